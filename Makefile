@@ -1,0 +1,117 @@
+# zonelint - lint DNS zone files for mail configuration mistakes.
+#   make            build ./zonelint and lint/liblint.a (installs missing
+#                   build packages with apt-get first)
+#   make check      every test: unit suites, fixtures, meta-test, examples
+#   make check-asan the same under AddressSanitizer + UBSan
+#   make valgrind   the unit suites and fixtures under valgrind
+#   make install    PREFIX=/usr/local DESTDIR=
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+LIBDIR ?= $(PREFIX)/lib
+INCDIR ?= $(PREFIX)/include
+PCDIR ?= $(LIBDIR)/pkgconfig
+DATADIR ?= $(PREFIX)/share/zonelint
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+ZL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -fPIC
+
+BUILD_NEEDS = pc:ldns:libldns-dev pc:yaml-0.1:libyaml-dev \
+	pc:libpcre2-8:libpcre2-dev pc:check:check
+NODEPS_GOALS = clean uninstall
+ifeq ($(filter-out $(NODEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
+else
+DEPS_STATUS := $(shell sh tools/deps.sh $(BUILD_NEEDS) >&2 && echo ok)
+ifneq ($(DEPS_STATUS),ok)
+$(error build dependencies are missing, see the message above)
+endif
+DEP_CFLAGS := $(shell pkg-config --cflags ldns yaml-0.1 libpcre2-8)
+DEP_LIBS := $(shell pkg-config --libs ldns yaml-0.1 libpcre2-8)
+CHECK_CFLAGS := $(shell pkg-config --cflags check)
+CHECK_LIBS := $(shell pkg-config --libs check)
+endif
+
+ALL_CFLAGS = $(ZL_CFLAGS) $(DEP_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+
+LIB_SRCS := $(filter-out lint/main.c lint/rules_builtin.c,$(wildcard lint/*.c)) \
+	lint/rules_builtin.c
+LIB_OBJS := $(LIB_SRCS:.c=.o)
+RULE_PACKS := $(sort $(wildcard rules/*.yaml))
+UNIT_SRCS := $(wildcard tests/unit/*.c)
+UNIT_OBJS := $(UNIT_SRCS:.c=.o)
+
+all: zonelint lint/liblint.so zonelint.pc
+
+lint/rules_builtin.c: $(RULE_PACKS) tools/embed.sh
+	sh tools/embed.sh $(RULE_PACKS) > $@.tmp && mv $@.tmp $@
+
+lint/%.o: lint/%.c lint/*.h lint/*.def
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+lint/liblint.a: $(LIB_OBJS)
+	rm -f $@
+	$(AR) rcs $@ $(LIB_OBJS)
+
+lint/liblint.so: $(LIB_OBJS)
+	$(CC) -shared -o $@ $(LIB_OBJS) $(LDFLAGS) $(DEP_LIBS)
+
+zonelint: lint/main.o lint/liblint.a
+	$(CC) $(CFLAGS) -o $@ lint/main.o lint/liblint.a $(LDFLAGS) $(DEP_LIBS)
+
+zonelint.pc: Makefile
+	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCDIR)' '' \
+	  'Name: zonelint' 'Description: lint DNS zone files for mail configuration mistakes' \
+	  'Version: '"$$(sed -n 's/^#define ZL_VERSION "\(.*\)"/\1/p' lint/zonelint.h)" \
+	  'Requires.private: ldns yaml-0.1 libpcre2-8' \
+	  'Libs: -L$${libdir} -llint' 'Cflags: -I$${includedir}' > $@
+
+tests/unit/%.o: tests/unit/%.c lint/*.h tests/unit/*.h
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Ilint -c -o $@ $<
+
+tests/unit/run: $(UNIT_OBJS) lint/liblint.a
+	$(CC) $(CFLAGS) -o $@ $(UNIT_OBJS) lint/liblint.a $(LDFLAGS) $(DEP_LIBS) $(CHECK_LIBS)
+
+check: zonelint tests/unit/run
+	tests/unit/run
+	sh tests/fixtures.sh ./zonelint
+	sh tests/meta.sh ./zonelint
+	sh tests/cli.sh ./zonelint
+
+# Sanitizer build in its own tree so it never mixes with the normal objects.
+check-asan:
+	rm -rf build-asan && mkdir -p build-asan
+	git ls-files -co --exclude-standard | tar -cf - -T - | tar -xf - -C build-asan
+	$(MAKE) -C build-asan check CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=address,undefined"
+
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
+valgrind: zonelint tests/unit/run
+	CK_FORK=no $(VALGRIND) tests/unit/run
+	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/fixtures.sh ./zonelint
+	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/cli.sh ./zonelint
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
+	  $(DESTDIR)$(PCDIR) $(DESTDIR)$(DATADIR)/rules
+	install -m 755 zonelint $(DESTDIR)$(BINDIR)/zonelint
+	install -m 644 lint/liblint.a $(DESTDIR)$(LIBDIR)/liblint.a
+	install -m 755 lint/liblint.so $(DESTDIR)$(LIBDIR)/liblint.so
+	install -m 644 lint/zonelint.h lint/status.def $(DESTDIR)$(INCDIR)/
+	install -m 644 zonelint.pc $(DESTDIR)$(PCDIR)/zonelint.pc
+	install -m 644 $(RULE_PACKS) $(DESTDIR)$(DATADIR)/rules/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/zonelint $(DESTDIR)$(LIBDIR)/liblint.a \
+	  $(DESTDIR)$(LIBDIR)/liblint.so $(DESTDIR)$(INCDIR)/zonelint.h \
+	  $(DESTDIR)$(INCDIR)/status.def $(DESTDIR)$(PCDIR)/zonelint.pc
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -f zonelint zonelint.pc lint/*.o lint/liblint.a lint/liblint.so \
+	  lint/rules_builtin.c tests/unit/*.o tests/unit/run
+	rm -rf build-asan
+
+.PHONY: all check check-asan valgrind install uninstall clean

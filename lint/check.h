@@ -1,0 +1,83 @@
+/* check.h - the interface between the rule engine and the check primitives.
+ *
+ * A primitive is a C function named by a rule's `check:` key.  The engine
+ * calls it once per subject of the rule's scope with a zl_ctx; the primitive
+ * reports findings only through zl_emit().  Primitives never print, never
+ * open files and keep no state between calls. */
+#ifndef ZL_CHECK_H
+#define ZL_CHECK_H
+
+#include "rule.h"
+#include "zone.h"
+
+struct zl_ctx {
+	const struct zl_ruleset *rs;
+	const struct zl_rule *rule;
+	const struct zl_zone *zone;
+	struct zl_diags *out;
+	/* The subject.  record scope: rr (and name = rr->owner);
+	 * rrset scope: set and name; name scope: name; zone scope: none. */
+	const struct zl_rr *rr;
+	const struct zl_rrset *set;
+	const struct zl_name *name;
+};
+
+typedef void zl_check_fn(struct zl_ctx *ctx);
+
+#define ZL_SCOPE_BIT(s) (1u << (s))
+
+struct zl_check {
+	const char *name;		/* the YAML `check:` value */
+	unsigned scopes;		/* ZL_SCOPE_BIT()s it can run in */
+	zl_check_fn *fn;
+	const struct zl_param_spec *params;	/* ends with a NULL key */
+	const char *const *vars;	/* message placeholders it supplies,
+					   NULL-terminated */
+};
+
+/* Placeholders every primitive supplies: the subject's owner name and, for
+ * record and rrset scope, its type mnemonic. */
+#define ZL_STD_VARS "owner", "type"
+
+/* The table of all primitives, built from checks.def. */
+extern const struct zl_check *const zl_checks[];
+extern const size_t zl_ncheck;
+/* Returns the primitive called name, or NULL. */
+const struct zl_check *zl_check_find(const char *name);
+
+/* A placeholder value for a message or help template. */
+struct zl_var {
+	const char *name;
+	const char *value;
+};
+
+/* Emits a finding of ctx->rule at token `at` of source `src`.  The rule's
+ * message and help templates are filled from vars (plus the standard ones);
+ * values are escaped.  A var named "fix" becomes the fix-it text.  Returns
+ * the new diagnostic so that notes can be attached, or NULL when the rule is
+ * off. */
+struct zl_diag *zl_emit(struct zl_ctx *ctx, uint16_t src, struct zl_tok at,
+			const struct zl_var *vars, size_t nvars);
+/* The same with the record's whole text as the span. */
+struct zl_diag *zl_emit_rr(struct zl_ctx *ctx, const struct zl_rr *rr,
+			   const struct zl_var *vars, size_t nvars);
+/* Attaches a related note at `at` in `src`. */
+void zl_emit_note(struct zl_ctx *ctx, struct zl_diag *d, uint16_t src,
+		  struct zl_tok at, const char *fmt, ...) ZL_PRINTF(5, 6);
+
+/* The source span of rdata field i of rr (all its tokens). */
+struct zl_tok zl_rr_field_tok(const struct zl_zone *z, const struct zl_rr *rr,
+			      unsigned i);
+/* Index of the first rdata field of rr whose type is a domain name, after
+ * skipping `skip` such fields; -1 if none. */
+int zl_rr_name_field(const struct zl_rr *rr, unsigned skip);
+/* The record's type mnemonic ("MX", "TYPE65534"), in a static buffer for
+ * unknown types: copy before the next call. */
+const char *zl_type_str(uint16_t type);
+
+/* Primitives declared here, defined in check_<area>.c. */
+#define ZL_CHECK(ident) extern const struct zl_check ident;
+#include "checks.def"
+#undef ZL_CHECK
+
+#endif

@@ -1,0 +1,87 @@
+/* rule.h - rules loaded from YAML, and the rule set that owns them.
+ *
+ * A rule set owns its rules, their strings, their compiled PCRE2 patterns and
+ * their parameters; zl_ruleset_free() releases all of it. */
+#ifndef ZL_RULE_H
+#define ZL_RULE_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "util.h"
+#include "zonelint.h"
+
+enum zl_scope { ZL_SCOPE_RECORD, ZL_SCOPE_RRSET, ZL_SCOPE_NAME, ZL_SCOPE_ZONE };
+
+enum zl_ptype {
+	ZL_PT_INT,	/* YAML integer scalar */
+	ZL_PT_BOOL,	/* true / false */
+	ZL_PT_STR,	/* any scalar */
+	ZL_PT_ENUM,	/* scalar, one of spec->choices */
+	ZL_PT_STRLIST,	/* sequence of scalars */
+	ZL_PT_REGEXLIST,/* sequence of PCRE2 patterns, compiled at load */
+	ZL_PT_INTMAP,	/* mapping of scalar keys to integers */
+};
+
+/* What a primitive accepts: declared next to the primitive in C. */
+struct zl_param_spec {
+	const char *key;
+	enum zl_ptype type;
+	const char *dflt;	/* default as YAML text ("300", "warn", "[]") */
+	long min, max;		/* for ZL_PT_INT and ZL_PT_INTMAP values */
+	const char *const *choices;	/* for ZL_PT_ENUM, NULL-terminated */
+};
+
+/* One parameter value of one rule. */
+struct zl_param {
+	const struct zl_param_spec *spec;
+	long i;			/* INT, BOOL (0/1) */
+	const char *s;		/* STR, ENUM */
+	const char **keys;	/* STRLIST, REGEXLIST (patterns), INTMAP keys */
+	long *vals;		/* INTMAP values */
+	pcre2_code **res;	/* REGEXLIST compiled */
+	size_t n;		/* entries in keys/vals/res */
+};
+
+struct zl_check;
+
+struct zl_rule {
+	char *id, *name, *summary, *description, *message, *help;
+	char **refs;
+	size_t nrefs;
+	char *origin;		/* "file:line" */
+	enum zl_severity severity, default_severity;
+	enum zl_scope scope;
+	uint16_t *types;	/* select.type; ntypes == 0 means any type */
+	size_t ntypes;
+	pcre2_code *owner_re;	/* select.owner, matched on canonical owner */
+	pcre2_code *rdata_re;	/* select.rdata, matched on rdata source text */
+	const struct zl_check *check;
+	struct zl_param *params;/* one per entry of check->params, in order */
+	size_t nparams;
+};
+
+struct zl_ruleset {
+	struct zl_rule **rules;	/* sorted by id after each load */
+	size_t n, cap;
+	pcre2_match_context *mctx;	/* match and depth limits for all rules */
+	pcre2_match_data *mdata;	/* scratch for the single-threaded engine */
+};
+
+/* Parameter access for primitives; key must be declared in the primitive's
+ * spec (asserted), so a lookup never fails at run time. */
+const struct zl_param *zl_rule_param(const struct zl_rule *r, const char *key);
+long zl_rule_int(const struct zl_rule *r, const char *key);
+const char *zl_rule_str(const struct zl_rule *r, const char *key);
+
+/* Matches subject against a compiled pattern under the rule set's limits.
+ * Returns 1 on a match, 0 on none, -1 when the match limit was hit. */
+int zl_ruleset_match(const struct zl_ruleset *rs, const pcre2_code *re,
+		     const char *subject, size_t len);
+
+/* Whether an INTMAP/STRLIST param holds key (exact), value in *val. */
+bool zl_param_lookup(const struct zl_param *p, const char *key, long *val);
+
+#endif

@@ -1,0 +1,17 @@
+/* rule_builtin.h - the default rule packs compiled into the library
+ * (generated into rules_builtin.c by tools/embed.sh). */
+#ifndef ZL_RULE_BUILTIN_H
+#define ZL_RULE_BUILTIN_H
+
+#include <stddef.h>
+
+struct zl_builtin_pack {
+	const char *name;	/* "builtin:mx.yaml" */
+	const char *text;
+	size_t len;
+};
+
+extern const struct zl_builtin_pack zl_builtin_packs[];
+extern const size_t zl_builtin_npacks;
+
+#endif

@@ -1,0 +1,247 @@
+/* util.c - aborting allocators, the bump arena, growable strings, escaping. */
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void oom(size_t n)
+{
+	fprintf(stderr, "zonelint: out of memory allocating %zu bytes\n", n);
+	abort();
+}
+
+void *zl_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		oom(n);
+	return p;
+}
+
+void *zl_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		oom(n * size);
+	return p;
+}
+
+void *zl_xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q)
+		oom(n);
+	return q;
+}
+
+void zl_xgrow(void **v, size_t *cap, size_t need, size_t elem)
+{
+	size_t c = *cap ? *cap : 8;
+
+	if (need <= *cap)
+		return;
+	while (c < need) {
+		if (c > SIZE_MAX / 2 / elem)
+			oom(SIZE_MAX);
+		c *= 2;
+	}
+	*v = zl_xrealloc(*v, c * elem);
+	*cap = c;
+}
+
+char *zl_xstrdup(const char *s)
+{
+	return s ? zl_xstrndup(s, strlen(s)) : NULL;
+}
+
+char *zl_xstrndup(const char *s, size_t n)
+{
+	char *p = zl_xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *zl_xvasprintf(const char *fmt, va_list ap)
+{
+	va_list ap2;
+	int n;
+	char *p;
+
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		n = 0;
+	p = zl_xmalloc((size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return p;
+}
+
+char *zl_xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+
+	va_start(ap, fmt);
+	p = zl_xvasprintf(fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+/* ---- arena ---- */
+
+struct zl_arena_chunk {
+	struct zl_arena_chunk *next;
+	max_align_t data[];
+};
+
+#define ARENA_CHUNK (64 * 1024)
+
+void *zl_arena_alloc(struct zl_arena *a, size_t n)
+{
+	struct zl_arena_chunk *c;
+	size_t size;
+	void *p;
+
+	n = (n + 7) & ~(size_t)7;
+	if (!a->head || a->size - a->used < n) {
+		size = n > ARENA_CHUNK / 4 ? n : ARENA_CHUNK;
+		c = zl_xmalloc(sizeof *c + size);
+		if (a->head && size != ARENA_CHUNK) {
+			/* A large block goes behind the head so the head's
+			 * free space stays usable. */
+			c->next = a->head->next;
+			a->head->next = c;
+			memset(c->data, 0, n);
+			return c->data;
+		}
+		c->next = a->head;
+		a->head = c;
+		a->used = 0;
+		a->size = size;
+	}
+	p = (char *)a->head->data + a->used;
+	a->used += n;
+	memset(p, 0, n);
+	return p;
+}
+
+char *zl_arena_strndup(struct zl_arena *a, const char *s, size_t n)
+{
+	char *p = zl_arena_alloc(a, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void zl_arena_free(struct zl_arena *a)
+{
+	struct zl_arena_chunk *c, *next;
+
+	if (!a)
+		return;
+	for (c = a->head; c; c = next) {
+		next = c->next;
+		free(c);
+	}
+	a->head = NULL;
+	a->used = a->size = 0;
+}
+
+/* ---- growable strings ---- */
+
+void zl_buf_add(struct zl_buf *b, const char *s, size_t n)
+{
+	zl_xgrow((void **)&b->s, &b->cap, b->len + n + 1, 1);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void zl_buf_addc(struct zl_buf *b, char c)
+{
+	zl_buf_add(b, &c, 1);
+}
+
+void zl_buf_addf(struct zl_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+
+	va_start(ap, fmt);
+	p = zl_xvasprintf(fmt, ap);
+	va_end(ap);
+	zl_buf_add(b, p, strlen(p));
+	free(p);
+}
+
+void zl_buf_free(struct zl_buf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+/* Length of the valid UTF-8 sequence at s (at most n bytes), 0 if invalid.
+ * Rejects overlong forms, surrogates and code points above U+10FFFF. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	size_t len, i;
+	uint32_t cp;
+
+	if (s[0] < 0xC2 || s[0] > 0xF4)
+		return 0;
+	len = s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
+	if (n < len)
+		return 0;
+	cp = s[0] & (0x7F >> len);
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3F);
+	}
+	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+		return 0;
+	return len;
+}
+
+void zl_buf_add_escaped(struct zl_buf *b, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, run, k;
+
+	while (i < n) {
+		if (u[i] >= 0x20 && u[i] < 0x7F) {
+			for (run = i; run < n && u[run] >= 0x20 && u[run] < 0x7F; run++)
+				;
+			zl_buf_add(b, s + i, run - i);
+			i = run;
+		} else if (u[i] >= 0x80 && (k = utf8_len(u + i, n - i)) > 0) {
+			zl_buf_add(b, s + i, k);
+			i += k;
+		} else {
+			zl_buf_addf(b, "\\%03u", u[i]);
+			i++;
+		}
+	}
+}
+
+int zl_strcasecmp(const char *a, const char *b)
+{
+	unsigned char ca, cb;
+
+	do {
+		ca = (unsigned char)*a++;
+		cb = (unsigned char)*b++;
+		if (ca >= 'A' && ca <= 'Z')
+			ca += 32;
+		if (cb >= 'A' && cb <= 'Z')
+			cb += 32;
+	} while (ca && ca == cb);
+	return ca - cb;
+}

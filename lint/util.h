@@ -1,0 +1,52 @@
+/* util.h - allocation that aborts on failure, a bump arena, string helpers.
+ * Allocation failure is not a recoverable error in liblint: it prints one
+ * line to stderr and aborts, so there are no untestable ENOMEM paths. */
+#ifndef ZL_UTIL_H
+#define ZL_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "zonelint.h"
+
+void *zl_xmalloc(size_t n);
+void *zl_xcalloc(size_t n, size_t size);
+void *zl_xrealloc(void *p, size_t n);
+/* Grows *v (an array of elem-sized items with capacity *cap) to hold need. */
+void zl_xgrow(void **v, size_t *cap, size_t need, size_t elem);
+char *zl_xstrdup(const char *s);	/* NULL stays NULL */
+char *zl_xstrndup(const char *s, size_t n);
+char *zl_xasprintf(const char *fmt, ...) ZL_PRINTF(1, 2);
+char *zl_xvasprintf(const char *fmt, va_list ap);
+
+/* A bump allocator: many small objects, one free. */
+struct zl_arena_chunk;
+struct zl_arena {
+	struct zl_arena_chunk *head;
+	size_t used, size;	/* in the head chunk */
+};
+void *zl_arena_alloc(struct zl_arena *a, size_t n);	/* 8-byte aligned, zeroed */
+char *zl_arena_strndup(struct zl_arena *a, const char *s, size_t n);
+void zl_arena_free(struct zl_arena *a);		/* frees all chunks */
+
+/* A growable byte string. */
+struct zl_buf {
+	char *s;
+	size_t len, cap;
+};
+void zl_buf_add(struct zl_buf *b, const char *s, size_t n);
+void zl_buf_addc(struct zl_buf *b, char c);
+void zl_buf_addf(struct zl_buf *b, const char *fmt, ...) ZL_PRINTF(2, 3);
+void zl_buf_free(struct zl_buf *b);
+
+/* Appends s[0..n) to b with every byte that could upset a terminal or a
+ * document escaped: control bytes, DEL and bytes that are not part of valid
+ * UTF-8 become \DDD (RFC 1035 style); printable ASCII and valid UTF-8 are
+ * kept. */
+void zl_buf_add_escaped(struct zl_buf *b, const char *s, size_t n);
+
+/* Case-insensitive ASCII comparison (DNS names compare this way). */
+int zl_strcasecmp(const char *a, const char *b);
+
+#endif

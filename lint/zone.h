@@ -1,0 +1,140 @@
+/* zone.h - the zone model: source files, records with token spans, and the
+ * owner-name index that relational checks use.
+ *
+ * One zone owns everything below it: the source buffers, the records, the
+ * tokens, the names and the load problems, freed together by zl_zone_free().
+ * Positions are kept as byte offsets into a source buffer; line and column
+ * are computed on demand (zl_zone_loc), which keeps records small. */
+#ifndef ZL_ZONE_H
+#define ZL_ZONE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "util.h"
+#include "zonelint.h"
+
+#define ZL_NONE UINT32_MAX
+
+/* One file read into memory (the zone file or an $INCLUDE'd file). */
+struct zl_src {
+	char *path;		/* as opened */
+	char *display;		/* as shown in diagnostics */
+	char *buf;		/* whole contents, NUL-terminated */
+	size_t len;
+	uint32_t *lines;	/* byte offset of each line start */
+	size_t nlines;
+};
+
+/* A run of bytes in one source buffer. */
+struct zl_tok {
+	uint32_t off, len;
+};
+
+/* One rdata field converted to wire form by ldns. */
+struct zl_rdf {
+	const uint8_t *data;	/* wire form, in the zone arena */
+	struct zl_name *name;	/* for domain-name fields: the interned,
+				   absolute name; NULL otherwise */
+	uint32_t tok;		/* first source token, index into zone->toks */
+	uint16_t ntok;		/* tokens this field was made from */
+	uint16_t len;		/* bytes of data */
+	uint8_t type;		/* ldns_rdf_type */
+};
+
+enum {
+	ZL_RR_GENERIC = 1 << 0,	/* written in RFC 3597 \# form */
+	ZL_RR_TTL_IMPLICIT = 1 << 1,	/* TTL came from $TTL or the previous RR */
+	ZL_RR_OWNER_BLANK = 1 << 2,	/* owner field left blank */
+};
+
+/* One record that loaded without error. */
+struct zl_rr {
+	struct zl_name *owner;
+	struct zl_rdf *rdf;	/* nrdf fields, in the arena */
+	uint32_t next;		/* next record of the same RRset or ZL_NONE */
+	uint32_t ttl;
+	uint32_t tok;		/* first rdata token in zone->toks */
+	uint16_t ntok;		/* rdata tokens */
+	uint16_t nrdf;
+	uint16_t type, klass;
+	uint16_t src;		/* index into zone->srcs */
+	uint8_t flags;
+	struct zl_tok owner_tok;/* len 0 when blank: off is the line start */
+	struct zl_tok ttl_tok, class_tok, type_tok;	/* len 0 when absent */
+	struct zl_tok text;	/* the whole record, first to last byte */
+};
+
+/* All records of one type at one name, in file order. */
+struct zl_rrset {
+	struct zl_rrset *next;	/* next type at the same name */
+	uint32_t first, last;	/* record indexes (ZL_NONE-terminated list) */
+	uint32_t count;
+	uint16_t type;
+};
+
+/* An owner name, or a name referenced from rdata (then sets may be NULL). */
+struct zl_name {
+	const char *text;	/* canonical: absolute, lower case, RFC 1035
+				   presentation with escapes, ends in '.' */
+	struct zl_name *hnext;	/* hash chain */
+	struct zl_rrset *sets;	/* NULL: the name has no records here */
+	uint32_t hash;
+	uint32_t nrr;
+	uint16_t len;		/* strlen(text) */
+	bool in_zone;		/* at or below the origin */
+};
+
+/* A record that could not be loaded, or a directive that failed. */
+struct zl_problem {
+	const char *category;	/* "syntax", "range", "include" */
+	const char *message;	/* in the arena, escaped */
+	uint16_t src;
+	struct zl_tok at;
+};
+
+struct zl_zone {
+	struct zl_name *origin;
+	struct zl_src **srcs;
+	size_t nsrcs;
+	struct zl_rr *rrs;
+	size_t nrrs, caprrs;
+	struct zl_tok *toks;
+	size_t ntoks, captoks;
+	struct zl_name **htab;	/* open hash, power-of-two size */
+	size_t hcap, nnames;
+	struct zl_problem *probs;
+	size_t nprobs, capprobs;
+	struct zl_arena arena;
+};
+
+/* ---- index (zone_index.c) ---- */
+
+/* Finds a name by canonical text (any case, absolute with final dot).
+ * Returns NULL when the zone neither owns nor references it. */
+struct zl_name *zl_zone_lookup(const struct zl_zone *z, const char *text);
+/* Interns a canonical name (text must already be canonical). */
+struct zl_name *zl_zone_intern(struct zl_zone *z, const char *text, size_t len);
+/* Returns the RRset of type at name, or NULL. */
+const struct zl_rrset *zl_name_rrset(const struct zl_name *n, uint16_t type);
+/* Appends rr (already filled in) to the records and to its RRset. */
+void zl_zone_add_rr(struct zl_zone *z, const struct zl_rr *rr);
+
+/* ---- positions ---- */
+
+/* The location of tok in source src: file name, line, columns, line text.
+ * Strings point into the zone (valid while it lives); zl_diags copies them. */
+struct zl_loc zl_zone_loc(const struct zl_zone *z, uint16_t src,
+			  struct zl_tok tok);
+/* Source text of a token (not NUL-terminated). */
+static inline const char *zl_tok_text(const struct zl_zone *z, uint16_t src,
+				      struct zl_tok t)
+{
+	return z->srcs[src]->buf + t.off;
+}
+
+/* Adds a load problem (message formatted with printf semantics). */
+void zl_zone_problem(struct zl_zone *z, const char *category, uint16_t src,
+		     struct zl_tok at, const char *fmt, ...) ZL_PRINTF(5, 6);
+
+#endif

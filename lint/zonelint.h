@@ -1,0 +1,209 @@
+/* zonelint.h - public interface of liblint, the zonelint library.
+ *
+ * Pipeline: zl_zone_load_*() reads a zone into a model, zl_lint() runs a rule
+ * set over it and appends diagnostics to a zl_diags list, zl_format() writes
+ * that list in one output format.  The library never prints, never exits and
+ * never reads argv or the environment.
+ *
+ * Ownership: every object returned by a _new or _load function is owned by the
+ * caller and freed by the matching _free function; _free(NULL) is a no-op.
+ * A zl_diags list owns copies of every string it holds, so it outlives the
+ * zones and rule sets that produced it. */
+#ifndef ZONELINT_H
+#define ZONELINT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define ZL_VERSION "0.1.0"
+
+#if defined(__GNUC__)
+#define ZL_MUST_CHECK __attribute__((warn_unused_result))
+#define ZL_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define ZL_MUST_CHECK
+#define ZL_PRINTF(a, b)
+#endif
+
+/* ---- status codes (tool failures; findings are never status codes) ---- */
+
+enum zl_status {
+#define X(name, msg) name,
+#include "status.def"
+#undef X
+};
+
+/* Returns a static message for a status code. */
+const char *zl_status_str(enum zl_status st);
+
+/* ---- diagnostics ---- */
+
+/* Ordered: a higher value is more severe.  ZL_SEV_OFF disables a rule. */
+enum zl_severity { ZL_SEV_OFF = 0, ZL_SEV_NOTE, ZL_SEV_WARNING, ZL_SEV_ERROR };
+
+/* Returns "off", "note", "warning" or "error". */
+const char *zl_severity_str(enum zl_severity sev);
+/* Parses one of those names; returns false if it is none of them. */
+bool zl_severity_parse(const char *s, enum zl_severity *out) ZL_MUST_CHECK;
+
+/* A place in an input file.  line and col are 1-based; col counts bytes.
+ * end_col is one past the last byte of the span on end_line.  text is the
+ * source line (text_len bytes, without its line end), or NULL.  In a zl_diag
+ * both strings are owned copies and text is NUL-terminated. */
+struct zl_loc {
+	char *file;
+	uint32_t line, col, end_line, end_col;
+	const char *text;
+	size_t text_len;
+};
+
+/* A related location with its own message ("the CNAME is here"). */
+struct zl_note {
+	struct zl_loc loc;
+	char *message;
+};
+
+/* One finding, or one tool error (id == NULL, e.g. a rule-file error). */
+struct zl_diag {
+	char *id;		/* rule id ("MX002") or NULL */
+	char *name;		/* rule name ("mx-target-is-alias") or NULL */
+	enum zl_severity sev;
+	char *message;		/* already escaped: no control bytes */
+	char *help;		/* or NULL */
+	char *fixit;		/* replacement text for the span, or NULL */
+	struct zl_loc loc;
+	struct zl_note *notes;
+	size_t nnotes;
+	bool suppressed;
+};
+
+/* A growable list of diagnostics.  Owns everything it points to. */
+struct zl_diags {
+	struct zl_diag *v;
+	size_t n, cap;
+};
+
+void zl_diags_init(struct zl_diags *d);
+void zl_diags_free(struct zl_diags *d);	/* frees contents, not d itself */
+
+/* Appends a diagnostic and returns it (valid until the next append).  All
+ * strings are copied; loc may be NULL for a diagnostic without a place.  The
+ * message is formatted with printf semantics and escaped. */
+struct zl_diag *zl_diags_add(struct zl_diags *d, const char *id,
+			     enum zl_severity sev, const struct zl_loc *loc,
+			     const char *fmt, ...) ZL_PRINTF(5, 6);
+
+/* Adds a related note to dg; strings are copied. */
+void zl_diag_note(struct zl_diag *dg, const struct zl_loc *loc,
+		  const char *msg);
+
+/* Sorts by file, line, column, id, message: output is deterministic. */
+void zl_diags_sort(struct zl_diags *d);
+
+/* Counts unsuppressed diagnostics at or above sev. */
+size_t zl_diags_count(const struct zl_diags *d, enum zl_severity sev);
+
+/* ---- zones ---- */
+
+struct zl_zone;
+
+struct zl_load_opts {
+	const char *origin;	 /* --origin: used when the file has no $ORIGIN */
+	const char *display;	 /* name shown in diagnostics; NULL: the path */
+	const char *include_root;/* $INCLUDE may not leave this directory;
+				    NULL: the directory of the zone file */
+};
+
+/* Reads a zone file.  On success *out owns the zone (free with zl_zone_free)
+ * and bad records are kept as load problems inside it, to be reported by the
+ * rules.  On failure (cannot open, no origin, ...) returns a status and sets
+ * *err to a malloc'd message the caller frees. */
+enum zl_status zl_zone_load_file(const char *path,
+				 const struct zl_load_opts *opts,
+				 struct zl_zone **out, char **err) ZL_MUST_CHECK;
+
+/* The same for text already in memory (stdin); name is used for the origin
+ * inference and for diagnostics.  buf is copied. */
+enum zl_status zl_zone_load_buffer(const char *name, const char *buf,
+				   size_t len, const struct zl_load_opts *opts,
+				   struct zl_zone **out, char **err) ZL_MUST_CHECK;
+
+void zl_zone_free(struct zl_zone *z);
+
+/* Number of records loaded (bad records excluded). */
+size_t zl_zone_record_count(const struct zl_zone *z);
+
+/* ---- rules ---- */
+
+struct zl_ruleset;
+
+struct zl_ruleset *zl_ruleset_new(void);
+void zl_ruleset_free(struct zl_ruleset *rs);
+
+/* Loads the rule packs compiled into the library. */
+enum zl_status zl_ruleset_load_builtin(struct zl_ruleset *rs,
+				       struct zl_diags *errs) ZL_MUST_CHECK;
+
+/* Loads one YAML rule file.  Every problem is appended to errs as an error
+ * at its YAML position; returns ZL_ERR_RULES if there was any. */
+enum zl_status zl_ruleset_load_file(struct zl_ruleset *rs, const char *path,
+				    struct zl_diags *errs) ZL_MUST_CHECK;
+enum zl_status zl_ruleset_load_buffer(struct zl_ruleset *rs, const char *name,
+				      const char *buf, size_t len,
+				      struct zl_diags *errs) ZL_MUST_CHECK;
+
+/* Rule selection: ids is a comma-separated list of rule ids or id prefixes
+ * ("MX", "MX002").  select keeps only those, ignore turns those off.
+ * Returns ZL_ERR_USAGE and appends an error for an id that matches no rule. */
+enum zl_status zl_ruleset_select(struct zl_ruleset *rs, const char *ids,
+				 struct zl_diags *errs) ZL_MUST_CHECK;
+enum zl_status zl_ruleset_ignore(struct zl_ruleset *rs, const char *ids,
+				 struct zl_diags *errs) ZL_MUST_CHECK;
+/* Sets one rule's severity ("MX002", ZL_SEV_WARNING). */
+enum zl_status zl_ruleset_set_severity(struct zl_ruleset *rs, const char *id,
+				       enum zl_severity sev,
+				       struct zl_diags *errs) ZL_MUST_CHECK;
+
+/* Read-only view of a rule, for --list-rules and --explain. */
+struct zl_rule_info {
+	const char *id, *name, *summary, *description, *help, *check, *scope;
+	const char *origin;	 /* "file:line" the rule was defined at */
+	const char *const *references;
+	size_t nreferences;
+	enum zl_severity severity, default_severity;
+};
+size_t zl_ruleset_count(const struct zl_ruleset *rs);
+/* i-th rule in id order; returns false when i is out of range. */
+bool zl_ruleset_info(const struct zl_ruleset *rs, size_t i,
+		     struct zl_rule_info *out);
+/* Looks up by id (case-insensitive); returns false if absent. */
+bool zl_ruleset_find(const struct zl_ruleset *rs, const char *id,
+		     struct zl_rule_info *out);
+
+/* ---- linting ---- */
+
+/* Runs every enabled rule of rs over z and appends findings to out. */
+void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
+	     struct zl_diags *out);
+
+/* ---- output ---- */
+
+enum zl_format { ZL_FMT_TEXT, ZL_FMT_GCC, ZL_FMT_JSON };
+
+struct zl_format_opts {
+	bool color;		/* ANSI colour in text output */
+	bool show_suppressed;
+};
+
+/* Parses "text", "gcc", "json"; returns false for anything else. */
+bool zl_format_parse(const char *s, enum zl_format *out) ZL_MUST_CHECK;
+
+/* Writes all of d (already sorted) as one document.  Returns ZL_ERR_IO if
+ * the stream reports an error. */
+enum zl_status zl_format(enum zl_format fmt, const struct zl_diags *d,
+			 const struct zl_format_opts *opts,
+			 FILE *out) ZL_MUST_CHECK;
+
+#endif
