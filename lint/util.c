@@ -231,6 +231,11 @@ void zl_buf_add_escaped(struct zl_buf *b, const char *s, size_t n)
 	}
 }
 
+size_t zl_utf8_len(const char *s, size_t n)
+{
+	return n ? utf8_len((const unsigned char *)s, n) : 0;
+}
+
 int zl_strcasecmp(const char *a, const char *b)
 {
 	unsigned char ca, cb;

@@ -45,6 +45,10 @@ void zl_buf_free(struct zl_buf *b);
  * UTF-8 become \DDD (RFC 1035 style); printable ASCII and valid UTF-8 are
  * kept. */
 void zl_buf_add_escaped(struct zl_buf *b, const char *s, size_t n);
+/* Length of the valid UTF-8 sequence starting at s (at most n bytes, n > 0),
+ * or 0 when s[0] does not start one.  Overlong forms, surrogates and code
+ * points above U+10FFFF are invalid.  ASCII bytes return 0 as well. */
+size_t zl_utf8_len(const char *s, size_t n);
 
 /* Case-insensitive ASCII comparison (DNS names compare this way). */
 int zl_strcasecmp(const char *a, const char *b);

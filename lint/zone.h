@@ -73,6 +73,15 @@ struct zl_rrset {
 	uint16_t type;
 };
 
+/* How the rdata of records in the zone refer to a name (zl_name.refs). */
+enum {
+	ZL_REF_MX = 1 << 0,	/* an MX exchange */
+	ZL_REF_NS = 1 << 1,	/* an NS host */
+	ZL_REF_CNAME = 1 << 2,	/* a CNAME or DNAME target */
+	ZL_REF_SRV = 1 << 3,	/* an SRV target */
+	ZL_REF_OTHER = 1 << 4,	/* any other name field */
+};
+
 /* An owner name, or a name referenced from rdata (then sets may be NULL). */
 struct zl_name {
 	const char *text;	/* canonical: absolute, lower case, RFC 1035
@@ -82,6 +91,7 @@ struct zl_name {
 	uint32_t hash;
 	uint32_t nrr;
 	uint16_t len;		/* strlen(text) */
+	uint8_t refs;		/* ZL_REF_* bits */
 	bool in_zone;		/* at or below the origin */
 };
 

@@ -1,0 +1,259 @@
+/* zone_index.c - the owner-name index, RRset lists, positions and problems. */
+#include "zone.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "zone_lex.h"
+
+/* FNV-1a over the lower-cased text: names compare case-insensitively
+ * (RFC 4343), so both sides hash the same way. */
+static uint32_t hash_text(const char *s, size_t n, bool add_dot)
+{
+	uint32_t h = 2166136261u;
+	unsigned char c;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		h = (h ^ c) * 16777619u;
+	}
+	if (add_dot)
+		h = (h ^ '.') * 16777619u;
+	return h;
+}
+
+static bool same_text(const struct zl_name *nm, const char *s, size_t n,
+		      bool add_dot)
+{
+	size_t i;
+	unsigned char c;
+
+	if (nm->len != n + add_dot)
+		return false;
+	if (memcmp(nm->text, s, n) == 0)	/* the usual case: canonical */
+		return !add_dot || nm->text[n] == '.';
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if ((unsigned char)nm->text[i] != c)
+			return false;
+	}
+	return !add_dot || nm->text[n] == '.';
+}
+
+static struct zl_name *find(const struct zl_zone *z, const char *s, size_t n,
+			    bool add_dot, uint32_t h)
+{
+	struct zl_name *nm;
+
+	if (!z->hcap)
+		return NULL;
+	for (nm = z->htab[h & (z->hcap - 1)]; nm; nm = nm->hnext)
+		if (nm->hash == h && same_text(nm, s, n, add_dot))
+			return nm;
+	return NULL;
+}
+
+struct zl_name *zl_zone_lookup(const struct zl_zone *z, const char *text)
+{
+	size_t n = strlen(text);
+	/* Tolerate a missing final dot: callers build names from rule
+	 * parameters and from record text. */
+	bool add_dot = n == 0 || text[n - 1] != '.';
+
+	if (n == 1 && text[0] == '.')
+		add_dot = false;
+	return find(z, text, n, add_dot, hash_text(text, n, add_dot));
+}
+
+/* Whether the canonical text is at or below the origin's. */
+static bool below(const char *s, size_t n, const struct zl_name *origin)
+{
+	size_t ol = origin->len, k, bs = 0;
+
+	if (ol == 1)
+		return true;	/* the root */
+	if (n < ol || memcmp(s + n - ol, origin->text, ol) != 0)
+		return false;
+	if (n == ol)
+		return true;
+	/* The suffix must start a label: a '.' before it that is not
+	 * itself escaped (an even number of backslashes before it). */
+	k = n - ol - 1;
+	if (s[k] != '.')
+		return false;
+	while (k > 0 && s[k - 1] == '\\') {
+		bs++;
+		k--;
+	}
+	return bs % 2 == 0;
+}
+
+static void rehash(struct zl_zone *z)
+{
+	size_t ncap = z->hcap ? z->hcap * 2 : 1024, i;
+	struct zl_name **nt = zl_xcalloc(ncap, sizeof *nt), *nm, *next;
+
+	for (i = 0; i < z->hcap; i++) {
+		for (nm = z->htab[i]; nm; nm = next) {
+			next = nm->hnext;
+			nm->hnext = nt[nm->hash & (ncap - 1)];
+			nt[nm->hash & (ncap - 1)] = nm;
+		}
+	}
+	free(z->htab);
+	z->htab = nt;
+	z->hcap = ncap;
+}
+
+struct zl_name *zl_zone_intern(struct zl_zone *z, const char *text, size_t len)
+{
+	uint32_t h = hash_text(text, len, false);
+	struct zl_name *nm = find(z, text, len, false, h);
+	size_t b;
+
+	if (nm)
+		return nm;
+	if (z->nnames >= z->hcap)
+		rehash(z);
+	nm = zl_arena_alloc(&z->arena, sizeof *nm);
+	nm->text = zl_arena_strndup(&z->arena, text, len);
+	nm->len = (uint16_t)len;
+	nm->hash = h;
+	nm->in_zone = z->origin && below(text, len, z->origin);
+	b = h & (z->hcap - 1);
+	nm->hnext = z->htab[b];
+	z->htab[b] = nm;
+	z->nnames++;
+	return nm;
+}
+
+void zl_zone_set_origin(struct zl_zone *z, struct zl_name *origin)
+{
+	struct zl_name *nm;
+	size_t i;
+
+	z->origin = origin;
+	for (i = 0; i < z->hcap; i++)
+		for (nm = z->htab[i]; nm; nm = nm->hnext)
+			nm->in_zone = below(nm->text, nm->len, origin);
+}
+
+const struct zl_rrset *zl_name_rrset(const struct zl_name *n, uint16_t type)
+{
+	const struct zl_rrset *s;
+
+	for (s = n ? n->sets : NULL; s; s = s->next)
+		if (s->type == type)
+			return s;
+	return NULL;
+}
+
+void zl_zone_add_rr(struct zl_zone *z, const struct zl_rr *rr)
+{
+	struct zl_rrset *s, **tail;
+	uint32_t idx = (uint32_t)z->nrrs;
+
+	zl_xgrow((void **)&z->rrs, &z->caprrs, z->nrrs + 1, sizeof *z->rrs);
+	z->rrs[z->nrrs] = *rr;
+	z->rrs[z->nrrs].next = ZL_NONE;
+	z->nrrs++;
+	for (tail = &rr->owner->sets; (s = *tail) != NULL; tail = &s->next)
+		if (s->type == rr->type)
+			break;
+	if (!s) {
+		s = zl_arena_alloc(&z->arena, sizeof *s);
+		s->type = rr->type;
+		s->first = s->last = ZL_NONE;
+		*tail = s;
+	}
+	if (s->last == ZL_NONE)
+		s->first = idx;
+	else
+		z->rrs[s->last].next = idx;
+	s->last = idx;
+	s->count++;
+	rr->owner->nrr++;
+}
+
+/* ---- positions ---- */
+
+/* Index of the line holding off: the last line start <= off. */
+static size_t line_of(const struct zl_src *s, uint32_t off)
+{
+	size_t lo = 0, hi = s->nlines, mid;
+
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (s->lines[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+struct zl_loc zl_zone_loc(const struct zl_zone *z, uint16_t src,
+			  struct zl_tok tok)
+{
+	const struct zl_src *s = z->srcs[src];
+	struct zl_loc loc;
+	size_t li, le, end;
+	const char *nl;
+
+	memset(&loc, 0, sizeof loc);
+	loc.file = s->display;
+	if (tok.off > s->len)
+		tok.off = (uint32_t)s->len;
+	if (tok.len > s->len - tok.off)
+		tok.len = (uint32_t)(s->len - tok.off);
+	li = line_of(s, tok.off);
+	loc.line = (uint32_t)li + 1;
+	loc.col = tok.off - s->lines[li] + 1;
+	if (tok.len == 0) {
+		loc.end_line = loc.line;
+		loc.end_col = loc.col;
+	} else {
+		end = (size_t)tok.off + tok.len - 1;	/* last byte */
+		le = line_of(s, (uint32_t)end);
+		loc.end_line = (uint32_t)le + 1;
+		loc.end_col = (uint32_t)(end - s->lines[le] + 2);
+	}
+	loc.text = s->buf + s->lines[li];
+	nl = memchr(loc.text, '\n', s->len - s->lines[li]);
+	loc.text_len = nl ? (size_t)(nl - loc.text) : s->len - s->lines[li];
+	if (loc.text_len > 0 && loc.text[loc.text_len - 1] == '\r')
+		loc.text_len--;
+	return loc;
+}
+
+void zl_zone_problem(struct zl_zone *z, const char *category, uint16_t src,
+		     struct zl_tok at, const char *fmt, ...)
+{
+	struct zl_buf b = { NULL, 0, 0 };
+	struct zl_problem *p;
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = zl_xvasprintf(fmt, ap);
+	va_end(ap);
+	/* Messages quote zone text: no control byte may reach a terminal
+	 * or a JSON/SARIF document. */
+	zl_buf_add_escaped(&b, msg, strlen(msg));
+	zl_buf_add(&b, "", 0);
+	free(msg);
+	zl_xgrow((void **)&z->probs, &z->capprobs, z->nprobs + 1,
+		 sizeof *z->probs);
+	p = &z->probs[z->nprobs++];
+	p->category = category;
+	p->message = zl_arena_strndup(&z->arena, b.s, b.len);
+	p->src = src;
+	p->at = at;
+	zl_buf_free(&b);
+}

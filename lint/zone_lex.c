@@ -1,0 +1,351 @@
+/* zone_lex.c - the master-file tokenizer (RFC 1035 §5.1), TTLs and types. */
+#include "zone_lex.h"
+
+#include <ldns/ldns.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+void zl_lex_init(struct zl_lexer *lx, const char *buf, size_t len)
+{
+	memset(lx, 0, sizeof *lx);
+	lx->buf = buf;
+	lx->len = len;
+}
+
+void zl_lex_free(struct zl_lexer *lx)
+{
+	free(lx->toks);
+	lx->toks = NULL;
+	lx->ntoks = lx->cap = 0;
+}
+
+/* Offset just past the '\n' that ends the line holding off (or the end). */
+static size_t next_line(const struct zl_lexer *lx, size_t off)
+{
+	const char *nl = memchr(lx->buf + off, '\n', lx->len - off);
+
+	return nl ? (size_t)(nl - lx->buf) + 1 : lx->len;
+}
+
+/* Records the first problem of a line; later ones add nothing useful
+ * because the line is dropped anyway. */
+static void ZL_PRINTF(5, 6) lex_err(struct zl_lex_line *ln, const char *cat,
+				    size_t off, size_t len, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (ln->err_cat)
+		return;
+	ln->err_cat = cat;
+	ln->err_at.off = (uint32_t)off;
+	ln->err_at.len = (uint32_t)len;
+	va_start(ap, fmt);
+	vsnprintf(ln->err_msg, sizeof ln->err_msg, fmt, ap);
+	va_end(ap);
+}
+
+static void add_tok(struct zl_lexer *lx, struct zl_lex_line *ln, size_t off,
+		    size_t len, bool quoted)
+{
+	struct zl_lex_tok *t;
+
+	if (len > ZL_LEX_MAXTOKLEN) {
+		lex_err(ln, "limit", off, len, "token of %zu bytes exceeds 65535",
+			len);
+		return;
+	}
+	if (lx->ntoks >= ZL_LEX_MAXTOKS) {
+		lex_err(ln, "limit", off, len,
+			"more than %zu rdata tokens in one record",
+			(size_t)ZL_LEX_MAXRDTOKS);
+		return;
+	}
+	zl_xgrow((void **)&lx->toks, &lx->cap, lx->ntoks + 1, sizeof *t);
+	t = &lx->toks[lx->ntoks++];
+	t->off = (uint32_t)off;
+	t->len = (uint32_t)len;
+	t->quoted = quoted;
+	ln->end = (uint32_t)(off + len);
+}
+
+/* Scans a quoted string starting at the '"' at pos.  Returns the offset one
+ * past the closing quote, or 0 when the line or input ends first. */
+static size_t scan_quoted(const struct zl_lexer *lx, size_t pos)
+{
+	size_t q = pos + 1;
+
+	while (q < lx->len) {
+		char c = lx->buf[q];
+
+		if (c == '\n')
+			return 0;
+		if (c == '"')
+			return q + 1;
+		if (c == '\\') {
+			if (q + 1 >= lx->len || lx->buf[q + 1] == '\n')
+				return 0;
+			q += 2;
+		} else {
+			q++;
+		}
+	}
+	return 0;
+}
+
+static size_t scan_word(const struct zl_lexer *lx, size_t pos)
+{
+	size_t q = pos;
+
+	while (q < lx->len) {
+		char c = lx->buf[q];
+
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n' ||
+		    c == ';' || c == '(' || c == ')' || c == '"')
+			break;
+		/* A backslash keeps the next byte in the word (\; \( \ ),
+		 * but never a line end. */
+		if (c == '\\' && q + 1 < lx->len && lx->buf[q + 1] != '\n')
+			q += 2;
+		else
+			q++;
+	}
+	return q;
+}
+
+/* Whether the '(' at off is one the last full scan found unclosed. */
+static bool known_unclosed(struct zl_lexer *lx, size_t off)
+{
+	while (lx->iunclosed < lx->nunclosed &&
+	       lx->unclosed[lx->iunclosed] < off)
+		lx->iunclosed++;
+	return lx->iunclosed < lx->nunclosed &&
+	       lx->unclosed[lx->iunclosed] == off;
+}
+
+static void unclosed_paren(struct zl_lexer *lx, struct zl_lex_line *ln,
+			   size_t off)
+{
+	ln->err_cat = NULL;	/* this one decides where lexing resumes */
+	lex_err(ln, "syntax", off, 1,
+		"unbalanced '(' : no closing ')' before end of file");
+	ln->ntoks = 0;
+	lx->pos = next_line(lx, off);
+}
+
+/* Handles '(' at pos.  Returns false when the line ends here. */
+static bool open_paren(struct zl_lexer *lx, struct zl_lex_line *ln,
+		       size_t *depth)
+{
+	size_t pos = lx->pos;
+
+	if (*depth == 0 && known_unclosed(lx, pos)) {
+		unclosed_paren(lx, ln, pos);
+		return false;
+	}
+	if (*depth >= ZL_LEX_MAXDEPTH) {
+		ln->err_cat = NULL;
+		lex_err(ln, "limit", pos, 1,
+			"parentheses nested deeper than %zu",
+			(size_t)ZL_LEX_MAXDEPTH);
+		lx->pos = next_line(lx, pos);
+		return false;
+	}
+	lx->open[(*depth)++] = (uint32_t)pos;
+	lx->pos = pos + 1;
+	ln->end = (uint32_t)lx->pos;
+	return true;
+}
+
+/* End of input inside parentheses: the outermost '(' of the record is
+ * reported and lexing resumes on the line after it, so that the records
+ * that follow are still checked. */
+static void eof_in_parens(struct zl_lexer *lx, struct zl_lex_line *ln,
+			  size_t depth)
+{
+	memcpy(lx->unclosed, lx->open, depth * sizeof lx->open[0]);
+	lx->nunclosed = depth;
+	lx->iunclosed = 0;
+	unclosed_paren(lx, ln, lx->open[0]);
+}
+
+/* Handles one byte or token at lx->pos.  Returns false when the logical
+ * line is complete. */
+static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
+		     size_t *depth)
+{
+	const char *p;
+	size_t pos = lx->pos, q;
+
+	switch (lx->buf[pos]) {
+	case ' ': case '\t': case '\r':
+		lx->pos++;
+		return true;
+	case '\n':
+		lx->pos++;
+		return *depth > 0;
+	case ';':
+		p = memchr(lx->buf + pos, '\n', lx->len - pos);
+		lx->pos = p ? (size_t)(p - lx->buf) : lx->len;
+		return true;
+	case '(':
+		return open_paren(lx, ln, depth);
+	case ')':
+		if (*depth == 0)
+			lex_err(ln, "syntax", pos, 1, "unbalanced ')'");
+		else
+			(*depth)--;
+		lx->pos = pos + 1;
+		ln->end = (uint32_t)lx->pos;
+		return true;
+	case '"':
+		if ((q = scan_quoted(lx, pos)) == 0) {
+			/* RFC 1035 strings do not span lines: the string
+			 * ends at the line end and the record is dropped. */
+			ln->err_cat = NULL;
+			lex_err(ln, "syntax", pos, 1,
+				"unterminated quoted string");
+			ln->ntoks = 0;
+			lx->pos = next_line(lx, pos);
+			return false;
+		}
+		add_tok(lx, ln, pos, q - pos, true);
+		lx->pos = q;
+		return true;
+	default:
+		q = scan_word(lx, pos);
+		add_tok(lx, ln, pos, q - pos, false);
+		lx->pos = q;
+		return true;
+	}
+}
+
+bool zl_lex_next(struct zl_lexer *lx, struct zl_lex_line *ln)
+{
+	size_t depth = 0;
+
+	if (lx->pos >= lx->len)
+		return false;
+	memset(ln, 0, sizeof *ln);
+	lx->ntoks = 0;
+	ln->start = ln->end = (uint32_t)lx->pos;
+	ln->blank = lx->buf[lx->pos] == ' ' || lx->buf[lx->pos] == '\t';
+	for (;;) {
+		if (lx->pos >= lx->len) {
+			if (depth > 0)
+				eof_in_parens(lx, ln, depth);
+			break;
+		}
+		if (!lex_step(lx, ln, &depth))
+			break;
+	}
+	ln->toks = lx->toks;
+	ln->ntoks = ln->err_cat ? 0 : lx->ntoks;
+	if (ln->err_cat)
+		lx->ntoks = 0;
+	return true;
+}
+
+/* ---- TTLs ---- */
+
+static uint64_t unit_secs(char c)
+{
+	switch (c) {
+	case 's': case 'S': return 1;
+	case 'm': case 'M': return 60;
+	case 'h': case 'H': return 3600;
+	case 'd': case 'D': return 86400;
+	case 'w': case 'W': return 604800;
+	default: return 0;
+	}
+}
+
+int zl_ttl_parse(const char *s, size_t n, uint64_t max, uint64_t *out)
+{
+	uint64_t total = 0, num, u;
+	size_t i = 0;
+	bool big = false;
+
+	if (n == 0)
+		return -1;
+	while (i < n) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		for (num = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++) {
+			if (num > (UINT64_MAX - 9) / 10)
+				big = true;
+			else
+				num = num * 10 + (uint64_t)(s[i] - '0');
+		}
+		u = 1;
+		if (i < n) {
+			if ((u = unit_secs(s[i])) == 0)
+				return -1;
+			i++;
+		}
+		if (num > 0 && u > UINT64_MAX / num)
+			big = true;
+		else if (total > UINT64_MAX - num * u)
+			big = true;
+		else
+			total += num * u;
+	}
+	*out = big ? UINT64_MAX : total;
+	return big || total > max ? -2 : 0;
+}
+
+/* ---- types ---- */
+
+/* The common types, so that most records never reach ldns's linear
+ * search over its whole descriptor table. */
+static const struct {
+	const char *name;
+	uint16_t type;
+} common_types[] = {
+	{ "A", LDNS_RR_TYPE_A }, { "AAAA", LDNS_RR_TYPE_AAAA },
+	{ "NS", LDNS_RR_TYPE_NS }, { "MX", LDNS_RR_TYPE_MX },
+	{ "TXT", LDNS_RR_TYPE_TXT }, { "CNAME", LDNS_RR_TYPE_CNAME },
+	{ "SOA", LDNS_RR_TYPE_SOA }, { "PTR", LDNS_RR_TYPE_PTR },
+	{ "SRV", LDNS_RR_TYPE_SRV }, { "CAA", LDNS_RR_TYPE_CAA },
+	{ "TLSA", LDNS_RR_TYPE_TLSA }, { "DS", LDNS_RR_TYPE_DS },
+	{ "RRSIG", LDNS_RR_TYPE_RRSIG }, { "NSEC", LDNS_RR_TYPE_NSEC },
+	{ "DNSKEY", LDNS_RR_TYPE_DNSKEY }, { "NSEC3", LDNS_RR_TYPE_NSEC3 },
+};
+
+bool zl_type_parse(const char *s, size_t n, uint16_t *out)
+{
+	char name[32];
+	uint32_t v = 0;
+	size_t i;
+
+	for (i = 0; i < sizeof common_types / sizeof common_types[0]; i++) {
+		if (strlen(common_types[i].name) == n &&
+		    strncasecmp(common_types[i].name, s, n) == 0) {
+			*out = common_types[i].type;
+			return true;
+		}
+	}
+	/* RFC 3597 §5: TYPEnnn.  Parsed here because ldns reads it with
+	 * atoi(), which takes "TYPE1X" and wraps 70000. */
+	if (n > 4 && strncasecmp(s, "TYPE", 4) == 0) {
+		if (n > 9)
+			return false;
+		for (i = 4; i < n; i++) {
+			if (s[i] < '0' || s[i] > '9')
+				return false;
+			v = v * 10 + (uint32_t)(s[i] - '0');
+		}
+		if (v > 65535)
+			return false;
+		*out = (uint16_t)v;
+		return true;
+	}
+	if (n == 0 || n >= sizeof name || memchr(s, '\0', n))
+		return false;
+	memcpy(name, s, n);
+	name[n] = '\0';
+	*out = (uint16_t)ldns_get_rr_type_by_name(name);
+	return *out != 0;
+}

@@ -1,0 +1,121 @@
+/* zone_lex.h - internal to the zone loader: the master-file tokenizer
+ * (zone_lex.c), domain-name and rdata conversion (zone_rdata.c) and what
+ * zone_load.c hands them.  Nothing outside zone_*.c includes this.
+ *
+ * The tokenizer works over a whole buffer by offset and length; it never
+ * relies on NUL termination and never allocates per token.  Tokens point into
+ * the buffer; the lexer owns only its token vector, reused for every line. */
+#ifndef ZL_ZONE_LEX_H
+#define ZL_ZONE_LEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util.h"
+#include "zone.h"
+
+#define ZL_LEX_MAXTOKLEN 65535		/* bytes in one token */
+#define ZL_LEX_MAXRDTOKS 65535		/* rdata tokens in one record */
+#define ZL_LEX_MAXDEPTH 1024		/* nesting of '(' */
+/* Owner, TTL, class and type come before the rdata tokens. */
+#define ZL_LEX_MAXTOKS (ZL_LEX_MAXRDTOKS + 4)
+
+#define ZL_NAME_MAXWIRE 255		/* RFC 1035 §2.3.4 */
+#define ZL_NAME_MAXTEXT (ZL_NAME_MAXWIRE * 4 + 2)	/* all \DDD, plus '.' */
+
+struct zl_lex_tok {
+	uint32_t off, len;	/* a quoted token includes its quotes */
+	bool quoted;
+};
+
+struct zl_lexer {
+	const char *buf;
+	size_t len, pos;
+	struct zl_lex_tok *toks;	/* owned: the current line's tokens */
+	size_t ntoks, cap;
+	uint32_t open[ZL_LEX_MAXDEPTH];	/* offsets of the open '(' */
+	/* The '(' known to stay unclosed until end of input, in file order,
+	 * found by the last scan that reached the end inside parentheses.
+	 * Later records that open one of them fail at once instead of
+	 * scanning to the end again, which keeps recovery linear. */
+	uint32_t unclosed[ZL_LEX_MAXDEPTH];
+	size_t nunclosed, iunclosed;
+};
+
+/* One logical line: a record or a directive, parentheses joined. */
+struct zl_lex_line {
+	const struct zl_lex_tok *toks;	/* owned by the lexer */
+	size_t ntoks;
+	uint32_t start;		/* first byte of the first physical line */
+	uint32_t end;		/* one past the last token or parenthesis */
+	bool blank;		/* starts with a space or tab: no owner */
+	const char *err_cat;	/* NULL, or the category of the problem */
+	char err_msg[96];	/* the problem (the line is then unusable) */
+	struct zl_tok err_at;
+};
+
+/* Starts lexing buf[0..len); the lexer keeps pointers into buf. */
+void zl_lex_init(struct zl_lexer *lx, const char *buf, size_t len);
+/* Frees the token vector (not the buffer). */
+void zl_lex_free(struct zl_lexer *lx);
+/* Reads the next logical line into *out (valid until the next call).
+ * Returns false at end of input.  Lines without tokens are returned too
+ * (ntoks == 0) so the caller sees every line. */
+bool zl_lex_next(struct zl_lexer *lx, struct zl_lex_line *out);
+
+/* Parses a TTL or period in RFC 1035 / BIND syntax: decimal seconds or
+ * number-unit pairs (1h30m, 2d, 1W; units s m h d w, any case).  Returns 0
+ * and *out, -1 on bad syntax, -2 when the value exceeds max (*out then holds
+ * the value, saturated at UINT64_MAX). */
+int zl_ttl_parse(const char *s, size_t n, uint64_t max, uint64_t *out);
+
+/* Parses a record type mnemonic or TYPEnnn, any case.  Returns false if it
+ * is neither. */
+bool zl_type_parse(const char *s, size_t n, uint16_t *out);
+
+/* ---- domain names (zone_rdata.c) ---- */
+
+/* Converts presentation text s[0..n) to an absolute wire name in wire
+ * (ZL_NAME_MAXWIRE bytes).  '@' alone is origin; relative names get origin
+ * (a wire name) appended.  Returns the wire length, or 0 with *cat and msg
+ * (msgsz bytes) describing the problem. */
+size_t zl_name_from_text(const char *s, size_t n, const uint8_t *origin,
+			 size_t originlen, uint8_t *wire, const char **cat,
+			 char *msg, size_t msgsz);
+/* Writes the canonical text of an uncompressed wire name to text
+ * (ZL_NAME_MAXTEXT bytes, NUL-terminated); returns its length. */
+size_t zl_name_to_text(const uint8_t *wire, char *text);
+/* Interns the name with wire form wire (canonical text computed here). */
+struct zl_name *zl_name_intern_wire(struct zl_zone *z, const uint8_t *wire);
+
+/* Sets z->origin and recomputes every interned name's in_zone
+ * (zone_index.c). */
+void zl_zone_set_origin(struct zl_zone *z, struct zl_name *origin);
+
+/* ---- rdata (zone_rdata.c) ---- */
+
+/* One record's rdata as zone_load.c found it. */
+struct zl_rdata_in {
+	uint16_t src;
+	uint16_t type;
+	struct zl_tok type_tok;
+	const struct zl_lex_tok *toks;	/* the rdata tokens */
+	size_t ntoks;
+	uint32_t tok0;		/* index of toks[0] in z->toks */
+	const uint8_t *origin;	/* current $ORIGIN, wire form */
+	size_t originlen;
+};
+
+/* Converts the rdata fields into rr->rdf/nrdf (arena) and sets
+ * ZL_RR_GENERIC for RFC 3597 rdata.  Returns false after adding a problem
+ * at the offending token.  scratch is reusable working space. */
+bool zl_rdata_convert(struct zl_zone *z, const struct zl_rdata_in *in,
+		      struct zl_rr *rr, struct zl_buf *scratch);
+
+/* Text of a token clipped for messages: use with "%.*s%s". */
+#define ZL_CLIP 64
+#define ZL_TOKARGS(p, n) (int)((n) > ZL_CLIP ? ZL_CLIP : (n)), (p), \
+	((n) > ZL_CLIP ? "..." : "")
+
+#endif

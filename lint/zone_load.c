@@ -1,0 +1,1014 @@
+/* zone_load.c - reads zone files: sources, directives, records, $INCLUDE. */
+#include "zone.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ldns/ldns.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "zone_lex.h"
+
+#define MAX_BYTES (1u << 30)		/* 1 GiB, per file and in total */
+#define MAX_INCLUDE_DEPTH 8
+#define MAX_SRCS 65535			/* zl_rr.src is 16 bits */
+#define MAX_RR_PER_NAME 65535
+#define MAX_TTL 2147483647u		/* RFC 2181 §8 */
+
+struct loader {
+	struct zl_zone *z;
+	const struct zl_load_opts *opts;
+	const char *infer_name;		/* file name the origin may come from */
+	char *root;			/* realpath of the include root */
+	/* Files being read, outermost first: realpath (for loops, may be
+	 * NULL for a buffer) and the directory $INCLUDE is relative to. */
+	char *real[MAX_INCLUDE_DEPTH + 1];
+	char *dir[MAX_INCLUDE_DEPTH + 1];
+	size_t depth;
+	size_t total;			/* bytes read so far */
+	uint8_t origin[ZL_NAME_MAXWIRE];	/* current $ORIGIN */
+	size_t originlen;		/* 0 until known */
+	struct zl_name *prev_owner;	/* for blank owners */
+	bool prev_bad;			/* the last owner was unusable */
+	bool seen_record;
+	uint16_t prev_class;
+	bool have_dollar_ttl, have_last_ttl, have_soa_min;
+	uint32_t dollar_ttl, last_ttl, soa_min;
+	struct zl_buf scratch;
+	enum zl_status st;		/* a failure that ends the load */
+	char *err;
+};
+
+/* ---- reading sources ---- */
+
+/* Reads a file whole.  Returns 0 or an errno value (EFBIG: over 1 GiB). */
+static int read_whole(const char *path, char **out, size_t *outlen)
+{
+	size_t len = 0, cap = 0;
+	char *buf = NULL;
+	struct stat st;
+	ssize_t r;
+	int fd, e = 0;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return errno;
+	if (fstat(fd, &st) < 0) {
+		e = errno;
+		goto out;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		e = EISDIR;
+		goto out;
+	}
+	if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > MAX_BYTES) {
+		e = EFBIG;
+		goto out;
+	}
+	for (;;) {
+		zl_xgrow((void **)&buf, &cap,
+			 S_ISREG(st.st_mode) && len == 0 ?
+			 (size_t)st.st_size + 1 : len + 65536, 1);
+		r = read(fd, buf + len, cap - len - 1);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			e = errno;
+			goto out;
+		}
+		if (r == 0)
+			break;
+		len += (size_t)r;
+		if (len > MAX_BYTES) {
+			e = EFBIG;
+			goto out;
+		}
+	}
+	buf[len] = '\0';
+	*out = buf;
+	*outlen = len;
+	buf = NULL;
+out:
+	free(buf);
+	close(fd);
+	return e;
+}
+
+/* Adds a source (taking buf) with its line-start table; returns its index,
+ * or -1 when there are too many sources. */
+static int add_src(struct zl_zone *z, const char *path, const char *display,
+		   char *buf, size_t len)
+{
+	struct zl_src *s;
+	const char *p = buf, *nl;
+	size_t n = 1;
+
+	if (z->nsrcs >= MAX_SRCS) {
+		free(buf);
+		return -1;
+	}
+	while ((nl = memchr(p, '\n', len - (size_t)(p - buf))) != NULL) {
+		n++;
+		p = nl + 1;
+	}
+	s = zl_xcalloc(1, sizeof *s);
+	s->path = zl_xstrdup(path);
+	s->display = zl_xstrdup(display);
+	s->buf = buf;
+	s->len = len;
+	s->lines = zl_xmalloc(n * sizeof *s->lines);
+	s->lines[0] = 0;
+	for (n = 1, p = buf; (nl = memchr(p, '\n', len - (size_t)(p - buf)));) {
+		s->lines[n++] = (uint32_t)(nl + 1 - buf);
+		p = nl + 1;
+	}
+	s->nlines = n;
+	z->srcs = zl_xrealloc(z->srcs, (z->nsrcs + 1) * sizeof *z->srcs);
+	z->srcs[z->nsrcs] = s;
+	return (int)z->nsrcs++;
+}
+
+/* The directory part of path ("." when it has none). */
+static char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return zl_xstrdup(".");
+	if (slash == path)
+		return zl_xstrdup("/");
+	return zl_xstrndup(path, (size_t)(slash - path));
+}
+
+static bool is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* ---- origin ---- */
+
+static void ZL_PRINTF(3, 4) fail(struct loader *L, enum zl_status st,
+				 const char *fmt, ...)
+{
+	va_list ap;
+
+	if (L->st != ZL_OK)
+		return;
+	L->st = st;
+	va_start(ap, fmt);
+	L->err = zl_xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+/* Whether s[0..n) is a dot-separated list of at least two host-name labels
+ * (letters, digits, inner hyphens; RFC 952/1123). */
+static bool host_name(const char *s, size_t n)
+{
+	size_t i, llen = 0, labels = 0;
+
+	if (n == 0 || n > 253)
+		return false;
+	for (i = 0; i <= n; i++) {
+		if (i == n || s[i] == '.') {
+			if (llen == 0 || llen > 63 || s[i - 1] == '-')
+				return false;
+			labels++;
+			llen = 0;
+		} else if ((s[i] >= 'a' && s[i] <= 'z') ||
+			   (s[i] >= 'A' && s[i] <= 'Z') ||
+			   (s[i] >= '0' && s[i] <= '9') ||
+			   (s[i] == '-' && llen > 0)) {
+			llen++;
+		} else {
+			return false;
+		}
+	}
+	return labels >= 2;
+}
+
+/* example.com.zone, example.com.db, db.example.com, example.com. */
+static bool infer_origin(const char *name, char *out, size_t outsz)
+{
+	const char *base = strrchr(name, '/');
+	size_t n;
+
+	base = base ? base + 1 : name;
+	n = strlen(base);
+	if (n > 5 && strcasecmp(base + n - 5, ".zone") == 0)
+		n -= 5;
+	else if (n > 3 && strcasecmp(base + n - 3, ".db") == 0)
+		n -= 3;
+	else if (n > 3 && strncasecmp(base, "db.", 3) == 0) {
+		base += 3;
+		n -= 3;
+	}
+	if (!host_name(base, n) || n + 2 > outsz)
+		return false;
+	memcpy(out, base, n);
+	out[n] = '.';
+	out[n + 1] = '\0';
+	return true;
+}
+
+/* Makes the current origin known: --origin, else the file name.  Returns
+ * false (and ends the load) when neither gives one. */
+static bool ensure_origin(struct loader *L)
+{
+	static const uint8_t root[1] = { 0 };
+	const char *text = L->opts ? L->opts->origin : NULL, *cat;
+	char buf[300], msg[256];
+
+	if (L->originlen)
+		return true;
+	if (L->st != ZL_OK)
+		return false;
+	if (!text && infer_origin(L->infer_name, buf, sizeof buf))
+		text = buf;
+	if (!text) {
+		fail(L, ZL_ERR_ORIGIN,
+		     "cannot determine the origin of '%s': add a $ORIGIN line, "
+		     "pass --origin, or name the file like example.com.zone "
+		     "or db.example.com", L->infer_name);
+		return false;
+	}
+	L->originlen = zl_name_from_text(text, strlen(text), root, 1,
+					 L->origin, &cat, msg, sizeof msg);
+	if (L->originlen == 0) {
+		fail(L, ZL_ERR_ORIGIN, "invalid origin: %s", msg);
+		return false;
+	}
+	return true;
+}
+
+/* The zone's origin is the first $ORIGIN before any record, else the one
+ * in force at the first record (RFC 1035 §5.1). */
+static void fix_zone_origin(struct loader *L)
+{
+	if (!L->z->origin && L->originlen)
+		zl_zone_set_origin(L->z, zl_name_intern_wire(L->z, L->origin));
+}
+
+/* Whether a name needs the origin: '@' or no final (unescaped) dot. */
+static bool relative(const char *s, size_t n)
+{
+	size_t bs = 0;
+
+	if (n == 0 || s[n - 1] != '.')
+		return true;
+	while (bs + 1 < n && s[n - 2 - bs] == '\\')
+		bs++;
+	return bs % 2 == 1;
+}
+
+/* Parses a domain-name token relative to the current origin into wire.
+ * Returns its length, or 0 after adding a problem. */
+static size_t parse_name(struct loader *L, uint16_t src,
+			 const struct zl_lex_tok *t, uint8_t *wire)
+{
+	const char *s = L->z->srcs[src]->buf + t->off, *cat;
+	struct zl_tok at = { t->off, t->len };
+	char msg[256];
+	size_t n = t->len, wl;
+
+	if (t->quoted) {
+		zl_zone_problem(L->z, "syntax", src, at,
+				"invalid domain name %.*s%s", ZL_TOKARGS(s, n));
+		return 0;
+	}
+	if (relative(s, n) && !ensure_origin(L))
+		return 0;
+	wl = zl_name_from_text(s, n, L->origin, L->originlen, wire, &cat, msg,
+			       sizeof msg);
+	if (wl == 0)
+		zl_zone_problem(L->z, cat, src, at, "%s", msg);
+	return wl;
+}
+
+/* ---- directives ---- */
+
+static struct zl_tok span(const struct zl_lex_tok *t)
+{
+	struct zl_tok s = { t->off, t->len };
+
+	return s;
+}
+
+static const char *text_of(const struct loader *L, uint16_t src,
+			   const struct zl_lex_tok *t)
+{
+	return L->z->srcs[src]->buf + t->off;
+}
+
+/* Checks a directive's argument count; reports and returns false if off. */
+static bool args_ok(struct loader *L, uint16_t src,
+		    const struct zl_lex_line *ln, size_t min, size_t max,
+		    const char *what)
+{
+	const struct zl_lex_tok *t;
+
+	if (ln->ntoks - 1 < min) {
+		zl_zone_problem(L->z, "syntax", src, span(&ln->toks[0]),
+				"missing %s after %.*s%s", what,
+				ZL_TOKARGS(text_of(L, src, &ln->toks[0]),
+					   ln->toks[0].len));
+		return false;
+	}
+	if (ln->ntoks - 1 > max) {
+		t = &ln->toks[max + 1];
+		zl_zone_problem(L->z, "syntax", src, span(t),
+				"extra field '%.*s%s' after %.*s%s",
+				ZL_TOKARGS(text_of(L, src, t), t->len),
+				ZL_TOKARGS(text_of(L, src, &ln->toks[0]),
+					   ln->toks[0].len));
+		return false;
+	}
+	return true;
+}
+
+static void dir_origin(struct loader *L, uint16_t src,
+		       const struct zl_lex_line *ln)
+{
+	uint8_t wire[ZL_NAME_MAXWIRE];
+	size_t wl;
+
+	if (!args_ok(L, src, ln, 1, 1, "a domain name"))
+		return;
+	if ((wl = parse_name(L, src, &ln->toks[1], wire)) == 0)
+		return;
+	memcpy(L->origin, wire, wl);
+	L->originlen = wl;
+	if (!L->seen_record)
+		fix_zone_origin(L);
+}
+
+static void dir_ttl(struct loader *L, uint16_t src,
+		    const struct zl_lex_line *ln)
+{
+	const struct zl_lex_tok *t = &ln->toks[1];
+	const char *s;
+	uint64_t v;
+	int rc;
+
+	if (!args_ok(L, src, ln, 1, 1, "a TTL"))
+		return;
+	s = text_of(L, src, t);
+	rc = zl_ttl_parse(s, t->len, MAX_TTL, &v);
+	if (rc == -1)
+		zl_zone_problem(L->z, "syntax", src, span(t),
+				"invalid TTL '%.*s%s'", ZL_TOKARGS(s, t->len));
+	else if (rc == -2)
+		zl_zone_problem(L->z, "range", src, span(t),
+				"TTL %.*s%s exceeds 2147483647 (RFC 2181 §8)",
+				ZL_TOKARGS(s, t->len));
+	else {
+		L->dollar_ttl = (uint32_t)v;
+		L->have_dollar_ttl = true;
+	}
+}
+
+/* A record the lexer rejected still names its owner when the error comes
+ * after the owner field, and the blank-owner records that follow belong to
+ * it (RFC 1035 §5.1): keep it, so that they are still checked instead of
+ * silently dropped.  A rejected directive leaves the owner as it was. */
+static void owner_after_error(struct loader *L, uint16_t src,
+			      const struct zl_lex_line *ln)
+{
+	const char *b = L->z->srcs[src]->buf;
+	struct zl_lex_tok t = { .off = ln->start };
+	uint8_t wire[ZL_NAME_MAXWIRE];
+	uint32_t end = ln->start;
+
+	if (ln->blank || b[ln->start] == '$')
+		return;
+	L->prev_bad = true;
+	while (end < ln->err_at.off && !memchr(" \t\r\n;()\"", b[end], 8))
+		end++;
+	if (end == ln->start || end >= ln->err_at.off)
+		return;		/* the error is in the owner itself */
+	t.len = end - ln->start;
+	if (parse_name(L, src, &t, wire) == 0)
+		return;
+	L->prev_owner = zl_name_intern_wire(L->z, wire);
+	L->prev_bad = false;
+}
+
+static void process(struct loader *L, uint16_t src);
+
+/* Whether real is inside the include root. */
+static bool inside_root(const struct loader *L, const char *real)
+{
+	size_t n = strlen(L->root);
+
+	if (n == 1 && L->root[0] == '/')
+		return true;
+	return strncmp(real, L->root, n) == 0 &&
+	       (real[n] == '/' || real[n] == '\0');
+}
+
+/* Resolves and checks an $INCLUDE target.  Returns its realpath (malloc'd)
+ * or NULL after reporting why it cannot be read. */
+static char *include_target(struct loader *L, uint16_t src,
+			    const struct zl_lex_tok *t, const char *file)
+{
+	struct zl_tok at = span(t);
+	char *path, *real;
+	size_t i;
+
+	if (file[0] == '/')
+		path = zl_xstrdup(file);
+	else
+		path = zl_xasprintf("%s/%s", L->dir[L->depth], file);
+	real = realpath(path, NULL);
+	free(path);
+	if (!real) {
+		zl_zone_problem(L->z, "include", src, at,
+				"cannot read include file '%s': %s", file,
+				strerror(errno));
+		return NULL;
+	}
+	/* A zone from a pull request must not make CI read files outside
+	 * the tree being linted (DESIGN §8). */
+	if (!inside_root(L, real)) {
+		zl_zone_problem(L->z, "include", src, at,
+				"include file '%s' is outside the include root '%s'",
+				file, L->root);
+		goto fail;
+	}
+	for (i = 0; i <= L->depth; i++) {
+		if (L->real[i] && strcmp(L->real[i], real) == 0) {
+			zl_zone_problem(L->z, "include", src, at,
+					"include loop: '%s' is already being read",
+					file);
+			goto fail;
+		}
+	}
+	return real;
+fail:
+	free(real);
+	return NULL;
+}
+
+/* Reads an $INCLUDE target into a new source; returns its index or -1. */
+static int include_read(struct loader *L, uint16_t src,
+			const struct zl_lex_tok *t, const char *file,
+			const char *real)
+{
+	const char *pdisp = L->z->srcs[src]->display;
+	char *buf = NULL, *disp;
+	size_t len = 0;
+	int e, idx;
+
+	if ((e = read_whole(real, &buf, &len)) != 0) {
+		if (e == EFBIG)
+			zl_zone_problem(L->z, "limit", src, span(t),
+					"include file '%s' is larger than 1 GiB",
+					file);
+		else
+			zl_zone_problem(L->z, "include", src, span(t),
+					"cannot read include file '%s': %s",
+					file, strerror(e));
+		return -1;
+	}
+	if (L->total + len > MAX_BYTES) {
+		free(buf);
+		zl_zone_problem(L->z, "limit", src, span(t),
+				"input with include files exceeds 1 GiB");
+		return -1;
+	}
+	L->total += len;
+	/* Shown relative to the including file, as the user wrote it. */
+	if (file[0] != '/' && strrchr(pdisp, '/'))
+		disp = zl_xasprintf("%.*s/%s",
+				    (int)(strrchr(pdisp, '/') - pdisp), pdisp,
+				    file);
+	else
+		disp = zl_xstrdup(file);
+	idx = add_src(L->z, real, disp, buf, len);
+	free(disp);
+	if (idx < 0)
+		zl_zone_problem(L->z, "limit", src, span(t),
+				"more than %d source files", MAX_SRCS);
+	return idx;
+}
+
+/* The file-name token of $INCLUDE as a C string (quotes removed), or NULL
+ * after reporting a name that cannot be a path. */
+static char *include_name(struct loader *L, uint16_t src,
+			  const struct zl_lex_tok *t)
+{
+	const char *s = text_of(L, src, t);
+	size_t n = t->len;
+
+	if (t->quoted) {
+		s++;
+		n -= 2;
+	}
+	if (n == 0 || memchr(s, '\0', n)) {
+		zl_zone_problem(L->z, "syntax", src, span(t),
+				"invalid include file name '%.*s%s'",
+				ZL_TOKARGS(s, n));
+		return NULL;
+	}
+	return zl_xstrndup(s, n);
+}
+
+/* Loader state an included file may change but not pass back (RFC 1035
+ * §5.1: $INCLUDE does not change the origin of the parent file). */
+struct saved {
+	uint8_t origin[ZL_NAME_MAXWIRE];
+	size_t originlen;
+	struct zl_name *prev_owner;
+	bool prev_bad;
+	uint16_t prev_class;
+};
+
+static void save(const struct loader *L, struct saved *s)
+{
+	memcpy(s->origin, L->origin, L->originlen);
+	s->originlen = L->originlen;
+	s->prev_owner = L->prev_owner;
+	s->prev_bad = L->prev_bad;
+	s->prev_class = L->prev_class;
+}
+
+static void restore(struct loader *L, const struct saved *s)
+{
+	memcpy(L->origin, s->origin, s->originlen);
+	L->originlen = s->originlen;
+	L->prev_owner = s->prev_owner;
+	L->prev_bad = s->prev_bad;
+	L->prev_class = s->prev_class;
+}
+
+static void dir_include(struct loader *L, uint16_t src,
+			const struct zl_lex_line *ln)
+{
+	const struct zl_lex_tok *t = &ln->toks[1];
+	uint8_t wire[ZL_NAME_MAXWIRE];
+	char *file = NULL, *real = NULL;
+	struct saved sv;
+	size_t wl = 0;
+	int idx;
+
+	if (!args_ok(L, src, ln, 1, 2, "a file name"))
+		return;
+	if ((file = include_name(L, src, t)) == NULL)
+		goto out;
+	if (ln->ntoks == 3 && (wl = parse_name(L, src, &ln->toks[2], wire)) == 0)
+		goto out;
+	if (L->depth >= MAX_INCLUDE_DEPTH) {
+		zl_zone_problem(L->z, "limit", src, span(t),
+				"$INCLUDE nested deeper than %d",
+				MAX_INCLUDE_DEPTH);
+		goto out;
+	}
+	/* The zone's origin is the parent's, not the one given here. */
+	if (!ensure_origin(L))
+		goto out;
+	fix_zone_origin(L);
+	if ((real = include_target(L, src, t, file)) == NULL ||
+	    (idx = include_read(L, src, t, file, real)) < 0)
+		goto out;
+	save(L, &sv);
+	if (wl) {
+		memcpy(L->origin, wire, wl);
+		L->originlen = wl;
+	}
+	L->depth++;
+	L->real[L->depth] = real;
+	L->dir[L->depth] = dir_of(real);
+	real = NULL;
+	process(L, (uint16_t)idx);
+	free(L->real[L->depth]);
+	free(L->dir[L->depth]);
+	L->real[L->depth] = L->dir[L->depth] = NULL;
+	L->depth--;
+	restore(L, &sv);
+out:
+	free(file);
+	free(real);
+}
+
+static void directive(struct loader *L, uint16_t src,
+		      const struct zl_lex_line *ln)
+{
+	const struct zl_lex_tok *t = &ln->toks[0];
+	const char *s = text_of(L, src, t);
+
+	if (t->len == 7 && strncasecmp(s, "$ORIGIN", 7) == 0)
+		dir_origin(L, src, ln);
+	else if (t->len == 4 && strncasecmp(s, "$TTL", 4) == 0)
+		dir_ttl(L, src, ln);
+	else if (t->len == 8 && strncasecmp(s, "$INCLUDE", 8) == 0)
+		dir_include(L, src, ln);
+	else
+		zl_zone_problem(L->z, "syntax", src, span(t),
+				"unknown directive '%.*s%s'",
+				ZL_TOKARGS(s, t->len));
+}
+
+/* ---- records ---- */
+
+/* IN, CH, HS, CS or CLASSnnn (RFC 3597 §5), any case. */
+static bool parse_class(const char *s, size_t n, uint16_t *out)
+{
+	static const struct { const char *name; uint16_t v; } cls[] = {
+		{ "IN", 1 }, { "CS", 2 }, { "CH", 3 }, { "HS", 4 },
+	};
+	uint32_t v = 0;
+	size_t i;
+
+	for (i = 0; i < sizeof cls / sizeof cls[0]; i++) {
+		if (n == 2 && strncasecmp(s, cls[i].name, 2) == 0) {
+			*out = cls[i].v;
+			return true;
+		}
+	}
+	if (n <= 5 || n > 10 || strncasecmp(s, "CLASS", 5) != 0)
+		return false;
+	for (i = 5; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		v = v * 10 + (uint32_t)(s[i] - '0');
+	}
+	if (v > 65535)
+		return false;
+	*out = (uint16_t)v;
+	return true;
+}
+
+/* Reads the optional TTL and class, in either order (RFC 1035 §5.1 allows
+ * both; ldns only the first).  *i is the next token.  Returns false after
+ * reporting a bad TTL. */
+static bool ttl_class(struct loader *L, uint16_t src,
+		      const struct zl_lex_line *ln, size_t *i,
+		      struct zl_rr *rr)
+{
+	const struct zl_lex_tok *t;
+	const char *s;
+	uint64_t v;
+	int rc;
+
+	for (; *i < ln->ntoks; (*i)++) {
+		t = &ln->toks[*i];
+		s = text_of(L, src, t);
+		if (t->quoted || t->len == 0)
+			break;
+		if (s[0] >= '0' && s[0] <= '9' && rr->ttl_tok.len == 0) {
+			rc = zl_ttl_parse(s, t->len, MAX_TTL, &v);
+			if (rc == -1)
+				zl_zone_problem(L->z, "syntax", src, span(t),
+						"invalid TTL '%.*s%s'",
+						ZL_TOKARGS(s, t->len));
+			else if (rc == -2)
+				zl_zone_problem(L->z, "range", src, span(t),
+						"TTL %.*s%s exceeds 2147483647 (RFC 2181 §8)",
+						ZL_TOKARGS(s, t->len));
+			if (rc != 0)
+				return false;
+			rr->ttl = (uint32_t)v;
+			rr->ttl_tok = span(t);
+		} else if (rr->class_tok.len == 0 &&
+			   parse_class(s, t->len, &rr->klass)) {
+			rr->class_tok = span(t);
+		} else {
+			break;
+		}
+	}
+	return true;
+}
+
+static bool owner_of(struct loader *L, uint16_t src,
+		     const struct zl_lex_line *ln, struct zl_rr *rr)
+{
+	uint8_t wire[ZL_NAME_MAXWIRE];
+
+	if (ln->blank) {
+		/* RFC 1035 §5.1: a blank owner is the previous owner. */
+		rr->owner_tok.off = ln->start;
+		rr->flags |= ZL_RR_OWNER_BLANK;
+		if (L->prev_bad)
+			return false;	/* its owner line was reported */
+		if (!L->prev_owner) {
+			zl_zone_problem(L->z, "syntax", src,
+					span(&ln->toks[0]),
+					"blank owner but no earlier record to take it from");
+			return false;
+		}
+		rr->owner = L->prev_owner;
+		return true;
+	}
+	rr->owner_tok = span(&ln->toks[0]);
+	L->prev_bad = true;
+	if (parse_name(L, src, &ln->toks[0], wire) == 0)
+		return false;
+	rr->owner = zl_name_intern_wire(L->z, wire);
+	L->prev_owner = rr->owner;
+	L->prev_bad = false;
+	return true;
+}
+
+static bool rr_type(struct loader *L, uint16_t src,
+		    const struct zl_lex_line *ln, size_t i, struct zl_rr *rr)
+{
+	const struct zl_lex_tok *t;
+	const char *s;
+
+	if (i >= ln->ntoks) {
+		t = &ln->toks[ln->ntoks - 1];
+		zl_zone_problem(L->z, "syntax", src, span(t),
+				"missing record type after '%.*s%s'",
+				ZL_TOKARGS(text_of(L, src, t), t->len));
+		return false;
+	}
+	t = &ln->toks[i];
+	s = text_of(L, src, t);
+	rr->type_tok = span(t);
+	if (t->quoted || !zl_type_parse(s, t->len, &rr->type)) {
+		zl_zone_problem(L->z, "syntax", src, span(t),
+				"unknown record type '%.*s%s'",
+				ZL_TOKARGS(s, t->len));
+		return false;
+	}
+	/* RFC 6895 §3.1: OPT and the meta and query types (128-255) are
+	 * never data in a zone. */
+	if (rr->type == 0 || rr->type == LDNS_RR_TYPE_OPT ||
+	    (rr->type >= 128 && rr->type <= 255)) {
+		zl_zone_problem(L->z, "syntax", src, span(t),
+				"record type '%.*s%s' cannot appear in a zone file",
+				ZL_TOKARGS(s, t->len));
+		return false;
+	}
+	return true;
+}
+
+static uint32_t soa_minimum(const struct zl_rr *rr)
+{
+	const uint8_t *p = rr->rdf[6].data;
+	uint32_t v = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+		     (uint32_t)p[2] << 8 | p[3];
+
+	return v > MAX_TTL ? MAX_TTL : v;
+}
+
+/* The TTL of a record without one (RFC 1035 §5.1, RFC 2308 §4): $TTL,
+ * else the last explicit TTL, else the SOA minimum. */
+static bool rr_ttl(struct loader *L, uint16_t src, struct zl_rr *rr)
+{
+	bool soa = rr->type == LDNS_RR_TYPE_SOA && rr->nrdf == 7 &&
+		   rr->rdf[6].len == 4;
+
+	if (rr->ttl_tok.len) {
+		L->last_ttl = rr->ttl;
+		L->have_last_ttl = true;
+	} else {
+		rr->flags |= ZL_RR_TTL_IMPLICIT;
+		if (L->have_dollar_ttl)
+			rr->ttl = L->dollar_ttl;
+		else if (L->have_last_ttl)
+			rr->ttl = L->last_ttl;
+		else if (L->have_soa_min)
+			rr->ttl = L->soa_min;
+		else if (soa)
+			rr->ttl = soa_minimum(rr);
+		else {
+			zl_zone_problem(L->z, "syntax", src, rr->type_tok,
+					"no TTL for this record and no $TTL before it");
+			return false;
+		}
+	}
+	if (soa) {
+		L->soa_min = soa_minimum(rr);
+		L->have_soa_min = true;
+	}
+	return true;
+}
+
+static void record(struct loader *L, uint16_t src,
+		   const struct zl_lex_line *ln)
+{
+	struct zl_zone *z = L->z;
+	struct zl_rdata_in in;
+	struct zl_rr rr;
+	size_t i, k, tok0 = z->ntoks, nrd;
+
+	memset(&rr, 0, sizeof rr);
+	if (!ensure_origin(L))
+		return;
+	fix_zone_origin(L);
+	L->seen_record = true;
+	rr.src = src;
+	rr.text.off = ln->start;
+	rr.text.len = ln->end - ln->start;
+	i = ln->blank ? 0 : 1;
+	if (!owner_of(L, src, ln, &rr) || !ttl_class(L, src, ln, &i, &rr) ||
+	    !rr_type(L, src, ln, i, &rr))
+		return;
+	nrd = ln->ntoks - i - 1;
+	if (nrd > ZL_LEX_MAXRDTOKS) {
+		zl_zone_problem(z, "limit", src, span(&ln->toks[i + 1 + 65535]),
+				"more than 65535 rdata tokens in one record");
+		return;
+	}
+	zl_xgrow((void **)&z->toks, &z->captoks, z->ntoks + nrd,
+		 sizeof *z->toks);
+	for (k = 0; k < nrd; k++)
+		z->toks[z->ntoks++] = span(&ln->toks[i + 1 + k]);
+	memset(&in, 0, sizeof in);
+	in.src = src;
+	in.type = rr.type;
+	in.type_tok = rr.type_tok;
+	in.toks = ln->toks + i + 1;
+	in.ntoks = nrd;
+	in.tok0 = (uint32_t)tok0;
+	in.origin = L->origin;
+	in.originlen = L->originlen;
+	if (!zl_rdata_convert(z, &in, &rr, &L->scratch) || !rr_ttl(L, src, &rr))
+		goto drop;
+	if (rr.owner->nrr >= MAX_RR_PER_NAME) {
+		zl_zone_problem(z, "limit", src, rr.owner_tok,
+				"more than %d records at '%s'",
+				MAX_RR_PER_NAME, rr.owner->text);
+		goto drop;
+	}
+	/* RFC 1035 §5.1: an omitted class is the last one given. */
+	if (rr.class_tok.len)
+		L->prev_class = rr.klass;
+	else
+		rr.klass = L->prev_class;
+	rr.tok = (uint32_t)tok0;
+	rr.ntok = (uint16_t)nrd;
+	zl_zone_add_rr(z, &rr);
+	return;
+drop:
+	z->ntoks = tok0;
+}
+
+static void process(struct loader *L, uint16_t src)
+{
+	const struct zl_src *s = L->z->srcs[src];
+	struct zl_lex_line ln;
+	struct zl_lexer lx;
+
+	zl_lex_init(&lx, s->buf, s->len);
+	while (L->st == ZL_OK && zl_lex_next(&lx, &ln)) {
+		if (ln.err_cat) {
+			zl_zone_problem(L->z, ln.err_cat, src, ln.err_at, "%s",
+					ln.err_msg);
+			owner_after_error(L, src, &ln);
+		} else if (ln.ntoks == 0) {
+			continue;
+		} else if (!ln.blank && !ln.toks[0].quoted &&
+			   s->buf[ln.toks[0].off] == '$') {
+			directive(L, src, &ln);
+		} else {
+			record(L, src, &ln);
+		}
+	}
+	zl_lex_free(&lx);
+}
+
+/* ---- entry points ---- */
+
+/* A zone with neither records nor a way to name it still needs an origin:
+ * the root, so that nothing downstream sees NULL. */
+static void final_origin(struct loader *L)
+{
+	char buf[300];
+
+	if (L->st == ZL_OK && !L->z->origin && !L->originlen &&
+	    ((L->opts && L->opts->origin) ||
+	     infer_origin(L->infer_name, buf, sizeof buf)))
+		ensure_origin(L);
+	if (L->st != ZL_OK)
+		return;
+	if (!L->originlen) {
+		L->origin[0] = 0;
+		L->originlen = 1;
+	}
+	fix_zone_origin(L);
+}
+
+static enum zl_status run(struct loader *L, const char *path,
+			  const char *display, char *buf, size_t len,
+			  struct zl_zone **out, char **err)
+{
+	const char *rootarg = L->opts && L->opts->include_root ?
+			      L->opts->include_root : L->dir[0];
+
+	L->z = zl_xcalloc(1, sizeof *L->z);
+	L->prev_class = LDNS_RR_CLASS_IN;
+	L->total = len;
+	L->infer_name = display;
+	if ((L->root = realpath(rootarg, NULL)) == NULL) {
+		fail(L, ZL_ERR_IO, "cannot use include root '%s': %s", rootarg,
+		     strerror(errno));
+		free(buf);
+		goto out;
+	}
+	(void)add_src(L->z, path, display, buf, len);
+	process(L, 0);
+	final_origin(L);
+out:
+	free(L->root);
+	free(L->real[0]);
+	free(L->dir[0]);
+	zl_buf_free(&L->scratch);
+	if (L->st != ZL_OK) {
+		zl_zone_free(L->z);
+		*err = L->err;
+		return L->st;
+	}
+	*out = L->z;
+	return ZL_OK;
+}
+
+enum zl_status zl_zone_load_file(const char *path,
+				 const struct zl_load_opts *opts,
+				 struct zl_zone **out, char **err)
+{
+	struct loader L;
+	char *buf = NULL;
+	size_t len = 0;
+	int e;
+
+	*out = NULL;
+	*err = NULL;
+	if ((e = read_whole(path, &buf, &len)) != 0) {
+		if (e == EFBIG) {
+			*err = zl_xasprintf("'%s' is larger than 1 GiB", path);
+			return ZL_ERR_LIMIT;
+		}
+		*err = zl_xasprintf("cannot read '%s': %s", path, strerror(e));
+		return ZL_ERR_IO;
+	}
+	memset(&L, 0, sizeof L);
+	L.opts = opts;
+	L.dir[0] = dir_of(path);
+	L.real[0] = realpath(path, NULL);
+	return run(&L, path, opts && opts->display ? opts->display : path,
+		   buf, len, out, err);
+}
+
+enum zl_status zl_zone_load_buffer(const char *name, const char *buf,
+				   size_t len, const struct zl_load_opts *opts,
+				   struct zl_zone **out, char **err)
+{
+	const char *display;
+	struct loader L;
+	char *copy;
+
+	*out = NULL;
+	*err = NULL;
+	if (!name)
+		name = "-";
+	display = opts && opts->display ? opts->display : name;
+	if (len > MAX_BYTES) {
+		*err = zl_xasprintf("'%s' is larger than 1 GiB", display);
+		return ZL_ERR_LIMIT;
+	}
+	copy = zl_xmalloc(len + 1);
+	if (len)
+		memcpy(copy, buf, len);
+	copy[len] = '\0';
+	memset(&L, 0, sizeof L);
+	L.opts = opts;
+	L.dir[0] = dir_of(display);
+	if (!is_dir(L.dir[0])) {
+		free(L.dir[0]);
+		L.dir[0] = zl_xstrdup(".");
+	}
+	return run(&L, name, display, copy, len, out, err);
+}
+
+void zl_zone_free(struct zl_zone *z)
+{
+	size_t i;
+
+	if (!z)
+		return;
+	for (i = 0; i < z->nsrcs; i++) {
+		free(z->srcs[i]->path);
+		free(z->srcs[i]->display);
+		free(z->srcs[i]->buf);
+		free(z->srcs[i]->lines);
+		free(z->srcs[i]);
+	}
+	free(z->srcs);
+	free(z->rrs);
+	free(z->toks);
+	free(z->htab);
+	free(z->probs);
+	zl_arena_free(&z->arena);
+	free(z);
+}
+
+size_t zl_zone_record_count(const struct zl_zone *z)
+{
+	return z ? z->nrrs : 0;
+}

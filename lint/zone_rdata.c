@@ -1,0 +1,814 @@
+/* zone_rdata.c - domain names and rdata fields from text to wire form. */
+#include "zone_lex.h"
+
+#include <arpa/inet.h>
+#include <ldns/ldns.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---- domain names ---- */
+
+/* Reads one escape (RFC 1035 §5.1: \X or \DDD) at s[i] == '\\'; stores the
+ * byte in *out and returns the bytes consumed, 0 if malformed. */
+static size_t unescape(const char *s, size_t n, size_t i, uint8_t *out)
+{
+	unsigned v;
+
+	if (i + 1 >= n)
+		return 0;
+	if (s[i + 1] < '0' || s[i + 1] > '9') {
+		*out = (uint8_t)s[i + 1];
+		return 2;
+	}
+	if (i + 3 >= n)
+		return 0;
+	if (s[i + 2] < '0' || s[i + 2] > '9' || s[i + 3] < '0' || s[i + 3] > '9')
+		return 0;
+	v = (unsigned)(s[i + 1] - '0') * 100 + (unsigned)(s[i + 2] - '0') * 10 +
+	    (unsigned)(s[i + 3] - '0');
+	if (v > 255)
+		return 0;
+	*out = (uint8_t)v;
+	return 4;
+}
+
+/* what has one "%.*s%s" for the name. */
+static size_t name_err(const char **cat, const char *c, char *msg,
+		       size_t msgsz, const char *what, const char *s, size_t n)
+{
+	*cat = c;
+	snprintf(msg, msgsz, what, ZL_TOKARGS(s, n));
+	return 0;
+}
+
+size_t zl_name_from_text(const char *s, size_t n, const uint8_t *origin,
+			 size_t originlen, uint8_t *wire, const char **cat,
+			 char *msg, size_t msgsz)
+{
+	uint8_t tmp[ZL_NAME_MAXWIRE + 2], b;
+	size_t i = 0, w = 1, lab = 0, llen = 0, k;
+
+	if (n == 1 && s[0] == '@') {
+		memcpy(wire, origin, originlen);
+		return originlen;
+	}
+	if (n == 1 && s[0] == '.') {
+		wire[0] = 0;
+		return 1;
+	}
+	if (n == 0)
+		return name_err(cat, "syntax", msg, msgsz,
+				"empty domain name '%.*s%s'", s, n);
+	while (i < n) {
+		if (s[i] == '.') {
+			if (llen == 0)
+				return name_err(cat, "syntax", msg, msgsz,
+						"empty label in domain name '%.*s%s'",
+						s, n);
+			tmp[lab] = (uint8_t)llen;
+			lab = w++;
+			llen = 0;
+			i++;
+			continue;
+		}
+		b = (uint8_t)s[i];
+		k = 1;
+		if (s[i] == '\\' && (k = unescape(s, n, i, &b)) == 0)
+			return name_err(cat, "syntax", msg, msgsz,
+					"invalid escape in domain name '%.*s%s'",
+					s, n);
+		if (k == 1 && (b <= ' ' || b >= 0x7f))
+			return name_err(cat, "syntax", msg, msgsz,
+					"invalid character in domain name '%.*s%s'",
+					s, n);
+		/* RFC 1035 §2.3.4: labels of 63 octets, names of 255. */
+		if (llen == 63)
+			return name_err(cat, "range", msg, msgsz,
+					"label longer than 63 bytes in domain name '%.*s%s'",
+					s, n);
+		if (w >= ZL_NAME_MAXWIRE)
+			return name_err(cat, "range", msg, msgsz,
+					"domain name '%.*s%s' exceeds 255 bytes",
+					s, n);
+		tmp[w++] = b;
+		llen++;
+		i += k;
+	}
+	if (llen == 0) {
+		/* Ended in a dot: absolute. */
+		tmp[lab] = 0;
+		memcpy(wire, tmp, w);
+		return w;
+	}
+	tmp[lab] = (uint8_t)llen;
+	if (w + originlen > ZL_NAME_MAXWIRE)
+		return name_err(cat, "range", msg, msgsz,
+				"domain name '%.*s%s' exceeds 255 bytes with the origin appended",
+				s, n);
+	memcpy(wire, tmp, w);
+	memcpy(wire + w, origin, originlen);
+	return w + originlen;
+}
+
+/* Bytes kept as they are in canonical text; the rest are escaped. */
+static bool plain(uint8_t c)
+{
+	return c > ' ' && c < 0x7f && c != '.' && c != '\\' && c != '"' &&
+	       c != '(' && c != ')' && c != ';' && c != '@' && c != '$';
+}
+
+size_t zl_name_to_text(const uint8_t *wire, char *text)
+{
+	size_t i = 0, t = 0, k, len;
+	uint8_t c;
+
+	if (wire[0] == 0) {
+		text[0] = '.';
+		text[1] = '\0';
+		return 1;
+	}
+	while ((len = wire[i++]) != 0) {
+		for (k = 0; k < len; k++) {
+			c = wire[i++];
+			if (c >= 'A' && c <= 'Z')
+				c += 'a' - 'A';
+			if (plain(c)) {
+				text[t++] = (char)c;
+			} else if (c > ' ' && c < 0x7f) {
+				text[t++] = '\\';
+				text[t++] = (char)c;
+			} else {
+				snprintf(text + t, 5, "\\%03u", c);
+				t += 4;
+			}
+		}
+		text[t++] = '.';
+	}
+	text[t] = '\0';
+	return t;
+}
+
+struct zl_name *zl_name_intern_wire(struct zl_zone *z, const uint8_t *wire)
+{
+	char text[ZL_NAME_MAXTEXT];
+	size_t n = zl_name_to_text(wire, text);
+
+	return zl_zone_intern(z, text, n);
+}
+
+static size_t wire_len(const uint8_t *wire)
+{
+	size_t i = 0;
+
+	while (wire[i])
+		i += (size_t)wire[i] + 1;
+	return i + 1;
+}
+
+/* ---- rdata ---- */
+
+/* Field names used in messages, for the types people usually get wrong;
+ * other fields are "field N". */
+static const struct {
+	uint16_t type;
+	const char *names[7];
+} field_names[] = {
+	{ LDNS_RR_TYPE_A, { "address" } },
+	{ LDNS_RR_TYPE_AAAA, { "address" } },
+	{ LDNS_RR_TYPE_NS, { "name server" } },
+	{ LDNS_RR_TYPE_CNAME, { "target" } },
+	{ LDNS_RR_TYPE_PTR, { "target" } },
+	{ LDNS_RR_TYPE_DNAME, { "target" } },
+	{ LDNS_RR_TYPE_MX, { "preference", "exchange" } },
+	{ LDNS_RR_TYPE_SOA, { "primary name server", "mailbox", "serial",
+			      "refresh", "retry", "expire", "minimum" } },
+	{ LDNS_RR_TYPE_SRV, { "priority", "weight", "port", "target" } },
+	{ LDNS_RR_TYPE_CAA, { "flags", "tag", "value" } },
+	{ LDNS_RR_TYPE_TLSA, { "usage", "selector", "matching type",
+			       "certificate data" } },
+	{ LDNS_RR_TYPE_DS, { "key tag", "algorithm", "digest type", "digest" } },
+	{ LDNS_RR_TYPE_DNSKEY, { "flags", "protocol", "algorithm",
+				 "public key" } },
+	{ LDNS_RR_TYPE_SSHFP, { "algorithm", "fingerprint type",
+				"fingerprint" } },
+	{ LDNS_RR_TYPE_NAPTR, { "order", "preference", "flags", "services",
+				"regexp", "replacement" } },
+};
+
+/* One record being converted.  Type and field names are only needed
+ * for messages, so they are formatted when a message asks for them. */
+struct conv {
+	struct zl_zone *z;
+	const struct zl_rdata_in *in;
+	const char *buf;		/* the source text */
+	struct zl_buf *scratch;
+	size_t field;			/* index of the field being converted */
+	bool whole;			/* the field is the whole rdata (\#) */
+	char tname[16];			/* type mnemonic */
+	char fname[48];			/* "MX preference" */
+};
+
+static const char *tn(struct conv *c)
+{
+	const ldns_rr_descriptor *d = ldns_rr_descript(c->in->type);
+
+	if (d && d->_type == c->in->type && d->_name)
+		snprintf(c->tname, sizeof c->tname, "%s", d->_name);
+	else
+		snprintf(c->tname, sizeof c->tname, "TYPE%u", c->in->type);
+	return c->tname;
+}
+
+static const char *fn(struct conv *c)
+{
+	const char *t = tn(c);
+	size_t i, f = c->field;
+
+	if (c->whole) {
+		snprintf(c->fname, sizeof c->fname, "%s rdata", t);
+		return c->fname;
+	}
+	for (i = 0; i < sizeof field_names / sizeof field_names[0]; i++) {
+		if (field_names[i].type != c->in->type)
+			continue;
+		if (f < 7 && field_names[i].names[f]) {
+			snprintf(c->fname, sizeof c->fname, "%s %s", t,
+				 field_names[i].names[f]);
+			return c->fname;
+		}
+		break;
+	}
+	if (c->in->type == LDNS_RR_TYPE_TXT || c->in->type == LDNS_RR_TYPE_SPF)
+		snprintf(c->fname, sizeof c->fname, "%s string", t);
+	else
+		snprintf(c->fname, sizeof c->fname, "%s field %zu", t, f + 1);
+	return c->fname;
+}
+
+static bool ZL_PRINTF(4, 5) bad(struct conv *c, const char *cat,
+				struct zl_tok at, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	zl_zone_problem(c->z, cat, c->in->src, at, "%s", msg);
+	return false;
+}
+
+static struct zl_tok tok_at(const struct conv *c, size_t ti)
+{
+	struct zl_tok t = { c->in->toks[ti].off, c->in->toks[ti].len };
+
+	return t;
+}
+
+/* The token's text; a quoted token without its quotes. */
+static const char *tok_text(const struct conv *c, size_t ti, size_t *n)
+{
+	const struct zl_lex_tok *t = &c->in->toks[ti];
+
+	if (t->quoted) {
+		*n = t->len - 2;
+		return c->buf + t->off + 1;
+	}
+	*n = t->len;
+	return c->buf + t->off;
+}
+
+static bool set_rdf(struct conv *c, struct zl_rdf *r, uint8_t ft,
+		    const void *data, size_t len, size_t ti, size_t take)
+{
+	uint8_t *p;
+
+	if (len > 65535)
+		return bad(c, "limit", tok_at(c, ti),
+			   "%s of %zu bytes exceeds 65535", fn(c), len);
+	p = zl_arena_alloc(&c->z->arena, len);
+	if (len)
+		memcpy(p, data, len);
+	r->data = p;
+	r->len = (uint16_t)len;
+	r->type = ft;
+	r->tok = c->in->tok0 + (uint32_t)ti;
+	r->ntok = (uint16_t)take;
+	return true;
+}
+
+static bool all_digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return n > 0;
+}
+
+/* ldns reads numbers with strtol/atoi and truncates (MX 70000 becomes
+ * 4464), so the ranges are checked here. */
+static bool conv_int(struct conv *c, struct zl_rdf *r, uint8_t ft,
+		     size_t ti, size_t bytes)
+{
+	uint64_t v = 0, max = bytes == 1 ? 255 : bytes == 2 ? 65535 : 4294967295u;
+	uint8_t wire[4];
+	const char *s;
+	size_t n, i;
+
+	s = tok_text(c, ti, &n);
+	if (!all_digits(s, n))
+		return bad(c, "syntax", tok_at(c, ti), "invalid %s '%.*s%s'",
+			   fn(c), ZL_TOKARGS(s, n));
+	for (i = 0; i < n && v <= max; i++)
+		v = v * 10 + (uint64_t)(s[i] - '0');
+	if (v > max)
+		return bad(c, "range", tok_at(c, ti),
+			   "%s %.*s%s is out of range 0..%llu", fn(c),
+			   ZL_TOKARGS(s, n), (unsigned long long)max);
+	for (i = 0; i < bytes; i++)
+		wire[i] = (uint8_t)(v >> (8 * (bytes - 1 - i)));
+	return set_rdf(c, r, ft, wire, bytes, ti, 1);
+}
+
+static bool conv_period(struct conv *c, struct zl_rdf *r, size_t ti)
+{
+	uint64_t v;
+	uint8_t wire[4];
+	const char *s;
+	size_t n;
+	int rc;
+
+	s = tok_text(c, ti, &n);
+	rc = zl_ttl_parse(s, n, UINT32_MAX, &v);
+	if (rc == -1)
+		return bad(c, "syntax", tok_at(c, ti), "invalid %s '%.*s%s'",
+			   fn(c), ZL_TOKARGS(s, n));
+	if (rc == -2)
+		return bad(c, "range", tok_at(c, ti),
+			   "%s %.*s%s is out of range 0..4294967295", fn(c),
+			   ZL_TOKARGS(s, n));
+	wire[0] = (uint8_t)(v >> 24);
+	wire[1] = (uint8_t)(v >> 16);
+	wire[2] = (uint8_t)(v >> 8);
+	wire[3] = (uint8_t)v;
+	return set_rdf(c, r, LDNS_RDF_TYPE_PERIOD, wire, 4, ti, 1);
+}
+
+static bool conv_addr(struct conv *c, struct zl_rdf *r, uint8_t ft,
+		      size_t ti)
+{
+	char ip[64];
+	uint8_t wire[16];
+	int af = ft == LDNS_RDF_TYPE_A ? AF_INET : AF_INET6;
+	const char *s;
+	size_t n;
+
+	s = tok_text(c, ti, &n);
+	if (n >= sizeof ip || c->in->toks[ti].quoted)
+		goto fail;
+	memcpy(ip, s, n);
+	ip[n] = '\0';
+	if (inet_pton(af, ip, wire) != 1)
+		goto fail;
+	return set_rdf(c, r, ft, wire, af == AF_INET ? 4 : 16, ti, 1);
+fail:
+	return bad(c, "syntax", tok_at(c, ti), "invalid %s address '%.*s%s'",
+		   af == AF_INET ? "IPv4" : "IPv6", ZL_TOKARGS(s, n));
+}
+
+/* <character-string> (RFC 1035 §3.3): ldns silently accepts what it
+ * cannot store, so the length is checked here after unescaping. */
+static bool conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
+{
+	struct zl_buf *b = c->scratch;
+	const char *s;
+	size_t n, i, k, off = ft == LDNS_RDF_TYPE_STR ? 1 : 0;
+	uint8_t ch;
+
+	s = tok_text(c, ti, &n);
+	b->len = 0;
+	zl_xgrow((void **)&b->s, &b->cap, n + 2, 1);
+	for (i = 0; i < n; i += k) {
+		k = 1;
+		ch = (uint8_t)s[i];
+		if (s[i] == '\\' && (k = unescape(s, n, i, &ch)) == 0)
+			return bad(c, "syntax", tok_at(c, ti),
+				   "invalid escape in %s '%.*s%s'", fn(c),
+				   ZL_TOKARGS(s, n));
+		b->s[off + b->len++] = (char)ch;
+	}
+	if (off && b->len > 255)
+		return bad(c, "range", tok_at(c, ti),
+			   "character-string of %zu bytes exceeds 255", b->len);
+	if (off)
+		b->s[0] = (char)b->len;
+	return set_rdf(c, r, ft, b->s, b->len + off, ti, 1);
+}
+
+/* Records how rdata refers to a name (zl_name.refs), for relational
+ * checks such as "is anything pointing at this CNAME". */
+static void mark_ref(struct zl_name *n, uint16_t type)
+{
+	switch (type) {
+	case LDNS_RR_TYPE_MX:
+		n->refs |= ZL_REF_MX;
+		break;
+	case LDNS_RR_TYPE_NS:
+		n->refs |= ZL_REF_NS;
+		break;
+	case LDNS_RR_TYPE_CNAME:
+	case LDNS_RR_TYPE_DNAME:
+		n->refs |= ZL_REF_CNAME;
+		break;
+	case LDNS_RR_TYPE_SRV:
+		n->refs |= ZL_REF_SRV;
+		break;
+	default:
+		n->refs |= ZL_REF_OTHER;
+		break;
+	}
+}
+
+static bool conv_dname(struct conv *c, struct zl_rdf *r, size_t ti)
+{
+	uint8_t wire[ZL_NAME_MAXWIRE];
+	const char *s, *cat;
+	char msg[256];
+	size_t n, wl;
+
+	s = tok_text(c, ti, &n);
+	wl = zl_name_from_text(s, n, c->in->origin, c->in->originlen, wire,
+			       &cat, msg, sizeof msg);
+	if (wl == 0)
+		return bad(c, cat, tok_at(c, ti), "%s", msg);
+	if (!set_rdf(c, r, LDNS_RDF_TYPE_DNAME, wire, wl, ti, 1))
+		return false;
+	r->name = zl_name_intern_wire(c->z, wire);
+	mark_ref(r->name, c->in->type);
+	return true;
+}
+
+/* Reads a type mnemonic token, reporting it when unknown. */
+static bool conv_type_ok(struct conv *c, size_t ti, uint16_t *t)
+{
+	const char *s;
+	size_t n;
+
+	s = tok_text(c, ti, &n);
+	if (zl_type_parse(s, n, t))
+		return true;
+	return bad(c, "syntax", tok_at(c, ti), "unknown record type '%.*s%s'",
+		   ZL_TOKARGS(s, n));
+}
+
+static bool conv_type(struct conv *c, struct zl_rdf *r, size_t ti)
+{
+	uint16_t t;
+	uint8_t wire[2];
+
+	if (!conv_type_ok(c, ti, &t))
+		return false;
+	wire[0] = (uint8_t)(t >> 8);
+	wire[1] = (uint8_t)t;
+	return set_rdf(c, r, LDNS_RDF_TYPE_TYPE, wire, 2, ti, 1);
+}
+
+/* Joins tokens ti..ti+take into the scratch buffer, NUL-terminated, for
+ * ldns.  glue: concatenate (base64, hex); otherwise a space goes where the
+ * source had a gap, so key="value" stays one piece.  A lone quoted token
+ * loses its quotes.  Returns NULL for text ldns cannot take (a NUL). */
+static const char *join(struct conv *c, size_t ti, size_t take, bool glue)
+{
+	struct zl_buf *b = c->scratch;
+	const struct zl_lex_tok *t = c->in->toks;
+	const char *s;
+	size_t i, n;
+
+	b->len = 0;
+	for (i = ti; i < ti + take; i++) {
+		if (take == 1) {
+			s = tok_text(c, i, &n);
+		} else {
+			s = c->buf + t[i].off;
+			n = t[i].len;
+		}
+		if (memchr(s, '\0', n))
+			return NULL;
+		if (i > ti && !glue && t[i].off > t[i - 1].off + t[i - 1].len)
+			zl_buf_addc(b, ' ');
+		zl_buf_add(b, s, n);
+	}
+	zl_buf_add(b, "", 0);
+	return b->s;
+}
+
+static int hexval(char ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return -1;
+}
+
+static bool hex_ok(const char *s, size_t *digits)
+{
+	for (; *s; s++, (*digits)++)
+		if (hexval(*s) < 0)
+			return false;
+	return true;
+}
+
+/* Hands a field to ldns's own converter for its type. */
+static bool conv_ldns(struct conv *c, struct zl_rdf *r, uint8_t ft,
+		      size_t ti, size_t take)
+{
+	bool glue = ft == LDNS_RDF_TYPE_B64 || ft == LDNS_RDF_TYPE_HEX;
+	const char *s = join(c, ti, take, glue);
+	struct zl_tok at = tok_at(c, ti);
+	size_t i, n, digits = 0;
+	uint16_t type;
+	ldns_rdf *rd;
+	bool ok;
+
+	if (take > 1)
+		at.len = c->in->toks[ti + take - 1].off +
+			 c->in->toks[ti + take - 1].len - at.off;
+	if (!s)
+		return bad(c, "syntax", at, "NUL byte in %s", fn(c));
+	n = strlen(s);
+	if (ft == LDNS_RDF_TYPE_HEX && (!hex_ok(s, &digits) || digits % 2))
+		return bad(c, "syntax", at, "invalid hex data in %s '%.*s%s'",
+			   fn(c), ZL_TOKARGS(s, n));
+	if (ft == LDNS_RDF_TYPE_NSEC) {
+		/* ldns maps an unknown mnemonic to type 0 without a word. */
+		for (i = ti; i < ti + take; i++)
+			if (!conv_type_ok(c, i, &type))
+				return false;
+	}
+	rd = ldns_rdf_new_frm_str((ldns_rdf_type)ft, s);
+	if (!rd)
+		return bad(c, "syntax", at, "invalid %s '%.*s%s'", fn(c),
+			   ZL_TOKARGS(s, n));
+	ok = set_rdf(c, r, ft, ldns_rdf_data(rd), ldns_rdf_size(rd), ti, take);
+	ldns_rdf_deep_free(rd);
+	return ok;
+}
+
+/* Numeric or mnemonic single-byte fields (algorithms, TLSA fields, RFC
+ * 7218): numbers are range-checked here, mnemonics go to ldns. */
+static bool conv_mnemonic(struct conv *c, struct zl_rdf *r, uint8_t ft,
+			  size_t ti)
+{
+	size_t n;
+	const char *s = tok_text(c, ti, &n);
+	size_t bytes = ft == LDNS_RDF_TYPE_CERT_ALG ? 2 : 1;
+
+	if (n > 0 && s[0] >= '0' && s[0] <= '9')
+		return conv_int(c, r, ft, ti, bytes);
+	return conv_ldns(c, r, ft, ti, 1);
+}
+
+static bool conv_field(struct conv *c, struct zl_rdf *r, uint8_t ft,
+		       size_t ti, size_t take)
+{
+	switch (ft) {
+	case LDNS_RDF_TYPE_DNAME:
+		return conv_dname(c, r, ti);
+	case LDNS_RDF_TYPE_INT8:
+		return conv_int(c, r, ft, ti, 1);
+	case LDNS_RDF_TYPE_INT16:
+		return conv_int(c, r, ft, ti, 2);
+	case LDNS_RDF_TYPE_INT32:
+		return conv_int(c, r, ft, ti, 4);
+	case LDNS_RDF_TYPE_PERIOD:
+		return conv_period(c, r, ti);
+	case LDNS_RDF_TYPE_A:
+	case LDNS_RDF_TYPE_AAAA:
+		return conv_addr(c, r, ft, ti);
+	case LDNS_RDF_TYPE_STR:
+	case LDNS_RDF_TYPE_LONG_STR:
+		return conv_str(c, r, ft, ti);
+	case LDNS_RDF_TYPE_TYPE:
+		return conv_type(c, r, ti);
+	case LDNS_RDF_TYPE_ALG:
+	case LDNS_RDF_TYPE_CERT_ALG:
+	case LDNS_RDF_TYPE_CERTIFICATE_USAGE:
+	case LDNS_RDF_TYPE_SELECTOR:
+	case LDNS_RDF_TYPE_MATCHING_TYPE:
+		return conv_mnemonic(c, r, ft, ti);
+	default:
+		return conv_ldns(c, r, ft, ti, take);
+	}
+}
+
+/* How many tokens field ft takes.  Like ldns_rr_new_frm_str: these types
+ * may hold spaces when they are the last field, and HIP reads three. */
+static size_t field_take(uint8_t ft, bool last, size_t left)
+{
+	switch (ft) {
+	case LDNS_RDF_TYPE_B64:
+	case LDNS_RDF_TYPE_HEX:
+	case LDNS_RDF_TYPE_NSEC:
+	case LDNS_RDF_TYPE_LOC:
+	case LDNS_RDF_TYPE_WKS:
+	case LDNS_RDF_TYPE_IPSECKEY:
+	case LDNS_RDF_TYPE_AMTRELAY:
+	case LDNS_RDF_TYPE_SVCPARAMS:
+		return last ? left : 1;
+	case LDNS_RDF_TYPE_HIP:
+		return left < 3 ? left : 3;
+	default:
+		return 1;
+	}
+}
+
+static bool is_generic(const struct conv *c)
+{
+	const struct zl_lex_tok *t = &c->in->toks[0];
+
+	return c->in->ntoks > 0 && !t->quoted && t->len == 2 &&
+	       memcmp(c->buf + t->off, "\\#", 2) == 0;
+}
+
+/* Decodes the hex of RFC 3597 rdata (tokens 2..) into the scratch buffer
+ * after a two-byte length, as ldns_wire2rdf() wants it.  Returns false
+ * after reporting a problem. */
+static bool generic_hex(struct conv *c, uint64_t len)
+{
+	struct zl_buf *b = c->scratch;
+	size_t ti, i, n, digits = 0;
+	const char *s;
+	int v;
+
+	b->len = 0;
+	zl_xgrow((void **)&b->s, &b->cap, (size_t)len + 3, 1);
+	b->s[0] = (char)(len >> 8);
+	b->s[1] = (char)len;
+	for (ti = 2; ti < c->in->ntoks; ti++) {
+		s = tok_text(c, ti, &n);
+		for (i = 0; i < n; i++, digits++) {
+			if ((v = hexval(s[i])) < 0)
+				return bad(c, "syntax", tok_at(c, ti),
+					   "invalid hex data '%.*s%s' in RFC 3597 rdata",
+					   ZL_TOKARGS(s, n));
+			if (digits / 2 >= len)
+				continue;
+			if (digits % 2 == 0)
+				b->s[2 + digits / 2] = (char)(v << 4);
+			else
+				b->s[2 + digits / 2] |= (char)v;
+		}
+	}
+	/* RFC 3597 §5: the length must match the hex data exactly. */
+	if (digits != 2 * len)
+		return bad(c, "syntax", tok_at(c, 1),
+			   "RFC 3597 rdata length %llu does not match %zu%s bytes of hex data",
+			   (unsigned long long)len, digits / 2,
+			   digits % 2 ? ".5" : "");
+	b->len = (size_t)len + 2;
+	return true;
+}
+
+/* Copies the fields ldns decoded from RFC 3597 wire data. */
+static bool generic_known(struct conv *c, const ldns_rr_descriptor *d,
+			  struct zl_rr *rr)
+{
+	ldns_rr *lr = ldns_rr_new();
+	size_t pos = 0, i, n;
+	ldns_status st;
+	ldns_rdf *rd;
+	bool ok = false;
+
+	if (!lr)
+		return bad(c, "limit", tok_at(c, 0), "out of memory");
+	ldns_rr_set_type(lr, (ldns_rr_type)c->in->type);
+	st = ldns_wire2rdf(lr, (const uint8_t *)c->scratch->s, c->scratch->len,
+			   &pos);
+	n = ldns_rr_rd_count(lr);
+	if (st != LDNS_STATUS_OK || pos != c->scratch->len ||
+	    n < ldns_rr_descriptor_minimum(d)) {
+		bad(c, "syntax", tok_at(c, 0),
+		    "RFC 3597 rdata is not valid %s rdata", tn(c));
+		goto out;
+	}
+	rr->rdf = zl_arena_alloc(&c->z->arena, (n ? n : 1) * sizeof *rr->rdf);
+	for (i = 0; i < n; i++) {
+		rd = ldns_rr_rdf(lr, i);
+		c->field = i;
+		if (!set_rdf(c, &rr->rdf[i], (uint8_t)ldns_rdf_get_type(rd),
+			     ldns_rdf_data(rd), ldns_rdf_size(rd), 0,
+			     c->in->ntoks))
+			goto out;
+		if (ldns_rdf_get_type(rd) == LDNS_RDF_TYPE_DNAME &&
+		    wire_len(ldns_rdf_data(rd)) == ldns_rdf_size(rd)) {
+			rr->rdf[i].name = zl_name_intern_wire(c->z,
+							      ldns_rdf_data(rd));
+			mark_ref(rr->rdf[i].name, c->in->type);
+		}
+	}
+	rr->nrdf = (uint16_t)n;
+	ok = true;
+out:
+	ldns_rr_free(lr);
+	return ok;
+}
+
+/* RFC 3597 §5: "\# length hex...".  Known types are decoded into their
+ * fields so that checks see them like any other record. */
+static bool conv_generic(struct conv *c, const ldns_rr_descriptor *d,
+			 bool known, struct zl_rr *rr)
+{
+	const char *s;
+	size_t n;
+	uint64_t len = 0, i;
+
+	if (c->in->ntoks < 2)
+		return bad(c, "syntax", tok_at(c, 0),
+			   "missing rdata: RFC 3597 '\\#' needs a length");
+	s = tok_text(c, 1, &n);
+	if (!all_digits(s, n))
+		return bad(c, "syntax", tok_at(c, 1),
+			   "invalid RFC 3597 rdata length '%.*s%s'",
+			   ZL_TOKARGS(s, n));
+	for (i = 0; i < n && len <= 65535; i++)
+		len = len * 10 + (uint64_t)(s[i] - '0');
+	if (len > 65535)
+		return bad(c, "range", tok_at(c, 1),
+			   "RFC 3597 rdata length %.*s%s is out of range 0..65535",
+			   ZL_TOKARGS(s, n));
+	if (!generic_hex(c, len))
+		return false;
+	rr->flags |= ZL_RR_GENERIC;
+	if (known)
+		return generic_known(c, d, rr);
+	rr->rdf = zl_arena_alloc(&c->z->arena, sizeof *rr->rdf);
+	rr->nrdf = 1;
+	c->whole = true;
+	return set_rdf(c, &rr->rdf[0], LDNS_RDF_TYPE_UNKNOWN,
+		       c->scratch->s + 2, (size_t)len, 0, c->in->ntoks);
+}
+
+static bool conv_fields(struct conv *c, const ldns_rr_descriptor *d,
+			struct zl_rr *rr)
+{
+	const struct zl_rdata_in *in = c->in;
+	bool variable = d->_variable != LDNS_RDF_TYPE_NONE;
+	size_t max = variable ? SIZE_MAX : d->_maximum, min = d->_minimum;
+	size_t ti = 0, f = 0, take, total = 0;
+	uint8_t ft;
+
+	rr->rdf = zl_arena_alloc(&c->z->arena,
+				 (in->ntoks < max ? in->ntoks + 1 : max) *
+				 sizeof *rr->rdf);
+	for (; ti < in->ntoks && f < max; f++, ti += take) {
+		ft = (uint8_t)ldns_rr_descriptor_field_type(d, f);
+		take = field_take(ft, !variable && f == max - 1,
+				  in->ntoks - ti);
+		c->field = f;
+		if (!conv_field(c, &rr->rdf[f], ft, ti, take))
+			return false;
+		total += rr->rdf[f].len;
+	}
+	if (ti < in->ntoks)
+		return bad(c, "syntax", tok_at(c, ti),
+			   "extra rdata field '%.*s%s'",
+			   ZL_TOKARGS(c->buf + in->toks[ti].off, in->toks[ti].len));
+	if (f < min)
+		return bad(c, "syntax", in->type_tok,
+			   "missing rdata: %s needs %zu field%s, found %zu",
+			   tn(c), min, min == 1 ? "" : "s", f);
+	if (total > 65535)
+		return bad(c, "limit", in->type_tok,
+			   "rdata of %zu bytes exceeds 65535", total);
+	rr->nrdf = (uint16_t)f;
+	return true;
+}
+
+bool zl_rdata_convert(struct zl_zone *z, const struct zl_rdata_in *in,
+		      struct zl_rr *rr, struct zl_buf *scratch)
+{
+	const ldns_rr_descriptor *d = ldns_rr_descript(in->type);
+	struct conv c = { z, in, z->srcs[in->src]->buf, scratch, 0, false,
+			  "", "" };
+	bool known;
+
+	/* Types ldns has no field layout for can only be written in RFC 3597
+	 * form; so can NULL and OPT, whose layout is "unknown". */
+	known = d && d->_type == in->type && in->type != 0 &&
+		(d->_maximum > 0 || d->_variable != LDNS_RDF_TYPE_NONE) &&
+		ldns_rr_descriptor_field_type(d, 0) != LDNS_RDF_TYPE_UNKNOWN;
+	rr->rdf = NULL;
+	rr->nrdf = 0;
+	if (is_generic(&c))
+		return conv_generic(&c, d, known, rr);
+	if (!known)
+		return bad(&c, "syntax", in->type_tok,
+			   "record type '%s' has no known rdata format: write it as RFC 3597 '\\# length hex'",
+			   tn(&c));
+	return conv_fields(&c, d, rr);
+}

@@ -1,0 +1,341 @@
+/* test_lex.c - unit tests for the master-file tokenizer (lint/zone_lex.c). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "suites.h"
+#include "zone_lex.h"
+
+/* The lexer over an exact-length heap copy, so that reading past the end
+ * shows up under valgrind and ASan. */
+struct fixture {
+	struct zl_lexer lx;
+	struct zl_lex_line ln;
+	char *buf;
+	size_t len;
+};
+
+static void fx_init(struct fixture *f, const char *text, size_t len)
+{
+	f->buf = malloc(len ? len : 1);
+	memcpy(f->buf, text, len);
+	f->len = len;
+	zl_lex_init(&f->lx, f->buf, len);
+}
+
+static void fx_free(struct fixture *f)
+{
+	zl_lex_free(&f->lx);
+	free(f->buf);
+}
+
+static bool fx_next(struct fixture *f)
+{
+	return zl_lex_next(&f->lx, &f->ln);
+}
+
+/* Asserts token i of the current line: offset, length and text. */
+#define ck_tok(f, i, o, text) do { \
+	ck_assert_uint_gt((f)->ln.ntoks, (i)); \
+	ck_assert_uint_eq((f)->ln.toks[i].off, (o)); \
+	ck_assert_uint_eq((f)->ln.toks[i].len, strlen(text)); \
+	ck_assert_mem_eq((f)->buf + (o), (text), strlen(text)); \
+} while (0)
+
+#define S(lit) lit, sizeof(lit) - 1
+
+START_TEST(test_lex_next)
+{
+	struct fixture f;
+	size_t n;
+	char *big;
+
+	/* One plain record. */
+	fx_init(&f, S("www 3600 IN A 192.0.2.1\n"));
+	ck_assert(fx_next(&f));
+	ck_assert_uint_eq(f.ln.ntoks, 5);
+	ck_assert(!f.ln.blank);
+	ck_assert_ptr_null(f.ln.err_cat);
+	ck_tok(&f, 0, 0, "www");
+	ck_tok(&f, 1, 4, "3600");
+	ck_tok(&f, 4, 14, "192.0.2.1");
+	ck_assert_uint_eq(f.ln.start, 0);
+	ck_assert_uint_eq(f.ln.end, 23);
+	ck_assert(!fx_next(&f));
+	fx_free(&f);
+
+	/* Parentheses over several lines, with comments inside: one logical
+	 * line whose tokens keep their own offsets. */
+	fx_init(&f, S("@ IN SOA ns hm ( 1 ; serial (\n"
+		      "  2 3\n"
+		      "  4 5 ) ; done\n"
+		      "next A 192.0.2.2\n"));
+	ck_assert(fx_next(&f));
+	ck_assert_ptr_null(f.ln.err_cat);
+	ck_assert_uint_eq(f.ln.ntoks, 10);
+	ck_tok(&f, 0, 0, "@");
+	ck_tok(&f, 4, 12, "hm");
+	ck_tok(&f, 5, 17, "1");
+	ck_tok(&f, 6, 32, "2");
+	ck_tok(&f, 7, 34, "3");
+	ck_tok(&f, 8, 38, "4");
+	ck_tok(&f, 9, 40, "5");
+	ck_assert_uint_eq(f.ln.end, 43);	/* one past the ')' */
+	ck_assert(fx_next(&f));
+	ck_assert_uint_eq(f.ln.start, 51);
+	ck_tok(&f, 0, 51, "next");
+	ck_assert_uint_eq(f.ln.ntoks, 3);
+	ck_assert(!fx_next(&f));
+	fx_free(&f);
+
+	/* ';' inside quotes is text; the quoted span includes the quotes. */
+	fx_init(&f, S("_dmarc TXT \"v=DMARC1; p=none\" ; a comment\n"));
+	ck_assert(fx_next(&f));
+	ck_assert_uint_eq(f.ln.ntoks, 3);
+	ck_tok(&f, 2, 11, "\"v=DMARC1; p=none\"");
+	ck_assert(f.ln.toks[2].quoted);
+	ck_assert(!f.ln.toks[1].quoted);
+	ck_assert_uint_eq(f.ln.end, 29);
+	fx_free(&f);
+
+	/* \DDD and \" escapes keep the string open; "a""b" are two. */
+	fx_init(&f, S("t TXT \"say \\\"hi\\\" \\059 x\\\\\" \"a\"\"b\"\n"));
+	ck_assert(fx_next(&f));
+	ck_assert_uint_eq(f.ln.ntoks, 5);
+	ck_tok(&f, 2, 6, "\"say \\\"hi\\\" \\059 x\\\\\"");
+	ck_tok(&f, 3, 28, "\"a\"");
+	ck_tok(&f, 4, 31, "\"b\"");
+	fx_free(&f);
+
+	/* Escapes in unquoted words keep delimiters in the word. */
+	fx_init(&f, S("a\\ b\\;c\\(d TXT x\n"));
+	ck_assert(fx_next(&f));
+	ck_assert_uint_eq(f.ln.ntoks, 3);
+	ck_tok(&f, 0, 0, "a\\ b\\;c\\(d");
+	fx_free(&f);
+
+	/* CRLF and mixed line ends: '\r' is never part of a token. */
+	fx_init(&f, S("a A 192.0.2.1\r\nb A 192.0.2.2\n( c\r\n) A 192.0.2.3\r\n"));
+	ck_assert(fx_next(&f));
+	ck_assert_uint_eq(f.ln.ntoks, 3);
+	ck_tok(&f, 2, 4, "192.0.2.1");
+	ck_assert(fx_next(&f));
+	ck_assert_uint_eq(f.ln.start, 15);
+	ck_tok(&f, 0, 15, "b");
+	ck_tok(&f, 2, 19, "192.0.2.2");
+	ck_assert(fx_next(&f));
+	ck_assert_uint_eq(f.ln.ntoks, 3);
+	ck_tok(&f, 0, 31, "c");
+	ck_tok(&f, 1, 36, "A");
+	ck_assert(!fx_next(&f));
+	fx_free(&f);
+
+	/* Blank owners, blank and comment-only lines, directives. */
+	fx_init(&f, S("\tMX 10 mail\n  ; only a comment\n\n$ORIGIN example.com.\n"));
+	ck_assert(fx_next(&f));
+	ck_assert(f.ln.blank);
+	ck_assert_uint_eq(f.ln.start, 0);
+	ck_tok(&f, 0, 1, "MX");
+	ck_assert(fx_next(&f));
+	ck_assert(f.ln.blank);
+	ck_assert_uint_eq(f.ln.ntoks, 0);
+	ck_assert(fx_next(&f));
+	ck_assert_uint_eq(f.ln.ntoks, 0);
+	ck_assert(!f.ln.blank);
+	ck_assert(fx_next(&f));
+	ck_assert_uint_eq(f.ln.ntoks, 2);
+	ck_tok(&f, 0, 32, "$ORIGIN");
+	ck_tok(&f, 1, 40, "example.com.");
+	ck_assert(!fx_next(&f));
+	fx_free(&f);
+
+	/* An unterminated quote ends at its line: error at the quote, no
+	 * tokens, and the next line is read normally. */
+	fx_init(&f, S("a TXT ( \"abc\nb A 192.0.2.1\n"));
+	ck_assert(fx_next(&f));
+	ck_assert_str_eq(f.ln.err_cat, "syntax");
+	ck_assert_str_eq(f.ln.err_msg, "unterminated quoted string");
+	ck_assert_uint_eq(f.ln.err_at.off, 8);
+	ck_assert_uint_eq(f.ln.err_at.len, 1);
+	ck_assert_uint_eq(f.ln.ntoks, 0);
+	ck_assert(fx_next(&f));
+	ck_assert_ptr_null(f.ln.err_cat);
+	ck_tok(&f, 0, 13, "b");
+	ck_assert(!fx_next(&f));
+	fx_free(&f);
+
+	/* An unclosed '(' is reported at the '(' and lexing resumes on the
+	 * line after it with depth 0. */
+	fx_init(&f, S("a SOA ns hm ( 1 2\nb A 192.0.2.1\nc ( A\n"));
+	ck_assert(fx_next(&f));
+	ck_assert_str_eq(f.ln.err_cat, "syntax");
+	ck_assert_str_eq(f.ln.err_msg,
+			 "unbalanced '(' : no closing ')' before end of file");
+	ck_assert_uint_eq(f.ln.err_at.off, 12);
+	ck_assert(fx_next(&f));
+	ck_assert_ptr_null(f.ln.err_cat);
+	ck_assert_uint_eq(f.ln.ntoks, 3);
+	ck_tok(&f, 0, 18, "b");
+	ck_assert(fx_next(&f));
+	ck_assert_str_eq(f.ln.err_cat, "syntax");
+	ck_assert_uint_eq(f.ln.err_at.off, 34);
+	ck_assert(!fx_next(&f));
+	fx_free(&f);
+
+	/* A stray ')' is an error on its own line only. */
+	fx_init(&f, S("a A 192.0.2.1 )\nb A 192.0.2.2\n"));
+	ck_assert(fx_next(&f));
+	ck_assert_str_eq(f.ln.err_msg, "unbalanced ')'");
+	ck_assert_uint_eq(f.ln.err_at.off, 14);
+	ck_assert(fx_next(&f));
+	ck_assert_ptr_null(f.ln.err_cat);
+	fx_free(&f);
+
+	/* NUL bytes and binary garbage, no final newline, no NUL after the
+	 * buffer: no crash, no hang. */
+	fx_init(&f, S("\0\0\xff\x01 ( \" \n\x80 ) \"\\"));
+	n = 0;
+	while (fx_next(&f))
+		n++;
+	ck_assert_uint_le(n, 3);
+	fx_free(&f);
+	fx_init(&f, S("a TXT \"x\\"));
+	ck_assert(fx_next(&f));
+	ck_assert_str_eq(f.ln.err_msg, "unterminated quoted string");
+	ck_assert(!fx_next(&f));
+	fx_free(&f);
+	fx_init(&f, "", 0);
+	ck_assert(!fx_next(&f));
+	fx_free(&f);
+
+	/* A token over 65535 bytes is a limit problem at the token. */
+	big = malloc(70010);
+	memcpy(big, "a TXT ", 6);
+	memset(big + 6, 'x', 70000);
+	memcpy(big + 70006, "\nb\n", 3);
+	fx_init(&f, big, 70009);
+	free(big);
+	ck_assert(fx_next(&f));
+	ck_assert_str_eq(f.ln.err_cat, "limit");
+	ck_assert_str_eq(f.ln.err_msg, "token of 70000 bytes exceeds 65535");
+	ck_assert_uint_eq(f.ln.err_at.off, 6);
+	ck_assert(fx_next(&f));
+	ck_tok(&f, 0, 70007, "b");
+	fx_free(&f);
+}
+END_TEST
+
+/* Many unclosed '(' must not make recovery quadratic, and nesting deeper
+ * than the limit is a limit problem. */
+START_TEST(test_lex_parens)
+{
+	struct fixture f;
+	size_t lines = 200000, i, nerr = 0, nlimit = 0;
+	char *buf = malloc(lines * 4);
+
+	for (i = 0; i < lines; i++)
+		memcpy(buf + 4 * i, "a (\n", 4);
+	fx_init(&f, buf, lines * 4);
+	free(buf);
+	while (fx_next(&f)) {
+		if (f.ln.err_cat)
+			nerr++;
+		if (f.ln.err_cat && strcmp(f.ln.err_cat, "limit") == 0) {
+			nlimit++;
+			ck_assert_str_eq(f.ln.err_msg,
+					 "parentheses nested deeper than 1024");
+		}
+	}
+	ck_assert_uint_gt(nlimit, 0);
+	ck_assert_uint_le(nerr, lines);
+	fx_free(&f);
+}
+END_TEST
+
+START_TEST(test_ttl_parse)
+{
+	uint64_t v;
+
+	ck_assert_int_eq(zl_ttl_parse(S("3600"), UINT32_MAX, &v), 0);
+	ck_assert_uint_eq(v, 3600);
+	ck_assert_int_eq(zl_ttl_parse(S("0"), UINT32_MAX, &v), 0);
+	ck_assert_uint_eq(v, 0);
+	ck_assert_int_eq(zl_ttl_parse(S("1h30m"), UINT32_MAX, &v), 0);
+	ck_assert_uint_eq(v, 5400);
+	ck_assert_int_eq(zl_ttl_parse(S("2d"), UINT32_MAX, &v), 0);
+	ck_assert_uint_eq(v, 172800);
+	ck_assert_int_eq(zl_ttl_parse(S("1W"), UINT32_MAX, &v), 0);
+	ck_assert_uint_eq(v, 604800);
+	ck_assert_int_eq(zl_ttl_parse(S("1H1m1S"), UINT32_MAX, &v), 0);
+	ck_assert_uint_eq(v, 3661);
+	ck_assert_int_eq(zl_ttl_parse(S("1h30"), UINT32_MAX, &v), 0);
+	ck_assert_uint_eq(v, 3630);
+	ck_assert_int_eq(zl_ttl_parse(S("2147483647"), 2147483647, &v), 0);
+	ck_assert_uint_eq(v, 2147483647);
+	ck_assert_int_eq(zl_ttl_parse(S("2147483648"), 2147483647, &v), -2);
+	ck_assert_uint_eq(v, 2147483648u);
+	ck_assert_int_eq(zl_ttl_parse(S("4000w"), 2147483647, &v), -2);
+	ck_assert_int_eq(zl_ttl_parse(S("99999999999999999999999"), 10, &v),
+			 -2);
+	ck_assert_uint_eq(v, UINT64_MAX);
+	ck_assert_int_eq(zl_ttl_parse(S(""), 10, &v), -1);
+	ck_assert_int_eq(zl_ttl_parse(S("1x"), 10, &v), -1);
+	ck_assert_int_eq(zl_ttl_parse(S("h"), 10, &v), -1);
+	ck_assert_int_eq(zl_ttl_parse(S("1hh"), 10, &v), -1);
+	ck_assert_int_eq(zl_ttl_parse(S("-1"), 10, &v), -1);
+	ck_assert_int_eq(zl_ttl_parse(S("1 h"), 10, &v), -1);
+	/* The length is honoured: "36" of "3600". */
+	ck_assert_int_eq(zl_ttl_parse("3600", 2, UINT32_MAX, &v), 0);
+	ck_assert_uint_eq(v, 36);
+}
+END_TEST
+
+START_TEST(test_type_parse)
+{
+	uint16_t t;
+
+	ck_assert(zl_type_parse(S("A"), &t));
+	ck_assert_uint_eq(t, 1);
+	ck_assert(zl_type_parse(S("mx"), &t));
+	ck_assert_uint_eq(t, 15);
+	ck_assert(zl_type_parse(S("Txt"), &t));
+	ck_assert_uint_eq(t, 16);
+	ck_assert(zl_type_parse(S("caa"), &t));
+	ck_assert_uint_eq(t, 257);
+	ck_assert(zl_type_parse(S("OPENPGPKEY"), &t));
+	ck_assert_uint_eq(t, 61);
+	ck_assert(zl_type_parse(S("TYPE65534"), &t));
+	ck_assert_uint_eq(t, 65534);
+	ck_assert(zl_type_parse(S("type1"), &t));
+	ck_assert_uint_eq(t, 1);
+	ck_assert(!zl_type_parse(S("TYPE65536"), &t));
+	ck_assert(!zl_type_parse(S("TYPE70000"), &t));
+	ck_assert(!zl_type_parse(S("TYPE1X"), &t));
+	ck_assert(!zl_type_parse(S("TYPE"), &t));
+	ck_assert(!zl_type_parse(S("MXX"), &t));
+	ck_assert(!zl_type_parse(S(""), &t));
+	ck_assert(!zl_type_parse(S("A\0"), &t));
+	ck_assert(!zl_type_parse(S("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"), &t));
+	/* Only the given length counts. */
+	ck_assert(zl_type_parse("MXX", 2, &t));
+	ck_assert_uint_eq(t, 15);
+}
+END_TEST
+
+Suite *lex_suite(void)
+{
+	Suite *s = suite_create("lex");
+	TCase *tc;
+
+	tc = tcase_create("lex_next");
+	tcase_add_test(tc, test_lex_next);
+	tcase_add_test(tc, test_lex_parens);
+	tcase_set_timeout(tc, 60);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("ttl_parse");
+	tcase_add_test(tc, test_ttl_parse);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("type_parse");
+	tcase_add_test(tc, test_type_parse);
+	suite_add_tcase(s, tc);
+	return s;
+}

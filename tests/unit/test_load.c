@@ -1,0 +1,673 @@
+/* test_load.c - unit tests for the zone loader and model (lint/zone_*.c). */
+#include <ldns/ldns.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "suites.h"
+#include "zone.h"
+
+static struct zl_zone *load_opts(const char *name, const char *text,
+				 const struct zl_load_opts *o)
+{
+	struct zl_zone *z = NULL;
+	char *err = NULL;
+	enum zl_status st;
+
+	st = zl_zone_load_buffer(name, text, strlen(text), o, &z, &err);
+	ck_assert_msg(st == ZL_OK, "load of %s failed: %s", name,
+		      err ? err : "?");
+	ck_assert_ptr_null(err);
+	ck_assert_ptr_nonnull(z);
+	ck_assert_ptr_nonnull(z->origin);
+	return z;
+}
+
+static struct zl_zone *load(const char *name, const char *text)
+{
+	return load_opts(name, text, NULL);
+}
+
+/* Asserts that a problem containing sub exists at line:col with the
+ * given category, and returns it. */
+static const struct zl_problem *prob(const struct zl_zone *z, const char *sub,
+				     uint32_t line, uint32_t col,
+				     const char *cat)
+{
+	struct zl_loc loc;
+	size_t i;
+
+	for (i = 0; i < z->nprobs; i++) {
+		if (!strstr(z->probs[i].message, sub))
+			continue;
+		loc = zl_zone_loc(z, z->probs[i].src, z->probs[i].at);
+		ck_assert_msg(loc.line == line && loc.col == col,
+			      "'%s' at %u:%u, expected %u:%u",
+			      z->probs[i].message, loc.line, loc.col, line, col);
+		ck_assert_str_eq(z->probs[i].category, cat);
+		return &z->probs[i];
+	}
+	ck_abort_msg("no problem containing '%s'", sub);
+	return NULL;
+}
+
+static const struct zl_rr *rr_at(const struct zl_zone *z, const char *owner,
+				 uint16_t type, uint32_t k)
+{
+	const struct zl_name *n = zl_zone_lookup(z, owner);
+	const struct zl_rrset *s = zl_name_rrset(n, type);
+	uint32_t i;
+
+	ck_assert_msg(s != NULL, "no %u RRset at %s", type, owner);
+	for (i = s->first; k > 0 && i != ZL_NONE; k--)
+		i = z->rrs[i].next;
+	ck_assert_uint_ne(i, ZL_NONE);
+	return &z->rrs[i];
+}
+
+static uint32_t rdf_u32(const struct zl_rdf *r)
+{
+	uint32_t v = 0;
+	uint16_t i;
+
+	for (i = 0; i < r->len; i++)
+		v = v << 8 | r->data[i];
+	return v;
+}
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+	char path[PATH_MAX];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+START_TEST(test_origin)
+{
+	static const char *const good[][2] = {
+		{ "example.com.zone", "example.com." },
+		{ "zones/Example.COM.zone", "example.com." },
+		{ "example.com.db", "example.com." },
+		{ "/tmp/x/db.example.com", "example.com." },
+		{ "db.mail.example.org", "mail.example.org." },
+		{ "example.com", "example.com." },
+	};
+	static const char *const bad[] = { "zone", "foo.txt.bak_", "-",
+					   "db.com", "ex_ample.com", "" };
+	struct zl_load_opts o = { 0 };
+	struct zl_zone *z;
+	char *err = NULL;
+	size_t i;
+
+	for (i = 0; i < sizeof good / sizeof good[0]; i++) {
+		z = load(good[i][0], "@ 300 A 192.0.2.1\n");
+		ck_assert_str_eq(z->origin->text, good[i][1]);
+		ck_assert(z->origin->in_zone);
+		zl_zone_free(z);
+	}
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		z = NULL;
+		ck_assert_int_eq(zl_zone_load_buffer(bad[i], "www 300 A 192.0.2.1\n",
+						     20, NULL, &z, &err),
+				 ZL_ERR_ORIGIN);
+		ck_assert_ptr_null(z);
+		ck_assert_ptr_nonnull(strstr(err, "$ORIGIN"));
+		ck_assert_ptr_nonnull(strstr(err, "--origin"));
+		ck_assert_ptr_nonnull(strstr(err, "example.com.zone"));
+		ck_assert_ptr_nonnull(strstr(err, "db.example.com"));
+		free(err);
+	}
+	/* A file that starts with $ORIGIN needs no inference. */
+	z = load("-", "$ORIGIN Example.NET.\nwww 300 A 192.0.2.1\n");
+	ck_assert_str_eq(z->origin->text, "example.net.");
+	ck_assert_ptr_nonnull(zl_zone_lookup(z, "www.example.net."));
+	zl_zone_free(z);
+	/* --origin wins over the file name; relative means absolute. */
+	o.origin = "example.org";
+	z = load_opts("example.com.zone", "www 300 A 192.0.2.1\n", &o);
+	ck_assert_str_eq(z->origin->text, "example.org.");
+	ck_assert(zl_zone_lookup(z, "www.example.org.")->in_zone);
+	zl_zone_free(z);
+	/* $ORIGIN wins over --origin; a later $ORIGIN changes the relative
+	 * origin but not the zone's. */
+	z = load_opts("-", "$ORIGIN example.com.\na 1 A 192.0.2.1\n"
+		      "$ORIGIN sub\nb 1 A 192.0.2.2\n"
+		      "$ORIGIN other.test.\nc 1 A 192.0.2.3\n", &o);
+	ck_assert_str_eq(z->origin->text, "example.com.");
+	ck_assert(zl_zone_lookup(z, "b.sub.example.com.")->in_zone);
+	ck_assert(!zl_zone_lookup(z, "c.other.test.")->in_zone);
+	zl_zone_free(z);
+	/* No records: no origin needed, the root stands in. */
+	z = load("-", "; nothing\n");
+	ck_assert_str_eq(z->origin->text, ".");
+	ck_assert_uint_eq(zl_zone_record_count(z), 0);
+	zl_zone_free(z);
+}
+END_TEST
+
+START_TEST(test_records)
+{
+	struct zl_zone *z;
+	const struct zl_rr *rr;
+	struct zl_loc loc;
+
+	z = load("example.com.zone",
+		 "@ IN SOA ns1 hostmaster ( 1 7200 900 1w 1h30m )\n"	/* 1 */
+		 "\tIN 3600 MX 10 mail\n"				/* 2 */
+		 "\t3600 IN MX 20 mx.example.net.\n"			/* 3 */
+		 "\tMX 30 @\n"						/* 4 */
+		 "$TTL 2d\n"						/* 5 */
+		 "mail in A 192.0.2.1\n"				/* 6 */
+		 "MAIL 1W ch A 192.0.2.2\n"				/* 7 */
+		 "txt TXT \"v=spf1 -all\" \"a;b\" plain\n");		/* 8 */
+	ck_assert_uint_eq(z->nprobs, 0);
+	ck_assert_uint_eq(zl_zone_record_count(z), 7);
+	/* SOA: no TTL anywhere before it, so its own minimum. */
+	rr = rr_at(z, "example.com.", LDNS_RR_TYPE_SOA, 0);
+	ck_assert_uint_eq(rr->ttl, 5400);
+	ck_assert(rr->flags & ZL_RR_TTL_IMPLICIT);
+	ck_assert_uint_eq(rr->nrdf, 7);
+	ck_assert_str_eq(rr->rdf[0].name->text, "ns1.example.com.");
+	ck_assert_str_eq(rr->rdf[1].name->text, "hostmaster.example.com.");
+	ck_assert_uint_eq(rdf_u32(&rr->rdf[2]), 1);
+	ck_assert_uint_eq(rdf_u32(&rr->rdf[5]), 604800);
+	ck_assert_uint_eq(rr->text.off, 0);
+	loc = zl_zone_loc(z, rr->src, rr->text);
+	ck_assert_uint_eq(loc.end_col, 48);
+	/* Class and TTL in either order; blank owners. */
+	rr = rr_at(z, "example.com.", LDNS_RR_TYPE_MX, 0);
+	ck_assert_uint_eq(rr->ttl, 3600);
+	ck_assert(!(rr->flags & ZL_RR_TTL_IMPLICIT));
+	ck_assert(rr->flags & ZL_RR_OWNER_BLANK);
+	ck_assert_uint_eq(rr->owner_tok.len, 0);
+	ck_assert_uint_eq(rr->klass, LDNS_RR_CLASS_IN);
+	ck_assert_uint_eq(rr->class_tok.off, 49);
+	ck_assert_uint_eq(rr->class_tok.len, 2);
+	ck_assert_uint_eq(rr->ttl_tok.off, 52);
+	ck_assert_uint_eq(rr->ttl_tok.len, 4);
+	ck_assert_uint_eq(rr->type_tok.off, 57);
+	ck_assert_uint_eq(rr->ntok, 2);
+	ck_assert_uint_eq(z->toks[rr->tok].off, 60);
+	ck_assert_uint_eq(rdf_u32(&rr->rdf[0]), 10);
+	ck_assert_str_eq(rr->rdf[1].name->text, "mail.example.com.");
+	ck_assert(rr->rdf[1].name->in_zone);
+	ck_assert_uint_eq(rr->rdf[1].tok, rr->tok + 1);
+	rr = rr_at(z, "example.com.", LDNS_RR_TYPE_MX, 1);
+	ck_assert_str_eq(rr->rdf[1].name->text, "mx.example.net.");
+	ck_assert(!rr->rdf[1].name->in_zone);
+	/* No TTL and no $TTL yet: the last explicit TTL (RFC 1035). */
+	rr = rr_at(z, "example.com.", LDNS_RR_TYPE_MX, 2);
+	ck_assert_uint_eq(rr->ttl, 3600);
+	ck_assert(rr->flags & ZL_RR_TTL_IMPLICIT);
+	ck_assert_str_eq(rr->rdf[1].name->text, "example.com.");
+	/* $TTL with units; case-insensitive owners share one name. */
+	rr = rr_at(z, "mail.example.com.", LDNS_RR_TYPE_A, 0);
+	ck_assert_uint_eq(rr->ttl, 172800);
+	ck_assert_uint_eq(rr->rdf[0].len, 4);
+	ck_assert_mem_eq(rr->rdf[0].data, "\300\0\2\1", 4);
+	rr = rr_at(z, "mail.example.com.", LDNS_RR_TYPE_A, 1);
+	ck_assert_uint_eq(rr->ttl, 604800);
+	ck_assert_uint_eq(rr->klass, LDNS_RR_CLASS_CH);
+	/* TXT: one field per string, quotes and ';' kept right. */
+	rr = rr_at(z, "txt.example.com.", LDNS_RR_TYPE_TXT, 0);
+	ck_assert_uint_eq(rr->nrdf, 3);
+	ck_assert_mem_eq(rr->rdf[0].data, "\013v=spf1 -all", 12);
+	ck_assert_mem_eq(rr->rdf[1].data, "\003a;b", 4);
+	ck_assert_mem_eq(rr->rdf[2].data, "\005plain", 6);
+	zl_zone_free(z);
+
+	/* Escapes in strings and names; the SOA minimum is not used once
+	 * $TTL is there; a record without any TTL source is refused. */
+	z = load("example.com.zone",
+		 "a TXT \"q\\\"\\059\\255\"\n"
+		 "$TTL 60\n"
+		 "b\\.c 10 CNAME Mail\\.Box.Example.COM.\n");
+	prob(z, "no TTL for this record and no $TTL before it", 1, 3,
+	     "syntax");
+	ck_assert_uint_eq(z->nrrs, 1);
+	rr = &z->rrs[0];
+	ck_assert_str_eq(rr->owner->text, "b\\.c.example.com.");
+	ck_assert_str_eq(rr->rdf[0].name->text, "mail\\.box.example.com.");
+	zl_zone_free(z);
+	z = load("example.com.zone", "$TTL 60\na TXT \"q\\\"\\059\\255\"\n");
+	ck_assert_uint_eq(z->nprobs, 0);
+	ck_assert_mem_eq(z->rrs[0].rdf[0].data, "\004q\";\377", 5);
+	zl_zone_free(z);
+}
+END_TEST
+
+START_TEST(test_errors)
+{
+	struct zl_zone *z;
+	char big[400];
+	char *text;
+
+	z = load("example.com.zone",
+		 "$TTL 1h\n"						/* 1 */
+		 "a 2147483648 A 192.0.2.1\n"				/* 2 */
+		 "b 2147483647 A 192.0.2.1\n"				/* 3 */
+		 "@ MX 70000 mail\n"					/* 4 */
+		 "c A 192.0.2.300\n"					/* 5 */
+		 "d MXX 10 mail\n"					/* 6 */
+		 "e MX 10\n"						/* 7 */
+		 "f MX 10 mail extra\n"					/* 8 */
+		 "g TXT \"open\n"					/* 9 */
+		 "h A 192.0.2.8\n"					/* 10 */
+		 "$TTL 99999999999\n"					/* 11 */
+		 "$BOGUS x\n"						/* 12 */
+		 "i SOA ns hm 1 2 3 4 1x\n"				/* 13 */
+		 "j TLSA 256 1 1 aabb\n"				/* 14 */
+		 "k TLSA DANE-EE SPKI SHA2-256 aabb\n"			/* 15 */
+		 "l MX abc mail\n"					/* 16 */
+		 "m A ( 192.0.2.9\n"					/* 17 */
+		 "n A 192.0.2.10\n");					/* 18 */
+	prob(z, "TTL 2147483648 exceeds 2147483647 (RFC 2181 §8)", 2, 3,
+	     "range");
+	prob(z, "MX preference 70000 is out of range 0..65535", 4, 6, "range");
+	prob(z, "invalid IPv4 address '192.0.2.300'", 5, 5, "syntax");
+	prob(z, "unknown record type 'MXX'", 6, 3, "syntax");
+	prob(z, "missing rdata: MX needs 2 fields, found 1", 7, 3, "syntax");
+	prob(z, "extra rdata field 'extra'", 8, 14, "syntax");
+	prob(z, "unterminated quoted string", 9, 7, "syntax");
+	prob(z, "TTL 99999999999 exceeds", 11, 6, "range");
+	prob(z, "unknown directive '$BOGUS'", 12, 1, "syntax");
+	prob(z, "invalid SOA minimum '1x'", 13, 21, "syntax");
+	prob(z, "TLSA usage 256 is out of range 0..255", 14, 8, "range");
+	prob(z, "invalid MX preference 'abc'", 16, 6, "syntax");
+	prob(z, "unbalanced '(' : no closing ')' before end of file", 17, 5,
+	     "syntax");
+	ck_assert_uint_eq(z->nprobs, 13);
+	/* The good records around the bad ones are all there. */
+	ck_assert_ptr_nonnull(zl_name_rrset(zl_zone_lookup(z, "b.example.com."),
+					    LDNS_RR_TYPE_A));
+	ck_assert_ptr_nonnull(zl_name_rrset(zl_zone_lookup(z, "h.example.com."),
+					    LDNS_RR_TYPE_A));
+	ck_assert_ptr_nonnull(zl_name_rrset(zl_zone_lookup(z, "k.example.com."),
+					    LDNS_RR_TYPE_TLSA));
+	ck_assert_ptr_nonnull(zl_name_rrset(zl_zone_lookup(z, "n.example.com."),
+					    LDNS_RR_TYPE_A));
+	ck_assert_ptr_null(zl_name_rrset(zl_zone_lookup(z, "a.example.com."),
+					 LDNS_RR_TYPE_A));
+	ck_assert_uint_eq(zl_zone_record_count(z), 4);
+	zl_zone_free(z);
+
+	/* A 256-byte character-string; 255 is fine. */
+	memset(big, 'x', sizeof big);
+	text = malloc(1000);
+	snprintf(text, 1000, "$TTL 1\nok TXT \"%.*s\"\nbad TXT \"%.*s\"\n",
+		 255, big, 256, big);
+	z = load("example.com.zone", text);
+	prob(z, "character-string of 256 bytes exceeds 255", 3, 9, "range");
+	ck_assert_uint_eq(z->nprobs, 1);
+	ck_assert_uint_eq(z->rrs[0].rdf[0].len, 256);
+	zl_zone_free(z);
+	free(text);
+
+	/* Names: labels over 63, names over 255, empty labels. */
+	z = load("example.com.zone",
+		 "$TTL 1\n"
+		 "a MX 1 xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx.\n"
+		 "b..c A 192.0.2.1\n"
+		 "\tA 192.0.2.2\n"
+		 " A 192.0.2.3\n");
+	prob(z, "label longer than 63 bytes", 2, 8, "range");
+	prob(z, "empty label in domain name 'b..c'", 3, 1, "syntax");
+	/* The blank-owner records after a bad owner are dropped quietly. */
+	ck_assert_uint_eq(z->nprobs, 2);
+	ck_assert_uint_eq(z->nrrs, 0);
+	zl_zone_free(z);
+
+	/* Control bytes in zone text never reach a message raw. */
+	z = load("example.com.zone", "$TTL 1\nx MX \033[31m mail\n");
+	ck_assert_ptr_null(strchr(z->probs[0].message, '\033'));
+	ck_assert_ptr_nonnull(strstr(z->probs[0].message, "\\027[31m"));
+	zl_zone_free(z);
+}
+END_TEST
+
+START_TEST(test_generic)
+{
+	struct zl_zone *z;
+	const struct zl_rr *rr;
+
+	z = load("example.com.zone",
+		 "$TTL 1\n"
+		 "a TYPE65534 \\# 3 010203\n"
+		 "b TYPE65534 \\# 4 010203\n"
+		 "c MX \\# 8 000a 046d61696c00\n"
+		 "d TYPE1 \\# 4 C0000201\n"
+		 "e TYPE65534 \\# 0\n"
+		 "f TYPE65534 010203\n"
+		 "g MX \\# 3 000a05\n"
+		 "h TYPE65534 \\# 1 0g\n");
+	rr = rr_at(z, "a.example.com.", 65534, 0);
+	ck_assert(rr->flags & ZL_RR_GENERIC);
+	ck_assert_uint_eq(rr->nrdf, 1);
+	ck_assert_uint_eq(rr->rdf[0].len, 3);
+	ck_assert_mem_eq(rr->rdf[0].data, "\1\2\3", 3);
+	ck_assert_uint_eq(rr->ntok, 3);
+	prob(z, "RFC 3597 rdata length 4 does not match 3 bytes of hex data",
+	     3, 16, "syntax");
+	/* Known types are decoded into their fields. */
+	rr = rr_at(z, "c.example.com.", LDNS_RR_TYPE_MX, 0);
+	ck_assert(rr->flags & ZL_RR_GENERIC);
+	ck_assert_uint_eq(rr->nrdf, 2);
+	ck_assert_uint_eq(rdf_u32(&rr->rdf[0]), 10);
+	ck_assert_str_eq(rr->rdf[1].name->text, "mail.");
+	rr = rr_at(z, "d.example.com.", LDNS_RR_TYPE_A, 0);
+	ck_assert_mem_eq(rr->rdf[0].data, "\300\0\2\1", 4);
+	rr = rr_at(z, "e.example.com.", 65534, 0);
+	ck_assert_uint_eq(rr->rdf[0].len, 0);
+	prob(z, "record type 'TYPE65534' has no known rdata format", 7, 3,
+	     "syntax");
+	prob(z, "RFC 3597 rdata is not valid MX rdata", 8, 6, "syntax");
+	prob(z, "invalid hex data '0g'", 9, 18, "syntax");
+	ck_assert_uint_eq(z->nprobs, 4);
+	ck_assert_uint_eq(z->nrrs, 4);
+	zl_zone_free(z);
+}
+END_TEST
+
+static char tmpdir[64];
+
+static void mk_tree(void)
+{
+	char path[PATH_MAX];
+
+	strcpy(tmpdir, "/tmp/zltest.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+	snprintf(path, sizeof path, "%s/inc", tmpdir);
+	ck_assert_int_eq(mkdir(path, 0700), 0);
+	write_file(tmpdir, "example.com.zone",
+		   "$TTL 300\n"
+		   "@ MX 10 mail\n"
+		   "$INCLUDE inc/mail.inc\n"
+		   "$INCLUDE inc/sub.inc sub\n"
+		   "after A 192.0.2.9\n"
+		   "$INCLUDE /etc/passwd\n"
+		   "$INCLUDE ../../../../../../etc/hostname\n"
+		   "$INCLUDE missing.inc\n"
+		   "$INCLUDE inc\n");
+	write_file(tmpdir, "inc/mail.inc", "mail A 192.0.2.1\n\tAAAA 2001:db8::1\n");
+	write_file(tmpdir, "inc/sub.inc", "www A 192.0.2.2\n$INCLUDE ../loop.inc\n");
+	write_file(tmpdir, "loop.inc", "loop A 192.0.2.3\n$INCLUDE inc/sub.inc\n");
+	write_file(tmpdir, "deep.zone", "$ORIGIN example.com.\n$INCLUDE deep.zone\n");
+}
+
+static void rm_tree(void)
+{
+	char cmd[PATH_MAX];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+START_TEST(test_load_file)
+{
+	struct zl_load_opts o = { 0 };
+	char path[PATH_MAX], *err = NULL;
+	struct zl_zone *z = NULL;
+	const struct zl_rr *rr;
+	struct zl_loc loc;
+	size_t i;
+
+	mk_tree();
+	snprintf(path, sizeof path, "%s/example.com.zone", tmpdir);
+	ck_assert_int_eq(zl_zone_load_file(path, NULL, &z, &err), ZL_OK);
+	ck_assert_str_eq(z->origin->text, "example.com.");
+	/* Relative includes, an origin argument, blank owners inside. */
+	rr = rr_at(z, "mail.example.com.", LDNS_RR_TYPE_AAAA, 0);
+	ck_assert_uint_eq(rr->src, 1);
+	loc = zl_zone_loc(z, rr->src, rr->text);
+	ck_assert_uint_eq(loc.line, 2);
+	ck_assert_ptr_nonnull(strstr(loc.file, "inc/mail.inc"));
+	ck_assert_ptr_nonnull(zl_zone_lookup(z, "www.sub.example.com."));
+	ck_assert_ptr_nonnull(zl_zone_lookup(z, "loop.sub.example.com."));
+	/* The parent's origin is back after the include. */
+	ck_assert_ptr_nonnull(zl_zone_lookup(z, "after.example.com."));
+	/* The loop is stopped at the directive that closes it. */
+	for (i = 0; i < z->nprobs; i++)
+		if (strstr(z->probs[i].message, "include loop"))
+			break;
+	ck_assert_uint_lt(i, z->nprobs);
+	ck_assert_str_eq(z->probs[i].category, "include");
+	loc = zl_zone_loc(z, z->probs[i].src, z->probs[i].at);
+	ck_assert_ptr_nonnull(strstr(loc.file, "loop.inc"));
+	ck_assert_uint_eq(loc.line, 2);
+	ck_assert_uint_eq(loc.col, 10);
+	/* Outside the root: refused at the file name, nothing read. */
+	prob(z, "include file '/etc/passwd' is outside the include root", 6,
+	     10, "include");
+	prob(z, "include file '../../../../../../etc/hostname' is outside", 7,
+	     10, "include");
+	prob(z, "cannot read include file 'missing.inc'", 8, 10, "include");
+	prob(z, "cannot read include file 'inc': Is a directory", 9, 10,
+	     "include");
+	for (i = 0; i < z->nprobs; i++)
+		ck_assert_ptr_null(strstr(z->probs[i].message, "root:x:0"));
+	for (i = 0; i < z->nsrcs; i++)
+		ck_assert_ptr_null(strstr(z->srcs[i]->buf, "root:"));
+	ck_assert_uint_eq(z->nprobs, 5);
+	zl_zone_free(z);
+
+	/* With the root widened to /, /etc/passwd may be read. */
+	o.include_root = "/";
+	z = NULL;
+	ck_assert_int_eq(zl_zone_load_file(path, &o, &z, &err), ZL_OK);
+	ck_assert_uint_gt(z->nsrcs, 4);
+	zl_zone_free(z);
+
+	/* A file including itself: a loop at depth 1. */
+	snprintf(path, sizeof path, "%s/deep.zone", tmpdir);
+	ck_assert_int_eq(zl_zone_load_file(path, NULL, &z, &err), ZL_OK);
+	prob(z, "include loop: 'deep.zone' is already being read", 2, 10,
+	     "include");
+	zl_zone_free(z);
+
+	/* Unreadable inputs are tool errors. */
+	z = NULL;
+	ck_assert_int_eq(zl_zone_load_file(tmpdir, NULL, &z, &err), ZL_ERR_IO);
+	ck_assert_ptr_null(z);
+	ck_assert_ptr_nonnull(strstr(err, "Is a directory"));
+	ck_assert_ptr_nonnull(strstr(err, "cannot read '"));
+	free(err);
+	snprintf(path, sizeof path, "%s/nope.zone", tmpdir);
+	ck_assert_int_eq(zl_zone_load_file(path, NULL, &z, &err), ZL_ERR_IO);
+	ck_assert_ptr_nonnull(strstr(err, "No such file"));
+	free(err);
+	rm_tree();
+}
+END_TEST
+
+START_TEST(test_include_depth)
+{
+	char path[PATH_MAX], name[32], text[128], *err = NULL;
+	struct zl_zone *z = NULL;
+	int i;
+
+	strcpy(tmpdir, "/tmp/zltest.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+	for (i = 0; i < 12; i++) {
+		snprintf(name, sizeof name, "d%d.inc", i);
+		snprintf(text, sizeof text, "n%d 1 A 192.0.2.1\n$INCLUDE d%d.inc\n",
+			 i, i + 1);
+		write_file(tmpdir, name, text);
+	}
+	snprintf(path, sizeof path, "%s/d0.inc", tmpdir);
+	{
+		struct zl_load_opts o = { .origin = "example.com." };
+
+		ck_assert_int_eq(zl_zone_load_file(path, &o, &z, &err), ZL_OK);
+	}
+	ck_assert_ptr_nonnull(zl_zone_lookup(z, "n8.example.com."));
+	ck_assert_ptr_null(zl_zone_lookup(z, "n9.example.com."));
+	ck_assert_uint_eq(z->nprobs, 1);
+	ck_assert_str_eq(z->probs[0].category, "limit");
+	ck_assert_str_eq(z->probs[0].message, "$INCLUDE nested deeper than 8");
+	ck_assert_uint_eq(z->probs[0].src, 8);
+	zl_zone_free(z);
+	rm_tree();
+}
+END_TEST
+
+START_TEST(test_index)
+{
+	struct zl_zone *z;
+	const struct zl_name *n;
+	const struct zl_rrset *s;
+	char name[64];
+	int i;
+
+	z = load("example.com.zone",
+		 "$TTL 1\n"
+		 "Www A 192.0.2.1\n"
+		 "other A 192.0.2.9\n"
+		 "WWW AAAA 2001:db8::1\n"
+		 "www A 192.0.2.2\n"
+		 "\tTXT hello\n"
+		 "\tA 192.0.2.3\n"
+		 "ref MX 1 nowhere.example.com.\n");
+	n = zl_zone_lookup(z, "www.example.com.");
+	ck_assert_ptr_nonnull(n);
+	ck_assert_ptr_eq(n, zl_zone_lookup(z, "WWW.Example.Com."));
+	ck_assert_ptr_eq(n, zl_zone_lookup(z, "www.example.com"));
+	ck_assert_str_eq(n->text, "www.example.com.");
+	ck_assert_uint_eq(n->len, 16);
+	ck_assert_uint_eq(n->nrr, 5);
+	ck_assert(n->in_zone);
+	/* RRsets in file order, linked through next. */
+	s = zl_name_rrset(n, LDNS_RR_TYPE_A);
+	ck_assert_uint_eq(s->count, 3);
+	ck_assert_uint_eq(s->first, 0);
+	ck_assert_uint_eq(z->rrs[0].next, 3);
+	ck_assert_uint_eq(z->rrs[3].next, 5);
+	ck_assert_uint_eq(z->rrs[5].next, ZL_NONE);
+	ck_assert_uint_eq(s->last, 5);
+	ck_assert_uint_eq(zl_name_rrset(n, LDNS_RR_TYPE_AAAA)->count, 1);
+	ck_assert_uint_eq(zl_name_rrset(n, LDNS_RR_TYPE_TXT)->first, 4);
+	ck_assert_ptr_null(zl_name_rrset(n, LDNS_RR_TYPE_MX));
+	ck_assert_ptr_null(zl_name_rrset(NULL, LDNS_RR_TYPE_MX));
+	/* Referenced names are interned without records. */
+	n = zl_zone_lookup(z, "nowhere.example.com.");
+	ck_assert_ptr_nonnull(n);
+	ck_assert_ptr_null(n->sets);
+	ck_assert_uint_eq(n->nrr, 0);
+	ck_assert_uint_eq(n->refs, ZL_REF_MX);
+	ck_assert_uint_eq(zl_zone_lookup(z, "www.example.com.")->refs, 0);
+	ck_assert_ptr_null(zl_zone_lookup(z, "absent.example.com."));
+	ck_assert(!zl_zone_intern(z, "example.org.", 12)->in_zone);
+	ck_assert(!zl_zone_intern(z, "xexample.com.", 13)->in_zone);
+	ck_assert(!zl_zone_intern(z, "a\\.example.com.", 15)->in_zone);
+	ck_assert(zl_zone_intern(z, "a\\\\.example.com.", 16)->in_zone);
+	ck_assert_ptr_eq(zl_zone_intern(z, "example.org.", 12),
+			 zl_zone_lookup(z, "EXAMPLE.org."));
+	/* The table grows: many names, all found. */
+	for (i = 0; i < 5000; i++) {
+		snprintf(name, sizeof name, "n%d.example.com.", i);
+		zl_zone_intern(z, name, strlen(name));
+	}
+	for (i = 0; i < 5000; i++) {
+		snprintf(name, sizeof name, "N%d.EXAMPLE.COM.", i);
+		ck_assert_ptr_nonnull(zl_zone_lookup(z, name));
+	}
+	ck_assert_uint_ge(z->hcap, z->nnames);
+	zl_zone_free(z);
+	zl_zone_free(NULL);
+}
+END_TEST
+
+START_TEST(test_loc)
+{
+	struct zl_zone *z;
+	struct zl_loc loc;
+	struct zl_tok t;
+	const struct zl_rr *rr;
+
+	z = load("zones/example.com.zone",
+		 "$TTL 1\r\n"
+		 "@ SOA ns hm ( 1\r\n"
+		 "   2 3 4 5 )\r\n"
+		 "mail A 192.0.2.1");
+	rr = &z->rrs[0];
+	loc = zl_zone_loc(z, rr->src, rr->text);
+	ck_assert_str_eq(loc.file, "zones/example.com.zone");
+	ck_assert_uint_eq(loc.line, 2);
+	ck_assert_uint_eq(loc.col, 1);
+	ck_assert_uint_eq(loc.end_line, 3);
+	ck_assert_uint_eq(loc.end_col, 13);
+	ck_assert_uint_eq(loc.text_len, 15);
+	ck_assert_mem_eq(loc.text, "@ SOA ns hm ( 1", 15);
+	/* The rdata token "4" on the third line. */
+	loc = zl_zone_loc(z, rr->src, z->toks[rr->tok + 5]);
+	ck_assert_uint_eq(loc.line, 3);
+	ck_assert_uint_eq(loc.col, 8);
+	ck_assert_uint_eq(loc.end_line, 3);
+	ck_assert_uint_eq(loc.end_col, 9);
+	ck_assert_mem_eq(loc.text, "   2 3 4 5 )", loc.text_len);
+	/* Last line without a line end. */
+	rr = &z->rrs[1];
+	loc = zl_zone_loc(z, rr->src, rr->type_tok);
+	ck_assert_uint_eq(loc.line, 4);
+	ck_assert_uint_eq(loc.col, 6);
+	ck_assert_uint_eq(loc.end_col, 7);
+	ck_assert_uint_eq(loc.text_len, 16);
+	/* A blank owner is a zero-length span at the line start. */
+	t.off = 8;
+	t.len = 0;
+	loc = zl_zone_loc(z, 0, t);
+	ck_assert_uint_eq(loc.line, 2);
+	ck_assert_uint_eq(loc.col, 1);
+	ck_assert_uint_eq(loc.end_line, 2);
+	ck_assert_uint_eq(loc.end_col, 1);
+	zl_zone_free(z);
+}
+END_TEST
+
+START_TEST(test_problem)
+{
+	struct zl_zone *z = load("example.com.zone", "");
+	struct zl_tok t = { 0, 0 };
+
+	zl_zone_problem(z, "syntax", 0, t, "bad '%s' %d", "a\nb\033c\xff", 7);
+	ck_assert_uint_eq(z->nprobs, 1);
+	ck_assert_str_eq(z->probs[0].category, "syntax");
+	ck_assert_str_eq(z->probs[0].message, "bad 'a\\010b\\027c\\255' 7");
+	ck_assert_uint_eq(z->probs[0].src, 0);
+	zl_zone_free(z);
+}
+END_TEST
+
+Suite *load_suite(void)
+{
+	Suite *s = suite_create("load");
+	TCase *tc;
+
+	tc = tcase_create("load_buffer");
+	tcase_add_test(tc, test_origin);
+	tcase_add_test(tc, test_records);
+	tcase_add_test(tc, test_errors);
+	tcase_add_test(tc, test_generic);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("load_file");
+	tcase_add_test(tc, test_load_file);
+	tcase_add_test(tc, test_include_depth);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("index");
+	tcase_add_test(tc, test_index);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("loc");
+	tcase_add_test(tc, test_loc);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("problem");
+	tcase_add_test(tc, test_problem);
+	suite_add_tcase(s, tc);
+	return s;
+}

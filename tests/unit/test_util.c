@@ -1,0 +1,209 @@
+/* test_util.c - unit tests for lint/util.c: arena, buffers, escaping. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "suites.h"
+#include "util.h"
+
+/* Escapes n bytes of s and returns the result (caller frees). */
+static char *esc(const char *s, size_t n)
+{
+	struct zl_buf b = { NULL, 0, 0 };
+
+	zl_buf_add_escaped(&b, s, n);
+	zl_buf_add(&b, "", 0);
+	return b.s;
+}
+
+#define ck_esc(in, n, want) do { \
+	char *got_ = esc((in), (n)); \
+	ck_assert_str_eq(got_, (want)); \
+	free(got_); \
+} while (0)
+
+START_TEST(test_arena)
+{
+	struct zl_arena a = { NULL, 0, 0 };
+	char *s, *big, *after;
+	uint64_t *p;
+	size_t i;
+
+	p = zl_arena_alloc(&a, 3);
+	ck_assert_ptr_nonnull(p);
+	ck_assert_uint_eq((uintptr_t)p % 8, 0);
+	ck_assert_uint_eq(*(uint8_t *)p, 0);
+	s = zl_arena_strndup(&a, "hello world", 5);
+	ck_assert_str_eq(s, "hello");
+	ck_assert_uint_eq((uintptr_t)s % 8, 0);
+	/* Many small objects across chunk boundaries stay distinct and
+	 * zeroed. */
+	for (i = 0; i < 20000; i++) {
+		p = zl_arena_alloc(&a, 24);
+		ck_assert_uint_eq(p[0] | p[1] | p[2], 0);
+		p[0] = i;
+	}
+	/* A large block does not waste the head chunk. */
+	big = zl_arena_alloc(&a, 1 << 20);
+	memset(big, 'x', 1 << 20);
+	after = zl_arena_strndup(&a, "abc", 3);
+	ck_assert_str_eq(after, "abc");
+	ck_assert_str_eq(s, "hello");
+	ck_assert_ptr_nonnull(zl_arena_alloc(&a, 0));
+	zl_arena_free(&a);
+	ck_assert_ptr_null(a.head);
+	zl_arena_free(&a);	/* twice is fine */
+	zl_arena_free(NULL);
+}
+END_TEST
+
+START_TEST(test_buf)
+{
+	struct zl_buf b = { NULL, 0, 0 };
+	size_t i;
+
+	zl_buf_add(&b, "ab", 2);
+	zl_buf_addc(&b, 'c');
+	ck_assert_str_eq(b.s, "abc");
+	ck_assert_uint_eq(b.len, 3);
+	zl_buf_addf(&b, "-%d-%s", 42, "x");
+	ck_assert_str_eq(b.s, "abc-42-x");
+	ck_assert_uint_eq(b.len, 8);
+	/* Embedded NUL bytes count in len. */
+	zl_buf_add(&b, "\0z", 2);
+	ck_assert_uint_eq(b.len, 10);
+	ck_assert_int_eq(b.s[9], 'z');
+	ck_assert_int_eq(b.s[10], '\0');
+	for (i = 0; i < 10000; i++)
+		zl_buf_addc(&b, 'q');
+	ck_assert_uint_eq(b.len, 10010);
+	ck_assert_uint_ge(b.cap, b.len + 1);
+	zl_buf_free(&b);
+	ck_assert_ptr_null(b.s);
+	ck_assert_uint_eq(b.len, 0);
+	ck_assert_uint_eq(b.cap, 0);
+}
+END_TEST
+
+START_TEST(test_buf_add_escaped)
+{
+	/* Printable ASCII stays. */
+	ck_esc("v=spf1 -all; \"x\"", 16, "v=spf1 -all; \"x\"");
+	ck_esc("", 0, "");
+	/* Control bytes, ESC and DEL become \DDD. */
+	ck_esc("a\nb\tc\rd", 7, "a\\010b\\009c\\013d");
+	ck_esc("\033[31mred", 8, "\\027[31mred");
+	ck_esc("\x7f", 1, "\\127");
+	ck_esc("a\0b", 3, "a\\000b");
+	/* Valid UTF-8 (2, 3 and 4 bytes) stays. */
+	ck_esc("caf\xc3\xa9", 5, "caf\xc3\xa9");
+	ck_esc("\xe2\x82\xac", 3, "\xe2\x82\xac");
+	ck_esc("\xf0\x9f\x98\x80", 4, "\xf0\x9f\x98\x80");
+	/* Invalid UTF-8: lone continuation, truncated sequence, bad lead. */
+	ck_esc("\x80", 1, "\\128");
+	ck_esc("\xc3", 1, "\\195");
+	ck_esc("\xe2\x82", 2, "\\226\\130");
+	ck_esc("\xff\xfe", 2, "\\255\\254");
+	ck_esc("\xc3(", 2, "\\195(");
+	/* Overlong forms are rejected: C0 80 (NUL), E0 80 AF, F0 80 80 AF. */
+	ck_esc("\xc0\x80", 2, "\\192\\128");
+	ck_esc("\xc1\xbf", 2, "\\193\\191");
+	ck_esc("\xe0\x80\xaf", 3, "\\224\\128\\175");
+	ck_esc("\xf0\x80\x80\xaf", 4, "\\240\\128\\128\\175");
+	/* Surrogates and code points above U+10FFFF. */
+	ck_esc("\xed\xa0\x80", 3, "\\237\\160\\128");
+	ck_esc("\xf4\x90\x80\x80", 4, "\\244\\144\\128\\128");
+	/* Length is honoured: nothing past n is read. */
+	ck_esc("abcdef", 3, "abc");
+	/* Appends to what is there. */
+	{
+		struct zl_buf b = { NULL, 0, 0 };
+
+		zl_buf_add(&b, "x=", 2);
+		zl_buf_add_escaped(&b, "\x01", 1);
+		ck_assert_str_eq(b.s, "x=\\001");
+		zl_buf_free(&b);
+	}
+}
+END_TEST
+
+START_TEST(test_utf8_len)
+{
+	ck_assert_uint_eq(zl_utf8_len("a", 1), 0);
+	ck_assert_uint_eq(zl_utf8_len("", 0), 0);
+	ck_assert_uint_eq(zl_utf8_len("\xc3\xa9x", 3), 2);
+	ck_assert_uint_eq(zl_utf8_len("\xe2\x82\xac", 3), 3);
+	ck_assert_uint_eq(zl_utf8_len("\xe2\x82\xac", 2), 0);
+	ck_assert_uint_eq(zl_utf8_len("\xf0\x9f\x98\x80", 4), 4);
+	ck_assert_uint_eq(zl_utf8_len("\xc0\x80", 2), 0);
+	ck_assert_uint_eq(zl_utf8_len("\xed\xa0\x80", 3), 0);
+	ck_assert_uint_eq(zl_utf8_len("\x80", 1), 0);
+}
+END_TEST
+
+START_TEST(test_strcasecmp)
+{
+	ck_assert_int_eq(zl_strcasecmp("Example.COM.", "example.com."), 0);
+	ck_assert_int_eq(zl_strcasecmp("", ""), 0);
+	ck_assert_int_lt(zl_strcasecmp("a", "B"), 0);
+	ck_assert_int_gt(zl_strcasecmp("b", "A"), 0);
+	ck_assert_int_lt(zl_strcasecmp("abc", "abcd"), 0);
+	ck_assert_int_gt(zl_strcasecmp("abcd", "ABC"), 0);
+	/* Only ASCII letters fold: bytes above 127 compare as they are. */
+	ck_assert_int_ne(zl_strcasecmp("\xc3\xa9", "\xc3\x89"), 0);
+	ck_assert_int_ne(zl_strcasecmp("[", "{"), 0);
+	ck_assert_int_eq(zl_strcasecmp("_DMARC", "_dmarc"), 0);
+}
+END_TEST
+
+START_TEST(test_xgrow)
+{
+	int *v = NULL;
+	size_t cap = 0, i;
+
+	zl_xgrow((void **)&v, &cap, 1, sizeof *v);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_uint_ge(cap, 1);
+	ck_assert_uint_eq(cap, 8);	/* starts at 8 */
+	zl_xgrow((void **)&v, &cap, 8, sizeof *v);
+	ck_assert_uint_eq(cap, 8);	/* enough already */
+	zl_xgrow((void **)&v, &cap, 9, sizeof *v);
+	ck_assert_uint_eq(cap, 16);	/* doubles */
+	zl_xgrow((void **)&v, &cap, 1000, sizeof *v);
+	ck_assert_uint_eq(cap, 1024);
+	for (i = 0; i < 1000; i++)
+		v[i] = (int)i;
+	zl_xgrow((void **)&v, &cap, 1500, sizeof *v);
+	for (i = 0; i < 1000; i++)
+		ck_assert_int_eq(v[i], (int)i);
+	zl_xgrow((void **)&v, &cap, 0, sizeof *v);
+	ck_assert_uint_eq(cap, 2048);
+	free(v);
+}
+END_TEST
+
+Suite *util_suite(void)
+{
+	Suite *s = suite_create("util");
+	TCase *tc;
+
+	tc = tcase_create("arena");
+	tcase_add_test(tc, test_arena);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("buf");
+	tcase_add_test(tc, test_buf);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("buf_add_escaped");
+	tcase_add_test(tc, test_buf_add_escaped);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("utf8_len");
+	tcase_add_test(tc, test_utf8_len);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("strcasecmp");
+	tcase_add_test(tc, test_strcasecmp);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("xgrow");
+	tcase_add_test(tc, test_xgrow);
+	suite_add_tcase(s, tc);
+	return s;
+}
