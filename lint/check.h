@@ -75,6 +75,33 @@ int zl_rr_name_field(const struct zl_rr *rr, unsigned skip);
  * unknown types: copy before the next call. */
 const char *zl_type_str(uint16_t type);
 
+/* ---- zone lookups for primitives (check_util.c) ---- */
+
+/* The first record of type at n (n may be NULL), or NULL. */
+const struct zl_rr *zl_first_rr(const struct zl_zone *z,
+				const struct zl_name *n, uint16_t type);
+/* The next record of the same RRset, or NULL. */
+const struct zl_rr *zl_next_rr(const struct zl_zone *z,
+			       const struct zl_rr *rr);
+/* The parent of a canonical name, pointing into text ("b.c." for "a.b.c.",
+ * "." for "c."), or NULL for the root. */
+const char *zl_name_parent(const char *text);
+/* Whether n is at or below a delegation (an NS RRset below the apex). */
+bool zl_name_below_cut(const struct zl_zone *z, const struct zl_name *n);
+/* The token that names a record as a whole: its type, else its text. */
+struct zl_tok zl_rr_type_tok(const struct zl_rr *rr);
+/* A 16-bit integer field. */
+uint16_t zl_rdf_u16(const struct zl_rdf *f);
+
+/* What an A or AAAA address can be used for. */
+enum zl_addr_kind {
+	ZL_ADDR_USABLE,
+	ZL_ADDR_LOOPBACK,	/* 127.0.0.0/8, ::1 */
+	ZL_ADDR_UNSPECIFIED,	/* 0.0.0.0, :: */
+	ZL_ADDR_LINK_LOCAL,	/* 169.254.0.0/16, fe80::/10 */
+};
+enum zl_addr_kind zl_addr_kind(const struct zl_rdf *f);
+
 /* Primitives declared here, defined in check_<area>.c. */
 #define ZL_CHECK(ident) extern const struct zl_check ident;
 #include "checks.def"

@@ -67,7 +67,6 @@ struct zl_ruleset {
 	struct zl_rule **rules;	/* sorted by id after each load */
 	size_t n, cap;
 	pcre2_match_context *mctx;	/* match and depth limits for all rules */
-	pcre2_match_data *mdata;	/* scratch for the single-threaded engine */
 };
 
 /* Parameter access for primitives; key must be declared in the primitive's
@@ -76,12 +75,32 @@ const struct zl_param *zl_rule_param(const struct zl_rule *r, const char *key);
 long zl_rule_int(const struct zl_rule *r, const char *key);
 const char *zl_rule_str(const struct zl_rule *r, const char *key);
 
-/* Matches subject against a compiled pattern under the rule set's limits.
- * Returns 1 on a match, 0 on none, -1 when the match limit was hit. */
+/* Matches subject against a compiled pattern under the rule set's limits,
+ * using md as scratch (the caller owns it, one per thread).  Returns 1 on a
+ * match, 0 on none, -1 when the match or depth limit was hit. */
 int zl_ruleset_match(const struct zl_ruleset *rs, const pcre2_code *re,
-		     const char *subject, size_t len);
+		     pcre2_match_data *md, const char *subject, size_t len);
 
 /* Whether an INTMAP/STRLIST param holds key (exact), value in *val. */
 bool zl_param_lookup(const struct zl_param *p, const char *key, long *val);
+
+/* ---- loading (rule_load.c) ---- */
+
+/* Rule files are untrusted: larger ones are refused with ZL_ERR_LIMIT. */
+#define ZL_RULES_MAX_SIZE (16u << 20)
+
+/* Parses and validates one YAML rule file against the primitives
+ * checks[0..ncheck) (zl_checks in the library, a test table in unit tests).
+ * On success appends the file's rules to rs, sorts rs by id and returns
+ * ZL_OK.  Otherwise appends every problem to errs as an error at its YAML
+ * position, adds no rule and returns ZL_ERR_RULES (ZL_ERR_LIMIT when len is
+ * over ZL_RULES_MAX_SIZE).  name is the file name shown in diagnostics. */
+enum zl_status zl_ruleset_load_yaml(struct zl_ruleset *rs, const char *name,
+				    const char *buf, size_t len,
+				    const struct zl_check *const *checks,
+				    size_t ncheck,
+				    struct zl_diags *errs) ZL_MUST_CHECK;
+/* Frees one rule and everything it owns; NULL is a no-op. */
+void zl_rule_free(struct zl_rule *r);
 
 #endif

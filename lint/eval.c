@@ -1,0 +1,350 @@
+/* eval.c - the rule engine: runs rules over their subjects and renders findings. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ldns/ldns.h>
+
+#include "check.h"
+
+const struct zl_check *const zl_checks[] = {
+#define ZL_CHECK(ident) &ident,
+#include "checks.def"
+#undef ZL_CHECK
+};
+const size_t zl_ncheck = sizeof zl_checks / sizeof zl_checks[0];
+
+const struct zl_check *zl_check_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; name && i < zl_ncheck; i++)
+		if (strcmp(zl_checks[i]->name, name) == 0)
+			return zl_checks[i];
+	return NULL;
+}
+
+/* ---- record helpers for primitives ---- */
+
+struct zl_tok zl_rr_field_tok(const struct zl_zone *z, const struct zl_rr *rr,
+			      unsigned i)
+{
+	const struct zl_rdf *f;
+	struct zl_tok first, last;
+
+	if (i >= rr->nrdf || rr->rdf[i].ntok == 0)
+		return rr->text;
+	f = &rr->rdf[i];
+	first = z->toks[f->tok];
+	last = z->toks[f->tok + f->ntok - 1];
+	return (struct zl_tok){ first.off, last.off + last.len - first.off };
+}
+
+int zl_rr_name_field(const struct zl_rr *rr, unsigned skip)
+{
+	unsigned i;
+
+	for (i = 0; i < rr->nrdf; i++)
+		if (rr->rdf[i].type == LDNS_RDF_TYPE_DNAME && skip-- == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *zl_type_str(uint16_t type)
+{
+	static _Thread_local char buf[sizeof "TYPE65535"];
+	const ldns_rr_descriptor *d = ldns_rr_descript(type);
+
+	if (d && d->_name && d->_type == type)
+		return d->_name;
+	snprintf(buf, sizeof buf, "TYPE%u", (unsigned)type);
+	return buf;
+}
+
+/* ---- rendering findings ---- */
+
+static const char *var_value(const struct zl_ctx *ctx,
+			     const struct zl_var *vars, size_t nvars,
+			     const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < nvars; i++)
+		if (strlen(vars[i].name) == len &&
+		    memcmp(vars[i].name, name, len) == 0)
+			return vars[i].value;
+	if (len == 5 && memcmp(name, "owner", 5) == 0) {
+		if (ctx->name)
+			return ctx->name->text;
+		if (ctx->rr)
+			return ctx->rr->owner->text;
+		return ctx->zone->origin ? ctx->zone->origin->text : "";
+	}
+	if (len == 4 && memcmp(name, "type", 4) == 0) {
+		if (ctx->rr)
+			return zl_type_str(ctx->rr->type);
+		if (ctx->set)
+			return zl_type_str(ctx->set->type);
+	}
+	return NULL;
+}
+
+/* Fills a template: {var} becomes the escaped value, {{ and }} literal
+ * braces.  The loader has checked every placeholder, so a var the
+ * primitive did not pass this time renders empty. */
+static void render(const struct zl_ctx *ctx, const char *tpl,
+		   const struct zl_var *vars, size_t nvars, struct zl_buf *b)
+{
+	const char *p = tpl, *q, *v;
+
+	zl_buf_add(b, "", 0);
+	while (*p) {
+		q = p + strcspn(p, "{}");
+		zl_buf_add_escaped(b, p, (size_t)(q - p));
+		if (!*q)
+			break;
+		if (q[1] == q[0] || !(p = strchr(q, '}')) || *q == '}') {
+			zl_buf_addc(b, *q);
+			p = q + (q[1] == q[0] ? 2 : 1);
+			continue;
+		}
+		v = var_value(ctx, vars, nvars, q + 1, (size_t)(p - q - 1));
+		if (v)
+			zl_buf_add_escaped(b, v, strlen(v));
+		p++;
+	}
+}
+
+struct zl_diag *zl_emit(struct zl_ctx *ctx, uint16_t src, struct zl_tok at,
+			const struct zl_var *vars, size_t nvars)
+{
+	const struct zl_rule *r = ctx->rule;
+	struct zl_buf msg = { 0 }, help = { 0 }, fix = { 0 };
+	struct zl_diag *d;
+	struct zl_loc loc;
+	size_t i;
+
+	if (r->severity == ZL_SEV_OFF)
+		return NULL;
+	render(ctx, r->message, vars, nvars, &msg);
+	loc = zl_zone_loc(ctx->zone, src, at);
+	d = zl_diags_add(ctx->out, r->id, r->severity, &loc, "%s", msg.s);
+	d->name = zl_xstrdup(r->name);
+	if (r->help) {
+		render(ctx, r->help, vars, nvars, &help);
+		d->help = help.s;
+	}
+	for (i = 0; i < nvars; i++) {
+		if (strcmp(vars[i].name, "fix") == 0 && vars[i].value) {
+			zl_buf_add(&fix, "", 0);
+			zl_buf_add_escaped(&fix, vars[i].value,
+					   strlen(vars[i].value));
+			d->fixit = fix.s;
+			break;
+		}
+	}
+	zl_buf_free(&msg);
+	return d;
+}
+
+struct zl_diag *zl_emit_rr(struct zl_ctx *ctx, const struct zl_rr *rr,
+			   const struct zl_var *vars, size_t nvars)
+{
+	return zl_emit(ctx, rr->src, rr->text, vars, nvars);
+}
+
+void zl_emit_note(struct zl_ctx *ctx, struct zl_diag *d, uint16_t src,
+		  struct zl_tok at, const char *fmt, ...)
+{
+	struct zl_loc loc;
+	va_list ap;
+	char *msg;
+
+	if (!d)
+		return;
+	va_start(ap, fmt);
+	msg = zl_xvasprintf(fmt, ap);
+	va_end(ap);
+	loc = zl_zone_loc(ctx->zone, src, at);
+	zl_diag_note(d, &loc, msg);
+	free(msg);
+}
+
+/* ---- running rules ---- */
+
+/* One zl_lint call: the match scratch and the rdata text buffer are
+ * reused for every subject. */
+struct run {
+	const struct zl_ruleset *rs;
+	const struct zl_zone *z;
+	struct zl_diags *out;
+	pcre2_match_data *md;
+	struct zl_buf text;
+};
+
+static bool type_ok(const struct zl_rule *r, uint16_t type)
+{
+	size_t i;
+
+	if (r->ntypes == 0)
+		return true;
+	for (i = 0; i < r->ntypes; i++)
+		if (r->types[i] == type)
+			return true;
+	return false;
+}
+
+/* A subject whose match hits the PCRE2 limits counts as not selected: the
+ * rule is skipped for it rather than letting one pattern stall the run. */
+static bool owner_ok(struct run *run, const struct zl_rule *r,
+		     const struct zl_name *n)
+{
+	return !r->owner_re || zl_ruleset_match(run->rs, r->owner_re, run->md,
+						n->text, n->len) == 1;
+}
+
+/* select.rdata is matched on the record's rdata as written: its tokens
+ * joined by single spaces, quotes and escapes kept. */
+static bool rdata_ok(struct run *run, const struct zl_rule *r,
+		     const struct zl_rr *rr)
+{
+	const struct zl_tok *t;
+	unsigned i;
+
+	if (!r->rdata_re)
+		return true;
+	run->text.len = 0;
+	zl_buf_add(&run->text, "", 0);
+	for (i = 0; i < rr->ntok; i++) {
+		t = &run->z->toks[rr->tok + i];
+		if (i)
+			zl_buf_addc(&run->text, ' ');
+		zl_buf_add(&run->text, zl_tok_text(run->z, rr->src, *t),
+			   t->len);
+	}
+	return zl_ruleset_match(run->rs, r->rdata_re, run->md, run->text.s,
+				run->text.len) == 1;
+}
+
+/* Whether any record of the set passes select.rdata. */
+static bool set_rdata_ok(struct run *run, const struct zl_rule *r,
+			 const struct zl_rrset *s)
+{
+	uint32_t i;
+
+	if (!r->rdata_re)
+		return true;
+	for (i = s->first; i != ZL_NONE; i = run->z->rrs[i].next)
+		if (rdata_ok(run, r, &run->z->rrs[i]))
+			return true;
+	return false;
+}
+
+static void call(struct run *run, const struct zl_rule *r,
+		 const struct zl_rr *rr, const struct zl_rrset *s,
+		 const struct zl_name *n)
+{
+	struct zl_ctx ctx = {
+		.rs = run->rs, .rule = r, .zone = run->z, .out = run->out,
+		.rr = rr, .set = s, .name = n,
+	};
+
+	r->check->fn(&ctx);
+}
+
+static void run_records(struct run *run, const struct zl_rule *r)
+{
+	const struct zl_rr *rr;
+	size_t i;
+
+	for (i = 0; i < run->z->nrrs; i++) {
+		rr = &run->z->rrs[i];
+		if (type_ok(r, rr->type) && owner_ok(run, r, rr->owner) &&
+		    rdata_ok(run, r, rr))
+			call(run, r, rr, NULL, rr->owner);
+	}
+}
+
+static void run_rrsets(struct run *run, const struct zl_rule *r)
+{
+	const struct zl_name *n;
+	const struct zl_rrset *s;
+	size_t h;
+
+	for (h = 0; h < run->z->hcap; h++) {
+		for (n = run->z->htab[h]; n; n = n->hnext) {
+			if (!n->sets || !owner_ok(run, r, n))
+				continue;
+			for (s = n->sets; s; s = s->next)
+				if (type_ok(r, s->type) &&
+				    set_rdata_ok(run, r, s))
+					call(run, r, NULL, s, n);
+		}
+	}
+}
+
+/* A name is selected when one of its RRsets passes select.type (any type
+ * if none is given) and select.rdata. */
+static bool name_ok(struct run *run, const struct zl_rule *r,
+		    const struct zl_name *n)
+{
+	const struct zl_rrset *s;
+
+	if (!owner_ok(run, r, n))
+		return false;
+	if (r->ntypes == 0 && !r->rdata_re)
+		return true;
+	for (s = n->sets; s; s = s->next)
+		if (type_ok(r, s->type) && set_rdata_ok(run, r, s))
+			return true;
+	return false;
+}
+
+static void run_names(struct run *run, const struct zl_rule *r)
+{
+	const struct zl_name *n;
+	size_t h;
+
+	for (h = 0; h < run->z->hcap; h++)
+		for (n = run->z->htab[h]; n; n = n->hnext)
+			if (n->sets && name_ok(run, r, n))
+				call(run, r, NULL, NULL, n);
+}
+
+void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
+	     struct zl_diags *out)
+{
+	struct run run = { .rs = rs, .z = z, .out = out };
+	const struct zl_rule *r;
+	size_t i;
+
+	if (!rs || !z || !out)
+		return;
+	run.md = pcre2_match_data_create(1, NULL);
+	if (!run.md) {
+		fprintf(stderr, "zonelint: out of memory in PCRE2\n");
+		abort();
+	}
+	for (i = 0; i < rs->n; i++) {
+		r = rs->rules[i];
+		if (r->severity == ZL_SEV_OFF)
+			continue;
+		switch (r->scope) {
+		case ZL_SCOPE_RECORD:
+			run_records(&run, r);
+			break;
+		case ZL_SCOPE_RRSET:
+			run_rrsets(&run, r);
+			break;
+		case ZL_SCOPE_NAME:
+			run_names(&run, r);
+			break;
+		case ZL_SCOPE_ZONE:
+			call(&run, r, NULL, NULL, NULL);
+			break;
+		}
+	}
+	pcre2_match_data_free(run.md);
+	zl_buf_free(&run.text);
+}

@@ -1,0 +1,885 @@
+/* rule_load.c - checks a rule file against the schema and builds its rules. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <ldns/ldns.h>
+
+#include "check.h"
+#include "rule.h"
+#include "rule_yaml.h"
+
+/* Every pattern is compiled with these: `$` means the end of the subject
+ * only (subjects never hold a newline anyway). */
+#define RE_OPTS PCRE2_DOLLAR_ENDONLY
+
+/* An id or name defined earlier in this file, for the duplicate check. */
+struct seen {
+	const struct zl_ynode *at;
+	bool is_name;
+};
+
+/* The state of one load.  The YAML tree lives in y and dies with it; the
+ * rules are malloc'd because the rule set keeps them. */
+struct ld {
+	struct zl_yfile y;
+	const struct zl_check *const *checks;
+	size_t ncheck;
+	const struct zl_ruleset *rs;
+	struct seen *seen;
+	size_t nseen, capseen;
+	struct zl_rule **rules;
+	size_t nrules, caprules;
+};
+
+/* ---- errors and shapes, reported through the YAML layer ---- */
+
+static struct zl_diag *err_loc(struct ld *ld, const struct zl_loc *loc,
+			       const char *fmt, ...) ZL_PRINTF(3, 4);
+static struct zl_diag *err_loc(struct ld *ld, const struct zl_loc *loc,
+			       const char *fmt, ...)
+{
+	struct zl_diag *d;
+	va_list ap;
+
+	va_start(ap, fmt);
+	d = zl_yaml_verror(&ld->y, loc, fmt, ap);
+	va_end(ap);
+	return d;
+}
+
+static struct zl_diag *err_node(struct ld *ld, const struct zl_ynode *n,
+				const char *fmt, ...) ZL_PRINTF(3, 4);
+static struct zl_diag *err_node(struct ld *ld, const struct zl_ynode *n,
+				const char *fmt, ...)
+{
+	struct zl_loc loc = zl_yaml_loc(&ld->y, n);
+	struct zl_diag *d;
+	va_list ap;
+
+	va_start(ap, fmt);
+	d = zl_yaml_verror(&ld->y, &loc, fmt, ap);
+	va_end(ap);
+	return d;
+}
+
+static bool want(struct ld *ld, const struct zl_ynode *n, enum zl_ykind kind,
+		 const char *what)
+{
+	return zl_yaml_want(&ld->y, n, kind, what);
+}
+
+static struct zl_loc sub_loc(const struct ld *ld, const struct zl_ynode *n,
+			     size_t off, size_t width)
+{
+	return zl_yaml_sub_loc(&ld->y, n, off, width);
+}
+
+static struct zl_loc node_loc(const struct ld *ld, const struct zl_ynode *n)
+{
+	return zl_yaml_loc(&ld->y, n);
+}
+
+static void map_fields(struct ld *ld, const struct zl_ynode *map,
+		       const char *const *keys, size_t nkeys,
+		       const char *where, struct zl_ynode **vals,
+		       struct zl_ynode **keyn)
+{
+	zl_yaml_fields(&ld->y, map, keys, nkeys, where, vals, keyn);
+}
+
+/* A non-empty scalar. */
+static bool want_text(struct ld *ld, const struct zl_ynode *n, const char *what)
+{
+	if (!want(ld, n, ZL_Y_SCALAR, what))
+		return false;
+	if (n->len > 0)
+		return true;
+	err_node(ld, n, "%s must not be empty", what);
+	return false;
+}
+
+static void join(struct zl_buf *b, const char *const *words, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && words[i]; i++)
+		zl_buf_addf(b, "%s%s", i ? ", " : "", words[i]);
+}
+
+/* A copy of a scalar's value for the rule set, or NULL. */
+static char *dup_text(struct ld *ld, const struct zl_ynode *n, const char *what)
+{
+	if (!n || !want(ld, n, ZL_Y_SCALAR, what))
+		return NULL;
+	return zl_xstrndup(n->str, n->len);
+}
+
+/* Compiles a pattern; a bad one is reported at the offending byte. */
+static pcre2_code *compile_re(struct ld *ld, const struct zl_ynode *n,
+			      uint32_t opts, const char *what)
+{
+	PCRE2_UCHAR msg[256];
+	PCRE2_SIZE eoff;
+	pcre2_code *re;
+	struct zl_loc loc;
+	int ec;
+
+	if (!want(ld, n, ZL_Y_SCALAR, what))
+		return NULL;
+	re = pcre2_compile((PCRE2_SPTR)n->str, n->len, RE_OPTS | opts, &ec,
+			   &eoff, NULL);
+	if (re)
+		return re;
+	if (pcre2_get_error_message(ec, msg, sizeof msg) < 0)
+		strcpy((char *)msg, "unknown error");
+	loc = sub_loc(ld, n, eoff, 1);
+	err_loc(ld, &loc, "invalid regular expression in %s: %s", what,
+		(const char *)msg);
+	return NULL;
+}
+
+/* ---- parameters ---- */
+
+static bool int_value(struct ld *ld, const struct zl_ynode *n,
+		      const struct zl_param_spec *s, const char *what,
+		      long *out)
+{
+	char *end;
+	long v;
+
+	if (!want(ld, n, ZL_Y_SCALAR, what))
+		return false;
+	errno = 0;
+	v = strtol(n->str, &end, 10);
+	if (!n->plain || n->len == 0 || *end || errno || n->str[0] == ' ') {
+		err_node(ld, n, "%s must be an integer, not '%s'", what,
+			 n->str);
+		return false;
+	}
+	if ((s->min || s->max) && (v < s->min || v > s->max)) {
+		err_node(ld, n, "%s is %ld, outside %ld..%ld", what, v, s->min,
+			 s->max);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+static void bool_value(struct ld *ld, struct zl_param *p,
+		       const struct zl_ynode *n, const char *what)
+{
+	if (!want(ld, n, ZL_Y_SCALAR, what))
+		return;
+	if (n->plain && strcasecmp(n->str, "true") == 0)
+		p->i = 1;
+	else if (n->plain && strcasecmp(n->str, "false") == 0)
+		p->i = 0;
+	else
+		err_node(ld, n, "%s must be true or false, not '%s'", what,
+			 n->str);
+}
+
+static void enum_value(struct ld *ld, struct zl_param *p,
+		       const struct zl_ynode *n, const char *what)
+{
+	const char *const *c;
+	struct zl_buf b = { 0 };
+	size_t nc;
+
+	if (!want(ld, n, ZL_Y_SCALAR, what))
+		return;
+	for (c = p->spec->choices; c && *c; c++) {
+		if (strcmp(*c, n->str) == 0) {
+			p->s = zl_xstrdup(n->str);
+			return;
+		}
+	}
+	for (nc = 0; p->spec->choices && p->spec->choices[nc]; nc++)
+		;
+	join(&b, p->spec->choices, nc);
+	err_node(ld, n, "%s is '%s' (expected one of: %s)", what, n->str,
+		 b.s ? b.s : "");
+	zl_buf_free(&b);
+}
+
+/* STRLIST and REGEXLIST: a sequence of scalars. */
+static void list_value(struct ld *ld, struct zl_param *p,
+		       const struct zl_ynode *n, const char *what)
+{
+	const struct zl_ynode *it;
+	size_t i;
+
+	if (!want(ld, n, ZL_Y_SEQ, what))
+		return;
+	p->n = n->n;
+	p->keys = zl_xcalloc(n->n, sizeof *p->keys);
+	if (p->spec->type == ZL_PT_REGEXLIST)
+		p->res = zl_xcalloc(n->n, sizeof *p->res);
+	for (i = 0, it = n->kids; it; i++, it = it->next) {
+		if (!want(ld, it, ZL_Y_SCALAR, "each entry of a list parameter"))
+			continue;
+		p->keys[i] = zl_xstrndup(it->str, it->len);
+		if (p->res)
+			p->res[i] = compile_re(ld, it, 0, what);
+	}
+}
+
+static void map_value(struct ld *ld, struct zl_param *p,
+		      const struct zl_ynode *n, const char *what)
+{
+	const struct zl_ynode *k, *v, *o;
+	size_t i;
+
+	if (!want(ld, n, ZL_Y_MAP, what))
+		return;
+	p->n = n->n / 2;
+	p->keys = zl_xcalloc(p->n, sizeof *p->keys);
+	p->vals = zl_xcalloc(p->n, sizeof *p->vals);
+	for (i = 0, k = n->kids; k && (v = k->next); i++, k = v->next) {
+		if (!want(ld, k, ZL_Y_SCALAR, "a mapping key"))
+			continue;
+		for (o = n->kids; o != k; o = o->next->next)
+			if (o->kind == ZL_Y_SCALAR && strcmp(o->str, k->str) == 0)
+				break;
+		if (o != k)
+			err_node(ld, k, "duplicate key '%s' in %s", k->str,
+				 what);
+		p->keys[i] = zl_xstrndup(k->str, k->len);
+		int_value(ld, v, p->spec, what, &p->vals[i]);
+	}
+}
+
+static void param_value(struct ld *ld, struct zl_param *p,
+			const struct zl_ynode *n)
+{
+	char *what = zl_xasprintf("parameter '%s'", p->spec->key);
+
+	switch (p->spec->type) {
+	case ZL_PT_INT:
+		int_value(ld, n, p->spec, what, &p->i);
+		break;
+	case ZL_PT_BOOL:
+		bool_value(ld, p, n, what);
+		break;
+	case ZL_PT_STR:
+		p->s = dup_text(ld, n, what);
+		break;
+	case ZL_PT_ENUM:
+		enum_value(ld, p, n, what);
+		break;
+	case ZL_PT_STRLIST:
+	case ZL_PT_REGEXLIST:
+		list_value(ld, p, n, what);
+		break;
+	case ZL_PT_INTMAP:
+		map_value(ld, p, n, what);
+		break;
+	}
+	free(what);
+}
+
+static void ld_init(struct ld *ld, const char *name, const char *buf,
+		    size_t len, struct zl_diags *errs)
+{
+	memset(ld, 0, sizeof *ld);
+	zl_yaml_open(&ld->y, name, buf, len, errs);
+}
+
+static void ld_fini(struct ld *ld)
+{
+	free(ld->seen);
+	zl_yaml_close(&ld->y);
+}
+
+/* A parameter the rule leaves out takes the primitive's default, read as
+ * YAML by the same code; a bad default is the primitive's bug, reported at
+ * the rule that uses it. */
+static void param_default(struct ld *ld, const struct zl_rule *r,
+			  struct zl_param *p, const struct zl_ynode *at)
+{
+	const char *text = p->spec->dflt;
+	struct zl_diags scratch;
+	struct zl_ynode *root;
+	struct ld sub;
+
+	if (!text || !*text) {
+		if (p->spec->type == ZL_PT_STR || p->spec->type == ZL_PT_ENUM)
+			p->s = zl_xstrdup("");
+		return;
+	}
+	zl_diags_init(&scratch);
+	ld_init(&sub, "default", text, strlen(text), &scratch);
+	if (zl_yaml_parse(&sub.y, &root) && root)
+		param_value(&sub, p, root);
+	else
+		sub.y.nerr++;
+	if (sub.y.nerr)
+		err_node(ld, at, "check '%s' has an invalid default for "
+			 "parameter '%s'", r->check->name, p->spec->key);
+	ld_fini(&sub);
+	zl_diags_free(&scratch);
+}
+
+static void parse_params(struct ld *ld, struct zl_rule *r,
+			 const struct zl_ynode *n, const struct zl_ynode *rule)
+{
+	const struct zl_param_spec *spec = r->check->params;
+	struct zl_ynode **vals, **keyn;
+	const char **keys;
+	char *where;
+	size_t ns, i;
+
+	for (ns = 0; spec && spec[ns].key; ns++)
+		;
+	r->nparams = ns;
+	r->params = zl_xcalloc(ns, sizeof *r->params);
+	keys = zl_xcalloc(ns, sizeof *keys);
+	vals = zl_xcalloc(ns, sizeof *vals);
+	keyn = zl_xcalloc(ns, sizeof *keyn);
+	for (i = 0; i < ns; i++) {
+		r->params[i].spec = &spec[i];
+		keys[i] = spec[i].key;
+	}
+	where = zl_xasprintf("params of check '%s'", r->check->name);
+	if (n && want(ld, n, ZL_Y_MAP, "'params'"))
+		map_fields(ld, n, keys, ns, where, vals, keyn);
+	for (i = 0; i < ns; i++) {
+		if (vals[i])
+			param_value(ld, &r->params[i], vals[i]);
+		else
+			param_default(ld, r, &r->params[i], rule);
+	}
+	free(where);
+	free(keys);
+	free(vals);
+	free(keyn);
+}
+
+/* ---- select ---- */
+
+/* A type mnemonic (any case) or RFC 3597 TYPEnnn; 0 if neither. */
+static uint16_t type_code(const char *s)
+{
+	unsigned long v;
+	char *end;
+
+	if (strncasecmp(s, "TYPE", 4) == 0 && s[4] >= '0' && s[4] <= '9') {
+		errno = 0;
+		v = strtoul(s + 4, &end, 10);
+		return *end || errno || v > 65535 ? 0 : (uint16_t)v;
+	}
+	return (uint16_t)ldns_get_rr_type_by_name(s);
+}
+
+static void add_type(struct ld *ld, struct zl_rule *r, const struct zl_ynode *n)
+{
+	uint16_t t;
+
+	if (!want(ld, n, ZL_Y_SCALAR, "each entry of 'type'"))
+		return;
+	t = type_code(n->str);
+	if (t == 0) {
+		err_node(ld, n, "unknown record type '%s' in 'select'", n->str);
+		return;
+	}
+	r->types[r->ntypes++] = t;
+}
+
+static void select_types(struct ld *ld, struct zl_rule *r,
+			 const struct zl_ynode *n)
+{
+	const struct zl_ynode *it;
+
+	if (n->kind == ZL_Y_SCALAR) {
+		r->types = zl_xcalloc(1, sizeof *r->types);
+		add_type(ld, r, n);
+	} else if (want(ld, n, ZL_Y_SEQ, "'type'")) {
+		r->types = zl_xcalloc(n->n, sizeof *r->types);
+		for (it = n->kids; it; it = it->next)
+			add_type(ld, r, it);
+	}
+}
+
+enum { S_TYPE, S_OWNER, S_RDATA, S_N };
+static const char *const select_keys[S_N] = { "type", "owner", "rdata" };
+
+static void parse_select(struct ld *ld, struct zl_rule *r,
+			 const struct zl_ynode *n, bool scope_ok)
+{
+	struct zl_ynode *v[S_N] = { 0 }, *k[S_N] = { 0 };
+
+	if (!want(ld, n, ZL_Y_MAP, "'select'"))
+		return;
+	if (scope_ok && r->scope == ZL_SCOPE_ZONE && n->n > 0) {
+		err_node(ld, n, "'select' does not apply to scope 'zone'");
+		return;
+	}
+	map_fields(ld, n, select_keys, S_N, "'select'", v, k);
+	if (v[S_TYPE])
+		select_types(ld, r, v[S_TYPE]);
+	/* Owner names are case-insensitive (RFC 4343); the canonical text is
+	 * lower case, so the pattern matches either way. */
+	if (v[S_OWNER])
+		r->owner_re = compile_re(ld, v[S_OWNER], PCRE2_CASELESS,
+					 "'owner'");
+	if (v[S_RDATA])
+		r->rdata_re = compile_re(ld, v[S_RDATA], 0, "'rdata'");
+}
+
+/* ---- message templates ---- */
+
+static bool has_type_var(const struct zl_rule *r)
+{
+	return r->scope == ZL_SCOPE_RECORD || r->scope == ZL_SCOPE_RRSET;
+}
+
+static bool var_known(const struct zl_rule *r, const char *name, size_t len)
+{
+	const char *const *v;
+
+	for (v = r->check->vars; v && *v; v++)
+		if (strlen(*v) == len && memcmp(*v, name, len) == 0)
+			return true;
+	if (len == 5 && memcmp(name, "owner", 5) == 0)
+		return true;
+	return has_type_var(r) && len == 4 && memcmp(name, "type", 4) == 0;
+}
+
+static void bad_var(struct ld *ld, const struct zl_rule *r,
+		    const struct zl_ynode *n, size_t i, size_t j,
+		    const char *what)
+{
+	struct zl_buf b = { 0 };
+	struct zl_loc loc = sub_loc(ld, n, i, j - i + 1);
+	const char *const *v;
+
+	for (v = r->check->vars; v && *v; v++)
+		zl_buf_addf(&b, "%s, ", *v);
+	zl_buf_addf(&b, "owner%s", has_type_var(r) ? ", type" : "");
+	err_loc(ld, &loc, "%s uses placeholder '%.*s' that check '%s' does "
+		"not supply (it supplies: %s)", what, (int)(j - i + 1),
+		n->str + i, r->check->name, b.s);
+	zl_buf_free(&b);
+}
+
+/* Checks every {placeholder} of a message or help text; `{{` and `}}`
+ * stand for literal braces.  Returns a copy of the text. */
+static char *parse_template(struct ld *ld, const struct zl_rule *r,
+			    const struct zl_ynode *n, const char *what)
+{
+	const char *s;
+	size_t i, j;
+
+	if (!n || !want(ld, n, ZL_Y_SCALAR, what))
+		return NULL;
+	s = n->str;
+	for (i = 0; i < n->len; i++) {
+		if ((s[i] == '{' || s[i] == '}') && s[i + 1] == s[i]) {
+			i++;
+			continue;
+		}
+		if (s[i] == '}') {
+			struct zl_loc loc = sub_loc(ld, n, i, 1);
+			err_loc(ld, &loc, "unmatched '}' in %s (write '}}' "
+				"for a literal brace)", what);
+		}
+		if (s[i] != '{')
+			continue;
+		for (j = i + 1; j < n->len && s[j] != '}' && s[j] != '{'; j++)
+			;
+		if (j < n->len && s[j] == '}') {
+			if (r->check && !var_known(r, s + i + 1, j - i - 1))
+				bad_var(ld, r, n, i, j, what);
+			i = j;
+		} else {
+			struct zl_loc loc = sub_loc(ld, n, i, 1);
+			err_loc(ld, &loc, "unterminated placeholder in %s "
+				"(write '{{' for a literal brace)", what);
+		}
+	}
+	return zl_xstrndup(n->str, n->len);
+}
+
+/* ---- one rule ---- */
+
+enum {
+	K_ID, K_NAME, K_SEVERITY, K_SUMMARY, K_DESCRIPTION, K_SCOPE, K_SELECT,
+	K_CHECK, K_PARAMS, K_MESSAGE, K_HELP, K_REFERENCES, K_N
+};
+static const char *const rule_keys[K_N] = {
+	"id", "name", "severity", "summary", "description", "scope", "select",
+	"check", "params", "message", "help", "references",
+};
+static const bool rule_required[K_N] = {
+	[K_ID] = true, [K_NAME] = true, [K_SEVERITY] = true,
+	[K_SUMMARY] = true, [K_SCOPE] = true, [K_CHECK] = true,
+	[K_MESSAGE] = true,
+};
+static const char *const scope_names[] = { "record", "rrset", "name", "zone" };
+
+/* ^[A-Z]+[0-9]{3}$ */
+static bool id_ok(const char *s)
+{
+	size_t a = strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+	return a > 0 && strspn(s + a, "0123456789") == 3 && s[a + 3] == '\0';
+}
+
+/* ^[a-z0-9]+(-[a-z0-9]+)*$ */
+static bool name_ok(const char *s)
+{
+	const char *al = "abcdefghijklmnopqrstuvwxyz0123456789";
+	size_t k;
+
+	for (;;) {
+		if ((k = strspn(s, al)) == 0)
+			return false;
+		s += k;
+		if (*s == '\0')
+			return true;
+		if (*s++ != '-')
+			return false;
+	}
+}
+
+/* The note for a duplicate defined by an earlier file: its "file:line". */
+static void origin_note(struct zl_diag *d, const char *origin,
+			const char *msg)
+{
+	const char *colon = strrchr(origin, ':');
+	struct zl_loc loc = { 0 };
+
+	if (!colon)
+		return;
+	loc.file = zl_xstrndup(origin, (size_t)(colon - origin));
+	loc.line = loc.end_line = (uint32_t)strtoul(colon + 1, NULL, 10);
+	loc.col = 1;
+	loc.end_col = 2;
+	zl_diag_note(d, &loc, msg);
+	free(loc.file);
+}
+
+/* Ids and names are unique over everything loaded: error at the second,
+ * note at the first. */
+static void unique(struct ld *ld, const struct zl_ynode *n, bool is_name)
+{
+	const char *what = is_name ? "name" : "id";
+	const struct zl_rule *o;
+	struct zl_diag *d;
+	struct zl_loc loc;
+	size_t i;
+
+	for (i = 0; i < ld->rs->n; i++) {
+		o = ld->rs->rules[i];
+		if (zl_strcasecmp(is_name ? o->name : o->id, n->str) == 0) {
+			d = err_node(ld, n, "duplicate rule %s '%s'", what,
+				     n->str);
+			origin_note(d, o->origin, "first defined here");
+			return;
+		}
+	}
+	for (i = 0; i < ld->nseen; i++) {
+		if (ld->seen[i].is_name == is_name &&
+		    zl_strcasecmp(ld->seen[i].at->str, n->str) == 0) {
+			d = err_node(ld, n, "duplicate rule %s '%s'", what,
+				     n->str);
+			loc = node_loc(ld, ld->seen[i].at);
+			zl_diag_note(d, &loc, "first defined here");
+			return;
+		}
+	}
+	zl_xgrow((void **)&ld->seen, &ld->capseen, ld->nseen + 1,
+		 sizeof *ld->seen);
+	ld->seen[ld->nseen++] = (struct seen){ n, is_name };
+}
+
+static void parse_ident(struct ld *ld, struct zl_rule *r,
+			struct zl_ynode *const *v)
+{
+	if (v[K_ID] && want_text(ld, v[K_ID], "'id'")) {
+		if (!id_ok(v[K_ID]->str))
+			err_node(ld, v[K_ID], "rule id '%s' must be capital "
+				 "letters and three digits, like 'MX002'",
+				 v[K_ID]->str);
+		else
+			unique(ld, v[K_ID], false);
+		r->id = zl_xstrdup(v[K_ID]->str);
+	}
+	if (v[K_NAME] && want_text(ld, v[K_NAME], "'name'")) {
+		if (!name_ok(v[K_NAME]->str))
+			err_node(ld, v[K_NAME], "rule name '%s' must be "
+				 "kebab-case, like 'mx-target-is-alias'",
+				 v[K_NAME]->str);
+		else
+			unique(ld, v[K_NAME], true);
+		r->name = zl_xstrdup(v[K_NAME]->str);
+	}
+}
+
+static void parse_refs(struct ld *ld, struct zl_rule *r,
+		       const struct zl_ynode *n)
+{
+	const struct zl_ynode *it;
+
+	if (!want(ld, n, ZL_Y_SEQ, "'references'"))
+		return;
+	r->refs = zl_xcalloc(n->n, sizeof *r->refs);
+	for (it = n->kids; it; it = it->next)
+		if (want_text(ld, it, "each reference"))
+			r->refs[r->nrefs++] = zl_xstrdup(it->str);
+}
+
+static void parse_texts(struct ld *ld, struct zl_rule *r,
+			struct zl_ynode *const *v)
+{
+	const struct zl_ynode *d;
+
+	if (v[K_SEVERITY] && want(ld, v[K_SEVERITY], ZL_Y_SCALAR, "'severity'") &&
+	    !zl_severity_parse(v[K_SEVERITY]->str, &r->severity))
+		err_node(ld, v[K_SEVERITY], "unknown severity '%s' (expected "
+			 "one of: error, warning, note, off)",
+			 v[K_SEVERITY]->str);
+	r->default_severity = r->severity;
+	if (v[K_SUMMARY] && want_text(ld, v[K_SUMMARY], "'summary'")) {
+		if (strchr(v[K_SUMMARY]->str, '\n'))
+			err_node(ld, v[K_SUMMARY], "'summary' must be one line");
+		r->summary = zl_xstrdup(v[K_SUMMARY]->str);
+	}
+	/* An empty description is no description. */
+	d = v[K_DESCRIPTION];
+	if (d && !(d->kind == ZL_Y_SCALAR && d->len == 0))
+		r->description = dup_text(ld, d, "'description'");
+	if (v[K_REFERENCES])
+		parse_refs(ld, r, v[K_REFERENCES]);
+}
+
+static const struct zl_check *find_check(const struct ld *ld, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < ld->ncheck; i++)
+		if (strcmp(ld->checks[i]->name, s) == 0)
+			return ld->checks[i];
+	return NULL;
+}
+
+/* Scope and check, then whether the check can run at that scope.  Returns
+ * whether the scope is known. */
+static bool parse_check(struct ld *ld, struct zl_rule *r,
+			struct zl_ynode *const *v)
+{
+	const struct zl_ynode *s = v[K_SCOPE], *c = v[K_CHECK];
+	struct zl_buf b = { 0 };
+	size_t i, sc = 4;
+
+	if (s && want(ld, s, ZL_Y_SCALAR, "'scope'")) {
+		for (sc = 0; sc < 4 && strcmp(s->str, scope_names[sc]); sc++)
+			;
+		if (sc == 4)
+			err_node(ld, s, "unknown scope '%s' (expected one of: "
+				 "record, rrset, name, zone)", s->str);
+		else
+			r->scope = (enum zl_scope)sc;
+	}
+	if (c && want_text(ld, c, "'check'") &&
+	    !(r->check = find_check(ld, c->str)))
+		err_node(ld, c, "unknown check primitive '%s'", c->str);
+	if (r->check && sc < 4 && !(r->check->scopes & ZL_SCOPE_BIT(sc))) {
+		for (i = 0; i < 4; i++)
+			if (r->check->scopes & ZL_SCOPE_BIT(i))
+				zl_buf_addf(&b, "%s%s", b.len ? ", " : "",
+					    scope_names[i]);
+		err_node(ld, s, "check '%s' cannot run at scope '%s' (it "
+			 "supports: %s)", r->check->name, s->str,
+			 b.s ? b.s : "none");
+		zl_buf_free(&b);
+	}
+	return sc < 4;
+}
+
+/* One error for all missing keys, at the start of the rule. */
+static void missing_keys(struct ld *ld, const struct zl_ynode *node,
+			 struct zl_ynode *const *v)
+{
+	const struct zl_ynode *id = v[K_ID];
+	struct zl_buf b = { 0 };
+	size_t i, n = 0;
+
+	for (i = 0; i < K_N; i++)
+		if (rule_required[i] && !v[i])
+			zl_buf_addf(&b, "%s'%s'", n++ ? ", " : "",
+				    rule_keys[i]);
+	if (n && id && id->kind == ZL_Y_SCALAR && id->len)
+		err_node(ld, node, "rule '%s' is missing the required key%s "
+			 "%s", id->str, n > 1 ? "s" : "", b.s);
+	else if (n)
+		err_node(ld, node, "rule is missing the required key%s %s",
+			 n > 1 ? "s" : "", b.s);
+	zl_buf_free(&b);
+}
+
+/* Returns the rule, or NULL when it had any problem (all reported). */
+static struct zl_rule *parse_rule(struct ld *ld, const struct zl_ynode *node)
+{
+	struct zl_ynode *v[K_N] = { 0 }, *k[K_N] = { 0 };
+	struct zl_rule *r;
+	size_t nerr = ld->y.nerr;
+	bool scope_ok;
+
+	if (!want(ld, node, ZL_Y_MAP, "a rule"))
+		return NULL;
+	r = zl_xcalloc(1, sizeof *r);
+	r->origin = zl_xasprintf("%s:%zu", ld->y.name,
+				 node->start.line + 1);
+	map_fields(ld, node, rule_keys, K_N, "rule", v, k);
+	missing_keys(ld, node, v);
+	parse_ident(ld, r, v);
+	parse_texts(ld, r, v);
+	scope_ok = parse_check(ld, r, v);
+	if (v[K_SELECT])
+		parse_select(ld, r, v[K_SELECT], scope_ok);
+	if (r->check) {
+		parse_params(ld, r, v[K_PARAMS], node);
+	} else if (v[K_PARAMS]) {
+		want(ld, v[K_PARAMS], ZL_Y_MAP, "'params'");
+	}
+	r->message = parse_template(ld, r, v[K_MESSAGE], "message");
+	if (r->message && !*r->message)
+		err_node(ld, v[K_MESSAGE], "'message' must not be empty");
+	r->help = parse_template(ld, r, v[K_HELP], "help");
+	if (ld->y.nerr == nerr)
+		return r;
+	zl_rule_free(r);
+	return NULL;
+}
+
+/* ---- the file ---- */
+
+static void parse_file(struct ld *ld, const struct zl_ynode *root)
+{
+	static const char *const top_keys[] = { "rules" };
+	struct zl_ynode *v[1] = { 0 }, *k[1] = { 0 };
+	const struct zl_ynode *it;
+	struct zl_rule *r;
+	struct zl_loc loc;
+
+	if (!root) {
+		loc = zl_yaml_off_loc(&ld->y, 0);
+		err_loc(ld, &loc, "rule file is empty (expected a mapping "
+			"with the key 'rules')");
+		return;
+	}
+	if (!want(ld, root, ZL_Y_MAP, "a rule file"))
+		return;
+	map_fields(ld, root, top_keys, 1, "rule file", v, k);
+	if (!v[0]) {
+		err_node(ld, root, "rule file has no key 'rules'");
+		return;
+	}
+	if (!want(ld, v[0], ZL_Y_SEQ, "'rules'"))
+		return;
+	for (it = v[0]->kids; it; it = it->next) {
+		if (!(r = parse_rule(ld, it)))
+			continue;
+		zl_xgrow((void **)&ld->rules, &ld->caprules, ld->nrules + 1,
+			 sizeof *ld->rules);
+		ld->rules[ld->nrules++] = r;
+	}
+}
+
+static int rule_cmp(const void *a, const void *b)
+{
+	const struct zl_rule *ra = *(const struct zl_rule *const *)a;
+	const struct zl_rule *rb = *(const struct zl_rule *const *)b;
+
+	return strcmp(ra->id, rb->id);
+}
+
+enum zl_status zl_ruleset_load_yaml(struct zl_ruleset *rs, const char *name,
+				    const char *buf, size_t len,
+				    const struct zl_check *const *checks,
+				    size_t ncheck, struct zl_diags *errs)
+{
+	enum zl_status st = ZL_ERR_RULES;
+	struct zl_ynode *root;
+	struct ld ld;
+	size_t i;
+
+	if (len > ZL_RULES_MAX_SIZE) {
+		zl_diags_add(errs, NULL, ZL_SEV_ERROR, NULL, "rule file '%s' "
+			     "is larger than %u MiB", name,
+			     ZL_RULES_MAX_SIZE >> 20);
+		return ZL_ERR_LIMIT;
+	}
+	ld_init(&ld, name, buf, len, errs);
+	ld.checks = checks;
+	ld.ncheck = ncheck;
+	ld.rs = rs;
+	if (zl_yaml_parse(&ld.y, &root))
+		parse_file(&ld, root);
+	if (ld.y.nerr)
+		goto out;
+	if (ld.nrules == 0) {
+		st = ZL_OK;
+		goto out;
+	}
+	zl_xgrow((void **)&rs->rules, &rs->cap, rs->n + ld.nrules,
+		 sizeof *rs->rules);
+	for (i = 0; i < ld.nrules; i++)
+		rs->rules[rs->n++] = ld.rules[i];
+	ld.nrules = 0;
+	qsort(rs->rules, rs->n, sizeof *rs->rules, rule_cmp);
+	st = ZL_OK;
+out:
+	for (i = 0; i < ld.nrules; i++)
+		zl_rule_free(ld.rules[i]);
+	free(ld.rules);
+	ld_fini(&ld);
+	return st;
+}
+
+/* ---- freeing ---- */
+
+static void param_free(struct zl_param *p)
+{
+	size_t i;
+
+	free((char *)p->s);
+	for (i = 0; i < p->n; i++) {
+		if (p->keys)
+			free((char *)p->keys[i]);
+		if (p->res)
+			pcre2_code_free(p->res[i]);
+	}
+	free(p->keys);
+	free(p->vals);
+	free(p->res);
+}
+
+void zl_rule_free(struct zl_rule *r)
+{
+	size_t i;
+
+	if (!r)
+		return;
+	free(r->id);
+	free(r->name);
+	free(r->summary);
+	free(r->description);
+	free(r->message);
+	free(r->help);
+	for (i = 0; i < r->nrefs; i++)
+		free(r->refs[i]);
+	free(r->refs);
+	free(r->origin);
+	free(r->types);
+	pcre2_code_free(r->owner_re);
+	pcre2_code_free(r->rdata_re);
+	for (i = 0; i < r->nparams; i++)
+		param_free(&r->params[i]);
+	free(r->params);
+	free(r);
+}

@@ -1,0 +1,332 @@
+/* rule_set.c - the rule set: loading packs, selection, parameters, bounded matching. */
+#include <assert.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "check.h"
+#include "rule.h"
+#include "rule_builtin.h"
+
+/* PCRE2 effort limits for every pattern of every rule (DESIGN §8).  A
+ * backtracking bomb such as `(a+)+$` stops at the match limit within a
+ * millisecond or so; the heap limit (KiB) bounds the backtracking frames. */
+#define MATCH_LIMIT 100000
+#define DEPTH_LIMIT 10000
+#define HEAP_LIMIT 8192
+
+static const char *const scope_names[] = { "record", "rrset", "name", "zone" };
+
+struct zl_ruleset *zl_ruleset_new(void)
+{
+	struct zl_ruleset *rs = zl_xcalloc(1, sizeof *rs);
+
+	rs->mctx = pcre2_match_context_create(NULL);
+	if (!rs->mctx) {
+		fprintf(stderr, "zonelint: out of memory in PCRE2\n");
+		abort();
+	}
+	pcre2_set_match_limit(rs->mctx, MATCH_LIMIT);
+	pcre2_set_depth_limit(rs->mctx, DEPTH_LIMIT);
+	pcre2_set_heap_limit(rs->mctx, HEAP_LIMIT);
+	return rs;
+}
+
+void zl_ruleset_free(struct zl_ruleset *rs)
+{
+	size_t i;
+
+	if (!rs)
+		return;
+	for (i = 0; i < rs->n; i++)
+		zl_rule_free(rs->rules[i]);
+	free(rs->rules);
+	pcre2_match_context_free(rs->mctx);
+	free(rs);
+}
+
+enum zl_status zl_ruleset_load_buffer(struct zl_ruleset *rs, const char *name,
+				      const char *buf, size_t len,
+				      struct zl_diags *errs)
+{
+	return zl_ruleset_load_yaml(rs, name, buf, len, zl_checks, zl_ncheck,
+				    errs);
+}
+
+/* Every built-in pack is loaded even after a bad one, so that all of their
+ * problems show at once; the first failure is returned. */
+enum zl_status zl_ruleset_load_builtin(struct zl_ruleset *rs,
+				       struct zl_diags *errs)
+{
+	enum zl_status st, ret = ZL_OK;
+	size_t i;
+
+	for (i = 0; i < zl_builtin_npacks; i++) {
+		st = zl_ruleset_load_buffer(rs, zl_builtin_packs[i].name,
+					    zl_builtin_packs[i].text,
+					    zl_builtin_packs[i].len, errs);
+		if (st != ZL_OK && ret == ZL_OK)
+			ret = st;
+	}
+	return ret;
+}
+
+/* Reads at most ZL_RULES_MAX_SIZE + 1 bytes, so that a huge file (or an
+ * endless pipe) is refused without reading it all. */
+static enum zl_status read_all(FILE *f, char **out, size_t *len)
+{
+	size_t cap = 0, n = 0, got;
+	char *buf = NULL;
+
+	for (;;) {
+		zl_xgrow((void **)&buf, &cap, n + 65536, 1);
+		got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (got == 0 || n > ZL_RULES_MAX_SIZE)
+			break;
+	}
+	if (ferror(f)) {
+		got = (size_t)errno;
+		free(buf);
+		errno = (int)got;
+		return ZL_ERR_IO;
+	}
+	*out = buf;
+	*len = n;
+	return ZL_OK;
+}
+
+enum zl_status zl_ruleset_load_file(struct zl_ruleset *rs, const char *path,
+				    struct zl_diags *errs)
+{
+	enum zl_status st;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	f = fopen(path, "rb");
+	if (!f) {
+		zl_diags_add(errs, NULL, ZL_SEV_ERROR, NULL,
+			     "cannot read rule file '%s': %s", path,
+			     strerror(errno));
+		return ZL_ERR_IO;
+	}
+	st = read_all(f, &buf, &len);
+	if (st != ZL_OK) {
+		zl_diags_add(errs, NULL, ZL_SEV_ERROR, NULL,
+			     "cannot read rule file '%s': %s", path,
+			     strerror(errno));
+		goto out;
+	}
+	st = zl_ruleset_load_buffer(rs, path, buf, len, errs);
+out:
+	free(buf);
+	fclose(f);
+	return st;
+}
+
+/* ---- selection ---- */
+
+/* An item names a rule by id prefix ("MX", "MX002") or by full name
+ * ("mx-target-is-alias"), in any case. */
+static bool item_matches(const struct zl_rule *r, const char *item, size_t n)
+{
+	if (strlen(r->name) == n && strncasecmp(r->name, item, n) == 0)
+		return true;
+	return strlen(r->id) >= n && strncasecmp(r->id, item, n) == 0;
+}
+
+/* Marks in hit[] the rules matched by any item of the comma-separated list
+ * ids; reports every item that matches nothing. */
+static enum zl_status match_list(const struct zl_ruleset *rs, const char *ids,
+				 bool *hit, struct zl_diags *errs)
+{
+	enum zl_status st = ZL_OK;
+	const char *p = ids, *e;
+	size_t i, n;
+	bool any;
+
+	while (*p) {
+		p += strspn(p, " \t,");
+		e = p + strcspn(p, ",");
+		for (n = (size_t)(e - p); n && (p[n - 1] == ' ' ||
+					       p[n - 1] == '\t'); n--)
+			;
+		if (n == 0) {
+			p = e;
+			continue;
+		}
+		for (any = false, i = 0; i < rs->n; i++) {
+			if (item_matches(rs->rules[i], p, n)) {
+				hit[i] = true;
+				any = true;
+			}
+		}
+		if (!any) {
+			zl_diags_add(errs, NULL, ZL_SEV_ERROR, NULL,
+				     "no rule matches '%.*s'", (int)n, p);
+			st = ZL_ERR_USAGE;
+		}
+		p = e;
+	}
+	return st;
+}
+
+/* select keeps the matched rules as they are and turns off the others;
+ * ignore turns off the matched ones.  Nothing changes on an error. */
+static enum zl_status apply(struct zl_ruleset *rs, const char *ids,
+			    bool keep_matched, struct zl_diags *errs)
+{
+	enum zl_status st;
+	bool *hit = zl_xcalloc(rs->n, sizeof *hit);
+	size_t i;
+
+	st = match_list(rs, ids ? ids : "", hit, errs);
+	if (st != ZL_OK)
+		goto out;
+	for (i = 0; i < rs->n; i++)
+		if (hit[i] != keep_matched)
+			rs->rules[i]->severity = ZL_SEV_OFF;
+out:
+	free(hit);
+	return st;
+}
+
+enum zl_status zl_ruleset_select(struct zl_ruleset *rs, const char *ids,
+				 struct zl_diags *errs)
+{
+	return apply(rs, ids, true, errs);
+}
+
+enum zl_status zl_ruleset_ignore(struct zl_ruleset *rs, const char *ids,
+				 struct zl_diags *errs)
+{
+	return apply(rs, ids, false, errs);
+}
+
+static struct zl_rule *find(const struct zl_ruleset *rs, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id && i < rs->n; i++)
+		if (zl_strcasecmp(rs->rules[i]->id, id) == 0 ||
+		    zl_strcasecmp(rs->rules[i]->name, id) == 0)
+			return rs->rules[i];
+	return NULL;
+}
+
+enum zl_status zl_ruleset_set_severity(struct zl_ruleset *rs, const char *id,
+				       enum zl_severity sev,
+				       struct zl_diags *errs)
+{
+	struct zl_rule *r = find(rs, id);
+
+	if (!r) {
+		zl_diags_add(errs, NULL, ZL_SEV_ERROR, NULL,
+			     "unknown rule '%s'", id ? id : "");
+		return ZL_ERR_USAGE;
+	}
+	r->severity = sev;
+	return ZL_OK;
+}
+
+/* ---- read-only views ---- */
+
+size_t zl_ruleset_count(const struct zl_ruleset *rs)
+{
+	return rs ? rs->n : 0;
+}
+
+static void fill_info(const struct zl_rule *r, struct zl_rule_info *out)
+{
+	out->id = r->id;
+	out->name = r->name;
+	out->summary = r->summary;
+	out->description = r->description;
+	out->help = r->help;
+	out->check = r->check->name;
+	out->scope = scope_names[r->scope];
+	out->origin = r->origin;
+	out->references = (const char *const *)r->refs;
+	out->nreferences = r->nrefs;
+	out->severity = r->severity;
+	out->default_severity = r->default_severity;
+}
+
+bool zl_ruleset_info(const struct zl_ruleset *rs, size_t i,
+		     struct zl_rule_info *out)
+{
+	if (!rs || i >= rs->n)
+		return false;
+	fill_info(rs->rules[i], out);
+	return true;
+}
+
+bool zl_ruleset_find(const struct zl_ruleset *rs, const char *id,
+		     struct zl_rule_info *out)
+{
+	size_t i;
+
+	for (i = 0; rs && id && i < rs->n; i++) {
+		if (zl_strcasecmp(rs->rules[i]->id, id) == 0) {
+			fill_info(rs->rules[i], out);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* ---- parameters and matching ---- */
+
+const struct zl_param *zl_rule_param(const struct zl_rule *r, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < r->nparams; i++)
+		if (strcmp(r->params[i].spec->key, key) == 0)
+			return &r->params[i];
+	/* A primitive asked for a key its own spec does not declare. */
+	assert(!"parameter not declared by the check");
+	return NULL;
+}
+
+long zl_rule_int(const struct zl_rule *r, const char *key)
+{
+	const struct zl_param *p = zl_rule_param(r, key);
+
+	return p ? p->i : 0;
+}
+
+const char *zl_rule_str(const struct zl_rule *r, const char *key)
+{
+	const struct zl_param *p = zl_rule_param(r, key);
+
+	return p && p->s ? p->s : "";
+}
+
+bool zl_param_lookup(const struct zl_param *p, const char *key, long *val)
+{
+	size_t i;
+
+	for (i = 0; p && i < p->n; i++) {
+		if (p->keys[i] && strcmp(p->keys[i], key) == 0) {
+			if (val && p->vals)
+				*val = p->vals[i];
+			return true;
+		}
+	}
+	return false;
+}
+
+int zl_ruleset_match(const struct zl_ruleset *rs, const pcre2_code *re,
+		     pcre2_match_data *md, const char *subject, size_t len)
+{
+	int rc = pcre2_match(re, (PCRE2_SPTR)subject, len, 0, 0, md,
+			     rs->mctx);
+
+	if (rc >= 0)
+		return 1;
+	return rc == PCRE2_ERROR_NOMATCH ? 0 : -1;
+}

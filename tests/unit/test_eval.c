@@ -1,0 +1,289 @@
+/* test_eval.c - unit tests for the rule engine: scopes, select, rendered findings. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "suites.h"
+
+static const char zone_text[] =
+	"$ORIGIN example.com.\n"
+	"$TTL 3600\n"
+	"@ IN SOA ns1 hostmaster 1 7200 3600 1209600 3600\n"	/* 3 */
+	"@ IN NS ns1\n"						/* 4 */
+	"@ IN MX 10 mail\n"					/* 5 */
+	"@ IN MX 20 mail2\n"					/* 6 */
+	"mail IN A 192.0.2.1\n"					/* 7 */
+	"_dmarc IN TXT \"v=DMARC1; p=none\"\n"			/* 8 */
+	"www IN TXT \"hello\"   \"world\" ; two strings\n"	/* 9 */
+	"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa IN A 192.0.2.2\n";	/* 10 */
+
+/* The record that stands for a subject: the record itself, the first of an
+ * RRset or of a name, the first of the zone. */
+static const struct zl_rr *subject_rr(const struct zl_ctx *ctx)
+{
+	const struct zl_zone *z = ctx->zone;
+
+	if (ctx->rr)
+		return ctx->rr;
+	if (ctx->set)
+		return &z->rrs[ctx->set->first];
+	if (ctx->name)
+		return &z->rrs[ctx->name->sets->first];
+	return &z->rrs[0];
+}
+
+/* Test primitive: one finding per subject, with a hostile value, a fix-it
+ * and a note at the owner. */
+static void each(struct zl_ctx *ctx)
+{
+	const struct zl_rr *rr = subject_rr(ctx);
+	struct zl_var v[] = {
+		{ "val", "a\033[31mb" },
+		{ "fix", "fixed." },
+	};
+	struct zl_diag *d = zl_emit_rr(ctx, rr, v, 2);
+
+	zl_emit_note(ctx, d, rr->src, rr->owner_tok, "note %d", 1);
+}
+
+static const struct zl_param_spec no_params[] = { { .key = NULL } };
+
+static const struct zl_check t_each = {
+	.name = "each",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD) | ZL_SCOPE_BIT(ZL_SCOPE_RRSET) |
+		  ZL_SCOPE_BIT(ZL_SCOPE_NAME) | ZL_SCOPE_BIT(ZL_SCOPE_ZONE),
+	.fn = each,
+	.params = no_params,
+	.vars = (const char *const[]){ "val", "fix", NULL },
+};
+
+static const struct zl_check *const t_checks[] = { &t_each };
+
+#define RULE(n, sev, scope, sel) \
+	"  - id: EVA" n "\n" \
+	"    name: rule-" n "\n" \
+	"    severity: " sev "\n" \
+	"    summary: s\n" \
+	"    scope: " scope "\n" \
+	"    select: " sel "\n" \
+	"    check: each\n" \
+	"    message: \"m\"\n"
+
+static const char pack[] =
+	"rules:\n"
+	RULE("001", "warning", "record", "{ type: MX }")
+	RULE("002", "warning", "record", "{ owner: '^_DMARC\\.' }")
+	RULE("003", "warning", "record", "{ rdata: '^\"hello\" \"world\"$' }")
+	RULE("004", "warning", "rrset", "{ type: MX }")
+	RULE("005", "warning", "name", "{ type: [TXT] }")
+	RULE("006", "warning", "zone", "{}")
+	RULE("007", "off", "record", "{ type: MX }")
+	RULE("008", "warning", "name", "{ rdata: 'DMARC1' }")
+	RULE("009", "warning", "record", "{ owner: '^(a+)+$|example' }")
+	RULE("010", "warning", "rrset", "{ type: [A, TXT], rdata: '^192' }");
+
+static struct zl_zone *load_zone(void)
+{
+	struct zl_zone *z = NULL;
+	char *err = NULL;
+
+	ck_assert_int_eq(zl_zone_load_buffer("t.zone", zone_text,
+					     strlen(zone_text), NULL, &z, &err),
+			 ZL_OK);
+	ck_assert_ptr_null(err);
+	ck_assert_uint_eq(z->nprobs, 0);
+	return z;
+}
+
+static struct zl_ruleset *load_rules(const char *text)
+{
+	struct zl_ruleset *rs = zl_ruleset_new();
+	struct zl_diags errs;
+	enum zl_status st;
+
+	zl_diags_init(&errs);
+	st = zl_ruleset_load_yaml(rs, "t.yaml", text, strlen(text), t_checks,
+				  1, &errs);
+	if (errs.n)
+		ck_abort_msg("%u:%u: %s", errs.v[0].loc.line,
+			     errs.v[0].loc.col, errs.v[0].message);
+	ck_assert_int_eq(st, ZL_OK);
+	zl_diags_free(&errs);
+	return rs;
+}
+
+/* The lines at which rule id fired, as a string like "5,6". */
+static void lines_of(const struct zl_diags *d, const char *id, char *out)
+{
+	size_t i;
+
+	*out = '\0';
+	for (i = 0; i < d->n; i++)
+		if (strcmp(d->v[i].id, id) == 0)
+			sprintf(out + strlen(out), "%s%u", *out ? "," : "",
+				d->v[i].loc.line);
+}
+
+START_TEST(test_lint)
+{
+	struct zl_ruleset *rs = load_rules(pack);
+	struct zl_zone *z = load_zone();
+	struct zl_diags d;
+	char got[256];
+
+	zl_diags_init(&d);
+	zl_lint(rs, z, &d);
+	zl_diags_sort(&d);
+#define EXPECT(id, want) \
+	lines_of(&d, id, got); \
+	ck_assert_str_eq(got, want);
+	EXPECT("EVA001", "5,6")		/* record: type */
+	EXPECT("EVA002", "8")		/* owner, case-insensitive */
+	EXPECT("EVA003", "9")		/* rdata as written, joined by spaces */
+	EXPECT("EVA004", "5")		/* rrset: once per set */
+	EXPECT("EVA005", "8,9")		/* name: owns a TXT */
+	EXPECT("EVA006", "3")		/* zone: once */
+	EXPECT("EVA007", "")		/* off */
+	EXPECT("EVA008", "8")		/* name: some record matches rdata */
+	/* The match limit on the long owner skips that record only. */
+	EXPECT("EVA009", "3,4,5,6,7,8,9")
+	EXPECT("EVA010", "7,10")	/* rrset: type and rdata */
+#undef EXPECT
+	zl_diags_free(&d);
+
+	/* Turned off after loading: no findings at all. */
+	ck_assert_int_eq(zl_ruleset_ignore(rs, "EVA", &d), ZL_OK);
+	zl_lint(rs, z, &d);
+	ck_assert_uint_eq(d.n, 0);
+	zl_diags_free(&d);
+	zl_zone_free(z);
+	zl_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_emit)
+{
+	static const char text[] =
+		"rules:\n"
+		"  - id: EMT001\n"
+		"    name: emit-test\n"
+		"    severity: error\n"
+		"    summary: s\n"
+		"    scope: record\n"
+		"    select: { type: MX, rdata: '^20 ' }\n"
+		"    check: each\n"
+		"    message: \"val '{val}' at {owner} {type} {{x}}\"\n"
+		"    help: \"use {fix}\"\n";
+	struct zl_ruleset *rs = load_rules(text);
+	struct zl_zone *z = load_zone();
+	struct zl_diags d;
+	struct zl_diag *dg;
+
+	zl_diags_init(&d);
+	zl_lint(rs, z, &d);
+	ck_assert_uint_eq(d.n, 1);
+	dg = &d.v[0];
+	ck_assert_str_eq(dg->id, "EMT001");
+	ck_assert_str_eq(dg->name, "emit-test");
+	ck_assert_int_eq(dg->sev, ZL_SEV_ERROR);
+	ck_assert_str_eq(dg->message,
+			 "val 'a\\027[31mb' at example.com. MX {x}");
+	ck_assert_str_eq(dg->help, "use fixed.");
+	ck_assert_str_eq(dg->fixit, "fixed.");
+	ck_assert_str_eq(dg->loc.file, "t.zone");
+	ck_assert_uint_eq(dg->loc.line, 6);
+	ck_assert_uint_eq(dg->loc.col, 1);
+	ck_assert_uint_eq(dg->nnotes, 1);
+	ck_assert_str_eq(dg->notes[0].message, "note 1");
+	ck_assert_uint_eq(dg->notes[0].loc.line, 6);
+	zl_diags_free(&d);
+
+	/* A rule turned off emits nothing, even when called directly. */
+	ck_assert_int_eq(zl_ruleset_set_severity(rs, "EMT001", ZL_SEV_OFF, &d),
+			 ZL_OK);
+	{
+		struct zl_ctx ctx = { .rs = rs, .rule = rs->rules[0],
+				      .zone = z, .out = &d, .rr = &z->rrs[2] };
+
+		ck_assert_ptr_null(zl_emit_rr(&ctx, ctx.rr, NULL, 0));
+	}
+	ck_assert_uint_eq(d.n, 0);
+	zl_zone_free(z);
+	zl_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_rr_field_tok)
+{
+	struct zl_zone *z = load_zone();
+	const struct zl_rr *mx = &z->rrs[2];
+	struct zl_tok t;
+
+	ck_assert_uint_eq(mx->type, 15);
+	t = zl_rr_field_tok(z, mx, 1);
+	ck_assert_uint_eq(t.len, 4);
+	ck_assert(memcmp(zl_tok_text(z, mx->src, t), "mail", 4) == 0);
+	t = zl_rr_field_tok(z, mx, 0);
+	ck_assert(memcmp(zl_tok_text(z, mx->src, t), "10", 2) == 0);
+	/* out of range: the whole record */
+	t = zl_rr_field_tok(z, mx, 9);
+	ck_assert_uint_eq(t.off, mx->text.off);
+	zl_zone_free(z);
+}
+END_TEST
+
+START_TEST(test_rr_name_field)
+{
+	struct zl_zone *z = load_zone();
+
+	ck_assert_int_eq(zl_rr_name_field(&z->rrs[2], 0), 1);	/* MX */
+	ck_assert_int_eq(zl_rr_name_field(&z->rrs[2], 1), -1);
+	ck_assert_int_eq(zl_rr_name_field(&z->rrs[0], 0), 0);	/* SOA */
+	ck_assert_int_eq(zl_rr_name_field(&z->rrs[0], 1), 1);
+	ck_assert_int_eq(zl_rr_name_field(&z->rrs[0], 2), -1);
+	ck_assert_int_eq(zl_rr_name_field(&z->rrs[4], 0), -1);	/* A */
+	zl_zone_free(z);
+}
+END_TEST
+
+START_TEST(test_type_str)
+{
+	ck_assert_str_eq(zl_type_str(15), "MX");
+	ck_assert_str_eq(zl_type_str(16), "TXT");
+	ck_assert_str_eq(zl_type_str(65534), "TYPE65534");
+	ck_assert_str_eq(zl_type_str(0), "TYPE0");
+}
+END_TEST
+
+START_TEST(test_check_find)
+{
+	size_t i;
+
+	ck_assert_uint_gt(zl_ncheck, 0);
+	for (i = 0; i < zl_ncheck; i++)
+		ck_assert_ptr_eq(zl_check_find(zl_checks[i]->name),
+				 zl_checks[i]);
+	ck_assert_ptr_nonnull(zl_check_find("target-not-alias"));
+	ck_assert_ptr_null(zl_check_find("target-not-alais"));
+	ck_assert_ptr_null(zl_check_find(NULL));
+}
+END_TEST
+
+Suite *eval_suite(void)
+{
+	Suite *s = suite_create("eval");
+	TCase *tc;
+
+#define T(name) \
+	tc = tcase_create(#name); \
+	tcase_add_test(tc, name); \
+	suite_add_tcase(s, tc);
+	T(test_lint)
+	T(test_emit)
+	T(test_rr_field_tok)
+	T(test_rr_name_field)
+	T(test_type_str)
+	T(test_check_find)
+#undef T
+	return s;
+}
