@@ -1,0 +1,123 @@
+/* fmt_json.c - the JSON format: one document per run (docs/output.md). */
+#include <string.h>
+
+#include "fmt.h"
+#include "util.h"
+
+/* Writes s as a JSON string (RFC 8259 §7), or null.  Control bytes become
+ * \u00XX; bytes that are not valid UTF-8 become the four characters \DDD
+ * (a backslash, escaped as \\, and three decimal digits), the same form the
+ * text output uses, so the document is always valid UTF-8. */
+static void put_str(FILE *out, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, n, k;
+
+	if (!s) {
+		fputs("null", out);
+		return;
+	}
+	n = strlen(s);
+	fputc('"', out);
+	for (i = 0; i < n; i++) {
+		if (u[i] == '"' || u[i] == '\\')
+			fprintf(out, "\\%c", u[i]);
+		else if (u[i] == '\n')
+			fputs("\\n", out);
+		else if (u[i] == '\t')
+			fputs("\\t", out);
+		else if (u[i] < 0x20 || u[i] == 0x7F)
+			fprintf(out, "\\u%04x", u[i]);
+		else if (u[i] < 0x80)
+			fputc(u[i], out);
+		else if ((k = zl_utf8_len(s + i, n - i)) > 0) {
+			fwrite(s + i, 1, k, out);
+			i += k - 1;
+		} else
+			fprintf(out, "\\\\%03u", u[i]);
+	}
+	fputc('"', out);
+}
+
+/* A position number, or null when the location has none (0). */
+static void put_num(FILE *out, const char *key, uint32_t v)
+{
+	if (v)
+		fprintf(out, ",\"%s\":%u", key, (unsigned)v);
+	else
+		fprintf(out, ",\"%s\":null", key);
+}
+
+static void put_loc(FILE *out, const struct zl_loc *loc)
+{
+	fputs("\"file\":", out);
+	put_str(out, loc->file);
+	put_num(out, "line", loc->line);
+	put_num(out, "column", loc->col);
+	put_num(out, "end_line", loc->end_line);
+	put_num(out, "end_column", loc->end_col);
+}
+
+static void put_key_str(FILE *out, const char *key, const char *s)
+{
+	fprintf(out, ",\"%s\":", key);
+	put_str(out, s);
+}
+
+static void put_diag(FILE *out, const struct zl_diag *dg)
+{
+	size_t i;
+
+	fputc('{', out);
+	put_loc(out, &dg->loc);
+	put_key_str(out, "severity", zl_severity_str(dg->sev));
+	put_key_str(out, "rule", dg->id);
+	put_key_str(out, "name", dg->name);
+	put_key_str(out, "message", dg->message);
+	put_key_str(out, "help", dg->help);
+	put_key_str(out, "fixit", dg->fixit);
+	fputs(",\"notes\":[", out);
+	for (i = 0; i < dg->nnotes; i++) {
+		fputs(i ? ",{" : "{", out);
+		put_loc(out, &dg->notes[i].loc);
+		put_key_str(out, "message", dg->notes[i].message);
+		fputc('}', out);
+	}
+	fprintf(out, "],\"suppressed\":%s}", dg->suppressed ? "true" : "false");
+}
+
+static void put_summary(FILE *out, const struct zl_diags *d)
+{
+	size_t count[ZL_SEV_ERROR + 1] = { 0 }, suppressed = 0, i;
+
+	for (i = 0; i < d->n; i++) {
+		if (d->v[i].suppressed)
+			suppressed++;
+		else if (d->v[i].sev <= ZL_SEV_ERROR)
+			count[d->v[i].sev]++;
+	}
+	fprintf(out, "\"summary\":{\"error\":%zu,\"warning\":%zu,\"note\":%zu,"
+		"\"suppressed\":%zu}", count[ZL_SEV_ERROR],
+		count[ZL_SEV_WARNING], count[ZL_SEV_NOTE], suppressed);
+}
+
+void zl_fmt_json(const struct zl_diags *d, const struct zl_format_opts *opts,
+		 FILE *out)
+{
+	size_t i, shown = 0;
+
+	/* One diagnostic per line keeps the document greppable and its
+	 * diffs readable while staying a single JSON value. */
+	fputs("{\"tool\":{\"name\":\"zonelint\",\"version\":", out);
+	put_str(out, ZL_VERSION);
+	fputs("},\"diagnostics\":[", out);
+	for (i = 0; i < d->n; i++) {
+		if (d->v[i].suppressed && !opts->show_suppressed)
+			continue;
+		fputs(shown++ ? ",\n" : "\n", out);
+		put_diag(out, &d->v[i]);
+	}
+	fputs(shown ? "\n]," : "],", out);
+	put_summary(out, d);
+	fputs("}\n", out);
+}

@@ -1,0 +1,946 @@
+/* main.c - the zonelint command: options, rules, linting each path, report. */
+#include <dirent.h>
+#include <err.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+#include "zonelint.h"
+
+/* Exit status (docs/output.md): findings are 1, every tool failure is 2. */
+enum { RC_OK = 0, RC_FINDINGS = 1, RC_FAIL = 2 };
+
+#define MAX_DIR_DEPTH 64
+#define MAX_STDIN (1u << 30)	/* the loader's limit for one file, 1 GiB */
+
+enum action { ACT_LINT, ACT_LIST, ACT_EXPLAIN, ACT_CHECK_RULES, ACT_HELP,
+	      ACT_VERSION };
+enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+struct cli {
+	enum action action;
+	const char *origin, *stdin_name, *output, *explain_id;
+	const char **rules;		/* --rules, in the order given */
+	size_t nrules;
+	struct zl_buf select, ignore;	/* repeated lists joined by commas */
+	const char **sevs;		/* --severity ID=LEVEL, in order */
+	size_t nsevs;
+	bool no_default_rules, quiet, statistics, show_suppressed, fail_never;
+	enum zl_severity fail_on;
+	enum zl_format format;
+	enum color_mode color;
+	char **paths;			/* the operands, in argv */
+	size_t npaths;
+};
+
+/* ---- the option table: drives getopt_long, --help and parsing ---- */
+
+enum opt_kind { O_BOOL, O_STR, O_ACTION, O_FN };
+
+struct opt {
+	const char *name;
+	int short_name;		/* 0: long form only */
+	const char *arg;	/* argument name for --help; NULL: no argument */
+	enum opt_kind kind;
+	size_t off;		/* O_BOOL, O_STR: field of struct cli */
+	enum action act;	/* O_ACTION */
+	int (*fn)(struct cli *c, const char *arg);	/* O_FN; 0 or -1 */
+	const char *help;
+};
+
+static int opt_rules(struct cli *c, const char *arg);
+static int opt_select(struct cli *c, const char *arg);
+static int opt_ignore(struct cli *c, const char *arg);
+static int opt_severity(struct cli *c, const char *arg);
+static int opt_fail_on(struct cli *c, const char *arg);
+static int opt_format(struct cli *c, const char *arg);
+static int opt_color(struct cli *c, const char *arg);
+static int opt_explain(struct cli *c, const char *arg);
+
+#define BOOL(f) O_BOOL, offsetof(struct cli, f), ACT_LINT, NULL
+#define STR(f) O_STR, offsetof(struct cli, f), ACT_LINT, NULL
+#define ACT(a) O_ACTION, 0, a, NULL
+#define FN(f) O_FN, 0, ACT_LINT, f
+
+static const struct opt opts[] = {
+	{ "origin", 0, "NAME", STR(origin),
+	  "origin for files without $ORIGIN (default: from the file name)" },
+	{ "rules", 0, "PATH", FN(opt_rules),
+	  "add a rule pack: a YAML file or a directory of *.yaml (repeatable)" },
+	{ "no-default-rules", 0, NULL, BOOL(no_default_rules),
+	  "do not load the rule packs built into zonelint" },
+	{ "select", 0, "IDS", FN(opt_select),
+	  "run only these rules: comma-separated ids or id prefixes" },
+	{ "ignore", 0, "IDS", FN(opt_ignore),
+	  "turn these rules off: comma-separated ids or id prefixes" },
+	{ "severity", 0, "ID=LEVEL", FN(opt_severity),
+	  "set a rule's severity: error, warning, note or off (repeatable)" },
+	{ "fail-on", 0, "LEVEL", FN(opt_fail_on),
+	  "exit 1 on a finding at or above LEVEL (default: error)" },
+	{ "format", 'f', "FMT", FN(opt_format),
+	  "report format: text (default), gcc or json" },
+	{ "output", 'o', "FILE", STR(output),
+	  "write the report to FILE, replacing it atomically" },
+	{ "color", 0, "WHEN", FN(opt_color),
+	  "colour: auto (default: on a terminal), always or never" },
+	{ "quiet", 'q', NULL, BOOL(quiet),
+	  "do not print the summary line on stderr" },
+	{ "statistics", 0, NULL, BOOL(statistics),
+	  "print the number of findings per rule on stderr" },
+	{ "show-suppressed", 0, NULL, BOOL(show_suppressed),
+	  "also report findings suppressed in the zone file" },
+	{ "stdin-filename", 0, "NAME", STR(stdin_name),
+	  "name of '-' in diagnostics and for the origin (default: <stdin>)" },
+	{ "list-rules", 0, NULL, ACT(ACT_LIST),
+	  "list the rules (id, severity, name, summary) and exit" },
+	{ "explain", 0, "ID", FN(opt_explain),
+	  "describe one rule and exit" },
+	{ "check-rules", 0, NULL, ACT(ACT_CHECK_RULES),
+	  "only validate the rule files given as PATHs, then exit" },
+	{ "version", 'V', NULL, ACT(ACT_VERSION), "print the version and exit" },
+	{ "help", 'h', NULL, ACT(ACT_HELP), "print this help and exit" },
+};
+
+#define NOPTS (sizeof opts / sizeof opts[0])
+#define LONG_ONLY 256		/* getopt_long value of opts[i]: 256 + i */
+
+static void push(const char ***v, size_t *n, const char *s)
+{
+	*v = zl_xrealloc(*v, (*n + 1) * sizeof **v);
+	(*v)[(*n)++] = s;
+}
+
+static void add_list(struct zl_buf *b, const char *ids)
+{
+	if (b->len)
+		zl_buf_addc(b, ',');
+	zl_buf_add(b, ids, strlen(ids));
+}
+
+static int opt_rules(struct cli *c, const char *arg)
+{
+	push(&c->rules, &c->nrules, arg);
+	return 0;
+}
+
+static int opt_select(struct cli *c, const char *arg)
+{
+	add_list(&c->select, arg);
+	return 0;
+}
+
+static int opt_ignore(struct cli *c, const char *arg)
+{
+	add_list(&c->ignore, arg);
+	return 0;
+}
+
+static int opt_severity(struct cli *c, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	enum zl_severity sev;
+
+	if (!eq || eq == arg || !zl_severity_parse(eq + 1, &sev)) {
+		warnx("--severity wants ID=LEVEL with LEVEL error, warning, "
+		      "note or off, not '%s'", arg);
+		return -1;
+	}
+	push(&c->sevs, &c->nsevs, arg);
+	return 0;
+}
+
+static int opt_fail_on(struct cli *c, const char *arg)
+{
+	c->fail_never = strcmp(arg, "never") == 0;
+	if (c->fail_never)
+		return 0;
+	if (!zl_severity_parse(arg, &c->fail_on) || c->fail_on == ZL_SEV_OFF) {
+		warnx("--fail-on wants error, warning, note or never, not '%s'",
+		      arg);
+		return -1;
+	}
+	return 0;
+}
+
+static int opt_format(struct cli *c, const char *arg)
+{
+	if (!zl_format_parse(arg, &c->format)) {
+		warnx("unknown format '%s' (text, gcc or json)", arg);
+		return -1;
+	}
+	return 0;
+}
+
+static int opt_color(struct cli *c, const char *arg)
+{
+	static const char *const modes[] = { "auto", "always", "never" };
+	size_t i;
+
+	for (i = 0; i < sizeof modes / sizeof modes[0]; i++) {
+		if (strcmp(arg, modes[i]) == 0) {
+			c->color = (enum color_mode)i;
+			return 0;
+		}
+	}
+	warnx("--color wants auto, always or never, not '%s'", arg);
+	return -1;
+}
+
+static int opt_explain(struct cli *c, const char *arg)
+{
+	c->action = ACT_EXPLAIN;
+	c->explain_id = arg;
+	return 0;
+}
+
+static int apply_opt(struct cli *c, const struct opt *o, const char *arg)
+{
+	switch (o->kind) {
+	case O_BOOL:
+		*(bool *)((char *)c + o->off) = true;
+		return 0;
+	case O_STR:
+		*(const char **)((char *)c + o->off) = arg;
+		return 0;
+	case O_ACTION:
+		c->action = o->act;
+		return 0;
+	case O_FN:
+		return o->fn(c, arg);
+	}
+	return -1;
+}
+
+/* Builds getopt_long's tables from opts[]. */
+static void getopt_tables(struct option *lo, char *so)
+{
+	size_t i;
+
+	*so++ = ':';	/* report a missing argument as ':' */
+	for (i = 0; i < NOPTS; i++) {
+		lo[i].name = opts[i].name;
+		lo[i].has_arg = opts[i].arg ? required_argument : no_argument;
+		lo[i].flag = NULL;
+		lo[i].val = opts[i].short_name ? opts[i].short_name
+					       : LONG_ONLY + (int)i;
+		if (opts[i].short_name) {
+			*so++ = (char)opts[i].short_name;
+			if (opts[i].arg)
+				*so++ = ':';
+		}
+	}
+	memset(&lo[NOPTS], 0, sizeof lo[NOPTS]);
+	*so = '\0';
+}
+
+static const struct opt *opt_by_val(int val)
+{
+	size_t i;
+
+	if (val >= LONG_ONLY && (size_t)(val - LONG_ONLY) < NOPTS)
+		return &opts[val - LONG_ONLY];
+	for (i = 0; i < NOPTS; i++) {
+		if (opts[i].short_name && opts[i].short_name == val)
+			return &opts[i];
+	}
+	return NULL;
+}
+
+static int parse_args(struct cli *c, int argc, char **argv)
+{
+	struct option lo[NOPTS + 1];
+	char so[2 * NOPTS + 2];
+	const struct opt *o;
+	int ch;
+
+	getopt_tables(lo, so);
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, so, lo, NULL)) != -1) {
+		if (ch == ':' || ch == '?') {
+			if (ch == ':')
+				warnx("option '%s' needs an argument (try "
+				      "'zonelint --help')", argv[optind - 1]);
+			else if (optopt && optopt < LONG_ONLY)
+				warnx("unknown option '-%c' (try 'zonelint "
+				      "--help')", optopt);
+			else
+				warnx("unknown option '%s' (try 'zonelint "
+				      "--help')", argv[optind - 1]);
+			return -1;
+		}
+		if ((o = opt_by_val(ch)) == NULL || apply_opt(c, o, optarg) != 0)
+			return -1;
+	}
+	c->paths = argv + optind;
+	c->npaths = (size_t)(argc - optind);
+	if (c->npaths == 0 && (c->action == ACT_LINT ||
+			       c->action == ACT_CHECK_RULES)) {
+		warnx("no input files (try 'zonelint --help')");
+		return -1;
+	}
+	return 0;
+}
+
+static void usage(FILE *out)
+{
+	char left[64];
+	size_t i;
+
+	fputs("usage: zonelint [OPTIONS] PATH...\n"
+	      "Lint DNS zone files for mail configuration mistakes.\n\n"
+	      "PATH is a zone file, a directory (searched for *.zone, *.db and "
+	      "db.*),\nor - for standard input.\n\noptions:\n", out);
+	for (i = 0; i < NOPTS; i++) {
+		snprintf(left, sizeof left, "--%s%s%s", opts[i].name,
+			 opts[i].arg ? " " : "", opts[i].arg ? opts[i].arg : "");
+		if (opts[i].short_name)
+			fprintf(out, "  -%c, ", opts[i].short_name);
+		else
+			fputs("      ", out);
+		fprintf(out, "%-22s %s\n", left, opts[i].help);
+	}
+	fputs("\nLEVEL is error, warning, note, or for --fail-on never; "
+	      "NO_COLOR set and\nnot empty turns colour off.\n"
+	      "exit status: 0 no finding at or above --fail-on, 1 findings, "
+	      "2 usage error,\nunreadable input, bad rule file or internal "
+	      "error.\n", out);
+}
+
+static void cli_free(struct cli *c)
+{
+	free(c->rules);
+	free(c->sevs);
+	zl_buf_free(&c->select);
+	zl_buf_free(&c->ignore);
+}
+
+/* ---- small output helpers ---- */
+
+/* Writes s with control and invalid bytes escaped: names and rule text
+ * come from untrusted files. */
+static void put_esc(FILE *out, const char *s)
+{
+	struct zl_buf b = { 0 };
+
+	if (!s)
+		return;
+	zl_buf_add_escaped(&b, s, strlen(s));
+	if (b.s)
+		fputs(b.s, out);
+	zl_buf_free(&b);
+}
+
+/* Like put_esc, but keeps the line breaks of multi-line rule text. */
+static void put_lines(FILE *out, const char *s)
+{
+	size_t len;
+
+	while (*s) {
+		len = strcspn(s, "\n");
+		if (len > 0) {
+			char *line = zl_xstrndup(s, len);
+
+			put_esc(out, line);
+			free(line);
+		}
+		s += len;
+		if (*s == '\n' && *++s)
+			fputc('\n', out);
+	}
+	fputc('\n', out);
+}
+
+static void report_failure(const char *file, const char *msg)
+{
+	put_esc(stderr, file);
+	fputs(": error: ", stderr);
+	put_esc(stderr, msg);
+	fputc('\n', stderr);
+}
+
+/* NO_COLOR (https://no-color.org) wins over everything, as documented. */
+static bool want_color(enum color_mode m, int fd)
+{
+	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	if (nc && *nc)
+		return false;
+	if (m != COLOR_AUTO)
+		return m == COLOR_ALWAYS;
+	return isatty(fd) && !(term && strcmp(term, "dumb") == 0);
+}
+
+/* Prints tool errors (rule files, selection) in the text format. */
+static void print_errors(const struct cli *c, struct zl_diags *errs)
+{
+	struct zl_format_opts fo = { want_color(c->color, STDERR_FILENO),
+				     false };
+
+	zl_diags_sort(errs);
+	if (zl_format(ZL_FMT_TEXT, errs, &fo, stderr) != ZL_OK)
+		warnx("cannot write to stderr");
+}
+
+/* ---- directories ---- */
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The entries of dir that pass keep(), sorted so that the run is the same
+ * on every file system; hidden names are always skipped.  Returns -1 with
+ * errno set when dir cannot be read. */
+static int list_dir(const char *dir, bool (*keep)(const char *name),
+		    char ***names, size_t *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t cap = 0;
+
+	*names = NULL;
+	*n = 0;
+	if (!d)
+		return -1;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.' || (keep && !keep(e->d_name)))
+			continue;
+		zl_xgrow((void **)names, &cap, *n + 1, sizeof **names);
+		(*names)[(*n)++] = zl_xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (*n > 1)
+		qsort(*names, *n, sizeof **names, cmp_str);
+	return 0;
+}
+
+static void free_names(char **names, size_t n)
+{
+	while (n > 0)
+		free(names[--n]);
+	free(names);
+}
+
+static char *path_join(const char *dir, const char *name)
+{
+	size_t len = strlen(dir);
+
+	if (len > 0 && dir[len - 1] == '/')
+		return zl_xasprintf("%s%s", dir, name);
+	return zl_xasprintf("%s/%s", dir, name);
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static bool is_yaml_name(const char *name)
+{
+	return ends_with(name, ".yaml") || ends_with(name, ".yml");
+}
+
+static bool is_zone_name(const char *name)
+{
+	return ends_with(name, ".zone") || ends_with(name, ".db") ||
+	       strncmp(name, "db.", 3) == 0;
+}
+
+/* ---- rules ---- */
+
+static bool load_rule_file(struct zl_ruleset *rs, const char *path,
+			   struct zl_diags *errs)
+{
+	struct zl_loc loc = { 0 };
+	size_t before = errs->n;
+	enum zl_status st;
+
+	st = zl_ruleset_load_file(rs, path, errs);
+	if (st != ZL_OK && errs->n == before) {
+		/* Make sure every failure is reported, even one the loader
+		 * had no position for. */
+		loc.file = (char *)path;
+		zl_diags_add(errs, NULL, ZL_SEV_ERROR, &loc, "%s",
+			     zl_status_str(st));
+	}
+	return st == ZL_OK;
+}
+
+/* Loads a rule file, or every *.yaml file of a directory in name order. */
+static bool load_rule_path(struct zl_ruleset *rs, const char *path,
+			   struct zl_diags *errs)
+{
+	struct zl_loc loc = { 0 };
+	struct stat sb;
+	char **names, *full;
+	size_t n, i;
+	bool ok = true;
+
+	if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode))
+		return load_rule_file(rs, path, errs);
+	loc.file = (char *)path;
+	if (list_dir(path, is_yaml_name, &names, &n) != 0) {
+		zl_diags_add(errs, NULL, ZL_SEV_ERROR, &loc,
+			     "cannot read the directory: %s", strerror(errno));
+		return false;
+	}
+	if (n == 0) {
+		zl_diags_add(errs, NULL, ZL_SEV_ERROR, &loc,
+			     "no *.yaml rule files in this directory");
+		ok = false;
+	}
+	for (i = 0; i < n; i++) {
+		full = path_join(path, names[i]);
+		ok = load_rule_file(rs, full, errs) && ok;
+		free(full);
+	}
+	free_names(names, n);
+	return ok;
+}
+
+/* Applies --select, --ignore and --severity, in that order. */
+static bool tune_rules(const struct cli *c, struct zl_ruleset *rs,
+		       struct zl_diags *errs)
+{
+	enum zl_severity sev;
+	bool ok = true;
+	char *id;
+	size_t i;
+
+	if (c->select.len && zl_ruleset_select(rs, c->select.s, errs) != ZL_OK)
+		ok = false;
+	if (c->ignore.len && zl_ruleset_ignore(rs, c->ignore.s, errs) != ZL_OK)
+		ok = false;
+	for (i = 0; i < c->nsevs; i++) {
+		id = zl_xstrndup(c->sevs[i], strcspn(c->sevs[i], "="));
+		/* The level was checked when the option was parsed. */
+		if (!zl_severity_parse(strchr(c->sevs[i], '=') + 1, &sev) ||
+		    zl_ruleset_set_severity(rs, id, sev, errs) != ZL_OK)
+			ok = false;
+		free(id);
+	}
+	return ok;
+}
+
+/* Builds the rule set: the built-in packs, each --rules, and for
+ * --check-rules the operands.  Returns NULL after printing every error. */
+static struct zl_ruleset *load_rules(const struct cli *c)
+{
+	struct zl_ruleset *rs = zl_ruleset_new();
+	struct zl_diags errs;
+	bool ok = true;
+	size_t i;
+
+	zl_diags_init(&errs);
+	if (!c->no_default_rules && zl_ruleset_load_builtin(rs, &errs) != ZL_OK)
+		ok = false;
+	for (i = 0; i < c->nrules; i++)
+		ok = load_rule_path(rs, c->rules[i], &errs) && ok;
+	for (i = 0; c->action == ACT_CHECK_RULES && i < c->npaths; i++)
+		ok = load_rule_path(rs, c->paths[i], &errs) && ok;
+	/* Selection only makes sense on a rule set that loaded. */
+	if (ok && !tune_rules(c, rs, &errs))
+		ok = false;
+	if (!ok || errs.n > 0)
+		print_errors(c, &errs);
+	zl_diags_free(&errs);
+	if (!ok) {
+		zl_ruleset_free(rs);
+		return NULL;
+	}
+	return rs;
+}
+
+/* ---- --list-rules and --explain ---- */
+
+static int list_rules(const struct zl_ruleset *rs)
+{
+	struct zl_rule_info ri;
+	struct zl_buf b = { 0 };
+	int idw = 0, namew = 0;
+	size_t i;
+
+	/* Two passes: the columns are as wide as the longest id and name. */
+	for (i = 0; zl_ruleset_info(rs, i, &ri); i++) {
+		if ((int)strlen(ri.id) > idw)
+			idw = (int)strlen(ri.id);
+		if (ri.name && (int)strlen(ri.name) > namew)
+			namew = (int)strlen(ri.name);
+	}
+	for (i = 0; zl_ruleset_info(rs, i, &ri); i++) {
+		b.len = 0;
+		zl_buf_add(&b, "", 0);
+		zl_buf_add_escaped(&b, ri.name ? ri.name : "-",
+				   strlen(ri.name ? ri.name : "-"));
+		printf("%-*s  %-7s  %-*s  ", idw, ri.id,
+		       zl_severity_str(ri.severity), namew, b.s);
+		put_esc(stdout, ri.summary);
+		fputc('\n', stdout);
+	}
+	zl_buf_free(&b);
+	return RC_OK;
+}
+
+static void explain_field(const char *label, const char *value)
+{
+	if (!value || !*value)
+		return;
+	printf("  %-12s ", label);
+	put_esc(stdout, value);
+	fputc('\n', stdout);
+}
+
+static int explain(const struct zl_ruleset *rs, const char *id)
+{
+	struct zl_rule_info ri;
+	size_t i;
+
+	if (!zl_ruleset_find(rs, id, &ri)) {
+		warnx("no rule '%s' (see zonelint --list-rules)", id);
+		return RC_FAIL;
+	}
+	printf("%s ", ri.id);
+	put_esc(stdout, ri.name);
+	fputs(": ", stdout);
+	put_esc(stdout, ri.summary);
+	fputc('\n', stdout);
+	printf("  %-12s %s (default %s)\n", "severity:",
+	       zl_severity_str(ri.severity),
+	       zl_severity_str(ri.default_severity));
+	explain_field("scope:", ri.scope);
+	explain_field("check:", ri.check);
+	explain_field("defined at:", ri.origin);
+	if (ri.description && *ri.description) {
+		fputc('\n', stdout);
+		put_lines(stdout, ri.description);
+	}
+	if (ri.help && *ri.help) {
+		fputs("\nhelp: ", stdout);
+		put_esc(stdout, ri.help);
+		fputc('\n', stdout);
+	}
+	if (ri.nreferences > 0)
+		fputs("\nreferences:\n", stdout);
+	for (i = 0; i < ri.nreferences; i++) {
+		fputs("  - ", stdout);
+		put_esc(stdout, ri.references[i]);
+		fputc('\n', stdout);
+	}
+	return RC_OK;
+}
+
+/* ---- linting ---- */
+
+struct run {
+	const struct cli *cli;
+	const struct zl_ruleset *rs;
+	struct zl_diags diags;
+	size_t nfiles;		/* zones linted */
+	bool failed;		/* a tool failure happened: exit 2 */
+};
+
+static void lint_zone(struct run *r, const char *name, enum zl_status st,
+		      struct zl_zone *z, char *msg)
+{
+	if (st != ZL_OK) {
+		report_failure(name, msg ? msg : zl_status_str(st));
+		r->failed = true;
+	} else {
+		zl_lint(r->rs, z, &r->diags);
+		r->nfiles++;
+	}
+	/* Each zone is released as soon as it is linted: the diagnostics
+	 * hold copies, so memory stays bounded by the largest zone. */
+	zl_zone_free(z);
+	free(msg);
+}
+
+static void lint_file(struct run *r, const char *path, const char *root)
+{
+	struct zl_load_opts lo = { r->cli->origin, NULL, root };
+	struct zl_zone *z = NULL;
+	char *msg = NULL;
+	enum zl_status st;
+
+	st = zl_zone_load_file(path, &lo, &z, &msg);
+	lint_zone(r, path, st, z, msg);
+}
+
+static void lint_stdin(struct run *r)
+{
+	const char *name = r->cli->stdin_name ? r->cli->stdin_name : "<stdin>";
+	struct zl_load_opts lo = { r->cli->origin, name, NULL };
+	struct zl_buf b = { 0 };
+	struct zl_zone *z = NULL;
+	char chunk[65536], *msg = NULL;
+	enum zl_status st;
+	size_t n;
+
+	while (b.len <= MAX_STDIN &&
+	       (n = fread(chunk, 1, sizeof chunk, stdin)) > 0)
+		zl_buf_add(&b, chunk, n);
+	if (ferror(stdin)) {
+		st = ZL_ERR_IO;
+		msg = zl_xasprintf("cannot read standard input: %s",
+				   strerror(errno));
+	} else if (b.len > MAX_STDIN) {
+		/* Stop reading rather than exhaust memory on endless input. */
+		st = ZL_ERR_LIMIT;
+		msg = zl_xasprintf("standard input is larger than %u bytes",
+				   MAX_STDIN);
+	} else {
+		st = zl_zone_load_buffer(name, b.s ? b.s : "", b.len, &lo, &z,
+					 &msg);
+	}
+	zl_buf_free(&b);
+	lint_zone(r, name, st, z, msg);
+}
+
+/* Lints the zone-like files below dir; $INCLUDE stays inside root, the
+ * directory named on the command line. */
+static void lint_dir(struct run *r, const char *dir, const char *root,
+		     int depth)
+{
+	struct stat sb;
+	char **names, *full;
+	size_t n, i;
+
+	if (depth > MAX_DIR_DEPTH) {
+		report_failure(dir, "directories nested too deeply");
+		r->failed = true;
+		return;
+	}
+	if (list_dir(dir, NULL, &names, &n) != 0) {
+		report_failure(dir, strerror(errno));
+		r->failed = true;
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		full = path_join(dir, names[i]);
+		/* lstat: a symbolic link to a directory is not followed, so
+		 * a link cycle cannot make the walk loop. */
+		if (lstat(full, &sb) == 0 && S_ISDIR(sb.st_mode))
+			lint_dir(r, full, root, depth + 1);
+		else if (is_zone_name(names[i]) && stat(full, &sb) == 0 &&
+			 S_ISREG(sb.st_mode))
+			lint_file(r, full, root);
+		free(full);
+	}
+	free_names(names, n);
+}
+
+static void lint_paths(struct run *r)
+{
+	const char *path;
+	struct stat sb;
+	size_t i;
+
+	for (i = 0; i < r->cli->npaths; i++) {
+		path = r->cli->paths[i];
+		if (strcmp(path, "-") == 0)
+			lint_stdin(r);
+		else if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+			lint_dir(r, path, path, 0);
+		else
+			lint_file(r, path, NULL);
+	}
+}
+
+/* ---- the report ---- */
+
+static enum zl_status write_atomic(const struct cli *c,
+				   const struct zl_diags *d)
+{
+	struct zl_format_opts fo = { want_color(c->color, -1),
+				     c->show_suppressed };
+	enum zl_status st = ZL_ERR_IO;
+	char *tmp = zl_xasprintf("%s.XXXXXX", c->output);
+	mode_t mask;
+	FILE *f = NULL;
+	int fd;
+
+	/* A temporary file in the same directory, renamed over the target
+	 * only when complete: readers never see a partial report. */
+	if ((fd = mkstemp(tmp)) < 0)
+		goto out;
+	mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) != 0 || (f = fdopen(fd, "w")) == NULL) {
+		close(fd);
+		goto out;
+	}
+	st = zl_format(c->format, d, &fo, f);
+	if (st == ZL_OK && fsync(fileno(f)) != 0)
+		st = ZL_ERR_IO;
+	if (fclose(f) != 0 && st == ZL_OK)
+		st = ZL_ERR_IO;
+	if (st == ZL_OK && rename(tmp, c->output) != 0)
+		st = ZL_ERR_IO;
+out:
+	if (st != ZL_OK) {
+		warn("cannot write '%s'", c->output);
+		if (fd >= 0)
+			unlink(tmp);
+	}
+	free(tmp);
+	return st;
+}
+
+static enum zl_status write_report(const struct cli *c,
+				   const struct zl_diags *d)
+{
+	struct zl_format_opts fo = { want_color(c->color, STDOUT_FILENO),
+				     c->show_suppressed };
+
+	if (c->output)
+		return write_atomic(c, d);
+	if (zl_format(c->format, d, &fo, stdout) != ZL_OK) {
+		warn("cannot write the report");
+		return ZL_ERR_IO;
+	}
+	return ZL_OK;
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+static void print_summary(const struct run *r)
+{
+	size_t e = 0, w = 0, n = 0, s = 0, i;
+
+	for (i = 0; i < r->diags.n; i++) {
+		if (r->diags.v[i].suppressed)
+			s++;
+		else if (r->diags.v[i].sev == ZL_SEV_ERROR)
+			e++;
+		else if (r->diags.v[i].sev == ZL_SEV_WARNING)
+			w++;
+		else if (r->diags.v[i].sev == ZL_SEV_NOTE)
+			n++;
+	}
+	fprintf(stderr, "zonelint: %zu %s, %zu %s, %zu %s", e,
+		plural(e, "error", "errors"), w,
+		plural(w, "warning", "warnings"), n, plural(n, "note", "notes"));
+	if (s > 0)
+		fprintf(stderr, " (%zu suppressed)", s);
+	fprintf(stderr, " in %zu %s\n", r->nfiles,
+		plural(r->nfiles, "file", "files"));
+}
+
+struct rule_count {
+	const char *id;
+	size_t n;
+};
+
+static int cmp_count(const void *pa, const void *pb)
+{
+	const struct rule_count *a = pa, *b = pb;
+
+	if (a->n != b->n)
+		return a->n < b->n ? 1 : -1;
+	return strcmp(a->id, b->id);
+}
+
+/* --statistics: findings per rule, most frequent first. */
+static void print_statistics(const struct zl_diags *d)
+{
+	struct rule_count *v = zl_xcalloc(d->n, sizeof *v);
+	size_t nv = 0, i, j;
+
+	for (i = 0; i < d->n; i++) {
+		if (d->v[i].suppressed || !d->v[i].id)
+			continue;
+		for (j = 0; j < nv && strcmp(v[j].id, d->v[i].id) != 0; j++)
+			;
+		if (j == nv)
+			v[nv++].id = d->v[i].id;
+		v[j].n++;
+	}
+	qsort(v, nv, sizeof *v, cmp_count);
+	for (i = 0; i < nv; i++)
+		fprintf(stderr, "%7zu  %s\n", v[i].n, v[i].id);
+	free(v);
+}
+
+static int lint(const struct cli *c, const struct zl_ruleset *rs)
+{
+	struct run r = { c, rs, { NULL, 0, 0 }, 0, false };
+	int rc;
+
+	lint_paths(&r);
+	zl_diags_sort(&r.diags);
+	if (write_report(c, &r.diags) != ZL_OK)
+		r.failed = true;
+	if (c->statistics)
+		print_statistics(&r.diags);
+	if (!c->quiet)
+		print_summary(&r);
+	if (r.failed)
+		rc = RC_FAIL;
+	else if (!c->fail_never && zl_diags_count(&r.diags, c->fail_on) > 0)
+		rc = RC_FINDINGS;
+	else
+		rc = RC_OK;
+	zl_diags_free(&r.diags);
+	return rc;
+}
+
+static int run_action(const struct cli *c, const struct zl_ruleset *rs)
+{
+	switch (c->action) {
+	case ACT_LIST:
+		return list_rules(rs);
+	case ACT_EXPLAIN:
+		return explain(rs, c->explain_id);
+	case ACT_CHECK_RULES:
+		if (!c->quiet)
+			fprintf(stderr, "zonelint: %zu rules, all valid\n",
+				zl_ruleset_count(rs));
+		return RC_OK;
+	default:
+		return lint(c, rs);
+	}
+}
+
+/* --help and --version need no rules. */
+static int print_about(enum action act)
+{
+	if (act == ACT_HELP)
+		usage(stdout);
+	else
+		puts("zonelint " ZL_VERSION);
+	return RC_OK;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli cli = { .fail_on = ZL_SEV_ERROR, .format = ZL_FMT_TEXT };
+	struct zl_ruleset *rs = NULL;
+	int rc;
+
+	if (parse_args(&cli, argc, argv) != 0)
+		rc = RC_FAIL;
+	else if (cli.action == ACT_HELP || cli.action == ACT_VERSION)
+		rc = print_about(cli.action);
+	else if ((rs = load_rules(&cli)) == NULL)
+		rc = RC_FAIL;
+	else
+		rc = run_action(&cli, rs);
+	if (fflush(stdout) != 0 && rc != RC_FAIL) {
+		warn("cannot write to standard output");
+		rc = RC_FAIL;
+	}
+	zl_ruleset_free(rs);
+	cli_free(&cli);
+	return rc;
+}

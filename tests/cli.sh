@@ -1,0 +1,500 @@
+#!/bin/sh
+# cli.sh - end-to-end tests of the zonelint command: exit status, output
+# formats, input discovery and options, run against the real binary.
+#
+# usage: tests/cli.sh ZONELINT
+# ZONELINT_WRAPPER is put in front of every zonelint command (for valgrind).
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+sh "$here/../tools/deps.sh" cmd:jq:jq || exit 1
+
+zl=${1:?usage: tests/cli.sh ZONELINT}
+case $zl in /*) ;; *) zl=$(pwd)/$zl ;; esac
+[ -x "$zl" ] || { echo "cli.sh: $zl is not an executable" >&2; exit 1; }
+
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM
+
+esc=$(printf '\033')
+n=0
+pass=0
+fail=0
+
+# The rules the tests rely on; selecting them keeps the tests stable when new
+# default rules are added.
+SEL=--select=ZONE001,MX001,MX002,CNAME001
+
+# ---- helpers ----
+
+# run ARG...: runs zonelint; stdout in $tmp/out, stderr in $tmp/err, status
+# in $rc.
+run() {
+	${ZONELINT_WRAPPER:-} "$zl" "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+}
+
+show() {
+	echo "--- $1:"
+	sed 's/^/|/' "$1"
+}
+
+want_rc() {
+	[ "$rc" -eq "$1" ] && return 0
+	echo "exit status $rc, wanted $1"
+	show "$tmp/out"
+	show "$tmp/err"
+	return 1
+}
+
+# has FILE ERE / hasnt FILE ERE
+has() {
+	grep -Eq -e "$2" "$1" && return 0
+	echo "no line matches /$2/"
+	show "$1"
+	return 1
+}
+
+hasnt() {
+	grep -Eq -e "$2" "$1" || return 0
+	echo "a line matches /$2/"
+	show "$1"
+	return 1
+}
+
+# count FILE ERE N: exactly N lines match.
+count() {
+	c=$(grep -Ec -e "$2" "$1")
+	[ "$c" -eq "$3" ] && return 0
+	echo "$c lines match /$2/, wanted $3"
+	show "$1"
+	return 1
+}
+
+# json_ok FILE FILTER: FILE is exactly one JSON document and FILTER is true.
+json_ok() {
+	docs=$(jq -s length "$1" 2>&1)
+	if [ "$docs" != 1 ]; then
+		echo "not one JSON document: $docs"
+		show "$1"
+		return 1
+	fi
+	jq -e "$2" "$1" >/dev/null && return 0
+	echo "jq filter failed: $2"
+	show "$1"
+	return 1
+}
+
+t() {
+	n=$((n + 1))
+	if "$2" >"$tmp/log" 2>&1; then
+		echo "ok $n - $1"
+		pass=$((pass + 1))
+	else
+		echo "not ok $n - $1"
+		sed 's/^/#   /' "$tmp/log"
+		fail=$((fail + 1))
+	fi
+}
+
+# ---- zones ----
+
+mkdir -p "$tmp/z"
+
+cat >"$tmp/z/clean.zone" <<'EOF'
+$ORIGIN example.com.
+$TTL 3600
+@	IN SOA ns1 hostmaster 2024010101 7200 3600 1209600 3600
+	IN NS ns1
+	IN MX 10 mail
+	IN TXT "v=spf1 mx -all"
+ns1	IN A 192.0.2.1
+mail	IN A 192.0.2.25
+_dmarc	IN TXT "v=DMARC1; p=reject; rua=mailto:dmarc@example.com"
+EOF
+
+# MX002 on line 5 (note at line 8), MX001 on line 6.
+cat >"$tmp/z/bad.zone" <<'EOF'
+$ORIGIN example.org.
+$TTL 3600
+@	IN SOA ns1 hostmaster 2024010101 7200 3600 1209600 3600
+	IN NS ns1
+	IN MX 10 mail
+	IN MX 20 192.0.2.7
+ns1	IN A 192.0.2.1
+mail	IN CNAME mx.example.net.
+EOF
+
+# Only an MX001 finding.
+cat >"$tmp/z/addr.zone" <<'EOF'
+$ORIGIN example.net.
+$TTL 3600
+@	IN SOA ns1 hostmaster 1 7200 3600 1209600 3600
+	IN NS ns1
+	IN MX 10 192.0.2.7
+ns1	IN A 192.0.2.1
+EOF
+
+# No $ORIGIN: the origin must come from the name or --origin.
+cat >"$tmp/z/relative" <<'EOF'
+$TTL 3600
+@	IN SOA ns1 hostmaster 1 7200 3600 1209600 3600
+	IN NS ns1
+	IN MX 10 mail
+ns1	IN A 192.0.2.1
+mail	IN CNAME mx.example.net.
+EOF
+
+cat >"$tmp/good.yaml" <<'EOF'
+rules:
+  - id: TEST001
+    name: test-mx-target-is-address
+    severity: warning
+    summary: test rule on MX targets
+    description: A rule used by the command-line tests.
+    scope: record
+    select: { type: MX }
+    check: target-is-address
+    message: "test: target '{target}' is an address"
+EOF
+
+cat >"$tmp/bad.yaml" <<'EOF'
+rules:
+  - id: TEST002
+    name: test-broken
+    severity: fatal
+    summary: broken rule
+    scope: record
+    check: no-such-check
+    bogus: 1
+    message: "x"
+EOF
+
+# ---- exit status ----
+
+test_clean_exit_0() {
+	run $SEL "$tmp/z/clean.zone"
+	want_rc 0 || return 1
+	count "$tmp/out" . 0 &&
+	has "$tmp/err" '^zonelint: 0 errors, 0 warnings, 0 notes in 1 file$'
+}
+
+test_finding_exit_1() {
+	run $SEL "$tmp/z/bad.zone"
+	want_rc 1 &&
+	has "$tmp/out" "bad\.zone:5:[0-9]+: error: .*\[MX002\]$" &&
+	has "$tmp/out" "bad\.zone:6:[0-9]+: error: .*\[MX001\]$" &&
+	has "$tmp/out" "bad\.zone:8:[0-9]+: note: " &&
+	has "$tmp/out" '^ +[0-9]+ \| ' &&
+	has "$tmp/out" '^ +\| [[:space:]]*\^~+$' &&
+	has "$tmp/err" '^zonelint: 2 errors, 0 warnings, 0 notes in 1 file$'
+}
+
+test_unreadable_exit_2() {
+	run $SEL "$tmp/z/missing.zone" "$tmp/z/bad.zone"
+	want_rc 2 &&
+	has "$tmp/err" "missing\.zone: error: " &&
+	has "$tmp/out" '\[MX001\]$'
+}
+
+test_no_origin_exit_2() {
+	run $SEL "$tmp/z/relative"
+	want_rc 2 && has "$tmp/err" "relative: error: " || return 1
+	run $SEL --origin example.org. "$tmp/z/relative"
+	want_rc 1 && has "$tmp/out" "'mail\.example\.org\.'"
+}
+
+test_no_paths_exit_2() {
+	run
+	want_rc 2 && count "$tmp/err" . 1 && count "$tmp/out" . 0
+}
+
+test_bad_option_exit_2() {
+	run --no-such-option "$tmp/z/clean.zone"
+	want_rc 2 && has "$tmp/err" "no-such-option" || return 1
+	run --format xml "$tmp/z/clean.zone"
+	want_rc 2 && has "$tmp/err" "xml" || return 1
+	run --fail-on fatal "$tmp/z/clean.zone"
+	want_rc 2 || return 1
+	run --color sometimes "$tmp/z/clean.zone"
+	want_rc 2 || return 1
+	run --severity MX001 "$tmp/z/clean.zone"
+	want_rc 2 || return 1
+	run "$tmp/z/clean.zone" --origin
+	want_rc 2 && has "$tmp/err" "argument" && count "$tmp/out" . 0
+}
+
+test_bad_rule_file_exit_2() {
+	run --rules "$tmp/bad.yaml" "$tmp/z/clean.zone"
+	want_rc 2 && count "$tmp/out" . 0 &&
+	has "$tmp/err" "bad\.yaml:[0-9]+:[0-9]+: error: " || return 1
+	[ "$(grep -Ec 'bad\.yaml:[0-9]+:[0-9]+: error: ' "$tmp/err")" -ge 2 ] ||
+		{ echo "wanted every error in the rule file"; show "$tmp/err"; return 1; }
+}
+
+test_check_rules() {
+	run --check-rules "$tmp/good.yaml"
+	want_rc 0 || return 1
+	run --check-rules "$tmp/good.yaml" "$tmp/bad.yaml"
+	want_rc 2 && has "$tmp/err" "bad\.yaml:[0-9]+:[0-9]+: error: " &&
+	hasnt "$tmp/err" "good\.yaml" || return 1
+	run --check-rules
+	want_rc 2
+}
+
+test_extra_rules() {
+	run $SEL,TEST001 --rules "$tmp/good.yaml" --format gcc "$tmp/z/addr.zone"
+	want_rc 1 && has "$tmp/out" "warning: test: .*\[TEST001\]$" &&
+	has "$tmp/out" "\[MX001\]$"
+}
+
+test_fail_on() {
+	run $SEL --severity MX001=warning "$tmp/z/addr.zone"
+	want_rc 0 && has "$tmp/out" "warning: .*\[MX001\]$" || return 1
+	run $SEL --severity MX001=warning --fail-on warning "$tmp/z/addr.zone"
+	want_rc 1 || return 1
+	run $SEL --severity MX001=note --fail-on warning "$tmp/z/addr.zone"
+	want_rc 0 && has "$tmp/out" "note: .*\[MX001\]$" || return 1
+	run $SEL --severity MX001=note --fail-on note "$tmp/z/addr.zone"
+	want_rc 1 || return 1
+	run $SEL --fail-on never "$tmp/z/bad.zone"
+	want_rc 0 && has "$tmp/out" "\[MX002\]$"
+}
+
+# ---- formats ----
+
+test_gcc_format() {
+	re='^[^:]+:[0-9]+:[0-9]+: (error|warning|note): .* \[[A-Z]+[0-9]{3}\]$'
+	run $SEL --format gcc "$tmp/z/bad.zone"
+	want_rc 1 || return 1
+	grep -v ': note: ' "$tmp/out" >"$tmp/first"
+	count "$tmp/first" "$re" 2 && count "$tmp/first" . 2 &&
+	count "$tmp/out" '^[^:]+:[0-9]+:[0-9]+: note: ' 1 &&
+	hasnt "$tmp/out" '\|'
+}
+
+test_json_zero_findings() {
+	run $SEL --format json "$tmp/z/clean.zone"
+	want_rc 0 &&
+	json_ok "$tmp/out" '.tool.name == "zonelint" and
+		(.tool.version | type) == "string" and .diagnostics == [] and
+		.summary == {"error":0,"warning":0,"note":0,"suppressed":0}'
+}
+
+test_json_one_file() {
+	run $SEL --format json "$tmp/z/bad.zone"
+	want_rc 1 &&
+	json_ok "$tmp/out" '(.diagnostics | length) == 2 and
+		.summary.error == 2 and
+		([.diagnostics[].rule] == ["MX002", "MX001"]) and
+		(.diagnostics[0] | .line == 5 and (.column | type) == "number"
+		 and .severity == "error" and .suppressed == false
+		 and (.file | endswith("bad.zone"))
+		 and (.message | type) == "string"
+		 and .name == "mx-target-is-alias"
+		 and (.notes | length) == 1 and .notes[0].line == 8)'
+}
+
+test_json_three_files() {
+	run $SEL --format json "$tmp/z/bad.zone" "$tmp/z/clean.zone" \
+	    "$tmp/z/addr.zone"
+	want_rc 1 &&
+	json_ok "$tmp/out" '(.diagnostics | length) == 3 and
+		.summary.error == 3 and
+		([.diagnostics[].file | split("/") | last] ==
+		 ["addr.zone", "bad.zone", "bad.zone"])' &&
+	has "$tmp/err" ' in 3 files$'
+}
+
+test_json_no_file_linted() {
+	run $SEL --format json "$tmp/z/missing.zone"
+	want_rc 2 && json_ok "$tmp/out" '.diagnostics == []' &&
+	has "$tmp/err" 'missing\.zone: error: '
+}
+
+# Zone bytes that could drive a terminal or break JSON never come out raw.
+test_hostile_bytes() {
+	# shellcheck disable=SC2016 # $ORIGIN is zone text, not a variable
+	printf '%s\n' '$ORIGIN example.com.' '@ IN SOA ns1 h 1 2 3 4 5' \
+		'  IN NS ns1' 'ns1 IN A 192.0.2.1' >"$tmp/z/hostile.zone"
+	printf 'x\033[31m\377 IN MX 10 192.0.2.9\n' >>"$tmp/z/hostile.zone"
+	printf 'bad\033]0;t\007 IN BOGUS \377\376\n' >>"$tmp/z/hostile.zone"
+	run $SEL --color never "$tmp/z/hostile.zone"
+	want_rc 1 && hasnt "$tmp/out" "$esc" && hasnt "$tmp/err" "$esc" &&
+	has "$tmp/out" '\\027' || return 1
+	run $SEL --format json "$tmp/z/hostile.zone"
+	want_rc 1 && json_ok "$tmp/out" '(.diagnostics | length) >= 2' &&
+	hasnt "$tmp/out" "$esc"
+}
+
+# ---- inputs ----
+
+test_stdin_filename() {
+	run $SEL --stdin-filename zones/example.org.zone - <"$tmp/z/relative"
+	want_rc 1 &&
+	has "$tmp/out" "^zones/example\.org\.zone:4:[0-9]+: error: .*'mail\.example\.org\.'.*\[MX002\]$"
+}
+
+test_stdin_default_name() {
+	run $SEL --origin example.org. --format gcc - <"$tmp/z/relative"
+	want_rc 1 && has "$tmp/out" '^<stdin>:4:[0-9]+: error: .*\[MX002\]$'
+}
+
+test_directory_recursion() {
+	d=$tmp/tree
+	mkdir -p "$d/sub/deeper" "$d/.git"
+	for z in one.zone db.two sub/three.db sub/deeper/four.zone; do
+		sed "s/example\.net/${z##*/}.test/" "$tmp/z/addr.zone" >"$d/$z"
+	done
+	for z in notes.txt .hidden.zone .git/x.zone sub/README; do
+		cp "$tmp/z/addr.zone" "$d/$z"
+	done
+	run $SEL --format gcc "$d"
+	want_rc 1 || return 1
+	sed 's/:.*//; s|.*/tree/||' "$tmp/out" | sort -u >"$tmp/files"
+	printf '%s\n' db.two one.zone sub/deeper/four.zone sub/three.db \
+		>"$tmp/want"
+	cmp -s "$tmp/files" "$tmp/want" || {
+		echo "wrong files linted"
+		show "$tmp/files"
+		return 1
+	}
+	has "$tmp/err" ' in 4 files$'
+}
+
+# ---- rule selection ----
+
+test_select_ignore() {
+	run --select MX001 --format gcc "$tmp/z/bad.zone"
+	want_rc 1 && count "$tmp/out" . 1 && has "$tmp/out" '\[MX001\]$' ||
+		return 1
+	run $SEL --ignore MX001 --format gcc "$tmp/z/bad.zone"
+	want_rc 1 && hasnt "$tmp/out" 'MX001' && has "$tmp/out" '\[MX002\]$' ||
+		return 1
+	run $SEL --ignore MX --format gcc "$tmp/z/bad.zone"
+	want_rc 0 && count "$tmp/out" . 0 || return 1
+	run --select NOPE999 "$tmp/z/bad.zone"
+	want_rc 2 && has "$tmp/err" NOPE999
+}
+
+test_severity_option() {
+	run $SEL --severity MX002=warning --format gcc "$tmp/z/bad.zone"
+	want_rc 1 && has "$tmp/out" ': warning: .*\[MX002\]$' &&
+	has "$tmp/out" ': error: .*\[MX001\]$' || return 1
+	run $SEL --severity MX002=off --severity MX001=off "$tmp/z/bad.zone"
+	want_rc 0 && count "$tmp/out" . 0 || return 1
+	run --severity NOPE999=error "$tmp/z/bad.zone"
+	want_rc 2
+}
+
+# ---- information ----
+
+test_list_rules() {
+	run --list-rules
+	want_rc 0 || return 1
+	for id in ZONE001 MX001 MX002 CNAME001; do
+		has "$tmp/out" "^$id +error +[a-z0-9-]+ +[^ ]" || return 1
+	done
+	run --list-rules --severity MX001=warning --rules "$tmp/good.yaml"
+	want_rc 0 && has "$tmp/out" '^MX001 +warning ' &&
+	has "$tmp/out" '^TEST001 +warning +test-mx-target-is-address ' ||
+		return 1
+	run --list-rules --no-default-rules --rules "$tmp/good.yaml"
+	want_rc 0 && count "$tmp/out" . 1
+}
+
+test_explain() {
+	run --explain MX002
+	want_rc 0 && has "$tmp/out" '^MX002 mx-target-is-alias' &&
+	has "$tmp/out" 'severity: +error' && has "$tmp/out" 'RFC 2181' &&
+	has "$tmp/out" 'check: +target-not-alias' || return 1
+	run --explain mx002
+	want_rc 0 && has "$tmp/out" '^MX002 ' || return 1
+	run --explain NOPE999
+	want_rc 2 && has "$tmp/err" NOPE999
+}
+
+test_version_help() {
+	run --version
+	want_rc 0 && has "$tmp/out" '^zonelint [0-9]+\.[0-9]+\.[0-9]+$' ||
+		return 1
+	run --help
+	want_rc 0 && has "$tmp/out" '^usage: zonelint ' && count "$tmp/err" . 0 ||
+		return 1
+	for o in origin rules no-default-rules select ignore severity fail-on \
+	    format output color quiet statistics stdin-filename list-rules \
+	    explain check-rules version help; do
+		has "$tmp/out" "--$o" || return 1
+	done
+}
+
+# ---- output ----
+
+test_output_file() {
+	run $SEL --format json "$tmp/z/bad.zone" "$tmp/z/addr.zone"
+	want_rc 1 && cp "$tmp/out" "$tmp/stdout.json" || return 1
+	mkdir -p "$tmp/o"
+	run $SEL --format json --output "$tmp/o/report.json" "$tmp/z/bad.zone" \
+	    "$tmp/z/addr.zone"
+	want_rc 1 && count "$tmp/out" . 0 &&
+	cmp "$tmp/stdout.json" "$tmp/o/report.json" || return 1
+	[ "$(ls -A "$tmp/o")" = report.json ] || { ls -A "$tmp/o"; return 1; }
+	run $SEL --output "$tmp/o/report.json" "$tmp/z/clean.zone"
+	want_rc 0 && [ ! -s "$tmp/o/report.json" ] || return 1
+	run $SEL --output "$tmp/nodir/report.txt" "$tmp/z/bad.zone"
+	want_rc 2 && [ ! -e "$tmp/nodir" ] &&
+	[ "$(ls -A "$tmp/o")" = report.json ]
+}
+
+test_quiet_statistics() {
+	run $SEL --quiet "$tmp/z/bad.zone"
+	want_rc 1 && count "$tmp/err" . 0 || return 1
+	run $SEL --quiet --statistics "$tmp/z/bad.zone" "$tmp/z/addr.zone"
+	want_rc 1 && has "$tmp/err" '^ +2 +MX001$' && has "$tmp/err" '^ +1 +MX002$'
+}
+
+# Each case in a subshell: NO_COLOR must not leak into the next one.
+test_color() {
+	(NO_COLOR=1; export NO_COLOR; run $SEL --color always "$tmp/z/bad.zone"
+	 want_rc 1 && hasnt "$tmp/out" "$esc") || return 1
+	(unset NO_COLOR; run $SEL --color never "$tmp/z/bad.zone"
+	 want_rc 1 && hasnt "$tmp/out" "$esc") || return 1
+	(unset NO_COLOR; run $SEL "$tmp/z/bad.zone"
+	 want_rc 1 && hasnt "$tmp/out" "$esc") || return 1
+	(unset NO_COLOR; run $SEL --color always "$tmp/z/bad.zone"
+	 want_rc 1 && has "$tmp/out" "$esc") || return 1
+	(NO_COLOR=; export NO_COLOR; run $SEL --color always "$tmp/z/bad.zone"
+	 want_rc 1 && has "$tmp/out" "$esc")
+}
+
+t "clean zone exits 0" test_clean_exit_0
+t "a finding exits 1" test_finding_exit_1
+t "unreadable file exits 2, other files still linted" test_unreadable_exit_2
+t "zone without origin exits 2" test_no_origin_exit_2
+t "no paths exits 2" test_no_paths_exit_2
+t "bad options exit 2" test_bad_option_exit_2
+t "bad rule file exits 2 with positions" test_bad_rule_file_exit_2
+t "--check-rules" test_check_rules
+t "--rules adds rules" test_extra_rules
+t "--fail-on" test_fail_on
+t "--format gcc" test_gcc_format
+t "--format json, no findings" test_json_zero_findings
+t "--format json, one file" test_json_one_file
+t "--format json, three files" test_json_three_files
+t "--format json, no file linted" test_json_no_file_linted
+t "control bytes never reach the output" test_hostile_bytes
+t "stdin with --stdin-filename" test_stdin_filename
+t "stdin without a name" test_stdin_default_name
+t "directories are searched for zone files" test_directory_recursion
+t "--select and --ignore" test_select_ignore
+t "--severity" test_severity_option
+t "--list-rules" test_list_rules
+t "--explain" test_explain
+t "--version and --help" test_version_help
+t "--output" test_output_file
+t "--quiet and --statistics" test_quiet_statistics
+t "colour" test_color
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
