@@ -1,0 +1,40 @@
+/* check_zone.c - primitives over the zone as loaded: the loader's problems. */
+#include <string.h>
+
+#include "check.h"
+
+static const char *const categories[] = {
+	"syntax", "range", "include", "limit", NULL
+};
+
+static const struct zl_param_spec load_params[] = {
+	{ .key = "category", .type = ZL_PT_ENUM, .dflt = "syntax",
+	  .choices = categories },
+	{ .key = NULL },
+};
+
+/* The loader keeps every record it could not read as a problem (DESIGN
+ * §2.1: never stop at the first error); this reports those of one category,
+ * so each category can be its own rule with its own severity. */
+static void load_errors(struct zl_ctx *ctx)
+{
+	const char *cat = zl_rule_str(ctx->rule, "category");
+	const struct zl_zone *z = ctx->zone;
+	size_t i;
+
+	for (i = 0; i < z->nprobs; i++) {
+		const struct zl_problem *p = &z->probs[i];
+		struct zl_var v[] = { { "message", p->message } };
+
+		if (strcmp(p->category, cat) == 0)
+			zl_emit(ctx, p->src, p->at, v, 1);
+	}
+}
+
+const struct zl_check zl_check_load_errors = {
+	.name = "load-errors",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_ZONE),
+	.fn = load_errors,
+	.params = load_params,
+	.vars = (const char *const[]){ "message", NULL },
+};

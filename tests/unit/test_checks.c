@@ -1,0 +1,129 @@
+/* test_checks.c - each check primitive on small zones, positions asserted. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "suites.h"
+#include "zonelint.h"
+
+#define HEAD "$ORIGIN example.com.\n$TTL 3600\n" \
+	"@ IN SOA ns1 hostmaster 1 7200 3600 1209600 3600\n" \
+	"@ IN NS ns1\nns1 IN A 192.0.2.53\n"	/* lines 1-5 */
+
+/* Lints text with the built-in rules restricted to `only`; d receives the
+ * sorted findings. */
+static void lint(const char *text, const char *only, struct zl_diags *d)
+{
+	struct zl_ruleset *rs = zl_ruleset_new();
+	struct zl_zone *z = NULL;
+	struct zl_load_opts opts = { .display = "t.zone" };
+	char *err = NULL;
+
+	zl_diags_init(d);
+	ck_assert_int_eq(zl_ruleset_load_builtin(rs, d), ZL_OK);
+	ck_assert_int_eq(zl_ruleset_select(rs, only, d), ZL_OK);
+	ck_assert_int_eq(zl_zone_load_buffer("t.zone", text, strlen(text),
+					     &opts, &z, &err), ZL_OK);
+	zl_lint(rs, z, d);
+	zl_diags_sort(d);
+	zl_zone_free(z);
+	zl_ruleset_free(rs);
+}
+
+static void assert_diag(const struct zl_diags *d, size_t i, const char *id,
+			unsigned line, unsigned col, unsigned end_col)
+{
+	ck_assert_uint_gt(d->n, i);
+	ck_assert_str_eq(d->v[i].id, id);
+	ck_assert_uint_eq(d->v[i].loc.line, line);
+	ck_assert_uint_eq(d->v[i].loc.col, col);
+	if (end_col)
+		ck_assert_uint_eq(d->v[i].loc.end_col, end_col);
+}
+
+START_TEST(test_load_errors)
+{
+	struct zl_diags d;
+
+	lint(HEAD "a IN A 192.0.2.300\n"
+	     "@ IN MX 70000 mail\n"
+	     "mail IN A 192.0.2.25\n"
+	     "b IN BOGUS x\n", "ZONE", &d);
+	ck_assert_uint_eq(d.n, 3);
+	assert_diag(&d, 0, "ZONE001", 6, 8, 19);
+	assert_diag(&d, 1, "ZONE002", 7, 9, 14);
+	assert_diag(&d, 2, "ZONE001", 9, 6, 11);
+	ck_assert_ptr_nonnull(strstr(d.v[1].message, "70000"));
+	ck_assert_int_eq(d.v[0].sev, ZL_SEV_ERROR);
+	zl_diags_free(&d);
+}
+END_TEST
+
+START_TEST(test_target_is_address)
+{
+	struct zl_diags d;
+
+	lint(HEAD "@ IN MX 10 192.0.2.25\n"
+	     "@ IN MX 20 2001:db8::25.\n"
+	     "@ IN MX 30 mail\n"
+	     "@ IN MX 40 192-0-2-25.example.net.\n"
+	     "mail IN A 192.0.2.25\n", "MX001", &d);
+	ck_assert_uint_eq(d.n, 2);
+	assert_diag(&d, 0, "MX001", 6, 12, 22);
+	assert_diag(&d, 1, "MX001", 7, 12, 25);
+	ck_assert_ptr_nonnull(strstr(d.v[0].message, "'192.0.2.25'"));
+	zl_diags_free(&d);
+}
+END_TEST
+
+START_TEST(test_target_not_alias)
+{
+	struct zl_diags d;
+
+	lint(HEAD "@ IN MX 10 smtp\n"
+	     "smtp IN CNAME mail\n"
+	     "mail IN A 192.0.2.25\n"
+	     "@ IN MX 20 mail\n"
+	     "@ IN MX 30 out.example.net.\n", "MX002", &d);
+	ck_assert_uint_eq(d.n, 1);
+	assert_diag(&d, 0, "MX002", 6, 12, 16);
+	ck_assert_uint_eq(d.v[0].nnotes, 1);
+	ck_assert_uint_eq(d.v[0].notes[0].loc.line, 7);
+	ck_assert_uint_eq(d.v[0].notes[0].loc.col, 9);
+	ck_assert_ptr_nonnull(strstr(d.v[0].message, "mail.example.com."));
+	ck_assert_ptr_nonnull(d.v[0].help);
+	zl_diags_free(&d);
+}
+END_TEST
+
+START_TEST(test_cname_exclusive)
+{
+	struct zl_diags d;
+
+	lint(HEAD "www IN CNAME web.example.net.\n"
+	     "WWW IN MX 10 mx.example.net.\n"
+	     "www IN TXT \"x\"\n"
+	     "ok IN CNAME web.example.net.\n"
+	     "ok IN RRSIG CNAME 8 3 3600 20261231000000 20261201000000 "
+	     "1 example.com. aGVsbG8=\n", "CNAME001", &d);
+	ck_assert_uint_eq(d.n, 1);
+	assert_diag(&d, 0, "CNAME001", 6, 8, 13);
+	ck_assert_uint_eq(d.v[0].nnotes, 2);
+	ck_assert_uint_eq(d.v[0].notes[0].loc.line, 7);
+	ck_assert_uint_eq(d.v[0].notes[1].loc.line, 8);
+	ck_assert_ptr_nonnull(strstr(d.v[0].message, "MX, TXT"));
+	zl_diags_free(&d);
+}
+END_TEST
+
+Suite *checks_suite(void)
+{
+	Suite *s = suite_create("checks");
+	TCase *tc = tcase_create("primitives");
+
+	tcase_add_test(tc, test_load_errors);
+	tcase_add_test(tc, test_target_is_address);
+	tcase_add_test(tc, test_target_not_alias);
+	tcase_add_test(tc, test_cname_exclusive);
+	suite_add_tcase(s, tc);
+	return s;
+}
