@@ -68,7 +68,7 @@ zonelint.pc: Makefile
 	  'Libs: -L$${libdir} -llint' 'Cflags: -I$${includedir}' > $@
 
 tests/unit/%.o: tests/unit/%.c lint/*.h tests/unit/*.h
-	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Ilint -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -iquote lint -c -o $@ $<
 
 tests/unit/run: $(UNIT_OBJS) lint/liblint.a
 	$(CC) $(CFLAGS) -o $@ $(UNIT_OBJS) lint/liblint.a $(LDFLAGS) $(DEP_LIBS) $(CHECK_LIBS)

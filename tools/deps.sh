@@ -37,8 +37,9 @@ else
 fi
 echo "zonelint: installing$missing" >&2
 # shellcheck disable=SC2086 # word splitting of the package list is wanted
-$sudo apt-get update -qq >&2 &&
-	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >&2 || {
+if ! { $sudo apt-get update -qq >&2 &&
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq \
+		--no-install-recommends $missing >&2; }; then
 	echo "zonelint: apt-get failed; run: sudo apt-get install -y$missing" >&2
 	exit 1
-}
+fi
