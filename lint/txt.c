@@ -1,0 +1,256 @@
+/* txt.c - joins TXT character-strings and maps joined bytes to the source. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "txt.h"
+
+#define JOIN_QUOTE 24	/* bytes of each string shown around a join */
+
+void zl_txt_init(struct zl_txt *t, const char *src)
+{
+	memset(t, 0, sizeof *t);
+	t->src = src;
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Appends byte c, produced by the source text at offset off. */
+static void put(struct zl_txt *t, char c, uint32_t off)
+{
+	if (t->len + 2 > t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 256;
+
+		t->s = zl_xrealloc(t->s, cap);
+		t->map = zl_xrealloc(t->map, cap * sizeof *t->map);
+		t->cap = cap;
+	}
+	t->map[t->len] = off;
+	t->s[t->len++] = c;
+	t->s[t->len] = '\0';
+}
+
+/* Starts a part written at tok. */
+static struct zl_txt_part *new_part(struct zl_txt *t, struct zl_tok tok)
+{
+	struct zl_txt_part *p;
+
+	zl_xgrow((void **)&t->parts, &t->capparts, t->nparts + 1,
+		 sizeof *t->parts);
+	p = &t->parts[t->nparts++];
+	p->at = (uint32_t)t->len;
+	p->len = 0;
+	p->tok = tok;
+	return p;
+}
+
+void zl_txt_add(struct zl_txt *t, struct zl_tok tok)
+{
+	const char *s = t->src;
+	uint32_t i = tok.off, end = tok.off + tok.len;
+	struct zl_txt_part *p = new_part(t, tok);
+	unsigned v;
+
+	/* RFC 1035 §5.1: a quoted string may hold spaces; the quotes are
+	 * not part of it.  The loader keeps the quotes in the token. */
+	if (tok.len >= 2 && s[i] == '"' && s[end - 1] == '"') {
+		i++;
+		end--;
+	}
+	while (i < end) {
+		uint32_t at = i;
+
+		if (s[i] != '\\' || i + 1 >= end) {
+			put(t, s[i++], at);
+		} else if (i + 3 < end && is_digit(s[i + 1]) &&
+			   is_digit(s[i + 2]) && is_digit(s[i + 3])) {
+			v = (unsigned)(s[i + 1] - '0') * 100 +
+			    (unsigned)(s[i + 2] - '0') * 10 +
+			    (unsigned)(s[i + 3] - '0');
+			put(t, (char)(v & 0xff), at);
+			i += 4;
+		} else {
+			put(t, s[i + 1], at);
+			i += 2;
+		}
+	}
+	p->len = (uint32_t)t->len - p->at;
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = (char)(c | 0x20);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* RFC 3597 rdata "\# len hex...": the wire form is a sequence of
+ * length-prefixed strings (RFC 1035 §3.3.14).  The loader has checked the
+ * hex already; anything odd here just ends the text. */
+static void add_generic(struct zl_txt *t, const struct zl_zone *z,
+			const struct zl_rr *rr)
+{
+	struct zl_txt_part *p = NULL;
+	uint32_t k, i, left = 0, hi = 0, first = 0;
+	int v, nib = 0;
+
+	for (k = 2; k < rr->ntok; k++) {
+		struct zl_tok tok = z->toks[rr->tok + k];
+
+		for (i = tok.off; i < tok.off + tok.len; i++) {
+			if ((v = hexval(t->src[i])) < 0)
+				return;
+			if (nib++ % 2 == 0) {
+				hi = (uint32_t)v;
+				first = i;
+				continue;
+			}
+			v = (int)(hi << 4) | v;
+			if (left == 0) {
+				struct zl_tok at = { first, 0 };
+
+				p = new_part(t, at);
+				left = (uint32_t)v + 1;
+			} else {
+				put(t, (char)v, first);
+				p->len++;
+			}
+			p->tok.len = i + 1 - p->tok.off;
+			left--;
+		}
+	}
+}
+
+void zl_txt_from_rr(struct zl_txt *t, const struct zl_zone *z,
+		    const struct zl_rr *rr)
+{
+	uint32_t k;
+
+	zl_txt_init(t, z->srcs[rr->src]->buf);
+	if (rr->flags & ZL_RR_GENERIC) {
+		t->hex = true;
+		add_generic(t, z, rr);
+		return;
+	}
+	for (k = 0; k < rr->ntok; k++)
+		zl_txt_add(t, z->toks[rr->tok + k]);
+}
+
+/* One past the last source byte of the text that gave s[i]. */
+static uint32_t src_end(const struct zl_txt *t, size_t i)
+{
+	const struct zl_txt_part *p = &t->parts[zl_txt_part_at(t, i)];
+	const char *s = t->src;
+	uint32_t off = t->map[i], end = p->tok.off + p->tok.len;
+
+	if (t->hex)
+		return off + 2;
+	if (p->tok.len >= 2 && s[p->tok.off] == '"')
+		end--;		/* the closing quote */
+	if (s[off] != '\\' || off + 1 >= end)
+		return off + 1;
+	if (off + 3 < end && is_digit(s[off + 1]) && is_digit(s[off + 2]) &&
+	    is_digit(s[off + 3]))
+		return off + 4;
+	return off + 2;
+}
+
+struct zl_tok zl_txt_tok(const struct zl_txt *t, size_t a, size_t b)
+{
+	struct zl_tok tok = { 0, 0 };
+
+	if (t->len == 0) {
+		if (t->nparts)
+			tok.off = t->parts[0].tok.off;
+		return tok;
+	}
+	if (a >= t->len) {
+		tok.off = src_end(t, t->len - 1);
+		return tok;
+	}
+	tok.off = t->map[a];
+	if (b > t->len)
+		b = t->len;
+	if (b > a)
+		tok.len = src_end(t, b - 1) - tok.off;
+	return tok;
+}
+
+size_t zl_txt_part_at(const struct zl_txt *t, size_t i)
+{
+	size_t lo = 0, hi = t->nparts;
+
+	if (hi == 0)
+		return 0;
+	/* The last part starting at or before i; empty parts share their
+	 * start with the next one, which wins. */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (t->parts[mid].at <= i)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+size_t zl_txt_join_in(const struct zl_txt *t, size_t a, size_t b)
+{
+	size_t k;
+
+	for (k = 1; k < t->nparts; k++) {
+		if (t->parts[k].at >= b)
+			break;
+		/* An empty string joins nothing: the next one does. */
+		if (t->parts[k].at > a && t->parts[k].len > 0)
+			return k;
+	}
+	return 0;
+}
+
+/* Appends part p's text escaped, at most JOIN_QUOTE bytes of its end
+ * (tail) or of its start. */
+static void quote_part(const struct zl_txt *t, const struct zl_txt_part *p,
+		       bool tail, struct zl_buf *out)
+{
+	size_t len = p->len > JOIN_QUOTE ? JOIN_QUOTE : p->len;
+
+	zl_buf_addc(out, '\'');
+	if (tail && len < p->len)
+		zl_buf_add(out, "...", 3);
+	zl_buf_add_escaped(out, t->s + p->at + (tail ? p->len - len : 0), len);
+	if (!tail && len < p->len)
+		zl_buf_add(out, "...", 3);
+	zl_buf_addc(out, '\'');
+}
+
+void zl_txt_describe_join(const struct zl_txt *t, size_t k,
+			  struct zl_buf *out)
+{
+	size_t j = k;
+
+	if (k == 0 || k >= t->nparts)
+		return;
+	/* The text before the join may come from an earlier string when
+	 * empty strings lie between. */
+	while (j > 1 && t->parts[j - 1].len == 0)
+		j--;
+	zl_buf_add(out, "the strings ", 12);
+	quote_part(t, &t->parts[j - 1], true, out);
+	zl_buf_add(out, " and ", 5);
+	quote_part(t, &t->parts[k], false, out);
+}
+
+void zl_txt_free(struct zl_txt *t)
+{
+	if (!t)
+		return;
+	free(t->s);
+	free(t->map);
+	free(t->parts);
+	memset(t, 0, sizeof *t);
+}
