@@ -1,0 +1,1151 @@
+/* check_spf.c - primitives for SPF records (RFC 7208), one record or zone-wide. */
+#include <arpa/inet.h>
+#include <ldns/ldns.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "spf.h"
+#include "txt.h"
+
+static const struct zl_param_spec no_params[] = { { .key = NULL } };
+
+/* The text of one TXT record and, when it is SPF, its parse. */
+struct rec {
+	struct zl_txt txt;
+	struct zl_spf spf;
+	bool is_spf;
+};
+
+/* Joins rr's strings and parses them when they form an SPF record (RFC
+ * 7208 §4.5).  Returns r->is_spf; rec_close() must follow either way. */
+static bool rec_open(struct rec *r, const struct zl_zone *z,
+		     const struct zl_rr *rr)
+{
+	zl_txt_from_rr(&r->txt, z, rr);
+	r->is_spf = zl_spf_is_record(r->txt.s, r->txt.len);
+	if (r->is_spf)
+		zl_spf_parse(&r->spf, r->txt.s, r->txt.len);
+	else
+		memset(&r->spf, 0, sizeof r->spf);
+	return r->is_spf;
+}
+
+static void rec_close(struct rec *r)
+{
+	zl_spf_free(&r->spf);
+	zl_txt_free(&r->txt);
+}
+
+/* Case-insensitive comparison of the first n bytes of s with word. */
+static bool prefix_eq(const char *s, const char *word, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char c = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+
+		if (c != word[i])
+			return false;
+	}
+	return true;
+}
+
+/* Whether rr is a TXT record holding an SPF policy. */
+static bool is_spf_rr(const struct zl_zone *z, const struct zl_rr *rr)
+{
+	struct zl_txt t;
+	bool yes;
+
+	if (rr->type != LDNS_RR_TYPE_TXT)
+		return false;
+	zl_txt_from_rr(&t, z, rr);
+	yes = zl_spf_is_record(t.s, t.len);
+	zl_txt_free(&t);
+	return yes;
+}
+
+/* Source spans of a record span, a term, and the version "v=spf1". */
+static struct zl_tok span_tok(const struct rec *r, struct zl_spf_span s)
+{
+	return zl_txt_tok(&r->txt, s.off, (size_t)s.off + s.len);
+}
+
+static struct zl_tok term_tok(const struct rec *r, const struct zl_spf_term *t)
+{
+	return span_tok(r, t->text);
+}
+
+static struct zl_tok version_tok(const struct rec *r)
+{
+	return zl_txt_tok(&r->txt, 0, 6);
+}
+
+/* A term's text as a NUL-terminated copy the caller frees. */
+static char *term_str(const struct rec *r, const struct zl_spf_term *t)
+{
+	return zl_xstrndup(r->txt.s + t->text.off, t->text.len);
+}
+
+/* Emits a finding of the current rule at term t with one variable "term"
+ * (its text) plus the extra ones given. */
+static struct zl_diag *emit_term(struct zl_ctx *ctx, const struct rec *r,
+				 const struct zl_spf_term *t,
+				 const struct zl_var *extra, size_t nextra)
+{
+	struct zl_var v[4] = { { "term", NULL } };
+	struct zl_diag *d;
+	size_t i;
+
+	v[0].value = term_str(r, t);
+	for (i = 0; i < nextra && i < 3; i++)
+		v[i + 1] = extra[i];
+	d = zl_emit(ctx, ctx->rr->src, term_tok(r, t), v, i + 1);
+	free((char *)v[0].value);
+	return d;
+}
+
+/* ---- syntax (RFC 7208 §4.6, §12) ---- */
+
+/* The term holding record offset off, or NULL. */
+static const struct zl_spf_term *term_at(const struct zl_spf *s, uint32_t off)
+{
+	size_t i;
+
+	for (i = 0; i < s->nterms; i++)
+		if (off >= s->terms[i].text.off &&
+		    off < s->terms[i].text.off + s->terms[i].text.len)
+			return &s->terms[i];
+	return NULL;
+}
+
+/* Adds ": the strings 'a' and 'b' join into one term ..." to msg when the
+ * term [a, b) was made from two character-strings (RFC 7208 §3.3). */
+static void add_join(const struct rec *r, size_t a, size_t b,
+		     struct zl_buf *msg)
+{
+	size_t k = zl_txt_join_in(&r->txt, a, b);
+
+	if (!k)
+		return;
+	zl_buf_add(msg, "; ", 2);
+	zl_txt_describe_join(&r->txt, k, msg);
+	zl_buf_addf(msg, " join into one term: RFC 7208 §3.3 concatenates "
+		    "TXT strings without spaces");
+}
+
+/* Text that starts like SPF but not with "v=spf1" and a space is ignored
+ * by receivers (§4.5); unquoted words are separate strings that join
+ * without spaces, so `TXT v=spf1 -all` is the usual cause. */
+static void version_error(struct zl_ctx *ctx, const struct rec *r)
+{
+	const struct zl_txt *t = &r->txt;
+	struct zl_buf msg = { 0 };
+	size_t end;
+
+	if (t->len <= 6 || !prefix_eq(t->s, "v=spf1", 6))
+		return;
+	for (end = 6; end < t->len && t->s[end] != ' '; end++)
+		;
+	zl_buf_add(&msg, "'", 1);
+	zl_buf_add_escaped(&msg, t->s, end > 40 ? 40 : end);
+	zl_buf_addf(&msg, "%s' is not 'v=spf1' and a space, so receivers "
+		    "ignore this record", end > 40 ? "..." : "");
+	add_join(r, 0, end, &msg);
+	{
+		struct zl_var v[] = {
+			{ "message", msg.s },
+			{ "hint", "start the text with 'v=spf1' and a space, "
+				  "in quotes: \"v=spf1 -all\"" },
+		};
+
+		zl_emit(ctx, ctx->rr->src, zl_txt_tok(t, 0, end), v, 2);
+	}
+	zl_buf_free(&msg);
+}
+
+static void spf_syntax(struct zl_ctx *ctx)
+{
+	struct rec r;
+	size_t i;
+
+	if (!rec_open(&r, ctx->zone, ctx->rr)) {
+		version_error(ctx, &r);
+		goto out;
+	}
+	for (i = 0; i < r.spf.nerrs; i++) {
+		const struct zl_spf_error *e = &r.spf.errs[i];
+		const struct zl_spf_term *t = term_at(&r.spf, e->at.off);
+		struct zl_buf msg = { 0 };
+
+		zl_buf_add(&msg, e->msg, strlen(e->msg));
+		if (t)
+			add_join(&r, t->text.off, t->text.off + t->text.len,
+				 &msg);
+		{
+			struct zl_var v[] = {
+				{ "message", msg.s },
+				{ "hint", "receivers treat the whole record as "
+					  "permerror until this term is fixed" },
+			};
+
+			zl_emit(ctx, ctx->rr->src, span_tok(&r, e->at), v, 2);
+		}
+		zl_buf_free(&msg);
+	}
+out:
+	rec_close(&r);
+}
+
+const struct zl_check zl_check_spf_syntax = {
+	.name = "spf-syntax",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = spf_syntax,
+	.params = no_params,
+	.vars = (const char *const[]){ "message", "hint", NULL },
+};
+
+/* Whether the text at s (n bytes) starts a complete term on its own: a
+ * known mechanism or modifier name, maybe qualified, then ':' '=' '/' or
+ * the end of the word. */
+static bool starts_term(const char *s, size_t n)
+{
+	static const char *const names[] = {
+		"all", "include", "a", "mx", "ptr", "ip4", "ip6", "exists",
+		"redirect", "exp", NULL,
+	};
+	size_t i, len;
+
+	if (n && s[0] && strchr("+-~?", s[0])) {
+		s++;
+		n--;
+	}
+	for (i = 0; names[i]; i++) {
+		len = strlen(names[i]);
+		if (n >= len && prefix_eq(s, names[i], len) &&
+		    (n == len || (s[len] && strchr(":=/ ", s[len]))))
+			return true;
+	}
+	return false;
+}
+
+/* §3.3: strings are joined without spaces, so a term split at a string
+ * boundary right before another term silently becomes one term.  Terms
+ * with a syntax error are spf-syntax's; this finds those that parse. */
+static void spf_joined_terms(struct zl_ctx *ctx)
+{
+	struct rec r;
+	size_t i, k;
+
+	if (!rec_open(&r, ctx->zone, ctx->rr))
+		goto out;
+	for (i = 0; i < r.spf.nterms; i++) {
+		const struct zl_spf_term *t = &r.spf.terms[i];
+		size_t a = t->text.off, b = a + t->text.len;
+		struct zl_buf msg = { 0 };
+
+		if (t->bad || !(k = zl_txt_join_in(&r.txt, a, b)) ||
+		    !starts_term(r.txt.s + r.txt.parts[k].at,
+				 b - r.txt.parts[k].at))
+			continue;
+		zl_txt_describe_join(&r.txt, k, &msg);
+		{
+			struct zl_var v[] = { { "strings", msg.s } };
+
+			emit_term(ctx, &r, t, v, 1);
+		}
+		zl_buf_free(&msg);
+	}
+out:
+	rec_close(&r);
+}
+
+const struct zl_check zl_check_spf_joined_terms = {
+	.name = "spf-joined-terms",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = spf_joined_terms,
+	.params = no_params,
+	.vars = (const char *const[]){ "term", "strings", NULL },
+};
+
+/* ---- one record: policy shape ---- */
+
+static const struct zl_param_spec all_params[] = {
+	{ .key = "qualifiers", .type = ZL_PT_STRLIST, .dflt = "['+']" },
+	{ .key = NULL },
+};
+
+/* RFC 7208 §5.1: `all` matches every sender, so its qualifier is the
+ * record's default result; `+all` authorises the whole Internet (§10.1)
+ * and `?all` asserts nothing (§2.6.2). */
+static void spf_all_qualifier(struct zl_ctx *ctx)
+{
+	const struct zl_param *qs = zl_rule_param(ctx->rule, "qualifiers");
+	const struct zl_spf_term *t;
+	struct rec r;
+	char q[2];
+
+	if (!rec_open(&r, ctx->zone, ctx->rr) || r.spf.all < 0)
+		goto out;
+	t = &r.spf.terms[r.spf.all];
+	q[0] = t->qualifier;
+	q[1] = '\0';
+	if (zl_param_lookup(qs, q, NULL)) {
+		struct zl_var v[] = { { "qualifier", q } };
+
+		emit_term(ctx, &r, t, v, 1);
+	}
+out:
+	rec_close(&r);
+}
+
+const struct zl_check zl_check_spf_all_qualifier = {
+	.name = "spf-all-qualifier",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = spf_all_qualifier,
+	.params = all_params,
+	.vars = (const char *const[]){ "term", "qualifier", NULL },
+};
+
+/* RFC 7208 §4.7: with neither `all` nor `redirect` a sender that matches
+ * nothing gets "neutral", which is rarely what the publisher meant. */
+static void spf_no_default(struct zl_ctx *ctx)
+{
+	struct rec r;
+
+	if (rec_open(&r, ctx->zone, ctx->rr) && r.spf.all < 0 &&
+	    r.spf.redirect < 0 && r.spf.nerrs == 0)
+		zl_emit(ctx, ctx->rr->src, version_tok(&r), NULL, 0);
+	rec_close(&r);
+}
+
+const struct zl_check zl_check_spf_no_default = {
+	.name = "spf-no-default",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = spf_no_default,
+	.params = no_params,
+	.vars = (const char *const[]){ NULL },
+};
+
+/* RFC 7208 §5.1: mechanisms after `all` are never tested.  Reported once,
+ * at the first of them, with a note at the `all`. */
+static void spf_after_all(struct zl_ctx *ctx)
+{
+	struct rec r;
+	struct zl_diag *d;
+	char count[24];
+	size_t i;
+
+	if (!rec_open(&r, ctx->zone, ctx->rr) || !r.spf.mechs_after_all)
+		goto out;
+	for (i = (size_t)r.spf.all + 1; i < r.spf.nterms; i++)
+		if (r.spf.terms[i].kind < ZL_SPF_REDIRECT)
+			break;
+	snprintf(count, sizeof count, "%u", r.spf.mechs_after_all);
+	{
+		struct zl_var v[] = { { "count", count } };
+
+		d = emit_term(ctx, &r, &r.spf.terms[i], v, 1);
+	}
+	zl_emit_note(ctx, d, ctx->rr->src,
+		     term_tok(&r, &r.spf.terms[r.spf.all]),
+		     "evaluation ends at this 'all'");
+out:
+	rec_close(&r);
+}
+
+const struct zl_check zl_check_spf_after_all = {
+	.name = "spf-after-all",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = spf_after_all,
+	.params = no_params,
+	.vars = (const char *const[]){ "term", "count", NULL },
+};
+
+/* RFC 7208 §6.1: "redirect" is ignored when the record has `all`. */
+static void spf_redirect_with_all(struct zl_ctx *ctx)
+{
+	struct rec r;
+	struct zl_diag *d;
+
+	if (!rec_open(&r, ctx->zone, ctx->rr) || r.spf.all < 0 ||
+	    r.spf.redirect < 0)
+		goto out;
+	d = emit_term(ctx, &r, &r.spf.terms[r.spf.redirect], NULL, 0);
+	zl_emit_note(ctx, d, ctx->rr->src,
+		     term_tok(&r, &r.spf.terms[r.spf.all]),
+		     "this 'all' always matches first");
+out:
+	rec_close(&r);
+}
+
+const struct zl_check zl_check_spf_redirect_with_all = {
+	.name = "spf-redirect-with-all",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = spf_redirect_with_all,
+	.params = no_params,
+	.vars = (const char *const[]){ "term", NULL },
+};
+
+/* RFC 7208 §5.5: ptr is slow, unreliable and SHOULD NOT be used. */
+static void spf_ptr(struct zl_ctx *ctx)
+{
+	struct rec r;
+	size_t i;
+
+	if (rec_open(&r, ctx->zone, ctx->rr))
+		for (i = 0; i < r.spf.nterms; i++)
+			if (r.spf.terms[i].kind == ZL_SPF_PTR &&
+			    !r.spf.terms[i].bad)
+				emit_term(ctx, &r, &r.spf.terms[i], NULL, 0);
+	rec_close(&r);
+}
+
+const struct zl_check zl_check_spf_ptr = {
+	.name = "spf-ptr",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = spf_ptr,
+	.params = no_params,
+	.vars = (const char *const[]){ "term", NULL },
+};
+
+/* The term with its host bits cleared, as "-ip4:192.0.2.0/24" (the
+ * qualifier only when it was written). */
+static void masked(const struct zl_spf_term *t, char *out, size_t n)
+{
+	bool v4 = t->kind == ZL_SPF_IP4;
+	int prefix = v4 ? t->cidr4 : t->cidr6, bytes = v4 ? 4 : 16, i;
+	uint8_t a[16];
+	char addr[INET6_ADDRSTRLEN];
+
+	memcpy(a, t->addr, sizeof a);
+	for (i = 0; i < bytes; i++) {
+		int keep = prefix - i * 8;
+
+		if (keep <= 0)
+			a[i] = 0;
+		else if (keep < 8)
+			a[i] &= (uint8_t)(0xff << (8 - keep));
+	}
+	inet_ntop(v4 ? AF_INET : AF_INET6, a, addr, sizeof addr);
+	snprintf(out, n, "%.*s%s:%s/%d", t->explicit_qualifier ? 1 : 0,
+		 &t->qualifier, v4 ? "ip4" : "ip6", addr, prefix);
+}
+
+/* RFC 7208 §5.6 compares only the first prefix bits, so host bits are
+ * ignored; they usually mean the length or the address is a typo. */
+static void spf_host_bits(struct zl_ctx *ctx)
+{
+	struct rec r;
+	char net[INET6_ADDRSTRLEN + 16];
+	size_t i;
+
+	if (!rec_open(&r, ctx->zone, ctx->rr))
+		goto out;
+	for (i = 0; i < r.spf.nterms; i++) {
+		const struct zl_spf_term *t = &r.spf.terms[i];
+
+		if (t->bad || !t->host_bits)
+			continue;
+		masked(t, net, sizeof net);
+		{
+			struct zl_var v[] = {
+				{ "network", strchr(net, ':') + 1 },
+				{ "fix", net },
+			};
+
+			emit_term(ctx, &r, t, v, 2);
+		}
+	}
+out:
+	rec_close(&r);
+}
+
+const struct zl_check zl_check_spf_host_bits = {
+	.name = "spf-host-bits",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = spf_host_bits,
+	.params = no_params,
+	.vars = (const char *const[]){ "term", "network", "fix", NULL },
+};
+
+static const struct zl_param_spec broad_params[] = {
+	{ .key = "min-ipv4-prefix", .type = ZL_PT_INT, .dflt = "8",
+	  .min = 0, .max = 32 },
+	{ .key = "min-ipv6-prefix", .type = ZL_PT_INT, .dflt = "16",
+	  .min = 0, .max = 128 },
+	{ .key = NULL },
+};
+
+/* A passing term whose prefix is shorter than the minimum authorises a
+ * large part of the Internet, like `+all` (RFC 7208 §10.1).  Terms with
+ * another qualifier only fail or soft-fail senders, which is harmless. */
+static void spf_broad_range(struct zl_ctx *ctx)
+{
+	long min4 = zl_rule_int(ctx->rule, "min-ipv4-prefix");
+	long min6 = zl_rule_int(ctx->rule, "min-ipv6-prefix");
+	struct rec r;
+	char bits[16];
+	size_t i;
+
+	if (!rec_open(&r, ctx->zone, ctx->rr))
+		goto out;
+	for (i = 0; i < r.spf.nterms; i++) {
+		const struct zl_spf_term *t = &r.spf.terms[i];
+		int len = t->cidr4 >= 0 && t->cidr4 < min4 ? t->cidr4 :
+			  t->cidr6 >= 0 && t->cidr6 < min6 ? t->cidr6 : -1;
+
+		if (t->bad || t->qualifier != '+' || len < 0)
+			continue;
+		snprintf(bits, sizeof bits, "/%d", len);
+		{
+			struct zl_var v[] = { { "prefix", bits } };
+
+			emit_term(ctx, &r, t, v, 1);
+		}
+	}
+out:
+	rec_close(&r);
+}
+
+const struct zl_check zl_check_spf_broad_range = {
+	.name = "spf-broad-range",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = spf_broad_range,
+	.params = broad_params,
+	.vars = (const char *const[]){ "term", "prefix", NULL },
+};
+
+static const struct zl_param_spec length_params[] = {
+	{ .key = "max-length", .type = ZL_PT_INT, .dflt = "450",
+	  .min = 1, .max = 65535 },
+	{ .key = NULL },
+};
+
+/* RFC 7208 §3.4: an answer that does not fit 512 bytes of UDP may be
+ * truncated and retried over TCP, which some receivers do not do; the
+ * RFC names 450 bytes of record text as the safe size. */
+static void spf_length(struct zl_ctx *ctx)
+{
+	long max = zl_rule_int(ctx->rule, "max-length");
+	struct rec r;
+	char len[24], lim[24];
+
+	if (rec_open(&r, ctx->zone, ctx->rr) && (long)r.txt.len > max) {
+		struct zl_var v[] = { { "length", len }, { "limit", lim } };
+
+		snprintf(len, sizeof len, "%zu", r.txt.len);
+		snprintf(lim, sizeof lim, "%ld", max);
+		zl_emit(ctx, ctx->rr->src, version_tok(&r), v, 2);
+	}
+	rec_close(&r);
+}
+
+const struct zl_check zl_check_spf_length = {
+	.name = "spf-length",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = spf_length,
+	.params = length_params,
+	.vars = (const char *const[]){ "length", "limit", NULL },
+};
+
+/* ---- one name ---- */
+
+/* RFC 7208 §3.2, §4.5: a name publishes at most one SPF record; with two
+ * or more, every check ends in permerror.  Reported at each extra record
+ * with a note at the first. */
+static void spf_multiple(struct zl_ctx *ctx)
+{
+	const struct zl_zone *z = ctx->zone;
+	const struct zl_rr *rr, *first = NULL;
+	struct zl_diag *d;
+	struct rec r;
+
+	for (rr = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_TXT); rr;
+	     rr = zl_next_rr(z, rr)) {
+		if (!rec_open(&r, z, rr)) {
+			rec_close(&r);
+			continue;
+		}
+		if (first) {
+			d = zl_emit(ctx, rr->src, version_tok(&r), NULL, 0);
+			rec_close(&r);
+			rec_open(&r, z, first);
+			zl_emit_note(ctx, d, first->src, version_tok(&r),
+				     "the first SPF record is here");
+		} else {
+			first = rr;
+		}
+		rec_close(&r);
+	}
+}
+
+const struct zl_check zl_check_spf_multiple = {
+	.name = "spf-multiple",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_NAME),
+	.fn = spf_multiple,
+	.params = no_params,
+	.vars = (const char *const[]){ NULL },
+};
+
+/* Whether n has a TXT record that is SPF. */
+static bool has_spf(const struct zl_zone *z, const struct zl_name *n)
+{
+	const struct zl_rr *rr;
+
+	for (rr = zl_first_rr(z, n, LDNS_RR_TYPE_TXT); rr;
+	     rr = zl_next_rr(z, rr))
+		if (is_spf_rr(z, rr))
+			return true;
+	return false;
+}
+
+/* RFC 7208 §3.1: the SPF RR type (99) is obsolete and receivers look only
+ * at TXT.  The advice depends on whether the TXT record exists. */
+static void spf_obsolete_type(struct zl_ctx *ctx)
+{
+	const char *advice = has_spf(ctx->zone, ctx->rr->owner) ?
+		"delete it: the TXT record at this name is the one receivers "
+		"read" :
+		"publish its text as a TXT record instead and delete it";
+	struct zl_var v[] = { { "advice", advice } };
+
+	zl_emit(ctx, ctx->rr->src, zl_rr_type_tok(ctx->rr), v, 1);
+}
+
+const struct zl_check zl_check_spf_obsolete_type = {
+	.name = "spf-obsolete-type",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = spf_obsolete_type,
+	.params = no_params,
+	.vars = (const char *const[]){ "advice", NULL },
+};
+
+/* Whether the MX RRset at n is a null MX (RFC 7505: one MX, "0 ."). */
+static bool null_mx(const struct zl_zone *z, const struct zl_name *n)
+{
+	const struct zl_rrset *s = zl_name_rrset(n, LDNS_RR_TYPE_MX);
+	const struct zl_rr *rr = s ? &z->rrs[s->first] : NULL;
+
+	return rr && s->count == 1 && rr->nrdf == 2 && rr->rdf[1].name &&
+	       strcmp(rr->rdf[1].name->text, ".") == 0;
+}
+
+/* A name that receives mail is also a name mail is sent from; without SPF
+ * (RFC 7208 §2.1, §3) receivers cannot tell forged senders.  A note only:
+ * some domains send no mail at all.  Null MX names belong to the MX rules.
+ * Names below a delegation belong to the child zone. */
+static void spf_missing_for_mx(struct zl_ctx *ctx)
+{
+	const struct zl_zone *z = ctx->zone;
+	const struct zl_rr *mx = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_MX);
+
+	if (!mx || null_mx(z, ctx->name) || has_spf(z, ctx->name) ||
+	    zl_name_below_cut(z, ctx->name))
+		return;
+	zl_emit(ctx, mx->src, zl_rr_type_tok(mx), NULL, 0);
+}
+
+const struct zl_check zl_check_spf_missing_for_mx = {
+	.name = "spf-missing-for-mx",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_NAME),
+	.fn = spf_missing_for_mx,
+	.params = no_params,
+	.vars = (const char *const[]){ NULL },
+};
+
+/* ---- the zone: includes and redirects (RFC 7208 §4.6.4, §5.2, §6.1) ----
+ *
+ * Every in-zone SPF record is a node; include and redirect terms whose
+ * target is in the zone are edges.  One iterative depth-first walk per
+ * rule visits each node once (costs are memoised), so the work is linear
+ * in the SPF text of the zone, and a hostile chain cannot exhaust the
+ * stack. */
+
+#define NONE ((size_t)-1)
+#define COST_CAP 1000000L
+#define DOMAIN_MAX 512
+
+enum { WHITE, GREY, BLACK };
+enum { T_NODE, T_VOID, T_OUTSIDE, T_MACRO };
+enum { REPORT_LOOP = 1, REPORT_VOID = 2 };
+
+struct node {
+	const struct zl_rr *rr;
+	struct rec rec;
+	long cost;		/* lookups of this record, includes followed */
+	int state;
+	bool inexact;		/* cost includes a guess (unknown or macro) */
+};
+
+struct graph {
+	struct zl_ctx *ctx;
+	struct node *v;
+	size_t n, cap;
+	size_t *hash;		/* node index + 1 by owner hash; 0 is empty */
+	size_t hcap;
+	unsigned report;
+	bool costs;		/* the rule has known-costs */
+};
+
+struct frame {
+	size_t node, term;
+	long sum;
+	bool inexact;
+};
+
+static long sat_add(long a, long b)
+{
+	return a + b > COST_CAP ? COST_CAP : a + b;
+}
+
+static size_t find_node(const struct graph *g, const struct zl_name *n)
+{
+	size_t h;
+
+	if (!n || !g->hcap)
+		return NONE;
+	for (h = n->hash & (g->hcap - 1); g->hash[h];
+	     h = (h + 1) & (g->hcap - 1))
+		if (g->v[g->hash[h] - 1].rr->owner == n)
+			return g->hash[h] - 1;
+	return NONE;
+}
+
+/* Whether canonical text is at or below the origin. */
+static bool text_in_zone(const struct zl_zone *z, const char *text)
+{
+	size_t lt = strlen(text), lo = z->origin->len;
+
+	if (lo == 1)
+		return true;	/* the root zone holds every name */
+	return lt >= lo && zl_strcasecmp(text + lt - lo, z->origin->text) == 0 &&
+	       (lt == lo || text[lt - lo - 1] == '.');
+}
+
+/* Whether text is at or below a delegation: the child zone has the data. */
+static bool text_below_cut(const struct zl_zone *z, const char *text)
+{
+	const struct zl_name *n;
+
+	for (; text && strlen(text) > z->origin->len;
+	     text = zl_name_parent(text))
+		if ((n = zl_zone_lookup(z, text)) &&
+		    zl_name_rrset(n, LDNS_RR_TYPE_NS))
+			return true;
+	return false;
+}
+
+/* Adds every in-zone SPF record, the first at each name, as a node. */
+static void graph_build(struct graph *g)
+{
+	const struct zl_zone *z = g->ctx->zone;
+	size_t i, h;
+
+	for (i = 0; i < z->nrrs; i++) {
+		const struct zl_rr *rr = &z->rrs[i];
+		struct node *nd;
+
+		if (rr->type != LDNS_RR_TYPE_TXT || !rr->owner->in_zone ||
+		    find_node(g, rr->owner) != NONE)
+			continue;
+		zl_xgrow((void **)&g->v, &g->cap, g->n + 1, sizeof *g->v);
+		nd = &g->v[g->n];
+		memset(nd, 0, sizeof *nd);
+		nd->rr = rr;
+		if (!rec_open(&nd->rec, z, rr) ||
+		    zl_name_below_cut(z, rr->owner)) {
+			rec_close(&nd->rec);
+			continue;
+		}
+		if (2 * (g->n + 1) > g->hcap) {
+			size_t k, cap = g->hcap ? g->hcap * 2 : 64;
+
+			free(g->hash);
+			g->hash = zl_xcalloc(cap, sizeof *g->hash);
+			g->hcap = cap;
+			for (k = 0; k < g->n; k++) {
+				for (h = g->v[k].rr->owner->hash & (cap - 1);
+				     g->hash[h]; h = (h + 1) & (cap - 1))
+					;
+				g->hash[h] = k + 1;
+			}
+		}
+		for (h = rr->owner->hash & (g->hcap - 1); g->hash[h];
+		     h = (h + 1) & (g->hcap - 1))
+			;
+		g->hash[h] = ++g->n;
+	}
+}
+
+static void graph_free(struct graph *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->n; i++)
+		rec_close(&g->v[i].rec);
+	free(g->v);
+	free(g->hash);
+}
+
+/* RFC 4592: a name that does not exist is answered from the wildcard at
+ * its closest encloser. */
+static int wildcard(const struct graph *g, const char *text, size_t *out)
+{
+	const struct zl_zone *z = g->ctx->zone;
+	const struct zl_name *w, *n;
+	char buf[DOMAIN_MAX + 3];
+	const char *p;
+
+	for (p = zl_name_parent(text); p && text_in_zone(z, p);
+	     p = zl_name_parent(p)) {
+		snprintf(buf, sizeof buf, "*.%s", p);
+		if ((w = zl_zone_lookup(z, buf)) && w->sets) {
+			*out = find_node(g, w);
+			return *out != NONE ? T_NODE : T_VOID;
+		}
+		if ((n = zl_zone_lookup(z, p)) && n->sets)
+			break;
+	}
+	return T_VOID;
+}
+
+/* Where an include or redirect term points: a node, an in-zone name
+ * without SPF (void), a name outside the zone, or a macro. */
+static int resolve(const struct graph *g, const struct node *from,
+		   const struct zl_spf_term *t, char *buf, size_t *out)
+{
+	const struct zl_zone *z = g->ctx->zone;
+	const struct zl_name *n;
+
+	*out = NONE;
+	if (!zl_spf_domain(from->rec.txt.s, t, buf, DOMAIN_MAX))
+		return T_MACRO;
+	if (!text_in_zone(z, buf) || text_below_cut(z, buf))
+		return T_OUTSIDE;
+	n = zl_zone_lookup(z, buf);
+	if ((*out = find_node(g, n)) != NONE)
+		return T_NODE;
+	if (n && n->sets)
+		return T_VOID;
+	return wildcard(g, buf, out);
+}
+
+/* Whether term i is evaluated and queries DNS (see struct zl_spf). */
+static bool counted(const struct zl_spf *s, size_t i)
+{
+	const struct zl_spf_term *t = &s->terms[i];
+
+	if (t->bad || !zl_spf_kind_queries(t->kind))
+		return false;
+	if (t->kind == ZL_SPF_REDIRECT)
+		return s->all < 0 && (int)i == s->redirect;
+	return s->all < 0 || (int)i < s->all;
+}
+
+/* The known lookups inside an out-of-zone domain (parameter
+ * known-costs, keys with or without the final dot); *known tells whether
+ * the domain was listed. */
+static long known_cost(const struct graph *g, char *domain, bool *known)
+{
+	const struct zl_param *p;
+	size_t len = strlen(domain);
+	long v = 0;
+
+	*known = false;
+	if (!g->costs)
+		return 0;
+	p = zl_rule_param(g->ctx->rule, "known-costs");
+	if ((*known = zl_param_lookup(p, domain, &v)))
+		return v;
+	domain[len - 1] = '\0';
+	*known = zl_param_lookup(p, domain, &v);
+	domain[len - 1] = '.';
+	return v;
+}
+
+/* Emits the current rule at term t of node nd with "term", "domain" (the
+ * record's owner: zone scope has no subject) and extra vars. */
+static struct zl_diag *emit_node(struct graph *g, const struct node *nd,
+				 const struct zl_spf_term *t,
+				 const struct zl_var *extra, size_t nextra)
+{
+	struct zl_var v[5] = { { "term", NULL }, { "domain", NULL } };
+	struct zl_diag *d;
+	size_t i;
+
+	v[0].value = term_str(&nd->rec, t);
+	v[1].value = nd->rr->owner->text;
+	for (i = 0; i < nextra && i < 3; i++)
+		v[i + 2] = extra[i];
+	d = zl_emit(g->ctx, nd->rr->src, term_tok(&nd->rec, t), v, i + 2);
+	free((char *)v[0].value);
+	return d;
+}
+
+/* RFC 7208 §4.6.4: a loop of includes or redirects never ends before the
+ * lookup limit, so every evaluation through it is a permerror.  The walk
+ * stack from the node that is reached again up to the top is the loop. */
+static void report_loop(struct graph *g, const struct frame *st,
+			size_t depth, size_t target,
+			const struct zl_spf_term *t)
+{
+	struct zl_buf chain = { 0 };
+	size_t i = depth;
+
+	if (!(g->report & REPORT_LOOP))
+		return;
+	while (i > 0 && st[i - 1].node != target)
+		i--;
+	for (i = i ? i - 1 : 0; i < depth; i++)
+		zl_buf_addf(&chain, "'%s' -> ",
+			    g->v[st[i].node].rr->owner->text);
+	zl_buf_addf(&chain, "'%s'", g->v[target].rr->owner->text);
+	{
+		struct zl_var v[] = { { "chain", chain.s } };
+
+		emit_node(g, &g->v[st[depth - 1].node], t, v, 1);
+	}
+	zl_buf_free(&chain);
+}
+
+/* RFC 7208 §5.2 and §6.1: an include or redirect whose target has no SPF
+ * record ends the evaluation in permerror. */
+static void report_void(struct graph *g, const struct node *nd,
+			const struct zl_spf_term *t, const char *target)
+{
+	struct zl_var v[] = { { "target", target } };
+
+	if (g->report & REPORT_VOID)
+		emit_node(g, nd, t, v, 1);
+}
+
+/* Pushes node k onto the walk stack. */
+static void push(struct graph *g, struct frame **st, size_t *depth,
+		 size_t *cap, size_t k)
+{
+	zl_xgrow((void **)st, cap, *depth + 1, sizeof **st);
+	(*st)[(*depth)++] = (struct frame){ k, 0, 0, false };
+	g->v[k].state = GREY;
+}
+
+/* One step of the walk for term t of the top frame: add its cost, or
+ * descend into an in-zone target not yet visited. */
+static void step(struct graph *g, struct frame **st, size_t *depth,
+		 size_t *cap, const struct zl_spf_term *t)
+{
+	struct frame *f = &(*st)[*depth - 1];
+	char buf[DOMAIN_MAX];
+	bool known;
+	size_t k;
+
+	if (t->kind != ZL_SPF_INCLUDE && t->kind != ZL_SPF_REDIRECT) {
+		f->sum = sat_add(f->sum, 1);
+		return;
+	}
+	switch (resolve(g, &g->v[f->node], t, buf, &k)) {
+	case T_NODE:
+		if (g->v[k].state == WHITE) {
+			push(g, st, depth, cap, k);
+			return;
+		}
+		if (g->v[k].state == GREY)
+			report_loop(g, *st, *depth, k, t);
+		else
+			f->inexact |= g->v[k].inexact;
+		f->sum = sat_add(f->sum, 1 + (g->v[k].state == BLACK ?
+					      g->v[k].cost : 0));
+		return;
+	case T_VOID:
+		report_void(g, &g->v[f->node], t, buf);
+		break;
+	case T_OUTSIDE:
+		f->sum = sat_add(f->sum, known_cost(g, buf, &known));
+		f->inexact |= !known;
+		break;
+	default:
+		f->inexact = true;
+		break;
+	}
+	f->sum = sat_add(f->sum, 1);
+}
+
+static void walk(struct graph *g, size_t root)
+{
+	struct frame *st = NULL;
+	size_t depth = 0, cap = 0;
+
+	push(g, &st, &depth, &cap, root);
+	while (depth) {
+		struct frame *f = &st[depth - 1];
+		struct node *nd = &g->v[f->node];
+
+		if (f->term == nd->rec.spf.nterms) {
+			nd->cost = f->sum;
+			nd->inexact = f->inexact;
+			nd->state = BLACK;
+			if (--depth) {
+				f = &st[depth - 1];
+				f->sum = sat_add(f->sum, 1 + nd->cost);
+				f->inexact |= nd->inexact;
+			}
+			continue;
+		}
+		if (counted(&nd->rec.spf, f->term++))
+			step(g, &st, &depth, &cap,
+			     &nd->rec.spf.terms[f->term - 1]);
+	}
+	free(st);
+}
+
+/* Builds the graph and walks it from every node, in record order. */
+static void graph_run(struct graph *g)
+{
+	size_t i;
+
+	graph_build(g);
+	for (i = 0; i < g->n; i++)
+		if (g->v[i].state == WHITE)
+			walk(g, i);
+}
+
+static void spf_loop(struct zl_ctx *ctx)
+{
+	struct graph g = { .ctx = ctx, .report = REPORT_LOOP };
+
+	graph_run(&g);
+	graph_free(&g);
+}
+
+const struct zl_check zl_check_spf_include_loop = {
+	.name = "spf-include-loop",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_ZONE),
+	.fn = spf_loop,
+	.params = no_params,
+	.vars = (const char *const[]){ "term", "domain", "chain", NULL },
+};
+
+static void spf_void(struct zl_ctx *ctx)
+{
+	struct graph g = { .ctx = ctx, .report = REPORT_VOID };
+
+	graph_run(&g);
+	graph_free(&g);
+}
+
+const struct zl_check zl_check_spf_void_include = {
+	.name = "spf-void-include",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_ZONE),
+	.fn = spf_void,
+	.params = no_params,
+	.vars = (const char *const[]){ "term", "domain", "target", NULL },
+};
+
+/* The lookups term i of nd costs once the walk is done, and whether that
+ * figure is exact. */
+static long term_cost(struct graph *g, const struct node *nd, size_t i,
+		      bool *exact)
+{
+	const struct zl_spf_term *t = &nd->rec.spf.terms[i];
+	char buf[DOMAIN_MAX];
+	size_t k;
+	int where;
+
+	*exact = true;
+	if (t->kind != ZL_SPF_INCLUDE && t->kind != ZL_SPF_REDIRECT)
+		return 1;
+	where = resolve(g, nd, t, buf, &k);
+	if (where == T_NODE) {
+		*exact = !g->v[k].inexact;
+		return sat_add(1, g->v[k].cost);
+	}
+	if (where == T_OUTSIDE)
+		return sat_add(1, known_cost(g, buf, exact));
+	*exact = where != T_MACRO;
+	return 1;
+}
+
+/* Tells how the count was reached: the terms that cost more than one
+ * lookup, then how many single lookups there are. */
+static void explain(struct graph *g, const struct node *nd, long limit,
+		    struct zl_buf *how, size_t *over, bool *exact)
+{
+	const struct zl_spf *s = &nd->rec.spf;
+	long run = 0, c, singles = 0;
+	size_t i;
+	bool ex;
+
+	*over = NONE;
+	*exact = true;
+	for (i = 0; i < s->nterms; i++) {
+		if (!counted(s, i))
+			continue;
+		c = term_cost(g, nd, i, &ex);
+		*exact = *exact && ex;
+		run = sat_add(run, c);
+		if (run > limit && *over == NONE)
+			*over = i;
+		if (c == 1 && ex) {
+			singles++;
+			continue;
+		}
+		zl_buf_addf(how, "%s'%.*s' %s%ld", how->len ? ", " : "",
+			    (int)s->terms[i].text.len,
+			    nd->rec.txt.s + s->terms[i].text.off,
+			    ex ? "" : "at least ", c);
+	}
+	if (singles)
+		zl_buf_addf(how, "%s%ld other term%s with one lookup each",
+			    how->len ? ", " : "", singles,
+			    singles == 1 ? "" : "s");
+}
+
+static const struct zl_param_spec lookup_params[] = {
+	{ .key = "limit", .type = ZL_PT_INT, .dflt = "10", .min = 1,
+	  .max = 1000 },
+	{ .key = "known-costs", .type = ZL_PT_INTMAP, .dflt = "{}",
+	  .min = 0, .max = 1000 },
+	{ .key = NULL },
+};
+
+/* RFC 7208 §4.6.4: evaluating a record may cause at most 10 DNS-querying
+ * terms, counted through every include and redirect; over that the
+ * result is permerror.  Reported at the term that crosses the limit. */
+static void spf_lookups(struct zl_ctx *ctx)
+{
+	struct graph g = { .ctx = ctx, .costs = true };
+	long limit = zl_rule_int(ctx->rule, "limit");
+	char count[40], lim[24];
+	size_t i, over;
+	bool exact;
+
+	graph_run(&g);
+	snprintf(lim, sizeof lim, "%ld", limit);
+	for (i = 0; i < g.n; i++) {
+		const struct node *nd = &g.v[i];
+		struct zl_buf how = { 0 };
+
+		explain(&g, nd, limit, &how, &over, &exact);
+		if (over != NONE) {
+			struct zl_var v[] = {
+				{ "count", count }, { "limit", lim },
+				{ "how", how.s },
+			};
+
+			snprintf(count, sizeof count, "%s%ld",
+				 exact ? "" : "at least ", nd->cost);
+			emit_node(&g, nd, &nd->rec.spf.terms[over], v, 3);
+		}
+		zl_buf_free(&how);
+	}
+	graph_free(&g);
+}
+
+const struct zl_check zl_check_spf_lookups = {
+	.name = "spf-lookups",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_ZONE),
+	.fn = spf_lookups,
+	.params = lookup_params,
+	.vars = (const char *const[]){ "term", "domain", "count", "limit", "how",
+				       NULL },
+};
