@@ -90,6 +90,19 @@ const char *zl_name_parent(const char *text);
 bool zl_name_below_cut(const struct zl_zone *z, const struct zl_name *n);
 /* The token that names a record as a whole: its type, else its text. */
 struct zl_tok zl_rr_type_tok(const struct zl_rr *rr);
+/* Whether text[0..len) is an IPv4 or IPv6 address literal (a final dot
+ * allowed). */
+bool zl_text_is_address(const char *text, size_t len);
+/* Whether a name token written as text[0..len) is relative and already ends
+ * with the origin it was made relative to, so that name (its absolute form)
+ * repeats the origin: the missing trailing dot of RFC 1035 §5.1. */
+bool zl_written_repeats_origin(const char *text, size_t len,
+			       const struct zl_name *name);
+/* Whether name field f of rr is written in a way another rule reports as
+ * the cause (an address literal, or a missing trailing dot): rules about the
+ * resulting name then stay quiet instead of piling on. */
+bool zl_rr_name_suspect(const struct zl_zone *z, const struct zl_rr *rr,
+			unsigned f);
 /* A 16-bit integer field. */
 uint16_t zl_rdf_u16(const struct zl_rdf *f);
 

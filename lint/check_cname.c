@@ -94,3 +94,107 @@ const struct zl_check zl_check_cname_exclusive = {
 	.params = no_params,
 	.vars = (const char *const[]){ "others", NULL },
 };
+
+/* The in-zone alias target of a CNAME record, or NULL. */
+static const struct zl_name *cname_target(const struct zl_rr *rr)
+{
+	return rr->nrdf >= 1 ? rr->rdf[0].name : NULL;
+}
+
+/* Chains are followed at most this far; a longer loop is reported as a
+ * chain.  Bounding the walk keeps the check linear in the zone size. */
+#define CHAIN_MAX 64
+
+static const char *const chain_kinds[] = { "loop", "chain", NULL };
+
+static const struct zl_param_spec chain_params[] = {
+	{ .key = "kind", .type = ZL_PT_ENUM, .dflt = "loop", .choices = chain_kinds },
+	{ .key = NULL },
+};
+
+/* RFC 1034 §3.6.2: a CNAME loop never resolves; a chain of aliases works
+ * but costs every resolver extra lookups and is usually an oversight
+ * (RFC 1912 §2.4 advises against it). */
+static void cname_chain(struct zl_ctx *ctx)
+{
+	const struct zl_zone *z = ctx->zone;
+	const struct zl_rr *rr = ctx->rr, *hop;
+	const struct zl_name *t = cname_target(rr);
+	bool want_loop = strcmp(zl_rule_str(ctx->rule, "kind"), "loop") == 0;
+	struct zl_buf path = { 0 };
+	unsigned n;
+
+	hop = zl_first_rr(z, t, LDNS_RR_TYPE_CNAME);
+	if (!hop)
+		return;
+	zl_buf_addf(&path, "%s -> %s", rr->owner->text, t->text);
+	for (n = 0; hop && n < CHAIN_MAX; n++) {
+		t = cname_target(hop);
+		zl_buf_addf(&path, " -> %s", t ? t->text : "?");
+		if (t == rr->owner)
+			break;
+		hop = zl_first_rr(z, t, LDNS_RR_TYPE_CNAME);
+	}
+	if (want_loop == (t == rr->owner && hop)) {
+		struct zl_var v[] = { { "path", path.s },
+				      { "target", cname_target(rr)->text } };
+		zl_emit(ctx, rr->src, zl_rr_field_tok(z, rr, 0), v, 2);
+	}
+	zl_buf_free(&path);
+}
+
+const struct zl_check zl_check_cname_chain = {
+	.name = "cname-chain",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = cname_chain,
+	.params = chain_params,
+	.vars = (const char *const[]){ "path", "target", NULL },
+};
+
+/* Whether a wildcard in the zone covers n (RFC 4592 §3.3.1, simplified: a
+ * `*` label directly below one of n's in-zone ancestors). */
+static bool wildcard_covers(const struct zl_zone *z, const struct zl_name *n)
+{
+	const char *anc = zl_name_parent(n->text);
+	struct zl_buf b = { 0 };
+	bool hit = false;
+
+	while (anc && !hit && strlen(anc) >= z->origin->len) {
+		const struct zl_name *w;
+
+		b.len = 0;
+		zl_buf_addf(&b, "*.%s", anc);
+		w = zl_zone_lookup(z, b.s);
+		hit = w && w->sets;
+		anc = zl_name_parent(anc);
+	}
+	zl_buf_free(&b);
+	return hit;
+}
+
+/* An alias to a name this zone is authoritative for but does not have
+ * answers NXDOMAIN: usually a typo or a record deleted on one side. */
+static void target_exists(struct zl_ctx *ctx)
+{
+	const struct zl_zone *z = ctx->zone;
+	const struct zl_rr *rr = ctx->rr;
+	int f = zl_rr_name_field(rr, 0);
+	const struct zl_name *t;
+
+	if (f < 0 || !(t = rr->rdf[f].name) || !t->in_zone || t->sets ||
+	    zl_name_below_cut(z, t) || wildcard_covers(z, t) ||
+	    zl_rr_name_suspect(z, rr, (unsigned)f))
+		return;
+	{
+		struct zl_var v[] = { { "target", t->text } };
+		zl_emit(ctx, rr->src, zl_rr_field_tok(z, rr, (unsigned)f), v, 1);
+	}
+}
+
+const struct zl_check zl_check_target_exists = {
+	.name = "target-exists",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = target_exists,
+	.params = no_params,
+	.vars = (const char *const[]){ "target", NULL },
+};

@@ -1,28 +1,157 @@
-/* check_mx.c - primitives for MX records (RFC 1035 §3.3.9, RFC 5321 §5.1). */
+/* check_mx.c - primitives for MX records: targets, redundancy, null MX and
+ * nolisting (RFC 1035 §3.3.9, RFC 2181 §10.3, RFC 5321 §5.1, RFC 7505). */
 #include <arpa/inet.h>
+#include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "check.h"
+#include "txt.h"
 
 static const struct zl_param_spec no_params[] = { { .key = NULL } };
 
-/* Whether text[0..len) (an optional final dot allowed) is an IPv4 or IPv6
- * address literal. */
-static bool is_address(const char *text, size_t len)
-{
-	char buf[INET6_ADDRSTRLEN + 2];
-	unsigned char addr[16];
+/* What the zone says about an MX target. */
+enum target {
+	T_NULL,		/* "." : the null MX of RFC 7505 */
+	T_OUTSIDE,	/* not in this zone: cannot be judged offline */
+	T_DELEGATED,	/* below a zone cut: the child zone has the data */
+	T_ALIAS,	/* an in-zone CNAME */
+	T_LOCALHOST,	/* localhost. */
+	T_NO_ADDRESS,	/* in the zone, no A or AAAA */
+	T_UNUSABLE,	/* only loopback, unspecified or link-local addresses */
+	T_OK,
+	T_SUSPECT,	/* written as an address or without its trailing dot:
+			   MX001 and MX004 report the cause */
+};
 
-	if (len > 0 && text[len - 1] == '.')
-		len--;
-	if (len == 0 || len >= sizeof buf)
-		return false;
-	memcpy(buf, text, len);
-	buf[len] = '\0';
-	return inet_pton(AF_INET, buf, addr) == 1 ||
-	       inet_pton(AF_INET6, buf, addr) == 1;
+static const struct zl_name *mx_target(const struct zl_rr *rr)
+{
+	return rr->nrdf >= 2 ? rr->rdf[1].name : NULL;
 }
+
+static bool is_null_mx(const struct zl_rr *rr)
+{
+	const struct zl_name *t = mx_target(rr);
+
+	return t && strcmp(t->text, ".") == 0;
+}
+
+/* Whether every A/AAAA of n is unusable for receiving mail; false when n
+ * has no addresses at all. */
+static bool only_unusable(const struct zl_zone *z, const struct zl_name *n)
+{
+	static const uint16_t types[] = { LDNS_RR_TYPE_A, LDNS_RR_TYPE_AAAA };
+	const struct zl_rr *rr;
+	bool any = false;
+	size_t i;
+
+	for (i = 0; i < 2; i++)
+		for (rr = zl_first_rr(z, n, types[i]); rr; rr = zl_next_rr(z, rr)) {
+			if (rr->nrdf < 1 || zl_addr_kind(&rr->rdf[0]) == ZL_ADDR_USABLE)
+				return false;
+			any = true;
+		}
+	return any;
+}
+
+static enum target target_state(const struct zl_zone *z, const struct zl_name *t)
+{
+	if (!t)
+		return T_OUTSIDE;
+	if (strcmp(t->text, ".") == 0)
+		return T_NULL;
+	if (strcmp(t->text, "localhost.") == 0)
+		return T_LOCALHOST;
+	if (!t->in_zone)
+		return T_OUTSIDE;
+	if (zl_name_below_cut(z, t))
+		return T_DELEGATED;
+	if (zl_name_rrset(t, LDNS_RR_TYPE_CNAME))
+		return T_ALIAS;
+	if (!zl_name_rrset(t, LDNS_RR_TYPE_A) && !zl_name_rrset(t, LDNS_RR_TYPE_AAAA))
+		return T_NO_ADDRESS;
+	return only_unusable(z, t) ? T_UNUSABLE : T_OK;
+}
+
+static enum target rr_state(const struct zl_zone *z, const struct zl_rr *rr)
+{
+	if (rr->nrdf >= 2 && zl_rr_name_suspect(z, rr, 1))
+		return T_SUSPECT;
+	return target_state(z, mx_target(rr));
+}
+
+/* A target that certainly cannot receive mail. */
+static bool dead(enum target t)
+{
+	return t == T_NO_ADDRESS || t == T_UNUSABLE || t == T_LOCALHOST;
+}
+
+/* The facts about one MX RRset that several checks need, gathered in one
+ * pass so that every check stays linear in the size of the set. */
+struct mxset {
+	uint32_t n, ndead, nnull, nlive;
+	uint16_t minpref;
+	bool nolisting;		/* the most preferred exchangers are dead and
+				   a less preferred one works */
+};
+
+static void mxset_scan(const struct zl_zone *z, const struct zl_rrset *set,
+		       struct mxset *m)
+{
+	const struct zl_rr *rr;
+	bool live_backup = false, dead_primary = true;
+
+	memset(m, 0, sizeof *m);
+	m->minpref = UINT16_MAX;
+	for (rr = &z->rrs[set->first]; rr; rr = zl_next_rr(z, rr)) {
+		uint16_t pref = zl_rdf_u16(&rr->rdf[0]);
+
+		if (pref < m->minpref)
+			m->minpref = pref;
+	}
+	for (rr = &z->rrs[set->first]; rr; rr = zl_next_rr(z, rr)) {
+		enum target t = rr_state(z, rr);
+		uint16_t pref = zl_rdf_u16(&rr->rdf[0]);
+
+		m->n++;
+		m->nnull += t == T_NULL;
+		m->ndead += dead(t);
+		m->nlive += t != T_NULL && !dead(t);
+		if (pref == m->minpref && !dead(t))
+			dead_primary = false;
+		if (pref > m->minpref && t != T_NULL && !dead(t))
+			live_backup = true;
+	}
+	m->nolisting = dead_primary && live_backup;
+}
+
+/* Whether rr is one of the deliberately dead primaries of nolisting. */
+static bool nolisting_primary(const struct zl_zone *z, const struct mxset *m,
+			      const struct zl_rr *rr)
+{
+	return m->nolisting && zl_rdf_u16(&rr->rdf[0]) == m->minpref &&
+	       dead(rr_state(z, rr));
+}
+
+static struct zl_tok target_tok(const struct zl_ctx *ctx, const struct zl_rr *rr)
+{
+	return zl_rr_field_tok(ctx->zone, rr, rr->nrdf >= 2 ? 1 : 0);
+}
+
+static struct zl_diag *emit_target(struct zl_ctx *ctx, const struct zl_rr *rr,
+				   const char *extra_name, const char *extra)
+{
+	const struct zl_name *t = mx_target(rr);
+	struct zl_var v[] = {
+		{ "target", t ? t->text : "" },
+		{ extra_name ? extra_name : "target", extra ? extra : "" },
+	};
+
+	return zl_emit(ctx, rr->src, target_tok(ctx, rr), v, extra_name ? 2 : 1);
+}
+
+/* ---- target-is-address ---- */
 
 /* A host-name field must hold a name, not an address: RFC 1035 §3.3.9 and
  * RFC 5321 §5.1 define the MX exchange as a domain name, and a loader
@@ -38,7 +167,7 @@ static void target_is_address(struct zl_ctx *ctx)
 	if (f < 0)
 		return;
 	t = zl_rr_field_tok(ctx->zone, rr, (unsigned)f);
-	if (!is_address(zl_tok_text(ctx->zone, rr->src, t), t.len))
+	if (!zl_text_is_address(zl_tok_text(ctx->zone, rr->src, t), t.len))
 		return;
 	written = zl_xstrndup(zl_tok_text(ctx->zone, rr->src, t), t.len);
 	{
@@ -57,4 +186,428 @@ const struct zl_check zl_check_target_is_address = {
 	.fn = target_is_address,
 	.params = no_params,
 	.vars = (const char *const[]){ "target", "name", NULL },
+};
+
+/* ---- mx-target-resolves ---- */
+
+static const char *const resolve_problems[] = { "no-address", "unusable", NULL };
+
+static const struct zl_param_spec resolve_params[] = {
+	{ .key = "problem", .type = ZL_PT_ENUM, .dflt = "no-address",
+	  .choices = resolve_problems },
+	{ .key = NULL },
+};
+
+/* RFC 5321 §5.1: the sender looks up the exchange's addresses; an in-zone
+ * target without any (MX003), or with only addresses no remote host can
+ * reach (MX006), makes that MX useless.  The dead primary of the nolisting
+ * pattern is left to the nolisting rules. */
+static void mx_target_resolves(struct zl_ctx *ctx)
+{
+	const struct zl_zone *z = ctx->zone;
+	bool want_unusable = strcmp(zl_rule_str(ctx->rule, "problem"), "unusable") == 0;
+	const struct zl_rr *rr;
+	struct mxset m;
+
+	mxset_scan(z, ctx->set, &m);
+	for (rr = &z->rrs[ctx->set->first]; rr; rr = zl_next_rr(z, rr)) {
+		enum target t = rr_state(z, rr);
+		bool unusable = t == T_UNUSABLE || t == T_LOCALHOST;
+
+		if ((want_unusable ? unusable : t == T_NO_ADDRESS) &&
+		    !nolisting_primary(z, &m, rr))
+			emit_target(ctx, rr, NULL, NULL);
+	}
+}
+
+const struct zl_check zl_check_mx_target_resolves = {
+	.name = "mx-target-resolves",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RRSET),
+	.fn = mx_target_resolves,
+	.params = resolve_params,
+	.vars = (const char *const[]){ "target", NULL },
+};
+
+/* ---- duplicate-target ---- */
+
+static int cmp_ptr_then_index(const void *a, const void *b)
+{
+	const uintptr_t *x = a, *y = b;
+
+	if (x[0] != y[0])
+		return x[0] < y[0] ? -1 : 1;
+	return x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
+/* Sorts the records of an RRset by target so duplicates are adjacent:
+ * pairs (target pointer, record index), 2 * count entries, caller frees. */
+static uintptr_t *by_target(const struct zl_zone *z, const struct zl_rrset *set)
+{
+	uintptr_t *v = zl_xcalloc(set->count, 2 * sizeof *v);
+	uint32_t i = 0, k;
+
+	for (k = set->first; k != ZL_NONE; k = z->rrs[k].next, i++) {
+		v[2 * i] = (uintptr_t)mx_target(&z->rrs[k]);
+		v[2 * i + 1] = k;
+	}
+	qsort(v, i, 2 * sizeof *v, cmp_ptr_then_index);
+	return v;
+}
+
+/* The same exchanger twice adds nothing but a second connection attempt to
+ * the same host, and usually means a typo in the other line. */
+static void duplicate_target(struct zl_ctx *ctx)
+{
+	const struct zl_zone *z = ctx->zone;
+	uintptr_t *v = by_target(z, ctx->set);
+	uint32_t i;
+
+	for (i = 1; i < ctx->set->count; i++) {
+		const struct zl_rr *first, *rr;
+		struct zl_diag *d;
+
+		if (v[2 * i] != v[2 * i - 2] || !v[2 * i])
+			continue;
+		first = &z->rrs[v[2 * i - 1]];
+		rr = &z->rrs[v[2 * i + 1]];
+		d = emit_target(ctx, rr, "duplicate",
+				zl_rdf_u16(&rr->rdf[0]) == zl_rdf_u16(&first->rdf[0]) ?
+				"an exact duplicate record" : "the same target again");
+		if (d)
+			zl_emit_note(ctx, d, first->src, target_tok(ctx, first),
+				     "first listed here");
+	}
+	free(v);
+}
+
+const struct zl_check zl_check_mx_duplicate_target = {
+	.name = "mx-duplicate-target",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RRSET),
+	.fn = duplicate_target,
+	.params = no_params,
+	.vars = (const char *const[]){ "target", "duplicate", NULL },
+};
+
+/* ---- single-target ---- */
+
+static const struct zl_param_spec single_params[] = {
+	{ .key = "load-balanced", .type = ZL_PT_REGEXLIST, .dflt = "[]" },
+	{ .key = NULL },
+};
+
+/* Distinct targets of an MX RRset (null MX excluded); *one is set to one
+ * and *has_null tells whether a null MX was seen. */
+static uint32_t distinct_targets(const struct zl_zone *z,
+				 const struct zl_rrset *set,
+				 const struct zl_rr **one, bool *has_null)
+{
+	uintptr_t *v = by_target(z, set);
+	uint32_t i, n = 0;
+
+	for (i = 0; i < set->count; i++) {
+		const struct zl_rr *rr = &z->rrs[v[2 * i + 1]];
+
+		*has_null |= is_null_mx(rr);
+		if (is_null_mx(rr) || !v[2 * i] || (i && v[2 * i] == v[2 * i - 2]))
+			continue;
+		if (!n++ || rr < *one)
+			*one = rr;
+	}
+	free(v);
+	return n;
+}
+
+/* With one exchanger, mail waits in senders' queues (and may bounce after
+ * their retry limit) whenever that host is down; a second MX is the
+ * long-standing practice.  Hosted services that put many machines behind
+ * one name are exempt through the `load-balanced` patterns. */
+static void single_target(struct zl_ctx *ctx)
+{
+	const struct zl_param *lb = zl_rule_param(ctx->rule, "load-balanced");
+	const struct zl_rr *one = NULL;
+	bool has_null = false;
+	const char *t;
+	pcre2_match_data *md;
+	size_t i;
+	int hit = 0;
+
+	/* A set with a null MX is MX011's concern, not a missing backup. */
+	if (distinct_targets(ctx->zone, ctx->set, &one, &has_null) != 1 || has_null)
+		return;
+	t = mx_target(one)->text;
+	md = pcre2_match_data_create(1, NULL);
+	for (i = 0; i < lb->n && hit == 0; i++)
+		hit = zl_ruleset_match(ctx->rs, lb->res[i], md, t, strlen(t));
+	pcre2_match_data_free(md);
+	if (hit == 0)
+		emit_target(ctx, one, NULL, NULL);
+}
+
+const struct zl_check zl_check_mx_single_target = {
+	.name = "mx-single-target",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RRSET),
+	.fn = single_target,
+	.params = single_params,
+	.vars = (const char *const[]){ "target", NULL },
+};
+
+/* ---- shared-addresses ---- */
+
+static int cmp_rdf(const void *a, const void *b)
+{
+	const struct zl_rdf *x = *(const struct zl_rdf *const *)a;
+	const struct zl_rdf *y = *(const struct zl_rdf *const *)b;
+
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return memcmp(x->data, y->data, x->len);
+}
+
+/* The address set of n as a canonical byte string (sorted A then AAAA
+ * rdata) in b, and as text in txt when txt is not NULL. */
+static void address_set(const struct zl_zone *z, const struct zl_name *n,
+			struct zl_buf *b, struct zl_buf *txt)
+{
+	static const uint16_t types[] = { LDNS_RR_TYPE_A, LDNS_RR_TYPE_AAAA };
+	const struct zl_rdf **v = NULL;
+	size_t cap = 0, len = 0, i;
+	const struct zl_rr *rr;
+	char ip[INET6_ADDRSTRLEN];
+
+	for (i = 0; i < 2; i++)
+		for (rr = zl_first_rr(z, n, types[i]); rr; rr = zl_next_rr(z, rr)) {
+			zl_xgrow((void **)&v, &cap, len + 1, sizeof *v);
+			v[len++] = &rr->rdf[0];
+		}
+	qsort(v, len, sizeof *v, cmp_rdf);
+	for (i = 0; i < len; i++) {
+		zl_buf_add(b, (const char *)v[i]->data, v[i]->len);
+		if (!txt)
+			continue;
+		inet_ntop(v[i]->len == 4 ? AF_INET : AF_INET6, v[i]->data, ip, sizeof ip);
+		zl_buf_addf(txt, "%s%s", i ? ", " : "", ip);
+	}
+	free(v);
+}
+
+/* Several exchangers give redundancy only if they are different hosts;
+ * names that all resolve to the same addresses fail together. */
+static void shared_addresses(struct zl_ctx *ctx)
+{
+	const struct zl_zone *z = ctx->zone;
+	uintptr_t *v = by_target(z, ctx->set);
+	struct zl_buf first = { 0 }, cur = { 0 }, txt = { 0 };
+	const struct zl_name *t;
+	uint32_t i, ntargets = 0;
+	bool same = true;
+
+	for (i = 0; i < ctx->set->count && same; i++) {
+		t = (const struct zl_name *)v[2 * i];
+		if (i && v[2 * i] == v[2 * i - 2])
+			continue;
+		if (target_state(z, t) != T_OK) {
+			same = false;
+			break;
+		}
+		cur.len = 0;
+		address_set(z, t, ntargets ? &cur : &first, ntargets ? NULL : &txt);
+		if (ntargets++ && (cur.len != first.len ||
+				   memcmp(cur.s, first.s, cur.len) != 0))
+			same = false;
+	}
+	if (same && ntargets >= 2) {
+		struct zl_var vars[] = { { "addresses", txt.s } };
+
+		zl_emit(ctx, z->rrs[ctx->set->first].src,
+			target_tok(ctx, &z->rrs[ctx->set->first]), vars, 1);
+	}
+	zl_buf_free(&first);
+	zl_buf_free(&cur);
+	zl_buf_free(&txt);
+	free(v);
+}
+
+const struct zl_check zl_check_mx_shared_addresses = {
+	.name = "mx-shared-addresses",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RRSET),
+	.fn = shared_addresses,
+	.params = no_params,
+	.vars = (const char *const[]){ "addresses", NULL },
+};
+
+/* ---- null MX (RFC 7505) ---- */
+
+/* RFC 7505 §3: a domain that advertises a null MX MUST NOT advertise any
+ * other MX; senders treat the mix as a configuration error. */
+static void null_mx_alone(struct zl_ctx *ctx)
+{
+	const struct zl_zone *z = ctx->zone;
+	const struct zl_rr *rr, *null = NULL;
+	struct zl_diag *d;
+
+	for (rr = &z->rrs[ctx->set->first]; rr && !null; rr = zl_next_rr(z, rr))
+		if (is_null_mx(rr))
+			null = rr;
+	if (!null || ctx->set->count < 2)
+		return;
+	d = emit_target(ctx, null, NULL, NULL);
+	for (rr = &z->rrs[ctx->set->first]; d && rr; rr = zl_next_rr(z, rr))
+		if (!is_null_mx(rr))
+			zl_emit_note(ctx, d, rr->src, target_tok(ctx, rr),
+				     "other MX record here");
+}
+
+const struct zl_check zl_check_null_mx_alone = {
+	.name = "null-mx-alone",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RRSET),
+	.fn = null_mx_alone,
+	.params = no_params,
+	.vars = (const char *const[]){ "target", NULL },
+};
+
+/* RFC 7505 §3: the null MX has preference 0 and the root as exchange. */
+static void null_mx_preference(struct zl_ctx *ctx)
+{
+	const struct zl_rr *rr = ctx->rr;
+	char pref[8];
+
+	if (!is_null_mx(rr) || zl_rdf_u16(&rr->rdf[0]) == 0)
+		return;
+	snprintf(pref, sizeof pref, "%u", zl_rdf_u16(&rr->rdf[0]));
+	{
+		struct zl_var v[] = { { "preference", pref } };
+		zl_emit(ctx, rr->src, zl_rr_field_tok(ctx->zone, rr, 0), v, 1);
+	}
+}
+
+const struct zl_check zl_check_null_mx_preference = {
+	.name = "null-mx-preference",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = null_mx_preference,
+	.params = no_params,
+	.vars = (const char *const[]){ "preference", NULL },
+};
+
+/* Whether s is an SPF record (RFC 7208 §4.5: "v=spf1" then space or end). */
+static bool is_spf(const char *s, size_t len)
+{
+	return len >= 6 && strncasecmp(s, "v=spf1", 6) == 0 &&
+	       (len == 6 || s[6] == ' ');
+}
+
+/* Whether the SPF text authorises nobody: "v=spf1 -all" with any spacing. */
+static bool spf_denies_all(const char *s)
+{
+	s += 6;
+	while (*s == ' ')
+		s++;
+	if (strncasecmp(s, "-all", 4) != 0)
+		return false;
+	for (s += 4; *s == ' '; s++)
+		;
+	return *s == '\0';
+}
+
+/* RFC 7505 §4.3: a domain that receives no mail should not send any either,
+ * since bounces to it cannot be delivered; an SPF policy that authorises
+ * senders contradicts the null MX. */
+static void null_mx_spf(struct zl_ctx *ctx)
+{
+	const struct zl_zone *z = ctx->zone;
+	const struct zl_rr *rr = ctx->rr, *txt;
+	struct zl_txt t;
+	struct zl_diag *d;
+
+	if (!is_null_mx(rr))
+		return;
+	for (txt = zl_first_rr(z, rr->owner, LDNS_RR_TYPE_TXT); txt;
+	     txt = zl_next_rr(z, txt)) {
+		zl_txt_from_rr(&t, z, txt);
+		if (is_spf(t.s, t.len) && !spf_denies_all(t.s)) {
+			struct zl_var v[] = { { "spf", t.s } };
+
+			d = zl_emit(ctx, txt->src, zl_rr_field_tok(z, txt, 0), v, 1);
+			if (d)
+				zl_emit_note(ctx, d, rr->src, target_tok(ctx, rr),
+					     "the null MX is here");
+		}
+		zl_txt_free(&t);
+	}
+}
+
+const struct zl_check zl_check_null_mx_spf = {
+	.name = "null-mx-spf",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = null_mx_spf,
+	.params = no_params,
+	.vars = (const char *const[]){ "spf", NULL },
+};
+
+/* ---- nolisting ---- */
+
+static const char *const nolisting_modes[] = { "allow", "warn", "forbid", NULL };
+
+static const struct zl_param_spec nolisting_params[] = {
+	{ .key = "nolisting", .type = ZL_PT_ENUM, .dflt = "warn",
+	  .choices = nolisting_modes },
+	{ .key = NULL },
+};
+
+/* Nolisting publishes a dead most-preferred MX so that spam software that
+ * does not retry gives up.  RFC 5321 §5.1 senders retry the next MX, so it
+ * costs legitimate mail a connection timeout on every delivery.  `allow`
+ * accepts it, `warn` reports it at the rule's severity, `forbid` as error. */
+static void nolisting(struct zl_ctx *ctx)
+{
+	const struct zl_zone *z = ctx->zone;
+	const char *mode = zl_rule_str(ctx->rule, "nolisting");
+	const struct zl_rr *rr;
+	struct zl_diag *d;
+	struct mxset m;
+
+	mxset_scan(z, ctx->set, &m);
+	if (!m.nolisting || strcmp(mode, "allow") == 0)
+		return;
+	for (rr = &z->rrs[ctx->set->first]; rr; rr = zl_next_rr(z, rr)) {
+		if (!nolisting_primary(z, &m, rr))
+			continue;
+		d = emit_target(ctx, rr, NULL, NULL);
+		if (d && strcmp(mode, "forbid") == 0)
+			d->sev = ZL_SEV_ERROR;
+	}
+}
+
+const struct zl_check zl_check_mx_nolisting = {
+	.name = "mx-nolisting",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RRSET),
+	.fn = nolisting,
+	.params = nolisting_params,
+	.vars = (const char *const[]){ "target", NULL },
+};
+
+/* When no exchanger of a name can receive mail, every message to the
+ * domain is undeliverable (RFC 5321 §5.1). */
+static void all_dead(struct zl_ctx *ctx)
+{
+	const struct zl_zone *z = ctx->zone;
+	const struct zl_rr *first = &z->rrs[ctx->set->first];
+	struct mxset m;
+	char n[16];
+
+	mxset_scan(z, ctx->set, &m);
+	if (m.ndead == 0 || m.ndead + m.nnull != m.n || m.nnull == m.n)
+		return;
+	snprintf(n, sizeof n, "%u", m.ndead);
+	{
+		struct zl_var v[] = { { "count", n } };
+		zl_emit(ctx, first->src, target_tok(ctx, first), v, 1);
+	}
+}
+
+const struct zl_check zl_check_mx_all_dead = {
+	.name = "mx-all-dead",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RRSET),
+	.fn = all_dead,
+	.params = no_params,
+	.vars = (const char *const[]){ "count", NULL },
 };

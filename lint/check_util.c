@@ -1,5 +1,8 @@
 /* check_util.c - zone lookups shared by several check primitives. */
+#include <arpa/inet.h>
+#include <ctype.h>
 #include <ldns/ldns.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -82,4 +85,78 @@ enum zl_addr_kind zl_addr_kind(const struct zl_rdf *f)
 		return ZL_ADDR_USABLE;
 	}
 	return ZL_ADDR_USABLE;
+}
+
+bool zl_text_is_address(const char *text, size_t len)
+{
+	char buf[INET6_ADDRSTRLEN + 2];
+	unsigned char addr[16];
+
+	if (len > 0 && text[len - 1] == '.')
+		len--;
+	if (len == 0 || len >= sizeof buf)
+		return false;
+	memcpy(buf, text, len);
+	buf[len] = '\0';
+	return inet_pton(AF_INET, buf, addr) == 1 ||
+	       inet_pton(AF_INET6, buf, addr) == 1;
+}
+
+/* Number of labels in a canonical name ("a.b." has 2, "." has 0). */
+static unsigned labels(const char *text)
+{
+	unsigned n = 0;
+
+	for (; text && text[0] && strcmp(text, ".") != 0; text = zl_name_parent(text))
+		n++;
+	return n;
+}
+
+/* Whether the relative name w (lower case, no final dot) ends with the last
+ * k >= min(2, labels(origin)) labels of origin ("b.c." for "a.b.c."). */
+static bool ends_with_origin(const char *w, size_t wlen, const char *origin)
+{
+	unsigned k = labels(origin), need = k < 2 ? k : 2;
+	const char *suffix = origin;
+
+	for (; suffix && k >= need && k > 0; suffix = zl_name_parent(suffix), k--) {
+		size_t slen = strlen(suffix) - 1;	/* without the final dot */
+
+		if (wlen > slen && w[wlen - slen - 1] == '.' &&
+		    strncmp(w + wlen - slen, suffix, slen) == 0)
+			return true;
+	}
+	return false;
+}
+
+bool zl_written_repeats_origin(const char *text, size_t len,
+			       const struct zl_name *name)
+{
+	char *w;
+	size_t i;
+	bool hit;
+
+	/* Absolute names, escapes and '@' cannot show the mistake. */
+	if (!name || len == 0 || text[len - 1] == '.' ||
+	    memchr(text, '\\', len) || (len == 1 && text[0] == '@'))
+		return false;
+	w = zl_xstrndup(text, len);
+	for (i = 0; i < len; i++)
+		w[i] = (char)tolower((unsigned char)w[i]);
+	/* The origin the name was made relative to is what follows the
+	 * written labels, which also covers a $ORIGIN other than the zone's. */
+	hit = strncmp(name->text, w, len) == 0 && name->text[len] == '.' &&
+	      ends_with_origin(w, len, name->text + len + 1);
+	free(w);
+	return hit;
+}
+
+bool zl_rr_name_suspect(const struct zl_zone *z, const struct zl_rr *rr,
+			unsigned f)
+{
+	struct zl_tok t = zl_rr_field_tok(z, rr, f);
+	const char *text = zl_tok_text(z, rr->src, t);
+
+	return f < rr->nrdf && (zl_text_is_address(text, t.len) ||
+				zl_written_repeats_origin(text, t.len, rr->rdf[f].name));
 }

@@ -115,6 +115,105 @@ START_TEST(test_cname_exclusive)
 }
 END_TEST
 
+START_TEST(test_mx_target_resolves)
+{
+	struct zl_diags d;
+
+	/* mx0 is the nolisting primary: left to MX014, not MX003 */
+	lint(HEAD "@ IN MX 10 mx0\n"
+	     "@ IN MX 20 mx1\n"
+	     "@ IN MX 30 none\n"
+	     "mx0 IN TXT \"x\"\n"
+	     "mx1 IN A 192.0.2.25\n"
+	     "b IN MX 10 lo\n"
+	     "lo IN A 127.0.0.2\n", "MX003,MX006,MX014,MX015", &d);
+	ck_assert_uint_eq(d.n, 4);
+	assert_diag(&d, 0, "MX014", 6, 12, 15);
+	assert_diag(&d, 1, "MX003", 8, 12, 16);
+	assert_diag(&d, 2, "MX006", 11, 12, 14);
+	assert_diag(&d, 3, "MX015", 11, 12, 14);
+	zl_diags_free(&d);
+}
+END_TEST
+
+START_TEST(test_name_repeats_origin)
+{
+	struct zl_diags d;
+
+	lint(HEAD "@ IN MX 10 mx1.example.com\n"
+	     "@ IN MX 20 mx2\n"
+	     "www.example.com IN CNAME web.example.net.\n"
+	     "w2 IN CNAME host.example.com\n", "MX004,NAME", &d);
+	ck_assert_uint_eq(d.n, 3);
+	assert_diag(&d, 0, "MX004", 6, 12, 27);
+	ck_assert_str_eq(d.v[0].fixit, "mx1.example.com.");
+	ck_assert_ptr_nonnull(strstr(d.v[0].message,
+				     "mx1.example.com.example.com."));
+	assert_diag(&d, 1, "NAME002", 8, 1, 16);
+	assert_diag(&d, 2, "NAME001", 9, 13, 29);
+	zl_diags_free(&d);
+}
+END_TEST
+
+START_TEST(test_cname_chain)
+{
+	struct zl_diags d;
+
+	lint(HEAD "a IN CNAME b\n"
+	     "b IN CNAME a\n"
+	     "c IN CNAME d\n"
+	     "d IN CNAME web.example.net.\n"
+	     "e IN CNAME gone\n", "CNAME004,CNAME005,CNAME006", &d);
+	ck_assert_uint_eq(d.n, 4);
+	assert_diag(&d, 0, "CNAME004", 6, 12, 13);
+	ck_assert_ptr_nonnull(strstr(d.v[0].message,
+		"a.example.com. -> b.example.com. -> a.example.com."));
+	assert_diag(&d, 1, "CNAME004", 7, 12, 13);
+	assert_diag(&d, 2, "CNAME005", 8, 12, 13);
+	assert_diag(&d, 3, "CNAME006", 10, 12, 16);
+	zl_diags_free(&d);
+}
+END_TEST
+
+START_TEST(test_ttl_rules)
+{
+	struct zl_diags d;
+
+	lint(HEAD "@ IN MX 10 mx1\n"
+	     "@ 300 IN MX 20 mx2\n"
+	     "mx1 60 IN A 192.0.2.25\n"
+	     "mx2 IN A 192.0.2.26\n"
+	     "x 0 IN TXT \"v=spf1 -all\"\n", "TTL", &d);
+	ck_assert_uint_eq(d.n, 3);
+	assert_diag(&d, 0, "TTL001", 7, 3, 6);
+	ck_assert_uint_eq(d.v[0].nnotes, 1);
+	ck_assert_uint_eq(d.v[0].notes[0].loc.line, 6);
+	assert_diag(&d, 1, "TTL003", 8, 5, 7);
+	assert_diag(&d, 2, "TTL004", 10, 3, 4);
+	zl_diags_free(&d);
+}
+END_TEST
+
+START_TEST(test_redundancy)
+{
+	struct zl_diags d;
+
+	lint(HEAD "@ IN MX 10 mx1\n"
+	     "a IN MX 10 mx1\n"
+	     "a IN MX 20 mx2\n"
+	     "b IN MX 10 x.mail.protection.outlook.com.\n"
+	     "c IN MX 0 .\n"
+	     "c IN MX 10 mx1\n"
+	     "mx1 IN A 192.0.2.25\n"
+	     "mx2 IN A 192.0.2.25\n", "MX009,MX010,MX011", &d);
+	ck_assert_uint_eq(d.n, 3);
+	assert_diag(&d, 0, "MX009", 6, 12, 15);
+	assert_diag(&d, 1, "MX010", 7, 12, 15);
+	assert_diag(&d, 2, "MX011", 10, 11, 12);
+	zl_diags_free(&d);
+}
+END_TEST
+
 Suite *checks_suite(void)
 {
 	Suite *s = suite_create("checks");
@@ -124,6 +223,11 @@ Suite *checks_suite(void)
 	tcase_add_test(tc, test_target_is_address);
 	tcase_add_test(tc, test_target_not_alias);
 	tcase_add_test(tc, test_cname_exclusive);
+	tcase_add_test(tc, test_mx_target_resolves);
+	tcase_add_test(tc, test_name_repeats_origin);
+	tcase_add_test(tc, test_cname_chain);
+	tcase_add_test(tc, test_ttl_rules);
+	tcase_add_test(tc, test_redundancy);
 	suite_add_tcase(s, tc);
 	return s;
 }

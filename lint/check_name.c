@@ -1,0 +1,111 @@
+/* check_name.c - primitives about how names are written: missing trailing
+ * dots (RFC 1035 §5.1) and host-name syntax (RFC 952, RFC 1123 §2.1). */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+
+static const struct zl_param_spec no_params[] = { { .key = NULL } };
+
+/* Emits the finding when the token as written repeats its origin. */
+static void check_written(struct zl_ctx *ctx, const struct zl_rr *rr,
+			  struct zl_tok t, const struct zl_name *name)
+{
+	const char *text = zl_tok_text(ctx->zone, rr->src, t);
+	char *written, *fix;
+
+	if (!zl_written_repeats_origin(text, t.len, name))
+		return;
+	written = zl_xstrndup(text, t.len);
+	fix = zl_xasprintf("%s.", written);
+	{
+		struct zl_var v[] = {
+			{ "name", name->text }, { "written", written }, { "fix", fix },
+		};
+		zl_emit(ctx, rr->src, t, v, 3);
+	}
+	free(written);
+	free(fix);
+}
+
+static const char *const where_choices[] = { "rdata", "owner", NULL };
+
+static const struct zl_param_spec dot_params[] = {
+	{ .key = "where", .type = ZL_PT_ENUM, .dflt = "rdata",
+	  .choices = where_choices },
+	{ .key = NULL },
+};
+
+/* RFC 1035 §5.1: a name without a final dot is relative to the origin, so
+ * `mail.example.com` in zone example.com. becomes
+ * mail.example.com.example.com. - the classic missing trailing dot. */
+static void name_repeats_origin(struct zl_ctx *ctx)
+{
+	const struct zl_rr *rr = ctx->rr;
+	int f;
+	unsigned skip;
+
+	if (strcmp(zl_rule_str(ctx->rule, "where"), "owner") == 0) {
+		check_written(ctx, rr, rr->owner_tok, rr->owner);
+		return;
+	}
+	for (skip = 0; (f = zl_rr_name_field(rr, skip)) >= 0; skip++)
+		check_written(ctx, rr, zl_rr_field_tok(ctx->zone, rr, (unsigned)f),
+			      rr->rdf[f].name);
+}
+
+const struct zl_check zl_check_name_repeats_origin = {
+	.name = "name-repeats-origin",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = name_repeats_origin,
+	.params = dot_params,
+	.vars = (const char *const[]){ "name", "written", NULL },
+};
+
+/* Whether a canonical name is a host name: labels of letters, digits and
+ * hyphens, not starting or ending with a hyphen (RFC 952 as relaxed by
+ * RFC 1123 §2.1).  Escaped bytes never are. */
+static bool is_host_name(const char *text)
+{
+	const char *p = text;
+	size_t len;
+
+	while (*p) {
+		len = strcspn(p, ".");
+		if (len == 0 || p[0] == '-' || p[len - 1] == '-')
+			return false;
+		for (size_t i = 0; i < len; i++)
+			if (!isalnum((unsigned char)p[i]) && p[i] != '-')
+				return false;
+		p += len;
+		if (*p == '.')
+			p++;
+	}
+	return true;
+}
+
+/* RFC 5321 §2.3.5: the domain an SMTP client connects to is a host name;
+ * underscores and other bytes make many MTAs refuse it. */
+static void target_is_hostname(struct zl_ctx *ctx)
+{
+	const struct zl_rr *rr = ctx->rr;
+	int f = zl_rr_name_field(rr, 0);
+	const struct zl_name *t;
+
+	if (f < 0 || !(t = rr->rdf[f].name) || strcmp(t->text, ".") == 0 ||
+	    is_host_name(t->text) || zl_rr_name_suspect(ctx->zone, rr, (unsigned)f))
+		return;
+	{
+		struct zl_var v[] = { { "target", t->text } };
+		zl_emit(ctx, rr->src, zl_rr_field_tok(ctx->zone, rr, (unsigned)f), v, 1);
+	}
+}
+
+const struct zl_check zl_check_target_is_hostname = {
+	.name = "target-is-hostname",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = target_is_hostname,
+	.params = no_params,
+	.vars = (const char *const[]){ "target", NULL },
+};

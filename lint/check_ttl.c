@@ -1,0 +1,90 @@
+/* check_ttl.c - primitives for TTLs (RFC 2181 §5.2 and §8). */
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+
+/* The token to point at for a record's TTL: the TTL when written, else the
+ * type (the TTL was inherited from $TTL or an earlier record). */
+static struct zl_tok ttl_tok(const struct zl_rr *rr)
+{
+	return rr->ttl_tok.len ? rr->ttl_tok : zl_rr_type_tok(rr);
+}
+
+static const struct zl_param_spec consistent_params[] = { { .key = NULL } };
+
+/* RFC 2181 §5.2: all records of an RRset have the same TTL; servers and
+ * resolvers treat a mix as an error or use the lowest.  Reported at each
+ * record that differs from the first, with a note at the first. */
+static void ttl_consistent(struct zl_ctx *ctx)
+{
+	const struct zl_zone *z = ctx->zone;
+	const struct zl_rr *first = &z->rrs[ctx->set->first], *rr;
+	char a[16], b[16];
+
+	snprintf(b, sizeof b, "%u", first->ttl);
+	for (rr = zl_next_rr(z, first); rr; rr = zl_next_rr(z, rr)) {
+		struct zl_var v[] = { { "ttl", a }, { "first", b } };
+		struct zl_diag *d;
+
+		if (rr->ttl == first->ttl)
+			continue;
+		snprintf(a, sizeof a, "%u", rr->ttl);
+		d = zl_emit(ctx, rr->src, ttl_tok(rr), v, 2);
+		if (d)
+			zl_emit_note(ctx, d, first->src, ttl_tok(first),
+				     "the first record of the set has TTL %u",
+				     first->ttl);
+	}
+}
+
+const struct zl_check zl_check_ttl_consistent = {
+	.name = "ttl-consistent",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RRSET),
+	.fn = ttl_consistent,
+	.params = consistent_params,
+	.vars = (const char *const[]){ "ttl", "first", NULL },
+};
+
+static const char *const of_choices[] = { "any", "mx-target", NULL };
+
+static const struct zl_param_spec range_params[] = {
+	{ .key = "min", .type = ZL_PT_INT, .dflt = "0", .min = 0, .max = 2147483647 },
+	{ .key = "max", .type = ZL_PT_INT, .dflt = "2147483647", .min = 0,
+	  .max = 2147483647 },
+	{ .key = "of", .type = ZL_PT_ENUM, .dflt = "any", .choices = of_choices },
+	{ .key = NULL },
+};
+
+/* A TTL outside an operator's chosen range: too short multiplies queries
+ * and makes mail delivery depend on every lookup succeeding, too long makes
+ * a broken record stick in caches (RFC 1912 §2.2 gives typical values).
+ * `of: mx-target` limits the rule to names that an MX in the zone points
+ * at. */
+static void ttl_range(struct zl_ctx *ctx)
+{
+	const struct zl_rr *rr = ctx->rr;
+	long min = zl_rule_int(ctx->rule, "min"), max = zl_rule_int(ctx->rule, "max");
+	char ttl[16], lo[16], hi[16];
+
+	if (strcmp(zl_rule_str(ctx->rule, "of"), "mx-target") == 0 &&
+	    !(rr->owner->refs & ZL_REF_MX))
+		return;
+	if (rr->ttl >= (unsigned long)min && rr->ttl <= (unsigned long)max)
+		return;
+	snprintf(ttl, sizeof ttl, "%u", rr->ttl);
+	snprintf(lo, sizeof lo, "%ld", min);
+	snprintf(hi, sizeof hi, "%ld", max);
+	{
+		struct zl_var v[] = { { "ttl", ttl }, { "min", lo }, { "max", hi } };
+		zl_emit(ctx, rr->src, ttl_tok(rr), v, 3);
+	}
+}
+
+const struct zl_check zl_check_ttl_range = {
+	.name = "ttl-range",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = ttl_range,
+	.params = range_params,
+	.vars = (const char *const[]){ "ttl", "min", "max", NULL },
+};
