@@ -10,6 +10,8 @@
 #include "rule.h"
 #include "zone.h"
 
+struct zl_memo;
+
 struct zl_ctx {
 	const struct zl_ruleset *rs;
 	const struct zl_rule *rule;
@@ -20,7 +22,20 @@ struct zl_ctx {
 	const struct zl_rr *rr;
 	const struct zl_rrset *set;
 	const struct zl_name *name;
+	struct zl_memo *memo;	/* the engine's, for zl_memo_get() */
 };
+
+/* What a primitive may derive from a record once per run (zl_memo_get). */
+enum zl_memo_kind { ZL_MEMO_SPF, ZL_MEMO_TAGVALUE, ZL_MEMO_NKINDS };
+
+/* Returns what build(z, rr) made for rr in this run, calling it the first
+ * time only: many rules look at one TXT record, and this way its text is
+ * joined and parsed once.  The engine owns the result and calls release on
+ * it when the run ends; build must not return NULL. */
+void *zl_memo_get(struct zl_ctx *ctx, enum zl_memo_kind kind,
+		  const struct zl_rr *rr,
+		  void *(*build)(const struct zl_zone *z, const struct zl_rr *rr),
+		  void (*release)(void *obj));
 
 typedef void zl_check_fn(struct zl_ctx *ctx);
 
@@ -83,11 +98,6 @@ const struct zl_rr *zl_first_rr(const struct zl_zone *z,
 /* The next record of the same RRset, or NULL. */
 const struct zl_rr *zl_next_rr(const struct zl_zone *z,
 			       const struct zl_rr *rr);
-/* The parent of a canonical name, pointing into text ("b.c." for "a.b.c.",
- * "." for "c."), or NULL for the root. */
-const char *zl_name_parent(const char *text);
-/* Whether n is at or below a delegation (an NS RRset below the apex). */
-bool zl_name_below_cut(const struct zl_zone *z, const struct zl_name *n);
 /* The token that names a record as a whole: its type, else its text. */
 struct zl_tok zl_rr_type_tok(const struct zl_rr *rr);
 /* Whether text[0..len) is an IPv4 or IPv6 address literal (a final dot

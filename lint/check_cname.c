@@ -182,7 +182,7 @@ static void target_exists(struct zl_ctx *ctx)
 	const struct zl_name *t;
 
 	if (f < 0 || !(t = rr->rdf[f].name) || !t->in_zone || t->sets ||
-	    zl_name_below_cut(z, t) || wildcard_covers(z, t) ||
+	    t->below_cut || wildcard_covers(z, t) ||
 	    zl_rr_name_suspect(z, rr, (unsigned)f))
 		return;
 	{

@@ -65,7 +65,7 @@ static enum target target_state(const struct zl_zone *z, const struct zl_name *t
 		return T_LOCALHOST;
 	if (!t->in_zone)
 		return T_OUTSIDE;
-	if (zl_name_below_cut(z, t))
+	if (t->below_cut)
 		return T_DELEGATED;
 	if (zl_name_rrset(t, LDNS_RR_TYPE_CNAME))
 		return T_ALIAS;

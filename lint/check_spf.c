@@ -17,26 +17,6 @@ struct rec {
 	bool is_spf;
 };
 
-/* Joins rr's strings and parses them when they form an SPF record (RFC
- * 7208 §4.5).  Returns r->is_spf; rec_close() must follow either way. */
-static bool rec_open(struct rec *r, const struct zl_zone *z,
-		     const struct zl_rr *rr)
-{
-	zl_txt_from_rr(&r->txt, z, rr);
-	r->is_spf = zl_spf_is_record(r->txt.s, r->txt.len);
-	if (r->is_spf)
-		zl_spf_parse(&r->spf, r->txt.s, r->txt.len);
-	else
-		memset(&r->spf, 0, sizeof r->spf);
-	return r->is_spf;
-}
-
-static void rec_close(struct rec *r)
-{
-	zl_spf_free(&r->spf);
-	zl_txt_free(&r->txt);
-}
-
 /* Case-insensitive comparison of the first n bytes of s with word. */
 static bool prefix_eq(const char *s, const char *word, size_t n)
 {
@@ -51,18 +31,39 @@ static bool prefix_eq(const char *s, const char *word, size_t n)
 	return true;
 }
 
-/* Whether rr is a TXT record holding an SPF policy. */
-static bool is_spf_rr(const struct zl_zone *z, const struct zl_rr *rr)
+static void *rec_build(const struct zl_zone *z, const struct zl_rr *rr)
 {
-	struct zl_txt t;
-	bool yes;
+	struct rec *r = zl_xcalloc(1, sizeof *r);
 
-	if (rr->type != LDNS_RR_TYPE_TXT)
-		return false;
-	zl_txt_from_rr(&t, z, rr);
-	yes = zl_spf_is_record(t.s, t.len);
-	zl_txt_free(&t);
-	return yes;
+	zl_txt_from_rr(&r->txt, z, rr);
+	r->is_spf = zl_spf_is_record(r->txt.s, r->txt.len);
+	if (r->is_spf)
+		zl_spf_parse(&r->spf, r->txt.s, r->txt.len);
+	else if (r->txt.len < 6 || !prefix_eq(r->txt.s, "v=spf1", 6))
+		zl_txt_free(&r->txt);	/* not SPF at all: keep the memo small */
+	return r;
+}
+
+static void rec_release(void *p)
+{
+	struct rec *r = p;
+
+	zl_spf_free(&r->spf);
+	zl_txt_free(&r->txt);
+	free(r);
+}
+
+/* rr's strings joined and, when they form an SPF record (RFC 7208 §4.5),
+ * parsed: once per run, however many rules look at the record. */
+static const struct rec *rec_of(struct zl_ctx *ctx, const struct zl_rr *rr)
+{
+	return zl_memo_get(ctx, ZL_MEMO_SPF, rr, rec_build, rec_release);
+}
+
+/* Whether rr is a TXT record holding an SPF policy. */
+static bool is_spf_rr(struct zl_ctx *ctx, const struct zl_rr *rr)
+{
+	return rr->type == LDNS_RR_TYPE_TXT && rec_of(ctx, rr)->is_spf;
 }
 
 /* Source spans of a record span, a term, and the version "v=spf1". */
@@ -166,21 +167,21 @@ static void version_error(struct zl_ctx *ctx, const struct rec *r)
 
 static void spf_syntax(struct zl_ctx *ctx)
 {
-	struct rec r;
+	const struct rec *r;
 	size_t i;
 
-	if (!rec_open(&r, ctx->zone, ctx->rr)) {
-		version_error(ctx, &r);
+	if (!(r = rec_of(ctx, ctx->rr))->is_spf) {
+		version_error(ctx, r);
 		goto out;
 	}
-	for (i = 0; i < r.spf.nerrs; i++) {
-		const struct zl_spf_error *e = &r.spf.errs[i];
-		const struct zl_spf_term *t = term_at(&r.spf, e->at.off);
+	for (i = 0; i < r->spf.nerrs; i++) {
+		const struct zl_spf_error *e = &r->spf.errs[i];
+		const struct zl_spf_term *t = term_at(&r->spf, e->at.off);
 		struct zl_buf msg = { 0 };
 
 		zl_buf_add(&msg, e->msg, strlen(e->msg));
 		if (t)
-			add_join(&r, t->text.off, t->text.off + t->text.len,
+			add_join(r, t->text.off, t->text.off + t->text.len,
 				 &msg);
 		{
 			struct zl_var v[] = {
@@ -189,12 +190,11 @@ static void spf_syntax(struct zl_ctx *ctx)
 					  "permerror until this term is fixed" },
 			};
 
-			zl_emit(ctx, ctx->rr->src, span_tok(&r, e->at), v, 2);
+			zl_emit(ctx, ctx->rr->src, span_tok(r, e->at), v, 2);
 		}
 		zl_buf_free(&msg);
 	}
 out:
-	rec_close(&r);
 }
 
 const struct zl_check zl_check_spf_syntax = {
@@ -234,30 +234,29 @@ static bool starts_term(const char *s, size_t n)
  * with a syntax error are spf-syntax's; this finds those that parse. */
 static void spf_joined_terms(struct zl_ctx *ctx)
 {
-	struct rec r;
+	const struct rec *r;
 	size_t i, k;
 
-	if (!rec_open(&r, ctx->zone, ctx->rr))
+	if (!(r = rec_of(ctx, ctx->rr))->is_spf)
 		goto out;
-	for (i = 0; i < r.spf.nterms; i++) {
-		const struct zl_spf_term *t = &r.spf.terms[i];
+	for (i = 0; i < r->spf.nterms; i++) {
+		const struct zl_spf_term *t = &r->spf.terms[i];
 		size_t a = t->text.off, b = a + t->text.len;
 		struct zl_buf msg = { 0 };
 
-		if (t->bad || !(k = zl_txt_join_in(&r.txt, a, b)) ||
-		    !starts_term(r.txt.s + r.txt.parts[k].at,
-				 b - r.txt.parts[k].at))
+		if (t->bad || !(k = zl_txt_join_in(&r->txt, a, b)) ||
+		    !starts_term(r->txt.s + r->txt.parts[k].at,
+				 b - r->txt.parts[k].at))
 			continue;
-		zl_txt_describe_join(&r.txt, k, &msg);
+		zl_txt_describe_join(&r->txt, k, &msg);
 		{
 			struct zl_var v[] = { { "strings", msg.s } };
 
-			emit_term(ctx, &r, t, v, 1);
+			emit_term(ctx, r, t, v, 1);
 		}
 		zl_buf_free(&msg);
 	}
 out:
-	rec_close(&r);
 }
 
 const struct zl_check zl_check_spf_joined_terms = {
@@ -282,21 +281,20 @@ static void spf_all_qualifier(struct zl_ctx *ctx)
 {
 	const struct zl_param *qs = zl_rule_param(ctx->rule, "qualifiers");
 	const struct zl_spf_term *t;
-	struct rec r;
+	const struct rec *r;
 	char q[2];
 
-	if (!rec_open(&r, ctx->zone, ctx->rr) || r.spf.all < 0)
+	if (!(r = rec_of(ctx, ctx->rr))->is_spf || r->spf.all < 0)
 		goto out;
-	t = &r.spf.terms[r.spf.all];
+	t = &r->spf.terms[r->spf.all];
 	q[0] = t->qualifier;
 	q[1] = '\0';
 	if (zl_param_lookup(qs, q, NULL)) {
 		struct zl_var v[] = { { "qualifier", q } };
 
-		emit_term(ctx, &r, t, v, 1);
+		emit_term(ctx, r, t, v, 1);
 	}
 out:
-	rec_close(&r);
 }
 
 const struct zl_check zl_check_spf_all_qualifier = {
@@ -311,12 +309,11 @@ const struct zl_check zl_check_spf_all_qualifier = {
  * nothing gets "neutral", which is rarely what the publisher meant. */
 static void spf_no_default(struct zl_ctx *ctx)
 {
-	struct rec r;
+	const struct rec *r;
 
-	if (rec_open(&r, ctx->zone, ctx->rr) && r.spf.all < 0 &&
-	    r.spf.redirect < 0 && r.spf.nerrs == 0)
-		zl_emit(ctx, ctx->rr->src, version_tok(&r), NULL, 0);
-	rec_close(&r);
+	if ((r = rec_of(ctx, ctx->rr))->is_spf && r->spf.all < 0 &&
+	    r->spf.redirect < 0 && r->spf.nerrs == 0)
+		zl_emit(ctx, ctx->rr->src, version_tok(r), NULL, 0);
 }
 
 const struct zl_check zl_check_spf_no_default = {
@@ -331,27 +328,26 @@ const struct zl_check zl_check_spf_no_default = {
  * at the first of them, with a note at the `all`. */
 static void spf_after_all(struct zl_ctx *ctx)
 {
-	struct rec r;
+	const struct rec *r;
 	struct zl_diag *d;
 	char count[24];
 	size_t i;
 
-	if (!rec_open(&r, ctx->zone, ctx->rr) || !r.spf.mechs_after_all)
+	if (!(r = rec_of(ctx, ctx->rr))->is_spf || !r->spf.mechs_after_all)
 		goto out;
-	for (i = (size_t)r.spf.all + 1; i < r.spf.nterms; i++)
-		if (r.spf.terms[i].kind < ZL_SPF_REDIRECT)
+	for (i = (size_t)r->spf.all + 1; i < r->spf.nterms; i++)
+		if (r->spf.terms[i].kind < ZL_SPF_REDIRECT)
 			break;
-	snprintf(count, sizeof count, "%u", r.spf.mechs_after_all);
+	snprintf(count, sizeof count, "%u", r->spf.mechs_after_all);
 	{
 		struct zl_var v[] = { { "count", count } };
 
-		d = emit_term(ctx, &r, &r.spf.terms[i], v, 1);
+		d = emit_term(ctx, r, &r->spf.terms[i], v, 1);
 	}
 	zl_emit_note(ctx, d, ctx->rr->src,
-		     term_tok(&r, &r.spf.terms[r.spf.all]),
+		     term_tok(r, &r->spf.terms[r->spf.all]),
 		     "evaluation ends at this 'all'");
 out:
-	rec_close(&r);
 }
 
 const struct zl_check zl_check_spf_after_all = {
@@ -365,18 +361,17 @@ const struct zl_check zl_check_spf_after_all = {
 /* RFC 7208 §6.1: "redirect" is ignored when the record has `all`. */
 static void spf_redirect_with_all(struct zl_ctx *ctx)
 {
-	struct rec r;
+	const struct rec *r;
 	struct zl_diag *d;
 
-	if (!rec_open(&r, ctx->zone, ctx->rr) || r.spf.all < 0 ||
-	    r.spf.redirect < 0)
+	if (!(r = rec_of(ctx, ctx->rr))->is_spf || r->spf.all < 0 ||
+	    r->spf.redirect < 0)
 		goto out;
-	d = emit_term(ctx, &r, &r.spf.terms[r.spf.redirect], NULL, 0);
+	d = emit_term(ctx, r, &r->spf.terms[r->spf.redirect], NULL, 0);
 	zl_emit_note(ctx, d, ctx->rr->src,
-		     term_tok(&r, &r.spf.terms[r.spf.all]),
+		     term_tok(r, &r->spf.terms[r->spf.all]),
 		     "this 'all' always matches first");
 out:
-	rec_close(&r);
 }
 
 const struct zl_check zl_check_spf_redirect_with_all = {
@@ -390,15 +385,14 @@ const struct zl_check zl_check_spf_redirect_with_all = {
 /* RFC 7208 §5.5: ptr is slow, unreliable and SHOULD NOT be used. */
 static void spf_ptr(struct zl_ctx *ctx)
 {
-	struct rec r;
+	const struct rec *r;
 	size_t i;
 
-	if (rec_open(&r, ctx->zone, ctx->rr))
-		for (i = 0; i < r.spf.nterms; i++)
-			if (r.spf.terms[i].kind == ZL_SPF_PTR &&
-			    !r.spf.terms[i].bad)
-				emit_term(ctx, &r, &r.spf.terms[i], NULL, 0);
-	rec_close(&r);
+	if ((r = rec_of(ctx, ctx->rr))->is_spf)
+		for (i = 0; i < r->spf.nterms; i++)
+			if (r->spf.terms[i].kind == ZL_SPF_PTR &&
+			    !r->spf.terms[i].bad)
+				emit_term(ctx, r, &r->spf.terms[i], NULL, 0);
 }
 
 const struct zl_check zl_check_spf_ptr = {
@@ -436,14 +430,14 @@ static void masked(const struct zl_spf_term *t, char *out, size_t n)
  * ignored; they usually mean the length or the address is a typo. */
 static void spf_host_bits(struct zl_ctx *ctx)
 {
-	struct rec r;
+	const struct rec *r;
 	char net[INET6_ADDRSTRLEN + 16];
 	size_t i;
 
-	if (!rec_open(&r, ctx->zone, ctx->rr))
+	if (!(r = rec_of(ctx, ctx->rr))->is_spf)
 		goto out;
-	for (i = 0; i < r.spf.nterms; i++) {
-		const struct zl_spf_term *t = &r.spf.terms[i];
+	for (i = 0; i < r->spf.nterms; i++) {
+		const struct zl_spf_term *t = &r->spf.terms[i];
 
 		if (t->bad || !t->host_bits)
 			continue;
@@ -454,11 +448,10 @@ static void spf_host_bits(struct zl_ctx *ctx)
 				{ "fix", net },
 			};
 
-			emit_term(ctx, &r, t, v, 2);
+			emit_term(ctx, r, t, v, 2);
 		}
 	}
 out:
-	rec_close(&r);
 }
 
 const struct zl_check zl_check_spf_host_bits = {
@@ -484,14 +477,14 @@ static void spf_broad_range(struct zl_ctx *ctx)
 {
 	long min4 = zl_rule_int(ctx->rule, "min-ipv4-prefix");
 	long min6 = zl_rule_int(ctx->rule, "min-ipv6-prefix");
-	struct rec r;
+	const struct rec *r;
 	char bits[16];
 	size_t i;
 
-	if (!rec_open(&r, ctx->zone, ctx->rr))
+	if (!(r = rec_of(ctx, ctx->rr))->is_spf)
 		goto out;
-	for (i = 0; i < r.spf.nterms; i++) {
-		const struct zl_spf_term *t = &r.spf.terms[i];
+	for (i = 0; i < r->spf.nterms; i++) {
+		const struct zl_spf_term *t = &r->spf.terms[i];
 		int len = t->cidr4 >= 0 && t->cidr4 < min4 ? t->cidr4 :
 			  t->cidr6 >= 0 && t->cidr6 < min6 ? t->cidr6 : -1;
 
@@ -501,11 +494,10 @@ static void spf_broad_range(struct zl_ctx *ctx)
 		{
 			struct zl_var v[] = { { "prefix", bits } };
 
-			emit_term(ctx, &r, t, v, 1);
+			emit_term(ctx, r, t, v, 1);
 		}
 	}
 out:
-	rec_close(&r);
 }
 
 const struct zl_check zl_check_spf_broad_range = {
@@ -528,17 +520,16 @@ static const struct zl_param_spec length_params[] = {
 static void spf_length(struct zl_ctx *ctx)
 {
 	long max = zl_rule_int(ctx->rule, "max-length");
-	struct rec r;
+	const struct rec *r;
 	char len[24], lim[24];
 
-	if (rec_open(&r, ctx->zone, ctx->rr) && (long)r.txt.len > max) {
+	if ((r = rec_of(ctx, ctx->rr))->is_spf && (long)r->txt.len > max) {
 		struct zl_var v[] = { { "length", len }, { "limit", lim } };
 
-		snprintf(len, sizeof len, "%zu", r.txt.len);
+		snprintf(len, sizeof len, "%zu", r->txt.len);
 		snprintf(lim, sizeof lim, "%ld", max);
-		zl_emit(ctx, ctx->rr->src, version_tok(&r), v, 2);
+		zl_emit(ctx, ctx->rr->src, version_tok(r), v, 2);
 	}
-	rec_close(&r);
 }
 
 const struct zl_check zl_check_spf_length = {
@@ -559,24 +550,21 @@ static void spf_multiple(struct zl_ctx *ctx)
 	const struct zl_zone *z = ctx->zone;
 	const struct zl_rr *rr, *first = NULL;
 	struct zl_diag *d;
-	struct rec r;
+	const struct rec *r;
 
 	for (rr = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_TXT); rr;
 	     rr = zl_next_rr(z, rr)) {
-		if (!rec_open(&r, z, rr)) {
-			rec_close(&r);
+		if (!(r = rec_of(ctx, rr))->is_spf) {
 			continue;
 		}
 		if (first) {
-			d = zl_emit(ctx, rr->src, version_tok(&r), NULL, 0);
-			rec_close(&r);
-			rec_open(&r, z, first);
-			zl_emit_note(ctx, d, first->src, version_tok(&r),
+			d = zl_emit(ctx, rr->src, version_tok(r), NULL, 0);
+			r = rec_of(ctx, first);
+			zl_emit_note(ctx, d, first->src, version_tok(r),
 				     "the first SPF record is here");
 		} else {
 			first = rr;
 		}
-		rec_close(&r);
 	}
 }
 
@@ -589,13 +577,13 @@ const struct zl_check zl_check_spf_multiple = {
 };
 
 /* Whether n has a TXT record that is SPF. */
-static bool has_spf(const struct zl_zone *z, const struct zl_name *n)
+static bool has_spf(struct zl_ctx *ctx, const struct zl_name *n)
 {
 	const struct zl_rr *rr;
 
-	for (rr = zl_first_rr(z, n, LDNS_RR_TYPE_TXT); rr;
-	     rr = zl_next_rr(z, rr))
-		if (is_spf_rr(z, rr))
+	for (rr = zl_first_rr(ctx->zone, n, LDNS_RR_TYPE_TXT); rr;
+	     rr = zl_next_rr(ctx->zone, rr))
+		if (is_spf_rr(ctx, rr))
 			return true;
 	return false;
 }
@@ -604,7 +592,7 @@ static bool has_spf(const struct zl_zone *z, const struct zl_name *n)
  * at TXT.  The advice depends on whether the TXT record exists. */
 static void spf_obsolete_type(struct zl_ctx *ctx)
 {
-	const char *advice = has_spf(ctx->zone, ctx->rr->owner) ?
+	const char *advice = has_spf(ctx, ctx->rr->owner) ?
 		"delete it: the TXT record at this name is the one receivers "
 		"read" :
 		"publish its text as a TXT record instead and delete it";
@@ -640,8 +628,8 @@ static void spf_missing_for_mx(struct zl_ctx *ctx)
 	const struct zl_zone *z = ctx->zone;
 	const struct zl_rr *mx = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_MX);
 
-	if (!mx || null_mx(z, ctx->name) || has_spf(z, ctx->name) ||
-	    zl_name_below_cut(z, ctx->name))
+	if (!mx || null_mx(z, ctx->name) || has_spf(ctx, ctx->name) ||
+	    ctx->name->below_cut)
 		return;
 	zl_emit(ctx, mx->src, zl_rr_type_tok(mx), NULL, 0);
 }
@@ -672,7 +660,7 @@ enum { REPORT_LOOP = 1, REPORT_VOID = 2 };
 
 struct node {
 	const struct zl_rr *rr;
-	struct rec rec;
+	const struct rec *rec;
 	long cost;		/* lookups of this record, includes followed */
 	int state;
 	bool inexact;		/* cost includes a guess (unknown or macro) */
@@ -723,16 +711,16 @@ static bool text_in_zone(const struct zl_zone *z, const char *text)
 	       (lt == lo || text[lt - lo - 1] == '.');
 }
 
-/* Whether text is at or below a delegation: the child zone has the data. */
+/* Whether text is at or below a delegation: the child zone has the data.
+ * A name the zone does not hold inherits it from its closest ancestor. */
 static bool text_below_cut(const struct zl_zone *z, const char *text)
 {
 	const struct zl_name *n;
 
 	for (; text && strlen(text) > z->origin->len;
 	     text = zl_name_parent(text))
-		if ((n = zl_zone_lookup(z, text)) &&
-		    zl_name_rrset(n, LDNS_RR_TYPE_NS))
-			return true;
+		if ((n = zl_zone_lookup(z, text)))
+			return n->below_cut;
 	return false;
 }
 
@@ -753,9 +741,8 @@ static void graph_build(struct graph *g)
 		nd = &g->v[g->n];
 		memset(nd, 0, sizeof *nd);
 		nd->rr = rr;
-		if (!rec_open(&nd->rec, z, rr) ||
-		    zl_name_below_cut(z, rr->owner)) {
-			rec_close(&nd->rec);
+		if (!(nd->rec = rec_of(g->ctx, rr))->is_spf ||
+		    rr->owner->below_cut) {
 			continue;
 		}
 		if (2 * (g->n + 1) > g->hcap) {
@@ -778,12 +765,9 @@ static void graph_build(struct graph *g)
 	}
 }
 
+/* The records themselves belong to the run's memo. */
 static void graph_free(struct graph *g)
 {
-	size_t i;
-
-	for (i = 0; i < g->n; i++)
-		rec_close(&g->v[i].rec);
 	free(g->v);
 	free(g->hash);
 }
@@ -819,7 +803,7 @@ static int resolve(const struct graph *g, const struct node *from,
 	const struct zl_name *n;
 
 	*out = NONE;
-	if (!zl_spf_domain(from->rec.txt.s, t, buf, DOMAIN_MAX))
+	if (!zl_spf_domain(from->rec->txt.s, t, buf, DOMAIN_MAX))
 		return T_MACRO;
 	if (!text_in_zone(z, buf) || text_below_cut(z, buf))
 		return T_OUTSIDE;
@@ -874,11 +858,11 @@ static struct zl_diag *emit_node(struct graph *g, const struct node *nd,
 	struct zl_diag *d;
 	size_t i;
 
-	v[0].value = term_str(&nd->rec, t);
+	v[0].value = term_str(nd->rec, t);
 	v[1].value = nd->rr->owner->text;
 	for (i = 0; i < nextra && i < 3; i++)
 		v[i + 2] = extra[i];
-	d = zl_emit(g->ctx, nd->rr->src, term_tok(&nd->rec, t), v, i + 2);
+	d = zl_emit(g->ctx, nd->rr->src, term_tok(nd->rec, t), v, i + 2);
 	free((char *)v[0].value);
 	return d;
 }
@@ -980,7 +964,7 @@ static void walk(struct graph *g, size_t root)
 		struct frame *f = &st[depth - 1];
 		struct node *nd = &g->v[f->node];
 
-		if (f->term == nd->rec.spf.nterms) {
+		if (f->term == nd->rec->spf.nterms) {
 			nd->cost = f->sum;
 			nd->inexact = f->inexact;
 			nd->state = BLACK;
@@ -991,9 +975,9 @@ static void walk(struct graph *g, size_t root)
 			}
 			continue;
 		}
-		if (counted(&nd->rec.spf, f->term++))
+		if (counted(&nd->rec->spf, f->term++))
 			step(g, &st, &depth, &cap,
-			     &nd->rec.spf.terms[f->term - 1]);
+			     &nd->rec->spf.terms[f->term - 1]);
 	}
 	free(st);
 }
@@ -1046,7 +1030,7 @@ const struct zl_check zl_check_spf_void_include = {
 static long term_cost(struct graph *g, const struct node *nd, size_t i,
 		      bool *exact)
 {
-	const struct zl_spf_term *t = &nd->rec.spf.terms[i];
+	const struct zl_spf_term *t = &nd->rec->spf.terms[i];
 	char buf[DOMAIN_MAX];
 	size_t k;
 	int where;
@@ -1070,7 +1054,7 @@ static long term_cost(struct graph *g, const struct node *nd, size_t i,
 static void explain(struct graph *g, const struct node *nd, long limit,
 		    struct zl_buf *how, size_t *over, bool *exact)
 {
-	const struct zl_spf *s = &nd->rec.spf;
+	const struct zl_spf *s = &nd->rec->spf;
 	long run = 0, c, singles = 0;
 	size_t i;
 	bool ex;
@@ -1091,7 +1075,7 @@ static void explain(struct graph *g, const struct node *nd, long limit,
 		}
 		zl_buf_addf(how, "%s'%.*s' %s%ld", how->len ? ", " : "",
 			    (int)s->terms[i].text.len,
-			    nd->rec.txt.s + s->terms[i].text.off,
+			    nd->rec->txt.s + s->terms[i].text.off,
 			    ex ? "" : "at least ", c);
 	}
 	if (singles)
@@ -1134,7 +1118,7 @@ static void spf_lookups(struct zl_ctx *ctx)
 
 			snprintf(count, sizeof count, "%s%ld",
 				 exact ? "" : "at least ", nd->cost);
-			emit_node(&g, nd, &nd->rec.spf.terms[over], v, 3);
+			emit_node(&g, nd, &nd->rec->spf.terms[over], v, 3);
 		}
 		zl_buf_free(&how);
 	}

@@ -22,7 +22,6 @@ static void ttl_consistent(struct zl_ctx *ctx)
 	const struct zl_rr *first = &z->rrs[ctx->set->first], *rr;
 	char a[16], b[16];
 
-	snprintf(b, sizeof b, "%u", first->ttl);
 	for (rr = zl_next_rr(z, first); rr; rr = zl_next_rr(z, rr)) {
 		struct zl_var v[] = { { "ttl", a }, { "first", b } };
 		struct zl_diag *d;
@@ -30,6 +29,7 @@ static void ttl_consistent(struct zl_ctx *ctx)
 		if (rr->ttl == first->ttl)
 			continue;
 		snprintf(a, sizeof a, "%u", rr->ttl);
+		snprintf(b, sizeof b, "%u", first->ttl);
 		d = zl_emit(ctx, rr->src, ttl_tok(rr), v, 2);
 		if (d)
 			zl_emit_note(ctx, d, first->src, ttl_tok(first),

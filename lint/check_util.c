@@ -20,37 +20,6 @@ const struct zl_rr *zl_next_rr(const struct zl_zone *z, const struct zl_rr *rr)
 	return rr->next == ZL_NONE ? NULL : &z->rrs[rr->next];
 }
 
-const char *zl_name_parent(const char *text)
-{
-	const char *p;
-
-	if (text[0] == '.' && text[1] == '\0')
-		return NULL;
-	for (p = text; *p; p++) {
-		if (*p == '\\' && p[1])
-			p++;	/* an escaped byte, maybe '.', is label data */
-		else if (*p == '.')
-			return p[1] ? p + 1 : p;
-	}
-	return NULL;
-}
-
-bool zl_name_below_cut(const struct zl_zone *z, const struct zl_name *n)
-{
-	const char *text = n->text;
-	const struct zl_name *at;
-
-	/* RFC 1034 §4.2.1: data at or below an NS RRset other than the apex
-	 * belongs to the child zone and is not authoritative here. */
-	while (text && strlen(text) > z->origin->len) {
-		at = zl_zone_lookup(z, text);
-		if (at && zl_name_rrset(at, LDNS_RR_TYPE_NS))
-			return true;
-		text = zl_name_parent(text);
-	}
-	return false;
-}
-
 struct zl_tok zl_rr_type_tok(const struct zl_rr *rr)
 {
 	return rr->type_tok.len ? rr->type_tok : rr->text;
@@ -132,23 +101,20 @@ static bool ends_with_origin(const char *w, size_t wlen, const char *origin)
 bool zl_written_repeats_origin(const char *text, size_t len,
 			       const struct zl_name *name)
 {
-	char *w;
 	size_t i;
-	bool hit;
 
 	/* Absolute names, escapes and '@' cannot show the mistake. */
-	if (!name || len == 0 || text[len - 1] == '.' ||
-	    memchr(text, '\\', len) || (len == 1 && text[0] == '@'))
+	if (!name || len == 0 || len >= name->len || text[len - 1] == '.' ||
+	    memchr(text, '\\', len) || (len == 1 && text[0] == '@') ||
+	    !memchr(text, '.', len) || name->text[len] != '.')
 		return false;
-	w = zl_xstrndup(text, len);
 	for (i = 0; i < len; i++)
-		w[i] = (char)tolower((unsigned char)w[i]);
-	/* The origin the name was made relative to is what follows the
-	 * written labels, which also covers a $ORIGIN other than the zone's. */
-	hit = strncmp(name->text, w, len) == 0 && name->text[len] == '.' &&
-	      ends_with_origin(w, len, name->text + len + 1);
-	free(w);
-	return hit;
+		if (tolower((unsigned char)text[i]) != name->text[i])
+			return false;
+	/* The name is the written labels, lower-cased, then the origin they
+	 * were made relative to - which also covers a $ORIGIN other than the
+	 * zone's. */
+	return ends_with_origin(name->text, len, name->text + len + 1);
 }
 
 bool zl_rr_name_suspect(const struct zl_zone *z, const struct zl_rr *rr,

@@ -181,7 +181,101 @@ struct run {
 	struct zl_diags *out;
 	pcre2_match_data *md;
 	struct zl_buf text;
+	struct zl_memo *memo;
+	/* Record indexes and RRsets grouped by type, so that a rule that
+	 * selects types visits only those: byrec[rstart[t] .. rstart[t+1]). */
+	uint32_t *byrec, *rstart;
+	const struct zl_rrset **byset;
+	const struct zl_name **bysetname;
+	uint32_t *sstart;
+	const struct zl_name **names;	/* the names that have records */
+	size_t nnames;
 };
+
+/* ---- per-run memo ---- */
+
+struct zl_memo {
+	void **obj[ZL_MEMO_NKINDS];	/* per record index, NULL until built */
+	void (*release[ZL_MEMO_NKINDS])(void *);
+	size_t n;
+};
+
+void *zl_memo_get(struct zl_ctx *ctx, enum zl_memo_kind kind,
+		  const struct zl_rr *rr,
+		  void *(*build)(const struct zl_zone *z, const struct zl_rr *rr),
+		  void (*release)(void *obj))
+{
+	struct zl_memo *m = ctx->memo;
+	size_t i = (size_t)(rr - ctx->zone->rrs);
+
+	if (!m)		/* a caller outside the engine: no memo */
+		return build(ctx->zone, rr);
+	if (!m->obj[kind])
+		m->obj[kind] = zl_xcalloc(m->n, sizeof *m->obj[kind]);
+	m->release[kind] = release;
+	if (!m->obj[kind][i])
+		m->obj[kind][i] = build(ctx->zone, rr);
+	return m->obj[kind][i];
+}
+
+static void memo_free(struct zl_memo *m)
+{
+	size_t k, i;
+
+	for (k = 0; k < ZL_MEMO_NKINDS; k++) {
+		for (i = 0; m->obj[k] && i < m->n; i++)
+			if (m->obj[k][i])
+				m->release[k](m->obj[k][i]);
+		free(m->obj[k]);
+	}
+}
+
+/* ---- subjects grouped by type ---- */
+
+#define NTYPES 65536
+
+/* Counting sort of the records and of the RRsets by type: linear in the
+ * zone, done once per run. */
+static void group_by_type(struct run *run)
+{
+	const struct zl_zone *z = run->z;
+	const struct zl_name *n;
+	const struct zl_rrset *s;
+	uint32_t *fill = zl_xcalloc(NTYPES + 1, sizeof *fill);
+	size_t i, h, nsets = 0;
+
+	run->rstart = zl_xcalloc(NTYPES + 1, sizeof *run->rstart);
+	run->sstart = zl_xcalloc(NTYPES + 1, sizeof *run->sstart);
+	run->names = zl_xcalloc(z->nnames, sizeof *run->names);
+	for (i = 0; i < z->nrrs; i++)
+		run->rstart[z->rrs[i].type + 1]++;
+	for (h = 0; h < z->hcap; h++)
+		for (n = z->htab[h]; n; n = n->hnext) {
+			if (n->sets)
+				run->names[run->nnames++] = n;
+			for (s = n->sets; s; s = s->next, nsets++)
+				run->sstart[s->type + 1]++;
+		}
+	for (i = 1; i <= NTYPES; i++) {
+		run->rstart[i] += run->rstart[i - 1];
+		run->sstart[i] += run->sstart[i - 1];
+	}
+	run->byrec = zl_xcalloc(z->nrrs, sizeof *run->byrec);
+	for (i = 0; i < z->nrrs; i++)
+		run->byrec[run->rstart[z->rrs[i].type] + fill[z->rrs[i].type]++] =
+			(uint32_t)i;
+	memset(fill, 0, (NTYPES + 1) * sizeof *fill);
+	run->byset = zl_xcalloc(nsets, sizeof *run->byset);
+	run->bysetname = zl_xcalloc(nsets, sizeof *run->bysetname);
+	for (i = 0; i < run->nnames; i++)
+		for (s = run->names[i]->sets; s; s = s->next) {
+			uint32_t k = run->sstart[s->type] + fill[s->type]++;
+
+			run->byset[k] = s;
+			run->bysetname[k] = run->names[i];
+		}
+	free(fill);
+}
 
 static bool type_ok(const struct zl_rule *r, uint16_t type)
 {
@@ -247,41 +341,56 @@ static void call(struct run *run, const struct zl_rule *r,
 {
 	struct zl_ctx ctx = {
 		.rs = run->rs, .rule = r, .zone = run->z, .out = run->out,
-		.rr = rr, .set = s, .name = n,
+		.rr = rr, .set = s, .name = n, .memo = run->memo,
 	};
 
 	r->check->fn(&ctx);
 }
 
+static void record_subject(struct run *run, const struct zl_rule *r,
+			   const struct zl_rr *rr)
+{
+	if (owner_ok(run, r, rr->owner) && rdata_ok(run, r, rr))
+		call(run, r, rr, NULL, rr->owner);
+}
+
 static void run_records(struct run *run, const struct zl_rule *r)
 {
-	const struct zl_rr *rr;
-	size_t i;
+	size_t i, k;
 
-	for (i = 0; i < run->z->nrrs; i++) {
-		rr = &run->z->rrs[i];
-		if (type_ok(r, rr->type) && owner_ok(run, r, rr->owner) &&
-		    rdata_ok(run, r, rr))
-			call(run, r, rr, NULL, rr->owner);
+	if (r->ntypes == 0) {
+		for (i = 0; i < run->z->nrrs; i++)
+			record_subject(run, r, &run->z->rrs[i]);
+		return;
 	}
+	/* Records keep file order within a type; findings are sorted at
+	 * the end anyway. */
+	for (k = 0; k < r->ntypes; k++)
+		for (i = run->rstart[r->types[k]]; i < run->rstart[r->types[k] + 1]; i++)
+			record_subject(run, r, &run->z->rrs[run->byrec[i]]);
+}
+
+static void set_subject(struct run *run, const struct zl_rule *r, size_t i)
+{
+	const struct zl_rrset *s = run->byset[i];
+	const struct zl_name *n = run->bysetname[i];
+
+	if (owner_ok(run, r, n) && set_rdata_ok(run, r, s))
+		call(run, r, NULL, s, n);
 }
 
 static void run_rrsets(struct run *run, const struct zl_rule *r)
 {
-	const struct zl_name *n;
-	const struct zl_rrset *s;
-	size_t h;
+	size_t i, k;
 
-	for (h = 0; h < run->z->hcap; h++) {
-		for (n = run->z->htab[h]; n; n = n->hnext) {
-			if (!n->sets || !owner_ok(run, r, n))
-				continue;
-			for (s = n->sets; s; s = s->next)
-				if (type_ok(r, s->type) &&
-				    set_rdata_ok(run, r, s))
-					call(run, r, NULL, s, n);
-		}
+	if (r->ntypes == 0) {
+		for (i = 0; i < run->sstart[NTYPES]; i++)
+			set_subject(run, r, i);
+		return;
 	}
+	for (k = 0; k < r->ntypes; k++)
+		for (i = run->sstart[r->types[k]]; i < run->sstart[r->types[k] + 1]; i++)
+			set_subject(run, r, i);
 }
 
 /* A name is selected when one of its RRsets passes select.type (any type
@@ -303,19 +412,18 @@ static bool name_ok(struct run *run, const struct zl_rule *r,
 
 static void run_names(struct run *run, const struct zl_rule *r)
 {
-	const struct zl_name *n;
-	size_t h;
+	size_t i;
 
-	for (h = 0; h < run->z->hcap; h++)
-		for (n = run->z->htab[h]; n; n = n->hnext)
-			if (n->sets && name_ok(run, r, n))
-				call(run, r, NULL, NULL, n);
+	for (i = 0; i < run->nnames; i++)
+		if (name_ok(run, r, run->names[i]))
+			call(run, r, NULL, NULL, run->names[i]);
 }
 
 void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
 	     struct zl_diags *out)
 {
 	struct run run = { .rs = rs, .z = z, .out = out };
+	struct zl_memo memo = { .n = z ? z->nrrs : 0 };
 	const struct zl_rule *r;
 	size_t i;
 
@@ -326,6 +434,8 @@ void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
 		fprintf(stderr, "zonelint: out of memory in PCRE2\n");
 		abort();
 	}
+	run.memo = &memo;
+	group_by_type(&run);
 	for (i = 0; i < rs->n; i++) {
 		r = rs->rules[i];
 		if (r->severity == ZL_SEV_OFF)
@@ -347,4 +457,11 @@ void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
 	}
 	pcre2_match_data_free(run.md);
 	zl_buf_free(&run.text);
+	memo_free(&memo);
+	free(run.byrec);
+	free(run.rstart);
+	free(run.byset);
+	free(run.bysetname);
+	free(run.sstart);
+	free(run.names);
 }

@@ -93,6 +93,10 @@ struct zl_name {
 	uint16_t len;		/* strlen(text) */
 	uint8_t refs;		/* ZL_REF_* bits */
 	bool in_zone;		/* at or below the origin */
+	bool below_cut;		/* at or below an NS RRset other than the
+				   apex: the child zone's data (RFC 1034
+				   §4.2.1); set when loading ends */
+	bool cut_known;		/* below_cut has been computed */
 };
 
 /* A record that could not be loaded, or a directive that failed. */
@@ -125,6 +129,11 @@ struct zl_zone {
 struct zl_name *zl_zone_lookup(const struct zl_zone *z, const char *text);
 /* Interns a canonical name (text must already be canonical). */
 struct zl_name *zl_zone_intern(struct zl_zone *z, const char *text, size_t len);
+/* The parent of a canonical name, pointing into text ("b.c." for "a.b.c.",
+ * "." for "c."), or NULL for the root. */
+const char *zl_name_parent(const char *text);
+/* Sets below_cut on every in-zone name; called once loading has ended. */
+void zl_zone_mark_cuts(struct zl_zone *z);
 /* Returns the RRset of type at name, or NULL. */
 const struct zl_rrset *zl_name_rrset(const struct zl_name *n, uint16_t type);
 /* Appends rr (already filled in) to the records and to its RRset. */

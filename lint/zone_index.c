@@ -1,6 +1,7 @@
 /* zone_index.c - the owner-name index, RRset lists, positions and problems. */
 #include "zone.h"
 
+#include <ldns/ldns.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,6 +143,65 @@ void zl_zone_set_origin(struct zl_zone *z, struct zl_name *origin)
 	for (i = 0; i < z->hcap; i++)
 		for (nm = z->htab[i]; nm; nm = nm->hnext)
 			nm->in_zone = below(nm->text, nm->len, origin);
+}
+
+const char *zl_name_parent(const char *text)
+{
+	const char *p;
+
+	if (text[0] == '.' && text[1] == '\0')
+		return NULL;
+	for (p = text; *p; p++) {
+		if (*p == '\\' && p[1])
+			p++;	/* an escaped byte, maybe '.', is label data */
+		else if (*p == '.')
+			return p[1] ? p + 1 : p;
+	}
+	return NULL;
+}
+
+/* below_cut of n from the nearest ancestor whose value is known: walks up
+ * to it, then fills in the names on the way down, so every name is
+ * computed once and the whole pass is linear in the number of names. */
+static void mark_cut(struct zl_zone *z, struct zl_name *n)
+{
+	struct zl_name *path[128], *m = n;
+	const char *text = n->text;
+	size_t np = 0;
+	bool cut = false;
+
+	while (!(m && m->cut_known)) {
+		if (m && np < sizeof path / sizeof path[0])
+			path[np++] = m;
+		if (m == z->origin || strlen(text) <= z->origin->len)
+			break;
+		text = zl_name_parent(text);
+		if (!text)
+			break;
+		m = zl_zone_lookup(z, text);
+	}
+	if (m && m->cut_known)
+		cut = m->below_cut;
+	while (np > 0) {
+		m = path[--np];
+		/* RFC 1034 §4.2.1: an NS RRset below the apex is a zone cut */
+		cut = cut || (m != z->origin && zl_name_rrset(m, LDNS_RR_TYPE_NS));
+		m->below_cut = cut;
+		m->cut_known = true;
+	}
+}
+
+void zl_zone_mark_cuts(struct zl_zone *z)
+{
+	struct zl_name *n;
+	size_t h;
+
+	if (!z->origin)
+		return;
+	for (h = 0; h < z->hcap; h++)
+		for (n = z->htab[h]; n; n = n->hnext)
+			if (n->in_zone && !n->cut_known)
+				mark_cut(z, n);
 }
 
 const struct zl_rrset *zl_name_rrset(const struct zl_name *n, uint16_t type)

@@ -914,6 +914,7 @@ static enum zl_status run(struct loader *L, const char *path,
 	(void)add_src(L->z, path, display, buf, len);
 	process(L, 0);
 	final_origin(L);
+	zl_zone_mark_cuts(L->z);
 out:
 	free(L->root);
 	free(L->real[0]);
