@@ -4,6 +4,8 @@
 #   make check      every test: unit suites, fixtures, meta-test, examples
 #   make check-asan the same under AddressSanitizer + UBSan
 #   make valgrind   the unit suites and fixtures under valgrind
+#   make bench      speed and memory against named-checkzone, kzonecheck,
+#                   validns (bench/RESULTS.md)
 #   make install    PREFIX=/usr/local DESTDIR=
 
 PREFIX ?= /usr/local
@@ -93,6 +95,10 @@ valgrind: zonelint tests/unit/run
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/fixtures.sh ./zonelint
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/cli.sh ./zonelint
 
+# Speed against the reference zone checkers; writes bench/RESULTS.md.
+bench: zonelint
+	sh bench/run.sh ./zonelint
+
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
 	  $(DESTDIR)$(PCDIR) $(DESTDIR)$(DATADIR)/rules
@@ -114,4 +120,4 @@ clean:
 	  lint/rules_builtin.c tests/unit/*.o tests/unit/run
 	rm -rf build-asan
 
-.PHONY: all check check-asan valgrind install uninstall clean
+.PHONY: all check check-asan valgrind bench install uninstall clean

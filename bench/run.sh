@@ -1,0 +1,151 @@
+#!/bin/sh
+# run.sh - benchmark zonelint against named-checkzone, kzonecheck, validns,
+# nsd-checkzone and ldns-read-zone on the same synthetic zones.
+#
+# usage: bench/run.sh [ZONELINT]     (make bench runs it)
+# Environment: RUNS (default 5) runs per measurement; SIZES (default
+# "1000 100000 1000000 5000000") zone sizes in records; BENCH_DIR (default
+# bench/data) where zones are generated; BENCH_QUICK=1 skips the 5M zone.
+# Prints a table of medians (wall time, peak RSS, records/s) with zonelint's
+# ratio to each reference tool measured in the same run, and writes it to
+# bench/RESULTS.md.  Figures from one run on a noisy machine: compare the
+# ratios, not the absolute times.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+zonelint=$(cd "$root" && realpath "${1:-./zonelint}")
+runs=${RUNS:-5}
+sizes=${SIZES:-"1000 100000 1000000 5000000"}
+[ "${BENCH_QUICK:-0}" = 1 ] && sizes="1000 100000 1000000"
+data=${BENCH_DIR:-$here/data}
+origin=bench.example.
+
+sh "$root/tools/deps.sh" cmd:named-checkzone:bind9-utils \
+	cmd:named-checkconf:bind9-utils cmd:kzonecheck:knot-dnssecutils \
+	cmd:validns:validns cmd:nsd-checkzone:nsd cmd:ldns-read-zone:ldnsutils \
+	cmd:/usr/bin/time:time
+mkdir -p "$data"
+cc -O2 -o "$data/genzone" "$here/genzone.c"
+
+# median of the numbers on stdin
+median() {
+	sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# measure NAME CMD...: runs CMD $runs times; sets $wall (s) and $rss (MiB)
+measure() {
+	name=$1
+	shift
+	: > "$data/times"
+	i=0
+	while [ $i -lt "$runs" ]; do
+		/usr/bin/time -f "%e %M" -o "$data/time1" "$@" > /dev/null 2>&1 || true
+		cat "$data/time1" >> "$data/times"
+		i=$((i + 1))
+	done
+	wall=$(awk '{ print $1 }' "$data/times" | median)
+	rss=$(awk '{ printf "%.0f\n", $2 / 1024 }' "$data/times" | median)
+	echo "  $name: ${wall} s, ${rss} MiB" >&2
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+rate() { awk -v n="$1" -v t="$2" 'BEGIN { if (t > 0) printf "%.0f", n / t; else print "-" }'; }
+
+table="$data/table.md"
+{
+	echo "| zone | tool | wall s | peak MiB | records/s | zonelint / tool (wall) | (RSS) |"
+	echo "|---|---|---|---|---|---|---|"
+} > "$table"
+
+for n in $sizes; do
+	zone="$data/z$n.zone"
+	[ -s "$zone" ] || "$data/genzone" "$origin" "$n" > "$zone" 2>/dev/null
+	echo "zone of $n records ($(du -h "$zone" | cut -f1)):" >&2
+	measure zonelint "$zonelint" --quiet --format gcc --origin "$origin" "$zone"
+	zw=$wall
+	zr=$rss
+	eval "zl_wall_$n=$zw"
+	echo "| $n | zonelint (all default rules) | $zw | $zr | $(rate "$n" "$zw") | | |" >> "$table"
+	for tool in kzonecheck validns named-checkzone nsd-checkzone ldns-read-zone; do
+		case $tool in
+		kzonecheck) set -- kzonecheck -o "$origin" "$zone" ;;
+		validns) set -- validns -z "$origin" "$zone" ;;
+		named-checkzone) set -- named-checkzone -q "$origin" "$zone" ;;
+		nsd-checkzone) set -- nsd-checkzone "$origin" "$zone" ;;
+		ldns-read-zone) set -- ldns-read-zone -q "$zone" ;;
+		esac
+		measure "$tool" "$@"
+		echo "| $n | $tool | $wall | $rss | $(rate "$n" "$wall") | $(ratio "$zw" "$wall") | $(ratio "$zr" "$rss") |" >> "$table"
+	done
+done
+
+# 1,000 small zones: one process for all, and one process per file
+repo="$data/repo"
+if [ ! -d "$repo" ]; then
+	mkdir -p "$repo"
+	: > "$data/named.conf"
+	i=0
+	while [ $i -lt 1000 ]; do
+		"$data/genzone" "c$i.example." 30 "$i" > "$repo/c$i.example.zone" 2>/dev/null
+		echo "zone \"c$i.example\" { type primary; file \"$repo/c$i.example.zone\"; };" >> "$data/named.conf"
+		i=$((i + 1))
+	done
+fi
+echo "repository of 1,000 zones of 30 records:" >&2
+measure "zonelint, one process" "$zonelint" --quiet --format gcc "$repo"
+rw=$wall
+measure "named-checkconf -z" named-checkconf -z "$data/named.conf"
+echo "| 1,000 zones | zonelint, one process | $rw | $rss | | $(ratio "$rw" "$wall") vs named-checkconf -z ($wall s) | |" >> "$table"
+for tool in zonelint kzonecheck validns named-checkzone; do
+	cat > "$data/each.sh" <<EOS
+for f in "$repo"/*.zone; do
+	o=\$(basename "\$f" .zone).
+	case $tool in
+	zonelint) "$zonelint" --quiet --format gcc "\$f" ;;
+	kzonecheck) kzonecheck -o "\$o" "\$f" ;;
+	validns) validns -z "\$o" "\$f" ;;
+	named-checkzone) named-checkzone -q "\$o" "\$f" ;;
+	esac
+done >/dev/null 2>&1
+exit 0
+EOS
+	measure "$tool, one process per file" sh "$data/each.sh"
+	echo "| 1,000 zones | $tool, one process per file | $wall | | | | |" >> "$table"
+done
+
+# start-up: a 30-record zone, 100 runs per batch, median of the batches
+"$data/genzone" "s.example." 30 > "$data/small.zone" 2>/dev/null
+: > "$data/starts"
+b=0
+while [ $b -lt "$runs" ]; do
+	t0=$(date +%s%N)
+	i=0
+	while [ $i -lt 100 ]; do
+		"$zonelint" --quiet --format gcc "$data/small.zone" > /dev/null 2>&1 || true
+		i=$((i + 1))
+	done
+	t1=$(date +%s%N)
+	echo $(((t1 - t0) / 1000000)) >> "$data/starts"	# 0.01 ms per run
+	b=$((b + 1))
+done
+start=$(median < "$data/starts" | awk '{ printf "%.2f", $1 / 100 }')
+echo "start-up on a 30-record zone: $start ms" >&2
+
+scale="-"
+if [ -n "${zl_wall_5000000:-}" ] && [ -n "${zl_wall_1000000:-}" ]; then
+	scale=$(ratio "$zl_wall_5000000" "$zl_wall_1000000")
+fi
+{
+	echo "# Benchmark results"
+	echo
+	echo "Measured by \`make bench\` on $(date -u +%Y-%m-%d), $(nproc) cores,"
+	echo "$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -1)."
+	echo "Medians of $runs runs; ratios below 1 mean zonelint is faster or smaller."
+	echo
+	cat "$table"
+	echo
+	echo "- zonelint start-up on a 30-record zone (embedded rules, regexes compiled): $start ms"
+	echo "- 5M-record / 1M-record wall time: $scale (linear growth would be 5.0)"
+} > "$here/RESULTS.md.new"
+mv "$here/RESULTS.md.new" "$here/RESULTS.md"
+cat "$here/RESULTS.md"
