@@ -48,18 +48,6 @@ static size_t unit_at(const char *s, size_t n, size_t i, enum unit_kind *kind,
 	return 1;
 }
 
-static void put_escaped(FILE *out, const char *s)
-{
-	struct zl_buf b = { 0 };
-
-	if (!s)
-		return;
-	zl_buf_add_escaped(&b, s, strlen(s));
-	if (b.s)
-		fputs(b.s, out);
-	zl_buf_free(&b);
-}
-
 /* The source line as it is shown: escaped like messages, but with tabs
  * kept so that the caret line (which copies them) stays aligned. */
 static void put_source(FILE *out, const char *s, size_t n)
@@ -136,7 +124,7 @@ static void put_snippet(FILE *out, const struct palette *p,
 		p->reset);
 	if (fixit) {
 		fprintf(out, "%*s | %s%s", w, "", pad.s, p->caret);
-		put_escaped(out, fixit);
+		zl_fputs_escaped(fixit, out);
 		fprintf(out, "%s\n", p->reset);
 	}
 	zl_buf_free(&pad);
@@ -150,7 +138,7 @@ static void put_head(FILE *out, const struct palette *p,
 {
 	fputs(p->loc, out);
 	if (loc->file)
-		put_escaped(out, loc->file);
+		zl_fputs_escaped(loc->file, out);
 	else
 		fputs("zonelint", out);
 	if (loc->line > 0)
@@ -160,7 +148,7 @@ static void put_head(FILE *out, const struct palette *p,
 	fprintf(out, ":%s %s%s:%s ", p->reset,
 		sev <= ZL_SEV_ERROR ? p->sev[sev] : "", zl_severity_str(sev),
 		p->reset);
-	put_escaped(out, msg);
+	zl_fputs_escaped(msg, out);
 }
 
 /* The line that gcc-style tools and editors parse: the head plus " [ID]"
@@ -171,7 +159,7 @@ static void put_first_line(FILE *out, const struct palette *p,
 	put_head(out, p, &dg->loc, dg->sev, dg->message);
 	if (dg->id) {
 		fputs(" [", out);
-		put_escaped(out, dg->id);
+		zl_fputs_escaped(dg->id, out);
 		fputc(']', out);
 	}
 	fputc('\n', out);
@@ -217,7 +205,7 @@ static void put_text_diag(FILE *out, const struct palette *p,
 	}
 	if (dg->help) {
 		fprintf(out, "%*s = help: ", w, "");
-		put_escaped(out, dg->help);
+		zl_fputs_escaped(dg->help, out);
 		fputc('\n', out);
 	}
 	if (dg->suppressed)

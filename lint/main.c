@@ -322,21 +322,7 @@ static void cli_free(struct cli *c)
 
 /* ---- small output helpers ---- */
 
-/* Writes s with control and invalid bytes escaped: names and rule text
- * come from untrusted files. */
-static void put_esc(FILE *out, const char *s)
-{
-	struct zl_buf b = { 0 };
-
-	if (!s)
-		return;
-	zl_buf_add_escaped(&b, s, strlen(s));
-	if (b.s)
-		fputs(b.s, out);
-	zl_buf_free(&b);
-}
-
-/* Like put_esc, but keeps the line breaks of multi-line rule text. */
+/* Like zl_fputs_escaped, but keeps the line breaks of multi-line rule text. */
 static void put_lines(FILE *out, const char *s)
 {
 	size_t len;
@@ -346,7 +332,7 @@ static void put_lines(FILE *out, const char *s)
 		if (len > 0) {
 			char *line = zl_xstrndup(s, len);
 
-			put_esc(out, line);
+			zl_fputs_escaped(line, out);
 			free(line);
 		}
 		s += len;
@@ -358,9 +344,9 @@ static void put_lines(FILE *out, const char *s)
 
 static void report_failure(const char *file, const char *msg)
 {
-	put_esc(stderr, file);
+	zl_fputs_escaped(file, stderr);
 	fputs(": error: ", stderr);
-	put_esc(stderr, msg);
+	zl_fputs_escaped(msg, stderr);
 	fputc('\n', stderr);
 }
 
@@ -582,7 +568,7 @@ static int list_rules(const struct zl_ruleset *rs)
 				   strlen(ri.name ? ri.name : "-"));
 		printf("%-*s  %-7s  %-*s  ", idw, ri.id,
 		       zl_severity_str(ri.severity), namew, b.s);
-		put_esc(stdout, ri.summary);
+		zl_fputs_escaped(ri.summary, stdout);
 		fputc('\n', stdout);
 	}
 	zl_buf_free(&b);
@@ -594,7 +580,7 @@ static void explain_field(const char *label, const char *value)
 	if (!value || !*value)
 		return;
 	printf("  %-12s ", label);
-	put_esc(stdout, value);
+	zl_fputs_escaped(value, stdout);
 	fputc('\n', stdout);
 }
 
@@ -608,9 +594,9 @@ static int explain(const struct zl_ruleset *rs, const char *id)
 		return RC_FAIL;
 	}
 	printf("%s ", ri.id);
-	put_esc(stdout, ri.name);
+	zl_fputs_escaped(ri.name, stdout);
 	fputs(": ", stdout);
-	put_esc(stdout, ri.summary);
+	zl_fputs_escaped(ri.summary, stdout);
 	fputc('\n', stdout);
 	printf("  %-12s %s (default %s)\n", "severity:",
 	       zl_severity_str(ri.severity),
@@ -624,14 +610,14 @@ static int explain(const struct zl_ruleset *rs, const char *id)
 	}
 	if (ri.help && *ri.help) {
 		fputs("\nhelp: ", stdout);
-		put_esc(stdout, ri.help);
+		zl_fputs_escaped(ri.help, stdout);
 		fputc('\n', stdout);
 	}
 	if (ri.nreferences > 0)
 		fputs("\nreferences:\n", stdout);
 	for (i = 0; i < ri.nreferences; i++) {
 		fputs("  - ", stdout);
-		put_esc(stdout, ri.references[i]);
+		zl_fputs_escaped(ri.references[i], stdout);
 		fputc('\n', stdout);
 	}
 	return RC_OK;

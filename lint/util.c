@@ -236,6 +236,18 @@ size_t zl_utf8_len(const char *s, size_t n)
 	return n ? utf8_len((const unsigned char *)s, n) : 0;
 }
 
+void zl_fputs_escaped(const char *s, FILE *out)
+{
+	struct zl_buf b = { 0 };
+
+	if (!s)
+		return;
+	zl_buf_add_escaped(&b, s, strlen(s));
+	if (b.s)
+		fputs(b.s, out);
+	zl_buf_free(&b);
+}
+
 int zl_strcasecmp(const char *a, const char *b)
 {
 	unsigned char ca, cb;

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "zonelint.h"
 
@@ -49,6 +50,9 @@ void zl_buf_add_escaped(struct zl_buf *b, const char *s, size_t n);
  * or 0 when s[0] does not start one.  Overlong forms, surrogates and code
  * points above U+10FFFF are invalid.  ASCII bytes return 0 as well. */
 size_t zl_utf8_len(const char *s, size_t n);
+
+/* Writes s (NULL: nothing) to out escaped as zl_buf_add_escaped does. */
+void zl_fputs_escaped(const char *s, FILE *out);
 
 /* Case-insensitive ASCII comparison (DNS names compare this way). */
 int zl_strcasecmp(const char *a, const char *b);

@@ -314,10 +314,28 @@ static const struct {
 	{ "DNSKEY", LDNS_RR_TYPE_DNSKEY }, { "NSEC3", LDNS_RR_TYPE_NSEC3 },
 };
 
+bool zl_lex_generic_num(const char *s, size_t n, size_t prefix,
+			uint16_t *out)
+{
+	uint32_t v = 0;
+	size_t i;
+
+	if (n <= prefix || n > prefix + 5)
+		return false;
+	for (i = prefix; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		v = v * 10 + (uint32_t)(s[i] - '0');
+	}
+	if (v > 65535)
+		return false;
+	*out = (uint16_t)v;
+	return true;
+}
+
 bool zl_type_parse(const char *s, size_t n, uint16_t *out)
 {
 	char name[32];
-	uint32_t v = 0;
 	size_t i;
 
 	for (i = 0; i < sizeof common_types / sizeof common_types[0]; i++) {
@@ -329,19 +347,8 @@ bool zl_type_parse(const char *s, size_t n, uint16_t *out)
 	}
 	/* RFC 3597 §5: TYPEnnn.  Parsed here because ldns reads it with
 	 * atoi(), which takes "TYPE1X" and wraps 70000. */
-	if (n > 4 && strncasecmp(s, "TYPE", 4) == 0) {
-		if (n > 9)
-			return false;
-		for (i = 4; i < n; i++) {
-			if (s[i] < '0' || s[i] > '9')
-				return false;
-			v = v * 10 + (uint32_t)(s[i] - '0');
-		}
-		if (v > 65535)
-			return false;
-		*out = (uint16_t)v;
-		return true;
-	}
+	if (n > 4 && strncasecmp(s, "TYPE", 4) == 0)
+		return zl_lex_generic_num(s, n, 4, out);
 	if (n == 0 || n >= sizeof name || memchr(s, '\0', n))
 		return false;
 	memcpy(name, s, n);

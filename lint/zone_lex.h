@@ -64,6 +64,11 @@ void zl_lex_free(struct zl_lexer *lx);
  * (ntoks == 0) so the caller sees every line. */
 bool zl_lex_next(struct zl_lexer *lx, struct zl_lex_line *out);
 
+/* Parses the number of an RFC 3597 §5 generic mnemonic (TYPEnnn,
+ * CLASSnnn) after its prefix of `prefix` bytes: decimal, 0..65535. */
+bool zl_lex_generic_num(const char *s, size_t n, size_t prefix,
+			uint16_t *out);
+
 /* Parses a TTL or period in RFC 1035 / BIND syntax: decimal seconds or
  * number-unit pairs (1h30m, 2d, 1W; units s m h d w, any case).  Returns 0
  * and *out, -1 on bad syntax, -2 when the value exceeds max (*out then holds

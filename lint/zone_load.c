@@ -620,7 +620,6 @@ static bool parse_class(const char *s, size_t n, uint16_t *out)
 	static const struct { const char *name; uint16_t v; } cls[] = {
 		{ "IN", 1 }, { "CS", 2 }, { "CH", 3 }, { "HS", 4 },
 	};
-	uint32_t v = 0;
 	size_t i;
 
 	for (i = 0; i < sizeof cls / sizeof cls[0]; i++) {
@@ -629,17 +628,8 @@ static bool parse_class(const char *s, size_t n, uint16_t *out)
 			return true;
 		}
 	}
-	if (n <= 5 || n > 10 || strncasecmp(s, "CLASS", 5) != 0)
-		return false;
-	for (i = 5; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-		v = v * 10 + (uint32_t)(s[i] - '0');
-	}
-	if (v > 65535)
-		return false;
-	*out = (uint16_t)v;
-	return true;
+	return n > 5 && strncasecmp(s, "CLASS", 5) == 0 &&
+	       zl_lex_generic_num(s, n, 5, out);
 }
 
 /* Reads the optional TTL and class, in either order (RFC 1035 §5.1 allows

@@ -3,55 +3,23 @@
 #include <string.h>
 
 #include "suites.h"
+#include "testutil.h"
 #include "zonelint.h"
 
-#define HEAD "$ORIGIN example.com.\n$TTL 3600\n" \
-	"@ IN SOA ns1 hostmaster 1 7200 3600 1209600 3600\n" \
-	"@ IN NS ns1\nns1 IN A 192.0.2.53\n"	/* lines 1-5 */
-
-/* Lints text with the built-in rules restricted to `only`; d receives the
- * sorted findings. */
-static void lint(const char *text, const char *only, struct zl_diags *d)
-{
-	struct zl_ruleset *rs = zl_ruleset_new();
-	struct zl_zone *z = NULL;
-	struct zl_load_opts opts = { .display = "t.zone" };
-	char *err = NULL;
-
-	zl_diags_init(d);
-	ck_assert_int_eq(zl_ruleset_load_builtin(rs, d), ZL_OK);
-	ck_assert_int_eq(zl_ruleset_select(rs, only, d), ZL_OK);
-	ck_assert_int_eq(zl_zone_load_buffer("t.zone", text, strlen(text),
-					     &opts, &z, &err), ZL_OK);
-	zl_lint(rs, z, d);
-	zl_diags_sort(d);
-	zl_zone_free(z);
-	zl_ruleset_free(rs);
-}
-
-static void assert_diag(const struct zl_diags *d, size_t i, const char *id,
-			unsigned line, unsigned col, unsigned end_col)
-{
-	ck_assert_uint_gt(d->n, i);
-	ck_assert_str_eq(d->v[i].id, id);
-	ck_assert_uint_eq(d->v[i].loc.line, line);
-	ck_assert_uint_eq(d->v[i].loc.col, col);
-	if (end_col)
-		ck_assert_uint_eq(d->v[i].loc.end_col, end_col);
-}
+#define HEAD TU_HEAD
 
 START_TEST(test_load_errors)
 {
 	struct zl_diags d;
 
-	lint(HEAD "a IN A 192.0.2.300\n"
+	tu_lint(HEAD "a IN A 192.0.2.300\n"
 	     "@ IN MX 70000 mail\n"
 	     "mail IN A 192.0.2.25\n"
 	     "b IN BOGUS x\n", "ZONE", &d);
 	ck_assert_uint_eq(d.n, 3);
-	assert_diag(&d, 0, "ZONE001", 6, 8, 19);
-	assert_diag(&d, 1, "ZONE002", 7, 9, 14);
-	assert_diag(&d, 2, "ZONE001", 9, 6, 11);
+	tu_at(&d, 0, "ZONE001", 6, 8, 0, 19);
+	tu_at(&d, 1, "ZONE002", 7, 9, 0, 14);
+	tu_at(&d, 2, "ZONE001", 9, 6, 0, 11);
 	ck_assert_ptr_nonnull(strstr(d.v[1].message, "70000"));
 	ck_assert_int_eq(d.v[0].sev, ZL_SEV_ERROR);
 	zl_diags_free(&d);
@@ -62,14 +30,14 @@ START_TEST(test_target_is_address)
 {
 	struct zl_diags d;
 
-	lint(HEAD "@ IN MX 10 192.0.2.25\n"
+	tu_lint(HEAD "@ IN MX 10 192.0.2.25\n"
 	     "@ IN MX 20 2001:db8::25.\n"
 	     "@ IN MX 30 mail\n"
 	     "@ IN MX 40 192-0-2-25.example.net.\n"
 	     "mail IN A 192.0.2.25\n", "MX001", &d);
 	ck_assert_uint_eq(d.n, 2);
-	assert_diag(&d, 0, "MX001", 6, 12, 22);
-	assert_diag(&d, 1, "MX001", 7, 12, 25);
+	tu_at(&d, 0, "MX001", 6, 12, 0, 22);
+	tu_at(&d, 1, "MX001", 7, 12, 0, 25);
 	ck_assert_ptr_nonnull(strstr(d.v[0].message, "'192.0.2.25'"));
 	zl_diags_free(&d);
 }
@@ -79,13 +47,13 @@ START_TEST(test_target_not_alias)
 {
 	struct zl_diags d;
 
-	lint(HEAD "@ IN MX 10 smtp\n"
+	tu_lint(HEAD "@ IN MX 10 smtp\n"
 	     "smtp IN CNAME mail\n"
 	     "mail IN A 192.0.2.25\n"
 	     "@ IN MX 20 mail\n"
 	     "@ IN MX 30 out.example.net.\n", "MX002", &d);
 	ck_assert_uint_eq(d.n, 1);
-	assert_diag(&d, 0, "MX002", 6, 12, 16);
+	tu_at(&d, 0, "MX002", 6, 12, 0, 16);
 	ck_assert_uint_eq(d.v[0].nnotes, 1);
 	ck_assert_uint_eq(d.v[0].notes[0].loc.line, 7);
 	ck_assert_uint_eq(d.v[0].notes[0].loc.col, 9);
@@ -99,14 +67,14 @@ START_TEST(test_cname_exclusive)
 {
 	struct zl_diags d;
 
-	lint(HEAD "www IN CNAME web.example.net.\n"
+	tu_lint(HEAD "www IN CNAME web.example.net.\n"
 	     "WWW IN MX 10 mx.example.net.\n"
 	     "www IN TXT \"x\"\n"
 	     "ok IN CNAME web.example.net.\n"
 	     "ok IN RRSIG CNAME 8 3 3600 20261231000000 20261201000000 "
 	     "1 example.com. aGVsbG8=\n", "CNAME001", &d);
 	ck_assert_uint_eq(d.n, 1);
-	assert_diag(&d, 0, "CNAME001", 6, 8, 13);
+	tu_at(&d, 0, "CNAME001", 6, 8, 0, 13);
 	ck_assert_uint_eq(d.v[0].nnotes, 2);
 	ck_assert_uint_eq(d.v[0].notes[0].loc.line, 7);
 	ck_assert_uint_eq(d.v[0].notes[1].loc.line, 8);
@@ -120,7 +88,7 @@ START_TEST(test_mx_target_resolves)
 	struct zl_diags d;
 
 	/* mx0 is the nolisting primary: left to MX014, not MX003 */
-	lint(HEAD "@ IN MX 10 mx0\n"
+	tu_lint(HEAD "@ IN MX 10 mx0\n"
 	     "@ IN MX 20 mx1\n"
 	     "@ IN MX 30 none\n"
 	     "mx0 IN TXT \"x\"\n"
@@ -128,10 +96,10 @@ START_TEST(test_mx_target_resolves)
 	     "b IN MX 10 lo\n"
 	     "lo IN A 127.0.0.2\n", "MX003,MX006,MX014,MX015", &d);
 	ck_assert_uint_eq(d.n, 4);
-	assert_diag(&d, 0, "MX014", 6, 12, 15);
-	assert_diag(&d, 1, "MX003", 8, 12, 16);
-	assert_diag(&d, 2, "MX006", 11, 12, 14);
-	assert_diag(&d, 3, "MX015", 11, 12, 14);
+	tu_at(&d, 0, "MX014", 6, 12, 0, 15);
+	tu_at(&d, 1, "MX003", 8, 12, 0, 16);
+	tu_at(&d, 2, "MX006", 11, 12, 0, 14);
+	tu_at(&d, 3, "MX015", 11, 12, 0, 14);
 	zl_diags_free(&d);
 }
 END_TEST
@@ -140,17 +108,17 @@ START_TEST(test_name_repeats_origin)
 {
 	struct zl_diags d;
 
-	lint(HEAD "@ IN MX 10 mx1.example.com\n"
+	tu_lint(HEAD "@ IN MX 10 mx1.example.com\n"
 	     "@ IN MX 20 mx2\n"
 	     "www.example.com IN CNAME web.example.net.\n"
 	     "w2 IN CNAME host.example.com\n", "MX004,NAME", &d);
 	ck_assert_uint_eq(d.n, 3);
-	assert_diag(&d, 0, "MX004", 6, 12, 27);
+	tu_at(&d, 0, "MX004", 6, 12, 0, 27);
 	ck_assert_str_eq(d.v[0].fixit, "mx1.example.com.");
 	ck_assert_ptr_nonnull(strstr(d.v[0].message,
 				     "mx1.example.com.example.com."));
-	assert_diag(&d, 1, "NAME002", 8, 1, 16);
-	assert_diag(&d, 2, "NAME001", 9, 13, 29);
+	tu_at(&d, 1, "NAME002", 8, 1, 0, 16);
+	tu_at(&d, 2, "NAME001", 9, 13, 0, 29);
 	zl_diags_free(&d);
 }
 END_TEST
@@ -159,18 +127,18 @@ START_TEST(test_cname_chain)
 {
 	struct zl_diags d;
 
-	lint(HEAD "a IN CNAME b\n"
+	tu_lint(HEAD "a IN CNAME b\n"
 	     "b IN CNAME a\n"
 	     "c IN CNAME d\n"
 	     "d IN CNAME web.example.net.\n"
 	     "e IN CNAME gone\n", "CNAME004,CNAME005,CNAME006", &d);
 	ck_assert_uint_eq(d.n, 4);
-	assert_diag(&d, 0, "CNAME004", 6, 12, 13);
+	tu_at(&d, 0, "CNAME004", 6, 12, 0, 13);
 	ck_assert_ptr_nonnull(strstr(d.v[0].message,
 		"a.example.com. -> b.example.com. -> a.example.com."));
-	assert_diag(&d, 1, "CNAME004", 7, 12, 13);
-	assert_diag(&d, 2, "CNAME005", 8, 12, 13);
-	assert_diag(&d, 3, "CNAME006", 10, 12, 16);
+	tu_at(&d, 1, "CNAME004", 7, 12, 0, 13);
+	tu_at(&d, 2, "CNAME005", 8, 12, 0, 13);
+	tu_at(&d, 3, "CNAME006", 10, 12, 0, 16);
 	zl_diags_free(&d);
 }
 END_TEST
@@ -179,17 +147,17 @@ START_TEST(test_ttl_rules)
 {
 	struct zl_diags d;
 
-	lint(HEAD "@ IN MX 10 mx1\n"
+	tu_lint(HEAD "@ IN MX 10 mx1\n"
 	     "@ 300 IN MX 20 mx2\n"
 	     "mx1 60 IN A 192.0.2.25\n"
 	     "mx2 IN A 192.0.2.26\n"
 	     "x 0 IN TXT \"v=spf1 -all\"\n", "TTL", &d);
 	ck_assert_uint_eq(d.n, 3);
-	assert_diag(&d, 0, "TTL001", 7, 3, 6);
+	tu_at(&d, 0, "TTL001", 7, 3, 0, 6);
 	ck_assert_uint_eq(d.v[0].nnotes, 1);
 	ck_assert_uint_eq(d.v[0].notes[0].loc.line, 6);
-	assert_diag(&d, 1, "TTL003", 8, 5, 7);
-	assert_diag(&d, 2, "TTL004", 10, 3, 4);
+	tu_at(&d, 1, "TTL003", 8, 5, 0, 7);
+	tu_at(&d, 2, "TTL004", 10, 3, 0, 4);
 	zl_diags_free(&d);
 }
 END_TEST
@@ -198,7 +166,7 @@ START_TEST(test_redundancy)
 {
 	struct zl_diags d;
 
-	lint(HEAD "@ IN MX 10 mx1\n"
+	tu_lint(HEAD "@ IN MX 10 mx1\n"
 	     "a IN MX 10 mx1\n"
 	     "a IN MX 20 mx2\n"
 	     "b IN MX 10 x.mail.protection.outlook.com.\n"
@@ -207,9 +175,9 @@ START_TEST(test_redundancy)
 	     "mx1 IN A 192.0.2.25\n"
 	     "mx2 IN A 192.0.2.25\n", "MX009,MX010,MX011", &d);
 	ck_assert_uint_eq(d.n, 3);
-	assert_diag(&d, 0, "MX009", 6, 12, 15);
-	assert_diag(&d, 1, "MX010", 7, 12, 15);
-	assert_diag(&d, 2, "MX011", 10, 11, 12);
+	tu_at(&d, 0, "MX009", 6, 12, 0, 15);
+	tu_at(&d, 1, "MX010", 7, 12, 0, 15);
+	tu_at(&d, 2, "MX011", 10, 11, 0, 12);
 	zl_diags_free(&d);
 }
 END_TEST

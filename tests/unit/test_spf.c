@@ -4,6 +4,7 @@
 
 #include "spf.h"
 #include "suites.h"
+#include "testutil.h"
 #include "util.h"
 #include "zonelint.h"
 
@@ -442,44 +443,7 @@ END_TEST
 
 /* ---- the primitives, on small zones ---- */
 
-#define HEAD "$ORIGIN example.com.\n$TTL 3600\n" \
-	"@ IN SOA ns1 hostmaster 1 7200 3600 1209600 3600\n" \
-	"@ IN NS ns1\nns1 IN A 192.0.2.53\n"	/* lines 1-5 */
-
-/* Lints text with the built-in rules restricted to `only`; d receives the
- * sorted findings. */
-static void lint(const char *text, const char *only, struct zl_diags *d)
-{
-	struct zl_ruleset *rs = zl_ruleset_new();
-	struct zl_zone *z = NULL;
-	struct zl_load_opts opts = { .display = "t.zone" };
-	char *err = NULL;
-
-	zl_diags_init(d);
-	ck_assert_int_eq(zl_ruleset_load_builtin(rs, d), ZL_OK);
-	ck_assert_int_eq(zl_ruleset_select(rs, only, d), ZL_OK);
-	ck_assert_int_eq(zl_zone_load_buffer("t.zone", text, strlen(text),
-					     &opts, &z, &err), ZL_OK);
-	zl_lint(rs, z, d);
-	zl_diags_sort(d);
-	zl_zone_free(z);
-	zl_ruleset_free(rs);
-}
-
-/* Finding i is id at line:col (and end_line:end_col when given). */
-static void at_(const struct zl_diags *d, size_t i, const char *id,
-		unsigned line, unsigned col, unsigned end_line,
-		unsigned end_col)
-{
-	ck_assert_uint_gt(d->n, i);
-	ck_assert_str_eq(d->v[i].id, id);
-	ck_assert_uint_eq(d->v[i].loc.line, line);
-	ck_assert_uint_eq(d->v[i].loc.col, col);
-	if (end_line)
-		ck_assert_uint_eq(d->v[i].loc.end_line, end_line);
-	if (end_col)
-		ck_assert_uint_eq(d->v[i].loc.end_col, end_col);
-}
+#define HEAD TU_HEAD
 
 static bool has(const struct zl_diags *d, size_t i, const char *needle)
 {
@@ -490,7 +454,7 @@ START_TEST(test_check_syntax)
 {
 	struct zl_diags d;
 
-	lint(HEAD
+	tu_lint(HEAD
 	     "a IN TXT \"v=spf1 \\105nclude:c ip4:192.0.2.1 -all\"\n"	/* 6 */
 	     "b IN TXT ( \"v=spf1 ip4:192.0.2.0/28\"\n"
 	     "\t\"include:_spf.example.net -all\" )\n"			/* 8 */
@@ -500,14 +464,14 @@ START_TEST(test_check_syntax)
 	     "f IN SPF \"v=spf1 bogus\"\n", "SPF001", &d);
 	ck_assert_uint_eq(d.n, 3);
 	/* 'c' after the \105 escape: column 29, one byte */
-	at_(&d, 0, "SPF001", 6, 29, 6, 30);
+	tu_at(&d, 0, "SPF001", 6, 29, 6, 30);
 	ck_assert(has(&d, 0, "'c'"));
 	/* the junk after /28 starts on the next line, in the next string */
-	at_(&d, 1, "SPF001", 8, 3, 8, 27);
+	tu_at(&d, 1, "SPF001", 8, 3, 8, 27);
 	ck_assert(has(&d, 1, "the strings 'v=spf1 ip4:192.0.2.0/28' and "
 		      "'include:_spf.example.net...' join into one term"));
 	/* unquoted: "v=spf1" "-all" join into "v=spf1-all" */
-	at_(&d, 2, "SPF001", 9, 10, 9, 21);
+	tu_at(&d, 2, "SPF001", 9, 10, 9, 21);
 	ck_assert(has(&d, 2, "'v=spf1-all'"));
 	ck_assert_ptr_nonnull(strstr(d.v[2].help, "space"));
 	ck_assert_int_eq(d.v[0].sev, ZL_SEV_ERROR);
@@ -519,12 +483,12 @@ START_TEST(test_check_joined_terms)
 {
 	struct zl_diags d;
 
-	lint(HEAD
+	tu_lint(HEAD
 	     "a IN TXT \"v=spf1 include:a.example.net\" \"include:b.example.net -all\"\n"
 	     "b IN TXT \"v=spf1 include:_spf.exa\" \"mple.net -all\"\n"
 	     "c IN TXT \"v=spf1 a\" \"mx -all\"\n", "SPF017", &d);
 	ck_assert_uint_eq(d.n, 1);
-	at_(&d, 0, "SPF017", 6, 18, 6, 63);
+	tu_at(&d, 0, "SPF017", 6, 18, 6, 63);
 	ck_assert(has(&d, 0, "'include:a.example.netinclude:b.example.net'"));
 	zl_diags_free(&d);
 }
@@ -534,12 +498,12 @@ START_TEST(test_check_multiple)
 {
 	struct zl_diags d;
 
-	lint(HEAD "@ IN TXT \"v=spf1 mx -all\"\n"
+	tu_lint(HEAD "@ IN TXT \"v=spf1 mx -all\"\n"
 	     "@ IN TXT \"other\"\n"
 	     "@ IN TXT \"v=spf1 a -all\"\n"
 	     "x IN TXT \"v=spf1 -all\"\n", "SPF002", &d);
 	ck_assert_uint_eq(d.n, 1);
-	at_(&d, 0, "SPF002", 8, 11, 8, 17);
+	tu_at(&d, 0, "SPF002", 8, 11, 8, 17);
 	ck_assert_uint_eq(d.v[0].nnotes, 1);
 	ck_assert_uint_eq(d.v[0].notes[0].loc.line, 6);
 	zl_diags_free(&d);
@@ -550,11 +514,11 @@ START_TEST(test_check_obsolete_type)
 {
 	struct zl_diags d;
 
-	lint(HEAD "@ IN TXT \"v=spf1 -all\"\n"
+	tu_lint(HEAD "@ IN TXT \"v=spf1 -all\"\n"
 	     "@ IN SPF \"v=spf1 -all\"\n"
 	     "b IN SPF \"v=spf1 -all\"\n", "SPF003", &d);
 	ck_assert_uint_eq(d.n, 2);
-	at_(&d, 0, "SPF003", 7, 6, 7, 9);
+	tu_at(&d, 0, "SPF003", 7, 6, 7, 9);
 	ck_assert_ptr_nonnull(strstr(d.v[0].help, "delete it"));
 	ck_assert_ptr_nonnull(strstr(d.v[1].help, "as a TXT record"));
 	ck_assert_int_eq(d.v[0].sev, ZL_SEV_WARNING);
@@ -566,7 +530,7 @@ START_TEST(test_check_lookups)
 {
 	struct zl_diags d;
 
-	lint(HEAD
+	tu_lint(HEAD
 	     "@ IN TXT ( \"v=spf1 mx a include:_spf.google.com "
 	     "include:s1.example.com\"\n"				/* 6 */
 	     "\t\" include:s2.example.com include:x.example.net -all\" )\n"
@@ -580,12 +544,12 @@ START_TEST(test_check_lookups)
 	/* @: mx 1, a 1, google 1+3, s1 1+3 = 10, s2 1+2 -> 13, x 1 -> 14
 	 * (at least: x is not in known-costs) */
 	ck_assert_uint_eq(d.n, 2);
-	at_(&d, 0, "SPF004", 7, 4, 7, 26);
+	tu_at(&d, 0, "SPF004", 7, 4, 7, 26);
 	ck_assert(has(&d, 0, "needs at least 14 DNS lookups"));
 	ck_assert(has(&d, 0, "'include:_spf.google.com' 4"));
 	ck_assert(has(&d, 0, "'include:s2.example.com' 3"));
 	ck_assert(has(&d, 0, "'include:x.example.net' at least 1"));
-	at_(&d, 1, "SPF004", 11, 18, 0, 0);
+	tu_at(&d, 1, "SPF004", 11, 18, 0, 0);
 	ck_assert(has(&d, 1, "at least 15"));
 	zl_diags_free(&d);
 }
@@ -606,16 +570,16 @@ START_TEST(test_check_loop_and_void)
 		"sub IN NS ns.example.net.\n"
 		"s IN TXT \"v=spf1 include:x.sub.example.com -all\"\n";
 
-	lint(zone, "SPF005", &d);
+	tu_lint(zone, "SPF005", &d);
 	ck_assert_uint_eq(d.n, 1);
-	at_(&d, 0, "SPF005", 8, 19, 8, 42);
+	tu_at(&d, 0, "SPF005", 8, 19, 8, 42);
 	ck_assert(has(&d, 0, "'l1.example.com.' -> 'l2.example.com.' -> "
 		      "'l1.example.com.'"));
 	zl_diags_free(&d);
-	lint(zone, "SPF006", &d);
+	tu_lint(zone, "SPF006", &d);
 	ck_assert_uint_eq(d.n, 2);
-	at_(&d, 0, "SPF006", 9, 18, 9, 40);
-	at_(&d, 1, "SPF006", 9, 41, 9, 64);
+	tu_at(&d, 0, "SPF006", 9, 18, 9, 40);
+	tu_at(&d, 1, "SPF006", 9, 41, 9, 64);
 	ck_assert(has(&d, 1, "'txt.example.com.'"));
 	zl_diags_free(&d);
 }
@@ -633,15 +597,15 @@ START_TEST(test_check_all)
 		"g IN TXT \"v=spf1 -all a redirect=_spf.example.net\"\n"
 		"h IN TXT \"v=spf1 ~all exp=e.example.com\"\n";
 
-	lint(zone, "SPF007,SPF008,SPF009,SPF010,SPF011", &d);
+	tu_lint(zone, "SPF007,SPF008,SPF009,SPF010,SPF011", &d);
 	ck_assert_uint_eq(d.n, 6);
-	at_(&d, 0, "SPF007", 6, 21, 6, 24);
-	at_(&d, 1, "SPF007", 7, 21, 7, 25);
-	at_(&d, 2, "SPF008", 8, 21, 8, 25);
-	at_(&d, 3, "SPF009", 9, 11, 9, 17);
-	at_(&d, 4, "SPF010", 11, 23, 11, 24);
+	tu_at(&d, 0, "SPF007", 6, 21, 6, 24);
+	tu_at(&d, 1, "SPF007", 7, 21, 7, 25);
+	tu_at(&d, 2, "SPF008", 8, 21, 8, 25);
+	tu_at(&d, 3, "SPF009", 9, 11, 9, 17);
+	tu_at(&d, 4, "SPF010", 11, 23, 11, 24);
 	ck_assert_uint_eq(d.v[4].nnotes, 1);
-	at_(&d, 5, "SPF011", 11, 25, 11, 50);
+	tu_at(&d, 5, "SPF011", 11, 25, 11, 50);
 	ck_assert_int_eq(d.v[2].sev, ZL_SEV_WARNING);
 	zl_diags_free(&d);
 }
@@ -651,18 +615,18 @@ START_TEST(test_check_terms)
 {
 	struct zl_diags d;
 
-	lint(HEAD
+	tu_lint(HEAD
 	     "a IN TXT \"v=spf1 ptr ip4:192.0.2.77/24 ip6:2001:db8::1/64 "
 	     "-ip4:0.0.0.0/0 ip4:0.0.0.0/0 a//8 -all\"\n",
 	     "SPF012,SPF013,SPF014", &d);
 	ck_assert_uint_eq(d.n, 5);
-	at_(&d, 0, "SPF012", 6, 18, 6, 21);
-	at_(&d, 1, "SPF013", 6, 22, 6, 39);
+	tu_at(&d, 0, "SPF012", 6, 18, 6, 21);
+	tu_at(&d, 1, "SPF013", 6, 22, 6, 39);
 	ck_assert_str_eq(d.v[1].fixit, "ip4:192.0.2.0/24");
-	at_(&d, 2, "SPF013", 6, 40, 6, 58);
+	tu_at(&d, 2, "SPF013", 6, 40, 6, 58);
 	ck_assert_str_eq(d.v[2].fixit, "ip6:2001:db8::/64");
-	at_(&d, 3, "SPF014", 6, 74, 6, 87);
-	at_(&d, 4, "SPF014", 6, 88, 6, 92);
+	tu_at(&d, 3, "SPF014", 6, 74, 6, 87);
+	tu_at(&d, 4, "SPF014", 6, 88, 6, 92);
 	ck_assert(has(&d, 4, "/8 range"));
 	zl_diags_free(&d);
 }
@@ -681,11 +645,11 @@ START_TEST(test_check_length_and_mx)
 		zl_buf_addf(&z, "%s ip4:198.51.100.%d", i % 8 ? "" : "\"\n\"",
 			    i + 100);
 	zl_buf_addf(&z, " -all\" )\n");
-	lint(z.s, "SPF015,SPF016", &d);
+	tu_lint(z.s, "SPF015,SPF016", &d);
 	ck_assert_uint_eq(d.n, 2);
-	at_(&d, 0, "SPF016", 6, 6, 6, 8);
+	tu_at(&d, 0, "SPF016", 6, 6, 6, 8);
 	ck_assert_int_eq(d.v[0].sev, ZL_SEV_NOTE);
-	at_(&d, 1, "SPF015", 11, 16, 11, 22);
+	tu_at(&d, 1, "SPF015", 11, 16, 11, 22);
 	ck_assert(has(&d, 1, "is 467 bytes"));
 	zl_diags_free(&d);
 	zl_buf_free(&z);
