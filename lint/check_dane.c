@@ -1,0 +1,200 @@
+/* check_dane.c - primitives for TLSA records (RFC 6698) and DANE for SMTP
+ * (RFC 7672): field ranges, digest lengths, and TLSA coverage of MX hosts. */
+#include <ldns/ldns.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+
+static const struct zl_param_spec no_params[] = { { .key = NULL } };
+
+/* The one-byte field i of a TLSA record, or -1. */
+static int field(const struct zl_rr *rr, unsigned i)
+{
+	return i < rr->nrdf && rr->rdf[i].len == 1 ? rr->rdf[i].data[0] : -1;
+}
+
+static const char *const field_problems[] = { "range", "digest", NULL };
+
+static const struct zl_param_spec field_params[] = {
+	{ .key = "problem", .type = ZL_PT_ENUM, .dflt = "range",
+	  .choices = field_problems },
+	{ .key = NULL },
+};
+
+static void emit_field(struct zl_ctx *ctx, unsigned i, const char *msg)
+{
+	struct zl_var v[] = { { "message", msg } };
+
+	zl_emit(ctx, ctx->rr->src, zl_rr_field_tok(ctx->zone, ctx->rr, i), v,
+		1);
+}
+
+/* RFC 6698 §2.1, §7.2-7.4 (and RFC 7218's registry): usage 0-3, selector
+ * 0-1, matching type 0-2; 255 is private use in each and left alone. */
+static void tlsa_range(struct zl_ctx *ctx)
+{
+	static const char *const names[] = { "certificate usage", "selector",
+					      "matching type" };
+	static const int max[] = { 3, 1, 2 };
+	char msg[96];
+	unsigned i;
+	int v;
+
+	for (i = 0; i < 3; i++) {
+		if ((v = field(ctx->rr, i)) < 0 || v <= max[i] || v == 255)
+			continue;
+		snprintf(msg, sizeof msg, "TLSA %s %d is not defined (0 to %d)",
+			 names[i], v, max[i]);
+		emit_field(ctx, i, msg);
+	}
+}
+
+/* RFC 6698 §2.1.3: matching type 1 is a SHA-256 digest (32 bytes), 2 a
+ * SHA-512 digest (64 bytes); 0 is the whole certificate or key. */
+static void tlsa_digest(struct zl_ctx *ctx)
+{
+	int m = field(ctx->rr, 2);
+	size_t want = m == 1 ? 32 : m == 2 ? 64 : 0;
+	size_t len = ctx->rr->nrdf > 3 ? ctx->rr->rdf[3].len : 0;
+	char msg[128];
+
+	if (ctx->rr->nrdf < 4 || (want && len == want) || (!want && (m != 0 ||
+							     len > 0)))
+		return;
+	if (want)
+		snprintf(msg, sizeof msg, "TLSA data is %zu bytes, but a %s "
+			 "digest is %zu", len, m == 1 ? "SHA-256" : "SHA-512",
+			 want);
+	else
+		snprintf(msg, sizeof msg, "TLSA data is empty");
+	emit_field(ctx, 3, msg);
+}
+
+static void tlsa_fields(struct zl_ctx *ctx)
+{
+	if (strcmp(zl_rule_str(ctx->rule, "problem"), "range") == 0)
+		tlsa_range(ctx);
+	else
+		tlsa_digest(ctx);
+}
+
+const struct zl_check zl_check_tlsa_fields = {
+	.name = "tlsa-fields",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = tlsa_fields,
+	.params = field_params,
+	.vars = (const char *const[]){ "message", NULL },
+};
+
+#define SMTP_PREFIX "_25._tcp."
+
+static const char *const smtp_problems[] = { "not-mx", "pkix", NULL };
+
+static const struct zl_param_spec smtp_params[] = {
+	{ .key = "problem", .type = ZL_PT_ENUM, .dflt = "not-mx",
+	  .choices = smtp_problems },
+	{ .key = NULL },
+};
+
+/* RFC 7672 §2.2.3: SMTP clients look for TLSA at _25._tcp.<MX host>; a
+ * TLSA record for a host no MX of this zone names is probably for a
+ * renamed or mistyped host.  §3.1.3: PKIX usages 0 and 1 are not used for
+ * SMTP (no agreed trust anchors); clients treat such records as unusable. */
+static void tlsa_smtp(struct zl_ctx *ctx)
+{
+	const char *owner = ctx->rr->owner->text, *host;
+	const struct zl_name *n;
+	int usage;
+
+	if (strncmp(owner, SMTP_PREFIX, strlen(SMTP_PREFIX)) != 0)
+		return;
+	host = owner + strlen(SMTP_PREFIX);
+	if (strcmp(zl_rule_str(ctx->rule, "problem"), "pkix") == 0) {
+		if ((usage = field(ctx->rr, 0)) == 0 || usage == 1) {
+			char u[8];
+			struct zl_var v[] = { { "usage", u } };
+
+			snprintf(u, sizeof u, "%d", usage);
+			zl_emit(ctx, ctx->rr->src,
+				zl_rr_field_tok(ctx->zone, ctx->rr, 0), v, 1);
+		}
+		return;
+	}
+	n = zl_zone_lookup(ctx->zone, host);
+	if (!n || !(n->refs & ZL_REF_MX)) {
+		struct zl_var v[] = { { "host", host } };
+
+		zl_emit(ctx, ctx->rr->src, zl_rr_type_tok(ctx->rr), v, 1);
+	}
+}
+
+const struct zl_check zl_check_tlsa_smtp = {
+	.name = "tlsa-smtp",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = tlsa_smtp,
+	.params = smtp_params,
+	.vars = (const char *const[]){ "host", "usage", NULL },
+};
+
+/* The in-zone, non-delegated MX target of rr, or NULL. */
+static const struct zl_name *mx_target(const struct zl_rr *rr)
+{
+	const struct zl_name *t = rr->nrdf == 2 ? rr->rdf[1].name : NULL;
+
+	return t && t->in_zone && !t->below_cut && strcmp(t->text, ".") &&
+	       !rr->owner->below_cut ? t : NULL;
+}
+
+/* Whether _25._tcp.<t> has TLSA records (or an alias to them). */
+static bool has_tlsa(const struct zl_zone *z, const struct zl_name *t)
+{
+	char *s = zl_xasprintf(SMTP_PREFIX "%s", t->text);
+	const struct zl_name *n = zl_zone_lookup(z, s);
+
+	free(s);
+	return n && (zl_name_rrset(n, LDNS_RR_TYPE_TLSA) ||
+		     zl_name_rrset(n, LDNS_RR_TYPE_CNAME));
+}
+
+/* RFC 7672 §2.2: a sending MTA that finds one MX host without TLSA may
+ * fall back to it, so DANE protects a domain only when all of its MX
+ * hosts publish TLSA.  Reported at each MX whose in-zone target lacks it
+ * when another in-zone target has it.  One pass: linear. */
+static void tlsa_coverage(struct zl_ctx *ctx)
+{
+	const struct zl_zone *z = ctx->zone;
+	const struct zl_rr *with = NULL;
+	const struct zl_name *t;
+	size_t i;
+
+	for (i = 0; i < z->nrrs && !with; i++)
+		if (z->rrs[i].type == LDNS_RR_TYPE_MX &&
+		    (t = mx_target(&z->rrs[i])) && has_tlsa(z, t))
+			with = &z->rrs[i];
+	for (i = 0; with && i < z->nrrs; i++) {
+		const struct zl_rr *rr = &z->rrs[i];
+		struct zl_diag *d;
+
+		if (rr->type != LDNS_RR_TYPE_MX || !(t = mx_target(rr)) ||
+		    has_tlsa(z, t))
+			continue;
+		{
+			struct zl_var v[] = { { "target", t->text } };
+
+			d = zl_emit(ctx, rr->src, zl_rr_field_tok(z, rr, 1), v,
+				    1);
+		}
+		zl_emit_note(ctx, d, with->src, zl_rr_field_tok(z, with, 1),
+			     "this MX target has TLSA records");
+	}
+}
+
+const struct zl_check zl_check_tlsa_coverage = {
+	.name = "tlsa-coverage",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_ZONE),
+	.fn = tlsa_coverage,
+	.params = no_params,
+	.vars = (const char *const[]){ "target", NULL },
+};

@@ -1,0 +1,409 @@
+/* check_dkim.c - primitives for DKIM key records (RFC 6376 §3.6.1, RFC 8301,
+ * RFC 8463): tags, key type, hash algorithms and the public key itself. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "tagvalue.h"
+
+/* RFC 6376 §3.6.2.1: keys live at <selector>._domainkey.<domain>; the
+ * selector may have several labels.  ADSP (RFC 5617, historic) used
+ * _adsp._domainkey and is not a key. */
+static bool key_name(const char *text)
+{
+	const char *p = strstr(text, "._domainkey.");
+
+	return p && p > text && strncmp(text, "_adsp.", 6) != 0;
+}
+
+static const struct zl_tv_tag *tag(const struct zl_tv_rec *r, const char *n)
+{
+	return zl_tv_find(&r->tv, r->txt.s, n, false);
+}
+
+/* ---- base64 (RFC 4648 §4; RFC 6376 §3.6.1 allows FWS inside) ---- */
+
+static int b64val(char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	return c == '+' ? 62 : c == '/' ? 63 : -1;
+}
+
+/* Decodes span sp of s into *out (malloc'd, *n bytes).  Returns NULL on
+ * success, else why, with *bad at the offending byte. */
+static const char *b64_decode(const char *s, struct zl_tv_span sp,
+			      uint8_t **out, size_t *n, uint32_t *bad)
+{
+	uint32_t i, end = sp.off + sp.len, acc = 0, bits = 0, pad = 0, nch = 0;
+	int v;
+
+	*out = zl_xmalloc(sp.len / 4 * 3 + 3);
+	*n = 0;
+	for (i = sp.off; i < end; i++) {
+		*bad = i;
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')
+			continue;
+		if (s[i] == '=') {
+			pad++;
+			continue;
+		}
+		if ((v = b64val(s[i])) < 0)
+			return "character not allowed in base64";
+		if (pad)
+			return "base64 data after '=' padding";
+		acc = acc << 6 | (uint32_t)v;
+		nch++;
+		if ((bits += 6) >= 8) {
+			bits -= 8;
+			(*out)[(*n)++] = (uint8_t)(acc >> bits);
+		}
+	}
+	*bad = sp.off;
+	if (nch % 4 == 1 || pad > 2 || (pad && (nch + pad) % 4 != 0))
+		return "base64 length is not a whole number of bytes";
+	return NULL;
+}
+
+/* ---- a DER reader, just enough for an RSA public key ---- */
+
+struct der {
+	const uint8_t *p;
+	size_t n;
+};
+
+/* Reads one element of d: its tag and its contents; advances d. */
+static bool der_next(struct der *d, uint8_t *tagp, struct der *in)
+{
+	size_t len, k, i = 2;
+
+	if (d->n < 2)
+		return false;
+	*tagp = d->p[0];
+	len = d->p[1];
+	if (len & 0x80) {
+		k = len & 0x7f;
+		if (k == 0 || k > 4 || d->n < 2 + k)
+			return false;
+		for (len = 0; k--; i++)
+			len = len << 8 | d->p[i];
+	}
+	if (len > d->n - i)
+		return false;
+	in->p = d->p + i;
+	in->n = len;
+	d->p += i + len;
+	d->n -= i + len;
+	return true;
+}
+
+/* 1.2.840.113549.1.1.1, rsaEncryption (RFC 8017 Appendix A.1). */
+static const uint8_t rsa_oid[] = { 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01,
+				   0x01, 0x01 };
+
+/* The size in bits of the modulus of RSAPublicKey d, or 0. */
+static unsigned rsa_pub_bits(struct der d)
+{
+	struct der seq, n;
+	uint8_t t;
+	unsigned bits;
+
+	if (!der_next(&d, &t, &seq) || t != 0x30 || !der_next(&seq, &t, &n) ||
+	    t != 0x02)
+		return 0;
+	while (n.n && n.p[0] == 0) {
+		n.p++;
+		n.n--;
+	}
+	if (!n.n || n.n > 0x10000)
+		return 0;
+	for (bits = (unsigned)(n.n - 1) * 8, t = n.p[0]; t; t >>= 1)
+		bits++;
+	return bits;
+}
+
+/* The modulus size of an RSA key given as SubjectPublicKeyInfo (RFC 5280
+ * §4.1.2.7, what DKIM signers publish) or as a bare RSAPublicKey (the
+ * form RFC 6376 §3.6.1 names); 0 when it is neither.  *other is set for
+ * a valid SubjectPublicKeyInfo of another algorithm. */
+static unsigned rsa_bits(const uint8_t *key, size_t len, bool *other)
+{
+	struct der d = { key, len }, spki, alg, oid, bs;
+	uint8_t t;
+
+	*other = false;
+	if (!der_next(&d, &t, &spki) || t != 0x30 || d.n)
+		return 0;
+	if (spki.n && spki.p[0] == 0x02)
+		return rsa_pub_bits((struct der){ key, len });
+	if (!der_next(&spki, &t, &alg) || t != 0x30 ||
+	    !der_next(&alg, &t, &oid) || t != 0x06 ||
+	    !der_next(&spki, &t, &bs) || t != 0x03 || bs.n < 2 || bs.p[0])
+		return 0;
+	if (oid.n != sizeof rsa_oid || memcmp(oid.p, rsa_oid, oid.n) != 0) {
+		*other = true;
+		return 0;
+	}
+	return rsa_pub_bits((struct der){ bs.p + 1, bs.n - 1 });
+}
+
+/* ---- the key ---- */
+
+enum ktype { K_RSA, K_ED25519, K_OTHER };
+
+static enum ktype key_type(const struct zl_tv_rec *r)
+{
+	const struct zl_tv_tag *k = tag(r, "k");
+
+	if (!k || zl_tv_eq(r->txt.s, k->value, "rsa", true))
+		return K_RSA;
+	return zl_tv_eq(r->txt.s, k->value, "ed25519", true) ? K_ED25519 :
+	       K_OTHER;
+}
+
+/* What is wrong with the key of r, or NULL; *bad is where, *bits the RSA
+ * modulus size when it could be read. */
+static const char *key_problem(const struct zl_tv_rec *r,
+			       struct zl_tv_span *bad, unsigned *bits)
+{
+	const struct zl_tv_tag *p = tag(r, "p");
+	enum ktype kt = key_type(r);
+	const char *why = NULL;
+	uint8_t *key = NULL;
+	bool other;
+	uint32_t at;
+	size_t n;
+
+	*bits = 0;
+	*bad = r->tv.ntags ? r->tv.tags[0].spec : (struct zl_tv_span){ 0, 0 };
+	if (!p)
+		return "the key record has no p= tag (the public key)";
+	*bad = p->value;
+	if (p->value.len == 0 || kt == K_OTHER)
+		return NULL;	/* revoked, or an unknown type: other rules */
+	if ((why = b64_decode(r->txt.s, p->value, &key, &n, &at))) {
+		*bad = (struct zl_tv_span){ at, at == p->value.off ?
+					    p->value.len : 1 };
+		goto out;
+	}
+	if (kt == K_ED25519) {
+		/* RFC 8463 §4.2: the bare 32-byte key, not an SPKI */
+		if (n != 32)
+			why = n == 44 ? "an ed25519 key is published as the bare "
+					"32-byte key, not as SubjectPublicKeyInfo" :
+					"an ed25519 key must be exactly 32 bytes";
+		goto out;
+	}
+	if (!(*bits = rsa_bits(key, n, &other)))
+		why = other ? "the key is not an RSA key, but k= says rsa" :
+			      "the key is not a DER-encoded RSA public key "
+			      "(truncated or damaged?)";
+out:
+	free(key);
+	return why;
+}
+
+/* ---- record checks ---- */
+
+static const char *const problems[] = { "syntax", "version", "key-type",
+	"sha1", "unknown-value", "key", "revoked", "unknown-tag", NULL };
+
+static const struct zl_param_spec key_params[] = {
+	{ .key = "problem", .type = ZL_PT_ENUM, .dflt = "syntax",
+	  .choices = problems },
+	{ .key = NULL },
+};
+
+static void emit_at(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+		    struct zl_tv_span sp, const char *message)
+{
+	struct zl_var v[] = { { "message", message } };
+
+	zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, sp), v, 1);
+}
+
+/* Emits "fmt" with the text of span q quoted in it (at span at). */
+static void emit_quoting(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+			 struct zl_tv_span at, struct zl_tv_span q,
+			 const char *fmt)
+{
+	char *t = zl_tv_str(r->txt.s, q), *msg = zl_xasprintf(fmt, t);
+
+	emit_at(ctx, r, at, msg);
+	free(msg);
+	free(t);
+}
+
+/* RFC 6376 §3.2: the syntax; a duplicated tag invalidates the record. */
+static void dkim_syntax(struct zl_ctx *ctx, const struct zl_tv_rec *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->tv.nerrs; i++)
+		emit_at(ctx, r, r->tv.errs[i].at, r->tv.errs[i].msg);
+	for (i = 0; i < r->tv.ntags; i++)
+		if (r->tv.tags[i].dup >= 0)
+			emit_quoting(ctx, r, r->tv.tags[i].spec,
+				     r->tv.tags[i].name, "tag '%s' appears more "
+				     "than once, which invalidates the record");
+}
+
+/* RFC 6376 §3.6.1: v= is optional, but when present it is first and
+ * exactly DKIM1. */
+static void dkim_version(struct zl_ctx *ctx, const struct zl_tv_rec *r)
+{
+	const struct zl_tv_tag *v = tag(r, "v");
+
+	if (!v)
+		return;
+	if (v != &r->tv.tags[0])
+		emit_at(ctx, r, v->spec, "'v=' must be the first tag of a DKIM "
+			"key record");
+	else if (!zl_tv_eq(r->txt.s, v->value, "DKIM1", false))
+		emit_quoting(ctx, r, v->value, v->value, "DKIM key record "
+			     "version '%s' is not 'DKIM1'");
+}
+
+/* RFC 6376 §3.6.1 h=, t=, s=: values verifiers do not know are ignored,
+ * so a typo silently changes the meaning. */
+static void dkim_values(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+			bool sha1)
+{
+	static const char *const names[] = { "h", "t", "s" };
+	static const char *const known[][3] = {
+		{ "sha256", "sha1", NULL }, { "y", "s", NULL },
+		{ "email", "*", NULL },
+	};
+	struct zl_tv_span item;
+	const struct zl_tv_tag *t;
+	uint32_t pos;
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		if (!(t = tag(r, names[i])) || t->bad || (sha1 && i))
+			continue;
+		for (pos = t->value.off;
+		     zl_tv_next_item(r->txt.s, t->value, ':', &pos, &item);) {
+			/* ABNF strings: any case (RFC 5234 §2.3) */
+			bool is_sha1 = i == 0 &&
+				zl_tv_eq(r->txt.s, item, "sha1", true);
+
+			if (sha1 && is_sha1)
+				emit_at(ctx, r, item, "the key allows rsa-sha1 "
+					"signatures, which RFC 8301 forbids");
+			else if (!sha1 && !is_sha1 &&
+				 !zl_tv_eq(r->txt.s, item, known[i][0], true) &&
+				 !zl_tv_eq(r->txt.s, item, known[i][1], true))
+				emit_quoting(ctx, r, item, item, i == 0 ?
+					"unknown hash algorithm '%s' in h=" :
+					i == 1 ? "unknown flag '%s' in t=" :
+					"unknown service type '%s' in s=");
+		}
+	}
+}
+
+/* RFC 6376 §3.6.1: the tags of a key record. */
+static void dkim_unknown_tags(struct zl_ctx *ctx, const struct zl_tv_rec *r)
+{
+	static const char *const known[] = { "v", "h", "k", "n", "p", "s", "t",
+					     NULL };
+	size_t i, k;
+
+	for (i = 0; i < r->tv.ntags; i++) {
+		for (k = 0; known[k]; k++)
+			if (zl_tv_eq(r->txt.s, r->tv.tags[i].name, known[k],
+				     false))
+				break;
+		if (!known[k])
+			emit_quoting(ctx, r, r->tv.tags[i].name,
+				     r->tv.tags[i].name, "unknown tag '%s' in "
+				     "a DKIM key record");
+	}
+}
+
+static void dkim_key(struct zl_ctx *ctx)
+{
+	const char *kind = zl_rule_str(ctx->rule, "problem"), *why;
+	const struct zl_tv_rec *r;
+	const struct zl_tv_tag *t;
+	struct zl_tv_span bad;
+	unsigned bits;
+
+	if (!key_name(ctx->rr->owner->text))
+		return;
+	r = zl_tv_of(ctx, ctx->rr);
+	if (strcmp(kind, "syntax") == 0)
+		dkim_syntax(ctx, r);
+	else if (strcmp(kind, "version") == 0)
+		dkim_version(ctx, r);
+	else if (strcmp(kind, "key-type") == 0 && (t = tag(r, "k")) &&
+		 key_type(r) == K_OTHER)
+		emit_quoting(ctx, r, t->value, t->value, "unknown key type "
+			     "'%s' (rsa or ed25519)");
+	else if (strcmp(kind, "sha1") == 0 || strcmp(kind, "unknown-value") == 0)
+		dkim_values(ctx, r, strcmp(kind, "sha1") == 0);
+	else if (strcmp(kind, "key") == 0 &&
+		 (why = key_problem(r, &bad, &bits)))
+		emit_at(ctx, r, bad, why);
+	else if (strcmp(kind, "revoked") == 0 && (t = tag(r, "p")) &&
+		 t->value.len == 0)
+		emit_at(ctx, r, t->spec, "the key is revoked (empty p=)");
+	else if (strcmp(kind, "unknown-tag") == 0)
+		dkim_unknown_tags(ctx, r);
+}
+
+const struct zl_check zl_check_dkim_key = {
+	.name = "dkim-key",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = dkim_key,
+	.params = key_params,
+	.vars = (const char *const[]){ "message", NULL },
+};
+
+static const struct zl_param_spec size_params[] = {
+	{ .key = "min-bits", .type = ZL_PT_INT, .dflt = "2048", .min = 1,
+	  .max = 65536 },
+	{ .key = "floor", .type = ZL_PT_INT, .dflt = "0", .min = 0,
+	  .max = 65536 },
+	{ .key = NULL },
+};
+
+/* RFC 8301 §3.2: verifiers must not accept RSA keys under 1024 bits;
+ * signers should use 2048.  Reports keys in [floor, min-bits), so the
+ * "too short" and "weak" rules do not both fire on one key. */
+static void dkim_rsa_size(struct zl_ctx *ctx)
+{
+	long min = zl_rule_int(ctx->rule, "min-bits");
+	long floor = zl_rule_int(ctx->rule, "floor");
+	const struct zl_tv_rec *r;
+	struct zl_tv_span bad;
+	char b[24], m[24];
+	unsigned bits;
+
+	if (!key_name(ctx->rr->owner->text))
+		return;
+	r = zl_tv_of(ctx, ctx->rr);
+	if (key_type(r) != K_RSA || key_problem(r, &bad, &bits) || !bits ||
+	    (long)bits >= min || (long)bits < floor)
+		return;
+	snprintf(b, sizeof b, "%u", bits);
+	snprintf(m, sizeof m, "%ld", min);
+	{
+		struct zl_var v[] = { { "bits", b }, { "min", m } };
+
+		zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, bad), v, 2);
+	}
+}
+
+const struct zl_check zl_check_dkim_rsa_size = {
+	.name = "dkim-rsa-size",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = dkim_rsa_size,
+	.params = size_params,
+	.vars = (const char *const[]){ "bits", "min", NULL },
+};

@@ -1,0 +1,970 @@
+/* check_dmarc.c - primitives for DMARC policy records (RFC 7489, RFC 9989). */
+#include <ldns/ldns.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "spf.h"
+#include "tagvalue.h"
+
+/* RFC 9989 (DMARCbis) obsoletes RFC 7489; the profile says which one a
+ * rule follows.  Under rfc9989 the RFC 7489 syntax is still accepted. */
+static const char *const profiles[] = { "rfc9989", "rfc7489", NULL };
+
+#define PROFILE_PARAM \
+	{ .key = "profile", .type = ZL_PT_ENUM, .dflt = "rfc9989", \
+	  .choices = profiles }
+
+static const struct zl_param_spec profile_params[] = {
+	PROFILE_PARAM,
+	{ .key = NULL },
+};
+
+static const struct zl_param_spec no_params[] = { { .key = NULL } };
+
+static bool bis(const struct zl_ctx *ctx)
+{
+	return strcmp(zl_rule_str(ctx->rule, "profile"), "rfc9989") == 0;
+}
+
+/* ---- names ---- */
+
+enum { OWN_OTHER, OWN_POLICY, OWN_REPORT };
+
+/* RFC 7489 §6.1: policies live at _dmarc.<domain>; §7.1: the authorisation
+ * of an external report destination at <domain>._report._dmarc.<dest>. */
+static int owner_kind(const char *text)
+{
+	const char *p = strstr(text, "._report._dmarc.");
+
+	if (strncmp(text, "_dmarc.", 7) == 0)
+		return OWN_POLICY;
+	return p && p > text ? OWN_REPORT : OWN_OTHER;
+}
+
+/* Whether canonical text is at or below the zone's origin. */
+static bool in_zone(const struct zl_zone *z, const char *text)
+{
+	size_t lt = strlen(text), lo = z->origin->len;
+
+	if (lo == 1)
+		return true;
+	return lt >= lo && zl_strcasecmp(text + lt - lo, z->origin->text) == 0 &&
+	       (lt == lo || text[lt - lo - 1] == '.');
+}
+
+/* Whether in-zone text lies at or below a delegation (the child zone's
+ * data): a name the zone does not hold inherits from its closest
+ * ancestor that it does. */
+static bool below_cut(const struct zl_zone *z, const char *text)
+{
+	const struct zl_name *n;
+
+	for (; text && strlen(text) >= z->origin->len;
+	     text = zl_name_parent(text))
+		if ((n = zl_zone_lookup(z, text)))
+			return n->below_cut;
+	return false;
+}
+
+/* The name prefix + text ("_dmarc." + "example.com."), or NULL when the
+ * zone has no such name. */
+static const struct zl_name *lookup2(const struct zl_zone *z,
+				     const char *prefix, const char *text)
+{
+	const struct zl_name *n;
+	char *s = zl_xasprintf("%s%s", prefix, text);
+
+	n = zl_zone_lookup(z, s);
+	free(s);
+	return n;
+}
+
+static bool is_dmarc(const struct zl_tv_rec *r)
+{
+	return zl_tv_first_is(r, "v", "DMARC1", true);
+}
+
+/* Text that means to be DMARC: its first tag is v=DMARC1 in any case. */
+static bool looks_dmarc(const struct zl_tv_rec *r)
+{
+	return r->tv.ntags && zl_tv_eq(r->txt.s, r->tv.tags[0].name, "v", true) &&
+	       zl_tv_eq(r->txt.s, r->tv.tags[0].value, "DMARC1", true);
+}
+
+/* The first valid DMARC record at _dmarc.<domain>, or NULL. */
+static const struct zl_tv_rec *policy_at(struct zl_ctx *ctx,
+					 const char *domain)
+{
+	const struct zl_name *n = lookup2(ctx->zone, "_dmarc.", domain);
+	const struct zl_rr *rr;
+
+	for (rr = zl_first_rr(ctx->zone, n, LDNS_RR_TYPE_TXT); rr;
+	     rr = zl_next_rr(ctx->zone, rr))
+		if (is_dmarc(zl_tv_of(ctx, rr)))
+			return zl_tv_of(ctx, rr);
+	return NULL;
+}
+
+/* The value of tag name in r, or NULL when absent. */
+static const struct zl_tv_tag *tag(const struct zl_tv_rec *r, const char *name)
+{
+	return zl_tv_find(&r->tv, r->txt.s, name, true);
+}
+
+/* RFC 9989 §4.10 (DNS tree walk, within this zone): from domain upward,
+ * the first record with psd=n marks the organisational domain, psd=y the
+ * name one label below; else the highest name with a record.  RFC 7489
+ * §3.2 uses the Public Suffix List, which zonelint does not have: the
+ * zone apex stands for it.  Returns a pointer into domain or the origin. */
+static const char *org_domain(struct zl_ctx *ctx, const char *domain)
+{
+	const char *a, *below = domain, *highest = NULL;
+	const struct zl_tv_tag *psd;
+	const struct zl_tv_rec *r;
+
+	if (!bis(ctx))
+		return ctx->zone->origin->text;
+	for (a = domain; a && in_zone(ctx->zone, a); a = zl_name_parent(a)) {
+		if ((r = policy_at(ctx, a))) {
+			psd = tag(r, "psd");
+			if (psd && zl_tv_eq(r->txt.s, psd->value, "n", true))
+				return a;
+			if (psd && zl_tv_eq(r->txt.s, psd->value, "y", true))
+				return below;
+			highest = a;
+		}
+		below = a;
+	}
+	return highest ? highest : ctx->zone->origin->text;
+}
+
+/* ---- placement ---- */
+
+static const char *const place_kinds[] = { "dmarc-elsewhere", "spf-at-dmarc",
+					   NULL };
+
+static const struct zl_param_spec place_params[] = {
+	{ .key = "kind", .type = ZL_PT_ENUM, .dflt = "dmarc-elsewhere",
+	  .choices = place_kinds },
+	{ .key = NULL },
+};
+
+/* RFC 7489 §6.1: receivers look for DMARC only at _dmarc.<domain>, so the
+ * text anywhere else is dead; and SPF (RFC 7208 §4.5) is only read at the
+ * domain itself, so SPF at _dmarc is a record pasted at the wrong name. */
+static void dmarc_placement(struct zl_ctx *ctx)
+{
+	const struct zl_tv_rec *r = zl_tv_of(ctx, ctx->rr);
+	int kind = owner_kind(ctx->rr->owner->text);
+	struct zl_tv_span at = { 0, 6 };
+	const char *p = ctx->rr->owner->text;
+
+	if (strcmp(zl_rule_str(ctx->rule, "kind"), "spf-at-dmarc") == 0) {
+		if (kind != OWN_POLICY || !zl_spf_is_record(r->txt.s, r->txt.len))
+			return;
+		while (at.off < r->txt.len && r->txt.s[at.off] == ' ')
+			at.off++;
+		{
+			struct zl_var v[] = { { "domain", p + 7 } };
+
+			zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, at), v, 1);
+		}
+		return;
+	}
+	if (kind != OWN_OTHER || !looks_dmarc(r))
+		return;
+	{
+		/* "dmarc.example.com" lacks only the underscore */
+		bool label = strncmp(p, "dmarc.", 6) == 0;
+		char *want = zl_xasprintf("_dmarc.%s", label ? p + 6 : p);
+		struct zl_var v[] = { { "expected", want } };
+
+		zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, r->tv.tags[0].spec), v,
+			1);
+		free(want);
+	}
+}
+
+const struct zl_check zl_check_dmarc_placement = {
+	.name = "dmarc-placement",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = dmarc_placement,
+	.params = place_params,
+	.vars = (const char *const[]){ "expected", "domain", NULL },
+};
+
+/* RFC 7489 §6.6.3 step 5, RFC 9989 §4.10: with more than one DMARC record
+ * at a name receivers apply no policy at all. */
+static void dmarc_multiple(struct zl_ctx *ctx)
+{
+	const struct zl_zone *z = ctx->zone;
+	const struct zl_rr *rr, *first = NULL;
+	const struct zl_tv_rec *r;
+	struct zl_diag *d;
+
+	if (owner_kind(ctx->name->text) != OWN_POLICY)
+		return;
+	for (rr = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_TXT); rr;
+	     rr = zl_next_rr(z, rr)) {
+		if (!is_dmarc(r = zl_tv_of(ctx, rr)))
+			continue;
+		if (!first) {
+			first = rr;
+			continue;
+		}
+		d = zl_emit(ctx, rr->src, zl_tv_tok(r, r->tv.tags[0].spec),
+			    NULL, 0);
+		r = zl_tv_of(ctx, first);
+		zl_emit_note(ctx, d, first->src,
+			     zl_tv_tok(r, r->tv.tags[0].spec),
+			     "the first DMARC record is here");
+	}
+}
+
+const struct zl_check zl_check_dmarc_multiple = {
+	.name = "dmarc-multiple",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_NAME),
+	.fn = dmarc_multiple,
+	.params = no_params,
+	.vars = (const char *const[]){ NULL },
+};
+
+/* RFC 7489 §6.3, §6.6.3 and RFC 9989 §4.7: a record must start with the
+ * tag v=DMARC1 (the value is case-sensitive); any other TXT at a DMARC
+ * name is discarded.  SPF text there is dmarc-placement's. */
+static void dmarc_version(struct zl_ctx *ctx)
+{
+	const struct zl_tv_rec *r = zl_tv_of(ctx, ctx->rr);
+	const struct zl_tv_tag *v;
+	struct zl_tv_span at = { 0, (uint32_t)r->txt.len };
+	const char *why;
+
+	if (owner_kind(ctx->rr->owner->text) == OWN_OTHER || is_dmarc(r) ||
+	    zl_spf_is_record(r->txt.s, r->txt.len))
+		return;
+	v = tag(r, "v");
+	if (v && v == &r->tv.tags[0] && v->value.len) {
+		why = "the version must be exactly 'DMARC1'";
+		at = v->spec;
+	} else if (v) {
+		why = "'v=DMARC1' must be the first tag";
+		at = v->spec;
+	} else {
+		why = "the record does not start with 'v=DMARC1'";
+		if (r->tv.ntags)
+			at = r->tv.tags[0].spec;
+	}
+	{
+		char *text = zl_tv_str(r->txt.s, (struct zl_tv_span){ 0,
+			r->txt.len > 40 ? 40 : (uint32_t)r->txt.len });
+		struct zl_var w[] = { { "problem", why }, { "text", text } };
+
+		zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, at), w, 2);
+		free(text);
+	}
+}
+
+const struct zl_check zl_check_dmarc_version = {
+	.name = "dmarc-version",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = dmarc_version,
+	.params = no_params,
+	.vars = (const char *const[]){ "problem", "text", NULL },
+};
+
+/* The valid DMARC record of the subject, or NULL. */
+static const struct zl_tv_rec *subject(struct zl_ctx *ctx, bool policy_only)
+{
+	int kind = owner_kind(ctx->rr->owner->text);
+	const struct zl_tv_rec *r;
+
+	if (kind == OWN_OTHER || (policy_only && kind != OWN_POLICY))
+		return NULL;
+	r = zl_tv_of(ctx, ctx->rr);
+	return is_dmarc(r) ? r : NULL;
+}
+
+/* Emits at span sp of r with vars message and hint. */
+static struct zl_diag *emit_at(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+			       struct zl_tv_span sp, const char *message,
+			       const char *hint)
+{
+	struct zl_var v[] = { { "message", message }, { "hint", hint } };
+
+	return zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, sp), v, 2);
+}
+
+/* ---- tags ---- */
+
+static const char *const tag_problems[] = { "syntax", "duplicate", "unknown",
+					    "removed", "value", NULL };
+
+static const struct zl_param_spec tag_params[] = {
+	{ .key = "problem", .type = ZL_PT_ENUM, .dflt = "syntax",
+	  .choices = tag_problems },
+	PROFILE_PARAM,
+	{ .key = NULL },
+};
+
+enum { IN_7489 = 1, IN_9989 = 2 };
+
+/* RFC 7489 §6.3 and RFC 9989 §4.7: RFC 9989 added np, psd and t and
+ * removed pct, rf and ri. */
+static const struct {
+	const char *name;
+	unsigned in;
+} known_tags[] = {
+	{ "v", 3 }, { "p", 3 }, { "sp", 3 }, { "rua", 3 }, { "ruf", 3 },
+	{ "adkim", 3 }, { "aspf", 3 }, { "fo", 3 }, { "pct", IN_7489 },
+	{ "rf", IN_7489 }, { "ri", IN_7489 }, { "np", IN_9989 },
+	{ "psd", IN_9989 }, { "t", IN_9989 }, { NULL, 0 },
+};
+
+/* Which specifications know tag t (0: neither). */
+static unsigned tag_known(const char *s, const struct zl_tv_tag *t)
+{
+	size_t i;
+
+	for (i = 0; known_tags[i].name; i++)
+		if (zl_tv_eq(s, t->name, known_tags[i].name, true))
+			return known_tags[i].in;
+	return 0;
+}
+
+/* Whether span sp is one of the words of list (NULL-terminated), in any
+ * case (ABNF strings, RFC 5234 §2.3). */
+static bool one_of(const char *s, struct zl_tv_span sp,
+		   const char *const *list)
+{
+	for (; *list; list++)
+		if (zl_tv_eq(s, sp, *list, true))
+			return true;
+	return false;
+}
+
+/* Whether every ':'-separated item of sp is one of list; *bad gets the
+ * first that is not. */
+static bool all_of(const char *s, struct zl_tv_span sp,
+		   const char *const *list, struct zl_tv_span *bad)
+{
+	struct zl_tv_span item;
+	uint32_t pos = sp.off;
+
+	while (zl_tv_next_item(s, sp, ':', &pos, &item))
+		if (!one_of(s, item, list)) {
+			*bad = item;
+			return false;
+		}
+	return true;
+}
+
+/* Whether sp is a decimal number of at most max. */
+static bool number_max(const char *s, struct zl_tv_span sp, unsigned long max)
+{
+	unsigned long v = 0;
+	uint32_t i;
+
+	if (sp.len == 0 || sp.len > 10)
+		return false;
+	for (i = 0; i < sp.len; i++) {
+		if (s[sp.off + i] < '0' || s[sp.off + i] > '9')
+			return false;
+		v = v * 10 + (unsigned long)(s[sp.off + i] - '0');
+	}
+	return v <= max;
+}
+
+static const char *const policies[] = { "none", "quarantine", "reject", NULL };
+static const char *const modes[] = { "r", "s", NULL };
+static const char *const fo_opts[] = { "0", "1", "d", "s", NULL };
+static const char *const formats[] = { "afrf", NULL };
+static const char *const psd_vals[] = { "y", "n", "u", NULL };
+static const char *const yes_no[] = { "y", "n", NULL };
+
+/* The allowed values of tag t, or NULL when t is valid; *bad gets the
+ * value or list item at fault.  RFC 7489 §6.3, RFC 9989 §4.7. */
+static const char *bad_value(const char *s, const struct zl_tv_tag *t,
+			     struct zl_tv_span *bad)
+{
+	*bad = t->value;
+	if (one_of(s, t->name, (const char *const[]){ "p", "sp", "np", NULL }))
+		return one_of(s, t->value, policies) ? NULL :
+		       "none, quarantine or reject";
+	if (one_of(s, t->name, (const char *const[]){ "adkim", "aspf", NULL }))
+		return one_of(s, t->value, modes) ? NULL :
+		       "r (relaxed) or s (strict)";
+	if (zl_tv_eq(s, t->name, "fo", true))
+		return all_of(s, t->value, fo_opts, bad) ? NULL :
+		       "0, 1, d or s, separated by ':'";
+	if (zl_tv_eq(s, t->name, "rf", true))
+		return all_of(s, t->value, formats, bad) ? NULL : "afrf";
+	if (zl_tv_eq(s, t->name, "ri", true))
+		return number_max(s, t->value, 4294967295ul) ? NULL :
+		       "a number of seconds";
+	if (zl_tv_eq(s, t->name, "pct", true))
+		return number_max(s, t->value, 100) ? NULL :
+		       "an integer from 0 to 100";
+	if (zl_tv_eq(s, t->name, "psd", true))
+		return one_of(s, t->value, psd_vals) ? NULL : "y, n or u";
+	if (zl_tv_eq(s, t->name, "t", true))
+		return one_of(s, t->value, yes_no) ? NULL : "y or n";
+	return NULL;
+}
+
+/* Reports tag i of r for the rule's problem kind. */
+static void tag_problem(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+			const char *kind, size_t i)
+{
+	const struct zl_tv_tag *t = &r->tv.tags[i];
+	const char *s = r->txt.s, *want;
+	unsigned in = tag_known(s, t);
+	char *name = zl_tv_str(s, t->name), *msg = NULL;
+	struct zl_tv_span bad;
+	struct zl_diag *d;
+
+	if (strcmp(kind, "duplicate") == 0 && t->dup_ci >= 0) {
+		msg = zl_xasprintf("tag '%s' appears more than once", name);
+		d = emit_at(ctx, r, t->spec, msg, "keep one of them: a "
+			    "duplicate tag makes the whole record invalid");
+		zl_emit_note(ctx, d, ctx->rr->src,
+			     zl_tv_tok(r, r->tv.tags[t->dup_ci].spec),
+			     "the first one is here");
+	} else if (strcmp(kind, "unknown") == 0 &&
+		   !(in & (bis(ctx) ? 3 : IN_7489))) {
+		msg = zl_xasprintf("unknown tag '%s'%s", name, in ?
+			" (RFC 9989 only; RFC 7489 receivers ignore it)" : "");
+		emit_at(ctx, r, t->name, msg, "receivers ignore unknown tags; "
+			"check the spelling");
+	} else if (strcmp(kind, "removed") == 0 && bis(ctx) && in == IN_7489) {
+		msg = zl_xasprintf("tag '%s' was removed by RFC 9989", name);
+		emit_at(ctx, r, t->name, msg, zl_tv_eq(s, t->name, "pct", true) ?
+			"use t=y for a testing policy instead of pct" :
+			"drop it: RFC 9989 receivers ignore it");
+	} else if (strcmp(kind, "value") == 0 && !t->bad &&
+		   (want = bad_value(s, t, &bad))) {
+		char *v = zl_tv_str(s, bad);
+
+		msg = zl_xasprintf("invalid value '%s' for tag '%s'", v, name);
+		free(v);
+		{
+			char *hint = zl_xasprintf("'%s' takes %s", name, want);
+
+			emit_at(ctx, r, bad.len ? bad : t->spec, msg, hint);
+			free(hint);
+		}
+	}
+	free(msg);
+	free(name);
+}
+
+/* RFC 6376 §3.2 via RFC 7489 §6.3 / RFC 9989 §4.7: the tag-list syntax,
+ * duplicate, unknown and removed tags, and the value of each tag. */
+static void dmarc_tags(struct zl_ctx *ctx)
+{
+	const char *kind = zl_rule_str(ctx->rule, "problem");
+	const struct zl_tv_rec *r = subject(ctx, false);
+	size_t i;
+
+	if (!r)
+		return;
+	if (strcmp(kind, "syntax") == 0) {
+		for (i = 0; i < r->tv.nerrs; i++)
+			emit_at(ctx, r, r->tv.errs[i].at, r->tv.errs[i].msg,
+				"receivers discard a record with a syntax error");
+		return;
+	}
+	for (i = 1; i < r->tv.ntags; i++)
+		tag_problem(ctx, r, kind, i);
+}
+
+const struct zl_check zl_check_dmarc_tags = {
+	.name = "dmarc-tags",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = dmarc_tags,
+	.params = tag_params,
+	.vars = (const char *const[]){ "message", "hint", NULL },
+};
+
+/* RFC 7489 §6.3: p is required in a policy record, and §6.6.3 applies no
+ * policy without it (p=none when rua is valid).  RFC 9989 §4.7 made it
+ * recommended: a missing p means p=none.  Under rfc7489 the finding is an
+ * error unless the user set the rule's severity. */
+static void dmarc_policy_missing(struct zl_ctx *ctx)
+{
+	const struct zl_tv_rec *r = subject(ctx, true);
+	struct zl_diag *d;
+
+	if (!r || tag(r, "p"))
+		return;
+	{
+		struct zl_var v[] = { { "effect", bis(ctx) ?
+			"receivers treat the policy as p=none (RFC 9989)" :
+			"RFC 7489 receivers ignore the record unless rua "
+			"holds a valid URI" } };
+
+		d = zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, r->tv.tags[0].spec),
+			    v, 1);
+	}
+	if (d && !bis(ctx) && ctx->rule->severity == ctx->rule->default_severity)
+		d->sev = ZL_SEV_ERROR;
+}
+
+const struct zl_check zl_check_dmarc_policy_missing = {
+	.name = "dmarc-policy-missing",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = dmarc_policy_missing,
+	.params = profile_params,
+	.vars = (const char *const[]){ "effect", NULL },
+};
+
+/* RFC 7489 §6.7, RFC 9989 §4.7: p=none asks for reports and nothing else;
+ * at the organisational domain it leaves the whole domain open to
+ * spoofing.  A note: it is the right first step of a deployment. */
+static void dmarc_policy_none(struct zl_ctx *ctx)
+{
+	const struct zl_tv_rec *r = subject(ctx, true);
+	const char *domain = ctx->rr->owner->text + 7;
+	const struct zl_tv_tag *p;
+
+	if (!r || !(p = tag(r, "p")) ||
+	    !zl_tv_eq(r->txt.s, p->value, "none", true) ||
+	    zl_strcasecmp(org_domain(ctx, domain), domain) != 0)
+		return;
+	{
+		struct zl_var v[] = { { "domain", domain } };
+
+		zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, p->spec), v, 1);
+	}
+}
+
+const struct zl_check zl_check_dmarc_policy_none = {
+	.name = "dmarc-policy-none",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = dmarc_policy_none,
+	.params = profile_params,
+	.vars = (const char *const[]){ "domain", NULL },
+};
+
+/* ---- report URIs ---- */
+
+/* One URI of rua or ruf: the URI itself and its "!size" suffix. */
+struct uri {
+	struct zl_tv_span all, uri, size;
+};
+
+/* Splits item into URI and size suffix (RFC 7489 §6.4 dmarc-uri). */
+static struct uri split_uri(const char *s, struct zl_tv_span item)
+{
+	struct uri u = { item, item, { item.off + item.len, 0 } };
+	uint32_t i;
+
+	for (i = item.off + item.len; i > item.off; i--)
+		if (s[i - 1] == '!') {
+			u.uri.len = i - 1 - item.off;
+			u.size = (struct zl_tv_span){ i - 1,
+						      item.off + item.len - i + 1 };
+			break;
+		}
+	return u;
+}
+
+/* Whether the "!size" suffix sp is '!' 1*DIGIT [k / m / g / t]. */
+static bool size_ok(const char *s, struct zl_tv_span sp)
+{
+	uint32_t i = sp.off + 1, end = sp.off + sp.len;
+
+	if (end > i && strchr("kmgtKMGT", s[end - 1]))
+		end--;
+	if (end == i)
+		return false;
+	for (; i < end; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+/* Why URI u is not a valid report URI, or NULL; *bad gets the place. */
+static const char *uri_problem(const char *s, const struct uri *u,
+			       struct zl_tv_span *bad)
+{
+	struct zl_tv_span scheme;
+
+	if (u->size.len && !size_ok(s, u->size)) {
+		*bad = u->size;
+		return "the size limit after '!' must be digits with an "
+		       "optional unit k, m, g or t";
+	}
+	return zl_tv_uri_check(s, u->uri, &scheme, bad);
+}
+
+static const char *const uri_problems[] = { "invalid", "count", NULL };
+
+static const struct zl_param_spec uri_params[] = {
+	{ .key = "problem", .type = ZL_PT_ENUM, .dflt = "invalid",
+	  .choices = uri_problems },
+	{ .key = "max", .type = ZL_PT_INT, .dflt = "2", .min = 1, .max = 100 },
+	{ .key = NULL },
+};
+
+/* Checks the URIs of one rua or ruf tag. */
+static void uri_list(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+		     const struct zl_tv_tag *t, bool count)
+{
+	const char *s = r->txt.s;
+	long max = zl_rule_int(ctx->rule, "max"), n = 0;
+	uint32_t pos = t->value.off;
+	struct zl_tv_span item, bad;
+	const char *why;
+	struct uri u;
+
+	while (zl_tv_next_item(s, t->value, ',', &pos, &item)) {
+		u = split_uri(s, item);
+		if (count && ++n == max + 1) {
+			char *msg = zl_xasprintf("more than %ld report URIs "
+						 "in one tag", max);
+
+			emit_at(ctx, r, item, msg, "receivers must use only "
+				"the first two; send to fewer addresses");
+			free(msg);
+		} else if (!count && (why = uri_problem(s, &u, &bad))) {
+			char *q = zl_tv_str(s, item.len > 60 ?
+				(struct zl_tv_span){ item.off, 60 } : item);
+			char *msg = zl_xasprintf("invalid report URI '%s': %s",
+						 q, why);
+
+			emit_at(ctx, r, bad.len ? bad : item, msg,
+				"write each address as mailto:user@domain, "
+				"separated by commas");
+			free(msg);
+			free(q);
+		}
+	}
+}
+
+/* RFC 7489 §6.4 (dmarc-urilist), §6.2 and RFC 9989 §4.7: rua and ruf are
+ * comma-separated URIs with an optional "!size"; receivers need support
+ * only two of them. */
+static void dmarc_report_uris(struct zl_ctx *ctx)
+{
+	const struct zl_tv_rec *r = subject(ctx, false);
+	bool count = strcmp(zl_rule_str(ctx->rule, "problem"), "count") == 0;
+	size_t i;
+
+	for (i = 0; r && i < r->tv.ntags; i++) {
+		const struct zl_tv_tag *t = &r->tv.tags[i];
+
+		if (!t->bad && t->dup_ci < 0 &&
+		    (zl_tv_eq(r->txt.s, t->name, "rua", true) ||
+		     zl_tv_eq(r->txt.s, t->name, "ruf", true)))
+			uri_list(ctx, r, t, count);
+	}
+}
+
+const struct zl_check zl_check_dmarc_report_uris = {
+	.name = "dmarc-report-uris",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = dmarc_report_uris,
+	.params = uri_params,
+	.vars = (const char *const[]){ "message", "hint", NULL },
+};
+
+/* The destination host of URI u as a canonical name ("dest.example."),
+ * or NULL; the caller frees it. */
+static char *dest_name(const char *s, const struct uri *u)
+{
+	struct zl_tv_span h, bad;
+	char *d;
+	size_t i;
+
+	if (uri_problem(s, u, &bad) || !zl_tv_uri_host(s, u->uri, &h) ||
+	    h.len == 0)
+		return NULL;
+	d = zl_xasprintf("%.*s%s", (int)h.len, s + h.off,
+			 s[h.off + h.len - 1] == '.' ? "" : ".");
+	for (i = 0; d[i]; i++)
+		if (d[i] >= 'A' && d[i] <= 'Z')
+			d[i] = (char)(d[i] + 32);
+	return d;
+}
+
+/* Whether name (canonical) holds a TXT record that is v=DMARC1. */
+static bool authorised_at(struct zl_ctx *ctx, const struct zl_name *n)
+{
+	const struct zl_rr *rr;
+
+	for (rr = zl_first_rr(ctx->zone, n, LDNS_RR_TYPE_TXT); rr;
+	     rr = zl_next_rr(ctx->zone, rr))
+		if (is_dmarc(zl_tv_of(ctx, rr)))
+			return true;
+	return false;
+}
+
+/* Checks one report URI of the policy for domain. */
+static void check_dest(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+		       const char *domain, const struct uri *u)
+{
+	char *dest = dest_name(r->txt.s, u), *want = NULL;
+	const struct zl_zone *z = ctx->zone;
+
+	if (!dest || !in_zone(z, dest) || below_cut(z, dest) ||
+	    zl_strcasecmp(org_domain(ctx, dest), org_domain(ctx, domain)) == 0)
+		goto out;
+	want = zl_xasprintf("%.*s._report._dmarc.%s",
+			    (int)strlen(domain) - 1, domain, dest);
+	if (authorised_at(ctx, zl_zone_lookup(z, want)) ||
+	    authorised_at(ctx, lookup2(z, "*._report._dmarc.", dest)))
+		goto out;
+	{
+		struct zl_var v[] = { { "destination", dest },
+				      { "record", want } };
+
+		zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, u->all), v, 2);
+	}
+out:
+	free(dest);
+	free(want);
+}
+
+/* RFC 7489 §7.1, RFC 9989: a report destination outside the policy's
+ * organisational domain must consent with a v=DMARC1 record at
+ * <domain>._report._dmarc.<destination>, or receivers drop the URI.  Only
+ * destinations in this zone can be checked; others are never reported. */
+static void dmarc_report_auth(struct zl_ctx *ctx)
+{
+	const struct zl_tv_rec *r = subject(ctx, true);
+	uint32_t pos;
+	size_t i;
+
+	for (i = 0; r && i < r->tv.ntags; i++) {
+		const struct zl_tv_tag *t = &r->tv.tags[i];
+		struct zl_tv_span item;
+
+		if (t->bad || t->dup_ci >= 0 ||
+		    (!zl_tv_eq(r->txt.s, t->name, "rua", true) &&
+		     !zl_tv_eq(r->txt.s, t->name, "ruf", true)))
+			continue;
+		pos = t->value.off;
+		while (zl_tv_next_item(r->txt.s, t->value, ',', &pos, &item)) {
+			struct uri u = split_uri(r->txt.s, item);
+
+			check_dest(ctx, r, ctx->rr->owner->text + 7, &u);
+		}
+	}
+}
+
+const struct zl_check zl_check_dmarc_report_auth = {
+	.name = "dmarc-report-auth",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = dmarc_report_auth,
+	.params = profile_params,
+	.vars = (const char *const[]){ "destination", "record", NULL },
+};
+
+/* ---- a mail domain without a policy ---- */
+
+/* A set of names (pointers), open addressing on their hash. */
+struct nset {
+	const struct zl_name **v;
+	size_t cap, n;
+};
+
+/* Adds n; returns false when it was there already. */
+static bool nset_add(struct nset *set, const struct zl_name *n)
+{
+	size_t h, i;
+
+	if (2 * (set->n + 1) > set->cap) {
+		struct nset big = { NULL, set->cap ? set->cap * 2 : 64, 0 };
+
+		big.v = zl_xcalloc(big.cap, sizeof *big.v);
+		for (i = 0; i < set->cap; i++)
+			if (set->v[i])
+				nset_add(&big, set->v[i]);
+		free(set->v);
+		*set = big;
+	}
+	for (h = n->hash & (set->cap - 1); set->v[h]; h = (h + 1) & (set->cap - 1))
+		if (set->v[h] == n)
+			return false;
+	set->v[h] = n;
+	set->n++;
+	return true;
+}
+
+static bool nset_has(const struct nset *set, const struct zl_name *n)
+{
+	size_t h;
+
+	if (!set->cap || !n)
+		return false;
+	for (h = n->hash & (set->cap - 1); set->v[h]; h = (h + 1) & (set->cap - 1))
+		if (set->v[h] == n)
+			return true;
+	return false;
+}
+
+/* Notes the names with SPF and the in-zone targets of include: and
+ * redirect=, which are building blocks of other policies, not mail
+ * domains (RFC 7208 §5.2, §6.1). */
+static void note_spf(const struct zl_zone *z, const struct zl_rr *rr,
+		     struct nset *spf, struct nset *targets)
+{
+	struct zl_txt t;
+	struct zl_spf p;
+	char buf[512];
+	size_t i;
+
+	zl_txt_from_rr(&t, z, rr);
+	if (t.s && zl_spf_is_record(t.s, t.len)) {
+		nset_add(spf, rr->owner);
+		zl_spf_parse(&p, t.s, t.len);
+		for (i = 0; i < p.nterms; i++) {
+			const struct zl_name *n;
+
+			if ((p.terms[i].kind == ZL_SPF_INCLUDE ||
+			     p.terms[i].kind == ZL_SPF_REDIRECT) &&
+			    zl_spf_domain(t.s, &p.terms[i], buf, sizeof buf) &&
+			    (n = zl_zone_lookup(z, buf)))
+				nset_add(targets, n);
+		}
+		zl_spf_free(&p);
+	}
+	zl_txt_free(&t);
+}
+
+/* Whether _dmarc.<domain> holds a DMARC record or an alias to one. */
+static bool has_policy(struct zl_ctx *ctx, const char *domain)
+{
+	const struct zl_name *n = lookup2(ctx->zone, "_dmarc.", domain);
+	const struct zl_rr *rr;
+
+	if (zl_first_rr(ctx->zone, n, LDNS_RR_TYPE_CNAME))
+		return true;
+	for (rr = zl_first_rr(ctx->zone, n, LDNS_RR_TYPE_TXT); rr;
+	     rr = zl_next_rr(ctx->zone, rr))
+		if (looks_dmarc(zl_tv_of(ctx, rr)))
+			return true;
+	return false;
+}
+
+/* RFC 7489 §6.6.3: receivers look at the domain, then at its
+ * organisational domain (the apex here); RFC 9989 §4.10 walks up the
+ * tree, so any in-zone ancestor's policy covers the name. */
+static bool covered(struct zl_ctx *ctx, const char *domain)
+{
+	const char *a;
+
+	if (has_policy(ctx, domain) || has_policy(ctx, ctx->zone->origin->text))
+		return true;
+	for (a = zl_name_parent(domain); bis(ctx) && a && in_zone(ctx->zone, a);
+	     a = zl_name_parent(a))
+		if (has_policy(ctx, a))
+			return true;
+	return false;
+}
+
+/* Whether n can be a mail domain this zone answers for: in the zone,
+ * not delegated, not a wildcard, not a service name (_spf, _dmarc ...). */
+static bool candidate(const struct zl_name *n)
+{
+	return n->in_zone && !n->below_cut && n->text[0] != '_' &&
+	       strncmp(n->text, "*.", 2) != 0;
+}
+
+/* Whether rr starts a non-null MX RRset (RFC 7505). */
+static bool real_mx(const struct zl_zone *z, const struct zl_rr *rr)
+{
+	const struct zl_rrset *s = zl_name_rrset(rr->owner, LDNS_RR_TYPE_MX);
+
+	return &z->rrs[s->first] == rr &&
+	       !(s->count == 1 && rr->nrdf == 2 && rr->rdf[1].name &&
+		 strcmp(rr->rdf[1].name->text, ".") == 0);
+}
+
+/* Whether rr makes its owner a mail domain: it starts a non-null MX
+ * RRset, or it is TXT at a name with SPF and without MX. */
+static bool mail_rr(const struct zl_zone *z, const struct zl_rr *rr,
+		   const struct nset *spf)
+{
+	if (rr->type == LDNS_RR_TYPE_MX)
+		return real_mx(z, rr);
+	return rr->type == LDNS_RR_TYPE_TXT && nset_has(spf, rr->owner) &&
+	       !zl_name_rrset(rr->owner, LDNS_RR_TYPE_MX);
+}
+
+/* RFC 7489 §6.6.3, RFC 9989 §4.10: a domain that receives (MX) or sends
+ * (SPF) mail and has no policy at its own _dmarc nor at its
+ * organisational domain's is open to exact-domain spoofing.  One policy
+ * at the apex fixes them all, so the first such domain gets the finding
+ * and the others a note each.  Two passes over the records: linear. */
+static void dmarc_missing(struct zl_ctx *ctx)
+{
+	const struct zl_zone *z = ctx->zone;
+	struct nset spf = { 0 }, targets = { 0 }, done = { 0 };
+	const struct zl_rr *first = NULL;
+	struct zl_diag *d = NULL;
+	char more[64] = "", *where;
+	size_t i, n = 0;
+
+	for (i = 0; i < z->nrrs; i++)
+		if (z->rrs[i].type == LDNS_RR_TYPE_TXT &&
+		    candidate(z->rrs[i].owner))
+			note_spf(z, &z->rrs[i], &spf, &targets);
+	for (i = 0; i < 2 * z->nrrs; i++) {
+		const struct zl_rr *rr = &z->rrs[i % z->nrrs];
+
+		if (i == z->nrrs) {	/* second round: the notes */
+			if (!first)
+				break;
+			if (n > 1)
+				snprintf(more, sizeof more, " (and %zu other "
+					 "mail domain%s here)", n - 1,
+					 n > 2 ? "s" : "");
+			where = first->owner == z->origin ?
+				zl_xasprintf("'_dmarc.%s'", z->origin->text) :
+				zl_xasprintf("'_dmarc.%s' nor at '_dmarc.%s'",
+					     first->owner->text,
+					     z->origin->text);
+			{
+				struct zl_var v[] = {
+					{ "domain", first->owner->text },
+					{ "apex", z->origin->text },
+					{ "where", where },
+					{ "others", more },
+				};
+
+				d = zl_emit(ctx, first->src,
+					    zl_rr_type_tok(first), v, 4);
+			}
+			free(where);
+			free(done.v);
+			memset(&done, 0, sizeof done);
+		}
+		if (!candidate(rr->owner) || nset_has(&targets, rr->owner) ||
+		    !mail_rr(z, rr, &spf) || !nset_add(&done, rr->owner) ||
+		    covered(ctx, rr->owner->text))
+			continue;
+		if (i < z->nrrs) {
+			first = first ? first : rr;
+			n++;
+		} else if (rr->owner != first->owner) {
+			zl_emit_note(ctx, d, rr->src, zl_rr_type_tok(rr),
+				     "'%s' has no DMARC policy either",
+				     rr->owner->text);
+		}
+	}
+	free(spf.v);
+	free(targets.v);
+	free(done.v);
+}
+
+const struct zl_check zl_check_dmarc_missing = {
+	.name = "dmarc-missing",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_ZONE),
+	.fn = dmarc_missing,
+	.params = profile_params,
+	.vars = (const char *const[]){ "domain", "apex", "where", "others",
+				       NULL },
+};

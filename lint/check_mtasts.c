@@ -1,0 +1,305 @@
+/* check_mtasts.c - primitives for MTA-STS (RFC 8461) and SMTP TLS reporting
+ * (RFC 8460) records, and how they fit the rest of the zone. */
+#include <ldns/ldns.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "tagvalue.h"
+
+/* The two record kinds: where they live and how they start. */
+struct kind {
+	const char *param;	/* the rules' `record:` value */
+	const char *prefix;	/* owner prefix */
+	const char *version;	/* value of the first tag, v= */
+};
+
+static const struct kind kinds[] = {
+	{ "mta-sts", "_mta-sts.", "STSv1" },		/* RFC 8461 §3.1 */
+	{ "tls-rpt", "_smtp._tls.", "TLSRPTv1" },	/* RFC 8460 §3 */
+};
+
+static const char *const record_choices[] = { "mta-sts", "tls-rpt", NULL };
+static const char *const problem_choices[] = { "syntax", "version", "id",
+					       "rua", NULL };
+
+static const struct zl_param_spec record_params[] = {
+	{ .key = "record", .type = ZL_PT_ENUM, .dflt = "mta-sts",
+	  .choices = record_choices },
+	{ .key = "problem", .type = ZL_PT_ENUM, .dflt = "syntax",
+	  .choices = problem_choices },
+	{ .key = NULL },
+};
+
+static const struct zl_param_spec multiple_params[] = {
+	{ .key = "record", .type = ZL_PT_ENUM, .dflt = "mta-sts",
+	  .choices = record_choices },
+	{ .key = NULL },
+};
+
+static const struct kind *kind_of(const struct zl_ctx *ctx)
+{
+	return &kinds[strcmp(zl_rule_str(ctx->rule, "record"), "mta-sts") != 0];
+}
+
+static bool at_kind(const struct kind *k, const char *owner)
+{
+	return strncmp(owner, k->prefix, strlen(k->prefix)) == 0;
+}
+
+/* Both RFCs: a record is one that starts with its exact version tag;
+ * other TXT records at the name are discarded. */
+static bool is_record(const struct kind *k, const struct zl_tv_rec *r)
+{
+	return zl_tv_first_is(r, "v", k->version, false);
+}
+
+static void emit_at(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+		    struct zl_tv_span sp, const char *message)
+{
+	struct zl_var v[] = { { "message", message } };
+
+	zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, sp), v, 1);
+}
+
+/* The first tag's span, or the start of the text. */
+static struct zl_tv_span head(const struct zl_tv_rec *r)
+{
+	return r->tv.ntags ? r->tv.tags[0].spec :
+	       (struct zl_tv_span){ 0, (uint32_t)r->txt.len };
+}
+
+/* RFC 8461 §3.1: id is 1 to 32 letters and digits. */
+static void check_id(struct zl_ctx *ctx, const struct zl_tv_rec *r)
+{
+	const struct zl_tv_tag *id = zl_tv_find(&r->tv, r->txt.s, "id", false);
+	uint32_t i;
+
+	if (!id) {
+		emit_at(ctx, r, head(r), "MTA-STS record has no id= tag");
+		return;
+	}
+	for (i = 0; i < id->value.len; i++) {
+		char c = r->txt.s[id->value.off + i];
+
+		if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+		      (c >= 'A' && c <= 'Z')))
+			break;
+	}
+	if (id->value.len == 0 || id->value.len > 32 || i < id->value.len) {
+		char *q = zl_tv_str(r->txt.s, id->value);
+		char *msg = zl_xasprintf("MTA-STS id '%s' is not 1 to 32 "
+					 "letters and digits", q);
+
+		emit_at(ctx, r, id->value.len ? id->value : id->spec, msg);
+		free(msg);
+		free(q);
+	}
+}
+
+/* RFC 8460 §3: rua is one or more mailto: or https: URIs, separated by
+ * commas. */
+static void check_rua(struct zl_ctx *ctx, const struct zl_tv_rec *r)
+{
+	const struct zl_tv_tag *t = zl_tv_find(&r->tv, r->txt.s, "rua", false);
+	struct zl_tv_span item, scheme, bad;
+	const char *why;
+	uint32_t pos;
+
+	if (!t) {
+		emit_at(ctx, r, head(r), "TLS-RPT record has no rua= tag, so "
+			"no report can be sent");
+		return;
+	}
+	for (pos = t->value.off;
+	     zl_tv_next_item(r->txt.s, t->value, ',', &pos, &item);) {
+		why = zl_tv_uri_check(r->txt.s, item, &scheme, &bad);
+		if (!why && !zl_tv_eq(r->txt.s, scheme, "mailto", true) &&
+		    !zl_tv_eq(r->txt.s, scheme, "https", true)) {
+			why = "TLS-RPT takes only mailto: and https: URIs";
+			bad = scheme;
+		}
+		if (why) {
+			char *q = zl_tv_str(r->txt.s, item);
+			char *msg = zl_xasprintf("invalid report URI '%s': %s",
+						 q, why);
+
+			emit_at(ctx, r, bad.len ? bad : item, msg);
+			free(msg);
+			free(q);
+		}
+	}
+}
+
+/* The version, syntax, id (MTA-STS) and rua (TLS-RPT) of one record. */
+static void policy_record(struct zl_ctx *ctx)
+{
+	const struct kind *k = kind_of(ctx);
+	const char *problem = zl_rule_str(ctx->rule, "problem");
+	const struct zl_tv_rec *r;
+	size_t i;
+
+	if (!at_kind(k, ctx->rr->owner->text))
+		return;
+	r = zl_tv_of(ctx, ctx->rr);
+	if (strcmp(problem, "version") == 0 && !is_record(k, r)) {
+		char *msg = zl_xasprintf("the record does not start with "
+					 "'v=%s', so senders ignore it",
+					 k->version);
+
+		emit_at(ctx, r, head(r), msg);
+		free(msg);
+	}
+	if (!is_record(k, r))
+		return;
+	if (strcmp(problem, "syntax") == 0) {
+		for (i = 0; i < r->tv.nerrs; i++)
+			if (!r->tv.errs[i].ext_name)
+				emit_at(ctx, r, r->tv.errs[i].at,
+					r->tv.errs[i].msg);
+		for (i = 0; i < r->tv.ntags; i++)
+			if (r->tv.tags[i].dup >= 0)
+				emit_at(ctx, r, r->tv.tags[i].spec,
+					"tag given twice");
+	} else if (strcmp(problem, "id") == 0 && k == &kinds[0]) {
+		check_id(ctx, r);
+	} else if (strcmp(problem, "rua") == 0 && k == &kinds[1]) {
+		check_rua(ctx, r);
+	}
+}
+
+const struct zl_check zl_check_policy_record = {
+	.name = "policy-record",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = policy_record,
+	.params = record_params,
+	.vars = (const char *const[]){ "message", NULL },
+};
+
+/* RFC 8461 §3.1, RFC 8460 §3: with more than one record, the domain is
+ * treated as having no policy (no reporting). */
+static void policy_multiple(struct zl_ctx *ctx)
+{
+	const struct kind *k = kind_of(ctx);
+	const struct zl_zone *z = ctx->zone;
+	const struct zl_rr *rr, *first = NULL;
+	const struct zl_tv_rec *r;
+	struct zl_diag *d;
+
+	if (!at_kind(k, ctx->name->text))
+		return;
+	for (rr = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_TXT); rr;
+	     rr = zl_next_rr(z, rr)) {
+		if (!is_record(k, r = zl_tv_of(ctx, rr)))
+			continue;
+		if (!first) {
+			first = rr;
+			continue;
+		}
+		d = zl_emit(ctx, rr->src, zl_tv_tok(r, head(r)), NULL, 0);
+		r = zl_tv_of(ctx, first);
+		zl_emit_note(ctx, d, first->src, zl_tv_tok(r, head(r)),
+			     "the first record is here");
+	}
+}
+
+const struct zl_check zl_check_policy_multiple = {
+	.name = "policy-multiple",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_NAME),
+	.fn = policy_multiple,
+	.params = multiple_params,
+	.vars = (const char *const[]){ NULL },
+};
+
+/* The first MTA-STS record at the subject name, or NULL. */
+static const struct zl_rr *sts_record(struct zl_ctx *ctx)
+{
+	const struct zl_rr *rr;
+
+	if (!at_kind(&kinds[0], ctx->name->text))
+		return NULL;
+	for (rr = zl_first_rr(ctx->zone, ctx->name, LDNS_RR_TYPE_TXT); rr;
+	     rr = zl_next_rr(ctx->zone, rr))
+		if (is_record(&kinds[0], zl_tv_of(ctx, rr)))
+			return rr;
+	return NULL;
+}
+
+/* Whether n answers for an address (A, AAAA, or an alias). */
+static bool has_host(const struct zl_name *n)
+{
+	return n && (zl_name_rrset(n, LDNS_RR_TYPE_A) ||
+		     zl_name_rrset(n, LDNS_RR_TYPE_AAAA) ||
+		     zl_name_rrset(n, LDNS_RR_TYPE_CNAME));
+}
+
+static const struct zl_param_spec no_params[] = { { .key = NULL } };
+
+/* Emits the current rule at the MTA-STS record rr with one variable. */
+static void emit_sts(struct zl_ctx *ctx, const struct zl_rr *rr,
+		     const char *var, const char *value)
+{
+	const struct zl_tv_rec *r = zl_tv_of(ctx, rr);
+	struct zl_var v[] = { { var, value } };
+
+	zl_emit(ctx, rr->src, zl_tv_tok(r, head(r)), v, 1);
+}
+
+/* RFC 8461 §3.3: senders fetch the policy from
+ * https://mta-sts.<domain>/.well-known/mta-sts.txt; without that host
+ * the TXT record announces a policy nobody can fetch.  A wildcard with
+ * an address answers for a host that does not exist. */
+static void sts_host(struct zl_ctx *ctx)
+{
+	const struct zl_zone *z = ctx->zone;
+	const struct zl_rr *rr = sts_record(ctx);
+	const char *domain = ctx->name->text + strlen(kinds[0].prefix);
+	const struct zl_name *n;
+	char *host, *wild;
+
+	if (!rr || ctx->name->below_cut)
+		return;
+	host = zl_xasprintf("mta-sts.%s", domain);
+	wild = zl_xasprintf("*.%s", domain);
+	n = zl_zone_lookup(z, host);
+	if (!(n && n->below_cut) && !has_host(n) &&
+	    ((n && n->sets) || !has_host(zl_zone_lookup(z, wild))))
+		emit_sts(ctx, rr, "host", host);
+	free(host);
+	free(wild);
+}
+
+const struct zl_check zl_check_sts_host = {
+	.name = "sts-host",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_NAME),
+	.fn = sts_host,
+	.params = no_params,
+	.vars = (const char *const[]){ "host", NULL },
+};
+
+/* RFC 8461 §1.1 points at RFC 8460: an MTA-STS domain learns about
+ * failed TLS only through TLS-RPT.  A note: reporting is optional. */
+static void sts_without_tlsrpt(struct zl_ctx *ctx)
+{
+	const struct zl_rr *rr = sts_record(ctx);
+	const char *domain = ctx->name->text + strlen(kinds[0].prefix);
+	const struct zl_name *n;
+	char *want;
+
+	if (!rr || ctx->name->below_cut)
+		return;
+	want = zl_xasprintf("_smtp._tls.%s", domain);
+	n = zl_zone_lookup(ctx->zone, want);
+	if (!zl_first_rr(ctx->zone, n, LDNS_RR_TYPE_TXT) &&
+	    !zl_first_rr(ctx->zone, n, LDNS_RR_TYPE_CNAME))
+		emit_sts(ctx, rr, "expected", want);
+	free(want);
+}
+
+const struct zl_check zl_check_sts_without_tlsrpt = {
+	.name = "sts-without-tlsrpt",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_NAME),
+	.fn = sts_without_tlsrpt,
+	.params = no_params,
+	.vars = (const char *const[]){ "expected", NULL },
+};

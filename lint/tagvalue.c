@@ -1,0 +1,465 @@
+/* tagvalue.c - the RFC 6376 §3.2 tag=value list parser and its zone glue. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tagvalue.h"
+
+/* FWS and WSP: inside a TXT record a folded line is just CR LF and space. */
+static bool is_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static bool is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool is_namechar(char c)
+{
+	return is_alpha(c) || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* VALCHAR: printable ASCII except ';' (which ends the tag). */
+static bool is_valchar(char c)
+{
+	return c >= 0x21 && c <= 0x7e && c != ';';
+}
+
+static char lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+static void add_error(struct zl_tv *tv, uint32_t off, uint32_t len,
+		      char *msg)
+{
+	zl_xgrow((void **)&tv->errs, &tv->caperrs, tv->nerrs + 1,
+		 sizeof *tv->errs);
+	tv->errs[tv->nerrs].at = (struct zl_tv_span){ off, len };
+	tv->errs[tv->nerrs].ext_name = false;
+	tv->errs[tv->nerrs++].msg = msg;
+}
+
+char *zl_tv_str(const char *s, struct zl_tv_span sp)
+{
+	struct zl_buf b = { 0 };
+
+	zl_buf_add(&b, "", 0);
+	zl_buf_add_escaped(&b, s + sp.off, sp.len);
+	return b.s;
+}
+
+/* An error about the bytes [a, b) that quotes them (cut to 40 bytes). */
+static void error_quoting(struct zl_tv *tv, const char *s, uint32_t a,
+			  uint32_t b, const char *fmt)
+{
+	struct zl_tv_span sp = { a, b - a > 40 ? 40 : b - a };
+	char *q = zl_tv_str(s, sp);
+
+	add_error(tv, a, b - a, zl_xasprintf(fmt, q, b - a > 40 ? "..." : ""));
+	free(q);
+}
+
+/* RFC 8461 §3.1 and RFC 8460 §3 extension names: a letter or digit, then
+ * up to 31 letters, digits, '_', '-' or '.'. */
+static bool is_extchar(char c)
+{
+	return is_namechar(c) || c == '-' || c == '.';
+}
+
+/* Reports a name [a, i) that only the extension grammar allows. */
+static void check_strict_name(struct zl_tv *tv, const char *s, uint32_t a,
+			      uint32_t i)
+{
+	uint32_t k;
+
+	for (k = a; k < i && is_namechar(s[k]); k++)
+		;
+	if (is_alpha(s[a]) && k == i)
+		return;
+	error_quoting(tv, s, a, i, "tag name '%s%s' has a leading digit, "
+		      "'-' or '.', which only MTA-STS and TLS-RPT extension "
+		      "names allow");
+	tv->errs[tv->nerrs - 1].ext_name = i - a <= 32;
+}
+
+/* Checks the value [a, b) byte by byte: only VALCHAR and whitespace. */
+static bool check_value(struct zl_tv *tv, const char *s, uint32_t a,
+			uint32_t b, struct zl_tv_span name)
+{
+	uint32_t i;
+
+	for (i = a; i < b; i++) {
+		if (is_valchar(s[i]) || is_ws(s[i]))
+			continue;
+		{
+			struct zl_tv_span c = { i, 1 };
+			char *q = zl_tv_str(s, c), *n = zl_tv_str(s, name);
+
+			add_error(tv, i, 1, zl_xasprintf("invalid character "
+				  "'%s' in the value of tag '%s'", q, n));
+			free(q);
+			free(n);
+		}
+		return false;
+	}
+	return true;
+}
+
+/* Parses the tag-spec [a, b), already trimmed and not empty. */
+static void parse_spec(struct zl_tv *tv, const char *s, uint32_t a,
+		       uint32_t b)
+{
+	struct zl_tv_tag t = { .spec = { a, b - a }, .dup = -1, .dup_ci = -1 };
+	uint32_t i = a, eq;
+
+	while (i < b && is_extchar(s[i]))
+		i++;
+	for (eq = i; eq < b && is_ws(s[eq]); eq++)
+		;
+	if (i == a || !(is_alpha(s[a]) || is_digit(s[a]))) {
+		for (eq = a; eq < b && s[eq] != '=' && !is_ws(s[eq]); eq++)
+			;
+		error_quoting(tv, s, a, eq > a ? eq : a + 1,
+			      "'%s%s' is not a tag name: a tag starts with a "
+			      "letter, then letters, digits or '_'");
+		return;
+	}
+	t.name = (struct zl_tv_span){ a, i - a };
+	if (eq == b || s[eq] != '=') {
+		char *n = zl_tv_str(s, t.name);
+
+		if (eq == b)
+			add_error(tv, a, b - a, zl_xasprintf("tag '%s' has no "
+				  "'=' and value", n));
+		else
+			error_quoting(tv, s, eq, eq + 1, "unexpected '%s%s' in "
+				      "a tag name (tag-name '=' value)");
+		free(n);
+		return;
+	}
+	check_strict_name(tv, s, a, t.name.off + t.name.len);
+	for (i = eq + 1; i < b && is_ws(s[i]); i++)
+		;
+	t.value = (struct zl_tv_span){ i, b - i };
+	t.bad = !check_value(tv, s, i, b, t.name);
+	zl_xgrow((void **)&tv->tags, &tv->captags, tv->ntags + 1,
+		 sizeof *tv->tags);
+	tv->tags[tv->ntags++] = t;
+}
+
+static uint32_t name_hash(const char *s, struct zl_tv_span sp, bool icase)
+{
+	uint32_t h = 2166136261u, i;
+
+	for (i = 0; i < sp.len; i++)
+		h = (h ^ (uint8_t)(icase ? lower(s[sp.off + i]) : s[sp.off + i]))
+		    * 16777619u;
+	return h;
+}
+
+static bool same_name(const char *s, struct zl_tv_span x,
+		      struct zl_tv_span y, bool icase)
+{
+	uint32_t i;
+
+	if (x.len != y.len)
+		return false;
+	for (i = 0; i < x.len; i++)
+		if (icase ? lower(s[x.off + i]) != lower(s[y.off + i]) :
+			    s[x.off + i] != s[y.off + i])
+			return false;
+	return true;
+}
+
+/* Fills dup (exact) or dup_ci through one hash table of first
+ * occurrences: linear however many tags a hostile record has. */
+static void mark_dups(struct zl_tv *tv, const char *s, bool icase)
+{
+	size_t cap = 16, i, h;
+	int *tab;
+
+	while (cap < 2 * tv->ntags)
+		cap *= 2;
+	tab = zl_xcalloc(cap, sizeof *tab);	/* index + 1; 0 is empty */
+	for (i = 0; i < tv->ntags; i++) {
+		struct zl_tv_tag *t = &tv->tags[i];
+
+		for (h = name_hash(s, t->name, icase) & (cap - 1); tab[h];
+		     h = (h + 1) & (cap - 1))
+			if (same_name(s, tv->tags[tab[h] - 1].name, t->name,
+				      icase))
+				break;
+		if (tab[h])
+			*(icase ? &t->dup_ci : &t->dup) = tab[h] - 1;
+		else
+			tab[h] = (int)i + 1;
+	}
+	free(tab);
+}
+
+void zl_tv_parse(struct zl_tv *tv, const char *s, size_t len)
+{
+	uint32_t a = 0, b, end, n = (uint32_t)len;
+
+	memset(tv, 0, sizeof *tv);
+	for (;;) {
+		for (end = a; end < n && s[end] != ';'; end++)
+			;
+		for (b = end; b > a && is_ws(s[b - 1]); b--)
+			;
+		while (a < b && is_ws(s[a]))
+			a++;
+		if (a < b)
+			parse_spec(tv, s, a, b);
+		else if (end < n)	/* only a final ';' may end empty */
+			add_error(tv, end, 1, zl_xstrdup("empty tag before "
+				  "';' (two separators in a row)"));
+		if (end >= n)
+			break;
+		a = end + 1;
+	}
+	mark_dups(tv, s, false);
+	mark_dups(tv, s, true);
+}
+
+void zl_tv_free(struct zl_tv *tv)
+{
+	size_t i;
+
+	if (!tv)
+		return;
+	for (i = 0; i < tv->nerrs; i++)
+		free(tv->errs[i].msg);
+	free(tv->errs);
+	free(tv->tags);
+	memset(tv, 0, sizeof *tv);
+}
+
+bool zl_tv_eq(const char *s, struct zl_tv_span sp, const char *word,
+	      bool icase)
+{
+	size_t n = strlen(word), i;
+
+	if (sp.len != n)
+		return false;
+	for (i = 0; i < n; i++)
+		if (icase ? lower(s[sp.off + i]) != lower(word[i]) :
+			    s[sp.off + i] != word[i])
+			return false;
+	return true;
+}
+
+const struct zl_tv_tag *zl_tv_find(const struct zl_tv *tv, const char *s,
+				   const char *name, bool icase)
+{
+	size_t i;
+
+	for (i = 0; i < tv->ntags; i++)
+		if (zl_tv_eq(s, tv->tags[i].name, name, icase))
+			return &tv->tags[i];
+	return NULL;
+}
+
+bool zl_tv_next_item(const char *s, struct zl_tv_span list, char sep,
+		     uint32_t *pos, struct zl_tv_span *item)
+{
+	uint32_t end = list.off + list.len, a = *pos, b;
+
+	if (a > end)
+		return false;
+	for (b = a; b < end && s[b] != sep; b++)
+		;
+	*pos = b + 1;
+	while (a < b && is_ws(s[a]))
+		a++;
+	item->off = a;
+	while (b > a && is_ws(s[b - 1]))
+		b--;
+	item->len = b - a;
+	return true;
+}
+
+/* ---- URIs ---- */
+
+static bool is_hex(char c)
+{
+	return is_digit(c) || (lower(c) >= 'a' && lower(c) <= 'f');
+}
+
+/* RFC 3986 §2: unreserved, reserved and '%' (escapes checked apart). */
+static bool is_urichar(char c)
+{
+	return is_alpha(c) || is_digit(c) ||
+	       (c && strchr("-._~:/?#[]@!$&'()*+,;=%", c));
+}
+
+/* The first byte of [a, b) that is not a URI character or starts a bad
+ * percent escape, or b. */
+static uint32_t uri_bad_at(const char *s, uint32_t a, uint32_t b)
+{
+	for (; a < b; a++) {
+		if (!is_urichar(s[a]))
+			return a;
+		if (s[a] == '%' && (a + 2 >= b || !is_hex(s[a + 1]) ||
+				    !is_hex(s[a + 2])))
+			return a;
+	}
+	return b;
+}
+
+/* Whether [a, b) is a domain: dot-separated labels of letters, digits,
+ * '-' and '_', with at least two labels (a final dot allowed). */
+static bool is_domain(const char *s, uint32_t a, uint32_t b)
+{
+	uint32_t labels = 0, len = 0;
+
+	if (b > a && s[b - 1] == '.')
+		b--;
+	for (; a <= b; a++) {
+		if (a == b || s[a] == '.') {
+			if (len == 0 || len > 63)
+				return false;
+			labels++;
+			len = 0;
+		} else if (is_namechar(s[a]) || s[a] == '-') {
+			len++;
+		} else {
+			return false;
+		}
+	}
+	return labels >= 2;
+}
+
+static const char *check_mailto(const char *s, uint32_t a, uint32_t b,
+				struct zl_tv_span *bad)
+{
+	uint32_t at = b, q;
+
+	for (q = a; q < b && s[q] != '?'; q++)
+		if (s[q] == '@')
+			at = q;
+	*bad = (struct zl_tv_span){ a, q - a };
+	if (at == b || at == a)
+		return "a mailto: URI needs an address: mailto:local@domain";
+	if (!is_domain(s, at + 1, q)) {
+		*bad = (struct zl_tv_span){ at + 1, q - at - 1 };
+		return "the address of the mailto: URI has no valid domain";
+	}
+	return NULL;
+}
+
+const char *zl_tv_uri_check(const char *s, struct zl_tv_span uri,
+			    struct zl_tv_span *scheme, struct zl_tv_span *bad)
+{
+	uint32_t a = uri.off, b = uri.off + uri.len, i = a, x;
+
+	*scheme = (struct zl_tv_span){ a, 0 };
+	*bad = uri;
+	if (uri.len == 0)
+		return "empty URI";
+	while (i < b && (is_alpha(s[i]) || (i > a && (is_digit(s[i]) ||
+		     s[i] == '+' || s[i] == '-' || s[i] == '.'))))
+		i++;
+	if (i == a || i == b || s[i] != ':')
+		return "the URI has no scheme (such as 'mailto:')";
+	*scheme = (struct zl_tv_span){ a, i - a };
+	if ((x = uri_bad_at(s, i + 1, b)) < b) {
+		*bad = (struct zl_tv_span){ x, 1 };
+		return "character not allowed in a URI (escape it as %XX)";
+	}
+	if (i + 1 == b)
+		return "the URI has nothing after its scheme";
+	if (zl_tv_eq(s, *scheme, "mailto", true))
+		return check_mailto(s, i + 1, b, bad);
+	if ((zl_tv_eq(s, *scheme, "https", true) ||
+	     zl_tv_eq(s, *scheme, "http", true))) {
+		struct zl_tv_span h;
+
+		if (b - i < 4 || s[i + 1] != '/' || s[i + 2] != '/' ||
+		    !zl_tv_uri_host(s, uri, &h) || h.len == 0)
+			return "an http(s): URI needs '//' and a host";
+	}
+	return NULL;
+}
+
+bool zl_tv_uri_host(const char *s, struct zl_tv_span uri,
+		    struct zl_tv_span *host)
+{
+	uint32_t a = uri.off, b = uri.off + uri.len, c, e;
+
+	for (c = a; c < b && s[c] != ':'; c++)
+		;
+	if (zl_tv_eq(s, (struct zl_tv_span){ a, c - a }, "mailto", true)) {
+		for (e = c; e < b && s[e] != '?'; e++)
+			;
+		for (a = e; a > c && s[a - 1] != '@'; a--)
+			;
+		*host = (struct zl_tv_span){ a, e - a };
+		return a > c;
+	}
+	if (!zl_tv_eq(s, (struct zl_tv_span){ a, c - a }, "https", true) &&
+	    !zl_tv_eq(s, (struct zl_tv_span){ a, c - a }, "http", true))
+		return false;
+	if (c + 3 > b || s[c + 1] != '/' || s[c + 2] != '/')
+		return false;
+	a = c + 3;
+	for (e = a; e < b && !strchr("/?#", s[e]); e++)
+		if (s[e] == '@')
+			a = e + 1;	/* skip userinfo */
+	for (c = a; c < e && s[c] != ':'; c++)
+		;
+	*host = (struct zl_tv_span){ a, c - a };
+	return true;
+}
+
+/* ---- zone glue ---- */
+
+static void *rec_build(const struct zl_zone *z, const struct zl_rr *rr)
+{
+	struct zl_tv_rec *r = zl_xcalloc(1, sizeof *r);
+
+	zl_txt_from_rr(&r->txt, z, rr);
+	if (!r->txt.s)		/* no bytes at all: checks still read s */
+		r->txt.s = zl_xstrdup("");
+	zl_tv_parse(&r->tv, r->txt.s, r->txt.len);
+	return r;
+}
+
+static void rec_release(void *p)
+{
+	struct zl_tv_rec *r = p;
+
+	zl_tv_free(&r->tv);
+	zl_txt_free(&r->txt);
+	free(r);
+}
+
+const struct zl_tv_rec *zl_tv_of(struct zl_ctx *ctx, const struct zl_rr *rr)
+{
+	return zl_memo_get(ctx, ZL_MEMO_TAGVALUE, rr, rec_build, rec_release);
+}
+
+struct zl_tok zl_tv_tok(const struct zl_tv_rec *r, struct zl_tv_span sp)
+{
+	return zl_txt_tok(&r->txt, sp.off, (size_t)sp.off + sp.len);
+}
+
+bool zl_tv_first_is(const struct zl_tv_rec *r, const char *name,
+		    const char *value, bool icase)
+{
+	const struct zl_tv_tag *t = r->tv.ntags ? &r->tv.tags[0] : NULL;
+	uint32_t i = 0;
+
+	while (i < r->txt.len && is_ws(r->txt.s[i]))
+		i++;
+	return t && t->spec.off == i &&
+	       zl_tv_eq(r->txt.s, t->name, name, icase) &&
+	       zl_tv_eq(r->txt.s, t->value, value, false);
+}

@@ -1,0 +1,121 @@
+/* tagvalue.h - tag=value lists (RFC 6376 §3.2), the syntax that DKIM key
+ * records, DMARC (RFC 7489 §6.4, RFC 9989), MTA-STS (RFC 8461 §3.1),
+ * TLS-RPT (RFC 8460 §3) and BIMI records share.
+ *
+ *   tag-list  = tag-spec *( ";" tag-spec ) [ ";" ]
+ *   tag-spec  = [FWS] tag-name [FWS] "=" [FWS] tag-value [FWS]
+ *   tag-name  = ALPHA *( ALPHA / DIGIT / "_" )
+ *               (MTA-STS and TLS-RPT extension names may also start with a
+ *               digit and hold '-' and '.'; see zl_tv_error.ext_name)
+ *   tag-value = [ tval *( 1*(WSP / FWS) tval ) ]
+ *   tval      = 1*VALCHAR  ; %x21-3A / %x3C-7E
+ *
+ * zl_tv_parse() works on text already joined from the TXT strings (txt.h)
+ * and knows nothing of zones; every tag, value and error carries its byte
+ * span in that text.  zl_tv_of() joins and parses one TXT record of a zone
+ * once per run (through the engine's memo) and zl_tv_tok() maps a span back
+ * to the zone source, across strings, lines and escapes.
+ *
+ * Ownership: zl_tv_parse() fills a caller-provided struct zl_tv whose arrays
+ * and messages it allocates; zl_tv_free() releases them.  The text is not
+ * copied.  What zl_tv_of() returns belongs to the engine's memo and lives
+ * until the run ends. */
+#ifndef ZL_TAGVALUE_H
+#define ZL_TAGVALUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "check.h"
+#include "txt.h"
+
+/* Bytes [off, off + len) of the joined text. */
+struct zl_tv_span {
+	uint32_t off, len;
+};
+
+struct zl_tv_tag {
+	struct zl_tv_span spec;		/* the whole tag-spec, without the
+					   whitespace around it */
+	struct zl_tv_span name;		/* as written */
+	struct zl_tv_span value;	/* without the whitespace around it;
+					   len 0 (off at its place) when empty */
+	int dup;	/* index of an earlier tag with the same name, -1 if none */
+	int dup_ci;	/* the same, names compared ignoring ASCII case */
+	bool bad;	/* a syntax error lies inside this tag-spec */
+};
+
+struct zl_tv_error {
+	struct zl_tv_span at;
+	char *msg;	/* lowercase, no final period, user text escaped */
+	bool ext_name;	/* a tag name that RFC 6376 forbids but the
+			   extension names of RFC 8461 and RFC 8460 allow
+			   (a leading digit, '-' or '.'); the tag is kept */
+};
+
+struct zl_tv {
+	struct zl_tv_tag *tags;		/* in record order; only tag-specs
+					   with a name and an '=' */
+	size_t ntags;
+	struct zl_tv_error *errs;	/* in record order */
+	size_t nerrs;
+	size_t captags, caperrs;
+};
+
+/* Parses s[0..len) (may hold NUL bytes) into tv.  Never fails: syntax
+ * problems become errors and parsing goes on after the next ';'.  An empty
+ * text has no tags and no errors. */
+void zl_tv_parse(struct zl_tv *tv, const char *s, size_t len);
+/* Frees what tv holds; NULL is a no-op. */
+void zl_tv_free(struct zl_tv *tv);
+
+/* Whether span sp of s is exactly word (icase: ignoring ASCII case). */
+bool zl_tv_eq(const char *s, struct zl_tv_span sp, const char *word,
+	      bool icase);
+/* The first tag called name, or NULL. */
+const struct zl_tv_tag *zl_tv_find(const struct zl_tv *tv, const char *s,
+				   const char *name, bool icase);
+/* The next item of the sep-separated list in span list of s: *pos starts
+ * at list.off and advances; item gets the item without surrounding
+ * whitespace (maybe empty).  Returns false when the list is done. */
+bool zl_tv_next_item(const char *s, struct zl_tv_span list, char sep,
+		     uint32_t *pos, struct zl_tv_span *item);
+/* A NUL-terminated copy of span sp, escaped for messages; the caller
+ * frees it. */
+char *zl_tv_str(const char *s, struct zl_tv_span sp);
+
+/* ---- URIs in values (RFC 3986 §3), as DMARC, TLS-RPT and BIMI use them ---- */
+
+/* Checks that span uri of s is an absolute URI: a scheme, ':' and a
+ * non-empty rest made of URI characters (percent escapes well formed).
+ * For mailto: the rest must be an address with a domain (RFC 6068); for
+ * http: and https: an authority with a host.  Returns NULL when it is, else
+ * a message (a static string) with *bad set to the bytes at fault.
+ * *scheme gets the scheme (len 0 when there is none). */
+const char *zl_tv_uri_check(const char *s, struct zl_tv_span uri,
+			    struct zl_tv_span *scheme, struct zl_tv_span *bad);
+/* The host of a URI that passed zl_tv_uri_check: the domain of a mailto:
+ * address or the host of an http(s): URI.  Returns false for other
+ * schemes. */
+bool zl_tv_uri_host(const char *s, struct zl_tv_span uri,
+		    struct zl_tv_span *host);
+
+/* One TXT record, joined and parsed. */
+struct zl_tv_rec {
+	struct zl_txt txt;
+	struct zl_tv tv;
+};
+
+/* rr's strings joined and parsed as a tag list, once per run however many
+ * rules look at it.  rr must be TXT (or another type of text strings). */
+const struct zl_tv_rec *zl_tv_of(struct zl_ctx *ctx, const struct zl_rr *rr);
+/* The zone source span of bytes sp of r's text. */
+struct zl_tok zl_tv_tok(const struct zl_tv_rec *r, struct zl_tv_span sp);
+/* Whether r's first tag is name=value: the version tag that identifies
+ * DMARC1, STSv1, TLSRPTv1, BIMI1 and DKIM1 records (value compared
+ * exactly, name ignoring case when icase). */
+bool zl_tv_first_is(const struct zl_tv_rec *r, const char *name,
+		    const char *value, bool icase);
+
+#endif

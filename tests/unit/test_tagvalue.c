@@ -1,0 +1,294 @@
+/* test_tagvalue.c - the RFC 6376 §3.2 tag=value parser and its URI helpers. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "suites.h"
+#include "tagvalue.h"
+
+static void parse(struct zl_tv *tv, const char *s)
+{
+	zl_tv_parse(tv, s, strlen(s));
+}
+
+/* Asserts that span sp of s is the text want. */
+static void ck_span(const char *s, struct zl_tv_span sp, const char *want)
+{
+	ck_assert_uint_eq(sp.len, strlen(want));
+	ck_assert_int_eq(memcmp(s + sp.off, want, sp.len), 0);
+}
+
+START_TEST(test_parse_valid)
+{
+	static const char *const ok[] = {
+		"", "   ", "v=1", "v=1;", "v=1; ", " a = b ; c=d e ;",
+		"a=;b=", "a_1=x", "A9_=x y\tz", "v=DMARC1;p=none",
+		"a=b\r\n c=d",	/* not a separator: one value with FWS */
+	};
+	struct zl_tv tv;
+	size_t i;
+
+	for (i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		parse(&tv, ok[i]);
+		ck_assert_msg(tv.nerrs == 0, "'%s': %s", ok[i],
+			      tv.nerrs ? tv.errs[0].msg : "");
+		zl_tv_free(&tv);
+	}
+}
+END_TEST
+
+START_TEST(test_parse_positions)
+{
+	const char *s = " a = b c ; xy=; z=1 ;";
+	struct zl_tv tv;
+
+	parse(&tv, s);
+	ck_assert_uint_eq(tv.nerrs, 0);
+	ck_assert_uint_eq(tv.ntags, 3);
+	ck_span(s, tv.tags[0].spec, "a = b c");
+	ck_span(s, tv.tags[0].name, "a");
+	ck_span(s, tv.tags[0].value, "b c");
+	ck_span(s, tv.tags[1].name, "xy");
+	ck_assert_uint_eq(tv.tags[1].value.len, 0);
+	ck_assert_uint_eq(tv.tags[1].value.off, 14);	/* at the ';' */
+	ck_span(s, tv.tags[2].spec, "z=1");
+	ck_assert(!tv.tags[0].bad);
+	zl_tv_free(&tv);
+	zl_tv_free(NULL);
+}
+END_TEST
+
+/* A list with exactly one error at [off, off + len) whose message holds
+ * needle. */
+static const struct {
+	const char *s;
+	uint32_t off, len;
+	const char *needle;
+	size_t ntags;
+} bads[] = {
+	{ "a=b;;c=d", 4, 1, "empty tag", 2 },
+	{ ";a=b", 0, 1, "empty tag", 1 },
+	{ "1a=b", 0, 2, "leading digit", 1 },
+	{ "=b", 0, 1, "'=' is not a tag name", 0 },
+	{ "_a=b; c=d", 0, 2, "not a tag name", 1 },
+	{ "a" "123456789012345678901234567890123-=b", 0, 35, "only", 1 },
+	{ "a b=c", 2, 1, "unexpected 'b'", 0 },
+	{ "a-b=c", 0, 3, "only MTA-STS and TLS-RPT", 1 },
+	{ "a.b c=d", 4, 1, "unexpected 'c'", 0 },
+	{ "-a=b", 0, 2, "'-a' is not a tag name", 0 },
+	{ "p", 0, 1, "tag 'p' has no '='", 0 },
+	{ "v=1; p ", 5, 1, "tag 'p' has no '='", 1 },
+	{ "a=b\001c", 3, 1, "invalid character '\\001'", 1 },
+	{ "a=\xc3\xa9", 2, 1, "invalid character '\\195'", 1 },
+};
+
+START_TEST(test_parse_errors)
+{
+	struct zl_tv tv;
+	size_t i;
+
+	for (i = 0; i < sizeof bads / sizeof bads[0]; i++) {
+		parse(&tv, bads[i].s);
+		ck_assert_msg(tv.nerrs == 1, "'%s': %zu errors", bads[i].s,
+			      tv.nerrs);
+		ck_assert_msg(tv.errs[0].at.off == bads[i].off &&
+			      tv.errs[0].at.len == bads[i].len,
+			      "'%s': error at %u+%u", bads[i].s,
+			      tv.errs[0].at.off, tv.errs[0].at.len);
+		ck_assert_msg(strstr(tv.errs[0].msg, bads[i].needle), "'%s': %s",
+			      bads[i].s, tv.errs[0].msg);
+		ck_assert_uint_eq(tv.ntags, bads[i].ntags);
+		zl_tv_free(&tv);
+	}
+	parse(&tv, "a-b=c; 1x=2");
+	ck_assert(tv.errs[0].ext_name && tv.errs[1].ext_name);
+	zl_tv_free(&tv);
+	parse(&tv, "a_b-" "12345678901234567890123456789=1");
+	ck_assert(!tv.errs[0].ext_name);	/* longer than 32 */
+	zl_tv_free(&tv);
+	/* a NUL byte inside the text is data, not the end */
+	zl_tv_parse(&tv, "a=b\0c;d=e", 9);
+	ck_assert_uint_eq(tv.nerrs, 1);
+	ck_assert_uint_eq(tv.errs[0].at.off, 3);
+	ck_assert(tv.tags[0].bad);
+	ck_assert_uint_eq(tv.ntags, 2);
+	zl_tv_free(&tv);
+}
+END_TEST
+
+START_TEST(test_duplicates)
+{
+	const char *s = "p=a; P=b; x=1; p=c; P=d";
+	struct zl_tv tv;
+
+	parse(&tv, s);
+	ck_assert_int_eq(tv.tags[0].dup, -1);
+	ck_assert_int_eq(tv.tags[0].dup_ci, -1);
+	ck_assert_int_eq(tv.tags[1].dup, -1);
+	ck_assert_int_eq(tv.tags[1].dup_ci, 0);
+	ck_assert_int_eq(tv.tags[2].dup_ci, -1);
+	ck_assert_int_eq(tv.tags[3].dup, 0);
+	ck_assert_int_eq(tv.tags[4].dup, 1);
+	ck_assert_int_eq(tv.tags[4].dup_ci, 0);
+	zl_tv_free(&tv);
+}
+END_TEST
+
+START_TEST(test_many_tags)
+{
+	/* a hostile list: thousands of tags stay linear and correct */
+	size_t n = 5000, i;
+	char *s = malloc(n * 8 + 1), *p = s;
+	struct zl_tv tv;
+
+	for (i = 0; i < n; i++)
+		p += sprintf(p, "t%zu=%c;", i % 1000, 'a');
+	zl_tv_parse(&tv, s, (size_t)(p - s));
+	ck_assert_uint_eq(tv.ntags, n);
+	ck_assert_int_eq(tv.tags[999].dup, -1);
+	ck_assert_int_eq(tv.tags[1000].dup, 0);
+	ck_assert_int_eq(tv.tags[4999].dup, 999);
+	zl_tv_free(&tv);
+	free(s);
+}
+END_TEST
+
+START_TEST(test_find_eq)
+{
+	const char *s = "v=DMARC1; P=reject";
+	struct zl_tv tv;
+
+	parse(&tv, s);
+	ck_assert_ptr_null(zl_tv_find(&tv, s, "p", false));
+	ck_assert_ptr_eq(zl_tv_find(&tv, s, "p", true), &tv.tags[1]);
+	ck_assert(zl_tv_eq(s, tv.tags[0].value, "DMARC1", false));
+	ck_assert(!zl_tv_eq(s, tv.tags[0].value, "dmarc1", false));
+	ck_assert(zl_tv_eq(s, tv.tags[0].value, "dmarc1", true));
+	ck_assert(!zl_tv_eq(s, tv.tags[0].value, "DMARC", true));
+	zl_tv_free(&tv);
+}
+END_TEST
+
+START_TEST(test_next_item)
+{
+	const char *s = "x=a , b,,c ,";
+	struct zl_tv_span list = { 2, 10 }, item;
+	const char *want[] = { "a", "b", "", "c", "" };
+	uint32_t pos = list.off;
+	size_t n = 0;
+
+	while (zl_tv_next_item(s, list, ',', &pos, &item)) {
+		ck_assert_uint_lt(n, 5);
+		ck_span(s, item, want[n++]);
+	}
+	ck_assert_uint_eq(n, 5);
+	list.len = 0;
+	pos = list.off;
+	ck_assert(zl_tv_next_item(s, list, ',', &pos, &item));
+	ck_assert_uint_eq(item.len, 0);
+	ck_assert(!zl_tv_next_item(s, list, ',', &pos, &item));
+}
+END_TEST
+
+START_TEST(test_str)
+{
+	const char *s = "a\033b";
+	char *q = zl_tv_str(s, (struct zl_tv_span){ 0, 3 });
+
+	ck_assert_str_eq(q, "a\\027b");
+	free(q);
+}
+END_TEST
+
+static const struct {
+	const char *uri;
+	const char *needle;	/* NULL: valid */
+	uint32_t off, len;	/* where the problem is */
+} uris[] = {
+	{ "mailto:dmarc@example.com", NULL, 0, 0 },
+	{ "MAILTO:d@example.com.", NULL, 0, 0 },
+	{ "mailto:d@example.com?subject=x", NULL, 0, 0 },
+	{ "https://r.example.com/x?y#z", NULL, 0, 0 },
+	{ "https://user@r.example.com:8443/", NULL, 0, 0 },
+	{ "urn:example:x", NULL, 0, 0 },
+	{ "mailto:a%40b@example.com", NULL, 0, 0 },
+	{ "", "empty URI", 0, 0 },
+	{ "dmarc@example.com", "no scheme", 0, 17 },
+	{ "1x:y", "no scheme", 0, 4 },
+	{ "mailto:", "nothing after", 0, 7 },
+	{ "mailto:dmarc", "needs an address", 7, 5 },
+	{ "mailto:@example.com", "needs an address", 7, 12 },
+	{ "mailto:d@localhost", "no valid domain", 9, 9 },
+	{ "mailto:d@ex..com", "no valid domain", 9, 7 },
+	{ "mailto:d@ex ample.com", "not allowed", 11, 1 },
+	{ "mailto:d@example.com%zz", "not allowed", 20, 1 },
+	{ "mailto:d@example.com%4", "not allowed", 20, 1 },
+	{ "https:/x", "needs '//'", 0, 8 },
+	{ "https://", "needs '//'", 0, 8 },
+	{ "http://:80/", "needs '//'", 0, 11 },
+};
+
+START_TEST(test_uri_check)
+{
+	struct zl_tv_span scheme, bad;
+	const char *why;
+	size_t i;
+
+	for (i = 0; i < sizeof uris / sizeof uris[0]; i++) {
+		const char *s = uris[i].uri;
+		struct zl_tv_span all = { 0, (uint32_t)strlen(s) };
+
+		why = zl_tv_uri_check(s, all, &scheme, &bad);
+		if (!uris[i].needle) {
+			ck_assert_msg(!why, "'%s': %s", s, why);
+			continue;
+		}
+		ck_assert_msg(why && strstr(why, uris[i].needle), "'%s': %s",
+			      s, why ? why : "valid");
+		if (uris[i].len)
+			ck_assert_msg(bad.off == uris[i].off &&
+				      bad.len == uris[i].len, "'%s': %u+%u", s,
+				      bad.off, bad.len);
+	}
+}
+END_TEST
+
+START_TEST(test_uri_host)
+{
+	struct zl_tv_span h;
+	const char *s;
+
+	s = "mailto:a@b.example?x=1";
+	ck_assert(zl_tv_uri_host(s, (struct zl_tv_span){ 0, 22 }, &h));
+	ck_span(s, h, "b.example");
+	s = "https://u@r.example:443/p";
+	ck_assert(zl_tv_uri_host(s, (struct zl_tv_span){ 0, 25 }, &h));
+	ck_span(s, h, "r.example");
+	s = "urn:x:y";
+	ck_assert(!zl_tv_uri_host(s, (struct zl_tv_span){ 0, 7 }, &h));
+	s = "http:x";
+	ck_assert(!zl_tv_uri_host(s, (struct zl_tv_span){ 0, 6 }, &h));
+	s = "mailto:nobody";
+	ck_assert(!zl_tv_uri_host(s, (struct zl_tv_span){ 0, 13 }, &h));
+}
+END_TEST
+
+Suite *tagvalue_suite(void)
+{
+	Suite *s = suite_create("tagvalue");
+	TCase *tc = tcase_create("parse");
+
+	tcase_add_test(tc, test_parse_valid);
+	tcase_add_test(tc, test_parse_positions);
+	tcase_add_test(tc, test_parse_errors);
+	tcase_add_test(tc, test_duplicates);
+	tcase_add_test(tc, test_many_tags);
+	tcase_add_test(tc, test_find_eq);
+	tcase_add_test(tc, test_next_item);
+	tcase_add_test(tc, test_str);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("uri");
+	tcase_add_test(tc, test_uri_check);
+	tcase_add_test(tc, test_uri_host);
+	suite_add_tcase(s, tc);
+	return s;
+}
