@@ -1,0 +1,550 @@
+/* suppress.c - `; zonelint: disable=…` comments: reading them, marking the findings they cover, and the SUP rules about them. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "check.h"
+#include "suppress.h"
+
+enum dkind { D_LINE, D_NEXT, D_FILE };
+
+static const char *const dkind_names[] = { "disable", "disable-next",
+					   "disable-file" };
+
+/* One rule id as written in a comment. */
+struct sid {
+	struct zl_tok at;
+	const struct zl_rule *rule;	/* NULL: no such rule in the set */
+	uint32_t ri;			/* the rule's index in the set */
+	bool used;			/* it suppressed at least one finding */
+};
+
+/* One comment. */
+struct dir {
+	enum dkind kind;
+	uint16_t src;
+	size_t id0, nid;	/* its ids: supp->ids[id0 .. id0 + nid) */
+};
+
+/* What one known id covers: findings of rule ri in source src whose key
+ * line (the first line of their record) is key; key 0 for disable-file.
+ * Sorted, so that each finding is one binary search however many comments
+ * a hostile zone holds. */
+struct cover {
+	uint32_t src, key, ri;
+	uint32_t id;		/* index into supp->ids */
+	bool done;		/* first of its run: the run is marked used */
+};
+
+/* A comment that starts with `zonelint:` but cannot be read. */
+struct bad {
+	uint16_t src;
+	struct zl_tok at;
+	char *why;
+};
+
+/* Per source: which record each line belongs to. */
+struct smap {
+	uint32_t *key;	/* per 1-based line: first line of the record that
+			   covers it, 0 when none (then the line itself) */
+	size_t nlines;
+};
+
+struct zl_supp {
+	const struct zl_ruleset *rs;
+	struct cover *covers;
+	size_t ncovers, capcovers;
+	struct dir *dirs;
+	size_t ndirs, capdirs;
+	struct sid *ids;
+	size_t nids, capids;
+	struct bad *bads;
+	size_t nbads, capbads;
+	struct smap *maps;	/* one per source; key NULL: no comments */
+	size_t nmaps;
+};
+
+/* ---- lines and records ---- */
+
+/* 1-based line of byte off in src. */
+static uint32_t line_of(const struct zl_src *src, uint32_t off)
+{
+	size_t lo = 0, hi = src->nlines, mid;
+
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (src->lines[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (uint32_t)lo + 1;
+}
+
+/* Maps every line of a multi-line record to the record's first line, so
+ * that a comment on any of its lines and a finding on any of its lines meet
+ * at one key (RFC 1035 §5.1: parentheses continue a record over lines). */
+static void map_records(struct smap *m, const struct zl_zone *z, uint16_t si)
+{
+	const struct zl_src *src = z->srcs[si];
+	const struct zl_rr *rr;
+	uint32_t l0, l1, l;
+	size_t i;
+
+	m->nlines = src->nlines;
+	m->key = zl_xcalloc(m->nlines + 2, sizeof *m->key);
+	for (i = 0; i < z->nrrs; i++) {
+		rr = &z->rrs[i];
+		if (rr->src != si || rr->text.len == 0)
+			continue;
+		l0 = line_of(src, rr->text.off);
+		l1 = line_of(src, rr->text.off + rr->text.len - 1);
+		for (l = l0; l <= l1; l++)
+			m->key[l] = l0;
+	}
+}
+
+static uint32_t key_of(const struct smap *m, uint32_t line)
+{
+	if (line == 0 || line > m->nlines)
+		return 0;
+	return m->key[line] ? m->key[line] : line;
+}
+
+/* ---- reading the comments ---- */
+
+struct scan {
+	struct zl_supp *s;
+	const struct zl_ruleset *rs;
+	const struct zl_src *src;
+	uint16_t si;
+};
+
+/* Offset of the `;` that starts the comment of line [p, e), or e.  Quotes
+ * and backslash escapes are honoured as the zone lexer honours them: the
+ * `;` of "v=DMARC1; p=none" or of \; is data. */
+static size_t comment_start(const char *b, size_t p, size_t e)
+{
+	bool quoted = false;
+
+	for (; p < e; p++) {
+		if (b[p] == '\\')
+			p++;
+		else if (b[p] == '"')
+			quoted = !quoted;
+		else if (b[p] == ';' && !quoted)
+			return p;
+	}
+	return e;
+}
+
+static void add_bad(struct scan *sc, size_t off, size_t len, const char *fmt,
+		    ...) ZL_PRINTF(4, 5);
+static void add_bad(struct scan *sc, size_t off, size_t len, const char *fmt,
+		    ...)
+{
+	struct zl_supp *s = sc->s;
+	struct bad *b;
+	va_list ap;
+
+	zl_xgrow((void **)&s->bads, &s->capbads, s->nbads + 1, sizeof *s->bads);
+	b = &s->bads[s->nbads++];
+	b->src = sc->si;
+	b->at = (struct zl_tok){ (uint32_t)off, (uint32_t)(len ? len : 1) };
+	va_start(ap, fmt);
+	b->why = zl_xvasprintf(fmt, ap);
+	va_end(ap);
+}
+
+/* The index of a rule by id or name, in any case, as --select and
+ * --severity accept them; -1 if none. */
+static long find_rule(const struct zl_ruleset *rs, const char *s, size_t n)
+{
+	const struct zl_rule *r;
+	size_t i;
+
+	for (i = 0; i < rs->n; i++) {
+		r = rs->rules[i];
+		if ((strlen(r->id) == n && strncasecmp(r->id, s, n) == 0) ||
+		    (strlen(r->name) == n && strncasecmp(r->name, s, n) == 0))
+			return (long)i;
+	}
+	return -1;
+}
+
+static bool id_char(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	       (c >= '0' && c <= '9') || c == '-' || c == '_';
+}
+
+static size_t skip_blank(const char *b, size_t p, size_t e)
+{
+	while (p < e && (b[p] == ' ' || b[p] == '\t'))
+		p++;
+	return p;
+}
+
+/* Reads `ID[,ID...]` at *p into s->ids.  Returns false (after add_bad)
+ * when an id is missing or the list is followed by anything but the end
+ * of the comment, another `;` or `-- reason`. */
+static bool read_ids(struct scan *sc, const char *b, size_t *pp, size_t e)
+{
+	struct zl_supp *s = sc->s;
+	size_t p = *pp, q;
+	struct sid *id;
+	long ri;
+
+	for (;;) {
+		for (q = p; q < e && id_char(b[q]); q++)
+			;
+		if (q == p) {
+			add_bad(sc, p, 1, "expected a rule id");
+			return false;
+		}
+		zl_xgrow((void **)&s->ids, &s->capids, s->nids + 1,
+			 sizeof *s->ids);
+		id = &s->ids[s->nids++];
+		id->at = (struct zl_tok){ (uint32_t)p, (uint32_t)(q - p) };
+		ri = find_rule(sc->rs, b + p, q - p);
+		id->rule = ri < 0 ? NULL : sc->rs->rules[ri];
+		id->ri = ri < 0 ? 0 : (uint32_t)ri;
+		id->used = false;
+		p = skip_blank(b, q, e);
+		if (p == e || b[p] != ',')
+			break;
+		p = skip_blank(b, p + 1, e);
+	}
+	*pp = p;
+	if (p == e || b[p] == ';' || (p + 1 < e && b[p] == '-' &&
+				      b[p + 1] == '-'))
+		return true;
+	add_bad(sc, p, 1, "unexpected '%c' after the rule ids (a reason "
+		"follows ' -- ')", b[p]);
+	return false;
+}
+
+/* The keyword after `zonelint:`; returns -1 after add_bad. */
+static int read_kind(struct scan *sc, const char *b, size_t *pp, size_t e)
+{
+	size_t p = *pp, q;
+	int k;
+
+	for (q = p; q < e && ((b[q] >= 'a' && b[q] <= 'z') || b[q] == '-');
+	     q++)
+		;
+	for (k = 0; k <= D_FILE; k++)
+		if (strlen(dkind_names[k]) == q - p &&
+		    memcmp(b + p, dkind_names[k], q - p) == 0)
+			break;
+	if (k > D_FILE) {
+		for (q = p; q < e && b[q] != '=' && b[q] != ' ' &&
+		     b[q] != '\t'; q++)
+			;
+		add_bad(sc, p, q - p, "unknown directive '%.*s' (expected "
+			"disable, disable-next or disable-file)",
+			(int)(q - p), b + p);
+		return -1;
+	}
+	q = skip_blank(b, q, e);
+	if (q == e || b[q] != '=') {
+		add_bad(sc, q, 1, "expected '=' and rule ids after '%s'",
+			dkind_names[k]);
+		return -1;
+	}
+	*pp = skip_blank(b, q + 1, e);
+	return k;
+}
+
+/* Records what the ids of the last comment cover. */
+static void add_covers(struct zl_supp *s, const struct smap *m, uint32_t line)
+{
+	const struct dir *d = &s->dirs[s->ndirs - 1];
+	const struct sid *id;
+	uint32_t key = 0;
+	size_t k;
+
+	if (d->kind != D_FILE) {
+		key = key_of(m, d->kind == D_NEXT ? line + 1 : line);
+		if (key == 0)	/* disable-next on the last line */
+			return;
+	}
+	for (k = 0; k < d->nid; k++) {
+		id = &s->ids[d->id0 + k];
+		if (!id->rule)
+			continue;
+		zl_xgrow((void **)&s->covers, &s->capcovers, s->ncovers + 1,
+			 sizeof *s->covers);
+		s->covers[s->ncovers++] = (struct cover){
+			d->src, key, id->ri, (uint32_t)(d->id0 + k), false };
+	}
+}
+
+/* One comment [c, e) on 1-based line `line`: a directive, or nothing. */
+static void read_comment(struct scan *sc, struct smap *m, uint32_t line,
+			 size_t c, size_t e)
+{
+	const char *b = sc->src->buf;
+	struct zl_supp *s = sc->s;
+	size_t p = c, id0 = s->nids;
+	int kind;
+
+	while (p < e && (b[p] == ';' || b[p] == ' ' || b[p] == '\t'))
+		p++;
+	if (e - p < 9 || memcmp(b + p, "zonelint:", 9) != 0)
+		return;
+	p = skip_blank(b, p + 9, e);
+	if ((kind = read_kind(sc, b, &p, e)) < 0)
+		return;
+	if (!read_ids(sc, b, &p, e)) {
+		s->nids = id0;	/* a comment that cannot be read disables
+				   nothing */
+		return;
+	}
+	zl_xgrow((void **)&s->dirs, &s->capdirs, s->ndirs + 1,
+		 sizeof *s->dirs);
+	s->dirs[s->ndirs++] = (struct dir){ (enum dkind)kind, sc->si, id0,
+					    s->nids - id0 };
+	add_covers(s, m, line);
+}
+
+static void scan_src(struct scan *sc, struct smap *m)
+{
+	const struct zl_src *src = sc->src;
+	size_t i, p, e, c;
+
+	for (i = 0; i < src->nlines; i++) {
+		p = src->lines[i];
+		e = i + 1 < src->nlines ? src->lines[i + 1] - 1 : src->len;
+		if (e > p && src->buf[e - 1] == '\r')
+			e--;
+		c = comment_start(src->buf, p, e);
+		if (c < e)
+			read_comment(sc, m, (uint32_t)i + 1, c, e);
+	}
+}
+
+static int cmp_u32(uint32_t a, uint32_t b)
+{
+	return (a > b) - (a < b);
+}
+
+static int cover_cmp(const void *pa, const void *pb)
+{
+	const struct cover *a = pa, *b = pb;
+	int c;
+
+	if ((c = cmp_u32(a->src, b->src)) || (c = cmp_u32(a->key, b->key)) ||
+	    (c = cmp_u32(a->ri, b->ri)))
+		return c;
+	return cmp_u32(a->id, b->id);
+}
+
+/* Whether b[0..n) holds "zonelint:" anywhere (buffers may hold NULs). */
+static bool has_marker(const char *b, size_t n)
+{
+	const char *p = b, *end = b + n;
+
+	while ((p = memchr(p, 'z', (size_t)(end - p))) != NULL &&
+	       end - p >= 9) {
+		if (memcmp(p, "zonelint:", 9) == 0)
+			return true;
+		p++;
+	}
+	return false;
+}
+
+struct zl_supp *zl_supp_scan(const struct zl_ruleset *rs,
+			     const struct zl_zone *z)
+{
+	struct zl_supp *s = NULL;
+	struct scan sc;
+	size_t i;
+
+	for (i = 0; z && i < z->nsrcs; i++) {
+		if (!has_marker(z->srcs[i]->buf, z->srcs[i]->len))
+			continue;
+		if (!s) {
+			s = zl_xcalloc(1, sizeof *s);
+			s->rs = rs;
+			s->nmaps = z->nsrcs;
+			s->maps = zl_xcalloc(s->nmaps, sizeof *s->maps);
+		}
+		map_records(&s->maps[i], z, (uint16_t)i);
+		sc = (struct scan){ s, rs, z->srcs[i], (uint16_t)i };
+		scan_src(&sc, &s->maps[i]);
+	}
+	if (s && s->ncovers > 1)
+		qsort(s->covers, s->ncovers, sizeof *s->covers, cover_cmp);
+	return s;
+}
+
+/* ---- applying them ---- */
+
+/* The index of the rule with this id: the set is sorted by id. */
+static long rule_index(const struct zl_ruleset *rs, const char *id)
+{
+	size_t lo = 0, hi = rs->n, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((c = strcmp(rs->rules[mid]->id, id)) == 0)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* Whether any id covers (src, key, ri); the first time, marks every such
+ * id used, so that each run of equal covers is walked once in all. */
+static bool covered(struct zl_supp *s, uint32_t src, uint32_t key,
+		    uint32_t ri)
+{
+	struct cover want = { src, key, ri, 0, false }, *c;
+	size_t lo = 0, hi = s->ncovers, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (cover_cmp(&s->covers[mid], &want) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == s->ncovers || s->covers[lo].src != src ||
+	    s->covers[lo].key != key || s->covers[lo].ri != ri)
+		return false;
+	if (!s->covers[lo].done) {
+		s->covers[lo].done = true;
+		for (c = &s->covers[lo]; c < s->covers + s->ncovers &&
+		     c->src == src && c->key == key && c->ri == ri; c++)
+			s->ids[c->id].used = true;
+	}
+	return true;
+}
+
+void zl_supp_apply(struct zl_supp *s, const struct zl_zone *z,
+		   struct zl_diags *d, size_t from)
+{
+	struct zl_diag *dg;
+	uint32_t key;
+	size_t i, k;
+	long ri;
+
+	if (!s)
+		return;
+	for (i = from; i < d->n; i++) {
+		dg = &d->v[i];
+		if (!dg->id || !dg->loc.file ||
+		    (ri = rule_index(s->rs, dg->id)) < 0)
+			continue;
+		for (k = 0; k < s->nmaps; k++)
+			if (s->maps[k].key &&
+			    strcmp(z->srcs[k]->display, dg->loc.file) == 0)
+				break;
+		if (k == s->nmaps)
+			continue;
+		key = key_of(&s->maps[k], dg->loc.line);
+		/* Both lookups run: each may mark its comments used. */
+		if ((int)covered(s, (uint32_t)k, 0, (uint32_t)ri) |
+		    (int)(key && covered(s, (uint32_t)k, key, (uint32_t)ri)))
+			dg->suppressed = true;
+	}
+}
+
+void zl_supp_free(struct zl_supp *s)
+{
+	size_t i;
+
+	if (!s)
+		return;
+	for (i = 0; i < s->nmaps; i++)
+		free(s->maps[i].key);
+	for (i = 0; i < s->nbads; i++)
+		free(s->bads[i].why);
+	free(s->maps);
+	free(s->covers);
+	free(s->dirs);
+	free(s->ids);
+	free(s->bads);
+	free(s);
+}
+
+/* ---- the SUP rules (rules/suppress.yaml) ---- */
+
+static const char *const problems[] = { "unused", "unknown-rule",
+					"malformed", NULL };
+
+static const struct zl_param_spec supp_params[] = {
+	{ .key = "problem", .type = ZL_PT_ENUM, .dflt = "unused",
+	  .choices = problems },
+	{ .key = NULL },
+};
+
+/* An id is unused when it names a rule that ran and found nothing there.
+ * A rule that is off (by config, --ignore or --select) might have fired,
+ * so its ids are not reported; nor are ids of the rules that run after
+ * suppression, which cannot know yet whether they were used. */
+static bool unused(const struct sid *id)
+{
+	return id->rule && !id->used && id->rule->severity != ZL_SEV_OFF &&
+	       !id->rule->check->after_suppress;
+}
+
+static void report_ids(struct zl_ctx *ctx, bool want_unknown)
+{
+	const struct zl_supp *s = ctx->supp;
+	const struct zl_src *src;
+	const struct dir *d;
+	const struct sid *id;
+	struct zl_var v[2];
+	size_t i, k;
+
+	for (i = 0; i < s->ndirs; i++) {
+		d = &s->dirs[i];
+		src = ctx->zone->srcs[d->src];
+		for (k = 0; k < d->nid; k++) {
+			id = &s->ids[d->id0 + k];
+			if (want_unknown ? id->rule != NULL : !unused(id))
+				continue;
+			v[0] = (struct zl_var){ "rule", zl_xstrndup(
+				src->buf + id->at.off, id->at.len) };
+			v[1] = (struct zl_var){ "directive",
+						dkind_names[d->kind] };
+			zl_emit(ctx, d->src, id->at, v, 2);
+			free((char *)v[0].value);
+		}
+	}
+}
+
+static void suppressions(struct zl_ctx *ctx)
+{
+	const char *problem = zl_rule_str(ctx->rule, "problem");
+	const struct zl_supp *s = ctx->supp;
+	size_t i;
+
+	if (!s)
+		return;
+	if (strcmp(problem, "malformed") == 0) {
+		for (i = 0; i < s->nbads; i++) {
+			struct zl_var v[] = { { "reason", s->bads[i].why } };
+
+			zl_emit(ctx, s->bads[i].src, s->bads[i].at, v, 1);
+		}
+	} else {
+		report_ids(ctx, strcmp(problem, "unknown-rule") == 0);
+	}
+}
+
+const struct zl_check zl_check_suppressions = {
+	.name = "suppressions",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_ZONE),
+	.fn = suppressions,
+	.params = supp_params,
+	.vars = (const char *const[]){ "rule", "directive", "reason", NULL },
+	.after_suppress = true,
+};

@@ -1,0 +1,335 @@
+#!/bin/sh
+# config.sh - end-to-end tests of .zonelint.yaml (discovery, --config,
+# --no-config, per-glob overrides, errors) and of inline suppression through
+# the command line (exit status, --show-suppressed, JSON, --statistics).
+#
+# usage: tests/config.sh ZONELINT
+# ZONELINT_WRAPPER is put in front of every zonelint command (for valgrind).
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+sh "$here/../tools/deps.sh" cmd:jq:jq || exit 1
+
+zl=${1:?usage: tests/config.sh ZONELINT}
+case $zl in /*) ;; *) zl=$(pwd)/$zl ;; esac
+[ -x "$zl" ] || { echo "config.sh: $zl is not an executable" >&2; exit 1; }
+
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM
+
+n=0
+pass=0
+fail=0
+
+# The rules these tests rely on; other default rules stay out of the way.
+SEL=--select=MX001,TTL002,SUP
+
+# ---- helpers (as in tests/cli.sh) ----
+
+# run ARG...: runs zonelint in the current directory; stdout in $tmp/out,
+# stderr in $tmp/err, status in $rc.
+run() {
+	${ZONELINT_WRAPPER:-} "$zl" "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+}
+
+show() {
+	echo "--- $1:"
+	sed 's/^/|/' "$1"
+}
+
+want_rc() {
+	[ "$rc" -eq "$1" ] && return 0
+	echo "exit status $rc, wanted $1"
+	show "$tmp/out"
+	show "$tmp/err"
+	return 1
+}
+
+has() {
+	grep -Eq -e "$2" "$1" && return 0
+	echo "no line matches /$2/"
+	show "$1"
+	return 1
+}
+
+hasnt() {
+	grep -Eq -e "$2" "$1" || return 0
+	echo "a line matches /$2/"
+	show "$1"
+	return 1
+}
+
+count() {
+	c=$(grep -Ec -e "$2" "$1")
+	[ "$c" -eq "$3" ] && return 0
+	echo "$c lines match /$2/, wanted $3"
+	show "$1"
+	return 1
+}
+
+json_ok() {
+	docs=$(jq -s length "$1" 2>&1)
+	if [ "$docs" != 1 ]; then
+		echo "not one JSON document: $docs"
+		show "$1"
+		return 1
+	fi
+	jq -e "$2" "$1" >/dev/null && return 0
+	echo "jq filter failed: $2"
+	show "$1"
+	return 1
+}
+
+t() {
+	n=$((n + 1))
+	if (cd "$tmp" && "$2") >"$tmp/log" 2>&1; then
+		echo "ok $n - $1"
+		pass=$((pass + 1))
+	else
+		echo "not ok $n - $1"
+		sed 's/^/#   /' "$tmp/log"
+		fail=$((fail + 1))
+	fi
+}
+
+# ---- a repository ----
+
+# zone NAME FILE: a clean zone for NAME with one MX001 finding (line 7)
+# and one MX TTL of 600 (line 8).
+zone() {
+	cat >"$2" <<EOF
+\$ORIGIN $1.
+\$TTL 3600
+@	IN SOA ns1 hostmaster 2024010101 7200 3600 1209600 3600
+	IN NS ns1
+	IN NS ns2
+	IN MX 10 mx1
+	IN MX 30 192.0.2.30
+	600 IN MX 20 mx2
+	IN TXT "v=spf1 mx -all"
+_dmarc	IN TXT "v=DMARC1; p=reject; rua=mailto:dmarc@$1"
+ns1	IN A 192.0.2.53
+ns2	IN A 192.0.2.54
+mx1	IN A 192.0.2.25
+mx2	IN A 192.0.2.26
+EOF
+}
+
+# tmp/repo is a git work tree (a .git directory is all the search looks
+# for); tmp/.zonelint.yaml lies outside it and must never be used for it.
+mkdir -p "$tmp/repo/.git" "$tmp/repo/zones/legacy" "$tmp/repo/zones/own" \
+	"$tmp/norepo/deep/er"
+zone example.com "$tmp/repo/zones/example.com.zone"
+zone example.org "$tmp/repo/zones/legacy/example.org.zone"
+zone example.net "$tmp/repo/zones/own/example.net.zone"
+zone example.edu "$tmp/norepo/deep/er/example.edu.zone"
+cp "$tmp/repo/zones/example.com.zone" "$tmp/repo/example.com.zone"
+
+cat >"$tmp/.zonelint.yaml" <<'EOF'
+rules:
+  MX001: off
+EOF
+
+cat >"$tmp/repo/.zonelint.yaml" <<'EOF'
+# the repository's settings
+rules:
+  MX001: warning
+  TTL002:
+    params: { min: 1000 }
+overrides:
+  "zones/legacy/*.zone":
+    ignore: [MX001]
+    rules:
+      TTL002: { severity: error, params: { min: 700 } }
+EOF
+
+# nearer than the repository's: stops the search in zones/own
+cat >"$tmp/repo/zones/own/.zonelint.yaml" <<'EOF'
+rules: { MX001: note }
+EOF
+
+cat >"$tmp/other.yaml" <<'EOF'
+rules:
+  MX001: error
+  TTL002: off
+EOF
+
+cat >"$tmp/bad.yaml" <<'EOF'
+rules:
+  MX001: loud
+  MX999: off
+ignore: [MX001]
+unknown: 1
+EOF
+
+# ---- configuration ----
+
+test_walk_up() {
+	cd repo/zones || return 1
+	run $SEL --format gcc example.com.zone
+	want_rc 0 &&
+	has "$tmp/out" '^example\.com\.zone:7:[0-9]+: warning: .*\[MX001\]$' &&
+	has "$tmp/out" '^example\.com\.zone:8:[0-9]+: warning: .*\[TTL002\]$' &&
+	count "$tmp/out" . 2
+}
+
+test_repo_root() {
+	# Outside a repository the search goes up to /, so the config in
+	# tmp applies; inside, it stops at the directory holding .git.
+	run $SEL --format gcc norepo/deep/er/example.edu.zone
+	want_rc 0 && count "$tmp/out" . 0 || return 1
+	rm repo/.zonelint.yaml
+	run $SEL --format gcc repo/example.com.zone
+	cp "$tmp/repo.yaml" repo/.zonelint.yaml
+	want_rc 1 && has "$tmp/out" 'error: .*\[MX001\]$'
+}
+
+test_nearest_wins() {
+	run $SEL --format gcc repo/zones/own/example.net.zone
+	want_rc 0 && has "$tmp/out" 'note: .*\[MX001\]$' &&
+	hasnt "$tmp/out" 'TTL002'
+}
+
+test_override() {
+	run $SEL --format gcc repo/zones
+	want_rc 1 &&
+	hasnt "$tmp/out" 'legacy/example\.org\.zone:7:' &&
+	has "$tmp/out" 'legacy/example\.org\.zone:8:[0-9]+: error: .*\[TTL002\]$' &&
+	has "$tmp/out" '/example\.com\.zone:7:[0-9]+: warning: .*\[MX001\]$' &&
+	has "$tmp/err" ' in 3 files$'
+}
+
+test_config_option() {
+	run $SEL --config other.yaml --format gcc repo/zones \
+	    norepo/deep/er/example.edu.zone
+	want_rc 1 && count "$tmp/out" 'error: .*\[MX001\]$' 4 &&
+	hasnt "$tmp/out" 'TTL002'
+}
+
+test_no_config() {
+	run $SEL --no-config --format gcc repo/zones/example.com.zone
+	want_rc 1 && has "$tmp/out" 'error: .*\[MX001\]$' &&
+	hasnt "$tmp/out" 'TTL002' || return 1
+	run --config other.yaml --no-config repo/zones
+	want_rc 2 && has "$tmp/err" 'no-config'
+}
+
+test_command_line_wins() {
+	run $SEL --severity MX001=error --format gcc repo/zones/example.com.zone
+	want_rc 1 && has "$tmp/out" 'error: .*\[MX001\]$' || return 1
+	run --select MX001 --format gcc repo/zones/example.com.zone
+	want_rc 0 && count "$tmp/out" . 1 &&
+	has "$tmp/out" 'warning: .*\[MX001\]$'
+}
+
+test_stdin_filename() {
+	run $SEL --format gcc --stdin-filename repo/zones/legacy/x.zone - \
+	    <repo/zones/legacy/example.org.zone
+	want_rc 1 && hasnt "$tmp/out" 'MX001' &&
+	has "$tmp/out" '^repo/zones/legacy/x\.zone:8:[0-9]+: error: .*\[TTL002\]$'
+}
+
+test_bad_config() {
+	cp bad.yaml repo/zones/own/.zonelint.yaml
+	run $SEL --format gcc repo/zones/own repo/zones/own/example.net.zone \
+	    repo/zones/example.com.zone
+	cp "$tmp/own.yaml" repo/zones/own/.zonelint.yaml
+	want_rc 2 &&
+	has "$tmp/err" '^repo/zones/own/\.zonelint\.yaml:2:10: error: unknown severity' &&
+	has "$tmp/err" '^repo/zones/own/\.zonelint\.yaml:3:3: error: unknown rule' &&
+	has "$tmp/err" '^repo/zones/own/\.zonelint\.yaml:5:1: error: unknown key' &&
+	count "$tmp/err" 'own/\.zonelint\.yaml:2:10:' 1 &&
+	hasnt "$tmp/out" 'example\.net' &&
+	has "$tmp/out" 'example\.com\.zone:7:.*\[MX001\]$'
+}
+
+test_bad_config_option() {
+	run --config bad.yaml --format json repo/zones
+	want_rc 2 && count "$tmp/out" . 0 &&
+	has "$tmp/err" '^bad\.yaml:2:10: error: ' || return 1
+	run --config missing.yaml repo/zones
+	want_rc 2 && has "$tmp/err" 'missing\.yaml' && count "$tmp/out" . 0
+}
+
+# ---- suppression ----
+
+suppressed_zone() {
+	zone example.com "$tmp/s.zone"
+	sed -i '7s/$/ ; zonelint: disable=MX001 -- old relay/' "$tmp/s.zone"
+}
+
+test_suppressed_exit() {
+	suppressed_zone
+	run --no-config $SEL --format gcc s.zone
+	want_rc 0 && hasnt "$tmp/out" 'MX001' &&
+	has "$tmp/err" '^zonelint: 0 errors, 0 warnings, 0 notes \(1 suppressed\) in 1 file$'
+}
+
+test_show_suppressed() {
+	suppressed_zone
+	run --no-config $SEL --show-suppressed s.zone
+	want_rc 0 && has "$tmp/out" '^s\.zone:7:[0-9]+: error: .*\[MX001\]$' &&
+	has "$tmp/out" '= note: suppressed in the zone file$' || return 1
+	run --no-config $SEL --show-suppressed --format gcc s.zone
+	want_rc 0 && has "$tmp/out" '^s\.zone:7:[0-9]+: note: suppressed in the zone file$'
+}
+
+test_json_suppressed() {
+	suppressed_zone
+	run --no-config $SEL --format json s.zone
+	want_rc 0 && json_ok "$tmp/out" '.summary.suppressed == 1 and
+		.summary.error == 0 and
+		([.diagnostics[] | select(.rule == "MX001")] == [])' || return 1
+	run --no-config $SEL --format json --show-suppressed s.zone
+	want_rc 0 && json_ok "$tmp/out" '.summary.suppressed == 1 and
+		(.diagnostics | length) == 1 and
+		(.diagnostics[0] | .rule == "MX001" and .suppressed == true
+		 and .line == 7)'
+}
+
+test_sup_findings() {
+	zone example.com "$tmp/u.zone"
+	sed -i '6s/$/ ; zonelint: disable=MX001,MX0001/' "$tmp/u.zone"
+	run --no-config $SEL --format gcc u.zone
+	want_rc 1 &&
+	has "$tmp/out" '^u\.zone:6:[0-9]+: warning: .*\[SUP001\]$' &&
+	has "$tmp/out" '^u\.zone:6:[0-9]+: warning: .*\[SUP002\]$' || return 1
+	# The SUP findings are warnings: they fail the run only from there.
+	run --no-config --select SUP --format gcc u.zone
+	want_rc 0 || return 1
+	run --no-config --select SUP --fail-on warning u.zone
+	want_rc 1
+}
+
+test_quiet_statistics() {
+	suppressed_zone
+	run --no-config $SEL --quiet s.zone
+	want_rc 0 && count "$tmp/err" . 0 || return 1
+	run --no-config $SEL --quiet --statistics s.zone repo/zones/example.com.zone
+	# The suppressed MX001 of s.zone is not counted.
+	want_rc 1 && has "$tmp/err" '^ +1 +MX001$' && count "$tmp/err" . 1
+}
+
+cp "$tmp/repo/.zonelint.yaml" "$tmp/repo.yaml"
+cp "$tmp/repo/zones/own/.zonelint.yaml" "$tmp/own.yaml"
+
+t "config found by walking up from the zone's directory" test_walk_up
+t "the search stops at the repository root" test_repo_root
+t "the nearest config wins" test_nearest_wins
+t "per-glob overrides" test_override
+t "--config FILE for every zone" test_config_option
+t "--no-config" test_no_config
+t "command-line options win over the config" test_command_line_wins
+t "--stdin-filename decides the config and the glob" test_stdin_filename
+t "bad config: exit 2, every error at file:line:col, once" test_bad_config
+t "bad --config stops the run" test_bad_config_option
+t "suppressed findings do not count for the exit status" test_suppressed_exit
+t "--show-suppressed in text and gcc" test_show_suppressed
+t "suppressed in JSON" test_json_suppressed
+t "unused and unknown suppressions are warnings" test_sup_findings
+t "--quiet and --statistics" test_quiet_statistics
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
