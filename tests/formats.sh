@@ -1,0 +1,278 @@
+#!/bin/sh
+# formats.sh - golden-file tests of the CI report formats (sarif, github,
+# gitlab, checkstyle, junit), run against the real binary: each output is
+# compared byte for byte with tests/golden/FORMAT/CASE.EXT, SARIF is
+# validated against the SARIF 2.1.0 JSON schema with a real validator (Ajv,
+# from npm, installed into tests/sarif/node_modules, which git ignores), the
+# XML formats with xmllint and GitLab's with jq.
+#
+# usage: tests/formats.sh ZONELINT
+#
+# After an intended change to a format, regenerate the golden files and
+# review the difference before committing it:
+#   ZONELINT_REGEN=1 sh tests/formats.sh ./zonelint && git diff tests/golden
+#
+# The runs use their own small rule pack (tests/golden/rules.yaml), so the
+# golden files do not change when a default rule is added or reworded.  The
+# version in SARIF's tool.driver is replaced by VERSION before comparing.
+# ZONELINT_WRAPPER is put in front of every zonelint command (for valgrind).
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+sh "$root/tools/deps.sh" cmd:jq:jq cmd:xmllint:libxml2-utils cmd:node:nodejs \
+	cmd:npm:npm || exit 1
+
+zl=${1:?usage: tests/formats.sh ZONELINT}
+case $zl in /*) ;; *) zl=$(pwd)/$zl ;; esac
+[ -x "$zl" ] || { echo "formats.sh: $zl is not an executable" >&2; exit 1; }
+
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM
+
+golden=$here/golden
+sarif=$here/sarif
+schema=$sarif/sarif-schema-2.1.0.json
+regen=${ZONELINT_REGEN:-}
+n=0
+pass=0
+fail=0
+
+# The validator, pinned by tests/sarif/package-lock.json; installed once.
+if [ ! -d "$sarif/node_modules/ajv-draft-04" ]; then
+	(cd "$sarif" && npm ci --no-audit --no-fund --loglevel=error) >&2 || {
+		echo "formats.sh: cannot install the JSON-schema validator" >&2
+		exit 1
+	}
+fi
+
+# Paths in reports are relative to the current directory: run from the
+# top of the tree so that they read tests/golden/zones/...
+cd "$root" || exit 1
+
+# A file name with everything the formats must escape: a space, ",", ":",
+# "%", a multi-byte character and a control byte.
+odd_name=$(printf 'odd dir/we,ird:na%%me \303\251\001.zone')
+formats="sarif github gitlab checkstyle junit"
+cases="one none many odd suppressed"
+
+ext() {
+	case $1 in
+	sarif) echo sarif ;;
+	github) echo txt ;;
+	gitlab) echo json ;;
+	*) echo xml ;;
+	esac
+}
+
+# lint FORMAT ARG...: the golden runs' zonelint; report on stdout.
+lint() {
+	f=$1
+	shift
+	${ZONELINT_WRAPPER:-} "$zl" --quiet --no-config --no-default-rules \
+		--rules tests/golden/rules.yaml --format "$f" "$@"
+}
+
+# produce FORMAT CASE: the report of one case, version normalised.
+produce() {
+	case $2 in
+	one) lint "$1" tests/golden/zones/mail.example.zone ;;
+	none) lint "$1" tests/golden/zones/clean.example.zone ;;
+	many) lint "$1" tests/golden/zones ;;
+	odd) lint "$1" --stdin-filename "$odd_name" - \
+		<tests/golden/zones/second.example.zone ;;
+	suppressed) lint "$1" --show-suppressed tests/golden/suppressed ;;
+	esac
+	echo $? >"$tmp/rc"
+}
+
+normalise() {
+	sed 's/"name":"zonelint","version":"[^"]*"/"name":"zonelint","version":"VERSION"/'
+}
+
+t() {
+	n=$((n + 1))
+	if "$2" >"$tmp/log" 2>&1; then
+		echo "ok $n - $1"
+		pass=$((pass + 1))
+	else
+		echo "not ok $n - $1"
+		sed 's/^/#   /' "$tmp/log"
+		fail=$((fail + 1))
+	fi
+}
+
+# ---- golden files ----
+
+# check_golden: compares $out with the golden file $want (or writes it).
+check_golden() {
+	if [ -n "$regen" ]; then
+		mkdir -p "$(dirname "$want")"
+		cp "$out" "$want"
+		return 0
+	fi
+	[ -f "$want" ] || { echo "no golden file $want"; return 1; }
+	cmp -s "$out" "$want" && return 0
+	echo "differs from $want (regenerate: see the header of tests/formats.sh)"
+	diff -u "$want" "$out" | head -40
+	return 1
+}
+
+valid_sarif() {
+	node "$sarif/validate.js" "$schema" "$1"
+}
+
+valid_gitlab() {
+	jq -e 'type == "array" and all(.[];
+		(.description | type == "string") and
+		(.check_name | type == "string") and
+		(.fingerprint | type == "string") and
+		(.severity | IN("info", "minor", "major", "critical", "blocker")) and
+		(.location.path | type == "string") and
+		(.location.lines.begin | type == "number" and . >= 1))
+		and ([.[].fingerprint] | length == (unique | length))' \
+		"$1" >/dev/null
+}
+
+valid_xml() {
+	xmllint --noout "$1"
+}
+
+# Every line is one workflow command; nothing else, no raw CR.
+valid_github() {
+	! grep -Ev '^::(error|warning|notice)( [^:]+)?::' "$1" &&
+		! grep -q "$(printf '\r')" "$1"
+}
+
+valid() {
+	case $1 in
+	sarif) valid_sarif "$2" ;;
+	gitlab) valid_gitlab "$2" ;;
+	github) valid_github "$2" ;;
+	*) valid_xml "$2" ;;
+	esac
+}
+
+one_case() {
+	produce "$fmt" "$case" | normalise >"$out"
+	# 1: findings; 0: none; anything else is a failure of the run.
+	[ "$(cat "$tmp/rc")" -le 1 ] || { echo "exit status $(cat "$tmp/rc")"; return 1; }
+	valid "$fmt" "$out" || { echo "not a valid $fmt document:"; cat "$out"; return 1; }
+	check_golden
+}
+
+for fmt in $formats; do
+	for case in $cases; do
+		out=$tmp/$fmt-$case.out
+		want=$golden/$fmt/$case.$(ext "$fmt")
+		t "$fmt: $case matches tests/golden/$fmt/$case.$(ext "$fmt") and is valid" one_case
+	done
+done
+
+# ---- properties the golden files alone do not show ----
+
+sarif_of() {
+	${ZONELINT_WRAPPER:-} "$zl" --quiet --format sarif "$@"
+}
+
+test_sarif_default_rules_valid() {
+	sarif_of zones-example >"$tmp/ex.sarif"
+	[ $? -le 1 ] || return 1
+	valid_sarif "$tmp/ex.sarif" || return 1
+	# Every rule of the built-in set is described, with its level.
+	want=$(${ZONELINT_WRAPPER:-} "$zl" --list-rules | wc -l)
+	jq -e --argjson n "$want" '.runs[0].tool.driver.rules | length == $n and
+		all(.[]; .id and .name and .shortDescription.text and
+		    .fullDescription.text and .help.text and
+		    .defaultConfiguration.level)' "$tmp/ex.sarif" >/dev/null
+}
+
+test_sarif_rule_index() {
+	sarif_of zones-example >"$tmp/ex.sarif"
+	jq -e '.runs[0] as $r | ($r.results | length) > 0 and
+		all($r.results[]; $r.tool.driver.rules[.ruleIndex].id == .ruleId)' \
+		"$tmp/ex.sarif" >/dev/null
+}
+
+# Lines added above a finding move it but keep its fingerprint.
+test_fingerprints_stable() {
+	z=tests/golden/zones/mail.example.zone
+	for f in sarif gitlab; do
+		lint "$f" "$z" >"$tmp/a.$f"
+		{ printf '; a comment\n\n'; cat "$z"; } >"$tmp/moved.zone"
+		lint "$f" --stdin-filename "$z" - <"$tmp/moved.zone" >"$tmp/b.$f"
+	done
+	q='[.runs[0].results[].partialFingerprints["zonelint/v1"]]'
+	[ "$(jq -c "$q" "$tmp/a.sarif")" = "$(jq -c "$q" "$tmp/b.sarif")" ] ||
+		{ echo "SARIF fingerprints changed"; return 1; }
+	[ "$(jq -c '[.[].fingerprint]' "$tmp/a.gitlab")" = \
+	  "$(jq -c '[.[].fingerprint]' "$tmp/b.gitlab")" ] ||
+		{ echo "GitLab fingerprints changed"; return 1; }
+	# ... while the lines did move.
+	! cmp -s "$tmp/a.sarif" "$tmp/b.sarif"
+}
+
+# An absolute path below the current directory is reported relative.
+test_absolute_paths() {
+	for f in $formats; do
+		lint "$f" tests/golden/zones/second.example.zone >"$tmp/rel"
+		lint "$f" "$root/tests/golden/zones/second.example.zone" >"$tmp/abs"
+		cmp -s "$tmp/rel" "$tmp/abs" || { echo "$f differs"; return 1; }
+	done
+}
+
+test_github_escaping() {
+	lint github --stdin-filename "$odd_name" - \
+		<tests/golden/zones/second.example.zone >"$tmp/gh"
+	grep -q '^::error file=odd dir/we%2Cird%3Ana%25me é\\001.zone,line=9,col=22,endLine=9,endColumn=32,title=MX001::' "$tmp/gh" ||
+		{ cat "$tmp/gh"; return 1; }
+}
+
+test_sarif_uri_encoding() {
+	lint sarif --stdin-filename "$odd_name" - \
+		<tests/golden/zones/second.example.zone >"$tmp/odd.sarif"
+	jq -e '.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri ==
+		"odd%20dir/we%2Cird%3Ana%25me%20%C3%A9%01.zone"' "$tmp/odd.sarif" \
+		>/dev/null || { cat "$tmp/odd.sarif"; return 1; }
+}
+
+# A byte XML 1.0 cannot carry is shown, not dropped and not raw.
+test_xml_control_bytes() {
+	for f in checkstyle junit; do
+		lint "$f" --stdin-filename "$odd_name" - \
+			<tests/golden/zones/second.example.zone >"$tmp/x.xml"
+		! grep -q "$(printf '\001')" "$tmp/x.xml" || return 1
+		grep -q 'é\\001\.zone' "$tmp/x.xml" || return 1
+	done
+}
+
+test_output_file() {
+	for f in $formats; do
+		lint "$f" -o "$tmp/report" tests/golden/zones >"$tmp/stdout"
+		lint "$f" tests/golden/zones >"$tmp/direct"
+		if [ -s "$tmp/stdout" ] || ! cmp -s "$tmp/report" "$tmp/direct"
+		then
+			echo "$f: --output differs"
+			return 1
+		fi
+	done
+}
+
+test_unknown_format() {
+	"$zl" --format nope tests/golden/zones >/dev/null 2>"$tmp/err"
+	[ $? -eq 2 ] && grep -q sarif "$tmp/err"
+}
+
+t "sarif: every default rule described, document valid" test_sarif_default_rules_valid
+t "sarif: ruleIndex points at the result's rule" test_sarif_rule_index
+t "sarif, gitlab: fingerprints survive lines added above" test_fingerprints_stable
+t "absolute paths below the current directory are made relative" test_absolute_paths
+t "github: properties and data escaped as the runner wants" test_github_escaping
+t "sarif: artifact URIs percent-encoded" test_sarif_uri_encoding
+t "checkstyle, junit: control bytes shown as \\DDD" test_xml_control_bytes
+t "--output writes the same document" test_output_file
+t "unknown format exits 2 and lists the formats" test_unknown_format
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

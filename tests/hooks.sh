@@ -1,0 +1,388 @@
+#!/bin/sh
+# hooks.sh - tests of hooks/pre-commit and .pre-commit-hooks.yaml against the
+# real thing: commits in temporary git repositories, through the plain git
+# hook and through the pre-commit framework (Debian's pre-commit, run
+# offline: the hook repository is a local path).
+#
+# usage: tests/hooks.sh ZONELINT
+# HOOKS_VERBOSE=1 shows what git printed for every commit.
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+sh "$root/tools/deps.sh" cmd:git:git cmd:pre-commit:pre-commit \
+	cmd:shellcheck:shellcheck || exit 1
+
+zl=${1:?usage: tests/hooks.sh ZONELINT}
+case $zl in /*) ;; *) zl=$(pwd)/$zl ;; esac
+[ -x "$zl" ] || { echo "hooks.sh: $zl is not an executable" >&2; exit 1; }
+
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM
+
+# A git of our own: no user or system configuration, no repository of the
+# caller (make check may itself run inside a git hook).
+unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY \
+	GIT_ALTERNATE_OBJECT_DIRECTORIES GIT_CEILING_DIRECTORIES ZONELINT \
+	ZONELINT_FAIL_ON
+export HOME="$tmp/home" GIT_CONFIG_NOSYSTEM=1 PRE_COMMIT_HOME="$tmp/cache"
+mkdir -p "$HOME" "$tmp/bin"
+git config --global user.name "Zone Admin"
+git config --global user.email "hostmaster@example.com"
+git config --global init.defaultBranch main
+git config --global commit.gpgsign false
+# zonelint on PATH, as an installed one would be.
+ln -s "$zl" "$tmp/bin/zonelint"
+PATH="$tmp/bin:$PATH"
+
+n=0
+pass=0
+fail=0
+
+# t NAME FUNCTION: runs one test in a subshell with set -e, so that any
+# failing step fails it.  The subshell must stand alone: in an if or on
+# either side of || or &&, set -e would be ignored inside it.
+t() {
+	n=$((n + 1))
+	(set -e; "$2") >"$tmp/log" 2>&1
+	rc=$?
+	if [ "$rc" -eq 0 ]; then
+		echo "ok $n - $1"
+		pass=$((pass + 1))
+	else
+		echo "not ok $n - $1"
+		sed 's/^/#   /' "$tmp/log"
+		fail=$((fail + 1))
+	fi
+}
+
+# ---- zones ----
+
+# good ORIGIN: a zone with nothing at or above warning.
+good() {
+	cat <<EOF
+\$ORIGIN $1.
+\$TTL 3600
+@	IN SOA ns1 hostmaster 2024010101 7200 3600 1209600 3600
+	IN NS ns1
+	IN MX 10 mx1
+	IN MX 20 mx2
+	IN TXT "v=spf1 mx -all"
+ns1	IN A 192.0.2.1
+mx1	IN A 192.0.2.25
+mx2	IN A 192.0.2.26
+_dmarc	IN TXT "v=DMARC1; p=reject; rua=mailto:dmarc@$1"
+EOF
+}
+
+# bad ORIGIN: the same with an MX target written as an address (MX001, an
+# error).
+bad() {
+	good "$1" | sed 's/IN MX 20 mx2/IN MX 20 192.0.2.26/'
+}
+
+# warn ORIGIN: a single MX target, only a warning (MX009).
+warn() {
+	good "$1" | sed '/IN MX 20 mx2/d'
+}
+
+# ---- helpers ----
+
+# newrepo NAME: a fresh repository in $tmp/NAME with an initial commit;
+# the current directory becomes it.
+newrepo() {
+	rm -rf "${tmp:?}/$1"
+	mkdir -p "$tmp/$1/zones"
+	cd "$tmp/$1"
+	git init -q
+	echo "zones" >README
+	git add README
+	git commit -q -m initial
+}
+
+# commit MSG: runs git commit; its output is in $tmp/commit.out, the
+# status in $crc.
+commit() {
+	crc=0
+	git commit -m "$1" >"$tmp/commit.out" 2>&1 || crc=$?
+	if [ -n "${HOOKS_VERBOSE:-}" ]; then
+		echo "--- git commit -m '$1' (exit $crc):"
+		cat "$tmp/commit.out"
+	fi >&2
+	return 0
+}
+
+refused() {
+	before=$(git rev-parse HEAD)
+	commit "$1"
+	if [ "$crc" -eq 0 ] || [ "$(git rev-parse HEAD)" != "$before" ]; then
+		echo "the commit '$1' went through:"
+		cat "$tmp/commit.out"
+		return 1
+	fi
+}
+
+accepted() {
+	before=$(git rev-parse HEAD)
+	commit "$1"
+	if [ "$crc" -ne 0 ] || [ "$(git rev-parse HEAD)" = "$before" ]; then
+		echo "the commit '$1' was refused:"
+		cat "$tmp/commit.out"
+		return 1
+	fi
+}
+
+said() {
+	grep -q -e "$1" "$tmp/commit.out" && return 0
+	echo "git commit did not print /$1/:"
+	cat "$tmp/commit.out"
+	return 1
+}
+
+# hookrepo NAME: a repository using hooks/pre-commit via core.hooksPath,
+# the way a zone repository that carries the hook installs it.
+hookrepo() {
+	newrepo "$1"
+	mkdir hooks
+	cp "$root/hooks/pre-commit" hooks/
+	git config core.hooksPath hooks
+}
+
+# ---- the git hook ----
+
+test_shellcheck() {
+	[ -x "$root/hooks/pre-commit" ]
+	shellcheck --shell=sh "$root/hooks/pre-commit"
+}
+
+test_bad_staged_refused() {
+	hookrepo plain
+	bad example.com >zones/example.com.zone
+	git add zones/example.com.zone
+	refused "add a zone with a bad MX"
+	said "zones/example.com.zone:6:.*MX001"
+	said "fix them, stage the fix"
+}
+
+test_fix_staged_accepted() {
+	cd "$tmp/plain"
+	good example.com >zones/example.com.zone
+	git add zones/example.com.zone
+	accepted "add a good zone"
+}
+
+test_fixed_unstaged_refused() {
+	cd "$tmp/plain"
+	bad example.com >zones/example.com.zone
+	git add zones/example.com.zone
+	good example.com >zones/example.com.zone
+	refused "bad in the index, fixed only in the working tree"
+	said "MX001"
+	git reset -q --hard
+}
+
+test_deleted_zone() {
+	cd "$tmp/plain"
+	bad example.org >zones/example.org.zone
+	git add zones/example.org.zone
+	git commit -q --no-verify -m "a bad zone, committed past the hook"
+	git rm -q zones/example.org.zone
+	accepted "delete the bad zone"
+}
+
+test_rename_is_linted() {
+	cd "$tmp/plain"
+	git mv zones/example.com.zone zones/example.net.zone
+	accepted "rename a good zone"
+	bad example.net >zones/example.net.zone
+	git add zones/example.net.zone
+	git mv zones/example.net.zone zones/db.example.net
+	refused "rename and break a zone"
+	said "zones/db.example.net:6:"
+	git reset -q --hard
+}
+
+test_spaces_and_newlines() {
+	hookrepo names
+	bad example.com >"zones/my zone.zone"
+	git add "zones/my zone.zone"
+	refused "a bad zone with a space in its name"
+	said "zones/my zone.zone:6:.*MX001"
+	good example.com >"zones/my zone.zone"
+	git add "zones/my zone.zone"
+	accepted "fixed"
+	nl=$(printf 'new\nline.zone')
+	bad example.org >"zones/$nl"
+	git add "zones/$nl"
+	refused "a bad zone with a newline in its name"
+	said "MX001"
+	good example.org >"zones/$nl"
+	git add "zones/$nl"
+	accepted "fixed too"
+}
+
+test_other_files_ignored() {
+	hookrepo other
+	bad example.com >zones/example.com.txt
+	cp zones/example.com.txt zones/notes
+	git add zones
+	accepted "files that are not zones"
+}
+
+test_warning_and_fail_level() {
+	hookrepo level
+	warn example.com >zones/example.com.zone
+	git add zones/example.com.zone
+	export ZONELINT_FAIL_ON=warning
+	refused "a single MX with ZONELINT_FAIL_ON=warning"
+	said "MX009"
+	unset ZONELINT_FAIL_ON
+	accepted "a single MX: only a warning"
+}
+
+test_zonelint_missing() {
+	hookrepo missing
+	good example.com >zones/example.com.zone
+	git add zones/example.com.zone
+	PATH=$(dirname "$(command -v git)"):/usr/bin:/bin
+	refused "no zonelint anywhere"
+	said "not found"
+	export ZONELINT="$zl"
+	accepted "ZONELINT names it"
+}
+
+test_copied_hook() {
+	newrepo copied
+	cp "$root/hooks/pre-commit" .git/hooks/pre-commit
+	chmod +x .git/hooks/pre-commit
+	bad example.com >zones/db.example.com
+	git add zones/db.example.com
+	refused "copied hook, bad zone"
+	good example.com >zones/db.example.com
+	git add zones/db.example.com
+	accepted "copied hook, fixed"
+}
+
+t "hooks/pre-commit is shellcheck-clean" test_shellcheck
+t "git hook: a bad staged zone is refused" test_bad_staged_refused
+t "git hook: after the fix is staged the commit goes through" test_fix_staged_accepted
+t "git hook: a fix in the working tree only is still refused" test_fixed_unstaged_refused
+t "git hook: deleting a zone does not break the hook" test_deleted_zone
+t "git hook: renamed zones are linted under their new name" test_rename_is_linted
+t "git hook: names with spaces and newlines" test_spaces_and_newlines
+t "git hook: files that are not zones are ignored" test_other_files_ignored
+t "git hook: ZONELINT_FAIL_ON sets the fail level" test_warning_and_fail_level
+t "git hook: zonelint missing refuses, ZONELINT finds it" test_zonelint_missing
+t "git hook: installed by copying into .git/hooks" test_copied_hook
+
+# ---- the pre-commit framework ----
+
+# The hook repository: this tree's .pre-commit-hooks.yaml in a repository
+# of its own, so that the framework clones it from a local path (offline).
+test_manifest_repo() {
+	rm -rf "$tmp/hookrepo"
+	mkdir "$tmp/hookrepo"
+	cd "$tmp/hookrepo"
+	git init -q
+	cp "$root/.pre-commit-hooks.yaml" .
+	git add .pre-commit-hooks.yaml
+	git commit -q -m "zonelint hooks"
+	pre-commit validate-manifest .pre-commit-hooks.yaml
+}
+
+# fwrepo NAME CONFIG: a zone repository with the framework installed.
+fwrepo() {
+	newrepo "$1"
+	printf '%s\n' "$2" >.pre-commit-config.yaml
+	pre-commit validate-config .pre-commit-config.yaml
+	git add .pre-commit-config.yaml
+	git commit -q -m "pre-commit config"
+	pre-commit install >/dev/null
+}
+
+test_framework_refuses_and_accepts() {
+	rev=$(git -C "$tmp/hookrepo" rev-parse HEAD)
+	fwrepo fw "repos:
+  - repo: $tmp/hookrepo
+    rev: $rev
+    hooks:
+      - id: zonelint"
+	bad example.com >zones/example.com.zone
+	git add zones/example.com.zone
+	refused "framework: bad zone"
+	said "zones/example.com.zone:6:.*MX001"
+	good example.com >zones/example.com.zone
+	git add zones/example.com.zone
+	accepted "framework: fixed"
+}
+
+test_framework_unstaged_fix() {
+	cd "$tmp/fw"
+	bad example.com >zones/example.com.zone
+	git add zones/example.com.zone
+	good example.com >zones/example.com.zone
+	refused "framework: fixed only in the working tree"
+	said "MX001"
+	# The framework put the unstaged fix back.
+	good example.com | cmp -s - zones/example.com.zone
+	git reset -q --hard
+}
+
+test_framework_names() {
+	cd "$tmp/fw"
+	bad example.org >"zones/db.example org"
+	bad example.net >zones/example.net.txt
+	git add zones
+	refused "framework: bad zone with a space in its name"
+	said "zones/db.example org:6:"
+	if grep -q "example.net.txt" "$tmp/commit.out"; then return 1; fi
+	good example.org >"zones/db.example org"
+	git add zones
+	accepted "framework: fixed, the .txt file is not a zone"
+	git rm -q "zones/db.example org"
+	accepted "framework: delete a zone"
+}
+
+# The README's offline variant: a local hook, no repository to fetch.
+test_framework_local() {
+	fwrepo fwlocal "repos:
+  - repo: local
+    hooks:
+      - id: zonelint
+        name: zonelint
+        entry: zonelint --quiet
+        language: system
+        files: '(\\.zone|\\.db|(^|/)db\\.[^/]*)\$'"
+	bad example.com >zones/example.com.db
+	git add zones/example.com.db
+	refused "local hook: bad zone"
+	said "MX001"
+	good example.com >zones/example.com.db
+	git add zones/example.com.db
+	accepted "local hook: fixed"
+}
+
+t "pre-commit: .pre-commit-hooks.yaml is a valid manifest" test_manifest_repo
+t "pre-commit: a bad zone is refused, the fix goes through" test_framework_refuses_and_accepts
+t "pre-commit: a fix in the working tree only is still refused" test_framework_unstaged_fix
+t "pre-commit: spaces in names, other files, deletions" test_framework_names
+t "pre-commit: repo: local hook" test_framework_local
+
+# ---- the CI examples the README shows ----
+
+# Every line of each example file appears in the README as it is.
+test_readme_examples() {
+	for f in hooks/github-actions.yml hooks/gitlab-ci.yml; do
+		while IFS= read -r line; do
+			[ -z "$line" ] && continue
+			grep -Fqx -e "$line" "$root/README.md" ||
+				{ echo "README lacks from $f: $line"; return 1; }
+		done <"$root/$f"
+	done
+}
+
+t "README shows the CI examples as they are" test_readme_examples
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
