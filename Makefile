@@ -4,6 +4,7 @@
 #   make check      every test: unit suites, fixtures, meta-test, examples
 #   make check-asan the same under AddressSanitizer + UBSan
 #   make valgrind   the unit suites and fixtures under valgrind
+#   make fuzz       run each libFuzzer harness for FUZZ_SECONDS (default 60)
 #   make bench      speed and memory against named-checkzone, kzonecheck,
 #                   validns (bench/RESULTS.md)
 #   make install    PREFIX=/usr/local DESTDIR=
@@ -14,6 +15,8 @@ LIBDIR ?= $(PREFIX)/lib
 INCDIR ?= $(PREFIX)/include
 PCDIR ?= $(LIBDIR)/pkgconfig
 DATADIR ?= $(PREFIX)/share/zonelint
+MANDIR ?= $(PREFIX)/share/man
+COMPDIR ?= $(PREFIX)/share/bash-completion/completions
 
 CC ?= cc
 CFLAGS ?= -O2 -g
@@ -80,12 +83,18 @@ check: zonelint tests/unit/run
 	sh tests/fixtures.sh ./zonelint
 	sh tests/meta.sh ./zonelint
 	sh tests/cli.sh ./zonelint
+	sh tests/config.sh ./zonelint
+	sh tests/badinput.sh ./zonelint
+	sh tests/formats.sh ./zonelint
+	sh tests/hooks.sh ./zonelint
+	sh tests/man.sh ./zonelint
+	$(if $(SKIP_FUZZ),,$(MAKE) check-fuzz)
 
 # Sanitizer build in its own tree so it never mixes with the normal objects.
 check-asan:
 	rm -rf build-asan && mkdir -p build-asan
 	git ls-files -co --exclude-standard | tar -cf - -T - | tar -xf - -C build-asan
-	$(MAKE) -C build-asan check CC=clang \
+	$(MAKE) -C build-asan check SKIP_FUZZ=1 CC=clang \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined"
 
@@ -94,6 +103,40 @@ valgrind: zonelint tests/unit/run
 	CK_FORK=no $(VALGRIND) tests/unit/run
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/fixtures.sh ./zonelint
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/cli.sh ./zonelint
+	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/config.sh ./zonelint
+	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/badinput.sh ./zonelint
+	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/formats.sh ./zonelint
+
+# libFuzzer harnesses (fuzz/fuzz_*.c), built with their own copy of liblint
+# in build-fuzz/ so the instrumented objects never mix with the normal ones.
+#   make fuzz        each harness for FUZZ_SECONDS (default 60), FUZZ_JOBS
+#                    (default 1) at a time, corpus kept
+#                    in build-fuzz/corpus/, crashes in build-fuzz/artifacts/
+#   make check-fuzz  each harness over its seeds and fuzz/regressions/
+FUZZ_SECONDS ?= 60
+FUZZ_JOBS ?= 1
+FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer,address,undefined \
+	-fno-sanitize-recover=all -fno-omit-frame-pointer
+FUZZ_NAMES = $(patsubst fuzz/%.c,%,$(wildcard fuzz/fuzz_*.c))
+
+fuzz/bin/%: fuzz/%.c lint/liblint.a
+	@mkdir -p fuzz/bin
+	$(CC) $(ALL_CFLAGS) -iquote lint -o $@ $< lint/liblint.a $(LDFLAGS) $(DEP_LIBS)
+
+fuzz-build:
+	sh tools/deps.sh cmd:clang:clang
+	mkdir -p build-fuzz
+	git ls-files -co --exclude-standard | tar -cf - -T - | tar -xf - -C build-fuzz
+	$(MAKE) -C build-fuzz $(FUZZ_NAMES:%=fuzz/bin/%) SKIP_FUZZ=1 CC=clang \
+	  CFLAGS="$(FUZZ_FLAGS)" LDFLAGS="$(FUZZ_FLAGS)"
+	rm -rf build-fuzz/seeds && sh fuzz/corpus.sh build-fuzz/seeds
+
+check-fuzz: fuzz-build
+	sh fuzz/run.sh regress build-fuzz $(FUZZ_NAMES)
+
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) \
+	  sh fuzz/run.sh fuzz build-fuzz $(FUZZ_NAMES)
 
 # Speed against the reference zone checkers; writes bench/RESULTS.md.
 bench: zonelint
@@ -108,16 +151,21 @@ install: all
 	install -m 644 lint/zonelint.h lint/status.def $(DESTDIR)$(INCDIR)/
 	install -m 644 zonelint.pc $(DESTDIR)$(PCDIR)/zonelint.pc
 	install -m 644 $(RULE_PACKS) $(DESTDIR)$(DATADIR)/rules/
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(COMPDIR)
+	install -m 644 docs/zonelint.1 $(DESTDIR)$(MANDIR)/man1/zonelint.1
+	install -m 644 docs/zonelint.bash $(DESTDIR)$(COMPDIR)/zonelint
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/zonelint $(DESTDIR)$(LIBDIR)/liblint.a \
 	  $(DESTDIR)$(LIBDIR)/liblint.so $(DESTDIR)$(INCDIR)/zonelint.h \
 	  $(DESTDIR)$(INCDIR)/status.def $(DESTDIR)$(PCDIR)/zonelint.pc
 	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(MANDIR)/man1/zonelint.1 $(DESTDIR)$(COMPDIR)/zonelint
 
 clean:
 	rm -f zonelint zonelint.pc lint/*.o lint/liblint.a lint/liblint.so \
 	  lint/rules_builtin.c tests/unit/*.o tests/unit/run
-	rm -rf build-asan
+	rm -rf build-asan build-fuzz
 
 .PHONY: all check check-asan valgrind bench install uninstall clean
+.PHONY: fuzz fuzz-build check-fuzz

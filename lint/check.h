@@ -11,6 +11,7 @@
 #include "zone.h"
 
 struct zl_memo;
+struct zl_supp;
 
 struct zl_ctx {
 	const struct zl_ruleset *rs;
@@ -23,6 +24,10 @@ struct zl_ctx {
 	const struct zl_rrset *set;
 	const struct zl_name *name;
 	struct zl_memo *memo;	/* the engine's, for zl_memo_get() */
+	/* The zone's `; zonelint:` comments, for the primitives that run
+	 * after suppression (zl_check.after_suppress); NULL otherwise and
+	 * when the zone has none. */
+	const struct zl_supp *supp;
 };
 
 /* What a primitive may derive from a record once per run (zl_memo_get). */
@@ -48,6 +53,10 @@ struct zl_check {
 	const struct zl_param_spec *params;	/* ends with a NULL key */
 	const char *const *vars;	/* message placeholders it supplies,
 					   NULL-terminated */
+	/* Runs after every other rule, once inline suppressions have been
+	 * applied to their findings (suppress.c): the checks that report
+	 * on the suppression comments themselves. */
+	bool after_suppress;
 };
 
 /* Placeholders every primitive supplies: the subject's owner name and, for

@@ -74,13 +74,6 @@ static enum target target_state(const struct zl_zone *z, const struct zl_name *t
 	return only_unusable(z, t) ? T_UNUSABLE : T_OK;
 }
 
-static enum target rr_state(const struct zl_zone *z, const struct zl_rr *rr)
-{
-	if (rr->nrdf >= 2 && zl_rr_name_suspect(z, rr, 1))
-		return T_SUSPECT;
-	return target_state(z, mx_target(rr));
-}
-
 /* A target that certainly cannot receive mail. */
 static bool dead(enum target t)
 {
@@ -94,16 +87,57 @@ struct mxset {
 	uint16_t minpref;
 	bool nolisting;		/* the most preferred exchangers are dead and
 				   a less preferred one works */
+	uint8_t *st;		/* enum target of each record, in list
+				   order; the caller frees it */
 };
+
+static uintptr_t *by_target(const struct zl_zone *z, const struct zl_rrset *set);
+
+/* The state of every record of set, in list order.  Each distinct target
+ * is judged once: target_state() reads all of a target's addresses, so a
+ * set of many records naming a target with many addresses would otherwise
+ * cost their product (docs/limits.md).  The records of a set are listed in
+ * increasing index order, so a record's place is its rank among them. */
+static uint8_t *set_states(const struct zl_zone *z, const struct zl_rrset *set)
+{
+	uintptr_t *v = by_target(z, set);
+	uint32_t *idx = zl_xcalloc(set->count, sizeof *idx);
+	uint8_t *st = zl_xcalloc(set->count, 1);
+	enum target t = T_OK;
+	uint32_t i = 0, k, lo, hi, mid;
+
+	for (k = set->first; k != ZL_NONE && i < set->count; k = z->rrs[k].next)
+		idx[i++] = k;
+	for (i = 0; i < set->count; i++) {
+		const struct zl_rr *rr = &z->rrs[v[2 * i + 1]];
+
+		if (i == 0 || v[2 * i] != v[2 * i - 2])
+			t = target_state(z, mx_target(rr));
+		for (lo = 0, hi = set->count; lo < hi;) {
+			mid = lo + (hi - lo) / 2;
+			if (idx[mid] < v[2 * i + 1])
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		st[lo] = rr->nrdf >= 2 && zl_rr_name_suspect(z, rr, 1) ?
+			 T_SUSPECT : t;
+	}
+	free(idx);
+	free(v);
+	return st;
+}
 
 static void mxset_scan(const struct zl_zone *z, const struct zl_rrset *set,
 		       struct mxset *m)
 {
 	const struct zl_rr *rr;
 	bool live_backup = false, dead_primary = true;
+	uint32_t i = 0;
 
 	memset(m, 0, sizeof *m);
 	m->minpref = UINT16_MAX;
+	m->st = set_states(z, set);
 	for (rr = &z->rrs[set->first]; rr; rr = zl_next_rr(z, rr)) {
 		uint16_t pref = zl_rdf_u16(&rr->rdf[0]);
 
@@ -111,7 +145,7 @@ static void mxset_scan(const struct zl_zone *z, const struct zl_rrset *set,
 			m->minpref = pref;
 	}
 	for (rr = &z->rrs[set->first]; rr; rr = zl_next_rr(z, rr)) {
-		enum target t = rr_state(z, rr);
+		enum target t = (enum target)m->st[i++];
 		uint16_t pref = zl_rdf_u16(&rr->rdf[0]);
 
 		m->n++;
@@ -126,12 +160,13 @@ static void mxset_scan(const struct zl_zone *z, const struct zl_rrset *set,
 	m->nolisting = dead_primary && live_backup;
 }
 
-/* Whether rr is one of the deliberately dead primaries of nolisting. */
-static bool nolisting_primary(const struct zl_zone *z, const struct mxset *m,
-			      const struct zl_rr *rr)
+/* Whether rr, record i of the set, is one of the deliberately dead
+ * primaries of nolisting. */
+static bool nolisting_primary(const struct mxset *m, const struct zl_rr *rr,
+			      uint32_t i)
 {
 	return m->nolisting && zl_rdf_u16(&rr->rdf[0]) == m->minpref &&
-	       dead(rr_state(z, rr));
+	       dead((enum target)m->st[i]);
 }
 
 static struct zl_tok target_tok(const struct zl_ctx *ctx, const struct zl_rr *rr)
@@ -208,16 +243,18 @@ static void mx_target_resolves(struct zl_ctx *ctx)
 	bool want_unusable = strcmp(zl_rule_str(ctx->rule, "problem"), "unusable") == 0;
 	const struct zl_rr *rr;
 	struct mxset m;
+	uint32_t i = 0;
 
 	mxset_scan(z, ctx->set, &m);
-	for (rr = &z->rrs[ctx->set->first]; rr; rr = zl_next_rr(z, rr)) {
-		enum target t = rr_state(z, rr);
+	for (rr = &z->rrs[ctx->set->first]; rr; rr = zl_next_rr(z, rr), i++) {
+		enum target t = (enum target)m.st[i];
 		bool unusable = t == T_UNUSABLE || t == T_LOCALHOST;
 
 		if ((want_unusable ? unusable : t == T_NO_ADDRESS) &&
-		    !nolisting_primary(z, &m, rr))
+		    !nolisting_primary(&m, rr, i))
 			emit_target(ctx, rr, NULL, NULL);
 	}
+	free(m.st);
 }
 
 const struct zl_check zl_check_mx_target_resolves = {
@@ -508,6 +545,21 @@ static bool spf_denies_all(const char *s)
 	return *s == '\0';
 }
 
+/* The first null MX of rr's RRset.  Several null MX records at one name
+ * are MX011's finding; the SPF beside them is reported once, not once per
+ * null MX and TXT pair. */
+static const struct zl_rr *first_null_mx(const struct zl_zone *z,
+					 const struct zl_rr *rr)
+{
+	const struct zl_rr *mx;
+
+	for (mx = zl_first_rr(z, rr->owner, LDNS_RR_TYPE_MX); mx;
+	     mx = zl_next_rr(z, mx))
+		if (is_null_mx(mx))
+			return mx;
+	return NULL;
+}
+
 /* RFC 7505 §4.3: a domain that receives no mail should not send any either,
  * since bounces to it cannot be delivered; an SPF policy that authorises
  * senders contradicts the null MX. */
@@ -518,7 +570,7 @@ static void null_mx_spf(struct zl_ctx *ctx)
 	struct zl_txt t;
 	struct zl_diag *d;
 
-	if (!is_null_mx(rr))
+	if (!is_null_mx(rr) || first_null_mx(z, rr) != rr)
 		return;
 	for (txt = zl_first_rr(z, rr->owner, LDNS_RR_TYPE_TXT); txt;
 	     txt = zl_next_rr(z, txt)) {
@@ -564,17 +616,19 @@ static void nolisting(struct zl_ctx *ctx)
 	const struct zl_rr *rr;
 	struct zl_diag *d;
 	struct mxset m;
+	uint32_t i = 0;
 
 	mxset_scan(z, ctx->set, &m);
-	if (!m.nolisting || strcmp(mode, "allow") == 0)
-		return;
-	for (rr = &z->rrs[ctx->set->first]; rr; rr = zl_next_rr(z, rr)) {
-		if (!nolisting_primary(z, &m, rr))
+	for (rr = &z->rrs[ctx->set->first];
+	     m.nolisting && strcmp(mode, "allow") != 0 && rr;
+	     rr = zl_next_rr(z, rr), i++) {
+		if (!nolisting_primary(&m, rr, i))
 			continue;
 		d = emit_target(ctx, rr, NULL, NULL);
 		if (d && strcmp(mode, "forbid") == 0)
 			d->sev = ZL_SEV_ERROR;
 	}
+	free(m.st);
 }
 
 const struct zl_check zl_check_mx_nolisting = {
@@ -595,6 +649,7 @@ static void all_dead(struct zl_ctx *ctx)
 	char n[16];
 
 	mxset_scan(z, ctx->set, &m);
+	free(m.st);
 	if (m.ndead == 0 || m.ndead + m.nnull != m.n || m.nnull == m.n)
 		return;
 	snprintf(n, sizeof n, "%u", m.ndead);

@@ -172,7 +172,7 @@ static void spf_syntax(struct zl_ctx *ctx)
 
 	if (!(r = rec_of(ctx, ctx->rr))->is_spf) {
 		version_error(ctx, r);
-		goto out;
+		return;
 	}
 	for (i = 0; i < r->spf.nerrs; i++) {
 		const struct zl_spf_error *e = &r->spf.errs[i];
@@ -194,7 +194,6 @@ static void spf_syntax(struct zl_ctx *ctx)
 		}
 		zl_buf_free(&msg);
 	}
-out:
 }
 
 const struct zl_check zl_check_spf_syntax = {
@@ -238,7 +237,7 @@ static void spf_joined_terms(struct zl_ctx *ctx)
 	size_t i, k;
 
 	if (!(r = rec_of(ctx, ctx->rr))->is_spf)
-		goto out;
+		return;
 	for (i = 0; i < r->spf.nterms; i++) {
 		const struct zl_spf_term *t = &r->spf.terms[i];
 		size_t a = t->text.off, b = a + t->text.len;
@@ -256,7 +255,6 @@ static void spf_joined_terms(struct zl_ctx *ctx)
 		}
 		zl_buf_free(&msg);
 	}
-out:
 }
 
 const struct zl_check zl_check_spf_joined_terms = {
@@ -285,7 +283,7 @@ static void spf_all_qualifier(struct zl_ctx *ctx)
 	char q[2];
 
 	if (!(r = rec_of(ctx, ctx->rr))->is_spf || r->spf.all < 0)
-		goto out;
+		return;
 	t = &r->spf.terms[r->spf.all];
 	q[0] = t->qualifier;
 	q[1] = '\0';
@@ -294,7 +292,6 @@ static void spf_all_qualifier(struct zl_ctx *ctx)
 
 		emit_term(ctx, r, t, v, 1);
 	}
-out:
 }
 
 const struct zl_check zl_check_spf_all_qualifier = {
@@ -334,7 +331,7 @@ static void spf_after_all(struct zl_ctx *ctx)
 	size_t i;
 
 	if (!(r = rec_of(ctx, ctx->rr))->is_spf || !r->spf.mechs_after_all)
-		goto out;
+		return;
 	for (i = (size_t)r->spf.all + 1; i < r->spf.nterms; i++)
 		if (r->spf.terms[i].kind < ZL_SPF_REDIRECT)
 			break;
@@ -347,7 +344,6 @@ static void spf_after_all(struct zl_ctx *ctx)
 	zl_emit_note(ctx, d, ctx->rr->src,
 		     term_tok(r, &r->spf.terms[r->spf.all]),
 		     "evaluation ends at this 'all'");
-out:
 }
 
 const struct zl_check zl_check_spf_after_all = {
@@ -366,12 +362,11 @@ static void spf_redirect_with_all(struct zl_ctx *ctx)
 
 	if (!(r = rec_of(ctx, ctx->rr))->is_spf || r->spf.all < 0 ||
 	    r->spf.redirect < 0)
-		goto out;
+		return;
 	d = emit_term(ctx, r, &r->spf.terms[r->spf.redirect], NULL, 0);
 	zl_emit_note(ctx, d, ctx->rr->src,
 		     term_tok(r, &r->spf.terms[r->spf.all]),
 		     "this 'all' always matches first");
-out:
 }
 
 const struct zl_check zl_check_spf_redirect_with_all = {
@@ -435,7 +430,7 @@ static void spf_host_bits(struct zl_ctx *ctx)
 	size_t i;
 
 	if (!(r = rec_of(ctx, ctx->rr))->is_spf)
-		goto out;
+		return;
 	for (i = 0; i < r->spf.nterms; i++) {
 		const struct zl_spf_term *t = &r->spf.terms[i];
 
@@ -451,7 +446,6 @@ static void spf_host_bits(struct zl_ctx *ctx)
 			emit_term(ctx, r, t, v, 2);
 		}
 	}
-out:
 }
 
 const struct zl_check zl_check_spf_host_bits = {
@@ -482,7 +476,7 @@ static void spf_broad_range(struct zl_ctx *ctx)
 	size_t i;
 
 	if (!(r = rec_of(ctx, ctx->rr))->is_spf)
-		goto out;
+		return;
 	for (i = 0; i < r->spf.nterms; i++) {
 		const struct zl_spf_term *t = &r->spf.terms[i];
 		int len = t->cidr4 >= 0 && t->cidr4 < min4 ? t->cidr4 :
@@ -497,7 +491,6 @@ static void spf_broad_range(struct zl_ctx *ctx)
 			emit_term(ctx, r, t, v, 1);
 		}
 	}
-out:
 }
 
 const struct zl_check zl_check_spf_broad_range = {

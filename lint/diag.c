@@ -54,6 +54,11 @@ void zl_diags_init(struct zl_diags *d)
 	d->n = d->cap = 0;
 }
 
+/* Bytes of a source line kept for the snippet (docs/limits.md).  Every
+ * diagnostic holds its own copy of the line, so a 10 MB line with many
+ * findings would otherwise cost memory and output in proportion to both. */
+#define MAX_SNIPPET 4096
+
 static void loc_copy(struct zl_loc *dst, const struct zl_loc *src)
 {
 	memset(dst, 0, sizeof *dst);
@@ -61,10 +66,18 @@ static void loc_copy(struct zl_loc *dst, const struct zl_loc *src)
 		return;
 	*dst = *src;
 	dst->file = zl_xstrdup(src->file);
+	/* A long line is cut after MAX_SNIPPET bytes; a span that starts
+	 * beyond that gets no snippet at all (the position still says
+	 * where it is). */
+	if (src->text && src->text_len > MAX_SNIPPET) {
+		dst->text_len = src->col > MAX_SNIPPET ? 0 : MAX_SNIPPET;
+		if (dst->text_len == 0)
+			dst->text = NULL;
+	}
 	/* The source line is not NUL-terminated where it comes from (it
 	 * points into the zone buffer), so copy exactly text_len bytes. */
-	if (src->text)
-		dst->text = zl_xstrndup(src->text, src->text_len);
+	if (dst->text)
+		dst->text = zl_xstrndup(src->text, dst->text_len);
 	else
 		dst->text_len = 0;
 }

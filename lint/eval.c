@@ -7,6 +7,7 @@
 #include <ldns/ldns.h>
 
 #include "check.h"
+#include "suppress.h"
 
 const struct zl_check *const zl_checks[] = {
 #define ZL_CHECK(ident) &ident,
@@ -182,6 +183,7 @@ struct run {
 	pcre2_match_data *md;
 	struct zl_buf text;
 	struct zl_memo *memo;
+	struct zl_supp *supp;	/* the zone's suppression comments, or NULL */
 	/* Record indexes and RRsets grouped by type, so that a rule that
 	 * selects types visits only those: byrec[rstart[t] .. rstart[t+1]). */
 	uint32_t *byrec, *rstart;
@@ -190,6 +192,8 @@ struct run {
 	uint32_t *sstart;
 	const struct zl_name **names;	/* the names that have records */
 	size_t nnames;
+	const struct zl_rule *limit_rule;	/* last rule whose pattern hit
+						   the PCRE2 limits */
 };
 
 /* ---- per-run memo ---- */
@@ -289,13 +293,38 @@ static bool type_ok(const struct zl_rule *r, uint16_t type)
 	return false;
 }
 
-/* A subject whose match hits the PCRE2 limits counts as not selected: the
- * rule is skipped for it rather than letting one pattern stall the run. */
+/* Runs a select pattern of r on s.  A subject whose match hits the PCRE2
+ * limits counts as not selected: the rule is skipped for it rather than
+ * letting one pattern stall the run.  The first such subject of each rule
+ * gets a warning at rr, so that a rule that could not be evaluated is
+ * never silent (docs/limits.md). */
+static bool match(struct run *run, const struct zl_rule *r,
+		  const pcre2_code *re, const char *what, const char *s,
+		  size_t n, const struct zl_rr *rr)
+{
+	int rc = zl_ruleset_match(run->rs, re, run->md, s, n);
+	struct zl_loc loc;
+	struct zl_diag *d;
+
+	if (rc >= 0 || run->limit_rule == r)
+		return rc == 1;
+	run->limit_rule = r;
+	if (rr)
+		loc = zl_zone_loc(run->z, rr->src, rr->text);
+	d = zl_diags_add(run->out, NULL, ZL_SEV_WARNING, rr ? &loc : NULL,
+			 "rule %s skipped here and wherever else its %s "
+			 "pattern exceeds the PCRE2 match limits", r->id, what);
+	d->help = zl_xstrdup("simplify the pattern: nested quantifiers such "
+			     "as (a+)+ backtrack exponentially");
+	return false;
+}
+
 static bool owner_ok(struct run *run, const struct zl_rule *r,
 		     const struct zl_name *n)
 {
-	return !r->owner_re || zl_ruleset_match(run->rs, r->owner_re, run->md,
-						n->text, n->len) == 1;
+	return !r->owner_re ||
+	       match(run, r, r->owner_re, "select.owner", n->text, n->len,
+		     n->sets ? &run->z->rrs[n->sets->first] : NULL);
 }
 
 /* select.rdata is matched on the record's rdata as written: its tokens
@@ -317,8 +346,8 @@ static bool rdata_ok(struct run *run, const struct zl_rule *r,
 		zl_buf_add(&run->text, zl_tok_text(run->z, rr->src, *t),
 			   t->len);
 	}
-	return zl_ruleset_match(run->rs, r->rdata_re, run->md, run->text.s,
-				run->text.len) == 1;
+	return match(run, r, r->rdata_re, "select.rdata", run->text.s,
+		     run->text.len, rr);
 }
 
 /* Whether any record of the set passes select.rdata. */
@@ -342,6 +371,7 @@ static void call(struct run *run, const struct zl_rule *r,
 	struct zl_ctx ctx = {
 		.rs = run->rs, .rule = r, .zone = run->z, .out = run->out,
 		.rr = rr, .set = s, .name = n, .memo = run->memo,
+		.supp = r->check->after_suppress ? run->supp : NULL,
 	};
 
 	r->check->fn(&ctx);
@@ -419,13 +449,45 @@ static void run_names(struct run *run, const struct zl_rule *r)
 			call(run, r, NULL, NULL, run->names[i]);
 }
 
+/* Runs the enabled rules of one phase: the ordinary ones, or those that
+ * report on the suppression comments (zl_check.after_suppress). */
+static void run_phase(struct run *run, bool after_suppress)
+{
+	const struct zl_rule *r;
+	size_t i;
+
+	for (i = 0; i < run->rs->n; i++) {
+		r = run->rs->rules[i];
+		if (r->severity == ZL_SEV_OFF ||
+		    r->check->after_suppress != after_suppress)
+			continue;
+		switch (r->scope) {
+		case ZL_SCOPE_RECORD:
+			run_records(run, r);
+			break;
+		case ZL_SCOPE_RRSET:
+			run_rrsets(run, r);
+			break;
+		case ZL_SCOPE_NAME:
+			run_names(run, r);
+			break;
+		case ZL_SCOPE_ZONE:
+			call(run, r, NULL, NULL, NULL);
+			break;
+		}
+	}
+}
+
+/* Suppression is applied here, inside the library, so that every embedder
+ * gets it: the findings of this zone are marked, then the rules about the
+ * comments themselves run (they need to know which ids were used), and
+ * their own findings may be suppressed in turn. */
 void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
 	     struct zl_diags *out)
 {
 	struct run run = { .rs = rs, .z = z, .out = out };
 	struct zl_memo memo = { .n = z ? z->nrrs : 0 };
-	const struct zl_rule *r;
-	size_t i;
+	size_t first, mid;
 
 	if (!rs || !z || !out)
 		return;
@@ -436,25 +498,14 @@ void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
 	}
 	run.memo = &memo;
 	group_by_type(&run);
-	for (i = 0; i < rs->n; i++) {
-		r = rs->rules[i];
-		if (r->severity == ZL_SEV_OFF)
-			continue;
-		switch (r->scope) {
-		case ZL_SCOPE_RECORD:
-			run_records(&run, r);
-			break;
-		case ZL_SCOPE_RRSET:
-			run_rrsets(&run, r);
-			break;
-		case ZL_SCOPE_NAME:
-			run_names(&run, r);
-			break;
-		case ZL_SCOPE_ZONE:
-			call(&run, r, NULL, NULL, NULL);
-			break;
-		}
-	}
+	first = out->n;
+	run_phase(&run, false);
+	run.supp = zl_supp_scan(rs, z);
+	zl_supp_apply(run.supp, z, out, first);
+	mid = out->n;
+	run_phase(&run, true);
+	zl_supp_apply(run.supp, z, out, mid);
+	zl_supp_free(run.supp);
 	pcre2_match_data_free(run.md);
 	zl_buf_free(&run.text);
 	memo_free(&memo);

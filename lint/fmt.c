@@ -15,6 +15,11 @@ static const struct {
 	{ "text", ZL_FMT_TEXT, zl_fmt_text },
 	{ "gcc", ZL_FMT_GCC, zl_fmt_gcc },
 	{ "json", ZL_FMT_JSON, zl_fmt_json },
+	{ "sarif", ZL_FMT_SARIF, zl_fmt_sarif },
+	{ "github", ZL_FMT_GITHUB, zl_fmt_github },
+	{ "gitlab", ZL_FMT_GITLAB, zl_fmt_gitlab },
+	{ "checkstyle", ZL_FMT_CHECKSTYLE, zl_fmt_checkstyle },
+	{ "junit", ZL_FMT_JUNIT, zl_fmt_junit },
 };
 
 #define NFORMATS (sizeof formats / sizeof formats[0])
@@ -35,7 +40,7 @@ bool zl_format_parse(const char *s, enum zl_format *out)
 enum zl_status zl_format(enum zl_format fmt, const struct zl_diags *d,
 			 const struct zl_format_opts *opts, FILE *out)
 {
-	static const struct zl_format_opts dflt = { false, false };
+	static const struct zl_format_opts dflt = { false, false, NULL };
 	size_t i;
 
 	if (!opts)

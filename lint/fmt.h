@@ -21,4 +21,45 @@ void zl_fmt_gcc(const struct zl_diags *d, const struct zl_format_opts *opts,
 void zl_fmt_json(const struct zl_diags *d, const struct zl_format_opts *opts,
 		 FILE *out);
 
+/* The formats for CI systems (docs/output.md): SARIF 2.1.0, GitHub workflow
+ * commands, GitLab Code Quality, Checkstyle XML and JUnit XML. */
+void zl_fmt_sarif(const struct zl_diags *d, const struct zl_format_opts *opts,
+		  FILE *out);
+void zl_fmt_github(const struct zl_diags *d, const struct zl_format_opts *opts,
+		   FILE *out);
+void zl_fmt_gitlab(const struct zl_diags *d, const struct zl_format_opts *opts,
+		   FILE *out);
+void zl_fmt_checkstyle(const struct zl_diags *d,
+		       const struct zl_format_opts *opts, FILE *out);
+void zl_fmt_junit(const struct zl_diags *d, const struct zl_format_opts *opts,
+		  FILE *out);
+
+/* ---- helpers shared by those formats ---- */
+
+/* fmt_sarif.c: writes s as a JSON string like the json format does (control
+ * bytes as \u00XX, bytes that are not UTF-8 as the text \DDD); NULL is
+ * written as null. */
+void zl_fmt_json_str(FILE *out, const char *s);
+
+/* fmt_sarif.c: the path of file relative to the current directory, as CI
+ * systems want it: "./" and "." segments dropped, an absolute path below the
+ * current directory made relative.  Other absolute paths stay absolute.
+ * Returns a malloc'd string the caller frees; NULL gives NULL. */
+char *zl_fmt_path(const char *file);
+
+/* fmt_sarif.c: one stable fingerprint per diagnostic of d, in the same
+ * order: a hash of the rule id, the path and the source line with its
+ * blanks collapsed (not the line number, so that a finding keeps its
+ * fingerprint when lines are added above it), then ":N" for the N-th
+ * diagnostic with that hash.  Returns a malloc'd array of d->n strings of
+ * ZL_FP_LEN bytes each; the caller frees the array. */
+#define ZL_FP_LEN 32
+char (*zl_fmt_fingerprints(const struct zl_diags *d))[ZL_FP_LEN];
+
+/* fmt_checkstyle.c: writes s escaped for XML 1.0 text and attribute values.
+ * Markup characters become entities, tab and line ends character
+ * references; bytes XML 1.0 cannot carry at all (other control bytes, bytes
+ * that are not UTF-8, U+FFFE, U+FFFF) become the visible text \DDD. */
+void zl_fmt_xml_str(FILE *out, const char *s);
+
 #endif

@@ -235,6 +235,13 @@ void zl_fmt_gcc(const struct zl_diags *d, const struct zl_format_opts *opts,
 		if (dg->suppressed && !opts->show_suppressed)
 			continue;
 		put_first_line(out, &plain, dg);
+		/* With --show-suppressed the mark is a note of its own, so
+		 * the finding's line keeps its exact form. */
+		if (dg->suppressed) {
+			put_head(out, &plain, &dg->loc, ZL_SEV_NOTE,
+				 "suppressed in the zone file");
+			fputc('\n', out);
+		}
 		for (j = 0; j < dg->nnotes; j++) {
 			put_head(out, &plain, &dg->notes[j].loc, ZL_SEV_NOTE,
 				 dg->notes[j].message);

@@ -26,8 +26,12 @@ enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 struct cli {
 	enum action action;
 	const char *origin, *stdin_name, *output, *explain_id;
+	const char *config;		/* --config FILE */
+	bool no_config;			/* --no-config */
 	const char **rules;		/* --rules, in the order given */
 	size_t nrules;
+	const char **allow;		/* --allow-include, in order */
+	size_t nallow;
 	struct zl_buf select, ignore;	/* repeated lists joined by commas */
 	const char **sevs;		/* --severity ID=LEVEL, in order */
 	size_t nsevs;
@@ -55,6 +59,7 @@ struct opt {
 };
 
 static int opt_rules(struct cli *c, const char *arg);
+static int opt_allow_include(struct cli *c, const char *arg);
 static int opt_select(struct cli *c, const char *arg);
 static int opt_ignore(struct cli *c, const char *arg);
 static int opt_severity(struct cli *c, const char *arg);
@@ -71,6 +76,8 @@ static int opt_explain(struct cli *c, const char *arg);
 static const struct opt opts[] = {
 	{ "origin", 0, "NAME", STR(origin),
 	  "origin for files without $ORIGIN (default: from the file name)" },
+	{ "allow-include", 0, "PATH", FN(opt_allow_include),
+	  "let $INCLUDE also read PATH, a file or directory tree (repeatable)" },
 	{ "rules", 0, "PATH", FN(opt_rules),
 	  "add a rule pack: a YAML file or a directory of *.yaml (repeatable)" },
 	{ "no-default-rules", 0, NULL, BOOL(no_default_rules),
@@ -84,7 +91,7 @@ static const struct opt opts[] = {
 	{ "fail-on", 0, "LEVEL", FN(opt_fail_on),
 	  "exit 1 on a finding at or above LEVEL (default: error)" },
 	{ "format", 'f', "FMT", FN(opt_format),
-	  "report format: text (default), gcc or json" },
+	  "text (default), gcc, json, sarif, github, gitlab, checkstyle, junit" },
 	{ "output", 'o', "FILE", STR(output),
 	  "write the report to FILE, replacing it atomically" },
 	{ "color", 0, "WHEN", FN(opt_color),
@@ -95,6 +102,10 @@ static const struct opt opts[] = {
 	  "print the number of findings per rule on stderr" },
 	{ "show-suppressed", 0, NULL, BOOL(show_suppressed),
 	  "also report findings suppressed in the zone file" },
+	{ "config", 0, "FILE", STR(config),
+	  "use FILE for every zone (default: the nearest .zonelint.yaml)" },
+	{ "no-config", 0, NULL, BOOL(no_config),
+	  "read no .zonelint.yaml" },
 	{ "stdin-filename", 0, "NAME", STR(stdin_name),
 	  "name of '-' in diagnostics and for the origin (default: <stdin>)" },
 	{ "list-rules", 0, NULL, ACT(ACT_LIST),
@@ -121,6 +132,14 @@ static void add_list(struct zl_buf *b, const char *ids)
 	if (b->len)
 		zl_buf_addc(b, ',');
 	zl_buf_add(b, ids, strlen(ids));
+}
+
+/* $INCLUDE stays inside the tree being linted unless widened here
+ * (docs/limits.md): a zone from a pull request must not read the CI host. */
+static int opt_allow_include(struct cli *c, const char *arg)
+{
+	push(&c->allow, &c->nallow, arg);
+	return 0;
 }
 
 static int opt_rules(struct cli *c, const char *arg)
@@ -171,7 +190,8 @@ static int opt_fail_on(struct cli *c, const char *arg)
 static int opt_format(struct cli *c, const char *arg)
 {
 	if (!zl_format_parse(arg, &c->format)) {
-		warnx("unknown format '%s' (text, gcc or json)", arg);
+		warnx("unknown format '%s' (text, gcc, json, sarif, github, "
+		      "gitlab, checkstyle or junit)", arg);
 		return -1;
 	}
 	return 0;
@@ -279,6 +299,10 @@ static int parse_args(struct cli *c, int argc, char **argv)
 	}
 	c->paths = argv + optind;
 	c->npaths = (size_t)(argc - optind);
+	if (c->config && c->no_config) {
+		warnx("--config and --no-config exclude each other");
+		return -1;
+	}
 	if (c->npaths == 0 && (c->action == ACT_LINT ||
 			       c->action == ACT_CHECK_RULES)) {
 		warnx("no input files (try 'zonelint --help')");
@@ -308,13 +332,14 @@ static void usage(FILE *out)
 	fputs("\nLEVEL is error, warning, note, or for --fail-on never; "
 	      "NO_COLOR set and\nnot empty turns colour off.\n"
 	      "exit status: 0 no finding at or above --fail-on, 1 findings, "
-	      "2 usage error,\nunreadable input, bad rule file or internal "
-	      "error.\n", out);
+	      "2 usage error,\nunreadable input, bad rule or config file, "
+	      "internal error.\n", out);
 }
 
 static void cli_free(struct cli *c)
 {
 	free(c->rules);
+	free(c->allow);
 	free(c->sevs);
 	zl_buf_free(&c->select);
 	zl_buf_free(&c->ignore);
@@ -366,7 +391,7 @@ static bool want_color(enum color_mode m, int fd)
 static void print_errors(const struct cli *c, struct zl_diags *errs)
 {
 	struct zl_format_opts fo = { want_color(c->color, STDERR_FILENO),
-				     false };
+				     false, NULL };
 
 	zl_diags_sort(errs);
 	if (zl_format(ZL_FMT_TEXT, errs, &fo, stderr) != ZL_OK)
@@ -631,16 +656,37 @@ struct run {
 	struct zl_diags diags;
 	size_t nfiles;		/* zones linted */
 	bool failed;		/* a tool failure happened: exit 2 */
+	struct zl_configs *cfgs;/* NULL with --no-config */
 };
+
+/* The rule set for one zone: the base, or what its config makes of it.
+ * NULL after printing the errors of a config that cannot be used. */
+static const struct zl_ruleset *rules_for(struct run *r, const char *name)
+{
+	const struct zl_ruleset *rs = r->rs;
+	struct zl_diags errs;
+
+	if (!r->cfgs)
+		return rs;
+	zl_diags_init(&errs);
+	if (zl_configs_ruleset(r->cfgs, name, &rs, &errs) != ZL_OK)
+		r->failed = true;
+	if (errs.n > 0)
+		print_errors(r->cli, &errs);
+	zl_diags_free(&errs);
+	return rs;
+}
 
 static void lint_zone(struct run *r, const char *name, enum zl_status st,
 		      struct zl_zone *z, char *msg)
 {
+	const struct zl_ruleset *rs;
+
 	if (st != ZL_OK) {
 		report_failure(name, msg ? msg : zl_status_str(st));
 		r->failed = true;
-	} else {
-		zl_lint(r->rs, z, &r->diags);
+	} else if ((rs = rules_for(r, name)) != NULL) {
+		zl_lint(rs, z, &r->diags);
 		r->nfiles++;
 	}
 	/* Each zone is released as soon as it is linted: the diagnostics
@@ -651,7 +697,8 @@ static void lint_zone(struct run *r, const char *name, enum zl_status st,
 
 static void lint_file(struct run *r, const char *path, const char *root)
 {
-	struct zl_load_opts lo = { r->cli->origin, NULL, root };
+	struct zl_load_opts lo = { r->cli->origin, NULL, root,
+				   r->cli->allow, r->cli->nallow };
 	struct zl_zone *z = NULL;
 	char *msg = NULL;
 	enum zl_status st;
@@ -663,7 +710,8 @@ static void lint_file(struct run *r, const char *path, const char *root)
 static void lint_stdin(struct run *r)
 {
 	const char *name = r->cli->stdin_name ? r->cli->stdin_name : "<stdin>";
-	struct zl_load_opts lo = { r->cli->origin, name, NULL };
+	struct zl_load_opts lo = { r->cli->origin, name, NULL,
+				   r->cli->allow, r->cli->nallow };
 	struct zl_buf b = { 0 };
 	struct zl_zone *z = NULL;
 	char chunk[65536], *msg = NULL;
@@ -743,10 +791,11 @@ static void lint_paths(struct run *r)
 /* ---- the report ---- */
 
 static enum zl_status write_atomic(const struct cli *c,
+				   const struct zl_ruleset *rs,
 				   const struct zl_diags *d)
 {
 	struct zl_format_opts fo = { want_color(c->color, -1),
-				     c->show_suppressed };
+				     c->show_suppressed, rs };
 	enum zl_status st = ZL_ERR_IO;
 	char *tmp = zl_xasprintf("%s.XXXXXX", c->output);
 	mode_t mask;
@@ -781,13 +830,14 @@ out:
 }
 
 static enum zl_status write_report(const struct cli *c,
+				   const struct zl_ruleset *rs,
 				   const struct zl_diags *d)
 {
 	struct zl_format_opts fo = { want_color(c->color, STDOUT_FILENO),
-				     c->show_suppressed };
+				     c->show_suppressed, rs };
 
 	if (c->output)
-		return write_atomic(c, d);
+		return write_atomic(c, rs, d);
 	if (zl_format(c->format, d, &fo, stdout) != ZL_OK) {
 		warn("cannot write the report");
 		return ZL_ERR_IO;
@@ -858,14 +908,48 @@ static void print_statistics(const struct zl_diags *d)
 	free(v);
 }
 
+/* Command-line selection wins over config files: it is applied again to
+ * every rule set a config derives.  It was checked against the base rule
+ * set, which has the same rules, so it cannot fail here. */
+static void tune_derived(struct zl_ruleset *rs, void *arg)
+{
+	struct zl_diags errs;
+
+	zl_diags_init(&errs);
+	(void)tune_rules(arg, rs, &errs);
+	zl_diags_free(&errs);
+}
+
+/* --config is loaded before any zone, so that a bad one stops the run like
+ * a bad rule file; found configs are loaded as zones need them. */
+static bool open_configs(const struct cli *c, const struct zl_ruleset *rs,
+			 struct run *r)
+{
+	struct zl_diags errs;
+	bool ok;
+
+	if (c->no_config)
+		return true;
+	zl_diags_init(&errs);
+	ok = zl_configs_new(rs, c->config, &r->cfgs, &errs) == ZL_OK;
+	if (errs.n > 0)
+		print_errors(c, &errs);
+	zl_diags_free(&errs);
+	if (ok)
+		zl_configs_set_tune(r->cfgs, tune_derived, (void *)c);
+	return ok;
+}
+
 static int lint(const struct cli *c, const struct zl_ruleset *rs)
 {
-	struct run r = { c, rs, { NULL, 0, 0 }, 0, false };
+	struct run r = { c, rs, { NULL, 0, 0 }, 0, false, NULL };
 	int rc;
 
+	if (!open_configs(c, rs, &r))
+		return RC_FAIL;
 	lint_paths(&r);
 	zl_diags_sort(&r.diags);
-	if (write_report(c, &r.diags) != ZL_OK)
+	if (write_report(c, rs, &r.diags) != ZL_OK)
 		r.failed = true;
 	if (c->statistics)
 		print_statistics(&r.diags);
@@ -878,6 +962,7 @@ static int lint(const struct cli *c, const struct zl_ruleset *rs)
 	else
 		rc = RC_OK;
 	zl_diags_free(&r.diags);
+	zl_configs_free(r.cfgs);
 	return rc;
 }
 

@@ -103,4 +103,27 @@ enum zl_status zl_ruleset_load_yaml(struct zl_ruleset *rs, const char *name,
 /* Frees one rule and everything it owns; NULL is a no-op. */
 void zl_rule_free(struct zl_rule *r);
 
+/* ---- sharing with the config loader (config.c) ---- */
+
+struct zl_yfile;
+struct zl_ynode;
+
+/* Parses YAML value n into p, whose spec the caller has set, exactly as a
+ * rule file's `params` entry is parsed; problems go to y as errors at their
+ * position.  Returns whether n was valid.  p owns what it holds either way
+ * (free with zl_param_free). */
+bool zl_param_parse(struct zl_yfile *y, struct zl_param *p,
+		    const struct zl_ynode *n) ZL_MUST_CHECK;
+/* Frees what p holds (not p itself). */
+void zl_param_free(struct zl_param *p);
+/* Makes dst (uninitialised) an independent deep copy of src; compiled
+ * patterns are copied with pcre2_code_copy(). */
+void zl_param_copy(struct zl_param *dst, const struct zl_param *src);
+/* A deep copy of rs: same rules in the same order, each owning its own
+ * strings, patterns and parameters, and a match context of its own. */
+struct zl_ruleset *zl_ruleset_clone(const struct zl_ruleset *rs);
+/* Whether r is named by item[0..n): an id prefix or the full name, in any
+ * case (the rule of --select and --ignore). */
+bool zl_rule_matches(const struct zl_rule *r, const char *item, size_t n);
+
 #endif

@@ -21,10 +21,13 @@ struct seen {
 	bool is_name;
 };
 
-/* The state of one load.  The YAML tree lives in y and dies with it; the
- * rules are malloc'd because the rule set keeps them. */
+/* The state of one load.  The YAML tree lives in *y and dies with it; the
+ * rules are malloc'd because the rule set keeps them.  y is yown for a rule
+ * file, or the caller's file when zl_param_parse() parses one value of a
+ * config file with the same code. */
 struct ld {
-	struct zl_yfile y;
+	struct zl_yfile *y;
+	struct zl_yfile yown;
 	const struct zl_check *const *checks;
 	size_t ncheck;
 	const struct zl_ruleset *rs;
@@ -45,7 +48,7 @@ static struct zl_diag *err_loc(struct ld *ld, const struct zl_loc *loc,
 	va_list ap;
 
 	va_start(ap, fmt);
-	d = zl_yaml_verror(&ld->y, loc, fmt, ap);
+	d = zl_yaml_verror(ld->y, loc, fmt, ap);
 	va_end(ap);
 	return d;
 }
@@ -55,12 +58,12 @@ static struct zl_diag *err_node(struct ld *ld, const struct zl_ynode *n,
 static struct zl_diag *err_node(struct ld *ld, const struct zl_ynode *n,
 				const char *fmt, ...)
 {
-	struct zl_loc loc = zl_yaml_loc(&ld->y, n);
+	struct zl_loc loc = zl_yaml_loc(ld->y, n);
 	struct zl_diag *d;
 	va_list ap;
 
 	va_start(ap, fmt);
-	d = zl_yaml_verror(&ld->y, &loc, fmt, ap);
+	d = zl_yaml_verror(ld->y, &loc, fmt, ap);
 	va_end(ap);
 	return d;
 }
@@ -68,18 +71,18 @@ static struct zl_diag *err_node(struct ld *ld, const struct zl_ynode *n,
 static bool want(struct ld *ld, const struct zl_ynode *n, enum zl_ykind kind,
 		 const char *what)
 {
-	return zl_yaml_want(&ld->y, n, kind, what);
+	return zl_yaml_want(ld->y, n, kind, what);
 }
 
 static struct zl_loc sub_loc(const struct ld *ld, const struct zl_ynode *n,
 			     size_t off, size_t width)
 {
-	return zl_yaml_sub_loc(&ld->y, n, off, width);
+	return zl_yaml_sub_loc(ld->y, n, off, width);
 }
 
 static struct zl_loc node_loc(const struct ld *ld, const struct zl_ynode *n)
 {
-	return zl_yaml_loc(&ld->y, n);
+	return zl_yaml_loc(ld->y, n);
 }
 
 static void map_fields(struct ld *ld, const struct zl_ynode *map,
@@ -87,7 +90,7 @@ static void map_fields(struct ld *ld, const struct zl_ynode *map,
 		       const char *where, struct zl_ynode **vals,
 		       struct zl_ynode **keyn)
 {
-	zl_yaml_fields(&ld->y, map, keys, nkeys, where, vals, keyn);
+	zl_yaml_fields(ld->y, map, keys, nkeys, where, vals, keyn);
 }
 
 /* A non-empty scalar. */
@@ -281,17 +284,30 @@ static void param_value(struct ld *ld, struct zl_param *p,
 	free(what);
 }
 
+/* One value of a config file's params, checked by the code that checks a
+ * rule file's: the two can never disagree on what a parameter accepts. */
+bool zl_param_parse(struct zl_yfile *y, struct zl_param *p,
+		    const struct zl_ynode *n)
+{
+	struct ld ld = { .y = y };
+	size_t nerr = y->nerr;
+
+	param_value(&ld, p, n);
+	return y->nerr == nerr;
+}
+
 static void ld_init(struct ld *ld, const char *name, const char *buf,
 		    size_t len, struct zl_diags *errs)
 {
 	memset(ld, 0, sizeof *ld);
-	zl_yaml_open(&ld->y, name, buf, len, errs);
+	ld->y = &ld->yown;
+	zl_yaml_open(ld->y, name, buf, len, errs);
 }
 
 static void ld_fini(struct ld *ld)
 {
 	free(ld->seen);
-	zl_yaml_close(&ld->y);
+	zl_yaml_close(ld->y);
 }
 
 /* A parameter the rule leaves out takes the primitive's default, read as
@@ -312,11 +328,11 @@ static void param_default(struct ld *ld, const struct zl_rule *r,
 	}
 	zl_diags_init(&scratch);
 	ld_init(&sub, "default", text, strlen(text), &scratch);
-	if (zl_yaml_parse(&sub.y, &root) && root)
+	if (zl_yaml_parse(sub.y, &root) && root)
 		param_value(&sub, p, root);
 	else
-		sub.y.nerr++;
-	if (sub.y.nerr)
+		sub.y->nerr++;
+	if (sub.y->nerr)
 		err_node(ld, at, "check '%s' has an invalid default for "
 			 "parameter '%s'", r->check->name, p->spec->key);
 	ld_fini(&sub);
@@ -726,13 +742,13 @@ static struct zl_rule *parse_rule(struct ld *ld, const struct zl_ynode *node)
 {
 	struct zl_ynode *v[K_N] = { 0 }, *k[K_N] = { 0 };
 	struct zl_rule *r;
-	size_t nerr = ld->y.nerr;
+	size_t nerr = ld->y->nerr;
 	bool scope_ok;
 
 	if (!want(ld, node, ZL_Y_MAP, "a rule"))
 		return NULL;
 	r = zl_xcalloc(1, sizeof *r);
-	r->origin = zl_xasprintf("%s:%zu", ld->y.name,
+	r->origin = zl_xasprintf("%s:%zu", ld->y->name,
 				 node->start.line + 1);
 	map_fields(ld, node, rule_keys, K_N, "rule", v, k);
 	missing_keys(ld, node, v);
@@ -750,7 +766,7 @@ static struct zl_rule *parse_rule(struct ld *ld, const struct zl_ynode *node)
 	if (r->message && !*r->message)
 		err_node(ld, v[K_MESSAGE], "'message' must not be empty");
 	r->help = parse_template(ld, r, v[K_HELP], "help");
-	if (ld->y.nerr == nerr)
+	if (ld->y->nerr == nerr)
 		return r;
 	zl_rule_free(r);
 	return NULL;
@@ -767,7 +783,7 @@ static void parse_file(struct ld *ld, const struct zl_ynode *root)
 	struct zl_loc loc;
 
 	if (!root) {
-		loc = zl_yaml_off_loc(&ld->y, 0);
+		loc = zl_yaml_off_loc(ld->y, 0);
 		err_loc(ld, &loc, "rule file is empty (expected a mapping "
 			"with the key 'rules')");
 		return;
@@ -818,9 +834,9 @@ enum zl_status zl_ruleset_load_yaml(struct zl_ruleset *rs, const char *name,
 	ld.checks = checks;
 	ld.ncheck = ncheck;
 	ld.rs = rs;
-	if (zl_yaml_parse(&ld.y, &root))
+	if (zl_yaml_parse(ld.y, &root))
 		parse_file(&ld, root);
-	if (ld.y.nerr)
+	if (ld.y->nerr)
 		goto out;
 	if (ld.nrules == 0) {
 		st = ZL_OK;
@@ -843,7 +859,7 @@ out:
 
 /* ---- freeing ---- */
 
-static void param_free(struct zl_param *p)
+void zl_param_free(struct zl_param *p)
 {
 	size_t i;
 
@@ -879,7 +895,7 @@ void zl_rule_free(struct zl_rule *r)
 	pcre2_code_free(r->owner_re);
 	pcre2_code_free(r->rdata_re);
 	for (i = 0; i < r->nparams; i++)
-		param_free(&r->params[i]);
+		zl_param_free(&r->params[i]);
 	free(r->params);
 	free(r);
 }

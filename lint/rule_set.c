@@ -127,11 +127,93 @@ out:
 	return st;
 }
 
+/* ---- copies (a config derives rule sets from a loaded one) ---- */
+
+static pcre2_code *re_copy(const pcre2_code *re)
+{
+	pcre2_code *c;
+
+	if (!re)
+		return NULL;
+	if (!(c = pcre2_code_copy(re))) {
+		fprintf(stderr, "zonelint: out of memory in PCRE2\n");
+		abort();
+	}
+	return c;
+}
+
+static const char **strv_copy(const char *const *v, size_t n)
+{
+	const char **c = zl_xcalloc(n ? n : 1, sizeof *c);
+	size_t i;
+
+	for (i = 0; v && i < n; i++)
+		c[i] = zl_xstrdup(v[i]);
+	return c;
+}
+
+void zl_param_copy(struct zl_param *dst, const struct zl_param *src)
+{
+	size_t i;
+
+	*dst = *src;
+	dst->s = zl_xstrdup(src->s);
+	dst->keys = src->keys ? strv_copy(src->keys, src->n) : NULL;
+	dst->vals = NULL;
+	dst->res = NULL;
+	if (src->vals) {
+		dst->vals = zl_xcalloc(src->n ? src->n : 1, sizeof *dst->vals);
+		memcpy(dst->vals, src->vals, src->n * sizeof *dst->vals);
+	}
+	if (src->res) {
+		dst->res = zl_xcalloc(src->n ? src->n : 1, sizeof *dst->res);
+		for (i = 0; i < src->n; i++)
+			dst->res[i] = re_copy(src->res[i]);
+	}
+}
+
+static struct zl_rule *rule_copy(const struct zl_rule *r)
+{
+	struct zl_rule *c = zl_xcalloc(1, sizeof *c);
+	size_t i;
+
+	*c = *r;
+	c->id = zl_xstrdup(r->id);
+	c->name = zl_xstrdup(r->name);
+	c->summary = zl_xstrdup(r->summary);
+	c->description = zl_xstrdup(r->description);
+	c->message = zl_xstrdup(r->message);
+	c->help = zl_xstrdup(r->help);
+	c->origin = zl_xstrdup(r->origin);
+	c->refs = (char **)strv_copy((const char *const *)r->refs, r->nrefs);
+	c->types = zl_xcalloc(r->ntypes ? r->ntypes : 1, sizeof *c->types);
+	memcpy(c->types, r->types ? r->types : c->types,
+	       r->ntypes * sizeof *c->types);
+	c->owner_re = re_copy(r->owner_re);
+	c->rdata_re = re_copy(r->rdata_re);
+	c->params = zl_xcalloc(r->nparams ? r->nparams : 1, sizeof *c->params);
+	for (i = 0; i < r->nparams; i++)
+		zl_param_copy(&c->params[i], &r->params[i]);
+	return c;
+}
+
+struct zl_ruleset *zl_ruleset_clone(const struct zl_ruleset *rs)
+{
+	struct zl_ruleset *c = zl_ruleset_new();
+	size_t i;
+
+	c->rules = zl_xcalloc(rs->n ? rs->n : 1, sizeof *c->rules);
+	c->cap = rs->n ? rs->n : 1;
+	for (i = 0; i < rs->n; i++)
+		c->rules[c->n++] = rule_copy(rs->rules[i]);
+	return c;
+}
+
 /* ---- selection ---- */
 
 /* An item names a rule by id prefix ("MX", "MX002") or by full name
  * ("mx-target-is-alias"), in any case. */
-static bool item_matches(const struct zl_rule *r, const char *item, size_t n)
+bool zl_rule_matches(const struct zl_rule *r, const char *item, size_t n)
 {
 	if (strlen(r->name) == n && strncasecmp(r->name, item, n) == 0)
 		return true;
@@ -159,7 +241,7 @@ static enum zl_status match_list(const struct zl_ruleset *rs, const char *ids,
 			continue;
 		}
 		for (any = false, i = 0; i < rs->n; i++) {
-			if (item_matches(rs->rules[i], p, n)) {
+			if (zl_rule_matches(rs->rules[i], p, n)) {
 				hit[i] = true;
 				any = true;
 			}

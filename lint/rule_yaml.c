@@ -242,8 +242,8 @@ static bool attach(struct zl_yfile *f, struct build *b,
 	struct zl_ynode *parent;
 
 	if (++f->nnodes > MAX_NODES) {
-		err_mark(f, ev->start_mark,
-			 "rule file has more than %u YAML nodes", MAX_NODES);
+		err_mark(f, ev->start_mark, "%s has more than %u YAML nodes",
+			 f->kind, MAX_NODES);
 		return false;
 	}
 	if (b->depth == 0) {
@@ -267,12 +267,12 @@ static void check_props(struct zl_yfile *f, const yaml_event_t *ev,
 {
 	if (anchor)
 		err_mark(f, ev->start_mark,
-			 "YAML anchor '&%s' is not allowed in rule files",
-			 (const char *)anchor);
+			 "YAML anchor '&%s' is not allowed in %ss",
+			 (const char *)anchor, f->kind);
 	if (tag)
 		err_mark(f, ev->start_mark,
-			 "YAML tag '%s' is not allowed in rule files",
-			 (const char *)tag);
+			 "YAML tag '%s' is not allowed in %ss",
+			 (const char *)tag, f->kind);
 }
 
 static bool on_scalar(struct zl_yfile *f, struct build *b,
@@ -325,13 +325,13 @@ static bool on_event(struct zl_yfile *f, struct build *b,
 		if (++b->ndocs == 1)
 			return true;
 		err_mark(f, ev->start_mark,
-			 "rule file holds more than one YAML document");
+			 "%s holds more than one YAML document", f->kind);
 		return false;
 	case YAML_ALIAS_EVENT:
 		/* Never expanded: no "billion laughs" from a rule file. */
 		err_mark(f, ev->start_mark,
-			 "YAML alias '*%s' is not allowed in rule files",
-			 (const char *)ev->data.alias.anchor);
+			 "YAML alias '*%s' is not allowed in %ss",
+			 (const char *)ev->data.alias.anchor, f->kind);
 		return attach(f, b, new_node(f, ZL_Y_BAD, ev), ev);
 	case YAML_SCALAR_EVENT:
 		return on_scalar(f, b, ev);
@@ -442,6 +442,7 @@ void zl_yaml_open(struct zl_yfile *f, const char *name, const char *buf,
 {
 	memset(f, 0, sizeof *f);
 	f->name = name;
+	f->kind = "rule file";
 	f->buf = buf;
 	f->len = len;
 	f->errs = errs;

@@ -1,4 +1,5 @@
-/* rule_yaml.h - the YAML layer of the rule loader (internal to rule_*.c).
+/* rule_yaml.h - the YAML layer of the rule loader (internal to rule_*.c and
+ * config.c, which reads .zonelint.yaml with the same code).
  *
  * A rule file is parsed into a small tree of its own, built from libyaml
  * events: aliases are never expanded, anchors and tags are refused, and
@@ -37,6 +38,8 @@ struct zl_ynode {
 
 struct zl_yfile {
 	const char *name;	/* shown in diagnostics */
+	const char *kind;	/* "rule file" (set by zl_yaml_open) or
+				   "config file", for messages */
 	const char *buf;
 	size_t len;
 	size_t *lines;		/* byte offset of each line start */

@@ -222,7 +222,11 @@ static void quote_part(const struct zl_txt *t, const struct zl_txt_part *p,
 	zl_buf_addc(out, '\'');
 	if (tail && len < p->len)
 		zl_buf_add(out, "...", 3);
-	zl_buf_add_escaped(out, t->s + p->at + (tail ? p->len - len : 0), len);
+	/* An empty string may come first, before any byte was joined:
+	 * t->s is still NULL then. */
+	if (len > 0)
+		zl_buf_add_escaped(out, t->s + p->at + (tail ? p->len - len : 0),
+				   len);
 	if (!tail && len < p->len)
 		zl_buf_add(out, "...", 3);
 	zl_buf_addc(out, '\'');

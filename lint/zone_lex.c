@@ -51,7 +51,16 @@ static void add_tok(struct zl_lexer *lx, struct zl_lex_line *ln, size_t off,
 		    size_t len, bool quoted)
 {
 	struct zl_lex_tok *t;
+	const char *nul;
 
+	/* A raw NUL byte is no RFC 1035 text, and the field converters
+	 * would silently stop at it: report it where it is.  A zero byte
+	 * of data is written \000. */
+	if ((nul = memchr(lx->buf + off, '\0', len)) != NULL) {
+		lex_err(ln, "syntax", (size_t)(nul - lx->buf), 1,
+			"NUL byte in the zone text (write a zero byte as \\000)");
+		return;
+	}
 	if (len > ZL_LEX_MAXTOKLEN) {
 		lex_err(ln, "limit", off, len, "token of %zu bytes exceeds 65535",
 			len);

@@ -24,6 +24,8 @@ struct loader {
 	const struct zl_load_opts *opts;
 	const char *infer_name;		/* file name the origin may come from */
 	char *root;			/* realpath of the include root */
+	char **allow;			/* realpaths of opts->allow_include */
+	size_t nallow;
 	/* Files being read, outermost first: realpath (for loops, may be
 	 * NULL for a buffer) and the directory $INCLUDE is relative to. */
 	char *real[MAX_INCLUDE_DEPTH + 1];
@@ -399,15 +401,46 @@ static void owner_after_error(struct loader *L, uint16_t src,
 
 static void process(struct loader *L, uint16_t src);
 
-/* Whether real is inside the include root. */
+/* Whether real is dir or lies below it (both resolved paths). */
+static bool within(const char *real, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	if (n == 1 && dir[0] == '/')
+		return true;
+	return strncmp(real, dir, n) == 0 && (real[n] == '/' || real[n] == '\0');
+}
+
+/* Whether real is inside the include root or an allowed path. */
 static bool inside_root(const struct loader *L, const char *real)
 {
-	size_t n = strlen(L->root);
+	size_t i;
 
-	if (n == 1 && L->root[0] == '/')
-		return true;
-	return strncmp(real, L->root, n) == 0 &&
-	       (real[n] == '/' || real[n] == '\0');
+	for (i = 0; i < L->nallow; i++)
+		if (within(real, L->allow[i]))
+			return true;
+	return within(real, L->root);
+}
+
+/* Resolves opts->allow_include once per load.  Returns false (and ends
+ * the load) when one of them cannot be resolved: a typo there must not
+ * pass unnoticed. */
+static bool resolve_allowed(struct loader *L)
+{
+	size_t i, n = L->opts ? L->opts->nallow_include : 0;
+
+	L->allow = n ? zl_xcalloc(n, sizeof *L->allow) : NULL;
+	for (i = 0; i < n; i++) {
+		const char *p = L->opts->allow_include[i];
+
+		if ((L->allow[L->nallow] = realpath(p, NULL)) == NULL) {
+			fail(L, ZL_ERR_IO, "cannot use allowed include path "
+			     "'%s': %s", p, strerror(errno));
+			return false;
+		}
+		L->nallow++;
+	}
+	return true;
 }
 
 /* Resolves and checks an $INCLUDE target.  Returns its realpath (malloc'd)
@@ -820,10 +853,15 @@ static void record(struct loader *L, uint16_t src,
 	in.originlen = L->originlen;
 	if (!zl_rdata_convert(z, &in, &rr, &L->scratch) || !rr_ttl(L, src, &rr))
 		goto drop;
+	/* Reported at the first record over the limit only: a million
+	 * records at one name must give one error, not a million.  nrr
+	 * keeps counting so that the rest stay quiet. */
 	if (rr.owner->nrr >= MAX_RR_PER_NAME) {
-		zl_zone_problem(z, "limit", src, rr.owner_tok,
-				"more than %d records at '%s'",
-				MAX_RR_PER_NAME, rr.owner->text);
+		if (rr.owner->nrr++ == MAX_RR_PER_NAME)
+			zl_zone_problem(z, "limit", src, rr.owner_tok,
+					"more than %d records at '%s'; the "
+					"rest are not checked",
+					MAX_RR_PER_NAME, rr.owner->text);
 		goto drop;
 	}
 	/* RFC 1035 §5.1: an omitted class is the last one given. */
@@ -901,12 +939,19 @@ static enum zl_status run(struct loader *L, const char *path,
 		free(buf);
 		goto out;
 	}
+	if (!resolve_allowed(L)) {
+		free(buf);
+		goto out;
+	}
 	(void)add_src(L->z, path, display, buf, len);
 	process(L, 0);
 	final_origin(L);
 	zl_zone_mark_cuts(L->z);
 out:
 	free(L->root);
+	while (L->nallow > 0)
+		free(L->allow[--L->nallow]);
+	free(L->allow);
 	free(L->real[0]);
 	free(L->dir[0]);
 	zl_buf_free(&L->scratch);

@@ -114,6 +114,11 @@ struct zl_load_opts {
 	const char *display;	 /* name shown in diagnostics; NULL: the path */
 	const char *include_root;/* $INCLUDE may not leave this directory;
 				    NULL: the directory of the zone file */
+	/* Further files or directory trees $INCLUDE may read (after
+	 * symlinks are resolved), e.g. shared snippets outside the tree;
+	 * nallow_include entries, not copied. */
+	const char *const *allow_include;
+	size_t nallow_include;
 };
 
 /* Reads a zone file.  On success *out owns the zone (free with zl_zone_free)
@@ -184,20 +189,98 @@ bool zl_ruleset_find(const struct zl_ruleset *rs, const char *id,
 
 /* ---- linting ---- */
 
-/* Runs every enabled rule of rs over z and appends findings to out. */
+/* Runs every enabled rule of rs over z and appends findings to out.  The
+ * zone's `; zonelint: disable=...` comments are applied to those findings
+ * (suppressed ones are kept, with `suppressed` set), and the SUP rules
+ * report comments that are unused, unknown or malformed. */
 void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
 	     struct zl_diags *out);
 
+/* ---- repository configuration (.zonelint.yaml, docs/config.md) ---- */
+
+#define ZL_CONFIG_NAME ".zonelint.yaml"
+
+struct zl_config;
+
+/* Finds the config of a zone file: ZL_CONFIG_NAME in the file's directory
+ * or the nearest parent that has one, searching up to the repository root
+ * (the first directory holding .git, itself included) or else up to /.
+ * zone_path need not exist (a --stdin-filename).  Returns true with *out a
+ * malloc'd path (relative when the file is below the current directory),
+ * or false with *out NULL. */
+bool zl_config_find(const char *zone_path, char **out) ZL_MUST_CHECK;
+
+/* Reads and checks a config file against base, the rule set it tunes:
+ * unknown keys, rules, parameters and bad values are errors appended to
+ * errs at their YAML position (file:line:col), all of them.  Returns ZL_OK
+ * with *out (free with zl_config_free), ZL_ERR_IO, ZL_ERR_LIMIT or
+ * ZL_ERR_CONFIG.  base is borrowed and must outlive *out unchanged except
+ * for severities.  Globs are relative to the directory of path. */
+enum zl_status zl_config_load_file(const char *path,
+				   const struct zl_ruleset *base,
+				   struct zl_config **out,
+				   struct zl_diags *errs) ZL_MUST_CHECK;
+/* The same for text in memory; name is shown in errors, globs are relative
+ * to dir (NULL: the current directory). */
+enum zl_status zl_config_load_buffer(const char *name, const char *dir,
+				     const char *buf, size_t len,
+				     const struct zl_ruleset *base,
+				     struct zl_config **out,
+				     struct zl_diags *errs) ZL_MUST_CHECK;
+void zl_config_free(struct zl_config *cf);
+
+/* Called on every rule set the config derives, after the config's own
+ * settings: the command line applies --select and the like here, so that
+ * they win over the file. */
+typedef void zl_config_tune_fn(struct zl_ruleset *rs, void *arg);
+void zl_config_set_tune(struct zl_config *cf, zl_config_tune_fn *fn,
+			void *arg);
+
+/* The rule set for the zone file zone_path: the base with the config's top
+ * level and every matching override applied.  Owned by cf and shared by all
+ * files with the same matching overrides (made once, then cached). */
+const struct zl_ruleset *zl_config_ruleset(struct zl_config *cf,
+					   const char *zone_path);
+
+/* The configs of a run over many files: with path NULL, each zone file
+ * gets the config zl_config_find() finds for it, each config file loaded
+ * once; with a path, that one config (loaded now) applies to every file.
+ * Returns ZL_OK with *out (free with zl_configs_free), or the load status
+ * of path after appending its errors to errs.  base is borrowed as for
+ * zl_config_load_file. */
+struct zl_configs;
+enum zl_status zl_configs_new(const struct zl_ruleset *base, const char *path,
+			      struct zl_configs **out,
+			      struct zl_diags *errs) ZL_MUST_CHECK;
+/* Sets the tune hook of every config, loaded already or later. */
+void zl_configs_set_tune(struct zl_configs *cs, zl_config_tune_fn *fn,
+			 void *arg);
+/* The rule set for zone_path (which need not exist): base itself when no
+ * config applies.  A config file that fails to load has its errors appended
+ * to errs the first time and its status returned every time, with *out
+ * NULL: the files it governs are not linted. */
+enum zl_status zl_configs_ruleset(struct zl_configs *cs, const char *zone_path,
+				  const struct zl_ruleset **out,
+				  struct zl_diags *errs) ZL_MUST_CHECK;
+void zl_configs_free(struct zl_configs *cs);
+
 /* ---- output ---- */
 
-enum zl_format { ZL_FMT_TEXT, ZL_FMT_GCC, ZL_FMT_JSON };
+enum zl_format { ZL_FMT_TEXT, ZL_FMT_GCC, ZL_FMT_JSON, ZL_FMT_SARIF,
+		 ZL_FMT_GITHUB, ZL_FMT_GITLAB, ZL_FMT_CHECKSTYLE,
+		 ZL_FMT_JUNIT };
 
 struct zl_format_opts {
 	bool color;		/* ANSI colour in text output */
 	bool show_suppressed;
+	/* The rule set the findings came from, borrowed: SARIF describes
+	 * every rule in tool.driver.rules from it.  NULL: SARIF describes
+	 * only the rule ids that occur in the findings. */
+	const struct zl_ruleset *rules;
 };
 
-/* Parses "text", "gcc", "json"; returns false for anything else. */
+/* Parses "text", "gcc", "json", "sarif", "github", "gitlab", "checkstyle",
+ * "junit"; returns false for anything else. */
 bool zl_format_parse(const char *s, enum zl_format *out) ZL_MUST_CHECK;
 
 /* Writes all of d (already sorted) as one document.  Returns ZL_ERR_IO if

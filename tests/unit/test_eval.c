@@ -119,7 +119,7 @@ static void lines_of(const struct zl_diags *d, const char *id, char *out)
 
 	*out = '\0';
 	for (i = 0; i < d->n; i++)
-		if (strcmp(d->v[i].id, id) == 0)
+		if (d->v[i].id && strcmp(d->v[i].id, id) == 0)
 			sprintf(out + strlen(out), "%s%u", *out ? "," : "",
 				d->v[i].loc.line);
 }
@@ -130,6 +130,7 @@ START_TEST(test_lint)
 	struct zl_zone *z = load_zone();
 	struct zl_diags d;
 	char got[256];
+	size_t i, n;
 
 	zl_diags_init(&d);
 	zl_lint(rs, z, &d);
@@ -149,6 +150,15 @@ START_TEST(test_lint)
 	EXPECT("EVA009", "3,4,5,6,7,8,9")
 	EXPECT("EVA010", "7,10")	/* rrset: type and rdata */
 #undef EXPECT
+	/* ... and says so once, as a warning without a rule id. */
+	ck_assert_uint_eq(zl_diags_count(&d, ZL_SEV_WARNING), d.n);
+	for (i = 0, n = 0; i < d.n; i++)
+		if (!d.v[i].id) {
+			n++;
+			ck_assert_ptr_nonnull(strstr(d.v[i].message,
+						     "rule EVA009 skipped"));
+		}
+	ck_assert_uint_eq(n, 1);
 	zl_diags_free(&d);
 
 	/* Turned off after loading: no findings at all. */

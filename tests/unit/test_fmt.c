@@ -9,7 +9,7 @@
 static char *render(enum zl_format fmt, const struct zl_diags *d, bool color,
 		    bool show_suppressed)
 {
-	struct zl_format_opts opts = { color, show_suppressed };
+	struct zl_format_opts opts = { color, show_suppressed, NULL };
 	char *s = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&s, &len);
@@ -279,7 +279,7 @@ END_TEST
 
 START_TEST(test_format_io_error)
 {
-	struct zl_format_opts opts = { false, false };
+	struct zl_format_opts opts = { false, false, NULL };
 	struct zl_diags d;
 	FILE *f = fopen("/dev/full", "w");
 

@@ -1,0 +1,96 @@
+#!/bin/sh
+# corpus.sh - writes the seed corpora of the fuzz harnesses from the test
+# fixtures, the example zones and the rule packs, so that no corpus needs to
+# be committed.  Each seed is named by its checksum: reruns add nothing.
+#
+# usage: fuzz/corpus.sh OUTDIR     (run from the top of the tree)
+# writes OUTDIR/zone (and the same seeds in OUTDIR/lint), OUTDIR/spf,
+# OUTDIR/txt, OUTDIR/rules, OUTDIR/tagvalue and OUTDIR/config.
+set -eu
+
+out=${1:?usage: fuzz/corpus.sh OUTDIR}
+for h in zone lint spf txt rules tagvalue config; do
+	mkdir -p "$out/$h"
+done
+
+# seed HARNESS: stdin becomes one seed file.
+seed() {
+	f=$(mktemp "$out/$1/.new.XXXXXX")
+	cat >"$f"
+	sum=$(cksum <"$f" | tr ' ' '-')
+	mv "$f" "$out/$1/seed-$sum"
+}
+
+zones=$(find tests/fixtures zones-example -type f \
+	\( -name '*.zone' -o -name '*.db' -o -name 'db.*' -o -name '*.inc' \) \
+	2>/dev/null | sort)
+
+# Whole zone files, and the loader's corner cases that no fixture shows.
+for z in $zones; do
+	seed zone <"$z"
+done
+printf '%s\n' '$ORIGIN example.com.' '$TTL 1h30m' \
+	'@ IN SOA ns1 h ( 1 2 3' '  4 5 ) ; comment' \
+	'a CLASS1 TYPE1 \# 4 c0000201' 'b IN TXT \# 6 0568656c6c6f' \
+	'c 60 IN TXT "a\"b" x\059y "\255"' '$INCLUDE missing.inc sub' \
+	'd IN MX 10 mx.example.com' '  IN MX 0 .' | seed zone
+printf '@ 3600 IN TXT "v=spf1 -all"\r\n\t3600 IN MX 10 mx\r\n' | seed zone
+cp "$out"/zone/seed-* "$out/lint/"
+
+# SPF records and TXT rdata as written in the fixtures and unit tests.
+for z in $zones; do
+	grep -E '[[:space:]](TXT|SPF)[[:space:]]' "$z" || true
+done | sed 's/^.*[[:space:]]\(TXT\|SPF\)[[:space:]]*//' | sort -u |
+while IFS= read -r rd; do
+	printf '%s\n' "$rd" | seed txt
+	# The SPF text a receiver sees: the strings joined, quotes dropped.
+	case $rd in
+	*v=spf1*) printf '%s' "$rd" | sed 's/;.*$//; s/" *"//g; s/"//g; s/ *$//' |
+		seed spf ;;
+	esac
+done
+grep -ho '"v=spf1[^"]*"' tests/unit/*.c 2>/dev/null | sed 's/^"//; s/"$//' |
+	sort -u | while IFS= read -r r; do printf '%s' "$r" | seed spf; done
+
+# Rule packs, whole and one rule at a time.
+for y in rules/*.yaml; do
+	seed rules <"$y"
+	awk -v dir="$out/rules" '
+		/^  - id:/ { n++; f = sprintf("%s/.rule-%d", dir, n); print "rules:" > f }
+		n && /^  / { print > f }
+		END { for (i = 1; i <= n; i++) close(sprintf("%s/.rule-%d", dir, i)) }' "$y"
+	for r in "$out"/rules/.rule-*; do
+		[ -f "$r" ] || continue
+		seed rules <"$r"
+		rm -f "$r"
+	done
+done
+
+# DMARC, DKIM and other tag-value records, for the tag-value parser.
+for z in $zones; do
+	grep -hoE '"v=(DMARC1|DKIM1|STSv1|TLSRPTv1)[^"]*"' "$z" || true
+done | sed 's/^"//; s/"$//' | sort -u |
+while IFS= read -r r; do printf '%s' "$r" | seed tagvalue; done
+printf 'v=DMARC1; p=none; rua=mailto:a@example.com,mailto:b@example.net!10m' |
+	seed tagvalue
+printf 'v=DKIM1; k=rsa; t=y:s; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC' |
+	seed tagvalue
+
+# Repository configurations: the examples of docs/config.md, and any file.
+if [ -f docs/config.md ]; then
+	awk -v dir="$out/config" '
+		/^```yaml/ { n++; f = sprintf("%s/.doc-%d", dir, n); on = 1; next }
+		/^```/ { if (on) close(f); on = 0; next }
+		on { print > f }' docs/config.md
+	for c in "$out"/config/.doc-*; do
+		[ -f "$c" ] || continue
+		seed config <"$c"
+		rm -f "$c"
+	done
+fi
+for c in $(find tests zones-example -name '.zonelint.yaml' 2>/dev/null | sort); do
+	seed config <"$c"
+done
+printf '%s\n' 'rules:' '  MX009: off' '  TTL002:' '    severity: warning' \
+	'    params: { min: 60, max: 172800 }' 'files:' '  - glob: "*.example.zone"' \
+	'    ignore: [SPF016]' | seed config

@@ -1,0 +1,57 @@
+/* fuzz_config.c - libFuzzer harness: a .zonelint.yaml through the config loader, then the rule sets it derives. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "zonelint.h"
+
+/* The rule set a config tunes: loaded once, never changed by a config. */
+static struct zl_ruleset *base;
+static FILE *sink;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	struct zl_diags errs;
+
+	(void)argc;
+	(void)argv;
+	zl_diags_init(&errs);
+	base = zl_ruleset_new();
+	if (zl_ruleset_load_builtin(base, &errs) != ZL_OK)
+		abort();
+	zl_diags_free(&errs);
+	if ((sink = fopen("/dev/null", "w")) == NULL)
+		abort();
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const char *const paths[] = {
+		"example.com.zone", "zones/db.example.org",
+		"zones/mail/example.net.zone", "../outside.zone",
+	};
+	struct zl_format_opts fo = { 0 };
+	struct zl_config *cf = NULL;
+	struct zl_diags errs;
+	enum zl_status st;
+	size_t i;
+
+	zl_diags_init(&errs);
+	st = zl_config_load_buffer(".zonelint.yaml", NULL, (const char *)data,
+				   size, base, &cf, &errs);
+	/* A refused config always says why. */
+	if (st != ZL_OK && errs.n == 0)
+		abort();
+	if (zl_format(ZL_FMT_TEXT, &errs, &fo, sink) != ZL_OK)
+		abort();
+	for (i = 0; st == ZL_OK && i < sizeof paths / sizeof paths[0]; i++)
+		if (zl_config_ruleset(cf, paths[i]) == NULL)
+			abort();
+	zl_config_free(cf);
+	zl_diags_free(&errs);
+	return 0;
+}

@@ -1,0 +1,76 @@
+/* fuzz_zone.c - libFuzzer harness: a whole zone file through the loader alone, with the model's invariants checked. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "zone.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Every span must lie inside its source: checks print carets under it. */
+static void tok_ok(const struct zl_zone *z, uint16_t src, struct zl_tok t)
+{
+	if (src >= z->nsrcs || t.off > z->srcs[src]->len ||
+	    t.len > z->srcs[src]->len - t.off)
+		abort();
+}
+
+static void loc_ok(const struct zl_zone *z, uint16_t src, struct zl_tok t)
+{
+	struct zl_loc loc = zl_zone_loc(z, src, t);
+
+	tok_ok(z, src, t);
+	if (loc.line == 0 || loc.col == 0 || loc.line > z->srcs[src]->nlines)
+		abort();
+	if (loc.text && loc.text + loc.text_len >
+	    z->srcs[src]->buf + z->srcs[src]->len)
+		abort();
+}
+
+static void rr_ok(const struct zl_zone *z, const struct zl_rr *rr)
+{
+	unsigned i;
+
+	loc_ok(z, rr->src, rr->text);
+	tok_ok(z, rr->src, rr->owner_tok);
+	tok_ok(z, rr->src, rr->type_tok);
+	if ((size_t)rr->tok + rr->ntok > z->ntoks || !rr->owner)
+		abort();
+	for (i = 0; i < rr->ntok; i++)
+		tok_ok(z, rr->src, z->toks[rr->tok + i]);
+	for (i = 0; i < rr->nrdf; i++)
+		if ((size_t)rr->rdf[i].tok + rr->rdf[i].ntok > z->ntoks)
+			abort();
+	/* The index finds every owner again, by its canonical text. */
+	if (zl_zone_lookup(z, rr->owner->text) != rr->owner ||
+	    !zl_name_rrset(rr->owner, rr->type))
+		abort();
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct zl_load_opts lo = { .display = "example.com.zone" };
+	struct zl_zone *z = NULL;
+	char *err = NULL;
+	size_t i;
+
+	if (zl_zone_load_buffer("example.com.zone", (const char *)data, size,
+				&lo, &z, &err) != ZL_OK) {
+		if (!err)	/* every failure comes with a message */
+			abort();
+		free(err);
+		return 0;
+	}
+	if (!z->origin || zl_zone_record_count(z) != z->nrrs)
+		abort();
+	for (i = 0; i < z->nrrs; i++)
+		rr_ok(z, &z->rrs[i]);
+	for (i = 0; i < z->nprobs; i++) {
+		loc_ok(z, z->probs[i].src, z->probs[i].at);
+		if (!z->probs[i].message || !z->probs[i].category ||
+		    strchr(z->probs[i].message, '\033'))
+			abort();
+	}
+	zl_zone_free(z);
+	return 0;
+}

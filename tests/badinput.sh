@@ -1,0 +1,562 @@
+#!/bin/sh
+# badinput.sh - hostile and broken input: every case must end with a clear
+# diagnostic (FILE:LINE:COL where there is a position), the documented exit
+# status and no crash (status < 128, no sanitizer or valgrind report, no hang).
+# Also $INCLUDE confinement, escaping in every output format, and that the
+# inputs are never written to.  Big inputs are generated here, in a temporary
+# directory, never committed.  Limits: docs/limits.md.
+#
+# usage: tests/badinput.sh ZONELINT
+# ZONELINT_WRAPPER is put in front of every zonelint command (for valgrind);
+# under it the million-record zone shrinks to 100,000 records, still over the
+# per-name limit.
+set -u
+
+zl=${1:?usage: tests/badinput.sh ZONELINT}
+case $zl in /*) ;; *) zl=$(pwd)/$zl ;; esac
+[ -x "$zl" ] || { echo "badinput.sh: $zl is not an executable" >&2; exit 1; }
+
+tmp=$(mktemp -d) || exit 1
+trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM
+cd "$tmp" || exit 1
+
+export LC_ALL=C
+unset NO_COLOR
+esc=$(printf '\033')
+# Seconds one zonelint run may take before it counts as a hang.
+limit=60
+records=1000000
+if [ -n "${ZONELINT_WRAPPER:-}" ]; then
+	limit=600
+	records=100000
+fi
+n=0
+pass=0
+fail=0
+
+# ---- helpers ----
+
+# run ARG...: zonelint with stdout in out, stderr in err, status in $rc and
+# the wall time in $secs; a run over $limit seconds is killed (status 124).
+run() {
+	t0=$(date +%s)
+	timeout "$limit" ${ZONELINT_WRAPPER:-} "$zl" "$@" >out 2>err
+	rc=$?
+	secs=$(($(date +%s) - t0))
+}
+
+show() {
+	echo "--- $1:"
+	head -c 3000 "$1" | sed 's/^/|/'
+	echo
+}
+
+# sane: no crash, no hang, no sanitizer or valgrind report, and nothing on
+# stdout or stderr that could drive a terminal: no control byte other than
+# tab and newline, and valid UTF-8 only.
+sane() {
+	if [ "$rc" -ge 124 ]; then
+		echo "crashed or hung: exit status $rc after ${secs}s"
+		show err
+		return 1
+	fi
+	if grep -Eq 'Sanitizer|runtime error|^==[0-9]+==' err; then
+		echo "sanitizer or valgrind report:"
+		show err
+		return 1
+	fi
+	for sf in out err; do
+		c=$(tr -d '\11\12\40-\176\200-\377' <"$sf" | wc -c)
+		if [ "$c" -ne 0 ]; then
+			echo "$c raw control bytes in $sf"
+			show "$sf"
+			return 1
+		fi
+		if ! iconv -f UTF-8 -t UTF-8 <"$sf" >/dev/null 2>&1; then
+			echo "$sf is not valid UTF-8"
+			show "$sf"
+			return 1
+		fi
+	done
+}
+
+want_rc() {
+	sane || return 1
+	[ "$rc" -eq "$1" ] && return 0
+	echo "exit status $rc, wanted $1"
+	show out
+	show err
+	return 1
+}
+
+# has FILE ERE / hasnt FILE ERE
+has() {
+	grep -Eq -e "$2" "$1" && return 0
+	echo "no line matches /$2/"
+	show "$1"
+	return 1
+}
+
+hasnt() {
+	grep -Eq -e "$2" "$1" || return 0
+	echo "a line matches /$2/"
+	show "$1"
+	return 1
+}
+
+# count FILE ERE N: exactly N lines match.
+count() {
+	c=$(grep -Ec -e "$2" "$1")
+	[ "$c" -eq "$3" ] && return 0
+	echo "$c lines match /$2/, wanted $3"
+	show "$1"
+	return 1
+}
+
+# smaller FILE BYTES: the file is under BYTES long (no echo of huge input).
+smaller() {
+	c=$(wc -c <"$1")
+	[ "$c" -lt "$2" ] && return 0
+	echo "$1 has $c bytes, wanted fewer than $2"
+	return 1
+}
+
+json_ok() {
+	docs=$(jq -s length "$1" 2>&1)
+	[ "$docs" = 1 ] && return 0
+	echo "not one JSON document: $docs"
+	show "$1"
+	return 1
+}
+
+sum_of() {
+	cksum "$@"
+	stat -c '%n %Y %s' "$@"
+}
+
+t() {
+	n=$((n + 1))
+	if out=$("$2" 2>&1); then
+		pass=$((pass + 1))
+		echo "ok $n - $1"
+	else
+		fail=$((fail + 1))
+		echo "not ok $n - $1"
+		printf '%s\n' "$out" | sed 's/^/# /'
+	fi
+}
+
+# A clean, realistic zone start (lines 1-12); the cases append to it.
+head_zone() {
+	# shellcheck disable=SC2016 # $ORIGIN and $TTL are zone text
+	printf '%s\n' '$ORIGIN example.com.' '$TTL 3600' \
+		'@ IN SOA ns1 hostmaster 1 7200 3600 1209600 3600' \
+		'@ IN NS ns1' '@ IN NS ns2' 'ns1 IN A 192.0.2.53' \
+		'ns2 IN A 192.0.2.54' '@ IN MX 10 mx1' '@ IN MX 20 mx2' \
+		'mx1 IN A 192.0.2.1' 'mx2 IN A 192.0.2.2'
+	printf '@ IN TXT "v=spf1 mx -all"\n'
+}
+
+# A run of N bytes of one character, without a line end.
+repeat() {
+	head -c "$2" /dev/zero | tr '\0' "$1"
+}
+
+# ---- zone files ----
+
+test_garbage() {
+	head_zone >garbage.zone
+	awk 'BEGIN { srand(7); for (i = 0; i < 65536; i++)
+		printf "%c", int(rand() * 256) }' >>garbage.zone
+	printf '\nafter IN MX 10 192.0.2.9\n' >>garbage.zone
+	run --format gcc garbage.zone
+	want_rc 1 && has out '^garbage\.zone:1[3-9]:[0-9]+: error: ' &&
+	has out '^garbage\.zone:[0-9]+:[0-9]+: error: .*\[MX001\]$' || return 1
+	run --format json garbage.zone
+	want_rc 1 && json_ok out
+}
+
+test_nul() {
+	head_zone >nul.zone
+	printf 'a IN TXT "x\000y"\nb IN TXT x\000y\n; a comment \000 is fine\n' \
+		>>nul.zone
+	printf 'c IN A 192.0.2.\0001\nd\000 IN A 192.0.2.3\ne IN MX 10 192.0.2.9\n' \
+		>>nul.zone
+	run --format gcc nul.zone
+	want_rc 1 &&
+	has out '^nul\.zone:13:12: error: NUL byte in the zone text' &&
+	has out '^nul\.zone:14:11: error: NUL byte' &&
+	has out '^nul\.zone:16:16: error: NUL byte' &&
+	has out '^nul\.zone:17:2: error: NUL byte' &&
+	hasnt out '^nul\.zone:15:' &&
+	has out '^nul\.zone:18:[0-9]+: error: .*\[MX001\]$'
+}
+
+test_invalid_utf8() {
+	head_zone >utf8.zone
+	printf 'bad\377\376 IN A 192.0.2.7\n' >>utf8.zone
+	printf 'txt IN TXT "v=spf1 a:\303\050.example \355\240\200 -all"\n' \
+		>>utf8.zone
+	printf '; comment \377\n\303\251t\303\251 IN MX 10 192.0.2.9\n' >>utf8.zone
+	run --format gcc utf8.zone
+	want_rc 1 && has out '^utf8\.zone:13:1: error: .*bad\\255\\254' &&
+	has out '^utf8\.zone:14:[0-9]+: .*\\195\(' &&
+	has out '^utf8\.zone:16:1: error: invalid character in domain name' ||
+		return 1
+	run --format json utf8.zone
+	want_rc 1 && json_ok out
+}
+
+test_long_line() {
+	head_zone >long.zone
+	{ printf 'a IN TXT '; repeat a 10000000; echo; } >>long.zone
+	{ printf 'b IN TXT '; repeat 'b' 5000000 | sed 's/b/b /g'; echo; } \
+		>>long.zone
+	echo 'after IN MX 10 192.0.2.9' >>long.zone
+	run --format text long.zone
+	want_rc 1 &&
+	has out '^long\.zone:13:10: error: token of 10000000 bytes exceeds 65535' &&
+	has out '^long\.zone:14:[0-9]+: error: more than 65535 rdata tokens' &&
+	has out '^long\.zone:15:[0-9]+: error: .*\[MX001\]$' &&
+	smaller out 65536
+}
+
+test_parens() {
+	head_zone >paren.zone
+	{ printf 'a IN TXT '; repeat '(' 100000; echo; } >>paren.zone
+	{ printf 'b IN TXT '; repeat ')' 100000; echo; } >>paren.zone
+	echo 'after IN MX 10 192.0.2.9' >>paren.zone
+	run --format gcc paren.zone
+	want_rc 1 &&
+	has out '^paren\.zone:13:1034: error: parentheses nested deeper than 1024' &&
+	has out "^paren\\.zone:14:10: error: unbalanced '\\)'" &&
+	has out '^paren\.zone:15:[0-9]+: error: .*\[MX001\]$' || return 1
+	head_zone >open.zone
+	awk 'BEGIN { for (i = 0; i < 100000; i++) print "x IN TXT ( \"a\"" }' \
+		>>open.zone
+	run --format gcc open.zone
+	want_rc 1 && has out '^open\.zone:[0-9]+:[0-9]+: error: ' &&
+	[ "$secs" -le 10 ] || { echo "took ${secs}s"; return 1; }
+}
+
+test_unterminated_quote() {
+	head_zone >quote.zone
+	printf 'a IN TXT "v=spf1 -all' >>quote.zone
+	run --format gcc quote.zone
+	want_rc 1 &&
+	has out '^quote\.zone:13:10: error: unterminated quoted string'
+}
+
+test_directory() {
+	mkdir -p dir.zone sub
+	head_zone >incdir.zone
+	# shellcheck disable=SC2016 # $INCLUDE is zone text
+	echo '$INCLUDE sub' >>incdir.zone
+	run --format gcc incdir.zone
+	want_rc 1 &&
+	has out "^incdir\\.zone:13:10: error: cannot read include file 'sub': Is a directory" ||
+		return 1
+	run - <sub
+	want_rc 2 && has err 'cannot read standard input' || return 1
+	run --rules sub incdir.zone
+	want_rc 2 && has err '^sub: error: no \*\.yaml rule files' || return 1
+	run --config sub incdir.zone
+	want_rc 2 && has err "cannot read config file 'sub': Is a directory"
+}
+
+# As root, chmod 000 does not stop reading, so unreadable files are made
+# in ways that hold for root too: a dangling symbolic link and a path
+# through a component that is not a directory.  As another user, a file
+# without read permission is tried as well.
+test_unreadable() {
+	head_zone >ok.zone
+	echo '@ IN MX 30 192.0.2.9' >>ok.zone
+	ln -sf "$tmp/nowhere/x.zone" dangling.zone
+	run --format gcc dangling.zone ok.zone
+	want_rc 2 &&
+	has err "^dangling\\.zone: error: cannot read 'dangling\\.zone': No such file or directory" &&
+	has out '^ok\.zone:13:[0-9]+: error: .*\[MX001\]$' || return 1
+	run --format gcc ok.zone/x.zone
+	want_rc 2 && has err "cannot read 'ok\\.zone/x\\.zone': Not a directory" ||
+		return 1
+	[ "$(id -u)" = 0 ] && return 0
+	cp ok.zone noread.zone && chmod 000 noread.zone
+	run noread.zone
+	want_rc 2 && has err 'Permission denied'
+}
+
+test_empty() {
+	: >empty.zone
+	run empty.zone
+	want_rc 0 && count out . 0 || return 1
+	run --stdin-filename example.com.zone - </dev/null
+	want_rc 0 && count out . 0 || return 1
+	: >empty.yaml
+	run --rules empty.yaml empty.zone
+	want_rc 2 && has err '^empty\.yaml:1:1: error: '
+}
+
+test_line_endings() {
+	head_zone >lf.zone
+	printf '%s\n' 'www IN CNAME mx1' '@ IN MX 30 mail.example.com' \
+		'bad..name IN A 192.0.2.1' 'y IN TXT "abc' >>lf.zone
+	sed 's/$/\r/' lf.zone >crlf.zone
+	awk 'NR % 2 { printf "%s\r\n", $0; next } { print }' lf.zone >mixed.zone
+	run --format gcc lf.zone
+	want_rc 1 && count out '^lf\.zone:[0-9]+:[0-9]+: ' 4 || return 1
+	sed 's/^lf\.zone:/F:/' out >lf.out
+	for f in crlf mixed; do
+		run --format gcc "$f.zone"
+		want_rc 1 || return 1
+		sed "s/^$f\\.zone:/F:/" out >"$f.out"
+		cmp -s lf.out "$f.out" || {
+			echo "$f differs from LF:"
+			diff lf.out "$f.out"
+			return 1
+		}
+	done
+}
+
+test_million_records() {
+	head_zone >many.zone
+	awk -v n="$records" 'BEGIN { for (i = 0; i < n; i++)
+		printf "@ IN MX %d mx%d\n", i % 65536, i % 2 + 1 }' >>many.zone
+	run --format gcc many.zone
+	want_rc 1 &&
+	count out "^many\\.zone:[0-9]+:1: error: more than 65535 records at 'example\\.com\\.'" 1 &&
+	count out 'more than 65535 records' 1 &&
+	[ "$secs" -le 30 ] || { echo "took ${secs}s"; return 1; }
+}
+
+# The relational checks stay near-linear in the records of one name:
+# many MX records naming a target with many addresses, and many null MX
+# records beside many SPF records.
+test_relational_bounds() {
+	head_zone >rel.zone
+	awk 'BEGIN {
+		for (i = 0; i < 30000; i++) printf "lb IN MX %d t\n", i
+		for (i = 0; i < 30000; i++)
+			printf "t IN A 127.0.%d.%d\n", int(i / 256) % 256, i % 256
+		for (i = 0; i < 30000; i++) printf "nm IN MX %d .\n", i + 1
+		for (i = 0; i < 30000; i++) printf "nm IN TXT \"v=spf1 a%d -all\"\n", i
+	}' >>rel.zone
+	run --format gcc rel.zone
+	want_rc 1 && [ "$secs" -le 30 ] || { echo "took ${secs}s"; return 1; }
+}
+
+# ---- rule and config files ----
+
+bomb() {
+	printf 'a: &a ["x","x","x","x","x","x","x","x","x"]\n'
+	for p in a b c d e f g h; do
+		q=$(echo "$p" | tr a-h b-i)
+		printf '%s: &%s [*%s,*%s,*%s,*%s,*%s,*%s,*%s,*%s,*%s]\n' \
+			"$q" "$q" "$p" "$p" "$p" "$p" "$p" "$p" "$p" "$p" "$p"
+	done
+	printf '%s: *i\n' "$1"
+}
+
+test_alias_bomb() {
+	bomb rules >bomb.yaml
+	run --rules bomb.yaml empty.zone
+	want_rc 2 &&
+	has err "^bomb\\.yaml:1:4: error: YAML anchor '&a' is not allowed" &&
+	has err "^bomb\\.yaml:2:8: error: YAML alias '\\*a' is not allowed" &&
+	[ "$secs" -le 10 ] || return 1
+	bomb ignore >cbomb.yaml
+	run --config cbomb.yaml empty.zone
+	want_rc 2 && has err '^cbomb\.yaml:[0-9]+:[0-9]+: error: '
+}
+
+test_yaml_nesting() {
+	{ printf 'rules: '; repeat '[' 100000; echo; } >deep.yaml
+	run --rules deep.yaml empty.zone
+	want_rc 2 && has err '^deep\.yaml:1:[0-9]+: error: .*(nest|deep)' &&
+	smaller err 65536
+}
+
+test_catastrophic_regex() {
+	cat >evil.yaml <<'EOF'
+rules:
+  - id: EVIL001
+    name: evil-pattern
+    severity: error
+    summary: a pattern that backtracks exponentially
+    scope: record
+    select: { type: TXT, rdata: '(a+)+$' }
+    check: present
+    message: "matched"
+EOF
+	a=$(repeat a 250)
+	head_zone >evil.zone
+	{
+		printf 'a IN TXT'
+		for i in 1 2 3 4 5 6 7 8 9 10 11 12; do printf ' "%s"' "$a"; done
+		printf ' "b"\nb IN TXT'
+		for i in 1 2 3 4 5 6 7 8 9 10 11 12; do printf ' "%s"' "$a"; done
+		echo
+	} >>evil.zone
+	run --no-default-rules --rules evil.yaml --format gcc evil.zone
+	want_rc 0 &&
+	count out '^evil\.zone:13:1: warning: rule EVIL001 skipped here .*PCRE2 match limits' 1 &&
+	count out . 1 && [ "$secs" -le 10 ]
+}
+
+test_config_not_yaml() {
+	printf '\033[31m{{{ not: yaml: [\n\t- x\n' >bad-config.yaml
+	run --config bad-config.yaml empty.zone
+	want_rc 2 && has err '^bad-config\.yaml:1:1: error: invalid YAML' &&
+	hasnt err "$esc" || return 1
+	printf '\177ELF\002\001\001\000\000\000' >bin-config.yaml
+	run --config bin-config.yaml empty.zone
+	want_rc 2 && has err '^bin-config\.yaml:1:[0-9]+: error: '
+}
+
+# ---- $INCLUDE confinement ----
+
+test_include_outside() {
+	mkdir -p tree shared
+	head_zone >tree/example.com.zone
+	# shellcheck disable=SC2016 # $INCLUDE is zone text
+	printf '%s\n' '$INCLUDE /etc/passwd' '$INCLUDE ../shared/mail.inc' \
+		'$INCLUDE link.inc' '$INCLUDE ../../../../../../../../etc/passwd' \
+		>>tree/example.com.zone
+	echo 'secret IN MX 10 192.0.2.77' >shared/mail.inc
+	ln -sf ../shared/mail.inc tree/link.inc
+	ln -sf /etc/passwd tree/passwd.inc
+	# shellcheck disable=SC2016
+	echo '$INCLUDE passwd.inc' >>tree/example.com.zone
+	for fmt in text gcc json; do
+		run --format "$fmt" tree/example.com.zone
+		want_rc 1 || return 1
+		cat out err >all
+		# Not one line of /etc/passwd, nor of the outside snippet.
+		while IFS= read -r line; do
+			[ -n "$line" ] || continue
+			if grep -Fq -e "$line" all; then
+				echo "output shows a line of /etc/passwd: $line"
+				return 1
+			fi
+		done </etc/passwd
+		hasnt all 'root:|secret|192\.0\.2\.77' || return 1
+	done
+	run --format gcc tree/example.com.zone
+	count out 'outside the include root' 5 &&
+	has out "^tree/example\\.com\\.zone:13:10: error: include file '/etc/passwd' is outside" &&
+	has out "^tree/example\\.com\\.zone:15:10: error: include file 'link\\.inc' is outside" &&
+	has out "^tree/example\\.com\\.zone:17:10: error: include file 'passwd\\.inc' is outside"
+}
+
+test_allow_include() {
+	run --format gcc --allow-include shared tree/example.com.zone
+	want_rc 1 && count out 'outside the include root' 3 &&
+	has out '^tree/(\.\./shared/mail|link)\.inc:1:[0-9]+: error: .*\[MX001\]$' ||
+		return 1
+	run --allow-include no-such-dir tree/example.com.zone
+	want_rc 2 && has err "cannot use allowed include path 'no-such-dir'"
+}
+
+# ---- escaping ----
+
+# TXT data and owner names with ESC, CR, LF, quotes, <&> and invalid UTF-8,
+# echoed by the SPF rules and the loader.
+hostile_zone() {
+	head_zone
+	printf 'h1 IN TXT "v=spf1 a:\033[31mred\033[0m.example -all"\n'
+	printf 'h2 IN TXT "v=spf1 a:x\rcr.example include:\\010lf -all"\n'
+	printf 'h3 IN TXT "v=spf1 a:\\"q\\"<&>\377\376.example -all"\n'
+	printf 'h4\033]0;title\007 IN MX 10 192.0.2.9\n'
+	printf 'h5 IN TXT "v=spf1 ip4:<script>&amp;\342\200\256 -all"\n'
+}
+
+# The formats this zonelint offers, from its --help (new formatters are
+# covered as soon as they exist).
+formats() {
+	"$zl" --help | sed -n 's/.*--format FMT *//p' |
+		sed 's/(default)//; s/,/ /g'
+}
+
+test_escaping() {
+	hostile_zone >hostile.zone
+	fmts=$(formats)
+	[ -n "$fmts" ] || { echo "no formats in --help"; return 1; }
+	for fmt in $fmts; do
+		run --format "$fmt" --color never hostile.zone
+		want_rc 1 || { echo "format $fmt"; return 1; }
+		hasnt out "$esc" && hasnt out "$(printf '\r')" || {
+			echo "format $fmt"
+			return 1
+		}
+		case $fmt in
+		json|sarif|gitlab) json_ok out || return 1 ;;
+		checkstyle|junit)
+			if command -v xmllint >/dev/null 2>&1; then
+				xmllint --noout out || { show out; return 1; }
+			fi ;;
+		text|gcc) has out '\\027' || return 1 ;;
+		esac
+	done
+	run --format json hostile.zone
+	json_ok out &&
+	[ "$(jq '[.. | strings | select(test("\u001b|\r"))] | length' out)" = 0 ]
+}
+
+# ---- the inputs are never written ----
+
+test_inputs_untouched() {
+	mkdir -p ro
+	hostile_zone >ro/a.zone
+	cp tree/example.com.zone ro/example.net.zone
+	sed 's/example\.com/example.org/' long.zone >ro/example.org.zone 2>/dev/null ||
+		head_zone >ro/example.org.zone
+	sum_of ro/* >before
+	sleep 1
+	run ro
+	want_rc 1 || return 1
+	run --output report.txt --format json ro/a.zone ro/example.net.zone
+	want_rc 1 && json_ok report.txt || return 1
+	sum_of ro/* >after
+	cmp -s before after || { diff before after; return 1; }
+}
+
+test_output_atomic() {
+	mkdir -p o
+	echo 'previous report' >o/report
+	cksum o/report >o.sum
+	run --rules bomb.yaml --output o/report ok.zone
+	want_rc 2 && cksum o/report | cmp -s - o.sum || {
+		echo "report changed by a failed run"
+		return 1
+	}
+	run --output nodir/report ok.zone
+	want_rc 2 && [ ! -e nodir ] || return 1
+	run --format gcc --output o/report ok.zone
+	want_rc 1 && has o/report '\[MX001\]$' &&
+	[ "$(ls -A o)" = report ] || { ls -A o; return 1; }
+}
+
+t "binary garbage" test_garbage
+t "NUL bytes" test_nul
+t "invalid UTF-8" test_invalid_utf8
+t "a 10 MB line and 65536 tokens on one line" test_long_line
+t "100,000 nested and unbalanced parentheses" test_parens
+t "unterminated quote at end of file" test_unterminated_quote
+t "a file that is a directory" test_directory
+t "unreadable files (dangling link, path through a file)" test_unreadable
+t "empty files" test_empty
+t "CRLF and mixed line endings" test_line_endings
+t "$records records at one owner name" test_million_records
+t "relational checks over 30,000-record RRsets" test_relational_bounds
+t "YAML alias bomb in a rule and a config file" test_alias_bomb
+t "100,000 nested YAML sequences" test_yaml_nesting
+t "catastrophic regex (a+)+\$ on a long rdata" test_catastrophic_regex
+t "config file that is not YAML" test_config_not_yaml
+t "\$INCLUDE outside the tree prints nothing of it" test_include_outside
+t "--allow-include widens the include root" test_allow_include
+t "control bytes and markup escaped in every format" test_escaping
+t "zone files are never written" test_inputs_untouched
+t "--output is atomic and untouched on failure" test_output_atomic
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
