@@ -392,9 +392,9 @@ EOF
 	head_zone >evil.zone
 	{
 		printf 'a IN TXT'
-		for i in 1 2 3 4 5 6 7 8 9 10 11 12; do printf ' "%s"' "$a"; done
+		for _ in 1 2 3 4 5 6 7 8 9 10 11 12; do printf ' "%s"' "$a"; done
 		printf ' "b"\nb IN TXT'
-		for i in 1 2 3 4 5 6 7 8 9 10 11 12; do printf ' "%s"' "$a"; done
+		for _ in 1 2 3 4 5 6 7 8 9 10 11 12; do printf ' "%s"' "$a"; done
 		echo
 	} >>evil.zone
 	run --no-default-rules --rules evil.yaml --format gcc evil.zone
