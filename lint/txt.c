@@ -17,17 +17,29 @@ static bool is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* Appends byte c, produced by the source text at offset off. */
+/* Makes room for n more bytes and the NUL: one allocation per record in
+ * the common case, since the callers reserve a token's length at once. */
+static void reserve(struct zl_txt *t, size_t n)
+{
+	size_t cap = t->cap;
+
+	if (t->len + n + 1 <= cap)
+		return;
+	while (cap < t->len + n + 1)
+		cap = cap ? cap * 2 : t->len + n + 1;
+	t->s = zl_xrealloc(t->s, cap);
+	if (t->hex)
+		t->map = zl_xrealloc(t->map, cap * sizeof *t->map);
+	t->cap = cap;
+}
+
+/* Appends byte c, produced by the source text at offset off (kept only
+ * for the RFC 3597 form, whose hex digits may be split anywhere). */
 static void put(struct zl_txt *t, char c, uint32_t off)
 {
-	if (t->len + 2 > t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 256;
-
-		t->s = zl_xrealloc(t->s, cap);
-		t->map = zl_xrealloc(t->map, cap * sizeof *t->map);
-		t->cap = cap;
-	}
-	t->map[t->len] = off;
+	reserve(t, 1);
+	if (t->hex)
+		t->map[t->len] = off;
 	t->s[t->len++] = c;
 	t->s[t->len] = '\0';
 }
@@ -46,35 +58,47 @@ static struct zl_txt_part *new_part(struct zl_txt *t, struct zl_tok tok)
 	return p;
 }
 
+/* The source bytes of a quoted or bare string token: [*i, *end). */
+static void unquote(const char *s, struct zl_tok tok, uint32_t *i,
+		    uint32_t *end)
+{
+	*i = tok.off;
+	*end = tok.off + tok.len;
+	/* RFC 1035 §5.1: a quoted string may hold spaces; the quotes are
+	 * not part of it.  The loader keeps the quotes in the token. */
+	if (tok.len >= 2 && s[*i] == '"' && s[*end - 1] == '"') {
+		(*i)++;
+		(*end)--;
+	}
+}
+
+/* Length in the source of the escape or byte at s[i], before end. */
+static uint32_t esc_len(const char *s, uint32_t i, uint32_t end)
+{
+	if (s[i] != '\\' || i + 1 >= end)
+		return 1;
+	if (i + 3 < end && is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
+	    is_digit(s[i + 3]))
+		return 4;
+	return 2;
+}
+
 void zl_txt_add(struct zl_txt *t, struct zl_tok tok)
 {
 	const char *s = t->src;
-	uint32_t i = tok.off, end = tok.off + tok.len;
 	struct zl_txt_part *p = new_part(t, tok);
-	unsigned v;
+	uint32_t i, end, n;
 
-	/* RFC 1035 §5.1: a quoted string may hold spaces; the quotes are
-	 * not part of it.  The loader keeps the quotes in the token. */
-	if (tok.len >= 2 && s[i] == '"' && s[end - 1] == '"') {
-		i++;
-		end--;
-	}
-	while (i < end) {
-		uint32_t at = i;
-
-		if (s[i] != '\\' || i + 1 >= end) {
-			put(t, s[i++], at);
-		} else if (i + 3 < end && is_digit(s[i + 1]) &&
-			   is_digit(s[i + 2]) && is_digit(s[i + 3])) {
-			v = (unsigned)(s[i + 1] - '0') * 100 +
-			    (unsigned)(s[i + 2] - '0') * 10 +
-			    (unsigned)(s[i + 3] - '0');
-			put(t, (char)(v & 0xff), at);
-			i += 4;
-		} else {
-			put(t, s[i + 1], at);
-			i += 2;
-		}
+	unquote(s, tok, &i, &end);
+	reserve(t, end - i);
+	for (; i < end; i += n) {
+		n = esc_len(s, i, end);
+		if (n == 4)
+			put(t, (char)((s[i + 1] - '0') * 100 +
+				      (s[i + 2] - '0') * 10 + (s[i + 3] - '0')),
+			    i);
+		else
+			put(t, s[i + n - 1], i);
 	}
 	p->len = (uint32_t)t->len - p->at;
 }
@@ -128,6 +152,7 @@ void zl_txt_from_rr(struct zl_txt *t, const struct zl_zone *z,
 		    const struct zl_rr *rr)
 {
 	uint32_t k;
+	size_t n;
 
 	zl_txt_init(t, z->srcs[rr->src]->buf);
 	if (rr->flags & ZL_RR_GENERIC) {
@@ -135,32 +160,41 @@ void zl_txt_from_rr(struct zl_txt *t, const struct zl_zone *z,
 		add_generic(t, z, rr);
 		return;
 	}
+	/* Exact sizes up front: parsed records stay in memory for the
+	 * whole run, one per TXT record of the zone. */
+	for (k = 0, n = 0; k < rr->ntok; k++)
+		n += z->toks[rr->tok + k].len;
+	reserve(t, n);
+	t->parts = zl_xcalloc(rr->ntok ? rr->ntok : 1, sizeof *t->parts);
+	t->capparts = rr->ntok ? rr->ntok : 1;
 	for (k = 0; k < rr->ntok; k++)
 		zl_txt_add(t, z->toks[rr->tok + k]);
 }
 
-/* One past the last source byte of the text that gave s[i]. */
-static uint32_t src_end(const struct zl_txt *t, size_t i)
+/* The source span [*off, *end) of the escape or byte that gave s[i]:
+ * found again by walking its string, so that no per-byte map is kept. */
+static void src_span(const struct zl_txt *t, size_t i, uint32_t *off,
+		     uint32_t *end)
 {
 	const struct zl_txt_part *p = &t->parts[zl_txt_part_at(t, i)];
-	const char *s = t->src;
-	uint32_t off = t->map[i], end = p->tok.off + p->tok.len;
+	uint32_t j, e, k;
 
-	if (t->hex)
-		return off + 2;
-	if (p->tok.len >= 2 && s[p->tok.off] == '"')
-		end--;		/* the closing quote */
-	if (s[off] != '\\' || off + 1 >= end)
-		return off + 1;
-	if (off + 3 < end && is_digit(s[off + 1]) && is_digit(s[off + 2]) &&
-	    is_digit(s[off + 3]))
-		return off + 4;
-	return off + 2;
+	if (t->hex) {
+		*off = t->map[i];
+		*end = *off + 2;
+		return;
+	}
+	unquote(t->src, p->tok, &j, &e);
+	for (k = p->at; k < i && j < e; k++)
+		j += esc_len(t->src, j, e);
+	*off = j;
+	*end = j < e ? j + esc_len(t->src, j, e) : j;
 }
 
 struct zl_tok zl_txt_tok(const struct zl_txt *t, size_t a, size_t b)
 {
 	struct zl_tok tok = { 0, 0 };
+	uint32_t off, end;
 
 	if (t->len == 0) {
 		if (t->nparts)
@@ -168,14 +202,16 @@ struct zl_tok zl_txt_tok(const struct zl_txt *t, size_t a, size_t b)
 		return tok;
 	}
 	if (a >= t->len) {
-		tok.off = src_end(t, t->len - 1);
+		src_span(t, t->len - 1, &off, &tok.off);
 		return tok;
 	}
-	tok.off = t->map[a];
+	src_span(t, a, &tok.off, &end);
 	if (b > t->len)
 		b = t->len;
-	if (b > a)
-		tok.len = src_end(t, b - 1) - tok.off;
+	if (b > a) {
+		src_span(t, b - 1, &off, &end);
+		tok.len = end - tok.off;
+	}
 	return tok;
 }
 

@@ -35,8 +35,8 @@ struct zl_txt {
 	char *s;		/* joined bytes, NUL-terminated (a \000 in
 				   the source gives an inner NUL) */
 	size_t len;
-	uint32_t *map;		/* map[i]: source offset of the byte, or of
-				   the escape, that gave s[i] */
+	uint32_t *map;		/* hex form only: map[i] is the source offset
+				   of the first hex digit of s[i] */
 	struct zl_txt_part *parts;
 	size_t nparts;
 	size_t cap, capparts;

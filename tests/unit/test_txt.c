@@ -44,12 +44,14 @@ START_TEST(test_txt_add)
 	ck_assert_uint_eq(t.parts[3].at, 17);
 	ck_assert_uint_eq(t.parts[3].len, 0);
 	/* every byte maps to where it is written */
-	ck_assert_uint_eq(t.map[0], 7);
-	ck_assert_uint_eq(t.map[7], 14);
-	ck_assert_uint_eq(t.map[8], 18);	/* \032 */
-	ck_assert_uint_eq(t.map[9], 22);
-	ck_assert_uint_eq(t.map[15], 30);	/* \; */
-	ck_assert_uint_eq(t.map[16], 32);
+	ck_assert_uint_eq(zl_txt_tok(&t, 0, 1).off, 7);
+	ck_assert_uint_eq(zl_txt_tok(&t, 7, 8).off, 14);
+	ck_assert_uint_eq(zl_txt_tok(&t, 8, 9).off, 18);	/* \032 */
+	ck_assert_uint_eq(zl_txt_tok(&t, 8, 9).len, 4);
+	ck_assert_uint_eq(zl_txt_tok(&t, 9, 10).off, 22);
+	ck_assert_uint_eq(zl_txt_tok(&t, 15, 16).off, 30);	/* \; */
+	ck_assert_uint_eq(zl_txt_tok(&t, 15, 16).len, 2);
+	ck_assert_uint_eq(zl_txt_tok(&t, 16, 17).off, 32);
 	zl_txt_free(&t);
 	zl_txt_free(&t);
 	zl_txt_free(NULL);
