@@ -174,6 +174,31 @@ void zl_emit_note(struct zl_ctx *ctx, struct zl_diag *d, uint16_t src,
 
 /* ---- running rules ---- */
 
+/* Subjects of one type: a run of [start, next group's start) in a
+ * permutation sorted by type. */
+struct tgroup {
+	uint16_t type;
+	uint32_t start;
+};
+
+/* Indexes of records or RRsets sorted by type (stable), and the run of
+ * each type present, so that a rule that selects types visits only those. */
+struct bytype {
+	uint32_t *idx;
+	size_t n;
+	struct tgroup *g;	/* ng groups and an end sentinel */
+	size_t ng;
+};
+
+/* Matches of one select.owner pattern, per name (zl_name.id): the rules
+ * that share a pattern (every DMARC rule selects '^_dmarc\.') match each
+ * name once.  0: not yet matched; else an enum omatch. */
+enum omatch { OM_NO = 1, OM_YES, OM_LIMIT };
+struct omemo {
+	const struct zl_rule *rule;	/* the first rule with the pattern */
+	uint8_t *res;
+};
+
 /* One zl_lint call: the match scratch and the rdata text buffer are
  * reused for every subject. */
 struct run {
@@ -184,14 +209,15 @@ struct run {
 	struct zl_buf text;
 	struct zl_memo *memo;
 	struct zl_supp *supp;	/* the zone's suppression comments, or NULL */
-	/* Record indexes and RRsets grouped by type, so that a rule that
-	 * selects types visits only those: byrec[rstart[t] .. rstart[t+1]). */
-	uint32_t *byrec, *rstart;
-	const struct zl_rrset **byset;
-	const struct zl_name **bysetname;
-	uint32_t *sstart;
+	struct bytype recs;	/* into zone->rrs */
+	struct bytype sets;	/* into setv / setname */
+	const struct zl_rrset **setv;
+	const struct zl_name **setname;
 	const struct zl_name **names;	/* the names that have records */
 	size_t nnames;
+	struct omemo *om;	/* one per distinct select.owner pattern */
+	size_t nom;
+	struct omemo *cur_om;	/* the current rule's, or NULL */
 	const struct zl_rule *limit_rule;	/* last rule whose pattern hit
 						   the PCRE2 limits */
 };
@@ -236,49 +262,117 @@ static void memo_free(struct zl_memo *m)
 
 /* ---- subjects grouped by type ---- */
 
-#define NTYPES 65536
+/* Stable sort of 0..n-1 by key[], in two 8-bit counting passes: linear in
+ * n, with a fixed cost small enough for a run per small zone. */
+static void group_by_key(struct bytype *bt, const uint16_t *key, size_t n)
+{
+	uint32_t *a = zl_xcalloc(n ? n : 1, sizeof *a);
+	uint32_t *b = zl_xcalloc(n ? n : 1, sizeof *b), *t;
+	size_t cnt[257], i, shift;
 
-/* Counting sort of the records and of the RRsets by type: linear in the
- * zone, done once per run. */
+	for (i = 0; i < n; i++)
+		a[i] = (uint32_t)i;
+	for (shift = 0; shift < 16; shift += 8) {
+		memset(cnt, 0, sizeof cnt);
+		for (i = 0; i < n; i++)
+			cnt[((key[i] >> shift) & 0xff) + 1]++;
+		for (i = 1; i < 257; i++)
+			cnt[i] += cnt[i - 1];
+		for (i = 0; i < n; i++)
+			b[cnt[(key[a[i]] >> shift) & 0xff]++] = a[i];
+		t = a;
+		a = b;
+		b = t;
+	}
+	free(b);
+	bt->idx = a;
+	bt->n = n;
+	bt->g = zl_xcalloc(n + 1, sizeof *bt->g);
+	for (i = 0; i < n; i++)
+		if (i == 0 || key[a[i]] != key[a[i - 1]])
+			bt->g[bt->ng++] = (struct tgroup){ key[a[i]], (uint32_t)i };
+	bt->g[bt->ng].start = (uint32_t)n;
+}
+
+/* The subjects of type t: bt->idx[*lo .. *hi). */
+static void type_range(const struct bytype *bt, uint16_t t, size_t *lo,
+		       size_t *hi)
+{
+	size_t l = 0, h = bt->ng, m;
+
+	while (l < h) {
+		m = l + (h - l) / 2;
+		if (bt->g[m].type < t)
+			l = m + 1;
+		else
+			h = m;
+	}
+	*lo = *hi = 0;
+	if (l < bt->ng && bt->g[l].type == t) {
+		*lo = bt->g[l].start;
+		*hi = bt->g[l + 1].start;
+	}
+}
+
 static void group_by_type(struct run *run)
 {
 	const struct zl_zone *z = run->z;
 	const struct zl_name *n;
 	const struct zl_rrset *s;
-	uint32_t *fill = zl_xcalloc(NTYPES + 1, sizeof *fill);
-	size_t i, h, nsets = 0;
+	uint16_t *key = zl_xcalloc(z->nrrs ? z->nrrs : 1, sizeof *key);
+	size_t i, h, nsets = 0, cap = 0;
 
-	run->rstart = zl_xcalloc(NTYPES + 1, sizeof *run->rstart);
-	run->sstart = zl_xcalloc(NTYPES + 1, sizeof *run->sstart);
-	run->names = zl_xcalloc(z->nnames, sizeof *run->names);
 	for (i = 0; i < z->nrrs; i++)
-		run->rstart[z->rrs[i].type + 1]++;
+		key[i] = z->rrs[i].type;
+	group_by_key(&run->recs, key, z->nrrs);
+	run->names = zl_xcalloc(z->nnames ? z->nnames : 1, sizeof *run->names);
 	for (h = 0; h < z->hcap; h++)
 		for (n = z->htab[h]; n; n = n->hnext) {
-			if (n->sets)
-				run->names[run->nnames++] = n;
-			for (s = n->sets; s; s = s->next, nsets++)
-				run->sstart[s->type + 1]++;
+			if (!n->sets)
+				continue;
+			run->names[run->nnames++] = n;
+			for (s = n->sets; s; s = s->next, nsets++) {
+				if (nsets == cap) {
+					zl_xgrow((void **)&run->setv, &cap,
+						 nsets + 1, sizeof *run->setv);
+					run->setname = zl_xrealloc(
+						run->setname,
+						cap * sizeof *run->setname);
+					key = zl_xrealloc(key, cap * sizeof *key);
+				}
+				run->setv[nsets] = s;
+				run->setname[nsets] = n;
+				key[nsets] = s->type;
+			}
 		}
-	for (i = 1; i <= NTYPES; i++) {
-		run->rstart[i] += run->rstart[i - 1];
-		run->sstart[i] += run->sstart[i - 1];
-	}
-	run->byrec = zl_xcalloc(z->nrrs, sizeof *run->byrec);
-	for (i = 0; i < z->nrrs; i++)
-		run->byrec[run->rstart[z->rrs[i].type] + fill[z->rrs[i].type]++] =
-			(uint32_t)i;
-	memset(fill, 0, (NTYPES + 1) * sizeof *fill);
-	run->byset = zl_xcalloc(nsets, sizeof *run->byset);
-	run->bysetname = zl_xcalloc(nsets, sizeof *run->bysetname);
-	for (i = 0; i < run->nnames; i++)
-		for (s = run->names[i]->sets; s; s = s->next) {
-			uint32_t k = run->sstart[s->type] + fill[s->type]++;
+	group_by_key(&run->sets, key, nsets);
+	free(key);
+}
 
-			run->byset[k] = s;
-			run->bysetname[k] = run->names[i];
-		}
-	free(fill);
+static void bytype_free(struct bytype *bt)
+{
+	free(bt->idx);
+	free(bt->g);
+}
+
+/* The memo of r's select.owner pattern, shared with every rule that has
+ * the same source, or NULL when r has none.  Found again per rule and
+ * zone: a handful of comparisons. */
+static struct omemo *owner_memo(struct run *run, const struct zl_rule *r)
+{
+	struct omemo *m;
+
+	if (!r->owner_re)
+		return NULL;
+	for (m = run->om; m < run->om + run->nom; m++)
+		if (m->rule->owner_srclen == r->owner_srclen &&
+		    memcmp(m->rule->owner_src, r->owner_src,
+			   r->owner_srclen) == 0)
+			return m;
+	m->rule = r;
+	m->res = zl_xcalloc(run->z->nnames ? run->z->nnames : 1, 1);
+	run->nom++;
+	return m;
 }
 
 static bool type_ok(const struct zl_rule *r, uint16_t type)
@@ -293,21 +387,19 @@ static bool type_ok(const struct zl_rule *r, uint16_t type)
 	return false;
 }
 
-/* Runs a select pattern of r on s.  A subject whose match hits the PCRE2
- * limits counts as not selected: the rule is skipped for it rather than
- * letting one pattern stall the run.  The first such subject of each rule
- * gets a warning at rr, so that a rule that could not be evaluated is
- * never silent (docs/limits.md). */
-static bool match(struct run *run, const struct zl_rule *r,
-		  const pcre2_code *re, const char *what, const char *s,
-		  size_t n, const struct zl_rr *rr)
+/* A subject whose select pattern hits the PCRE2 limits counts as not
+ * selected: the rule is skipped for it rather than letting one pattern
+ * stall the run.  The first such subject of each rule gets a warning at
+ * rr, so that a rule that could not be evaluated is never silent
+ * (docs/limits.md). */
+static bool over_limit(struct run *run, const struct zl_rule *r,
+		       const char *what, const struct zl_rr *rr)
 {
-	int rc = zl_ruleset_match(run->rs, re, run->md, s, n);
 	struct zl_loc loc;
 	struct zl_diag *d;
 
-	if (rc >= 0 || run->limit_rule == r)
-		return rc == 1;
+	if (run->limit_rule == r)
+		return false;
 	run->limit_rule = r;
 	if (rr)
 		loc = zl_zone_loc(run->z, rr->src, rr->text);
@@ -319,12 +411,29 @@ static bool match(struct run *run, const struct zl_rule *r,
 	return false;
 }
 
+static enum omatch match(struct run *run, const pcre2_code *re,
+			 const char *s, size_t n)
+{
+	int rc = zl_ruleset_match(run->rs, re, run->md, s, n);
+
+	return rc < 0 ? OM_LIMIT : rc ? OM_YES : OM_NO;
+}
+
 static bool owner_ok(struct run *run, const struct zl_rule *r,
 		     const struct zl_name *n)
 {
-	return !r->owner_re ||
-	       match(run, r, r->owner_re, "select.owner", n->text, n->len,
-		     n->sets ? &run->z->rrs[n->sets->first] : NULL);
+	uint8_t *m;
+
+	if (!r->owner_re)
+		return true;
+	m = &run->cur_om->res[n->id];
+	if (!*m)
+		*m = (uint8_t)match(run, r->owner_re, n->text, n->len);
+	if (*m == OM_LIMIT)
+		return over_limit(run, r, "select.owner",
+				  n->sets ? &run->z->rrs[n->sets->first]
+					  : NULL);
+	return *m == OM_YES;
 }
 
 /* select.rdata is matched on the record's rdata as written: its tokens
@@ -346,8 +455,14 @@ static bool rdata_ok(struct run *run, const struct zl_rule *r,
 		zl_buf_add(&run->text, zl_tok_text(run->z, rr->src, *t),
 			   t->len);
 	}
-	return match(run, r, r->rdata_re, "select.rdata", run->text.s,
-		     run->text.len, rr);
+	switch (match(run, r->rdata_re, run->text.s, run->text.len)) {
+	case OM_YES:
+		return true;
+	case OM_LIMIT:
+		return over_limit(run, r, "select.rdata", rr);
+	default:
+		return false;
+	}
 }
 
 /* Whether any record of the set passes select.rdata. */
@@ -386,7 +501,7 @@ static void record_subject(struct run *run, const struct zl_rule *r,
 
 static void run_records(struct run *run, const struct zl_rule *r)
 {
-	size_t i, k;
+	size_t i, k, lo, hi;
 
 	if (r->ntypes == 0) {
 		for (i = 0; i < run->z->nrrs; i++)
@@ -395,15 +510,18 @@ static void run_records(struct run *run, const struct zl_rule *r)
 	}
 	/* Records keep file order within a type; findings are sorted at
 	 * the end anyway. */
-	for (k = 0; k < r->ntypes; k++)
-		for (i = run->rstart[r->types[k]]; i < run->rstart[r->types[k] + 1]; i++)
-			record_subject(run, r, &run->z->rrs[run->byrec[i]]);
+	for (k = 0; k < r->ntypes; k++) {
+		type_range(&run->recs, r->types[k], &lo, &hi);
+		for (i = lo; i < hi; i++)
+			record_subject(run, r,
+				       &run->z->rrs[run->recs.idx[i]]);
+	}
 }
 
 static void set_subject(struct run *run, const struct zl_rule *r, size_t i)
 {
-	const struct zl_rrset *s = run->byset[i];
-	const struct zl_name *n = run->bysetname[i];
+	const struct zl_rrset *s = run->setv[i];
+	const struct zl_name *n = run->setname[i];
 
 	if (owner_ok(run, r, n) && set_rdata_ok(run, r, s))
 		call(run, r, NULL, s, n);
@@ -411,16 +529,18 @@ static void set_subject(struct run *run, const struct zl_rule *r, size_t i)
 
 static void run_rrsets(struct run *run, const struct zl_rule *r)
 {
-	size_t i, k;
+	size_t i, k, lo, hi;
 
 	if (r->ntypes == 0) {
-		for (i = 0; i < run->sstart[NTYPES]; i++)
+		for (i = 0; i < run->sets.n; i++)
 			set_subject(run, r, i);
 		return;
 	}
-	for (k = 0; k < r->ntypes; k++)
-		for (i = run->sstart[r->types[k]]; i < run->sstart[r->types[k] + 1]; i++)
-			set_subject(run, r, i);
+	for (k = 0; k < r->ntypes; k++) {
+		type_range(&run->sets, r->types[k], &lo, &hi);
+		for (i = lo; i < hi; i++)
+			set_subject(run, r, run->sets.idx[i]);
+	}
 }
 
 /* A name is selected when one of its RRsets passes select.type (any type
@@ -461,6 +581,7 @@ static void run_phase(struct run *run, bool after_suppress)
 		if (r->severity == ZL_SEV_OFF ||
 		    r->check->after_suppress != after_suppress)
 			continue;
+		run->cur_om = owner_memo(run, r);
 		switch (r->scope) {
 		case ZL_SCOPE_RECORD:
 			run_records(run, r);
@@ -487,7 +608,7 @@ void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
 {
 	struct run run = { .rs = rs, .z = z, .out = out };
 	struct zl_memo memo = { .n = z ? z->nrrs : 0 };
-	size_t first, mid;
+	size_t first, mid, i;
 
 	if (!rs || !z || !out)
 		return;
@@ -497,6 +618,7 @@ void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
 		abort();
 	}
 	run.memo = &memo;
+	run.om = zl_xcalloc(rs->n ? rs->n : 1, sizeof *run.om);
 	group_by_type(&run);
 	first = out->n;
 	run_phase(&run, false);
@@ -509,10 +631,12 @@ void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
 	pcre2_match_data_free(run.md);
 	zl_buf_free(&run.text);
 	memo_free(&memo);
-	free(run.byrec);
-	free(run.rstart);
-	free(run.byset);
-	free(run.bysetname);
-	free(run.sstart);
+	bytype_free(&run.recs);
+	bytype_free(&run.sets);
+	free(run.setv);
+	free(run.setname);
 	free(run.names);
+	for (i = 0; i < run.nom; i++)
+		free(run.om[i].res);
+	free(run.om);
 }

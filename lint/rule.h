@@ -57,6 +57,9 @@ struct zl_rule {
 	uint16_t *types;	/* select.type; ntypes == 0 means any type */
 	size_t ntypes;
 	pcre2_code *owner_re;	/* select.owner, matched on canonical owner */
+	char *owner_src;	/* its source, owner_srclen bytes: rules with
+				   the same pattern share their matches */
+	size_t owner_srclen;
 	pcre2_code *rdata_re;	/* select.rdata, matched on rdata source text */
 	const struct zl_check *check;
 	struct zl_param *params;/* one per entry of check->params, in order */

@@ -438,9 +438,15 @@ static void parse_select(struct ld *ld, struct zl_rule *r,
 		select_types(ld, r, v[S_TYPE]);
 	/* Owner names are case-insensitive (RFC 4343); the canonical text is
 	 * lower case, so the pattern matches either way. */
-	if (v[S_OWNER])
+	if (v[S_OWNER]) {
 		r->owner_re = compile_re(ld, v[S_OWNER], PCRE2_CASELESS,
 					 "'owner'");
+		if (r->owner_re) {
+			r->owner_src = zl_xstrndup(v[S_OWNER]->str,
+						  v[S_OWNER]->len);
+			r->owner_srclen = v[S_OWNER]->len;
+		}
+	}
 	if (v[S_RDATA])
 		r->rdata_re = compile_re(ld, v[S_RDATA], 0, "'rdata'");
 }
@@ -893,6 +899,7 @@ void zl_rule_free(struct zl_rule *r)
 	free(r->origin);
 	free(r->types);
 	pcre2_code_free(r->owner_re);
+	free(r->owner_src);
 	pcre2_code_free(r->rdata_re);
 	for (i = 0; i < r->nparams; i++)
 		zl_param_free(&r->params[i]);

@@ -190,6 +190,8 @@ static struct zl_rule *rule_copy(const struct zl_rule *r)
 	memcpy(c->types, r->types ? r->types : c->types,
 	       r->ntypes * sizeof *c->types);
 	c->owner_re = re_copy(r->owner_re);
+	c->owner_src = r->owner_src ? zl_xstrndup(r->owner_src, r->owner_srclen)
+				    : NULL;
 	c->rdata_re = re_copy(r->rdata_re);
 	c->params = zl_xcalloc(r->nparams ? r->nparams : 1, sizeof *c->params);
 	for (i = 0; i < r->nparams; i++)

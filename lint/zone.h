@@ -90,13 +90,14 @@ struct zl_name {
 	struct zl_rrset *sets;	/* NULL: the name has no records here */
 	uint32_t hash;
 	uint32_t nrr;
+	uint32_t id;		/* 0 .. zone->nnames - 1, in intern order */
 	uint16_t len;		/* strlen(text) */
-	uint8_t refs;		/* ZL_REF_* bits */
-	bool in_zone;		/* at or below the origin */
-	bool below_cut;		/* at or below an NS RRset other than the
+	uint8_t refs : 5;	/* ZL_REF_* bits */
+	bool in_zone : 1;	/* at or below the origin */
+	bool below_cut : 1;	/* at or below an NS RRset other than the
 				   apex: the child zone's data (RFC 1034
 				   §4.2.1); set when loading ends */
-	bool cut_known;		/* below_cut has been computed */
+	bool cut_known : 1;	/* below_cut has been computed */
 };
 
 /* A record that could not be loaded, or a directive that failed. */
@@ -127,6 +128,10 @@ struct zl_zone {
 /* Finds a name by canonical text (any case, absolute with final dot).
  * Returns NULL when the zone neither owns nor references it. */
 struct zl_name *zl_zone_lookup(const struct zl_zone *z, const char *text);
+/* zl_zone_lookup of prefix + text ("_dmarc." + "example.com."), without
+ * allocating. */
+struct zl_name *zl_zone_lookup2(const struct zl_zone *z, const char *prefix,
+			       const char *text);
 /* Interns a canonical name (text must already be canonical). */
 struct zl_name *zl_zone_intern(struct zl_zone *z, const char *text, size_t len);
 /* The parent of a canonical name, pointing into text ("b.c." for "a.b.c.",

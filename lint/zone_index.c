@@ -72,6 +72,21 @@ struct zl_name *zl_zone_lookup(const struct zl_zone *z, const char *text)
 	return find(z, text, n, add_dot, hash_text(text, n, add_dot));
 }
 
+struct zl_name *zl_zone_lookup2(const struct zl_zone *z, const char *prefix,
+			       const char *text)
+{
+	/* Longer than any name's presentation (255 octets, each at most
+	 * four characters as \DDD): no such name can be in the zone. */
+	char buf[1280];
+	size_t pl = strlen(prefix), tl = strlen(text);
+
+	if (pl + tl >= sizeof buf)
+		return NULL;
+	memcpy(buf, prefix, pl);
+	memcpy(buf + pl, text, tl + 1);
+	return zl_zone_lookup(z, buf);
+}
+
 /* Whether the canonical text is at or below the origin's. */
 static bool below(const char *s, size_t n, const struct zl_name *origin)
 {
@@ -126,6 +141,7 @@ struct zl_name *zl_zone_intern(struct zl_zone *z, const char *text, size_t len)
 	nm->text = zl_arena_strndup(&z->arena, text, len);
 	nm->len = (uint16_t)len;
 	nm->hash = h;
+	nm->id = (uint32_t)z->nnames;
 	nm->in_zone = z->origin && below(text, len, z->origin);
 	b = h & (z->hcap - 1);
 	nm->hnext = z->htab[b];
