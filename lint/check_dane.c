@@ -150,10 +150,8 @@ static const struct zl_name *mx_target(const struct zl_rr *rr)
 /* Whether _25._tcp.<t> has TLSA records (or an alias to them). */
 static bool has_tlsa(const struct zl_zone *z, const struct zl_name *t)
 {
-	char *s = zl_xasprintf(SMTP_PREFIX "%s", t->text);
-	const struct zl_name *n = zl_zone_lookup(z, s);
+	const struct zl_name *n = zl_zone_lookup2(z, SMTP_PREFIX, t->text);
 
-	free(s);
 	return n && (zl_name_rrset(n, LDNS_RR_TYPE_TLSA) ||
 		     zl_name_rrset(n, LDNS_RR_TYPE_CNAME));
 }

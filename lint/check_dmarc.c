@@ -68,19 +68,6 @@ static bool below_cut(const struct zl_zone *z, const char *text)
 	return false;
 }
 
-/* The name prefix + text ("_dmarc." + "example.com."), or NULL when the
- * zone has no such name. */
-static const struct zl_name *lookup2(const struct zl_zone *z,
-				     const char *prefix, const char *text)
-{
-	const struct zl_name *n;
-	char *s = zl_xasprintf("%s%s", prefix, text);
-
-	n = zl_zone_lookup(z, s);
-	free(s);
-	return n;
-}
-
 static bool is_dmarc(const struct zl_tv_rec *r)
 {
 	return zl_tv_first_is(r, "v", "DMARC1", true);
@@ -97,7 +84,7 @@ static bool looks_dmarc(const struct zl_tv_rec *r)
 static const struct zl_tv_rec *policy_at(struct zl_ctx *ctx,
 					 const char *domain)
 {
-	const struct zl_name *n = lookup2(ctx->zone, "_dmarc.", domain);
+	const struct zl_name *n = zl_zone_lookup2(ctx->zone, "_dmarc.", domain);
 	const struct zl_rr *rr;
 
 	for (rr = zl_first_rr(ctx->zone, n, LDNS_RR_TYPE_TXT); rr;
@@ -714,7 +701,7 @@ static void check_dest(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	want = zl_xasprintf("%.*s._report._dmarc.%s",
 			    (int)strlen(domain) - 1, domain, dest);
 	if (authorised_at(ctx, zl_zone_lookup(z, want)) ||
-	    authorised_at(ctx, lookup2(z, "*._report._dmarc.", dest)))
+	    authorised_at(ctx, zl_zone_lookup2(z, "*._report._dmarc.", dest)))
 		goto out;
 	{
 		struct zl_var v[] = { { "destination", dest },
@@ -837,7 +824,7 @@ static void note_spf(const struct zl_zone *z, const struct zl_rr *rr,
 /* Whether _dmarc.<domain> holds a DMARC record or an alias to one. */
 static bool has_policy(struct zl_ctx *ctx, const char *domain)
 {
-	const struct zl_name *n = lookup2(ctx->zone, "_dmarc.", domain);
+	const struct zl_name *n = zl_zone_lookup2(ctx->zone, "_dmarc.", domain);
 	const struct zl_rr *rr;
 
 	if (zl_first_rr(ctx->zone, n, LDNS_RR_TYPE_CNAME))

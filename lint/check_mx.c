@@ -434,7 +434,7 @@ static void shared_addresses(struct zl_ctx *ctx)
 	const struct zl_zone *z = ctx->zone;
 	uintptr_t *v = by_target(z, ctx->set);
 	struct zl_buf first = { 0 }, cur = { 0 }, txt = { 0 };
-	const struct zl_name *t;
+	const struct zl_name *t, *t0 = NULL;
 	uint32_t i, ntargets = 0;
 	bool same = true;
 
@@ -447,13 +447,19 @@ static void shared_addresses(struct zl_ctx *ctx)
 			break;
 		}
 		cur.len = 0;
-		address_set(z, t, ntargets ? &cur : &first, ntargets ? NULL : &txt);
+		address_set(z, t, ntargets ? &cur : &first, NULL);
+		if (!t0)
+			t0 = t;
 		if (ntargets++ && (cur.len != first.len ||
 				   memcmp(cur.s, first.s, cur.len) != 0))
 			same = false;
 	}
 	if (same && ntargets >= 2) {
-		struct zl_var vars[] = { { "addresses", txt.s } };
+		struct zl_var vars[] = { { "addresses", NULL } };
+
+		cur.len = 0;
+		address_set(z, t0, &cur, &txt);
+		vars[0].value = txt.s;
 
 		zl_emit(ctx, z->rrs[ctx->set->first].src,
 			target_tok(ctx, &z->rrs[ctx->set->first]), vars, 1);

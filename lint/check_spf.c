@@ -1042,7 +1042,8 @@ static long term_cost(struct graph *g, const struct node *nd, size_t i,
 	return 1;
 }
 
-/* Tells how the count was reached: the terms that cost more than one
+/* Finds the term at which the count passes limit, and tells in how (when
+ * not NULL) how the count was reached: the terms that cost more than one
  * lookup, then how many single lookups there are. */
 static void explain(struct graph *g, const struct node *nd, long limit,
 		    struct zl_buf *how, size_t *over, bool *exact)
@@ -1066,12 +1067,14 @@ static void explain(struct graph *g, const struct node *nd, long limit,
 			singles++;
 			continue;
 		}
-		zl_buf_addf(how, "%s'%.*s' %s%ld", how->len ? ", " : "",
-			    (int)s->terms[i].text.len,
-			    nd->rec->txt.s + s->terms[i].text.off,
-			    ex ? "" : "at least ", c);
+		if (how)
+			zl_buf_addf(how, "%s'%.*s' %s%ld",
+				    how->len ? ", " : "",
+				    (int)s->terms[i].text.len,
+				    nd->rec->txt.s + s->terms[i].text.off,
+				    ex ? "" : "at least ", c);
 	}
-	if (singles)
+	if (how && singles)
 		zl_buf_addf(how, "%s%ld other term%s with one lookup each",
 			    how->len ? ", " : "", singles,
 			    singles == 1 ? "" : "s");
@@ -1102,13 +1105,15 @@ static void spf_lookups(struct zl_ctx *ctx)
 		const struct node *nd = &g.v[i];
 		struct zl_buf how = { 0 };
 
-		explain(&g, nd, limit, &how, &over, &exact);
+		explain(&g, nd, limit, NULL, &over, &exact);
 		if (over != NONE) {
 			struct zl_var v[] = {
 				{ "count", count }, { "limit", lim },
-				{ "how", how.s },
+				{ "how", NULL },
 			};
 
+			explain(&g, nd, limit, &how, &over, &exact);
+			v[2].value = how.s;
 			snprintf(count, sizeof count, "%s%ld",
 				 exact ? "" : "at least ", nd->cost);
 			emit_node(&g, nd, &nd->rec->spf.terms[over], v, 3);
