@@ -190,13 +190,28 @@ struct bytype {
 	size_t ng;
 };
 
-/* Matches of one select.owner pattern, per name (zl_name.id): the rules
- * that share a pattern (every DMARC rule selects '^_dmarc\.') match each
- * name once.  0: not yet matched; else an enum omatch. */
+/* The subjects of one scope and type (-1: any) whose owner matches one
+ * select.owner pattern, as indexes (see subject_owner). */
+struct osel {
+	enum zl_scope scope;
+	int type;
+	uint32_t *v;
+	size_t n;
+	const struct zl_rr *limit_rr;	/* a subject over the PCRE2 limits */
+	bool limit;
+};
+
+/* What one select.owner pattern matched, shared by the rules with the same
+ * source (the DMARC, DKIM and MTA-STS packs repeat theirs): res[] per name
+ * (zl_name.id, 0 until matched, else an enum omatch) and the selections
+ * built so far, so that the second rule visits only the matching subjects
+ * instead of every TXT record of the zone. */
 enum omatch { OM_NO = 1, OM_YES, OM_LIMIT };
 struct omemo {
 	const struct zl_rule *rule;	/* the first rule with the pattern */
 	uint8_t *res;
+	struct osel *sel;
+	size_t nsel, capsel;
 };
 
 /* One zl_lint call: the match scratch and the rdata text buffer are
@@ -217,7 +232,6 @@ struct run {
 	size_t nnames;
 	struct omemo *om;	/* one per distinct select.owner pattern */
 	size_t nom;
-	struct omemo *cur_om;	/* the current rule's, or NULL */
 	const struct zl_rule *limit_rule;	/* last rule whose pattern hit
 						   the PCRE2 limits */
 };
@@ -355,38 +369,6 @@ static void bytype_free(struct bytype *bt)
 	free(bt->g);
 }
 
-/* The memo of r's select.owner pattern, shared with every rule that has
- * the same source, or NULL when r has none.  Found again per rule and
- * zone: a handful of comparisons. */
-static struct omemo *owner_memo(struct run *run, const struct zl_rule *r)
-{
-	struct omemo *m;
-
-	if (!r->owner_re)
-		return NULL;
-	for (m = run->om; m < run->om + run->nom; m++)
-		if (m->rule->owner_srclen == r->owner_srclen &&
-		    memcmp(m->rule->owner_src, r->owner_src,
-			   r->owner_srclen) == 0)
-			return m;
-	m->rule = r;
-	m->res = zl_xcalloc(run->z->nnames ? run->z->nnames : 1, 1);
-	run->nom++;
-	return m;
-}
-
-static bool type_ok(const struct zl_rule *r, uint16_t type)
-{
-	size_t i;
-
-	if (r->ntypes == 0)
-		return true;
-	for (i = 0; i < r->ntypes; i++)
-		if (r->types[i] == type)
-			return true;
-	return false;
-}
-
 /* A subject whose select pattern hits the PCRE2 limits counts as not
  * selected: the rule is skipped for it rather than letting one pattern
  * stall the run.  The first such subject of each rule gets a warning at
@@ -419,21 +401,105 @@ static enum omatch match(struct run *run, const pcre2_code *re,
 	return rc < 0 ? OM_LIMIT : rc ? OM_YES : OM_NO;
 }
 
-static bool owner_ok(struct run *run, const struct zl_rule *r,
-		     const struct zl_name *n)
-{
-	uint8_t *m;
+/* ---- subjects ---- */
 
-	if (!r->owner_re)
-		return true;
-	m = &run->cur_om->res[n->id];
-	if (!*m)
-		*m = (uint8_t)match(run, r->owner_re, n->text, n->len);
-	if (*m == OM_LIMIT)
-		return over_limit(run, r, "select.owner",
-				  n->sets ? &run->z->rrs[n->sets->first]
-					  : NULL);
-	return *m == OM_YES;
+/* The candidate subjects of a scope and type (-1: any): n of them, the
+ * k-th being idx ? idx[k] : k. */
+struct cand {
+	const uint32_t *idx;
+	size_t n;
+};
+
+static struct cand candidates(const struct run *run, enum zl_scope sc,
+			      int type)
+{
+	const struct bytype *bt = sc == ZL_SCOPE_RECORD ? &run->recs
+							: &run->sets;
+	struct cand c = { NULL, 0 };
+	size_t lo, hi;
+
+	if (sc == ZL_SCOPE_NAME)
+		c.n = run->nnames;
+	else if (type < 0)
+		c.n = bt->n;
+	else {
+		type_range(bt, (uint16_t)type, &lo, &hi);
+		c.idx = bt->idx + lo;
+		c.n = hi - lo;
+	}
+	return c;
+}
+
+static const struct zl_name *subject_owner(const struct run *run,
+					   enum zl_scope sc, uint32_t i)
+{
+	return sc == ZL_SCOPE_RECORD ? run->z->rrs[i].owner :
+	       sc == ZL_SCOPE_RRSET ? run->setname[i] : run->names[i];
+}
+
+/* The record a warning about subject i points at. */
+static const struct zl_rr *subject_rr(const struct run *run,
+				      enum zl_scope sc, uint32_t i)
+{
+	if (sc == ZL_SCOPE_RECORD)
+		return &run->z->rrs[i];
+	if (sc == ZL_SCOPE_RRSET)
+		return &run->z->rrs[run->setv[i]->first];
+	return &run->z->rrs[run->names[i]->sets->first];
+}
+
+/* The memo of r's select.owner pattern (found again per rule and zone: a
+ * handful of comparisons). */
+static struct omemo *owner_memo(struct run *run, const struct zl_rule *r)
+{
+	struct omemo *m;
+
+	for (m = run->om; m < run->om + run->nom; m++)
+		if (m->rule->owner_srclen == r->owner_srclen &&
+		    memcmp(m->rule->owner_src, r->owner_src,
+			   r->owner_srclen) == 0)
+			return m;
+	m->rule = r;
+	m->res = zl_xcalloc(run->z->nnames ? run->z->nnames : 1, 1);
+	run->nom++;
+	return m;
+}
+
+/* The candidates of sc and type whose owner matches r's select.owner,
+ * built once per pattern, scope and type. */
+static const struct osel *owner_select(struct run *run,
+				       const struct zl_rule *r,
+				       enum zl_scope sc, int type)
+{
+	struct omemo *m = owner_memo(run, r);
+	struct cand c = candidates(run, sc, type);
+	const struct zl_name *n;
+	struct osel *o;
+	size_t k, cap = 0;
+	uint32_t i;
+
+	for (k = 0; k < m->nsel; k++)
+		if (m->sel[k].scope == sc && m->sel[k].type == type)
+			return &m->sel[k];
+	zl_xgrow((void **)&m->sel, &m->capsel, m->nsel + 1, sizeof *m->sel);
+	o = &m->sel[m->nsel++];
+	*o = (struct osel){ .scope = sc, .type = type };
+	for (k = 0; k < c.n; k++) {
+		i = c.idx ? c.idx[k] : (uint32_t)k;
+		n = subject_owner(run, sc, i);
+		if (!m->res[n->id])
+			m->res[n->id] = (uint8_t)match(run, r->owner_re,
+						       n->text, n->len);
+		if (m->res[n->id] == OM_LIMIT && !o->limit) {
+			o->limit = true;
+			o->limit_rr = subject_rr(run, sc, i);
+		}
+		if (m->res[n->id] != OM_YES)
+			continue;
+		zl_xgrow((void **)&o->v, &cap, o->n + 1, sizeof *o->v);
+		o->v[o->n++] = i;
+	}
+	return o;
 }
 
 /* select.rdata is matched on the record's rdata as written: its tokens
@@ -479,6 +545,18 @@ static bool set_rdata_ok(struct run *run, const struct zl_rule *r,
 	return false;
 }
 
+static bool type_ok(const struct zl_rule *r, uint16_t type)
+{
+	size_t i;
+
+	if (r->ntypes == 0)
+		return true;
+	for (i = 0; i < r->ntypes; i++)
+		if (r->types[i] == type)
+			return true;
+	return false;
+}
+
 static void call(struct run *run, const struct zl_rule *r,
 		 const struct zl_rr *rr, const struct zl_rrset *s,
 		 const struct zl_name *n)
@@ -492,81 +570,53 @@ static void call(struct run *run, const struct zl_rule *r,
 	r->check->fn(&ctx);
 }
 
-static void record_subject(struct run *run, const struct zl_rule *r,
-			   const struct zl_rr *rr)
+/* Runs r on subject i of its scope, whose owner has passed select.owner:
+ * the rest of its selection decides.  A name is selected when one of its
+ * RRsets passes select.type (any type if none is given) and select.rdata. */
+static void subject(struct run *run, const struct zl_rule *r, uint32_t i)
 {
-	if (owner_ok(run, r, rr->owner) && rdata_ok(run, r, rr))
-		call(run, r, rr, NULL, rr->owner);
-}
-
-static void run_records(struct run *run, const struct zl_rule *r)
-{
-	size_t i, k, lo, hi;
-
-	if (r->ntypes == 0) {
-		for (i = 0; i < run->z->nrrs; i++)
-			record_subject(run, r, &run->z->rrs[i]);
-		return;
-	}
-	/* Records keep file order within a type; findings are sorted at
-	 * the end anyway. */
-	for (k = 0; k < r->ntypes; k++) {
-		type_range(&run->recs, r->types[k], &lo, &hi);
-		for (i = lo; i < hi; i++)
-			record_subject(run, r,
-				       &run->z->rrs[run->recs.idx[i]]);
-	}
-}
-
-static void set_subject(struct run *run, const struct zl_rule *r, size_t i)
-{
-	const struct zl_rrset *s = run->setv[i];
-	const struct zl_name *n = run->setname[i];
-
-	if (owner_ok(run, r, n) && set_rdata_ok(run, r, s))
-		call(run, r, NULL, s, n);
-}
-
-static void run_rrsets(struct run *run, const struct zl_rule *r)
-{
-	size_t i, k, lo, hi;
-
-	if (r->ntypes == 0) {
-		for (i = 0; i < run->sets.n; i++)
-			set_subject(run, r, i);
-		return;
-	}
-	for (k = 0; k < r->ntypes; k++) {
-		type_range(&run->sets, r->types[k], &lo, &hi);
-		for (i = lo; i < hi; i++)
-			set_subject(run, r, run->sets.idx[i]);
-	}
-}
-
-/* A name is selected when one of its RRsets passes select.type (any type
- * if none is given) and select.rdata. */
-static bool name_ok(struct run *run, const struct zl_rule *r,
-		    const struct zl_name *n)
-{
+	const struct zl_rr *rr;
 	const struct zl_rrset *s;
+	const struct zl_name *n;
 
-	if (!owner_ok(run, r, n))
-		return false;
-	if (r->ntypes == 0 && !r->rdata_re)
-		return true;
-	for (s = n->sets; s; s = s->next)
-		if (type_ok(r, s->type) && set_rdata_ok(run, r, s))
-			return true;
-	return false;
+	switch (r->scope) {
+	case ZL_SCOPE_RECORD:
+		rr = &run->z->rrs[i];
+		if (rdata_ok(run, r, rr))
+			call(run, r, rr, NULL, rr->owner);
+		return;
+	case ZL_SCOPE_RRSET:
+		if (set_rdata_ok(run, r, run->setv[i]))
+			call(run, r, NULL, run->setv[i], run->setname[i]);
+		return;
+	default:
+		n = run->names[i];
+		for (s = n->sets; s; s = s->next)
+			if (type_ok(r, s->type) && set_rdata_ok(run, r, s)) {
+				call(run, r, NULL, NULL, n);
+				return;
+			}
+	}
 }
 
-static void run_names(struct run *run, const struct zl_rule *r)
+/* Runs r on the subjects of its scope and of one type (-1: any). */
+static void visit(struct run *run, const struct zl_rule *r, int type)
 {
-	size_t i;
+	const struct osel *o;
+	struct cand c;
+	size_t k;
 
-	for (i = 0; i < run->nnames; i++)
-		if (name_ok(run, r, run->names[i]))
-			call(run, r, NULL, NULL, run->names[i]);
+	if (r->owner_re) {
+		o = owner_select(run, r, r->scope, type);
+		if (o->limit)
+			over_limit(run, r, "select.owner", o->limit_rr);
+		for (k = 0; k < o->n; k++)
+			subject(run, r, o->v[k]);
+		return;
+	}
+	c = candidates(run, r->scope, type);
+	for (k = 0; k < c.n; k++)
+		subject(run, r, c.idx ? c.idx[k] : (uint32_t)k);
 }
 
 /* Runs the enabled rules of one phase: the ordinary ones, or those that
@@ -574,28 +624,22 @@ static void run_names(struct run *run, const struct zl_rule *r)
 static void run_phase(struct run *run, bool after_suppress)
 {
 	const struct zl_rule *r;
-	size_t i;
+	size_t i, k;
 
 	for (i = 0; i < run->rs->n; i++) {
 		r = run->rs->rules[i];
 		if (r->severity == ZL_SEV_OFF ||
 		    r->check->after_suppress != after_suppress)
 			continue;
-		run->cur_om = owner_memo(run, r);
-		switch (r->scope) {
-		case ZL_SCOPE_RECORD:
-			run_records(run, r);
-			break;
-		case ZL_SCOPE_RRSET:
-			run_rrsets(run, r);
-			break;
-		case ZL_SCOPE_NAME:
-			run_names(run, r);
-			break;
-		case ZL_SCOPE_ZONE:
+		/* Records and RRsets are visited by type when the rule
+		 * selects types; names always all (a name has many). */
+		if (r->scope == ZL_SCOPE_ZONE)
 			call(run, r, NULL, NULL, NULL);
-			break;
-		}
+		else if (r->ntypes == 0 || r->scope == ZL_SCOPE_NAME)
+			visit(run, r, -1);
+		else
+			for (k = 0; k < r->ntypes; k++)
+				visit(run, r, r->types[k]);
 	}
 }
 
@@ -608,7 +652,7 @@ void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
 {
 	struct run run = { .rs = rs, .z = z, .out = out };
 	struct zl_memo memo = { .n = z ? z->nrrs : 0 };
-	size_t first, mid, i;
+	size_t first, mid, i, k;
 
 	if (!rs || !z || !out)
 		return;
@@ -636,7 +680,11 @@ void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
 	free(run.setv);
 	free(run.setname);
 	free(run.names);
-	for (i = 0; i < run.nom; i++)
+	for (i = 0; i < run.nom; i++) {
+		for (k = 0; k < run.om[i].nsel; k++)
+			free(run.om[i].sel[k].v);
+		free(run.om[i].sel);
 		free(run.om[i].res);
+	}
 	free(run.om);
 }

@@ -669,6 +669,11 @@ void zl_spf_parse(struct zl_spf *out, const char *s, size_t len)
 		    "with 'v=spf1' and a space", q(&p, 0, i));
 		goto out;
 	}
+	/* One term per space-separated word: sized once, since parsed
+	 * records live as long as the run's memo. */
+	for (start = i, p.capterms = 1; start < len; start++)
+		p.capterms += s[start] != ' ' && s[start - 1] == ' ';
+	out->terms = zl_xcalloc(p.capterms, sizeof *out->terms);
 	while (i < len) {
 		if (s[i] == ' ') {
 			i++;

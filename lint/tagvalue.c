@@ -209,6 +209,11 @@ void zl_tv_parse(struct zl_tv *tv, const char *s, size_t len)
 	uint32_t a = 0, b, end, n = (uint32_t)len;
 
 	memset(tv, 0, sizeof *tv);
+	/* At most one tag per ';' and one more: sized once, since parsed
+	 * records live as long as the run's memo. */
+	for (b = 0, tv->captags = 1; b < n; b++)
+		tv->captags += s[b] == ';';
+	tv->tags = zl_xcalloc(tv->captags, sizeof *tv->tags);
 	for (;;) {
 		for (end = a; end < n && s[end] != ';'; end++)
 			;

@@ -395,6 +395,22 @@ rules:
     select: { type: TXT, rdata: '(a+)+$' }
     check: present
     message: "matched"
+  - id: EVIL002
+    name: evil-owner
+    severity: error
+    summary: the same kind of pattern on owner names
+    scope: record
+    select: { type: TXT, owner: '(a+)+$' }
+    check: present
+    message: "matched"
+  - id: EVIL003
+    name: evil-owner-again
+    severity: error
+    summary: one more rule sharing that owner pattern
+    scope: record
+    select: { type: TXT, owner: '(a+)+$' }
+    check: present
+    message: "matched"
 EOF
 	a=$(repeat a 250)
 	head_zone >evil.zone
@@ -403,12 +419,16 @@ EOF
 		for _ in 1 2 3 4 5 6 7 8 9 10 11 12; do printf ' "%s"' "$a"; done
 		printf ' "b"\nb IN TXT'
 		for _ in 1 2 3 4 5 6 7 8 9 10 11 12; do printf ' "%s"' "$a"; done
-		echo
+		printf '\n%sb IN TXT "x"\n' "$(repeat a 60)"
 	} >>evil.zone
 	run --no-default-rules --rules evil.yaml --format gcc evil.zone
+	# Rules that share a pattern share its matches, but each one that
+	# could not be evaluated still says so.
 	want_rc 0 &&
 	count out '^evil\.zone:13:1: warning: rule EVIL001 skipped here .*PCRE2 match limits' 1 &&
-	count out . 1 && within 10
+	count out '^evil\.zone:15:1: warning: rule EVIL002 skipped here .*select\.owner pattern exceeds the PCRE2 match limits' 1 &&
+	count out '^evil\.zone:15:1: warning: rule EVIL003 skipped here .*select\.owner pattern exceeds the PCRE2 match limits' 1 &&
+	count out . 3 && within 10
 }
 
 test_config_not_yaml() {
