@@ -20,7 +20,7 @@ COMPDIR ?= $(PREFIX)/share/bash-completion/completions
 
 CC ?= cc
 CFLAGS ?= -O2 -g
-ZL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+ZL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -pthread \
 	-Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -fPIC
 
 BUILD_NEEDS = pc:ldns:libldns-dev pc:yaml-0.1:libyaml-dev \
@@ -63,7 +63,7 @@ lint/liblint.so: $(LIB_OBJS)
 	$(CC) -shared -o $@ $(LIB_OBJS) $(LDFLAGS) $(DEP_LIBS)
 
 zonelint: lint/main.o lint/liblint.a
-	$(CC) $(CFLAGS) -o $@ lint/main.o lint/liblint.a $(LDFLAGS) $(DEP_LIBS)
+	$(CC) $(CFLAGS) -pthread -o $@ lint/main.o lint/liblint.a $(LDFLAGS) $(DEP_LIBS)
 
 zonelint.pc: Makefile
 	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCDIR)' '' \

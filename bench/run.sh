@@ -94,8 +94,13 @@ fi
 echo "repository of 1,000 zones of 30 records:" >&2
 measure "zonelint, one process" "$zonelint" --quiet --format gcc "$repo"
 rw=$wall
+rr=$rss
+measure "zonelint -j $(nproc), one process" "$zonelint" -j 0 --quiet --format gcc "$repo"
+jw=$wall
+jr=$rss
 measure "named-checkconf -z" named-checkconf -z "$data/named.conf"
-echo "| 1,000 zones | zonelint, one process | $rw | $rss | | $(ratio "$rw" "$wall") vs named-checkconf -z ($wall s) | |" >> "$table"
+echo "| 1,000 zones | zonelint, one process | $rw | $rr | | $(ratio "$rw" "$wall") vs named-checkconf -z ($wall s) | |" >> "$table"
+echo "| 1,000 zones | zonelint -j $(nproc), one process | $jw | $jr | | $(ratio "$jw" "$wall") vs named-checkconf -z; $(ratio "$jw" "$rw") vs -j 1 | |" >> "$table"
 for tool in zonelint kzonecheck validns named-checkzone; do
 	cat > "$data/each.sh" <<EOS
 for f in "$repo"/*.zone; do

@@ -54,9 +54,9 @@ _zonelint()
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W '--origin --allow-include --rules --no-default-rules
 			--select --ignore --severity --fail-on --format --output
-			--color --quiet --statistics --show-suppressed --config
+			--color --jobs --quiet --statistics --show-suppressed --config
 			--no-config --stdin-filename --list-rules --explain
-			--check-rules --version --help -f -o -q -V -h' -- "$cur"))
+			--check-rules --version --help -f -j -o -q -V -h' -- "$cur"))
 		return
 	fi
 	_filedir

@@ -123,6 +123,16 @@ void zl_diags_free(struct zl_diags *d)
 	zl_diags_init(d);
 }
 
+void zl_diags_move(struct zl_diags *to, struct zl_diags *from)
+{
+	zl_xgrow((void **)&to->v, &to->cap, to->n + from->n, sizeof *to->v);
+	if (from->n)
+		memcpy(to->v + to->n, from->v, from->n * sizeof *from->v);
+	to->n += from->n;
+	free(from->v);
+	zl_diags_init(from);
+}
+
 struct zl_diag *zl_diags_add(struct zl_diags *d, const char *id,
 			     enum zl_severity sev, const struct zl_loc *loc,
 			     const char *fmt, ...)

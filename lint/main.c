@@ -3,6 +3,7 @@
 #include <err.h>
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 enum { RC_OK = 0, RC_FINDINGS = 1, RC_FAIL = 2 };
 
 #define MAX_DIR_DEPTH 64
+#define MAX_JOBS 256
 #define MAX_STDIN (1u << 30)	/* the loader's limit for one file, 1 GiB */
 
 enum action { ACT_LINT, ACT_LIST, ACT_EXPLAIN, ACT_CHECK_RULES, ACT_HELP,
@@ -41,6 +43,7 @@ struct cli {
 	enum color_mode color;
 	char **paths;			/* the operands, in argv */
 	size_t npaths;
+	long jobs;			/* -j: zones linted at a time */
 };
 
 /* ---- the option table: drives getopt_long, --help and parsing ---- */
@@ -67,6 +70,7 @@ static int opt_fail_on(struct cli *c, const char *arg);
 static int opt_format(struct cli *c, const char *arg);
 static int opt_color(struct cli *c, const char *arg);
 static int opt_explain(struct cli *c, const char *arg);
+static int opt_jobs(struct cli *c, const char *arg);
 
 #define BOOL(f) O_BOOL, offsetof(struct cli, f), ACT_LINT, NULL
 #define STR(f) O_STR, offsetof(struct cli, f), ACT_LINT, NULL
@@ -96,6 +100,8 @@ static const struct opt opts[] = {
 	  "write the report to FILE, replacing it atomically" },
 	{ "color", 0, "WHEN", FN(opt_color),
 	  "colour: auto (default: on a terminal), always or never" },
+	{ "jobs", 'j', "N", FN(opt_jobs),
+	  "lint N zones at a time, in threads (default 1; 0: one per CPU)" },
 	{ "quiet", 'q', NULL, BOOL(quiet),
 	  "do not print the summary line on stderr" },
 	{ "statistics", 0, NULL, BOOL(statistics),
@@ -193,6 +199,25 @@ static int opt_format(struct cli *c, const char *arg)
 		warnx("unknown format '%s' (text, gcc, json, sarif, github, "
 		      "gitlab, checkstyle or junit)", arg);
 		return -1;
+	}
+	return 0;
+}
+
+static int opt_jobs(struct cli *c, const char *arg)
+{
+	char *end;
+
+	errno = 0;
+	c->jobs = strtol(arg, &end, 10);
+	if (errno || end == arg || *end || c->jobs < 0 || c->jobs > MAX_JOBS) {
+		warnx("--jobs wants a number from 0 to %d, not '%s'", MAX_JOBS,
+		      arg);
+		return -1;
+	}
+	if (c->jobs == 0) {
+		c->jobs = sysconf(_SC_NPROCESSORS_ONLN);
+		if (c->jobs < 1 || c->jobs > MAX_JOBS)
+			c->jobs = c->jobs < 1 ? 1 : MAX_JOBS;
 	}
 	return 0;
 }
@@ -650,6 +675,18 @@ static int explain(const struct zl_ruleset *rs, const char *id)
 
 /* ---- linting ---- */
 
+/* One zone to lint: a file (root: the directory operand it was found
+ * in, or NULL) or standard input (path NULL). */
+struct job {
+	char *path;
+	const char *root;
+};
+
+/* The zones are found first, in operand and directory order, then linted
+ * by cli->jobs threads that take them in turn.  Each thread collects its
+ * findings apart; lint() sorts them all, so the report does not depend
+ * on which thread linted what.  lock guards the rest: the counters, the
+ * configuration cache and stderr. */
 struct run {
 	const struct cli *cli;
 	const struct zl_ruleset *rs;
@@ -657,10 +694,20 @@ struct run {
 	size_t nfiles;		/* zones linted */
 	bool failed;		/* a tool failure happened: exit 2 */
 	struct zl_configs *cfgs;/* NULL with --no-config */
+	struct job *jobs;
+	size_t njobs, capjobs, next;
+	pthread_mutex_t lock;
 };
 
+static void fail(struct run *r, const char *file, const char *msg)
+{
+	report_failure(file, msg);
+	r->failed = true;
+}
+
 /* The rule set for one zone: the base, or what its config makes of it.
- * NULL after printing the errors of a config that cannot be used. */
+ * NULL after printing the errors of a config that cannot be used.  Called
+ * with r->lock held. */
 static const struct zl_ruleset *rules_for(struct run *r, const char *name)
 {
 	const struct zl_ruleset *rs = r->rs;
@@ -678,36 +725,37 @@ static const struct zl_ruleset *rules_for(struct run *r, const char *name)
 }
 
 static void lint_zone(struct run *r, const char *name, enum zl_status st,
-		      struct zl_zone *z, char *msg)
+		      struct zl_zone *z, char *msg, struct zl_diags *out)
 {
-	const struct zl_ruleset *rs;
+	const struct zl_ruleset *rs = NULL;
 
-	if (st != ZL_OK) {
-		report_failure(name, msg ? msg : zl_status_str(st));
-		r->failed = true;
-	} else if ((rs = rules_for(r, name)) != NULL) {
-		zl_lint(rs, z, &r->diags);
+	pthread_mutex_lock(&r->lock);
+	if (st != ZL_OK)
+		fail(r, name, msg ? msg : zl_status_str(st));
+	else if ((rs = rules_for(r, name)) != NULL)
 		r->nfiles++;
-	}
+	pthread_mutex_unlock(&r->lock);
+	if (rs)
+		zl_lint(rs, z, out);
 	/* Each zone is released as soon as it is linted: the diagnostics
-	 * hold copies, so memory stays bounded by the largest zone. */
+	 * hold copies, so memory stays bounded by the largest zones. */
 	zl_zone_free(z);
 	free(msg);
 }
 
-static void lint_file(struct run *r, const char *path, const char *root)
+static void lint_file(struct run *r, const struct job *j, struct zl_diags *out)
 {
-	struct zl_load_opts lo = { r->cli->origin, NULL, root,
+	struct zl_load_opts lo = { r->cli->origin, NULL, j->root,
 				   r->cli->allow, r->cli->nallow };
 	struct zl_zone *z = NULL;
 	char *msg = NULL;
 	enum zl_status st;
 
-	st = zl_zone_load_file(path, &lo, &z, &msg);
-	lint_zone(r, path, st, z, msg);
+	st = zl_zone_load_file(j->path, &lo, &z, &msg);
+	lint_zone(r, j->path, st, z, msg, out);
 }
 
-static void lint_stdin(struct run *r)
+static void lint_stdin(struct run *r, struct zl_diags *out)
 {
 	const char *name = r->cli->stdin_name ? r->cli->stdin_name : "<stdin>";
 	struct zl_load_opts lo = { r->cli->origin, name, NULL,
@@ -735,26 +783,31 @@ static void lint_stdin(struct run *r)
 					 &msg);
 	}
 	zl_buf_free(&b);
-	lint_zone(r, name, st, z, msg);
+	lint_zone(r, name, st, z, msg, out);
 }
 
-/* Lints the zone-like files below dir; $INCLUDE stays inside root, the
+static void add_job(struct run *r, const char *path, const char *root)
+{
+	zl_xgrow((void **)&r->jobs, &r->capjobs, r->njobs + 1, sizeof *r->jobs);
+	r->jobs[r->njobs].path = path ? zl_xstrdup(path) : NULL;
+	r->jobs[r->njobs++].root = root;
+}
+
+/* Finds the zone-like files below dir; $INCLUDE stays inside root, the
  * directory named on the command line. */
-static void lint_dir(struct run *r, const char *dir, const char *root,
-		     int depth)
+static void find_zones(struct run *r, const char *dir, const char *root,
+		       int depth)
 {
 	struct stat sb;
 	char **names, *full;
 	size_t n, i;
 
 	if (depth > MAX_DIR_DEPTH) {
-		report_failure(dir, "directories nested too deeply");
-		r->failed = true;
+		fail(r, dir, "directories nested too deeply");
 		return;
 	}
 	if (list_dir(dir, NULL, &names, &n) != 0) {
-		report_failure(dir, strerror(errno));
-		r->failed = true;
+		fail(r, dir, strerror(errno));
 		return;
 	}
 	for (i = 0; i < n; i++) {
@@ -762,16 +815,16 @@ static void lint_dir(struct run *r, const char *dir, const char *root,
 		/* lstat: a symbolic link to a directory is not followed, so
 		 * a link cycle cannot make the walk loop. */
 		if (lstat(full, &sb) == 0 && S_ISDIR(sb.st_mode))
-			lint_dir(r, full, root, depth + 1);
+			find_zones(r, full, root, depth + 1);
 		else if (is_zone_name(names[i]) && stat(full, &sb) == 0 &&
 			 S_ISREG(sb.st_mode))
-			lint_file(r, full, root);
+			add_job(r, full, root);
 		free(full);
 	}
 	free_names(names, n);
 }
 
-static void lint_paths(struct run *r)
+static void find_paths(struct run *r)
 {
 	const char *path;
 	struct stat sb;
@@ -780,12 +833,67 @@ static void lint_paths(struct run *r)
 	for (i = 0; i < r->cli->npaths; i++) {
 		path = r->cli->paths[i];
 		if (strcmp(path, "-") == 0)
-			lint_stdin(r);
+			add_job(r, NULL, NULL);
 		else if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-			lint_dir(r, path, path, 0);
+			find_zones(r, path, path, 0);
 		else
-			lint_file(r, path, NULL);
+			add_job(r, path, NULL);
 	}
+}
+
+struct worker {
+	struct run *r;
+	struct zl_diags diags;
+	pthread_t thread;
+};
+
+static void *work(void *arg)
+{
+	struct worker *w = arg;
+	struct run *r = w->r;
+	size_t i;
+
+	for (;;) {
+		pthread_mutex_lock(&r->lock);
+		i = r->next++;
+		pthread_mutex_unlock(&r->lock);
+		if (i >= r->njobs)
+			return NULL;
+		if (r->jobs[i].path)
+			lint_file(r, &r->jobs[i], &w->diags);
+		else
+			lint_stdin(r, &w->diags);
+	}
+}
+
+static void lint_paths(struct run *r)
+{
+	size_t n = (size_t)r->cli->jobs, i;
+	struct worker *w;
+
+	find_paths(r);
+	if (n > r->njobs)
+		n = r->njobs;
+	w = zl_xcalloc(n ? n : 1, sizeof *w);
+	for (i = 0; i < n; i++) {
+		w[i].r = r;
+		zl_diags_init(&w[i].diags);
+		/* The calling thread is worker 0; a thread that cannot be
+		 * started leaves its share to the others. */
+		if (i > 0 && pthread_create(&w[i].thread, NULL, work, &w[i]))
+			w[i].r = NULL;
+	}
+	if (n > 0)
+		work(&w[0]);
+	for (i = 0; i < n; i++) {
+		if (i > 0 && w[i].r)
+			pthread_join(w[i].thread, NULL);
+		zl_diags_move(&r->diags, &w[i].diags);
+	}
+	free(w);
+	for (i = 0; i < r->njobs; i++)
+		free(r->jobs[i].path);
+	free(r->jobs);
 }
 
 /* ---- the report ---- */
@@ -942,7 +1050,8 @@ static bool open_configs(const struct cli *c, const struct zl_ruleset *rs,
 
 static int lint(const struct cli *c, const struct zl_ruleset *rs)
 {
-	struct run r = { c, rs, { NULL, 0, 0 }, 0, false, NULL };
+	struct run r = { .cli = c, .rs = rs,
+			 .lock = PTHREAD_MUTEX_INITIALIZER };
 	int rc;
 
 	if (!open_configs(c, rs, &r))
@@ -995,7 +1104,8 @@ static int print_about(enum action act)
 
 int main(int argc, char **argv)
 {
-	struct cli cli = { .fail_on = ZL_SEV_ERROR, .format = ZL_FMT_TEXT };
+	struct cli cli = { .fail_on = ZL_SEV_ERROR, .format = ZL_FMT_TEXT,
+			   .jobs = 1 };
 	struct zl_ruleset *rs = NULL;
 	int rc;
 

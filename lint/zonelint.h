@@ -87,6 +87,8 @@ struct zl_diags {
 
 void zl_diags_init(struct zl_diags *d);
 void zl_diags_free(struct zl_diags *d);	/* frees contents, not d itself */
+/* Moves every diagnostic of from to the end of to; from is left empty. */
+void zl_diags_move(struct zl_diags *to, struct zl_diags *from);
 
 /* Appends a diagnostic and returns it (valid until the next append).  All
  * strings are copied; loc may be NULL for a diagnostic without a place.  The

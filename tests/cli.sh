@@ -363,6 +363,41 @@ test_directory_recursion() {
 	has "$tmp/err" ' in 4 files$'
 }
 
+# Threads change nothing in the report: the same findings, failures and
+# summary with -j 1, -j 3 and -j 0, over zones of several kinds, an
+# unreadable one among them.
+test_jobs() {
+	d=$tmp/jobs
+	mkdir -p "$d/sub"
+	for z in addr bad; do
+		for i in 1 2 3 4 5; do
+			cp "$tmp/z/$z.zone" "$d/$z$i.zone"
+			cp "$tmp/z/$z.zone" "$d/sub/$z$i.zone"
+		done
+	done
+	printf 'not a zone (\n' >"$d/broken.zone"
+	for j in 1 3 0; do
+		run --format gcc -j "$j" "$d" "$d/missing.zone"
+		want_rc 2 || return 1
+		cp "$tmp/out" "$tmp/out.$j"
+		sort "$tmp/err" >"$tmp/err.$j"
+	done
+	# findings in all ten copies of bad.zone, the two failures reported
+	[ "$(sed 's/:.*//' "$tmp/out.1" | sort -u | grep -c '/bad[0-9]\.zone$')" = 10 ] &&
+	has "$tmp/err.1" 'missing\.zone: error:' &&
+	has "$tmp/err.1" 'broken\.zone: error:' || return 1
+	for j in 3 0; do
+		cmp -s "$tmp/out.1" "$tmp/out.$j" && cmp -s "$tmp/err.1" "$tmp/err.$j" || {
+			echo "-j $j differs from -j 1"
+			diff "$tmp/out.1" "$tmp/out.$j" | head -20
+			diff "$tmp/err.1" "$tmp/err.$j"
+			return 1
+		}
+	done
+	run -j x "$d"
+	want_rc 2 && has "$tmp/err" "jobs wants a number"
+}
+
 # ---- rule selection ----
 
 test_select_ignore() {
@@ -487,6 +522,7 @@ t "control bytes never reach the output" test_hostile_bytes
 t "stdin with --stdin-filename" test_stdin_filename
 t "stdin without a name" test_stdin_default_name
 t "directories are searched for zone files" test_directory_recursion
+t "-j N gives the report of -j 1" test_jobs
 t "--select and --ignore" test_select_ignore
 t "--severity" test_severity_option
 t "--list-rules" test_list_rules
