@@ -36,9 +36,9 @@ void zl_fmt_junit(const struct zl_diags *d, const struct zl_format_opts *opts,
 
 /* ---- helpers shared by those formats ---- */
 
-/* fmt_sarif.c: writes s as a JSON string like the json format does (control
- * bytes as \u00XX, bytes that are not UTF-8 as the text \DDD); NULL is
- * written as null. */
+/* fmt_json.c: writes s as a JSON string (control bytes as \u00XX, bytes
+ * that are not UTF-8 as the text \DDD); NULL is written as null.  Every
+ * JSON-based format uses it. */
 void zl_fmt_json_str(FILE *out, const char *s);
 
 /* fmt_sarif.c: the path of file relative to the current directory, as CI

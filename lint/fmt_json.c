@@ -8,7 +8,7 @@
  * \u00XX; bytes that are not valid UTF-8 become the four characters \DDD
  * (a backslash, escaped as \\, and three decimal digits), the same form the
  * text output uses, so the document is always valid UTF-8. */
-static void put_str(FILE *out, const char *s)
+void zl_fmt_json_str(FILE *out, const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i, n, k;
@@ -51,7 +51,7 @@ static void put_num(FILE *out, const char *key, uint32_t v)
 static void put_loc(FILE *out, const struct zl_loc *loc)
 {
 	fputs("\"file\":", out);
-	put_str(out, loc->file);
+	zl_fmt_json_str(out, loc->file);
 	put_num(out, "line", loc->line);
 	put_num(out, "column", loc->col);
 	put_num(out, "end_line", loc->end_line);
@@ -61,7 +61,7 @@ static void put_loc(FILE *out, const struct zl_loc *loc)
 static void put_key_str(FILE *out, const char *key, const char *s)
 {
 	fprintf(out, ",\"%s\":", key);
-	put_str(out, s);
+	zl_fmt_json_str(out, s);
 }
 
 static void put_diag(FILE *out, const struct zl_diag *dg)
@@ -109,7 +109,7 @@ void zl_fmt_json(const struct zl_diags *d, const struct zl_format_opts *opts,
 	/* One diagnostic per line keeps the document greppable and its
 	 * diffs readable while staying a single JSON value. */
 	fputs("{\"tool\":{\"name\":\"zonelint\",\"version\":", out);
-	put_str(out, ZL_VERSION);
+	zl_fmt_json_str(out, ZL_VERSION);
 	fputs("},\"diagnostics\":[", out);
 	for (i = 0; i < d->n; i++) {
 		if (d->v[i].suppressed && !opts->show_suppressed)

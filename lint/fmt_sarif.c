@@ -1,5 +1,5 @@
-/* fmt_sarif.c - SARIF 2.1.0 output, and the JSON, path and fingerprint
- * helpers the other CI formats share. */
+/* fmt_sarif.c - SARIF 2.1.0 output, and the path and fingerprint helpers
+ * the other CI formats share. */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,37 +13,6 @@
 #define FP_KEY "zonelint/v1"
 
 /* ---- shared helpers ---- */
-
-void zl_fmt_json_str(FILE *out, const char *s)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i, n, k;
-
-	if (!s) {
-		fputs("null", out);
-		return;
-	}
-	n = strlen(s);
-	fputc('"', out);
-	for (i = 0; i < n; i++) {
-		if (u[i] == '"' || u[i] == '\\')
-			fprintf(out, "\\%c", u[i]);
-		else if (u[i] == '\n')
-			fputs("\\n", out);
-		else if (u[i] == '\t')
-			fputs("\\t", out);
-		else if (u[i] < 0x20 || u[i] == 0x7F)
-			fprintf(out, "\\u%04x", u[i]);
-		else if (u[i] < 0x80)
-			fputc(u[i], out);
-		else if ((k = zl_utf8_len(s + i, n - i)) > 0) {
-			fwrite(s + i, 1, k, out);
-			i += k - 1;
-		} else
-			fprintf(out, "\\\\%03u", u[i]);
-	}
-	fputc('"', out);
-}
 
 /* Drops "." segments and empty segments ("a//b", "./a", "a/./b"). */
 static void tidy_path(struct zl_buf *b, const char *p)
