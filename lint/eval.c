@@ -197,8 +197,8 @@ struct osel {
 	int type;
 	uint32_t *v;
 	size_t n;
-	const struct zl_rr *limit_rr;	/* a subject over the PCRE2 limits */
-	bool limit;
+	const struct zl_rr *limit_rr;	/* a subject over the PCRE2 limits,
+					   or NULL */
 };
 
 /* What one select.owner pattern matched, shared by the rules with the same
@@ -377,15 +377,13 @@ static void bytype_free(struct bytype *bt)
 static bool over_limit(struct run *run, const struct zl_rule *r,
 		       const char *what, const struct zl_rr *rr)
 {
-	struct zl_loc loc;
+	struct zl_loc loc = zl_zone_loc(run->z, rr->src, rr->text);
 	struct zl_diag *d;
 
 	if (run->limit_rule == r)
 		return false;
 	run->limit_rule = r;
-	if (rr)
-		loc = zl_zone_loc(run->z, rr->src, rr->text);
-	d = zl_diags_add(run->out, NULL, ZL_SEV_WARNING, rr ? &loc : NULL,
+	d = zl_diags_add(run->out, NULL, ZL_SEV_WARNING, &loc,
 			 "rule %s skipped here and wherever else its %s "
 			 "pattern exceeds the PCRE2 match limits", r->id, what);
 	d->help = zl_xstrdup("simplify the pattern: nested quantifiers such "
@@ -490,10 +488,8 @@ static const struct osel *owner_select(struct run *run,
 		if (!m->res[n->id])
 			m->res[n->id] = (uint8_t)match(run, r->owner_re,
 						       n->text, n->len);
-		if (m->res[n->id] == OM_LIMIT && !o->limit) {
-			o->limit = true;
+		if (m->res[n->id] == OM_LIMIT && !o->limit_rr)
 			o->limit_rr = subject_rr(run, sc, i);
-		}
 		if (m->res[n->id] != OM_YES)
 			continue;
 		zl_xgrow((void **)&o->v, &cap, o->n + 1, sizeof *o->v);
@@ -608,7 +604,7 @@ static void visit(struct run *run, const struct zl_rule *r, int type)
 
 	if (r->owner_re) {
 		o = owner_select(run, r, r->scope, type);
-		if (o->limit)
+		if (o->limit_rr)
 			over_limit(run, r, "select.owner", o->limit_rr);
 		for (k = 0; k < o->n; k++)
 			subject(run, r, o->v[k]);
