@@ -11,6 +11,7 @@
 # under it the million-record zone shrinks to 100,000 records, still over the
 # per-name limit.
 set -u
+. "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 
 zl=${1:?usage: tests/badinput.sh ZONELINT}
 case $zl in /*) ;; *) zl=$(pwd)/$zl ;; esac
@@ -54,11 +55,6 @@ run() {
 	secs=$(($(date +%s) - t0))
 }
 
-show() {
-	echo "--- $1:"
-	head -c 3000 "$1" | sed 's/^/|/'
-	echo
-}
 
 # sane: no crash, no hang, no sanitizer or valgrind report, and nothing on
 # stdout or stderr that could drive a terminal: no control byte other than
@@ -98,43 +94,11 @@ want_rc() {
 	return 1
 }
 
-# has FILE ERE / hasnt FILE ERE
-has() {
-	grep -Eq -e "$2" "$1" && return 0
-	echo "no line matches /$2/"
-	show "$1"
-	return 1
-}
-
-hasnt() {
-	grep -Eq -e "$2" "$1" || return 0
-	echo "a line matches /$2/"
-	show "$1"
-	return 1
-}
-
-# count FILE ERE N: exactly N lines match.
-count() {
-	c=$(grep -Ec -e "$2" "$1")
-	[ "$c" -eq "$3" ] && return 0
-	echo "$c lines match /$2/, wanted $3"
-	show "$1"
-	return 1
-}
-
 # smaller FILE BYTES: the file is under BYTES long (no echo of huge input).
 smaller() {
 	c=$(wc -c <"$1")
 	[ "$c" -lt "$2" ] && return 0
 	echo "$1 has $c bytes, wanted fewer than $2"
-	return 1
-}
-
-json_ok() {
-	docs=$(jq -s length "$1" 2>&1)
-	[ "$docs" = 1 ] && return 0
-	echo "not one JSON document: $docs"
-	show "$1"
 	return 1
 }
 

@@ -7,6 +7,7 @@
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
 sh "$here/../tools/deps.sh" cmd:jq:jq || exit 1
 
 zl=${1:?usage: tests/cli.sh ZONELINT}
@@ -33,57 +34,6 @@ SEL=--select=ZONE001,MX001,MX002,CNAME001
 run() {
 	${ZONELINT_WRAPPER:-} "$zl" "$@" >"$tmp/out" 2>"$tmp/err"
 	rc=$?
-}
-
-show() {
-	echo "--- $1:"
-	sed 's/^/|/' "$1"
-}
-
-want_rc() {
-	[ "$rc" -eq "$1" ] && return 0
-	echo "exit status $rc, wanted $1"
-	show "$tmp/out"
-	show "$tmp/err"
-	return 1
-}
-
-# has FILE ERE / hasnt FILE ERE
-has() {
-	grep -Eq -e "$2" "$1" && return 0
-	echo "no line matches /$2/"
-	show "$1"
-	return 1
-}
-
-hasnt() {
-	grep -Eq -e "$2" "$1" || return 0
-	echo "a line matches /$2/"
-	show "$1"
-	return 1
-}
-
-# count FILE ERE N: exactly N lines match.
-count() {
-	c=$(grep -Ec -e "$2" "$1")
-	[ "$c" -eq "$3" ] && return 0
-	echo "$c lines match /$2/, wanted $3"
-	show "$1"
-	return 1
-}
-
-# json_ok FILE FILTER: FILE is exactly one JSON document and FILTER is true.
-json_ok() {
-	docs=$(jq -s length "$1" 2>&1)
-	if [ "$docs" != 1 ]; then
-		echo "not one JSON document: $docs"
-		show "$1"
-		return 1
-	fi
-	jq -e "$2" "$1" >/dev/null && return 0
-	echo "jq filter failed: $2"
-	show "$1"
-	return 1
 }
 
 t() {

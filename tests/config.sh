@@ -8,6 +8,7 @@
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
 sh "$here/../tools/deps.sh" cmd:jq:jq || exit 1
 
 zl=${1:?usage: tests/config.sh ZONELINT}
@@ -32,54 +33,6 @@ SEL=--select=MX001,TTL002,SUP
 run() {
 	${ZONELINT_WRAPPER:-} "$zl" "$@" >"$tmp/out" 2>"$tmp/err"
 	rc=$?
-}
-
-show() {
-	echo "--- $1:"
-	sed 's/^/|/' "$1"
-}
-
-want_rc() {
-	[ "$rc" -eq "$1" ] && return 0
-	echo "exit status $rc, wanted $1"
-	show "$tmp/out"
-	show "$tmp/err"
-	return 1
-}
-
-has() {
-	grep -Eq -e "$2" "$1" && return 0
-	echo "no line matches /$2/"
-	show "$1"
-	return 1
-}
-
-hasnt() {
-	grep -Eq -e "$2" "$1" || return 0
-	echo "a line matches /$2/"
-	show "$1"
-	return 1
-}
-
-count() {
-	c=$(grep -Ec -e "$2" "$1")
-	[ "$c" -eq "$3" ] && return 0
-	echo "$c lines match /$2/, wanted $3"
-	show "$1"
-	return 1
-}
-
-json_ok() {
-	docs=$(jq -s length "$1" 2>&1)
-	if [ "$docs" != 1 ]; then
-		echo "not one JSON document: $docs"
-		show "$1"
-		return 1
-	fi
-	jq -e "$2" "$1" >/dev/null && return 0
-	echo "jq filter failed: $2"
-	show "$1"
-	return 1
 }
 
 t() {
