@@ -2,6 +2,7 @@
 # badinput.sh).  Each prints what it saw when it fails and returns 1; the
 # suites report that output under the failing case.
 #
+# shellcheck disable=SC2154 # rc and tmp are set by the sourcing suite
 # want_rc expects $rc, $tmp/out and $tmp/err as the suites' run() leaves
 # them (badinput.sh, which works in $tmp, has its own).
 
