@@ -232,8 +232,8 @@ struct run {
 	size_t nnames;
 	struct omemo *om;	/* one per distinct select.owner pattern */
 	size_t nom;
-	const struct zl_rule *limit_rule;	/* last rule whose pattern hit
-						   the PCRE2 limits */
+	bool *warned;		/* per rule of rs: its PCRE2 limit warning
+				   has been given */
 };
 
 /* ---- per-run memo ---- */
@@ -369,23 +369,33 @@ static void bytype_free(struct bytype *bt)
 	free(bt->g);
 }
 
+/* One rule visiting the subjects of its scope and of one type (-1: any);
+ * ri is its index in the rule set. */
+struct unit {
+	const struct zl_rule *r;
+	size_t ri;
+	int type;
+};
+
 /* A subject whose select pattern hits the PCRE2 limits counts as not
  * selected: the rule is skipped for it rather than letting one pattern
  * stall the run.  The first such subject of each rule gets a warning at
  * rr, so that a rule that could not be evaluated is never silent
  * (docs/limits.md). */
-static bool over_limit(struct run *run, const struct zl_rule *r,
+static bool over_limit(struct run *run, const struct unit *u,
 		       const char *what, const struct zl_rr *rr)
 {
-	struct zl_loc loc = zl_zone_loc(run->z, rr->src, rr->text);
+	struct zl_loc loc;
 	struct zl_diag *d;
 
-	if (run->limit_rule == r)
+	if (run->warned[u->ri])
 		return false;
-	run->limit_rule = r;
+	run->warned[u->ri] = true;
+	loc = zl_zone_loc(run->z, rr->src, rr->text);
 	d = zl_diags_add(run->out, NULL, ZL_SEV_WARNING, &loc,
 			 "rule %s skipped here and wherever else its %s "
-			 "pattern exceeds the PCRE2 match limits", r->id, what);
+			 "pattern exceeds the PCRE2 match limits", u->r->id,
+			 what);
 	d->help = zl_xstrdup("simplify the pattern: nested quantifiers such "
 			     "as (a+)+ backtrack exponentially");
 	return false;
@@ -500,13 +510,13 @@ static const struct osel *owner_select(struct run *run,
 
 /* select.rdata is matched on the record's rdata as written: its tokens
  * joined by single spaces, quotes and escapes kept. */
-static bool rdata_ok(struct run *run, const struct zl_rule *r,
+static bool rdata_ok(struct run *run, const struct unit *u,
 		     const struct zl_rr *rr)
 {
 	const struct zl_tok *t;
 	unsigned i;
 
-	if (!r->rdata_re)
+	if (!u->r->rdata_re)
 		return true;
 	run->text.len = 0;
 	zl_buf_add(&run->text, "", 0);
@@ -517,26 +527,26 @@ static bool rdata_ok(struct run *run, const struct zl_rule *r,
 		zl_buf_add(&run->text, zl_tok_text(run->z, rr->src, *t),
 			   t->len);
 	}
-	switch (match(run, r->rdata_re, run->text.s, run->text.len)) {
+	switch (match(run, u->r->rdata_re, run->text.s, run->text.len)) {
 	case OM_YES:
 		return true;
 	case OM_LIMIT:
-		return over_limit(run, r, "select.rdata", rr);
+		return over_limit(run, u, "select.rdata", rr);
 	default:
 		return false;
 	}
 }
 
 /* Whether any record of the set passes select.rdata. */
-static bool set_rdata_ok(struct run *run, const struct zl_rule *r,
+static bool set_rdata_ok(struct run *run, const struct unit *u,
 			 const struct zl_rrset *s)
 {
 	uint32_t i;
 
-	if (!r->rdata_re)
+	if (!u->r->rdata_re)
 		return true;
 	for (i = s->first; i != ZL_NONE; i = run->z->rrs[i].next)
-		if (rdata_ok(run, r, &run->z->rrs[i]))
+		if (rdata_ok(run, u, &run->z->rrs[i]))
 			return true;
 	return false;
 }
@@ -566,11 +576,13 @@ static void call(struct run *run, const struct zl_rule *r,
 	r->check->fn(&ctx);
 }
 
-/* Runs r on subject i of its scope, whose owner has passed select.owner:
- * the rest of its selection decides.  A name is selected when one of its
- * RRsets passes select.type (any type if none is given) and select.rdata. */
-static void subject(struct run *run, const struct zl_rule *r, uint32_t i)
+/* Runs u's rule on subject i of its scope, whose owner has passed
+ * select.owner: the rest of its selection decides.  A name is selected
+ * when one of its RRsets passes select.type (any type if none is given)
+ * and select.rdata. */
+static void subject(struct run *run, const struct unit *u, uint32_t i)
 {
+	const struct zl_rule *r = u->r;
 	const struct zl_rr *rr;
 	const struct zl_rrset *s;
 	const struct zl_name *n;
@@ -578,65 +590,113 @@ static void subject(struct run *run, const struct zl_rule *r, uint32_t i)
 	switch (r->scope) {
 	case ZL_SCOPE_RECORD:
 		rr = &run->z->rrs[i];
-		if (rdata_ok(run, r, rr))
+		if (rdata_ok(run, u, rr))
 			call(run, r, rr, NULL, rr->owner);
 		return;
 	case ZL_SCOPE_RRSET:
-		if (set_rdata_ok(run, r, run->setv[i]))
+		if (set_rdata_ok(run, u, run->setv[i]))
 			call(run, r, NULL, run->setv[i], run->setname[i]);
 		return;
 	default:
 		n = run->names[i];
 		for (s = n->sets; s; s = s->next)
-			if (type_ok(r, s->type) && set_rdata_ok(run, r, s)) {
+			if (type_ok(r, s->type) && set_rdata_ok(run, u, s)) {
 				call(run, r, NULL, NULL, n);
 				return;
 			}
 	}
 }
 
-/* Runs r on the subjects of its scope and of one type (-1: any). */
-static void visit(struct run *run, const struct zl_rule *r, int type)
+/* Orders units by the subjects they visit: scope, type and select.owner
+ * source.  0: the same subjects. */
+static int subjects_cmp(const struct unit *a, const struct unit *b)
 {
-	const struct osel *o;
-	struct cand c;
-	size_t k;
+	size_t la = a->r->owner_srclen, lb = b->r->owner_srclen;
 
-	if (r->owner_re) {
-		o = owner_select(run, r, r->scope, type);
-		if (o->limit_rr)
-			over_limit(run, r, "select.owner", o->limit_rr);
-		for (k = 0; k < o->n; k++)
-			subject(run, r, o->v[k]);
-		return;
+	if (a->r->scope != b->r->scope)
+		return a->r->scope < b->r->scope ? -1 : 1;
+	if (a->type != b->type)
+		return a->type < b->type ? -1 : 1;
+	if (!a->r->owner_re != !b->r->owner_re)
+		return a->r->owner_re ? 1 : -1;
+	if (!a->r->owner_re)
+		return 0;
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	return memcmp(a->r->owner_src, b->r->owner_src, la);
+}
+
+/* Units with the same subjects sort together, in rule order. */
+static int unit_cmp(const void *pa, const void *pb)
+{
+	const struct unit *a = pa, *b = pb;
+	int c = subjects_cmp(a, b);
+
+	if (c)
+		return c;
+	return a->ri < b->ri ? -1 : a->ri > b->ri;
+}
+
+/* Runs the units u[0..n), which share their subjects, subject by subject:
+ * all the rules about one record or name run while its parsed forms are
+ * in cache, instead of each rule walking the whole zone in turn. */
+static void visit(struct run *run, const struct unit *u, size_t n)
+{
+	const struct osel *o = NULL;
+	struct cand c = { NULL, 0 };
+	size_t k, j;
+	uint32_t i;
+
+	if (u->r->owner_re) {
+		o = owner_select(run, u->r, u->r->scope, u->type);
+		for (j = 0; o->limit_rr && j < n; j++)
+			over_limit(run, &u[j], "select.owner", o->limit_rr);
+		c = (struct cand){ o->v, o->n };
+	} else {
+		c = candidates(run, u->r->scope, u->type);
 	}
-	c = candidates(run, r->scope, type);
-	for (k = 0; k < c.n; k++)
-		subject(run, r, c.idx ? c.idx[k] : (uint32_t)k);
+	for (k = 0; k < c.n; k++) {
+		i = c.idx ? c.idx[k] : (uint32_t)k;
+		for (j = 0; j < n; j++)
+			subject(run, &u[j], i);
+	}
 }
 
 /* Runs the enabled rules of one phase: the ordinary ones, or those that
- * report on the suppression comments (zl_check.after_suppress). */
+ * report on the suppression comments (zl_check.after_suppress).  Records
+ * and RRsets are visited by type when the rule selects types; names
+ * always all (a name has many). */
 static void run_phase(struct run *run, bool after_suppress)
 {
 	const struct zl_rule *r;
-	size_t i, k;
+	struct unit *u = NULL;
+	size_t i, k, n = 0, cap = 0, g;
 
 	for (i = 0; i < run->rs->n; i++) {
 		r = run->rs->rules[i];
 		if (r->severity == ZL_SEV_OFF ||
 		    r->check->after_suppress != after_suppress)
 			continue;
-		/* Records and RRsets are visited by type when the rule
-		 * selects types; names always all (a name has many). */
-		if (r->scope == ZL_SCOPE_ZONE)
+		if (r->scope == ZL_SCOPE_ZONE) {
 			call(run, r, NULL, NULL, NULL);
-		else if (r->ntypes == 0 || r->scope == ZL_SCOPE_NAME)
-			visit(run, r, -1);
-		else
-			for (k = 0; k < r->ntypes; k++)
-				visit(run, r, r->types[k]);
+			continue;
+		}
+		for (k = 0; k < (r->scope == ZL_SCOPE_NAME || !r->ntypes ?
+				 1 : r->ntypes); k++) {
+			zl_xgrow((void **)&u, &cap, n + 1, sizeof *u);
+			u[n++] = (struct unit){
+				r, i, r->scope == ZL_SCOPE_NAME || !r->ntypes ?
+				      -1 : r->types[k] };
+		}
 	}
+	if (n)
+		qsort(u, n, sizeof *u, unit_cmp);
+	for (i = 0; i < n; i = g) {
+		for (g = i + 1; g < n && subjects_cmp(&u[i], &u[g]) == 0; g++)
+			;
+		visit(run, &u[i], g - i);
+	}
+	free(u);
 }
 
 /* Suppression is applied here, inside the library, so that every embedder
@@ -659,6 +719,7 @@ void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
 	}
 	run.memo = &memo;
 	run.om = zl_xcalloc(rs->n ? rs->n : 1, sizeof *run.om);
+	run.warned = zl_xcalloc(rs->n ? rs->n : 1, sizeof *run.warned);
 	group_by_type(&run);
 	first = out->n;
 	run_phase(&run, false);
@@ -683,4 +744,5 @@ void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
 		free(run.om[i].res);
 	}
 	free(run.om);
+	free(run.warned);
 }
