@@ -5,8 +5,8 @@
  * origin, each with hosts (A/AAAA), an MX set with a backup, SPF with
  * includes, DMARC, a DKIM key, CNAMEs, varied TTLs, $ORIGIN switches,
  * relative and absolute names, comments, and now and then a real defect
- * (MX to a CNAME, a missing trailing dot, a ?all SPF) so the rules have
- * work to do.  Output is deterministic for a given seed. */
+ * (MX to a CNAME, a missing trailing dot, a ?all SPF, a truncated DKIM key)
+ * so the rules have work to do.  Output is deterministic for a given seed. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -18,9 +18,17 @@ static unsigned rnd(unsigned n)
 	return (unsigned)((state >> 33) % n);
 }
 
-static const char *const dkim =
-	"MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAwRRc3qF2rh2UvKVNjX3E"
-	"d5hLrG1s2Y1Vq8b1d9WZc2vUq3iAZmJfWb5g0sX7l3Yc8qLrX0aZxv6gkRCiTzZu";
+/* A real 2048-bit RSA key, in two strings as signers print it; the
+ * defect is the first string alone (a key cut short when pasted). */
+static const char *const dkim[2] = {
+	"MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAujLQl0TQFH/vziYOzbXjmMJL6C"
+	"73CNivvk2Xz8dsS6oWDOZRiIlebRbg+6nwACXhF5StxphZe7fuS4whvshEDyIXH51vDggJ"
+	"uMWXuwCRhZ",
+	"yI8Pz3xHT8GbdFgNcFzPW9QeCIyPzNKxRv3J2rIUtie8ljMeW7e8FkPiH/tQUAMHH2fDYb"
+	"j1apMyrCWoEmvfUdaE888+nw1AKCoO2Hh9Zzaj86EdihKNLD9j399pryzmSVUzoFoK7Qci"
+	"8yWv7uTvOUOaEM1myPGkZFYSCCsPhIBCFqR8GjU9CcqKwTvktL08XAaC4Zk08iQLr35PHu"
+	"tovZsIHhUPW0x7Vm4/a+D4+NdwIDAQAB",
+};
 
 /* One customer domain; returns the number of records written. */
 static unsigned domain(unsigned long d, const char *origin)
@@ -41,8 +49,10 @@ static unsigned domain(unsigned long d, const char *origin)
 	       rnd(40) ? "-all" : "?all");
 	printf("_dmarc\tIN\tTXT\t\"v=DMARC1; p=%s; rua=mailto:dmarc@d%lu.%s\"\n",
 	       rnd(3) ? "reject" : "none", d, origin);
-	printf("s%u._domainkey\tIN\tTXT\t( \"v=DKIM1; k=rsa; \"\n\t\t\"p=%s\" )\n",
-	       rnd(9), dkim);
+	printf("s%u._domainkey\tIN\tTXT\t( \"v=DKIM1; k=rsa; p=%s\"\n",
+	       rnd(9), dkim[0]);
+	/* a defect: a truncated key */
+	printf("\t\t\"%s\" )\n", rnd(60) ? dkim[1] : "");
 	printf("mx1\tIN\tA\t10.%u.%u.%u\n", rnd(256), rnd(256), 1 + rnd(254));
 	printf("mx1\tIN\tAAAA\t2001:db8:%x::%x\n", rnd(65536), 1 + rnd(65535));
 	printf("mx2\tIN\tA\t10.%u.%u.%u\n", rnd(256), rnd(256), 1 + rnd(254));

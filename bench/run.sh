@@ -27,6 +27,10 @@ sh "$root/tools/deps.sh" cmd:named-checkzone:bind9-utils \
 mkdir -p "$data"
 cc -O2 -o "$data/genzone" "$here/genzone.c"
 
+# whether generated data must be (re)made: missing, or older than the
+# generator that writes it
+stale() { [ ! -s "$1" ] || [ "$here/genzone.c" -nt "$1" ]; }
+
 # median of the numbers on stdin
 median() {
 	sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
@@ -61,7 +65,7 @@ table="$data/table.md"
 
 for n in $sizes; do
 	zone="$data/z$n.zone"
-	[ -s "$zone" ] || "$data/genzone" "$origin" "$n" > "$zone" 2>/dev/null
+	stale "$zone" && "$data/genzone" "$origin" "$n" > "$zone" 2>/dev/null
 	echo "zone of $n records ($(du -h "$zone" | cut -f1)):" >&2
 	measure zonelint "$zonelint" --quiet --format gcc --origin "$origin" "$zone"
 	zw=$wall
@@ -83,7 +87,8 @@ done
 
 # 1,000 small zones: one process for all, and one process per file
 repo="$data/repo"
-if [ ! -d "$repo" ]; then
+if stale "$data/named.conf"; then
+	rm -rf "$repo"
 	mkdir -p "$repo"
 	: > "$data/named.conf"
 	i=0
