@@ -339,26 +339,30 @@ static void group_by_type(struct run *run)
 	for (i = 0; i < z->nrrs; i++)
 		key[i] = z->rrs[i].type;
 	group_by_key(&run->recs, key, z->nrrs);
+	/* Names in intern order, which is their order in memory: the rules
+	 * that walk every name then walk memory forwards. */
 	run->names = zl_xcalloc(z->nnames ? z->nnames : 1, sizeof *run->names);
 	for (h = 0; h < z->hcap; h++)
-		for (n = z->htab[h]; n; n = n->hnext) {
-			if (!n->sets)
-				continue;
-			run->names[run->nnames++] = n;
-			for (s = n->sets; s; s = s->next, nsets++) {
-				if (nsets == cap) {
-					zl_xgrow((void **)&run->setv, &cap,
-						 nsets + 1, sizeof *run->setv);
-					run->setname = zl_xrealloc(
-						run->setname,
-						cap * sizeof *run->setname);
-					key = zl_xrealloc(key, cap * sizeof *key);
-				}
-				run->setv[nsets] = s;
-				run->setname[nsets] = n;
-				key[nsets] = s->type;
+		for (n = z->htab[h]; n; n = n->hnext)
+			run->names[n->id] = n;
+	for (i = 0; i < z->nnames; i++) {
+		n = run->names[i];
+		if (!n->sets)
+			continue;
+		run->names[run->nnames++] = n;
+		for (s = n->sets; s; s = s->next, nsets++) {
+			if (nsets == cap) {
+				zl_xgrow((void **)&run->setv, &cap, nsets + 1,
+					 sizeof *run->setv);
+				run->setname = zl_xrealloc(
+					run->setname, cap * sizeof *run->setname);
+				key = zl_xrealloc(key, cap * sizeof *key);
 			}
+			run->setv[nsets] = s;
+			run->setname[nsets] = n;
+			key[nsets] = s->type;
 		}
+	}
 	group_by_key(&run->sets, key, nsets);
 	free(key);
 }
@@ -607,34 +611,65 @@ static void subject(struct run *run, const struct unit *u, uint32_t i)
 	}
 }
 
-/* Orders units by the subjects they visit: scope, type and select.owner
- * source.  0: the same subjects. */
-static int subjects_cmp(const struct unit *a, const struct unit *b)
+/* Orders rules by the subjects they visit for one type: scope, type and
+ * select.owner source.  0: the same subjects. */
+static int subjects_cmp(const struct zl_rule *ra, int ta,
+			const struct zl_rule *rb, int tb)
 {
-	size_t la = a->r->owner_srclen, lb = b->r->owner_srclen;
-
-	if (a->r->scope != b->r->scope)
-		return a->r->scope < b->r->scope ? -1 : 1;
-	if (a->type != b->type)
-		return a->type < b->type ? -1 : 1;
-	if (!a->r->owner_re != !b->r->owner_re)
-		return a->r->owner_re ? 1 : -1;
-	if (!a->r->owner_re)
+	if (ra->scope != rb->scope)
+		return ra->scope < rb->scope ? -1 : 1;
+	if (ta != tb)
+		return ta < tb ? -1 : 1;
+	if (!ra->owner_re != !rb->owner_re)
+		return ra->owner_re ? 1 : -1;
+	if (!ra->owner_re)
 		return 0;
-	if (la != lb)
-		return la < lb ? -1 : 1;
-	return memcmp(a->r->owner_src, b->r->owner_src, la);
+	if (ra->owner_srclen != rb->owner_srclen)
+		return ra->owner_srclen < rb->owner_srclen ? -1 : 1;
+	return memcmp(ra->owner_src, rb->owner_src, ra->owner_srclen);
 }
 
 /* Units with the same subjects sort together, in rule order. */
 static int unit_cmp(const void *pa, const void *pb)
 {
 	const struct unit *a = pa, *b = pb;
-	int c = subjects_cmp(a, b);
+	int c = subjects_cmp(a->r, a->type, b->r, b->type);
 
 	if (c)
 		return c;
 	return a->ri < b->ri ? -1 : a->ri > b->ri;
+}
+
+/* Records and RRsets are visited by type when the rule selects types;
+ * names always all (a name has many).  Every rule is planned whatever its
+ * severity, which may change until the run. */
+void zl_ruleset_plan(struct zl_ruleset *rs)
+{
+	const struct zl_rule *r;
+	struct unit *u = NULL;
+	size_t i, k, n = 0, cap = 0;
+	bool any;
+
+	for (i = 0; i < rs->n; i++) {
+		r = rs->rules[i];
+		any = r->scope == ZL_SCOPE_NAME || !r->ntypes;
+		for (k = 0; r->scope != ZL_SCOPE_ZONE &&
+			    k < (any ? 1 : r->ntypes); k++) {
+			zl_xgrow((void **)&u, &cap, n + 1, sizeof *u);
+			u[n++] = (struct unit){ r, i, any ? -1 : r->types[k] };
+		}
+	}
+	if (n)
+		qsort(u, n, sizeof *u, unit_cmp);
+	free(rs->plan);
+	rs->plan = zl_xcalloc(n ? n : 1, sizeof *rs->plan);
+	rs->nplan = n;
+	for (i = 0; i < n; i++)
+		rs->plan[i] = (struct zl_unit){
+			(uint32_t)u[i].ri, u[i].type,
+			i == 0 || subjects_cmp(u[i - 1].r, u[i - 1].type,
+					       u[i].r, u[i].type) != 0 };
+	free(u);
 }
 
 /* Runs the units u[0..n), which share their subjects, subject by subject:
@@ -642,8 +677,8 @@ static int unit_cmp(const void *pa, const void *pb)
  * in cache, instead of each rule walking the whole zone in turn. */
 static void visit(struct run *run, const struct unit *u, size_t n)
 {
-	const struct osel *o = NULL;
-	struct cand c = { NULL, 0 };
+	const struct osel *o;
+	struct cand c;
 	size_t k, j;
 	uint32_t i;
 
@@ -663,38 +698,32 @@ static void visit(struct run *run, const struct unit *u, size_t n)
 }
 
 /* Runs the enabled rules of one phase: the ordinary ones, or those that
- * report on the suppression comments (zl_check.after_suppress).  Records
- * and RRsets are visited by type when the rule selects types; names
- * always all (a name has many). */
+ * report on the suppression comments (zl_check.after_suppress). */
 static void run_phase(struct run *run, bool after_suppress)
 {
+	const struct zl_ruleset *rs = run->rs;
 	const struct zl_rule *r;
-	struct unit *u = NULL;
-	size_t i, k, n = 0, cap = 0, g;
+	struct unit *u = zl_xcalloc(rs->nplan ? rs->nplan : 1, sizeof *u);
+	size_t i, n = 0;
 
-	for (i = 0; i < run->rs->n; i++) {
-		r = run->rs->rules[i];
-		if (r->severity == ZL_SEV_OFF ||
-		    r->check->after_suppress != after_suppress)
-			continue;
-		if (r->scope == ZL_SCOPE_ZONE) {
+	for (i = 0; i < rs->n; i++) {
+		r = rs->rules[i];
+		if (r->scope == ZL_SCOPE_ZONE && r->severity != ZL_SEV_OFF &&
+		    r->check->after_suppress == after_suppress)
 			call(run, r, NULL, NULL, NULL);
-			continue;
-		}
-		for (k = 0; k < (r->scope == ZL_SCOPE_NAME || !r->ntypes ?
-				 1 : r->ntypes); k++) {
-			zl_xgrow((void **)&u, &cap, n + 1, sizeof *u);
-			u[n++] = (struct unit){
-				r, i, r->scope == ZL_SCOPE_NAME || !r->ntypes ?
-				      -1 : r->types[k] };
-		}
 	}
-	if (n)
-		qsort(u, n, sizeof *u, unit_cmp);
-	for (i = 0; i < n; i = g) {
-		for (g = i + 1; g < n && subjects_cmp(&u[i], &u[g]) == 0; g++)
-			;
-		visit(run, &u[i], g - i);
+	for (i = 0; i <= rs->nplan; i++) {
+		if (n && (i == rs->nplan || rs->plan[i].first)) {
+			visit(run, u, n);
+			n = 0;
+		}
+		if (i == rs->nplan)
+			break;
+		r = rs->rules[rs->plan[i].ri];
+		if (r->severity != ZL_SEV_OFF &&
+		    r->check->after_suppress == after_suppress)
+			u[n++] = (struct unit){ r, rs->plan[i].ri,
+						rs->plan[i].type };
 	}
 	free(u);
 }

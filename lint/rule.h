@@ -66,11 +66,26 @@ struct zl_rule {
 	size_t nparams;
 };
 
+/* One rule visiting the subjects of its scope and of one type (-1: any). */
+struct zl_unit {
+	uint32_t ri;		/* index into zl_ruleset.rules */
+	int32_t type;
+	bool first;		/* the first of a group: the units up to the
+				   next first visit the same subjects */
+};
+
 struct zl_ruleset {
 	struct zl_rule **rules;	/* sorted by id after each load */
 	size_t n, cap;
 	pcre2_match_context *mctx;	/* match and depth limits for all rules */
+	struct zl_unit *plan;	/* the units of every rule but zone-scope
+				   ones, grouped by subjects (eval.c) */
+	size_t nplan;
 };
+
+/* Rebuilds rs->plan; called after the rules have changed (a load, a
+ * clone), not after a change of severity. */
+void zl_ruleset_plan(struct zl_ruleset *rs);
 
 /* Parameter access for primitives; key must be declared in the primitive's
  * spec (asserted), so a lookup never fails at run time. */

@@ -854,6 +854,7 @@ enum zl_status zl_ruleset_load_yaml(struct zl_ruleset *rs, const char *name,
 		rs->rules[rs->n++] = ld.rules[i];
 	ld.nrules = 0;
 	qsort(rs->rules, rs->n, sizeof *rs->rules, rule_cmp);
+	zl_ruleset_plan(rs);
 	st = ZL_OK;
 out:
 	for (i = 0; i < ld.nrules; i++)

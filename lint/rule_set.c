@@ -43,6 +43,7 @@ void zl_ruleset_free(struct zl_ruleset *rs)
 	for (i = 0; i < rs->n; i++)
 		zl_rule_free(rs->rules[i]);
 	free(rs->rules);
+	free(rs->plan);
 	pcre2_match_context_free(rs->mctx);
 	free(rs);
 }
@@ -208,6 +209,7 @@ struct zl_ruleset *zl_ruleset_clone(const struct zl_ruleset *rs)
 	c->cap = rs->n ? rs->n : 1;
 	for (i = 0; i < rs->n; i++)
 		c->rules[c->n++] = rule_copy(rs->rules[i]);
+	zl_ruleset_plan(c);
 	return c;
 }
 
