@@ -84,8 +84,6 @@ enum {
 
 /* An owner name, or a name referenced from rdata (then sets may be NULL). */
 struct zl_name {
-	const char *text;	/* canonical: absolute, lower case, RFC 1035
-				   presentation with escapes, ends in '.' */
 	struct zl_name *hnext;	/* hash chain */
 	struct zl_rrset *sets;	/* NULL: the name has no records here */
 	uint32_t hash;
@@ -98,6 +96,10 @@ struct zl_name {
 				   apex: the child zone's data (RFC 1034
 				   §4.2.1); set when loading ends */
 	bool cut_known : 1;	/* below_cut has been computed */
+	char text[];		/* canonical: absolute, lower case, RFC 1035
+				   presentation with escapes, ends in '.';
+				   kept inline, where the hash lookup that
+				   compares it has already brought the rest */
 };
 
 /* A record that could not be loaded, or a directive that failed. */
@@ -118,6 +120,7 @@ struct zl_zone {
 	size_t ntoks, captoks;
 	struct zl_name **htab;	/* open hash, power-of-two size */
 	size_t hcap, nnames;
+	size_t nnssets;		/* NS RRsets, at the apex and below */
 	struct zl_problem *probs;
 	size_t nprobs, capprobs;
 	struct zl_arena arena;

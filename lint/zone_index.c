@@ -137,8 +137,8 @@ struct zl_name *zl_zone_intern(struct zl_zone *z, const char *text, size_t len)
 		return nm;
 	if (z->nnames >= z->hcap)
 		rehash(z);
-	nm = zl_arena_alloc(&z->arena, sizeof *nm);
-	nm->text = zl_arena_strndup(&z->arena, text, len);
+	nm = zl_arena_alloc(&z->arena, sizeof *nm + len + 1);
+	memcpy(nm->text, text, len);	/* the arena is zeroed: NUL-terminated */
 	nm->len = (uint16_t)len;
 	nm->hash = h;
 	nm->id = (uint32_t)z->nnames;
@@ -212,7 +212,9 @@ void zl_zone_mark_cuts(struct zl_zone *z)
 	struct zl_name *n;
 	size_t h;
 
-	if (!z->origin)
+	/* No NS RRset but the apex's: no cut, below_cut stays false. */
+	if (!z->origin ||
+	    z->nnssets <= (zl_name_rrset(z->origin, LDNS_RR_TYPE_NS) != NULL))
 		return;
 	for (h = 0; h < z->hcap; h++)
 		for (n = z->htab[h]; n; n = n->hnext)
@@ -247,6 +249,7 @@ void zl_zone_add_rr(struct zl_zone *z, const struct zl_rr *rr)
 		s->type = rr->type;
 		s->first = s->last = ZL_NONE;
 		*tail = s;
+		z->nnssets += rr->type == LDNS_RR_TYPE_NS;
 	}
 	if (s->last == ZL_NONE)
 		s->first = idx;
