@@ -301,7 +301,10 @@ static void group_by_key(struct bytype *bt, const uint16_t *key, size_t n)
 	free(b);
 	bt->idx = a;
 	bt->n = n;
-	bt->g = zl_xcalloc(n + 1, sizeof *bt->g);
+	for (i = 0; i < n; i++)
+		bt->ng += i == 0 || key[a[i]] != key[a[i - 1]];
+	bt->g = zl_xcalloc(bt->ng + 1, sizeof *bt->g);
+	bt->ng = 0;
 	for (i = 0; i < n; i++)
 		if (i == 0 || key[a[i]] != key[a[i - 1]])
 			bt->g[bt->ng++] = (struct tgroup){ key[a[i]], (uint32_t)i };
