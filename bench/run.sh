@@ -167,6 +167,8 @@ fi
 	echo "- zonelint start-up on a 30-record zone (embedded rules, regexes compiled): $start ms;"
 	echo "  kzonecheck on the same zone $start_kz ms; /bin/true $start_true ms (starting a process here)"
 	echo "- 5M-record / 1M-record wall time: $scale (linear growth would be 5.0)"
+	echo
+	echo "Where the time goes: PROFILE.md."
 } > "$here/RESULTS.md.new"
 mv "$here/RESULTS.md.new" "$here/RESULTS.md"
 cat "$here/RESULTS.md"
