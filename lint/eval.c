@@ -655,9 +655,10 @@ void zl_ruleset_plan(struct zl_ruleset *rs)
 
 	for (i = 0; i < rs->n; i++) {
 		r = rs->rules[i];
+		if (r->scope == ZL_SCOPE_ZONE)
+			continue;	/* run once, outside the plan */
 		any = r->scope == ZL_SCOPE_NAME || !r->ntypes;
-		for (k = 0; r->scope != ZL_SCOPE_ZONE &&
-			    k < (any ? 1 : r->ntypes); k++) {
+		for (k = 0; k < (any ? 1 : r->ntypes); k++) {
 			zl_xgrow((void **)&u, &cap, n + 1, sizeof *u);
 			u[n++] = (struct unit){ r, i, any ? -1 : r->types[k] };
 		}
@@ -715,19 +716,19 @@ static void run_phase(struct run *run, bool after_suppress)
 		    r->check->after_suppress == after_suppress)
 			call(run, r, NULL, NULL, NULL);
 	}
-	for (i = 0; i <= rs->nplan; i++) {
-		if (n && (i == rs->nplan || rs->plan[i].first)) {
+	for (i = 0; i < rs->nplan; i++) {
+		if (rs->plan[i].first && n) {
 			visit(run, u, n);
 			n = 0;
 		}
-		if (i == rs->nplan)
-			break;
 		r = rs->rules[rs->plan[i].ri];
 		if (r->severity != ZL_SEV_OFF &&
 		    r->check->after_suppress == after_suppress)
 			u[n++] = (struct unit){ r, rs->plan[i].ri,
 						rs->plan[i].type };
 	}
+	if (n)
+		visit(run, u, n);
 	free(u);
 }
 

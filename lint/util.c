@@ -46,11 +46,14 @@ void *zl_xrealloc(void *p, size_t n)
 static void advise_huge(void *p, size_t n)
 {
 #ifdef MADV_HUGEPAGE
-	uintptr_t ps = (uintptr_t)sysconf(_SC_PAGESIZE);
-	uintptr_t a = ((uintptr_t)p + ps - 1) & ~(ps - 1);
-	uintptr_t b = ((uintptr_t)p + n) & ~(ps - 1);
+	uintptr_t ps, a, b;
 
-	if (n >= HUGE_MIN && b > a)
+	if (n < HUGE_MIN)
+		return;
+	ps = (uintptr_t)sysconf(_SC_PAGESIZE);
+	a = ((uintptr_t)p + ps - 1) & ~(ps - 1);	/* whole pages inside */
+	b = ((uintptr_t)p + n) & ~(ps - 1);
+	if (b > a)
 		(void)madvise((void *)a, b - a, MADV_HUGEPAGE);	/* a hint */
 #else
 	(void)p;
