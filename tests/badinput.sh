@@ -13,13 +13,8 @@
 set -u
 . "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 
-zl=${1:?usage: tests/badinput.sh ZONELINT}
-case $zl in /*) ;; *) zl=$(pwd)/$zl ;; esac
-[ -x "$zl" ] || { echo "badinput.sh: $zl is not an executable" >&2; exit 1; }
+suite badinput.sh "${1:-}"
 
-tmp=$(mktemp -d) || exit 1
-trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-trap 'exit 1' HUP INT TERM
 cd "$tmp" || exit 1
 
 export LC_ALL=C
@@ -40,9 +35,6 @@ fi
 within() {
 	[ "$secs" -le $(($1 * scale)) ] || { echo "took ${secs}s"; return 1; }
 }
-n=0
-pass=0
-fail=0
 
 # ---- helpers ----
 
@@ -54,7 +46,6 @@ run() {
 	rc=$?
 	secs=$(($(date +%s) - t0))
 }
-
 
 # sane: no crash, no hang, no sanitizer or valgrind report, and nothing on
 # stdout or stderr that could drive a terminal: no control byte other than
@@ -105,18 +96,6 @@ smaller() {
 sum_of() {
 	cksum "$@"
 	stat -c '%n %Y %s' "$@"
-}
-
-t() {
-	n=$((n + 1))
-	if out=$("$2" 2>&1); then
-		pass=$((pass + 1))
-		echo "ok $n - $1"
-	else
-		fail=$((fail + 1))
-		echo "not ok $n - $1"
-		printf '%s\n' "$out" | sed 's/^/# /'
-	fi
 }
 
 # A clean, realistic zone start (lines 1-12); the cases append to it.
@@ -550,5 +529,4 @@ t "control bytes and markup escaped in every format" test_escaping
 t "zone files are never written" test_inputs_untouched
 t "--output is atomic and untouched on failure" test_output_atomic
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

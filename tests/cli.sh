@@ -10,18 +10,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 sh "$here/../tools/deps.sh" cmd:jq:jq || exit 1
 
-zl=${1:?usage: tests/cli.sh ZONELINT}
-case $zl in /*) ;; *) zl=$(pwd)/$zl ;; esac
-[ -x "$zl" ] || { echo "cli.sh: $zl is not an executable" >&2; exit 1; }
-
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' HUP INT TERM
+suite cli.sh "${1:-}"
 
 esc=$(printf '\033')
-n=0
-pass=0
-fail=0
 
 # The rules the tests rely on; selecting them keeps the tests stable when new
 # default rules are added.
@@ -34,18 +25,6 @@ SEL=--select=ZONE001,MX001,MX002,CNAME001
 run() {
 	${ZONELINT_WRAPPER:-} "$zl" "$@" >"$tmp/out" 2>"$tmp/err"
 	rc=$?
-}
-
-t() {
-	n=$((n + 1))
-	if "$2" >"$tmp/log" 2>&1; then
-		echo "ok $n - $1"
-		pass=$((pass + 1))
-	else
-		echo "not ok $n - $1"
-		sed 's/^/#   /' "$tmp/log"
-		fail=$((fail + 1))
-	fi
 }
 
 # ---- zones ----
@@ -482,5 +461,4 @@ t "--output" test_output_file
 t "--quiet and --statistics" test_quiet_statistics
 t "colour" test_color
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -11,17 +11,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 sh "$here/../tools/deps.sh" cmd:jq:jq || exit 1
 
-zl=${1:?usage: tests/config.sh ZONELINT}
-case $zl in /*) ;; *) zl=$(pwd)/$zl ;; esac
-[ -x "$zl" ] || { echo "config.sh: $zl is not an executable" >&2; exit 1; }
-
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' HUP INT TERM
-
-n=0
-pass=0
-fail=0
+suite config.sh "${1:-}"
+t_dir=$tmp
 
 # The rules these tests rely on; other default rules stay out of the way.
 SEL=--select=MX001,TTL002,SUP
@@ -33,18 +24,6 @@ SEL=--select=MX001,TTL002,SUP
 run() {
 	${ZONELINT_WRAPPER:-} "$zl" "$@" >"$tmp/out" 2>"$tmp/err"
 	rc=$?
-}
-
-t() {
-	n=$((n + 1))
-	if (cd "$tmp" && "$2") >"$tmp/log" 2>&1; then
-		echo "ok $n - $1"
-		pass=$((pass + 1))
-	else
-		echo "not ok $n - $1"
-		sed 's/^/#   /' "$tmp/log"
-		fail=$((fail + 1))
-	fi
 }
 
 # ---- a repository ----
@@ -284,5 +263,4 @@ t "suppressed in JSON" test_json_suppressed
 t "unused and unknown suppressions are warnings" test_sup_findings
 t "--quiet and --statistics" test_quiet_statistics
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

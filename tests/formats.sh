@@ -19,25 +19,17 @@
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
 root=$(dirname "$here")
 sh "$root/tools/deps.sh" cmd:jq:jq cmd:xmllint:libxml2-utils cmd:node:nodejs \
 	cmd:npm:npm || exit 1
 
-zl=${1:?usage: tests/formats.sh ZONELINT}
-case $zl in /*) ;; *) zl=$(pwd)/$zl ;; esac
-[ -x "$zl" ] || { echo "formats.sh: $zl is not an executable" >&2; exit 1; }
-
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' HUP INT TERM
+suite formats.sh "${1:-}"
 
 golden=$here/golden
 sarif=$here/sarif
 schema=$sarif/sarif-schema-2.1.0.json
 regen=${ZONELINT_REGEN:-}
-n=0
-pass=0
-fail=0
 
 # The validator, pinned by tests/sarif/package-lock.json; installed once.
 if [ ! -d "$sarif/node_modules/ajv-draft-04" ]; then
@@ -89,18 +81,6 @@ produce() {
 
 normalise() {
 	sed 's/"name":"zonelint","version":"[^"]*"/"name":"zonelint","version":"VERSION"/'
-}
-
-t() {
-	n=$((n + 1))
-	if "$2" >"$tmp/log" 2>&1; then
-		echo "ok $n - $1"
-		pass=$((pass + 1))
-	else
-		echo "not ok $n - $1"
-		sed 's/^/#   /' "$tmp/log"
-		fail=$((fail + 1))
-	fi
 }
 
 # ---- golden files ----
@@ -274,5 +254,4 @@ t "checkstyle, junit: control bytes shown as \\DDD" test_xml_control_bytes
 t "--output writes the same document" test_output_file
 t "unknown format exits 2 and lists the formats" test_unknown_format
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -9,17 +9,13 @@
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
 root=$(dirname "$here")
 sh "$root/tools/deps.sh" cmd:git:git cmd:pre-commit:pre-commit \
 	cmd:shellcheck:shellcheck || exit 1
 
-zl=${1:?usage: tests/hooks.sh ZONELINT}
-case $zl in /*) ;; *) zl=$(pwd)/$zl ;; esac
-[ -x "$zl" ] || { echo "hooks.sh: $zl is not an executable" >&2; exit 1; }
-
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' HUP INT TERM
+suite hooks.sh "${1:-}"
+t_strict=1
 
 # A git of our own: no user or system configuration, no repository of the
 # caller (make check may itself run inside a git hook).
@@ -35,27 +31,6 @@ git config --global commit.gpgsign false
 # zonelint on PATH, as an installed one would be.
 ln -s "$zl" "$tmp/bin/zonelint"
 PATH="$tmp/bin:$PATH"
-
-n=0
-pass=0
-fail=0
-
-# t NAME FUNCTION: runs one test in a subshell with set -e, so that any
-# failing step fails it.  The subshell must stand alone: in an if or on
-# either side of || or &&, set -e would be ignored inside it.
-t() {
-	n=$((n + 1))
-	(set -e; "$2") >"$tmp/log" 2>&1
-	rc=$?
-	if [ "$rc" -eq 0 ]; then
-		echo "ok $n - $1"
-		pass=$((pass + 1))
-	else
-		echo "not ok $n - $1"
-		sed 's/^/#   /' "$tmp/log"
-		fail=$((fail + 1))
-	fi
-}
 
 # ---- zones ----
 
@@ -384,5 +359,4 @@ test_readme_examples() {
 
 t "README shows the CI examples as they are" test_readme_examples
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

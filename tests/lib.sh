@@ -1,10 +1,56 @@
-# lib.sh - assertions shared by the shell test suites (cli.sh, config.sh,
-# badinput.sh).  Each prints what it saw when it fails and returns 1; the
-# suites report that output under the failing case.
+# lib.sh - what the shell test suites share (cli.sh, config.sh, formats.sh,
+# hooks.sh, badinput.sh, man.sh): their start, the case runner with its TAP
+# lines and totals, and assertions.  Each assertion prints what it saw when
+# it fails and returns 1; the runner shows that output under the failing
+# case.
 #
-# shellcheck disable=SC2154 # rc and tmp are set by the sourcing suite
+# shellcheck shell=sh disable=SC2154 # rc is set by the sourcing suite's run()
 # want_rc expects $rc, $tmp/out and $tmp/err as the suites' run() leaves
 # them (badinput.sh, which works in $tmp, has its own).
+
+# suite NAME ZONELINT: $zl made absolute and checked, a temporary directory
+# $tmp removed on exit (even where a case took its permissions), no case
+# run yet.
+suite() {
+	zl=${2:?usage: tests/$1 ZONELINT}
+	case $zl in /*) ;; *) zl=$(pwd)/$zl ;; esac
+	[ -x "$zl" ] || { echo "$1: $zl is not an executable" >&2; exit 1; }
+	tmp=$(mktemp -d) || exit 1
+	trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+	trap 'exit 1' HUP INT TERM
+	n=0
+	pass=0
+	fail=0
+}
+
+# t NAME FUNCTION: runs one case in a subshell, in $t_dir when the suite
+# sets it, and with set -e when it sets t_strict (then any failing step
+# fails the case: the subshell stands alone, as in an if or beside || or
+# && set -e would be ignored inside it).
+t() {
+	n=$((n + 1))
+	t_out=$(
+		exec 2>&1
+		[ -z "${t_strict:-}" ] || set -e
+		cd "${t_dir:-.}" || exit 1
+		"$2"
+	)
+	t_rc=$?
+	if [ "$t_rc" -eq 0 ]; then
+		echo "ok $n - $1"
+		pass=$((pass + 1))
+	else
+		echo "not ok $n - $1"
+		[ -z "$t_out" ] || printf '%s\n' "$t_out" | sed 's/^/#   /'
+		fail=$((fail + 1))
+	fi
+}
+
+# finish: the totals line, and the suite's exit status.
+finish() {
+	echo "$pass passed, $fail failed"
+	[ "$fail" -eq 0 ]
+}
 
 # show FILE: at most 3000 bytes of FILE, each line marked.
 show() {

@@ -6,27 +6,13 @@
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
 root=$(dirname "$here")
 sh "$root/tools/deps.sh" cmd:groff:groff-base || exit 1
 
-zl=${1:?usage: tests/man.sh ZONELINT}
+suite man.sh "${1:-}"
 man=$root/docs/zonelint.1
 comp=$root/docs/zonelint.bash
-n=0
-pass=0
-fail=0
-
-t() {
-	n=$((n + 1))
-	if out=$("$2" 2>&1); then
-		echo "ok $n - $1"
-		pass=$((pass + 1))
-	else
-		echo "not ok $n - $1"
-		printf '%s\n' "$out" | sed 's/^/#   /'
-		fail=$((fail + 1))
-	fi
-}
 
 # groff -ww warns about everything it can; -z discards the output, so any
 # output at all is a warning or an error.
@@ -78,5 +64,4 @@ t "the man page describes every option of --help" test_man_options
 t "the completion knows every option of --help" test_completion_options
 t "the completion is valid bash" test_completion_syntax
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish
