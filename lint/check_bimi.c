@@ -15,14 +15,6 @@ static const struct zl_param_spec bimi_params[] = {
 	{ .key = NULL },
 };
 
-static void emit_at(struct zl_ctx *ctx, const struct zl_tv_rec *r,
-		    struct zl_tv_span sp, const char *message)
-{
-	struct zl_var v[] = { { "message", message } };
-
-	zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, sp), v, 1);
-}
-
 /* Why the value of l= (svg) or a= is not an https URL, or NULL.  Both
  * may be empty: the domain declines to publish an indicator. */
 static const char *url_problem(const char *s, struct zl_tv_span v, bool svg,
@@ -67,7 +59,7 @@ static void bimi_record(struct zl_ctx *ctx)
 	r = zl_tv_of(ctx, ctx->rr);
 	if (strcmp(kind, "version") == 0) {
 		if (!zl_tv_first_is(r, "v", "BIMI1", false))
-			emit_at(ctx, r, r->tv.ntags ? r->tv.tags[0].spec :
+			zl_tv_emit(ctx, r, r->tv.ntags ? r->tv.tags[0].spec :
 				(struct zl_tv_span){ 0, (uint32_t)r->txt.len },
 				"the record does not start with 'v=BIMI1', so "
 				"receivers ignore it");
@@ -76,7 +68,7 @@ static void bimi_record(struct zl_ctx *ctx)
 	if (!zl_tv_first_is(r, "v", "BIMI1", false))
 		return;
 	for (i = 0; strcmp(kind, "syntax") == 0 && i < r->tv.nerrs; i++)
-		emit_at(ctx, r, r->tv.errs[i].at, r->tv.errs[i].msg);
+		zl_tv_emit(ctx, r, r->tv.errs[i].at, r->tv.errs[i].msg);
 	for (i = 0; strcmp(kind, "url") == 0 && i < r->tv.ntags; i++) {
 		const struct zl_tv_tag *t = &r->tv.tags[i];
 		bool l = zl_tv_eq(r->txt.s, t->name, "l", false);
@@ -90,7 +82,7 @@ static void bimi_record(struct zl_ctx *ctx)
 						 l ? "logo URL l=" :
 						 "evidence URL a=", q, why);
 
-			emit_at(ctx, r, bad, msg);
+			zl_tv_emit(ctx, r, bad, msg);
 			free(msg);
 			free(q);
 		}

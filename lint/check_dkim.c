@@ -219,14 +219,6 @@ static const struct zl_param_spec key_params[] = {
 	{ .key = NULL },
 };
 
-static void emit_at(struct zl_ctx *ctx, const struct zl_tv_rec *r,
-		    struct zl_tv_span sp, const char *message)
-{
-	struct zl_var v[] = { { "message", message } };
-
-	zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, sp), v, 1);
-}
-
 /* Emits "fmt" with the text of span q quoted in it (at span at). */
 static void emit_quoting(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 			 struct zl_tv_span at, struct zl_tv_span q,
@@ -234,7 +226,7 @@ static void emit_quoting(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 {
 	char *t = zl_tv_str(r->txt.s, q), *msg = zl_xasprintf(fmt, t);
 
-	emit_at(ctx, r, at, msg);
+	zl_tv_emit(ctx, r, at, msg);
 	free(msg);
 	free(t);
 }
@@ -245,7 +237,7 @@ static void dkim_syntax(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 	size_t i;
 
 	for (i = 0; i < r->tv.nerrs; i++)
-		emit_at(ctx, r, r->tv.errs[i].at, r->tv.errs[i].msg);
+		zl_tv_emit(ctx, r, r->tv.errs[i].at, r->tv.errs[i].msg);
 	for (i = 0; i < r->tv.ntags; i++)
 		if (r->tv.tags[i].dup >= 0)
 			emit_quoting(ctx, r, r->tv.tags[i].spec,
@@ -262,8 +254,8 @@ static void dkim_version(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 	if (!v)
 		return;
 	if (v != &r->tv.tags[0])
-		emit_at(ctx, r, v->spec, "'v=' must be the first tag of a DKIM "
-			"key record");
+		zl_tv_emit(ctx, r, v->spec,
+			"'v=' must be the first tag of a DKIM key record");
 	else if (!zl_tv_eq(r->txt.s, v->value, "DKIM1", false))
 		emit_quoting(ctx, r, v->value, v->value, "DKIM key record "
 			     "version '%s' is not 'DKIM1'");
@@ -294,8 +286,9 @@ static void dkim_values(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 				zl_tv_eq(r->txt.s, item, "sha1", true);
 
 			if (sha1 && is_sha1)
-				emit_at(ctx, r, item, "the key allows rsa-sha1 "
-					"signatures, which RFC 8301 forbids");
+				zl_tv_emit(ctx, r, item, "the key allows "
+					"rsa-sha1 signatures, which RFC 8301 "
+					"forbids");
 			else if (!sha1 && !is_sha1 &&
 				 !zl_tv_eq(r->txt.s, item, known[i][0], true) &&
 				 !zl_tv_eq(r->txt.s, item, known[i][1], true))
@@ -349,10 +342,10 @@ static void dkim_key(struct zl_ctx *ctx)
 		dkim_values(ctx, r, strcmp(kind, "sha1") == 0);
 	else if (strcmp(kind, "key") == 0 &&
 		 (why = key_problem(r, &bad, &bits)))
-		emit_at(ctx, r, bad, why);
+		zl_tv_emit(ctx, r, bad, why);
 	else if (strcmp(kind, "revoked") == 0 && (t = tag(r, "p")) &&
 		 t->value.len == 0)
-		emit_at(ctx, r, t->spec, "the key is revoked (empty p=)");
+		zl_tv_emit(ctx, r, t->spec, "the key is revoked (empty p=)");
 	else if (strcmp(kind, "unknown-tag") == 0)
 		dkim_unknown_tags(ctx, r);
 }

@@ -54,14 +54,6 @@ static bool is_record(const struct kind *k, const struct zl_tv_rec *r)
 	return zl_tv_first_is(r, "v", k->version, false);
 }
 
-static void emit_at(struct zl_ctx *ctx, const struct zl_tv_rec *r,
-		    struct zl_tv_span sp, const char *message)
-{
-	struct zl_var v[] = { { "message", message } };
-
-	zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, sp), v, 1);
-}
-
 /* The first tag's span, or the start of the text. */
 static struct zl_tv_span head(const struct zl_tv_rec *r)
 {
@@ -76,7 +68,7 @@ static void check_id(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 	uint32_t i;
 
 	if (!id) {
-		emit_at(ctx, r, head(r), "MTA-STS record has no id= tag");
+		zl_tv_emit(ctx, r, head(r), "MTA-STS record has no id= tag");
 		return;
 	}
 	for (i = 0; i < id->value.len; i++) {
@@ -91,7 +83,7 @@ static void check_id(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 		char *msg = zl_xasprintf("MTA-STS id '%s' is not 1 to 32 "
 					 "letters and digits", q);
 
-		emit_at(ctx, r, id->value.len ? id->value : id->spec, msg);
+		zl_tv_emit(ctx, r, id->value.len ? id->value : id->spec, msg);
 		free(msg);
 		free(q);
 	}
@@ -107,8 +99,8 @@ static void check_rua(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 	uint32_t pos;
 
 	if (!t) {
-		emit_at(ctx, r, head(r), "TLS-RPT record has no rua= tag, so "
-			"no report can be sent");
+		zl_tv_emit(ctx, r, head(r), "TLS-RPT record has no rua= tag, "
+			"so no report can be sent");
 		return;
 	}
 	for (pos = t->value.off;
@@ -124,7 +116,7 @@ static void check_rua(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 			char *msg = zl_xasprintf("invalid report URI '%s': %s",
 						 q, why);
 
-			emit_at(ctx, r, bad.len ? bad : item, msg);
+			zl_tv_emit(ctx, r, bad.len ? bad : item, msg);
 			free(msg);
 			free(q);
 		}
@@ -147,7 +139,7 @@ static void policy_record(struct zl_ctx *ctx)
 					 "'v=%s', so senders ignore it",
 					 k->version);
 
-		emit_at(ctx, r, head(r), msg);
+		zl_tv_emit(ctx, r, head(r), msg);
 		free(msg);
 	}
 	if (!is_record(k, r))
@@ -155,11 +147,11 @@ static void policy_record(struct zl_ctx *ctx)
 	if (strcmp(problem, "syntax") == 0) {
 		for (i = 0; i < r->tv.nerrs; i++)
 			if (!r->tv.errs[i].ext_name)
-				emit_at(ctx, r, r->tv.errs[i].at,
+				zl_tv_emit(ctx, r, r->tv.errs[i].at,
 					r->tv.errs[i].msg);
 		for (i = 0; i < r->tv.ntags; i++)
 			if (r->tv.tags[i].dup >= 0)
-				emit_at(ctx, r, r->tv.tags[i].spec,
+				zl_tv_emit(ctx, r, r->tv.tags[i].spec,
 					"tag given twice");
 	} else if (strcmp(problem, "id") == 0 && k == &kinds[0]) {
 		check_id(ctx, r);

@@ -456,6 +456,14 @@ struct zl_tok zl_tv_tok(const struct zl_tv_rec *r, struct zl_tv_span sp)
 	return zl_txt_tok(&r->txt, sp.off, (size_t)sp.off + sp.len);
 }
 
+struct zl_diag *zl_tv_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+			   struct zl_tv_span sp, const char *message)
+{
+	struct zl_var v[] = { { "message", message } };
+
+	return zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, sp), v, 1);
+}
+
 bool zl_tv_first_is(const struct zl_tv_rec *r, const char *name,
 		    const char *value, bool icase)
 {

@@ -112,6 +112,10 @@ struct zl_tv_rec {
 const struct zl_tv_rec *zl_tv_of(struct zl_ctx *ctx, const struct zl_rr *rr);
 /* The zone source span of bytes sp of r's text. */
 struct zl_tok zl_tv_tok(const struct zl_tv_rec *r, struct zl_tv_span sp);
+/* Emits the current rule at bytes sp of the subject record r, with the
+ * var "message". */
+struct zl_diag *zl_tv_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+			   struct zl_tv_span sp, const char *message);
 /* Whether r's first tag is name=value: the version tag that identifies
  * DMARC1, STSv1, TLSRPTv1, BIMI1 and DKIM1 records (value compared
  * exactly, name ignoring case when icase). */
