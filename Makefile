@@ -119,7 +119,7 @@ FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_NAMES = $(patsubst fuzz/%.c,%,$(wildcard fuzz/fuzz_*.c))
 
-fuzz/bin/%: fuzz/%.c lint/liblint.a
+fuzz/bin/%: fuzz/%.c fuzz/*.h lint/liblint.a
 	@mkdir -p fuzz/bin
 	$(CC) $(ALL_CFLAGS) -iquote lint -o $@ $< lint/liblint.a $(LDFLAGS) $(DEP_LIBS)
 
