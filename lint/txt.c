@@ -83,15 +83,34 @@ static uint32_t esc_len(const char *s, uint32_t i, uint32_t end)
 	return 2;
 }
 
+/* Appends the n bytes at s + off as they are. */
+static void put_run(struct zl_txt *t, const char *s, uint32_t off, uint32_t n)
+{
+	uint32_t k;
+
+	reserve(t, n);
+	for (k = 0; t->hex && k < n; k++)
+		t->map[t->len + k] = off + k;
+	memcpy(t->s + t->len, s + off, n);
+	t->len += n;
+	t->s[t->len] = '\0';
+}
+
 void zl_txt_add(struct zl_txt *t, struct zl_tok tok)
 {
-	const char *s = t->src;
+	const char *s = t->src, *bs;
 	struct zl_txt_part *p = new_part(t, tok);
 	uint32_t i, end, n;
 
 	unquote(s, tok, &i, &end);
-	reserve(t, end - i);
-	for (; i < end; i += n) {
+	reserve(t, end - i);	/* escapes only shorten the text */
+	while (i < end) {
+		/* the bytes up to the next escape, at once */
+		bs = memchr(s + i, '\\', end - i);
+		n = bs ? (uint32_t)(bs - s) - i : end - i;
+		put_run(t, s, i, n);
+		if ((i += n) == end)
+			break;
 		n = esc_len(s, i, end);
 		if (n == 4)
 			put(t, (char)((s[i + 1] - '0') * 100 +
@@ -99,6 +118,7 @@ void zl_txt_add(struct zl_txt *t, struct zl_tok tok)
 			    i);
 		else
 			put(t, s[i + n - 1], i);
+		i += n;
 	}
 	p->len = (uint32_t)t->len - p->at;
 }
