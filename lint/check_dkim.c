@@ -24,16 +24,15 @@ static const struct zl_tv_tag *tag(const struct zl_tv_rec *r, const char *n)
 
 /* ---- base64 (RFC 4648 §4; RFC 6376 §3.6.1 allows FWS inside) ---- */
 
-static int b64val(char c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c - 'A';
-	if (c >= 'a' && c <= 'z')
-		return c - 'a' + 26;
-	if (c >= '0' && c <= '9')
-		return c - '0' + 52;
-	return c == '+' ? 62 : c == '/' ? 63 : -1;
-}
+/* Base64 digit values plus one; 0 for every other byte. */
+static const uint8_t b64[256] = {
+	['A'] = 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18,
+	19, 20, 21, 22, 23, 24, 25, 26,
+	['a'] = 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41,
+	42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52,
+	['0'] = 53, 54, 55, 56, 57, 58, 59, 60, 61, 62,
+	['+'] = 63, ['/'] = 64,
+};
 
 /* Decodes span sp of s into *out (malloc'd, *n bytes).  Returns NULL on
  * success, else why, with *bad at the offending byte. */
@@ -41,23 +40,26 @@ static const char *b64_decode(const char *s, struct zl_tv_span sp,
 			      uint8_t **out, size_t *n, uint32_t *bad)
 {
 	uint32_t i, end = sp.off + sp.len, acc = 0, bits = 0, pad = 0, nch = 0;
-	int v;
+	uint8_t v;
 
 	*out = zl_xmalloc(sp.len / 4 * 3 + 3);
 	*n = 0;
 	for (i = sp.off; i < end; i++) {
-		*bad = i;
-		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')
-			continue;
-		if (s[i] == '=') {
-			pad++;
+		if (!(v = b64[(unsigned char)s[i]])) {
+			if (s[i] == '=')
+				pad++;
+			else if (s[i] != ' ' && s[i] != '\t' &&
+				 s[i] != '\r' && s[i] != '\n') {
+				*bad = i;
+				return "character not allowed in base64";
+			}
 			continue;
 		}
-		if ((v = b64val(s[i])) < 0)
-			return "character not allowed in base64";
-		if (pad)
+		if (pad) {
+			*bad = i;
 			return "base64 data after '=' padding";
-		acc = acc << 6 | (uint32_t)v;
+		}
+		acc = acc << 6 | (uint32_t)(v - 1);
 		nch++;
 		if ((bits += 6) >= 8) {
 			bits -= 8;
