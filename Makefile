@@ -34,6 +34,7 @@ $(error build dependencies are missing, see the message above)
 endif
 DEP_CFLAGS := $(shell pkg-config --cflags ldns yaml-0.1 libpcre2-8)
 DEP_LIBS := $(shell pkg-config --libs ldns yaml-0.1 libpcre2-8)
+YAML_LIBS := $(shell pkg-config --libs yaml-0.1)
 CHECK_CFLAGS := $(shell pkg-config --cflags check)
 CHECK_LIBS := $(shell pkg-config --libs check)
 endif
@@ -49,8 +50,13 @@ UNIT_OBJS := $(UNIT_SRCS:.c=.o)
 
 all: zonelint lint/liblint.so zonelint.pc
 
-lint/rules_builtin.c: $(RULE_PACKS) tools/embed.sh
-	sh tools/embed.sh $(RULE_PACKS) > $@.tmp && mv $@.tmp $@
+# The packs' text and their YAML events, recorded by a build-time tool so
+# that start-up need not scan YAML (tools/embed.c).
+tools/embed: tools/embed.c
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS) $(YAML_LIBS)
+
+lint/rules_builtin.c: $(RULE_PACKS) tools/embed
+	tools/embed $(RULE_PACKS) > $@.tmp && mv $@.tmp $@
 
 lint/%.o: lint/%.c lint/*.h lint/*.def
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
@@ -164,7 +170,7 @@ uninstall:
 
 clean:
 	rm -f zonelint zonelint.pc lint/*.o lint/liblint.a lint/liblint.so \
-	  lint/rules_builtin.c tests/unit/*.o tests/unit/run
+	  lint/rules_builtin.c tools/embed tests/unit/*.o tests/unit/run
 	rm -rf build-asan build-fuzz
 
 .PHONY: all check check-asan valgrind bench install uninstall clean

@@ -118,6 +118,16 @@ enum zl_status zl_ruleset_load_yaml(struct zl_ruleset *rs, const char *name,
 				    const struct zl_check *const *checks,
 				    size_t ncheck,
 				    struct zl_diags *errs) ZL_MUST_CHECK;
+/* The same for each of packs[0..npacks) (rule_builtin.h), replaying the
+ * events recorded at build time; every pack is loaded even after a bad one,
+ * so that all of their problems show at once.  Returns the first failure. */
+struct zl_builtin_pack;
+enum zl_status zl_ruleset_load_packs(struct zl_ruleset *rs,
+				     const struct zl_builtin_pack *packs,
+				     size_t npacks,
+				     const struct zl_check *const *checks,
+				     size_t ncheck,
+				     struct zl_diags *errs) ZL_MUST_CHECK;
 /* Frees one rule and everything it owns; NULL is a no-op. */
 void zl_rule_free(struct zl_rule *r);
 

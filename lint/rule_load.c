@@ -9,6 +9,7 @@
 
 #include "check.h"
 #include "rule.h"
+#include "rule_builtin.h"
 #include "rule_yaml.h"
 
 /* Every pattern is compiled with these: `$` means the end of the subject
@@ -312,26 +313,38 @@ static void ld_fini(struct ld *ld)
 
 /* A parameter the rule leaves out takes the primitive's default, read as
  * YAML by the same code; a bad default is the primitive's bug, reported at
- * the rule that uses it. */
+ * the rule that uses it.  A default made of letters, digits and inner '-'
+ * (most are, like "2048" or "no-address") is the plain scalar it spells,
+ * without starting the YAML parser. */
 static void param_default(struct ld *ld, const struct zl_rule *r,
 			  struct zl_param *p, const struct zl_ynode *at)
 {
+	static const char word[] = "abcdefghijklmnopqrstuvwxyz"
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-";
 	const char *text = p->spec->dflt;
+	struct zl_ynode plain = { .kind = ZL_Y_SCALAR, .plain = true };
 	struct zl_diags scratch;
 	struct zl_ynode *root;
 	struct ld sub;
+	size_t len;
 
 	if (!text || !*text) {
 		if (p->spec->type == ZL_PT_STR || p->spec->type == ZL_PT_ENUM)
 			p->s = zl_xstrdup("");
 		return;
 	}
+	len = strlen(text);
 	zl_diags_init(&scratch);
-	ld_init(&sub, "default", text, strlen(text), &scratch);
-	if (zl_yaml_parse(sub.y, &root) && root)
+	ld_init(&sub, "default", text, len, &scratch);
+	if (text[0] != '-' && strspn(text, word) == len) {
+		plain.str = (char *)text;
+		plain.len = len;
+		param_value(&sub, p, &plain);
+	} else if (zl_yaml_parse(sub.y, &root) && root) {
 		param_value(&sub, p, root);
-	else
+	} else {
 		sub.y->nerr++;
+	}
 	if (sub.y->nerr)
 		err_node(ld, at, "check '%s' has an invalid default for "
 			 "parameter '%s'", r->check->name, p->spec->key);
@@ -820,10 +833,20 @@ static int rule_cmp(const void *a, const void *b)
 	return strcmp(ra->id, rb->id);
 }
 
-enum zl_status zl_ruleset_load_yaml(struct zl_ruleset *rs, const char *name,
-				    const char *buf, size_t len,
-				    const struct zl_check *const *checks,
-				    size_t ncheck, struct zl_diags *errs)
+/* Sorted by id, and the plan rebuilt, once after a batch of files. */
+static void settle(struct zl_ruleset *rs)
+{
+	qsort(rs->rules, rs->n, sizeof *rs->rules, rule_cmp);
+	zl_ruleset_plan(rs);
+}
+
+/* Appends the rules of one file, or none if it has any problem.  With
+ * pack set, its recorded events are replayed instead of parsing buf. */
+static enum zl_status load(struct zl_ruleset *rs, const char *name,
+			   const char *buf, size_t len,
+			   const struct zl_builtin_pack *pack,
+			   const struct zl_check *const *checks,
+			   size_t ncheck, struct zl_diags *errs)
 {
 	enum zl_status st = ZL_ERR_RULES;
 	struct zl_ynode *root;
@@ -837,6 +860,9 @@ enum zl_status zl_ruleset_load_yaml(struct zl_ruleset *rs, const char *name,
 		return ZL_ERR_LIMIT;
 	}
 	ld_init(&ld, name, buf, len, errs);
+	if (pack)
+		zl_yaml_replay(ld.y, pack->events, pack->nevents,
+			       pack->strings);
 	ld.checks = checks;
 	ld.ncheck = ncheck;
 	ld.rs = rs;
@@ -844,17 +870,11 @@ enum zl_status zl_ruleset_load_yaml(struct zl_ruleset *rs, const char *name,
 		parse_file(&ld, root);
 	if (ld.y->nerr)
 		goto out;
-	if (ld.nrules == 0) {
-		st = ZL_OK;
-		goto out;
-	}
 	zl_xgrow((void **)&rs->rules, &rs->cap, rs->n + ld.nrules,
 		 sizeof *rs->rules);
 	for (i = 0; i < ld.nrules; i++)
 		rs->rules[rs->n++] = ld.rules[i];
 	ld.nrules = 0;
-	qsort(rs->rules, rs->n, sizeof *rs->rules, rule_cmp);
-	zl_ruleset_plan(rs);
 	st = ZL_OK;
 out:
 	for (i = 0; i < ld.nrules; i++)
@@ -862,6 +882,40 @@ out:
 	free(ld.rules);
 	ld_fini(&ld);
 	return st;
+}
+
+enum zl_status zl_ruleset_load_yaml(struct zl_ruleset *rs, const char *name,
+				    const char *buf, size_t len,
+				    const struct zl_check *const *checks,
+				    size_t ncheck, struct zl_diags *errs)
+{
+	size_t before = rs->n;
+	enum zl_status st = load(rs, name, buf, len, NULL, checks, ncheck,
+				 errs);
+
+	if (rs->n > before)
+		settle(rs);
+	return st;
+}
+
+enum zl_status zl_ruleset_load_packs(struct zl_ruleset *rs,
+				     const struct zl_builtin_pack *packs,
+				     size_t npacks,
+				     const struct zl_check *const *checks,
+				     size_t ncheck, struct zl_diags *errs)
+{
+	enum zl_status st, ret = ZL_OK;
+	size_t i, before = rs->n;
+
+	for (i = 0; i < npacks; i++) {
+		st = load(rs, packs[i].name, packs[i].text, packs[i].len,
+			  &packs[i], checks, ncheck, errs);
+		if (st != ZL_OK && ret == ZL_OK)
+			ret = st;
+	}
+	if (rs->n > before)
+		settle(rs);
+	return ret;
 }
 
 /* ---- freeing ---- */

@@ -56,22 +56,11 @@ enum zl_status zl_ruleset_load_buffer(struct zl_ruleset *rs, const char *name,
 				    errs);
 }
 
-/* Every built-in pack is loaded even after a bad one, so that all of their
- * problems show at once; the first failure is returned. */
 enum zl_status zl_ruleset_load_builtin(struct zl_ruleset *rs,
 				       struct zl_diags *errs)
 {
-	enum zl_status st, ret = ZL_OK;
-	size_t i;
-
-	for (i = 0; i < zl_builtin_npacks; i++) {
-		st = zl_ruleset_load_buffer(rs, zl_builtin_packs[i].name,
-					    zl_builtin_packs[i].text,
-					    zl_builtin_packs[i].len, errs);
-		if (st != ZL_OK && ret == ZL_OK)
-			ret = st;
-	}
-	return ret;
+	return zl_ruleset_load_packs(rs, zl_builtin_packs, zl_builtin_npacks,
+				     zl_checks, zl_ncheck, errs);
 }
 
 /* Reads at most ZL_RULES_MAX_SIZE + 1 bytes, so that a huge file (or an

@@ -23,12 +23,15 @@ static void add_line(struct zl_yfile *f, size_t off)
 }
 
 /* Line starts as libyaml counts lines: CR, LF, CR LF and the breaks NEL,
- * LS and PS.  A UTF-8 byte order mark is not part of line 1. */
+ * LS and PS.  A UTF-8 byte order mark is not part of line 1.  Built on the
+ * first location asked for: a file without errors never needs it. */
 static void index_lines(struct zl_yfile *f)
 {
 	const unsigned char *b = (const unsigned char *)f->buf;
 	size_t i = 0, n = f->len, brk;
 
+	if (f->nlines)
+		return;
 	if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
 		i = 3;
 	add_line(f, i);
@@ -56,10 +59,11 @@ static size_t u8width(unsigned char c)
 
 /* Byte offset of a libyaml mark.  libyaml counts columns in characters;
  * diagnostics count bytes, so walk the line's UTF-8. */
-static size_t mark_off(const struct zl_yfile *f, yaml_mark_t m)
+static size_t mark_off(struct zl_yfile *f, yaml_mark_t m)
 {
 	size_t off, end, c;
 
+	index_lines(f);
 	if (m.line >= f->nlines)
 		return f->len;
 	off = f->lines[m.line];
@@ -70,10 +74,13 @@ static size_t mark_off(const struct zl_yfile *f, yaml_mark_t m)
 }
 
 /* A one-byte location at byte off of line (0-based), with the line text. */
-static struct zl_loc loc_at(const struct zl_yfile *f, size_t line, size_t off)
+static struct zl_loc loc_at(struct zl_yfile *f, size_t line, size_t off)
 {
 	struct zl_loc loc = { 0 };
-	size_t start = line < f->nlines ? f->lines[line] : f->len, e;
+	size_t start, e;
+
+	index_lines(f);
+	start = line < f->nlines ? f->lines[line] : f->len;
 
 	if (off < start)
 		off = start;
@@ -89,16 +96,18 @@ static struct zl_loc loc_at(const struct zl_yfile *f, size_t line, size_t off)
 	return loc;
 }
 
-static struct zl_loc mark_loc(const struct zl_yfile *f, yaml_mark_t m)
+static struct zl_loc mark_loc(struct zl_yfile *f, yaml_mark_t m)
 {
 	return loc_at(f, m.line, mark_off(f, m));
 }
 
 /* Location of a raw byte offset (libyaml reader errors give only that). */
-struct zl_loc zl_yaml_off_loc(const struct zl_yfile *f, size_t off)
+struct zl_loc zl_yaml_off_loc(struct zl_yfile *f, size_t off)
 {
-	size_t lo = 0, hi = f->nlines, mid;
+	size_t lo = 0, hi, mid;
 
+	index_lines(f);
+	hi = f->nlines;
 	while (hi - lo > 1) {
 		mid = lo + (hi - lo) / 2;
 		if (f->lines[mid] <= off)
@@ -110,7 +119,7 @@ struct zl_loc zl_yaml_off_loc(const struct zl_yfile *f, size_t off)
 }
 
 /* A node's span: its start, and its end when on the same line. */
-struct zl_loc zl_yaml_loc(const struct zl_yfile *f, const struct zl_ynode *n)
+struct zl_loc zl_yaml_loc(struct zl_yfile *f, const struct zl_ynode *n)
 {
 	struct zl_loc loc = mark_loc(f, n->start);
 	size_t s, e;
@@ -127,7 +136,7 @@ struct zl_loc zl_yaml_loc(const struct zl_yfile *f, const struct zl_ynode *n)
 /* The location of bytes [off, off+width) of a scalar's value.  Exact when
  * the source spells the value literally on one line (plain, or quoted
  * without escapes); otherwise the whole scalar. */
-struct zl_loc zl_yaml_sub_loc(const struct zl_yfile *f,
+struct zl_loc zl_yaml_sub_loc(struct zl_yfile *f,
 			      const struct zl_ynode *n, size_t off,
 			      size_t width)
 {
@@ -348,32 +357,67 @@ static bool on_event(struct zl_yfile *f, struct build *b,
 	}
 }
 
-bool zl_yaml_parse(struct zl_yfile *f, struct zl_ynode **root)
+static yaml_mark_t mark_of(const uint32_t m[3])
+{
+	return (yaml_mark_t){ .index = m[0], .line = m[1], .column = m[2] };
+}
+
+/* The recorded events as libyaml would have produced them. */
+static bool replay(struct zl_yfile *f, struct build *b)
+{
+	const struct zl_yevent *e;
+	yaml_event_t ev;
+	size_t i;
+
+	for (i = 0; i < f->nevents && !b->done; i++) {
+		e = &f->events[i];
+		memset(&ev, 0, sizeof ev);
+		ev.type = (yaml_event_type_t)e->type;
+		ev.start_mark = mark_of(e->start);
+		ev.end_mark = mark_of(e->end);
+		if (ev.type == YAML_SCALAR_EVENT) {
+			ev.data.scalar.value =
+				(yaml_char_t *)(f->strings + e->value);
+			ev.data.scalar.length = e->length;
+			ev.data.scalar.style = (yaml_scalar_style_t)e->style;
+		}
+		if (!on_event(f, b, &ev))
+			return false;
+	}
+	return true;
+}
+
+static bool scan(struct zl_yfile *f, struct build *b)
 {
 	yaml_parser_t p;
 	yaml_event_t ev;
-	struct build b = { .depth = 0 };
 	bool ok = true;
 
-	*root = NULL;
 	if (!yaml_parser_initialize(&p)) {
 		err_mark(f, (yaml_mark_t){ 0 }, "cannot start the YAML parser");
 		return false;
 	}
 	yaml_parser_set_input_string(&p, (const unsigned char *)f->buf,
 				     f->len);
-	while (ok && !b.done) {
+	while (ok && !b->done) {
 		if (!yaml_parser_parse(&p, &ev)) {
 			syntax_error(f, &p);
 			ok = false;
 			break;
 		}
-		ok = on_event(f, &b, &ev);
+		ok = on_event(f, b, &ev);
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&p);
-	if (ok)
-		*root = b.root;
+	return ok;
+}
+
+bool zl_yaml_parse(struct zl_yfile *f, struct zl_ynode **root)
+{
+	struct build b = { .depth = 0 };
+	bool ok = f->events ? replay(f, &b) : scan(f, &b);
+
+	*root = ok ? b.root : NULL;
 	return ok;
 }
 
@@ -446,7 +490,14 @@ void zl_yaml_open(struct zl_yfile *f, const char *name, const char *buf,
 	f->buf = buf;
 	f->len = len;
 	f->errs = errs;
-	index_lines(f);
+}
+
+void zl_yaml_replay(struct zl_yfile *f, const struct zl_yevent *events,
+		    size_t nevents, const char *strings)
+{
+	f->events = events;
+	f->nevents = nevents;
+	f->strings = strings;
 }
 
 void zl_yaml_close(struct zl_yfile *f)

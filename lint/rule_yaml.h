@@ -16,6 +16,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <yaml.h>
 
@@ -36,13 +37,27 @@ struct zl_ynode {
 	size_t n;		/* children (a map has 2 per entry) */
 };
 
+/* A libyaml event recorded by tools/embed.c for a built-in pack.  Marks
+ * are {index, line, column}, as in yaml_mark_t. */
+struct zl_yevent {
+	unsigned char type;	/* yaml_event_type_t */
+	unsigned char style;	/* yaml_scalar_style_t of a scalar */
+	uint32_t value, length;	/* a scalar's value: offset and bytes */
+	uint32_t start[3], end[3];
+};
+
 struct zl_yfile {
 	const char *name;	/* shown in diagnostics */
 	const char *kind;	/* "rule file" (set by zl_yaml_open) or
 				   "config file", for messages */
 	const char *buf;
 	size_t len;
-	size_t *lines;		/* byte offset of each line start */
+	const struct zl_yevent *events;	/* replayed instead of parsing buf
+					   when set (zl_yaml_replay) */
+	size_t nevents;
+	const char *strings;
+	size_t *lines;		/* byte offset of each line start, built
+				   when a location is first asked for */
 	size_t nlines, caplines;
 	struct zl_diags *errs;	/* where errors go */
 	size_t nerr;		/* errors reported so far */
@@ -55,20 +70,25 @@ void zl_yaml_open(struct zl_yfile *f, const char *name, const char *buf,
 		  size_t len, struct zl_diags *errs);
 void zl_yaml_close(struct zl_yfile *f);
 
+/* Makes zl_yaml_parse() replay events recorded from buf (a built-in
+ * pack) instead of scanning it: the same tree, the same checks. */
+void zl_yaml_replay(struct zl_yfile *f, const struct zl_yevent *events,
+		    size_t nevents, const char *strings);
+
 /* Builds the tree of the file's one document.  Returns false after a fatal
  * problem (syntax error, limit), already reported; *root is NULL for an
  * empty file.  Anchors, aliases and tags are reported but not fatal. */
 bool zl_yaml_parse(struct zl_yfile *f, struct zl_ynode **root) ZL_MUST_CHECK;
 
 /* Locations, with the source line as text.  Columns count bytes. */
-struct zl_loc zl_yaml_loc(const struct zl_yfile *f, const struct zl_ynode *n);
+struct zl_loc zl_yaml_loc(struct zl_yfile *f, const struct zl_ynode *n);
 /* Bytes [off, off+width) of a scalar's value: exact when the source spells
  * the value literally on one line, else the whole scalar. */
-struct zl_loc zl_yaml_sub_loc(const struct zl_yfile *f,
+struct zl_loc zl_yaml_sub_loc(struct zl_yfile *f,
 			      const struct zl_ynode *n, size_t off,
 			      size_t width);
 /* A raw byte offset into the buffer. */
-struct zl_loc zl_yaml_off_loc(const struct zl_yfile *f, size_t off);
+struct zl_loc zl_yaml_off_loc(struct zl_yfile *f, size_t off);
 
 /* Appends an error (id NULL) to f->errs and counts it; returns it so that
  * notes can be attached. */

@@ -7,6 +7,8 @@
 
 #include "check.h"
 #include "rule.h"
+#include "rule_builtin.h"
+#include "rule_yaml.h"
 #include "suites.h"
 
 /* Test-only primitives: the loader is exercised through
@@ -455,6 +457,63 @@ START_TEST(test_load_builtin)
 }
 END_TEST
 
+static void same_mark(yaml_mark_t a, yaml_mark_t b)
+{
+	ck_assert_uint_eq(a.index, b.index);
+	ck_assert_uint_eq(a.line, b.line);
+	ck_assert_uint_eq(a.column, b.column);
+}
+
+/* Node for node, with values and positions; returns the nodes compared. */
+static size_t same_tree(const struct zl_ynode *a, const struct zl_ynode *b)
+{
+	size_t n = 1;
+
+	ck_assert_int_eq(a->kind, b->kind);
+	ck_assert_int_eq(a->plain, b->plain);
+	ck_assert_uint_eq(a->len, b->len);
+	if (a->kind == ZL_Y_SCALAR)
+		ck_assert_mem_eq(a->str, b->str, a->len + 1);
+	same_mark(a->start, b->start);
+	same_mark(a->end, b->end);
+	ck_assert_uint_eq(a->n, b->n);
+	for (a = a->kids, b = b->kids; a && b; a = a->next, b = b->next)
+		n += same_tree(a, b);
+	ck_assert_ptr_eq(a, b);	/* both lists ended */
+	return n;
+}
+
+/* The events recorded at build time rebuild exactly the tree that libyaml
+ * gives for each pack's text. */
+START_TEST(test_builtin_replay)
+{
+	struct zl_yfile scan, replay;
+	struct zl_ynode *ra, *rb;
+	struct zl_diags errs;
+	size_t i, nodes = 0;
+
+	zl_diags_init(&errs);
+	ck_assert_uint_gt(zl_builtin_npacks, 0);
+	for (i = 0; i < zl_builtin_npacks; i++) {
+		const struct zl_builtin_pack *p = &zl_builtin_packs[i];
+
+		zl_yaml_open(&scan, p->name, p->text, p->len, &errs);
+		zl_yaml_open(&replay, p->name, p->text, p->len, &errs);
+		zl_yaml_replay(&replay, p->events, p->nevents, p->strings);
+		ck_assert(zl_yaml_parse(&scan, &ra));
+		ck_assert(zl_yaml_parse(&replay, &rb));
+		ck_assert_ptr_nonnull(ra);
+		ck_assert_ptr_nonnull(rb);
+		nodes += same_tree(ra, rb);
+		zl_yaml_close(&scan);
+		zl_yaml_close(&replay);
+	}
+	ck_assert_uint_eq(errs.n, 0);
+	ck_assert_uint_gt(nodes, 1000);
+	zl_diags_free(&errs);
+}
+END_TEST
+
 /* A rule set of three: TST001 (off), TST002 (warning), TST003 (error). */
 static struct zl_ruleset *three(void)
 {
@@ -593,6 +652,7 @@ Suite *rules_suite(void)
 	T(test_load_syntax)
 	T(test_load_file)
 	T(test_load_builtin)
+	T(test_builtin_replay)
 	T(test_select)
 	T(test_ignore)
 	T(test_set_severity)
