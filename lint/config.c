@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <fnmatch.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -725,6 +726,11 @@ struct zl_configs {
 	size_t n, cap;
 	zl_config_tune_fn *tune;
 	void *tune_arg;
+	/* Zones come directory by directory: the directory part of the last
+	 * zone path looked up, and what the search from it found (an index
+	 * into v, or -1 for no config). */
+	char *last_dir;
+	ptrdiff_t last_found;
 };
 
 enum zl_status zl_configs_new(const struct zl_ruleset *base, const char *path,
@@ -758,9 +764,10 @@ void zl_configs_set_tune(struct zl_configs *cs, zl_config_tune_fn *fn,
 			zl_config_set_tune(cs->v[i].cf, fn, arg);
 }
 
-/* The found config at path, loading it the first time.  Takes path. */
-static const struct found *found_at(struct zl_configs *cs, char *path,
-				    struct zl_diags *errs)
+/* The index in cs->v of the config at path, loading it the first time.
+ * Takes path. */
+static ptrdiff_t found_at(struct zl_configs *cs, char *path,
+			  struct zl_diags *errs)
 {
 	struct found *f;
 	size_t i;
@@ -768,7 +775,7 @@ static const struct found *found_at(struct zl_configs *cs, char *path,
 	for (i = 0; i < cs->n; i++) {
 		if (strcmp(cs->v[i].path, path) == 0) {
 			free(path);
-			return &cs->v[i];
+			return (ptrdiff_t)i;
 		}
 	}
 	zl_xgrow((void **)&cs->v, &cs->cap, cs->n + 1, sizeof *cs->v);
@@ -777,7 +784,26 @@ static const struct found *found_at(struct zl_configs *cs, char *path,
 	f->st = zl_config_load_file(path, cs->base, &f->cf, errs);
 	if (f->cf)
 		zl_config_set_tune(f->cf, cs->tune, cs->tune_arg);
-	return f;
+	return (ptrdiff_t)cs->n - 1;
+}
+
+/* The config for a zone: searched for from its directory, or remembered
+ * when the last zone was in the same directory. */
+static ptrdiff_t config_for(struct zl_configs *cs, const char *zone_path,
+			    struct zl_diags *errs)
+{
+	const char *slash = strrchr(zone_path, '/');
+	size_t n = slash ? (size_t)(slash - zone_path) + 1 : 0;
+	char *path;
+
+	if (cs->last_dir && strlen(cs->last_dir) == n &&
+	    memcmp(cs->last_dir, zone_path, n) == 0)
+		return cs->last_found;
+	free(cs->last_dir);
+	cs->last_dir = zl_xstrndup(zone_path, n);
+	cs->last_found = zl_config_find(zone_path, &path) ?
+		found_at(cs, path, errs) : -1;
+	return cs->last_found;
 }
 
 enum zl_status zl_configs_ruleset(struct zl_configs *cs, const char *zone_path,
@@ -785,18 +811,18 @@ enum zl_status zl_configs_ruleset(struct zl_configs *cs, const char *zone_path,
 				  struct zl_diags *errs)
 {
 	const struct found *f;
-	char *path;
+	ptrdiff_t i;
 
 	*out = NULL;
 	if (cs->fixed) {
 		*out = zl_config_ruleset(cs->fixed, zone_path);
 		return ZL_OK;
 	}
-	if (!zl_config_find(zone_path, &path)) {
+	if ((i = config_for(cs, zone_path, errs)) < 0) {
 		*out = cs->base;
 		return ZL_OK;
 	}
-	f = found_at(cs, path, errs);
+	f = &cs->v[i];
 	if (f->st != ZL_OK)
 		return f->st;
 	*out = zl_config_ruleset(f->cf, zone_path);
@@ -814,6 +840,7 @@ void zl_configs_free(struct zl_configs *cs)
 		zl_config_free(cs->v[i].cf);
 	}
 	free(cs->v);
+	free(cs->last_dir);
 	zl_config_free(cs->fixed);
 	free(cs);
 }
