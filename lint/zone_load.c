@@ -23,11 +23,14 @@ struct loader {
 	struct zl_zone *z;
 	const struct zl_load_opts *opts;
 	const char *infer_name;		/* file name the origin may come from */
-	char *root;			/* realpath of the include root */
+	const char *path;		/* the zone file; NULL for a buffer */
+	char *root;			/* realpath of the include root, set
+					   at the first $INCLUDE */
 	char **allow;			/* realpaths of opts->allow_include */
 	size_t nallow;
-	/* Files being read, outermost first: realpath (for loops, may be
-	 * NULL for a buffer) and the directory $INCLUDE is relative to. */
+	/* Files being read, outermost first: realpath (for loops; NULL for
+	 * a buffer, and for the zone file until the first $INCLUDE) and the
+	 * directory $INCLUDE is relative to. */
 	char *real[MAX_INCLUDE_DEPTH + 1];
 	char *dir[MAX_INCLUDE_DEPTH + 1];
 	size_t depth;
@@ -443,6 +446,27 @@ static bool resolve_allowed(struct loader *L)
 	return true;
 }
 
+/* The include root and the zone file's realpath, resolved at the first
+ * $INCLUDE: most zones have none, and realpath() makes a system call for
+ * each component of the path.  False (the load fails) when the root
+ * cannot be resolved. */
+static bool resolve_root(struct loader *L)
+{
+	const char *rootarg = L->opts && L->opts->include_root ?
+			      L->opts->include_root : L->dir[0];
+
+	if (L->root)
+		return true;
+	if ((L->root = realpath(rootarg, NULL)) == NULL) {
+		fail(L, ZL_ERR_IO, "cannot use include root '%s': %s", rootarg,
+		     strerror(errno));
+		return false;
+	}
+	if (L->path)
+		L->real[0] = realpath(L->path, NULL);
+	return true;
+}
+
 /* Resolves and checks an $INCLUDE target.  Returns its realpath (malloc'd)
  * or NULL after reporting why it cannot be read. */
 static char *include_target(struct loader *L, uint16_t src,
@@ -452,6 +476,8 @@ static char *include_target(struct loader *L, uint16_t src,
 	char *path, *real;
 	size_t i;
 
+	if (!resolve_root(L))
+		return NULL;
 	if (file[0] == '/')
 		path = zl_xstrdup(file);
 	else
@@ -926,19 +952,10 @@ static enum zl_status run(struct loader *L, const char *path,
 			  const char *display, char *buf, size_t len,
 			  struct zl_zone **out, char **err)
 {
-	const char *rootarg = L->opts && L->opts->include_root ?
-			      L->opts->include_root : L->dir[0];
-
 	L->z = zl_xcalloc(1, sizeof *L->z);
 	L->prev_class = LDNS_RR_CLASS_IN;
 	L->total = len;
 	L->infer_name = display;
-	if ((L->root = realpath(rootarg, NULL)) == NULL) {
-		fail(L, ZL_ERR_IO, "cannot use include root '%s': %s", rootarg,
-		     strerror(errno));
-		free(buf);
-		goto out;
-	}
 	if (!resolve_allowed(L)) {
 		free(buf);
 		goto out;
@@ -986,7 +1003,7 @@ enum zl_status zl_zone_load_file(const char *path,
 	memset(&L, 0, sizeof L);
 	L.opts = opts;
 	L.dir[0] = dir_of(path);
-	L.real[0] = realpath(path, NULL);
+	L.path = path;
 	return run(&L, path, opts && opts->display ? opts->display : path,
 		   buf, len, out, err);
 }

@@ -412,6 +412,7 @@ static void rm_tree(void)
 
 START_TEST(test_load_file)
 {
+	static const char plain[] = "$ORIGIN x.\n@ 300 IN A 192.0.2.1\n";
 	struct zl_load_opts o = { 0 };
 	char path[PATH_MAX], *err = NULL;
 	struct zl_zone *z = NULL;
@@ -463,6 +464,23 @@ START_TEST(test_load_file)
 	z = NULL;
 	ck_assert_int_eq(zl_zone_load_file(path, &o, &z, &err), ZL_OK);
 	ck_assert_uint_gt(z->nsrcs, 4);
+	zl_zone_free(z);
+
+	/* A root that does not exist fails the load at the first $INCLUDE;
+	 * a zone without one never needs the root. */
+	o.include_root = "/nonexistent/zonelint-root";
+	z = NULL;
+	ck_assert_int_eq(zl_zone_load_file(path, &o, &z, &err), ZL_ERR_IO);
+	ck_assert_ptr_null(z);
+	ck_assert_ptr_nonnull(strstr(err, "cannot use include root "
+				     "'/nonexistent/zonelint-root'"));
+	free(err);
+	err = NULL;
+	ck_assert_int_eq(zl_zone_load_buffer("plain.zone", plain,
+					     strlen(plain), &o, &z, &err),
+			 ZL_OK);
+	ck_assert_uint_eq(z->nrrs, 1);
+	ck_assert_uint_eq(z->nprobs, 0);
 	zl_zone_free(z);
 
 	/* A file including itself: a loop at depth 1. */
