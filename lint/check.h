@@ -31,7 +31,8 @@ struct zl_ctx {
 };
 
 /* What a primitive may derive from a record once per run (zl_memo_get). */
-enum zl_memo_kind { ZL_MEMO_SPF, ZL_MEMO_TAGVALUE, ZL_MEMO_NKINDS };
+enum zl_memo_kind { ZL_MEMO_SPF, ZL_MEMO_TAGVALUE, ZL_MEMO_DKIM_KEY,
+		    ZL_MEMO_NKINDS };
 
 /* Returns what build(z, rr) made for rr in this run, calling it the first
  * time only: many rules look at one TXT record, and this way its text is
@@ -41,6 +42,11 @@ void *zl_memo_get(struct zl_ctx *ctx, enum zl_memo_kind kind,
 		  const struct zl_rr *rr,
 		  void *(*build)(const struct zl_zone *z, const struct zl_rr *rr),
 		  void (*release)(void *obj));
+/* The memo's slot of kind for rr, for an object built from more than z
+ * and rr: the caller stores it there when the slot is NULL, and the engine
+ * calls release on it when the run ends.  NULL outside the engine. */
+void **zl_memo_slot(struct zl_ctx *ctx, enum zl_memo_kind kind,
+		    const struct zl_rr *rr, void (*release)(void *obj));
 
 typedef void zl_check_fn(struct zl_ctx *ctx);
 

@@ -210,6 +210,29 @@ out:
 	return why;
 }
 
+/* key_problem() of a record, worked out once per run: the key rules and
+ * the size rules all read the same key. */
+struct key_info {
+	const char *why;
+	struct zl_tv_span bad;
+	unsigned bits;
+};
+
+static struct key_info key_of(struct zl_ctx *ctx, const struct zl_tv_rec *r)
+{
+	void **slot = zl_memo_slot(ctx, ZL_MEMO_DKIM_KEY, ctx->rr, free);
+	struct key_info k;
+
+	if (slot && *slot)
+		return *(struct key_info *)*slot;
+	k.why = key_problem(r, &k.bad, &k.bits);
+	if (slot) {
+		*slot = zl_xmalloc(sizeof k);
+		memcpy(*slot, &k, sizeof k);
+	}
+	return k;
+}
+
 /* ---- record checks ---- */
 
 static const char *const problems[] = { "syntax", "version", "key-type",
@@ -323,11 +346,10 @@ static void dkim_unknown_tags(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 
 static void dkim_key(struct zl_ctx *ctx)
 {
-	const char *kind = zl_rule_str(ctx->rule, "problem"), *why;
+	const char *kind = zl_rule_str(ctx->rule, "problem");
 	const struct zl_tv_rec *r;
 	const struct zl_tv_tag *t;
-	struct zl_tv_span bad;
-	unsigned bits;
+	struct key_info k;
 
 	if (!key_name(ctx->rr->owner->text))
 		return;
@@ -342,9 +364,8 @@ static void dkim_key(struct zl_ctx *ctx)
 			     "'%s' (rsa or ed25519)");
 	else if (strcmp(kind, "sha1") == 0 || strcmp(kind, "unknown-value") == 0)
 		dkim_values(ctx, r, strcmp(kind, "sha1") == 0);
-	else if (strcmp(kind, "key") == 0 &&
-		 (why = key_problem(r, &bad, &bits)))
-		zl_tv_emit(ctx, r, bad, why);
+	else if (strcmp(kind, "key") == 0 && (k = key_of(ctx, r)).why)
+		zl_tv_emit(ctx, r, k.bad, k.why);
 	else if (strcmp(kind, "revoked") == 0 && (t = tag(r, "p")) &&
 		 t->value.len == 0)
 		zl_tv_emit(ctx, r, t->spec, "the key is revoked (empty p=)");
@@ -376,22 +397,23 @@ static void dkim_rsa_size(struct zl_ctx *ctx)
 	long min = zl_rule_int(ctx->rule, "min-bits");
 	long floor = zl_rule_int(ctx->rule, "floor");
 	const struct zl_tv_rec *r;
-	struct zl_tv_span bad;
+	struct key_info k;
 	char b[24], m[24];
-	unsigned bits;
 
 	if (!key_name(ctx->rr->owner->text))
 		return;
 	r = zl_tv_of(ctx, ctx->rr);
-	if (key_type(r) != K_RSA || key_problem(r, &bad, &bits) || !bits ||
-	    (long)bits >= min || (long)bits < floor)
+	if (key_type(r) != K_RSA)
 		return;
-	snprintf(b, sizeof b, "%u", bits);
+	k = key_of(ctx, r);
+	if (k.why || !k.bits || (long)k.bits >= min || (long)k.bits < floor)
+		return;
+	snprintf(b, sizeof b, "%u", k.bits);
 	snprintf(m, sizeof m, "%ld", min);
 	{
 		struct zl_var v[] = { { "bits", b }, { "min", m } };
 
-		zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, bad), v, 2);
+		zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, k.bad), v, 2);
 	}
 }
 

@@ -244,22 +244,31 @@ struct zl_memo {
 	size_t n;
 };
 
+void **zl_memo_slot(struct zl_ctx *ctx, enum zl_memo_kind kind,
+		    const struct zl_rr *rr, void (*release)(void *obj))
+{
+	struct zl_memo *m = ctx->memo;
+
+	if (!m)		/* a caller outside the engine: no memo */
+		return NULL;
+	if (!m->obj[kind])
+		m->obj[kind] = zl_xcalloc(m->n, sizeof *m->obj[kind]);
+	m->release[kind] = release;
+	return &m->obj[kind][rr - ctx->zone->rrs];
+}
+
 void *zl_memo_get(struct zl_ctx *ctx, enum zl_memo_kind kind,
 		  const struct zl_rr *rr,
 		  void *(*build)(const struct zl_zone *z, const struct zl_rr *rr),
 		  void (*release)(void *obj))
 {
-	struct zl_memo *m = ctx->memo;
-	size_t i = (size_t)(rr - ctx->zone->rrs);
+	void **slot = zl_memo_slot(ctx, kind, rr, release);
 
-	if (!m)		/* a caller outside the engine: no memo */
+	if (!slot)
 		return build(ctx->zone, rr);
-	if (!m->obj[kind])
-		m->obj[kind] = zl_xcalloc(m->n, sizeof *m->obj[kind]);
-	m->release[kind] = release;
-	if (!m->obj[kind][i])
-		m->obj[kind][i] = build(ctx->zone, rr);
-	return m->obj[kind][i];
+	if (!*slot)
+		*slot = build(ctx->zone, rr);
+	return *slot;
 }
 
 static void memo_free(struct zl_memo *m)
