@@ -108,13 +108,6 @@ accepted() {
 	fi
 }
 
-said() {
-	grep -q -e "$1" "$tmp/commit.out" && return 0
-	echo "git commit did not print /$1/:"
-	cat "$tmp/commit.out"
-	return 1
-}
-
 # hookrepo NAME: a repository using hooks/pre-commit via core.hooksPath,
 # the way a zone repository that carries the hook installs it.
 hookrepo() {
@@ -136,8 +129,8 @@ test_bad_staged_refused() {
 	bad example.com >zones/example.com.zone
 	git add zones/example.com.zone
 	refused "add a zone with a bad MX"
-	said "zones/example.com.zone:6:.*MX001"
-	said "fix them, stage the fix"
+	has "$tmp/commit.out" "zones/example.com.zone:6:.*MX001"
+	has "$tmp/commit.out" "fix them, stage the fix"
 }
 
 test_fix_staged_accepted() {
@@ -153,7 +146,7 @@ test_fixed_unstaged_refused() {
 	git add zones/example.com.zone
 	good example.com >zones/example.com.zone
 	refused "bad in the index, fixed only in the working tree"
-	said "MX001"
+	has "$tmp/commit.out" "MX001"
 	git reset -q --hard
 }
 
@@ -174,7 +167,7 @@ test_rename_is_linted() {
 	git add zones/example.net.zone
 	git mv zones/example.net.zone zones/db.example.net
 	refused "rename and break a zone"
-	said "zones/db.example.net:6:"
+	has "$tmp/commit.out" "zones/db.example.net:6:"
 	git reset -q --hard
 }
 
@@ -183,7 +176,7 @@ test_spaces_and_newlines() {
 	bad example.com >"zones/my zone.zone"
 	git add "zones/my zone.zone"
 	refused "a bad zone with a space in its name"
-	said "zones/my zone.zone:6:.*MX001"
+	has "$tmp/commit.out" "zones/my zone.zone:6:.*MX001"
 	good example.com >"zones/my zone.zone"
 	git add "zones/my zone.zone"
 	accepted "fixed"
@@ -191,7 +184,7 @@ test_spaces_and_newlines() {
 	bad example.org >"zones/$nl"
 	git add "zones/$nl"
 	refused "a bad zone with a newline in its name"
-	said "MX001"
+	has "$tmp/commit.out" "MX001"
 	good example.org >"zones/$nl"
 	git add "zones/$nl"
 	accepted "fixed too"
@@ -211,7 +204,7 @@ test_warning_and_fail_level() {
 	git add zones/example.com.zone
 	export ZONELINT_FAIL_ON=warning
 	refused "a single MX with ZONELINT_FAIL_ON=warning"
-	said "MX009"
+	has "$tmp/commit.out" "MX009"
 	unset ZONELINT_FAIL_ON
 	accepted "a single MX: only a warning"
 }
@@ -222,7 +215,7 @@ test_zonelint_missing() {
 	git add zones/example.com.zone
 	PATH=$(dirname "$(command -v git)"):/usr/bin:/bin
 	refused "no zonelint anywhere"
-	said "not found"
+	has "$tmp/commit.out" "not found"
 	export ZONELINT="$zl"
 	accepted "ZONELINT names it"
 }
@@ -286,7 +279,7 @@ test_framework_refuses_and_accepts() {
 	bad example.com >zones/example.com.zone
 	git add zones/example.com.zone
 	refused "framework: bad zone"
-	said "zones/example.com.zone:6:.*MX001"
+	has "$tmp/commit.out" "zones/example.com.zone:6:.*MX001"
 	good example.com >zones/example.com.zone
 	git add zones/example.com.zone
 	accepted "framework: fixed"
@@ -298,7 +291,7 @@ test_framework_unstaged_fix() {
 	git add zones/example.com.zone
 	good example.com >zones/example.com.zone
 	refused "framework: fixed only in the working tree"
-	said "MX001"
+	has "$tmp/commit.out" "MX001"
 	# The framework put the unstaged fix back.
 	good example.com | cmp -s - zones/example.com.zone
 	git reset -q --hard
@@ -310,7 +303,7 @@ test_framework_names() {
 	bad example.net >zones/example.net.txt
 	git add zones
 	refused "framework: bad zone with a space in its name"
-	said "zones/db.example org:6:"
+	has "$tmp/commit.out" "zones/db.example org:6:"
 	if grep -q "example.net.txt" "$tmp/commit.out"; then return 1; fi
 	good example.org >"zones/db.example org"
 	git add zones
@@ -332,7 +325,7 @@ test_framework_local() {
 	bad example.com >zones/example.com.db
 	git add zones/example.com.db
 	refused "local hook: bad zone"
-	said "MX001"
+	has "$tmp/commit.out" "MX001"
 	good example.com >zones/example.com.db
 	git add zones/example.com.db
 	accepted "local hook: fixed"
