@@ -372,7 +372,8 @@ static void single_target(struct zl_ctx *ctx)
 	if (distinct_targets(ctx->zone, ctx->set, &one, &has_null) != 1 || has_null)
 		return;
 	t = mx_target(one)->text;
-	md = pcre2_match_data_create(1, NULL);
+	if (!(md = pcre2_match_data_create(1, NULL)))
+		zl_oom(0);
 	for (i = 0; i < lb->n && hit == 0; i++)
 		hit = zl_ruleset_match(ctx->rs, lb->res[i], md, t, strlen(t));
 	pcre2_match_data_free(md);

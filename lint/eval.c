@@ -754,11 +754,8 @@ void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
 
 	if (!rs || !z || !out)
 		return;
-	run.md = pcre2_match_data_create(1, NULL);
-	if (!run.md) {
-		fprintf(stderr, "zonelint: out of memory in PCRE2\n");
-		abort();
-	}
+	if (!(run.md = pcre2_match_data_create(1, NULL)))
+		zl_oom(0);
 	run.memo = &memo;
 	run.om = zl_xcalloc(rs->n ? rs->n : 1, sizeof *run.om);
 	run.warned = zl_xcalloc(rs->n ? rs->n : 1, sizeof *run.warned);

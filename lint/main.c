@@ -1092,6 +1092,21 @@ static int run_action(const struct cli *c, const struct zl_ruleset *rs)
 	}
 }
 
+/* Out of memory is a tool failure like any other (exit 2), never an abort:
+ * liblint calls this for every allocation that fails.  Only snprintf(3)
+ * and write(2) here, which need no memory.  The report is written last,
+ * so nothing partial has reached standard output. */
+static void out_of_memory(size_t bytes)
+{
+	char msg[96];
+	int n = snprintf(msg, sizeof msg, "zonelint: error: out of memory "
+			 "(allocating %zu bytes)\n", bytes);
+
+	if (n > 0)
+		(void)!write(STDERR_FILENO, msg, (size_t)n);
+	_exit(RC_FAIL);
+}
+
 /* --help and --version need no rules. */
 static int print_about(enum action act)
 {
@@ -1109,6 +1124,7 @@ int main(int argc, char **argv)
 	struct zl_ruleset *rs = NULL;
 	int rc;
 
+	zl_set_oom_handler(out_of_memory);
 	if (parse_args(&cli, argc, argv) != 0)
 		rc = RC_FAIL;
 	else if (cli.action == ACT_HELP || cli.action == ACT_VERSION)

@@ -23,11 +23,8 @@ struct zl_ruleset *zl_ruleset_new(void)
 {
 	struct zl_ruleset *rs = zl_xcalloc(1, sizeof *rs);
 
-	rs->mctx = pcre2_match_context_create(NULL);
-	if (!rs->mctx) {
-		fprintf(stderr, "zonelint: out of memory in PCRE2\n");
-		abort();
-	}
+	if (!(rs->mctx = pcre2_match_context_create(NULL)))
+		zl_oom(0);
 	pcre2_set_match_limit(rs->mctx, MATCH_LIMIT);
 	pcre2_set_depth_limit(rs->mctx, DEPTH_LIMIT);
 	pcre2_set_heap_limit(rs->mctx, HEAP_LIMIT);
@@ -125,10 +122,8 @@ static pcre2_code *re_copy(const pcre2_code *re)
 
 	if (!re)
 		return NULL;
-	if (!(c = pcre2_code_copy(re))) {
-		fprintf(stderr, "zonelint: out of memory in PCRE2\n");
-		abort();
-	}
+	if (!(c = pcre2_code_copy(re)))
+		zl_oom(0);
 	return c;
 }
 

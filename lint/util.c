@@ -1,4 +1,4 @@
-/* util.c - aborting allocators, the bump arena, growable strings, escaping. */
+/* util.c - checked allocators, the bump arena, growable strings, escaping. */
 #include "util.h"
 
 #include <stdint.h>
@@ -8,17 +8,28 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-static void oom(size_t n)
+static zl_oom_fn *oom_handler;
+
+void zl_set_oom_handler(zl_oom_fn *fn)
 {
-	fprintf(stderr, "zonelint: out of memory allocating %zu bytes\n", n);
+	oom_handler = fn;
+}
+
+void zl_oom(size_t n)
+{
+	if (oom_handler)
+		oom_handler(n);
+	/* No handler, or one that returned: a library must not exit. */
+	fprintf(stderr, "zonelint: out of memory (%zu bytes)\n", n);
 	abort();
 }
+
 
 void *zl_xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
 	if (!p)
-		oom(n);
+		zl_oom(n);
 	return p;
 }
 
@@ -26,7 +37,7 @@ void *zl_xcalloc(size_t n, size_t size)
 {
 	void *p = calloc(n ? n : 1, size ? size : 1);
 	if (!p)
-		oom(n * size);
+		zl_oom(n * size);
 	return p;
 }
 
@@ -34,7 +45,7 @@ void *zl_xrealloc(void *p, size_t n)
 {
 	void *q = realloc(p, n ? n : 1);
 	if (!q)
-		oom(n);
+		zl_oom(n);
 	return q;
 }
 
@@ -69,7 +80,7 @@ void zl_xgrow(void **v, size_t *cap, size_t need, size_t elem)
 		return;
 	while (c < need) {
 		if (c > SIZE_MAX / 2 / elem)
-			oom(SIZE_MAX);
+			zl_oom(SIZE_MAX);
 		c *= 2;
 	}
 	*v = zl_xrealloc(*v, c * elem);

@@ -1,6 +1,9 @@
-/* util.h - allocation that aborts on failure, a bump arena, string helpers.
- * Allocation failure is not a recoverable error in liblint: it prints one
- * line to stderr and aborts, so there are no untestable ENOMEM paths. */
+/* util.h - checked allocation, a bump arena, string helpers.
+ * Allocation failure is not a recoverable error in liblint: every failed
+ * allocation (ours, and PCRE2's or ldns's where they report one) ends in
+ * zl_oom(), which calls the handler the program installed with
+ * zl_set_oom_handler() (zonelint's prints a message and exits 2), so there
+ * are no untestable ENOMEM paths. */
 #ifndef ZL_UTIL_H
 #define ZL_UTIL_H
 
@@ -10,6 +13,10 @@
 #include <stdio.h>
 
 #include "zonelint.h"
+
+/* Reports that n bytes could not be allocated: calls the handler set with
+ * zl_set_oom_handler(), and aborts if there is none or it returns. */
+_Noreturn void zl_oom(size_t n);
 
 void *zl_xmalloc(size_t n);
 void *zl_xcalloc(size_t n, size_t size);

@@ -685,7 +685,7 @@ static bool generic_known(struct conv *c, const ldns_rr_descriptor *d,
 	bool ok = false;
 
 	if (!lr)
-		return bad(c, "limit", tok_at(c, 0), "out of memory");
+		zl_oom(sizeof *lr);
 	ldns_rr_set_type(lr, (ldns_rr_type)c->in->type);
 	st = ldns_wire2rdf(lr, (const uint8_t *)c->scratch->s, c->scratch->len,
 			   &pos);

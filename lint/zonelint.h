@@ -38,6 +38,16 @@ enum zl_status {
 /* Returns a static message for a status code. */
 const char *zl_status_str(enum zl_status st);
 
+/* ---- running out of memory ---- */
+
+/* liblint does not return ENOMEM: a failed allocation calls this handler
+ * with the size asked for.  It must not return (exit or longjmp out); by
+ * default, or when it returns, the library prints a line to stderr and
+ * aborts.  The zonelint program's handler exits with status 2.  Set it
+ * once, before any other call. */
+typedef void zl_oom_fn(size_t bytes);
+void zl_set_oom_handler(zl_oom_fn *fn);
+
 /* ---- diagnostics ---- */
 
 /* Ordered: a higher value is more severe.  ZL_SEV_OFF disables a rule. */
