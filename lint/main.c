@@ -694,6 +694,7 @@ struct run {
 	size_t nfiles;		/* zones linted */
 	bool failed;		/* a tool failure happened: exit 2 */
 	struct zl_configs *cfgs;/* NULL with --no-config */
+	struct zl_budget *budget;	/* what all the zones may read */
 	struct job *jobs;
 	size_t njobs, capjobs, next;
 	pthread_mutex_t lock;
@@ -746,7 +747,7 @@ static void lint_zone(struct run *r, const char *name, enum zl_status st,
 static void lint_file(struct run *r, const struct job *j, struct zl_diags *out)
 {
 	struct zl_load_opts lo = { r->cli->origin, NULL, j->root,
-				   r->cli->allow, r->cli->nallow };
+				   r->cli->allow, r->cli->nallow, r->budget };
 	struct zl_zone *z = NULL;
 	char *msg = NULL;
 	enum zl_status st;
@@ -759,7 +760,7 @@ static void lint_stdin(struct run *r, struct zl_diags *out)
 {
 	const char *name = r->cli->stdin_name ? r->cli->stdin_name : "<stdin>";
 	struct zl_load_opts lo = { r->cli->origin, name, NULL,
-				   r->cli->allow, r->cli->nallow };
+				   r->cli->allow, r->cli->nallow, r->budget };
 	struct zl_buf b = { 0 };
 	struct zl_zone *z = NULL;
 	char chunk[65536], *msg = NULL;
@@ -1056,6 +1057,7 @@ static int lint(const struct cli *c, const struct zl_ruleset *rs)
 
 	if (!open_configs(c, rs, &r))
 		return RC_FAIL;
+	r.budget = zl_budget_new(NULL);
 	lint_paths(&r);
 	zl_diags_sort(&r.diags);
 	if (write_report(c, rs, &r.diags) != ZL_OK)
@@ -1072,6 +1074,7 @@ static int lint(const struct cli *c, const struct zl_ruleset *rs)
 		rc = RC_OK;
 	zl_diags_free(&r.diags);
 	zl_configs_free(r.cfgs);
+	zl_budget_free(r.budget);
 	return rc;
 }
 

@@ -24,6 +24,8 @@ struct zl_src {
 	size_t len;
 	uint32_t *lines;	/* byte offset of each line start */
 	size_t nlines;
+	bool shared;		/* a file read again: buf and lines belong
+				   to the source that read it first */
 };
 
 /* A run of bytes in one source buffer. */

@@ -3,7 +3,10 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <ldns/ldns.h>
+#include <search.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,9 +22,22 @@
 #define MAX_RR_PER_NAME 65535
 #define MAX_TTL 2147483647u		/* RFC 2181 §8 */
 
+/* The budget of a run: what its zones have used so far, from any thread. */
+struct zl_budget {
+	struct zl_limits lim;
+	_Atomic uint64_t bytes, reread, records;
+};
+
 struct loader {
 	struct zl_zone *z;
 	const struct zl_load_opts *opts;
+	struct zl_budget *budget;	/* opts->budget, or own */
+	struct zl_budget own;
+	void *seen;			/* tsearch(3) tree of the sources read
+					   for $INCLUDE, by path */
+	bool reread_over;		/* the reread budget has been reported */
+	bool stop;			/* the records budget is spent: read no
+					   further */
 	const char *infer_name;		/* file name the origin may come from */
 	const char *path;		/* the zone file; NULL for a buffer */
 	char *root;			/* realpath of the include root, set
@@ -47,6 +63,59 @@ struct loader {
 	enum zl_status st;		/* a failure that ends the load */
 	char *err;
 };
+
+/* ---- budgets ---- */
+
+static void budget_init(struct zl_budget *b, const struct zl_limits *lim)
+{
+	static const struct zl_limits dflt = { ZL_LIMIT_BYTES, ZL_LIMIT_REREAD,
+					       ZL_LIMIT_RECORDS };
+
+	b->lim = lim ? *lim : dflt;
+	atomic_init(&b->bytes, 0);
+	atomic_init(&b->reread, 0);
+	atomic_init(&b->records, 0);
+}
+
+struct zl_budget *zl_budget_new(const struct zl_limits *lim)
+{
+	struct zl_budget *b = zl_xmalloc(sizeof *b);
+
+	budget_init(b, lim);
+	return b;
+}
+
+void zl_budget_free(struct zl_budget *b)
+{
+	free(b);
+}
+
+/* Takes n from a budget of lim of which *used is spent; false (taking
+ * nothing) when n does not fit. */
+static bool take(_Atomic uint64_t *used, uint64_t n, uint64_t lim)
+{
+	uint64_t u = atomic_load(used);
+
+	do {
+		if (n > lim || u > lim - n)
+			return false;
+	} while (!atomic_compare_exchange_weak(used, &u, u + n));
+	return true;
+}
+
+/* A size for messages: "4 GiB", "1 MiB", else bytes. */
+static const char *size_str(uint64_t n, char *buf, size_t sz)
+{
+	static const char *const units[] = { "bytes", "KiB", "MiB", "GiB" };
+	size_t u = 0;
+
+	while (u < 3 && n >= 1024 && n % 1024 == 0) {
+		n /= 1024;
+		u++;
+	}
+	snprintf(buf, sz, "%" PRIu64 " %s", n, units[u]);
+	return buf;
+}
 
 /* ---- reading sources ---- */
 
@@ -102,28 +171,16 @@ out:
 	return e;
 }
 
-/* Adds a source (taking buf) with its line-start table; returns its index,
- * or -1 when there are too many sources. */
-static int add_src(struct zl_zone *z, const char *path, const char *display,
-		   char *buf, size_t len)
+/* Fills s->lines, the line-start table of s->buf. */
+static void index_lines(struct zl_src *s)
 {
-	struct zl_src *s;
-	const char *p = buf, *nl;
-	size_t n = 1;
+	const char *buf = s->buf, *p = buf, *nl;
+	size_t n = 1, len = s->len;
 
-	if (z->nsrcs >= MAX_SRCS) {
-		free(buf);
-		return -1;
-	}
 	while ((nl = memchr(p, '\n', len - (size_t)(p - buf))) != NULL) {
 		n++;
 		p = nl + 1;
 	}
-	s = zl_xcalloc(1, sizeof *s);
-	s->path = zl_xstrdup(path);
-	s->display = zl_xstrdup(display);
-	s->buf = buf;
-	s->len = len;
 	s->lines = zl_xmalloc(n * sizeof *s->lines);
 	s->lines[0] = 0;
 	for (n = 1, p = buf; (nl = memchr(p, '\n', len - (size_t)(p - buf)));) {
@@ -131,6 +188,34 @@ static int add_src(struct zl_zone *z, const char *path, const char *display,
 		p = nl + 1;
 	}
 	s->nlines = n;
+}
+
+/* Adds a source with its line-start table: buf (taken), or the text of
+ * `again`, an earlier source of the same file, shared.  Returns its index,
+ * or -1 when there are too many sources. */
+static int add_src(struct zl_zone *z, const char *path, const char *display,
+		   char *buf, size_t len, const struct zl_src *again)
+{
+	struct zl_src *s;
+
+	if (z->nsrcs >= MAX_SRCS) {
+		free(buf);
+		return -1;
+	}
+	s = zl_xcalloc(1, sizeof *s);
+	s->path = zl_xstrdup(path);
+	s->display = zl_xstrdup(display);
+	if (again) {
+		s->buf = again->buf;
+		s->len = again->len;
+		s->lines = again->lines;
+		s->nlines = again->nlines;
+		s->shared = true;
+	} else {
+		s->buf = buf;
+		s->len = len;
+		index_lines(s);
+	}
 	z->srcs = zl_xrealloc(z->srcs, (z->nsrcs + 1) * sizeof *z->srcs);
 	z->srcs[z->nsrcs] = s;
 	return (int)z->nsrcs++;
@@ -512,17 +597,69 @@ fail:
 	return NULL;
 }
 
-/* Reads an $INCLUDE target into a new source; returns its index or -1. */
+static int cmp_src_path(const void *a, const void *b)
+{
+	return strcmp(((const struct zl_src *)a)->path,
+		      ((const struct zl_src *)b)->path);
+}
+
+/* The source that read the file at real path `real` for this zone before,
+ * or NULL. */
+static const struct zl_src *read_before(const struct loader *L,
+					const char *real)
+{
+	struct zl_src key = { .path = (char *)real };
+	void *node = tfind(&key, &L->seen, cmp_src_path);
+
+	return node ? *(const struct zl_src **)node : NULL;
+}
+
+/* Takes len bytes of an $INCLUDE from the run's budgets (a file the zone
+ * reads again also from the reread budget, reported once per zone);
+ * false after reporting what does not fit. */
+static bool include_budget(struct loader *L, uint16_t src,
+			   const struct zl_lex_tok *t, const char *file,
+			   size_t len, bool again)
+{
+	struct zl_budget *b = L->budget;
+	char sz[32];
+
+	if (again && !take(&b->reread, len, b->lim.reread)) {
+		if (!L->reread_over)
+			zl_zone_problem(L->z, "limit", src, span(t),
+					"'%s' was already read for this zone; "
+					"reading it again exceeds the budget of "
+					"%s of repeated includes per run", file,
+					size_str(b->lim.reread, sz, sizeof sz));
+		L->reread_over = true;
+		return false;
+	}
+	if (!take(&b->bytes, len, b->lim.bytes)) {
+		zl_zone_problem(L->z, "limit", src, span(t),
+				"reading '%s' exceeds the budget of %s of "
+				"zone text per run", file,
+				size_str(b->lim.bytes, sz, sizeof sz));
+		return false;
+	}
+	return true;
+}
+
+/* Reads an $INCLUDE target into a new source; returns its index or -1.
+ * A file this zone has read already is not read again: the new source
+ * shares its text (RFC 1035 §5.1 allows one file under several origins). */
 static int include_read(struct loader *L, uint16_t src,
 			const struct zl_lex_tok *t, const char *file,
 			const char *real)
 {
 	const char *pdisp = L->z->srcs[src]->display;
+	const struct zl_src *again = read_before(L, real);
 	char *buf = NULL, *disp;
 	size_t len = 0;
 	int e, idx;
 
-	if ((e = read_whole(real, &buf, &len)) != 0) {
+	if (again)
+		len = again->len;
+	else if ((e = read_whole(real, &buf, &len)) != 0) {
 		if (e == EFBIG)
 			zl_zone_problem(L->z, "limit", src, span(t),
 					"include file '%s' is larger than 1 GiB",
@@ -539,6 +676,10 @@ static int include_read(struct loader *L, uint16_t src,
 				"input with include files exceeds 1 GiB");
 		return -1;
 	}
+	if (!include_budget(L, src, t, file, len, again != NULL)) {
+		free(buf);
+		return -1;
+	}
 	L->total += len;
 	/* Shown relative to the including file, as the user wrote it. */
 	if (file[0] != '/' && strrchr(pdisp, '/'))
@@ -547,11 +688,13 @@ static int include_read(struct loader *L, uint16_t src,
 				    file);
 	else
 		disp = zl_xstrdup(file);
-	idx = add_src(L->z, real, disp, buf, len);
+	idx = add_src(L->z, real, disp, buf, len, again);
 	free(disp);
 	if (idx < 0)
 		zl_zone_problem(L->z, "limit", src, span(t),
 				"more than %d source files", MAX_SRCS);
+	else if (!again)
+		tsearch(L->z->srcs[idx], &L->seen, cmp_src_path);
 	return idx;
 }
 
@@ -879,6 +1022,14 @@ static void record(struct loader *L, uint16_t src,
 	in.originlen = L->originlen;
 	if (!zl_rdata_convert(z, &in, &rr, &L->scratch) || !rr_ttl(L, src, &rr))
 		goto drop;
+	if (!take(&L->budget->records, 1, L->budget->lim.records)) {
+		zl_zone_problem(z, "limit", src, rr.owner_tok.len ? rr.owner_tok
+				: rr.type_tok, "more than %" PRIu64 " records "
+				"in this run; the rest of the zone is not read",
+				L->budget->lim.records);
+		L->stop = true;
+		goto drop;
+	}
 	/* Reported at the first record over the limit only: a million
 	 * records at one name must give one error, not a million.  nrr
 	 * keeps counting so that the rest stay quiet. */
@@ -910,7 +1061,7 @@ static void process(struct loader *L, uint16_t src)
 	struct zl_lexer lx;
 
 	zl_lex_init(&lx, s->buf, s->len);
-	while (L->st == ZL_OK && zl_lex_next(&lx, &ln)) {
+	while (L->st == ZL_OK && !L->stop && zl_lex_next(&lx, &ln)) {
 		if (ln.err_cat) {
 			zl_zone_problem(L->z, ln.err_cat, src, ln.err_at, "%s",
 					ln.err_msg);
@@ -952,19 +1103,34 @@ static enum zl_status run(struct loader *L, const char *path,
 			  const char *display, char *buf, size_t len,
 			  struct zl_zone **out, char **err)
 {
+	char sz[32];
+
 	L->z = zl_xcalloc(1, sizeof *L->z);
 	L->prev_class = LDNS_RR_CLASS_IN;
 	L->total = len;
 	L->infer_name = display;
+	L->budget = L->opts && L->opts->budget ? L->opts->budget : &L->own;
+	if (L->budget == &L->own)
+		budget_init(&L->own, NULL);
+	if (!take(&L->budget->bytes, len, L->budget->lim.bytes)) {
+		fail(L, ZL_ERR_LIMIT, "reading '%s' exceeds the budget of %s "
+		     "of zone text per run", display,
+		     size_str(L->budget->lim.bytes, sz, sizeof sz));
+		free(buf);
+		goto out;
+	}
 	if (!resolve_allowed(L)) {
 		free(buf);
 		goto out;
 	}
-	(void)add_src(L->z, path, display, buf, len);
+	(void)add_src(L->z, path, display, buf, len, NULL);
 	process(L, 0);
 	final_origin(L);
 	zl_zone_mark_cuts(L->z);
 out:
+	/* The tree's nodes point at sources the zone owns. */
+	while (L->seen)
+		tdelete(*(void **)L->seen, &L->seen, cmp_src_path);
 	free(L->root);
 	while (L->nallow > 0)
 		free(L->allow[--L->nallow]);
@@ -1048,8 +1214,10 @@ void zl_zone_free(struct zl_zone *z)
 	for (i = 0; i < z->nsrcs; i++) {
 		free(z->srcs[i]->path);
 		free(z->srcs[i]->display);
-		free(z->srcs[i]->buf);
-		free(z->srcs[i]->lines);
+		if (!z->srcs[i]->shared) {
+			free(z->srcs[i]->buf);
+			free(z->srcs[i]->lines);
+		}
 		free(z->srcs[i]);
 	}
 	free(z->srcs);

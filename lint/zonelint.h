@@ -121,6 +121,28 @@ size_t zl_diags_count(const struct zl_diags *d, enum zl_severity sev);
 
 struct zl_zone;
 
+/* What the zones of one run may read together (docs/limits.md).  Zones
+ * loaded with the same budget share it, from any thread; the first load
+ * over a limit gets a ZONE004 finding (or, for the zone file itself,
+ * ZL_ERR_LIMIT), and what lies beyond is not read. */
+struct zl_limits {
+	uint64_t bytes;		/* zone text, each file every time it is
+				   read: ZL_LIMIT_BYTES */
+	uint64_t reread;	/* text of $INCLUDEs of a file the same zone
+				   has read already: ZL_LIMIT_REREAD */
+	uint64_t records;	/* records loaded: ZL_LIMIT_RECORDS */
+};
+#define ZL_LIMIT_BYTES (UINT64_C(4) << 30)
+#define ZL_LIMIT_REREAD (UINT64_C(1) << 20)
+#define ZL_LIMIT_RECORDS UINT64_C(50000000)
+
+struct zl_budget;
+
+/* A budget with limits lim (copied; NULL: the defaults above).  Free it
+ * with zl_budget_free() once no load uses it. */
+struct zl_budget *zl_budget_new(const struct zl_limits *lim);
+void zl_budget_free(struct zl_budget *b);
+
 struct zl_load_opts {
 	const char *origin;	 /* --origin: used when the file has no $ORIGIN */
 	const char *display;	 /* name shown in diagnostics; NULL: the path */
@@ -131,6 +153,8 @@ struct zl_load_opts {
 	 * nallow_include entries, not copied. */
 	const char *const *allow_include;
 	size_t nallow_include;
+	/* The run's budget, borrowed; NULL: one for this zone alone. */
+	struct zl_budget *budget;
 };
 
 /* Reads a zone file.  On success *out owns the zone (free with zl_zone_free)

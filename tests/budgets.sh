@@ -89,6 +89,28 @@ head_zone() {
 		'@ IN TXT "v=spf1 mx -all"'
 }
 
+# ---- zone files ----
+
+# A tree of 2 KB that reads one small file 65,536 times: each level
+# includes the next four times, eight levels deep.
+test_include_fanout() {
+	mkdir fan && cd fan || return 1
+	awk 'BEGIN { for (i = 0; i < 16; i++) printf "h%d IN A 192.0.2.%d\n", i, i }' \
+		>l8.inc
+	for l in 7 6 5 4 3 2 1 0; do
+		for _ in 1 2 3 4; do
+			echo "\$INCLUDE l$((l + 1)).inc"
+		done >"l$l.inc"
+	done
+	head_zone >example.com.zone
+	cat l0.inc >>example.com.zone
+	run --format gcc example.com.zone
+	want_rc 1 &&
+	has out "^l[0-9]\\.inc:[1-4]:10: error: 'l8\\.inc' was already read for this zone; reading it again exceeds the budget of 1 MiB of repeated includes per run \\[ZONE004\\]" &&
+	count out 'budget of 1 MiB of repeated includes' 1 &&
+	within 10 && rss_below 48
+}
+
 # ---- out of memory ----
 
 test_out_of_memory() {
@@ -105,6 +127,7 @@ test_out_of_memory() {
 	has err '^zonelint: error: out of memory'
 }
 
+t "\$INCLUDE fan-out: one small file read 65,536 times" test_include_fanout
 t "out of memory is exit 2 with a message" test_out_of_memory
 
 finish
