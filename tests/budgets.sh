@@ -111,6 +111,22 @@ test_include_fanout() {
 	within 10 && rss_below 48
 }
 
+# Every record of a long chain includes the next one and the first: each
+# include of the first closes a loop, whose chain is shown in part.
+test_spf_loop_chain() {
+	n=4000
+	[ "$scale" -gt 1 ] && n=1500
+	head_zone >loop.zone
+	awk -v n="$n" 'BEGIN { for (i = 0; i < n; i++)
+		printf "s%d IN TXT \"v=spf1 include:s%d.example.com include:s0.example.com -all\"\n",
+			i, i + 1 }' >>loop.zone
+	run --select SPF005 --format gcc loop.zone
+	want_rc 1 &&
+	has out "^loop\\.zone:12:[0-9]+: error: 'include:s0\\.example\\.com' closes an include loop: 's0\\.example\\.com\\.' -> 's1\\.example\\.com\\.' -> 's0\\.example\\.com\\.' \\[SPF005\\]$" &&
+	has out "closes an include loop: 's0\\.example\\.com\\.' -> .* -> \\.\\.\\. \\([0-9]+ more\\) -> .* -> 's0\\.example\\.com\\.' \\[SPF005\\]$" &&
+	smaller out $((8 * $(wc -c <loop.zone))) && within 10 && rss_below 48
+}
+
 # ---- out of memory ----
 
 test_out_of_memory() {
@@ -128,6 +144,7 @@ test_out_of_memory() {
 }
 
 t "\$INCLUDE fan-out: one small file read 65,536 times" test_include_fanout
+t "SPF include loops along a chain of 4,000 records" test_spf_loop_chain
 t "out of memory is exit 2 with a message" test_out_of_memory
 
 finish
