@@ -12,12 +12,18 @@
 
 struct zl_memo;
 struct zl_supp;
+struct zl_sink;
 
 struct zl_ctx {
 	const struct zl_ruleset *rs;
 	const struct zl_rule *rule;
+	uint32_t ri;		/* the rule's index in rs */
 	const struct zl_zone *zone;
 	struct zl_diags *out;
+	/* The engine's: what becomes of each finding (suppression, repeats,
+	 * the cap per rule; see zl_emit).  NULL outside the engine: findings
+	 * go to out as they are. */
+	struct zl_sink *sink;
 	/* The subject.  record scope: rr (and name = rr->owner);
 	 * rrset scope: set and name; name scope: name; zone scope: none. */
 	const struct zl_rr *rr;
@@ -85,7 +91,9 @@ struct zl_var {
  * message and help templates are filled from vars (plus the standard ones);
  * values are escaped.  A var named "fix" becomes the fix-it text.  Returns
  * the new diagnostic so that notes can be attached, or NULL when the rule is
- * off. */
+ * off, when the finding repeats one of the rule's on the same line (which
+ * then counts it), or when the rule has ZL_LIMIT_RULE_FINDINGS findings in
+ * the zone already (the engine then counts it in a summary). */
 struct zl_diag *zl_emit(struct zl_ctx *ctx, uint16_t src, struct zl_tok at,
 			const struct zl_var *vars, size_t nvars);
 /* The same with the record's whole text as the span. */

@@ -965,13 +965,13 @@ static void print_summary(const struct run *r)
 
 	for (i = 0; i < r->diags.n; i++) {
 		if (r->diags.v[i].suppressed)
-			s++;
+			s += r->diags.v[i].count;
 		else if (r->diags.v[i].sev == ZL_SEV_ERROR)
-			e++;
+			e += r->diags.v[i].count;
 		else if (r->diags.v[i].sev == ZL_SEV_WARNING)
-			w++;
+			w += r->diags.v[i].count;
 		else if (r->diags.v[i].sev == ZL_SEV_NOTE)
-			n++;
+			n += r->diags.v[i].count;
 	}
 	fprintf(stderr, "zonelint: %zu %s, %zu %s, %zu %s", e,
 		plural(e, "error", "errors"), w,
@@ -1009,7 +1009,7 @@ static void print_statistics(const struct zl_diags *d)
 			;
 		if (j == nv)
 			v[nv++].id = d->v[i].id;
-		v[j].n++;
+		v[j].n += d->v[i].count;
 	}
 	qsort(v, nv, sizeof *v, cmp_count);
 	for (i = 0; i < nv; i++)
@@ -1060,6 +1060,8 @@ static int lint(const struct cli *c, const struct zl_ruleset *rs)
 	r.budget = zl_budget_new(NULL);
 	lint_paths(&r);
 	zl_diags_sort(&r.diags);
+	zl_diags_limit(&r.diags, ZL_LIMIT_RULE_FINDINGS, ZL_LIMIT_FINDINGS,
+		       ZL_LIMIT_REPORT_BYTES);
 	if (write_report(c, rs, &r.diags) != ZL_OK)
 		r.failed = true;
 	if (c->statistics)

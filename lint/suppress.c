@@ -382,24 +382,6 @@ struct zl_supp *zl_supp_scan(const struct zl_ruleset *rs,
 
 /* ---- applying them ---- */
 
-/* The index of the rule with this id: the set is sorted by id. */
-static long rule_index(const struct zl_ruleset *rs, const char *id)
-{
-	size_t lo = 0, hi = rs->n, mid;
-	int c;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if ((c = strcmp(rs->rules[mid]->id, id)) == 0)
-			return (long)mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
-}
-
 /* Whether any id covers (src, key, ri); the first time, marks every such
  * id used, so that each run of equal covers is walked once in all. */
 static bool covered(struct zl_supp *s, uint32_t src, uint32_t key,
@@ -427,33 +409,17 @@ static bool covered(struct zl_supp *s, uint32_t src, uint32_t key,
 	return true;
 }
 
-void zl_supp_apply(struct zl_supp *s, const struct zl_zone *z,
-		   struct zl_diags *d, size_t from)
+bool zl_supp_covers(struct zl_supp *s, uint16_t src, uint32_t line,
+		    uint32_t ri)
 {
-	struct zl_diag *dg;
 	uint32_t key;
-	size_t i, k;
-	long ri;
 
-	if (!s)
-		return;
-	for (i = from; i < d->n; i++) {
-		dg = &d->v[i];
-		if (!dg->id || !dg->loc.file ||
-		    (ri = rule_index(s->rs, dg->id)) < 0)
-			continue;
-		for (k = 0; k < s->nmaps; k++)
-			if (s->maps[k].key &&
-			    strcmp(z->srcs[k]->display, dg->loc.file) == 0)
-				break;
-		if (k == s->nmaps)
-			continue;
-		key = key_of(&s->maps[k], dg->loc.line);
-		/* Both lookups run: each may mark its comments used. */
-		if ((int)covered(s, (uint32_t)k, 0, (uint32_t)ri) |
-		    (int)(key && covered(s, (uint32_t)k, key, (uint32_t)ri)))
-			dg->suppressed = true;
-	}
+	if (!s || src >= s->nmaps || !s->maps[src].key)
+		return false;
+	key = key_of(&s->maps[src], line);
+	/* Both lookups run: each may mark its comments used. */
+	return (int)covered(s, src, 0, ri) |
+	       (int)(key && covered(s, src, key, ri));
 }
 
 void zl_supp_free(struct zl_supp *s)

@@ -1,6 +1,7 @@
 /* util.c - checked allocators, the bump arena, growable strings, escaping. */
 #include "util.h"
 
+#include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -291,6 +292,19 @@ void zl_fputs_escaped(const char *s, FILE *out)
 	if (b.s)
 		fputs(b.s, out);
 	zl_buf_free(&b);
+}
+
+const char *zl_size_str(uint64_t n, char *buf, size_t size)
+{
+	static const char *const units[] = { "bytes", "KiB", "MiB", "GiB" };
+	size_t u = 0;
+
+	while (u < 3 && n >= 1024 && n % 1024 == 0) {
+		n /= 1024;
+		u++;
+	}
+	snprintf(buf, size, "%" PRIu64 " %s", n, units[u]);
+	return buf;
 }
 
 int zl_strcasecmp(const char *a, const char *b)

@@ -61,6 +61,10 @@ size_t zl_utf8_len(const char *s, size_t n);
 /* Writes s (NULL: nothing) to out escaped as zl_buf_add_escaped does. */
 void zl_fputs_escaped(const char *s, FILE *out);
 
+/* A size for messages in buf: "4 GiB", "1 MiB", else "N bytes".  Returns
+ * buf. */
+const char *zl_size_str(uint64_t n, char *buf, size_t size);
+
 /* Case-insensitive ASCII comparison (DNS names compare this way). */
 int zl_strcasecmp(const char *a, const char *b);
 

@@ -103,20 +103,6 @@ static bool take(_Atomic uint64_t *used, uint64_t n, uint64_t lim)
 	return true;
 }
 
-/* A size for messages: "4 GiB", "1 MiB", else bytes. */
-static const char *size_str(uint64_t n, char *buf, size_t sz)
-{
-	static const char *const units[] = { "bytes", "KiB", "MiB", "GiB" };
-	size_t u = 0;
-
-	while (u < 3 && n >= 1024 && n % 1024 == 0) {
-		n /= 1024;
-		u++;
-	}
-	snprintf(buf, sz, "%" PRIu64 " %s", n, units[u]);
-	return buf;
-}
-
 /* ---- reading sources ---- */
 
 /* Reads a file whole.  Returns 0 or an errno value (EFBIG: over 1 GiB). */
@@ -630,7 +616,7 @@ static bool include_budget(struct loader *L, uint16_t src,
 					"'%s' was already read for this zone; "
 					"reading it again exceeds the budget of "
 					"%s of repeated includes per run", file,
-					size_str(b->lim.reread, sz, sizeof sz));
+					zl_size_str(b->lim.reread, sz, sizeof sz));
 		L->reread_over = true;
 		return false;
 	}
@@ -638,7 +624,7 @@ static bool include_budget(struct loader *L, uint16_t src,
 		zl_zone_problem(L->z, "limit", src, span(t),
 				"reading '%s' exceeds the budget of %s of "
 				"zone text per run", file,
-				size_str(b->lim.bytes, sz, sizeof sz));
+				zl_size_str(b->lim.bytes, sz, sizeof sz));
 		return false;
 	}
 	return true;
@@ -1115,7 +1101,7 @@ static enum zl_status run(struct loader *L, const char *path,
 	if (!take(&L->budget->bytes, len, L->budget->lim.bytes)) {
 		fail(L, ZL_ERR_LIMIT, "reading '%s' exceeds the budget of %s "
 		     "of zone text per run", display,
-		     size_str(L->budget->lim.bytes, sz, sizeof sz));
+		     zl_size_str(L->budget->lim.bytes, sz, sizeof sz));
 		free(buf);
 		goto out;
 	}

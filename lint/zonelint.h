@@ -61,7 +61,8 @@ bool zl_severity_parse(const char *s, enum zl_severity *out) ZL_MUST_CHECK;
 /* A place in an input file.  line and col are 1-based; col counts bytes.
  * end_col is one past the last byte of the span on end_line.  text is the
  * source line (text_len bytes, without its line end), or NULL.  In a zl_diag
- * both strings are owned copies and text is NUL-terminated. */
+ * both strings are copies the list owns and text is NUL-terminated; the
+ * diagnostics of one list that show the same line share one copy of it. */
 struct zl_loc {
 	char *file;
 	uint32_t line, col, end_line, end_col;
@@ -85,14 +86,25 @@ struct zl_diag {
 	char *fixit;		/* replacement text for the span, or NULL */
 	struct zl_loc loc;
 	struct zl_note *notes;
-	size_t nnotes;
+	size_t nnotes;		/* at most ZL_LIMIT_NOTES, and one more that
+				   says the rest are not shown */
 	bool suppressed;
+	bool summary;		/* stands for findings not shown (below) */
+	/* The findings this one stands for: 1; more when the same finding
+	 * was repeated on its line (the message ends "(N times on this
+	 * line)") or for a summary ("N more findings of ID not shown"). */
+	size_t count;
 };
+
+#define ZL_LIMIT_NOTES 16
+
+struct zl_line;
 
 /* A growable list of diagnostics.  Owns everything it points to. */
 struct zl_diags {
 	struct zl_diag *v;
 	size_t n, cap;
+	struct zl_line *line;	/* the last source line copied (diag.c) */
 };
 
 void zl_diags_init(struct zl_diags *d);
@@ -116,6 +128,18 @@ void zl_diags_sort(struct zl_diags *d);
 
 /* Counts unsuppressed diagnostics at or above sev. */
 size_t zl_diags_count(const struct zl_diags *d, enum zl_severity sev);
+
+/* What a report shows (docs/limits.md): of the findings of each rule (with
+ * one severity, suppressed or not) at most per_rule, at most total in all,
+ * and at most about `bytes` of text, in sort order.  Those left out, and
+ * those the summaries of zl_lint() stand for, are counted in one summary
+ * finding per rule: "N more findings of ID not shown".  d must be sorted
+ * and stays sorted; tool errors (id NULL) are always kept. */
+#define ZL_LIMIT_RULE_FINDINGS 1000
+#define ZL_LIMIT_FINDINGS 10000
+#define ZL_LIMIT_REPORT_BYTES (16u << 20)
+void zl_diags_limit(struct zl_diags *d, size_t per_rule, size_t total,
+		    size_t bytes);
 
 /* ---- zones ---- */
 
@@ -228,7 +252,10 @@ bool zl_ruleset_find(const struct zl_ruleset *rs, const char *id,
 /* Runs every enabled rule of rs over z and appends findings to out.  The
  * zone's `; zonelint: disable=...` comments are applied to those findings
  * (suppressed ones are kept, with `suppressed` set), and the SUP rules
- * report comments that are unused, unknown or malformed. */
+ * report comments that are unused, unknown or malformed.  A finding
+ * repeated on one line is kept once, with its count; of each rule at most
+ * ZL_LIMIT_RULE_FINDINGS findings are kept (suppressed ones apart), the
+ * rest counted in a summary finding. */
 void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
 	     struct zl_diags *out);
 

@@ -127,6 +127,83 @@ test_spf_loop_chain() {
 	smaller out $((8 * $(wc -c <loop.zone))) && within 10 && rss_below 48
 }
 
+# Tag=value records of up to 64 KB, every tag repeated thousands of times:
+# one finding per rule and line, with the count.
+tags() { # NAME VERSION TAG
+	printf '%s IN TXT "%s;"' "$1" "$2"
+	awk -v t="$3" 'BEGIN { for (i = 0; i < 3000; i++) printf " \"%s;\"", t }'
+	echo
+}
+
+test_repeated_tags() {
+	head_zone >tags.zone
+	for _ in 1 2 3 4; do
+		tags _dmarc v=DMARC1 'p=none'
+		tags sel._domainkey v=DKIM1 'k=rsa'
+		tags _mta-sts v=STSv1 'id=1'
+		tags _smtp._tls v=TLSRPTv1 'rua=mailto:a@b.c'
+		tags default._bimi v=BIMI1 'l=https://a.b/c'
+	done >>tags.zone
+	run --format gcc tags.zone
+	want_rc 1 || return 1
+	for line in 11 12 13 14 15 16 17 18 19 20; do
+		n=$(grep -c "^tags\\.zone:$line:" out)
+		[ "$n" -le 8 ] || { echo "line $line has $n lines"; return 1; }
+	done
+	has out "^tags\\.zone:11:[0-9]+: error: tag 'p' appears more than once \\(2999 times on this line\\) \\[DMARC[0-9]+\\]$" &&
+	has out "^tags\\.zone:12:[0-9]+: .*appears more than once.* \\(2999 times on this line\\) \\[DKIM[0-9]+\\]$" &&
+	has out "^tags\\.zone:13:[0-9]+: .*given twice \\(2999 times on this line\\) \\[STS[0-9]+\\]$" &&
+	has out "^tags\\.zone:14:[0-9]+: .*given twice \\(2999 times on this line\\) \\[TLSRPT[0-9]+\\]$" &&
+	has out "^tags\\.zone:15:[0-9]+: .*\\(3000 times on this line\\) \\[BIMI[0-9]+\\]$" &&
+	within 10 && rss_below 48 || return 1
+	# The same in the text format: each snippet once per finding.
+	run tags.zone
+	want_rc 1 && smaller out 2000000 && rss_below 48 || return 1
+	# A record with 3,000 findings and a comment of 20 MB on its line:
+	# where the line ends is known without scanning it for each finding.
+	{
+		head -n 10 tags.zone
+		printf '_dmarc IN TXT "v=DMARC1;"'
+		awk 'BEGIN { for (i = 0; i < 3000; i++) printf " \"x%d=1;\"", i
+			printf " ; "; for (i = 0; i < 200000; i++)
+			printf "%0100d", 0; print "" }'
+	} >comment.zone
+	run --format gcc comment.zone
+	want_rc 0 && count out '^comment\.zone:11:[0-9]+: warning: unknown tag' 1000 &&
+	has out "^comment\\.zone:11:[0-9]+: warning: 2000 more findings of DMARC007 not shown" &&
+	within 5 && rss_below 96
+}
+
+# 30,000 findings of one rule: at most 1,000 shown, then one summary with
+# the count; --statistics still counts every finding.
+test_findings_cap() {
+	head_zone >many.zone
+	awk 'BEGIN { for (i = 0; i < 30000; i++)
+		printf "m%d IN MX 10 192.0.2.%d\n", i, i % 250 }' >>many.zone
+	run --select MX001 --format gcc --statistics many.zone
+	want_rc 1 &&
+	count out '\[MX001\]$' 1001 &&
+	has out '^many\.zone:[0-9]+:[0-9]+: error: 29000 more findings of MX001 not shown \(at most 1000 per rule\) \[MX001\]$' &&
+	has err '^ *30000  MX001$' && has err '30000 errors' || return 1
+	# All suppressed: the summary too, and every comment counts as used.
+	head_zone >sup.zone
+	awk 'BEGIN { for (i = 0; i < 1500; i++)
+		printf "m%d IN MX 10 192.0.2.%d ; zonelint: disable=MX001\n", i, i % 250 }' \
+		>>sup.zone
+	run --select MX001,SUP --format gcc --show-suppressed sup.zone
+	want_rc 0 && count out '\[MX001\]$' 1001 && hasnt out SUP &&
+	has out '^sup\.zone:1011:[0-9]+: error: 500 more findings of MX001 not shown' &&
+	has err '1500 suppressed' || return 1
+	# Across zones: the run keeps 1,000 per rule as well.
+	mkdir -p five
+	for i in 1 2 3 4 5; do
+		head -n 5000 many.zone >"five/example$i.com.zone"
+	done
+	run --select MX001 --format json five
+	want_rc 1 && json_ok out '.diagnostics | length == 1001' &&
+	json_ok out '[.diagnostics[] | select(.message | test("^23950 more findings of MX001 not shown"))] | length == 1'
+}
+
 # ---- out of memory ----
 
 test_out_of_memory() {
@@ -145,6 +222,8 @@ test_out_of_memory() {
 
 t "\$INCLUDE fan-out: one small file read 65,536 times" test_include_fanout
 t "SPF include loops along a chain of 4,000 records" test_spf_loop_chain
+t "tags repeated 3,000 times in records of up to 64 KB" test_repeated_tags
+t "30,000 findings of one rule" test_findings_cap
 t "out of memory is exit 2 with a message" test_out_of_memory
 
 finish
