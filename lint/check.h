@@ -99,6 +99,13 @@ struct zl_diag *zl_emit(struct zl_ctx *ctx, uint16_t src, struct zl_tok at,
 /* The same with the record's whole text as the span. */
 struct zl_diag *zl_emit_rr(struct zl_ctx *ctx, const struct zl_rr *rr,
 			   const struct zl_var *vars, size_t nvars);
+/* Matches s[0..len) against re, a pattern of ctx->rule (a parameter's),
+ * under the rule's effort budget (rule.h): 1 on a match, 0 on none, -1
+ * when a limit was hit or the budget is spent (the match that spends it
+ * adds a warning). */
+int zl_ctx_match(struct zl_ctx *ctx, const pcre2_code *re, const char *s,
+		 size_t len);
+
 /* Attaches a related note at `at` in `src`. */
 void zl_emit_note(struct zl_ctx *ctx, struct zl_diag *d, uint16_t src,
 		  struct zl_tok at, const char *fmt, ...) ZL_PRINTF(5, 6);

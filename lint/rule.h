@@ -7,6 +7,7 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -78,6 +79,9 @@ struct zl_ruleset {
 	struct zl_rule **rules;	/* sorted by id after each load */
 	size_t n, cap;
 	pcre2_match_context *mctx;	/* match and depth limits for all rules */
+	pcre2_match_context *mctx_free;	/* the same, ZL_MATCH_FREE steps */
+	_Atomic uint64_t *effort;	/* per rule: PCRE2 steps charged in this
+					   run (zl_ruleset_match) */
 	struct zl_unit *plan;	/* the units of every rule but zone-scope
 				   ones, grouped by subjects (eval.c) */
 	size_t nplan;
@@ -93,11 +97,31 @@ const struct zl_param *zl_rule_param(const struct zl_rule *r, const char *key);
 long zl_rule_int(const struct zl_rule *r, const char *key);
 const char *zl_rule_str(const struct zl_rule *r, const char *key);
 
-/* Matches subject against a compiled pattern under the rule set's limits,
- * using md as scratch (the caller owns it, one per thread).  Returns 1 on a
- * match, 0 on none, -1 when the match or depth limit was hit. */
-int zl_ruleset_match(const struct zl_ruleset *rs, const pcre2_code *re,
-		     pcre2_match_data *md, const char *subject, size_t len);
+/* What a pattern made of a subject. */
+enum zl_match {
+	ZL_MATCH_NO,
+	ZL_MATCH_YES,
+	ZL_MATCH_LIMIT,	/* the match, depth or heap limit was hit */
+	ZL_MATCH_SPENT,	/* the rule's effort budget is spent: not tried */
+	ZL_MATCH_STOP,	/* this match spent it: say so, once per run */
+};
+
+/* The effort budget of each rule in a run (docs/limits.md).  A match runs
+ * under ZL_MATCH_FREE steps first, which it is not charged for; one that
+ * needs more runs again under the full match limit and is charged what it
+ * took at least (ZL_MATCH_FREE, or the whole limit when it hit it).  A
+ * rule charged ZL_REGEX_BUDGET stops matching for the rest of the run: one
+ * `(a+)+$` costs about ten subjects' worth of the limit, not one per
+ * subject. */
+#define ZL_MATCH_FREE 1000
+#define ZL_REGEX_BUDGET 1000000
+
+/* Matches subject against a compiled pattern of rule ri under the rule
+ * set's limits and ri's budget, using md as scratch (the caller owns it,
+ * one per thread).  Safe from several threads at once. */
+enum zl_match zl_ruleset_match(const struct zl_ruleset *rs, size_t ri,
+			       const pcre2_code *re, pcre2_match_data *md,
+			       const char *subject, size_t len);
 
 /* Whether an INTMAP/STRLIST param holds key (exact), value in *val. */
 bool zl_param_lookup(const struct zl_param *p, const char *key, long *val);

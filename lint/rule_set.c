@@ -12,22 +12,33 @@
 
 /* PCRE2 effort limits for every pattern of every rule (DESIGN §8).  A
  * backtracking bomb such as `(a+)+$` stops at the match limit within a
- * millisecond or so; the heap limit (KiB) bounds the backtracking frames. */
+ * millisecond or so, and each rule's effort budget (rule.h) stops it after
+ * a few such subjects; the heap limit (KiB) bounds the backtracking
+ * frames. */
 #define MATCH_LIMIT 100000
 #define DEPTH_LIMIT 10000
 #define HEAP_LIMIT 8192
 
 static const char *const scope_names[] = { "record", "rrset", "name", "zone" };
 
+static pcre2_match_context *match_context(uint32_t steps)
+{
+	pcre2_match_context *c = pcre2_match_context_create(NULL);
+
+	if (!c)
+		zl_oom(0);
+	pcre2_set_match_limit(c, steps);
+	pcre2_set_depth_limit(c, DEPTH_LIMIT);
+	pcre2_set_heap_limit(c, HEAP_LIMIT);
+	return c;
+}
+
 struct zl_ruleset *zl_ruleset_new(void)
 {
 	struct zl_ruleset *rs = zl_xcalloc(1, sizeof *rs);
 
-	if (!(rs->mctx = pcre2_match_context_create(NULL)))
-		zl_oom(0);
-	pcre2_set_match_limit(rs->mctx, MATCH_LIMIT);
-	pcre2_set_depth_limit(rs->mctx, DEPTH_LIMIT);
-	pcre2_set_heap_limit(rs->mctx, HEAP_LIMIT);
+	rs->mctx = match_context(MATCH_LIMIT);
+	rs->mctx_free = match_context(ZL_MATCH_FREE);
 	return rs;
 }
 
@@ -41,7 +52,9 @@ void zl_ruleset_free(struct zl_ruleset *rs)
 		zl_rule_free(rs->rules[i]);
 	free(rs->rules);
 	free(rs->plan);
+	free(rs->effort);
 	pcre2_match_context_free(rs->mctx);
+	pcre2_match_context_free(rs->mctx_free);
 	free(rs);
 }
 
@@ -395,13 +408,28 @@ bool zl_param_lookup(const struct zl_param *p, const char *key, long *val)
 	return false;
 }
 
-int zl_ruleset_match(const struct zl_ruleset *rs, const pcre2_code *re,
-		     pcre2_match_data *md, const char *subject, size_t len)
+enum zl_match zl_ruleset_match(const struct zl_ruleset *rs, size_t ri,
+			       const pcre2_code *re, pcre2_match_data *md,
+			       const char *subject, size_t len)
 {
-	int rc = pcre2_match(re, (PCRE2_SPTR)subject, len, 0, 0, md,
-			     rs->mctx);
+	uint64_t charge, before;
+	int rc;
 
+	if (atomic_load(&rs->effort[ri]) >= ZL_REGEX_BUDGET)
+		return ZL_MATCH_SPENT;
+	rc = pcre2_match(re, (PCRE2_SPTR)subject, len, 0, 0, md,
+			 rs->mctx_free);
+	if (rc == PCRE2_ERROR_MATCHLIMIT) {
+		rc = pcre2_match(re, (PCRE2_SPTR)subject, len, 0, 0, md,
+				 rs->mctx);
+		charge = rc == PCRE2_ERROR_MATCHLIMIT ? MATCH_LIMIT :
+			 ZL_MATCH_FREE;
+		before = atomic_fetch_add(&rs->effort[ri], charge);
+		if (before < ZL_REGEX_BUDGET &&
+		    before + charge >= ZL_REGEX_BUDGET)
+			return ZL_MATCH_STOP;
+	}
 	if (rc >= 0)
-		return 1;
-	return rc == PCRE2_ERROR_NOMATCH ? 0 : -1;
+		return ZL_MATCH_YES;
+	return rc == PCRE2_ERROR_NOMATCH ? ZL_MATCH_NO : ZL_MATCH_LIMIT;
 }

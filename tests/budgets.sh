@@ -204,6 +204,35 @@ test_findings_cap() {
 	json_ok out '[.diagnostics[] | select(.message | test("^23950 more findings of MX001 not shown"))] | length == 1'
 }
 
+# ---- rules ----
+
+evil_rules() { # N
+	awk -v n="$1" 'BEGIN { print "rules:"; for (i = 0; i < n; i++) {
+		printf "  - id: EVIL%03d\n    name: evil-%d\n", i, i
+		print "    severity: error\n    summary: backtracks\n    scope: record"
+		print "    select: { type: TXT, rdata: \x27(a+)+$\x27 }"
+		print "    check: present\n    message: matched" } }'
+}
+
+# One catastrophic pattern over 10,000 records, then 200 of them: each
+# rule stops once its effort budget is spent, after about ten records.
+test_regex_budget() {
+	a=$(head -c 28 /dev/zero | tr '\0' a)
+	head_zone >evil.zone
+	awk -v a="$a" 'BEGIN { for (i = 0; i < 10000; i++)
+		printf "t%d IN TXT \"%sb\"\n", i, a }' >>evil.zone
+	evil_rules 1 >evil1.yaml
+	run --no-default-rules --rules evil1.yaml --format gcc evil.zone
+	want_rc 0 &&
+	count out '^evil\.zone:[0-9]+:1: warning: rule EVIL000 stopped: its patterns used up their budget of 1000000 PCRE2 match steps for this run' 1 &&
+	within 5 || return 1
+	nr=200
+	[ -z "${ZONELINT_WRAPPER:-}" ] || nr=20
+	evil_rules $nr >evil-many.yaml
+	run --no-default-rules --rules evil-many.yaml --format gcc evil.zone
+	want_rc 0 && count out 'used up their budget' $nr && within 20
+}
+
 # ---- out of memory ----
 
 test_out_of_memory() {
@@ -224,6 +253,7 @@ t "\$INCLUDE fan-out: one small file read 65,536 times" test_include_fanout
 t "SPF include loops along a chain of 4,000 records" test_spf_loop_chain
 t "tags repeated 3,000 times in records of up to 64 KB" test_repeated_tags
 t "30,000 findings of one rule" test_findings_cap
+t "catastrophic patterns over 10,000 records" test_regex_budget
 t "out of memory is exit 2 with a message" test_out_of_memory
 
 finish

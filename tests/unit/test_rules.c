@@ -605,31 +605,48 @@ START_TEST(test_set_severity)
 }
 END_TEST
 
+/* Each match is bounded by the match limit, and each rule by its effort
+ * budget: ten subjects at the limit spend it, the tenth says so, and the
+ * rule matches nothing more in this run; another rule has its own. */
 START_TEST(test_match)
 {
 	struct zl_ruleset *rs = zl_ruleset_new();
 	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	struct zl_diags errs;
 	PCRE2_SIZE eoff;
 	pcre2_code *re;
 	clock_t t0;
 	char *s;
-	int ec;
+	int ec, i;
 
+	zl_diags_init(&errs);
+	ck_assert_int_eq(load(rs, "good.yaml", good, &errs), ZL_OK);
+	ck_assert_uint_ge(rs->n, 2);
 	re = pcre2_compile((PCRE2_SPTR) "(a+)+$", PCRE2_ZERO_TERMINATED, 0,
 			   &ec, &eoff, NULL);
 	ck_assert_ptr_nonnull(re);
-	ck_assert_int_eq(zl_ruleset_match(rs, re, md, "aaa", 3), 1);
-	ck_assert_int_eq(zl_ruleset_match(rs, re, md, "b", 1), 0);
+	ck_assert_int_eq(zl_ruleset_match(rs, 0, re, md, "aaa", 3),
+			 ZL_MATCH_YES);
+	ck_assert_int_eq(zl_ruleset_match(rs, 0, re, md, "b", 1), ZL_MATCH_NO);
 	s = malloc(10002);
 	memset(s, 'a', 10000);
 	s[10000] = 'b';
 	s[10001] = '\0';
 	t0 = clock();
-	ck_assert_int_eq(zl_ruleset_match(rs, re, md, s, 10001), -1);
+	for (i = 1; i < ZL_REGEX_BUDGET / 100000; i++)
+		ck_assert_int_eq(zl_ruleset_match(rs, 0, re, md, s, 10001),
+				 ZL_MATCH_LIMIT);
+	ck_assert_int_eq(zl_ruleset_match(rs, 0, re, md, s, 10001),
+			 ZL_MATCH_STOP);
 	ck_assert((double)(clock() - t0) / CLOCKS_PER_SEC < 1.0);
+	ck_assert_int_eq(zl_ruleset_match(rs, 0, re, md, "aaa", 3),
+			 ZL_MATCH_SPENT);
+	ck_assert_int_eq(zl_ruleset_match(rs, 1, re, md, "aaa", 3),
+			 ZL_MATCH_YES);
 	free(s);
 	pcre2_code_free(re);
 	pcre2_match_data_free(md);
+	zl_diags_free(&errs);
 	zl_ruleset_free(rs);
 }
 END_TEST
