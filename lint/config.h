@@ -34,9 +34,12 @@
 /* Config files are small; a larger one is refused with ZL_ERR_LIMIT. */
 #define ZL_CONFIG_MAX_SIZE (1u << 20)
 
-/* Globs are bounded so that matching stays cheap on untrusted configs. */
+/* Globs are bounded so that matching stays cheap on untrusted configs:
+ * each zone is matched against every glob with wildcards, one by one
+ * (those without are looked up by name). */
 #define ZL_GLOB_MAX_LEN 1024
 #define ZL_GLOB_MAX_PARTS 64
+#define ZL_GLOB_MAX_WILD 1000
 
 /* Whether path (relative, '/'-separated) matches glob: fnmatch(3) per path
  * component, `**` for any number of components, and a glob without '/'

@@ -230,9 +230,12 @@ struct zl_diag *zl_diags_add(struct zl_diags *d, const char *id,
 void zl_diag_note(struct zl_diag *dg, const struct zl_loc *loc,
 		  const char *msg)
 {
-	struct zl_line *like = dg->loc.text ? line_of(dg->loc.text) : NULL;
+	struct zl_line *like;
 	struct zl_note *n;
 
+	if (!dg)
+		return;
+	like = dg->loc.text ? line_of(dg->loc.text) : NULL;
 	/* A finding with one note per record of a huge RRset says so once
 	 * it has shown ZL_LIMIT_NOTES of them. */
 	if (dg->nnotes > ZL_LIMIT_NOTES)

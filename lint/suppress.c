@@ -2,7 +2,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "check.h"
 #include "suppress.h"
@@ -157,22 +156,6 @@ static void add_bad(struct scan *sc, size_t off, size_t len, const char *fmt,
 	va_end(ap);
 }
 
-/* The index of a rule by id or name, in any case, as --select and
- * --severity accept them; -1 if none. */
-static long find_rule(const struct zl_ruleset *rs, const char *s, size_t n)
-{
-	const struct zl_rule *r;
-	size_t i;
-
-	for (i = 0; i < rs->n; i++) {
-		r = rs->rules[i];
-		if ((strlen(r->id) == n && strncasecmp(r->id, s, n) == 0) ||
-		    (strlen(r->name) == n && strncasecmp(r->name, s, n) == 0))
-			return (long)i;
-	}
-	return -1;
-}
-
 static bool id_char(char c)
 {
 	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
@@ -207,7 +190,8 @@ static bool read_ids(struct scan *sc, const char *b, size_t *pp, size_t e)
 			 sizeof *s->ids);
 		id = &s->ids[s->nids++];
 		id->at = (struct zl_tok){ (uint32_t)p, (uint32_t)(q - p) };
-		ri = find_rule(sc->rs, b + p, q - p);
+		/* By id or name, in any case, as --severity takes them. */
+		ri = zl_ruleset_index(sc->rs, b + p, q - p);
 		id->rule = ri < 0 ? NULL : sc->rs->rules[ri];
 		id->ri = ri < 0 ? 0 : (uint32_t)ri;
 		id->used = false;

@@ -119,7 +119,7 @@ struct zl_diag *zl_diags_add(struct zl_diags *d, const char *id,
 			     enum zl_severity sev, const struct zl_loc *loc,
 			     const char *fmt, ...) ZL_PRINTF(5, 6);
 
-/* Adds a related note to dg; strings are copied. */
+/* Adds a related note to dg (NULL: nothing); strings are copied. */
 void zl_diag_note(struct zl_diag *dg, const struct zl_loc *loc,
 		  const char *msg);
 

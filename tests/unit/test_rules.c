@@ -605,6 +605,39 @@ START_TEST(test_set_severity)
 }
 END_TEST
 
+/* Rules by exact id or name, and by --ignore's items (id prefix or
+ * name), in any case, by binary search. */
+START_TEST(test_index)
+{
+	struct zl_ruleset *rs = zl_ruleset_new();
+	const uint32_t *ids;
+	struct zl_diags errs;
+	size_t n, i;
+	long ri;
+
+	zl_diags_init(&errs);
+	ck_assert_int_eq(zl_ruleset_load_builtin(rs, &errs), ZL_OK);
+	ri = zl_ruleset_index(rs, "mx002", 5);
+	ck_assert_int_ge(ri, 0);
+	ck_assert_str_eq(rs->rules[ri]->id, "MX002");
+	ck_assert_int_eq(zl_ruleset_index(rs, "MX-TARGET-IS-ALIAS", 18), ri);
+	ck_assert_int_eq(zl_ruleset_index(rs, "MX00", 4), -1);
+	ck_assert_int_eq(zl_ruleset_index(rs, "MX0021", 5), ri);
+	ck_assert_int_lt(zl_ruleset_index(rs, "nope", 4), 0);
+	ck_assert_int_eq(zl_ruleset_lookup(rs, "mx00", 4, &ids, &n), -1);
+	ck_assert_uint_eq(n, 9);
+	for (i = 0; i < n; i++)
+		ck_assert(strncmp(rs->rules[ids[i]]->id, "MX00", 4) == 0);
+	ck_assert_int_eq(zl_ruleset_lookup(rs, "mx-target-is-alias", 18, &ids,
+					   &n), ri);
+	ck_assert_uint_eq(n, 0);
+	ck_assert_int_eq(zl_ruleset_lookup(rs, "ZZZ", 3, &ids, &n), -1);
+	ck_assert_uint_eq(n, 0);
+	zl_diags_free(&errs);
+	zl_ruleset_free(rs);
+}
+END_TEST
+
 /* Each match is bounded by the match limit, and each rule by its effort
  * budget: ten subjects at the limit spend it, the tenth says so, and the
  * rule matches nothing more in this run; another rule has its own. */
@@ -674,6 +707,7 @@ Suite *rules_suite(void)
 	T(test_ignore)
 	T(test_set_severity)
 	T(test_match)
+	T(test_index)
 #undef T
 	return s;
 }
