@@ -1,6 +1,5 @@
-/* config.c - .zonelint.yaml: finding it, checking it against the rule set, and the rule sets it derives per file glob. */
+/* config.c - .zonelint.yaml: finding it, checking it against the rule set, and the rule sets it derives per file glob (paths and globs: config_glob.c). */
 #include <errno.h>
-#include <fnmatch.h>
 #include <search.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -31,17 +30,6 @@ struct layer {
 	size_t nacts, capacts;
 };
 
-/* A glob of an override, split into its parts once. */
-struct glob {
-	char *copy;		/* the parts point into it */
-	char *parts[ZL_GLOB_MAX_PARTS];
-	size_t nparts;
-	bool bare;		/* no '/': matches the file name alone */
-	char *key;		/* without wildcards: what it matches exactly
-				   (the name, or the parts joined by '/') */
-	size_t layer;
-};
-
 /* The rule sets derived for the zones of a run, one per distinct effective
  * configuration: the same settings, from whichever config file and
  * overrides, give the same rule set.  A config loaded alone has a pool of
@@ -55,9 +43,9 @@ struct zl_config {
 	const struct zl_ruleset *base;
 	struct layer *layers;	/* [0] the top level, then the overrides */
 	size_t nlayers;
-	struct glob *globs;	/* literal ones first, sorted by key (see
-				   config_settle), then those with
-				   wildcards, nwild of them */
+	struct zl_glob *globs;	/* those without wildcards first, sorted
+				   by key (index_globs), nliteral of
+				   them; then those with wildcards */
 	size_t nglobs, capglobs, nliteral;
 	struct pool *pool;	/* the rule sets derived from it, and maybe
 				   from other configs of the run */
@@ -65,173 +53,6 @@ struct zl_config {
 	zl_config_tune_fn *tune;
 	void *tune_arg;
 };
-
-/* ---- paths and globs ---- */
-
-/* Appends component s[0..n) to the normalised absolute path b. */
-static void push_part(struct zl_buf *b, const char *s, size_t n)
-{
-	char *slash;
-
-	if (n == 0 || (n == 1 && s[0] == '.'))
-		return;
-	if (n == 2 && s[0] == '.' && s[1] == '.') {
-		slash = strrchr(b->s, '/');
-		b->len = slash && slash != b->s ? (size_t)(slash - b->s) : 1;
-		b->s[b->len] = '\0';
-		return;
-	}
-	if (b->len > 1)
-		zl_buf_addc(b, '/');
-	zl_buf_add(b, s, n);
-}
-
-static void push_parts(struct zl_buf *b, const char *p)
-{
-	const char *e;
-
-	for (; *p; p = *e ? e + 1 : e) {
-		e = p + strcspn(p, "/");
-		push_part(b, p, (size_t)(e - p));
-	}
-}
-
-char *zl_path_abs(const char *path)
-{
-	struct zl_buf b = { 0 };
-	char cwd[4096];
-
-	zl_buf_add(&b, "/", 1);
-	if (path[0] != '/' && getcwd(cwd, sizeof cwd))
-		push_parts(&b, cwd);
-	push_parts(&b, path);
-	return b.s;
-}
-
-char *zl_path_rel(const char *dir, const char *path)
-{
-	struct zl_buf b = { 0 };
-	size_t i = 0, common = 0;
-	const char *p;
-
-	if (strcmp(dir, "/") == 0)
-		return zl_xstrdup(path + 1);
-	/* The longest run of whole components the two share. */
-	while (dir[i] && dir[i] == path[i]) {
-		i++;
-		if ((dir[i] == '\0' || dir[i] == '/') &&
-		    (path[i] == '\0' || path[i] == '/'))
-			common = i;
-	}
-	for (p = dir + common; *p; p++)
-		if (*p == '/')
-			zl_buf_add(&b, "../", 3);
-	p = path + common;
-	zl_buf_add(&b, p + (*p == '/'), strlen(p + (*p == '/')));
-	return b.s ? b.s : zl_xstrdup("");
-}
-
-/* Splits s at '/' into parts (pointers into a copy, *copy), skipping empty
- * and "." parts.  Returns the count, or SIZE_MAX when there are more than
- * max. */
-static size_t split(const char *s, char **copy, char **parts, size_t max)
-{
-	size_t n = 0;
-	char *p, *save = NULL;
-
-	*copy = zl_xstrdup(s);
-	for (p = strtok_r(*copy, "/", &save); p; p = strtok_r(NULL, "/", &save)) {
-		if (strcmp(p, ".") == 0)
-			continue;
-		if (n == max)
-			return SIZE_MAX;
-		parts[n++] = p;
-	}
-	return n;
-}
-
-/* Dynamic programming over (glob part, path part): ok[i][j] says whether
- * glob parts i.. match path parts j..; linear in their product, whatever
- * the number of `**`. */
-static bool match_parts(char **g, size_t ng, char **p, size_t np)
-{
-	bool *ok = zl_xcalloc((ng + 1) * (np + 1), sizeof *ok), r;
-	size_t i, j;
-
-#define OK(a, b) ok[(a) * (np + 1) + (b)]
-	OK(ng, np) = true;
-	for (i = ng; i-- > 0;) {
-		for (j = np + 1; j-- > 0;) {
-			if (strcmp(g[i], "**") == 0)
-				OK(i, j) = OK(i + 1, j) || (j < np && OK(i, j + 1));
-			else
-				OK(i, j) = j < np && OK(i + 1, j + 1) &&
-					   fnmatch(g[i], p[j], 0) == 0;
-		}
-	}
-	r = OK(0, 0);
-#undef OK
-	free(ok);
-	return r;
-}
-
-/* Splits glob text into g, and gives a glob without wildcards its key;
- * false (g empty) when it has more than ZL_GLOB_MAX_PARTS parts. */
-static bool glob_compile(struct glob *g, const char *text, size_t layer)
-{
-	struct zl_buf key = { 0 };
-	size_t i;
-
-	memset(g, 0, sizeof *g);
-	g->nparts = split(text, &g->copy, g->parts, ZL_GLOB_MAX_PARTS);
-	if (g->nparts == SIZE_MAX) {
-		free(g->copy);
-		memset(g, 0, sizeof *g);
-		return false;
-	}
-	g->bare = !strchr(text, '/');
-	g->layer = layer;
-	for (i = 0; i < g->nparts && !strpbrk(g->parts[i], "*?[\\"); i++)
-		zl_buf_addf(&key, "%s%s", i ? "/" : "", g->parts[i]);
-	if (i == g->nparts && i > 0)
-		g->key = key.s;
-	else
-		zl_buf_free(&key);
-	return true;
-}
-
-static void glob_free(struct glob *g)
-{
-	free(g->copy);
-	free(g->key);
-}
-
-/* Whether g matches the path split into p[0..np). */
-static bool glob_matches(const struct glob *g, char **p, size_t np)
-{
-	if (np == 0)
-		return false;
-	/* Like .gitignore: a bare name matches in any directory. */
-	if (g->bare)
-		return g->nparts == 1 && fnmatch(g->parts[0], p[np - 1], 0) == 0;
-	return match_parts((char **)g->parts, g->nparts, p, np);
-}
-
-bool zl_glob_match(const char *glob, const char *path)
-{
-	char **pp = zl_xcalloc(strlen(path) + 1, sizeof *pp), *pc;
-	size_t np = split(path, &pc, pp, strlen(path) + 1);
-	struct glob g;
-	bool r = false;
-
-	if (glob_compile(&g, glob, 0)) {
-		r = glob_matches(&g, pp, np);
-		glob_free(&g);
-	}
-	free(pc);
-	free(pp);
-	return r;
-}
 
 /* ---- finding the file ---- */
 
@@ -545,7 +366,7 @@ static void parse_settings(struct cl *c, struct layer *l,
 static void add_glob(struct cl *c, const struct zl_ynode *n)
 {
 	struct zl_config *cf = c->cf;
-	struct glob *g;
+	struct zl_glob *g;
 
 	if (!zl_yaml_want(&c->y, n, ZL_Y_SCALAR, "a file glob"))
 		return;
@@ -553,7 +374,7 @@ static void add_glob(struct cl *c, const struct zl_ynode *n)
 		 sizeof *cf->globs);
 	g = &cf->globs[cf->nglobs];
 	if (n->len == 0 || n->len > ZL_GLOB_MAX_LEN ||
-	    !glob_compile(g, n->str, cf->nlayers - 1)) {
+	    !zl_glob_compile(g, n->str, cf->nlayers - 1)) {
 		zl_yaml_error_at(&c->y, n, "a file glob must have 1 to %u "
 				 "bytes and at most %u '/'-separated parts",
 				 ZL_GLOB_MAX_LEN, ZL_GLOB_MAX_PARTS);
@@ -562,7 +383,7 @@ static void add_glob(struct cl *c, const struct zl_ynode *n)
 	if (!g->key && ++c->nwild > ZL_GLOB_MAX_WILD) {
 		zl_yaml_error_at(&c->y, n, "more than %u file globs with "
 				 "wildcards in one config", ZL_GLOB_MAX_WILD);
-		glob_free(g);
+		zl_glob_free(g);
 		return;
 	}
 	cf->nglobs++;
@@ -737,7 +558,7 @@ void zl_config_set_tune(struct zl_config *cf, zl_config_tune_fn *fn,
 
 static int glob_cmp(const void *pa, const void *pb)
 {
-	const struct glob *a = pa, *b = pb;
+	const struct zl_glob *a = pa, *b = pb;
 
 	if (!a->key != !b->key)
 		return a->key ? -1 : 1;
@@ -772,7 +593,7 @@ static void push_layer(size_t **v, size_t *n, size_t *cap, size_t layer)
 static void literal_layers(const struct zl_config *cf, bool bare,
 			   const char *key, size_t **v, size_t *n, size_t *cap)
 {
-	struct glob want = { .bare = bare, .key = (char *)key };
+	struct zl_glob want = { .bare = bare, .key = (char *)key };
 	size_t lo = 0, hi = cf->nliteral, mid;
 
 	while (lo < hi) {
@@ -799,7 +620,7 @@ static size_t *layers_for(const struct zl_config *cf, const char *rel,
 			  size_t *n)
 {
 	char **pp = zl_xcalloc(strlen(rel) + 1, sizeof *pp), *pc;
-	size_t np = split(rel, &pc, pp, strlen(rel) + 1), *v = NULL, cap = 0,
+	size_t np = zl_path_split(rel, &pc, pp, strlen(rel) + 1), *v = NULL, cap = 0,
 	       i, k;
 	struct zl_buf path = { 0 };
 
@@ -811,7 +632,7 @@ static size_t *layers_for(const struct zl_config *cf, const char *rel,
 		literal_layers(cf, true, pp[np - 1], &v, n, &cap);
 		literal_layers(cf, false, path.s, &v, n, &cap);
 		for (i = cf->nliteral; i < cf->nglobs; i++)
-			if (glob_matches(&cf->globs[i], pp, np))
+			if (zl_glob_matches(&cf->globs[i], pp, np))
 				push_layer(&v, n, &cap, cf->globs[i].layer);
 	}
 	qsort(v, *n, sizeof *v, size_cmp);
@@ -1011,7 +832,7 @@ void zl_config_free(struct zl_config *cf)
 		free(l->acts);
 	}
 	for (i = 0; i < cf->nglobs; i++)
-		glob_free(&cf->globs[i]);
+		zl_glob_free(&cf->globs[i]);
 	if (cf->own_pool)
 		pool_free(cf->pool);
 	free(cf->globs);

@@ -46,6 +46,30 @@
  * matched against the last component only.  Exposed for the unit tests. */
 bool zl_glob_match(const char *glob, const char *path);
 
+/* A glob split into its parts once, for a config to match many paths. */
+struct zl_glob {
+	char *copy;		/* the parts point into it */
+	char *parts[ZL_GLOB_MAX_PARTS];
+	size_t nparts;
+	bool bare;		/* no '/': matches the file name alone */
+	char *key;		/* without wildcards: what it matches exactly
+				   (the name, or the parts joined by '/') */
+	size_t layer;		/* the config's: the override it belongs to */
+};
+
+/* Splits glob text into g (free with zl_glob_free), and gives a glob
+ * without wildcards its key; false (g empty) when it has more than
+ * ZL_GLOB_MAX_PARTS parts. */
+bool zl_glob_compile(struct zl_glob *g, const char *text, size_t layer);
+void zl_glob_free(struct zl_glob *g);
+/* Whether g matches the path split into p[0..np) (zl_path_split). */
+bool zl_glob_matches(const struct zl_glob *g, char **p, size_t np);
+
+/* Splits s at '/' into parts (pointers into a malloc'd copy, *copy),
+ * skipping empty and "." parts.  Returns the count, or SIZE_MAX when
+ * there are more than max. */
+size_t zl_path_split(const char *s, char **copy, char **parts, size_t max);
+
 /* path made absolute (against the current directory) and normalised
  * lexically: no "", "." or ".." components.  Malloc'd. */
 char *zl_path_abs(const char *path);

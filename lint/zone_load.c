@@ -6,7 +6,6 @@
 #include <inttypes.h>
 #include <ldns/ldns.h>
 #include <search.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,12 +20,6 @@
 #define MAX_SRCS 65535			/* zl_rr.src is 16 bits */
 #define MAX_RR_PER_NAME 65535
 #define MAX_TTL 2147483647u		/* RFC 2181 §8 */
-
-/* The budget of a run: what its zones have used so far, from any thread. */
-struct zl_budget {
-	struct zl_limits lim;
-	_Atomic uint64_t bytes, reread, records;
-};
 
 struct loader {
 	struct zl_zone *z;
@@ -63,45 +56,6 @@ struct loader {
 	enum zl_status st;		/* a failure that ends the load */
 	char *err;
 };
-
-/* ---- budgets ---- */
-
-static void budget_init(struct zl_budget *b, const struct zl_limits *lim)
-{
-	static const struct zl_limits dflt = { ZL_LIMIT_BYTES, ZL_LIMIT_REREAD,
-					       ZL_LIMIT_RECORDS };
-
-	b->lim = lim ? *lim : dflt;
-	atomic_init(&b->bytes, 0);
-	atomic_init(&b->reread, 0);
-	atomic_init(&b->records, 0);
-}
-
-struct zl_budget *zl_budget_new(const struct zl_limits *lim)
-{
-	struct zl_budget *b = zl_xmalloc(sizeof *b);
-
-	budget_init(b, lim);
-	return b;
-}
-
-void zl_budget_free(struct zl_budget *b)
-{
-	free(b);
-}
-
-/* Takes n from a budget of lim of which *used is spent; false (taking
- * nothing) when n does not fit. */
-static bool take(_Atomic uint64_t *used, uint64_t n, uint64_t lim)
-{
-	uint64_t u = atomic_load(used);
-
-	do {
-		if (n > lim || u > lim - n)
-			return false;
-	} while (!atomic_compare_exchange_weak(used, &u, u + n));
-	return true;
-}
 
 /* ---- reading sources ---- */
 
@@ -610,7 +564,7 @@ static bool include_budget(struct loader *L, uint16_t src,
 	struct zl_budget *b = L->budget;
 	char sz[32];
 
-	if (again && !take(&b->reread, len, b->lim.reread)) {
+	if (again && !zl_budget_take(&b->reread, len, b->lim.reread)) {
 		if (!L->reread_over)
 			zl_zone_problem(L->z, "limit", src, span(t),
 					"'%s' was already read for this zone; "
@@ -620,7 +574,7 @@ static bool include_budget(struct loader *L, uint16_t src,
 		L->reread_over = true;
 		return false;
 	}
-	if (!take(&b->bytes, len, b->lim.bytes)) {
+	if (!zl_budget_take(&b->bytes, len, b->lim.bytes)) {
 		zl_zone_problem(L->z, "limit", src, span(t),
 				"reading '%s' exceeds the budget of %s of "
 				"zone text per run", file,
@@ -1008,7 +962,7 @@ static void record(struct loader *L, uint16_t src,
 	in.originlen = L->originlen;
 	if (!zl_rdata_convert(z, &in, &rr, &L->scratch) || !rr_ttl(L, src, &rr))
 		goto drop;
-	if (!take(&L->budget->records, 1, L->budget->lim.records)) {
+	if (!zl_budget_take(&L->budget->records, 1, L->budget->lim.records)) {
 		zl_zone_problem(z, "limit", src, rr.owner_tok.len ? rr.owner_tok
 				: rr.type_tok, "more than %" PRIu64 " records "
 				"in this run; the rest of the zone is not read",
@@ -1097,8 +1051,8 @@ static enum zl_status run(struct loader *L, const char *path,
 	L->infer_name = display;
 	L->budget = L->opts && L->opts->budget ? L->opts->budget : &L->own;
 	if (L->budget == &L->own)
-		budget_init(&L->own, NULL);
-	if (!take(&L->budget->bytes, len, L->budget->lim.bytes)) {
+		zl_budget_init(&L->own, NULL);
+	if (!zl_budget_take(&L->budget->bytes, len, L->budget->lim.bytes)) {
 		fail(L, ZL_ERR_LIMIT, "reading '%s' exceeds the budget of %s "
 		     "of zone text per run", display,
 		     zl_size_str(L->budget->lim.bytes, sz, sizeof sz));
