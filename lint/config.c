@@ -12,6 +12,7 @@
 
 #include "check.h"
 #include "config.h"
+#include "fs.h"
 #include "rule_yaml.h"
 
 /* One setting of one rule of the base (clones keep the base's order, so
@@ -49,69 +50,6 @@ struct zl_config {
 };
 
 /* ---- paths and globs ---- */
-
-/* Appends component s[0..n) to the normalised absolute path b. */
-static void push_part(struct zl_buf *b, const char *s, size_t n)
-{
-	char *slash;
-
-	if (n == 0 || (n == 1 && s[0] == '.'))
-		return;
-	if (n == 2 && s[0] == '.' && s[1] == '.') {
-		slash = strrchr(b->s, '/');
-		b->len = slash && slash != b->s ? (size_t)(slash - b->s) : 1;
-		b->s[b->len] = '\0';
-		return;
-	}
-	if (b->len > 1)
-		zl_buf_addc(b, '/');
-	zl_buf_add(b, s, n);
-}
-
-static void push_parts(struct zl_buf *b, const char *p)
-{
-	const char *e;
-
-	for (; *p; p = *e ? e + 1 : e) {
-		e = p + strcspn(p, "/");
-		push_part(b, p, (size_t)(e - p));
-	}
-}
-
-char *zl_path_abs(const char *path)
-{
-	struct zl_buf b = { 0 };
-	char cwd[4096];
-
-	zl_buf_add(&b, "/", 1);
-	if (path[0] != '/' && getcwd(cwd, sizeof cwd))
-		push_parts(&b, cwd);
-	push_parts(&b, path);
-	return b.s;
-}
-
-char *zl_path_rel(const char *dir, const char *path)
-{
-	struct zl_buf b = { 0 };
-	size_t i = 0, common = 0;
-	const char *p;
-
-	if (strcmp(dir, "/") == 0)
-		return zl_xstrdup(path + 1);
-	/* The longest run of whole components the two share. */
-	while (dir[i] && dir[i] == path[i]) {
-		i++;
-		if ((dir[i] == '\0' || dir[i] == '/') &&
-		    (path[i] == '\0' || path[i] == '/'))
-			common = i;
-	}
-	for (p = dir + common; *p; p++)
-		if (*p == '/')
-			zl_buf_add(&b, "../", 3);
-	p = path + common;
-	zl_buf_add(&b, p + (*p == '/'), strlen(p + (*p == '/')));
-	return b.s ? b.s : zl_xstrdup("");
-}
 
 /* Splits s at '/' into parts (pointers into a copy, *copy), skipping empty
  * and "." parts.  Returns the count, or SIZE_MAX when there are more than

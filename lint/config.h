@@ -43,12 +43,4 @@
  * matched against the last component only.  Exposed for the unit tests. */
 bool zl_glob_match(const char *glob, const char *path);
 
-/* path made absolute (against the current directory) and normalised
- * lexically: no "", "." or ".." components.  Malloc'd. */
-char *zl_path_abs(const char *path);
-
-/* path (absolute, normalised) relative to directory dir (the same): "a/b",
- * or "../x/a" when path is not below dir.  Malloc'd. */
-char *zl_path_rel(const char *dir, const char *path);
-
 #endif

@@ -107,6 +107,68 @@ void zl_diags_sort(struct zl_diags *d);
 /* Counts unsuppressed diagnostics at or above sev. */
 size_t zl_diags_count(const struct zl_diags *d, enum zl_severity sev);
 
+/* ---- reading files ---- */
+
+/* The library reads every file (zone files, $INCLUDE targets, rule files,
+ * configs) by asking a provider for its bytes.  The default provider,
+ * zl_fs_read, reads the file system; a caller may supply its own for zones
+ * and their includes (struct zl_load_opts), e.g. one that serves files from
+ * memory or from a git index.
+ *
+ * A file is either named by the user (an operand, --rules FILE, --config
+ * FILE) or found through the content of a tree (a directory walk, $INCLUDE,
+ * the config search, a rules directory).  The second kind is confined to a
+ * root directory: it must not lead out of it, by '..', by an absolute name
+ * or by a symbolic link, and never through a component named .git. */
+struct zl_read {
+	/* NULL: path was named by the user, relative to the current
+	 * directory, and may be a link to anywhere.  Otherwise the
+	 * directory path is confined to; path is relative to it, or
+	 * absolute (then it must lie inside root's real path). */
+	const char *root;
+	const char *path;
+	/* With a root: further files or directory trees path may lead
+	 * into, after symbolic links are resolved (--allow-include);
+	 * nallow entries, borrowed. */
+	const char *const *allow;
+	size_t nallow;
+	size_t max;	/* a longer file is refused with ZL_ERR_LIMIT */
+};
+
+/* One file as a provider hands it over.  On ZL_OK the library takes
+ * ownership of both pointers and releases them with free(). */
+struct zl_file {
+	char *data;	/* len bytes and a final NUL, from malloc() */
+	size_t len;
+	/* Malloc'd, or NULL: the same string for every path that reaches
+	 * the same file ($INCLUDE loops are found by it). */
+	char *id;
+};
+
+/* Reads rd->path.  Returns ZL_OK with *out filled in, or ZL_ERR_IO (cannot
+ * be read, or refused: not a regular file, outside the root) or
+ * ZL_ERR_LIMIT (longer than rd->max) with *err a malloc'd reason, written
+ * to follow "cannot read 'PATH': ", that shows nothing of the file's
+ * contents.  Must not block, and must be safe to call from several threads
+ * at once when zones are loaded in parallel.  arg is the provider's own. */
+typedef enum zl_status zl_read_fn(void *arg, const struct zl_read *rd,
+				  struct zl_file *out, char **err);
+
+struct zl_provider {
+	zl_read_fn *read;
+	void *arg;
+};
+
+/* The file-system provider (arg unused).  A file must be a regular file,
+ * checked on the open descriptor; it is opened with O_NONBLOCK, so a FIFO
+ * is refused instead of waited on.  A confined path is opened one component
+ * at a time relative to the root, never following a symbolic link without
+ * checking where it leads: a link inside the root is followed, one leading
+ * out of it is refused unless it lands in an allowed path.  id is the
+ * file's device and inode. */
+enum zl_status zl_fs_read(void *arg, const struct zl_read *rd,
+			  struct zl_file *out, char **err) ZL_MUST_CHECK;
+
 /* ---- zones ---- */
 
 struct zl_zone;
