@@ -141,9 +141,17 @@ static void add_list(struct zl_buf *b, const char *ids)
 }
 
 /* $INCLUDE stays inside the tree being linted unless widened here
- * (docs/limits.md): a zone from a pull request must not read the CI host. */
+ * (docs/limits.md): a zone from a pull request must not read the CI host.
+ * A path that does not exist is refused: a typo must not pass unnoticed. */
 static int opt_allow_include(struct cli *c, const char *arg)
 {
+	struct stat sb;
+
+	if (stat(arg, &sb) != 0) {
+		warnx("cannot use allowed include path '%s': %s", arg,
+		      strerror(errno));
+		return -1;
+	}
 	push(&c->allow, &c->nallow, arg);
 	return 0;
 }
@@ -745,8 +753,10 @@ static void lint_zone(struct run *r, const char *name, enum zl_status st,
 
 static void lint_file(struct run *r, const struct job *j, struct zl_diags *out)
 {
-	struct zl_load_opts lo = { r->cli->origin, NULL, j->root,
-				   r->cli->allow, r->cli->nallow };
+	struct zl_load_opts lo = { .origin = r->cli->origin,
+				   .include_root = j->root,
+				   .allow_include = r->cli->allow,
+				   .nallow_include = r->cli->nallow };
 	struct zl_zone *z = NULL;
 	char *msg = NULL;
 	enum zl_status st;
@@ -758,8 +768,9 @@ static void lint_file(struct run *r, const struct job *j, struct zl_diags *out)
 static void lint_stdin(struct run *r, struct zl_diags *out)
 {
 	const char *name = r->cli->stdin_name ? r->cli->stdin_name : "<stdin>";
-	struct zl_load_opts lo = { r->cli->origin, name, NULL,
-				   r->cli->allow, r->cli->nallow };
+	struct zl_load_opts lo = { .origin = r->cli->origin, .display = name,
+				   .allow_include = r->cli->allow,
+				   .nallow_include = r->cli->nallow };
 	struct zl_buf b = { 0 };
 	struct zl_zone *z = NULL;
 	char chunk[65536], *msg = NULL;

@@ -1,16 +1,13 @@
 /* zone_load.c - reads zone files: sources, directives, records, $INCLUDE. */
 #include "zone.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <ldns/ldns.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "fs.h"
 #include "zone_lex.h"
 
 #define MAX_BYTES (1u << 30)		/* 1 GiB, per file and in total */
@@ -23,15 +20,11 @@ struct loader {
 	struct zl_zone *z;
 	const struct zl_load_opts *opts;
 	const char *infer_name;		/* file name the origin may come from */
-	const char *path;		/* the zone file; NULL for a buffer */
-	char *root;			/* realpath of the include root, set
-					   at the first $INCLUDE */
-	char **allow;			/* realpaths of opts->allow_include */
-	size_t nallow;
-	/* Files being read, outermost first: realpath (for loops; NULL for
-	 * a buffer, and for the zone file until the first $INCLUDE) and the
-	 * directory $INCLUDE is relative to. */
-	char *real[MAX_INCLUDE_DEPTH + 1];
+	char *root;			/* the include root */
+	/* Files being read, outermost first: the provider's id (for loops;
+	 * NULL for a buffer) and the directory $INCLUDE is relative to, as a
+	 * path relative to the root ("": the root itself). */
+	char *id[MAX_INCLUDE_DEPTH + 1];
 	char *dir[MAX_INCLUDE_DEPTH + 1];
 	size_t depth;
 	size_t total;			/* bytes read so far */
@@ -49,58 +42,6 @@ struct loader {
 };
 
 /* ---- reading sources ---- */
-
-/* Reads a file whole.  Returns 0 or an errno value (EFBIG: over 1 GiB). */
-static int read_whole(const char *path, char **out, size_t *outlen)
-{
-	size_t len = 0, cap = 0;
-	char *buf = NULL;
-	struct stat st;
-	ssize_t r;
-	int fd, e = 0;
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return errno;
-	if (fstat(fd, &st) < 0) {
-		e = errno;
-		goto out;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		e = EISDIR;
-		goto out;
-	}
-	if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > MAX_BYTES) {
-		e = EFBIG;
-		goto out;
-	}
-	for (;;) {
-		zl_xgrow((void **)&buf, &cap,
-			 S_ISREG(st.st_mode) && len == 0 ?
-			 (size_t)st.st_size + 1 : len + 65536, 1);
-		r = read(fd, buf + len, cap - len - 1);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			e = errno;
-			goto out;
-		}
-		if (r == 0)
-			break;
-		len += (size_t)r;
-		if (len > MAX_BYTES) {
-			e = EFBIG;
-			goto out;
-		}
-	}
-	buf[len] = '\0';
-	*out = buf;
-	*outlen = len;
-	buf = NULL;
-out:
-	free(buf);
-	close(fd);
-	return e;
-}
 
 /* Adds a source (taking buf) with its line-start table; returns its index,
  * or -1 when there are too many sources. */
@@ -134,25 +75,6 @@ static int add_src(struct zl_zone *z, const char *path, const char *display,
 	z->srcs = zl_xrealloc(z->srcs, (z->nsrcs + 1) * sizeof *z->srcs);
 	z->srcs[z->nsrcs] = s;
 	return (int)z->nsrcs++;
-}
-
-/* The directory part of path ("." when it has none). */
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (!slash)
-		return zl_xstrdup(".");
-	if (slash == path)
-		return zl_xstrdup("/");
-	return zl_xstrndup(path, (size_t)(slash - path));
-}
-
-static bool is_dir(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 /* ---- origin ---- */
@@ -404,142 +326,51 @@ static void owner_after_error(struct loader *L, uint16_t src,
 
 static void process(struct loader *L, uint16_t src);
 
-/* Whether real is dir or lies below it (both resolved paths). */
-static bool within(const char *real, const char *dir)
-{
-	size_t n = strlen(dir);
-
-	if (n == 1 && dir[0] == '/')
-		return true;
-	return strncmp(real, dir, n) == 0 && (real[n] == '/' || real[n] == '\0');
-}
-
-/* Whether real is inside the include root or an allowed path. */
-static bool inside_root(const struct loader *L, const char *real)
-{
-	size_t i;
-
-	for (i = 0; i < L->nallow; i++)
-		if (within(real, L->allow[i]))
-			return true;
-	return within(real, L->root);
-}
-
-/* Resolves opts->allow_include once per load.  Returns false (and ends
- * the load) when one of them cannot be resolved: a typo there must not
- * pass unnoticed. */
-static bool resolve_allowed(struct loader *L)
-{
-	size_t i, n = L->opts ? L->opts->nallow_include : 0;
-
-	L->allow = n ? zl_xcalloc(n, sizeof *L->allow) : NULL;
-	for (i = 0; i < n; i++) {
-		const char *p = L->opts->allow_include[i];
-
-		if ((L->allow[L->nallow] = realpath(p, NULL)) == NULL) {
-			fail(L, ZL_ERR_IO, "cannot use allowed include path "
-			     "'%s': %s", p, strerror(errno));
-			return false;
-		}
-		L->nallow++;
-	}
-	return true;
-}
-
-/* The include root and the zone file's realpath, resolved at the first
- * $INCLUDE: most zones have none, and realpath() makes a system call for
- * each component of the path.  False (the load fails) when the root
- * cannot be resolved. */
-static bool resolve_root(struct loader *L)
-{
-	const char *rootarg = L->opts && L->opts->include_root ?
-			      L->opts->include_root : L->dir[0];
-
-	if (L->root)
-		return true;
-	if ((L->root = realpath(rootarg, NULL)) == NULL) {
-		fail(L, ZL_ERR_IO, "cannot use include root '%s': %s", rootarg,
-		     strerror(errno));
-		return false;
-	}
-	if (L->path)
-		L->real[0] = realpath(L->path, NULL);
-	return true;
-}
-
-/* Resolves and checks an $INCLUDE target.  Returns its realpath (malloc'd)
- * or NULL after reporting why it cannot be read. */
-static char *include_target(struct loader *L, uint16_t src,
-			    const struct zl_lex_tok *t, const char *file)
-{
-	struct zl_tok at = span(t);
-	char *path, *real;
-	size_t i;
-
-	if (!resolve_root(L))
-		return NULL;
-	if (file[0] == '/')
-		path = zl_xstrdup(file);
-	else
-		path = zl_xasprintf("%s/%s", L->dir[L->depth], file);
-	real = realpath(path, NULL);
-	free(path);
-	if (!real) {
-		zl_zone_problem(L->z, "include", src, at,
-				"cannot read include file '%s': %s", file,
-				strerror(errno));
-		return NULL;
-	}
-	/* A zone from a pull request must not make CI read files outside
-	 * the tree being linted (DESIGN §8). */
-	if (!inside_root(L, real)) {
-		zl_zone_problem(L->z, "include", src, at,
-				"include file '%s' is outside the include root '%s'",
-				file, L->root);
-		goto fail;
-	}
-	for (i = 0; i <= L->depth; i++) {
-		if (L->real[i] && strcmp(L->real[i], real) == 0) {
-			zl_zone_problem(L->z, "include", src, at,
-					"include loop: '%s' is already being read",
-					file);
-			goto fail;
-		}
-	}
-	return real;
-fail:
-	free(real);
-	return NULL;
-}
-
-/* Reads an $INCLUDE target into a new source; returns its index or -1. */
+/* Reads an $INCLUDE target through the provider, relative to the including
+ * file and inside the include root (a zone from a pull request must not
+ * make CI read files outside the tree being linted, DESIGN §8).  Returns
+ * the new source's index and sets *id, or returns -1 after reporting why
+ * the file cannot be read. */
 static int include_read(struct loader *L, uint16_t src,
 			const struct zl_lex_tok *t, const char *file,
-			const char *real)
+			char **id)
 {
-	const char *pdisp = L->z->srcs[src]->display;
-	char *buf = NULL, *disp;
-	size_t len = 0;
-	int e, idx;
+	const char *pdisp = L->z->srcs[src]->display, *dir = L->dir[L->depth];
+	struct zl_read rd = { L->root, NULL, NULL, 0, MAX_BYTES };
+	enum zl_status st;
+	struct zl_file f;
+	char *path, *disp, *err;
+	size_t i;
+	int idx = -1;
 
-	if ((e = read_whole(real, &buf, &len)) != 0) {
-		if (e == EFBIG)
-			zl_zone_problem(L->z, "limit", src, span(t),
-					"include file '%s' is larger than 1 GiB",
-					file);
-		else
-			zl_zone_problem(L->z, "include", src, span(t),
-					"cannot read include file '%s': %s",
-					file, strerror(e));
-		return -1;
+	if (L->opts) {
+		rd.allow = L->opts->allow_include;
+		rd.nallow = L->opts->nallow_include;
 	}
-	if (L->total + len > MAX_BYTES) {
-		free(buf);
+	path = file[0] == '/' || !*dir ? zl_xstrdup(file) :
+	       zl_xasprintf("%s/%s", dir, file);
+	rd.path = path;
+	st = zl_read(L->opts ? L->opts->provider : NULL, &rd, &f, &err);
+	if (st != ZL_OK) {
+		zl_zone_problem(L->z, st == ZL_ERR_LIMIT ? "limit" : "include",
+				src, span(t), "cannot read include file '%s': %s",
+				file, err);
+		goto out;
+	}
+	for (i = 0; f.id && i <= L->depth; i++) {
+		if (L->id[i] && strcmp(L->id[i], f.id) == 0) {
+			zl_zone_problem(L->z, "include", src, span(t),
+					"include loop: '%s' is already being read",
+					file);
+			goto out;
+		}
+	}
+	if (L->total + f.len > MAX_BYTES) {
 		zl_zone_problem(L->z, "limit", src, span(t),
 				"input with include files exceeds 1 GiB");
-		return -1;
+		goto out;
 	}
-	L->total += len;
+	L->total += f.len;
 	/* Shown relative to the including file, as the user wrote it. */
 	if (file[0] != '/' && strrchr(pdisp, '/'))
 		disp = zl_xasprintf("%.*s/%s",
@@ -547,11 +378,21 @@ static int include_read(struct loader *L, uint16_t src,
 				    file);
 	else
 		disp = zl_xstrdup(file);
-	idx = add_src(L->z, real, disp, buf, len);
+	idx = add_src(L->z, path, disp, f.data, f.len);
+	f.data = NULL;
 	free(disp);
-	if (idx < 0)
+	if (idx < 0) {
 		zl_zone_problem(L->z, "limit", src, span(t),
 				"more than %d source files", MAX_SRCS);
+	} else {
+		*id = f.id;
+		f.id = NULL;
+	}
+out:
+	free(f.data);
+	free(f.id);
+	free(err);
+	free(path);
 	return idx;
 }
 
@@ -609,7 +450,7 @@ static void dir_include(struct loader *L, uint16_t src,
 {
 	const struct zl_lex_tok *t = &ln->toks[1];
 	uint8_t wire[ZL_NAME_MAXWIRE];
-	char *file = NULL, *real = NULL;
+	char *file = NULL, *id = NULL;
 	struct saved sv;
 	size_t wl = 0;
 	int idx;
@@ -630,8 +471,7 @@ static void dir_include(struct loader *L, uint16_t src,
 	if (!ensure_origin(L))
 		goto out;
 	fix_zone_origin(L);
-	if ((real = include_target(L, src, t, file)) == NULL ||
-	    (idx = include_read(L, src, t, file, real)) < 0)
+	if ((idx = include_read(L, src, t, file, &id)) < 0)
 		goto out;
 	save(L, &sv);
 	if (wl) {
@@ -639,18 +479,16 @@ static void dir_include(struct loader *L, uint16_t src,
 		L->originlen = wl;
 	}
 	L->depth++;
-	L->real[L->depth] = real;
-	L->dir[L->depth] = dir_of(real);
-	real = NULL;
+	L->id[L->depth] = id;
+	L->dir[L->depth] = zl_path_dir(L->z->srcs[idx]->path);
 	process(L, (uint16_t)idx);
-	free(L->real[L->depth]);
+	free(L->id[L->depth]);
 	free(L->dir[L->depth]);
-	L->real[L->depth] = L->dir[L->depth] = NULL;
+	L->id[L->depth] = L->dir[L->depth] = NULL;
 	L->depth--;
 	restore(L, &sv);
 out:
 	free(file);
-	free(real);
 }
 
 static void directive(struct loader *L, uint16_t src,
@@ -956,20 +794,12 @@ static enum zl_status run(struct loader *L, const char *path,
 	L->prev_class = LDNS_RR_CLASS_IN;
 	L->total = len;
 	L->infer_name = display;
-	if (!resolve_allowed(L)) {
-		free(buf);
-		goto out;
-	}
 	(void)add_src(L->z, path, display, buf, len);
 	process(L, 0);
 	final_origin(L);
 	zl_zone_mark_cuts(L->z);
-out:
 	free(L->root);
-	while (L->nallow > 0)
-		free(L->allow[--L->nallow]);
-	free(L->allow);
-	free(L->real[0]);
+	free(L->id[0]);
 	free(L->dir[0]);
 	zl_buf_free(&L->scratch);
 	if (L->st != ZL_OK) {
@@ -981,40 +811,71 @@ out:
 	return ZL_OK;
 }
 
+/* Where name (a path, or the name shown for a buffer) lies, as a path
+ * relative to the directory root, found lexically ("../x" when outside
+ * it: the provider then refuses what leads out).  Malloc'd. */
+static char *below(const char *root, const char *name)
+{
+	char *ra = zl_path_abs(root), *na = zl_path_abs(name);
+	char *rel = zl_path_rel(ra, na);
+
+	free(ra);
+	free(na);
+	return rel;
+}
+
 enum zl_status zl_zone_load_file(const char *path,
 				 const struct zl_load_opts *opts,
 				 struct zl_zone **out, char **err)
 {
+	const char *root = opts ? opts->include_root : NULL;
+	struct zl_read rd = { root, path, NULL, 0, MAX_BYTES };
+	enum zl_status st;
+	char *rel = NULL, *why;
+	struct zl_file f;
 	struct loader L;
-	char *buf = NULL;
-	size_t len = 0;
-	int e;
 
 	*out = NULL;
 	*err = NULL;
-	if ((e = read_whole(path, &buf, &len)) != 0) {
-		if (e == EFBIG) {
-			*err = zl_xasprintf("'%s' is larger than 1 GiB", path);
-			return ZL_ERR_LIMIT;
-		}
-		*err = zl_xasprintf("cannot read '%s': %s", path, strerror(e));
-		return ZL_ERR_IO;
-	}
 	memset(&L, 0, sizeof L);
 	L.opts = opts;
-	L.dir[0] = dir_of(path);
-	L.path = path;
+	if (root) {
+		/* Found inside the root (a directory walk): read confined
+		 * to it, like its includes. */
+		rd.path = rel = below(root, path);
+		L.root = zl_xstrdup(root);
+		L.dir[0] = zl_path_dir(rel);
+	} else {
+		L.root = zl_path_dir(path);
+		L.dir[0] = zl_xstrdup("");
+		if (!*L.root) {
+			free(L.root);
+			L.root = zl_xstrdup(".");
+		}
+	}
+	st = zl_read(opts ? opts->provider : NULL, &rd, &f, &why);
+	free(rel);
+	if (st != ZL_OK) {
+		*err = st == ZL_ERR_LIMIT ?
+		       zl_xasprintf("'%s' is larger than 1 GiB", path) :
+		       zl_xasprintf("cannot read '%s': %s", path, why);
+		free(why);
+		free(L.root);
+		free(L.dir[0]);
+		return st;
+	}
+	L.id[0] = f.id;
 	return run(&L, path, opts && opts->display ? opts->display : path,
-		   buf, len, out, err);
+		   f.data, f.len, out, err);
 }
 
 enum zl_status zl_zone_load_buffer(const char *name, const char *buf,
 				   size_t len, const struct zl_load_opts *opts,
 				   struct zl_zone **out, char **err)
 {
-	const char *display;
+	const char *display, *root;
 	struct loader L;
-	char *copy;
+	char *copy, *rel;
 
 	*out = NULL;
 	*err = NULL;
@@ -1031,11 +892,13 @@ enum zl_status zl_zone_load_buffer(const char *name, const char *buf,
 	copy[len] = '\0';
 	memset(&L, 0, sizeof L);
 	L.opts = opts;
-	L.dir[0] = dir_of(display);
-	if (!is_dir(L.dir[0])) {
-		free(L.dir[0]);
-		L.dir[0] = zl_xstrdup(".");
-	}
+	/* The displayed name only places the text in the root: a name
+	 * through a link out of the tree must not move the root there. */
+	root = opts && opts->include_root ? opts->include_root : ".";
+	rel = below(root, display);
+	L.root = zl_xstrdup(root);
+	L.dir[0] = zl_path_dir(rel);
+	free(rel);
 	return run(&L, name, display, copy, len, out, err);
 }
 

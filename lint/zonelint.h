@@ -176,25 +176,34 @@ struct zl_zone;
 struct zl_load_opts {
 	const char *origin;	 /* --origin: used when the file has no $ORIGIN */
 	const char *display;	 /* name shown in diagnostics; NULL: the path */
-	const char *include_root;/* $INCLUDE may not leave this directory;
-				    NULL: the directory of the zone file */
+	/* $INCLUDE may not leave this directory.  For zl_zone_load_file it
+	 * also means the zone was found inside it (a directory walk) and is
+	 * read confined to it.  NULL: the directory of the zone file, which
+	 * the user named; for a buffer, the current directory. */
+	const char *include_root;
 	/* Further files or directory trees $INCLUDE may read (after
 	 * symlinks are resolved), e.g. shared snippets outside the tree;
 	 * nallow_include entries, not copied. */
 	const char *const *allow_include;
 	size_t nallow_include;
+	/* Where the zone file and its includes are read from; borrowed.
+	 * NULL: the file system (zl_fs_read). */
+	const struct zl_provider *provider;
 };
 
 /* Reads a zone file.  On success *out owns the zone (free with zl_zone_free)
  * and bad records are kept as load problems inside it, to be reported by the
  * rules.  On failure (cannot open, no origin, ...) returns a status and sets
- * *err to a malloc'd message the caller frees. */
+ * *err to a malloc'd message the caller frees.  $INCLUDE is resolved
+ * relative to the including file, inside the include root. */
 enum zl_status zl_zone_load_file(const char *path,
 				 const struct zl_load_opts *opts,
 				 struct zl_zone **out, char **err) ZL_MUST_CHECK;
 
 /* The same for text already in memory (stdin); name is used for the origin
- * inference and for diagnostics.  buf is copied. */
+ * inference and for diagnostics.  buf is copied.  $INCLUDE is resolved
+ * relative to the directory of the displayed name, inside the include root:
+ * a name through a link out of the root does not move the root. */
 enum zl_status zl_zone_load_buffer(const char *name, const char *buf,
 				   size_t len, const struct zl_load_opts *opts,
 				   struct zl_zone **out, char **err) ZL_MUST_CHECK;
