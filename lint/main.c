@@ -2,6 +2,7 @@
 #include <dirent.h>
 #include <err.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <pthread.h>
 #include <stddef.h>
@@ -439,19 +440,25 @@ static int cmp_str(const void *a, const void *b)
 }
 
 /* The entries of dir that pass keep(), sorted so that the run is the same
- * on every file system; hidden names are always skipped.  Returns -1 with
- * errno set when dir cannot be read. */
-static int list_dir(const char *dir, bool (*keep)(const char *name),
-		    char ***names, size_t *n)
+ * on every file system; hidden names are always skipped.  With nofollow,
+ * dir itself must not be a symbolic link.  Returns -1 with errno set when
+ * dir cannot be read. */
+static int list_dir(const char *dir, bool nofollow,
+		    bool (*keep)(const char *name), char ***names, size_t *n)
 {
-	DIR *d = opendir(dir);
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC |
+		      (nofollow ? O_NOFOLLOW : 0));
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
 	struct dirent *e;
 	size_t cap = 0;
 
 	*names = NULL;
 	*n = 0;
-	if (!d)
+	if (!d) {
+		if (fd >= 0)
+			close(fd);
 		return -1;
+	}
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.' || (keep && !keep(e->d_name)))
 			continue;
@@ -500,14 +507,18 @@ static bool is_zone_name(const char *name)
 
 /* ---- rules ---- */
 
-static bool load_rule_file(struct zl_ruleset *rs, const char *path,
+/* Loads the rule file path: named by the user (dir NULL), or the file
+ * name found in the rules directory dir (then path is dir/name). */
+static bool load_rule_file(struct zl_ruleset *rs, const char *dir,
+			   const char *name, const char *path,
 			   struct zl_diags *errs)
 {
 	struct zl_loc loc = { 0 };
 	size_t before = errs->n;
 	enum zl_status st;
 
-	st = zl_ruleset_load_file(rs, path, errs);
+	st = dir ? zl_ruleset_load_file_in(rs, dir, name, errs) :
+	     zl_ruleset_load_file(rs, path, errs);
 	if (st != ZL_OK && errs->n == before) {
 		/* Make sure every failure is reported, even one the loader
 		 * had no position for. */
@@ -518,7 +529,8 @@ static bool load_rule_file(struct zl_ruleset *rs, const char *path,
 	return st == ZL_OK;
 }
 
-/* Loads a rule file, or every *.yaml file of a directory in name order. */
+/* Loads a rule file, or every *.yaml file of a directory in name order:
+ * those may not lead out of the directory. */
 static bool load_rule_path(struct zl_ruleset *rs, const char *path,
 			   struct zl_diags *errs)
 {
@@ -529,9 +541,9 @@ static bool load_rule_path(struct zl_ruleset *rs, const char *path,
 	bool ok = true;
 
 	if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode))
-		return load_rule_file(rs, path, errs);
+		return load_rule_file(rs, NULL, path, path, errs);
 	loc.file = (char *)path;
-	if (list_dir(path, is_yaml_name, &names, &n) != 0) {
+	if (list_dir(path, false, is_yaml_name, &names, &n) != 0) {
 		zl_diags_add(errs, NULL, ZL_SEV_ERROR, &loc,
 			     "cannot read the directory: %s", strerror(errno));
 		return false;
@@ -543,7 +555,7 @@ static bool load_rule_path(struct zl_ruleset *rs, const char *path,
 	}
 	for (i = 0; i < n; i++) {
 		full = path_join(path, names[i]);
-		ok = load_rule_file(rs, full, errs) && ok;
+		ok = load_rule_file(rs, path, names[i], full, errs) && ok;
 		free(full);
 	}
 	free_names(names, n);
@@ -817,7 +829,7 @@ static void find_zones(struct run *r, const char *dir, const char *root,
 		fail(r, dir, "directories nested too deeply");
 		return;
 	}
-	if (list_dir(dir, NULL, &names, &n) != 0) {
+	if (list_dir(dir, false, NULL, &names, &n) != 0) {
 		fail(r, dir, strerror(errno));
 		return;
 	}

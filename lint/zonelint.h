@@ -224,10 +224,16 @@ void zl_ruleset_free(struct zl_ruleset *rs);
 enum zl_status zl_ruleset_load_builtin(struct zl_ruleset *rs,
 				       struct zl_diags *errs) ZL_MUST_CHECK;
 
-/* Loads one YAML rule file.  Every problem is appended to errs as an error
- * at its YAML position; returns ZL_ERR_RULES if there was any. */
+/* Loads one YAML rule file, named by the user.  Every problem is appended
+ * to errs as an error at its YAML position; returns ZL_ERR_RULES if there
+ * was any (ZL_ERR_IO, ZL_ERR_LIMIT: the file cannot be read). */
 enum zl_status zl_ruleset_load_file(struct zl_ruleset *rs, const char *path,
 				    struct zl_diags *errs) ZL_MUST_CHECK;
+/* The same for a file found in a rules directory: name is read confined to
+ * dir (struct zl_read) and shown as dir/name. */
+enum zl_status zl_ruleset_load_file_in(struct zl_ruleset *rs, const char *dir,
+				       const char *name,
+				       struct zl_diags *errs) ZL_MUST_CHECK;
 enum zl_status zl_ruleset_load_buffer(struct zl_ruleset *rs, const char *name,
 				      const char *buf, size_t len,
 				      struct zl_diags *errs) ZL_MUST_CHECK;
