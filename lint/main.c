@@ -816,8 +816,9 @@ static void add_job(struct run *r, const char *path, const char *root)
 	r->jobs[r->njobs++].root = root;
 }
 
-/* Finds the zone-like files below dir; $INCLUDE stays inside root, the
- * directory named on the command line. */
+/* Finds the zone-like files below dir.  They were found through the
+ * tree's content, so each is read confined to root, the directory named
+ * on the command line, and so are its includes. */
 static void find_zones(struct run *r, const char *dir, const char *root,
 		       int depth)
 {
@@ -829,18 +830,23 @@ static void find_zones(struct run *r, const char *dir, const char *root,
 		fail(r, dir, "directories nested too deeply");
 		return;
 	}
-	if (list_dir(dir, false, NULL, &names, &n) != 0) {
+	if (list_dir(dir, depth > 0, NULL, &names, &n) != 0) {
 		fail(r, dir, strerror(errno));
 		return;
 	}
 	for (i = 0; i < n; i++) {
 		full = path_join(dir, names[i]);
 		/* lstat: a symbolic link to a directory is not followed, so
-		 * a link cycle cannot make the walk loop. */
-		if (lstat(full, &sb) == 0 && S_ISDIR(sb.st_mode))
+		 * a link cycle cannot make the walk loop.  A name that cannot
+		 * be looked at (a path longer than PATH_MAX) is an error,
+		 * not a zone skipped in silence.  A zone-like name that is
+		 * not a directory is a job whatever it is: reading it
+		 * decides (a link out of the root, a FIFO are errors). */
+		if (lstat(full, &sb) != 0)
+			fail(r, full, strerror(errno));
+		else if (S_ISDIR(sb.st_mode))
 			find_zones(r, full, root, depth + 1);
-		else if (is_zone_name(names[i]) && stat(full, &sb) == 0 &&
-			 S_ISREG(sb.st_mode))
+		else if (is_zone_name(names[i]))
 			add_job(r, full, root);
 		free(full);
 	}
