@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -927,6 +928,55 @@ static void lint_paths(struct run *r)
 
 /* ---- the report ---- */
 
+/* The temporary report while it is written, removed by a signal that ends
+ * the run (on_signal); only changed with those signals blocked. */
+static char *volatile tmp_report;
+static const int end_signals[] = { SIGHUP, SIGINT, SIGTERM };
+
+static void on_signal(int sig)
+{
+	char *p = tmp_report;
+
+	if (p)
+		unlink(p);
+	/* SA_RESETHAND has restored the default action: once this handler
+	 * returns, the run ends by the signal as it would have without. */
+	raise(sig);
+}
+
+/* Makes on_signal handle the signals that end a run, except those that
+ * whoever started zonelint ignores (nohup); *set gets them all. */
+static void catch_end_signals(sigset_t *set)
+{
+	struct sigaction sa, old;
+	size_t i, n = sizeof end_signals / sizeof end_signals[0];
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(set);
+	for (i = 0; i < n; i++)
+		sigaddset(set, end_signals[i]);
+	sa.sa_handler = on_signal;
+	sa.sa_mask = *set;
+	sa.sa_flags = SA_RESETHAND;
+	for (i = 0; i < n; i++)
+		if (sigaction(end_signals[i], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			sigaction(end_signals[i], &sa, NULL);
+}
+
+/* --output replaces a regular file or makes a new one.  Anything else is
+ * refused: renaming over a device (as root, /dev/null), a FIFO or a
+ * directory would replace it or fail late. */
+static bool output_ok(const char *path)
+{
+	struct stat sb;
+
+	if (stat(path, &sb) != 0 || S_ISREG(sb.st_mode))
+		return true;
+	warnx("cannot write the report to '%s': not a regular file", path);
+	return false;
+}
+
 static enum zl_status write_atomic(const struct cli *c,
 				   const struct zl_ruleset *rs,
 				   const struct zl_diags *d)
@@ -935,13 +985,20 @@ static enum zl_status write_atomic(const struct cli *c,
 				     c->show_suppressed, rs };
 	enum zl_status st = ZL_ERR_IO;
 	char *tmp = zl_xasprintf("%s.XXXXXX", c->output);
+	sigset_t ends, old;
 	mode_t mask;
 	FILE *f = NULL;
-	int fd;
+	int fd, e;
 
 	/* A temporary file in the same directory, renamed over the target
-	 * only when complete: readers never see a partial report. */
-	if ((fd = mkstemp(tmp)) < 0)
+	 * only when complete: readers never see a partial report, and a
+	 * signal that ends the run meanwhile removes it. */
+	catch_end_signals(&ends);
+	pthread_sigmask(SIG_BLOCK, &ends, &old);
+	if ((fd = mkstemp(tmp)) >= 0)
+		tmp_report = tmp;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (fd < 0)
 		goto out;
 	mask = umask(0);
 	umask(mask);
@@ -954,13 +1011,18 @@ static enum zl_status write_atomic(const struct cli *c,
 		st = ZL_ERR_IO;
 	if (fclose(f) != 0 && st == ZL_OK)
 		st = ZL_ERR_IO;
+out:
+	pthread_sigmask(SIG_BLOCK, &ends, &old);
 	if (st == ZL_OK && rename(tmp, c->output) != 0)
 		st = ZL_ERR_IO;
-out:
+	e = errno;
+	if (st != ZL_OK && fd >= 0)
+		unlink(tmp);
+	tmp_report = NULL;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (st != ZL_OK) {
+		errno = e;
 		warn("cannot write '%s'", c->output);
-		if (fd >= 0)
-			unlink(tmp);
 	}
 	free(tmp);
 	return st;
@@ -975,7 +1037,9 @@ static enum zl_status write_report(const struct cli *c,
 
 	if (c->output)
 		return write_atomic(c, rs, d);
-	if (zl_format(c->format, d, &fo, stdout) != ZL_OK) {
+	/* EPIPE: the reader has gone (a pager quit, `| head`) with what it
+	 * wanted; the findings still decide the exit status. */
+	if (zl_format(c->format, d, &fo, stdout) != ZL_OK && errno != EPIPE) {
 		warn("cannot write the report");
 		return ZL_ERR_IO;
 	}
@@ -1083,7 +1147,7 @@ static int lint(const struct cli *c, const struct zl_ruleset *rs)
 			 .lock = PTHREAD_MUTEX_INITIALIZER };
 	int rc;
 
-	if (!open_configs(c, rs, &r))
+	if ((c->output && !output_ok(c->output)) || !open_configs(c, rs, &r))
 		return RC_FAIL;
 	lint_paths(&r);
 	zl_diags_sort(&r.diags);
@@ -1138,6 +1202,9 @@ int main(int argc, char **argv)
 	struct zl_ruleset *rs = NULL;
 	int rc;
 
+	/* A reader that goes away is an EPIPE on the write, not a death by
+	 * SIGPIPE (exit 141). */
+	signal(SIGPIPE, SIG_IGN);
 	if (parse_args(&cli, argc, argv) != 0)
 		rc = RC_FAIL;
 	else if (cli.action == ACT_HELP || cli.action == ACT_VERSION)
@@ -1146,7 +1213,7 @@ int main(int argc, char **argv)
 		rc = RC_FAIL;
 	else
 		rc = run_action(&cli, rs);
-	if (fflush(stdout) != 0 && rc != RC_FAIL) {
+	if (fflush(stdout) != 0 && errno != EPIPE && rc != RC_FAIL) {
 		warn("cannot write to standard output");
 		rc = RC_FAIL;
 	}
