@@ -118,18 +118,12 @@ bool zl_glob_match(const char *glob, const char *path)
 
 /* ---- finding the file ---- */
 
-/* dir/name ("/name" in the root directory), malloc'd. */
-static char *in_dir(const char *dir, const char *name)
-{
-	return zl_xasprintf("%s%s%s", dir, strcmp(dir, "/") ? "/" : "", name);
-}
-
 /* Whether dir holds an entry called name, of any type: a config that is a
  * link, a FIFO or a directory is found all the same, and refused when it
  * is read. */
 static bool has_entry(const char *dir, const char *name)
 {
-	char *p = in_dir(dir, name);
+	char *p = zl_path_join(dir, name);
 	struct stat sb;
 	bool r = lstat(p, &sb) == 0;
 
@@ -168,7 +162,7 @@ static char *search(const char *zone_path, char **root)
 			break;
 		slash[slash == dir ? 1 : 0] = '\0';
 		if (!found && has_entry(dir, ZL_CONFIG_NAME)) {
-			found = in_dir(dir, ZL_CONFIG_NAME);
+			found = zl_path_join(dir, ZL_CONFIG_NAME);
 			*root = zl_xstrdup(dir);
 		}
 		if (has_entry(dir, ".git")) {

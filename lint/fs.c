@@ -92,6 +92,14 @@ char *zl_path_dir(const char *path)
 	return zl_xstrndup(path, (size_t)(slash - path));
 }
 
+char *zl_path_join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+
+	return zl_xasprintf("%s%s%s", dir, n && dir[n - 1] != '/' ? "/" : "",
+			    name);
+}
+
 /* ---- opening below a root ---- */
 
 /* Why a file was refused, beyond an errno value. */

@@ -22,6 +22,10 @@ char *zl_path_rel(const char *dir, const char *path);
  * Malloc'd. */
 char *zl_path_dir(const char *path);
 
+/* dir/name, without doubling a '/' ("/name" for "/", name for "").
+ * Malloc'd. */
+char *zl_path_join(const char *dir, const char *name);
+
 /* Reads rd through p (NULL: zl_fs_read) and holds the provider to its
  * contract: on ZL_OK out->data is set and out->len <= rd->max; on failure
  * *err is set (the provider's reason, or the status message) and *out is

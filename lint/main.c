@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fs.h"
 #include "util.h"
 #include "zonelint.h"
 
@@ -479,15 +480,6 @@ static void free_names(char **names, size_t n)
 	free(names);
 }
 
-static char *path_join(const char *dir, const char *name)
-{
-	size_t len = strlen(dir);
-
-	if (len > 0 && dir[len - 1] == '/')
-		return zl_xasprintf("%s%s", dir, name);
-	return zl_xasprintf("%s/%s", dir, name);
-}
-
 static bool ends_with(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), m = strlen(suffix);
@@ -555,7 +547,7 @@ static bool load_rule_path(struct zl_ruleset *rs, const char *path,
 		ok = false;
 	}
 	for (i = 0; i < n; i++) {
-		full = path_join(path, names[i]);
+		full = zl_path_join(path, names[i]);
 		ok = load_rule_file(rs, path, names[i], full, errs) && ok;
 		free(full);
 	}
@@ -836,7 +828,7 @@ static void find_zones(struct run *r, const char *dir, const char *root,
 		return;
 	}
 	for (i = 0; i < n; i++) {
-		full = path_join(dir, names[i]);
+		full = zl_path_join(dir, names[i]);
 		/* lstat: a symbolic link to a directory is not followed, so
 		 * a link cycle cannot make the walk loop.  A name that cannot
 		 * be looked at (a path longer than PATH_MAX) is an error,

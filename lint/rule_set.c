@@ -69,10 +69,7 @@ static enum zl_status load_read(struct zl_ruleset *rs, const char *root,
 				const char *path, struct zl_diags *errs)
 {
 	struct zl_read rd = { root, path, NULL, 0, ZL_RULES_MAX_SIZE };
-	char *shown = root ? zl_xasprintf("%s%s%s", root,
-					  root[strlen(root) - 1] == '/' ?
-					  "" : "/", path)
-			   : zl_xstrdup(path);
+	char *shown = root ? zl_path_join(root, path) : zl_xstrdup(path);
 	enum zl_status st;
 	struct zl_file f;
 

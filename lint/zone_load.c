@@ -347,8 +347,7 @@ static int include_read(struct loader *L, uint16_t src,
 		rd.allow = L->opts->allow_include;
 		rd.nallow = L->opts->nallow_include;
 	}
-	path = file[0] == '/' || !*dir ? zl_xstrdup(file) :
-	       zl_xasprintf("%s/%s", dir, file);
+	path = file[0] == '/' ? zl_xstrdup(file) : zl_path_join(dir, file);
 	rd.path = path;
 	st = zl_read(L->opts ? L->opts->provider : NULL, &rd, &f, &err);
 	if (st != ZL_OK) {
@@ -816,9 +815,17 @@ static enum zl_status run(struct loader *L, const char *path,
  * it: the provider then refuses what leads out).  Malloc'd. */
 static char *below(const char *root, const char *name)
 {
-	char *ra = zl_path_abs(root), *na = zl_path_abs(name);
-	char *rel = zl_path_rel(ra, na);
+	size_t n = strlen(root);
+	char *ra, *na, *rel;
 
+	/* A directory walk names its zones root/...: no need to ask for
+	 * the current directory twice per zone. */
+	if (n > 0 && strncmp(name, root, n) == 0 &&
+	    (root[n - 1] == '/' || name[n] == '/'))
+		return zl_xstrdup(name + n + strspn(name + n, "/"));
+	ra = zl_path_abs(root);
+	na = zl_path_abs(name);
+	rel = zl_path_rel(ra, na);
 	free(ra);
 	free(na);
 	return rel;

@@ -46,6 +46,18 @@ START_TEST(test_paths)
 	p = zl_path_dir("/c.zone");
 	ck_assert_str_eq(p, "/");
 	free(p);
+	p = zl_path_join("a/b", "c");
+	ck_assert_str_eq(p, "a/b/c");
+	free(p);
+	p = zl_path_join("a/", "c");
+	ck_assert_str_eq(p, "a/c");
+	free(p);
+	p = zl_path_join("/", "c");
+	ck_assert_str_eq(p, "/c");
+	free(p);
+	p = zl_path_join("", "c");
+	ck_assert_str_eq(p, "c");
+	free(p);
 }
 END_TEST
 
