@@ -183,7 +183,8 @@ struct zl_load_opts {
 	const char *include_root;
 	/* Further files or directory trees $INCLUDE may read (after
 	 * symlinks are resolved), e.g. shared snippets outside the tree;
-	 * nallow_include entries, not copied. */
+	 * nallow_include entries, not copied, handed to the provider
+	 * (struct zl_read).  One that does not exist allows nothing. */
 	const char *const *allow_include;
 	size_t nallow_include;
 	/* Where the zone file and its includes are read from; borrowed.
@@ -282,11 +283,13 @@ void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
 struct zl_config;
 
 /* Finds the config of a zone file: ZL_CONFIG_NAME in the file's directory
- * or the nearest parent that has one, searching up to the repository root
- * (the first directory holding .git, itself included) or else up to /.
- * zone_path need not exist (a --stdin-filename).  Returns true with *out a
- * malloc'd path (relative when the file is below the current directory),
- * or false with *out NULL. */
+ * or the nearest parent that has an entry of that name (whatever it is: a
+ * link or a FIFO is found, and refused when it is read), searching up to
+ * the repository root (the first directory holding .git, itself included)
+ * or else up to /.  zone_path need not exist (a --stdin-filename).  Returns
+ * true with *out a malloc'd path (relative when the file is below the
+ * current directory), or false with *out NULL.  zl_configs_ruleset() reads
+ * what it finds confined to the repository root (docs/limits.md). */
 bool zl_config_find(const char *zone_path, char **out) ZL_MUST_CHECK;
 
 /* Reads and checks a config file against base, the rule set it tunes:
