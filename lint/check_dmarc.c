@@ -43,31 +43,6 @@ static int owner_kind(const char *text)
 	return p && p > text ? OWN_REPORT : OWN_OTHER;
 }
 
-/* Whether canonical text is at or below the zone's origin. */
-static bool in_zone(const struct zl_zone *z, const char *text)
-{
-	size_t lt = strlen(text), lo = z->origin->len;
-
-	if (lo == 1)
-		return true;
-	return lt >= lo && zl_strcasecmp(text + lt - lo, z->origin->text) == 0 &&
-	       (lt == lo || text[lt - lo - 1] == '.');
-}
-
-/* Whether in-zone text lies at or below a delegation (the child zone's
- * data): a name the zone does not hold inherits from its closest
- * ancestor that it does. */
-static bool below_cut(const struct zl_zone *z, const char *text)
-{
-	const struct zl_name *n;
-
-	for (; text && strlen(text) >= z->origin->len;
-	     text = zl_name_parent(text))
-		if ((n = zl_zone_lookup(z, text)))
-			return n->below_cut;
-	return false;
-}
-
 static bool is_dmarc(const struct zl_tv_rec *r)
 {
 	return zl_tv_first_is(r, "v", "DMARC1", true);
@@ -113,7 +88,8 @@ static const char *org_domain(struct zl_ctx *ctx, const char *domain)
 
 	if (!bis(ctx))
 		return ctx->zone->origin->text;
-	for (a = domain; a && in_zone(ctx->zone, a); a = zl_name_parent(a)) {
+	for (a = domain; a && zl_text_in_zone(ctx->zone, a);
+	     a = zl_name_parent(a)) {
 		if ((r = policy_at(ctx, a))) {
 			psd = tag(r, "psd");
 			if (psd && zl_tv_eq(r->txt.s, psd->value, "n", true))
@@ -695,7 +671,7 @@ static void check_dest(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	char *dest = dest_name(r->txt.s, u), *want = NULL;
 	const struct zl_zone *z = ctx->zone;
 
-	if (!dest || !in_zone(z, dest) || below_cut(z, dest) ||
+	if (!dest || !zl_text_in_zone(z, dest) || zl_text_below_cut(z, dest) ||
 	    zl_strcasecmp(org_domain(ctx, dest), org_domain(ctx, domain)) == 0)
 		goto out;
 	want = zl_xasprintf("%.*s._report._dmarc.%s",
@@ -845,7 +821,8 @@ static bool covered(struct zl_ctx *ctx, const char *domain)
 
 	if (has_policy(ctx, domain) || has_policy(ctx, ctx->zone->origin->text))
 		return true;
-	for (a = zl_name_parent(domain); bis(ctx) && a && in_zone(ctx->zone, a);
+	for (a = zl_name_parent(domain);
+	     bis(ctx) && a && zl_text_in_zone(ctx->zone, a);
 	     a = zl_name_parent(a))
 		if (has_policy(ctx, a))
 			return true;

@@ -693,30 +693,6 @@ static size_t find_node(const struct graph *g, const struct zl_name *n)
 	return NONE;
 }
 
-/* Whether canonical text is at or below the origin. */
-static bool text_in_zone(const struct zl_zone *z, const char *text)
-{
-	size_t lt = strlen(text), lo = z->origin->len;
-
-	if (lo == 1)
-		return true;	/* the root zone holds every name */
-	return lt >= lo && zl_strcasecmp(text + lt - lo, z->origin->text) == 0 &&
-	       (lt == lo || text[lt - lo - 1] == '.');
-}
-
-/* Whether text is at or below a delegation: the child zone has the data.
- * A name the zone does not hold inherits it from its closest ancestor. */
-static bool text_below_cut(const struct zl_zone *z, const char *text)
-{
-	const struct zl_name *n;
-
-	for (; text && strlen(text) > z->origin->len;
-	     text = zl_name_parent(text))
-		if ((n = zl_zone_lookup(z, text)))
-			return n->below_cut;
-	return false;
-}
-
 /* Adds every in-zone SPF record, the first at each name, as a node. */
 static void graph_build(struct graph *g)
 {
@@ -765,47 +741,27 @@ static void graph_free(struct graph *g)
 	free(g->hash);
 }
 
-/* RFC 4592: a name that does not exist is answered from the wildcard at
- * its closest encloser. */
-static int wildcard(const struct graph *g, const char *text, size_t *out)
-{
-	const struct zl_zone *z = g->ctx->zone;
-	const struct zl_name *w, *n;
-	char buf[DOMAIN_MAX + 3];
-	const char *p;
-
-	for (p = zl_name_parent(text); p && text_in_zone(z, p);
-	     p = zl_name_parent(p)) {
-		snprintf(buf, sizeof buf, "*.%s", p);
-		if ((w = zl_zone_lookup(z, buf)) && w->sets) {
-			*out = find_node(g, w);
-			return *out != NONE ? T_NODE : T_VOID;
-		}
-		if ((n = zl_zone_lookup(z, p)) && n->sets)
-			break;
-	}
-	return T_VOID;
-}
-
 /* Where an include or redirect term points: a node, an in-zone name
- * without SPF (void), a name outside the zone, or a macro. */
+ * without SPF (void), a name another zone answers for, or a macro.  The
+ * query follows CNAMEs and wildcards inside the zone as a resolver
+ * would (RFC 7208 §4.4, §5.2). */
 static int resolve(const struct graph *g, const struct node *from,
 		   const struct zl_spf_term *t, char *buf, size_t *out)
 {
-	const struct zl_zone *z = g->ctx->zone;
 	const struct zl_name *n;
 
 	*out = NONE;
 	if (!zl_spf_domain(from->rec->txt.s, t, buf, DOMAIN_MAX))
 		return T_MACRO;
-	if (!text_in_zone(z, buf) || text_below_cut(z, buf))
+	switch (zl_zone_answer(g->ctx->zone, buf, &n)) {
+	case ZL_ANSWER_UNKNOWN:
 		return T_OUTSIDE;
-	n = zl_zone_lookup(z, buf);
-	if ((*out = find_node(g, n)) != NONE)
-		return T_NODE;
-	if (n && n->sets)
+	case ZL_ANSWER_NONE:
 		return T_VOID;
-	return wildcard(g, buf, out);
+	default:
+		*out = find_node(g, n);
+		return *out != NONE ? T_NODE : T_VOID;
+	}
 }
 
 /* Whether term i is evaluated and queries DNS (see struct zl_spf). */

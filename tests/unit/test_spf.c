@@ -585,6 +585,41 @@ START_TEST(test_check_loop_and_void)
 }
 END_TEST
 
+/* An include or redirect target that is an in-zone alias is followed to
+ * its canonical name, as resolvers do; a chain too long is unknown. */
+START_TEST(test_check_include_alias)
+{
+	struct zl_diags d;
+	const char *zone = HEAD
+		"@ IN TXT \"v=spf1 include:alias.example.com -all\"\n"	/* 6 */
+		"alias IN CNAME spf\n"
+		"spf IN TXT \"v=spf1 a mx ptr exists:%{i}.x.example.com "
+		"a:h1.example.com a:h2.example.com a:h3.example.com "
+		"a:h4.example.com a:h5.example.com a:h6.example.com -all\"\n"
+		"r IN TXT \"v=spf1 redirect=bad.example.com\"\n"
+		"bad IN CNAME nospf\n"					/* 10 */
+		"nospf IN TXT \"hello\"\n"
+		"o IN TXT \"v=spf1 include:out.example.com -all\"\n"
+		"out IN CNAME spf.example.net.\n"
+		"w IN TXT \"v=spf1 include:x.w.example.com -all\"\n"
+		"*.w IN CNAME spf\n"					/* 15 */
+		"l IN TXT \"v=spf1 include:loop1.example.com -all\"\n"
+		"loop1 IN CNAME loop2\nloop2 IN CNAME loop1\n";
+
+	tu_lint(zone, "SPF006", &d);
+	ck_assert_uint_eq(d.n, 1);
+	tu_at(&d, 0, "SPF006", 9, 18, 9, 42);
+	zl_diags_free(&d);
+	/* the alias's target costs 10: @ and w need 11 */
+	tu_lint(zone, "SPF004", &d);
+	ck_assert_uint_eq(d.n, 2);
+	tu_at(&d, 0, "SPF004", 6, 18, 6, 43);
+	ck_assert(has(&d, 0, "needs 11 DNS lookups"));
+	tu_at(&d, 1, "SPF004", 14, 18, 14, 41);
+	zl_diags_free(&d);
+}
+END_TEST
+
 START_TEST(test_check_all)
 {
 	struct zl_diags d;
@@ -677,6 +712,7 @@ Suite *spf_suite(void)
 	tcase_add_test(tc, test_check_joined_terms);
 	tcase_add_test(tc, test_check_multiple);
 	tcase_add_test(tc, test_check_obsolete_type);
+	tcase_add_test(tc, test_check_include_alias);
 	tcase_add_test(tc, test_check_lookups);
 	tcase_add_test(tc, test_check_loop_and_void);
 	tcase_add_test(tc, test_check_all);
