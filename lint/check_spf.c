@@ -31,6 +31,25 @@ static bool prefix_eq(const char *s, const char *word, size_t n)
 	return true;
 }
 
+/* Bytes of whitespace at the start of t. */
+static size_t lead_ws(const struct zl_txt *t)
+{
+	size_t i = 0;
+
+	while (i < t->len && t->s[i] && strchr(" \t\r\n", t->s[i]))
+		i++;
+	return i;
+}
+
+/* Whether t starts like SPF, maybe after whitespace: "v=spf1" in any
+ * case, whatever follows. */
+static bool looks_spf(const struct zl_txt *t)
+{
+	size_t lead = lead_ws(t);
+
+	return t->len - lead >= 6 && prefix_eq(t->s + lead, "v=spf1", 6);
+}
+
 static void *rec_build(const struct zl_zone *z, const struct zl_rr *rr)
 {
 	struct rec *r = zl_xcalloc(1, sizeof *r);
@@ -39,7 +58,7 @@ static void *rec_build(const struct zl_zone *z, const struct zl_rr *rr)
 	r->is_spf = zl_spf_is_record(r->txt.s, r->txt.len);
 	if (r->is_spf)
 		zl_spf_parse(&r->spf, r->txt.s, r->txt.len);
-	else if (r->txt.len < 6 || !prefix_eq(r->txt.s, "v=spf1", 6))
+	else if (!looks_spf(&r->txt))
 		zl_txt_free(&r->txt);	/* not SPF at all: keep the memo small */
 	return r;
 }
@@ -137,15 +156,27 @@ static void add_join(const struct rec *r, size_t a, size_t b,
 
 /* Text that starts like SPF but not with "v=spf1" and a space is ignored
  * by receivers (§4.5); unquoted words are separate strings that join
- * without spaces, so `TXT v=spf1 -all` is the usual cause. */
+ * without spaces, so `TXT v=spf1 -all` is the usual cause.  Whitespace
+ * before "v=spf1" hides the record as well. */
 static void version_error(struct zl_ctx *ctx, const struct rec *r)
 {
 	const struct zl_txt *t = &r->txt;
+	size_t end, lead = lead_ws(t);
 	struct zl_buf msg = { 0 };
-	size_t end;
 
-	if (t->len <= 6 || !prefix_eq(t->s, "v=spf1", 6))
+	if (!looks_spf(t))
 		return;
+	if (lead) {
+		struct zl_var v[] = {
+			{ "message", "whitespace before 'v=spf1': receivers "
+				     "look for 'v=spf1' at the very start "
+				     "and ignore this record" },
+			{ "hint", "remove the whitespace before 'v=spf1'" },
+		};
+
+		zl_emit(ctx, ctx->rr->src, zl_txt_tok(t, 0, lead + 6), v, 2);
+		return;
+	}
 	for (end = 6; end < t->len && t->s[end] != ' '; end++)
 		;
 	zl_buf_add(&msg, "'", 1);
@@ -263,6 +294,61 @@ const struct zl_check zl_check_spf_joined_terms = {
 	.fn = spf_joined_terms,
 	.params = no_params,
 	.vars = (const char *const[]){ "term", "strings", NULL },
+};
+
+/* RFC 7208 §6: receivers ignore a modifier they do not know, so "mx=..."
+ * written for "mx:..." or a second "v=spf1" (two records pasted into one)
+ * silently loses what it was meant to say.  The syntax is valid, hence a
+ * warning of its own rather than a syntax error. */
+static void spf_modifier_typo(struct zl_ctx *ctx)
+{
+	const struct rec *r;
+	size_t i;
+
+	if (!(r = rec_of(ctx, ctx->rr))->is_spf)
+		return;
+	for (i = 0; i < r->spf.nterms; i++) {
+		const struct zl_spf_term *t = &r->spf.terms[i];
+		const char *name = r->txt.s + t->name.off;
+		/* typo terms are "v=spf1" or named like a mechanism */
+		bool version = t->name.len == 1 &&
+			       (*name == 'v' || *name == 'V');
+		bool fix_it = !version && !(t->name.len == 3 &&
+					    prefix_eq(name, "all", 3));
+		char *fix, *reason;
+
+		if (!t->typo || t->bad)
+			continue;
+		fix = term_str(r, t);
+		fix[t->name.len] = ':';
+		reason = version ? zl_xstrdup("a second 'v=spf1' inside the "
+					      "record: two records joined "
+					      "into one?") :
+			 zl_xasprintf("'%.*s' is a mechanism, written with "
+				      "':' not '='", (int)t->name.len, name);
+		{
+			struct zl_var v[] = {
+				{ "reason", reason },
+				{ "hint", version ? "publish one record: merge "
+					  "the terms and drop the second "
+					  "'v=spf1'" : "write the mechanism "
+					  "with ':'" },
+				{ "fix", fix },
+			};
+
+			emit_term(ctx, r, t, v, fix_it ? 3 : 2);
+		}
+		free(reason);
+		free(fix);
+	}
+}
+
+const struct zl_check zl_check_spf_modifier_typo = {
+	.name = "spf-modifier-typo",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = spf_modifier_typo,
+	.params = no_params,
+	.vars = (const char *const[]){ "term", "reason", "hint", NULL },
 };
 
 /* ---- one record: policy shape ---- */
@@ -537,15 +623,16 @@ const struct zl_check zl_check_spf_length = {
 
 /* RFC 7208 §3.2, §4.5: a name publishes at most one SPF record; with two
  * or more, every check ends in permerror.  Reported at each extra record
- * with a note at the first. */
-static void spf_multiple(struct zl_ctx *ctx)
+ * with a note at the first.  TXT records and records of the obsolete SPF
+ * type (99) are counted apart: a receiver reads one type or the other. */
+static void multiple_of(struct zl_ctx *ctx, uint16_t type)
 {
 	const struct zl_zone *z = ctx->zone;
 	const struct zl_rr *rr, *first = NULL;
 	struct zl_diag *d;
 	const struct rec *r;
 
-	for (rr = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_TXT); rr;
+	for (rr = zl_first_rr(z, ctx->name, type); rr;
 	     rr = zl_next_rr(z, rr)) {
 		if (!(r = rec_of(ctx, rr))->is_spf) {
 			continue;
@@ -559,6 +646,12 @@ static void spf_multiple(struct zl_ctx *ctx)
 			first = rr;
 		}
 	}
+}
+
+static void spf_multiple(struct zl_ctx *ctx)
+{
+	multiple_of(ctx, LDNS_RR_TYPE_TXT);
+	multiple_of(ctx, LDNS_RR_TYPE_SPF);
 }
 
 const struct zl_check zl_check_spf_multiple = {
@@ -582,16 +675,12 @@ static bool has_spf(struct zl_ctx *ctx, const struct zl_name *n)
 }
 
 /* RFC 7208 §3.1: the SPF RR type (99) is obsolete and receivers look only
- * at TXT.  The advice depends on whether the TXT record exists. */
+ * at TXT.  Beside a TXT policy it is harmless; alone, the name has no
+ * policy that receivers read (what named-checkzone reports too). */
 static void spf_obsolete_type(struct zl_ctx *ctx)
 {
-	const char *advice = has_spf(ctx, ctx->rr->owner) ?
-		"delete it: the TXT record at this name is the one receivers "
-		"read" :
-		"publish its text as a TXT record instead and delete it";
-	struct zl_var v[] = { { "advice", advice } };
-
-	zl_emit(ctx, ctx->rr->src, zl_rr_type_tok(ctx->rr), v, 1);
+	if (!has_spf(ctx, ctx->rr->owner))
+		zl_emit(ctx, ctx->rr->src, zl_rr_type_tok(ctx->rr), NULL, 0);
 }
 
 const struct zl_check zl_check_spf_obsolete_type = {
@@ -599,7 +688,7 @@ const struct zl_check zl_check_spf_obsolete_type = {
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
 	.fn = spf_obsolete_type,
 	.params = no_params,
-	.vars = (const char *const[]){ "advice", NULL },
+	.vars = (const char *const[]){ NULL },
 };
 
 /* Whether the MX RRset at n is a null MX (RFC 7505: one MX, "0 ."). */
