@@ -1176,3 +1176,146 @@ const struct zl_check zl_check_spf_lookups = {
 	.vars = (const char *const[]){ "term", "domain", "count", "limit", "how",
 				       NULL },
 };
+
+/* ---- what one evaluation asks the zone (RFC 7208 §4.6.4) ---- */
+
+/* The name term t of r queries, canonical in buf (DOMAIN_MAX bytes): its
+ * literal domain, or the record's owner for an a or mx without one (the
+ * <domain> of check_host(), §5.3, §5.4).  False when it holds a macro. */
+static bool query_name(const struct zl_rr *rr, const struct rec *r,
+		       const struct zl_spf_term *t, char *buf)
+{
+	if (t->value.len)
+		return zl_spf_domain(r->txt.s, t, buf, DOMAIN_MAX);
+	if (rr->owner->len >= DOMAIN_MAX)
+		return false;
+	memcpy(buf, rr->owner->text, (size_t)rr->owner->len + 1);
+	return true;
+}
+
+static const struct zl_param_spec mx_params[] = {
+	{ .key = "limit", .type = ZL_PT_INT, .dflt = "10", .min = 1,
+	  .max = 1000 },
+	{ .key = NULL },
+};
+
+/* RFC 7208 §4.6.4: evaluating one mx term looks up the addresses of at
+ * most 10 MX hosts; a longer MX RRset makes the term a permerror.  Known
+ * where the zone holds the RRset the term queries. */
+static void spf_mx_names(struct zl_ctx *ctx)
+{
+	long limit = zl_rule_int(ctx->rule, "limit");
+	const struct zl_rrset *set;
+	const struct zl_name *n;
+	const struct rec *r;
+	char buf[DOMAIN_MAX], count[24], lim[24];
+	size_t i;
+
+	if (!(r = rec_of(ctx, ctx->rr))->is_spf)
+		return;
+	snprintf(lim, sizeof lim, "%ld", limit);
+	for (i = 0; i < r->spf.nterms; i++) {
+		const struct zl_spf_term *t = &r->spf.terms[i];
+
+		if (t->kind != ZL_SPF_MX || !counted(&r->spf, i) ||
+		    !query_name(ctx->rr, r, t, buf) ||
+		    zl_zone_answer(ctx->zone, buf, &n) != ZL_ANSWER_NAME ||
+		    !(set = zl_name_rrset(n, LDNS_RR_TYPE_MX)) ||
+		    (long)set->count <= limit)
+			continue;
+		snprintf(count, sizeof count, "%u", set->count);
+		{
+			struct zl_var v[] = { { "target", buf },
+					      { "count", count },
+					      { "limit", lim } };
+
+			emit_term(ctx, r, t, v, 3);
+		}
+	}
+}
+
+const struct zl_check zl_check_spf_mx_names = {
+	.name = "spf-mx-names",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = spf_mx_names,
+	.params = mx_params,
+	.vars = (const char *const[]){ "term", "target", "count", "limit",
+				       NULL },
+};
+
+/* Whether term t's query for text finds nothing for any client (a void
+ * lookup, §4.6.4: NXDOMAIN or an empty answer): a asks for A or AAAA
+ * (by the client's address family), exists for A, mx for MX. */
+static bool void_query(const struct zl_zone *z, const struct zl_spf_term *t,
+		       const char *text)
+{
+	const struct zl_name *n;
+
+	switch (zl_zone_answer(z, text, &n)) {
+	case ZL_ANSWER_NONE:
+		return true;
+	case ZL_ANSWER_UNKNOWN:
+		return false;
+	default:
+		break;
+	}
+	if (t->kind == ZL_SPF_MX)
+		return !zl_name_rrset(n, LDNS_RR_TYPE_MX);
+	return !zl_name_rrset(n, LDNS_RR_TYPE_A) &&
+	       (t->kind == ZL_SPF_EXISTS ||
+		!zl_name_rrset(n, LDNS_RR_TYPE_AAAA));
+}
+
+static const struct zl_param_spec void_params[] = {
+	{ .key = "limit", .type = ZL_PT_INT, .dflt = "2", .min = 0,
+	  .max = 1000 },
+	{ .key = NULL },
+};
+
+/* RFC 7208 §4.6.4: receivers SHOULD allow at most two void lookups per
+ * evaluation, and return permerror past that.  Counted over the a, mx
+ * and exists terms of one record whose names the zone holds (includes
+ * are not followed: an include without SPF is spf-void-include's);
+ * reported at the term past the limit. */
+static void spf_void_lookups(struct zl_ctx *ctx)
+{
+	long limit = zl_rule_int(ctx->rule, "limit"), nvoid = 0;
+	const struct rec *r;
+	struct zl_buf list = { 0 };
+	char buf[DOMAIN_MAX], count[24], lim[24];
+	size_t i, over = NONE;
+
+	if (!(r = rec_of(ctx, ctx->rr))->is_spf)
+		return;
+	for (i = 0; i < r->spf.nterms; i++) {
+		const struct zl_spf_term *t = &r->spf.terms[i];
+
+		if ((t->kind != ZL_SPF_A && t->kind != ZL_SPF_MX &&
+		     t->kind != ZL_SPF_EXISTS) || !counted(&r->spf, i) ||
+		    !query_name(ctx->rr, r, t, buf) ||
+		    !void_query(ctx->zone, t, buf))
+			continue;
+		zl_buf_addf(&list, "%s'%.*s'", nvoid ? ", " : "",
+			    (int)t->text.len, r->txt.s + t->text.off);
+		if (++nvoid == limit + 1)
+			over = i;
+	}
+	if (over != NONE) {
+		struct zl_var v[] = { { "count", count }, { "limit", lim },
+				      { "terms", list.s } };
+
+		snprintf(count, sizeof count, "%ld", nvoid);
+		snprintf(lim, sizeof lim, "%ld", limit);
+		emit_term(ctx, r, &r->spf.terms[over], v, 3);
+	}
+	zl_buf_free(&list);
+}
+
+const struct zl_check zl_check_spf_void_lookups = {
+	.name = "spf-void-lookups",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = spf_void_lookups,
+	.params = void_params,
+	.vars = (const char *const[]){ "term", "count", "limit", "terms",
+				       NULL },
+};

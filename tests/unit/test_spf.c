@@ -755,6 +755,59 @@ START_TEST(test_check_include_alias)
 }
 END_TEST
 
+/* RFC 7208 §4.6.4: an mx term whose MX RRset has over 10 records. */
+START_TEST(test_check_mx_names)
+{
+	struct zl_diags d;
+	struct zl_buf z = { 0 };
+	int i;
+
+	zl_buf_addf(&z, "%s", HEAD
+		    "@ IN TXT \"v=spf1 mx mx:big.example.com mx:ok.example.com "
+		    "-all mx:big.example.com\"\n"			/* 6 */
+		    "al IN CNAME big\n"
+		    "b IN TXT \"v=spf1 mx:al.example.com mx:%{d} "
+		    "mx:big.example.net -all\"\n");
+	for (i = 0; i < 11; i++)
+		zl_buf_addf(&z, "big IN MX %d h%d\n@ IN MX %d h%d\n%s", i, i,
+			    i, i, i < 10 ? "ok IN MX 1 h1\n" : "");
+	tu_lint(z.s, "SPF018", &d);
+	ck_assert_uint_eq(d.n, 3);
+	tu_at(&d, 0, "SPF018", 6, 18, 6, 20);	/* the owner's own 11 */
+	ck_assert(has(&d, 0, "'example.com.', which has 11 MX records"));
+	tu_at(&d, 1, "SPF018", 6, 21, 6, 39);
+	tu_at(&d, 2, "SPF018", 8, 18, 8, 35);	/* through the alias */
+	ck_assert_int_eq(d.v[0].sev, ZL_SEV_ERROR);
+	zl_diags_free(&d);
+	zl_buf_free(&z);
+}
+END_TEST
+
+/* RFC 7208 §4.6.4: more than two terms that query names the zone holds
+ * without the records asked for. */
+START_TEST(test_check_void_lookups)
+{
+	struct zl_diags d;
+
+	tu_lint(HEAD "v6 IN AAAA 2001:db8::1\nmail IN MX 10 v6\n"
+	     "a IN TXT \"v=spf1 a:gone.example.com mx:v6.example.com "	/* 8 */
+	     "exists:v6.example.com mx:mail.example.com a:v6.example.com "
+	     "a:x.example.net -all a:gone2.example.com\"\n"
+	     "b IN TXT \"v=spf1 a:g1.example.com a:g2.example.com -all\"\n"
+	     "c IN TXT \"v=spf1 a:g1.example.com a:%{d}.example.com "
+	     "mx:x.example.net a:g2.example.com -all\"\n"
+	     "d IN TXT \"v=spf1 a mx a:g1.example.com -all\"\n", "SPF020", &d);
+	/* a: gone, v6 has no MX, v6 has no A for exists; mx:mail, a:v6,
+	 * the out-of-zone name and terms after all do not count */
+	ck_assert_uint_eq(d.n, 2);
+	tu_at(&d, 0, "SPF020", 8, 55, 8, 76);
+	ck_assert(has(&d, 0, "3 terms"));
+	ck_assert(has(&d, 0, "'exists:v6.example.com'"));
+	tu_at(&d, 1, "SPF020", 11, 23, 11, 39);
+	zl_diags_free(&d);
+}
+END_TEST
+
 START_TEST(test_check_all)
 {
 	struct zl_diags d;
@@ -852,6 +905,8 @@ Suite *spf_suite(void)
 	tcase_add_test(tc, test_check_leading_space);
 	tcase_add_test(tc, test_check_modifier_typo);
 	tcase_add_test(tc, test_check_include_alias);
+	tcase_add_test(tc, test_check_mx_names);
+	tcase_add_test(tc, test_check_void_lookups);
 	tcase_add_test(tc, test_check_lookups);
 	tcase_add_test(tc, test_check_loop_and_void);
 	tcase_add_test(tc, test_check_all);
