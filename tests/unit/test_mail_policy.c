@@ -56,10 +56,13 @@ START_TEST(test_dmarc_multiple_version)
 	       "_dmarc.c IN TXT \"hello\"\n"
 	       "_dmarc.d IN TXT \"\"\n"
 	       "_dmarc.e IN TXT \"v=spf1 -all\"\n"
-	       "x._report._dmarc.r IN TXT \"verify\"\n",
+	       "x._report._dmarc.r IN TXT \"verify\"\n"
+	       "_dmarc.f IN TXT \" v=DMARC1; p=none\"\n"
+	       "_dmarc.f IN TXT \"v=DMARC1; p=none\"\n",
 	       "DMARC003,DMARC004",
 	       "DMARC003:12:16 DMARC004:13:26 DMARC004:14:18 "
-	       "DMARC004:15:18 DMARC004:16:17 DMARC004:18:28");
+	       "DMARC004:15:18 DMARC004:16:17 DMARC004:18:28 "
+	       "DMARC004:19:18");
 }
 END_TEST
 
@@ -89,6 +92,26 @@ START_TEST(test_dmarc_policy)
 	       "_dmarc IN TXT \"v=DMARC1;p=None\"\n"
 	       "_dmarc.shop IN TXT \"v=DMARC1; psd=n; p=none\"\n",
 	       "DMARC014", "DMARC014:11:25 DMARC014:12:38");
+}
+END_TEST
+
+/* RFC 7489 §6.4: p comes right after v; a note under RFC 9989. */
+START_TEST(test_dmarc_policy_position)
+{
+	struct zl_diags d;
+
+	expect(MAIL "_dmarc.a IN TXT \"v=DMARC1; rua=mailto:d@example.com; "
+	       "p=none\"\n"
+	       "_dmarc.b IN TXT \"v=DMARC1;p=none; rua=mailto:d@example.com\"\n"
+	       "_dmarc.c IN TXT \"v=DMARC1\"\n"
+	       "x._report._dmarc.c IN TXT \"v=DMARC1; rua=mailto:d@x.example; "
+	       "p=none\"\n",
+	       "DMARC016", "DMARC016:12:54");
+	tu_lint(TU_HEAD "_dmarc IN TXT \"v=DMARC1; sp=none; p=none\"\n",
+		"DMARC016", &d);
+	ck_assert_uint_eq(d.n, 1);
+	ck_assert_int_eq(d.v[0].sev, ZL_SEV_NOTE);
+	zl_diags_free(&d);
 }
 END_TEST
 
@@ -278,16 +301,37 @@ START_TEST(test_profile_rfc7489)
 		RULE("T003", "c", "note", "dmarc-tags",
 		     "{ problem: removed, profile: rfc7489 }")
 		RULE("T004", "d", "note", "dmarc-policy-none",
-		     "{ profile: rfc7489 }");
+		     "{ profile: rfc7489 }")
+		RULE("T005", "e", "note", "dmarc-policy-position",
+		     "{ profile: rfc7489 }")
+		"  - id: T006\n    name: t-f\n    severity: note\n"
+		"    summary: s\n    scope: record\n"
+		"    select: { type: TXT, owner: '^_dmarc\\.c\\.' }\n"
+		"    check: dmarc-policy-missing\n"
+		"    params: { profile: rfc7489 }\n    message: \"{effect}\"\n";
 	struct zl_diags d;
 
 	lint_profile(yaml, MAIL "_dmarc.a IN TXT \"v=DMARC1; np=none; pct=5\"\n"
-		     "_dmarc.shop IN TXT \"v=DMARC1; psd=n; p=none\"\n", &d);
-	ck_assert_uint_eq(d.n, 3);
+		     "_dmarc.shop IN TXT \"v=DMARC1; psd=n; p=none\"\n"
+		     "_dmarc.b IN TXT \"v=DMARC1; rua=mailto:d@example.com; "
+		     "p=none\"\n"
+		     "_dmarc.c IN TXT \"v=DMARC1; rua=mailto:d@example.com\"\n",
+		     &d);
+	ck_assert_uint_eq(d.n, 7);
 	tu_at(&d, 0, "T001", 12, 18, 0, 0);
 	ck_assert_int_eq(d.v[0].sev, ZL_SEV_ERROR);	/* RFC 7489: required */
 	tu_at(&d, 1, "T002", 12, 28, 0, 0);		/* np is RFC 9989's */
 	tu_at(&d, 2, "T002", 13, 31, 0, 0);		/* and so is psd */
+	tu_at(&d, 3, "T005", 13, 38, 0, 0);		/* p not after v */
+	ck_assert_int_eq(d.v[3].sev, ZL_SEV_ERROR);
+	tu_at(&d, 4, "T005", 14, 54, 0, 0);
+	/* §6.6.3: without p, a valid rua makes it p=none */
+	tu_at(&d, 5, "T001", 15, 18, 0, 0);
+	ck_assert_int_eq(d.v[5].sev, ZL_SEV_WARNING);
+	tu_at(&d, 6, "T006", 15, 18, 0, 0);
+	ck_assert_ptr_nonnull(strstr(d.v[6].message, "as p=none"));
+	ck_assert_ptr_null(strstr(d.v[6].message, "ignore"));
+	ck_assert_ptr_null(strstr(d.v[6].message, "no policy"));
 	zl_diags_free(&d);
 }
 END_TEST
@@ -301,6 +345,7 @@ Suite *policy_suite(void)
 	tcase_add_test(tc, test_dmarc_multiple_version);
 	tcase_add_test(tc, test_dmarc_tags);
 	tcase_add_test(tc, test_dmarc_policy);
+	tcase_add_test(tc, test_dmarc_policy_position);
 	tcase_add_test(tc, test_dmarc_reports);
 	tcase_add_test(tc, test_dmarc_auth);
 	tcase_add_test(tc, test_dmarc_missing);
