@@ -177,10 +177,14 @@ START_TEST(test_dkim)
 	       "e._domainkey IN TXT \"v=DKIM1; k=ed25519; p=\"\n"
 	       "f._domainkey IN TXT \"v=DKIM1; k=ed25519; x=1; p=" ED "\"\n"
 	       "g._domainkey IN CNAME g.dkim.example.net.\n"
-	       "_domainkey IN TXT \"o=-\"\n",
+	       "_domainkey IN TXT \"o=-\"\n"
+	       "i._domainkey IN TXT \"v=DKIM1; h=sha1:sha256; p=" RSA1024 "\"\n"
+	       "j._domainkey IN TXT \"v=DKIM1; k=ed25519; s=email:tlsrpt; "
+	       "p=" ED "\"\n",
 	       "DKIM",
-	       "DKIM002:13:33 DKIM003:14:33 DKIM004:15:40 DKIM005:15:45 "
-	       "DKIM007:16:42 DKIM010:17:42");
+	       /* rsa-sha1 only for RSA keys: not on line 15's ed25519 key */
+	       "DKIM002:13:33 DKIM003:14:33 DKIM005:15:45 "
+	       "DKIM007:16:42 DKIM010:17:42 DKIM004:20:33 DKIM009:20:48");
 }
 END_TEST
 
