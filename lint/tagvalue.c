@@ -68,7 +68,8 @@ static void error_quoting(struct zl_tv *tv, const char *s, uint32_t a,
 }
 
 /* RFC 8461 §3.1 and RFC 8460 §3 extension names: a letter or digit, then
- * up to 31 letters, digits, '_', '-' or '.'. */
+ * up to 31 letters, digits, '_', '-' or '.' (the length is left to the
+ * checks that know which names are extensions). */
 static bool is_extchar(char c)
 {
 	return is_namechar(c) || c == '-' || c == '.';
@@ -87,7 +88,7 @@ static void check_strict_name(struct zl_tv *tv, const char *s, uint32_t a,
 	error_quoting(tv, s, a, i, "tag name '%s%s' has a leading digit, "
 		      "'-' or '.', which only MTA-STS and TLS-RPT extension "
 		      "names allow");
-	tv->errs[tv->nerrs - 1].ext_name = i - a <= 32;
+	tv->errs[tv->nerrs - 1].ext_name = true;
 }
 
 /* Checks the value [a, b) byte by byte: only VALCHAR and whitespace. */

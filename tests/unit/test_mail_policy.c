@@ -219,6 +219,13 @@ START_TEST(test_mtasts)
 	       "deleg IN NS ns.example.net.\n"
 	       "_mta-sts.deleg IN TXT \"v=STSv1; id=1\"\n",
 	       "STS", "STS005:15:20 STS003:15:32 STS004:16:20 STS004:17:20");
+	/* RFC 8461 §3.1: extension names of at most 32 characters, values
+	 * without '=' or spaces, no whitespace around '=' */
+	expect(MAIL "mta-sts IN A 192.0.2.80\n"
+	       "_smtp._tls IN TXT \"v=TLSRPTv1; rua=mailto:t@example.com\"\n"
+	       "_mta-sts IN TXT \"v=STSv1; id=4; more=; test==; "
+	       "x123456789012345678901234567890123=1; 9a.b-c_d=ok; id2 = 5\"\n",
+	       "STS", "STS001:14:33 STS001:14:45 STS001:14:48 STS001:14:99");
 }
 END_TEST
 
@@ -228,8 +235,11 @@ START_TEST(test_tlsrpt)
 	       "https://r.example.com/x, ftp://r.example.com/\"\n"
 	       "_smtp._tls.a IN TXT \"rua=mailto:t@example.com\"\n"
 	       "_smtp._tls.a IN TXT \"v=TLSRPTv1; rua=mailto:t@example.com; "
-	       "rua=mailto:u@example.com\"\n",
-	       "TLSRPT", "TLSRPT003:12:82 TLSRPT002:13:22 TLSRPT001:14:60");
+	       "rua=mailto:u@example.com\"\n"
+	       "_smtp._tls.b IN TXT \"v=TLSRPTv1; rua=mailto:t@example.com!10m;"
+	       " e-x.t=1; ext=a b\"\n",
+	       "TLSRPT", "TLSRPT003:12:82 TLSRPT002:13:22 TLSRPT001:14:60 "
+	       "TLSRPT003:15:58 TLSRPT001:15:78");
 }
 END_TEST
 
