@@ -269,9 +269,19 @@ START_TEST(test_bimi)
 	       "a._bimi IN TXT \"v=BIMI1; l=https://e.example/a\"\n"
 	       "b._bimi IN TXT \"v=BIMI1; a=https://e.example/v.pem; l=ftp://e.example/a.svg\"\n"
 	       "c._bimi IN TXT \"\"\n"
-	       "d._bimi IN TXT \"v=BIMI1; l\"\n",
+	       "d._bimi IN TXT \"v=BIMI1; l\"\n"
+	       "e._bimi IN TXT \"v=BIMI1; l=https://e.example/logo.svgz; a=; "
+	       "lps=true; avp=personal\"\n"
+	       "f._bimi IN TXT \"v=BIMI1; l=https://e.example/logo.PNG?v=2; "
+	       "avp=Brand; lps=yes\"\n"
+	       "g._bimi IN TXT \"v=BIMI1; l=; l=\"\n"
+	       "g._bimi IN TXT \"v=BIMI1; l=\"\n"
+	       "h._bimi IN TXT \" v=BIMI1; l=\"\n",
 	       "BIMI",
-	       "BIMI003:13:28 BIMI003:14:55 BIMI001:15:16 BIMI002:16:26");
+	       /* a.: a URL without a suffix may serve SVG */
+	       "BIMI003:14:55 BIMI001:15:16 BIMI002:16:26 BIMI003:18:28 "
+	       "BIMI005:18:64 BIMI005:18:75 BIMI002:19:30 BIMI004:20:17 "
+	       "BIMI001:21:17");
 }
 END_TEST
 
