@@ -254,10 +254,27 @@ START_TEST(test_dane)
 	       "_25._tcp.mx1 IN TLSA 0 0 0 " D32 "\n"
 	       "_25._tcp.www IN TLSA 3 1 1 " D32 "\n"
 	       "sub IN MX 10 mx3\nsub IN MX 20 mx1\nmx3 IN A 192.0.2.27\n"
-	       "_25._tcp.mx9 IN CNAME tlsa.example.net.\n",
+	       "_25._tcp.mx9 IN CNAME tlsa.example.net.\n"
+	       /* another MX set: none of its targets has TLSA */
+	       "other IN MX 10 mx3\n",
 	       "DANE",
 	       "DANE005:7:12 DANE002:13:28 DANE004:14:22 DANE003:15:17 "
 	       "DANE005:16:14");
+}
+END_TEST
+
+/* RFC 7672 §2.2: a host without TLSA beside hosts with it is partial
+ * deployment, a note. */
+START_TEST(test_dane_partial)
+{
+	struct zl_diags d;
+
+	tu_lint(TU_HEAD MAIL "_25._tcp.mx1 IN TLSA 3 1 1 " D32 "\n", "DANE005",
+		&d);
+	ck_assert_uint_eq(d.n, 1);
+	tu_at(&d, 0, "DANE005", 7, 12, 0, 0);
+	ck_assert_int_eq(d.v[0].sev, ZL_SEV_NOTE);
+	zl_diags_free(&d);
 }
 END_TEST
 
@@ -383,6 +400,7 @@ Suite *policy_suite(void)
 	tcase_add_test(tc, test_mtasts);
 	tcase_add_test(tc, test_tlsrpt);
 	tcase_add_test(tc, test_dane);
+	tcase_add_test(tc, test_dane_partial);
 	tcase_add_test(tc, test_bimi);
 	suite_add_tcase(s, tc);
 	return s;
