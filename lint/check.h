@@ -128,6 +128,27 @@ bool zl_written_repeats_origin(const char *text, size_t len,
  * resulting name then stay quiet instead of piling on. */
 bool zl_rr_name_suspect(const struct zl_zone *z, const struct zl_rr *rr,
 			unsigned f);
+/* Whether canonical text is at or below the zone's origin. */
+bool zl_text_in_zone(const struct zl_zone *z, const char *text);
+/* Whether in-zone text lies at or below a delegation, so that the child
+ * zone has its data: a name the zone does not hold inherits this from its
+ * closest ancestor that it does. */
+bool zl_text_below_cut(const struct zl_zone *z, const char *text);
+
+/* What a query for a name gets from the zone's own data. */
+enum zl_answer {
+	ZL_ANSWER_NAME,		/* *out holds the answer's records */
+	ZL_ANSWER_NONE,		/* the name does not exist (NXDOMAIN) */
+	ZL_ANSWER_UNKNOWN,	/* another zone answers: outside the origin,
+				   below a delegation, or a CNAME chain too
+				   long to follow */
+};
+/* Answers a query for canonical text as an authoritative server would
+ * from this zone: the name itself, else the wildcard at its closest
+ * encloser (RFC 4592), following CNAMEs inside the zone.  *out is the
+ * name whose RRsets answer (ZL_ANSWER_NAME), else NULL. */
+enum zl_answer zl_zone_answer(const struct zl_zone *z, const char *text,
+			      const struct zl_name **out);
 /* A 16-bit integer field. */
 uint16_t zl_rdf_u16(const struct zl_rdf *f);
 

@@ -1,4 +1,5 @@
 /* tagvalue.c - the RFC 6376 §3.2 tag=value list parser and its zone glue. */
+#include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,7 +68,8 @@ static void error_quoting(struct zl_tv *tv, const char *s, uint32_t a,
 }
 
 /* RFC 8461 §3.1 and RFC 8460 §3 extension names: a letter or digit, then
- * up to 31 letters, digits, '_', '-' or '.'. */
+ * up to 31 letters, digits, '_', '-' or '.' (the length is left to the
+ * checks that know which names are extensions). */
 static bool is_extchar(char c)
 {
 	return is_namechar(c) || c == '-' || c == '.';
@@ -86,7 +88,7 @@ static void check_strict_name(struct zl_tv *tv, const char *s, uint32_t a,
 	error_quoting(tv, s, a, i, "tag name '%s%s' has a leading digit, "
 		      "'-' or '.', which only MTA-STS and TLS-RPT extension "
 		      "names allow");
-	tv->errs[tv->nerrs - 1].ext_name = i - a <= 32;
+	tv->errs[tv->nerrs - 1].ext_name = true;
 }
 
 /* Checks the value [a, b) byte by byte: only VALCHAR and whitespace. */
@@ -259,6 +261,15 @@ bool zl_tv_eq(const char *s, struct zl_tv_span sp, const char *word,
 			    s[sp.off + i] != word[i])
 			return false;
 	return true;
+}
+
+bool zl_tv_one_of(const char *s, struct zl_tv_span sp,
+		  const char *const *list)
+{
+	for (; *list; list++)
+		if (zl_tv_eq(s, sp, *list, true))
+			return true;
+	return false;
 }
 
 const struct zl_tv_tag *zl_tv_find(const struct zl_tv *tv, const char *s,
@@ -464,15 +475,63 @@ struct zl_diag *zl_tv_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	return zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, sp), v, 1);
 }
 
+/* Whether r's first tag is name=value, wherever it starts. */
+static bool first_tag_is(const struct zl_tv_rec *r, const char *name,
+			 const char *value, bool icase)
+{
+	const struct zl_tv_tag *t = r->tv.ntags ? &r->tv.tags[0] : NULL;
+
+	return t && zl_tv_eq(r->txt.s, t->name, name, icase) &&
+	       zl_tv_eq(r->txt.s, t->value, value, false);
+}
+
 bool zl_tv_first_is(const struct zl_tv_rec *r, const char *name,
 		    const char *value, bool icase)
 {
-	const struct zl_tv_tag *t = r->tv.ntags ? &r->tv.tags[0] : NULL;
-	uint32_t i = 0;
+	return first_tag_is(r, name, value, icase) &&
+	       r->tv.tags[0].spec.off == 0;
+}
 
-	while (i < r->txt.len && is_ws(r->txt.s[i]))
-		i++;
-	return t && t->spec.off == i &&
-	       zl_tv_eq(r->txt.s, t->name, name, icase) &&
-	       zl_tv_eq(r->txt.s, t->value, value, false);
+bool zl_tv_first_after_ws(const struct zl_tv_rec *r, const char *name,
+			  const char *value, bool icase)
+{
+	uint32_t i;
+
+	if (!first_tag_is(r, name, value, icase) || !r->tv.tags[0].spec.off)
+		return false;
+	for (i = 0; i < r->tv.tags[0].spec.off; i++)
+		if (!is_ws(r->txt.s[i]))
+			return false;
+	return true;
+}
+
+void zl_tv_multiple(struct zl_ctx *ctx, const char *version, bool icase,
+		    const char *what)
+{
+	const struct zl_zone *z = ctx->zone;
+	const struct zl_rr *rr, *first = NULL;
+	const struct zl_tv_rec *r;
+	struct zl_diag *d;
+
+	for (rr = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_TXT); rr;
+	     rr = zl_next_rr(z, rr)) {
+		if (!zl_tv_first_is(r = zl_tv_of(ctx, rr), "v", version, icase))
+			continue;
+		if (!first) {
+			first = rr;
+			continue;
+		}
+		d = zl_emit(ctx, rr->src, zl_tv_tok(r, zl_tv_head(r)), NULL, 0);
+		r = zl_tv_of(ctx, first);
+		zl_emit_note(ctx, d, first->src, zl_tv_tok(r, zl_tv_head(r)),
+			     "the first %s record is here", what);
+	}
+}
+
+struct zl_tv_span zl_tv_head(const struct zl_tv_rec *r)
+{
+	if (r->tv.ntags && r->tv.tags[0].spec.off > 0)
+		return (struct zl_tv_span){ 0, r->tv.tags[0].spec.off };
+	return r->tv.ntags ? r->tv.tags[0].spec :
+	       (struct zl_tv_span){ 0, (uint32_t)r->txt.len };
 }
