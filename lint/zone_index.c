@@ -311,6 +311,19 @@ struct zl_loc zl_zone_loc(const struct zl_zone *z, uint16_t src,
 	return loc;
 }
 
+void zl_zone_lost(struct zl_zone *z, const struct zl_name *owner,
+		  uint16_t type)
+{
+	const struct zl_lost *last = z->nlost ? &z->lost[z->nlost - 1] : NULL;
+
+	/* Runs of lost records at one name (over the per-name limit) are
+	 * kept once. */
+	if (last && last->owner == owner && last->type == type)
+		return;
+	zl_xgrow((void **)&z->lost, &z->caplost, z->nlost + 1, sizeof *z->lost);
+	z->lost[z->nlost++] = (struct zl_lost){ owner, type };
+}
+
 void zl_zone_problem(struct zl_zone *z, const char *category, uint16_t src,
 		     struct zl_tok at, const char *fmt, ...)
 {
