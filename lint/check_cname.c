@@ -182,8 +182,7 @@ static void target_exists(struct zl_ctx *ctx)
 	const struct zl_name *t;
 
 	if (f < 0 || !(t = rr->rdf[f].name) || !t->in_zone || t->sets ||
-	    t->below_cut || wildcard_covers(z, t) ||
-	    zl_rr_name_suspect(z, rr, (unsigned)f))
+	    t->below_cut || wildcard_covers(z, t))
 		return;
 	{
 		struct zl_var v[] = { { "target", t->text } };

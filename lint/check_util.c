@@ -116,13 +116,3 @@ bool zl_written_repeats_origin(const char *text, size_t len,
 	 * zone's. */
 	return ends_with_origin(name->text, len, name->text + len + 1);
 }
-
-bool zl_rr_name_suspect(const struct zl_zone *z, const struct zl_rr *rr,
-			unsigned f)
-{
-	struct zl_tok t = zl_rr_field_tok(z, rr, f);
-	const char *text = zl_tok_text(z, rr->src, t);
-
-	return f < rr->nrdf && (zl_text_is_address(text, t.len) ||
-				zl_written_repeats_origin(text, t.len, rr->rdf[f].name));
-}

@@ -162,6 +162,15 @@ void zl_param_copy(struct zl_param *dst, const struct zl_param *src)
 	}
 }
 
+static uint16_t *types_copy(const uint16_t *v, size_t n)
+{
+	uint16_t *c = zl_xcalloc(n ? n : 1, sizeof *c);
+
+	if (n)
+		memcpy(c, v, n * sizeof *c);
+	return c;
+}
+
 static struct zl_rule *rule_copy(const struct zl_rule *r)
 {
 	struct zl_rule *c = zl_xcalloc(1, sizeof *c);
@@ -176,9 +185,8 @@ static struct zl_rule *rule_copy(const struct zl_rule *r)
 	c->help = zl_xstrdup(r->help);
 	c->origin = zl_xstrdup(r->origin);
 	c->refs = (char **)strv_copy((const char *const *)r->refs, r->nrefs);
-	c->types = zl_xcalloc(r->ntypes ? r->ntypes : 1, sizeof *c->types);
-	memcpy(c->types, r->types ? r->types : c->types,
-	       r->ntypes * sizeof *c->types);
+	c->types = types_copy(r->types, r->ntypes);
+	c->needs = types_copy(r->needs, r->nneeds);
 	c->owner_re = re_copy(r->owner_re);
 	c->owner_src = r->owner_src ? zl_xstrndup(r->owner_src, r->owner_srclen)
 				    : NULL;

@@ -87,6 +87,9 @@ struct zl_diags {
 
 void zl_diags_init(struct zl_diags *d);
 void zl_diags_free(struct zl_diags *d);	/* frees contents, not d itself */
+/* Removes and frees each d->v[from + i] with drop[i] (i < d->n - from),
+ * keeping the others in their order. */
+void zl_diags_remove(struct zl_diags *d, size_t from, const bool *drop);
 /* Moves every diagnostic of from to the end of to; from is left empty. */
 void zl_diags_move(struct zl_diags *to, struct zl_diags *from);
 
@@ -191,8 +194,10 @@ bool zl_ruleset_find(const struct zl_ruleset *rs, const char *id,
 
 /* ---- linting ---- */
 
-/* Runs every enabled rule of rs over z and appends findings to out.  The
- * zone's `; zonelint: disable=...` comments are applied to those findings
+/* Runs every enabled rule of rs over z and appends findings to out.  A
+ * finding that would repeat a record already reported as broken or lost is
+ * left out (docs/rules.md, "One cause, one finding").  The zone's
+ * `; zonelint: disable=...` comments are applied to those findings
  * (suppressed ones are kept, with `suppressed` set), and the SUP rules
  * report comments that are unused, unknown or malformed. */
 void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,

@@ -85,6 +85,7 @@ rules:
     scope: record
     select: { type: MX }
     check: target-is-address
+    needs: []
     message: "test: target '{target}' is an address"
 EOF
 
