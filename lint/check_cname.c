@@ -163,7 +163,7 @@ static bool wildcard_covers(const struct zl_zone *z, const struct zl_name *n)
 		const struct zl_name *w;
 
 		b.len = 0;
-		zl_buf_addf(&b, "*.%s", anc);
+		zl_buf_addf(&b, "*.%s", zl_name_tail(anc));
 		w = zl_zone_lookup(z, b.s);
 		hit = w && w->sets;
 		anc = zl_name_parent(anc);

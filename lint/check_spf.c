@@ -776,7 +776,7 @@ static int wildcard(const struct graph *g, const char *text, size_t *out)
 
 	for (p = zl_name_parent(text); p && text_in_zone(z, p);
 	     p = zl_name_parent(p)) {
-		snprintf(buf, sizeof buf, "*.%s", p);
+		snprintf(buf, sizeof buf, "*.%s", zl_name_tail(p));
 		if ((w = zl_zone_lookup(z, buf)) && w->sets) {
 			*out = find_node(g, w);
 			return *out != NONE ? T_NODE : T_VOID;

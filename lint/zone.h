@@ -151,6 +151,10 @@ struct zl_name *zl_zone_intern(struct zl_zone *z, const char *text, size_t len);
 /* The parent of a canonical name, pointing into text ("b.c." for "a.b.c.",
  * "." for "c."), or NULL for the root. */
 const char *zl_name_parent(const char *text);
+/* What follows "label." to name a child of the canonical name text: text
+ * itself, or "" for the root ("_dmarc.%s" is then "_dmarc.", not
+ * "_dmarc.."). */
+const char *zl_name_tail(const char *text);
 /* Sets below_cut on every in-zone name; called once loading has ended. */
 void zl_zone_mark_cuts(struct zl_zone *z);
 /* Returns the RRset of type at name, or NULL. */

@@ -78,7 +78,10 @@ struct zl_name *zl_zone_lookup2(const struct zl_zone *z, const char *prefix,
 	/* Longer than any name's presentation (255 octets, each at most
 	 * four characters as \DDD): no such name can be in the zone. */
 	char buf[1280];
-	size_t pl = strlen(prefix), tl = strlen(text);
+	size_t pl = strlen(prefix), tl;
+
+	text = zl_name_tail(text);
+	tl = strlen(text);
 
 	if (pl + tl >= sizeof buf)
 		return NULL;
@@ -159,6 +162,11 @@ void zl_zone_set_origin(struct zl_zone *z, struct zl_name *origin)
 	for (i = 0; i < z->hcap; i++)
 		for (nm = z->htab[i]; nm; nm = nm->hnext)
 			nm->in_zone = below(nm->text, nm->len, origin);
+}
+
+const char *zl_name_tail(const char *text)
+{
+	return strcmp(text, ".") == 0 ? "" : text;
 }
 
 const char *zl_name_parent(const char *text)
