@@ -164,9 +164,10 @@ enum zl_status zl_ruleset_load_buffer(struct zl_ruleset *rs, const char *name,
 				      const char *buf, size_t len,
 				      struct zl_diags *errs) ZL_MUST_CHECK;
 
-/* Rule selection: ids is a comma-separated list of rule ids or id prefixes
- * ("MX", "MX002").  select keeps only those, ignore turns those off.
- * Returns ZL_ERR_USAGE and appends an error for an id that matches no rule. */
+/* Rule selection: ids is a comma-separated list of rule ids, id prefixes
+ * ("MX", "MX002") or names.  select keeps only those, ignore turns those
+ * off.  Returns ZL_ERR_USAGE, changing nothing, and appends an error for an
+ * id that matches no rule and for empty items ("", ",", "MX,,SPF"). */
 enum zl_status zl_ruleset_select(struct zl_ruleset *rs, const char *ids,
 				 struct zl_diags *errs) ZL_MUST_CHECK;
 enum zl_status zl_ruleset_ignore(struct zl_ruleset *rs, const char *ids,
@@ -188,7 +189,7 @@ size_t zl_ruleset_count(const struct zl_ruleset *rs);
 /* i-th rule in id order; returns false when i is out of range. */
 bool zl_ruleset_info(const struct zl_ruleset *rs, size_t i,
 		     struct zl_rule_info *out);
-/* Looks up by id (case-insensitive); returns false if absent. */
+/* Looks up by id or name (case-insensitive); returns false if absent. */
 bool zl_ruleset_find(const struct zl_ruleset *rs, const char *id,
 		     struct zl_rule_info *out);
 

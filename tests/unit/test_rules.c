@@ -639,12 +639,21 @@ START_TEST(test_select)
 	/* nothing changed */
 	ck_assert_int_eq(rs->rules[2]->severity, ZL_SEV_ERROR);
 
-	ck_assert_int_eq(zl_ruleset_select(rs, " tst002 ,", &errs), ZL_OK);
+	/* an empty item names no rule: an error, not "every rule off" */
+	ck_assert_int_eq(zl_ruleset_select(rs, ",", &errs), ZL_ERR_USAGE);
+	ck_assert_int_eq(zl_ruleset_select(rs, "", &errs), ZL_ERR_USAGE);
+	ck_assert_int_eq(zl_ruleset_select(rs, "tst002, ,TST003", &errs),
+			 ZL_ERR_USAGE);
+	ck_assert_uint_eq(errs.n, 5);
+	ck_assert_ptr_nonnull(strstr(errs.v[2].message, "empty rule id"));
+	ck_assert_int_eq(rs->rules[2]->severity, ZL_SEV_ERROR);
+
+	ck_assert_int_eq(zl_ruleset_select(rs, " tst002 ", &errs), ZL_OK);
 	ck_assert_int_eq(rs->rules[0]->severity, ZL_SEV_OFF);
 	ck_assert_int_eq(rs->rules[1]->severity, ZL_SEV_WARNING);
 	ck_assert_int_eq(rs->rules[2]->severity, ZL_SEV_OFF);
 	ck_assert_int_eq(rs->rules[2]->default_severity, ZL_SEV_ERROR);
-	ck_assert_uint_eq(errs.n, 2);
+	ck_assert_uint_eq(errs.n, 5);
 	zl_ruleset_free(rs);
 
 	rs = three();
@@ -683,6 +692,10 @@ START_TEST(test_set_severity)
 	ck_assert_int_eq(zl_ruleset_set_severity(rs, "tst001", ZL_SEV_ERROR,
 						 &errs), ZL_OK);
 	ck_assert(zl_ruleset_find(rs, "TST001", &info));
+	ck_assert_int_eq(info.severity, ZL_SEV_ERROR);
+	/* found by name too, as --select and --severity find rules */
+	ck_assert(zl_ruleset_find(rs, "First-Rule", &info));
+	ck_assert_str_eq(info.id, "TST001");
 	ck_assert_int_eq(info.severity, ZL_SEV_ERROR);
 	ck_assert_int_eq(info.default_severity, ZL_SEV_OFF);
 	ck_assert_int_eq(zl_ruleset_set_severity(rs, "TST009", ZL_SEV_NOTE,
