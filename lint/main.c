@@ -493,13 +493,32 @@ static bool is_zone_name(const char *name)
 
 /* ---- rules ---- */
 
+/* The rule files loaded so far, by device and inode: a file named twice
+ * (--rules twice, or also inside a --rules directory) is loaded once,
+ * instead of clashing with its own ids. */
+struct loaded {
+	struct { dev_t dev; ino_t ino; } *v;
+	size_t n, cap;
+};
+
 static bool load_rule_file(struct zl_ruleset *rs, const char *path,
-			   struct zl_diags *errs)
+			   struct loaded *done, struct zl_diags *errs)
 {
 	struct zl_loc loc = { 0 };
-	size_t before = errs->n;
+	size_t before = errs->n, i;
 	enum zl_status st;
+	struct stat sb;
 
+	if (stat(path, &sb) == 0) {
+		for (i = 0; i < done->n; i++)
+			if (done->v[i].dev == sb.st_dev &&
+			    done->v[i].ino == sb.st_ino)
+				return true;
+		zl_xgrow((void **)&done->v, &done->cap, done->n + 1,
+			 sizeof *done->v);
+		done->v[done->n].dev = sb.st_dev;
+		done->v[done->n++].ino = sb.st_ino;
+	}
 	st = zl_ruleset_load_file(rs, path, errs);
 	if (st != ZL_OK && errs->n == before) {
 		/* Make sure every failure is reported, even one the loader
@@ -513,7 +532,7 @@ static bool load_rule_file(struct zl_ruleset *rs, const char *path,
 
 /* Loads a rule file, or every *.yaml file of a directory in name order. */
 static bool load_rule_path(struct zl_ruleset *rs, const char *path,
-			   struct zl_diags *errs)
+			   struct loaded *done, struct zl_diags *errs)
 {
 	struct zl_loc loc = { 0 };
 	struct stat sb;
@@ -522,7 +541,7 @@ static bool load_rule_path(struct zl_ruleset *rs, const char *path,
 	bool ok = true;
 
 	if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode))
-		return load_rule_file(rs, path, errs);
+		return load_rule_file(rs, path, done, errs);
 	loc.file = (char *)path;
 	if (list_dir(path, is_yaml_name, &names, &n) != 0) {
 		zl_diags_add(errs, NULL, ZL_SEV_ERROR, &loc,
@@ -536,7 +555,7 @@ static bool load_rule_path(struct zl_ruleset *rs, const char *path,
 	}
 	for (i = 0; i < n; i++) {
 		full = path_join(path, names[i]);
-		ok = load_rule_file(rs, full, errs) && ok;
+		ok = load_rule_file(rs, full, done, errs) && ok;
 		free(full);
 	}
 	free_names(names, n);
@@ -575,6 +594,7 @@ static bool tune_rules(const struct cli *c, struct zl_ruleset *rs,
 static struct zl_ruleset *load_rules(const struct cli *c, size_t *nchecked)
 {
 	struct zl_ruleset *rs = zl_ruleset_new();
+	struct loaded done = { 0 };
 	struct zl_diags errs;
 	bool ok = true;
 	size_t i;
@@ -583,11 +603,12 @@ static struct zl_ruleset *load_rules(const struct cli *c, size_t *nchecked)
 	if (!c->no_default_rules && zl_ruleset_load_builtin(rs, &errs) != ZL_OK)
 		ok = false;
 	for (i = 0; i < c->nrules; i++)
-		ok = load_rule_path(rs, c->rules[i], &errs) && ok;
+		ok = load_rule_path(rs, c->rules[i], &done, &errs) && ok;
 	*nchecked = zl_ruleset_count(rs);
 	for (i = 0; c->action == ACT_CHECK_RULES && i < c->npaths; i++)
-		ok = load_rule_path(rs, c->paths[i], &errs) && ok;
+		ok = load_rule_path(rs, c->paths[i], &done, &errs) && ok;
 	*nchecked = zl_ruleset_count(rs) - *nchecked;
+	free(done.v);
 	/* Selection only makes sense on a rule set that loaded. */
 	if (ok && !tune_rules(c, rs, &errs))
 		ok = false;

@@ -191,6 +191,11 @@ test_bad_rule_file_exit_2() {
 test_check_rules() {
 	run --check-rules "$tmp/good.yaml"
 	want_rc 0 && has "$tmp/err" '^zonelint: 1 rule, all valid$' || return 1
+	# a file named twice is read once, not refused for its own ids
+	run --check-rules "$tmp/good.yaml" "$tmp/../${tmp##*/}/good.yaml"
+	want_rc 0 && has "$tmp/err" '^zonelint: 1 rule, all valid$' || return 1
+	run --rules "$tmp/good.yaml" --rules "$tmp/good.yaml" "$tmp/z/clean.zone"
+	want_rc 0 || return 1
 	run --check-rules "$tmp/good.yaml" "$tmp/bad.yaml"
 	want_rc 2 && has "$tmp/err" "bad\.yaml:[0-9]+:[0-9]+: error: " &&
 	hasnt "$tmp/err" "good\.yaml" || return 1
