@@ -910,7 +910,7 @@ static void dmarc_missing(struct zl_ctx *ctx)
 	struct nset spf = { 0 }, targets = { 0 }, done = { 0 };
 	const struct zl_rr *first = NULL;
 	struct zl_diag *d = NULL;
-	char more[64] = "", *where;
+	char more[64] = "", *where, *apex;
 	size_t i, n = 0;
 
 	for (i = 0; i < z->nrrs; i++)
@@ -927,23 +927,27 @@ static void dmarc_missing(struct zl_ctx *ctx)
 				snprintf(more, sizeof more, " (and %zu other "
 					 "mail domain%s here)", n - 1,
 					 n > 2 ? "s" : "");
+			apex = zl_xasprintf("_dmarc.%s",
+					    zl_name_tail(z->origin->text));
 			where = first->owner == z->origin ?
-				zl_xasprintf("'_dmarc.%s'", z->origin->text) :
-				zl_xasprintf("'_dmarc.%s' nor at '_dmarc.%s'",
-					     first->owner->text,
-					     z->origin->text);
+				zl_xasprintf("'%s'", apex) :
+				zl_xasprintf("'_dmarc.%s' nor at '%s'",
+					     zl_name_tail(first->owner->text),
+					     apex);
 			{
 				struct zl_var v[] = {
 					{ "domain", first->owner->text },
 					{ "apex", z->origin->text },
 					{ "where", where },
 					{ "others", more },
+					{ "policy", apex },
 				};
 
 				d = zl_emit(ctx, first->src,
-					    zl_rr_type_tok(first), v, 4);
+					    zl_rr_type_tok(first), v, 5);
 			}
 			free(where);
+			free(apex);
 			free(done.v);
 			memset(&done, 0, sizeof done);
 		}
@@ -971,5 +975,5 @@ const struct zl_check zl_check_dmarc_missing = {
 	.fn = dmarc_missing,
 	.params = profile_params,
 	.vars = (const char *const[]){ "domain", "apex", "where", "others",
-				       NULL },
+				       "policy", NULL },
 };

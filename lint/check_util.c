@@ -186,12 +186,3 @@ enum zl_answer zl_zone_answer(const struct zl_zone *z, const char *text,
 	return ZL_ANSWER_UNKNOWN;
 }
 
-bool zl_rr_name_suspect(const struct zl_zone *z, const struct zl_rr *rr,
-			unsigned f)
-{
-	struct zl_tok t = zl_rr_field_tok(z, rr, f);
-	const char *text = zl_tok_text(z, rr->src, t);
-
-	return f < rr->nrdf && (zl_text_is_address(text, t.len) ||
-				zl_written_repeats_origin(text, t.len, rr->rdf[f].name));
-}

@@ -98,29 +98,46 @@ static char *escaped_dup(const char *s)
 	return b.s ? b.s : zl_xstrdup("");
 }
 
+static void diag_free(struct zl_diag *dg)
+{
+	size_t j;
+
+	free(dg->id);
+	free(dg->name);
+	free(dg->message);
+	free(dg->help);
+	free(dg->fixit);
+	loc_free(&dg->loc);
+	for (j = 0; j < dg->nnotes; j++) {
+		loc_free(&dg->notes[j].loc);
+		free(dg->notes[j].message);
+	}
+	free(dg->notes);
+}
+
 void zl_diags_free(struct zl_diags *d)
 {
-	struct zl_diag *dg;
-	size_t i, j;
+	size_t i;
 
 	if (!d)
 		return;
-	for (i = 0; i < d->n; i++) {
-		dg = &d->v[i];
-		free(dg->id);
-		free(dg->name);
-		free(dg->message);
-		free(dg->help);
-		free(dg->fixit);
-		loc_free(&dg->loc);
-		for (j = 0; j < dg->nnotes; j++) {
-			loc_free(&dg->notes[j].loc);
-			free(dg->notes[j].message);
-		}
-		free(dg->notes);
-	}
+	for (i = 0; i < d->n; i++)
+		diag_free(&d->v[i]);
 	free(d->v);
 	zl_diags_init(d);
+}
+
+void zl_diags_remove(struct zl_diags *d, size_t from, const bool *drop)
+{
+	size_t i, k = from;
+
+	for (i = from; i < d->n; i++) {
+		if (drop[i - from])
+			diag_free(&d->v[i]);
+		else
+			d->v[k++] = d->v[i];
+	}
+	d->n = k;
 }
 
 void zl_diags_move(struct zl_diags *to, struct zl_diags *from)

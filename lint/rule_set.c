@@ -139,6 +139,15 @@ void zl_param_copy(struct zl_param *dst, const struct zl_param *src)
 	}
 }
 
+static uint16_t *types_copy(const uint16_t *v, size_t n)
+{
+	uint16_t *c = zl_xcalloc(n ? n : 1, sizeof *c);
+
+	if (n)
+		memcpy(c, v, n * sizeof *c);
+	return c;
+}
+
 static struct zl_rule *rule_copy(const struct zl_rule *r)
 {
 	struct zl_rule *c = zl_xcalloc(1, sizeof *c);
@@ -153,9 +162,8 @@ static struct zl_rule *rule_copy(const struct zl_rule *r)
 	c->help = zl_xstrdup(r->help);
 	c->origin = zl_xstrdup(r->origin);
 	c->refs = (char **)strv_copy((const char *const *)r->refs, r->nrefs);
-	c->types = zl_xcalloc(r->ntypes ? r->ntypes : 1, sizeof *c->types);
-	memcpy(c->types, r->types ? r->types : c->types,
-	       r->ntypes * sizeof *c->types);
+	c->types = types_copy(r->types, r->ntypes);
+	c->needs = types_copy(r->needs, r->nneeds);
 	c->owner_re = re_copy(r->owner_re);
 	c->owner_src = r->owner_src ? zl_xstrndup(r->owner_src, r->owner_srclen)
 				    : NULL;
@@ -191,37 +199,42 @@ bool zl_rule_matches(const struct zl_rule *r, const char *item, size_t n)
 }
 
 /* Marks in hit[] the rules matched by any item of the comma-separated list
- * ids; reports every item that matches nothing. */
+ * ids; reports every item that matches nothing, and an empty item (",",
+ * "MX,,SPF", ""): it names no rule, and taken as nothing it would turn
+ * --select into "every rule off". */
 static enum zl_status match_list(const struct zl_ruleset *rs, const char *ids,
 				 bool *hit, struct zl_diags *errs)
 {
 	enum zl_status st = ZL_OK;
 	const char *p = ids, *e;
+	bool any, empty = false;
 	size_t i, n;
-	bool any;
 
-	while (*p) {
-		p += strspn(p, " \t,");
+	for (;; p = e + 1) {
 		e = p + strcspn(p, ",");
+		p += strspn(p, " \t");
 		for (n = (size_t)(e - p); n && (p[n - 1] == ' ' ||
 					       p[n - 1] == '\t'); n--)
 			;
-		if (n == 0) {
-			p = e;
-			continue;
-		}
-		for (any = false, i = 0; i < rs->n; i++) {
+		for (any = n == 0, i = 0; n && i < rs->n; i++) {
 			if (zl_rule_matches(rs->rules[i], p, n)) {
 				hit[i] = true;
 				any = true;
 			}
 		}
+		empty |= n == 0;
 		if (!any) {
 			zl_diags_add(errs, NULL, ZL_SEV_ERROR, NULL,
 				     "no rule matches '%.*s'", (int)n, p);
 			st = ZL_ERR_USAGE;
 		}
-		p = e;
+		if (!*e)
+			break;
+	}
+	if (empty) {
+		zl_diags_add(errs, NULL, ZL_SEV_ERROR, NULL,
+			     "empty rule id in the list '%s'", ids);
+		st = ZL_ERR_USAGE;
 	}
 	return st;
 }
@@ -319,15 +332,11 @@ bool zl_ruleset_info(const struct zl_ruleset *rs, size_t i,
 bool zl_ruleset_find(const struct zl_ruleset *rs, const char *id,
 		     struct zl_rule_info *out)
 {
-	size_t i;
+	const struct zl_rule *r = rs ? find(rs, id) : NULL;
 
-	for (i = 0; rs && id && i < rs->n; i++) {
-		if (zl_strcasecmp(rs->rules[i]->id, id) == 0) {
-			fill_info(rs->rules[i], out);
-			return true;
-		}
-	}
-	return false;
+	if (r)
+		fill_info(r, out);
+	return r != NULL;
 }
 
 /* ---- parameters and matching ---- */

@@ -110,6 +110,15 @@ struct zl_problem {
 	struct zl_tok at;
 };
 
+/* A record the loader reported as a problem and did not keep: its owner,
+ * and its type (0: the type was not read).  The zone has lost it; the
+ * rules that need records of that type at that name do not judge them
+ * (eval.c). */
+struct zl_lost {
+	const struct zl_name *owner;
+	uint16_t type;
+};
+
 struct zl_zone {
 	struct zl_name *origin;
 	struct zl_src **srcs;
@@ -123,6 +132,8 @@ struct zl_zone {
 	size_t nnssets;		/* NS RRsets, at the apex and below */
 	struct zl_problem *probs;
 	size_t nprobs, capprobs;
+	struct zl_lost *lost;
+	size_t nlost, caplost;
 	struct zl_arena arena;
 };
 
@@ -140,6 +151,10 @@ struct zl_name *zl_zone_intern(struct zl_zone *z, const char *text, size_t len);
 /* The parent of a canonical name, pointing into text ("b.c." for "a.b.c.",
  * "." for "c."), or NULL for the root. */
 const char *zl_name_parent(const char *text);
+/* What follows "label." to name a child of the canonical name text: text
+ * itself, or "" for the root ("_dmarc.%s" is then "_dmarc.", not
+ * "_dmarc.."). */
+const char *zl_name_tail(const char *text);
 /* Sets below_cut on every in-zone name; called once loading has ended. */
 void zl_zone_mark_cuts(struct zl_zone *z);
 /* Returns the RRset of type at name, or NULL. */
@@ -160,6 +175,10 @@ static inline const char *zl_tok_text(const struct zl_zone *z, uint16_t src,
 	return z->srcs[src]->buf + t.off;
 }
 
+/* Records that a record of owner and type (0: unknown) was not loaded;
+ * the problem that says why has been added. */
+void zl_zone_lost(struct zl_zone *z, const struct zl_name *owner,
+		  uint16_t type);
 /* Adds a load problem (message formatted with printf semantics). */
 void zl_zone_problem(struct zl_zone *z, const char *category, uint16_t src,
 		     struct zl_tok at, const char *fmt, ...) ZL_PRINTF(5, 6);

@@ -78,7 +78,10 @@ struct zl_name *zl_zone_lookup2(const struct zl_zone *z, const char *prefix,
 	/* Longer than any name's presentation (255 octets, each at most
 	 * four characters as \DDD): no such name can be in the zone. */
 	char buf[1280];
-	size_t pl = strlen(prefix), tl = strlen(text);
+	size_t pl = strlen(prefix), tl;
+
+	text = zl_name_tail(text);
+	tl = strlen(text);
 
 	if (pl + tl >= sizeof buf)
 		return NULL;
@@ -159,6 +162,11 @@ void zl_zone_set_origin(struct zl_zone *z, struct zl_name *origin)
 	for (i = 0; i < z->hcap; i++)
 		for (nm = z->htab[i]; nm; nm = nm->hnext)
 			nm->in_zone = below(nm->text, nm->len, origin);
+}
+
+const char *zl_name_tail(const char *text)
+{
+	return strcmp(text, ".") == 0 ? "" : text;
 }
 
 const char *zl_name_parent(const char *text)
@@ -309,6 +317,19 @@ struct zl_loc zl_zone_loc(const struct zl_zone *z, uint16_t src,
 	if (loc.text_len > 0 && loc.text[loc.text_len - 1] == '\r')
 		loc.text_len--;
 	return loc;
+}
+
+void zl_zone_lost(struct zl_zone *z, const struct zl_name *owner,
+		  uint16_t type)
+{
+	const struct zl_lost *last = z->nlost ? &z->lost[z->nlost - 1] : NULL;
+
+	/* Runs of lost records at one name (over the per-name limit) are
+	 * kept once. */
+	if (last && last->owner == owner && last->type == type)
+		return;
+	zl_xgrow((void **)&z->lost, &z->caplost, z->nlost + 1, sizeof *z->lost);
+	z->lost[z->nlost++] = (struct zl_lost){ owner, type };
 }
 
 void zl_zone_problem(struct zl_zone *z, const char *category, uint16_t src,

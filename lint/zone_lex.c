@@ -256,9 +256,7 @@ bool zl_lex_next(struct zl_lexer *lx, struct zl_lex_line *ln)
 			break;
 	}
 	ln->toks = lx->toks;
-	ln->ntoks = ln->err_cat ? 0 : lx->ntoks;
-	if (ln->err_cat)
-		lx->ntoks = 0;
+	ln->ntoks = lx->ntoks;
 	return true;
 }
 

@@ -45,7 +45,8 @@ struct zl_lexer {
 
 /* One logical line: a record or a directive, parentheses joined. */
 struct zl_lex_line {
-	const struct zl_lex_tok *toks;	/* owned by the lexer */
+	const struct zl_lex_tok *toks;	/* owned by the lexer; after an
+					   error, those read before it */
 	size_t ntoks;
 	uint32_t start;		/* first byte of the first physical line */
 	uint32_t end;		/* one past the last token or parenthesis */

@@ -298,6 +298,29 @@ static void dir_ttl(struct loader *L, uint16_t src,
 	}
 }
 
+static bool parse_class(const char *s, size_t n, uint16_t *out);
+
+/* The type of a record the lexer rejected, when the tokens it read before
+ * the error name one after the optional TTL and class; 0 otherwise. */
+static uint16_t type_before_error(const struct loader *L, uint16_t src,
+				  const struct zl_lex_line *ln)
+{
+	const struct zl_lex_tok *t;
+	const char *s;
+	uint16_t v;
+	size_t i;
+
+	for (i = ln->blank ? 0 : 1; i < ln->ntoks; i++) {
+		t = &ln->toks[i];
+		s = text_of(L, src, t);
+		if (t->quoted || t->len == 0 || t->off + t->len > ln->err_at.off)
+			return 0;
+		if (!(s[0] >= '0' && s[0] <= '9') && !parse_class(s, t->len, &v))
+			return zl_type_parse(s, t->len, &v) ? v : 0;
+	}
+	return 0;
+}
+
 /* A record the lexer rejected still names its owner when the error comes
  * after the owner field, and the blank-owner records that follow belong to
  * it (RFC 1035 §5.1): keep it, so that they are still checked instead of
@@ -310,8 +333,14 @@ static void owner_after_error(struct loader *L, uint16_t src,
 	uint8_t wire[ZL_NAME_MAXWIRE];
 	uint32_t end = ln->start;
 
-	if (ln->blank || b[ln->start] == '$')
+	if (b[ln->start] == '$')
 		return;
+	if (ln->blank) {
+		if (!L->prev_bad && L->prev_owner)
+			zl_zone_lost(L->z, L->prev_owner,
+				     type_before_error(L, src, ln));
+		return;
+	}
 	L->prev_bad = true;
 	while (end < ln->err_at.off && !memchr(" \t\r\n;()\"", b[end], 8))
 		end++;
@@ -322,6 +351,7 @@ static void owner_after_error(struct loader *L, uint16_t src,
 		return;
 	L->prev_owner = zl_name_intern_wire(L->z, wire);
 	L->prev_bad = false;
+	zl_zone_lost(L->z, L->prev_owner, type_before_error(L, src, ln));
 }
 
 static void process(struct loader *L, uint16_t src);
@@ -692,14 +722,17 @@ static void record(struct loader *L, uint16_t src,
 	rr.text.off = ln->start;
 	rr.text.len = ln->end - ln->start;
 	i = ln->blank ? 0 : 1;
-	if (!owner_of(L, src, ln, &rr) || !ttl_class(L, src, ln, &i, &rr) ||
-	    !rr_type(L, src, ln, i, &rr))
+	if (!owner_of(L, src, ln, &rr))
 		return;
+	if (!ttl_class(L, src, ln, &i, &rr) || !rr_type(L, src, ln, i, &rr)) {
+		rr.type = 0;
+		goto drop;
+	}
 	nrd = ln->ntoks - i - 1;
 	if (nrd > ZL_LEX_MAXRDTOKS) {
 		zl_zone_problem(z, "limit", src, span(&ln->toks[i + 1 + 65535]),
 				"more than 65535 rdata tokens in one record");
-		return;
+		goto drop;
 	}
 	zl_xgrow((void **)&z->toks, &z->captoks, z->ntoks + nrd,
 		 sizeof *z->toks);
@@ -738,6 +771,7 @@ static void record(struct loader *L, uint16_t src,
 	return;
 drop:
 	z->ntoks = tok0;
+	zl_zone_lost(z, rr.owner, rr.type);
 }
 
 static void process(struct loader *L, uint16_t src)
@@ -927,6 +961,7 @@ void zl_zone_free(struct zl_zone *z)
 	free(z->toks);
 	free(z->htab);
 	free(z->probs);
+	free(z->lost);
 	zl_arena_free(&z->arena);
 	free(z);
 }

@@ -87,6 +87,9 @@ struct zl_diags {
 
 void zl_diags_init(struct zl_diags *d);
 void zl_diags_free(struct zl_diags *d);	/* frees contents, not d itself */
+/* Removes and frees each d->v[from + i] with drop[i] (i < d->n - from),
+ * keeping the others in their order. */
+void zl_diags_remove(struct zl_diags *d, size_t from, const bool *drop);
 /* Moves every diagnostic of from to the end of to; from is left empty. */
 void zl_diags_move(struct zl_diags *to, struct zl_diags *from);
 
@@ -239,9 +242,10 @@ enum zl_status zl_ruleset_load_buffer(struct zl_ruleset *rs, const char *name,
 				      const char *buf, size_t len,
 				      struct zl_diags *errs) ZL_MUST_CHECK;
 
-/* Rule selection: ids is a comma-separated list of rule ids or id prefixes
- * ("MX", "MX002").  select keeps only those, ignore turns those off.
- * Returns ZL_ERR_USAGE and appends an error for an id that matches no rule. */
+/* Rule selection: ids is a comma-separated list of rule ids, id prefixes
+ * ("MX", "MX002") or names.  select keeps only those, ignore turns those
+ * off.  Returns ZL_ERR_USAGE, changing nothing, and appends an error for an
+ * id that matches no rule and for empty items ("", ",", "MX,,SPF"). */
 enum zl_status zl_ruleset_select(struct zl_ruleset *rs, const char *ids,
 				 struct zl_diags *errs) ZL_MUST_CHECK;
 enum zl_status zl_ruleset_ignore(struct zl_ruleset *rs, const char *ids,
@@ -263,14 +267,16 @@ size_t zl_ruleset_count(const struct zl_ruleset *rs);
 /* i-th rule in id order; returns false when i is out of range. */
 bool zl_ruleset_info(const struct zl_ruleset *rs, size_t i,
 		     struct zl_rule_info *out);
-/* Looks up by id (case-insensitive); returns false if absent. */
+/* Looks up by id or name (case-insensitive); returns false if absent. */
 bool zl_ruleset_find(const struct zl_ruleset *rs, const char *id,
 		     struct zl_rule_info *out);
 
 /* ---- linting ---- */
 
-/* Runs every enabled rule of rs over z and appends findings to out.  The
- * zone's `; zonelint: disable=...` comments are applied to those findings
+/* Runs every enabled rule of rs over z and appends findings to out.  A
+ * finding that would repeat a record already reported as broken or lost is
+ * left out (docs/rules.md, "One cause, one finding").  The zone's
+ * `; zonelint: disable=...` comments are applied to those findings
  * (suppressed ones are kept, with `suppressed` set), and the SUP rules
  * report comments that are unused, unknown or malformed. */
 void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,

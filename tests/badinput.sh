@@ -248,6 +248,7 @@ test_empty() {
 	want_rc 2 && has err '^empty\.yaml:1:1: error: '
 }
 
+# MX004, two ZONE001 (the zone has lost a TXT record: no DMARC015 then).
 test_line_endings() {
 	head_zone >lf.zone
 	printf '%s\n' 'www IN CNAME mx1' '@ IN MX 30 mail.example.com' \
@@ -255,7 +256,7 @@ test_line_endings() {
 	sed 's/$/\r/' lf.zone >crlf.zone
 	awk 'NR % 2 { printf "%s\r\n", $0; next } { print }' lf.zone >mixed.zone
 	run --format gcc lf.zone
-	want_rc 1 && count out '^lf\.zone:[0-9]+:[0-9]+: ' 4 || return 1
+	want_rc 1 && count out '^lf\.zone:[0-9]+:[0-9]+: ' 3 || return 1
 	sed 's/^lf\.zone:/F:/' out >lf.out
 	for f in crlf mixed; do
 		run --format gcc "$f.zone"

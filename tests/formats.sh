@@ -239,6 +239,19 @@ test_output_file() {
 	done
 }
 
+# A note is information: its test case passes, with the note as output,
+# and the failure counts are those of the errors and warnings.
+test_junit_notes_pass() {
+	lint junit tests/golden/zones >"$tmp/j.xml"
+	if grep -q '<failure type="note"' "$tmp/j.xml"; then
+		echo "a note fails its test case"
+		return 1
+	fi
+	n=$(grep -c '<failure ' "$tmp/j.xml")
+	has "$tmp/j.xml" "^<testsuites name=\"zonelint\" tests=\"[0-9]+\" failures=\"$n\"" &&
+	has "$tmp/j.xml" '<system-out>.*: note: .*\[MX007\]'
+}
+
 test_unknown_format() {
 	"$zl" --format nope tests/golden/zones >/dev/null 2>"$tmp/err"
 	[ $? -eq 2 ] && grep -q sarif "$tmp/err"
@@ -252,6 +265,7 @@ t "github: properties and data escaped as the runner wants" test_github_escaping
 t "sarif: artifact URIs percent-encoded" test_sarif_uri_encoding
 t "checkstyle, junit: control bytes shown as \\DDD" test_xml_control_bytes
 t "--output writes the same document" test_output_file
+t "junit: notes are passing test cases" test_junit_notes_pass
 t "unknown format exits 2 and lists the formats" test_unknown_format
 
 finish
