@@ -95,7 +95,12 @@ size_t zl_name_from_text(const char *s, size_t n, const uint8_t *origin,
 		i += k;
 	}
 	if (llen == 0) {
-		/* Ended in a dot: absolute. */
+		/* Ended in a dot: absolute.  The root label is one more
+		 * octet, which may be the 256th. */
+		if (w > ZL_NAME_MAXWIRE)
+			return name_err(cat, "range", msg, msgsz,
+					"domain name '%.*s%s' exceeds 255 bytes",
+					s, n);
 		tmp[lab] = 0;
 		memcpy(wire, tmp, w);
 		return w;

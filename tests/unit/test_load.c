@@ -9,6 +9,7 @@
 
 #include "suites.h"
 #include "zone.h"
+#include "zone_lex.h"
 
 static struct zl_zone *load_opts(const char *name, const char *text,
 				 const struct zl_load_opts *o)
@@ -376,6 +377,60 @@ START_TEST(test_generic)
 }
 END_TEST
 
+/* zl_name_from_text on text, into a buffer with guard bytes after its
+ * ZL_NAME_MAXWIRE: they must stay untouched whatever the name. */
+static size_t name_len(const char *text, const char **cat, char *msg)
+{
+	static const uint8_t origin[] = "\007example\003com";
+	uint8_t wire[ZL_NAME_MAXWIRE + 8];
+	size_t n, i;
+
+	memset(wire, 0xaa, sizeof wire);
+	*cat = NULL;
+	msg[0] = '\0';
+	n = zl_name_from_text(text, strlen(text), origin, sizeof origin, wire,
+			      cat, msg, 256);
+	for (i = ZL_NAME_MAXWIRE; i < sizeof wire; i++)
+		ck_assert_uint_eq(wire[i], 0xaa);
+	return n;
+}
+
+START_TEST(test_names)
+{
+	char text[1100], msg[256], l63[64];
+	const char *cat;
+
+	/* RFC 1035 §2.3.4: 255 octets in wire form; labels of 63.  Three
+	 * labels of 63 are 192 octets with their lengths. */
+	memset(l63, 'a', 63);
+	l63[63] = '\0';
+	snprintf(text, sizeof text, "%s.%s.%s.%.61s.", l63, l63, l63, l63);
+	ck_assert_uint_eq(name_len(text, &cat, msg), 255);
+	snprintf(text, sizeof text, "%s.%s.%s.%.62s.", l63, l63, l63, l63);
+	ck_assert_uint_eq(name_len(text, &cat, msg), 0);
+	ck_assert_str_eq(cat, "range");
+	ck_assert_ptr_nonnull(strstr(msg, "exceeds 255 bytes"));
+	/* Relative: the origin's 13 octets count. */
+	snprintf(text, sizeof text, "%s.%s.%s.%.49s", l63, l63, l63, l63);
+	ck_assert_uint_eq(name_len(text, &cat, msg), 255);
+	snprintf(text, sizeof text, "%s.%s.%s.%.50s", l63, l63, l63, l63);
+	ck_assert_uint_eq(name_len(text, &cat, msg), 0);
+	ck_assert_ptr_nonnull(strstr(msg, "with the origin appended"));
+	/* \DDD and \X are one octet each. */
+	snprintf(text, sizeof text, "%s.%s.%s.%.59s\\097\\..", l63, l63, l63,
+		 l63);
+	ck_assert_uint_eq(name_len(text, &cat, msg), 255);
+	snprintf(text, sizeof text, "%s.%s.%s.%.60s\\097\\..", l63, l63, l63,
+		 l63);
+	ck_assert_uint_eq(name_len(text, &cat, msg), 0);
+	snprintf(text, sizeof text, "%s\\..", l63);
+	ck_assert_uint_eq(name_len(text, &cat, msg), 0);
+	ck_assert_ptr_nonnull(strstr(msg, "label longer than 63 bytes"));
+	ck_assert_uint_eq(name_len("@", &cat, msg), 13);
+	ck_assert_uint_eq(name_len(".", &cat, msg), 1);
+}
+END_TEST
+
 static char tmpdir[64];
 
 static void mk_tree(void)
@@ -673,6 +728,7 @@ Suite *load_suite(void)
 	tcase_add_test(tc, test_records);
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_generic);
+	tcase_add_test(tc, test_names);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("load_file");
 	tcase_add_test(tc, test_load_file);
