@@ -4,7 +4,7 @@
 #include "check.h"
 
 static const char *const categories[] = {
-	"syntax", "range", "include", "limit", NULL
+	"syntax", "range", "include", "limit", "ttl", NULL
 };
 
 static const struct zl_param_spec load_params[] = {

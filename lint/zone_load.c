@@ -351,29 +351,44 @@ static void dir_origin(struct loader *L, uint16_t src,
 		fix_zone_origin(L);
 }
 
+/* Reads a TTL token into *out.  Returns false after reporting one that is
+ * not a TTL or does not fit its 32 bits.  RFC 2181 §8: receivers read a TTL
+ * with the top bit set as 0; so does the loader, after a warning. */
+static bool ttl_value(struct loader *L, uint16_t src,
+		      const struct zl_lex_tok *t, uint32_t *out)
+{
+	const char *s = text_of(L, src, t);
+	uint64_t v;
+	int rc = zl_ttl_parse(s, t->len, UINT32_MAX, &v);
+
+	if (rc == -1) {
+		zl_zone_problem(L->z, "syntax", src, span(t),
+				"invalid TTL '%.*s%s'", ZL_TOKARGS(s, t->len));
+		return false;
+	}
+	if (rc == -2) {
+		zl_zone_problem(L->z, "range", src, span(t),
+				"TTL %.*s%s does not fit in 32 bits "
+				"(0..4294967295)", ZL_TOKARGS(s, t->len));
+		return false;
+	}
+	if (v > MAX_TTL) {
+		zl_zone_problem(L->z, "ttl", src, span(t),
+				"TTL %.*s%s exceeds 2147483647: receivers read "
+				"it as 0 (RFC 2181 §8)", ZL_TOKARGS(s, t->len));
+		v = 0;
+	}
+	*out = (uint32_t)v;
+	return true;
+}
+
 static void dir_ttl(struct loader *L, uint16_t src,
 		    const struct zl_lex_line *ln)
 {
-	const struct zl_lex_tok *t = &ln->toks[1];
-	const char *s;
-	uint64_t v;
-	int rc;
-
 	if (!args_ok(L, src, ln, 1, 1, "a TTL"))
 		return;
-	s = text_of(L, src, t);
-	rc = zl_ttl_parse(s, t->len, MAX_TTL, &v);
-	if (rc == -1)
-		zl_zone_problem(L->z, "syntax", src, span(t),
-				"invalid TTL '%.*s%s'", ZL_TOKARGS(s, t->len));
-	else if (rc == -2)
-		zl_zone_problem(L->z, "range", src, span(t),
-				"TTL %.*s%s exceeds 2147483647 (RFC 2181 §8)",
-				ZL_TOKARGS(s, t->len));
-	else {
-		L->dollar_ttl = (uint32_t)v;
+	if (ttl_value(L, src, &ln->toks[1], &L->dollar_ttl))
 		L->have_dollar_ttl = true;
-	}
 }
 
 /* A record the lexer rejected still names its owner when the error comes
@@ -700,8 +715,6 @@ static bool ttl_class(struct loader *L, uint16_t src,
 {
 	const struct zl_lex_tok *t;
 	const char *s;
-	uint64_t v;
-	int rc;
 
 	for (; *i < ln->ntoks; (*i)++) {
 		t = &ln->toks[*i];
@@ -709,18 +722,8 @@ static bool ttl_class(struct loader *L, uint16_t src,
 		if (t->quoted || t->len == 0)
 			break;
 		if (s[0] >= '0' && s[0] <= '9' && rr->ttl_tok.len == 0) {
-			rc = zl_ttl_parse(s, t->len, MAX_TTL, &v);
-			if (rc == -1)
-				zl_zone_problem(L->z, "syntax", src, span(t),
-						"invalid TTL '%.*s%s'",
-						ZL_TOKARGS(s, t->len));
-			else if (rc == -2)
-				zl_zone_problem(L->z, "range", src, span(t),
-						"TTL %.*s%s exceeds 2147483647 (RFC 2181 §8)",
-						ZL_TOKARGS(s, t->len));
-			if (rc != 0)
+			if (!ttl_value(L, src, t, &rr->ttl))
 				return false;
-			rr->ttl = (uint32_t)v;
 			rr->ttl_tok = span(t);
 		} else if (rr->class_tok.len == 0 &&
 			   parse_class(s, t->len, &rr->klass)) {
