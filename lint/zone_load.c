@@ -40,7 +40,7 @@ struct loader {
 	struct zl_name *prev_owner;	/* for blank owners */
 	bool prev_bad;			/* the last owner was unusable */
 	bool seen_record;
-	uint16_t prev_class;
+	uint16_t zone_class;		/* of the first record; 0 before */
 	bool have_dollar_ttl, have_last_ttl, have_soa_min;
 	uint32_t dollar_ttl, last_ttl, soa_min;
 	struct zl_buf scratch;
@@ -598,7 +598,6 @@ struct saved {
 	size_t originlen;
 	struct zl_name *prev_owner;
 	bool prev_bad;
-	uint16_t prev_class;
 };
 
 static void save(const struct loader *L, struct saved *s)
@@ -607,7 +606,6 @@ static void save(const struct loader *L, struct saved *s)
 	s->originlen = L->originlen;
 	s->prev_owner = L->prev_owner;
 	s->prev_bad = L->prev_bad;
-	s->prev_class = L->prev_class;
 }
 
 static void restore(struct loader *L, const struct saved *s)
@@ -616,7 +614,6 @@ static void restore(struct loader *L, const struct saved *s)
 	L->originlen = s->originlen;
 	L->prev_owner = s->prev_owner;
 	L->prev_bad = s->prev_bad;
-	L->prev_class = s->prev_class;
 }
 
 static void dir_include(struct loader *L, uint16_t src,
@@ -688,22 +685,38 @@ static void directive(struct loader *L, uint16_t src,
 
 /* ---- records ---- */
 
-/* IN, CH, HS, CS or CLASSnnn (RFC 3597 §5), any case. */
+/* The class mnemonics: the data classes and the query classes NONE and
+ * ANY (RFC 6895 §3.2). */
+static const struct { const char *name; uint16_t v; } classes[] = {
+	{ "IN", 1 }, { "CS", 2 }, { "CH", 3 }, { "HS", 4 },
+	{ "NONE", 254 }, { "ANY", 255 },
+};
+
+/* A class mnemonic or CLASSnnn (RFC 3597 §5), any case. */
 static bool parse_class(const char *s, size_t n, uint16_t *out)
 {
-	static const struct { const char *name; uint16_t v; } cls[] = {
-		{ "IN", 1 }, { "CS", 2 }, { "CH", 3 }, { "HS", 4 },
-	};
 	size_t i;
 
-	for (i = 0; i < sizeof cls / sizeof cls[0]; i++) {
-		if (n == 2 && strncasecmp(s, cls[i].name, 2) == 0) {
-			*out = cls[i].v;
+	for (i = 0; i < sizeof classes / sizeof classes[0]; i++) {
+		if (strlen(classes[i].name) == n &&
+		    strncasecmp(s, classes[i].name, n) == 0) {
+			*out = classes[i].v;
 			return true;
 		}
 	}
 	return n > 5 && strncasecmp(s, "CLASS", 5) == 0 &&
 	       zl_lex_generic_num(s, n, 5, out);
+}
+
+static const char *class_name(uint16_t k, char *buf, size_t sz)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof classes / sizeof classes[0]; i++)
+		if (classes[i].v == k)
+			return classes[i].name;
+	snprintf(buf, sz, "CLASS%u", (unsigned)k);
+	return buf;
 }
 
 /* Reads the optional TTL and class, in either order (RFC 1035 §5.1 allows
@@ -841,6 +854,68 @@ static bool rr_ttl(struct loader *L, uint16_t src, struct zl_rr *rr)
 	return true;
 }
 
+/* RFC 1035 §5.2: a zone has one class, that of its first record; an
+ * omitted class is the zone's (as BIND and Knot read it).  The query
+ * classes (RFC 6895 §3.2) are never data.  Servers refuse a zone with
+ * another class in it. */
+static bool rr_class(struct loader *L, uint16_t src, struct zl_rr *rr)
+{
+	uint16_t k = rr->klass;
+	char name[16], zone[16];
+
+	if (!rr->class_tok.len) {
+		rr->klass = L->zone_class ? L->zone_class : LDNS_RR_CLASS_IN;
+	} else if (k == 0 || (k >= 128 && k <= 255) ||
+		   (k >= 57344 && k <= 65279) || k == 65535) {
+		zl_zone_problem(L->z, "class", src, rr->class_tok,
+				"class %s cannot appear in a zone file",
+				class_name(k, name, sizeof name));
+		return false;
+	} else if (L->zone_class && k != L->zone_class) {
+		zl_zone_problem(L->z, "class", src, rr->class_tok,
+				"class %s differs from the zone's class %s",
+				class_name(k, name, sizeof name),
+				class_name(L->zone_class, zone, sizeof zone));
+		return false;
+	}
+	if (!L->zone_class)
+		L->zone_class = rr->klass;
+	return true;
+}
+
+/* Whether the zone holds rr: servers ignore data outside the origin
+ * (reported once per name, at its first record), and a zone has one SOA
+ * record, at its apex (RFC 1035 §5.2, RFC 1034 §4.3.4). */
+static bool rr_placed(struct loader *L, uint16_t src, struct zl_rr *rr)
+{
+	const struct zl_name *origin = L->z->origin;
+
+	if (!rr->owner->in_zone) {
+		if (rr->owner->nrr++ == 0)
+			zl_zone_problem(L->z, "outside", src, rr->owner_tok,
+					"'%s' is outside the zone '%s': "
+					"servers ignore its records, and so "
+					"does zonelint", rr->owner->text,
+					origin->text);
+		return false;
+	}
+	if (rr->type != LDNS_RR_TYPE_SOA)
+		return true;
+	if (rr->owner != origin) {
+		zl_zone_problem(L->z, "soa", src, rr->owner_tok,
+				"SOA record at '%s', below the zone apex '%s'",
+				rr->owner->text, origin->text);
+		return false;
+	}
+	if (zl_name_rrset(rr->owner, LDNS_RR_TYPE_SOA)) {
+		zl_zone_problem(L->z, "soa", src, rr->type_tok,
+				"second SOA record at '%s': a zone has one",
+				rr->owner->text);
+		return false;
+	}
+	return true;
+}
+
 static void record(struct loader *L, uint16_t src,
 		   const struct zl_lex_line *ln)
 {
@@ -880,7 +955,8 @@ static void record(struct loader *L, uint16_t src,
 	in.tok0 = (uint32_t)tok0;
 	in.origin = L->origin;
 	in.originlen = L->originlen;
-	if (!zl_rdata_convert(z, &in, &rr, &L->scratch) || !rr_ttl(L, src, &rr))
+	if (!zl_rdata_convert(z, &in, &rr, &L->scratch) || !rr_ttl(L, src, &rr) ||
+	    !rr_class(L, src, &rr) || !rr_placed(L, src, &rr))
 		goto drop;
 	/* Reported at the first record over the limit only: a million
 	 * records at one name must give one error, not a million.  nrr
@@ -893,11 +969,6 @@ static void record(struct loader *L, uint16_t src,
 					MAX_RR_PER_NAME, rr.owner->text);
 		goto drop;
 	}
-	/* RFC 1035 §5.1: an omitted class is the last one given. */
-	if (rr.class_tok.len)
-		L->prev_class = rr.klass;
-	else
-		rr.klass = L->prev_class;
 	rr.tok = (uint32_t)tok0;
 	rr.ntok = (uint16_t)nrd;
 	zl_zone_add_rr(z, &rr);
@@ -956,7 +1027,6 @@ static enum zl_status run(struct loader *L, const char *path,
 			  struct zl_zone **out, char **err)
 {
 	L->z = zl_xcalloc(1, sizeof *L->z);
-	L->prev_class = LDNS_RR_CLASS_IN;
 	L->total = len;
 	L->infer_name = display;
 	if (!resolve_allowed(L)) {

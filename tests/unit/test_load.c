@@ -167,7 +167,7 @@ START_TEST(test_records)
 		 "\tMX 30 @\n"						/* 4 */
 		 "$TTL 2d\n"						/* 5 */
 		 "mail in A 192.0.2.1\n"				/* 6 */
-		 "MAIL 1W ch A 192.0.2.2\n"				/* 7 */
+		 "MAIL 1W class1 A 192.0.2.2\n"			/* 7 */
 		 "txt TXT \"v=spf1 -all\" \"a;b\" plain\n");		/* 8 */
 	ck_assert_uint_eq(z->nprobs, 0);
 	ck_assert_uint_eq(zl_zone_record_count(z), 7);
@@ -216,7 +216,7 @@ START_TEST(test_records)
 	ck_assert_mem_eq(rr->rdf[0].data, "\300\0\2\1", 4);
 	rr = rr_at(z, "mail.example.com.", LDNS_RR_TYPE_A, 1);
 	ck_assert_uint_eq(rr->ttl, 604800);
-	ck_assert_uint_eq(rr->klass, LDNS_RR_CLASS_CH);
+	ck_assert_uint_eq(rr->klass, LDNS_RR_CLASS_IN);
 	/* TXT: one field per string, quotes and ';' kept right. */
 	rr = rr_at(z, "txt.example.com.", LDNS_RR_TYPE_TXT, 0);
 	ck_assert_uint_eq(rr->nrdf, 3);
@@ -428,6 +428,76 @@ START_TEST(test_names)
 	ck_assert_ptr_nonnull(strstr(msg, "label longer than 63 bytes"));
 	ck_assert_uint_eq(name_len("@", &cat, msg), 13);
 	ck_assert_uint_eq(name_len(".", &cat, msg), 1);
+}
+END_TEST
+
+START_TEST(test_class)
+{
+	struct zl_zone *z;
+
+	/* RFC 1035 §5.2: the class of the first record is the zone's; a
+	 * record without one has it. */
+	z = load("example.com.zone",
+		 "$TTL 1\n"
+		 "@ SOA ns hm 1 2 3 4 5\n"				/* 2 */
+		 "a CH TXT x\n"						/* 3 */
+		 "\tTXT y\n"						/* 4 */
+		 "b 1 NONE A 192.0.2.1\n"				/* 5 */
+		 "c CLASS1 A 192.0.2.1\n"				/* 6 */
+		 "d class65535 A 192.0.2.1\n"				/* 7 */
+		 "e Any A 192.0.2.1\n");				/* 8 */
+	prob(z, "class CH differs from the zone's class IN", 3, 3, "class");
+	prob(z, "class NONE cannot appear in a zone file", 5, 5, "class");
+	prob(z, "class CLASS65535 cannot appear", 7, 3, "class");
+	prob(z, "class ANY cannot appear", 8, 3, "class");
+	ck_assert_uint_eq(z->nprobs, 4);
+	ck_assert_uint_eq(rr_at(z, "a.example.com.", LDNS_RR_TYPE_TXT,
+				0)->klass, LDNS_RR_CLASS_IN);
+	ck_assert_uint_eq(rr_at(z, "c.example.com.", LDNS_RR_TYPE_A, 0)->klass,
+			  LDNS_RR_CLASS_IN);
+	ck_assert_uint_eq(z->nrrs, 3);
+	zl_zone_free(z);
+
+	/* A zone of another class: its records may omit it. */
+	z = load("-", "$ORIGIN version.bind.\n"
+		 "@ 0 CH SOA ns hm 1 2 3 4 5\n"
+		 "@ TXT \"9.18\"\n"
+		 "@ IN TXT x\n");
+	prob(z, "class IN differs from the zone's class CH", 4, 3, "class");
+	ck_assert_uint_eq(z->nprobs, 1);
+	ck_assert_uint_eq(rr_at(z, "version.bind.", LDNS_RR_TYPE_TXT,
+				0)->klass, LDNS_RR_CLASS_CH);
+	zl_zone_free(z);
+}
+END_TEST
+
+START_TEST(test_placement)
+{
+	struct zl_zone *z;
+
+	z = load("example.com.zone",
+		 "$TTL 1\n"
+		 "@ SOA ns hm 1 2 3 4 5\n"				/* 2 */
+		 "@ SOA ns hm 2 2 3 4 5\n"				/* 3 */
+		 "sub SOA ns hm 1 2 3 4 5\n"				/* 4 */
+		 "out.example. A 192.0.2.1\n"				/* 5 */
+		 "out.example. TXT x\n"					/* 6 */
+		 "\tMX 1 mail\n"					/* 7 */
+		 "other.test. SOA ns hm 1 2 3 4 5\n"			/* 8 */
+		 "www A 192.0.2.1\n");					/* 9 */
+	prob(z, "second SOA record at 'example.com.'", 3, 3, "soa");
+	prob(z, "SOA record at 'sub.example.com.', below the zone apex", 4, 1,
+	     "soa");
+	prob(z, "'out.example.' is outside the zone 'example.com.'", 5, 1,
+	     "outside");
+	prob(z, "'other.test.' is outside the zone", 8, 1, "outside");
+	ck_assert_uint_eq(z->nprobs, 4);
+	/* Servers ignore them, and so does the model. */
+	ck_assert_ptr_null(zl_zone_lookup(z, "out.example.")->sets);
+	ck_assert_ptr_null(zl_zone_lookup(z, "sub.example.com.")->sets);
+	ck_assert_uint_eq(zl_name_rrset(z->origin, LDNS_RR_TYPE_SOA)->count, 1);
+	ck_assert_uint_eq(z->nrrs, 2);
+	zl_zone_free(z);
 }
 END_TEST
 
@@ -729,6 +799,8 @@ Suite *load_suite(void)
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_generic);
 	tcase_add_test(tc, test_names);
+	tcase_add_test(tc, test_class);
+	tcase_add_test(tc, test_placement);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("load_file");
 	tcase_add_test(tc, test_load_file);
