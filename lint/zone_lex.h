@@ -75,9 +75,6 @@ bool zl_lex_generic_num(const char *s, size_t n, size_t prefix,
  * the value, saturated at UINT64_MAX). */
 int zl_ttl_parse(const char *s, size_t n, uint64_t max, uint64_t *out);
 
-/* Parses a record type mnemonic or TYPEnnn, any case.  Returns false if it
- * is neither. */
-bool zl_type_parse(const char *s, size_t n, uint16_t *out);
 
 /* ---- domain names (zone_rdata.c) ---- */
 
@@ -97,6 +94,47 @@ struct zl_name *zl_name_intern_wire(struct zl_zone *z, const uint8_t *wire);
 /* Sets z->origin and recomputes every interned name's in_zone
  * (zone_index.c). */
 void zl_zone_set_origin(struct zl_zone *z, struct zl_name *origin);
+
+/* ---- record types (zone_types.c) ---- */
+
+/* Field types beyond ldns's (ldns_rdf_type stops at 40): fields whose form
+ * depends on another field, converted in zone_rdata.c. */
+enum {
+	ZL_FT_GWTYPE = 64,	/* IPSECKEY gateway type: 0..3 */
+	ZL_FT_GATEWAY,		/* IPSECKEY gateway, AMTRELAY relay: ".", an
+				   address or a name, by the type in field 1 */
+	ZL_FT_AMTTYPE,		/* AMTRELAY D-bit and relay type: two tokens,
+				   one byte */
+	ZL_FT_B64DASH,		/* DOA data: base64, or "-" for none */
+};
+
+/* How a type's rdata is written. */
+enum {
+	ZL_FORM_FIELDS,		/* the fields below */
+	ZL_FORM_OPAQUE,		/* a format zonelint does not implement: the
+				   rdata is kept unchecked */
+	ZL_FORM_GENERIC,	/* only as RFC 3597 \# (NULL) */
+	ZL_FORM_META,		/* never in a zone (OPT, the query types) */
+	ZL_FORM_OBSOLETE,	/* refused by servers (MD, MF: RFC 973) */
+};
+
+/* One type of the IANA "Resource Record (RR) TYPEs" registry. */
+struct zl_rrtype {
+	const char *name;	/* mnemonic */
+	uint16_t type;
+	uint16_t wire;		/* the type whose ldns wire layout decodes
+				   this one's RFC 3597 rdata; 0: none */
+	uint8_t min, max;	/* fields required, fields listed */
+	uint8_t repeat;		/* type of the fields after max (TXT's
+				   strings), or 0 */
+	uint8_t form;		/* ZL_FORM_* */
+	uint8_t field[9];	/* ldns_rdf_type or ZL_FT_* */
+};
+
+/* The registry's entry for type, or NULL for an unassigned number. */
+const struct zl_rrtype *zl_rrtype_find(uint16_t type);
+/* The type of field f (0-based) of t's rdata. */
+uint8_t zl_rrtype_field(const struct zl_rrtype *t, size_t f);
 
 /* ---- rdata (zone_rdata.c) ---- */
 

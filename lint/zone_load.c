@@ -43,6 +43,8 @@ struct loader {
 	uint16_t zone_class;		/* of the first record; 0 before */
 	bool have_dollar_ttl, have_last_ttl, have_soa_min;
 	uint32_t dollar_ttl, last_ttl, soa_min;
+	uint8_t noted[65536 / 8];	/* types whose unchecked rdata has
+					   been noted */
 	struct zl_buf scratch;
 	enum zl_status st;		/* a failure that ends the load */
 	char *err;
@@ -782,6 +784,7 @@ static bool rr_type(struct loader *L, uint16_t src,
 		    const struct zl_lex_line *ln, size_t i, struct zl_rr *rr)
 {
 	const struct zl_lex_tok *t;
+	const struct zl_rrtype *rt;
 	const char *s;
 
 	if (i >= ln->ntoks) {
@@ -806,6 +809,16 @@ static bool rr_type(struct loader *L, uint16_t src,
 	    (rr->type >= 128 && rr->type <= 255)) {
 		zl_zone_problem(L->z, "syntax", src, span(t),
 				"record type '%.*s%s' cannot appear in a zone file",
+				ZL_TOKARGS(s, t->len));
+		return false;
+	}
+	/* RFC 973 §2.2: MD and MF gave way to MX; BIND and Knot DNS refuse
+	 * a zone with them. */
+	rt = zl_rrtype_find(rr->type);
+	if (rt && rt->form == ZL_FORM_OBSOLETE) {
+		zl_zone_problem(L->z, "syntax", src, span(t),
+				"record type '%.*s%s' is obsolete (RFC 973): "
+				"servers refuse it; use MX",
 				ZL_TOKARGS(s, t->len));
 		return false;
 	}
@@ -968,6 +981,15 @@ static void record(struct loader *L, uint16_t src,
 					"rest are not checked",
 					MAX_RR_PER_NAME, rr.owner->text);
 		goto drop;
+	}
+	if ((rr.flags & ZL_RR_UNCHECKED) &&
+	    !(L->noted[rr.type / 8] & 1 << rr.type % 8)) {
+		L->noted[rr.type / 8] |= (uint8_t)(1 << rr.type % 8);
+		zl_zone_problem(z, "unchecked", src, rr.type_tok,
+				"%s rdata%s is not checked: zonelint does not "
+				"read its format", zl_type_name(rr.type),
+				rr.flags & ZL_RR_GENERIC ?
+				" in RFC 3597 form" : "");
 	}
 	rr.tok = (uint32_t)tok0;
 	rr.ntok = (uint16_t)nrd;

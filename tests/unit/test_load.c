@@ -377,6 +377,20 @@ START_TEST(test_generic)
 }
 END_TEST
 
+/* Asserts that field f of rr holds the wire bytes written in hex. */
+static void rdf_is(const struct zl_rr *rr, unsigned f, const char *hex)
+{
+	char got[600];
+	uint16_t i;
+
+	ck_assert_uint_lt(f, rr->nrdf);
+	ck_assert_uint_lt(rr->rdf[f].len, sizeof got / 2);
+	for (i = 0; i < rr->rdf[f].len; i++)
+		snprintf(got + 2 * i, 3, "%02x", rr->rdf[f].data[i]);
+	got[2 * i] = '\0';
+	ck_assert_str_eq(got, hex);
+}
+
 /* zl_name_from_text on text, into a buffer with guard bytes after its
  * ZL_NAME_MAXWIRE: they must stay untouched whatever the name. */
 static size_t name_len(const char *text, const char **cat, char *msg)
@@ -497,6 +511,65 @@ START_TEST(test_placement)
 	ck_assert_ptr_null(zl_zone_lookup(z, "sub.example.com.")->sets);
 	ck_assert_uint_eq(zl_name_rrset(z->origin, LDNS_RR_TYPE_SOA)->count, 1);
 	ck_assert_uint_eq(z->nrrs, 2);
+	zl_zone_free(z);
+}
+END_TEST
+
+START_TEST(test_rdata_forms)
+{
+	struct zl_zone *z;
+	const struct zl_rr *rr;
+
+	z = load("example.com.zone",
+		 "$TTL 1\n"
+		 "ipsec IPSECKEY 10 3 2 gw.example.net. AQNR U3mG\n"	/* 2 */
+		 "ipsec IPSECKEY 10 0 0 .\n"
+		 "amt AMTRELAY 10 1 3 relay.example.net.\n"
+		 "doa DOA 0 1 2 \"\" -\n"				/* 5 */
+		 "cs CSYNC 66 3\n"
+		 "n3 NSEC3 1 1 12 - 2vptu5timamqttgl4luu9kg21e0aor3s\n"
+		 "ta TA \\# 24 ec4505012bb183af5f22588179a53b0a98631fad1a292118\n"
+		 "ds DSYNC \\# 10 003b0114f003737562 00\n"		/* 9 */
+		 "uid UID 1\n"						/* 10 */
+		 "uid2 UID 2\n");
+	/* RFC 4025: the gateway's form follows its type; the key may be
+	 * split by blanks, or absent. */
+	rr = rr_at(z, "ipsec.example.com.", LDNS_RR_TYPE_IPSECKEY, 0);
+	ck_assert_uint_eq(rr->nrdf, 5);
+	rdf_is(rr, 1, "03");
+	ck_assert_str_eq(rr->rdf[3].name->text, "gw.example.net.");
+	rdf_is(rr, 4, "010351537986");
+	rr = rr_at(z, "ipsec.example.com.", LDNS_RR_TYPE_IPSECKEY, 1);
+	ck_assert_uint_eq(rr->nrdf, 4);
+	ck_assert_uint_eq(rr->rdf[3].len, 0);
+	/* RFC 8777: the D-bit and the relay type share a byte. */
+	rr = rr_at(z, "amt.example.com.", LDNS_RR_TYPE_AMTRELAY, 0);
+	rdf_is(rr, 1, "83");
+	ck_assert_str_eq(rr->rdf[2].name->text, "relay.example.net.");
+	ck_assert_uint_eq(rr_at(z, "doa.example.com.", LDNS_RR_TYPE_DOA,
+				0)->rdf[4].len, 0);
+	/* Empty type bitmaps (RFC 7477 §2.1.3, RFC 5155 §3.2.1). */
+	ck_assert_uint_eq(rr_at(z, "cs.example.com.", LDNS_RR_TYPE_CSYNC,
+				0)->nrdf, 2);
+	ck_assert_uint_eq(rr_at(z, "n3.example.com.", LDNS_RR_TYPE_NSEC3,
+				0)->nrdf, 5);
+	/* RFC 3597: TA reads like DS; DSYNC stays opaque and unchecked. */
+	rr = rr_at(z, "ta.example.com.", 32768, 0);
+	ck_assert_uint_eq(rr->nrdf, 4);
+	ck_assert(!(rr->flags & ZL_RR_UNCHECKED));
+	rdf_is(rr, 3, "2bb183af5f22588179a53b0a98631fad1a292118");
+	rr = rr_at(z, "ds.example.com.", 66, 0);
+	ck_assert_uint_eq(rr->nrdf, 1);
+	ck_assert(rr->flags & ZL_RR_UNCHECKED);
+	prob(z, "DSYNC rdata in RFC 3597 form is not checked", 9, 4,
+	     "unchecked");
+	/* No format to read: kept without fields, noted once per type. */
+	rr = rr_at(z, "uid.example.com.", 101, 0);
+	ck_assert_uint_eq(rr->nrdf, 0);
+	ck_assert(rr->flags & ZL_RR_UNCHECKED);
+	prob(z, "UID rdata is not checked", 10, 5, "unchecked");
+	ck_assert_ptr_nonnull(rr_at(z, "uid2.example.com.", 101, 0));
+	ck_assert_uint_eq(z->nprobs, 2);
 	zl_zone_free(z);
 }
 END_TEST
@@ -801,6 +874,7 @@ Suite *load_suite(void)
 	tcase_add_test(tc, test_names);
 	tcase_add_test(tc, test_class);
 	tcase_add_test(tc, test_placement);
+	tcase_add_test(tc, test_rdata_forms);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("load_file");
 	tcase_add_test(tc, test_load_file);
