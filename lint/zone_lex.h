@@ -136,6 +136,41 @@ const struct zl_rrtype *zl_rrtype_find(uint16_t type);
 /* The type of field f (0-based) of t's rdata. */
 uint8_t zl_rrtype_field(const struct zl_rrtype *t, size_t f);
 
+/* ---- presentation formats of single fields (zone_fields.c) ---- */
+
+/* The text of token t of buf: a quoted token without its quotes. */
+static inline const char *zl_lex_text(const char *buf,
+				      const struct zl_lex_tok *t, size_t *n)
+{
+	*n = t->quoted ? t->len - 2 : t->len;
+	return buf + t->off + t->quoted;
+}
+
+/* What a field parser found wrong: at token tok of those it was given. */
+struct zl_ferr {
+	size_t tok;
+	const char *cat;	/* "syntax" or "range" */
+	char msg[192];		/* read after the type: "LOC latitude ..." */
+};
+
+/* A field parser reads tokens t[0..n) of buf, appends the field's wire form
+ * to out and returns true; or returns false with *e filled in. */
+typedef bool zl_field_fn(const char *buf, const struct zl_lex_tok *t,
+			 size_t n, struct zl_buf *out, struct zl_ferr *e);
+
+zl_field_fn zl_field_atma;	/* ATMA address (one token) */
+zl_field_fn zl_field_nsap;	/* NSAP address, RFC 1706 §5 (one token) */
+zl_field_fn zl_field_eui48;	/* RFC 7043 §3.2 (one token) */
+zl_field_fn zl_field_eui64;	/* RFC 7043 §4.2 (one token) */
+zl_field_fn zl_field_loc;	/* RFC 1876 §3 (the whole rdata) */
+zl_field_fn zl_field_apl;	/* one APL item, RFC 3123 §5 (one token) */
+
+/* Checks the digest of a DS, CDS, TA, DLV, SSHFP or ZONEMD record (rdf,
+ * nrdf fields) against the length its digest type fixes; on a mismatch
+ * returns false with *field the digest's index and *e the problem. */
+bool zl_field_digest(uint16_t type, const struct zl_rdf *rdf, size_t nrdf,
+		     size_t *field, struct zl_ferr *e);
+
 /* ---- rdata (zone_rdata.c) ---- */
 
 /* One record's rdata as zone_load.c found it. */

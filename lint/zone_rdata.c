@@ -192,6 +192,11 @@ static const struct {
 	{ LDNS_RR_TYPE_TLSA, { "usage", "selector", "matching type",
 			       "certificate data" } },
 	{ LDNS_RR_TYPE_DS, { "key tag", "algorithm", "digest type", "digest" } },
+	{ LDNS_RR_TYPE_CDS, { "key tag", "algorithm", "digest type", "digest" } },
+	{ LDNS_RR_TYPE_DLV, { "key tag", "algorithm", "digest type", "digest" } },
+	{ 32768 /* TA */, { "key tag", "algorithm", "digest type", "digest" } },
+	{ LDNS_RR_TYPE_ZONEMD, { "serial", "scheme", "hash algorithm",
+				 "digest" } },
 	{ LDNS_RR_TYPE_DNSKEY, { "flags", "protocol", "algorithm",
 				 "public key" } },
 	{ LDNS_RR_TYPE_SSHFP, { "algorithm", "fingerprint type",
@@ -279,17 +284,19 @@ static struct zl_tok tok_at(const struct conv *c, size_t ti)
 	return t;
 }
 
+/* The span of tokens ti..ti+take. */
+static struct zl_tok span_of(const struct conv *c, size_t ti, size_t take)
+{
+	struct zl_tok at = tok_at(c, ti), last = tok_at(c, ti + take - 1);
+
+	at.len = last.off + last.len - at.off;
+	return at;
+}
+
 /* The token's text; a quoted token without its quotes. */
 static const char *tok_text(const struct conv *c, size_t ti, size_t *n)
 {
-	const struct zl_lex_tok *t = &c->in->toks[ti];
-
-	if (t->quoted) {
-		*n = t->len - 2;
-		return c->buf + t->off + 1;
-	}
-	*n = t->len;
-	return c->buf + t->off;
+	return zl_lex_text(c->buf, &c->in->toks[ti], n);
 }
 
 static bool set_rdf(struct conv *c, struct zl_rdf *r, uint8_t ft,
@@ -543,15 +550,12 @@ static bool conv_ldns(struct conv *c, struct zl_rdf *r, uint8_t ft,
 {
 	bool glue = ft == LDNS_RDF_TYPE_B64 || ft == LDNS_RDF_TYPE_HEX;
 	const char *s = join(c, ti, take, glue);
-	struct zl_tok at = tok_at(c, ti);
+	struct zl_tok at = span_of(c, ti, take);
 	size_t i, n, digits = 0;
 	uint16_t type;
 	ldns_rdf *rd;
 	bool ok;
 
-	if (take > 1)
-		at.len = c->in->toks[ti + take - 1].off +
-			 c->in->toks[ti + take - 1].len - at.off;
 	if (!s)
 		return bad(c, "syntax", at, "NUL byte in %s", fn(c));
 	n = strlen(s);
@@ -585,6 +589,20 @@ static bool conv_mnemonic(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	if (n > 0 && s[0] >= '0' && s[0] <= '9')
 		return conv_int(c, r, ft, ti, bytes);
 	return conv_ldns(c, r, ft, ti, 1);
+}
+
+/* A field read by one of the parsers of zone_fields.c. */
+static bool conv_parsed(struct conv *c, struct zl_rdf *r, uint8_t ft,
+			size_t ti, size_t take, zl_field_fn *parse)
+{
+	struct zl_buf *b = c->scratch;
+	struct zl_ferr e;
+
+	b->len = 0;
+	if (!parse(c->buf, c->in->toks + ti, take, b, &e))
+		return bad(c, e.cat, tok_at(c, ti + e.tok), "%s %s", tn(c),
+			   e.msg);
+	return set_rdf(c, r, ft, b->s, b->len, ti, take);
 }
 
 /* An 8-bit number at most max; what names it in messages (NULL: the
@@ -664,6 +682,18 @@ static bool conv_field(struct conv *c, struct zl_rdf *r, uint8_t ft,
 		if (take == 1 && tok_text(c, ti, &n)[0] == '-' && n == 1)
 			return set_rdf(c, r, LDNS_RDF_TYPE_B64, "", 0, ti, 1);
 		return conv_ldns(c, r, LDNS_RDF_TYPE_B64, ti, take);
+	case LDNS_RDF_TYPE_ATMA:
+		return conv_parsed(c, r, ft, ti, take, zl_field_atma);
+	case LDNS_RDF_TYPE_NSAP:
+		return conv_parsed(c, r, ft, ti, take, zl_field_nsap);
+	case LDNS_RDF_TYPE_EUI48:
+		return conv_parsed(c, r, ft, ti, take, zl_field_eui48);
+	case LDNS_RDF_TYPE_EUI64:
+		return conv_parsed(c, r, ft, ti, take, zl_field_eui64);
+	case LDNS_RDF_TYPE_LOC:
+		return conv_parsed(c, r, ft, ti, take, zl_field_loc);
+	case LDNS_RDF_TYPE_APL:
+		return conv_parsed(c, r, ft, ti, take, zl_field_apl);
 	case LDNS_RDF_TYPE_DNAME:
 		return conv_dname(c, r, ti);
 	case LDNS_RDF_TYPE_INT8:
@@ -769,6 +799,7 @@ static bool generic_known(struct conv *c, const struct zl_rrtype *t,
 {
 	ldns_rr *lr = ldns_rr_new();
 	size_t pos = 0, i, n;
+	struct zl_ferr e;
 	ldns_status st;
 	ldns_rdf *rd;
 	bool ok = false;
@@ -800,7 +831,10 @@ static bool generic_known(struct conv *c, const struct zl_rrtype *t,
 		}
 	}
 	rr->nrdf = (uint16_t)n;
-	ok = true;
+	if (!zl_field_digest(c->in->type, rr->rdf, n, &c->field, &e))
+		bad(c, e.cat, tok_at(c, 0), "%s %s", fn(c), e.msg);
+	else
+		ok = true;
 out:
 	ldns_rr_free(lr);
 	return ok;
@@ -852,6 +886,7 @@ static bool conv_fields(struct conv *c, const struct zl_rrtype *t,
 	const struct zl_rdata_in *in = c->in;
 	size_t max = t->repeat ? SIZE_MAX : t->max, ti = 0, f = 0, take;
 	size_t total = 0;
+	struct zl_ferr e;
 	uint8_t ft;
 
 	rr->rdf = zl_arena_alloc(&c->z->arena,
@@ -878,6 +913,11 @@ static bool conv_fields(struct conv *c, const struct zl_rrtype *t,
 		return bad(c, "limit", in->type_tok,
 			   "rdata of %zu bytes exceeds 65535", total);
 	rr->nrdf = (uint16_t)f;
+	/* BIND refuses a digest of the wrong length for its type. */
+	if (!zl_field_digest(in->type, rr->rdf, f, &c->field, &e))
+		return bad(c, e.cat, span_of(c, rr->rdf[c->field].tok - in->tok0,
+					     rr->rdf[c->field].ntok),
+			   "%s %s", fn(c), e.msg);
 	return true;
 }
 

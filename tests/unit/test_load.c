@@ -574,6 +574,53 @@ START_TEST(test_rdata_forms)
 }
 END_TEST
 
+/* The presentation formats ldns reads too loosely, against the wire forms
+ * ldns gives for valid input where it gets them right. */
+START_TEST(test_fields)
+{
+	struct zl_zone *z;
+	const struct zl_rr *rr;
+
+	z = load("example.com.zone",
+		 "$TTL 1\n"
+		 "loc LOC 52 22 23.000 N 4 53 32.000 E -2.00m 0.00m 10000m 10m\n"
+		 "loc LOC 90 S 180 W 42849672.95m 90000000m 90000000m 90000000m\n"
+		 "loc LOC 52 N 4 E 0\n"
+		 "apl APL !1:192.168.38.0/28 2:::/0\n"			/* 5 */
+		 "nsap NSAP 0x47.0005.80.005a00.0000.0001.e133.ffffff000161.00\n"
+		 "atma ATMA 39.246f.000e7c9c0312000100010000000000000000\n"
+		 "atma ATMA +358.400.1234567\n"
+		 "eui EUI48 00-00-5e-00-53-2a\n"
+		 "eui EUI64 00-00-5E-EF-10-00-00-2A\n"			/* 10 */
+		 "ta TA \\# 8 ec450501aabbccdd\n");
+	rdf_is(rr_at(z, "loc.example.com.", LDNS_RR_TYPE_LOC, 0), 0,
+	       "000016138b3cf018810cbce0009895b8");
+	rdf_is(rr_at(z, "loc.example.com.", LDNS_RR_TYPE_LOC, 1), 0,
+	       "009999996cb0270059604e00ffffffff");
+	rdf_is(rr_at(z, "loc.example.com.", LDNS_RR_TYPE_LOC, 2), 0,
+	       "001216138b28720080dbba0000989680");
+	rr = rr_at(z, "apl.example.com.", LDNS_RR_TYPE_APL, 0);
+	rdf_is(rr, 0, "00011c83c0a826");
+	rdf_is(rr, 1, "00020000");
+	rdf_is(rr_at(z, "nsap.example.com.", LDNS_RR_TYPE_NSAP, 0), 0,
+	       "47000580005a0000000001e133ffffff00016100");
+	/* The format byte first: 0 AESA, 1 E.164 (ldns forgets it). */
+	rdf_is(rr_at(z, "atma.example.com.", LDNS_RR_TYPE_ATMA, 0), 0,
+	       "0039246f000e7c9c0312000100010000000000000000");
+	rdf_is(rr_at(z, "atma.example.com.", LDNS_RR_TYPE_ATMA, 1), 0,
+	       "0133353834303031323334353637");
+	rdf_is(rr_at(z, "eui.example.com.", LDNS_RR_TYPE_EUI48, 0), 0,
+	       "00005e00532a");
+	rdf_is(rr_at(z, "eui.example.com.", LDNS_RR_TYPE_EUI64, 0), 0,
+	       "00005eef1000002a");
+	/* A digest of the wrong length for its type, in any form. */
+	prob(z, "TA digest of 4 bytes does not match digest type 1", 11, 7,
+	     "range");
+	ck_assert_uint_eq(z->nprobs, 1);
+	zl_zone_free(z);
+}
+END_TEST
+
 static char tmpdir[64];
 
 static void mk_tree(void)
@@ -875,6 +922,7 @@ Suite *load_suite(void)
 	tcase_add_test(tc, test_class);
 	tcase_add_test(tc, test_placement);
 	tcase_add_test(tc, test_rdata_forms);
+	tcase_add_test(tc, test_fields);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("load_file");
 	tcase_add_test(tc, test_load_file);
