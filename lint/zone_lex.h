@@ -136,7 +136,8 @@ const struct zl_rrtype *zl_rrtype_find(uint16_t type);
 /* The type of field f (0-based) of t's rdata. */
 uint8_t zl_rrtype_field(const struct zl_rrtype *t, size_t f);
 
-/* ---- presentation formats of single fields (zone_fields.c) ---- */
+/* ---- presentation formats of single fields (zone_fields.c,
+ * zone_svcb.c) ---- */
 
 /* The text of token t of buf: a quoted token without its quotes. */
 static inline const char *zl_lex_text(const char *buf,
@@ -164,12 +165,17 @@ zl_field_fn zl_field_eui48;	/* RFC 7043 §3.2 (one token) */
 zl_field_fn zl_field_eui64;	/* RFC 7043 §4.2 (one token) */
 zl_field_fn zl_field_loc;	/* RFC 1876 §3 (the whole rdata) */
 zl_field_fn zl_field_apl;	/* one APL item, RFC 3123 §5 (one token) */
+zl_field_fn zl_field_svcparams;	/* SvcParams, RFC 9460 §2.1 (the rest) */
 
 /* Checks the digest of a DS, CDS, TA, DLV, SSHFP or ZONEMD record (rdf,
  * nrdf fields) against the length its digest type fixes; on a mismatch
  * returns false with *field the digest's index and *e the problem. */
 bool zl_field_digest(uint16_t type, const struct zl_rdf *rdf, size_t nrdf,
 		     size_t *field, struct zl_ferr *e);
+
+/* Reads one escape (RFC 1035 §5.1: \X or \DDD) at s[i] == '\\'; stores
+ * the byte in *out and returns the bytes consumed, 0 if malformed. */
+size_t zl_unescape(const char *s, size_t n, size_t i, uint8_t *out);
 
 /* ---- rdata (zone_rdata.c) ---- */
 

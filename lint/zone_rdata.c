@@ -8,9 +8,7 @@
 
 /* ---- domain names ---- */
 
-/* Reads one escape (RFC 1035 §5.1: \X or \DDD) at s[i] == '\\'; stores the
- * byte in *out and returns the bytes consumed, 0 if malformed. */
-static size_t unescape(const char *s, size_t n, size_t i, uint8_t *out)
+size_t zl_unescape(const char *s, size_t n, size_t i, uint8_t *out)
 {
 	unsigned v;
 
@@ -73,7 +71,7 @@ size_t zl_name_from_text(const char *s, size_t n, const uint8_t *origin,
 		}
 		b = (uint8_t)s[i];
 		k = 1;
-		if (s[i] == '\\' && (k = unescape(s, n, i, &b)) == 0)
+		if (s[i] == '\\' && (k = zl_unescape(s, n, i, &b)) == 0)
 			return name_err(cat, "syntax", msg, msgsz,
 					"invalid escape in domain name '%.*s%s'",
 					s, n);
@@ -414,7 +412,7 @@ static bool conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
 	for (i = 0; i < n; i += k) {
 		k = 1;
 		ch = (uint8_t)s[i];
-		if (s[i] == '\\' && (k = unescape(s, n, i, &ch)) == 0)
+		if (s[i] == '\\' && (k = zl_unescape(s, n, i, &ch)) == 0)
 			return bad(c, "syntax", tok_at(c, ti),
 				   "invalid escape in %s '%.*s%s'", fn(c),
 				   ZL_TOKARGS(s, n));
@@ -591,7 +589,7 @@ static bool conv_mnemonic(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	return conv_ldns(c, r, ft, ti, 1);
 }
 
-/* A field read by one of the parsers of zone_fields.c. */
+/* A field read by one of the parsers of zone_fields.c and zone_svcb.c. */
 static bool conv_parsed(struct conv *c, struct zl_rdf *r, uint8_t ft,
 			size_t ti, size_t take, zl_field_fn *parse)
 {
@@ -694,6 +692,8 @@ static bool conv_field(struct conv *c, struct zl_rdf *r, uint8_t ft,
 		return conv_parsed(c, r, ft, ti, take, zl_field_loc);
 	case LDNS_RDF_TYPE_APL:
 		return conv_parsed(c, r, ft, ti, take, zl_field_apl);
+	case LDNS_RDF_TYPE_SVCPARAMS:
+		return conv_parsed(c, r, ft, ti, take, zl_field_svcparams);
 	case LDNS_RDF_TYPE_DNAME:
 		return conv_dname(c, r, ti);
 	case LDNS_RDF_TYPE_INT8:

@@ -621,6 +621,65 @@ START_TEST(test_fields)
 }
 END_TEST
 
+/* RFC 9460 Appendix D: the presentation and wire forms of its examples,
+ * and the failures of D.3. */
+START_TEST(test_svcb)
+{
+	static const char *const bad[] = {
+		"key1=foo key1=bar", "mandatory=mandatory",
+		"no-default-alpn=abc alpn=h2", "mandatory=key123",
+		"mandatory=key123,key123 key123=abc", "port", "alpn",
+		"ipv6hint", "ipv4hint=", "ech", "key01=x", "key65535=x",
+		"alpn=h2, alpn=h3", "port=65536", "\"port=53\"",
+	};
+	struct zl_zone *z;
+	char text[200];
+	size_t i;
+
+	z = load("example.com.zone",
+		 "$TTL 1\n"
+		 "s SVCB 1 .\n"
+		 "s SVCB 16 foo.example.com. port=53\n"
+		 "s SVCB 1 foo.example.com. key667=hello\n"
+		 "s SVCB 1 foo.example.com. key667=\"hello\\210qoo\"\n"
+		 "s SVCB 1 foo.example.com. ( ipv6hint=\"2001:db8::1,2001:db8::53:1\" )\n"
+		 "s SVCB 16 foo.example.org. ( alpn=h2,h3-19 mandatory=ipv4hint,alpn\n"
+		 "    ipv4hint=192.0.2.1 )\n"
+		 "s SVCB 16 foo.example.org. alpn=\"f\\\\\\\\oo\\\\,bar,h2\"\n"
+		 "s SVCB 16 foo.example.org. alpn=f\\\\\\092oo\\092,bar,h2\n"
+		 "h HTTPS 1 . alpn=h3 no-default-alpn ohttp dohpath=/q{?dns}\n");
+	ck_assert_uint_eq(z->nprobs, 0);
+	ck_assert_uint_eq(rr_at(z, "s.example.com.", LDNS_RR_TYPE_SVCB, 0)->nrdf,
+			  2);
+	rdf_is(rr_at(z, "s.example.com.", LDNS_RR_TYPE_SVCB, 1), 2,
+	       "000300020035");
+	rdf_is(rr_at(z, "s.example.com.", LDNS_RR_TYPE_SVCB, 2), 2,
+	       "029b000568656c6c6f");
+	rdf_is(rr_at(z, "s.example.com.", LDNS_RR_TYPE_SVCB, 3), 2,
+	       "029b000968656c6c6fd2716f6f");
+	rdf_is(rr_at(z, "s.example.com.", LDNS_RR_TYPE_SVCB, 4), 2,
+	       "0006002020010db800000000000000000000000120010db8000000000000000000530001");
+	rdf_is(rr_at(z, "s.example.com.", LDNS_RR_TYPE_SVCB, 5), 2,
+	       "000000040001000400010009026832056833"
+	       "2d313900040004c0000201");
+	rdf_is(rr_at(z, "s.example.com.", LDNS_RR_TYPE_SVCB, 6), 2,
+	       "0001000c08665c6f6f2c62617202683" "2");
+	rdf_is(rr_at(z, "s.example.com.", LDNS_RR_TYPE_SVCB, 7), 2,
+	       "0001000c08665c6f6f2c62617202683" "2");
+	rdf_is(rr_at(z, "h.example.com.", LDNS_RR_TYPE_HTTPS, 0), 2,
+	       "0001000302683300020000000700"
+	       "082f717b3f646e737d00080000");
+	zl_zone_free(z);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		snprintf(text, sizeof text, "$TTL 1\ns SVCB 1 . %s\n", bad[i]);
+		z = load("example.com.zone", text);
+		ck_assert_msg(z->nprobs == 1 && z->nrrs == 0,
+			      "'%s' accepted", bad[i]);
+		zl_zone_free(z);
+	}
+}
+END_TEST
+
 static char tmpdir[64];
 
 static void mk_tree(void)
@@ -923,6 +982,7 @@ Suite *load_suite(void)
 	tcase_add_test(tc, test_placement);
 	tcase_add_test(tc, test_rdata_forms);
 	tcase_add_test(tc, test_fields);
+	tcase_add_test(tc, test_svcb);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("load_file");
 	tcase_add_test(tc, test_load_file);
