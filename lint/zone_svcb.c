@@ -9,14 +9,16 @@
 #include <string.h>
 
 enum { K_MANDATORY, K_ALPN, K_NODEFAULT, K_PORT, K_IPV4, K_ECH, K_IPV6,
-       K_DOHPATH, K_OHTTP, K_GROUPS, NKEYS };
+       K_DOHPATH, K_OHTTP, K_GROUPS, K_DOCPATH, K_PVD, K_OOTS, NKEYS };
 
-/* The keys of the "Service Parameter Keys (SvcParamKeys)" registry, and
- * whether each takes a value: no-default-alpn (RFC 9460 §7.1.1) and ohttp
- * (RFC 9540 §4) never do, the others always. */
+/* The keys of the "Service Parameter Keys (SvcParamKeys)" registry.
+ * no-default-alpn (RFC 9460 §7.1.1) and ohttp (RFC 9540 §4) never take a
+ * value; the values of docpath, pvd and oots are not checked, like those
+ * of keyNNNNN; the other keys always need one. */
 static const char *const keyname[NKEYS] = {
 	"mandatory", "alpn", "no-default-alpn", "port", "ipv4hint", "ech",
-	"ipv6hint", "dohpath", "ohttp", "tls-supported-groups",
+	"ipv6hint", "dohpath", "ohttp", "tls-supported-groups", "docpath",
+	"pvd", "oots",
 };
 
 struct param {
@@ -237,7 +239,7 @@ static bool value(struct svcb *v, size_t tok, uint16_t key, bool has)
 				    keyname[key]);
 		return true;
 	}
-	if (key >= NKEYS)
+	if (key >= K_DOCPATH)
 		goto raw;
 	if (!has || v->text.len == 0)
 		return fail(v, tok, "syntax", "%s needs a value", keyname[key]);

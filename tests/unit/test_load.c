@@ -631,6 +631,7 @@ START_TEST(test_svcb)
 		"mandatory=key123,key123 key123=abc", "port", "alpn",
 		"ipv6hint", "ipv4hint=", "ech", "key01=x", "key65535=x",
 		"alpn=h2, alpn=h3", "port=65536", "\"port=53\"",
+		"tls-supported-groups=29,29", "Port=53",
 	};
 	struct zl_zone *z;
 	char text[200];
@@ -647,7 +648,8 @@ START_TEST(test_svcb)
 		 "    ipv4hint=192.0.2.1 )\n"
 		 "s SVCB 16 foo.example.org. alpn=\"f\\\\\\\\oo\\\\,bar,h2\"\n"
 		 "s SVCB 16 foo.example.org. alpn=f\\\\\\092oo\\092,bar,h2\n"
-		 "h HTTPS 1 . alpn=h3 no-default-alpn ohttp dohpath=/q{?dns}\n");
+		 "h HTTPS 1 . alpn=h3 no-default-alpn ohttp dohpath=/q{?dns}\n"
+		 "h HTTPS 1 . tls-supported-groups=29,23 docpath pvd oots=x\n");
 	ck_assert_uint_eq(z->nprobs, 0);
 	ck_assert_uint_eq(rr_at(z, "s.example.com.", LDNS_RR_TYPE_SVCB, 0)->nrdf,
 			  2);
@@ -669,6 +671,8 @@ START_TEST(test_svcb)
 	rdf_is(rr_at(z, "h.example.com.", LDNS_RR_TYPE_HTTPS, 0), 2,
 	       "0001000302683300020000000700"
 	       "082f717b3f646e737d00080000");
+	rdf_is(rr_at(z, "h.example.com.", LDNS_RR_TYPE_HTTPS, 1), 2,
+	       "00090004001d0017000a0000000b0000000c000178");
 	zl_zone_free(z);
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		snprintf(text, sizeof text, "$TTL 1\ns SVCB 1 . %s\n", bad[i]);
