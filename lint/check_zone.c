@@ -5,7 +5,7 @@
 
 static const char *const categories[] = {
 	"syntax", "range", "include", "limit", "class", "soa", "outside",
-	"ttl", "unchecked", NULL
+	"ttl", "unchecked", "split", NULL
 };
 
 static const struct zl_param_spec load_params[] = {

@@ -542,6 +542,27 @@ static bool hex_ok(const char *s, size_t *digits)
 	return true;
 }
 
+/* RFC 4034 §2.2 allows blanks anywhere in base64, but Knot DNS takes
+ * them only between groups of four characters (and in hex, between
+ * pairs of digits), and refuses the zone otherwise: reported once per
+ * field, at the token that ends inside a group. */
+static void split_group(struct conv *c, uint8_t ft, size_t ti, size_t take)
+{
+	size_t group = ft == LDNS_RDF_TYPE_B64 ? 4 : 2, i, sum = 0;
+
+	for (i = ti; i + 1 < ti + take; i++) {
+		sum += c->in->toks[i].len;
+		if (sum % group) {
+			zl_zone_problem(c->z, "split", c->in->src, tok_at(c, i),
+					"%s is split inside a %s: Knot DNS "
+					"refuses to load it", fn(c),
+					group == 4 ? "group of four base64 "
+					"characters" : "pair of hex digits");
+			return;
+		}
+	}
+}
+
 /* Hands a field to ldns's own converter for its type. */
 static bool conv_ldns(struct conv *c, struct zl_rdf *r, uint8_t ft,
 		      size_t ti, size_t take)
@@ -572,6 +593,8 @@ static bool conv_ldns(struct conv *c, struct zl_rdf *r, uint8_t ft,
 			   ZL_TOKARGS(s, n));
 	ok = set_rdf(c, r, ft, ldns_rdf_data(rd), ldns_rdf_size(rd), ti, take);
 	ldns_rdf_deep_free(rd);
+	if (ok && glue)
+		split_group(c, ft, ti, take);
 	return ok;
 }
 
