@@ -68,7 +68,8 @@ bool zl_field_atma(const char *buf, const struct zl_lex_tok *t, size_t n,
 				continue;
 			if (s[i] < '0' || s[i] > '9')
 				return ferr(e, 0, "syntax",
-					    "E.164 address '%.*s%s' has a character that is not a digit",
+					    "E.164 address '%.*s%s' has a "
+					    "character that is not a digit",
 					    ZL_TOKARGS(s, len));
 			zl_buf_addc(out, s[i]);
 			digits++;

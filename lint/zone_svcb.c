@@ -180,7 +180,9 @@ static bool one_addr(struct svcb *v, size_t tok, uint16_t key)
 	uint8_t a[16];
 	bool v4 = key == K_IPV4;
 
-	if (inet_pton(v4 ? AF_INET : AF_INET6, v->item.s, a) != 1)
+	/* a \000 would end the text inet_pton reads */
+	if (strlen(v->item.s) != v->item.len ||
+	    inet_pton(v4 ? AF_INET : AF_INET6, v->item.s, a) != 1)
 		return fail(v, tok, "syntax", "%s: invalid %s address '%.*s%s'",
 			    keyname[key], v4 ? "IPv4" : "IPv6",
 			    ZL_TOKARGS(v->item.s, v->item.len));
@@ -267,7 +269,8 @@ static bool value(struct svcb *v, size_t tok, uint16_t key, bool has)
 		put16(&v->val, x);
 		return true;
 	case K_ECH:
-		rd = ldns_rdf_new_frm_str(LDNS_RDF_TYPE_B64, v->text.s);
+		rd = strlen(v->text.s) == v->text.len ?
+		     ldns_rdf_new_frm_str(LDNS_RDF_TYPE_B64, v->text.s) : NULL;
 		if (!rd)
 			return fail(v, tok, "syntax", "ech: invalid base64 '%.*s%s'",
 				    ZL_TOKARGS(v->text.s, v->text.len));
@@ -283,8 +286,8 @@ raw:
 	return true;
 }
 
-/* Unescapes s[0..n) into v->text (NUL-terminated for inet_pton and
- * ldns_b64_pton; a \000 in it simply fails those). */
+/* Unescapes s[0..n) into v->text, NUL-terminated for inet_pton and
+ * ldns. */
 static bool unescape_value(struct svcb *v, size_t tok, const char *s,
 			   size_t n)
 {
