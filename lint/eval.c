@@ -55,10 +55,10 @@ int zl_rr_name_field(const struct zl_rr *rr, unsigned skip)
 const char *zl_type_str(uint16_t type)
 {
 	static _Thread_local char buf[sizeof "TYPE65535"];
-	const ldns_rr_descriptor *d = ldns_rr_descript(type);
+	const char *name = zl_type_name(type);
 
-	if (d && d->_name && d->_type == type)
-		return d->_name;
+	if (name)
+		return name;
 	snprintf(buf, sizeof buf, "TYPE%u", (unsigned)type);
 	return buf;
 }

@@ -5,7 +5,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include <ldns/ldns.h>
 
 #include "check.h"
 #include "rule.h"
@@ -392,15 +391,9 @@ static void parse_params(struct ld *ld, struct zl_rule *r,
 /* A type mnemonic (any case) or RFC 3597 TYPEnnn; 0 if neither. */
 static uint16_t type_code(const char *s)
 {
-	unsigned long v;
-	char *end;
+	uint16_t t;
 
-	if (strncasecmp(s, "TYPE", 4) == 0 && s[4] >= '0' && s[4] <= '9') {
-		errno = 0;
-		v = strtoul(s + 4, &end, 10);
-		return *end || errno || v > 65535 ? 0 : (uint16_t)v;
-	}
-	return (uint16_t)ldns_get_rr_type_by_name(s);
+	return zl_type_parse(s, strlen(s), &t) ? t : 0;
 }
 
 static void add_type(struct ld *ld, uint16_t *v, size_t *nv,

@@ -46,6 +46,9 @@ enum {
 	ZL_RR_GENERIC = 1 << 0,	/* written in RFC 3597 \# form */
 	ZL_RR_TTL_IMPLICIT = 1 << 1,	/* TTL came from $TTL or the previous RR */
 	ZL_RR_OWNER_BLANK = 1 << 2,	/* owner field left blank */
+	ZL_RR_UNCHECKED = 1 << 3,	/* rdata in a format zonelint does not
+					   read: kept as written, nrdf 0 (or
+					   one opaque field for \#) */
 };
 
 /* One record that loaded without error. */
@@ -161,6 +164,15 @@ void zl_zone_mark_cuts(struct zl_zone *z);
 const struct zl_rrset *zl_name_rrset(const struct zl_name *n, uint16_t type);
 /* Appends rr (already filled in) to the records and to its RRset. */
 void zl_zone_add_rr(struct zl_zone *z, const struct zl_rr *rr);
+
+/* ---- record types (zone_types.c) ---- */
+
+/* Parses a record type mnemonic of the IANA registry or RFC 3597 TYPEnnn,
+ * any case.  Returns false if it is neither. */
+bool zl_type_parse(const char *s, size_t n, uint16_t *out);
+/* The registry's mnemonic of type ("MX"), or NULL for an unassigned
+ * number. */
+const char *zl_type_name(uint16_t type);
 
 /* ---- positions ---- */
 

@@ -33,9 +33,11 @@ struct loader {
 	struct zl_name *prev_owner;	/* for blank owners */
 	bool prev_bad;			/* the last owner was unusable */
 	bool seen_record;
-	uint16_t prev_class;
+	uint16_t zone_class;		/* of the first record; 0 before */
 	bool have_dollar_ttl, have_last_ttl, have_soa_min;
 	uint32_t dollar_ttl, last_ttl, soa_min;
+	uint8_t noted[65536 / 8];	/* types whose unchecked rdata has
+					   been noted */
 	struct zl_buf scratch;
 	enum zl_status st;		/* a failure that ends the load */
 	char *err;
@@ -273,29 +275,44 @@ static void dir_origin(struct loader *L, uint16_t src,
 		fix_zone_origin(L);
 }
 
+/* Reads a TTL token into *out.  Returns false after reporting one that is
+ * not a TTL or does not fit its 32 bits.  RFC 2181 §8: receivers read a TTL
+ * with the top bit set as 0; so does the loader, after a warning. */
+static bool ttl_value(struct loader *L, uint16_t src,
+		      const struct zl_lex_tok *t, uint32_t *out)
+{
+	const char *s = text_of(L, src, t);
+	uint64_t v;
+	int rc = zl_ttl_parse(s, t->len, UINT32_MAX, &v);
+
+	if (rc == -1) {
+		zl_zone_problem(L->z, "syntax", src, span(t),
+				"invalid TTL '%.*s%s'", ZL_TOKARGS(s, t->len));
+		return false;
+	}
+	if (rc == -2) {
+		zl_zone_problem(L->z, "range", src, span(t),
+				"TTL %.*s%s does not fit in 32 bits "
+				"(0..4294967295)", ZL_TOKARGS(s, t->len));
+		return false;
+	}
+	if (v > MAX_TTL) {
+		zl_zone_problem(L->z, "ttl", src, span(t),
+				"TTL %.*s%s exceeds 2147483647: receivers read "
+				"it as 0 (RFC 2181 §8)", ZL_TOKARGS(s, t->len));
+		v = 0;
+	}
+	*out = (uint32_t)v;
+	return true;
+}
+
 static void dir_ttl(struct loader *L, uint16_t src,
 		    const struct zl_lex_line *ln)
 {
-	const struct zl_lex_tok *t = &ln->toks[1];
-	const char *s;
-	uint64_t v;
-	int rc;
-
 	if (!args_ok(L, src, ln, 1, 1, "a TTL"))
 		return;
-	s = text_of(L, src, t);
-	rc = zl_ttl_parse(s, t->len, MAX_TTL, &v);
-	if (rc == -1)
-		zl_zone_problem(L->z, "syntax", src, span(t),
-				"invalid TTL '%.*s%s'", ZL_TOKARGS(s, t->len));
-	else if (rc == -2)
-		zl_zone_problem(L->z, "range", src, span(t),
-				"TTL %.*s%s exceeds 2147483647 (RFC 2181 §8)",
-				ZL_TOKARGS(s, t->len));
-	else {
-		L->dollar_ttl = (uint32_t)v;
+	if (ttl_value(L, src, &ln->toks[1], &L->dollar_ttl))
 		L->have_dollar_ttl = true;
-	}
 }
 
 static bool parse_class(const char *s, size_t n, uint16_t *out);
@@ -453,7 +470,6 @@ struct saved {
 	size_t originlen;
 	struct zl_name *prev_owner;
 	bool prev_bad;
-	uint16_t prev_class;
 };
 
 static void save(const struct loader *L, struct saved *s)
@@ -462,7 +478,6 @@ static void save(const struct loader *L, struct saved *s)
 	s->originlen = L->originlen;
 	s->prev_owner = L->prev_owner;
 	s->prev_bad = L->prev_bad;
-	s->prev_class = L->prev_class;
 }
 
 static void restore(struct loader *L, const struct saved *s)
@@ -471,7 +486,6 @@ static void restore(struct loader *L, const struct saved *s)
 	L->originlen = s->originlen;
 	L->prev_owner = s->prev_owner;
 	L->prev_bad = s->prev_bad;
-	L->prev_class = s->prev_class;
 }
 
 static void dir_include(struct loader *L, uint16_t src,
@@ -540,22 +554,38 @@ static void directive(struct loader *L, uint16_t src,
 
 /* ---- records ---- */
 
-/* IN, CH, HS, CS or CLASSnnn (RFC 3597 §5), any case. */
+/* The class mnemonics: the data classes and the query classes NONE and
+ * ANY (RFC 6895 §3.2). */
+static const struct { const char *name; uint16_t v; } classes[] = {
+	{ "IN", 1 }, { "CS", 2 }, { "CH", 3 }, { "HS", 4 },
+	{ "NONE", 254 }, { "ANY", 255 },
+};
+
+/* A class mnemonic or CLASSnnn (RFC 3597 §5), any case. */
 static bool parse_class(const char *s, size_t n, uint16_t *out)
 {
-	static const struct { const char *name; uint16_t v; } cls[] = {
-		{ "IN", 1 }, { "CS", 2 }, { "CH", 3 }, { "HS", 4 },
-	};
 	size_t i;
 
-	for (i = 0; i < sizeof cls / sizeof cls[0]; i++) {
-		if (n == 2 && strncasecmp(s, cls[i].name, 2) == 0) {
-			*out = cls[i].v;
+	for (i = 0; i < sizeof classes / sizeof classes[0]; i++) {
+		if (strlen(classes[i].name) == n &&
+		    strncasecmp(s, classes[i].name, n) == 0) {
+			*out = classes[i].v;
 			return true;
 		}
 	}
 	return n > 5 && strncasecmp(s, "CLASS", 5) == 0 &&
 	       zl_lex_generic_num(s, n, 5, out);
+}
+
+static const char *class_name(uint16_t k, char *buf, size_t sz)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof classes / sizeof classes[0]; i++)
+		if (classes[i].v == k)
+			return classes[i].name;
+	snprintf(buf, sz, "CLASS%u", (unsigned)k);
+	return buf;
 }
 
 /* Reads the optional TTL and class, in either order (RFC 1035 §5.1 allows
@@ -567,8 +597,6 @@ static bool ttl_class(struct loader *L, uint16_t src,
 {
 	const struct zl_lex_tok *t;
 	const char *s;
-	uint64_t v;
-	int rc;
 
 	for (; *i < ln->ntoks; (*i)++) {
 		t = &ln->toks[*i];
@@ -576,18 +604,8 @@ static bool ttl_class(struct loader *L, uint16_t src,
 		if (t->quoted || t->len == 0)
 			break;
 		if (s[0] >= '0' && s[0] <= '9' && rr->ttl_tok.len == 0) {
-			rc = zl_ttl_parse(s, t->len, MAX_TTL, &v);
-			if (rc == -1)
-				zl_zone_problem(L->z, "syntax", src, span(t),
-						"invalid TTL '%.*s%s'",
-						ZL_TOKARGS(s, t->len));
-			else if (rc == -2)
-				zl_zone_problem(L->z, "range", src, span(t),
-						"TTL %.*s%s exceeds 2147483647 (RFC 2181 §8)",
-						ZL_TOKARGS(s, t->len));
-			if (rc != 0)
+			if (!ttl_value(L, src, t, &rr->ttl))
 				return false;
-			rr->ttl = (uint32_t)v;
 			rr->ttl_tok = span(t);
 		} else if (rr->class_tok.len == 0 &&
 			   parse_class(s, t->len, &rr->klass)) {
@@ -633,6 +651,7 @@ static bool rr_type(struct loader *L, uint16_t src,
 		    const struct zl_lex_line *ln, size_t i, struct zl_rr *rr)
 {
 	const struct zl_lex_tok *t;
+	const struct zl_rrtype *rt;
 	const char *s;
 
 	if (i >= ln->ntoks) {
@@ -657,6 +676,16 @@ static bool rr_type(struct loader *L, uint16_t src,
 	    (rr->type >= 128 && rr->type <= 255)) {
 		zl_zone_problem(L->z, "syntax", src, span(t),
 				"record type '%.*s%s' cannot appear in a zone file",
+				ZL_TOKARGS(s, t->len));
+		return false;
+	}
+	/* RFC 973 §2.2: MD and MF gave way to MX; BIND and Knot DNS refuse
+	 * a zone with them. */
+	rt = zl_rrtype_find(rr->type);
+	if (rt && rt->form == ZL_FORM_OBSOLETE) {
+		zl_zone_problem(L->z, "syntax", src, span(t),
+				"record type '%.*s%s' is obsolete (RFC 973): "
+				"servers refuse it; use MX",
 				ZL_TOKARGS(s, t->len));
 		return false;
 	}
@@ -705,6 +734,68 @@ static bool rr_ttl(struct loader *L, uint16_t src, struct zl_rr *rr)
 	return true;
 }
 
+/* RFC 1035 §5.2: a zone has one class, that of its first record; an
+ * omitted class is the zone's (as BIND and Knot read it).  The query
+ * classes (RFC 6895 §3.2) are never data.  Servers refuse a zone with
+ * another class in it. */
+static bool rr_class(struct loader *L, uint16_t src, struct zl_rr *rr)
+{
+	uint16_t k = rr->klass;
+	char name[16], zone[16];
+
+	if (!rr->class_tok.len) {
+		rr->klass = L->zone_class ? L->zone_class : LDNS_RR_CLASS_IN;
+	} else if (k == 0 || (k >= 128 && k <= 255) ||
+		   (k >= 57344 && k <= 65279) || k == 65535) {
+		zl_zone_problem(L->z, "class", src, rr->class_tok,
+				"class %s cannot appear in a zone file",
+				class_name(k, name, sizeof name));
+		return false;
+	} else if (L->zone_class && k != L->zone_class) {
+		zl_zone_problem(L->z, "class", src, rr->class_tok,
+				"class %s differs from the zone's class %s",
+				class_name(k, name, sizeof name),
+				class_name(L->zone_class, zone, sizeof zone));
+		return false;
+	}
+	if (!L->zone_class)
+		L->zone_class = rr->klass;
+	return true;
+}
+
+/* Whether the zone holds rr: servers ignore data outside the origin
+ * (reported once per name, at its first record), and a zone has one SOA
+ * record, at its apex (RFC 1035 §5.2, RFC 1034 §4.3.4). */
+static bool rr_placed(struct loader *L, uint16_t src, struct zl_rr *rr)
+{
+	const struct zl_name *origin = L->z->origin;
+
+	if (!rr->owner->in_zone) {
+		if (rr->owner->nrr++ == 0)
+			zl_zone_problem(L->z, "outside", src, rr->owner_tok,
+					"'%s' is outside the zone '%s': "
+					"servers ignore its records, and so "
+					"does zonelint", rr->owner->text,
+					origin->text);
+		return false;
+	}
+	if (rr->type != LDNS_RR_TYPE_SOA)
+		return true;
+	if (rr->owner != origin) {
+		zl_zone_problem(L->z, "soa", src, rr->owner_tok,
+				"SOA record at '%s', below the zone apex '%s'",
+				rr->owner->text, origin->text);
+		return false;
+	}
+	if (zl_name_rrset(rr->owner, LDNS_RR_TYPE_SOA)) {
+		zl_zone_problem(L->z, "soa", src, rr->type_tok,
+				"second SOA record at '%s': a zone has one",
+				rr->owner->text);
+		return false;
+	}
+	return true;
+}
+
 static void record(struct loader *L, uint16_t src,
 		   const struct zl_lex_line *ln)
 {
@@ -747,7 +838,8 @@ static void record(struct loader *L, uint16_t src,
 	in.tok0 = (uint32_t)tok0;
 	in.origin = L->origin;
 	in.originlen = L->originlen;
-	if (!zl_rdata_convert(z, &in, &rr, &L->scratch) || !rr_ttl(L, src, &rr))
+	if (!zl_rdata_convert(z, &in, &rr, &L->scratch) || !rr_ttl(L, src, &rr) ||
+	    !rr_class(L, src, &rr) || !rr_placed(L, src, &rr))
 		goto drop;
 	/* Reported at the first record over the limit only: a million
 	 * records at one name must give one error, not a million.  nrr
@@ -760,11 +852,15 @@ static void record(struct loader *L, uint16_t src,
 					MAX_RR_PER_NAME, rr.owner->text);
 		goto drop;
 	}
-	/* RFC 1035 §5.1: an omitted class is the last one given. */
-	if (rr.class_tok.len)
-		L->prev_class = rr.klass;
-	else
-		rr.klass = L->prev_class;
+	if ((rr.flags & ZL_RR_UNCHECKED) &&
+	    !(L->noted[rr.type / 8] & 1 << rr.type % 8)) {
+		L->noted[rr.type / 8] |= (uint8_t)(1 << rr.type % 8);
+		zl_zone_problem(z, "unchecked", src, rr.type_tok,
+				"%s rdata%s is not checked: zonelint does not "
+				"read its format", zl_type_name(rr.type),
+				rr.flags & ZL_RR_GENERIC ?
+				" in RFC 3597 form" : "");
+	}
 	rr.tok = (uint32_t)tok0;
 	rr.ntok = (uint16_t)nrd;
 	zl_zone_add_rr(z, &rr);
@@ -824,7 +920,6 @@ static enum zl_status run(struct loader *L, const char *path,
 			  struct zl_zone **out, char **err)
 {
 	L->z = zl_xcalloc(1, sizeof *L->z);
-	L->prev_class = LDNS_RR_CLASS_IN;
 	L->total = len;
 	L->infer_name = display;
 	(void)add_src(L->z, path, display, buf, len);

@@ -306,6 +306,23 @@ START_TEST(test_type_parse)
 	ck_assert_uint_eq(t, 257);
 	ck_assert(zl_type_parse(S("OPENPGPKEY"), &t));
 	ck_assert_uint_eq(t, 61);
+	/* Every mnemonic of the IANA registry, ldns's or not. */
+	ck_assert(zl_type_parse(S("dsync"), &t));
+	ck_assert_uint_eq(t, 66);
+	ck_assert(zl_type_parse(S("NSAP-PTR"), &t));
+	ck_assert_uint_eq(t, 23);
+	ck_assert(zl_type_parse(S("AMTRELAY"), &t));
+	ck_assert_uint_eq(t, 260);
+	ck_assert(zl_type_parse(S("WALLET"), &t));
+	ck_assert_uint_eq(t, 262);
+	ck_assert(zl_type_parse(S("TA"), &t));
+	ck_assert_uint_eq(t, 32768);
+	ck_assert(zl_type_parse(S("NXNAME"), &t));
+	ck_assert_uint_eq(t, 128);
+	ck_assert_str_eq(zl_type_name(258), "AVC");
+	ck_assert_str_eq(zl_type_name(68), "BRID");
+	ck_assert_ptr_null(zl_type_name(54));
+	ck_assert_ptr_null(zl_type_name(65534));
 	ck_assert(zl_type_parse(S("TYPE65534"), &t));
 	ck_assert_uint_eq(t, 65534);
 	ck_assert(zl_type_parse(S("type1"), &t));
