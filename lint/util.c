@@ -220,54 +220,109 @@ void zl_buf_free(struct zl_buf *b)
 	b->len = b->cap = 0;
 }
 
-/* Length of the valid UTF-8 sequence at s (at most n bytes), 0 if invalid.
- * Rejects overlong forms, surrogates and code points above U+10FFFF. */
-static size_t utf8_len(const unsigned char *s, size_t n)
+/* Length of the valid UTF-8 sequence at s (at most n bytes), 0 if invalid;
+ * its code point in *cp.  Rejects overlong forms, surrogates and code
+ * points above U+10FFFF. */
+static size_t utf8_len(const unsigned char *s, size_t n, uint32_t *cp)
 {
 	size_t len, i;
-	uint32_t cp;
 
 	if (s[0] < 0xC2 || s[0] > 0xF4)
 		return 0;
 	len = s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
 	if (n < len)
 		return 0;
-	cp = s[0] & (0x7F >> len);
+	*cp = s[0] & (0x7F >> len);
 	for (i = 1; i < len; i++) {
 		if ((s[i] & 0xC0) != 0x80)
 			return 0;
-		cp = cp << 6 | (s[i] & 0x3F);
+		*cp = *cp << 6 | (s[i] & 0x3F);
 	}
-	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-	    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+	if ((len == 3 && *cp < 0x800) || (len == 4 && *cp < 0x10000) ||
+	    (*cp >= 0xD800 && *cp <= 0xDFFF) || *cp > 0x10FFFF)
 		return 0;
 	return len;
 }
 
-void zl_buf_add_escaped(struct zl_buf *b, const char *s, size_t n)
+/* The code points above U+007F that a reader cannot see for what they are
+ * (Unicode 17.0): C1 controls (Cc; U+009B is CSI, U+009D OSC), format
+ * characters (Cf: the bidi embeddings, overrides, isolates and marks, the
+ * zero-width characters, U+FEFF, the tag characters), line and paragraph
+ * separators (Zl, Zp), spaces other than U+0020 (Zs) and the other
+ * default-ignorable code points (variation selectors, Hangul fillers).
+ * The noncharacters U+xxFFFE and U+xxFFFF of every plane are tested
+ * apart. */
+static const struct {
+	uint32_t lo, hi;
+} hidden[] = {
+	{ 0x0080, 0x00A0 }, { 0x00AD, 0x00AD }, { 0x034F, 0x034F },
+	{ 0x0600, 0x0605 }, { 0x061C, 0x061C }, { 0x06DD, 0x06DD },
+	{ 0x070F, 0x070F }, { 0x0890, 0x0891 }, { 0x08E2, 0x08E2 },
+	{ 0x115F, 0x1160 }, { 0x1680, 0x1680 }, { 0x17B4, 0x17B5 },
+	{ 0x180B, 0x180F }, { 0x2000, 0x200F }, { 0x2028, 0x202F },
+	{ 0x205F, 0x206F }, { 0x3000, 0x3000 }, { 0x3164, 0x3164 },
+	{ 0xFDD0, 0xFDEF }, { 0xFE00, 0xFE0F }, { 0xFEFF, 0xFEFF },
+	{ 0xFFA0, 0xFFA0 }, { 0xFFF0, 0xFFFB }, { 0x110BD, 0x110BD },
+	{ 0x110CD, 0x110CD }, { 0x13430, 0x1343F }, { 0x1BCA0, 0x1BCA3 },
+	{ 0x1D173, 0x1D17A }, { 0xE0000, 0xE0FFF },
+};
+
+static bool is_hidden(uint32_t cp)
+{
+	size_t lo = 0, hi = sizeof hidden / sizeof hidden[0], mid;
+
+	if ((cp & 0xFFFE) == 0xFFFE)
+		return true;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (cp < hidden[mid].lo)
+			hi = mid;
+		else if (cp > hidden[mid].hi)
+			lo = mid + 1;
+		else
+			return true;
+	}
+	return false;
+}
+
+size_t zl_shown_len(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
+	uint32_t cp;
+	size_t len;
+
+	if (n == 0)
+		return 0;
+	if (u[0] < 0x80)
+		return u[0] >= 0x20 && u[0] < 0x7F;
+	len = utf8_len(u, n, &cp);
+	return len && !is_hidden(cp) ? len : 0;
+}
+
+void zl_buf_add_escaped(struct zl_buf *b, const char *s, size_t n)
+{
 	size_t i = 0, run, k;
+	char e[5];
 
 	while (i < n) {
-		if (u[i] >= 0x20 && u[i] < 0x7F) {
-			for (run = i; run < n && u[run] >= 0x20 && u[run] < 0x7F; run++)
-				;
-			zl_buf_add(b, s + i, run - i);
-			i = run;
-		} else if (u[i] >= 0x80 && (k = utf8_len(u + i, n - i)) > 0) {
-			zl_buf_add(b, s + i, k);
-			i += k;
-		} else {
-			zl_buf_addf(b, "\\%03u", u[i]);
-			i++;
+		for (run = i; run < n; run += k)
+			if ((k = zl_shown_len(s + run, n - run)) == 0)
+				break;
+		zl_buf_add(b, s + i, run - i);
+		if (run < n) {
+			snprintf(e, sizeof e, "\\%03u", (unsigned char)s[run]);
+			zl_buf_add(b, e, 4);
+			run++;
 		}
+		i = run;
 	}
 }
 
 size_t zl_utf8_len(const char *s, size_t n)
 {
-	return n ? utf8_len((const unsigned char *)s, n) : 0;
+	uint32_t cp;
+
+	return n ? utf8_len((const unsigned char *)s, n, &cp) : 0;
 }
 
 void zl_fputs_escaped(const char *s, FILE *out)
