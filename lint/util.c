@@ -1,11 +1,15 @@
-/* util.c - aborting allocators, the bump arena, growable strings, escaping. */
+/* util.c - aborting allocators, the bump arena, growable strings, escaping,
+ * the keyed hash. */
 #include "util.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/random.h>
+#include <time.h>
 #include <unistd.h>
 
 static void oom(size_t n)
@@ -335,6 +339,90 @@ void zl_fputs_escaped(const char *s, FILE *out)
 	if (b.s)
 		fputs(b.s, out);
 	zl_buf_free(&b);
+}
+
+/* ---- keyed hash ---- */
+
+static uint64_t hash_key[2];
+static pthread_once_t hash_once = PTHREAD_ONCE_INIT;
+
+/* splitmix64's finaliser: every input bit moves every output bit. */
+static uint64_t mix64(uint64_t x)
+{
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+	return x ^ (x >> 31);
+}
+
+/* The key comes from the kernel's random pool.  Where it has none to give
+ * (no getrandom(2) under an old kernel or a seccomp filter, or a pool not
+ * yet ready early at boot, which must not make zonelint wait), it is made
+ * from the clock, the process id and where the stack and the code were
+ * placed: different in every run, which is what defeats names chosen in
+ * advance, though not secret from someone watching the machine. */
+static void draw_key(void)
+{
+	struct timespec ts = { 0, 0 };
+	uint64_t x;
+
+	if (getrandom(hash_key, sizeof hash_key, GRND_NONBLOCK) ==
+	    (ssize_t)sizeof hash_key)
+		return;
+	(void)clock_gettime(CLOCK_REALTIME, &ts);
+	x = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+	x = mix64(x ^ (uint64_t)getpid() << 40);
+	x = mix64(x ^ (uint64_t)(uintptr_t)&ts);
+	hash_key[0] = mix64(x ^ (uint64_t)(uintptr_t)&draw_key);
+	hash_key[1] = mix64(hash_key[0] ^ x);
+}
+
+#define ROTL(x, b) (((x) << (b)) | ((x) >> (64 - (b))))
+
+#define SIPROUND do { \
+	v0 += v1; v1 = ROTL(v1, 13); v1 ^= v0; v0 = ROTL(v0, 32); \
+	v2 += v3; v3 = ROTL(v3, 16); v3 ^= v2; \
+	v0 += v3; v3 = ROTL(v3, 21); v3 ^= v0; \
+	v2 += v1; v1 = ROTL(v1, 17); v1 ^= v2; v2 = ROTL(v2, 32); \
+} while (0)
+
+/* SipHash-1-3 (Aumasson and Bernstein, 2012; the round counts of Rust's
+ * and Python's hash tables): one round per 8-byte word, three to end. */
+uint64_t zl_siphash13(const uint64_t key[2], const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	uint64_t v0 = key[0] ^ 0x736f6d6570736575ULL;
+	uint64_t v1 = key[1] ^ 0x646f72616e646f6dULL;
+	uint64_t v2 = key[0] ^ 0x6c7967656e657261ULL;
+	uint64_t v3 = key[1] ^ 0x7465646279746573ULL;
+	uint64_t m, last = (uint64_t)n << 56;
+	size_t i, k;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		/* A little-endian load, which compilers make one load. */
+		m = (uint64_t)s[i] | (uint64_t)s[i + 1] << 8 |
+		    (uint64_t)s[i + 2] << 16 | (uint64_t)s[i + 3] << 24 |
+		    (uint64_t)s[i + 4] << 32 | (uint64_t)s[i + 5] << 40 |
+		    (uint64_t)s[i + 6] << 48 | (uint64_t)s[i + 7] << 56;
+		v3 ^= m;
+		SIPROUND;
+		v0 ^= m;
+	}
+	for (k = 0; i + k < n; k++)
+		last |= (uint64_t)s[i + k] << (8 * k);
+	v3 ^= last;
+	SIPROUND;
+	v0 ^= last;
+	v2 ^= 0xff;
+	SIPROUND;
+	SIPROUND;
+	SIPROUND;
+	return v0 ^ v1 ^ v2 ^ v3;
+}
+
+uint64_t zl_hash(const void *s, size_t n)
+{
+	(void)pthread_once(&hash_once, draw_key);
+	return zl_siphash13(hash_key, s, n);
 }
 
 int zl_strcasecmp(const char *a, const char *b)

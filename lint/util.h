@@ -62,6 +62,17 @@ size_t zl_utf8_len(const char *s, size_t n);
 /* Writes s (NULL: nothing) to out escaped as zl_buf_add_escaped does. */
 void zl_fputs_escaped(const char *s, FILE *out);
 
+/* A keyed hash of s[0..n) for hash tables: SipHash-1-3 under a key drawn
+ * at random once per process (thread-safe).  Input cannot be chosen to
+ * make its keys collide, as it can for a fixed hash such as FNV-1a, where
+ * a zone of a few thousand chosen names turns every table into one list.
+ * The values differ from run to run: never print them, store them or let
+ * them order output. */
+uint64_t zl_hash(const void *s, size_t n);
+/* SipHash-1-3 of s[0..n) under key (the 16 key bytes as two little-endian
+ * words), as the reference implementation computes it. */
+uint64_t zl_siphash13(const uint64_t key[2], const void *s, size_t n);
+
 /* Case-insensitive ASCII comparison (DNS names compare this way). */
 int zl_strcasecmp(const char *a, const char *b);
 

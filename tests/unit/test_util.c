@@ -1,9 +1,11 @@
-/* test_util.c - unit tests for lint/util.c: arena, buffers, escaping. */
+/* test_util.c - unit tests for lint/util.c: arena, buffers, escaping, the
+ * keyed hash. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "suites.h"
+#include "testutil.h"
 #include "util.h"
 
 /* Escapes n bytes of s and returns the result (caller frees). */
@@ -182,11 +184,13 @@ START_TEST(test_shown_len)
 	for (i = 0; i < sizeof hidden / sizeof hidden[0]; i++) {
 		n = utf8(hidden[i], b);
 		ck_assert_msg(zl_utf8_len(b, n) == n, "U+%04X", hidden[i]);
-		ck_assert_msg(zl_shown_len(b, n) == 0, "U+%04X shown", hidden[i]);
+		ck_assert_msg(zl_shown_len(b, n) == 0, "U+%04X shown",
+			      hidden[i]);
 	}
 	for (i = 0; i < sizeof shown / sizeof shown[0]; i++) {
 		n = utf8(shown[i], b);
-		ck_assert_msg(zl_shown_len(b, n) == n, "U+%04X hidden", shown[i]);
+		ck_assert_msg(zl_shown_len(b, n) == n, "U+%04X hidden",
+			      shown[i]);
 	}
 	/* ASCII: printable only; tab and line feed are escaped as well. */
 	ck_assert_uint_eq(zl_shown_len(" ", 1), 1);
@@ -198,6 +202,63 @@ START_TEST(test_shown_len)
 	/* Cut short or invalid: the first byte is escaped. */
 	ck_assert_uint_eq(zl_shown_len("\xc3\xa9", 1), 0);
 	ck_assert_uint_eq(zl_shown_len("\xff", 1), 0);
+}
+END_TEST
+
+/* SipHash-1-3 of the bytes 0, 1, ..., n-1 under the all-zero key, as the
+ * reference implementation (github.com/veorq/SipHash, built with
+ * cROUNDS=1, dROUNDS=3) computes it: the end of short input, one word
+ * and more. */
+START_TEST(test_siphash13)
+{
+	static const struct {
+		size_t n;
+		uint64_t h;
+	} want[] = {
+		{ 0, 0xd1fba762150c532cULL }, { 1, 0x68a914128e01e473ULL },
+		{ 7, 0x2f098ab0c751325aULL }, { 8, 0xead411e67ebe2eeaULL },
+		{ 9, 0x75927f9d95124362ULL }, { 15, 0xf30eb725bb91c9eaULL },
+		{ 16, 0x8972188433a5c5b7ULL }, { 17, 0x4883c49a2c009c1dULL },
+		{ 31, 0x169739443111d49bULL }, { 32, 0x31ef8061c910629bULL },
+	};
+	static const uint64_t zero[2] = { 0, 0 };
+	unsigned char in[32];
+	size_t i;
+
+	for (i = 0; i < sizeof in; i++)
+		in[i] = (unsigned char)i;
+	for (i = 0; i < sizeof want / sizeof want[0]; i++)
+		ck_assert_msg(zl_siphash13(zero, in, want[i].n) == want[i].h,
+			      "length %zu", want[i].n);
+}
+END_TEST
+
+/* The run's keyed hash: a function of the bytes, and strings that all
+ * collide under FNV-1a spread over a table's buckets like any others. */
+START_TEST(test_hash)
+{
+	enum { K = 12, N = 1 << K };
+	char blocks[K][2][5], s[4 * K + 1];
+	unsigned *load = calloc(N, sizeof *load), max = 0;
+	size_t b;
+	int i, j;
+
+	ck_assert_uint_eq(zl_hash("example.com.", 12),
+			  zl_hash("example.com.", 12));
+	ck_assert_uint_ne(zl_hash("example.com.", 12),
+			  zl_hash("example.org.", 12));
+	ck_assert_uint_ne(zl_hash("", 0), zl_hash("\0", 1));
+	tu_fnv_multicollision(blocks, K, 2166136261u);
+	for (i = 0; i < N; i++) {
+		for (j = 0; j < K; j++)
+			memcpy(s + 4 * j, blocks[j][(i >> j) & 1], 4);
+		b = zl_hash(s, 4 * K) & (N - 1);
+		if (++load[b] > max)
+			max = load[b];
+	}
+	/* N strings in N buckets: the fullest holds a handful. */
+	ck_assert_uint_le(max, 16);
+	free(load);
 }
 END_TEST
 
@@ -270,9 +331,15 @@ Suite *util_suite(void)
 	tc = tcase_create("buf_add_escaped");
 	tcase_add_test(tc, test_buf_add_escaped);
 	suite_add_tcase(s, tc);
-	tc = tcase_create("utf8_len");
+	tc = tcase_create("shown_len");
 	tcase_add_test(tc, test_shown_len);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("utf8_len");
 	tcase_add_test(tc, test_utf8_len);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("hash");
+	tcase_add_test(tc, test_siphash13);
+	tcase_add_test(tc, test_hash);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("strcasecmp");
 	tcase_add_test(tc, test_strcasecmp);
