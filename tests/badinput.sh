@@ -310,6 +310,110 @@ test_relational_bounds() {
 	want_rc 1 && within 30
 }
 
+# ---- hash tables ----
+
+# fnv_names BITS BLOCKS COUNT KIND: with KIND collide, COUNT distinct
+# names of BLOCKS 4-letter blocks whose 32-bit FNV-1a hashes (from the
+# offset basis) agree in their low BITS bits, so that a table of up to
+# 2^BITS buckets indexed by them holds them all in one: at each position
+# one of two blocks that take the same state to the same low bits (a
+# multicollision, Joux 2004).  With KIND random, COUNT random names of the
+# same length.
+fnv_names() {
+	perl -e '
+	my ($bits, $k, $count, $kind) = @ARGV;
+	my $random = ($kind // "") eq "random";
+	my $mask = (1 << $bits) - 1;
+	my ($h, @pairs) = (2166136261);
+	sub fnv {
+		my ($h, $s) = @_;
+		$h = (($h ^ $_) * 16777619) & 0xFFFFFFFF for unpack "C*", $s;
+		return $h;
+	}
+	for my $j (1 .. $k) {
+		my %seen;
+		for (my $n = 0; ; $n++) {
+			my $w = join "", map { chr(97 + int($n / 26 ** $_) % 26) } 0 .. 3;
+			my $v = fnv($h, $w);
+			if (defined(my $o = $seen{$v & $mask})) {
+				push @pairs, [$o, $w];
+				$h = $v;
+				last;
+			}
+			$seen{$v & $mask} = $w;
+		}
+	}
+	srand(7);
+	for my $i (0 .. $count - 1) {
+		print STDOUT $random ?
+			join("", map { chr(97 + int(rand(26))) } 1 .. 4 * $k) :
+			join("", map { $pairs[$_][($i >> $_) & 1] } 0 .. $k - 1), "\n";
+	}' "$@"
+}
+
+# timed ARG...: run ARG..., with the wall time in milliseconds in $ms.
+timed() {
+	t_ms=$(date +%s%3N)
+	run "$@"
+	ms=$(($(date +%s%3N) - t_ms))
+}
+
+# like_random MS_COLLIDING MS_RANDOM: the input chosen to collide took at
+# most three times as long as random input of the same size, and a second
+# (a quadratic run takes ten times as long and more).
+like_random() {
+	[ "$1" -le $((3 * $2 + 1000)) ] && return 0
+	echo "chosen to collide: $1 ms; random: $2 ms"
+	return 1
+}
+
+# names_zone KIND N: N owner names from fnv_names (KIND collide or
+# random), each with MX and SPF, after head_zone.
+names_zone() {
+	head_zone
+	fnv_names 16 15 "$2" "$1" |
+		awk '{ print $1 " IN MX 10 mx1"
+		       print $1 " IN TXT \"v=spf1 mx -all\"" }'
+}
+
+# tags_zone KIND: DKIM key records of 1,300 tags each, names from
+# fnv_names (KIND collide or random).
+tags_zone() {
+	head_zone
+	fnv_names 16 11 1300 "$1" | awk -v recs=$((100 / scale)) '
+		{ n[NR - 1] = $1 }
+		END { for (r = 0; r < recs; r++) {
+			printf "k%d._domainkey IN TXT \"v=DKIM1;\"", r
+			for (i = 0; i < NR; i++)
+				printf "%s%s=;%s", i % 5 ? "" : " \"",
+				    n[(i + r) % NR], i % 5 == 4 ? "\"" : ""
+			print (NR % 5 ? "\"" : "") " \"p=\"" } }'
+}
+
+# Owner names that all collide under FNV-1a: the name index, and the DMARC
+# and SPF checks' sets of names, hash them.
+test_colliding_names() {
+	names_zone random $((16384 / scale)) >names-random.zone
+	names_zone collide $((16384 / scale)) >names-collide.zone
+	timed --format gcc names-random.zone
+	want_rc 0 || return 1
+	ms_random=$ms
+	timed --format gcc names-collide.zone
+	want_rc 0 && like_random "$ms" "$ms_random"
+}
+
+# Tag names that all collide under FNV-1a: the tag=value parser finds
+# repeated names in a hash table.
+test_colliding_tags() {
+	tags_zone random >tags-random.zone
+	tags_zone collide >tags-collide.zone
+	timed --format gcc --select DKIM002 tags-random.zone
+	want_rc 0 || return 1
+	ms_random=$ms
+	timed --format gcc --select DKIM002 tags-collide.zone
+	want_rc 0 && like_random "$ms" "$ms_random"
+}
+
 # ---- rule and config files ----
 
 bomb() {
@@ -604,6 +708,8 @@ t "empty files" test_empty
 t "CRLF and mixed line endings" test_line_endings
 t "$records records at one owner name" test_million_records
 t "relational checks over 30,000-record RRsets" test_relational_bounds
+t "owner names chosen to collide under FNV-1a" test_colliding_names
+t "DKIM tag names chosen to collide under FNV-1a" test_colliding_tags
 t "YAML alias bomb in a rule and a config file" test_alias_bomb
 t "100,000 nested YAML sequences" test_yaml_nesting
 t "catastrophic regex (a+)+\$ on a long rdata" test_catastrophic_regex
