@@ -156,32 +156,11 @@ static void parse_spec(struct zl_tv *tv, const char *s, uint32_t a,
 	tv->tags[tv->ntags++] = t;
 }
 
-static uint32_t name_hash(const char *s, struct zl_tv_span sp, bool icase)
-{
-	uint32_t h = 2166136261u, i;
-
-	for (i = 0; i < sp.len; i++)
-		h = (h ^ (uint8_t)(icase ? lower(s[sp.off + i]) : s[sp.off + i]))
-		    * 16777619u;
-	return h;
-}
-
-static bool same_name(const char *s, struct zl_tv_span x,
-		      struct zl_tv_span y, bool icase)
-{
-	uint32_t i;
-
-	if (x.len != y.len)
-		return false;
-	for (i = 0; i < x.len; i++)
-		if (icase ? lower(s[x.off + i]) != lower(s[y.off + i]) :
-			    s[x.off + i] != s[y.off + i])
-			return false;
-	return true;
-}
-
-/* Fills dup (exact) or dup_ci through one hash table of first
- * occurrences: linear however many tags a hostile record has. */
+/* Fills dup (exact) or dup_ci of every tag through one hash table of
+ * first occurrences: linear however many tags a hostile record has.  The
+ * names are compared in s exactly: for dup_ci, s is the record folded to
+ * lower case.  The hash is keyed (zl_hash), so that no record can be
+ * written whose names all collide. */
 static void mark_dups(struct zl_tv *tv, const char *s, bool icase)
 {
 	size_t cap = 16, i, h;
@@ -192,12 +171,16 @@ static void mark_dups(struct zl_tv *tv, const char *s, bool icase)
 	tab = zl_xcalloc(cap, sizeof *tab);	/* index + 1; 0 is empty */
 	for (i = 0; i < tv->ntags; i++) {
 		struct zl_tv_tag *t = &tv->tags[i];
+		const char *name = s + t->name.off;
 
-		for (h = name_hash(s, t->name, icase) & (cap - 1); tab[h];
-		     h = (h + 1) & (cap - 1))
-			if (same_name(s, tv->tags[tab[h] - 1].name, t->name,
-				      icase))
+		for (h = zl_hash(name, t->name.len) & (cap - 1); tab[h];
+		     h = (h + 1) & (cap - 1)) {
+			struct zl_tv_span o = tv->tags[tab[h] - 1].name;
+
+			if (o.len == t->name.len &&
+			    memcmp(s + o.off, name, o.len) == 0)
 				break;
+		}
 		if (tab[h])
 			*(icase ? &t->dup_ci : &t->dup) = tab[h] - 1;
 		else
@@ -209,6 +192,7 @@ static void mark_dups(struct zl_tv *tv, const char *s, bool icase)
 void zl_tv_parse(struct zl_tv *tv, const char *s, size_t len)
 {
 	uint32_t a = 0, b, end, n = (uint32_t)len;
+	char *low;
 
 	memset(tv, 0, sizeof *tv);
 	/* At most one tag per ';' and one more: sized once, since parsed
@@ -233,7 +217,11 @@ void zl_tv_parse(struct zl_tv *tv, const char *s, size_t len)
 		a = end + 1;
 	}
 	mark_dups(tv, s, false);
-	mark_dups(tv, s, true);
+	low = zl_xmalloc(n ? n : 1);
+	for (b = 0; b < n; b++)
+		low[b] = lower(s[b]);
+	mark_dups(tv, low, true);
+	free(low);
 }
 
 void zl_tv_free(struct zl_tv *tv)

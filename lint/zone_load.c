@@ -505,7 +505,7 @@ static void dir_include(struct loader *L, uint16_t src,
 	if (ln->ntoks == 3 && (wl = parse_name(L, src, &ln->toks[2], wire)) == 0)
 		goto out;
 	if (L->depth >= MAX_INCLUDE_DEPTH) {
-		zl_zone_problem(L->z, "limit", src, span(t),
+		zl_zone_problem(L->z, "include", src, span(t),
 				"$INCLUDE nested deeper than %d",
 				MAX_INCLUDE_DEPTH);
 		goto out;

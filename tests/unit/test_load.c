@@ -9,6 +9,7 @@
 
 #include "fs.h"
 #include "suites.h"
+#include "testutil.h"
 #include "zone.h"
 #include "zone_lex.h"
 
@@ -838,7 +839,8 @@ START_TEST(test_include_depth)
 	ck_assert_ptr_nonnull(zl_zone_lookup(z, "n8.example.com."));
 	ck_assert_ptr_null(zl_zone_lookup(z, "n9.example.com."));
 	ck_assert_uint_eq(z->nprobs, 1);
-	ck_assert_str_eq(z->probs[0].category, "limit");
+	/* An include problem (ZONE003), as loops are, not a size limit. */
+	ck_assert_str_eq(z->probs[0].category, "include");
 	ck_assert_str_eq(z->probs[0].message, "$INCLUDE nested deeper than 8");
 	ck_assert_uint_eq(z->probs[0].src, 8);
 	zl_zone_free(z);
@@ -1020,6 +1022,72 @@ START_TEST(test_index)
 }
 END_TEST
 
+/* The longest hash chain of z's name index. */
+static size_t longest_chain(const struct zl_zone *z)
+{
+	const struct zl_name *n;
+	size_t i, len, max = 0;
+
+	for (i = 0; i < z->hcap; i++) {
+		for (len = 0, n = z->htab[i]; n; n = n->hnext)
+			len++;
+		if (len > max)
+			max = len;
+	}
+	return max;
+}
+
+enum { COLL_K = 12, COLL_N = 1 << COLL_K };
+
+/* The i-th of the names made of one string of each pair of blocks, in two
+ * labels of 24 characters, then suffix. */
+static void colliding_name(char blocks[][2][5], int i, const char *suffix,
+			   char *out)
+{
+	int j;
+
+	for (j = 0; j < COLL_K; j++) {
+		memcpy(out, blocks[j][(i >> j) & 1], 4);
+		out += 4;
+		if (j == COLL_K / 2 - 1)
+			*out++ = '.';
+	}
+	strcpy(out, suffix);
+}
+
+/* Names chosen to collide under FNV-1a (all 32 bits, so under any table
+ * size) spread over the index like any others: its hash is keyed.  With
+ * FNV-1a they all shared one chain, and loading was quadratic. */
+START_TEST(test_index_collisions)
+{
+	char blocks[COLL_K][2][5], name[64];
+	struct zl_zone *z = load("example.com.zone", "$TTL 1\n@ A 192.0.2.1\n");
+	size_t before = z->nnames;
+	uint32_t h;
+	int i;
+
+	/* Each label's blocks collide from the state where the label starts. */
+	h = tu_fnv_multicollision(blocks, COLL_K / 2, 2166136261u);
+	h = tu_fnv_multicollision(blocks + COLL_K / 2, COLL_K / 2,
+				  tu_fnv1a(h, ".", 1));
+	h = tu_fnv1a(h, ".example.com.", 13);
+	for (i = 0; i < COLL_N; i++) {
+		colliding_name(blocks, i, ".example.com.", name);
+		/* The input is what it claims: one FNV-1a value for all. */
+		ck_assert_uint_eq(tu_fnv1a(2166136261u, name, strlen(name)), h);
+		zl_zone_intern(z, name, strlen(name));
+	}
+	ck_assert_uint_eq(z->nnames, before + COLL_N);
+	ck_assert_uint_le(longest_chain(z), 16);
+	/* Each is found, also in upper case and without the final dot. */
+	for (i = 0; i < COLL_N; i++) {
+		colliding_name(blocks, i, ".EXAMPLE.COM", name);
+		ck_assert_ptr_nonnull(zl_zone_lookup(z, name));
+	}
+	zl_zone_free(z);
+}
+END_TEST
+
 START_TEST(test_loc)
 {
 	struct zl_zone *z;
@@ -1106,6 +1174,7 @@ Suite *load_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("index");
 	tcase_add_test(tc, test_index);
+	tcase_add_test(tc, test_index_collisions);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("loc");
 	tcase_add_test(tc, test_loc);
