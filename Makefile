@@ -105,14 +105,20 @@ check: zonelint tests/unit/run
 	sh tests/cli.sh ./zonelint
 	sh tests/config.sh ./zonelint
 	sh tests/badinput.sh ./zonelint
+	sh tests/confine.sh ./zonelint
 	sh tests/budgets.sh ./zonelint
 	sh tests/formats.sh ./zonelint
 	sh tests/hooks.sh ./zonelint
 	sh tests/man.sh ./zonelint
 	$(if $(SKIP_FUZZ),,$(MAKE) check-fuzz)
 
+# clang and its sanitizer and libFuzzer runtimes, which Debian's clang only
+# recommends (tools/deps.sh).
+CLANG_NEEDS = cmd:clang:clang fuzz:clang:libclang-rt-dev
+
 # Sanitizer build in its own tree so it never mixes with the normal objects.
 check-asan:
+	sh tools/deps.sh $(CLANG_NEEDS)
 	rm -rf build-asan && mkdir -p build-asan
 	git ls-files -co --exclude-standard | tar -cf - -T - | tar -xf - -C build-asan
 	$(MAKE) -C build-asan check SKIP_FUZZ=1 CC=clang \
@@ -121,11 +127,13 @@ check-asan:
 
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
 valgrind: zonelint tests/unit/run
+	sh tools/deps.sh cmd:valgrind:valgrind
 	CK_FORK=no $(VALGRIND) tests/unit/run
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/fixtures.sh ./zonelint
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/cli.sh ./zonelint
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/config.sh ./zonelint
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/badinput.sh ./zonelint
+	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/confine.sh ./zonelint
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/budgets.sh ./zonelint
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/formats.sh ./zonelint
 
@@ -146,7 +154,7 @@ fuzz/bin/%: fuzz/%.c fuzz/*.h lint/liblint.a
 	$(CC) $(ALL_CFLAGS) -iquote lint -o $@ $< lint/liblint.a $(LDFLAGS) $(DEP_LIBS)
 
 fuzz-build:
-	sh tools/deps.sh cmd:clang:clang
+	sh tools/deps.sh $(CLANG_NEEDS)
 	mkdir -p build-fuzz
 	git ls-files -co --exclude-standard | tar -cf - -T - | tar -xf - -C build-fuzz
 	$(MAKE) -C build-fuzz $(FUZZ_NAMES:%=fuzz/bin/%) SKIP_FUZZ=1 CC=clang \

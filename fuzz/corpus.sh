@@ -35,6 +35,37 @@ printf '%s\n' '$ORIGIN example.com.' '$TTL 1h30m' \
 	'c 60 IN TXT "a\"b" x\059y "\255"' '$INCLUDE missing.inc sub' \
 	'd IN MX 10 mx.example.com' '  IN MX 0 .' | seed zone
 printf '@ 3600 IN TXT "v=spf1 -all"\r\n\t3600 IN MX 10 mx\r\n' | seed zone
+
+# $INCLUDE, through the files in memory of fuzz/memfs.h (";;; NAME"
+# starts one): the fixtures that include, with the files beside them, and
+# nesting, loops, refusals and fan-out.
+# shellcheck disable=SC2016 # $INCLUDE, $ORIGIN and $TTL are zone text
+for z in $zones; do
+	grep -q '^\$INCLUDE' "$z" || continue
+	d=$(dirname "$z")
+	{
+		cat "$z"
+		find "$d" -type f -name '*.inc' | sort | while IFS= read -r f; do
+			printf ';;; %s\n' "${f#"$d"/}"
+			cat "$f"
+		done
+	} | seed zone
+done
+# shellcheck disable=SC2016
+printf '%s\n' '$ORIGIN example.com.' '$TTL 300' '$INCLUDE a.inc' \
+	'$INCLUDE sub/b.inc sub' '$INCLUDE ../x.inc' '$INCLUDE /etc/passwd' \
+	'$INCLUDE missing.inc' ';;; a.inc' 'a IN MX 10 mail' \
+	'mail IN A 192.0.2.1' ';;; sub/b.inc' \
+	'b IN TXT "v=spf1 include:a.example.com -all"' '$INCLUDE ../a.inc' \
+	'$INCLUDE ./b.inc' | seed zone
+# shellcheck disable=SC2016
+{
+	printf '%s\n' '$ORIGIN example.com.' '$TTL 300' '$INCLUDE l1.inc'
+	for i in 1 2 3 4 5 6 7 8; do
+		printf ';;; l%d.inc\nn%d IN A 192.0.2.%d\n' "$i" "$i" "$i"
+		printf '$INCLUDE l%d.inc\n$INCLUDE l%d.inc\n' $((i + 1)) $((i + 1))
+	done
+} | seed zone
 cp "$out"/zone/seed-* "$out/lint/"
 
 # SPF records and TXT rdata as written in the fixtures and unit tests.

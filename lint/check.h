@@ -13,6 +13,7 @@
 struct zl_memo;
 struct zl_supp;
 struct zl_sink;
+struct zl_broken;
 
 struct zl_ctx {
 	const struct zl_ruleset *rs;
@@ -34,6 +35,9 @@ struct zl_ctx {
 	 * after suppression (zl_check.after_suppress); NULL otherwise and
 	 * when the zone has none. */
 	const struct zl_supp *supp;
+	/* The engine's record of broken and lost records, through which
+	 * zl_emit() leaves out follow-on findings; NULL outside it. */
+	struct zl_broken *broken;
 };
 
 /* What a primitive may derive from a record once per run (zl_memo_get). */
@@ -91,9 +95,10 @@ struct zl_var {
  * message and help templates are filled from vars (plus the standard ones);
  * values are escaped.  A var named "fix" becomes the fix-it text.  Returns
  * the new diagnostic so that notes can be attached, or NULL when the rule is
- * off, when the finding repeats one of the rule's on the same line (which
- * then counts it), or when the rule has ZL_LIMIT_RULE_FINDINGS findings in
- * the zone already (the engine then counts it in a summary). */
+ * off or the finding follows from a broken record (docs/rules.md, "One
+ * cause, one finding"), when it repeats one of the rule's on the same line
+ * (which then counts it), or when the rule has ZL_LIMIT_RULE_FINDINGS
+ * findings in the zone already (the engine then counts it in a summary). */
 struct zl_diag *zl_emit(struct zl_ctx *ctx, uint16_t src, struct zl_tok at,
 			const struct zl_var *vars, size_t nvars);
 /* The same with the record's whole text as the span. */
@@ -106,7 +111,8 @@ struct zl_diag *zl_emit_rr(struct zl_ctx *ctx, const struct zl_rr *rr,
 int zl_ctx_match(struct zl_ctx *ctx, const pcre2_code *re, const char *s,
 		 size_t len);
 
-/* Attaches a related note at `at` in `src`. */
+/* Attaches a related note at `at` in `src`; a note at a broken record
+ * makes d a follow-on finding, which the engine removes. */
 void zl_emit_note(struct zl_ctx *ctx, struct zl_diag *d, uint16_t src,
 		  struct zl_tok at, const char *fmt, ...) ZL_PRINTF(5, 6);
 
@@ -138,11 +144,32 @@ bool zl_text_is_address(const char *text, size_t len);
  * repeats the origin: the missing trailing dot of RFC 1035 §5.1. */
 bool zl_written_repeats_origin(const char *text, size_t len,
 			       const struct zl_name *name);
-/* Whether name field f of rr is written in a way another rule reports as
- * the cause (an address literal, or a missing trailing dot): rules about the
- * resulting name then stay quiet instead of piling on. */
-bool zl_rr_name_suspect(const struct zl_zone *z, const struct zl_rr *rr,
-			unsigned f);
+/* Whether canonical text is at or below the zone's origin. */
+bool zl_text_in_zone(const struct zl_zone *z, const char *text);
+/* Whether in-zone text lies at or below a delegation, so that the child
+ * zone has its data: a name the zone does not hold inherits this from its
+ * closest ancestor that it does. */
+bool zl_text_below_cut(const struct zl_zone *z, const char *text);
+
+/* What a query for a name gets from the zone's own data. */
+enum zl_answer {
+	ZL_ANSWER_NAME,		/* *out holds the answer's records */
+	ZL_ANSWER_NONE,		/* the name does not exist (NXDOMAIN) */
+	ZL_ANSWER_UNKNOWN,	/* another zone answers: outside the origin,
+				   below a delegation, or a CNAME chain too
+				   long to follow */
+};
+/* Answers a query for canonical text as an authoritative server would
+ * from this zone: the name itself, else the wildcard at its closest
+ * encloser (RFC 4592), following CNAMEs inside the zone.  *out is the
+ * name whose RRsets answer (ZL_ANSWER_NAME), else NULL. */
+enum zl_answer zl_zone_answer(const struct zl_zone *z, const char *text,
+			      const struct zl_name **out);
+/* Whether a `breaks` rule has reported rr in this run (docs/rules.md, "One
+ * cause, one finding").  The engine leaves out findings at such a record;
+ * a primitive that judges a whole set asks, so as to count the record as
+ * unknown rather than as wrong.  False outside the engine. */
+bool zl_rr_broken(const struct zl_ctx *ctx, const struct zl_rr *rr);
 /* A 16-bit integer field. */
 uint16_t zl_rdf_u16(const struct zl_rdf *f);
 

@@ -7,7 +7,8 @@
 #include "check.h"
 #include "tagvalue.h"
 
-static const char *const problems[] = { "syntax", "version", "url", NULL };
+static const char *const problems[] = { "syntax", "version", "url", "value",
+					NULL };
 
 static const struct zl_param_spec bimi_params[] = {
 	{ .key = "problem", .type = ZL_PT_ENUM, .dflt = "syntax",
@@ -15,14 +16,46 @@ static const struct zl_param_spec bimi_params[] = {
 	{ .key = NULL },
 };
 
-/* Why the value of l= (svg) or a= is not an https URL, or NULL.  Both
+static bool at_bimi(const char *owner)
+{
+	return strstr(owner, "._bimi.") != NULL;
+}
+
+/* Suffixes of image formats other than SVG: the draft's §4.3.2 makes an
+ * l= URL ending in one of them a permanent error.  A URL without such a
+ * suffix may still serve SVG. */
+static const char *const raster[] = { ".png", ".jpg", ".jpeg", ".gif",
+	".webp", ".bmp", ".ico", ".tif", ".tiff", ".avif", ".heic", NULL };
+
+/* Whether the path of URL v of s (before any '?' or '#') ends in one of
+ * the raster suffixes. */
+static bool raster_url(const char *s, struct zl_tv_span v)
+{
+	uint32_t end, dot;
+	size_t i;
+
+	for (end = v.off; end < v.off + v.len && s[end] != '?' &&
+	     s[end] != '#'; end++)
+		;
+	for (dot = end; dot > v.off && s[dot - 1] != '.' && s[dot - 1] != '/';
+	     dot--)
+		;
+	if (dot == v.off || s[dot - 1] != '.')
+		return false;
+	for (i = 0; raster[i]; i++)
+		if (zl_tv_eq(s, (struct zl_tv_span){ dot - 1, end - dot + 1 },
+			     raster[i], true))
+			return true;
+	return false;
+}
+
+/* Why the value of l= (logo) or a= is not an https URL, or NULL.  Both
  * may be empty: the domain declines to publish an indicator. */
-static const char *url_problem(const char *s, struct zl_tv_span v, bool svg,
+static const char *url_problem(const char *s, struct zl_tv_span v, bool logo,
 			       struct zl_tv_span *bad)
 {
 	struct zl_tv_span scheme;
 	const char *why;
-	uint32_t end;
 
 	*bad = v;
 	if (v.len == 0)
@@ -33,43 +66,57 @@ static const char *url_problem(const char *s, struct zl_tv_span v, bool svg,
 		*bad = scheme;
 		return "it must be an https: URL";
 	}
-	for (end = v.off; end < v.off + v.len && s[end] != '?' &&
-	     s[end] != '#'; end++)
-		;
 	*bad = v;
-	if (svg && (end - v.off < 4 ||
-		    !zl_tv_eq(s, (struct zl_tv_span){ end - 4, 4 }, ".svg",
-			      true)))
-		return "the indicator must be an SVG file (.svg)";
+	if (logo && raster_url(s, v))
+		return "the indicator must be an SVG file (.svg or .svgz)";
 	return NULL;
 }
 
-/* The draft's §4.2: v=BIMI1 first; l= the logo (an SVG over https) and
- * a= the evidence document (over https), each possibly empty. */
-static void bimi_record(struct zl_ctx *ctx)
+/* The draft's §4.3: lps= is "true" or "false", avp= "personal" or
+ * "brand", exactly so (%s in the ABNF; receivers must not fix case). */
+static const struct {
+	const char *tag, *values[3], *want;
+} choices[] = {
+	{ "lps", { "true", "false", NULL }, "true or false" },
+	{ "avp", { "personal", "brand", NULL }, "personal or brand" },
+};
+
+static void check_values(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 {
-	const char *kind = zl_rule_str(ctx->rule, "problem");
-	const struct zl_tv_rec *r;
+	size_t i, k;
+
+	for (i = 0; i < r->tv.ntags; i++) {
+		const struct zl_tv_tag *t = &r->tv.tags[i];
+
+		for (k = 0; k < sizeof choices / sizeof choices[0]; k++) {
+			char *q, *msg;
+
+			if (t->bad || !zl_tv_eq(r->txt.s, t->name,
+						choices[k].tag, false) ||
+			    zl_tv_eq(r->txt.s, t->value, choices[k].values[0],
+				     false) ||
+			    zl_tv_eq(r->txt.s, t->value, choices[k].values[1],
+				     false))
+				continue;
+			q = zl_tv_str(r->txt.s, t->value);
+			msg = zl_xasprintf("invalid value '%s' for %s=: it "
+					   "takes %s, in lower case", q,
+					   choices[k].tag, choices[k].want);
+			zl_tv_emit(ctx, r, t->value.len ? t->value : t->spec,
+				   msg);
+			free(msg);
+			free(q);
+		}
+	}
+}
+
+static void check_urls(struct zl_ctx *ctx, const struct zl_tv_rec *r)
+{
 	struct zl_tv_span bad;
 	const char *why;
 	size_t i;
 
-	if (!strstr(ctx->rr->owner->text, "._bimi."))
-		return;
-	r = zl_tv_of(ctx, ctx->rr);
-	if (strcmp(kind, "version") == 0) {
-		if (!zl_tv_first_is(r, "v", "BIMI1", false))
-			zl_tv_emit(ctx, r, r->tv.ntags ? r->tv.tags[0].spec :
-				(struct zl_tv_span){ 0, (uint32_t)r->txt.len },
-				"the record does not start with 'v=BIMI1', so "
-				"receivers ignore it");
-		return;
-	}
-	if (!zl_tv_first_is(r, "v", "BIMI1", false))
-		return;
-	for (i = 0; strcmp(kind, "syntax") == 0 && i < r->tv.nerrs; i++)
-		zl_tv_emit(ctx, r, r->tv.errs[i].at, r->tv.errs[i].msg);
-	for (i = 0; strcmp(kind, "url") == 0 && i < r->tv.ntags; i++) {
+	for (i = 0; i < r->tv.ntags; i++) {
 		const struct zl_tv_tag *t = &r->tv.tags[i];
 		bool l = zl_tv_eq(r->txt.s, t->name, "l", false);
 
@@ -89,10 +136,81 @@ static void bimi_record(struct zl_ctx *ctx)
 	}
 }
 
+/* RFC 6376 §3.2 (the draft's §4.3 uses its tag-list): the syntax, and a
+ * tag given twice invalidates the whole record. */
+static void check_syntax(struct zl_ctx *ctx, const struct zl_tv_rec *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->tv.nerrs; i++)
+		zl_tv_emit(ctx, r, r->tv.errs[i].at, r->tv.errs[i].msg);
+	for (i = 0; i < r->tv.ntags; i++) {
+		char *n, *msg;
+
+		if (r->tv.tags[i].dup < 0)
+			continue;
+		n = zl_tv_str(r->txt.s, r->tv.tags[i].name);
+		msg = zl_xasprintf("tag '%s' appears more than once, which "
+				   "invalidates the record", n);
+		zl_tv_emit(ctx, r, r->tv.tags[i].spec, msg);
+		free(msg);
+		free(n);
+	}
+}
+
+/* The draft's §4.3: v=BIMI1 first; l= the logo (SVG over https) and a=
+ * the evidence document (over https), each possibly empty; lps= and avp=
+ * from short lists. */
+static void bimi_record(struct zl_ctx *ctx)
+{
+	const char *kind = zl_rule_str(ctx->rule, "problem");
+	const struct zl_tv_rec *r;
+
+	if (!at_bimi(ctx->rr->owner->text))
+		return;
+	r = zl_tv_of(ctx, ctx->rr);
+	if (strcmp(kind, "version") == 0) {
+		if (!zl_tv_first_is(r, "v", "BIMI1", false))
+			zl_tv_emit(ctx, r, zl_tv_head(r),
+				zl_tv_first_after_ws(r, "v", "BIMI1", false) ?
+				"the record has whitespace before 'v=BIMI1', "
+				"so receivers ignore it" : "the record does "
+				"not start with 'v=BIMI1', so receivers ignore "
+				"it");
+		return;
+	}
+	if (!zl_tv_first_is(r, "v", "BIMI1", false))
+		return;
+	if (strcmp(kind, "syntax") == 0)
+		check_syntax(ctx, r);
+	else if (strcmp(kind, "url") == 0)
+		check_urls(ctx, r);
+	else
+		check_values(ctx, r);
+}
+
 const struct zl_check zl_check_bimi_record = {
 	.name = "bimi-record",
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
 	.fn = bimi_record,
 	.params = bimi_params,
 	.vars = (const char *const[]){ "message", NULL },
+};
+
+static const struct zl_param_spec no_params[] = { { .key = NULL } };
+
+/* The draft's §7.2 step 9: with several BIMI records at the name,
+ * receivers perform no BIMI processing. */
+static void bimi_multiple(struct zl_ctx *ctx)
+{
+	if (at_bimi(ctx->name->text))
+		zl_tv_multiple(ctx, "BIMI1", false, "BIMI");
+}
+
+const struct zl_check zl_check_bimi_multiple = {
+	.name = "bimi-multiple",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_NAME),
+	.fn = bimi_multiple,
+	.params = no_params,
+	.vars = (const char *const[]){ NULL },
 };

@@ -163,7 +163,7 @@ static bool wildcard_covers(const struct zl_zone *z, const struct zl_name *n)
 		const struct zl_name *w;
 
 		b.len = 0;
-		zl_buf_addf(&b, "*.%s", anc);
+		zl_buf_addf(&b, "*.%s", zl_name_tail(anc));
 		w = zl_zone_lookup(z, b.s);
 		hit = w && w->sets;
 		anc = zl_name_parent(anc);
@@ -182,8 +182,7 @@ static void target_exists(struct zl_ctx *ctx)
 	const struct zl_name *t;
 
 	if (f < 0 || !(t = rr->rdf[f].name) || !t->in_zone || t->sets ||
-	    t->below_cut || wildcard_covers(z, t) ||
-	    zl_rr_name_suspect(z, rr, (unsigned)f))
+	    t->below_cut || wildcard_covers(z, t))
 		return;
 	{
 		struct zl_var v[] = { { "target", t->text } };

@@ -157,26 +157,26 @@ static bool has_tlsa(const struct zl_zone *z, const struct zl_name *t)
 }
 
 /* RFC 7672 §2.2: a sending MTA that finds one MX host without TLSA may
- * fall back to it, so DANE protects a domain only when all of its MX
- * hosts publish TLSA.  Reported at each MX whose in-zone target lacks it
- * when another in-zone target has it.  One pass: linear. */
+ * fall back to it, so DANE protects a domain fully only when all of its
+ * MX hosts publish TLSA.  Judged per MX RRset: reported at each MX whose
+ * in-zone target lacks TLSA when another target of the set has it.  Some
+ * hosts without TLSA (a backup at another operator) is ordinary partial
+ * deployment, hence a note by default. */
 static void tlsa_coverage(struct zl_ctx *ctx)
 {
 	const struct zl_zone *z = ctx->zone;
-	const struct zl_rr *with = NULL;
+	const struct zl_rr *rr, *with = NULL;
 	const struct zl_name *t;
-	size_t i;
 
-	for (i = 0; i < z->nrrs && !with; i++)
-		if (z->rrs[i].type == LDNS_RR_TYPE_MX &&
-		    (t = mx_target(&z->rrs[i])) && has_tlsa(z, t))
-			with = &z->rrs[i];
-	for (i = 0; with && i < z->nrrs; i++) {
-		const struct zl_rr *rr = &z->rrs[i];
+	for (rr = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_MX); rr && !with;
+	     rr = zl_next_rr(z, rr))
+		if ((t = mx_target(rr)) && has_tlsa(z, t))
+			with = rr;
+	for (rr = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_MX); with && rr;
+	     rr = zl_next_rr(z, rr)) {
 		struct zl_diag *d;
 
-		if (rr->type != LDNS_RR_TYPE_MX || !(t = mx_target(rr)) ||
-		    has_tlsa(z, t))
+		if (!(t = mx_target(rr)) || has_tlsa(z, t))
 			continue;
 		{
 			struct zl_var v[] = { { "target", t->text } };
@@ -191,7 +191,7 @@ static void tlsa_coverage(struct zl_ctx *ctx)
 
 const struct zl_check zl_check_tlsa_coverage = {
 	.name = "tlsa-coverage",
-	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_ZONE),
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_NAME),
 	.fn = tlsa_coverage,
 	.params = no_params,
 	.vars = (const char *const[]){ "target", NULL },

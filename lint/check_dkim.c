@@ -287,20 +287,25 @@ static void dkim_version(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 }
 
 /* RFC 6376 §3.6.1 h=, t=, s=: values verifiers do not know are ignored,
- * so a typo silently changes the meaning. */
+ * so a typo silently changes the meaning.  The registries: hash
+ * algorithms sha1 and sha256, flags y and s, service types email, tlsrpt
+ * (RFC 8460 §3) and "*".  rsa-sha1 (RFC 8301 §3.1) exists for RSA keys
+ * only: ed25519 signs with sha256 alone (RFC 8463 §3). */
 static void dkim_values(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 			bool sha1)
 {
 	static const char *const names[] = { "h", "t", "s" };
-	static const char *const known[][3] = {
+	static const char *const known[][4] = {
 		{ "sha256", "sha1", NULL }, { "y", "s", NULL },
-		{ "email", "*", NULL },
+		{ "email", "tlsrpt", "*", NULL },
 	};
 	struct zl_tv_span item;
 	const struct zl_tv_tag *t;
 	uint32_t pos;
 	size_t i;
 
+	if (sha1 && key_type(r) != K_RSA)
+		return;
 	for (i = 0; i < 3; i++) {
 		if (!(t = tag(r, names[i])) || t->bad || (sha1 && i))
 			continue;
@@ -315,8 +320,7 @@ static void dkim_values(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 					"rsa-sha1 signatures, which RFC 8301 "
 					"forbids");
 			else if (!sha1 && !is_sha1 &&
-				 !zl_tv_eq(r->txt.s, item, known[i][0], true) &&
-				 !zl_tv_eq(r->txt.s, item, known[i][1], true))
+				 !zl_tv_one_of(r->txt.s, item, known[i]))
 				emit_quoting(ctx, r, item, item, i == 0 ?
 					"unknown hash algorithm '%s' in h=" :
 					i == 1 ? "unknown flag '%s' in t=" :

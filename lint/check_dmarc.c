@@ -43,31 +43,6 @@ static int owner_kind(const char *text)
 	return p && p > text ? OWN_REPORT : OWN_OTHER;
 }
 
-/* Whether canonical text is at or below the zone's origin. */
-static bool in_zone(const struct zl_zone *z, const char *text)
-{
-	size_t lt = strlen(text), lo = z->origin->len;
-
-	if (lo == 1)
-		return true;
-	return lt >= lo && zl_strcasecmp(text + lt - lo, z->origin->text) == 0 &&
-	       (lt == lo || text[lt - lo - 1] == '.');
-}
-
-/* Whether in-zone text lies at or below a delegation (the child zone's
- * data): a name the zone does not hold inherits from its closest
- * ancestor that it does. */
-static bool below_cut(const struct zl_zone *z, const char *text)
-{
-	const struct zl_name *n;
-
-	for (; text && strlen(text) >= z->origin->len;
-	     text = zl_name_parent(text))
-		if ((n = zl_zone_lookup(z, text)))
-			return n->below_cut;
-	return false;
-}
-
 static bool is_dmarc(const struct zl_tv_rec *r)
 {
 	return zl_tv_first_is(r, "v", "DMARC1", true);
@@ -113,7 +88,8 @@ static const char *org_domain(struct zl_ctx *ctx, const char *domain)
 
 	if (!bis(ctx))
 		return ctx->zone->origin->text;
-	for (a = domain; a && in_zone(ctx->zone, a); a = zl_name_parent(a)) {
+	for (a = domain; a && zl_text_in_zone(ctx->zone, a);
+	     a = zl_name_parent(a)) {
 		if ((r = policy_at(ctx, a))) {
 			psd = tag(r, "psd");
 			if (psd && zl_tv_eq(r->txt.s, psd->value, "n", true))
@@ -186,28 +162,8 @@ const struct zl_check zl_check_dmarc_placement = {
  * at a name receivers apply no policy at all. */
 static void dmarc_multiple(struct zl_ctx *ctx)
 {
-	const struct zl_zone *z = ctx->zone;
-	const struct zl_rr *rr, *first = NULL;
-	const struct zl_tv_rec *r;
-	struct zl_diag *d;
-
-	if (owner_kind(ctx->name->text) != OWN_POLICY)
-		return;
-	for (rr = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_TXT); rr;
-	     rr = zl_next_rr(z, rr)) {
-		if (!is_dmarc(r = zl_tv_of(ctx, rr)))
-			continue;
-		if (!first) {
-			first = rr;
-			continue;
-		}
-		d = zl_emit(ctx, rr->src, zl_tv_tok(r, r->tv.tags[0].spec),
-			    NULL, 0);
-		r = zl_tv_of(ctx, first);
-		zl_emit_note(ctx, d, first->src,
-			     zl_tv_tok(r, r->tv.tags[0].spec),
-			     "the first DMARC record is here");
-	}
+	if (owner_kind(ctx->name->text) == OWN_POLICY)
+		zl_tv_multiple(ctx, "DMARC1", true, "DMARC");
 }
 
 const struct zl_check zl_check_dmarc_multiple = {
@@ -232,7 +188,10 @@ static void dmarc_version(struct zl_ctx *ctx)
 	    zl_spf_is_record(r->txt.s, r->txt.len))
 		return;
 	v = tag(r, "v");
-	if (v && v == &r->tv.tags[0] && v->value.len) {
+	if (zl_tv_first_after_ws(r, "v", "DMARC1", true)) {
+		why = "whitespace comes before 'v=DMARC1'";
+		at = zl_tv_head(r);
+	} else if (v && v == &r->tv.tags[0] && v->value.len) {
 		why = "the version must be exactly 'DMARC1'";
 		at = v->spec;
 	} else if (v) {
@@ -283,6 +242,58 @@ static struct zl_diag *emit_at(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	return zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, sp), v, 2);
 }
 
+/* ---- report URIs (RFC 7489 §6.4 dmarc-uri) ---- */
+
+/* One URI of rua or ruf: the URI itself and its "!size" suffix. */
+struct uri {
+	struct zl_tv_span all, uri, size;
+};
+
+/* Splits item into URI and size suffix (RFC 7489 §6.4 dmarc-uri). */
+static struct uri split_uri(const char *s, struct zl_tv_span item)
+{
+	struct uri u = { item, item, { item.off + item.len, 0 } };
+	uint32_t i;
+
+	for (i = item.off + item.len; i > item.off; i--)
+		if (s[i - 1] == '!') {
+			u.uri.len = i - 1 - item.off;
+			u.size = (struct zl_tv_span){ i - 1,
+						      item.off + item.len - i + 1 };
+			break;
+		}
+	return u;
+}
+
+/* Whether the "!size" suffix sp is '!' 1*DIGIT [k / m / g / t]. */
+static bool size_ok(const char *s, struct zl_tv_span sp)
+{
+	uint32_t i = sp.off + 1, end = sp.off + sp.len;
+
+	if (end > i && strchr("kmgtKMGT", s[end - 1]))
+		end--;
+	if (end == i)
+		return false;
+	for (; i < end; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+/* Why URI u is not a valid report URI, or NULL; *bad gets the place. */
+static const char *uri_problem(const char *s, const struct uri *u,
+			       struct zl_tv_span *bad)
+{
+	struct zl_tv_span scheme;
+
+	if (u->size.len && !size_ok(s, u->size)) {
+		*bad = u->size;
+		return "the size limit after '!' must be digits with an "
+		       "optional unit k, m, g or t";
+	}
+	return zl_tv_uri_check(s, u->uri, &scheme, bad);
+}
+
 /* ---- tags ---- */
 
 static const char *const tag_problems[] = { "syntax", "duplicate", "unknown",
@@ -320,17 +331,6 @@ static unsigned tag_known(const char *s, const struct zl_tv_tag *t)
 	return 0;
 }
 
-/* Whether span sp is one of the words of list (NULL-terminated), in any
- * case (ABNF strings, RFC 5234 §2.3). */
-static bool one_of(const char *s, struct zl_tv_span sp,
-		   const char *const *list)
-{
-	for (; *list; list++)
-		if (zl_tv_eq(s, sp, *list, true))
-			return true;
-	return false;
-}
-
 /* Whether every ':'-separated item of sp is one of list; *bad gets the
  * first that is not. */
 static bool all_of(const char *s, struct zl_tv_span sp,
@@ -340,7 +340,7 @@ static bool all_of(const char *s, struct zl_tv_span sp,
 	uint32_t pos = sp.off;
 
 	while (zl_tv_next_item(s, sp, ':', &pos, &item))
-		if (!one_of(s, item, list)) {
+		if (!zl_tv_one_of(s, item, list)) {
 			*bad = item;
 			return false;
 		}
@@ -376,11 +376,13 @@ static const char *bad_value(const char *s, const struct zl_tv_tag *t,
 			     struct zl_tv_span *bad)
 {
 	*bad = t->value;
-	if (one_of(s, t->name, (const char *const[]){ "p", "sp", "np", NULL }))
-		return one_of(s, t->value, policies) ? NULL :
+	if (zl_tv_one_of(s, t->name,
+			 (const char *const[]){ "p", "sp", "np", NULL }))
+		return zl_tv_one_of(s, t->value, policies) ? NULL :
 		       "none, quarantine or reject";
-	if (one_of(s, t->name, (const char *const[]){ "adkim", "aspf", NULL }))
-		return one_of(s, t->value, modes) ? NULL :
+	if (zl_tv_one_of(s, t->name,
+			 (const char *const[]){ "adkim", "aspf", NULL }))
+		return zl_tv_one_of(s, t->value, modes) ? NULL :
 		       "r (relaxed) or s (strict)";
 	if (zl_tv_eq(s, t->name, "fo", true))
 		return all_of(s, t->value, fo_opts, bad) ? NULL :
@@ -394,9 +396,9 @@ static const char *bad_value(const char *s, const struct zl_tv_tag *t,
 		return number_max(s, t->value, 100) ? NULL :
 		       "an integer from 0 to 100";
 	if (zl_tv_eq(s, t->name, "psd", true))
-		return one_of(s, t->value, psd_vals) ? NULL : "y, n or u";
+		return zl_tv_one_of(s, t->value, psd_vals) ? NULL : "y, n or u";
 	if (zl_tv_eq(s, t->name, "t", true))
-		return one_of(s, t->value, yes_no) ? NULL : "y or n";
+		return zl_tv_one_of(s, t->value, yes_no) ? NULL : "y or n";
 	return NULL;
 }
 
@@ -474,34 +476,99 @@ const struct zl_check zl_check_dmarc_tags = {
 	.vars = (const char *const[]){ "message", "hint", NULL },
 };
 
-/* RFC 7489 §6.3: p is required in a policy record, and §6.6.3 applies no
- * policy without it (p=none when rua is valid).  RFC 9989 §4.7 made it
- * recommended: a missing p means p=none.  Under rfc7489 the finding is an
- * error unless the user set the rule's severity. */
+/* Whether r's rua holds at least one syntactically valid URI. */
+static bool rua_valid(const struct zl_tv_rec *r)
+{
+	const struct zl_tv_tag *t = tag(r, "rua");
+	struct zl_tv_span item, bad;
+	uint32_t pos;
+
+	if (!t || t->bad || t->dup_ci >= 0)
+		return false;
+	for (pos = t->value.off;
+	     zl_tv_next_item(r->txt.s, t->value, ',', &pos, &item);) {
+		struct uri u = split_uri(r->txt.s, item);
+
+		if (!uri_problem(r->txt.s, &u, &bad))
+			return true;
+	}
+	return false;
+}
+
+/* Under profile rfc7489 a finding the user left at its default severity
+ * gets sev: RFC 7489 makes an error of what RFC 9989 only recommends. */
+static void raise_7489(struct zl_ctx *ctx, struct zl_diag *d,
+		       enum zl_severity sev)
+{
+	if (d && !bis(ctx) &&
+	    ctx->rule->severity == ctx->rule->default_severity)
+		d->sev = sev;
+}
+
+/* RFC 7489 §6.3: p is required in a policy record; §6.6.3 reads a record
+ * without it as p=none when rua holds a valid URI, and applies no policy
+ * otherwise.  RFC 9989 §4.7 made it recommended: a missing p means
+ * p=none.  Under rfc7489 the finding is an error (a warning when rua
+ * saves the record) unless the user set the rule's severity. */
 static void dmarc_policy_missing(struct zl_ctx *ctx)
 {
 	const struct zl_tv_rec *r = subject(ctx, true);
+	bool rua;
 	struct zl_diag *d;
 
 	if (!r || tag(r, "p"))
 		return;
+	rua = rua_valid(r);
 	{
 		struct zl_var v[] = { { "effect", bis(ctx) ?
 			"receivers treat the policy as p=none (RFC 9989)" :
-			"RFC 7489 receivers ignore the record unless rua "
-			"holds a valid URI" } };
+			rua ? "RFC 7489 receivers treat the policy as p=none, "
+			      "since rua holds a valid URI (§6.6.3)" :
+			"RFC 7489 receivers apply no policy, since rua holds "
+			"no valid URI either (§6.6.3)" } };
 
 		d = zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, r->tv.tags[0].spec),
 			    v, 1);
 	}
-	if (d && !bis(ctx) && ctx->rule->severity == ctx->rule->default_severity)
-		d->sev = ZL_SEV_ERROR;
+	raise_7489(ctx, d, rua ? ZL_SEV_WARNING : ZL_SEV_ERROR);
 }
 
 const struct zl_check zl_check_dmarc_policy_missing = {
 	.name = "dmarc-policy-missing",
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
 	.fn = dmarc_policy_missing,
+	.params = profile_params,
+	.vars = (const char *const[]){ "effect", NULL },
+};
+
+/* RFC 7489 §6.4: "components other than dmarc-version and dmarc-request
+ * may appear in any order", so p must come right after v; RFC 9989 §4.7
+ * lets the tags come in any order.  Under rfc7489 an error unless the
+ * user set the rule's severity, under rfc9989 whatever the rule says. */
+static void dmarc_policy_position(struct zl_ctx *ctx)
+{
+	const struct zl_tv_rec *r = subject(ctx, true);
+	const struct zl_tv_tag *p;
+	struct zl_diag *d;
+
+	if (!r || !(p = tag(r, "p")) || p == &r->tv.tags[1])
+		return;
+	{
+		struct zl_var v[] = { { "effect", bis(ctx) ?
+			"RFC 9989 allows any order, but receivers that follow "
+			"RFC 7489 may reject the record" :
+			"RFC 7489 requires it there, so receivers may reject "
+			"the record" } };
+
+		d = zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, p->spec), v, 1);
+	}
+	raise_7489(ctx, d, ZL_SEV_ERROR);
+}
+
+const struct zl_check zl_check_dmarc_policy_position = {
+	.name = "dmarc-policy-position",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = dmarc_policy_position,
 	.params = profile_params,
 	.vars = (const char *const[]){ "effect", NULL },
 };
@@ -534,57 +601,7 @@ const struct zl_check zl_check_dmarc_policy_none = {
 	.vars = (const char *const[]){ "domain", NULL },
 };
 
-/* ---- report URIs ---- */
-
-/* One URI of rua or ruf: the URI itself and its "!size" suffix. */
-struct uri {
-	struct zl_tv_span all, uri, size;
-};
-
-/* Splits item into URI and size suffix (RFC 7489 §6.4 dmarc-uri). */
-static struct uri split_uri(const char *s, struct zl_tv_span item)
-{
-	struct uri u = { item, item, { item.off + item.len, 0 } };
-	uint32_t i;
-
-	for (i = item.off + item.len; i > item.off; i--)
-		if (s[i - 1] == '!') {
-			u.uri.len = i - 1 - item.off;
-			u.size = (struct zl_tv_span){ i - 1,
-						      item.off + item.len - i + 1 };
-			break;
-		}
-	return u;
-}
-
-/* Whether the "!size" suffix sp is '!' 1*DIGIT [k / m / g / t]. */
-static bool size_ok(const char *s, struct zl_tv_span sp)
-{
-	uint32_t i = sp.off + 1, end = sp.off + sp.len;
-
-	if (end > i && strchr("kmgtKMGT", s[end - 1]))
-		end--;
-	if (end == i)
-		return false;
-	for (; i < end; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-	return true;
-}
-
-/* Why URI u is not a valid report URI, or NULL; *bad gets the place. */
-static const char *uri_problem(const char *s, const struct uri *u,
-			       struct zl_tv_span *bad)
-{
-	struct zl_tv_span scheme;
-
-	if (u->size.len && !size_ok(s, u->size)) {
-		*bad = u->size;
-		return "the size limit after '!' must be digits with an "
-		       "optional unit k, m, g or t";
-	}
-	return zl_tv_uri_check(s, u->uri, &scheme, bad);
-}
+/* ---- report URI checks ---- */
 
 static const char *const uri_problems[] = { "invalid", "count", NULL };
 
@@ -695,7 +712,7 @@ static void check_dest(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	char *dest = dest_name(r->txt.s, u), *want = NULL;
 	const struct zl_zone *z = ctx->zone;
 
-	if (!dest || !in_zone(z, dest) || below_cut(z, dest) ||
+	if (!dest || !zl_text_in_zone(z, dest) || zl_text_below_cut(z, dest) ||
 	    zl_strcasecmp(org_domain(ctx, dest), org_domain(ctx, domain)) == 0)
 		goto out;
 	want = zl_xasprintf("%.*s._report._dmarc.%s",
@@ -845,7 +862,8 @@ static bool covered(struct zl_ctx *ctx, const char *domain)
 
 	if (has_policy(ctx, domain) || has_policy(ctx, ctx->zone->origin->text))
 		return true;
-	for (a = zl_name_parent(domain); bis(ctx) && a && in_zone(ctx->zone, a);
+	for (a = zl_name_parent(domain);
+	     bis(ctx) && a && zl_text_in_zone(ctx->zone, a);
 	     a = zl_name_parent(a))
 		if (has_policy(ctx, a))
 			return true;
@@ -892,7 +910,7 @@ static void dmarc_missing(struct zl_ctx *ctx)
 	struct nset spf = { 0 }, targets = { 0 }, done = { 0 };
 	const struct zl_rr *first = NULL;
 	struct zl_diag *d = NULL;
-	char more[64] = "", *where;
+	char more[64] = "", *where, *apex;
 	size_t i, n = 0;
 
 	for (i = 0; i < z->nrrs; i++)
@@ -909,23 +927,27 @@ static void dmarc_missing(struct zl_ctx *ctx)
 				snprintf(more, sizeof more, " (and %zu other "
 					 "mail domain%s here)", n - 1,
 					 n > 2 ? "s" : "");
+			apex = zl_xasprintf("_dmarc.%s",
+					    zl_name_tail(z->origin->text));
 			where = first->owner == z->origin ?
-				zl_xasprintf("'_dmarc.%s'", z->origin->text) :
-				zl_xasprintf("'_dmarc.%s' nor at '_dmarc.%s'",
-					     first->owner->text,
-					     z->origin->text);
+				zl_xasprintf("'%s'", apex) :
+				zl_xasprintf("'_dmarc.%s' nor at '%s'",
+					     zl_name_tail(first->owner->text),
+					     apex);
 			{
 				struct zl_var v[] = {
 					{ "domain", first->owner->text },
 					{ "apex", z->origin->text },
 					{ "where", where },
 					{ "others", more },
+					{ "policy", apex },
 				};
 
 				d = zl_emit(ctx, first->src,
-					    zl_rr_type_tok(first), v, 4);
+					    zl_rr_type_tok(first), v, 5);
 			}
 			free(where);
+			free(apex);
 			free(done.v);
 			memset(&done, 0, sizeof done);
 		}
@@ -953,5 +975,5 @@ const struct zl_check zl_check_dmarc_missing = {
 	.fn = dmarc_missing,
 	.params = profile_params,
 	.vars = (const char *const[]){ "domain", "apex", "where", "others",
-				       NULL },
+				       "policy", NULL },
 };

@@ -10,13 +10,17 @@
 /* The two record kinds: where they live and how they start. */
 struct kind {
 	const char *param;	/* the rules' `record:` value */
+	const char *name;	/* for messages */
 	const char *prefix;	/* owner prefix */
 	const char *version;	/* value of the first tag, v= */
+	const char *field;	/* the field besides v that is no extension */
 };
 
 static const struct kind kinds[] = {
-	{ "mta-sts", "_mta-sts.", "STSv1" },		/* RFC 8461 §3.1 */
-	{ "tls-rpt", "_smtp._tls.", "TLSRPTv1" },	/* RFC 8460 §3 */
+	/* RFC 8461 §3.1 */
+	{ "mta-sts", "MTA-STS", "_mta-sts.", "STSv1", "id" },
+	/* RFC 8460 §3 */
+	{ "tls-rpt", "TLS-RPT", "_smtp._tls.", "TLSRPTv1", "rua" },
 };
 
 static const char *const record_choices[] = { "mta-sts", "tls-rpt", NULL };
@@ -54,13 +58,6 @@ static bool is_record(const struct kind *k, const struct zl_tv_rec *r)
 	return zl_tv_first_is(r, "v", k->version, false);
 }
 
-/* The first tag's span, or the start of the text. */
-static struct zl_tv_span head(const struct zl_tv_rec *r)
-{
-	return r->tv.ntags ? r->tv.tags[0].spec :
-	       (struct zl_tv_span){ 0, (uint32_t)r->txt.len };
-}
-
 /* RFC 8461 §3.1: id is 1 to 32 letters and digits. */
 static void check_id(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 {
@@ -68,7 +65,8 @@ static void check_id(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 	uint32_t i;
 
 	if (!id) {
-		zl_tv_emit(ctx, r, head(r), "MTA-STS record has no id= tag");
+		zl_tv_emit(ctx, r, zl_tv_head(r),
+			   "MTA-STS record has no id= tag");
 		return;
 	}
 	for (i = 0; i < id->value.len; i++) {
@@ -90,24 +88,30 @@ static void check_id(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 }
 
 /* RFC 8460 §3: rua is one or more mailto: or https: URIs, separated by
- * commas. */
+ * commas; a comma or '!' inside a URI must be percent-encoded. */
 static void check_rua(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 {
 	const struct zl_tv_tag *t = zl_tv_find(&r->tv, r->txt.s, "rua", false);
 	struct zl_tv_span item, scheme, bad;
-	const char *why;
+	const char *why, *bang;
 	uint32_t pos;
 
 	if (!t) {
-		zl_tv_emit(ctx, r, head(r), "TLS-RPT record has no rua= tag, "
-			"so no report can be sent");
+		zl_tv_emit(ctx, r, zl_tv_head(r), "TLS-RPT record has no rua= "
+			   "tag, so no report can be sent");
 		return;
 	}
 	for (pos = t->value.off;
 	     zl_tv_next_item(r->txt.s, t->value, ',', &pos, &item);) {
 		why = zl_tv_uri_check(r->txt.s, item, &scheme, &bad);
-		if (!why && !zl_tv_eq(r->txt.s, scheme, "mailto", true) &&
-		    !zl_tv_eq(r->txt.s, scheme, "https", true)) {
+		if ((bang = memchr(r->txt.s + item.off, '!', item.len))) {
+			/* DMARC's "!size" suffix is a common copy */
+			why = "'!' must be written '%21' in a TLS-RPT URI";
+			bad = (struct zl_tv_span){
+				(uint32_t)(bang - r->txt.s), 1 };
+		} else if (!why &&
+			   !zl_tv_eq(r->txt.s, scheme, "mailto", true) &&
+			   !zl_tv_eq(r->txt.s, scheme, "https", true)) {
 			why = "TLS-RPT takes only mailto: and https: URIs";
 			bad = scheme;
 		}
@@ -123,6 +127,49 @@ static void check_rua(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 	}
 }
 
+/* What is wrong with field t of r by the stricter grammar of RFC 8461
+ * §3.1 and RFC 8460 §3, or NULL (*at gets where).  Unlike RFC 6376 they
+ * allow no whitespace around '='; every field but v and k->field is an
+ * extension: a name of at most 32 characters and a value of one or more
+ * printable characters other than '=', ';' and space. */
+static char *field_problem(const struct kind *k, const struct zl_tv_rec *r,
+			   const struct zl_tv_tag *t, struct zl_tv_span *at)
+{
+	const char *s = r->txt.s;
+	struct zl_tv_span cut = { t->name.off, t->name.len > 40 ? 40 :
+				  t->name.len };
+	char *n = zl_tv_str(s, cut), *q, *msg = NULL;
+	bool ext = !zl_tv_eq(s, t->name, "v", false) &&
+		   !zl_tv_eq(s, t->name, k->field, false);
+	uint32_t i;
+
+	*at = t->spec;
+	if (t->value.off != t->name.off + t->name.len + 1) {
+		msg = zl_xasprintf("whitespace around '=' in field '%s': %s "
+				   "records allow none", n, k->name);
+	} else if (ext && t->name.len > 32) {
+		*at = t->name;
+		msg = zl_xasprintf("extension name '%s%s' is longer than 32 "
+				   "characters", n, cut.len < t->name.len ?
+				   "..." : "");
+	} else if (ext && t->value.len == 0) {
+		msg = zl_xasprintf("extension '%s' has an empty value", n);
+	}
+	for (i = t->value.off; ext && !msg && i < t->value.off + t->value.len;
+	     i++) {
+		if (!s[i] || !strchr("= \t\r\n", s[i]))
+			continue;
+		*at = (struct zl_tv_span){ i, 1 };
+		q = zl_tv_str(s, *at);
+		msg = zl_xasprintf("invalid character '%s' in the value of "
+				   "extension '%s': '=', ';' and spaces must "
+				   "not appear there", q, n);
+		free(q);
+	}
+	free(n);
+	return msg;
+}
+
 /* The version, syntax, id (MTA-STS) and rua (TLS-RPT) of one record. */
 static void policy_record(struct zl_ctx *ctx)
 {
@@ -135,11 +182,13 @@ static void policy_record(struct zl_ctx *ctx)
 		return;
 	r = zl_tv_of(ctx, ctx->rr);
 	if (strcmp(problem, "version") == 0 && !is_record(k, r)) {
-		char *msg = zl_xasprintf("the record does not start with "
-					 "'v=%s', so senders ignore it",
+		bool ws = zl_tv_first_after_ws(r, "v", k->version, false);
+		char *msg = zl_xasprintf("the record %s 'v=%s', so senders "
+					 "ignore it", ws ? "has whitespace "
+					 "before" : "does not start with",
 					 k->version);
 
-		zl_tv_emit(ctx, r, head(r), msg);
+		zl_tv_emit(ctx, r, zl_tv_head(r), msg);
 		free(msg);
 	}
 	if (!is_record(k, r))
@@ -153,6 +202,15 @@ static void policy_record(struct zl_ctx *ctx)
 			if (r->tv.tags[i].dup >= 0)
 				zl_tv_emit(ctx, r, r->tv.tags[i].spec,
 					"tag given twice");
+		for (i = 0; i < r->tv.ntags; i++) {
+			struct zl_tv_span at;
+			char *msg = r->tv.tags[i].bad ? NULL :
+				field_problem(k, r, &r->tv.tags[i], &at);
+
+			if (msg)
+				zl_tv_emit(ctx, r, at, msg);
+			free(msg);
+		}
 	} else if (strcmp(problem, "id") == 0 && k == &kinds[0]) {
 		check_id(ctx, r);
 	} else if (strcmp(problem, "rua") == 0 && k == &kinds[1]) {
@@ -173,26 +231,9 @@ const struct zl_check zl_check_policy_record = {
 static void policy_multiple(struct zl_ctx *ctx)
 {
 	const struct kind *k = kind_of(ctx);
-	const struct zl_zone *z = ctx->zone;
-	const struct zl_rr *rr, *first = NULL;
-	const struct zl_tv_rec *r;
-	struct zl_diag *d;
 
-	if (!at_kind(k, ctx->name->text))
-		return;
-	for (rr = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_TXT); rr;
-	     rr = zl_next_rr(z, rr)) {
-		if (!is_record(k, r = zl_tv_of(ctx, rr)))
-			continue;
-		if (!first) {
-			first = rr;
-			continue;
-		}
-		d = zl_emit(ctx, rr->src, zl_tv_tok(r, head(r)), NULL, 0);
-		r = zl_tv_of(ctx, first);
-		zl_emit_note(ctx, d, first->src, zl_tv_tok(r, head(r)),
-			     "the first record is here");
-	}
+	if (at_kind(k, ctx->name->text))
+		zl_tv_multiple(ctx, k->version, false, k->name);
 }
 
 const struct zl_check zl_check_policy_multiple = {
@@ -234,7 +275,7 @@ static void emit_sts(struct zl_ctx *ctx, const struct zl_rr *rr,
 	const struct zl_tv_rec *r = zl_tv_of(ctx, rr);
 	struct zl_var v[] = { { var, value } };
 
-	zl_emit(ctx, rr->src, zl_tv_tok(r, head(r)), v, 1);
+	zl_emit(ctx, rr->src, zl_tv_tok(r, zl_tv_head(r)), v, 1);
 }
 
 /* RFC 8461 §3.3: senders fetch the policy from

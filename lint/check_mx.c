@@ -21,8 +21,8 @@ enum target {
 	T_NO_ADDRESS,	/* in the zone, no A or AAAA */
 	T_UNUSABLE,	/* only loopback, unspecified or link-local addresses */
 	T_OK,
-	T_SUSPECT,	/* written as an address or without its trailing dot:
-			   MX001 and MX004 report the cause */
+	T_BROKEN,	/* reported by a `breaks` rule (MX001, MX004): what
+			   was meant is unknown, neither dead nor alive */
 };
 
 static const struct zl_name *mx_target(const struct zl_rr *rr)
@@ -80,6 +80,13 @@ static bool dead(enum target t)
 	return t == T_NO_ADDRESS || t == T_UNUSABLE || t == T_LOCALHOST;
 }
 
+/* A target that may receive mail: neither the null MX, nor dead, nor
+ * broken (what it was meant to be is unknown). */
+static bool live(enum target t)
+{
+	return t != T_NULL && t != T_BROKEN && !dead(t);
+}
+
 /* The facts about one MX RRset that several checks need, gathered in one
  * pass so that every check stays linear in the size of the set. */
 struct mxset {
@@ -98,8 +105,9 @@ static uintptr_t *by_target(const struct zl_zone *z, const struct zl_rrset *set)
  * set of many records naming a target with many addresses would otherwise
  * cost their product (docs/limits.md).  The records of a set are listed in
  * increasing index order, so a record's place is its rank among them. */
-static uint8_t *set_states(const struct zl_zone *z, const struct zl_rrset *set)
+static uint8_t *set_states(const struct zl_ctx *ctx, const struct zl_rrset *set)
 {
+	const struct zl_zone *z = ctx->zone;
 	uintptr_t *v = by_target(z, set);
 	uint32_t *idx = zl_xcalloc(set->count, sizeof *idx);
 	uint8_t *st = zl_xcalloc(set->count, 1);
@@ -120,24 +128,24 @@ static uint8_t *set_states(const struct zl_zone *z, const struct zl_rrset *set)
 			else
 				hi = mid;
 		}
-		st[lo] = rr->nrdf >= 2 && zl_rr_name_suspect(z, rr, 1) ?
-			 T_SUSPECT : t;
+		st[lo] = zl_rr_broken(ctx, rr) ? T_BROKEN : t;
 	}
 	free(idx);
 	free(v);
 	return st;
 }
 
-static void mxset_scan(const struct zl_zone *z, const struct zl_rrset *set,
+static void mxset_scan(const struct zl_ctx *ctx, const struct zl_rrset *set,
 		       struct mxset *m)
 {
+	const struct zl_zone *z = ctx->zone;
 	const struct zl_rr *rr;
 	bool live_backup = false, dead_primary = true;
 	uint32_t i = 0;
 
 	memset(m, 0, sizeof *m);
 	m->minpref = UINT16_MAX;
-	m->st = set_states(z, set);
+	m->st = set_states(ctx, set);
 	for (rr = &z->rrs[set->first]; rr; rr = zl_next_rr(z, rr)) {
 		uint16_t pref = zl_rdf_u16(&rr->rdf[0]);
 
@@ -151,10 +159,10 @@ static void mxset_scan(const struct zl_zone *z, const struct zl_rrset *set,
 		m->n++;
 		m->nnull += t == T_NULL;
 		m->ndead += dead(t);
-		m->nlive += t != T_NULL && !dead(t);
+		m->nlive += live(t);
 		if (pref == m->minpref && !dead(t))
 			dead_primary = false;
-		if (pref > m->minpref && t != T_NULL && !dead(t))
+		if (pref > m->minpref && live(t))
 			live_backup = true;
 	}
 	m->nolisting = dead_primary && live_backup;
@@ -245,7 +253,7 @@ static void mx_target_resolves(struct zl_ctx *ctx)
 	struct mxset m;
 	uint32_t i = 0;
 
-	mxset_scan(z, ctx->set, &m);
+	mxset_scan(ctx, ctx->set, &m);
 	for (rr = &z->rrs[ctx->set->first]; rr; rr = zl_next_rr(z, rr), i++) {
 		enum target t = (enum target)m.st[i];
 		bool unusable = t == T_UNUSABLE || t == T_LOCALHOST;
@@ -621,7 +629,7 @@ static void nolisting(struct zl_ctx *ctx)
 	struct mxset m;
 	uint32_t i = 0;
 
-	mxset_scan(z, ctx->set, &m);
+	mxset_scan(ctx, ctx->set, &m);
 	for (rr = &z->rrs[ctx->set->first];
 	     m.nolisting && strcmp(mode, "allow") != 0 && rr;
 	     rr = zl_next_rr(z, rr), i++) {
@@ -651,7 +659,7 @@ static void all_dead(struct zl_ctx *ctx)
 	struct mxset m;
 	char n[16];
 
-	mxset_scan(z, ctx->set, &m);
+	mxset_scan(ctx, ctx->set, &m);
 	free(m.st);
 	if (m.ndead == 0 || m.ndead + m.nnull != m.n || m.nnull == m.n)
 		return;

@@ -94,7 +94,7 @@ static void target_is_hostname(struct zl_ctx *ctx)
 	const struct zl_name *t;
 
 	if (f < 0 || !(t = rr->rdf[f].name) || strcmp(t->text, ".") == 0 ||
-	    is_host_name(t->text) || zl_rr_name_suspect(ctx->zone, rr, (unsigned)f))
+	    is_host_name(t->text))
 		return;
 	{
 		struct zl_var v[] = { { "target", t->text } };

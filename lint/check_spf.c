@@ -31,6 +31,25 @@ static bool prefix_eq(const char *s, const char *word, size_t n)
 	return true;
 }
 
+/* Bytes of whitespace at the start of t. */
+static size_t lead_ws(const struct zl_txt *t)
+{
+	size_t i = 0;
+
+	while (i < t->len && t->s[i] && strchr(" \t\r\n", t->s[i]))
+		i++;
+	return i;
+}
+
+/* Whether t starts like SPF, maybe after whitespace: "v=spf1" in any
+ * case, whatever follows. */
+static bool looks_spf(const struct zl_txt *t)
+{
+	size_t lead = lead_ws(t);
+
+	return t->len - lead >= 6 && prefix_eq(t->s + lead, "v=spf1", 6);
+}
+
 static void *rec_build(const struct zl_zone *z, const struct zl_rr *rr)
 {
 	struct rec *r = zl_xcalloc(1, sizeof *r);
@@ -39,7 +58,7 @@ static void *rec_build(const struct zl_zone *z, const struct zl_rr *rr)
 	r->is_spf = zl_spf_is_record(r->txt.s, r->txt.len);
 	if (r->is_spf)
 		zl_spf_parse(&r->spf, r->txt.s, r->txt.len);
-	else if (r->txt.len < 6 || !prefix_eq(r->txt.s, "v=spf1", 6))
+	else if (!looks_spf(&r->txt))
 		zl_txt_free(&r->txt);	/* not SPF at all: keep the memo small */
 	return r;
 }
@@ -137,15 +156,27 @@ static void add_join(const struct rec *r, size_t a, size_t b,
 
 /* Text that starts like SPF but not with "v=spf1" and a space is ignored
  * by receivers (§4.5); unquoted words are separate strings that join
- * without spaces, so `TXT v=spf1 -all` is the usual cause. */
+ * without spaces, so `TXT v=spf1 -all` is the usual cause.  Whitespace
+ * before "v=spf1" hides the record as well. */
 static void version_error(struct zl_ctx *ctx, const struct rec *r)
 {
 	const struct zl_txt *t = &r->txt;
+	size_t end, lead = lead_ws(t);
 	struct zl_buf msg = { 0 };
-	size_t end;
 
-	if (t->len <= 6 || !prefix_eq(t->s, "v=spf1", 6))
+	if (!looks_spf(t))
 		return;
+	if (lead) {
+		struct zl_var v[] = {
+			{ "message", "whitespace before 'v=spf1': receivers "
+				     "look for 'v=spf1' at the very start "
+				     "and ignore this record" },
+			{ "hint", "remove the whitespace before 'v=spf1'" },
+		};
+
+		zl_emit(ctx, ctx->rr->src, zl_txt_tok(t, 0, lead + 6), v, 2);
+		return;
+	}
 	for (end = 6; end < t->len && t->s[end] != ' '; end++)
 		;
 	zl_buf_add(&msg, "'", 1);
@@ -263,6 +294,61 @@ const struct zl_check zl_check_spf_joined_terms = {
 	.fn = spf_joined_terms,
 	.params = no_params,
 	.vars = (const char *const[]){ "term", "strings", NULL },
+};
+
+/* RFC 7208 §6: receivers ignore a modifier they do not know, so "mx=..."
+ * written for "mx:..." or a second "v=spf1" (two records pasted into one)
+ * silently loses what it was meant to say.  The syntax is valid, hence a
+ * warning of its own rather than a syntax error. */
+static void spf_modifier_typo(struct zl_ctx *ctx)
+{
+	const struct rec *r;
+	size_t i;
+
+	if (!(r = rec_of(ctx, ctx->rr))->is_spf)
+		return;
+	for (i = 0; i < r->spf.nterms; i++) {
+		const struct zl_spf_term *t = &r->spf.terms[i];
+		const char *name = r->txt.s + t->name.off;
+		/* typo terms are "v=spf1" or named like a mechanism */
+		bool version = t->name.len == 1 &&
+			       (*name == 'v' || *name == 'V');
+		bool fix_it = !version && !(t->name.len == 3 &&
+					    prefix_eq(name, "all", 3));
+		char *fix, *reason;
+
+		if (!t->typo || t->bad)
+			continue;
+		fix = term_str(r, t);
+		fix[t->name.len] = ':';
+		reason = version ? zl_xstrdup("a second 'v=spf1' inside the "
+					      "record: two records joined "
+					      "into one?") :
+			 zl_xasprintf("'%.*s' is a mechanism, written with "
+				      "':' not '='", (int)t->name.len, name);
+		{
+			struct zl_var v[] = {
+				{ "reason", reason },
+				{ "hint", version ? "publish one record: merge "
+					  "the terms and drop the second "
+					  "'v=spf1'" : "write the mechanism "
+					  "with ':'" },
+				{ "fix", fix },
+			};
+
+			emit_term(ctx, r, t, v, fix_it ? 3 : 2);
+		}
+		free(reason);
+		free(fix);
+	}
+}
+
+const struct zl_check zl_check_spf_modifier_typo = {
+	.name = "spf-modifier-typo",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = spf_modifier_typo,
+	.params = no_params,
+	.vars = (const char *const[]){ "term", "reason", "hint", NULL },
 };
 
 /* ---- one record: policy shape ---- */
@@ -537,15 +623,16 @@ const struct zl_check zl_check_spf_length = {
 
 /* RFC 7208 §3.2, §4.5: a name publishes at most one SPF record; with two
  * or more, every check ends in permerror.  Reported at each extra record
- * with a note at the first. */
-static void spf_multiple(struct zl_ctx *ctx)
+ * with a note at the first.  TXT records and records of the obsolete SPF
+ * type (99) are counted apart: a receiver reads one type or the other. */
+static void multiple_of(struct zl_ctx *ctx, uint16_t type)
 {
 	const struct zl_zone *z = ctx->zone;
 	const struct zl_rr *rr, *first = NULL;
 	struct zl_diag *d;
 	const struct rec *r;
 
-	for (rr = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_TXT); rr;
+	for (rr = zl_first_rr(z, ctx->name, type); rr;
 	     rr = zl_next_rr(z, rr)) {
 		if (!(r = rec_of(ctx, rr))->is_spf) {
 			continue;
@@ -559,6 +646,12 @@ static void spf_multiple(struct zl_ctx *ctx)
 			first = rr;
 		}
 	}
+}
+
+static void spf_multiple(struct zl_ctx *ctx)
+{
+	multiple_of(ctx, LDNS_RR_TYPE_TXT);
+	multiple_of(ctx, LDNS_RR_TYPE_SPF);
 }
 
 const struct zl_check zl_check_spf_multiple = {
@@ -582,16 +675,12 @@ static bool has_spf(struct zl_ctx *ctx, const struct zl_name *n)
 }
 
 /* RFC 7208 §3.1: the SPF RR type (99) is obsolete and receivers look only
- * at TXT.  The advice depends on whether the TXT record exists. */
+ * at TXT.  Beside a TXT policy it is harmless; alone, the name has no
+ * policy that receivers read (what named-checkzone reports too). */
 static void spf_obsolete_type(struct zl_ctx *ctx)
 {
-	const char *advice = has_spf(ctx, ctx->rr->owner) ?
-		"delete it: the TXT record at this name is the one receivers "
-		"read" :
-		"publish its text as a TXT record instead and delete it";
-	struct zl_var v[] = { { "advice", advice } };
-
-	zl_emit(ctx, ctx->rr->src, zl_rr_type_tok(ctx->rr), v, 1);
+	if (!has_spf(ctx, ctx->rr->owner))
+		zl_emit(ctx, ctx->rr->src, zl_rr_type_tok(ctx->rr), NULL, 0);
 }
 
 const struct zl_check zl_check_spf_obsolete_type = {
@@ -599,7 +688,7 @@ const struct zl_check zl_check_spf_obsolete_type = {
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
 	.fn = spf_obsolete_type,
 	.params = no_params,
-	.vars = (const char *const[]){ "advice", NULL },
+	.vars = (const char *const[]){ NULL },
 };
 
 /* Whether the MX RRset at n is a null MX (RFC 7505: one MX, "0 ."). */
@@ -694,30 +783,6 @@ static size_t find_node(const struct graph *g, const struct zl_name *n)
 	return NONE;
 }
 
-/* Whether canonical text is at or below the origin. */
-static bool text_in_zone(const struct zl_zone *z, const char *text)
-{
-	size_t lt = strlen(text), lo = z->origin->len;
-
-	if (lo == 1)
-		return true;	/* the root zone holds every name */
-	return lt >= lo && zl_strcasecmp(text + lt - lo, z->origin->text) == 0 &&
-	       (lt == lo || text[lt - lo - 1] == '.');
-}
-
-/* Whether text is at or below a delegation: the child zone has the data.
- * A name the zone does not hold inherits it from its closest ancestor. */
-static bool text_below_cut(const struct zl_zone *z, const char *text)
-{
-	const struct zl_name *n;
-
-	for (; text && strlen(text) > z->origin->len;
-	     text = zl_name_parent(text))
-		if ((n = zl_zone_lookup(z, text)))
-			return n->below_cut;
-	return false;
-}
-
 /* Adds every in-zone SPF record, the first at each name, as a node. */
 static void graph_build(struct graph *g)
 {
@@ -766,47 +831,27 @@ static void graph_free(struct graph *g)
 	free(g->hash);
 }
 
-/* RFC 4592: a name that does not exist is answered from the wildcard at
- * its closest encloser. */
-static int wildcard(const struct graph *g, const char *text, size_t *out)
-{
-	const struct zl_zone *z = g->ctx->zone;
-	const struct zl_name *w, *n;
-	char buf[DOMAIN_MAX + 3];
-	const char *p;
-
-	for (p = zl_name_parent(text); p && text_in_zone(z, p);
-	     p = zl_name_parent(p)) {
-		snprintf(buf, sizeof buf, "*.%s", p);
-		if ((w = zl_zone_lookup(z, buf)) && w->sets) {
-			*out = find_node(g, w);
-			return *out != NONE ? T_NODE : T_VOID;
-		}
-		if ((n = zl_zone_lookup(z, p)) && n->sets)
-			break;
-	}
-	return T_VOID;
-}
-
 /* Where an include or redirect term points: a node, an in-zone name
- * without SPF (void), a name outside the zone, or a macro. */
+ * without SPF (void), a name another zone answers for, or a macro.  The
+ * query follows CNAMEs and wildcards inside the zone as a resolver
+ * would (RFC 7208 §4.4, §5.2). */
 static int resolve(const struct graph *g, const struct node *from,
 		   const struct zl_spf_term *t, char *buf, size_t *out)
 {
-	const struct zl_zone *z = g->ctx->zone;
 	const struct zl_name *n;
 
 	*out = NONE;
 	if (!zl_spf_domain(from->rec->txt.s, t, buf, DOMAIN_MAX))
 		return T_MACRO;
-	if (!text_in_zone(z, buf) || text_below_cut(z, buf))
+	switch (zl_zone_answer(g->ctx->zone, buf, &n)) {
+	case ZL_ANSWER_UNKNOWN:
 		return T_OUTSIDE;
-	n = zl_zone_lookup(z, buf);
-	if ((*out = find_node(g, n)) != NONE)
-		return T_NODE;
-	if (n && n->sets)
+	case ZL_ANSWER_NONE:
 		return T_VOID;
-	return wildcard(g, buf, out);
+	default:
+		*out = find_node(g, n);
+		return *out != NONE ? T_NODE : T_VOID;
+	}
 }
 
 /* Whether term i is evaluated and queries DNS (see struct zl_spf). */
@@ -1141,5 +1186,148 @@ const struct zl_check zl_check_spf_lookups = {
 	.fn = spf_lookups,
 	.params = lookup_params,
 	.vars = (const char *const[]){ "term", "domain", "count", "limit", "how",
+				       NULL },
+};
+
+/* ---- what one evaluation asks the zone (RFC 7208 §4.6.4) ---- */
+
+/* The name term t of r queries, canonical in buf (DOMAIN_MAX bytes): its
+ * literal domain, or the record's owner for an a or mx without one (the
+ * <domain> of check_host(), §5.3, §5.4).  False when it holds a macro. */
+static bool query_name(const struct zl_rr *rr, const struct rec *r,
+		       const struct zl_spf_term *t, char *buf)
+{
+	if (t->value.len)
+		return zl_spf_domain(r->txt.s, t, buf, DOMAIN_MAX);
+	if (rr->owner->len >= DOMAIN_MAX)
+		return false;
+	memcpy(buf, rr->owner->text, (size_t)rr->owner->len + 1);
+	return true;
+}
+
+static const struct zl_param_spec mx_params[] = {
+	{ .key = "limit", .type = ZL_PT_INT, .dflt = "10", .min = 1,
+	  .max = 1000 },
+	{ .key = NULL },
+};
+
+/* RFC 7208 §4.6.4: evaluating one mx term looks up the addresses of at
+ * most 10 MX hosts; a longer MX RRset makes the term a permerror.  Known
+ * where the zone holds the RRset the term queries. */
+static void spf_mx_names(struct zl_ctx *ctx)
+{
+	long limit = zl_rule_int(ctx->rule, "limit");
+	const struct zl_rrset *set;
+	const struct zl_name *n;
+	const struct rec *r;
+	char buf[DOMAIN_MAX], count[24], lim[24];
+	size_t i;
+
+	if (!(r = rec_of(ctx, ctx->rr))->is_spf)
+		return;
+	snprintf(lim, sizeof lim, "%ld", limit);
+	for (i = 0; i < r->spf.nterms; i++) {
+		const struct zl_spf_term *t = &r->spf.terms[i];
+
+		if (t->kind != ZL_SPF_MX || !counted(&r->spf, i) ||
+		    !query_name(ctx->rr, r, t, buf) ||
+		    zl_zone_answer(ctx->zone, buf, &n) != ZL_ANSWER_NAME ||
+		    !(set = zl_name_rrset(n, LDNS_RR_TYPE_MX)) ||
+		    (long)set->count <= limit)
+			continue;
+		snprintf(count, sizeof count, "%u", set->count);
+		{
+			struct zl_var v[] = { { "target", buf },
+					      { "count", count },
+					      { "limit", lim } };
+
+			emit_term(ctx, r, t, v, 3);
+		}
+	}
+}
+
+const struct zl_check zl_check_spf_mx_names = {
+	.name = "spf-mx-names",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = spf_mx_names,
+	.params = mx_params,
+	.vars = (const char *const[]){ "term", "target", "count", "limit",
+				       NULL },
+};
+
+/* Whether term t's query for text finds nothing for any client (a void
+ * lookup, §4.6.4: NXDOMAIN or an empty answer): a asks for A or AAAA
+ * (by the client's address family), exists for A, mx for MX. */
+static bool void_query(const struct zl_zone *z, const struct zl_spf_term *t,
+		       const char *text)
+{
+	const struct zl_name *n;
+
+	switch (zl_zone_answer(z, text, &n)) {
+	case ZL_ANSWER_NONE:
+		return true;
+	case ZL_ANSWER_UNKNOWN:
+		return false;
+	default:
+		break;
+	}
+	if (t->kind == ZL_SPF_MX)
+		return !zl_name_rrset(n, LDNS_RR_TYPE_MX);
+	return !zl_name_rrset(n, LDNS_RR_TYPE_A) &&
+	       (t->kind == ZL_SPF_EXISTS ||
+		!zl_name_rrset(n, LDNS_RR_TYPE_AAAA));
+}
+
+static const struct zl_param_spec void_params[] = {
+	{ .key = "limit", .type = ZL_PT_INT, .dflt = "2", .min = 0,
+	  .max = 1000 },
+	{ .key = NULL },
+};
+
+/* RFC 7208 §4.6.4: receivers SHOULD allow at most two void lookups per
+ * evaluation, and return permerror past that.  Counted over the a, mx
+ * and exists terms of one record whose names the zone holds (includes
+ * are not followed: an include without SPF is spf-void-include's);
+ * reported at the term past the limit. */
+static void spf_void_lookups(struct zl_ctx *ctx)
+{
+	long limit = zl_rule_int(ctx->rule, "limit"), nvoid = 0;
+	const struct rec *r;
+	struct zl_buf list = { 0 };
+	char buf[DOMAIN_MAX], count[24], lim[24];
+	size_t i, over = NONE;
+
+	if (!(r = rec_of(ctx, ctx->rr))->is_spf)
+		return;
+	for (i = 0; i < r->spf.nterms; i++) {
+		const struct zl_spf_term *t = &r->spf.terms[i];
+
+		if ((t->kind != ZL_SPF_A && t->kind != ZL_SPF_MX &&
+		     t->kind != ZL_SPF_EXISTS) || !counted(&r->spf, i) ||
+		    !query_name(ctx->rr, r, t, buf) ||
+		    !void_query(ctx->zone, t, buf))
+			continue;
+		zl_buf_addf(&list, "%s'%.*s'", nvoid ? ", " : "",
+			    (int)t->text.len, r->txt.s + t->text.off);
+		if (++nvoid == limit + 1)
+			over = i;
+	}
+	if (over != NONE) {
+		struct zl_var v[] = { { "count", count }, { "limit", lim },
+				      { "terms", list.s } };
+
+		snprintf(count, sizeof count, "%ld", nvoid);
+		snprintf(lim, sizeof lim, "%ld", limit);
+		emit_term(ctx, r, &r->spf.terms[over], v, 3);
+	}
+	zl_buf_free(&list);
+}
+
+const struct zl_check zl_check_spf_void_lookups = {
+	.name = "spf-void-lookups",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = spf_void_lookups,
+	.params = void_params,
+	.vars = (const char *const[]){ "term", "count", "limit", "terms",
 				       NULL },
 };

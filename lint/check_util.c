@@ -117,12 +117,72 @@ bool zl_written_repeats_origin(const char *text, size_t len,
 	return ends_with_origin(name->text, len, name->text + len + 1);
 }
 
-bool zl_rr_name_suspect(const struct zl_zone *z, const struct zl_rr *rr,
-			unsigned f)
+bool zl_text_in_zone(const struct zl_zone *z, const char *text)
 {
-	struct zl_tok t = zl_rr_field_tok(z, rr, f);
-	const char *text = zl_tok_text(z, rr->src, t);
+	size_t lt = strlen(text), lo = z->origin->len;
 
-	return f < rr->nrdf && (zl_text_is_address(text, t.len) ||
-				zl_written_repeats_origin(text, t.len, rr->rdf[f].name));
+	if (lo == 1)
+		return true;	/* the root zone holds every name */
+	return lt >= lo && zl_strcasecmp(text + lt - lo, z->origin->text) == 0 &&
+	       (lt == lo || text[lt - lo - 1] == '.');
 }
+
+bool zl_text_below_cut(const struct zl_zone *z, const char *text)
+{
+	const struct zl_name *n;
+
+	for (; text && strlen(text) > z->origin->len;
+	     text = zl_name_parent(text))
+		if ((n = zl_zone_lookup(z, text)))
+			return n->below_cut;
+	return false;
+}
+
+/* RFC 4592: the wildcard at the closest encloser of text, which answers
+ * for text when the zone does not hold it; NULL when there is none. */
+static const struct zl_name *wildcard(const struct zl_zone *z,
+				      const char *text)
+{
+	const struct zl_name *w, *n;
+	const char *p;
+
+	for (p = zl_name_parent(text); p && zl_text_in_zone(z, p);
+	     p = zl_name_parent(p)) {
+		if ((w = zl_zone_lookup2(z, "*.", p)) && w->sets)
+			return w;
+		if ((n = zl_zone_lookup(z, p)) && n->sets)
+			break;
+	}
+	return NULL;
+}
+
+/* CNAME hops followed before an answer counts as unknown (a chain that
+ * long, or a loop, fails at resolvers anyway). */
+#define MAX_CNAME_HOPS 8
+
+enum zl_answer zl_zone_answer(const struct zl_zone *z, const char *text,
+			      const struct zl_name **out)
+{
+	const struct zl_name *n;
+	const struct zl_rr *cname;
+	unsigned hops;
+
+	*out = NULL;
+	for (hops = 0; hops <= MAX_CNAME_HOPS; hops++) {
+		if (!zl_text_in_zone(z, text) || zl_text_below_cut(z, text))
+			return ZL_ANSWER_UNKNOWN;
+		if (!(n = zl_zone_lookup(z, text)) || !n->sets)
+			n = wildcard(z, text);
+		if (!n)
+			return ZL_ANSWER_NONE;
+		/* RFC 1034 §3.6.2: a CNAME answers for every type */
+		cname = zl_first_rr(z, n, LDNS_RR_TYPE_CNAME);
+		if (!cname || cname->nrdf < 1 || !cname->rdf[0].name) {
+			*out = n;
+			return ZL_ANSWER_NAME;
+		}
+		text = cname->rdf[0].name->text;
+	}
+	return ZL_ANSWER_UNKNOWN;
+}
+

@@ -4,7 +4,8 @@
 #include "check.h"
 
 static const char *const categories[] = {
-	"syntax", "range", "include", "limit", NULL
+	"syntax", "range", "include", "limit", "class", "soa", "outside",
+	"ttl", "unchecked", "split", NULL
 };
 
 static const struct zl_param_spec load_params[] = {

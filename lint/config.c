@@ -1,5 +1,4 @@
-/* config.c - .zonelint.yaml: finding it, checking it against the rule set, and the rule sets it derives per file glob (paths and globs: config_glob.c). */
-#include <errno.h>
+/* config.c - .zonelint.yaml: finding it, checking it against the rule set, and the rule sets it derives per file glob (globs: config_glob.c). */
 #include <search.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +11,7 @@
 
 #include "check.h"
 #include "config.h"
+#include "fs.h"
 #include "rule_yaml.h"
 
 /* One setting of one rule of the base (derived rule sets keep the base's
@@ -56,12 +56,14 @@ struct zl_config {
 
 /* ---- finding the file ---- */
 
-static bool exists(const char *dir, const char *name, bool want_reg)
+/* Whether dir holds an entry called name, of any type: a config that is a
+ * link, a FIFO or a directory is found all the same, and refused when it
+ * is read. */
+static bool has_entry(const char *dir, const char *name)
 {
-	char *p = zl_xasprintf("%s%s%s", dir, strcmp(dir, "/") ? "/" : "",
-			       name);
+	char *p = zl_path_join(dir, name);
 	struct stat sb;
-	bool r = stat(p, &sb) == 0 && (!want_reg || S_ISREG(sb.st_mode));
+	bool r = lstat(p, &sb) == 0;
 
 	free(p);
 	return r;
@@ -82,29 +84,44 @@ static char *shown_path(const char *abs)
 	return r;
 }
 
-bool zl_config_find(const char *zone_path, char **out)
+/* The config search from zone_path: the absolute path of the config it
+ * finds (malloc'd, or NULL) and the root reading it is confined to, *root:
+ * the repository root (the first directory up that holds .git), else the
+ * directory the config is in. */
+static char *search(const char *zone_path, char **root)
 {
-	char *dir = zl_path_abs(zone_path), *slash, *found;
+	char *dir = zl_path_abs(zone_path), *slash, *found = NULL;
 
-	*out = NULL;
+	*root = NULL;
 	for (;;) {
 		/* dir starts as the file itself: step to its directory. */
 		slash = strrchr(dir, '/');
 		if (!slash || (slash == dir && dir[1] == '\0'))
 			break;
 		slash[slash == dir ? 1 : 0] = '\0';
-		if (exists(dir, ZL_CONFIG_NAME, true)) {
-			found = zl_xasprintf("%s%s%s", dir,
-					     strcmp(dir, "/") ? "/" : "",
-					     ZL_CONFIG_NAME);
-			*out = shown_path(found);
-			free(found);
+		if (!found && has_entry(dir, ZL_CONFIG_NAME)) {
+			found = zl_path_join(dir, ZL_CONFIG_NAME);
+			*root = zl_xstrdup(dir);
+		}
+		if (has_entry(dir, ".git")) {
+			if (found) {
+				free(*root);
+				*root = zl_xstrdup(dir);
+			}
 			break;
 		}
-		if (exists(dir, ".git", false))
-			break;
 	}
 	free(dir);
+	return found;
+}
+
+bool zl_config_find(const char *zone_path, char **out)
+{
+	char *root, *found = search(zone_path, &root);
+
+	*out = found ? shown_path(found) : NULL;
+	free(found);
+	free(root);
 	return *out != NULL;
 }
 
@@ -503,16 +520,30 @@ enum zl_status zl_config_load_buffer(const char *name, const char *dir,
 	return ZL_ERR_CONFIG;
 }
 
-/* Reads at most ZL_CONFIG_MAX_SIZE + 1 bytes: enough to refuse more. */
-static bool read_file(FILE *f, struct zl_buf *b)
+/* Loads the config file at path: named by the user (root NULL), or found
+ * by the search and read confined to root. */
+static enum zl_status load_at(const char *root, const char *path,
+			      const struct zl_ruleset *base,
+			      struct zl_config **out, struct zl_diags *errs)
 {
-	char chunk[65536];
-	size_t n;
+	struct zl_read rd = { root, path, NULL, 0, ZL_CONFIG_MAX_SIZE };
+	char *abs = zl_path_abs(path), *dir = zl_path_dir(abs), *rel = NULL;
+	enum zl_status st;
+	struct zl_file f;
 
-	while (b->len <= ZL_CONFIG_MAX_SIZE &&
-	       (n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		zl_buf_add(b, chunk, n);
-	return !ferror(f);
+	*out = NULL;
+	if (root)
+		rd.path = rel = zl_path_rel(root, abs);
+	st = zl_fs_load(&rd, "config file", path, &f, errs);
+	if (st == ZL_OK)
+		st = zl_config_load_buffer(path, dir, f.data, f.len, base, out,
+					   errs);
+	free(f.data);
+	free(f.id);
+	free(rel);
+	free(dir);
+	free(abs);
+	return st;
 }
 
 enum zl_status zl_config_load_file(const char *path,
@@ -520,29 +551,7 @@ enum zl_status zl_config_load_file(const char *path,
 				   struct zl_config **out,
 				   struct zl_diags *errs)
 {
-	struct zl_buf b = { 0 };
-	enum zl_status st;
-	char *dir, *slash;
-	FILE *f;
-
-	*out = NULL;
-	if (!(f = fopen(path, "rb")) || !read_file(f, &b)) {
-		zl_diags_add(errs, NULL, ZL_SEV_ERROR, NULL, "cannot read "
-			     "config file '%s': %s", path, strerror(errno));
-		if (f)
-			fclose(f);
-		zl_buf_free(&b);
-		return ZL_ERR_IO;
-	}
-	fclose(f);
-	dir = zl_path_abs(path);
-	slash = strrchr(dir, '/');
-	slash[slash == dir ? 1 : 0] = '\0';
-	st = zl_config_load_buffer(path, dir, b.s ? b.s : "", b.len, base,
-				   out, errs);
-	free(dir);
-	zl_buf_free(&b);
-	return st;
+	return load_at(NULL, path, base, out, errs);
 }
 
 /* ---- rule sets per file ---- */
@@ -916,9 +925,10 @@ void zl_configs_set_tune(struct zl_configs *cs, zl_config_tune_fn *fn,
 			zl_config_set_tune(f->cf, fn, arg);
 }
 
-/* The config at path, loading it the first time.  Takes path. */
+/* The config at path, loading it the first time, confined to root.
+ * Takes path. */
 static struct found *found_at(struct zl_configs *cs, char *path,
-			      struct zl_diags *errs)
+			      const char *root, struct zl_diags *errs)
 {
 	struct found want = { path, NULL, ZL_OK, NULL }, *f;
 	void *node = tfind(&want, &cs->found, found_cmp);
@@ -931,7 +941,7 @@ static struct found *found_at(struct zl_configs *cs, char *path,
 	f->path = path;
 	f->next = cs->last;
 	cs->last = f;
-	f->st = zl_config_load_file(path, cs->base, &f->cf, errs);
+	f->st = load_at(root, path, cs->base, &f->cf, errs);
 	if (f->cf) {
 		share_pool(f->cf, cs->pool);
 		zl_config_set_tune(f->cf, cs->tune, cs->tune_arg);
@@ -947,15 +957,18 @@ static struct found *config_for(struct zl_configs *cs, const char *zone_path,
 {
 	const char *slash = strrchr(zone_path, '/');
 	size_t n = slash ? (size_t)(slash - zone_path) + 1 : 0;
-	char *path;
+	char *found, *root;
 
 	if (cs->last_dir && strlen(cs->last_dir) == n &&
 	    memcmp(cs->last_dir, zone_path, n) == 0)
 		return cs->last_found;
 	free(cs->last_dir);
 	cs->last_dir = zl_xstrndup(zone_path, n);
-	cs->last_found = zl_config_find(zone_path, &path) ?
-		found_at(cs, path, errs) : NULL;
+	found = search(zone_path, &root);
+	cs->last_found = found ? found_at(cs, shown_path(found), root, errs)
+			       : NULL;
+	free(found);
+	free(root);
 	return cs->last_found;
 }
 

@@ -70,12 +70,4 @@ bool zl_glob_matches(const struct zl_glob *g, char **p, size_t np);
  * there are more than max. */
 size_t zl_path_split(const char *s, char **copy, char **parts, size_t max);
 
-/* path made absolute (against the current directory) and normalised
- * lexically: no "", "." or ".." components.  Malloc'd. */
-char *zl_path_abs(const char *path);
-
-/* path (absolute, normalised) relative to directory dir (the same): "a/b",
- * or "../x/a" when path is not below dir.  Malloc'd. */
-char *zl_path_rel(const char *dir, const char *path);
-
 #endif

@@ -1,73 +1,9 @@
-/* config_glob.c - the paths and globs of .zonelint.yaml: paths made absolute and relative, globs split once and matched part by part. */
+/* config_glob.c - the globs of .zonelint.yaml: split once, matched part by part. */
 #include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "config.h"
-
-/* Appends component s[0..n) to the normalised absolute path b. */
-static void push_part(struct zl_buf *b, const char *s, size_t n)
-{
-	char *slash;
-
-	if (n == 0 || (n == 1 && s[0] == '.'))
-		return;
-	if (n == 2 && s[0] == '.' && s[1] == '.') {
-		slash = strrchr(b->s, '/');
-		b->len = slash && slash != b->s ? (size_t)(slash - b->s) : 1;
-		b->s[b->len] = '\0';
-		return;
-	}
-	if (b->len > 1)
-		zl_buf_addc(b, '/');
-	zl_buf_add(b, s, n);
-}
-
-static void push_parts(struct zl_buf *b, const char *p)
-{
-	const char *e;
-
-	for (; *p; p = *e ? e + 1 : e) {
-		e = p + strcspn(p, "/");
-		push_part(b, p, (size_t)(e - p));
-	}
-}
-
-char *zl_path_abs(const char *path)
-{
-	struct zl_buf b = { 0 };
-	char cwd[4096];
-
-	zl_buf_add(&b, "/", 1);
-	if (path[0] != '/' && getcwd(cwd, sizeof cwd))
-		push_parts(&b, cwd);
-	push_parts(&b, path);
-	return b.s;
-}
-
-char *zl_path_rel(const char *dir, const char *path)
-{
-	struct zl_buf b = { 0 };
-	size_t i = 0, common = 0;
-	const char *p;
-
-	if (strcmp(dir, "/") == 0)
-		return zl_xstrdup(path + 1);
-	/* The longest run of whole components the two share. */
-	while (dir[i] && dir[i] == path[i]) {
-		i++;
-		if ((dir[i] == '\0' || dir[i] == '/') &&
-		    (path[i] == '\0' || path[i] == '/'))
-			common = i;
-	}
-	for (p = dir + common; *p; p++)
-		if (*p == '/')
-			zl_buf_add(&b, "../", 3);
-	p = path + common;
-	zl_buf_add(&b, p + (*p == '/'), strlen(p + (*p == '/')));
-	return b.s ? b.s : zl_xstrdup("");
-}
 
 size_t zl_path_split(const char *s, char **copy, char **parts, size_t max)
 {

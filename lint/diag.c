@@ -1,12 +1,10 @@
 /* diag.c - status and severity names; the diagnostic list and its copies. */
+#include <search.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <search.h>
-
-#include "diag.h"
 #include "util.h"
 
 static const char *const status_msgs[] = {
@@ -169,17 +167,17 @@ void zl_diags_free(struct zl_diags *d)
 	zl_diags_init(d);
 }
 
-void zl_diags_sweep(struct zl_diags *d, size_t from)
+void zl_diags_remove(struct zl_diags *d, size_t from, const bool *drop)
 {
-	size_t i, j = from;
+	size_t i, k = from;
 
 	for (i = from; i < d->n; i++) {
-		if (d->v[i].count == 0)
+		if (drop[i - from])
 			diag_free(&d->v[i]);
 		else
-			d->v[j++] = d->v[i];
+			d->v[k++] = d->v[i];
 	}
-	d->n = j;
+	d->n = k;
 }
 
 void zl_diags_move(struct zl_diags *to, struct zl_diags *from)

@@ -1,4 +1,4 @@
-/* eval.c - the rule engine: runs rules over their subjects (findings: eval_emit.c). */
+/* eval.c - the rule engine: runs rules over their subjects and renders findings. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,12 +56,250 @@ int zl_rr_name_field(const struct zl_rr *rr, unsigned skip)
 const char *zl_type_str(uint16_t type)
 {
 	static _Thread_local char buf[sizeof "TYPE65535"];
-	const ldns_rr_descriptor *d = ldns_rr_descript(type);
+	const char *name = zl_type_name(type);
 
-	if (d && d->_name && d->_type == type)
-		return d->_name;
+	if (name)
+		return name;
 	snprintf(buf, sizeof buf, "TYPE%u", (unsigned)type);
 	return buf;
+}
+
+/* ---- follow-on findings (docs/rules.md, "One cause, one finding") ---- */
+
+/* What one zl_lint call knows to be wrong with the zone's data: the
+ * records reported by `breaks` rules, sorted by position once those rules
+ * have run; the records the loader lost, sorted by owner; and the findings
+ * found to be follow-ons once emitted (through a note), by index in out. */
+struct zl_broken {
+	const struct zl_rr **rr;
+	size_t nrr, caprr;
+	struct zl_lost *lost;
+	size_t nlost;
+	size_t *drop;
+	size_t ndrop, capdrop;
+};
+
+static bool needs(const struct zl_rule *r, uint16_t type)
+{
+	size_t i;
+
+	for (i = 0; i < r->nneeds; i++)
+		if (r->needs[i] == type)
+			return true;
+	return false;
+}
+
+static int pos_cmp(const void *pa, const void *pb)
+{
+	const struct zl_rr *a = *(const struct zl_rr *const *)pa;
+	const struct zl_rr *b = *(const struct zl_rr *const *)pb;
+
+	if (a->src != b->src)
+		return a->src < b->src ? -1 : 1;
+	return a->text.off < b->text.off ? -1 : a->text.off > b->text.off;
+}
+
+static int lost_cmp(const void *pa, const void *pb)
+{
+	const struct zl_lost *a = pa, *b = pb;
+
+	if (a->owner->id != b->owner->id)
+		return a->owner->id < b->owner->id ? -1 : 1;
+	return a->type < b->type ? -1 : a->type > b->type;
+}
+
+/* The broken record that holds offset off of source src, or NULL:
+ * records are disjoint runs of their source, so the one that may hold it
+ * is the last that starts at or before it. */
+static const struct zl_rr *broken_at(const struct zl_broken *b, uint16_t src,
+				     uint32_t off)
+{
+	const struct zl_rr *rr;
+	size_t lo = 0, hi = b->nrr, m;
+
+	while (lo < hi) {
+		m = lo + (hi - lo) / 2;
+		rr = b->rr[m];
+		if (rr->src < src || (rr->src == src && rr->text.off <= off))
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	rr = lo ? b->rr[lo - 1] : NULL;
+	return rr && rr->src == src && off < rr->text.off + rr->text.len ?
+	       rr : NULL;
+}
+
+/* Whether a finding of r at `at` in src lies on a broken record of a type
+ * r needs. */
+static bool on_broken(const struct zl_broken *b, const struct zl_rule *r,
+		      uint16_t src, struct zl_tok at)
+{
+	const struct zl_rr *rr;
+
+	if (r->breaks || !b->nrr)
+		return false;
+	rr = broken_at(b, src, at.off);
+	return rr && needs(r, rr->type);
+}
+
+bool zl_rr_broken(const struct zl_ctx *ctx, const struct zl_rr *rr)
+{
+	return ctx->broken && broken_at(ctx->broken, rr->src, rr->text.off) == rr;
+}
+
+/* Whether the loader lost a record that r needs at n (NULL: anywhere in
+ * the zone, for zone scope).  A lost record of unknown type counts for
+ * every rule that needs any. */
+static bool lost_at(const struct zl_broken *b, const struct zl_rule *r,
+		    const struct zl_name *n)
+{
+	size_t lo = 0, hi = b->nlost, m;
+
+	if (!r->nneeds)
+		return false;
+	while (n && lo < hi) {
+		m = lo + (hi - lo) / 2;
+		if (b->lost[m].owner->id < n->id)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	for (; lo < b->nlost && (!n || b->lost[lo].owner == n); lo++)
+		if (!b->lost[lo].type || needs(r, b->lost[lo].type))
+			return true;
+	return false;
+}
+
+/* ---- rendering findings ---- */
+
+static const char *var_value(const struct zl_ctx *ctx,
+			     const struct zl_var *vars, size_t nvars,
+			     const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < nvars; i++)
+		if (strlen(vars[i].name) == len &&
+		    memcmp(vars[i].name, name, len) == 0)
+			return vars[i].value;
+	if (len == 5 && memcmp(name, "owner", 5) == 0) {
+		if (ctx->name)
+			return ctx->name->text;
+		if (ctx->rr)
+			return ctx->rr->owner->text;
+		return ctx->zone->origin ? ctx->zone->origin->text : "";
+	}
+	if (len == 4 && memcmp(name, "type", 4) == 0) {
+		if (ctx->rr)
+			return zl_type_str(ctx->rr->type);
+		if (ctx->set)
+			return zl_type_str(ctx->set->type);
+	}
+	return NULL;
+}
+
+/* Fills a template: {var} becomes the escaped value, {{ and }} literal
+ * braces.  The loader has checked every placeholder, so a var the
+ * primitive did not pass this time renders empty. */
+static void render(const struct zl_ctx *ctx, const char *tpl,
+		   const struct zl_var *vars, size_t nvars, struct zl_buf *b)
+{
+	const char *p = tpl, *q, *v;
+
+	zl_buf_add(b, "", 0);
+	while (*p) {
+		q = p + strcspn(p, "{}");
+		zl_buf_add_escaped(b, p, (size_t)(q - p));
+		if (!*q)
+			break;
+		if (q[1] == q[0] || !(p = strchr(q, '}')) || *q == '}') {
+			zl_buf_addc(b, *q);
+			p = q + (q[1] == q[0] ? 2 : 1);
+			continue;
+		}
+		v = var_value(ctx, vars, nvars, q + 1, (size_t)(p - q - 1));
+		if (v)
+			zl_buf_add_escaped(b, v, strlen(v));
+		p++;
+	}
+}
+
+struct zl_diag *zl_emit(struct zl_ctx *ctx, uint16_t src, struct zl_tok at,
+			const struct zl_var *vars, size_t nvars)
+{
+	const struct zl_rule *r = ctx->rule;
+	struct zl_buf msg = { 0 }, help = { 0 }, fix = { 0 };
+	struct zl_diag *d;
+	struct zl_loc loc;
+	size_t i;
+
+	if (r->severity == ZL_SEV_OFF ||
+	    (ctx->broken && on_broken(ctx->broken, r, src, at)))
+		return NULL;
+	render(ctx, r->message, vars, nvars, &msg);
+	loc = zl_zone_loc(ctx->zone, src, at);
+	if (ctx->sink && zl_sink_absorbs(ctx->sink, ctx->ri, src, at, loc.line,
+					 msg.s)) {
+		zl_buf_free(&msg);
+		return NULL;
+	}
+	d = zl_diags_add(ctx->out, r->id, r->severity, &loc, "%s", msg.s);
+	if (ctx->sink)
+		zl_sink_keep(ctx->sink, ctx->ri, src, at, loc.line,
+			     ctx->out->n - 1);
+	if (ctx->broken && r->breaks && ctx->rr) {
+		struct zl_broken *b = ctx->broken;
+
+		zl_xgrow((void **)&b->rr, &b->caprr, b->nrr + 1, sizeof *b->rr);
+		b->rr[b->nrr++] = ctx->rr;
+	}
+	d->name = zl_xstrdup(r->name);
+	if (r->help) {
+		render(ctx, r->help, vars, nvars, &help);
+		d->help = help.s;
+	}
+	for (i = 0; i < nvars; i++) {
+		if (strcmp(vars[i].name, "fix") == 0 && vars[i].value) {
+			zl_buf_add(&fix, "", 0);
+			zl_buf_add_escaped(&fix, vars[i].value,
+					   strlen(vars[i].value));
+			d->fixit = fix.s;
+			break;
+		}
+	}
+	zl_buf_free(&msg);
+	return d;
+}
+
+struct zl_diag *zl_emit_rr(struct zl_ctx *ctx, const struct zl_rr *rr,
+			   const struct zl_var *vars, size_t nvars)
+{
+	return zl_emit(ctx, rr->src, rr->text, vars, nvars);
+}
+
+void zl_emit_note(struct zl_ctx *ctx, struct zl_diag *d, uint16_t src,
+		  struct zl_tok at, const char *fmt, ...)
+{
+	struct zl_loc loc;
+	va_list ap;
+	char *msg;
+
+	if (!d)
+		return;
+	if (ctx->broken && on_broken(ctx->broken, ctx->rule, src, at)) {
+		struct zl_broken *b = ctx->broken;
+
+		zl_xgrow((void **)&b->drop, &b->capdrop, b->ndrop + 1,
+			 sizeof *b->drop);
+		b->drop[b->ndrop++] = (size_t)(d - ctx->out->v);
+	}
+	va_start(ap, fmt);
+	msg = zl_xvasprintf(fmt, ap);
+	va_end(ap);
+	loc = zl_zone_loc(ctx->zone, src, at);
+	zl_diag_note(d, &loc, msg);
+	free(msg);
 }
 
 /* ---- running rules ---- */
@@ -118,6 +356,7 @@ struct run {
 	struct zl_buf text;
 	struct zl_memo *memo;
 	struct zl_supp *supp;	/* the zone's suppression comments, or NULL */
+	struct zl_broken broken;
 	struct bytype recs;	/* into zone->rrs */
 	struct bytype sets;	/* into setv / setname */
 	const struct zl_rrset **setv;
@@ -538,6 +777,7 @@ static void call(struct run *run, const struct zl_rule *r, uint32_t ri,
 		.out = run->out, .sink = run->sink,
 		.rr = rr, .set = s, .name = n, .memo = run->memo,
 		.supp = r->check->after_suppress ? run->supp : NULL,
+		.broken = &run->broken,
 	};
 
 	r->check->fn(&ctx);
@@ -561,12 +801,15 @@ static void subject(struct run *run, const struct unit *u, uint32_t i)
 			call(run, r, (uint32_t)u->ri, rr, NULL, rr->owner);
 		return;
 	case ZL_SCOPE_RRSET:
-		if (set_rdata_ok(run, u, run->setv[i]))
+		if (set_rdata_ok(run, u, run->setv[i]) &&
+		    !lost_at(&run->broken, r, run->setname[i]))
 			call(run, r, (uint32_t)u->ri, NULL, run->setv[i],
 			     run->setname[i]);
 		return;
 	default:
 		n = run->names[i];
+		if (lost_at(&run->broken, r, n))
+			return;
 		for (s = n->sets; s; s = s->next)
 			if (type_ok(r, s->type) && set_rdata_ok(run, u, s)) {
 				call(run, r, (uint32_t)u->ri, NULL, NULL, n);
@@ -667,9 +910,22 @@ static void visit(struct run *run, const struct unit *u, size_t n)
 	}
 }
 
-/* Runs the enabled rules of one phase: the ordinary ones, or those that
- * report on the suppression comments (zl_check.after_suppress). */
-static void run_phase(struct run *run, bool after_suppress)
+/* A zone is linted in three phases: the rules that report broken records
+ * (zl_rule.breaks), so that the others know them; the ordinary rules; and
+ * those that report on the suppression comments (zl_check.after_suppress). */
+enum phase { PH_BREAKS, PH_RULES, PH_SUPPRESS };
+
+static bool in_phase(const struct zl_rule *r, enum phase ph)
+{
+	if (r->severity == ZL_SEV_OFF)
+		return false;
+	if (r->check->after_suppress)
+		return ph == PH_SUPPRESS;
+	return ph == (r->breaks ? PH_BREAKS : PH_RULES);
+}
+
+/* Runs the enabled rules of one phase. */
+static void run_phase(struct run *run, enum phase ph)
 {
 	const struct zl_ruleset *rs = run->rs;
 	const struct zl_rule *r;
@@ -678,8 +934,8 @@ static void run_phase(struct run *run, bool after_suppress)
 
 	for (i = 0; i < rs->n; i++) {
 		r = rs->rules[i];
-		if (r->scope == ZL_SCOPE_ZONE && r->severity != ZL_SEV_OFF &&
-		    r->check->after_suppress == after_suppress)
+		if (r->scope == ZL_SCOPE_ZONE && in_phase(r, ph) &&
+		    !lost_at(&run->broken, r, NULL))
 			call(run, r, (uint32_t)i, NULL, NULL, NULL);
 	}
 	for (i = 0; i < rs->nplan; i++) {
@@ -688,8 +944,7 @@ static void run_phase(struct run *run, bool after_suppress)
 			n = 0;
 		}
 		r = rs->rules[rs->plan[i].ri];
-		if (r->severity != ZL_SEV_OFF &&
-		    r->check->after_suppress == after_suppress)
+		if (in_phase(r, ph))
 			u[n++] = (struct unit){ r, rs->plan[i].ri,
 						rs->plan[i].type };
 	}
@@ -698,16 +953,43 @@ static void run_phase(struct run *run, bool after_suppress)
 	free(u);
 }
 
+/* The ordinary rules, between the broken records being known and the
+ * follow-on findings they emitted being removed from out[first..). */
+static void run_rules(struct run *run, size_t first)
+{
+	struct zl_broken *b = &run->broken;
+	const struct zl_zone *z = run->z;
+	bool *drop;
+	size_t i;
+
+	if (b->nrr > 1)
+		qsort(b->rr, b->nrr, sizeof *b->rr, pos_cmp);
+	b->nlost = z->nlost;
+	if (z->nlost) {
+		b->lost = zl_xcalloc(z->nlost, sizeof *b->lost);
+		memcpy(b->lost, z->lost, z->nlost * sizeof *b->lost);
+		qsort(b->lost, b->nlost, sizeof *b->lost, lost_cmp);
+	}
+	run_phase(run, PH_RULES);
+	if (!b->ndrop)
+		return;
+	drop = zl_xcalloc(run->out->n - first, sizeof *drop);
+	for (i = 0; i < b->ndrop; i++)
+		drop[b->drop[i] - first] = true;
+	zl_diags_remove(run->out, first, drop);
+	free(drop);
+}
+
 /* Suppression is applied here, inside the library, so that every embedder
- * gets it: each finding of this zone is marked as it is made, then the
- * rules about the comments themselves run (they need to know which ids
- * were used), and their own findings may be suppressed in turn. */
+ * gets it: the findings of this zone are marked, then the rules about the
+ * comments themselves run (they need to know which ids were used), and
+ * their own findings may be suppressed in turn. */
 void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
 	     struct zl_diags *out)
 {
 	struct run run = { .rs = rs, .z = z, .out = out };
 	struct zl_memo memo = { .n = z ? z->nrrs : 0 };
-	size_t first, i, k;
+	size_t first, mid, i, k;
 
 	if (!rs || !z || !out)
 		return;
@@ -718,12 +1000,20 @@ void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
 	run.warned = zl_xcalloc(rs->n ? rs->n : 1, sizeof *run.warned);
 	group_by_type(&run);
 	first = out->n;
+	/* Read first: the cap per rule counts suppressed findings apart. */
 	run.supp = zl_supp_scan(rs, z);
 	run.sink = zl_sink_new(out, z, run.supp, rs->n);
-	run_phase(&run, false);
-	run_phase(&run, true);
+	run_phase(&run, PH_BREAKS);
+	run_rules(&run, first);
+	zl_supp_apply(run.supp, z, out, first);
+	mid = out->n;
+	run_phase(&run, PH_SUPPRESS);
+	zl_supp_apply(run.supp, z, out, mid);
 	zl_sink_finish(run.sink, rs, first);
 	zl_supp_free(run.supp);
+	free(run.broken.rr);
+	free(run.broken.lost);
+	free(run.broken.drop);
 	pcre2_match_data_free(run.md);
 	zl_buf_free(&run.text);
 	memo_free(&memo);

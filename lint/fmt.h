@@ -36,9 +36,9 @@ void zl_fmt_junit(const struct zl_diags *d, const struct zl_format_opts *opts,
 
 /* ---- helpers shared by those formats ---- */
 
-/* fmt_json.c: writes s as a JSON string (control bytes as \u00XX, bytes
- * that are not UTF-8 as the text \DDD); NULL is written as null.  Every
- * JSON-based format uses it. */
+/* fmt_json.c: writes s as a JSON string (tab and line feed as \t and \n,
+ * every other byte the text output escapes as the text \DDD); NULL is
+ * written as null.  Every JSON-based format uses it. */
 void zl_fmt_json_str(FILE *out, const char *s);
 
 /* fmt_sarif.c: the path of file relative to the current directory, as CI
@@ -57,9 +57,9 @@ char *zl_fmt_path(const char *file);
 char (*zl_fmt_fingerprints(const struct zl_diags *d))[ZL_FP_LEN];
 
 /* fmt_checkstyle.c: writes s escaped for XML 1.0 text and attribute values.
- * Markup characters become entities, tab and line ends character
- * references; bytes XML 1.0 cannot carry at all (other control bytes, bytes
- * that are not UTF-8, U+FFFE, U+FFFF) become the visible text \DDD. */
+ * Markup characters become entities, tab and line feed character
+ * references; every other byte the text output escapes (among them those
+ * XML 1.0 cannot carry at all) becomes the visible text \DDD. */
 void zl_fmt_xml_str(FILE *out, const char *s);
 
 #endif

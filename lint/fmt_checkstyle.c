@@ -6,37 +6,33 @@
 #include "util.h"
 
 /* Attribute values are written in double quotes, so '"' is escaped and
- * the apostrophe is not.  XML 1.0 §2.2 Char excludes every control
- * character but tab, LF and CR, and U+FFFE and U+FFFF; not even a character
- * reference may name them.  They are written as the text \DDD, as the
- * other formats show them. */
+ * the apostrophe is not.  Tab and line feed become character references,
+ * so that attribute value normalisation (XML 1.0 §3.3.3) does not turn
+ * them into spaces.  Every other byte that zl_shown_len does not keep is
+ * written as the text \DDD, as the other formats show it: XML 1.0 §2.2
+ * Char excludes the other control characters, U+FFFE and U+FFFF (not even
+ * a character reference may name them), and the bidi controls and other
+ * invisible code points it allows would mislead a reader. */
 void zl_fmt_xml_str(FILE *out, const char *s)
 {
-	const unsigned char *u = (const unsigned char *)s;
 	size_t i, n = s ? strlen(s) : 0, k;
 
-	for (i = 0; i < n; i++) {
-		switch (u[i]) {
+	for (i = 0; i < n; i += k) {
+		k = 1;
+		switch (s[i]) {
 		case '&': fputs("&amp;", out); continue;
 		case '<': fputs("&lt;", out); continue;
 		case '>': fputs("&gt;", out); continue;
 		case '"': fputs("&quot;", out); continue;
-		/* References, so that attribute value normalisation (§3.3.3)
-		 * does not turn them into spaces. */
 		case '\t': fputs("&#9;", out); continue;
 		case '\n': fputs("&#10;", out); continue;
-		case '\r': fputs("&#13;", out); continue;
 		default: break;
 		}
-		if (u[i] >= 0x20 && u[i] < 0x7F) {
-			fputc(u[i], out);
-		} else if (u[i] >= 0x80 && (k = zl_utf8_len(s + i, n - i)) > 0 &&
-			   !(k == 3 && u[i] == 0xEF && u[i + 1] == 0xBF &&
-			     u[i + 2] >= 0xBE)) {
+		if ((k = zl_shown_len(s + i, n - i)) > 0) {
 			fwrite(s + i, 1, k, out);
-			i += k - 1;
 		} else {
-			fprintf(out, "\\%03u", u[i]);
+			fprintf(out, "\\%03u", (unsigned char)s[i]);
+			k = 1;
 		}
 	}
 }

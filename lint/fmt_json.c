@@ -4,10 +4,13 @@
 #include "fmt.h"
 #include "util.h"
 
-/* Writes s as a JSON string (RFC 8259 §7), or null.  Control bytes become
- * \u00XX; bytes that are not valid UTF-8 become the four characters \DDD
- * (a backslash, escaped as \\, and three decimal digits), the same form the
- * text output uses, so the document is always valid UTF-8. */
+/* Writes s as a JSON string (RFC 8259 §7), or null.  Tab and line feed
+ * are \t and \n; every other byte that zl_shown_len does not keep
+ * (control bytes, bytes that are not UTF-8, bidi controls and the other
+ * invisible code points) becomes the four characters \DDD (a backslash,
+ * escaped as \\, and three decimal digits), the form the text output
+ * uses: the document is valid UTF-8, and a reader that decodes it and
+ * prints a string gets nothing a terminal would act on either. */
 void zl_fmt_json_str(FILE *out, const char *s)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -19,21 +22,20 @@ void zl_fmt_json_str(FILE *out, const char *s)
 	}
 	n = strlen(s);
 	fputc('"', out);
-	for (i = 0; i < n; i++) {
-		if (u[i] == '"' || u[i] == '\\')
-			fprintf(out, "\\%c", u[i]);
-		else if (u[i] == '\n')
+	for (i = 0; i < n; i += k) {
+		k = zl_shown_len(s + i, n - i);
+		if (k > 0 && u[i] != '"' && u[i] != '\\') {
+			fwrite(s + i, 1, k, out);
+			continue;
+		}
+		k = 1;
+		if (u[i] == '\n')
 			fputs("\\n", out);
 		else if (u[i] == '\t')
 			fputs("\\t", out);
-		else if (u[i] < 0x20 || u[i] == 0x7F)
-			fprintf(out, "\\u%04x", u[i]);
-		else if (u[i] < 0x80)
-			fputc(u[i], out);
-		else if ((k = zl_utf8_len(s + i, n - i)) > 0) {
-			fwrite(s + i, 1, k, out);
-			i += k - 1;
-		} else
+		else if (u[i] == '"' || u[i] == '\\')
+			fprintf(out, "\\%c", u[i]);
+		else
 			fprintf(out, "\\\\%03u", u[i]);
 	}
 	fputc('"', out);

@@ -1,4 +1,4 @@
-/* fmt_junit.c - JUnit XML: a test suite per file, a failed test case per finding. */
+/* fmt_junit.c - JUnit XML: a test suite per file, a test case per finding. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,6 +8,13 @@
 static bool shown(const struct zl_diag *dg, const struct zl_format_opts *opts)
 {
 	return !dg->suppressed || opts->show_suppressed;
+}
+
+/* Errors and warnings fail their test case; a note is information, and
+ * its test case passes with the note as its output. */
+static bool failed(const struct zl_diag *dg)
+{
+	return !dg->suppressed && dg->sev >= ZL_SEV_WARNING;
 }
 
 static bool same_file(const char *a, const char *b)
@@ -75,6 +82,10 @@ static void put_case(FILE *out, const struct zl_diag *dg, const char *path)
 	if (dg->suppressed) {
 		fputs(">\n      <skipped message=\"suppressed in the zone "
 		      "file\"/>\n    </testcase>\n", out);
+	} else if (!failed(dg)) {
+		fputs(">\n      <system-out>", out);
+		put_body(out, dg);
+		fputs("</system-out>\n    </testcase>\n", out);
 	} else {
 		fputs(">\n      <failure", out);
 		put_attr(out, "type", zl_severity_str(dg->sev));
@@ -98,10 +109,8 @@ static void put_suite(FILE *out, const struct zl_diags *d, size_t from,
 		if (!shown(&d->v[i], opts))
 			continue;
 		tests++;
-		if (d->v[i].suppressed)
-			skipped++;
-		else
-			failures++;
+		skipped += d->v[i].suppressed;
+		failures += failed(&d->v[i]);
 	}
 	if (tests == 0)
 		return;
@@ -126,7 +135,7 @@ void zl_fmt_junit(const struct zl_diags *d, const struct zl_format_opts *opts,
 	for (i = 0; i < d->n; i++) {
 		if (shown(&d->v[i], opts)) {
 			tests++;
-			failures += !d->v[i].suppressed;
+			failures += failed(&d->v[i]);
 		}
 	}
 	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", out);

@@ -24,24 +24,21 @@ static const struct palette ansi = {
 /* How one unit of a source line is shown: copied, a tab, or \DDD. */
 enum unit_kind { U_COPY, U_TAB, U_ESCAPE };
 
-/* Measures the unit at s[i]: one printable ASCII byte, one tab, one whole
- * valid UTF-8 sequence (shown one column wide), or one other byte, which is
- * escaped so that no control byte or terminal escape reaches the output. */
+/* Measures the unit at s[i]: one tab, one unit zl_shown_len keeps (shown
+ * one column wide), or one other byte, which is escaped so that no control
+ * byte, terminal escape or bidi control reaches the output. */
 static size_t unit_at(const char *s, size_t n, size_t i, enum unit_kind *kind,
 		      size_t *width)
 {
-	unsigned char c = (unsigned char)s[i];
 	size_t k;
 
 	*kind = U_COPY;
 	*width = 1;
-	if (c >= 0x20 && c < 0x7F)
-		return 1;
-	if (c == '\t') {
+	if (s[i] == '\t') {
 		*kind = U_TAB;
 		return 1;
 	}
-	if (c >= 0x80 && (k = zl_utf8_len(s + i, n - i)) > 0)
+	if ((k = zl_shown_len(s + i, n - i)) > 0)
 		return k;
 	*kind = U_ESCAPE;
 	*width = 4;

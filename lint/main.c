@@ -2,8 +2,10 @@
 #include <dirent.h>
 #include <err.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fs.h"
 #include "util.h"
 #include "zonelint.h"
 
@@ -34,7 +37,8 @@ struct cli {
 	size_t nrules;
 	const char **allow;		/* --allow-include, in order */
 	size_t nallow;
-	struct zl_buf select, ignore;	/* repeated lists joined by commas */
+	struct zl_buf select, ignore;	/* repeated lists joined by commas;
+					   s is NULL until one is given */
 	const char **sevs;		/* --severity ID=LEVEL, in order */
 	size_t nsevs;
 	bool no_default_rules, quiet, statistics, show_suppressed, fail_never;
@@ -97,7 +101,7 @@ static const struct opt opts[] = {
 	{ "format", 'f', "FMT", FN(opt_format),
 	  "text (default), gcc, json, sarif, github, gitlab, checkstyle, junit" },
 	{ "output", 'o', "FILE", STR(output),
-	  "write the report to FILE, replacing it atomically" },
+	  "write the report to FILE, replacing it atomically (-: stdout)" },
 	{ "color", 0, "WHEN", FN(opt_color),
 	  "colour: auto (default: on a terminal), always or never" },
 	{ "jobs", 'j', "N", FN(opt_jobs),
@@ -117,7 +121,7 @@ static const struct opt opts[] = {
 	{ "list-rules", 0, NULL, ACT(ACT_LIST),
 	  "list the rules (id, severity, name, summary) and exit" },
 	{ "explain", 0, "ID", FN(opt_explain),
-	  "describe one rule and exit" },
+	  "describe one rule (id or name) and exit" },
 	{ "check-rules", 0, NULL, ACT(ACT_CHECK_RULES),
 	  "only validate the rule files given as PATHs, then exit" },
 	{ "version", 'V', NULL, ACT(ACT_VERSION), "print the version and exit" },
@@ -135,15 +139,23 @@ static void push(const char ***v, size_t *n, const char *s)
 
 static void add_list(struct zl_buf *b, const char *ids)
 {
-	if (b->len)
+	if (b->s)
 		zl_buf_addc(b, ',');
 	zl_buf_add(b, ids, strlen(ids));
 }
 
 /* $INCLUDE stays inside the tree being linted unless widened here
- * (docs/limits.md): a zone from a pull request must not read the CI host. */
+ * (docs/limits.md): a zone from a pull request must not read the CI host.
+ * A path that does not exist is refused: a typo must not pass unnoticed. */
 static int opt_allow_include(struct cli *c, const char *arg)
 {
+	struct stat sb;
+
+	if (stat(arg, &sb) != 0) {
+		warnx("cannot use allowed include path '%s': %s", arg,
+		      strerror(errno));
+		return -1;
+	}
 	push(&c->allow, &c->nallow, arg);
 	return 0;
 }
@@ -431,19 +443,25 @@ static int cmp_str(const void *a, const void *b)
 }
 
 /* The entries of dir that pass keep(), sorted so that the run is the same
- * on every file system; hidden names are always skipped.  Returns -1 with
- * errno set when dir cannot be read. */
-static int list_dir(const char *dir, bool (*keep)(const char *name),
-		    char ***names, size_t *n)
+ * on every file system; hidden names are always skipped.  With nofollow,
+ * dir itself must not be a symbolic link.  Returns -1 with errno set when
+ * dir cannot be read. */
+static int list_dir(const char *dir, bool nofollow,
+		    bool (*keep)(const char *name), char ***names, size_t *n)
 {
-	DIR *d = opendir(dir);
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC |
+		      (nofollow ? O_NOFOLLOW : 0));
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
 	struct dirent *e;
 	size_t cap = 0;
 
 	*names = NULL;
 	*n = 0;
-	if (!d)
+	if (!d) {
+		if (fd >= 0)
+			close(fd);
 		return -1;
+	}
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.' || (keep && !keep(e->d_name)))
 			continue;
@@ -461,15 +479,6 @@ static void free_names(char **names, size_t n)
 	while (n > 0)
 		free(names[--n]);
 	free(names);
-}
-
-static char *path_join(const char *dir, const char *name)
-{
-	size_t len = strlen(dir);
-
-	if (len > 0 && dir[len - 1] == '/')
-		return zl_xasprintf("%s%s", dir, name);
-	return zl_xasprintf("%s/%s", dir, name);
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -492,14 +501,37 @@ static bool is_zone_name(const char *name)
 
 /* ---- rules ---- */
 
-static bool load_rule_file(struct zl_ruleset *rs, const char *path,
-			   struct zl_diags *errs)
+/* The rule files loaded so far, by device and inode: a file named twice
+ * (--rules twice, or also inside a --rules directory) is loaded once,
+ * instead of clashing with its own ids. */
+struct loaded {
+	struct { dev_t dev; ino_t ino; } *v;
+	size_t n, cap;
+};
+
+/* Loads the rule file path: named by the user (dir NULL), or the file
+ * name found in the rules directory dir (then path is dir/name). */
+static bool load_rule_file(struct zl_ruleset *rs, const char *dir,
+			   const char *name, const char *path,
+			   struct loaded *done, struct zl_diags *errs)
 {
 	struct zl_loc loc = { 0 };
-	size_t before = errs->n;
+	size_t before = errs->n, i;
 	enum zl_status st;
+	struct stat sb;
 
-	st = zl_ruleset_load_file(rs, path, errs);
+	if (stat(path, &sb) == 0) {
+		for (i = 0; i < done->n; i++)
+			if (done->v[i].dev == sb.st_dev &&
+			    done->v[i].ino == sb.st_ino)
+				return true;
+		zl_xgrow((void **)&done->v, &done->cap, done->n + 1,
+			 sizeof *done->v);
+		done->v[done->n].dev = sb.st_dev;
+		done->v[done->n++].ino = sb.st_ino;
+	}
+	st = dir ? zl_ruleset_load_file_in(rs, dir, name, errs) :
+	     zl_ruleset_load_file(rs, path, errs);
 	if (st != ZL_OK && errs->n == before) {
 		/* Make sure every failure is reported, even one the loader
 		 * had no position for. */
@@ -510,9 +542,10 @@ static bool load_rule_file(struct zl_ruleset *rs, const char *path,
 	return st == ZL_OK;
 }
 
-/* Loads a rule file, or every *.yaml file of a directory in name order. */
+/* Loads a rule file, or every *.yaml file of a directory in name order:
+ * those may not lead out of the directory. */
 static bool load_rule_path(struct zl_ruleset *rs, const char *path,
-			   struct zl_diags *errs)
+			   struct loaded *done, struct zl_diags *errs)
 {
 	struct zl_loc loc = { 0 };
 	struct stat sb;
@@ -521,9 +554,9 @@ static bool load_rule_path(struct zl_ruleset *rs, const char *path,
 	bool ok = true;
 
 	if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode))
-		return load_rule_file(rs, path, errs);
+		return load_rule_file(rs, NULL, path, path, done, errs);
 	loc.file = (char *)path;
-	if (list_dir(path, is_yaml_name, &names, &n) != 0) {
+	if (list_dir(path, false, is_yaml_name, &names, &n) != 0) {
 		zl_diags_add(errs, NULL, ZL_SEV_ERROR, &loc,
 			     "cannot read the directory: %s", strerror(errno));
 		return false;
@@ -534,8 +567,8 @@ static bool load_rule_path(struct zl_ruleset *rs, const char *path,
 		ok = false;
 	}
 	for (i = 0; i < n; i++) {
-		full = path_join(path, names[i]);
-		ok = load_rule_file(rs, full, errs) && ok;
+		full = zl_path_join(path, names[i]);
+		ok = load_rule_file(rs, path, names[i], full, done, errs) && ok;
 		free(full);
 	}
 	free_names(names, n);
@@ -551,9 +584,11 @@ static bool tune_rules(const struct cli *c, struct zl_ruleset *rs,
 	char *id;
 	size_t i;
 
-	if (c->select.len && zl_ruleset_select(rs, c->select.s, errs) != ZL_OK)
+	/* An option given as '' is still given: an empty list is an error,
+	 * not no selection. */
+	if (c->select.s && zl_ruleset_select(rs, c->select.s, errs) != ZL_OK)
 		ok = false;
-	if (c->ignore.len && zl_ruleset_ignore(rs, c->ignore.s, errs) != ZL_OK)
+	if (c->ignore.s && zl_ruleset_ignore(rs, c->ignore.s, errs) != ZL_OK)
 		ok = false;
 	for (i = 0; i < c->nsevs; i++) {
 		id = zl_xstrndup(c->sevs[i], strcspn(c->sevs[i], "="));
@@ -567,10 +602,12 @@ static bool tune_rules(const struct cli *c, struct zl_ruleset *rs,
 }
 
 /* Builds the rule set: the built-in packs, each --rules, and for
- * --check-rules the operands.  Returns NULL after printing every error. */
-static struct zl_ruleset *load_rules(const struct cli *c)
+ * --check-rules the operands, whose rules are counted in *nchecked.
+ * Returns NULL after printing every error. */
+static struct zl_ruleset *load_rules(const struct cli *c, size_t *nchecked)
 {
 	struct zl_ruleset *rs = zl_ruleset_new();
+	struct loaded done = { 0 };
 	struct zl_diags errs;
 	bool ok = true;
 	size_t i;
@@ -579,9 +616,12 @@ static struct zl_ruleset *load_rules(const struct cli *c)
 	if (!c->no_default_rules && zl_ruleset_load_builtin(rs, &errs) != ZL_OK)
 		ok = false;
 	for (i = 0; i < c->nrules; i++)
-		ok = load_rule_path(rs, c->rules[i], &errs) && ok;
+		ok = load_rule_path(rs, c->rules[i], &done, &errs) && ok;
+	*nchecked = zl_ruleset_count(rs);
 	for (i = 0; c->action == ACT_CHECK_RULES && i < c->npaths; i++)
-		ok = load_rule_path(rs, c->paths[i], &errs) && ok;
+		ok = load_rule_path(rs, c->paths[i], &done, &errs) && ok;
+	*nchecked = zl_ruleset_count(rs) - *nchecked;
+	free(done.v);
 	/* Selection only makes sense on a rule set that loaded. */
 	if (ok && !tune_rules(c, rs, &errs))
 		ok = false;
@@ -680,6 +720,8 @@ static int explain(const struct zl_ruleset *rs, const char *id)
 struct job {
 	char *path;
 	const char *root;
+	char *key;		/* path made absolute and normalised */
+	bool repeat;		/* an input named by an earlier job */
 };
 
 /* The zones are found first, in operand and directory order, then linted
@@ -692,7 +734,11 @@ struct run {
 	const struct zl_ruleset *rs;
 	struct zl_diags diags;
 	size_t nfiles;		/* zones linted */
-	bool failed;		/* a tool failure happened: exit 2 */
+	/* Tool failures (exit 2), each said again by the summary: inputs
+	 * that could not be linted, a .zonelint.yaml that could not be
+	 * used, a report that could not be written. */
+	size_t nbad;
+	bool bad_config, unwritten;
 	struct zl_configs *cfgs;/* NULL with --no-config */
 	struct zl_budget *budget;	/* what all the zones may read */
 	struct job *jobs;
@@ -703,7 +749,7 @@ struct run {
 static void fail(struct run *r, const char *file, const char *msg)
 {
 	report_failure(file, msg);
-	r->failed = true;
+	r->nbad++;
 }
 
 /* The rule set for one zone: the base, or what its config makes of it.
@@ -718,7 +764,7 @@ static const struct zl_ruleset *rules_for(struct run *r, const char *name)
 		return rs;
 	zl_diags_init(&errs);
 	if (zl_configs_ruleset(r->cfgs, name, &rs, &errs) != ZL_OK)
-		r->failed = true;
+		r->bad_config = true;
 	if (errs.n > 0)
 		print_errors(r->cli, &errs);
 	zl_diags_free(&errs);
@@ -746,8 +792,11 @@ static void lint_zone(struct run *r, const char *name, enum zl_status st,
 
 static void lint_file(struct run *r, const struct job *j, struct zl_diags *out)
 {
-	struct zl_load_opts lo = { r->cli->origin, NULL, j->root,
-				   r->cli->allow, r->cli->nallow, r->budget };
+	struct zl_load_opts lo = { .origin = r->cli->origin,
+				   .include_root = j->root,
+				   .allow_include = r->cli->allow,
+				   .nallow_include = r->cli->nallow,
+				   .budget = r->budget };
 	struct zl_zone *z = NULL;
 	char *msg = NULL;
 	enum zl_status st;
@@ -759,8 +808,10 @@ static void lint_file(struct run *r, const struct job *j, struct zl_diags *out)
 static void lint_stdin(struct run *r, struct zl_diags *out)
 {
 	const char *name = r->cli->stdin_name ? r->cli->stdin_name : "<stdin>";
-	struct zl_load_opts lo = { r->cli->origin, name, NULL,
-				   r->cli->allow, r->cli->nallow, r->budget };
+	struct zl_load_opts lo = { .origin = r->cli->origin, .display = name,
+				   .allow_include = r->cli->allow,
+				   .nallow_include = r->cli->nallow,
+				   .budget = r->budget };
 	struct zl_buf b = { 0 };
 	struct zl_zone *z = NULL;
 	char chunk[65536], *msg = NULL;
@@ -787,15 +838,65 @@ static void lint_stdin(struct run *r, struct zl_diags *out)
 	lint_zone(r, name, st, z, msg, out);
 }
 
+/* A zone to lint: path (NULL: standard input). */
 static void add_job(struct run *r, const char *path, const char *root)
 {
+	struct job *j;
+
 	zl_xgrow((void **)&r->jobs, &r->capjobs, r->njobs + 1, sizeof *r->jobs);
-	r->jobs[r->njobs].path = path ? zl_xstrdup(path) : NULL;
-	r->jobs[r->njobs++].root = root;
+	j = &r->jobs[r->njobs++];
+	memset(j, 0, sizeof *j);
+	j->path = path ? zl_xstrdup(path) : NULL;
+	j->key = path ? zl_path_abs(path) : NULL;
+	j->root = root;
 }
 
-/* Finds the zone-like files below dir; $INCLUDE stays inside root, the
- * directory named on the command line. */
+/* Jobs by the input they name: standard input, then files by their path
+ * made absolute and normalised (a path given twice, spelt two ways, or
+ * given and also found in a directory).  Two names of one file are two
+ * inputs: the name decides the origin. */
+static int input_cmp(const struct job *a, const struct job *b)
+{
+	if (!a->key || !b->key)
+		return (a->key != NULL) - (b->key != NULL);
+	return strcmp(a->key, b->key);
+}
+
+static int job_cmp(const void *pa, const void *pb)
+{
+	const struct job *a = *(const struct job *const *)pa;
+	const struct job *b = *(const struct job *const *)pb;
+	int c = input_cmp(a, b);
+
+	return c ? c : (a > b) - (a < b);
+}
+
+/* Each input is linted once, however often it was named: the first of
+ * its jobs is kept, in the order the jobs were found. */
+static void drop_repeats(struct run *r)
+{
+	struct job **v = zl_xcalloc(r->njobs ? r->njobs : 1, sizeof *v);
+	size_t i, k = 0;
+
+	for (i = 0; i < r->njobs; i++)
+		v[i] = &r->jobs[i];
+	qsort(v, r->njobs, sizeof *v, job_cmp);
+	for (i = 1; i < r->njobs; i++)
+		v[i]->repeat = input_cmp(v[i - 1], v[i]) == 0;
+	free(v);
+	for (i = 0; i < r->njobs; i++) {
+		if (r->jobs[i].repeat) {
+			free(r->jobs[i].path);
+			free(r->jobs[i].key);
+		} else
+			r->jobs[k++] = r->jobs[i];
+	}
+	r->njobs = k;
+}
+
+/* Finds the zone-like files below dir.  They were found through the
+ * tree's content, so each is read confined to root, the directory named
+ * on the command line, and so are its includes. */
 static void find_zones(struct run *r, const char *dir, const char *root,
 		       int depth)
 {
@@ -807,18 +908,23 @@ static void find_zones(struct run *r, const char *dir, const char *root,
 		fail(r, dir, "directories nested too deeply");
 		return;
 	}
-	if (list_dir(dir, NULL, &names, &n) != 0) {
+	if (list_dir(dir, depth > 0, NULL, &names, &n) != 0) {
 		fail(r, dir, strerror(errno));
 		return;
 	}
 	for (i = 0; i < n; i++) {
-		full = path_join(dir, names[i]);
+		full = zl_path_join(dir, names[i]);
 		/* lstat: a symbolic link to a directory is not followed, so
-		 * a link cycle cannot make the walk loop. */
-		if (lstat(full, &sb) == 0 && S_ISDIR(sb.st_mode))
+		 * a link cycle cannot make the walk loop.  A name that cannot
+		 * be looked at (a path longer than PATH_MAX) is an error,
+		 * not a zone skipped in silence.  A zone-like name that is
+		 * not a directory is a job whatever it is: reading it
+		 * decides (a link out of the root, a FIFO are errors). */
+		if (lstat(full, &sb) != 0)
+			fail(r, full, strerror(errno));
+		else if (S_ISDIR(sb.st_mode))
 			find_zones(r, full, root, depth + 1);
-		else if (is_zone_name(names[i]) && stat(full, &sb) == 0 &&
-			 S_ISREG(sb.st_mode))
+		else if (is_zone_name(names[i]))
 			add_job(r, full, root);
 		free(full);
 	}
@@ -835,11 +941,14 @@ static void find_paths(struct run *r)
 		path = r->cli->paths[i];
 		if (strcmp(path, "-") == 0)
 			add_job(r, NULL, NULL);
-		else if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+		else if (stat(path, &sb) != 0)
+			add_job(r, path, NULL);
+		else if (S_ISDIR(sb.st_mode))
 			find_zones(r, path, path, 0);
 		else
 			add_job(r, path, NULL);
 	}
+	drop_repeats(r);
 }
 
 struct worker {
@@ -892,12 +1001,63 @@ static void lint_paths(struct run *r)
 		zl_diags_move(&r->diags, &w[i].diags);
 	}
 	free(w);
-	for (i = 0; i < r->njobs; i++)
+	for (i = 0; i < r->njobs; i++) {
 		free(r->jobs[i].path);
+		free(r->jobs[i].key);
+	}
 	free(r->jobs);
 }
 
 /* ---- the report ---- */
+
+/* The temporary report while it is written, removed by a signal that ends
+ * the run (on_signal); only changed with those signals blocked. */
+static char *volatile tmp_report;
+static const int end_signals[] = { SIGHUP, SIGINT, SIGTERM };
+
+static void on_signal(int sig)
+{
+	char *p = tmp_report;
+
+	if (p)
+		unlink(p);
+	/* SA_RESETHAND has restored the default action: once this handler
+	 * returns, the run ends by the signal as it would have without. */
+	raise(sig);
+}
+
+/* Makes on_signal handle the signals that end a run, except those that
+ * whoever started zonelint ignores (nohup); *set gets them all. */
+static void catch_end_signals(sigset_t *set)
+{
+	struct sigaction sa, old;
+	size_t i, n = sizeof end_signals / sizeof end_signals[0];
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(set);
+	for (i = 0; i < n; i++)
+		sigaddset(set, end_signals[i]);
+	sa.sa_handler = on_signal;
+	sa.sa_mask = *set;
+	sa.sa_flags = SA_RESETHAND;
+	for (i = 0; i < n; i++)
+		if (sigaction(end_signals[i], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			sigaction(end_signals[i], &sa, NULL);
+}
+
+/* --output replaces a regular file or makes a new one.  Anything else is
+ * refused: renaming over a device (as root, /dev/null), a FIFO or a
+ * directory would replace it or fail late. */
+static bool output_ok(const char *path)
+{
+	struct stat sb;
+
+	if (stat(path, &sb) != 0 || S_ISREG(sb.st_mode))
+		return true;
+	warnx("cannot write the report to '%s': not a regular file", path);
+	return false;
+}
 
 static enum zl_status write_atomic(const struct cli *c,
 				   const struct zl_ruleset *rs,
@@ -907,13 +1067,20 @@ static enum zl_status write_atomic(const struct cli *c,
 				     c->show_suppressed, rs };
 	enum zl_status st = ZL_ERR_IO;
 	char *tmp = zl_xasprintf("%s.XXXXXX", c->output);
+	sigset_t ends, old;
 	mode_t mask;
 	FILE *f = NULL;
-	int fd;
+	int fd, e;
 
 	/* A temporary file in the same directory, renamed over the target
-	 * only when complete: readers never see a partial report. */
-	if ((fd = mkstemp(tmp)) < 0)
+	 * only when complete: readers never see a partial report, and a
+	 * signal that ends the run meanwhile removes it. */
+	catch_end_signals(&ends);
+	pthread_sigmask(SIG_BLOCK, &ends, &old);
+	if ((fd = mkstemp(tmp)) >= 0)
+		tmp_report = tmp;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (fd < 0)
 		goto out;
 	mask = umask(0);
 	umask(mask);
@@ -926,13 +1093,18 @@ static enum zl_status write_atomic(const struct cli *c,
 		st = ZL_ERR_IO;
 	if (fclose(f) != 0 && st == ZL_OK)
 		st = ZL_ERR_IO;
+out:
+	pthread_sigmask(SIG_BLOCK, &ends, &old);
 	if (st == ZL_OK && rename(tmp, c->output) != 0)
 		st = ZL_ERR_IO;
-out:
+	e = errno;
+	if (st != ZL_OK && fd >= 0)
+		unlink(tmp);
+	tmp_report = NULL;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (st != ZL_OK) {
+		errno = e;
 		warn("cannot write '%s'", c->output);
-		if (fd >= 0)
-			unlink(tmp);
 	}
 	free(tmp);
 	return st;
@@ -945,9 +1117,11 @@ static enum zl_status write_report(const struct cli *c,
 	struct zl_format_opts fo = { want_color(c->color, STDOUT_FILENO),
 				     c->show_suppressed, rs };
 
-	if (c->output)
+	if (c->output && strcmp(c->output, "-") != 0)
 		return write_atomic(c, rs, d);
-	if (zl_format(c->format, d, &fo, stdout) != ZL_OK) {
+	/* EPIPE: the reader has gone (a pager quit, `| head`) with what it
+	 * wanted; the findings still decide the exit status. */
+	if (zl_format(c->format, d, &fo, stdout) != ZL_OK && errno != EPIPE) {
 		warn("cannot write the report");
 		return ZL_ERR_IO;
 	}
@@ -959,9 +1133,18 @@ static const char *plural(size_t n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
+static bool failed(const struct run *r)
+{
+	return r->nbad || r->bad_config || r->unwritten;
+}
+
+/* The counts of the findings and, for a run that failed, why: a failed
+ * run must not read like a clean one. */
 static void print_summary(const struct run *r)
 {
-	size_t e = 0, w = 0, n = 0, s = 0, i;
+	size_t e = 0, w = 0, n = 0, s = 0, i, k = 0;
+	const char *why[3];
+	char bad[64];
 
 	for (i = 0; i < r->diags.n; i++) {
 		if (r->diags.v[i].suppressed)
@@ -973,7 +1156,19 @@ static void print_summary(const struct run *r)
 		else if (r->diags.v[i].sev == ZL_SEV_NOTE)
 			n += r->diags.v[i].count;
 	}
-	fprintf(stderr, "zonelint: %zu %s, %zu %s, %zu %s", e,
+	if (r->nbad) {
+		snprintf(bad, sizeof bad, "%zu %s could not be linted", r->nbad,
+			 plural(r->nbad, "input", "inputs"));
+		why[k++] = bad;
+	}
+	if (r->bad_config)
+		why[k++] = "a configuration file could not be used";
+	if (r->unwritten)
+		why[k++] = "the report could not be written";
+	fputs("zonelint: ", stderr);
+	for (i = 0; i < k; i++)
+		fprintf(stderr, "%s%s", i ? ", " : "run failed: ", why[i]);
+	fprintf(stderr, "%s%zu %s, %zu %s, %zu %s", k ? "; " : "", e,
 		plural(e, "error", "errors"), w,
 		plural(w, "warning", "warnings"), n, plural(n, "note", "notes"));
 	if (s > 0)
@@ -1049,26 +1244,47 @@ static bool open_configs(const struct cli *c, const struct zl_ruleset *rs,
 	return ok;
 }
 
+/* --origin is the same for every zone: the loader checks it on an empty
+ * zone first, so that a bad one stops the run with one error instead of
+ * failing each zone in turn (--allow-include is checked as it is parsed). */
+static bool check_load_opts(const struct cli *c)
+{
+	struct zl_load_opts lo = { .origin = c->origin,
+				   .display = "zonelint" };
+	struct zl_zone *z = NULL;
+	char *msg = NULL;
+	enum zl_status st;
+
+	if (!c->origin)
+		return true;
+	st = zl_zone_load_buffer("zonelint", "", 0, &lo, &z, &msg);
+	zl_zone_free(z);
+	if (st != ZL_OK)
+		warnx("%s", msg ? msg : zl_status_str(st));
+	free(msg);
+	return st == ZL_OK;
+}
+
 static int lint(const struct cli *c, const struct zl_ruleset *rs)
 {
 	struct run r = { .cli = c, .rs = rs,
 			 .lock = PTHREAD_MUTEX_INITIALIZER };
 	int rc;
 
-	if (!open_configs(c, rs, &r))
+	if ((c->output && !output_ok(c->output)) || !check_load_opts(c) ||
+	    !open_configs(c, rs, &r))
 		return RC_FAIL;
 	r.budget = zl_budget_new(NULL);
 	lint_paths(&r);
 	zl_diags_sort(&r.diags);
 	zl_diags_limit(&r.diags, ZL_LIMIT_RULE_FINDINGS, ZL_LIMIT_FINDINGS,
 		       ZL_LIMIT_REPORT_BYTES);
-	if (write_report(c, rs, &r.diags) != ZL_OK)
-		r.failed = true;
+	r.unwritten = write_report(c, rs, &r.diags) != ZL_OK;
 	if (c->statistics)
 		print_statistics(&r.diags);
 	if (!c->quiet)
 		print_summary(&r);
-	if (r.failed)
+	if (failed(&r))
 		rc = RC_FAIL;
 	else if (!c->fail_never && zl_diags_count(&r.diags, c->fail_on) > 0)
 		rc = RC_FINDINGS;
@@ -1080,7 +1296,8 @@ static int lint(const struct cli *c, const struct zl_ruleset *rs)
 	return rc;
 }
 
-static int run_action(const struct cli *c, const struct zl_ruleset *rs)
+static int run_action(const struct cli *c, const struct zl_ruleset *rs,
+		      size_t nchecked)
 {
 	switch (c->action) {
 	case ACT_LIST:
@@ -1089,8 +1306,8 @@ static int run_action(const struct cli *c, const struct zl_ruleset *rs)
 		return explain(rs, c->explain_id);
 	case ACT_CHECK_RULES:
 		if (!c->quiet)
-			fprintf(stderr, "zonelint: %zu rules, all valid\n",
-				zl_ruleset_count(rs));
+			fprintf(stderr, "zonelint: %zu %s, all valid\n",
+				nchecked, plural(nchecked, "rule", "rules"));
 		return RC_OK;
 	default:
 		return lint(c, rs);
@@ -1098,15 +1315,18 @@ static int run_action(const struct cli *c, const struct zl_ruleset *rs)
 }
 
 /* Out of memory is a tool failure like any other (exit 2), never an abort:
- * liblint calls this for every allocation that fails.  Only snprintf(3)
- * and write(2) here, which need no memory.  The report is written last,
- * so nothing partial has reached standard output. */
+ * liblint calls this for every allocation that fails.  Only snprintf(3),
+ * write(2) and unlink(2) here, which need no memory.  The report is
+ * written last, so nothing partial has reached standard output, and a
+ * temporary --output file is removed as a signal would remove it. */
 static void out_of_memory(size_t bytes)
 {
-	char msg[96];
+	char msg[96], *p = tmp_report;
 	int n = snprintf(msg, sizeof msg, "zonelint: error: out of memory "
 			 "(allocating %zu bytes)\n", bytes);
 
+	if (p)
+		unlink(p);
 	if (n > 0)
 		(void)!write(STDERR_FILENO, msg, (size_t)n);
 	_exit(RC_FAIL);
@@ -1127,18 +1347,22 @@ int main(int argc, char **argv)
 	struct cli cli = { .fail_on = ZL_SEV_ERROR, .format = ZL_FMT_TEXT,
 			   .jobs = 1 };
 	struct zl_ruleset *rs = NULL;
+	size_t nchecked = 0;
 	int rc;
 
 	zl_set_oom_handler(out_of_memory);
+	/* A reader that goes away is an EPIPE on the write, not a death by
+	 * SIGPIPE (exit 141). */
+	signal(SIGPIPE, SIG_IGN);
 	if (parse_args(&cli, argc, argv) != 0)
 		rc = RC_FAIL;
 	else if (cli.action == ACT_HELP || cli.action == ACT_VERSION)
 		rc = print_about(cli.action);
-	else if ((rs = load_rules(&cli)) == NULL)
+	else if ((rs = load_rules(&cli, &nchecked)) == NULL)
 		rc = RC_FAIL;
 	else
-		rc = run_action(&cli, rs);
-	if (fflush(stdout) != 0 && rc != RC_FAIL) {
+		rc = run_action(&cli, rs, nchecked);
+	if (fflush(stdout) != 0 && errno != EPIPE && rc != RC_FAIL) {
 		warn("cannot write to standard output");
 		rc = RC_FAIL;
 	}

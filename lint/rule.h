@@ -62,6 +62,13 @@ struct zl_rule {
 				   the same pattern share their matches */
 	size_t owner_srclen;
 	pcre2_code *rdata_re;	/* select.rdata, matched on rdata source text */
+	/* Follow-on findings (eval.c, docs/rules.md "One cause, one
+	 * finding"): a `breaks` rule's findings mark their record broken; the
+	 * other rules skip what involves a broken or lost record of one of the
+	 * types in needs (select.type unless the rule lists its own). */
+	bool breaks;
+	uint16_t *needs;
+	size_t nneeds;
 	const struct zl_check *check;
 	struct zl_param *params;/* one per entry of check->params, in order */
 	size_t nparams;

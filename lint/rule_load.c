@@ -6,7 +6,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include <ldns/ldns.h>
 
 #include "check.h"
 #include "rule.h"
@@ -408,43 +407,39 @@ static void parse_params(struct ld *ld, struct zl_rule *r,
 /* A type mnemonic (any case) or RFC 3597 TYPEnnn; 0 if neither. */
 static uint16_t type_code(const char *s)
 {
-	unsigned long v;
-	char *end;
+	uint16_t t;
 
-	if (strncasecmp(s, "TYPE", 4) == 0 && s[4] >= '0' && s[4] <= '9') {
-		errno = 0;
-		v = strtoul(s + 4, &end, 10);
-		return *end || errno || v > 65535 ? 0 : (uint16_t)v;
-	}
-	return (uint16_t)ldns_get_rr_type_by_name(s);
+	return zl_type_parse(s, strlen(s), &t) ? t : 0;
 }
 
-static void add_type(struct ld *ld, struct zl_rule *r, const struct zl_ynode *n)
+static void add_type(struct ld *ld, uint16_t *v, size_t *nv,
+		     const struct zl_ynode *n, const char *what)
 {
 	uint16_t t;
 
-	if (!want(ld, n, ZL_Y_SCALAR, "each entry of 'type'"))
+	if (!want(ld, n, ZL_Y_SCALAR, "each record type"))
 		return;
 	t = type_code(n->str);
 	if (t == 0) {
-		err_node(ld, n, "unknown record type '%s' in 'select'", n->str);
+		err_node(ld, n, "unknown record type '%s' in %s", n->str, what);
 		return;
 	}
-	r->types[r->ntypes++] = t;
+	v[(*nv)++] = t;
 }
 
-static void select_types(struct ld *ld, struct zl_rule *r,
-			 const struct zl_ynode *n)
+/* A type mnemonic or a sequence of them (select.type, needs). */
+static void type_list(struct ld *ld, uint16_t **v, size_t *nv,
+		      const struct zl_ynode *n, const char *what)
 {
 	const struct zl_ynode *it;
 
 	if (n->kind == ZL_Y_SCALAR) {
-		r->types = zl_xcalloc(1, sizeof *r->types);
-		add_type(ld, r, n);
-	} else if (want(ld, n, ZL_Y_SEQ, "'type'")) {
-		r->types = zl_xcalloc(n->n, sizeof *r->types);
+		*v = zl_xcalloc(1, sizeof **v);
+		add_type(ld, *v, nv, n, what);
+	} else if (want(ld, n, ZL_Y_SEQ, what)) {
+		*v = zl_xcalloc(n->n ? n->n : 1, sizeof **v);
 		for (it = n->kids; it; it = it->next)
-			add_type(ld, r, it);
+			add_type(ld, *v, nv, it, what);
 	}
 }
 
@@ -464,7 +459,8 @@ static void parse_select(struct ld *ld, struct zl_rule *r,
 	}
 	map_fields(ld, n, select_keys, S_N, "'select'", v, k);
 	if (v[S_TYPE])
-		select_types(ld, r, v[S_TYPE]);
+		type_list(ld, &r->types, &r->ntypes, v[S_TYPE],
+			  "'select.type'");
 	/* Owner names are case-insensitive (RFC 4343); the canonical text is
 	 * lower case, so the pattern matches either way. */
 	if (v[S_OWNER]) {
@@ -558,11 +554,12 @@ static char *parse_template(struct ld *ld, const struct zl_rule *r,
 
 enum {
 	K_ID, K_NAME, K_SEVERITY, K_SUMMARY, K_DESCRIPTION, K_SCOPE, K_SELECT,
-	K_CHECK, K_PARAMS, K_MESSAGE, K_HELP, K_REFERENCES, K_N
+	K_CHECK, K_PARAMS, K_MESSAGE, K_HELP, K_REFERENCES, K_BREAKS, K_NEEDS,
+	K_N
 };
 static const char *const rule_keys[K_N] = {
 	"id", "name", "severity", "summary", "description", "scope", "select",
-	"check", "params", "message", "help", "references",
+	"check", "params", "message", "help", "references", "breaks", "needs",
 };
 static const bool rule_required[K_N] = {
 	[K_ID] = true, [K_NAME] = true, [K_SEVERITY] = true,
@@ -745,6 +742,32 @@ static bool parse_check(struct ld *ld, struct zl_rule *r,
 	return sc < 4;
 }
 
+/* What the rule says about follow-on findings (docs/rules.md, "One cause,
+ * one finding"): `breaks` marks the records it reports, so it is for
+ * record scope; `needs` defaults to select.type. */
+static void parse_follow(struct ld *ld, struct zl_rule *r,
+			 struct zl_ynode *const *v, bool scope_ok)
+{
+	static const struct zl_param_spec bool_spec = { .key = "breaks",
+							.type = ZL_PT_BOOL };
+	struct zl_param b = { .spec = &bool_spec };
+
+	if (v[K_BREAKS]) {
+		bool_value(ld, &b, v[K_BREAKS], "'breaks'");
+		r->breaks = b.i;
+		if (r->breaks && scope_ok && r->scope != ZL_SCOPE_RECORD)
+			err_node(ld, v[K_BREAKS], "'breaks' applies to scope "
+				 "'record' only");
+	}
+	if (v[K_NEEDS]) {
+		type_list(ld, &r->needs, &r->nneeds, v[K_NEEDS], "'needs'");
+	} else if (r->ntypes) {
+		r->needs = zl_xcalloc(r->ntypes, sizeof *r->needs);
+		memcpy(r->needs, r->types, r->ntypes * sizeof *r->needs);
+		r->nneeds = r->ntypes;
+	}
+}
+
 /* One error for all missing keys, at the start of the rule. */
 static void missing_keys(struct ld *ld, const struct zl_ynode *node,
 			 struct zl_ynode *const *v)
@@ -786,6 +809,7 @@ static struct zl_rule *parse_rule(struct ld *ld, const struct zl_ynode *node)
 	scope_ok = parse_check(ld, r, v);
 	if (v[K_SELECT])
 		parse_select(ld, r, v[K_SELECT], scope_ok);
+	parse_follow(ld, r, v, scope_ok);
 	if (r->check) {
 		parse_params(ld, r, v[K_PARAMS], node);
 	} else if (v[K_PARAMS]) {
@@ -973,6 +997,7 @@ void zl_rule_free(struct zl_rule *r)
 	free(r->refs);
 	free(r->origin);
 	free(r->types);
+	free(r->needs);
 	pcre2_code_free(r->owner_re);
 	free(r->owner_src);
 	pcre2_code_free(r->rdata_re);

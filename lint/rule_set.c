@@ -1,12 +1,12 @@
 /* rule_set.c - the rule set: loading packs, selection, parameters, bounded matching. */
 #include <assert.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "check.h"
+#include "fs.h"
 #include "rule.h"
 #include "rule_builtin.h"
 
@@ -78,58 +78,35 @@ enum zl_status zl_ruleset_load_builtin(struct zl_ruleset *rs,
 				     zl_checks, zl_ncheck, errs);
 }
 
-/* Reads at most ZL_RULES_MAX_SIZE + 1 bytes, so that a huge file (or an
- * endless pipe) is refused without reading it all. */
-static enum zl_status read_all(FILE *f, char **out, size_t *len)
+/* Loads a rule file through the file system: one the user named (root
+ * NULL), or one found in the rules directory root. */
+static enum zl_status load_read(struct zl_ruleset *rs, const char *root,
+				const char *path, struct zl_diags *errs)
 {
-	size_t cap = 0, n = 0, got;
-	char *buf = NULL;
+	struct zl_read rd = { root, path, NULL, 0, ZL_RULES_MAX_SIZE };
+	char *shown = root ? zl_path_join(root, path) : zl_xstrdup(path);
+	enum zl_status st;
+	struct zl_file f;
 
-	for (;;) {
-		zl_xgrow((void **)&buf, &cap, n + 65536, 1);
-		got = fread(buf + n, 1, cap - n, f);
-		n += got;
-		if (got == 0 || n > ZL_RULES_MAX_SIZE)
-			break;
-	}
-	if (ferror(f)) {
-		got = (size_t)errno;
-		free(buf);
-		errno = (int)got;
-		return ZL_ERR_IO;
-	}
-	*out = buf;
-	*len = n;
-	return ZL_OK;
+	st = zl_fs_load(&rd, "rule file", shown, &f, errs);
+	if (st == ZL_OK)
+		st = zl_ruleset_load_buffer(rs, shown, f.data, f.len, errs);
+	free(f.data);
+	free(f.id);
+	free(shown);
+	return st;
 }
 
 enum zl_status zl_ruleset_load_file(struct zl_ruleset *rs, const char *path,
 				    struct zl_diags *errs)
 {
-	enum zl_status st;
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f;
+	return load_read(rs, NULL, path, errs);
+}
 
-	f = fopen(path, "rb");
-	if (!f) {
-		zl_diags_add(errs, NULL, ZL_SEV_ERROR, NULL,
-			     "cannot read rule file '%s': %s", path,
-			     strerror(errno));
-		return ZL_ERR_IO;
-	}
-	st = read_all(f, &buf, &len);
-	if (st != ZL_OK) {
-		zl_diags_add(errs, NULL, ZL_SEV_ERROR, NULL,
-			     "cannot read rule file '%s': %s", path,
-			     strerror(errno));
-		goto out;
-	}
-	st = zl_ruleset_load_buffer(rs, path, buf, len, errs);
-out:
-	free(buf);
-	fclose(f);
-	return st;
+enum zl_status zl_ruleset_load_file_in(struct zl_ruleset *rs, const char *dir,
+				       const char *name, struct zl_diags *errs)
+{
+	return load_read(rs, dir, name, errs);
 }
 
 /* ---- copies (a config derives rule sets from a loaded one) ---- */
@@ -331,37 +308,42 @@ bool zl_rule_matches(const struct zl_rule *r, const char *item, size_t n)
 }
 
 /* Marks in hit[] the rules matched by any item of the comma-separated list
- * ids; reports every item that matches nothing. */
+ * ids; reports every item that matches nothing, and an empty item (",",
+ * "MX,,SPF", ""): it names no rule, and taken as nothing it would turn
+ * --select into "every rule off". */
 static enum zl_status match_list(const struct zl_ruleset *rs, const char *ids,
 				 bool *hit, struct zl_diags *errs)
 {
 	enum zl_status st = ZL_OK;
 	const char *p = ids, *e;
+	bool any, empty = false;
 	size_t i, n;
-	bool any;
 
-	while (*p) {
-		p += strspn(p, " \t,");
+	for (;; p = e + 1) {
 		e = p + strcspn(p, ",");
+		p += strspn(p, " \t");
 		for (n = (size_t)(e - p); n && (p[n - 1] == ' ' ||
 					       p[n - 1] == '\t'); n--)
 			;
-		if (n == 0) {
-			p = e;
-			continue;
-		}
-		for (any = false, i = 0; i < rs->n; i++) {
+		for (any = n == 0, i = 0; n && i < rs->n; i++) {
 			if (zl_rule_matches(rs->rules[i], p, n)) {
 				hit[i] = true;
 				any = true;
 			}
 		}
+		empty |= n == 0;
 		if (!any) {
 			zl_diags_add(errs, NULL, ZL_SEV_ERROR, NULL,
 				     "no rule matches '%.*s'", (int)n, p);
 			st = ZL_ERR_USAGE;
 		}
-		p = e;
+		if (!*e)
+			break;
+	}
+	if (empty) {
+		zl_diags_add(errs, NULL, ZL_SEV_ERROR, NULL,
+			     "empty rule id in the list '%s'", ids);
+		st = ZL_ERR_USAGE;
 	}
 	return st;
 }
@@ -449,7 +431,7 @@ bool zl_ruleset_info(const struct zl_ruleset *rs, size_t i,
 bool zl_ruleset_find(const struct zl_ruleset *rs, const char *id,
 		     struct zl_rule_info *out)
 {
-	long i = rs && id ? zl_ruleset_exact(rs, false, id, strlen(id)) : -1;
+	long i = rs && id ? zl_ruleset_index(rs, id, strlen(id)) : -1;
 
 	if (i < 0)
 		return false;

@@ -139,7 +139,7 @@ static uint32_t macro_close(const char *s, uint32_t i, uint32_t b)
 }
 
 /* Checks the macro-expand "%{...}" at i; returns its end or -1. */
-static long scan_brace(struct parser *p, uint32_t i, uint32_t b, bool crt)
+static long scan_brace(struct parser *p, uint32_t i, uint32_t b)
 {
 	const char *s = p->s;
 	uint32_t close = macro_close(s, i, b), end = close + 1, j = i + 2, d, z;
@@ -152,9 +152,11 @@ static long scan_brace(struct parser *p, uint32_t i, uint32_t b, bool crt)
 	if (s[j] == '}' || !strchr("slodiphcrtv", c))
 		return err(p, i, end, "unknown macro letter in '%s': "
 			   "expected one of s l o d i p h c r t v", q(p, i, end));
-	if (!crt && strchr("crt", c))
+	/* §7.1: c, r and t only in the explanation text that exp= names */
+	if (c && strchr("crt", c))
 		return err(p, i, end, "macro '%s' is allowed only in the "
-			   "explanation (exp=), not in a domain", q(p, i, end));
+			   "explanation text that exp= points at, not in the "
+			   "record itself", q(p, i, end));
 	for (d = ++j; j < close && is_digit(s[j]); j++)
 		;
 	for (z = d; z < j && s[z] == '0'; z++)
@@ -175,7 +177,7 @@ static long scan_brace(struct parser *p, uint32_t i, uint32_t b, bool crt)
 /* Checks a macro-string (RFC 7208 §7.1) at [a, b): every '%' starts a valid
  * macro-expand.  *tail is set to the end of the last macro-expand (a when
  * there is none).  Returns -1 on error. */
-static int scan_macros(struct parser *p, uint32_t a, uint32_t b, bool crt,
+static int scan_macros(struct parser *p, uint32_t a, uint32_t b,
 		       uint32_t *tail)
 {
 	const char *s = p->s;
@@ -194,7 +196,7 @@ static int scan_macros(struct parser *p, uint32_t a, uint32_t b, bool crt,
 		if (strchr("%_-", s[i + 1])) {
 			i += 2;
 		} else if (s[i + 1] == '{') {
-			if ((e = scan_brace(p, i, b, crt)) < 0)
+			if ((e = scan_brace(p, i, b)) < 0)
 				return -1;
 			i = (uint32_t)e;
 		} else {
@@ -277,8 +279,8 @@ static int check_labels(struct parser *p, uint32_t a, uint32_t b)
 }
 
 /* Checks the domain-spec at [a, b) of the current term (§7.1:
- * macro-string domain-end).  crt allows the c, r and t macros. */
-static int domain_spec(struct parser *p, uint32_t a, uint32_t b, bool crt)
+ * macro-string domain-end). */
+static int domain_spec(struct parser *p, uint32_t a, uint32_t b)
 {
 	const char *s = p->s, *mech = zl_spf_kind_str(p->t->kind);
 	uint32_t tail, end, dot;
@@ -292,7 +294,7 @@ static int domain_spec(struct parser *p, uint32_t a, uint32_t b, bool crt)
 		return err(p, a, b, "'%s' is an address, not a domain: use "
 			   "'%s:%s' for an address", q(p, a, b),
 			   strchr(q(p, a, b), ':') ? "ip6" : "ip4", q(p, a, b));
-	if (scan_macros(p, a, b, crt, &tail) < 0)
+	if (scan_macros(p, a, b, &tail) < 0)
 		return -1;
 	if (tail == b)
 		return 0;	/* domain-end = macro-expand */
@@ -421,15 +423,19 @@ static bool host_bits(const uint8_t *addr, unsigned bytes, int prefix)
 	return false;
 }
 
-/* Whether s[a..b) is one or more decimal digits. */
-static bool all_digits(const char *s, uint32_t a, uint32_t b)
+/* Where the dual-cidr-length at the end of [a, b) starts, or b: the
+ * trailing run of digits and '/', from its first '/'.  A domain-spec may
+ * hold '/' itself (macro-literal, RFC 7208 §7.1, as in
+ * "a:foo:bar/baz.example.com"), so only the end can be a CIDR length. */
+static uint32_t cidr_start(const char *s, uint32_t a, uint32_t b)
 {
-	uint32_t i;
+	uint32_t i = b;
 
-	for (i = a; i < b; i++)
-		if (!is_digit(s[i]))
-			return false;
-	return b > a;
+	while (i > a && (is_digit(s[i - 1]) || s[i - 1] == '/'))
+		i--;
+	while (i < b && s[i] != '/')
+		i++;
+	return i;
 }
 
 /* First '/' at or after a and before b that is not inside a macro. */
@@ -499,18 +505,19 @@ static int mech_args(struct parser *p, uint32_t a, uint32_t b)
 	a++;
 	if (t->kind == ZL_SPF_IP4 || t->kind == ZL_SPF_IP6)
 		return ip_mech(p, a, b);
-	slash = find_slash(s, a, b);
-	if (slash < b && !dual && all_digits(s, slash + 1, b))
+	slash = cidr_start(s, a, b);
+	if (slash < b && !dual)
 		return err(p, slash, b, "'%s' takes no CIDR length, found "
 			   "'%s'", name, q(p, slash, b));
-	if (!dual)
-		slash = b;
-	if (domain_spec(p, a, slash, false) < 0)
+	if (domain_spec(p, a, slash) < 0)
 		return -1;
 	return slash < b ? cidr(p, slash, b, true, true) : 0;
 }
 
-/* A modifier name=value (RFC 7208 §6, §12 "name"). */
+/* A modifier name=value (RFC 7208 §6, §12 "name").  Any name but redirect
+ * and exp makes an unknown modifier, which receivers ignore (§6): valid
+ * syntax, but a mechanism's name ("mx=") or a second "v=spf1" there is
+ * most likely a typo, which the term's flag records. */
 static int modifier(struct parser *p, uint32_t name_end, uint32_t b)
 {
 	struct zl_spf_term *t = p->t;
@@ -526,26 +533,21 @@ static int modifier(struct parser *p, uint32_t name_end, uint32_t b)
 	for (k = 0; k < NKINDS; k++)
 		if (word_eq(s + a, name_end - a, kinds[k].name))
 			t->kind = kinds[k].kind;
-	if (t->kind == ZL_SPF_BAD && word_eq(s + a, name_end - a, "v") &&
-	    word_eq(s + name_end + 1, b - name_end - 1, "spf1"))
-		return err(p, t->text.off, b, "a second 'v=spf1' inside the "
-			   "record: two records joined into one?");
-	if (t->kind == ZL_SPF_BAD) {
+	if (t->kind != ZL_SPF_REDIRECT && t->kind != ZL_SPF_EXP) {
+		t->typo = t->kind != ZL_SPF_BAD ||
+			  (word_eq(s + a, name_end - a, "v") &&
+			   word_eq(s + name_end + 1, b - name_end - 1, "spf1"));
 		t->kind = ZL_SPF_UNKNOWN_MOD;
 		t->value.off = name_end + 1;
 		t->value.len = b - name_end - 1;
-		return scan_macros(p, name_end + 1, b, true, &tail);
+		return scan_macros(p, name_end + 1, b, &tail);
 	}
-	if (t->kind != ZL_SPF_REDIRECT && t->kind != ZL_SPF_EXP)
-		return err(p, a, name_end + 1, "'%s' is a mechanism: write "
-			   "'%s:', not '%s='", q(p, a, name_end),
-			   q(p, a, name_end), q(p, a, name_end));
 	seen = t->kind == ZL_SPF_REDIRECT ? &o->redirect : &o->exp;
 	if (*seen >= 0)
 		return err(p, t->text.off, b, "duplicate '%s' modifier: it "
 			   "may appear only once", zl_spf_kind_str(t->kind));
 	*seen = (int)o->nterms - 1;
-	return domain_spec(p, name_end + 1, b, t->kind == ZL_SPF_EXP);
+	return domain_spec(p, name_end + 1, b);
 }
 
 /* A mechanism: resolve the name, then its arguments. */

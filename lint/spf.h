@@ -55,6 +55,9 @@ struct zl_spf_term {
 	char qualifier;		/* '+' '-' '~' '?' (default '+') */
 	bool explicit_qualifier;
 	bool has_macro;		/* value holds a macro-expand */
+	bool typo;		/* an unknown modifier named like a mechanism
+				   ("mx=") or "v=spf1": valid, ignored by
+				   receivers, most likely a mistake */
 	bool bad;		/* an error lies inside this term */
 	/* CIDR lengths: -1 when absent.  ip4 uses cidr4, ip6 cidr6, a and mx
 	 * either (dual-cidr-length). */

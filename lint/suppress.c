@@ -19,6 +19,12 @@ struct sid {
 	bool used;			/* it suppressed at least one finding */
 };
 
+/* A source with comments, by the name shown for it. */
+struct shown {
+	const char *name;
+	uint16_t src;
+};
+
 /* One comment. */
 struct dir {
 	enum dkind kind;
@@ -62,6 +68,10 @@ struct zl_supp {
 	size_t nbads, capbads;
 	struct smap *maps;	/* one per source; key NULL: no comments */
 	size_t nmaps;
+	/* The sources with comments, sorted by the name shown for them
+	 * (the first of each name first): where a finding's file is. */
+	struct shown *shown;
+	size_t nshown;
 };
 
 /* ---- lines and records ---- */
@@ -366,10 +376,11 @@ struct zl_supp *zl_supp_scan(const struct zl_ruleset *rs,
 
 /* ---- applying them ---- */
 
-/* Whether any id covers (src, key, ri); the first time, marks every such
- * id used, so that each run of equal covers is walked once in all. */
+/* Whether any id covers (src, key, ri); unless peek, the first time,
+ * marks every such id used, so that each run of equal covers is walked
+ * once in all. */
 static bool covered(struct zl_supp *s, uint32_t src, uint32_t key,
-		    uint32_t ri)
+		    uint32_t ri, bool peek)
 {
 	struct cover want = { src, key, ri, 0, false }, *c;
 	size_t lo = 0, hi = s->ncovers, mid;
@@ -384,7 +395,7 @@ static bool covered(struct zl_supp *s, uint32_t src, uint32_t key,
 	if (lo == s->ncovers || s->covers[lo].src != src ||
 	    s->covers[lo].key != key || s->covers[lo].ri != ri)
 		return false;
-	if (!s->covers[lo].done) {
+	if (!peek && !s->covers[lo].done) {
 		s->covers[lo].done = true;
 		for (c = &s->covers[lo]; c < s->covers + s->ncovers &&
 		     c->src == src && c->key == key && c->ri == ri; c++)
@@ -394,7 +405,7 @@ static bool covered(struct zl_supp *s, uint32_t src, uint32_t key,
 }
 
 bool zl_supp_covers(struct zl_supp *s, uint16_t src, uint32_t line,
-		    uint32_t ri)
+		    uint32_t ri, bool peek)
 {
 	uint32_t key;
 
@@ -402,8 +413,65 @@ bool zl_supp_covers(struct zl_supp *s, uint16_t src, uint32_t line,
 		return false;
 	key = key_of(&s->maps[src], line);
 	/* Both lookups run: each may mark its comments used. */
-	return (int)covered(s, src, 0, ri) |
-	       (int)(key && covered(s, src, key, ri));
+	return (int)covered(s, src, 0, ri, peek) |
+	       (int)(key && covered(s, src, key, ri, peek));
+}
+
+static int shown_cmp(const void *pa, const void *pb)
+{
+	const struct shown *a = pa, *b = pb;
+	int c = strcmp(a->name, b->name);
+
+	return c ? c : (a->src > b->src) - (a->src < b->src);
+}
+
+/* The source with comments that findings in the file shown as `file` are
+ * matched against (the first of that name), or -1: one binary search,
+ * however many sources a zone of includes has. */
+static long shown_at(const struct zl_supp *s, const char *file)
+{
+	size_t lo = 0, hi = s->nshown, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(s->shown[mid].name, file) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < s->nshown && strcmp(s->shown[lo].name, file) == 0 ?
+	       (long)s->shown[lo].src : -1;
+}
+
+void zl_supp_apply(struct zl_supp *s, const struct zl_zone *z,
+		   struct zl_diags *d, size_t from)
+{
+	struct zl_diag *dg;
+	long ri, k;
+	size_t i;
+
+	if (!s)
+		return;
+	if (!s->shown) {
+		s->shown = zl_xcalloc(s->nmaps ? s->nmaps : 1,
+				      sizeof *s->shown);
+		for (i = 0; i < s->nmaps; i++)
+			if (s->maps[i].key)
+				s->shown[s->nshown++] = (struct shown){
+					z->srcs[i]->display, (uint16_t)i };
+		qsort(s->shown, s->nshown, sizeof *s->shown, shown_cmp);
+	}
+	for (i = from; i < d->n; i++) {
+		dg = &d->v[i];
+		if (!dg->id || !dg->loc.file || dg->summary ||
+		    (ri = zl_ruleset_exact(s->rs, false, dg->id,
+					   strlen(dg->id))) < 0 ||
+		    (k = shown_at(s, dg->loc.file)) < 0)
+			continue;
+		if (zl_supp_covers(s, (uint16_t)k, dg->loc.line, (uint32_t)ri,
+				   false))
+			dg->suppressed = true;
+	}
 }
 
 void zl_supp_free(struct zl_supp *s)
@@ -417,6 +485,7 @@ void zl_supp_free(struct zl_supp *s)
 	for (i = 0; i < s->nbads; i++)
 		free(s->bads[i].why);
 	free(s->maps);
+	free(s->shown);
 	free(s->covers);
 	free(s->dirs);
 	free(s->ids);

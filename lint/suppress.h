@@ -34,11 +34,18 @@ struct zl_supp;
 struct zl_supp *zl_supp_scan(const struct zl_ruleset *rs,
 			     const struct zl_zone *z);
 
+/* Sets `suppressed` on every finding d->v[from..d->n) that a comment
+ * covers, and remembers which ids of which comments were used.  May be
+ * called more than once with later ranges.  s may be NULL (no-op). */
+void zl_supp_apply(struct zl_supp *s, const struct zl_zone *z,
+		   struct zl_diags *d, size_t from);
+
 /* Whether a comment covers a finding of rule ri (its index in the rule
- * set) on 1-based line `line` of source src; remembers which ids of which
- * comments were used.  s may be NULL (false). */
+ * set) on 1-based line `line` of source src; unless peek, remembers which
+ * ids of which comments were used (for a finding counted but not kept).
+ * s may be NULL (false). */
 bool zl_supp_covers(struct zl_supp *s, uint16_t src, uint32_t line,
-		    uint32_t ri);
+		    uint32_t ri, bool peek);
 
 void zl_supp_free(struct zl_supp *s);
 

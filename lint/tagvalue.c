@@ -1,4 +1,5 @@
 /* tagvalue.c - the RFC 6376 §3.2 tag=value list parser and its zone glue. */
+#include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,7 +68,8 @@ static void error_quoting(struct zl_tv *tv, const char *s, uint32_t a,
 }
 
 /* RFC 8461 §3.1 and RFC 8460 §3 extension names: a letter or digit, then
- * up to 31 letters, digits, '_', '-' or '.'. */
+ * up to 31 letters, digits, '_', '-' or '.' (the length is left to the
+ * checks that know which names are extensions). */
 static bool is_extchar(char c)
 {
 	return is_namechar(c) || c == '-' || c == '.';
@@ -86,7 +88,7 @@ static void check_strict_name(struct zl_tv *tv, const char *s, uint32_t a,
 	error_quoting(tv, s, a, i, "tag name '%s%s' has a leading digit, "
 		      "'-' or '.', which only MTA-STS and TLS-RPT extension "
 		      "names allow");
-	tv->errs[tv->nerrs - 1].ext_name = i - a <= 32;
+	tv->errs[tv->nerrs - 1].ext_name = true;
 }
 
 /* Checks the value [a, b) byte by byte: only VALCHAR and whitespace. */
@@ -154,32 +156,11 @@ static void parse_spec(struct zl_tv *tv, const char *s, uint32_t a,
 	tv->tags[tv->ntags++] = t;
 }
 
-static uint32_t name_hash(const char *s, struct zl_tv_span sp, bool icase)
-{
-	uint32_t h = 2166136261u, i;
-
-	for (i = 0; i < sp.len; i++)
-		h = (h ^ (uint8_t)(icase ? lower(s[sp.off + i]) : s[sp.off + i]))
-		    * 16777619u;
-	return h;
-}
-
-static bool same_name(const char *s, struct zl_tv_span x,
-		      struct zl_tv_span y, bool icase)
-{
-	uint32_t i;
-
-	if (x.len != y.len)
-		return false;
-	for (i = 0; i < x.len; i++)
-		if (icase ? lower(s[x.off + i]) != lower(s[y.off + i]) :
-			    s[x.off + i] != s[y.off + i])
-			return false;
-	return true;
-}
-
-/* Fills dup (exact) or dup_ci through one hash table of first
- * occurrences: linear however many tags a hostile record has. */
+/* Fills dup (exact) or dup_ci of every tag through one hash table of
+ * first occurrences: linear however many tags a hostile record has.  The
+ * names are compared in s exactly: for dup_ci, s is the record folded to
+ * lower case.  The hash is keyed (zl_hash), so that no record can be
+ * written whose names all collide. */
 static void mark_dups(struct zl_tv *tv, const char *s, bool icase)
 {
 	size_t cap = 16, i, h;
@@ -190,12 +171,16 @@ static void mark_dups(struct zl_tv *tv, const char *s, bool icase)
 	tab = zl_xcalloc(cap, sizeof *tab);	/* index + 1; 0 is empty */
 	for (i = 0; i < tv->ntags; i++) {
 		struct zl_tv_tag *t = &tv->tags[i];
+		const char *name = s + t->name.off;
 
-		for (h = name_hash(s, t->name, icase) & (cap - 1); tab[h];
-		     h = (h + 1) & (cap - 1))
-			if (same_name(s, tv->tags[tab[h] - 1].name, t->name,
-				      icase))
+		for (h = zl_hash(name, t->name.len) & (cap - 1); tab[h];
+		     h = (h + 1) & (cap - 1)) {
+			struct zl_tv_span o = tv->tags[tab[h] - 1].name;
+
+			if (o.len == t->name.len &&
+			    memcmp(s + o.off, name, o.len) == 0)
 				break;
+		}
 		if (tab[h])
 			*(icase ? &t->dup_ci : &t->dup) = tab[h] - 1;
 		else
@@ -207,6 +192,7 @@ static void mark_dups(struct zl_tv *tv, const char *s, bool icase)
 void zl_tv_parse(struct zl_tv *tv, const char *s, size_t len)
 {
 	uint32_t a = 0, b, end, n = (uint32_t)len;
+	char *low;
 
 	memset(tv, 0, sizeof *tv);
 	/* At most one tag per ';' and one more: sized once, since parsed
@@ -231,7 +217,11 @@ void zl_tv_parse(struct zl_tv *tv, const char *s, size_t len)
 		a = end + 1;
 	}
 	mark_dups(tv, s, false);
-	mark_dups(tv, s, true);
+	low = zl_xmalloc(n ? n : 1);
+	for (b = 0; b < n; b++)
+		low[b] = lower(s[b]);
+	mark_dups(tv, low, true);
+	free(low);
 }
 
 void zl_tv_free(struct zl_tv *tv)
@@ -259,6 +249,15 @@ bool zl_tv_eq(const char *s, struct zl_tv_span sp, const char *word,
 			    s[sp.off + i] != word[i])
 			return false;
 	return true;
+}
+
+bool zl_tv_one_of(const char *s, struct zl_tv_span sp,
+		  const char *const *list)
+{
+	for (; *list; list++)
+		if (zl_tv_eq(s, sp, *list, true))
+			return true;
+	return false;
 }
 
 const struct zl_tv_tag *zl_tv_find(const struct zl_tv *tv, const char *s,
@@ -464,15 +463,63 @@ struct zl_diag *zl_tv_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	return zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, sp), v, 1);
 }
 
+/* Whether r's first tag is name=value, wherever it starts. */
+static bool first_tag_is(const struct zl_tv_rec *r, const char *name,
+			 const char *value, bool icase)
+{
+	const struct zl_tv_tag *t = r->tv.ntags ? &r->tv.tags[0] : NULL;
+
+	return t && zl_tv_eq(r->txt.s, t->name, name, icase) &&
+	       zl_tv_eq(r->txt.s, t->value, value, false);
+}
+
 bool zl_tv_first_is(const struct zl_tv_rec *r, const char *name,
 		    const char *value, bool icase)
 {
-	const struct zl_tv_tag *t = r->tv.ntags ? &r->tv.tags[0] : NULL;
-	uint32_t i = 0;
+	return first_tag_is(r, name, value, icase) &&
+	       r->tv.tags[0].spec.off == 0;
+}
 
-	while (i < r->txt.len && is_ws(r->txt.s[i]))
-		i++;
-	return t && t->spec.off == i &&
-	       zl_tv_eq(r->txt.s, t->name, name, icase) &&
-	       zl_tv_eq(r->txt.s, t->value, value, false);
+bool zl_tv_first_after_ws(const struct zl_tv_rec *r, const char *name,
+			  const char *value, bool icase)
+{
+	uint32_t i;
+
+	if (!first_tag_is(r, name, value, icase) || !r->tv.tags[0].spec.off)
+		return false;
+	for (i = 0; i < r->tv.tags[0].spec.off; i++)
+		if (!is_ws(r->txt.s[i]))
+			return false;
+	return true;
+}
+
+void zl_tv_multiple(struct zl_ctx *ctx, const char *version, bool icase,
+		    const char *what)
+{
+	const struct zl_zone *z = ctx->zone;
+	const struct zl_rr *rr, *first = NULL;
+	const struct zl_tv_rec *r;
+	struct zl_diag *d;
+
+	for (rr = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_TXT); rr;
+	     rr = zl_next_rr(z, rr)) {
+		if (!zl_tv_first_is(r = zl_tv_of(ctx, rr), "v", version, icase))
+			continue;
+		if (!first) {
+			first = rr;
+			continue;
+		}
+		d = zl_emit(ctx, rr->src, zl_tv_tok(r, zl_tv_head(r)), NULL, 0);
+		r = zl_tv_of(ctx, first);
+		zl_emit_note(ctx, d, first->src, zl_tv_tok(r, zl_tv_head(r)),
+			     "the first %s record is here", what);
+	}
+}
+
+struct zl_tv_span zl_tv_head(const struct zl_tv_rec *r)
+{
+	if (r->tv.ntags && r->tv.tags[0].spec.off > 0)
+		return (struct zl_tv_span){ 0, r->tv.tags[0].spec.off };
+	return r->tv.ntags ? r->tv.tags[0].spec :
+	       (struct zl_tv_span){ 0, (uint32_t)r->txt.len };
 }

@@ -51,7 +51,9 @@ struct zl_tv_error {
 	char *msg;	/* lowercase, no final period, user text escaped */
 	bool ext_name;	/* a tag name that RFC 6376 forbids but the
 			   extension names of RFC 8461 and RFC 8460 allow
-			   (a leading digit, '-' or '.'); the tag is kept */
+			   (a leading digit, '-' or '.'; their limit of 32
+			   characters is not checked here); the tag is
+			   kept */
 };
 
 struct zl_tv {
@@ -73,6 +75,10 @@ void zl_tv_free(struct zl_tv *tv);
 /* Whether span sp of s is exactly word (icase: ignoring ASCII case). */
 bool zl_tv_eq(const char *s, struct zl_tv_span sp, const char *word,
 	      bool icase);
+/* Whether span sp of s is one of the words of list (NULL-terminated),
+ * ignoring ASCII case as ABNF strings do (RFC 5234 §2.3). */
+bool zl_tv_one_of(const char *s, struct zl_tv_span sp,
+		  const char *const *list);
 /* The first tag called name, or NULL. */
 const struct zl_tv_tag *zl_tv_find(const struct zl_tv *tv, const char *s,
 				   const char *name, bool icase);
@@ -116,10 +122,27 @@ struct zl_tok zl_tv_tok(const struct zl_tv_rec *r, struct zl_tv_span sp);
  * var "message". */
 struct zl_diag *zl_tv_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 			   struct zl_tv_span sp, const char *message);
-/* Whether r's first tag is name=value: the version tag that identifies
- * DMARC1, STSv1, TLSRPTv1, BIMI1 and DKIM1 records (value compared
- * exactly, name ignoring case when icase). */
+/* Whether r's text starts with the tag name=value: the version tag that
+ * identifies DMARC1, STSv1, TLSRPTv1 and BIMI1 records (value compared
+ * exactly, name ignoring case when icase).  Whitespace before it does not
+ * count as a start: those records are found by their first bytes (RFC
+ * 7489 §6.4, RFC 8461 §3.1, RFC 8460 §3). */
 bool zl_tv_first_is(const struct zl_tv_rec *r, const char *name,
 		    const char *value, bool icase);
+/* Whether r's first tag is name=value with whitespace before it, which
+ * hides the record from receivers. */
+bool zl_tv_first_after_ws(const struct zl_tv_rec *r, const char *name,
+			  const char *value, bool icase);
+/* For a rule of name scope: emits the rule at every TXT record of the
+ * subject name that starts with v=<version> (zl_tv_first_is) after the
+ * first, with a note "the first <what> record is here".  RFC 7489 §6.6.3,
+ * RFC 8461 §3.1, RFC 8460 §3 and BIMI §7.2: with several such records a
+ * name has none that receivers use. */
+void zl_tv_multiple(struct zl_ctx *ctx, const char *version, bool icase,
+		    const char *what);
+/* Where a finding about r's version tag points: the bytes before the first
+ * tag when there are some (whitespace, as a rule), else the first tag,
+ * else the whole text. */
+struct zl_tv_span zl_tv_head(const struct zl_tv_rec *r);
 
 #endif

@@ -1,12 +1,16 @@
-/* util.c - checked allocators, the bump arena, growable strings, escaping. */
+/* util.c - checked allocators, the bump arena, growable strings, escaping,
+ * the keyed hash. */
 #include "util.h"
 
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/random.h>
+#include <time.h>
 #include <unistd.h>
 
 static zl_oom_fn *oom_handler;
@@ -232,54 +236,109 @@ void zl_buf_free(struct zl_buf *b)
 	b->len = b->cap = 0;
 }
 
-/* Length of the valid UTF-8 sequence at s (at most n bytes), 0 if invalid.
- * Rejects overlong forms, surrogates and code points above U+10FFFF. */
-static size_t utf8_len(const unsigned char *s, size_t n)
+/* Length of the valid UTF-8 sequence at s (at most n bytes), 0 if invalid;
+ * its code point in *cp.  Rejects overlong forms, surrogates and code
+ * points above U+10FFFF. */
+static size_t utf8_len(const unsigned char *s, size_t n, uint32_t *cp)
 {
 	size_t len, i;
-	uint32_t cp;
 
 	if (s[0] < 0xC2 || s[0] > 0xF4)
 		return 0;
 	len = s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
 	if (n < len)
 		return 0;
-	cp = s[0] & (0x7F >> len);
+	*cp = s[0] & (0x7F >> len);
 	for (i = 1; i < len; i++) {
 		if ((s[i] & 0xC0) != 0x80)
 			return 0;
-		cp = cp << 6 | (s[i] & 0x3F);
+		*cp = *cp << 6 | (s[i] & 0x3F);
 	}
-	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-	    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+	if ((len == 3 && *cp < 0x800) || (len == 4 && *cp < 0x10000) ||
+	    (*cp >= 0xD800 && *cp <= 0xDFFF) || *cp > 0x10FFFF)
 		return 0;
 	return len;
 }
 
-void zl_buf_add_escaped(struct zl_buf *b, const char *s, size_t n)
+/* The code points above U+007F that a reader cannot see for what they are
+ * (Unicode 17.0): C1 controls (Cc; U+009B is CSI, U+009D OSC), format
+ * characters (Cf: the bidi embeddings, overrides, isolates and marks, the
+ * zero-width characters, U+FEFF, the tag characters), line and paragraph
+ * separators (Zl, Zp), spaces other than U+0020 (Zs) and the other
+ * default-ignorable code points (variation selectors, Hangul fillers).
+ * The noncharacters U+xxFFFE and U+xxFFFF of every plane are tested
+ * apart. */
+static const struct {
+	uint32_t lo, hi;
+} hidden[] = {
+	{ 0x0080, 0x00A0 }, { 0x00AD, 0x00AD }, { 0x034F, 0x034F },
+	{ 0x0600, 0x0605 }, { 0x061C, 0x061C }, { 0x06DD, 0x06DD },
+	{ 0x070F, 0x070F }, { 0x0890, 0x0891 }, { 0x08E2, 0x08E2 },
+	{ 0x115F, 0x1160 }, { 0x1680, 0x1680 }, { 0x17B4, 0x17B5 },
+	{ 0x180B, 0x180F }, { 0x2000, 0x200F }, { 0x2028, 0x202F },
+	{ 0x205F, 0x206F }, { 0x3000, 0x3000 }, { 0x3164, 0x3164 },
+	{ 0xFDD0, 0xFDEF }, { 0xFE00, 0xFE0F }, { 0xFEFF, 0xFEFF },
+	{ 0xFFA0, 0xFFA0 }, { 0xFFF0, 0xFFFB }, { 0x110BD, 0x110BD },
+	{ 0x110CD, 0x110CD }, { 0x13430, 0x1343F }, { 0x1BCA0, 0x1BCA3 },
+	{ 0x1D173, 0x1D17A }, { 0xE0000, 0xE0FFF },
+};
+
+static bool is_hidden(uint32_t cp)
+{
+	size_t lo = 0, hi = sizeof hidden / sizeof hidden[0], mid;
+
+	if ((cp & 0xFFFE) == 0xFFFE)
+		return true;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (cp < hidden[mid].lo)
+			hi = mid;
+		else if (cp > hidden[mid].hi)
+			lo = mid + 1;
+		else
+			return true;
+	}
+	return false;
+}
+
+size_t zl_shown_len(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
+	uint32_t cp;
+	size_t len;
+
+	if (n == 0)
+		return 0;
+	if (u[0] < 0x80)
+		return u[0] >= 0x20 && u[0] < 0x7F;
+	len = utf8_len(u, n, &cp);
+	return len && !is_hidden(cp) ? len : 0;
+}
+
+void zl_buf_add_escaped(struct zl_buf *b, const char *s, size_t n)
+{
 	size_t i = 0, run, k;
+	char e[5];
 
 	while (i < n) {
-		if (u[i] >= 0x20 && u[i] < 0x7F) {
-			for (run = i; run < n && u[run] >= 0x20 && u[run] < 0x7F; run++)
-				;
-			zl_buf_add(b, s + i, run - i);
-			i = run;
-		} else if (u[i] >= 0x80 && (k = utf8_len(u + i, n - i)) > 0) {
-			zl_buf_add(b, s + i, k);
-			i += k;
-		} else {
-			zl_buf_addf(b, "\\%03u", u[i]);
-			i++;
+		for (run = i; run < n; run += k)
+			if ((k = zl_shown_len(s + run, n - run)) == 0)
+				break;
+		zl_buf_add(b, s + i, run - i);
+		if (run < n) {
+			snprintf(e, sizeof e, "\\%03u", (unsigned char)s[run]);
+			zl_buf_add(b, e, 4);
+			run++;
 		}
+		i = run;
 	}
 }
 
 size_t zl_utf8_len(const char *s, size_t n)
 {
-	return n ? utf8_len((const unsigned char *)s, n) : 0;
+	uint32_t cp;
+
+	return n ? utf8_len((const unsigned char *)s, n, &cp) : 0;
 }
 
 void zl_fputs_escaped(const char *s, FILE *out)
@@ -305,6 +364,90 @@ const char *zl_size_str(uint64_t n, char *buf, size_t size)
 	}
 	snprintf(buf, size, "%" PRIu64 " %s", n, units[u]);
 	return buf;
+}
+
+/* ---- keyed hash ---- */
+
+static uint64_t hash_key[2];
+static pthread_once_t hash_once = PTHREAD_ONCE_INIT;
+
+/* splitmix64's finaliser: every input bit moves every output bit. */
+static uint64_t mix64(uint64_t x)
+{
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+	return x ^ (x >> 31);
+}
+
+/* The key comes from the kernel's random pool.  Where it has none to give
+ * (no getrandom(2) under an old kernel or a seccomp filter, or a pool not
+ * yet ready early at boot, which must not make zonelint wait), it is made
+ * from the clock, the process id and where the stack and the code were
+ * placed: different in every run, which is what defeats names chosen in
+ * advance, though not secret from someone watching the machine. */
+static void draw_key(void)
+{
+	struct timespec ts = { 0, 0 };
+	uint64_t x;
+
+	if (getrandom(hash_key, sizeof hash_key, GRND_NONBLOCK) ==
+	    (ssize_t)sizeof hash_key)
+		return;
+	(void)clock_gettime(CLOCK_REALTIME, &ts);
+	x = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+	x = mix64(x ^ (uint64_t)getpid() << 40);
+	x = mix64(x ^ (uint64_t)(uintptr_t)&ts);
+	hash_key[0] = mix64(x ^ (uint64_t)(uintptr_t)&draw_key);
+	hash_key[1] = mix64(hash_key[0] ^ x);
+}
+
+#define ROTL(x, b) (((x) << (b)) | ((x) >> (64 - (b))))
+
+#define SIPROUND do { \
+	v0 += v1; v1 = ROTL(v1, 13); v1 ^= v0; v0 = ROTL(v0, 32); \
+	v2 += v3; v3 = ROTL(v3, 16); v3 ^= v2; \
+	v0 += v3; v3 = ROTL(v3, 21); v3 ^= v0; \
+	v2 += v1; v1 = ROTL(v1, 17); v1 ^= v2; v2 = ROTL(v2, 32); \
+} while (0)
+
+/* SipHash-1-3 (Aumasson and Bernstein, 2012; the round counts of Rust's
+ * and Python's hash tables): one round per 8-byte word, three to end. */
+uint64_t zl_siphash13(const uint64_t key[2], const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	uint64_t v0 = key[0] ^ 0x736f6d6570736575ULL;
+	uint64_t v1 = key[1] ^ 0x646f72616e646f6dULL;
+	uint64_t v2 = key[0] ^ 0x6c7967656e657261ULL;
+	uint64_t v3 = key[1] ^ 0x7465646279746573ULL;
+	uint64_t m, last = (uint64_t)n << 56;
+	size_t i, k;
+
+	for (i = 0; i + 8 <= n; i += 8) {
+		/* A little-endian load, which compilers make one load. */
+		m = (uint64_t)s[i] | (uint64_t)s[i + 1] << 8 |
+		    (uint64_t)s[i + 2] << 16 | (uint64_t)s[i + 3] << 24 |
+		    (uint64_t)s[i + 4] << 32 | (uint64_t)s[i + 5] << 40 |
+		    (uint64_t)s[i + 6] << 48 | (uint64_t)s[i + 7] << 56;
+		v3 ^= m;
+		SIPROUND;
+		v0 ^= m;
+	}
+	for (k = 0; i + k < n; k++)
+		last |= (uint64_t)s[i + k] << (8 * k);
+	v3 ^= last;
+	SIPROUND;
+	v0 ^= last;
+	v2 ^= 0xff;
+	SIPROUND;
+	SIPROUND;
+	SIPROUND;
+	return v0 ^ v1 ^ v2 ^ v3;
+}
+
+uint64_t zl_hash(const void *s, size_t n)
+{
+	(void)pthread_once(&hash_once, draw_key);
+	return zl_siphash13(hash_key, s, n);
 }
 
 int zl_strcasecmp(const char *a, const char *b)

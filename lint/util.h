@@ -48,10 +48,18 @@ void zl_buf_addc(struct zl_buf *b, char c);
 void zl_buf_addf(struct zl_buf *b, const char *fmt, ...) ZL_PRINTF(2, 3);
 void zl_buf_free(struct zl_buf *b);
 
-/* Appends s[0..n) to b with every byte that could upset a terminal or a
- * document escaped: control bytes, DEL and bytes that are not part of valid
- * UTF-8 become \DDD (RFC 1035 style); printable ASCII and valid UTF-8 are
- * kept. */
+/* Length of the unit at s (at most n bytes) that output may carry as it
+ * is: 1 for printable ASCII, the length of a valid UTF-8 sequence whose
+ * code point a reader sees for what it is; 0 when the byte s[0] must be
+ * escaped: control bytes (tab and LF too), DEL, bytes that are not part
+ * of valid UTF-8, and the UTF-8 bytes of C1 controls, format characters
+ * (bidi controls, zero-width characters, U+FEFF), line and paragraph
+ * separators, spaces other than U+0020, other default-ignorable code points
+ * and noncharacters.  Every writer of output decides here. */
+size_t zl_shown_len(const char *s, size_t n);
+
+/* Appends s[0..n) to b with every byte zl_shown_len does not keep written
+ * as \DDD (RFC 1035 style, one per byte: U+202E is \226\128\174). */
 void zl_buf_add_escaped(struct zl_buf *b, const char *s, size_t n);
 /* Length of the valid UTF-8 sequence starting at s (at most n bytes, n > 0),
  * or 0 when s[0] does not start one.  Overlong forms, surrogates and code
@@ -64,6 +72,16 @@ void zl_fputs_escaped(const char *s, FILE *out);
 /* A size for messages in buf: "4 GiB", "1 MiB", else "N bytes".  Returns
  * buf. */
 const char *zl_size_str(uint64_t n, char *buf, size_t size);
+/* A keyed hash of s[0..n) for hash tables: SipHash-1-3 under a key drawn
+ * at random once per process (thread-safe).  Input cannot be chosen to
+ * make its keys collide, as it can for a fixed hash such as FNV-1a, where
+ * a zone of a few thousand chosen names turns every table into one list.
+ * The values differ from run to run: never print them, store them or let
+ * them order output. */
+uint64_t zl_hash(const void *s, size_t n);
+/* SipHash-1-3 of s[0..n) under key (the 16 key bytes as two little-endian
+ * words), as the reference implementation computes it. */
+uint64_t zl_siphash13(const uint64_t key[2], const void *s, size_t n);
 
 /* Case-insensitive ASCII comparison (DNS names compare this way). */
 int zl_strcasecmp(const char *a, const char *b);

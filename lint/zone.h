@@ -49,6 +49,9 @@ enum {
 	ZL_RR_GENERIC = 1 << 0,	/* written in RFC 3597 \# form */
 	ZL_RR_TTL_IMPLICIT = 1 << 1,	/* TTL came from $TTL or the previous RR */
 	ZL_RR_OWNER_BLANK = 1 << 2,	/* owner field left blank */
+	ZL_RR_UNCHECKED = 1 << 3,	/* rdata in a format zonelint does not
+					   read: kept as written, nrdf 0 (or
+					   one opaque field for \#) */
 };
 
 /* One record that loaded without error. */
@@ -113,6 +116,15 @@ struct zl_problem {
 	struct zl_tok at;
 };
 
+/* A record the loader reported as a problem and did not keep: its owner,
+ * and its type (0: the type was not read).  The zone has lost it; the
+ * rules that need records of that type at that name do not judge them
+ * (eval.c). */
+struct zl_lost {
+	const struct zl_name *owner;
+	uint16_t type;
+};
+
 struct zl_zone {
 	struct zl_name *origin;
 	struct zl_src **srcs;
@@ -126,6 +138,8 @@ struct zl_zone {
 	size_t nnssets;		/* NS RRsets, at the apex and below */
 	struct zl_problem *probs;
 	size_t nprobs, capprobs;
+	struct zl_lost *lost;
+	size_t nlost, caplost;
 	struct zl_arena arena;
 };
 
@@ -143,6 +157,10 @@ struct zl_name *zl_zone_intern(struct zl_zone *z, const char *text, size_t len);
 /* The parent of a canonical name, pointing into text ("b.c." for "a.b.c.",
  * "." for "c."), or NULL for the root. */
 const char *zl_name_parent(const char *text);
+/* What follows "label." to name a child of the canonical name text: text
+ * itself, or "" for the root ("_dmarc.%s" is then "_dmarc.", not
+ * "_dmarc.."). */
+const char *zl_name_tail(const char *text);
 /* Sets below_cut on every in-zone name; called once loading has ended. */
 void zl_zone_mark_cuts(struct zl_zone *z);
 /* Returns the RRset of type at name, or NULL. */
@@ -165,6 +183,14 @@ void zl_budget_init(struct zl_budget *b, const struct zl_limits *lim);
 /* Takes n from a budget of lim of which *used is spent; false (taking
  * nothing) when n does not fit. */
 bool zl_budget_take(_Atomic uint64_t *used, uint64_t n, uint64_t lim);
+/* ---- record types (zone_types.c) ---- */
+
+/* Parses a record type mnemonic of the IANA registry or RFC 3597 TYPEnnn,
+ * any case.  Returns false if it is neither. */
+bool zl_type_parse(const char *s, size_t n, uint16_t *out);
+/* The registry's mnemonic of type ("MX"), or NULL for an unassigned
+ * number. */
+const char *zl_type_name(uint16_t type);
 
 /* ---- positions ---- */
 
@@ -179,6 +205,10 @@ static inline const char *zl_tok_text(const struct zl_zone *z, uint16_t src,
 	return z->srcs[src]->buf + t.off;
 }
 
+/* Records that a record of owner and type (0: unknown) was not loaded;
+ * the problem that says why has been added. */
+void zl_zone_lost(struct zl_zone *z, const struct zl_name *owner,
+		  uint16_t type);
 /* Adds a load problem (message formatted with printf semantics). */
 void zl_zone_problem(struct zl_zone *z, const char *category, uint16_t src,
 		     struct zl_tok at, const char *fmt, ...) ZL_PRINTF(5, 6);

@@ -8,77 +8,60 @@
 
 #include "zone_lex.h"
 
-/* FNV-1a over the lower-cased text: names compare case-insensitively
- * (RFC 4343), so both sides hash the same way. */
-static uint32_t hash_text(const char *s, size_t n, bool add_dot)
-{
-	uint32_t h = 2166136261u;
-	unsigned char c;
-	size_t i;
+/* Longer than any name's presentation (255 octets, each at most four
+ * characters as \DDD): no such name can be in the zone. */
+#define TEXT_MAX 1280
 
-	for (i = 0; i < n; i++) {
-		c = (unsigned char)s[i];
-		if (c >= 'A' && c <= 'Z')
-			c += 'a' - 'A';
-		h = (h ^ c) * 16777619u;
-	}
-	if (add_dot)
-		h = (h ^ '.') * 16777619u;
-	return h;
+/* The index's hash is keyed (zl_hash): with a fixed one such as FNV-1a, a
+ * zone of chosen names that collide puts them all in one chain and makes
+ * loading quadratic. */
+static uint32_t hash_text(const char *s, size_t n)
+{
+	return (uint32_t)zl_hash(s, n);
 }
 
-static bool same_text(const struct zl_name *nm, const char *s, size_t n,
-		      bool add_dot)
-{
-	size_t i;
-	unsigned char c;
-
-	if (nm->len != n + add_dot)
-		return false;
-	if (memcmp(nm->text, s, n) == 0)	/* the usual case: canonical */
-		return !add_dot || nm->text[n] == '.';
-	for (i = 0; i < n; i++) {
-		c = (unsigned char)s[i];
-		if (c >= 'A' && c <= 'Z')
-			c += 'a' - 'A';
-		if ((unsigned char)nm->text[i] != c)
-			return false;
-	}
-	return !add_dot || nm->text[n] == '.';
-}
-
+/* The name with canonical text s[0..n) and hash h, or NULL. */
 static struct zl_name *find(const struct zl_zone *z, const char *s, size_t n,
-			    bool add_dot, uint32_t h)
+			    uint32_t h)
 {
 	struct zl_name *nm;
 
 	if (!z->hcap)
 		return NULL;
 	for (nm = z->htab[h & (z->hcap - 1)]; nm; nm = nm->hnext)
-		if (nm->hash == h && same_text(nm, s, n, add_dot))
+		if (nm->hash == h && nm->len == n &&
+		    memcmp(nm->text, s, n) == 0)
 			return nm;
 	return NULL;
 }
 
 struct zl_name *zl_zone_lookup(const struct zl_zone *z, const char *text)
 {
-	size_t n = strlen(text);
-	/* Tolerate a missing final dot: callers build names from rule
-	 * parameters and from record text. */
-	bool add_dot = n == 0 || text[n - 1] != '.';
+	char buf[TEXT_MAX];
+	size_t n;
+	char c;
 
-	if (n == 1 && text[0] == '.')
-		add_dot = false;
-	return find(z, text, n, add_dot, hash_text(text, n, add_dot));
+	/* To canonical text: lower case, as names compare (RFC 4343), and
+	 * with the final dot, which callers building names from rule
+	 * parameters and record text may leave out. */
+	for (n = 0; (c = text[n]) != '\0'; n++) {
+		if (n + 2 > sizeof buf)
+			return NULL;
+		buf[n] = c >= 'A' && c <= 'Z' ? (char)(c + 'a' - 'A') : c;
+	}
+	if (n == 0 || buf[n - 1] != '.')
+		buf[n++] = '.';
+	return find(z, buf, n, hash_text(buf, n));
 }
 
 struct zl_name *zl_zone_lookup2(const struct zl_zone *z, const char *prefix,
 			       const char *text)
 {
-	/* Longer than any name's presentation (255 octets, each at most
-	 * four characters as \DDD): no such name can be in the zone. */
-	char buf[1280];
-	size_t pl = strlen(prefix), tl = strlen(text);
+	char buf[TEXT_MAX];
+	size_t pl = strlen(prefix), tl;
+
+	text = zl_name_tail(text);
+	tl = strlen(text);
 
 	if (pl + tl >= sizeof buf)
 		return NULL;
@@ -129,8 +112,8 @@ static void rehash(struct zl_zone *z)
 
 struct zl_name *zl_zone_intern(struct zl_zone *z, const char *text, size_t len)
 {
-	uint32_t h = hash_text(text, len, false);
-	struct zl_name *nm = find(z, text, len, false, h);
+	uint32_t h = hash_text(text, len);
+	struct zl_name *nm = find(z, text, len, h);
 	size_t b;
 
 	if (nm)
@@ -159,6 +142,11 @@ void zl_zone_set_origin(struct zl_zone *z, struct zl_name *origin)
 	for (i = 0; i < z->hcap; i++)
 		for (nm = z->htab[i]; nm; nm = nm->hnext)
 			nm->in_zone = below(nm->text, nm->len, origin);
+}
+
+const char *zl_name_tail(const char *text)
+{
+	return strcmp(text, ".") == 0 ? "" : text;
 }
 
 const char *zl_name_parent(const char *text)
@@ -310,6 +298,19 @@ struct zl_loc zl_zone_loc(const struct zl_zone *z, uint16_t src,
 	if (loc.text_len > 0 && loc.text[loc.text_len - 1] == '\r')
 		loc.text_len--;
 	return loc;
+}
+
+void zl_zone_lost(struct zl_zone *z, const struct zl_name *owner,
+		  uint16_t type)
+{
+	const struct zl_lost *last = z->nlost ? &z->lost[z->nlost - 1] : NULL;
+
+	/* Runs of lost records at one name (over the per-name limit) are
+	 * kept once. */
+	if (last && last->owner == owner && last->type == type)
+		return;
+	zl_xgrow((void **)&z->lost, &z->caplost, z->nlost + 1, sizeof *z->lost);
+	z->lost[z->nlost++] = (struct zl_lost){ owner, type };
 }
 
 void zl_zone_problem(struct zl_zone *z, const char *category, uint16_t src,

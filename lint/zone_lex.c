@@ -1,12 +1,10 @@
-/* zone_lex.c - the master-file tokenizer (RFC 1035 §5.1), TTLs and types. */
+/* zone_lex.c - the master-file tokenizer (RFC 1035 §5.1), TTLs, TYPEnnn. */
 #include "zone_lex.h"
 
-#include <ldns/ldns.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 /* The two stacks of offsets (8 KiB) are left as they are: only entries
  * below their counts are ever read, and most zones never open a '('. */
@@ -256,9 +254,7 @@ bool zl_lex_next(struct zl_lexer *lx, struct zl_lex_line *ln)
 			break;
 	}
 	ln->toks = lx->toks;
-	ln->ntoks = ln->err_cat ? 0 : lx->ntoks;
-	if (ln->err_cat)
-		lx->ntoks = 0;
+	ln->ntoks = lx->ntoks;
 	return true;
 }
 
@@ -310,23 +306,7 @@ int zl_ttl_parse(const char *s, size_t n, uint64_t max, uint64_t *out)
 	return big || total > max ? -2 : 0;
 }
 
-/* ---- types ---- */
-
-/* The common types, so that most records never reach ldns's linear
- * search over its whole descriptor table. */
-static const struct {
-	const char *name;
-	uint16_t type;
-} common_types[] = {
-	{ "A", LDNS_RR_TYPE_A }, { "AAAA", LDNS_RR_TYPE_AAAA },
-	{ "NS", LDNS_RR_TYPE_NS }, { "MX", LDNS_RR_TYPE_MX },
-	{ "TXT", LDNS_RR_TYPE_TXT }, { "CNAME", LDNS_RR_TYPE_CNAME },
-	{ "SOA", LDNS_RR_TYPE_SOA }, { "PTR", LDNS_RR_TYPE_PTR },
-	{ "SRV", LDNS_RR_TYPE_SRV }, { "CAA", LDNS_RR_TYPE_CAA },
-	{ "TLSA", LDNS_RR_TYPE_TLSA }, { "DS", LDNS_RR_TYPE_DS },
-	{ "RRSIG", LDNS_RR_TYPE_RRSIG }, { "NSEC", LDNS_RR_TYPE_NSEC },
-	{ "DNSKEY", LDNS_RR_TYPE_DNSKEY }, { "NSEC3", LDNS_RR_TYPE_NSEC3 },
-};
+/* ---- RFC 3597 generic mnemonics ---- */
 
 bool zl_lex_generic_num(const char *s, size_t n, size_t prefix,
 			uint16_t *out)
@@ -345,28 +325,4 @@ bool zl_lex_generic_num(const char *s, size_t n, size_t prefix,
 		return false;
 	*out = (uint16_t)v;
 	return true;
-}
-
-bool zl_type_parse(const char *s, size_t n, uint16_t *out)
-{
-	char name[32];
-	size_t i;
-
-	for (i = 0; i < sizeof common_types / sizeof common_types[0]; i++) {
-		if (strlen(common_types[i].name) == n &&
-		    strncasecmp(common_types[i].name, s, n) == 0) {
-			*out = common_types[i].type;
-			return true;
-		}
-	}
-	/* RFC 3597 §5: TYPEnnn.  Parsed here because ldns reads it with
-	 * atoi(), which takes "TYPE1X" and wraps 70000. */
-	if (n > 4 && strncasecmp(s, "TYPE", 4) == 0)
-		return zl_lex_generic_num(s, n, 4, out);
-	if (n == 0 || n >= sizeof name || memchr(s, '\0', n))
-		return false;
-	memcpy(name, s, n);
-	name[n] = '\0';
-	*out = (uint16_t)ldns_get_rr_type_by_name(name);
-	return *out != 0;
 }

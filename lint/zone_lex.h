@@ -45,7 +45,8 @@ struct zl_lexer {
 
 /* One logical line: a record or a directive, parentheses joined. */
 struct zl_lex_line {
-	const struct zl_lex_tok *toks;	/* owned by the lexer */
+	const struct zl_lex_tok *toks;	/* owned by the lexer; after an
+					   error, those read before it */
 	size_t ntoks;
 	uint32_t start;		/* first byte of the first physical line */
 	uint32_t end;		/* one past the last token or parenthesis */
@@ -75,9 +76,6 @@ bool zl_lex_generic_num(const char *s, size_t n, size_t prefix,
  * the value, saturated at UINT64_MAX). */
 int zl_ttl_parse(const char *s, size_t n, uint64_t max, uint64_t *out);
 
-/* Parses a record type mnemonic or TYPEnnn, any case.  Returns false if it
- * is neither. */
-bool zl_type_parse(const char *s, size_t n, uint16_t *out);
 
 /* ---- domain names (zone_rdata.c) ---- */
 
@@ -97,6 +95,88 @@ struct zl_name *zl_name_intern_wire(struct zl_zone *z, const uint8_t *wire);
 /* Sets z->origin and recomputes every interned name's in_zone
  * (zone_index.c). */
 void zl_zone_set_origin(struct zl_zone *z, struct zl_name *origin);
+
+/* ---- record types (zone_types.c) ---- */
+
+/* Field types beyond ldns's (ldns_rdf_type stops at 40): fields whose form
+ * depends on another field, converted in zone_rdata.c. */
+enum {
+	ZL_FT_GWTYPE = 64,	/* IPSECKEY gateway type: 0..3 */
+	ZL_FT_GATEWAY,		/* IPSECKEY gateway, AMTRELAY relay: ".", an
+				   address or a name, by the type in field 1 */
+	ZL_FT_AMTTYPE,		/* AMTRELAY D-bit and relay type: two tokens,
+				   one byte */
+	ZL_FT_B64DASH,		/* DOA data: base64, or "-" for none */
+};
+
+/* How a type's rdata is written. */
+enum {
+	ZL_FORM_FIELDS,		/* the fields below */
+	ZL_FORM_OPAQUE,		/* a format zonelint does not implement: the
+				   rdata is kept unchecked */
+	ZL_FORM_GENERIC,	/* only as RFC 3597 \# (NULL) */
+	ZL_FORM_META,		/* never in a zone (OPT, the query types) */
+	ZL_FORM_OBSOLETE,	/* refused by servers (MD, MF: RFC 973) */
+};
+
+/* One type of the IANA "Resource Record (RR) TYPEs" registry. */
+struct zl_rrtype {
+	const char *name;	/* mnemonic */
+	uint16_t type;
+	uint16_t wire;		/* the type whose ldns wire layout decodes
+				   this one's RFC 3597 rdata; 0: none */
+	uint8_t min, max;	/* fields required, fields listed */
+	uint8_t repeat;		/* type of the fields after max (TXT's
+				   strings), or 0 */
+	uint8_t form;		/* ZL_FORM_* */
+	uint8_t field[9];	/* ldns_rdf_type or ZL_FT_* */
+};
+
+/* The registry's entry for type, or NULL for an unassigned number. */
+const struct zl_rrtype *zl_rrtype_find(uint16_t type);
+/* The type of field f (0-based) of t's rdata. */
+uint8_t zl_rrtype_field(const struct zl_rrtype *t, size_t f);
+
+/* ---- presentation formats of single fields (zone_fields.c,
+ * zone_svcb.c) ---- */
+
+/* The text of token t of buf: a quoted token without its quotes. */
+static inline const char *zl_lex_text(const char *buf,
+				      const struct zl_lex_tok *t, size_t *n)
+{
+	*n = t->quoted ? t->len - 2 : t->len;
+	return buf + t->off + t->quoted;
+}
+
+/* What a field parser found wrong: at token tok of those it was given. */
+struct zl_ferr {
+	size_t tok;
+	const char *cat;	/* "syntax" or "range" */
+	char msg[192];		/* read after the type: "LOC latitude ..." */
+};
+
+/* A field parser reads tokens t[0..n) of buf, appends the field's wire form
+ * to out and returns true; or returns false with *e filled in. */
+typedef bool zl_field_fn(const char *buf, const struct zl_lex_tok *t,
+			 size_t n, struct zl_buf *out, struct zl_ferr *e);
+
+zl_field_fn zl_field_atma;	/* ATMA address (one token) */
+zl_field_fn zl_field_nsap;	/* NSAP address, RFC 1706 §5 (one token) */
+zl_field_fn zl_field_eui48;	/* RFC 7043 §3.2 (one token) */
+zl_field_fn zl_field_eui64;	/* RFC 7043 §4.2 (one token) */
+zl_field_fn zl_field_loc;	/* RFC 1876 §3 (the whole rdata) */
+zl_field_fn zl_field_apl;	/* one APL item, RFC 3123 §5 (one token) */
+zl_field_fn zl_field_svcparams;	/* SvcParams, RFC 9460 §2.1 (the rest) */
+
+/* Checks the digest of a DS, CDS, TA, DLV, SSHFP or ZONEMD record (rdf,
+ * nrdf fields) against the length its digest type fixes; on a mismatch
+ * returns false with *field the digest's index and *e the problem. */
+bool zl_field_digest(uint16_t type, const struct zl_rdf *rdf, size_t nrdf,
+		     size_t *field, struct zl_ferr *e);
+
+/* Reads one escape (RFC 1035 §5.1: \X or \DDD) at s[i] == '\\'; stores
+ * the byte in *out and returns the bytes consumed, 0 if malformed. */
+size_t zl_unescape(const char *s, size_t n, size_t i, uint8_t *out);
 
 /* ---- rdata (zone_rdata.c) ---- */
 

@@ -1,8 +1,6 @@
 /* zone_load.c - reads zone files: sources, directives, records, $INCLUDE. */
 #include "zone.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
 #include <ldns/ldns.h>
 #include <search.h>
@@ -10,9 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "fs.h"
 #include "zone_lex.h"
 
 #define MAX_BYTES (1u << 30)		/* 1 GiB, per file and in total */
@@ -26,21 +23,17 @@ struct loader {
 	const struct zl_load_opts *opts;
 	struct zl_budget *budget;	/* opts->budget, or own */
 	struct zl_budget own;
-	void *seen;			/* tsearch(3) tree of the sources read
-					   for $INCLUDE, by path */
+	void *seen;			/* tsearch(3) tree of struct seen: the
+					   files read for $INCLUDE */
 	bool reread_over;		/* the reread budget has been reported */
 	bool stop;			/* the records budget is spent: read no
 					   further */
 	const char *infer_name;		/* file name the origin may come from */
-	const char *path;		/* the zone file; NULL for a buffer */
-	char *root;			/* realpath of the include root, set
-					   at the first $INCLUDE */
-	char **allow;			/* realpaths of opts->allow_include */
-	size_t nallow;
-	/* Files being read, outermost first: realpath (for loops; NULL for
-	 * a buffer, and for the zone file until the first $INCLUDE) and the
-	 * directory $INCLUDE is relative to. */
-	char *real[MAX_INCLUDE_DEPTH + 1];
+	char *root;			/* the include root */
+	/* Files being read, outermost first: the provider's id (for loops;
+	 * NULL for a buffer) and the directory $INCLUDE is relative to, as a
+	 * path relative to the root ("": the root itself). */
+	char *id[MAX_INCLUDE_DEPTH + 1];
 	char *dir[MAX_INCLUDE_DEPTH + 1];
 	size_t depth;
 	size_t total;			/* bytes read so far */
@@ -49,67 +42,17 @@ struct loader {
 	struct zl_name *prev_owner;	/* for blank owners */
 	bool prev_bad;			/* the last owner was unusable */
 	bool seen_record;
-	uint16_t prev_class;
+	uint16_t zone_class;		/* of the first record; 0 before */
 	bool have_dollar_ttl, have_last_ttl, have_soa_min;
 	uint32_t dollar_ttl, last_ttl, soa_min;
+	uint8_t noted[65536 / 8];	/* types whose unchecked rdata has
+					   been noted */
 	struct zl_buf scratch;
 	enum zl_status st;		/* a failure that ends the load */
 	char *err;
 };
 
 /* ---- reading sources ---- */
-
-/* Reads a file whole.  Returns 0 or an errno value (EFBIG: over 1 GiB). */
-static int read_whole(const char *path, char **out, size_t *outlen)
-{
-	size_t len = 0, cap = 0;
-	char *buf = NULL;
-	struct stat st;
-	ssize_t r;
-	int fd, e = 0;
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return errno;
-	if (fstat(fd, &st) < 0) {
-		e = errno;
-		goto out;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		e = EISDIR;
-		goto out;
-	}
-	if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > MAX_BYTES) {
-		e = EFBIG;
-		goto out;
-	}
-	for (;;) {
-		zl_xgrow((void **)&buf, &cap,
-			 S_ISREG(st.st_mode) && len == 0 ?
-			 (size_t)st.st_size + 1 : len + 65536, 1);
-		r = read(fd, buf + len, cap - len - 1);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			e = errno;
-			goto out;
-		}
-		if (r == 0)
-			break;
-		len += (size_t)r;
-		if (len > MAX_BYTES) {
-			e = EFBIG;
-			goto out;
-		}
-	}
-	buf[len] = '\0';
-	*out = buf;
-	*outlen = len;
-	buf = NULL;
-out:
-	free(buf);
-	close(fd);
-	return e;
-}
 
 /* Fills s->lines, the line-start table of s->buf. */
 static void index_lines(struct zl_src *s)
@@ -161,23 +104,62 @@ static int add_src(struct zl_zone *z, const char *path, const char *display,
 	return (int)z->nsrcs++;
 }
 
-/* The directory part of path ("." when it has none). */
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
+/* ---- files read again ---- */
 
-	if (!slash)
-		return zl_xstrdup(".");
-	if (slash == path)
-		return zl_xstrdup("/");
-	return zl_xstrndup(path, (size_t)(slash - path));
+/* A file the zone has read for $INCLUDE, found again by the path it was
+ * asked for ("p" and the path) or by the provider's id for it ("i" and
+ * the id): its first source, and its id. */
+struct seen {
+	char *key;
+	const struct zl_src *src;
+	const char *id;		/* the "i" entry's key + 1, or NULL */
+};
+
+static int seen_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct seen *)a)->key,
+		      ((const struct seen *)b)->key);
 }
 
-static bool is_dir(const char *path)
+static struct seen *seen_find(const struct loader *L, char kind,
+			      const char *s)
 {
-	struct stat st;
+	struct seen want = { zl_xasprintf("%c%s", kind, s), NULL, NULL };
+	void *node = tfind(&want, &L->seen, seen_cmp);
 
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+	free(want.key);
+	return node ? *(struct seen **)node : NULL;
+}
+
+/* Remembers src, the first source of a file, as read for path, and for
+ * the provider's id (or NULL) unless that is known already. */
+static void seen_add(struct loader *L, const char *path, const char *id,
+		     const struct zl_src *src)
+{
+	struct seen *p = zl_xmalloc(sizeof *p), *i = id ? seen_find(L, 'i', id)
+							 : NULL;
+
+	if (id && !i) {
+		i = zl_xmalloc(sizeof *i);
+		*i = (struct seen){ zl_xasprintf("i%s", id), src, NULL };
+		i->id = i->key + 1;
+		tsearch(i, &L->seen, seen_cmp);
+	}
+	*p = (struct seen){ zl_xasprintf("p%s", path), src,
+			    i ? i->id : NULL };
+	tsearch(p, &L->seen, seen_cmp);
+}
+
+static void seen_free(struct loader *L)
+{
+	struct seen *e;
+
+	while (L->seen) {
+		e = *(struct seen **)L->seen;
+		tdelete(e, &L->seen, seen_cmp);
+		free(e->key);
+		free(e);
+	}
 }
 
 /* ---- origin ---- */
@@ -376,29 +358,67 @@ static void dir_origin(struct loader *L, uint16_t src,
 		fix_zone_origin(L);
 }
 
+/* Reads a TTL token into *out.  Returns false after reporting one that is
+ * not a TTL or does not fit its 32 bits.  RFC 2181 §8: receivers read a TTL
+ * with the top bit set as 0; so does the loader, after a warning. */
+static bool ttl_value(struct loader *L, uint16_t src,
+		      const struct zl_lex_tok *t, uint32_t *out)
+{
+	const char *s = text_of(L, src, t);
+	uint64_t v;
+	int rc = zl_ttl_parse(s, t->len, UINT32_MAX, &v);
+
+	if (rc == -1) {
+		zl_zone_problem(L->z, "syntax", src, span(t),
+				"invalid TTL '%.*s%s'", ZL_TOKARGS(s, t->len));
+		return false;
+	}
+	if (rc == -2) {
+		zl_zone_problem(L->z, "range", src, span(t),
+				"TTL %.*s%s does not fit in 32 bits "
+				"(0..4294967295)", ZL_TOKARGS(s, t->len));
+		return false;
+	}
+	if (v > MAX_TTL) {
+		zl_zone_problem(L->z, "ttl", src, span(t),
+				"TTL %.*s%s exceeds 2147483647: receivers read "
+				"it as 0 (RFC 2181 §8)", ZL_TOKARGS(s, t->len));
+		v = 0;
+	}
+	*out = (uint32_t)v;
+	return true;
+}
+
 static void dir_ttl(struct loader *L, uint16_t src,
 		    const struct zl_lex_line *ln)
 {
-	const struct zl_lex_tok *t = &ln->toks[1];
-	const char *s;
-	uint64_t v;
-	int rc;
-
 	if (!args_ok(L, src, ln, 1, 1, "a TTL"))
 		return;
-	s = text_of(L, src, t);
-	rc = zl_ttl_parse(s, t->len, MAX_TTL, &v);
-	if (rc == -1)
-		zl_zone_problem(L->z, "syntax", src, span(t),
-				"invalid TTL '%.*s%s'", ZL_TOKARGS(s, t->len));
-	else if (rc == -2)
-		zl_zone_problem(L->z, "range", src, span(t),
-				"TTL %.*s%s exceeds 2147483647 (RFC 2181 §8)",
-				ZL_TOKARGS(s, t->len));
-	else {
-		L->dollar_ttl = (uint32_t)v;
+	if (ttl_value(L, src, &ln->toks[1], &L->dollar_ttl))
 		L->have_dollar_ttl = true;
+}
+
+static bool parse_class(const char *s, size_t n, uint16_t *out);
+
+/* The type of a record the lexer rejected, when the tokens it read before
+ * the error name one after the optional TTL and class; 0 otherwise. */
+static uint16_t type_before_error(const struct loader *L, uint16_t src,
+				  const struct zl_lex_line *ln)
+{
+	const struct zl_lex_tok *t;
+	const char *s;
+	uint16_t v;
+	size_t i;
+
+	for (i = ln->blank ? 0 : 1; i < ln->ntoks; i++) {
+		t = &ln->toks[i];
+		s = text_of(L, src, t);
+		if (t->quoted || t->len == 0 || t->off + t->len > ln->err_at.off)
+			return 0;
+		if (!(s[0] >= '0' && s[0] <= '9') && !parse_class(s, t->len, &v))
+			return zl_type_parse(s, t->len, &v) ? v : 0;
 	}
+	return 0;
 }
 
 /* A record the lexer rejected still names its owner when the error comes
@@ -413,8 +433,14 @@ static void owner_after_error(struct loader *L, uint16_t src,
 	uint8_t wire[ZL_NAME_MAXWIRE];
 	uint32_t end = ln->start;
 
-	if (ln->blank || b[ln->start] == '$')
+	if (b[ln->start] == '$')
 		return;
+	if (ln->blank) {
+		if (!L->prev_bad && L->prev_owner)
+			zl_zone_lost(L->z, L->prev_owner,
+				     type_before_error(L, src, ln));
+		return;
+	}
 	L->prev_bad = true;
 	while (end < ln->err_at.off && !memchr(" \t\r\n;()\"", b[end], 8))
 		end++;
@@ -425,134 +451,10 @@ static void owner_after_error(struct loader *L, uint16_t src,
 		return;
 	L->prev_owner = zl_name_intern_wire(L->z, wire);
 	L->prev_bad = false;
+	zl_zone_lost(L->z, L->prev_owner, type_before_error(L, src, ln));
 }
 
 static void process(struct loader *L, uint16_t src);
-
-/* Whether real is dir or lies below it (both resolved paths). */
-static bool within(const char *real, const char *dir)
-{
-	size_t n = strlen(dir);
-
-	if (n == 1 && dir[0] == '/')
-		return true;
-	return strncmp(real, dir, n) == 0 && (real[n] == '/' || real[n] == '\0');
-}
-
-/* Whether real is inside the include root or an allowed path. */
-static bool inside_root(const struct loader *L, const char *real)
-{
-	size_t i;
-
-	for (i = 0; i < L->nallow; i++)
-		if (within(real, L->allow[i]))
-			return true;
-	return within(real, L->root);
-}
-
-/* Resolves opts->allow_include once per load.  Returns false (and ends
- * the load) when one of them cannot be resolved: a typo there must not
- * pass unnoticed. */
-static bool resolve_allowed(struct loader *L)
-{
-	size_t i, n = L->opts ? L->opts->nallow_include : 0;
-
-	L->allow = n ? zl_xcalloc(n, sizeof *L->allow) : NULL;
-	for (i = 0; i < n; i++) {
-		const char *p = L->opts->allow_include[i];
-
-		if ((L->allow[L->nallow] = realpath(p, NULL)) == NULL) {
-			fail(L, ZL_ERR_IO, "cannot use allowed include path "
-			     "'%s': %s", p, strerror(errno));
-			return false;
-		}
-		L->nallow++;
-	}
-	return true;
-}
-
-/* The include root and the zone file's realpath, resolved at the first
- * $INCLUDE: most zones have none, and realpath() makes a system call for
- * each component of the path.  False (the load fails) when the root
- * cannot be resolved. */
-static bool resolve_root(struct loader *L)
-{
-	const char *rootarg = L->opts && L->opts->include_root ?
-			      L->opts->include_root : L->dir[0];
-
-	if (L->root)
-		return true;
-	if ((L->root = realpath(rootarg, NULL)) == NULL) {
-		fail(L, ZL_ERR_IO, "cannot use include root '%s': %s", rootarg,
-		     strerror(errno));
-		return false;
-	}
-	if (L->path)
-		L->real[0] = realpath(L->path, NULL);
-	return true;
-}
-
-/* Resolves and checks an $INCLUDE target.  Returns its realpath (malloc'd)
- * or NULL after reporting why it cannot be read. */
-static char *include_target(struct loader *L, uint16_t src,
-			    const struct zl_lex_tok *t, const char *file)
-{
-	struct zl_tok at = span(t);
-	char *path, *real;
-	size_t i;
-
-	if (!resolve_root(L))
-		return NULL;
-	if (file[0] == '/')
-		path = zl_xstrdup(file);
-	else
-		path = zl_xasprintf("%s/%s", L->dir[L->depth], file);
-	real = realpath(path, NULL);
-	free(path);
-	if (!real) {
-		zl_zone_problem(L->z, "include", src, at,
-				"cannot read include file '%s': %s", file,
-				strerror(errno));
-		return NULL;
-	}
-	/* A zone from a pull request must not make CI read files outside
-	 * the tree being linted (DESIGN §8). */
-	if (!inside_root(L, real)) {
-		zl_zone_problem(L->z, "include", src, at,
-				"include file '%s' is outside the include root '%s'",
-				file, L->root);
-		goto fail;
-	}
-	for (i = 0; i <= L->depth; i++) {
-		if (L->real[i] && strcmp(L->real[i], real) == 0) {
-			zl_zone_problem(L->z, "include", src, at,
-					"include loop: '%s' is already being read",
-					file);
-			goto fail;
-		}
-	}
-	return real;
-fail:
-	free(real);
-	return NULL;
-}
-
-static int cmp_src_path(const void *a, const void *b)
-{
-	return strcmp(((const struct zl_src *)a)->path,
-		      ((const struct zl_src *)b)->path);
-}
-
-/* The source that read the file at real path `real` for this zone before,
- * or NULL. */
-static const struct zl_src *read_before(const struct loader *L,
-					const char *real)
-{
-	struct zl_src key = { .path = (char *)real };
-	void *node = tfind(&key, &L->seen, cmp_src_path);
-
-	return node ? *(const struct zl_src **)node : NULL;
-}
 
 /* Takes len bytes of an $INCLUDE from the run's budgets (a file the zone
  * reads again also from the reread budget, reported once per zone);
@@ -584,43 +486,68 @@ static bool include_budget(struct loader *L, uint16_t src,
 	return true;
 }
 
-/* Reads an $INCLUDE target into a new source; returns its index or -1.
- * A file this zone has read already is not read again: the new source
- * shares its text (RFC 1035 §5.1 allows one file under several origins). */
+/* Reads an $INCLUDE target through the provider, relative to the including
+ * file and inside the include root (a zone from a pull request must not
+ * make CI read files outside the tree being linted, DESIGN §8).  Returns
+ * the new source's index and sets *id, or returns -1 after reporting why
+ * the file cannot be read.  A file this zone has read already, asked for
+ * by the same path, is not read again, and one reached by another path is
+ * dropped once read: the new source shares the first one's text (RFC 1035
+ * §5.1 allows one file under several origins). */
 static int include_read(struct loader *L, uint16_t src,
 			const struct zl_lex_tok *t, const char *file,
-			const char *real)
+			char **id)
 {
-	const char *pdisp = L->z->srcs[src]->display;
-	const struct zl_src *again = read_before(L, real);
-	char *buf = NULL, *disp;
-	size_t len = 0;
-	int e, idx;
+	const char *pdisp = L->z->srcs[src]->display, *dir = L->dir[L->depth];
+	struct zl_read rd = { L->root, NULL, NULL, 0, MAX_BYTES };
+	struct zl_file f = { NULL, 0, NULL };
+	enum zl_status st;
+	struct seen *again;
+	char *path, *disp, *err = NULL;
+	size_t i;
+	int idx = -1;
 
-	if (again)
-		len = again->len;
-	else if ((e = read_whole(real, &buf, &len)) != 0) {
-		if (e == EFBIG)
-			zl_zone_problem(L->z, "limit", src, span(t),
-					"include file '%s' is larger than 1 GiB",
-					file);
-		else
-			zl_zone_problem(L->z, "include", src, span(t),
-					"cannot read include file '%s': %s",
-					file, strerror(e));
-		return -1;
+	if (L->opts) {
+		rd.allow = L->opts->allow_include;
+		rd.nallow = L->opts->nallow_include;
 	}
-	if (L->total + len > MAX_BYTES) {
-		free(buf);
+	path = file[0] == '/' ? zl_xstrdup(file) : zl_path_join(dir, file);
+	rd.path = path;
+	if ((again = seen_find(L, 'p', path)) != NULL) {
+		f.len = again->src->len;
+		f.id = again->id ? zl_xstrdup(again->id) : NULL;
+	} else {
+		st = zl_read(L->opts ? L->opts->provider : NULL, &rd, &f,
+			     &err);
+		if (st != ZL_OK) {
+			zl_zone_problem(L->z, st == ZL_ERR_LIMIT ? "limit" :
+					"include", src, span(t),
+					"cannot read include file '%s': %s",
+					file, err);
+			goto out;
+		}
+		if (f.id && (again = seen_find(L, 'i', f.id)) != NULL) {
+			free(f.data);
+			f.data = NULL;
+			f.len = again->src->len;
+		}
+	}
+	for (i = 0; f.id && i <= L->depth; i++) {
+		if (L->id[i] && strcmp(L->id[i], f.id) == 0) {
+			zl_zone_problem(L->z, "include", src, span(t),
+					"include loop: '%s' is already being read",
+					file);
+			goto out;
+		}
+	}
+	if (L->total + f.len > MAX_BYTES) {
 		zl_zone_problem(L->z, "limit", src, span(t),
 				"input with include files exceeds 1 GiB");
-		return -1;
+		goto out;
 	}
-	if (!include_budget(L, src, t, file, len, again != NULL)) {
-		free(buf);
-		return -1;
-	}
-	L->total += len;
+	if (!include_budget(L, src, t, file, f.len, again != NULL))
+		goto out;
+	L->total += f.len;
 	/* Shown relative to the including file, as the user wrote it. */
 	if (file[0] != '/' && strrchr(pdisp, '/'))
 		disp = zl_xasprintf("%.*s/%s",
@@ -628,13 +555,27 @@ static int include_read(struct loader *L, uint16_t src,
 				    file);
 	else
 		disp = zl_xstrdup(file);
-	idx = add_src(L->z, real, disp, buf, len, again);
+	idx = add_src(L->z, path, disp, f.data, f.len,
+		      again ? again->src : NULL);
+	f.data = NULL;
 	free(disp);
-	if (idx < 0)
+	if (idx < 0) {
 		zl_zone_problem(L->z, "limit", src, span(t),
 				"more than %d source files", MAX_SRCS);
-	else if (!again)
-		tsearch(L->z->srcs[idx], &L->seen, cmp_src_path);
+	} else {
+		/* Read, or found by its id: the next include by this path
+		 * is known before reading. */
+		if (!again || !seen_find(L, 'p', path))
+			seen_add(L, path, f.id,
+				 again ? again->src : L->z->srcs[idx]);
+		*id = f.id;
+		f.id = NULL;
+	}
+out:
+	free(f.data);
+	free(f.id);
+	free(err);
+	free(path);
 	return idx;
 }
 
@@ -666,7 +607,6 @@ struct saved {
 	size_t originlen;
 	struct zl_name *prev_owner;
 	bool prev_bad;
-	uint16_t prev_class;
 };
 
 static void save(const struct loader *L, struct saved *s)
@@ -675,7 +615,6 @@ static void save(const struct loader *L, struct saved *s)
 	s->originlen = L->originlen;
 	s->prev_owner = L->prev_owner;
 	s->prev_bad = L->prev_bad;
-	s->prev_class = L->prev_class;
 }
 
 static void restore(struct loader *L, const struct saved *s)
@@ -684,7 +623,6 @@ static void restore(struct loader *L, const struct saved *s)
 	L->originlen = s->originlen;
 	L->prev_owner = s->prev_owner;
 	L->prev_bad = s->prev_bad;
-	L->prev_class = s->prev_class;
 }
 
 static void dir_include(struct loader *L, uint16_t src,
@@ -692,7 +630,7 @@ static void dir_include(struct loader *L, uint16_t src,
 {
 	const struct zl_lex_tok *t = &ln->toks[1];
 	uint8_t wire[ZL_NAME_MAXWIRE];
-	char *file = NULL, *real = NULL;
+	char *file = NULL, *id = NULL;
 	struct saved sv;
 	size_t wl = 0;
 	int idx;
@@ -704,7 +642,7 @@ static void dir_include(struct loader *L, uint16_t src,
 	if (ln->ntoks == 3 && (wl = parse_name(L, src, &ln->toks[2], wire)) == 0)
 		goto out;
 	if (L->depth >= MAX_INCLUDE_DEPTH) {
-		zl_zone_problem(L->z, "limit", src, span(t),
+		zl_zone_problem(L->z, "include", src, span(t),
 				"$INCLUDE nested deeper than %d",
 				MAX_INCLUDE_DEPTH);
 		goto out;
@@ -713,8 +651,7 @@ static void dir_include(struct loader *L, uint16_t src,
 	if (!ensure_origin(L))
 		goto out;
 	fix_zone_origin(L);
-	if ((real = include_target(L, src, t, file)) == NULL ||
-	    (idx = include_read(L, src, t, file, real)) < 0)
+	if ((idx = include_read(L, src, t, file, &id)) < 0)
 		goto out;
 	save(L, &sv);
 	if (wl) {
@@ -722,18 +659,16 @@ static void dir_include(struct loader *L, uint16_t src,
 		L->originlen = wl;
 	}
 	L->depth++;
-	L->real[L->depth] = real;
-	L->dir[L->depth] = dir_of(real);
-	real = NULL;
+	L->id[L->depth] = id;
+	L->dir[L->depth] = zl_path_dir(L->z->srcs[idx]->path);
 	process(L, (uint16_t)idx);
-	free(L->real[L->depth]);
+	free(L->id[L->depth]);
 	free(L->dir[L->depth]);
-	L->real[L->depth] = L->dir[L->depth] = NULL;
+	L->id[L->depth] = L->dir[L->depth] = NULL;
 	L->depth--;
 	restore(L, &sv);
 out:
 	free(file);
-	free(real);
 }
 
 static void directive(struct loader *L, uint16_t src,
@@ -756,22 +691,38 @@ static void directive(struct loader *L, uint16_t src,
 
 /* ---- records ---- */
 
-/* IN, CH, HS, CS or CLASSnnn (RFC 3597 §5), any case. */
+/* The class mnemonics: the data classes and the query classes NONE and
+ * ANY (RFC 6895 §3.2). */
+static const struct { const char *name; uint16_t v; } classes[] = {
+	{ "IN", 1 }, { "CS", 2 }, { "CH", 3 }, { "HS", 4 },
+	{ "NONE", 254 }, { "ANY", 255 },
+};
+
+/* A class mnemonic or CLASSnnn (RFC 3597 §5), any case. */
 static bool parse_class(const char *s, size_t n, uint16_t *out)
 {
-	static const struct { const char *name; uint16_t v; } cls[] = {
-		{ "IN", 1 }, { "CS", 2 }, { "CH", 3 }, { "HS", 4 },
-	};
 	size_t i;
 
-	for (i = 0; i < sizeof cls / sizeof cls[0]; i++) {
-		if (n == 2 && strncasecmp(s, cls[i].name, 2) == 0) {
-			*out = cls[i].v;
+	for (i = 0; i < sizeof classes / sizeof classes[0]; i++) {
+		if (strlen(classes[i].name) == n &&
+		    strncasecmp(s, classes[i].name, n) == 0) {
+			*out = classes[i].v;
 			return true;
 		}
 	}
 	return n > 5 && strncasecmp(s, "CLASS", 5) == 0 &&
 	       zl_lex_generic_num(s, n, 5, out);
+}
+
+static const char *class_name(uint16_t k, char *buf, size_t sz)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof classes / sizeof classes[0]; i++)
+		if (classes[i].v == k)
+			return classes[i].name;
+	snprintf(buf, sz, "CLASS%u", (unsigned)k);
+	return buf;
 }
 
 /* Reads the optional TTL and class, in either order (RFC 1035 §5.1 allows
@@ -783,8 +734,6 @@ static bool ttl_class(struct loader *L, uint16_t src,
 {
 	const struct zl_lex_tok *t;
 	const char *s;
-	uint64_t v;
-	int rc;
 
 	for (; *i < ln->ntoks; (*i)++) {
 		t = &ln->toks[*i];
@@ -792,18 +741,8 @@ static bool ttl_class(struct loader *L, uint16_t src,
 		if (t->quoted || t->len == 0)
 			break;
 		if (s[0] >= '0' && s[0] <= '9' && rr->ttl_tok.len == 0) {
-			rc = zl_ttl_parse(s, t->len, MAX_TTL, &v);
-			if (rc == -1)
-				zl_zone_problem(L->z, "syntax", src, span(t),
-						"invalid TTL '%.*s%s'",
-						ZL_TOKARGS(s, t->len));
-			else if (rc == -2)
-				zl_zone_problem(L->z, "range", src, span(t),
-						"TTL %.*s%s exceeds 2147483647 (RFC 2181 §8)",
-						ZL_TOKARGS(s, t->len));
-			if (rc != 0)
+			if (!ttl_value(L, src, t, &rr->ttl))
 				return false;
-			rr->ttl = (uint32_t)v;
 			rr->ttl_tok = span(t);
 		} else if (rr->class_tok.len == 0 &&
 			   parse_class(s, t->len, &rr->klass)) {
@@ -849,6 +788,7 @@ static bool rr_type(struct loader *L, uint16_t src,
 		    const struct zl_lex_line *ln, size_t i, struct zl_rr *rr)
 {
 	const struct zl_lex_tok *t;
+	const struct zl_rrtype *rt;
 	const char *s;
 
 	if (i >= ln->ntoks) {
@@ -873,6 +813,16 @@ static bool rr_type(struct loader *L, uint16_t src,
 	    (rr->type >= 128 && rr->type <= 255)) {
 		zl_zone_problem(L->z, "syntax", src, span(t),
 				"record type '%.*s%s' cannot appear in a zone file",
+				ZL_TOKARGS(s, t->len));
+		return false;
+	}
+	/* RFC 973 §2.2: MD and MF gave way to MX; BIND and Knot DNS refuse
+	 * a zone with them. */
+	rt = zl_rrtype_find(rr->type);
+	if (rt && rt->form == ZL_FORM_OBSOLETE) {
+		zl_zone_problem(L->z, "syntax", src, span(t),
+				"record type '%.*s%s' is obsolete (RFC 973): "
+				"servers refuse it; use MX",
 				ZL_TOKARGS(s, t->len));
 		return false;
 	}
@@ -921,6 +871,68 @@ static bool rr_ttl(struct loader *L, uint16_t src, struct zl_rr *rr)
 	return true;
 }
 
+/* RFC 1035 §5.2: a zone has one class, that of its first record; an
+ * omitted class is the zone's (as BIND and Knot read it).  The query
+ * classes (RFC 6895 §3.2) are never data.  Servers refuse a zone with
+ * another class in it. */
+static bool rr_class(struct loader *L, uint16_t src, struct zl_rr *rr)
+{
+	uint16_t k = rr->klass;
+	char name[16], zone[16];
+
+	if (!rr->class_tok.len) {
+		rr->klass = L->zone_class ? L->zone_class : LDNS_RR_CLASS_IN;
+	} else if (k == 0 || (k >= 128 && k <= 255) ||
+		   (k >= 57344 && k <= 65279) || k == 65535) {
+		zl_zone_problem(L->z, "class", src, rr->class_tok,
+				"class %s cannot appear in a zone file",
+				class_name(k, name, sizeof name));
+		return false;
+	} else if (L->zone_class && k != L->zone_class) {
+		zl_zone_problem(L->z, "class", src, rr->class_tok,
+				"class %s differs from the zone's class %s",
+				class_name(k, name, sizeof name),
+				class_name(L->zone_class, zone, sizeof zone));
+		return false;
+	}
+	if (!L->zone_class)
+		L->zone_class = rr->klass;
+	return true;
+}
+
+/* Whether the zone holds rr: servers ignore data outside the origin
+ * (reported once per name, at its first record), and a zone has one SOA
+ * record, at its apex (RFC 1035 §5.2, RFC 1034 §4.3.4). */
+static bool rr_placed(struct loader *L, uint16_t src, struct zl_rr *rr)
+{
+	const struct zl_name *origin = L->z->origin;
+
+	if (!rr->owner->in_zone) {
+		if (rr->owner->nrr++ == 0)
+			zl_zone_problem(L->z, "outside", src, rr->owner_tok,
+					"'%s' is outside the zone '%s': "
+					"servers ignore its records, and so "
+					"does zonelint", rr->owner->text,
+					origin->text);
+		return false;
+	}
+	if (rr->type != LDNS_RR_TYPE_SOA)
+		return true;
+	if (rr->owner != origin) {
+		zl_zone_problem(L->z, "soa", src, rr->owner_tok,
+				"SOA record at '%s', below the zone apex '%s'",
+				rr->owner->text, origin->text);
+		return false;
+	}
+	if (zl_name_rrset(rr->owner, LDNS_RR_TYPE_SOA)) {
+		zl_zone_problem(L->z, "soa", src, rr->type_tok,
+				"second SOA record at '%s': a zone has one",
+				rr->owner->text);
+		return false;
+	}
+	return true;
+}
+
 static void record(struct loader *L, uint16_t src,
 		   const struct zl_lex_line *ln)
 {
@@ -938,14 +950,17 @@ static void record(struct loader *L, uint16_t src,
 	rr.text.off = ln->start;
 	rr.text.len = ln->end - ln->start;
 	i = ln->blank ? 0 : 1;
-	if (!owner_of(L, src, ln, &rr) || !ttl_class(L, src, ln, &i, &rr) ||
-	    !rr_type(L, src, ln, i, &rr))
+	if (!owner_of(L, src, ln, &rr))
 		return;
+	if (!ttl_class(L, src, ln, &i, &rr) || !rr_type(L, src, ln, i, &rr)) {
+		rr.type = 0;
+		goto drop;
+	}
 	nrd = ln->ntoks - i - 1;
 	if (nrd > ZL_LEX_MAXRDTOKS) {
 		zl_zone_problem(z, "limit", src, span(&ln->toks[i + 1 + 65535]),
 				"more than 65535 rdata tokens in one record");
-		return;
+		goto drop;
 	}
 	zl_xgrow((void **)&z->toks, &z->captoks, z->ntoks + nrd,
 		 sizeof *z->toks);
@@ -960,7 +975,8 @@ static void record(struct loader *L, uint16_t src,
 	in.tok0 = (uint32_t)tok0;
 	in.origin = L->origin;
 	in.originlen = L->originlen;
-	if (!zl_rdata_convert(z, &in, &rr, &L->scratch) || !rr_ttl(L, src, &rr))
+	if (!zl_rdata_convert(z, &in, &rr, &L->scratch) || !rr_ttl(L, src, &rr) ||
+	    !rr_class(L, src, &rr) || !rr_placed(L, src, &rr))
 		goto drop;
 	if (!zl_budget_take(&L->budget->records, 1, L->budget->lim.records)) {
 		zl_zone_problem(z, "limit", src, rr.owner_tok.len ? rr.owner_tok
@@ -981,17 +997,22 @@ static void record(struct loader *L, uint16_t src,
 					MAX_RR_PER_NAME, rr.owner->text);
 		goto drop;
 	}
-	/* RFC 1035 §5.1: an omitted class is the last one given. */
-	if (rr.class_tok.len)
-		L->prev_class = rr.klass;
-	else
-		rr.klass = L->prev_class;
+	if ((rr.flags & ZL_RR_UNCHECKED) &&
+	    !(L->noted[rr.type / 8] & 1 << rr.type % 8)) {
+		L->noted[rr.type / 8] |= (uint8_t)(1 << rr.type % 8);
+		zl_zone_problem(z, "unchecked", src, rr.type_tok,
+				"%s rdata%s is not checked: zonelint does not "
+				"read its format", zl_type_name(rr.type),
+				rr.flags & ZL_RR_GENERIC ?
+				" in RFC 3597 form" : "");
+	}
 	rr.tok = (uint32_t)tok0;
 	rr.ntok = (uint16_t)nrd;
 	zl_zone_add_rr(z, &rr);
 	return;
 drop:
 	z->ntoks = tok0;
+	zl_zone_lost(z, rr.owner, rr.type);
 }
 
 static void process(struct loader *L, uint16_t src)
@@ -1046,7 +1067,6 @@ static enum zl_status run(struct loader *L, const char *path,
 	char sz[32];
 
 	L->z = zl_xcalloc(1, sizeof *L->z);
-	L->prev_class = LDNS_RR_CLASS_IN;
 	L->total = len;
 	L->infer_name = display;
 	L->budget = L->opts && L->opts->budget ? L->opts->budget : &L->own;
@@ -1059,23 +1079,14 @@ static enum zl_status run(struct loader *L, const char *path,
 		free(buf);
 		goto out;
 	}
-	if (!resolve_allowed(L)) {
-		free(buf);
-		goto out;
-	}
 	(void)add_src(L->z, path, display, buf, len, NULL);
 	process(L, 0);
 	final_origin(L);
 	zl_zone_mark_cuts(L->z);
 out:
-	/* The tree's nodes point at sources the zone owns. */
-	while (L->seen)
-		tdelete(*(void **)L->seen, &L->seen, cmp_src_path);
+	seen_free(L);
 	free(L->root);
-	while (L->nallow > 0)
-		free(L->allow[--L->nallow]);
-	free(L->allow);
-	free(L->real[0]);
+	free(L->id[0]);
 	free(L->dir[0]);
 	zl_buf_free(&L->scratch);
 	if (L->st != ZL_OK) {
@@ -1087,40 +1098,79 @@ out:
 	return ZL_OK;
 }
 
+/* Where name (a path, or the name shown for a buffer) lies, as a path
+ * relative to the directory root, found lexically ("../x" when outside
+ * it: the provider then refuses what leads out).  Malloc'd. */
+static char *below(const char *root, const char *name)
+{
+	size_t n = strlen(root);
+	char *ra, *na, *rel;
+
+	/* A directory walk names its zones root/...: no need to ask for
+	 * the current directory twice per zone. */
+	if (n > 0 && strncmp(name, root, n) == 0 &&
+	    (root[n - 1] == '/' || name[n] == '/'))
+		return zl_xstrdup(name + n + strspn(name + n, "/"));
+	ra = zl_path_abs(root);
+	na = zl_path_abs(name);
+	rel = zl_path_rel(ra, na);
+	free(ra);
+	free(na);
+	return rel;
+}
+
 enum zl_status zl_zone_load_file(const char *path,
 				 const struct zl_load_opts *opts,
 				 struct zl_zone **out, char **err)
 {
+	const char *root = opts ? opts->include_root : NULL;
+	struct zl_read rd = { root, path, NULL, 0, MAX_BYTES };
+	enum zl_status st;
+	char *rel = NULL, *why;
+	struct zl_file f;
 	struct loader L;
-	char *buf = NULL;
-	size_t len = 0;
-	int e;
 
 	*out = NULL;
 	*err = NULL;
-	if ((e = read_whole(path, &buf, &len)) != 0) {
-		if (e == EFBIG) {
-			*err = zl_xasprintf("'%s' is larger than 1 GiB", path);
-			return ZL_ERR_LIMIT;
-		}
-		*err = zl_xasprintf("cannot read '%s': %s", path, strerror(e));
-		return ZL_ERR_IO;
-	}
 	memset(&L, 0, sizeof L);
 	L.opts = opts;
-	L.dir[0] = dir_of(path);
-	L.path = path;
+	if (root) {
+		/* Found inside the root (a directory walk): read confined
+		 * to it, like its includes. */
+		rd.path = rel = below(root, path);
+		L.root = zl_xstrdup(root);
+		L.dir[0] = zl_path_dir(rel);
+	} else {
+		L.root = zl_path_dir(path);
+		L.dir[0] = zl_xstrdup("");
+		if (!*L.root) {
+			free(L.root);
+			L.root = zl_xstrdup(".");
+		}
+	}
+	st = zl_read(opts ? opts->provider : NULL, &rd, &f, &why);
+	free(rel);
+	if (st != ZL_OK) {
+		*err = st == ZL_ERR_LIMIT ?
+		       zl_xasprintf("'%s' is larger than 1 GiB", path) :
+		       zl_xasprintf("cannot read '%s': %s", path, why);
+		free(why);
+		free(L.root);
+		free(L.dir[0]);
+		return st;
+	}
+	L.id[0] = f.id;
 	return run(&L, path, opts && opts->display ? opts->display : path,
-		   buf, len, out, err);
+		   f.data, f.len, out, err);
 }
 
 enum zl_status zl_zone_load_buffer(const char *name, const char *buf,
 				   size_t len, const struct zl_load_opts *opts,
 				   struct zl_zone **out, char **err)
 {
-	const char *display;
+	const char *display, *root;
 	struct loader L;
-	char *copy;
+	char *copy, *rel;
 
 	*out = NULL;
 	*err = NULL;
@@ -1137,11 +1187,13 @@ enum zl_status zl_zone_load_buffer(const char *name, const char *buf,
 	copy[len] = '\0';
 	memset(&L, 0, sizeof L);
 	L.opts = opts;
-	L.dir[0] = dir_of(display);
-	if (!is_dir(L.dir[0])) {
-		free(L.dir[0]);
-		L.dir[0] = zl_xstrdup(".");
-	}
+	/* The displayed name only places the text in the root: a name
+	 * through a link out of the tree must not move the root there. */
+	root = opts && opts->include_root ? opts->include_root : ".";
+	rel = below(root, display);
+	L.root = zl_xstrdup(root);
+	L.dir[0] = zl_path_dir(rel);
+	free(rel);
 	return run(&L, name, display, copy, len, out, err);
 }
 
@@ -1165,6 +1217,7 @@ void zl_zone_free(struct zl_zone *z)
 	free(z->toks);
 	free(z->htab);
 	free(z->probs);
+	free(z->lost);
 	zl_arena_free(&z->arena);
 	free(z);
 }

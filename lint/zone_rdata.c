@@ -8,9 +8,7 @@
 
 /* ---- domain names ---- */
 
-/* Reads one escape (RFC 1035 §5.1: \X or \DDD) at s[i] == '\\'; stores the
- * byte in *out and returns the bytes consumed, 0 if malformed. */
-static size_t unescape(const char *s, size_t n, size_t i, uint8_t *out)
+size_t zl_unescape(const char *s, size_t n, size_t i, uint8_t *out)
 {
 	unsigned v;
 
@@ -73,7 +71,7 @@ size_t zl_name_from_text(const char *s, size_t n, const uint8_t *origin,
 		}
 		b = (uint8_t)s[i];
 		k = 1;
-		if (s[i] == '\\' && (k = unescape(s, n, i, &b)) == 0)
+		if (s[i] == '\\' && (k = zl_unescape(s, n, i, &b)) == 0)
 			return name_err(cat, "syntax", msg, msgsz,
 					"invalid escape in domain name '%.*s%s'",
 					s, n);
@@ -95,7 +93,12 @@ size_t zl_name_from_text(const char *s, size_t n, const uint8_t *origin,
 		i += k;
 	}
 	if (llen == 0) {
-		/* Ended in a dot: absolute. */
+		/* Ended in a dot: absolute.  The root label is one more
+		 * octet, which may be the 256th. */
+		if (w > ZL_NAME_MAXWIRE)
+			return name_err(cat, "range", msg, msgsz,
+					"domain name '%.*s%s' exceeds 255 bytes",
+					s, n);
 		tmp[lab] = 0;
 		memcpy(wire, tmp, w);
 		return w;
@@ -187,12 +190,25 @@ static const struct {
 	{ LDNS_RR_TYPE_TLSA, { "usage", "selector", "matching type",
 			       "certificate data" } },
 	{ LDNS_RR_TYPE_DS, { "key tag", "algorithm", "digest type", "digest" } },
+	{ LDNS_RR_TYPE_CDS, { "key tag", "algorithm", "digest type", "digest" } },
+	{ LDNS_RR_TYPE_DLV, { "key tag", "algorithm", "digest type", "digest" } },
+	{ 32768 /* TA */, { "key tag", "algorithm", "digest type", "digest" } },
+	{ LDNS_RR_TYPE_ZONEMD, { "serial", "scheme", "hash algorithm",
+				 "digest" } },
 	{ LDNS_RR_TYPE_DNSKEY, { "flags", "protocol", "algorithm",
 				 "public key" } },
 	{ LDNS_RR_TYPE_SSHFP, { "algorithm", "fingerprint type",
 				"fingerprint" } },
 	{ LDNS_RR_TYPE_NAPTR, { "order", "preference", "flags", "services",
 				"regexp", "replacement" } },
+	{ LDNS_RR_TYPE_IPSECKEY, { "precedence", "gateway type", "algorithm",
+				   "gateway", "public key" } },
+	{ LDNS_RR_TYPE_AMTRELAY, { "precedence", "relay type", "relay" } },
+	{ LDNS_RR_TYPE_DOA, { "enterprise", "type", "location", "media type",
+			      "data" } },
+	{ 66 /* DSYNC */, { "type", "scheme", "port", "target" } },
+	{ LDNS_RR_TYPE_SVCB, { "priority", "target", "parameters" } },
+	{ LDNS_RR_TYPE_HTTPS, { "priority", "target", "parameters" } },
 };
 
 /* One record being converted.  Type and field names are only needed
@@ -200,6 +216,7 @@ static const struct {
 struct conv {
 	struct zl_zone *z;
 	const struct zl_rdata_in *in;
+	struct zl_rr *rr;		/* the record being filled in */
 	const char *buf;		/* the source text */
 	struct zl_buf *scratch;
 	size_t field;			/* index of the field being converted */
@@ -210,10 +227,10 @@ struct conv {
 
 static const char *tn(struct conv *c)
 {
-	const ldns_rr_descriptor *d = ldns_rr_descript(c->in->type);
+	const char *name = zl_type_name(c->in->type);
 
-	if (d && d->_type == c->in->type && d->_name)
-		snprintf(c->tname, sizeof c->tname, "%s", d->_name);
+	if (name)
+		snprintf(c->tname, sizeof c->tname, "%s", name);
 	else
 		snprintf(c->tname, sizeof c->tname, "TYPE%u", c->in->type);
 	return c->tname;
@@ -265,17 +282,19 @@ static struct zl_tok tok_at(const struct conv *c, size_t ti)
 	return t;
 }
 
+/* The span of tokens ti..ti+take. */
+static struct zl_tok span_of(const struct conv *c, size_t ti, size_t take)
+{
+	struct zl_tok at = tok_at(c, ti), last = tok_at(c, ti + take - 1);
+
+	at.len = last.off + last.len - at.off;
+	return at;
+}
+
 /* The token's text; a quoted token without its quotes. */
 static const char *tok_text(const struct conv *c, size_t ti, size_t *n)
 {
-	const struct zl_lex_tok *t = &c->in->toks[ti];
-
-	if (t->quoted) {
-		*n = t->len - 2;
-		return c->buf + t->off + 1;
-	}
-	*n = t->len;
-	return c->buf + t->off;
+	return zl_lex_text(c->buf, &c->in->toks[ti], n);
 }
 
 static bool set_rdf(struct conv *c, struct zl_rdf *r, uint8_t ft,
@@ -393,7 +412,7 @@ static bool conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
 	for (i = 0; i < n; i += k) {
 		k = 1;
 		ch = (uint8_t)s[i];
-		if (s[i] == '\\' && (k = unescape(s, n, i, &ch)) == 0)
+		if (s[i] == '\\' && (k = zl_unescape(s, n, i, &ch)) == 0)
 			return bad(c, "syntax", tok_at(c, ti),
 				   "invalid escape in %s '%.*s%s'", fn(c),
 				   ZL_TOKARGS(s, n));
@@ -523,21 +542,39 @@ static bool hex_ok(const char *s, size_t *digits)
 	return true;
 }
 
+/* RFC 4034 §2.2 allows blanks anywhere in base64, but Knot DNS takes
+ * them only between groups of four characters (and in hex, between
+ * pairs of digits), and refuses the zone otherwise: reported once per
+ * field, at the token that ends inside a group. */
+static void split_group(struct conv *c, uint8_t ft, size_t ti, size_t take)
+{
+	size_t group = ft == LDNS_RDF_TYPE_B64 ? 4 : 2, i, sum = 0;
+
+	for (i = ti; i + 1 < ti + take; i++) {
+		sum += c->in->toks[i].len;
+		if (sum % group) {
+			zl_zone_problem(c->z, "split", c->in->src, tok_at(c, i),
+					"%s is split inside a %s: Knot DNS "
+					"refuses to load it", fn(c),
+					group == 4 ? "group of four base64 "
+					"characters" : "pair of hex digits");
+			return;
+		}
+	}
+}
+
 /* Hands a field to ldns's own converter for its type. */
 static bool conv_ldns(struct conv *c, struct zl_rdf *r, uint8_t ft,
 		      size_t ti, size_t take)
 {
 	bool glue = ft == LDNS_RDF_TYPE_B64 || ft == LDNS_RDF_TYPE_HEX;
 	const char *s = join(c, ti, take, glue);
-	struct zl_tok at = tok_at(c, ti);
+	struct zl_tok at = span_of(c, ti, take);
 	size_t i, n, digits = 0;
 	uint16_t type;
 	ldns_rdf *rd;
 	bool ok;
 
-	if (take > 1)
-		at.len = c->in->toks[ti + take - 1].off +
-			 c->in->toks[ti + take - 1].len - at.off;
 	if (!s)
 		return bad(c, "syntax", at, "NUL byte in %s", fn(c));
 	n = strlen(s);
@@ -556,6 +593,8 @@ static bool conv_ldns(struct conv *c, struct zl_rdf *r, uint8_t ft,
 			   ZL_TOKARGS(s, n));
 	ok = set_rdf(c, r, ft, ldns_rdf_data(rd), ldns_rdf_size(rd), ti, take);
 	ldns_rdf_deep_free(rd);
+	if (ok && glue)
+		split_group(c, ft, ti, take);
 	return ok;
 }
 
@@ -573,10 +612,111 @@ static bool conv_mnemonic(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	return conv_ldns(c, r, ft, ti, 1);
 }
 
+/* A field read by one of the parsers of zone_fields.c and zone_svcb.c. */
+static bool conv_parsed(struct conv *c, struct zl_rdf *r, uint8_t ft,
+			size_t ti, size_t take, zl_field_fn *parse)
+{
+	struct zl_buf *b = c->scratch;
+	struct zl_ferr e;
+
+	b->len = 0;
+	if (!parse(c->buf, c->in->toks + ti, take, b, &e))
+		return bad(c, e.cat, tok_at(c, ti + e.tok), "%s %s", tn(c),
+			   e.msg);
+	return set_rdf(c, r, ft, b->s, b->len, ti, take);
+}
+
+/* An 8-bit number at most max; what names it in messages (NULL: the
+ * field's name). */
+static bool conv_small(struct conv *c, struct zl_rdf *r, size_t ti,
+		       unsigned max, const char *what)
+{
+	if (!conv_int(c, r, LDNS_RDF_TYPE_INT8, ti, 1))
+		return false;
+	if (r->data[0] > max)
+		return bad(c, "range", tok_at(c, ti),
+			   "%s %u is out of range 0..%u", what ? what : fn(c),
+			   r->data[0], max);
+	return true;
+}
+
+/* AMTRELAY (RFC 8777 §4.3): the discovery-optional bit and the relay
+ * type, written as two numbers, are one byte on the wire. */
+static bool conv_amttype(struct conv *c, struct zl_rdf *r, size_t ti,
+			 size_t take)
+{
+	uint8_t d;
+
+	if (take < 2)
+		return bad(c, "syntax", c->in->type_tok,
+			   "missing rdata: AMTRELAY needs a relay type after "
+			   "the D-bit");
+	if (!conv_small(c, r, ti, 1, "AMTRELAY D-bit"))
+		return false;
+	d = r->data[0];
+	if (!conv_small(c, r, ti + 1, 3, "AMTRELAY relay type"))
+		return false;
+	((uint8_t *)r->data)[0] |= (uint8_t)(d << 7);
+	r->tok = c->in->tok0 + (uint32_t)ti;
+	r->ntok = 2;
+	return true;
+}
+
+/* The IPSECKEY gateway (RFC 4025 §2.5) or AMTRELAY relay (RFC 8777 §4.3):
+ * by the type in field 1, none ("."), an IPv4 or IPv6 address, or a
+ * domain name. */
+static bool conv_gateway(struct conv *c, struct zl_rdf *r, size_t ti)
+{
+	size_t n;
+	const char *s = tok_text(c, ti, &n);
+
+	switch (c->rr->rdf[1].data[0] & 0x7f) {
+	case 0:
+		if (n != 1 || s[0] != '.' || c->in->toks[ti].quoted)
+			return bad(c, "syntax", tok_at(c, ti),
+				   "%s '%.*s%s' must be '.' for type 0", fn(c),
+				   ZL_TOKARGS(s, n));
+		return set_rdf(c, r, LDNS_RDF_TYPE_NONE, "", 0, ti, 1);
+	case 1:
+		return conv_addr(c, r, LDNS_RDF_TYPE_A, ti);
+	case 2:
+		return conv_addr(c, r, LDNS_RDF_TYPE_AAAA, ti);
+	default:
+		return conv_dname(c, r, ti);
+	}
+}
+
 static bool conv_field(struct conv *c, struct zl_rdf *r, uint8_t ft,
 		       size_t ti, size_t take)
 {
+	size_t n;
+
 	switch (ft) {
+	case ZL_FT_GWTYPE:
+		return conv_small(c, r, ti, 3, NULL);
+	case ZL_FT_AMTTYPE:
+		return conv_amttype(c, r, ti, take);
+	case ZL_FT_GATEWAY:
+		return conv_gateway(c, r, ti);
+	case ZL_FT_B64DASH:
+		/* DOA: "-" is empty data */
+		if (take == 1 && tok_text(c, ti, &n)[0] == '-' && n == 1)
+			return set_rdf(c, r, LDNS_RDF_TYPE_B64, "", 0, ti, 1);
+		return conv_ldns(c, r, LDNS_RDF_TYPE_B64, ti, take);
+	case LDNS_RDF_TYPE_ATMA:
+		return conv_parsed(c, r, ft, ti, take, zl_field_atma);
+	case LDNS_RDF_TYPE_NSAP:
+		return conv_parsed(c, r, ft, ti, take, zl_field_nsap);
+	case LDNS_RDF_TYPE_EUI48:
+		return conv_parsed(c, r, ft, ti, take, zl_field_eui48);
+	case LDNS_RDF_TYPE_EUI64:
+		return conv_parsed(c, r, ft, ti, take, zl_field_eui64);
+	case LDNS_RDF_TYPE_LOC:
+		return conv_parsed(c, r, ft, ti, take, zl_field_loc);
+	case LDNS_RDF_TYPE_APL:
+		return conv_parsed(c, r, ft, ti, take, zl_field_apl);
+	case LDNS_RDF_TYPE_SVCPARAMS:
+		return conv_parsed(c, r, ft, ti, take, zl_field_svcparams);
 	case LDNS_RDF_TYPE_DNAME:
 		return conv_dname(c, r, ti);
 	case LDNS_RDF_TYPE_INT8:
@@ -616,12 +756,13 @@ static size_t field_take(uint8_t ft, bool last, size_t left)
 	case LDNS_RDF_TYPE_NSEC:
 	case LDNS_RDF_TYPE_LOC:
 	case LDNS_RDF_TYPE_WKS:
-	case LDNS_RDF_TYPE_IPSECKEY:
-	case LDNS_RDF_TYPE_AMTRELAY:
 	case LDNS_RDF_TYPE_SVCPARAMS:
+	case ZL_FT_B64DASH:
 		return last ? left : 1;
 	case LDNS_RDF_TYPE_HIP:
 		return left < 3 ? left : 3;
+	case ZL_FT_AMTTYPE:
+		return left < 2 ? left : 2;
 	default:
 		return 1;
 	}
@@ -674,24 +815,25 @@ static bool generic_hex(struct conv *c, uint64_t len)
 	return true;
 }
 
-/* Copies the fields ldns decoded from RFC 3597 wire data. */
-static bool generic_known(struct conv *c, const ldns_rr_descriptor *d,
+/* Copies the fields ldns decoded from RFC 3597 wire data, read with the
+ * layout of t->wire. */
+static bool generic_known(struct conv *c, const struct zl_rrtype *t,
 			  struct zl_rr *rr)
 {
 	ldns_rr *lr = ldns_rr_new();
 	size_t pos = 0, i, n;
+	struct zl_ferr e;
 	ldns_status st;
 	ldns_rdf *rd;
 	bool ok = false;
 
 	if (!lr)
 		zl_oom(sizeof *lr);
-	ldns_rr_set_type(lr, (ldns_rr_type)c->in->type);
+	ldns_rr_set_type(lr, (ldns_rr_type)t->wire);
 	st = ldns_wire2rdf(lr, (const uint8_t *)c->scratch->s, c->scratch->len,
 			   &pos);
 	n = ldns_rr_rd_count(lr);
-	if (st != LDNS_STATUS_OK || pos != c->scratch->len ||
-	    n < ldns_rr_descriptor_minimum(d)) {
+	if (st != LDNS_STATUS_OK || pos != c->scratch->len || n < t->min) {
 		bad(c, "syntax", tok_at(c, 0),
 		    "RFC 3597 rdata is not valid %s rdata", tn(c));
 		goto out;
@@ -712,16 +854,20 @@ static bool generic_known(struct conv *c, const ldns_rr_descriptor *d,
 		}
 	}
 	rr->nrdf = (uint16_t)n;
-	ok = true;
+	if (!zl_field_digest(c->in->type, rr->rdf, n, &c->field, &e))
+		bad(c, e.cat, tok_at(c, 0), "%s %s", fn(c), e.msg);
+	else
+		ok = true;
 out:
 	ldns_rr_free(lr);
 	return ok;
 }
 
-/* RFC 3597 §5: "\# length hex...".  Known types are decoded into their
- * fields so that checks see them like any other record. */
-static bool conv_generic(struct conv *c, const ldns_rr_descriptor *d,
-			 bool known, struct zl_rr *rr)
+/* RFC 3597 §5: "\# length hex...", which every type accepts.  Types with
+ * a wire layout are decoded into their fields so that checks see them like
+ * any other record; the rest keep the rdata as one opaque field. */
+static bool conv_generic(struct conv *c, const struct zl_rrtype *t,
+			 struct zl_rr *rr)
 {
 	const char *s;
 	size_t n;
@@ -744,8 +890,12 @@ static bool conv_generic(struct conv *c, const ldns_rr_descriptor *d,
 	if (!generic_hex(c, len))
 		return false;
 	rr->flags |= ZL_RR_GENERIC;
-	if (known)
-		return generic_known(c, d, rr);
+	if (t && t->wire)
+		return generic_known(c, t, rr);
+	/* A registered type whose rdata has a format, unlike NULL's or an
+	 * unassigned number's, goes unchecked. */
+	if (t && t->form != ZL_FORM_GENERIC)
+		rr->flags |= ZL_RR_UNCHECKED;
 	rr->rdf = zl_arena_alloc(&c->z->arena, sizeof *rr->rdf);
 	rr->nrdf = 1;
 	c->whole = true;
@@ -753,21 +903,21 @@ static bool conv_generic(struct conv *c, const ldns_rr_descriptor *d,
 		       c->scratch->s + 2, (size_t)len, 0, c->in->ntoks);
 }
 
-static bool conv_fields(struct conv *c, const ldns_rr_descriptor *d,
+static bool conv_fields(struct conv *c, const struct zl_rrtype *t,
 			struct zl_rr *rr)
 {
 	const struct zl_rdata_in *in = c->in;
-	bool variable = d->_variable != LDNS_RDF_TYPE_NONE;
-	size_t max = variable ? SIZE_MAX : d->_maximum, min = d->_minimum;
-	size_t ti = 0, f = 0, take, total = 0;
+	size_t max = t->repeat ? SIZE_MAX : t->max, ti = 0, f = 0, take;
+	size_t total = 0;
+	struct zl_ferr e;
 	uint8_t ft;
 
 	rr->rdf = zl_arena_alloc(&c->z->arena,
 				 (in->ntoks < max ? in->ntoks + 1 : max) *
 				 sizeof *rr->rdf);
 	for (; ti < in->ntoks && f < max; f++, ti += take) {
-		ft = (uint8_t)ldns_rr_descriptor_field_type(d, f);
-		take = field_take(ft, !variable && f == max - 1,
+		ft = zl_rrtype_field(t, f);
+		take = field_take(ft, !t->repeat && f == max - 1,
 				  in->ntoks - ti);
 		c->field = f;
 		if (!conv_field(c, &rr->rdf[f], ft, ti, take))
@@ -778,37 +928,42 @@ static bool conv_fields(struct conv *c, const ldns_rr_descriptor *d,
 		return bad(c, "syntax", tok_at(c, ti),
 			   "extra rdata field '%.*s%s'",
 			   ZL_TOKARGS(c->buf + in->toks[ti].off, in->toks[ti].len));
-	if (f < min)
+	if (f < t->min)
 		return bad(c, "syntax", in->type_tok,
-			   "missing rdata: %s needs %zu field%s, found %zu",
-			   tn(c), min, min == 1 ? "" : "s", f);
+			   "missing rdata: %s needs %u field%s, found %zu",
+			   tn(c), t->min, t->min == 1 ? "" : "s", f);
 	if (total > 65535)
 		return bad(c, "limit", in->type_tok,
 			   "rdata of %zu bytes exceeds 65535", total);
 	rr->nrdf = (uint16_t)f;
+	/* BIND refuses a digest of the wrong length for its type. */
+	if (!zl_field_digest(in->type, rr->rdf, f, &c->field, &e))
+		return bad(c, e.cat, span_of(c, rr->rdf[c->field].tok - in->tok0,
+					     rr->rdf[c->field].ntok),
+			   "%s %s", fn(c), e.msg);
 	return true;
 }
 
 bool zl_rdata_convert(struct zl_zone *z, const struct zl_rdata_in *in,
 		      struct zl_rr *rr, struct zl_buf *scratch)
 {
-	const ldns_rr_descriptor *d = ldns_rr_descript(in->type);
-	struct conv c = { z, in, z->srcs[in->src]->buf, scratch, 0, false,
+	const struct zl_rrtype *t = zl_rrtype_find(in->type);
+	struct conv c = { z, in, rr, z->srcs[in->src]->buf, scratch, 0, false,
 			  "", "" };
-	bool known;
 
-	/* Types ldns has no field layout for can only be written in RFC 3597
-	 * form; so can NULL and OPT, whose layout is "unknown". */
-	known = d && d->_type == in->type && in->type != 0 &&
-		(d->_maximum > 0 || d->_variable != LDNS_RDF_TYPE_NONE) &&
-		ldns_rr_descriptor_field_type(d, 0) != LDNS_RDF_TYPE_UNKNOWN;
 	rr->rdf = NULL;
 	rr->nrdf = 0;
 	if (is_generic(&c))
-		return conv_generic(&c, d, known, rr);
-	if (!known)
+		return conv_generic(&c, t, rr);
+	if (!t || t->form == ZL_FORM_GENERIC)
 		return bad(&c, "syntax", in->type_tok,
 			   "record type '%s' has no known rdata format: write it as RFC 3597 '\\# length hex'",
 			   tn(&c));
-	return conv_fields(&c, d, rr);
+	if (t->form == ZL_FORM_OPAQUE) {
+		/* Kept so that rules about names see it (CNAME and other
+		 * data); the loader notes that its rdata is unchecked. */
+		rr->flags |= ZL_RR_UNCHECKED;
+		return true;
+	}
+	return conv_fields(&c, t, rr);
 }

@@ -109,6 +109,9 @@ struct zl_diags {
 
 void zl_diags_init(struct zl_diags *d);
 void zl_diags_free(struct zl_diags *d);	/* frees contents, not d itself */
+/* Removes and frees each d->v[from + i] with drop[i] (i < d->n - from),
+ * keeping the others in their order. */
+void zl_diags_remove(struct zl_diags *d, size_t from, const bool *drop);
 /* Moves every diagnostic of from to the end of to; from is left empty. */
 void zl_diags_move(struct zl_diags *to, struct zl_diags *from);
 
@@ -140,6 +143,67 @@ size_t zl_diags_count(const struct zl_diags *d, enum zl_severity sev);
 #define ZL_LIMIT_REPORT_BYTES (16u << 20)
 void zl_diags_limit(struct zl_diags *d, size_t per_rule, size_t total,
 		    size_t bytes);
+/* ---- reading files ---- */
+
+/* The library reads every file (zone files, $INCLUDE targets, rule files,
+ * configs) by asking a provider for its bytes.  The default provider,
+ * zl_fs_read, reads the file system; a caller may supply its own for zones
+ * and their includes (struct zl_load_opts), e.g. one that serves files from
+ * memory or from a git index.
+ *
+ * A file is either named by the user (an operand, --rules FILE, --config
+ * FILE) or found through the content of a tree (a directory walk, $INCLUDE,
+ * the config search, a rules directory).  The second kind is confined to a
+ * root directory: it must not lead out of it, by '..', by an absolute name
+ * or by a symbolic link, and never through a component named .git. */
+struct zl_read {
+	/* NULL: path was named by the user, relative to the current
+	 * directory, and may be a link to anywhere.  Otherwise the
+	 * directory path is confined to; path is relative to it, or
+	 * absolute (then it must lie inside root's real path). */
+	const char *root;
+	const char *path;
+	/* With a root: further files or directory trees path may lead
+	 * into, after symbolic links are resolved (--allow-include);
+	 * nallow entries, borrowed. */
+	const char *const *allow;
+	size_t nallow;
+	size_t max;	/* a longer file is refused with ZL_ERR_LIMIT */
+};
+
+/* One file as a provider hands it over.  On ZL_OK the library takes
+ * ownership of both pointers and releases them with free(). */
+struct zl_file {
+	char *data;	/* len bytes and a final NUL, from malloc() */
+	size_t len;
+	/* Malloc'd, or NULL: the same string for every path that reaches
+	 * the same file ($INCLUDE loops are found by it). */
+	char *id;
+};
+
+/* Reads rd->path.  Returns ZL_OK with *out filled in, or ZL_ERR_IO (cannot
+ * be read, or refused: not a regular file, outside the root) or
+ * ZL_ERR_LIMIT (longer than rd->max) with *err a malloc'd reason, written
+ * to follow "cannot read 'PATH': ", that shows nothing of the file's
+ * contents.  Must not block, and must be safe to call from several threads
+ * at once when zones are loaded in parallel.  arg is the provider's own. */
+typedef enum zl_status zl_read_fn(void *arg, const struct zl_read *rd,
+				  struct zl_file *out, char **err);
+
+struct zl_provider {
+	zl_read_fn *read;
+	void *arg;
+};
+
+/* The file-system provider (arg unused).  A file must be a regular file,
+ * checked on the open descriptor; it is opened with O_NONBLOCK, so a FIFO
+ * is refused instead of waited on.  A confined path is opened one component
+ * at a time relative to the root, never following a symbolic link without
+ * checking where it leads: a link inside the root is followed, one leading
+ * out of it is refused unless it lands in an allowed path.  id is the
+ * file's device and inode. */
+enum zl_status zl_fs_read(void *arg, const struct zl_read *rd,
+			  struct zl_file *out, char **err) ZL_MUST_CHECK;
 
 /* ---- zones ---- */
 
@@ -170,13 +234,20 @@ void zl_budget_free(struct zl_budget *b);
 struct zl_load_opts {
 	const char *origin;	 /* --origin: used when the file has no $ORIGIN */
 	const char *display;	 /* name shown in diagnostics; NULL: the path */
-	const char *include_root;/* $INCLUDE may not leave this directory;
-				    NULL: the directory of the zone file */
+	/* $INCLUDE may not leave this directory.  For zl_zone_load_file it
+	 * also means the zone was found inside it (a directory walk) and is
+	 * read confined to it.  NULL: the directory of the zone file, which
+	 * the user named; for a buffer, the current directory. */
+	const char *include_root;
 	/* Further files or directory trees $INCLUDE may read (after
 	 * symlinks are resolved), e.g. shared snippets outside the tree;
-	 * nallow_include entries, not copied. */
+	 * nallow_include entries, not copied, handed to the provider
+	 * (struct zl_read).  One that does not exist allows nothing. */
 	const char *const *allow_include;
 	size_t nallow_include;
+	/* Where the zone file and its includes are read from; borrowed.
+	 * NULL: the file system (zl_fs_read). */
+	const struct zl_provider *provider;
 	/* The run's budget, borrowed; NULL: one for this zone alone. */
 	struct zl_budget *budget;
 };
@@ -184,13 +255,16 @@ struct zl_load_opts {
 /* Reads a zone file.  On success *out owns the zone (free with zl_zone_free)
  * and bad records are kept as load problems inside it, to be reported by the
  * rules.  On failure (cannot open, no origin, ...) returns a status and sets
- * *err to a malloc'd message the caller frees. */
+ * *err to a malloc'd message the caller frees.  $INCLUDE is resolved
+ * relative to the including file, inside the include root. */
 enum zl_status zl_zone_load_file(const char *path,
 				 const struct zl_load_opts *opts,
 				 struct zl_zone **out, char **err) ZL_MUST_CHECK;
 
 /* The same for text already in memory (stdin); name is used for the origin
- * inference and for diagnostics.  buf is copied. */
+ * inference and for diagnostics.  buf is copied.  $INCLUDE is resolved
+ * relative to the directory of the displayed name, inside the include root:
+ * a name through a link out of the root does not move the root. */
 enum zl_status zl_zone_load_buffer(const char *name, const char *buf,
 				   size_t len, const struct zl_load_opts *opts,
 				   struct zl_zone **out, char **err) ZL_MUST_CHECK;
@@ -211,17 +285,24 @@ void zl_ruleset_free(struct zl_ruleset *rs);
 enum zl_status zl_ruleset_load_builtin(struct zl_ruleset *rs,
 				       struct zl_diags *errs) ZL_MUST_CHECK;
 
-/* Loads one YAML rule file.  Every problem is appended to errs as an error
- * at its YAML position; returns ZL_ERR_RULES if there was any. */
+/* Loads one YAML rule file, named by the user.  Every problem is appended
+ * to errs as an error at its YAML position; returns ZL_ERR_RULES if there
+ * was any (ZL_ERR_IO, ZL_ERR_LIMIT: the file cannot be read). */
 enum zl_status zl_ruleset_load_file(struct zl_ruleset *rs, const char *path,
 				    struct zl_diags *errs) ZL_MUST_CHECK;
+/* The same for a file found in a rules directory: name is read confined to
+ * dir (struct zl_read) and shown as dir/name. */
+enum zl_status zl_ruleset_load_file_in(struct zl_ruleset *rs, const char *dir,
+				       const char *name,
+				       struct zl_diags *errs) ZL_MUST_CHECK;
 enum zl_status zl_ruleset_load_buffer(struct zl_ruleset *rs, const char *name,
 				      const char *buf, size_t len,
 				      struct zl_diags *errs) ZL_MUST_CHECK;
 
-/* Rule selection: ids is a comma-separated list of rule ids or id prefixes
- * ("MX", "MX002").  select keeps only those, ignore turns those off.
- * Returns ZL_ERR_USAGE and appends an error for an id that matches no rule. */
+/* Rule selection: ids is a comma-separated list of rule ids, id prefixes
+ * ("MX", "MX002") or names.  select keeps only those, ignore turns those
+ * off.  Returns ZL_ERR_USAGE, changing nothing, and appends an error for an
+ * id that matches no rule and for empty items ("", ",", "MX,,SPF"). */
 enum zl_status zl_ruleset_select(struct zl_ruleset *rs, const char *ids,
 				 struct zl_diags *errs) ZL_MUST_CHECK;
 enum zl_status zl_ruleset_ignore(struct zl_ruleset *rs, const char *ids,
@@ -243,14 +324,16 @@ size_t zl_ruleset_count(const struct zl_ruleset *rs);
 /* i-th rule in id order; returns false when i is out of range. */
 bool zl_ruleset_info(const struct zl_ruleset *rs, size_t i,
 		     struct zl_rule_info *out);
-/* Looks up by id (case-insensitive); returns false if absent. */
+/* Looks up by id or name (case-insensitive); returns false if absent. */
 bool zl_ruleset_find(const struct zl_ruleset *rs, const char *id,
 		     struct zl_rule_info *out);
 
 /* ---- linting ---- */
 
-/* Runs every enabled rule of rs over z and appends findings to out.  The
- * zone's `; zonelint: disable=...` comments are applied to those findings
+/* Runs every enabled rule of rs over z and appends findings to out.  A
+ * finding that would repeat a record already reported as broken or lost is
+ * left out (docs/rules.md, "One cause, one finding").  The zone's
+ * `; zonelint: disable=...` comments are applied to those findings
  * (suppressed ones are kept, with `suppressed` set), and the SUP rules
  * report comments that are unused, unknown or malformed.  A finding
  * repeated on one line is kept once, with its count; of each rule at most
@@ -266,11 +349,13 @@ void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
 struct zl_config;
 
 /* Finds the config of a zone file: ZL_CONFIG_NAME in the file's directory
- * or the nearest parent that has one, searching up to the repository root
- * (the first directory holding .git, itself included) or else up to /.
- * zone_path need not exist (a --stdin-filename).  Returns true with *out a
- * malloc'd path (relative when the file is below the current directory),
- * or false with *out NULL. */
+ * or the nearest parent that has an entry of that name (whatever it is: a
+ * link or a FIFO is found, and refused when it is read), searching up to
+ * the repository root (the first directory holding .git, itself included)
+ * or else up to /.  zone_path need not exist (a --stdin-filename).  Returns
+ * true with *out a malloc'd path (relative when the file is below the
+ * current directory), or false with *out NULL.  zl_configs_ruleset() reads
+ * what it finds confined to the repository root (docs/limits.md). */
 bool zl_config_find(const char *zone_path, char **out) ZL_MUST_CHECK;
 
 /* Reads and checks a config file against base, the rule set it tunes:

@@ -47,9 +47,18 @@ run() {
 	secs=$(($(date +%s) - t0))
 }
 
+# The UTF-8 of characters a reader cannot see for what they are, which
+# zonelint always escapes (docs/limits.md, "Output"): C1 controls (U+009B is
+# CSI, U+009D OSC), NBSP, soft hyphen, ALM, the spaces, zero-width
+# characters and LRM/RLM at U+2000-200F, line and paragraph separators and
+# bidi embeddings and overrides at U+2028-202F, U+205F-206F (bidi isolates
+# among them) and U+FEFF.
+invisible='\xC2[\x80-\xA0\xAD]|\xD8\x9C|\xE2\x80[\x80-\x8F\xA8-\xAF]|\xE2\x81[\x9F-\xAF]|\xEF\xBB\xBF'
+
 # sane: no crash, no hang, no sanitizer or valgrind report, and nothing on
-# stdout or stderr that could drive a terminal: no control byte other than
-# tab and newline, and valid UTF-8 only.
+# stdout or stderr that could drive a terminal or mislead a reader: no
+# control byte other than tab and newline, valid UTF-8 only, and none of
+# the invisible characters above.
 sane() {
 	if [ "$rc" -ge 124 ]; then
 		echo "crashed or hung: exit status $rc after ${secs}s"
@@ -71,6 +80,11 @@ sane() {
 		if ! iconv -f UTF-8 -t UTF-8 <"$sf" >/dev/null 2>&1; then
 			echo "$sf is not valid UTF-8"
 			show "$sf"
+			return 1
+		fi
+		if grep -qP "$invisible" "$sf"; then
+			echo "raw C1, bidi or invisible characters in $sf:"
+			grep -nP "$invisible" "$sf" | head -5 | od -c | head -20
 			return 1
 		fi
 	done
@@ -248,6 +262,7 @@ test_empty() {
 	want_rc 2 && has err '^empty\.yaml:1:1: error: '
 }
 
+# MX004, two ZONE001 (the zone has lost a TXT record: no DMARC015 then).
 test_line_endings() {
 	head_zone >lf.zone
 	printf '%s\n' 'www IN CNAME mx1' '@ IN MX 30 mail.example.com' \
@@ -255,7 +270,7 @@ test_line_endings() {
 	sed 's/$/\r/' lf.zone >crlf.zone
 	awk 'NR % 2 { printf "%s\r\n", $0; next } { print }' lf.zone >mixed.zone
 	run --format gcc lf.zone
-	want_rc 1 && count out '^lf\.zone:[0-9]+:[0-9]+: ' 4 || return 1
+	want_rc 1 && count out '^lf\.zone:[0-9]+:[0-9]+: ' 3 || return 1
 	sed 's/^lf\.zone:/F:/' out >lf.out
 	for f in crlf mixed; do
 		run --format gcc "$f.zone"
@@ -294,6 +309,110 @@ test_relational_bounds() {
 	}' >>rel.zone
 	run --format gcc rel.zone
 	want_rc 1 && within 30
+}
+
+# ---- hash tables ----
+
+# fnv_names BITS BLOCKS COUNT KIND: with KIND collide, COUNT distinct
+# names of BLOCKS 4-letter blocks whose 32-bit FNV-1a hashes (from the
+# offset basis) agree in their low BITS bits, so that a table of up to
+# 2^BITS buckets indexed by them holds them all in one: at each position
+# one of two blocks that take the same state to the same low bits (a
+# multicollision, Joux 2004).  With KIND random, COUNT random names of the
+# same length.
+fnv_names() {
+	perl -e '
+	my ($bits, $k, $count, $kind) = @ARGV;
+	my $random = ($kind // "") eq "random";
+	my $mask = (1 << $bits) - 1;
+	my ($h, @pairs) = (2166136261);
+	sub fnv {
+		my ($h, $s) = @_;
+		$h = (($h ^ $_) * 16777619) & 0xFFFFFFFF for unpack "C*", $s;
+		return $h;
+	}
+	for my $j (1 .. $k) {
+		my %seen;
+		for (my $n = 0; ; $n++) {
+			my $w = join "", map { chr(97 + int($n / 26 ** $_) % 26) } 0 .. 3;
+			my $v = fnv($h, $w);
+			if (defined(my $o = $seen{$v & $mask})) {
+				push @pairs, [$o, $w];
+				$h = $v;
+				last;
+			}
+			$seen{$v & $mask} = $w;
+		}
+	}
+	srand(7);
+	for my $i (0 .. $count - 1) {
+		print STDOUT $random ?
+			join("", map { chr(97 + int(rand(26))) } 1 .. 4 * $k) :
+			join("", map { $pairs[$_][($i >> $_) & 1] } 0 .. $k - 1), "\n";
+	}' "$@"
+}
+
+# timed ARG...: run ARG..., with the wall time in milliseconds in $ms.
+timed() {
+	t_ms=$(date +%s%3N)
+	run "$@"
+	ms=$(($(date +%s%3N) - t_ms))
+}
+
+# like_random MS_COLLIDING MS_RANDOM: the input chosen to collide took at
+# most three times as long as random input of the same size, and a second
+# (a quadratic run takes ten times as long and more).
+like_random() {
+	[ "$1" -le $((3 * $2 + 1000)) ] && return 0
+	echo "chosen to collide: $1 ms; random: $2 ms"
+	return 1
+}
+
+# names_zone KIND N: N owner names from fnv_names (KIND collide or
+# random), each with MX and SPF, after head_zone.
+names_zone() {
+	head_zone
+	fnv_names 16 15 "$2" "$1" |
+		awk '{ print $1 " IN MX 10 mx1"
+		       print $1 " IN TXT \"v=spf1 mx -all\"" }'
+}
+
+# tags_zone KIND: DKIM key records of 1,300 tags each, names from
+# fnv_names (KIND collide or random).
+tags_zone() {
+	head_zone
+	fnv_names 16 11 1300 "$1" | awk -v recs=$((100 / scale)) '
+		{ n[NR - 1] = $1 }
+		END { for (r = 0; r < recs; r++) {
+			printf "k%d._domainkey IN TXT \"v=DKIM1;\"", r
+			for (i = 0; i < NR; i++)
+				printf "%s%s=;%s", i % 5 ? "" : " \"",
+				    n[(i + r) % NR], i % 5 == 4 ? "\"" : ""
+			print (NR % 5 ? "\"" : "") " \"p=\"" } }'
+}
+
+# Owner names that all collide under FNV-1a: the name index, and the DMARC
+# and SPF checks' sets of names, hash them.
+test_colliding_names() {
+	names_zone random $((16384 / scale)) >names-random.zone
+	names_zone collide $((16384 / scale)) >names-collide.zone
+	timed --format gcc names-random.zone
+	want_rc 0 || return 1
+	ms_random=$ms
+	timed --format gcc names-collide.zone
+	want_rc 0 && like_random "$ms" "$ms_random"
+}
+
+# Tag names that all collide under FNV-1a: the tag=value parser finds
+# repeated names in a hash table.
+test_colliding_tags() {
+	tags_zone random >tags-random.zone
+	tags_zone collide >tags-collide.zone
+	timed --format gcc --select DKIM002 tags-random.zone
+	want_rc 0 || return 1
+	ms_random=$ms
+	timed --format gcc --select DKIM002 tags-collide.zone
+	want_rc 0 && like_random "$ms" "$ms_random"
 }
 
 # ---- rule and config files ----
@@ -413,15 +532,15 @@ test_include_outside() {
 		hasnt all 'root:|secret|192\.0\.2\.77' || return 1
 	done
 	run --format gcc tree/example.com.zone
-	count out 'outside the include root' 5 &&
-	has out "^tree/example\\.com\\.zone:13:10: error: include file '/etc/passwd' is outside" &&
-	has out "^tree/example\\.com\\.zone:15:10: error: include file 'link\\.inc' is outside" &&
-	has out "^tree/example\\.com\\.zone:17:10: error: include file 'passwd\\.inc' is outside"
+	count out "cannot read include file '.*': .*(outside|leads out of) 'tree'" 5 &&
+	has out "^tree/example\\.com\\.zone:13:10: error: cannot read include file '/etc/passwd': outside" &&
+	has out "^tree/example\\.com\\.zone:15:10: error: cannot read include file 'link\\.inc': a symbolic link leads out" &&
+	has out "^tree/example\\.com\\.zone:17:10: error: cannot read include file 'passwd\\.inc': a symbolic link leads out"
 }
 
 test_allow_include() {
 	run --format gcc --allow-include shared tree/example.com.zone
-	want_rc 1 && count out 'outside the include root' 3 &&
+	want_rc 1 && count out "cannot read include file '.*': .*(outside|leads out of) 'tree'" 3 &&
 	has out '^tree/(\.\./shared/mail|link)\.inc:1:[0-9]+: error: .*\[MX001\]$' ||
 		return 1
 	run --allow-include no-such-dir tree/example.com.zone
@@ -430,8 +549,9 @@ test_allow_include() {
 
 # ---- escaping ----
 
-# TXT data and owner names with ESC, CR, LF, quotes, <&> and invalid UTF-8,
-# echoed by the SPF rules and the loader.
+# TXT data and owner names with ESC, CR, LF, quotes, <&>, invalid UTF-8,
+# C1 controls (CSI, OSC, ST), bidi overrides, isolates and marks, line
+# separators and U+FEFF, echoed by the SPF rules and the loader.
 hostile_zone() {
 	head_zone
 	printf 'h1 IN TXT "v=spf1 a:\033[31mred\033[0m.example -all"\n'
@@ -439,6 +559,9 @@ hostile_zone() {
 	printf 'h3 IN TXT "v=spf1 a:\\"q\\"<&>\377\376.example -all"\n'
 	printf 'h4\033]0;title\007 IN MX 10 192.0.2.9\n'
 	printf 'h5 IN TXT "v=spf1 ip4:<script>&amp;\342\200\256 -all"\n'
+	printf 'h6 IN TXT "v=spf1 a:\302\23331m\302\2350;t\302\234.example -all"\n'
+	printf 'h7\342\200\256\302\233 IN MX 10 192.0.2.9\n'
+	printf 'h8\342\201\246x\342\201\251\342\200\217 IN TXT "v=spf1 \342\200\250a \357\273\277 \330\234 -all"\n'
 }
 
 # The formats this zonelint offers, from its --help (new formatters are
@@ -446,6 +569,17 @@ hostile_zone() {
 formats() {
 	"$zl" --help | sed -n 's/.*--format FMT *//p' |
 		sed 's/(default)//; s/,/ /g'
+}
+
+# valid FORMAT: the document in out is well formed for its format.
+valid() {
+	case $1 in
+	json|sarif|gitlab) json_ok out ;;
+	checkstyle|junit)
+		if command -v xmllint >/dev/null 2>&1; then
+			xmllint --noout out || { show out; return 1; }
+		fi ;;
+	esac
 }
 
 test_escaping() {
@@ -459,18 +593,74 @@ test_escaping() {
 			echo "format $fmt"
 			return 1
 		}
+		valid "$fmt" || return 1
 		case $fmt in
-		json|sarif|gitlab) json_ok out || return 1 ;;
-		checkstyle|junit)
-			if command -v xmllint >/dev/null 2>&1; then
-				xmllint --noout out || { show out; return 1; }
-			fi ;;
 		text|gcc) has out '\\027' || return 1 ;;
 		esac
 	done
 	run --format json hostile.zone
 	json_ok out &&
-	[ "$(jq '[.. | strings | select(test("\u001b|\r"))] | length' out)" = 0 ]
+	[ "$(jq '[.. | strings | select(test("\u001b|\r|\u009b|\u202e"))] | length' out)" = 0 ]
+}
+
+# The hostile zone under a file name of its own with a bidi override and a
+# C1 control, in every format; the text shows them escaped, byte by byte.
+test_escaping_file_name() {
+	mkdir -p named
+	hostile_zone >"$(printf 'named/h\342\200\256x\302\233.zone')"
+	for fmt in $(formats); do
+		run --format "$fmt" --color never named
+		want_rc 1 && valid "$fmt" || { echo "format $fmt"; return 1; }
+	done
+	run --format gcc named
+	has out '^named/h\\226\\128\\174x\\194\\155\.zone:19:1: error: .*h7\\226\\128\\174\\194\\155' &&
+	has out '\\194\\15531m\\194\\1570;t\\194\\156'
+}
+
+# Rule text (name, summary, description, message, help, references) and
+# configuration text with C1 controls, bidi controls, separators and
+# U+FEFF, raw and as YAML escapes: escaped in every format, in --list-rules,
+# --explain and in the errors about a bad rule or config file.
+evil_rules() {
+	printf 'rules:\n  - id: EVIL009\n    name: evil-text\n'
+	printf '    severity: warning\n'
+	printf '    summary: "sum \\u202e\\x9b[31m \342\200\256 \342\201\247"\n'
+	printf '    description: "one \\u2066 iso\\nline \\x9d0;t\\x9c \\u2029"\n'
+	printf '    scope: record\n    select: { type: MX }\n    check: present\n'
+	printf '    message: "msg \\u202e\\x9b {owner} \\u2028 \\ufeff"\n'
+	printf '    help: "help \\u200f\\x85 \\u061c \342\200\217"\n'
+	printf '    references: ["RFC \\u202e 1035 \\x9b"]\n'
+}
+
+test_escaping_rule_text() {
+	evil_rules >evil-text.yaml
+	head_zone >evil-text.zone
+	for fmt in $(formats); do
+		run --rules evil-text.yaml --format "$fmt" evil-text.zone
+		want_rc 0 && valid "$fmt" && has out 'msg' ||
+			{ echo "format $fmt"; return 1; }
+	done
+	run --rules evil-text.yaml --format sarif evil-text.zone
+	json_ok out '[.runs[0].tool.driver.rules[] | select(.id == "EVIL009") |
+		.shortDescription.text, .fullDescription.text, .help.text] |
+		length == 3 and all(test("\\\\226\\\\128\\\\174|\\\\226\\\\129\\\\166"))' ||
+		return 1
+	run --rules evil-text.yaml --format gcc evil-text.zone
+	want_rc 0 && has out 'msg \\226\\128\\174\\194\\155 ' || return 1
+	run --rules evil-text.yaml --list-rules
+	want_rc 0 && has out '^EVIL009 .*sum \\226\\128\\174\\194\\155\[31m' ||
+		return 1
+	run --rules evil-text.yaml --explain EVIL009
+	want_rc 0 && has out '^help: help \\226\\128\\143\\194\\133 ' &&
+	has out 'RFC \\226\\128\\174 1035' || return 1
+	# A bad rule and a bad config echo the offending text in their errors.
+	sed 's/name: evil-text/name: "evil\\u202e\\x9b"/' evil-text.yaml >evil-name.yaml
+	run --rules evil-name.yaml evil-text.zone
+	want_rc 2 && has err "^evil-name\\.yaml:3:[0-9]+: error: .*evil\\\\226\\\\128\\\\174" ||
+		return 1
+	printf 'rules:\n  "MX\\u202e\\x9b001": off\n' >evil-config.yaml
+	run --config evil-config.yaml evil-text.zone
+	want_rc 2 && has err '^evil-config\.yaml:2:[0-9]+: error: .*MX\\226\\128\\174\\194\\155001'
 }
 
 # ---- the inputs are never written ----
@@ -519,13 +709,17 @@ t "empty files" test_empty
 t "CRLF and mixed line endings" test_line_endings
 t "$records records at one owner name" test_million_records
 t "relational checks over 30,000-record RRsets" test_relational_bounds
+t "owner names chosen to collide under FNV-1a" test_colliding_names
+t "DKIM tag names chosen to collide under FNV-1a" test_colliding_tags
 t "YAML alias bomb in a rule and a config file" test_alias_bomb
 t "100,000 nested YAML sequences" test_yaml_nesting
 t "catastrophic regex (a+)+\$ on a long rdata" test_catastrophic_regex
 t "config file that is not YAML" test_config_not_yaml
 t "\$INCLUDE outside the tree prints nothing of it" test_include_outside
 t "--allow-include widens the include root" test_allow_include
-t "control bytes and markup escaped in every format" test_escaping
+t "control bytes, C1, bidi controls and markup escaped in every format" test_escaping
+t "a file name with a bidi override and a C1 control, in every format" test_escaping_file_name
+t "C1 and bidi controls in rule and config text escaped everywhere" test_escaping_rule_text
 t "zone files are never written" test_inputs_untouched
 t "--output is atomic and untouched on failure" test_output_atomic
 

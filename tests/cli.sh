@@ -85,6 +85,7 @@ rules:
     scope: record
     select: { type: MX }
     check: target-is-address
+    needs: []
     message: "test: target '{target}' is an address"
 EOF
 
@@ -127,6 +128,31 @@ test_unreadable_exit_2() {
 	has "$tmp/out" '\[MX001\]$'
 }
 
+# A failed run never ends in a summary that reads like a success.
+test_failed_summary() {
+	run $SEL "$tmp/z/missing.zone"
+	want_rc 2 &&
+	has "$tmp/err" '^zonelint: run failed: 1 input could not be linted; 0 errors, 0 warnings, 0 notes in 0 files$' ||
+		return 1
+	run $SEL --output "$tmp/nodir/r.txt" "$tmp/z/missing.zone" \
+	    "$tmp/z/bad.zone"
+	want_rc 2 &&
+	has "$tmp/err" '^zonelint: run failed: 1 input could not be linted, the report could not be written; 2 errors, .* in 1 file$'
+}
+
+# Options that are the same for every zone are checked once, before any.
+test_bad_load_options_once() {
+	run $SEL --allow-include "$tmp/nonexistent" "$tmp/z/clean.zone" \
+	    "$tmp/z/bad.zone"
+	want_rc 2 && count "$tmp/err" nonexistent 1 && count "$tmp/out" . 0 ||
+		return 1
+	run $SEL --origin 'a..b' "$tmp/z/relative" "$tmp/z/clean.zone"
+	want_rc 2 && count "$tmp/err" "a\.\.b" 1 && count "$tmp/out" . 0 ||
+		return 1
+	run $SEL --origin '' "$tmp/z/clean.zone"
+	want_rc 2 && count "$tmp/err" origin 1
+}
+
 test_no_origin_exit_2() {
 	run $SEL "$tmp/z/relative"
 	want_rc 2 && has "$tmp/err" "relative: error: " || return 1
@@ -164,6 +190,11 @@ test_bad_rule_file_exit_2() {
 
 test_check_rules() {
 	run --check-rules "$tmp/good.yaml"
+	want_rc 0 && has "$tmp/err" '^zonelint: 1 rule, all valid$' || return 1
+	# a file named twice is read once, not refused for its own ids
+	run --check-rules "$tmp/good.yaml" "$tmp/../${tmp##*/}/good.yaml"
+	want_rc 0 && has "$tmp/err" '^zonelint: 1 rule, all valid$' || return 1
+	run --rules "$tmp/good.yaml" --rules "$tmp/good.yaml" "$tmp/z/clean.zone"
 	want_rc 0 || return 1
 	run --check-rules "$tmp/good.yaml" "$tmp/bad.yaml"
 	want_rc 2 && has "$tmp/err" "bad\.yaml:[0-9]+:[0-9]+: error: " &&
@@ -342,6 +373,20 @@ test_select_ignore() {
 	want_rc 2 && has "$tmp/err" NOPE999
 }
 
+# An empty list, or an empty item in one, names no rule: a usage error,
+# not "every rule off" (nor, for '', "no selection").
+test_empty_selection() {
+	for l in , '' 'MX001,' 'MX001,,MX002' ' , '; do
+		run --select "$l" "$tmp/z/bad.zone"
+		want_rc 2 && has "$tmp/err" 'empty rule id' &&
+		count "$tmp/out" . 0 || return 1
+		run --ignore "$l" "$tmp/z/bad.zone"
+		want_rc 2 && has "$tmp/err" 'empty rule id' || return 1
+	done
+	run --select MX001 --select '' "$tmp/z/bad.zone"
+	want_rc 2 && has "$tmp/err" 'empty rule id'
+}
+
 test_severity_option() {
 	run $SEL --severity MX002=warning --format gcc "$tmp/z/bad.zone"
 	want_rc 1 && has "$tmp/out" ': warning: .*\[MX002\]$' &&
@@ -375,6 +420,8 @@ test_explain() {
 	has "$tmp/out" 'check: +target-not-alias' || return 1
 	run --explain mx002
 	want_rc 0 && has "$tmp/out" '^MX002 ' || return 1
+	run --explain Mx-Target-Is-Alias
+	want_rc 0 && has "$tmp/out" '^MX002 mx-target-is-alias' || return 1
 	run --explain NOPE999
 	want_rc 2 && has "$tmp/err" NOPE999
 }
@@ -411,6 +458,39 @@ test_output_file() {
 	[ "$(ls -A "$tmp/o")" = report.json ]
 }
 
+test_output_dash() {
+	mkdir -p "$tmp/dash"
+	(cd "$tmp/dash" && run $SEL --format json -o - "$tmp/z/addr.zone" &&
+	 want_rc 1 && json_ok "$tmp/out" '(.diagnostics | length) == 1' &&
+	 [ -z "$(ls -A)" ]) || { ls -A "$tmp/dash"; return 1; }
+}
+
+# A file is linted once however it is named: twice, spelt two ways, or
+# named and also found in a directory; standard input is read once.
+test_same_input_once() {
+	d=$tmp/twice
+	mkdir -p "$d"
+	cp "$tmp/z/addr.zone" "$d/addr.zone"
+	run $SEL --format gcc "$d/addr.zone" "$d/addr.zone" "$d/../twice/addr.zone" "$d"
+	want_rc 1 && count "$tmp/out" '\[MX001\]$' 1 &&
+	has "$tmp/err" ' in 1 file$' || return 1
+	run $SEL --format gcc "$d/missing.zone" "$d/missing.zone"
+	want_rc 2 && count "$tmp/err" 'missing\.zone: error: ' 1 || return 1
+	run $SEL --format gcc - - <"$tmp/z/addr.zone"
+	want_rc 1 && count "$tmp/out" '\[MX001\]$' 1
+}
+
+# Names below the root are 'label.', never 'label..'.
+test_root_zone_names() {
+	printf '%s\n' '$ORIGIN .' '$TTL 3600' \
+		'@ IN SOA a.root-servers.net. h.example. 1 7200 3600 1209600 3600' \
+		'@ IN NS a.root-servers.net.' '@ IN MX 10 mx.example.' \
+		'@ IN TXT "v=spf1 -all"' >"$tmp/root.zone"
+	run --select DMARC015 "$tmp/root.zone"
+	want_rc 0 && has "$tmp/out" "none at '_dmarc\.'" &&
+	has "$tmp/out" "publish '_dmarc\. IN TXT" && hasnt "$tmp/out" "\.\.'"
+}
+
 test_quiet_statistics() {
 	run $SEL --quiet "$tmp/z/bad.zone"
 	want_rc 1 && count "$tmp/err" . 0 || return 1
@@ -435,6 +515,8 @@ test_color() {
 t "clean zone exits 0" test_clean_exit_0
 t "a finding exits 1" test_finding_exit_1
 t "unreadable file exits 2, other files still linted" test_unreadable_exit_2
+t "a failed run says so in its summary" test_failed_summary
+t "a bad --allow-include or --origin is reported once" test_bad_load_options_once
 t "zone without origin exits 2" test_no_origin_exit_2
 t "no paths exits 2" test_no_paths_exit_2
 t "bad options exit 2" test_bad_option_exit_2
@@ -453,11 +535,15 @@ t "stdin without a name" test_stdin_default_name
 t "directories are searched for zone files" test_directory_recursion
 t "-j N gives the report of -j 1" test_jobs
 t "--select and --ignore" test_select_ignore
+t "--select and --ignore refuse empty items" test_empty_selection
 t "--severity" test_severity_option
 t "--list-rules" test_list_rules
 t "--explain" test_explain
 t "--version and --help" test_version_help
 t "--output" test_output_file
+t "-o - writes to standard output" test_output_dash
+t "an input named twice is linted once" test_same_input_once
+t "names below the root zone" test_root_zone_names
 t "--quiet and --statistics" test_quiet_statistics
 t "colour" test_color
 

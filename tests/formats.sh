@@ -227,6 +227,86 @@ test_xml_control_bytes() {
 	done
 }
 
+# Every code point from U+0080 up, in TXT data that the source line of a
+# finding shows: those Unicode (as this Node.js knows it) classes as
+# controls, format characters, line or paragraph separators, spaces,
+# default-ignorable or noncharacters are escaped byte by byte as \DDD, as
+# docs/limits.md says; every other is shown as itself.
+# shellcheck disable=SC2016 # $ORIGIN and $TTL are zone text
+unicode_js='
+const hidden = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Zs}\p{Default_Ignorable_Code_Point}\p{Noncharacter_Code_Point}]/u;
+const per = 60, strings = 15;
+const lines = [];
+let cps = [];
+for (let cp = 0x80; cp <= 0x10ffff; cp++) {
+	if (cp >= 0xd800 && cp <= 0xdfff)
+		continue;
+	cps.push(cp);
+	if (cps.length == per * strings || cp == 0x10ffff) {
+		lines.push(cps);
+		cps = [];
+	}
+}
+const head = (i) => "t" + i + " IN TXT";
+const show = (cp) => {
+	const c = String.fromCodePoint(cp);
+	if (!hidden.test(c))
+		return c;
+	return [...Buffer.from(c)].map((b) => "\\" + String(b).padStart(3, "0")).join("");
+};
+const record = (i, f) => head(i) + lines[i].reduce((t, cp, k) =>
+	t + (k % per ? "" : (k ? "\" \"" : " \"")) + f(cp), "") + "\"";
+if (process.argv[1] == "zone") {
+	process.stdout.write("$ORIGIN example.com.\n$TTL 60\n" + lines.map((_, i) =>
+		record(i, (cp) => String.fromCodePoint(cp)) + "\n").join(""));
+	process.exit(0);
+}
+const shown = new Map();
+for (const l of require("fs").readFileSync(process.argv[2], "utf8").split("\n")) {
+	const m = /^ *([0-9]+) [|] (.*)$/.exec(l);
+	if (m)
+		shown.set(Number(m[1]) - 3, m[2]);
+}
+let bad = 0;
+lines.forEach((_, i) => {
+	const got = shown.get(i), want = record(i, show);
+	if (got === want || bad++ > 0)
+		return;
+	if (got === undefined) {
+		console.log("no snippet of record " + i);
+		return;
+	}
+	let k = 0;
+	while (k < got.length && got[k] == want[k])
+		k++;
+	console.log("record " + i + " from column " + k + ":\n got  " +
+		JSON.stringify(got.slice(k, k + 40)) + "\n want " +
+		JSON.stringify(want.slice(k, k + 40)));
+});
+process.exit(bad ? 1 : 0);
+'
+
+test_unicode_escaping() {
+	# Two rules, for the even and the odd records: a report shows at
+	# most 1,000 findings of one rule (docs/limits.md).
+	printf '%s\n' 'rules:' '  - id: UNI001' '    name: txt-record-even' \
+		'    severity: note' '    summary: a TXT record' \
+		'    scope: record' \
+		"    select: { type: TXT, owner: '^t[0-9]*[02468]\\.' }" \
+		'    check: present' '    message: TXT record' \
+		'  - id: UNI002' '    name: txt-record-odd' \
+		'    severity: note' '    summary: a TXT record' \
+		'    scope: record' \
+		"    select: { type: TXT, owner: '^t[0-9]*[13579]\\.' }" \
+		'    check: present' '    message: TXT record' >"$tmp/uni.yaml"
+	node -e "$unicode_js" zone >"$tmp/uni.zone" || return 1
+	${ZONELINT_WRAPPER:-} "$zl" --quiet --no-config --no-default-rules \
+		--rules "$tmp/uni.yaml" --format text --color never \
+		"$tmp/uni.zone" >"$tmp/uni.out"
+	[ $? -eq 0 ] || { head -c 2000 "$tmp/uni.out"; return 1; }
+	node -e "$unicode_js" check "$tmp/uni.out"
+}
+
 test_output_file() {
 	for f in $formats; do
 		lint "$f" -o "$tmp/report" tests/golden/zones >"$tmp/stdout"
@@ -237,6 +317,19 @@ test_output_file() {
 			return 1
 		fi
 	done
+}
+
+# A note is information: its test case passes, with the note as output,
+# and the failure counts are those of the errors and warnings.
+test_junit_notes_pass() {
+	lint junit tests/golden/zones >"$tmp/j.xml"
+	if grep -q '<failure type="note"' "$tmp/j.xml"; then
+		echo "a note fails its test case"
+		return 1
+	fi
+	n=$(grep -c '<failure ' "$tmp/j.xml")
+	has "$tmp/j.xml" "^<testsuites name=\"zonelint\" tests=\"[0-9]+\" failures=\"$n\"" &&
+	has "$tmp/j.xml" '<system-out>.*: note: .*\[MX007\]'
 }
 
 test_unknown_format() {
@@ -251,7 +344,9 @@ t "absolute paths below the current directory are made relative" test_absolute_p
 t "github: properties and data escaped as the runner wants" test_github_escaping
 t "sarif: artifact URIs percent-encoded" test_sarif_uri_encoding
 t "checkstyle, junit: control bytes shown as \\DDD" test_xml_control_bytes
+t "every invisible code point escaped, every other shown" test_unicode_escaping
 t "--output writes the same document" test_output_file
+t "junit: notes are passing test cases" test_junit_notes_pass
 t "unknown format exits 2 and lists the formats" test_unknown_format
 
 finish

@@ -4,6 +4,10 @@
 # usage: tools/deps.sh NEED...   where each NEED is KIND:NAME:PACKAGE
 #   pc:ldns:libldns-dev        pkg-config module NAME, from PACKAGE
 #   cmd:jq:jq                  command NAME on PATH, from PACKAGE
+#   fuzz:clang:libclang-rt-dev compiler NAME links a libFuzzer target with
+#                              ASan and UBSan (its runtime libraries are
+#                              only recommended by Debian's clang), else
+#                              PACKAGE
 # Installs with apt-get (through sudo when not root); when neither works it
 # prints the exact command to run and fails.
 set -u
@@ -18,6 +22,11 @@ for need in "$@"; do
 	pc) command -v pkg-config >/dev/null 2>&1 &&
 		pkg-config --exists "$name" && continue ;;
 	cmd) command -v "$name" >/dev/null 2>&1 && continue ;;
+	fuzz) printf '%s\n' 'int LLVMFuzzerTestOneInput(const char *d, long n);' \
+		'int LLVMFuzzerTestOneInput(const char *d, long n)' \
+		'{ (void)d; (void)n; return 0; }' |
+		"$name" -fsanitize=fuzzer,address,undefined -x c -o /dev/null - \
+			>/dev/null 2>&1 && continue ;;
 	*) echo "deps.sh: bad requirement '$need'" >&2; exit 2 ;;
 	esac
 	case " $missing " in *" $pkg "*) ;; *) missing="$missing $pkg" ;; esac

@@ -273,6 +273,25 @@ START_TEST(test_diags_limit)
 }
 END_TEST
 
+START_TEST(test_diags_remove)
+{
+	static const bool drop[] = { true, false, true };
+	struct zl_diags d;
+
+	zl_diags_init(&d);
+	zl_diags_add(&d, "A001", ZL_SEV_ERROR, NULL, "kept before");
+	zl_diags_add(&d, "A002", ZL_SEV_ERROR, NULL, "dropped");
+	zl_diag_note(&d.v[1], NULL, "its note goes too");
+	zl_diags_add(&d, "A003", ZL_SEV_NOTE, NULL, "kept");
+	zl_diags_add(&d, "A004", ZL_SEV_WARNING, NULL, "dropped");
+	zl_diags_remove(&d, 1, drop);
+	ck_assert_uint_eq(d.n, 2);
+	ck_assert_str_eq(d.v[0].id, "A001");
+	ck_assert_str_eq(d.v[1].id, "A003");
+	zl_diags_free(&d);
+}
+END_TEST
+
 Suite *diag_suite(void)
 {
 	Suite *s = suite_create("diag");
@@ -289,6 +308,7 @@ Suite *diag_suite(void)
 	tcase_add_test(tc, test_diags_limit);
 	tcase_add_test(tc, test_diags_sort);
 	tcase_add_test(tc, test_diags_count);
+	tcase_add_test(tc, test_diags_remove);
 	suite_add_tcase(s, tc);
 	return s;
 }

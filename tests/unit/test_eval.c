@@ -333,6 +333,7 @@ START_TEST(test_type_str)
 	ck_assert_str_eq(zl_type_str(15), "MX");
 	ck_assert_str_eq(zl_type_str(16), "TXT");
 	ck_assert_str_eq(zl_type_str(65534), "TYPE65534");
+	ck_assert_str_eq(zl_type_str(261), "RESINFO");
 	ck_assert_str_eq(zl_type_str(0), "TYPE0");
 }
 END_TEST

@@ -123,6 +123,18 @@ START_TEST(test_text_escape_align)
 		"      |  \t     ^~\n");
 	free(s);
 	zl_diags_free(&d);
+	/* A bidi override and a C1 control (CSI) are escaped byte by byte,
+	 * in the source line as in the message, and the caret follows. */
+	loc = mkloc("t.zone", 1, 4, 1, 7, "\xe2\x80\xaex\xc2\x9by");
+	zl_diags_init(&d);
+	zl_diags_add(&d, "X001", ZL_SEV_NOTE, &loc, "m \xe2\x81\xa6\xc2\x9d");
+	s = render(ZL_FMT_TEXT, &d, false, false);
+	ck_assert_str_eq(s,
+		"t.zone:1:4: note: m \\226\\129\\166\\194\\157 [X001]\n"
+		"    1 | \\226\\128\\174x\\194\\155y\n"
+		"      |             ^~~~~~~~~\n");
+	free(s);
+	zl_diags_free(&d);
 }
 END_TEST
 
@@ -245,7 +257,8 @@ START_TEST(test_json_full)
 	dg = zl_diags_add(&d, "X001", ZL_SEV_NOTE, &loc, "x");
 	/* Set directly so the raw bytes reach the JSON writer. */
 	free(dg->message);
-	dg->message = zl_xstrdup("tab\tnl\n\x01 \xc3\xa9 bad\xff\xc3");
+	dg->message = zl_xstrdup("tab\tnl\n\x01\r \xc3\xa9 csi\xc2\x9b "
+				     "rlo\xe2\x80\xae bad\xff\xc3");
 	s = render(ZL_FMT_JSON, &d, false, true);
 	ck_assert_str_eq(s,
 		"{\"tool\":{\"name\":\"zonelint\",\"version\":\"" ZL_VERSION "\"},"
@@ -265,7 +278,8 @@ START_TEST(test_json_full)
 		"\"notes\":[],\"suppressed\":true},\n"
 		"{\"file\":\"q\\\"\\\\.zone\",\"line\":2,\"column\":1,\"end_line\":2,"
 		"\"end_column\":3,\"severity\":\"note\",\"rule\":\"X001\",\"name\":null,"
-		"\"message\":\"tab\\tnl\\n\\u0001 \xc3\xa9 bad\\\\255\\\\195\","
+		"\"message\":\"tab\\tnl\\n\\\\001\\\\013 \xc3\xa9 "
+		"csi\\\\194\\\\155 rlo\\\\226\\\\128\\\\174 bad\\\\255\\\\195\","
 		"\"help\":null,\"fixit\":null,\"notes\":[],\"suppressed\":false}\n"
 		"],\"summary\":{\"error\":1,\"warning\":0,\"note\":1,\"suppressed\":1}}\n");
 	free(s);

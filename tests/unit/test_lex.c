@@ -148,15 +148,18 @@ START_TEST(test_lex_next)
 	ck_assert(!fx_next(&f));
 	fx_free(&f);
 
-	/* An unterminated quote ends at its line: error at the quote, no
-	 * tokens, and the next line is read normally. */
+	/* An unterminated quote ends at its line: error at the quote, the
+	 * tokens before it kept (the loader takes the lost record's owner
+	 * and type from them), and the next line is read normally. */
 	fx_init(&f, S("a TXT ( \"abc\nb A 192.0.2.1\n"));
 	ck_assert(fx_next(&f));
 	ck_assert_str_eq(f.ln.err_cat, "syntax");
 	ck_assert_str_eq(f.ln.err_msg, "unterminated quoted string");
 	ck_assert_uint_eq(f.ln.err_at.off, 8);
 	ck_assert_uint_eq(f.ln.err_at.len, 1);
-	ck_assert_uint_eq(f.ln.ntoks, 0);
+	ck_assert_uint_eq(f.ln.ntoks, 2);
+	ck_tok(&f, 0, 0, "a");
+	ck_tok(&f, 1, 2, "TXT");
 	ck_assert(fx_next(&f));
 	ck_assert_ptr_null(f.ln.err_cat);
 	ck_tok(&f, 0, 13, "b");
@@ -303,6 +306,23 @@ START_TEST(test_type_parse)
 	ck_assert_uint_eq(t, 257);
 	ck_assert(zl_type_parse(S("OPENPGPKEY"), &t));
 	ck_assert_uint_eq(t, 61);
+	/* Every mnemonic of the IANA registry, ldns's or not. */
+	ck_assert(zl_type_parse(S("dsync"), &t));
+	ck_assert_uint_eq(t, 66);
+	ck_assert(zl_type_parse(S("NSAP-PTR"), &t));
+	ck_assert_uint_eq(t, 23);
+	ck_assert(zl_type_parse(S("AMTRELAY"), &t));
+	ck_assert_uint_eq(t, 260);
+	ck_assert(zl_type_parse(S("WALLET"), &t));
+	ck_assert_uint_eq(t, 262);
+	ck_assert(zl_type_parse(S("TA"), &t));
+	ck_assert_uint_eq(t, 32768);
+	ck_assert(zl_type_parse(S("NXNAME"), &t));
+	ck_assert_uint_eq(t, 128);
+	ck_assert_str_eq(zl_type_name(258), "AVC");
+	ck_assert_str_eq(zl_type_name(68), "BRID");
+	ck_assert_ptr_null(zl_type_name(54));
+	ck_assert_ptr_null(zl_type_name(65534));
 	ck_assert(zl_type_parse(S("TYPE65534"), &t));
 	ck_assert_uint_eq(t, 65534);
 	ck_assert(zl_type_parse(S("type1"), &t));

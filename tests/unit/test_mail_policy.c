@@ -56,10 +56,13 @@ START_TEST(test_dmarc_multiple_version)
 	       "_dmarc.c IN TXT \"hello\"\n"
 	       "_dmarc.d IN TXT \"\"\n"
 	       "_dmarc.e IN TXT \"v=spf1 -all\"\n"
-	       "x._report._dmarc.r IN TXT \"verify\"\n",
+	       "x._report._dmarc.r IN TXT \"verify\"\n"
+	       "_dmarc.f IN TXT \" v=DMARC1; p=none\"\n"
+	       "_dmarc.f IN TXT \"v=DMARC1; p=none\"\n",
 	       "DMARC003,DMARC004",
 	       "DMARC003:12:16 DMARC004:13:26 DMARC004:14:18 "
-	       "DMARC004:15:18 DMARC004:16:17 DMARC004:18:28");
+	       "DMARC004:15:18 DMARC004:16:17 DMARC004:18:28 "
+	       "DMARC004:19:18");
 }
 END_TEST
 
@@ -89,6 +92,26 @@ START_TEST(test_dmarc_policy)
 	       "_dmarc IN TXT \"v=DMARC1;p=None\"\n"
 	       "_dmarc.shop IN TXT \"v=DMARC1; psd=n; p=none\"\n",
 	       "DMARC014", "DMARC014:11:25 DMARC014:12:38");
+}
+END_TEST
+
+/* RFC 7489 §6.4: p comes right after v; a note under RFC 9989. */
+START_TEST(test_dmarc_policy_position)
+{
+	struct zl_diags d;
+
+	expect(MAIL "_dmarc.a IN TXT \"v=DMARC1; rua=mailto:d@example.com; "
+	       "p=none\"\n"
+	       "_dmarc.b IN TXT \"v=DMARC1;p=none; rua=mailto:d@example.com\"\n"
+	       "_dmarc.c IN TXT \"v=DMARC1\"\n"
+	       "x._report._dmarc.c IN TXT \"v=DMARC1; rua=mailto:d@x.example; "
+	       "p=none\"\n",
+	       "DMARC016", "DMARC016:12:54");
+	tu_lint(TU_HEAD "_dmarc IN TXT \"v=DMARC1; sp=none; p=none\"\n",
+		"DMARC016", &d);
+	ck_assert_uint_eq(d.n, 1);
+	ck_assert_int_eq(d.v[0].sev, ZL_SEV_NOTE);
+	zl_diags_free(&d);
 }
 END_TEST
 
@@ -154,10 +177,14 @@ START_TEST(test_dkim)
 	       "e._domainkey IN TXT \"v=DKIM1; k=ed25519; p=\"\n"
 	       "f._domainkey IN TXT \"v=DKIM1; k=ed25519; x=1; p=" ED "\"\n"
 	       "g._domainkey IN CNAME g.dkim.example.net.\n"
-	       "_domainkey IN TXT \"o=-\"\n",
+	       "_domainkey IN TXT \"o=-\"\n"
+	       "i._domainkey IN TXT \"v=DKIM1; h=sha1:sha256; p=" RSA1024 "\"\n"
+	       "j._domainkey IN TXT \"v=DKIM1; k=ed25519; s=email:tlsrpt; "
+	       "p=" ED "\"\n",
 	       "DKIM",
-	       "DKIM002:13:33 DKIM003:14:33 DKIM004:15:40 DKIM005:15:45 "
-	       "DKIM007:16:42 DKIM010:17:42");
+	       /* rsa-sha1 only for RSA keys: not on line 15's ed25519 key */
+	       "DKIM002:13:33 DKIM003:14:33 DKIM005:15:45 "
+	       "DKIM007:16:42 DKIM010:17:42 DKIM004:20:33 DKIM009:20:48");
 }
 END_TEST
 
@@ -192,6 +219,13 @@ START_TEST(test_mtasts)
 	       "deleg IN NS ns.example.net.\n"
 	       "_mta-sts.deleg IN TXT \"v=STSv1; id=1\"\n",
 	       "STS", "STS005:15:20 STS003:15:32 STS004:16:20 STS004:17:20");
+	/* RFC 8461 §3.1: extension names of at most 32 characters, values
+	 * without '=' or spaces, no whitespace around '=' */
+	expect(MAIL "mta-sts IN A 192.0.2.80\n"
+	       "_smtp._tls IN TXT \"v=TLSRPTv1; rua=mailto:t@example.com\"\n"
+	       "_mta-sts IN TXT \"v=STSv1; id=4; more=; test==; "
+	       "x123456789012345678901234567890123=1; 9a.b-c_d=ok; id2 = 5\"\n",
+	       "STS", "STS001:14:33 STS001:14:45 STS001:14:48 STS001:14:99");
 }
 END_TEST
 
@@ -201,8 +235,11 @@ START_TEST(test_tlsrpt)
 	       "https://r.example.com/x, ftp://r.example.com/\"\n"
 	       "_smtp._tls.a IN TXT \"rua=mailto:t@example.com\"\n"
 	       "_smtp._tls.a IN TXT \"v=TLSRPTv1; rua=mailto:t@example.com; "
-	       "rua=mailto:u@example.com\"\n",
-	       "TLSRPT", "TLSRPT003:12:82 TLSRPT002:13:22 TLSRPT001:14:60");
+	       "rua=mailto:u@example.com\"\n"
+	       "_smtp._tls.b IN TXT \"v=TLSRPTv1; rua=mailto:t@example.com!10m;"
+	       " e-x.t=1; ext=a b\"\n",
+	       "TLSRPT", "TLSRPT003:12:82 TLSRPT002:13:22 TLSRPT001:14:60 "
+	       "TLSRPT003:15:58 TLSRPT001:15:78");
 }
 END_TEST
 
@@ -217,10 +254,27 @@ START_TEST(test_dane)
 	       "_25._tcp.mx1 IN TLSA 0 0 0 " D32 "\n"
 	       "_25._tcp.www IN TLSA 3 1 1 " D32 "\n"
 	       "sub IN MX 10 mx3\nsub IN MX 20 mx1\nmx3 IN A 192.0.2.27\n"
-	       "_25._tcp.mx9 IN CNAME tlsa.example.net.\n",
+	       "_25._tcp.mx9 IN CNAME tlsa.example.net.\n"
+	       /* another MX set: none of its targets has TLSA */
+	       "other IN MX 10 mx3\n",
 	       "DANE",
 	       "DANE005:7:12 DANE002:13:28 DANE004:14:22 DANE003:15:17 "
 	       "DANE005:16:14");
+}
+END_TEST
+
+/* RFC 7672 §2.2: a host without TLSA beside hosts with it is partial
+ * deployment, a note. */
+START_TEST(test_dane_partial)
+{
+	struct zl_diags d;
+
+	tu_lint(TU_HEAD MAIL "_25._tcp.mx1 IN TLSA 3 1 1 " D32 "\n", "DANE005",
+		&d);
+	ck_assert_uint_eq(d.n, 1);
+	tu_at(&d, 0, "DANE005", 7, 12, 0, 0);
+	ck_assert_int_eq(d.v[0].sev, ZL_SEV_NOTE);
+	zl_diags_free(&d);
 }
 END_TEST
 
@@ -232,9 +286,19 @@ START_TEST(test_bimi)
 	       "a._bimi IN TXT \"v=BIMI1; l=https://e.example/a\"\n"
 	       "b._bimi IN TXT \"v=BIMI1; a=https://e.example/v.pem; l=ftp://e.example/a.svg\"\n"
 	       "c._bimi IN TXT \"\"\n"
-	       "d._bimi IN TXT \"v=BIMI1; l\"\n",
+	       "d._bimi IN TXT \"v=BIMI1; l\"\n"
+	       "e._bimi IN TXT \"v=BIMI1; l=https://e.example/logo.svgz; a=; "
+	       "lps=true; avp=personal\"\n"
+	       "f._bimi IN TXT \"v=BIMI1; l=https://e.example/logo.PNG?v=2; "
+	       "avp=Brand; lps=yes\"\n"
+	       "g._bimi IN TXT \"v=BIMI1; l=; l=\"\n"
+	       "g._bimi IN TXT \"v=BIMI1; l=\"\n"
+	       "h._bimi IN TXT \" v=BIMI1; l=\"\n",
 	       "BIMI",
-	       "BIMI003:13:28 BIMI003:14:55 BIMI001:15:16 BIMI002:16:26");
+	       /* a.: a URL without a suffix may serve SVG */
+	       "BIMI003:14:55 BIMI001:15:16 BIMI002:16:26 BIMI003:18:28 "
+	       "BIMI005:18:64 BIMI005:18:75 BIMI002:19:30 BIMI004:20:17 "
+	       "BIMI001:21:17");
 }
 END_TEST
 
@@ -278,16 +342,37 @@ START_TEST(test_profile_rfc7489)
 		RULE("T003", "c", "note", "dmarc-tags",
 		     "{ problem: removed, profile: rfc7489 }")
 		RULE("T004", "d", "note", "dmarc-policy-none",
-		     "{ profile: rfc7489 }");
+		     "{ profile: rfc7489 }")
+		RULE("T005", "e", "note", "dmarc-policy-position",
+		     "{ profile: rfc7489 }")
+		"  - id: T006\n    name: t-f\n    severity: note\n"
+		"    summary: s\n    scope: record\n"
+		"    select: { type: TXT, owner: '^_dmarc\\.c\\.' }\n"
+		"    check: dmarc-policy-missing\n"
+		"    params: { profile: rfc7489 }\n    message: \"{effect}\"\n";
 	struct zl_diags d;
 
 	lint_profile(yaml, MAIL "_dmarc.a IN TXT \"v=DMARC1; np=none; pct=5\"\n"
-		     "_dmarc.shop IN TXT \"v=DMARC1; psd=n; p=none\"\n", &d);
-	ck_assert_uint_eq(d.n, 3);
+		     "_dmarc.shop IN TXT \"v=DMARC1; psd=n; p=none\"\n"
+		     "_dmarc.b IN TXT \"v=DMARC1; rua=mailto:d@example.com; "
+		     "p=none\"\n"
+		     "_dmarc.c IN TXT \"v=DMARC1; rua=mailto:d@example.com\"\n",
+		     &d);
+	ck_assert_uint_eq(d.n, 7);
 	tu_at(&d, 0, "T001", 12, 18, 0, 0);
 	ck_assert_int_eq(d.v[0].sev, ZL_SEV_ERROR);	/* RFC 7489: required */
 	tu_at(&d, 1, "T002", 12, 28, 0, 0);		/* np is RFC 9989's */
 	tu_at(&d, 2, "T002", 13, 31, 0, 0);		/* and so is psd */
+	tu_at(&d, 3, "T005", 13, 38, 0, 0);		/* p not after v */
+	ck_assert_int_eq(d.v[3].sev, ZL_SEV_ERROR);
+	tu_at(&d, 4, "T005", 14, 54, 0, 0);
+	/* §6.6.3: without p, a valid rua makes it p=none */
+	tu_at(&d, 5, "T001", 15, 18, 0, 0);
+	ck_assert_int_eq(d.v[5].sev, ZL_SEV_WARNING);
+	tu_at(&d, 6, "T006", 15, 18, 0, 0);
+	ck_assert_ptr_nonnull(strstr(d.v[6].message, "as p=none"));
+	ck_assert_ptr_null(strstr(d.v[6].message, "ignore"));
+	ck_assert_ptr_null(strstr(d.v[6].message, "no policy"));
 	zl_diags_free(&d);
 }
 END_TEST
@@ -301,6 +386,7 @@ Suite *policy_suite(void)
 	tcase_add_test(tc, test_dmarc_multiple_version);
 	tcase_add_test(tc, test_dmarc_tags);
 	tcase_add_test(tc, test_dmarc_policy);
+	tcase_add_test(tc, test_dmarc_policy_position);
 	tcase_add_test(tc, test_dmarc_reports);
 	tcase_add_test(tc, test_dmarc_auth);
 	tcase_add_test(tc, test_dmarc_missing);
@@ -314,6 +400,7 @@ Suite *policy_suite(void)
 	tcase_add_test(tc, test_mtasts);
 	tcase_add_test(tc, test_tlsrpt);
 	tcase_add_test(tc, test_dane);
+	tcase_add_test(tc, test_dane_partial);
 	tcase_add_test(tc, test_bimi);
 	suite_add_tcase(s, tc);
 	return s;

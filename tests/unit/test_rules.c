@@ -214,6 +214,96 @@ START_TEST(test_load_defaults)
 }
 END_TEST
 
+/* breaks and needs (docs/rules.md, "One cause, one finding"): needs
+ * defaults to select.type, an explicit list replaces it, and a clone
+ * keeps both. */
+START_TEST(test_load_follow)
+{
+	static const char text[] =
+		"rules:\n"
+		"  - id: FOL001\n"
+		"    name: breaker\n"
+		"    severity: error\n"
+		"    summary: s\n"
+		"    scope: record\n"
+		"    select: { type: [MX, TXT] }\n"
+		"    check: test-check\n"
+		"    breaks: true\n"
+		"    message: m\n"
+		"  - id: FOL002\n"
+		"    name: needer\n"
+		"    severity: error\n"
+		"    summary: s\n"
+		"    scope: rrset\n"
+		"    select: { type: MX }\n"
+		"    check: test-check\n"
+		"    needs: [txt, TYPE65534]\n"
+		"    message: m\n"
+		"  - id: FOL003\n"
+		"    name: independent\n"
+		"    severity: error\n"
+		"    summary: s\n"
+		"    scope: record\n"
+		"    select: { type: MX }\n"
+		"    check: test-check\n"
+		"    needs: []\n"
+		"    message: m\n";
+	static const char bad[] =
+		"rules:\n"
+		"  - id: FOL004\n"
+		"    name: bad-follow\n"
+		"    severity: error\n"
+		"    summary: s\n"
+		"    scope: rrset\n"
+		"    check: test-check\n"
+		"    breaks: true\n"			/* 8:13 */
+		"    needs: [MX, NOPE]\n"			/* 9:17 */
+		"    message: m\n"
+		"  - id: FOL005\n"
+		"    name: bad-breaks\n"
+		"    severity: error\n"
+		"    summary: s\n"
+		"    scope: record\n"
+		"    check: test-check\n"
+		"    breaks: often\n"			/* 17:13 */
+		"    message: m\n";
+	struct zl_ruleset *rs = zl_ruleset_new(), *c;
+	struct zl_diags errs;
+	const struct zl_rule *r;
+
+	zl_diags_init(&errs);
+	ck_assert_int_eq(load(rs, "f.yaml", text, &errs), ZL_OK);
+	r = rs->rules[0];
+	ck_assert(r->breaks);
+	ck_assert_uint_eq(r->nneeds, 2);
+	ck_assert_uint_eq(r->needs[0], 15);
+	ck_assert_uint_eq(r->needs[1], 16);
+	r = rs->rules[1];
+	ck_assert(!r->breaks);
+	ck_assert_uint_eq(r->nneeds, 2);
+	ck_assert_uint_eq(r->needs[0], 16);
+	ck_assert_uint_eq(r->needs[1], 65534);
+	ck_assert_uint_eq(rs->rules[2]->nneeds, 0);
+	/* A derived rule set's own copy of a rule keeps both. */
+	c = zl_ruleset_derive(rs);
+	ck_assert(c->rules[0]->breaks);
+	ck_assert_ptr_ne(zl_ruleset_own(c, 1), rs->rules[1]);
+	ck_assert_uint_eq(c->rules[1]->nneeds, 2);
+	ck_assert_uint_eq(c->rules[1]->needs[1], 65534);
+	zl_ruleset_free(c);
+
+	ck_assert_int_eq(load(rs, "b.yaml", bad, &errs), ZL_ERR_RULES);
+	if (errs.n != 3)
+		dump(&errs);
+	ck_assert_uint_eq(errs.n, 3);
+	ck_assert(has_err(&errs, 8, 13, "'breaks' applies to scope 'record'"));
+	ck_assert(has_err(&errs, 9, 17, "'NOPE'"));
+	ck_assert(has_err(&errs, 17, 13, "'often'"));
+	zl_diags_free(&errs);
+	zl_ruleset_free(rs);
+}
+END_TEST
+
 START_TEST(test_load_errors)
 {
 	static const char text[] =
@@ -550,12 +640,21 @@ START_TEST(test_select)
 	/* nothing changed */
 	ck_assert_int_eq(rs->rules[2]->severity, ZL_SEV_ERROR);
 
-	ck_assert_int_eq(zl_ruleset_select(rs, " tst002 ,", &errs), ZL_OK);
+	/* an empty item names no rule: an error, not "every rule off" */
+	ck_assert_int_eq(zl_ruleset_select(rs, ",", &errs), ZL_ERR_USAGE);
+	ck_assert_int_eq(zl_ruleset_select(rs, "", &errs), ZL_ERR_USAGE);
+	ck_assert_int_eq(zl_ruleset_select(rs, "tst002, ,TST003", &errs),
+			 ZL_ERR_USAGE);
+	ck_assert_uint_eq(errs.n, 5);
+	ck_assert_ptr_nonnull(strstr(errs.v[2].message, "empty rule id"));
+	ck_assert_int_eq(rs->rules[2]->severity, ZL_SEV_ERROR);
+
+	ck_assert_int_eq(zl_ruleset_select(rs, " tst002 ", &errs), ZL_OK);
 	ck_assert_int_eq(rs->rules[0]->severity, ZL_SEV_OFF);
 	ck_assert_int_eq(rs->rules[1]->severity, ZL_SEV_WARNING);
 	ck_assert_int_eq(rs->rules[2]->severity, ZL_SEV_OFF);
 	ck_assert_int_eq(rs->rules[2]->default_severity, ZL_SEV_ERROR);
-	ck_assert_uint_eq(errs.n, 2);
+	ck_assert_uint_eq(errs.n, 5);
 	zl_ruleset_free(rs);
 
 	rs = three();
@@ -594,6 +693,10 @@ START_TEST(test_set_severity)
 	ck_assert_int_eq(zl_ruleset_set_severity(rs, "tst001", ZL_SEV_ERROR,
 						 &errs), ZL_OK);
 	ck_assert(zl_ruleset_find(rs, "TST001", &info));
+	ck_assert_int_eq(info.severity, ZL_SEV_ERROR);
+	/* found by name too, as --select and --severity find rules */
+	ck_assert(zl_ruleset_find(rs, "First-Rule", &info));
+	ck_assert_str_eq(info.id, "TST001");
 	ck_assert_int_eq(info.severity, ZL_SEV_ERROR);
 	ck_assert_int_eq(info.default_severity, ZL_SEV_OFF);
 	ck_assert_int_eq(zl_ruleset_set_severity(rs, "TST009", ZL_SEV_NOTE,
@@ -695,6 +798,7 @@ Suite *rules_suite(void)
 	suite_add_tcase(s, tc);
 	T(test_load_yaml)
 	T(test_load_defaults)
+	T(test_load_follow)
 	T(test_load_errors)
 	T(test_load_structure)
 	T(test_load_alias)

@@ -43,14 +43,43 @@ static const char *const valid[] = {
 	"v=spf1 redirect=_spf.example.com",
 	"v=spf1 redirect=%{d}.example.com",
 	"v=spf1 include:example.com exp=explain._spf.%{d}",
-	"v=spf1 -all exp=explain.%{c}.%{r}.%{t}.example.com",
-	"v=spf1 -all foo=bar x-y.z_w=%{d} empty= opt=%{c}",
+	"v=spf1 -all exp=%{ir}.example.com",
+	"v=spf1 -all foo=bar x-y.z_w=%{d} empty= opt=%{l}",
 	"v=spf1 include:a-b.example -all",
 	"v=spf1 include:example.123-456 -all",
 	"v=spf1 include:xn--bcher-kva.example -all",
 	"v=spf1 -include:bad.example ~mx ?a +ip4:192.0.2.1 -all",
 	"v=spf1 INCLUDE:Example.COM Redirect=Example.NET",
 	"v=spf1 a:_spf.example.com. -all",
+	/* a domain-spec may hold '/' and ':' (macro-literal, §7.1): only the
+	 * end of a and mx terms is a dual-cidr-length */
+	"v=spf1 a:foo:bar/baz.example.com mx:foo:bar/baz.example.com",
+	"v=spf1 a:foo/bar.example.com/24 mx:a/b.example.com//64 "
+	"a:x/y.example.com/24//64 -all",
+	"v=spf1 -mx:%%%_/.Clara.de/27 mx:%{d}/24 -all",
+	"v=spf1 exists:%{i}.%{s1}.100/86400.rate.%{d} -all",
+	"v=spf1 include:a/b.example.com ptr:c/d.example.com -all",
+	/* unknown modifiers are valid, even named like a mechanism (§6) */
+	"v=spf1 include=example.com mx=example.com ip4=192.0.2.1 -all",
+	"v=spf1 a -all v=spf1 mx -all",
+	"v=spf1 -all default=deny",
+	/* RFC 7208 Appendix A and D */
+	"v=spf1 +all",
+	"v=spf1 a -all",
+	"v=spf1 a:example.org -all",
+	"v=spf1 mx mx:example.org -all",
+	"v=spf1 mx/30 mx:example.org/30 -all",
+	"v=spf1 ptr -all",
+	"v=spf1 ip4:192.0.2.128/28 -all",
+	"v=spf1 include:example.com include:example.net -all",
+	"v=spf1 redirect=example.org",
+	"v=spf1 mx -all exp=explain._spf.%{d}",
+	"v=spf1 -include:ip4._spf.%{d} -include:ptr._spf.%{d} +all",
+	"v=spf1 -ip4:192.0.2.0/24 +all",
+	"v=spf1 exists:%{l1r+}.%{d}",
+	"v=spf1 exists:%{ir}.%{l1r+-}._spf.%{d} -all",
+	"v=spf1 mx:example.com ip4:192.0.2.0/24 ip6:2001:db8::/32 "
+	"include:%{l1r+}._spf.example.org ~all",
 };
 
 START_TEST(test_parse_valid)
@@ -97,8 +126,8 @@ static const struct bad bad[] = {
 	{ "v=spf1 include", 7, 7, "'include' needs ':'" },
 	{ "v=spf1 include:", 7, 8, "needs a domain" },
 	{ "v=spf1 exists", 7, 6, "'exists' needs ':'" },
-	{ "v=spf1 include=example.com", 7, 8, "'include' is a mechanism" },
 	{ "v=spf1 include:example.com/24", 26, 3, "takes no CIDR" },
+	{ "v=spf1 exists:a/b.example.com/24//64", 29, 7, "takes no CIDR" },
 	{ "v=spf1 include-example.com", 7, 19, "unknown mechanism" },
 	{ "v=spf1 include;example.com", 14, 12, "unexpected ';example.com'" },
 	/* domains */
@@ -132,6 +161,11 @@ static const struct bad bad[] = {
 	{ "v=spf1 exists:%{c}.example.com", 14, 4, "only in the explanation" },
 	{ "v=spf1 a:%{r}.example.com", 9, 4, "only in the explanation" },
 	{ "v=spf1 redirect=%{t}.example.com", 16, 4, "only in the" },
+	/* exp= names the explanation; its own domain-spec is no
+	 * explanation text, nor is an unknown modifier's value (§7.1) */
+	{ "v=spf1 -all exp=%{r}.example.com", 16, 4, "only in the" },
+	{ "v=spf1 -all exp=x.%{C}.example.com", 18, 4, "only in the" },
+	{ "v=spf1 -all foo=%{t}", 16, 4, "only in the" },
 	{ "v=spf1 -all foo=%{x}", 16, 4, "unknown macro letter" },
 	{ "v=spf1 -all foo=50%", 18, 1, "'%' at the end" },
 	/* ip4 / ip6 */
@@ -147,7 +181,6 @@ static const struct bad bad[] = {
 	{ "v=spf1 ip6:192.0.2.1", 11, 9, "is an IPv4 address" },
 	{ "v=spf1 ip6:2001:db8:::1", 11, 12, "invalid IPv6" },
 	{ "v=spf1 ip6:2001:db8::g", 11, 11, "invalid IPv6" },
-	{ "v=spf1 ip4=192.0.2.1", 7, 4, "'ip4' is a mechanism" },
 	{ "v=spf1 ip4 -all", 7, 3, "needs ':'" },
 	{ "v=spf1 192.0.2.1 -all", 7, 9, "write 'ip4:192.0.2.1'" },
 	{ "v=spf1 192.0.2.0/24", 7, 12, "write 'ip4:192.0.2.0/24'" },
@@ -169,6 +202,9 @@ static const struct bad bad[] = {
 	{ "v=spf1 mx/", 9, 1, "invalid CIDR" },
 	{ "v=spf1 mx:example.com/24/", 24, 1, "written '//n'" },
 	{ "v=spf1 mx:example.com///64", 22, 4, "invalid CIDR" },
+	{ "v=spf1 a:a/b.example.com/33", 24, 3, "at most /32" },
+	{ "v=spf1 a:a/b.example.com/24/64", 27, 3, "written '//n'" },
+	{ "v=spf1 a:foo/bar", 9, 7, "not fully qualified" },
 	{ "v=spf1 ptr/24", 10, 3, "expected ':'" },
 	{ "v=spf1 a;example.com", 8, 12, "expected ':' or '/'" },
 	/* modifiers */
@@ -184,7 +220,7 @@ static const struct bad bad[] = {
 	{ "v=spf1 -redirect=a.example", 7, 1, "takes no qualifier" },
 	{ "v=spf1 ~foo=bar", 7, 1, "takes no qualifier" },
 	{ "v=spf1 redirect=localhost", 16, 9, "not fully qualified" },
-	{ "v=spf1 a -all v=spf1 mx -all", 14, 6, "second 'v=spf1'" },
+	{ "v=spf1 mx=%{x}", 10, 4, "unknown macro letter" },
 };
 
 START_TEST(test_parse_errors)
@@ -305,6 +341,51 @@ START_TEST(test_terms)
 	ck_assert_int_eq(s.all, 6);
 	ck_assert_int_eq(s.exp, 4);
 	ck_assert_int_eq(s.redirect, -1);
+	zl_spf_free(&s);
+}
+END_TEST
+
+/* A '/' inside a domain-spec is part of the domain; only the end of an a
+ * or mx term is its dual-cidr-length (RFC 7208 §5.6, §7.1). */
+START_TEST(test_domain_slash)
+{
+	const char *rec = "v=spf1 a:foo:bar/baz.example.com/24//64 "
+			  "mx:%%%_/.Clara.de/27 a:x/y.example.com";
+	struct zl_spf s;
+	char buf[64];
+
+	parse(&s, rec);
+	ck_assert_uint_eq(s.nerrs, 0);
+	ck_assert_uint_eq(s.terms[0].value.off, 9);
+	ck_assert_uint_eq(s.terms[0].value.len, 23);
+	ck_assert_int_eq(s.terms[0].cidr4, 24);
+	ck_assert_int_eq(s.terms[0].cidr6, 64);
+	ck_assert_uint_eq(s.terms[0].cidr.off, 32);
+	ck_assert(zl_spf_domain(rec, &s.terms[0], buf, sizeof buf));
+	ck_assert_str_eq(buf, "foo:bar/baz.example.com.");
+	ck_assert_uint_eq(s.terms[1].value.len, 14);
+	ck_assert_int_eq(s.terms[1].cidr4, 27);
+	ck_assert_int_eq(s.terms[2].cidr4, -1);
+	ck_assert(zl_spf_domain(rec, &s.terms[2], buf, sizeof buf));
+	ck_assert_str_eq(buf, "x/y.example.com.");
+	zl_spf_free(&s);
+}
+END_TEST
+
+/* Unknown modifiers named like a mechanism, and a second v=spf1, are
+ * valid (§6) but flagged as likely typos; other unknown modifiers not. */
+START_TEST(test_modifier_typo)
+{
+	struct zl_spf s;
+
+	parse(&s, "v=spf1 mx=example.com INCLUDE=x.example a=b.example "
+		  "V=spf1 foo=bar v=spf2 redirect=r.example");
+	ck_assert_uint_eq(s.nerrs, 0);
+	ck_assert_int_eq(s.terms[0].kind, ZL_SPF_UNKNOWN_MOD);
+	ck_assert(s.terms[0].typo && s.terms[1].typo && s.terms[2].typo);
+	ck_assert(s.terms[3].typo);
+	ck_assert(!s.terms[4].typo && !s.terms[5].typo && !s.terms[6].typo);
+	ck_assert_uint_eq(s.lookups, 1);	/* only the redirect */
 	zl_spf_free(&s);
 }
 END_TEST
@@ -501,27 +582,81 @@ START_TEST(test_check_multiple)
 	tu_lint(HEAD "@ IN TXT \"v=spf1 mx -all\"\n"
 	     "@ IN TXT \"other\"\n"
 	     "@ IN TXT \"v=spf1 a -all\"\n"
-	     "x IN TXT \"v=spf1 -all\"\n", "SPF002", &d);
-	ck_assert_uint_eq(d.n, 1);
+	     "x IN TXT \"v=spf1 -all\"\n"
+	     /* type 99 apart from TXT: one each is no duplicate */
+	     "x IN SPF \"v=spf1 -all\"\n"			/* 10 */
+	     "y IN SPF \"v=spf1 a -all\"\n"
+	     "y IN SPF \"v=spf1 mx -all\"\n", "SPF002", &d);
+	ck_assert_uint_eq(d.n, 2);
 	tu_at(&d, 0, "SPF002", 8, 11, 8, 17);
 	ck_assert_uint_eq(d.v[0].nnotes, 1);
 	ck_assert_uint_eq(d.v[0].notes[0].loc.line, 6);
+	tu_at(&d, 1, "SPF002", 12, 11, 12, 17);
+	ck_assert_uint_eq(d.v[1].notes[0].loc.line, 11);
 	zl_diags_free(&d);
 }
 END_TEST
 
+/* Type 99 is reported only where no TXT record carries the policy, as
+ * named-checkzone does. */
 START_TEST(test_check_obsolete_type)
 {
 	struct zl_diags d;
 
 	tu_lint(HEAD "@ IN TXT \"v=spf1 -all\"\n"
 	     "@ IN SPF \"v=spf1 -all\"\n"
-	     "b IN SPF \"v=spf1 -all\"\n", "SPF003", &d);
+	     "b IN SPF \"v=spf1 -all\"\n"
+	     "c IN TXT \"v=spf1 mx -all\"\n"
+	     "c IN SPF \"v=spf1 a -all\"\n"
+	     "e IN TXT \"not spf\"\n"
+	     "e IN SPF \"v=spf1 a -all\"\n", "SPF003", &d);	/* 12 */
 	ck_assert_uint_eq(d.n, 2);
-	tu_at(&d, 0, "SPF003", 7, 6, 7, 9);
-	ck_assert_ptr_nonnull(strstr(d.v[0].help, "delete it"));
-	ck_assert_ptr_nonnull(strstr(d.v[1].help, "as a TXT record"));
+	tu_at(&d, 0, "SPF003", 8, 6, 8, 9);
+	tu_at(&d, 1, "SPF003", 12, 6, 12, 9);
 	ck_assert_int_eq(d.v[0].sev, ZL_SEV_WARNING);
+	zl_diags_free(&d);
+}
+END_TEST
+
+/* Text that receivers do not take for SPF because whitespace comes
+ * before "v=spf1" (RFC 7208 §4.5). */
+START_TEST(test_check_leading_space)
+{
+	struct zl_diags d;
+
+	tu_lint(HEAD "a IN TXT \" v=spf1 -all\"\n"
+	     "b IN TXT \"\\009V=SPF1 mx -all\"\n"
+	     "c IN TXT \" \" \"v=spf1 -all\"\n"
+	     "d IN TXT \" hello v=spf1\"\n"
+	     "e IN TXT \"v=spf1 -all \"\n", "SPF001", &d);
+	ck_assert_uint_eq(d.n, 3);
+	tu_at(&d, 0, "SPF001", 6, 11, 6, 18);
+	ck_assert(has(&d, 0, "whitespace before 'v=spf1'"));
+	tu_at(&d, 1, "SPF001", 7, 11, 7, 21);
+	tu_at(&d, 2, "SPF001", 8, 11, 8, 21);
+	zl_diags_free(&d);
+}
+END_TEST
+
+/* Modifiers named like a mechanism are valid and ignored (§6): a warning
+ * with a fix-it, not a syntax error. */
+START_TEST(test_check_modifier_typo)
+{
+	struct zl_diags d;
+
+	tu_lint(HEAD "a IN TXT \"v=spf1 include=_spf.example.net -all\"\n"
+	     "b IN TXT \"v=spf1 ip4:192.0.2.1 -all v=spf1 mx -all\"\n"
+	     "c IN TXT \"v=spf1 all=x foo=bar -all\"\n",
+	     "SPF001,SPF019", &d);
+	ck_assert_uint_eq(d.n, 3);
+	tu_at(&d, 0, "SPF019", 6, 18, 6, 42);
+	ck_assert_int_eq(d.v[0].sev, ZL_SEV_WARNING);
+	ck_assert_str_eq(d.v[0].fixit, "include:_spf.example.net");
+	tu_at(&d, 1, "SPF019", 7, 37, 7, 43);
+	ck_assert(has(&d, 1, "second 'v=spf1'"));
+	ck_assert_ptr_null(d.v[1].fixit);
+	tu_at(&d, 2, "SPF019", 8, 18, 8, 23);
+	ck_assert_ptr_null(d.v[2].fixit);
 	zl_diags_free(&d);
 }
 END_TEST
@@ -610,6 +745,94 @@ START_TEST(test_check_loop_long)
 }
 END_TEST
 
+/* An include or redirect target that is an in-zone alias is followed to
+ * its canonical name, as resolvers do; a chain too long is unknown. */
+START_TEST(test_check_include_alias)
+{
+	struct zl_diags d;
+	const char *zone = HEAD
+		"@ IN TXT \"v=spf1 include:alias.example.com -all\"\n"	/* 6 */
+		"alias IN CNAME spf\n"
+		"spf IN TXT \"v=spf1 a mx ptr exists:%{i}.x.example.com "
+		"a:h1.example.com a:h2.example.com a:h3.example.com "
+		"a:h4.example.com a:h5.example.com a:h6.example.com -all\"\n"
+		"r IN TXT \"v=spf1 redirect=bad.example.com\"\n"
+		"bad IN CNAME nospf\n"					/* 10 */
+		"nospf IN TXT \"hello\"\n"
+		"o IN TXT \"v=spf1 include:out.example.com -all\"\n"
+		"out IN CNAME spf.example.net.\n"
+		"w IN TXT \"v=spf1 include:x.w.example.com -all\"\n"
+		"*.w IN CNAME spf\n"					/* 15 */
+		"l IN TXT \"v=spf1 include:loop1.example.com -all\"\n"
+		"loop1 IN CNAME loop2\nloop2 IN CNAME loop1\n";
+
+	tu_lint(zone, "SPF006", &d);
+	ck_assert_uint_eq(d.n, 1);
+	tu_at(&d, 0, "SPF006", 9, 18, 9, 42);
+	zl_diags_free(&d);
+	/* the alias's target costs 10: @ and w need 11 */
+	tu_lint(zone, "SPF004", &d);
+	ck_assert_uint_eq(d.n, 2);
+	tu_at(&d, 0, "SPF004", 6, 18, 6, 43);
+	ck_assert(has(&d, 0, "needs 11 DNS lookups"));
+	tu_at(&d, 1, "SPF004", 14, 18, 14, 41);
+	zl_diags_free(&d);
+}
+END_TEST
+
+/* RFC 7208 §4.6.4: an mx term whose MX RRset has over 10 records. */
+START_TEST(test_check_mx_names)
+{
+	struct zl_diags d;
+	struct zl_buf z = { 0 };
+	int i;
+
+	zl_buf_addf(&z, "%s", HEAD
+		    "@ IN TXT \"v=spf1 mx mx:big.example.com mx:ok.example.com "
+		    "-all mx:big.example.com\"\n"			/* 6 */
+		    "al IN CNAME big\n"
+		    "b IN TXT \"v=spf1 mx:al.example.com mx:%{d} "
+		    "mx:big.example.net -all\"\n");
+	for (i = 0; i < 11; i++)
+		zl_buf_addf(&z, "big IN MX %d h%d\n@ IN MX %d h%d\n%s", i, i,
+			    i, i, i < 10 ? "ok IN MX 1 h1\n" : "");
+	tu_lint(z.s, "SPF018", &d);
+	ck_assert_uint_eq(d.n, 3);
+	tu_at(&d, 0, "SPF018", 6, 18, 6, 20);	/* the owner's own 11 */
+	ck_assert(has(&d, 0, "'example.com.', which has 11 MX records"));
+	tu_at(&d, 1, "SPF018", 6, 21, 6, 39);
+	tu_at(&d, 2, "SPF018", 8, 18, 8, 35);	/* through the alias */
+	ck_assert_int_eq(d.v[0].sev, ZL_SEV_ERROR);
+	zl_diags_free(&d);
+	zl_buf_free(&z);
+}
+END_TEST
+
+/* RFC 7208 §4.6.4: more than two terms that query names the zone holds
+ * without the records asked for. */
+START_TEST(test_check_void_lookups)
+{
+	struct zl_diags d;
+
+	tu_lint(HEAD "v6 IN AAAA 2001:db8::1\nmail IN MX 10 v6\n"
+	     "a IN TXT \"v=spf1 a:gone.example.com mx:v6.example.com "	/* 8 */
+	     "exists:v6.example.com mx:mail.example.com a:v6.example.com "
+	     "a:x.example.net -all a:gone2.example.com\"\n"
+	     "b IN TXT \"v=spf1 a:g1.example.com a:g2.example.com -all\"\n"
+	     "c IN TXT \"v=spf1 a:g1.example.com a:%{d}.example.com "
+	     "mx:x.example.net a:g2.example.com -all\"\n"
+	     "d IN TXT \"v=spf1 a mx a:g1.example.com -all\"\n", "SPF020", &d);
+	/* a: gone, v6 has no MX, v6 has no A for exists; mx:mail, a:v6,
+	 * the out-of-zone name and terms after all do not count */
+	ck_assert_uint_eq(d.n, 2);
+	tu_at(&d, 0, "SPF020", 8, 55, 8, 76);
+	ck_assert(has(&d, 0, "3 terms"));
+	ck_assert(has(&d, 0, "'exists:v6.example.com'"));
+	tu_at(&d, 1, "SPF020", 11, 23, 11, 39);
+	zl_diags_free(&d);
+}
+END_TEST
+
 START_TEST(test_check_all)
 {
 	struct zl_diags d;
@@ -691,6 +914,8 @@ Suite *spf_suite(void)
 	tcase_add_test(tc, test_parse_errors);
 	tcase_add_test(tc, test_error_style);
 	tcase_add_test(tc, test_terms);
+	tcase_add_test(tc, test_domain_slash);
+	tcase_add_test(tc, test_modifier_typo);
 	tcase_add_test(tc, test_ip6_and_host_bits);
 	tcase_add_test(tc, test_lookups);
 	tcase_add_test(tc, test_domain);
@@ -702,6 +927,11 @@ Suite *spf_suite(void)
 	tcase_add_test(tc, test_check_joined_terms);
 	tcase_add_test(tc, test_check_multiple);
 	tcase_add_test(tc, test_check_obsolete_type);
+	tcase_add_test(tc, test_check_leading_space);
+	tcase_add_test(tc, test_check_modifier_typo);
+	tcase_add_test(tc, test_check_include_alias);
+	tcase_add_test(tc, test_check_mx_names);
+	tcase_add_test(tc, test_check_void_lookups);
 	tcase_add_test(tc, test_check_lookups);
 	tcase_add_test(tc, test_check_loop_and_void);
 	tcase_add_test(tc, test_check_loop_long);

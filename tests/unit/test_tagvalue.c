@@ -102,8 +102,9 @@ START_TEST(test_parse_errors)
 	parse(&tv, "a-b=c; 1x=2");
 	ck_assert(tv.errs[0].ext_name && tv.errs[1].ext_name);
 	zl_tv_free(&tv);
+	/* the 32-character limit of extension names is not the parser's */
 	parse(&tv, "a_b-" "12345678901234567890123456789=1");
-	ck_assert(!tv.errs[0].ext_name);	/* longer than 32 */
+	ck_assert(tv.errs[0].ext_name);
 	zl_tv_free(&tv);
 	/* a NUL byte inside the text is data, not the end */
 	zl_tv_parse(&tv, "a=b\0c;d=e", 9);

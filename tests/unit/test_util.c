@@ -1,9 +1,11 @@
-/* test_util.c - unit tests for lint/util.c: arena, buffers, escaping. */
+/* test_util.c - unit tests for lint/util.c: arena, buffers, escaping, the
+ * keyed hash. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "suites.h"
+#include "testutil.h"
 #include "util.h"
 
 /* Escapes n bytes of s and returns the result (caller frees). */
@@ -113,6 +115,13 @@ START_TEST(test_buf_add_escaped)
 	/* Surrogates and code points above U+10FFFF. */
 	ck_esc("\xed\xa0\x80", 3, "\\237\\160\\128");
 	ck_esc("\xf4\x90\x80\x80", 4, "\\244\\144\\128\\128");
+	/* C1 controls (CSI, OSC) and bidi overrides are valid UTF-8 but are
+	 * escaped byte by byte, like control bytes. */
+	ck_esc("\xc2\x9b" "31mred", 8, "\\194\\15531mred");
+	ck_esc("\xc2\x9d" "0;t\xc2\x9c", 7, "\\194\\1570;t\\194\\156");
+	ck_esc("a\xe2\x80\xae" "b", 5, "a\\226\\128\\174b");
+	ck_esc("\xe2\x81\xa6x\xe2\x81\xa9", 7,
+	       "\\226\\129\\166x\\226\\129\\169");
 	/* Length is honoured: nothing past n is read. */
 	ck_esc("abcdef", 3, "abc");
 	/* Appends to what is there. */
@@ -124,6 +133,132 @@ START_TEST(test_buf_add_escaped)
 		ck_assert_str_eq(b.s, "x=\\001");
 		zl_buf_free(&b);
 	}
+}
+END_TEST
+
+/* Writes code point cp as UTF-8 into b (at least 5 bytes), NUL-ended;
+ * returns its length. */
+static size_t utf8(uint32_t cp, char *b)
+{
+	size_t n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4, i;
+
+	b[0] = (char)(n == 1 ? cp : (0xF00u >> n) | (cp >> (6 * (n - 1))));
+	for (i = 1; i < n; i++)
+		b[i] = (char)(0x80 | ((cp >> (6 * (n - 1 - i))) & 0x3F));
+	b[n] = '\0';
+	return n;
+}
+
+START_TEST(test_shown_len)
+{
+	/* What a reader cannot see for what it is: C1 controls, bidi
+	 * embeddings, overrides, isolates and marks, zero-width and other
+	 * format characters, separators, spaces other than U+0020,
+	 * variation selectors, fillers, tags, noncharacters; each at the
+	 * edges of its range. */
+	static const uint32_t hidden[] = {
+		0x80, 0x85, 0x9B, 0x9D, 0x9F, 0xA0, 0xAD, 0x34F, 0x600, 0x605,
+		0x61C, 0x6DD, 0x70F, 0x890, 0x8E2, 0x115F, 0x1160, 0x1680,
+		0x17B4, 0x180B, 0x180E, 0x180F, 0x2000, 0x200A, 0x200B, 0x200D,
+		0x200E, 0x200F, 0x2028, 0x2029, 0x202A, 0x202E, 0x202F, 0x205F,
+		0x2060, 0x2065, 0x2066, 0x2069, 0x206F, 0x3000, 0x3164, 0xFDD0,
+		0xFDEF, 0xFE00, 0xFE0F, 0xFEFF, 0xFFA0, 0xFFF0, 0xFFF9, 0xFFFB,
+		0xFFFE, 0xFFFF, 0x110BD, 0x110CD, 0x13430, 0x1343F, 0x1BCA0,
+		0x1BCA3, 0x1D173, 0x1D17A, 0x1FFFE, 0x1FFFF, 0xE0000, 0xE0001,
+		0xE0041, 0xE007F, 0xE0100, 0xE0FFF, 0xEFFFF, 0x10FFFE, 0x10FFFF,
+	};
+	/* Visible characters, many right beside those ranges. */
+	static const uint32_t shown[] = {
+		0xA1, 0xA9, 0xAC, 0xAE, 0xE9, 0x34E, 0x350, 0x5FF, 0x606, 0x61B,
+		0x61D, 0x6DC, 0x6DE, 0x88F, 0x892, 0x115E, 0x1161, 0x167F,
+		0x1681, 0x17B3, 0x17B6, 0x180A, 0x1810, 0x1FFF, 0x2010, 0x2027,
+		0x2030, 0x205E, 0x2070, 0x20AC, 0x2FFF, 0x3001, 0x3163, 0x3165,
+		0xFDCF, 0xFDF0, 0xFDFD, 0xFDFF, 0xFE10, 0xFEFE, 0xFF9F, 0xFFA1,
+		0xFFEF, 0xFFFC, 0xFFFD, 0x10000, 0x110BC, 0x110BE, 0x1342F,
+		0x13440, 0x1BC9F, 0x1BCA4, 0x1D172, 0x1D17B, 0x1F600, 0x1FFFD,
+		0x20000, 0xDFFFD, 0xE1000, 0xF0000, 0x10FFFD,
+	};
+	char b[8];
+	size_t i, n;
+
+	for (i = 0; i < sizeof hidden / sizeof hidden[0]; i++) {
+		n = utf8(hidden[i], b);
+		ck_assert_msg(zl_utf8_len(b, n) == n, "U+%04X", hidden[i]);
+		ck_assert_msg(zl_shown_len(b, n) == 0, "U+%04X shown",
+			      hidden[i]);
+	}
+	for (i = 0; i < sizeof shown / sizeof shown[0]; i++) {
+		n = utf8(shown[i], b);
+		ck_assert_msg(zl_shown_len(b, n) == n, "U+%04X hidden",
+			      shown[i]);
+	}
+	/* ASCII: printable only; tab and line feed are escaped as well. */
+	ck_assert_uint_eq(zl_shown_len(" ", 1), 1);
+	ck_assert_uint_eq(zl_shown_len("~", 1), 1);
+	ck_assert_uint_eq(zl_shown_len("\t", 1), 0);
+	ck_assert_uint_eq(zl_shown_len("\n", 1), 0);
+	ck_assert_uint_eq(zl_shown_len("\x7f", 1), 0);
+	ck_assert_uint_eq(zl_shown_len("", 0), 0);
+	/* Cut short or invalid: the first byte is escaped. */
+	ck_assert_uint_eq(zl_shown_len("\xc3\xa9", 1), 0);
+	ck_assert_uint_eq(zl_shown_len("\xff", 1), 0);
+}
+END_TEST
+
+/* SipHash-1-3 of the bytes 0, 1, ..., n-1 under the all-zero key, as the
+ * reference implementation (github.com/veorq/SipHash, built with
+ * cROUNDS=1, dROUNDS=3) computes it: the end of short input, one word
+ * and more. */
+START_TEST(test_siphash13)
+{
+	static const struct {
+		size_t n;
+		uint64_t h;
+	} want[] = {
+		{ 0, 0xd1fba762150c532cULL }, { 1, 0x68a914128e01e473ULL },
+		{ 7, 0x2f098ab0c751325aULL }, { 8, 0xead411e67ebe2eeaULL },
+		{ 9, 0x75927f9d95124362ULL }, { 15, 0xf30eb725bb91c9eaULL },
+		{ 16, 0x8972188433a5c5b7ULL }, { 17, 0x4883c49a2c009c1dULL },
+		{ 31, 0x169739443111d49bULL }, { 32, 0x31ef8061c910629bULL },
+	};
+	static const uint64_t zero[2] = { 0, 0 };
+	unsigned char in[32];
+	size_t i;
+
+	for (i = 0; i < sizeof in; i++)
+		in[i] = (unsigned char)i;
+	for (i = 0; i < sizeof want / sizeof want[0]; i++)
+		ck_assert_msg(zl_siphash13(zero, in, want[i].n) == want[i].h,
+			      "length %zu", want[i].n);
+}
+END_TEST
+
+/* The run's keyed hash: a function of the bytes, and strings that all
+ * collide under FNV-1a spread over a table's buckets like any others. */
+START_TEST(test_hash)
+{
+	enum { K = 12, N = 1 << K };
+	char blocks[K][2][5], s[4 * K + 1];
+	unsigned *load = calloc(N, sizeof *load), max = 0;
+	size_t b;
+	int i, j;
+
+	ck_assert_uint_eq(zl_hash("example.com.", 12),
+			  zl_hash("example.com.", 12));
+	ck_assert_uint_ne(zl_hash("example.com.", 12),
+			  zl_hash("example.org.", 12));
+	ck_assert_uint_ne(zl_hash("", 0), zl_hash("\0", 1));
+	tu_fnv_multicollision(blocks, K, 2166136261u);
+	for (i = 0; i < N; i++) {
+		for (j = 0; j < K; j++)
+			memcpy(s + 4 * j, blocks[j][(i >> j) & 1], 4);
+		b = zl_hash(s, 4 * K) & (N - 1);
+		if (++load[b] > max)
+			max = load[b];
+	}
+	/* N strings in N buckets: the fullest holds a handful. */
+	ck_assert_uint_le(max, 16);
+	free(load);
 }
 END_TEST
 
@@ -196,8 +331,15 @@ Suite *util_suite(void)
 	tc = tcase_create("buf_add_escaped");
 	tcase_add_test(tc, test_buf_add_escaped);
 	suite_add_tcase(s, tc);
+	tc = tcase_create("shown_len");
+	tcase_add_test(tc, test_shown_len);
+	suite_add_tcase(s, tc);
 	tc = tcase_create("utf8_len");
 	tcase_add_test(tc, test_utf8_len);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("hash");
+	tcase_add_test(tc, test_siphash13);
+	tcase_add_test(tc, test_hash);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("strcasecmp");
 	tcase_add_test(tc, test_strcasecmp);

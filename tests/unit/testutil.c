@@ -1,5 +1,7 @@
-/* testutil.c - helpers shared by the unit suites that lint small zones. */
+/* testutil.c - helpers shared by the unit suites: small zones linted, and
+ * names that collide under FNV-1a. */
 #include <check.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "testutil.h"
@@ -33,4 +35,59 @@ void tu_at(const struct zl_diags *d, size_t i, const char *id, unsigned line,
 		ck_assert_uint_eq(d->v[i].loc.end_line, end_line);
 	if (end_col)
 		ck_assert_uint_eq(d->v[i].loc.end_col, end_col);
+}
+
+uint32_t tu_fnv1a(uint32_t h, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* The i-th 4-character string of [a-z0-9]. */
+static void nth_word(uint32_t i, char w[5])
+{
+	static const char digits[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+	int j;
+
+	for (j = 0; j < 4; j++, i /= 36)
+		w[j] = digits[i % 36];
+	w[4] = '\0';
+}
+
+/* A birthday search per pair: about 2^16 words until two meet among the
+ * 2^32 states, out of 36^4 (1.7 million) to try. */
+uint32_t tu_fnv_multicollision(char b[][2][5], int k, uint32_t h)
+{
+	enum { SLOTS = 1 << 20 };
+	uint32_t *state = calloc(SLOTS, sizeof *state);
+	uint32_t *word = calloc(SLOTS, sizeof *word);	/* index + 1 */
+	uint32_t i, v, slot;
+	char w[5];
+	int j;
+
+	ck_assert(state && word);
+	for (j = 0; j < k; j++) {
+		memset(word, 0, SLOTS * sizeof *word);
+		for (i = 0; i < 36 * 36 * 36 * 36; i++) {
+			nth_word(i, w);
+			v = tu_fnv1a(h, w, 4);
+			for (slot = (v * 2654435761u) >> 12; word[slot] &&
+			     state[slot] != v; slot = (slot + 1) % SLOTS)
+				;
+			if (word[slot])
+				break;
+			state[slot] = v;
+			word[slot] = i + 1;
+		}
+		ck_assert_msg(word[slot], "no FNV-1a collision found");
+		nth_word(word[slot] - 1, b[j][0]);
+		memcpy(b[j][1], w, 5);
+		h = v;
+	}
+	free(state);
+	free(word);
+	return h;
 }

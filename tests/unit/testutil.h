@@ -1,8 +1,10 @@
-/* testutil.h - helpers shared by the unit suites that lint small zones. */
+/* testutil.h - helpers shared by the unit suites: small zones linted, and
+ * names that collide under FNV-1a. */
 #ifndef ZL_TESTUTIL_H
 #define ZL_TESTUTIL_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "zonelint.h"
 
@@ -21,5 +23,16 @@ void tu_lint(const char *text, const char *only, struct zl_diags *d);
  * end_col unless they are 0. */
 void tu_at(const struct zl_diags *d, size_t i, const char *id, unsigned line,
 	   unsigned col, unsigned end_line, unsigned end_col);
+
+/* FNV-1a, 32 bits, over s[0..n) from state h (2166136261 to start): the
+ * fixed hash the name index and the tag-value parser once used. */
+uint32_t tu_fnv1a(uint32_t h, const char *s, size_t n);
+
+/* Fills b[0..k) with pairs of different 4-character strings of [a-z0-9]
+ * such that FNV-1a takes both strings of pair 0 from state h to one state,
+ * both strings of pair 1 from there to one state, and so on: the 2^k
+ * strings made of one string of each pair, in order, all hash alike (a
+ * multicollision, Joux 2004).  Returns the state after the last pair. */
+uint32_t tu_fnv_multicollision(char b[][2][5], int k, uint32_t h);
 
 #endif

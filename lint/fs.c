@@ -1,0 +1,538 @@
+/* fs.c - every file liblint and zonelint read is opened here: regular files only, never blocking, confined to a root when the tree named them. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fs.h"
+#include "util.h"
+
+/* Symbolic links followed in one path, as Linux's MAXSYMLINKS. */
+#define MAX_LINKS 40
+
+/* ---- paths ---- */
+
+/* Appends component s[0..n) to the normalised absolute path b. */
+static void push_part(struct zl_buf *b, const char *s, size_t n)
+{
+	char *slash;
+
+	if (n == 0 || (n == 1 && s[0] == '.'))
+		return;
+	if (n == 2 && s[0] == '.' && s[1] == '.') {
+		slash = strrchr(b->s, '/');
+		b->len = slash && slash != b->s ? (size_t)(slash - b->s) : 1;
+		b->s[b->len] = '\0';
+		return;
+	}
+	if (b->len > 1)
+		zl_buf_addc(b, '/');
+	zl_buf_add(b, s, n);
+}
+
+static void push_parts(struct zl_buf *b, const char *p)
+{
+	const char *e;
+
+	for (; *p; p = *e ? e + 1 : e) {
+		e = p + strcspn(p, "/");
+		push_part(b, p, (size_t)(e - p));
+	}
+}
+
+char *zl_path_abs(const char *path)
+{
+	struct zl_buf b = { 0 };
+	char cwd[4096];
+
+	zl_buf_add(&b, "/", 1);
+	if (path[0] != '/' && getcwd(cwd, sizeof cwd))
+		push_parts(&b, cwd);
+	push_parts(&b, path);
+	return b.s;
+}
+
+char *zl_path_rel(const char *dir, const char *path)
+{
+	struct zl_buf b = { 0 };
+	size_t i = 0, common = 0;
+	const char *p;
+
+	if (strcmp(dir, "/") == 0)
+		return zl_xstrdup(path + 1);
+	/* The longest run of whole components the two share. */
+	while (dir[i] && dir[i] == path[i]) {
+		i++;
+		if ((dir[i] == '\0' || dir[i] == '/') &&
+		    (path[i] == '\0' || path[i] == '/'))
+			common = i;
+	}
+	for (p = dir + common; *p; p++)
+		if (*p == '/')
+			zl_buf_add(&b, "../", 3);
+	p = path + common;
+	zl_buf_add(&b, p + (*p == '/'), strlen(p + (*p == '/')));
+	return b.s ? b.s : zl_xstrdup("");
+}
+
+char *zl_path_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return zl_xstrdup("");
+	if (slash == path)
+		return zl_xstrdup("/");
+	return zl_xstrndup(path, (size_t)(slash - path));
+}
+
+char *zl_path_join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+
+	return zl_xasprintf("%s%s%s", dir, n && dir[n - 1] != '/' ? "/" : "",
+			    name);
+}
+
+/* ---- opening below a root ---- */
+
+/* Why a file was refused, beyond an errno value. */
+enum why { W_ERRNO, W_NOTREG, W_DOTDOT, W_LINK, W_ABS, W_GIT };
+
+struct fid {
+	dev_t dev;
+	ino_t ino;
+};
+
+/* A walk from a root directory down to one file, a component at a time:
+ * the kernel never resolves more than one name, so no link is followed
+ * before it has been looked at, and nothing can be swapped in between a
+ * check and the open it allows. */
+struct walk {
+	const char *root;	/* as given; shown in messages */
+	char *real;		/* realpath(root), made when a name is absolute */
+	int rootfd, dir;	/* the root, and the directory reached */
+	struct fid *ids;	/* ids[i]: the directory at depth i > 0 */
+	size_t depth, cap;
+	int links;		/* symbolic links followed so far */
+	enum why why;		/* why the walk failed */
+	int err;		/* with W_ERRNO */
+};
+
+static int refuse(struct walk *w, enum why why, int err)
+{
+	w->why = why;
+	w->err = err;
+	return -1;
+}
+
+/* Makes fd, a directory at depth, the one reached; the walk takes it. */
+static void enter(struct walk *w, int fd, size_t depth)
+{
+	if (w->dir >= 0 && w->dir != w->rootfd)
+		close(w->dir);
+	w->dir = fd;
+	w->depth = depth;
+}
+
+static int down(struct walk *w, const char *name)
+{
+	int fd = openat(w->dir, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+			O_CLOEXEC);
+	struct stat st;
+
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		refuse(w, W_ERRNO, errno);
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	zl_xgrow((void **)&w->ids, &w->cap, w->depth + 2, sizeof *w->ids);
+	w->ids[w->depth + 1] = (struct fid){ st.st_dev, st.st_ino };
+	enter(w, fd, w->depth + 1);
+	return 0;
+}
+
+/* "..": never above the root, and only back to the directory the walk
+ * came down from (another one if the tree is being moved meanwhile).  Out
+ * of the root after a link, the link is to blame. */
+static int up(struct walk *w)
+{
+	struct stat st;
+	int fd;
+
+	if (w->depth == 0)
+		return refuse(w, w->links ? W_LINK : W_DOTDOT, 0);
+	if (w->depth == 1) {
+		enter(w, w->rootfd, 0);
+		return 0;
+	}
+	fd = openat(w->dir, "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) != 0 ||
+	    st.st_dev != w->ids[w->depth - 1].dev ||
+	    st.st_ino != w->ids[w->depth - 1].ino) {
+		refuse(w, fd < 0 ? W_ERRNO : W_DOTDOT, errno);
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	enter(w, fd, w->depth - 1);
+	return 0;
+}
+
+/* An absolute name relative to the root, when it lies inside the root's
+ * real path; else NULL. */
+static const char *below_root(struct walk *w, const char *abs)
+{
+	size_t n;
+
+	if (!w->real && (w->real = realpath(w->root, NULL)) == NULL)
+		return NULL;
+	n = strlen(w->real);
+	if (n == 1)
+		return abs;
+	if (strncmp(abs, w->real, n) != 0 || (abs[n] != '/' && abs[n] != '\0'))
+		return NULL;
+	return abs + n;
+}
+
+/* The target of link name in the directory reached, malloc'd, or NULL. */
+static char *link_target(struct walk *w, const char *name)
+{
+	char buf[PATH_MAX];
+	ssize_t n = readlinkat(w->dir, name, buf, sizeof buf);
+
+	if (n < 0 || (size_t)n >= sizeof buf) {
+		refuse(w, W_ERRNO, n < 0 ? errno : ENAMETOOLONG);
+		return NULL;
+	}
+	return zl_xstrndup(buf, (size_t)n);
+}
+
+/* Replaces what is left of the path, rest, by the target of link name
+ * followed by rest.  An absolute target starts again from the root. */
+static char *follow(struct walk *w, const char *name, const char *rest)
+{
+	char *t, *next;
+	const char *rel;
+
+	if (++w->links > MAX_LINKS) {
+		refuse(w, W_ERRNO, ELOOP);
+		return NULL;
+	}
+	if ((t = link_target(w, name)) == NULL)
+		return NULL;
+	rel = t;
+	if (t[0] == '/') {
+		if ((rel = below_root(w, t)) == NULL) {
+			free(t);
+			refuse(w, W_LINK, 0);
+			return NULL;
+		}
+		enter(w, w->rootfd, 0);
+	}
+	next = zl_xasprintf("%s%s", rel, rest);
+	free(t);
+	return next;
+}
+
+/* The last name of the path: a regular file, opened without blocking. */
+static int open_last(struct walk *w, const char *name, const struct stat *st)
+{
+	int fd;
+
+	if (S_ISDIR(st->st_mode))
+		return refuse(w, W_ERRNO, EISDIR);
+	if (!S_ISREG(st->st_mode))
+		return refuse(w, W_NOTREG, 0);
+	fd = openat(w->dir, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+		    O_CLOEXEC | O_NOCTTY);
+	return fd >= 0 ? fd : refuse(w, W_ERRNO, errno);
+}
+
+/* Opens path below the root.  Returns a descriptor, or -1 with w->why. */
+static int walk_to(struct walk *w, const char *path)
+{
+	char name[NAME_MAX + 1], *todo, *next;
+	const char *p;
+	struct stat st;
+	size_t n;
+	int fd = -1;
+
+	if (path[0] == '/' && (path = below_root(w, path)) == NULL)
+		return refuse(w, W_ABS, 0);
+	todo = zl_xstrdup(path);
+	for (p = todo;;) {
+		p += strspn(p, "/");
+		if (*p == '\0') {	/* the path names a directory */
+			refuse(w, W_ERRNO, EISDIR);
+			break;
+		}
+		if ((n = strcspn(p, "/")) > NAME_MAX) {
+			refuse(w, W_ERRNO, ENAMETOOLONG);
+			break;
+		}
+		memcpy(name, p, n);
+		name[n] = '\0';
+		p += n;
+		if (strcmp(name, ".") == 0)
+			continue;
+		if (strcmp(name, "..") == 0) {
+			if (up(w) != 0)
+				break;
+			continue;
+		}
+		/* .git holds the checkout's credentials (a CI token in
+		 * .git/config): nothing of the tree may point into it. */
+		if (strcasecmp(name, ".git") == 0) {
+			refuse(w, W_GIT, 0);
+			break;
+		}
+		if (fstatat(w->dir, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+			refuse(w, W_ERRNO, errno);
+			break;
+		}
+		if (S_ISLNK(st.st_mode)) {
+			if ((next = follow(w, name, p)) == NULL)
+				break;
+			free(todo);
+			p = todo = next;
+		} else if (*p == '\0') {
+			fd = open_last(w, name, &st);
+			break;
+		} else if (!S_ISDIR(st.st_mode)) {
+			refuse(w, W_ERRNO, ENOTDIR);
+			break;
+		} else if (down(w, name) != 0) {
+			break;
+		}
+	}
+	free(todo);
+	return fd;
+}
+
+/* Opens path confined to the directory root (which itself may be a
+ * link: the caller chose it).  Returns a descriptor, or -1 with w->why. */
+static int open_below(struct walk *w, const char *root, const char *path)
+{
+	int fd = -1;
+
+	memset(w, 0, sizeof *w);
+	w->root = root;
+	w->dir = -1;
+	w->rootfd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (w->rootfd < 0) {
+		refuse(w, W_ERRNO, errno);
+	} else {
+		w->dir = w->rootfd;
+		fd = walk_to(w, path);
+	}
+	enter(w, -1, 0);
+	if (w->rootfd >= 0)
+		close(w->rootfd);
+	free(w->ids);
+	free(w->real);
+	w->ids = NULL;
+	w->real = NULL;
+	return fd;
+}
+
+/* A path that leads out of its root may land in an allowed file or tree
+ * (--allow-include), judged by its real path; it is then read confined to
+ * that.  Returns a descriptor, or -1 leaving *w as it is when no allowed
+ * path holds the file, else with the reason of that attempt. */
+static int open_allowed(const struct zl_read *rd, struct walk *w)
+{
+	char *full, *real, *areal, *slash;
+	struct walk aw;
+	size_t i, n;
+	int fd = -1;
+
+	full = rd->path[0] == '/' ? zl_xstrdup(rd->path) :
+	       zl_xasprintf("%s/%s", rd->root, rd->path);
+	real = realpath(full, NULL);
+	free(full);
+	for (i = 0; real && i < rd->nallow; i++) {
+		if ((areal = realpath(rd->allow[i], NULL)) == NULL)
+			continue;
+		n = strlen(areal);
+		slash = strrchr(real, '/');
+		if (strcmp(real, areal) == 0) {		/* an allowed file */
+			*slash = '\0';
+			fd = open_below(&aw, slash == real ? "/" : real,
+					slash + 1);
+		} else if (n == 1 || (strncmp(real, areal, n) == 0 &&
+				      real[n] == '/')) {
+			fd = open_below(&aw, areal, real + n + (n > 1));
+		} else {
+			free(areal);
+			continue;
+		}
+		free(areal);
+		aw.root = rd->allow[i];
+		*w = aw;
+		break;
+	}
+	free(real);
+	return fd;
+}
+
+static int open_confined(const struct zl_read *rd, struct walk *w)
+{
+	int fd = open_below(w, rd->root, rd->path);
+
+	if (fd < 0 && rd->nallow > 0 &&
+	    (w->why == W_DOTDOT || w->why == W_LINK || w->why == W_ABS))
+		fd = open_allowed(rd, w);
+	return fd;
+}
+
+/* A file the user named: any link is followed, but it must be a regular
+ * file (looked at before the open, so that a device is not even opened,
+ * and again on the descriptor). */
+static int open_named(const char *path, struct walk *w)
+{
+	struct stat st;
+	int fd;
+
+	memset(w, 0, sizeof *w);
+	if (stat(path, &st) != 0)
+		return refuse(w, W_ERRNO, errno);
+	if (S_ISDIR(st.st_mode))
+		return refuse(w, W_ERRNO, EISDIR);
+	if (!S_ISREG(st.st_mode))
+		return refuse(w, W_NOTREG, 0);
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	return fd >= 0 ? fd : refuse(w, W_ERRNO, errno);
+}
+
+/* Reads the regular file fd whole, at most max bytes. */
+static enum zl_status read_fd(int fd, size_t max, struct zl_file *out,
+			      struct walk *w)
+{
+	size_t len = 0, cap = 0;
+	char *buf = NULL;
+	struct stat sb;
+	ssize_t r;
+
+	/* The open descriptor decides, whatever the name was checked as. */
+	if (fstat(fd, &sb) != 0) {
+		refuse(w, W_ERRNO, errno);
+		return ZL_ERR_IO;
+	}
+	if (!S_ISREG(sb.st_mode)) {
+		refuse(w, W_NOTREG, 0);
+		return ZL_ERR_IO;
+	}
+	if ((uint64_t)sb.st_size > max)
+		return ZL_ERR_LIMIT;
+	for (;;) {
+		zl_xgrow((void **)&buf, &cap,
+			 len == 0 ? (size_t)sb.st_size + 1 : len + 65536, 1);
+		r = read(fd, buf + len, cap - len - 1);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		len += (size_t)r;
+		if (len > max)	/* it grew meanwhile */
+			break;
+	}
+	if (r < 0 || len > max) {
+		if (r < 0)
+			refuse(w, W_ERRNO, errno);
+		free(buf);
+		return r < 0 ? ZL_ERR_IO : ZL_ERR_LIMIT;
+	}
+	buf[len] = '\0';
+	out->data = buf;
+	out->len = len;
+	out->id = zl_xasprintf("%ju:%ju", (uintmax_t)sb.st_dev,
+			       (uintmax_t)sb.st_ino);
+	return ZL_OK;
+}
+
+static char *reason(const struct walk *w)
+{
+	switch (w->why) {
+	case W_NOTREG:
+		return zl_xstrdup("not a regular file");
+	case W_DOTDOT:
+		return zl_xasprintf("'..' leads out of '%s'", w->root);
+	case W_LINK:
+		return zl_xasprintf("a symbolic link leads out of '%s'",
+				    w->root);
+	case W_ABS:
+		return zl_xasprintf("outside '%s'", w->root);
+	case W_GIT:
+		return zl_xstrdup("nothing below .git is read");
+	case W_ERRNO:
+		break;
+	}
+	return zl_xstrdup(strerror(w->err));
+}
+
+enum zl_status zl_fs_read(void *arg, const struct zl_read *rd,
+			  struct zl_file *out, char **err)
+{
+	enum zl_status st;
+	struct walk w;
+	int fd;
+
+	(void)arg;
+	memset(out, 0, sizeof *out);
+	*err = NULL;
+	fd = rd->root ? open_confined(rd, &w) : open_named(rd->path, &w);
+	if (fd < 0) {
+		*err = reason(&w);
+		return ZL_ERR_IO;
+	}
+	st = read_fd(fd, rd->max, out, &w);
+	close(fd);
+	if (st == ZL_ERR_LIMIT)
+		*err = zl_xasprintf("larger than %zu bytes", rd->max);
+	else if (st != ZL_OK)
+		*err = reason(&w);
+	return st;
+}
+
+enum zl_status zl_read(const struct zl_provider *p, const struct zl_read *rd,
+		       struct zl_file *out, char **err)
+{
+	enum zl_status st;
+
+	memset(out, 0, sizeof *out);
+	*err = NULL;
+	st = p ? p->read(p->arg, rd, out, err) : zl_fs_read(NULL, rd, out, err);
+	if (st == ZL_OK && (!out->data || out->len > rd->max)) {
+		st = out->data ? ZL_ERR_LIMIT : ZL_ERR_INTERNAL;
+		free(out->data);
+		free(out->id);
+	}
+	if (st != ZL_OK) {
+		memset(out, 0, sizeof *out);
+		if (!*err)
+			*err = zl_xstrdup(zl_status_str(st));
+	}
+	return st;
+}
+
+enum zl_status zl_fs_load(const struct zl_read *rd, const char *what,
+			  const char *shown, struct zl_file *out,
+			  struct zl_diags *errs)
+{
+	enum zl_status st;
+	char *err;
+
+	if ((st = zl_fs_read(NULL, rd, out, &err)) != ZL_OK)
+		zl_diags_add(errs, NULL, ZL_SEV_ERROR, NULL,
+			     "cannot read %s '%s': %s", what, shown, err);
+	free(err);
+	return st;
+}

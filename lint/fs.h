@@ -1,0 +1,43 @@
+/* fs.h - internals of the file module (fs.c): paths, and reading through a
+ * provider.  The provider interface and the file-system provider,
+ * zl_fs_read, are public (zonelint.h, "reading files").
+ *
+ * Every file liblint and zonelint read is opened in fs.c, nowhere else:
+ * zone files, $INCLUDE targets, rule files and configs.  The rules it
+ * enforces are in docs/limits.md ("Files, links and confinement"). */
+#ifndef ZL_FS_H
+#define ZL_FS_H
+
+#include "zonelint.h"
+
+/* path made absolute (against the current directory) and normalised
+ * lexically: no "", "." or ".." components.  Malloc'd. */
+char *zl_path_abs(const char *path);
+
+/* path (absolute, normalised) relative to directory dir (the same): "a/b",
+ * or "../x/a" when path is not below dir.  Malloc'd. */
+char *zl_path_rel(const char *dir, const char *path);
+
+/* The directory part of path: "" when it has none, "/" for "/x".
+ * Malloc'd. */
+char *zl_path_dir(const char *path);
+
+/* dir/name, without doubling a '/' ("/name" for "/", name for "").
+ * Malloc'd. */
+char *zl_path_join(const char *dir, const char *name);
+
+/* Reads rd through p (NULL: zl_fs_read) and holds the provider to its
+ * contract: on ZL_OK out->data is set and out->len <= rd->max; on failure
+ * *err is set (the provider's reason, or the status message) and *out is
+ * empty.  The caller owns out->data, out->id and *err. */
+enum zl_status zl_read(const struct zl_provider *p, const struct zl_read *rd,
+		       struct zl_file *out, char **err) ZL_MUST_CHECK;
+
+/* Reads a rule or config file from the file system (rd->root NULL: named
+ * by the user).  On failure appends "cannot read WHAT 'SHOWN': reason" to
+ * errs, without a position, and returns the status. */
+enum zl_status zl_fs_load(const struct zl_read *rd, const char *what,
+			  const char *shown, struct zl_file *out,
+			  struct zl_diags *errs) ZL_MUST_CHECK;
+
+#endif

@@ -1,0 +1,401 @@
+/* zone_fields.c - rdata fields ldns reads too loosely: ATMA, NSAP, EUI48/64, LOC, APL, digests. */
+#include "zone_lex.h"
+
+#include <arpa/inet.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static bool ZL_PRINTF(4, 5) ferr(struct zl_ferr *e, size_t tok,
+				 const char *cat, const char *fmt, ...)
+{
+	va_list ap;
+
+	e->tok = tok;
+	e->cat = cat;
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+static int hexdigit(char ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return -1;
+}
+
+/* Appends the bytes of hex digits s[0..n), skipping dots.  Returns false
+ * for another character or an odd number of digits. */
+static bool dotted_hex(const char *s, size_t n, struct zl_buf *out,
+		       size_t *bytes)
+{
+	size_t i, digits = 0;
+	int v, hi = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '.')
+			continue;
+		if ((v = hexdigit(s[i])) < 0)
+			return false;
+		if (digits++ % 2 == 0)
+			hi = v;
+		else
+			zl_buf_addc(out, (char)(hi << 4 | v));
+	}
+	*bytes = digits / 2;
+	return digits % 2 == 0;
+}
+
+/* ATM Forum af-dans-0152.000: an AESA in hex (format 0) or an E.164
+ * number after '+' (format 1); dots may separate digits in both. */
+bool zl_field_atma(const char *buf, const struct zl_lex_tok *t, size_t n,
+		   struct zl_buf *out, struct zl_ferr *e)
+{
+	size_t len, i, digits = 0;
+	const char *s = zl_lex_text(buf, t, &len);
+
+	(void)n;
+	if (len > 0 && s[0] == '+') {
+		zl_buf_addc(out, 1);
+		for (i = 1; i < len; i++) {
+			if (s[i] == '.')
+				continue;
+			if (s[i] < '0' || s[i] > '9')
+				return ferr(e, 0, "syntax",
+					    "E.164 address '%.*s%s' has a "
+					    "character that is not a digit",
+					    ZL_TOKARGS(s, len));
+			zl_buf_addc(out, s[i]);
+			digits++;
+		}
+		if (digits == 0)
+			return ferr(e, 0, "syntax",
+				    "E.164 address '%.*s%s' has no digits",
+				    ZL_TOKARGS(s, len));
+		return true;
+	}
+	zl_buf_addc(out, 0);
+	if (!dotted_hex(s, len, out, &digits) || digits == 0)
+		return ferr(e, 0, "syntax",
+			    "address '%.*s%s' is neither an even number of hex "
+			    "digits (AESA) nor '+' and digits (E.164)",
+			    ZL_TOKARGS(s, len));
+	return true;
+}
+
+bool zl_field_nsap(const char *buf, const struct zl_lex_tok *t, size_t n,
+		   struct zl_buf *out, struct zl_ferr *e)
+{
+	size_t len, bytes = 0;
+	const char *s = zl_lex_text(buf, t, &len);
+
+	(void)n;
+	if (len < 2 || s[0] != '0' || (s[1] != 'x' && s[1] != 'X') ||
+	    !dotted_hex(s + 2, len - 2, out, &bytes) || bytes == 0)
+		return ferr(e, 0, "syntax",
+			    "address '%.*s%s' is not '0x' and an even number "
+			    "of hex digits", ZL_TOKARGS(s, len));
+	return true;
+}
+
+/* RFC 7043: groups of exactly two hex digits joined by hyphens. */
+static bool eui(const char *buf, const struct zl_lex_tok *t, size_t groups,
+		struct zl_buf *out, struct zl_ferr *e)
+{
+	size_t len, i;
+	const char *s = zl_lex_text(buf, t, &len);
+
+	for (i = 0; len == groups * 3 - 1 && i < groups; i++) {
+		if (hexdigit(s[3 * i]) < 0 || hexdigit(s[3 * i + 1]) < 0 ||
+		    (i + 1 < groups && s[3 * i + 2] != '-'))
+			break;
+		zl_buf_addc(out, (char)(hexdigit(s[3 * i]) << 4 |
+					hexdigit(s[3 * i + 1])));
+	}
+	if (i < groups)
+		return ferr(e, 0, "syntax",
+			    "address '%.*s%s' is not %zu hyphen-separated "
+			    "pairs of hex digits", ZL_TOKARGS(s, len), groups);
+	return true;
+}
+
+bool zl_field_eui48(const char *buf, const struct zl_lex_tok *t, size_t n,
+		    struct zl_buf *out, struct zl_ferr *e)
+{
+	(void)n;
+	return eui(buf, t, 6, out, e);
+}
+
+bool zl_field_eui64(const char *buf, const struct zl_lex_tok *t, size_t n,
+		    struct zl_buf *out, struct zl_ferr *e)
+{
+	(void)n;
+	return eui(buf, t, 8, out, e);
+}
+
+/* ---- LOC ---- */
+
+/* A decimal s[0..n) with at most `frac` digits after the point, scaled by
+ * 10^frac into *v; a '-' when sign is allowed, a final 'm' when meters.
+ * Returns false for anything else. */
+static bool decimal(const char *s, size_t n, unsigned frac, bool sign,
+		    bool meters, int64_t *v)
+{
+	size_t i = 0, f = 0;
+	bool neg = false, digits = false, point = false;
+	int64_t x = 0;
+
+	if (meters && n > 0 && (s[n - 1] == 'm' || s[n - 1] == 'M'))
+		n--;
+	if (sign && n > 0 && s[0] == '-') {
+		neg = true;
+		i++;
+	}
+	for (; i < n; i++) {
+		if (s[i] == '.' && !point) {
+			point = true;
+		} else if (s[i] >= '0' && s[i] <= '9' && (!point || f < frac)) {
+			/* saturated: the caller's range check reports it */
+			if (x < 1000000000000000)
+				x = x * 10 + (s[i] - '0');
+			f += point;
+			digits = true;
+		} else {
+			return false;
+		}
+	}
+	for (; f < frac; f++)
+		x *= 10;
+	*v = neg ? -x : x;
+	return digits;
+}
+
+/* One of latitude (lim 90, hemispheres "NS") or longitude (lim 180,
+ * "EW"): degrees [minutes [seconds]] hemisphere, from token *i on.  The
+ * value in thousandths of an arc second, offset by 2^31 (RFC 1876 §2). */
+static bool angle(const char *buf, const struct zl_lex_tok *t, size_t n,
+		  size_t *i, const char *what, int64_t lim, const char *hemi,
+		  uint32_t *out, struct zl_ferr *e)
+{
+	static const int64_t max[3] = { 0, 59, 59999 }, unit[3] = {
+		3600000, 60000, 1 };
+	static const char *const part[3] = { "degrees", "minutes", "seconds" };
+	int64_t v, total = 0;
+	size_t k, len, first = *i;
+	const char *s;
+	bool ok;
+
+	for (k = 0; *i < n; k++, (*i)++) {
+		s = zl_lex_text(buf, &t[*i], &len);
+		if (k > 0 && len == 1 && (s[0] == hemi[0] || s[0] == hemi[1]))
+			break;
+		if (k == 3)
+			return ferr(e, *i, "syntax",
+				    "%s: '%.*s%s' where '%c' or '%c' belongs",
+				    what, ZL_TOKARGS(s, len), hemi[0], hemi[1]);
+		ok = decimal(s, len, k == 2 ? 3 : 0, false, false, &v);
+		if (!ok && k == 0)
+			return ferr(e, *i, "syntax", "%s: invalid degrees "
+				    "'%.*s%s'", what, ZL_TOKARGS(s, len));
+		if (!ok)
+			return ferr(e, *i, "syntax",
+				    "%s: '%.*s%s' where a number, '%c' or '%c' "
+				    "belongs", what, ZL_TOKARGS(s, len), hemi[0],
+				    hemi[1]);
+		if (v > (k == 0 ? lim : max[k]))
+			return ferr(e, *i, "range",
+				    "%s %s %.*s%s is out of range 0..%s", what,
+				    part[k], ZL_TOKARGS(s, len),
+				    k == 0 ? (lim == 90 ? "90" : "180") :
+				    k == 1 ? "59" : "59.999");
+		total += v * unit[k];
+	}
+	if (*i >= n)
+		return ferr(e, n - 1, "syntax", "%s: missing '%c' or '%c'",
+			    what, hemi[0], hemi[1]);
+	if (total > lim * 3600000)
+		return ferr(e, first, "range", "%s is beyond %s degrees",
+			    what, lim == 90 ? "90" : "180");
+	s = zl_lex_text(buf, &t[(*i)++], &len);
+	if (s[0] == hemi[1])
+		total = -total;
+	*out = (uint32_t)((int64_t)1 << 31) + (uint32_t)total;
+	return true;
+}
+
+/* RFC 1876 §2: size and precision as a mantissa and a power of ten, in
+ * centimeters. */
+static uint8_t loc_precision(int64_t cm)
+{
+	uint8_t exp = 0;
+
+	while (exp < 9 && cm >= 10) {
+		cm /= 10;
+		exp++;
+	}
+	return (uint8_t)(cm << 4 | exp);
+}
+
+static void put32(struct zl_buf *out, uint32_t v)
+{
+	zl_buf_addc(out, (char)(v >> 24));
+	zl_buf_addc(out, (char)(v >> 16));
+	zl_buf_addc(out, (char)(v >> 8));
+	zl_buf_addc(out, (char)v);
+}
+
+bool zl_field_loc(const char *buf, const struct zl_lex_tok *t, size_t n,
+		  struct zl_buf *out, struct zl_ferr *e)
+{
+	static const char *const what[4] = {
+		"altitude", "size", "horizontal precision",
+		"vertical precision" };
+	/* size 1m, horizontal 10000m, vertical 10m when not given */
+	int64_t m[4] = { 0, 100, 1000000, 1000 }, v;
+	uint32_t lat, lon;
+	size_t i = 0, k, len;
+	const char *s;
+
+	if (!angle(buf, t, n, &i, "latitude", 90, "NS", &lat, e) ||
+	    !angle(buf, t, n, &i, "longitude", 180, "EW", &lon, e))
+		return false;
+	if (i >= n)
+		return ferr(e, n - 1, "syntax", "missing altitude");
+	for (k = 0; i < n; k++, i++) {
+		s = zl_lex_text(buf, &t[i], &len);
+		if (k == 4)
+			return ferr(e, i, "syntax", "extra field '%.*s%s'",
+				    ZL_TOKARGS(s, len));
+		if (!decimal(s, len, 2, k == 0, true, &v))
+			return ferr(e, i, "syntax",
+				    "invalid %s '%.*s%s': meters with at most "
+				    "two decimals", what[k], ZL_TOKARGS(s, len));
+		if (k == 0 ? v < -10000000 || v > 4284967295LL : v > 9000000000LL)
+			return ferr(e, i, "range",
+				    "%s %.*s%s is out of range %s", what[k],
+				    ZL_TOKARGS(s, len),
+				    k == 0 ? "-100000.00..42849672.95m" :
+				    "0..90000000.00m");
+		m[k] = v;
+	}
+	zl_buf_addc(out, 0);	/* version */
+	for (k = 1; k < 4; k++)
+		zl_buf_addc(out, (char)loc_precision(m[k]));
+	put32(out, lat);
+	put32(out, lon);
+	put32(out, (uint32_t)(m[0] + 10000000));
+	return true;
+}
+
+/* ---- APL ---- */
+
+/* RFC 3123 §5: [!]afi:address/prefix, with AFI 1 (IPv4) or 2 (IPv6). */
+bool zl_field_apl(const char *buf, const struct zl_lex_tok *t, size_t n,
+		  struct zl_buf *out, struct zl_ferr *e)
+{
+	size_t len, i = 0, alen, k;
+	const char *s = zl_lex_text(buf, t, &len), *colon, *slash = NULL;
+	unsigned afi = 0, prefix = 0, max;
+	uint8_t addr[16];
+	char ip[64];
+
+	(void)n;
+	if (len > 0 && s[0] == '!')
+		i++;
+	colon = memchr(s, ':', len);
+	if (colon)
+		slash = memchr(colon, '/', len - (size_t)(colon - s));
+	for (k = i; colon && k < (size_t)(colon - s); k++)
+		if (s[k] < '0' || s[k] > '9')
+			colon = NULL;
+		else if (afi < 3)
+			afi = afi * 10 + (unsigned)(s[k] - '0');
+	for (k = slash ? (size_t)(slash - s) + 1 : len; k < len; k++)
+		if (s[k] < '0' || s[k] > '9')
+			slash = NULL;
+		else if (prefix <= 128)
+			prefix = prefix * 10 + (unsigned)(s[k] - '0');
+	if (!colon || !slash || colon == s + i || slash == s + len - 1)
+		return ferr(e, 0, "syntax",
+			    "item '%.*s%s' is not [!]afi:address/prefix",
+			    ZL_TOKARGS(s, len));
+	if (afi != 1 && afi != 2)
+		return ferr(e, 0, "syntax",
+			    "item '%.*s%s': address family is not 1 (IPv4) "
+			    "or 2 (IPv6)", ZL_TOKARGS(s, len));
+	alen = (size_t)(slash - colon - 1);
+	if (alen >= sizeof ip)
+		alen = 0;
+	memcpy(ip, colon + 1, alen);
+	ip[alen] = '\0';
+	if (inet_pton(afi == 1 ? AF_INET : AF_INET6, ip, addr) != 1)
+		return ferr(e, 0, "syntax", "item '%.*s%s': invalid %s address",
+			    ZL_TOKARGS(s, len), afi == 1 ? "IPv4" : "IPv6");
+	max = afi == 1 ? 32 : 128;
+	if (prefix > max)
+		return ferr(e, 0, "range",
+			    "item '%.*s%s': prefix is out of range 0..%u",
+			    ZL_TOKARGS(s, len), max);
+	/* RFC 3123 §4: trailing zero bytes of the address are not sent. */
+	alen = afi == 1 ? 4 : 16;
+	while (alen > 0 && addr[alen - 1] == 0)
+		alen--;
+	zl_buf_addc(out, 0);
+	zl_buf_addc(out, (char)afi);
+	zl_buf_addc(out, (char)prefix);
+	zl_buf_addc(out, (char)((i ? 0x80 : 0) | alen));
+	zl_buf_add(out, (const char *)addr, alen);
+	return true;
+}
+
+/* ---- digest lengths ---- */
+
+/* The digest length each digest type of DS (RFC 4509, RFC 5933, RFC 6605
+ * §2), SSHFP (RFC 4255, RFC 6594) and ZONEMD (RFC 8976 §2.2.3) fixes:
+ * type, field holding the digest type, field holding the digest, then
+ * digest type and length pairs. */
+static const struct {
+	uint16_t type;
+	uint8_t alg, digest;
+	uint8_t len[8][2];
+} digests[] = {
+	{ 43, 2, 3, { { 1, 20 }, { 2, 32 }, { 3, 32 }, { 4, 48 } } },	/* DS */
+	{ 44, 1, 2, { { 1, 20 }, { 2, 32 } } },				/* SSHFP */
+	{ 59, 2, 3, { { 1, 20 }, { 2, 32 }, { 3, 32 }, { 4, 48 } } },	/* CDS */
+	{ 63, 2, 3, { { 1, 48 }, { 2, 64 } } },				/* ZONEMD */
+	{ 32768, 2, 3, { { 1, 20 }, { 2, 32 }, { 3, 32 }, { 4, 48 } } },	/* TA */
+	{ 32769, 2, 3, { { 1, 20 }, { 2, 32 }, { 3, 32 }, { 4, 48 } } },	/* DLV */
+};
+
+bool zl_field_digest(uint16_t type, const struct zl_rdf *rdf, size_t nrdf,
+		     size_t *field, struct zl_ferr *e)
+{
+	size_t i, k;
+	unsigned alg;
+
+	for (i = 0; i < sizeof digests / sizeof digests[0]; i++) {
+		if (digests[i].type != type || nrdf <= digests[i].digest)
+			continue;
+		alg = rdf[digests[i].alg].data[0];
+		*field = digests[i].digest;
+		/* RFC 8976 §2.2.4: a ZONEMD digest has at least 12 octets */
+		if (type == 63 && rdf[*field].len < 12)
+			return ferr(e, 0, "range", "of %u bytes is "
+				    "shorter than 12", rdf[*field].len);
+		for (k = 0; k < 8 && digests[i].len[k][0]; k++)
+			if (digests[i].len[k][0] == alg &&
+			    digests[i].len[k][1] != rdf[*field].len)
+				return ferr(e, 0, "range",
+					    "of %u bytes does not match "
+					    "digest type %u (%u bytes)",
+					    rdf[*field].len, alg,
+					    digests[i].len[k][1]);
+	}
+	return true;
+}

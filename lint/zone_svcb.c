@@ -1,0 +1,419 @@
+/* zone_svcb.c - SVCB and HTTPS service parameters (RFC 9460 §2.1, §7, §8, App. A). */
+#include "zone_lex.h"
+
+#include <arpa/inet.h>
+#include <ldns/ldns.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { K_MANDATORY, K_ALPN, K_NODEFAULT, K_PORT, K_IPV4, K_ECH, K_IPV6,
+       K_DOHPATH, K_OHTTP, K_GROUPS, K_DOCPATH, K_PVD, K_OOTS, NKEYS };
+
+/* The keys of the "Service Parameter Keys (SvcParamKeys)" registry.
+ * no-default-alpn (RFC 9460 §7.1.1) and ohttp (RFC 9540 §4) never take a
+ * value; the values of docpath, pvd and oots are not checked, like those
+ * of keyNNNNN; the other keys always need one. */
+static const char *const keyname[NKEYS] = {
+	"mandatory", "alpn", "no-default-alpn", "port", "ipv4hint", "ech",
+	"ipv6hint", "dohpath", "ohttp", "tls-supported-groups", "docpath",
+	"pvd", "oots",
+};
+
+struct param {
+	uint16_t key;
+	size_t tok;		/* its token */
+	size_t off, len;	/* its wire value in the values buffer */
+};
+
+struct svcb {
+	const char *buf;
+	const struct zl_lex_tok *t;
+	struct zl_ferr *e;
+	struct param *p;
+	size_t np, cap;
+	struct zl_buf val;	/* wire values, one after the other */
+	struct zl_buf text;	/* the value being read, unescaped */
+	struct zl_buf item;	/* one item of a value-list */
+};
+
+static bool ZL_PRINTF(4, 5) fail(struct svcb *v, size_t tok, const char *cat,
+				 const char *fmt, ...)
+{
+	va_list ap;
+
+	v->e->tok = tok;
+	v->e->cat = cat;
+	va_start(ap, fmt);
+	vsnprintf(v->e->msg, sizeof v->e->msg, fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+/* A key name or keyNNNNN (no leading zeros, RFC 9460 §2.1), lower case
+ * as BIND and Knot DNS read them; returns false for neither. */
+static bool parse_key(const char *s, size_t n, uint32_t *key)
+{
+	uint32_t v = 0;
+	size_t i;
+
+	for (i = 0; i < NKEYS; i++) {
+		if (strlen(keyname[i]) == n && memcmp(keyname[i], s, n) == 0) {
+			*key = (uint32_t)i;
+			return true;
+		}
+	}
+	if (n < 4 || n > 8 || memcmp(s, "key", 3) != 0 ||
+	    (s[3] == '0' && n > 4))
+		return false;
+	for (i = 3; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		v = v * 10 + (uint32_t)(s[i] - '0');
+	}
+	*key = v;
+	return true;
+}
+
+/* parse_key and the range of a key: 65535 is reserved as the "invalid
+ * key" (§14.3.2).  Returns false after reporting. */
+static bool key_of(struct svcb *v, size_t tok, const char *s, size_t n,
+		   const char *in, uint16_t *key)
+{
+	uint32_t k;
+
+	if (!parse_key(s, n, &k))
+		return fail(v, tok, "syntax", "%sunknown key '%.*s%s'", in,
+			    ZL_TOKARGS(s, n));
+	if (k > 65535)
+		return fail(v, tok, "range", "%skey %.*s%s is out of range "
+			    "0..65534", in, ZL_TOKARGS(s, n));
+	if (k == 65535)
+		return fail(v, tok, "syntax", "%skey65535 is reserved as the "
+			    "invalid key", in);
+	*key = (uint16_t)k;
+	return true;
+}
+
+static const char *key_str(uint16_t key, char *buf, size_t sz)
+{
+	if (key < NKEYS)
+		return keyname[key];
+	snprintf(buf, sz, "key%u", (unsigned)key);
+	return buf;
+}
+
+/* Splits the value at *pos into its next value-list item (App. A.1): up to
+ * an unescaped ',', with "\," and "\\" standing for themselves.  Returns
+ * false at the end of the value. */
+static bool next_item(struct svcb *v, size_t *pos)
+{
+	const char *s = v->text.s;
+	size_t i = *pos;
+
+	if (i > v->text.len)
+		return false;
+	v->item.len = 0;
+	for (; i < v->text.len && s[i] != ','; i++) {
+		if (s[i] == '\\' && i + 1 < v->text.len)
+			i++;
+		zl_buf_addc(&v->item, s[i]);
+	}
+	*pos = i + 1;
+	zl_buf_add(&v->item, "", 0);	/* allocated and NUL-terminated */
+	return true;
+}
+
+static void put16(struct zl_buf *b, unsigned x)
+{
+	zl_buf_addc(b, (char)(x >> 8));
+	zl_buf_addc(b, (char)x);
+}
+
+static bool number(const char *s, size_t n, unsigned *out)
+{
+	size_t i;
+
+	*out = 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		if (*out <= 65535)
+			*out = *out * 10 + (unsigned)(s[i] - '0');
+	}
+	return n > 0;
+}
+
+/* Each item of the value through one of the list readers below. */
+static bool each_item(struct svcb *v, size_t tok, uint16_t key,
+		      bool (*one)(struct svcb *, size_t, uint16_t))
+{
+	size_t pos = 0;
+
+	while (next_item(v, &pos)) {
+		if (v->item.len == 0)
+			return fail(v, tok, "syntax",
+				    "%s has an empty item in its list",
+				    keyname[key]);
+		if (!one(v, tok, key))
+			return false;
+	}
+	return true;
+}
+
+static bool one_alpn(struct svcb *v, size_t tok, uint16_t key)
+{
+	(void)key;
+	/* RFC 9460 §7.1.1: alpn-id = 1*255OCTET */
+	if (v->item.len > 255)
+		return fail(v, tok, "range",
+			    "alpn protocol identifier of %zu bytes exceeds 255",
+			    v->item.len);
+	zl_buf_addc(&v->val, (char)v->item.len);
+	zl_buf_add(&v->val, v->item.s, v->item.len);
+	return true;
+}
+
+static bool one_addr(struct svcb *v, size_t tok, uint16_t key)
+{
+	uint8_t a[16];
+	bool v4 = key == K_IPV4;
+
+	/* a \000 would end the text inet_pton reads */
+	if (strlen(v->item.s) != v->item.len ||
+	    inet_pton(v4 ? AF_INET : AF_INET6, v->item.s, a) != 1)
+		return fail(v, tok, "syntax", "%s: invalid %s address '%.*s%s'",
+			    keyname[key], v4 ? "IPv4" : "IPv6",
+			    ZL_TOKARGS(v->item.s, v->item.len));
+	zl_buf_add(&v->val, (const char *)a, v4 ? 4 : 16);
+	return true;
+}
+
+/* mandatory (§8) and tls-supported-groups: lists of 16-bit values that
+ * may not repeat. */
+static bool one_code(struct svcb *v, size_t tok, uint16_t key)
+{
+	const uint8_t *w = (const uint8_t *)v->val.s;
+	size_t i, start = v->p[v->np].off;
+	unsigned x;
+	uint16_t k;
+
+	if (key == K_MANDATORY) {
+		if (!key_of(v, tok, v->item.s, v->item.len, "mandatory lists ",
+			    &k))
+			return false;
+		if (k == K_MANDATORY)
+			return fail(v, tok, "syntax",
+				    "mandatory may not list itself");
+		x = k;
+	} else if (!number(v->item.s, v->item.len, &x) || x > 65535) {
+		return fail(v, tok, "syntax", "%s: invalid group '%.*s%s'",
+			    keyname[key], ZL_TOKARGS(v->item.s, v->item.len));
+	}
+	for (i = start; i + 1 < v->val.len; i += 2)
+		if ((unsigned)(w[i] << 8 | w[i + 1]) == x)
+			return fail(v, tok, "syntax", "%s lists '%.*s%s' twice",
+				    keyname[key],
+				    ZL_TOKARGS(v->item.s, v->item.len));
+	put16(&v->val, x);
+	return true;
+}
+
+static int cmp16(const void *a, const void *b)
+{
+	const uint8_t *x = a, *y = b;
+
+	return (x[0] << 8 | x[1]) - (y[0] << 8 | y[1]);
+}
+
+/* Validates the unescaped value v->text of key and appends its wire form
+ * (§7, and the RFCs of the later keys). */
+static bool value(struct svcb *v, size_t tok, uint16_t key, bool has)
+{
+	size_t start = v->val.len;
+	ldns_rdf *rd;
+	unsigned x;
+
+	if (key == K_NODEFAULT || key == K_OHTTP) {
+		if (v->text.len)
+			return fail(v, tok, "syntax", "%s takes no value",
+				    keyname[key]);
+		return true;
+	}
+	if (key >= K_DOCPATH)
+		goto raw;
+	if (!has || v->text.len == 0)
+		return fail(v, tok, "syntax", "%s needs a value", keyname[key]);
+	switch (key) {
+	case K_MANDATORY:
+		if (!each_item(v, tok, key, one_code))
+			return false;
+		qsort(v->val.s + start, (v->val.len - start) / 2, 2, cmp16);
+		return true;
+	case K_GROUPS:
+		return each_item(v, tok, key, one_code);
+	case K_ALPN:
+		return each_item(v, tok, key, one_alpn);
+	case K_IPV4:
+	case K_IPV6:
+		return each_item(v, tok, key, one_addr);
+	case K_PORT:
+		if (!number(v->text.s, v->text.len, &x))
+			return fail(v, tok, "syntax", "invalid port '%.*s%s'",
+				    ZL_TOKARGS(v->text.s, v->text.len));
+		if (x > 65535)
+			return fail(v, tok, "range",
+				    "port %.*s%s is out of range 0..65535",
+				    ZL_TOKARGS(v->text.s, v->text.len));
+		put16(&v->val, x);
+		return true;
+	case K_ECH:
+		rd = strlen(v->text.s) == v->text.len ?
+		     ldns_rdf_new_frm_str(LDNS_RDF_TYPE_B64, v->text.s) : NULL;
+		if (!rd)
+			return fail(v, tok, "syntax", "ech: invalid base64 '%.*s%s'",
+				    ZL_TOKARGS(v->text.s, v->text.len));
+		zl_buf_add(&v->val, (const char *)ldns_rdf_data(rd),
+			   ldns_rdf_size(rd));
+		ldns_rdf_deep_free(rd);
+		return true;
+	default:
+		break;
+	}
+raw:
+	zl_buf_add(&v->val, v->text.s, v->text.len);
+	return true;
+}
+
+/* Unescapes s[0..n) into v->text, NUL-terminated for inet_pton and
+ * ldns. */
+static bool unescape_value(struct svcb *v, size_t tok, const char *s,
+			   size_t n)
+{
+	size_t i, k;
+	uint8_t b;
+
+	v->text.len = 0;
+	for (i = 0; i < n; i += k) {
+		k = 1;
+		b = (uint8_t)s[i];
+		if (s[i] == '\\' && (k = zl_unescape(s, n, i, &b)) == 0)
+			return fail(v, tok, "syntax", "invalid escape in '%.*s%s'",
+				    ZL_TOKARGS(s, n));
+		zl_buf_addc(&v->text, (char)b);
+	}
+	zl_buf_add(&v->text, "", 0);
+	return true;
+}
+
+/* One SvcParam starting at token *i: key, key=value or key="value". */
+static bool param(struct svcb *v, size_t n, size_t *i)
+{
+	const struct zl_lex_tok *t = &v->t[*i];
+	size_t tok = *i, len, klen, k;
+	const char *s = zl_lex_text(v->buf, t, &len), *eq;
+	char kb[16];
+	uint16_t key;
+	bool has;
+
+	if (t->quoted)
+		return fail(v, tok, "syntax",
+			    "quoted string '%.*s%s' where a key belongs",
+			    ZL_TOKARGS(s, len));
+	eq = memchr(s, '=', len);
+	klen = eq ? (size_t)(eq - s) : len;
+	if (!key_of(v, tok, s, klen, "", &key))
+		return false;
+	for (k = 0; k < v->np; k++)
+		if (v->p[k].key == key)
+			return fail(v, tok, "syntax", "key %s given twice",
+				    key_str(key, kb, sizeof kb));
+	has = eq != NULL;
+	if (eq && eq + 1 == s + len && *i + 1 < n && t[1].quoted &&
+	    t[1].off == t->off + t->len) {
+		/* key="value": the lexer made two tokens of it */
+		(*i)++;
+		s = zl_lex_text(v->buf, &t[1], &len);
+	} else if (eq) {
+		len -= klen + 1;
+		s = eq + 1;
+	} else {
+		len = 0;
+	}
+	zl_xgrow((void **)&v->p, &v->cap, v->np + 1, sizeof *v->p);
+	v->p[v->np] = (struct param){ key, tok, v->val.len, 0 };
+	if (!unescape_value(v, tok, s, len) || !value(v, tok, key, has))
+		return false;
+	v->p[v->np].len = v->val.len - v->p[v->np].off;
+	v->np++;
+	return true;
+}
+
+static const struct param *find(const struct svcb *v, uint16_t key)
+{
+	size_t k;
+
+	for (k = 0; k < v->np; k++)
+		if (v->p[k].key == key)
+			return &v->p[k];
+	return NULL;
+}
+
+/* §8: the keys "mandatory" lists are present; §7.1.1: no-default-alpn
+ * needs alpn ("self-consistent", §2.4.3). */
+static bool consistent(struct svcb *v)
+{
+	const struct param *m = find(v, K_MANDATORY), *p;
+	const uint8_t *w;
+	uint16_t key;
+	size_t i;
+	char kb[16];
+
+	if (m) {
+		w = (const uint8_t *)v->val.s + m->off;
+		for (i = 0; i + 1 < m->len; i += 2) {
+			key = (uint16_t)(w[i] << 8 | w[i + 1]);
+			if (!find(v, key))
+				return fail(v, m->tok, "syntax",
+					    "mandatory lists %s, which is not given",
+					    key_str(key, kb, sizeof kb));
+		}
+	}
+	if ((p = find(v, K_NODEFAULT)) && !find(v, K_ALPN))
+		return fail(v, p->tok, "syntax",
+			    "no-default-alpn without alpn");
+	return true;
+}
+
+static int cmp_param(const void *a, const void *b)
+{
+	const struct param *x = a, *y = b;
+
+	return (int)x->key - (int)y->key;
+}
+
+bool zl_field_svcparams(const char *buf, const struct zl_lex_tok *t,
+			size_t n, struct zl_buf *out, struct zl_ferr *e)
+{
+	struct svcb v = { .buf = buf, .t = t, .e = e };
+	bool ok = true;
+	size_t i, k;
+
+	for (i = 0; ok && i < n; i++)
+		ok = param(&v, n, &i);
+	if (ok && (ok = consistent(&v))) {
+		/* §2.2: the wire form lists the keys in increasing order */
+		qsort(v.p, v.np, sizeof *v.p, cmp_param);
+		for (k = 0; k < v.np; k++) {
+			put16(out, v.p[k].key);
+			put16(out, (unsigned)v.p[k].len);
+			zl_buf_add(out, v.val.s + v.p[k].off, v.p[k].len);
+		}
+	}
+	free(v.p);
+	zl_buf_free(&v.val);
+	zl_buf_free(&v.text);
+	zl_buf_free(&v.item);
+	return ok;
+}

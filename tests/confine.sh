@@ -1,0 +1,336 @@
+#!/bin/sh
+# confine.sh - files and links: what zonelint opens because of the tree's
+# content (zones found by a walk, $INCLUDE, a config found by the search,
+# rule files in a --rules directory) stays inside the tree, and nothing of a
+# file outside ever reaches the output, in any format; FIFOs never block;
+# --output, signals and a closed pipe.  Real links, FIFOs and deep trees
+# are made here, in a temporary directory.  Rules: docs/limits.md, "Files,
+# links and confinement".
+#
+# usage: tests/confine.sh ZONELINT
+# ZONELINT_WRAPPER is put in front of every zonelint command (for valgrind).
+set -u
+. "$(cd "$(dirname "$0")" && pwd)/lib.sh"
+
+suite confine.sh "${1:-}"
+
+cd "$tmp" || exit 1
+export LC_ALL=C
+
+# A run over this many seconds counts as a hang (a FIFO waited on).
+limit=20
+[ -z "${ZONELINT_WRAPPER:-}" ] || limit=300
+
+# The secret planted outside the tree, in the environment and in .git: it
+# must never be printed.
+canary="ZLCANARY-$$-$(date +%s)"
+export ZL_TEST_SECRET="$canary"
+grep -v '^$' /etc/passwd >passwd.pat
+
+# run ARG...: zonelint with stdout in $tmp/out, stderr in $tmp/err and the
+# status in $rc; killed after $limit seconds (status 124).
+run() {
+	timeout "$limit" ${ZONELINT_WRAPPER:-} "$zl" "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+}
+
+# no_leak FILE...: neither the canary nor a line of /etc/passwd.
+no_leak() {
+	for f; do
+		if grep -Fq -e "$canary" "$f" || grep -Fq -f "$tmp/passwd.pat" "$f"
+		then
+			echo "$f shows a file from outside the tree:"
+			show "$f"
+			return 1
+		fi
+	done
+}
+
+# The formats this zonelint offers, from its --help.
+formats() {
+	"$zl" --help | sed -n 's/.*--format FMT *//p' |
+		sed 's/(default)//; s/,/ /g'
+}
+
+zone() {
+	# shellcheck disable=SC2016 # $TTL is zone text
+	printf '%s\n' '$TTL 3600' '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 3600' \
+		'@ IN NS ns1' 'ns1 IN A 192.0.2.53' '@ IN MX 10 192.0.2.1'
+}
+
+# The world outside the tree, and a tree that points at it.
+mkdir outside
+printf '%s\n' "$canary" "second line of $canary" >outside/secret.txt
+printf '%s: [\n  - "%s"\n' "$canary" "$canary" >outside/secret.yaml
+printf '%s\n' "$canary" >outside/mail.inc
+
+# ---- zones found by a directory walk ----
+
+mk_tree() {
+	mkdir -p tree/.git
+	zone >tree/example.com.zone
+	printf '[http]\n\textraheader = AUTHORIZATION: basic %s\n' "$canary" \
+		>tree/.git/config
+	ln -s /proc/self/environ tree/env.zone
+	ln -s /etc/passwd tree/passwd.example.zone
+	ln -s ../outside/secret.txt tree/rel.example.zone
+	ln -s "$tmp/outside/secret.txt" tree/abs.example.zone
+	ln -s .git/config tree/git.example.zone
+	# A link that stays inside the tree is followed.
+	ln -s example.com.zone tree/example.net.zone
+}
+mk_tree
+
+test_walk() {
+	for fmt in $(formats); do
+		run --format "$fmt" tree
+		no_leak "$tmp/out" "$tmp/err" && want_rc 2 || {
+			echo "format $fmt"
+			return 1
+		}
+	done
+	for z in env passwd.example rel.example abs.example git.example; do
+		has "$tmp/err" "^tree/$z\\.zone: error: cannot read 'tree/$z\\.zone': " ||
+			return 1
+	done
+	# The link inside the tree was linted, under its own name.
+	run --format gcc tree
+	has "$tmp/out" '^tree/example\.net\.zone:5:[0-9]+: error: .*\[MX001\]$'
+}
+
+# The README's CI command, run at the top of the tree.
+test_walk_ci() {
+	(cd tree && timeout "$limit" ${ZONELINT_WRAPPER:-} "$zl" \
+		--format github . >"$tmp/out" 2>"$tmp/err")
+	rc=$?
+	no_leak "$tmp/out" "$tmp/err" && want_rc 2 &&
+	has "$tmp/err" "^\\./env\\.zone: error: cannot read '\\./env\\.zone': a symbolic link leads out of '\\.'" &&
+	has "$tmp/out" '^::error file=example\.com\.zone,'
+}
+
+# ---- $INCLUDE ----
+
+test_include() {
+	mkdir -p inc
+	zone >inc/example.com.zone
+	# shellcheck disable=SC2016 # $INCLUDE is zone text
+	printf '$INCLUDE %s\n' ../outside/mail.inc "$tmp/outside/mail.inc" \
+		.git/config link.inc >>inc/example.com.zone
+	mkdir -p inc/.git && cp tree/.git/config inc/.git/config
+	ln -s ../outside/mail.inc inc/link.inc
+	for fmt in $(formats); do
+		run --format "$fmt" inc/example.com.zone
+		no_leak "$tmp/out" "$tmp/err" && want_rc 1 || {
+			echo "format $fmt"
+			return 1
+		}
+	done
+	run --format gcc inc
+	want_rc 1 &&
+	count "$tmp/out" "^inc/example\\.com\\.zone:[6-9]:10: error: cannot read include file '.*': .*(leads out of|outside) 'inc'" 3 &&
+	has "$tmp/out" "^inc/example\\.com\\.zone:8:10: error: cannot read include file '\\.git/config': .*\\.git"
+}
+
+test_include_fifo() {
+	mkdir -p incfifo
+	# shellcheck disable=SC2016 # $INCLUDE is zone text
+	{ zone; echo '$INCLUDE pipe.inc'; } >incfifo/example.com.zone
+	mkfifo incfifo/pipe.inc
+	for op in incfifo/example.com.zone incfifo; do
+		run --format gcc "$op"
+		want_rc 1 &&
+		has "$tmp/out" "^incfifo/example\\.com\\.zone:6:10: error: cannot read include file 'pipe\\.inc': not a regular file" ||
+			return 1
+	done
+}
+
+# --stdin-filename through a link out of the tree (the git hook names
+# staged files by their path in the tree) leaves the include root where it
+# is.
+test_stdin_filename_link() {
+	mkdir -p repo
+	ln -s ../outside repo/zones
+	# shellcheck disable=SC2016 # $INCLUDE is zone text
+	{ zone; echo '$INCLUDE mail.inc'; } >repo.zone
+	(cd repo && timeout "$limit" ${ZONELINT_WRAPPER:-} "$zl" --format gcc \
+		--stdin-filename zones/example.com.zone - \
+		<"$tmp/repo.zone" >"$tmp/out" 2>"$tmp/err")
+	rc=$?
+	no_leak "$tmp/out" "$tmp/err" && want_rc 1 &&
+	has "$tmp/out" "^zones/example\\.com\\.zone:6:10: error: cannot read include file 'mail\\.inc': a symbolic link leads out of '\\.'"
+}
+
+# ---- configs and rule files ----
+
+test_config_link() {
+	mkdir -p cfg/.git cfg/ok
+	zone >cfg/example.com.zone
+	ln -s ../outside/secret.yaml cfg/.zonelint.yaml
+	run --format gcc cfg/example.com.zone
+	no_leak "$tmp/out" "$tmp/err" && want_rc 2 &&
+	has "$tmp/err" "cannot read config file 'cfg/\\.zonelint\\.yaml': a symbolic link leads out of '.*/cfg'" ||
+		return 1
+	# A link inside the repository is followed.
+	printf 'rules: { MX001: note }\n' >cfg/shared.yaml
+	ln -s ../shared.yaml cfg/ok/.zonelint.yaml
+	zone >cfg/ok/example.com.zone
+	run --format gcc cfg/ok/example.com.zone
+	want_rc 0
+}
+
+test_rules_dir_link() {
+	mkdir -p rules
+	printf 'rules: []\n' >rules/a.yaml
+	ln -s ../outside/secret.yaml rules/b.yaml
+	run --rules rules tree/example.com.zone
+	no_leak "$tmp/out" "$tmp/err" && want_rc 2 &&
+	has "$tmp/err" "cannot read rule file 'rules/b\\.yaml': a symbolic link leads out of 'rules'" ||
+		return 1
+	# Named on the command line, a link is followed.
+	ln -s rules/a.yaml named.yaml
+	run --rules named.yaml tree/example.com.zone
+	want_rc 1
+}
+
+# ---- FIFOs ----
+
+test_fifo_operand() {
+	mkfifo fifo.zone fifo.yaml
+	run fifo.zone
+	want_rc 2 && has "$tmp/err" "^fifo\\.zone: error: cannot read 'fifo\\.zone': not a regular file" ||
+		return 1
+	run --rules fifo.yaml tree/example.com.zone
+	want_rc 2 && has "$tmp/err" "cannot read rule file 'fifo\\.yaml': not a regular file" ||
+		return 1
+	run --config fifo.yaml tree/example.com.zone
+	want_rc 2 && has "$tmp/err" "cannot read config file 'fifo\\.yaml': not a regular file" ||
+		return 1
+	mkdir -p walk && zone >walk/example.com.zone && mkfifo walk/x.zone
+	run walk
+	want_rc 2 && has "$tmp/err" "^walk/x\\.zone: error: cannot read 'walk/x\\.zone': not a regular file"
+}
+
+# ---- a path longer than PATH_MAX below a directory operand ----
+
+# The tree is built from the bottom up, so that no command names a path
+# that long.
+test_long_path() {
+	name=$(printf '%0250d' 0)
+	mkdir chain && zone >chain/example.com.zone || return 1
+	for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18; do
+		mkdir up && mv chain "up/$name" && mv up chain || return 1
+	done
+	mv chain deep || return 1
+	run deep
+	want_rc 2 && has "$tmp/err" "^deep/0+/.*: error: File name too long"
+}
+
+# ---- --output ----
+
+test_output_not_regular() {
+	zone >o.zone
+	mkfifo out.fifo
+	run --output out.fifo o.zone
+	want_rc 2 && [ -p out.fifo ] &&
+	has "$tmp/err" "cannot write the report to 'out\\.fifo': not a regular file" ||
+		return 1
+	ln -s /dev/null null.link
+	run --output null.link o.zone
+	want_rc 2 && [ -L null.link ] || return 1
+	mkdir out.dir
+	run --output out.dir o.zone
+	want_rc 2 && has "$tmp/err" "'out\\.dir': not a regular file" || return 1
+	[ -z "$(ls -A out.dir)" ] || { ls -A out.dir; return 1; }
+	# As root, renaming over /dev/null would replace the device node.
+	if [ "$(id -u)" = 0 ]; then
+		run --output /dev/null o.zone
+		want_rc 2 && [ -c /dev/null ] || return 1
+	fi
+	for f in out.fifo.* null.link.*; do
+		[ ! -e "$f" ] || { echo "left behind: $f"; return 1; }
+	done
+}
+
+# A signal while the report is written removes the temporary file: the
+# run is stopped as soon as the file appears, signalled, and continued.
+report_zone() {
+	zone
+	awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++)
+		printf "h%d IN MX 10 192.0.2.%d\n", i, i % 250 + 1 }'
+}
+
+# signal_during_write SIGNAL STATUS (a job started by sh ignores SIGINT:
+# env gives it the default action back, as in a terminal)
+signal_during_write() {
+	sig=$1
+	want=$2
+	rm -rf sig && mkdir sig && echo 'previous report' >sig/report
+	env --default-signal="$sig" ${ZONELINT_WRAPPER:-} "$zl" -q \
+		--format sarif --output sig/report big.example.zone \
+		>/dev/null 2>"$tmp/err" &
+	pid=$!
+	tmpf=
+	while kill -0 "$pid" 2>/dev/null; do
+		set -- sig/report.??????
+		if [ -e "$1" ]; then
+			kill -STOP "$pid"
+			tmpf=$1
+			break
+		fi
+		sleep 0.01
+	done
+	if [ -z "$tmpf" ] || [ ! -e "$tmpf" ]; then
+		kill -CONT "$pid" 2>/dev/null
+		wait "$pid"
+		echo "the report was written before it could be signalled"
+		return 1
+	fi
+	kill "-$sig" "$pid"
+	kill -CONT "$pid"
+	wait "$pid"
+	rc=$?
+	[ "$rc" -eq "$want" ] || { echo "exit status $rc, wanted $want"; return 1; }
+	[ "$(ls -A sig)" = report ] || { echo "left behind:"; ls -A sig; return 1; }
+	[ "$(cat sig/report)" = 'previous report' ]
+}
+
+test_signal_cleanup() {
+	n=5000
+	[ -z "${ZONELINT_WRAPPER:-}" ] || n=1000
+	report_zone "$n" >big.example.zone
+	signal_during_write INT 130 && signal_during_write TERM 143
+}
+
+# A reader that goes away early: not a death by SIGPIPE (141), but the
+# status of the findings, and no complaint.
+test_epipe() {
+	[ -f big.example.zone ] || report_zone 5000 >big.example.zone
+	{
+		${ZONELINT_WRAPPER:-} "$zl" --format json big.example.zone 2>"$tmp/err"
+		echo $? >"$tmp/rc"
+	} | head -c 1 >/dev/null
+	rc=$(cat "$tmp/rc")
+	want_rc 1 && hasnt "$tmp/err" 'cannot write' || return 1
+	{
+		${ZONELINT_WRAPPER:-} "$zl" --fail-on never --format json \
+			big.example.zone 2>/dev/null
+		echo $? >"$tmp/rc"
+	} | head -c 1 >/dev/null
+	rc=$(cat "$tmp/rc")
+	want_rc 0
+}
+
+t "walk: links out of the tree and into .git are refused, in every format" test_walk
+t "walk: the README's CI command (--format github .)" test_walk_ci
+t "\$INCLUDE: links, '..', absolute names and .git" test_include
+t "\$INCLUDE of a FIFO in the tree" test_include_fifo
+t "--stdin-filename through a link does not move the include root" test_stdin_filename_link
+t ".zonelint.yaml linked out of the repository" test_config_link
+t "a *.yaml link out of a --rules directory" test_rules_dir_link
+t "FIFOs as operands, --rules, --config and in a walk" test_fifo_operand
+t "a zone below a path longer than PATH_MAX" test_long_path
+t "--output only over a regular file or a new path" test_output_not_regular
+t "SIGINT and SIGTERM while writing remove the temporary report" test_signal_cleanup
+t "a closed pipe ends the run with the findings' status" test_epipe
+
+finish
