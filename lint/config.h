@@ -11,21 +11,24 @@
  *   (zl_param_parse), into struct zl_param values the config owns.  Nothing
  *   is ever parsed from YAML again.
  * - The config is a list of layers: the top level, then each override in
- *   file order.  The layers whose globs match a zone file form that file's
- *   key, one byte per layer.
- * - Each distinct key gets one rule set, made on first use: a deep copy of
- *   the base (zl_ruleset_clone: same rules in the same order, compiled
- *   patterns copied with pcre2_code_copy) with the matching layers' actions
- *   applied in order, then the caller's tune hook (the command line's
- *   --select, --ignore and --severity, which win over the file).  It is
- *   cached in the config, so 1,000 files matched by the same overrides share
- *   one rule set, and a config costs a few copies of the base, not one per
- *   file.
+ *   file order, each with at most one action per rule and parameter (a
+ *   setting given again replaces the first).  A zone file gets the
+ *   actions of the layers whose globs match it, a later layer's replacing
+ *   an earlier one's: its settings.
+ * - The same settings give the same rule set, made on first use and kept
+ *   in a pool that the configs of a run share (zl_configs), so a thousand
+ *   directories with the same config use one rule set.  It is derived
+ *   from the base (zl_ruleset_derive): it shares every rule the settings
+ *   leave alone, and copies only the severity and parameters of those they
+ *   change; then the caller's tune hook runs (the command line's --select,
+ *   --ignore and --severity, which win over the file).
+ * - Globs without wildcards are found by binary search; those with
+ *   wildcards are matched one by one, ZL_GLOB_MAX_WILD of them at most.
  *
- * Ownership: a zl_config owns its layers, their parameter values and every
- * rule set it derived; it borrows the base, which must outlive it and must
- * not gain or lose rules meanwhile.  Not thread-safe: zl_config_ruleset()
- * fills the cache. */
+ * Ownership: a zl_config owns its layers and their parameter values, and
+ * the rule sets it derived unless it shares the pool of a zl_configs,
+ * which then owns them; it borrows the base, which must outlive it
+ * unchanged.  Not thread-safe: zl_config_ruleset() fills the pool. */
 #ifndef ZL_CONFIG_H
 #define ZL_CONFIG_H
 

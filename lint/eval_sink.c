@@ -1,4 +1,4 @@
-/* eval_sink.c - what the rule engine makes of each finding of a zone: repeats on one line counted in the first, and the first ZL_LIMIT_RULE_FINDINGS of each rule in the zone's text kept, the rest counted in a summary. */
+/* eval_sink.c - what the engine makes of a zone's findings: repeats on a line counted in the first, at most ZL_LIMIT_RULE_FINDINGS kept per rule. */
 #include <search.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,7 +89,6 @@ static void heap_push(struct rule_sink *rs, int s, struct kept *kp)
 	}
 }
 
-/* Counts n findings at kp's place as dropped. */
 /* Removes the findings out[first..] marked with count 0. */
 static void drop_marked(struct zl_diags *out, size_t first)
 {
@@ -103,6 +102,7 @@ static void drop_marked(struct zl_diags *out, size_t first)
 	free(marked);
 }
 
+/* Counts n findings at kp's place as dropped. */
 static void drop(struct rule_sink *rs, int s, const struct kept *kp,
 		 size_t n)
 {

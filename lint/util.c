@@ -29,7 +29,6 @@ void zl_oom(size_t n)
 	abort();
 }
 
-
 void *zl_xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);

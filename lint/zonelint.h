@@ -143,6 +143,7 @@ size_t zl_diags_count(const struct zl_diags *d, enum zl_severity sev);
 #define ZL_LIMIT_REPORT_BYTES (16u << 20)
 void zl_diags_limit(struct zl_diags *d, size_t per_rule, size_t total,
 		    size_t bytes);
+
 /* ---- reading files ---- */
 
 /* The library reads every file (zone files, $INCLUDE targets, rule files,
@@ -362,8 +363,9 @@ bool zl_config_find(const char *zone_path, char **out) ZL_MUST_CHECK;
  * unknown keys, rules, parameters and bad values are errors appended to
  * errs at their YAML position (file:line:col), all of them.  Returns ZL_OK
  * with *out (free with zl_config_free), ZL_ERR_IO, ZL_ERR_LIMIT or
- * ZL_ERR_CONFIG.  base is borrowed and must outlive *out unchanged except
- * for severities.  Globs are relative to the directory of path. */
+ * ZL_ERR_CONFIG.  base is borrowed and must outlive *out, unchanged once
+ * a rule set has been derived from it (zl_config_ruleset: derived sets
+ * share its rules).  Globs are relative to the directory of path. */
 enum zl_status zl_config_load_file(const char *path,
 				   const struct zl_ruleset *base,
 				   struct zl_config **out,
@@ -385,8 +387,9 @@ void zl_config_set_tune(struct zl_config *cf, zl_config_tune_fn *fn,
 			void *arg);
 
 /* The rule set for the zone file zone_path: the base with the config's top
- * level and every matching override applied.  Owned by cf and shared by all
- * files with the same matching overrides (made once, then cached). */
+ * level and every matching override applied.  Owned by cf (or by the
+ * zl_configs it belongs to) and shared by every file that gets the same
+ * settings (made once, then kept). */
 const struct zl_ruleset *zl_config_ruleset(struct zl_config *cf,
 					   const char *zone_path);
 
