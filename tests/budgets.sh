@@ -341,6 +341,7 @@ test_out_of_memory() {
 	awk 'BEGIN { for (i = 0; i < 1000000; i++)
 		printf "h%d IN A 192.0.2.%d\n", i, i % 250 }' >>huge.zone
 	(
+		# shellcheck disable=SC3045 # dash, Debian's sh, has it
 		ulimit -v 200000
 		exec "$zl" --format gcc huge.zone >out 2>err
 	)
