@@ -106,6 +106,7 @@ check: zonelint tests/unit/run
 	sh tests/config.sh ./zonelint
 	sh tests/badinput.sh ./zonelint
 	sh tests/confine.sh ./zonelint
+	sh tests/budgets.sh ./zonelint
 	sh tests/formats.sh ./zonelint
 	sh tests/hooks.sh ./zonelint
 	sh tests/man.sh ./zonelint
@@ -133,6 +134,7 @@ valgrind: zonelint tests/unit/run
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/config.sh ./zonelint
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/badinput.sh ./zonelint
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/confine.sh ./zonelint
+	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/budgets.sh ./zonelint
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/formats.sh ./zonelint
 
 # libFuzzer harnesses (fuzz/fuzz_*.c), built with their own copy of liblint

@@ -12,13 +12,19 @@
 
 struct zl_memo;
 struct zl_supp;
+struct zl_sink;
 struct zl_broken;
 
 struct zl_ctx {
 	const struct zl_ruleset *rs;
 	const struct zl_rule *rule;
+	uint32_t ri;		/* the rule's index in rs */
 	const struct zl_zone *zone;
 	struct zl_diags *out;
+	/* The engine's: what becomes of each finding (suppression, repeats,
+	 * the cap per rule; see zl_emit).  NULL outside the engine: findings
+	 * go to out as they are. */
+	struct zl_sink *sink;
 	/* The subject.  record scope: rr (and name = rr->owner);
 	 * rrset scope: set and name; name scope: name; zone scope: none. */
 	const struct zl_rr *rr;
@@ -90,12 +96,21 @@ struct zl_var {
  * values are escaped.  A var named "fix" becomes the fix-it text.  Returns
  * the new diagnostic so that notes can be attached, or NULL when the rule is
  * off or the finding follows from a broken record (docs/rules.md, "One
- * cause, one finding"). */
+ * cause, one finding"), when it repeats one of the rule's on the same line
+ * (which then counts it), or when the rule has ZL_LIMIT_RULE_FINDINGS
+ * findings in the zone already (the engine then counts it in a summary). */
 struct zl_diag *zl_emit(struct zl_ctx *ctx, uint16_t src, struct zl_tok at,
 			const struct zl_var *vars, size_t nvars);
 /* The same with the record's whole text as the span. */
 struct zl_diag *zl_emit_rr(struct zl_ctx *ctx, const struct zl_rr *rr,
 			   const struct zl_var *vars, size_t nvars);
+/* Matches s[0..len) against re, a pattern of ctx->rule (a parameter's),
+ * under the rule's effort budget (rule.h): 1 on a match, 0 on none, -1
+ * when a limit was hit or the budget is spent (the match that spends it
+ * adds a warning). */
+int zl_ctx_match(struct zl_ctx *ctx, const pcre2_code *re, const char *s,
+		 size_t len);
+
 /* Attaches a related note at `at` in `src`; a note at a broken record
  * makes d a follow-on finding, which the engine removes. */
 void zl_emit_note(struct zl_ctx *ctx, struct zl_diag *d, uint16_t src,

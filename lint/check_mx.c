@@ -372,7 +372,6 @@ static void single_target(struct zl_ctx *ctx)
 	const struct zl_rr *one = NULL;
 	bool has_null = false;
 	const char *t;
-	pcre2_match_data *md;
 	size_t i;
 	int hit = 0;
 
@@ -380,10 +379,8 @@ static void single_target(struct zl_ctx *ctx)
 	if (distinct_targets(ctx->zone, ctx->set, &one, &has_null) != 1 || has_null)
 		return;
 	t = mx_target(one)->text;
-	md = pcre2_match_data_create(1, NULL);
 	for (i = 0; i < lb->n && hit == 0; i++)
-		hit = zl_ruleset_match(ctx->rs, lb->res[i], md, t, strlen(t));
-	pcre2_match_data_free(md);
+		hit = zl_ctx_match(ctx, lb->res[i], t, strlen(t));
 	if (hit == 0)
 		emit_target(ctx, one, NULL, NULL);
 }

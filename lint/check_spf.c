@@ -744,6 +744,7 @@ struct node {
 	const struct zl_rr *rr;
 	const struct rec *rec;
 	long cost;		/* lookups of this record, includes followed */
+	size_t pos;		/* GREY: its place in the walk stack */
 	int state;
 	bool inexact;		/* cost includes a guess (unknown or macro) */
 };
@@ -905,23 +906,33 @@ static struct zl_diag *emit_node(struct graph *g, const struct node *nd,
 	return d;
 }
 
+/* Names of a loop shown in full; of a longer one, the first half and the
+ * last ones, so that a report stays small however long the loop. */
+#define CHAIN_SHOWN 8
+
 /* RFC 7208 §4.6.4: a loop of includes or redirects never ends before the
  * lookup limit, so every evaluation through it is a permerror.  The walk
- * stack from the node that is reached again up to the top is the loop. */
+ * stack from the node that is reached again up to the top is the loop.
+ * Each include or redirect that closes a loop is reported once, at its
+ * term: removing it is the fix. */
 static void report_loop(struct graph *g, const struct frame *st,
 			size_t depth, size_t target,
 			const struct zl_spf_term *t)
 {
 	struct zl_buf chain = { 0 };
-	size_t i = depth;
+	size_t first = g->v[target].pos, n = depth - first, i;
 
 	if (!(g->report & REPORT_LOOP))
 		return;
-	while (i > 0 && st[i - 1].node != target)
-		i--;
-	for (i = i ? i - 1 : 0; i < depth; i++)
+	for (i = first; i < depth; i++) {
+		if (n > CHAIN_SHOWN && i == first + CHAIN_SHOWN / 2) {
+			zl_buf_addf(&chain, "... (%zu more) -> ",
+				    n - CHAIN_SHOWN + 1);
+			i = depth - (CHAIN_SHOWN / 2 - 1);
+		}
 		zl_buf_addf(&chain, "'%s' -> ",
 			    g->v[st[i].node].rr->owner->text);
+	}
 	zl_buf_addf(&chain, "'%s'", g->v[target].rr->owner->text);
 	{
 		struct zl_var v[] = { { "chain", chain.s } };
@@ -947,6 +958,7 @@ static void push(struct graph *g, struct frame **st, size_t *depth,
 		 size_t *cap, size_t k)
 {
 	zl_xgrow((void **)st, cap, *depth + 1, sizeof **st);
+	g->v[k].pos = *depth;
 	(*st)[(*depth)++] = (struct frame){ k, 0, 0, false };
 	g->v[k].state = GREY;
 }

@@ -1,5 +1,5 @@
-/* config.c - .zonelint.yaml: finding it, checking it against the rule set, and the rule sets it derives per file glob. */
-#include <fnmatch.h>
+/* config.c - .zonelint.yaml: finding it, checking it against the rule set, and the rule sets it derives per file glob (globs: config_glob.c). */
+#include <search.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -14,8 +14,8 @@
 #include "fs.h"
 #include "rule_yaml.h"
 
-/* One setting of one rule of the base (clones keep the base's order, so
- * the index is valid in every derived rule set). */
+/* One setting of one rule of the base (derived rule sets keep the base's
+ * order, so the index is valid in every one of them). */
 struct act {
 	size_t rule;
 	int param;		/* -1: sets the severity; else a params index */
@@ -23,18 +23,19 @@ struct act {
 	struct zl_param val;	/* param >= 0: the value, owned */
 };
 
-/* The top level, or one override with its globs. */
+/* The top level, or one override.  Its acts are sorted by rule and
+ * parameter, one for each: a setting given again replaces the first. */
 struct layer {
-	char **globs;
-	size_t nglobs;
 	struct act *acts;
 	size_t nacts, capacts;
 };
 
-/* A derived rule set and the layers it was made from. */
-struct derived {
-	unsigned char *key;	/* one byte per layer: 1 applied, 0 not */
-	struct zl_ruleset *rs;
+/* The rule sets derived for the zones of a run, one per distinct effective
+ * configuration: the same settings, from whichever config file and
+ * overrides, give the same rule set.  A config loaded alone has a pool of
+ * its own; the configs of a zl_configs share one. */
+struct pool {
+	void *tree;		/* tsearch(3) tree of struct derived */
 };
 
 struct zl_config {
@@ -42,79 +43,16 @@ struct zl_config {
 	const struct zl_ruleset *base;
 	struct layer *layers;	/* [0] the top level, then the overrides */
 	size_t nlayers;
-	struct derived *sets;
-	size_t nsets, capsets;
+	struct zl_glob *globs;	/* those without wildcards first, sorted
+				   by key (index_globs), nliteral of
+				   them; then those with wildcards */
+	size_t nglobs, capglobs, nliteral;
+	struct pool *pool;	/* the rule sets derived from it, and maybe
+				   from other configs of the run */
+	bool own_pool;
 	zl_config_tune_fn *tune;
 	void *tune_arg;
 };
-
-/* ---- paths and globs ---- */
-
-/* Splits s at '/' into parts (pointers into a copy, *copy), skipping empty
- * and "." parts.  Returns the count, or SIZE_MAX when there are more than
- * max. */
-static size_t split(const char *s, char **copy, char **parts, size_t max)
-{
-	size_t n = 0;
-	char *p, *save = NULL;
-
-	*copy = zl_xstrdup(s);
-	for (p = strtok_r(*copy, "/", &save); p; p = strtok_r(NULL, "/", &save)) {
-		if (strcmp(p, ".") == 0)
-			continue;
-		if (n == max)
-			return SIZE_MAX;
-		parts[n++] = p;
-	}
-	return n;
-}
-
-/* Dynamic programming over (glob part, path part): ok[i][j] says whether
- * glob parts i.. match path parts j..; linear in their product, whatever
- * the number of `**`. */
-static bool match_parts(char **g, size_t ng, char **p, size_t np)
-{
-	bool *ok = zl_xcalloc((ng + 1) * (np + 1), sizeof *ok), r;
-	size_t i, j;
-
-#define OK(a, b) ok[(a) * (np + 1) + (b)]
-	OK(ng, np) = true;
-	for (i = ng; i-- > 0;) {
-		for (j = np + 1; j-- > 0;) {
-			if (strcmp(g[i], "**") == 0)
-				OK(i, j) = OK(i + 1, j) || (j < np && OK(i, j + 1));
-			else
-				OK(i, j) = j < np && OK(i + 1, j + 1) &&
-					   fnmatch(g[i], p[j], 0) == 0;
-		}
-	}
-	r = OK(0, 0);
-#undef OK
-	free(ok);
-	return r;
-}
-
-bool zl_glob_match(const char *glob, const char *path)
-{
-	char *gp[ZL_GLOB_MAX_PARTS], **pp, *gc, *pc;
-	size_t ng, np;
-	bool r = false;
-
-	pp = zl_xcalloc(strlen(path) + 1, sizeof *pp);
-	ng = split(glob, &gc, gp, ZL_GLOB_MAX_PARTS);
-	np = split(path, &pc, pp, strlen(path) + 1);
-	if (ng != SIZE_MAX && np > 0) {
-		/* Like .gitignore: a bare name matches in any directory. */
-		if (!strchr(glob, '/'))
-			r = ng == 1 && fnmatch(gp[0], pp[np - 1], 0) == 0;
-		else
-			r = match_parts(gp, ng, pp, np);
-	}
-	free(gc);
-	free(pc);
-	free(pp);
-	return r;
-}
 
 /* ---- finding the file ---- */
 
@@ -189,10 +127,16 @@ bool zl_config_find(const char *zone_path, char **out)
 
 /* ---- reading the file ---- */
 
-/* One load: the YAML file and the config being built. */
+/* One load: the YAML file and the config being built.  seen[] and sev[]
+ * have an entry per base rule, reset after each use: the key that set
+ * the rule in the `rules` mapping being read, and 1 + the index of the
+ * act of the current layer that sets its severity. */
 struct cl {
 	struct zl_yfile y;
 	struct zl_config *cf;
+	const struct zl_ynode **seen;
+	size_t *sev;
+	size_t nwild;
 };
 
 static const char *const top_keys[] = { "ignore", "rules", "overrides" };
@@ -201,8 +145,36 @@ static const char *const item_keys[] = { "ignore", "rules", "files" };
 static const char *const rule_keys[] = { "severity", "params" };
 enum { K_IGNORE, K_RULES, K_MORE };	/* K_MORE: overrides or files */
 
-static struct layer *new_layer(struct zl_config *cf)
+static int act_cmp(const void *pa, const void *pb)
 {
+	const struct act *a = pa, *b = pb;
+
+	if (a->rule != b->rule)
+		return a->rule < b->rule ? -1 : 1;
+	return (a->param > b->param) - (a->param < b->param);
+}
+
+/* The layer being read is complete: its acts sorted, and the severity
+ * index cleared for the next one. */
+static void end_layer(struct cl *c)
+{
+	struct layer *l;
+	size_t i;
+
+	if (c->cf->nlayers == 0)
+		return;
+	l = &c->cf->layers[c->cf->nlayers - 1];
+	for (i = 0; i < l->nacts; i++)
+		c->sev[l->acts[i].rule] = 0;
+	if (l->nacts > 1)
+		qsort(l->acts, l->nacts, sizeof *l->acts, act_cmp);
+}
+
+static struct layer *new_layer(struct cl *c)
+{
+	struct zl_config *cf = c->cf;
+
+	end_layer(c);
 	cf->layers = zl_xrealloc(cf->layers,
 				 (cf->nlayers + 1) * sizeof *cf->layers);
 	memset(&cf->layers[cf->nlayers], 0, sizeof *cf->layers);
@@ -230,16 +202,17 @@ static bool is_null(const struct zl_ynode *n)
 		strcasecmp(n->str, "null") == 0);
 }
 
-/* The base rule with this exact id or name, in any case; -1 if none. */
-static long find_rule(const struct zl_ruleset *rs, const char *s)
+/* Sets the severity of base rule ri in layer l: ignore and rules may both
+ * name it, and an ignore entry may cover it many times, but it keeps one
+ * act, the last setting. */
+static void set_sev(struct cl *c, struct layer *l, size_t ri,
+		    enum zl_severity sev)
 {
-	size_t i;
-
-	for (i = 0; i < rs->n; i++)
-		if (zl_strcasecmp(rs->rules[i]->id, s) == 0 ||
-		    zl_strcasecmp(rs->rules[i]->name, s) == 0)
-			return (long)i;
-	return -1;
+	if (!c->sev[ri]) {
+		add_act(l, ri, -1);
+		c->sev[ri] = l->nacts;
+	}
+	l->acts[c->sev[ri] - 1].sev = sev;
 }
 
 static bool parse_sev(struct cl *c, const struct zl_ynode *n,
@@ -287,23 +260,18 @@ static void parse_params(struct cl *c, struct layer *l, size_t ri,
 	free(keyn);
 }
 
-/* `ID: LEVEL` or `ID: { severity: LEVEL, params: {...} }`. */
-static void parse_rule(struct cl *c, struct layer *l,
+/* `ID: LEVEL` or `ID: { severity: LEVEL, params: {...} }`, for base rule
+ * ri. */
+static void parse_rule(struct cl *c, struct layer *l, size_t ri,
 		       const struct zl_ynode *k, const struct zl_ynode *v)
 {
 	struct zl_ynode *vals[2] = { 0 }, *keyn[2] = { 0 };
 	enum zl_severity sev;
 	char *where;
-	long ri;
 
-	if ((ri = find_rule(c->cf->base, k->str)) < 0) {
-		zl_yaml_error_at(&c->y, k, "unknown rule '%s' (not in the "
-				 "rules loaded)", k->str);
-		return;
-	}
 	if (v->kind == ZL_Y_SCALAR) {
 		if (parse_sev(c, v, &sev))
-			add_act(l, (size_t)ri, -1)->sev = sev;
+			set_sev(c, l, ri, sev);
 		return;
 	}
 	if (v->kind != ZL_Y_MAP) {
@@ -318,52 +286,65 @@ static void parse_rule(struct cl *c, struct layer *l,
 	zl_yaml_fields(&c->y, v, rule_keys, 2, where, vals, keyn);
 	free(where);
 	if (vals[0] && parse_sev(c, vals[0], &sev))
-		add_act(l, (size_t)ri, -1)->sev = sev;
+		set_sev(c, l, ri, sev);
 	if (vals[1] && !is_null(vals[1]))
-		parse_params(c, l, (size_t)ri, vals[1]);
+		parse_params(c, l, ri, vals[1]);
 }
 
+/* The base rule a key of `rules` names, or -1. */
+static long key_rule(const struct cl *c, const struct zl_ynode *k)
+{
+	return k->kind == ZL_Y_SCALAR ?
+	       zl_ruleset_index(c->cf->base, k->str, k->len) : -1;
+}
+
+/* Each key is looked up once and remembered in seen[], so that a mapping
+ * of N keys costs N lookups, not N * N comparisons. */
 static void parse_rules(struct cl *c, struct layer *l,
 			const struct zl_ynode *n)
 {
-	const struct zl_ynode *k, *v, *o;
+	const struct zl_ynode *k, *v;
+	long ri;
 
 	if (is_null(n) || !zl_yaml_want(&c->y, n, ZL_Y_MAP, "'rules'"))
 		return;
 	for (k = n->kids; k && (v = k->next); k = v->next) {
 		if (!zl_yaml_want(&c->y, k, ZL_Y_SCALAR, "a rule id"))
 			continue;
-		for (o = n->kids; o != k; o = o->next->next)
-			if (o->kind == ZL_Y_SCALAR &&
-			    find_rule(c->cf->base, o->str) >= 0 &&
-			    find_rule(c->cf->base, o->str) ==
-			    find_rule(c->cf->base, k->str))
-				break;
-		if (o != k)
+		if ((ri = key_rule(c, k)) < 0)
+			zl_yaml_error_at(&c->y, k, "unknown rule '%s' (not in "
+					 "the rules loaded)", k->str);
+		else if (c->seen[ri])
 			zl_yaml_error_at(&c->y, k, "rule '%s' is set twice in "
 					 "'rules'", k->str);
-		else
-			parse_rule(c, l, k, v);
+		else {
+			c->seen[ri] = k;
+			parse_rule(c, l, (size_t)ri, k, v);
+		}
 	}
+	for (k = n->kids; k && (v = k->next); k = v->next)
+		if ((ri = key_rule(c, k)) >= 0)
+			c->seen[ri] = NULL;
 }
 
 /* An id, id prefix or name, as --ignore takes them. */
 static void ignore_item(struct cl *c, struct layer *l,
 			const struct zl_ynode *n)
 {
-	const struct zl_ruleset *rs = c->cf->base;
-	bool any = false;
-	size_t i;
+	const uint32_t *ids = NULL;
+	size_t nids = 0, i;
+	long byname = -1;
 
 	if (!zl_yaml_want(&c->y, n, ZL_Y_SCALAR, "each entry of 'ignore'"))
 		return;
-	for (i = 0; n->len > 0 && i < rs->n; i++) {
-		if (zl_rule_matches(rs->rules[i], n->str, n->len)) {
-			add_act(l, i, -1)->sev = ZL_SEV_OFF;
-			any = true;
-		}
-	}
-	if (!any)
+	if (n->len > 0)
+		byname = zl_ruleset_lookup(c->cf->base, n->str, n->len, &ids,
+					   &nids);
+	for (i = 0; i < nids; i++)
+		set_sev(c, l, ids[i], ZL_SEV_OFF);
+	if (byname >= 0)
+		set_sev(c, l, (size_t)byname, ZL_SEV_OFF);
+	if (nids == 0 && byname < 0)
 		zl_yaml_error_at(&c->y, n, "no rule matches '%s' in 'ignore'",
 				 n->str);
 }
@@ -396,24 +377,33 @@ static void parse_settings(struct cl *c, struct layer *l,
 		parse_rules(c, l, v[K_RULES]);
 }
 
-static void add_glob(struct cl *c, struct layer *l, const struct zl_ynode *n)
+/* A glob of the override being read (the last layer).  Those with
+ * wildcards are matched one by one against each zone, so there may be
+ * ZL_GLOB_MAX_WILD of them; the others are looked up by name. */
+static void add_glob(struct cl *c, const struct zl_ynode *n)
 {
-	char *copy, *parts[ZL_GLOB_MAX_PARTS];
+	struct zl_config *cf = c->cf;
+	struct zl_glob *g;
 
 	if (!zl_yaml_want(&c->y, n, ZL_Y_SCALAR, "a file glob"))
 		return;
+	zl_xgrow((void **)&cf->globs, &cf->capglobs, cf->nglobs + 1,
+		 sizeof *cf->globs);
+	g = &cf->globs[cf->nglobs];
 	if (n->len == 0 || n->len > ZL_GLOB_MAX_LEN ||
-	    split(n->str, &copy, parts, ZL_GLOB_MAX_PARTS) == SIZE_MAX) {
+	    !zl_glob_compile(g, n->str, cf->nlayers - 1)) {
 		zl_yaml_error_at(&c->y, n, "a file glob must have 1 to %u "
 				 "bytes and at most %u '/'-separated parts",
 				 ZL_GLOB_MAX_LEN, ZL_GLOB_MAX_PARTS);
-		if (n->len > 0 && n->len <= ZL_GLOB_MAX_LEN)
-			free(copy);
 		return;
 	}
-	free(copy);
-	l->globs = zl_xrealloc(l->globs, (l->nglobs + 1) * sizeof *l->globs);
-	l->globs[l->nglobs++] = zl_xstrndup(n->str, n->len);
+	if (!g->key && ++c->nwild > ZL_GLOB_MAX_WILD) {
+		zl_yaml_error_at(&c->y, n, "more than %u file globs with "
+				 "wildcards in one config", ZL_GLOB_MAX_WILD);
+		zl_glob_free(g);
+		return;
+	}
+	cf->nglobs++;
 }
 
 /* `overrides: { GLOB: {ignore, rules}, ... }` */
@@ -425,8 +415,8 @@ static void overrides_map(struct cl *c, const struct zl_ynode *n)
 	for (k = n->kids; k && (v = k->next); k = v->next) {
 		struct zl_ynode *vals[2] = { 0 }, *keyn[2] = { 0 };
 
-		l = new_layer(c->cf);
-		add_glob(c, l, k);
+		l = new_layer(c);
+		add_glob(c, k);
 		if (is_null(v) || !zl_yaml_want(&c->y, v, ZL_Y_MAP,
 						"the settings of an override"))
 			continue;
@@ -448,18 +438,18 @@ static void overrides_seq(struct cl *c, const struct zl_ynode *n)
 			continue;
 		zl_yaml_fields(&c->y, it, item_keys, 3, "override", vals,
 			       keyn);
-		l = new_layer(c->cf);
+		l = new_layer(c);
 		if (!vals[K_MORE])
 			zl_yaml_error_at(&c->y, it, "override has no key "
 					 "'files'");
 		else if (vals[K_MORE]->kind == ZL_Y_SEQ && vals[K_MORE]->n)
 			for (g = vals[K_MORE]->kids; g; g = g->next)
-				add_glob(c, l, g);
+				add_glob(c, g);
 		else if (vals[K_MORE]->kind == ZL_Y_SEQ)
 			zl_yaml_error_at(&c->y, vals[K_MORE], "'files' must "
 					 "not be empty");
 		else
-			add_glob(c, l, vals[K_MORE]);
+			add_glob(c, vals[K_MORE]);
 		parse_settings(c, l, vals);
 	}
 }
@@ -469,7 +459,7 @@ static void parse_top(struct cl *c, const struct zl_ynode *root)
 	struct zl_ynode *v[3] = { 0 }, *k[3] = { 0 };
 	const struct zl_ynode *o;
 
-	new_layer(c->cf);	/* the top level, even when empty */
+	new_layer(c);		/* the top level, even when empty */
 	if (!root || is_null(root) ||
 	    !zl_yaml_want(&c->y, root, ZL_Y_MAP, "a config file"))
 		return;
@@ -487,6 +477,8 @@ static void parse_top(struct cl *c, const struct zl_ynode *root)
 				 "overrides with 'files'");
 }
 
+static void index_globs(struct zl_config *cf);
+
 enum zl_status zl_config_load_buffer(const char *name, const char *dir,
 				     const char *buf, size_t len,
 				     const struct zl_ruleset *base,
@@ -503,15 +495,24 @@ enum zl_status zl_config_load_buffer(const char *name, const char *dir,
 			     ZL_CONFIG_MAX_SIZE >> 10);
 		return ZL_ERR_LIMIT;
 	}
+	memset(&c, 0, sizeof c);
 	c.cf = zl_xcalloc(1, sizeof *c.cf);
 	c.cf->dir = zl_path_abs(dir ? dir : ".");
 	c.cf->base = base;
+	c.cf->pool = zl_xcalloc(1, sizeof *c.cf->pool);
+	c.cf->own_pool = true;
+	c.seen = zl_xcalloc(base->n ? base->n : 1, sizeof *c.seen);
+	c.sev = zl_xcalloc(base->n ? base->n : 1, sizeof *c.sev);
 	zl_yaml_open(&c.y, name, buf, len, errs);
 	c.y.kind = "config file";
 	if (zl_yaml_parse(&c.y, &root))
 		parse_top(&c, root);
+	end_layer(&c);
 	zl_yaml_close(&c.y);
+	free(c.seen);
+	free(c.sev);
 	if (c.y.nerr == 0) {
+		index_globs(c.cf);
 		*out = c.cf;
 		return ZL_OK;
 	}
@@ -562,72 +563,267 @@ void zl_config_set_tune(struct zl_config *cf, zl_config_tune_fn *fn,
 	cf->tune_arg = arg;
 }
 
-static bool layer_matches(const struct layer *l, const char *rel)
-{
-	size_t i;
+/* ---- the layers a zone gets ---- */
 
-	for (i = 0; i < l->nglobs; i++)
-		if (zl_glob_match(l->globs[i], rel))
-			return true;
-	return false;
+static int glob_cmp(const void *pa, const void *pb)
+{
+	const struct zl_glob *a = pa, *b = pb;
+
+	if (!a->key != !b->key)
+		return a->key ? -1 : 1;
+	if (!a->key)
+		return (a->layer > b->layer) - (a->layer < b->layer);
+	if (a->bare != b->bare)
+		return a->bare ? -1 : 1;
+	return strcmp(a->key, b->key);
 }
 
-static void apply_layer(struct zl_ruleset *rs, const struct layer *l)
+/* The globs without wildcards first, sorted by key, so that each zone
+ * finds those that name it by two binary searches, however many there
+ * are; the others after them. */
+static void index_globs(struct zl_config *cf)
 {
-	const struct act *a;
-	struct zl_rule *r;
 	size_t i;
 
-	for (i = 0; i < l->nacts; i++) {
-		a = &l->acts[i];
-		r = rs->rules[a->rule];
-		if (a->param < 0) {
-			r->severity = a->sev;
-		} else {
-			zl_param_free(&r->params[a->param]);
-			zl_param_copy(&r->params[a->param], &a->val);
+	if (cf->nglobs > 1)
+		qsort(cf->globs, cf->nglobs, sizeof *cf->globs, glob_cmp);
+	for (i = 0; i < cf->nglobs && cf->globs[i].key; i++)
+		;
+	cf->nliteral = i;
+}
+
+static void push_layer(size_t **v, size_t *n, size_t *cap, size_t layer)
+{
+	zl_xgrow((void **)v, cap, *n + 1, sizeof **v);
+	(*v)[(*n)++] = layer;
+}
+
+/* Adds the layers of the globs without wildcards whose key is key. */
+static void literal_layers(const struct zl_config *cf, bool bare,
+			   const char *key, size_t **v, size_t *n, size_t *cap)
+{
+	struct zl_glob want = { .bare = bare, .key = (char *)key };
+	size_t lo = 0, hi = cf->nliteral, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (glob_cmp(&cf->globs[mid], &want) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < cf->nliteral && glob_cmp(&cf->globs[lo], &want) == 0; lo++)
+		push_layer(v, n, cap, cf->globs[lo].layer);
+}
+
+static int size_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The layers for the zone at rel (relative to cf->dir): the top level and
+ * each override with a matching glob, in file order, *n of them. */
+static size_t *layers_for(const struct zl_config *cf, const char *rel,
+			  size_t *n)
+{
+	char **pp = zl_xcalloc(strlen(rel) + 1, sizeof *pp), *pc;
+	size_t np = zl_path_split(rel, &pc, pp, strlen(rel) + 1), *v = NULL, cap = 0,
+	       i, k;
+	struct zl_buf path = { 0 };
+
+	*n = 0;
+	push_layer(&v, n, &cap, 0);
+	if (np > 0) {
+		for (i = 0; i < np; i++)
+			zl_buf_addf(&path, "%s%s", i ? "/" : "", pp[i]);
+		literal_layers(cf, true, pp[np - 1], &v, n, &cap);
+		literal_layers(cf, false, path.s, &v, n, &cap);
+		for (i = cf->nliteral; i < cf->nglobs; i++)
+			if (zl_glob_matches(&cf->globs[i], pp, np))
+				push_layer(&v, n, &cap, cf->globs[i].layer);
+	}
+	qsort(v, *n, sizeof *v, size_cmp);
+	for (i = k = 0; i < *n; i++)
+		if (k == 0 || v[k - 1] != v[i])
+			v[k++] = v[i];
+	*n = k;
+	zl_buf_free(&path);
+	free(pc);
+	free(pp);
+	return v;
+}
+
+/* ---- the rule sets of a run ---- */
+
+struct derived {
+	char *key;		/* the settings, serialized (settings_key) */
+	size_t len;
+	struct zl_ruleset *rs;
+};
+
+static int derived_cmp(const void *pa, const void *pb)
+{
+	const struct derived *a = pa, *b = pb;
+
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	return memcmp(a->key, b->key, a->len);
+}
+
+static void pool_free(struct pool *p)
+{
+	struct derived *d;
+
+	while (p && p->tree) {
+		d = *(struct derived **)p->tree;
+		tdelete(d, &p->tree, derived_cmp);
+		free(d->key);
+		zl_ruleset_free(d->rs);
+		free(d);
+	}
+	free(p);
+}
+
+/* One act of a zone's settings, with the place of its layer. */
+struct zact {
+	const struct act *a;
+	size_t layer;
+};
+
+static int zact_cmp(const void *pa, const void *pb)
+{
+	const struct zact *a = pa, *b = pb;
+	int c = act_cmp(a->a, b->a);
+
+	return c ? c : (a->layer > b->layer) - (a->layer < b->layer);
+}
+
+/* The settings layers v[0..n) give: of the acts for one rule and
+ * parameter, the last layer's; sorted by rule and parameter. */
+static struct zact *settings(const struct zl_config *cf, const size_t *v,
+			     size_t n, size_t *nz)
+{
+	struct zact *z = NULL;
+	size_t cap = 0, i, k;
+
+	*nz = 0;
+	for (i = 0; i < n; i++) {
+		const struct layer *l = &cf->layers[v[i]];
+
+		zl_xgrow((void **)&z, &cap, *nz + l->nacts + 1, sizeof *z);
+		for (k = 0; k < l->nacts; k++)
+			z[(*nz)++] = (struct zact){ &l->acts[k], i };
+	}
+	if (*nz > 1)
+		qsort(z, *nz, sizeof *z, zact_cmp);
+	for (i = k = 0; i < *nz; i++) {
+		if (k > 0 && act_cmp(z[k - 1].a, z[i].a) == 0)
+			k--;
+		z[k++] = z[i];
+	}
+	*nz = k;
+	return z;
+}
+
+static void put(struct zl_buf *b, const void *p, size_t n)
+{
+	zl_buf_add(b, p, n);
+}
+
+static void put_str(struct zl_buf *b, const char *s)
+{
+	size_t n = s ? strlen(s) + 1 : 0;
+
+	put(b, &n, sizeof n);
+	put(b, s ? s : "", n);
+}
+
+/* The settings as bytes that compare equal exactly when the rule sets
+ * they make are the same (the tune hook is part of them). */
+static void settings_key(const struct zl_config *cf, const struct zact *z,
+			 size_t n, struct zl_buf *b)
+{
+	const struct zl_param *p;
+	size_t i, k;
+
+	put(b, &cf->tune, sizeof cf->tune);
+	put(b, &cf->tune_arg, sizeof cf->tune_arg);
+	for (i = 0; i < n; i++) {
+		put(b, &z[i].a->rule, sizeof z[i].a->rule);
+		put(b, &z[i].a->param, sizeof z[i].a->param);
+		if (z[i].a->param < 0) {
+			put(b, &z[i].a->sev, sizeof z[i].a->sev);
+			continue;
+		}
+		p = &z[i].a->val;
+		put(b, &p->i, sizeof p->i);
+		put_str(b, p->s);
+		put(b, &p->n, sizeof p->n);
+		for (k = 0; k < p->n; k++) {
+			put_str(b, p->keys ? p->keys[k] : NULL);
+			if (p->vals)
+				put(b, &p->vals[k], sizeof p->vals[k]);
 		}
 	}
 }
 
-/* Makes the rule set of one key: the base, the matching layers in file
- * order, then the caller's tuning. */
-static struct zl_ruleset *derive(struct zl_config *cf, unsigned char *key)
+/* Makes the rule set of some settings: the base, the settings, then the
+ * caller's tuning.  It shares every rule they leave alone with the base. */
+static struct zl_ruleset *derive(const struct zl_config *cf,
+				 const struct zact *z, size_t n)
 {
-	struct zl_ruleset *rs = zl_ruleset_clone(cf->base);
+	struct zl_ruleset *rs = zl_ruleset_derive(cf->base);
+	const struct act *a;
+	struct zl_rule *r;
 	size_t i;
 
-	for (i = 0; i < cf->nlayers; i++)
-		if (key[i])
-			apply_layer(rs, &cf->layers[i]);
+	for (i = 0; i < n; i++) {
+		a = z[i].a;
+		if (a->param < 0) {
+			if (rs->rules[a->rule]->severity != a->sev)
+				zl_ruleset_own(rs, a->rule)->severity = a->sev;
+			continue;
+		}
+		r = zl_ruleset_own(rs, a->rule);
+		zl_param_free(&r->params[a->param]);
+		zl_param_copy(&r->params[a->param], &a->val);
+	}
 	if (cf->tune)
 		cf->tune(rs, cf->tune_arg);
-	zl_xgrow((void **)&cf->sets, &cf->capsets, cf->nsets + 1,
-		 sizeof *cf->sets);
-	cf->sets[cf->nsets++] = (struct derived){ key, rs };
 	return rs;
 }
 
 const struct zl_ruleset *zl_config_ruleset(struct zl_config *cf,
 					   const char *zone_path)
 {
-	unsigned char *key = zl_xcalloc(cf->nlayers, 1);
 	char *abs = zl_path_abs(zone_path);
 	char *rel = zl_path_rel(cf->dir, abs);
-	size_t i;
+	struct zl_buf key = { 0 };
+	struct derived want, *d;
+	size_t *v, nv, nz;
+	struct zact *z;
+	void *node;
 
-	key[0] = 1;
-	for (i = 1; i < cf->nlayers; i++)
-		key[i] = layer_matches(&cf->layers[i], rel);
+	v = layers_for(cf, rel, &nv);
+	z = settings(cf, v, nv, &nz);
+	settings_key(cf, z, nz, &key);
+	want = (struct derived){ key.s, key.len, NULL };
+	if ((node = tfind(&want, &cf->pool->tree, derived_cmp)) != NULL) {
+		d = *(struct derived **)node;
+		zl_buf_free(&key);
+	} else {
+		d = zl_xmalloc(sizeof *d);
+		*d = want;
+		d->rs = derive(cf, z, nz);
+		tsearch(d, &cf->pool->tree, derived_cmp);
+	}
+	free(z);
+	free(v);
 	free(abs);
 	free(rel);
-	for (i = 0; i < cf->nsets; i++) {
-		if (memcmp(cf->sets[i].key, key, cf->nlayers) == 0) {
-			free(key);
-			return cf->sets[i].rs;
-		}
-	}
-	return derive(cf, key);
+	return d->rs;
 }
 
 void zl_config_free(struct zl_config *cf)
@@ -639,22 +835,28 @@ void zl_config_free(struct zl_config *cf)
 		return;
 	for (i = 0; i < cf->nlayers; i++) {
 		l = &cf->layers[i];
-		for (j = 0; j < l->nglobs; j++)
-			free(l->globs[j]);
 		for (j = 0; j < l->nacts; j++)
 			if (l->acts[j].param >= 0)
 				zl_param_free(&l->acts[j].val);
-		free(l->globs);
 		free(l->acts);
 	}
-	for (i = 0; i < cf->nsets; i++) {
-		free(cf->sets[i].key);
-		zl_ruleset_free(cf->sets[i].rs);
-	}
+	for (i = 0; i < cf->nglobs; i++)
+		zl_glob_free(&cf->globs[i]);
+	if (cf->own_pool)
+		pool_free(cf->pool);
+	free(cf->globs);
 	free(cf->layers);
-	free(cf->sets);
 	free(cf->dir);
 	free(cf);
+}
+
+/* Makes cf derive its rule sets into p, shared with other configs. */
+static void share_pool(struct zl_config *cf, struct pool *p)
+{
+	if (cf->own_pool)
+		pool_free(cf->pool);
+	cf->pool = p;
+	cf->own_pool = false;
 }
 
 /* ---- the configs of a run ---- */
@@ -663,21 +865,30 @@ struct found {
 	char *path;
 	struct zl_config *cf;	/* NULL when it failed to load */
 	enum zl_status st;
+	struct found *next;	/* the one found before */
 };
 
 struct zl_configs {
 	const struct zl_ruleset *base;
 	struct zl_config *fixed;	/* the one config, or NULL */
-	struct found *v;		/* configs found so far, by path */
-	size_t n, cap;
+	void *found;			/* tsearch(3) tree of struct found:
+					   the configs found so far, by path */
+	struct found *last;		/* the same, the last found first */
+	struct pool *pool;		/* the rule sets of every config */
 	zl_config_tune_fn *tune;
 	void *tune_arg;
 	/* Zones come directory by directory: the directory part of the last
-	 * zone path looked up, and what the search from it found (an index
-	 * into v, or -1 for no config). */
+	 * zone path looked up, and what the search from it found (NULL for
+	 * no config). */
 	char *last_dir;
-	ptrdiff_t last_found;
+	struct found *last_found;
 };
+
+static int found_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct found *)a)->path,
+		      ((const struct found *)b)->path);
+}
 
 enum zl_status zl_configs_new(const struct zl_ruleset *base, const char *path,
 			      struct zl_configs **out, struct zl_diags *errs)
@@ -687,11 +898,15 @@ enum zl_status zl_configs_new(const struct zl_ruleset *base, const char *path,
 
 	*out = NULL;
 	cs->base = base;
+	cs->pool = zl_xcalloc(1, sizeof *cs->pool);
 	if (path && (st = zl_config_load_file(path, base, &cs->fixed,
 					      errs)) != ZL_OK) {
+		pool_free(cs->pool);
 		free(cs);
 		return st;
 	}
+	if (cs->fixed)
+		share_pool(cs->fixed, cs->pool);
 	*out = cs;
 	return ZL_OK;
 }
@@ -699,44 +914,46 @@ enum zl_status zl_configs_new(const struct zl_ruleset *base, const char *path,
 void zl_configs_set_tune(struct zl_configs *cs, zl_config_tune_fn *fn,
 			 void *arg)
 {
-	size_t i;
+	struct found *f;
 
 	cs->tune = fn;
 	cs->tune_arg = arg;
 	if (cs->fixed)
 		zl_config_set_tune(cs->fixed, fn, arg);
-	for (i = 0; i < cs->n; i++)
-		if (cs->v[i].cf)
-			zl_config_set_tune(cs->v[i].cf, fn, arg);
+	for (f = cs->last; f; f = f->next)
+		if (f->cf)
+			zl_config_set_tune(f->cf, fn, arg);
 }
 
-/* The index in cs->v of the config at path, loading it the first time,
- * confined to root.  Takes path. */
-static ptrdiff_t found_at(struct zl_configs *cs, char *path, const char *root,
-			  struct zl_diags *errs)
+/* The config at path, loading it the first time, confined to root.
+ * Takes path. */
+static struct found *found_at(struct zl_configs *cs, char *path,
+			      const char *root, struct zl_diags *errs)
 {
-	struct found *f;
-	size_t i;
+	struct found want = { path, NULL, ZL_OK, NULL }, *f;
+	void *node = tfind(&want, &cs->found, found_cmp);
 
-	for (i = 0; i < cs->n; i++) {
-		if (strcmp(cs->v[i].path, path) == 0) {
-			free(path);
-			return (ptrdiff_t)i;
-		}
+	if (node) {
+		free(path);
+		return *(struct found **)node;
 	}
-	zl_xgrow((void **)&cs->v, &cs->cap, cs->n + 1, sizeof *cs->v);
-	f = &cs->v[cs->n++];
+	f = zl_xmalloc(sizeof *f);
 	f->path = path;
+	f->next = cs->last;
+	cs->last = f;
 	f->st = load_at(root, path, cs->base, &f->cf, errs);
-	if (f->cf)
+	if (f->cf) {
+		share_pool(f->cf, cs->pool);
 		zl_config_set_tune(f->cf, cs->tune, cs->tune_arg);
-	return (ptrdiff_t)cs->n - 1;
+	}
+	tsearch(f, &cs->found, found_cmp);
+	return f;
 }
 
 /* The config for a zone: searched for from its directory, or remembered
  * when the last zone was in the same directory. */
-static ptrdiff_t config_for(struct zl_configs *cs, const char *zone_path,
-			    struct zl_diags *errs)
+static struct found *config_for(struct zl_configs *cs, const char *zone_path,
+				struct zl_diags *errs)
 {
 	const char *slash = strrchr(zone_path, '/');
 	size_t n = slash ? (size_t)(slash - zone_path) + 1 : 0;
@@ -749,7 +966,7 @@ static ptrdiff_t config_for(struct zl_configs *cs, const char *zone_path,
 	cs->last_dir = zl_xstrndup(zone_path, n);
 	found = search(zone_path, &root);
 	cs->last_found = found ? found_at(cs, shown_path(found), root, errs)
-			       : -1;
+			       : NULL;
 	free(found);
 	free(root);
 	return cs->last_found;
@@ -760,18 +977,16 @@ enum zl_status zl_configs_ruleset(struct zl_configs *cs, const char *zone_path,
 				  struct zl_diags *errs)
 {
 	const struct found *f;
-	ptrdiff_t i;
 
 	*out = NULL;
 	if (cs->fixed) {
 		*out = zl_config_ruleset(cs->fixed, zone_path);
 		return ZL_OK;
 	}
-	if ((i = config_for(cs, zone_path, errs)) < 0) {
+	if ((f = config_for(cs, zone_path, errs)) == NULL) {
 		*out = cs->base;
 		return ZL_OK;
 	}
-	f = &cs->v[i];
 	if (f->st != ZL_OK)
 		return f->st;
 	*out = zl_config_ruleset(f->cf, zone_path);
@@ -780,15 +995,19 @@ enum zl_status zl_configs_ruleset(struct zl_configs *cs, const char *zone_path,
 
 void zl_configs_free(struct zl_configs *cs)
 {
-	size_t i;
+	struct found *f;
 
 	if (!cs)
 		return;
-	for (i = 0; i < cs->n; i++) {
-		free(cs->v[i].path);
-		zl_config_free(cs->v[i].cf);
+	while (cs->found)
+		tdelete(*(void **)cs->found, &cs->found, found_cmp);
+	while ((f = cs->last) != NULL) {
+		cs->last = f->next;
+		free(f->path);
+		zl_config_free(f->cf);
+		free(f);
 	}
-	free(cs->v);
+	pool_free(cs->pool);
 	free(cs->last_dir);
 	zl_config_free(cs->fixed);
 	free(cs);

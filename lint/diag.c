@@ -1,10 +1,11 @@
 /* diag.c - status and severity names; the diagnostic list and its copies. */
+#include <search.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
-#include "zonelint.h"
 
 static const char *const status_msgs[] = {
 #define X(name, msg) msg,
@@ -52,40 +53,78 @@ void zl_diags_init(struct zl_diags *d)
 {
 	d->v = NULL;
 	d->n = d->cap = 0;
+	d->line = NULL;
 }
 
-/* Bytes of a source line kept for the snippet (docs/limits.md).  Every
- * diagnostic holds its own copy of the line, so a 10 MB line with many
- * findings would otherwise cost memory and output in proportion to both. */
+/* Bytes of a source line kept for the snippet (docs/limits.md): a 10 MB
+ * line would otherwise cost memory and output with every finding on it. */
 #define MAX_SNIPPET 4096
 
-static void loc_copy(struct zl_loc *dst, const struct zl_loc *src)
+/* A copy of a source line, shared by the diagnostics of a list that show
+ * it: a 64 KB record with thousands of findings holds one copy, not one
+ * per finding.  zl_loc.text points at text. */
+struct zl_line {
+	size_t refs, len;
+	char text[];
+};
+
+static struct zl_line *line_of(const char *text)
 {
+	return (struct zl_line *)(void *)(text - offsetof(struct zl_line, text));
+}
+
+static void line_drop(struct zl_line *l)
+{
+	if (l && --l->refs == 0)
+		free(l);
+}
+
+/* Copies src into dst.  The line is shared with `like` (a line already
+ * copied, or NULL) when it has the same bytes, else copied anew; either
+ * way the copy is returned. */
+static struct zl_line *loc_copy(struct zl_loc *dst, const struct zl_loc *src,
+				struct zl_line *like)
+{
+	struct zl_line *l = NULL;
+	size_t n;
+
 	memset(dst, 0, sizeof *dst);
 	if (!src)
-		return;
+		return NULL;
 	*dst = *src;
 	dst->file = zl_xstrdup(src->file);
 	/* A long line is cut after MAX_SNIPPET bytes; a span that starts
 	 * beyond that gets no snippet at all (the position still says
 	 * where it is). */
-	if (src->text && src->text_len > MAX_SNIPPET) {
-		dst->text_len = src->col > MAX_SNIPPET ? 0 : MAX_SNIPPET;
-		if (dst->text_len == 0)
-			dst->text = NULL;
+	n = src->text_len > MAX_SNIPPET ? MAX_SNIPPET : src->text_len;
+	if (!src->text || (src->text_len > MAX_SNIPPET &&
+			   src->col > MAX_SNIPPET)) {
+		dst->text = NULL;
+		dst->text_len = 0;
+		return NULL;
 	}
 	/* The source line is not NUL-terminated where it comes from (it
-	 * points into the zone buffer), so copy exactly text_len bytes. */
-	if (dst->text)
-		dst->text = zl_xstrndup(src->text, dst->text_len);
-	else
-		dst->text_len = 0;
+	 * points into the zone buffer), so compare and copy n bytes. */
+	if (like && like->len == n && memcmp(like->text, src->text, n) == 0) {
+		l = like;
+	} else {
+		l = zl_xmalloc(sizeof *l + n + 1);
+		l->refs = 0;
+		l->len = n;
+		memcpy(l->text, src->text, n);
+		l->text[n] = '\0';
+	}
+	l->refs++;
+	dst->text = l->text;
+	dst->text_len = n;
+	return l;
 }
 
 static void loc_free(struct zl_loc *loc)
 {
 	free(loc->file);
-	free((char *)loc->text);
+	if (loc->text)
+		line_drop(line_of(loc->text));
 }
 
 /* Copies s with every control or invalid byte escaped, so that no message
@@ -124,6 +163,7 @@ void zl_diags_free(struct zl_diags *d)
 	for (i = 0; i < d->n; i++)
 		diag_free(&d->v[i]);
 	free(d->v);
+	line_drop(d->line);
 	zl_diags_init(d);
 }
 
@@ -147,7 +187,19 @@ void zl_diags_move(struct zl_diags *to, struct zl_diags *from)
 		memcpy(to->v + to->n, from->v, from->n * sizeof *from->v);
 	to->n += from->n;
 	free(from->v);
+	line_drop(from->line);
 	zl_diags_init(from);
+}
+
+/* Remembers l (with a reference of its own) as the line the next
+ * diagnostic of d is most likely to show again. */
+static void remember(struct zl_diags *d, struct zl_line *l)
+{
+	if (!l || l == d->line)
+		return;
+	line_drop(d->line);
+	l->refs++;
+	d->line = l;
 }
 
 struct zl_diag *zl_diags_add(struct zl_diags *d, const char *id,
@@ -167,20 +219,35 @@ struct zl_diag *zl_diags_add(struct zl_diags *d, const char *id,
 	raw = zl_xvasprintf(fmt, ap);
 	va_end(ap);
 	dg->message = escaped_dup(raw);
+	dg->count = 1;
 	free(raw);
-	loc_copy(&dg->loc, loc);
+	remember(d, loc_copy(&dg->loc, loc, d->line));
 	return dg;
 }
 
 void zl_diag_note(struct zl_diag *dg, const struct zl_loc *loc,
 		  const char *msg)
 {
+	struct zl_line *like;
 	struct zl_note *n;
 
+	if (!dg)
+		return;
+	like = dg->loc.text ? line_of(dg->loc.text) : NULL;
+	/* A finding with one note per record of a huge RRset says so once
+	 * it has shown ZL_LIMIT_NOTES of them. */
+	if (dg->nnotes > ZL_LIMIT_NOTES)
+		return;
 	/* Notes are few (one or two per finding): grow one at a time. */
 	dg->notes = zl_xrealloc(dg->notes, (dg->nnotes + 1) * sizeof *dg->notes);
 	n = &dg->notes[dg->nnotes++];
-	loc_copy(&n->loc, loc);
+	if (dg->nnotes > ZL_LIMIT_NOTES) {
+		memset(&n->loc, 0, sizeof n->loc);
+		n->message = zl_xasprintf("more notes not shown (at most %d "
+					  "per finding)", ZL_LIMIT_NOTES);
+		return;
+	}
+	loc_copy(&n->loc, loc, like);
 	n->message = escaped_dup(msg ? msg : "");
 }
 
@@ -233,4 +300,139 @@ size_t zl_diags_count(const struct zl_diags *d, enum zl_severity sev)
 			n++;
 	}
 	return n;
+}
+
+/* ---- what a report shows ---- */
+
+enum { WHY_RULE = 1, WHY_TOTAL = 2, WHY_BYTES = 4 };
+
+/* The findings of one rule with one severity, suppressed or not. */
+struct shown {
+	const char *id;
+	enum zl_severity sev;
+	bool suppressed;
+	size_t n;		/* shown so far */
+	size_t sum;		/* index of the first one left out, which
+				   becomes the summary (once why is set) */
+	unsigned why;		/* WHY_* bits: why some were left out */
+};
+
+static int shown_cmp(const void *pa, const void *pb)
+{
+	const struct shown *a = pa, *b = pb;
+	int c = strcmp(a->id, b->id);
+
+	if (c)
+		return c;
+	if (a->sev != b->sev)
+		return a->sev < b->sev ? -1 : 1;
+	return (int)a->suppressed - (int)b->suppressed;
+}
+
+/* About the bytes dg takes in the text format: its line, the snippet with
+ * its caret line, and its notes. */
+static size_t text_size(const struct zl_diag *dg)
+{
+	size_t n = 64 + strlen(dg->message) + 2 * dg->loc.text_len, i;
+
+	n += dg->loc.file ? strlen(dg->loc.file) : 0;
+	n += (dg->help ? strlen(dg->help) : 0) + (dg->fixit ? strlen(dg->fixit) : 0);
+	for (i = 0; i < dg->nnotes; i++)
+		n += 64 + strlen(dg->notes[i].message) +
+		     2 * dg->notes[i].loc.text_len +
+		     (dg->notes[i].loc.file ? strlen(dg->notes[i].loc.file) : 0);
+	return n;
+}
+
+/* Makes dg, the first finding of st left out, the summary of all of them. */
+static void summarize(struct zl_diag *dg, const struct shown *st,
+		      size_t per_rule, size_t total, size_t bytes)
+{
+	struct zl_buf why = { 0 };
+	char size[32];
+
+	if (st->why & WHY_RULE)
+		zl_buf_addf(&why, "at most %zu per rule", per_rule);
+	if (st->why & WHY_TOTAL)
+		zl_buf_addf(&why, "%sat most %zu in all", why.len ? ", " : "",
+			    total);
+	if (st->why & WHY_BYTES)
+		zl_buf_addf(&why, "%sat most about %s of report",
+			    why.len ? ", " : "",
+			    zl_size_str(bytes, size, sizeof size));
+	free(dg->message);
+	dg->message = zl_xasprintf("%zu more findings of %s not shown (%s)",
+				   dg->count, dg->id, why.s);
+	zl_buf_free(&why);
+	free(dg->help);
+	free(dg->fixit);
+	dg->help = dg->fixit = NULL;
+	while (dg->nnotes > 0) {
+		loc_free(&dg->notes[--dg->nnotes].loc);
+		free(dg->notes[dg->nnotes].message);
+	}
+	dg->summary = true;
+}
+
+/* Finds or adds the state of dg's rule, severity and suppression. */
+static struct shown *shown_of(void **tree, const struct zl_diag *dg)
+{
+	struct shown key = { dg->id, dg->sev, dg->suppressed, 0, 0, 0 };
+	struct shown *st;
+	void *node = tfind(&key, tree, shown_cmp);
+
+	if (node)
+		return *(struct shown **)node;
+	st = zl_xmalloc(sizeof *st);
+	*st = key;
+	tsearch(st, tree, shown_cmp);
+	return st;
+}
+
+void zl_diags_limit(struct zl_diags *d, size_t per_rule, size_t total,
+		    size_t bytes)
+{
+	size_t i, j = 0, n = 0, used = 0, size;
+	void *tree = NULL;
+	struct shown *st;
+	struct zl_diag *dg;
+	unsigned why;
+
+	for (i = 0; i < d->n; i++) {
+		dg = &d->v[i];
+		if (!dg->id) {
+			d->v[j++] = *dg;
+			continue;
+		}
+		st = shown_of(&tree, dg);
+		size = dg->summary ? 0 : text_size(dg);
+		why = dg->summary ? WHY_RULE :
+		      (st->n >= per_rule ? WHY_RULE : 0) |
+		      (n >= total ? WHY_TOTAL : 0) |
+		      (used + size > bytes ? WHY_BYTES : 0);
+		if (!why) {
+			st->n++;
+			n++;
+			used += size;
+			d->v[j++] = *dg;
+		} else if (!st->why) {
+			st->why = why;
+			st->sum = j;
+			d->v[j++] = *dg;
+		} else {
+			st->why |= why;
+			d->v[st->sum].count += dg->count;
+			diag_free(dg);
+		}
+	}
+	d->n = j;
+	/* The summaries, once every finding is counted. */
+	while (tree) {
+		st = *(struct shown **)tree;
+		tdelete(st, &tree, shown_cmp);
+		if (st->why)
+			summarize(&d->v[st->sum], st, per_rule, total, bytes);
+		free(st);
+	}
+	zl_diags_sort(d);
 }

@@ -7,6 +7,7 @@
 #include <ldns/ldns.h>
 
 #include "check.h"
+#include "eval.h"
 #include "suppress.h"
 
 const struct zl_check *const zl_checks[] = {
@@ -238,7 +239,15 @@ struct zl_diag *zl_emit(struct zl_ctx *ctx, uint16_t src, struct zl_tok at,
 		return NULL;
 	render(ctx, r->message, vars, nvars, &msg);
 	loc = zl_zone_loc(ctx->zone, src, at);
+	if (ctx->sink && zl_sink_absorbs(ctx->sink, ctx->ri, src, at, loc.line,
+					 msg.s)) {
+		zl_buf_free(&msg);
+		return NULL;
+	}
 	d = zl_diags_add(ctx->out, r->id, r->severity, &loc, "%s", msg.s);
+	if (ctx->sink)
+		zl_sink_keep(ctx->sink, ctx->ri, src, at, loc.line,
+			     ctx->out->n - 1);
 	if (ctx->broken && r->breaks && ctx->rr) {
 		struct zl_broken *b = ctx->broken;
 
@@ -327,9 +336,11 @@ struct osel {
  * (zl_name.id, 0 until matched, else an enum omatch) and the selections
  * built so far, so that the second rule visits only the matching subjects
  * instead of every TXT record of the zone. */
-enum omatch { OM_NO = 1, OM_YES, OM_LIMIT };
+enum omatch { OM_NO = 1, OM_YES, OM_LIMIT, OM_SPENT };
 struct omemo {
-	const struct zl_rule *rule;	/* the first rule with the pattern */
+	const struct zl_rule *rule;	/* the first rule with the pattern,
+					   which its matches are charged to */
+	size_t ri;			/* its index */
 	uint8_t *res;
 	struct osel *sel;
 	size_t nsel, capsel;
@@ -356,6 +367,7 @@ struct run {
 	size_t nom;
 	bool *warned;		/* per rule of rs: its PCRE2 limit warning
 				   has been given */
+	struct zl_sink *sink;
 };
 
 /* ---- per-run memo ---- */
@@ -539,12 +551,62 @@ static bool over_limit(struct run *run, const struct unit *u,
 	return false;
 }
 
-static enum omatch match(struct run *run, const pcre2_code *re,
-			 const char *s, size_t n)
+/* A rule whose patterns have used up their effort budget stops for the
+ * rest of the run; the match that spent it says so, at its record (or
+ * with no place, for a zone without records). */
+static void stopped(struct zl_diags *out, const struct zl_zone *z,
+		    const struct zl_rule *r, const struct zl_rr *rr)
 {
-	int rc = zl_ruleset_match(run->rs, re, run->md, s, n);
+	struct zl_loc loc;
+	struct zl_diag *d;
 
-	return rc < 0 ? OM_LIMIT : rc ? OM_YES : OM_NO;
+	if (rr)
+		loc = zl_zone_loc(z, rr->src, rr->text);
+	d = zl_diags_add(out, NULL, ZL_SEV_WARNING, rr ? &loc : NULL,
+			 "rule %s stopped: its patterns used up their budget "
+			 "of %d PCRE2 match steps for this run", r->id,
+			 ZL_REGEX_BUDGET);
+	d->help = zl_xstrdup("simplify the pattern: nested quantifiers such "
+			     "as (a+)+ backtrack exponentially");
+}
+
+/* Matches for rule ri at subject record rr. */
+static enum omatch match(struct run *run, size_t ri, const pcre2_code *re,
+			 const char *s, size_t n, const struct zl_rr *rr)
+{
+	switch (zl_ruleset_match(run->rs, ri, re, run->md, s, n)) {
+	case ZL_MATCH_YES:
+		return OM_YES;
+	case ZL_MATCH_NO:
+		return OM_NO;
+	case ZL_MATCH_LIMIT:
+		return OM_LIMIT;
+	case ZL_MATCH_STOP:
+		stopped(run->out, run->z, run->rs->rules[ri], rr);
+		return OM_SPENT;
+	default:
+		return OM_SPENT;
+	}
+}
+
+int zl_ctx_match(struct zl_ctx *ctx, const pcre2_code *re, const char *s,
+		 size_t len)
+{
+	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	const struct zl_rr *rr = ctx->rr;
+	enum zl_match m;
+
+	if (!md)
+		zl_oom(0);
+	m = zl_ruleset_match(ctx->rs, ctx->ri, re, md, s, len);
+	pcre2_match_data_free(md);
+	if (!rr && ctx->set)
+		rr = &ctx->zone->rrs[ctx->set->first];
+	else if (!rr && ctx->name && ctx->name->sets)
+		rr = &ctx->zone->rrs[ctx->name->sets->first];
+	if (m == ZL_MATCH_STOP)
+		stopped(ctx->out, ctx->zone, ctx->rule, rr);
+	return m == ZL_MATCH_YES ? 1 : m == ZL_MATCH_NO ? 0 : -1;
 }
 
 /* ---- subjects ---- */
@@ -594,10 +656,11 @@ static const struct zl_rr *subject_rr(const struct run *run,
 	return &run->z->rrs[run->names[i]->sets->first];
 }
 
-/* The memo of r's select.owner pattern (found again per rule and zone: a
+/* The memo of u's select.owner pattern (found again per rule and zone: a
  * handful of comparisons). */
-static struct omemo *owner_memo(struct run *run, const struct zl_rule *r)
+static struct omemo *owner_memo(struct run *run, const struct unit *u)
 {
+	const struct zl_rule *r = u->r;
 	struct omemo *m;
 
 	for (m = run->om; m < run->om + run->nom; m++)
@@ -606,6 +669,7 @@ static struct omemo *owner_memo(struct run *run, const struct zl_rule *r)
 			   r->owner_srclen) == 0)
 			return m;
 	m->rule = r;
+	m->ri = u->ri;
 	m->res = zl_xcalloc(run->z->nnames ? run->z->nnames : 1, 1);
 	run->nom++;
 	return m;
@@ -614,10 +678,10 @@ static struct omemo *owner_memo(struct run *run, const struct zl_rule *r)
 /* The candidates of sc and type whose owner matches r's select.owner,
  * built once per pattern, scope and type. */
 static const struct osel *owner_select(struct run *run,
-				       const struct zl_rule *r,
-				       enum zl_scope sc, int type)
+				       const struct unit *u, enum zl_scope sc,
+				       int type)
 {
-	struct omemo *m = owner_memo(run, r);
+	struct omemo *m = owner_memo(run, u);
 	struct cand c = candidates(run, sc, type);
 	const struct zl_name *n;
 	struct osel *o;
@@ -634,8 +698,10 @@ static const struct osel *owner_select(struct run *run,
 		i = c.idx ? c.idx[k] : (uint32_t)k;
 		n = subject_owner(run, sc, i);
 		if (!m->res[n->id])
-			m->res[n->id] = (uint8_t)match(run, r->owner_re,
-						       n->text, n->len);
+			m->res[n->id] = (uint8_t)match(run, m->ri,
+						       m->rule->owner_re,
+						       n->text, n->len,
+						       subject_rr(run, sc, i));
 		if (m->res[n->id] == OM_LIMIT && !o->limit_rr)
 			o->limit_rr = subject_rr(run, sc, i);
 		if (m->res[n->id] != OM_YES)
@@ -665,7 +731,8 @@ static bool rdata_ok(struct run *run, const struct unit *u,
 		zl_buf_add(&run->text, zl_tok_text(run->z, rr->src, *t),
 			   t->len);
 	}
-	switch (match(run, u->r->rdata_re, run->text.s, run->text.len)) {
+	switch (match(run, u->ri, u->r->rdata_re, run->text.s, run->text.len,
+		      rr)) {
 	case OM_YES:
 		return true;
 	case OM_LIMIT:
@@ -701,12 +768,13 @@ static bool type_ok(const struct zl_rule *r, uint16_t type)
 	return false;
 }
 
-static void call(struct run *run, const struct zl_rule *r,
+static void call(struct run *run, const struct zl_rule *r, uint32_t ri,
 		 const struct zl_rr *rr, const struct zl_rrset *s,
 		 const struct zl_name *n)
 {
 	struct zl_ctx ctx = {
-		.rs = run->rs, .rule = r, .zone = run->z, .out = run->out,
+		.rs = run->rs, .rule = r, .ri = ri, .zone = run->z,
+		.out = run->out, .sink = run->sink,
 		.rr = rr, .set = s, .name = n, .memo = run->memo,
 		.supp = r->check->after_suppress ? run->supp : NULL,
 		.broken = &run->broken,
@@ -730,12 +798,13 @@ static void subject(struct run *run, const struct unit *u, uint32_t i)
 	case ZL_SCOPE_RECORD:
 		rr = &run->z->rrs[i];
 		if (rdata_ok(run, u, rr))
-			call(run, r, rr, NULL, rr->owner);
+			call(run, r, (uint32_t)u->ri, rr, NULL, rr->owner);
 		return;
 	case ZL_SCOPE_RRSET:
 		if (set_rdata_ok(run, u, run->setv[i]) &&
 		    !lost_at(&run->broken, r, run->setname[i]))
-			call(run, r, NULL, run->setv[i], run->setname[i]);
+			call(run, r, (uint32_t)u->ri, NULL, run->setv[i],
+			     run->setname[i]);
 		return;
 	default:
 		n = run->names[i];
@@ -743,7 +812,7 @@ static void subject(struct run *run, const struct unit *u, uint32_t i)
 			return;
 		for (s = n->sets; s; s = s->next)
 			if (type_ok(r, s->type) && set_rdata_ok(run, u, s)) {
-				call(run, r, NULL, NULL, n);
+				call(run, r, (uint32_t)u->ri, NULL, NULL, n);
 				return;
 			}
 	}
@@ -800,6 +869,11 @@ void zl_ruleset_plan(struct zl_ruleset *rs)
 	}
 	if (n)
 		qsort(u, n, sizeof *u, unit_cmp);
+	/* The rules have changed: their effort budgets start afresh. */
+	free(rs->effort);
+	rs->effort = zl_xcalloc(rs->n ? rs->n : 1, sizeof *rs->effort);
+	for (i = 0; i < rs->n; i++)
+		atomic_init(&rs->effort[i], 0);
 	free(rs->plan);
 	rs->plan = zl_xcalloc(n ? n : 1, sizeof *rs->plan);
 	rs->nplan = n;
@@ -822,7 +896,7 @@ static void visit(struct run *run, const struct unit *u, size_t n)
 	uint32_t i;
 
 	if (u->r->owner_re) {
-		o = owner_select(run, u->r, u->r->scope, u->type);
+		o = owner_select(run, u, u->r->scope, u->type);
 		for (j = 0; o->limit_rr && j < n; j++)
 			over_limit(run, &u[j], "select.owner", o->limit_rr);
 		c = (struct cand){ o->v, o->n };
@@ -862,7 +936,7 @@ static void run_phase(struct run *run, enum phase ph)
 		r = rs->rules[i];
 		if (r->scope == ZL_SCOPE_ZONE && in_phase(r, ph) &&
 		    !lost_at(&run->broken, r, NULL))
-			call(run, r, NULL, NULL, NULL);
+			call(run, r, (uint32_t)i, NULL, NULL, NULL);
 	}
 	for (i = 0; i < rs->nplan; i++) {
 		if (rs->plan[i].first && n) {
@@ -919,23 +993,23 @@ void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
 
 	if (!rs || !z || !out)
 		return;
-	run.md = pcre2_match_data_create(1, NULL);
-	if (!run.md) {
-		fprintf(stderr, "zonelint: out of memory in PCRE2\n");
-		abort();
-	}
+	if (!(run.md = pcre2_match_data_create(1, NULL)))
+		zl_oom(0);
 	run.memo = &memo;
 	run.om = zl_xcalloc(rs->n ? rs->n : 1, sizeof *run.om);
 	run.warned = zl_xcalloc(rs->n ? rs->n : 1, sizeof *run.warned);
 	group_by_type(&run);
 	first = out->n;
+	/* Read first: the cap per rule counts suppressed findings apart. */
+	run.supp = zl_supp_scan(rs, z);
+	run.sink = zl_sink_new(out, z, run.supp, rs->n);
 	run_phase(&run, PH_BREAKS);
 	run_rules(&run, first);
-	run.supp = zl_supp_scan(rs, z);
 	zl_supp_apply(run.supp, z, out, first);
 	mid = out->n;
 	run_phase(&run, PH_SUPPRESS);
 	zl_supp_apply(run.supp, z, out, mid);
+	zl_sink_finish(run.sink, rs, first);
 	zl_supp_free(run.supp);
 	free(run.broken.rr);
 	free(run.broken.lost);

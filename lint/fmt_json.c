@@ -94,9 +94,9 @@ static void put_summary(FILE *out, const struct zl_diags *d)
 
 	for (i = 0; i < d->n; i++) {
 		if (d->v[i].suppressed)
-			suppressed++;
+			suppressed += d->v[i].count;
 		else if (d->v[i].sev <= ZL_SEV_ERROR)
-			count[d->v[i].sev]++;
+			count[d->v[i].sev] += d->v[i].count;
 	}
 	fprintf(out, "\"summary\":{\"error\":%zu,\"warning\":%zu,\"note\":%zu,"
 		"\"suppressed\":%zu}", count[ZL_SEV_ERROR],

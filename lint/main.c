@@ -740,6 +740,7 @@ struct run {
 	size_t nbad;
 	bool bad_config, unwritten;
 	struct zl_configs *cfgs;/* NULL with --no-config */
+	struct zl_budget *budget;	/* what all the zones may read */
 	struct job *jobs;
 	size_t njobs, capjobs, next;
 	pthread_mutex_t lock;
@@ -794,7 +795,8 @@ static void lint_file(struct run *r, const struct job *j, struct zl_diags *out)
 	struct zl_load_opts lo = { .origin = r->cli->origin,
 				   .include_root = j->root,
 				   .allow_include = r->cli->allow,
-				   .nallow_include = r->cli->nallow };
+				   .nallow_include = r->cli->nallow,
+				   .budget = r->budget };
 	struct zl_zone *z = NULL;
 	char *msg = NULL;
 	enum zl_status st;
@@ -808,7 +810,8 @@ static void lint_stdin(struct run *r, struct zl_diags *out)
 	const char *name = r->cli->stdin_name ? r->cli->stdin_name : "<stdin>";
 	struct zl_load_opts lo = { .origin = r->cli->origin, .display = name,
 				   .allow_include = r->cli->allow,
-				   .nallow_include = r->cli->nallow };
+				   .nallow_include = r->cli->nallow,
+				   .budget = r->budget };
 	struct zl_buf b = { 0 };
 	struct zl_zone *z = NULL;
 	char chunk[65536], *msg = NULL;
@@ -1145,13 +1148,13 @@ static void print_summary(const struct run *r)
 
 	for (i = 0; i < r->diags.n; i++) {
 		if (r->diags.v[i].suppressed)
-			s++;
+			s += r->diags.v[i].count;
 		else if (r->diags.v[i].sev == ZL_SEV_ERROR)
-			e++;
+			e += r->diags.v[i].count;
 		else if (r->diags.v[i].sev == ZL_SEV_WARNING)
-			w++;
+			w += r->diags.v[i].count;
 		else if (r->diags.v[i].sev == ZL_SEV_NOTE)
-			n++;
+			n += r->diags.v[i].count;
 	}
 	if (r->nbad) {
 		snprintf(bad, sizeof bad, "%zu %s could not be linted", r->nbad,
@@ -1201,7 +1204,7 @@ static void print_statistics(const struct zl_diags *d)
 			;
 		if (j == nv)
 			v[nv++].id = d->v[i].id;
-		v[j].n++;
+		v[j].n += d->v[i].count;
 	}
 	qsort(v, nv, sizeof *v, cmp_count);
 	for (i = 0; i < nv; i++)
@@ -1271,8 +1274,11 @@ static int lint(const struct cli *c, const struct zl_ruleset *rs)
 	if ((c->output && !output_ok(c->output)) || !check_load_opts(c) ||
 	    !open_configs(c, rs, &r))
 		return RC_FAIL;
+	r.budget = zl_budget_new(NULL);
 	lint_paths(&r);
 	zl_diags_sort(&r.diags);
+	zl_diags_limit(&r.diags, ZL_LIMIT_RULE_FINDINGS, ZL_LIMIT_FINDINGS,
+		       ZL_LIMIT_REPORT_BYTES);
 	r.unwritten = write_report(c, rs, &r.diags) != ZL_OK;
 	if (c->statistics)
 		print_statistics(&r.diags);
@@ -1286,6 +1292,7 @@ static int lint(const struct cli *c, const struct zl_ruleset *rs)
 		rc = RC_OK;
 	zl_diags_free(&r.diags);
 	zl_configs_free(r.cfgs);
+	zl_budget_free(r.budget);
 	return rc;
 }
 
@@ -1307,6 +1314,24 @@ static int run_action(const struct cli *c, const struct zl_ruleset *rs,
 	}
 }
 
+/* Out of memory is a tool failure like any other (exit 2), never an abort:
+ * liblint calls this for every allocation that fails.  Only snprintf(3),
+ * write(2) and unlink(2) here, which need no memory.  The report is
+ * written last, so nothing partial has reached standard output, and a
+ * temporary --output file is removed as a signal would remove it. */
+static void out_of_memory(size_t bytes)
+{
+	char msg[96], *p = tmp_report;
+	int n = snprintf(msg, sizeof msg, "zonelint: error: out of memory "
+			 "(allocating %zu bytes)\n", bytes);
+
+	if (p)
+		unlink(p);
+	if (n > 0)
+		(void)!write(STDERR_FILENO, msg, (size_t)n);
+	_exit(RC_FAIL);
+}
+
 /* --help and --version need no rules. */
 static int print_about(enum action act)
 {
@@ -1325,6 +1350,7 @@ int main(int argc, char **argv)
 	size_t nchecked = 0;
 	int rc;
 
+	zl_set_oom_handler(out_of_memory);
 	/* A reader that goes away is an EPIPE on the write, not a death by
 	 * SIGPIPE (exit 141). */
 	signal(SIGPIPE, SIG_IGN);

@@ -7,6 +7,7 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -71,6 +72,9 @@ struct zl_rule {
 	const struct zl_check *check;
 	struct zl_param *params;/* one per entry of check->params, in order */
 	size_t nparams;
+	/* A derived rule set's copy (zl_ruleset_own): everything but the
+	 * severity and the parameters belongs to this rule of the base. */
+	const struct zl_rule *like;
 };
 
 /* One rule visiting the subjects of its scope and of one type (-1: any). */
@@ -84,15 +88,40 @@ struct zl_unit {
 struct zl_ruleset {
 	struct zl_rule **rules;	/* sorted by id after each load */
 	size_t n, cap;
+	/* A derived set (zl_ruleset_derive) borrows from its base the rules
+	 * it has not changed (rules[i] == base->rules[i]), the match
+	 * contexts, the plan, the effort budgets and the indexes. */
+	const struct zl_ruleset *base;
+	uint32_t *byid, *byname;	/* rule indexes by id, by name, in
+					   ASCII case-insensitive order */
 	pcre2_match_context *mctx;	/* match and depth limits for all rules */
+	pcre2_match_context *mctx_free;	/* the same, ZL_MATCH_FREE steps */
+	_Atomic uint64_t *effort;	/* per rule: PCRE2 steps charged in this
+					   run (zl_ruleset_match) */
 	struct zl_unit *plan;	/* the units of every rule but zone-scope
 				   ones, grouped by subjects (eval.c) */
 	size_t nplan;
 };
 
-/* Rebuilds rs->plan; called after the rules have changed (a load, a
- * clone), not after a change of severity. */
+/* Rebuilds rs->plan and the effort budgets; called after the rules have
+ * changed (a load), not after a change of severity. */
 void zl_ruleset_plan(struct zl_ruleset *rs);
+/* Rebuilds rs->byid and rs->byname; called after a load. */
+void zl_ruleset_reindex(struct zl_ruleset *rs);
+
+/* The index of the rule whose id (names: whose name) is s[0..n), in any
+ * case; -1 if there is none.  O(log n). */
+long zl_ruleset_exact(const struct zl_ruleset *rs, bool names,
+		      const char *s, size_t n);
+/* The index of the rule whose id or name is s[0..n), in any case; -1 if
+ * there is none.  O(log n). */
+long zl_ruleset_index(const struct zl_ruleset *rs, const char *s, size_t n);
+/* The rules item[0..n) names as --select and --ignore take it
+ * (zl_rule_matches): *ids gets the run of rs->byid whose ids start with
+ * it, *nids its length; returns the index of the rule with that exact
+ * name, or -1.  O(log n). */
+long zl_ruleset_lookup(const struct zl_ruleset *rs, const char *item,
+		       size_t n, const uint32_t **ids, size_t *nids);
 
 /* Parameter access for primitives; key must be declared in the primitive's
  * spec (asserted), so a lookup never fails at run time. */
@@ -100,11 +129,31 @@ const struct zl_param *zl_rule_param(const struct zl_rule *r, const char *key);
 long zl_rule_int(const struct zl_rule *r, const char *key);
 const char *zl_rule_str(const struct zl_rule *r, const char *key);
 
-/* Matches subject against a compiled pattern under the rule set's limits,
- * using md as scratch (the caller owns it, one per thread).  Returns 1 on a
- * match, 0 on none, -1 when the match or depth limit was hit. */
-int zl_ruleset_match(const struct zl_ruleset *rs, const pcre2_code *re,
-		     pcre2_match_data *md, const char *subject, size_t len);
+/* What a pattern made of a subject. */
+enum zl_match {
+	ZL_MATCH_NO,
+	ZL_MATCH_YES,
+	ZL_MATCH_LIMIT,	/* the match, depth or heap limit was hit */
+	ZL_MATCH_SPENT,	/* the rule's effort budget is spent: not tried */
+	ZL_MATCH_STOP,	/* this match spent it: say so, once per run */
+};
+
+/* The effort budget of each rule in a run (docs/limits.md).  A match runs
+ * under ZL_MATCH_FREE steps first, which it is not charged for; one that
+ * needs more runs again under the full match limit and is charged what it
+ * took at least (ZL_MATCH_FREE, or the whole limit when it hit it).  A
+ * rule charged ZL_REGEX_BUDGET stops matching for the rest of the run: one
+ * `(a+)+$` costs about ten subjects' worth of the limit, not one per
+ * subject. */
+#define ZL_MATCH_FREE 1000
+#define ZL_REGEX_BUDGET 1000000
+
+/* Matches subject against a compiled pattern of rule ri under the rule
+ * set's limits and ri's budget, using md as scratch (the caller owns it,
+ * one per thread).  Safe from several threads at once. */
+enum zl_match zl_ruleset_match(const struct zl_ruleset *rs, size_t ri,
+			       const pcre2_code *re, pcre2_match_data *md,
+			       const char *subject, size_t len);
 
 /* Whether an INTMAP/STRLIST param holds key (exact), value in *val. */
 bool zl_param_lookup(const struct zl_param *p, const char *key, long *val);
@@ -154,9 +203,14 @@ void zl_param_free(struct zl_param *p);
 /* Makes dst (uninitialised) an independent deep copy of src; compiled
  * patterns are copied with pcre2_code_copy(). */
 void zl_param_copy(struct zl_param *dst, const struct zl_param *src);
-/* A deep copy of rs: same rules in the same order, each owning its own
- * strings, patterns and parameters, and a match context of its own. */
-struct zl_ruleset *zl_ruleset_clone(const struct zl_ruleset *rs);
+/* A rule set with the rules of base in the same order, sharing them
+ * until one is changed through zl_ruleset_own(); base must outlive it
+ * unchanged.  What a config derives for some files costs the rules it
+ * changes, not a copy of every rule. */
+struct zl_ruleset *zl_ruleset_derive(const struct zl_ruleset *base);
+/* Rule i of rs, to be changed: a derived set first makes its own copy
+ * of base's rule (sharing all but its severity and parameters). */
+struct zl_rule *zl_ruleset_own(struct zl_ruleset *rs, size_t i);
 /* Whether r is named by item[0..n): an id prefix or the full name, in any
  * case (the rule of --select and --ignore). */
 bool zl_rule_matches(const struct zl_rule *r, const char *item, size_t n);

@@ -1,5 +1,6 @@
 /* rule_load.c - checks a rule file against the schema and builds its rules. */
 #include <errno.h>
+#include <search.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,16 @@ struct seen {
 	bool is_name;
 };
 
+/* Ids and names in ASCII case-insensitive order, ids first. */
+static int seen_cmp(const void *pa, const void *pb)
+{
+	const struct seen *a = pa, *b = pb;
+
+	if (a->is_name != b->is_name)
+		return a->is_name ? 1 : -1;
+	return zl_strcasecmp(a->at->str, b->at->str);
+}
+
 /* The state of one load.  The YAML tree lives in *y and dies with it; the
  * rules are malloc'd because the rule set keeps them.  y is yown for a rule
  * file, or the caller's file when zl_param_parse() parses one value of a
@@ -31,8 +42,7 @@ struct ld {
 	const struct zl_check *const *checks;
 	size_t ncheck;
 	const struct zl_ruleset *rs;
-	struct seen *seen;
-	size_t nseen, capseen;
+	void *seen;		/* tsearch(3) tree of struct seen */
 	struct zl_rule **rules;
 	size_t nrules, caprules;
 };
@@ -306,7 +316,13 @@ static void ld_init(struct ld *ld, const char *name, const char *buf,
 
 static void ld_fini(struct ld *ld)
 {
-	free(ld->seen);
+	struct seen *sn;
+
+	while (ld->seen) {
+		sn = *(struct seen **)ld->seen;
+		tdelete(sn, &ld->seen, seen_cmp);
+		free(sn);
+	}
 	zl_yaml_close(ld->y);
 }
 
@@ -595,37 +611,31 @@ static void origin_note(struct zl_diag *d, const char *origin,
 }
 
 /* Ids and names are unique over everything loaded: error at the second,
- * note at the first. */
+ * note at the first.  Both lookups are in sorted indexes, so that a file
+ * of thousands of rules is not checked pair by pair. */
 static void unique(struct ld *ld, const struct zl_ynode *n, bool is_name)
 {
 	const char *what = is_name ? "name" : "id";
-	const struct zl_rule *o;
+	struct seen want = { n, is_name }, *sn;
 	struct zl_diag *d;
 	struct zl_loc loc;
-	size_t i;
+	void *node;
+	long i;
 
-	for (i = 0; i < ld->rs->n; i++) {
-		o = ld->rs->rules[i];
-		if (zl_strcasecmp(is_name ? o->name : o->id, n->str) == 0) {
-			d = err_node(ld, n, "duplicate rule %s '%s'", what,
-				     n->str);
-			origin_note(d, o->origin, "first defined here");
-			return;
-		}
+	if ((i = zl_ruleset_exact(ld->rs, is_name, n->str, n->len)) >= 0) {
+		d = err_node(ld, n, "duplicate rule %s '%s'", what, n->str);
+		origin_note(d, ld->rs->rules[i]->origin, "first defined here");
+		return;
 	}
-	for (i = 0; i < ld->nseen; i++) {
-		if (ld->seen[i].is_name == is_name &&
-		    zl_strcasecmp(ld->seen[i].at->str, n->str) == 0) {
-			d = err_node(ld, n, "duplicate rule %s '%s'", what,
-				     n->str);
-			loc = node_loc(ld, ld->seen[i].at);
-			zl_diag_note(d, &loc, "first defined here");
-			return;
-		}
+	if ((node = tfind(&want, &ld->seen, seen_cmp)) != NULL) {
+		d = err_node(ld, n, "duplicate rule %s '%s'", what, n->str);
+		loc = node_loc(ld, (*(struct seen **)node)->at);
+		zl_diag_note(d, &loc, "first defined here");
+		return;
 	}
-	zl_xgrow((void **)&ld->seen, &ld->capseen, ld->nseen + 1,
-		 sizeof *ld->seen);
-	ld->seen[ld->nseen++] = (struct seen){ n, is_name };
+	sn = zl_xmalloc(sizeof *sn);
+	*sn = want;
+	tsearch(sn, &ld->seen, seen_cmp);
 }
 
 static void parse_ident(struct ld *ld, struct zl_rule *r,
@@ -862,6 +872,7 @@ static void settle(struct zl_ruleset *rs)
 {
 	qsort(rs->rules, rs->n, sizeof *rs->rules, rule_cmp);
 	zl_ruleset_plan(rs);
+	zl_ruleset_reindex(rs);
 }
 
 /* Appends the rules of one file, or none if it has any problem.  With
@@ -899,6 +910,8 @@ static enum zl_status load(struct zl_ruleset *rs, const char *name,
 	for (i = 0; i < ld.nrules; i++)
 		rs->rules[rs->n++] = ld.rules[i];
 	ld.nrules = 0;
+	/* The next file of the batch checks its ids against these too. */
+	zl_ruleset_reindex(rs);
 	st = ZL_OK;
 out:
 	for (i = 0; i < ld.nrules; i++)
@@ -966,6 +979,13 @@ void zl_rule_free(struct zl_rule *r)
 
 	if (!r)
 		return;
+	for (i = 0; i < r->nparams; i++)
+		zl_param_free(&r->params[i]);
+	free(r->params);
+	if (r->like) {		/* the rest is the base rule's */
+		free(r);
+		return;
+	}
 	free(r->id);
 	free(r->name);
 	free(r->summary);
@@ -981,8 +1001,5 @@ void zl_rule_free(struct zl_rule *r)
 	pcre2_code_free(r->owner_re);
 	free(r->owner_src);
 	pcre2_code_free(r->rdata_re);
-	for (i = 0; i < r->nparams; i++)
-		zl_param_free(&r->params[i]);
-	free(r->params);
 	free(r);
 }

@@ -12,25 +12,33 @@
 
 /* PCRE2 effort limits for every pattern of every rule (DESIGN §8).  A
  * backtracking bomb such as `(a+)+$` stops at the match limit within a
- * millisecond or so; the heap limit (KiB) bounds the backtracking frames. */
+ * millisecond or so, and each rule's effort budget (rule.h) stops it after
+ * a few such subjects; the heap limit (KiB) bounds the backtracking
+ * frames. */
 #define MATCH_LIMIT 100000
 #define DEPTH_LIMIT 10000
 #define HEAP_LIMIT 8192
 
 static const char *const scope_names[] = { "record", "rrset", "name", "zone" };
 
+static pcre2_match_context *match_context(uint32_t steps)
+{
+	pcre2_match_context *c = pcre2_match_context_create(NULL);
+
+	if (!c)
+		zl_oom(0);
+	pcre2_set_match_limit(c, steps);
+	pcre2_set_depth_limit(c, DEPTH_LIMIT);
+	pcre2_set_heap_limit(c, HEAP_LIMIT);
+	return c;
+}
+
 struct zl_ruleset *zl_ruleset_new(void)
 {
 	struct zl_ruleset *rs = zl_xcalloc(1, sizeof *rs);
 
-	rs->mctx = pcre2_match_context_create(NULL);
-	if (!rs->mctx) {
-		fprintf(stderr, "zonelint: out of memory in PCRE2\n");
-		abort();
-	}
-	pcre2_set_match_limit(rs->mctx, MATCH_LIMIT);
-	pcre2_set_depth_limit(rs->mctx, DEPTH_LIMIT);
-	pcre2_set_heap_limit(rs->mctx, HEAP_LIMIT);
+	rs->mctx = match_context(MATCH_LIMIT);
+	rs->mctx_free = match_context(ZL_MATCH_FREE);
 	return rs;
 }
 
@@ -41,10 +49,17 @@ void zl_ruleset_free(struct zl_ruleset *rs)
 	if (!rs)
 		return;
 	for (i = 0; i < rs->n; i++)
-		zl_rule_free(rs->rules[i]);
+		if (!rs->base || rs->rules[i] != rs->base->rules[i])
+			zl_rule_free(rs->rules[i]);
 	free(rs->rules);
-	free(rs->plan);
-	pcre2_match_context_free(rs->mctx);
+	if (!rs->base) {
+		free(rs->plan);
+		free(rs->effort);
+		free(rs->byid);
+		free(rs->byname);
+		pcre2_match_context_free(rs->mctx);
+		pcre2_match_context_free(rs->mctx_free);
+	}
 	free(rs);
 }
 
@@ -102,10 +117,8 @@ static pcre2_code *re_copy(const pcre2_code *re)
 
 	if (!re)
 		return NULL;
-	if (!(c = pcre2_code_copy(re))) {
-		fprintf(stderr, "zonelint: out of memory in PCRE2\n");
-		abort();
-	}
+	if (!(c = pcre2_code_copy(re)))
+		zl_oom(0);
 	return c;
 }
 
@@ -139,52 +152,148 @@ void zl_param_copy(struct zl_param *dst, const struct zl_param *src)
 	}
 }
 
-static uint16_t *types_copy(const uint16_t *v, size_t n)
+struct zl_ruleset *zl_ruleset_derive(const struct zl_ruleset *base)
 {
-	uint16_t *c = zl_xcalloc(n ? n : 1, sizeof *c);
+	struct zl_ruleset *rs = zl_xcalloc(1, sizeof *rs);
 
-	if (n)
-		memcpy(c, v, n * sizeof *c);
-	return c;
+	rs->base = base;
+	rs->rules = zl_xcalloc(base->n ? base->n : 1, sizeof *rs->rules);
+	if (base->n)
+		memcpy(rs->rules, base->rules, base->n * sizeof *rs->rules);
+	rs->n = rs->cap = base->n;
+	rs->mctx = base->mctx;
+	rs->mctx_free = base->mctx_free;
+	rs->effort = base->effort;
+	rs->plan = base->plan;
+	rs->nplan = base->nplan;
+	rs->byid = base->byid;
+	rs->byname = base->byname;
+	return rs;
 }
 
-static struct zl_rule *rule_copy(const struct zl_rule *r)
+struct zl_rule *zl_ruleset_own(struct zl_ruleset *rs, size_t i)
 {
-	struct zl_rule *c = zl_xcalloc(1, sizeof *c);
-	size_t i;
+	const struct zl_rule *r = rs->rules[i];
+	struct zl_rule *c;
+	size_t k;
 
+	if (!rs->base || r != rs->base->rules[i])
+		return rs->rules[i];
+	c = zl_xmalloc(sizeof *c);
 	*c = *r;
-	c->id = zl_xstrdup(r->id);
-	c->name = zl_xstrdup(r->name);
-	c->summary = zl_xstrdup(r->summary);
-	c->description = zl_xstrdup(r->description);
-	c->message = zl_xstrdup(r->message);
-	c->help = zl_xstrdup(r->help);
-	c->origin = zl_xstrdup(r->origin);
-	c->refs = (char **)strv_copy((const char *const *)r->refs, r->nrefs);
-	c->types = types_copy(r->types, r->ntypes);
-	c->needs = types_copy(r->needs, r->nneeds);
-	c->owner_re = re_copy(r->owner_re);
-	c->owner_src = r->owner_src ? zl_xstrndup(r->owner_src, r->owner_srclen)
-				    : NULL;
-	c->rdata_re = re_copy(r->rdata_re);
+	c->like = r;
 	c->params = zl_xcalloc(r->nparams ? r->nparams : 1, sizeof *c->params);
-	for (i = 0; i < r->nparams; i++)
-		zl_param_copy(&c->params[i], &r->params[i]);
+	for (k = 0; k < r->nparams; k++)
+		zl_param_copy(&c->params[k], &r->params[k]);
+	rs->rules[i] = c;
 	return c;
 }
 
-struct zl_ruleset *zl_ruleset_clone(const struct zl_ruleset *rs)
+/* ---- finding rules by id and name ---- */
+
+static unsigned char lc(char c)
 {
-	struct zl_ruleset *c = zl_ruleset_new();
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : (unsigned char)c;
+}
+
+/* How t (NUL-terminated) compares with s[0..n) in ASCII case-insensitive
+ * order: as a whole, or (prefix) only its first n bytes. */
+static int cmp_ci(const char *t, const char *s, size_t n, bool prefix)
+{
 	size_t i;
 
-	c->rules = zl_xcalloc(rs->n ? rs->n : 1, sizeof *c->rules);
-	c->cap = rs->n ? rs->n : 1;
+	for (i = 0; i < n; i++)
+		if (lc(t[i]) != lc(s[i]) || !t[i])
+			return (int)lc(t[i]) - (int)lc(s[i]);
+	return !prefix && t[n] ? 1 : 0;
+}
+
+static const char *key_of(const struct zl_ruleset *rs, uint32_t i, bool names)
+{
+	return names ? rs->rules[i]->name : rs->rules[i]->id;
+}
+
+struct ikey {
+	const char *s;
+	uint32_t ri;
+};
+
+static int ikey_cmp(const void *a, const void *b)
+{
+	return zl_strcasecmp(((const struct ikey *)a)->s,
+			     ((const struct ikey *)b)->s);
+}
+
+/* The indexes of rs's rules in the order of their ids or names. */
+static uint32_t *index_by(const struct zl_ruleset *rs, bool names)
+{
+	struct ikey *k = zl_xcalloc(rs->n ? rs->n : 1, sizeof *k);
+	uint32_t *idx = zl_xcalloc(rs->n ? rs->n : 1, sizeof *idx);
+	size_t i;
+
 	for (i = 0; i < rs->n; i++)
-		c->rules[c->n++] = rule_copy(rs->rules[i]);
-	zl_ruleset_plan(c);
-	return c;
+		k[i] = (struct ikey){ key_of(rs, (uint32_t)i, names),
+				      (uint32_t)i };
+	qsort(k, rs->n, sizeof *k, ikey_cmp);
+	for (i = 0; i < rs->n; i++)
+		idx[i] = k[i].ri;
+	free(k);
+	return idx;
+}
+
+void zl_ruleset_reindex(struct zl_ruleset *rs)
+{
+	free(rs->byid);
+	free(rs->byname);
+	rs->byid = index_by(rs, false);
+	rs->byname = index_by(rs, true);
+}
+
+/* The first entry of an index whose string compares with s[0..n) above
+ * 0 (upper) or at least 0. */
+static size_t bound(const struct zl_ruleset *rs, bool names, const char *s,
+		    size_t n, bool prefix, bool upper)
+{
+	const uint32_t *idx = names ? rs->byname : rs->byid;
+	size_t lo = 0, hi = rs->n, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = cmp_ci(key_of(rs, idx[mid], names), s, n, prefix);
+		if (c < 0 || (upper && c == 0))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+long zl_ruleset_exact(const struct zl_ruleset *rs, bool names,
+		      const char *s, size_t n)
+{
+	const uint32_t *idx = names ? rs->byname : rs->byid;
+	size_t i = bound(rs, names, s, n, false, false);
+
+	return i < rs->n && cmp_ci(key_of(rs, idx[i], names), s, n, false) == 0
+	       ? (long)idx[i] : -1;
+}
+
+long zl_ruleset_index(const struct zl_ruleset *rs, const char *s, size_t n)
+{
+	long i = zl_ruleset_exact(rs, false, s, n);
+
+	return i >= 0 ? i : zl_ruleset_exact(rs, true, s, n);
+}
+
+long zl_ruleset_lookup(const struct zl_ruleset *rs, const char *item,
+		       size_t n, const uint32_t **ids, size_t *nids)
+{
+	size_t lo = bound(rs, false, item, n, true, false);
+
+	*ids = rs->byid + lo;
+	*nids = bound(rs, false, item, n, true, true) - lo;
+	return zl_ruleset_exact(rs, true, item, n);
 }
 
 /* ---- selection ---- */
@@ -252,8 +361,8 @@ static enum zl_status apply(struct zl_ruleset *rs, const char *ids,
 	if (st != ZL_OK)
 		goto out;
 	for (i = 0; i < rs->n; i++)
-		if (hit[i] != keep_matched)
-			rs->rules[i]->severity = ZL_SEV_OFF;
+		if (hit[i] != keep_matched && rs->rules[i]->severity != ZL_SEV_OFF)
+			zl_ruleset_own(rs, i)->severity = ZL_SEV_OFF;
 out:
 	free(hit);
 	return st;
@@ -271,29 +380,19 @@ enum zl_status zl_ruleset_ignore(struct zl_ruleset *rs, const char *ids,
 	return apply(rs, ids, false, errs);
 }
 
-static struct zl_rule *find(const struct zl_ruleset *rs, const char *id)
-{
-	size_t i;
-
-	for (i = 0; id && i < rs->n; i++)
-		if (zl_strcasecmp(rs->rules[i]->id, id) == 0 ||
-		    zl_strcasecmp(rs->rules[i]->name, id) == 0)
-			return rs->rules[i];
-	return NULL;
-}
-
 enum zl_status zl_ruleset_set_severity(struct zl_ruleset *rs, const char *id,
 				       enum zl_severity sev,
 				       struct zl_diags *errs)
 {
-	struct zl_rule *r = find(rs, id);
+	long i = id ? zl_ruleset_index(rs, id, strlen(id)) : -1;
 
-	if (!r) {
+	if (i < 0) {
 		zl_diags_add(errs, NULL, ZL_SEV_ERROR, NULL,
 			     "unknown rule '%s'", id ? id : "");
 		return ZL_ERR_USAGE;
 	}
-	r->severity = sev;
+	if (rs->rules[i]->severity != sev)
+		zl_ruleset_own(rs, (size_t)i)->severity = sev;
 	return ZL_OK;
 }
 
@@ -332,11 +431,12 @@ bool zl_ruleset_info(const struct zl_ruleset *rs, size_t i,
 bool zl_ruleset_find(const struct zl_ruleset *rs, const char *id,
 		     struct zl_rule_info *out)
 {
-	const struct zl_rule *r = rs ? find(rs, id) : NULL;
+	long i = rs && id ? zl_ruleset_index(rs, id, strlen(id)) : -1;
 
-	if (r)
-		fill_info(r, out);
-	return r != NULL;
+	if (i < 0)
+		return false;
+	fill_info(rs->rules[i], out);
+	return true;
 }
 
 /* ---- parameters and matching ---- */
@@ -386,13 +486,28 @@ bool zl_param_lookup(const struct zl_param *p, const char *key, long *val)
 	return false;
 }
 
-int zl_ruleset_match(const struct zl_ruleset *rs, const pcre2_code *re,
-		     pcre2_match_data *md, const char *subject, size_t len)
+enum zl_match zl_ruleset_match(const struct zl_ruleset *rs, size_t ri,
+			       const pcre2_code *re, pcre2_match_data *md,
+			       const char *subject, size_t len)
 {
-	int rc = pcre2_match(re, (PCRE2_SPTR)subject, len, 0, 0, md,
-			     rs->mctx);
+	uint64_t charge, before;
+	int rc;
 
+	if (atomic_load(&rs->effort[ri]) >= ZL_REGEX_BUDGET)
+		return ZL_MATCH_SPENT;
+	rc = pcre2_match(re, (PCRE2_SPTR)subject, len, 0, 0, md,
+			 rs->mctx_free);
+	if (rc == PCRE2_ERROR_MATCHLIMIT) {
+		rc = pcre2_match(re, (PCRE2_SPTR)subject, len, 0, 0, md,
+				 rs->mctx);
+		charge = rc == PCRE2_ERROR_MATCHLIMIT ? MATCH_LIMIT :
+			 ZL_MATCH_FREE;
+		before = atomic_fetch_add(&rs->effort[ri], charge);
+		if (before < ZL_REGEX_BUDGET &&
+		    before + charge >= ZL_REGEX_BUDGET)
+			return ZL_MATCH_STOP;
+	}
 	if (rc >= 0)
-		return 1;
-	return rc == PCRE2_ERROR_NOMATCH ? 0 : -1;
+		return ZL_MATCH_YES;
+	return rc == PCRE2_ERROR_NOMATCH ? ZL_MATCH_NO : ZL_MATCH_LIMIT;
 }

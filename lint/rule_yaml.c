@@ -159,11 +159,15 @@ struct zl_diag *zl_yaml_verror(struct zl_yfile *f, const struct zl_loc *loc,
 			       const char *fmt, va_list ap)
 {
 	struct zl_diag *d;
-	char *msg = zl_xvasprintf(fmt, ap);
+	char *msg;
 
+	/* A file of 20,000 bad keys gives 100 errors and a count, not a
+	 * report as large as the file for each run. */
+	if (f->nerr++ >= ZL_YAML_MAX_ERRORS)
+		return NULL;
+	msg = zl_xvasprintf(fmt, ap);
 	d = zl_diags_add(f->errs, NULL, ZL_SEV_ERROR, loc, "%s", msg);
 	free(msg);
-	f->nerr++;
 	return d;
 }
 
@@ -502,6 +506,13 @@ void zl_yaml_replay(struct zl_yfile *f, const struct zl_yevent *events,
 
 void zl_yaml_close(struct zl_yfile *f)
 {
+	struct zl_loc loc = { .file = (char *)f->name };
+
+	if (f->nerr > ZL_YAML_MAX_ERRORS)
+		zl_diags_add(f->errs, NULL, ZL_SEV_ERROR, &loc, "%zu more "
+			     "errors in %s not shown (at most %d per file)",
+			     f->nerr - ZL_YAML_MAX_ERRORS, f->name,
+			     ZL_YAML_MAX_ERRORS);
 	free(f->lines);
 	f->lines = NULL;
 	zl_arena_free(&f->arena);

@@ -90,8 +90,11 @@ struct zl_loc zl_yaml_sub_loc(struct zl_yfile *f,
 /* A raw byte offset into the buffer. */
 struct zl_loc zl_yaml_off_loc(struct zl_yfile *f, size_t off);
 
+/* Errors shown per file; zl_yaml_close() adds one that counts the rest. */
+#define ZL_YAML_MAX_ERRORS 100
+
 /* Appends an error (id NULL) to f->errs and counts it; returns it so that
- * notes can be attached. */
+ * notes can be attached (NULL past ZL_YAML_MAX_ERRORS: only counted). */
 struct zl_diag *zl_yaml_error(struct zl_yfile *f, const struct zl_loc *loc,
 			      const char *fmt, ...) ZL_PRINTF(3, 4);
 struct zl_diag *zl_yaml_error_at(struct zl_yfile *f, const struct zl_ynode *n,

@@ -2,7 +2,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "check.h"
 #include "suppress.h"
@@ -18,6 +17,12 @@ struct sid {
 	const struct zl_rule *rule;	/* NULL: no such rule in the set */
 	uint32_t ri;			/* the rule's index in the set */
 	bool used;			/* it suppressed at least one finding */
+};
+
+/* A source with comments, by the name shown for it. */
+struct shown {
+	const char *name;
+	uint16_t src;
 };
 
 /* One comment. */
@@ -63,6 +68,10 @@ struct zl_supp {
 	size_t nbads, capbads;
 	struct smap *maps;	/* one per source; key NULL: no comments */
 	size_t nmaps;
+	/* The sources with comments, sorted by the name shown for them
+	 * (the first of each name first): where a finding's file is. */
+	struct shown *shown;
+	size_t nshown;
 };
 
 /* ---- lines and records ---- */
@@ -157,22 +166,6 @@ static void add_bad(struct scan *sc, size_t off, size_t len, const char *fmt,
 	va_end(ap);
 }
 
-/* The index of a rule by id or name, in any case, as --select and
- * --severity accept them; -1 if none. */
-static long find_rule(const struct zl_ruleset *rs, const char *s, size_t n)
-{
-	const struct zl_rule *r;
-	size_t i;
-
-	for (i = 0; i < rs->n; i++) {
-		r = rs->rules[i];
-		if ((strlen(r->id) == n && strncasecmp(r->id, s, n) == 0) ||
-		    (strlen(r->name) == n && strncasecmp(r->name, s, n) == 0))
-			return (long)i;
-	}
-	return -1;
-}
-
 static bool id_char(char c)
 {
 	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
@@ -207,7 +200,8 @@ static bool read_ids(struct scan *sc, const char *b, size_t *pp, size_t e)
 			 sizeof *s->ids);
 		id = &s->ids[s->nids++];
 		id->at = (struct zl_tok){ (uint32_t)p, (uint32_t)(q - p) };
-		ri = find_rule(sc->rs, b + p, q - p);
+		/* By id or name, in any case, as --severity takes them. */
+		ri = zl_ruleset_index(sc->rs, b + p, q - p);
 		id->rule = ri < 0 ? NULL : sc->rs->rules[ri];
 		id->ri = ri < 0 ? 0 : (uint32_t)ri;
 		id->used = false;
@@ -382,28 +376,11 @@ struct zl_supp *zl_supp_scan(const struct zl_ruleset *rs,
 
 /* ---- applying them ---- */
 
-/* The index of the rule with this id: the set is sorted by id. */
-static long rule_index(const struct zl_ruleset *rs, const char *id)
-{
-	size_t lo = 0, hi = rs->n, mid;
-	int c;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if ((c = strcmp(rs->rules[mid]->id, id)) == 0)
-			return (long)mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
-}
-
-/* Whether any id covers (src, key, ri); the first time, marks every such
- * id used, so that each run of equal covers is walked once in all. */
+/* Whether any id covers (src, key, ri); unless peek, the first time,
+ * marks every such id used, so that each run of equal covers is walked
+ * once in all. */
 static bool covered(struct zl_supp *s, uint32_t src, uint32_t key,
-		    uint32_t ri)
+		    uint32_t ri, bool peek)
 {
 	struct cover want = { src, key, ri, 0, false }, *c;
 	size_t lo = 0, hi = s->ncovers, mid;
@@ -418,7 +395,7 @@ static bool covered(struct zl_supp *s, uint32_t src, uint32_t key,
 	if (lo == s->ncovers || s->covers[lo].src != src ||
 	    s->covers[lo].key != key || s->covers[lo].ri != ri)
 		return false;
-	if (!s->covers[lo].done) {
+	if (!peek && !s->covers[lo].done) {
 		s->covers[lo].done = true;
 		for (c = &s->covers[lo]; c < s->covers + s->ncovers &&
 		     c->src == src && c->key == key && c->ri == ri; c++)
@@ -427,31 +404,72 @@ static bool covered(struct zl_supp *s, uint32_t src, uint32_t key,
 	return true;
 }
 
+bool zl_supp_covers(struct zl_supp *s, uint16_t src, uint32_t line,
+		    uint32_t ri, bool peek)
+{
+	uint32_t key;
+
+	if (!s || src >= s->nmaps || !s->maps[src].key)
+		return false;
+	key = key_of(&s->maps[src], line);
+	/* Both lookups run: each may mark its comments used. */
+	return (int)covered(s, src, 0, ri, peek) |
+	       (int)(key && covered(s, src, key, ri, peek));
+}
+
+static int shown_cmp(const void *pa, const void *pb)
+{
+	const struct shown *a = pa, *b = pb;
+	int c = strcmp(a->name, b->name);
+
+	return c ? c : (a->src > b->src) - (a->src < b->src);
+}
+
+/* The source with comments that findings in the file shown as `file` are
+ * matched against (the first of that name), or -1: one binary search,
+ * however many sources a zone of includes has. */
+static long shown_at(const struct zl_supp *s, const char *file)
+{
+	size_t lo = 0, hi = s->nshown, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(s->shown[mid].name, file) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < s->nshown && strcmp(s->shown[lo].name, file) == 0 ?
+	       (long)s->shown[lo].src : -1;
+}
+
 void zl_supp_apply(struct zl_supp *s, const struct zl_zone *z,
 		   struct zl_diags *d, size_t from)
 {
 	struct zl_diag *dg;
-	uint32_t key;
-	size_t i, k;
-	long ri;
+	long ri, k;
+	size_t i;
 
 	if (!s)
 		return;
+	if (!s->shown) {
+		s->shown = zl_xcalloc(s->nmaps ? s->nmaps : 1,
+				      sizeof *s->shown);
+		for (i = 0; i < s->nmaps; i++)
+			if (s->maps[i].key)
+				s->shown[s->nshown++] = (struct shown){
+					z->srcs[i]->display, (uint16_t)i };
+		qsort(s->shown, s->nshown, sizeof *s->shown, shown_cmp);
+	}
 	for (i = from; i < d->n; i++) {
 		dg = &d->v[i];
-		if (!dg->id || !dg->loc.file ||
-		    (ri = rule_index(s->rs, dg->id)) < 0)
+		if (!dg->id || !dg->loc.file || dg->summary ||
+		    (ri = zl_ruleset_exact(s->rs, false, dg->id,
+					   strlen(dg->id))) < 0 ||
+		    (k = shown_at(s, dg->loc.file)) < 0)
 			continue;
-		for (k = 0; k < s->nmaps; k++)
-			if (s->maps[k].key &&
-			    strcmp(z->srcs[k]->display, dg->loc.file) == 0)
-				break;
-		if (k == s->nmaps)
-			continue;
-		key = key_of(&s->maps[k], dg->loc.line);
-		/* Both lookups run: each may mark its comments used. */
-		if ((int)covered(s, (uint32_t)k, 0, (uint32_t)ri) |
-		    (int)(key && covered(s, (uint32_t)k, key, (uint32_t)ri)))
+		if (zl_supp_covers(s, (uint16_t)k, dg->loc.line, (uint32_t)ri,
+				   false))
 			dg->suppressed = true;
 	}
 }
@@ -467,6 +485,7 @@ void zl_supp_free(struct zl_supp *s)
 	for (i = 0; i < s->nbads; i++)
 		free(s->bads[i].why);
 	free(s->maps);
+	free(s->shown);
 	free(s->covers);
 	free(s->dirs);
 	free(s->ids);

@@ -18,7 +18,9 @@
 #ifndef ZL_SUPPRESS_H
 #define ZL_SUPPRESS_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "rule.h"
 #include "zone.h"
@@ -37,6 +39,13 @@ struct zl_supp *zl_supp_scan(const struct zl_ruleset *rs,
  * called more than once with later ranges.  s may be NULL (no-op). */
 void zl_supp_apply(struct zl_supp *s, const struct zl_zone *z,
 		   struct zl_diags *d, size_t from);
+
+/* Whether a comment covers a finding of rule ri (its index in the rule
+ * set) on 1-based line `line` of source src; unless peek, remembers which
+ * ids of which comments were used (for a finding counted but not kept).
+ * s may be NULL (false). */
+bool zl_supp_covers(struct zl_supp *s, uint16_t src, uint32_t line,
+		    uint32_t ri, bool peek);
 
 void zl_supp_free(struct zl_supp *s);
 

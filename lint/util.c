@@ -1,7 +1,8 @@
-/* util.c - aborting allocators, the bump arena, growable strings, escaping,
+/* util.c - checked allocators, the bump arena, growable strings, escaping,
  * the keyed hash. */
 #include "util.h"
 
+#include <inttypes.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -12,9 +13,19 @@
 #include <time.h>
 #include <unistd.h>
 
-static void oom(size_t n)
+static zl_oom_fn *oom_handler;
+
+void zl_set_oom_handler(zl_oom_fn *fn)
 {
-	fprintf(stderr, "zonelint: out of memory allocating %zu bytes\n", n);
+	oom_handler = fn;
+}
+
+void zl_oom(size_t n)
+{
+	if (oom_handler)
+		oom_handler(n);
+	/* No handler, or one that returned: a library must not exit. */
+	fprintf(stderr, "zonelint: out of memory (%zu bytes)\n", n);
 	abort();
 }
 
@@ -22,7 +33,7 @@ void *zl_xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
 	if (!p)
-		oom(n);
+		zl_oom(n);
 	return p;
 }
 
@@ -30,7 +41,7 @@ void *zl_xcalloc(size_t n, size_t size)
 {
 	void *p = calloc(n ? n : 1, size ? size : 1);
 	if (!p)
-		oom(n * size);
+		zl_oom(n * size);
 	return p;
 }
 
@@ -38,7 +49,7 @@ void *zl_xrealloc(void *p, size_t n)
 {
 	void *q = realloc(p, n ? n : 1);
 	if (!q)
-		oom(n);
+		zl_oom(n);
 	return q;
 }
 
@@ -73,7 +84,7 @@ void zl_xgrow(void **v, size_t *cap, size_t need, size_t elem)
 		return;
 	while (c < need) {
 		if (c > SIZE_MAX / 2 / elem)
-			oom(SIZE_MAX);
+			zl_oom(SIZE_MAX);
 		c *= 2;
 	}
 	*v = zl_xrealloc(*v, c * elem);
@@ -339,6 +350,19 @@ void zl_fputs_escaped(const char *s, FILE *out)
 	if (b.s)
 		fputs(b.s, out);
 	zl_buf_free(&b);
+}
+
+const char *zl_size_str(uint64_t n, char *buf, size_t size)
+{
+	static const char *const units[] = { "bytes", "KiB", "MiB", "GiB" };
+	size_t u = 0;
+
+	while (u < 3 && n >= 1024 && n % 1024 == 0) {
+		n /= 1024;
+		u++;
+	}
+	snprintf(buf, size, "%" PRIu64 " %s", n, units[u]);
+	return buf;
 }
 
 /* ---- keyed hash ---- */

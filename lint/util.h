@@ -1,6 +1,9 @@
-/* util.h - allocation that aborts on failure, a bump arena, string helpers.
- * Allocation failure is not a recoverable error in liblint: it prints one
- * line to stderr and aborts, so there are no untestable ENOMEM paths. */
+/* util.h - checked allocation, a bump arena, string helpers.
+ * Allocation failure is not a recoverable error in liblint: every failed
+ * allocation (ours, and PCRE2's or ldns's where they report one) ends in
+ * zl_oom(), which calls the handler the program installed with
+ * zl_set_oom_handler() (zonelint's prints a message and exits 2), so there
+ * are no untestable ENOMEM paths. */
 #ifndef ZL_UTIL_H
 #define ZL_UTIL_H
 
@@ -10,6 +13,10 @@
 #include <stdio.h>
 
 #include "zonelint.h"
+
+/* Reports that n bytes could not be allocated: calls the handler set with
+ * zl_set_oom_handler(), and aborts if there is none or it returns. */
+_Noreturn void zl_oom(size_t n);
 
 void *zl_xmalloc(size_t n);
 void *zl_xcalloc(size_t n, size_t size);
@@ -62,6 +69,9 @@ size_t zl_utf8_len(const char *s, size_t n);
 /* Writes s (NULL: nothing) to out escaped as zl_buf_add_escaped does. */
 void zl_fputs_escaped(const char *s, FILE *out);
 
+/* A size for messages in buf: "4 GiB", "1 MiB", else "N bytes".  Returns
+ * buf. */
+const char *zl_size_str(uint64_t n, char *buf, size_t size);
 /* A keyed hash of s[0..n) for hash tables: SipHash-1-3 under a key drawn
  * at random once per process (thread-safe).  Input cannot be chosen to
  * make its keys collide, as it can for a fixed hash such as FNV-1a, where

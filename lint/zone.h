@@ -8,6 +8,7 @@
 #ifndef ZL_ZONE_H
 #define ZL_ZONE_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -24,6 +25,8 @@ struct zl_src {
 	size_t len;
 	uint32_t *lines;	/* byte offset of each line start */
 	size_t nlines;
+	bool shared;		/* a file read again: buf and lines belong
+				   to the source that read it first */
 };
 
 /* A run of bytes in one source buffer. */
@@ -165,6 +168,21 @@ const struct zl_rrset *zl_name_rrset(const struct zl_name *n, uint16_t type);
 /* Appends rr (already filled in) to the records and to its RRset. */
 void zl_zone_add_rr(struct zl_zone *z, const struct zl_rr *rr);
 
+/* ---- the budgets of a run (zone_budget.c) ---- */
+
+/* What the zones loaded with a budget have used so far, from any
+ * thread. */
+struct zl_budget {
+	struct zl_limits lim;
+	_Atomic uint64_t bytes, reread, records;
+};
+
+/* Sets b's limits (lim copied; NULL: the defaults of zonelint.h), nothing
+ * used. */
+void zl_budget_init(struct zl_budget *b, const struct zl_limits *lim);
+/* Takes n from a budget of lim of which *used is spent; false (taking
+ * nothing) when n does not fit. */
+bool zl_budget_take(_Atomic uint64_t *used, uint64_t n, uint64_t lim);
 /* ---- record types (zone_types.c) ---- */
 
 /* Parses a record type mnemonic of the IANA registry or RFC 3597 TYPEnnn,

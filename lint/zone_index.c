@@ -271,7 +271,6 @@ struct zl_loc zl_zone_loc(const struct zl_zone *z, uint16_t src,
 	const struct zl_src *s = z->srcs[src];
 	struct zl_loc loc;
 	size_t li, le, end;
-	const char *nl;
 
 	memset(&loc, 0, sizeof loc);
 	loc.file = s->display;
@@ -291,9 +290,11 @@ struct zl_loc zl_zone_loc(const struct zl_zone *z, uint16_t src,
 		loc.end_line = (uint32_t)le + 1;
 		loc.end_col = (uint32_t)(end - s->lines[le] + 2);
 	}
+	/* The line ends where the next begins: no scan of a long line for
+	 * each finding on it. */
 	loc.text = s->buf + s->lines[li];
-	nl = memchr(loc.text, '\n', s->len - s->lines[li]);
-	loc.text_len = nl ? (size_t)(nl - loc.text) : s->len - s->lines[li];
+	loc.text_len = (li + 1 < s->nlines ? s->lines[li + 1] - 1 : s->len) -
+		       s->lines[li];
 	if (loc.text_len > 0 && loc.text[loc.text_len - 1] == '\r')
 		loc.text_len--;
 	return loc;

@@ -1,7 +1,9 @@
 /* zone_load.c - reads zone files: sources, directives, records, $INCLUDE. */
 #include "zone.h"
 
+#include <inttypes.h>
 #include <ldns/ldns.h>
+#include <search.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +21,13 @@
 struct loader {
 	struct zl_zone *z;
 	const struct zl_load_opts *opts;
+	struct zl_budget *budget;	/* opts->budget, or own */
+	struct zl_budget own;
+	void *seen;			/* tsearch(3) tree of struct seen: the
+					   files read for $INCLUDE */
+	bool reread_over;		/* the reread budget has been reported */
+	bool stop;			/* the records budget is spent: read no
+					   further */
 	const char *infer_name;		/* file name the origin may come from */
 	char *root;			/* the include root */
 	/* Files being read, outermost first: the provider's id (for loops;
@@ -45,28 +54,16 @@ struct loader {
 
 /* ---- reading sources ---- */
 
-/* Adds a source (taking buf) with its line-start table; returns its index,
- * or -1 when there are too many sources. */
-static int add_src(struct zl_zone *z, const char *path, const char *display,
-		   char *buf, size_t len)
+/* Fills s->lines, the line-start table of s->buf. */
+static void index_lines(struct zl_src *s)
 {
-	struct zl_src *s;
-	const char *p = buf, *nl;
-	size_t n = 1;
+	const char *buf = s->buf, *p = buf, *nl;
+	size_t n = 1, len = s->len;
 
-	if (z->nsrcs >= MAX_SRCS) {
-		free(buf);
-		return -1;
-	}
 	while ((nl = memchr(p, '\n', len - (size_t)(p - buf))) != NULL) {
 		n++;
 		p = nl + 1;
 	}
-	s = zl_xcalloc(1, sizeof *s);
-	s->path = zl_xstrdup(path);
-	s->display = zl_xstrdup(display);
-	s->buf = buf;
-	s->len = len;
 	s->lines = zl_xmalloc(n * sizeof *s->lines);
 	s->lines[0] = 0;
 	for (n = 1, p = buf; (nl = memchr(p, '\n', len - (size_t)(p - buf)));) {
@@ -74,9 +71,95 @@ static int add_src(struct zl_zone *z, const char *path, const char *display,
 		p = nl + 1;
 	}
 	s->nlines = n;
+}
+
+/* Adds a source with its line-start table: buf (taken), or the text of
+ * `again`, an earlier source of the same file, shared.  Returns its index,
+ * or -1 when there are too many sources. */
+static int add_src(struct zl_zone *z, const char *path, const char *display,
+		   char *buf, size_t len, const struct zl_src *again)
+{
+	struct zl_src *s;
+
+	if (z->nsrcs >= MAX_SRCS) {
+		free(buf);
+		return -1;
+	}
+	s = zl_xcalloc(1, sizeof *s);
+	s->path = zl_xstrdup(path);
+	s->display = zl_xstrdup(display);
+	if (again) {
+		s->buf = again->buf;
+		s->len = again->len;
+		s->lines = again->lines;
+		s->nlines = again->nlines;
+		s->shared = true;
+	} else {
+		s->buf = buf;
+		s->len = len;
+		index_lines(s);
+	}
 	z->srcs = zl_xrealloc(z->srcs, (z->nsrcs + 1) * sizeof *z->srcs);
 	z->srcs[z->nsrcs] = s;
 	return (int)z->nsrcs++;
+}
+
+/* ---- files read again ---- */
+
+/* A file the zone has read for $INCLUDE, found again by the path it was
+ * asked for ("p" and the path) or by the provider's id for it ("i" and
+ * the id): its first source, and its id. */
+struct seen {
+	char *key;
+	const struct zl_src *src;
+	const char *id;		/* the "i" entry's key + 1, or NULL */
+};
+
+static int seen_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct seen *)a)->key,
+		      ((const struct seen *)b)->key);
+}
+
+static struct seen *seen_find(const struct loader *L, char kind,
+			      const char *s)
+{
+	struct seen want = { zl_xasprintf("%c%s", kind, s), NULL, NULL };
+	void *node = tfind(&want, &L->seen, seen_cmp);
+
+	free(want.key);
+	return node ? *(struct seen **)node : NULL;
+}
+
+/* Remembers src, the first source of a file, as read for path, and for
+ * the provider's id (or NULL) unless that is known already. */
+static void seen_add(struct loader *L, const char *path, const char *id,
+		     const struct zl_src *src)
+{
+	struct seen *p = zl_xmalloc(sizeof *p), *i = id ? seen_find(L, 'i', id)
+							 : NULL;
+
+	if (id && !i) {
+		i = zl_xmalloc(sizeof *i);
+		*i = (struct seen){ zl_xasprintf("i%s", id), src, NULL };
+		i->id = i->key + 1;
+		tsearch(i, &L->seen, seen_cmp);
+	}
+	*p = (struct seen){ zl_xasprintf("p%s", path), src,
+			    i ? i->id : NULL };
+	tsearch(p, &L->seen, seen_cmp);
+}
+
+static void seen_free(struct loader *L)
+{
+	struct seen *e;
+
+	while (L->seen) {
+		e = *(struct seen **)L->seen;
+		tdelete(e, &L->seen, seen_cmp);
+		free(e->key);
+		free(e);
+	}
 }
 
 /* ---- origin ---- */
@@ -373,20 +456,54 @@ static void owner_after_error(struct loader *L, uint16_t src,
 
 static void process(struct loader *L, uint16_t src);
 
+/* Takes len bytes of an $INCLUDE from the run's budgets (a file the zone
+ * reads again also from the reread budget, reported once per zone);
+ * false after reporting what does not fit. */
+static bool include_budget(struct loader *L, uint16_t src,
+			   const struct zl_lex_tok *t, const char *file,
+			   size_t len, bool again)
+{
+	struct zl_budget *b = L->budget;
+	char sz[32];
+
+	if (again && !zl_budget_take(&b->reread, len, b->lim.reread)) {
+		if (!L->reread_over)
+			zl_zone_problem(L->z, "limit", src, span(t),
+					"'%s' was already read for this zone; "
+					"reading it again exceeds the budget of "
+					"%s of repeated includes per run", file,
+					zl_size_str(b->lim.reread, sz, sizeof sz));
+		L->reread_over = true;
+		return false;
+	}
+	if (!zl_budget_take(&b->bytes, len, b->lim.bytes)) {
+		zl_zone_problem(L->z, "limit", src, span(t),
+				"reading '%s' exceeds the budget of %s of "
+				"zone text per run", file,
+				zl_size_str(b->lim.bytes, sz, sizeof sz));
+		return false;
+	}
+	return true;
+}
+
 /* Reads an $INCLUDE target through the provider, relative to the including
  * file and inside the include root (a zone from a pull request must not
  * make CI read files outside the tree being linted, DESIGN §8).  Returns
  * the new source's index and sets *id, or returns -1 after reporting why
- * the file cannot be read. */
+ * the file cannot be read.  A file this zone has read already, asked for
+ * by the same path, is not read again, and one reached by another path is
+ * dropped once read: the new source shares the first one's text (RFC 1035
+ * §5.1 allows one file under several origins). */
 static int include_read(struct loader *L, uint16_t src,
 			const struct zl_lex_tok *t, const char *file,
 			char **id)
 {
 	const char *pdisp = L->z->srcs[src]->display, *dir = L->dir[L->depth];
 	struct zl_read rd = { L->root, NULL, NULL, 0, MAX_BYTES };
+	struct zl_file f = { NULL, 0, NULL };
 	enum zl_status st;
-	struct zl_file f;
-	char *path, *disp, *err;
+	struct seen *again;
+	char *path, *disp, *err = NULL;
 	size_t i;
 	int idx = -1;
 
@@ -396,12 +513,24 @@ static int include_read(struct loader *L, uint16_t src,
 	}
 	path = file[0] == '/' ? zl_xstrdup(file) : zl_path_join(dir, file);
 	rd.path = path;
-	st = zl_read(L->opts ? L->opts->provider : NULL, &rd, &f, &err);
-	if (st != ZL_OK) {
-		zl_zone_problem(L->z, st == ZL_ERR_LIMIT ? "limit" : "include",
-				src, span(t), "cannot read include file '%s': %s",
-				file, err);
-		goto out;
+	if ((again = seen_find(L, 'p', path)) != NULL) {
+		f.len = again->src->len;
+		f.id = again->id ? zl_xstrdup(again->id) : NULL;
+	} else {
+		st = zl_read(L->opts ? L->opts->provider : NULL, &rd, &f,
+			     &err);
+		if (st != ZL_OK) {
+			zl_zone_problem(L->z, st == ZL_ERR_LIMIT ? "limit" :
+					"include", src, span(t),
+					"cannot read include file '%s': %s",
+					file, err);
+			goto out;
+		}
+		if (f.id && (again = seen_find(L, 'i', f.id)) != NULL) {
+			free(f.data);
+			f.data = NULL;
+			f.len = again->src->len;
+		}
 	}
 	for (i = 0; f.id && i <= L->depth; i++) {
 		if (L->id[i] && strcmp(L->id[i], f.id) == 0) {
@@ -416,6 +545,8 @@ static int include_read(struct loader *L, uint16_t src,
 				"input with include files exceeds 1 GiB");
 		goto out;
 	}
+	if (!include_budget(L, src, t, file, f.len, again != NULL))
+		goto out;
 	L->total += f.len;
 	/* Shown relative to the including file, as the user wrote it. */
 	if (file[0] != '/' && strrchr(pdisp, '/'))
@@ -424,13 +555,19 @@ static int include_read(struct loader *L, uint16_t src,
 				    file);
 	else
 		disp = zl_xstrdup(file);
-	idx = add_src(L->z, path, disp, f.data, f.len);
+	idx = add_src(L->z, path, disp, f.data, f.len,
+		      again ? again->src : NULL);
 	f.data = NULL;
 	free(disp);
 	if (idx < 0) {
 		zl_zone_problem(L->z, "limit", src, span(t),
 				"more than %d source files", MAX_SRCS);
 	} else {
+		/* Read, or found by its id: the next include by this path
+		 * is known before reading. */
+		if (!again || !seen_find(L, 'p', path))
+			seen_add(L, path, f.id,
+				 again ? again->src : L->z->srcs[idx]);
 		*id = f.id;
 		f.id = NULL;
 	}
@@ -841,6 +978,14 @@ static void record(struct loader *L, uint16_t src,
 	if (!zl_rdata_convert(z, &in, &rr, &L->scratch) || !rr_ttl(L, src, &rr) ||
 	    !rr_class(L, src, &rr) || !rr_placed(L, src, &rr))
 		goto drop;
+	if (!zl_budget_take(&L->budget->records, 1, L->budget->lim.records)) {
+		zl_zone_problem(z, "limit", src, rr.owner_tok.len ? rr.owner_tok
+				: rr.type_tok, "more than %" PRIu64 " records "
+				"in this run; the rest of the zone is not read",
+				L->budget->lim.records);
+		L->stop = true;
+		goto drop;
+	}
 	/* Reported at the first record over the limit only: a million
 	 * records at one name must give one error, not a million.  nrr
 	 * keeps counting so that the rest stay quiet. */
@@ -877,7 +1022,7 @@ static void process(struct loader *L, uint16_t src)
 	struct zl_lexer lx;
 
 	zl_lex_init(&lx, s->buf, s->len);
-	while (L->st == ZL_OK && zl_lex_next(&lx, &ln)) {
+	while (L->st == ZL_OK && !L->stop && zl_lex_next(&lx, &ln)) {
 		if (ln.err_cat) {
 			zl_zone_problem(L->z, ln.err_cat, src, ln.err_at, "%s",
 					ln.err_msg);
@@ -919,13 +1064,27 @@ static enum zl_status run(struct loader *L, const char *path,
 			  const char *display, char *buf, size_t len,
 			  struct zl_zone **out, char **err)
 {
+	char sz[32];
+
 	L->z = zl_xcalloc(1, sizeof *L->z);
 	L->total = len;
 	L->infer_name = display;
-	(void)add_src(L->z, path, display, buf, len);
+	L->budget = L->opts && L->opts->budget ? L->opts->budget : &L->own;
+	if (L->budget == &L->own)
+		zl_budget_init(&L->own, NULL);
+	if (!zl_budget_take(&L->budget->bytes, len, L->budget->lim.bytes)) {
+		fail(L, ZL_ERR_LIMIT, "reading '%s' exceeds the budget of %s "
+		     "of zone text per run", display,
+		     zl_size_str(L->budget->lim.bytes, sz, sizeof sz));
+		free(buf);
+		goto out;
+	}
+	(void)add_src(L->z, path, display, buf, len, NULL);
 	process(L, 0);
 	final_origin(L);
 	zl_zone_mark_cuts(L->z);
+out:
+	seen_free(L);
 	free(L->root);
 	free(L->id[0]);
 	free(L->dir[0]);
@@ -1047,8 +1206,10 @@ void zl_zone_free(struct zl_zone *z)
 	for (i = 0; i < z->nsrcs; i++) {
 		free(z->srcs[i]->path);
 		free(z->srcs[i]->display);
-		free(z->srcs[i]->buf);
-		free(z->srcs[i]->lines);
+		if (!z->srcs[i]->shared) {
+			free(z->srcs[i]->buf);
+			free(z->srcs[i]->lines);
+		}
 		free(z->srcs[i]);
 	}
 	free(z->srcs);

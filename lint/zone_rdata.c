@@ -828,7 +828,7 @@ static bool generic_known(struct conv *c, const struct zl_rrtype *t,
 	bool ok = false;
 
 	if (!lr)
-		return bad(c, "limit", tok_at(c, 0), "out of memory");
+		zl_oom(sizeof *lr);
 	ldns_rr_set_type(lr, (ldns_rr_type)t->wire);
 	st = ldns_wire2rdf(lr, (const uint8_t *)c->scratch->s, c->scratch->len,
 			   &pos);

@@ -38,6 +38,16 @@ enum zl_status {
 /* Returns a static message for a status code. */
 const char *zl_status_str(enum zl_status st);
 
+/* ---- running out of memory ---- */
+
+/* liblint does not return ENOMEM: a failed allocation calls this handler
+ * with the size asked for.  It must not return (exit or longjmp out); by
+ * default, or when it returns, the library prints a line to stderr and
+ * aborts.  The zonelint program's handler exits with status 2.  Set it
+ * once, before any other call. */
+typedef void zl_oom_fn(size_t bytes);
+void zl_set_oom_handler(zl_oom_fn *fn);
+
 /* ---- diagnostics ---- */
 
 /* Ordered: a higher value is more severe.  ZL_SEV_OFF disables a rule. */
@@ -51,7 +61,8 @@ bool zl_severity_parse(const char *s, enum zl_severity *out) ZL_MUST_CHECK;
 /* A place in an input file.  line and col are 1-based; col counts bytes.
  * end_col is one past the last byte of the span on end_line.  text is the
  * source line (text_len bytes, without its line end), or NULL.  In a zl_diag
- * both strings are owned copies and text is NUL-terminated. */
+ * both strings are copies the list owns and text is NUL-terminated; the
+ * diagnostics of one list that show the same line share one copy of it. */
 struct zl_loc {
 	char *file;
 	uint32_t line, col, end_line, end_col;
@@ -75,14 +86,25 @@ struct zl_diag {
 	char *fixit;		/* replacement text for the span, or NULL */
 	struct zl_loc loc;
 	struct zl_note *notes;
-	size_t nnotes;
+	size_t nnotes;		/* at most ZL_LIMIT_NOTES, and one more that
+				   says the rest are not shown */
 	bool suppressed;
+	bool summary;		/* stands for findings not shown (below) */
+	/* The findings this one stands for: 1; more when the same finding
+	 * was repeated on its line (the message ends "(N times on this
+	 * line)") or for a summary ("N more findings of ID not shown"). */
+	size_t count;
 };
+
+#define ZL_LIMIT_NOTES 16
+
+struct zl_line;
 
 /* A growable list of diagnostics.  Owns everything it points to. */
 struct zl_diags {
 	struct zl_diag *v;
 	size_t n, cap;
+	struct zl_line *line;	/* the last source line copied (diag.c) */
 };
 
 void zl_diags_init(struct zl_diags *d);
@@ -100,7 +122,7 @@ struct zl_diag *zl_diags_add(struct zl_diags *d, const char *id,
 			     enum zl_severity sev, const struct zl_loc *loc,
 			     const char *fmt, ...) ZL_PRINTF(5, 6);
 
-/* Adds a related note to dg; strings are copied. */
+/* Adds a related note to dg (NULL: nothing); strings are copied. */
 void zl_diag_note(struct zl_diag *dg, const struct zl_loc *loc,
 		  const char *msg);
 
@@ -109,6 +131,18 @@ void zl_diags_sort(struct zl_diags *d);
 
 /* Counts unsuppressed diagnostics at or above sev. */
 size_t zl_diags_count(const struct zl_diags *d, enum zl_severity sev);
+
+/* What a report shows (docs/limits.md): of the findings of each rule (with
+ * one severity, suppressed or not) at most per_rule, at most total in all,
+ * and at most about `bytes` of text, in sort order.  Those left out, and
+ * those the summaries of zl_lint() stand for, are counted in one summary
+ * finding per rule: "N more findings of ID not shown".  d must be sorted
+ * and stays sorted; tool errors (id NULL) are always kept. */
+#define ZL_LIMIT_RULE_FINDINGS 1000
+#define ZL_LIMIT_FINDINGS 10000
+#define ZL_LIMIT_REPORT_BYTES (16u << 20)
+void zl_diags_limit(struct zl_diags *d, size_t per_rule, size_t total,
+		    size_t bytes);
 
 /* ---- reading files ---- */
 
@@ -176,6 +210,28 @@ enum zl_status zl_fs_read(void *arg, const struct zl_read *rd,
 
 struct zl_zone;
 
+/* What the zones of one run may read together (docs/limits.md).  Zones
+ * loaded with the same budget share it, from any thread; the first load
+ * over a limit gets a ZONE004 finding (or, for the zone file itself,
+ * ZL_ERR_LIMIT), and what lies beyond is not read. */
+struct zl_limits {
+	uint64_t bytes;		/* zone text, each file every time it is
+				   read: ZL_LIMIT_BYTES */
+	uint64_t reread;	/* text of $INCLUDEs of a file the same zone
+				   has read already: ZL_LIMIT_REREAD */
+	uint64_t records;	/* records loaded: ZL_LIMIT_RECORDS */
+};
+#define ZL_LIMIT_BYTES (UINT64_C(4) << 30)
+#define ZL_LIMIT_REREAD (UINT64_C(1) << 20)
+#define ZL_LIMIT_RECORDS UINT64_C(50000000)
+
+struct zl_budget;
+
+/* A budget with limits lim (copied; NULL: the defaults above).  Free it
+ * with zl_budget_free() once no load uses it. */
+struct zl_budget *zl_budget_new(const struct zl_limits *lim);
+void zl_budget_free(struct zl_budget *b);
+
 struct zl_load_opts {
 	const char *origin;	 /* --origin: used when the file has no $ORIGIN */
 	const char *display;	 /* name shown in diagnostics; NULL: the path */
@@ -193,6 +249,8 @@ struct zl_load_opts {
 	/* Where the zone file and its includes are read from; borrowed.
 	 * NULL: the file system (zl_fs_read). */
 	const struct zl_provider *provider;
+	/* The run's budget, borrowed; NULL: one for this zone alone. */
+	struct zl_budget *budget;
 };
 
 /* Reads a zone file.  On success *out owns the zone (free with zl_zone_free)
@@ -278,7 +336,10 @@ bool zl_ruleset_find(const struct zl_ruleset *rs, const char *id,
  * left out (docs/rules.md, "One cause, one finding").  The zone's
  * `; zonelint: disable=...` comments are applied to those findings
  * (suppressed ones are kept, with `suppressed` set), and the SUP rules
- * report comments that are unused, unknown or malformed. */
+ * report comments that are unused, unknown or malformed.  A finding
+ * repeated on one line is kept once, with its count; of each rule at most
+ * ZL_LIMIT_RULE_FINDINGS findings are kept (suppressed ones apart), the
+ * rest counted in a summary finding. */
 void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
 	     struct zl_diags *out);
 
@@ -302,8 +363,9 @@ bool zl_config_find(const char *zone_path, char **out) ZL_MUST_CHECK;
  * unknown keys, rules, parameters and bad values are errors appended to
  * errs at their YAML position (file:line:col), all of them.  Returns ZL_OK
  * with *out (free with zl_config_free), ZL_ERR_IO, ZL_ERR_LIMIT or
- * ZL_ERR_CONFIG.  base is borrowed and must outlive *out unchanged except
- * for severities.  Globs are relative to the directory of path. */
+ * ZL_ERR_CONFIG.  base is borrowed and must outlive *out, unchanged once
+ * a rule set has been derived from it (zl_config_ruleset: derived sets
+ * share its rules).  Globs are relative to the directory of path. */
 enum zl_status zl_config_load_file(const char *path,
 				   const struct zl_ruleset *base,
 				   struct zl_config **out,
@@ -325,8 +387,9 @@ void zl_config_set_tune(struct zl_config *cf, zl_config_tune_fn *fn,
 			void *arg);
 
 /* The rule set for the zone file zone_path: the base with the config's top
- * level and every matching override applied.  Owned by cf and shared by all
- * files with the same matching overrides (made once, then cached). */
+ * level and every matching override applied.  Owned by cf (or by the
+ * zl_configs it belongs to) and shared by every file that gets the same
+ * settings (made once, then kept). */
 const struct zl_ruleset *zl_config_ruleset(struct zl_config *cf,
 					   const char *zone_path);
 

@@ -81,6 +81,9 @@ START_TEST(test_glob)
 }
 END_TEST
 
+static char *tree(void);
+static void rmtree(const char *dir);
+
 static const char good[] =
 	"# a complete config\n"
 	"rules:\n"
@@ -155,6 +158,94 @@ START_TEST(test_load_list_form)
 	ck_assert_int_eq(rule(zl_config_ruleset(cf, "/repo/c/x"),
 			      "MX009")->severity, ZL_SEV_WARNING);
 	zl_config_free(cf);
+	zl_ruleset_free(base);
+}
+END_TEST
+
+/* Globs without wildcards are looked up by name (a file name in any
+ * directory, or a path); at most ZL_GLOB_MAX_WILD may have wildcards. */
+START_TEST(test_load_literal_globs)
+{
+	static const char text[] =
+		"overrides:\n"
+		"  \"zones/a.zone\": { rules: { MX009: error } }\n"
+		"  \"./zones/./b.zone\": { rules: { MX009: note } }\n"
+		"  \"c.zone\": { ignore: MX009 }\n"
+		"  \"zones/*\": { rules: { MX001: note } }\n";
+	struct zl_ruleset *base = builtin();
+	const struct zl_ruleset *rs;
+	struct zl_config *cf = NULL;
+	struct zl_buf many = { 0 };
+	struct zl_diags errs;
+	int i;
+
+	ck_assert_int_eq(load(text, base, &cf, &errs), ZL_OK);
+	rs = zl_config_ruleset(cf, "/repo/zones/a.zone");
+	ck_assert_int_eq(rule(rs, "MX009")->severity, ZL_SEV_ERROR);
+	ck_assert_int_eq(rule(rs, "MX001")->severity, ZL_SEV_NOTE);
+	rs = zl_config_ruleset(cf, "/repo/zones/b.zone");
+	ck_assert_int_eq(rule(rs, "MX009")->severity, ZL_SEV_NOTE);
+	rs = zl_config_ruleset(cf, "/repo/x/y/c.zone");
+	ck_assert_int_eq(rule(rs, "MX009")->severity, ZL_SEV_OFF);
+	ck_assert_int_eq(rule(rs, "MX001")->severity, ZL_SEV_ERROR);
+	rs = zl_config_ruleset(cf, "/repo/a.zone");
+	ck_assert_int_eq(rule(rs, "MX009")->severity, ZL_SEV_WARNING);
+	zl_config_free(cf);
+
+	zl_buf_add(&many, "overrides:\n", 11);
+	for (i = 0; i <= ZL_GLOB_MAX_WILD; i++)
+		zl_buf_addf(&many, "  \"z%d/*\": { ignore: MX009 }\n", i);
+	ck_assert_int_eq(load(many.s, base, &cf, &errs), ZL_ERR_CONFIG);
+	ck_assert_uint_eq(errs.n, 1);
+	has_error(&errs, ZL_GLOB_MAX_WILD + 2, 3, "more than 1000 file globs "
+		  "with wildcards");
+	zl_diags_free(&errs);
+	zl_buf_free(&many);
+	zl_ruleset_free(base);
+}
+END_TEST
+
+/* A derived rule set shares with the base every rule it leaves alone;
+ * the same settings, from two configs, give one rule set. */
+START_TEST(test_shared_rules)
+{
+	struct zl_ruleset *base = builtin();
+	const struct zl_ruleset *a, *b;
+	struct zl_config *cf = NULL;
+	struct zl_configs *cs;
+	struct zl_diags errs;
+	char *dir, *p;
+	size_t i, own = 0, spf01 = 0;
+
+	ck_assert_int_eq(load(good, base, &cf, &errs), ZL_OK);
+	a = zl_config_ruleset(cf, "/repo/x.zone");
+	for (i = 0; i < a->n; i++) {
+		own += a->rules[i] != base->rules[i];
+		spf01 += strncmp(base->rules[i]->id, "SPF01", 5) == 0;
+	}
+	/* MX009, MX001, TTL002, CNAME005 and the SPF01x rules. */
+	ck_assert_uint_eq(own, 4 + spf01);
+	ck_assert_ptr_eq(rule(a, "MX002"), rule(base, "MX002"));
+	ck_assert_ptr_ne(rule(a, "TTL002"), rule(base, "TTL002"));
+	ck_assert_str_eq(rule(a, "TTL002")->message,
+			 rule(base, "TTL002")->message);
+	zl_config_free(cf);
+
+	dir = tree();
+	zl_diags_init(&errs);
+	ck_assert_int_eq(zl_configs_new(base, NULL, &cs, &errs), ZL_OK);
+	p = zl_xasprintf("%s/x.zone", dir);
+	ck_assert_int_eq(zl_configs_ruleset(cs, p, &a, &errs), ZL_OK);
+	free(p);
+	p = zl_xasprintf("%s/repo/a/b/x.zone", dir);
+	ck_assert_int_eq(zl_configs_ruleset(cs, p, &b, &errs), ZL_OK);
+	free(p);
+	ck_assert_ptr_eq(a, b);
+	ck_assert_ptr_ne(a, base);
+	zl_configs_free(cs);
+	zl_diags_free(&errs);
+	rmtree(dir);
+	free(dir);
 	zl_ruleset_free(base);
 }
 END_TEST
@@ -387,6 +478,8 @@ Suite *config_suite(void)
 	tcase_add_test(tc, test_glob);
 	tcase_add_test(tc, test_load);
 	tcase_add_test(tc, test_load_list_form);
+	tcase_add_test(tc, test_load_literal_globs);
+	tcase_add_test(tc, test_shared_rules);
 	tcase_add_test(tc, test_load_empty);
 	tcase_add_test(tc, test_load_errors);
 	tcase_add_test(tc, test_load_yaml_errors);

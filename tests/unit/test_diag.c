@@ -122,6 +122,50 @@ START_TEST(test_diag_note)
 }
 END_TEST
 
+/* The diagnostics of a list that show the same line share one copy. */
+START_TEST(test_diags_share_line)
+{
+	static const char src[] = "a IN TXT \"x\" \"x\" \"x\"\nb IN A 1";
+	struct zl_loc l1 = { (char *)"z.zone", 1, 10, 1, 13, src, 20 };
+	struct zl_loc l2 = { (char *)"z.zone", 2, 1, 2, 2, src + 21, 8 };
+	struct zl_diags d;
+	struct zl_diag *dg;
+
+	zl_diags_init(&d);
+	zl_diags_add(&d, "A001", ZL_SEV_ERROR, &l1, "one");
+	dg = zl_diags_add(&d, "A002", ZL_SEV_ERROR, &l1, "two");
+	l1.col = 14;
+	zl_diag_note(dg, &l1, "here");
+	zl_diags_add(&d, "A003", ZL_SEV_ERROR, &l2, "three");
+	ck_assert_ptr_eq(d.v[0].loc.text, d.v[1].loc.text);
+	ck_assert_ptr_eq(d.v[1].notes[0].loc.text, d.v[1].loc.text);
+	ck_assert_ptr_ne(d.v[2].loc.text, d.v[1].loc.text);
+	ck_assert_str_eq(d.v[0].loc.text, "a IN TXT \"x\" \"x\" \"x\"");
+	ck_assert_str_eq(d.v[2].loc.text, "b IN A 1");
+	zl_diags_free(&d);
+}
+END_TEST
+
+/* A finding shows ZL_LIMIT_NOTES notes, then says that there are more. */
+START_TEST(test_diag_notes_limit)
+{
+	struct zl_diags d;
+	struct zl_diag *dg;
+	int i;
+
+	zl_diags_init(&d);
+	dg = zl_diags_add(&d, "A001", ZL_SEV_ERROR, NULL, "m");
+	for (i = 0; i < 100; i++)
+		zl_diag_note(dg, NULL, "other record here");
+	ck_assert_uint_eq(dg->nnotes, ZL_LIMIT_NOTES + 1);
+	ck_assert_str_eq(dg->notes[ZL_LIMIT_NOTES - 1].message,
+			 "other record here");
+	ck_assert_str_eq(dg->notes[ZL_LIMIT_NOTES].message,
+			 "more notes not shown (at most 16 per finding)");
+	zl_diags_free(&d);
+}
+END_TEST
+
 static void add_at(struct zl_diags *d, const char *file, uint32_t line,
 		   uint32_t col, const char *id, const char *msg)
 {
@@ -177,6 +221,58 @@ START_TEST(test_diags_count)
 }
 END_TEST
 
+/* What a report shows: per rule, in all and by size, in sort order; the
+ * rest in one summary per rule (and severity) at the first left out, which
+ * also takes in the engine's own summaries. */
+START_TEST(test_diags_limit)
+{
+	struct zl_diags d;
+	struct zl_diag *dg;
+	int i;
+
+	zl_diags_init(&d);
+	for (i = 1; i <= 5; i++)
+		add_at(&d, "a.zone", (uint32_t)i, 1, "A001", "a");
+	for (i = 1; i <= 3; i++)
+		add_at(&d, "b.zone", (uint32_t)i, 1, "B001", "b");
+	add_at(&d, "b.zone", 9, 1, "B001", "b");
+	dg = &d.v[d.n - 1];
+	dg->summary = true;
+	dg->count = 40;
+	add_at(&d, NULL, 0, 0, NULL, "tool error");
+	zl_diags_sort(&d);
+	zl_diags_limit(&d, 2, 3, 1 << 20);
+	ck_assert_uint_eq(d.n, 6);
+	ck_assert_ptr_null(d.v[0].id);
+	ck_assert_uint_eq(d.v[1].loc.line, 1);
+	ck_assert_uint_eq(d.v[2].loc.line, 2);
+	dg = &d.v[3];
+	ck_assert_str_eq(dg->loc.file, "a.zone");
+	ck_assert_uint_eq(dg->loc.line, 3);
+	ck_assert_str_eq(dg->message, "3 more findings of A001 not shown (at "
+			 "most 2 per rule)");
+	ck_assert_uint_eq(dg->count, 3);
+	ck_assert(dg->summary);
+	ck_assert_str_eq(d.v[4].id, "B001");
+	ck_assert_uint_eq(d.v[4].loc.line, 1);
+	dg = &d.v[5];
+	ck_assert_uint_eq(dg->loc.line, 2);
+	ck_assert_str_eq(dg->message, "42 more findings of B001 not shown (at "
+			 "most 2 per rule, at most 3 in all)");
+	ck_assert_uint_eq(dg->count, 42);
+	zl_diags_free(&d);
+
+	/* By size: the second finding does not fit. */
+	add_at(&d, "a.zone", 1, 1, "A001", "a");
+	add_at(&d, "a.zone", 2, 1, "A001", "a");
+	zl_diags_limit(&d, 10, 10, 100);
+	ck_assert_uint_eq(d.n, 2);
+	ck_assert_str_eq(d.v[1].message, "1 more findings of A001 not shown (at "
+			 "most about 100 bytes of report)");
+	zl_diags_free(&d);
+}
+END_TEST
+
 START_TEST(test_diags_remove)
 {
 	static const bool drop[] = { true, false, true };
@@ -207,6 +303,9 @@ Suite *diag_suite(void)
 	tcase_add_test(tc, test_diags_add);
 	tcase_add_test(tc, test_diags_grow);
 	tcase_add_test(tc, test_diag_note);
+	tcase_add_test(tc, test_diags_share_line);
+	tcase_add_test(tc, test_diag_notes_limit);
+	tcase_add_test(tc, test_diags_limit);
 	tcase_add_test(tc, test_diags_sort);
 	tcase_add_test(tc, test_diags_count);
 	tcase_add_test(tc, test_diags_remove);

@@ -57,7 +57,29 @@ static const struct zl_check t_each = {
 	.vars = (const char *const[]){ "val", "fix", NULL },
 };
 
-static const struct zl_check *const t_checks[] = { &t_each };
+/* Test primitive for a zone: every record from the last to the first,
+ * each with the same finding twice. */
+static void twice(struct zl_ctx *ctx)
+{
+	const struct zl_zone *z = ctx->zone;
+	struct zl_var v[] = { { "val", "same" } };
+	size_t i;
+
+	for (i = z->nrrs; i-- > 0;) {
+		zl_emit_rr(ctx, &z->rrs[i], v, 1);
+		zl_emit_rr(ctx, &z->rrs[i], v, 1);
+	}
+}
+
+static const struct zl_check t_twice = {
+	.name = "twice",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_ZONE),
+	.fn = twice,
+	.params = no_params,
+	.vars = (const char *const[]){ "val", NULL },
+};
+
+static const struct zl_check *const t_checks[] = { &t_each, &t_twice };
 
 #define RULE(n, sev, scope, sel) \
 	"  - id: EVA" n "\n" \
@@ -103,7 +125,7 @@ static struct zl_ruleset *load_rules(const char *text)
 
 	zl_diags_init(&errs);
 	st = zl_ruleset_load_yaml(rs, "t.yaml", text, strlen(text), t_checks,
-				  1, &errs);
+				  2, &errs);
 	if (errs.n)
 		ck_abort_msg("%u:%u: %s", errs.v[0].loc.line,
 			     errs.v[0].loc.col, errs.v[0].message);
@@ -223,6 +245,56 @@ START_TEST(test_emit)
 }
 END_TEST
 
+/* A finding repeated on its line is kept once with its count; of 1,200
+ * findings of one rule, made from the last record to the first, the first
+ * 1,000 in the text are kept and the rest counted in a summary at the
+ * first of them. */
+START_TEST(test_emit_limits)
+{
+	static const char text[] =
+		"rules:\n"
+		"  - id: TWI001\n"
+		"    name: twice\n"
+		"    severity: warning\n"
+		"    summary: s\n"
+		"    scope: zone\n"
+		"    check: twice\n"
+		"    message: \"m {val}\"\n";
+	struct zl_ruleset *rs = load_rules(text);
+	struct zl_buf zt = { 0 };
+	struct zl_zone *z = NULL;
+	struct zl_diags d;
+	char *err = NULL;
+	size_t i;
+
+	zl_buf_add(&zt, "$TTL 1\n", 7);
+	for (i = 0; i < 1200; i++)
+		zl_buf_addf(&zt, "h%zu IN A 192.0.2.1\n", i);
+	ck_assert_int_eq(zl_zone_load_buffer("example.com.zone", zt.s, zt.len,
+					     NULL, &z, &err), ZL_OK);
+	zl_diags_init(&d);
+	zl_lint(rs, z, &d);
+	zl_diags_sort(&d);
+	ck_assert_uint_eq(d.n, 1001);
+	for (i = 0; i < 1000; i++) {
+		ck_assert_uint_eq(d.v[i].loc.line, i + 2);
+		ck_assert_str_eq(d.v[i].message, "m same (2 times on this line)");
+		ck_assert_uint_eq(d.v[i].count, 2);
+		ck_assert(!d.v[i].summary);
+	}
+	ck_assert_uint_eq(d.v[1000].loc.line, 1002);
+	ck_assert_str_eq(d.v[1000].message, "400 more findings of TWI001 not "
+			 "shown (at most 1000 per rule)");
+	ck_assert_uint_eq(d.v[1000].count, 400);
+	ck_assert(d.v[1000].summary);
+	ck_assert_int_eq(d.v[1000].sev, ZL_SEV_WARNING);
+	zl_diags_free(&d);
+	zl_zone_free(z);
+	zl_buf_free(&zt);
+	zl_ruleset_free(rs);
+}
+END_TEST
+
 START_TEST(test_rr_field_tok)
 {
 	struct zl_zone *z = load_zone();
@@ -291,6 +363,7 @@ Suite *eval_suite(void)
 	suite_add_tcase(s, tc);
 	T(test_lint)
 	T(test_emit)
+	T(test_emit_limits)
 	T(test_rr_field_tok)
 	T(test_rr_name_field)
 	T(test_type_str)

@@ -848,6 +848,60 @@ START_TEST(test_include_depth)
 }
 END_TEST
 
+/* The run's budgets (docs/limits.md), with small limits: bytes of zone
+ * text, repeated includes, records; shared by the zones loaded with it. */
+START_TEST(test_budget)
+{
+	struct zl_limits lim = { 250, 40, 6 };
+	struct zl_budget *b = zl_budget_new(&lim);
+	struct zl_load_opts o = { .origin = "example.com.", .budget = b };
+	char path[PATH_MAX], *err = NULL;
+	struct zl_zone *z = NULL;
+
+	strcpy(tmpdir, "/tmp/zltest.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+	/* 17 bytes each: the second and third reads are repeats. */
+	write_file(tmpdir, "a.inc", "a 1 A 192.0.2.1\n");
+	write_file(tmpdir, "x.zone", "$INCLUDE a.inc\n$INCLUDE a.inc one\n"
+		   "$INCLUDE a.inc two\n$INCLUDE a.inc three\n"
+		   "$INCLUDE a.inc four\n");
+	snprintf(path, sizeof path, "%s/x.zone", tmpdir);
+	ck_assert_int_eq(zl_zone_load_file(path, &o, &z, &err), ZL_OK);
+	/* 40 bytes of repeats: two of them, sharing the first one's text;
+	 * the third is refused, the fourth too but not reported again. */
+	ck_assert_ptr_nonnull(zl_zone_lookup(z, "a.one.example.com."));
+	ck_assert_ptr_nonnull(zl_zone_lookup(z, "a.two.example.com."));
+	ck_assert_ptr_null(zl_zone_lookup(z, "a.three.example.com."));
+	ck_assert_ptr_null(zl_zone_lookup(z, "a.four.example.com."));
+	ck_assert_uint_eq(z->nsrcs, 4);
+	ck_assert_ptr_eq(z->srcs[2]->buf, z->srcs[1]->buf);
+	ck_assert_uint_eq(z->nprobs, 1);
+	prob(z, "'a.inc' was already read for this zone; reading it again "
+	     "exceeds the budget of 40 bytes of repeated includes per run", 4,
+	     10, "limit");
+	zl_zone_free(z);
+
+	/* The records budget is the run's: 3 left, then the zone stops. */
+	z = load_opts("r.zone", "a 1 A 192.0.2.1\nb 1 A 192.0.2.1\n"
+		      "c 1 A 192.0.2.1\nd 1 A 192.0.2.1\ne 1 A 192.0.2.1\n", &o);
+	ck_assert_uint_eq(z->nrrs, 3);
+	prob(z, "more than 6 records in this run; the rest of the zone is "
+	     "not read", 4, 1, "limit");
+	ck_assert_uint_eq(z->nprobs, 1);
+	zl_zone_free(z);
+
+	/* Zone text: 225 bytes taken so far, 94 more do not fit. */
+	z = NULL;
+	ck_assert_int_eq(zl_zone_load_file(path, &o, &z, &err), ZL_ERR_LIMIT);
+	ck_assert_ptr_null(z);
+	ck_assert_ptr_nonnull(strstr(err, "exceeds the budget of 250 bytes of "
+				     "zone text per run"));
+	free(err);
+	zl_budget_free(b);
+	rm_tree();
+}
+END_TEST
+
 /* Files in memory, served by mem_read: name, text. */
 static const char *const mem[][2] = {
 	{ "example.com.zone", "$TTL 300\n$INCLUDE a.inc\n$INCLUDE sub/b.inc\n"
@@ -1169,6 +1223,7 @@ Suite *load_suite(void)
 	tc = tcase_create("load_file");
 	tcase_add_test(tc, test_load_file);
 	tcase_add_test(tc, test_include_depth);
+	tcase_add_test(tc, test_budget);
 	tcase_add_test(tc, test_provider);
 	tcase_add_test(tc, test_include_confined);
 	suite_add_tcase(s, tc);

@@ -284,11 +284,12 @@ START_TEST(test_load_follow)
 	ck_assert_uint_eq(r->needs[0], 16);
 	ck_assert_uint_eq(r->needs[1], 65534);
 	ck_assert_uint_eq(rs->rules[2]->nneeds, 0);
-	c = zl_ruleset_clone(rs);
+	/* A derived rule set's own copy of a rule keeps both. */
+	c = zl_ruleset_derive(rs);
 	ck_assert(c->rules[0]->breaks);
+	ck_assert_ptr_ne(zl_ruleset_own(c, 1), rs->rules[1]);
 	ck_assert_uint_eq(c->rules[1]->nneeds, 2);
 	ck_assert_uint_eq(c->rules[1]->needs[1], 65534);
-	ck_assert_ptr_ne(c->rules[1]->needs, rs->rules[1]->needs);
 	zl_ruleset_free(c);
 
 	ck_assert_int_eq(load(rs, "b.yaml", bad, &errs), ZL_ERR_RULES);
@@ -707,31 +708,81 @@ START_TEST(test_set_severity)
 }
 END_TEST
 
+/* Rules by exact id or name, and by --ignore's items (id prefix or
+ * name), in any case, by binary search. */
+START_TEST(test_index)
+{
+	struct zl_ruleset *rs = zl_ruleset_new();
+	const uint32_t *ids;
+	struct zl_diags errs;
+	size_t n, i;
+	long ri;
+
+	zl_diags_init(&errs);
+	ck_assert_int_eq(zl_ruleset_load_builtin(rs, &errs), ZL_OK);
+	ri = zl_ruleset_index(rs, "mx002", 5);
+	ck_assert_int_ge(ri, 0);
+	ck_assert_str_eq(rs->rules[ri]->id, "MX002");
+	ck_assert_int_eq(zl_ruleset_index(rs, "MX-TARGET-IS-ALIAS", 18), ri);
+	ck_assert_int_eq(zl_ruleset_index(rs, "MX00", 4), -1);
+	ck_assert_int_eq(zl_ruleset_index(rs, "MX0021", 5), ri);
+	ck_assert_int_lt(zl_ruleset_index(rs, "nope", 4), 0);
+	ck_assert_int_eq(zl_ruleset_lookup(rs, "mx00", 4, &ids, &n), -1);
+	ck_assert_uint_eq(n, 9);
+	for (i = 0; i < n; i++)
+		ck_assert(strncmp(rs->rules[ids[i]]->id, "MX00", 4) == 0);
+	ck_assert_int_eq(zl_ruleset_lookup(rs, "mx-target-is-alias", 18, &ids,
+					   &n), ri);
+	ck_assert_uint_eq(n, 0);
+	ck_assert_int_eq(zl_ruleset_lookup(rs, "ZZZ", 3, &ids, &n), -1);
+	ck_assert_uint_eq(n, 0);
+	zl_diags_free(&errs);
+	zl_ruleset_free(rs);
+}
+END_TEST
+
+/* Each match is bounded by the match limit, and each rule by its effort
+ * budget: ten subjects at the limit spend it, the tenth says so, and the
+ * rule matches nothing more in this run; another rule has its own. */
 START_TEST(test_match)
 {
 	struct zl_ruleset *rs = zl_ruleset_new();
 	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	struct zl_diags errs;
 	PCRE2_SIZE eoff;
 	pcre2_code *re;
 	clock_t t0;
 	char *s;
-	int ec;
+	int ec, i;
 
+	zl_diags_init(&errs);
+	ck_assert_int_eq(load(rs, "good.yaml", good, &errs), ZL_OK);
+	ck_assert_uint_ge(rs->n, 2);
 	re = pcre2_compile((PCRE2_SPTR) "(a+)+$", PCRE2_ZERO_TERMINATED, 0,
 			   &ec, &eoff, NULL);
 	ck_assert_ptr_nonnull(re);
-	ck_assert_int_eq(zl_ruleset_match(rs, re, md, "aaa", 3), 1);
-	ck_assert_int_eq(zl_ruleset_match(rs, re, md, "b", 1), 0);
+	ck_assert_int_eq(zl_ruleset_match(rs, 0, re, md, "aaa", 3),
+			 ZL_MATCH_YES);
+	ck_assert_int_eq(zl_ruleset_match(rs, 0, re, md, "b", 1), ZL_MATCH_NO);
 	s = malloc(10002);
 	memset(s, 'a', 10000);
 	s[10000] = 'b';
 	s[10001] = '\0';
 	t0 = clock();
-	ck_assert_int_eq(zl_ruleset_match(rs, re, md, s, 10001), -1);
+	for (i = 1; i < ZL_REGEX_BUDGET / 100000; i++)
+		ck_assert_int_eq(zl_ruleset_match(rs, 0, re, md, s, 10001),
+				 ZL_MATCH_LIMIT);
+	ck_assert_int_eq(zl_ruleset_match(rs, 0, re, md, s, 10001),
+			 ZL_MATCH_STOP);
 	ck_assert((double)(clock() - t0) / CLOCKS_PER_SEC < 1.0);
+	ck_assert_int_eq(zl_ruleset_match(rs, 0, re, md, "aaa", 3),
+			 ZL_MATCH_SPENT);
+	ck_assert_int_eq(zl_ruleset_match(rs, 1, re, md, "aaa", 3),
+			 ZL_MATCH_YES);
 	free(s);
 	pcre2_code_free(re);
 	pcre2_match_data_free(md);
+	zl_diags_free(&errs);
 	zl_ruleset_free(rs);
 }
 END_TEST
@@ -760,6 +811,7 @@ Suite *rules_suite(void)
 	T(test_ignore)
 	T(test_set_severity)
 	T(test_match)
+	T(test_index)
 #undef T
 	return s;
 }

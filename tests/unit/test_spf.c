@@ -720,6 +720,31 @@ START_TEST(test_check_loop_and_void)
 }
 END_TEST
 
+/* A loop of ten records: its first four and last three names are shown,
+ * the three between counted. */
+START_TEST(test_check_loop_long)
+{
+	struct zl_buf zone = { 0 };
+	struct zl_diags d;
+	int i;
+
+	zl_buf_add(&zone, HEAD, strlen(HEAD));
+	for (i = 0; i < 10; i++)
+		zl_buf_addf(&zone, "c%d IN TXT \"v=spf1 include:c%d.example.com "
+			    "-all\"\n", i, (i + 1) % 10);
+	tu_lint(zone.s, "SPF005", &d);
+	ck_assert_uint_eq(d.n, 1);
+	tu_at(&d, 0, "SPF005", 15, 19, 15, 41);
+	ck_assert(has(&d, 0, "closes an include loop: 'c0.example.com.' -> "
+		      "'c1.example.com.' -> 'c2.example.com.' -> "
+		      "'c3.example.com.' -> ... (3 more) -> 'c7.example.com.' "
+		      "-> 'c8.example.com.' -> 'c9.example.com.' -> "
+		      "'c0.example.com.'"));
+	zl_diags_free(&d);
+	zl_buf_free(&zone);
+}
+END_TEST
+
 /* An include or redirect target that is an in-zone alias is followed to
  * its canonical name, as resolvers do; a chain too long is unknown. */
 START_TEST(test_check_include_alias)
@@ -909,6 +934,7 @@ Suite *spf_suite(void)
 	tcase_add_test(tc, test_check_void_lookups);
 	tcase_add_test(tc, test_check_lookups);
 	tcase_add_test(tc, test_check_loop_and_void);
+	tcase_add_test(tc, test_check_loop_long);
 	tcase_add_test(tc, test_check_all);
 	tcase_add_test(tc, test_check_terms);
 	tcase_add_test(tc, test_check_length_and_mx);
