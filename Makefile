@@ -51,10 +51,19 @@ CHECK_CFLAGS := $(shell pkg-config --cflags check)
 CHECK_LIBS := $(shell pkg-config --libs check)
 endif
 
+# The library's folders follow the pipeline: util (allocation, strings,
+# files), zone (reading and indexing zones), parse (record-text parsers),
+# engine (rules, configs, running them), checks (the primitives), report
+# (diagnostics and formats).  main.c, the program, uses the public header.
+LIB_DIRS = util zone parse engine checks report
+LIB_INCS = -iquote lint $(LIB_DIRS:%=-iquote lint/%)
+LIB_HDRS = $(wildcard lint/*.h lint/*.def $(LIB_DIRS:%=lint/%/*.h) $(LIB_DIRS:%=lint/%/*.def))
+
 ALL_CFLAGS = $(ZL_CFLAGS) $(DEP_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 
-LIB_SRCS := $(filter-out lint/main.c lint/rules_builtin.c,$(wildcard lint/*.c)) \
-	lint/rules_builtin.c
+BUILTIN_SRC = lint/engine/rules_builtin.c
+LIB_SRCS := $(filter-out $(BUILTIN_SRC),$(wildcard $(LIB_DIRS:%=lint/%/*.c))) \
+	$(BUILTIN_SRC)
 LIB_OBJS := $(LIB_SRCS:.c=.o)
 RULE_PACKS := $(sort $(wildcard rules/*.yaml))
 UNIT_SRCS := $(wildcard tests/unit/*.c)
@@ -69,11 +78,11 @@ all: zonelint lint/liblint.so zonelint.pc
 tools/embed: tools/embed.c
 	$(CC) $(ZL_CFLAGS) $(DEP_CFLAGS) -O2 -o $@ $< $(YAML_LIBS)
 
-lint/rules_builtin.c: $(RULE_PACKS) tools/embed
+$(BUILTIN_SRC): $(RULE_PACKS) tools/embed
 	tools/embed $(RULE_PACKS) > $@.tmp && mv $@.tmp $@
 
-lint/%.o: lint/%.c lint/*.h lint/*.def
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+lint/%.o: lint/%.c $(LIB_HDRS)
+	$(CC) $(ALL_CFLAGS) $(LIB_INCS) -c -o $@ $<
 
 lint/liblint.a: $(LIB_OBJS)
 	rm -f $@
@@ -92,8 +101,8 @@ zonelint.pc: Makefile
 	  'Requires.private: ldns yaml-0.1 libpcre2-8' \
 	  'Libs: -L$${libdir} -llint' 'Cflags: -I$${includedir}' > $@
 
-tests/unit/%.o: tests/unit/%.c lint/*.h tests/unit/*.h
-	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -iquote lint -c -o $@ $<
+tests/unit/%.o: tests/unit/%.c $(LIB_HDRS) tests/unit/*.h
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) $(LIB_INCS) -c -o $@ $<
 
 tests/unit/run: $(UNIT_OBJS) lint/liblint.a
 	$(CC) $(CFLAGS) -o $@ $(UNIT_OBJS) lint/liblint.a $(LDFLAGS) $(DEP_LIBS) $(CHECK_LIBS)
@@ -151,7 +160,7 @@ FUZZ_NAMES = $(patsubst fuzz/%.c,%,$(wildcard fuzz/fuzz_*.c))
 
 fuzz/bin/%: fuzz/%.c fuzz/*.h lint/liblint.a
 	@mkdir -p fuzz/bin
-	$(CC) $(ALL_CFLAGS) -iquote lint -o $@ $< lint/liblint.a $(LDFLAGS) $(DEP_LIBS)
+	$(CC) $(ALL_CFLAGS) $(LIB_INCS) -o $@ $< lint/liblint.a $(LDFLAGS) $(DEP_LIBS)
 
 fuzz-build:
 	sh tools/deps.sh $(CLANG_NEEDS)
@@ -193,8 +202,8 @@ uninstall:
 	rm -f $(DESTDIR)$(MANDIR)/man1/zonelint.1 $(DESTDIR)$(COMPDIR)/zonelint
 
 clean:
-	rm -f zonelint zonelint.pc lint/*.o lint/liblint.a lint/liblint.so \
-	  lint/rules_builtin.c tools/embed tests/unit/*.o tests/unit/run
+	rm -f zonelint zonelint.pc lint/*.o lint/*/*.o lint/liblint.a lint/liblint.so \
+	  $(BUILTIN_SRC) tools/embed tests/unit/*.o tests/unit/run
 	rm -rf build-asan build-fuzz
 
 .PHONY: all check check-asan valgrind bench install uninstall clean

@@ -1,12 +1,12 @@
 /* embed.c - write a C file holding the default rule packs, so that an
  * installed zonelint needs no files beside it.
  *
- *   usage: tools/embed rules/a.yaml rules/b.yaml ... > lint/rules_builtin.c
+ *   usage: tools/embed rules/a.yaml rules/b.yaml ... > lint/engine/rules_builtin.c
  *
  * Each pack is embedded twice: as its text (shown in diagnostics and by
  * --explain) and as the libyaml events of that text, recorded here once so
  * that start-up replays them instead of running the YAML scanner
- * (lint/rule_yaml.c, zl_yaml_replay).  A pack that is not valid YAML, or
+ * (lint/engine/rule_yaml.c, zl_yaml_replay).  A pack that is not valid YAML, or
  * that uses anchors, aliases or tags, fails the build. */
 #include <stdint.h>
 #include <stdio.h>

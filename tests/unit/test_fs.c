@@ -1,4 +1,4 @@
-/* test_fs.c - unit tests for the file module (lint/fs.c): paths, files named by the user, files confined to a root. */
+/* test_fs.c - unit tests for the file module (lint/util/fs.c): paths, files named by the user, files confined to a root. */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>

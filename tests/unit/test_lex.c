@@ -1,4 +1,4 @@
-/* test_lex.c - unit tests for the master-file tokenizer (lint/zone_lex.c). */
+/* test_lex.c - unit tests for the master-file tokenizer (lint/zone/zone_lex.c). */
 #include <stdlib.h>
 #include <string.h>
 

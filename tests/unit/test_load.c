@@ -1,4 +1,4 @@
-/* test_load.c - unit tests for the zone loader and model (lint/zone_*.c). */
+/* test_load.c - unit tests for the zone loader and model (lint/zone/). */
 #include <ldns/ldns.h>
 #include <limits.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-/* test_util.c - unit tests for lint/util.c: arena, buffers, escaping, the
+/* test_util.c - unit tests for lint/util/util.c: arena, buffers, escaping, the
  * keyed hash. */
 #include <stdint.h>
 #include <stdlib.h>
