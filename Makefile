@@ -1,7 +1,10 @@
 # zonelint - lint DNS zone files for mail configuration mistakes.
 #   make            build ./zonelint and lint/liblint.a (installs missing
 #                   build packages with apt-get first)
-#   make check      every test: unit suites, fixtures, meta-test, examples
+#   make check      every test: unit suites, fixtures, meta-test, examples,
+#                   and no cycle among the library's modules
+#   make cycles     which library modules use each other in a cycle, and
+#                   through which symbols (tools/modcycles.sh)
 #   make check-asan the same under AddressSanitizer + UBSan
 #   make valgrind   the unit suites and fixtures under valgrind
 #   make fuzz       run each libFuzzer harness for FUZZ_SECONDS (default 60)
@@ -119,6 +122,7 @@ check: zonelint tests/unit/run
 	sh tests/formats.sh ./zonelint
 	sh tests/hooks.sh ./zonelint
 	sh tests/man.sh ./zonelint
+	sh tests/cycles.sh $(LIB_OBJS)
 	$(if $(SKIP_FUZZ),,$(MAKE) check-fuzz)
 
 # clang and its sanitizer and libFuzzer runtimes, which Debian's clang only
@@ -177,6 +181,9 @@ fuzz: fuzz-build
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) \
 	  sh fuzz/run.sh fuzz build-fuzz $(FUZZ_NAMES)
 
+cycles: $(LIB_OBJS)
+	sh tools/modcycles.sh -e $(LIB_OBJS)
+
 # Speed against the reference zone checkers; writes bench/RESULTS.md.
 bench: zonelint
 	sh bench/run.sh ./zonelint
@@ -206,5 +213,5 @@ clean:
 	  $(BUILTIN_SRC) tools/embed tests/unit/*.o tests/unit/run
 	rm -rf build-asan build-fuzz
 
-.PHONY: all check check-asan valgrind bench install uninstall clean
+.PHONY: all check check-asan valgrind cycles bench install uninstall clean
 .PHONY: fuzz fuzz-build check-fuzz
