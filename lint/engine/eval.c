@@ -1,4 +1,4 @@
-/* eval.c - the rule engine: runs rules over their subjects and renders findings. */
+/* eval.c - the rule engine: runs the planned rules over their subjects, phase by phase. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,281 +25,6 @@ const struct zl_check *zl_check_find(const char *name)
 		if (strcmp(zl_checks[i]->name, name) == 0)
 			return zl_checks[i];
 	return NULL;
-}
-
-/* ---- record helpers for primitives ---- */
-
-struct zl_tok zl_rr_field_tok(const struct zl_zone *z, const struct zl_rr *rr,
-			      unsigned i)
-{
-	const struct zl_rdf *f;
-	struct zl_tok first, last;
-
-	if (i >= rr->nrdf || rr->rdf[i].ntok == 0)
-		return rr->text;
-	f = &rr->rdf[i];
-	first = z->toks[f->tok];
-	last = z->toks[f->tok + f->ntok - 1];
-	return (struct zl_tok){ first.off, last.off + last.len - first.off };
-}
-
-int zl_rr_name_field(const struct zl_rr *rr, unsigned skip)
-{
-	unsigned i;
-
-	for (i = 0; i < rr->nrdf; i++)
-		if (rr->rdf[i].type == LDNS_RDF_TYPE_DNAME && skip-- == 0)
-			return (int)i;
-	return -1;
-}
-
-const char *zl_type_str(uint16_t type)
-{
-	static _Thread_local char buf[sizeof "TYPE65535"];
-	const char *name = zl_type_name(type);
-
-	if (name)
-		return name;
-	snprintf(buf, sizeof buf, "TYPE%u", (unsigned)type);
-	return buf;
-}
-
-/* ---- follow-on findings (docs/rules.md, "One cause, one finding") ---- */
-
-/* What one zl_lint call knows to be wrong with the zone's data: the
- * records reported by `breaks` rules, sorted by position once those rules
- * have run; the records the loader lost, sorted by owner; and the findings
- * found to be follow-ons once emitted (through a note), by index in out. */
-struct zl_broken {
-	const struct zl_rr **rr;
-	size_t nrr, caprr;
-	struct zl_lost *lost;
-	size_t nlost;
-	size_t *drop;
-	size_t ndrop, capdrop;
-};
-
-static bool needs(const struct zl_rule *r, uint16_t type)
-{
-	size_t i;
-
-	for (i = 0; i < r->nneeds; i++)
-		if (r->needs[i] == type)
-			return true;
-	return false;
-}
-
-static int pos_cmp(const void *pa, const void *pb)
-{
-	const struct zl_rr *a = *(const struct zl_rr *const *)pa;
-	const struct zl_rr *b = *(const struct zl_rr *const *)pb;
-
-	if (a->src != b->src)
-		return a->src < b->src ? -1 : 1;
-	return a->text.off < b->text.off ? -1 : a->text.off > b->text.off;
-}
-
-static int lost_cmp(const void *pa, const void *pb)
-{
-	const struct zl_lost *a = pa, *b = pb;
-
-	if (a->owner->id != b->owner->id)
-		return a->owner->id < b->owner->id ? -1 : 1;
-	return a->type < b->type ? -1 : a->type > b->type;
-}
-
-/* The broken record that holds offset off of source src, or NULL:
- * records are disjoint runs of their source, so the one that may hold it
- * is the last that starts at or before it. */
-static const struct zl_rr *broken_at(const struct zl_broken *b, uint16_t src,
-				     uint32_t off)
-{
-	const struct zl_rr *rr;
-	size_t lo = 0, hi = b->nrr, m;
-
-	while (lo < hi) {
-		m = lo + (hi - lo) / 2;
-		rr = b->rr[m];
-		if (rr->src < src || (rr->src == src && rr->text.off <= off))
-			lo = m + 1;
-		else
-			hi = m;
-	}
-	rr = lo ? b->rr[lo - 1] : NULL;
-	return rr && rr->src == src && off < rr->text.off + rr->text.len ?
-	       rr : NULL;
-}
-
-/* Whether a finding of r at `at` in src lies on a broken record of a type
- * r needs. */
-static bool on_broken(const struct zl_broken *b, const struct zl_rule *r,
-		      uint16_t src, struct zl_tok at)
-{
-	const struct zl_rr *rr;
-
-	if (r->breaks || !b->nrr)
-		return false;
-	rr = broken_at(b, src, at.off);
-	return rr && needs(r, rr->type);
-}
-
-bool zl_rr_broken(const struct zl_ctx *ctx, const struct zl_rr *rr)
-{
-	return ctx->broken && broken_at(ctx->broken, rr->src, rr->text.off) == rr;
-}
-
-/* Whether the loader lost a record that r needs at n (NULL: anywhere in
- * the zone, for zone scope).  A lost record of unknown type counts for
- * every rule that needs any. */
-static bool lost_at(const struct zl_broken *b, const struct zl_rule *r,
-		    const struct zl_name *n)
-{
-	size_t lo = 0, hi = b->nlost, m;
-
-	if (!r->nneeds)
-		return false;
-	while (n && lo < hi) {
-		m = lo + (hi - lo) / 2;
-		if (b->lost[m].owner->id < n->id)
-			lo = m + 1;
-		else
-			hi = m;
-	}
-	for (; lo < b->nlost && (!n || b->lost[lo].owner == n); lo++)
-		if (!b->lost[lo].type || needs(r, b->lost[lo].type))
-			return true;
-	return false;
-}
-
-/* ---- rendering findings ---- */
-
-static const char *var_value(const struct zl_ctx *ctx,
-			     const struct zl_var *vars, size_t nvars,
-			     const char *name, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < nvars; i++)
-		if (strlen(vars[i].name) == len &&
-		    memcmp(vars[i].name, name, len) == 0)
-			return vars[i].value;
-	if (len == 5 && memcmp(name, "owner", 5) == 0) {
-		if (ctx->name)
-			return ctx->name->text;
-		if (ctx->rr)
-			return ctx->rr->owner->text;
-		return ctx->zone->origin ? ctx->zone->origin->text : "";
-	}
-	if (len == 4 && memcmp(name, "type", 4) == 0) {
-		if (ctx->rr)
-			return zl_type_str(ctx->rr->type);
-		if (ctx->set)
-			return zl_type_str(ctx->set->type);
-	}
-	return NULL;
-}
-
-/* Fills a template: {var} becomes the escaped value, {{ and }} literal
- * braces.  The loader has checked every placeholder, so a var the
- * primitive did not pass this time renders empty. */
-static void render(const struct zl_ctx *ctx, const char *tpl,
-		   const struct zl_var *vars, size_t nvars, struct zl_buf *b)
-{
-	const char *p = tpl, *q, *v;
-
-	zl_buf_add(b, "", 0);
-	while (*p) {
-		q = p + strcspn(p, "{}");
-		zl_buf_add_escaped(b, p, (size_t)(q - p));
-		if (!*q)
-			break;
-		if (q[1] == q[0] || !(p = strchr(q, '}')) || *q == '}') {
-			zl_buf_addc(b, *q);
-			p = q + (q[1] == q[0] ? 2 : 1);
-			continue;
-		}
-		v = var_value(ctx, vars, nvars, q + 1, (size_t)(p - q - 1));
-		if (v)
-			zl_buf_add_escaped(b, v, strlen(v));
-		p++;
-	}
-}
-
-struct zl_diag *zl_emit(struct zl_ctx *ctx, uint16_t src, struct zl_tok at,
-			const struct zl_var *vars, size_t nvars)
-{
-	const struct zl_rule *r = ctx->rule;
-	struct zl_buf msg = { 0 }, help = { 0 }, fix = { 0 };
-	struct zl_diag *d;
-	struct zl_loc loc;
-	size_t i;
-
-	if (r->severity == ZL_SEV_OFF ||
-	    (ctx->broken && on_broken(ctx->broken, r, src, at)))
-		return NULL;
-	render(ctx, r->message, vars, nvars, &msg);
-	loc = zl_zone_loc(ctx->zone, src, at);
-	if (ctx->sink && zl_sink_absorbs(ctx->sink, ctx->ri, src, at, loc.line,
-					 msg.s)) {
-		zl_buf_free(&msg);
-		return NULL;
-	}
-	d = zl_diags_add(ctx->out, r->id, r->severity, &loc, "%s", msg.s);
-	if (ctx->sink)
-		zl_sink_keep(ctx->sink, ctx->ri, src, at, loc.line,
-			     ctx->out->n - 1);
-	if (ctx->broken && r->breaks && ctx->rr) {
-		struct zl_broken *b = ctx->broken;
-
-		zl_xgrow((void **)&b->rr, &b->caprr, b->nrr + 1, sizeof *b->rr);
-		b->rr[b->nrr++] = ctx->rr;
-	}
-	d->name = zl_xstrdup(r->name);
-	if (r->help) {
-		render(ctx, r->help, vars, nvars, &help);
-		d->help = help.s;
-	}
-	for (i = 0; i < nvars; i++) {
-		if (strcmp(vars[i].name, "fix") == 0 && vars[i].value) {
-			zl_buf_add(&fix, "", 0);
-			zl_buf_add_escaped(&fix, vars[i].value,
-					   strlen(vars[i].value));
-			d->fixit = fix.s;
-			break;
-		}
-	}
-	zl_buf_free(&msg);
-	return d;
-}
-
-struct zl_diag *zl_emit_rr(struct zl_ctx *ctx, const struct zl_rr *rr,
-			   const struct zl_var *vars, size_t nvars)
-{
-	return zl_emit(ctx, rr->src, rr->text, vars, nvars);
-}
-
-void zl_emit_note(struct zl_ctx *ctx, struct zl_diag *d, uint16_t src,
-		  struct zl_tok at, const char *fmt, ...)
-{
-	struct zl_loc loc;
-	va_list ap;
-	char *msg;
-
-	if (!d)
-		return;
-	if (ctx->broken && on_broken(ctx->broken, ctx->rule, src, at)) {
-		struct zl_broken *b = ctx->broken;
-
-		zl_xgrow((void **)&b->drop, &b->capdrop, b->ndrop + 1,
-			 sizeof *b->drop);
-		b->drop[b->ndrop++] = (size_t)(d - ctx->out->v);
-	}
-	va_start(ap, fmt);
-	msg = zl_xvasprintf(fmt, ap);
-	va_end(ap);
-	loc = zl_zone_loc(ctx->zone, src, at);
-	zl_diag_note(d, &loc, msg);
-	free(msg);
 }
 
 /* ---- running rules ---- */
@@ -369,53 +94,6 @@ struct run {
 				   has been given */
 	struct zl_sink *sink;
 };
-
-/* ---- per-run memo ---- */
-
-struct zl_memo {
-	void **obj[ZL_MEMO_NKINDS];	/* per record index, NULL until built */
-	void (*release[ZL_MEMO_NKINDS])(void *);
-	size_t n;
-};
-
-void **zl_memo_slot(struct zl_ctx *ctx, enum zl_memo_kind kind,
-		    const struct zl_rr *rr, void (*release)(void *obj))
-{
-	struct zl_memo *m = ctx->memo;
-
-	if (!m)		/* a caller outside the engine: no memo */
-		return NULL;
-	if (!m->obj[kind])
-		m->obj[kind] = zl_xcalloc(m->n, sizeof *m->obj[kind]);
-	m->release[kind] = release;
-	return &m->obj[kind][rr - ctx->zone->rrs];
-}
-
-void *zl_memo_get(struct zl_ctx *ctx, enum zl_memo_kind kind,
-		  const struct zl_rr *rr,
-		  void *(*build)(const struct zl_zone *z, const struct zl_rr *rr),
-		  void (*release)(void *obj))
-{
-	void **slot = zl_memo_slot(ctx, kind, rr, release);
-
-	if (!slot)
-		return build(ctx->zone, rr);
-	if (!*slot)
-		*slot = build(ctx->zone, rr);
-	return *slot;
-}
-
-static void memo_free(struct zl_memo *m)
-{
-	size_t k, i;
-
-	for (k = 0; k < ZL_MEMO_NKINDS; k++) {
-		for (i = 0; m->obj[k] && i < m->n; i++)
-			if (m->obj[k][i])
-				m->release[k](m->obj[k][i]);
-		free(m->obj[k]);
-	}
-}
 
 /* ---- subjects grouped by type ---- */
 
@@ -551,25 +229,6 @@ static bool over_limit(struct run *run, const struct unit *u,
 	return false;
 }
 
-/* A rule whose patterns have used up their effort budget stops for the
- * rest of the run; the match that spent it says so, at its record (or
- * with no place, for a zone without records). */
-static void stopped(struct zl_diags *out, const struct zl_zone *z,
-		    const struct zl_rule *r, const struct zl_rr *rr)
-{
-	struct zl_loc loc;
-	struct zl_diag *d;
-
-	if (rr)
-		loc = zl_zone_loc(z, rr->src, rr->text);
-	d = zl_diags_add(out, NULL, ZL_SEV_WARNING, rr ? &loc : NULL,
-			 "rule %s stopped: its patterns used up their budget "
-			 "of %d PCRE2 match steps for this run", r->id,
-			 ZL_REGEX_BUDGET);
-	d->help = zl_xstrdup("simplify the pattern: nested quantifiers such "
-			     "as (a+)+ backtrack exponentially");
-}
-
 /* Matches for rule ri at subject record rr. */
 static enum omatch match(struct run *run, size_t ri, const pcre2_code *re,
 			 const char *s, size_t n, const struct zl_rr *rr)
@@ -582,31 +241,11 @@ static enum omatch match(struct run *run, size_t ri, const pcre2_code *re,
 	case ZL_MATCH_LIMIT:
 		return OM_LIMIT;
 	case ZL_MATCH_STOP:
-		stopped(run->out, run->z, run->rs->rules[ri], rr);
+		zl_emit_stopped(run->out, run->z, run->rs->rules[ri], rr);
 		return OM_SPENT;
 	default:
 		return OM_SPENT;
 	}
-}
-
-int zl_ctx_match(struct zl_ctx *ctx, const pcre2_code *re, const char *s,
-		 size_t len)
-{
-	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
-	const struct zl_rr *rr = ctx->rr;
-	enum zl_match m;
-
-	if (!md)
-		zl_oom(0);
-	m = zl_ruleset_match(ctx->rs, ctx->ri, re, md, s, len);
-	pcre2_match_data_free(md);
-	if (!rr && ctx->set)
-		rr = &ctx->zone->rrs[ctx->set->first];
-	else if (!rr && ctx->name && ctx->name->sets)
-		rr = &ctx->zone->rrs[ctx->name->sets->first];
-	if (m == ZL_MATCH_STOP)
-		stopped(ctx->out, ctx->zone, ctx->rule, rr);
-	return m == ZL_MATCH_YES ? 1 : m == ZL_MATCH_NO ? 0 : -1;
 }
 
 /* ---- subjects ---- */
@@ -802,13 +441,13 @@ static void subject(struct run *run, const struct unit *u, uint32_t i)
 		return;
 	case ZL_SCOPE_RRSET:
 		if (set_rdata_ok(run, u, run->setv[i]) &&
-		    !lost_at(&run->broken, r, run->setname[i]))
+		    !zl_broken_lost(&run->broken, r, run->setname[i]))
 			call(run, r, (uint32_t)u->ri, NULL, run->setv[i],
 			     run->setname[i]);
 		return;
 	default:
 		n = run->names[i];
-		if (lost_at(&run->broken, r, n))
+		if (zl_broken_lost(&run->broken, r, n))
 			return;
 		for (s = n->sets; s; s = s->next)
 			if (type_ok(r, s->type) && set_rdata_ok(run, u, s)) {
@@ -816,73 +455,6 @@ static void subject(struct run *run, const struct unit *u, uint32_t i)
 				return;
 			}
 	}
-}
-
-/* Orders rules by the subjects they visit for one type: scope, type and
- * select.owner source.  0: the same subjects. */
-static int subjects_cmp(const struct zl_rule *ra, int ta,
-			const struct zl_rule *rb, int tb)
-{
-	if (ra->scope != rb->scope)
-		return ra->scope < rb->scope ? -1 : 1;
-	if (ta != tb)
-		return ta < tb ? -1 : 1;
-	if (!ra->owner_re != !rb->owner_re)
-		return ra->owner_re ? 1 : -1;
-	if (!ra->owner_re)
-		return 0;
-	if (ra->owner_srclen != rb->owner_srclen)
-		return ra->owner_srclen < rb->owner_srclen ? -1 : 1;
-	return memcmp(ra->owner_src, rb->owner_src, ra->owner_srclen);
-}
-
-/* Units with the same subjects sort together, in rule order. */
-static int unit_cmp(const void *pa, const void *pb)
-{
-	const struct unit *a = pa, *b = pb;
-	int c = subjects_cmp(a->r, a->type, b->r, b->type);
-
-	if (c)
-		return c;
-	return a->ri < b->ri ? -1 : a->ri > b->ri;
-}
-
-/* Records and RRsets are visited by type when the rule selects types;
- * names always all (a name has many).  Every rule is planned whatever its
- * severity, which may change until the run. */
-void zl_ruleset_plan(struct zl_ruleset *rs)
-{
-	const struct zl_rule *r;
-	struct unit *u = NULL;
-	size_t i, k, n = 0, cap = 0;
-	bool any;
-
-	for (i = 0; i < rs->n; i++) {
-		r = rs->rules[i];
-		if (r->scope == ZL_SCOPE_ZONE)
-			continue;	/* run once, outside the plan */
-		any = r->scope == ZL_SCOPE_NAME || !r->ntypes;
-		for (k = 0; k < (any ? 1 : r->ntypes); k++) {
-			zl_xgrow((void **)&u, &cap, n + 1, sizeof *u);
-			u[n++] = (struct unit){ r, i, any ? -1 : r->types[k] };
-		}
-	}
-	if (n)
-		qsort(u, n, sizeof *u, unit_cmp);
-	/* The rules have changed: their effort budgets start afresh. */
-	free(rs->effort);
-	rs->effort = zl_xcalloc(rs->n ? rs->n : 1, sizeof *rs->effort);
-	for (i = 0; i < rs->n; i++)
-		atomic_init(&rs->effort[i], 0);
-	free(rs->plan);
-	rs->plan = zl_xcalloc(n ? n : 1, sizeof *rs->plan);
-	rs->nplan = n;
-	for (i = 0; i < n; i++)
-		rs->plan[i] = (struct zl_unit){
-			(uint32_t)u[i].ri, u[i].type,
-			i == 0 || subjects_cmp(u[i - 1].r, u[i - 1].type,
-					       u[i].r, u[i].type) != 0 };
-	free(u);
 }
 
 /* Runs the units u[0..n), which share their subjects, subject by subject:
@@ -935,7 +507,7 @@ static void run_phase(struct run *run, enum phase ph)
 	for (i = 0; i < rs->n; i++) {
 		r = rs->rules[i];
 		if (r->scope == ZL_SCOPE_ZONE && in_phase(r, ph) &&
-		    !lost_at(&run->broken, r, NULL))
+		    !zl_broken_lost(&run->broken, r, NULL))
 			call(run, r, (uint32_t)i, NULL, NULL, NULL);
 	}
 	for (i = 0; i < rs->nplan; i++) {
@@ -958,18 +530,10 @@ static void run_phase(struct run *run, enum phase ph)
 static void run_rules(struct run *run, size_t first)
 {
 	struct zl_broken *b = &run->broken;
-	const struct zl_zone *z = run->z;
 	bool *drop;
 	size_t i;
 
-	if (b->nrr > 1)
-		qsort(b->rr, b->nrr, sizeof *b->rr, pos_cmp);
-	b->nlost = z->nlost;
-	if (z->nlost) {
-		b->lost = zl_xcalloc(z->nlost, sizeof *b->lost);
-		memcpy(b->lost, z->lost, z->nlost * sizeof *b->lost);
-		qsort(b->lost, b->nlost, sizeof *b->lost, lost_cmp);
-	}
+	zl_broken_settle(b, run->z);
 	run_phase(run, PH_RULES);
 	if (!b->ndrop)
 		return;
@@ -1011,12 +575,10 @@ void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
 	zl_supp_apply(run.supp, z, out, mid);
 	zl_sink_finish(run.sink, rs, first);
 	zl_supp_free(run.supp);
-	free(run.broken.rr);
-	free(run.broken.lost);
-	free(run.broken.drop);
+	zl_broken_free(&run.broken);
 	pcre2_match_data_free(run.md);
 	zl_buf_free(&run.text);
-	memo_free(&memo);
+	zl_memo_free(&memo);
 	bytype_free(&run.recs);
 	bytype_free(&run.sets);
 	free(run.setv);

@@ -1,5 +1,7 @@
-/* eval.h - internal to the rule engine (eval.c) and what it makes of each
- * finding (eval_sink.c). */
+/* eval.h - internal to the rule engine: the runner (eval.c) and the parts
+ * it runs with, each in a file of its own: what becomes of each finding
+ * (eval_sink.c), follow-on findings (broken.c), the per-run memo (memo.c)
+ * and the warnings of emit.c. */
 #ifndef ZL_EVAL_H
 #define ZL_EVAL_H
 
@@ -28,5 +30,62 @@ void zl_sink_keep(struct zl_sink *k, uint32_t ri, uint16_t src,
  * rule over its cap a summary of what it did not keep; k is freed. */
 void zl_sink_finish(struct zl_sink *k, const struct zl_ruleset *rs,
 		    size_t first);
+
+/* ---- follow-on findings (broken.c; docs/rules.md, "One cause, one
+ * finding") ---- */
+
+/* What one zl_lint call knows to be wrong with the zone's data: the
+ * records reported by `breaks` rules, sorted by position once those rules
+ * have run; the records the loader lost, sorted by owner; and the findings
+ * found to be follow-ons once emitted (through a note), by index in out. */
+struct zl_broken {
+	const struct zl_rr **rr;
+	size_t nrr, caprr;
+	struct zl_lost *lost;
+	size_t nlost;
+	size_t *drop;
+	size_t ndrop, capdrop;
+};
+
+
+/* Whether a finding of r at `at` in src lies on a broken record of a type
+ * r needs. */
+bool zl_broken_on(const struct zl_broken *b, const struct zl_rule *r,
+		  uint16_t src, struct zl_tok at);
+/* Whether the loader lost a record that r needs at n (NULL: anywhere in
+ * the zone, for zone scope).  A lost record of unknown type counts for
+ * every rule that needs any. */
+bool zl_broken_lost(const struct zl_broken *b, const struct zl_rule *r,
+		    const struct zl_name *n);
+/* A `breaks` rule has reported rr. */
+void zl_broken_mark(struct zl_broken *b, const struct zl_rr *rr);
+/* The finding out->v[idx] is a follow-on, to be removed. */
+void zl_broken_drop(struct zl_broken *b, size_t idx);
+/* The `breaks` rules have run: sorts what they marked, and takes the
+ * records z lost, so that the other rules can ask. */
+void zl_broken_settle(struct zl_broken *b, const struct zl_zone *z);
+/* Frees what b holds (not b). */
+void zl_broken_free(struct zl_broken *b);
+
+/* ---- the per-run memo (memo.c; zl_memo_get in check.h) ---- */
+
+/* n is the zone's record count; the rest starts zeroed. */
+struct zl_memo {
+	void **obj[ZL_MEMO_NKINDS];	/* per record index, NULL until built */
+	void (*release[ZL_MEMO_NKINDS])(void *);
+	size_t n;
+};
+
+
+/* Releases every object built, and the slots; not m itself. */
+void zl_memo_free(struct zl_memo *m);
+
+/* ---- warnings about the rules themselves (emit.c) ---- */
+
+/* A rule whose patterns have used up their effort budget stops for the
+ * rest of the run; the match that spent it says so, at its record (or
+ * with no place, for a zone without records, rr NULL). */
+void zl_emit_stopped(struct zl_diags *out, const struct zl_zone *z,
+		     const struct zl_rule *r, const struct zl_rr *rr);
 
 #endif

@@ -106,6 +106,8 @@ struct zl_ruleset {
 /* Rebuilds rs->plan and the effort budgets; called after the rules have
  * changed (a load), not after a change of severity. */
 void zl_ruleset_plan(struct zl_ruleset *rs);
+/* ---- finding rules (rule_index.c) ---- */
+
 /* Rebuilds rs->byid and rs->byname; called after a load. */
 void zl_ruleset_reindex(struct zl_ruleset *rs);
 
@@ -122,6 +124,8 @@ long zl_ruleset_index(const struct zl_ruleset *rs, const char *s, size_t n);
  * name, or -1.  O(log n). */
 long zl_ruleset_lookup(const struct zl_ruleset *rs, const char *item,
 		       size_t n, const uint32_t **ids, size_t *nids);
+
+/* ---- what a rule offers its primitive (rule_param.c) ---- */
 
 /* Parameter access for primitives; key must be declared in the primitive's
  * spec (asserted), so a lookup never fails at run time. */
@@ -148,6 +152,9 @@ enum zl_match {
 #define ZL_MATCH_FREE 1000
 #define ZL_REGEX_BUDGET 1000000
 
+/* Gives rs its PCRE2 match contexts (the limits above), which
+ * zl_ruleset_free releases. */
+void zl_ruleset_limits(struct zl_ruleset *rs);
 /* Matches subject against a compiled pattern of rule ri under the rule
  * set's limits and ri's budget, using md as scratch (the caller owns it,
  * one per thread).  Safe from several threads at once. */

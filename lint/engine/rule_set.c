@@ -1,5 +1,4 @@
-/* rule_set.c - the rule set: loading packs, selection, parameters, bounded matching. */
-#include <assert.h>
+/* rule_set.c - the rule set: loading packs, copies, selection, read-only views. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,35 +9,13 @@
 #include "rule.h"
 #include "rule_builtin.h"
 
-/* PCRE2 effort limits for every pattern of every rule (DESIGN §8).  A
- * backtracking bomb such as `(a+)+$` stops at the match limit within a
- * millisecond or so, and each rule's effort budget (rule.h) stops it after
- * a few such subjects; the heap limit (KiB) bounds the backtracking
- * frames. */
-#define MATCH_LIMIT 100000
-#define DEPTH_LIMIT 10000
-#define HEAP_LIMIT 8192
-
 static const char *const scope_names[] = { "record", "rrset", "name", "zone" };
-
-static pcre2_match_context *match_context(uint32_t steps)
-{
-	pcre2_match_context *c = pcre2_match_context_create(NULL);
-
-	if (!c)
-		zl_oom(0);
-	pcre2_set_match_limit(c, steps);
-	pcre2_set_depth_limit(c, DEPTH_LIMIT);
-	pcre2_set_heap_limit(c, HEAP_LIMIT);
-	return c;
-}
 
 struct zl_ruleset *zl_ruleset_new(void)
 {
 	struct zl_ruleset *rs = zl_xcalloc(1, sizeof *rs);
 
-	rs->mctx = match_context(MATCH_LIMIT);
-	rs->mctx_free = match_context(ZL_MATCH_FREE);
+	zl_ruleset_limits(rs);
 	return rs;
 }
 
@@ -189,113 +166,6 @@ struct zl_rule *zl_ruleset_own(struct zl_ruleset *rs, size_t i)
 	return c;
 }
 
-/* ---- finding rules by id and name ---- */
-
-static unsigned char lc(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : (unsigned char)c;
-}
-
-/* How t (NUL-terminated) compares with s[0..n) in ASCII case-insensitive
- * order: as a whole, or (prefix) only its first n bytes. */
-static int cmp_ci(const char *t, const char *s, size_t n, bool prefix)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (lc(t[i]) != lc(s[i]) || !t[i])
-			return (int)lc(t[i]) - (int)lc(s[i]);
-	return !prefix && t[n] ? 1 : 0;
-}
-
-static const char *key_of(const struct zl_ruleset *rs, uint32_t i, bool names)
-{
-	return names ? rs->rules[i]->name : rs->rules[i]->id;
-}
-
-struct ikey {
-	const char *s;
-	uint32_t ri;
-};
-
-static int ikey_cmp(const void *a, const void *b)
-{
-	return zl_strcasecmp(((const struct ikey *)a)->s,
-			     ((const struct ikey *)b)->s);
-}
-
-/* The indexes of rs's rules in the order of their ids or names. */
-static uint32_t *index_by(const struct zl_ruleset *rs, bool names)
-{
-	struct ikey *k = zl_xcalloc(rs->n ? rs->n : 1, sizeof *k);
-	uint32_t *idx = zl_xcalloc(rs->n ? rs->n : 1, sizeof *idx);
-	size_t i;
-
-	for (i = 0; i < rs->n; i++)
-		k[i] = (struct ikey){ key_of(rs, (uint32_t)i, names),
-				      (uint32_t)i };
-	qsort(k, rs->n, sizeof *k, ikey_cmp);
-	for (i = 0; i < rs->n; i++)
-		idx[i] = k[i].ri;
-	free(k);
-	return idx;
-}
-
-void zl_ruleset_reindex(struct zl_ruleset *rs)
-{
-	free(rs->byid);
-	free(rs->byname);
-	rs->byid = index_by(rs, false);
-	rs->byname = index_by(rs, true);
-}
-
-/* The first entry of an index whose string compares with s[0..n) above
- * 0 (upper) or at least 0. */
-static size_t bound(const struct zl_ruleset *rs, bool names, const char *s,
-		    size_t n, bool prefix, bool upper)
-{
-	const uint32_t *idx = names ? rs->byname : rs->byid;
-	size_t lo = 0, hi = rs->n, mid;
-	int c;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		c = cmp_ci(key_of(rs, idx[mid], names), s, n, prefix);
-		if (c < 0 || (upper && c == 0))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-long zl_ruleset_exact(const struct zl_ruleset *rs, bool names,
-		      const char *s, size_t n)
-{
-	const uint32_t *idx = names ? rs->byname : rs->byid;
-	size_t i = bound(rs, names, s, n, false, false);
-
-	return i < rs->n && cmp_ci(key_of(rs, idx[i], names), s, n, false) == 0
-	       ? (long)idx[i] : -1;
-}
-
-long zl_ruleset_index(const struct zl_ruleset *rs, const char *s, size_t n)
-{
-	long i = zl_ruleset_exact(rs, false, s, n);
-
-	return i >= 0 ? i : zl_ruleset_exact(rs, true, s, n);
-}
-
-long zl_ruleset_lookup(const struct zl_ruleset *rs, const char *item,
-		       size_t n, const uint32_t **ids, size_t *nids)
-{
-	size_t lo = bound(rs, false, item, n, true, false);
-
-	*ids = rs->byid + lo;
-	*nids = bound(rs, false, item, n, true, true) - lo;
-	return zl_ruleset_exact(rs, true, item, n);
-}
-
 /* ---- selection ---- */
 
 /* An item names a rule by id prefix ("MX", "MX002") or by full name
@@ -437,77 +307,4 @@ bool zl_ruleset_find(const struct zl_ruleset *rs, const char *id,
 		return false;
 	fill_info(rs->rules[i], out);
 	return true;
-}
-
-/* ---- parameters and matching ---- */
-
-const struct zl_param *zl_rule_param(const struct zl_rule *r, const char *key)
-{
-	size_t i;
-
-	/* Checks name their keys with the literals of their own specs, which
-	 * the compiler merges: the pointer test settles almost every call. */
-	for (i = 0; i < r->nparams; i++)
-		if (r->params[i].spec->key == key)
-			return &r->params[i];
-	for (i = 0; i < r->nparams; i++)
-		if (strcmp(r->params[i].spec->key, key) == 0)
-			return &r->params[i];
-	/* A primitive asked for a key its own spec does not declare. */
-	assert(!"parameter not declared by the check");
-	return NULL;
-}
-
-long zl_rule_int(const struct zl_rule *r, const char *key)
-{
-	const struct zl_param *p = zl_rule_param(r, key);
-
-	return p ? p->i : 0;
-}
-
-const char *zl_rule_str(const struct zl_rule *r, const char *key)
-{
-	const struct zl_param *p = zl_rule_param(r, key);
-
-	return p && p->s ? p->s : "";
-}
-
-bool zl_param_lookup(const struct zl_param *p, const char *key, long *val)
-{
-	size_t i;
-
-	for (i = 0; p && i < p->n; i++) {
-		if (p->keys[i] && strcmp(p->keys[i], key) == 0) {
-			if (val && p->vals)
-				*val = p->vals[i];
-			return true;
-		}
-	}
-	return false;
-}
-
-enum zl_match zl_ruleset_match(const struct zl_ruleset *rs, size_t ri,
-			       const pcre2_code *re, pcre2_match_data *md,
-			       const char *subject, size_t len)
-{
-	uint64_t charge, before;
-	int rc;
-
-	if (atomic_load(&rs->effort[ri]) >= ZL_REGEX_BUDGET)
-		return ZL_MATCH_SPENT;
-	rc = pcre2_match(re, (PCRE2_SPTR)subject, len, 0, 0, md,
-			 rs->mctx_free);
-	if (rc == PCRE2_ERROR_MATCHLIMIT) {
-		rc = pcre2_match(re, (PCRE2_SPTR)subject, len, 0, 0, md,
-				 rs->mctx);
-		charge = rc == PCRE2_ERROR_MATCHLIMIT ? MATCH_LIMIT :
-			 ZL_MATCH_FREE;
-		before = atomic_fetch_add(&rs->effort[ri], charge);
-		if (before < ZL_REGEX_BUDGET &&
-		    before + charge >= ZL_REGEX_BUDGET)
-			return ZL_MATCH_STOP;
-	}
-	if (rc >= 0)
-		return ZL_MATCH_YES;
-	return rc == PCRE2_ERROR_NOMATCH ? ZL_MATCH_NO : ZL_MATCH_LIMIT;
 }

@@ -1,0 +1,80 @@
+/* planner.c - the plan of a rule set: which rules visit which subjects, grouped so that rules with the same subjects visit them together. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rule.h"
+
+/* One rule visiting the subjects of its scope and of one type (-1: any);
+ * ri is its index in the rule set. */
+struct unit {
+	const struct zl_rule *r;
+	size_t ri;
+	int type;
+};
+
+/* Orders rules by the subjects they visit for one type: scope, type and
+ * select.owner source.  0: the same subjects. */
+static int subjects_cmp(const struct zl_rule *ra, int ta,
+			const struct zl_rule *rb, int tb)
+{
+	if (ra->scope != rb->scope)
+		return ra->scope < rb->scope ? -1 : 1;
+	if (ta != tb)
+		return ta < tb ? -1 : 1;
+	if (!ra->owner_re != !rb->owner_re)
+		return ra->owner_re ? 1 : -1;
+	if (!ra->owner_re)
+		return 0;
+	if (ra->owner_srclen != rb->owner_srclen)
+		return ra->owner_srclen < rb->owner_srclen ? -1 : 1;
+	return memcmp(ra->owner_src, rb->owner_src, ra->owner_srclen);
+}
+
+/* Units with the same subjects sort together, in rule order. */
+static int unit_cmp(const void *pa, const void *pb)
+{
+	const struct unit *a = pa, *b = pb;
+	int c = subjects_cmp(a->r, a->type, b->r, b->type);
+
+	if (c)
+		return c;
+	return a->ri < b->ri ? -1 : a->ri > b->ri;
+}
+
+/* Records and RRsets are visited by type when the rule selects types;
+ * names always all (a name has many).  Every rule is planned whatever its
+ * severity, which may change until the run. */
+void zl_ruleset_plan(struct zl_ruleset *rs)
+{
+	const struct zl_rule *r;
+	struct unit *u = NULL;
+	size_t i, k, n = 0, cap = 0;
+	bool any;
+
+	for (i = 0; i < rs->n; i++) {
+		r = rs->rules[i];
+		if (r->scope == ZL_SCOPE_ZONE)
+			continue;	/* run once, outside the plan */
+		any = r->scope == ZL_SCOPE_NAME || !r->ntypes;
+		for (k = 0; k < (any ? 1 : r->ntypes); k++) {
+			zl_xgrow((void **)&u, &cap, n + 1, sizeof *u);
+			u[n++] = (struct unit){ r, i, any ? -1 : r->types[k] };
+		}
+	}
+	if (n)
+		qsort(u, n, sizeof *u, unit_cmp);
+	/* The rules have changed: their effort budgets start afresh. */
+	free(rs->effort);
+	rs->effort = zl_xcalloc(rs->n ? rs->n : 1, sizeof *rs->effort);
+	for (i = 0; i < rs->n; i++)
+		atomic_init(&rs->effort[i], 0);
+	free(rs->plan);
+	rs->plan = zl_xcalloc(n ? n : 1, sizeof *rs->plan);
+	rs->nplan = n;
+	for (i = 0; i < n; i++)
+		rs->plan[i] = (struct zl_unit){
+			(uint32_t)u[i].ri, u[i].type,
+			i == 0 || subjects_cmp(u[i - 1].r, u[i - 1].type,
+					       u[i].r, u[i].type) != 0 };
+	free(u);
+}

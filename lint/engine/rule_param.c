@@ -1,0 +1,103 @@
+/* rule_param.c - what a loaded rule offers its primitive: parameters, and matching under the rule's effort budget. */
+#include <assert.h>
+#include <string.h>
+
+#include "rule.h"
+
+/* PCRE2 effort limits for every pattern of every rule (DESIGN §8).  A
+ * backtracking bomb such as `(a+)+$` stops at the match limit within a
+ * millisecond or so, and each rule's effort budget (rule.h) stops it after
+ * a few such subjects; the heap limit (KiB) bounds the backtracking
+ * frames. */
+#define MATCH_LIMIT 100000
+#define DEPTH_LIMIT 10000
+#define HEAP_LIMIT 8192
+
+static pcre2_match_context *match_context(uint32_t steps)
+{
+	pcre2_match_context *c = pcre2_match_context_create(NULL);
+
+	if (!c)
+		zl_oom(0);
+	pcre2_set_match_limit(c, steps);
+	pcre2_set_depth_limit(c, DEPTH_LIMIT);
+	pcre2_set_heap_limit(c, HEAP_LIMIT);
+	return c;
+}
+
+void zl_ruleset_limits(struct zl_ruleset *rs)
+{
+	rs->mctx = match_context(MATCH_LIMIT);
+	rs->mctx_free = match_context(ZL_MATCH_FREE);
+}
+
+const struct zl_param *zl_rule_param(const struct zl_rule *r, const char *key)
+{
+	size_t i;
+
+	/* Checks name their keys with the literals of their own specs, which
+	 * the compiler merges: the pointer test settles almost every call. */
+	for (i = 0; i < r->nparams; i++)
+		if (r->params[i].spec->key == key)
+			return &r->params[i];
+	for (i = 0; i < r->nparams; i++)
+		if (strcmp(r->params[i].spec->key, key) == 0)
+			return &r->params[i];
+	/* A primitive asked for a key its own spec does not declare. */
+	assert(!"parameter not declared by the check");
+	return NULL;
+}
+
+long zl_rule_int(const struct zl_rule *r, const char *key)
+{
+	const struct zl_param *p = zl_rule_param(r, key);
+
+	return p ? p->i : 0;
+}
+
+const char *zl_rule_str(const struct zl_rule *r, const char *key)
+{
+	const struct zl_param *p = zl_rule_param(r, key);
+
+	return p && p->s ? p->s : "";
+}
+
+bool zl_param_lookup(const struct zl_param *p, const char *key, long *val)
+{
+	size_t i;
+
+	for (i = 0; p && i < p->n; i++) {
+		if (p->keys[i] && strcmp(p->keys[i], key) == 0) {
+			if (val && p->vals)
+				*val = p->vals[i];
+			return true;
+		}
+	}
+	return false;
+}
+
+enum zl_match zl_ruleset_match(const struct zl_ruleset *rs, size_t ri,
+			       const pcre2_code *re, pcre2_match_data *md,
+			       const char *subject, size_t len)
+{
+	uint64_t charge, before;
+	int rc;
+
+	if (atomic_load(&rs->effort[ri]) >= ZL_REGEX_BUDGET)
+		return ZL_MATCH_SPENT;
+	rc = pcre2_match(re, (PCRE2_SPTR)subject, len, 0, 0, md,
+			 rs->mctx_free);
+	if (rc == PCRE2_ERROR_MATCHLIMIT) {
+		rc = pcre2_match(re, (PCRE2_SPTR)subject, len, 0, 0, md,
+				 rs->mctx);
+		charge = rc == PCRE2_ERROR_MATCHLIMIT ? MATCH_LIMIT :
+			 ZL_MATCH_FREE;
+		before = atomic_fetch_add(&rs->effort[ri], charge);
+		if (before < ZL_REGEX_BUDGET &&
+		    before + charge >= ZL_REGEX_BUDGET)
+			return ZL_MATCH_STOP;
+	}
+	if (rc >= 0)
+		return ZL_MATCH_YES;
+	return rc == PCRE2_ERROR_NOMATCH ? ZL_MATCH_NO : ZL_MATCH_LIMIT;
+}
