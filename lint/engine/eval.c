@@ -10,23 +10,6 @@
 #include "eval.h"
 #include "suppress.h"
 
-const struct zl_check *const zl_checks[] = {
-#define ZL_CHECK(ident) &ident,
-#include "checks.def"
-#undef ZL_CHECK
-};
-const size_t zl_ncheck = sizeof zl_checks / sizeof zl_checks[0];
-
-const struct zl_check *zl_check_find(const char *name)
-{
-	size_t i;
-
-	for (i = 0; name && i < zl_ncheck; i++)
-		if (strcmp(zl_checks[i]->name, name) == 0)
-			return zl_checks[i];
-	return NULL;
-}
-
 /* ---- record helpers for primitives ---- */
 
 struct zl_tok zl_rr_field_tok(const struct zl_zone *z, const struct zl_rr *rr,
