@@ -10,23 +10,6 @@
 #include "eval.h"
 #include "suppress.h"
 
-const struct zl_check *const zl_checks[] = {
-#define ZL_CHECK(ident) &ident,
-#include "checks.def"
-#undef ZL_CHECK
-};
-const size_t zl_ncheck = sizeof zl_checks / sizeof zl_checks[0];
-
-const struct zl_check *zl_check_find(const char *name)
-{
-	size_t i;
-
-	for (i = 0; name && i < zl_ncheck; i++)
-		if (strcmp(zl_checks[i]->name, name) == 0)
-			return zl_checks[i];
-	return NULL;
-}
-
 /* ---- running rules ---- */
 
 /* Subjects of one type: a run of [start, next group's start) in a
