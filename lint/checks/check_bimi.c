@@ -4,8 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
-#include "tagvalue.h"
+#include "check_tagvalue.h"
 
 static const char *const problems[] = { "syntax", "version", "url", "value",
 					NULL };

@@ -4,8 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
-#include "tagvalue.h"
+#include "check_tagvalue.h"
 
 /* RFC 6376 §3.6.2.1: keys live at <selector>._domainkey.<domain>; the
  * selector may have several labels.  ADSP (RFC 5617, historic) used

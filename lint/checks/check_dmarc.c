@@ -4,9 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
+#include "check_tagvalue.h"
 #include "spf.h"
-#include "tagvalue.h"
 
 /* RFC 9989 (DMARCbis) obsoletes RFC 7489; the profile says which one a
  * rule follows.  Under rfc9989 the RFC 7489 syntax is still accepted. */

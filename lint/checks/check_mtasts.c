@@ -4,8 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
-#include "tagvalue.h"
+#include "check_tagvalue.h"
 
 /* The two record kinds: where they live and how they start. */
 struct kind {

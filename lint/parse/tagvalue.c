@@ -1,4 +1,4 @@
-/* tagvalue.c - the RFC 6376 §3.2 tag=value list parser and its zone glue. */
+/* tagvalue.c - the RFC 6376 §3.2 tag=value list parser, and TXT records read as tag lists. */
 #include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
@@ -423,9 +423,9 @@ bool zl_tv_uri_host(const char *s, struct zl_tv_span uri,
 	return true;
 }
 
-/* ---- zone glue ---- */
+/* ---- TXT records as tag lists ---- */
 
-static void *rec_build(const struct zl_zone *z, const struct zl_rr *rr)
+struct zl_tv_rec *zl_tv_rec_new(const struct zl_zone *z, const struct zl_rr *rr)
 {
 	struct zl_tv_rec *r = zl_xcalloc(1, sizeof *r);
 
@@ -436,31 +436,18 @@ static void *rec_build(const struct zl_zone *z, const struct zl_rr *rr)
 	return r;
 }
 
-static void rec_release(void *p)
+void zl_tv_rec_free(struct zl_tv_rec *r)
 {
-	struct zl_tv_rec *r = p;
-
+	if (!r)
+		return;
 	zl_tv_free(&r->tv);
 	zl_txt_free(&r->txt);
 	free(r);
 }
 
-const struct zl_tv_rec *zl_tv_of(struct zl_ctx *ctx, const struct zl_rr *rr)
-{
-	return zl_memo_get(ctx, ZL_MEMO_TAGVALUE, rr, rec_build, rec_release);
-}
-
 struct zl_tok zl_tv_tok(const struct zl_tv_rec *r, struct zl_tv_span sp)
 {
 	return zl_txt_tok(&r->txt, sp.off, (size_t)sp.off + sp.len);
-}
-
-struct zl_diag *zl_tv_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
-			   struct zl_tv_span sp, const char *message)
-{
-	struct zl_var v[] = { { "message", message } };
-
-	return zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, sp), v, 1);
 }
 
 /* Whether r's first tag is name=value, wherever it starts. */
@@ -491,29 +478,6 @@ bool zl_tv_first_after_ws(const struct zl_tv_rec *r, const char *name,
 		if (!is_ws(r->txt.s[i]))
 			return false;
 	return true;
-}
-
-void zl_tv_multiple(struct zl_ctx *ctx, const char *version, bool icase,
-		    const char *what)
-{
-	const struct zl_zone *z = ctx->zone;
-	const struct zl_rr *rr, *first = NULL;
-	const struct zl_tv_rec *r;
-	struct zl_diag *d;
-
-	for (rr = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_TXT); rr;
-	     rr = zl_next_rr(z, rr)) {
-		if (!zl_tv_first_is(r = zl_tv_of(ctx, rr), "v", version, icase))
-			continue;
-		if (!first) {
-			first = rr;
-			continue;
-		}
-		d = zl_emit(ctx, rr->src, zl_tv_tok(r, zl_tv_head(r)), NULL, 0);
-		r = zl_tv_of(ctx, first);
-		zl_emit_note(ctx, d, first->src, zl_tv_tok(r, zl_tv_head(r)),
-			     "the first %s record is here", what);
-	}
 }
 
 struct zl_tv_span zl_tv_head(const struct zl_tv_rec *r)

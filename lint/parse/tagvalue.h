@@ -12,14 +12,17 @@
  *
  * zl_tv_parse() works on text already joined from the TXT strings (txt.h)
  * and knows nothing of zones; every tag, value and error carries its byte
- * span in that text.  zl_tv_of() joins and parses one TXT record of a zone
- * once per run (through the engine's memo) and zl_tv_tok() maps a span back
- * to the zone source, across strings, lines and escapes.
+ * span in that text: the errors are the problems a check turns into
+ * findings.  zl_tv_rec_new() joins and parses one TXT record of a zone
+ * and zl_tv_tok() maps a span back to the zone source, across strings,
+ * lines and escapes.  The parser never reports anything itself; what
+ * primitives use to read records once per run and to report at their
+ * bytes is in check_tagvalue.h.
  *
  * Ownership: zl_tv_parse() fills a caller-provided struct zl_tv whose arrays
  * and messages it allocates; zl_tv_free() releases them.  The text is not
- * copied.  What zl_tv_of() returns belongs to the engine's memo and lives
- * until the run ends. */
+ * copied.  zl_tv_rec_new() returns a record the caller frees with
+ * zl_tv_rec_free(). */
 #ifndef ZL_TAGVALUE_H
 #define ZL_TAGVALUE_H
 
@@ -27,8 +30,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "check.h"
 #include "txt.h"
+#include "zone.h"
 
 /* Bytes [off, off + len) of the joined text. */
 struct zl_tv_span {
@@ -113,15 +116,14 @@ struct zl_tv_rec {
 	struct zl_tv tv;
 };
 
-/* rr's strings joined and parsed as a tag list, once per run however many
- * rules look at it.  rr must be TXT (or another type of text strings). */
-const struct zl_tv_rec *zl_tv_of(struct zl_ctx *ctx, const struct zl_rr *rr);
+/* rr's strings joined and parsed as a tag list (rr must be TXT or another
+ * type of text strings); the caller frees it with zl_tv_rec_free(). */
+struct zl_tv_rec *zl_tv_rec_new(const struct zl_zone *z,
+				const struct zl_rr *rr);
+/* Frees r and what it holds; NULL is a no-op. */
+void zl_tv_rec_free(struct zl_tv_rec *r);
 /* The zone source span of bytes sp of r's text. */
 struct zl_tok zl_tv_tok(const struct zl_tv_rec *r, struct zl_tv_span sp);
-/* Emits the current rule at bytes sp of the subject record r, with the
- * var "message". */
-struct zl_diag *zl_tv_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
-			   struct zl_tv_span sp, const char *message);
 /* Whether r's text starts with the tag name=value: the version tag that
  * identifies DMARC1, STSv1, TLSRPTv1 and BIMI1 records (value compared
  * exactly, name ignoring case when icase).  Whitespace before it does not
@@ -133,13 +135,6 @@ bool zl_tv_first_is(const struct zl_tv_rec *r, const char *name,
  * hides the record from receivers. */
 bool zl_tv_first_after_ws(const struct zl_tv_rec *r, const char *name,
 			  const char *value, bool icase);
-/* For a rule of name scope: emits the rule at every TXT record of the
- * subject name that starts with v=<version> (zl_tv_first_is) after the
- * first, with a note "the first <what> record is here".  RFC 7489 §6.6.3,
- * RFC 8461 §3.1, RFC 8460 §3 and BIMI §7.2: with several such records a
- * name has none that receivers use. */
-void zl_tv_multiple(struct zl_ctx *ctx, const char *version, bool icase,
-		    const char *what);
 /* Where a finding about r's version tag points: the bytes before the first
  * tag when there are some (whitespace, as a rule), else the first tag,
  * else the whole text. */

@@ -1,0 +1,50 @@
+/* check_tagvalue.c - tag=value records for the primitives: parsed once per run, findings at their bytes. */
+#include <ldns/ldns.h>
+
+#include "check_tagvalue.h"
+
+static void *rec_build(const struct zl_zone *z, const struct zl_rr *rr)
+{
+	return zl_tv_rec_new(z, rr);
+}
+
+static void rec_release(void *r)
+{
+	zl_tv_rec_free(r);
+}
+
+const struct zl_tv_rec *zl_tv_of(struct zl_ctx *ctx, const struct zl_rr *rr)
+{
+	return zl_memo_get(ctx, ZL_MEMO_TAGVALUE, rr, rec_build, rec_release);
+}
+
+struct zl_diag *zl_tv_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+			   struct zl_tv_span sp, const char *message)
+{
+	struct zl_var v[] = { { "message", message } };
+
+	return zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, sp), v, 1);
+}
+
+void zl_tv_multiple(struct zl_ctx *ctx, const char *version, bool icase,
+		    const char *what)
+{
+	const struct zl_zone *z = ctx->zone;
+	const struct zl_rr *rr, *first = NULL;
+	const struct zl_tv_rec *r;
+	struct zl_diag *d;
+
+	for (rr = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_TXT); rr;
+	     rr = zl_next_rr(z, rr)) {
+		if (!zl_tv_first_is(r = zl_tv_of(ctx, rr), "v", version, icase))
+			continue;
+		if (!first) {
+			first = rr;
+			continue;
+		}
+		d = zl_emit(ctx, rr->src, zl_tv_tok(r, zl_tv_head(r)), NULL, 0);
+		r = zl_tv_of(ctx, first);
+		zl_emit_note(ctx, d, first->src, zl_tv_tok(r, zl_tv_head(r)),
+			     "the first %s record is here", what);
+	}
+}

@@ -1,0 +1,26 @@
+/* check_tagvalue.h - tag=value records (tagvalue.h) for the primitives:
+ * each TXT record parsed once per run, and findings at the bytes of one.
+ * DKIM, DMARC, MTA-STS, TLS-RPT and BIMI checks share these. */
+#ifndef ZL_CHECK_TAGVALUE_H
+#define ZL_CHECK_TAGVALUE_H
+
+#include "check.h"
+#include "tagvalue.h"
+
+/* rr's strings joined and parsed as a tag list, once per run however many
+ * rules look at it (the engine's memo owns the result until the run
+ * ends).  rr must be TXT (or another type of text strings). */
+const struct zl_tv_rec *zl_tv_of(struct zl_ctx *ctx, const struct zl_rr *rr);
+/* Emits the current rule at bytes sp of the subject record r, with the
+ * var "message". */
+struct zl_diag *zl_tv_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+			   struct zl_tv_span sp, const char *message);
+/* For a rule of name scope: emits the rule at every TXT record of the
+ * subject name that starts with v=<version> (zl_tv_first_is) after the
+ * first, with a note "the first <what> record is here".  RFC 7489 §6.6.3,
+ * RFC 8461 §3.1, RFC 8460 §3 and BIMI §7.2: with several such records a
+ * name has none that receivers use. */
+void zl_tv_multiple(struct zl_ctx *ctx, const char *version, bool icase,
+		    const char *what);
+
+#endif
