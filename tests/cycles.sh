@@ -19,7 +19,7 @@ pass=0
 fail=0
 
 # The most cycles the library may have.  It only goes down.
-max_cycles=2
+max_cycles=1
 
 # obj NAME CODE: $tmp/NAME.o compiled from CODE.
 obj() {

@@ -1,53 +1,12 @@
-/* suppress.c - `; zonelint: disable=…` comments: reading them, marking the findings they cover, and the SUP rules about them. */
+/* suppress.c - `; zonelint: disable=…` comments: reading them and marking the findings they cover. */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "check.h"
 #include "suppress.h"
 
-enum dkind { D_LINE, D_NEXT, D_FILE };
-
-static const char *const dkind_names[] = { "disable", "disable-next",
-					   "disable-file" };
-
-/* One rule id as written in a comment. */
-struct sid {
-	struct zl_tok at;
-	const struct zl_rule *rule;	/* NULL: no such rule in the set */
-	uint32_t ri;			/* the rule's index in the set */
-	bool used;			/* it suppressed at least one finding */
-};
-
-/* A source with comments, by the name shown for it. */
-struct shown {
-	const char *name;
-	uint16_t src;
-};
-
-/* One comment. */
-struct dir {
-	enum dkind kind;
-	uint16_t src;
-	size_t id0, nid;	/* its ids: supp->ids[id0 .. id0 + nid) */
-};
-
-/* What one known id covers: findings of rule ri in source src whose key
- * line (the first line of their record) is key; key 0 for disable-file.
- * Sorted, so that each finding is one binary search however many comments
- * a hostile zone holds. */
-struct cover {
-	uint32_t src, key, ri;
-	uint32_t id;		/* index into supp->ids */
-	bool done;		/* first of its run: the run is marked used */
-};
-
-/* A comment that starts with `zonelint:` but cannot be read. */
-struct bad {
-	uint16_t src;
-	struct zl_tok at;
-	char *why;
-};
+const char *const zl_supp_kind_names[] = { "disable", "disable-next",
+					  "disable-file" };
 
 /* Per source: which record each line belongs to. */
 struct smap {
@@ -56,23 +15,6 @@ struct smap {
 	size_t nlines;
 };
 
-struct zl_supp {
-	const struct zl_ruleset *rs;
-	struct cover *covers;
-	size_t ncovers, capcovers;
-	struct dir *dirs;
-	size_t ndirs, capdirs;
-	struct sid *ids;
-	size_t nids, capids;
-	struct bad *bads;
-	size_t nbads, capbads;
-	struct smap *maps;	/* one per source; key NULL: no comments */
-	size_t nmaps;
-	/* The sources with comments, sorted by the name shown for them
-	 * (the first of each name first): where a finding's file is. */
-	struct shown *shown;
-	size_t nshown;
-};
 
 /* ---- lines and records ---- */
 
@@ -229,8 +171,8 @@ static int read_kind(struct scan *sc, const char *b, size_t *pp, size_t e)
 	     q++)
 		;
 	for (k = 0; k <= D_FILE; k++)
-		if (strlen(dkind_names[k]) == q - p &&
-		    memcmp(b + p, dkind_names[k], q - p) == 0)
+		if (strlen(zl_supp_kind_names[k]) == q - p &&
+		    memcmp(b + p, zl_supp_kind_names[k], q - p) == 0)
 			break;
 	if (k > D_FILE) {
 		for (q = p; q < e && b[q] != '=' && b[q] != ' ' &&
@@ -244,7 +186,7 @@ static int read_kind(struct scan *sc, const char *b, size_t *pp, size_t e)
 	q = skip_blank(b, q, e);
 	if (q == e || b[q] != '=') {
 		add_bad(sc, q, 1, "expected '=' and rule ids after '%s'",
-			dkind_names[k]);
+			zl_supp_kind_names[k]);
 		return -1;
 	}
 	*pp = skip_blank(b, q + 1, e);
@@ -492,78 +434,3 @@ void zl_supp_free(struct zl_supp *s)
 	free(s->bads);
 	free(s);
 }
-
-/* ---- the SUP rules (rules/suppress.yaml) ---- */
-
-static const char *const problems[] = { "unused", "unknown-rule",
-					"malformed", NULL };
-
-static const struct zl_param_spec supp_params[] = {
-	{ .key = "problem", .type = ZL_PT_ENUM, .dflt = "unused",
-	  .choices = problems },
-	{ .key = NULL },
-};
-
-/* An id is unused when it names a rule that ran and found nothing there.
- * A rule that is off (by config, --ignore or --select) might have fired,
- * so its ids are not reported; nor are ids of the rules that run after
- * suppression, which cannot know yet whether they were used. */
-static bool unused(const struct sid *id)
-{
-	return id->rule && !id->used && id->rule->severity != ZL_SEV_OFF &&
-	       !id->rule->check->after_suppress;
-}
-
-static void report_ids(struct zl_ctx *ctx, bool want_unknown)
-{
-	const struct zl_supp *s = ctx->supp;
-	const struct zl_src *src;
-	const struct dir *d;
-	const struct sid *id;
-	struct zl_var v[2];
-	size_t i, k;
-
-	for (i = 0; i < s->ndirs; i++) {
-		d = &s->dirs[i];
-		src = ctx->zone->srcs[d->src];
-		for (k = 0; k < d->nid; k++) {
-			id = &s->ids[d->id0 + k];
-			if (want_unknown ? id->rule != NULL : !unused(id))
-				continue;
-			v[0] = (struct zl_var){ "rule", zl_xstrndup(
-				src->buf + id->at.off, id->at.len) };
-			v[1] = (struct zl_var){ "directive",
-						dkind_names[d->kind] };
-			zl_emit(ctx, d->src, id->at, v, 2);
-			free((char *)v[0].value);
-		}
-	}
-}
-
-static void suppressions(struct zl_ctx *ctx)
-{
-	const char *problem = zl_rule_str(ctx->rule, "problem");
-	const struct zl_supp *s = ctx->supp;
-	size_t i;
-
-	if (!s)
-		return;
-	if (strcmp(problem, "malformed") == 0) {
-		for (i = 0; i < s->nbads; i++) {
-			struct zl_var v[] = { { "reason", s->bads[i].why } };
-
-			zl_emit(ctx, s->bads[i].src, s->bads[i].at, v, 1);
-		}
-	} else {
-		report_ids(ctx, strcmp(problem, "unknown-rule") == 0);
-	}
-}
-
-const struct zl_check zl_check_suppressions = {
-	.name = "suppressions",
-	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_ZONE),
-	.fn = suppressions,
-	.params = supp_params,
-	.vars = (const char *const[]){ "rule", "directive", "reason", NULL },
-	.after_suppress = true,
-};

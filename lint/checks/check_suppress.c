@@ -1,0 +1,79 @@
+/* check_suppress.c - the SUP rules (rules/suppress.yaml): `; zonelint:` comments that suppress nothing, name no rule, or cannot be read. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "suppress.h"
+
+static const char *const problems[] = { "unused", "unknown-rule",
+					"malformed", NULL };
+
+static const struct zl_param_spec supp_params[] = {
+	{ .key = "problem", .type = ZL_PT_ENUM, .dflt = "unused",
+	  .choices = problems },
+	{ .key = NULL },
+};
+
+/* An id is unused when it names a rule that ran and found nothing there.
+ * A rule that is off (by config, --ignore or --select) might have fired,
+ * so its ids are not reported; nor are ids of the rules that run after
+ * suppression, which cannot know yet whether they were used. */
+static bool unused(const struct sid *id)
+{
+	return id->rule && !id->used && id->rule->severity != ZL_SEV_OFF &&
+	       !id->rule->check->after_suppress;
+}
+
+static void report_ids(struct zl_ctx *ctx, bool want_unknown)
+{
+	const struct zl_supp *s = ctx->supp;
+	const struct zl_src *src;
+	const struct dir *d;
+	const struct sid *id;
+	struct zl_var v[2];
+	size_t i, k;
+
+	for (i = 0; i < s->ndirs; i++) {
+		d = &s->dirs[i];
+		src = ctx->zone->srcs[d->src];
+		for (k = 0; k < d->nid; k++) {
+			id = &s->ids[d->id0 + k];
+			if (want_unknown ? id->rule != NULL : !unused(id))
+				continue;
+			v[0] = (struct zl_var){ "rule", zl_xstrndup(
+				src->buf + id->at.off, id->at.len) };
+			v[1] = (struct zl_var){ "directive",
+						zl_supp_kind_names[d->kind] };
+			zl_emit(ctx, d->src, id->at, v, 2);
+			free((char *)v[0].value);
+		}
+	}
+}
+
+static void suppressions(struct zl_ctx *ctx)
+{
+	const char *problem = zl_rule_str(ctx->rule, "problem");
+	const struct zl_supp *s = ctx->supp;
+	size_t i;
+
+	if (!s)
+		return;
+	if (strcmp(problem, "malformed") == 0) {
+		for (i = 0; i < s->nbads; i++) {
+			struct zl_var v[] = { { "reason", s->bads[i].why } };
+
+			zl_emit(ctx, s->bads[i].src, s->bads[i].at, v, 1);
+		}
+	} else {
+		report_ids(ctx, strcmp(problem, "unknown-rule") == 0);
+	}
+}
+
+const struct zl_check zl_check_suppressions = {
+	.name = "suppressions",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_ZONE),
+	.fn = suppressions,
+	.params = supp_params,
+	.vars = (const char *const[]){ "rule", "directive", "reason", NULL },
+	.after_suppress = true,
+};
