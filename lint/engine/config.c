@@ -1,4 +1,4 @@
-/* config.c - .zonelint.yaml: finding it, checking it against the rule set, and the rule sets it derives per file glob (globs: config_glob.c). */
+/* config.c - one .zonelint.yaml: checking it against the rule set, and the rule sets it derives per file glob (globs: config_glob.c; finding it and the configs of a run: configs.c). */
 #include <search.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,117 +13,6 @@
 #include "config.h"
 #include "fs.h"
 #include "rule_yaml.h"
-
-/* One setting of one rule of the base (derived rule sets keep the base's
- * order, so the index is valid in every one of them). */
-struct act {
-	size_t rule;
-	int param;		/* -1: sets the severity; else a params index */
-	enum zl_severity sev;
-	struct zl_param val;	/* param >= 0: the value, owned */
-};
-
-/* The top level, or one override.  Its acts are sorted by rule and
- * parameter, one for each: a setting given again replaces the first. */
-struct layer {
-	struct act *acts;
-	size_t nacts, capacts;
-};
-
-/* The rule sets derived for the zones of a run, one per distinct effective
- * configuration: the same settings, from whichever config file and
- * overrides, give the same rule set.  A config loaded alone has a pool of
- * its own; the configs of a zl_configs share one. */
-struct pool {
-	void *tree;		/* tsearch(3) tree of struct derived */
-};
-
-struct zl_config {
-	char *dir;		/* absolute: what globs are relative to */
-	const struct zl_ruleset *base;
-	struct layer *layers;	/* [0] the top level, then the overrides */
-	size_t nlayers;
-	struct zl_glob *globs;	/* those without wildcards first, sorted
-				   by key (index_globs), nliteral of
-				   them; then those with wildcards */
-	size_t nglobs, capglobs, nliteral;
-	struct pool *pool;	/* the rule sets derived from it, and maybe
-				   from other configs of the run */
-	bool own_pool;
-	zl_config_tune_fn *tune;
-	void *tune_arg;
-};
-
-/* ---- finding the file ---- */
-
-/* Whether dir holds an entry called name, of any type: a config that is a
- * link, a FIFO or a directory is found all the same, and refused when it
- * is read. */
-static bool has_entry(const char *dir, const char *name)
-{
-	char *p = zl_path_join(dir, name);
-	struct stat sb;
-	bool r = lstat(p, &sb) == 0;
-
-	free(p);
-	return r;
-}
-
-/* The path to show: relative to the current directory when below it. */
-static char *shown_path(const char *abs)
-{
-	char *cwd = zl_path_abs("."), *r;
-	size_t n = strlen(cwd);
-
-	if (strcmp(cwd, "/") != 0 && strncmp(abs, cwd, n) == 0 &&
-	    abs[n] == '/')
-		r = zl_xstrdup(abs + n + 1);
-	else
-		r = zl_xstrdup(abs);
-	free(cwd);
-	return r;
-}
-
-/* The config search from zone_path: the absolute path of the config it
- * finds (malloc'd, or NULL) and the root reading it is confined to, *root:
- * the repository root (the first directory up that holds .git), else the
- * directory the config is in. */
-static char *search(const char *zone_path, char **root)
-{
-	char *dir = zl_path_abs(zone_path), *slash, *found = NULL;
-
-	*root = NULL;
-	for (;;) {
-		/* dir starts as the file itself: step to its directory. */
-		slash = strrchr(dir, '/');
-		if (!slash || (slash == dir && dir[1] == '\0'))
-			break;
-		slash[slash == dir ? 1 : 0] = '\0';
-		if (!found && has_entry(dir, ZL_CONFIG_NAME)) {
-			found = zl_path_join(dir, ZL_CONFIG_NAME);
-			*root = zl_xstrdup(dir);
-		}
-		if (has_entry(dir, ".git")) {
-			if (found) {
-				free(*root);
-				*root = zl_xstrdup(dir);
-			}
-			break;
-		}
-	}
-	free(dir);
-	return found;
-}
-
-bool zl_config_find(const char *zone_path, char **out)
-{
-	char *root, *found = search(zone_path, &root);
-
-	*out = found ? shown_path(found) : NULL;
-	free(found);
-	free(root);
-	return *out != NULL;
-}
 
 /* ---- reading the file ---- */
 
@@ -520,11 +409,10 @@ enum zl_status zl_config_load_buffer(const char *name, const char *dir,
 	return ZL_ERR_CONFIG;
 }
 
-/* Loads the config file at path: named by the user (root NULL), or found
- * by the search and read confined to root. */
-static enum zl_status load_at(const char *root, const char *path,
-			      const struct zl_ruleset *base,
-			      struct zl_config **out, struct zl_diags *errs)
+enum zl_status zl_config_load_at(const char *root, const char *path,
+				 const struct zl_ruleset *base,
+				 struct zl_config **out,
+				 struct zl_diags *errs)
 {
 	struct zl_read rd = { root, path, NULL, 0, ZL_CONFIG_MAX_SIZE };
 	char *abs = zl_path_abs(path), *dir = zl_path_dir(abs), *rel = NULL;
@@ -551,7 +439,7 @@ enum zl_status zl_config_load_file(const char *path,
 				   struct zl_config **out,
 				   struct zl_diags *errs)
 {
-	return load_at(NULL, path, base, out, errs);
+	return zl_config_load_at(NULL, path, base, out, errs);
 }
 
 /* ---- rule sets per file ---- */
@@ -672,7 +560,7 @@ static int derived_cmp(const void *pa, const void *pb)
 	return memcmp(a->key, b->key, a->len);
 }
 
-static void pool_free(struct pool *p)
+void zl_config_pool_free(struct pool *p)
 {
 	struct derived *d;
 
@@ -843,172 +731,17 @@ void zl_config_free(struct zl_config *cf)
 	for (i = 0; i < cf->nglobs; i++)
 		zl_glob_free(&cf->globs[i]);
 	if (cf->own_pool)
-		pool_free(cf->pool);
+		zl_config_pool_free(cf->pool);
 	free(cf->globs);
 	free(cf->layers);
 	free(cf->dir);
 	free(cf);
 }
 
-/* Makes cf derive its rule sets into p, shared with other configs. */
-static void share_pool(struct zl_config *cf, struct pool *p)
+void zl_config_share_pool(struct zl_config *cf, struct pool *p)
 {
 	if (cf->own_pool)
-		pool_free(cf->pool);
+		zl_config_pool_free(cf->pool);
 	cf->pool = p;
 	cf->own_pool = false;
-}
-
-/* ---- the configs of a run ---- */
-
-struct found {
-	char *path;
-	struct zl_config *cf;	/* NULL when it failed to load */
-	enum zl_status st;
-	struct found *next;	/* the one found before */
-};
-
-struct zl_configs {
-	const struct zl_ruleset *base;
-	struct zl_config *fixed;	/* the one config, or NULL */
-	void *found;			/* tsearch(3) tree of struct found:
-					   the configs found so far, by path */
-	struct found *last;		/* the same, the last found first */
-	struct pool *pool;		/* the rule sets of every config */
-	zl_config_tune_fn *tune;
-	void *tune_arg;
-	/* Zones come directory by directory: the directory part of the last
-	 * zone path looked up, and what the search from it found (NULL for
-	 * no config). */
-	char *last_dir;
-	struct found *last_found;
-};
-
-static int found_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct found *)a)->path,
-		      ((const struct found *)b)->path);
-}
-
-enum zl_status zl_configs_new(const struct zl_ruleset *base, const char *path,
-			      struct zl_configs **out, struct zl_diags *errs)
-{
-	struct zl_configs *cs = zl_xcalloc(1, sizeof *cs);
-	enum zl_status st;
-
-	*out = NULL;
-	cs->base = base;
-	cs->pool = zl_xcalloc(1, sizeof *cs->pool);
-	if (path && (st = zl_config_load_file(path, base, &cs->fixed,
-					      errs)) != ZL_OK) {
-		pool_free(cs->pool);
-		free(cs);
-		return st;
-	}
-	if (cs->fixed)
-		share_pool(cs->fixed, cs->pool);
-	*out = cs;
-	return ZL_OK;
-}
-
-void zl_configs_set_tune(struct zl_configs *cs, zl_config_tune_fn *fn,
-			 void *arg)
-{
-	struct found *f;
-
-	cs->tune = fn;
-	cs->tune_arg = arg;
-	if (cs->fixed)
-		zl_config_set_tune(cs->fixed, fn, arg);
-	for (f = cs->last; f; f = f->next)
-		if (f->cf)
-			zl_config_set_tune(f->cf, fn, arg);
-}
-
-/* The config at path, loading it the first time, confined to root.
- * Takes path. */
-static struct found *found_at(struct zl_configs *cs, char *path,
-			      const char *root, struct zl_diags *errs)
-{
-	struct found want = { path, NULL, ZL_OK, NULL }, *f;
-	void *node = tfind(&want, &cs->found, found_cmp);
-
-	if (node) {
-		free(path);
-		return *(struct found **)node;
-	}
-	f = zl_xmalloc(sizeof *f);
-	f->path = path;
-	f->next = cs->last;
-	cs->last = f;
-	f->st = load_at(root, path, cs->base, &f->cf, errs);
-	if (f->cf) {
-		share_pool(f->cf, cs->pool);
-		zl_config_set_tune(f->cf, cs->tune, cs->tune_arg);
-	}
-	tsearch(f, &cs->found, found_cmp);
-	return f;
-}
-
-/* The config for a zone: searched for from its directory, or remembered
- * when the last zone was in the same directory. */
-static struct found *config_for(struct zl_configs *cs, const char *zone_path,
-				struct zl_diags *errs)
-{
-	const char *slash = strrchr(zone_path, '/');
-	size_t n = slash ? (size_t)(slash - zone_path) + 1 : 0;
-	char *found, *root;
-
-	if (cs->last_dir && strlen(cs->last_dir) == n &&
-	    memcmp(cs->last_dir, zone_path, n) == 0)
-		return cs->last_found;
-	free(cs->last_dir);
-	cs->last_dir = zl_xstrndup(zone_path, n);
-	found = search(zone_path, &root);
-	cs->last_found = found ? found_at(cs, shown_path(found), root, errs)
-			       : NULL;
-	free(found);
-	free(root);
-	return cs->last_found;
-}
-
-enum zl_status zl_configs_ruleset(struct zl_configs *cs, const char *zone_path,
-				  const struct zl_ruleset **out,
-				  struct zl_diags *errs)
-{
-	const struct found *f;
-
-	*out = NULL;
-	if (cs->fixed) {
-		*out = zl_config_ruleset(cs->fixed, zone_path);
-		return ZL_OK;
-	}
-	if ((f = config_for(cs, zone_path, errs)) == NULL) {
-		*out = cs->base;
-		return ZL_OK;
-	}
-	if (f->st != ZL_OK)
-		return f->st;
-	*out = zl_config_ruleset(f->cf, zone_path);
-	return ZL_OK;
-}
-
-void zl_configs_free(struct zl_configs *cs)
-{
-	struct found *f;
-
-	if (!cs)
-		return;
-	while (cs->found)
-		tdelete(*(void **)cs->found, &cs->found, found_cmp);
-	while ((f = cs->last) != NULL) {
-		cs->last = f->next;
-		free(f->path);
-		zl_config_free(f->cf);
-		free(f);
-	}
-	pool_free(cs->pool);
-	free(cs->last_dir);
-	zl_config_free(cs->fixed);
-	free(cs);
 }

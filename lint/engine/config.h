@@ -1,4 +1,5 @@
-/* config.h - internals of the repository configuration (config.c); the
+/* config.h - internals of the repository configuration (config.c, one
+ * file; configs.c, finding them and the configs of a run); the
  * public interface is the zl_config_* and zl_configs_* part of zonelint.h.
  *
  * Design, for a repository of a thousand zone files sharing one
@@ -33,6 +34,7 @@
 #define ZL_CONFIG_H
 
 #include "rule.h"
+#include "zonelint.h"
 
 /* Config files are small; a larger one is refused with ZL_ERR_LIMIT. */
 #define ZL_CONFIG_MAX_SIZE (1u << 20)
@@ -72,5 +74,59 @@ bool zl_glob_matches(const struct zl_glob *g, char **p, size_t np);
  * skipping empty and "." parts.  Returns the count, or SIZE_MAX when
  * there are more than max. */
 size_t zl_path_split(const char *s, char **copy, char **parts, size_t max);
+
+/* ---- one config (config.c), and the configs of a run (configs.c) ---- */
+
+/* One setting of one rule of the base (derived rule sets keep the base's
+ * order, so the index is valid in every one of them). */
+struct act {
+	size_t rule;
+	int param;		/* -1: sets the severity; else a params index */
+	enum zl_severity sev;
+	struct zl_param val;	/* param >= 0: the value, owned */
+};
+
+/* The top level, or one override.  Its acts are sorted by rule and
+ * parameter, one for each: a setting given again replaces the first. */
+struct layer {
+	struct act *acts;
+	size_t nacts, capacts;
+};
+
+/* The rule sets derived for the zones of a run, one per distinct effective
+ * configuration: the same settings, from whichever config file and
+ * overrides, give the same rule set.  A config loaded alone has a pool of
+ * its own; the configs of a zl_configs share one. */
+struct pool {
+	void *tree;		/* tsearch(3) tree of struct derived */
+};
+
+struct zl_config {
+	char *dir;		/* absolute: what globs are relative to */
+	const struct zl_ruleset *base;
+	struct layer *layers;	/* [0] the top level, then the overrides */
+	size_t nlayers;
+	struct zl_glob *globs;	/* those without wildcards first, sorted
+				   by key (index_globs), nliteral of
+				   them; then those with wildcards */
+	size_t nglobs, capglobs, nliteral;
+	struct pool *pool;	/* the rule sets derived from it, and maybe
+				   from other configs of the run */
+	bool own_pool;
+	zl_config_tune_fn *tune;
+	void *tune_arg;
+};
+
+/* Loads the config file at path, against base: named by the user (root
+ * NULL), or found by the search and read confined to root. */
+enum zl_status zl_config_load_at(const char *root, const char *path,
+				 const struct zl_ruleset *base,
+				 struct zl_config **out,
+				 struct zl_diags *errs) ZL_MUST_CHECK;
+/* Makes cf derive its rule sets into p, shared with other configs (the
+ * caller owns p). */
+void zl_config_share_pool(struct zl_config *cf, struct pool *p);
+/* Frees a pool and the rule sets derived into it. */
+void zl_config_pool_free(struct pool *p);
 
 #endif

@@ -1,0 +1,234 @@
+/* configs.c - the .zonelint.yaml of each zone: finding it by walking up to the repository root, and the configs of a run, which share their rule sets. */
+#include <search.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "fs.h"
+
+/* ---- finding the file ---- */
+
+/* Whether dir holds an entry called name, of any type: a config that is a
+ * link, a FIFO or a directory is found all the same, and refused when it
+ * is read. */
+static bool has_entry(const char *dir, const char *name)
+{
+	char *p = zl_path_join(dir, name);
+	struct stat sb;
+	bool r = lstat(p, &sb) == 0;
+
+	free(p);
+	return r;
+}
+
+/* The path to show: relative to the current directory when below it. */
+static char *shown_path(const char *abs)
+{
+	char *cwd = zl_path_abs("."), *r;
+	size_t n = strlen(cwd);
+
+	if (strcmp(cwd, "/") != 0 && strncmp(abs, cwd, n) == 0 &&
+	    abs[n] == '/')
+		r = zl_xstrdup(abs + n + 1);
+	else
+		r = zl_xstrdup(abs);
+	free(cwd);
+	return r;
+}
+
+/* The config search from zone_path: the absolute path of the config it
+ * finds (malloc'd, or NULL) and the root reading it is confined to, *root:
+ * the repository root (the first directory up that holds .git), else the
+ * directory the config is in. */
+static char *config_search(const char *zone_path, char **root)
+{
+	char *dir = zl_path_abs(zone_path), *slash, *found = NULL;
+
+	*root = NULL;
+	for (;;) {
+		/* dir starts as the file itself: step to its directory. */
+		slash = strrchr(dir, '/');
+		if (!slash || (slash == dir && dir[1] == '\0'))
+			break;
+		slash[slash == dir ? 1 : 0] = '\0';
+		if (!found && has_entry(dir, ZL_CONFIG_NAME)) {
+			found = zl_path_join(dir, ZL_CONFIG_NAME);
+			*root = zl_xstrdup(dir);
+		}
+		if (has_entry(dir, ".git")) {
+			if (found) {
+				free(*root);
+				*root = zl_xstrdup(dir);
+			}
+			break;
+		}
+	}
+	free(dir);
+	return found;
+}
+
+bool zl_config_find(const char *zone_path, char **out)
+{
+	char *root, *found = config_search(zone_path, &root);
+
+	*out = found ? shown_path(found) : NULL;
+	free(found);
+	free(root);
+	return *out != NULL;
+}
+
+/* ---- the configs of a run ---- */
+
+struct found {
+	char *path;
+	struct zl_config *cf;	/* NULL when it failed to load */
+	enum zl_status st;
+	struct found *next;	/* the one found before */
+};
+
+struct zl_configs {
+	const struct zl_ruleset *base;
+	struct zl_config *fixed;	/* the one config, or NULL */
+	void *found;			/* tsearch(3) tree of struct found:
+					   the configs found so far, by path */
+	struct found *last;		/* the same, the last found first */
+	struct pool *pool;		/* the rule sets of every config */
+	zl_config_tune_fn *tune;
+	void *tune_arg;
+	/* Zones come directory by directory: the directory part of the last
+	 * zone path looked up, and what the search from it found (NULL for
+	 * no config). */
+	char *last_dir;
+	struct found *last_found;
+};
+
+static int found_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct found *)a)->path,
+		      ((const struct found *)b)->path);
+}
+
+enum zl_status zl_configs_new(const struct zl_ruleset *base, const char *path,
+			      struct zl_configs **out, struct zl_diags *errs)
+{
+	struct zl_configs *cs = zl_xcalloc(1, sizeof *cs);
+	enum zl_status st;
+
+	*out = NULL;
+	cs->base = base;
+	cs->pool = zl_xcalloc(1, sizeof *cs->pool);
+	if (path && (st = zl_config_load_file(path, base, &cs->fixed,
+					      errs)) != ZL_OK) {
+		zl_config_pool_free(cs->pool);
+		free(cs);
+		return st;
+	}
+	if (cs->fixed)
+		zl_config_share_pool(cs->fixed, cs->pool);
+	*out = cs;
+	return ZL_OK;
+}
+
+void zl_configs_set_tune(struct zl_configs *cs, zl_config_tune_fn *fn,
+			 void *arg)
+{
+	struct found *f;
+
+	cs->tune = fn;
+	cs->tune_arg = arg;
+	if (cs->fixed)
+		zl_config_set_tune(cs->fixed, fn, arg);
+	for (f = cs->last; f; f = f->next)
+		if (f->cf)
+			zl_config_set_tune(f->cf, fn, arg);
+}
+
+/* The config at path, loading it the first time, confined to root.
+ * Takes path. */
+static struct found *found_at(struct zl_configs *cs, char *path,
+			      const char *root, struct zl_diags *errs)
+{
+	struct found want = { path, NULL, ZL_OK, NULL }, *f;
+	void *node = tfind(&want, &cs->found, found_cmp);
+
+	if (node) {
+		free(path);
+		return *(struct found **)node;
+	}
+	f = zl_xmalloc(sizeof *f);
+	f->path = path;
+	f->next = cs->last;
+	cs->last = f;
+	f->st = zl_config_load_at(root, path, cs->base, &f->cf, errs);
+	if (f->cf) {
+		zl_config_share_pool(f->cf, cs->pool);
+		zl_config_set_tune(f->cf, cs->tune, cs->tune_arg);
+	}
+	tsearch(f, &cs->found, found_cmp);
+	return f;
+}
+
+/* The config for a zone: searched for from its directory, or remembered
+ * when the last zone was in the same directory. */
+static struct found *config_for(struct zl_configs *cs, const char *zone_path,
+				struct zl_diags *errs)
+{
+	const char *slash = strrchr(zone_path, '/');
+	size_t n = slash ? (size_t)(slash - zone_path) + 1 : 0;
+	char *found, *root;
+
+	if (cs->last_dir && strlen(cs->last_dir) == n &&
+	    memcmp(cs->last_dir, zone_path, n) == 0)
+		return cs->last_found;
+	free(cs->last_dir);
+	cs->last_dir = zl_xstrndup(zone_path, n);
+	found = config_search(zone_path, &root);
+	cs->last_found = found ? found_at(cs, shown_path(found), root, errs)
+			       : NULL;
+	free(found);
+	free(root);
+	return cs->last_found;
+}
+
+enum zl_status zl_configs_ruleset(struct zl_configs *cs, const char *zone_path,
+				  const struct zl_ruleset **out,
+				  struct zl_diags *errs)
+{
+	const struct found *f;
+
+	*out = NULL;
+	if (cs->fixed) {
+		*out = zl_config_ruleset(cs->fixed, zone_path);
+		return ZL_OK;
+	}
+	if ((f = config_for(cs, zone_path, errs)) == NULL) {
+		*out = cs->base;
+		return ZL_OK;
+	}
+	if (f->st != ZL_OK)
+		return f->st;
+	*out = zl_config_ruleset(f->cf, zone_path);
+	return ZL_OK;
+}
+
+void zl_configs_free(struct zl_configs *cs)
+{
+	struct found *f;
+
+	if (!cs)
+		return;
+	while (cs->found)
+		tdelete(*(void **)cs->found, &cs->found, found_cmp);
+	while ((f = cs->last) != NULL) {
+		cs->last = f->next;
+		free(f->path);
+		zl_config_free(f->cf);
+		free(f);
+	}
+	zl_config_pool_free(cs->pool);
+	free(cs->last_dir);
+	zl_config_free(cs->fixed);
+	free(cs);
+}
