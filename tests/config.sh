@@ -185,6 +185,25 @@ test_bad_config_option() {
 	want_rc 2 && has "$tmp/err" 'missing\.yaml' && count "$tmp/out" . 0
 }
 
+# What a rule checks (its variant) is the rule's: a config that tries to
+# change it is an error at the key, not a rule quietly checking something
+# else.  Its tunables stay open to the config.
+test_variant_not_tunable() {
+	cat >variant.yaml <<'EOF2'
+rules:
+  MX004: { params: { where: owner } }
+  TTL003:
+    params: { of: any, min: 60 }
+  DKIM004: { severity: note, params: { problem: syntax } }
+EOF2
+	run --config variant.yaml --format gcc repo/zones/example.com.zone
+	want_rc 2 && count "$tmp/out" . 0 &&
+	has "$tmp/err" "^variant\.yaml:2:22: error: unknown key 'where' in params of rule 'MX004'" &&
+	has "$tmp/err" "^variant\.yaml:4:15: error: unknown key 'of' in params of rule 'TTL003' \(expected one of: min, max\)" &&
+	has "$tmp/err" "^variant\.yaml:5:40: error: unknown key 'problem'" &&
+	count "$tmp/err" ': error: ' 3
+}
+
 # ---- suppression ----
 
 suppressed_zone() {
@@ -257,6 +276,7 @@ t "command-line options win over the config" test_command_line_wins
 t "--stdin-filename decides the config and the glob" test_stdin_filename
 t "bad config: exit 2, every error at file:line:col, once" test_bad_config
 t "bad --config stops the run" test_bad_config_option
+t "a config cannot change what a rule checks" test_variant_not_tunable
 t "suppressed findings do not count for the exit status" test_suppressed_exit
 t "--show-suppressed in text and gcc" test_show_suppressed
 t "suppressed in JSON" test_json_suppressed

@@ -6,14 +6,14 @@
 
 #include "check_tagvalue.h"
 
-static const char *const problems[] = { "syntax", "version", "url", "value",
-					NULL };
-
-static const struct zl_param_spec bimi_params[] = {
-	{ .key = "problem", .type = ZL_PT_ENUM, .dflt = "syntax",
-	  .choices = problems },
+enum { P_SYNTAX, P_VERSION, P_URL, P_VALUE };
+static const struct zl_variant_spec bimi_variants[] = {
+	{ .key = "problem", .names = (const char *const[]){ "syntax", "version", "url",
+	  "value", NULL } },
 	{ .key = NULL },
 };
+
+static const struct zl_param_spec no_params[] = { { .key = NULL } };
 
 static bool at_bimi(const char *owner)
 {
@@ -162,13 +162,13 @@ static void check_syntax(struct zl_ctx *ctx, const struct zl_tv_rec *r)
  * from short lists. */
 static void bimi_record(struct zl_ctx *ctx)
 {
-	const char *kind = zl_rule_str(ctx->rule, "problem");
+	unsigned kind = zl_rule_variant(ctx->rule, 0);
 	const struct zl_tv_rec *r;
 
 	if (!at_bimi(ctx->rr->owner->text))
 		return;
 	r = zl_tv_of(ctx, ctx->rr);
-	if (strcmp(kind, "version") == 0) {
+	if (kind == P_VERSION) {
 		if (!zl_tv_first_is(r, "v", "BIMI1", false))
 			zl_tv_emit(ctx, r, zl_tv_head(r),
 				zl_tv_first_after_ws(r, "v", "BIMI1", false) ?
@@ -180,9 +180,9 @@ static void bimi_record(struct zl_ctx *ctx)
 	}
 	if (!zl_tv_first_is(r, "v", "BIMI1", false))
 		return;
-	if (strcmp(kind, "syntax") == 0)
+	if (kind == P_SYNTAX)
 		check_syntax(ctx, r);
-	else if (strcmp(kind, "url") == 0)
+	else if (kind == P_URL)
 		check_urls(ctx, r);
 	else
 		check_values(ctx, r);
@@ -192,11 +192,10 @@ const struct zl_check zl_check_bimi_record = {
 	.name = "bimi-record",
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
 	.fn = bimi_record,
-	.params = bimi_params,
+	.variants = bimi_variants,
+	.params = no_params,
 	.vars = (const char *const[]){ "message", NULL },
 };
-
-static const struct zl_param_spec no_params[] = { { .key = NULL } };
 
 /* The draft's §7.2 step 9: with several BIMI records at the name,
  * receivers perform no BIMI processing. */

@@ -107,8 +107,13 @@ static const struct zl_name *cname_target(const struct zl_rr *rr)
 
 static const char *const chain_kinds[] = { "loop", "chain", NULL };
 
+enum { K_LOOP, K_CHAIN };
+static const struct zl_variant_spec chain_variants[] = {
+	{ .key = "kind", .names = chain_kinds },
+	{ .key = NULL },
+};
+
 static const struct zl_param_spec chain_params[] = {
-	{ .key = "kind", .type = ZL_PT_ENUM, .dflt = "loop", .choices = chain_kinds },
 	{ .key = NULL },
 };
 
@@ -120,7 +125,7 @@ static void cname_chain(struct zl_ctx *ctx)
 	const struct zl_zone *z = ctx->zone;
 	const struct zl_rr *rr = ctx->rr, *hop;
 	const struct zl_name *t = cname_target(rr);
-	bool want_loop = strcmp(zl_rule_str(ctx->rule, "kind"), "loop") == 0;
+	bool want_loop = zl_rule_variant(ctx->rule, 0) == K_LOOP;
 	struct zl_buf path = { 0 };
 	unsigned n;
 
@@ -147,6 +152,7 @@ const struct zl_check zl_check_cname_chain = {
 	.name = "cname-chain",
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
 	.fn = cname_chain,
+	.variants = chain_variants,
 	.params = chain_params,
 	.vars = (const char *const[]){ "path", "target", NULL },
 };

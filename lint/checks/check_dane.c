@@ -17,9 +17,13 @@ static int field(const struct zl_rr *rr, unsigned i)
 
 static const char *const field_problems[] = { "range", "digest", NULL };
 
+enum { F_RANGE, F_DIGEST };
+static const struct zl_variant_spec field_variants[] = {
+	{ .key = "problem", .names = field_problems },
+	{ .key = NULL },
+};
+
 static const struct zl_param_spec field_params[] = {
-	{ .key = "problem", .type = ZL_PT_ENUM, .dflt = "range",
-	  .choices = field_problems },
 	{ .key = NULL },
 };
 
@@ -74,7 +78,7 @@ static void tlsa_digest(struct zl_ctx *ctx)
 
 static void tlsa_fields(struct zl_ctx *ctx)
 {
-	if (strcmp(zl_rule_str(ctx->rule, "problem"), "range") == 0)
+	if (zl_rule_variant(ctx->rule, 0) == F_RANGE)
 		tlsa_range(ctx);
 	else
 		tlsa_digest(ctx);
@@ -84,6 +88,7 @@ const struct zl_check zl_check_tlsa_fields = {
 	.name = "tlsa-fields",
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
 	.fn = tlsa_fields,
+	.variants = field_variants,
 	.params = field_params,
 	.vars = (const char *const[]){ "message", NULL },
 };
@@ -92,9 +97,13 @@ const struct zl_check zl_check_tlsa_fields = {
 
 static const char *const smtp_problems[] = { "not-mx", "pkix", NULL };
 
+enum { S_NOT_MX, S_PKIX };
+static const struct zl_variant_spec smtp_variants[] = {
+	{ .key = "problem", .names = smtp_problems },
+	{ .key = NULL },
+};
+
 static const struct zl_param_spec smtp_params[] = {
-	{ .key = "problem", .type = ZL_PT_ENUM, .dflt = "not-mx",
-	  .choices = smtp_problems },
 	{ .key = NULL },
 };
 
@@ -111,7 +120,7 @@ static void tlsa_smtp(struct zl_ctx *ctx)
 	if (strncmp(owner, SMTP_PREFIX, strlen(SMTP_PREFIX)) != 0)
 		return;
 	host = owner + strlen(SMTP_PREFIX);
-	if (strcmp(zl_rule_str(ctx->rule, "problem"), "pkix") == 0) {
+	if (zl_rule_variant(ctx->rule, 0) == S_PKIX) {
 		if ((usage = field(ctx->rr, 0)) == 0 || usage == 1) {
 			char u[8];
 			struct zl_var v[] = { { "usage", u } };
@@ -134,6 +143,7 @@ const struct zl_check zl_check_tlsa_smtp = {
 	.name = "tlsa-smtp",
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
 	.fn = tlsa_smtp,
+	.variants = smtp_variants,
 	.params = smtp_params,
 	.vars = (const char *const[]){ "host", "usage", NULL },
 };

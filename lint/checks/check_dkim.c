@@ -234,14 +234,16 @@ static struct key_info key_of(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 
 /* ---- record checks ---- */
 
-static const char *const problems[] = { "syntax", "version", "key-type",
-	"sha1", "unknown-value", "key", "revoked", "unknown-tag", NULL };
-
-static const struct zl_param_spec key_params[] = {
-	{ .key = "problem", .type = ZL_PT_ENUM, .dflt = "syntax",
-	  .choices = problems },
+/* The variants of dkim-key, in the order of their names. */
+enum { P_SYNTAX, P_VERSION, P_KEY_TYPE, P_SHA1, P_UNKNOWN_VALUE, P_KEY,
+       P_REVOKED, P_UNKNOWN_TAG };
+static const struct zl_variant_spec key_variants[] = {
+	{ .key = "problem", .names = (const char *const[]){ "syntax", "version", "key-type",
+	  "sha1", "unknown-value", "key", "revoked", "unknown-tag", NULL } },
 	{ .key = NULL },
 };
+
+static const struct zl_param_spec no_params[] = { { .key = NULL } };
 
 /* Emits "fmt" with the text of span q quoted in it (at span at). */
 static void emit_quoting(struct zl_ctx *ctx, const struct zl_tv_rec *r,
@@ -349,7 +351,6 @@ static void dkim_unknown_tags(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 
 static void dkim_key(struct zl_ctx *ctx)
 {
-	const char *kind = zl_rule_str(ctx->rule, "problem");
 	const struct zl_tv_rec *r;
 	const struct zl_tv_tag *t;
 	struct key_info k;
@@ -357,30 +358,43 @@ static void dkim_key(struct zl_ctx *ctx)
 	if (!key_name(ctx->rr->owner->text))
 		return;
 	r = zl_tv_of(ctx, ctx->rr);
-	if (strcmp(kind, "syntax") == 0)
+	switch (zl_rule_variant(ctx->rule, 0)) {
+	case P_SYNTAX:
 		dkim_syntax(ctx, r);
-	else if (strcmp(kind, "version") == 0)
+		break;
+	case P_VERSION:
 		dkim_version(ctx, r);
-	else if (strcmp(kind, "key-type") == 0 && (t = tag(r, "k")) &&
-		 key_type(r) == K_OTHER)
-		emit_quoting(ctx, r, t->value, t->value, "unknown key type "
-			     "'%s' (rsa or ed25519)");
-	else if (strcmp(kind, "sha1") == 0 || strcmp(kind, "unknown-value") == 0)
-		dkim_values(ctx, r, strcmp(kind, "sha1") == 0);
-	else if (strcmp(kind, "key") == 0 && (k = key_of(ctx, r)).why)
-		zl_tv_emit(ctx, r, k.bad, k.why);
-	else if (strcmp(kind, "revoked") == 0 && (t = tag(r, "p")) &&
-		 t->value.len == 0)
-		zl_tv_emit(ctx, r, t->spec, "the key is revoked (empty p=)");
-	else if (strcmp(kind, "unknown-tag") == 0)
+		break;
+	case P_KEY_TYPE:
+		if ((t = tag(r, "k")) && key_type(r) == K_OTHER)
+			emit_quoting(ctx, r, t->value, t->value, "unknown key "
+				     "type '%s' (rsa or ed25519)");
+		break;
+	case P_SHA1:
+	case P_UNKNOWN_VALUE:
+		dkim_values(ctx, r, zl_rule_variant(ctx->rule, 0) == P_SHA1);
+		break;
+	case P_KEY:
+		if ((k = key_of(ctx, r)).why)
+			zl_tv_emit(ctx, r, k.bad, k.why);
+		break;
+	case P_REVOKED:
+		if ((t = tag(r, "p")) && t->value.len == 0)
+			zl_tv_emit(ctx, r, t->spec, "the key is revoked "
+				   "(empty p=)");
+		break;
+	case P_UNKNOWN_TAG:
 		dkim_unknown_tags(ctx, r);
+		break;
+	}
 }
 
 const struct zl_check zl_check_dkim_key = {
 	.name = "dkim-key",
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
 	.fn = dkim_key,
-	.params = key_params,
+	.variants = key_variants,
+	.params = no_params,
 	.vars = (const char *const[]){ "message", NULL },
 };
 

@@ -107,9 +107,13 @@ static const char *org_domain(struct zl_ctx *ctx, const char *domain)
 static const char *const place_kinds[] = { "dmarc-elsewhere", "spf-at-dmarc",
 					   NULL };
 
+enum { PL_DMARC_ELSEWHERE, PL_SPF_AT_DMARC };
+static const struct zl_variant_spec place_variants[] = {
+	{ .key = "kind", .names = place_kinds },
+	{ .key = NULL },
+};
+
 static const struct zl_param_spec place_params[] = {
-	{ .key = "kind", .type = ZL_PT_ENUM, .dflt = "dmarc-elsewhere",
-	  .choices = place_kinds },
 	{ .key = NULL },
 };
 
@@ -123,7 +127,7 @@ static void dmarc_placement(struct zl_ctx *ctx)
 	struct zl_tv_span at = { 0, 6 };
 	const char *p = ctx->rr->owner->text;
 
-	if (strcmp(zl_rule_str(ctx->rule, "kind"), "spf-at-dmarc") == 0) {
+	if (zl_rule_variant(ctx->rule, 0) == PL_SPF_AT_DMARC) {
 		if (kind != OWN_POLICY || !zl_spf_is_record(r->txt.s, r->txt.len))
 			return;
 		while (at.off < r->txt.len && r->txt.s[at.off] == ' ')
@@ -153,6 +157,7 @@ const struct zl_check zl_check_dmarc_placement = {
 	.name = "dmarc-placement",
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
 	.fn = dmarc_placement,
+	.variants = place_variants,
 	.params = place_params,
 	.vars = (const char *const[]){ "expected", "domain", NULL },
 };
@@ -298,9 +303,13 @@ static const char *uri_problem(const char *s, const struct uri *u,
 static const char *const tag_problems[] = { "syntax", "duplicate", "unknown",
 					    "removed", "value", NULL };
 
+enum { T_SYNTAX, T_DUPLICATE, T_UNKNOWN, T_REMOVED, T_VALUE };
+static const struct zl_variant_spec tag_variants[] = {
+	{ .key = "problem", .names = tag_problems },
+	{ .key = NULL },
+};
+
 static const struct zl_param_spec tag_params[] = {
-	{ .key = "problem", .type = ZL_PT_ENUM, .dflt = "syntax",
-	  .choices = tag_problems },
 	PROFILE_PARAM,
 	{ .key = NULL },
 };
@@ -403,7 +412,7 @@ static const char *bad_value(const char *s, const struct zl_tv_tag *t,
 
 /* Reports tag i of r for the rule's problem kind. */
 static void tag_problem(struct zl_ctx *ctx, const struct zl_tv_rec *r,
-			const char *kind, size_t i)
+			unsigned kind, size_t i)
 {
 	const struct zl_tv_tag *t = &r->tv.tags[i];
 	const char *s = r->txt.s, *want;
@@ -412,25 +421,25 @@ static void tag_problem(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	struct zl_tv_span bad;
 	struct zl_diag *d;
 
-	if (strcmp(kind, "duplicate") == 0 && t->dup_ci >= 0) {
+	if (kind == T_DUPLICATE && t->dup_ci >= 0) {
 		msg = zl_xasprintf("tag '%s' appears more than once", name);
 		d = emit_at(ctx, r, t->spec, msg, "keep one of them: a "
 			    "duplicate tag makes the whole record invalid");
 		zl_emit_note(ctx, d, ctx->rr->src,
 			     zl_tv_tok(r, r->tv.tags[t->dup_ci].spec),
 			     "the first one is here");
-	} else if (strcmp(kind, "unknown") == 0 &&
+	} else if (kind == T_UNKNOWN &&
 		   !(in & (bis(ctx) ? 3 : IN_7489))) {
 		msg = zl_xasprintf("unknown tag '%s'%s", name, in ?
 			" (RFC 9989 only; RFC 7489 receivers ignore it)" : "");
 		emit_at(ctx, r, t->name, msg, "receivers ignore unknown tags; "
 			"check the spelling");
-	} else if (strcmp(kind, "removed") == 0 && bis(ctx) && in == IN_7489) {
+	} else if (kind == T_REMOVED && bis(ctx) && in == IN_7489) {
 		msg = zl_xasprintf("tag '%s' was removed by RFC 9989", name);
 		emit_at(ctx, r, t->name, msg, zl_tv_eq(s, t->name, "pct", true) ?
 			"use t=y for a testing policy instead of pct" :
 			"drop it: RFC 9989 receivers ignore it");
-	} else if (strcmp(kind, "value") == 0 && !t->bad &&
+	} else if (kind == T_VALUE && !t->bad &&
 		   (want = bad_value(s, t, &bad))) {
 		char *v = zl_tv_str(s, bad);
 
@@ -451,13 +460,13 @@ static void tag_problem(struct zl_ctx *ctx, const struct zl_tv_rec *r,
  * duplicate, unknown and removed tags, and the value of each tag. */
 static void dmarc_tags(struct zl_ctx *ctx)
 {
-	const char *kind = zl_rule_str(ctx->rule, "problem");
+	unsigned kind = zl_rule_variant(ctx->rule, 0);
 	const struct zl_tv_rec *r = subject(ctx, false);
 	size_t i;
 
 	if (!r)
 		return;
-	if (strcmp(kind, "syntax") == 0) {
+	if (kind == T_SYNTAX) {
 		for (i = 0; i < r->tv.nerrs; i++)
 			emit_at(ctx, r, r->tv.errs[i].at, r->tv.errs[i].msg,
 				"receivers discard a record with a syntax error");
@@ -471,6 +480,7 @@ const struct zl_check zl_check_dmarc_tags = {
 	.name = "dmarc-tags",
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
 	.fn = dmarc_tags,
+	.variants = tag_variants,
 	.params = tag_params,
 	.vars = (const char *const[]){ "message", "hint", NULL },
 };
@@ -604,9 +614,13 @@ const struct zl_check zl_check_dmarc_policy_none = {
 
 static const char *const uri_problems[] = { "invalid", "count", NULL };
 
+enum { U_INVALID, U_COUNT };
+static const struct zl_variant_spec uri_variants[] = {
+	{ .key = "problem", .names = uri_problems },
+	{ .key = NULL },
+};
+
 static const struct zl_param_spec uri_params[] = {
-	{ .key = "problem", .type = ZL_PT_ENUM, .dflt = "invalid",
-	  .choices = uri_problems },
 	{ .key = "max", .type = ZL_PT_INT, .dflt = "2", .min = 1, .max = 100 },
 	{ .key = NULL },
 };
@@ -652,7 +666,7 @@ static void uri_list(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 static void dmarc_report_uris(struct zl_ctx *ctx)
 {
 	const struct zl_tv_rec *r = subject(ctx, false);
-	bool count = strcmp(zl_rule_str(ctx->rule, "problem"), "count") == 0;
+	bool count = zl_rule_variant(ctx->rule, 0) == U_COUNT;
 	size_t i;
 
 	for (i = 0; r && i < r->tv.ntags; i++) {
@@ -669,6 +683,7 @@ const struct zl_check zl_check_dmarc_report_uris = {
 	.name = "dmarc-report-uris",
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
 	.fn = dmarc_report_uris,
+	.variants = uri_variants,
 	.params = uri_params,
 	.vars = (const char *const[]){ "message", "hint", NULL },
 };

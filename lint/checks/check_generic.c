@@ -7,21 +7,24 @@
 
 static const char *const at_choices[] = { "any", "apex", "wildcard", NULL };
 
-static const struct zl_param_spec present_params[] = {
-	{ .key = "at", .type = ZL_PT_ENUM, .dflt = "any", .choices = at_choices },
+enum { AT_ANY, AT_APEX, AT_WILDCARD };
+static const struct zl_variant_spec present_variants[] = {
+	{ .key = "at", .names = at_choices, .optional = true },
 	{ .key = NULL },
 };
+
+static const struct zl_param_spec present_params[] = { { .key = NULL } };
 
 /* Reports every selected record, optionally only at the zone apex or at a
  * wildcard owner: the rule's select: says what is unwanted. */
 static void present(struct zl_ctx *ctx)
 {
 	const struct zl_rr *rr = ctx->rr;
-	const char *at = zl_rule_str(ctx->rule, "at");
+	unsigned at = zl_rule_variant(ctx->rule, 0);
 
-	if (strcmp(at, "apex") == 0 && rr->owner != ctx->zone->origin)
+	if (at == AT_APEX && rr->owner != ctx->zone->origin)
 		return;
-	if (strcmp(at, "wildcard") == 0 && strncmp(rr->owner->text, "*.", 2) != 0)
+	if (at == AT_WILDCARD && strncmp(rr->owner->text, "*.", 2) != 0)
 		return;
 	zl_emit(ctx, rr->src, zl_rr_type_tok(rr), NULL, 0);
 }
@@ -30,6 +33,7 @@ const struct zl_check zl_check_present = {
 	.name = "present",
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
 	.fn = present,
+	.variants = present_variants,
 	.params = present_params,
 	.vars = (const char *const[]){ NULL },
 };

@@ -8,7 +8,7 @@
 
 /* The two record kinds: where they live and how they start. */
 struct kind {
-	const char *param;	/* the rules' `record:` value */
+	const char *param;	/* its name as a `record` variant */
 	const char *name;	/* for messages */
 	const char *prefix;	/* owner prefix */
 	const char *version;	/* value of the first tag, v= */
@@ -22,27 +22,28 @@ static const struct kind kinds[] = {
 	{ "tls-rpt", "TLS-RPT", "_smtp._tls.", "TLSRPTv1", "rua" },
 };
 
-static const char *const record_choices[] = { "mta-sts", "tls-rpt", NULL };
-static const char *const problem_choices[] = { "syntax", "version", "id",
-					       "rua", NULL };
+/* Axis 0, `record`, indexes kinds[]; axis 1 of policy-record is what it
+ * checks in the record. */
+static const char *const record_names[] = { "mta-sts", "tls-rpt", NULL };
+enum { P_SYNTAX, P_VERSION, P_ID, P_RUA };
 
-static const struct zl_param_spec record_params[] = {
-	{ .key = "record", .type = ZL_PT_ENUM, .dflt = "mta-sts",
-	  .choices = record_choices },
-	{ .key = "problem", .type = ZL_PT_ENUM, .dflt = "syntax",
-	  .choices = problem_choices },
+static const struct zl_variant_spec record_variants[] = {
+	{ .key = "record", .names = record_names },
+	{ .key = "problem", .names = (const char *const[]){ "syntax", "version", "id", "rua",
+	  NULL } },
 	{ .key = NULL },
 };
 
-static const struct zl_param_spec multiple_params[] = {
-	{ .key = "record", .type = ZL_PT_ENUM, .dflt = "mta-sts",
-	  .choices = record_choices },
+static const struct zl_variant_spec multiple_variants[] = {
+	{ .key = "record", .names = record_names },
 	{ .key = NULL },
 };
+
+static const struct zl_param_spec no_params[] = { { .key = NULL } };
 
 static const struct kind *kind_of(const struct zl_ctx *ctx)
 {
-	return &kinds[strcmp(zl_rule_str(ctx->rule, "record"), "mta-sts") != 0];
+	return &kinds[zl_rule_variant(ctx->rule, 0)];
 }
 
 static bool at_kind(const struct kind *k, const char *owner)
@@ -173,14 +174,14 @@ static char *field_problem(const struct kind *k, const struct zl_tv_rec *r,
 static void policy_record(struct zl_ctx *ctx)
 {
 	const struct kind *k = kind_of(ctx);
-	const char *problem = zl_rule_str(ctx->rule, "problem");
+	unsigned problem = zl_rule_variant(ctx->rule, 1);
 	const struct zl_tv_rec *r;
 	size_t i;
 
 	if (!at_kind(k, ctx->rr->owner->text))
 		return;
 	r = zl_tv_of(ctx, ctx->rr);
-	if (strcmp(problem, "version") == 0 && !is_record(k, r)) {
+	if (problem == P_VERSION && !is_record(k, r)) {
 		bool ws = zl_tv_first_after_ws(r, "v", k->version, false);
 		char *msg = zl_xasprintf("the record %s 'v=%s', so senders "
 					 "ignore it", ws ? "has whitespace "
@@ -192,7 +193,7 @@ static void policy_record(struct zl_ctx *ctx)
 	}
 	if (!is_record(k, r))
 		return;
-	if (strcmp(problem, "syntax") == 0) {
+	if (problem == P_SYNTAX) {
 		for (i = 0; i < r->tv.nerrs; i++)
 			if (!r->tv.errs[i].ext_name)
 				zl_tv_emit(ctx, r, r->tv.errs[i].at,
@@ -210,9 +211,9 @@ static void policy_record(struct zl_ctx *ctx)
 				zl_tv_emit(ctx, r, at, msg);
 			free(msg);
 		}
-	} else if (strcmp(problem, "id") == 0 && k == &kinds[0]) {
+	} else if (problem == P_ID && k == &kinds[0]) {
 		check_id(ctx, r);
-	} else if (strcmp(problem, "rua") == 0 && k == &kinds[1]) {
+	} else if (problem == P_RUA && k == &kinds[1]) {
 		check_rua(ctx, r);
 	}
 }
@@ -221,7 +222,8 @@ const struct zl_check zl_check_policy_record = {
 	.name = "policy-record",
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
 	.fn = policy_record,
-	.params = record_params,
+	.variants = record_variants,
+	.params = no_params,
 	.vars = (const char *const[]){ "message", NULL },
 };
 
@@ -239,7 +241,8 @@ const struct zl_check zl_check_policy_multiple = {
 	.name = "policy-multiple",
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_NAME),
 	.fn = policy_multiple,
-	.params = multiple_params,
+	.variants = multiple_variants,
+	.params = no_params,
 	.vars = (const char *const[]){ NULL },
 };
 
@@ -265,7 +268,6 @@ static bool has_host(const struct zl_name *n)
 		     zl_name_rrset(n, LDNS_RR_TYPE_CNAME));
 }
 
-static const struct zl_param_spec no_params[] = { { .key = NULL } };
 
 /* Emits the current rule at the MTA-STS record rr with one variable. */
 static void emit_sts(struct zl_ctx *ctx, const struct zl_rr *rr,

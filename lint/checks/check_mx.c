@@ -235,9 +235,13 @@ const struct zl_check zl_check_target_is_address = {
 
 static const char *const resolve_problems[] = { "no-address", "unusable", NULL };
 
+enum { R_NO_ADDRESS, R_UNUSABLE };
+static const struct zl_variant_spec resolve_variants[] = {
+	{ .key = "problem", .names = resolve_problems },
+	{ .key = NULL },
+};
+
 static const struct zl_param_spec resolve_params[] = {
-	{ .key = "problem", .type = ZL_PT_ENUM, .dflt = "no-address",
-	  .choices = resolve_problems },
 	{ .key = NULL },
 };
 
@@ -248,7 +252,7 @@ static const struct zl_param_spec resolve_params[] = {
 static void mx_target_resolves(struct zl_ctx *ctx)
 {
 	const struct zl_zone *z = ctx->zone;
-	bool want_unusable = strcmp(zl_rule_str(ctx->rule, "problem"), "unusable") == 0;
+	bool want_unusable = zl_rule_variant(ctx->rule, 0) == R_UNUSABLE;
 	const struct zl_rr *rr;
 	struct mxset m;
 	uint32_t i = 0;
@@ -269,6 +273,7 @@ const struct zl_check zl_check_mx_target_resolves = {
 	.name = "mx-target-resolves",
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RRSET),
 	.fn = mx_target_resolves,
+	.variants = resolve_variants,
 	.params = resolve_params,
 	.vars = (const char *const[]){ "target", NULL },
 };

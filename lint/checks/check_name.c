@@ -31,9 +31,13 @@ static void check_written(struct zl_ctx *ctx, const struct zl_rr *rr,
 
 static const char *const where_choices[] = { "rdata", "owner", NULL };
 
+enum { W_RDATA, W_OWNER };
+static const struct zl_variant_spec dot_variants[] = {
+	{ .key = "where", .names = where_choices },
+	{ .key = NULL },
+};
+
 static const struct zl_param_spec dot_params[] = {
-	{ .key = "where", .type = ZL_PT_ENUM, .dflt = "rdata",
-	  .choices = where_choices },
 	{ .key = NULL },
 };
 
@@ -46,7 +50,7 @@ static void name_repeats_origin(struct zl_ctx *ctx)
 	int f;
 	unsigned skip;
 
-	if (strcmp(zl_rule_str(ctx->rule, "where"), "owner") == 0) {
+	if (zl_rule_variant(ctx->rule, 0) == W_OWNER) {
 		check_written(ctx, rr, rr->owner_tok, rr->owner);
 		return;
 	}
@@ -59,6 +63,7 @@ const struct zl_check zl_check_name_repeats_origin = {
 	.name = "name-repeats-origin",
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
 	.fn = name_repeats_origin,
+	.variants = dot_variants,
 	.params = dot_params,
 	.vars = (const char *const[]){ "name", "written", NULL },
 };

@@ -5,14 +5,14 @@
 #include "check.h"
 #include "suppress.h"
 
-static const char *const problems[] = { "unused", "unknown-rule",
-					"malformed", NULL };
-
-static const struct zl_param_spec supp_params[] = {
-	{ .key = "problem", .type = ZL_PT_ENUM, .dflt = "unused",
-	  .choices = problems },
+enum { P_UNUSED, P_UNKNOWN_RULE, P_MALFORMED };
+static const struct zl_variant_spec supp_variants[] = {
+	{ .key = "problem", .names = (const char *const[]){ "unused", "unknown-rule",
+	  "malformed", NULL } },
 	{ .key = NULL },
 };
+
+static const struct zl_param_spec supp_params[] = { { .key = NULL } };
 
 /* An id is unused when it names a rule that ran and found nothing there.
  * A rule that is off (by config, --ignore or --select) might have fired,
@@ -52,20 +52,20 @@ static void report_ids(struct zl_ctx *ctx, bool want_unknown)
 
 static void suppressions(struct zl_ctx *ctx)
 {
-	const char *problem = zl_rule_str(ctx->rule, "problem");
+	unsigned problem = zl_rule_variant(ctx->rule, 0);
 	const struct zl_supp *s = ctx->supp;
 	size_t i;
 
 	if (!s)
 		return;
-	if (strcmp(problem, "malformed") == 0) {
+	if (problem == P_MALFORMED) {
 		for (i = 0; i < s->nbads; i++) {
 			struct zl_var v[] = { { "reason", s->bads[i].why } };
 
 			zl_emit(ctx, s->bads[i].src, s->bads[i].at, v, 1);
 		}
 	} else {
-		report_ids(ctx, strcmp(problem, "unknown-rule") == 0);
+		report_ids(ctx, problem == P_UNKNOWN_RULE);
 	}
 }
 
@@ -73,6 +73,7 @@ const struct zl_check zl_check_suppressions = {
 	.name = "suppressions",
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_ZONE),
 	.fn = suppressions,
+	.variants = supp_variants,
 	.params = supp_params,
 	.vars = (const char *const[]){ "rule", "directive", "reason", NULL },
 	.after_suppress = true,

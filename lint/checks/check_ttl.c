@@ -48,11 +48,16 @@ const struct zl_check zl_check_ttl_consistent = {
 
 static const char *const of_choices[] = { "any", "mx-target", NULL };
 
+enum { OF_ANY, OF_MX_TARGET };
+static const struct zl_variant_spec range_variants[] = {
+	{ .key = "of", .names = of_choices, .optional = true },
+	{ .key = NULL },
+};
+
 static const struct zl_param_spec range_params[] = {
 	{ .key = "min", .type = ZL_PT_INT, .dflt = "0", .min = 0, .max = 2147483647 },
 	{ .key = "max", .type = ZL_PT_INT, .dflt = "2147483647", .min = 0,
 	  .max = 2147483647 },
-	{ .key = "of", .type = ZL_PT_ENUM, .dflt = "any", .choices = of_choices },
 	{ .key = NULL },
 };
 
@@ -67,7 +72,7 @@ static void ttl_range(struct zl_ctx *ctx)
 	long min = zl_rule_int(ctx->rule, "min"), max = zl_rule_int(ctx->rule, "max");
 	char ttl[16], lo[16], hi[16];
 
-	if (strcmp(zl_rule_str(ctx->rule, "of"), "mx-target") == 0 &&
+	if (zl_rule_variant(ctx->rule, 0) == OF_MX_TARGET &&
 	    !(rr->owner->refs & ZL_REF_MX))
 		return;
 	if (rr->ttl >= (unsigned long)min && rr->ttl <= (unsigned long)max)
@@ -85,6 +90,7 @@ const struct zl_check zl_check_ttl_range = {
 	.name = "ttl-range",
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
 	.fn = ttl_range,
+	.variants = range_variants,
 	.params = range_params,
 	.vars = (const char *const[]){ "ttl", "min", "max", NULL },
 };

@@ -8,18 +8,20 @@ static const char *const categories[] = {
 	"ttl", "unchecked", "split", NULL
 };
 
-static const struct zl_param_spec load_params[] = {
-	{ .key = "category", .type = ZL_PT_ENUM, .dflt = "syntax",
-	  .choices = categories },
+/* The loader names each problem's category with one of these. */
+static const struct zl_variant_spec load_variants[] = {
+	{ .key = "category", .names = categories },
 	{ .key = NULL },
 };
+
+static const struct zl_param_spec load_params[] = { { .key = NULL } };
 
 /* The loader keeps every record it could not read as a problem (DESIGN
  * §2.1: never stop at the first error); this reports those of one category,
  * so each category can be its own rule with its own severity. */
 static void load_errors(struct zl_ctx *ctx)
 {
-	const char *cat = zl_rule_str(ctx->rule, "category");
+	const char *cat = categories[zl_rule_variant(ctx->rule, 0)];
 	const struct zl_zone *z = ctx->zone;
 	size_t i;
 
@@ -36,6 +38,7 @@ const struct zl_check zl_check_load_errors = {
 	.name = "load-errors",
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_ZONE),
 	.fn = load_errors,
+	.variants = load_variants,
 	.params = load_params,
 	.vars = (const char *const[]){ "message", NULL },
 };

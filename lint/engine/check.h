@@ -66,6 +66,10 @@ struct zl_check {
 	const char *name;		/* the YAML `check:` value */
 	unsigned scopes;		/* ZL_SCOPE_BIT()s it can run in */
 	zl_check_fn *fn;
+	/* What a rule fixes: the axes along which its rules differ, each
+	 * a list of names (rule.h); NULL or ending with a NULL key. */
+	const struct zl_variant_spec *variants;
+	/* What a configuration may tune: thresholds, lists, patterns. */
 	const struct zl_param_spec *params;	/* ends with a NULL key */
 	const char *const *vars;	/* message placeholders it supplies,
 					   NULL-terminated */

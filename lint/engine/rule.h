@@ -35,6 +35,22 @@ struct zl_param_spec {
 	const char *const *choices;	/* for ZL_PT_ENUM, NULL-terminated */
 };
 
+/* One axis along which the rules of a primitive differ: what a rule
+ * checks, fixed by its `variant:` and never by a configuration (a
+ * parameter, above, is a tunable: a threshold, a list, a pattern).  The
+ * rule's choice is resolved at load into the index of its name, on which
+ * the primitive switches (zl_rule_variant). */
+struct zl_variant_spec {
+	const char *key;		/* "problem", "record" */
+	const char *const *names;	/* NULL-terminated */
+	/* The first name applies when the rule gives none: for generic
+	 * primitives whose first variant is the plain case ("at: any"). */
+	bool optional;
+};
+
+/* The most variant axes a primitive declares. */
+#define ZL_VARIANT_AXES 2
+
 /* One parameter value of one rule. */
 struct zl_param {
 	const struct zl_param_spec *spec;
@@ -70,6 +86,8 @@ struct zl_rule {
 	uint16_t *needs;
 	size_t nneeds;
 	const struct zl_check *check;
+	uint8_t variant[ZL_VARIANT_AXES];	/* per axis of check->variants:
+						   the index of its name */
 	struct zl_param *params;/* one per entry of check->params, in order */
 	size_t nparams;
 	/* A derived rule set's copy (zl_ruleset_own): everything but the
@@ -132,6 +150,12 @@ long zl_ruleset_lookup(const struct zl_ruleset *rs, const char *item,
 const struct zl_param *zl_rule_param(const struct zl_rule *r, const char *key);
 long zl_rule_int(const struct zl_rule *r, const char *key);
 const char *zl_rule_str(const struct zl_rule *r, const char *key);
+
+/* The variant rule r fixes on axis `axis` of its check (the index of the
+ * name in that axis's list); axis must be declared (asserted). */
+unsigned zl_rule_variant(const struct zl_rule *r, unsigned axis);
+/* Its name, for messages and --explain. */
+const char *zl_rule_variant_name(const struct zl_rule *r, unsigned axis);
 
 /* What a pattern made of a subject. */
 enum zl_match {

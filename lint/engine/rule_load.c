@@ -10,6 +10,7 @@
 #include "rule.h"
 #include "rule_builtin.h"
 #include "rule_load.h"
+#include "rule_variant.h"
 #include "rule_yaml.h"
 
 /* An id or name defined earlier in this file, for the duplicate check. */
@@ -192,12 +193,13 @@ static char *parse_template(struct ld *ld, const struct zl_rule *r,
 
 enum {
 	K_ID, K_NAME, K_SEVERITY, K_SUMMARY, K_DESCRIPTION, K_SCOPE, K_SELECT,
-	K_CHECK, K_PARAMS, K_MESSAGE, K_HELP, K_REFERENCES, K_BREAKS, K_NEEDS,
-	K_N
+	K_CHECK, K_VARIANT, K_PARAMS, K_MESSAGE, K_HELP, K_REFERENCES,
+	K_BREAKS, K_NEEDS, K_N
 };
 static const char *const rule_keys[K_N] = {
 	"id", "name", "severity", "summary", "description", "scope", "select",
-	"check", "params", "message", "help", "references", "breaks", "needs",
+	"check", "variant", "params", "message", "help", "references",
+	"breaks", "needs",
 };
 static const bool rule_required[K_N] = {
 	[K_ID] = true, [K_NAME] = true, [K_SEVERITY] = true,
@@ -449,6 +451,7 @@ static struct zl_rule *parse_rule(struct ld *ld, const struct zl_ynode *node)
 		parse_select(ld, r, v[K_SELECT], scope_ok);
 	parse_follow(ld, r, v, scope_ok);
 	if (r->check) {
+		zl_variant_parse(ld->y, r, v[K_VARIANT], node);
 		zl_ld_params(ld, r, v[K_PARAMS], node);
 	} else if (v[K_PARAMS]) {
 		want(ld, v[K_PARAMS], ZL_Y_MAP, "'params'");

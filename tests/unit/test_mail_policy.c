@@ -338,9 +338,9 @@ START_TEST(test_profile_rfc7489)
 		RULE("T001", "a", "note", "dmarc-policy-missing",
 		     "{ profile: rfc7489 }")
 		RULE("T002", "b", "warning", "dmarc-tags",
-		     "{ problem: unknown, profile: rfc7489 }")
+		     "{ profile: rfc7489 }\n    variant: unknown")
 		RULE("T003", "c", "note", "dmarc-tags",
-		     "{ problem: removed, profile: rfc7489 }")
+		     "{ profile: rfc7489 }\n    variant: removed")
 		RULE("T004", "d", "note", "dmarc-policy-none",
 		     "{ profile: rfc7489 }")
 		RULE("T005", "e", "note", "dmarc-policy-position",
