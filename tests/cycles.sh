@@ -18,8 +18,11 @@ n=0
 pass=0
 fail=0
 
-# The most cycles the library may have.  It only goes down.
-max_cycles=1
+# The cycles the library may still have, one a line as modcycles.sh
+# prints their modules: any other cycle fails.  It only gets shorter.
+# zone_rdata and zone_svcb share name escapes (zl_unescape), which the
+# loader's split by job moves out of zone_rdata.c.
+known_cycles='zone_rdata zone_svcb'
 
 # obj NAME CODE: $tmp/NAME.o compiled from CODE.
 obj() {
@@ -53,10 +56,18 @@ test_tool_sees_none() {
 test_library() {
 	out=$(sh "$tool" -e "$@")
 	printf '%s\n' "$out"
-	count=$(printf '%s\n' "$out" | sed -n 's/^\([0-9]*\) cycles*$/\1/p')
-	[ -n "$count" ] || { echo "no count"; return 1; }
-	[ "$count" -le "$max_cycles" ] ||
-		{ echo "$count cycles, at most $max_cycles allowed"; return 1; }
+	printf '%s\n' "$out" | grep -q '^[0-9]* cycles*$' ||
+		{ echo "no count"; return 1; }
+	bad=0
+	cycles=$(printf '%s\n' "$out" |
+		sed -n 's/^cycle [0-9]* ([0-9]* modules): //p')
+	printf '%s\n' "$cycles" | while read -r c; do
+		[ -n "$c" ] || continue
+		printf '%s\n' "$known_cycles" | grep -qx "$c" && continue
+		echo "a new cycle: $c"
+		exit 1
+	done || bad=1
+	return $bad
 }
 
 # t passes no arguments: the objects reach test_library through lib_objs.
@@ -65,5 +76,5 @@ t "modcycles.sh finds a cycle and the uses in it" test_tool_sees_cycle
 t "modcycles.sh finds no cycle where there is none" test_tool_sees_none
 # shellcheck disable=SC2086 # the object list splits on spaces
 run_lib() { test_library $lib_objs; }
-t "the library has at most $max_cycles module cycles" run_lib
+t "the library has no module cycle but the known ones" run_lib
 finish
