@@ -55,9 +55,12 @@ CHECK_LIBS := $(shell pkg-config --libs check)
 endif
 
 # The library's folders follow the pipeline: util (allocation, strings,
-# files), zone (reading and indexing zones), parse (record-text parsers),
-# engine (rules, configs, running them), checks (the primitives), report
-# (diagnostics and formats).  main.c, the program, uses the public header.
+# files), zone (reading and indexing zones), parse (record-text parsers,
+# which return what they found and never report), engine (rules, configs,
+# planning and running them, one job per file; README "Development"),
+# checks (the primitives), report (diagnostics and formats).  main.c, the
+# program, uses the public header.  No module uses one that uses it back:
+# tests/cycles.sh checks the object files.
 LIB_DIRS = util zone parse engine checks report
 LIB_INCS = -iquote lint $(LIB_DIRS:%=-iquote lint/%)
 LIB_HDRS = $(wildcard lint/*.h lint/*.def $(LIB_DIRS:%=lint/%/*.h) $(LIB_DIRS:%=lint/%/*.def))

@@ -78,7 +78,7 @@ struct zl_rule {
 				   the same pattern share their matches */
 	size_t owner_srclen;
 	pcre2_code *rdata_re;	/* select.rdata, matched on rdata source text */
-	/* Follow-on findings (eval.c, docs/rules.md "One cause, one
+	/* Follow-on findings (broken.c, docs/rules.md "One cause, one
 	 * finding"): a `breaks` rule's findings mark their record broken; the
 	 * other rules skip what involves a broken or lost record of one of the
 	 * types in needs (select.type unless the rule lists its own). */
@@ -117,12 +117,15 @@ struct zl_ruleset {
 	_Atomic uint64_t *effort;	/* per rule: PCRE2 steps charged in this
 					   run (zl_ruleset_match) */
 	struct zl_unit *plan;	/* the units of every rule but zone-scope
-				   ones, grouped by subjects (eval.c) */
+				   ones, grouped by subjects (planner.c) */
 	size_t nplan;
 };
 
-/* Rebuilds rs->plan and the effort budgets; called after the rules have
- * changed (a load), not after a change of severity. */
+/* ---- planning (planner.c) ---- */
+
+/* Rebuilds rs->plan and the effort budgets; called by the loader after
+ * the rules have changed (a load), not after a change of severity.  The
+ * runner (eval.c) only reads the plan. */
 void zl_ruleset_plan(struct zl_ruleset *rs);
 /* ---- finding rules (rule_index.c) ---- */
 
