@@ -12,383 +12,17 @@
 
 /* ---- running rules ---- */
 
-/* Subjects of one type: a run of [start, next group's start) in a
- * permutation sorted by type. */
-struct tgroup {
-	uint16_t type;
-	uint32_t start;
-};
-
-/* Indexes of records or RRsets sorted by type (stable), and the run of
- * each type present, so that a rule that selects types visits only those. */
-struct bytype {
-	uint32_t *idx;
-	size_t n;
-	struct tgroup *g;	/* ng groups and an end sentinel */
-	size_t ng;
-};
-
-/* The subjects of one scope and type (-1: any) whose owner matches one
- * select.owner pattern, as indexes (see subject_owner). */
-struct osel {
-	enum zl_scope scope;
-	int type;
-	uint32_t *v;
-	size_t n;
-	const struct zl_rr *limit_rr;	/* a subject over the PCRE2 limits,
-					   or NULL */
-};
-
-/* What one select.owner pattern matched, shared by the rules with the same
- * source (the DMARC, DKIM and MTA-STS packs repeat theirs): res[] per name
- * (zl_name.id, 0 until matched, else an enum omatch) and the selections
- * built so far, so that the second rule visits only the matching subjects
- * instead of every TXT record of the zone. */
-enum omatch { OM_NO = 1, OM_YES, OM_LIMIT, OM_SPENT };
-struct omemo {
-	const struct zl_rule *rule;	/* the first rule with the pattern,
-					   which its matches are charged to */
-	size_t ri;			/* its index */
-	uint8_t *res;
-	struct osel *sel;
-	size_t nsel, capsel;
-};
-
-/* One zl_lint call: the match scratch and the rdata text buffer are
- * reused for every subject. */
+/* One zl_lint call. */
 struct run {
 	const struct zl_ruleset *rs;
 	const struct zl_zone *z;
 	struct zl_diags *out;
-	pcre2_match_data *md;
-	struct zl_buf text;
+	struct zl_subjects sj;
 	struct zl_memo *memo;
 	struct zl_supp *supp;	/* the zone's suppression comments, or NULL */
 	struct zl_broken broken;
-	struct bytype recs;	/* into zone->rrs */
-	struct bytype sets;	/* into setv / setname */
-	const struct zl_rrset **setv;
-	const struct zl_name **setname;
-	const struct zl_name **names;	/* the names that have records */
-	size_t nnames;
-	struct omemo *om;	/* one per distinct select.owner pattern */
-	size_t nom;
-	bool *warned;		/* per rule of rs: its PCRE2 limit warning
-				   has been given */
 	struct zl_sink *sink;
 };
-
-/* ---- subjects grouped by type ---- */
-
-/* Stable sort of 0..n-1 by key[], in two 8-bit counting passes: linear in
- * n, with a fixed cost small enough for a run per small zone. */
-static void group_by_key(struct bytype *bt, const uint16_t *key, size_t n)
-{
-	uint32_t *a = zl_xcalloc(n ? n : 1, sizeof *a);
-	uint32_t *b = zl_xcalloc(n ? n : 1, sizeof *b), *t;
-	size_t cnt[257], i, shift;
-
-	for (i = 0; i < n; i++)
-		a[i] = (uint32_t)i;
-	for (shift = 0; shift < 16; shift += 8) {
-		memset(cnt, 0, sizeof cnt);
-		for (i = 0; i < n; i++)
-			cnt[((key[i] >> shift) & 0xff) + 1]++;
-		for (i = 1; i < 257; i++)
-			cnt[i] += cnt[i - 1];
-		for (i = 0; i < n; i++)
-			b[cnt[(key[a[i]] >> shift) & 0xff]++] = a[i];
-		t = a;
-		a = b;
-		b = t;
-	}
-	free(b);
-	bt->idx = a;
-	bt->n = n;
-	for (i = 0; i < n; i++)
-		bt->ng += i == 0 || key[a[i]] != key[a[i - 1]];
-	bt->g = zl_xcalloc(bt->ng + 1, sizeof *bt->g);
-	bt->ng = 0;
-	for (i = 0; i < n; i++)
-		if (i == 0 || key[a[i]] != key[a[i - 1]])
-			bt->g[bt->ng++] = (struct tgroup){ key[a[i]], (uint32_t)i };
-	bt->g[bt->ng].start = (uint32_t)n;
-}
-
-/* The subjects of type t: bt->idx[*lo .. *hi). */
-static void type_range(const struct bytype *bt, uint16_t t, size_t *lo,
-		       size_t *hi)
-{
-	size_t l = 0, h = bt->ng, m;
-
-	while (l < h) {
-		m = l + (h - l) / 2;
-		if (bt->g[m].type < t)
-			l = m + 1;
-		else
-			h = m;
-	}
-	*lo = *hi = 0;
-	if (l < bt->ng && bt->g[l].type == t) {
-		*lo = bt->g[l].start;
-		*hi = bt->g[l + 1].start;
-	}
-}
-
-static void group_by_type(struct run *run)
-{
-	const struct zl_zone *z = run->z;
-	const struct zl_name *n;
-	const struct zl_rrset *s;
-	uint16_t *key = zl_xcalloc(z->nrrs ? z->nrrs : 1, sizeof *key);
-	size_t i, h, nsets = 0, cap = 0;
-
-	for (i = 0; i < z->nrrs; i++)
-		key[i] = z->rrs[i].type;
-	group_by_key(&run->recs, key, z->nrrs);
-	/* Names in intern order, which is their order in memory: the rules
-	 * that walk every name then walk memory forwards. */
-	run->names = zl_xcalloc(z->nnames ? z->nnames : 1, sizeof *run->names);
-	for (h = 0; h < z->hcap; h++)
-		for (n = z->htab[h]; n; n = n->hnext)
-			run->names[n->id] = n;
-	for (i = 0; i < z->nnames; i++) {
-		n = run->names[i];
-		if (!n->sets)
-			continue;
-		run->names[run->nnames++] = n;
-		for (s = n->sets; s; s = s->next, nsets++) {
-			if (nsets == cap) {
-				zl_xgrow((void **)&run->setv, &cap, nsets + 1,
-					 sizeof *run->setv);
-				run->setname = zl_xrealloc(
-					run->setname, cap * sizeof *run->setname);
-				key = zl_xrealloc(key, cap * sizeof *key);
-			}
-			run->setv[nsets] = s;
-			run->setname[nsets] = n;
-			key[nsets] = s->type;
-		}
-	}
-	group_by_key(&run->sets, key, nsets);
-	free(key);
-}
-
-static void bytype_free(struct bytype *bt)
-{
-	free(bt->idx);
-	free(bt->g);
-}
-
-/* One rule visiting the subjects of its scope and of one type (-1: any);
- * ri is its index in the rule set. */
-struct unit {
-	const struct zl_rule *r;
-	size_t ri;
-	int type;
-};
-
-/* A subject whose select pattern hits the PCRE2 limits counts as not
- * selected: the rule is skipped for it rather than letting one pattern
- * stall the run.  The first such subject of each rule gets a warning at
- * rr, so that a rule that could not be evaluated is never silent
- * (docs/limits.md). */
-static bool over_limit(struct run *run, const struct unit *u,
-		       const char *what, const struct zl_rr *rr)
-{
-	struct zl_loc loc;
-	struct zl_diag *d;
-
-	if (run->warned[u->ri])
-		return false;
-	run->warned[u->ri] = true;
-	loc = zl_zone_loc(run->z, rr->src, rr->text);
-	d = zl_diags_add(run->out, NULL, ZL_SEV_WARNING, &loc,
-			 "rule %s skipped here and wherever else its %s "
-			 "pattern exceeds the PCRE2 match limits", u->r->id,
-			 what);
-	d->help = zl_xstrdup("simplify the pattern: nested quantifiers such "
-			     "as (a+)+ backtrack exponentially");
-	return false;
-}
-
-/* Matches for rule ri at subject record rr. */
-static enum omatch match(struct run *run, size_t ri, const pcre2_code *re,
-			 const char *s, size_t n, const struct zl_rr *rr)
-{
-	switch (zl_ruleset_match(run->rs, ri, re, run->md, s, n)) {
-	case ZL_MATCH_YES:
-		return OM_YES;
-	case ZL_MATCH_NO:
-		return OM_NO;
-	case ZL_MATCH_LIMIT:
-		return OM_LIMIT;
-	case ZL_MATCH_STOP:
-		zl_emit_stopped(run->out, run->z, run->rs->rules[ri], rr);
-		return OM_SPENT;
-	default:
-		return OM_SPENT;
-	}
-}
-
-/* ---- subjects ---- */
-
-/* The candidate subjects of a scope and type (-1: any): n of them, the
- * k-th being idx ? idx[k] : k. */
-struct cand {
-	const uint32_t *idx;
-	size_t n;
-};
-
-static struct cand candidates(const struct run *run, enum zl_scope sc,
-			      int type)
-{
-	const struct bytype *bt = sc == ZL_SCOPE_RECORD ? &run->recs
-							: &run->sets;
-	struct cand c = { NULL, 0 };
-	size_t lo, hi;
-
-	if (sc == ZL_SCOPE_NAME)
-		c.n = run->nnames;
-	else if (type < 0)
-		c.n = bt->n;
-	else {
-		type_range(bt, (uint16_t)type, &lo, &hi);
-		c.idx = bt->idx + lo;
-		c.n = hi - lo;
-	}
-	return c;
-}
-
-static const struct zl_name *subject_owner(const struct run *run,
-					   enum zl_scope sc, uint32_t i)
-{
-	return sc == ZL_SCOPE_RECORD ? run->z->rrs[i].owner :
-	       sc == ZL_SCOPE_RRSET ? run->setname[i] : run->names[i];
-}
-
-/* The record a warning about subject i points at. */
-static const struct zl_rr *subject_rr(const struct run *run,
-				      enum zl_scope sc, uint32_t i)
-{
-	if (sc == ZL_SCOPE_RECORD)
-		return &run->z->rrs[i];
-	if (sc == ZL_SCOPE_RRSET)
-		return &run->z->rrs[run->setv[i]->first];
-	return &run->z->rrs[run->names[i]->sets->first];
-}
-
-/* The memo of u's select.owner pattern (found again per rule and zone: a
- * handful of comparisons). */
-static struct omemo *owner_memo(struct run *run, const struct unit *u)
-{
-	const struct zl_rule *r = u->r;
-	struct omemo *m;
-
-	for (m = run->om; m < run->om + run->nom; m++)
-		if (m->rule->owner_srclen == r->owner_srclen &&
-		    memcmp(m->rule->owner_src, r->owner_src,
-			   r->owner_srclen) == 0)
-			return m;
-	m->rule = r;
-	m->ri = u->ri;
-	m->res = zl_xcalloc(run->z->nnames ? run->z->nnames : 1, 1);
-	run->nom++;
-	return m;
-}
-
-/* The candidates of sc and type whose owner matches r's select.owner,
- * built once per pattern, scope and type. */
-static const struct osel *owner_select(struct run *run,
-				       const struct unit *u, enum zl_scope sc,
-				       int type)
-{
-	struct omemo *m = owner_memo(run, u);
-	struct cand c = candidates(run, sc, type);
-	const struct zl_name *n;
-	struct osel *o;
-	size_t k, cap = 0;
-	uint32_t i;
-
-	for (k = 0; k < m->nsel; k++)
-		if (m->sel[k].scope == sc && m->sel[k].type == type)
-			return &m->sel[k];
-	zl_xgrow((void **)&m->sel, &m->capsel, m->nsel + 1, sizeof *m->sel);
-	o = &m->sel[m->nsel++];
-	*o = (struct osel){ .scope = sc, .type = type };
-	for (k = 0; k < c.n; k++) {
-		i = c.idx ? c.idx[k] : (uint32_t)k;
-		n = subject_owner(run, sc, i);
-		if (!m->res[n->id])
-			m->res[n->id] = (uint8_t)match(run, m->ri,
-						       m->rule->owner_re,
-						       n->text, n->len,
-						       subject_rr(run, sc, i));
-		if (m->res[n->id] == OM_LIMIT && !o->limit_rr)
-			o->limit_rr = subject_rr(run, sc, i);
-		if (m->res[n->id] != OM_YES)
-			continue;
-		zl_xgrow((void **)&o->v, &cap, o->n + 1, sizeof *o->v);
-		o->v[o->n++] = i;
-	}
-	return o;
-}
-
-/* select.rdata is matched on the record's rdata as written: its tokens
- * joined by single spaces, quotes and escapes kept. */
-static bool rdata_ok(struct run *run, const struct unit *u,
-		     const struct zl_rr *rr)
-{
-	const struct zl_tok *t;
-	unsigned i;
-
-	if (!u->r->rdata_re)
-		return true;
-	run->text.len = 0;
-	zl_buf_add(&run->text, "", 0);
-	for (i = 0; i < rr->ntok; i++) {
-		t = &run->z->toks[rr->tok + i];
-		if (i)
-			zl_buf_addc(&run->text, ' ');
-		zl_buf_add(&run->text, zl_tok_text(run->z, rr->src, *t),
-			   t->len);
-	}
-	switch (match(run, u->ri, u->r->rdata_re, run->text.s, run->text.len,
-		      rr)) {
-	case OM_YES:
-		return true;
-	case OM_LIMIT:
-		return over_limit(run, u, "select.rdata", rr);
-	default:
-		return false;
-	}
-}
-
-/* Whether any record of the set passes select.rdata. */
-static bool set_rdata_ok(struct run *run, const struct unit *u,
-			 const struct zl_rrset *s)
-{
-	uint32_t i;
-
-	if (!u->r->rdata_re)
-		return true;
-	for (i = s->first; i != ZL_NONE; i = run->z->rrs[i].next)
-		if (rdata_ok(run, u, &run->z->rrs[i]))
-			return true;
-	return false;
-}
-
-static bool type_ok(const struct zl_rule *r, uint16_t type)
-{
-	size_t i;
-
-	if (r->ntypes == 0)
-		return true;
-	for (i = 0; i < r->ntypes; i++)
-		if (r->types[i] == type)
-			return true;
-	return false;
-}
 
 static void call(struct run *run, const struct zl_rule *r, uint32_t ri,
 		 const struct zl_rr *rr, const struct zl_rrset *s,
@@ -405,63 +39,23 @@ static void call(struct run *run, const struct zl_rule *r, uint32_t ri,
 	r->check->fn(&ctx);
 }
 
-/* Runs u's rule on subject i of its scope, whose owner has passed
- * select.owner: the rest of its selection decides.  A name is selected
- * when one of its RRsets passes select.type (any type if none is given)
- * and select.rdata. */
-static void subject(struct run *run, const struct unit *u, uint32_t i)
-{
-	const struct zl_rule *r = u->r;
-	const struct zl_rr *rr;
-	const struct zl_rrset *s;
-	const struct zl_name *n;
-
-	switch (r->scope) {
-	case ZL_SCOPE_RECORD:
-		rr = &run->z->rrs[i];
-		if (rdata_ok(run, u, rr))
-			call(run, r, (uint32_t)u->ri, rr, NULL, rr->owner);
-		return;
-	case ZL_SCOPE_RRSET:
-		if (set_rdata_ok(run, u, run->setv[i]) &&
-		    !zl_broken_lost(&run->broken, r, run->setname[i]))
-			call(run, r, (uint32_t)u->ri, NULL, run->setv[i],
-			     run->setname[i]);
-		return;
-	default:
-		n = run->names[i];
-		if (zl_broken_lost(&run->broken, r, n))
-			return;
-		for (s = n->sets; s; s = s->next)
-			if (type_ok(r, s->type) && set_rdata_ok(run, u, s)) {
-				call(run, r, (uint32_t)u->ri, NULL, NULL, n);
-				return;
-			}
-	}
-}
-
 /* Runs the units u[0..n), which share their subjects, subject by subject:
  * all the rules about one record or name run while its parsed forms are
- * in cache, instead of each rule walking the whole zone in turn. */
+ * in cache, instead of each rule walking the whole zone in turn.  Which
+ * subjects, and which rules take each, the planner decides. */
 static void visit(struct run *run, const struct unit *u, size_t n)
 {
-	const struct osel *o;
-	struct cand c;
+	struct cand c = zl_subjects_of(&run->sj, u, n);
+	struct subject sb;
 	size_t k, j;
 	uint32_t i;
 
-	if (u->r->owner_re) {
-		o = owner_select(run, u, u->r->scope, u->type);
-		for (j = 0; o->limit_rr && j < n; j++)
-			over_limit(run, &u[j], "select.owner", o->limit_rr);
-		c = (struct cand){ o->v, o->n };
-	} else {
-		c = candidates(run, u->r->scope, u->type);
-	}
 	for (k = 0; k < c.n; k++) {
 		i = c.idx ? c.idx[k] : (uint32_t)k;
 		for (j = 0; j < n; j++)
-			subject(run, &u[j], i);
+			if (zl_subject_taken(&run->sj, &u[j], i, &sb))
+				call(run, u[j].r, (uint32_t)u[j].ri, sb.rr,
+				     sb.set, sb.name);
 	}
 }
 
@@ -536,16 +130,12 @@ void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
 {
 	struct run run = { .rs = rs, .z = z, .out = out };
 	struct zl_memo memo = { .n = z ? z->nrrs : 0 };
-	size_t first, mid, i, k;
+	size_t first, mid;
 
 	if (!rs || !z || !out)
 		return;
-	if (!(run.md = pcre2_match_data_create(1, NULL)))
-		zl_oom(0);
 	run.memo = &memo;
-	run.om = zl_xcalloc(rs->n ? rs->n : 1, sizeof *run.om);
-	run.warned = zl_xcalloc(rs->n ? rs->n : 1, sizeof *run.warned);
-	group_by_type(&run);
+	zl_subjects_init(&run.sj, rs, z, out, &run.broken);
 	first = out->n;
 	/* Read first: the cap per rule counts suppressed findings apart. */
 	run.supp = zl_supp_scan(rs, z);
@@ -559,20 +149,6 @@ void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
 	zl_sink_finish(run.sink, rs, first);
 	zl_supp_free(run.supp);
 	zl_broken_free(&run.broken);
-	pcre2_match_data_free(run.md);
-	zl_buf_free(&run.text);
 	zl_memo_free(&memo);
-	bytype_free(&run.recs);
-	bytype_free(&run.sets);
-	free(run.setv);
-	free(run.setname);
-	free(run.names);
-	for (i = 0; i < run.nom; i++) {
-		for (k = 0; k < run.om[i].nsel; k++)
-			free(run.om[i].sel[k].v);
-		free(run.om[i].sel);
-		free(run.om[i].res);
-	}
-	free(run.om);
-	free(run.warned);
+	zl_subjects_free(&run.sj);
 }

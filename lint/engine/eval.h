@@ -1,7 +1,8 @@
 /* eval.h - internal to the rule engine: the runner (eval.c) and the parts
  * it runs with, each in a file of its own: what becomes of each finding
- * (eval_sink.c), follow-on findings (broken.c), the per-run memo (memo.c)
- * and the warnings of emit.c. */
+ * (eval_sink.c), follow-on findings (broken.c), the subjects each rule
+ * selects (select.c), the per-run memo (memo.c) and the warnings of
+ * emit.c. */
 #ifndef ZL_EVAL_H
 #define ZL_EVAL_H
 
@@ -66,6 +67,113 @@ void zl_broken_drop(struct zl_broken *b, size_t idx);
 void zl_broken_settle(struct zl_broken *b, const struct zl_zone *z);
 /* Frees what b holds (not b). */
 void zl_broken_free(struct zl_broken *b);
+
+/* ---- selection: the plan's units (planner.c) and the subjects each
+ * takes in a run (select.c) ---- */
+
+/* One rule visiting the subjects of its scope and of one type (-1: any);
+ * ri is its index in the rule set. */
+struct unit {
+	const struct zl_rule *r;
+	size_t ri;
+	int type;
+};
+
+/* Subjects of one type: a run of [start, next group's start) in a
+ * permutation sorted by type. */
+struct tgroup {
+	uint16_t type;
+	uint32_t start;
+};
+
+/* Indexes of records or RRsets sorted by type (stable), and the run of
+ * each type present, so that a rule that selects types visits only those. */
+struct bytype {
+	uint32_t *idx;
+	size_t n;
+	struct tgroup *g;	/* ng groups and an end sentinel */
+	size_t ng;
+};
+
+/* The subjects of one scope and type (-1: any) whose owner matches one
+ * select.owner pattern, as indexes (see subject_owner). */
+struct osel {
+	enum zl_scope scope;
+	int type;
+	uint32_t *v;
+	size_t n;
+	const struct zl_rr *limit_rr;	/* a subject over the PCRE2 limits,
+					   or NULL */
+};
+
+/* What one select.owner pattern matched, shared by the rules with the same
+ * source (the DMARC, DKIM and MTA-STS packs repeat theirs): res[] per name
+ * (zl_name.id, 0 until matched, else an enum omatch) and the selections
+ * built so far, so that the second rule visits only the matching subjects
+ * instead of every TXT record of the zone. */
+enum omatch { OM_NO = 1, OM_YES, OM_LIMIT, OM_SPENT };
+struct omemo {
+	const struct zl_rule *rule;	/* the first rule with the pattern,
+					   which its matches are charged to */
+	size_t ri;			/* its index */
+	uint8_t *res;
+	struct osel *sel;
+	size_t nsel, capsel;
+};
+
+/* What selects the subjects of one zl_lint call (select.c): the
+ * subjects by type, the select.owner matches shared between rules, and
+ * the match scratch and rdata text buffer reused for every subject. */
+struct zl_subjects {
+	const struct zl_ruleset *rs;
+	const struct zl_zone *z;
+	struct zl_diags *out;	/* where the selection's warnings go */
+	const struct zl_broken *broken;
+	pcre2_match_data *md;
+	struct zl_buf text;
+	struct bytype recs;	/* into zone->rrs */
+	struct bytype sets;	/* into setv / setname */
+	const struct zl_rrset **setv;
+	const struct zl_name **setname;
+	const struct zl_name **names;	/* the names that have records */
+	size_t nnames;
+	struct omemo *om;	/* one per distinct select.owner pattern */
+	size_t nom;
+	bool *warned;		/* per rule of rs: its PCRE2 limit warning
+				   has been given */
+};
+
+/* The candidate subjects of the units of one group: n of them, the k-th
+ * being idx ? idx[k] : k (an index into the zone's records, the run's
+ * RRsets or its names, by scope). */
+struct cand {
+	const uint32_t *idx;
+	size_t n;
+};
+
+/* One subject, as a primitive gets it (zl_ctx). */
+struct subject {
+	const struct zl_rr *rr;
+	const struct zl_rrset *set;
+	const struct zl_name *name;
+};
+
+/* Indexes the subjects of z by type for rs's rules, whose warnings go to
+ * out and which skip what b knows lost; zl_subjects_free releases it. */
+void zl_subjects_init(struct zl_subjects *sj, const struct zl_ruleset *rs,
+		      const struct zl_zone *z, struct zl_diags *out,
+		      const struct zl_broken *b);
+void zl_subjects_free(struct zl_subjects *sj);
+/* The subjects that the units u[0..n) of one group of the plan visit:
+ * those of their scope and type whose owner passes their select.owner. */
+struct cand zl_subjects_of(struct zl_subjects *sj, const struct unit *u,
+			   size_t n);
+/* Whether u's rule takes subject i, one of zl_subjects_of(): the rest of
+ * its selection (select.rdata; for name scope select.type) decides, and
+ * a record it needs that the loader lost.  On true, *out is the
+ * subject. */
+bool zl_subject_taken(struct zl_subjects *sj, const struct unit *u,
+		      uint32_t i, struct subject *out);
 
 /* ---- the per-run memo (memo.c; zl_memo_get in check.h) ---- */
 

@@ -1,16 +1,13 @@
-/* planner.c - the plan of a rule set: which rules visit which subjects, grouped so that rules with the same subjects visit them together. */
+/* planner.c - the plan of a rule set: which rules visit the subjects of which scope and type, grouped so that rules with the same subjects visit them together. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "rule.h"
+#include "eval.h"
 
-/* One rule visiting the subjects of its scope and of one type (-1: any);
- * ri is its index in the rule set. */
-struct unit {
-	const struct zl_rule *r;
-	size_t ri;
-	int type;
-};
+/* A rule's selection is decided in two places side by side and nowhere
+ * else: its scope and select.type here, once per load; select.owner,
+ * select.rdata and the records it needs per subject in a run, in
+ * select.c.  The check then decides what is a finding. */
 
 /* Orders rules by the subjects they visit for one type: scope, type and
  * select.owner source.  0: the same subjects. */

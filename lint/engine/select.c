@@ -1,0 +1,383 @@
+/* select.c - the subjects each rule of the plan takes in a run: by type, by select.owner (matched once per pattern), by select.rdata. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "eval.h"
+
+/* ---- subjects grouped by type ---- */
+
+/* Stable sort of 0..n-1 by key[], in two 8-bit counting passes: linear in
+ * n, with a fixed cost small enough for a run per small zone. */
+static void group_by_key(struct bytype *bt, const uint16_t *key, size_t n)
+{
+	uint32_t *a = zl_xcalloc(n ? n : 1, sizeof *a);
+	uint32_t *b = zl_xcalloc(n ? n : 1, sizeof *b), *t;
+	size_t cnt[257], i, shift;
+
+	for (i = 0; i < n; i++)
+		a[i] = (uint32_t)i;
+	for (shift = 0; shift < 16; shift += 8) {
+		memset(cnt, 0, sizeof cnt);
+		for (i = 0; i < n; i++)
+			cnt[((key[i] >> shift) & 0xff) + 1]++;
+		for (i = 1; i < 257; i++)
+			cnt[i] += cnt[i - 1];
+		for (i = 0; i < n; i++)
+			b[cnt[(key[a[i]] >> shift) & 0xff]++] = a[i];
+		t = a;
+		a = b;
+		b = t;
+	}
+	free(b);
+	bt->idx = a;
+	bt->n = n;
+	for (i = 0; i < n; i++)
+		bt->ng += i == 0 || key[a[i]] != key[a[i - 1]];
+	bt->g = zl_xcalloc(bt->ng + 1, sizeof *bt->g);
+	bt->ng = 0;
+	for (i = 0; i < n; i++)
+		if (i == 0 || key[a[i]] != key[a[i - 1]])
+			bt->g[bt->ng++] = (struct tgroup){ key[a[i]], (uint32_t)i };
+	bt->g[bt->ng].start = (uint32_t)n;
+}
+
+/* The subjects of type t: bt->idx[*lo .. *hi). */
+static void type_range(const struct bytype *bt, uint16_t t, size_t *lo,
+		       size_t *hi)
+{
+	size_t l = 0, h = bt->ng, m;
+
+	while (l < h) {
+		m = l + (h - l) / 2;
+		if (bt->g[m].type < t)
+			l = m + 1;
+		else
+			h = m;
+	}
+	*lo = *hi = 0;
+	if (l < bt->ng && bt->g[l].type == t) {
+		*lo = bt->g[l].start;
+		*hi = bt->g[l + 1].start;
+	}
+}
+
+static void group_by_type(struct zl_subjects *sj)
+{
+	const struct zl_zone *z = sj->z;
+	const struct zl_name *n;
+	const struct zl_rrset *s;
+	uint16_t *key = zl_xcalloc(z->nrrs ? z->nrrs : 1, sizeof *key);
+	size_t i, h, nsets = 0, cap = 0;
+
+	for (i = 0; i < z->nrrs; i++)
+		key[i] = z->rrs[i].type;
+	group_by_key(&sj->recs, key, z->nrrs);
+	/* Names in intern order, which is their order in memory: the rules
+	 * that walk every name then walk memory forwards. */
+	sj->names = zl_xcalloc(z->nnames ? z->nnames : 1, sizeof *sj->names);
+	for (h = 0; h < z->hcap; h++)
+		for (n = z->htab[h]; n; n = n->hnext)
+			sj->names[n->id] = n;
+	for (i = 0; i < z->nnames; i++) {
+		n = sj->names[i];
+		if (!n->sets)
+			continue;
+		sj->names[sj->nnames++] = n;
+		for (s = n->sets; s; s = s->next, nsets++) {
+			if (nsets == cap) {
+				zl_xgrow((void **)&sj->setv, &cap, nsets + 1,
+					 sizeof *sj->setv);
+				sj->setname = zl_xrealloc(
+					sj->setname, cap * sizeof *sj->setname);
+				key = zl_xrealloc(key, cap * sizeof *key);
+			}
+			sj->setv[nsets] = s;
+			sj->setname[nsets] = n;
+			key[nsets] = s->type;
+		}
+	}
+	group_by_key(&sj->sets, key, nsets);
+	free(key);
+}
+
+static void bytype_free(struct bytype *bt)
+{
+	free(bt->idx);
+	free(bt->g);
+}
+
+/* A subject whose select pattern hits the PCRE2 limits counts as not
+ * selected: the rule is skipped for it rather than letting one pattern
+ * stall the run.  The first such subject of each rule gets a warning at
+ * rr, so that a rule that could not be evaluated is never silent
+ * (docs/limits.md). */
+static bool over_limit(struct zl_subjects *sj, const struct unit *u,
+		       const char *what, const struct zl_rr *rr)
+{
+	struct zl_loc loc;
+	struct zl_diag *d;
+
+	if (sj->warned[u->ri])
+		return false;
+	sj->warned[u->ri] = true;
+	loc = zl_zone_loc(sj->z, rr->src, rr->text);
+	d = zl_diags_add(sj->out, NULL, ZL_SEV_WARNING, &loc,
+			 "rule %s skipped here and wherever else its %s "
+			 "pattern exceeds the PCRE2 match limits", u->r->id,
+			 what);
+	d->help = zl_xstrdup("simplify the pattern: nested quantifiers such "
+			     "as (a+)+ backtrack exponentially");
+	return false;
+}
+
+/* Matches for rule ri at subject record rr. */
+static enum omatch match(struct zl_subjects *sj, size_t ri, const pcre2_code *re,
+			 const char *s, size_t n, const struct zl_rr *rr)
+{
+	switch (zl_ruleset_match(sj->rs, ri, re, sj->md, s, n)) {
+	case ZL_MATCH_YES:
+		return OM_YES;
+	case ZL_MATCH_NO:
+		return OM_NO;
+	case ZL_MATCH_LIMIT:
+		return OM_LIMIT;
+	case ZL_MATCH_STOP:
+		zl_emit_stopped(sj->out, sj->z, sj->rs->rules[ri], rr);
+		return OM_SPENT;
+	default:
+		return OM_SPENT;
+	}
+}
+
+/* ---- subjects ---- */
+
+static struct cand candidates(const struct zl_subjects *sj, enum zl_scope sc,
+			      int type)
+{
+	const struct bytype *bt = sc == ZL_SCOPE_RECORD ? &sj->recs
+							: &sj->sets;
+	struct cand c = { NULL, 0 };
+	size_t lo, hi;
+
+	if (sc == ZL_SCOPE_NAME)
+		c.n = sj->nnames;
+	else if (type < 0)
+		c.n = bt->n;
+	else {
+		type_range(bt, (uint16_t)type, &lo, &hi);
+		c.idx = bt->idx + lo;
+		c.n = hi - lo;
+	}
+	return c;
+}
+
+static const struct zl_name *subject_owner(const struct zl_subjects *sj,
+					   enum zl_scope sc, uint32_t i)
+{
+	return sc == ZL_SCOPE_RECORD ? sj->z->rrs[i].owner :
+	       sc == ZL_SCOPE_RRSET ? sj->setname[i] : sj->names[i];
+}
+
+/* The record a warning about subject i points at. */
+static const struct zl_rr *subject_rr(const struct zl_subjects *sj,
+				      enum zl_scope sc, uint32_t i)
+{
+	if (sc == ZL_SCOPE_RECORD)
+		return &sj->z->rrs[i];
+	if (sc == ZL_SCOPE_RRSET)
+		return &sj->z->rrs[sj->setv[i]->first];
+	return &sj->z->rrs[sj->names[i]->sets->first];
+}
+
+/* The memo of u's select.owner pattern (found again per rule and zone: a
+ * handful of comparisons). */
+static struct omemo *owner_memo(struct zl_subjects *sj, const struct unit *u)
+{
+	const struct zl_rule *r = u->r;
+	struct omemo *m;
+
+	for (m = sj->om; m < sj->om + sj->nom; m++)
+		if (m->rule->owner_srclen == r->owner_srclen &&
+		    memcmp(m->rule->owner_src, r->owner_src,
+			   r->owner_srclen) == 0)
+			return m;
+	m->rule = r;
+	m->ri = u->ri;
+	m->res = zl_xcalloc(sj->z->nnames ? sj->z->nnames : 1, 1);
+	sj->nom++;
+	return m;
+}
+
+/* The candidates of sc and type whose owner matches r's select.owner,
+ * built once per pattern, scope and type. */
+static const struct osel *owner_select(struct zl_subjects *sj,
+				       const struct unit *u, enum zl_scope sc,
+				       int type)
+{
+	struct omemo *m = owner_memo(sj, u);
+	struct cand c = candidates(sj, sc, type);
+	const struct zl_name *n;
+	struct osel *o;
+	size_t k, cap = 0;
+	uint32_t i;
+
+	for (k = 0; k < m->nsel; k++)
+		if (m->sel[k].scope == sc && m->sel[k].type == type)
+			return &m->sel[k];
+	zl_xgrow((void **)&m->sel, &m->capsel, m->nsel + 1, sizeof *m->sel);
+	o = &m->sel[m->nsel++];
+	*o = (struct osel){ .scope = sc, .type = type };
+	for (k = 0; k < c.n; k++) {
+		i = c.idx ? c.idx[k] : (uint32_t)k;
+		n = subject_owner(sj, sc, i);
+		if (!m->res[n->id])
+			m->res[n->id] = (uint8_t)match(sj, m->ri,
+						       m->rule->owner_re,
+						       n->text, n->len,
+						       subject_rr(sj, sc, i));
+		if (m->res[n->id] == OM_LIMIT && !o->limit_rr)
+			o->limit_rr = subject_rr(sj, sc, i);
+		if (m->res[n->id] != OM_YES)
+			continue;
+		zl_xgrow((void **)&o->v, &cap, o->n + 1, sizeof *o->v);
+		o->v[o->n++] = i;
+	}
+	return o;
+}
+
+/* select.rdata is matched on the record's rdata as written: its tokens
+ * joined by single spaces, quotes and escapes kept. */
+static bool rdata_ok(struct zl_subjects *sj, const struct unit *u,
+		     const struct zl_rr *rr)
+{
+	const struct zl_tok *t;
+	unsigned i;
+
+	if (!u->r->rdata_re)
+		return true;
+	sj->text.len = 0;
+	zl_buf_add(&sj->text, "", 0);
+	for (i = 0; i < rr->ntok; i++) {
+		t = &sj->z->toks[rr->tok + i];
+		if (i)
+			zl_buf_addc(&sj->text, ' ');
+		zl_buf_add(&sj->text, zl_tok_text(sj->z, rr->src, *t),
+			   t->len);
+	}
+	switch (match(sj, u->ri, u->r->rdata_re, sj->text.s, sj->text.len,
+		      rr)) {
+	case OM_YES:
+		return true;
+	case OM_LIMIT:
+		return over_limit(sj, u, "select.rdata", rr);
+	default:
+		return false;
+	}
+}
+
+/* Whether any record of the set passes select.rdata. */
+static bool set_rdata_ok(struct zl_subjects *sj, const struct unit *u,
+			 const struct zl_rrset *s)
+{
+	uint32_t i;
+
+	if (!u->r->rdata_re)
+		return true;
+	for (i = s->first; i != ZL_NONE; i = sj->z->rrs[i].next)
+		if (rdata_ok(sj, u, &sj->z->rrs[i]))
+			return true;
+	return false;
+}
+
+static bool type_ok(const struct zl_rule *r, uint16_t type)
+{
+	size_t i;
+
+	if (r->ntypes == 0)
+		return true;
+	for (i = 0; i < r->ntypes; i++)
+		if (r->types[i] == type)
+			return true;
+	return false;
+}
+
+bool zl_subject_taken(struct zl_subjects *sj, const struct unit *u,
+		      uint32_t i, struct subject *out)
+{
+	const struct zl_rule *r = u->r;
+	const struct zl_rr *rr;
+	const struct zl_rrset *s;
+	const struct zl_name *n;
+
+	switch (r->scope) {
+	case ZL_SCOPE_RECORD:
+		rr = &sj->z->rrs[i];
+		*out = (struct subject){ rr, NULL, rr->owner };
+		return rdata_ok(sj, u, rr);
+	case ZL_SCOPE_RRSET:
+		*out = (struct subject){ NULL, sj->setv[i], sj->setname[i] };
+		return set_rdata_ok(sj, u, sj->setv[i]) &&
+		       !zl_broken_lost(sj->broken, r, sj->setname[i]);
+	default:
+		n = sj->names[i];
+		*out = (struct subject){ NULL, NULL, n };
+		if (zl_broken_lost(sj->broken, r, n))
+			return false;
+		for (s = n->sets; s; s = s->next)
+			if (type_ok(r, s->type) && set_rdata_ok(sj, u, s))
+				return true;
+		return false;
+	}
+}
+
+struct cand zl_subjects_of(struct zl_subjects *sj, const struct unit *u,
+			   size_t n)
+{
+	const struct osel *o;
+	size_t j;
+
+	if (!u->r->owner_re)
+		return candidates(sj, u->r->scope, u->type);
+	o = owner_select(sj, u, u->r->scope, u->type);
+	for (j = 0; o->limit_rr && j < n; j++)
+		over_limit(sj, &u[j], "select.owner", o->limit_rr);
+	return (struct cand){ o->v, o->n };
+}
+
+void zl_subjects_init(struct zl_subjects *sj, const struct zl_ruleset *rs,
+		      const struct zl_zone *z, struct zl_diags *out,
+		      const struct zl_broken *b)
+{
+	memset(sj, 0, sizeof *sj);
+	sj->rs = rs;
+	sj->z = z;
+	sj->out = out;
+	sj->broken = b;
+	if (!(sj->md = pcre2_match_data_create(1, NULL)))
+		zl_oom(0);
+	sj->om = zl_xcalloc(rs->n ? rs->n : 1, sizeof *sj->om);
+	sj->warned = zl_xcalloc(rs->n ? rs->n : 1, sizeof *sj->warned);
+	group_by_type(sj);
+}
+
+void zl_subjects_free(struct zl_subjects *sj)
+{
+	size_t i, k;
+
+	pcre2_match_data_free(sj->md);
+	zl_buf_free(&sj->text);
+	bytype_free(&sj->recs);
+	bytype_free(&sj->sets);
+	free(sj->setv);
+	free(sj->setname);
+	free(sj->names);
+	for (i = 0; i < sj->nom; i++) {
+		for (k = 0; k < sj->om[i].nsel; k++)
+			free(sj->om[i].sel[k].v);
+		free(sj->om[i].sel);
+		free(sj->om[i].res);
+	}
+	free(sj->om);
+	free(sj->warned);
+}
