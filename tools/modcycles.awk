@@ -35,6 +35,17 @@ function connect(v,    i, w) {
 	}
 }
 
+# Marks in reached[] every module that v uses, directly or not.
+function reach(v,    i, w) {
+	for (i = 1; i <= nsucc[v]; i++) {
+		w = succ[v, i]
+		if (!(w in reached)) {
+			reached[w] = 1
+			reach(w)
+		}
+	}
+}
+
 # Insertion sort of the words of s; the lists are short.
 function sorted(s,    a, n, i, j, t, out) {
 	n = split(s, a, " ")
@@ -65,6 +76,19 @@ END {
 		if (b == p[1]) continue
 		if (!((p[1], b) in syms)) succ[p[1], ++nsucc[p[1]]] = b
 		syms[p[1], b] = syms[p[1], b] " " p[2]
+	}
+	if (from != "") {
+		if (!(from in mods)) {
+			printf "modcycles.sh: no module %s\n", from > "/dev/stderr"
+			exit 2
+		}
+		reach(from)
+		out = ""
+		for (m in reached) if (m != from) out = out " " m
+		out = sorted(out)
+		n = split(out, list, " ")
+		for (i = 1; i <= n; i++) print list[i]
+		exit 0
 	}
 	names = ""
 	for (m in mods) names = names " " m
