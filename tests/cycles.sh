@@ -15,9 +15,8 @@ tool=$root/tools/modcycles.sh
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' HUP INT TERM
-n=0
-pass=0
-fail=0
+# shellcheck disable=SC2034 # lib.sh's t() and finish() count with them
+n=0 pass=0 fail=0
 
 # The cycles the library may still have, one a line as modcycles.sh
 # prints their modules: any other cycle fails.  It only gets shorter.
@@ -80,7 +79,8 @@ uses_none() {
 	shift
 	# shellcheck disable=SC2086 # the object list splits on spaces
 	used=$(sh "$tool" -u "$m" $lib_objs) || return 1
-	[ -n "$used" ] || { echo "$m uses nothing: is it in the library?"; return 1; }
+	[ -n "$used" ] ||
+		{ echo "$m uses nothing: is it in the library?"; return 1; }
 	bad=$(printf '%s\n' "$used" | grep -Fx "$(modules_in "$@")" | tr '\n' ' ')
 	[ -z "$bad" ] || { echo "$m uses $bad"; return 1; }
 }
