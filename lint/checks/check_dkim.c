@@ -257,6 +257,16 @@ static void emit_quoting(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	free(t);
 }
 
+/* Emits a finding at span q whose text is variable `var`. */
+static void emit_var(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+		     struct zl_tv_span q, const char *var)
+{
+	char *t = zl_tv_str(r->txt.s, q);
+
+	ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, q), { var, t });
+	free(t);
+}
+
 /* RFC 6376 §3.2: the syntax; a duplicated tag invalidates the record. */
 static void dkim_syntax(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 {
@@ -343,9 +353,7 @@ static void dkim_unknown_tags(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 				     false))
 				break;
 		if (!known[k])
-			emit_quoting(ctx, r, r->tv.tags[i].name,
-				     r->tv.tags[i].name, "unknown tag '%s' in "
-				     "a DKIM key record");
+			emit_var(ctx, r, r->tv.tags[i].name, "tag");
 	}
 }
 
@@ -367,8 +375,7 @@ static void dkim_key(struct zl_ctx *ctx)
 		break;
 	case P_KEY_TYPE:
 		if ((t = tag(r, "k")) && key_type(r) == K_OTHER)
-			emit_quoting(ctx, r, t->value, t->value, "unknown key "
-				     "type '%s' (rsa or ed25519)");
+			emit_var(ctx, r, t->value, "value");
 		break;
 	case P_SHA1:
 	case P_UNKNOWN_VALUE:
@@ -380,8 +387,7 @@ static void dkim_key(struct zl_ctx *ctx)
 		break;
 	case P_REVOKED:
 		if ((t = tag(r, "p")) && t->value.len == 0)
-			zl_tv_emit(ctx, r, t->spec, "the key is revoked "
-				   "(empty p=)");
+			ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, t->spec));
 		break;
 	case P_UNKNOWN_TAG:
 		dkim_unknown_tags(ctx, r);
@@ -395,7 +401,9 @@ const struct zl_check zl_check_dkim_key = {
 	.fn = dkim_key,
 	.variants = key_variants,
 	.params = no_params,
-	.vars = (const char *const[]){ "message", NULL },
+	/* message: the tag-value parser's, or a key decoder's, own words;
+	 * tag: an unknown tag's name; value: an unknown key type. */
+	.vars = (const char *const[]){ "message", "tag", "value", NULL },
 };
 
 static const struct zl_param_spec size_params[] = {

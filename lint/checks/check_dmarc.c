@@ -422,9 +422,8 @@ static void tag_problem(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	struct zl_diag *d;
 
 	if (kind == T_DUPLICATE && t->dup_ci >= 0) {
-		msg = zl_xasprintf("tag '%s' appears more than once", name);
-		d = emit_at(ctx, r, t->spec, msg, "keep one of them: a "
-			    "duplicate tag makes the whole record invalid");
+		d = ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, t->spec),
+			    { "tag", name });
 		zl_emit_note(ctx, d, ctx->rr->src,
 			     zl_tv_tok(r, r->tv.tags[t->dup_ci].spec),
 			     "the first one is here");
@@ -435,22 +434,18 @@ static void tag_problem(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 		emit_at(ctx, r, t->name, msg, "receivers ignore unknown tags; "
 			"check the spelling");
 	} else if (kind == T_REMOVED && bis(ctx) && in == IN_7489) {
-		msg = zl_xasprintf("tag '%s' was removed by RFC 9989", name);
-		emit_at(ctx, r, t->name, msg, zl_tv_eq(s, t->name, "pct", true) ?
-			"use t=y for a testing policy instead of pct" :
-			"drop it: RFC 9989 receivers ignore it");
+		ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, t->name),
+			{ "tag", name },
+			{ "hint", zl_tv_eq(s, t->name, "pct", true) ?
+			  "use t=y for a testing policy instead of pct" :
+			  "drop it: RFC 9989 receivers ignore it" });
 	} else if (kind == T_VALUE && !t->bad &&
 		   (want = bad_value(s, t, &bad))) {
 		char *v = zl_tv_str(s, bad);
 
-		msg = zl_xasprintf("invalid value '%s' for tag '%s'", v, name);
+		ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, bad.len ? bad : t->spec),
+			{ "tag", name }, { "value", v }, { "expected", want });
 		free(v);
-		{
-			char *hint = zl_xasprintf("'%s' takes %s", name, want);
-
-			emit_at(ctx, r, bad.len ? bad : t->spec, msg, hint);
-			free(hint);
-		}
 	}
 	free(msg);
 	free(name);
@@ -482,7 +477,11 @@ const struct zl_check zl_check_dmarc_tags = {
 	.fn = dmarc_tags,
 	.variants = tag_variants,
 	.params = tag_params,
-	.vars = (const char *const[]){ "message", "hint", NULL },
+	/* message and hint: the tag-value parser's words (syntax), or an
+	 * unknown tag's; the other variants give tag, value and expected
+	 * (what the tag takes), or hint (what to do instead). */
+	.vars = (const char *const[]){ "message", "hint", "tag", "value",
+				       "expected", NULL },
 };
 
 /* Whether r's rua holds at least one syntactically valid URI. */

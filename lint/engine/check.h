@@ -105,6 +105,19 @@ struct zl_var {
  * findings in the zone already (the engine then counts it in a summary). */
 struct zl_diag *zl_emit(struct zl_ctx *ctx, uint16_t src, struct zl_tok at,
 			const struct zl_var *vars, size_t nvars);
+/* zl_emit() with the variables written out, counted by the compiler:
+ * ZL_EMIT(ctx, src, at, { "target", t }, { "canonical", c }).  Checks
+ * use these two rather than passing an array and its length by hand. */
+#define ZL_VARS_(...) ((const struct zl_var[]){ { NULL, NULL }, __VA_ARGS__ })
+#define ZL_NVARS_(...) \
+	(sizeof ZL_VARS_(__VA_ARGS__) / sizeof(struct zl_var) - 1)
+#define ZL_EMIT(ctx, src, at, ...) \
+	zl_emit((ctx), (src), (at), ZL_VARS_(__VA_ARGS__) + 1, \
+		ZL_NVARS_(__VA_ARGS__))
+/* The same with the record's whole text as the span. */
+#define ZL_EMIT_RR(ctx, rr, ...) \
+	zl_emit_rr((ctx), (rr), ZL_VARS_(__VA_ARGS__) + 1, \
+		   ZL_NVARS_(__VA_ARGS__))
 /* The same with the record's whole text as the span. */
 struct zl_diag *zl_emit_rr(struct zl_ctx *ctx, const struct zl_rr *rr,
 			   const struct zl_var *vars, size_t nvars);
