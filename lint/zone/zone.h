@@ -125,6 +125,14 @@ struct zl_lost {
 	uint16_t type;
 };
 
+/* A comment of a source, as the lexer found it: from its ';' to the end
+ * of its line, without the line break.  The zone keeps them, per source in
+ * file order, for suppression comments (suppress.c). */
+struct zl_comment {
+	uint16_t src;
+	struct zl_tok at;
+};
+
 struct zl_zone {
 	struct zl_name *origin;
 	struct zl_src **srcs;
@@ -140,6 +148,8 @@ struct zl_zone {
 	size_t nprobs, capprobs;
 	struct zl_lost *lost;
 	size_t nlost, caplost;
+	struct zl_comment *comments;	/* in the order read */
+	size_t ncomments, capcomments;
 	struct zl_arena arena;
 };
 

@@ -250,19 +250,10 @@ void zl_zone_add_rr(struct zl_zone *z, const struct zl_rr *rr)
 
 /* ---- positions ---- */
 
-/* Index of the line holding off: the last line start <= off. */
+/* Index of the line holding off. */
 static size_t line_of(const struct zl_src *s, uint32_t off)
 {
-	size_t lo = 0, hi = s->nlines, mid;
-
-	while (hi - lo > 1) {
-		mid = lo + (hi - lo) / 2;
-		if (s->lines[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
+	return zl_line_index(s->lines, s->nlines, off);
 }
 
 struct zl_loc zl_zone_loc(const struct zl_zone *z, uint16_t src,

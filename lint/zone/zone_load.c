@@ -1015,6 +1015,21 @@ drop:
 	zl_zone_lost(z, rr.owner, rr.type);
 }
 
+/* Keeps the comments of a line; the records never see them. */
+static void keep_comments(struct zl_zone *z, uint16_t src,
+			  const struct zl_lex_line *ln)
+{
+	size_t i;
+
+	if (ln->ncomments == 0)
+		return;
+	zl_xgrow((void **)&z->comments, &z->capcomments,
+		 z->ncomments + ln->ncomments, sizeof *z->comments);
+	for (i = 0; i < ln->ncomments; i++)
+		z->comments[z->ncomments++] = (struct zl_comment){
+			src, ln->comments[i] };
+}
+
 static void process(struct loader *L, uint16_t src)
 {
 	const struct zl_src *s = L->z->srcs[src];
@@ -1023,6 +1038,7 @@ static void process(struct loader *L, uint16_t src)
 
 	zl_lex_init(&lx, s->buf, s->len);
 	while (L->st == ZL_OK && !L->stop && zl_lex_next(&lx, &ln)) {
+		keep_comments(L->z, src, &ln);
 		if (ln.err_cat) {
 			zl_zone_problem(L->z, ln.err_cat, src, ln.err_at, "%s",
 					ln.err_msg);
@@ -1218,6 +1234,7 @@ void zl_zone_free(struct zl_zone *z)
 	free(z->htab);
 	free(z->probs);
 	free(z->lost);
+	free(z->comments);
 	zl_arena_free(&z->arena);
 	free(z);
 }
