@@ -87,7 +87,7 @@ bool zl_lex_generic_num(const char *s, size_t n, size_t prefix,
 int zl_ttl_parse(const char *s, size_t n, uint64_t max, uint64_t *out);
 
 
-/* ---- domain names (zone_rdata.c) ---- */
+/* ---- domain names (zone_name.c) ---- */
 
 /* Converts presentation text s[0..n) to an absolute wire name in wire
  * (ZL_NAME_MAXWIRE bytes).  '@' alone is origin; relative names get origin
