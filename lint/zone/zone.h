@@ -27,6 +27,16 @@ struct zl_src {
 	size_t nlines;
 	bool shared;		/* a file read again: buf and lines belong
 				   to the source that read it first */
+	/* Text a $GENERATE wrote (gen_parts non-NULL): gen_count lines of
+	 * gen_nparts parts each (owner, TTL, class, type, rdata as
+	 * written); part j of line l starts at gen_starts[l * gen_nparts +
+	 * j] and stands for the template token gen_parts[j] of source
+	 * gen_src.  Positions in it are shown at the directive
+	 * (zl_zone_loc). */
+	uint16_t gen_src;
+	struct zl_tok *gen_parts;
+	uint32_t *gen_starts;
+	size_t gen_nparts, gen_count;
 };
 
 /* A run of bytes in one source buffer. */
@@ -205,7 +215,9 @@ const char *zl_type_name(uint16_t type);
 /* ---- positions ---- */
 
 /* The location of tok in source src: file name, line, columns, line text.
- * Strings point into the zone (valid while it lives); zl_diags copies them. */
+ * A token of a generated record is shown at the template part of its
+ * $GENERATE directive that wrote it.  Strings point into the zone (valid
+ * while it lives); zl_diags copies them. */
 struct zl_loc zl_zone_loc(const struct zl_zone *z, uint16_t src,
 			  struct zl_tok tok);
 /* Source text of a token (not NUL-terminated). */

@@ -345,6 +345,8 @@ void zl_ld_directive(struct loader *L, uint16_t src,
 		dir_ttl(L, src, ln);
 	else if (t->len == 8 && strncasecmp(s, "$INCLUDE", 8) == 0)
 		dir_include(L, src, ln);
+	else if (t->len == 9 && strncasecmp(s, "$GENERATE", 9) == 0)
+		zl_ld_generate(L, src, ln);
 	else
 		zl_zone_problem(L->z, "syntax", src, span(t),
 				"unknown directive '%.*s%s'",

@@ -309,9 +309,11 @@ void zl_ld_process(struct loader *L, uint16_t src)
 	const struct zl_src *s = L->z->srcs[src];
 	struct zl_lex_line ln;
 	struct zl_lexer lx;
+	size_t nrrs;
 
 	zl_lex_init(&lx, s->buf, s->len);
 	while (L->st == ZL_OK && !L->stop && zl_lex_next(&lx, &ln)) {
+		nrrs = L->z->nrrs;
 		keep_comments(L->z, src, &ln);
 		if (ln.err_cat) {
 			zl_zone_problem(L->z, ln.err_cat, src, ln.err_at, "%s",
@@ -319,12 +321,16 @@ void zl_ld_process(struct loader *L, uint16_t src)
 			owner_after_error(L, src, &ln);
 		} else if (ln.ntoks == 0) {
 			continue;
-		} else if (!ln.blank && !ln.toks[0].quoted &&
+		} else if (!L->generating && !ln.blank && !ln.toks[0].quoted &&
 			   s->buf[ln.toks[0].off] == '$') {
 			zl_ld_directive(L, src, &ln);
 		} else {
 			zl_ld_record(L, src, &ln);
 		}
+		/* Every line of a $GENERATE is a record: the first that
+		 * fails would fail for every value. */
+		if (L->generating && L->z->nrrs == nrrs)
+			break;
 	}
 	zl_lex_free(&lx);
 }
@@ -500,6 +506,8 @@ void zl_zone_free(struct zl_zone *z)
 			free(z->srcs[i]->buf);
 			free(z->srcs[i]->lines);
 		}
+		free(z->srcs[i]->gen_parts);
+		free(z->srcs[i]->gen_starts);
 		free(z->srcs[i]);
 	}
 	free(z->srcs);

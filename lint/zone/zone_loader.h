@@ -38,6 +38,7 @@ struct loader {
 	struct zl_name *prev_owner;	/* for blank owners */
 	bool prev_bad;			/* the last owner was unusable */
 	bool seen_record;
+	bool generating;		/* reading the text of a $GENERATE */
 	uint16_t zone_class;		/* of the first record; 0 before */
 	bool have_dollar_ttl, have_last_ttl, have_soa_min;
 	uint32_t dollar_ttl, last_ttl, soa_min;
@@ -106,5 +107,14 @@ bool zl_ld_args(struct loader *L, uint16_t src, const struct zl_lex_line *ln,
 		size_t min, size_t max, const char *what);
 /* Frees what the load remembers of the files read for $INCLUDE. */
 void zl_ld_seen_free(struct loader *L);
+
+/* ---- zone_generate.c ---- */
+
+/* Runs $GENERATE range owner [ttl] [class] type rdata: writes the records
+ * as the text of a source of their own and reads them, or reports what
+ * is wrong at its place in the directive.  The first record that cannot
+ * be loaded ends the directive: one problem, not one per value. */
+void zl_ld_generate(struct loader *L, uint16_t src,
+		    const struct zl_lex_line *ln);
 
 #endif
