@@ -148,51 +148,128 @@ static bool include_budget(struct loader *L, uint16_t src,
 	return true;
 }
 
-/* Reads an $INCLUDE target through the provider, relative to the including
- * file and inside the include root (a zone from a pull request must not
- * make CI read files outside the tree being linted, DESIGN §8).  Returns
- * the new source's index and sets *id, or returns -1 after reporting why
- * the file cannot be read.  A file this zone has read already, asked for
- * by the same path, is not read again, and one reached by another path is
- * dropped once read: the new source shares the first one's text (RFC 1035
- * §5.1 allows one file under several origins). */
-static int include_read(struct loader *L, uint16_t src,
-			const struct zl_lex_tok *t, const char *file,
-			char **id)
+/* Reads path (relative to the root) for an $INCLUDE through the provider,
+ * inside the include root (a zone from a pull request must not make CI
+ * read files outside the tree being linted, DESIGN §8).  A file this zone
+ * has read already, asked for by the same path, is not read again (*again
+ * set, f->data NULL), and one reached by another path is dropped once
+ * read: its source shares the first one's text (RFC 1035 §5.1 allows one
+ * file under several origins). */
+static enum zl_status fetch(struct loader *L, const char *path,
+			    struct zl_file *f, struct seen **again, char **err)
 {
-	const char *pdisp = L->z->srcs[src]->display, *dir = L->dir[L->depth];
-	struct zl_read rd = { L->root, NULL, NULL, 0, MAX_BYTES };
-	struct zl_file f = { NULL, 0, NULL };
+	struct zl_read rd = { L->root, path, NULL, 0, MAX_BYTES };
 	enum zl_status st;
-	struct seen *again;
-	char *path, *disp, *err = NULL;
-	size_t i;
-	int idx = -1;
 
 	if (L->opts) {
 		rd.allow = L->opts->allow_include;
 		rd.nallow = L->opts->nallow_include;
 	}
+	if ((*again = seen_find(L, 'p', path)) != NULL) {
+		f->len = (*again)->src->len;
+		f->id = (*again)->id ? zl_xstrdup((*again)->id) : NULL;
+		return ZL_OK;
+	}
+	if ((st = zl_read(L->opts ? L->opts->provider : NULL, &rd, f, err)) !=
+	    ZL_OK)
+		return st;
+	if (f->id && (*again = seen_find(L, 'i', f->id)) != NULL) {
+		free(f->data);
+		f->data = NULL;
+		f->len = (*again)->src->len;
+	}
+	return ZL_OK;
+}
+
+/* The path of a relative $INCLUDE target from the repository root, when
+ * the zone lies in a repository and that is another path than first (the
+ * one from the including file's directory); NULL otherwise.  BIND and NSD
+ * resolve includes from the server's working directory, which zone
+ * repositories lay out as their root. */
+static char *repo_path(const struct loader *L, const char *file,
+		       const char *first)
+{
+	char *p;
+
+	if (!L->repo || file[0] == '/')
+		return NULL;
+	p = zl_path_join(L->repo, file);
+	if (strcmp(p, first) == 0) {
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
+/* A path relative to the root as shown to the user: relative to the
+ * current directory when below it, else absolute.  Malloc'd. */
+static char *shown(const struct loader *L, const char *path)
+{
+	char *full = zl_path_join(L->root, path), *cwd = zl_path_abs("."),
+	     *abs = zl_path_abs(full), *rel = zl_path_rel(cwd, abs), *r;
+
+	if (strncmp(rel, "../", 3) == 0 || strcmp(rel, "..") == 0)
+		r = zl_xstrdup(abs);
+	else
+		r = zl_xstrdup(*rel ? rel : ".");
+	free(full);
+	free(cwd);
+	free(abs);
+	free(rel);
+	return r;
+}
+
+/* Reports an $INCLUDE that cannot be read: why, and where it was looked
+ * for when it was looked for in two places. */
+static void include_error(struct loader *L, uint16_t src,
+			  const struct zl_lex_tok *t, enum zl_status st,
+			  const char *file, const char *err, const char *alt)
+{
+	char *dir, *repo;
+
+	if (!alt) {
+		zl_zone_problem(L->z, st == ZL_ERR_LIMIT ? "limit" : "include",
+				src, span(t), "cannot read include file '%s': %s",
+				file, err);
+		return;
+	}
+	dir = shown(L, L->dir[L->depth]);
+	repo = shown(L, L->repo);
+	zl_zone_problem(L->z, st == ZL_ERR_LIMIT ? "limit" : "include", src,
+			span(t), "cannot read include file '%s': %s (looked "
+			"in '%s', the including file's directory, and in '%s', "
+			"the repository root)", file, err, dir, repo);
+	free(dir);
+	free(repo);
+}
+
+/* Reads an $INCLUDE target: relative to the including file, else to the
+ * repository root.  Returns the new source's index and sets *id, or
+ * returns -1 after reporting why the file cannot be read. */
+static int include_read(struct loader *L, uint16_t src,
+			const struct zl_lex_tok *t, const char *file,
+			char **id)
+{
+	const char *pdisp = L->z->srcs[src]->display, *dir = L->dir[L->depth];
+	struct zl_file f = { NULL, 0, NULL };
+	enum zl_status st;
+	struct seen *again;
+	char *path, *alt = NULL, *disp, *err = NULL, *err2 = NULL;
+	size_t i;
+	int idx = -1;
+
 	path = file[0] == '/' ? zl_xstrdup(file) : zl_path_join(dir, file);
-	rd.path = path;
-	if ((again = seen_find(L, 'p', path)) != NULL) {
-		f.len = again->src->len;
-		f.id = again->id ? zl_xstrdup(again->id) : NULL;
-	} else {
-		st = zl_read(L->opts ? L->opts->provider : NULL, &rd, &f,
-			     &err);
-		if (st != ZL_OK) {
-			zl_zone_problem(L->z, st == ZL_ERR_LIMIT ? "limit" :
-					"include", src, span(t),
-					"cannot read include file '%s': %s",
-					file, err);
-			goto out;
-		}
-		if (f.id && (again = seen_find(L, 'i', f.id)) != NULL) {
-			free(f.data);
-			f.data = NULL;
-			f.len = again->src->len;
-		}
+	st = fetch(L, path, &f, &again, &err);
+	if (st != ZL_OK && st != ZL_ERR_LIMIT &&
+	    (alt = repo_path(L, file, path)) != NULL &&
+	    fetch(L, alt, &f, &again, &err2) == ZL_OK) {
+		free(path);
+		path = alt;
+		st = ZL_OK;
+	}
+	if (st != ZL_OK) {
+		include_error(L, src, t, st, file, err, alt);
+		goto out;
 	}
 	for (i = 0; f.id && i <= L->depth; i++) {
 		if (L->id[i] && strcmp(L->id[i], f.id) == 0) {
@@ -210,8 +287,11 @@ static int include_read(struct loader *L, uint16_t src,
 	if (!include_budget(L, src, t, file, f.len, again != NULL))
 		goto out;
 	L->total += f.len;
-	/* Shown relative to the including file, as the user wrote it. */
-	if (file[0] != '/' && strrchr(pdisp, '/'))
+	/* Shown relative to the including file, as the user wrote it, or
+	 * as found from the repository root. */
+	if (path == alt)
+		disp = shown(L, path);
+	else if (file[0] != '/' && strrchr(pdisp, '/'))
 		disp = zl_xasprintf("%.*s/%s",
 				    (int)(strrchr(pdisp, '/') - pdisp), pdisp,
 				    file);
@@ -237,6 +317,9 @@ out:
 	free(f.data);
 	free(f.id);
 	free(err);
+	free(err2);
+	if (alt != path)
+		free(alt);
 	free(path);
 	return idx;
 }

@@ -382,6 +382,7 @@ static enum zl_status run(struct loader *L, const char *path,
 out:
 	zl_ld_seen_free(L);
 	free(L->root);
+	free(L->repo);
 	free(L->id[0]);
 	free(L->dir[0]);
 	zl_buf_free(&L->scratch);
@@ -413,6 +414,53 @@ static char *below(const char *root, const char *name)
 	free(ra);
 	free(na);
 	return rel;
+}
+
+/* Whether the absolute, normalised path dir is path or a directory above
+ * it. */
+static bool contains(const char *dir, const char *path)
+{
+	size_t n = strlen(dir);
+
+	return strncmp(dir, path, n) == 0 &&
+	       (path[n] == '\0' || path[n] == '/' || strcmp(dir, "/") == 0);
+}
+
+/* $INCLUDE of a zone that lies in a repository (the first directory up
+ * from name, the zone's path or the name shown for a buffer, that holds
+ * .git, as for the config search) is confined to the repository whatever
+ * path the user gave (`zonelint zones/`, the git hook's one file), and a
+ * relative one is looked for from its root too: L->root widens to the
+ * repository root unless it holds it already, and L->repo is set. */
+static void repo_root(struct loader *L, const char *name)
+{
+	char *repo = zl_path_repo(name), *ra, *cwd, *rel;
+
+	if (!repo)
+		return;
+	ra = zl_path_abs(L->root);
+	if (!contains(ra, repo)) {
+		/* Shown as the user would name it: relative when below the
+		 * current directory. */
+		cwd = zl_path_abs(".");
+		rel = zl_path_rel(cwd, repo);
+		free(L->root);
+		if (strncmp(rel, "../", 3) == 0 || strcmp(rel, "..") == 0)
+			L->root = zl_xstrdup(repo);
+		else
+			L->root = zl_xstrdup(*rel ? rel : ".");
+		free(rel);
+		free(cwd);
+		free(L->dir[0]);
+		rel = below(L->root, name);
+		L->dir[0] = zl_path_dir(rel);
+		free(rel);
+		free(ra);
+		ra = zl_path_abs(L->root);
+	}
+	L->repo = zl_path_rel(ra, repo);
+	free(ra);
+	free(repo);
 }
 
 enum zl_status zl_zone_load_file(const char *path,
@@ -456,6 +504,7 @@ enum zl_status zl_zone_load_file(const char *path,
 		return st;
 	}
 	L.id[0] = f.id;
+	repo_root(&L, path);
 	return run(&L, path, opts && opts->display ? opts->display : path,
 		   f.data, f.len, out, err);
 }
@@ -490,6 +539,7 @@ enum zl_status zl_zone_load_buffer(const char *name, const char *buf,
 	L.root = zl_xstrdup(root);
 	L.dir[0] = zl_path_dir(rel);
 	free(rel);
+	repo_root(&L, display);
 	return run(&L, name, display, copy, len, out, err);
 }
 

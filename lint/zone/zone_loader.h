@@ -26,6 +26,11 @@ struct loader {
 					   further */
 	const char *infer_name;		/* file name the origin may come from */
 	char *root;			/* the include root */
+	/* The repository root (the first directory up from the zone that
+	 * holds .git) relative to root ("": root itself), where a relative
+	 * $INCLUDE not found beside its includer is looked for; NULL when the
+	 * zone is in no repository or the repository is outside root. */
+	char *repo;
 	/* Files being read, outermost first: the provider's id (for loops;
 	 * NULL for a buffer) and the directory $INCLUDE is relative to, as a
 	 * path relative to the root ("": the root itself). */
