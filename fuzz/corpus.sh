@@ -35,6 +35,18 @@ printf '%s\n' '$ORIGIN example.com.' '$TTL 1h30m' \
 	'c 60 IN TXT "a\"b" x\059y "\255"' '$INCLUDE missing.inc sub' \
 	'd IN MX 10 mx.example.com' '  IN MX 0 .' | seed zone
 printf '@ 3600 IN TXT "v=spf1 -all"\r\n\t3600 IN MX 10 mx\r\n' | seed zone
+# $GENERATE: every base and modifier, ranges at their limits, escapes,
+# quoted rdata, and templates cut short.
+# shellcheck disable=SC2016 # $GENERATE templates are zone text
+printf '%s\n' '$ORIGIN 0.10.in-addr.arpa.' '$TTL 60' '@ SOA ns h 1 2 3 4 5' \
+	'$GENERATE 0-255/3 $ PTR h${-1,3,d}.${0,4,x}.${0,5,X}.example.' \
+	'$GENERATE 250-260 ${0,5,n}.n 60 IN CNAME ${0,0,N}' \
+	'$GENERATE 0-65535 w${0,255,o} IN 1 A 192.0.2.1' \
+	'$GENERATE 2147483646-2147483647 \$$$${+1} TXT "a $ ${2,1} b"' \
+	'$GENERATE 1-2 @ MX "1$ mx${0,2' '$GENERATE 1-2 a${ A 1.2.3.$' \
+	'$GENERATE 1-2 b${-3} A 1.2.3.4' '$GENERATE 9-1/0 c A 1.2.3.4' \
+	'$GENERATE 1- d A 1.2.3.4' '$GENERATE 1-3 e$ 5 IN A 1.2.3.$ x' \
+	'$GENERATE 1-3 f$ A' '$GENERATE 1-2 ( g$' '  A 1.2.3.$ )' | seed zone
 
 # $INCLUDE, through the files in memory of fuzz/memfs.h (";;; NAME"
 # starts one): the fixtures that include, with the files beside them, and

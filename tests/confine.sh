@@ -160,6 +160,63 @@ test_stdin_filename_link() {
 	has "$tmp/out" "^zones/example\\.com\\.zone:6:10: error: cannot read include file 'mail\\.inc': a symbolic link leads out of '\\.'"
 }
 
+# $INCLUDE in a repository: confined to the repository root whatever path
+# names the zone (a directory below it, the file, the git hook's staged
+# blob), and a relative name is looked for beside the including file,
+# then from the repository root.
+mk_repo() {
+	mkdir -p zrepo/.git zrepo/zones/sub zrepo/common shared
+	# shellcheck disable=SC2016 # $INCLUDE is zone text
+	{
+		zone
+		printf '%s\n' '$INCLUDE ../common/mail.inc' \
+			'$INCLUDE common/spf.inc' '$INCLUDE missing.inc' \
+			'$INCLUDE ../../outside/mail.inc' \
+			"\$INCLUDE $tmp/shared/dmarc.inc"
+	} >zrepo/zones/example.com.zone
+	printf '%s\n' 'mail IN A 192.0.2.25' >zrepo/common/mail.inc
+	printf '%s\n' '@ IN TXT "v=spf1 -all"' 'x IN TXT "v=spf1 bogus"' \
+		>zrepo/common/spf.inc
+	printf '%s\n' '_dmarc IN TXT "v=DMARC1; p=reject"' >shared/dmarc.inc
+}
+
+# repo_findings PREFIX: the output of a run over the zone named
+# PREFIXexample.com.zone (PREFIX as shown: "zones/", "", ...).
+repo_findings() {
+	no_leak "$tmp/out" "$tmp/err" && want_rc 1 &&
+	# ../common/mail.inc beside it and common/spf.inc from the root were
+	# read: SPF's error is in the second, and only one include fails.
+	has "$tmp/out" "^${2:-}common/spf\\.inc:2:[0-9]+: error: .*\\[SPF" &&
+	has "$tmp/out" "^$1example\\.com\\.zone:8:10: error: cannot read include file 'missing\\.inc': .*looked in '$3', the including file's directory, and in '$4', the repository root" &&
+	has "$tmp/out" "^$1example\\.com\\.zone:9:10: error: cannot read include file '\\.\\./\\.\\./outside/mail\\.inc': .*(leads out of|outside) '$4'" &&
+	has "$tmp/out" "^$1example\\.com\\.zone:10:10: error: cannot read include file '.*/shared/dmarc\\.inc': .*outside '$4'" &&
+	count "$tmp/out" "error: cannot read include file" 3
+}
+
+test_include_repo() {
+	mk_repo
+	run --format gcc zrepo/zones
+	repo_findings zrepo/zones/ zrepo/ zrepo/zones zrepo || return 1
+	run --format gcc zrepo/zones/example.com.zone
+	repo_findings zrepo/zones/ zrepo/ zrepo/zones zrepo || return 1
+	(cd zrepo/zones && timeout "$limit" ${ZONELINT_WRAPPER:-} "$zl" \
+		--format gcc . >"$tmp/out" 2>"$tmp/err")
+	rc=$?
+	repo_findings '\./' "$tmp/zrepo/" '\.' "$tmp/zrepo" || return 1
+	# The git hook: the staged blob on stdin, named by its path in the
+	# repository, from the repository's top.
+	(cd zrepo && timeout "$limit" ${ZONELINT_WRAPPER:-} "$zl" \
+		--format gcc --stdin-filename zones/example.com.zone - \
+		<zones/example.com.zone >"$tmp/out" 2>"$tmp/err")
+	rc=$?
+	repo_findings zones/ '' zones '\.' || return 1
+	# --allow-include still widens the root.
+	run --format gcc --allow-include "$tmp/shared" zrepo/zones
+	no_leak "$tmp/out" "$tmp/err" && want_rc 1 &&
+	count "$tmp/out" "error: cannot read include file" 2 &&
+	hasnt "$tmp/out" "shared/dmarc\\.inc"
+}
+
 # ---- configs and rule files ----
 
 test_config_link() {
@@ -325,6 +382,7 @@ t "walk: the README's CI command (--format github .)" test_walk_ci
 t "\$INCLUDE: links, '..', absolute names and .git" test_include
 t "\$INCLUDE of a FIFO in the tree" test_include_fifo
 t "--stdin-filename through a link does not move the include root" test_stdin_filename_link
+t "\$INCLUDE in a repository: from the including file, then the root" test_include_repo
 t ".zonelint.yaml linked out of the repository" test_config_link
 t "a *.yaml link out of a --rules directory" test_rules_dir_link
 t "FIFOs as operands, --rules, --config and in a walk" test_fifo_operand

@@ -19,7 +19,7 @@ static void add_line(struct zl_yfile *f, size_t off)
 {
 	zl_xgrow((void **)&f->lines, &f->caplines, f->nlines + 1,
 		 sizeof *f->lines);
-	f->lines[f->nlines++] = off;
+	f->lines[f->nlines++] = (uint32_t)off;
 }
 
 /* Line starts as libyaml counts lines: CR, LF, CR LF and the breaks NEL,
@@ -104,18 +104,9 @@ static struct zl_loc mark_loc(struct zl_yfile *f, yaml_mark_t m)
 /* Location of a raw byte offset (libyaml reader errors give only that). */
 struct zl_loc zl_yaml_off_loc(struct zl_yfile *f, size_t off)
 {
-	size_t lo = 0, hi, mid;
-
 	index_lines(f);
-	hi = f->nlines;
-	while (hi - lo > 1) {
-		mid = lo + (hi - lo) / 2;
-		if (f->lines[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return loc_at(f, lo, off > f->len ? f->len : off);
+	return loc_at(f, zl_line_index(f->lines, f->nlines, off),
+		      off > f->len ? f->len : off);
 }
 
 /* A node's span: its start, and its end when on the same line. */

@@ -56,7 +56,8 @@ struct zl_yfile {
 					   when set (zl_yaml_replay) */
 	size_t nevents;
 	const char *strings;
-	size_t *lines;		/* byte offset of each line start, built
+	uint32_t *lines;	/* byte offset of each line start (files
+				   are at most 16 MiB), built
 				   when a location is first asked for */
 	size_t nlines, caplines;
 	struct zl_diags *errs;	/* where errors go */

@@ -21,16 +21,7 @@ struct smap {
 /* 1-based line of byte off in src. */
 static uint32_t line_of(const struct zl_src *src, uint32_t off)
 {
-	size_t lo = 0, hi = src->nlines, mid;
-
-	while (hi - lo > 1) {
-		mid = lo + (hi - lo) / 2;
-		if (src->lines[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return (uint32_t)lo + 1;
+	return (uint32_t)zl_line_index(src->lines, src->nlines, off) + 1;
 }
 
 /* Maps every line of a multi-line record to the record's first line, so
@@ -71,24 +62,6 @@ struct scan {
 	const struct zl_src *src;
 	uint16_t si;
 };
-
-/* Offset of the `;` that starts the comment of line [p, e), or e.  Quotes
- * and backslash escapes are honoured as the zone lexer honours them: the
- * `;` of "v=DMARC1; p=none" or of \; is data. */
-static size_t comment_start(const char *b, size_t p, size_t e)
-{
-	bool quoted = false;
-
-	for (; p < e; p++) {
-		if (b[p] == '\\')
-			p++;
-		else if (b[p] == '"')
-			quoted = !quoted;
-		else if (b[p] == ';' && !quoted)
-			return p;
-	}
-	return e;
-}
 
 static void add_bad(struct scan *sc, size_t off, size_t len, const char *fmt,
 		    ...) ZL_PRINTF(4, 5);
@@ -245,19 +218,20 @@ static void read_comment(struct scan *sc, struct smap *m, uint32_t line,
 	add_covers(s, m, line);
 }
 
-static void scan_src(struct scan *sc, struct smap *m)
+/* Reads the comments of source sc->si: cmt[0..n), the zone's comments,
+ * those of that source in file order (the zone lexer found them, so the
+ * `;` of "v=DMARC1; p=none" or of \; is data, as for the records). */
+static void scan_src(struct scan *sc, struct smap *m,
+		     const struct zl_comment *cmt, const uint32_t *idx,
+		     size_t n)
 {
-	const struct zl_src *src = sc->src;
-	size_t i, p, e, c;
+	const struct zl_comment *c;
+	size_t i;
 
-	for (i = 0; i < src->nlines; i++) {
-		p = src->lines[i];
-		e = i + 1 < src->nlines ? src->lines[i + 1] - 1 : src->len;
-		if (e > p && src->buf[e - 1] == '\r')
-			e--;
-		c = comment_start(src->buf, p, e);
-		if (c < e)
-			read_comment(sc, m, (uint32_t)i + 1, c, e);
+	for (i = 0; i < n; i++) {
+		c = &cmt[idx[i]];
+		read_comment(sc, m, line_of(sc->src, c->at.off), c->at.off,
+			     (size_t)c->at.off + c->at.len);
 	}
 }
 
@@ -291,10 +265,30 @@ static bool has_marker(const char *b, size_t n)
 	return false;
 }
 
+/* The zone's comments grouped by source, each group in file order: idx
+ * (z->ncomments entries) lists them, from[src]..from[src + 1] those of
+ * src.  from has z->nsrcs + 1 entries. */
+static void group_comments(const struct zl_zone *z, uint32_t *idx,
+			   size_t *from)
+{
+	size_t i, *at = zl_xcalloc(z->nsrcs + 1, sizeof *at);
+
+	for (i = 0; i < z->ncomments; i++)
+		at[z->comments[i].src + 1]++;
+	for (i = 0; i < z->nsrcs; i++)
+		at[i + 1] += at[i];
+	memcpy(from, at, (z->nsrcs + 1) * sizeof *at);
+	for (i = 0; i < z->ncomments; i++)
+		idx[at[z->comments[i].src]++] = (uint32_t)i;
+	free(at);
+}
+
 struct zl_supp *zl_supp_scan(const struct zl_ruleset *rs,
 			     const struct zl_zone *z)
 {
 	struct zl_supp *s = NULL;
+	uint32_t *idx = NULL;
+	size_t *from = NULL;
 	struct scan sc;
 	size_t i;
 
@@ -306,11 +300,17 @@ struct zl_supp *zl_supp_scan(const struct zl_ruleset *rs,
 			s->rs = rs;
 			s->nmaps = z->nsrcs;
 			s->maps = zl_xcalloc(s->nmaps, sizeof *s->maps);
+			idx = zl_xcalloc(z->ncomments + 1, sizeof *idx);
+			from = zl_xcalloc(z->nsrcs + 1, sizeof *from);
+			group_comments(z, idx, from);
 		}
 		map_records(&s->maps[i], z, (uint16_t)i);
 		sc = (struct scan){ s, rs, z->srcs[i], (uint16_t)i };
-		scan_src(&sc, &s->maps[i]);
+		scan_src(&sc, &s->maps[i], z->comments, idx + from[i],
+			 from[i + 1] - from[i]);
 	}
+	free(idx);
+	free(from);
 	if (s && s->ncovers > 1)
 		qsort(s->covers, s->ncovers, sizeof *s->covers, cover_cmp);
 	return s;

@@ -81,6 +81,28 @@ char *zl_path_rel(const char *dir, const char *path)
 	return b.s ? b.s : zl_xstrdup("");
 }
 
+char *zl_path_repo(const char *path)
+{
+	char *dir = zl_path_abs(path), *slash, *git;
+	struct stat sb;
+	bool found;
+
+	for (;;) {
+		/* dir starts as the file itself: step to its directory. */
+		slash = strrchr(dir, '/');
+		if (!slash || (slash == dir && dir[1] == '\0'))
+			break;
+		slash[slash == dir ? 1 : 0] = '\0';
+		git = zl_path_join(dir, ".git");
+		found = lstat(git, &sb) == 0;
+		free(git);
+		if (found)
+			return dir;
+	}
+	free(dir);
+	return NULL;
+}
+
 char *zl_path_dir(const char *path)
 {
 	const char *slash = strrchr(path, '/');

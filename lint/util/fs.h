@@ -22,6 +22,12 @@ char *zl_path_rel(const char *dir, const char *path);
  * Malloc'd. */
 char *zl_path_dir(const char *path);
 
+/* The repository root of path (a file, which need not exist): the first
+ * directory up from its directory that has an entry named .git (a
+ * directory, or the file of a worktree), absolute and normalised; NULL
+ * when there is none.  Malloc'd. */
+char *zl_path_repo(const char *path);
+
 /* dir/name, without doubling a '/' ("/name" for "/", name for "").
  * Malloc'd. */
 char *zl_path_join(const char *dir, const char *name);

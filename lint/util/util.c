@@ -463,3 +463,17 @@ int zl_strcasecmp(const char *a, const char *b)
 	} while (ca && ca == cb);
 	return ca - cb;
 }
+
+size_t zl_line_index(const uint32_t *starts, size_t n, size_t off)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (starts[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}

@@ -86,4 +86,9 @@ uint64_t zl_siphash13(const uint64_t key[2], const void *s, size_t n);
 /* Case-insensitive ASCII comparison (DNS names compare this way). */
 int zl_strcasecmp(const char *a, const char *b);
 
+/* The 0-based line that holds byte off of a text whose n line starts are
+ * starts[0..n) (ascending, starts[0] == 0, n > 0): the last start <= off.
+ * Every "line of an offset" in zonelint is this one binary search. */
+size_t zl_line_index(const uint32_t *starts, size_t n, size_t off);
+
 #endif

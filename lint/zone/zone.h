@@ -27,6 +27,16 @@ struct zl_src {
 	size_t nlines;
 	bool shared;		/* a file read again: buf and lines belong
 				   to the source that read it first */
+	/* Text a $GENERATE wrote (gen_parts non-NULL): gen_count lines of
+	 * gen_nparts parts each (owner, TTL, class, type, rdata as
+	 * written); part j of line l starts at gen_starts[l * gen_nparts +
+	 * j] and stands for the template token gen_parts[j] of source
+	 * gen_src.  Positions in it are shown at the directive
+	 * (zl_zone_loc). */
+	uint16_t gen_src;
+	struct zl_tok *gen_parts;
+	uint32_t *gen_starts;
+	size_t gen_nparts, gen_count;
 };
 
 /* A run of bytes in one source buffer. */
@@ -125,6 +135,14 @@ struct zl_lost {
 	uint16_t type;
 };
 
+/* A comment of a source, as the lexer found it: from its ';' to the end
+ * of its line, without the line break.  The zone keeps them, per source in
+ * file order, for suppression comments (suppress.c). */
+struct zl_comment {
+	uint16_t src;
+	struct zl_tok at;
+};
+
 struct zl_zone {
 	struct zl_name *origin;
 	struct zl_src **srcs;
@@ -140,6 +158,8 @@ struct zl_zone {
 	size_t nprobs, capprobs;
 	struct zl_lost *lost;
 	size_t nlost, caplost;
+	struct zl_comment *comments;	/* in the order read */
+	size_t ncomments, capcomments;
 	struct zl_arena arena;
 };
 
@@ -195,7 +215,9 @@ const char *zl_type_name(uint16_t type);
 /* ---- positions ---- */
 
 /* The location of tok in source src: file name, line, columns, line text.
- * Strings point into the zone (valid while it lives); zl_diags copies them. */
+ * A token of a generated record is shown at the template part of its
+ * $GENERATE directive that wrote it.  Strings point into the zone (valid
+ * while it lives); zl_diags copies them. */
 struct zl_loc zl_zone_loc(const struct zl_zone *z, uint16_t src,
 			  struct zl_tok tok);
 /* Source text of a token (not NUL-terminated). */

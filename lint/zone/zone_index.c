@@ -250,19 +250,38 @@ void zl_zone_add_rr(struct zl_zone *z, const struct zl_rr *rr)
 
 /* ---- positions ---- */
 
-/* Index of the line holding off: the last line start <= off. */
+/* Index of the line holding off. */
 static size_t line_of(const struct zl_src *s, uint32_t off)
 {
-	size_t lo = 0, hi = s->nlines, mid;
+	return zl_line_index(s->lines, s->nlines, off);
+}
 
-	while (hi - lo > 1) {
-		mid = lo + (hi - lo) / 2;
-		if (s->lines[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
+/* The part of a $GENERATE template that wrote byte off of generated
+ * source s: an index into s->gen_parts. */
+static size_t gen_part(const struct zl_src *s, uint32_t off)
+{
+	size_t li = line_of(s, off), j = 0;
+	const uint32_t *st;
+
+	if (li >= s->gen_count)
+		li = s->gen_count - 1;
+	st = s->gen_starts + li * s->gen_nparts;
+	while (j + 1 < s->gen_nparts && st[j + 1] <= off)
+		j++;
+	return j;
+}
+
+/* Where a token of generated text is shown: at the template parts of the
+ * directive that wrote its first and its last byte. */
+static struct zl_tok gen_span(const struct zl_src *s, struct zl_tok tok)
+{
+	const struct zl_tok *a, *b;
+
+	a = &s->gen_parts[gen_part(s, tok.off)];
+	b = tok.len ? &s->gen_parts[gen_part(s, tok.off + tok.len - 1)] : a;
+	if (b->off < a->off)
+		b = a;
+	return (struct zl_tok){ a->off, b->off + b->len - a->off };
 }
 
 struct zl_loc zl_zone_loc(const struct zl_zone *z, uint16_t src,
@@ -272,6 +291,10 @@ struct zl_loc zl_zone_loc(const struct zl_zone *z, uint16_t src,
 	struct zl_loc loc;
 	size_t li, le, end;
 
+	if (s->gen_parts && s->gen_count) {
+		tok = gen_span(s, tok);
+		s = z->srcs[s->gen_src];
+	}
 	memset(&loc, 0, sizeof loc);
 	loc.file = s->display;
 	if (tok.off > s->len)

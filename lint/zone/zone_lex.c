@@ -15,14 +15,19 @@ void zl_lex_init(struct zl_lexer *lx, const char *buf, size_t len)
 	lx->pos = 0;
 	lx->toks = NULL;
 	lx->ntoks = lx->cap = 0;
+	lx->cmts = NULL;
+	lx->ncmts = lx->capcmts = 0;
 	lx->nunclosed = lx->iunclosed = 0;
 }
 
 void zl_lex_free(struct zl_lexer *lx)
 {
 	free(lx->toks);
+	free(lx->cmts);
 	lx->toks = NULL;
+	lx->cmts = NULL;
 	lx->ntoks = lx->cap = 0;
+	lx->ncmts = lx->capcmts = 0;
 }
 
 /* Offset just past the '\n' that ends the line holding off (or the end). */
@@ -145,6 +150,26 @@ static void unclosed_paren(struct zl_lexer *lx, struct zl_lex_line *ln,
 		"unbalanced '(' : no closing ')' before end of file");
 	ln->ntoks = 0;
 	lx->pos = next_line(lx, off);
+	/* The lines after the '(' are read again: their comments too. */
+	while (lx->ncmts > 0 && lx->cmts[lx->ncmts - 1].off >= lx->pos)
+		lx->ncmts--;
+}
+
+/* Adds the comment whose ';' is at pos and returns where it ends: at the
+ * line break, which is not part of it (nor the CR of CR LF). */
+static size_t add_comment(struct zl_lexer *lx, size_t pos)
+{
+	const char *p = memchr(lx->buf + pos, '\n', lx->len - pos);
+	size_t end = p ? (size_t)(p - lx->buf) : lx->len, e = end;
+	struct zl_tok *c;
+
+	if (e > pos && lx->buf[e - 1] == '\r')
+		e--;
+	zl_xgrow((void **)&lx->cmts, &lx->capcmts, lx->ncmts + 1, sizeof *c);
+	c = &lx->cmts[lx->ncmts++];
+	c->off = (uint32_t)pos;
+	c->len = (uint32_t)(e - pos);
+	return end;
 }
 
 /* Handles '(' at pos.  Returns false when the line ends here. */
@@ -188,7 +213,6 @@ static void eof_in_parens(struct zl_lexer *lx, struct zl_lex_line *ln,
 static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
 		     size_t *depth)
 {
-	const char *p;
 	size_t pos = lx->pos, q;
 
 	switch (lx->buf[pos]) {
@@ -199,8 +223,7 @@ static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
 		lx->pos++;
 		return *depth > 0;
 	case ';':
-		p = memchr(lx->buf + pos, '\n', lx->len - pos);
-		lx->pos = p ? (size_t)(p - lx->buf) : lx->len;
+		lx->pos = add_comment(lx, pos);
 		return true;
 	case '(':
 		return open_paren(lx, ln, depth);
@@ -241,7 +264,7 @@ bool zl_lex_next(struct zl_lexer *lx, struct zl_lex_line *ln)
 	if (lx->pos >= lx->len)
 		return false;
 	memset(ln, 0, sizeof *ln);
-	lx->ntoks = 0;
+	lx->ntoks = lx->ncmts = 0;
 	ln->start = ln->end = (uint32_t)lx->pos;
 	ln->blank = lx->buf[lx->pos] == ' ' || lx->buf[lx->pos] == '\t';
 	for (;;) {
@@ -255,6 +278,8 @@ bool zl_lex_next(struct zl_lexer *lx, struct zl_lex_line *ln)
 	}
 	ln->toks = lx->toks;
 	ln->ntoks = lx->ntoks;
+	ln->comments = lx->cmts;
+	ln->ncomments = lx->ncmts;
 	return true;
 }
 

@@ -4,7 +4,10 @@
  *
  * The tokenizer works over a whole buffer by offset and length; it never
  * relies on NUL termination and never allocates per token.  Tokens point into
- * the buffer; the lexer owns only its token vector, reused for every line. */
+ * the buffer; the lexer owns only its token vectors, reused for every line.
+ * Comments are tokens too, kept apart from the fields: the record parser
+ * never sees them, and suppression comments are read from them
+ * (suppress.c), so that quoting is decided in one place. */
 #ifndef ZL_ZONE_LEX_H
 #define ZL_ZONE_LEX_H
 
@@ -34,6 +37,8 @@ struct zl_lexer {
 	size_t len, pos;
 	struct zl_lex_tok *toks;	/* owned: the current line's tokens */
 	size_t ntoks, cap;
+	struct zl_tok *cmts;		/* owned: the current line's comments */
+	size_t ncmts, capcmts;
 	uint32_t open[ZL_LEX_MAXDEPTH];	/* offsets of the open '(' */
 	/* The '(' known to stay unclosed until end of input, in file order,
 	 * found by the last scan that reached the end inside parentheses.
@@ -48,6 +53,11 @@ struct zl_lex_line {
 	const struct zl_lex_tok *toks;	/* owned by the lexer; after an
 					   error, those read before it */
 	size_t ntoks;
+	/* The comments of the line, in order: each from its ';' to the end
+	 * of its physical line, without the line break (CR LF's CR
+	 * included).  Owned by the lexer; also after an error. */
+	const struct zl_tok *comments;
+	size_t ncomments;
 	uint32_t start;		/* first byte of the first physical line */
 	uint32_t end;		/* one past the last token or parenthesis */
 	bool blank;		/* starts with a space or tab: no owner */
@@ -58,7 +68,7 @@ struct zl_lex_line {
 
 /* Starts lexing buf[0..len); the lexer keeps pointers into buf. */
 void zl_lex_init(struct zl_lexer *lx, const char *buf, size_t len);
-/* Frees the token vector (not the buffer). */
+/* Frees the token vectors (not the buffer). */
 void zl_lex_free(struct zl_lexer *lx);
 /* Reads the next logical line into *out (valid until the next call).
  * Returns false at end of input.  Lines without tokens are returned too
@@ -77,7 +87,7 @@ bool zl_lex_generic_num(const char *s, size_t n, size_t prefix,
 int zl_ttl_parse(const char *s, size_t n, uint64_t max, uint64_t *out);
 
 
-/* ---- domain names (zone_rdata.c) ---- */
+/* ---- domain names (zone_name.c) ---- */
 
 /* Converts presentation text s[0..n) to an absolute wire name in wire
  * (ZL_NAME_MAXWIRE bytes).  '@' alone is origin; relative names get origin

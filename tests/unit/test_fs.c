@@ -157,6 +157,36 @@ static char *rd(const char *root, const char *path, enum zl_status st,
 	return f.id;
 }
 
+/* repo_of(T/path): zl_path_repo of a path below the test tree. */
+static char *repo_of(const char *path)
+{
+	char *p = zl_xasprintf("%s/%s", tree, path), *r = zl_path_repo(p);
+
+	free(p);
+	return r;
+}
+
+/* The repository root: the first directory up with an entry .git. */
+START_TEST(test_repo)
+{
+	char *want, *got;
+
+	mk_tree();
+	want = zl_xasprintf("%s/root", tree);
+	ck_assert_ptr_null(repo_of("root"));	/* a file named root: from T */
+	got = repo_of("root/sub/b.inc");
+	ck_assert_str_eq(got, want);
+	free(got);
+	/* A file that need not exist, and a path with '..' in it. */
+	got = repo_of("root/sub/../sub/new.zone");
+	ck_assert_str_eq(got, want);
+	free(got);
+	ck_assert_ptr_null(repo_of("secret"));
+	free(want);
+	rm_tree();
+}
+END_TEST
+
 START_TEST(test_confined)
 {
 	char *id1, *id2, *abs;
@@ -312,6 +342,7 @@ Suite *fs_suite(void)
 	TCase *tc = tcase_create("fs");
 
 	tcase_add_test(tc, test_paths);
+	tcase_add_test(tc, test_repo);
 	tcase_add_test(tc, test_confined);
 	tcase_add_test(tc, test_fifo);
 	tcase_add_test(tc, test_limit);

@@ -254,6 +254,63 @@ START_TEST(test_lex_parens)
 }
 END_TEST
 
+/* Asserts comment i of the current line: offset and text. */
+#define ck_cmt(f, i, o, text) do { \
+	ck_assert_uint_gt((f)->ln.ncomments, (i)); \
+	ck_assert_uint_eq((f)->ln.comments[i].off, (o)); \
+	ck_assert_uint_eq((f)->ln.comments[i].len, strlen(text)); \
+	ck_assert_mem_eq((f)->buf + (o), (text), strlen(text)); \
+} while (0)
+
+/* Comments are tokens of their own, apart from the fields: a ';' inside
+ * quotes or escaped is data, the line break (and CR) is not part of one,
+ * and a record over several lines keeps each line's comment. */
+START_TEST(test_lex_comments)
+{
+	struct fixture f;
+
+	fx_init(&f, S("_dmarc TXT \"v=DMARC1; p=none\" ; zonelint: x\r\n"
+		      "a TXT a\\;b ;c\n"
+		      "; alone\n"
+		      "b TXT ( \"x\" ; one\n"
+		      "  \"y\" ) ;two"));
+	ck_assert(fx_next(&f));
+	ck_assert_uint_eq(f.ln.ntoks, 3);
+	ck_assert_uint_eq(f.ln.ncomments, 1);
+	ck_cmt(&f, 0, 30, "; zonelint: x");
+	ck_assert(fx_next(&f));
+	ck_assert_uint_eq(f.ln.ntoks, 3);
+	ck_tok(&f, 2, 51, "a\\;b");
+	ck_assert_uint_eq(f.ln.ncomments, 1);
+	ck_cmt(&f, 0, 56, ";c");
+	ck_assert(fx_next(&f));
+	ck_assert_uint_eq(f.ln.ntoks, 0);
+	ck_cmt(&f, 0, 59, "; alone");
+	ck_assert(fx_next(&f));
+	ck_assert_uint_eq(f.ln.ntoks, 4);
+	ck_assert_uint_eq(f.ln.ncomments, 2);
+	ck_cmt(&f, 0, 79, "; one");
+	ck_cmt(&f, 1, 93, ";two");
+	ck_assert(!fx_next(&f));
+	fx_free(&f);
+
+	/* An unclosed '(' is read again from the next line: the comments
+	 * after it come once, not twice. */
+	fx_init(&f, S("a TXT ( ; open\n"
+		      "b A 192.0.2.1 ; bee\n"));
+	ck_assert(fx_next(&f));
+	ck_assert_ptr_nonnull(f.ln.err_cat);
+	ck_assert_uint_eq(f.ln.ncomments, 1);
+	ck_cmt(&f, 0, 8, "; open");
+	ck_assert(fx_next(&f));
+	ck_assert_ptr_null(f.ln.err_cat);
+	ck_assert_uint_eq(f.ln.ncomments, 1);
+	ck_cmt(&f, 0, 29, "; bee");
+	ck_assert(!fx_next(&f));
+	fx_free(&f);
+}
+END_TEST
+
 START_TEST(test_ttl_parse)
 {
 	uint64_t v;
@@ -349,6 +406,7 @@ Suite *lex_suite(void)
 	tc = tcase_create("lex_next");
 	tcase_add_test(tc, test_lex_next);
 	tcase_add_test(tc, test_lex_parens);
+	tcase_add_test(tc, test_lex_comments);
 	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("ttl_parse");

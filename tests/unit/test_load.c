@@ -1142,6 +1142,148 @@ START_TEST(test_index_collisions)
 }
 END_TEST
 
+/* The name that field f of rr points at, as text. */
+static const char *target(const struct zl_rr *rr, unsigned f)
+{
+	ck_assert_uint_gt(rr->nrdf, f);
+	ck_assert_ptr_nonnull(rr->rdf[f].name);
+	return rr->rdf[f].name->text;
+}
+
+/* $GENERATE writes what named-checkzone writes for the same directives
+ * (named-checkzone -D of this zone, BIND 9.18). */
+START_TEST(test_generate)
+{
+	static const char *const nib[][2] = {
+		{ "na.f.0.a", "hostfa" }, { "nf.f.0.a", "hostff" },
+		{ "n0.0.1.a", "host100" }, { "n4.0.1.a", "host104" },
+		{ "ma.f.o000372.wa.f.0", "host250" },
+		{ "mc.f.o000374.wc.f.0", "host252" },
+		{ "z0", "host0" }, { "z1", "host1" },
+	};
+	const struct zl_rr *rr;
+	struct zl_zone *z;
+	struct zl_loc loc;
+	char owner[64], want[64];
+	size_t i;
+
+	z = load("gen.example.com.zone",
+		 "$ORIGIN example.com.\n"
+		 "$TTL 3600\n"
+		 "@ IN SOA ns1 hostmaster 1 7200 3600 1209600 3600\n"
+		 "@ NS ns1\n"
+		 "ns1 A 192.0.2.1\n"
+		 "$GENERATE 1-4 host$ A 192.0.2.$\n"
+		 "$GENERATE 10-30/10 ${0,3,d}.rev 300 IN PTR h-${-9,2,x}.example.com.\n"
+		 "$GENERATE 250-260 n${0,5,n}.a 60 IN CNAME host${0,0,X}\n"
+		 "$GENERATE 250-252 m${0,3,N}.o${0,6,o}.w${0,5,n} CNAME host$\n"
+		 "$GENERATE 0-1 z${0,0,n} CNAME host$\n"
+		 "$GENERATE 1-2 @ MX \"1$ mx$\"\n"
+		 "$GENERATE 1-3 esc\\$$$$ TXT \"v=spf1 ip4:192.0.2.$\" ; as BIND\n"
+		 "after A 192.0.2.9\n");
+	ck_assert_uint_eq(z->nprobs, 0);
+	ck_assert_uint_eq(z->nrrs, 32);
+	for (i = 1; i <= 4; i++) {
+		snprintf(owner, sizeof owner, "host%zu.example.com.", i);
+		rr = rr_at(z, owner, LDNS_RR_TYPE_A, 0);
+		ck_assert_uint_eq(rdf_u32(&rr->rdf[0]), 0xC0000200u + i);
+		ck_assert_uint_eq(rr->ttl, 3600);
+	}
+	rr = rr_at(z, "010.rev.example.com.", LDNS_RR_TYPE_PTR, 0);
+	ck_assert_str_eq(target(rr, 0), "h-01.example.com.");
+	ck_assert_uint_eq(rr->ttl, 300);
+	rr = rr_at(z, "020.rev.example.com.", LDNS_RR_TYPE_PTR, 0);
+	ck_assert_str_eq(target(rr, 0), "h-0b.example.com.");
+	rr = rr_at(z, "030.rev.example.com.", LDNS_RR_TYPE_PTR, 0);
+	ck_assert_str_eq(target(rr, 0), "h-15.example.com.");
+	for (i = 0; i < sizeof nib / sizeof nib[0]; i++) {
+		snprintf(owner, sizeof owner, "%s.example.com.", nib[i][0]);
+		snprintf(want, sizeof want, "%s.example.com.", nib[i][1]);
+		rr = rr_at(z, owner, LDNS_RR_TYPE_CNAME, 0);
+		ck_assert_str_eq(target(rr, 0), want);
+	}
+	rr = rr_at(z, "example.com.", LDNS_RR_TYPE_MX, 1);
+	ck_assert_uint_eq(rdf_u32(&rr->rdf[0]), 12);
+	ck_assert_str_eq(target(rr, 1), "mx2.example.com.");
+	rr = rr_at(z, "esc\\$\\$3.example.com.", LDNS_RR_TYPE_TXT, 0);
+	ck_assert_uint_eq(rr->nrdf, 2);
+	/* A blank owner after a $GENERATE is not a generated name. */
+	ck_assert_ptr_nonnull(zl_zone_lookup(z, "after.example.com."));
+
+	/* Generated records are shown at their directive: the owner at the
+	 * owner template, the rdata at the rdata template. */
+	rr = rr_at(z, "host3.example.com.", LDNS_RR_TYPE_A, 0);
+	loc = zl_zone_loc(z, rr->src, rr->owner_tok);
+	ck_assert_str_eq(loc.file, "gen.example.com.zone");
+	ck_assert_uint_eq(loc.line, 6);
+	ck_assert_uint_eq(loc.col, 15);
+	ck_assert_uint_eq(loc.end_col, 20);
+	ck_assert_mem_eq(loc.text, "$GENERATE 1-4 host$ A 192.0.2.$",
+			 loc.text_len);
+	loc = zl_zone_loc(z, rr->src, z->toks[rr->tok]);
+	ck_assert_uint_eq(loc.line, 6);
+	ck_assert_uint_eq(loc.col, 23);
+	ck_assert_uint_eq(loc.end_col, 32);
+	loc = zl_zone_loc(z, rr->src, rr->text);
+	ck_assert_uint_eq(loc.col, 15);
+	ck_assert_uint_eq(loc.end_col, 32);
+	rr = rr_at(z, "020.rev.example.com.", LDNS_RR_TYPE_PTR, 0);
+	loc = zl_zone_loc(z, rr->src, rr->ttl_tok);
+	ck_assert_uint_eq(loc.line, 7);
+	ck_assert_uint_eq(loc.col, 33);
+	loc = zl_zone_loc(z, rr->src, rr->class_tok);
+	ck_assert_uint_eq(loc.col, 37);
+	/* Every field of a quoted rdata template is shown at it. */
+	rr = rr_at(z, "example.com.", LDNS_RR_TYPE_MX, 1);
+	loc = zl_zone_loc(z, rr->src, z->toks[rr->tok + 1]);
+	ck_assert_uint_eq(loc.line, 11);
+	ck_assert_uint_eq(loc.col, 20);
+	ck_assert_uint_eq(loc.end_col, 28);
+	zl_zone_free(z);
+}
+END_TEST
+
+/* A bad range or template is reported where it is written, and the rest
+ * of the zone is read. */
+START_TEST(test_generate_errors)
+{
+	struct zl_zone *z;
+	size_t i, n = 0;
+
+	z = load("example.com.zone",
+		 "$TTL 1\n"
+		 "@ SOA ns hm 1 2 3 4 5\n"
+		 "$GENERATE 5-1 a A 192.0.2.1\n"
+		 "$GENERATE 1-2/0 a A 192.0.2.1\n"
+		 "$GENERATE x a A 192.0.2.1\n"
+		 "$GENERATE 1-70000 a A 192.0.2.1\n"
+		 "$GENERATE 1-3 a${-2} A 192.0.2.1\n"
+		 "$GENERATE 1-3 b${0,3,q} A 192.0.2.1\n"
+		 "$GENERATE 1-3 c$ A 192.0.2.$$\n"
+		 "$GENERATE 1-3 d$\n"
+		 "$GENERATE 0-65535 e$ 1 IN A 192.0.2.$ extra\n"
+		 "$GENERATE 1-2 f${0,256} A 192.0.2.1\n"
+		 "ok A 192.0.2.9\n");
+	prob(z, "start is above stop", 3, 11, "range");
+	prob(z, "the step is 0", 4, 11, "range");
+	prob(z, "range 'x'", 5, 11, "syntax");
+	prob(z, "more than 65536 per directive", 6, 11, "limit");
+	prob(z, "value negative (-1)", 7, 16, "syntax");
+	prob(z, "invalid $GENERATE modifier", 8, 16, "syntax");
+	prob(z, "invalid IPv4 address '192.0.2.$'", 9, 20, "syntax");
+	prob(z, "missing a range", 10, 1, "syntax");
+	prob(z, "extra field 'extra'", 11, 39, "syntax");
+	for (i = 0; i < z->nprobs; i++)
+		n += strstr(z->probs[i].message, "IPv4") != NULL;
+	ck_assert_uint_eq(n, 1);	/* once, not once per value */
+	ck_assert_uint_eq(z->nprobs, 10);
+	ck_assert_ptr_nonnull(zl_zone_lookup(z, "ok.example.com."));
+	ck_assert_ptr_null(zl_zone_lookup(z, "b1.example.com."));
+	ck_assert_uint_eq(z->nrrs, 2);
+	zl_zone_free(z);
+}
+END_TEST
+
 START_TEST(test_loc)
 {
 	struct zl_zone *z;
@@ -1230,6 +1372,10 @@ Suite *load_suite(void)
 	tc = tcase_create("index");
 	tcase_add_test(tc, test_index);
 	tcase_add_test(tc, test_index_collisions);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("generate");
+	tcase_add_test(tc, test_generate);
+	tcase_add_test(tc, test_generate_errors);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("loc");
 	tcase_add_test(tc, test_loc);

@@ -317,6 +317,22 @@ START_TEST(test_xgrow)
 }
 END_TEST
 
+START_TEST(test_line_index)
+{
+	/* "ab\n\ncd\n" and a last line without a break. */
+	static const uint32_t starts[] = { 0, 3, 4, 7 };
+
+	ck_assert_uint_eq(zl_line_index(starts, 4, 0), 0);
+	ck_assert_uint_eq(zl_line_index(starts, 4, 2), 0);	/* the '\n' */
+	ck_assert_uint_eq(zl_line_index(starts, 4, 3), 1);	/* empty line */
+	ck_assert_uint_eq(zl_line_index(starts, 4, 4), 2);
+	ck_assert_uint_eq(zl_line_index(starts, 4, 6), 2);
+	ck_assert_uint_eq(zl_line_index(starts, 4, 7), 3);
+	ck_assert_uint_eq(zl_line_index(starts, 4, 1000), 3);	/* past end */
+	ck_assert_uint_eq(zl_line_index(starts, 1, 5), 0);	/* one line */
+}
+END_TEST
+
 Suite *util_suite(void)
 {
 	Suite *s = suite_create("util");
@@ -346,6 +362,9 @@ Suite *util_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("xgrow");
 	tcase_add_test(tc, test_xgrow);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("line_index");
+	tcase_add_test(tc, test_line_index);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,438 @@
+/* zone_directive.c - the directives $ORIGIN, $TTL and $INCLUDE, and the
+ * dispatch to $GENERATE (zone_generate.c). */
+#include "zone_loader.h"
+
+#include <search.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "fs.h"
+
+/* ---- files read again ---- */
+
+/* A file the zone has read for $INCLUDE, found again by the path it was
+ * asked for ("p" and the path) or by the provider's id for it ("i" and
+ * the id): its first source, and its id. */
+struct seen {
+	char *key;
+	const struct zl_src *src;
+	const char *id;		/* the "i" entry's key + 1, or NULL */
+};
+
+static int seen_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct seen *)a)->key,
+		      ((const struct seen *)b)->key);
+}
+
+static struct seen *seen_find(const struct loader *L, char kind,
+			      const char *s)
+{
+	struct seen want = { zl_xasprintf("%c%s", kind, s), NULL, NULL };
+	void *node = tfind(&want, &L->seen, seen_cmp);
+
+	free(want.key);
+	return node ? *(struct seen **)node : NULL;
+}
+
+/* Remembers src, the first source of a file, as read for path, and for
+ * the provider's id (or NULL) unless that is known already. */
+static void seen_add(struct loader *L, const char *path, const char *id,
+		     const struct zl_src *src)
+{
+	struct seen *p = zl_xmalloc(sizeof *p), *i = id ? seen_find(L, 'i', id)
+							 : NULL;
+
+	if (id && !i) {
+		i = zl_xmalloc(sizeof *i);
+		*i = (struct seen){ zl_xasprintf("i%s", id), src, NULL };
+		i->id = i->key + 1;
+		tsearch(i, &L->seen, seen_cmp);
+	}
+	*p = (struct seen){ zl_xasprintf("p%s", path), src,
+			    i ? i->id : NULL };
+	tsearch(p, &L->seen, seen_cmp);
+}
+
+void zl_ld_seen_free(struct loader *L)
+{
+	struct seen *e;
+
+	while (L->seen) {
+		e = *(struct seen **)L->seen;
+		tdelete(e, &L->seen, seen_cmp);
+		free(e->key);
+		free(e);
+	}
+}
+
+bool zl_ld_args(struct loader *L, uint16_t src,
+		    const struct zl_lex_line *ln, size_t min, size_t max,
+		    const char *what)
+{
+	const struct zl_lex_tok *t;
+
+	if (ln->ntoks - 1 < min) {
+		zl_zone_problem(L->z, "syntax", src, span(&ln->toks[0]),
+				"missing %s after %.*s%s", what,
+				ZL_TOKARGS(text_of(L, src, &ln->toks[0]),
+					   ln->toks[0].len));
+		return false;
+	}
+	if (ln->ntoks - 1 > max) {
+		t = &ln->toks[max + 1];
+		zl_zone_problem(L->z, "syntax", src, span(t),
+				"extra field '%.*s%s' after %.*s%s",
+				ZL_TOKARGS(text_of(L, src, t), t->len),
+				ZL_TOKARGS(text_of(L, src, &ln->toks[0]),
+					   ln->toks[0].len));
+		return false;
+	}
+	return true;
+}
+
+static void dir_origin(struct loader *L, uint16_t src,
+		       const struct zl_lex_line *ln)
+{
+	uint8_t wire[ZL_NAME_MAXWIRE];
+	size_t wl;
+
+	if (!zl_ld_args(L, src, ln, 1, 1, "a domain name"))
+		return;
+	if ((wl = zl_ld_name(L, src, &ln->toks[1], wire)) == 0)
+		return;
+	memcpy(L->origin, wire, wl);
+	L->originlen = wl;
+	if (!L->seen_record)
+		zl_ld_fix_origin(L);
+}
+
+static void dir_ttl(struct loader *L, uint16_t src,
+		    const struct zl_lex_line *ln)
+{
+	if (!zl_ld_args(L, src, ln, 1, 1, "a TTL"))
+		return;
+	if (zl_ld_ttl(L, src, &ln->toks[1], &L->dollar_ttl))
+		L->have_dollar_ttl = true;
+}
+
+/* Takes len bytes of an $INCLUDE from the run's budgets (a file the zone
+ * reads again also from the reread budget, reported once per zone);
+ * false after reporting what does not fit. */
+static bool include_budget(struct loader *L, uint16_t src,
+			   const struct zl_lex_tok *t, const char *file,
+			   size_t len, bool again)
+{
+	struct zl_budget *b = L->budget;
+	char sz[32];
+
+	if (again && !zl_budget_take(&b->reread, len, b->lim.reread)) {
+		if (!L->reread_over)
+			zl_zone_problem(L->z, "limit", src, span(t),
+					"'%s' was already read for this zone; "
+					"reading it again exceeds the budget of "
+					"%s of repeated includes per run", file,
+					zl_size_str(b->lim.reread, sz, sizeof sz));
+		L->reread_over = true;
+		return false;
+	}
+	if (!zl_budget_take(&b->bytes, len, b->lim.bytes)) {
+		zl_zone_problem(L->z, "limit", src, span(t),
+				"reading '%s' exceeds the budget of %s of "
+				"zone text per run", file,
+				zl_size_str(b->lim.bytes, sz, sizeof sz));
+		return false;
+	}
+	return true;
+}
+
+/* Reads path (relative to the root) for an $INCLUDE through the provider,
+ * inside the include root (a zone from a pull request must not make CI
+ * read files outside the tree being linted, DESIGN §8).  A file this zone
+ * has read already, asked for by the same path, is not read again (*again
+ * set, f->data NULL), and one reached by another path is dropped once
+ * read: its source shares the first one's text (RFC 1035 §5.1 allows one
+ * file under several origins). */
+static enum zl_status fetch(struct loader *L, const char *path,
+			    struct zl_file *f, struct seen **again, char **err)
+{
+	struct zl_read rd = { L->root, path, NULL, 0, MAX_BYTES };
+	enum zl_status st;
+
+	if (L->opts) {
+		rd.allow = L->opts->allow_include;
+		rd.nallow = L->opts->nallow_include;
+	}
+	if ((*again = seen_find(L, 'p', path)) != NULL) {
+		f->len = (*again)->src->len;
+		f->id = (*again)->id ? zl_xstrdup((*again)->id) : NULL;
+		return ZL_OK;
+	}
+	if ((st = zl_read(L->opts ? L->opts->provider : NULL, &rd, f, err)) !=
+	    ZL_OK)
+		return st;
+	if (f->id && (*again = seen_find(L, 'i', f->id)) != NULL) {
+		free(f->data);
+		f->data = NULL;
+		f->len = (*again)->src->len;
+	}
+	return ZL_OK;
+}
+
+/* The path of a relative $INCLUDE target from the repository root, when
+ * the zone lies in a repository and that is another path than first (the
+ * one from the including file's directory); NULL otherwise.  BIND and NSD
+ * resolve includes from the server's working directory, which zone
+ * repositories lay out as their root. */
+static char *repo_path(const struct loader *L, const char *file,
+		       const char *first)
+{
+	char *p;
+
+	if (!L->repo || file[0] == '/')
+		return NULL;
+	p = zl_path_join(L->repo, file);
+	if (strcmp(p, first) == 0) {
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
+/* A path relative to the root as shown to the user: relative to the
+ * current directory when below it, else absolute.  Malloc'd. */
+static char *shown(const struct loader *L, const char *path)
+{
+	char *full = zl_path_join(L->root, path), *cwd = zl_path_abs("."),
+	     *abs = zl_path_abs(full), *rel = zl_path_rel(cwd, abs), *r;
+
+	if (strncmp(rel, "../", 3) == 0 || strcmp(rel, "..") == 0)
+		r = zl_xstrdup(abs);
+	else
+		r = zl_xstrdup(*rel ? rel : ".");
+	free(full);
+	free(cwd);
+	free(abs);
+	free(rel);
+	return r;
+}
+
+/* Reports an $INCLUDE that cannot be read: why, and where it was looked
+ * for when it was looked for in two places. */
+static void include_error(struct loader *L, uint16_t src,
+			  const struct zl_lex_tok *t, enum zl_status st,
+			  const char *file, const char *err, const char *alt)
+{
+	char *dir, *repo;
+
+	if (!alt) {
+		zl_zone_problem(L->z, st == ZL_ERR_LIMIT ? "limit" : "include",
+				src, span(t), "cannot read include file '%s': %s",
+				file, err);
+		return;
+	}
+	dir = shown(L, L->dir[L->depth]);
+	repo = shown(L, L->repo);
+	zl_zone_problem(L->z, st == ZL_ERR_LIMIT ? "limit" : "include", src,
+			span(t), "cannot read include file '%s': %s (looked "
+			"in '%s', the including file's directory, and in '%s', "
+			"the repository root)", file, err, dir, repo);
+	free(dir);
+	free(repo);
+}
+
+/* Reads an $INCLUDE target: relative to the including file, else to the
+ * repository root.  Returns the new source's index and sets *id, or
+ * returns -1 after reporting why the file cannot be read. */
+static int include_read(struct loader *L, uint16_t src,
+			const struct zl_lex_tok *t, const char *file,
+			char **id)
+{
+	const char *pdisp = L->z->srcs[src]->display, *dir = L->dir[L->depth];
+	struct zl_file f = { NULL, 0, NULL };
+	enum zl_status st;
+	struct seen *again;
+	char *path, *alt = NULL, *disp, *err = NULL, *err2 = NULL;
+	size_t i;
+	int idx = -1;
+
+	path = file[0] == '/' ? zl_xstrdup(file) : zl_path_join(dir, file);
+	st = fetch(L, path, &f, &again, &err);
+	if (st != ZL_OK && st != ZL_ERR_LIMIT &&
+	    (alt = repo_path(L, file, path)) != NULL &&
+	    fetch(L, alt, &f, &again, &err2) == ZL_OK) {
+		free(path);
+		path = alt;
+		st = ZL_OK;
+	}
+	if (st != ZL_OK) {
+		include_error(L, src, t, st, file, err, alt);
+		goto out;
+	}
+	for (i = 0; f.id && i <= L->depth; i++) {
+		if (L->id[i] && strcmp(L->id[i], f.id) == 0) {
+			zl_zone_problem(L->z, "include", src, span(t),
+					"include loop: '%s' is already being read",
+					file);
+			goto out;
+		}
+	}
+	if (L->total + f.len > MAX_BYTES) {
+		zl_zone_problem(L->z, "limit", src, span(t),
+				"input with include files exceeds 1 GiB");
+		goto out;
+	}
+	if (!include_budget(L, src, t, file, f.len, again != NULL))
+		goto out;
+	L->total += f.len;
+	/* Shown relative to the including file, as the user wrote it, or
+	 * as found from the repository root. */
+	if (path == alt)
+		disp = shown(L, path);
+	else if (file[0] != '/' && strrchr(pdisp, '/'))
+		disp = zl_xasprintf("%.*s/%s",
+				    (int)(strrchr(pdisp, '/') - pdisp), pdisp,
+				    file);
+	else
+		disp = zl_xstrdup(file);
+	idx = zl_ld_add_src(L->z, path, disp, f.data, f.len,
+		      again ? again->src : NULL);
+	f.data = NULL;
+	free(disp);
+	if (idx < 0) {
+		zl_zone_problem(L->z, "limit", src, span(t),
+				"more than %d source files", MAX_SRCS);
+	} else {
+		/* Read, or found by its id: the next include by this path
+		 * is known before reading. */
+		if (!again || !seen_find(L, 'p', path))
+			seen_add(L, path, f.id,
+				 again ? again->src : L->z->srcs[idx]);
+		*id = f.id;
+		f.id = NULL;
+	}
+out:
+	free(f.data);
+	free(f.id);
+	free(err);
+	free(err2);
+	if (alt != path)
+		free(alt);
+	free(path);
+	return idx;
+}
+
+/* The file-name token of $INCLUDE as a C string (quotes removed), or NULL
+ * after reporting a name that cannot be a path. */
+static char *include_name(struct loader *L, uint16_t src,
+			  const struct zl_lex_tok *t)
+{
+	const char *s = text_of(L, src, t);
+	size_t n = t->len;
+
+	if (t->quoted) {
+		s++;
+		n -= 2;
+	}
+	if (n == 0 || memchr(s, '\0', n)) {
+		zl_zone_problem(L->z, "syntax", src, span(t),
+				"invalid include file name '%.*s%s'",
+				ZL_TOKARGS(s, n));
+		return NULL;
+	}
+	return zl_xstrndup(s, n);
+}
+
+/* Loader state an included file may change but not pass back (RFC 1035
+ * §5.1: $INCLUDE does not change the origin of the parent file). */
+struct saved {
+	uint8_t origin[ZL_NAME_MAXWIRE];
+	size_t originlen;
+	struct zl_name *prev_owner;
+	bool prev_bad;
+};
+
+static void save(const struct loader *L, struct saved *s)
+{
+	memcpy(s->origin, L->origin, L->originlen);
+	s->originlen = L->originlen;
+	s->prev_owner = L->prev_owner;
+	s->prev_bad = L->prev_bad;
+}
+
+static void restore(struct loader *L, const struct saved *s)
+{
+	memcpy(L->origin, s->origin, s->originlen);
+	L->originlen = s->originlen;
+	L->prev_owner = s->prev_owner;
+	L->prev_bad = s->prev_bad;
+}
+
+static void dir_include(struct loader *L, uint16_t src,
+			const struct zl_lex_line *ln)
+{
+	const struct zl_lex_tok *t = &ln->toks[1];
+	uint8_t wire[ZL_NAME_MAXWIRE];
+	char *file = NULL, *id = NULL;
+	struct saved sv;
+	size_t wl = 0;
+	int idx;
+
+	if (!zl_ld_args(L, src, ln, 1, 2, "a file name"))
+		return;
+	if ((file = include_name(L, src, t)) == NULL)
+		goto out;
+	if (ln->ntoks == 3 && (wl = zl_ld_name(L, src, &ln->toks[2], wire)) == 0)
+		goto out;
+	if (L->depth >= MAX_INCLUDE_DEPTH) {
+		zl_zone_problem(L->z, "include", src, span(t),
+				"$INCLUDE nested deeper than %d",
+				MAX_INCLUDE_DEPTH);
+		goto out;
+	}
+	/* The zone's origin is the parent's, not the one given here. */
+	if (!zl_ld_origin(L))
+		goto out;
+	zl_ld_fix_origin(L);
+	if ((idx = include_read(L, src, t, file, &id)) < 0)
+		goto out;
+	save(L, &sv);
+	if (wl) {
+		memcpy(L->origin, wire, wl);
+		L->originlen = wl;
+	}
+	L->depth++;
+	L->id[L->depth] = id;
+	L->dir[L->depth] = zl_path_dir(L->z->srcs[idx]->path);
+	zl_ld_process(L, (uint16_t)idx);
+	free(L->id[L->depth]);
+	free(L->dir[L->depth]);
+	L->id[L->depth] = L->dir[L->depth] = NULL;
+	L->depth--;
+	restore(L, &sv);
+out:
+	free(file);
+}
+
+void zl_ld_directive(struct loader *L, uint16_t src,
+		      const struct zl_lex_line *ln)
+{
+	const struct zl_lex_tok *t = &ln->toks[0];
+	const char *s = text_of(L, src, t);
+
+	if (t->len == 7 && strncasecmp(s, "$ORIGIN", 7) == 0)
+		dir_origin(L, src, ln);
+	else if (t->len == 4 && strncasecmp(s, "$TTL", 4) == 0)
+		dir_ttl(L, src, ln);
+	else if (t->len == 8 && strncasecmp(s, "$INCLUDE", 8) == 0)
+		dir_include(L, src, ln);
+	else if (t->len == 9 && strncasecmp(s, "$GENERATE", 9) == 0)
+		zl_ld_generate(L, src, ln);
+	else
+		zl_zone_problem(L->z, "syntax", src, span(t),
+				"unknown directive '%.*s%s'",
+				ZL_TOKARGS(s, t->len));
+}
+

@@ -1,0 +1,339 @@
+/* zone_generate.c - the $GENERATE directive (BIND 9): a range of records
+ * written from one template, read as if each were a line of the file. */
+#include "zone_loader.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define GEN_MAX 65536			/* records one directive writes */
+#define GEN_MAXVAL 2147483647u		/* range bounds, as BIND: 2^31 - 1 */
+#define GEN_MAXWIDTH 255		/* no name is longer */
+
+/* What is wrong with a template: bytes [off, off + len) of its token. */
+struct gerr {
+	size_t off, len;
+	char msg[128];
+};
+
+/* Reads decimal digits at s[*i..n) into *v (at most max); false if there
+ * are none or the value is over max. */
+static bool number(const char *s, size_t n, size_t *i, uint64_t max,
+		   uint64_t *v)
+{
+	size_t k = *i;
+
+	*v = 0;
+	while (k < n && s[k] >= '0' && s[k] <= '9') {
+		*v = *v * 10 + (uint64_t)(s[k++] - '0');
+		if (*v > max)
+			return false;
+	}
+	if (k == *i)
+		return false;
+	*i = k;
+	return true;
+}
+
+struct range {
+	uint64_t start, stop, step;
+};
+
+/* start-stop[/step]: each 0 .. 2^31 - 1, start <= stop, step >= 1. */
+static bool gen_range(struct loader *L, uint16_t src,
+		      const struct zl_lex_tok *t, struct range *r)
+{
+	const char *s = text_of(L, src, t);
+	size_t n = t->len, i = 0;
+
+	r->step = 1;
+	if (t->quoted || !number(s, n, &i, GEN_MAXVAL, &r->start) ||
+	    i >= n || s[i++] != '-' ||
+	    !number(s, n, &i, GEN_MAXVAL, &r->stop) ||
+	    (i < n && (s[i++] != '/' ||
+		       !number(s, n, &i, GEN_MAXVAL, &r->step))) || i != n) {
+		zl_zone_problem(L->z, "syntax", src, span(t),
+				"invalid $GENERATE range '%.*s%s': expected "
+				"start-stop or start-stop/step, each 0.."
+				"2147483647", ZL_TOKARGS(s, n));
+		return false;
+	}
+	if (r->start > r->stop || r->step == 0) {
+		zl_zone_problem(L->z, "range", src, span(t),
+				"invalid $GENERATE range '%.*s%s': %s",
+				ZL_TOKARGS(s, n), r->step == 0 ?
+				"the step is 0" : "start is above stop");
+		return false;
+	}
+	if ((r->stop - r->start) / r->step + 1 > GEN_MAX) {
+		zl_zone_problem(L->z, "limit", src, span(t),
+				"$GENERATE range '%.*s%s' writes %" PRIu64
+				" records, more than %d per directive",
+				ZL_TOKARGS(s, n),
+				(r->stop - r->start) / r->step + 1, GEN_MAX);
+		return false;
+	}
+	return true;
+}
+
+/* BIND's nibble form: hex digits, least significant first, each a label;
+ * width counts the dots too, so an even width ends in a dot. */
+static void nibbles(struct zl_buf *out, uint64_t v, uint64_t width,
+		    bool upper)
+{
+	const char *hex = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+
+	do {
+		zl_buf_addc(out, hex[v & 0xf]);
+		v >>= 4;
+		if (width > 0)
+			width--;
+		if (width > 0 || v != 0) {
+			zl_buf_addc(out, '.');
+			if (width > 0)
+				width--;
+		}
+	} while (v != 0 || width > 0);
+}
+
+/* Reads the modifier {offset[,width[,base]]} at s[*i] == '{' and writes
+ * the value it, so modified, to out. */
+static bool modifier(const char *s, size_t n, size_t *i, uint64_t it,
+		     struct zl_buf *out, struct gerr *e)
+{
+	size_t k = *i + 1, at = *i - 1;
+	uint64_t off = 0, width = 0;
+	bool neg = false;
+	char base = 'd', fmt[8];
+	int64_t v;
+
+	if (k < n && (s[k] == '-' || s[k] == '+'))
+		neg = s[k++] == '-';
+	if (!number(s, n, &k, GEN_MAXVAL, &off))
+		goto bad;
+	if (k < n && s[k] == ',') {
+		k++;
+		if (!number(s, n, &k, GEN_MAXWIDTH, &width))
+			goto bad;
+		if (k < n && s[k] == ',') {
+			if (k + 1 >= n || !strchr("doxXnN", s[k + 1]))
+				goto bad;
+			base = s[k + 1];
+			k += 2;
+		}
+	}
+	if (k >= n || s[k] != '}')
+		goto bad;
+	*i = k + 1;
+	v = (int64_t)it + (neg ? -(int64_t)off : (int64_t)off);
+	if (v < 0) {
+		e->off = at;
+		e->len = k + 1 - at;
+		snprintf(e->msg, sizeof e->msg, "$GENERATE offset makes the "
+			 "value negative (%" PRId64 ")", v);
+		return false;
+	}
+	if (base == 'n' || base == 'N') {
+		nibbles(out, (uint64_t)v, width, base == 'N');
+		return true;
+	}
+	snprintf(fmt, sizeof fmt, "%%0*%s", base == 'd' ? PRIu64 :
+		 base == 'o' ? PRIo64 : base == 'x' ? PRIx64 : PRIX64);
+	zl_buf_addf(out, fmt, (int)width, (uint64_t)v);
+	return true;
+bad:
+	for (k = *i; k < n && s[k] != '}'; k++)
+		;
+	e->off = at;
+	e->len = (k < n ? k + 1 : n) - at;
+	snprintf(e->msg, sizeof e->msg, "invalid $GENERATE modifier: expected "
+		 "${offset[,width[,base]]}, width 0..%d, base one of d o x X "
+		 "n N", GEN_MAXWIDTH);
+	return false;
+}
+
+/* Writes template s[0..n) for value it: $ is the value, ${...} the value
+ * modified, $$ a '$'; an escape (\$, \\, \DDD) is kept for the field's
+ * own reader, as BIND keeps it. */
+static bool expand(const char *s, size_t n, uint64_t it, struct zl_buf *out,
+		   struct gerr *e)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		if (s[i] == '\\') {
+			zl_buf_add(out, s + i, i + 1 < n ? 2 : 1);
+			i += 2;
+		} else if (s[i] != '$') {
+			zl_buf_addc(out, s[i++]);
+		} else if (i + 1 < n && s[i + 1] == '$') {
+			zl_buf_addc(out, '$');
+			i += 2;
+		} else if (i + 1 < n && s[i + 1] == '{') {
+			i++;
+			if (!modifier(s, n, &i, it, out, e))
+				return false;
+		} else {
+			zl_buf_addf(out, "%" PRIu64, it);
+			i++;
+		}
+	}
+	return true;
+}
+
+/* The generated text: one line per value, parts[0..np) of each written
+ * from template tokens t[0..np) (owner, TTL, class, type, rdata), the
+ * start of each part kept in starts.  False after reporting a template
+ * error at its place in the directive. */
+static bool write_lines(struct loader *L, uint16_t src,
+			const struct zl_lex_tok *t, size_t np,
+			const struct range *r, struct zl_buf *out,
+			uint32_t *starts)
+{
+	const char *s;
+	struct gerr e;
+	uint64_t it;
+	size_t j, k = 0, n;
+	bool tmpl;
+
+	for (it = r->start; it <= r->stop; it += r->step) {
+		for (j = 0; j < np; j++) {
+			starts[k++] = (uint32_t)out->len;
+			s = text_of(L, src, &t[j]);
+			n = t[j].len;
+			/* The owner and the rdata are templates; a quoted
+			 * rdata is read as its contents, several fields. */
+			tmpl = j == 0 || j == np - 1;
+			if (tmpl && t[j].quoted && j == np - 1) {
+				s++;
+				n -= 2;
+			}
+			if (!tmpl) {
+				zl_buf_add(out, s, n);
+			} else if (!expand(s, n, it, out, &e)) {
+				struct zl_tok at = {
+					(uint32_t)(t[j].off + (s - text_of(
+						L, src, &t[j])) + e.off),
+					(uint32_t)e.len };
+
+				zl_zone_problem(L->z, "syntax", src, at, "%s",
+						e.msg);
+				return false;
+			}
+			zl_buf_addc(out, j + 1 < np ? ' ' : '\n');
+		}
+		if (out->len > (1u << 30))
+			break;	/* the budget below refuses it */
+		if (r->stop - it < r->step)
+			break;
+	}
+	return true;
+}
+
+/* Takes the generated text from the run's budget of zone text. */
+static bool gen_budget(struct loader *L, uint16_t src,
+		       const struct zl_lex_tok *t, size_t len)
+{
+	struct zl_budget *b = L->budget;
+	char sz[32];
+
+	if (L->total + len <= MAX_BYTES &&
+	    zl_budget_take(&b->bytes, len, b->lim.bytes)) {
+		L->total += len;
+		return true;
+	}
+	zl_zone_problem(L->z, "limit", src, span(t),
+			"the records of this $GENERATE exceed the budget of "
+			"%s of zone text per run",
+			zl_size_str(L->total + len > MAX_BYTES ? MAX_BYTES :
+				    b->lim.bytes, sz, sizeof sz));
+	return false;
+}
+
+/* Whether a template token after the owner is a TTL or a class: BIND
+ * reads at most one of each, in either order, before the type. */
+static bool ttl_or_class(const struct loader *L, uint16_t src,
+			 const struct zl_lex_tok *t)
+{
+	const char *s = text_of(L, src, t);
+	uint16_t k;
+
+	return !t->quoted && t->len > 0 &&
+	       ((s[0] >= '0' && s[0] <= '9') || zl_ld_class(s, t->len, &k));
+}
+
+/* The template has one type and one rdata token after the owner and the
+ * optional TTL and class; false after reporting more.  An rdata of
+ * several fields is quoted, as for BIND. */
+static bool one_rdata(struct loader *L, uint16_t src,
+		      const struct zl_lex_line *ln)
+{
+	const struct zl_lex_tok *t;
+	size_t i = 3;
+
+	while (i < 5 && i + 2 < ln->ntoks && ttl_or_class(L, src, &ln->toks[i]))
+		i++;
+	if (i + 2 >= ln->ntoks)
+		return true;
+	t = &ln->toks[i + 2];
+	zl_zone_problem(L->z, "syntax", src, span(t),
+			"extra field '%.*s%s' after the $GENERATE rdata "
+			"(quote an rdata of several fields)",
+			ZL_TOKARGS(text_of(L, src, t), t->len));
+	return false;
+}
+
+void zl_ld_generate(struct loader *L, uint16_t src,
+		    const struct zl_lex_line *ln)
+{
+	const struct zl_src *ps = L->z->srcs[src];
+	struct zl_buf out = { NULL, 0, 0 };
+	struct zl_name *prev_owner = L->prev_owner;
+	bool prev_bad = L->prev_bad;
+	struct zl_tok *parts;
+	struct zl_src *gs;
+	struct range r;
+	uint32_t *starts;
+	size_t np, j, count;
+	int idx;
+
+	/* $GENERATE range owner [ttl] [class] type rdata */
+	if (!zl_ld_args(L, src, ln, 4, 6, "a range, owner, type and rdata") ||
+	    !one_rdata(L, src, ln) || !gen_range(L, src, &ln->toks[1], &r))
+		return;
+	np = ln->ntoks - 2;
+	count = (size_t)((r.stop - r.start) / r.step + 1);
+	starts = zl_xcalloc(count * np, sizeof *starts);
+	if (!write_lines(L, src, ln->toks + 2, np, &r, &out, starts) ||
+	    !gen_budget(L, src, &ln->toks[1], out.len)) {
+		free(starts);
+		zl_buf_free(&out);
+		return;
+	}
+	zl_buf_addc(&out, '\0');
+	idx = zl_ld_add_src(L->z, ps->path, ps->display, out.s, out.len - 1,
+			    NULL);
+	if (idx < 0) {
+		free(starts);
+		zl_zone_problem(L->z, "limit", src, span(&ln->toks[0]),
+				"more than %d source files", MAX_SRCS);
+		return;
+	}
+	parts = zl_xcalloc(np, sizeof *parts);
+	for (j = 0; j < np; j++)
+		parts[j] = span(&ln->toks[2 + j]);
+	gs = L->z->srcs[idx];
+	gs->gen_src = src;
+	gs->gen_parts = parts;
+	gs->gen_starts = starts;
+	gs->gen_nparts = np;
+	gs->gen_count = count;
+	/* The records stand for the directive: they do not become the
+	 * owner of the blank-owner lines after it. */
+	L->generating = true;
+	zl_ld_process(L, (uint16_t)idx);
+	L->generating = false;
+	L->prev_owner = prev_owner;
+	L->prev_bad = prev_bad;
+}

@@ -1,0 +1,125 @@
+/* zone_loader.h - internal to the zone loader: the state of one load,
+ * shared by zone_load.c (sources, origin, the line loop, entry points),
+ * zone_record.c (records), zone_directive.c ($ORIGIN, $TTL, $INCLUDE) and
+ * zone_generate.c ($GENERATE).  Nothing outside zone_*.c includes this. */
+#ifndef ZL_ZONE_LOADER_H
+#define ZL_ZONE_LOADER_H
+
+#include "zone.h"
+#include "zone_lex.h"
+
+#define MAX_BYTES (1u << 30)		/* 1 GiB, per file and in total */
+#define MAX_INCLUDE_DEPTH 8
+#define MAX_SRCS 65535			/* zl_rr.src is 16 bits */
+#define MAX_RR_PER_NAME 65535
+#define MAX_TTL 2147483647u		/* RFC 2181 §8 */
+
+struct loader {
+	struct zl_zone *z;
+	const struct zl_load_opts *opts;
+	struct zl_budget *budget;	/* opts->budget, or own */
+	struct zl_budget own;
+	void *seen;			/* tsearch(3) tree of struct seen: the
+					   files read for $INCLUDE */
+	bool reread_over;		/* the reread budget has been reported */
+	bool stop;			/* the records budget is spent: read no
+					   further */
+	const char *infer_name;		/* file name the origin may come from */
+	char *root;			/* the include root */
+	/* The repository root (the first directory up from the zone that
+	 * holds .git) relative to root ("": root itself), where a relative
+	 * $INCLUDE not found beside its includer is looked for; NULL when the
+	 * zone is in no repository or the repository is outside root. */
+	char *repo;
+	/* Files being read, outermost first: the provider's id (for loops;
+	 * NULL for a buffer) and the directory $INCLUDE is relative to, as a
+	 * path relative to the root ("": the root itself). */
+	char *id[MAX_INCLUDE_DEPTH + 1];
+	char *dir[MAX_INCLUDE_DEPTH + 1];
+	size_t depth;
+	size_t total;			/* bytes read so far */
+	uint8_t origin[ZL_NAME_MAXWIRE];	/* current $ORIGIN */
+	size_t originlen;		/* 0 until known */
+	struct zl_name *prev_owner;	/* for blank owners */
+	bool prev_bad;			/* the last owner was unusable */
+	bool seen_record;
+	bool generating;		/* reading the text of a $GENERATE */
+	uint16_t zone_class;		/* of the first record; 0 before */
+	bool have_dollar_ttl, have_last_ttl, have_soa_min;
+	uint32_t dollar_ttl, last_ttl, soa_min;
+	uint8_t noted[65536 / 8];	/* types whose unchecked rdata has
+					   been noted */
+	struct zl_buf scratch;
+	enum zl_status st;		/* a failure that ends the load */
+	char *err;
+};
+
+static inline struct zl_tok span(const struct zl_lex_tok *t)
+{
+	struct zl_tok s = { t->off, t->len };
+
+	return s;
+}
+
+static inline const char *text_of(const struct loader *L, uint16_t src,
+			   const struct zl_lex_tok *t)
+{
+	return L->z->srcs[src]->buf + t->off;
+}
+
+/* ---- zone_load.c ---- */
+
+/* Adds a source with its line-start table: buf (taken), or the text of
+ * `again`, an earlier source of the same file, shared.  Returns its index,
+ * or -1 (buf freed) when there are too many sources. */
+int zl_ld_add_src(struct zl_zone *z, const char *path, const char *display,
+		  char *buf, size_t len, const struct zl_src *again);
+/* Ends the load with st and a message (the first failure wins). */
+void zl_ld_fail(struct loader *L, enum zl_status st, const char *fmt, ...)
+	ZL_PRINTF(3, 4);
+/* Makes the current origin known: --origin, else the file name.  Returns
+ * false (and ends the load) when neither gives one. */
+bool zl_ld_origin(struct loader *L);
+/* Sets the zone's origin from the current one if not set yet. */
+void zl_ld_fix_origin(struct loader *L);
+/* Parses a domain-name token relative to the current origin into wire
+ * (ZL_NAME_MAXWIRE bytes).  Returns its length, or 0 after adding a
+ * problem. */
+size_t zl_ld_name(struct loader *L, uint16_t src, const struct zl_lex_tok *t,
+		  uint8_t *wire);
+/* Reads a TTL token into *out.  Returns false after reporting one that is
+ * not a TTL or does not fit its 32 bits. */
+bool zl_ld_ttl(struct loader *L, uint16_t src, const struct zl_lex_tok *t,
+	       uint32_t *out);
+/* Reads source src, line by line, into the zone. */
+void zl_ld_process(struct loader *L, uint16_t src);
+
+/* ---- zone_record.c ---- */
+
+/* A class mnemonic or CLASSnnn (RFC 3597 §5), any case. */
+bool zl_ld_class(const char *s, size_t n, uint16_t *out);
+/* Loads the record on line ln of source src, or reports why not. */
+void zl_ld_record(struct loader *L, uint16_t src, const struct zl_lex_line *ln);
+
+/* ---- zone_directive.c ---- */
+
+/* Runs the directive on line ln ($ORIGIN, $TTL, $INCLUDE, $GENERATE), or
+ * reports an unknown one. */
+void zl_ld_directive(struct loader *L, uint16_t src,
+		     const struct zl_lex_line *ln);
+/* Checks a directive's argument count; reports and returns false if off. */
+bool zl_ld_args(struct loader *L, uint16_t src, const struct zl_lex_line *ln,
+		size_t min, size_t max, const char *what);
+/* Frees what the load remembers of the files read for $INCLUDE. */
+void zl_ld_seen_free(struct loader *L);
+
+/* ---- zone_generate.c ---- */
+
+/* Runs $GENERATE range owner [ttl] [class] type rdata: writes the records
+ * as the text of a source of their own and reads them, or reports what
+ * is wrong at its place in the directive.  The first record that cannot
+ * be loaded ends the directive: one problem, not one per value. */
+void zl_ld_generate(struct loader *L, uint16_t src,
+		    const struct zl_lex_line *ln);
+
+#endif
