@@ -1,13 +1,20 @@
 # zonelint - lint DNS zone files for mail configuration mistakes.
-#   make            build ./zonelint and lint/liblint.a (installs missing
-#                   build packages with apt-get first)
+#   make            build ./zonelint and libzonelint (lint/libzonelint.so.0,
+#                   the shared library; lint/liblint.a, the static archive
+#                   the program, tests and fuzzers link); installs missing
+#                   build packages with apt-get first
 #   make check      every test: unit suites, fixtures, meta-test, examples
 #   make check-asan the same under AddressSanitizer + UBSan
 #   make valgrind   the unit suites and fixtures under valgrind
 #   make fuzz       run each libFuzzer harness for FUZZ_SECONDS (default 60)
 #   make bench      speed and memory against named-checkzone, kzonecheck,
 #                   validns (bench/RESULTS.md)
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR= (LIBDIR=$(PREFIX)/lib): the
+#                   program, libzonelint.so.0 and its links, the headers in
+#                   INCDIR/zonelint/, zonelint.pc written for PREFIX
+#   make uninstall  the same variables: removes what install put there
+#   make check-package  build the Debian packages in a copy of the tree
+#                   (dpkg-buildpackage) and run lintian on them
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -69,7 +76,15 @@ RULE_PACKS := $(sort $(wildcard rules/*.yaml))
 UNIT_SRCS := $(wildcard tests/unit/*.c)
 UNIT_OBJS := $(UNIT_SRCS:.c=.o)
 
-all: zonelint lint/liblint.so zonelint.pc
+# The shared library: SONAME libzonelint.so.0, file name from ZL_VERSION,
+# exporting only the functions zonelint.h declares (the version script is
+# made from the header, so a new public function cannot be forgotten).
+LIB_VERSION := $(shell sed -n 's/^\#define ZL_VERSION "\(.*\)"/\1/p' lint/zonelint.h)
+LIB_SONAME = libzonelint.so.0
+LIB_SO = lint/libzonelint.so.$(LIB_VERSION)
+LIB_LINKS = lint/$(LIB_SONAME) lint/libzonelint.so
+
+all: zonelint $(LIB_LINKS)
 
 # The packs' text and their YAML events, recorded by a build-time tool so
 # that start-up need not scan YAML (tools/embed.c).  The tool runs during
@@ -88,18 +103,25 @@ lint/liblint.a: $(LIB_OBJS)
 	rm -f $@
 	$(AR) rcs $@ $(LIB_OBJS)
 
-lint/liblint.so: $(LIB_OBJS)
-	$(CC) -shared -o $@ $(LIB_OBJS) $(LDFLAGS) $(DEP_LIBS)
+lint/libzonelint.map: lint/zonelint.h
+	{ echo 'ZONELINT_0 {'; echo 'global:'; \
+	  sed -n '/^typedef/d; s/^[a-z].*[ *]\(zl_[a-z0-9_]*\)(.*/\1;/p' $<; \
+	  echo 'local: *;'; echo '};'; } > $@.tmp && mv $@.tmp $@
+
+$(LIB_SO): $(LIB_OBJS) lint/libzonelint.map
+	$(CC) $(CFLAGS) -shared -pthread -Wl,-soname,$(LIB_SONAME) \
+	  -Wl,--version-script=lint/libzonelint.map -o $@ $(LIB_OBJS) \
+	  $(LDFLAGS) $(DEP_LIBS)
+
+lint/$(LIB_SONAME): $(LIB_SO)
+	ln -sf $(notdir $(LIB_SO)) $@
+
+lint/libzonelint.so: lint/$(LIB_SONAME)
+	ln -sf $(LIB_SONAME) $@
 
 zonelint: lint/main.o lint/liblint.a
 	$(CC) $(CFLAGS) -pthread -o $@ lint/main.o lint/liblint.a $(LDFLAGS) $(PROG_LIBS)
 
-zonelint.pc: Makefile
-	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCDIR)' '' \
-	  'Name: zonelint' 'Description: lint DNS zone files for mail configuration mistakes' \
-	  'Version: '"$$(sed -n 's/^#define ZL_VERSION "\(.*\)"/\1/p' lint/zonelint.h)" \
-	  'Requires.private: ldns yaml-0.1 libpcre2-8' \
-	  'Libs: -L$${libdir} -llint' 'Cflags: -I$${includedir}' > $@
 
 tests/unit/%.o: tests/unit/%.c $(LIB_HDRS) tests/unit/*.h
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) $(LIB_INCS) -c -o $@ $<
@@ -181,28 +203,37 @@ fuzz: fuzz-build
 bench: zonelint
 	sh bench/run.sh ./zonelint
 
+# zonelint.pc is written here, for the PREFIX and LIBDIR of this install.
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
-	  $(DESTDIR)$(PCDIR) $(DESTDIR)$(DATADIR)/rules
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \
+	  $(DESTDIR)$(INCDIR)/zonelint $(DESTDIR)$(PCDIR) $(DESTDIR)$(DATADIR)/rules
 	install -m 755 zonelint $(DESTDIR)$(BINDIR)/zonelint
-	install -m 644 lint/liblint.a $(DESTDIR)$(LIBDIR)/liblint.a
-	install -m 755 lint/liblint.so $(DESTDIR)$(LIBDIR)/liblint.so
-	install -m 644 lint/zonelint.h lint/status.def $(DESTDIR)$(INCDIR)/
-	install -m 644 zonelint.pc $(DESTDIR)$(PCDIR)/zonelint.pc
+	install -m 644 $(LIB_SO) $(DESTDIR)$(LIBDIR)/
+	ln -sf $(notdir $(LIB_SO)) $(DESTDIR)$(LIBDIR)/$(LIB_SONAME)
+	ln -sf $(LIB_SONAME) $(DESTDIR)$(LIBDIR)/libzonelint.so
+	install -m 644 lint/zonelint.h lint/status.def $(DESTDIR)$(INCDIR)/zonelint/
+	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCDIR)' '' \
+	  'Name: zonelint' 'Description: lint DNS zone files for mail configuration mistakes' \
+	  'Version: $(LIB_VERSION)' 'Requires.private: ldns yaml-0.1 libpcre2-8' \
+	  'Libs: -L$${libdir} -lzonelint' 'Cflags: -I$${includedir}' \
+	  > $(DESTDIR)$(PCDIR)/zonelint.pc
 	install -m 644 $(RULE_PACKS) $(DESTDIR)$(DATADIR)/rules/
 	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(COMPDIR)
 	install -m 644 docs/zonelint.1 $(DESTDIR)$(MANDIR)/man1/zonelint.1
 	install -m 644 docs/zonelint.bash $(DESTDIR)$(COMPDIR)/zonelint
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/zonelint $(DESTDIR)$(LIBDIR)/liblint.a \
-	  $(DESTDIR)$(LIBDIR)/liblint.so $(DESTDIR)$(INCDIR)/zonelint.h \
-	  $(DESTDIR)$(INCDIR)/status.def $(DESTDIR)$(PCDIR)/zonelint.pc
+	rm -f $(DESTDIR)$(BINDIR)/zonelint $(DESTDIR)$(LIBDIR)/$(notdir $(LIB_SO)) \
+	  $(DESTDIR)$(LIBDIR)/$(LIB_SONAME) $(DESTDIR)$(LIBDIR)/libzonelint.so \
+	  $(DESTDIR)$(INCDIR)/zonelint/zonelint.h \
+	  $(DESTDIR)$(INCDIR)/zonelint/status.def $(DESTDIR)$(PCDIR)/zonelint.pc
+	rmdir $(DESTDIR)$(INCDIR)/zonelint 2>/dev/null || :
 	rm -rf $(DESTDIR)$(DATADIR)
 	rm -f $(DESTDIR)$(MANDIR)/man1/zonelint.1 $(DESTDIR)$(COMPDIR)/zonelint
 
 clean:
-	rm -f zonelint zonelint.pc lint/*.o lint/*/*.o lint/liblint.a lint/liblint.so \
+	rm -f zonelint lint/*.o lint/*/*.o lint/liblint.a lint/libzonelint.so* \
+	  lint/libzonelint.map \
 	  $(BUILTIN_SRC) tools/embed tests/unit/*.o tests/unit/run
 	rm -rf build-asan build-fuzz
 

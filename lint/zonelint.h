@@ -1,4 +1,8 @@
-/* zonelint.h - public interface of liblint, the zonelint library.
+/* zonelint.h - public interface of libzonelint, the zonelint library.
+ *
+ * Installed as <zonelint/zonelint.h> (with status.def beside it); link with
+ * `pkg-config --cflags --libs zonelint`.  Only the functions declared here
+ * are exported by libzonelint.so.0.
  *
  * Pipeline: zl_zone_load_*() reads a zone into a model, zl_lint() runs a rule
  * set over it and appends diagnostics to a zl_diags list, zl_format() writes
@@ -16,6 +20,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 #define ZL_VERSION "0.1.0"
 
@@ -439,5 +447,9 @@ bool zl_format_parse(const char *s, enum zl_format *out) ZL_MUST_CHECK;
 enum zl_status zl_format(enum zl_format fmt, const struct zl_diags *d,
 			 const struct zl_format_opts *opts,
 			 FILE *out) ZL_MUST_CHECK;
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif
