@@ -61,7 +61,8 @@ endif
 # The library's folders follow the pipeline: util (allocation, strings,
 # files), zone (reading and indexing zones), parse (record-text parsers),
 # engine (rules, configs, running them), checks (the primitives), report
-# (diagnostics and formats).  main.c, the program, uses the public header.
+# (diagnostics and formats).  The program, lint/main.c and lint/cli/, uses
+# the public header only (PROG_INCS).
 LIB_DIRS = util zone parse engine checks report
 LIB_INCS = -iquote lint $(LIB_DIRS:%=-iquote lint/%)
 LIB_HDRS = $(wildcard lint/*.h lint/*.def $(LIB_DIRS:%=lint/%/*.h) $(LIB_DIRS:%=lint/%/*.def))
@@ -99,6 +100,17 @@ $(BUILTIN_SRC): $(RULE_PACKS) tools/embed
 lint/%.o: lint/%.c $(LIB_HDRS)
 	$(CC) $(ALL_CFLAGS) $(LIB_INCS) -c -o $@ $<
 
+# The program (lint/main.c, lint/cli/) sees the public header only.
+PROG_SRCS := lint/main.c $(wildcard lint/cli/*.c)
+PROG_OBJS := $(PROG_SRCS:.c=.o)
+PROG_INCS = -iquote lint -iquote lint/cli
+
+lint/main.o: lint/main.c lint/zonelint.h lint/status.def lint/cli/cli.h
+	$(CC) $(ALL_CFLAGS) $(PROG_INCS) -c -o $@ $<
+
+lint/cli/%.o: lint/cli/%.c lint/zonelint.h lint/status.def lint/cli/cli.h
+	$(CC) $(ALL_CFLAGS) $(PROG_INCS) -c -o $@ $<
+
 lint/liblint.a: $(LIB_OBJS)
 	rm -f $@
 	$(AR) rcs $@ $(LIB_OBJS)
@@ -119,8 +131,8 @@ lint/$(LIB_SONAME): $(LIB_SO)
 lint/libzonelint.so: lint/$(LIB_SONAME)
 	ln -sf $(LIB_SONAME) $@
 
-zonelint: lint/main.o lint/liblint.a
-	$(CC) $(CFLAGS) -pthread -o $@ lint/main.o lint/liblint.a $(LDFLAGS) $(PROG_LIBS)
+zonelint: $(PROG_OBJS) lint/liblint.a
+	$(CC) $(CFLAGS) -pthread -o $@ $(PROG_OBJS) lint/liblint.a $(LDFLAGS) $(PROG_LIBS)
 
 
 tests/unit/%.o: tests/unit/%.c $(LIB_HDRS) tests/unit/*.h

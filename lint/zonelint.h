@@ -152,6 +152,13 @@ size_t zl_diags_count(const struct zl_diags *d, enum zl_severity sev);
 void zl_diags_limit(struct zl_diags *d, size_t per_rule, size_t total,
 		    size_t bytes);
 
+/* Writes s (NULL: nothing) to out with every byte that could deceive a
+ * reader or a terminal written as \DDD (RFC 1035 style): control bytes,
+ * invalid UTF-8, bidi and zero-width characters and the like; the rest
+ * as it is.  Diagnostics are escaped already; this is for rule text and
+ * file names a program prints itself.  Allocates nothing. */
+void zl_fputs_escaped(const char *s, FILE *out);
+
 /* ---- reading files ---- */
 
 /* The library reads every file (zone files, $INCLUDE targets, rule files,

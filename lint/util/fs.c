@@ -460,6 +460,8 @@ static enum zl_status read_fd(int fd, size_t max, struct zl_file *out,
 
 static char *reason(const struct walk *w)
 {
+	char buf[128];
+
 	switch (w->why) {
 	case W_NOTREG:
 		return zl_xstrdup("not a regular file");
@@ -475,7 +477,10 @@ static char *reason(const struct walk *w)
 	case W_ERRNO:
 		break;
 	}
-	return zl_xstrdup(strerror(w->err));
+	/* strerror_r: zones are read from several threads at once (-j). */
+	if (strerror_r(w->err, buf, sizeof buf) != 0)
+		snprintf(buf, sizeof buf, "error %d", w->err);
+	return zl_xstrdup(buf);
 }
 
 enum zl_status zl_fs_read(void *arg, const struct zl_read *rd,

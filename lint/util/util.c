@@ -342,14 +342,16 @@ size_t zl_utf8_len(const char *s, size_t n)
 
 void zl_fputs_escaped(const char *s, FILE *out)
 {
-	struct zl_buf b = { 0 };
+	size_t len = s ? strlen(s) : 0, i = 0, n;
 
-	if (!s)
-		return;
-	zl_buf_add_escaped(&b, s, strlen(s));
-	if (b.s)
-		fputs(b.s, out);
-	zl_buf_free(&b);
+	while (i < len) {
+		n = zl_shown_len(s + i, len - i);
+		if (n > 0)
+			fwrite(s + i, 1, n, out);
+		else
+			fprintf(out, "\\%03u", (unsigned char)s[i]);
+		i += n ? n : 1;
+	}
 }
 
 const char *zl_size_str(uint64_t n, char *buf, size_t size)

@@ -66,8 +66,8 @@ void zl_buf_add_escaped(struct zl_buf *b, const char *s, size_t n);
  * points above U+10FFFF are invalid.  ASCII bytes return 0 as well. */
 size_t zl_utf8_len(const char *s, size_t n);
 
-/* Writes s (NULL: nothing) to out escaped as zl_buf_add_escaped does. */
-void zl_fputs_escaped(const char *s, FILE *out);
+/* zl_fputs_escaped(), public in zonelint.h, writes what
+ * zl_buf_add_escaped() appends. */
 
 /* A size for messages in buf: "4 GiB", "1 MiB", else "N bytes".  Returns
  * buf. */
