@@ -10,14 +10,6 @@
 #include "cli.h"
 #include "zonelint.h"
 
-/* Until the library reports out of memory as a status everywhere, it
- * calls this handler. */
-static void out_of_memory(size_t bytes)
-{
-	(void)bytes;
-	cli_out_of_memory();
-}
-
 static int run_action(const struct cli *c, const struct zl_ruleset *rs,
 		      size_t nchecked)
 {
@@ -54,7 +46,6 @@ int main(int argc, char **argv)
 	size_t nchecked = 0;
 	int rc;
 
-	zl_set_oom_handler(out_of_memory);
 	/* A reader that goes away is an EPIPE on the write, not a death by
 	 * SIGPIPE (exit 141). */
 	signal(SIGPIPE, SIG_IGN);

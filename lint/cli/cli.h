@@ -123,6 +123,11 @@ void cli_remove_partial(void);
 /* Prints "zonelint: error: out of memory", removes a partial report and
  * exits 2.  Needs no memory, and may be called from any thread. */
 _Noreturn void cli_out_of_memory(void);
+/* Returns st, except that ZL_ERR_NOMEM ends the run (cli_out_of_memory). */
+enum zl_status must(enum zl_status st);
+/* Returns p, except that NULL ends the run: for the library's functions
+ * that return NULL only when memory runs out. */
+void *must_ptr(const void *p);
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);

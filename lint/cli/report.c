@@ -94,7 +94,7 @@ static enum zl_status write_atomic(const struct cli *c,
 		close(fd);
 		goto out;
 	}
-	st = zl_format(c->format, d, &fo, f);
+	st = must(zl_format(c->format, d, &fo, f));
 	if (st == ZL_OK && fsync(fileno(f)) != 0)
 		st = ZL_ERR_IO;
 	if (fclose(f) != 0 && st == ZL_OK)
@@ -127,7 +127,8 @@ enum zl_status cli_write_report(const struct cli *c,
 		return write_atomic(c, rs, d);
 	/* EPIPE: the reader has gone (a pager quit, `| head`) with what it
 	 * wanted; the findings still decide the exit status. */
-	if (zl_format(c->format, d, &fo, stdout) != ZL_OK && errno != EPIPE) {
+	if (must(zl_format(c->format, d, &fo, stdout)) != ZL_OK &&
+	    errno != EPIPE) {
 		warn("cannot write the report");
 		return ZL_ERR_IO;
 	}

@@ -58,14 +58,14 @@ static bool load_rule_file(struct zl_ruleset *rs, const char *dir,
 		done->v[done->n].dev = sb.st_dev;
 		done->v[done->n++].ino = sb.st_ino;
 	}
-	st = dir ? zl_ruleset_load_file_in(rs, dir, name, errs) :
-	     zl_ruleset_load_file(rs, path, errs);
+	st = must(dir ? zl_ruleset_load_file_in(rs, dir, name, errs) :
+		  zl_ruleset_load_file(rs, path, errs));
 	if (st != ZL_OK && errs->n == before) {
 		/* Make sure every failure is reported, even one the loader
 		 * had no position for. */
 		loc.file = (char *)path;
-		zl_diags_add(errs, NULL, ZL_SEV_ERROR, &loc, "%s",
-			     zl_status_str(st));
+		must_ptr(zl_diags_add(errs, NULL, ZL_SEV_ERROR, &loc, "%s",
+				      zl_status_str(st)));
 	}
 	return st == ZL_OK;
 }
@@ -85,13 +85,14 @@ static bool load_rule_path(struct zl_ruleset *rs, const char *path,
 		return load_rule_file(rs, NULL, path, path, done, errs);
 	loc.file = (char *)path;
 	if (list_dir(path, false, is_yaml_name, &names, &n) != 0) {
-		zl_diags_add(errs, NULL, ZL_SEV_ERROR, &loc,
-			     "cannot read the directory: %s", ERRSTR(errno));
+		must_ptr(zl_diags_add(errs, NULL, ZL_SEV_ERROR, &loc,
+				      "cannot read the directory: %s",
+				      ERRSTR(errno)));
 		return false;
 	}
 	if (n == 0) {
-		zl_diags_add(errs, NULL, ZL_SEV_ERROR, &loc,
-			     "no *.yaml rule files in this directory");
+		must_ptr(zl_diags_add(errs, NULL, ZL_SEV_ERROR, &loc,
+				      "no *.yaml rule files in this directory"));
 		ok = false;
 	}
 	for (i = 0; i < n; i++) {
@@ -113,15 +114,15 @@ bool cli_tune_rules(const struct cli *c, struct zl_ruleset *rs,
 
 	/* An option given as '' is still given: an empty list is an error,
 	 * not no selection. */
-	if (c->select && zl_ruleset_select(rs, c->select, errs) != ZL_OK)
+	if (c->select && must(zl_ruleset_select(rs, c->select, errs)) != ZL_OK)
 		ok = false;
-	if (c->ignore && zl_ruleset_ignore(rs, c->ignore, errs) != ZL_OK)
+	if (c->ignore && must(zl_ruleset_ignore(rs, c->ignore, errs)) != ZL_OK)
 		ok = false;
 	for (i = 0; i < c->nsevs; i++) {
 		id = xstrndup(c->sevs[i], strcspn(c->sevs[i], "="));
 		/* The level was checked when the option was parsed. */
 		if (!zl_severity_parse(strchr(c->sevs[i], '=') + 1, &sev) ||
-		    zl_ruleset_set_severity(rs, id, sev, errs) != ZL_OK)
+		    must(zl_ruleset_set_severity(rs, id, sev, errs)) != ZL_OK)
 			ok = false;
 		free(id);
 	}
@@ -130,14 +131,14 @@ bool cli_tune_rules(const struct cli *c, struct zl_ruleset *rs,
 
 struct zl_ruleset *cli_load_rules(const struct cli *c, size_t *nchecked)
 {
-	struct zl_ruleset *rs = zl_ruleset_new();
+	struct zl_ruleset *rs = must_ptr(zl_ruleset_new());
 	struct loaded done = { 0 };
 	struct zl_diags errs;
 	bool ok = true;
 	size_t i;
 
 	zl_diags_init(&errs);
-	if (!c->no_default_rules && zl_ruleset_load_builtin(rs, &errs) != ZL_OK)
+	if (!c->no_default_rules && must(zl_ruleset_load_builtin(rs, &errs)) != ZL_OK)
 		ok = false;
 	for (i = 0; i < c->nrules; i++)
 		ok = load_rule_path(rs, c->rules[i], &done, &errs) && ok;

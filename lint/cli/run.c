@@ -33,7 +33,7 @@ static const struct zl_ruleset *rules_for(struct run *r, const char *name)
 	if (!r->cfgs)
 		return rs;
 	zl_diags_init(&errs);
-	if (zl_configs_ruleset(r->cfgs, name, &rs, &errs) != ZL_OK)
+	if (must(zl_configs_ruleset(r->cfgs, name, &rs, &errs)) != ZL_OK)
 		r->bad_config = true;
 	if (errs.n > 0)
 		print_errors(r->cli, &errs);
@@ -53,7 +53,7 @@ static void lint_zone(struct run *r, const char *name, enum zl_status st,
 		r->nfiles++;
 	pthread_mutex_unlock(&r->lock);
 	if (rs)
-		zl_lint(rs, z, out);
+		must(zl_lint(rs, z, out));
 	/* Each zone is released as soon as it is linted: the diagnostics
 	 * hold copies, so memory stays bounded by the largest zones. */
 	zl_zone_free(z);
@@ -71,7 +71,7 @@ static void lint_file(struct run *r, const struct job *j, struct zl_diags *out)
 	char *msg = NULL;
 	enum zl_status st;
 
-	st = zl_zone_load_file(j->path, &lo, &z, &msg);
+	st = must(zl_zone_load_file(j->path, &lo, &z, &msg));
 	lint_zone(r, j->path, st, z, msg, out);
 }
 
@@ -102,7 +102,8 @@ static void lint_stdin(struct run *r, struct zl_diags *out)
 		msg = xasprintf("standard input is larger than %u bytes",
 				   MAX_STDIN);
 	} else {
-		st = zl_zone_load_buffer(name, buf, len, &lo, &z, &msg);
+		st = must(zl_zone_load_buffer(name, buf, len, &lo, &z,
+					      &msg));
 	}
 	free(buf);
 	lint_zone(r, name, st, z, msg, out);
@@ -268,7 +269,7 @@ static void lint_paths(struct run *r)
 	for (i = 0; i < n; i++) {
 		if (i > 0 && w[i].r)
 			pthread_join(w[i].thread, NULL);
-		zl_diags_move(&r->diags, &w[i].diags);
+		must(zl_diags_move(&r->diags, &w[i].diags));
 	}
 	free(w);
 	for (i = 0; i < r->njobs; i++) {
@@ -306,7 +307,7 @@ static bool open_configs(const struct cli *c, const struct zl_ruleset *rs,
 	if (c->no_config)
 		return true;
 	zl_diags_init(&errs);
-	ok = zl_configs_new(rs, c->config, &r->cfgs, &errs) == ZL_OK;
+	ok = must(zl_configs_new(rs, c->config, &r->cfgs, &errs)) == ZL_OK;
 	if (errs.n > 0)
 		print_errors(c, &errs);
 	zl_diags_free(&errs);
@@ -328,7 +329,7 @@ static bool check_load_opts(const struct cli *c)
 
 	if (!c->origin)
 		return true;
-	st = zl_zone_load_buffer("zonelint", "", 0, &lo, &z, &msg);
+	st = must(zl_zone_load_buffer("zonelint", "", 0, &lo, &z, &msg));
 	zl_zone_free(z);
 	if (st != ZL_OK)
 		warnx("%s", msg ? msg : zl_status_str(st));
@@ -345,11 +346,11 @@ int cli_lint(const struct cli *c, const struct zl_ruleset *rs)
 	if ((c->output && !cli_output_ok(c->output)) || !check_load_opts(c) ||
 	    !open_configs(c, rs, &r))
 		return RC_FAIL;
-	r.budget = zl_budget_new(NULL);
+	r.budget = must_ptr(zl_budget_new(NULL));
 	lint_paths(&r);
 	zl_diags_sort(&r.diags);
-	zl_diags_limit(&r.diags, ZL_LIMIT_RULE_FINDINGS, ZL_LIMIT_FINDINGS,
-		       ZL_LIMIT_REPORT_BYTES);
+	must(zl_diags_limit(&r.diags, ZL_LIMIT_RULE_FINDINGS,
+			    ZL_LIMIT_FINDINGS, ZL_LIMIT_REPORT_BYTES));
 	r.unwritten = cli_write_report(c, rs, &r.diags) != ZL_OK;
 	if (c->statistics)
 		cli_print_statistics(&r.diags);

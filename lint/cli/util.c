@@ -27,6 +27,20 @@ void cli_out_of_memory(void)
 	_exit(RC_FAIL);
 }
 
+enum zl_status must(enum zl_status st)
+{
+	if (st == ZL_ERR_NOMEM)
+		cli_out_of_memory();
+	return st;
+}
+
+void *must_ptr(const void *p)
+{
+	if (!p)
+		cli_out_of_memory();
+	return (void *)p;
+}
+
 void *xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
@@ -266,7 +280,7 @@ void print_errors(const struct cli *c, struct zl_diags *errs)
 				     false, NULL };
 
 	zl_diags_sort(errs);
-	if (zl_format(ZL_FMT_TEXT, errs, &fo, stderr) != ZL_OK)
+	if (must(zl_format(ZL_FMT_TEXT, errs, &fo, stderr)) != ZL_OK)
 		warnx("cannot write to stderr");
 }
 

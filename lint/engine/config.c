@@ -13,6 +13,7 @@
 #include "config.h"
 #include "fs.h"
 #include "rule_yaml.h"
+#include "impl.h"
 
 /* One setting of one rule of the base (derived rule sets keep the base's
  * order, so the index is valid in every one of them). */
@@ -115,7 +116,7 @@ static char *search(const char *zone_path, char **root)
 	return found;
 }
 
-bool zl_config_find(const char *zone_path, char **out)
+bool zl_config_find_impl(const char *zone_path, char **out)
 {
 	char *root, *found = search(zone_path, &root);
 
@@ -479,7 +480,7 @@ static void parse_top(struct cl *c, const struct zl_ynode *root)
 
 static void index_globs(struct zl_config *cf);
 
-enum zl_status zl_config_load_buffer(const char *name, const char *dir,
+enum zl_status zl_config_load_buffer_impl(const char *name, const char *dir,
 				     const char *buf, size_t len,
 				     const struct zl_ruleset *base,
 				     struct zl_config **out,
@@ -546,7 +547,7 @@ static enum zl_status load_at(const char *root, const char *path,
 	return st;
 }
 
-enum zl_status zl_config_load_file(const char *path,
+enum zl_status zl_config_load_file_impl(const char *path,
 				   const struct zl_ruleset *base,
 				   struct zl_config **out,
 				   struct zl_diags *errs)
@@ -795,7 +796,7 @@ static struct zl_ruleset *derive(const struct zl_config *cf,
 	return rs;
 }
 
-const struct zl_ruleset *zl_config_ruleset(struct zl_config *cf,
+const struct zl_ruleset *zl_config_ruleset_impl(struct zl_config *cf,
 					   const char *zone_path)
 {
 	char *abs = zl_path_abs(zone_path);
@@ -890,7 +891,7 @@ static int found_cmp(const void *a, const void *b)
 		      ((const struct found *)b)->path);
 }
 
-enum zl_status zl_configs_new(const struct zl_ruleset *base, const char *path,
+enum zl_status zl_configs_new_impl(const struct zl_ruleset *base, const char *path,
 			      struct zl_configs **out, struct zl_diags *errs)
 {
 	struct zl_configs *cs = zl_xcalloc(1, sizeof *cs);
@@ -972,7 +973,7 @@ static struct found *config_for(struct zl_configs *cs, const char *zone_path,
 	return cs->last_found;
 }
 
-enum zl_status zl_configs_ruleset(struct zl_configs *cs, const char *zone_path,
+enum zl_status zl_configs_ruleset_impl(struct zl_configs *cs, const char *zone_path,
 				  const struct zl_ruleset **out,
 				  struct zl_diags *errs)
 {

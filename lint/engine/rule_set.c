@@ -9,6 +9,7 @@
 #include "fs.h"
 #include "rule.h"
 #include "rule_builtin.h"
+#include "impl.h"
 
 /* PCRE2 effort limits for every pattern of every rule (DESIGN §8).  A
  * backtracking bomb such as `(a+)+$` stops at the match limit within a
@@ -33,7 +34,7 @@ static pcre2_match_context *match_context(uint32_t steps)
 	return c;
 }
 
-struct zl_ruleset *zl_ruleset_new(void)
+struct zl_ruleset *zl_ruleset_new_impl(void)
 {
 	struct zl_ruleset *rs = zl_xcalloc(1, sizeof *rs);
 
@@ -63,7 +64,7 @@ void zl_ruleset_free(struct zl_ruleset *rs)
 	free(rs);
 }
 
-enum zl_status zl_ruleset_load_buffer(struct zl_ruleset *rs, const char *name,
+enum zl_status zl_ruleset_load_buffer_impl(struct zl_ruleset *rs, const char *name,
 				      const char *buf, size_t len,
 				      struct zl_diags *errs)
 {
@@ -71,7 +72,7 @@ enum zl_status zl_ruleset_load_buffer(struct zl_ruleset *rs, const char *name,
 				    errs);
 }
 
-enum zl_status zl_ruleset_load_builtin(struct zl_ruleset *rs,
+enum zl_status zl_ruleset_load_builtin_impl(struct zl_ruleset *rs,
 				       struct zl_diags *errs)
 {
 	return zl_ruleset_load_packs(rs, zl_builtin_packs, zl_builtin_npacks,
@@ -97,13 +98,13 @@ static enum zl_status load_read(struct zl_ruleset *rs, const char *root,
 	return st;
 }
 
-enum zl_status zl_ruleset_load_file(struct zl_ruleset *rs, const char *path,
+enum zl_status zl_ruleset_load_file_impl(struct zl_ruleset *rs, const char *path,
 				    struct zl_diags *errs)
 {
 	return load_read(rs, NULL, path, errs);
 }
 
-enum zl_status zl_ruleset_load_file_in(struct zl_ruleset *rs, const char *dir,
+enum zl_status zl_ruleset_load_file_in_impl(struct zl_ruleset *rs, const char *dir,
 				       const char *name, struct zl_diags *errs)
 {
 	return load_read(rs, dir, name, errs);
@@ -245,6 +246,7 @@ void zl_ruleset_reindex(struct zl_ruleset *rs)
 {
 	free(rs->byid);
 	free(rs->byname);
+	rs->byid = rs->byname = NULL;	/* out of memory: stay freeable */
 	rs->byid = index_by(rs, false);
 	rs->byname = index_by(rs, true);
 }
@@ -368,19 +370,19 @@ out:
 	return st;
 }
 
-enum zl_status zl_ruleset_select(struct zl_ruleset *rs, const char *ids,
+enum zl_status zl_ruleset_select_impl(struct zl_ruleset *rs, const char *ids,
 				 struct zl_diags *errs)
 {
 	return apply(rs, ids, true, errs);
 }
 
-enum zl_status zl_ruleset_ignore(struct zl_ruleset *rs, const char *ids,
+enum zl_status zl_ruleset_ignore_impl(struct zl_ruleset *rs, const char *ids,
 				 struct zl_diags *errs)
 {
 	return apply(rs, ids, false, errs);
 }
 
-enum zl_status zl_ruleset_set_severity(struct zl_ruleset *rs, const char *id,
+enum zl_status zl_ruleset_set_severity_impl(struct zl_ruleset *rs, const char *id,
 				       enum zl_severity sev,
 				       struct zl_diags *errs)
 {

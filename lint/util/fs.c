@@ -12,6 +12,7 @@
 
 #include "fs.h"
 #include "util.h"
+#include "impl.h"
 
 /* Symbolic links followed in one path, as Linux's MAXSYMLINKS. */
 #define MAX_LINKS 40
@@ -483,7 +484,7 @@ static char *reason(const struct walk *w)
 	return zl_xstrdup(buf);
 }
 
-enum zl_status zl_fs_read(void *arg, const struct zl_read *rd,
+enum zl_status zl_fs_read_impl(void *arg, const struct zl_read *rd,
 			  struct zl_file *out, char **err)
 {
 	enum zl_status st;

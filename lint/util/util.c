@@ -13,20 +13,31 @@
 #include <time.h>
 #include <unistd.h>
 
-static zl_oom_fn *oom_handler;
+/* The thread's recovery point: each thread runs its own public calls. */
+static _Thread_local struct zl_guard *guard;
 
-void zl_set_oom_handler(zl_oom_fn *fn)
+bool zl_guard_enter(struct zl_guard *g)
 {
-	oom_handler = fn;
+	g->set = guard == NULL;
+	if (g->set)
+		guard = g;
+	return g->set;
+}
+
+void zl_guard_leave(struct zl_guard *g)
+{
+	if (g->set) {
+		guard = NULL;
+		g->set = false;
+	}
 }
 
 void zl_oom(size_t n)
 {
-	if (oom_handler)
-		oom_handler(n);
-	/* No handler, or one that returned: a library must not exit. */
-	fprintf(stderr, "zonelint: out of memory (%zu bytes)\n", n);
-	abort();
+	(void)n;
+	if (guard)
+		longjmp(guard->jb, 1);
+	__builtin_trap();
 }
 
 void *zl_xmalloc(size_t n)

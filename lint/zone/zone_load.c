@@ -11,6 +11,7 @@
 
 #include "fs.h"
 #include "zone_lex.h"
+#include "impl.h"
 
 #define MAX_BYTES (1u << 30)		/* 1 GiB, per file and in total */
 #define MAX_INCLUDE_DEPTH 8
@@ -1119,7 +1120,7 @@ static char *below(const char *root, const char *name)
 	return rel;
 }
 
-enum zl_status zl_zone_load_file(const char *path,
+enum zl_status zl_zone_load_file_impl(const char *path,
 				 const struct zl_load_opts *opts,
 				 struct zl_zone **out, char **err)
 {
@@ -1164,7 +1165,7 @@ enum zl_status zl_zone_load_file(const char *path,
 		   f.data, f.len, out, err);
 }
 
-enum zl_status zl_zone_load_buffer(const char *name, const char *buf,
+enum zl_status zl_zone_load_buffer_impl(const char *name, const char *buf,
 				   size_t len, const struct zl_load_opts *opts,
 				   struct zl_zone **out, char **err)
 {
