@@ -152,9 +152,11 @@ tests/oom: tests/oom.c lint/liblint.a lint/zonelint.h lint/status.def
 	  $(LDFLAGS) $(DEP_LIBS) -Wl,--wrap=malloc -Wl,--wrap=calloc \
 	  -Wl,--wrap=realloc
 
-check: zonelint tests/unit/run tests/oom
+check: zonelint tests/unit/run tests/oom $(LIB_LINKS)
 	tests/unit/run
 	ASAN_OPTIONS=$${ASAN_OPTIONS:+$$ASAN_OPTIONS:}detect_leaks=0 tests/oom
+	CC="$(CC)" CXX="$(CXX)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" \
+	  sh tests/library.sh ./zonelint
 	sh tests/fixtures.sh ./zonelint
 	sh tests/meta.sh ./zonelint
 	sh tests/cli.sh ./zonelint
@@ -176,7 +178,7 @@ check-asan:
 	sh tools/deps.sh $(CLANG_NEEDS)
 	rm -rf build-asan && mkdir -p build-asan
 	git ls-files -co --exclude-standard | tar -cf - -T - | tar -xf - -C build-asan
-	$(MAKE) -C build-asan check SKIP_FUZZ=1 CC=clang \
+	$(MAKE) -C build-asan check SKIP_FUZZ=1 CC=clang CXX=clang++ \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined"
 
