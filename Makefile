@@ -169,6 +169,12 @@ check: zonelint tests/unit/run tests/oom $(LIB_LINKS)
 	sh tests/man.sh ./zonelint
 	$(if $(SKIP_FUZZ),,$(MAKE) check-fuzz)
 
+# The Debian packages (debian/): built by dpkg-buildpackage in a copy of
+# the tree, then lintian.  Apart from check: it needs debhelper and lintian
+# and takes about a minute.
+check-package:
+	sh tests/package.sh
+
 # clang and its sanitizer and libFuzzer runtimes, which Debian's clang only
 # recommends (tools/deps.sh).
 CLANG_NEEDS = cmd:clang:clang fuzz:clang:libclang-rt-dev
@@ -263,5 +269,5 @@ clean:
 	  $(BUILTIN_SRC) tools/embed tests/unit/*.o tests/unit/run tests/oom
 	rm -rf build-asan build-fuzz
 
-.PHONY: all check check-asan valgrind bench install uninstall clean
+.PHONY: all check check-asan check-package valgrind bench install uninstall clean
 .PHONY: fuzz fuzz-build check-fuzz

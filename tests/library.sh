@@ -22,9 +22,14 @@ command -v "$CXX" >/dev/null 2>&1 || CXX=g++
 dest=$tmp/root
 libdir=$dest/usr/lib
 lib=$libdir/libzonelint.so.0
-export PKG_CONFIG_PATH="$libdir/pkgconfig"
-export PKG_CONFIG_SYSROOT_DIR="$dest"
 export LD_LIBRARY_PATH="$libdir"
+
+# pkg-config as a user of the installed tree sees it (make itself must not:
+# it asks pkg-config where ldns is).
+pc() {
+	PKG_CONFIG_PATH="$libdir/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$dest" \
+		pkg-config "$@"
+}
 
 make -s -C "$root" install DESTDIR="$dest" PREFIX=/usr >"$tmp/install.log" 2>&1 ||
 	{ cat "$tmp/install.log"; exit 1; }
@@ -51,7 +56,7 @@ test_pc_prefix() {
 }
 
 test_pkg_config() {
-	flags=$(pkg-config --cflags --libs zonelint) || return 1
+	flags=$(pc --cflags --libs zonelint) || return 1
 	case " $flags " in *" -I$dest/usr/include "*) ;; *)
 		echo "cflags: $flags"; return 1 ;;
 	esac
@@ -85,7 +90,7 @@ test_exports() {
 build() {
 	# shellcheck disable=SC2046,SC2086 # flags are word lists
 	"$2" ${CFLAGS:-} -o "$1" "$root/docs/examples/$3" \
-		$(pkg-config --cflags --libs zonelint) ${LDFLAGS:-} >build.log 2>&1 ||
+		$(pc --cflags --libs zonelint) ${LDFLAGS:-} >build.log 2>&1 ||
 		{ show build.log; return 1; }
 	# The installed library, not one from the build tree or the system.
 	ldd "$1" | grep -q "libzonelint.so.0 => $libdir/" ||
@@ -109,7 +114,10 @@ test_c_example() {
 	run ./lint_zone "$root/zones-example/example.com.zone"
 	[ "$rc" -eq 0 ] || { echo "clean zone: exit status $rc"; show out; show err; return 1; }
 	run ./lint_zone "$root/zones-example/broken.example.zone"
-	[ "$rc" -eq 1 ] && [ -s out ] || { echo "broken zone: exit status $rc"; return 1; }
+	if [ "$rc" -ne 1 ] || [ ! -s out ]; then
+		echo "broken zone: exit status $rc"
+		return 1
+	fi
 	run ./lint_zone missing.zone
 	[ "$rc" -eq 2 ] && has err "^lint_zone: missing\.zone: "
 }
@@ -121,12 +129,21 @@ test_cxx_example() {
 	# The zone in memory has an MX to an alias.
 	has out '\[MX002\]$' || return 1
 	run ./lint_zone_cpp --json
-	[ "$rc" -eq 1 ] && json_ok out '[.. | objects | select(has("rule") or has("id"))] | length > 0' ||
+	[ "$rc" -eq 1 ] || { echo "--json: exit status $rc"; return 1; }
+	json_ok out '[.. | objects | select(has("rule") or has("id"))] | length > 0' ||
 		return 1
 	run ./lint_zone_cpp "$root/zones-example/example.net.zone"
 	[ "$rc" -eq 0 ] || { echo "clean zone: exit status $rc"; show out; return 1; }
 	run ./lint_zone_cpp missing.zone
 	[ "$rc" -eq 2 ] && has err '^lint_zone_cpp: missing\.zone: '
+}
+
+# Last: it removes the installed files.
+test_uninstall() {
+	make -s -C "$root" uninstall DESTDIR="$dest" PREFIX=/usr >log 2>&1 ||
+		{ show log; return 1; }
+	left=$(find "$dest" ! -type d)
+	[ -z "$left" ] || { echo "left behind:"; echo "$left"; return 1; }
 }
 
 t "make install PREFIX=/usr: headers under include/zonelint/, the links" test_layout
@@ -136,5 +153,6 @@ t "the library's SONAME is libzonelint.so.0" test_soname
 t "only the functions of zonelint.h are exported" test_exports
 t "the C example builds with pkg-config and lints" test_c_example
 t "the C++ example builds with pkg-config and lints" test_cxx_example
+t "make uninstall removes what make install put in place" test_uninstall
 
 finish

@@ -1,5 +1,5 @@
 /* oom.c - running out of memory is a status: for every N, the N-th
- * allocation liblint makes fails, and each public call must either succeed
+ * allocation libzonelint makes fails, and each public call must either succeed
  * or return ZL_ERR_NOMEM (NULL), never crash, and leave its objects safe
  * to free.  malloc, calloc and realloc are wrapped at link time
  * (-Wl,--wrap), so the failures hit the library's own allocations; those

@@ -1,4 +1,4 @@
-/* fs.c - every file liblint and zonelint read is opened here: regular files only, never blocking, confined to a root when the tree named them. */
+/* fs.c - every file libzonelint and zonelint read is opened here: regular files only, never blocking, confined to a root when the tree named them. */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
