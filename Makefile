@@ -1,6 +1,8 @@
 # zonelint - lint DNS zone files for mail configuration mistakes.
-#   make            build ./zonelint and lint/liblint.a (installs missing
-#                   build packages with apt-get first)
+#   make            build ./zonelint and libzonelint (lint/libzonelint.so.0,
+#                   the shared library; lint/liblint.a, the static archive
+#                   the program, tests and fuzzers link); installs missing
+#                   build packages with apt-get first
 #   make check      every test: unit suites, fixtures, meta-test, examples,
 #                   and no cycle among the library's modules
 #   make cycles     which library modules use each other in a cycle, and
@@ -10,7 +12,12 @@
 #   make fuzz       run each libFuzzer harness for FUZZ_SECONDS (default 60)
 #   make bench      speed and memory against named-checkzone, kzonecheck,
 #                   validns (bench/RESULTS.md)
-#   make install    PREFIX=/usr/local DESTDIR=
+#   make install    PREFIX=/usr/local DESTDIR= (LIBDIR=$(PREFIX)/lib): the
+#                   program, libzonelint.so.0 and its links, the headers in
+#                   INCDIR/zonelint/, zonelint.pc written for PREFIX
+#   make uninstall  the same variables: removes what install put there
+#   make check-package  build the Debian packages in a copy of the tree
+#                   (dpkg-buildpackage) and run lintian on them
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -58,10 +65,12 @@ endif
 # files), zone (reading and indexing zones), parse (record-text parsers,
 # which return what they found and never report), engine (rules, configs,
 # planning and running them, one job per file; README "Development"),
-# checks (the primitives), report (diagnostics and formats).  main.c, the
-# program, uses the public header.  No module uses one that uses it back:
+# checks (the primitives), report (diagnostics and formats), api (the
+# public functions that allocate: they turn running out of memory into
+# ZL_ERR_NOMEM).  The program, lint/main.c and lint/cli/, uses the public
+# header only (PROG_INCS).  No module uses one that uses it back:
 # tests/cycles.sh checks the object files.
-LIB_DIRS = util zone parse engine checks report
+LIB_DIRS = util zone parse engine checks report api
 LIB_INCS = -iquote lint $(LIB_DIRS:%=-iquote lint/%)
 LIB_HDRS = $(wildcard lint/*.h lint/*.def $(LIB_DIRS:%=lint/%/*.h) $(LIB_DIRS:%=lint/%/*.def))
 
@@ -75,7 +84,15 @@ RULE_PACKS := $(sort $(wildcard rules/*.yaml))
 UNIT_SRCS := $(wildcard tests/unit/*.c)
 UNIT_OBJS := $(UNIT_SRCS:.c=.o)
 
-all: zonelint lint/liblint.so zonelint.pc
+# The shared library: SONAME libzonelint.so.0, file name from ZL_VERSION,
+# exporting only the functions zonelint.h declares (the version script is
+# made from the header, so a new public function cannot be forgotten).
+LIB_VERSION := $(shell sed -n 's/^\#define ZL_VERSION "\(.*\)"/\1/p' lint/zonelint.h)
+LIB_SONAME = libzonelint.so.0
+LIB_SO = lint/libzonelint.so.$(LIB_VERSION)
+LIB_LINKS = lint/$(LIB_SONAME) lint/libzonelint.so
+
+all: zonelint $(LIB_LINKS)
 
 # The packs' text and their YAML events, recorded by a build-time tool so
 # that start-up need not scan YAML (tools/embed.c).  The tool runs during
@@ -90,22 +107,40 @@ $(BUILTIN_SRC): $(RULE_PACKS) tools/embed
 lint/%.o: lint/%.c $(LIB_HDRS)
 	$(CC) $(ALL_CFLAGS) $(LIB_INCS) -c -o $@ $<
 
+# The program (lint/main.c, lint/cli/) sees the public header only.
+PROG_SRCS := lint/main.c $(wildcard lint/cli/*.c)
+PROG_OBJS := $(PROG_SRCS:.c=.o)
+PROG_INCS = -iquote lint -iquote lint/cli
+
+lint/main.o: lint/main.c lint/zonelint.h lint/status.def lint/cli/cli.h
+	$(CC) $(ALL_CFLAGS) $(PROG_INCS) -c -o $@ $<
+
+lint/cli/%.o: lint/cli/%.c lint/zonelint.h lint/status.def lint/cli/cli.h
+	$(CC) $(ALL_CFLAGS) $(PROG_INCS) -c -o $@ $<
+
 lint/liblint.a: $(LIB_OBJS)
 	rm -f $@
 	$(AR) rcs $@ $(LIB_OBJS)
 
-lint/liblint.so: $(LIB_OBJS)
-	$(CC) -shared -o $@ $(LIB_OBJS) $(LDFLAGS) $(DEP_LIBS)
+lint/libzonelint.map: lint/zonelint.h
+	{ echo 'ZONELINT_0 {'; echo 'global:'; \
+	  sed -n '/^typedef/d; s/^[a-z].*[ *]\(zl_[a-z0-9_]*\)(.*/\1;/p' $<; \
+	  echo 'local: *;'; echo '};'; } > $@.tmp && mv $@.tmp $@
 
-zonelint: lint/main.o lint/liblint.a
-	$(CC) $(CFLAGS) -pthread -o $@ lint/main.o lint/liblint.a $(LDFLAGS) $(PROG_LIBS)
+$(LIB_SO): $(LIB_OBJS) lint/libzonelint.map
+	$(CC) $(CFLAGS) -shared -pthread -Wl,-soname,$(LIB_SONAME) \
+	  -Wl,--version-script=lint/libzonelint.map -o $@ $(LIB_OBJS) \
+	  $(LDFLAGS) $(DEP_LIBS)
 
-zonelint.pc: Makefile
-	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCDIR)' '' \
-	  'Name: zonelint' 'Description: lint DNS zone files for mail configuration mistakes' \
-	  'Version: '"$$(sed -n 's/^#define ZL_VERSION "\(.*\)"/\1/p' lint/zonelint.h)" \
-	  'Requires.private: ldns yaml-0.1 libpcre2-8' \
-	  'Libs: -L$${libdir} -llint' 'Cflags: -I$${includedir}' > $@
+lint/$(LIB_SONAME): $(LIB_SO)
+	ln -sf $(notdir $(LIB_SO)) $@
+
+lint/libzonelint.so: lint/$(LIB_SONAME)
+	ln -sf $(LIB_SONAME) $@
+
+zonelint: $(PROG_OBJS) lint/liblint.a
+	$(CC) $(CFLAGS) -pthread -o $@ $(PROG_OBJS) lint/liblint.a $(LDFLAGS) $(PROG_LIBS)
+
 
 tests/unit/%.o: tests/unit/%.c $(LIB_HDRS) tests/unit/*.h
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) $(LIB_INCS) -c -o $@ $<
@@ -113,8 +148,20 @@ tests/unit/%.o: tests/unit/%.c $(LIB_HDRS) tests/unit/*.h
 tests/unit/run: $(UNIT_OBJS) lint/liblint.a
 	$(CC) $(CFLAGS) -o $@ $(UNIT_OBJS) lint/liblint.a $(LDFLAGS) $(DEP_LIBS) $(CHECK_LIBS)
 
-check: zonelint tests/unit/run
+# Every allocation of a small run failed in turn (tests/oom.c): malloc,
+# calloc and realloc are wrapped at link time.  Leaks are not checked: what
+# an interrupted call had not yet attached to an object is not freed
+# (docs/limits.md).
+tests/oom: tests/oom.c lint/liblint.a lint/zonelint.h lint/status.def
+	$(CC) $(ALL_CFLAGS) -iquote lint -o $@ tests/oom.c lint/liblint.a \
+	  $(LDFLAGS) $(DEP_LIBS) -Wl,--wrap=malloc -Wl,--wrap=calloc \
+	  -Wl,--wrap=realloc
+
+check: zonelint tests/unit/run tests/oom $(LIB_LINKS)
 	tests/unit/run
+	ASAN_OPTIONS=$${ASAN_OPTIONS:+$$ASAN_OPTIONS:}detect_leaks=0 tests/oom
+	CC="$(CC)" CXX="$(CXX)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" \
+	  sh tests/library.sh ./zonelint
 	sh tests/fixtures.sh ./zonelint
 	sh tests/meta.sh ./zonelint
 	sh tests/cli.sh ./zonelint
@@ -128,6 +175,12 @@ check: zonelint tests/unit/run
 	sh tests/cycles.sh $(LIB_OBJS)
 	$(if $(SKIP_FUZZ),,$(MAKE) check-fuzz)
 
+# The Debian packages (debian/): built by dpkg-buildpackage in a copy of
+# the tree, then lintian.  Apart from check: it needs debhelper and lintian
+# and takes about a minute.
+check-package:
+	sh tests/package.sh
+
 # clang and its sanitizer and libFuzzer runtimes, which Debian's clang only
 # recommends (tools/deps.sh).
 CLANG_NEEDS = cmd:clang:clang fuzz:clang:libclang-rt-dev
@@ -137,7 +190,7 @@ check-asan:
 	sh tools/deps.sh $(CLANG_NEEDS)
 	rm -rf build-asan && mkdir -p build-asan
 	git ls-files -co --exclude-standard | tar -cf - -T - | tar -xf - -C build-asan
-	$(MAKE) -C build-asan check SKIP_FUZZ=1 CC=clang \
+	$(MAKE) -C build-asan check SKIP_FUZZ=1 CC=clang CXX=clang++ \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined"
 
@@ -194,30 +247,39 @@ cycles: $(LIB_OBJS)
 bench: zonelint
 	sh bench/run.sh ./zonelint
 
+# zonelint.pc is written here, for the PREFIX and LIBDIR of this install.
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCDIR) \
-	  $(DESTDIR)$(PCDIR) $(DESTDIR)$(DATADIR)/rules
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \
+	  $(DESTDIR)$(INCDIR)/zonelint $(DESTDIR)$(PCDIR) $(DESTDIR)$(DATADIR)/rules
 	install -m 755 zonelint $(DESTDIR)$(BINDIR)/zonelint
-	install -m 644 lint/liblint.a $(DESTDIR)$(LIBDIR)/liblint.a
-	install -m 755 lint/liblint.so $(DESTDIR)$(LIBDIR)/liblint.so
-	install -m 644 lint/zonelint.h lint/status.def $(DESTDIR)$(INCDIR)/
-	install -m 644 zonelint.pc $(DESTDIR)$(PCDIR)/zonelint.pc
+	install -m 644 $(LIB_SO) $(DESTDIR)$(LIBDIR)/
+	ln -sf $(notdir $(LIB_SO)) $(DESTDIR)$(LIBDIR)/$(LIB_SONAME)
+	ln -sf $(LIB_SONAME) $(DESTDIR)$(LIBDIR)/libzonelint.so
+	install -m 644 lint/zonelint.h lint/status.def $(DESTDIR)$(INCDIR)/zonelint/
+	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCDIR)' '' \
+	  'Name: zonelint' 'Description: lint DNS zone files for mail configuration mistakes' \
+	  'Version: $(LIB_VERSION)' 'Requires.private: ldns yaml-0.1 libpcre2-8' \
+	  'Libs: -L$${libdir} -lzonelint' 'Cflags: -I$${includedir}' \
+	  > $(DESTDIR)$(PCDIR)/zonelint.pc
 	install -m 644 $(RULE_PACKS) $(DESTDIR)$(DATADIR)/rules/
 	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(COMPDIR)
 	install -m 644 docs/zonelint.1 $(DESTDIR)$(MANDIR)/man1/zonelint.1
 	install -m 644 docs/zonelint.bash $(DESTDIR)$(COMPDIR)/zonelint
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/zonelint $(DESTDIR)$(LIBDIR)/liblint.a \
-	  $(DESTDIR)$(LIBDIR)/liblint.so $(DESTDIR)$(INCDIR)/zonelint.h \
-	  $(DESTDIR)$(INCDIR)/status.def $(DESTDIR)$(PCDIR)/zonelint.pc
+	rm -f $(DESTDIR)$(BINDIR)/zonelint $(DESTDIR)$(LIBDIR)/$(notdir $(LIB_SO)) \
+	  $(DESTDIR)$(LIBDIR)/$(LIB_SONAME) $(DESTDIR)$(LIBDIR)/libzonelint.so \
+	  $(DESTDIR)$(INCDIR)/zonelint/zonelint.h \
+	  $(DESTDIR)$(INCDIR)/zonelint/status.def $(DESTDIR)$(PCDIR)/zonelint.pc
+	rmdir $(DESTDIR)$(INCDIR)/zonelint 2>/dev/null || :
 	rm -rf $(DESTDIR)$(DATADIR)
 	rm -f $(DESTDIR)$(MANDIR)/man1/zonelint.1 $(DESTDIR)$(COMPDIR)/zonelint
 
 clean:
-	rm -f zonelint zonelint.pc lint/*.o lint/*/*.o lint/liblint.a lint/liblint.so \
-	  $(BUILTIN_SRC) tools/embed tests/unit/*.o tests/unit/run
+	rm -f zonelint lint/*.o lint/*/*.o lint/liblint.a lint/libzonelint.so* \
+	  lint/libzonelint.map \
+	  $(BUILTIN_SRC) tools/embed tests/unit/*.o tests/unit/run tests/oom
 	rm -rf build-asan build-fuzz
 
-.PHONY: all check check-asan valgrind cycles bench install uninstall clean
+.PHONY: all check check-asan check-package valgrind cycles bench install uninstall clean
 .PHONY: fuzz fuzz-build check-fuzz

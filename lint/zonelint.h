@@ -1,4 +1,8 @@
-/* zonelint.h - public interface of liblint, the zonelint library.
+/* zonelint.h - public interface of libzonelint, the zonelint library.
+ *
+ * Installed as <zonelint/zonelint.h> (with status.def beside it); link with
+ * `pkg-config --cflags --libs zonelint`.  Only the functions declared here
+ * are exported by libzonelint.so.0.
  *
  * Pipeline: zl_zone_load_*() reads a zone into a model, zl_lint() runs a rule
  * set over it and appends diagnostics to a zl_diags list, zl_format() writes
@@ -16,6 +20,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 #define ZL_VERSION "0.1.0"
 
@@ -40,13 +48,14 @@ const char *zl_status_str(enum zl_status st);
 
 /* ---- running out of memory ---- */
 
-/* liblint does not return ENOMEM: a failed allocation calls this handler
- * with the size asked for.  It must not return (exit or longjmp out); by
- * default, or when it returns, the library prints a line to stderr and
- * aborts.  The zonelint program's handler exits with status 2.  Set it
- * once, before any other call. */
-typedef void zl_oom_fn(size_t bytes);
-void zl_set_oom_handler(zl_oom_fn *fn);
+/* When memory runs out, the public function the thread is in returns
+ * ZL_ERR_NOMEM (one that returns a pointer: NULL; zl_config_find: false
+ * with *out NULL).  The library never exits or aborts.  The objects passed
+ * in stay valid to free, but their contents are undefined: a zl_diags may
+ * lack some findings, a rule set some rules.  Memory the interrupted call
+ * had allocated and not yet attached to such an object is not freed
+ * (docs/limits.md); a program should treat ZL_ERR_NOMEM as the end of the
+ * run, as zonelint does (exit status 2). */
 
 /* ---- diagnostics ---- */
 
@@ -112,19 +121,21 @@ void zl_diags_free(struct zl_diags *d);	/* frees contents, not d itself */
 /* Removes and frees each d->v[from + i] with drop[i] (i < d->n - from),
  * keeping the others in their order. */
 void zl_diags_remove(struct zl_diags *d, size_t from, const bool *drop);
-/* Moves every diagnostic of from to the end of to; from is left empty. */
-void zl_diags_move(struct zl_diags *to, struct zl_diags *from);
+/* Moves every diagnostic of from to the end of to; from is left empty.
+ * ZL_ERR_NOMEM leaves both unchanged. */
+enum zl_status zl_diags_move(struct zl_diags *to, struct zl_diags *from);
 
 /* Appends a diagnostic and returns it (valid until the next append).  All
  * strings are copied; loc may be NULL for a diagnostic without a place.  The
- * message is formatted with printf semantics and escaped. */
+ * message is formatted with printf semantics and escaped.  Out of memory:
+ * returns NULL and d is unchanged. */
 struct zl_diag *zl_diags_add(struct zl_diags *d, const char *id,
 			     enum zl_severity sev, const struct zl_loc *loc,
 			     const char *fmt, ...) ZL_PRINTF(5, 6);
 
 /* Adds a related note to dg (NULL: nothing); strings are copied. */
-void zl_diag_note(struct zl_diag *dg, const struct zl_loc *loc,
-		  const char *msg);
+enum zl_status zl_diag_note(struct zl_diag *dg, const struct zl_loc *loc,
+			    const char *msg);
 
 /* Sorts by file, line, column, id, message: output is deterministic. */
 void zl_diags_sort(struct zl_diags *d);
@@ -141,8 +152,15 @@ size_t zl_diags_count(const struct zl_diags *d, enum zl_severity sev);
 #define ZL_LIMIT_RULE_FINDINGS 1000
 #define ZL_LIMIT_FINDINGS 10000
 #define ZL_LIMIT_REPORT_BYTES (16u << 20)
-void zl_diags_limit(struct zl_diags *d, size_t per_rule, size_t total,
-		    size_t bytes);
+enum zl_status zl_diags_limit(struct zl_diags *d, size_t per_rule,
+			      size_t total, size_t bytes);
+
+/* Writes s (NULL: nothing) to out with every byte that could deceive a
+ * reader or a terminal written as \DDD (RFC 1035 style): control bytes,
+ * invalid UTF-8, bidi and zero-width characters and the like; the rest
+ * as it is.  Diagnostics are escaped already; this is for rule text and
+ * file names a program prints itself.  Allocates nothing. */
+void zl_fputs_escaped(const char *s, FILE *out);
 
 /* ---- reading files ---- */
 
@@ -343,9 +361,9 @@ bool zl_ruleset_find(const struct zl_ruleset *rs, const char *id,
  * report comments that are unused, unknown or malformed.  A finding
  * repeated on one line is kept once, with its count; of each rule at most
  * ZL_LIMIT_RULE_FINDINGS findings are kept (suppressed ones apart), the
- * rest counted in a summary finding. */
-void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
-	     struct zl_diags *out);
+ * rest counted in a summary finding.  Returns ZL_OK, or ZL_ERR_NOMEM. */
+enum zl_status zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
+		       struct zl_diags *out);
 
 /* ---- repository configuration (.zonelint.yaml, docs/config.md) ---- */
 
@@ -393,7 +411,7 @@ void zl_config_set_tune(struct zl_config *cf, zl_config_tune_fn *fn,
 /* The rule set for the zone file zone_path: the base with the config's top
  * level and every matching override applied.  Owned by cf (or by the
  * zl_configs it belongs to) and shared by every file that gets the same
- * settings (made once, then kept). */
+ * settings (made once, then kept).  NULL: out of memory. */
 const struct zl_ruleset *zl_config_ruleset(struct zl_config *cf,
 					   const char *zone_path);
 
@@ -443,5 +461,9 @@ bool zl_format_parse(const char *s, enum zl_format *out) ZL_MUST_CHECK;
 enum zl_status zl_format(enum zl_format fmt, const struct zl_diags *d,
 			 const struct zl_format_opts *opts,
 			 FILE *out) ZL_MUST_CHECK;
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

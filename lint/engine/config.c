@@ -13,6 +13,7 @@
 #include "config.h"
 #include "fs.h"
 #include "rule_yaml.h"
+#include "impl.h"
 
 /* ---- reading the file ---- */
 
@@ -368,7 +369,7 @@ static void parse_top(struct cl *c, const struct zl_ynode *root)
 
 static void index_globs(struct zl_config *cf);
 
-enum zl_status zl_config_load_buffer(const char *name, const char *dir,
+enum zl_status zl_config_load_buffer_impl(const char *name, const char *dir,
 				     const char *buf, size_t len,
 				     const struct zl_ruleset *base,
 				     struct zl_config **out,
@@ -424,7 +425,7 @@ enum zl_status zl_config_load_at(const char *root, const char *path,
 		rd.path = rel = zl_path_rel(root, abs);
 	st = zl_fs_load(&rd, "config file", path, &f, errs);
 	if (st == ZL_OK)
-		st = zl_config_load_buffer(path, dir, f.data, f.len, base, out,
+		st = zl_config_load_buffer_impl(path, dir, f.data, f.len, base, out,
 					   errs);
 	free(f.data);
 	free(f.id);
@@ -434,7 +435,7 @@ enum zl_status zl_config_load_at(const char *root, const char *path,
 	return st;
 }
 
-enum zl_status zl_config_load_file(const char *path,
+enum zl_status zl_config_load_file_impl(const char *path,
 				   const struct zl_ruleset *base,
 				   struct zl_config **out,
 				   struct zl_diags *errs)
@@ -683,7 +684,7 @@ static struct zl_ruleset *derive(const struct zl_config *cf,
 	return rs;
 }
 
-const struct zl_ruleset *zl_config_ruleset(struct zl_config *cf,
+const struct zl_ruleset *zl_config_ruleset_impl(struct zl_config *cf,
 					   const char *zone_path)
 {
 	char *abs = zl_path_abs(zone_path);

@@ -7,6 +7,7 @@
 
 #include "config.h"
 #include "fs.h"
+#include "impl.h"
 
 /* ---- finding the file ---- */
 
@@ -69,7 +70,7 @@ static char *config_search(const char *zone_path, char **root)
 	return found;
 }
 
-bool zl_config_find(const char *zone_path, char **out)
+bool zl_config_find_impl(const char *zone_path, char **out)
 {
 	char *root, *found = config_search(zone_path, &root);
 
@@ -110,7 +111,7 @@ static int found_cmp(const void *a, const void *b)
 		      ((const struct found *)b)->path);
 }
 
-enum zl_status zl_configs_new(const struct zl_ruleset *base, const char *path,
+enum zl_status zl_configs_new_impl(const struct zl_ruleset *base, const char *path,
 			      struct zl_configs **out, struct zl_diags *errs)
 {
 	struct zl_configs *cs = zl_xcalloc(1, sizeof *cs);
@@ -119,7 +120,7 @@ enum zl_status zl_configs_new(const struct zl_ruleset *base, const char *path,
 	*out = NULL;
 	cs->base = base;
 	cs->pool = zl_xcalloc(1, sizeof *cs->pool);
-	if (path && (st = zl_config_load_file(path, base, &cs->fixed,
+	if (path && (st = zl_config_load_file_impl(path, base, &cs->fixed,
 					      errs)) != ZL_OK) {
 		zl_config_pool_free(cs->pool);
 		free(cs);
@@ -192,7 +193,7 @@ static struct found *config_for(struct zl_configs *cs, const char *zone_path,
 	return cs->last_found;
 }
 
-enum zl_status zl_configs_ruleset(struct zl_configs *cs, const char *zone_path,
+enum zl_status zl_configs_ruleset_impl(struct zl_configs *cs, const char *zone_path,
 				  const struct zl_ruleset **out,
 				  struct zl_diags *errs)
 {
@@ -200,7 +201,7 @@ enum zl_status zl_configs_ruleset(struct zl_configs *cs, const char *zone_path,
 
 	*out = NULL;
 	if (cs->fixed) {
-		*out = zl_config_ruleset(cs->fixed, zone_path);
+		*out = zl_config_ruleset_impl(cs->fixed, zone_path);
 		return ZL_OK;
 	}
 	if ((f = config_for(cs, zone_path, errs)) == NULL) {
@@ -209,7 +210,7 @@ enum zl_status zl_configs_ruleset(struct zl_configs *cs, const char *zone_path,
 	}
 	if (f->st != ZL_OK)
 		return f->st;
-	*out = zl_config_ruleset(f->cf, zone_path);
+	*out = zl_config_ruleset_impl(f->cf, zone_path);
 	return ZL_OK;
 }
 

@@ -8,6 +8,7 @@
 
 #include "check.h"
 #include "eval.h"
+#include "impl.h"
 #include "suppress.h"
 
 /* ---- running rules ---- */
@@ -125,7 +126,7 @@ static void run_rules(struct run *run, size_t first)
  * gets it: the findings of this zone are marked, then the rules about the
  * comments themselves run (they need to know which ids were used), and
  * their own findings may be suppressed in turn. */
-void zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
+void zl_lint_impl(const struct zl_ruleset *rs, const struct zl_zone *z,
 	     struct zl_diags *out)
 {
 	struct run run = { .rs = rs, .z = z, .out = out };

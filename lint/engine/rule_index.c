@@ -58,6 +58,7 @@ void zl_ruleset_reindex(struct zl_ruleset *rs)
 {
 	free(rs->byid);
 	free(rs->byname);
+	rs->byid = rs->byname = NULL;	/* out of memory: stay freeable */
 	rs->byid = index_by(rs, false);
 	rs->byname = index_by(rs, true);
 }

@@ -8,10 +8,11 @@
 #include "fs.h"
 #include "rule.h"
 #include "rule_builtin.h"
+#include "impl.h"
 
 static const char *const scope_names[] = { "record", "rrset", "name", "zone" };
 
-struct zl_ruleset *zl_ruleset_new(void)
+struct zl_ruleset *zl_ruleset_new_impl(void)
 {
 	struct zl_ruleset *rs = zl_xcalloc(1, sizeof *rs);
 
@@ -40,7 +41,7 @@ void zl_ruleset_free(struct zl_ruleset *rs)
 	free(rs);
 }
 
-enum zl_status zl_ruleset_load_buffer(struct zl_ruleset *rs, const char *name,
+enum zl_status zl_ruleset_load_buffer_impl(struct zl_ruleset *rs, const char *name,
 				      const char *buf, size_t len,
 				      struct zl_diags *errs)
 {
@@ -48,7 +49,7 @@ enum zl_status zl_ruleset_load_buffer(struct zl_ruleset *rs, const char *name,
 				    errs);
 }
 
-enum zl_status zl_ruleset_load_builtin(struct zl_ruleset *rs,
+enum zl_status zl_ruleset_load_builtin_impl(struct zl_ruleset *rs,
 				       struct zl_diags *errs)
 {
 	return zl_ruleset_load_packs(rs, zl_builtin_packs, zl_builtin_npacks,
@@ -67,20 +68,20 @@ static enum zl_status load_read(struct zl_ruleset *rs, const char *root,
 
 	st = zl_fs_load(&rd, "rule file", shown, &f, errs);
 	if (st == ZL_OK)
-		st = zl_ruleset_load_buffer(rs, shown, f.data, f.len, errs);
+		st = zl_ruleset_load_buffer_impl(rs, shown, f.data, f.len, errs);
 	free(f.data);
 	free(f.id);
 	free(shown);
 	return st;
 }
 
-enum zl_status zl_ruleset_load_file(struct zl_ruleset *rs, const char *path,
+enum zl_status zl_ruleset_load_file_impl(struct zl_ruleset *rs, const char *path,
 				    struct zl_diags *errs)
 {
 	return load_read(rs, NULL, path, errs);
 }
 
-enum zl_status zl_ruleset_load_file_in(struct zl_ruleset *rs, const char *dir,
+enum zl_status zl_ruleset_load_file_in_impl(struct zl_ruleset *rs, const char *dir,
 				       const char *name, struct zl_diags *errs)
 {
 	return load_read(rs, dir, name, errs);
@@ -238,19 +239,19 @@ out:
 	return st;
 }
 
-enum zl_status zl_ruleset_select(struct zl_ruleset *rs, const char *ids,
+enum zl_status zl_ruleset_select_impl(struct zl_ruleset *rs, const char *ids,
 				 struct zl_diags *errs)
 {
 	return apply(rs, ids, true, errs);
 }
 
-enum zl_status zl_ruleset_ignore(struct zl_ruleset *rs, const char *ids,
+enum zl_status zl_ruleset_ignore_impl(struct zl_ruleset *rs, const char *ids,
 				 struct zl_diags *errs)
 {
 	return apply(rs, ids, false, errs);
 }
 
-enum zl_status zl_ruleset_set_severity(struct zl_ruleset *rs, const char *id,
+enum zl_status zl_ruleset_set_severity_impl(struct zl_ruleset *rs, const char *id,
 				       enum zl_severity sev,
 				       struct zl_diags *errs)
 {

@@ -180,15 +180,20 @@ void zl_diags_remove(struct zl_diags *d, size_t from, const bool *drop)
 	d->n = k;
 }
 
-void zl_diags_move(struct zl_diags *to, struct zl_diags *from)
+enum zl_status zl_diags_move(struct zl_diags *to, struct zl_diags *from)
 {
+	struct zl_guard g;
+
+	ZL_GUARD(&g, return ZL_ERR_NOMEM;);
 	zl_xgrow((void **)&to->v, &to->cap, to->n + from->n, sizeof *to->v);
+	zl_guard_leave(&g);
 	if (from->n)
 		memcpy(to->v + to->n, from->v, from->n * sizeof *from->v);
 	to->n += from->n;
 	free(from->v);
 	line_drop(from->line);
 	zl_diags_init(from);
+	return ZL_OK;
 }
 
 /* Remembers l (with a reference of its own) as the line the next
@@ -206,12 +211,16 @@ struct zl_diag *zl_diags_add(struct zl_diags *d, const char *id,
 			     enum zl_severity sev, const struct zl_loc *loc,
 			     const char *fmt, ...)
 {
+	struct zl_guard g;
 	struct zl_diag *dg;
 	va_list ap;
 	char *raw;
 
+	/* The new diagnostic is counted only once it is complete: out of
+	 * memory leaves d as it was. */
+	ZL_GUARD(&g, return NULL;);
 	zl_xgrow((void **)&d->v, &d->cap, d->n + 1, sizeof *d->v);
-	dg = &d->v[d->n++];
+	dg = &d->v[d->n];
 	memset(dg, 0, sizeof *dg);
 	dg->id = zl_xstrdup(id);
 	dg->sev = sev;
@@ -222,33 +231,41 @@ struct zl_diag *zl_diags_add(struct zl_diags *d, const char *id,
 	dg->count = 1;
 	free(raw);
 	remember(d, loc_copy(&dg->loc, loc, d->line));
+	zl_guard_leave(&g);
+	d->n++;
 	return dg;
 }
 
-void zl_diag_note(struct zl_diag *dg, const struct zl_loc *loc,
-		  const char *msg)
+enum zl_status zl_diag_note(struct zl_diag *dg, const struct zl_loc *loc,
+			    const char *msg)
 {
 	struct zl_line *like;
+	struct zl_guard g;
 	struct zl_note *n;
 
 	if (!dg)
-		return;
+		return ZL_OK;
 	like = dg->loc.text ? line_of(dg->loc.text) : NULL;
 	/* A finding with one note per record of a huge RRset says so once
 	 * it has shown ZL_LIMIT_NOTES of them. */
 	if (dg->nnotes > ZL_LIMIT_NOTES)
-		return;
+		return ZL_OK;
+	/* As for zl_diags_add, the note is counted once complete. */
+	ZL_GUARD(&g, return ZL_ERR_NOMEM;);
 	/* Notes are few (one or two per finding): grow one at a time. */
 	dg->notes = zl_xrealloc(dg->notes, (dg->nnotes + 1) * sizeof *dg->notes);
-	n = &dg->notes[dg->nnotes++];
-	if (dg->nnotes > ZL_LIMIT_NOTES) {
-		memset(&n->loc, 0, sizeof n->loc);
+	n = &dg->notes[dg->nnotes];
+	memset(n, 0, sizeof *n);
+	if (dg->nnotes + 1 > ZL_LIMIT_NOTES)
 		n->message = zl_xasprintf("more notes not shown (at most %d "
 					  "per finding)", ZL_LIMIT_NOTES);
-		return;
+	else {
+		loc_copy(&n->loc, loc, like);
+		n->message = escaped_dup(msg ? msg : "");
 	}
-	loc_copy(&n->loc, loc, like);
-	n->message = escaped_dup(msg ? msg : "");
+	zl_guard_leave(&g);
+	dg->nnotes++;
+	return ZL_OK;
 }
 
 /* NULL sorts first: diagnostics without a file or rule (tool errors) lead. */
@@ -349,7 +366,7 @@ static void summarize(struct zl_diag *dg, const struct shown *st,
 		      size_t per_rule, size_t total, size_t bytes)
 {
 	struct zl_buf why = { 0 };
-	char size[32];
+	char size[32], *msg;
 
 	if (st->why & WHY_RULE)
 		zl_buf_addf(&why, "at most %zu per rule", per_rule);
@@ -360,10 +377,11 @@ static void summarize(struct zl_diag *dg, const struct shown *st,
 		zl_buf_addf(&why, "%sat most about %s of report",
 			    why.len ? ", " : "",
 			    zl_size_str(bytes, size, sizeof size));
-	free(dg->message);
-	dg->message = zl_xasprintf("%zu more findings of %s not shown (%s)",
-				   dg->count, dg->id, why.s);
+	msg = zl_xasprintf("%zu more findings of %s not shown (%s)", dg->count,
+			   dg->id, why.s);
 	zl_buf_free(&why);
+	free(dg->message);
+	dg->message = msg;
 	free(dg->help);
 	free(dg->fixit);
 	dg->help = dg->fixit = NULL;
@@ -385,12 +403,15 @@ static struct shown *shown_of(void **tree, const struct zl_diag *dg)
 		return *(struct shown **)node;
 	st = zl_xmalloc(sizeof *st);
 	*st = key;
-	tsearch(st, tree, shown_cmp);
+	if (!tsearch(st, tree, shown_cmp)) {
+		free(st);
+		zl_oom(sizeof *st);
+	}
 	return st;
 }
 
-void zl_diags_limit(struct zl_diags *d, size_t per_rule, size_t total,
-		    size_t bytes)
+static void limit(struct zl_diags *d, size_t per_rule, size_t total,
+		  size_t bytes)
 {
 	size_t i, j = 0, n = 0, used = 0, size;
 	void *tree = NULL;
@@ -398,6 +419,11 @@ void zl_diags_limit(struct zl_diags *d, size_t per_rule, size_t total,
 	struct zl_diag *dg;
 	unsigned why;
 
+	/* Every rule's state is made before d changes: out of memory leaves
+	 * d as it was (what the tree held is not freed). */
+	for (i = 0; i < d->n; i++)
+		if (d->v[i].id)
+			(void)shown_of(&tree, &d->v[i]);
 	for (i = 0; i < d->n; i++) {
 		dg = &d->v[i];
 		if (!dg->id) {
@@ -435,4 +461,15 @@ void zl_diags_limit(struct zl_diags *d, size_t per_rule, size_t total,
 		free(st);
 	}
 	zl_diags_sort(d);
+}
+
+enum zl_status zl_diags_limit(struct zl_diags *d, size_t per_rule,
+			      size_t total, size_t bytes)
+{
+	struct zl_guard g;
+
+	ZL_GUARD(&g, return ZL_ERR_NOMEM;);
+	limit(d, per_rule, total, bytes);
+	zl_guard_leave(&g);
+	return ZL_OK;
 }

@@ -3,6 +3,7 @@
 
 #include "fmt.h"
 #include "zonelint.h"
+#include "impl.h"
 
 typedef void fmt_fn(const struct zl_diags *, const struct zl_format_opts *,
 		    FILE *);
@@ -37,7 +38,7 @@ bool zl_format_parse(const char *s, enum zl_format *out)
 	return false;
 }
 
-enum zl_status zl_format(enum zl_format fmt, const struct zl_diags *d,
+enum zl_status zl_format_impl(enum zl_format fmt, const struct zl_diags *d,
 			 const struct zl_format_opts *opts, FILE *out)
 {
 	static const struct zl_format_opts dflt = { false, false, NULL };

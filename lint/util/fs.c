@@ -1,4 +1,4 @@
-/* fs.c - every file liblint and zonelint read is opened here: regular files only, never blocking, confined to a root when the tree named them. */
+/* fs.c - every file libzonelint and zonelint read is opened here: regular files only, never blocking, confined to a root when the tree named them. */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -12,6 +12,7 @@
 
 #include "fs.h"
 #include "util.h"
+#include "impl.h"
 
 /* Symbolic links followed in one path, as Linux's MAXSYMLINKS. */
 #define MAX_LINKS 40
@@ -482,6 +483,8 @@ static enum zl_status read_fd(int fd, size_t max, struct zl_file *out,
 
 static char *reason(const struct walk *w)
 {
+	char buf[128];
+
 	switch (w->why) {
 	case W_NOTREG:
 		return zl_xstrdup("not a regular file");
@@ -497,10 +500,13 @@ static char *reason(const struct walk *w)
 	case W_ERRNO:
 		break;
 	}
-	return zl_xstrdup(strerror(w->err));
+	/* strerror_r: zones are read from several threads at once (-j). */
+	if (strerror_r(w->err, buf, sizeof buf) != 0)
+		snprintf(buf, sizeof buf, "error %d", w->err);
+	return zl_xstrdup(buf);
 }
 
-enum zl_status zl_fs_read(void *arg, const struct zl_read *rd,
+enum zl_status zl_fs_read_impl(void *arg, const struct zl_read *rd,
 			  struct zl_file *out, char **err)
 {
 	enum zl_status st;
@@ -531,7 +537,7 @@ enum zl_status zl_read(const struct zl_provider *p, const struct zl_read *rd,
 
 	memset(out, 0, sizeof *out);
 	*err = NULL;
-	st = p ? p->read(p->arg, rd, out, err) : zl_fs_read(NULL, rd, out, err);
+	st = p ? p->read(p->arg, rd, out, err) : zl_fs_read_impl(NULL, rd, out, err);
 	if (st == ZL_OK && (!out->data || out->len > rd->max)) {
 		st = out->data ? ZL_ERR_LIMIT : ZL_ERR_INTERNAL;
 		free(out->data);
@@ -552,7 +558,7 @@ enum zl_status zl_fs_load(const struct zl_read *rd, const char *what,
 	enum zl_status st;
 	char *err;
 
-	if ((st = zl_fs_read(NULL, rd, out, &err)) != ZL_OK)
+	if ((st = zl_fs_read_impl(NULL, rd, out, &err)) != ZL_OK)
 		zl_diags_add(errs, NULL, ZL_SEV_ERROR, NULL,
 			     "cannot read %s '%s': %s", what, shown, err);
 	free(err);

@@ -2,7 +2,7 @@
  * provider.  The provider interface and the file-system provider,
  * zl_fs_read, are public (zonelint.h, "reading files").
  *
- * Every file liblint and zonelint read is opened in fs.c, nowhere else:
+ * Every file libzonelint and zonelint read is opened in fs.c, nowhere else:
  * zone files, $INCLUDE targets, rule files and configs.  The rules it
  * enforces are in docs/limits.md ("Files, links and confinement"). */
 #ifndef ZL_FS_H

@@ -13,20 +13,31 @@
 #include <time.h>
 #include <unistd.h>
 
-static zl_oom_fn *oom_handler;
+/* The thread's recovery point: each thread runs its own public calls. */
+static _Thread_local struct zl_guard *guard;
 
-void zl_set_oom_handler(zl_oom_fn *fn)
+bool zl_guard_enter(struct zl_guard *g)
 {
-	oom_handler = fn;
+	g->set = guard == NULL;
+	if (g->set)
+		guard = g;
+	return g->set;
+}
+
+void zl_guard_leave(struct zl_guard *g)
+{
+	if (g->set) {
+		guard = NULL;
+		g->set = false;
+	}
 }
 
 void zl_oom(size_t n)
 {
-	if (oom_handler)
-		oom_handler(n);
-	/* No handler, or one that returned: a library must not exit. */
-	fprintf(stderr, "zonelint: out of memory (%zu bytes)\n", n);
-	abort();
+	(void)n;
+	if (guard)
+		longjmp(guard->jb, 1);
+	__builtin_trap();
 }
 
 void *zl_xmalloc(size_t n)
@@ -342,14 +353,16 @@ size_t zl_utf8_len(const char *s, size_t n)
 
 void zl_fputs_escaped(const char *s, FILE *out)
 {
-	struct zl_buf b = { 0 };
+	size_t len = s ? strlen(s) : 0, i = 0, n;
 
-	if (!s)
-		return;
-	zl_buf_add_escaped(&b, s, strlen(s));
-	if (b.s)
-		fputs(b.s, out);
-	zl_buf_free(&b);
+	while (i < len) {
+		n = zl_shown_len(s + i, len - i);
+		if (n > 0)
+			fwrite(s + i, 1, n, out);
+		else
+			fprintf(out, "\\%03u", (unsigned char)s[i]);
+		i += n ? n : 1;
+	}
 }
 
 const char *zl_size_str(uint64_t n, char *buf, size_t size)

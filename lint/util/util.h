@@ -1,21 +1,60 @@
 /* util.h - checked allocation, a bump arena, string helpers.
- * Allocation failure is not a recoverable error in liblint: every failed
- * allocation (ours, and PCRE2's or ldns's where they report one) ends in
- * zl_oom(), which calls the handler the program installed with
- * zl_set_oom_handler() (zonelint's prints a message and exits 2), so there
- * are no untestable ENOMEM paths. */
+ *
+ * Out of memory: inside the library an allocation never returns NULL.
+ * Every failed allocation (ours, and PCRE2's or ldns's where they report
+ * one) ends in zl_oom(), which jumps back to the recovery point of the
+ * public function the thread is in (struct zl_guard); that function
+ * returns ZL_ERR_NOMEM, or NULL.  So the code between has no ENOMEM paths
+ * to get wrong, and the library neither exits nor aborts.  What the
+ * interrupted call had allocated and not yet attached to an object the
+ * caller owns is not freed (docs/limits.md). */
 #ifndef ZL_UTIL_H
 #define ZL_UTIL_H
 
+#include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
 #include "zonelint.h"
 
-/* Reports that n bytes could not be allocated: calls the handler set with
- * zl_set_oom_handler(), and aborts if there is none or it returns. */
+/* A recovery point for running out of memory, one per public call: only
+ * the outermost public function on a thread's stack sets one, so a public
+ * function the library calls itself does not return ZL_ERR_NOMEM into
+ * code that does not expect it.  Use ZL_GUARD. */
+struct zl_guard {
+	jmp_buf jb;
+	bool set;	/* this call is the recovery point */
+};
+
+/* Makes g the thread's recovery point if it has none; returns true if so,
+ * and the caller must then setjmp(g->jb) at once. */
+bool zl_guard_enter(struct zl_guard *g);
+/* Undoes zl_guard_enter(g), on every way out of the function. */
+void zl_guard_leave(struct zl_guard *g);
+
+/* In a public function, before anything allocates:
+ *	struct zl_guard g;
+ *	ZL_GUARD(&g, return ZL_ERR_NOMEM;);
+ * runs the statements after it when memory runs out below (the guard has
+ * been left by then); every other way out must call zl_guard_leave(&g).
+ * Locals changed after ZL_GUARD and read by those statements must be
+ * volatile (C11 7.13.2.1). */
+#define ZL_GUARD(g, ...)						\
+	do {								\
+		if (zl_guard_enter(g)) {				\
+			if (setjmp((g)->jb) != 0) {			\
+				zl_guard_leave(g);			\
+				__VA_ARGS__				\
+			}						\
+		}							\
+	} while (0)
+
+/* Reports that n bytes could not be allocated: jumps to the thread's
+ * recovery point.  Without one (a caller inside the library that skipped
+ * the public functions) it traps: that is a bug in the library. */
 _Noreturn void zl_oom(size_t n);
 
 void *zl_xmalloc(size_t n);
@@ -66,8 +105,8 @@ void zl_buf_add_escaped(struct zl_buf *b, const char *s, size_t n);
  * points above U+10FFFF are invalid.  ASCII bytes return 0 as well. */
 size_t zl_utf8_len(const char *s, size_t n);
 
-/* Writes s (NULL: nothing) to out escaped as zl_buf_add_escaped does. */
-void zl_fputs_escaped(const char *s, FILE *out);
+/* zl_fputs_escaped(), public in zonelint.h, writes what
+ * zl_buf_add_escaped() appends. */
 
 /* A size for messages in buf: "4 GiB", "1 MiB", else "N bytes".  Returns
  * buf. */

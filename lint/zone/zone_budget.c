@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "zone.h"
+#include "impl.h"
 
 void zl_budget_init(struct zl_budget *b, const struct zl_limits *lim)
 {
@@ -14,7 +15,7 @@ void zl_budget_init(struct zl_budget *b, const struct zl_limits *lim)
 	atomic_init(&b->records, 0);
 }
 
-struct zl_budget *zl_budget_new(const struct zl_limits *lim)
+struct zl_budget *zl_budget_new_impl(const struct zl_limits *lim)
 {
 	struct zl_budget *b = zl_xmalloc(sizeof *b);
 

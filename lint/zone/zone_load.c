@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "fs.h"
+#include "impl.h"
 
 /* ---- reading sources ---- */
 
@@ -463,7 +464,7 @@ static void repo_root(struct loader *L, const char *name)
 	free(repo);
 }
 
-enum zl_status zl_zone_load_file(const char *path,
+enum zl_status zl_zone_load_file_impl(const char *path,
 				 const struct zl_load_opts *opts,
 				 struct zl_zone **out, char **err)
 {
@@ -509,7 +510,7 @@ enum zl_status zl_zone_load_file(const char *path,
 		   f.data, f.len, out, err);
 }
 
-enum zl_status zl_zone_load_buffer(const char *name, const char *buf,
+enum zl_status zl_zone_load_buffer_impl(const char *name, const char *buf,
 				   size_t len, const struct zl_load_opts *opts,
 				   struct zl_zone **out, char **err)
 {

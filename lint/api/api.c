@@ -1,0 +1,182 @@
+/* api.c - the public entry points that allocate: each sets the thread's
+ * recovery point for running out of memory (util.h, struct zl_guard), so
+ * that the call returns ZL_ERR_NOMEM or NULL instead of ending the
+ * process, then runs the module's body (impl.h). */
+#include <stdlib.h>
+
+#include "impl.h"
+#include "util.h"
+
+/* The body of a wrapper returning a status: nomem runs first when memory
+ * runs out (it may be empty). */
+#define GUARDED(call, nomem)						\
+	do {								\
+		struct zl_guard g;					\
+		enum zl_status st_;					\
+									\
+		ZL_GUARD(&g, nomem return ZL_ERR_NOMEM;);		\
+		st_ = (call);						\
+		zl_guard_leave(&g);					\
+		return st_;						\
+	} while (0)
+
+/* The same for a wrapper returning a pointer, NULL when memory runs out. */
+#define GUARDED_PTR(type, call)						\
+	do {								\
+		struct zl_guard g;					\
+		type p_;						\
+									\
+		ZL_GUARD(&g, return NULL;);				\
+		p_ = (call);						\
+		zl_guard_leave(&g);					\
+		return p_;						\
+	} while (0)
+
+/* ---- files and zones ---- */
+
+enum zl_status zl_fs_read(void *arg, const struct zl_read *rd,
+			  struct zl_file *out, char **err)
+{
+	GUARDED(zl_fs_read_impl(arg, rd, out, err),
+		*err = NULL; out->data = NULL; out->id = NULL; out->len = 0;);
+}
+
+struct zl_budget *zl_budget_new(const struct zl_limits *lim)
+{
+	GUARDED_PTR(struct zl_budget *, zl_budget_new_impl(lim));
+}
+
+enum zl_status zl_zone_load_file(const char *path,
+				 const struct zl_load_opts *opts,
+				 struct zl_zone **out, char **err)
+{
+	GUARDED(zl_zone_load_file_impl(path, opts, out, err),
+		*out = NULL; *err = NULL;);
+}
+
+enum zl_status zl_zone_load_buffer(const char *name, const char *buf,
+				   size_t len, const struct zl_load_opts *opts,
+				   struct zl_zone **out, char **err)
+{
+	GUARDED(zl_zone_load_buffer_impl(name, buf, len, opts, out, err),
+		*out = NULL; *err = NULL;);
+}
+
+/* ---- rules ---- */
+
+struct zl_ruleset *zl_ruleset_new(void)
+{
+	GUARDED_PTR(struct zl_ruleset *, zl_ruleset_new_impl());
+}
+
+enum zl_status zl_ruleset_load_builtin(struct zl_ruleset *rs,
+				       struct zl_diags *errs)
+{
+	GUARDED(zl_ruleset_load_builtin_impl(rs, errs), );
+}
+
+enum zl_status zl_ruleset_load_file(struct zl_ruleset *rs, const char *path,
+				    struct zl_diags *errs)
+{
+	GUARDED(zl_ruleset_load_file_impl(rs, path, errs), );
+}
+
+enum zl_status zl_ruleset_load_file_in(struct zl_ruleset *rs, const char *dir,
+				       const char *name, struct zl_diags *errs)
+{
+	GUARDED(zl_ruleset_load_file_in_impl(rs, dir, name, errs), );
+}
+
+enum zl_status zl_ruleset_load_buffer(struct zl_ruleset *rs, const char *name,
+				      const char *buf, size_t len,
+				      struct zl_diags *errs)
+{
+	GUARDED(zl_ruleset_load_buffer_impl(rs, name, buf, len, errs), );
+}
+
+enum zl_status zl_ruleset_select(struct zl_ruleset *rs, const char *ids,
+				 struct zl_diags *errs)
+{
+	GUARDED(zl_ruleset_select_impl(rs, ids, errs), );
+}
+
+enum zl_status zl_ruleset_ignore(struct zl_ruleset *rs, const char *ids,
+				 struct zl_diags *errs)
+{
+	GUARDED(zl_ruleset_ignore_impl(rs, ids, errs), );
+}
+
+enum zl_status zl_ruleset_set_severity(struct zl_ruleset *rs, const char *id,
+				       enum zl_severity sev,
+				       struct zl_diags *errs)
+{
+	GUARDED(zl_ruleset_set_severity_impl(rs, id, sev, errs), );
+}
+
+/* ---- linting ---- */
+
+enum zl_status zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
+		       struct zl_diags *out)
+{
+	GUARDED((zl_lint_impl(rs, z, out), ZL_OK), );
+}
+
+/* ---- configuration ---- */
+
+bool zl_config_find(const char *zone_path, char **out)
+{
+	struct zl_guard g;
+	bool found;
+
+	ZL_GUARD(&g, *out = NULL; return false;);
+	found = zl_config_find_impl(zone_path, out);
+	zl_guard_leave(&g);
+	return found;
+}
+
+enum zl_status zl_config_load_file(const char *path,
+				   const struct zl_ruleset *base,
+				   struct zl_config **out,
+				   struct zl_diags *errs)
+{
+	GUARDED(zl_config_load_file_impl(path, base, out, errs), *out = NULL;);
+}
+
+enum zl_status zl_config_load_buffer(const char *name, const char *dir,
+				     const char *buf, size_t len,
+				     const struct zl_ruleset *base,
+				     struct zl_config **out,
+				     struct zl_diags *errs)
+{
+	GUARDED(zl_config_load_buffer_impl(name, dir, buf, len, base, out,
+					   errs), *out = NULL;);
+}
+
+const struct zl_ruleset *zl_config_ruleset(struct zl_config *cf,
+					   const char *zone_path)
+{
+	GUARDED_PTR(const struct zl_ruleset *,
+		    zl_config_ruleset_impl(cf, zone_path));
+}
+
+enum zl_status zl_configs_new(const struct zl_ruleset *base, const char *path,
+			      struct zl_configs **out, struct zl_diags *errs)
+{
+	GUARDED(zl_configs_new_impl(base, path, out, errs), *out = NULL;);
+}
+
+enum zl_status zl_configs_ruleset(struct zl_configs *cs, const char *zone_path,
+				  const struct zl_ruleset **out,
+				  struct zl_diags *errs)
+{
+	GUARDED(zl_configs_ruleset_impl(cs, zone_path, out, errs),
+		*out = NULL;);
+}
+
+/* ---- output ---- */
+
+enum zl_status zl_format(enum zl_format fmt, const struct zl_diags *d,
+			 const struct zl_format_opts *opts, FILE *out)
+{
+	GUARDED(zl_format_impl(fmt, d, opts, out), );
+}

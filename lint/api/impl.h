@@ -1,0 +1,68 @@
+/* impl.h - the bodies of the public functions that allocate.  Each
+ * zl_X_impl() does what zl_X() promises in zonelint.h; zl_X() itself, in
+ * api.c, sets the recovery point for running out of memory around it
+ * (util.h, struct zl_guard).  Only api.c calls these. */
+#ifndef ZL_IMPL_H
+#define ZL_IMPL_H
+
+#include "zonelint.h"
+
+enum zl_status zl_fs_read_impl(void *arg, const struct zl_read *rd,
+			       struct zl_file *out, char **err);
+struct zl_budget *zl_budget_new_impl(const struct zl_limits *lim);
+enum zl_status zl_zone_load_file_impl(const char *path,
+				      const struct zl_load_opts *opts,
+				      struct zl_zone **out, char **err);
+enum zl_status zl_zone_load_buffer_impl(const char *name, const char *buf,
+					size_t len,
+					const struct zl_load_opts *opts,
+					struct zl_zone **out, char **err);
+
+struct zl_ruleset *zl_ruleset_new_impl(void);
+enum zl_status zl_ruleset_load_builtin_impl(struct zl_ruleset *rs,
+					    struct zl_diags *errs);
+enum zl_status zl_ruleset_load_file_impl(struct zl_ruleset *rs,
+					 const char *path,
+					 struct zl_diags *errs);
+enum zl_status zl_ruleset_load_file_in_impl(struct zl_ruleset *rs,
+					    const char *dir, const char *name,
+					    struct zl_diags *errs);
+enum zl_status zl_ruleset_load_buffer_impl(struct zl_ruleset *rs,
+					   const char *name, const char *buf,
+					   size_t len, struct zl_diags *errs);
+enum zl_status zl_ruleset_select_impl(struct zl_ruleset *rs, const char *ids,
+				      struct zl_diags *errs);
+enum zl_status zl_ruleset_ignore_impl(struct zl_ruleset *rs, const char *ids,
+				      struct zl_diags *errs);
+enum zl_status zl_ruleset_set_severity_impl(struct zl_ruleset *rs,
+					    const char *id,
+					    enum zl_severity sev,
+					    struct zl_diags *errs);
+
+void zl_lint_impl(const struct zl_ruleset *rs, const struct zl_zone *z,
+		  struct zl_diags *out);
+
+bool zl_config_find_impl(const char *zone_path, char **out);
+enum zl_status zl_config_load_file_impl(const char *path,
+					const struct zl_ruleset *base,
+					struct zl_config **out,
+					struct zl_diags *errs);
+enum zl_status zl_config_load_buffer_impl(const char *name, const char *dir,
+					  const char *buf, size_t len,
+					  const struct zl_ruleset *base,
+					  struct zl_config **out,
+					  struct zl_diags *errs);
+const struct zl_ruleset *zl_config_ruleset_impl(struct zl_config *cf,
+						const char *zone_path);
+enum zl_status zl_configs_new_impl(const struct zl_ruleset *base,
+				   const char *path, struct zl_configs **out,
+				   struct zl_diags *errs);
+enum zl_status zl_configs_ruleset_impl(struct zl_configs *cs,
+				       const char *zone_path,
+				       const struct zl_ruleset **out,
+				       struct zl_diags *errs);
+
+enum zl_status zl_format_impl(enum zl_format fmt, const struct zl_diags *d,
+			      const struct zl_format_opts *opts, FILE *out);
+
+#endif

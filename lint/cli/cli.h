@@ -1,0 +1,171 @@
+/* cli.h - the zonelint program's own modules (lint/cli/): options, rule
+ * files, the run over the inputs, the report.  The program uses the library
+ * only through its public header, zonelint.h; what it needs besides lives
+ * here.
+ *
+ * Out of memory in the program ends it: the x* allocators, and every
+ * ZL_ERR_NOMEM the library returns, call cli_out_of_memory(), which prints
+ * one line and exits 2 (docs/limits.md). */
+#ifndef ZL_CLI_H
+#define ZL_CLI_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "zonelint.h"
+
+/* Exit status (docs/output.md): findings are 1, every tool failure is 2. */
+enum { RC_OK = 0, RC_FINDINGS = 1, RC_FAIL = 2 };
+
+enum action { ACT_LINT, ACT_LIST, ACT_EXPLAIN, ACT_CHECK_RULES, ACT_HELP,
+	      ACT_VERSION };
+enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+struct cli {
+	enum action action;
+	const char *origin, *stdin_name, *output, *explain_id;
+	const char *config;		/* --config FILE */
+	bool no_config;			/* --no-config */
+	const char **rules;		/* --rules, in the order given */
+	size_t nrules;
+	const char **allow;		/* --allow-include, in order */
+	size_t nallow;
+	char *select, *ignore;		/* repeated lists joined by commas;
+					   NULL until one is given */
+	const char **sevs;		/* --severity ID=LEVEL, in order */
+	size_t nsevs;
+	bool no_default_rules, quiet, statistics, show_suppressed, fail_never;
+	enum zl_severity fail_on;
+	enum zl_format format;
+	enum color_mode color;
+	char **paths;			/* the operands, in argv */
+	size_t npaths;
+	long jobs;			/* -j: zones linted at a time */
+};
+
+/* ---- options.c ---- */
+
+/* Fills c from argv (c holds the defaults).  Returns 0, or -1 after
+ * printing why on stderr. */
+int cli_parse(struct cli *c, int argc, char **argv);
+void cli_usage(FILE *out);
+void cli_free(struct cli *c);	/* what cli_parse allocated */
+
+/* ---- rules.c ---- */
+
+/* Builds the rule set: the built-in packs, each --rules, and for
+ * --check-rules the operands, whose rules are counted in *nchecked.
+ * Returns NULL after printing every error. */
+struct zl_ruleset *cli_load_rules(const struct cli *c, size_t *nchecked);
+/* Applies --select, --ignore and --severity, in that order; false when
+ * one of them failed (errors appended to errs). */
+bool cli_tune_rules(const struct cli *c, struct zl_ruleset *rs,
+		    struct zl_diags *errs);
+int cli_list_rules(const struct zl_ruleset *rs);
+int cli_explain(const struct zl_ruleset *rs, const char *id);
+
+/* ---- run.c ---- */
+
+/* Lints every operand with rule set rs; returns the exit status. */
+int cli_lint(const struct cli *c, const struct zl_ruleset *rs);
+
+/* One zone to lint: a file (root: the directory operand it was found
+ * in, or NULL) or standard input (path NULL). */
+struct job {
+	char *path;
+	const char *root;
+	char *key;		/* path made absolute and normalised */
+	bool repeat;		/* an input named by an earlier job */
+};
+
+/* The zones are found first, in operand and directory order, then linted
+ * by cli->jobs threads that take them in turn.  Each thread collects its
+ * findings apart; cli_lint() sorts them all, so the report does not depend
+ * on which thread linted what.  lock guards the rest: the counters, the
+ * configuration cache and stderr. */
+struct run {
+	const struct cli *cli;
+	const struct zl_ruleset *rs;
+	struct zl_diags diags;
+	size_t nfiles;		/* zones linted */
+	/* Tool failures (exit 2), each said again by the summary: inputs
+	 * that could not be linted, a .zonelint.yaml that could not be
+	 * used, a report that could not be written. */
+	size_t nbad;
+	bool bad_config, unwritten;
+	struct zl_configs *cfgs;/* NULL with --no-config */
+	struct zl_budget *budget;	/* what all the zones may read */
+	struct job *jobs;
+	size_t njobs, capjobs, next;
+	pthread_mutex_t lock;
+};
+
+/* ---- report.c ---- */
+
+/* --output replaces a regular file or makes a new one: false, after
+ * saying why, for anything else. */
+bool cli_output_ok(const char *path);
+/* Writes the report in the chosen format to stdout or, atomically, to
+ * --output.  Returns ZL_OK or ZL_ERR_IO after saying why. */
+enum zl_status cli_write_report(const struct cli *c,
+				const struct zl_ruleset *rs,
+				const struct zl_diags *d);
+void cli_print_summary(const struct run *r);
+void cli_print_statistics(const struct zl_diags *d);
+/* Removes the temporary report being written, if any: only unlink(2),
+ * so that it may run in a signal handler or out of memory. */
+void cli_remove_partial(void);
+
+/* ---- util.c ---- */
+
+/* Prints "zonelint: error: out of memory", removes a partial report and
+ * exits 2.  Needs no memory, and may be called from any thread. */
+_Noreturn void cli_out_of_memory(void);
+/* Returns st, except that ZL_ERR_NOMEM ends the run (cli_out_of_memory). */
+enum zl_status must(enum zl_status st);
+/* Returns p, except that NULL ends the run: for the library's functions
+ * that return NULL only when memory runs out. */
+void *must_ptr(const void *p);
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+/* Grows *v (an array of elem-sized items with capacity *cap) to hold need. */
+void xgrow(void **v, size_t *cap, size_t need, size_t elem);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) ZL_PRINTF(1, 2);
+/* s escaped as zl_fputs_escaped() writes it; malloc'd. */
+char *xescaped(const char *s);
+
+/* The message of errno value e (strerror_r: other threads may be running). */
+const char *errstr(int e, char *buf, size_t size);
+#define ERRSTR(e) errstr((e), (char[128]){ 0 }, 128)
+
+/* dir/name, without doubling a '/'; malloc'd. */
+char *path_join(const char *dir, const char *name);
+/* path made absolute (against the current directory) and normalised
+ * lexically: no "", "." or ".." components.  Malloc'd. */
+char *path_abs(const char *path);
+
+/* The entries of dir that pass keep(), sorted so that the run is the same
+ * on every file system; hidden names are always skipped.  With nofollow,
+ * dir itself must not be a symbolic link.  Returns -1 with errno set when
+ * dir cannot be read. */
+int list_dir(const char *dir, bool nofollow, bool (*keep)(const char *name),
+	     char ***names, size_t *n);
+void free_names(char **names, size_t n);
+bool is_yaml_name(const char *name);
+bool is_zone_name(const char *name);
+
+/* "FILE: error: MSG" on stderr, both escaped. */
+void report_failure(const char *file, const char *msg);
+/* NO_COLOR (https://no-color.org) wins over everything, as documented. */
+bool want_color(enum color_mode m, int fd);
+/* Prints tool errors (rule files, selection) in the text format. */
+void print_errors(const struct cli *c, struct zl_diags *errs);
+const char *plural(size_t n, const char *one, const char *many);
+
+#endif

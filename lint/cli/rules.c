@@ -1,0 +1,237 @@
+/* rules.c - the rule set of a run: the built-in packs, --rules files and
+ * directories, the command line's selection; --list-rules and --explain. */
+#include <errno.h>
+#include <err.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+/* Like zl_fputs_escaped, but keeps the line breaks of multi-line rule text. */
+static void put_lines(FILE *out, const char *s)
+{
+	size_t len;
+
+	while (*s) {
+		len = strcspn(s, "\n");
+		if (len > 0) {
+			char *line = xstrndup(s, len);
+
+			zl_fputs_escaped(line, out);
+			free(line);
+		}
+		s += len;
+		if (*s == '\n' && *++s)
+			fputc('\n', out);
+	}
+	fputc('\n', out);
+}
+
+/* The rule files loaded so far, by device and inode: a file named twice
+ * (--rules twice, or also inside a --rules directory) is loaded once,
+ * instead of clashing with its own ids. */
+struct loaded {
+	struct { dev_t dev; ino_t ino; } *v;
+	size_t n, cap;
+};
+
+/* Loads the rule file path: named by the user (dir NULL), or the file
+ * name found in the rules directory dir (then path is dir/name). */
+static bool load_rule_file(struct zl_ruleset *rs, const char *dir,
+			   const char *name, const char *path,
+			   struct loaded *done, struct zl_diags *errs)
+{
+	struct zl_loc loc = { 0 };
+	size_t before = errs->n, i;
+	enum zl_status st;
+	struct stat sb;
+
+	if (stat(path, &sb) == 0) {
+		for (i = 0; i < done->n; i++)
+			if (done->v[i].dev == sb.st_dev &&
+			    done->v[i].ino == sb.st_ino)
+				return true;
+		xgrow((void **)&done->v, &done->cap, done->n + 1,
+			 sizeof *done->v);
+		done->v[done->n].dev = sb.st_dev;
+		done->v[done->n++].ino = sb.st_ino;
+	}
+	st = must(dir ? zl_ruleset_load_file_in(rs, dir, name, errs) :
+		  zl_ruleset_load_file(rs, path, errs));
+	if (st != ZL_OK && errs->n == before) {
+		/* Make sure every failure is reported, even one the loader
+		 * had no position for. */
+		loc.file = (char *)path;
+		must_ptr(zl_diags_add(errs, NULL, ZL_SEV_ERROR, &loc, "%s",
+				      zl_status_str(st)));
+	}
+	return st == ZL_OK;
+}
+
+/* Loads a rule file, or every *.yaml file of a directory in name order:
+ * those may not lead out of the directory. */
+static bool load_rule_path(struct zl_ruleset *rs, const char *path,
+			   struct loaded *done, struct zl_diags *errs)
+{
+	struct zl_loc loc = { 0 };
+	struct stat sb;
+	char **names, *full;
+	size_t n, i;
+	bool ok = true;
+
+	if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode))
+		return load_rule_file(rs, NULL, path, path, done, errs);
+	loc.file = (char *)path;
+	if (list_dir(path, false, is_yaml_name, &names, &n) != 0) {
+		must_ptr(zl_diags_add(errs, NULL, ZL_SEV_ERROR, &loc,
+				      "cannot read the directory: %s",
+				      ERRSTR(errno)));
+		return false;
+	}
+	if (n == 0) {
+		must_ptr(zl_diags_add(errs, NULL, ZL_SEV_ERROR, &loc,
+				      "no *.yaml rule files in this directory"));
+		ok = false;
+	}
+	for (i = 0; i < n; i++) {
+		full = path_join(path, names[i]);
+		ok = load_rule_file(rs, path, names[i], full, done, errs) && ok;
+		free(full);
+	}
+	free_names(names, n);
+	return ok;
+}
+
+bool cli_tune_rules(const struct cli *c, struct zl_ruleset *rs,
+		       struct zl_diags *errs)
+{
+	enum zl_severity sev;
+	bool ok = true;
+	char *id;
+	size_t i;
+
+	/* An option given as '' is still given: an empty list is an error,
+	 * not no selection. */
+	if (c->select && must(zl_ruleset_select(rs, c->select, errs)) != ZL_OK)
+		ok = false;
+	if (c->ignore && must(zl_ruleset_ignore(rs, c->ignore, errs)) != ZL_OK)
+		ok = false;
+	for (i = 0; i < c->nsevs; i++) {
+		id = xstrndup(c->sevs[i], strcspn(c->sevs[i], "="));
+		/* The level was checked when the option was parsed. */
+		if (!zl_severity_parse(strchr(c->sevs[i], '=') + 1, &sev) ||
+		    must(zl_ruleset_set_severity(rs, id, sev, errs)) != ZL_OK)
+			ok = false;
+		free(id);
+	}
+	return ok;
+}
+
+struct zl_ruleset *cli_load_rules(const struct cli *c, size_t *nchecked)
+{
+	struct zl_ruleset *rs = must_ptr(zl_ruleset_new());
+	struct loaded done = { 0 };
+	struct zl_diags errs;
+	bool ok = true;
+	size_t i;
+
+	zl_diags_init(&errs);
+	if (!c->no_default_rules && must(zl_ruleset_load_builtin(rs, &errs)) != ZL_OK)
+		ok = false;
+	for (i = 0; i < c->nrules; i++)
+		ok = load_rule_path(rs, c->rules[i], &done, &errs) && ok;
+	*nchecked = zl_ruleset_count(rs);
+	for (i = 0; c->action == ACT_CHECK_RULES && i < c->npaths; i++)
+		ok = load_rule_path(rs, c->paths[i], &done, &errs) && ok;
+	*nchecked = zl_ruleset_count(rs) - *nchecked;
+	free(done.v);
+	/* Selection only makes sense on a rule set that loaded. */
+	if (ok && !cli_tune_rules(c, rs, &errs))
+		ok = false;
+	if (!ok || errs.n > 0)
+		print_errors(c, &errs);
+	zl_diags_free(&errs);
+	if (!ok) {
+		zl_ruleset_free(rs);
+		return NULL;
+	}
+	return rs;
+}
+
+/* ---- --list-rules and --explain ---- */
+
+int cli_list_rules(const struct zl_ruleset *rs)
+{
+	struct zl_rule_info ri;
+	int idw = 0, namew = 0;
+	char *name;
+	size_t i;
+
+	/* Two passes: the columns are as wide as the longest id and name. */
+	for (i = 0; zl_ruleset_info(rs, i, &ri); i++) {
+		if ((int)strlen(ri.id) > idw)
+			idw = (int)strlen(ri.id);
+		if (ri.name && (int)strlen(ri.name) > namew)
+			namew = (int)strlen(ri.name);
+	}
+	for (i = 0; zl_ruleset_info(rs, i, &ri); i++) {
+		name = xescaped(ri.name ? ri.name : "-");
+		printf("%-*s  %-7s  %-*s  ", idw, ri.id,
+		       zl_severity_str(ri.severity), namew, name);
+		zl_fputs_escaped(ri.summary, stdout);
+		fputc('\n', stdout);
+		free(name);
+	}
+	return RC_OK;
+}
+
+static void explain_field(const char *label, const char *value)
+{
+	if (!value || !*value)
+		return;
+	printf("  %-12s ", label);
+	zl_fputs_escaped(value, stdout);
+	fputc('\n', stdout);
+}
+
+int cli_explain(const struct zl_ruleset *rs, const char *id)
+{
+	struct zl_rule_info ri;
+	size_t i;
+
+	if (!zl_ruleset_find(rs, id, &ri)) {
+		warnx("no rule '%s' (see zonelint --list-rules)", id);
+		return RC_FAIL;
+	}
+	printf("%s ", ri.id);
+	zl_fputs_escaped(ri.name, stdout);
+	fputs(": ", stdout);
+	zl_fputs_escaped(ri.summary, stdout);
+	fputc('\n', stdout);
+	printf("  %-12s %s (default %s)\n", "severity:",
+	       zl_severity_str(ri.severity),
+	       zl_severity_str(ri.default_severity));
+	explain_field("scope:", ri.scope);
+	explain_field("check:", ri.check);
+	explain_field("defined at:", ri.origin);
+	if (ri.description && *ri.description) {
+		fputc('\n', stdout);
+		put_lines(stdout, ri.description);
+	}
+	if (ri.help && *ri.help) {
+		fputs("\nhelp: ", stdout);
+		zl_fputs_escaped(ri.help, stdout);
+		fputc('\n', stdout);
+	}
+	if (ri.nreferences > 0)
+		fputs("\nreferences:\n", stdout);
+	for (i = 0; i < ri.nreferences; i++) {
+		fputs("  - ", stdout);
+		zl_fputs_escaped(ri.references[i], stdout);
+		fputc('\n', stdout);
+	}
+	return RC_OK;
+}
+

@@ -1,0 +1,369 @@
+/* run.c - a run over the operands: the zones are found (files, directory
+ * trees, standard input), each once, then linted by -j threads, and their
+ * findings reported together. */
+#include <errno.h>
+#include <err.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#define MAX_DIR_DEPTH 64
+#define MAX_STDIN (1u << 30)	/* the loader's limit for one file, 1 GiB */
+#define CHUNK 65536		/* read from standard input at a time */
+
+static void fail(struct run *r, const char *file, const char *msg)
+{
+	report_failure(file, msg);
+	r->nbad++;
+}
+
+/* The rule set for one zone: the base, or what its config makes of it.
+ * NULL after printing the errors of a config that cannot be used.  Called
+ * with r->lock held. */
+static const struct zl_ruleset *rules_for(struct run *r, const char *name)
+{
+	const struct zl_ruleset *rs = r->rs;
+	struct zl_diags errs;
+
+	if (!r->cfgs)
+		return rs;
+	zl_diags_init(&errs);
+	if (must(zl_configs_ruleset(r->cfgs, name, &rs, &errs)) != ZL_OK)
+		r->bad_config = true;
+	if (errs.n > 0)
+		print_errors(r->cli, &errs);
+	zl_diags_free(&errs);
+	return rs;
+}
+
+static void lint_zone(struct run *r, const char *name, enum zl_status st,
+		      struct zl_zone *z, char *msg, struct zl_diags *out)
+{
+	const struct zl_ruleset *rs = NULL;
+
+	pthread_mutex_lock(&r->lock);
+	if (st != ZL_OK)
+		fail(r, name, msg ? msg : zl_status_str(st));
+	else if ((rs = rules_for(r, name)) != NULL)
+		r->nfiles++;
+	pthread_mutex_unlock(&r->lock);
+	if (rs)
+		must(zl_lint(rs, z, out));
+	/* Each zone is released as soon as it is linted: the diagnostics
+	 * hold copies, so memory stays bounded by the largest zones. */
+	zl_zone_free(z);
+	free(msg);
+}
+
+static void lint_file(struct run *r, const struct job *j, struct zl_diags *out)
+{
+	struct zl_load_opts lo = { .origin = r->cli->origin,
+				   .include_root = j->root,
+				   .allow_include = r->cli->allow,
+				   .nallow_include = r->cli->nallow,
+				   .budget = r->budget };
+	struct zl_zone *z = NULL;
+	char *msg = NULL;
+	enum zl_status st;
+
+	st = must(zl_zone_load_file(j->path, &lo, &z, &msg));
+	lint_zone(r, j->path, st, z, msg, out);
+}
+
+static void lint_stdin(struct run *r, struct zl_diags *out)
+{
+	const char *name = r->cli->stdin_name ? r->cli->stdin_name : "<stdin>";
+	struct zl_load_opts lo = { .origin = r->cli->origin, .display = name,
+				   .allow_include = r->cli->allow,
+				   .nallow_include = r->cli->nallow,
+				   .budget = r->budget };
+	struct zl_zone *z = NULL;
+	char *buf = NULL, *msg = NULL;
+	size_t len = 0, cap = 0, n;
+	enum zl_status st;
+
+	do {
+		xgrow((void **)&buf, &cap, len + CHUNK, 1);
+		n = fread(buf + len, 1, CHUNK, stdin);
+		len += n;
+	} while (n > 0 && len <= MAX_STDIN);
+	if (ferror(stdin)) {
+		st = ZL_ERR_IO;
+		msg = xasprintf("cannot read standard input: %s",
+				   ERRSTR(errno));
+	} else if (len > MAX_STDIN) {
+		/* Stop reading rather than exhaust memory on endless input. */
+		st = ZL_ERR_LIMIT;
+		msg = xasprintf("standard input is larger than %u bytes",
+				   MAX_STDIN);
+	} else {
+		st = must(zl_zone_load_buffer(name, buf, len, &lo, &z,
+					      &msg));
+	}
+	free(buf);
+	lint_zone(r, name, st, z, msg, out);
+}
+
+/* A zone to lint: path (NULL: standard input). */
+static void add_job(struct run *r, const char *path, const char *root)
+{
+	struct job *j;
+
+	xgrow((void **)&r->jobs, &r->capjobs, r->njobs + 1, sizeof *r->jobs);
+	j = &r->jobs[r->njobs++];
+	memset(j, 0, sizeof *j);
+	j->path = path ? xstrdup(path) : NULL;
+	j->key = path ? path_abs(path) : NULL;
+	j->root = root;
+}
+
+/* Jobs by the input they name: standard input, then files by their path
+ * made absolute and normalised (a path given twice, spelt two ways, or
+ * given and also found in a directory).  Two names of one file are two
+ * inputs: the name decides the origin. */
+static int input_cmp(const struct job *a, const struct job *b)
+{
+	if (!a->key || !b->key)
+		return (a->key != NULL) - (b->key != NULL);
+	return strcmp(a->key, b->key);
+}
+
+static int job_cmp(const void *pa, const void *pb)
+{
+	const struct job *a = *(const struct job *const *)pa;
+	const struct job *b = *(const struct job *const *)pb;
+	int c = input_cmp(a, b);
+
+	return c ? c : (a > b) - (a < b);
+}
+
+/* Each input is linted once, however often it was named: the first of
+ * its jobs is kept, in the order the jobs were found. */
+static void drop_repeats(struct run *r)
+{
+	struct job **v = xcalloc(r->njobs ? r->njobs : 1, sizeof *v);
+	size_t i, k = 0;
+
+	for (i = 0; i < r->njobs; i++)
+		v[i] = &r->jobs[i];
+	qsort(v, r->njobs, sizeof *v, job_cmp);
+	for (i = 1; i < r->njobs; i++)
+		v[i]->repeat = input_cmp(v[i - 1], v[i]) == 0;
+	free(v);
+	for (i = 0; i < r->njobs; i++) {
+		if (r->jobs[i].repeat) {
+			free(r->jobs[i].path);
+			free(r->jobs[i].key);
+		} else
+			r->jobs[k++] = r->jobs[i];
+	}
+	r->njobs = k;
+}
+
+/* Finds the zone-like files below dir.  They were found through the
+ * tree's content, so each is read confined to root, the directory named
+ * on the command line, and so are its includes. */
+static void find_zones(struct run *r, const char *dir, const char *root,
+		       int depth)
+{
+	struct stat sb;
+	char **names, *full;
+	size_t n, i;
+
+	if (depth > MAX_DIR_DEPTH) {
+		fail(r, dir, "directories nested too deeply");
+		return;
+	}
+	if (list_dir(dir, depth > 0, NULL, &names, &n) != 0) {
+		fail(r, dir, ERRSTR(errno));
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		full = path_join(dir, names[i]);
+		/* lstat: a symbolic link to a directory is not followed, so
+		 * a link cycle cannot make the walk loop.  A name that cannot
+		 * be looked at (a path longer than PATH_MAX) is an error,
+		 * not a zone skipped in silence.  A zone-like name that is
+		 * not a directory is a job whatever it is: reading it
+		 * decides (a link out of the root, a FIFO are errors). */
+		if (lstat(full, &sb) != 0)
+			fail(r, full, ERRSTR(errno));
+		else if (S_ISDIR(sb.st_mode))
+			find_zones(r, full, root, depth + 1);
+		else if (is_zone_name(names[i]))
+			add_job(r, full, root);
+		free(full);
+	}
+	free_names(names, n);
+}
+
+static void find_paths(struct run *r)
+{
+	const char *path;
+	struct stat sb;
+	size_t i;
+
+	for (i = 0; i < r->cli->npaths; i++) {
+		path = r->cli->paths[i];
+		if (strcmp(path, "-") == 0)
+			add_job(r, NULL, NULL);
+		else if (stat(path, &sb) != 0)
+			add_job(r, path, NULL);
+		else if (S_ISDIR(sb.st_mode))
+			find_zones(r, path, path, 0);
+		else
+			add_job(r, path, NULL);
+	}
+	drop_repeats(r);
+}
+
+struct worker {
+	struct run *r;
+	struct zl_diags diags;
+	pthread_t thread;
+};
+
+static void *work(void *arg)
+{
+	struct worker *w = arg;
+	struct run *r = w->r;
+	size_t i;
+
+	for (;;) {
+		pthread_mutex_lock(&r->lock);
+		i = r->next++;
+		pthread_mutex_unlock(&r->lock);
+		if (i >= r->njobs)
+			return NULL;
+		if (r->jobs[i].path)
+			lint_file(r, &r->jobs[i], &w->diags);
+		else
+			lint_stdin(r, &w->diags);
+	}
+}
+
+static void lint_paths(struct run *r)
+{
+	size_t n = (size_t)r->cli->jobs, i;
+	struct worker *w;
+
+	find_paths(r);
+	if (n > r->njobs)
+		n = r->njobs;
+	w = xcalloc(n ? n : 1, sizeof *w);
+	for (i = 0; i < n; i++) {
+		w[i].r = r;
+		zl_diags_init(&w[i].diags);
+		/* The calling thread is worker 0; a thread that cannot be
+		 * started leaves its share to the others. */
+		if (i > 0 && pthread_create(&w[i].thread, NULL, work, &w[i]))
+			w[i].r = NULL;
+	}
+	if (n > 0)
+		work(&w[0]);
+	for (i = 0; i < n; i++) {
+		if (i > 0 && w[i].r)
+			pthread_join(w[i].thread, NULL);
+		must(zl_diags_move(&r->diags, &w[i].diags));
+	}
+	free(w);
+	for (i = 0; i < r->njobs; i++) {
+		free(r->jobs[i].path);
+		free(r->jobs[i].key);
+	}
+	free(r->jobs);
+}
+
+static bool failed(const struct run *r)
+{
+	return r->nbad || r->bad_config || r->unwritten;
+}
+
+/* Command-line selection wins over config files: it is applied again to
+ * every rule set a config derives.  It was checked against the base rule
+ * set, which has the same rules, so it cannot fail here. */
+static void tune_derived(struct zl_ruleset *rs, void *arg)
+{
+	struct zl_diags errs;
+
+	zl_diags_init(&errs);
+	(void)cli_tune_rules(arg, rs, &errs);
+	zl_diags_free(&errs);
+}
+
+/* --config is loaded before any zone, so that a bad one stops the run like
+ * a bad rule file; found configs are loaded as zones need them. */
+static bool open_configs(const struct cli *c, const struct zl_ruleset *rs,
+			 struct run *r)
+{
+	struct zl_diags errs;
+	bool ok;
+
+	if (c->no_config)
+		return true;
+	zl_diags_init(&errs);
+	ok = must(zl_configs_new(rs, c->config, &r->cfgs, &errs)) == ZL_OK;
+	if (errs.n > 0)
+		print_errors(c, &errs);
+	zl_diags_free(&errs);
+	if (ok)
+		zl_configs_set_tune(r->cfgs, tune_derived, (void *)c);
+	return ok;
+}
+
+/* --origin is the same for every zone: the loader checks it on an empty
+ * zone first, so that a bad one stops the run with one error instead of
+ * failing each zone in turn (--allow-include is checked as it is parsed). */
+static bool check_load_opts(const struct cli *c)
+{
+	struct zl_load_opts lo = { .origin = c->origin,
+				   .display = "zonelint" };
+	struct zl_zone *z = NULL;
+	char *msg = NULL;
+	enum zl_status st;
+
+	if (!c->origin)
+		return true;
+	st = must(zl_zone_load_buffer("zonelint", "", 0, &lo, &z, &msg));
+	zl_zone_free(z);
+	if (st != ZL_OK)
+		warnx("%s", msg ? msg : zl_status_str(st));
+	free(msg);
+	return st == ZL_OK;
+}
+
+int cli_lint(const struct cli *c, const struct zl_ruleset *rs)
+{
+	struct run r = { .cli = c, .rs = rs,
+			 .lock = PTHREAD_MUTEX_INITIALIZER };
+	int rc;
+
+	if ((c->output && !cli_output_ok(c->output)) || !check_load_opts(c) ||
+	    !open_configs(c, rs, &r))
+		return RC_FAIL;
+	r.budget = must_ptr(zl_budget_new(NULL));
+	lint_paths(&r);
+	zl_diags_sort(&r.diags);
+	must(zl_diags_limit(&r.diags, ZL_LIMIT_RULE_FINDINGS,
+			    ZL_LIMIT_FINDINGS, ZL_LIMIT_REPORT_BYTES));
+	r.unwritten = cli_write_report(c, rs, &r.diags) != ZL_OK;
+	if (c->statistics)
+		cli_print_statistics(&r.diags);
+	if (!c->quiet)
+		cli_print_summary(&r);
+	if (failed(&r))
+		rc = RC_FAIL;
+	else if (!c->fail_never && zl_diags_count(&r.diags, c->fail_on) > 0)
+		rc = RC_FINDINGS;
+	else
+		rc = RC_OK;
+	zl_diags_free(&r.diags);
+	zl_configs_free(r.cfgs);
+	zl_budget_free(r.budget);
+	return rc;
+}

@@ -1,0 +1,290 @@
+/* util.c - the program's helpers: allocation that ends the run when memory
+ * runs out, paths, directory listings, messages on stderr. */
+#include <dirent.h>
+#include <err.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+/* ---- memory ---- */
+
+/* Out of memory is a tool failure like any other (exit 2), never an abort.
+ * Only write(2) and unlink(2) here, which need no memory.  The report is
+ * written last, so nothing partial has reached standard output, and a
+ * temporary --output file is removed as a signal would remove it. */
+void cli_out_of_memory(void)
+{
+	static const char msg[] = "zonelint: error: out of memory\n";
+
+	cli_remove_partial();
+	(void)!write(STDERR_FILENO, msg, sizeof msg - 1);
+	_exit(RC_FAIL);
+}
+
+enum zl_status must(enum zl_status st)
+{
+	if (st == ZL_ERR_NOMEM)
+		cli_out_of_memory();
+	return st;
+}
+
+void *must_ptr(const void *p)
+{
+	if (!p)
+		cli_out_of_memory();
+	return (void *)p;
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (!p)
+		cli_out_of_memory();
+	return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (!p)
+		cli_out_of_memory();
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+
+	if (!q)
+		cli_out_of_memory();
+	return q;
+}
+
+void xgrow(void **v, size_t *cap, size_t need, size_t elem)
+{
+	size_t c = *cap ? *cap : 8;
+
+	if (need <= *cap)
+		return;
+	while (c < need) {
+		if (c > SIZE_MAX / 2 / elem)
+			cli_out_of_memory();
+		c *= 2;
+	}
+	*v = xrealloc(*v, c * elem);
+	*cap = c;
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		cli_out_of_memory();
+	s = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+char *xescaped(const char *s)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	if (!f)
+		cli_out_of_memory();
+	zl_fputs_escaped(s, f);
+	if (fclose(f) != 0 || !buf)
+		cli_out_of_memory();
+	return buf;
+}
+
+const char *errstr(int e, char *buf, size_t size)
+{
+	/* The XSI strerror_r (_POSIX_C_SOURCE): returns 0 on success. */
+	if (strerror_r(e, buf, size) != 0)
+		snprintf(buf, size, "error %d", e);
+	return buf;
+}
+
+/* ---- paths ---- */
+
+char *path_join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+
+	return xasprintf("%s%s%s", dir, n && dir[n - 1] != '/' ? "/" : "",
+			 name);
+}
+
+/* Appends component s[0..n) to the normalised absolute path p (len bytes,
+ * room for what is added). */
+static void push_part(char *p, size_t *len, const char *s, size_t n)
+{
+	char *slash;
+
+	if (n == 0 || (n == 1 && s[0] == '.'))
+		return;
+	if (n == 2 && s[0] == '.' && s[1] == '.') {
+		slash = strrchr(p, '/');
+		*len = slash && slash != p ? (size_t)(slash - p) : 1;
+		p[*len] = '\0';
+		return;
+	}
+	if (*len > 1)
+		p[(*len)++] = '/';
+	memcpy(p + *len, s, n);
+	*len += n;
+	p[*len] = '\0';
+}
+
+static void push_parts(char *p, size_t *len, const char *path)
+{
+	const char *e;
+
+	for (; *path; path = *e ? e + 1 : e) {
+		e = path + strcspn(path, "/");
+		push_part(p, len, path, (size_t)(e - path));
+	}
+}
+
+char *path_abs(const char *path)
+{
+	char cwd[4096], *p;
+	size_t len = 1;
+	bool rel = path[0] != '/' && getcwd(cwd, sizeof cwd);
+
+	/* Never longer than cwd, a '/' and path. */
+	p = xmalloc((rel ? strlen(cwd) : 0) + strlen(path) + 3);
+	strcpy(p, "/");
+	if (rel)
+		push_parts(p, &len, cwd);
+	push_parts(p, &len, path);
+	return p;
+}
+
+/* ---- directories ---- */
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int list_dir(const char *dir, bool nofollow,
+		    bool (*keep)(const char *name), char ***names, size_t *n)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC |
+		      (nofollow ? O_NOFOLLOW : 0));
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	struct dirent *e;
+	size_t cap = 0;
+
+	*names = NULL;
+	*n = 0;
+	if (!d) {
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.' || (keep && !keep(e->d_name)))
+			continue;
+		xgrow((void **)names, &cap, *n + 1, sizeof **names);
+		(*names)[(*n)++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (*n > 1)
+		qsort(*names, *n, sizeof **names, cmp_str);
+	return 0;
+}
+
+void free_names(char **names, size_t n)
+{
+	while (n > 0)
+		free(names[--n]);
+	free(names);
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+bool is_yaml_name(const char *name)
+{
+	return ends_with(name, ".yaml") || ends_with(name, ".yml");
+}
+
+bool is_zone_name(const char *name)
+{
+	return ends_with(name, ".zone") || ends_with(name, ".db") ||
+	       strncmp(name, "db.", 3) == 0;
+}
+
+/* ---- messages ---- */
+
+void report_failure(const char *file, const char *msg)
+{
+	zl_fputs_escaped(file, stderr);
+	fputs(": error: ", stderr);
+	zl_fputs_escaped(msg, stderr);
+	fputc('\n', stderr);
+}
+
+bool want_color(enum color_mode m, int fd)
+{
+	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	if (nc && *nc)
+		return false;
+	if (m != COLOR_AUTO)
+		return m == COLOR_ALWAYS;
+	return isatty(fd) && !(term && strcmp(term, "dumb") == 0);
+}
+
+void print_errors(const struct cli *c, struct zl_diags *errs)
+{
+	struct zl_format_opts fo = { want_color(c->color, STDERR_FILENO),
+				     false, NULL };
+
+	zl_diags_sort(errs);
+	if (must(zl_format(ZL_FMT_TEXT, errs, &fo, stderr)) != ZL_OK)
+		warnx("cannot write to stderr");
+}
+
+const char *plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}

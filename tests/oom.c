@@ -1,0 +1,178 @@
+/* oom.c - running out of memory is a status: for every N, the N-th
+ * allocation libzonelint makes fails, and each public call must either succeed
+ * or return ZL_ERR_NOMEM (NULL), never crash, and leave its objects safe
+ * to free.  malloc, calloc and realloc are wrapped at link time
+ * (-Wl,--wrap), so the failures hit the library's own allocations; those
+ * inside ldns, libyaml and PCRE2 are not counted.
+ *
+ * usage: tests/oom [STRIDE]   STRIDE > 1 tries every STRIDE-th N past the
+ *                             first 500 of the rule-loading phase
+ * Prints one line per phase; exit status 0 when all held. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "zonelint.h"
+
+void *__real_malloc(size_t n);
+void *__real_calloc(size_t n, size_t size);
+void *__real_realloc(void *p, size_t n);
+void *__wrap_malloc(size_t n);
+void *__wrap_calloc(size_t n, size_t size);
+void *__wrap_realloc(void *p, size_t n);
+
+static unsigned long calls, fail_at;	/* fail_at 0: never */
+static bool failed;
+
+static bool fail_now(void)
+{
+	if (fail_at == 0 || ++calls != fail_at)
+		return false;
+	failed = true;
+	return true;
+}
+
+void *__wrap_malloc(size_t n)
+{
+	return fail_now() ? NULL : __real_malloc(n);
+}
+
+void *__wrap_calloc(size_t n, size_t size)
+{
+	return fail_now() ? NULL : __real_calloc(n, size);
+}
+
+void *__wrap_realloc(void *p, size_t n)
+{
+	return fail_now() ? NULL : __real_realloc(p, n);
+}
+
+static const char zone[] =
+	"$ORIGIN example.com.\n"
+	"$TTL 3600\n"
+	"@    IN SOA ns1 hostmaster 1 7200 900 1209600 300\n"
+	"@    IN NS  ns1\n"
+	"ns1  IN A   192.0.2.1\n"
+	"@    IN MX  10 mail.example.com ; missing dot\n"
+	"@    IN MX  20 alias\n"
+	"alias IN CNAME ns1\n"
+	"@    IN TXT \"v=spf1 include:a include:b mx -all\"\n"
+	"_dmarc IN TXT \"v=DMARC1; p=none; rua=mailto:x@example.net\"\n"
+	"bad  IN MX  70000 ns1\n";
+
+static void arm(unsigned long n)
+{
+	calls = 0;
+	fail_at = n;
+	if (n)
+		failed = false;
+}
+
+/* One call's result: true to go on. *bad is set when a failure was
+ * injected and the call still claims success, or when it failed with
+ * anything but ZL_ERR_NOMEM without one. */
+static bool step(enum zl_status st, enum zl_status ok_too, bool *bad,
+		 const char *what, unsigned long n)
+{
+	if (st == ZL_OK || st == ok_too)
+		return true;
+	if (st != ZL_ERR_NOMEM || !failed) {
+		printf("N=%lu: %s returned %s\n", n, what, zl_status_str(st));
+		*bad = true;
+	}
+	return false;
+}
+
+/* Phase 1: a rule set from the built-in packs, narrowed by --select. */
+static bool rules_run(unsigned long n, bool *bad)
+{
+	struct zl_ruleset *rs;
+	struct zl_diags errs;
+
+	zl_diags_init(&errs);
+	arm(n);
+	rs = zl_ruleset_new();
+	if (rs && step(zl_ruleset_load_builtin(rs, &errs), ZL_OK, bad,
+		       "zl_ruleset_load_builtin", n))
+		(void)step(zl_ruleset_select(rs, "MX,SPF,DMARC", &errs), ZL_OK,
+			   bad, "zl_ruleset_select", n);
+	if (!rs && !failed) {
+		printf("N=%lu: zl_ruleset_new returned NULL\n", n);
+		*bad = true;
+	}
+	arm(0);
+	zl_ruleset_free(rs);
+	zl_diags_free(&errs);
+	return failed;
+}
+
+/* Phase 2: a zone loaded, linted, limited and written as JSON. */
+static bool lint_run(const struct zl_ruleset *rs, unsigned long n, bool *bad)
+{
+	struct zl_diags out, more;
+	struct zl_zone *z = NULL;
+	char *msg = NULL, *doc = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&doc, &len);
+
+	zl_diags_init(&out);
+	zl_diags_init(&more);
+	arm(n);
+	if (step(zl_zone_load_buffer("example.com.zone", zone,
+				     sizeof zone - 1, NULL, &z, &msg),
+		 ZL_OK, bad, "zl_zone_load_buffer", n) &&
+	    step(zl_lint(rs, z, &more), ZL_OK, bad, "zl_lint", n) &&
+	    step(zl_diags_move(&out, &more), ZL_OK, bad, "zl_diags_move", n) &&
+	    step(zl_diags_limit(&out, 2, 100, 1 << 20), ZL_OK, bad,
+		 "zl_diags_limit", n) &&
+	    step(zl_format(ZL_FMT_JSON, &out, NULL, f), ZL_OK, bad,
+		 "zl_format", n) &&
+	    !zl_diags_add(&out, "X001", ZL_SEV_NOTE, NULL, "%s", "added") &&
+	    !failed) {
+		printf("N=%lu: zl_diags_add returned NULL\n", n);
+		*bad = true;
+	}
+	arm(0);
+	if (f)
+		fclose(f);
+	free(doc);
+	free(msg);
+	zl_zone_free(z);
+	zl_diags_free(&more);
+	zl_diags_free(&out);
+	return failed;
+}
+
+int main(int argc, char **argv)
+{
+	unsigned long stride = argc > 1 ? strtoul(argv[1], NULL, 10) : 1, n;
+	unsigned long tried = 0;
+	struct zl_ruleset *rs;
+	struct zl_diags errs;
+	bool bad = false;
+
+	if (stride == 0)
+		stride = 1;
+	/* Until a run needs fewer allocations than N: no failure left. */
+	for (n = 1; rules_run(n, &bad); n += n < 500 ? 1 : stride)
+		tried++;
+	printf("rule loading: %lu failures injected, %s\n", tried,
+	       bad ? "FAILED" : "each one ZL_ERR_NOMEM");
+
+	zl_diags_init(&errs);
+	rs = zl_ruleset_new();
+	if (!rs || zl_ruleset_load_builtin(rs, &errs) != ZL_OK ||
+	    zl_ruleset_select(rs, "MX,SPF,DMARC,ZONE", &errs) != ZL_OK) {
+		printf("cannot load the rules\n");
+		return 1;
+	}
+	tried = 0;
+	for (n = 1; lint_run(rs, n, &bad); n++)
+		tried++;
+	printf("loading, linting, output: %lu failures injected, %s\n", tried,
+	       bad ? "FAILED" : "each one ZL_ERR_NOMEM");
+	zl_ruleset_free(rs);
+	zl_diags_free(&errs);
+	return bad ? 1 : 0;
+}
