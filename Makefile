@@ -3,6 +3,7 @@
 #                   build packages with apt-get first)
 #   make check      every test: unit suites, fixtures, meta-test, examples
 #   make check-asan the same under AddressSanitizer + UBSan
+#   make check-tsan the threaded tests (-j) under ThreadSanitizer
 #   make valgrind   the unit suites and fixtures under valgrind
 #   make fuzz       run each libFuzzer harness for FUZZ_SECONDS (default 60)
 #   make bench      speed and memory against named-checkzone, kzonecheck,
@@ -135,6 +136,18 @@ check-asan:
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined"
 
+# ThreadSanitizer build, also in its own tree, running what uses threads:
+# the command-line tests, whose -j cases lint zones in parallel.  A race
+# stops the run with exit status 66.
+check-tsan:
+	sh tools/deps.sh $(CLANG_NEEDS)
+	rm -rf build-tsan && mkdir -p build-tsan
+	git ls-files -co --exclude-standard | tar -cf - -T - | tar -xf - -C build-tsan
+	$(MAKE) -C build-tsan zonelint CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=thread -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=thread"
+	cd build-tsan && TSAN_OPTIONS="halt_on_error=1 exitcode=66" sh tests/cli.sh ./zonelint
+
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
 valgrind: zonelint tests/unit/run
 	sh tools/deps.sh cmd:valgrind:valgrind
@@ -205,7 +218,7 @@ uninstall:
 clean:
 	rm -f zonelint zonelint.pc lint/*.o lint/*/*.o lint/liblint.a lint/liblint.so \
 	  $(BUILTIN_SRC) tools/embed tests/unit/*.o tests/unit/run
-	rm -rf build-asan build-fuzz
+	rm -rf build-asan build-tsan build-fuzz
 
-.PHONY: all check check-asan valgrind bench install uninstall clean
+.PHONY: all check check-asan check-tsan valgrind bench install uninstall clean
 .PHONY: fuzz fuzz-build check-fuzz
