@@ -121,6 +121,7 @@ check: zonelint tests/unit/run
 	sh tests/hooks.sh ./zonelint
 	sh tests/man.sh ./zonelint
 	sh tests/docs.sh ./zonelint
+	sh tests/examples.sh ./zonelint
 	$(if $(SKIP_FUZZ),,$(MAKE) check-fuzz)
 
 # clang and its sanitizer and libFuzzer runtimes, which Debian's clang only
