@@ -122,6 +122,7 @@ check: zonelint tests/unit/run
 	sh tests/man.sh ./zonelint
 	sh tests/docs.sh ./zonelint
 	sh tests/examples.sh ./zonelint
+	sh tests/errors.sh ./zonelint
 	$(if $(SKIP_FUZZ),,$(MAKE) check-fuzz)
 
 # clang and its sanitizer and libFuzzer runtimes, which Debian's clang only
