@@ -29,10 +29,14 @@ field() {
 	awk -F '\t' -v id="$1" -v n="$2" '$1 == id { print $n }' "$tmp/rules.txt"
 }
 
-# explained ID LABEL: the value of LABEL ("scope:", "check:") in --explain
+# explain ID: --explain ID in $tmp/explain
+explain() {
+	"$zl" --no-default-rules --rules "$root/rules" --explain "$1" >"$tmp/explain"
+}
+
+# explained LABEL: the value of LABEL ("scope:", "check:") in $tmp/explain
 explained() {
-	"$zl" --no-default-rules --rules "$root/rules" --explain "$1" |
-		sed -n "s/^  $2  *//p"
+	sed -n "s/^  $1  *//p" "$tmp/explain"
 }
 
 # ---- README rule table ----
@@ -160,8 +164,9 @@ test_rule_pages() {
 		[ "$got" = "$want" ] ||
 			{ printf '%s.md line 1:\n  has  %s\n  want %s\n' "$id" "$got" "$want"; bad=1; }
 		meta=$(sed -n 3p "$page")
-		scope=$(explained "$id" scope:)
-		check=$(explained "$id" check:)
+		explain "$id"
+		scope=$(explained scope:)
+		check=$(explained check:)
 		re="^Severity: \*\*$(field "$id" 2)\*\* · Scope: $scope( \([^()]*\))? · Check: \`$check\`( \(\`[a-z0-9-]+: [^\`]+\`(, \`[a-z0-9-]+: [^\`]+\`)*\))?\$"
 		printf '%s\n' "$meta" | grep -Eq -e "$re" ||
 			{ printf '%s.md line 3:\n  has  %s\n  want /%s/\n' "$id" "$meta" "$re"; bad=1; }
@@ -174,9 +179,9 @@ test_rule_pages() {
 # ---- Markdown ----
 
 # mdcheck FILE: one H1 and it comes first, heading levels rise one at a
-# time, backticks pair up within each paragraph, each table row has as many
-# cells as its header and the second row is the separator; fenced and
-# indented code is skipped.
+# time, backticks pair up within each paragraph and do not nest, each table
+# row has as many cells as its header and the second row is the separator;
+# fenced and indented code is skipped.
 mdcheck() {
 	awk '
 	function flush() {
@@ -222,6 +227,9 @@ mdcheck() {
 		}
 		if (!pstart)
 			pstart = FNR
+		# `a (`b`)`: a code span inside another ends the outer one
+		if ($0 ~ /`[^` ]+ \(`[^`]+`\)`/)
+			printf "%s:%d: nested backticks\n", FILENAME, FNR
 		t = $0
 		ticks += gsub(/`/, "", t)
 	}

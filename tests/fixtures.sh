@@ -35,6 +35,12 @@ clean_ids=$(grep -rho '; clean: [A-Z0-9, ]*' "$dir" |
 	sed 's/^; clean: //' | tr ',' ' ' | tr -s ' ' '\n' | grep . | sort -u | tr '\n' ',')
 awk -v ids="$clean_ids" -f "$(dirname "$0")/probes.awk" \
 	"$(dirname "$0")"/../rules/*.yaml >"$tmp/probes.yaml"
+${ZONELINT_WRAPPER:-} "$zonelint" --no-default-rules --check-rules \
+	"$tmp/probes.yaml" >/dev/null 2>"$tmp/probes.err" || {
+	echo "not ok - the probe rules for the clean markers do not load:"
+	sed 's/^/    /' "$tmp/probes.err"
+	exit 1
+}
 nolist() {
 	sed -n "s/^# $1: //p" "$tmp/probes.yaml" | tr '\n' ','
 }
@@ -43,8 +49,8 @@ nolist() {
 probe() {
 	${ZONELINT_WRAPPER:-} "$zonelint" --no-default-rules --no-config \
 		--rules "$tmp/probes.yaml" --format gcc "$1" 2>&1 |
-		awk -f "$(dirname "$0")/clean.awk" -v zone="$(nolist zone)" \
-			-v off="$(nolist off)" -v unknown="$(nolist unknown)" \
+		awk -v zone="$(nolist zone)" -v off="$(nolist off)" \
+			-v unknown="$(nolist unknown)" -f "$(dirname "$0")/clean.awk" \
 			"$@" phase=2 -
 }
 
