@@ -3,8 +3,8 @@
 # the README's rule table and every rule page's header against the packs in
 # rules/ (read by the binary at test time), every list of output format
 # names against the formatter table in lint/report/fmt.c, the Markdown of
-# the docs well formed, and the examples marked for it executed and
-# compared (tests/examples.sh).
+# the docs well formed, and every block that shows diagnostics an example
+# that tests/examples.sh runs, or marked as one that is not run.
 #
 # usage: tests/docs.sh ZONELINT
 set -u
@@ -240,6 +240,59 @@ mdcheck() {
 	}' "$1"
 }
 
+# unrun FILE: code blocks that show zonelint's diagnostics but are not
+# run: neither a `console` block (tests/examples.sh) nor after a line
+# `<!-- not run: REASON -->`.
+unrun() {
+	awk '
+	function diag(l) {
+		sub(/^[ \t]+/, "", l)
+		return l ~ /^[^ :]+(:[0-9]+:[0-9]+)?: (error|warning|note): / ||
+			l ~ /^zonelint: /
+	}
+	function start() {
+		inblock = 1
+		exempt = last ~ /^<!-- not run: .+ -->$/
+		reported = 0
+	}
+	function check() {
+		if (!exempt && !reported && diag($0)) {
+			printf "%s:%d: output shown but not run (mark the block console, or say why not)\n", FILENAME, FNR
+			reported = 1
+		}
+	}
+	/^```/ {
+		if (!fence) {
+			fence = 1
+			console = $0 ~ /^```console[ \t]*$/
+			start()
+		} else {
+			fence = 0
+			inblock = 0
+			last = $0
+		}
+		next
+	}
+	fence { if (!console) check(); next }
+	/^(    |\t)/ && (prevblank || inblock) { if (!inblock) start(); check(); next }
+	{
+		inblock = 0
+		prevblank = $0 ~ /^[ \t]*$/
+		if (!prevblank)
+			last = $0
+	}' "$1"
+}
+
+test_examples_run() {
+	: >"$tmp/unrun"
+	for f in "$root/README.md" "$root"/docs/*.md "$root"/docs/rules/*.md; do
+		unrun "$f" >>"$tmp/unrun"
+	done
+	[ -s "$tmp/unrun" ] || return 0
+	sed "s|^$root/||" "$tmp/unrun"
+	return 1
+}
+
 test_markdown() {
 	: >"$tmp/md"
 	for f in "$root/README.md" "$root"/docs/*.md "$root"/docs/rules/*.md; do
@@ -263,4 +316,5 @@ t "formats: zonelint.h lists them" test_formats_header
 t "formats: the format fuzzer tries them" test_formats_fuzz
 t "rule pages: header with the rule's id, name, summary, severity, scope, check" test_rule_pages
 t "Markdown: headings, backticks and tables well formed" test_markdown
+t "examples: every one that shows output is run, or says why not" test_examples_run
 finish
