@@ -31,7 +31,7 @@ fi
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' HUP INT TERM
-clean_ids=$(grep -rho '; clean: [A-Z0-9, ]*' "$dir" |
+clean_ids=$(grep -rho '; clean: [A-Z0-9, ]*' "$dir" "$@" 2>/dev/null |
 	sed 's/^; clean: //' | tr ',' ' ' | tr -s ' ' '\n' | grep . | sort -u | tr '\n' ',')
 awk -v ids="$clean_ids" -f "$(dirname "$0")/probes.awk" \
 	"$(dirname "$0")"/../rules/*.yaml >"$tmp/probes.yaml"
