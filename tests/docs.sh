@@ -18,7 +18,7 @@ suite docs.sh "${1:-}"
 # ---- the rules, as the binary reads them from rules/ ----
 
 # rules.txt: one line per rule, "ID<TAB>SEVERITY<TAB>NAME<TAB>SUMMARY"
-"$zl" --no-default-rules --rules "$root/rules" --list-rules >"$tmp/list" ||
+"$zl" --no-config --no-default-rules --rules "$root/rules" --list-rules >"$tmp/list" ||
 	{ echo "zonelint --list-rules failed" >&2; exit 1; }
 sed 's/^\([^ ]*\)  *\([^ ]*\)  *\([^ ]*\)  *\(.*\)$/\1\t\2\t\3\t\4/' \
 	"$tmp/list" >"$tmp/rules.txt"
@@ -31,7 +31,7 @@ field() {
 
 # explain ID: --explain ID in $tmp/explain
 explain() {
-	"$zl" --no-default-rules --rules "$root/rules" --explain "$1" >"$tmp/explain"
+	"$zl" --no-config --no-default-rules --rules "$root/rules" --explain "$1" >"$tmp/explain"
 }
 
 # explained LABEL: the value of LABEL ("scope:", "check:") in $tmp/explain
