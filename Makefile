@@ -8,6 +8,7 @@
 #   make cycles     which library modules use each other in a cycle, and
 #                   through which symbols (tools/modcycles.sh)
 #   make check-asan the same under AddressSanitizer + UBSan
+#   make check-tsan the threaded tests (-j) under ThreadSanitizer
 #   make valgrind   the unit suites and fixtures under valgrind
 #   make fuzz       run each libFuzzer harness for FUZZ_SECONDS (default 60)
 #   make bench      speed and memory against named-checkzone, kzonecheck,
@@ -173,6 +174,9 @@ check: zonelint tests/unit/run tests/oom $(LIB_LINKS)
 	sh tests/hooks.sh ./zonelint
 	sh tests/man.sh ./zonelint
 	sh tests/cycles.sh $(LIB_OBJS)
+	sh tests/docs.sh ./zonelint
+	sh tests/examples.sh ./zonelint
+	sh tests/errors.sh ./zonelint
 	$(if $(SKIP_FUZZ),,$(MAKE) check-fuzz)
 
 # The Debian packages (debian/): built by dpkg-buildpackage in a copy of
@@ -194,6 +198,18 @@ check-asan:
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined"
 
+# ThreadSanitizer build, also in its own tree, running what uses threads:
+# the command-line tests, whose -j cases lint zones in parallel.  A race
+# stops the run with exit status 66.
+check-tsan:
+	sh tools/deps.sh $(CLANG_NEEDS)
+	rm -rf build-tsan && mkdir -p build-tsan
+	git ls-files -co --exclude-standard | tar -cf - -T - | tar -xf - -C build-tsan
+	$(MAKE) -C build-tsan zonelint CC=clang \
+	  CFLAGS="-O1 -g -fsanitize=thread -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=thread"
+	cd build-tsan && TSAN_OPTIONS="halt_on_error=1 exitcode=66" sh tests/cli.sh ./zonelint
+
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
 valgrind: zonelint tests/unit/run
 	sh tools/deps.sh cmd:valgrind:valgrind
@@ -205,6 +221,7 @@ valgrind: zonelint tests/unit/run
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/confine.sh ./zonelint
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/budgets.sh ./zonelint
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/formats.sh ./zonelint
+	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/errors.sh ./zonelint
 
 # libFuzzer harnesses (fuzz/fuzz_*.c), built with their own copy of liblint
 # in build-fuzz/ so the instrumented objects never mix with the normal ones.
@@ -279,7 +296,8 @@ clean:
 	rm -f zonelint lint/*.o lint/*/*.o lint/liblint.a lint/libzonelint.so* \
 	  lint/libzonelint.map \
 	  $(BUILTIN_SRC) tools/embed tests/unit/*.o tests/unit/run tests/oom
-	rm -rf build-asan build-fuzz
+	rm -rf build-asan build-tsan build-fuzz
 
-.PHONY: all check check-asan check-package valgrind cycles bench install uninstall clean
+.PHONY: all check check-asan check-tsan check-package valgrind cycles bench \
+	install uninstall clean
 .PHONY: fuzz fuzz-build check-fuzz

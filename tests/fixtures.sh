@@ -7,8 +7,12 @@
 #   ; expect: MX002:17, MX001  ... with the column given, plus an MX001
 #   ; expect-next: ZONE001     the next line has one (when this line's own
 #                              comment cannot be written, e.g. inside quotes)
-#   ; clean: MX001, MX002      rules that have subjects here and must stay
-#                              silent (read by tests/meta.sh)
+#   ; clean: MX001, MX002      rules that run on some subject of this
+#                              fixture and must stay silent; after a
+#                              record: rules that run on that record
+# A clean marker is checked with probe rules (tests/probes.awk): copies of
+# the named rules, same scope, select and needs, whose check reports every
+# subject, so a marker for a rule that never looks at the record fails.
 # Findings in files the fixture includes are matched against expectations
 # written in those files.
 #
@@ -21,6 +25,34 @@ dir=$(dirname "$0")/fixtures
 if [ $# -eq 0 ]; then
 	set -- "$dir"/*.zone "$dir"/*/*.zone
 fi
+
+# The probe pack for every rule a clean marker names, from the packs the
+# binary was built from; the rules it has no probe for, by kind.
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM
+clean_ids=$(grep -rho '; clean: [A-Z0-9, ]*' "$dir" "$@" 2>/dev/null |
+	sed 's/^; clean: //' | tr ',' ' ' | tr -s ' ' '\n' | grep . | sort -u | tr '\n' ',')
+awk -v ids="$clean_ids" -f "$(dirname "$0")/probes.awk" \
+	"$(dirname "$0")"/../rules/*.yaml >"$tmp/probes.yaml"
+${ZONELINT_WRAPPER:-} "$zonelint" --no-default-rules --check-rules \
+	"$tmp/probes.yaml" >/dev/null 2>"$tmp/probes.err" || {
+	echo "not ok - the probe rules for the clean markers do not load:"
+	sed 's/^/    /' "$tmp/probes.err"
+	exit 1
+}
+nolist() {
+	sed -n "s/^# $1: //p" "$tmp/probes.yaml" | tr '\n' ','
+}
+
+# probe FIXTURE [INCLUDED...]: the markers that prove nothing
+probe() {
+	${ZONELINT_WRAPPER:-} "$zonelint" --no-default-rules --no-config \
+		--rules "$tmp/probes.yaml" --format gcc "$1" 2>&1 |
+		awk -v zone="$(nolist zone)" -v off="$(nolist off)" \
+			-v unknown="$(nolist unknown)" -f "$(dirname "$0")/clean.awk" \
+			"$@" phase=2 -
+}
 
 pass=0
 fail=0
@@ -41,6 +73,10 @@ for f in "$@"; do
 	# shellcheck disable=SC2086 # one argument per file name
 	diff=$(printf '%s\n' "$out" | awk -f "$(dirname "$0")/fixtures.awk" \
 		"$f" $others phase=2 -)
+	# shellcheck disable=SC2086
+	if grep -q '; clean:' "$f" $others; then
+		diff=$(printf '%s\n%s' "$diff" "$(probe "$f" $others)" | grep .)
+	fi
 	if [ -n "$diff" ]; then
 		echo "not ok - $f"
 		printf '%s\n' "$diff" | sort | sed 's/^/    /'

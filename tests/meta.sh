@@ -71,5 +71,32 @@ for id in $named; do
 	expect "a fixture names unknown rule $id" listed "$id"
 done
 
+# The fixture runner itself: a clean marker for a rule that does not run
+# on the record fails, one for a rule that does passes.
+runner() {
+	sh "$root/tests/fixtures.sh" "$zonelint" "$1" >/dev/null 2>&1
+}
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+{
+	printf '$ORIGIN example.com.\n$TTL 3600\n'
+	printf '@ IN SOA ns1 hostmaster 1 7200 3600 1209600 3600\n'
+	printf '  IN NS ns1\n  IN MX 10 mail\n  IN MX 20 ns1\n'
+	printf '  IN TXT "v=spf1 mx -all"\n_dmarc IN TXT "v=DMARC1; p=reject"\n'
+	printf 'ns1 IN A 192.0.2.1\nmail IN A 192.0.2.2\n'
+} >"$tmp/base"
+sed 's/^  IN MX 10 mail$/& ; clean: MX002/' "$tmp/base" >"$tmp/good.zone"
+sed 's/^  IN TXT .*$/& ; clean: MX002/' "$tmp/base" >"$tmp/bad.zone"
+{ cat "$tmp/base"; echo '; clean: TLSRPT001'; } >"$tmp/none.zone"
+{ cat "$tmp/base"; echo '; clean: NOPE001'; } >"$tmp/unknown.zone"
+expect "fixtures.sh refuses a clean marker on a record the rule runs on" \
+	runner "$tmp/good.zone"
+expect "fixtures.sh takes a clean marker on a record the rule does not run on" \
+	eval '! runner "$tmp/bad.zone"'
+expect "fixtures.sh takes a clean marker for a rule that runs on nothing" \
+	eval '! runner "$tmp/none.zone"'
+expect "fixtures.sh takes a clean marker for an unknown rule" \
+	eval '! runner "$tmp/unknown.zone"'
+
 echo "meta: $pass passed, $fail failed"
 [ $fail -eq 0 ]

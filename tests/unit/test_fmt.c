@@ -291,6 +291,46 @@ START_TEST(test_json_full)
 }
 END_TEST
 
+/* Without a rule set (a library user formatting diagnostics it made
+ * itself), SARIF lists each rule id of the findings once, in order of
+ * appearance, with its name when the finding has one, and the results
+ * carry no ruleIndex; a finding without an id has no ruleId either. */
+START_TEST(test_sarif_no_rules)
+{
+	static const char rules[] =
+		"\"rules\":[\n"
+		"{\"id\":\"MX004\",\"name\":\"mx-target-missing-dot\"},\n"
+		"{\"id\":\"X001\"}\n"
+		"]}},";
+	struct zl_loc loc = mkloc("a.zone", 3, 1, 3, 2, "x");
+	struct zl_diags d;
+	char *s, *p;
+
+	zl_diags_init(&d);
+	add_mx(&d);
+	zl_diags_add(&d, "X001", ZL_SEV_NOTE, &loc, "first");
+	zl_diags_add(&d, NULL, ZL_SEV_ERROR, NULL, "a tool error");
+	zl_diags_add(&d, "X001", ZL_SEV_NOTE, &loc, "second");
+	s = render(ZL_FMT_SARIF, &d, false, false);
+	p = strstr(s, "\"rules\":[");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_int_eq(strncmp(p, rules, strlen(rules)), 0);
+	ck_assert_ptr_null(strstr(s, "ruleIndex"));
+	ck_assert_ptr_nonnull(strstr(s, "\n{\"level\":\"error\",\"message\":"
+				     "{\"text\":\"a tool error\"}"));
+	ck_assert_ptr_nonnull(strstr(s, "{\"ruleId\":\"X001\",\"level\":\"note\""));
+	free(s);
+	zl_diags_free(&d);
+
+	/* nothing found: an empty rules array */
+	zl_diags_init(&d);
+	s = render(ZL_FMT_SARIF, &d, false, false);
+	ck_assert_ptr_nonnull(strstr(s, "\"rules\":[]}},"));
+	ck_assert_ptr_nonnull(strstr(s, "\"results\":[]}]}\n"));
+	free(s);
+}
+END_TEST
+
 START_TEST(test_format_io_error)
 {
 	struct zl_format_opts opts = { false, false, NULL };
@@ -322,6 +362,7 @@ Suite *fmt_suite(void)
 	tcase_add_test(tc, test_gcc);
 	tcase_add_test(tc, test_json_empty);
 	tcase_add_test(tc, test_json_full);
+	tcase_add_test(tc, test_sarif_no_rules);
 	tcase_add_test(tc, test_format_io_error);
 	suite_add_tcase(s, tc);
 	return s;
