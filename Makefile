@@ -55,7 +55,7 @@ endif
 # files), zone (reading and indexing zones), parse (record-text parsers),
 # engine (rules, configs, running them), checks (the primitives), report
 # (diagnostics and formats).  main.c, the program, uses the public header.
-LIB_DIRS = util zone parse engine checks report
+LIB_DIRS = util zone parse engine checks report server
 LIB_INCS = -iquote lint $(LIB_DIRS:%=-iquote lint/%)
 LIB_HDRS = $(wildcard lint/*.h lint/*.def $(LIB_DIRS:%=lint/%/*.h) $(LIB_DIRS:%=lint/%/*.def))
 
@@ -107,7 +107,11 @@ tests/unit/%.o: tests/unit/%.c $(LIB_HDRS) tests/unit/*.h
 tests/unit/run: $(UNIT_OBJS) lint/liblint.a
 	$(CC) $(CFLAGS) -o $@ $(UNIT_OBJS) lint/liblint.a $(LDFLAGS) $(DEP_LIBS) $(CHECK_LIBS)
 
-check: zonelint tests/unit/run
+# Prints the zones a server configuration declares (tests/servers.sh).
+tests/servers/list: tests/servers/list.c lint/liblint.a
+	$(CC) $(ALL_CFLAGS) $(LIB_INCS) -o $@ $< lint/liblint.a $(LDFLAGS) $(DEP_LIBS)
+
+check: zonelint tests/unit/run tests/servers/list
 	tests/unit/run
 	sh tests/fixtures.sh ./zonelint
 	sh tests/meta.sh ./zonelint
@@ -119,6 +123,7 @@ check: zonelint tests/unit/run
 	sh tests/formats.sh ./zonelint
 	sh tests/hooks.sh ./zonelint
 	sh tests/man.sh ./zonelint
+	sh tests/servers.sh tests/servers/list
 	$(if $(SKIP_FUZZ),,$(MAKE) check-fuzz)
 
 # clang and its sanitizer and libFuzzer runtimes, which Debian's clang only
@@ -206,7 +211,7 @@ uninstall:
 
 clean:
 	rm -f zonelint zonelint.pc lint/*.o lint/*/*.o lint/liblint.a lint/liblint.so \
-	  $(BUILTIN_SRC) tools/embed tests/unit/*.o tests/unit/run
+	  $(BUILTIN_SRC) tools/embed tests/unit/*.o tests/unit/run tests/servers/list
 	rm -rf build-asan build-fuzz
 
 .PHONY: all check check-asan valgrind bench install uninstall clean
