@@ -233,6 +233,8 @@ static bool section(struct ydoc *y, bool zones)
 				srv_err(k->s, e->id.file, e->id.line,
 					e->id.col, "duplicate identifier "
 					"'%s'", e->id.val);
+				free(e->origin);
+				e->origin = NULL;	/* not listed */
 				break;
 			}
 		}

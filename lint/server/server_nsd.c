@@ -167,9 +167,9 @@ static bool section(struct nsd *n, const struct tok *k)
 		"tls-auth", "dnstap", "verify", NULL };
 	size_t i;
 
-	n->cur = NULL;
 	if (!strcmp(k->s, "server")) {
 		n->sect = S_SERVER;
+		n->cur = NULL;
 	} else if (!strcmp(k->s, "zone")) {
 		n->sect = S_ZONE;
 		n->cur = grow(&n->z, &n->nz, &n->zcap, k);
@@ -182,6 +182,7 @@ static bool section(struct nsd *n, const struct tok *k)
 		if (!other[i])
 			return false;
 		n->sect = S_OTHER;
+		n->cur = NULL;
 	}
 	return true;
 }
@@ -208,6 +209,13 @@ static void item(struct nsd *n, const struct tok *k, const struct tok *v)
 	} else if (zp && !strcmp(k->s, "request-xfr")) {
 		n->cur->xfr = true;
 	}
+}
+
+/* Whether item key takes exactly one value. */
+static bool single(const char *key)
+{
+	return !strcmp(key, "name") || !strcmp(key, "zonefile") ||
+	       !strcmp(key, "zonesdir") || !strcmp(key, "include-pattern");
 }
 
 static void read_file(struct nsd *n, struct srv_file *f)
@@ -239,14 +247,19 @@ static void read_file(struct nsd *n, struct srv_file *f)
 			if (n->sect == S_NONE)
 				srv_err(n->s, k.file, k.line, k.col, "'%s:' "
 					"outside a clause", k.s);
-			/* the first value; the others (request-xfr: ADDR
-			 * KEY) are skipped */
 			memset(&v, 0, sizeof v);
 			if (more && !t.kw)
 				v = t;
 			if (n->sect != S_NONE)
 				item(n, &k, &v);
-			while (more && !t.kw) {
+			/* The items read here take one value, and a second
+			 * is an error; others may take several (request-xfr:
+			 * ADDR KEY), skipped. */
+			if (more && !t.kw) {
+				free(t.s);
+				more = lex(n, &lx, &t);
+			}
+			while (more && !t.kw && !single(k.s)) {
 				free(t.s);
 				more = lex(n, &lx, &t);
 			}
