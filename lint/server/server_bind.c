@@ -230,7 +230,7 @@ static void block(struct bind *b, enum ctx ctx);
  * expected; at the end, only the first such error is reported. */
 static void unexpected(struct bind *b, const struct tok *t, const char *what)
 {
-	if (t->t == T_EOF && b->lx.eof_said)
+	if (t->t == T_EOF && (b->lx.eof_said || b->lx.stop))
 		return;
 	b->lx.eof_said |= t->t == T_EOF;
 	srv_err(b->s, t->file, t->line, t->col, "missing %s before %s", what,
