@@ -241,13 +241,15 @@ static void unexpected(struct bind *b, const struct tok *t, const char *what)
 static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 {
 	struct pzone *z = b->nz ? &b->z[b->nz - 1] : NULL;
+	char *dir;
 
 	if (n < 2)
 		return;
 	if (ctx == C_OPTIONS && is(&args[0], "directory")) {
+		dir = srv_resolve(b->lx.dir ? b->lx.dir : b->s->cwd,
+				  args[1].s);
 		free(b->lx.dir);
-		b->lx.dir = srv_resolve(b->lx.dir ? b->lx.dir : b->s->cwd,
-					args[1].s);
+		b->lx.dir = dir;
 	} else if (ctx == C_ZONE && is(&args[0], "type")) {
 		free(z->type);
 		z->type = zl_xstrdup(args[1].s);

@@ -75,8 +75,12 @@ static bool ev_next(struct ydoc *y)
 			       y->p.problem ? y->p.problem : "YAML error");
 	}
 	y->have = true;
-	if (y->ev.type == YAML_ALIAS_EVENT || ((y->ev.type ==
-	    YAML_SCALAR_EVENT) && y->ev.data.scalar.anchor))
+	if (y->ev.type == YAML_ALIAS_EVENT ||
+	    (y->ev.type == YAML_SCALAR_EVENT && y->ev.data.scalar.anchor) ||
+	    (y->ev.type == YAML_SEQUENCE_START_EVENT &&
+	     y->ev.data.sequence_start.anchor) ||
+	    (y->ev.type == YAML_MAPPING_START_EVENT &&
+	     y->ev.data.mapping_start.anchor))
 		return yerr(y, y->ev.start_mark, "knot.conf has no YAML "
 			    "anchors or aliases", NULL);
 	return true;
@@ -137,16 +141,12 @@ static bool entry(struct ydoc *y, struct entry *e, const char *idkey)
 	bool first = true;
 	const char *key;
 
-	if (y->ev.type != YAML_MAPPING_START_EVENT) {
-		yerr(y, y->ev.start_mark, "expected an item", idkey);
-		return skip_node(y);
-	}
+	if (y->ev.type != YAML_MAPPING_START_EVENT)
+		return yerr(y, y->ev.start_mark, "expected an item", idkey);
 	while (ev_next(y) && y->ev.type != YAML_MAPPING_END_EVENT) {
-		if (y->ev.type != YAML_SCALAR_EVENT) {
-			yerr(y, y->ev.start_mark, "expected an item name",
-			     NULL);
-			return skip_node(y);
-		}
+		if (y->ev.type != YAML_SCALAR_EVENT)
+			return yerr(y, y->ev.start_mark, "expected an item "
+				    "name", NULL);
 		key = scalar(y);
 		if (first && strcmp(key, idkey) != 0)
 			yerr(y, y->ev.start_mark, "the first item must be",
@@ -165,7 +165,10 @@ static bool entry(struct ydoc *y, struct entry *e, const char *idkey)
 			e->master.val = e->master.val ? e->master.val :
 					zl_xstrdup("");
 		} else if (it) {
-			if (!take(y, it, key))
+			/* key lives in the event that take() deletes */
+			if (!take(y, it, it == &e->id ? idkey :
+				  it == &e->file ? "file" :
+				  it == &e->storage ? "storage" : "template"))
 				return false;
 		} else if (!ev_next(y) || !skip_node(y)) {
 			return false;

@@ -155,7 +155,8 @@ START_TEST(test_bind)
 		  "view \"in\" { zone \"a.example\" { type master;\n"
 		  "\tfile \"a\"; }; include \"/etc/bind/view.conf\"; };\n" },
 		{ "/etc/bind/opts.conf",
-		  "options { directory \"/var/cache/bind\"; };\n" },
+		  "options { directory \"/var/cache\";\n"
+		  "  directory \"bind\"; };\n" },
 		{ "/var/cache/bind/local.conf", "# nothing\n" },
 		{ "/etc/bind/view.conf",
 		  "zone \"b.example\" IN { type slave; file \"sec/b\";\n"
