@@ -331,7 +331,7 @@ size_t srv_glob(struct srv *s, const char *pattern, bool empty_ok,
 	int rc;
 
 	*out = NULL;
-	if (s->provider || !pattern[strcspn(pattern, "*?[{~")]) {
+	if (s->provider || !pattern[strcspn(pattern, "*?[{")]) {
 		v = zl_xmalloc(sizeof *v);
 		v[0] = zl_xstrdup(pattern);
 		*out = v;
@@ -349,7 +349,8 @@ size_t srv_glob(struct srv *s, const char *pattern, bool empty_ok,
 	}
 	free(abs);
 	free(aroot);
-	rc = glob(pattern, GLOB_ERR | GLOB_BRACE | GLOB_TILDE, NULL, &g);
+	/* No GLOB_TILDE: liblint never reads the environment ($HOME). */
+	rc = glob(pattern, GLOB_ERR | GLOB_BRACE, NULL, &g);
 	if (rc == 0) {
 		n = g.gl_pathc;
 		v = zl_xcalloc(n, sizeof *v);

@@ -44,7 +44,7 @@ struct zl_server_zone {
 	char *view;		/* BIND view, or NULL */
 	/* Where the zone is declared: the configuration file as shown in
 	 * messages, and the 1-based line and column (bytes) of the zone's
-	 * name (BIND, NSD) or of its `domain` item (Knot). */
+	 * name (for Knot, the value of its `domain` item). */
 	char *conf;
 	uint32_t line, col;
 };

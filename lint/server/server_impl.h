@@ -51,7 +51,8 @@ bool srv_open(struct srv *s, const char *path, const char *file,
 	      uint32_t line, uint32_t col, struct srv_file *f);
 void srv_close(struct srv *s, struct srv_file *f);
 
-/* The files pattern names, in sorted order (glob(7)), for an include at
+/* The files pattern names, in sorted order (glob(7), braces too, '~' not
+ * expanded), for an include at
  * file:line:col: a pattern without wildcards names itself; one with
  * wildcards that leads out of the root is reported and names nothing, as
  * is a pattern that matches nothing when empty_ok is false.  Returns the
