@@ -66,12 +66,13 @@ endif
 # files), zone (reading and indexing zones), parse (record-text parsers,
 # which return what they found and never report), engine (rules, configs,
 # planning and running them, one job per file; README "Development"),
-# checks (the primitives), report (diagnostics and formats), api (the
-# public functions that allocate: they turn running out of memory into
+# checks (the primitives), report (diagnostics and formats), server (the
+# zones a BIND, Knot or NSD configuration declares), api (the public
+# functions that allocate: they turn running out of memory into
 # ZL_ERR_NOMEM).  The program, lint/main.c and lint/cli/, uses the public
 # header only (PROG_INCS).  No module uses one that uses it back:
 # tests/cycles.sh checks the object files.
-LIB_DIRS = util zone parse engine checks report api
+LIB_DIRS = util zone parse engine checks report server api
 LIB_INCS = -iquote lint $(LIB_DIRS:%=-iquote lint/%)
 LIB_HDRS = $(wildcard lint/*.h lint/*.def $(LIB_DIRS:%=lint/%/*.h) $(LIB_DIRS:%=lint/%/*.def))
 
@@ -158,7 +159,11 @@ tests/oom: tests/oom.c lint/liblint.a lint/zonelint.h lint/status.def
 	  $(LDFLAGS) $(DEP_LIBS) -Wl,--wrap=malloc -Wl,--wrap=calloc \
 	  -Wl,--wrap=realloc
 
-check: zonelint tests/unit/run tests/oom $(LIB_LINKS)
+# Prints the zones a server configuration declares (tests/servers.sh).
+tests/servers/list: tests/servers/list.c lint/liblint.a
+	$(CC) $(ALL_CFLAGS) $(LIB_INCS) -o $@ $< lint/liblint.a $(LDFLAGS) $(DEP_LIBS)
+
+check: zonelint tests/unit/run tests/oom tests/servers/list $(LIB_LINKS)
 	tests/unit/run
 	ASAN_OPTIONS=$${ASAN_OPTIONS:+$$ASAN_OPTIONS:}detect_leaks=0 tests/oom
 	CC="$(CC)" CXX="$(CXX)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" \
@@ -177,6 +182,7 @@ check: zonelint tests/unit/run tests/oom $(LIB_LINKS)
 	sh tests/docs.sh ./zonelint
 	sh tests/examples.sh ./zonelint
 	sh tests/errors.sh ./zonelint
+	sh tests/servers.sh tests/servers/list
 	$(if $(SKIP_FUZZ),,$(MAKE) check-fuzz)
 
 # The Debian packages (debian/): built by dpkg-buildpackage in a copy of
@@ -294,8 +300,8 @@ uninstall:
 
 clean:
 	rm -f zonelint lint/*.o lint/*/*.o lint/liblint.a lint/libzonelint.so* \
-	  lint/libzonelint.map \
-	  $(BUILTIN_SRC) tools/embed tests/unit/*.o tests/unit/run tests/oom
+	  lint/libzonelint.map $(BUILTIN_SRC) tools/embed tests/unit/*.o \
+	  tests/unit/run tests/oom tests/servers/list
 	rm -rf build-asan build-tsan build-fuzz
 
 .PHONY: all check check-asan check-tsan check-package valgrind cycles bench \

@@ -5,11 +5,11 @@
 #
 # usage: fuzz/corpus.sh OUTDIR     (run from the top of the tree)
 # writes OUTDIR/zone (and the same seeds in OUTDIR/lint), OUTDIR/spf,
-# OUTDIR/txt, OUTDIR/rules, OUTDIR/tagvalue and OUTDIR/config.
+# OUTDIR/txt, OUTDIR/rules, OUTDIR/tagvalue, OUTDIR/config and OUTDIR/server.
 set -eu
 
 out=${1:?usage: fuzz/corpus.sh OUTDIR}
-for h in zone lint spf txt rules tagvalue config; do
+for h in zone lint spf txt rules tagvalue config server; do
 	mkdir -p "$out/$h"
 done
 
@@ -137,3 +137,19 @@ done
 printf '%s\n' 'rules:' '  MX009: off' '  TTL002:' '    severity: warning' \
 	'    params: { min: 60, max: 172800 }' 'files:' '  - glob: "*.example.zone"' \
 	'    ignore: [SPF016]' | seed config
+
+# Server configurations (tests/servers/KIND/CASE): the configuration, then
+# the files beside it that it may include, as fuzz/memfs.h cuts them.
+for d in tests/servers/*/*/; do
+	[ -d "$d" ] || continue
+	conf=$(find "$d" -maxdepth 1 -type f -name '*.conf' | sort | head -n 1)
+	[ -n "$conf" ] || continue
+	{
+		cat "$conf"
+		find "$d" -type f ! -path "$conf" ! -name expect ! -name errors |
+			sort | while IFS= read -r f; do
+				printf ';;; %s\n' "${f#"$d"}"
+				cat "$f"
+			done
+	} | seed server
+done

@@ -1,0 +1,516 @@
+/* server_bind.c - BIND's named.conf: its lexer (three comment styles, quoted strings, include as a stack of files) and the statements that say which zones named loads. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "server_impl.h"
+
+/* ---- lexer ---- */
+
+enum tk { T_EOF, T_WORD, T_STR, T_LBRACE, T_RBRACE, T_SEMI };
+
+struct tok {
+	enum tk t;
+	char *s;		/* T_WORD, T_STR: the text, malloc'd */
+	const char *file;	/* owned by the run */
+	uint32_t line, col;
+};
+
+/* One file being read: the top one, and the includes under it. */
+struct src {
+	struct srv_file f;
+	const char *p, *bol;	/* next byte, start of its line */
+	uint32_t line;
+};
+
+struct lex {
+	struct srv *s;
+	struct src st[ZL_SERVER_MAX_DEPTH + 2];
+	size_t n;
+	bool stop;		/* a limit was hit: read no further */
+	bool eof_said;		/* an error at the end was reported */
+	char *dir;		/* named's directory so far, or NULL */
+};
+
+static void tok_free(struct tok *t)
+{
+	free(t->s);
+	t->s = NULL;
+}
+
+static void here(struct lex *lx, struct tok *t)
+{
+	struct src *c = &lx->st[lx->n - 1];
+
+	t->file = c->f.shown;
+	t->line = c->line;
+	t->col = (uint32_t)(c->p - c->bol) + 1;
+}
+
+static void newline(struct src *c, const char *nl)
+{
+	c->line++;
+	c->bol = nl + 1;
+}
+
+/* Skips blanks and comments; false at the end of the current file, or
+ * at an unterminated C comment (reported). */
+static bool skip_space(struct lex *lx)
+{
+	struct src *c = &lx->st[lx->n - 1];
+	struct tok at;
+	const char *p;
+
+	for (;;) {
+		p = c->p;
+		if (*p == '\n') {
+			newline(c, p);
+			c->p++;
+		} else if (*p == ' ' || *p == '\t' || *p == '\r' ||
+			   *p == '\f' || *p == '\v') {
+			c->p++;
+		} else if (*p == '#' || (p[0] == '/' && p[1] == '/')) {
+			c->p += strcspn(p, "\n");
+		} else if (p[0] == '/' && p[1] == '*') {
+			here(lx, &at);
+			for (p += 2; *p && !(p[0] == '*' && p[1] == '/'); p++)
+				if (*p == '\n')
+					newline(c, p);
+			if (!*p) {
+				c->p = p;
+				return srv_err(lx->s, at.file, at.line, at.col,
+					       "unterminated comment");
+			}
+			c->p = p + 2;
+		} else {
+			return *p != '\0';
+		}
+	}
+}
+
+/* A quoted string at the '"': a backslash escapes the next byte. */
+static bool lex_string(struct lex *lx, struct tok *t)
+{
+	struct src *c = &lx->st[lx->n - 1];
+	struct zl_buf b = { 0 };
+	const char *p = c->p + 1;
+
+	/* The backslash stays: a zone name keeps its presentation form
+	 * ("a\\.b"), as named hands it on to the name parser.  A string
+	 * may go on over several lines. */
+	for (; *p && *p != '"'; p++) {
+		if (*p == '\\' && p[1])
+			zl_buf_addc(&b, *p++);
+		if (*p == '\n')
+			newline(c, p);
+		zl_buf_addc(&b, *p);
+	}
+	if (*p != '"') {
+		zl_buf_free(&b);
+		c->p = p;
+		lx->eof_said = true;
+		return srv_err(lx->s, t->file, t->line, t->col,
+			       "unterminated quoted string");
+	}
+	c->p = p + 1;
+	t->t = T_STR;
+	t->s = b.s ? b.s : zl_xstrdup("");
+	return true;
+}
+
+/* The next token, from the innermost file that has one left. */
+static void next(struct lex *lx, struct tok *t)
+{
+	struct src *c;
+	size_t n;
+
+	memset(t, 0, sizeof *t);
+	for (;;) {
+		if (lx->stop) {
+			t->t = T_EOF;
+			return;
+		}
+		c = &lx->st[lx->n - 1];
+		if (skip_space(lx))
+			break;
+		here(lx, t);
+		if (lx->n == 1) {
+			t->t = T_EOF;
+			return;
+		}
+		srv_close(lx->s, &c->f);
+		lx->n--;
+	}
+	here(lx, t);
+	switch (*c->p) {
+	case '{':
+		t->t = T_LBRACE;
+		break;
+	case '}':
+		t->t = T_RBRACE;
+		break;
+	case ';':
+		t->t = T_SEMI;
+		break;
+	case '"':
+		if (!lex_string(lx, t))
+			next(lx, t);
+		return;
+	default:
+		n = strcspn(c->p, " \t\r\n\f\v{};\"");
+		/* a comment may follow a word directly */
+		for (size_t i = 1; i < n; i++)
+			if (c->p[i] == '#' || (c->p[i] == '/' &&
+			    (c->p[i + 1] == '/' || c->p[i + 1] == '*'))) {
+				n = i;
+				break;
+			}
+		t->t = T_WORD;
+		t->s = zl_xstrndup(c->p, n);
+		c->p += n;
+		return;
+	}
+	c->p++;
+}
+
+static void push_file(struct lex *lx, const char *name, const struct tok *at)
+{
+	struct src *c;
+	char *path;
+	struct srv_file f;
+
+	/* named resolves a relative include against its working directory:
+	 * where it was started, until a `directory` option read before the
+	 * include changed it (named changes directory as it parses that
+	 * option), never against the including file. */
+	path = srv_resolve(lx->dir ? lx->dir : lx->s->cwd, name);
+	if (lx->n >= ZL_SERVER_MAX_DEPTH + 1) {
+		srv_err(lx->s, at->file, at->line, at->col, "includes nested "
+			"deeper than %d files", ZL_SERVER_MAX_DEPTH);
+		lx->stop = true;
+	} else if (srv_open(lx->s, path, at->file, at->line, at->col, &f)) {
+		c = &lx->st[lx->n++];
+		c->f = f;
+		c->p = c->bol = f.data;
+		c->line = 1;
+	}
+	free(path);
+}
+
+/* ---- statements ---- */
+
+enum ctx { C_TOP, C_OPTIONS, C_VIEW, C_ZONE, C_OTHER };
+
+/* A zone statement: its file is resolved against the last `directory`. */
+struct pzone {
+	char *origin, *file, *view, *type;
+	const char *conf;
+	uint32_t line, col;
+	bool skip;	/* another class, in-view, or not a valid name */
+};
+
+struct bind {
+	struct lex lx;
+	struct srv *s;
+	struct pzone *z;
+	size_t nz, cap;
+	const char *view;	/* the view being read */
+	struct tok first_top_zone, first_view;
+	size_t nest;
+};
+
+static bool is(const struct tok *t, const char *word)
+{
+	return t->t == T_WORD && strcasecmp(t->s, word) == 0;
+}
+
+static void block(struct bind *b, enum ctx ctx);
+
+/* An error at t, a '}' or the end of the input where something else was
+ * expected; at the end, only the first such error is reported. */
+static void unexpected(struct bind *b, const struct tok *t, const char *what)
+{
+	if (t->t == T_EOF && (b->lx.eof_said || b->lx.stop))
+		return;
+	b->lx.eof_said |= t->t == T_EOF;
+	srv_err(b->s, t->file, t->line, t->col, "missing %s before %s", what,
+		t->t == T_EOF ? "end of file" : "'}'");
+}
+
+/* A leaf statement's meaning in its context: args[0..n) are its words. */
+static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
+{
+	struct pzone *z = b->nz ? &b->z[b->nz - 1] : NULL;
+	char *dir;
+
+	if (n < 2)
+		return;
+	if (ctx == C_OPTIONS && is(&args[0], "directory")) {
+		dir = srv_resolve(b->lx.dir ? b->lx.dir : b->s->cwd,
+				  args[1].s);
+		free(b->lx.dir);
+		b->lx.dir = dir;
+	} else if (ctx == C_ZONE && is(&args[0], "type")) {
+		free(z->type);
+		z->type = zl_xstrdup(args[1].s);
+	} else if (ctx == C_ZONE && is(&args[0], "file")) {
+		free(z->file);
+		z->file = zl_xstrdup(args[1].s);
+	} else if (ctx == C_ZONE && is(&args[0], "in-view")) {
+		z->skip = true;
+	}
+}
+
+/* Opens the zone statement args[0..n) ("zone NAME [CLASS]"). */
+static void zone_start(struct bind *b, struct tok *args, size_t n)
+{
+	struct pzone *z;
+
+	zl_xgrow((void **)&b->z, &b->cap, b->nz + 1, sizeof *b->z);
+	z = &b->z[b->nz++];
+	memset(z, 0, sizeof *z);
+	z->conf = args[0].file;
+	z->line = args[0].line;
+	z->col = args[0].col;
+	if (n < 2) {
+		z->skip = true;
+		srv_err(b->s, args[0].file, args[0].line, args[0].col,
+			"zone statement without a name");
+		return;
+	}
+	z->conf = args[1].file;
+	z->line = args[1].line;
+	z->col = args[1].col;
+	z->origin = srv_origin(args[1].s, strlen(args[1].s));
+	z->view = zl_xstrdup(b->view);
+	if (!z->origin) {
+		z->skip = true;
+		srv_err(b->s, args[1].file, args[1].line, args[1].col,
+			"zone '%s': not a valid domain name", args[1].s);
+	}
+	/* Only the Internet class holds mail data (CHAOS zones are for
+	 * server identification). */
+	if (n >= 3 && args[2].t == T_WORD && strcasecmp(args[2].s, "in") &&
+	    strcasecmp(args[2].s, "internet"))
+		z->skip = true;
+	if (!b->view && !b->first_top_zone.file)
+		b->first_top_zone = (struct tok){ .file = args[0].file,
+			.line = args[0].line, .col = args[0].col };
+}
+
+static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
+		      size_t n)
+{
+	if (n == 0 || args[0].t != T_WORD)
+		return C_OTHER;
+	if (ctx == C_TOP && is(&args[0], "options"))
+		return C_OPTIONS;
+	if (ctx == C_TOP && is(&args[0], "view")) {
+		b->view = n >= 2 ? args[1].s : "";
+		if (!b->first_view.file)
+			b->first_view = (struct tok){ .file = args[0].file,
+				.line = args[0].line, .col = args[0].col };
+		return C_VIEW;
+	}
+	if ((ctx == C_TOP || ctx == C_VIEW) && is(&args[0], "zone")) {
+		zone_start(b, args, n);
+		return C_ZONE;
+	}
+	return C_OTHER;
+}
+
+/* The tokens of one statement up to its ';', blocks read as they come. */
+static void statement(struct bind *b, enum ctx ctx, struct tok *first)
+{
+	struct tok args[8], t;
+	size_t n = 0, i;
+	bool blocks = false;
+	enum ctx c;
+
+	t = *first;
+	for (;;) {
+		if (t.t == T_WORD || t.t == T_STR) {
+			if (n < sizeof args / sizeof args[0])
+				args[n++] = t;
+			else
+				tok_free(&t);
+		} else if (t.t == T_LBRACE) {
+			c = blocks ? C_OTHER : child(b, ctx, args, n);
+			blocks = true;
+			block(b, c);
+			if (c == C_VIEW)
+				b->view = NULL;
+		} else if (t.t == T_SEMI) {
+			break;
+		} else {
+			/* '}' or the end: the ';' is missing; the '}' still
+			 * closes the enclosing block. */
+			unexpected(b, &t, "';'");
+			if (t.t == T_RBRACE && ctx != C_TOP)
+				b->lx.st[b->lx.n - 1].p--;
+			break;
+		}
+		next(&b->lx, &t);
+	}
+	if (!blocks)
+		leaf(b, ctx, args, n);
+	for (i = 0; i < n; i++)
+		tok_free(&args[i]);
+}
+
+/* include "FILE"; the file is read in its place. */
+static void include(struct bind *b, struct tok *kw)
+{
+	struct tok name, semi;
+
+	next(&b->lx, &name);
+	if (name.t != T_STR && name.t != T_WORD) {
+		srv_err(b->s, name.file, name.line, name.col, "include "
+			"without a file name");
+		tok_free(&name);
+		return;
+	}
+	next(&b->lx, &semi);
+	if (semi.t != T_SEMI) {
+		srv_err(b->s, semi.file, semi.line, semi.col,
+			"missing ';' after include");
+		tok_free(&semi);
+		tok_free(&name);
+		return;
+	}
+	push_file(&b->lx, name.s, kw);
+	tok_free(&name);
+}
+
+/* Statements up to the '}' that closes the block (the end of the file at
+ * the top). */
+static void block(struct bind *b, enum ctx ctx)
+{
+	struct tok t;
+
+	if (++b->nest > ZL_SERVER_MAX_NEST) {
+		here(&b->lx, &t);
+		srv_err(b->s, t.file, t.line, t.col, "blocks nested deeper "
+			"than %d", ZL_SERVER_MAX_NEST);
+		b->lx.stop = true;
+	}
+	for (;;) {
+		next(&b->lx, &t);
+		if (t.t == T_EOF) {
+			if (ctx != C_TOP)
+				unexpected(b, &t, "'}'");
+			break;
+		}
+		if (t.t == T_RBRACE) {
+			if (ctx != C_TOP)
+				break;
+			srv_err(b->s, t.file, t.line, t.col, "unexpected "
+				"'}'");
+			continue;
+		}
+		if (t.t == T_SEMI)
+			continue;
+		if (is(&t, "include")) {
+			include(b, &t);
+			tok_free(&t);
+			continue;
+		}
+		statement(b, ctx, &t);
+	}
+	b->nest--;
+}
+
+/* ---- zones ---- */
+
+static bool primary_type(const char *type)
+{
+	return !strcasecmp(type, "primary") || !strcasecmp(type, "master");
+}
+
+static bool secondary_type(const char *type)
+{
+	return !strcasecmp(type, "secondary") || !strcasecmp(type, "slave") ||
+	       !strcasecmp(type, "mirror");
+}
+
+static bool same_view(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+/* Checks the zone statements as named-checkconf does and lists them. */
+static void finish(struct bind *b)
+{
+	struct srv *s = b->s;
+	char *dir, *file;
+	struct pzone *z;
+	size_t i, j;
+
+	dir = zl_xstrdup(b->lx.dir ? b->lx.dir : s->cwd);
+	if (b->first_view.file && b->first_top_zone.file)
+		srv_err(s, b->first_top_zone.file, b->first_top_zone.line,
+			b->first_top_zone.col, "when using 'view' statements, "
+			"all zones must be in views");
+	for (i = 0; i < b->nz; i++) {
+		z = &b->z[i];
+		if (z->skip)
+			continue;
+		for (j = 0; j < i; j++)
+			if (!b->z[j].skip &&
+			    strcmp(b->z[j].origin, z->origin) == 0 &&
+			    same_view(b->z[j].view, z->view))
+				break;
+		if (j < i) {
+			srv_err(s, z->conf, z->line, z->col, "zone '%s': "
+				"already exists, previous definition at "
+				"%s:%u", z->origin, b->z[j].conf,
+				b->z[j].line);
+			continue;
+		}
+		if (!z->type) {
+			srv_err(s, z->conf, z->line, z->col, "zone '%s': type "
+				"not present", z->origin);
+			continue;
+		}
+		if (primary_type(z->type) && !z->file) {
+			srv_err(s, z->conf, z->line, z->col, "zone '%s': "
+				"missing 'file' entry", z->origin);
+			continue;
+		}
+		if (!primary_type(z->type) && !secondary_type(z->type))
+			continue;	/* hint, stub, forward, redirect, ... */
+		file = z->file ? srv_resolve(dir, z->file) : NULL;
+		srv_add(s, z->origin, file, primary_type(z->type) ?
+			ZL_SERVER_PRIMARY : ZL_SERVER_SECONDARY, z->view,
+			z->conf, z->line, z->col);
+		free(file);
+	}
+	free(dir);
+}
+
+void zl_server_read_bind(struct srv *s, struct srv_file *f)
+{
+	struct bind b = { 0 };
+	size_t i;
+
+	b.s = s;
+	b.lx.s = s;
+	b.lx.n = 1;
+	b.lx.st[0].f = *f;
+	b.lx.st[0].p = b.lx.st[0].bol = f->data;
+	b.lx.st[0].line = 1;
+	block(&b, C_TOP);
+	if (!b.lx.stop)
+		finish(&b);
+	/* Files still open after a limit stopped the reading. */
+	while (b.lx.n > 1)
+		srv_close(s, &b.lx.st[--b.lx.n].f);
+	for (i = 0; i < b.nz; i++) {
+		free(b.z[i].origin);
+		free(b.z[i].file);
+		free(b.z[i].view);
+		free(b.z[i].type);
+	}
+	free(b.z);
+	free(b.lx.dir);
+}

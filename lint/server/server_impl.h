@@ -1,0 +1,87 @@
+/* server_impl.h - what the three configuration readers (server_bind.c,
+ * server_knot.c, server_nsd.c) share with server.c: the run, errors at a
+ * position, files read confined, include patterns, zone names. */
+#ifndef ZL_SERVER_IMPL_H
+#define ZL_SERVER_IMPL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "server.h"
+#include "util.h"
+
+/* One reading of a configuration. */
+struct srv {
+	enum zl_server_kind kind;
+	const struct zl_provider *provider;
+	char *root;		/* includes are confined here */
+	char *cwd;		/* the server's start directory ("" : here) */
+	struct zl_server_zones *out;
+	struct zl_diags *errs;
+	bool failed;		/* an error was reported */
+	size_t nfiles;		/* files read so far */
+	char **ids;		/* ids of the files being read, outermost first */
+	size_t depth, idcap;
+	char **names;		/* every file name shown, owned until the end */
+	size_t nnames, namecap;
+};
+
+/* A configuration file in memory. */
+struct srv_file {
+	const char *shown;	/* as messages show it; owned by the run */
+	char *data;		/* NUL-terminated */
+	size_t len;
+};
+
+/* Reports an error at file:line:col (file NULL: no place) and marks the
+ * run failed.  Always returns false, for `return srv_err(...)`. */
+bool srv_err(struct srv *s, const char *file, uint32_t line, uint32_t col,
+	     const char *fmt, ...) ZL_PRINTF(5, 6);
+
+/* Keeps a copy of name for the whole run and returns it. */
+const char *srv_name(struct srv *s, const char *name);
+
+/* Opens the file path for an include at file:line:col: confined to the
+ * root, at most ZL_SERVER_MAX_DEPTH deep, not a file already being read
+ * (an include loop).  On success pushes it on the stack of files being
+ * read (pop with srv_close) and returns true; else reports why and
+ * returns false. */
+bool srv_open(struct srv *s, const char *path, const char *file,
+	      uint32_t line, uint32_t col, struct srv_file *f);
+void srv_close(struct srv *s, struct srv_file *f);
+
+/* The files pattern names, in sorted order (glob(7), braces too, '~' not
+ * expanded), for an include at
+ * file:line:col: a pattern without wildcards names itself; one with
+ * wildcards that leads out of the root is reported and names nothing, as
+ * is a pattern that matches nothing when empty_ok is false.  Returns the
+ * count; *out is a malloc'd array of malloc'd paths (free with
+ * srv_free_list). */
+size_t srv_glob(struct srv *s, const char *pattern, bool empty_ok,
+		const char *file, uint32_t line, uint32_t col, char ***out);
+void srv_free_list(char **v, size_t n);
+
+/* name (n bytes) as an absolute lower-case zone name ("example.com.", "."),
+ * malloc'd; NULL when it is not a domain name (empty, an empty label, a
+ * label over 63 bytes, a name over 255). */
+char *srv_origin(const char *name, size_t n);
+
+/* name resolved against dir as a server does: an absolute name stays, a
+ * relative one is joined to dir ("" : itself).  Malloc'd. */
+char *srv_resolve(const char *dir, const char *name);
+
+/* Appends a zone declared at file:line:col; the strings are copied (file
+ * and view may be NULL).  Returns it (valid until the next append). */
+struct zl_server_zone *srv_add(struct srv *s, const char *origin,
+			       const char *zfile, enum zl_server_role role,
+			       const char *view, const char *file,
+			       uint32_t line, uint32_t col);
+
+/* The readers: each reads the configuration f (already open) and every
+ * file it includes. */
+void zl_server_read_bind(struct srv *s, struct srv_file *f);
+void zl_server_read_knot(struct srv *s, struct srv_file *f);
+void zl_server_read_nsd(struct srv *s, struct srv_file *f);
+
+#endif

@@ -1,0 +1,456 @@
+/* server_knot.c - Knot DNS's knot.conf (the YAML subset Knot reads, through libyaml): include, template and zone sections, storage and the zone file formatters. */
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "fs.h"
+#include "server_impl.h"
+
+/* Where Debian's knotd keeps zones when no template says otherwise
+ * (${localstatedir}/lib/knot). */
+#define KNOT_STORAGE "/var/lib/knot"
+
+/* A template or a zone: the items that place its file. */
+struct item {
+	char *val;
+	const char *file;
+	uint32_t line, col;
+};
+
+struct entry {
+	struct item id;		/* template id, or zone domain */
+	struct item file, storage, tmpl, master;
+	char *origin;		/* zones */
+};
+
+struct knot {
+	struct srv *s;
+	struct entry *t, *z;	/* templates, zones */
+	size_t nt, tcap, nz, zcap;
+};
+
+/* One file's YAML events. */
+struct ydoc {
+	struct knot *k;
+	struct srv_file *f;
+	yaml_parser_t p;
+	yaml_event_t ev;
+	bool have, bad;
+	size_t depth;
+};
+
+static void ev_mark(struct ydoc *y, yaml_mark_t m, uint32_t *line,
+		    uint32_t *col)
+{
+	(void)y;
+	*line = (uint32_t)m.line + 1;
+	*col = (uint32_t)m.column + 1;
+}
+
+static bool yerr(struct ydoc *y, yaml_mark_t m, const char *what,
+		 const char *val)
+{
+	uint32_t line, col;
+
+	ev_mark(y, m, &line, &col);
+	y->bad = true;
+	return srv_err(y->k->s, y->f->shown, line, col, val ? "%s '%s'" : "%s",
+		       what, val);
+}
+
+/* The next event (false at a syntax error, reported, or after one). */
+static bool ev_next(struct ydoc *y)
+{
+	uint32_t line, col;
+
+	if (y->have)
+		yaml_event_delete(&y->ev);
+	y->have = false;
+	if (y->bad)
+		return false;
+	if (!yaml_parser_parse(&y->p, &y->ev)) {
+		ev_mark(y, y->p.problem_mark, &line, &col);
+		y->bad = true;
+		return srv_err(y->k->s, y->f->shown, line, col, "%s",
+			       y->p.problem ? y->p.problem : "YAML error");
+	}
+	y->have = true;
+	if (y->ev.type == YAML_ALIAS_EVENT ||
+	    (y->ev.type == YAML_SCALAR_EVENT && y->ev.data.scalar.anchor) ||
+	    (y->ev.type == YAML_SEQUENCE_START_EVENT &&
+	     y->ev.data.sequence_start.anchor) ||
+	    (y->ev.type == YAML_MAPPING_START_EVENT &&
+	     y->ev.data.mapping_start.anchor))
+		return yerr(y, y->ev.start_mark, "knot.conf has no YAML "
+			    "anchors or aliases", NULL);
+	return true;
+}
+
+/* Skips the node whose first event is the current one. */
+static bool skip_node(struct ydoc *y)
+{
+	size_t depth = 0;
+
+	do {
+		switch (y->ev.type) {
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (++depth > ZL_SERVER_MAX_NEST)
+				return yerr(y, y->ev.start_mark, "YAML "
+					    "nested too deep", NULL);
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			depth--;
+			break;
+		default:
+			break;
+		}
+		if (depth == 0)
+			return true;
+	} while (ev_next(y));
+	return false;
+}
+
+static const char *scalar(struct ydoc *y)
+{
+	return (const char *)y->ev.data.scalar.value;
+}
+
+/* The value of an item: a scalar, kept in it. */
+static bool take(struct ydoc *y, struct item *it, const char *key)
+{
+	if (!ev_next(y))
+		return false;
+	if (y->ev.type != YAML_SCALAR_EVENT) {
+		yerr(y, y->ev.start_mark, "expected one value for", key);
+		return skip_node(y);
+	}
+	free(it->val);
+	it->val = zl_xstrdup(scalar(y));
+	it->file = y->f->shown;
+	ev_mark(y, y->ev.start_mark, &it->line, &it->col);
+	return true;
+}
+
+/* One list entry of the template or zone section: a mapping whose first
+ * item is the identifier (Knot reads a list entry that way). */
+static bool entry(struct ydoc *y, struct entry *e, const char *idkey)
+{
+	struct item *it;
+	bool first = true;
+	const char *key;
+
+	if (y->ev.type != YAML_MAPPING_START_EVENT)
+		return yerr(y, y->ev.start_mark, "expected an item", idkey);
+	while (ev_next(y) && y->ev.type != YAML_MAPPING_END_EVENT) {
+		if (y->ev.type != YAML_SCALAR_EVENT)
+			return yerr(y, y->ev.start_mark, "expected an item "
+				    "name", NULL);
+		key = scalar(y);
+		if (first && strcmp(key, idkey) != 0)
+			yerr(y, y->ev.start_mark, "the first item must be",
+			     idkey);
+		first = false;
+		it = !strcmp(key, idkey) ? &e->id :
+		     !strcmp(key, "file") ? &e->file :
+		     !strcmp(key, "storage") ? &e->storage :
+		     !strcmp(key, "template") ? &e->tmpl :
+		     !strcmp(key, "master") ? &e->master : NULL;
+		if (it == &e->master) {
+			/* remotes: a list or one name; only its presence
+			 * matters */
+			if (!ev_next(y) || !skip_node(y))
+				return false;
+			e->master.val = e->master.val ? e->master.val :
+					zl_xstrdup("");
+		} else if (it) {
+			/* key lives in the event that take() deletes */
+			if (!take(y, it, it == &e->id ? idkey :
+				  it == &e->file ? "file" :
+				  it == &e->storage ? "storage" : "template"))
+				return false;
+		} else if (!ev_next(y) || !skip_node(y)) {
+			return false;
+		}
+	}
+	if (y->bad)
+		return false;
+	if (!e->id.val)
+		return yerr(y, y->ev.start_mark, "missing item", idkey);
+	return true;
+}
+
+static void entry_free(struct entry *e)
+{
+	free(e->id.val);
+	free(e->file.val);
+	free(e->storage.val);
+	free(e->tmpl.val);
+	free(e->master.val);
+	free(e->origin);
+}
+
+static struct entry *grow(struct entry **v, size_t *n, size_t *cap)
+{
+	zl_xgrow((void **)v, cap, *n + 1, sizeof **v);
+	memset(&(*v)[*n], 0, sizeof **v);
+	return &(*v)[(*n)++];
+}
+
+/* template: or zone: a list of entries. */
+static bool section(struct ydoc *y, bool zones)
+{
+	struct knot *k = y->k;
+	struct entry *e;
+	const char *idkey = zones ? "domain" : "id";
+	size_t i;
+
+	if (!ev_next(y))
+		return false;
+	if (y->ev.type != YAML_SEQUENCE_START_EVENT) {
+		yerr(y, y->ev.start_mark, "expected a list of entries under",
+		     zones ? "zone" : "template");
+		return skip_node(y);
+	}
+	while (ev_next(y) && y->ev.type != YAML_SEQUENCE_END_EVENT) {
+		e = zones ? grow(&k->z, &k->nz, &k->zcap) :
+		    grow(&k->t, &k->nt, &k->tcap);
+		if (!entry(y, e, idkey)) {
+			entry_free(e);
+			*(zones ? &k->nz : &k->nt) -= 1;
+			return false;
+		}
+		if (zones && !(e->origin = srv_origin(e->id.val,
+						      strlen(e->id.val))))
+			srv_err(k->s, e->id.file, e->id.line, e->id.col,
+				"invalid domain name '%s'", e->id.val);
+		for (i = 0; e->origin || !zones; i++) {
+			struct entry *o = zones ? &k->z[i] : &k->t[i];
+
+			if (o == e)
+				break;
+			if (zones ? (o->origin && !strcmp(o->origin,
+							  e->origin)) :
+			    !strcmp(o->id.val, e->id.val)) {
+				srv_err(k->s, e->id.file, e->id.line,
+					e->id.col, "duplicate identifier "
+					"'%s'", e->id.val);
+				free(e->origin);
+				e->origin = NULL;	/* not listed */
+				break;
+			}
+		}
+	}
+	return !y->bad;
+}
+
+static void read_file(struct knot *k, struct srv_file *f);
+
+/* include: a path or a pattern, relative to the including file. */
+static bool include(struct ydoc *y)
+{
+	struct item it = { 0 };
+	struct srv_file inc;
+	char *dir, *pat, **v;
+	size_t n, i;
+
+	if (!take(y, &it, "include"))
+		return false;
+	dir = zl_path_dir(y->f->shown);
+	pat = srv_resolve(dir, it.val);
+	n = srv_glob(y->k->s, pat, true, it.file, it.line, it.col, &v);
+	for (i = 0; i < n; i++) {
+		if (!srv_open(y->k->s, v[i], it.file, it.line, it.col, &inc))
+			continue;
+		read_file(y->k, &inc);
+		srv_close(y->k->s, &inc);
+	}
+	srv_free_list(v, n);
+	free(pat);
+	free(dir);
+	free(it.val);
+	return true;
+}
+
+/* The top mapping of one file: sections and includes, in order. */
+static void top(struct ydoc *y)
+{
+	const char *key;
+
+	while (ev_next(y) && y->ev.type != YAML_MAPPING_END_EVENT) {
+		if (y->ev.type != YAML_SCALAR_EVENT) {
+			yerr(y, y->ev.start_mark, "expected a section name",
+			     NULL);
+			return;
+		}
+		key = scalar(y);
+		if (!strcmp(key, "include")) {
+			if (!include(y))
+				return;
+		} else if (!strcmp(key, "template") || !strcmp(key, "zone")) {
+			if (!section(y, key[0] == 'z'))
+				return;
+		} else if (!ev_next(y) || !skip_node(y)) {
+			return;
+		}
+	}
+}
+
+static void read_file(struct knot *k, struct srv_file *f)
+{
+	struct ydoc y = { 0 };
+
+	y.k = k;
+	y.f = f;
+	if (!yaml_parser_initialize(&y.p))
+		zl_oom(sizeof y.p);
+	yaml_parser_set_input_string(&y.p, (const unsigned char *)f->data,
+				     f->len);
+	while (ev_next(&y) && y.ev.type != YAML_STREAM_END_EVENT) {
+		if (y.ev.type == YAML_MAPPING_START_EVENT)
+			top(&y);
+		else if (y.ev.type == YAML_SCALAR_EVENT ||
+			 y.ev.type == YAML_SEQUENCE_START_EVENT)
+			yerr(&y, y.ev.start_mark, "expected a section name",
+			     NULL);
+	}
+	if (y.have)
+		yaml_event_delete(&y.ev);
+	yaml_parser_delete(&y.p);
+}
+
+/* ---- zone files ---- */
+
+/* Appends the label of name (absolute, "." for the root) counted from the
+ * right, 0 being the top-level one, when there is one. */
+static void add_label(struct zl_buf *b, const char *name, long n)
+{
+	const char *end = name + strlen(name) - 1, *start;
+
+	if (strcmp(name, ".") == 0)
+		return;
+	for (;;) {
+		start = end;
+		while (start > name && start[-1] != '.')
+			start--;
+		if (n-- == 0) {
+			zl_buf_add(b, start, (size_t)(end - start));
+			return;
+		}
+		if (start == name)
+			return;
+		end = start - 1;
+	}
+}
+
+/* The file name of zone origin from Knot's pattern fmt, or NULL with an
+ * error at it. */
+static char *expand(struct knot *k, const struct item *it, const char *fmt,
+		    const char *origin)
+{
+	struct zl_buf b = { 0 };
+	size_t olen = strlen(origin);
+	const char *p;
+	char *end;
+	long a, z;
+
+	for (p = fmt; *p; p++) {
+		if (*p != '%') {
+			zl_buf_addc(&b, *p);
+			continue;
+		}
+		switch (*++p) {
+		case '%':
+			zl_buf_addc(&b, '%');
+			continue;
+		case 's':	/* the name without its final dot */
+			if (olen > 1)
+				zl_buf_add(&b, origin, olen - 1);
+			continue;
+		case 'c':
+		case 'l':
+			if (p[1] != '[')
+				break;
+			a = strtol(p + 2, &end, 10);
+			z = a;
+			if (*p == 'c' && *end == '-')
+				z = strtol(end + 1, &end, 10);
+			if (*end != ']' || end == p + 2 || a < 0 || z < a)
+				break;
+			if (*p == 'l')
+				add_label(&b, origin, a);
+			else if ((size_t)a < olen)	/* dots count */
+				zl_buf_add(&b, origin + a, (size_t)(z <
+					   (long)olen ? z : (long)olen - 1) -
+					   (size_t)a + 1);
+			p = end;
+			continue;
+		default:
+			break;
+		}
+		zl_buf_free(&b);
+		srv_err(k->s, it->file, it->line, it->col, "invalid zone file "
+			"formatter in '%s'", fmt);
+		return NULL;
+	}
+	return b.s ? b.s : zl_xstrdup("");
+}
+
+static const struct entry *find_template(struct knot *k, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < k->nt; i++)
+		if (strcmp(k->t[i].id.val, id) == 0)
+			return &k->t[i];
+	return NULL;
+}
+
+static void list_zone(struct knot *k, const struct entry *z)
+{
+	const struct entry *t;
+	const struct item *file, *storage;
+	char *name, *dir, *path;
+
+	t = z->tmpl.val ? find_template(k, z->tmpl.val) :
+	    find_template(k, "default");
+	if (z->tmpl.val && !t) {
+		srv_err(k->s, z->tmpl.file, z->tmpl.line, z->tmpl.col,
+			"invalid reference to template '%s'", z->tmpl.val);
+		return;
+	}
+	file = z->file.val ? &z->file : t && t->file.val ? &t->file : NULL;
+	storage = z->storage.val ? &z->storage :
+		  t && t->storage.val ? &t->storage : NULL;
+	name = expand(k, file ? file : &z->id, file ? file->val : "%s.zone",
+		      z->origin);
+	if (!name)
+		return;
+	dir = srv_resolve(k->s->cwd, storage ? storage->val : KNOT_STORAGE);
+	path = srv_resolve(dir, name);
+	srv_add(k->s, z->origin, path, z->master.val || (t && t->master.val) ?
+		ZL_SERVER_SECONDARY : ZL_SERVER_PRIMARY, NULL, z->id.file,
+		z->id.line, z->id.col);
+	free(path);
+	free(dir);
+	free(name);
+}
+
+void zl_server_read_knot(struct srv *s, struct srv_file *f)
+{
+	struct knot k = { 0 };
+	size_t i;
+
+	k.s = s;
+	read_file(&k, f);
+	for (i = 0; i < k.nz; i++)
+		if (k.z[i].origin)
+			list_zone(&k, &k.z[i]);
+	for (i = 0; i < k.nt; i++)
+		entry_free(&k.t[i]);
+	for (i = 0; i < k.nz; i++)
+		entry_free(&k.z[i]);
+	free(k.t);
+	free(k.z);
+}

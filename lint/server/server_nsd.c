@@ -1,0 +1,398 @@
+/* server_nsd.c - NSD's nsd.conf: its lexer (keywords ending in ':', quoted strings, '#' comments, include anywhere) and the server, pattern and zone clauses that place zone files. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "server_impl.h"
+
+/* NSD's compiled-in zonesdir on Debian. */
+#define NSD_ZONESDIR "/etc/nsd"
+
+struct tok {
+	char *s;		/* malloc'd */
+	bool kw;		/* "name:" (s holds "name") */
+	const char *file;
+	uint32_t line, col;
+};
+
+/* A zone or a pattern, as far as it has been read. */
+struct clause {
+	struct tok name, zonefile;	/* .s NULL: not set */
+	bool xfr;			/* request-xfr: a secondary */
+	struct tok at;			/* the zone: or pattern: keyword */
+};
+
+struct nsd {
+	struct srv *s;
+	enum { S_NONE, S_SERVER, S_ZONE, S_PATTERN, S_OTHER } sect;
+	struct clause *cur;		/* the zone or pattern being read */
+	struct clause *z, *p;
+	size_t nz, zcap, np, pcap;
+	struct tok zonesdir;
+	bool has_zonesdir;
+};
+
+/* One file's tokens. */
+struct lex {
+	struct srv_file *f;
+	const char *p, *bol;
+	uint32_t line;
+};
+
+static void tok_set(struct tok *dst, const struct tok *src)
+{
+	free(dst->s);
+	*dst = *src;
+	dst->s = zl_xstrdup(src->s);
+}
+
+/* The next token of lx into t; false at the end of the file. */
+static bool lex(struct nsd *n, struct lex *lx, struct tok *t)
+{
+	const char *p = lx->p, *e;
+	size_t len;
+
+	for (;;) {
+		p += strspn(p, " \t\r\f\v");
+		if (*p == '\n') {
+			lx->line++;
+			lx->bol = ++p;
+		} else if (*p == '#') {
+			p += strcspn(p, "\n");
+		} else {
+			break;
+		}
+	}
+	memset(t, 0, sizeof *t);
+	t->file = lx->f->shown;
+	t->line = lx->line;
+	t->col = (uint32_t)(p - lx->bol) + 1;
+	if (!*p) {
+		lx->p = p;
+		return false;
+	}
+	if (*p == '"' || *p == '\'') {
+		e = strchr(p + 1, *p);
+		len = strcspn(p + 1, "\n");
+		if (!e || (size_t)(e - p - 1) > len) {
+			srv_err(n->s, t->file, t->line, t->col,
+				"unterminated quoted string");
+			lx->p = p + 1 + len;
+			return lex(n, lx, t);
+		}
+		t->s = zl_xstrndup(p + 1, (size_t)(e - p - 1));
+		lx->p = e + 1;
+		return true;
+	}
+	len = strcspn(p, " \t\r\n\f\v#");
+	t->s = zl_xstrndup(p, len);
+	lx->p = p + len;
+	/* a keyword: letters, digits and '-', then one ':' */
+	if (len > 1 && p[len - 1] == ':' &&
+	    ((p[0] >= 'a' && p[0] <= 'z') || (p[0] >= 'A' && p[0] <= 'Z')) &&
+	    strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		   "0123456789-_") == len - 1) {
+		t->s[len - 1] = '\0';
+		t->kw = true;
+	}
+	return true;
+}
+
+static struct clause *grow(struct clause **v, size_t *n, size_t *cap,
+			   const struct tok *at)
+{
+	struct clause *c;
+
+	zl_xgrow((void **)v, cap, *n + 1, sizeof **v);
+	c = &(*v)[(*n)++];
+	memset(c, 0, sizeof *c);
+	c->at = *at;
+	c->at.s = NULL;
+	return c;
+}
+
+static void clause_free(struct clause *c)
+{
+	free(c->name.s);
+	free(c->zonefile.s);
+}
+
+/* include-pattern: the pattern's settings apply here, so that later
+ * items of the zone override them (NSD's config_apply_pattern). */
+static void apply_pattern(struct nsd *n, const struct tok *v)
+{
+	size_t i;
+
+	for (i = 0; i < n->np; i++)
+		if (n->p[i].name.s && strcmp(n->p[i].name.s, v->s) == 0 &&
+		    &n->p[i] != n->cur)
+			break;
+	if (i == n->np) {
+		srv_err(n->s, v->file, v->line, v->col, "could not find "
+			"pattern '%s' (a pattern must be defined above)",
+			v->s);
+		return;
+	}
+	if (n->p[i].zonefile.s)
+		tok_set(&n->cur->zonefile, &n->p[i].zonefile);
+	n->cur->xfr |= n->p[i].xfr;
+}
+
+static void read_file(struct nsd *n, struct srv_file *f);
+
+static void include(struct nsd *n, const struct tok *v)
+{
+	struct srv_file inc;
+	char *pat, **list;
+	size_t i, cnt;
+
+	/* nsd resolves a relative include against the directory it was
+	 * started in, and a pattern that matches nothing is no error. */
+	pat = srv_resolve(n->s->cwd, v->s);
+	cnt = srv_glob(n->s, pat, true, v->file, v->line, v->col, &list);
+	for (i = 0; i < cnt; i++) {
+		if (!srv_open(n->s, list[i], v->file, v->line, v->col, &inc))
+			continue;
+		read_file(n, &inc);
+		srv_close(n->s, &inc);
+	}
+	srv_free_list(list, cnt);
+	free(pat);
+}
+
+/* A section keyword starts a clause. */
+static bool section(struct nsd *n, const struct tok *k)
+{
+	static const char *const other[] = { "key", "remote-control",
+		"tls-auth", "dnstap", "verify", NULL };
+	size_t i;
+
+	if (!strcmp(k->s, "server")) {
+		n->sect = S_SERVER;
+		n->cur = NULL;
+	} else if (!strcmp(k->s, "zone")) {
+		n->sect = S_ZONE;
+		n->cur = grow(&n->z, &n->nz, &n->zcap, k);
+	} else if (!strcmp(k->s, "pattern")) {
+		n->sect = S_PATTERN;
+		n->cur = grow(&n->p, &n->np, &n->pcap, k);
+	} else {
+		for (i = 0; other[i] && strcmp(other[i], k->s); i++)
+			;
+		if (!other[i])
+			return false;
+		n->sect = S_OTHER;
+		n->cur = NULL;
+	}
+	return true;
+}
+
+/* The item k with its first value v (v->s NULL: none). */
+static void item(struct nsd *n, const struct tok *k, const struct tok *v)
+{
+	bool zp = n->sect == S_ZONE || n->sect == S_PATTERN;
+
+	if (!v->s) {
+		srv_err(n->s, k->file, k->line, k->col, "'%s:' without a "
+			"value", k->s);
+		return;
+	}
+	if (n->sect == S_SERVER && !strcmp(k->s, "zonesdir")) {
+		tok_set(&n->zonesdir, v);
+		n->has_zonesdir = true;
+	} else if (zp && !strcmp(k->s, "name")) {
+		tok_set(&n->cur->name, v);
+	} else if (zp && !strcmp(k->s, "zonefile")) {
+		tok_set(&n->cur->zonefile, v);
+	} else if (zp && !strcmp(k->s, "include-pattern")) {
+		apply_pattern(n, v);
+	} else if (zp && !strcmp(k->s, "request-xfr")) {
+		n->cur->xfr = true;
+	}
+}
+
+/* Whether item key takes exactly one value. */
+static bool single(const char *key)
+{
+	return !strcmp(key, "name") || !strcmp(key, "zonefile") ||
+	       !strcmp(key, "zonesdir") || !strcmp(key, "include-pattern");
+}
+
+static void read_file(struct nsd *n, struct srv_file *f)
+{
+	struct lex lx = { f, f->data, f->data, 1 };
+	struct tok t, k = { 0 }, v = { 0 };
+	bool more = lex(n, &lx, &t);
+
+	while (more) {
+		if (!t.kw) {
+			srv_err(n->s, t.file, t.line, t.col, "syntax error: "
+				"'%s' is not an item name", t.s);
+			free(t.s);
+			more = lex(n, &lx, &t);
+			continue;
+		}
+		k = t;
+		more = lex(n, &lx, &t);
+		if (!strcmp(k.s, "include")) {
+			if (more && !t.kw) {
+				include(n, &t);
+				free(t.s);
+				more = lex(n, &lx, &t);
+			} else {
+				srv_err(n->s, k.file, k.line, k.col,
+					"'include:' without a file name");
+			}
+		} else if (!section(n, &k)) {
+			if (n->sect == S_NONE)
+				srv_err(n->s, k.file, k.line, k.col, "'%s:' "
+					"outside a clause", k.s);
+			memset(&v, 0, sizeof v);
+			if (more && !t.kw)
+				v = t;
+			if (n->sect != S_NONE)
+				item(n, &k, &v);
+			/* The items read here take one value, and a second
+			 * is an error; others may take several (request-xfr:
+			 * ADDR KEY), skipped. */
+			if (more && !t.kw) {
+				free(t.s);
+				more = lex(n, &lx, &t);
+			}
+			while (more && !t.kw && !single(k.s)) {
+				free(t.s);
+				more = lex(n, &lx, &t);
+			}
+		}
+		free(k.s);
+	}
+}
+
+/* ---- zone files ---- */
+
+/* Replaces every one in *s by two, scanning on after each insert (NSD's
+ * replace_str). */
+static void replace(char **s, const char *one, const char *two)
+{
+	struct zl_buf b = { 0 };
+	const char *p = *s, *hit;
+
+	if (!strstr(p, one))
+		return;
+	while ((hit = strstr(p, one)) != NULL) {
+		zl_buf_add(&b, p, (size_t)(hit - p));
+		zl_buf_add(&b, two, strlen(two));
+		p = hit + strlen(one);
+	}
+	zl_buf_add(&b, p, strlen(p));
+	free(*s);
+	*s = b.s;
+}
+
+/* Label i from the right (1: the top-level one) of name, or ".". */
+static char *end_label(const char *name, int i)
+{
+	size_t n = strlen(name);
+	const char *end, *start;
+
+	if (n && name[n - 1] == '.')
+		n--;
+	end = name + n;
+	for (;;) {
+		if (end == name)
+			return zl_xstrdup(".");
+		start = end;
+		while (start > name && start[-1] != '.')
+			start--;
+		if (--i == 0)
+			return zl_xstrndup(start, (size_t)(end - start));
+		if (start == name)
+			return zl_xstrdup(".");
+		end = start - 1;
+	}
+}
+
+/* zonefile of a zone named name (as written), with NSD's substitutions
+ * in NSD's order. */
+static char *cook(const char *fmt, const char *name)
+{
+	char *s = zl_xstrdup(fmt), *l, c[2] = { 0, 0 };
+	static const char *const ch[] = { "%1", "%2", "%3" };
+	static const char *const lab[] = { "%z", "%y", "%x" };
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		c[0] = i < strlen(name) ? name[i] : '.';
+		replace(&s, ch[i], c);
+	}
+	for (i = 0; i < 3; i++) {
+		l = end_label(name, (int)i + 1);
+		replace(&s, lab[i], l);
+		free(l);
+	}
+	replace(&s, "%s", name);
+	return s;
+}
+
+static void list_zones(struct nsd *n)
+{
+	struct clause *z;
+	char *origin, *dir, *name, *path;
+	size_t i, j;
+
+	dir = !n->has_zonesdir ? zl_xstrdup(NSD_ZONESDIR) :
+	      srv_resolve(n->s->cwd, n->zonesdir.s);
+	if (!dir[0]) {		/* "": nsd stays where it started */
+		free(dir);
+		dir = zl_xstrdup(n->s->cwd);
+	}
+	for (i = 0; i < n->nz; i++) {
+		z = &n->z[i];
+		if (!z->name.s) {
+			srv_err(n->s, z->at.file, z->at.line, z->at.col,
+				"zone without a name");
+			continue;
+		}
+		if (!(origin = srv_origin(z->name.s, strlen(z->name.s)))) {
+			srv_err(n->s, z->name.file, z->name.line, z->name.col,
+				"invalid zone name '%s'", z->name.s);
+			continue;
+		}
+		for (j = 0; j < n->s->out->n; j++)
+			if (n->s->out->v[j].kind == ZL_SERVER_NSD &&
+			    !strcmp(n->s->out->v[j].origin, origin))
+				break;
+		if (j < n->s->out->n) {
+			srv_err(n->s, z->name.file, z->name.line, z->name.col,
+				"duplicate zone name '%s'", z->name.s);
+			free(origin);
+			continue;
+		}
+		name = z->zonefile.s ? cook(z->zonefile.s, z->name.s) : NULL;
+		path = name ? srv_resolve(dir, name) : NULL;
+		srv_add(n->s, origin, path, z->xfr ? ZL_SERVER_SECONDARY :
+			ZL_SERVER_PRIMARY, NULL, z->name.file, z->name.line,
+			z->name.col);
+		free(path);
+		free(name);
+		free(origin);
+	}
+	free(dir);
+}
+
+void zl_server_read_nsd(struct srv *s, struct srv_file *f)
+{
+	struct nsd n = { 0 };
+	size_t i;
+
+	n.s = s;
+	read_file(&n, f);
+	list_zones(&n);
+	for (i = 0; i < n.nz; i++)
+		clause_free(&n.z[i]);
+	for (i = 0; i < n.np; i++)
+		clause_free(&n.p[i]);
+	free(n.z);
+	free(n.p);
+	free(n.zonesdir.s);
+}

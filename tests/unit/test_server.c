@@ -1,0 +1,484 @@
+/* test_server.c - unit tests for the server configuration readers (lint/server/): kinds, zone names, BIND, Knot and NSD grammar and paths, errors at their place, includes confined and bounded. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "server_impl.h"
+#include "suites.h"
+
+/* ---- configurations in memory ---- */
+
+struct mfile {
+	const char *path, *text;
+};
+
+/* The files the provider serves; the last entry has a NULL path. */
+static const struct mfile *mfiles;
+
+static enum zl_status mread(void *arg, const struct zl_read *rd,
+			    struct zl_file *out, char **err)
+{
+	const struct mfile *f;
+
+	(void)arg;
+	for (f = mfiles; f->path; f++)
+		if (strcmp(f->path, rd->path) == 0) {
+			out->data = zl_xstrdup(f->text);
+			out->len = strlen(f->text);
+			out->id = zl_xstrdup(f->path);
+			return ZL_OK;
+		}
+	*err = zl_xstrdup("no such file");
+	return ZL_ERR_IO;
+}
+
+static const struct zl_provider mem = { mread, NULL };
+
+/* Reads spec from files with the memory provider: returns the status,
+ * the zones in *z, the errors in *d (both freed by the caller). */
+static enum zl_status mem_read(const struct mfile *files, const char *spec,
+			       struct zl_server_zones *z, struct zl_diags *d)
+{
+	struct zl_server_opts o = { 0 };
+
+	o.provider = &mem;
+	o.cwd = "/srv";
+	mfiles = files;
+	memset(z, 0, sizeof *z);
+	zl_diags_init(d);
+	return zl_server_read(spec, &o, z, d);
+}
+
+/* Asserts zone i: origin, file (NULL: none), role, view. */
+static void zone_is(const struct zl_server_zones *z, size_t i,
+		    const char *origin, const char *file,
+		    enum zl_server_role role, const char *view)
+{
+	ck_assert_uint_gt(z->n, i);
+	ck_assert_str_eq(z->v[i].origin, origin);
+	if (file)
+		ck_assert_str_eq(z->v[i].file, file);
+	else
+		ck_assert_ptr_null(z->v[i].file);
+	ck_assert_int_eq(z->v[i].role, role);
+	if (view)
+		ck_assert_str_eq(z->v[i].view, view);
+	else
+		ck_assert_ptr_null(z->v[i].view);
+}
+
+/* Asserts error i is at file:line:col. */
+static void err_at(const struct zl_diags *d, size_t i, const char *file,
+		   unsigned line, unsigned col)
+{
+	ck_assert_uint_gt(d->n, i);
+	ck_assert_ptr_nonnull(d->v[i].loc.file);
+	ck_assert_msg(strcmp(d->v[i].loc.file, file) == 0 &&
+		      d->v[i].loc.line == line && d->v[i].loc.col == col,
+		      "error %zu at %s:%u:%u (%s), wanted %s:%u:%u", i,
+		      d->v[i].loc.file, d->v[i].loc.line, d->v[i].loc.col,
+		      d->v[i].message, file, line, col);
+}
+
+static void done(struct zl_server_zones *z, struct zl_diags *d)
+{
+	zl_server_zones_free(z);
+	zl_diags_free(d);
+}
+
+START_TEST(test_kind)
+{
+	const char *p;
+
+	ck_assert_int_eq(zl_server_prefix("named:/etc/x", &p), ZL_SERVER_BIND);
+	ck_assert_str_eq(p, "/etc/x");
+	ck_assert_int_eq(zl_server_prefix("knot:k", &p), ZL_SERVER_KNOT);
+	ck_assert_int_eq(zl_server_prefix("nsd:n", &p), ZL_SERVER_NSD);
+	ck_assert_int_eq(zl_server_prefix("x.conf", &p), ZL_SERVER_AUTO);
+	ck_assert_str_eq(p, "x.conf");
+	ck_assert_int_eq(zl_server_detect("/etc/bind/named.conf.local", ""),
+			 ZL_SERVER_BIND);
+	ck_assert_int_eq(zl_server_detect("knot.conf", ""), ZL_SERVER_KNOT);
+	ck_assert_int_eq(zl_server_detect("a/nsd.conf", ""), ZL_SERVER_NSD);
+	ck_assert_int_eq(zl_server_detect("x.conf",
+		"# zone: a\nzone \"a\" { type primary; file \"a\"; };\n"),
+		ZL_SERVER_BIND);
+	ck_assert_int_eq(zl_server_detect("x.conf",
+		"zone:\n  - domain: a # {;\n"), ZL_SERVER_KNOT);
+	ck_assert_int_eq(zl_server_detect("x.conf",
+		"zone:\n\tname: \"a;{\"\n"), ZL_SERVER_NSD);
+	ck_assert_int_eq(zl_server_detect("x.conf", "hello\n"),
+			 ZL_SERVER_AUTO);
+	ck_assert_str_eq(zl_server_kind_name(ZL_SERVER_KNOT), "knot");
+}
+END_TEST
+
+START_TEST(test_origin)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{ "Example.COM", "example.com." },
+		{ "example.com.", "example.com." },
+		{ ".", "." },
+		{ "a\\.b.example", "a\\.b.example." },
+		{ "a\\046b", "a\\046b." },
+		{ "", NULL },
+		{ "a..b", NULL },
+		{ ".a", NULL },
+		{ "a b", NULL },
+		{ "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+		  "xxxxxxx.example", NULL },	/* a label of 64 */
+	};
+	size_t i;
+	char *o;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		o = srv_origin(cases[i].in, strlen(cases[i].in));
+		if (cases[i].out)
+			ck_assert_str_eq(o, cases[i].out);
+		else
+			ck_assert_msg(!o, "'%s' taken as '%s'", cases[i].in, o);
+		free(o);
+	}
+}
+END_TEST
+
+START_TEST(test_bind)
+{
+	static const struct mfile files[] = {
+		{ "named.conf",
+		  "include \"/etc/bind/opts.conf\";\n"
+		  "include \"local.conf\"; /* after the chdir */\n"
+		  "view \"in\" { zone \"a.example\" { type master;\n"
+		  "\tfile \"a\"; }; include \"/etc/bind/view.conf\"; };\n" },
+		{ "/etc/bind/opts.conf",
+		  "options { directory \"/var/cache\";\n"
+		  "  directory \"bind\"; };\n" },
+		{ "/var/cache/bind/local.conf", "# nothing\n" },
+		{ "/etc/bind/view.conf",
+		  "zone \"b.example\" IN { type slave; file \"sec/b\";\n"
+		  "  masters { 192.0.2.1; }; };\n"
+		  "zone \"c.example\" { type primary; file \"/z/c\"; };\n"
+		  "zone \"d.example\" { in-view \"x\"; };\n" },
+		{ NULL, NULL },
+	};
+	struct zl_server_zones z;
+	struct zl_diags d;
+
+	ck_assert_int_eq(mem_read(files, "named:named.conf", &z, &d), ZL_OK);
+	ck_assert_uint_eq(d.n, 0);
+	ck_assert_uint_eq(z.n, 3);
+	ck_assert_int_eq(z.kind, ZL_SERVER_BIND);
+	zone_is(&z, 0, "a.example.", "/var/cache/bind/a", ZL_SERVER_PRIMARY,
+		"in");
+	ck_assert_str_eq(z.v[0].conf, "named.conf");
+	ck_assert_uint_eq(z.v[0].line, 3);
+	ck_assert_uint_eq(z.v[0].col, 18);
+	zone_is(&z, 1, "b.example.", "/var/cache/bind/sec/b",
+		ZL_SERVER_SECONDARY, "in");
+	ck_assert_str_eq(z.v[1].conf, "/etc/bind/view.conf");
+	zone_is(&z, 2, "c.example.", "/z/c", ZL_SERVER_PRIMARY, "in");
+	done(&z, &d);
+}
+END_TEST
+
+START_TEST(test_bind_errors)
+{
+	static const struct mfile comment[] = {
+		{ "named.conf", "zone \"a\" { type primary; file \"a\"; };\n"
+		  "  /* no end\n\n" },
+		{ NULL, NULL },
+	};
+	static const struct mfile loop[] = {
+		{ "named.conf", "include \"/srv/b.conf\";\n" },
+		{ "/srv/b.conf", "\n  include \"/srv/named.conf\";\n" },
+		{ "/srv/named.conf", "include \"/srv/b.conf\";\n" },
+		{ NULL, NULL },
+	};
+	static const struct mfile brace[] = {
+		{ "named.conf", "options { };\n};\nzone \"a\" { type x; };\n" },
+		{ NULL, NULL },
+	};
+	struct zl_server_zones z;
+	struct zl_diags d;
+	char deep[ZL_SERVER_MAX_NEST * 4 + 32];
+	struct mfile nest[2] = { { "named.conf", deep }, { NULL, NULL } };
+	size_t i;
+
+	ck_assert_int_eq(mem_read(comment, "named.conf", &z, &d),
+			 ZL_ERR_CONFIG);
+	ck_assert_uint_eq(d.n, 1);
+	err_at(&d, 0, "named.conf", 2, 3);
+	ck_assert_uint_eq(z.n, 1);	/* what was read is kept */
+	done(&z, &d);
+
+	ck_assert_int_eq(mem_read(loop, "named.conf", &z, &d),
+			 ZL_ERR_CONFIG);
+	ck_assert_uint_eq(d.n, 1);
+	err_at(&d, 0, "/srv/named.conf", 1, 1);
+	ck_assert_ptr_nonnull(strstr(d.v[0].message, "includes itself"));
+	done(&z, &d);
+
+	ck_assert_int_eq(mem_read(brace, "named.conf", &z, &d),
+			 ZL_ERR_CONFIG);
+	ck_assert_uint_eq(d.n, 1);	/* type x: not a zone that is read */
+	err_at(&d, 0, "named.conf", 2, 1);
+	ck_assert_uint_eq(z.n, 0);
+	done(&z, &d);
+
+	strcpy(deep, "a ");
+	for (i = 0; i < ZL_SERVER_MAX_NEST + 2; i++)
+		strcat(deep, "{ b ");
+	ck_assert_int_eq(mem_read(nest, "named.conf", &z, &d),
+			 ZL_ERR_CONFIG);
+	ck_assert_uint_eq(d.n, 1);
+	ck_assert_ptr_nonnull(strstr(d.v[0].message, "nested deeper"));
+	done(&z, &d);
+}
+END_TEST
+
+START_TEST(test_knot)
+{
+	static const struct mfile files[] = {
+		{ "knot.conf",
+		  "template:\n"
+		  "  - id: default\n"
+		  "    storage: zones\n"
+		  "  - id: t\n"
+		  "    storage: /s\n"
+		  "    file: \"%c[0]/%c[1-2]/%c[40]%l[0]/%l[1]/%l[9]%s%%\"\n"
+		  "zone:\n"
+		  "  - domain: www.Example.com.\n"
+		  "    template: t\n"
+		  "  - domain: .\n"
+		  "    template: t\n"
+		  "include: inc/z.conf\n" },
+		{ "inc/z.conf",
+		  "zone: [ { domain: b.example, file: /abs/b }, "
+		  "{ domain: c.example, master: [ p ] } ]\n" },
+		{ NULL, NULL },
+	};
+	static const struct mfile bad[] = {
+		{ "knot.conf",
+		  "zone:\n"
+		  "  - domain: a.example\n"
+		  "    file: \"%q.zone\"\n"
+		  "  - domain: a..example\n" },
+		{ NULL, NULL },
+	};
+	struct zl_server_zones z;
+	struct zl_diags d;
+
+	ck_assert_int_eq(mem_read(files, "knot.conf", &z, &d), ZL_OK);
+	ck_assert_uint_eq(d.n, 0);
+	ck_assert_uint_eq(z.n, 4);
+	zone_is(&z, 0, "www.example.com.", "/s/w/ww/com/example/"
+		"www.example.com%", ZL_SERVER_PRIMARY, NULL);
+	ck_assert_uint_eq(z.v[0].line, 8);
+	ck_assert_uint_eq(z.v[0].col, 13);
+	/* the root: %s is empty, %c[0] is its dot */
+	zone_is(&z, 1, ".", "/s/.////%", ZL_SERVER_PRIMARY, NULL);
+	/* relative to the including file */
+	zone_is(&z, 2, "b.example.", "/abs/b", ZL_SERVER_PRIMARY, NULL);
+	ck_assert_str_eq(z.v[2].conf, "inc/z.conf");
+	zone_is(&z, 3, "c.example.", "/srv/zones/c.example.zone",
+		ZL_SERVER_SECONDARY, NULL);
+	done(&z, &d);
+
+	ck_assert_int_eq(mem_read(bad, "knot.conf", &z, &d), ZL_ERR_CONFIG);
+	ck_assert_uint_eq(d.n, 2);
+	err_at(&d, 0, "knot.conf", 4, 13);
+	err_at(&d, 1, "knot.conf", 3, 11);
+	ck_assert_uint_eq(z.n, 0);
+	done(&z, &d);
+}
+END_TEST
+
+START_TEST(test_nsd)
+{
+	static const struct mfile files[] = {
+		{ "nsd.conf",
+		  "server:\n  zonesdir: \"\"\n"
+		  "pattern:\n  name: p\n  zonefile: \"%1%2%3-%z-%y-%x-%s\"\n"
+		  "zone:\n  name: ab\n  include-pattern: p\n"
+		  "zone:\n  name: \"x.b.c.Example.org.\"\n  include-pattern: p\n"
+		  "  zonefile: own # later items override the pattern\n"
+		  "include: /etc/nsd/more.conf\n" },
+		{ "/etc/nsd/more.conf",
+		  "zone:\n  name: s.example\n  request-xfr: AXFR 192.0.2.1 "
+		  "NOKEY\n" },
+		{ NULL, NULL },
+	};
+	static const struct mfile bad[] = {
+		{ "nsd.conf", "zone:\n  name: \"a.example\n  zonefile: x\n"
+		  "zone:\n  name: a.example\n  zonefile: y z\n" },
+		{ NULL, NULL },
+	};
+	struct zl_server_zones z;
+	struct zl_diags d;
+
+	ck_assert_int_eq(mem_read(files, "nsd.conf", &z, &d), ZL_OK);
+	ck_assert_uint_eq(d.n, 0);
+	ck_assert_uint_eq(z.n, 3);
+	/* zonesdir "": nsd stays where it started */
+	zone_is(&z, 0, "ab.", "/srv/ab.-ab-.-.-ab", ZL_SERVER_PRIMARY, NULL);
+	zone_is(&z, 1, "x.b.c.example.org.", "/srv/own", ZL_SERVER_PRIMARY,
+		NULL);
+	zone_is(&z, 2, "s.example.", NULL, ZL_SERVER_SECONDARY, NULL);
+	ck_assert_uint_eq(z.v[2].line, 2);
+	ck_assert_uint_eq(z.v[2].col, 9);
+	done(&z, &d);
+
+	ck_assert_int_eq(mem_read(bad, "nsd.conf", &z, &d), ZL_ERR_CONFIG);
+	ck_assert_uint_eq(d.n, 4);
+	err_at(&d, 0, "nsd.conf", 2, 9);	/* unterminated string */
+	err_at(&d, 1, "nsd.conf", 2, 3);	/* so name: has no value */
+	err_at(&d, 2, "nsd.conf", 6, 15);	/* a second value */
+	err_at(&d, 3, "nsd.conf", 1, 1);	/* a zone without a name */
+	done(&z, &d);
+}
+END_TEST
+
+/* ---- includes on the file system ---- */
+
+static char tree[] = "/tmp/zl-server-XXXXXX";
+
+static void put(const char *name, const char *text)
+{
+	char *p = zl_xasprintf("%s/%s", tree, name);
+	FILE *f = fopen(p, "w");
+
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+	free(p);
+}
+
+static void sub(const char *name)
+{
+	char *p = zl_xasprintf("%s/%s", tree, name);
+
+	ck_assert_int_eq(mkdir(p, 0700), 0);
+	free(p);
+}
+
+static void lnk(const char *target, const char *name)
+{
+	char *p = zl_xasprintf("%s/%s", tree, name);
+
+	ck_assert_int_eq(symlink(target, p), 0);
+	free(p);
+}
+
+/* Reads T/conf/name from the file system with defaults; no error may show
+ * the canary planted outside the root. */
+static enum zl_status fs_read(const char *name, struct zl_server_zones *z,
+			      struct zl_diags *d)
+{
+	char *p = zl_xasprintf("%s/conf/%s", tree, name);
+	enum zl_status st;
+	size_t i;
+
+	memset(z, 0, sizeof *z);
+	zl_diags_init(d);
+	st = zl_server_read(p, NULL, z, d);
+	free(p);
+	for (i = 0; i < d->n; i++)
+		ck_assert_ptr_null(strstr(d->v[i].message, "CANARY"));
+	return st;
+}
+
+START_TEST(test_confined)
+{
+	struct zl_server_zones z;
+	struct zl_diags d;
+	char *cmd, *abs;
+
+	ck_assert_ptr_nonnull(mkdtemp(tree));
+	sub("conf");
+	sub("conf/d");
+	put("secret.conf", "zone \"CANARY\" { type primary; file \"x\"; };\n"
+	    "zone:\n  - domain: CANARY\n");
+	put("conf/d/a.conf", "zone:\n  - domain: a.example\n");
+	put("conf/d/b.conf", "zone:\n  - domain: b.example\n");
+	lnk("../secret.conf", "conf/out.conf");
+	put("conf/named.conf", "include \"../secret.conf\";\n");
+	put("conf/named2.conf", "include \"out.conf\";\n");
+	put("conf/knot.conf", "include: ../*.conf\ninclude: d/*.conf\n"
+	    "include: d/none-*.conf\n");
+	put("conf/d/n.nsd", "zone:\n  name: n.example\n");
+	abs = zl_xasprintf("include: \"%s/conf/d/n.nsd\"\n", tree);
+	put("conf/nsd-abs.conf", abs);
+	free(abs);
+	put("conf/nsd.conf", "include: \"/etc/passwd\"\n");
+
+	/* named runs in the configuration's directory: "../secret.conf"
+	 * leads out of it */
+	ck_assert_int_eq(fs_read("named.conf", &z, &d), ZL_ERR_CONFIG);
+	ck_assert_uint_eq(d.n, 1);
+	ck_assert_uint_eq(z.n, 0);
+	ck_assert_ptr_nonnull(strstr(d.v[0].message, "leads out"));
+	done(&z, &d);
+	/* a link out of the root */
+	ck_assert_int_eq(fs_read("named2.conf", &z, &d), ZL_ERR_CONFIG);
+	ck_assert_uint_eq(z.n, 0);
+	done(&z, &d);
+	/* a pattern out of the root lists nothing; one inside reads each
+	 * match in order; one that matches nothing is no error */
+	ck_assert_int_eq(fs_read("knot.conf", &z, &d), ZL_ERR_CONFIG);
+	ck_assert_uint_eq(d.n, 1);
+	ck_assert_uint_eq(d.v[0].loc.line, 1);
+	ck_assert_uint_eq(z.n, 2);
+	ck_assert_str_eq(z.v[0].origin, "a.example.");
+	ck_assert_str_eq(z.v[1].origin, "b.example.");
+	done(&z, &d);
+	/* absolute: inside the root is read, outside is refused */
+	ck_assert_int_eq(fs_read("nsd-abs.conf", &z, &d), ZL_OK);
+	ck_assert_uint_eq(z.n, 1);
+	ck_assert_str_eq(z.v[0].origin, "n.example.");
+	done(&z, &d);
+	ck_assert_int_eq(fs_read("nsd.conf", &z, &d), ZL_ERR_CONFIG);
+	ck_assert_uint_eq(d.n, 1);
+	ck_assert_ptr_nonnull(strstr(d.v[0].message, "outside"));
+	done(&z, &d);
+
+	cmd = zl_xasprintf("rm -rf '%s'", tree);
+	ck_assert_int_eq(system(cmd), 0);
+	free(cmd);
+}
+END_TEST
+
+START_TEST(test_unreadable)
+{
+	struct zl_server_zones z = { 0 };
+	struct zl_diags d;
+
+	zl_diags_init(&d);
+	ck_assert_int_eq(zl_server_read("knot:/nonexistent/knot.conf", NULL,
+					&z, &d), ZL_ERR_IO);
+	ck_assert_uint_eq(d.n, 1);
+	ck_assert_ptr_null(d.v[0].loc.file);
+	done(&z, &d);
+	zl_server_zones_free(NULL);
+}
+END_TEST
+
+Suite *server_suite(void)
+{
+	Suite *s = suite_create("server");
+	TCase *tc = tcase_create("server");
+
+	tcase_add_test(tc, test_kind);
+	tcase_add_test(tc, test_origin);
+	tcase_add_test(tc, test_bind);
+	tcase_add_test(tc, test_bind_errors);
+	tcase_add_test(tc, test_knot);
+	tcase_add_test(tc, test_nsd);
+	tcase_add_test(tc, test_confined);
+	tcase_add_test(tc, test_unreadable);
+	suite_add_tcase(s, tc);
+	return s;
+}
