@@ -120,8 +120,8 @@ const struct zl_tv_rec *zl_tv_of(struct zl_ctx *ctx, const struct zl_rr *rr);
 struct zl_tok zl_tv_tok(const struct zl_tv_rec *r, struct zl_tv_span sp);
 /* Emits the current rule at bytes sp of the subject record r, with the
  * var "message". */
-struct zl_diag *zl_tv_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
-			   struct zl_tv_span sp, const char *message);
+void zl_tv_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+		struct zl_tv_span sp, const char *message);
 /* Whether r's text starts with the tag name=value: the version tag that
  * identifies DMARC1, STSv1, TLSRPTv1 and BIMI1 records (value compared
  * exactly, name ignoring case when icase).  Whitespace before it does not
