@@ -126,6 +126,7 @@ check: zonelint tests/unit/run
 	sh tests/hooks.sh ./zonelint
 	sh tests/man.sh ./zonelint
 	sh tests/cycles.sh $(LIB_OBJS)
+	sh tests/authoring.sh ./zonelint
 	$(if $(SKIP_FUZZ),,$(MAKE) check-fuzz)
 
 # clang and its sanitizer and libFuzzer runtimes, which Debian's clang only

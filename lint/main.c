@@ -25,7 +25,7 @@ enum { RC_OK = 0, RC_FINDINGS = 1, RC_FAIL = 2 };
 #define MAX_STDIN (1u << 30)	/* the loader's limit for one file, 1 GiB */
 
 enum action { ACT_LINT, ACT_LIST, ACT_EXPLAIN, ACT_CHECK_RULES, ACT_HELP,
-	      ACT_VERSION };
+	      ACT_VERSION, ACT_LIST_CHECKS };
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 struct cli {
@@ -120,6 +120,8 @@ static const struct opt opts[] = {
 	  "name of '-' in diagnostics and for the origin (default: <stdin>)" },
 	{ "list-rules", 0, NULL, ACT(ACT_LIST),
 	  "list the rules (id, severity, name, summary) and exit" },
+	{ "list-checks", 0, NULL, ACT(ACT_LIST_CHECKS),
+	  "list the check primitives for rule authors (text or json) and exit" },
 	{ "explain", 0, "ID", FN(opt_explain),
 	  "describe one rule (id or name) and exit" },
 	{ "check-rules", 0, NULL, ACT(ACT_CHECK_RULES),
@@ -677,10 +679,16 @@ static void explain_field(const char *label, const char *value)
 static int explain(const struct zl_ruleset *rs, const char *id)
 {
 	struct zl_rule_info ri;
+	char *text;
 	size_t i;
 
 	if (!zl_ruleset_find(rs, id, &ri)) {
-		warnx("no rule '%s' (see zonelint --list-rules)", id);
+		const char *near = zl_ruleset_nearest(rs, id);
+
+		if (near)
+			warnx("no rule '%s'; did you mean '%s'?", id, near);
+		else
+			warnx("no rule '%s' (see zonelint --list-rules)", id);
 		return RC_FAIL;
 	}
 	printf("%s ", ri.id);
@@ -694,6 +702,9 @@ static int explain(const struct zl_ruleset *rs, const char *id)
 	explain_field("scope:", ri.scope);
 	explain_field("check:", ri.check);
 	explain_field("defined at:", ri.origin);
+	text = zl_rule_tunables(rs, id);
+	fputs(text ? text : "", stdout);
+	free(text);
 	if (ri.description && *ri.description) {
 		fputc('\n', stdout);
 		put_lines(stdout, ri.description);
@@ -1304,6 +1315,13 @@ static int run_action(const struct cli *c, const struct zl_ruleset *rs,
 		return list_rules(rs);
 	case ACT_EXPLAIN:
 		return explain(rs, c->explain_id);
+	case ACT_LIST_CHECKS: {
+		char *text = zl_checks_reference(rs, c->format == ZL_FMT_JSON);
+
+		fputs(text, stdout);
+		free(text);
+		return RC_OK;
+	}
 	case ACT_CHECK_RULES:
 		if (!c->quiet)
 			fprintf(stderr, "zonelint: %zu %s, all valid\n",
