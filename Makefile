@@ -183,6 +183,7 @@ check: zonelint tests/unit/run tests/oom tests/servers/list $(LIB_LINKS)
 	sh tests/examples.sh ./zonelint
 	sh tests/errors.sh ./zonelint
 	sh tests/servers.sh tests/servers/list
+	sh tests/authoring.sh ./zonelint
 	$(if $(SKIP_FUZZ),,$(MAKE) check-fuzz)
 
 # The Debian packages (debian/): built by dpkg-buildpackage in a copy of

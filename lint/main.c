@@ -18,6 +18,8 @@ static int run_action(const struct cli *c, const struct zl_ruleset *rs,
 		return cli_list_rules(rs);
 	case ACT_EXPLAIN:
 		return cli_explain(rs, c->explain_id);
+	case ACT_LIST_CHECKS:
+		return cli_list_checks(rs, c->format == ZL_FMT_JSON);
 	case ACT_CHECK_RULES:
 		if (!c->quiet)
 			fprintf(stderr, "zonelint: %zu %s, all valid\n",

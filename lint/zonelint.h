@@ -350,6 +350,19 @@ bool zl_ruleset_info(const struct zl_ruleset *rs, size_t i,
 /* Looks up by id or name (case-insensitive); returns false if absent. */
 bool zl_ruleset_find(const struct zl_ruleset *rs, const char *id,
 		     struct zl_rule_info *out);
+/* The rule id or name of rs nearest to s, for "did you mean"; NULL when
+ * none is close (or s is one of them). */
+const char *zl_ruleset_nearest(const struct zl_ruleset *rs, const char *s);
+/* The variant and tunables of the rule id (or name) in rs, as lines of
+ * text with their current values, types and defaults (for --explain);
+ * NULL when rs has no such rule or memory runs out.  The caller frees the
+ * string. */
+char *zl_rule_tunables(const struct zl_ruleset *rs, const char *id);
+/* The reference of every check primitive for rule authors: its scopes,
+ * variants, tunables (type, range, default), variables and the rules of
+ * rs that use it; text, or one JSON document when json; NULL when memory
+ * runs out.  The caller frees the string (docs/checks.md). */
+char *zl_checks_reference(const struct zl_ruleset *rs, bool json);
 
 /* ---- linting ---- */
 

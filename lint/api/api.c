@@ -69,6 +69,16 @@ struct zl_ruleset *zl_ruleset_new(void)
 	GUARDED_PTR(struct zl_ruleset *, zl_ruleset_new_impl());
 }
 
+char *zl_rule_tunables(const struct zl_ruleset *rs, const char *id)
+{
+	GUARDED_PTR(char *, zl_rule_tunables_impl(rs, id));
+}
+
+char *zl_checks_reference(const struct zl_ruleset *rs, bool json)
+{
+	GUARDED_PTR(char *, zl_checks_reference_impl(rs, json));
+}
+
 enum zl_status zl_ruleset_load_builtin(struct zl_ruleset *rs,
 				       struct zl_diags *errs)
 {

@@ -39,6 +39,9 @@ enum zl_status zl_ruleset_set_severity_impl(struct zl_ruleset *rs,
 					    enum zl_severity sev,
 					    struct zl_diags *errs);
 
+char *zl_rule_tunables_impl(const struct zl_ruleset *rs, const char *id);
+char *zl_checks_reference_impl(const struct zl_ruleset *rs, bool json);
+
 void zl_lint_impl(const struct zl_ruleset *rs, const struct zl_zone *z,
 		  struct zl_diags *out);
 

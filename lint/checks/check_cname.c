@@ -14,7 +14,7 @@ static void target_not_alias(struct zl_ctx *ctx)
 	const struct zl_rr *rr = ctx->rr, *cname;
 	const struct zl_name *target;
 	const char *canonical;
-	struct zl_diag *d;
+	zl_finding d;
 	int f = zl_rr_name_field(rr, 0);
 
 	if (f < 0 || !(target = rr->rdf[f].name))
@@ -24,14 +24,12 @@ static void target_not_alias(struct zl_ctx *ctx)
 		return;
 	canonical = cname->rdf[0].name->text;
 	{
-		struct zl_var v[] = {
-			{ "target", target->text },
-			{ "canonical", canonical },
-		};
-		d = zl_emit(ctx, rr->src,
-			    zl_rr_field_tok(ctx->zone, rr, (unsigned)f), v, 2);
+		d = ZL_EMIT(ctx, rr->src,
+			    zl_rr_field_tok(ctx->zone, rr, (unsigned)f),
+			    { "target", target->text },
+			    { "canonical", canonical });
 	}
-	if (d)
+	if (d != ZL_NO_FINDING)
 		zl_emit_note(ctx, d, cname->src, zl_rr_type_tok(cname),
 			     "the CNAME is here");
 }
@@ -59,7 +57,7 @@ static void cname_exclusive(struct zl_ctx *ctx)
 	const struct zl_rr *cname = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_CNAME);
 	const struct zl_rrset *s;
 	struct zl_buf others = { 0 };
-	struct zl_diag *d;
+	zl_finding d;
 
 	if (!cname)
 		return;
@@ -73,10 +71,10 @@ static void cname_exclusive(struct zl_ctx *ctx)
 	if (!others.len)
 		return;
 	{
-		struct zl_var v[] = { { "others", others.s } };
-		d = zl_emit(ctx, cname->src, zl_rr_type_tok(cname), v, 1);
+		d = ZL_EMIT(ctx, cname->src, zl_rr_type_tok(cname),
+			    { "others", others.s });
 	}
-	for (s = ctx->name->sets; d && s; s = s->next) {
+	for (s = ctx->name->sets; d != ZL_NO_FINDING && s; s = s->next) {
 		const struct zl_rr *rr = &z->rrs[s->first];
 
 		if (!allowed_with_cname(s->type))
@@ -141,9 +139,9 @@ static void cname_chain(struct zl_ctx *ctx)
 		hop = zl_first_rr(z, t, LDNS_RR_TYPE_CNAME);
 	}
 	if (want_loop == (t == rr->owner && hop)) {
-		struct zl_var v[] = { { "path", path.s },
-				      { "target", cname_target(rr)->text } };
-		zl_emit(ctx, rr->src, zl_rr_field_tok(z, rr, 0), v, 2);
+		ZL_EMIT(ctx, rr->src, zl_rr_field_tok(z, rr, 0),
+			{ "path", path.s },
+			{ "target", cname_target(rr)->text });
 	}
 	zl_buf_free(&path);
 }
@@ -191,8 +189,8 @@ static void target_exists(struct zl_ctx *ctx)
 	    t->below_cut || wildcard_covers(z, t))
 		return;
 	{
-		struct zl_var v[] = { { "target", t->text } };
-		zl_emit(ctx, rr->src, zl_rr_field_tok(z, rr, (unsigned)f), v, 1);
+		ZL_EMIT(ctx, rr->src, zl_rr_field_tok(z, rr, (unsigned)f),
+			{ "target", t->text });
 	}
 }
 

@@ -29,10 +29,8 @@ static const struct zl_param_spec field_params[] = {
 
 static void emit_field(struct zl_ctx *ctx, unsigned i, const char *msg)
 {
-	struct zl_var v[] = { { "message", msg } };
-
-	zl_emit(ctx, ctx->rr->src, zl_rr_field_tok(ctx->zone, ctx->rr, i), v,
-		1);
+	ZL_EMIT(ctx, ctx->rr->src, zl_rr_field_tok(ctx->zone, ctx->rr, i),
+		{ "message", msg });
 }
 
 /* RFC 6698 §2.1, §7.2-7.4 (and RFC 7218's registry): usage 0-3, selector
@@ -42,16 +40,18 @@ static void tlsa_range(struct zl_ctx *ctx)
 	static const char *const names[] = { "certificate usage", "selector",
 					      "matching type" };
 	static const int max[] = { 3, 1, 2 };
-	char msg[96];
+	char val[16], top[16];
 	unsigned i;
 	int v;
 
 	for (i = 0; i < 3; i++) {
 		if ((v = field(ctx->rr, i)) < 0 || v <= max[i] || v == 255)
 			continue;
-		snprintf(msg, sizeof msg, "TLSA %s %d is not defined (0 to %d)",
-			 names[i], v, max[i]);
-		emit_field(ctx, i, msg);
+		snprintf(val, sizeof val, "%d", v);
+		snprintf(top, sizeof top, "%d", max[i]);
+		ZL_EMIT(ctx, ctx->rr->src,
+			zl_rr_field_tok(ctx->zone, ctx->rr, i),
+			{ "field", names[i] }, { "value", val }, { "max", top });
 	}
 }
 
@@ -90,7 +90,9 @@ const struct zl_check zl_check_tlsa_fields = {
 	.fn = tlsa_fields,
 	.variants = field_variants,
 	.params = field_params,
-	.vars = (const char *const[]){ "message", NULL },
+	/* range: field (its name), value and max; digest: message. */
+	.vars = (const char *const[]){ "field", "value", "max", "message",
+				       NULL },
 };
 
 #define SMTP_PREFIX "_25._tcp."
@@ -123,19 +125,18 @@ static void tlsa_smtp(struct zl_ctx *ctx)
 	if (zl_rule_variant(ctx->rule, 0) == S_PKIX) {
 		if ((usage = field(ctx->rr, 0)) == 0 || usage == 1) {
 			char u[8];
-			struct zl_var v[] = { { "usage", u } };
 
 			snprintf(u, sizeof u, "%d", usage);
-			zl_emit(ctx, ctx->rr->src,
-				zl_rr_field_tok(ctx->zone, ctx->rr, 0), v, 1);
+			ZL_EMIT(ctx, ctx->rr->src,
+				zl_rr_field_tok(ctx->zone, ctx->rr, 0),
+				{ "usage", u });
 		}
 		return;
 	}
 	n = zl_zone_lookup(ctx->zone, host);
 	if (!n || !(n->refs & ZL_REF_MX)) {
-		struct zl_var v[] = { { "host", host } };
-
-		zl_emit(ctx, ctx->rr->src, zl_rr_type_tok(ctx->rr), v, 1);
+		ZL_EMIT(ctx, ctx->rr->src, zl_rr_type_tok(ctx->rr),
+			{ "host", host });
 	}
 }
 
@@ -184,15 +185,13 @@ static void tlsa_coverage(struct zl_ctx *ctx)
 			with = rr;
 	for (rr = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_MX); with && rr;
 	     rr = zl_next_rr(z, rr)) {
-		struct zl_diag *d;
+		zl_finding d;
 
 		if (!(t = mx_target(rr)) || has_tlsa(z, t))
 			continue;
 		{
-			struct zl_var v[] = { { "target", t->text } };
-
-			d = zl_emit(ctx, rr->src, zl_rr_field_tok(z, rr, 1), v,
-				    1);
+			d = ZL_EMIT(ctx, rr->src, zl_rr_field_tok(z, rr, 1),
+				    { "target", t->text });
 		}
 		zl_emit_note(ctx, d, with->src, zl_rr_field_tok(z, with, 1),
 			     "this MX target has TLSA records");

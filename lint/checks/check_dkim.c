@@ -436,9 +436,8 @@ static void dkim_rsa_size(struct zl_ctx *ctx)
 	snprintf(b, sizeof b, "%u", k.bits);
 	snprintf(m, sizeof m, "%ld", min);
 	{
-		struct zl_var v[] = { { "bits", b }, { "min", m } };
-
-		zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, k.bad), v, 2);
+		ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, k.bad), { "bits", b },
+			{ "min", m });
 	}
 }
 

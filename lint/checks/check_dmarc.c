@@ -132,11 +132,8 @@ static void dmarc_placement(struct zl_ctx *ctx)
 			return;
 		while (at.off < r->txt.len && r->txt.s[at.off] == ' ')
 			at.off++;
-		{
-			struct zl_var v[] = { { "domain", p + 7 } };
-
-			zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, at), v, 1);
-		}
+		ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, at),
+			{ "domain", p + 7 });
 		return;
 	}
 	if (kind != OWN_OTHER || !looks_dmarc(r))
@@ -145,10 +142,9 @@ static void dmarc_placement(struct zl_ctx *ctx)
 		/* "dmarc.example.com" lacks only the underscore */
 		bool label = strncmp(p, "dmarc.", 6) == 0;
 		char *want = zl_xasprintf("_dmarc.%s", label ? p + 6 : p);
-		struct zl_var v[] = { { "expected", want } };
 
-		zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, r->tv.tags[0].spec), v,
-			1);
+		ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, r->tv.tags[0].spec),
+			{ "expected", want });
 		free(want);
 	}
 }
@@ -209,9 +205,9 @@ static void dmarc_version(struct zl_ctx *ctx)
 	{
 		char *text = zl_tv_str(r->txt.s, (struct zl_tv_span){ 0,
 			r->txt.len > 40 ? 40 : (uint32_t)r->txt.len });
-		struct zl_var w[] = { { "problem", why }, { "text", text } };
 
-		zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, at), w, 2);
+		ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, at), { "problem", why },
+			{ "text", text });
 		free(text);
 	}
 }
@@ -237,13 +233,12 @@ static const struct zl_tv_rec *subject(struct zl_ctx *ctx, bool policy_only)
 }
 
 /* Emits at span sp of r with vars message and hint. */
-static struct zl_diag *emit_at(struct zl_ctx *ctx, const struct zl_tv_rec *r,
-			       struct zl_tv_span sp, const char *message,
-			       const char *hint)
+static zl_finding emit_at(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+			  struct zl_tv_span sp, const char *message,
+			  const char *hint)
 {
-	struct zl_var v[] = { { "message", message }, { "hint", hint } };
-
-	return zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, sp), v, 2);
+	return ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, sp),
+		       { "message", message }, { "hint", hint });
 }
 
 /* ---- report URIs (RFC 7489 §6.4 dmarc-uri) ---- */
@@ -419,7 +414,7 @@ static void tag_problem(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	unsigned in = tag_known(s, t);
 	char *name = zl_tv_str(s, t->name), *msg = NULL;
 	struct zl_tv_span bad;
-	struct zl_diag *d;
+	zl_finding d;
 
 	if (kind == T_DUPLICATE && t->dup_ci >= 0) {
 		d = ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, t->spec),
@@ -505,12 +500,11 @@ static bool rua_valid(const struct zl_tv_rec *r)
 
 /* Under profile rfc7489 a finding the user left at its default severity
  * gets sev: RFC 7489 makes an error of what RFC 9989 only recommends. */
-static void raise_7489(struct zl_ctx *ctx, struct zl_diag *d,
+static void raise_7489(struct zl_ctx *ctx, zl_finding d,
 		       enum zl_severity sev)
 {
-	if (d && !bis(ctx) &&
-	    ctx->rule->severity == ctx->rule->default_severity)
-		d->sev = sev;
+	if (!bis(ctx) && ctx->rule->severity == ctx->rule->default_severity)
+		zl_emit_severity(ctx, d, sev);
 }
 
 /* RFC 7489 §6.3: p is required in a policy record; §6.6.3 reads a record
@@ -522,21 +516,19 @@ static void dmarc_policy_missing(struct zl_ctx *ctx)
 {
 	const struct zl_tv_rec *r = subject(ctx, true);
 	bool rua;
-	struct zl_diag *d;
+	zl_finding d;
 
 	if (!r || tag(r, "p"))
 		return;
 	rua = rua_valid(r);
 	{
-		struct zl_var v[] = { { "effect", bis(ctx) ?
-			"receivers treat the policy as p=none (RFC 9989)" :
-			rua ? "RFC 7489 receivers treat the policy as p=none, "
-			      "since rua holds a valid URI (§6.6.3)" :
-			"RFC 7489 receivers apply no policy, since rua holds "
-			"no valid URI either (§6.6.3)" } };
-
-		d = zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, r->tv.tags[0].spec),
-			    v, 1);
+		d = ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, r->tv.tags[0].spec),
+			    { "effect", bis(ctx) ?
+			      "receivers treat the policy as p=none (RFC 9989)" :
+			      rua ? "RFC 7489 receivers treat the policy as "
+			      "p=none, since rua holds a valid URI (§6.6.3)" :
+			      "RFC 7489 receivers apply no policy, since rua "
+			      "holds no valid URI either (§6.6.3)" });
 	}
 	raise_7489(ctx, d, rua ? ZL_SEV_WARNING : ZL_SEV_ERROR);
 }
@@ -557,18 +549,17 @@ static void dmarc_policy_position(struct zl_ctx *ctx)
 {
 	const struct zl_tv_rec *r = subject(ctx, true);
 	const struct zl_tv_tag *p;
-	struct zl_diag *d;
+	zl_finding d;
 
 	if (!r || !(p = tag(r, "p")) || p == &r->tv.tags[1])
 		return;
 	{
-		struct zl_var v[] = { { "effect", bis(ctx) ?
-			"RFC 9989 allows any order, but receivers that follow "
-			"RFC 7489 may reject the record" :
-			"RFC 7489 requires it there, so receivers may reject "
-			"the record" } };
-
-		d = zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, p->spec), v, 1);
+		d = ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, p->spec),
+			    { "effect", bis(ctx) ?
+			      "RFC 9989 allows any order, but receivers that "
+			      "follow RFC 7489 may reject the record" :
+			      "RFC 7489 requires it there, so receivers may "
+			      "reject the record" });
 	}
 	raise_7489(ctx, d, ZL_SEV_ERROR);
 }
@@ -595,9 +586,8 @@ static void dmarc_policy_none(struct zl_ctx *ctx)
 	    zl_strcasecmp(org_domain(ctx, domain), domain) != 0)
 		return;
 	{
-		struct zl_var v[] = { { "domain", domain } };
-
-		zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, p->spec), v, 1);
+		ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, p->spec),
+			{ "domain", domain });
 	}
 }
 
@@ -733,12 +723,8 @@ static void check_dest(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	if (authorised_at(ctx, zl_zone_lookup(z, want)) ||
 	    authorised_at(ctx, zl_zone_lookup2(z, "*._report._dmarc.", dest)))
 		goto out;
-	{
-		struct zl_var v[] = { { "destination", dest },
-				      { "record", want } };
-
-		zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, u->all), v, 2);
-	}
+	ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, u->all),
+		{ "destination", dest }, { "record", want });
 out:
 	free(dest);
 	free(want);
@@ -922,7 +908,7 @@ static void dmarc_missing(struct zl_ctx *ctx)
 	const struct zl_zone *z = ctx->zone;
 	struct nset spf = { 0 }, targets = { 0 }, done = { 0 };
 	const struct zl_rr *first = NULL;
-	struct zl_diag *d = NULL;
+	zl_finding d = ZL_NO_FINDING;
 	char more[64] = "", *where, *apex;
 	size_t i, n = 0;
 
@@ -947,18 +933,11 @@ static void dmarc_missing(struct zl_ctx *ctx)
 				zl_xasprintf("'_dmarc.%s' nor at '%s'",
 					     zl_name_tail(first->owner->text),
 					     apex);
-			{
-				struct zl_var v[] = {
-					{ "domain", first->owner->text },
-					{ "apex", z->origin->text },
-					{ "where", where },
-					{ "others", more },
-					{ "policy", apex },
-				};
-
-				d = zl_emit(ctx, first->src,
-					    zl_rr_type_tok(first), v, 5);
-			}
+			d = ZL_EMIT(ctx, first->src, zl_rr_type_tok(first),
+				    { "domain", first->owner->text },
+				    { "apex", z->origin->text },
+				    { "where", where }, { "others", more },
+				    { "policy", apex });
 			free(where);
 			free(apex);
 			free(done.v);

@@ -26,7 +26,7 @@ static void present(struct zl_ctx *ctx)
 		return;
 	if (at == AT_WILDCARD && strncmp(rr->owner->text, "*.", 2) != 0)
 		return;
-	zl_emit(ctx, rr->src, zl_rr_type_tok(rr), NULL, 0);
+	ZL_EMIT(ctx, rr->src, zl_rr_type_tok(rr));
 }
 
 const struct zl_check zl_check_present = {
@@ -58,13 +58,13 @@ static void rrset_max(struct zl_ctx *ctx)
 	snprintf(count, sizeof count, "%u", ctx->set->count);
 	snprintf(limit, sizeof limit, "%ld", max);
 	for (rr = first; rr; rr = zl_next_rr(z, rr)) {
-		struct zl_var v[] = { { "count", count }, { "max", limit } };
-		struct zl_diag *d;
+		zl_finding d;
 
 		if (i++ < max)
 			continue;
-		d = zl_emit(ctx, rr->src, zl_rr_type_tok(rr), v, 2);
-		if (d && rr != first)
+		d = ZL_EMIT(ctx, rr->src, zl_rr_type_tok(rr),
+			    { "count", count }, { "max", limit });
+		if (d != ZL_NO_FINDING && rr != first)
 			zl_emit_note(ctx, d, first->src, zl_rr_type_tok(first),
 				     "the first one is here");
 	}

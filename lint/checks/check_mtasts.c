@@ -274,9 +274,8 @@ static void emit_sts(struct zl_ctx *ctx, const struct zl_rr *rr,
 		     const char *var, const char *value)
 {
 	const struct zl_tv_rec *r = zl_tv_of(ctx, rr);
-	struct zl_var v[] = { { var, value } };
 
-	zl_emit(ctx, rr->src, zl_tv_tok(r, zl_tv_head(r)), v, 1);
+	ZL_EMIT(ctx, rr->src, zl_tv_tok(r, zl_tv_head(r)), { var, value });
 }
 
 /* RFC 8461 §3.3: senders fetch the policy from

@@ -182,16 +182,17 @@ static struct zl_tok target_tok(const struct zl_ctx *ctx, const struct zl_rr *rr
 	return zl_rr_field_tok(ctx->zone, rr, rr->nrdf >= 2 ? 1 : 0);
 }
 
-static struct zl_diag *emit_target(struct zl_ctx *ctx, const struct zl_rr *rr,
-				   const char *extra_name, const char *extra)
+static zl_finding emit_target(struct zl_ctx *ctx, const struct zl_rr *rr,
+			      const char *extra_name, const char *extra)
 {
 	const struct zl_name *t = mx_target(rr);
-	struct zl_var v[] = {
-		{ "target", t ? t->text : "" },
-		{ extra_name ? extra_name : "target", extra ? extra : "" },
-	};
+	const char *target = t ? t->text : "";
 
-	return zl_emit(ctx, rr->src, target_tok(ctx, rr), v, extra_name ? 2 : 1);
+	if (extra_name)
+		return ZL_EMIT(ctx, rr->src, target_tok(ctx, rr),
+			       { "target", target },
+			       { extra_name, extra ? extra : "" });
+	return ZL_EMIT(ctx, rr->src, target_tok(ctx, rr), { "target", target });
 }
 
 /* ---- target-is-address ---- */
@@ -214,11 +215,8 @@ static void target_is_address(struct zl_ctx *ctx)
 		return;
 	written = zl_xstrndup(zl_tok_text(ctx->zone, rr->src, t), t.len);
 	{
-		struct zl_var v[] = {
-			{ "target", written },
-			{ "name", rr->rdf[f].name->text },
-		};
-		zl_emit(ctx, rr->src, t, v, 2);
+		ZL_EMIT(ctx, rr->src, t, { "target", written },
+			{ "name", rr->rdf[f].name->text });
 	}
 	free(written);
 }
@@ -314,7 +312,7 @@ static void duplicate_target(struct zl_ctx *ctx)
 
 	for (i = 1; i < ctx->set->count; i++) {
 		const struct zl_rr *first, *rr;
-		struct zl_diag *d;
+		zl_finding d;
 
 		if (v[2 * i] != v[2 * i - 2] || !v[2 * i])
 			continue;
@@ -323,7 +321,7 @@ static void duplicate_target(struct zl_ctx *ctx)
 		d = emit_target(ctx, rr, "duplicate",
 				zl_rdf_u16(&rr->rdf[0]) == zl_rdf_u16(&first->rdf[0]) ?
 				"an exact duplicate record" : "the same target again");
-		if (d)
+		if (d != ZL_NO_FINDING)
 			zl_emit_note(ctx, d, first->src, target_tok(ctx, first),
 				     "first listed here");
 	}
@@ -465,14 +463,11 @@ static void shared_addresses(struct zl_ctx *ctx)
 			same = false;
 	}
 	if (same && ntargets >= 2) {
-		struct zl_var vars[] = { { "addresses", NULL } };
-
 		cur.len = 0;
 		address_set(z, t0, &cur, &txt);
-		vars[0].value = txt.s;
-
-		zl_emit(ctx, z->rrs[ctx->set->first].src,
-			target_tok(ctx, &z->rrs[ctx->set->first]), vars, 1);
+		ZL_EMIT(ctx, z->rrs[ctx->set->first].src,
+			target_tok(ctx, &z->rrs[ctx->set->first]),
+			{ "addresses", txt.s });
 	}
 	zl_buf_free(&first);
 	zl_buf_free(&cur);
@@ -496,7 +491,7 @@ static void null_mx_alone(struct zl_ctx *ctx)
 {
 	const struct zl_zone *z = ctx->zone;
 	const struct zl_rr *rr, *null = NULL;
-	struct zl_diag *d;
+	zl_finding d;
 
 	for (rr = &z->rrs[ctx->set->first]; rr && !null; rr = zl_next_rr(z, rr))
 		if (is_null_mx(rr))
@@ -504,7 +499,8 @@ static void null_mx_alone(struct zl_ctx *ctx)
 	if (!null || ctx->set->count < 2)
 		return;
 	d = emit_target(ctx, null, NULL, NULL);
-	for (rr = &z->rrs[ctx->set->first]; d && rr; rr = zl_next_rr(z, rr))
+	for (rr = &z->rrs[ctx->set->first]; d != ZL_NO_FINDING && rr;
+	     rr = zl_next_rr(z, rr))
 		if (!is_null_mx(rr))
 			zl_emit_note(ctx, d, rr->src, target_tok(ctx, rr),
 				     "other MX record here");
@@ -527,10 +523,8 @@ static void null_mx_preference(struct zl_ctx *ctx)
 	if (!is_null_mx(rr) || zl_rdf_u16(&rr->rdf[0]) == 0)
 		return;
 	snprintf(pref, sizeof pref, "%u", zl_rdf_u16(&rr->rdf[0]));
-	{
-		struct zl_var v[] = { { "preference", pref } };
-		zl_emit(ctx, rr->src, zl_rr_field_tok(ctx->zone, rr, 0), v, 1);
-	}
+	ZL_EMIT(ctx, rr->src, zl_rr_field_tok(ctx->zone, rr, 0),
+		{ "preference", pref });
 }
 
 const struct zl_check zl_check_null_mx_preference = {
@@ -584,7 +578,7 @@ static void null_mx_spf(struct zl_ctx *ctx)
 	const struct zl_zone *z = ctx->zone;
 	const struct zl_rr *rr = ctx->rr, *txt;
 	struct zl_txt t;
-	struct zl_diag *d;
+	zl_finding d;
 
 	if (!is_null_mx(rr) || first_null_mx(z, rr) != rr)
 		return;
@@ -592,10 +586,9 @@ static void null_mx_spf(struct zl_ctx *ctx)
 	     txt = zl_next_rr(z, txt)) {
 		zl_txt_from_rr(&t, z, txt);
 		if (is_spf(t.s, t.len) && !spf_denies_all(t.s)) {
-			struct zl_var v[] = { { "spf", t.s } };
-
-			d = zl_emit(ctx, txt->src, zl_rr_field_tok(z, txt, 0), v, 1);
-			if (d)
+			d = ZL_EMIT(ctx, txt->src, zl_rr_field_tok(z, txt, 0),
+				    { "spf", t.s });
+			if (d != ZL_NO_FINDING)
 				zl_emit_note(ctx, d, rr->src, target_tok(ctx, rr),
 					     "the null MX is here");
 		}
@@ -630,7 +623,7 @@ static void nolisting(struct zl_ctx *ctx)
 	const struct zl_zone *z = ctx->zone;
 	const char *mode = zl_rule_str(ctx->rule, "nolisting");
 	const struct zl_rr *rr;
-	struct zl_diag *d;
+	zl_finding d;
 	struct mxset m;
 	uint32_t i = 0;
 
@@ -641,8 +634,8 @@ static void nolisting(struct zl_ctx *ctx)
 		if (!nolisting_primary(&m, rr, i))
 			continue;
 		d = emit_target(ctx, rr, NULL, NULL);
-		if (d && strcmp(mode, "forbid") == 0)
-			d->sev = ZL_SEV_ERROR;
+		if (strcmp(mode, "forbid") == 0)
+			zl_emit_severity(ctx, d, ZL_SEV_ERROR);
 	}
 	free(m.st);
 }
@@ -670,8 +663,8 @@ static void all_dead(struct zl_ctx *ctx)
 		return;
 	snprintf(n, sizeof n, "%u", m.ndead);
 	{
-		struct zl_var v[] = { { "count", n } };
-		zl_emit(ctx, first->src, target_tok(ctx, first), v, 1);
+		ZL_EMIT(ctx, first->src, target_tok(ctx, first),
+			{ "count", n });
 	}
 }
 

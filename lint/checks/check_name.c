@@ -20,10 +20,8 @@ static void check_written(struct zl_ctx *ctx, const struct zl_rr *rr,
 	written = zl_xstrndup(text, t.len);
 	fix = zl_xasprintf("%s.", written);
 	{
-		struct zl_var v[] = {
-			{ "name", name->text }, { "written", written }, { "fix", fix },
-		};
-		zl_emit(ctx, rr->src, t, v, 3);
+		ZL_EMIT(ctx, rr->src, t, { "name", name->text },
+			{ "written", written }, { "fix", fix });
 	}
 	free(written);
 	free(fix);
@@ -102,8 +100,9 @@ static void target_is_hostname(struct zl_ctx *ctx)
 	    is_host_name(t->text))
 		return;
 	{
-		struct zl_var v[] = { { "target", t->text } };
-		zl_emit(ctx, rr->src, zl_rr_field_tok(ctx->zone, rr, (unsigned)f), v, 1);
+		ZL_EMIT(ctx, rr->src,
+			zl_rr_field_tok(ctx->zone, rr, (unsigned)f),
+			{ "target", t->text });
 	}
 }
 

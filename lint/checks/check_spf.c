@@ -1,4 +1,5 @@
 /* check_spf.c - primitives for SPF records (RFC 7208), one record or zone-wide. */
+#include <assert.h>
 #include <arpa/inet.h>
 #include <ldns/ldns.h>
 #include <stdlib.h>
@@ -109,21 +110,25 @@ static char *term_str(const struct rec *r, const struct zl_spf_term *t)
 
 /* Emits a finding of the current rule at term t with one variable "term"
  * (its text) plus the extra ones given. */
-static struct zl_diag *emit_term(struct zl_ctx *ctx, const struct rec *r,
-				 const struct zl_spf_term *t,
-				 const struct zl_var *extra, size_t nextra)
+static zl_finding emit_term_v(struct zl_ctx *ctx, const struct rec *r,
+			      const struct zl_spf_term *t,
+			      const struct zl_var *extra, size_t nextra)
 {
 	struct zl_var v[4] = { { "term", NULL } };
-	struct zl_diag *d;
+	zl_finding d;
 	size_t i;
 
 	v[0].value = term_str(r, t);
-	for (i = 0; i < nextra && i < 3; i++)
+	assert(nextra < sizeof v / sizeof v[0]);
+	for (i = 0; i < nextra; i++)
 		v[i + 1] = extra[i];
-	d = zl_emit(ctx, ctx->rr->src, term_tok(r, t), v, i + 1);
+	d = zl_emit_vars(ctx, ctx->rr->src, term_tok(r, t), v, i + 1);
 	free((char *)v[0].value);
 	return d;
 }
+#define EMIT_TERM(ctx, r, t, ...) \
+	emit_term_v((ctx), (r), (t), ZL_VARS_(__VA_ARGS__) + 1, \
+		    ZL_NVARS_(__VA_ARGS__))
 
 /* ---- syntax (RFC 7208 §4.6, §12) ---- */
 
@@ -167,14 +172,11 @@ static void version_error(struct zl_ctx *ctx, const struct rec *r)
 	if (!looks_spf(t))
 		return;
 	if (lead) {
-		struct zl_var v[] = {
+		ZL_EMIT(ctx, ctx->rr->src, zl_txt_tok(t, 0, lead + 6),
 			{ "message", "whitespace before 'v=spf1': receivers "
 				     "look for 'v=spf1' at the very start "
 				     "and ignore this record" },
-			{ "hint", "remove the whitespace before 'v=spf1'" },
-		};
-
-		zl_emit(ctx, ctx->rr->src, zl_txt_tok(t, 0, lead + 6), v, 2);
+			{ "hint", "remove the whitespace before 'v=spf1'" });
 		return;
 	}
 	for (end = 6; end < t->len && t->s[end] != ' '; end++)
@@ -185,13 +187,10 @@ static void version_error(struct zl_ctx *ctx, const struct rec *r)
 		    "ignore this record", end > 40 ? "..." : "");
 	add_join(r, 0, end, &msg);
 	{
-		struct zl_var v[] = {
+		ZL_EMIT(ctx, ctx->rr->src, zl_txt_tok(t, 0, end),
 			{ "message", msg.s },
 			{ "hint", "start the text with 'v=spf1' and a space, "
-				  "in quotes: \"v=spf1 -all\"" },
-		};
-
-		zl_emit(ctx, ctx->rr->src, zl_txt_tok(t, 0, end), v, 2);
+				  "in quotes: \"v=spf1 -all\"" });
 	}
 	zl_buf_free(&msg);
 }
@@ -215,13 +214,11 @@ static void spf_syntax(struct zl_ctx *ctx)
 			add_join(r, t->text.off, t->text.off + t->text.len,
 				 &msg);
 		{
-			struct zl_var v[] = {
+			ZL_EMIT(ctx, ctx->rr->src, span_tok(r, e->at),
 				{ "message", msg.s },
-				{ "hint", "receivers treat the whole record as "
-					  "permerror until this term is fixed" },
-			};
-
-			zl_emit(ctx, ctx->rr->src, span_tok(r, e->at), v, 2);
+				{ "hint", "receivers treat the whole record "
+					  "as permerror until this term is "
+					  "fixed" });
 		}
 		zl_buf_free(&msg);
 	}
@@ -279,11 +276,7 @@ static void spf_joined_terms(struct zl_ctx *ctx)
 				 b - r->txt.parts[k].at))
 			continue;
 		zl_txt_describe_join(&r->txt, k, &msg);
-		{
-			struct zl_var v[] = { { "strings", msg.s } };
-
-			emit_term(ctx, r, t, v, 1);
-		}
+		EMIT_TERM(ctx, r, t, { "strings", msg.s });
 		zl_buf_free(&msg);
 	}
 }
@@ -327,16 +320,12 @@ static void spf_modifier_typo(struct zl_ctx *ctx)
 			 zl_xasprintf("'%.*s' is a mechanism, written with "
 				      "':' not '='", (int)t->name.len, name);
 		{
-			struct zl_var v[] = {
-				{ "reason", reason },
-				{ "hint", version ? "publish one record: merge "
-					  "the terms and drop the second "
-					  "'v=spf1'" : "write the mechanism "
-					  "with ':'" },
-				{ "fix", fix },
-			};
-
-			emit_term(ctx, r, t, v, fix_it ? 3 : 2);
+			EMIT_TERM(ctx, r, t, { "reason", reason },
+				  { "hint", version ? "publish one record: "
+				    "merge the terms and drop the second "
+				    "'v=spf1'" :
+				    "write the mechanism with ':'" },
+				  { "fix", fix_it ? fix : NULL });
 		}
 		free(reason);
 		free(fix);
@@ -374,9 +363,7 @@ static void spf_all_qualifier(struct zl_ctx *ctx)
 	q[0] = t->qualifier;
 	q[1] = '\0';
 	if (zl_param_lookup(qs, q, NULL)) {
-		struct zl_var v[] = { { "qualifier", q } };
-
-		emit_term(ctx, r, t, v, 1);
+		EMIT_TERM(ctx, r, t, { "qualifier", q });
 	}
 }
 
@@ -396,7 +383,7 @@ static void spf_no_default(struct zl_ctx *ctx)
 
 	if ((r = rec_of(ctx, ctx->rr))->is_spf && r->spf.all < 0 &&
 	    r->spf.redirect < 0 && r->spf.nerrs == 0)
-		zl_emit(ctx, ctx->rr->src, version_tok(r), NULL, 0);
+		ZL_EMIT(ctx, ctx->rr->src, version_tok(r));
 }
 
 const struct zl_check zl_check_spf_no_default = {
@@ -412,7 +399,7 @@ const struct zl_check zl_check_spf_no_default = {
 static void spf_after_all(struct zl_ctx *ctx)
 {
 	const struct rec *r;
-	struct zl_diag *d;
+	zl_finding d;
 	char count[24];
 	size_t i;
 
@@ -423,9 +410,7 @@ static void spf_after_all(struct zl_ctx *ctx)
 			break;
 	snprintf(count, sizeof count, "%u", r->spf.mechs_after_all);
 	{
-		struct zl_var v[] = { { "count", count } };
-
-		d = emit_term(ctx, r, &r->spf.terms[i], v, 1);
+		d = EMIT_TERM(ctx, r, &r->spf.terms[i], { "count", count });
 	}
 	zl_emit_note(ctx, d, ctx->rr->src,
 		     term_tok(r, &r->spf.terms[r->spf.all]),
@@ -444,12 +429,12 @@ const struct zl_check zl_check_spf_after_all = {
 static void spf_redirect_with_all(struct zl_ctx *ctx)
 {
 	const struct rec *r;
-	struct zl_diag *d;
+	zl_finding d;
 
 	if (!(r = rec_of(ctx, ctx->rr))->is_spf || r->spf.all < 0 ||
 	    r->spf.redirect < 0)
 		return;
-	d = emit_term(ctx, r, &r->spf.terms[r->spf.redirect], NULL, 0);
+	d = EMIT_TERM(ctx, r, &r->spf.terms[r->spf.redirect]);
 	zl_emit_note(ctx, d, ctx->rr->src,
 		     term_tok(r, &r->spf.terms[r->spf.all]),
 		     "this 'all' always matches first");
@@ -473,7 +458,7 @@ static void spf_ptr(struct zl_ctx *ctx)
 		for (i = 0; i < r->spf.nterms; i++)
 			if (r->spf.terms[i].kind == ZL_SPF_PTR &&
 			    !r->spf.terms[i].bad)
-				emit_term(ctx, r, &r->spf.terms[i], NULL, 0);
+				EMIT_TERM(ctx, r, &r->spf.terms[i]);
 }
 
 const struct zl_check zl_check_spf_ptr = {
@@ -524,12 +509,9 @@ static void spf_host_bits(struct zl_ctx *ctx)
 			continue;
 		masked(t, net, sizeof net);
 		{
-			struct zl_var v[] = {
-				{ "network", strchr(net, ':') + 1 },
-				{ "fix", net },
-			};
-
-			emit_term(ctx, r, t, v, 2);
+			EMIT_TERM(ctx, r, t,
+				  { "network", strchr(net, ':') + 1 },
+				  { "fix", net });
 		}
 	}
 }
@@ -571,11 +553,7 @@ static void spf_broad_range(struct zl_ctx *ctx)
 		if (t->bad || t->qualifier != '+' || len < 0)
 			continue;
 		snprintf(bits, sizeof bits, "/%d", len);
-		{
-			struct zl_var v[] = { { "prefix", bits } };
-
-			emit_term(ctx, r, t, v, 1);
-		}
+		EMIT_TERM(ctx, r, t, { "prefix", bits });
 	}
 }
 
@@ -603,11 +581,11 @@ static void spf_length(struct zl_ctx *ctx)
 	char len[24], lim[24];
 
 	if ((r = rec_of(ctx, ctx->rr))->is_spf && (long)r->txt.len > max) {
-		struct zl_var v[] = { { "length", len }, { "limit", lim } };
 
 		snprintf(len, sizeof len, "%zu", r->txt.len);
 		snprintf(lim, sizeof lim, "%ld", max);
-		zl_emit(ctx, ctx->rr->src, version_tok(r), v, 2);
+		ZL_EMIT(ctx, ctx->rr->src, version_tok(r), { "length", len },
+			{ "limit", lim });
 	}
 }
 
@@ -629,7 +607,7 @@ static void multiple_of(struct zl_ctx *ctx, uint16_t type)
 {
 	const struct zl_zone *z = ctx->zone;
 	const struct zl_rr *rr, *first = NULL;
-	struct zl_diag *d;
+	zl_finding d;
 	const struct rec *r;
 
 	for (rr = zl_first_rr(z, ctx->name, type); rr;
@@ -638,7 +616,7 @@ static void multiple_of(struct zl_ctx *ctx, uint16_t type)
 			continue;
 		}
 		if (first) {
-			d = zl_emit(ctx, rr->src, version_tok(r), NULL, 0);
+			d = ZL_EMIT(ctx, rr->src, version_tok(r));
 			r = rec_of(ctx, first);
 			zl_emit_note(ctx, d, first->src, version_tok(r),
 				     "the first SPF record is here");
@@ -680,7 +658,7 @@ static bool has_spf(struct zl_ctx *ctx, const struct zl_name *n)
 static void spf_obsolete_type(struct zl_ctx *ctx)
 {
 	if (!has_spf(ctx, ctx->rr->owner))
-		zl_emit(ctx, ctx->rr->src, zl_rr_type_tok(ctx->rr), NULL, 0);
+		ZL_EMIT(ctx, ctx->rr->src, zl_rr_type_tok(ctx->rr));
 }
 
 const struct zl_check zl_check_spf_obsolete_type = {
@@ -713,7 +691,7 @@ static void spf_missing_for_mx(struct zl_ctx *ctx)
 	if (!mx || null_mx(z, ctx->name) || has_spf(ctx, ctx->name) ||
 	    ctx->name->below_cut)
 		return;
-	zl_emit(ctx, mx->src, zl_rr_type_tok(mx), NULL, 0);
+	ZL_EMIT(ctx, mx->src, zl_rr_type_tok(mx));
 }
 
 const struct zl_check zl_check_spf_missing_for_mx = {
@@ -889,22 +867,26 @@ static long known_cost(const struct graph *g, char *domain, bool *known)
 
 /* Emits the current rule at term t of node nd with "term", "domain" (the
  * record's owner: zone scope has no subject) and extra vars. */
-static struct zl_diag *emit_node(struct graph *g, const struct node *nd,
-				 const struct zl_spf_term *t,
-				 const struct zl_var *extra, size_t nextra)
+static zl_finding emit_node_v(struct graph *g, const struct node *nd,
+			      const struct zl_spf_term *t,
+			      const struct zl_var *extra, size_t nextra)
 {
 	struct zl_var v[5] = { { "term", NULL }, { "domain", NULL } };
-	struct zl_diag *d;
+	zl_finding d;
 	size_t i;
 
 	v[0].value = term_str(nd->rec, t);
 	v[1].value = nd->rr->owner->text;
-	for (i = 0; i < nextra && i < 3; i++)
+	assert(nextra + 1 < sizeof v / sizeof v[0]);
+	for (i = 0; i < nextra; i++)
 		v[i + 2] = extra[i];
-	d = zl_emit(g->ctx, nd->rr->src, term_tok(nd->rec, t), v, i + 2);
+	d = zl_emit_vars(g->ctx, nd->rr->src, term_tok(nd->rec, t), v, i + 2);
 	free((char *)v[0].value);
 	return d;
 }
+#define EMIT_NODE(g, nd, t, ...) \
+	emit_node_v((g), (nd), (t), ZL_VARS_(__VA_ARGS__) + 1, \
+		    ZL_NVARS_(__VA_ARGS__))
 
 /* Names of a loop shown in full; of a longer one, the first half and the
  * last ones, so that a report stays small however long the loop. */
@@ -935,9 +917,8 @@ static void report_loop(struct graph *g, const struct frame *st,
 	}
 	zl_buf_addf(&chain, "'%s'", g->v[target].rr->owner->text);
 	{
-		struct zl_var v[] = { { "chain", chain.s } };
-
-		emit_node(g, &g->v[st[depth - 1].node], t, v, 1);
+		EMIT_NODE(g, &g->v[st[depth - 1].node], t,
+			  { "chain", chain.s });
 	}
 	zl_buf_free(&chain);
 }
@@ -947,10 +928,8 @@ static void report_loop(struct graph *g, const struct frame *st,
 static void report_void(struct graph *g, const struct node *nd,
 			const struct zl_spf_term *t, const char *target)
 {
-	struct zl_var v[] = { { "target", target } };
-
 	if (g->report & REPORT_VOID)
-		emit_node(g, nd, t, v, 1);
+		EMIT_NODE(g, nd, t, { "target", target });
 }
 
 /* Pushes node k onto the walk stack. */
@@ -1164,16 +1143,12 @@ static void spf_lookups(struct zl_ctx *ctx)
 
 		explain(&g, nd, limit, NULL, &over, &exact);
 		if (over != NONE) {
-			struct zl_var v[] = {
-				{ "count", count }, { "limit", lim },
-				{ "how", NULL },
-			};
-
 			explain(&g, nd, limit, &how, &over, &exact);
-			v[2].value = how.s;
 			snprintf(count, sizeof count, "%s%ld",
 				 exact ? "" : "at least ", nd->cost);
-			emit_node(&g, nd, &nd->rec->spf.terms[over], v, 3);
+			EMIT_NODE(&g, nd, &nd->rec->spf.terms[over],
+				  { "count", count }, { "limit", lim },
+				  { "how", how.s });
 		}
 		zl_buf_free(&how);
 	}
@@ -1237,11 +1212,8 @@ static void spf_mx_names(struct zl_ctx *ctx)
 			continue;
 		snprintf(count, sizeof count, "%u", set->count);
 		{
-			struct zl_var v[] = { { "target", buf },
-					      { "count", count },
-					      { "limit", lim } };
-
-			emit_term(ctx, r, t, v, 3);
+			EMIT_TERM(ctx, r, t, { "target", buf },
+				  { "count", count }, { "limit", lim });
 		}
 	}
 }
@@ -1313,12 +1285,11 @@ static void spf_void_lookups(struct zl_ctx *ctx)
 			over = i;
 	}
 	if (over != NONE) {
-		struct zl_var v[] = { { "count", count }, { "limit", lim },
-				      { "terms", list.s } };
 
 		snprintf(count, sizeof count, "%ld", nvoid);
 		snprintf(lim, sizeof lim, "%ld", limit);
-		emit_term(ctx, r, &r->spf.terms[over], v, 3);
+		EMIT_TERM(ctx, r, &r->spf.terms[over], { "count", count },
+			  { "limit", lim }, { "terms", list.s });
 	}
 	zl_buf_free(&list);
 }

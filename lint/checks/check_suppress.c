@@ -30,7 +30,7 @@ static void report_ids(struct zl_ctx *ctx, bool want_unknown)
 	const struct zl_src *src;
 	const struct dir *d;
 	const struct sid *id;
-	struct zl_var v[2];
+	char *rule;
 	size_t i, k;
 
 	for (i = 0; i < s->ndirs; i++) {
@@ -40,12 +40,10 @@ static void report_ids(struct zl_ctx *ctx, bool want_unknown)
 			id = &s->ids[d->id0 + k];
 			if (want_unknown ? id->rule != NULL : !unused(id))
 				continue;
-			v[0] = (struct zl_var){ "rule", zl_xstrndup(
-				src->buf + id->at.off, id->at.len) };
-			v[1] = (struct zl_var){ "directive",
-						zl_supp_kind_names[d->kind] };
-			zl_emit(ctx, d->src, id->at, v, 2);
-			free((char *)v[0].value);
+			rule = zl_xstrndup(src->buf + id->at.off, id->at.len);
+			ZL_EMIT(ctx, d->src, id->at, { "rule", rule },
+				{ "directive", zl_supp_kind_names[d->kind] });
+			free(rule);
 		}
 	}
 }
@@ -60,9 +58,8 @@ static void suppressions(struct zl_ctx *ctx)
 		return;
 	if (problem == P_MALFORMED) {
 		for (i = 0; i < s->nbads; i++) {
-			struct zl_var v[] = { { "reason", s->bads[i].why } };
-
-			zl_emit(ctx, s->bads[i].src, s->bads[i].at, v, 1);
+			ZL_EMIT(ctx, s->bads[i].src, s->bads[i].at,
+				{ "reason", s->bads[i].why });
 		}
 	} else {
 		report_ids(ctx, problem == P_UNKNOWN_RULE);

@@ -18,12 +18,10 @@ const struct zl_tv_rec *zl_tv_of(struct zl_ctx *ctx, const struct zl_rr *rr)
 	return zl_memo_get(ctx, ZL_MEMO_TAGVALUE, rr, rec_build, rec_release);
 }
 
-struct zl_diag *zl_tv_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
-			   struct zl_tv_span sp, const char *message)
+void zl_tv_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+		struct zl_tv_span sp, const char *message)
 {
-	struct zl_var v[] = { { "message", message } };
-
-	return zl_emit(ctx, ctx->rr->src, zl_tv_tok(r, sp), v, 1);
+	ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, sp), { "message", message });
 }
 
 void zl_tv_multiple(struct zl_ctx *ctx, const char *version, bool icase,
@@ -32,7 +30,7 @@ void zl_tv_multiple(struct zl_ctx *ctx, const char *version, bool icase,
 	const struct zl_zone *z = ctx->zone;
 	const struct zl_rr *rr, *first = NULL;
 	const struct zl_tv_rec *r;
-	struct zl_diag *d;
+	zl_finding d;
 
 	for (rr = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_TXT); rr;
 	     rr = zl_next_rr(z, rr)) {
@@ -42,7 +40,7 @@ void zl_tv_multiple(struct zl_ctx *ctx, const char *version, bool icase,
 			first = rr;
 			continue;
 		}
-		d = zl_emit(ctx, rr->src, zl_tv_tok(r, zl_tv_head(r)), NULL, 0);
+		d = ZL_EMIT(ctx, rr->src, zl_tv_tok(r, zl_tv_head(r)));
 		r = zl_tv_of(ctx, first);
 		zl_emit_note(ctx, d, first->src, zl_tv_tok(r, zl_tv_head(r)),
 			     "the first %s record is here", what);

@@ -13,8 +13,8 @@
 const struct zl_tv_rec *zl_tv_of(struct zl_ctx *ctx, const struct zl_rr *rr);
 /* Emits the current rule at bytes sp of the subject record r, with the
  * var "message". */
-struct zl_diag *zl_tv_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
-			   struct zl_tv_span sp, const char *message);
+void zl_tv_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+		struct zl_tv_span sp, const char *message);
 /* For a rule of name scope: emits the rule at every TXT record of the
  * subject name that starts with v=<version> (zl_tv_first_is) after the
  * first, with a note "the first <what> record is here".  RFC 7489 §6.6.3,

@@ -23,15 +23,15 @@ static void ttl_consistent(struct zl_ctx *ctx)
 	char a[16], b[16];
 
 	for (rr = zl_next_rr(z, first); rr; rr = zl_next_rr(z, rr)) {
-		struct zl_var v[] = { { "ttl", a }, { "first", b } };
-		struct zl_diag *d;
+		zl_finding d;
 
 		if (rr->ttl == first->ttl)
 			continue;
 		snprintf(a, sizeof a, "%u", rr->ttl);
 		snprintf(b, sizeof b, "%u", first->ttl);
-		d = zl_emit(ctx, rr->src, ttl_tok(rr), v, 2);
-		if (d)
+		d = ZL_EMIT(ctx, rr->src, ttl_tok(rr), { "ttl", a },
+			    { "first", b });
+		if (d != ZL_NO_FINDING)
 			zl_emit_note(ctx, d, first->src, ttl_tok(first),
 				     "the first record of the set has TTL %u",
 				     first->ttl);
@@ -81,8 +81,8 @@ static void ttl_range(struct zl_ctx *ctx)
 	snprintf(lo, sizeof lo, "%ld", min);
 	snprintf(hi, sizeof hi, "%ld", max);
 	{
-		struct zl_var v[] = { { "ttl", ttl }, { "min", lo }, { "max", hi } };
-		zl_emit(ctx, rr->src, ttl_tok(rr), v, 3);
+		ZL_EMIT(ctx, rr->src, ttl_tok(rr), { "ttl", ttl },
+			{ "min", lo }, { "max", hi });
 	}
 }
 

@@ -27,10 +27,9 @@ static void load_errors(struct zl_ctx *ctx)
 
 	for (i = 0; i < z->nprobs; i++) {
 		const struct zl_problem *p = &z->probs[i];
-		struct zl_var v[] = { { "message", p->message } };
 
 		if (strcmp(p->category, cat) == 0)
-			zl_emit(ctx, p->src, p->at, v, 1);
+			ZL_EMIT(ctx, p->src, p->at, { "message", p->message });
 	}
 }
 

@@ -20,7 +20,7 @@
 enum { RC_OK = 0, RC_FINDINGS = 1, RC_FAIL = 2 };
 
 enum action { ACT_LINT, ACT_LIST, ACT_EXPLAIN, ACT_CHECK_RULES, ACT_HELP,
-	      ACT_VERSION };
+	      ACT_VERSION, ACT_LIST_CHECKS };
 enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 struct cli {
@@ -64,6 +64,7 @@ struct zl_ruleset *cli_load_rules(const struct cli *c, size_t *nchecked);
 bool cli_tune_rules(const struct cli *c, struct zl_ruleset *rs,
 		    struct zl_diags *errs);
 int cli_list_rules(const struct zl_ruleset *rs);
+int cli_list_checks(const struct zl_ruleset *rs, bool json);
 int cli_explain(const struct zl_ruleset *rs, const char *id);
 
 /* ---- run.c ---- */

@@ -80,6 +80,8 @@ static const struct opt opts[] = {
 	  "read no .zonelint.yaml" },
 	{ "stdin-filename", 0, "NAME", STR(stdin_name),
 	  "name of '-' in diagnostics and for the origin (default: <stdin>)" },
+	{ "list-checks", 0, NULL, ACT(ACT_LIST_CHECKS),
+	  "list the check primitives for rule authors (text or json) and exit" },
 	{ "list-rules", 0, NULL, ACT(ACT_LIST),
 	  "list the rules (id, severity, name, summary) and exit" },
 	{ "explain", 0, "ID", FN(opt_explain),

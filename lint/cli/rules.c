@@ -196,13 +196,32 @@ static void explain_field(const char *label, const char *value)
 	fputc('\n', stdout);
 }
 
+int cli_list_checks(const struct zl_ruleset *rs, bool json)
+{
+	char *text = zl_checks_reference(rs, json);
+
+	if (!text) {
+		warnx("out of memory");
+		return RC_FAIL;
+	}
+	fputs(text, stdout);
+	free(text);
+	return RC_OK;
+}
+
 int cli_explain(const struct zl_ruleset *rs, const char *id)
 {
 	struct zl_rule_info ri;
+	char *text;
 	size_t i;
 
 	if (!zl_ruleset_find(rs, id, &ri)) {
-		warnx("no rule '%s' (see zonelint --list-rules)", id);
+		const char *near = zl_ruleset_nearest(rs, id);
+
+		if (near)
+			warnx("no rule '%s'; did you mean '%s'?", id, near);
+		else
+			warnx("no rule '%s' (see zonelint --list-rules)", id);
 		return RC_FAIL;
 	}
 	printf("%s ", ri.id);
@@ -216,6 +235,10 @@ int cli_explain(const struct zl_ruleset *rs, const char *id)
 	explain_field("scope:", ri.scope);
 	explain_field("check:", ri.check);
 	explain_field("defined at:", ri.origin);
+	if (!(text = zl_rule_tunables(rs, id)))
+		return RC_FAIL;
+	fputs(text, stdout);
+	free(text);
 	if (ri.description && *ri.description) {
 		fputc('\n', stdout);
 		put_lines(stdout, ri.description);

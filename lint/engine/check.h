@@ -2,7 +2,7 @@
  *
  * A primitive is a C function named by a rule's `check:` key.  The engine
  * calls it once per subject of the rule's scope with a zl_ctx; the primitive
- * reports findings only through zl_emit().  Primitives never print, never
+ * reports findings only through ZL_EMIT().  Primitives never print, never
  * open files and keep no state between calls. */
 #ifndef ZL_CHECK_H
 #define ZL_CHECK_H
@@ -22,7 +22,7 @@ struct zl_ctx {
 	const struct zl_zone *zone;
 	struct zl_diags *out;
 	/* The engine's: what becomes of each finding (suppression, repeats,
-	 * the cap per rule; see zl_emit).  NULL outside the engine: findings
+	 * the cap per rule; see ZL_EMIT).  NULL outside the engine: findings
 	 * go to out as they are. */
 	struct zl_sink *sink;
 	/* The subject.  record scope: rr (and name = rr->owner);
@@ -36,7 +36,7 @@ struct zl_ctx {
 	 * when the zone has none. */
 	const struct zl_supp *supp;
 	/* The engine's record of broken and lost records, through which
-	 * zl_emit() leaves out follow-on findings; NULL outside it. */
+	 * ZL_EMIT() leaves out follow-on findings; NULL outside it. */
 	struct zl_broken *broken;
 };
 
@@ -95,32 +95,49 @@ struct zl_var {
 	const char *value;
 };
 
-/* Emits a finding of ctx->rule at token `at` of source `src`.  The rule's
- * message and help templates are filled from vars (plus the standard ones);
- * values are escaped.  A var named "fix" becomes the fix-it text.  Returns
- * the new diagnostic so that notes can be attached, or NULL when the rule is
- * off or the finding follows from a broken record (docs/rules.md, "One
- * cause, one finding"), when it repeats one of the rule's on the same line
- * (which then counts it), or when the rule has ZL_LIMIT_RULE_FINDINGS
- * findings in the zone already (the engine then counts it in a summary). */
-struct zl_diag *zl_emit(struct zl_ctx *ctx, uint16_t src, struct zl_tok at,
-			const struct zl_var *vars, size_t nvars);
-/* zl_emit() with the variables written out, counted by the compiler:
- * ZL_EMIT(ctx, src, at, { "target", t }, { "canonical", c }).  Checks
- * use these two rather than passing an array and its length by hand. */
+/* A finding a check has emitted, to attach notes to: its index among
+ * the diagnostics of ctx->out, or ZL_NO_FINDING.  An index, not a pointer,
+ * because the list moves as it grows. */
+typedef long zl_finding;
+#define ZL_NO_FINDING (-1L)
+
+/* Emits a finding of ctx->rule at token `at` of source `src`:
+ *
+ *	ZL_EMIT(ctx, src, at, { "target", t }, { "canonical", c });
+ *
+ * The rule's message and help templates are filled from the variables
+ * (plus the standard ones); values are escaped.  A variable named "fix"
+ * becomes the fix-it text.  The compiler counts the variables.  Returns
+ * the finding so that notes can be attached, or ZL_NO_FINDING when the
+ * rule is off or the finding follows from a broken record (docs/rules.md,
+ * "One cause, one finding"), when it repeats one of the rule's on the same
+ * line (which then counts it), or when the rule has ZL_LIMIT_RULE_FINDINGS
+ * findings in the zone already (the engine then counts it in a summary).
+ *
+ * Every placeholder of the rule's templates is one the check declares
+ * (checked when the rule loads); a check must supply, in each finding,
+ * every variable the templates of its rules may use there.  One it leaves
+ * out is the check's bug: the engine stops on it (an assertion) rather
+ * than print a message with a hole in it. */
+#define ZL_EMIT(ctx, src, at, ...) \
+	zl_emit_vars((ctx), (src), (at), ZL_VARS_(__VA_ARGS__) + 1, \
+		     ZL_NVARS_(__VA_ARGS__))
+/* The same with the record's whole text as the span. */
+#define ZL_EMIT_RR(ctx, rr, ...) \
+	ZL_EMIT((ctx), (rr)->src, (rr)->text, __VA_ARGS__)
+
+/* What ZL_EMIT expands to: a leading { NULL, NULL } lets the list be
+ * empty, and sizeof counts it without evaluating anything twice. */
 #define ZL_VARS_(...) ((const struct zl_var[]){ { NULL, NULL }, __VA_ARGS__ })
 #define ZL_NVARS_(...) \
 	(sizeof ZL_VARS_(__VA_ARGS__) / sizeof(struct zl_var) - 1)
-#define ZL_EMIT(ctx, src, at, ...) \
-	zl_emit((ctx), (src), (at), ZL_VARS_(__VA_ARGS__) + 1, \
-		ZL_NVARS_(__VA_ARGS__))
-/* The same with the record's whole text as the span. */
-#define ZL_EMIT_RR(ctx, rr, ...) \
-	zl_emit_rr((ctx), (rr), ZL_VARS_(__VA_ARGS__) + 1, \
-		   ZL_NVARS_(__VA_ARGS__))
-/* The same with the record's whole text as the span. */
-struct zl_diag *zl_emit_rr(struct zl_ctx *ctx, const struct zl_rr *rr,
-			   const struct zl_var *vars, size_t nvars);
+zl_finding zl_emit_vars(struct zl_ctx *ctx, uint16_t src, struct zl_tok at,
+			const struct zl_var *vars, size_t nvars);
+
+/* Gives finding f severity sev (a check whose profile changes how grave
+ * its findings are); ZL_NO_FINDING is a no-op. */
+void zl_emit_severity(struct zl_ctx *ctx, zl_finding f, enum zl_severity sev);
+
 /* Matches s[0..len) against re, a pattern of ctx->rule (a parameter's),
  * under the rule's effort budget (rule.h): 1 on a match, 0 on none, -1
  * when a limit was hit or the budget is spent (the match that spends it
@@ -128,9 +145,10 @@ struct zl_diag *zl_emit_rr(struct zl_ctx *ctx, const struct zl_rr *rr,
 int zl_ctx_match(struct zl_ctx *ctx, const pcre2_code *re, const char *s,
 		 size_t len);
 
-/* Attaches a related note at `at` in `src`; a note at a broken record
- * makes d a follow-on finding, which the engine removes. */
-void zl_emit_note(struct zl_ctx *ctx, struct zl_diag *d, uint16_t src,
+/* Attaches a related note at `at` in `src` to finding f (ZL_NO_FINDING:
+ * a no-op); a note at a broken record makes f a follow-on finding, which
+ * the engine removes. */
+void zl_emit_note(struct zl_ctx *ctx, zl_finding f, uint16_t src,
 		  struct zl_tok at, const char *fmt, ...) ZL_PRINTF(5, 6);
 
 /* The source span of rdata field i of rr (all its tokens). */

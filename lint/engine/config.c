@@ -188,6 +188,15 @@ static long key_rule(const struct cl *c, const struct zl_ynode *k)
 	       zl_ruleset_index(c->cf->base, k->str, k->len) : -1;
 }
 
+static void unknown_rule(struct cl *c, const struct zl_ynode *k)
+{
+	const char *near = zl_ruleset_nearest(c->cf->base, k->str);
+
+	zl_yaml_error_at(&c->y, k, "unknown rule '%s' (not in the rules "
+			 "loaded)%s%s%s", k->str, near ? "; did you mean '" : "",
+			 near ? near : "", near ? "'?" : "");
+}
+
 /* Each key is looked up once and remembered in seen[], so that a mapping
  * of N keys costs N lookups, not N * N comparisons. */
 static void parse_rules(struct cl *c, struct layer *l,
@@ -202,8 +211,7 @@ static void parse_rules(struct cl *c, struct layer *l,
 		if (!zl_yaml_want(&c->y, k, ZL_Y_SCALAR, "a rule id"))
 			continue;
 		if ((ri = key_rule(c, k)) < 0)
-			zl_yaml_error_at(&c->y, k, "unknown rule '%s' (not in "
-					 "the rules loaded)", k->str);
+			unknown_rule(c, k);
 		else if (c->seen[ri])
 			zl_yaml_error_at(&c->y, k, "rule '%s' is set twice in "
 					 "'rules'", k->str);

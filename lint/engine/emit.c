@@ -1,4 +1,5 @@
 /* emit.c - findings of primitives: rendering a rule's templates, leaving out follow-ons, matching under the rule's budget. */
+#include <assert.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,8 +34,8 @@ static const char *var_value(const struct zl_ctx *ctx,
 }
 
 /* Fills a template: {var} becomes the escaped value, {{ and }} literal
- * braces.  The loader has checked every placeholder, so a var the
- * primitive did not pass this time renders empty. */
+ * braces.  The loader has checked that the check declares every
+ * placeholder; one it did not supply this time is its bug (ZL_EMIT). */
 static void render(const struct zl_ctx *ctx, const char *tpl,
 		   const struct zl_var *vars, size_t nvars, struct zl_buf *b)
 {
@@ -52,13 +53,14 @@ static void render(const struct zl_ctx *ctx, const char *tpl,
 			continue;
 		}
 		v = var_value(ctx, vars, nvars, q + 1, (size_t)(p - q - 1));
+		assert(v && "a check left out a variable its rule uses");
 		if (v)
 			zl_buf_add_escaped(b, v, strlen(v));
 		p++;
 	}
 }
 
-struct zl_diag *zl_emit(struct zl_ctx *ctx, uint16_t src, struct zl_tok at,
+zl_finding zl_emit_vars(struct zl_ctx *ctx, uint16_t src, struct zl_tok at,
 			const struct zl_var *vars, size_t nvars)
 {
 	const struct zl_rule *r = ctx->rule;
@@ -69,13 +71,13 @@ struct zl_diag *zl_emit(struct zl_ctx *ctx, uint16_t src, struct zl_tok at,
 
 	if (r->severity == ZL_SEV_OFF ||
 	    (ctx->broken && zl_broken_on(ctx->broken, r, src, at)))
-		return NULL;
+		return ZL_NO_FINDING;
 	render(ctx, r->message, vars, nvars, &msg);
 	loc = zl_zone_loc(ctx->zone, src, at);
 	if (ctx->sink && zl_sink_absorbs(ctx->sink, ctx->ri, src, at, loc.line,
 					 msg.s)) {
 		zl_buf_free(&msg);
-		return NULL;
+		return ZL_NO_FINDING;
 	}
 	d = zl_diags_add(ctx->out, r->id, r->severity, &loc, "%s", msg.s);
 	if (ctx->sink)
@@ -98,24 +100,26 @@ struct zl_diag *zl_emit(struct zl_ctx *ctx, uint16_t src, struct zl_tok at,
 		}
 	}
 	zl_buf_free(&msg);
-	return d;
+	return (zl_finding)(d - ctx->out->v);
 }
 
-struct zl_diag *zl_emit_rr(struct zl_ctx *ctx, const struct zl_rr *rr,
-			   const struct zl_var *vars, size_t nvars)
+void zl_emit_severity(struct zl_ctx *ctx, zl_finding f, enum zl_severity sev)
 {
-	return zl_emit(ctx, rr->src, rr->text, vars, nvars);
+	if (f != ZL_NO_FINDING)
+		ctx->out->v[f].sev = sev;
 }
 
-void zl_emit_note(struct zl_ctx *ctx, struct zl_diag *d, uint16_t src,
+void zl_emit_note(struct zl_ctx *ctx, zl_finding f, uint16_t src,
 		  struct zl_tok at, const char *fmt, ...)
 {
+	struct zl_diag *d;
 	struct zl_loc loc;
 	va_list ap;
 	char *msg;
 
-	if (!d)
+	if (f == ZL_NO_FINDING)
 		return;
+	d = &ctx->out->v[f];
 	if (ctx->broken && zl_broken_on(ctx->broken, ctx->rule, src, at))
 		zl_broken_drop(ctx->broken, (size_t)(d - ctx->out->v));
 	va_start(ap, fmt);

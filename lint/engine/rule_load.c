@@ -12,6 +12,7 @@
 #include "rule_load.h"
 #include "rule_variant.h"
 #include "rule_yaml.h"
+#include "nearest.h"
 
 /* An id or name defined earlier in this file, for the duplicate check. */
 struct seen {
@@ -348,6 +349,22 @@ static const struct zl_check *find_check(const struct ld *ld, const char *s)
 	return NULL;
 }
 
+/* An unknown primitive, with the nearest name ("did you mean"). */
+static void unknown_check(struct ld *ld, const struct zl_ynode *c)
+{
+	const char **names = zl_xcalloc(ld->ncheck + 1, sizeof *names);
+	const char *near;
+	size_t i;
+
+	for (i = 0; i < ld->ncheck; i++)
+		names[i] = ld->checks[i]->name;
+	near = zl_nearest(c->str, names, ld->ncheck);
+	err_node(ld, c, "unknown check primitive '%s' (see zonelint "
+		 "--list-checks)%s%s%s", c->str, near ? "; did you mean '" : "",
+		 near ? near : "", near ? "'?" : "");
+	free(names);
+}
+
 /* Scope and check, then whether the check can run at that scope.  Returns
  * whether the scope is known. */
 static bool parse_check(struct ld *ld, struct zl_rule *r,
@@ -368,7 +385,7 @@ static bool parse_check(struct ld *ld, struct zl_rule *r,
 	}
 	if (c && want_text(ld, c, "'check'") &&
 	    !(r->check = find_check(ld, c->str)))
-		err_node(ld, c, "unknown check primitive '%s'", c->str);
+		unknown_check(ld, c);
 	if (r->check && sc < 4 && !(r->check->scopes & ZL_SCOPE_BIT(sc))) {
 		for (i = 0; i < 4; i++)
 			if (r->check->scopes & ZL_SCOPE_BIT(i))

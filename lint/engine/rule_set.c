@@ -258,8 +258,12 @@ enum zl_status zl_ruleset_set_severity_impl(struct zl_ruleset *rs, const char *i
 	long i = id ? zl_ruleset_index(rs, id, strlen(id)) : -1;
 
 	if (i < 0) {
+		const char *near = id ? zl_ruleset_nearest(rs, id) : NULL;
+
 		zl_diags_add(errs, NULL, ZL_SEV_ERROR, NULL,
-			     "unknown rule '%s'", id ? id : "");
+			     "unknown rule '%s'%s%s%s", id ? id : "",
+			     near ? "; did you mean '" : "", near ? near : "",
+			     near ? "'?" : "");
 		return ZL_ERR_USAGE;
 	}
 	if (rs->rules[i]->severity != sev)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "rule_yaml.h"
+#include "nearest.h"
 
 /* Limits for untrusted rule files (DESIGN §8).  The real packs nest five
  * deep and hold a few thousand nodes. */
@@ -440,12 +441,15 @@ static void join(struct zl_buf *b, const char *const *words, size_t n)
 static void unknown_key(struct zl_yfile *f, const struct zl_ynode *k,
 			const char *const *keys, size_t nkeys, const char *where)
 {
+	const char *near = zl_nearest(k->str, keys, nkeys);
 	struct zl_buf b = { 0 };
 
 	join(&b, keys, nkeys);
 	if (nkeys)
 		zl_yaml_error_at(f, k, "unknown key '%s' in %s (expected "
-				 "one of: %s)", k->str, where, b.s);
+				 "one of: %s)%s%s%s", k->str, where, b.s,
+				 near ? "; did you mean '" : "",
+				 near ? near : "", near ? "'?" : "");
 	else
 		zl_yaml_error_at(f, k, "unknown key '%s' in %s (it takes "
 				 "no keys)", k->str, where);

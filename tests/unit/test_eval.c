@@ -37,11 +37,8 @@ static const struct zl_rr *subject_rr(const struct zl_ctx *ctx)
 static void each(struct zl_ctx *ctx)
 {
 	const struct zl_rr *rr = subject_rr(ctx);
-	struct zl_var v[] = {
-		{ "val", "a\033[31mb" },
-		{ "fix", "fixed." },
-	};
-	struct zl_diag *d = zl_emit_rr(ctx, rr, v, 2);
+	zl_finding d = ZL_EMIT_RR(ctx, rr, { "val", "a\033[31mb" },
+				  { "fix", "fixed." });
 
 	zl_emit_note(ctx, d, rr->src, rr->owner_tok, "note %d", 1);
 }
@@ -62,12 +59,11 @@ static const struct zl_check t_each = {
 static void twice(struct zl_ctx *ctx)
 {
 	const struct zl_zone *z = ctx->zone;
-	struct zl_var v[] = { { "val", "same" } };
 	size_t i;
 
 	for (i = z->nrrs; i-- > 0;) {
-		zl_emit_rr(ctx, &z->rrs[i], v, 1);
-		zl_emit_rr(ctx, &z->rrs[i], v, 1);
+		ZL_EMIT_RR(ctx, &z->rrs[i], { "val", "same" });
+		ZL_EMIT_RR(ctx, &z->rrs[i], { "val", "same" });
 	}
 }
 
@@ -237,7 +233,7 @@ START_TEST(test_emit)
 		struct zl_ctx ctx = { .rs = rs, .rule = rs->rules[0],
 				      .zone = z, .out = &d, .rr = &z->rrs[2] };
 
-		ck_assert_ptr_null(zl_emit_rr(&ctx, ctx.rr, NULL, 0));
+		ck_assert_int_eq(ZL_EMIT_RR(&ctx, ctx.rr), ZL_NO_FINDING);
 	}
 	ck_assert_uint_eq(d.n, 0);
 	zl_zone_free(z);

@@ -1,6 +1,8 @@
 /* test_variant.c - unit tests for a rule's `variant:` (what it checks,
- * fixed by the rule) against its tunable parameters, and for the edit
+ * fixed by the rule) against its tunable parameters, for ZL_EMIT (the
+ * variables of a finding counted, none left out), and for the edit
  * distance behind "did you mean". */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +11,7 @@
 #include "nearest.h"
 #include "rule.h"
 #include "suites.h"
+#include "testutil.h"
 
 static void noop(struct zl_ctx *ctx)
 {
@@ -169,6 +172,70 @@ START_TEST(test_edit_distance)
 }
 END_TEST
 
+START_TEST(test_emit_counts)
+{
+	ck_assert_uint_eq(ZL_NVARS_(), 0);
+	ck_assert_uint_eq(ZL_NVARS_({ "a", "1" }), 1);
+	ck_assert_uint_eq(ZL_NVARS_({ "a", "1" }, { "b", "2" }, { "c", "3" }),
+			  3);
+	ck_assert_str_eq((ZL_VARS_({ "a", "1" }, { "b", "2" }) + 1)[1].name,
+			 "b");
+}
+END_TEST
+
+/* A check that supplies "target" in every finding and "extra" in none. */
+static void half(struct zl_ctx *ctx)
+{
+	ZL_EMIT_RR(ctx, ctx->rr, { "target", "t" });
+}
+
+static const struct zl_check v_half = {
+	.name = "half", .scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD), .fn = half,
+	.params = max_param,
+	.vars = (const char *const[]){ "target", "extra", NULL },
+};
+static const struct zl_check *const half_checks[] = { &v_half };
+
+static void lint_half(const char *message)
+{
+	char *yaml = zl_xasprintf("rules:\n" RULE("H001", "h", "half",
+				  "    select: { type: MX }\n")
+				  "    help: \"%s\"\n", message);
+	struct zl_ruleset *rs = zl_ruleset_new();
+	struct zl_load_opts opts = { .display = "t.zone" };
+	struct zl_zone *z = NULL;
+	const char *zone = TU_HEAD "@ IN MX 10 mx\nmx IN A 192.0.2.1\n";
+	struct zl_diags d;
+	char *err = NULL;
+
+	zl_diags_init(&d);
+	ck_assert_int_eq(zl_ruleset_load_yaml(rs, "h.yaml", yaml, strlen(yaml),
+					      half_checks, 1, &d), ZL_OK);
+	ck_assert_int_eq(zl_zone_load_buffer("t.zone", zone, strlen(zone),
+					     &opts, &z, &err), ZL_OK);
+	zl_lint(rs, z, &d);
+	ck_assert_uint_eq(d.n, 1);
+	ck_assert_str_eq(d.v[0].help, "to t");
+	zl_diags_free(&d);
+	zl_zone_free(z);
+	zl_ruleset_free(rs);
+	free(yaml);
+}
+
+START_TEST(test_emit_supplied)
+{
+	lint_half("to {target}");
+}
+END_TEST
+
+/* The rule may use "extra" (the check declares it), but the check left
+ * it out of this finding: the engine stops rather than print a hole. */
+START_TEST(test_emit_left_out)
+{
+	lint_half("to {target} {extra}");
+}
+END_TEST
+
 Suite *variant_suite(void)
 {
 	Suite *s = suite_create("variant");
@@ -177,6 +244,11 @@ Suite *variant_suite(void)
 	tcase_add_test(tc, test_variant_resolved);
 	tcase_add_test(tc, test_variant_errors);
 	tcase_add_test(tc, test_edit_distance);
+	tcase_add_test(tc, test_emit_counts);
+	tcase_add_test(tc, test_emit_supplied);
+	/* The abort is caught only in a child (not under CK_FORK=no). */
+	if (!getenv("CK_FORK") || strcmp(getenv("CK_FORK"), "no") != 0)
+		tcase_add_test_raise_signal(tc, test_emit_left_out, SIGABRT);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,119 @@
+#!/bin/sh
+# authoring.sh - what rule authors rely on: the reference of the check
+# primitives (--list-checks, docs/checks.md), a rule's variant and
+# tunables in --explain, "did you mean" for names and keys, and the site
+# rules worked through in docs/site-rules.md.
+#
+# usage: tests/authoring.sh ZONELINT
+# ZONELINT_WRAPPER is put in front of every zonelint command (for valgrind).
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+. "$here/lib.sh"
+sh "$here/../tools/deps.sh" cmd:jq:jq || exit 1
+
+suite authoring.sh "${1:-}"
+t_dir=$tmp
+
+# run ARG...: runs zonelint in the current directory; stdout in $tmp/out,
+# stderr in $tmp/err, status in $rc.
+run() {
+	${ZONELINT_WRAPPER:-} "$zl" "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+}
+
+# ---- the reference ----
+
+test_doc_in_step() {
+	run --no-config --list-checks
+	want_rc 0 || return 1
+	sed -n '/^```$/,/^```$/p' "$root/docs/checks.md" | sed '1d;$d' \
+		>"$tmp/doc"
+	cmp -s "$tmp/doc" "$tmp/out" && return 0
+	echo "docs/checks.md is out of date: run tools/checks-doc.sh"
+	diff "$tmp/doc" "$tmp/out" | head -20
+	return 1
+}
+
+# Every primitive of checks.def, in the text and in the JSON, with what a
+# rule author needs of it.
+test_every_primitive() {
+	want=$(grep -c '^ZL_CHECK(' "$root/lint/engine/checks.def")
+	run --no-config --list-checks
+	want_rc 0 && count "$tmp/out" '^[a-z0-9-]+$' "$want" &&
+	count "$tmp/out" '^  scopes:     (record|rrset|name|zone)' "$want" &&
+	count "$tmp/out" '^  tunables:' "$want" &&
+	has "$tmp/out" '^    min-bits     integer 1\.\.65536, default 2048$' &&
+	has "$tmp/out" '^    problem     syntax, version, key-type, sha1,' &&
+	has "$tmp/out" '^  rules:      .*DKIM004 \(sha1\)' || return 1
+	run --no-config --list-checks --format json
+	want_rc 0 &&
+	json_ok "$tmp/out" "(.checks | length) == $want" &&
+	json_ok "$tmp/out" '.checks[] | select(.name == "policy-record") |
+		.variants[0].axis == "record" and
+		.variants[1].names == ["syntax", "version", "id", "rua"] and
+		(.rules | map(select(.id == "TLSRPT003")) | .[0].variant ==
+		 ["tls-rpt", "rua"])' &&
+	json_ok "$tmp/out" '.checks[] | select(.name == "spf-lookups") |
+		.tunables[0] == {"name": "limit", "type": "integer",
+				 "min": 1, "max": 1000, "default": "10"}'
+}
+
+test_explain_tunables() {
+	run --no-config --explain DKIM004
+	want_rc 0 &&
+	has "$tmp/out" '^  variant:     sha1$' &&
+	has "$tmp/out" '^  tunables:    none$' || return 1
+	run --no-config --explain mx-ttl-out-of-range
+	want_rc 0 &&
+	has "$tmp/out" '^    min          300 \(integer 0\.\.2147483647, default 0\)$' &&
+	has "$tmp/out" '^    max          86400 \(integer 0\.\.2147483647, default 2147483647\)$'
+}
+
+# ---- did you mean ----
+
+test_did_you_mean() {
+	run --no-config --explain DKIM04
+	want_rc 2 && has "$tmp/err" "no rule 'DKIM04'; did you mean 'DKIM004'\?" || return 1
+	run --no-config --explain mx-target-is-alais
+	want_rc 2 && has "$tmp/err" "did you mean 'mx-target-is-alias'\?" || return 1
+	run --no-config --explain ZZZZZZ9
+	want_rc 2 && has "$tmp/err" "no rule 'ZZZZZZ9' \(see zonelint --list-rules\)" || return 1
+	cat >typo.yaml <<'EOF2'
+rules:
+  - id: LOC001
+    name: local-rule
+    sevrity: warning
+    severity: warning
+    summary: a local rule
+    scope: record
+    check: dkim-kye
+    variant: sha1
+    message: "m"
+  - id: LOC002
+    name: local-two
+    severity: warning
+    summary: another
+    scope: record
+    check: dkim-key
+    variant: sha-1
+    message: "m"
+EOF2
+	run --no-config --rules typo.yaml --check-rules typo.yaml
+	want_rc 2 &&
+	has "$tmp/err" "^typo\.yaml:4:5: error: unknown key 'sevrity' in rule \(expected one of: .*\); did you mean 'severity'\?$" &&
+	has "$tmp/err" "^typo\.yaml:8:12: error: unknown check primitive 'dkim-kye' \(see zonelint --list-checks\); did you mean 'dkim-key'\?$" &&
+	has "$tmp/err" "^typo\.yaml:17:14: error: unknown problem 'sha-1' of check 'dkim-key' \(expected one of: .*\); did you mean 'sha1'\?$" || return 1
+	printf 'rules:\n  MX04: off\n' >cfg.yaml
+	run --config cfg.yaml "$root/zones-example/example.com.zone"
+	want_rc 2 && has "$tmp/err" "^cfg\.yaml:2:3: error: unknown rule 'MX04' \(not in the rules loaded\); did you mean 'MX004'\?$" || return 1
+	run --no-config --severity MX04=off "$root/zones-example/example.com.zone"
+	want_rc 2 && has "$tmp/err" "unknown rule 'MX04'; did you mean 'MX004'\?"
+}
+
+t "docs/checks.md is the output of --list-checks" test_doc_in_step
+t "--list-checks: every primitive, text and JSON" test_every_primitive
+t "--explain shows the variant and the tunables" test_explain_tunables
+t "did you mean: rule ids, names, keys, checks, variants" test_did_you_mean
+finish
