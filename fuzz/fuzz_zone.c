@@ -19,12 +19,24 @@ static void tok_ok(const struct zl_zone *z, uint16_t src, struct zl_tok t)
 static void loc_ok(const struct zl_zone *z, uint16_t src, struct zl_tok t)
 {
 	struct zl_loc loc = zl_zone_loc(z, src, t);
+	const struct zl_src *s;
+	size_t j;
 
 	tok_ok(z, src, t);
-	if (loc.line == 0 || loc.col == 0 || loc.line > z->srcs[src]->nlines)
+	/* The text of a $GENERATE is shown at its directive: every
+	 * template part lies in the directive's source. */
+	s = z->srcs[src];
+	if (s->gen_parts) {
+		if (s->gen_src >= z->nsrcs || s->gen_count == 0)
+			abort();
+		for (j = 0; j < s->gen_nparts; j++)
+			tok_ok(z, s->gen_src, s->gen_parts[j]);
+		s = z->srcs[s->gen_src];
+	}
+	if (loc.line == 0 || loc.col == 0 || loc.line > s->nlines)
 		abort();
-	if (loc.text && loc.text + loc.text_len >
-	    z->srcs[src]->buf + z->srcs[src]->len)
+	if (loc.text && (loc.text < s->buf ||
+			 loc.text + loc.text_len > s->buf + s->len))
 		abort();
 }
 

@@ -256,11 +256,11 @@ struct zl_load_opts {
 	/* $INCLUDE may not leave this directory.  For zl_zone_load_file it
 	 * also means the zone was found inside it (a directory walk) and is
 	 * read confined to it.  NULL: the directory of the zone file, which
-	 * the user named; for a buffer, the current directory.  A zone in a
-	 * repository (a directory up from it holds .git) may include from
-	 * anywhere in the repository: the root widens to the repository
-	 * root, and a relative $INCLUDE not found beside its includer is
-	 * looked for from there. */
+	 * the user named; for a buffer, the current directory.  Without a
+	 * provider, a zone in a repository (a directory up from it holds
+	 * .git) may include from anywhere in the repository: the root
+	 * widens to the repository root, and a relative $INCLUDE not found
+	 * beside its includer is looked for from there. */
 	const char *include_root;
 	/* Further files or directory trees $INCLUDE may read (after
 	 * symlinks are resolved), e.g. shared snippets outside the tree;

@@ -293,7 +293,11 @@ struct zl_supp *zl_supp_scan(const struct zl_ruleset *rs,
 	size_t i;
 
 	for (i = 0; z && i < z->nsrcs; i++) {
-		if (!has_marker(z->srcs[i]->buf, z->srcs[i]->len))
+		/* The text a $GENERATE wrote holds no comment of the
+		 * user's: its records are shown at the directive, whose own
+		 * line carries the comments that cover them. */
+		if (z->srcs[i]->gen_parts ||
+		    !has_marker(z->srcs[i]->buf, z->srcs[i]->len))
 			continue;
 		if (!s) {
 			s = zl_xcalloc(1, sizeof *s);

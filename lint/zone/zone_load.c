@@ -432,12 +432,16 @@ static bool contains(const char *dir, const char *path)
  * .git, as for the config search) is confined to the repository whatever
  * path the user gave (`zonelint zones/`, the git hook's one file), and a
  * relative one is looked for from its root too: L->root widens to the
- * repository root unless it holds it already, and L->repo is set. */
+ * repository root unless it holds it already, and L->repo is set.  Only
+ * for zones read from the file system. */
 static void repo_root(struct loader *L, const char *name)
 {
-	char *repo = zl_path_repo(name), *ra, *cwd, *rel;
+	char *repo, *ra, *cwd, *rel;
 
-	if (!repo)
+	/* A provider of its own names files that need not be on disk. */
+	if (L->opts && L->opts->provider)
+		return;
+	if ((repo = zl_path_repo(name)) == NULL)
 		return;
 	ra = zl_path_abs(L->root);
 	if (!contains(ra, repo)) {
