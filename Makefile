@@ -3,7 +3,9 @@
 #                   the shared library; lint/liblint.a, the static archive
 #                   the program, tests and fuzzers link); installs missing
 #                   build packages with apt-get first
-#   make check      every test: unit suites, fixtures, meta-test, examples
+#   make check      every test: unit suites, out of memory (tests/oom), the
+#                   installed library (tests/library.sh), fixtures,
+#                   meta-test, examples
 #   make check-asan the same under AddressSanitizer + UBSan
 #   make valgrind   the unit suites and fixtures under valgrind
 #   make fuzz       run each libFuzzer harness for FUZZ_SECONDS (default 60)
