@@ -59,7 +59,41 @@ static const char zone[] =
 	"alias IN CNAME ns1\n"
 	"@    IN TXT \"v=spf1 include:a include:b mx -all\"\n"
 	"_dmarc IN TXT \"v=DMARC1; p=none; rua=mailto:x@example.net\"\n"
-	"bad  IN MX  70000 ns1\n";
+	"bad  IN MX  70000 ns1\n"
+	"$INCLUDE inc.zone sub\n";
+
+/* The included file, served from memory (mem_read). */
+static const char inc[] =
+	"@    IN MX  10 mx\n"
+	"mx   IN A   192.0.2.25\n"
+	"@    IN TXT \"v=spf1 a:mx ~all\"\n";
+
+/* A provider that serves inc.zone; its copies come from the real malloc,
+ * so that the failures stay inside the library. */
+static enum zl_status mem_read(void *arg, const struct zl_read *rd,
+			       struct zl_file *out, char **err)
+{
+	char *data;
+
+	(void)arg;
+	memset(out, 0, sizeof *out);
+	*err = NULL;
+	if (strcmp(rd->path, "inc.zone") != 0) {
+		*err = __real_malloc(sizeof "no such file");
+		if (*err)
+			strcpy(*err, "no such file");
+		return ZL_ERR_IO;
+	}
+	if (!(data = __real_malloc(sizeof inc)))
+		return ZL_ERR_NOMEM;
+	memcpy(data, inc, sizeof inc);
+	out->data = data;
+	out->len = sizeof inc - 1;
+	return ZL_OK;
+}
+
+static const struct zl_provider mem = { mem_read, NULL };
+static const struct zl_load_opts load_opts = { .provider = &mem };
 
 static void arm(unsigned long n)
 {
@@ -107,7 +141,8 @@ static bool rules_run(unsigned long n, bool *bad)
 	return failed;
 }
 
-/* Phase 2: a zone loaded, linted, limited and written as JSON. */
+/* Phase 2: a zone (with an $INCLUDE) loaded, linted, limited and written
+ * as JSON. */
 static bool lint_run(const struct zl_ruleset *rs, unsigned long n, bool *bad)
 {
 	struct zl_diags out, more;
@@ -120,7 +155,7 @@ static bool lint_run(const struct zl_ruleset *rs, unsigned long n, bool *bad)
 	zl_diags_init(&more);
 	arm(n);
 	if (step(zl_zone_load_buffer("example.com.zone", zone,
-				     sizeof zone - 1, NULL, &z, &msg),
+				     sizeof zone - 1, &load_opts, &z, &msg),
 		 ZL_OK, bad, "zl_zone_load_buffer", n) &&
 	    step(zl_lint(rs, z, &more), ZL_OK, bad, "zl_lint", n) &&
 	    step(zl_diags_move(&out, &more), ZL_OK, bad, "zl_diags_move", n) &&
@@ -144,6 +179,24 @@ static bool lint_run(const struct zl_ruleset *rs, unsigned long n, bool *bad)
 	return failed;
 }
 
+/* The zone loads, with the records of its $INCLUDE (8 of its own that
+ * load, 3 included). */
+static bool include_read(void)
+{
+	struct zl_zone *z = NULL;
+	char *msg = NULL;
+	bool ok;
+
+	ok = zl_zone_load_buffer("example.com.zone", zone, sizeof zone - 1,
+				 &load_opts, &z, &msg) == ZL_OK &&
+	     zl_zone_record_count(z) == 11;
+	if (z && !ok)
+		printf("%zu records\n", zl_zone_record_count(z));
+	zl_zone_free(z);
+	free(msg);
+	return ok;
+}
+
 int main(int argc, char **argv)
 {
 	unsigned long stride = argc > 1 ? strtoul(argv[1], NULL, 10) : 1, n;
@@ -165,6 +218,10 @@ int main(int argc, char **argv)
 	if (!rs || zl_ruleset_load_builtin(rs, &errs) != ZL_OK ||
 	    zl_ruleset_select(rs, "MX,SPF,DMARC,ZONE", &errs) != ZL_OK) {
 		printf("cannot load the rules\n");
+		return 1;
+	}
+	if (!include_read()) {
+		printf("the zone's $INCLUDE was not read\n");
 		return 1;
 	}
 	tried = 0;

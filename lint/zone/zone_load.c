@@ -86,9 +86,11 @@ static int add_src(struct zl_zone *z, const char *path, const char *display,
 		free(buf);
 		return -1;
 	}
+	z->srcs = zl_xrealloc(z->srcs, (z->nsrcs + 1) * sizeof *z->srcs);
 	s = zl_xcalloc(1, sizeof *s);
-	s->path = zl_xstrdup(path);
-	s->display = zl_xstrdup(display);
+	/* Part of the zone at once, so that zl_zone_free() frees what follows
+	 * if memory runs out (loader_abort). */
+	z->srcs[z->nsrcs++] = s;
 	if (again) {
 		s->buf = again->buf;
 		s->len = again->len;
@@ -98,11 +100,12 @@ static int add_src(struct zl_zone *z, const char *path, const char *display,
 	} else {
 		s->buf = buf;
 		s->len = len;
-		index_lines(s);
 	}
-	z->srcs = zl_xrealloc(z->srcs, (z->nsrcs + 1) * sizeof *z->srcs);
-	z->srcs[z->nsrcs] = s;
-	return (int)z->nsrcs++;
+	s->path = zl_xstrdup(path);
+	s->display = zl_xstrdup(display);
+	if (!again)
+		index_lines(s);
+	return (int)z->nsrcs - 1;
 }
 
 /* ---- files read again ---- */
@@ -1061,6 +1064,24 @@ static void final_origin(struct loader *L)
 	fix_zone_origin(L);
 }
 
+/* Out of memory during a load (zl_cleanup_push): frees what the loader
+ * holds, the zone being built with it. */
+static void loader_abort(void *arg)
+{
+	struct loader *L = arg;
+	size_t i;
+
+	seen_free(L);
+	free(L->root);
+	for (i = 0; i <= L->depth; i++) {
+		free(L->id[i]);
+		free(L->dir[i]);
+	}
+	zl_buf_free(&L->scratch);
+	zl_zone_free(L->z);
+	free(L->err);
+}
+
 static enum zl_status run(struct loader *L, const char *path,
 			  const char *display, char *buf, size_t len,
 			  struct zl_zone **out, char **err)
@@ -1085,6 +1106,7 @@ static enum zl_status run(struct loader *L, const char *path,
 	final_origin(L);
 	zl_zone_mark_cuts(L->z);
 out:
+	zl_cleanup_pop();	/* nothing below allocates */
 	seen_free(L);
 	free(L->root);
 	free(L->id[0]);
@@ -1135,6 +1157,7 @@ enum zl_status zl_zone_load_file_impl(const char *path,
 	*err = NULL;
 	memset(&L, 0, sizeof L);
 	L.opts = opts;
+	zl_cleanup_push(loader_abort, &L);
 	if (root) {
 		/* Found inside the root (a directory walk): read confined
 		 * to it, like its includes. */
@@ -1156,6 +1179,7 @@ enum zl_status zl_zone_load_file_impl(const char *path,
 		       zl_xasprintf("'%s' is larger than 1 GiB", path) :
 		       zl_xasprintf("cannot read '%s': %s", path, why);
 		free(why);
+		zl_cleanup_pop();
 		free(L.root);
 		free(L.dir[0]);
 		return st;
@@ -1182,12 +1206,9 @@ enum zl_status zl_zone_load_buffer_impl(const char *name, const char *buf,
 		*err = zl_xasprintf("'%s' is larger than 1 GiB", display);
 		return ZL_ERR_LIMIT;
 	}
-	copy = zl_xmalloc(len + 1);
-	if (len)
-		memcpy(copy, buf, len);
-	copy[len] = '\0';
 	memset(&L, 0, sizeof L);
 	L.opts = opts;
+	zl_cleanup_push(loader_abort, &L);
 	/* The displayed name only places the text in the root: a name
 	 * through a link out of the tree must not move the root there. */
 	root = opts && opts->include_root ? opts->include_root : ".";
@@ -1195,6 +1216,11 @@ enum zl_status zl_zone_load_buffer_impl(const char *name, const char *buf,
 	L.root = zl_xstrdup(root);
 	L.dir[0] = zl_path_dir(rel);
 	free(rel);
+	/* Copied last: from here on run() owns it. */
+	copy = zl_xmalloc(len + 1);
+	if (len)
+		memcpy(copy, buf, len);
+	copy[len] = '\0';
 	return run(&L, name, display, copy, len, out, err);
 }
 
