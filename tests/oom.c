@@ -179,6 +179,36 @@ static bool lint_run(const struct zl_ruleset *rs, unsigned long n, bool *bad)
 	return failed;
 }
 
+/* Phase 3: the same zone and include read from files (zl_fs_read) in the
+ * directory dir. */
+static bool file_run(const char *path, unsigned long n, bool *bad)
+{
+	struct zl_zone *z = NULL;
+	char *msg = NULL;
+
+	arm(n);
+	(void)step(zl_zone_load_file(path, NULL, &z, &msg), ZL_OK, bad,
+		   "zl_zone_load_file", n);
+	arm(0);
+	free(msg);
+	zl_zone_free(z);
+	return failed;
+}
+
+/* Writes len bytes of s to dir/name. */
+static bool put(const char *dir, const char *name, const char *s, size_t len)
+{
+	char path[4096];
+	FILE *f;
+	bool ok;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	if (!(f = fopen(path, "w")))
+		return false;
+	ok = fwrite(s, 1, len, f) == len;
+	return fclose(f) == 0 && ok;
+}
+
 /* The zone loads, with the records of its $INCLUDE (8 of its own that
  * load, 3 included). */
 static bool include_read(void)
@@ -201,6 +231,7 @@ int main(int argc, char **argv)
 {
 	unsigned long stride = argc > 1 ? strtoul(argv[1], NULL, 10) : 1, n;
 	unsigned long tried = 0;
+	char dir[] = "/tmp/zonelint-oom.XXXXXX", path[4096];
 	struct zl_ruleset *rs;
 	struct zl_diags errs;
 	bool bad = false;
@@ -229,6 +260,23 @@ int main(int argc, char **argv)
 		tried++;
 	printf("loading, linting, output: %lu failures injected, %s\n", tried,
 	       bad ? "FAILED" : "each one ZL_ERR_NOMEM");
+
+	if (!mkdtemp(dir) || !put(dir, "example.com.zone", zone, sizeof zone - 1) ||
+	    !put(dir, "inc.zone", inc, sizeof inc - 1)) {
+		printf("cannot write the zone files\n");
+		return 1;
+	}
+	snprintf(path, sizeof path, "%s/example.com.zone", dir);
+	tried = 0;
+	for (n = 1; file_run(path, n, &bad); n++)
+		tried++;
+	printf("reading zone files: %lu failures injected, %s\n", tried,
+	       bad ? "FAILED" : "each one ZL_ERR_NOMEM");
+	snprintf(path, sizeof path, "%s/inc.zone", dir);
+	remove(path);
+	snprintf(path, sizeof path, "%s/example.com.zone", dir);
+	remove(path);
+	remove(dir);
 	zl_ruleset_free(rs);
 	zl_diags_free(&errs);
 	return bad ? 1 : 0;

@@ -49,6 +49,8 @@ struct loader {
 	uint8_t noted[65536 / 8];	/* types whose unchecked rdata has
 					   been noted */
 	struct zl_buf scratch;
+	char *text;			/* the zone file's text until the zone
+					   holds it (for loader_abort) */
 	enum zl_status st;		/* a failure that ends the load */
 	char *err;
 };
@@ -86,11 +88,13 @@ static int add_src(struct zl_zone *z, const char *path, const char *display,
 		free(buf);
 		return -1;
 	}
+	/* Every allocation first: buf becomes the zone's only once nothing
+	 * can fail, so that running out of memory frees it once (the caller
+	 * still holds it: loader_abort). */
 	z->srcs = zl_xrealloc(z->srcs, (z->nsrcs + 1) * sizeof *z->srcs);
 	s = zl_xcalloc(1, sizeof *s);
-	/* Part of the zone at once, so that zl_zone_free() frees what follows
-	 * if memory runs out (loader_abort). */
-	z->srcs[z->nsrcs++] = s;
+	s->path = zl_xstrdup(path);
+	s->display = zl_xstrdup(display);
 	if (again) {
 		s->buf = again->buf;
 		s->len = again->len;
@@ -100,12 +104,10 @@ static int add_src(struct zl_zone *z, const char *path, const char *display,
 	} else {
 		s->buf = buf;
 		s->len = len;
-	}
-	s->path = zl_xstrdup(path);
-	s->display = zl_xstrdup(display);
-	if (!again)
 		index_lines(s);
-	return (int)z->nsrcs - 1;
+	}
+	z->srcs[z->nsrcs] = s;
+	return (int)z->nsrcs++;
 }
 
 /* ---- files read again ---- */
@@ -1080,6 +1082,7 @@ static void loader_abort(void *arg)
 	zl_buf_free(&L->scratch);
 	zl_zone_free(L->z);
 	free(L->err);
+	free(L->text);
 }
 
 static enum zl_status run(struct loader *L, const char *path,
@@ -1088,6 +1091,7 @@ static enum zl_status run(struct loader *L, const char *path,
 {
 	char sz[32];
 
+	L->text = buf;
 	L->z = zl_xcalloc(1, sizeof *L->z);
 	L->total = len;
 	L->infer_name = display;
@@ -1099,9 +1103,12 @@ static enum zl_status run(struct loader *L, const char *path,
 		     "of zone text per run", display,
 		     zl_size_str(L->budget->lim.bytes, sz, sizeof sz));
 		free(buf);
+		L->text = NULL;
 		goto out;
 	}
+	/* add_src() takes buf only once nothing more can fail. */
 	(void)add_src(L->z, path, display, buf, len, NULL);
+	L->text = NULL;
 	process(L, 0);
 	final_origin(L);
 	zl_zone_mark_cuts(L->z);
