@@ -3,8 +3,10 @@
 #                   the shared library; lint/liblint.a, the static archive
 #                   the program, tests and fuzzers link); installs missing
 #                   build packages with apt-get first
-#   make check      every test: unit suites, fixtures, meta-test, examples,
-#                   and no cycle among the library's modules
+#   make check      every test: unit suites, out of memory (tests/oom), the
+#                   installed library (tests/library.sh), fixtures,
+#                   meta-test, examples, and no cycle among the library's
+#                   modules
 #   make cycles     which library modules use each other in a cycle, and
 #                   through which symbols (tools/modcycles.sh)
 #   make check-asan the same under AddressSanitizer + UBSan

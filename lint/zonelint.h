@@ -53,9 +53,12 @@ const char *zl_status_str(enum zl_status st);
  * with *out NULL).  The library never exits or aborts.  The objects passed
  * in stay valid to free, but their contents are undefined: a zl_diags may
  * lack some findings, a rule set some rules.  Memory the interrupted call
- * had allocated and not yet attached to such an object is not freed
+ * had allocated and not yet attached to such an object may not be freed
  * (docs/limits.md); a program should treat ZL_ERR_NOMEM as the end of the
- * run, as zonelint does (exit status 2). */
+ * run, as zonelint does (exit status 2).  A callback the library calls (a
+ * zl_read_fn provider, a zl_config_tune_fn hook) is left without returning
+ * when memory runs out in a library function it calls in turn: only the
+ * outermost public call on the thread returns ZL_ERR_NOMEM. */
 
 /* ---- diagnostics ---- */
 

@@ -11,7 +11,7 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 root=$(dirname "$here")
-sh "$root/tools/deps.sh" cmd:pkg-config:pkg-config cmd:readelf:binutils \
+sh "$root/tools/deps.sh" cmd:pkg-config:pkg-config cmd:readelf:binutils cmd:c++:g++ \
 	cmd:jq:jq || exit 1
 
 suite library.sh "${1:-}"

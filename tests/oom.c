@@ -59,7 +59,41 @@ static const char zone[] =
 	"alias IN CNAME ns1\n"
 	"@    IN TXT \"v=spf1 include:a include:b mx -all\"\n"
 	"_dmarc IN TXT \"v=DMARC1; p=none; rua=mailto:x@example.net\"\n"
-	"bad  IN MX  70000 ns1\n";
+	"bad  IN MX  70000 ns1\n"
+	"$INCLUDE inc.zone sub\n";
+
+/* The included file, served from memory (mem_read). */
+static const char inc[] =
+	"@    IN MX  10 mx\n"
+	"mx   IN A   192.0.2.25\n"
+	"@    IN TXT \"v=spf1 a:mx ~all\"\n";
+
+/* A provider that serves inc.zone; its copies come from the real malloc,
+ * so that the failures stay inside the library. */
+static enum zl_status mem_read(void *arg, const struct zl_read *rd,
+			       struct zl_file *out, char **err)
+{
+	char *data;
+
+	(void)arg;
+	memset(out, 0, sizeof *out);
+	*err = NULL;
+	if (strcmp(rd->path, "inc.zone") != 0) {
+		*err = __real_malloc(sizeof "no such file");
+		if (*err)
+			strcpy(*err, "no such file");
+		return ZL_ERR_IO;
+	}
+	if (!(data = __real_malloc(sizeof inc)))
+		return ZL_ERR_NOMEM;
+	memcpy(data, inc, sizeof inc);
+	out->data = data;
+	out->len = sizeof inc - 1;
+	return ZL_OK;
+}
+
+static const struct zl_provider mem = { mem_read, NULL };
+static const struct zl_load_opts load_opts = { .provider = &mem };
 
 static void arm(unsigned long n)
 {
@@ -107,7 +141,8 @@ static bool rules_run(unsigned long n, bool *bad)
 	return failed;
 }
 
-/* Phase 2: a zone loaded, linted, limited and written as JSON. */
+/* Phase 2: a zone (with an $INCLUDE) loaded, linted, limited and written
+ * as JSON. */
 static bool lint_run(const struct zl_ruleset *rs, unsigned long n, bool *bad)
 {
 	struct zl_diags out, more;
@@ -120,7 +155,7 @@ static bool lint_run(const struct zl_ruleset *rs, unsigned long n, bool *bad)
 	zl_diags_init(&more);
 	arm(n);
 	if (step(zl_zone_load_buffer("example.com.zone", zone,
-				     sizeof zone - 1, NULL, &z, &msg),
+				     sizeof zone - 1, &load_opts, &z, &msg),
 		 ZL_OK, bad, "zl_zone_load_buffer", n) &&
 	    step(zl_lint(rs, z, &more), ZL_OK, bad, "zl_lint", n) &&
 	    step(zl_diags_move(&out, &more), ZL_OK, bad, "zl_diags_move", n) &&
@@ -144,10 +179,59 @@ static bool lint_run(const struct zl_ruleset *rs, unsigned long n, bool *bad)
 	return failed;
 }
 
+/* Phase 3: the same zone and include read from files (zl_fs_read) in the
+ * directory dir. */
+static bool file_run(const char *path, unsigned long n, bool *bad)
+{
+	struct zl_zone *z = NULL;
+	char *msg = NULL;
+
+	arm(n);
+	(void)step(zl_zone_load_file(path, NULL, &z, &msg), ZL_OK, bad,
+		   "zl_zone_load_file", n);
+	arm(0);
+	free(msg);
+	zl_zone_free(z);
+	return failed;
+}
+
+/* Writes len bytes of s to dir/name. */
+static bool put(const char *dir, const char *name, const char *s, size_t len)
+{
+	char path[4096];
+	FILE *f;
+	bool ok;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	if (!(f = fopen(path, "w")))
+		return false;
+	ok = fwrite(s, 1, len, f) == len;
+	return fclose(f) == 0 && ok;
+}
+
+/* The zone loads, with the records of its $INCLUDE (8 of its own that
+ * load, 3 included). */
+static bool include_read(void)
+{
+	struct zl_zone *z = NULL;
+	char *msg = NULL;
+	bool ok;
+
+	ok = zl_zone_load_buffer("example.com.zone", zone, sizeof zone - 1,
+				 &load_opts, &z, &msg) == ZL_OK &&
+	     zl_zone_record_count(z) == 11;
+	if (z && !ok)
+		printf("%zu records\n", zl_zone_record_count(z));
+	zl_zone_free(z);
+	free(msg);
+	return ok;
+}
+
 int main(int argc, char **argv)
 {
 	unsigned long stride = argc > 1 ? strtoul(argv[1], NULL, 10) : 1, n;
 	unsigned long tried = 0;
+	char dir[] = "/tmp/zonelint-oom.XXXXXX", path[4096];
 	struct zl_ruleset *rs;
 	struct zl_diags errs;
 	bool bad = false;
@@ -167,11 +251,32 @@ int main(int argc, char **argv)
 		printf("cannot load the rules\n");
 		return 1;
 	}
+	if (!include_read()) {
+		printf("the zone's $INCLUDE was not read\n");
+		return 1;
+	}
 	tried = 0;
 	for (n = 1; lint_run(rs, n, &bad); n++)
 		tried++;
 	printf("loading, linting, output: %lu failures injected, %s\n", tried,
 	       bad ? "FAILED" : "each one ZL_ERR_NOMEM");
+
+	if (!mkdtemp(dir) || !put(dir, "example.com.zone", zone, sizeof zone - 1) ||
+	    !put(dir, "inc.zone", inc, sizeof inc - 1)) {
+		printf("cannot write the zone files\n");
+		return 1;
+	}
+	snprintf(path, sizeof path, "%s/example.com.zone", dir);
+	tried = 0;
+	for (n = 1; file_run(path, n, &bad); n++)
+		tried++;
+	printf("reading zone files: %lu failures injected, %s\n", tried,
+	       bad ? "FAILED" : "each one ZL_ERR_NOMEM");
+	snprintf(path, sizeof path, "%s/inc.zone", dir);
+	remove(path);
+	snprintf(path, sizeof path, "%s/example.com.zone", dir);
+	remove(path);
+	remove(dir);
 	zl_ruleset_free(rs);
 	zl_diags_free(&errs);
 	return bad ? 1 : 0;

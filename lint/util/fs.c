@@ -440,7 +440,6 @@ static enum zl_status read_fd(int fd, size_t max, struct zl_file *out,
 			      struct walk *w)
 {
 	size_t len = 0, cap = 0;
-	char *buf = NULL;
 	struct stat sb;
 	ssize_t r;
 
@@ -455,10 +454,11 @@ static enum zl_status read_fd(int fd, size_t max, struct zl_file *out,
 	}
 	if ((uint64_t)sb.st_size > max)
 		return ZL_ERR_LIMIT;
+	/* Read into out->data, where a cleanup finds it (reading). */
 	for (;;) {
-		zl_xgrow((void **)&buf, &cap,
+		zl_xgrow((void **)&out->data, &cap,
 			 len == 0 ? (size_t)sb.st_size + 1 : len + 65536, 1);
-		r = read(fd, buf + len, cap - len - 1);
+		r = read(fd, out->data + len, cap - len - 1);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r <= 0)
@@ -470,11 +470,11 @@ static enum zl_status read_fd(int fd, size_t max, struct zl_file *out,
 	if (r < 0 || len > max) {
 		if (r < 0)
 			refuse(w, W_ERRNO, errno);
-		free(buf);
+		free(out->data);
+		out->data = NULL;
 		return r < 0 ? ZL_ERR_IO : ZL_ERR_LIMIT;
 	}
-	buf[len] = '\0';
-	out->data = buf;
+	out->data[len] = '\0';
 	out->len = len;
 	out->id = zl_xasprintf("%ju:%ju", (uintmax_t)sb.st_dev,
 			       (uintmax_t)sb.st_ino);
@@ -506,9 +506,25 @@ static char *reason(const struct walk *w)
 	return zl_xstrdup(buf);
 }
 
+/* A file being read, for a cleanup when memory runs out meanwhile. */
+struct reading {
+	int fd;
+	struct zl_file *out;
+};
+
+static void reading_abort(void *arg)
+{
+	struct reading *r = arg;
+
+	close(r->fd);
+	free(r->out->data);
+	r->out->data = NULL;
+}
+
 enum zl_status zl_fs_read_impl(void *arg, const struct zl_read *rd,
 			  struct zl_file *out, char **err)
 {
+	struct reading rg;
 	enum zl_status st;
 	struct walk w;
 	int fd;
@@ -521,7 +537,11 @@ enum zl_status zl_fs_read_impl(void *arg, const struct zl_read *rd,
 		*err = reason(&w);
 		return ZL_ERR_IO;
 	}
+	rg.fd = fd;
+	rg.out = out;
+	zl_cleanup_push(reading_abort, &rg);
 	st = read_fd(fd, rd->max, out, &w);
+	zl_cleanup_pop();
 	close(fd);
 	if (st == ZL_ERR_LIMIT)
 		*err = zl_xasprintf("larger than %zu bytes", rd->max);

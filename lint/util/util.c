@@ -16,12 +16,37 @@
 /* The thread's recovery point: each thread runs its own public calls. */
 static _Thread_local struct zl_guard *guard;
 
+/* The thread's cleanups (util.h); npushed counts those beyond the array
+ * too, so that every pop matches its push. */
+static _Thread_local struct {
+	void (*fn)(void *arg);
+	void *arg;
+} cleanups[ZL_CLEANUPS];
+static _Thread_local size_t npushed;
+
 bool zl_guard_enter(struct zl_guard *g)
 {
 	g->set = guard == NULL;
-	if (g->set)
+	if (g->set) {
 		guard = g;
+		npushed = 0;
+	}
 	return g->set;
+}
+
+void zl_cleanup_push(void (*fn)(void *arg), void *arg)
+{
+	if (npushed < ZL_CLEANUPS) {
+		cleanups[npushed].fn = fn;
+		cleanups[npushed].arg = arg;
+	}
+	npushed++;
+}
+
+void zl_cleanup_pop(void)
+{
+	if (npushed > 0)
+		npushed--;
 }
 
 void zl_guard_leave(struct zl_guard *g)
@@ -34,9 +59,15 @@ void zl_guard_leave(struct zl_guard *g)
 
 void zl_oom(size_t n)
 {
+	size_t i;
+
 	(void)n;
-	if (guard)
+	if (guard) {
+		for (i = npushed < ZL_CLEANUPS ? npushed : ZL_CLEANUPS; i > 0; i--)
+			cleanups[i - 1].fn(cleanups[i - 1].arg);
+		npushed = 0;
 		longjmp(guard->jb, 1);
+	}
 	__builtin_trap();
 }
 

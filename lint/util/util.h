@@ -7,7 +7,8 @@
  * returns ZL_ERR_NOMEM, or NULL.  So the code between has no ENOMEM paths
  * to get wrong, and the library neither exits nor aborts.  What the
  * interrupted call had allocated and not yet attached to an object the
- * caller owns is not freed (docs/limits.md). */
+ * caller owns is freed only where the code pushed a cleanup for it
+ * (zl_cleanup_push; docs/limits.md). */
 #ifndef ZL_UTIL_H
 #define ZL_UTIL_H
 
@@ -51,6 +52,17 @@ void zl_guard_leave(struct zl_guard *g);
 			}						\
 		}							\
 	} while (0)
+
+/* What a function is building, not yet attached to an object its caller
+ * owns, and how to free it when memory runs out: zl_oom() runs the
+ * cleanups pushed on the thread, newest first, before it jumps back, while
+ * their frames are still alive.  A cleanup must not allocate, and must
+ * find what it frees consistent at every allocation between its push and
+ * its pop.  Of more than ZL_CLEANUPS at once, the newest are not run (what
+ * they would free leaks). */
+#define ZL_CLEANUPS 8
+void zl_cleanup_push(void (*fn)(void *arg), void *arg);
+void zl_cleanup_pop(void);	/* drops the newest, without running it */
 
 /* Reports that n bytes could not be allocated: jumps to the thread's
  * recovery point.  Without one (a caller inside the library that skipped

@@ -46,6 +46,10 @@ int zl_ld_add_src(struct zl_zone *z, const char *path, const char *display,
 		free(buf);
 		return -1;
 	}
+	/* Every allocation first: buf becomes the zone's only once nothing
+	 * can fail, so that running out of memory frees it once (the caller
+	 * still holds it: loader_abort). */
+	z->srcs = zl_xrealloc(z->srcs, (z->nsrcs + 1) * sizeof *z->srcs);
 	s = zl_xcalloc(1, sizeof *s);
 	s->path = zl_xstrdup(path);
 	s->display = zl_xstrdup(display);
@@ -60,7 +64,6 @@ int zl_ld_add_src(struct zl_zone *z, const char *path, const char *display,
 		s->len = len;
 		index_lines(s);
 	}
-	z->srcs = zl_xrealloc(z->srcs, (z->nsrcs + 1) * sizeof *z->srcs);
 	z->srcs[z->nsrcs] = s;
 	return (int)z->nsrcs++;
 }
@@ -357,12 +360,33 @@ static void final_origin(struct loader *L)
 	zl_ld_fix_origin(L);
 }
 
+/* Out of memory during a load (zl_cleanup_push): frees what the loader
+ * holds, the zone being built with it. */
+static void loader_abort(void *arg)
+{
+	struct loader *L = arg;
+	size_t i;
+
+	zl_ld_seen_free(L);
+	free(L->root);
+	free(L->repo);
+	for (i = 0; i <= L->depth; i++) {
+		free(L->id[i]);
+		free(L->dir[i]);
+	}
+	zl_buf_free(&L->scratch);
+	zl_zone_free(L->z);
+	free(L->err);
+	free(L->text);
+}
+
 static enum zl_status run(struct loader *L, const char *path,
 			  const char *display, char *buf, size_t len,
 			  struct zl_zone **out, char **err)
 {
 	char sz[32];
 
+	L->text = buf;
 	L->z = zl_xcalloc(1, sizeof *L->z);
 	L->total = len;
 	L->infer_name = display;
@@ -374,13 +398,17 @@ static enum zl_status run(struct loader *L, const char *path,
 		     "of zone text per run", display,
 		     zl_size_str(L->budget->lim.bytes, sz, sizeof sz));
 		free(buf);
+		L->text = NULL;
 		goto out;
 	}
+	/* zl_ld_add_src() takes buf only once nothing more can fail. */
 	(void)zl_ld_add_src(L->z, path, display, buf, len, NULL);
+	L->text = NULL;
 	zl_ld_process(L, 0);
 	final_origin(L);
 	zl_zone_mark_cuts(L->z);
 out:
+	zl_cleanup_pop();	/* nothing below allocates */
 	zl_ld_seen_free(L);
 	free(L->root);
 	free(L->repo);
@@ -483,6 +511,7 @@ enum zl_status zl_zone_load_file_impl(const char *path,
 	*err = NULL;
 	memset(&L, 0, sizeof L);
 	L.opts = opts;
+	zl_cleanup_push(loader_abort, &L);
 	if (root) {
 		/* Found inside the root (a directory walk): read confined
 		 * to it, like its includes. */
@@ -504,6 +533,7 @@ enum zl_status zl_zone_load_file_impl(const char *path,
 		       zl_xasprintf("'%s' is larger than 1 GiB", path) :
 		       zl_xasprintf("cannot read '%s': %s", path, why);
 		free(why);
+		zl_cleanup_pop();
 		free(L.root);
 		free(L.dir[0]);
 		return st;
@@ -531,12 +561,9 @@ enum zl_status zl_zone_load_buffer_impl(const char *name, const char *buf,
 		*err = zl_xasprintf("'%s' is larger than 1 GiB", display);
 		return ZL_ERR_LIMIT;
 	}
-	copy = zl_xmalloc(len + 1);
-	if (len)
-		memcpy(copy, buf, len);
-	copy[len] = '\0';
 	memset(&L, 0, sizeof L);
 	L.opts = opts;
+	zl_cleanup_push(loader_abort, &L);
 	/* The displayed name only places the text in the root: a name
 	 * through a link out of the tree must not move the root there. */
 	root = opts && opts->include_root ? opts->include_root : ".";
@@ -545,6 +572,11 @@ enum zl_status zl_zone_load_buffer_impl(const char *name, const char *buf,
 	L.dir[0] = zl_path_dir(rel);
 	free(rel);
 	repo_root(&L, display);
+	/* Copied last: from here on run() owns it. */
+	copy = zl_xmalloc(len + 1);
+	if (len)
+		memcpy(copy, buf, len);
+	copy[len] = '\0';
 	return run(&L, name, display, copy, len, out, err);
 }
 

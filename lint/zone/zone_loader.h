@@ -50,6 +50,8 @@ struct loader {
 	uint8_t noted[65536 / 8];	/* types whose unchecked rdata has
 					   been noted */
 	struct zl_buf scratch;
+	char *text;			/* the zone file's text until the zone
+					   holds it (for loader_abort) */
 	enum zl_status st;		/* a failure that ends the load */
 	char *err;
 };
