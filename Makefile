@@ -220,7 +220,7 @@ check-tsan:
 	cd build-tsan && TSAN_OPTIONS="halt_on_error=1 exitcode=66" sh tests/cli.sh ./zonelint
 
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
-valgrind: zonelint tests/unit/run
+valgrind: zonelint tests/unit/run tests/servers/list
 	sh tools/deps.sh cmd:valgrind:valgrind
 	CK_FORK=no $(VALGRIND) tests/unit/run
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/fixtures.sh ./zonelint
@@ -231,6 +231,7 @@ valgrind: zonelint tests/unit/run
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/budgets.sh ./zonelint
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/formats.sh ./zonelint
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/errors.sh ./zonelint
+	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/servers.sh tests/servers/list
 
 # libFuzzer harnesses (fuzz/fuzz_*.c), built with their own copy of liblint
 # in build-fuzz/ so the instrumented objects never mix with the normal ones.

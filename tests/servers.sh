@@ -16,6 +16,7 @@
 # started there.
 #
 # usage: tests/servers.sh LIST   (LIST: the tests/servers/list program)
+# ZONELINT_WRAPPER is put in front of every LIST command (for valgrind).
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -64,7 +65,7 @@ case_ok() {
 		show "$tmp/chk"
 		return 1
 	fi
-	"$zl" "$conf" >"$tmp/out" 2>"$tmp/err"
+	${ZONELINT_WRAPPER:-} "$zl" "$conf" >"$tmp/out" 2>"$tmp/err"
 	rc=$?
 	want_rc 0 || return 1
 	[ ! -s "$tmp/err" ] || { show "$tmp/err"; return 1; }
@@ -78,7 +79,7 @@ case_bad() {
 		show "$tmp/chk"
 		return 1
 	fi
-	"$zl" "$conf" >"$tmp/out" 2>"$tmp/err"
+	${ZONELINT_WRAPPER:-} "$zl" "$conf" >"$tmp/out" 2>"$tmp/err"
 	rc=$?
 	want_rc 1 || return 1
 	sed -n 's/^\([^ ]*:[0-9]*:[0-9]*\): error: .*/\1/p' "$tmp/err" \
