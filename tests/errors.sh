@@ -224,8 +224,8 @@ test_include_arguments() {
 }
 
 test_unknown_directive() {
-	directive '$GENERATE 1-2 a$ A 192.0.2.$'
-	bad_directive 1 ZONE001 "'\\\$GENERATE'"
+	directive '$FROB 1-2 a$ A 192.0.2.$'
+	bad_directive 1 ZONE001 "'\\\$FROB'"
 }
 
 t "rule file: bad id" test_bad_id
