@@ -204,12 +204,14 @@ valgrind: zonelint tests/unit/run
 
 # libFuzzer harnesses (fuzz/fuzz_*.c), built with their own copy of liblint
 # in build-fuzz/ so the instrumented objects never mix with the normal ones.
-#   make fuzz        each harness for FUZZ_SECONDS (default 60), FUZZ_JOBS
+#   make fuzz        each harness for FUZZ_SECONDS (default 60), or for
+#                    FUZZ_RUNS inputs from FUZZ_SEED (default 1), FUZZ_JOBS
 #                    (default 1) at a time, corpus kept
 #                    in build-fuzz/corpus/, crashes in build-fuzz/artifacts/
 #   make check-fuzz  each harness over its seeds and fuzz/regressions/
 FUZZ_SECONDS ?= 60
 FUZZ_JOBS ?= 1
+FUZZ_SEED ?= 1
 FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=all -fno-omit-frame-pointer
 FUZZ_NAMES = $(patsubst fuzz/%.c,%,$(wildcard fuzz/fuzz_*.c))
@@ -231,6 +233,7 @@ check-fuzz: fuzz-build
 
 fuzz: fuzz-build
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) \
+	  FUZZ_RUNS=$(FUZZ_RUNS) FUZZ_SEED=$(FUZZ_SEED) \
 	  sh fuzz/run.sh fuzz build-fuzz $(FUZZ_NAMES)
 
 # Speed against the reference zone checkers; writes bench/RESULTS.md.

@@ -5,7 +5,10 @@
 #            seed (BUILD/seeds/<h>) and every committed regression input
 #            (fuzz/regressions/<h>); fails on any crash, leak or hang
 #        fuzz/run.sh fuzz BUILD NAME...      each harness for FUZZ_SECONDS
-#            (default 60) from BUILD/corpus/<h>, the seeds and the
+#            (default 60), or for FUZZ_RUNS inputs from the random seed
+#            FUZZ_SEED (default 1) when FUZZ_RUNS is set: a run that gives
+#            the same result on every machine, as a gate must; from
+#            BUILD/corpus/<h>, the seeds and the
 #            regressions, FUZZ_JOBS (default 1) harnesses at a time; a crash
 #            is saved under BUILD/artifacts/<h>/ and belongs, once fixed, in
 #            fuzz/regressions/<h>/
@@ -16,6 +19,8 @@ mode=${1:?usage: fuzz/run.sh regress|fuzz BUILD NAME...}
 build=${2:?usage: fuzz/run.sh regress|fuzz BUILD NAME...}
 shift 2
 secs=${FUZZ_SECONDS:-60}
+runs=${FUZZ_RUNS:-}
+seed=${FUZZ_SEED:-1}
 jobs=${FUZZ_JOBS:-1}
 # A slow input is a finding too: 10 s is far beyond any real zone or rule.
 common="-timeout=10 -rss_limit_mb=2048 -print_final_stats=1"
@@ -53,12 +58,19 @@ fuzz() {
 	[ -d "fuzz/regressions/$h" ] && set -- "$@" "fuzz/regressions/$h"
 	name=$1
 	shift
-	"$build/fuzz/bin/$name" $common -max_total_time="$secs" \
+	if [ -n "$runs" ]; then
+		limit="-runs=$runs -seed=$seed"
+		what="$runs inputs from seed $seed"
+	else
+		limit="-max_total_time=$secs"
+		what="${secs}s"
+	fi
+	"$build/fuzz/bin/$name" $common $limit \
 		-artifact_prefix="$art" "$@" >"$log" 2>&1
 	rc=$?
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
 	if [ $rc -eq 0 ]; then
-		echo "ok - $name fuzzed ${secs}s, ${execs:-?} runs, corpus $(ls "$corpus" | wc -l)"
+		echo "ok - $name fuzzed $what, ${execs:-?} runs, corpus $(ls "$corpus" | wc -l)"
 	else
 		echo "not ok - $name (exit $rc), input saved in $art:"
 		grep -E 'ERROR|SUMMARY|runtime error|Test unit written' "$log" |

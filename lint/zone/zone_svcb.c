@@ -408,7 +408,10 @@ bool zl_field_svcparams(const char *buf, const struct zl_lex_tok *t,
 		for (k = 0; k < v.np; k++) {
 			put16(out, v.p[k].key);
 			put16(out, (unsigned)v.p[k].len);
-			zl_buf_add(out, v.val.s + v.p[k].off, v.p[k].len);
+			/* values may all be empty: v.val.s is then NULL */
+			if (v.p[k].len)
+				zl_buf_add(out, v.val.s + v.p[k].off,
+					   v.p[k].len);
 		}
 	}
 	free(v.p);
