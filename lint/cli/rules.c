@@ -198,12 +198,8 @@ static void explain_field(const char *label, const char *value)
 
 int cli_list_checks(const struct zl_ruleset *rs, bool json)
 {
-	char *text = zl_checks_reference(rs, json);
+	char *text = must_ptr(zl_checks_reference(rs, json));
 
-	if (!text) {
-		warnx("out of memory");
-		return RC_FAIL;
-	}
 	fputs(text, stdout);
 	free(text);
 	return RC_OK;
@@ -235,8 +231,7 @@ int cli_explain(const struct zl_ruleset *rs, const char *id)
 	explain_field("scope:", ri.scope);
 	explain_field("check:", ri.check);
 	explain_field("defined at:", ri.origin);
-	if (!(text = zl_rule_tunables(rs, id)))
-		return RC_FAIL;
+	text = must_ptr(zl_rule_tunables(rs, id));
 	fputs(text, stdout);
 	free(text);
 	if (ri.description && *ri.description) {
