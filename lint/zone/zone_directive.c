@@ -68,31 +68,6 @@ void zl_ld_seen_free(struct loader *L)
 	}
 }
 
-bool zl_ld_args(struct loader *L, uint16_t src,
-		    const struct zl_lex_line *ln, size_t min, size_t max,
-		    const char *what)
-{
-	const struct zl_lex_tok *t;
-
-	if (ln->ntoks - 1 < min) {
-		zl_zone_problem(L->z, "syntax", src, span(&ln->toks[0]),
-				"missing %s after %.*s%s", what,
-				ZL_TOKARGS(text_of(L, src, &ln->toks[0]),
-					   ln->toks[0].len));
-		return false;
-	}
-	if (ln->ntoks - 1 > max) {
-		t = &ln->toks[max + 1];
-		zl_zone_problem(L->z, "syntax", src, span(t),
-				"extra field '%.*s%s' after %.*s%s",
-				ZL_TOKARGS(text_of(L, src, t), t->len),
-				ZL_TOKARGS(text_of(L, src, &ln->toks[0]),
-					   ln->toks[0].len));
-		return false;
-	}
-	return true;
-}
-
 static void dir_origin(struct loader *L, uint16_t src,
 		       const struct zl_lex_line *ln)
 {
@@ -406,7 +381,7 @@ static void dir_include(struct loader *L, uint16_t src,
 	L->depth++;
 	L->id[L->depth] = id;
 	L->dir[L->depth] = zl_path_dir(L->z->srcs[idx]->path);
-	zl_ld_process(L, (uint16_t)idx);
+	L->process(L, (uint16_t)idx);
 	free(L->id[L->depth]);
 	free(L->dir[L->depth]);
 	L->id[L->depth] = L->dir[L->depth] = NULL;

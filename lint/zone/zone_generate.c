@@ -332,7 +332,7 @@ void zl_ld_generate(struct loader *L, uint16_t src,
 	/* The records stand for the directive: they do not become the
 	 * owner of the blank-owner lines after it. */
 	L->generating = true;
-	zl_ld_process(L, (uint16_t)idx);
+	L->process(L, (uint16_t)idx);
 	L->generating = false;
 	L->prev_owner = prev_owner;
 	L->prev_bad = prev_bad;

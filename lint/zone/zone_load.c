@@ -1,5 +1,6 @@
-/* zone_load.c - reads zone files: sources, the origin, the line loop and
- * the entry points (records: zone_record.c, directives: zone_directive.c). */
+/* zone_load.c - reads zone files: the line loop and the entry points
+ * (the state of a load: zone_state.c; records: zone_record.c; directives:
+ * zone_directive.c). */
 #include "zone_loader.h"
 
 #include <inttypes.h>
@@ -12,232 +13,6 @@
 
 #include "fs.h"
 #include "impl.h"
-
-/* ---- reading sources ---- */
-
-/* Fills s->lines, the line-start table of s->buf. */
-static void index_lines(struct zl_src *s)
-{
-	const char *buf = s->buf, *p = buf, *nl;
-	size_t n = 1, len = s->len;
-
-	while ((nl = memchr(p, '\n', len - (size_t)(p - buf))) != NULL) {
-		n++;
-		p = nl + 1;
-	}
-	s->lines = zl_xmalloc(n * sizeof *s->lines);
-	s->lines[0] = 0;
-	for (n = 1, p = buf; (nl = memchr(p, '\n', len - (size_t)(p - buf)));) {
-		s->lines[n++] = (uint32_t)(nl + 1 - buf);
-		p = nl + 1;
-	}
-	s->nlines = n;
-}
-
-/* Adds a source with its line-start table: buf (taken), or the text of
- * `again`, an earlier source of the same file, shared.  Returns its index,
- * or -1 when there are too many sources. */
-int zl_ld_add_src(struct zl_zone *z, const char *path, const char *display,
-		   char *buf, size_t len, const struct zl_src *again)
-{
-	struct zl_src *s;
-
-	if (z->nsrcs >= MAX_SRCS) {
-		free(buf);
-		return -1;
-	}
-	/* Every allocation first: buf becomes the zone's only once nothing
-	 * can fail, so that running out of memory frees it once (the caller
-	 * still holds it: loader_abort). */
-	z->srcs = zl_xrealloc(z->srcs, (z->nsrcs + 1) * sizeof *z->srcs);
-	s = zl_xcalloc(1, sizeof *s);
-	s->path = zl_xstrdup(path);
-	s->display = zl_xstrdup(display);
-	if (again) {
-		s->buf = again->buf;
-		s->len = again->len;
-		s->lines = again->lines;
-		s->nlines = again->nlines;
-		s->shared = true;
-	} else {
-		s->buf = buf;
-		s->len = len;
-		index_lines(s);
-	}
-	z->srcs[z->nsrcs] = s;
-	return (int)z->nsrcs++;
-}
-
-/* ---- origin ---- */
-
-void zl_ld_fail(struct loader *L, enum zl_status st, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (L->st != ZL_OK)
-		return;
-	L->st = st;
-	va_start(ap, fmt);
-	L->err = zl_xvasprintf(fmt, ap);
-	va_end(ap);
-}
-
-/* Whether s[0..n) is a dot-separated list of at least two host-name labels
- * (letters, digits, inner hyphens; RFC 952/1123). */
-static bool host_name(const char *s, size_t n)
-{
-	size_t i, llen = 0, labels = 0;
-
-	if (n == 0 || n > 253)
-		return false;
-	for (i = 0; i <= n; i++) {
-		if (i == n || s[i] == '.') {
-			if (llen == 0 || llen > 63 || s[i - 1] == '-')
-				return false;
-			labels++;
-			llen = 0;
-		} else if ((s[i] >= 'a' && s[i] <= 'z') ||
-			   (s[i] >= 'A' && s[i] <= 'Z') ||
-			   (s[i] >= '0' && s[i] <= '9') ||
-			   (s[i] == '-' && llen > 0)) {
-			llen++;
-		} else {
-			return false;
-		}
-	}
-	return labels >= 2;
-}
-
-/* example.com.zone, example.com.db, db.example.com, example.com. */
-static bool infer_origin(const char *name, char *out, size_t outsz)
-{
-	const char *base = strrchr(name, '/');
-	size_t n;
-
-	base = base ? base + 1 : name;
-	n = strlen(base);
-	if (n > 5 && strcasecmp(base + n - 5, ".zone") == 0)
-		n -= 5;
-	else if (n > 3 && strcasecmp(base + n - 3, ".db") == 0)
-		n -= 3;
-	else if (n > 3 && strncasecmp(base, "db.", 3) == 0) {
-		base += 3;
-		n -= 3;
-	}
-	if (!host_name(base, n) || n + 2 > outsz)
-		return false;
-	memcpy(out, base, n);
-	out[n] = '.';
-	out[n + 1] = '\0';
-	return true;
-}
-
-/* Makes the current origin known: --origin, else the file name.  Returns
- * false (and ends the load) when neither gives one. */
-bool zl_ld_origin(struct loader *L)
-{
-	static const uint8_t root[1] = { 0 };
-	const char *text = L->opts ? L->opts->origin : NULL, *cat;
-	char buf[300], msg[256];
-
-	if (L->originlen)
-		return true;
-	if (L->st != ZL_OK)
-		return false;
-	if (!text && infer_origin(L->infer_name, buf, sizeof buf))
-		text = buf;
-	if (!text) {
-		zl_ld_fail(L, ZL_ERR_ORIGIN,
-		     "cannot determine the origin of '%s': add a $ORIGIN line, "
-		     "pass --origin, or name the file like example.com.zone "
-		     "or db.example.com", L->infer_name);
-		return false;
-	}
-	L->originlen = zl_name_from_text(text, strlen(text), root, 1,
-					 L->origin, &cat, msg, sizeof msg);
-	if (L->originlen == 0) {
-		zl_ld_fail(L, ZL_ERR_ORIGIN, "invalid origin: %s", msg);
-		return false;
-	}
-	return true;
-}
-
-/* The zone's origin is the first $ORIGIN before any record, else the one
- * in force at the first record (RFC 1035 §5.1). */
-void zl_ld_fix_origin(struct loader *L)
-{
-	if (!L->z->origin && L->originlen)
-		zl_zone_set_origin(L->z, zl_name_intern_wire(L->z, L->origin));
-}
-
-/* Whether a name needs the origin: '@' or no final (unescaped) dot. */
-static bool relative(const char *s, size_t n)
-{
-	size_t bs = 0;
-
-	if (n == 0 || s[n - 1] != '.')
-		return true;
-	while (bs + 1 < n && s[n - 2 - bs] == '\\')
-		bs++;
-	return bs % 2 == 1;
-}
-
-/* Parses a domain-name token relative to the current origin into wire.
- * Returns its length, or 0 after adding a problem. */
-size_t zl_ld_name(struct loader *L, uint16_t src,
-			 const struct zl_lex_tok *t, uint8_t *wire)
-{
-	const char *s = L->z->srcs[src]->buf + t->off, *cat;
-	struct zl_tok at = { t->off, t->len };
-	char msg[256];
-	size_t n = t->len, wl;
-
-	if (t->quoted) {
-		zl_zone_problem(L->z, "syntax", src, at,
-				"invalid domain name %.*s%s", ZL_TOKARGS(s, n));
-		return 0;
-	}
-	if (relative(s, n) && !zl_ld_origin(L))
-		return 0;
-	wl = zl_name_from_text(s, n, L->origin, L->originlen, wire, &cat, msg,
-			       sizeof msg);
-	if (wl == 0)
-		zl_zone_problem(L->z, cat, src, at, "%s", msg);
-	return wl;
-}
-
-/* ---- directives ---- */
-
-/* Reads a TTL token into *out.  Returns false after reporting one that is
- * not a TTL or does not fit its 32 bits.  RFC 2181 §8: receivers read a TTL
- * with the top bit set as 0; so does the loader, after a warning. */
-bool zl_ld_ttl(struct loader *L, uint16_t src,
-		      const struct zl_lex_tok *t, uint32_t *out)
-{
-	const char *s = text_of(L, src, t);
-	uint64_t v;
-	int rc = zl_ttl_parse(s, t->len, UINT32_MAX, &v);
-
-	if (rc == -1) {
-		zl_zone_problem(L->z, "syntax", src, span(t),
-				"invalid TTL '%.*s%s'", ZL_TOKARGS(s, t->len));
-		return false;
-	}
-	if (rc == -2) {
-		zl_zone_problem(L->z, "range", src, span(t),
-				"TTL %.*s%s does not fit in 32 bits "
-				"(0..4294967295)", ZL_TOKARGS(s, t->len));
-		return false;
-	}
-	if (v > MAX_TTL) {
-		zl_zone_problem(L->z, "ttl", src, span(t),
-				"TTL %.*s%s exceeds 2147483647: receivers read "
-				"it as 0 (RFC 2181 §8)", ZL_TOKARGS(s, t->len));
-		v = 0;
-	}
-	*out = (uint32_t)v;
-	return true;
-}
 
 /* The type of a record the lexer rejected, when the tokens it read before
  * the error name one after the optional TTL and class; 0 otherwise. */
@@ -308,7 +83,8 @@ static void keep_comments(struct zl_zone *z, uint16_t src,
 			src, ln->comments[i] };
 }
 
-void zl_ld_process(struct loader *L, uint16_t src)
+/* Reads source src, line by line, into the zone. */
+static void process(struct loader *L, uint16_t src)
 {
 	const struct zl_src *s = L->z->srcs[src];
 	struct zl_lex_line ln;
@@ -341,25 +117,6 @@ void zl_ld_process(struct loader *L, uint16_t src)
 
 /* ---- entry points ---- */
 
-/* A zone with neither records nor a way to name it still needs an origin:
- * the root, so that nothing downstream sees NULL. */
-static void final_origin(struct loader *L)
-{
-	char buf[300];
-
-	if (L->st == ZL_OK && !L->z->origin && !L->originlen &&
-	    ((L->opts && L->opts->origin) ||
-	     infer_origin(L->infer_name, buf, sizeof buf)))
-		zl_ld_origin(L);
-	if (L->st != ZL_OK)
-		return;
-	if (!L->originlen) {
-		L->origin[0] = 0;
-		L->originlen = 1;
-	}
-	zl_ld_fix_origin(L);
-}
-
 /* Out of memory during a load (zl_cleanup_push): frees what the loader
  * holds, the zone being built with it. */
 static void loader_abort(void *arg)
@@ -387,6 +144,7 @@ static enum zl_status run(struct loader *L, const char *path,
 	char sz[32];
 
 	L->text = buf;
+	L->process = process;
 	L->z = zl_xcalloc(1, sizeof *L->z);
 	L->total = len;
 	L->infer_name = display;
@@ -404,8 +162,8 @@ static enum zl_status run(struct loader *L, const char *path,
 	/* zl_ld_add_src() takes buf only once nothing more can fail. */
 	(void)zl_ld_add_src(L->z, path, display, buf, len, NULL);
 	L->text = NULL;
-	zl_ld_process(L, 0);
-	final_origin(L);
+	process(L, 0);
+	zl_ld_final_origin(L);
 	zl_zone_mark_cuts(L->z);
 out:
 	zl_cleanup_pop();	/* nothing below allocates */

@@ -1,7 +1,11 @@
 /* zone_loader.h - internal to the zone loader: the state of one load,
- * shared by zone_load.c (sources, origin, the line loop, entry points),
- * zone_record.c (records), zone_directive.c ($ORIGIN, $TTL, $INCLUDE) and
- * zone_generate.c ($GENERATE).  Nothing outside zone_*.c includes this. */
+ * shared by zone_state.c (sources, origin, names, TTLs: what every part
+ * reads), zone_load.c (the line loop, entry points), zone_record.c
+ * (records), zone_directive.c ($ORIGIN, $TTL, $INCLUDE) and
+ * zone_generate.c ($GENERATE).  The uses go one way: zone_load.c uses the
+ * others, the directives use zone_generate.c, and all use zone_state.c;
+ * the directives read nested text through L->process.  Nothing outside
+ * zone_*.c includes this. */
 #ifndef ZL_ZONE_LOADER_H
 #define ZL_ZONE_LOADER_H
 
@@ -54,6 +58,9 @@ struct loader {
 					   holds it (for loader_abort) */
 	enum zl_status st;		/* a failure that ends the load */
 	char *err;
+	/* The line loop (zone_load.c), for the text a directive reads in
+	 * turn: an $INCLUDEd file, the records of a $GENERATE. */
+	void (*process)(struct loader *L, uint16_t src);
 };
 
 static inline struct zl_tok span(const struct zl_lex_tok *t)
@@ -69,7 +76,7 @@ static inline const char *text_of(const struct loader *L, uint16_t src,
 	return L->z->srcs[src]->buf + t->off;
 }
 
-/* ---- zone_load.c ---- */
+/* ---- zone_state.c ---- */
 
 /* Adds a source with its line-start table: buf (taken), or the text of
  * `again`, an earlier source of the same file, shared.  Returns its index,
@@ -84,6 +91,9 @@ void zl_ld_fail(struct loader *L, enum zl_status st, const char *fmt, ...)
 bool zl_ld_origin(struct loader *L);
 /* Sets the zone's origin from the current one if not set yet. */
 void zl_ld_fix_origin(struct loader *L);
+/* At the end of a load: the zone's origin, the root when nothing names
+ * one, so that nothing downstream sees NULL. */
+void zl_ld_final_origin(struct loader *L);
 /* Parses a domain-name token relative to the current origin into wire
  * (ZL_NAME_MAXWIRE bytes).  Returns its length, or 0 after adding a
  * problem. */
@@ -93,13 +103,16 @@ size_t zl_ld_name(struct loader *L, uint16_t src, const struct zl_lex_tok *t,
  * not a TTL or does not fit its 32 bits. */
 bool zl_ld_ttl(struct loader *L, uint16_t src, const struct zl_lex_tok *t,
 	       uint32_t *out);
-/* Reads source src, line by line, into the zone. */
-void zl_ld_process(struct loader *L, uint16_t src);
+/* Checks a directive's argument count; reports and returns false if off. */
+bool zl_ld_args(struct loader *L, uint16_t src, const struct zl_lex_line *ln,
+		size_t min, size_t max, const char *what);
+/* A class mnemonic or CLASSnnn (RFC 3597 §5), any case. */
+bool zl_ld_class(const char *s, size_t n, uint16_t *out);
+/* The mnemonic of class k, or CLASSnnn written into buf. */
+const char *zl_ld_class_name(uint16_t k, char *buf, size_t sz);
 
 /* ---- zone_record.c ---- */
 
-/* A class mnemonic or CLASSnnn (RFC 3597 §5), any case. */
-bool zl_ld_class(const char *s, size_t n, uint16_t *out);
 /* Loads the record on line ln of source src, or reports why not. */
 void zl_ld_record(struct loader *L, uint16_t src, const struct zl_lex_line *ln);
 
@@ -109,9 +122,6 @@ void zl_ld_record(struct loader *L, uint16_t src, const struct zl_lex_line *ln);
  * reports an unknown one. */
 void zl_ld_directive(struct loader *L, uint16_t src,
 		     const struct zl_lex_line *ln);
-/* Checks a directive's argument count; reports and returns false if off. */
-bool zl_ld_args(struct loader *L, uint16_t src, const struct zl_lex_line *ln,
-		size_t min, size_t max, const char *what);
 /* Frees what the load remembers of the files read for $INCLUDE. */
 void zl_ld_seen_free(struct loader *L);
 

@@ -8,39 +8,6 @@
 #include <string.h>
 #include <strings.h>
 
-/* The class mnemonics: the data classes and the query classes NONE and
- * ANY (RFC 6895 §3.2). */
-static const struct { const char *name; uint16_t v; } classes[] = {
-	{ "IN", 1 }, { "CS", 2 }, { "CH", 3 }, { "HS", 4 },
-	{ "NONE", 254 }, { "ANY", 255 },
-};
-
-bool zl_ld_class(const char *s, size_t n, uint16_t *out)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof classes / sizeof classes[0]; i++) {
-		if (strlen(classes[i].name) == n &&
-		    strncasecmp(s, classes[i].name, n) == 0) {
-			*out = classes[i].v;
-			return true;
-		}
-	}
-	return n > 5 && strncasecmp(s, "CLASS", 5) == 0 &&
-	       zl_lex_generic_num(s, n, 5, out);
-}
-
-static const char *class_name(uint16_t k, char *buf, size_t sz)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof classes / sizeof classes[0]; i++)
-		if (classes[i].v == k)
-			return classes[i].name;
-	snprintf(buf, sz, "CLASS%u", (unsigned)k);
-	return buf;
-}
-
 /* Reads the optional TTL and class, in either order (RFC 1035 §5.1 allows
  * both; ldns only the first).  *i is the next token.  Returns false after
  * reporting a bad TTL. */
@@ -202,13 +169,13 @@ static bool rr_class(struct loader *L, uint16_t src, struct zl_rr *rr)
 		   (k >= 57344 && k <= 65279) || k == 65535) {
 		zl_zone_problem(L->z, "class", src, rr->class_tok,
 				"class %s cannot appear in a zone file",
-				class_name(k, name, sizeof name));
+				zl_ld_class_name(k, name, sizeof name));
 		return false;
 	} else if (L->zone_class && k != L->zone_class) {
 		zl_zone_problem(L->z, "class", src, rr->class_tok,
 				"class %s differs from the zone's class %s",
-				class_name(k, name, sizeof name),
-				class_name(L->zone_class, zone, sizeof zone));
+				zl_ld_class_name(k, name, sizeof name),
+				zl_ld_class_name(L->zone_class, zone, sizeof zone));
 		return false;
 	}
 	if (!L->zone_class)
