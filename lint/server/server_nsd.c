@@ -336,9 +336,10 @@ static char *cook(const char *fmt, const char *name)
 
 static void list_zones(struct nsd *n)
 {
+	struct srv_set seen = { 0 };
 	struct clause *z;
 	char *origin, *dir, *name, *path;
-	size_t i, j;
+	size_t i;
 
 	dir = !n->has_zonesdir ? zl_xstrdup(NSD_ZONESDIR) :
 	      srv_resolve(n->s->cwd, n->zonesdir.s);
@@ -358,11 +359,7 @@ static void list_zones(struct nsd *n)
 				"invalid zone name '%s'", z->name.s);
 			continue;
 		}
-		for (j = 0; j < n->s->out->n; j++)
-			if (n->s->out->v[j].kind == ZL_SERVER_NSD &&
-			    !strcmp(n->s->out->v[j].origin, origin))
-				break;
-		if (j < n->s->out->n) {
+		if (srv_set_add(&seen, origin, i)) {
 			srv_err(n->s, z->name.file, z->name.line, z->name.col,
 				"duplicate zone name '%s'", z->name.s);
 			free(origin);
@@ -377,6 +374,7 @@ static void list_zones(struct nsd *n)
 		free(name);
 		free(origin);
 	}
+	srv_set_free(&seen);
 	free(dir);
 }
 
