@@ -274,6 +274,17 @@ const struct srv_set_ent *srv_set_add(struct srv_set *set, const char *key,
 	return NULL;
 }
 
+const struct srv_set_ent *srv_set_find(const struct srv_set *set,
+				       const char *key)
+{
+	size_t i;
+
+	if (set->n == 0)
+		return NULL;
+	i = slot(set->v, set->cap, key);
+	return set->v[i].key ? &set->v[i] : NULL;
+}
+
 void srv_set_free(struct srv_set *set)
 {
 	size_t i;

@@ -95,6 +95,9 @@ struct srv_set {
  * returns its entry (valid until the next add) and adds nothing. */
 const struct srv_set_ent *srv_set_add(struct srv_set *set, const char *key,
 				      size_t val);
+/* The entry of key, or NULL. */
+const struct srv_set_ent *srv_set_find(const struct srv_set *set,
+				       const char *key);
 void srv_set_free(struct srv_set *set);
 
 /* The readers: each reads the configuration f (already open) and every

@@ -227,7 +227,8 @@ static bool section(struct ydoc *y, bool zones)
 				"invalid domain name '%s'", e->id.val);
 		/* Knot refuses an identifier given twice */
 		key = zones ? e->origin : e->id.val;
-		if (key && srv_set_add(zones ? &k->zset : &k->tset, key, 0)) {
+		if (key && srv_set_add(zones ? &k->zset : &k->tset, key,
+				       zones ? k->nz - 1 : k->nt - 1)) {
 			srv_err(k->s, e->id.file, e->id.line, e->id.col,
 				"duplicate identifier '%s'", e->id.val);
 			free(e->origin);
@@ -391,12 +392,9 @@ static char *expand(struct knot *k, const struct item *it, const char *fmt,
 
 static const struct entry *find_template(struct knot *k, const char *id)
 {
-	size_t i;
+	const struct srv_set_ent *e = srv_set_find(&k->tset, id);
 
-	for (i = 0; i < k->nt; i++)
-		if (strcmp(k->t[i].id.val, id) == 0)
-			return &k->t[i];
-	return NULL;
+	return e ? &k->t[e->val] : NULL;
 }
 
 static void list_zone(struct knot *k, const struct entry *z)

@@ -30,6 +30,7 @@ struct nsd {
 	size_t nz, zcap, np, pcap;
 	struct tok zonesdir;
 	bool has_zonesdir;
+	struct srv_set pats;	/* pattern names: indexes in p */
 };
 
 /* One file's tokens. */
@@ -121,13 +122,10 @@ static void clause_free(struct clause *c)
  * items of the zone override them (NSD's config_apply_pattern). */
 static void apply_pattern(struct nsd *n, const struct tok *v)
 {
-	size_t i;
+	const struct srv_set_ent *e = srv_set_find(&n->pats, v->s);
+	size_t i = e ? e->val : n->np;
 
-	for (i = 0; i < n->np; i++)
-		if (n->p[i].name.s && strcmp(n->p[i].name.s, v->s) == 0 &&
-		    &n->p[i] != n->cur)
-			break;
-	if (i == n->np) {
+	if (i == n->np || &n->p[i] == n->cur) {
 		srv_err(n->s, v->file, v->line, v->col, "could not find "
 			"pattern '%s' (a pattern must be defined above)",
 			v->s);
@@ -202,6 +200,10 @@ static void item(struct nsd *n, const struct tok *k, const struct tok *v)
 		n->has_zonesdir = true;
 	} else if (zp && !strcmp(k->s, "name")) {
 		tok_set(&n->cur->name, v);
+		if (n->sect == S_PATTERN &&
+		    srv_set_add(&n->pats, v->s, (size_t)(n->cur - n->p)))
+			srv_err(n->s, v->file, v->line, v->col, "duplicate "
+				"pattern name '%s'", v->s);
 	} else if (zp && !strcmp(k->s, "zonefile")) {
 		tok_set(&n->cur->zonefile, v);
 	} else if (zp && !strcmp(k->s, "include-pattern")) {
@@ -393,4 +395,5 @@ void zl_server_read_nsd(struct srv *s, struct srv_file *f)
 	free(n.z);
 	free(n.p);
 	free(n.zonesdir.s);
+	srv_set_free(&n.pats);
 }
