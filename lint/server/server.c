@@ -238,6 +238,63 @@ void zl_server_zones_free(struct zl_server_zones *z)
 	memset(z, 0, sizeof *z);
 }
 
+/* ---- sets ---- */
+
+/* The slot of key in v: where it is, or the free slot where it goes. */
+static size_t slot(const struct srv_set_ent *v, size_t cap, const char *key)
+{
+	size_t i = (size_t)zl_hash(key, strlen(key)) & (cap - 1);
+
+	while (v[i].key && strcmp(v[i].key, key) != 0)
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
+const struct srv_set_ent *srv_set_add(struct srv_set *set, const char *key,
+				      size_t val)
+{
+	struct srv_set_ent *old = set->v;
+	size_t i, cap = set->cap;
+
+	if (2 * (set->n + 1) > set->cap) {
+		set->cap = cap ? 2 * cap : 64;
+		set->v = zl_xcalloc(set->cap, sizeof *set->v);
+		for (i = 0; i < cap; i++)
+			if (old[i].key)
+				set->v[slot(set->v, set->cap, old[i].key)] =
+					old[i];
+		free(old);
+	}
+	i = slot(set->v, set->cap, key);
+	if (set->v[i].key)
+		return &set->v[i];
+	set->v[i].key = zl_xstrdup(key);
+	set->v[i].val = val;
+	set->n++;
+	return NULL;
+}
+
+const struct srv_set_ent *srv_set_find(const struct srv_set *set,
+				       const char *key)
+{
+	size_t i;
+
+	if (set->n == 0)
+		return NULL;
+	i = slot(set->v, set->cap, key);
+	return set->v[i].key ? &set->v[i] : NULL;
+}
+
+void srv_set_free(struct srv_set *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->cap; i++)
+		free(set->v[i].key);
+	free(set->v);
+	memset(set, 0, sizeof *set);
+}
+
 /* ---- files ---- */
 
 /* Pushes id on the stack of files being read; false when it is there

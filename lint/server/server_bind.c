@@ -433,16 +433,13 @@ static bool secondary_type(const char *type)
 	       !strcasecmp(type, "mirror");
 }
 
-static bool same_view(const char *a, const char *b)
-{
-	return (!a && !b) || (a && b && strcmp(a, b) == 0);
-}
-
 /* Checks the zone statements as named-checkconf does and lists them. */
 static void finish(struct bind *b)
 {
 	struct srv *s = b->s;
-	char *dir, *file;
+	struct srv_set seen = { 0 };
+	const struct srv_set_ent *dup;
+	char *dir, *file, *key;
 	struct pzone *z;
 	size_t i, j;
 
@@ -455,12 +452,14 @@ static void finish(struct bind *b)
 		z = &b->z[i];
 		if (z->skip)
 			continue;
-		for (j = 0; j < i; j++)
-			if (!b->z[j].skip &&
-			    strcmp(b->z[j].origin, z->origin) == 0 &&
-			    same_view(b->z[j].view, z->view))
-				break;
-		if (j < i) {
+		/* a zone is declared once per view (NULL: no view) */
+		key = zl_xasprintf("%s%zu:%s %s", z->view ? "v" : "-",
+				   z->view ? strlen(z->view) : 0,
+				   z->view ? z->view : "", z->origin);
+		dup = srv_set_add(&seen, key, i);
+		free(key);
+		if (dup) {
+			j = dup->val;
 			srv_err(s, z->conf, z->line, z->col, "zone '%s': "
 				"already exists, previous definition at "
 				"%s:%u", z->origin, b->z[j].conf,
@@ -485,6 +484,7 @@ static void finish(struct bind *b)
 			z->conf, z->line, z->col);
 		free(file);
 	}
+	srv_set_free(&seen);
 	free(dir);
 }
 

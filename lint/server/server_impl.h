@@ -78,6 +78,28 @@ struct zl_server_zone *srv_add(struct srv *s, const char *origin,
 			       const char *view, const char *file,
 			       uint32_t line, uint32_t col);
 
+/* A map of strings to indexes, to find a zone or an identifier declared
+ * twice, and where it was first, in time linear in the size of the
+ * configuration. */
+struct srv_set_ent {
+	char *key;	/* NULL: a free slot */
+	size_t val;
+};
+
+struct srv_set {
+	struct srv_set_ent *v;	/* open addressing, cap a power of two */
+	size_t n, cap;
+};
+
+/* Adds a copy of key with val and returns NULL; when key is there already,
+ * returns its entry (valid until the next add) and adds nothing. */
+const struct srv_set_ent *srv_set_add(struct srv_set *set, const char *key,
+				      size_t val);
+/* The entry of key, or NULL. */
+const struct srv_set_ent *srv_set_find(const struct srv_set *set,
+				       const char *key);
+void srv_set_free(struct srv_set *set);
+
 /* The readers: each reads the configuration f (already open) and every
  * file it includes. */
 void zl_server_read_bind(struct srv *s, struct srv_file *f);

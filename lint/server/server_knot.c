@@ -27,6 +27,7 @@ struct knot {
 	struct srv *s;
 	struct entry *t, *z;	/* templates, zones */
 	size_t nt, tcap, nz, zcap;
+	struct srv_set tset, zset;	/* their identifiers */
 };
 
 /* One file's YAML events. */
@@ -203,8 +204,7 @@ static bool section(struct ydoc *y, bool zones)
 {
 	struct knot *k = y->k;
 	struct entry *e;
-	const char *idkey = zones ? "domain" : "id";
-	size_t i;
+	const char *idkey = zones ? "domain" : "id", *key;
 
 	if (!ev_next(y))
 		return false;
@@ -225,21 +225,14 @@ static bool section(struct ydoc *y, bool zones)
 						      strlen(e->id.val))))
 			srv_err(k->s, e->id.file, e->id.line, e->id.col,
 				"invalid domain name '%s'", e->id.val);
-		for (i = 0; e->origin || !zones; i++) {
-			struct entry *o = zones ? &k->z[i] : &k->t[i];
-
-			if (o == e)
-				break;
-			if (zones ? (o->origin && !strcmp(o->origin,
-							  e->origin)) :
-			    !strcmp(o->id.val, e->id.val)) {
-				srv_err(k->s, e->id.file, e->id.line,
-					e->id.col, "duplicate identifier "
-					"'%s'", e->id.val);
-				free(e->origin);
-				e->origin = NULL;	/* not listed */
-				break;
-			}
+		/* Knot refuses an identifier given twice */
+		key = zones ? e->origin : e->id.val;
+		if (key && srv_set_add(zones ? &k->zset : &k->tset, key,
+				       zones ? k->nz - 1 : k->nt - 1)) {
+			srv_err(k->s, e->id.file, e->id.line, e->id.col,
+				"duplicate identifier '%s'", e->id.val);
+			free(e->origin);
+			e->origin = NULL;	/* not listed */
 		}
 	}
 	return !y->bad;
@@ -399,12 +392,9 @@ static char *expand(struct knot *k, const struct item *it, const char *fmt,
 
 static const struct entry *find_template(struct knot *k, const char *id)
 {
-	size_t i;
+	const struct srv_set_ent *e = srv_set_find(&k->tset, id);
 
-	for (i = 0; i < k->nt; i++)
-		if (strcmp(k->t[i].id.val, id) == 0)
-			return &k->t[i];
-	return NULL;
+	return e ? &k->t[e->val] : NULL;
 }
 
 static void list_zone(struct knot *k, const struct entry *z)
@@ -453,4 +443,6 @@ void zl_server_read_knot(struct srv *s, struct srv_file *f)
 		entry_free(&k.z[i]);
 	free(k.t);
 	free(k.z);
+	srv_set_free(&k.tset);
+	srv_set_free(&k.zset);
 }

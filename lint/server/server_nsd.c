@@ -30,6 +30,7 @@ struct nsd {
 	size_t nz, zcap, np, pcap;
 	struct tok zonesdir;
 	bool has_zonesdir;
+	struct srv_set pats;	/* pattern names: indexes in p */
 };
 
 /* One file's tokens. */
@@ -121,13 +122,10 @@ static void clause_free(struct clause *c)
  * items of the zone override them (NSD's config_apply_pattern). */
 static void apply_pattern(struct nsd *n, const struct tok *v)
 {
-	size_t i;
+	const struct srv_set_ent *e = srv_set_find(&n->pats, v->s);
+	size_t i = e ? e->val : n->np;
 
-	for (i = 0; i < n->np; i++)
-		if (n->p[i].name.s && strcmp(n->p[i].name.s, v->s) == 0 &&
-		    &n->p[i] != n->cur)
-			break;
-	if (i == n->np) {
+	if (i == n->np || &n->p[i] == n->cur) {
 		srv_err(n->s, v->file, v->line, v->col, "could not find "
 			"pattern '%s' (a pattern must be defined above)",
 			v->s);
@@ -202,6 +200,10 @@ static void item(struct nsd *n, const struct tok *k, const struct tok *v)
 		n->has_zonesdir = true;
 	} else if (zp && !strcmp(k->s, "name")) {
 		tok_set(&n->cur->name, v);
+		if (n->sect == S_PATTERN &&
+		    srv_set_add(&n->pats, v->s, (size_t)(n->cur - n->p)))
+			srv_err(n->s, v->file, v->line, v->col, "duplicate "
+				"pattern name '%s'", v->s);
 	} else if (zp && !strcmp(k->s, "zonefile")) {
 		tok_set(&n->cur->zonefile, v);
 	} else if (zp && !strcmp(k->s, "include-pattern")) {
@@ -336,9 +338,10 @@ static char *cook(const char *fmt, const char *name)
 
 static void list_zones(struct nsd *n)
 {
+	struct srv_set seen = { 0 };
 	struct clause *z;
 	char *origin, *dir, *name, *path;
-	size_t i, j;
+	size_t i;
 
 	dir = !n->has_zonesdir ? zl_xstrdup(NSD_ZONESDIR) :
 	      srv_resolve(n->s->cwd, n->zonesdir.s);
@@ -358,11 +361,7 @@ static void list_zones(struct nsd *n)
 				"invalid zone name '%s'", z->name.s);
 			continue;
 		}
-		for (j = 0; j < n->s->out->n; j++)
-			if (n->s->out->v[j].kind == ZL_SERVER_NSD &&
-			    !strcmp(n->s->out->v[j].origin, origin))
-				break;
-		if (j < n->s->out->n) {
+		if (srv_set_add(&seen, origin, i)) {
 			srv_err(n->s, z->name.file, z->name.line, z->name.col,
 				"duplicate zone name '%s'", z->name.s);
 			free(origin);
@@ -377,6 +376,7 @@ static void list_zones(struct nsd *n)
 		free(name);
 		free(origin);
 	}
+	srv_set_free(&seen);
 	free(dir);
 }
 
@@ -395,4 +395,5 @@ void zl_server_read_nsd(struct srv *s, struct srv_file *f)
 	free(n.z);
 	free(n.p);
 	free(n.zonesdir.s);
+	srv_set_free(&n.pats);
 }
