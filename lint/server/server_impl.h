@@ -1,6 +1,6 @@
 /* server_impl.h - what the three configuration readers (server_bind.c,
- * server_knot.c, server_nsd.c) share with server.c: the run, errors at a
- * position, files read confined, include patterns, zone names. */
+ * server_knot.c, server_nsd.c) share, in server_common.c: the run, errors
+ * at a position, files read confined, include patterns, zone names. */
 #ifndef ZL_SERVER_IMPL_H
 #define ZL_SERVER_IMPL_H
 
@@ -42,6 +42,9 @@ bool srv_err(struct srv *s, const char *file, uint32_t line, uint32_t col,
 /* Keeps a copy of name for the whole run and returns it. */
 const char *srv_name(struct srv *s, const char *name);
 
+/* Pushes id on the stack of files being read; false when it is there
+ * already (an include loop). */
+bool srv_push_id(struct srv *s, char *id);
 /* Opens the file path for an include at file:line:col: confined to the
  * root, at most ZL_SERVER_MAX_DEPTH deep, not a file already being read
  * (an include loop).  On success pushes it on the stack of files being

@@ -1,0 +1,320 @@
+/* server_common.c - what the configuration readers (server_bind.c,
+ * server_knot.c, server_nsd.c) share: errors at a position, zone names and
+ * the zone list, sets, and the files they read, confined and bounded.
+ * server.c, the entry point, uses them; they use nothing of it. */
+#include <ctype.h>
+#include <glob.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "fs.h"
+#include "server_impl.h"
+
+/* ---- errors, names ---- */
+
+bool srv_err(struct srv *s, const char *file, uint32_t line, uint32_t col,
+	     const char *fmt, ...)
+{
+	struct zl_loc loc = { 0 };
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	msg = zl_xvasprintf(fmt, ap);
+	va_end(ap);
+	loc.file = (char *)file;
+	loc.line = loc.end_line = line;
+	loc.col = loc.end_col = col;
+	zl_diags_add(s->errs, NULL, ZL_SEV_ERROR, file ? &loc : NULL, "%s",
+		     msg);
+	free(msg);
+	s->failed = true;
+	return false;
+}
+
+const char *srv_name(struct srv *s, const char *name)
+{
+	zl_xgrow((void **)&s->names, &s->namecap, s->nnames + 1,
+		 sizeof *s->names);
+	return s->names[s->nnames++] = zl_xstrdup(name);
+}
+
+char *srv_resolve(const char *dir, const char *name)
+{
+	if (name[0] == '/' || !dir[0])
+		return zl_xstrdup(name);
+	return zl_path_join(dir, name);
+}
+
+char *srv_origin(const char *name, size_t n)
+{
+	struct zl_buf b = { 0 };
+	size_t i, label = 0, wire = 1;
+
+	if (n == 1 && name[0] == '.')
+		return zl_xstrdup(".");
+	if (n == 0)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)name[i];
+
+		if (c == '.') {
+			if (label == 0)
+				goto bad;
+			wire += label + 1;
+			label = 0;
+			zl_buf_addc(&b, '.');
+			continue;
+		}
+		if (c == '\\' && i + 1 < n) {
+			/* \DDD or \X: one byte of the label */
+			zl_buf_addc(&b, (char)c);
+			if (isdigit((unsigned char)name[i + 1]) && i + 3 < n) {
+				zl_buf_add(&b, name + i + 1, 3);
+				i += 3;
+			} else {
+				zl_buf_addc(&b, name[++i]);
+			}
+		} else if (c <= ' ' || c == 0x7f) {
+			goto bad;
+		} else {
+			zl_buf_addc(&b, (char)tolower(c));
+		}
+		if (++label > 63)
+			goto bad;
+	}
+	if (label > 0) {
+		wire += label + 1;
+		zl_buf_addc(&b, '.');
+	}
+	if (wire > 255)
+		goto bad;
+	return b.s;
+bad:
+	zl_buf_free(&b);
+	return NULL;
+}
+
+struct zl_server_zone *srv_add(struct srv *s, const char *origin,
+			       const char *zfile, enum zl_server_role role,
+			       const char *view, const char *file,
+			       uint32_t line, uint32_t col)
+{
+	struct zl_server_zones *z = s->out;
+	struct zl_server_zone *e;
+
+	zl_xgrow((void **)&z->v, &z->cap, z->n + 1, sizeof *z->v);
+	e = &z->v[z->n++];
+	e->origin = zl_xstrdup(origin);
+	e->file = zl_xstrdup(zfile);
+	e->kind = s->kind;
+	e->role = role;
+	e->view = zl_xstrdup(view);
+	e->conf = zl_xstrdup(file);
+	e->line = line;
+	e->col = col;
+	return e;
+}
+
+void zl_server_zones_free(struct zl_server_zones *z)
+{
+	size_t i;
+
+	if (!z)
+		return;
+	for (i = 0; i < z->n; i++) {
+		free(z->v[i].origin);
+		free(z->v[i].file);
+		free(z->v[i].view);
+		free(z->v[i].conf);
+	}
+	free(z->v);
+	memset(z, 0, sizeof *z);
+}
+
+/* ---- sets ---- */
+
+/* The slot of key in v: where it is, or the free slot where it goes. */
+static size_t slot(const struct srv_set_ent *v, size_t cap, const char *key)
+{
+	size_t i = (size_t)zl_hash(key, strlen(key)) & (cap - 1);
+
+	while (v[i].key && strcmp(v[i].key, key) != 0)
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
+const struct srv_set_ent *srv_set_add(struct srv_set *set, const char *key,
+				      size_t val)
+{
+	struct srv_set_ent *old = set->v;
+	size_t i, cap = set->cap;
+
+	if (2 * (set->n + 1) > set->cap) {
+		set->cap = cap ? 2 * cap : 64;
+		set->v = zl_xcalloc(set->cap, sizeof *set->v);
+		for (i = 0; i < cap; i++)
+			if (old[i].key)
+				set->v[slot(set->v, set->cap, old[i].key)] =
+					old[i];
+		free(old);
+	}
+	i = slot(set->v, set->cap, key);
+	if (set->v[i].key)
+		return &set->v[i];
+	set->v[i].key = zl_xstrdup(key);
+	set->v[i].val = val;
+	set->n++;
+	return NULL;
+}
+
+const struct srv_set_ent *srv_set_find(const struct srv_set *set,
+				       const char *key)
+{
+	size_t i;
+
+	if (set->n == 0)
+		return NULL;
+	i = slot(set->v, set->cap, key);
+	return set->v[i].key ? &set->v[i] : NULL;
+}
+
+void srv_set_free(struct srv_set *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->cap; i++)
+		free(set->v[i].key);
+	free(set->v);
+	memset(set, 0, sizeof *set);
+}
+
+/* ---- files ---- */
+
+/* Pushes id on the stack of files being read; false when it is there
+ * already (an include loop). */
+bool srv_push_id(struct srv *s, char *id)
+{
+	size_t i;
+
+	for (i = 0; id && i < s->depth; i++)
+		if (s->ids[i] && strcmp(s->ids[i], id) == 0)
+			return false;
+	zl_xgrow((void **)&s->ids, &s->idcap, s->depth + 1, sizeof *s->ids);
+	s->ids[s->depth++] = id;
+	return true;
+}
+
+bool srv_open(struct srv *s, const char *path, const char *file,
+	      uint32_t line, uint32_t col, struct srv_file *f)
+{
+	struct zl_read rd = { 0 };
+	struct zl_file zf;
+	enum zl_status st;
+	char *err, *abs;
+
+	memset(f, 0, sizeof *f);
+	if (s->depth > ZL_SERVER_MAX_DEPTH)
+		return srv_err(s, file, line, col, "includes nested deeper "
+			       "than %d files", ZL_SERVER_MAX_DEPTH);
+	if (++s->nfiles > ZL_SERVER_MAX_FILES)
+		return srv_err(s, file, line, col, "more than %d files "
+			       "included", ZL_SERVER_MAX_FILES);
+	/* Confined: an absolute path must lie in the root's real path, a
+	 * relative one is taken from the root, so make it absolute. */
+	abs = s->provider || path[0] == '/' ? zl_xstrdup(path) :
+	      zl_path_abs(path);
+	rd.root = s->root;
+	rd.path = abs;
+	rd.max = ZL_SERVER_MAX_FILE;
+	st = zl_read(s->provider, &rd, &zf, &err);
+	free(abs);
+	if (st != ZL_OK) {
+		srv_err(s, file, line, col, "cannot read included file "
+			"'%s': %s", path, err);
+		free(err);
+		return false;
+	}
+	free(err);
+	if (!srv_push_id(s, zf.id)) {
+		free(zf.data);
+		free(zf.id);
+		return srv_err(s, file, line, col, "'%s' includes itself",
+			       path);
+	}
+	f->shown = srv_name(s, path);
+	f->data = zf.data;
+	f->len = zf.len;
+	return true;
+}
+
+void srv_close(struct srv *s, struct srv_file *f)
+{
+	if (s->depth > 0)
+		free(s->ids[--s->depth]);
+	free(f->data);
+	memset(f, 0, sizeof *f);
+}
+
+void srv_free_list(char **v, size_t n)
+{
+	while (n > 0)
+		free(v[--n]);
+	free(v);
+}
+
+/* Whether the absolute, normalised path lies below the root, lexically. */
+static bool below(const char *root, const char *path)
+{
+	size_t n = strlen(root);
+
+	if (strcmp(root, "/") == 0)
+		return true;
+	return strncmp(path, root, n) == 0 && (path[n] == '/' || !path[n]);
+}
+
+size_t srv_glob(struct srv *s, const char *pattern, bool empty_ok,
+		const char *file, uint32_t line, uint32_t col, char ***out)
+{
+	char *abs, *aroot, **v = NULL;
+	size_t i, n = 0;
+	glob_t g;
+	int rc;
+
+	*out = NULL;
+	if (s->provider || !pattern[strcspn(pattern, "*?[{")]) {
+		v = zl_xmalloc(sizeof *v);
+		v[0] = zl_xstrdup(pattern);
+		*out = v;
+		return 1;
+	}
+	/* Nothing outside the root is listed, not even its names. */
+	abs = zl_path_abs(pattern);
+	aroot = zl_path_abs(s->root);
+	if (!below(aroot, abs)) {
+		srv_err(s, file, line, col, "include pattern '%s' leads out "
+			"of '%s'", pattern, s->root);
+		free(abs);
+		free(aroot);
+		return 0;
+	}
+	free(abs);
+	free(aroot);
+	/* No GLOB_TILDE: liblint never reads the environment ($HOME). */
+	rc = glob(pattern, GLOB_ERR | GLOB_BRACE, NULL, &g);
+	if (rc == 0) {
+		n = g.gl_pathc;
+		v = zl_xcalloc(n, sizeof *v);
+		for (i = 0; i < n; i++)
+			v[i] = zl_xstrdup(g.gl_pathv[i]);
+		*out = v;
+	} else if (rc != GLOB_NOMATCH || !empty_ok) {
+		srv_err(s, file, line, col, "include pattern '%s' matches "
+			"no file", pattern);
+	}
+	if (rc == 0 || rc == GLOB_NOMATCH)
+		globfree(&g);
+	return n;
+}
