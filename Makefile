@@ -232,6 +232,7 @@ valgrind: zonelint tests/unit/run tests/servers/list
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/formats.sh ./zonelint
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/errors.sh ./zonelint
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/servers.sh tests/servers/list
+	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/authoring.sh ./zonelint
 
 # libFuzzer harnesses (fuzz/fuzz_*.c), built with their own copy of liblint
 # in build-fuzz/ so the instrumented objects never mix with the normal ones.
