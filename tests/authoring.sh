@@ -112,8 +112,72 @@ EOF2
 	want_rc 2 && has "$tmp/err" "unknown rule 'MX04'; did you mean 'MX004'\?"
 }
 
+# ---- site rules (docs/site-rules.md) ----
+
+# block N FILE: the Nth fenced block of docs/site-rules.md into FILE.
+block() {
+	awk -v n="$1" '/^```/ { if (open) { open = 0; k++ } else open = 1; next }
+		open && k == n - 1' "$root/docs/site-rules.md" >"$2"
+}
+
+# The page's example: its rules, on its zone, find what it says.
+test_site_doc() {
+	block 1 site.yaml && block 2 example.net.zone && block 3 want
+	[ -s site.yaml ] && [ -s example.net.zone ] && [ -s want ] ||
+		{ echo "docs/site-rules.md lost a block"; return 1; }
+	run --no-config --no-default-rules --rules site.yaml --format gcc \
+		example.net.zone
+	want_rc 1 && cmp -s want "$tmp/out" && return 0
+	diff want "$tmp/out"
+	return 1
+}
+
+# A zone that follows the site's policy passes; each rule fires on its own
+# problem only, at the right place, and leaves null MX and delegated
+# domains alone.
+test_site_rules() {
+	block 1 site.yaml
+	cat >good.zone <<'EOF2'
+$ORIGIN example.org.
+@        IN SOA ns1 hostmaster 2024010101 7200 3600 1209600 3600
+         IN NS  ns1
+         IN MX  10 mx1
+         IN TXT "v=spf1 mx -all"
+_dmarc   IN TXT "v=DMARC1; p=quarantine; rua=mailto:d@example.org"
+_smtp._tls IN TXT "v=TLSRPTv1; rua=mailto:tls@example.org"
+noreply  IN MX  0 .
+child    IN NS  ns1.child
+child    IN MX  10 mx1
+ns1      IN A   192.0.2.53
+mx1      IN A   192.0.2.25
+EOF2
+	run --no-config --no-default-rules --rules site.yaml --format gcc \
+		good.zone
+	want_rc 0 && count "$tmp/out" . 0 || return 1
+	sed -e 's/p=quarantine/p=none/' -e 's/mx -all/mx ~all/' \
+		-e 's/^_smtp\._tls/_smtp._tcp/' good.zone >bad.zone
+	run --no-config --no-default-rules --rules site.yaml --format gcc \
+		bad.zone
+	want_rc 1 && count "$tmp/out" . 3 &&
+	has "$tmp/out" "^bad\.zone:2:13: error: no enforcing DMARC policy at '_dmarc\.example\.org\.' \[SITE001\]$" &&
+	has "$tmp/out" "^bad\.zone:4:13: warning: mail domain 'example\.org\.' has no TLS-RPT record at '_smtp\._tls\.example\.org\.' \[SITE002\]$" &&
+	has "$tmp/out" "^bad\.zone:2:13: warning: no SPF record at 'example\.org\.' that ends in -all \[SITE003\]$" || return 1
+	# A configuration tunes the patterns, not what the rule checks.
+	cat >.zonelint.yaml <<'EOF2'
+rules:
+  SITE003: { params: { text: ['^v=spf1 ', ' [~-]all$'] } }
+EOF2
+	run --no-default-rules --rules site.yaml --format gcc bad.zone
+	want_rc 1 && count "$tmp/out" . 2 && hasnt "$tmp/out" SITE003 || return 1
+	printf 'rules:\n  SITE002: { params: { at: apex } }\n' >.zonelint.yaml
+	run --no-default-rules --rules site.yaml --format gcc bad.zone
+	want_rc 2 && has "$tmp/err" "^\.zonelint\.yaml:2:24: error: unknown key 'at'"
+}
+
 t "docs/checks.md is the output of --list-checks" test_doc_in_step
 t "--list-checks: every primitive, text and JSON" test_every_primitive
 t "--explain shows the variant and the tunables" test_explain_tunables
 t "did you mean: rule ids, names, keys, checks, variants" test_did_you_mean
+t "docs/site-rules.md: its rules find what it shows" test_site_doc
+t "site rules: required at the apex and at each mail domain" test_site_rules
 finish
