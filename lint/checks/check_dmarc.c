@@ -628,22 +628,18 @@ static void uri_list(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	while (zl_tv_next_item(s, t->value, ',', &pos, &item)) {
 		u = split_uri(s, item);
 		if (count && ++n == max + 1) {
-			char *msg = zl_xasprintf("more than %ld report URIs "
-						 "in one tag", max);
+			char m[24];
 
-			emit_at(ctx, r, item, msg, "receivers must use only "
-				"the first two; send to fewer addresses");
-			free(msg);
+			snprintf(m, sizeof m, "%ld", max);
+			ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, item),
+				{ "max", m });
 		} else if (!count && (why = uri_problem(s, &u, &bad))) {
 			char *q = zl_tv_str(s, item.len > 60 ?
 				(struct zl_tv_span){ item.off, 60 } : item);
-			char *msg = zl_xasprintf("invalid report URI '%s': %s",
-						 q, why);
 
-			emit_at(ctx, r, bad.len ? bad : item, msg,
-				"write each address as mailto:user@domain, "
-				"separated by commas");
-			free(msg);
+			ZL_EMIT(ctx, ctx->rr->src,
+				zl_tv_tok(r, bad.len ? bad : item),
+				{ "uri", q }, { "detail", why });
 			free(q);
 		}
 	}
@@ -674,7 +670,9 @@ const struct zl_check zl_check_dmarc_report_uris = {
 	.fn = dmarc_report_uris,
 	.variants = uri_variants,
 	.params = uri_params,
-	.vars = (const char *const[]){ "message", "hint", NULL },
+	/* invalid: uri (cut at 60 bytes) and detail, the URI parser's words
+	 * for what is wrong; count: max */
+	.vars = (const char *const[]){ "uri", "detail", "max", NULL },
 };
 
 /* The destination host of URI u as a canonical name ("dest.example."),
