@@ -153,6 +153,7 @@ valgrind: zonelint tests/unit/run
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/confine.sh ./zonelint
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/budgets.sh ./zonelint
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/formats.sh ./zonelint
+	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/authoring.sh ./zonelint
 
 # libFuzzer harnesses (fuzz/fuzz_*.c), built with their own copy of liblint
 # in build-fuzz/ so the instrumented objects never mix with the normal ones.

@@ -327,9 +327,8 @@ static void dkim_values(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 				zl_tv_eq(r->txt.s, item, "sha1", true);
 
 			if (sha1 && is_sha1)
-				zl_tv_emit(ctx, r, item, "the key allows "
-					"rsa-sha1 signatures, which RFC 8301 "
-					"forbids");
+				ZL_EMIT(ctx, ctx->rr->src,
+					zl_tv_tok(r, item));
 			else if (!sha1 && !is_sha1 &&
 				 !zl_tv_one_of(r->txt.s, item, known[i]))
 				emit_quoting(ctx, r, item, item, i == 0 ?
