@@ -1,10 +1,12 @@
-/* check_dmarc.c - primitives for DMARC policy records (RFC 7489, RFC 9989). */
+/* check_dmarc.c - primitives for DMARC policy records (RFC 7489, RFC 9989):
+ * placement, syntax, tags, policies and report addresses.  Mail domains
+ * without a policy: check_dmarc_domain.c. */
 #include <ldns/ldns.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "check_tagvalue.h"
+#include "check_dmarc.h"
 #include "spf.h"
 
 /* RFC 9989 (DMARCbis) obsoletes RFC 7489; the profile says which one a
@@ -15,14 +17,14 @@ static const char *const profiles[] = { "rfc9989", "rfc7489", NULL };
 	{ .key = "profile", .type = ZL_PT_ENUM, .dflt = "rfc9989", \
 	  .choices = profiles }
 
-static const struct zl_param_spec profile_params[] = {
+const struct zl_param_spec zl_dmarc_profile_params[] = {
 	PROFILE_PARAM,
 	{ .key = NULL },
 };
 
 static const struct zl_param_spec no_params[] = { { .key = NULL } };
 
-static bool bis(const struct zl_ctx *ctx)
+bool zl_dmarc_bis(const struct zl_ctx *ctx)
 {
 	return strcmp(zl_rule_str(ctx->rule, "profile"), "rfc9989") == 0;
 }
@@ -48,7 +50,7 @@ static bool is_dmarc(const struct zl_tv_rec *r)
 }
 
 /* Text that means to be DMARC: its first tag is v=DMARC1 in any case. */
-static bool looks_dmarc(const struct zl_tv_rec *r)
+bool zl_dmarc_looks(const struct zl_tv_rec *r)
 {
 	return r->tv.ntags && zl_tv_eq(r->txt.s, r->tv.tags[0].name, "v", true) &&
 	       zl_tv_eq(r->txt.s, r->tv.tags[0].value, "DMARC1", true);
@@ -85,7 +87,7 @@ static const char *org_domain(struct zl_ctx *ctx, const char *domain)
 	const struct zl_tv_tag *psd;
 	const struct zl_tv_rec *r;
 
-	if (!bis(ctx))
+	if (!zl_dmarc_bis(ctx))
 		return ctx->zone->origin->text;
 	for (a = domain; a && zl_text_in_zone(ctx->zone, a);
 	     a = zl_name_parent(a)) {
@@ -136,7 +138,7 @@ static void dmarc_placement(struct zl_ctx *ctx)
 			{ "domain", p + 7 });
 		return;
 	}
-	if (kind != OWN_OTHER || !looks_dmarc(r))
+	if (kind != OWN_OTHER || !zl_dmarc_looks(r))
 		return;
 	{
 		/* "dmarc.example.com" lacks only the underscore */
@@ -423,12 +425,12 @@ static void tag_problem(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 			     zl_tv_tok(r, r->tv.tags[t->dup_ci].spec),
 			     "the first one is here");
 	} else if (kind == T_UNKNOWN &&
-		   !(in & (bis(ctx) ? 3 : IN_7489))) {
+		   !(in & (zl_dmarc_bis(ctx) ? 3 : IN_7489))) {
 		msg = zl_xasprintf("unknown tag '%s'%s", name, in ?
 			" (RFC 9989 only; RFC 7489 receivers ignore it)" : "");
 		emit_at(ctx, r, t->name, msg, "receivers ignore unknown tags; "
 			"check the spelling");
-	} else if (kind == T_REMOVED && bis(ctx) && in == IN_7489) {
+	} else if (kind == T_REMOVED && zl_dmarc_bis(ctx) && in == IN_7489) {
 		ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, t->name),
 			{ "tag", name },
 			{ "hint", zl_tv_eq(s, t->name, "pct", true) ?
@@ -503,7 +505,7 @@ static bool rua_valid(const struct zl_tv_rec *r)
 static void raise_7489(struct zl_ctx *ctx, zl_finding d,
 		       enum zl_severity sev)
 {
-	if (!bis(ctx) && ctx->rule->severity == ctx->rule->default_severity)
+	if (!zl_dmarc_bis(ctx) && ctx->rule->severity == ctx->rule->default_severity)
 		zl_emit_severity(ctx, d, sev);
 }
 
@@ -523,7 +525,7 @@ static void dmarc_policy_missing(struct zl_ctx *ctx)
 	rua = rua_valid(r);
 	{
 		d = ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, r->tv.tags[0].spec),
-			    { "effect", bis(ctx) ?
+			    { "effect", zl_dmarc_bis(ctx) ?
 			      "receivers treat the policy as p=none (RFC 9989)" :
 			      rua ? "RFC 7489 receivers treat the policy as "
 			      "p=none, since rua holds a valid URI (§6.6.3)" :
@@ -537,7 +539,7 @@ const struct zl_check zl_check_dmarc_policy_missing = {
 	.name = "dmarc-policy-missing",
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
 	.fn = dmarc_policy_missing,
-	.params = profile_params,
+	.params = zl_dmarc_profile_params,
 	.vars = (const char *const[]){ "effect", NULL },
 };
 
@@ -555,7 +557,7 @@ static void dmarc_policy_position(struct zl_ctx *ctx)
 		return;
 	{
 		d = ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, p->spec),
-			    { "effect", bis(ctx) ?
+			    { "effect", zl_dmarc_bis(ctx) ?
 			      "RFC 9989 allows any order, but receivers that "
 			      "follow RFC 7489 may reject the record" :
 			      "RFC 7489 requires it there, so receivers may "
@@ -568,7 +570,7 @@ const struct zl_check zl_check_dmarc_policy_position = {
 	.name = "dmarc-policy-position",
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
 	.fn = dmarc_policy_position,
-	.params = profile_params,
+	.params = zl_dmarc_profile_params,
 	.vars = (const char *const[]){ "effect", NULL },
 };
 
@@ -595,7 +597,7 @@ const struct zl_check zl_check_dmarc_policy_none = {
 	.name = "dmarc-policy-none",
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
 	.fn = dmarc_policy_none,
-	.params = profile_params,
+	.params = zl_dmarc_profile_params,
 	.vars = (const char *const[]){ "domain", NULL },
 };
 
@@ -759,211 +761,7 @@ const struct zl_check zl_check_dmarc_report_auth = {
 	.name = "dmarc-report-auth",
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
 	.fn = dmarc_report_auth,
-	.params = profile_params,
+	.params = zl_dmarc_profile_params,
 	.vars = (const char *const[]){ "destination", "record", NULL },
 };
 
-/* ---- a mail domain without a policy ---- */
-
-/* A set of names (pointers), open addressing on their hash. */
-struct nset {
-	const struct zl_name **v;
-	size_t cap, n;
-};
-
-/* Adds n; returns false when it was there already. */
-static bool nset_add(struct nset *set, const struct zl_name *n)
-{
-	size_t h, i;
-
-	if (2 * (set->n + 1) > set->cap) {
-		struct nset big = { NULL, set->cap ? set->cap * 2 : 64, 0 };
-
-		big.v = zl_xcalloc(big.cap, sizeof *big.v);
-		for (i = 0; i < set->cap; i++)
-			if (set->v[i])
-				nset_add(&big, set->v[i]);
-		free(set->v);
-		*set = big;
-	}
-	for (h = n->hash & (set->cap - 1); set->v[h]; h = (h + 1) & (set->cap - 1))
-		if (set->v[h] == n)
-			return false;
-	set->v[h] = n;
-	set->n++;
-	return true;
-}
-
-static bool nset_has(const struct nset *set, const struct zl_name *n)
-{
-	size_t h;
-
-	if (!set->cap || !n)
-		return false;
-	for (h = n->hash & (set->cap - 1); set->v[h]; h = (h + 1) & (set->cap - 1))
-		if (set->v[h] == n)
-			return true;
-	return false;
-}
-
-/* Notes the names with SPF and the in-zone targets of include: and
- * redirect=, which are building blocks of other policies, not mail
- * domains (RFC 7208 §5.2, §6.1). */
-static void note_spf(const struct zl_zone *z, const struct zl_rr *rr,
-		     struct nset *spf, struct nset *targets)
-{
-	struct zl_txt t;
-	struct zl_spf p;
-	char buf[512];
-	size_t i;
-
-	zl_txt_from_rr(&t, z, rr);
-	if (t.s && zl_spf_is_record(t.s, t.len)) {
-		nset_add(spf, rr->owner);
-		zl_spf_parse(&p, t.s, t.len);
-		for (i = 0; i < p.nterms; i++) {
-			const struct zl_name *n;
-
-			if ((p.terms[i].kind == ZL_SPF_INCLUDE ||
-			     p.terms[i].kind == ZL_SPF_REDIRECT) &&
-			    zl_spf_domain(t.s, &p.terms[i], buf, sizeof buf) &&
-			    (n = zl_zone_lookup(z, buf)))
-				nset_add(targets, n);
-		}
-		zl_spf_free(&p);
-	}
-	zl_txt_free(&t);
-}
-
-/* Whether _dmarc.<domain> holds a DMARC record or an alias to one. */
-static bool has_policy(struct zl_ctx *ctx, const char *domain)
-{
-	const struct zl_name *n = zl_zone_lookup2(ctx->zone, "_dmarc.", domain);
-	const struct zl_rr *rr;
-
-	if (zl_first_rr(ctx->zone, n, LDNS_RR_TYPE_CNAME))
-		return true;
-	for (rr = zl_first_rr(ctx->zone, n, LDNS_RR_TYPE_TXT); rr;
-	     rr = zl_next_rr(ctx->zone, rr))
-		if (looks_dmarc(zl_tv_of(ctx, rr)))
-			return true;
-	return false;
-}
-
-/* RFC 7489 §6.6.3: receivers look at the domain, then at its
- * organisational domain (the apex here); RFC 9989 §4.10 walks up the
- * tree, so any in-zone ancestor's policy covers the name. */
-static bool covered(struct zl_ctx *ctx, const char *domain)
-{
-	const char *a;
-
-	if (has_policy(ctx, domain) || has_policy(ctx, ctx->zone->origin->text))
-		return true;
-	for (a = zl_name_parent(domain);
-	     bis(ctx) && a && zl_text_in_zone(ctx->zone, a);
-	     a = zl_name_parent(a))
-		if (has_policy(ctx, a))
-			return true;
-	return false;
-}
-
-/* Whether n can be a mail domain this zone answers for: in the zone,
- * not delegated, not a wildcard, not a service name (_spf, _dmarc ...). */
-static bool candidate(const struct zl_name *n)
-{
-	return n->in_zone && !n->below_cut && n->text[0] != '_' &&
-	       strncmp(n->text, "*.", 2) != 0;
-}
-
-/* Whether rr starts a non-null MX RRset (RFC 7505). */
-static bool real_mx(const struct zl_zone *z, const struct zl_rr *rr)
-{
-	const struct zl_rrset *s = zl_name_rrset(rr->owner, LDNS_RR_TYPE_MX);
-
-	return &z->rrs[s->first] == rr &&
-	       !(s->count == 1 && rr->nrdf == 2 && rr->rdf[1].name &&
-		 strcmp(rr->rdf[1].name->text, ".") == 0);
-}
-
-/* Whether rr makes its owner a mail domain: it starts a non-null MX
- * RRset, or it is TXT at a name with SPF and without MX. */
-static bool mail_rr(const struct zl_zone *z, const struct zl_rr *rr,
-		   const struct nset *spf)
-{
-	if (rr->type == LDNS_RR_TYPE_MX)
-		return real_mx(z, rr);
-	return rr->type == LDNS_RR_TYPE_TXT && nset_has(spf, rr->owner) &&
-	       !zl_name_rrset(rr->owner, LDNS_RR_TYPE_MX);
-}
-
-/* RFC 7489 §6.6.3, RFC 9989 §4.10: a domain that receives (MX) or sends
- * (SPF) mail and has no policy at its own _dmarc nor at its
- * organisational domain's is open to exact-domain spoofing.  One policy
- * at the apex fixes them all, so the first such domain gets the finding
- * and the others a note each.  Two passes over the records: linear. */
-static void dmarc_missing(struct zl_ctx *ctx)
-{
-	const struct zl_zone *z = ctx->zone;
-	struct nset spf = { 0 }, targets = { 0 }, done = { 0 };
-	const struct zl_rr *first = NULL;
-	zl_finding d = ZL_NO_FINDING;
-	char more[64] = "", *where, *apex;
-	size_t i, n = 0;
-
-	for (i = 0; i < z->nrrs; i++)
-		if (z->rrs[i].type == LDNS_RR_TYPE_TXT &&
-		    candidate(z->rrs[i].owner))
-			note_spf(z, &z->rrs[i], &spf, &targets);
-	for (i = 0; i < 2 * z->nrrs; i++) {
-		const struct zl_rr *rr = &z->rrs[i % z->nrrs];
-
-		if (i == z->nrrs) {	/* second round: the notes */
-			if (!first)
-				break;
-			if (n > 1)
-				snprintf(more, sizeof more, " (and %zu other "
-					 "mail domain%s here)", n - 1,
-					 n > 2 ? "s" : "");
-			apex = zl_xasprintf("_dmarc.%s",
-					    zl_name_tail(z->origin->text));
-			where = first->owner == z->origin ?
-				zl_xasprintf("'%s'", apex) :
-				zl_xasprintf("'_dmarc.%s' nor at '%s'",
-					     zl_name_tail(first->owner->text),
-					     apex);
-			d = ZL_EMIT(ctx, first->src, zl_rr_type_tok(first),
-				    { "domain", first->owner->text },
-				    { "apex", z->origin->text },
-				    { "where", where }, { "others", more },
-				    { "policy", apex });
-			free(where);
-			free(apex);
-			free(done.v);
-			memset(&done, 0, sizeof done);
-		}
-		if (!candidate(rr->owner) || nset_has(&targets, rr->owner) ||
-		    !mail_rr(z, rr, &spf) || !nset_add(&done, rr->owner) ||
-		    covered(ctx, rr->owner->text))
-			continue;
-		if (i < z->nrrs) {
-			first = first ? first : rr;
-			n++;
-		} else if (rr->owner != first->owner) {
-			zl_emit_note(ctx, d, rr->src, zl_rr_type_tok(rr),
-				     "'%s' has no DMARC policy either",
-				     rr->owner->text);
-		}
-	}
-	free(spf.v);
-	free(targets.v);
-	free(done.v);
-}
-
-const struct zl_check zl_check_dmarc_missing = {
-	.name = "dmarc-missing",
-	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_ZONE),
-	.fn = dmarc_missing,
-	.params = profile_params,
-	.vars = (const char *const[]){ "domain", "apex", "where", "others",
-				       "policy", NULL },
-};

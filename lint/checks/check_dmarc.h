@@ -1,0 +1,15 @@
+/* check_dmarc.h - what the DMARC primitives of check_dmarc.c share with
+ * check_dmarc_domain.c. */
+#ifndef ZL_CHECK_DMARC_H
+#define ZL_CHECK_DMARC_H
+
+#include "check_tagvalue.h"
+
+/* The params of a rule that follows RFC 9989 or RFC 7489 (`profile`). */
+extern const struct zl_param_spec zl_dmarc_profile_params[];
+/* Whether the current rule follows RFC 9989 (DMARCbis). */
+bool zl_dmarc_bis(const struct zl_ctx *ctx);
+/* Text that means to be DMARC: its first tag is v=DMARC1 in any case. */
+bool zl_dmarc_looks(const struct zl_tv_rec *r);
+
+#endif
