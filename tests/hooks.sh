@@ -113,7 +113,7 @@ accepted() {
 hookrepo() {
 	newrepo "$1"
 	mkdir hooks
-	cp "$root/hooks/pre-commit" hooks/
+	cp "$root/hooks/pre-commit" "$root/hooks/pre-merge-commit" hooks/
 	git config core.hooksPath hooks
 }
 
@@ -121,7 +121,9 @@ hookrepo() {
 
 test_shellcheck() {
 	[ -x "$root/hooks/pre-commit" ]
-	shellcheck --shell=sh "$root/hooks/pre-commit"
+	[ -x "$root/hooks/pre-merge-commit" ]
+	shellcheck --shell=sh "$root/hooks/pre-commit" \
+		"$root/hooks/pre-merge-commit"
 }
 
 test_bad_staged_refused() {
@@ -222,8 +224,8 @@ test_zonelint_missing() {
 
 test_copied_hook() {
 	newrepo copied
-	cp "$root/hooks/pre-commit" .git/hooks/pre-commit
-	chmod +x .git/hooks/pre-commit
+	cp "$root/hooks/pre-commit" "$root/hooks/pre-merge-commit" .git/hooks/
+	chmod +x .git/hooks/pre-commit .git/hooks/pre-merge-commit
 	bad example.com >zones/db.example.com
 	git add zones/db.example.com
 	refused "copied hook, bad zone"
@@ -243,6 +245,95 @@ t "git hook: files that are not zones are ignored" test_other_files_ignored
 t "git hook: ZONELINT_FAIL_ON sets the fail level" test_warning_and_fail_level
 t "git hook: zonelint missing refuses, ZONELINT finds it" test_zonelint_missing
 t "git hook: installed by copying into .git/hooks" test_copied_hook
+
+# ---- merges ----
+
+# merge ARGS...: runs git merge; output in $tmp/commit.out, status in $crc.
+merge() {
+	crc=0
+	git merge "$@" >"$tmp/commit.out" 2>&1 || crc=$?
+	if [ -n "${HOOKS_VERBOSE:-}" ]; then
+		echo "--- git merge $* (exit $crc):"
+		cat "$tmp/commit.out"
+	fi >&2
+	return 0
+}
+
+# is_merge: HEAD is a commit with two parents.
+is_merge() {
+	git rev-parse -q --verify HEAD^2 >/dev/null ||
+		{ echo "HEAD is not a merge"; git log --oneline -3; return 1; }
+}
+
+test_merge_noverify_refused() {
+	hookrepo merges
+	good example.com >zones/example.com.zone
+	good example.org >zones/example.org.zone
+	git add zones
+	accepted "two good zones"
+	git checkout -q -b topic
+	bad example.com >zones/example.com.zone
+	git add zones
+	git commit -q --no-verify -m "a bad MX, committed past the hook"
+	git checkout -q main
+	before=$(git rev-parse HEAD)
+	merge --no-ff -m "merge topic" topic
+	[ "$crc" -ne 0 ] || { echo "the merge went through"; return 1; }
+	[ "$(git rev-parse HEAD)" = "$before" ]
+	has "$tmp/commit.out" "zones/example.com.zone:6:.*MX001"
+	has "$tmp/commit.out" "^pre-merge-commit: .*finish the merge"
+	# git leaves the merge staged: committing it runs pre-commit.
+	git rev-parse -q --verify MERGE_HEAD >/dev/null
+	refused "finish the refused merge as it is"
+	has "$tmp/commit.out" "MX001"
+	has "$tmp/commit.out" "^pre-commit: "
+	git merge --abort
+	[ "$(git rev-parse HEAD)" = "$before" ]
+}
+
+test_merge_clean_accepted() {
+	cd "$tmp/merges"
+	git checkout -q -b clean main
+	good example.net >zones/example.net.zone
+	git add zones
+	accepted "a third good zone"
+	git checkout -q main
+	before=$(git rev-parse HEAD)
+	merge --no-ff -m "merge clean" clean
+	[ "$crc" -eq 0 ] || { cat "$tmp/commit.out"; return 1; }
+	[ "$(git rev-parse HEAD)" != "$before" ]
+	is_merge
+}
+
+# Both sides change the same line: git stops, and the resolution is
+# committed by git commit, which runs pre-commit.
+test_merge_conflict_resolved() {
+	cd "$tmp/merges"
+	git checkout -q -b side main
+	good example.org | sed 's/10 mx1/5 mx1/' >zones/example.org.zone
+	git add zones
+	accepted "side: mx1 preferred at 5"
+	git checkout -q main
+	good example.org | sed 's/10 mx1/15 mx1/' >zones/example.org.zone
+	git add zones
+	accepted "main: mx1 preferred at 15"
+	merge -m "merge side" side
+	[ "$crc" -ne 0 ] || { echo "no conflict"; return 1; }
+	has "$tmp/commit.out" "CONFLICT"
+	bad example.org | sed 's/10 mx1/5 mx1/' >zones/example.org.zone
+	git add zones
+	refused "a bad resolution"
+	has "$tmp/commit.out" "zones/example.org.zone:6:.*MX001"
+	has "$tmp/commit.out" "^pre-commit: "
+	good example.org | sed 's/10 mx1/5 mx1/' >zones/example.org.zone
+	git add zones
+	accepted "a good resolution"
+	is_merge
+}
+
+t "merge: a branch committed with --no-verify is refused by the merge" test_merge_noverify_refused
+t "merge: a clean merge --no-ff goes through" test_merge_clean_accepted
+t "merge: a conflict resolved and committed goes through pre-commit" test_merge_conflict_resolved
 
 # ---- the pre-commit framework ----
 
@@ -312,30 +403,37 @@ test_framework_names() {
 	accepted "framework: delete a zone"
 }
 
-# The README's offline variant: a local hook, no repository to fetch.
-test_framework_local() {
-	fwrepo fwlocal "repos:
-  - repo: local
-    hooks:
-      - id: zonelint
-        name: zonelint
-        entry: zonelint --quiet
-        language: system
-        files: '(\\.zone|\\.db|(^|/)db\\.[^/]*)\$'"
+# readme_config: the .pre-commit-config.yaml the README shows, exactly as
+# written: the first yaml block of its "pre-commit framework" section.
+readme_config() {
+	awk '/^### pre-commit framework$/ { s = 1; next }
+	     s && /^#/ { exit }
+	     s && b && /^```$/ { exit }
+	     b { print }
+	     s && /^```yaml$/ { b = 1 }' "$root/README.md"
+}
+
+# The README's example, as written, with the real framework.
+test_framework_readme() {
+	readme_config >"$tmp/readme-config.yaml"
+	has "$tmp/readme-config.yaml" "^repos:"
+	fwrepo fwreadme "$(cat "$tmp/readme-config.yaml")"
+	cmp -s "$tmp/readme-config.yaml" .pre-commit-config.yaml
 	bad example.com >zones/example.com.db
 	git add zones/example.com.db
-	refused "local hook: bad zone"
-	has "$tmp/commit.out" "MX001"
+	refused "README's hook: bad zone"
+	has "$tmp/commit.out" "zones/example.com.db:6:.*MX001"
 	good example.com >zones/example.com.db
-	git add zones/example.com.db
-	accepted "local hook: fixed"
+	bad example.com >zones/example.com.txt
+	git add zones
+	accepted "README's hook: fixed, the .txt file is not a zone"
 }
 
 t "pre-commit: .pre-commit-hooks.yaml is a valid manifest" test_manifest_repo
 t "pre-commit: a bad zone is refused, the fix goes through" test_framework_refuses_and_accepts
 t "pre-commit: a fix in the working tree only is still refused" test_framework_unstaged_fix
 t "pre-commit: spaces in names, other files, deletions" test_framework_names
-t "pre-commit: repo: local hook" test_framework_local
+t "pre-commit: the README's .pre-commit-config.yaml as written" test_framework_readme
 
 # ---- the CI examples the README shows ----
 
