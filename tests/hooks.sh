@@ -246,6 +246,125 @@ t "git hook: ZONELINT_FAIL_ON sets the fail level" test_warning_and_fail_level
 t "git hook: zonelint missing refuses, ZONELINT finds it" test_zonelint_missing
 t "git hook: installed by copying into .git/hooks" test_copied_hook
 
+# ---- what is staged besides the zones: includes, the config ----
+
+# inczone ORIGIN: a zone whose mail records are in zones/common/mail.inc,
+# included from the repository root as BIND would.
+inczone() {
+	good "$1" | sed -e '/IN MX/d' -e '/v=spf1/d' -e '/_dmarc/d' \
+		-e 's|^\(ns1.*\)$|\1\
+$INCLUDE zones/common/mail.inc|'
+}
+
+# mailinc: the included records, with the MX target that is an address
+# when the first argument is "bad".
+mailinc() {
+	if [ "${1:-}" = bad ]; then mx2=192.0.2.26; else mx2=mx2; fi
+	printf '\tIN MX 10 mx1\n\tIN MX 20 %s\n\tIN TXT "v=spf1 mx -all"\n' \
+		"$mx2"
+}
+
+test_include_staged_defect() {
+	hookrepo inc
+	mkdir -p zones/common
+	inczone example.com >zones/example.com.zone
+	inczone example.org >zones/example.org.zone
+	mailinc >zones/common/mail.inc
+	git add zones
+	accepted "two zones sharing an include"
+	mailinc bad >zones/common/mail.inc
+	git add zones/common/mail.inc
+	refused "a bad MX in the included file only"
+	has "$tmp/commit.out" "^zones/common/mail.inc:2:.*MX001"
+	has "$tmp/commit.out" "staged zone files"
+	mailinc | sed 's/20 mx2/30 mx2/' >zones/common/mail.inc
+	git add zones/common/mail.inc
+	accepted "the include fixed"
+}
+
+test_include_unstaged_defect() {
+	cd "$tmp/inc"
+	mailinc bad >zones/common/mail.inc
+	sed 's/^mx2.*/&\
+www	IN A 192.0.2.80/' zones/example.com.zone >"$tmp/z"
+	cat "$tmp/z" >zones/example.com.zone
+	git add zones/example.com.zone
+	accepted "a clean zone change, a bad include left unstaged"
+	# What the commit recorded is clean; the working tree still is not.
+	git show HEAD:zones/common/mail.inc | grep -q "30 mx2"
+	grep -q 192.0.2.26 zones/common/mail.inc
+	git checkout -q zones/common/mail.inc
+}
+
+test_config_only() {
+	cd "$tmp/inc"
+	printf 'rules:\n  NOPE01: error\n' >.zonelint.yaml
+	git add .zonelint.yaml
+	refused "a config naming a rule that does not exist"
+	has "$tmp/commit.out" "^.zonelint.yaml:2:3: error: unknown rule 'NOPE01'"
+	# Within the rules: every zone is linted again under the new config.
+	printf 'rules:\n  MX003: error\n' >.zonelint.yaml
+	git add .zonelint.yaml
+	accepted "a config that makes no finding"
+	warn example.net >zones/example.net.zone
+	git add zones
+	accepted "a zone with a single MX: a warning"
+	printf 'rules:\n  MX009: error\n' >.zonelint.yaml
+	git add .zonelint.yaml
+	refused "a config that makes the single MX an error"
+	has "$tmp/commit.out" "^zones/example.net.zone:.*error:.*MX009"
+	# The staged config counts, not the working tree's.
+	printf 'rules:\n  MX009: off\n' >.zonelint.yaml
+	refused "the config relaxed in the working tree only"
+	git add .zonelint.yaml
+	accepted "the config relaxed and staged"
+}
+
+test_include_rename_delete() {
+	cd "$tmp/inc"
+	git mv zones/common/mail.inc zones/common/mx.inc
+	refused "the include renamed, the zones not told"
+	has "$tmp/commit.out" "cannot read include file 'zones/common/mail.inc': it is not staged"
+	for z in zones/example.com.zone zones/example.org.zone; do
+		sed 's|common/mail.inc|common/mx.inc|' "$z" >"$tmp/z"
+		cat "$tmp/z" >"$z"
+	done
+	git add zones
+	accepted "the include renamed, the zones with it"
+	git rm -q zones/common/mx.inc
+	refused "the include deleted"
+	has "$tmp/commit.out" "common/mx.inc'.*not staged"
+	git rm -q zones/example.com.zone zones/example.org.zone
+	accepted "the include deleted with the zones that used it"
+}
+
+# git commit PATH and git commit -a stage into an index of their own
+# (GIT_INDEX_FILE): that one is what the commit records and what is read.
+test_commit_paths_and_all() {
+	cd "$tmp/inc"
+	mailinc bad >zones/common/mail.inc
+	before=$(git rev-parse HEAD)
+	crc=0
+	git commit -m "commit the include by path" zones/common/mail.inc \
+		>"$tmp/commit.out" 2>&1 || crc=$?
+	[ "$crc" -ne 0 ] && [ "$(git rev-parse HEAD)" = "$before" ]
+	has "$tmp/commit.out" "^zones/common/mail.inc:2:.*MX001"
+	crc=0
+	git commit -a -m "commit everything" >"$tmp/commit.out" 2>&1 ||
+		crc=$?
+	[ "$crc" -ne 0 ] && [ "$(git rev-parse HEAD)" = "$before" ]
+	has "$tmp/commit.out" "MX001"
+	mailinc | sed 's/20 mx2/40 mx2/' >zones/common/mail.inc
+	git commit -q -a -m "commit everything, fixed"
+	[ "$(git rev-parse HEAD)" != "$before" ]
+}
+
+t "git hook: a defect staged in an included file is refused" test_include_staged_defect
+t "git hook: an unstaged defect in an included file does not refuse" test_include_unstaged_defect
+t "git hook: a commit of .zonelint.yaml only lints every zone with it" test_config_only
+t "git hook: git commit PATH and git commit -a" test_commit_paths_and_all
+t "git hook: includes renamed and deleted" test_include_rename_delete
+
 # ---- merges ----
 
 # merge ARGS...: runs git merge; output in $tmp/commit.out, status in $crc.
