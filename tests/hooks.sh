@@ -450,7 +450,28 @@ test_merge_conflict_resolved() {
 	is_merge
 }
 
+# The branch changes only an included file: the merge lints every zone.
+test_merge_include_refused() {
+	hookrepo mergeinc
+	mkdir -p zones/common
+	inczone example.com >zones/example.com.zone
+	mailinc >zones/common/mail.inc
+	git add zones
+	accepted "a zone and its include"
+	git checkout -q -b incbranch
+	mailinc bad >zones/common/mail.inc
+	git add zones
+	git commit -q --no-verify -m "a bad include, committed past the hook"
+	git checkout -q main
+	before=$(git rev-parse HEAD)
+	merge --no-ff -m "merge incbranch" incbranch
+	[ "$crc" -ne 0 ] && [ "$(git rev-parse HEAD)" = "$before" ]
+	has "$tmp/commit.out" "^zones/common/mail.inc:2:.*MX001"
+	git merge --abort
+}
+
 t "merge: a branch committed with --no-verify is refused by the merge" test_merge_noverify_refused
+t "merge: a branch that breaks only an included file is refused" test_merge_include_refused
 t "merge: a clean merge --no-ff goes through" test_merge_clean_accepted
 t "merge: a conflict resolved and committed goes through pre-commit" test_merge_conflict_resolved
 

@@ -266,16 +266,17 @@ struct gitidx *gitidx_open(void)
 	char *ls_argv[] = { "git", "ls-files", "--stage", "-z", "--full-name",
 			    "--", ":/", NULL };
 	struct gitidx *g;
-	char *buf, *why, *cwd, *rel;
-	size_t len;
+	char *buf = NULL, *why = NULL, *cwd, *rel;
+	size_t len = 0;
 
-	if (run_git(top_argv, 4096, &buf, &len, &why) != 0 || len == 0 ||
-	    len > 4096 || buf[0] != '/') {
-		report_failure("--from-index", len > 0 && len <= 4096 ?
-			       "the git top level is not an absolute path" :
-			       why ? why : "not in a git work tree");
-		if (len == 0 || len > 4096)
-			free(why);
+	if (run_git(top_argv, 4096, &buf, &len, &why) != 0) {
+		report_failure("--from-index", why);
+		free(why);
+		return NULL;
+	}
+	if (len == 0 || len > 4096 || buf[0] != '/') {
+		report_failure("--from-index", "git names no top level of "
+			       "a work tree as an absolute path");
 		free(buf);
 		return NULL;
 	}
