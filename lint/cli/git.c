@@ -58,11 +58,15 @@ static int run_git(char *const argv[], size_t max, char **out, size_t *len,
 
 	*out = NULL;
 	*len = 0;
-	if (pipe(fd) != 0 || fcntl(fd[0], F_SETFD, FD_CLOEXEC) != 0 ||
-	    fcntl(fd[1], F_SETFD, FD_CLOEXEC) != 0) {
+	if (pipe(fd) != 0) {
 		*why = xasprintf("cannot run git: %s", ERRSTR(errno));
 		return -1;
 	}
+	/* Close-on-exec, so that the git of another thread does not hold
+	 * this pipe open; one started in between only delays the end of
+	 * the read until it exits. */
+	(void)fcntl(fd[0], F_SETFD, FD_CLOEXEC);
+	(void)fcntl(fd[1], F_SETFD, FD_CLOEXEC);
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, fd[1], 1);
 	e = posix_spawnp(&pid, "git", &fa, NULL, argv, environ);
