@@ -55,7 +55,7 @@ _zonelint()
 		COMPREPLY=($(compgen -W '--origin --allow-include --rules --no-default-rules
 			--select --ignore --severity --fail-on --format --output
 			--color --jobs --quiet --statistics --show-suppressed --config
-			--no-config --stdin-filename --list-rules --list-checks --explain
+			--no-config --from-index --stdin-filename --list-rules --list-checks --explain
 			--check-rules --version --help -f -j -o -q -V -h' -- "$cur"))
 		return
 	fi

@@ -263,7 +263,9 @@ struct zl_load_opts {
 	 * provider, a zone in a repository (a directory up from it holds
 	 * .git) may include from anywhere in the repository: the root
 	 * widens to the repository root, and a relative $INCLUDE not found
-	 * beside its includer is looked for from there. */
+	 * beside its includer is looked for from there.  With a provider
+	 * the root never widens, but when it is itself the top level of a
+	 * repository on disk the same second look is made from it. */
 	const char *include_root;
 	/* Further files or directory trees $INCLUDE may read (after
 	 * symlinks are resolved), e.g. shared snippets outside the tree;

@@ -113,7 +113,7 @@ accepted() {
 hookrepo() {
 	newrepo "$1"
 	mkdir hooks
-	cp "$root/hooks/pre-commit" hooks/
+	cp "$root/hooks/pre-commit" "$root/hooks/pre-merge-commit" hooks/
 	git config core.hooksPath hooks
 }
 
@@ -121,7 +121,9 @@ hookrepo() {
 
 test_shellcheck() {
 	[ -x "$root/hooks/pre-commit" ]
-	shellcheck --shell=sh "$root/hooks/pre-commit"
+	[ -x "$root/hooks/pre-merge-commit" ]
+	shellcheck --shell=sh "$root/hooks/pre-commit" \
+		"$root/hooks/pre-merge-commit"
 }
 
 test_bad_staged_refused() {
@@ -222,8 +224,8 @@ test_zonelint_missing() {
 
 test_copied_hook() {
 	newrepo copied
-	cp "$root/hooks/pre-commit" .git/hooks/pre-commit
-	chmod +x .git/hooks/pre-commit
+	cp "$root/hooks/pre-commit" "$root/hooks/pre-merge-commit" .git/hooks/
+	chmod +x .git/hooks/pre-commit .git/hooks/pre-merge-commit
 	bad example.com >zones/db.example.com
 	git add zones/db.example.com
 	refused "copied hook, bad zone"
@@ -243,6 +245,235 @@ t "git hook: files that are not zones are ignored" test_other_files_ignored
 t "git hook: ZONELINT_FAIL_ON sets the fail level" test_warning_and_fail_level
 t "git hook: zonelint missing refuses, ZONELINT finds it" test_zonelint_missing
 t "git hook: installed by copying into .git/hooks" test_copied_hook
+
+# ---- what is staged besides the zones: includes, the config ----
+
+# inczone ORIGIN: a zone whose mail records are in zones/common/mail.inc,
+# included from the repository root as BIND would.
+inczone() {
+	good "$1" | sed -e '/IN MX/d' -e '/v=spf1/d' -e '/_dmarc/d' \
+		-e 's|^\(ns1.*\)$|\1\
+$INCLUDE zones/common/mail.inc|'
+}
+
+# mailinc: the included records, with the MX target that is an address
+# when the first argument is "bad".
+mailinc() {
+	if [ "${1:-}" = bad ]; then mx2=192.0.2.26; else mx2=mx2; fi
+	printf '\tIN MX 10 mx1\n\tIN MX 20 %s\n\tIN TXT "v=spf1 mx -all"\n' \
+		"$mx2"
+}
+
+test_include_staged_defect() {
+	hookrepo inc
+	mkdir -p zones/common
+	inczone example.com >zones/example.com.zone
+	inczone example.org >zones/example.org.zone
+	mailinc >zones/common/mail.inc
+	git add zones
+	accepted "two zones sharing an include"
+	mailinc bad >zones/common/mail.inc
+	git add zones/common/mail.inc
+	refused "a bad MX in the included file only"
+	has "$tmp/commit.out" "^zones/common/mail.inc:2:.*MX001"
+	has "$tmp/commit.out" "staged zone files"
+	mailinc | sed 's/20 mx2/30 mx2/' >zones/common/mail.inc
+	git add zones/common/mail.inc
+	accepted "the include fixed"
+}
+
+test_include_unstaged_defect() {
+	cd "$tmp/inc"
+	mailinc bad >zones/common/mail.inc
+	sed 's/^mx2.*/&\
+www	IN A 192.0.2.80/' zones/example.com.zone >"$tmp/z"
+	cat "$tmp/z" >zones/example.com.zone
+	git add zones/example.com.zone
+	accepted "a clean zone change, a bad include left unstaged"
+	# What the commit recorded is clean; the working tree still is not.
+	git show HEAD:zones/common/mail.inc | grep -q "30 mx2"
+	grep -q 192.0.2.26 zones/common/mail.inc
+	git checkout -q zones/common/mail.inc
+}
+
+test_config_only() {
+	cd "$tmp/inc"
+	printf 'rules:\n  NOPE01: error\n' >.zonelint.yaml
+	git add .zonelint.yaml
+	refused "a config naming a rule that does not exist"
+	has "$tmp/commit.out" "^.zonelint.yaml:2:3: error: unknown rule 'NOPE01'"
+	# Within the rules: every zone is linted again under the new config.
+	printf 'rules:\n  MX003: error\n' >.zonelint.yaml
+	git add .zonelint.yaml
+	accepted "a config that makes no finding"
+	warn example.net >zones/example.net.zone
+	git add zones
+	accepted "a zone with a single MX: a warning"
+	printf 'rules:\n  MX009: error\n' >.zonelint.yaml
+	git add .zonelint.yaml
+	refused "a config that makes the single MX an error"
+	has "$tmp/commit.out" "^zones/example.net.zone:.*error:.*MX009"
+	# The staged config counts, not the working tree's.
+	printf 'rules:\n  MX009: off\n' >.zonelint.yaml
+	refused "the config relaxed in the working tree only"
+	git add .zonelint.yaml
+	accepted "the config relaxed and staged"
+}
+
+test_include_rename_delete() {
+	cd "$tmp/inc"
+	git mv zones/common/mail.inc zones/common/mx.inc
+	refused "the include renamed, the zones not told"
+	has "$tmp/commit.out" "cannot read include file 'zones/common/mail.inc': it is not staged"
+	for z in zones/example.com.zone zones/example.org.zone; do
+		sed 's|common/mail.inc|common/mx.inc|' "$z" >"$tmp/z"
+		cat "$tmp/z" >"$z"
+	done
+	git add zones
+	accepted "the include renamed, the zones with it"
+	git rm -q zones/common/mx.inc
+	refused "the include deleted"
+	has "$tmp/commit.out" "common/mx.inc'.*not staged"
+	git rm -q zones/example.com.zone zones/example.org.zone
+	accepted "the include deleted with the zones that used it"
+}
+
+# git commit PATH and git commit -a stage into an index of their own
+# (GIT_INDEX_FILE): that one is what the commit records and what is read.
+test_commit_paths_and_all() {
+	cd "$tmp/inc"
+	mailinc bad >zones/common/mail.inc
+	before=$(git rev-parse HEAD)
+	crc=0
+	git commit -m "commit the include by path" zones/common/mail.inc \
+		>"$tmp/commit.out" 2>&1 || crc=$?
+	[ "$crc" -ne 0 ] && [ "$(git rev-parse HEAD)" = "$before" ]
+	has "$tmp/commit.out" "^zones/common/mail.inc:2:.*MX001"
+	crc=0
+	git commit -a -m "commit everything" >"$tmp/commit.out" 2>&1 ||
+		crc=$?
+	[ "$crc" -ne 0 ] && [ "$(git rev-parse HEAD)" = "$before" ]
+	has "$tmp/commit.out" "MX001"
+	mailinc | sed 's/20 mx2/40 mx2/' >zones/common/mail.inc
+	git commit -q -a -m "commit everything, fixed"
+	[ "$(git rev-parse HEAD)" != "$before" ]
+}
+
+t "git hook: a defect staged in an included file is refused" test_include_staged_defect
+t "git hook: an unstaged defect in an included file does not refuse" test_include_unstaged_defect
+t "git hook: a commit of .zonelint.yaml only lints every zone with it" test_config_only
+t "git hook: git commit PATH and git commit -a" test_commit_paths_and_all
+t "git hook: includes renamed and deleted" test_include_rename_delete
+
+# ---- merges ----
+
+# merge ARGS...: runs git merge; output in $tmp/commit.out, status in $crc.
+merge() {
+	crc=0
+	git merge "$@" >"$tmp/commit.out" 2>&1 || crc=$?
+	if [ -n "${HOOKS_VERBOSE:-}" ]; then
+		echo "--- git merge $* (exit $crc):"
+		cat "$tmp/commit.out"
+	fi >&2
+	return 0
+}
+
+# is_merge: HEAD is a commit with two parents.
+is_merge() {
+	git rev-parse -q --verify HEAD^2 >/dev/null ||
+		{ echo "HEAD is not a merge"; git log --oneline -3; return 1; }
+}
+
+test_merge_noverify_refused() {
+	hookrepo merges
+	good example.com >zones/example.com.zone
+	good example.org >zones/example.org.zone
+	git add zones
+	accepted "two good zones"
+	git checkout -q -b topic
+	bad example.com >zones/example.com.zone
+	git add zones
+	git commit -q --no-verify -m "a bad MX, committed past the hook"
+	git checkout -q main
+	before=$(git rev-parse HEAD)
+	merge --no-ff -m "merge topic" topic
+	[ "$crc" -ne 0 ] || { echo "the merge went through"; return 1; }
+	[ "$(git rev-parse HEAD)" = "$before" ]
+	has "$tmp/commit.out" "zones/example.com.zone:6:.*MX001"
+	has "$tmp/commit.out" "^pre-merge-commit: .*finish the merge"
+	# git leaves the merge staged: committing it runs pre-commit.
+	git rev-parse -q --verify MERGE_HEAD >/dev/null
+	refused "finish the refused merge as it is"
+	has "$tmp/commit.out" "MX001"
+	has "$tmp/commit.out" "^pre-commit: "
+	git merge --abort
+	[ "$(git rev-parse HEAD)" = "$before" ]
+}
+
+test_merge_clean_accepted() {
+	cd "$tmp/merges"
+	git checkout -q -b clean main
+	good example.net >zones/example.net.zone
+	git add zones
+	accepted "a third good zone"
+	git checkout -q main
+	before=$(git rev-parse HEAD)
+	merge --no-ff -m "merge clean" clean
+	[ "$crc" -eq 0 ] || { cat "$tmp/commit.out"; return 1; }
+	[ "$(git rev-parse HEAD)" != "$before" ]
+	is_merge
+}
+
+# Both sides change the same line: git stops, and the resolution is
+# committed by git commit, which runs pre-commit.
+test_merge_conflict_resolved() {
+	cd "$tmp/merges"
+	git checkout -q -b side main
+	good example.org | sed 's/10 mx1/5 mx1/' >zones/example.org.zone
+	git add zones
+	accepted "side: mx1 preferred at 5"
+	git checkout -q main
+	good example.org | sed 's/10 mx1/15 mx1/' >zones/example.org.zone
+	git add zones
+	accepted "main: mx1 preferred at 15"
+	merge -m "merge side" side
+	[ "$crc" -ne 0 ] || { echo "no conflict"; return 1; }
+	has "$tmp/commit.out" "CONFLICT"
+	bad example.org | sed 's/10 mx1/5 mx1/' >zones/example.org.zone
+	git add zones
+	refused "a bad resolution"
+	has "$tmp/commit.out" "zones/example.org.zone:6:.*MX001"
+	has "$tmp/commit.out" "^pre-commit: "
+	good example.org | sed 's/10 mx1/5 mx1/' >zones/example.org.zone
+	git add zones
+	accepted "a good resolution"
+	is_merge
+}
+
+# The branch changes only an included file: the merge lints every zone.
+test_merge_include_refused() {
+	hookrepo mergeinc
+	mkdir -p zones/common
+	inczone example.com >zones/example.com.zone
+	mailinc >zones/common/mail.inc
+	git add zones
+	accepted "a zone and its include"
+	git checkout -q -b incbranch
+	mailinc bad >zones/common/mail.inc
+	git add zones
+	git commit -q --no-verify -m "a bad include, committed past the hook"
+	git checkout -q main
+	before=$(git rev-parse HEAD)
+	merge --no-ff -m "merge incbranch" incbranch
+	[ "$crc" -ne 0 ] && [ "$(git rev-parse HEAD)" = "$before" ]
+	has "$tmp/commit.out" "^zones/common/mail.inc:2:.*MX001"
+	git merge --abort
+}
+
+t "merge: a branch committed with --no-verify is refused by the merge" test_merge_noverify_refused
+t "merge: a branch that breaks only an included file is refused" test_merge_include_refused
+t "merge: a clean merge --no-ff goes through" test_merge_clean_accepted
+t "merge: a conflict resolved and committed goes through pre-commit" test_merge_conflict_resolved
 
 # ---- the pre-commit framework ----
 
@@ -312,30 +543,37 @@ test_framework_names() {
 	accepted "framework: delete a zone"
 }
 
-# The README's offline variant: a local hook, no repository to fetch.
-test_framework_local() {
-	fwrepo fwlocal "repos:
-  - repo: local
-    hooks:
-      - id: zonelint
-        name: zonelint
-        entry: zonelint --quiet
-        language: system
-        files: '(\\.zone|\\.db|(^|/)db\\.[^/]*)\$'"
+# readme_config: the .pre-commit-config.yaml the README shows, exactly as
+# written: the first yaml block of its "pre-commit framework" section.
+readme_config() {
+	awk '/^### pre-commit framework$/ { s = 1; next }
+	     s && /^#/ { exit }
+	     s && b && /^```$/ { exit }
+	     b { print }
+	     s && /^```yaml$/ { b = 1 }' "$root/README.md"
+}
+
+# The README's example, as written, with the real framework.
+test_framework_readme() {
+	readme_config >"$tmp/readme-config.yaml"
+	has "$tmp/readme-config.yaml" "^repos:"
+	fwrepo fwreadme "$(cat "$tmp/readme-config.yaml")"
+	cmp -s "$tmp/readme-config.yaml" .pre-commit-config.yaml
 	bad example.com >zones/example.com.db
 	git add zones/example.com.db
-	refused "local hook: bad zone"
-	has "$tmp/commit.out" "MX001"
+	refused "README's hook: bad zone"
+	has "$tmp/commit.out" "zones/example.com.db:6:.*MX001"
 	good example.com >zones/example.com.db
-	git add zones/example.com.db
-	accepted "local hook: fixed"
+	bad example.com >zones/example.com.txt
+	git add zones
+	accepted "README's hook: fixed, the .txt file is not a zone"
 }
 
 t "pre-commit: .pre-commit-hooks.yaml is a valid manifest" test_manifest_repo
 t "pre-commit: a bad zone is refused, the fix goes through" test_framework_refuses_and_accepts
 t "pre-commit: a fix in the working tree only is still refused" test_framework_unstaged_fix
 t "pre-commit: spaces in names, other files, deletions" test_framework_names
-t "pre-commit: repo: local hook" test_framework_local
+t "pre-commit: the README's .pre-commit-config.yaml as written" test_framework_readme
 
 # ---- the CI examples the README shows ----
 

@@ -43,6 +43,7 @@ struct cli {
 	char **paths;			/* the operands, in argv */
 	size_t npaths;
 	long jobs;			/* -j: zones linted at a time */
+	bool from_index;		/* --from-index: read what git stages */
 };
 
 /* ---- options.c ---- */
@@ -97,11 +98,43 @@ struct run {
 	size_t nbad;
 	bool bad_config, unwritten;
 	struct zl_configs *cfgs;/* NULL with --no-config */
+	struct gitidx *idx;	/* --from-index */
 	struct zl_budget *budget;	/* what all the zones may read */
 	struct job *jobs;
 	size_t njobs, capjobs, next;
 	pthread_mutex_t lock;
 };
+
+/* ---- git.c ---- */
+
+/* The git index of the repository the current directory lies in, listed
+ * once; NULL after saying why it cannot be read. */
+struct gitidx;
+struct gitidx *gitidx_open(void);
+void gitidx_free(struct gitidx *g);
+/* Reads the staged blob of a path (never the working tree); paths must lie
+ * in the repository and outside any .git; symbolic links, submodules and
+ * files in conflict are refused. */
+const struct zl_provider *gitidx_provider(const struct gitidx *g);
+/* The top level, as the user names it ("." or "../.." below it). */
+const char *gitidx_root(const struct gitidx *g);
+/* The zones an operand names in the index: the staged file itself, else
+ * the staged zone-like files below it (as the user names them, malloc'd).
+ * A name with nothing staged at or below it is returned as it is, for its
+ * read to say so.  -1 with *why (malloc'd) when it lies outside the
+ * repository. */
+int gitidx_find(const struct gitidx *g, const char *path, char ***out,
+		size_t *nout, char **why);
+/* The rule set for a staged zone: the base tuned by the .zonelint.yaml
+ * staged nearest above it (the base when there is none).  A config that
+ * cannot be used reports its errors (to errs, or on stderr when it cannot
+ * be read) the first time and returns its status every time, *out NULL.
+ * Not thread-safe: called under the run's lock. */
+enum zl_status gitidx_ruleset(struct gitidx *g, const char *zone_path,
+			      const struct zl_ruleset *base,
+			      zl_config_tune_fn *tune, void *arg,
+			      const struct zl_ruleset **out,
+			      struct zl_diags *errs);
 
 /* ---- report.c ---- */
 

@@ -78,6 +78,8 @@ static const struct opt opts[] = {
 	  "use FILE for every zone (default: the nearest .zonelint.yaml)" },
 	{ "no-config", 0, NULL, BOOL(no_config),
 	  "read no .zonelint.yaml" },
+	{ "from-index", 0, NULL, BOOL(from_index),
+	  "read zones, their includes and .zonelint.yaml as staged in git" },
 	{ "stdin-filename", 0, "NAME", STR(stdin_name),
 	  "name of '-' in diagnostics and for the origin (default: <stdin>)" },
 	{ "list-checks", 0, NULL, ACT(ACT_LIST_CHECKS),
@@ -305,6 +307,13 @@ int cli_parse(struct cli *c, int argc, char **argv)
 	if (c->config && c->no_config) {
 		warnx("--config and --no-config exclude each other");
 		return -1;
+	}
+	for (size_t i = 0; c->from_index && i < c->npaths; i++) {
+		if (strcmp(c->paths[i], "-") == 0) {
+			warnx("--from-index reads staged files, not "
+			      "standard input");
+			return -1;
+		}
 	}
 	if (c->npaths == 0 && (c->action == ACT_LINT ||
 			       c->action == ACT_CHECK_RULES)) {

@@ -25,15 +25,24 @@ static void fail(struct run *r, const char *file, const char *msg)
 /* The rule set for one zone: the base, or what its config makes of it.
  * NULL after printing the errors of a config that cannot be used.  Called
  * with r->lock held. */
+static void tune_derived(struct zl_ruleset *rs, void *arg);
+
 static const struct zl_ruleset *rules_for(struct run *r, const char *name)
 {
 	const struct zl_ruleset *rs = r->rs;
 	struct zl_diags errs;
+	enum zl_status st;
 
-	if (!r->cfgs)
+	/* --from-index: the staged config, unless one was named. */
+	if (!r->cfgs && !(r->idx && !r->cli->no_config))
 		return rs;
 	zl_diags_init(&errs);
-	if (must(zl_configs_ruleset(r->cfgs, name, &rs, &errs)) != ZL_OK)
+	if (r->cfgs)
+		st = zl_configs_ruleset(r->cfgs, name, &rs, &errs);
+	else
+		st = gitidx_ruleset(r->idx, name, r->rs, tune_derived,
+				    (void *)r->cli, &rs, &errs);
+	if (must(st) != ZL_OK)
 		r->bad_config = true;
 	if (errs.n > 0)
 		print_errors(r->cli, &errs);
@@ -71,6 +80,8 @@ static void lint_file(struct run *r, const struct job *j, struct zl_diags *out)
 	char *msg = NULL;
 	enum zl_status st;
 
+	if (r->idx)
+		lo.provider = gitidx_provider(r->idx);
 	st = must(zl_zone_load_file(j->path, &lo, &z, &msg));
 	lint_zone(r, j->path, st, z, msg, out);
 }
@@ -202,6 +213,23 @@ static void find_zones(struct run *r, const char *dir, const char *root,
 	free_names(names, n);
 }
 
+/* --from-index: the zones each operand names in the index, each read
+ * confined to the repository. */
+static void find_staged(struct run *r, const char *path)
+{
+	char **names, *why;
+	size_t n, i;
+
+	if (gitidx_find(r->idx, path, &names, &n, &why) != 0) {
+		fail(r, path, why);
+		free(why);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		add_job(r, names[i], gitidx_root(r->idx));
+	free_names(names, n);
+}
+
 static void find_paths(struct run *r)
 {
 	const char *path;
@@ -210,7 +238,9 @@ static void find_paths(struct run *r)
 
 	for (i = 0; i < r->cli->npaths; i++) {
 		path = r->cli->paths[i];
-		if (strcmp(path, "-") == 0)
+		if (r->idx)
+			find_staged(r, path);
+		else if (strcmp(path, "-") == 0)
 			add_job(r, NULL, NULL);
 		else if (stat(path, &sb) != 0)
 			add_job(r, path, NULL);
@@ -304,7 +334,8 @@ static bool open_configs(const struct cli *c, const struct zl_ruleset *rs,
 	struct zl_diags errs;
 	bool ok;
 
-	if (c->no_config)
+	/* --from-index reads the staged configs itself. */
+	if (c->no_config || (c->from_index && !c->config))
 		return true;
 	zl_diags_init(&errs);
 	ok = must(zl_configs_new(rs, c->config, &r->cfgs, &errs)) == ZL_OK;
@@ -346,6 +377,10 @@ int cli_lint(const struct cli *c, const struct zl_ruleset *rs)
 	if ((c->output && !cli_output_ok(c->output)) || !check_load_opts(c) ||
 	    !open_configs(c, rs, &r))
 		return RC_FAIL;
+	if (c->from_index && (r.idx = gitidx_open()) == NULL) {
+		zl_configs_free(r.cfgs);
+		return RC_FAIL;
+	}
 	r.budget = must_ptr(zl_budget_new(NULL));
 	lint_paths(&r);
 	zl_diags_sort(&r.diags);
@@ -364,6 +399,7 @@ int cli_lint(const struct cli *c, const struct zl_ruleset *rs)
 		rc = RC_OK;
 	zl_diags_free(&r.diags);
 	zl_configs_free(r.cfgs);
+	gitidx_free(r.idx);
 	zl_budget_free(r.budget);
 	return rc;
 }

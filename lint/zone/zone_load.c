@@ -219,17 +219,25 @@ static bool contains(const char *dir, const char *path)
  * path the user gave (`zonelint zones/`, the git hook's one file), and a
  * relative one is looked for from its root too: L->root widens to the
  * repository root unless it holds it already, and L->repo is set.  Only
- * for zones read from the file system. */
+ * for zones read from the file system, but see the provider's case
+ * below. */
 static void repo_root(struct loader *L, const char *name)
 {
 	char *repo, *ra, *cwd, *rel;
 
-	/* A provider of its own names files that need not be on disk. */
-	if (L->opts && L->opts->provider)
-		return;
 	if ((repo = zl_path_repo(name)) == NULL)
 		return;
 	ra = zl_path_abs(L->root);
+	/* A provider of its own names files that need not be on disk: the
+	 * root is not widened, and the repository root is looked in only
+	 * when the caller made it the root (zonelint --from-index). */
+	if (L->opts && L->opts->provider) {
+		if (strcmp(ra, repo) == 0)
+			L->repo = zl_xstrdup("");
+		free(ra);
+		free(repo);
+		return;
+	}
 	if (!contains(ra, repo)) {
 		/* Shown as the user would name it: relative when below the
 		 * current directory. */

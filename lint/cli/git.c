@@ -1,0 +1,502 @@
+/* git.c - --from-index: zones, their $INCLUDEs and .zonelint.yaml read as
+ * they are staged in the git index, not from the working tree.  The index
+ * is listed once (git ls-files --stage); each file is then read as the blob
+ * it records (git cat-file blob), through a zl_provider the loader uses for
+ * the zone and every file it includes. */
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+extern char **environ;
+
+#define MAX_LIST (UINT64_C(1) << 30)	/* the listing of the index */
+
+enum { MODE_FILE, MODE_LINK, MODE_MODULE };
+
+struct entry {
+	char *path;		/* from the top level, as git names it */
+	char sha[65];		/* the staged blob */
+	int mode;
+	bool unmerged;		/* a conflict not resolved yet */
+};
+
+struct cfg {
+	char *dir;		/* the config's directory, from the top level */
+	struct zl_config *cf;	/* NULL: it could not be used */
+	enum zl_status st;
+	struct cfg *next;
+};
+
+struct gitidx {
+	char *top;		/* the top level, absolute */
+	char *shown_top;	/* the same as the user sees it: relative to
+				   the current directory when below it */
+	struct entry *e;	/* sorted by path */
+	size_t n;
+	struct zl_provider prov;
+	struct cfg *cfgs;
+};
+
+/* Runs git with argv and reads its standard output, at most max bytes
+ * (more: *len is max + 1).  Returns 0, or -1 with *why set (malloc'd). */
+static int run_git(char *const argv[], size_t max, char **out, size_t *len,
+		   char **why)
+{
+	posix_spawn_file_actions_t fa;
+	char *buf = NULL;
+	size_t cap = 0, n = 0;
+	ssize_t got;
+	int fd[2], status, e;
+	pid_t pid;
+
+	*out = NULL;
+	*len = 0;
+	if (pipe(fd) != 0) {
+		*why = xasprintf("cannot run git: %s", ERRSTR(errno));
+		return -1;
+	}
+	/* Close-on-exec, so that the git of another thread does not hold
+	 * this pipe open; one started in between only delays the end of
+	 * the read until it exits. */
+	(void)fcntl(fd[0], F_SETFD, FD_CLOEXEC);
+	(void)fcntl(fd[1], F_SETFD, FD_CLOEXEC);
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, fd[1], 1);
+	e = posix_spawnp(&pid, "git", &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	close(fd[1]);
+	if (e != 0) {
+		close(fd[0]);
+		*why = xasprintf("cannot run git: %s", ERRSTR(e));
+		return -1;
+	}
+	for (;;) {
+		xgrow((void **)&buf, &cap, n + 65536 + 1, 1);
+		got = read(fd[0], buf + n, cap - n - 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			break;
+		n += (size_t)got;
+		if (n > max)
+			break;
+	}
+	e = got < 0 ? errno : 0;
+	close(fd[0]);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	buf[n] = '\0';
+	if (n > max) {
+		*out = buf;
+		*len = n;
+		return 0;
+	}
+	if (e || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		free(buf);
+		*why = e ? xasprintf("cannot read from git: %s", ERRSTR(e)) :
+		       xasprintf("git %s failed", argv[1]);
+		return -1;
+	}
+	*out = buf;
+	*len = n;
+	return 0;
+}
+
+static int entry_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct entry *)a)->path,
+		      ((const struct entry *)b)->path);
+}
+
+static const struct entry *lookup(const struct gitidx *g, const char *path)
+{
+	struct entry key = { .path = (char *)path };
+
+	return bsearch(&key, g->e, g->n, sizeof *g->e, entry_cmp);
+}
+
+/* "MODE SHA STAGE\tPATH\0" records, in path order; a path in conflict
+ * has one record per stage. */
+static bool parse_listing(struct gitidx *g, char *buf, size_t len)
+{
+	size_t cap = 0;
+	char *p = buf, *end = buf + len, *tab, *sp1, *sp2;
+	struct entry *e;
+
+	while (p < end) {
+		tab = strchr(p, '\t');
+		sp1 = strchr(p, ' ');
+		if (!tab || !sp1 || sp1 > tab ||
+		    (sp2 = strchr(sp1 + 1, ' ')) == NULL || sp2 > tab ||
+		    (size_t)(sp2 - sp1 - 1) >= sizeof e->sha)
+			return false;
+		if (g->n > 0 && strcmp(g->e[g->n - 1].path, tab + 1) == 0) {
+			g->e[g->n - 1].unmerged = true;
+		} else {
+			xgrow((void **)&g->e, &cap, g->n + 1, sizeof *g->e);
+			e = &g->e[g->n++];
+			memset(e, 0, sizeof *e);
+			e->path = xstrdup(tab + 1);
+			memcpy(e->sha, sp1 + 1, (size_t)(sp2 - sp1 - 1));
+			e->mode = strncmp(p, "120000", 6) == 0 ? MODE_LINK :
+				  strncmp(p, "160000", 6) == 0 ? MODE_MODULE :
+				  MODE_FILE;
+			e->unmerged = sp2[1] != '0';
+		}
+		p = tab + 1 + strlen(tab + 1) + 1;
+	}
+	/* git lists in its own order (bytes), which strcmp keeps. */
+	qsort(g->e, g->n, sizeof *g->e, entry_cmp);
+	return true;
+}
+
+/* The path from the top level of abs (absolute, normalised), or NULL when
+ * it lies outside the repository.  Malloc'd. */
+static char *from_top(const struct gitidx *g, const char *abs)
+{
+	size_t n = strlen(g->top);
+
+	if (strcmp(g->top, "/") == 0)
+		return xstrdup(abs + 1);
+	if (strncmp(abs, g->top, n) != 0 || (abs[n] && abs[n] != '/'))
+		return NULL;
+	return xstrdup(abs + n + (abs[n] == '/'));
+}
+
+/* Whether the absolute, normalised path dir is path or above it. */
+static bool inside(const char *dir, const char *path)
+{
+	size_t n = strlen(dir);
+
+	return strcmp(dir, "/") == 0 || (strncmp(dir, path, n) == 0 &&
+					  (path[n] == '\0' || path[n] == '/'));
+}
+
+static bool has_git_component(const char *p)
+{
+	const char *s;
+
+	for (s = p; (s = strstr(s, ".git")) != NULL; s += 4)
+		if ((s == p || s[-1] == '/') && (s[4] == '\0' || s[4] == '/'))
+			return true;
+	return false;
+}
+
+/* Reads the staged blob of a file (path from the top level). */
+static enum zl_status read_entry(const struct gitidx *g, const char *rel,
+				 size_t max, struct zl_file *out, char **err)
+{
+	const struct entry *e = lookup(g, rel);
+	char *argv[] = { "git", "cat-file", "blob", NULL, NULL };
+	char *buf, *why;
+	size_t len;
+
+	if (!e) {
+		*err = xstrdup("it is not staged (not in the git index)");
+		return ZL_ERR_IO;
+	}
+	if (e->unmerged) {
+		*err = xstrdup("it is in conflict in the git index: resolve "
+			       "it and stage the result (git add)");
+		return ZL_ERR_IO;
+	}
+	if (e->mode != MODE_FILE) {
+		*err = xstrdup(e->mode == MODE_LINK ?
+			       "it is staged as a symbolic link, which is not "
+			       "followed" : "it is staged as a submodule");
+		return ZL_ERR_IO;
+	}
+	argv[3] = (char *)e->sha;
+	if (run_git(argv, max, &buf, &len, &why) != 0) {
+		*err = why;
+		return ZL_ERR_IO;
+	}
+	if (len > max) {
+		free(buf);
+		*err = xstrdup("the staged file is too large");
+		return ZL_ERR_LIMIT;
+	}
+	out->data = buf;
+	out->len = len;
+	out->id = xasprintf(":%s", rel);
+	return ZL_OK;
+}
+
+/* The provider: rd->path, relative to rd->root when there is one, must
+ * lie in the repository (and in rd->root); what is read is its blob in
+ * the index. */
+static enum zl_status index_read(void *arg, const struct zl_read *rd,
+				 struct zl_file *out, char **err)
+{
+	const struct gitidx *g = arg;
+	char *full, *abs, *rel, *rootabs = NULL;
+	enum zl_status st;
+
+	memset(out, 0, sizeof *out);
+	*err = NULL;
+	full = rd->root && rd->path[0] != '/' ? path_join(rd->root, rd->path) :
+	       xstrdup(rd->path);
+	abs = path_abs(full);
+	free(full);
+	rel = from_top(g, abs);
+	if (rd->root)
+		rootabs = path_abs(rd->root);
+	if (!rel || (rootabs && !inside(rootabs, abs))) {
+		*err = xstrdup(rel ? "it lies outside the include root" :
+			       "it lies outside the git repository");
+		st = ZL_ERR_IO;
+	} else if (has_git_component(rel)) {
+		*err = xstrdup("it lies in a directory named .git");
+		st = ZL_ERR_IO;
+	} else {
+		st = read_entry(g, rel, rd->max, out, err);
+	}
+	free(rootabs);
+	free(rel);
+	free(abs);
+	return st;
+}
+
+struct gitidx *gitidx_open(void)
+{
+	char *top_argv[] = { "git", "rev-parse", "--show-toplevel", NULL };
+	char *ls_argv[] = { "git", "ls-files", "--stage", "-z", "--full-name",
+			    "--", ":/", NULL };
+	struct gitidx *g;
+	char *buf = NULL, *why = NULL, *cwd, *rel;
+	size_t len = 0;
+
+	if (run_git(top_argv, 4096, &buf, &len, &why) != 0) {
+		report_failure("--from-index", why);
+		free(why);
+		return NULL;
+	}
+	if (len == 0 || len > 4096 || buf[0] != '/') {
+		report_failure("--from-index", "git names no top level of "
+			       "a work tree as an absolute path");
+		free(buf);
+		return NULL;
+	}
+	buf[strcspn(buf, "\n")] = '\0';
+	g = xcalloc(1, sizeof *g);
+	g->top = path_abs(buf);
+	free(buf);
+	cwd = path_abs(".");
+	rel = from_top(g, cwd);
+	if (!rel) {
+		g->shown_top = xstrdup(g->top);
+	} else {
+		/* As many ".." as rel has components. */
+		char *p = rel;
+		size_t ups = *rel ? 1 : 0, i;
+
+		while ((p = strchr(p, '/')) != NULL) {
+			ups++;
+			p++;
+		}
+		g->shown_top = xcalloc(ups ? 3 * ups : 2, 1);
+		if (!ups)
+			strcpy(g->shown_top, ".");
+		for (i = 0; i < ups; i++)
+			strcat(g->shown_top, i ? "/.." : "..");
+	}
+	free(rel);
+	free(cwd);
+	if (run_git(ls_argv, MAX_LIST, &buf, &len, &why) != 0 ||
+	    len > MAX_LIST || !parse_listing(g, buf, len)) {
+		report_failure("--from-index", len > MAX_LIST ?
+			       "the git index is too large" :
+			       buf ? "cannot parse the git index" : why);
+		if (!buf)
+			free(why);
+		free(buf);
+		gitidx_free(g);
+		return NULL;
+	}
+	free(buf);
+	g->prov.read = index_read;
+	g->prov.arg = g;
+	return g;
+}
+
+void gitidx_free(struct gitidx *g)
+{
+	struct cfg *c, *next;
+	size_t i;
+
+	if (!g)
+		return;
+	for (c = g->cfgs; c; c = next) {
+		next = c->next;
+		zl_config_free(c->cf);
+		free(c->dir);
+		free(c);
+	}
+	for (i = 0; i < g->n; i++)
+		free(g->e[i].path);
+	free(g->e);
+	free(g->top);
+	free(g->shown_top);
+	free(g);
+}
+
+const struct zl_provider *gitidx_provider(const struct gitidx *g)
+{
+	return &g->prov;
+}
+
+const char *gitidx_root(const struct gitidx *g)
+{
+	return g->shown_top;
+}
+
+/* A path from the top level as the user names it: from the current
+ * directory.  Malloc'd. */
+static char *shown(const struct gitidx *g, const char *rel)
+{
+	char *full = path_join(g->top, rel), *cwd = path_abs("."), *p;
+	size_t n = strlen(cwd);
+
+	if (strcmp(cwd, "/") == 0)
+		p = xstrdup(full + 1);
+	else if (strncmp(full, cwd, n) == 0 && full[n] == '/')
+		p = xstrdup(full + n + 1);
+	else if (strcmp(full, cwd) == 0)
+		p = xstrdup(".");
+	else
+		p = path_join(g->shown_top, rel);
+	free(full);
+	free(cwd);
+	return p;
+}
+
+int gitidx_find(const struct gitidx *g, const char *path, char ***out,
+		size_t *nout, char **why)
+{
+	char *abs = path_abs(path), *rel = from_top(g, abs), *base;
+	const struct entry *e;
+	size_t n, i, cap = 0;
+	bool any = false;
+
+	*out = NULL;
+	*nout = 0;
+	free(abs);
+	if (!rel) {
+		*why = xstrdup("it lies outside the git repository");
+		return -1;
+	}
+	if ((e = lookup(g, rel)) != NULL) {
+		/* A staged file named on the command line: linted whatever
+		 * its name, like a file named outside --from-index. */
+		*out = xcalloc(1, sizeof **out);
+		(*out)[(*nout)++] = shown(g, e->path);
+		free(rel);
+		return 0;
+	}
+	n = strlen(rel);
+	for (i = 0; i < g->n; i++) {
+		e = &g->e[i];
+		if (n && (strncmp(e->path, rel, n) != 0 || e->path[n] != '/'))
+			continue;
+		any = true;
+		base = strrchr(e->path, '/');
+		base = base ? base + 1 : e->path;
+		if (!is_zone_name(base) || has_git_component(e->path))
+			continue;
+		xgrow((void **)out, &cap, *nout + 1, sizeof **out);
+		(*out)[(*nout)++] = shown(g, e->path);
+	}
+	if (!any && n) {
+		/* Nothing staged by that name or below it: the read says so
+		 * (a directory with files but no zone staged is no error, as
+		 * on disk). */
+		*out = xcalloc(1, sizeof **out);
+		(*out)[(*nout)++] = xstrdup(path);
+	}
+	free(rel);
+	return 0;
+}
+
+/* The config that governs a staged zone: .zonelint.yaml staged in the
+ * zone's directory or the nearest one above it, up to the top level. */
+enum zl_status gitidx_ruleset(struct gitidx *g, const char *zone_path,
+			      const struct zl_ruleset *base,
+			      zl_config_tune_fn *tune, void *arg,
+			      const struct zl_ruleset **out,
+			      struct zl_diags *errs)
+{
+	char *abs = path_abs(zone_path), *rel = from_top(g, abs), *dir, *cp,
+	     *name, *why = NULL;
+	struct zl_file f;
+	struct cfg *c;
+	char *slash;
+
+	free(abs);
+	*out = base;
+	if (!rel)
+		return ZL_OK;
+	dir = rel;
+	for (;;) {
+		slash = strrchr(dir, '/');
+		if (slash)
+			*slash = '\0';
+		else
+			*dir = '\0';
+		cp = *dir ? xasprintf("%s/%s", dir, ZL_CONFIG_NAME) :
+		     xstrdup(ZL_CONFIG_NAME);
+		if (lookup(g, cp))
+			break;
+		free(cp);
+		if (!*dir) {
+			free(rel);
+			return ZL_OK;
+		}
+	}
+	for (c = g->cfgs; c; c = c->next)
+		if (strcmp(c->dir, dir) == 0)
+			break;
+	if (!c) {
+		c = xcalloc(1, sizeof *c);
+		c->dir = xstrdup(dir);
+		c->next = g->cfgs;
+		g->cfgs = c;
+		name = shown(g, cp);
+		c->st = read_entry(g, cp, 1u << 20, &f, &why);
+		if (c->st != ZL_OK) {
+			char *msg = xasprintf("cannot read the staged config: "
+					      "%s", why);
+
+			report_failure(name, msg);
+			free(msg);
+			free(why);
+		} else {
+			char *shown_dir = *dir ? shown(g, dir) : xstrdup(
+				g->shown_top);
+
+			c->st = must(zl_config_load_buffer(name, shown_dir,
+							   f.data, f.len, base,
+							   &c->cf, errs));
+			free(shown_dir);
+			free(f.data);
+			free(f.id);
+			if (c->cf)
+				zl_config_set_tune(c->cf, tune, arg);
+		}
+		free(name);
+	}
+	free(cp);
+	free(rel);
+	if (c->st != ZL_OK || !c->cf) {
+		*out = NULL;
+		return c->st != ZL_OK ? c->st : ZL_ERR_CONFIG;
+	}
+	*out = must_ptr(zl_config_ruleset(c->cf, zone_path));
+	return ZL_OK;
+}
