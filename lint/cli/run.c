@@ -202,6 +202,22 @@ static void find_zones(struct run *r, const char *dir, const char *root,
 	free_names(names, n);
 }
 
+/* A run that finds no zone is an error, not a clean "0 files": each
+ * directory operand is named with the names that were looked for. */
+static void check_found(struct run *r)
+{
+	struct stat sb;
+	size_t i;
+
+	if (r->njobs > 0 || r->nbad > 0)
+		return;
+	for (i = 0; i < r->cli->npaths; i++)
+		if (stat(r->cli->paths[i], &sb) == 0 && S_ISDIR(sb.st_mode))
+			fail(r, r->cli->paths[i],
+			     "no zone found in this directory (looked for "
+			     "*.zone, *.db and db.* files)");
+}
+
 static void find_paths(struct run *r)
 {
 	const char *path;
@@ -220,6 +236,7 @@ static void find_paths(struct run *r)
 			add_job(r, path, NULL);
 	}
 	drop_repeats(r);
+	check_found(r);
 }
 
 struct worker {
