@@ -300,6 +300,13 @@ void zl_zone_free(struct zl_zone *z);
 /* Number of records loaded (bad records excluded). */
 size_t zl_zone_record_count(const struct zl_zone *z);
 
+/* The files zone z was read from, named as its diagnostics name them (for
+ * zl_zone_load_file without a display name: relative to the current
+ * directory, or absolute): source 0 is the zone file, the others what it
+ * $INCLUDEd (a file may come more than once).  NULL for i past the last.
+ * Borrowed from z. */
+const char *zl_zone_source(const struct zl_zone *z, size_t i);
+
 /* ---- rules ---- */
 
 struct zl_ruleset;

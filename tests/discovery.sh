@@ -57,8 +57,61 @@ test_some_found() {
 	has "$tmp/err" 'in 1 file$'
 }
 
+# ---- what is not a zone of its own ----
+
+test_journal() {
+	zone "$tmp/jnl/db.example.com" example.com
+	printf 'binary\0journal\n' >"$tmp/jnl/db.example.com.jnl"
+	run $SEL "$tmp/jnl"
+	want_rc 0 &&
+	hasnt "$tmp/err" 'jnl' &&
+	has "$tmp/err" 'in 1 file$'
+}
+
+# A snippet a zone includes is linted as part of that zone: not alone, so
+# it gives no "cannot determine the origin".
+test_included_snippet() {
+	zone "$tmp/inc/db.example.com" example.com
+	echo '$INCLUDE db.mail-common' >>"$tmp/inc/db.example.com"
+	printf '@ IN MX 10 mail\nmail IN CNAME ns1\n' >"$tmp/inc/db.mail-common"
+	run $SEL "$tmp/inc"
+	want_rc 1 &&
+	hasnt "$tmp/err" 'origin' &&
+	has "$tmp/err" 'in 1 file$' &&
+	count "$tmp/out" '\[MX002\]$' 1 &&
+	has "$tmp/out" '^[^:]*db\.mail-common:1:'
+}
+
+# Named on the command line, the snippet is linted as asked.
+test_included_named() {
+	zone "$tmp/named/db.example.com" example.com
+	echo '$INCLUDE db.mail-common' >>"$tmp/named/db.example.com"
+	printf '@ IN MX 10 ns1\n' >"$tmp/named/db.mail-common"
+	run $SEL "$tmp/named" "$tmp/named/db.mail-common"
+	want_rc 2 &&
+	has "$tmp/err" 'db\.mail-common: error: .*origin' &&
+	has "$tmp/err" 'in 1 file$'
+}
+
+# A snippet included by a zone of another operand's walk is no zone either;
+# one that nothing includes still is.
+test_included_elsewhere() {
+	zone "$tmp/repo/zones/db.example.com" example.com
+	echo '$INCLUDE ../common/db.shared' >>"$tmp/repo/zones/db.example.com"
+	mkdir -p "$tmp/repo/common"
+	printf 'www IN A 192.0.2.7\n' >"$tmp/repo/common/db.shared"
+	zone "$tmp/repo/common/example.net.zone" example.net
+	run $SEL "$tmp/repo"
+	want_rc 0 &&
+	has "$tmp/err" 'in 2 files$'
+}
+
 t "a directory with no zone exits 2" test_empty_directory
 t "a mistyped path exits 2" test_mistyped_path
 t "an operand without zones beside one with zones" test_some_found
+t "BIND journals are not zones" test_journal
+t "an included snippet is part of its zone" test_included_snippet
+t "an included snippet named on the command line" test_included_named
+t "a snippet included across the tree" test_included_elsewhere
 
 finish
