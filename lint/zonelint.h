@@ -458,6 +458,13 @@ void zl_configs_set_tune(struct zl_configs *cs, zl_config_tune_fn *fn,
 enum zl_status zl_configs_ruleset(struct zl_configs *cs, const char *zone_path,
 				  const struct zl_ruleset **out,
 				  struct zl_diags *errs) ZL_MUST_CHECK;
+/* Whether the config that governs path (as for zl_configs_ruleset)
+ * excludes it from a directory walk: it matches one of the config's
+ * exclude: globs, relative to the config's directory.  Returns ZL_OK with
+ * *out, or the config's load status as zl_configs_ruleset() does. */
+enum zl_status zl_configs_excluded(struct zl_configs *cs, const char *path,
+				   bool *out,
+				   struct zl_diags *errs) ZL_MUST_CHECK;
 void zl_configs_free(struct zl_configs *cs);
 
 /* ---- output ---- */

@@ -106,6 +106,45 @@ test_included_elsewhere() {
 	has "$tmp/err" 'in 2 files$'
 }
 
+# ---- exclude: in .zonelint.yaml ----
+
+test_exclude() {
+	mkdir -p "$tmp/ex/old" "$tmp/ex/zones"
+	zone "$tmp/ex/zones/example.com.zone" example.com
+	printf 'this is no zone\n' >"$tmp/ex/old/example.org.zone"
+	printf 'garbage\n' >"$tmp/ex/zones/example.net.zone"
+	printf 'exclude:\n  - old/**\n  - zones/example.net.zone\n' \
+	    >"$tmp/ex/.zonelint.yaml"
+	run $SEL "$tmp/ex"
+	want_rc 0 &&
+	has "$tmp/err" 'in 1 file$' || return 1
+	# An explicit path is linted whatever exclude: says.
+	run $SEL "$tmp/ex" "$tmp/ex/zones/example.net.zone"
+	want_rc 1 &&
+	has "$tmp/err" 'in 2 files$'
+}
+
+# A directory whose every zone is excluded has no zone.
+test_exclude_all() {
+	zone "$tmp/exa/example.com.zone" example.com
+	printf 'exclude: "*.zone"\n' >"$tmp/exa/.zonelint.yaml"
+	run $SEL "$tmp/exa"
+	want_rc 2 &&
+	has "$tmp/err" 'no zone found'
+}
+
+test_exclude_errors() {
+	zone "$tmp/exe/example.com.zone" example.com
+	printf 'exclude:\n  - [a]\n' >"$tmp/exe/.zonelint.yaml"
+	run $SEL "$tmp/exe"
+	want_rc 2 &&
+	has "$tmp/err" '\.zonelint\.yaml:2:5: error: .*exclude' || return 1
+	printf 'exclude: {a: b}\n' >"$tmp/exe/.zonelint.yaml"
+	run $SEL "$tmp/exe"
+	want_rc 2 &&
+	has "$tmp/err" '\.zonelint\.yaml:1:10: error: .*exclude'
+}
+
 t "a directory with no zone exits 2" test_empty_directory
 t "a mistyped path exits 2" test_mistyped_path
 t "an operand without zones beside one with zones" test_some_found
@@ -113,5 +152,8 @@ t "BIND journals are not zones" test_journal
 t "an included snippet is part of its zone" test_included_snippet
 t "an included snippet named on the command line" test_included_named
 t "a snippet included across the tree" test_included_elsewhere
+t "exclude: skips files in the walk only" test_exclude
+t "exclude: of every zone" test_exclude_all
+t "exclude: errors at their positions" test_exclude_errors
 
 finish

@@ -189,6 +189,25 @@ static void drop_repeats(struct run *r)
 	r->njobs = k;
 }
 
+/* Whether the config of a walked file excludes it (exclude:).  A config
+ * that cannot be used says why once and excludes nothing: linting the
+ * file then fails on the same config. */
+static bool excluded(struct run *r, const char *path)
+{
+	struct zl_diags errs;
+	bool out = false;
+
+	if (!r->cfgs)
+		return false;
+	zl_diags_init(&errs);
+	if (must(zl_configs_excluded(r->cfgs, path, &out, &errs)) != ZL_OK)
+		r->bad_config = true;
+	if (errs.n > 0)
+		print_errors(r->cli, &errs);
+	zl_diags_free(&errs);
+	return out;
+}
+
 /* Finds the zone-like files below dir.  They were found through the
  * tree's content, so each is read confined to root, the directory named
  * on the command line, and so are its includes. */
@@ -219,7 +238,7 @@ static void find_zones(struct run *r, const char *dir, const char *root,
 			fail(r, full, ERRSTR(errno));
 		else if (S_ISDIR(sb.st_mode))
 			find_zones(r, full, root, depth + 1);
-		else if (is_zone_name(names[i]))
+		else if (is_zone_name(names[i]) && !excluded(r, full))
 			add_job(r, full, root);
 		free(full);
 	}

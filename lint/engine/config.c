@@ -29,11 +29,12 @@ struct cl {
 	size_t nwild;
 };
 
-static const char *const top_keys[] = { "ignore", "rules", "overrides" };
+static const char *const top_keys[] = { "ignore", "rules", "overrides",
+					"exclude" };
 static const char *const over_keys[] = { "ignore", "rules" };
 static const char *const item_keys[] = { "ignore", "rules", "files" };
 static const char *const rule_keys[] = { "severity", "params" };
-enum { K_IGNORE, K_RULES, K_MORE };	/* K_MORE: overrides or files */
+enum { K_IGNORE, K_RULES, K_MORE, K_EXCLUDE };	/* K_MORE: overrides or files */
 
 static int act_cmp(const void *pa, const void *pb)
 {
@@ -352,17 +353,68 @@ static void overrides_seq(struct cl *c, const struct zl_ynode *n)
 	}
 }
 
+/* `exclude: GLOB or [GLOB...]`: files the directory walk skips. */
+static void exclude_item(struct cl *c, const struct zl_ynode *n)
+{
+	struct zl_config *cf = c->cf;
+	struct zl_glob g;
+
+	if (!zl_yaml_want(&c->y, n, ZL_Y_SCALAR, "each entry of 'exclude'"))
+		return;
+	if (n->len == 0 || n->len > ZL_GLOB_MAX_LEN ||
+	    !zl_glob_compile(&g, n->str, 0)) {
+		zl_yaml_error_at(&c->y, n, "a file glob must have 1 to %u "
+				 "bytes and at most %u '/'-separated parts",
+				 ZL_GLOB_MAX_LEN, ZL_GLOB_MAX_PARTS);
+		return;
+	}
+	zl_glob_free(&g);
+	zl_xgrow((void **)&cf->excl, &cf->capexcl, cf->nexcl + 1,
+		 sizeof *cf->excl);
+	cf->excl[cf->nexcl++] = zl_xstrdup(n->str);
+}
+
+static void parse_exclude(struct cl *c, const struct zl_ynode *n)
+{
+	const struct zl_ynode *it;
+
+	if (!n || is_null(n))
+		return;
+	if (n->kind == ZL_Y_SCALAR) {
+		exclude_item(c, n);
+		return;
+	}
+	if (!zl_yaml_want(&c->y, n, ZL_Y_SEQ, "'exclude'"))
+		return;
+	for (it = n->kids; it; it = it->next)
+		exclude_item(c, it);
+}
+
+bool zl_config_excludes(const struct zl_config *cf, const char *path)
+{
+	char *abs = zl_path_abs(path), *rel = zl_path_rel(cf->dir, abs);
+	bool r = false;
+	size_t i;
+
+	for (i = 0; i < cf->nexcl && !r; i++)
+		r = zl_glob_match(cf->excl[i], rel);
+	free(abs);
+	free(rel);
+	return r;
+}
+
 static void parse_top(struct cl *c, const struct zl_ynode *root)
 {
-	struct zl_ynode *v[3] = { 0 }, *k[3] = { 0 };
+	struct zl_ynode *v[4] = { 0 }, *k[4] = { 0 };
 	const struct zl_ynode *o;
 
 	new_layer(c);		/* the top level, even when empty */
 	if (!root || is_null(root) ||
 	    !zl_yaml_want(&c->y, root, ZL_Y_MAP, "a config file"))
 		return;
-	zl_yaml_fields(&c->y, root, top_keys, 3, "config file", v, k);
+	zl_yaml_fields(&c->y, root, top_keys, 4, "config file", v, k);
 	parse_settings(c, &c->cf->layers[0], v);
+	parse_exclude(c, v[K_EXCLUDE]);
 	if (!(o = v[K_MORE]) || is_null(o))
 		return;
 	if (o->kind == ZL_Y_MAP)
@@ -739,6 +791,9 @@ void zl_config_free(struct zl_config *cf)
 	}
 	for (i = 0; i < cf->nglobs; i++)
 		zl_glob_free(&cf->globs[i]);
+	for (i = 0; i < cf->nexcl; i++)
+		free(cf->excl[i]);
+	free(cf->excl);
 	if (cf->own_pool)
 		zl_config_pool_free(cf->pool);
 	free(cf->globs);
