@@ -465,6 +465,12 @@ enum zl_status zl_configs_ruleset(struct zl_configs *cs, const char *zone_path,
 enum zl_status zl_configs_excluded(struct zl_configs *cs, const char *path,
 				   bool *out,
 				   struct zl_diags *errs) ZL_MUST_CHECK;
+/* The origin that the origins: of path's config gives it (the first glob
+ * that matches, relative to the config's directory), borrowed from cs, or
+ * NULL.  Statuses as for zl_configs_excluded(). */
+enum zl_status zl_configs_origin(struct zl_configs *cs, const char *path,
+				 const char **out,
+				 struct zl_diags *errs) ZL_MUST_CHECK;
 void zl_configs_free(struct zl_configs *cs);
 
 /* ---- output ---- */

@@ -145,6 +145,60 @@ test_exclude_errors() {
 	has "$tmp/err" '\.zonelint\.yaml:1:10: error: .*exclude'
 }
 
+# ---- origins: in .zonelint.yaml ----
+
+zone_noorigin() {
+	mkdir -p "$(dirname "$1")"
+	cat >"$1" <<ZONE
+\$TTL 3600
+@ IN SOA ns1 hostmaster 1 7200 3600 1209600 3600
+@ IN NS ns1
+ns1 IN A 192.0.2.1
+@ IN MX 10 mail
+mail IN CNAME ns1
+ZONE
+}
+
+test_origins() {
+	zone_noorigin "$tmp/or/zones/primary"
+	zone_noorigin "$tmp/or/zones/other/secondary"
+	printf 'origins:\n  zones/primary: example.com\n  "zones/other/*": example.net.\n' \
+	    >"$tmp/or/.zonelint.yaml"
+	# Only the documented name patterns are zones in a walk: name them.
+	run $SEL "$tmp/or/zones/primary" "$tmp/or/zones/other/secondary"
+	want_rc 1 &&
+	has "$tmp/out" "MX target 'mail\\.example\\.com\\.'" &&
+	has "$tmp/out" "MX target 'mail\\.example\\.net\\.'" &&
+	has "$tmp/err" 'in 2 files$' || return 1
+	# --origin wins over the config.
+	run $SEL --origin example.org "$tmp/or/zones/primary"
+	want_rc 1 &&
+	has "$tmp/out" "MX target 'mail\\.example\\.org\\.'"
+}
+
+test_no_origin_names_the_ways() {
+	zone_noorigin "$tmp/no/primary"
+	run $SEL "$tmp/no/primary"
+	want_rc 2 &&
+	has "$tmp/err" 'cannot determine the origin' &&
+	has "$tmp/err" 'origins:' &&
+	has "$tmp/err" '--origin'
+}
+
+test_origins_errors() {
+	zone "$tmp/ore/example.com.zone" example.com
+	printf 'origins:\n  a.zone: "bad name!"\n  b.zone: [x]\n' \
+	    >"$tmp/ore/.zonelint.yaml"
+	run $SEL "$tmp/ore"
+	want_rc 2 &&
+	has "$tmp/err" '\.zonelint\.yaml:2:11: error: .*not a domain name' &&
+	has "$tmp/err" '\.zonelint\.yaml:3:11: error: ' || return 1
+	printf 'origins: [a.zone]\n' >"$tmp/ore/.zonelint.yaml"
+	run $SEL "$tmp/ore"
+	want_rc 2 &&
+	has "$tmp/err" '\.zonelint\.yaml:1:10: error: .*origins'
+}
+
 t "a directory with no zone exits 2" test_empty_directory
 t "a mistyped path exits 2" test_mistyped_path
 t "an operand without zones beside one with zones" test_some_found
@@ -155,5 +209,8 @@ t "a snippet included across the tree" test_included_elsewhere
 t "exclude: skips files in the walk only" test_exclude
 t "exclude: of every zone" test_exclude_all
 t "exclude: errors at their positions" test_exclude_errors
+t "origins: gives files their origin" test_origins
+t "no origin: the error names origins: and --origin" test_no_origin_names_the_ways
+t "origins: errors at their positions" test_origins_errors
 
 finish

@@ -63,6 +63,9 @@ enum zl_status zl_configs_new_impl(const struct zl_ruleset *base,
 enum zl_status zl_configs_excluded_impl(struct zl_configs *cs,
 					const char *path, bool *out,
 					struct zl_diags *errs);
+enum zl_status zl_configs_origin_impl(struct zl_configs *cs,
+				      const char *path, const char **out,
+				      struct zl_diags *errs);
 enum zl_status zl_configs_ruleset_impl(struct zl_configs *cs,
 				       const char *zone_path,
 				       const struct zl_ruleset **out,

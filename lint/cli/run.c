@@ -76,9 +76,28 @@ static void lint_zone(struct run *r, struct job *j, enum zl_status st,
 	zl_zone_free(z);
 }
 
+/* The origin for a zone without $ORIGIN: --origin, else what origins:
+ * in its config gives it (NULL: the loader guesses from the file name).
+ * Called with r->lock held. */
+static const char *origin_for(struct run *r, const char *path)
+{
+	const char *o = NULL;
+	struct zl_diags errs;
+
+	if (r->cli->origin || !r->cfgs)
+		return r->cli->origin;
+	zl_diags_init(&errs);
+	if (must(zl_configs_origin(r->cfgs, path, &o, &errs)) != ZL_OK)
+		r->bad_config = true;
+	if (errs.n > 0)
+		print_errors(r->cli, &errs);
+	zl_diags_free(&errs);
+	return o;
+}
+
 static void lint_file(struct run *r, struct job *j)
 {
-	struct zl_load_opts lo = { .origin = r->cli->origin,
+	struct zl_load_opts lo = { .origin = NULL,
 				   .include_root = j->root,
 				   .allow_include = r->cli->allow,
 				   .nallow_include = r->cli->nallow,
@@ -87,6 +106,9 @@ static void lint_file(struct run *r, struct job *j)
 	char *msg = NULL;
 	enum zl_status st;
 
+	pthread_mutex_lock(&r->lock);
+	lo.origin = origin_for(r, j->path);
+	pthread_mutex_unlock(&r->lock);
 	st = must(zl_zone_load_file(j->path, &lo, &z, &msg));
 	lint_zone(r, j, st, z, msg);
 }
