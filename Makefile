@@ -173,6 +173,7 @@ check: zonelint tests/unit/run tests/oom tests/servers/list $(LIB_LINKS)
 	sh tests/fixtures.sh ./zonelint
 	sh tests/meta.sh ./zonelint
 	sh tests/cli.sh ./zonelint
+	sh tests/discovery.sh ./zonelint
 	sh tests/config.sh ./zonelint
 	sh tests/badinput.sh ./zonelint
 	sh tests/confine.sh ./zonelint

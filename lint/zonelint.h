@@ -302,6 +302,13 @@ void zl_zone_free(struct zl_zone *z);
 /* Number of records loaded (bad records excluded). */
 size_t zl_zone_record_count(const struct zl_zone *z);
 
+/* The files zone z was read from, named as its diagnostics name them (for
+ * zl_zone_load_file without a display name: relative to the current
+ * directory, or absolute): source 0 is the zone file, the others what it
+ * $INCLUDEd (a file may come more than once).  NULL for i past the last.
+ * Borrowed from z. */
+const char *zl_zone_source(const struct zl_zone *z, size_t i);
+
 /* ---- rules ---- */
 
 struct zl_ruleset;
@@ -453,6 +460,19 @@ void zl_configs_set_tune(struct zl_configs *cs, zl_config_tune_fn *fn,
 enum zl_status zl_configs_ruleset(struct zl_configs *cs, const char *zone_path,
 				  const struct zl_ruleset **out,
 				  struct zl_diags *errs) ZL_MUST_CHECK;
+/* Whether the config that governs path (as for zl_configs_ruleset)
+ * excludes it from a directory walk: it matches one of the config's
+ * exclude: globs, relative to the config's directory.  Returns ZL_OK with
+ * *out, or the config's load status as zl_configs_ruleset() does. */
+enum zl_status zl_configs_excluded(struct zl_configs *cs, const char *path,
+				   bool *out,
+				   struct zl_diags *errs) ZL_MUST_CHECK;
+/* The origin that the origins: of path's config gives it (the first glob
+ * that matches, relative to the config's directory), borrowed from cs, or
+ * NULL.  Statuses as for zl_configs_excluded(). */
+enum zl_status zl_configs_origin(struct zl_configs *cs, const char *path,
+				 const char **out,
+				 struct zl_diags *errs) ZL_MUST_CHECK;
 void zl_configs_free(struct zl_configs *cs);
 
 /* ---- output ---- */

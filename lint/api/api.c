@@ -175,6 +175,18 @@ enum zl_status zl_configs_new(const struct zl_ruleset *base, const char *path,
 	GUARDED(zl_configs_new_impl(base, path, out, errs), *out = NULL;);
 }
 
+enum zl_status zl_configs_excluded(struct zl_configs *cs, const char *path,
+				   bool *out, struct zl_diags *errs)
+{
+	GUARDED(zl_configs_excluded_impl(cs, path, out, errs), *out = false;);
+}
+
+enum zl_status zl_configs_origin(struct zl_configs *cs, const char *path,
+				 const char **out, struct zl_diags *errs)
+{
+	GUARDED(zl_configs_origin_impl(cs, path, out, errs), *out = NULL;);
+}
+
 enum zl_status zl_configs_ruleset(struct zl_configs *cs, const char *zone_path,
 				  const struct zl_ruleset **out,
 				  struct zl_diags *errs)

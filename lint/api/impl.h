@@ -60,6 +60,12 @@ const struct zl_ruleset *zl_config_ruleset_impl(struct zl_config *cf,
 enum zl_status zl_configs_new_impl(const struct zl_ruleset *base,
 				   const char *path, struct zl_configs **out,
 				   struct zl_diags *errs);
+enum zl_status zl_configs_excluded_impl(struct zl_configs *cs,
+					const char *path, bool *out,
+					struct zl_diags *errs);
+enum zl_status zl_configs_origin_impl(struct zl_configs *cs,
+				      const char *path, const char **out,
+				      struct zl_diags *errs);
 enum zl_status zl_configs_ruleset_impl(struct zl_configs *cs,
 				       const char *zone_path,
 				       const struct zl_ruleset **out,

@@ -80,6 +80,16 @@ struct job {
 	const char *root;
 	char *key;		/* path made absolute and normalised */
 	bool repeat;		/* an input named by an earlier job */
+	bool named;		/* named on the command line (by this job
+				   or by a repeat of it) */
+	/* What linting it gave, kept until every zone is loaded: a zone
+	 * found by the walk that another zone $INCLUDEs is no zone of its
+	 * own, and its result is dropped. */
+	bool linted;		/* diags are the zone's findings */
+	char *failure;		/* why it could not be linted, or NULL */
+	struct zl_diags diags;
+	char **incs;		/* its included files, as keys */
+	size_t nincs;
 };
 
 /* The zones are found first, in operand and directory order, then linted

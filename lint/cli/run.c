@@ -22,6 +22,11 @@ static void fail(struct run *r, const char *file, const char *msg)
 	r->nbad++;
 }
 
+static const char *stdin_name(const struct run *r)
+{
+	return r->cli->stdin_name ? r->cli->stdin_name : "<stdin>";
+}
+
 /* The rule set for one zone: the base, or what its config makes of it.
  * NULL after printing the errors of a config that cannot be used.  Called
  * with r->lock held. */
@@ -50,28 +55,58 @@ static const struct zl_ruleset *rules_for(struct run *r, const char *name)
 	return rs;
 }
 
-static void lint_zone(struct run *r, const char *name, enum zl_status st,
-		      struct zl_zone *z, char *msg, struct zl_diags *out)
+/* Lints one loaded zone into j; what it reports waits for the end of the
+ * run (report_jobs). */
+static void lint_zone(struct run *r, struct job *j, enum zl_status st,
+		      struct zl_zone *z, char *msg)
 {
 	const struct zl_ruleset *rs = NULL;
+	const char *src;
+	size_t i, cap = 0;
 
 	pthread_mutex_lock(&r->lock);
-	if (st != ZL_OK)
-		fail(r, name, msg ? msg : zl_status_str(st));
-	else if ((rs = rules_for(r, name)) != NULL)
-		r->nfiles++;
+	if (st == ZL_OK)
+		rs = rules_for(r, j->path ? j->path : stdin_name(r));
 	pthread_mutex_unlock(&r->lock);
-	if (rs)
-		must(zl_lint(rs, z, out));
+	if (st != ZL_OK)
+		j->failure = msg ? msg : xstrdup(zl_status_str(st));
+	else
+		free(msg);
+	if (rs) {
+		must(zl_lint(rs, z, &j->diags));
+		j->linted = true;
+	}
+	for (i = 1; (src = zl_zone_source(z, i)) != NULL; i++) {
+		xgrow((void **)&j->incs, &cap, j->nincs + 1, sizeof *j->incs);
+		j->incs[j->nincs++] = path_abs(src);
+	}
 	/* Each zone is released as soon as it is linted: the diagnostics
 	 * hold copies, so memory stays bounded by the largest zones. */
 	zl_zone_free(z);
-	free(msg);
 }
 
-static void lint_file(struct run *r, const struct job *j, struct zl_diags *out)
+/* The origin for a zone without $ORIGIN: --origin, else what origins:
+ * in its config gives it (NULL: the loader guesses from the file name).
+ * Called with r->lock held. */
+static const char *origin_for(struct run *r, const char *path)
 {
-	struct zl_load_opts lo = { .origin = r->cli->origin,
+	const char *o = NULL;
+	struct zl_diags errs;
+
+	if (r->cli->origin || !r->cfgs)
+		return r->cli->origin;
+	zl_diags_init(&errs);
+	if (must(zl_configs_origin(r->cfgs, path, &o, &errs)) != ZL_OK)
+		r->bad_config = true;
+	if (errs.n > 0)
+		print_errors(r->cli, &errs);
+	zl_diags_free(&errs);
+	return o;
+}
+
+static void lint_file(struct run *r, struct job *j)
+{
+	struct zl_load_opts lo = { .origin = NULL,
 				   .include_root = j->root,
 				   .allow_include = r->cli->allow,
 				   .nallow_include = r->cli->nallow,
@@ -82,13 +117,16 @@ static void lint_file(struct run *r, const struct job *j, struct zl_diags *out)
 
 	if (r->idx)
 		lo.provider = gitidx_provider(r->idx);
+	pthread_mutex_lock(&r->lock);
+	lo.origin = origin_for(r, j->path);
+	pthread_mutex_unlock(&r->lock);
 	st = must(zl_zone_load_file(j->path, &lo, &z, &msg));
-	lint_zone(r, j->path, st, z, msg, out);
+	lint_zone(r, j, st, z, msg);
 }
 
-static void lint_stdin(struct run *r, struct zl_diags *out)
+static void lint_stdin(struct run *r, struct job *j)
 {
-	const char *name = r->cli->stdin_name ? r->cli->stdin_name : "<stdin>";
+	const char *name = stdin_name(r);
 	struct zl_load_opts lo = { .origin = r->cli->origin, .display = name,
 				   .allow_include = r->cli->allow,
 				   .nallow_include = r->cli->nallow,
@@ -117,7 +155,7 @@ static void lint_stdin(struct run *r, struct zl_diags *out)
 					      &msg));
 	}
 	free(buf);
-	lint_zone(r, name, st, z, msg, out);
+	lint_zone(r, j, st, z, msg);
 }
 
 /* A zone to lint: path (NULL: standard input). */
@@ -131,6 +169,8 @@ static void add_job(struct run *r, const char *path, const char *root)
 	j->path = path ? xstrdup(path) : NULL;
 	j->key = path ? path_abs(path) : NULL;
 	j->root = root;
+	j->named = root == NULL;
+	zl_diags_init(&j->diags);
 }
 
 /* Jobs by the input they name: standard input, then files by their path
@@ -163,9 +203,15 @@ static void drop_repeats(struct run *r)
 	for (i = 0; i < r->njobs; i++)
 		v[i] = &r->jobs[i];
 	qsort(v, r->njobs, sizeof *v, job_cmp);
-	for (i = 1; i < r->njobs; i++)
-		v[i]->repeat = input_cmp(v[i - 1], v[i]) == 0;
+	for (i = 1, k = 0; i < r->njobs; i++) {
+		if (input_cmp(v[k], v[i]) == 0) {
+			v[i]->repeat = true;
+			v[k]->named |= v[i]->named;
+		} else
+			k = i;
+	}
 	free(v);
+	k = 0;
 	for (i = 0; i < r->njobs; i++) {
 		if (r->jobs[i].repeat) {
 			free(r->jobs[i].path);
@@ -174,6 +220,25 @@ static void drop_repeats(struct run *r)
 			r->jobs[k++] = r->jobs[i];
 	}
 	r->njobs = k;
+}
+
+/* Whether the config of a walked file excludes it (exclude:).  A config
+ * that cannot be used says why once and excludes nothing: linting the
+ * file then fails on the same config. */
+static bool excluded(struct run *r, const char *path)
+{
+	struct zl_diags errs;
+	bool out = false;
+
+	if (!r->cfgs)
+		return false;
+	zl_diags_init(&errs);
+	if (must(zl_configs_excluded(r->cfgs, path, &out, &errs)) != ZL_OK)
+		r->bad_config = true;
+	if (errs.n > 0)
+		print_errors(r->cli, &errs);
+	zl_diags_free(&errs);
+	return out;
 }
 
 /* Finds the zone-like files below dir.  They were found through the
@@ -206,7 +271,7 @@ static void find_zones(struct run *r, const char *dir, const char *root,
 			fail(r, full, ERRSTR(errno));
 		else if (S_ISDIR(sb.st_mode))
 			find_zones(r, full, root, depth + 1);
-		else if (is_zone_name(names[i]))
+		else if (is_zone_name(names[i]) && !excluded(r, full))
 			add_job(r, full, root);
 		free(full);
 	}
@@ -230,6 +295,22 @@ static void find_staged(struct run *r, const char *path)
 	free_names(names, n);
 }
 
+/* A run that finds no zone is an error, not a clean "0 files": each
+ * directory operand is named with the names that were looked for. */
+static void check_found(struct run *r)
+{
+	struct stat sb;
+	size_t i;
+
+	if (r->njobs > 0 || r->nbad > 0)
+		return;
+	for (i = 0; i < r->cli->npaths; i++)
+		if (stat(r->cli->paths[i], &sb) == 0 && S_ISDIR(sb.st_mode))
+			fail(r, r->cli->paths[i],
+			     "no zone found in this directory (looked for "
+			     "*.zone, *.db and db.* files)");
+}
+
 static void find_paths(struct run *r)
 {
 	const char *path;
@@ -250,11 +331,11 @@ static void find_paths(struct run *r)
 			add_job(r, path, NULL);
 	}
 	drop_repeats(r);
+	check_found(r);
 }
 
 struct worker {
 	struct run *r;
-	struct zl_diags diags;
 	pthread_t thread;
 };
 
@@ -271,15 +352,64 @@ static void *work(void *arg)
 		if (i >= r->njobs)
 			return NULL;
 		if (r->jobs[i].path)
-			lint_file(r, &r->jobs[i], &w->diags);
+			lint_file(r, &r->jobs[i]);
 		else
-			lint_stdin(r, &w->diags);
+			lint_stdin(r, &r->jobs[i]);
 	}
+}
+
+static int cmp_key(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Whether job j is part of another zone: found by the walk (a file named
+ * on the command line is always linted) and $INCLUDEd by a zone of the
+ * run.  incs: every zone's included files, sorted. */
+static bool included(const struct job *j, char **incs, size_t n)
+{
+	return !j->named && j->key &&
+	       bsearch(&j->key, incs, n, sizeof *incs, cmp_key) != NULL;
+}
+
+/* The results of the zones in the order they were found, once all are
+ * loaded: each failure said, each zone's findings added to the report,
+ * except for the files the other zones include. */
+static void report_jobs(struct run *r)
+{
+	char **incs = NULL;
+	size_t n = 0, cap = 0, i, k;
+	struct job *j;
+
+	for (i = 0; i < r->njobs; i++) {
+		j = &r->jobs[i];
+		for (k = 0; k < j->nincs; k++) {
+			if (j->key && strcmp(j->incs[k], j->key) == 0)
+				continue;
+			xgrow((void **)&incs, &cap, n + 1, sizeof *incs);
+			incs[n++] = j->incs[k];
+		}
+	}
+	if (n > 1)
+		qsort(incs, n, sizeof *incs, cmp_key);
+	for (i = 0; i < r->njobs; i++) {
+		j = &r->jobs[i];
+		if (!included(j, incs, n)) {
+			if (j->failure)
+				fail(r, j->path ? j->path : stdin_name(r),
+				     j->failure);
+			else if (j->linted)
+				r->nfiles++;
+			must(zl_diags_move(&r->diags, &j->diags));
+		}
+		zl_diags_free(&j->diags);
+	}
+	free(incs);
 }
 
 static void lint_paths(struct run *r)
 {
-	size_t n = (size_t)r->cli->jobs, i;
+	size_t n = (size_t)r->cli->jobs, i, k;
 	struct worker *w;
 
 	find_paths(r);
@@ -288,7 +418,6 @@ static void lint_paths(struct run *r)
 	w = xcalloc(n ? n : 1, sizeof *w);
 	for (i = 0; i < n; i++) {
 		w[i].r = r;
-		zl_diags_init(&w[i].diags);
 		/* The calling thread is worker 0; a thread that cannot be
 		 * started leaves its share to the others. */
 		if (i > 0 && pthread_create(&w[i].thread, NULL, work, &w[i]))
@@ -296,15 +425,18 @@ static void lint_paths(struct run *r)
 	}
 	if (n > 0)
 		work(&w[0]);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++)
 		if (i > 0 && w[i].r)
 			pthread_join(w[i].thread, NULL);
-		must(zl_diags_move(&r->diags, &w[i].diags));
-	}
 	free(w);
+	report_jobs(r);
 	for (i = 0; i < r->njobs; i++) {
 		free(r->jobs[i].path);
 		free(r->jobs[i].key);
+		free(r->jobs[i].failure);
+		for (k = 0; k < r->jobs[i].nincs; k++)
+			free(r->jobs[i].incs[k]);
+		free(r->jobs[i].incs);
 	}
 	free(r->jobs);
 }

@@ -247,8 +247,11 @@ bool is_yaml_name(const char *name)
 	return ends_with(name, ".yaml") || ends_with(name, ".yml");
 }
 
+/* A BIND journal (db.example.com.jnl) is never a zone. */
 bool is_zone_name(const char *name)
 {
+	if (ends_with(name, ".jnl"))
+		return false;
 	return ends_with(name, ".zone") || ends_with(name, ".db") ||
 	       strncmp(name, "db.", 3) == 0;
 }

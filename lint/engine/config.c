@@ -1,4 +1,5 @@
 /* config.c - one .zonelint.yaml: checking it against the rule set, and the rule sets it derives per file glob (globs: config_glob.c; finding it and the configs of a run: configs.c). */
+#include <ctype.h>
 #include <search.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -29,11 +30,12 @@ struct cl {
 	size_t nwild;
 };
 
-static const char *const top_keys[] = { "ignore", "rules", "overrides" };
+static const char *const top_keys[] = { "ignore", "rules", "overrides",
+					"exclude", "origins" };
 static const char *const over_keys[] = { "ignore", "rules" };
 static const char *const item_keys[] = { "ignore", "rules", "files" };
 static const char *const rule_keys[] = { "severity", "params" };
-enum { K_IGNORE, K_RULES, K_MORE };	/* K_MORE: overrides or files */
+enum { K_IGNORE, K_RULES, K_MORE, K_EXCLUDE, K_ORIGINS };	/* K_MORE: overrides or files */
 
 static int act_cmp(const void *pa, const void *pb)
 {
@@ -352,17 +354,148 @@ static void overrides_seq(struct cl *c, const struct zl_ynode *n)
 	}
 }
 
+/* `exclude: GLOB or [GLOB...]`: files the directory walk skips. */
+static void exclude_item(struct cl *c, const struct zl_ynode *n)
+{
+	struct zl_config *cf = c->cf;
+	struct zl_glob g;
+
+	if (!zl_yaml_want(&c->y, n, ZL_Y_SCALAR, "each entry of 'exclude'"))
+		return;
+	if (n->len == 0 || n->len > ZL_GLOB_MAX_LEN ||
+	    !zl_glob_compile(&g, n->str, 0)) {
+		zl_yaml_error_at(&c->y, n, "a file glob must have 1 to %u "
+				 "bytes and at most %u '/'-separated parts",
+				 ZL_GLOB_MAX_LEN, ZL_GLOB_MAX_PARTS);
+		return;
+	}
+	zl_glob_free(&g);
+	zl_xgrow((void **)&cf->excl, &cf->capexcl, cf->nexcl + 1,
+		 sizeof *cf->excl);
+	cf->excl[cf->nexcl++] = zl_xstrdup(n->str);
+}
+
+static void parse_exclude(struct cl *c, const struct zl_ynode *n)
+{
+	const struct zl_ynode *it;
+
+	if (!n || is_null(n))
+		return;
+	if (n->kind == ZL_Y_SCALAR) {
+		exclude_item(c, n);
+		return;
+	}
+	if (!zl_yaml_want(&c->y, n, ZL_Y_SEQ, "'exclude'"))
+		return;
+	for (it = n->kids; it; it = it->next)
+		exclude_item(c, it);
+}
+
+/* An origin as origins: takes it: labels of 1 to 63 letters, digits, '-'
+ * and '_', 253 bytes at most, a final '.' allowed; "." is the root. */
+static bool origin_ok(const char *s, size_t len)
+{
+	size_t i, label = 0;
+
+	if (len == 1 && s[0] == '.')
+		return true;
+	if (len == 0 || len > 254 || (len == 254 && s[len - 1] != '.'))
+		return false;
+	for (i = 0; i < len; i++) {
+		if (s[i] == '.') {
+			if (label == 0)
+				return false;
+			label = 0;
+		} else if (!(isalnum((unsigned char)s[i]) || s[i] == '-' ||
+			     s[i] == '_') || ++label > 63) {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* `origins: { GLOB: ORIGIN, ... }`: the origin of files whose names give
+ * none. */
+static void parse_origins(struct cl *c, const struct zl_ynode *n)
+{
+	struct zl_config *cf = c->cf;
+	const struct zl_ynode *k, *v;
+	struct zl_glob g;
+
+	if (!n || is_null(n))
+		return;
+	if (!zl_yaml_want(&c->y, n, ZL_Y_MAP, "'origins' (a mapping of file "
+			  "globs to origins)"))
+		return;
+	for (k = n->kids; k && k->next; k = k->next->next) {
+		v = k->next;
+		if (!zl_yaml_want(&c->y, k, ZL_Y_SCALAR, "a file glob"))
+			continue;
+		if (k->len == 0 || k->len > ZL_GLOB_MAX_LEN ||
+		    !zl_glob_compile(&g, k->str, 0)) {
+			zl_yaml_error_at(&c->y, k, "a file glob must have 1 "
+					 "to %u bytes and at most %u "
+					 "'/'-separated parts",
+					 ZL_GLOB_MAX_LEN, ZL_GLOB_MAX_PARTS);
+			continue;
+		}
+		zl_glob_free(&g);
+		if (!zl_yaml_want(&c->y, v, ZL_Y_SCALAR, "an origin"))
+			continue;
+		if (!origin_ok(v->str, v->len)) {
+			zl_yaml_error_at(&c->y, v, "'%s' is not a domain name "
+					 "for an origin", v->str);
+			continue;
+		}
+		zl_xgrow((void **)&cf->oglob, &cf->capoglob, cf->norig + 1,
+			 sizeof *cf->oglob);
+		zl_xgrow((void **)&cf->oname, &cf->caponame, cf->norig + 1,
+			 sizeof *cf->oname);
+		cf->oglob[cf->norig] = zl_xstrdup(k->str);
+		cf->oname[cf->norig++] = zl_xstrdup(v->str);
+	}
+}
+
+const char *zl_config_origin(const struct zl_config *cf, const char *path)
+{
+	char *abs = zl_path_abs(path), *rel = zl_path_rel(cf->dir, abs);
+	const char *r = NULL;
+	size_t i;
+
+	for (i = 0; i < cf->norig && !r; i++)
+		if (zl_glob_match(cf->oglob[i], rel))
+			r = cf->oname[i];
+	free(abs);
+	free(rel);
+	return r;
+}
+
+bool zl_config_excludes(const struct zl_config *cf, const char *path)
+{
+	char *abs = zl_path_abs(path), *rel = zl_path_rel(cf->dir, abs);
+	bool r = false;
+	size_t i;
+
+	for (i = 0; i < cf->nexcl && !r; i++)
+		r = zl_glob_match(cf->excl[i], rel);
+	free(abs);
+	free(rel);
+	return r;
+}
+
 static void parse_top(struct cl *c, const struct zl_ynode *root)
 {
-	struct zl_ynode *v[3] = { 0 }, *k[3] = { 0 };
+	struct zl_ynode *v[5] = { 0 }, *k[5] = { 0 };
 	const struct zl_ynode *o;
 
 	new_layer(c);		/* the top level, even when empty */
 	if (!root || is_null(root) ||
 	    !zl_yaml_want(&c->y, root, ZL_Y_MAP, "a config file"))
 		return;
-	zl_yaml_fields(&c->y, root, top_keys, 3, "config file", v, k);
+	zl_yaml_fields(&c->y, root, top_keys, 5, "config file", v, k);
 	parse_settings(c, &c->cf->layers[0], v);
+	parse_exclude(c, v[K_EXCLUDE]);
+	parse_origins(c, v[K_ORIGINS]);
 	if (!(o = v[K_MORE]) || is_null(o))
 		return;
 	if (o->kind == ZL_Y_MAP)
@@ -739,6 +872,15 @@ void zl_config_free(struct zl_config *cf)
 	}
 	for (i = 0; i < cf->nglobs; i++)
 		zl_glob_free(&cf->globs[i]);
+	for (i = 0; i < cf->nexcl; i++)
+		free(cf->excl[i]);
+	free(cf->excl);
+	for (i = 0; i < cf->norig; i++) {
+		free(cf->oglob[i]);
+		free(cf->oname[i]);
+	}
+	free(cf->oglob);
+	free(cf->oname);
 	if (cf->own_pool)
 		zl_config_pool_free(cf->pool);
 	free(cf->globs);

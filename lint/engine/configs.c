@@ -214,6 +214,44 @@ enum zl_status zl_configs_ruleset_impl(struct zl_configs *cs, const char *zone_p
 	return ZL_OK;
 }
 
+enum zl_status zl_configs_excluded_impl(struct zl_configs *cs,
+					const char *path, bool *out,
+					struct zl_diags *errs)
+{
+	const struct found *f;
+
+	*out = false;
+	if (cs->fixed) {
+		*out = zl_config_excludes(cs->fixed, path);
+		return ZL_OK;
+	}
+	if ((f = config_for(cs, path, errs)) == NULL)
+		return ZL_OK;
+	if (f->st != ZL_OK)
+		return f->st;
+	*out = zl_config_excludes(f->cf, path);
+	return ZL_OK;
+}
+
+enum zl_status zl_configs_origin_impl(struct zl_configs *cs,
+				      const char *path, const char **out,
+				      struct zl_diags *errs)
+{
+	const struct found *f;
+
+	*out = NULL;
+	if (cs->fixed) {
+		*out = zl_config_origin(cs->fixed, path);
+		return ZL_OK;
+	}
+	if ((f = config_for(cs, path, errs)) == NULL)
+		return ZL_OK;
+	if (f->st != ZL_OK)
+		return f->st;
+	*out = zl_config_origin(f->cf, path);
+	return ZL_OK;
+}
+
 void zl_configs_free(struct zl_configs *cs)
 {
 	struct found *f;

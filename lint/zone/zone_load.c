@@ -378,3 +378,8 @@ size_t zl_zone_record_count(const struct zl_zone *z)
 {
 	return z ? z->nrrs : 0;
 }
+
+const char *zl_zone_source(const struct zl_zone *z, size_t i)
+{
+	return z && i < z->nsrcs ? z->srcs[i]->display : NULL;
+}

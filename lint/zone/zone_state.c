@@ -148,7 +148,8 @@ bool zl_ld_origin(struct loader *L)
 	if (!text) {
 		zl_ld_fail(L, ZL_ERR_ORIGIN,
 		     "cannot determine the origin of '%s': add a $ORIGIN line, "
-		     "pass --origin, or name the file like example.com.zone "
+		     "pass --origin, give it one under origins: in "
+		     ".zonelint.yaml, or name the file like example.com.zone "
 		     "or db.example.com", L->infer_name);
 		return false;
 	}
