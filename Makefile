@@ -186,6 +186,7 @@ check: zonelint tests/unit/run tests/oom tests/servers/list $(LIB_LINKS)
 	sh tests/examples.sh ./zonelint
 	sh tests/errors.sh ./zonelint
 	sh tests/servers.sh tests/servers/list
+	sh tests/server-config.sh ./zonelint
 	sh tests/authoring.sh ./zonelint
 	$(if $(SKIP_FUZZ),,$(MAKE) check-fuzz)
 
@@ -233,6 +234,7 @@ valgrind: zonelint tests/unit/run tests/servers/list
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/formats.sh ./zonelint
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/errors.sh ./zonelint
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/servers.sh tests/servers/list
+	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/server-config.sh ./zonelint
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/authoring.sh ./zonelint
 
 # libFuzzer harnesses (fuzz/fuzz_*.c), built with their own copy of liblint

@@ -44,7 +44,7 @@ _zonelint()
 	--config)
 		_filedir '@(yaml|yml)'
 		return ;;
-	--output | -o | --stdin-filename | --allow-include)
+	--output | -o | --stdin-filename | --allow-include | --server-config)
 		_filedir
 		return ;;
 	--origin)
@@ -52,7 +52,7 @@ _zonelint()
 	esac
 
 	if [[ $cur == -* ]]; then
-		COMPREPLY=($(compgen -W '--origin --allow-include --rules --no-default-rules
+		COMPREPLY=($(compgen -W '--origin --server-config --allow-include --rules --no-default-rules
 			--select --ignore --severity --fail-on --format --output
 			--color --jobs --quiet --statistics --show-suppressed --config
 			--no-config --from-index --stdin-filename --list-rules --list-checks --explain

@@ -202,3 +202,11 @@ enum zl_status zl_format(enum zl_format fmt, const struct zl_diags *d,
 {
 	GUARDED(zl_format_impl(fmt, d, opts, out), );
 }
+
+enum zl_status zl_server_read(const char *spec,
+			      const struct zl_server_opts *o,
+			      struct zl_server_zones *out,
+			      struct zl_diags *errs)
+{
+	GUARDED(zl_server_read_impl(spec, o, out, errs), ;);
+}

@@ -74,4 +74,9 @@ enum zl_status zl_configs_ruleset_impl(struct zl_configs *cs,
 enum zl_status zl_format_impl(enum zl_format fmt, const struct zl_diags *d,
 			      const struct zl_format_opts *opts, FILE *out);
 
+enum zl_status zl_server_read_impl(const char *spec,
+				   const struct zl_server_opts *o,
+				   struct zl_server_zones *out,
+				   struct zl_diags *errs);
+
 #endif

@@ -44,6 +44,8 @@ struct cli {
 	size_t npaths;
 	long jobs;			/* -j: zones linted at a time */
 	bool from_index;		/* --from-index: read what git stages */
+	const char **servers;		/* --server-config, in order */
+	size_t nservers;
 };
 
 /* ---- options.c ---- */
@@ -90,6 +92,11 @@ struct job {
 	struct zl_diags diags;
 	char **incs;		/* its included files, as keys */
 	size_t nincs;
+	/* A zone a server configuration declares (server.c): its origin,
+	 * where it is declared ("named.conf:12:6"), and the server, whose
+	 * zone-file directives it checks; NULL otherwise. */
+	char *origin, *decl;
+	const char *server;
 };
 
 /* The zones are found first, in operand and directory order, then linted
@@ -114,6 +121,21 @@ struct run {
 	size_t njobs, capjobs, next;
 	pthread_mutex_t lock;
 };
+
+/* A zone to lint: path (NULL: standard input), found in the directory
+ * operand root (NULL: named). */
+struct job *add_job(struct run *r, const char *path, const char *root);
+
+/* ---- server.c ---- */
+
+/* Adds a job for every primary zone each --server-config declares, with
+ * the origin and file path the configuration gives; secondaries are named
+ * on stderr and skipped.  Errors in a configuration are printed at their
+ * place and set r->bad_config. */
+void cli_find_server_zones(struct run *r);
+/* The errors of a zone-file directive that j's server refuses ($GENERATE
+ * under Knot and NSD), appended to j->diags; z is the loaded zone. */
+void cli_check_server_directives(struct job *j, const struct zl_zone *z);
 
 /* ---- git.c ---- */
 

@@ -37,6 +37,7 @@ static int opt_format(struct cli *c, const char *arg);
 static int opt_color(struct cli *c, const char *arg);
 static int opt_explain(struct cli *c, const char *arg);
 static int opt_jobs(struct cli *c, const char *arg);
+static int opt_server_config(struct cli *c, const char *arg);
 
 #define BOOL(f) O_BOOL, offsetof(struct cli, f), ACT_LINT, NULL
 #define STR(f) O_STR, offsetof(struct cli, f), ACT_LINT, NULL
@@ -46,6 +47,8 @@ static int opt_jobs(struct cli *c, const char *arg);
 static const struct opt opts[] = {
 	{ "origin", 0, "NAME", STR(origin),
 	  "origin for files without $ORIGIN (default: from the file name)" },
+	{ "server-config", 0, "SPEC", FN(opt_server_config),
+	  "lint the zones a BIND, Knot or NSD configuration loads (repeatable)" },
 	{ "allow-include", 0, "PATH", FN(opt_allow_include),
 	  "let $INCLUDE also read PATH, a file or directory tree (repeatable)" },
 	{ "rules", 0, "PATH", FN(opt_rules),
@@ -110,6 +113,14 @@ static void add_list(char **list, const char *ids)
 
 	free(*list);
 	*list = s;
+}
+
+/* --server-config FILE, named:FILE, knot:FILE or nsd:FILE: read by
+ * cli_lint, whose errors are the configuration's own at their place. */
+static int opt_server_config(struct cli *c, const char *arg)
+{
+	push(&c->servers, &c->nservers, arg);
+	return 0;
 }
 
 /* $INCLUDE stays inside the tree being linted unless widened here
@@ -315,7 +326,11 @@ int cli_parse(struct cli *c, int argc, char **argv)
 			return -1;
 		}
 	}
-	if (c->npaths == 0 && (c->action == ACT_LINT ||
+	if (c->nservers > 0 && c->from_index) {
+		warnx("--server-config reads files, not what git stages");
+		return -1;
+	}
+	if (c->npaths == 0 && c->nservers == 0 && (c->action == ACT_LINT ||
 			       c->action == ACT_CHECK_RULES)) {
 		warnx("no input files (try 'zonelint --help')");
 		return -1;
@@ -352,6 +367,7 @@ void cli_free(struct cli *c)
 {
 	free(c->rules);
 	free(c->allow);
+	free(c->servers);
 	free(c->sevs);
 	free(c->select);
 	free(c->ignore);

@@ -118,9 +118,19 @@ static void lint_file(struct run *r, struct job *j)
 	if (r->idx)
 		lo.provider = gitidx_provider(r->idx);
 	pthread_mutex_lock(&r->lock);
-	lo.origin = origin_for(r, j->path);
+	lo.origin = j->origin ? j->origin : origin_for(r, j->path);
 	pthread_mutex_unlock(&r->lock);
 	st = must(zl_zone_load_file(j->path, &lo, &z, &msg));
+	if (st != ZL_OK && j->decl) {
+		char *m = xasprintf("%s (the zone %s declared at %s)",
+				    msg ? msg : zl_status_str(st), j->origin,
+				    j->decl);
+
+		free(msg);
+		msg = m;
+	} else if (st == ZL_OK && j->server) {
+		cli_check_server_directives(j, z);
+	}
 	lint_zone(r, j, st, z, msg);
 }
 
@@ -158,8 +168,7 @@ static void lint_stdin(struct run *r, struct job *j)
 	lint_zone(r, j, st, z, msg);
 }
 
-/* A zone to lint: path (NULL: standard input). */
-static void add_job(struct run *r, const char *path, const char *root)
+struct job *add_job(struct run *r, const char *path, const char *root)
 {
 	struct job *j;
 
@@ -171,6 +180,7 @@ static void add_job(struct run *r, const char *path, const char *root)
 	j->root = root;
 	j->named = root == NULL;
 	zl_diags_init(&j->diags);
+	return j;
 }
 
 /* Jobs by the input they name: standard input, then files by their path
@@ -330,6 +340,7 @@ static void find_paths(struct run *r)
 		else
 			add_job(r, path, NULL);
 	}
+	cli_find_server_zones(r);
 	drop_repeats(r);
 	check_found(r);
 }
@@ -434,6 +445,8 @@ static void lint_paths(struct run *r)
 		free(r->jobs[i].path);
 		free(r->jobs[i].key);
 		free(r->jobs[i].failure);
+		free(r->jobs[i].origin);
+		free(r->jobs[i].decl);
 		for (k = 0; k < r->jobs[i].nincs; k++)
 			free(r->jobs[i].incs[k]);
 		free(r->jobs[i].incs);

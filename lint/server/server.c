@@ -146,10 +146,10 @@ static enum zl_status read_named(struct srv *s, const char *path,
 	return ZL_OK;
 }
 
-enum zl_status zl_server_read(const char *spec,
-			      const struct zl_server_opts *o,
-			      struct zl_server_zones *out,
-			      struct zl_diags *errs)
+enum zl_status zl_server_read_impl(const char *spec,
+				   const struct zl_server_opts *o,
+				   struct zl_server_zones *out,
+				   struct zl_diags *errs)
 {
 	static const struct zl_server_opts none = { 0 };
 	struct srv s = { 0 };

@@ -1,0 +1,204 @@
+#!/bin/sh
+# server-config.sh - --server-config: the zones a BIND named.conf, Knot
+# knot.conf or NSD nsd.conf loads are linted with the origin and file path
+# the configuration gives; secondaries are skipped with a note; errors in
+# the configuration are reported at their place; a missing zone file names
+# the zone's declaration; $GENERATE is refused under Knot and NSD.  Each
+# configuration that should load is first accepted by the server's own
+# checker (named-checkconf, knotc conf-check, nsd-checkconf), run where the
+# server would start: the configuration's directory.
+#
+# usage: tests/server-config.sh ZONELINT
+# ZONELINT_WRAPPER is put in front of every zonelint command (for valgrind).
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+sh "$(dirname "$here")/tools/deps.sh" cmd:named-checkconf:bind9-utils \
+	cmd:knotc:knot cmd:nsd-checkconf:nsd || exit 1
+PATH=$PATH:/usr/sbin:/sbin
+export PATH
+
+suite server-config.sh "${1:-}"
+cd "$tmp" || exit 1
+export LC_ALL=C
+
+run() {
+	${ZONELINT_WRAPPER:-} "$zl" "$@" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+}
+
+# zone FILE [LINE...]: a small zone without $ORIGIN, whose file name says
+# nothing of its origin, and the extra lines.
+zone() {
+	f=$1
+	shift
+	# shellcheck disable=SC2016 # $TTL is zone text
+	printf '%s\n' '$TTL 3600' \
+		'@ IN SOA ns1 hostmaster 1 7200 3600 1209600 3600' \
+		'@ IN NS ns1' 'ns1 IN A 192.0.2.53' '@ IN MX 10 mail' \
+		'mail IN A 192.0.2.25' "$@" >"$f"
+}
+
+# The three servers, each with the primary example.org. in
+# KIND/zones/db.primary and the secondary example.net.
+mkdir -p bind/zones knot/zones nsd/zones
+cat >bind/named.conf <<'EOF'
+options {
+	directory "zones";
+};
+zone "example.org" { type primary; file "db.primary"; };
+zone "example.net" { type secondary; primaries { 192.0.2.1; }; file "sec.db"; };
+EOF
+cat >knot/knot.conf <<'EOF'
+server:
+    listen: 127.0.0.1@5300
+remote:
+  - id: primary
+    address: 192.0.2.1@53
+template:
+  - id: default
+    storage: "zones"
+zone:
+  - domain: example.org
+    file: db.primary
+  - domain: example.net
+    master: primary
+EOF
+cat >nsd/nsd.conf <<'EOF'
+server:
+	zonesdir: "zones"
+zone:
+	name: "example.org"
+	zonefile: "db.primary"
+zone:
+	name: "example.net"
+	request-xfr: 192.0.2.1 NOKEY
+	allow-notify: 192.0.2.1 NOKEY
+	zonefile: "sec.db"
+EOF
+for k in bind knot nsd; do
+	zone $k/zones/db.primary
+done
+
+conf_of() {
+	case $1 in
+	bind) echo named.conf ;;
+	knot) echo knot.conf ;;
+	nsd) echo nsd.conf ;;
+	esac
+}
+
+checker() {
+	case $1 in
+	bind) (cd bind && named-checkconf named.conf) ;;
+	knot) (cd knot && knotc -c knot.conf conf-check) ;;
+	nsd) (cd nsd && nsd-checkconf nsd.conf) ;;
+	esac
+}
+
+# Each kind, detected from the file: the zone is linted as example.org.
+# (the origin the configuration gives, not "primary." from the file name)
+# from the file the server reads; the secondary is named on stderr.
+lints() {
+	checker "$1" >/dev/null || { echo "$1's checker refuses it"; return 1; }
+	run --server-config "$1/$(conf_of "$1")"
+	want_rc 0 && has out "^$1/zones/db.primary:5:6: .*'example.org.'" &&
+	has err "secondary zone example.net. skipped" &&
+	has err "in 1 file" && hasnt out "primary\.'"
+}
+t_bind() { lints bind; }
+t_knot() { lints knot; }
+t_nsd() { lints nsd; }
+t "BIND named.conf: the primary zone linted with its origin" t_bind
+t "Knot knot.conf: the primary zone linted with its origin" t_knot
+t "NSD nsd.conf: the primary zone linted with its origin" t_nsd
+
+# The kind given by a prefix; a file whose name says nothing.
+t_prefix() {
+	cp knot/knot.conf knot/server.yaml
+	run --server-config knot:knot/server.yaml
+	want_rc 0 && has out "'example.org.'"
+}
+t "knot:FILE names the kind" t_prefix
+
+# Repeated, and beside a PATH operand: every zone once.
+t_combined() {
+	zone other.zone
+	run --origin other.example. --server-config bind/named.conf \
+		--server-config nsd:nsd/nsd.conf other.zone
+	want_rc 0 && has err "in 3 files" && has out "^other.zone:" &&
+	has out "^bind/zones/db.primary:" && has out "^nsd/zones/db.primary:"
+}
+t "--server-config repeated and with PATH operands" t_combined
+
+# An error in the configuration: at its place, exit 2.
+t_conf_error() {
+	mkdir -p broken
+	printf '%s\n' 'options {' '	directory "zones";' >broken/named.conf
+	if (cd broken && named-checkconf named.conf) >/dev/null 2>&1; then
+		echo "named-checkconf accepts it"
+		return 1
+	fi
+	run --server-config broken/named.conf
+	want_rc 2 && has err "^broken/named.conf:3:1: error:"
+}
+t "an error in named.conf is reported at its file:line:col" t_conf_error
+
+t_conf_error_knot() {
+	mkdir -p kbroken
+	printf '%s\n' 'zone:' '  - domain: example.org' \
+		'  - domain: EXAMPLE.org.' >kbroken/knot.conf
+	if (cd kbroken && knotc -c knot.conf conf-check) >/dev/null 2>&1
+	then
+		echo "knotc accepts it"
+		return 1
+	fi
+	run --server-config kbroken/knot.conf
+	want_rc 2 && has err "^kbroken/knot.conf:3:13: error:"
+}
+t "an error in knot.conf is reported at its file:line:col" t_conf_error_knot
+
+# A zone file that is missing names the zone and where it is declared.
+t_missing() {
+	mkdir -p missing
+	printf '%s\n' 'zone "example.org" { type primary; file "nope.db"; };' \
+		>missing/named.conf
+	run --server-config missing/named.conf
+	want_rc 2 &&
+	has err "nope.db.*the zone example.org. declared at missing/named.conf:1:6"
+}
+t "a missing zone file names the declaration" t_missing
+
+# $GENERATE: BIND expands it; Knot and NSD refuse the zone.
+gen() {
+	mkdir -p "gen-$1"
+	cp -R "$1/." "gen-$1/"
+	zone "gen-$1/zones/db.primary" '$GENERATE 1-3 host$ A 192.0.2.$'
+	run --server-config "gen-$1/$(conf_of "$1")"
+}
+t_gen_bind() {
+	gen bind
+	want_rc 0 && hasnt out "GENERATE"
+}
+t_gen_knot() {
+	gen knot
+	want_rc 1 &&
+	has out "^gen-knot/zones/db.primary:7:1: error: .GENERATE is not supported by knot"
+}
+t_gen_nsd() {
+	gen nsd
+	want_rc 1 &&
+	has out "^gen-nsd/zones/db.primary:7:1: error: .GENERATE is not supported by nsd"
+}
+t "\$GENERATE under BIND is linted" t_gen_bind
+t "\$GENERATE under Knot is an error naming knot" t_gen_knot
+t "\$GENERATE under NSD is an error naming nsd" t_gen_nsd
+
+# Options that cannot go together, and nothing to lint.
+t_usage() {
+	run --from-index --server-config bind/named.conf
+	want_rc 2 && has err "server-config"
+}
+t "--server-config with --from-index is a usage error" t_usage
+
+finish
