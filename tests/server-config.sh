@@ -183,16 +183,30 @@ t_gen_bind() {
 t_gen_knot() {
 	gen knot
 	want_rc 1 &&
-	has out "^gen-knot/zones/db.primary:7:1: error: .GENERATE is not supported by knot"
+	has out "^gen-knot/zones/db.primary:7:1: error: .GENERATE is not supported by knot" &&
+	count out "GENERATE is not supported" 1
 }
 t_gen_nsd() {
 	gen nsd
 	want_rc 1 &&
 	has out "^gen-nsd/zones/db.primary:7:1: error: .GENERATE is not supported by nsd"
 }
+# In a file the zone includes (twice): reported there, once.
+t_gen_include() {
+	mkdir -p inc-nsd
+	cp -R nsd/. inc-nsd/
+	printf '%s\n' '$GENERATE 1-3 host$ A 192.0.2.$' >inc-nsd/zones/gen.inc
+	zone inc-nsd/zones/db.primary '$INCLUDE gen.inc sub' \
+		'$INCLUDE gen.inc sub2'
+	run --server-config inc-nsd/nsd.conf
+	want_rc 1 &&
+	has out "^inc-nsd/zones/gen.inc:1:1: error: .GENERATE is not supported by nsd" &&
+	count out "GENERATE is not supported" 1
+}
 t "\$GENERATE under BIND is linted" t_gen_bind
 t "\$GENERATE under Knot is an error naming knot" t_gen_knot
 t "\$GENERATE under NSD is an error naming nsd" t_gen_nsd
+t "\$GENERATE in an included file, under NSD" t_gen_include
 
 # Options that cannot go together, and nothing to lint.
 t_usage() {

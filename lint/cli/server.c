@@ -102,6 +102,19 @@ static void check_file(struct job *j, const char *path)
 	fclose(f);
 }
 
+/* Whether zone z's source i names a file an earlier source names: a file
+ * included twice is looked at once. */
+static bool seen(const struct zl_zone *z, size_t i)
+{
+	const char *src = zl_zone_source(z, i);
+	size_t k;
+
+	for (k = 0; k < i; k++)
+		if (strcmp(zl_zone_source(z, k), src) == 0)
+			return true;
+	return false;
+}
+
 void cli_check_server_directives(struct job *j, const struct zl_zone *z)
 {
 	const char *src;
@@ -110,5 +123,6 @@ void cli_check_server_directives(struct job *j, const struct zl_zone *z)
 	if (!refuses_generate(j->server))
 		return;
 	for (i = 0; (src = zl_zone_source(z, i)) != NULL; i++)
-		check_file(j, src);
+		if (!seen(z, i))
+			check_file(j, src);
 }
