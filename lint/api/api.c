@@ -190,3 +190,24 @@ enum zl_status zl_format(enum zl_format fmt, const struct zl_diags *d,
 {
 	GUARDED(zl_format_impl(fmt, d, opts, out), );
 }
+
+/* ---- baselines ---- */
+
+enum zl_status zl_baseline_load(const char *root, const char *path,
+				struct zl_baseline **out,
+				struct zl_diags *errs)
+{
+	GUARDED(zl_baseline_load_impl(root, path, out, errs), *out = NULL;);
+}
+
+enum zl_status zl_baseline_write(const struct zl_diags *d, FILE *out)
+{
+	GUARDED(zl_baseline_write_impl(d, out), );
+}
+
+enum zl_status zl_baseline_apply(const struct zl_baseline *b,
+				 struct zl_diags *d, size_t *hidden,
+				 size_t *stale)
+{
+	GUARDED(zl_baseline_apply_impl(b, d, hidden, stale), );
+}
