@@ -469,7 +469,25 @@ struct zl_baseline;
 enum zl_status zl_baseline_load(const char *root, const char *path,
 				struct zl_baseline **out,
 				struct zl_diags *errs) ZL_MUST_CHECK;
+/* The same for a baseline in memory; name is shown in errors. */
+enum zl_status zl_baseline_load_buffer(const char *name, const char *buf,
+				       size_t len, struct zl_baseline **out,
+				       struct zl_diags *errs) ZL_MUST_CHECK;
 void zl_baseline_free(struct zl_baseline *b);	/* NULL: nothing */
+/* Adds the entries of src (NULL: none) to *dst, made when NULL. */
+enum zl_status zl_baseline_merge(struct zl_baseline **dst,
+				 const struct zl_baseline *src) ZL_MUST_CHECK;
+/* The `baseline:` key of cf as written (relative to the config's
+ * directory), or NULL.  A config loaded from a file has read it already
+ * (zl_configs_baseline); one loaded from a buffer leaves it to the
+ * caller, who knows where its files come from. */
+const char *zl_config_baseline_path(const struct zl_config *cf);
+
+/* Adds to *b (made when NULL) the entries of the baselines that the configs
+ * loaded so far name (their `baseline:` key, read when the config was
+ * loaded from a file; a config given as a buffer reads none). */
+enum zl_status zl_configs_baseline(const struct zl_configs *cs,
+				   struct zl_baseline **b) ZL_MUST_CHECK;
 
 /* Writes the findings of d (sorted; not tool errors, suppressed findings or
  * summaries) to out as a baseline, one line each, the lines sorted.

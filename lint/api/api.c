@@ -211,3 +211,23 @@ enum zl_status zl_baseline_apply(const struct zl_baseline *b,
 {
 	GUARDED(zl_baseline_apply_impl(b, d, hidden, stale), );
 }
+
+enum zl_status zl_configs_baseline(const struct zl_configs *cs,
+				   struct zl_baseline **b)
+{
+	GUARDED(zl_configs_baseline_impl(cs, b), );
+}
+
+enum zl_status zl_baseline_load_buffer(const char *name, const char *buf,
+				       size_t len, struct zl_baseline **out,
+				       struct zl_diags *errs)
+{
+	GUARDED(zl_baseline_load_buffer_impl(name, buf, len, out, errs),
+		*out = NULL;);
+}
+
+enum zl_status zl_baseline_merge(struct zl_baseline **dst,
+				 const struct zl_baseline *src)
+{
+	GUARDED(((void)zl_baseline_merge_impl(dst, src), ZL_OK), );
+}

@@ -27,6 +27,9 @@ bool cli_baseline_open(const struct cli *c, struct run *r)
 
 void cli_baseline_apply(struct run *r)
 {
+	/* The baselines the configs name join --baseline's. */
+	must(zl_configs_baseline(r->cfgs, &r->baseline));
+	must(gitidx_baseline(r->idx, &r->baseline));
 	if (r->baseline)
 		must(zl_baseline_apply(r->baseline, &r->diags, &r->hidden,
 				       &r->stale));

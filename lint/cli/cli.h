@@ -140,6 +140,10 @@ enum zl_status gitidx_ruleset(struct gitidx *g, const char *zone_path,
 			      const struct zl_ruleset **out,
 			      struct zl_diags *errs);
 
+/* Adds to *b the baselines that the staged configs read so far name. */
+enum zl_status gitidx_baseline(const struct gitidx *g,
+			       struct zl_baseline **b);
+
 /* ---- baseline.c ---- */
 
 /* Reads --baseline into r->baseline; false after printing why. */

@@ -29,11 +29,13 @@ struct cl {
 	size_t nwild;
 };
 
-static const char *const top_keys[] = { "ignore", "rules", "overrides" };
+static const char *const top_keys[] = { "ignore", "rules", "overrides",
+					"baseline" };
 static const char *const over_keys[] = { "ignore", "rules" };
 static const char *const item_keys[] = { "ignore", "rules", "files" };
 static const char *const rule_keys[] = { "severity", "params" };
-enum { K_IGNORE, K_RULES, K_MORE };	/* K_MORE: overrides or files */
+enum { K_IGNORE, K_RULES, K_MORE, K_BASELINE };	/* K_MORE: overrides or
+						   files */
 
 static int act_cmp(const void *pa, const void *pb)
 {
@@ -352,17 +354,34 @@ static void overrides_seq(struct cl *c, const struct zl_ynode *n)
 	}
 }
 
+/* baseline: a file relative to the config's directory, read confined to
+ * it when the config is loaded from a file (zl_config_load_at). */
+static void parse_baseline(struct cl *c, const struct zl_ynode *n)
+{
+	if (n->kind == ZL_Y_BAD ||
+	    !zl_yaml_want(&c->y, n, ZL_Y_SCALAR, "a file name"))
+		return;
+	if (n->len == 0 || strlen(n->str) != n->len || n->str[0] == '/') {
+		zl_yaml_error_at(&c->y, n, "'baseline' must be a file name "
+				 "relative to the config's directory");
+		return;
+	}
+	c->cf->baseline_path = zl_xstrdup(n->str);
+}
+
 static void parse_top(struct cl *c, const struct zl_ynode *root)
 {
-	struct zl_ynode *v[3] = { 0 }, *k[3] = { 0 };
+	struct zl_ynode *v[4] = { 0 }, *k[4] = { 0 };
 	const struct zl_ynode *o;
 
 	new_layer(c);		/* the top level, even when empty */
 	if (!root || is_null(root) ||
 	    !zl_yaml_want(&c->y, root, ZL_Y_MAP, "a config file"))
 		return;
-	zl_yaml_fields(&c->y, root, top_keys, 3, "config file", v, k);
+	zl_yaml_fields(&c->y, root, top_keys, 4, "config file", v, k);
 	parse_settings(c, &c->cf->layers[0], v);
+	if ((o = v[K_BASELINE]) != NULL)
+		parse_baseline(c, o);
 	if (!(o = v[K_MORE]) || is_null(o))
 		return;
 	if (o->kind == ZL_Y_MAP)
@@ -435,6 +454,14 @@ enum zl_status zl_config_load_at(const char *root, const char *path,
 	if (st == ZL_OK)
 		st = zl_config_load_buffer_impl(path, dir, f.data, f.len, base, out,
 					   errs);
+	/* The baseline is confined to the config's directory: a config
+	 * from a pull request must not read the CI host. */
+	if (st == ZL_OK && (*out)->baseline_path &&
+	    (st = zl_baseline_load_impl((*out)->dir, (*out)->baseline_path,
+					&(*out)->baseline, errs)) != ZL_OK) {
+		zl_config_free(*out);
+		*out = NULL;
+	}
 	free(f.data);
 	free(f.id);
 	free(rel);
@@ -723,6 +750,11 @@ const struct zl_ruleset *zl_config_ruleset_impl(struct zl_config *cf,
 	return d->rs;
 }
 
+const char *zl_config_baseline_path(const struct zl_config *cf)
+{
+	return cf ? cf->baseline_path : NULL;
+}
+
 void zl_config_free(struct zl_config *cf)
 {
 	struct layer *l;
@@ -730,6 +762,8 @@ void zl_config_free(struct zl_config *cf)
 
 	if (!cf)
 		return;
+	free(cf->baseline_path);
+	zl_baseline_free(cf->baseline);
 	for (i = 0; i < cf->nlayers; i++) {
 		l = &cf->layers[i];
 		for (j = 0; j < l->nacts; j++)

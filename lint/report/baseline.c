@@ -184,23 +184,15 @@ static enum zl_status parse(const char *path, const char *s, size_t len,
 	return st;
 }
 
-enum zl_status zl_baseline_load_impl(const char *root, const char *path,
-				   struct zl_baseline **out,
-				   struct zl_diags *errs)
+enum zl_status zl_baseline_load_buffer_impl(const char *name,
+					    const char *buf, size_t len,
+					    struct zl_baseline **out,
+					    struct zl_diags *errs)
 {
-	struct zl_read rd = { root, path, NULL, 0, MAX_SIZE };
 	struct zl_baseline *b = zl_xcalloc(1, sizeof *b);
-	char *shown = root ? zl_path_join(root, path) : zl_xstrdup(path);
-	enum zl_status st;
-	struct zl_file f;
+	enum zl_status st = parse(name, buf, len, b, errs);
 
 	*out = NULL;
-	st = zl_fs_load(&rd, "baseline", shown, &f, errs);
-	if (st == ZL_OK)
-		st = parse(shown, f.data, f.len, b, errs);
-	free(f.data);
-	free(f.id);
-	free(shown);
 	if (st != ZL_OK) {
 		zl_baseline_free(b);
 		return st;
@@ -208,6 +200,46 @@ enum zl_status zl_baseline_load_impl(const char *root, const char *path,
 	qsort(b->v, b->n, sizeof *b->v, cmp_ent);
 	*out = b;
 	return ZL_OK;
+}
+
+enum zl_status zl_baseline_load_impl(const char *root, const char *path,
+				   struct zl_baseline **out,
+				   struct zl_diags *errs)
+{
+	struct zl_read rd = { root, path, NULL, 0, MAX_SIZE };
+	char *shown = root ? zl_path_join(root, path) : zl_xstrdup(path);
+	enum zl_status st;
+	struct zl_file f;
+
+	*out = NULL;
+	st = zl_fs_load(&rd, "baseline", shown, &f, errs);
+	if (st == ZL_OK)
+		st = zl_baseline_load_buffer_impl(shown, f.data, f.len, out,
+						  errs);
+	free(f.data);
+	free(f.id);
+	free(shown);
+	return st;
+}
+
+void zl_baseline_merge_impl(struct zl_baseline **dst,
+			    const struct zl_baseline *src)
+{
+	struct zl_baseline *b;
+	size_t i;
+
+	if (!src || src->n == 0)
+		return;
+	if (!*dst)
+		*dst = zl_xcalloc(1, sizeof **dst);
+	b = *dst;
+	b->v = zl_xrealloc(b->v, (b->n + src->n) * sizeof *b->v);
+	for (i = 0; i < src->n; i++) {
+		b->v[b->n + i].id = zl_xstrdup(src->v[i].id);
+		b->v[b->n + i].h = src->v[i].h;
+	}
+	b->n += src->n;
+	qsort(b->v, b->n, sizeof *b->v, cmp_ent);
 }
 
 /* The entry for key not used yet: entries are sorted, and the used ones of
