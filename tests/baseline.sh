@@ -161,7 +161,7 @@ test_config_key() {
 	printf 'baseline: bad.txt\n' >sub/.zonelint.yaml
 	run sub/example.com.zone
 	want_rc 2
-	has "$tmp/err" 'bad\.txt:1:1: error: malformed baseline entry'
+	has "$tmp/err" '^sub/bad\.txt:1:1: error: malformed baseline entry'
 }
 
 # The git hook honours the baseline the staged config names: an old

@@ -197,7 +197,7 @@ enum zl_status zl_baseline_load(const char *root, const char *path,
 				struct zl_baseline **out,
 				struct zl_diags *errs)
 {
-	GUARDED(zl_baseline_load_impl(root, path, out, errs), *out = NULL;);
+	GUARDED(zl_baseline_load_impl(root, path, NULL, out, errs), *out = NULL;);
 }
 
 enum zl_status zl_baseline_write(const struct zl_diags *d, FILE *out)

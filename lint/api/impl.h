@@ -68,7 +68,9 @@ enum zl_status zl_configs_ruleset_impl(struct zl_configs *cs,
 enum zl_status zl_format_impl(enum zl_format fmt, const struct zl_diags *d,
 			      const struct zl_format_opts *opts, FILE *out);
 
+/* name: shown in errors (NULL: root/path). */
 enum zl_status zl_baseline_load_impl(const char *root, const char *path,
+				     const char *name,
 				     struct zl_baseline **out,
 				     struct zl_diags *errs);
 enum zl_status zl_baseline_write_impl(const struct zl_diags *d, FILE *out);

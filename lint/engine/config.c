@@ -456,11 +456,18 @@ enum zl_status zl_config_load_at(const char *root, const char *path,
 					   errs);
 	/* The baseline is confined to the config's directory: a config
 	 * from a pull request must not read the CI host. */
-	if (st == ZL_OK && (*out)->baseline_path &&
-	    (st = zl_baseline_load_impl((*out)->dir, (*out)->baseline_path,
-					&(*out)->baseline, errs)) != ZL_OK) {
-		zl_config_free(*out);
-		*out = NULL;
+	if (st == ZL_OK && (*out)->baseline_path) {
+		char *pdir = zl_path_dir(path),
+		     *shown = zl_path_join(pdir, (*out)->baseline_path);
+
+		st = zl_baseline_load_impl((*out)->dir, (*out)->baseline_path,
+					   shown, &(*out)->baseline, errs);
+		free(shown);
+		free(pdir);
+		if (st != ZL_OK) {
+			zl_config_free(*out);
+			*out = NULL;
+		}
 	}
 	free(f.data);
 	free(f.id);

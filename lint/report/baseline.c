@@ -203,11 +203,12 @@ enum zl_status zl_baseline_load_buffer_impl(const char *name,
 }
 
 enum zl_status zl_baseline_load_impl(const char *root, const char *path,
-				   struct zl_baseline **out,
+				   const char *name, struct zl_baseline **out,
 				   struct zl_diags *errs)
 {
 	struct zl_read rd = { root, path, NULL, 0, MAX_SIZE };
-	char *shown = root ? zl_path_join(root, path) : zl_xstrdup(path);
+	char *shown = name ? zl_xstrdup(name) : root ?
+		      zl_path_join(root, path) : zl_xstrdup(path);
 	enum zl_status st;
 	struct zl_file f;
 
