@@ -179,6 +179,7 @@ check: zonelint tests/unit/run tests/oom tests/servers/list $(LIB_LINKS)
 	sh tests/confine.sh ./zonelint
 	sh tests/budgets.sh ./zonelint
 	sh tests/formats.sh ./zonelint
+	sh tests/baseline.sh ./zonelint
 	sh tests/hooks.sh ./zonelint
 	sh tests/man.sh ./zonelint
 	sh tests/cycles.sh $(LIB_OBJS)

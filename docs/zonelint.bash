@@ -44,7 +44,8 @@ _zonelint()
 	--config)
 		_filedir '@(yaml|yml)'
 		return ;;
-	--output | -o | --stdin-filename | --allow-include | --server-config)
+	--output | -o | --stdin-filename | --allow-include | --baseline | \
+	--write-baseline | --server-config)
 		_filedir
 		return ;;
 	--origin)
@@ -55,7 +56,7 @@ _zonelint()
 		COMPREPLY=($(compgen -W '--origin --server-config --allow-include --rules --no-default-rules
 			--select --ignore --severity --fail-on --format --output
 			--color --jobs --quiet --statistics --show-suppressed --config
-			--no-config --from-index --stdin-filename --list-rules --list-checks --explain
+			--no-config --baseline --write-baseline --from-index --stdin-filename --list-rules --list-checks --explain
 			--check-rules --version --help -f -j -o -q -V -h' -- "$cur"))
 		return
 	fi

@@ -475,6 +475,53 @@ enum zl_status zl_configs_origin(struct zl_configs *cs, const char *path,
 				 struct zl_diags *errs) ZL_MUST_CHECK;
 void zl_configs_free(struct zl_configs *cs);
 
+/* ---- baselines ---- */
+
+/* A baseline records the findings a run had (docs/config.md, "Baseline"),
+ * by rule id and the fingerprint the SARIF and GitLab reports give, so that
+ * later runs hide them and report only new ones. */
+struct zl_baseline;
+
+/* Reads a baseline: path named by the user (root NULL), or confined to
+ * directory root (a config's baseline: key).  A malformed line is an error
+ * at its file:line in errs; every one is reported, then ZL_ERR_CONFIG is
+ * returned.  On ZL_OK *out is the caller's, freed by zl_baseline_free. */
+enum zl_status zl_baseline_load(const char *root, const char *path,
+				struct zl_baseline **out,
+				struct zl_diags *errs) ZL_MUST_CHECK;
+/* The same for a baseline in memory; name is shown in errors. */
+enum zl_status zl_baseline_load_buffer(const char *name, const char *buf,
+				       size_t len, struct zl_baseline **out,
+				       struct zl_diags *errs) ZL_MUST_CHECK;
+void zl_baseline_free(struct zl_baseline *b);	/* NULL: nothing */
+/* Adds the entries of src (NULL: none) to *dst, made when NULL. */
+enum zl_status zl_baseline_merge(struct zl_baseline **dst,
+				 const struct zl_baseline *src) ZL_MUST_CHECK;
+/* The `baseline:` key of cf as written (relative to the config's
+ * directory), or NULL.  A config loaded from a file has read it already
+ * (zl_configs_baseline); one loaded from a buffer leaves it to the
+ * caller, who knows where its files come from. */
+const char *zl_config_baseline_path(const struct zl_config *cf);
+
+/* Adds to *b (made when NULL) the entries of the baselines that the configs
+ * loaded so far name (their `baseline:` key, read when the config was
+ * loaded from a file; a config given as a buffer reads none). */
+enum zl_status zl_configs_baseline(const struct zl_configs *cs,
+				   struct zl_baseline **b) ZL_MUST_CHECK;
+
+/* Writes the findings of d (sorted; not tool errors, suppressed findings or
+ * summaries) to out as a baseline, one line each, the lines sorted.
+ * ZL_ERR_IO when out has an error. */
+enum zl_status zl_baseline_write(const struct zl_diags *d,
+				 FILE *out) ZL_MUST_CHECK;
+
+/* Removes from d (sorted, before zl_diags_limit) the findings b records,
+ * each entry hiding at most one finding.  *hidden counts the findings
+ * removed, *stale the entries that matched none.  b NULL hides nothing. */
+enum zl_status zl_baseline_apply(const struct zl_baseline *b,
+				 struct zl_diags *d, size_t *hidden,
+				 size_t *stale) ZL_MUST_CHECK;
+
 /* ---- output ---- */
 
 enum zl_format { ZL_FMT_TEXT, ZL_FMT_GCC, ZL_FMT_JSON, ZL_FMT_SARIF,

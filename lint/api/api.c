@@ -210,3 +210,44 @@ enum zl_status zl_server_read(const char *spec,
 {
 	GUARDED(zl_server_read_impl(spec, o, out, errs), ;);
 }
+
+/* ---- baselines ---- */
+
+enum zl_status zl_baseline_load(const char *root, const char *path,
+				struct zl_baseline **out,
+				struct zl_diags *errs)
+{
+	GUARDED(zl_baseline_load_impl(root, path, NULL, out, errs), *out = NULL;);
+}
+
+enum zl_status zl_baseline_write(const struct zl_diags *d, FILE *out)
+{
+	GUARDED(zl_baseline_write_impl(d, out), );
+}
+
+enum zl_status zl_baseline_apply(const struct zl_baseline *b,
+				 struct zl_diags *d, size_t *hidden,
+				 size_t *stale)
+{
+	GUARDED(zl_baseline_apply_impl(b, d, hidden, stale), );
+}
+
+enum zl_status zl_configs_baseline(const struct zl_configs *cs,
+				   struct zl_baseline **b)
+{
+	GUARDED(zl_configs_baseline_impl(cs, b), );
+}
+
+enum zl_status zl_baseline_load_buffer(const char *name, const char *buf,
+				       size_t len, struct zl_baseline **out,
+				       struct zl_diags *errs)
+{
+	GUARDED(zl_baseline_load_buffer_impl(name, buf, len, out, errs),
+		*out = NULL;);
+}
+
+enum zl_status zl_baseline_merge(struct zl_baseline **dst,
+				 const struct zl_baseline *src)
+{
+	GUARDED(((void)zl_baseline_merge_impl(dst, src), ZL_OK), );
+}

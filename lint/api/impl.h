@@ -79,4 +79,22 @@ enum zl_status zl_server_read_impl(const char *spec,
 				   struct zl_server_zones *out,
 				   struct zl_diags *errs);
 
+/* name: shown in errors (NULL: root/path). */
+enum zl_status zl_baseline_load_impl(const char *root, const char *path,
+				     const char *name,
+				     struct zl_baseline **out,
+				     struct zl_diags *errs);
+enum zl_status zl_baseline_write_impl(const struct zl_diags *d, FILE *out);
+enum zl_status zl_baseline_apply_impl(const struct zl_baseline *b,
+				      struct zl_diags *d, size_t *hidden,
+				      size_t *stale);
+enum zl_status zl_baseline_load_buffer_impl(const char *name,
+					    const char *buf, size_t len,
+					    struct zl_baseline **out,
+					    struct zl_diags *errs);
+void zl_baseline_merge_impl(struct zl_baseline **dst,
+			    const struct zl_baseline *src);
+enum zl_status zl_configs_baseline_impl(const struct zl_configs *cs,
+					struct zl_baseline **b);
+
 #endif

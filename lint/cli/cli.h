@@ -46,6 +46,8 @@ struct cli {
 	bool from_index;		/* --from-index: read what git stages */
 	const char **servers;		/* --server-config, in order */
 	size_t nservers;
+	const char *baseline;		/* --baseline FILE */
+	const char *write_baseline;	/* --write-baseline FILE */
 };
 
 /* ---- options.c ---- */
@@ -117,6 +119,8 @@ struct run {
 	struct zl_configs *cfgs;/* NULL with --no-config */
 	struct gitidx *idx;	/* --from-index */
 	struct zl_budget *budget;	/* what all the zones may read */
+	struct zl_baseline *baseline;	/* --baseline, or NULL */
+	size_t hidden, stale;		/* findings it hid, entries unused */
 	struct job *jobs;
 	size_t njobs, capjobs, next;
 	pthread_mutex_t lock;
@@ -167,6 +171,22 @@ enum zl_status gitidx_ruleset(struct gitidx *g, const char *zone_path,
 			      zl_config_tune_fn *tune, void *arg,
 			      const struct zl_ruleset **out,
 			      struct zl_diags *errs);
+
+/* Adds to *b the baselines that the staged configs read so far name. */
+enum zl_status gitidx_baseline(const struct gitidx *g,
+			       struct zl_baseline **b);
+
+/* ---- baseline.c ---- */
+
+/* Reads --baseline into r->baseline; false after printing why. */
+bool cli_baseline_open(const struct cli *c, struct run *r);
+/* Hides the findings of r->diags (sorted) that the baseline records,
+ * counting them and the stale entries in r. */
+void cli_baseline_apply(struct run *r);
+/* --write-baseline: records d in the file, replacing it; ZL_OK, or
+ * ZL_ERR_IO after saying why. */
+enum zl_status cli_baseline_write(const struct cli *c,
+				  const struct zl_diags *d);
 
 /* ---- report.c ---- */
 

@@ -30,6 +30,7 @@ struct entry {
 struct cfg {
 	char *dir;		/* the config's directory, from the top level */
 	struct zl_config *cf;	/* NULL: it could not be used */
+	struct zl_baseline *baseline;	/* its baseline:, as staged */
 	enum zl_status st;
 	struct cfg *next;
 };
@@ -336,6 +337,7 @@ void gitidx_free(struct gitidx *g)
 	for (c = g->cfgs; c; c = next) {
 		next = c->next;
 		zl_config_free(c->cf);
+		zl_baseline_free(c->baseline);
 		free(c->dir);
 		free(c);
 	}
@@ -424,6 +426,57 @@ int gitidx_find(const struct gitidx *g, const char *path, char ***out,
 	return 0;
 }
 
+/* The staged baseline c's config names, read as the config was: from the
+ * index, confined to the config's directory (no '..' component).  Returns
+ * its status after reporting why it cannot be used. */
+static enum zl_status staged_baseline(struct gitidx *g, struct cfg *c,
+				      struct zl_diags *errs)
+{
+	const char *p = zl_config_baseline_path(c->cf);
+	char *rel, *name, *why = NULL;
+	enum zl_status st;
+	struct zl_file f;
+
+	if (!p)
+		return ZL_OK;
+	rel = *c->dir ? xasprintf("%s/%s", c->dir, p) : xstrdup(p);
+	name = shown(g, rel);
+	if (strcmp(p, "..") == 0 || strncmp(p, "../", 3) == 0 ||
+	    strstr(p, "/../") || (strlen(p) >= 3 &&
+				  strcmp(p + strlen(p) - 3, "/..") == 0)) {
+		why = xstrdup("'..' leads out of the config's directory");
+		st = ZL_ERR_IO;
+	} else {
+		st = read_entry(g, rel, 64u << 20, &f, &why);
+	}
+	if (st != ZL_OK) {
+		char *msg = xasprintf("cannot read the staged baseline: %s",
+				      why);
+
+		report_failure(name, msg);
+		free(msg);
+	} else {
+		st = must(zl_baseline_load_buffer(name, f.data, f.len,
+						  &c->baseline, errs));
+		free(f.data);
+		free(f.id);
+	}
+	free(why);
+	free(name);
+	free(rel);
+	return st;
+}
+
+enum zl_status gitidx_baseline(const struct gitidx *g,
+			       struct zl_baseline **b)
+{
+	const struct cfg *c;
+
+	for (c = g ? g->cfgs : NULL; c; c = c->next)
+		must(zl_baseline_merge(b, c->baseline));
+	return ZL_OK;
+}
+
 /* The config that governs a staged zone: .zonelint.yaml staged in the
  * zone's directory or the nearest one above it, up to the top level. */
 enum zl_status gitidx_ruleset(struct gitidx *g, const char *zone_path,
@@ -486,6 +539,11 @@ enum zl_status gitidx_ruleset(struct gitidx *g, const char *zone_path,
 			free(shown_dir);
 			free(f.data);
 			free(f.id);
+			if (c->cf && (c->st = staged_baseline(g, c, errs)) !=
+				     ZL_OK) {
+				zl_config_free(c->cf);
+				c->cf = NULL;
+			}
 			if (c->cf)
 				zl_config_set_tune(c->cf, tune, arg);
 		}

@@ -168,8 +168,18 @@ void cli_print_summary(const struct run *r)
 	fprintf(stderr, "%s%zu %s, %zu %s, %zu %s", k ? "; " : "", e,
 		plural(e, "error", "errors"), w,
 		plural(w, "warning", "warnings"), n, plural(n, "note", "notes"));
+	k = 0;
 	if (s > 0)
-		fprintf(stderr, " (%zu suppressed)", s);
+		fprintf(stderr, "%s%zu suppressed", k++ ? ", " : " (", s);
+	if (r->cli->write_baseline)
+		fprintf(stderr, "%srecorded in the baseline",
+			k++ ? ", " : " (");
+	if (r->baseline)
+		fprintf(stderr, "%s%zu hidden by the baseline, %zu stale %s",
+			k++ ? ", " : " (", r->hidden, r->stale,
+			plural(r->stale, "entry", "entries"));
+	if (k > 0)
+		fputc(')', stderr);
 	fprintf(stderr, " in %zu %s\n", r->nfiles,
 		plural(r->nfiles, "file", "files"));
 }

@@ -379,7 +379,7 @@ static int cmp_key(const void *a, const void *b)
  * run.  incs: every zone's included files, sorted. */
 static bool included(const struct job *j, char **incs, size_t n)
 {
-	return !j->named && j->key &&
+	return !j->named && j->key && n > 0 &&
 	       bsearch(&j->key, incs, n, sizeof *incs, cmp_key) != NULL;
 }
 
@@ -520,8 +520,10 @@ int cli_lint(const struct cli *c, const struct zl_ruleset *rs)
 	int rc;
 
 	if ((c->output && !cli_output_ok(c->output)) || !check_load_opts(c) ||
-	    !open_configs(c, rs, &r))
+	    !cli_baseline_open(c, &r) || !open_configs(c, rs, &r)) {
+		zl_baseline_free(r.baseline);
 		return RC_FAIL;
+	}
 	if (c->from_index && (r.idx = gitidx_open()) == NULL) {
 		zl_configs_free(r.cfgs);
 		return RC_FAIL;
@@ -529,20 +531,28 @@ int cli_lint(const struct cli *c, const struct zl_ruleset *rs)
 	r.budget = must_ptr(zl_budget_new(NULL));
 	lint_paths(&r);
 	zl_diags_sort(&r.diags);
+	/* A new baseline records every finding, none hidden by an old one. */
+	if (c->write_baseline)
+		r.unwritten = cli_baseline_write(c, &r.diags) != ZL_OK;
+	else
+		cli_baseline_apply(&r);
 	must(zl_diags_limit(&r.diags, ZL_LIMIT_RULE_FINDINGS,
 			    ZL_LIMIT_FINDINGS, ZL_LIMIT_REPORT_BYTES));
-	r.unwritten = cli_write_report(c, rs, &r.diags) != ZL_OK;
+	if (!c->write_baseline)
+		r.unwritten = cli_write_report(c, rs, &r.diags) != ZL_OK;
 	if (c->statistics)
 		cli_print_statistics(&r.diags);
 	if (!c->quiet)
 		cli_print_summary(&r);
 	if (failed(&r))
 		rc = RC_FAIL;
-	else if (!c->fail_never && zl_diags_count(&r.diags, c->fail_on) > 0)
+	else if (!c->fail_never && !c->write_baseline &&
+		 zl_diags_count(&r.diags, c->fail_on) > 0)
 		rc = RC_FINDINGS;
 	else
 		rc = RC_OK;
 	zl_diags_free(&r.diags);
+	zl_baseline_free(r.baseline);
 	zl_configs_free(r.cfgs);
 	gitidx_free(r.idx);
 	zl_budget_free(r.budget);

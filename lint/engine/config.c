@@ -31,11 +31,12 @@ struct cl {
 };
 
 static const char *const top_keys[] = { "ignore", "rules", "overrides",
-					"exclude", "origins" };
+					"exclude", "origins", "baseline" };
 static const char *const over_keys[] = { "ignore", "rules" };
 static const char *const item_keys[] = { "ignore", "rules", "files" };
 static const char *const rule_keys[] = { "severity", "params" };
-enum { K_IGNORE, K_RULES, K_MORE, K_EXCLUDE, K_ORIGINS };	/* K_MORE: overrides or files */
+/* K_MORE: overrides or files */
+enum { K_IGNORE, K_RULES, K_MORE, K_EXCLUDE, K_ORIGINS, K_BASELINE };
 
 static int act_cmp(const void *pa, const void *pb)
 {
@@ -483,19 +484,36 @@ bool zl_config_excludes(const struct zl_config *cf, const char *path)
 	return r;
 }
 
+/* baseline: a file relative to the config's directory, read confined to
+ * it when the config is loaded from a file (zl_config_load_at). */
+static void parse_baseline(struct cl *c, const struct zl_ynode *n)
+{
+	if (n->kind == ZL_Y_BAD ||
+	    !zl_yaml_want(&c->y, n, ZL_Y_SCALAR, "a file name"))
+		return;
+	if (n->len == 0 || strlen(n->str) != n->len || n->str[0] == '/') {
+		zl_yaml_error_at(&c->y, n, "'baseline' must be a file name "
+				 "relative to the config's directory");
+		return;
+	}
+	c->cf->baseline_path = zl_xstrdup(n->str);
+}
+
 static void parse_top(struct cl *c, const struct zl_ynode *root)
 {
-	struct zl_ynode *v[5] = { 0 }, *k[5] = { 0 };
+	struct zl_ynode *v[6] = { 0 }, *k[6] = { 0 };
 	const struct zl_ynode *o;
 
 	new_layer(c);		/* the top level, even when empty */
 	if (!root || is_null(root) ||
 	    !zl_yaml_want(&c->y, root, ZL_Y_MAP, "a config file"))
 		return;
-	zl_yaml_fields(&c->y, root, top_keys, 5, "config file", v, k);
+	zl_yaml_fields(&c->y, root, top_keys, 6, "config file", v, k);
 	parse_settings(c, &c->cf->layers[0], v);
 	parse_exclude(c, v[K_EXCLUDE]);
 	parse_origins(c, v[K_ORIGINS]);
+	if ((o = v[K_BASELINE]) != NULL)
+		parse_baseline(c, o);
 	if (!(o = v[K_MORE]) || is_null(o))
 		return;
 	if (o->kind == ZL_Y_MAP)
@@ -568,6 +586,21 @@ enum zl_status zl_config_load_at(const char *root, const char *path,
 	if (st == ZL_OK)
 		st = zl_config_load_buffer_impl(path, dir, f.data, f.len, base, out,
 					   errs);
+	/* The baseline is confined to the config's directory: a config
+	 * from a pull request must not read the CI host. */
+	if (st == ZL_OK && (*out)->baseline_path) {
+		char *pdir = zl_path_dir(path),
+		     *shown = zl_path_join(pdir, (*out)->baseline_path);
+
+		st = zl_baseline_load_impl((*out)->dir, (*out)->baseline_path,
+					   shown, &(*out)->baseline, errs);
+		free(shown);
+		free(pdir);
+		if (st != ZL_OK) {
+			zl_config_free(*out);
+			*out = NULL;
+		}
+	}
 	free(f.data);
 	free(f.id);
 	free(rel);
@@ -856,6 +889,11 @@ const struct zl_ruleset *zl_config_ruleset_impl(struct zl_config *cf,
 	return d->rs;
 }
 
+const char *zl_config_baseline_path(const struct zl_config *cf)
+{
+	return cf ? cf->baseline_path : NULL;
+}
+
 void zl_config_free(struct zl_config *cf)
 {
 	struct layer *l;
@@ -863,6 +901,8 @@ void zl_config_free(struct zl_config *cf)
 
 	if (!cf)
 		return;
+	free(cf->baseline_path);
+	zl_baseline_free(cf->baseline);
 	for (i = 0; i < cf->nlayers; i++) {
 		l = &cf->layers[i];
 		for (j = 0; j < l->nacts; j++)

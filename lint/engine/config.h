@@ -119,6 +119,8 @@ struct zl_config {
 	bool own_pool;
 	zl_config_tune_fn *tune;
 	void *tune_arg;
+	char *baseline_path;	/* baseline:, as written, or NULL */
+	struct zl_baseline *baseline;	/* read by zl_config_load_at */
 };
 
 /* Loads the config file at path, against base: named by the user (root

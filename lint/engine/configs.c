@@ -252,6 +252,21 @@ enum zl_status zl_configs_origin_impl(struct zl_configs *cs,
 	return ZL_OK;
 }
 
+enum zl_status zl_configs_baseline_impl(const struct zl_configs *cs,
+					struct zl_baseline **b)
+{
+	const struct found *f;
+
+	if (!cs)
+		return ZL_OK;
+	if (cs->fixed)
+		zl_baseline_merge_impl(b, cs->fixed->baseline);
+	for (f = cs->last; f; f = f->next)
+		if (f->cf)
+			zl_baseline_merge_impl(b, f->cf->baseline);
+	return ZL_OK;
+}
+
 void zl_configs_free(struct zl_configs *cs)
 {
 	struct found *f;
