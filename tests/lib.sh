@@ -106,3 +106,13 @@ json_ok() {
 	show "$1"
 	return 1
 }
+
+# conf_of KIND: the configuration file name of a server kind (bind, knot,
+# nsd), for tests/servers.sh and tests/server-config.sh.
+conf_of() {
+	case $1 in
+	bind) echo named.conf ;;
+	knot) echo knot.conf ;;
+	nsd) echo nsd.conf ;;
+	esac
+}

@@ -80,14 +80,6 @@ for k in bind knot nsd; do
 	zone $k/zones/db.primary
 done
 
-conf_of() {
-	case $1 in
-	bind) echo named.conf ;;
-	knot) echo knot.conf ;;
-	nsd) echo nsd.conf ;;
-	esac
-}
-
 checker() {
 	case $1 in
 	bind) (cd bind && named-checkconf named.conf) ;;

@@ -31,14 +31,6 @@ export PATH
 suite servers.sh "${1:-}"
 export LC_ALL=C
 
-conf_of() {
-	case $1 in
-	bind) echo named.conf ;;
-	knot) echo knot.conf ;;
-	nsd) echo nsd.conf ;;
-	esac
-}
-
 # checker KIND CONF: the server's own check, output in $tmp/chk.
 checker() {
 	case $1 in

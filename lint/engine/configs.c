@@ -193,63 +193,54 @@ static struct found *config_for(struct zl_configs *cs, const char *zone_path,
 	return cs->last_found;
 }
 
+/* The config that governs path: the fixed one, else the one the search
+ * finds (*cf NULL when there is none).  Fails with the status of a config
+ * that was found but could not be used. */
+static enum zl_status config_of(struct zl_configs *cs, const char *path,
+				struct zl_diags *errs, struct zl_config **cf)
+{
+	const struct found *f;
+
+	*cf = cs->fixed;
+	if (*cf || (f = config_for(cs, path, errs)) == NULL)
+		return ZL_OK;
+	*cf = f->cf;
+	return f->st;
+}
+
 enum zl_status zl_configs_ruleset_impl(struct zl_configs *cs, const char *zone_path,
 				  const struct zl_ruleset **out,
 				  struct zl_diags *errs)
 {
-	const struct found *f;
+	struct zl_config *cf;
+	enum zl_status st = config_of(cs, zone_path, errs, &cf);
 
 	*out = NULL;
-	if (cs->fixed) {
-		*out = zl_config_ruleset_impl(cs->fixed, zone_path);
-		return ZL_OK;
-	}
-	if ((f = config_for(cs, zone_path, errs)) == NULL) {
-		*out = cs->base;
-		return ZL_OK;
-	}
-	if (f->st != ZL_OK)
-		return f->st;
-	*out = zl_config_ruleset_impl(f->cf, zone_path);
-	return ZL_OK;
+	if (st == ZL_OK)
+		*out = cf ? zl_config_ruleset_impl(cf, zone_path) : cs->base;
+	return st;
 }
 
 enum zl_status zl_configs_excluded_impl(struct zl_configs *cs,
 					const char *path, bool *out,
 					struct zl_diags *errs)
 {
-	const struct found *f;
+	struct zl_config *cf;
+	enum zl_status st = config_of(cs, path, errs, &cf);
 
-	*out = false;
-	if (cs->fixed) {
-		*out = zl_config_excludes(cs->fixed, path);
-		return ZL_OK;
-	}
-	if ((f = config_for(cs, path, errs)) == NULL)
-		return ZL_OK;
-	if (f->st != ZL_OK)
-		return f->st;
-	*out = zl_config_excludes(f->cf, path);
-	return ZL_OK;
+	*out = st == ZL_OK && cf && zl_config_excludes(cf, path);
+	return st;
 }
 
 enum zl_status zl_configs_origin_impl(struct zl_configs *cs,
 				      const char *path, const char **out,
 				      struct zl_diags *errs)
 {
-	const struct found *f;
+	struct zl_config *cf;
+	enum zl_status st = config_of(cs, path, errs, &cf);
 
-	*out = NULL;
-	if (cs->fixed) {
-		*out = zl_config_origin(cs->fixed, path);
-		return ZL_OK;
-	}
-	if ((f = config_for(cs, path, errs)) == NULL)
-		return ZL_OK;
-	if (f->st != ZL_OK)
-		return f->st;
-	*out = zl_config_origin(f->cf, path);
-	return ZL_OK;
+	*out = st == ZL_OK && cf ? zl_config_origin(cf, path) : NULL;
+	return st;
 }
 
 enum zl_status zl_configs_baseline_impl(const struct zl_configs *cs,
