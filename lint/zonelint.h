@@ -642,4 +642,24 @@ enum zl_status zl_server_read(const char *spec,
 /* Frees what z holds and leaves it empty; NULL is a no-op. */
 void zl_server_zones_free(struct zl_server_zones *z);
 
+/* A TSIG key (RFC 8945), as a BIND key file gives it:
+ * key "NAME" { algorithm hmac-sha256; secret "BASE64"; }; */
+struct zl_tsig_key {
+	char *name;		/* absolute, lower case: "xfr-key." */
+	char *algorithm;	/* as a TSIG record names it: "hmac-sha256." */
+	char *secret;		/* base64, as written */
+};
+
+/* Reads the key file path (named.conf syntax, one key statement; the
+ * file is named by the user and read wherever it is).  Returns ZL_OK with
+ * *out filled in (free with zl_tsig_key_free), else ZL_ERR_CONFIG with
+ * each problem in errs at its file:line:col (a missing or second key
+ * statement, an unknown algorithm, a secret that is not base64), or
+ * ZL_ERR_IO / ZL_ERR_LIMIT when the file cannot be read; *out is then
+ * empty.  The secret is never shown in a message. */
+enum zl_status zl_tsig_key_read(const char *path, struct zl_tsig_key *out,
+				struct zl_diags *errs) ZL_MUST_CHECK;
+/* Frees what k holds and leaves it empty; NULL is a no-op. */
+void zl_tsig_key_free(struct zl_tsig_key *k);
+
 #endif

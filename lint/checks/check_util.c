@@ -186,3 +186,35 @@ enum zl_answer zl_zone_answer(const struct zl_zone *z, const char *text,
 	return ZL_ANSWER_UNKNOWN;
 }
 
+
+/* ---- names as a server serves them ---- */
+
+/* The length of what canonical text holds before ".<origin>" of z, when
+ * it lies strictly below the origin (0 otherwise, and for the root zone,
+ * which has no origin to append). */
+static size_t below_origin(const struct zl_zone *z, const char *text)
+{
+	size_t lt = strlen(text), lo = z->origin->len;
+
+	if (lo <= 1 || lt <= lo + 1 || !zl_text_in_zone(z, text))
+		return 0;
+	return lt - lo - 1;
+}
+
+bool zl_name_repeats_origin(const struct zl_zone *z, const char *text,
+			    size_t *rel_len)
+{
+	size_t n = below_origin(z, text);
+
+	*rel_len = n;
+	return n > 0 && ends_with_origin(text, n, z->origin->text);
+}
+
+bool zl_name_is_address(const struct zl_zone *z, const char *text,
+			size_t *rel_len)
+{
+	size_t n = below_origin(z, text);
+
+	*rel_len = n;
+	return n > 0 && zl_text_is_address(text, n);
+}

@@ -134,17 +134,29 @@ static void lint_file(struct run *r, struct job *j)
 	lint_zone(r, j, st, z, msg);
 }
 
-static void lint_stdin(struct run *r, struct job *j)
+/* Lints zone text read from elsewhere (standard input, a transfer),
+ * shown as name; st and msg say when it could not be read. */
+static void lint_text(struct run *r, struct job *j, const char *name,
+		      const char *origin, enum zl_status st, char *buf,
+		      size_t len, char *msg)
 {
-	const char *name = stdin_name(r);
-	struct zl_load_opts lo = { .origin = r->cli->origin, .display = name,
+	struct zl_load_opts lo = { .origin = origin, .display = name,
 				   .allow_include = r->cli->allow,
 				   .nallow_include = r->cli->nallow,
 				   .budget = r->budget };
 	struct zl_zone *z = NULL;
+
+	if (st == ZL_OK)
+		st = must(zl_zone_load_buffer(name, buf, len, &lo, &z, &msg));
+	free(buf);
+	lint_zone(r, j, st, z, msg);
+}
+
+static void lint_stdin(struct run *r, struct job *j)
+{
 	char *buf = NULL, *msg = NULL;
 	size_t len = 0, cap = 0, n;
-	enum zl_status st;
+	enum zl_status st = ZL_OK;
 
 	do {
 		xgrow((void **)&buf, &cap, len + CHUNK, 1);
@@ -160,12 +172,22 @@ static void lint_stdin(struct run *r, struct job *j)
 		st = ZL_ERR_LIMIT;
 		msg = xasprintf("standard input is larger than %u bytes",
 				   MAX_STDIN);
-	} else {
-		st = must(zl_zone_load_buffer(name, buf, len, &lo, &z,
-					      &msg));
 	}
-	free(buf);
-	lint_zone(r, j, st, z, msg);
+	lint_text(r, j, stdin_name(r), r->cli->origin, st, buf, len, msg);
+}
+
+/* axfr://HOST[:PORT]/ZONE: the records the server sends, shown under the
+ * operand's name, one record a line. */
+static void lint_axfr(struct run *r, struct job *j)
+{
+	char *buf = NULL, *origin = NULL, *msg = NULL;
+	size_t len = 0;
+	enum zl_status st;
+
+	st = must(axfr_fetch(r->cli, r->has_key ? &r->key : NULL, j->path,
+			     &buf, &len, &origin, &msg));
+	lint_text(r, j, j->path, origin, st, buf, len, msg);
+	free(origin);
 }
 
 struct job *add_job(struct run *r, const char *path, const char *root)
@@ -329,7 +351,9 @@ static void find_paths(struct run *r)
 
 	for (i = 0; i < r->cli->npaths; i++) {
 		path = r->cli->paths[i];
-		if (r->idx)
+		if (axfr_is_url(path))
+			add_job(r, path, NULL);
+		else if (r->idx)
 			find_staged(r, path);
 		else if (strcmp(path, "-") == 0)
 			add_job(r, NULL, NULL);
@@ -362,7 +386,9 @@ static void *work(void *arg)
 		pthread_mutex_unlock(&r->lock);
 		if (i >= r->njobs)
 			return NULL;
-		if (r->jobs[i].path)
+		if (r->jobs[i].path && axfr_is_url(r->jobs[i].path))
+			lint_axfr(r, &r->jobs[i]);
+		else if (r->jobs[i].path)
 			lint_file(r, &r->jobs[i]);
 		else
 			lint_stdin(r, &r->jobs[i]);
@@ -520,7 +546,9 @@ int cli_lint(const struct cli *c, const struct zl_ruleset *rs)
 	int rc;
 
 	if ((c->output && !cli_output_ok(c->output)) || !check_load_opts(c) ||
-	    !cli_baseline_open(c, &r) || !open_configs(c, rs, &r)) {
+	    !cli_axfr_key(c, &r) || !cli_baseline_open(c, &r) ||
+	    !open_configs(c, rs, &r)) {
+		zl_tsig_key_free(&r.key);
 		zl_baseline_free(r.baseline);
 		return RC_FAIL;
 	}
@@ -556,5 +584,6 @@ int cli_lint(const struct cli *c, const struct zl_ruleset *rs)
 	zl_configs_free(r.cfgs);
 	gitidx_free(r.idx);
 	zl_budget_free(r.budget);
+	zl_tsig_key_free(&r.key);
 	return rc;
 }
