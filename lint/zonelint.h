@@ -273,6 +273,13 @@ struct zl_load_opts {
 	 * (struct zl_read).  One that does not exist allows nothing. */
 	const char *const *allow_include;
 	size_t nallow_include;
+	/* A relative $INCLUDE (at any depth) is resolved against this
+	 * directory, as BIND and NSD resolve it against their working
+	 * directory ("": the current directory), instead of the including
+	 * file's directory; it is still read inside the include root.  When
+	 * the zone file lies in it and include_root is NULL, it is the
+	 * include root.  NULL: the including file's directory. */
+	const char *include_dir;
 	/* Where the zone file and its includes are read from; borrowed.
 	 * NULL: the file system (zl_fs_read). */
 	const struct zl_provider *provider;
@@ -577,6 +584,11 @@ struct zl_server_zone {
 	 * kept in memory).  Relative when the base it was resolved against
 	 * is (struct zl_server_opts, cwd). */
 	char *file;
+	/* Where the server resolves a relative $INCLUDE in the zone file:
+	 * its working directory (BIND's `directory`, NSD's `zonesdir`), ""
+	 * for the start directory; NULL for Knot, which resolves it against
+	 * the zone file's directory. */
+	char *include_dir;
 	enum zl_server_kind kind;
 	enum zl_server_role role;
 	char *view;		/* BIND view, or NULL */

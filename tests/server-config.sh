@@ -200,6 +200,41 @@ t "\$GENERATE under Knot is an error naming knot" t_gen_knot
 t "\$GENERATE under NSD is an error naming nsd" t_gen_nsd
 t "\$GENERATE in an included file, under NSD" t_gen_include
 
+# $INCLUDE as each server resolves it: BIND and NSD against their working
+# directory (`directory`, `zonesdir`: "zones"), Knot against the zone
+# file's directory.  The zone in zones/sub/ includes mail.inc, which the
+# server reads from zones/sub/mail.inc; a decoy lies where the other rule
+# would look.  The server's own checker loads the zone first.
+incl() {
+	mkdir -p "incl-$1"
+	cp -R "$1/." "incl-$1/"
+	mkdir -p "incl-$1/zones/sub/sub"
+	d=incl-$1/zones/sub
+	if [ "$1" = knot ]; then
+		zone "$d/db.primary" '$INCLUDE mail.inc'
+		printf '%s\n' 'decoy IN TXT "decoy"' >"incl-$1/zones/mail.inc"
+	else
+		zone "$d/db.primary" '$INCLUDE sub/mail.inc'
+		printf '%s\n' 'decoy IN TXT "decoy"' >"$d/sub/mail.inc"
+	fi
+	printf '%s\n' '@ IN MX 20 192.0.2.26' >"$d/mail.inc"
+	sed -i 's|db.primary|sub/db.primary|' "incl-$1/$(conf_of "$1")"
+	case $1 in
+	bind) (cd incl-bind && named-checkconf -z named.conf) ;;
+	knot) (cd incl-knot && knotc -c knot.conf zone-check example.org) ;;
+	nsd) (cd incl-nsd/zones && nsd-checkzone example.org sub/db.primary) ;;
+	esac >"$tmp/check" 2>&1 || { echo "$1 cannot load the zone"; show "$tmp/check"; return 1; }
+	run --server-config "incl-$1/$(conf_of "$1")"
+	want_rc 1 && has out "^$d/mail.inc:1:12: error: .*\[MX001\]" &&
+	hasnt out decoy
+}
+t_incl_bind() { incl bind; }
+t_incl_knot() { incl knot; }
+t_incl_nsd() { incl nsd; }
+t "\$INCLUDE from named's directory, under BIND" t_incl_bind
+t "\$INCLUDE from the zone file's directory, under Knot" t_incl_knot
+t "\$INCLUDE from zonesdir, under NSD" t_incl_nsd
+
 # Options that cannot go together, and nothing to lint.
 t_usage() {
 	run --from-index --server-config bind/named.conf

@@ -102,6 +102,7 @@ struct job {
 	 * zone-file directives it checks; NULL otherwise. */
 	char *origin, *decl;
 	const char *server;
+	char *include_dir;	/* where the server reads $INCLUDE from */
 };
 
 /* The zones are found first, in operand and directory order, then linted

@@ -110,6 +110,7 @@ static void lint_file(struct run *r, struct job *j)
 				   .include_root = j->root,
 				   .allow_include = r->cli->allow,
 				   .nallow_include = r->cli->nallow,
+				   .include_dir = j->include_dir,
 				   .budget = r->budget };
 	struct zl_zone *z = NULL;
 	char *msg = NULL;
@@ -248,6 +249,9 @@ static void drop_repeats(struct run *r)
 		if (r->jobs[i].repeat) {
 			free(r->jobs[i].path);
 			free(r->jobs[i].key);
+			free(r->jobs[i].origin);
+			free(r->jobs[i].decl);
+			free(r->jobs[i].include_dir);
 		} else
 			r->jobs[k++] = r->jobs[i];
 	}
@@ -473,6 +477,7 @@ static void lint_paths(struct run *r)
 		free(r->jobs[i].failure);
 		free(r->jobs[i].origin);
 		free(r->jobs[i].decl);
+		free(r->jobs[i].include_dir);
 		for (k = 0; k < r->jobs[i].nincs; k++)
 			free(r->jobs[i].incs[k]);
 		free(r->jobs[i].incs);

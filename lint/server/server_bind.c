@@ -510,9 +510,11 @@ static void finish(struct bind *b)
 		if (!primary_type(z->type) && !secondary_type(z->type))
 			continue;	/* hint, stub, forward, redirect, ... */
 		file = z->file ? srv_resolve(dir, z->file) : NULL;
+		/* named works in `directory`: a relative $INCLUDE is read
+		 * from there. */
 		srv_add(s, z->origin, file, primary_type(z->type) ?
 			ZL_SERVER_PRIMARY : ZL_SERVER_SECONDARY, z->view,
-			z->conf, z->line, z->col);
+			z->conf, z->line, z->col)->include_dir = zl_xstrdup(dir);
 		free(file);
 	}
 	srv_set_free(&seen);

@@ -127,6 +127,7 @@ static void loader_abort(void *arg)
 	zl_ld_seen_free(L);
 	free(L->root);
 	free(L->repo);
+	free(L->incdir);
 	for (i = 0; i <= L->depth; i++) {
 		free(L->id[i]);
 		free(L->dir[i]);
@@ -170,6 +171,7 @@ out:
 	zl_ld_seen_free(L);
 	free(L->root);
 	free(L->repo);
+	free(L->incdir);
 	free(L->id[0]);
 	free(L->dir[0]);
 	zl_buf_free(&L->scratch);
@@ -262,6 +264,26 @@ static void repo_root(struct loader *L, const char *name)
 	free(repo);
 }
 
+/* Whether path lies in directory dir ("": the current one), lexically. */
+static bool inside(const char *dir, const char *path)
+{
+	char *da = zl_path_abs(dir[0] ? dir : "."), *pa = zl_path_abs(path);
+	bool in = contains(da, pa) && strcmp(da, pa) != 0;
+
+	free(da);
+	free(pa);
+	return in;
+}
+
+/* zl_load_opts.include_dir, for $INCLUDE: relative to the root. */
+static void include_dir(struct loader *L)
+{
+	const char *d = L->opts ? L->opts->include_dir : NULL;
+
+	if (d)
+		L->incdir = below(L->root, d[0] ? d : ".");
+}
+
 enum zl_status zl_zone_load_file_impl(const char *path,
 				 const struct zl_load_opts *opts,
 				 struct zl_zone **out, char **err)
@@ -278,7 +300,18 @@ enum zl_status zl_zone_load_file_impl(const char *path,
 	memset(&L, 0, sizeof L);
 	L.opts = opts;
 	zl_cleanup_push(loader_abort, &L);
-	if (root) {
+	if (!root && opts && opts->include_dir &&
+	    inside(opts->include_dir, path)) {
+		/* Named by a server's configuration, in the server's working
+		 * directory: read as named, its includes confined to that
+		 * directory. */
+		L.root = zl_xstrdup(opts->include_dir[0] ? opts->include_dir
+							 : ".");
+		rel = below(L.root, path);
+		L.dir[0] = zl_path_dir(rel);
+		free(rel);
+		rel = NULL;
+	} else if (root) {
 		/* Found inside the root (a directory walk): read confined
 		 * to it, like its includes. */
 		rd.path = rel = below(root, path);
@@ -306,6 +339,7 @@ enum zl_status zl_zone_load_file_impl(const char *path,
 	}
 	L.id[0] = f.id;
 	repo_root(&L, path);
+	include_dir(&L);
 	return run(&L, path, opts && opts->display ? opts->display : path,
 		   f.data, f.len, out, err);
 }
@@ -338,6 +372,7 @@ enum zl_status zl_zone_load_buffer_impl(const char *name, const char *buf,
 	L.dir[0] = zl_path_dir(rel);
 	free(rel);
 	repo_root(&L, display);
+	include_dir(&L);
 	/* Copied last: from here on run() owns it. */
 	copy = zl_xmalloc(len + 1);
 	if (len)
