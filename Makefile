@@ -188,6 +188,7 @@ check: zonelint tests/unit/run tests/oom tests/servers/list $(LIB_LINKS)
 	sh tests/errors.sh ./zonelint
 	sh tests/servers.sh tests/servers/list
 	sh tests/server-config.sh ./zonelint
+	sh tests/servers-live.sh ./zonelint
 	sh tests/authoring.sh ./zonelint
 	$(if $(SKIP_FUZZ),,$(MAKE) check-fuzz)
 
@@ -294,6 +295,7 @@ install: all
 	  'Libs: -L$${libdir} -lzonelint' 'Cflags: -I$${includedir}' \
 	  > $(DESTDIR)$(PCDIR)/zonelint.pc
 	install -m 644 $(RULE_PACKS) $(DESTDIR)$(DATADIR)/rules/
+	install -m 755 hooks/zonelint-reload $(DESTDIR)$(DATADIR)/zonelint-reload
 	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(COMPDIR)
 	install -m 644 docs/zonelint.1 $(DESTDIR)$(MANDIR)/man1/zonelint.1
 	install -m 644 docs/zonelint.bash $(DESTDIR)$(COMPDIR)/zonelint
