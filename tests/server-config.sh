@@ -235,6 +235,37 @@ t "\$INCLUDE from named's directory, under BIND" t_incl_bind
 t "\$INCLUDE from the zone file's directory, under Knot" t_incl_knot
 t "\$INCLUDE from zonesdir, under NSD" t_incl_nsd
 
+# --tsig-key FILE: a BIND key file, as named-checkconf reads it; its
+# errors at file:line:col, exit 2 before any transfer.
+t_key_ok() {
+	printf '%s\n' 'key "xfr-key" {' '	algorithm hmac-sha256;' \
+		'	secret "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LTEyMzQ=";' \
+		'};' >good.key
+	named-checkconf good.key || { echo "named-checkconf refuses it"; return 1; }
+	# Port 1 of the loopback: nothing listens there.
+	run --tsig-key good.key --axfr-timeout 2 axfr://127.0.0.1:1/example.org
+	want_rc 2 && has err "^axfr://127.0.0.1:1/example.org: error: cannot connect" &&
+	hasnt err "good.key"
+}
+t "--tsig-key reads a BIND key file" t_key_ok
+
+key_error() {
+	printf '%s\n' "$1" >bad.key
+	if named-checkconf bad.key >/dev/null 2>&1; then
+		echo "named-checkconf accepts it"
+		return 1
+	fi
+	run --tsig-key bad.key axfr://127.0.0.1:1/example.org
+	want_rc 2 && has err "^bad.key:$2: error: .*$3" && hasnt err "cannot connect"
+}
+t_key_errors() {
+	key_error 'key "k" { algorithm hmac-sha256; secret "c2VjcmV0" }' 1:52 "missing ';'" &&
+	key_error 'key "k" { algorithm hmac-foo; secret "c2VjcmV0"; };' 1:21 "unknown algorithm 'hmac-foo'" &&
+	key_error 'key "k" { algorithm hmac-sha256; secret "c2V*cmV0"; };' 1:43 "not base64" &&
+	key_error 'key "k" { algorithm hmac-sha256; };' 1:5 "secret missing"
+}
+t "errors in a key file at their file:line:col" t_key_errors
+
 # Options that cannot go together, and nothing to lint.
 t_usage() {
 	run --from-index --server-config bind/named.conf
