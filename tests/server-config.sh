@@ -261,7 +261,7 @@ key_error() {
 t_key_errors() {
 	key_error 'key "k" { algorithm hmac-sha256; secret "c2VjcmV0" }' 1:52 "missing ';'" &&
 	key_error 'key "k" { algorithm hmac-foo; secret "c2VjcmV0"; };' 1:21 "unknown algorithm 'hmac-foo'" &&
-	key_error 'key "k" { algorithm hmac-sha256; secret "c2V*cmV0"; };' 1:43 "not base64" &&
+	key_error 'key "k" { algorithm hmac-sha256; secret "c2V*cmV0"; };' 1:41 "not base64" &&
 	key_error 'key "k" { algorithm hmac-sha256; };' 1:5 "secret missing"
 }
 t "errors in a key file at their file:line:col" t_key_errors
