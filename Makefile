@@ -165,7 +165,13 @@ tests/oom: tests/oom.c lint/liblint.a lint/zonelint.h lint/status.def
 tests/servers/list: tests/servers/list.c lint/liblint.a
 	$(CC) $(ALL_CFLAGS) $(LIB_INCS) -o $@ $< lint/liblint.a $(LDFLAGS) $(DEP_LIBS)
 
-check: zonelint tests/unit/run tests/oom tests/servers/list $(LIB_LINKS)
+# A server that answers a zone transfer as a hostile one would
+# (tests/servers-live.sh).
+tests/servers/hostile: tests/servers/hostile.c
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS) $(DEP_LIBS)
+
+check: zonelint tests/unit/run tests/oom tests/servers/list \
+	tests/servers/hostile $(LIB_LINKS)
 	tests/unit/run
 	ASAN_OPTIONS=$${ASAN_OPTIONS:+$$ASAN_OPTIONS:}detect_leaks=0 tests/oom
 	CC="$(CC)" CXX="$(CXX)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" \
@@ -312,7 +318,7 @@ uninstall:
 clean:
 	rm -f zonelint lint/*.o lint/*/*.o lint/liblint.a lint/libzonelint.so* \
 	  lint/libzonelint.map $(BUILTIN_SRC) tools/embed tests/unit/*.o \
-	  tests/unit/run tests/oom tests/servers/list
+	  tests/unit/run tests/oom tests/servers/list tests/servers/hostile
 	rm -rf build-asan build-tsan build-fuzz
 
 .PHONY: all check check-asan check-tsan check-package valgrind cycles bench \

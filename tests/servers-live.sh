@@ -383,6 +383,58 @@ t_gate_shellcheck() {
 }
 t "hooks/zonelint-reload is shellcheck-clean" t_gate_shellcheck
 
+# ---- a hostile server ----
+
+# hostile MODE ARG...: zonelint against tests/servers/hostile answering in
+# that mode on a port of its own; rc as zonelint exits.
+hport=$((base + 5))
+hostile() {
+	mode=$1
+	shift
+	hport=$((hport + 1))
+	"$here/servers/hostile" "$hport" "$mode" >"$tmp/h.out" 2>&1 &
+	hpid=$!
+	i=0
+	while ! grep -q ready "$tmp/h.out" 2>/dev/null && [ $i -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	run --axfr-timeout 2 "$@" "axfr://127.0.0.1:$hport/example.com."
+	kill "$hpid" 2>/dev/null
+	wait "$hpid" 2>/dev/null
+	return 0
+}
+# hostile_error MODE ERE ARG...: a clear error for the operand, exit 2.
+hostile_error() {
+	m=$1
+	e=$2
+	shift 2
+	hostile "$m" "$@"
+	want_rc 2 && has err "^axfr://127.0.0.1:$hport/example.com.: error: $e"
+}
+t_hostile() {
+	hostile_error garbage "the server sent a malformed message" &&
+	hostile_error empty "the transfer is larger than 100000 bytes" \
+		--axfr-max-bytes 100000 &&
+	hostile_error silent "timed out waiting for the transfer: nothing came for 2 s" &&
+	hostile_error wrongid "the server sent a message that answers another query" &&
+	hostile_error notsoa "the transfer does not begin with the zone's SOA" &&
+	hostile_error truncated "the server closed the connection before the end" &&
+	hostile_error lying "the server sent a malformed message" &&
+	hostile_error refused "the server refused the transfer: REFUSED"
+}
+t "a hostile server's transfers are clear errors" t_hostile
+
+# Odd data in a complete transfer: linted, escaped, no directive obeyed.
+t_hostile_odd() {
+	hostile odd
+	[ "$rc" -le 1 ] || { want_rc 1; return 1; }
+	has err "in 1 file" && hasnt out "$(printf '\033')" &&
+	hasnt err "$(printf '\033')" && hasnt out "passwd:|root:" &&
+	hasnt err "include"
+}
+t "odd data from a server is linted and shown escaped" t_hostile_odd
+
 # Usage errors of the gate: nothing reloaded.
 t_gate_usage() {
 	gate bind --server=nope
