@@ -45,15 +45,16 @@ _zonelint()
 		_filedir '@(yaml|yml)'
 		return ;;
 	--output | -o | --stdin-filename | --allow-include | --baseline | \
-	--write-baseline | --server-config)
+	--write-baseline | --server-config | --tsig-key)
 		_filedir
 		return ;;
-	--origin)
+	--origin | --axfr-timeout | --axfr-max-bytes)
 		return ;;
 	esac
 
 	if [[ $cur == -* ]]; then
-		COMPREPLY=($(compgen -W '--origin --server-config --allow-include --rules --no-default-rules
+		COMPREPLY=($(compgen -W '--origin --server-config --tsig-key
+			--axfr-timeout --axfr-max-bytes --allow-include --rules --no-default-rules
 			--select --ignore --severity --fail-on --format --output
 			--color --jobs --quiet --statistics --show-suppressed --config
 			--no-config --baseline --write-baseline --from-index --stdin-filename --list-rules --list-checks --explain
