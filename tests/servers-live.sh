@@ -47,8 +47,9 @@ stop_servers() {
 }
 trap 'stop_servers; chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 
-# Ports: four in a row from a base that differs from run to run.
-base=$((20000 + ($$ % 4000) * 8))
+# Ports: from a base that differs from run to run, below the range the
+# system hands out to clients (32768 and up).
+base=$((20000 + ($$ % 700) * 16))
 p_named=$base
 p_rndc=$((base + 1))
 p_knot=$((base + 2))
@@ -374,6 +375,20 @@ t_noserver() {
 }
 t "a transfer from a port where no server listens" t_noserver
 
+# Operands that name no transfer: an error each, the others go on.
+t_bad_operands() {
+	zone ok.example.com.zone 1 '@ IN MX 10 mail'
+	run axfr://127.0.0.1 'axfr://[::1/example.com' \
+		axfr://127.0.0.1:70000/example.com axfr://127.0.0.1:1/a..b \
+		ok.example.com.zone
+	want_rc 2 && count err "^axfr://.*: error: " 4 &&
+	has err "axfr://127.0.0.1: error: wants axfr://HOST\[:PORT\]/ZONE" &&
+	has err "unclosed '\['" && has err "port from 1 to 65535" &&
+	has err "not a domain name" && has err "4 inputs could not be linted" &&
+	has err "in 1 file"
+}
+t "operands that name no transfer are errors, the others go on" t_bad_operands
+
 t_gate_shellcheck() {
 	if ! command -v shellcheck >/dev/null 2>&1; then
 		echo "shellcheck is not installed"
@@ -392,13 +407,14 @@ hostile() {
 	mode=$1
 	shift
 	hport=$((hport + 1))
-	"$here/servers/hostile" "$hport" "$mode" >"$tmp/h.out" 2>&1 &
+	"$here/servers/hostile" "$hport" "$mode" >"$tmp/h.$hport" 2>&1 &
 	hpid=$!
 	i=0
-	while ! grep -q ready "$tmp/h.out" 2>/dev/null && [ $i -lt 50 ]; do
+	while ! grep -q ready "$tmp/h.$hport" 2>/dev/null && [ $i -lt 50 ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
+	grep -q ready "$tmp/h.$hport" || show "$tmp/h.$hport"
 	run --axfr-timeout 2 "$@" "axfr://127.0.0.1:$hport/example.com."
 	kill "$hpid" 2>/dev/null
 	wait "$hpid" 2>/dev/null

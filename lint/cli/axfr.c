@@ -216,44 +216,25 @@ static enum zl_status connect_server(struct xfr *x)
 	return x->fd < 0 ? ZL_ERR_IO : ZL_OK;
 }
 
-static bool send_all(struct xfr *x, const uint8_t *p, size_t n)
+/* Sends (out) or reads n bytes at p; false after failing (for a read,
+ * the end of the stream included). */
+static bool transfer(struct xfr *x, uint8_t *p, size_t n, bool out)
 {
 	ssize_t k;
 
 	while (n > 0) {
-		if (!wait_for(x, POLLOUT, "sending the query"))
+		if (!wait_for(x, out ? POLLOUT : POLLIN, out ? "sending the "
+			      "query" : "waiting for the transfer"))
 			return false;
-		k = send(x->fd, p, n, MSG_NOSIGNAL);
-		if (k < 0 && errno != EINTR && errno != EAGAIN) {
-			fail(x, ZL_ERR_IO, "cannot send the query: %s",
-			     ERRSTR(errno));
-			return false;
-		}
-		if (k > 0) {
-			p += k;
-			n -= (size_t)k;
-		}
-	}
-	return true;
-}
-
-/* Reads n bytes; false after failing (the end of the stream included). */
-static bool recv_all(struct xfr *x, uint8_t *p, size_t n)
-{
-	ssize_t k;
-
-	while (n > 0) {
-		if (!wait_for(x, POLLIN, "waiting for the transfer"))
-			return false;
-		k = recv(x->fd, p, n, 0);
-		if (k == 0) {
+		k = out ? send(x->fd, p, n, MSG_NOSIGNAL) : recv(x->fd, p, n, 0);
+		if (k == 0 && !out) {
 			fail(x, ZL_ERR_IO, "the server closed the connection "
 			     "before the end of the transfer");
 			return false;
 		}
 		if (k < 0 && errno != EINTR && errno != EAGAIN) {
-			fail(x, ZL_ERR_IO, "cannot read the transfer: %s",
-			     ERRSTR(errno));
+			fail(x, ZL_ERR_IO, "cannot %s: %s", out ? "send the "
+			     "query" : "read the transfer", ERRSTR(errno));
 			return false;
 		}
 		if (k > 0) {
@@ -302,7 +283,7 @@ static enum zl_status send_query(struct xfr *x, const struct zl_tsig_key *k)
 	msg[1] = (uint8_t)len;
 	memcpy(msg + 2, wire, len);
 	free(wire);
-	ok = send_all(x, msg, len + 2);
+	ok = transfer(x, msg, len + 2, true);
 	free(msg);
 	return ok ? ZL_OK : ZL_ERR_IO;
 }
@@ -420,9 +401,8 @@ static enum zl_status read_answers(struct xfr *x, const struct zl_tsig_key *k)
 	bool first = true, chained = true;
 	size_t len;
 
-	x->end = later(x->c->axfr_timeout * 1000L * AXFR_TOTAL);
 	while (st == ZL_OK && x->soas < 2) {
-		if (!recv_all(x, hdr, 2))
+		if (!transfer(x, hdr, 2, false))
 			return ZL_ERR_IO;
 		len = (size_t)hdr[0] << 8 | hdr[1];
 		x->bytes += len + 2;
@@ -431,7 +411,7 @@ static enum zl_status read_answers(struct xfr *x, const struct zl_tsig_key *k)
 				    "than %zu bytes (--axfr-max-bytes)",
 				    x->c->axfr_max_bytes);
 		wire = xmalloc(len ? len : 1);
-		if (!recv_all(x, wire, len)) {
+		if (!transfer(x, wire, len, false)) {
 			free(wire);
 			return ZL_ERR_IO;
 		}
@@ -468,9 +448,12 @@ enum zl_status axfr_fetch(const struct cli *c, const struct zl_tsig_key *k,
 	*len = 0;
 	*origin = NULL;
 	if ((st = parse_url(&x, url)) == ZL_OK &&
-	    (st = connect_server(&x)) == ZL_OK &&
-	    (st = send_query(&x, k)) == ZL_OK)
-		st = read_answers(&x, k);
+	    (st = connect_server(&x)) == ZL_OK) {
+		/* The query and the answers: one deadline for both. */
+		x.end = later(c->axfr_timeout * 1000L * AXFR_TOTAL);
+		if ((st = send_query(&x, k)) == ZL_OK)
+			st = read_answers(&x, k);
+	}
 	if (st == ZL_OK) {
 		*text = x.out.s ? x.out.s : xstrdup("");
 		*len = x.out.len;
