@@ -49,7 +49,7 @@ trap 'stop_servers; chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
 
 # Ports: from a base that differs from run to run, below the range the
 # system hands out to clients (32768 and up).
-base=$((20000 + ($$ % 700) * 16))
+base=$((20000 + ($$ % 350) * 32))
 p_named=$base
 p_rndc=$((base + 1))
 p_knot=$((base + 2))
@@ -84,13 +84,19 @@ zone() {
 bad_zone() {
 	zone "$1" "$2" '@ IN MX 10 mail.example.com' '@ IN MX 20 192.0.2.26'
 }
-# The zone only the key may transfer: a warning (no DMARC), no error.
+# The zone only the key may transfer: a warning (no DMARC), no error, and
+# enough records (4,000) for a transfer of several messages, each signed
+# or covered by the next signature.
 tsig_zone() {
-	# shellcheck disable=SC2016 # $TTL is zone text
-	printf '%s\n' '$TTL 3600' \
-		'@ IN SOA ns1.example.com. hostmaster.example.com. 1 7200 3600 1209600 3600' \
-		'@ IN NS ns1.example.com.' '@ IN MX 10 mail.example.com.' \
-		'@ IN TXT "v=spf1 -all"' >"$1"
+	{
+		# shellcheck disable=SC2016 # $TTL is zone text
+		printf '%s\n' '$TTL 3600' \
+			'@ IN SOA ns1.example.com. hostmaster.example.com. 1 7200 3600 1209600 3600' \
+			'@ IN NS ns1.example.com.' '@ IN MX 10 mail.example.com.' \
+			'@ IN TXT "v=spf1 -all"'
+		awk 'BEGIN { for (i = 0; i < 4000; i++)
+			printf "h%d IN A 198.51.100.%d\n", i, i % 256 }'
+	} >"$1"
 }
 
 # q PORT NAME TYPE: the answer's data, one line per record (one try of at
@@ -401,13 +407,16 @@ t "hooks/zonelint-reload is shellcheck-clean" t_gate_shellcheck
 # ---- a hostile server ----
 
 # hostile MODE ARG...: zonelint against tests/servers/hostile answering in
-# that mode on a port of its own; rc as zonelint exits.
+# that mode on a port of its own (signing with $hsecret when set); rc as
+# zonelint exits.
 hport=$((base + 5))
+hsecret=""
 hostile() {
 	mode=$1
 	shift
 	hport=$((hport + 1))
-	"$here/servers/hostile" "$hport" "$mode" >"$tmp/h.$hport" 2>&1 &
+	"$here/servers/hostile" "$hport" "$mode" ${hsecret:+"$hsecret"} \
+		>"$tmp/h.$hport" 2>&1 &
 	hpid=$!
 	i=0
 	while ! grep -q ready "$tmp/h.$hport" 2>/dev/null && [ $i -lt 50 ]; do
@@ -440,6 +449,20 @@ t_hostile() {
 	hostile_error refused "the server refused the transfer: REFUSED"
 }
 t "a hostile server's transfers are clear errors" t_hostile
+
+# The answers' signatures are checked: signed with the key, they pass;
+# with another secret, or unsigned, the transfer is refused.
+t_hostile_tsig() {
+	hsecret=$secret hostile signed --tsig-key "$tmp/xfr.key"
+	want_rc 0 && has err "in 1 file" || return 1
+	hsecret=$(head -c 32 /dev/urandom | base64)
+	hostile_error signed "message 1 of the transfer fails its TSIG check" \
+		--tsig-key "$tmp/xfr.key" || return 1
+	hsecret=""
+	hostile_error unsigned "the answer is not signed with key 'xfr-key.'" \
+		--tsig-key "$tmp/xfr.key"
+}
+t "the signatures of a transfer's answers are checked" t_hostile_tsig
 
 # Odd data in a complete transfer: linted, escaped, no directive obeyed.
 t_hostile_odd() {

@@ -3,7 +3,7 @@
  * zonelint does with it must be a clear error (or findings), never a crash
  * or a hang.
  *
- * usage: hostile PORT MODE     (prints "ready" once it listens, answers
+ * usage: hostile PORT MODE [SECRET]  (prints "ready" once it listens, answers
  *                               one connection, exits; ends itself after
  *                               20 s whatever happens)
  * MODE:
@@ -17,7 +17,10 @@
  *   refused    rcode REFUSED
  *   odd        a complete transfer of odd data: an owner that reads like a
  *              directive, control bytes and terminal escapes in TXT, an
- *              unknown type, a name of 255 bytes */
+ *              unknown type, a name of 255 bytes
+ *   signed     a complete transfer, signed with the key "xfr-key" and the
+ *              secret given as a third argument (hmac-sha256)
+ *   unsigned   the same, without a signature */
 #include <arpa/inet.h>
 #include <ldns/ldns.h>
 #include <netinet/in.h>
@@ -49,6 +52,11 @@ static void send_msg(int fd, const uint8_t *m, size_t len)
 	put(fd, m, len);
 }
 
+/* signed: the secret, and the query's signature its answer signs over. */
+static const char *secret;
+static ldns_rdf *query_mac;
+static int answers;
+
 /* An answer to query id with the records rrs[] (presentation form). */
 static void send_answer(int fd, uint16_t id, ldns_pkt_rcode rc,
 			const char *const *rrs)
@@ -69,6 +77,16 @@ static void send_answer(int fd, uint16_t id, ldns_pkt_rcode rc,
 			exit(2);
 		}
 		ldns_pkt_push_rr(p, LDNS_SECTION_ANSWER, rr);
+	}
+	/* RFC 8945 §5.3.1: each answer signs over the signature before it,
+	 * the later ones with the timers only. */
+	if (secret) {
+		if (ldns_pkt_tsig_sign_next(p, "xfr-key.", secret, 300,
+					    "hmac-sha256.", query_mac,
+					    answers++ > 0) != LDNS_STATUS_OK)
+			exit(2);
+		ldns_rdf_deep_free(query_mac);
+		query_mac = ldns_rdf_clone(ldns_rr_rdf(ldns_pkt_tsig(p), 3));
 	}
 	if (ldns_pkt2wire(&wire, p, &len) != LDNS_STATUS_OK)
 		exit(2);
@@ -125,6 +143,9 @@ static void serve(int fd, const char *mode, uint16_t id)
 		send_answer(fd, id, LDNS_RCODE_REFUSED, NULL);
 	} else if (!strcmp(mode, "odd")) {
 		send_answer(fd, id, LDNS_RCODE_NOERROR, odd);
+	} else if (!strcmp(mode, "signed") || !strcmp(mode, "unsigned")) {
+		send_answer(fd, id, LDNS_RCODE_NOERROR, notsoa + 1);
+		send_answer(fd, id, LDNS_RCODE_NOERROR, soa);
 	} else {
 		fprintf(stderr, "hostile: unknown mode %s\n", mode);
 		exit(2);
@@ -139,10 +160,11 @@ int main(int argc, char **argv)
 	size_t need, got = 0;
 	ssize_t k;
 
-	if (argc != 3) {
-		fprintf(stderr, "usage: hostile PORT MODE\n");
+	if (argc != 3 && argc != 4) {
+		fprintf(stderr, "usage: hostile PORT MODE [SECRET]\n");
 		return 2;
 	}
+	secret = argc == 4 && strcmp(argv[2], "signed") == 0 ? argv[3] : NULL;
 	alarm(20);
 	a.sin_port = htons((uint16_t)atoi(argv[1]));
 	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -166,6 +188,15 @@ int main(int argc, char **argv)
 	}
 	if (need < 4)
 		return 0;
+	if (secret) {
+		ldns_pkt *qp;
+
+		if (ldns_wire2pkt(&qp, q + 2, need - 2) != LDNS_STATUS_OK ||
+		    !ldns_pkt_tsig(qp))
+			return 0;
+		query_mac = ldns_rdf_clone(ldns_rr_rdf(ldns_pkt_tsig(qp), 3));
+		ldns_pkt_free(qp);
+	}
 	serve(fd, argv[2], (uint16_t)(q[2] << 8 | q[3]));
 	close(fd);
 	return 0;
