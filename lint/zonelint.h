@@ -276,9 +276,9 @@ struct zl_load_opts {
 	/* A relative $INCLUDE (at any depth) is resolved against this
 	 * directory, as BIND and NSD resolve it against their working
 	 * directory ("": the current directory), instead of the including
-	 * file's directory; it is still read inside the include root.  When
-	 * the zone file lies in it and include_root is NULL, it is the
-	 * include root.  NULL: the including file's directory. */
+	 * file's directory.  It does not widen the include root: an include
+	 * found there is read only when it lies inside the root.  NULL: the
+	 * including file's directory. */
 	const char *include_dir;
 	/* Where the zone file and its includes are read from; borrowed.
 	 * NULL: the file system (zl_fs_read). */

@@ -204,9 +204,11 @@ t "\$GENERATE in an included file, under NSD" t_gen_include
 # directory (`directory`, `zonesdir`: "zones"), Knot against the zone
 # file's directory.  The zone in zones/sub/ includes mail.inc, which the
 # server reads from zones/sub/mail.inc; a decoy lies where the other rule
-# would look.  The server's own checker loads the zone first.
+# would look.  The server's own checker loads the zone first.  The tree is
+# a zone repository (git): includes may read anywhere inside it.
 incl() {
 	mkdir -p "incl-$1"
+	git init -q "incl-$1"
 	cp -R "$1/." "incl-$1/"
 	mkdir -p "incl-$1/zones/sub/sub"
 	d=incl-$1/zones/sub
@@ -234,6 +236,22 @@ t_incl_nsd() { incl nsd; }
 t "\$INCLUDE from named's directory, under BIND" t_incl_bind
 t "\$INCLUDE from the zone file's directory, under Knot" t_incl_knot
 t "\$INCLUDE from zonesdir, under NSD" t_incl_nsd
+
+# The working directory does not widen what an include may read: outside
+# a repository, the zone file's directory; a configuration that moves
+# named to / cannot make a zone include the system's files.
+t_incl_confined() {
+	mkdir -p escape/zones
+	printf '%s\n' 'options { directory "/"; };' \
+		'zone "example.org" { type primary; file "'"$tmp"'/escape/zones/db.primary"; };' \
+		>escape/named.conf
+	zone escape/zones/db.primary '$INCLUDE etc/passwd'
+	run --server-config escape/named.conf
+	want_rc 1 &&
+	has out "escape/zones/db.primary:7:10: error: cannot read include file 'etc/passwd': .*the server's working directory" &&
+	hasnt out "root:"
+}
+t "\$INCLUDE from the working directory stays confined" t_incl_confined
 
 # --tsig-key FILE: a BIND key file, as named-checkconf reads it; its
 # errors at file:line:col, exit 2 before any transfer.

@@ -200,21 +200,22 @@ static void include_error(struct loader *L, uint16_t src,
 			  const struct zl_lex_tok *t, enum zl_status st,
 			  const char *file, const char *err, const char *alt)
 {
+	const char *kind = st == ZL_ERR_LIMIT ? "limit" : "include";
 	char *dir, *repo;
 
-	if (!alt) {
-		zl_zone_problem(L->z, st == ZL_ERR_LIMIT ? "limit" : "include",
-				src, span(t), "cannot read include file '%s': %s",
-				file, err);
+	if (!alt && !L->incdir) {
+		zl_zone_problem(L->z, kind, src, span(t), "cannot read include "
+				"file '%s': %s", file, err);
 		return;
 	}
 	dir = shown(L, L->incdir ? L->incdir : L->dir[L->depth]);
-	repo = shown(L, L->repo);
-	zl_zone_problem(L->z, st == ZL_ERR_LIMIT ? "limit" : "include", src,
-			span(t), "cannot read include file '%s': %s (looked "
-			"in '%s', %s, and in '%s', the repository root)", file,
-			err, dir, L->incdir ? "the server's working directory" :
-			"the including file's directory", repo);
+	repo = alt ? shown(L, L->repo) : NULL;
+	zl_zone_problem(L->z, kind, src, span(t), "cannot read include file "
+			"'%s': %s (looked in '%s', %s%s%s%s)", file, err, dir,
+			L->incdir ? "the server's working directory" :
+			"the including file's directory",
+			repo ? ", and in '" : "", repo ? repo : "",
+			repo ? "', the repository root" : "");
 	free(dir);
 	free(repo);
 }

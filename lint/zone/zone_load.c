@@ -264,18 +264,8 @@ static void repo_root(struct loader *L, const char *name)
 	free(repo);
 }
 
-/* Whether path lies in directory dir ("": the current one), lexically. */
-static bool inside(const char *dir, const char *path)
-{
-	char *da = zl_path_abs(dir[0] ? dir : "."), *pa = zl_path_abs(path);
-	bool in = contains(da, pa) && strcmp(da, pa) != 0;
-
-	free(da);
-	free(pa);
-	return in;
-}
-
-/* zl_load_opts.include_dir, for $INCLUDE: relative to the root. */
+/* zl_load_opts.include_dir, for $INCLUDE: relative to the root (it may
+ * lead out of it: such an include is refused when read). */
 static void include_dir(struct loader *L)
 {
 	const char *d = L->opts ? L->opts->include_dir : NULL;
@@ -300,18 +290,7 @@ enum zl_status zl_zone_load_file_impl(const char *path,
 	memset(&L, 0, sizeof L);
 	L.opts = opts;
 	zl_cleanup_push(loader_abort, &L);
-	if (!root && opts && opts->include_dir &&
-	    inside(opts->include_dir, path)) {
-		/* Named by a server's configuration, in the server's working
-		 * directory: read as named, its includes confined to that
-		 * directory. */
-		L.root = zl_xstrdup(opts->include_dir[0] ? opts->include_dir
-							 : ".");
-		rel = below(L.root, path);
-		L.dir[0] = zl_path_dir(rel);
-		free(rel);
-		rel = NULL;
-	} else if (root) {
+	if (root) {
 		/* Found inside the root (a directory walk): read confined
 		 * to it, like its includes. */
 		rd.path = rel = below(root, path);
