@@ -157,11 +157,13 @@ enum zl_status zl_zoneset_add_file_impl(struct zl_zoneset *s, const char *path,
 					const struct zl_load_opts *opts)
 {
 	struct entry *e;
-	char *o;
+	char *o, buf[300];
 
-	if (!s || !path || !origin || !*origin || s->n >= UINT32_MAX - 1)
+	if (!s || !path || s->n >= UINT32_MAX - 1 || (origin && !*origin))
 		return ZL_ERR_USAGE;
-	o = canonical(origin);
+	if (!origin && !zl_origin_from_name(path, buf, sizeof buf))
+		return ZL_OK;
+	o = canonical(origin ? origin : buf);
 	/* A zone of the run, or an earlier file, may have the origin. */
 	if (!find(s, o, strlen(o))) {
 		(void)add(s, o, &e);
