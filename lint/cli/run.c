@@ -493,7 +493,8 @@ static void find_context(struct run *r, struct context *c, const char *dir,
 	    list_dir(dir, depth > 0, NULL, &names, &n) != 0)
 		return;
 	for (i = 0; i < n; i++) {
-		full = path_join(dir, names[i]);
+		full = strcmp(dir, ".") == 0 ? xstrdup(names[i]) :
+			path_join(dir, names[i]);
 		if (lstat(full, &sb) == 0 && S_ISDIR(sb.st_mode))
 			find_context(r, c, full, depth + 1);
 		else if (is_zone_name(names[i]))
