@@ -184,7 +184,7 @@ struct zl_at zl_lookup2(const struct zl_ctx *ctx, const char *prefix,
 			const char *text)
 {
 	char buf[LDNS_MAX_DOMAINLEN * 4 + 8];
-	int n = snprintf(buf, sizeof buf, "%s%s", prefix, text);
+	int n = snprintf(buf, sizeof buf, "%s%s", prefix, zl_name_tail(text));
 
 	if (n < 0 || (size_t)n >= sizeof buf)
 		return (struct zl_at){ NULL, NULL };
