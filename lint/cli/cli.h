@@ -28,6 +28,7 @@ struct cli {
 	const char *origin, *stdin_name, *output, *explain_id;
 	const char *config;		/* --config FILE */
 	bool no_config;			/* --no-config */
+	bool no_context;		/* --no-context */
 	const char **rules;		/* --rules, in the order given */
 	size_t nrules;
 	const char **allow;		/* --allow-include, in order */
@@ -103,6 +104,15 @@ struct job {
 	char *origin, *decl;
 	const char *server;
 	char *include_dir;	/* where the server reads $INCLUDE from */
+	struct zl_zone *zone;	/* loaded, until the run ends (the set
+				   owns it once in_set) */
+	bool in_set;		/* a zone of the run's set, to lint */
+};
+
+/* A repository whose zones are context of the run's set. */
+struct context {
+	char *root;
+	struct zl_load_opts lo;	/* borrowed by the set */
 };
 
 /* The zones are found first, in operand and directory order, then linted
@@ -129,6 +139,11 @@ struct run {
 	bool has_key;
 	struct job *jobs;
 	size_t njobs, capjobs, next;
+	struct zl_zoneset *set;		/* the zones of the run */
+	struct context **ctx;
+	size_t nctx, capctx;
+	char **incs;			/* list_includes */
+	size_t nincs;
 	pthread_mutex_t lock;
 };
 
@@ -258,6 +273,11 @@ char *path_join(const char *dir, const char *name);
 /* path made absolute (against the current directory) and normalised
  * lexically: no "", "." or ".." components.  Malloc'd. */
 char *path_abs(const char *path);
+/* The repository that holds path (a file, which need not exist): the
+ * first directory up from it with an entry named .git, named from the
+ * current directory ("." or "../.." above it, "a/b" below); NULL when there is none.
+ * Malloc'd. */
+char *repo_root(const char *path);
 
 /* The entries of dir that pass keep(), sorted so that the run is the same
  * on every file system; hidden names are always skipped.  With nofollow,
