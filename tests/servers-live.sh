@@ -441,7 +441,7 @@ t_hostile() {
 	hostile_error garbage "the server sent a malformed message" &&
 	hostile_error empty "the transfer is larger than 100000 bytes" \
 		--axfr-max-bytes 100000 &&
-	hostile_error silent "timed out waiting for the transfer: nothing came for 2 s" &&
+	hostile_error silent "timed out waiting for the transfer: no answer for 2 s" &&
 	hostile_error wrongid "the server sent a message that answers another query" &&
 	hostile_error notsoa "the transfer does not begin with the zone's SOA" &&
 	hostile_error truncated "the server closed the connection before the end" &&

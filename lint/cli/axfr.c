@@ -11,11 +11,10 @@
  * empty message a server sends.)  What the server sends is hostile: each
  * message is checked before its records are used. */
 #include <errno.h>
-#include <stdarg.h>
-#include <fcntl.h>
 #include <ldns/ldns.h>
 #include <netdb.h>
 #include <poll.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -42,7 +41,9 @@ struct xfr {
 	ldns_rdf *zone;
 	int fd;
 	uint16_t id;
-	struct timespec end;	/* the whole transfer's deadline */
+	struct timespec end;	/* the deadline of the connection, then of
+				   the query and its answers */
+	long span;		/* seconds from its start to end */
 	ldns_rdf *mac;		/* the last signature seen, for the next */
 	size_t bytes, records, msgs;
 	unsigned soas;		/* the zone's SOA seen: 1 open, 2 closed */
@@ -115,18 +116,12 @@ static enum zl_status parse_url(struct xfr *x, const char *url)
 
 /* ---- time ---- */
 
-static struct timespec later(long ms)
+/* Sets the deadline span seconds from now. */
+static void deadline(struct xfr *x, long span)
 {
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	t.tv_sec += ms / 1000;
-	t.tv_nsec += (ms % 1000) * 1000000L;
-	if (t.tv_nsec >= 1000000000L) {
-		t.tv_sec++;
-		t.tv_nsec -= 1000000000L;
-	}
-	return t;
+	clock_gettime(CLOCK_MONOTONIC, &x->end);
+	x->end.tv_sec += span;
+	x->span = span;
 }
 
 /* Milliseconds to wait for the socket: the timeout, or less when the
@@ -158,12 +153,12 @@ static bool wait_for(struct xfr *x, short events, const char *doing)
 		return true;
 	if (n < 0)
 		fail(x, ZL_ERR_IO, "%s: %s", doing, ERRSTR(errno));
-	else if (ms < x->c->axfr_timeout * 1000L)
+	else if (x->span > x->c->axfr_timeout && wait_ms(x) == 0)
 		fail(x, ZL_ERR_IO, "timed out %s: the transfer took longer "
-		     "than %ld s", doing, x->c->axfr_timeout * AXFR_TOTAL);
+		     "than %ld s", doing, x->span);
 	else
-		fail(x, ZL_ERR_IO, "timed out %s: nothing came for %ld s",
-		     doing, x->c->axfr_timeout);
+		fail(x, ZL_ERR_IO, "timed out %s: no answer for %ld s", doing,
+		     x->c->axfr_timeout);
 	return false;
 }
 
@@ -206,7 +201,7 @@ static enum zl_status connect_server(struct xfr *x)
 	if (rc != 0)
 		return fail(x, ZL_ERR_IO, "cannot find host '%s': %s",
 			    x->host, gai_strerror(rc));
-	x->end = later(x->c->axfr_timeout * 1000L);
+	deadline(x, x->c->axfr_timeout);
 	for (ai = res; ai && x->fd < 0; ai = ai->ai_next) {
 		free(x->err);
 		x->err = NULL;
@@ -450,7 +445,7 @@ enum zl_status axfr_fetch(const struct cli *c, const struct zl_tsig_key *k,
 	if ((st = parse_url(&x, url)) == ZL_OK &&
 	    (st = connect_server(&x)) == ZL_OK) {
 		/* The query and the answers: one deadline for both. */
-		x.end = later(c->axfr_timeout * 1000L * AXFR_TOTAL);
+		deadline(&x, c->axfr_timeout * AXFR_TOTAL);
 		if ((st = send_query(&x, k)) == ZL_OK)
 			st = read_answers(&x, k);
 	}
