@@ -5,8 +5,9 @@
 #                   build packages with apt-get first
 #   make check      every test: unit suites, out of memory (tests/oom), the
 #                   installed library (tests/library.sh), fixtures,
-#                   meta-test, examples, and no cycle among the library's
-#                   modules
+#                   meta-test, examples, the real servers started on the
+#                   loopback (tests/servers-live.sh), and no cycle among
+#                   the library's modules
 #   make cycles     which library modules use each other in a cycle, and
 #                   through which symbols (tools/modcycles.sh)
 #   make check-asan the same under AddressSanitizer + UBSan
