@@ -376,6 +376,16 @@ for k in bind knot nsd; do
 	t "$name: --tsig-key transfers; a wrong key is refused" "t_keyed_$k"
 done
 
+# Transfers from several servers at once, in threads, as one run.
+t_jobs() {
+	run -j 3 --axfr-timeout 5 "axfr://127.0.0.1:$p_named/example.com." \
+		"axfr://127.0.0.1:$p_knot/example.com." \
+		"axfr://127.0.0.1:$p_nsd/example.com."
+	want_rc 0 && has err "in 3 files" &&
+	count out "^axfr://127.0.0.1:($p_named|$p_knot|$p_nsd)/example.com.:[0-9]+:[0-9]+: warning: .*\[MX009\]" 3
+}
+t "three transfers at once (-j 3)" t_jobs
+
 # A port where nothing listens: refused at once, not waited on.
 t_noserver() {
 	run --axfr-timeout 2 "axfr://127.0.0.1:$((base + 4))/example.com."
