@@ -85,8 +85,8 @@ bad_zone() {
 	zone "$1" "$2" '@ IN MX 10 mail.example.com' '@ IN MX 20 192.0.2.26'
 }
 # The zone only the key may transfer: a warning (no DMARC), no error, and
-# enough records (4,000) for a transfer of several messages, each signed
-# or covered by the next signature.
+# enough records (4,000) for a transfer of several messages (six or seven
+# from each server), each signed and each signature checked.
 tsig_zone() {
 	{
 		# shellcheck disable=SC2016 # $TTL is zone text
