@@ -463,12 +463,16 @@ t_hostile() {
 t "a hostile server's transfers are clear errors" t_hostile
 
 # The answers' signatures are checked: signed with the key, they pass;
-# with another secret, or unsigned, the transfer is refused.
+# with another secret, a second answer that does not sign over the first,
+# or unsigned, the transfer is refused.
 t_hostile_tsig() {
 	hsecret=$secret hostile signed --tsig-key "$tmp/xfr.key"
 	want_rc 0 && has err "in 1 file" || return 1
 	hsecret=$(head -c 32 /dev/urandom | base64)
 	hostile_error signed "message 1 of the transfer fails its TSIG check" \
+		--tsig-key "$tmp/xfr.key" || return 1
+	hsecret=$secret
+	hostile_error badnext "message 2 of the transfer fails its TSIG check" \
 		--tsig-key "$tmp/xfr.key" || return 1
 	hsecret=""
 	hostile_error unsigned "the answer is not signed with key 'xfr-key.'" \

@@ -20,7 +20,9 @@
  *              unknown type, a name of 255 bytes
  *   signed     a complete transfer, signed with the key "xfr-key" and the
  *              secret given as a third argument (hmac-sha256)
- *   unsigned   the same, without a signature */
+ *   unsigned   the same, without a signature
+ *   badnext    signed, but the second answer over the query's signature
+ *              instead of the first answer's */
 #include <arpa/inet.h>
 #include <ldns/ldns.h>
 #include <netinet/in.h>
@@ -56,6 +58,7 @@ static void send_msg(int fd, const uint8_t *m, size_t len)
 static const char *secret;
 static ldns_rdf *query_mac;
 static int answers;
+static int chained = 1;	/* badnext: 0 */
 
 /* An answer to query id with the records rrs[] (presentation form). */
 static void send_answer(int fd, uint16_t id, ldns_pkt_rcode rc,
@@ -85,8 +88,11 @@ static void send_answer(int fd, uint16_t id, ldns_pkt_rcode rc,
 					    "hmac-sha256.", query_mac,
 					    answers++ > 0) != LDNS_STATUS_OK)
 			exit(2);
-		ldns_rdf_deep_free(query_mac);
-		query_mac = ldns_rdf_clone(ldns_rr_rdf(ldns_pkt_tsig(p), 3));
+		if (chained) {
+			ldns_rdf_deep_free(query_mac);
+			query_mac = ldns_rdf_clone(ldns_rr_rdf(ldns_pkt_tsig(p),
+							       3));
+		}
 	}
 	if (ldns_pkt2wire(&wire, p, &len) != LDNS_STATUS_OK)
 		exit(2);
@@ -143,7 +149,8 @@ static void serve(int fd, const char *mode, uint16_t id)
 		send_answer(fd, id, LDNS_RCODE_REFUSED, NULL);
 	} else if (!strcmp(mode, "odd")) {
 		send_answer(fd, id, LDNS_RCODE_NOERROR, odd);
-	} else if (!strcmp(mode, "signed") || !strcmp(mode, "unsigned")) {
+	} else if (!strcmp(mode, "signed") || !strcmp(mode, "unsigned") ||
+		   !strcmp(mode, "badnext")) {
 		send_answer(fd, id, LDNS_RCODE_NOERROR, notsoa + 1);
 		send_answer(fd, id, LDNS_RCODE_NOERROR, soa);
 	} else {
@@ -164,7 +171,9 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: hostile PORT MODE [SECRET]\n");
 		return 2;
 	}
-	secret = argc == 4 && strcmp(argv[2], "signed") == 0 ? argv[3] : NULL;
+	secret = argc == 4 && (strcmp(argv[2], "signed") == 0 ||
+			       strcmp(argv[2], "badnext") == 0) ? argv[3] : NULL;
+	chained = strcmp(argv[2], "badnext") != 0;
 	alarm(20);
 	a.sin_port = htons((uint16_t)atoi(argv[1]));
 	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
