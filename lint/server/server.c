@@ -132,8 +132,9 @@ static enum zl_status read_named(struct srv *s, const char *path,
 	rd.max = ZL_SERVER_MAX_FILE;
 	st = zl_read(s->provider, &rd, &zf, &err);
 	if (st != ZL_OK) {
-		srv_err(s, NULL, 0, 0, "cannot read server configuration "
-			"'%s': %s", path, err);
+		srv_err(s, NULL, 0, 0, "cannot read %s '%s': %s",
+			s->key ? "key file" : "server configuration", path,
+			err);
 		free(err);
 		return st;
 	}
