@@ -87,6 +87,8 @@ static const struct opt opts[] = {
 	  "record the findings in FILE as a baseline and exit 0" },
 	{ "from-index", 0, NULL, BOOL(from_index),
 	  "read zones, their includes and .zonelint.yaml as staged in git" },
+	{ "since", 0, "REV", STR(since),
+	  "compare each zone with its version in git REV (SOA serial)" },
 	{ "stdin-filename", 0, "NAME", STR(stdin_name),
 	  "name of '-' in diagnostics and for the origin (default: <stdin>)" },
 	{ "list-checks", 0, NULL, ACT(ACT_LIST_CHECKS),
@@ -329,6 +331,10 @@ int cli_parse(struct cli *c, int argc, char **argv)
 			      "standard input");
 			return -1;
 		}
+	}
+	if (c->since && (!*c->since || *c->since == '-')) {
+		warnx("--since wants a git revision, not '%s'", c->since);
+		return -1;
 	}
 	if (c->nservers > 0 && c->from_index) {
 		warnx("--server-config reads files, not what git stages");

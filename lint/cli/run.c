@@ -517,6 +517,7 @@ int cli_lint(const struct cli *c, const struct zl_ruleset *rs)
 {
 	struct run r = { .cli = c, .rs = rs,
 			 .lock = PTHREAD_MUTEX_INITIALIZER };
+	bool ok;
 	int rc;
 
 	if ((c->output && !cli_output_ok(c->output)) || !check_load_opts(c) ||
@@ -524,8 +525,11 @@ int cli_lint(const struct cli *c, const struct zl_ruleset *rs)
 		zl_baseline_free(r.baseline);
 		return RC_FAIL;
 	}
-	if (c->from_index && (r.idx = gitidx_open()) == NULL) {
+	if ((c->from_index && (r.idx = gitidx_open()) == NULL) ||
+	    (r.base = base_open(c, &ok), !ok)) {
 		zl_configs_free(r.cfgs);
+		zl_baseline_free(r.baseline);
+		gitidx_free(r.idx);
 		return RC_FAIL;
 	}
 	r.budget = must_ptr(zl_budget_new(NULL));
@@ -555,6 +559,7 @@ int cli_lint(const struct cli *c, const struct zl_ruleset *rs)
 	zl_baseline_free(r.baseline);
 	zl_configs_free(r.cfgs);
 	gitidx_free(r.idx);
+	base_free(r.base);
 	zl_budget_free(r.budget);
 	return rc;
 }
