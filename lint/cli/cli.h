@@ -45,6 +45,7 @@ struct cli {
 	long jobs;			/* -j: zones linted at a time */
 	bool from_index;		/* --from-index: read what git stages */
 	const char *since;		/* --since REV: the base of each zone */
+	int64_t now;			/* SOURCE_DATE_EPOCH, or 0: the clock */
 	const char **servers;		/* --server-config, in order */
 	size_t nservers;
 	const char *baseline;		/* --baseline FILE */

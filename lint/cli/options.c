@@ -104,6 +104,29 @@ static const struct opt opts[] = {
 };
 
 #define NOPTS (sizeof opts / sizeof opts[0])
+
+/* SOURCE_DATE_EPOCH (https://reproducible-builds.org/specs/source-date-epoch/)
+ * stands for the current time where zonelint suggests a date: the next
+ * SOA serial.  A value that is not a decimal count of seconds is an error,
+ * as the specification asks. */
+static int source_date(struct cli *c)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	if (!s)
+		return 0;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (!*s || *end || errno || v <= 0 || v > 253402300799LL) {
+		warnx("SOURCE_DATE_EPOCH must be a number of seconds since "
+		      "1970, not '%s'", s);
+		return -1;
+	}
+	c->now = (int64_t)v;
+	return 0;
+}
 #define LONG_ONLY 256		/* getopt_long value of opts[i]: 256 + i */
 
 static void push(const char ***v, size_t *n, const char *s)
@@ -332,6 +355,8 @@ int cli_parse(struct cli *c, int argc, char **argv)
 			return -1;
 		}
 	}
+	if (source_date(c) != 0)
+		return -1;
 	if (c->since && (!*c->since || *c->since == '-')) {
 		warnx("--since wants a git revision, not '%s'", c->since);
 		return -1;
