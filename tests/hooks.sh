@@ -868,6 +868,11 @@ test_framework_readme() {
 	bad example.com >zones/example.com.txt
 	git add zones
 	accepted "README's hook: fixed, the .txt file is not a zone"
+	sed 's/192\.0\.2\.25/192.0.2.99/' zones/example.com.db >"$tmp/z"
+	cat "$tmp/z" >zones/example.com.db
+	git add zones
+	refused "README's hook: a record changed, the serial not"
+	has "$tmp/commit.out" "^zones/example.com.db:3:.*ZONE011"
 }
 
 t "pre-commit: .pre-commit-hooks.yaml is a valid manifest" test_manifest_repo
