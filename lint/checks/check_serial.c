@@ -185,7 +185,9 @@ static uint32_t next_serial(uint32_t base, int64_t now)
 	if (base >= 1000000000 && (int64_t)base <= now + 366 * 86400)
 		return now > (int64_t)base && now <= UINT32_MAX ?
 		       (uint32_t)now : base + 1;
-	return base + 1;
+	/* A counter; past 4294967295 it wraps to 1 (RFC 1982 allows 0, but
+	 * some tools take it for "no serial"). */
+	return base + 1 ? base + 1 : 1;
 }
 
 static const struct zl_param_spec serial_params[] = { { .key = NULL } };
