@@ -136,15 +136,16 @@ void base_free(struct base *b)
 	free(b);
 }
 
-struct zl_zone *base_zone(const struct base *b, const char *path,
-			  const struct zl_load_opts *lo)
+struct zl_zone *base_zone(struct run *r, const struct job *j)
 {
-	struct zl_load_opts blo;
+	const struct base *b = r->base;
+	struct zl_load_opts lo = { .allow_include = r->cli->allow,
+				   .nallow_include = r->cli->nallow };
 	struct zl_zone *z = NULL;
 	char *rel, *full, *msg = NULL;
 	size_t i;
 
-	if (!b || !path || (rel = gitidx_rel(b->tree, path)) == NULL)
+	if (!b || !j->path || (rel = gitidx_rel(b->tree, j->path)) == NULL)
 		return NULL;
 	for (i = 0; i < b->n; i++) {
 		if (strcmp(b->to[i], rel) == 0) {
@@ -158,16 +159,17 @@ struct zl_zone *base_zone(const struct base *b, const char *path,
 		free(rel);
 		return NULL;
 	}
-	/* The base's includes are read from its tree, from anywhere in the
-	 * repository; what it reads counts against no budget of the run. */
-	blo = *lo;
-	blo.display = NULL;
-	blo.include_root = gitidx_top(b->tree);
-	blo.provider = gitidx_provider(b->tree);
-	blo.budget = NULL;
+	/* The origin the zone was loaded with; the base's includes are read
+	 * from its tree, from anywhere in the repository; what it reads
+	 * counts against no budget of the run. */
+	pthread_mutex_lock(&r->lock);
+	lo.origin = j->origin ? j->origin : cli_origin_for(r, j->path);
+	pthread_mutex_unlock(&r->lock);
+	lo.include_root = gitidx_top(b->tree);
+	lo.provider = gitidx_provider(b->tree);
 	full = path_join(gitidx_top(b->tree), rel);
 	/* A base that cannot be read is no base: the zone is judged as new. */
-	if (must(zl_zone_load_file(full, &blo, &z, &msg)) != ZL_OK)
+	if (must(zl_zone_load_file(full, &lo, &z, &msg)) != ZL_OK)
 		z = NULL;
 	free(msg);
 	free(full);

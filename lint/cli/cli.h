@@ -29,6 +29,7 @@ struct cli {
 	const char *origin, *stdin_name, *output, *explain_id;
 	const char *config;		/* --config FILE */
 	bool no_config;			/* --no-config */
+	bool no_context;		/* --no-context */
 	const char **rules;		/* --rules, in the order given */
 	size_t nrules;
 	const char **allow;		/* --allow-include, in order */
@@ -122,6 +123,15 @@ struct job {
 	 * zone-file directives it checks; NULL otherwise. */
 	char *origin, *decl;
 	const char *server;
+	struct zl_zone *zone;	/* loaded, until the run ends (the set
+				   owns it once in_set) */
+	bool in_set;		/* a zone of the run's set, to lint */
+};
+
+/* A repository whose zones are context of the run's set. */
+struct context {
+	char *root;
+	struct zl_load_opts lo;	/* borrowed by the set */
 };
 
 /* The zones are found first, in operand and directory order, then linted
@@ -147,12 +157,21 @@ struct run {
 	size_t hidden, stale;		/* findings it hid, entries unused */
 	struct job *jobs;
 	size_t njobs, capjobs, next;
+	struct zl_zoneset *set;		/* the zones of the run */
+	struct context **ctx;
+	size_t nctx, capctx;
+	char **incs;			/* list_includes */
+	size_t nincs;
 	pthread_mutex_t lock;
 };
 
 /* A zone to lint: path (NULL: standard input), found in the directory
  * operand root (NULL: named). */
 struct job *add_job(struct run *r, const char *path, const char *root);
+/* The origin for a zone without $ORIGIN: --origin, else what origins: in
+ * its config gives it (NULL: the loader guesses from the file name).
+ * Called with r->lock held. */
+const char *cli_origin_for(struct run *r, const char *path);
 
 /* ---- server.c ---- */
 
@@ -239,12 +258,11 @@ void cli_packs_enable(struct zl_ruleset *rs, struct run *r);
 struct base;
 struct base *base_open(const struct cli *c, bool *ok);
 void base_free(struct base *b);
-/* The version at base b (NULL: none) of the zone file path, loaded as lo
- * loads the zone but from b's tree, under its old name when it was
- * renamed; NULL when the zone is new since then or its base cannot be
- * read.  Thread-safe; the caller frees it. */
-struct zl_zone *base_zone(const struct base *b, const char *path,
-			  const struct zl_load_opts *lo);
+/* The version at r->base (NULL: none) of j's zone file, loaded with the
+ * zone's origin from the base's tree, under its old name when it was
+ * renamed; NULL when the zone is new since then, is standard input, or
+ * its base cannot be read.  Takes r->lock; the caller frees the zone. */
+struct zl_zone *base_zone(struct run *r, const struct job *j);
 
 /* ---- baseline.c ---- */
 
@@ -305,6 +323,11 @@ char *path_join(const char *dir, const char *name);
 /* path made absolute (against the current directory) and normalised
  * lexically: no "", "." or ".." components.  Malloc'd. */
 char *path_abs(const char *path);
+/* The repository that holds path (a file, which need not exist): the
+ * first directory up from it with an entry named .git, named from the
+ * current directory ("." or "../.." above it, "a/b" below); NULL when there is none.
+ * Malloc'd. */
+char *repo_root(const char *path);
 
 /* The entries of dir that pass keep(), sorted so that the run is the same
  * on every file system; hidden names are always skipped.  With nofollow,
