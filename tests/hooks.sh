@@ -591,6 +591,13 @@ test_serial_arithmetic() {
 	"$zl" --since no-such-rev zones >"$tmp/since.out" 2>&1 || src=$?
 	[ "$src" -eq 2 ]
 	has "$tmp/since.out" "no-such-rev"
+	# Nor anything git would take for an option, nor a tree.
+	for rev in "" --output=x "HEAD:zones"; do
+		src=0
+		"$zl" --since "$rev" zones >"$tmp/since.out" 2>&1 || src=$?
+		[ "$src" -eq 2 ] || { echo "--since '$rev': exit $src"; return 1; }
+	done
+	[ ! -e x ]
 }
 
 test_serial_hook() {

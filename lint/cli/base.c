@@ -42,22 +42,22 @@ static bool resolve(const char *rev, char **sha)
 /* Reads the renames between the base and what is linted (the index, or
  * the work tree): "R100\0old\0new\0" records of git diff --name-status
  * -z, among the others, which name one path. */
-static bool read_renames(struct base *b, const char *sha, bool cached)
+static bool read_renames(struct base *b, const char *sha, bool cached,
+			 const char *opt)
 {
-	char *argv[] = { "git", "diff", "--name-status", "-z", "-M",
-			 "--no-ext-diff", "--no-textconv", "--cached",
-			 (char *)sha, "--", NULL };
+	/* No optional locks: a diff against the work tree would refresh the
+	 * index, which a hook or a read-only CI checkout must not. */
+	char *argv[] = { "git", "--no-optional-locks", "diff", "--name-status",
+			 "-z", "-M", "--no-ext-diff", "--no-textconv",
+			 cached ? "--cached" : (char *)sha,
+			 cached ? (char *)sha : "--", cached ? "--" : NULL,
+			 NULL };
 	char *buf, *why = NULL, *p, *end, *st;
 	size_t len;
 
-	if (!cached) {
-		argv[7] = (char *)sha;
-		argv[8] = "--";
-		argv[9] = NULL;
-	}
 	if (git_run(argv, MAX_DIFF, &buf, &len, &why) != 0 ||
 	    len > MAX_DIFF) {
-		report_failure("--since", why ? why :
+		report_failure(opt, why ? why :
 			       "the list of changes is too large");
 		free(why);
 		free(buf);
@@ -111,7 +111,8 @@ struct base *base_open(const struct cli *c, bool *ok)
 	}
 	b = xcalloc(1, sizeof *b);
 	b->tree = gitidx_open_tree(rev, sha);
-	if (!b->tree || !read_renames(b, sha, c->from_index)) {
+	if (!b->tree || !read_renames(b, sha, c->from_index,
+				      c->since ? "--since" : "--from-index")) {
 		base_free(b);
 		b = NULL;
 		*ok = false;
