@@ -200,7 +200,6 @@ static void serial_increase(struct zl_ctx *ctx)
 {
 	const struct zl_rr *soa, *bsoa;
 	uint32_t s, b, d;
-	const char *problem;
 	char ss[16], bs[16], next[16];
 	int64_t now;
 
@@ -214,16 +213,15 @@ static void serial_increase(struct zl_ctx *ctx)
 		return;
 	if (!records_differ(ctx->zone, ctx->base))
 		return;
-	/* d >= 2^31: lower, or so far ahead that it reads as lower. */
-	problem = d == 0 ? "is the same as" : s < b ? "is lower than" :
-		  "is 2^31 or more ahead of";
+	/* d == 0: the same; d >= 2^31: lower, or so far ahead that it reads
+	 * as lower. */
 	now = ctx->now ? ctx->now : (int64_t)time(NULL);
 	snprintf(ss, sizeof ss, "%u", s);
 	snprintf(bs, sizeof bs, "%u", b);
 	snprintf(next, sizeof next, "%u", next_serial(b, now));
 	ZL_EMIT(ctx, soa->src, zl_rr_field_tok(ctx->zone, soa, SOA_SERIAL),
-		{ "serial", ss }, { "base_serial", bs }, { "problem", problem },
-		{ "next", next }, { "fix", next });
+		{ "serial", ss }, { "base_serial", bs }, { "next", next },
+		{ "fix", next });
 }
 
 const struct zl_check zl_check_serial_increase = {
@@ -231,6 +229,6 @@ const struct zl_check zl_check_serial_increase = {
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_ZONE),
 	.fn = serial_increase,
 	.params = serial_params,
-	.vars = (const char *const[]){ "serial", "base_serial", "problem",
-				       "next", "fix", NULL },
+	.vars = (const char *const[]){ "serial", "base_serial", "next", "fix",
+				       NULL },
 };
