@@ -48,6 +48,9 @@ _zonelint()
 	--write-baseline | --server-config | --tsig-key)
 		_filedir
 		return ;;
+	--since)
+		COMPREPLY=($(compgen -W "$(git for-each-ref --format='%(refname:short)' 2>/dev/null)" -- "$cur"))
+		return ;;
 	--origin | --axfr-timeout | --axfr-max-bytes)
 		return ;;
 	esac
@@ -57,7 +60,7 @@ _zonelint()
 			--axfr-timeout --axfr-max-bytes --allow-include --rules --no-default-rules
 			--select --ignore --severity --fail-on --format --output
 			--color --jobs --quiet --statistics --show-suppressed --config
-			--no-config --no-context --baseline --write-baseline --from-index --stdin-filename --list-rules --list-checks --explain
+			--no-config --no-context --baseline --write-baseline --from-index --since --stdin-filename --list-rules --list-checks --explain
 			--check-rules --version --help -f -j -o -q -V -h' -- "$cur"))
 		return
 	fi

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "zonelint.h"
 
@@ -45,6 +46,8 @@ struct cli {
 	size_t npaths;
 	long jobs;			/* -j: zones linted at a time */
 	bool from_index;		/* --from-index: read what git stages */
+	const char *since;		/* --since REV: the base of each zone */
+	int64_t now;			/* SOURCE_DATE_EPOCH, or 0: the clock */
 	const char **servers;		/* --server-config, in order */
 	size_t nservers;
 	const char *baseline;		/* --baseline FILE */
@@ -64,6 +67,25 @@ void cli_free(struct cli *c);	/* what cli_parse allocated */
 
 /* ---- rules.c ---- */
 
+/* The rule files loaded so far, by device and inode: a file named twice
+ * (--rules twice, or also inside a --rules directory) is loaded once,
+ * instead of clashing with its own ids. */
+struct loaded {
+	struct { dev_t dev; ino_t ino; } *v;
+	size_t n, cap;
+};
+
+/* Loads the rule file path: named by the user (dir NULL), or the file
+ * name found in the rules directory dir, read confined to it (then path
+ * is dir/name).  False after appending why to errs. */
+bool cli_load_rule_file(struct zl_ruleset *rs, const char *dir,
+			const char *name, const char *path,
+			struct loaded *done, struct zl_diags *errs);
+/* Loads the packs of the base rule set into rs: the built-in ones (unless
+ * --no-default-rules) and each --rules; false when one failed. */
+bool cli_load_packs(const struct cli *c, struct zl_ruleset *rs,
+		    struct loaded *done, struct zl_diags *errs);
+
 /* Builds the rule set: the built-in packs, each --rules, and for
  * --check-rules the operands, whose rules are counted in *nchecked.
  * Returns NULL after printing every error. */
@@ -78,8 +100,9 @@ int cli_explain(const struct zl_ruleset *rs, const char *id);
 
 /* ---- run.c ---- */
 
-/* Lints every operand with rule set rs; returns the exit status. */
-int cli_lint(const struct cli *c, const struct zl_ruleset *rs);
+/* Lints every operand with rule set rs (which gets the run's packs hook,
+ * packs.c); returns the exit status. */
+int cli_lint(const struct cli *c, struct zl_ruleset *rs);
 
 /* One zone to lint: a file (root: the directory operand it was found
  * in, or NULL) or standard input (path NULL). */
@@ -132,6 +155,7 @@ struct run {
 	bool bad_config, unwritten;
 	struct zl_configs *cfgs;/* NULL with --no-config */
 	struct gitidx *idx;	/* --from-index */
+	struct base *base;	/* --since, or HEAD under --from-index */
 	struct zl_budget *budget;	/* what all the zones may read */
 	struct zl_baseline *baseline;	/* --baseline, or NULL */
 	size_t hidden, stale;		/* findings it hid, entries unused */
@@ -150,6 +174,10 @@ struct run {
 /* A zone to lint: path (NULL: standard input), found in the directory
  * operand root (NULL: named). */
 struct job *add_job(struct run *r, const char *path, const char *root);
+/* The origin for a zone without $ORIGIN: --origin, else what origins: in
+ * its config gives it (NULL: the loader guesses from the file name).
+ * Called with r->lock held. */
+const char *cli_origin_for(struct run *r, const char *path);
 
 /* ---- server.c ---- */
 
@@ -181,10 +209,22 @@ enum zl_status axfr_fetch(const struct cli *c, const struct zl_tsig_key *k,
 
 /* ---- git.c ---- */
 
+/* Runs git with argv (no shell) and reads its standard output, at most max
+ * bytes (more: *len is max + 1).  Returns 0 with *out malloc'd and
+ * NUL-terminated, or -1 with *why malloc'd when git cannot be run or
+ * fails. */
+int git_run(char *const argv[], size_t max, char **out, size_t *len,
+	    char **why);
+
 /* The git index of the repository the current directory lies in, listed
  * once; NULL after saying why it cannot be read. */
 struct gitidx;
 struct gitidx *gitidx_open(void);
+/* The same for the tree of commit sha, which the user named rev (shown in
+ * messages); its files are read as that commit records them.  opt names
+ * the option that asked for it in errors. */
+struct gitidx *gitidx_open_tree(const char *opt, const char *rev,
+				const char *sha);
 void gitidx_free(struct gitidx *g);
 /* Reads the staged blob of a path (never the working tree); paths must lie
  * in the repository and outside any .git; symbolic links, submodules and
@@ -192,6 +232,19 @@ void gitidx_free(struct gitidx *g);
 const struct zl_provider *gitidx_provider(const struct gitidx *g);
 /* The top level, as the user names it ("." or "../.." below it). */
 const char *gitidx_root(const struct gitidx *g);
+/* The top level, absolute. */
+const char *gitidx_top(const struct gitidx *g);
+/* path (from the current directory) from the top level, as git names it;
+ * NULL when it lies outside the repository.  Malloc'd. */
+char *gitidx_rel(const struct gitidx *g, const char *path);
+/* Whether rel (from the top level) is a regular file there, not in
+ * conflict. */
+bool gitidx_has(const struct gitidx *g, const char *rel);
+/* The names of the files directly in directory dir (from the top level)
+ * that pass keep (NULL: all), in name order, malloc'd (free_names);
+ * false when nothing lies below dir. */
+bool gitidx_list(const struct gitidx *g, const char *dir,
+		 bool (*keep)(const char *name), char ***names, size_t *n);
 /* The zones an operand names in the index: the staged file itself, else
  * the staged zone-like files below it (as the user names them, malloc'd).
  * A name with nothing staged at or below it is returned as it is, for its
@@ -213,6 +266,28 @@ enum zl_status gitidx_ruleset(struct gitidx *g, const char *zone_path,
 /* Adds to *b the baselines that the staged configs read so far name. */
 enum zl_status gitidx_baseline(const struct gitidx *g,
 			       struct zl_baseline **b);
+
+/* ---- packs.c ---- */
+
+/* Makes the configs of run r that name packs: (docs/config.md) load them
+ * into a rule set like rs: from the file system, or from r->idx once it
+ * is set. */
+void cli_packs_enable(struct zl_ruleset *rs, struct run *r);
+
+/* ---- base.c ---- */
+
+/* The base the zones are compared with: the commit --since names, else
+ * under --from-index HEAD.  NULL with *ok true when there is none (neither
+ * option, or no HEAD yet); NULL with *ok false after saying why the base
+ * cannot be read. */
+struct base;
+struct base *base_open(const struct cli *c, bool *ok);
+void base_free(struct base *b);
+/* The version at r->base (NULL: none) of j's zone file, loaded with the
+ * zone's origin from the base's tree, under its old name when it was
+ * renamed; NULL when the zone is new since then, is standard input, or
+ * its base cannot be read.  Takes r->lock; the caller frees the zone. */
+struct zl_zone *base_zone(struct run *r, const struct job *j);
 
 /* ---- baseline.c ---- */
 

@@ -79,7 +79,8 @@ static void loaded(struct job *j, enum zl_status st, struct zl_zone *z,
 static void lint_job(struct run *r, struct job *j)
 {
 	const struct zl_ruleset *rs;
-	struct zl_lint_opts o = { .set = r->set };
+	struct zl_lint_opts o = { .set = r->set, .now = r->cli->now };
+	struct zl_zone *base;
 
 	if (!j->in_set)
 		return;
@@ -87,7 +88,10 @@ static void lint_job(struct run *r, struct job *j)
 	rs = rules_for(r, j->path ? j->path : stdin_name(r));
 	pthread_mutex_unlock(&r->lock);
 	if (rs) {
+		/* The zone's version at the base, for the SOA serial. */
+		o.base = base = base_zone(r, j);
 		must(zl_lint_with(rs, j->zone, &o, &j->diags));
+		zl_zone_free(base);
 		j->linted = true;
 	}
 }
@@ -95,7 +99,7 @@ static void lint_job(struct run *r, struct job *j)
 /* The origin for a zone without $ORIGIN: --origin, else what origins:
  * in its config gives it (NULL: the loader guesses from the file name).
  * Called with r->lock held. */
-static const char *origin_for(struct run *r, const char *path)
+const char *cli_origin_for(struct run *r, const char *path)
 {
 	const char *o = NULL;
 	struct zl_diags errs;
@@ -126,7 +130,7 @@ static void lint_file(struct run *r, struct job *j)
 	if (r->idx)
 		lo.provider = gitidx_provider(r->idx);
 	pthread_mutex_lock(&r->lock);
-	lo.origin = j->origin ? j->origin : origin_for(r, j->path);
+	lo.origin = j->origin ? j->origin : cli_origin_for(r, j->path);
 	pthread_mutex_unlock(&r->lock);
 	st = must(zl_zone_load_file(j->path, &lo, &z, &msg));
 	if (st != ZL_OK && j->decl) {
@@ -723,12 +727,14 @@ static bool check_load_opts(const struct cli *c)
 	return st == ZL_OK;
 }
 
-int cli_lint(const struct cli *c, const struct zl_ruleset *rs)
+int cli_lint(const struct cli *c, struct zl_ruleset *rs)
 {
 	struct run r = { .cli = c, .rs = rs,
 			 .lock = PTHREAD_MUTEX_INITIALIZER };
+	bool ok;
 	int rc;
 
+	cli_packs_enable(rs, &r);
 	if ((c->output && !cli_output_ok(c->output)) || !check_load_opts(c) ||
 	    !cli_axfr_key(c, &r) || !cli_baseline_open(c, &r) ||
 	    !open_configs(c, rs, &r)) {
@@ -736,8 +742,11 @@ int cli_lint(const struct cli *c, const struct zl_ruleset *rs)
 		zl_baseline_free(r.baseline);
 		return RC_FAIL;
 	}
-	if (c->from_index && (r.idx = gitidx_open()) == NULL) {
+	if ((c->from_index && (r.idx = gitidx_open()) == NULL) ||
+	    (r.base = base_open(c, &ok), !ok)) {
 		zl_configs_free(r.cfgs);
+		zl_baseline_free(r.baseline);
+		gitidx_free(r.idx);
 		return RC_FAIL;
 	}
 	r.budget = must_ptr(zl_budget_new(NULL));
@@ -767,6 +776,7 @@ int cli_lint(const struct cli *c, const struct zl_ruleset *rs)
 	zl_baseline_free(r.baseline);
 	zl_configs_free(r.cfgs);
 	gitidx_free(r.idx);
+	base_free(r.base);
 	zl_budget_free(r.budget);
 	zl_tsig_key_free(&r.key);
 	return rc;
