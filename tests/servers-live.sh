@@ -19,7 +19,7 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
-sh "$(dirname "$here")/tools/deps.sh" cmd:named:bind9 cmd:rndc:bind9 \
+sh "$(dirname "$here")/tools/deps.sh" cmd:named:bind9 cmd:rndc:bind9-utils \
 	cmd:knotd:knot cmd:nsd:nsd cmd:kdig:knot-dnsutils || exit 1
 PATH=$PATH:/usr/sbin:/sbin
 export PATH
