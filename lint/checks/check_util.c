@@ -164,9 +164,11 @@ static const struct zl_name *wildcard(const struct zl_zone *z,
 const struct zl_zone *zl_zone_of(const struct zl_ctx *ctx, const char *text)
 {
 	const struct zl_zone *z;
+	bool own = zl_text_in_zone(ctx->zone, text);
 
-	if (!ctx->zones)
-		return zl_text_in_zone(ctx->zone, text) ? ctx->zone : NULL;
+	/* The zone's own names, unless a zone of the set is below it. */
+	if (!ctx->zones || (own && !ctx->zones_below))
+		return own ? ctx->zone : NULL;
 	z = zl_zoneset_zone_for(ctx->zones, ctx->zone, text);
 	return z && zl_text_in_zone(z, text) ? z : NULL;
 }

@@ -42,6 +42,8 @@ struct zl_ctx {
 	 * zl_zone_of and the lookups below, never zones->... directly);
 	 * NULL: the zone alone. */
 	struct zl_zoneset *zones;
+	bool zones_below;	/* a zone of zones lies below this one's
+				   origin (zl_zoneset_has_below) */
 	/* The zone as it was at the base of the change, or NULL. */
 	const struct zl_zone *base;
 	int64_t now;		/* zl_lint_opts.now: 0 is the clock */
