@@ -181,7 +181,19 @@ test_outside_repository() {
 	hasnt "$tmp/out" 'note: .*in zone|note: zone '
 }
 
+# The lines README.md shows under "Zone repositories" are this run's.
+test_readme_lines() {
+	lint .
+	sed -n '/^<!-- not run: .*tests\/zoneset.sh/,/^$/s/^    //p' \
+		"$here/../README.md" >"$tmp/readme"
+	[ -s "$tmp/readme" ] || { echo "README.md shows no lines of this run"; return 1; }
+	while IFS= read -r line; do
+		grep -Fqx -e "$line" "$tmp/out" || { echo "not printed: $line"; return 1; }
+	done <"$tmp/readme"
+}
+
 t "whole repository: the golden findings" test_whole
+t "README.md shows lines of this run" test_readme_lines
 t "whole repository: every cross-zone rule fires, notes at the other zone" test_whole_covers_rules
 t "whole repository with --no-context: the same" test_whole_no_context
 t "file by file: the same findings as the whole" test_file_by_file
