@@ -176,8 +176,9 @@ test_origins_honoured() {
 test_outside_repository() {
 	mkdir "$tmp/loose" &&
 	sed /INCLUDE/d "$tmp/repo/zones/example.org.zone" >"$tmp/loose/example.org.zone" &&
-	(cd "$tmp/loose" && "$zl" --format gcc "$SEL"\
+	(cd "$tmp/loose" && ${ZONELINT_WRAPPER:-} "$zl" --format gcc "$SEL" \
 		example.org.zone) >"$tmp/out" 2>"$tmp/err"
+	has "$tmp/out" '^example.org.zone:[0-9]+:[0-9]+: error: .*\[MX002\]$' &&
 	hasnt "$tmp/out" 'note: .*in zone|note: zone '
 }
 
