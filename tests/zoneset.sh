@@ -166,6 +166,20 @@ test_exclude_honoured() {
 	has "$tmp/out" '^attic/example.com.zone:5:7: note: '
 }
 
+# A directory with a .git of its own is another repository: its zones are
+# not context.  The attic's zone, moved into one, answers nothing; moved
+# back out, it does (test_exclude_honoured without exclude:).
+test_nested_repository() {
+	mkdir -p "$tmp/repo/vendor/other/.git" &&
+	cp "$tmp/repo/attic/example.com.zone" "$tmp/repo/vendor/other/" || return 1
+	lint zones/example.org.zone
+	hasnt "$tmp/out" 'example\.com' || return 1
+	rm -rf "$tmp/repo/vendor/other/.git"
+	lint zones/example.org.zone
+	rm -rf "$tmp/repo/vendor"
+	has "$tmp/out" '^vendor/other/example.com.zone:5:7: note: '
+}
+
 # origins: gives the context file zones/db.provider its origin; without
 # it the file gives none, and example.net stays unknown.
 test_origins_honoured() {
@@ -211,5 +225,6 @@ t "context is loaded only when a name reaches it" test_context_lazy
 t "--no-context file by file: cross-zone findings disappear" test_no_context
 t "context honours exclude:" test_exclude_honoured
 t "context honours origins:" test_origins_honoured
+t "a nested repository is not context" test_nested_repository
 t "outside a repository: no context" test_outside_repository
 finish
