@@ -4,12 +4,13 @@
 # be committed.  Each seed is named by its checksum: reruns add nothing.
 #
 # usage: fuzz/corpus.sh OUTDIR     (run from the top of the tree)
-# writes OUTDIR/zone (and the same seeds in OUTDIR/lint), OUTDIR/spf,
-# OUTDIR/txt, OUTDIR/rules, OUTDIR/tagvalue, OUTDIR/config and OUTDIR/server.
+# writes OUTDIR/zone (and the same seeds in OUTDIR/lint), OUTDIR/zoneset,
+# OUTDIR/spf, OUTDIR/txt, OUTDIR/rules, OUTDIR/tagvalue, OUTDIR/config and
+# OUTDIR/server.
 set -eu
 
 out=${1:?usage: fuzz/corpus.sh OUTDIR}
-for h in zone lint spf txt rules tagvalue config server; do
+for h in zone lint zoneset spf txt rules tagvalue config server; do
 	mkdir -p "$out/$h"
 done
 
@@ -79,6 +80,22 @@ printf '%s\n' '$ORIGIN example.com.' '$TTL 300' '$INCLUDE a.inc' \
 	done
 } | seed zone
 cp "$out"/zone/seed-* "$out/lint/"
+# A repository of zones as one input: example.org's zone, then the others
+# as files of it (memfs.h), the provider's under a name that gives its
+# origin; fuzz_zoneset loads some and keeps others as context.
+{
+	cat tests/repo/zones/example.org.zone
+	echo ';;; example.net.zone'
+	cat tests/repo/zones/db.provider
+	echo ';;; shop.example.org.zone'
+	cat tests/repo/zones/shop.example.org.zone
+	echo ';;; common/mail.inc'
+	cat tests/repo/common/mail.inc
+} | seed zoneset
+for z in $zones; do
+	{ cat "$z"; echo ';;; example.net.zone'; cat zones-example/example.net.zone; } |
+		seed zoneset
+done
 
 # SPF records and TXT rdata as written in the fixtures and unit tests.
 for z in $zones; do

@@ -140,9 +140,10 @@ static void cname_chain(struct zl_ctx *ctx)
 	for (n = 0; hop && n < CHAIN_MAX; n++) {
 		t = cname_target(hop);
 		zl_buf_addf(&path, " -> %s", t ? t->text : "?");
-		if ((back = t && strcmp(t->text, rr->owner->text) == 0))
+		if (!t || (back = strcmp(t->text, rr->owner->text) == 0))
 			break;
-		at = zl_target(ctx, t);
+		/* t may be a name of another zone. */
+		at = zl_target_text(ctx, t->text);
 		hop = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_CNAME);
 	}
 	if (want_loop == back) {

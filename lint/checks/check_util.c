@@ -222,10 +222,18 @@ enum zl_answer zl_answer(const struct zl_ctx *ctx, const char *text,
 	return ZL_ANSWER_UNKNOWN;
 }
 
+struct zl_at zl_target_text(const struct zl_ctx *ctx, const char *text)
+{
+	struct zl_at at = zl_lookup(ctx, text);
+
+	if (!at.zone || zl_text_below_cut(at.zone, text))
+		return (struct zl_at){ NULL, NULL };
+	return at;
+}
+
 struct zl_at zl_target(const struct zl_ctx *ctx, const struct zl_name *t)
 {
 	static const struct zl_at none;
-	struct zl_at at;
 
 	if (!t)
 		return none;
@@ -233,10 +241,7 @@ struct zl_at zl_target(const struct zl_ctx *ctx, const struct zl_name *t)
 	if (!ctx->zones || (t->in_zone && !ctx->zones_below))
 		return t->in_zone && !t->below_cut ?
 			       (struct zl_at){ ctx->zone, t } : none;
-	at = zl_lookup(ctx, t->text);
-	if (!at.zone || zl_text_below_cut(at.zone, t->text))
-		return none;
-	return at;
+	return zl_target_text(ctx, t->text);
 }
 
 void zl_note_target(struct zl_ctx *ctx, zl_finding f, struct zl_at at,

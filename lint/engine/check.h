@@ -232,11 +232,14 @@ struct zl_at zl_lookup(const struct zl_ctx *ctx, const char *text);
 struct zl_at zl_lookup2(const struct zl_ctx *ctx, const char *prefix,
 			const char *text);
 
-/* Where the name t, which a record of the zone refers to, is held: t
- * itself, or the same name in the zone of the run that holds it; zone
- * NULL when no zone of the run does, or t lies below a delegation whose
- * child zone the run lacks.  No wildcard and no CNAME is followed. */
+/* Where the name t, which a record of the zone refers to (a name of
+ * ctx->zone), is held: t itself, or the same name in the zone of the run
+ * that holds it; zone NULL when no zone of the run does, or t lies below a
+ * delegation whose child zone the run lacks.  No wildcard and no CNAME is
+ * followed. */
 struct zl_at zl_target(const struct zl_ctx *ctx, const struct zl_name *t);
+/* The same for canonical text, such as a name of another zone. */
+struct zl_at zl_target_text(const struct zl_ctx *ctx, const char *text);
 /* Attaches to f a note at what another zone of the run holds for text
  * (at from zl_target or zl_lookup): its record of type, else its first
  * record, else the zone's SOA, each named by zone; nothing when at is the
