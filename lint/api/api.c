@@ -131,6 +131,14 @@ enum zl_status zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
 	GUARDED((zl_lint_impl(rs, z, out), ZL_OK), );
 }
 
+enum zl_status zl_summary(const struct zl_zone *base,
+			  const struct zl_zone *cur,
+			  enum zl_summary_format fmt, const char *title,
+			  char **out)
+{
+	GUARDED(zl_summary_impl(base, cur, fmt, title, out), *out = NULL;);
+}
+
 /* ---- configuration ---- */
 
 bool zl_config_find(const char *zone_path, char **out)

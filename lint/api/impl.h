@@ -45,6 +45,11 @@ char *zl_checks_reference_impl(const struct zl_ruleset *rs, bool json);
 void zl_lint_impl(const struct zl_ruleset *rs, const struct zl_zone *z,
 		  struct zl_diags *out);
 
+enum zl_status zl_summary_impl(const struct zl_zone *base,
+			       const struct zl_zone *cur,
+			       enum zl_summary_format fmt, const char *title,
+			       char **out);
+
 bool zl_config_find_impl(const char *zone_path, char **out);
 enum zl_status zl_config_load_file_impl(const char *path,
 					const struct zl_ruleset *base,

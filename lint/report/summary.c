@@ -1,0 +1,659 @@
+/* summary.c - what a change does to mail: per mail domain, the MX, SPF,
+ * DMARC, DKIM, MTA-STS, TLS-RPT and DANE records that differ between a
+ * zone's base version and now, as text or Markdown (zl_summary). */
+#include <ldns/ldns.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "impl.h"
+#include "rrtext.h"
+#include "spf.h"
+#include "tagvalue.h"
+
+/* The summary being written. */
+struct sum {
+	struct zl_buf b;
+	enum zl_summary_format fmt;
+	const char *title;	/* shown before the first item, then NULL */
+	const char *domain;	/* the domain items are about */
+	bool domain_shown;
+	bool any;		/* an item has been written */
+	const struct zl_zone *old, *cur;
+};
+
+/* A value from the zone, escaped; in Markdown a code span, its backticks
+ * written as \096 so that no zone data can end it. */
+static void val(struct sum *s, const char *v)
+{
+	size_t n;
+
+	if (s->fmt != ZL_SUMMARY_MARKDOWN) {
+		zl_buf_add_escaped(&s->b, v, strlen(v));
+		return;
+	}
+	zl_buf_addc(&s->b, '`');
+	while (*v) {
+		n = strcspn(v, "`");
+		zl_buf_add_escaped(&s->b, v, n);
+		v += n;
+		if (*v == '`') {
+			zl_buf_add(&s->b, "\\096", 4);
+			v++;
+		}
+	}
+	zl_buf_addc(&s->b, '`');
+}
+
+/* Starts an item line, after the title and the domain's heading when
+ * they have not been written yet. */
+static void item(struct sum *s)
+{
+	bool md = s->fmt == ZL_SUMMARY_MARKDOWN;
+
+	if (s->title) {
+		zl_buf_add(&s->b, md ? "### " : "", md ? 4 : 0);
+		val(s, s->title);
+		zl_buf_add(&s->b, md ? "\n\n" : "\n", md ? 2 : 1);
+		s->title = NULL;
+	}
+	if (!s->domain_shown) {
+		/* a blank line ends the list of the domain before */
+		if (md && s->any)
+			zl_buf_addc(&s->b, '\n');
+		zl_buf_add(&s->b, md ? "**" : "  ", 2);
+		val(s, s->domain);
+		zl_buf_add(&s->b, md ? "**\n\n" : "\n", md ? 4 : 1);
+		s->domain_shown = true;
+	}
+	s->any = true;
+	zl_buf_add(&s->b, md ? "- " : "    ", md ? 2 : 4);
+}
+
+/* Writes fmt, where each %s is a value from the zone (val) and the rest
+ * is wording, as one item. */
+static void say(struct sum *s, const char *fmt, ...)
+{
+	const char *p;
+	va_list ap;
+
+	item(s);
+	va_start(ap, fmt);
+	for (p = fmt; *p; p++) {
+		if (p[0] == '%' && p[1] == 's') {
+			val(s, va_arg(ap, const char *));
+			p++;
+		} else
+			zl_buf_addc(&s->b, *p);
+	}
+	va_end(ap);
+	zl_buf_addc(&s->b, '\n');
+}
+
+static void say_ttl(struct sum *s, const char *what, const char *name,
+		    uint32_t a, uint32_t b)
+{
+	char x[16], y[16];
+
+	snprintf(x, sizeof x, "%lu", (unsigned long)a);
+	snprintf(y, sizeof y, "%lu", (unsigned long)b);
+	say(s, what, name, x, y);
+}
+
+/* Writes "<what> added: X" and "<what> removed: Y" for each text that
+ * only one of old and cur has, removals first. */
+static void set_diff(struct sum *s, const char *added, const char *removed,
+		     const struct zl_rrtexts *old, const struct zl_rrtexts *cur,
+		     const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < old->n; i++)
+		if (!zl_rrtexts_has(cur, old->v[i].text))
+			say(s, removed, name, old->v[i].text);
+	for (i = 0; i < cur->n; i++)
+		if (!zl_rrtexts_has(old, cur->v[i].text))
+			say(s, added, name, cur->v[i].text);
+}
+
+/* The records of type at name (kept by keep) in both versions. */
+static void both(const struct sum *s, const char *name, uint16_t type,
+		 zl_rrtext_keep *keep, struct zl_rrtexts *o,
+		 struct zl_rrtexts *c)
+{
+	zl_rrtexts_at(o, s->old, name, type, keep);
+	zl_rrtexts_at(c, s->cur, name, type, keep);
+}
+
+static void both_free(struct zl_rrtexts *o, struct zl_rrtexts *c)
+{
+	zl_rrtexts_free(o);
+	zl_rrtexts_free(c);
+}
+
+/* The target of an MX text "PREF TARGET". */
+static const char *mx_target(const char *text)
+{
+	const char *sp = strchr(text, ' ');
+
+	return sp ? sp + 1 : text;
+}
+
+/* The MX text of a for the target of t, or NULL. */
+static const char *same_target(const struct zl_rrtexts *a, const char *t)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		if (strcmp(mx_target(a->v[i].text), mx_target(t)) == 0)
+			return a->v[i].text;
+	return NULL;
+}
+
+/* Addresses and DANE records of one MX host. */
+static void mx_host(struct sum *s, const char *host)
+{
+	static const uint16_t types[] = { LDNS_RR_TYPE_A, LDNS_RR_TYPE_AAAA };
+	struct zl_rrtexts o, c;
+	char *tlsa;
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		both(s, host, types[i], NULL, &o, &c);
+		set_diff(s, "address of MX host %s added: %s",
+			 "address of MX host %s removed: %s", &o, &c, host);
+		if (o.n && c.n && o.ttl != c.ttl)
+			say_ttl(s, i ? "AAAA TTL of MX host %s: %s -> %s" :
+				"A TTL of MX host %s: %s -> %s", host, o.ttl,
+				c.ttl);
+		both_free(&o, &c);
+	}
+	/* RFC 7672 §2.2.2: the TLSA records of an MX host, at port 25 */
+	tlsa = zl_xasprintf("_25._tcp.%s", host);
+	both(s, tlsa, LDNS_RR_TYPE_TLSA, NULL, &o, &c);
+	set_diff(s, "DANE TLSA of MX host %s added: %s",
+		 "DANE TLSA of MX host %s removed: %s", &o, &c, host);
+	both_free(&o, &c);
+	free(tlsa);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Preference, then target, of an MX text. */
+static void mx_split(const char *text, char pref[8], const char **target)
+{
+	*target = mx_target(text);
+	snprintf(pref, 8, "%.*s", (int)(*target - text - (*target > text)),
+		 text);
+}
+
+static void mx(struct sum *s, const char *d)
+{
+	struct zl_rrtexts o, c;
+	const char *t, *was, **hosts;
+	char p0[8], p1[8];
+	size_t i, n = 0;
+
+	both(s, d, LDNS_RR_TYPE_MX, NULL, &o, &c);
+	/* RFC 7505: "0 ." says the domain receives no mail */
+	if (zl_rrtexts_has(&o, "0 .") != zl_rrtexts_has(&c, "0 ."))
+		say(s, zl_rrtexts_has(&c, "0 .") ? "null MX published" :
+		    "null MX removed");
+	for (i = 0; i < o.n; i++)
+		if (strcmp(o.v[i].text, "0 .") != 0 &&
+		    !same_target(&c, o.v[i].text))
+			say(s, "MX removed: %s", o.v[i].text);
+	for (i = 0; i < c.n; i++) {
+		if (strcmp(c.v[i].text, "0 .") == 0)
+			continue;
+		if (!(was = same_target(&o, c.v[i].text)))
+			say(s, "MX added: %s", c.v[i].text);
+		else if (strcmp(was, c.v[i].text) != 0) {
+			mx_split(was, p0, &t);
+			mx_split(c.v[i].text, p1, &t);
+			say(s, "MX preference of %s: %s -> %s", t, p0, p1);
+		}
+	}
+	if (o.n && c.n && o.ttl != c.ttl)
+		say_ttl(s, "MX TTL of %s: %s -> %s", d, o.ttl, c.ttl);
+	/* each host either version names, once, in order */
+	hosts = zl_xcalloc(o.n + c.n + 1, sizeof *hosts);
+	for (i = 0; i < o.n + c.n; i++) {
+		t = mx_target(i < o.n ? o.v[i].text : c.v[i - o.n].text);
+		if (strcmp(t, ".") != 0)
+			hosts[n++] = t;
+	}
+	qsort(hosts, n, sizeof *hosts, cmp_str);
+	for (i = 0; i < n; i++)
+		if (i == 0 || strcmp(hosts[i], hosts[i - 1]) != 0)
+			mx_host(s, hosts[i]);
+	free(hosts);
+	both_free(&o, &c);
+}
+
+/* The value of tag name in the tag list text, malloc'd, or NULL. */
+static char *tag_value(const char *text, const char *name)
+{
+	const struct zl_tv_tag *t;
+	struct zl_tv tv;
+	char *v = NULL;
+
+	zl_tv_parse(&tv, text, strlen(text));
+	if ((t = zl_tv_find(&tv, text, name, false)))
+		v = zl_xstrndup(text + t->value.off, t->value.len);
+	zl_tv_free(&tv);
+	return v;
+}
+
+/* Whether the comma-separated list holds item. */
+static bool list_has(const char *list, const char *item, size_t n)
+{
+	const char *p = list;
+	size_t k;
+
+	while (p && *p) {
+		p += strspn(p, " \t");
+		k = strcspn(p, ",");
+		while (k && (p[k - 1] == ' ' || p[k - 1] == '\t'))
+			k--;
+		if (k == n && strncmp(p, item, n) == 0)
+			return true;
+		p = strchr(p, ',');
+		p = p ? p + 1 : NULL;
+	}
+	return false;
+}
+
+/* The items of list a (comma-separated, NULL: none) that b lacks, each
+ * said with fmt ("%s" is the item). */
+static void list_diff(struct sum *s, const char *fmt, const char *a,
+		      const char *b)
+{
+	const char *p = a;
+	size_t k;
+	char *item;
+
+	while (p && *p) {
+		p += strspn(p, " \t");
+		k = strcspn(p, ",");
+		while (k && (p[k - 1] == ' ' || p[k - 1] == '\t'))
+			k--;
+		if (k && !list_has(b, p, k)) {
+			item = zl_xstrndup(p, k);
+			say(s, fmt, item);
+			free(item);
+		}
+		p = strchr(p, ',');
+		p = p ? p + 1 : NULL;
+	}
+}
+
+/* Tag tag of the single records a and b changed: "<what> tag=: A -> B". */
+static void tag_diff(struct sum *s, const char *what, const char *tag,
+		     const char *a, const char *b)
+{
+	char *x = tag_value(a, tag), *y = tag_value(b, tag), *fmt;
+
+	if ((x || y) && (!x || !y || strcmp(x, y) != 0)) {
+		fmt = zl_xasprintf("%s %s=: %%s -> %%s", what, tag);
+		say(s, fmt, x ? x : "(none)", y ? y : "(none)");
+		free(fmt);
+	}
+	free(x);
+	free(y);
+}
+
+/* A record of one kind at name (one per name: SPF, DMARC, MTA-STS,
+ * TLS-RPT): published, removed, or, when one record became another,
+ * what each tag of tags changed (the report-address lists of lists item
+ * by item); records in numbers other than one are compared whole.
+ * Returns true when the name has exactly one record in each version and
+ * they differ: the caller may say more. */
+static bool one_record(struct sum *s, const char *name, const char *what,
+		       zl_rrtext_keep *keep, struct zl_rrtexts *o,
+		       struct zl_rrtexts *c)
+{
+	char *add, *rm;
+
+	both(s, name, LDNS_RR_TYPE_TXT, keep, o, c);
+	if (zl_rrtexts_equal(o, c))
+		return false;
+	if (o->n == 1 && c->n == 1)
+		return true;
+	add = zl_xasprintf("%s record at %%s published: %%s", what);
+	rm = zl_xasprintf("%s record at %%s removed: %%s", what);
+	set_diff(s, add, rm, o, c, name);
+	free(add);
+	free(rm);
+	return false;
+}
+
+/* The terms of SPF text t, each a malloc'd string; *n of them. */
+static char **spf_terms(const char *t, size_t *n, unsigned *lookups)
+{
+	struct zl_spf p;
+	char **v;
+	size_t i;
+
+	zl_spf_parse(&p, t, strlen(t));
+	v = zl_xcalloc(p.nterms + 1, sizeof *v);
+	for (i = 0; i < p.nterms; i++)
+		v[i] = zl_xstrndup(t + p.terms[i].text.off, p.terms[i].text.len);
+	*n = p.nterms;
+	*lookups = p.lookups;
+	zl_spf_free(&p);
+	return v;
+}
+
+static bool in_terms(char **v, size_t n, const char *t)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i], t) == 0)
+			return true;
+	return false;
+}
+
+static void free_terms(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* RFC 7208: the mechanisms and modifiers that came and went, and how
+ * many DNS lookups an evaluation now needs (§4.6.4: at most 10). */
+static void spf(struct sum *s, const char *d)
+{
+	struct zl_rrtexts o, c;
+	size_t no, nc, i, diff = 0;
+	unsigned lo, lc;
+	char **to, **tc;
+
+	if (one_record(s, d, "SPF", zl_rrtext_is_spf, &o, &c)) {
+		to = spf_terms(o.v[0].text, &no, &lo);
+		tc = spf_terms(c.v[0].text, &nc, &lc);
+		for (i = 0; i < no; i++)
+			if (!in_terms(tc, nc, to[i]) && ++diff)
+				say(s, "SPF term removed: %s", to[i]);
+		for (i = 0; i < nc; i++)
+			if (!in_terms(to, no, tc[i]) && ++diff)
+				say(s, "SPF term added: %s", tc[i]);
+		if (!diff)
+			say(s, "SPF policy reordered: %s -> %s", o.v[0].text,
+			    c.v[0].text);
+		if (lo != lc)
+			say_ttl(s, "SPF DNS lookups of %s: %s -> %s", d, lo,
+				lc);
+		free_terms(to, no);
+		free_terms(tc, nc);
+	}
+	if (o.n && c.n && o.ttl != c.ttl)
+		say_ttl(s, "SPF TTL of %s: %s -> %s", d, o.ttl, c.ttl);
+	both_free(&o, &c);
+}
+
+/* RFC 7489 §6.3: the policies and where reports go. */
+static void dmarc(struct sum *s, const char *d)
+{
+	static const char *const tags[] = { "p", "sp", "np", "pct", "t",
+		"adkim", "aspf", NULL };
+	static const char *const lists[] = { "rua", "ruf", NULL };
+	struct zl_rrtexts o, c;
+	char *name = zl_xasprintf("_dmarc.%s", zl_name_tail(d)), *a, *b, *f;
+	size_t i;
+
+	if (one_record(s, name, "DMARC", zl_rrtext_is_dmarc, &o, &c)) {
+		for (i = 0; tags[i]; i++)
+			tag_diff(s, "DMARC", tags[i], o.v[0].text, c.v[0].text);
+		for (i = 0; lists[i]; i++) {
+			a = tag_value(o.v[0].text, lists[i]);
+			b = tag_value(c.v[0].text, lists[i]);
+			f = zl_xasprintf("DMARC %s address removed: %%s",
+					 lists[i]);
+			list_diff(s, f, a, b);
+			free(f);
+			f = zl_xasprintf("DMARC %s address added: %%s",
+					 lists[i]);
+			list_diff(s, f, b, a);
+			free(f);
+			free(a);
+			free(b);
+		}
+	}
+	both_free(&o, &c);
+	free(name);
+}
+
+/* RFC 8461 §3.1: senders fetch the policy again when id= changes. */
+static void mtasts(struct sum *s, const char *d)
+{
+	struct zl_rrtexts o, c;
+	char *name = zl_xasprintf("_mta-sts.%s", zl_name_tail(d));
+
+	if (one_record(s, name, "MTA-STS", zl_rrtext_is_sts, &o, &c))
+		tag_diff(s, "MTA-STS", "id", o.v[0].text, c.v[0].text);
+	both_free(&o, &c);
+	free(name);
+}
+
+/* RFC 8460 §3: where TLS reports go. */
+static void tlsrpt(struct sum *s, const char *d)
+{
+	struct zl_rrtexts o, c;
+	char *name = zl_xasprintf("_smtp._tls.%s", zl_name_tail(d)), *a, *b;
+
+	if (one_record(s, name, "TLS-RPT", zl_rrtext_is_tlsrpt, &o, &c)) {
+		a = tag_value(o.v[0].text, "rua");
+		b = tag_value(c.v[0].text, "rua");
+		list_diff(s, "TLS-RPT report address removed: %s", a, b);
+		list_diff(s, "TLS-RPT report address added: %s", b, a);
+		free(a);
+		free(b);
+	}
+	both_free(&o, &c);
+	free(name);
+}
+
+/* ---- DKIM selectors ---- */
+
+/* What a selector name holds in one version. */
+enum sel { SEL_NONE, SEL_KEY, SEL_REVOKED, SEL_ALIAS };
+
+static enum sel sel_state(const struct zl_zone *z, const char *name,
+			  struct zl_rrtexts *t)
+{
+	char *p;
+	bool key = false;
+	size_t i;
+
+	zl_rrtexts_at(t, z, name, LDNS_RR_TYPE_CNAME, NULL);
+	if (t->n)
+		return SEL_ALIAS;
+	zl_rrtexts_free(t);
+	zl_rrtexts_at(t, z, name, LDNS_RR_TYPE_TXT, NULL);
+	if (!t->n)
+		return SEL_NONE;
+	for (i = 0; i < t->n && !key; i++) {
+		p = tag_value(t->v[i].text, "p");
+		key = p && *p;
+		free(p);
+	}
+	return key ? SEL_KEY : SEL_REVOKED;
+}
+
+/* RFC 6376 §3.6.1: an empty p= revokes a key; a selector that is gone
+ * leaves mail signed with it unverifiable. */
+static void selector(struct sum *s, const char *name)
+{
+	static const char *const how[4][4] = {
+		/* from SEL_NONE */
+		{ NULL, "DKIM selector added: %s", "DKIM selector added, "
+		  "revoked: %s", "DKIM selector added: %s (alias for %s)" },
+		/* from SEL_KEY */
+		{ "DKIM selector removed: %s", "DKIM key replaced: %s",
+		  "DKIM selector revoked: %s", "DKIM selector %s: now an "
+		  "alias for %s" },
+		/* from SEL_REVOKED */
+		{ "DKIM selector removed (it was revoked): %s",
+		  "DKIM selector published again: %s", "DKIM selector "
+		  "changed, still revoked: %s", "DKIM selector %s: now an "
+		  "alias for %s" },
+		/* from SEL_ALIAS */
+		{ "DKIM selector removed: %s", "DKIM selector %s: now a key "
+		  "record", "DKIM selector revoked: %s", "DKIM selector %s: "
+		  "now an alias for %s" },
+	};
+	struct zl_rrtexts o, c;
+	enum sel a = sel_state(s->old, name, &o), b = sel_state(s->cur, name, &c);
+	char *sel = zl_xstrndup(name, (size_t)(strstr(name, "._domainkey.") -
+						name));
+
+	if (a != b || !zl_rrtexts_equal(&o, &c))
+		say(s, how[a][b], sel, c.n ? c.v[0].text : "");
+	both_free(&o, &c);
+	free(sel);
+}
+
+/* ---- the mail domains of a zone ---- */
+
+struct names {
+	char **v;
+	size_t n, cap;
+};
+
+static void add_name(struct names *a, const char *s)
+{
+	zl_xgrow((void **)&a->v, &a->cap, a->n + 1, sizeof *a->v);
+	a->v[a->n++] = zl_xstrdup(*s ? s : ".");
+}
+
+/* The part of a selector name after "._domainkey.". */
+static const char *sel_domain(const char *name)
+{
+	return strstr(name, "._domainkey.") + 12;
+}
+
+static int cmp_sel(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	int r = strcmp(sel_domain(x), sel_domain(y));
+
+	return r ? r : strcmp(x, y);
+}
+
+/* Sorts a by cmp and drops repeats. */
+static void sort_unique(struct names *a, int (*cmp)(const void *, const void *))
+{
+	size_t i, k = 0;
+
+	if (a->n)
+		qsort(a->v, a->n, sizeof *a->v, cmp);
+	for (i = 0; i < a->n; i++) {
+		if (k && strcmp(a->v[k - 1], a->v[i]) == 0)
+			free(a->v[i]);
+		else
+			a->v[k++] = a->v[i];
+	}
+	a->n = k;
+}
+
+static void free_names(struct names *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		free(a->v[i]);
+	free(a->v);
+}
+
+/* Adds the names of z that may be mail domains (an MX or TXT owner, the
+ * domain of a _dmarc, _mta-sts, _smtp._tls or DKIM selector name) to
+ * doms, and its DKIM selector names to sels.  A name that is none stays
+ * silent: every section compares records it does not have. */
+static void collect(const struct zl_zone *z, struct names *doms,
+		    struct names *sels)
+{
+	static const char *const pre[] = { "_dmarc.", "_mta-sts.",
+		"_smtp._tls.", NULL };
+	const struct zl_rrset *set;
+	const struct zl_rr *rr;
+	const char *o, *dk;
+	size_t i, k;
+
+	for (i = 0; z && i < z->nrrs; i++) {
+		rr = &z->rrs[i];
+		o = rr->owner->text;
+		set = zl_name_rrset(rr->owner, rr->type);
+		if (!set || set->first != i || (rr->type != LDNS_RR_TYPE_MX &&
+		    rr->type != LDNS_RR_TYPE_TXT &&
+		    rr->type != LDNS_RR_TYPE_CNAME))
+			continue;
+		if ((dk = strstr(o, "._domainkey.")) && dk != o &&
+		    rr->type != LDNS_RR_TYPE_MX) {
+			add_name(doms, dk + 12);
+			add_name(sels, o);
+			continue;
+		}
+		for (k = 0; pre[k]; k++)
+			if (strncmp(o, pre[k], strlen(pre[k])) == 0)
+				break;
+		if (pre[k] && rr->type == LDNS_RR_TYPE_TXT)
+			add_name(doms, o + strlen(pre[k]));
+		else if (rr->type != LDNS_RR_TYPE_CNAME && o[0] != '_')
+			add_name(doms, o);
+	}
+}
+
+enum zl_status zl_summary_impl(const struct zl_zone *base,
+			       const struct zl_zone *cur,
+			       enum zl_summary_format fmt, const char *title,
+			       char **out)
+{
+	struct sum s = { .fmt = fmt, .title = title, .old = base, .cur = cur };
+	struct names doms = { 0 }, sels = { 0 };
+	size_t i, k = 0;
+
+	collect(base, &doms, &sels);
+	collect(cur, &doms, &sels);
+	sort_unique(&doms, cmp_str);
+	sort_unique(&sels, cmp_sel);
+	for (i = 0; i < doms.n; i++) {
+		s.domain = doms.v[i];
+		s.domain_shown = false;
+		mx(&s, s.domain);
+		spf(&s, s.domain);
+		dmarc(&s, s.domain);
+		for (; k < sels.n && strcmp(sel_domain(sels.v[k]),
+					    s.domain) <= 0; k++)
+			if (strcmp(sel_domain(sels.v[k]), s.domain) == 0)
+				selector(&s, sels.v[k]);
+		mtasts(&s, s.domain);
+		tlsrpt(&s, s.domain);
+	}
+	free_names(&doms);
+	free_names(&sels);
+	if (s.b.len && fmt == ZL_SUMMARY_MARKDOWN)
+		zl_buf_addc(&s.b, '\n');
+	zl_buf_addc(&s.b, '\0');
+	*out = s.b.s;
+	return ZL_OK;
+}
+
+bool zl_summary_format_parse(const char *s, enum zl_summary_format *out)
+{
+	if (s && strcmp(s, "text") == 0)
+		*out = ZL_SUMMARY_TEXT;
+	else if (s && strcmp(s, "markdown") == 0)
+		*out = ZL_SUMMARY_MARKDOWN;
+	else
+		return false;
+	return true;
+}

@@ -1,0 +1,156 @@
+/* test_change.c - unit tests for what a change does to mail: the mail-impact
+ * summary (summary.c) and the rules that compare a zone with its base. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "suites.h"
+#include "testutil.h"
+
+static struct zl_zone *load(const char *text)
+{
+	struct zl_zone *z = NULL;
+	char *err = NULL;
+
+	if (!text)
+		return NULL;
+	ck_assert_int_eq(zl_zone_load_buffer("t.zone", text, strlen(text),
+					     NULL, &z, &err), ZL_OK);
+	free(err);
+	return z;
+}
+
+/* The summary from base to cur (texts; NULL: no zone). */
+static char *summary(const char *base, const char *cur,
+		     enum zl_summary_format fmt, const char *title)
+{
+	struct zl_zone *b = load(base), *c = load(cur);
+	char *out = NULL;
+
+	ck_assert_int_eq(zl_summary(b, c, fmt, title, &out), ZL_OK);
+	ck_assert_ptr_nonnull(out);
+	zl_zone_free(b);
+	zl_zone_free(c);
+	return out;
+}
+
+static const char base_zone[] = TU_HEAD
+	"@ 3600 IN MX 10 mx1\n"
+	"@ 3600 IN MX 20 mx2\n"
+	"mx1 IN A 192.0.2.1\n"
+	"mx2 IN A 192.0.2.2\n"
+	"_25._tcp.mx1 IN TLSA 3 1 1 0011\n"
+	"@ IN TXT \"v=spf1 mx include:_spf.example.net -all\"\n"
+	"_dmarc IN TXT \"v=DMARC1; p=none; rua=mailto:d@example.com\"\n"
+	"old._domainkey IN TXT \"v=DKIM1; p=AAAA\"\n"
+	"rev._domainkey IN TXT \"v=DKIM1; p=BBBB\"\n"
+	"_mta-sts IN TXT \"v=STSv1; id=1\"\n"
+	"_smtp._tls IN TXT \"v=TLSRPTv1; rua=mailto:t@example.com\"\n"
+	"www IN A 192.0.2.80\n";
+
+static const char cur_zone[] = TU_HEAD
+	"@ 300 IN MX 10 mx1\n"
+	"@ 300 IN MX 30 mx3\n"
+	"mx1 IN A 192.0.2.11\n"
+	"mx3 IN A 192.0.2.3\n"
+	"_25._tcp.mx1 IN TLSA 3 1 1 0022\n"
+	"@ IN TXT \"v=spf1 mx include:_spf.example.org -all\"\n"
+	"_dmarc IN TXT \"v=DMARC1; p=reject; rua=mailto:d@example.com,mailto:x@example.org\"\n"
+	"new._domainkey IN TXT \"v=DKIM1; p=CCCC\"\n"
+	"rev._domainkey IN TXT \"v=DKIM1; p=\"\n"
+	"_mta-sts IN TXT \"v=STSv1; id=2\"\n"
+	"_smtp._tls IN TXT \"v=TLSRPTv1; rua=mailto:r@example.com\"\n"
+	"www IN A 192.0.2.81\n";
+
+START_TEST(test_summary_text)
+{
+	char *s = summary(base_zone, cur_zone, ZL_SUMMARY_TEXT, "t.zone");
+
+	ck_assert_str_eq(s, "t.zone\n"
+		"  example.com.\n"
+		"    MX removed: 20 mx2.example.com.\n"
+		"    MX added: 30 mx3.example.com.\n"
+		"    MX TTL of example.com.: 3600 -> 300\n"
+		"    address of MX host mx1.example.com. removed: 192.0.2.1\n"
+		"    address of MX host mx1.example.com. added: 192.0.2.11\n"
+		"    DANE TLSA of MX host mx1.example.com. removed: 3 1 1 0011\n"
+		"    DANE TLSA of MX host mx1.example.com. added: 3 1 1 0022\n"
+		"    address of MX host mx2.example.com. removed: 192.0.2.2\n"
+		"    address of MX host mx3.example.com. added: 192.0.2.3\n"
+		"    SPF term removed: include:_spf.example.net\n"
+		"    SPF term added: include:_spf.example.org\n"
+		"    DMARC p=: none -> reject\n"
+		"    DMARC rua address added: mailto:x@example.org\n"
+		"    DKIM selector added: new\n"
+		"    DKIM selector removed: old\n"
+		"    DKIM selector revoked: rev\n"
+		"    MTA-STS id=: 1 -> 2\n"
+		"    TLS-RPT report address removed: mailto:t@example.com\n"
+		"    TLS-RPT report address added: mailto:r@example.com\n");
+	free(s);
+}
+END_TEST
+
+/* Nothing mail-related changed: no output at all, not even the title. */
+START_TEST(test_summary_empty)
+{
+	static const char a[] = TU_HEAD "@ IN MX 10 mx1\nmx1 IN A 192.0.2.1\n"
+		"www IN A 192.0.2.80\n";
+	static const char b[] = TU_HEAD "@ IN MX 10 mx1\nmx1 IN A 192.0.2.1\n"
+		"www IN A 192.0.2.81\nftp IN CNAME www\n";
+	char *s = summary(a, b, ZL_SUMMARY_MARKDOWN, "t.zone");
+
+	ck_assert_str_eq(s, "");
+	free(s);
+	s = summary(NULL, NULL, ZL_SUMMARY_TEXT, "t.zone");
+	ck_assert_str_eq(s, "");
+	free(s);
+}
+END_TEST
+
+/* A zone added or deleted: everything it has is added or removed; a null
+ * MX is said as such. */
+START_TEST(test_summary_added_deleted)
+{
+	static const char z[] = TU_HEAD "@ IN MX 0 .\n"
+		"@ IN TXT \"v=spf1 -all\"\n";
+	char *s = summary(NULL, z, ZL_SUMMARY_TEXT, NULL);
+
+	ck_assert_str_eq(s, "  example.com.\n"
+		"    null MX published\n"
+		"    SPF record at example.com. published: v=spf1 -all\n");
+	free(s);
+	s = summary(z, NULL, ZL_SUMMARY_TEXT, NULL);
+	ck_assert_str_eq(s, "  example.com.\n"
+		"    null MX removed\n"
+		"    SPF record at example.com. removed: v=spf1 -all\n");
+	free(s);
+}
+END_TEST
+
+/* Zone data cannot end a Markdown code span nor carry control bytes. */
+START_TEST(test_summary_markdown_hostile)
+{
+	static const char z[] = TU_HEAD
+		"@ IN TXT \"v=spf1 include:a`b.example\\027[31m -all\"\n";
+	char *s = summary(NULL, z, ZL_SUMMARY_MARKDOWN, "x`y.zone");
+
+	ck_assert_str_eq(s, "### `x\\096y.zone`\n\n"
+		"**`example.com.`**\n\n"
+		"- SPF record at `example.com.` published: "
+		"`v=spf1 include:a\\096b.example\\027[31m -all`\n\n");
+	free(s);
+}
+END_TEST
+
+Suite *change_suite(void)
+{
+	Suite *s = suite_create("change");
+	TCase *tc = tcase_create("summary");
+
+	tcase_add_test(tc, test_summary_text);
+	tcase_add_test(tc, test_summary_empty);
+	tcase_add_test(tc, test_summary_added_deleted);
+	tcase_add_test(tc, test_summary_markdown_hostile);
+	suite_add_tcase(s, tc);
+	return s;
+}
