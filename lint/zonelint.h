@@ -390,11 +390,52 @@ char *zl_checks_reference(const struct zl_ruleset *rs, bool json);
 enum zl_status zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
 		       struct zl_diags *out);
 
+/* ---- zone sets (README "Zone repositories") ---- */
+
+/* The zones of one run: relational rules resolve a name in the zone of
+ * the set whose origin is its longest suffix (a child zone of the set
+ * takes over below its cut), and a name outside every zone stays
+ * unknown.  A set may be shared by threads linting its zones at once. */
+struct zl_zoneset;
+
+struct zl_zoneset *zl_zoneset_new(void);
+/* Frees the set and every zone it holds (NULL: nothing). */
+void zl_zoneset_free(struct zl_zoneset *s);
+/* Adds a loaded zone; the set owns it from then on, also on failure.  Of
+ * two zones with one origin the first answers for it. */
+enum zl_status zl_zoneset_add(struct zl_zoneset *s,
+			      struct zl_zone *z) ZL_MUST_CHECK;
+/* Adds a zone file as context: loaded with opts (copied; its pointers are
+ * borrowed for the set's life, and origin replaced) the first time a
+ * lookup reaches origin, never linted.  One that fails to load leaves the
+ * names below origin unknown.  Ignored when the set has that origin. */
+enum zl_status zl_zoneset_add_file(struct zl_zoneset *s, const char *path,
+				   const char *origin,
+				   const struct zl_load_opts *opts) ZL_MUST_CHECK;
+/* How many context zones lookups have loaded so far. */
+size_t zl_zoneset_loaded(const struct zl_zoneset *s);
+
+/* What a lint call knows beside the zone. */
+struct zl_lint_opts {
+	/* The run's zones, which z may be one of; NULL: z alone. */
+	struct zl_zoneset *set;
+	/* z as it was at the base of a change (the previous commit, or
+	 * --since); NULL: none (a new zone, or no base given). */
+	const struct zl_zone *base;
+};
+
+/* zl_lint with what o gives (NULL: as zl_lint). */
+enum zl_status zl_lint_with(const struct zl_ruleset *rs,
+			    const struct zl_zone *z,
+			    const struct zl_lint_opts *o,
+			    struct zl_diags *out);
+
 /* ---- what a change does to mail (docs/changes.md) ---- */
 
 enum zl_summary_format { ZL_SUMMARY_TEXT, ZL_SUMMARY_MARKDOWN };
 
-/* Parses "text" or "markdown"; returns false for anything else. */
+/* Reads a summary format: "text" or "markdown"; false for anything
+ * else. */
 bool zl_summary_format_parse(const char *s,
 			     enum zl_summary_format *out) ZL_MUST_CHECK;
 

@@ -128,7 +128,32 @@ enum zl_status zl_ruleset_set_severity(struct zl_ruleset *rs, const char *id,
 enum zl_status zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
 		       struct zl_diags *out)
 {
-	GUARDED((zl_lint_impl(rs, z, out), ZL_OK), );
+	GUARDED((zl_lint_impl(rs, z, NULL, out), ZL_OK), );
+}
+
+enum zl_status zl_lint_with(const struct zl_ruleset *rs,
+			    const struct zl_zone *z,
+			    const struct zl_lint_opts *o,
+			    struct zl_diags *out)
+{
+	GUARDED((zl_lint_impl(rs, z, o, out), ZL_OK), );
+}
+
+struct zl_zoneset *zl_zoneset_new(void)
+{
+	GUARDED_PTR(struct zl_zoneset *, zl_zoneset_new_impl());
+}
+
+enum zl_status zl_zoneset_add(struct zl_zoneset *s, struct zl_zone *z)
+{
+	GUARDED(zl_zoneset_add_impl(s, z), zl_zone_free(z););
+}
+
+enum zl_status zl_zoneset_add_file(struct zl_zoneset *s, const char *path,
+				   const char *origin,
+				   const struct zl_load_opts *opts)
+{
+	GUARDED(zl_zoneset_add_file_impl(s, path, origin, opts), );
 }
 
 enum zl_status zl_summary(const struct zl_zone *base,

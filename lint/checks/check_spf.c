@@ -70,9 +70,15 @@ static void rec_release(void *p)
 
 /* rr's strings joined and, when they form an SPF record (RFC 7208 §4.5),
  * parsed: once per run, however many rules look at the record. */
+const struct rec *zl_spf_rec_in(struct zl_ctx *ctx, const struct zl_zone *z,
+				const struct zl_rr *rr)
+{
+	return zl_memo_get(ctx, ZL_MEMO_SPF, z, rr, rec_build, rec_release);
+}
+
 const struct rec *zl_spf_rec(struct zl_ctx *ctx, const struct zl_rr *rr)
 {
-	return zl_memo_get(ctx, ZL_MEMO_SPF, rr, rec_build, rec_release);
+	return zl_spf_rec_in(ctx, ctx->zone, rr);
 }
 
 /* Whether rr is a TXT record holding an SPF policy. */

@@ -18,6 +18,9 @@ struct rec {
 /* rr's strings joined and, when they form an SPF record (RFC 7208 §4.5),
  * parsed: once per run, however many rules look at the record. */
 const struct rec *zl_spf_rec(struct zl_ctx *ctx, const struct zl_rr *rr);
+/* The same for a record of zone z of the run. */
+const struct rec *zl_spf_rec_in(struct zl_ctx *ctx, const struct zl_zone *z,
+				const struct zl_rr *rr);
 /* The source span of term t. */
 struct zl_tok zl_spf_rec_term_tok(const struct rec *r,
 				  const struct zl_spf_term *t);

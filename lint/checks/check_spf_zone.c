@@ -14,10 +14,13 @@ static const struct zl_param_spec no_params[] = { { .key = NULL } };
 /* ---- the zone: includes and redirects (RFC 7208 §4.6.4, §5.2, §6.1) ----
  *
  * Every in-zone SPF record is a node; include and redirect terms whose
- * target is in the zone are edges.  One iterative depth-first walk per
- * rule visits each node once (costs are memoised), so the work is linear
- * in the SPF text of the zone, and a hostile chain cannot exhaust the
- * stack. */
+ * target a zone of the run holds are edges, and the SPF records they
+ * reach in other zones become nodes as they are reached, so that lookups
+ * are counted, and loops found, through every zone of the run.  Findings
+ * are the zone's own: a node of another zone is walked, never reported.
+ * One iterative depth-first walk per rule visits each node once (costs
+ * are memoised), so the work is linear in the SPF text reached, and a
+ * hostile chain cannot exhaust the stack. */
 
 #define NONE ((size_t)-1)
 #define COST_CAP 1000000L
@@ -28,6 +31,7 @@ enum { T_NODE, T_VOID, T_OUTSIDE, T_MACRO };
 enum { REPORT_LOOP = 1, REPORT_VOID = 2 };
 
 struct node {
+	const struct zl_zone *z;	/* the zone that holds rr */
 	const struct zl_rr *rr;
 	const struct rec *rec;
 	long cost;		/* lookups of this record, includes followed */
@@ -42,6 +46,7 @@ struct graph {
 	size_t n, cap;
 	size_t *hash;		/* node index + 1 by owner hash; 0 is empty */
 	size_t hcap;
+	size_t nown;		/* nodes 0..nown-1 are the zone's own */
 	unsigned report;
 	bool costs;		/* the rule has known-costs */
 };
@@ -70,45 +75,55 @@ static size_t find_node(const struct graph *g, const struct zl_name *n)
 	return NONE;
 }
 
+/* Adds rr of zone z, the first TXT record at its name, as a node when it
+ * is SPF and its zone's own data; returns its index, or NONE. */
+static size_t add_node(struct graph *g, const struct zl_zone *z,
+		       const struct zl_rr *rr)
+{
+	struct node *nd;
+	size_t k, h, cap;
+
+	zl_xgrow((void **)&g->v, &g->cap, g->n + 1, sizeof *g->v);
+	nd = &g->v[g->n];
+	memset(nd, 0, sizeof *nd);
+	nd->z = z;
+	nd->rr = rr;
+	if (!(nd->rec = zl_spf_rec_in(g->ctx, z, rr))->is_spf ||
+	    rr->owner->below_cut)
+		return NONE;
+	if (2 * (g->n + 1) > g->hcap) {
+		cap = g->hcap ? g->hcap * 2 : 64;
+		free(g->hash);
+		g->hash = zl_xcalloc(cap, sizeof *g->hash);
+		g->hcap = cap;
+		for (k = 0; k < g->n; k++) {
+			for (h = g->v[k].rr->owner->hash & (cap - 1);
+			     g->hash[h]; h = (h + 1) & (cap - 1))
+				;
+			g->hash[h] = k + 1;
+		}
+	}
+	for (h = rr->owner->hash & (g->hcap - 1); g->hash[h];
+	     h = (h + 1) & (g->hcap - 1))
+		;
+	g->hash[h] = ++g->n;
+	return g->n - 1;
+}
+
 /* Adds every in-zone SPF record, the first at each name, as a node. */
 static void graph_build(struct graph *g)
 {
 	const struct zl_zone *z = g->ctx->zone;
-	size_t i, h;
+	size_t i;
 
 	for (i = 0; i < z->nrrs; i++) {
 		const struct zl_rr *rr = &z->rrs[i];
-		struct node *nd;
 
-		if (rr->type != LDNS_RR_TYPE_TXT || !rr->owner->in_zone ||
-		    find_node(g, rr->owner) != NONE)
-			continue;
-		zl_xgrow((void **)&g->v, &g->cap, g->n + 1, sizeof *g->v);
-		nd = &g->v[g->n];
-		memset(nd, 0, sizeof *nd);
-		nd->rr = rr;
-		if (!(nd->rec = zl_spf_rec(g->ctx, rr))->is_spf ||
-		    rr->owner->below_cut) {
-			continue;
-		}
-		if (2 * (g->n + 1) > g->hcap) {
-			size_t k, cap = g->hcap ? g->hcap * 2 : 64;
-
-			free(g->hash);
-			g->hash = zl_xcalloc(cap, sizeof *g->hash);
-			g->hcap = cap;
-			for (k = 0; k < g->n; k++) {
-				for (h = g->v[k].rr->owner->hash & (cap - 1);
-				     g->hash[h]; h = (h + 1) & (cap - 1))
-					;
-				g->hash[h] = k + 1;
-			}
-		}
-		for (h = rr->owner->hash & (g->hcap - 1); g->hash[h];
-		     h = (h + 1) & (g->hcap - 1))
-			;
-		g->hash[h] = ++g->n;
+		if (rr->type == LDNS_RR_TYPE_TXT && rr->owner->in_zone &&
+		    find_node(g, rr->owner) == NONE)
+			(void)add_node(g, z, rr);
 	}
+	g->nown = g->n;
 }
 
 /* The records themselves belong to the run's memo. */
@@ -118,25 +133,31 @@ static void graph_free(struct graph *g)
 	free(g->hash);
 }
 
-/* Where an include or redirect term points: a node, an in-zone name
- * without SPF (void), a name another zone answers for, or a macro.  The
- * query follows CNAMEs and wildcards inside the zone as a resolver
- * would (RFC 7208 §4.4, §5.2). */
-static int resolve(const struct graph *g, const struct node *from,
+/* Where an include or redirect term points: a node, a name without SPF
+ * (void), a name no zone of the run answers for, or a macro.  The query
+ * follows CNAMEs and wildcards from zone to zone as a resolver would (RFC
+ * 7208 §4.4, §5.2); the first SPF record of another zone's name becomes
+ * a node when it is first reached. */
+static int resolve(struct graph *g, const struct node *from,
 		   const struct zl_spf_term *t, char *buf, size_t *out)
 {
-	const struct zl_name *n;
+	const struct zl_rr *rr;
+	struct zl_at at;
 
 	*out = NONE;
 	if (!zl_spf_domain(from->rec->txt.s, t, buf, DOMAIN_MAX))
 		return T_MACRO;
-	switch (zl_zone_answer(g->ctx->zone, buf, &n)) {
+	switch (zl_answer(g->ctx, buf, &at)) {
 	case ZL_ANSWER_UNKNOWN:
 		return T_OUTSIDE;
 	case ZL_ANSWER_NONE:
 		return T_VOID;
 	default:
-		*out = find_node(g, n);
+		*out = find_node(g, at.name);
+		if (at.zone != g->ctx->zone)
+			for (rr = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_TXT);
+			     rr && *out == NONE; rr = zl_next_rr(at.zone, rr))
+				*out = add_node(g, at.zone, rr);
 		return *out != NONE ? T_NODE : T_VOID;
 	}
 }
@@ -184,6 +205,8 @@ static zl_finding emit_node_v(struct graph *g, const struct node *nd,
 	zl_finding d;
 	size_t i;
 
+	if (nd->z != g->ctx->zone)
+		return ZL_NO_FINDING;
 	v[0].value = zl_spf_rec_term_str(nd->rec, t);
 	v[1].value = nd->rr->owner->text;
 	assert(nextra + 1 < sizeof v / sizeof v[0]);
@@ -211,10 +234,24 @@ static void report_loop(struct graph *g, const struct frame *st,
 			const struct zl_spf_term *t)
 {
 	struct zl_buf chain = { 0 };
-	size_t first = g->v[target].pos, n = depth - first, i;
+	size_t first = g->v[target].pos, n = depth - first, i, k;
+	const struct node *nd, *other = NULL;
+	zl_finding f;
 
 	if (!(g->report & REPORT_LOOP))
 		return;
+	/* Reported at the zone's own term that enters the loop last; a loop
+	 * wholly in other zones is theirs to report. */
+	for (k = depth; k > first && g->v[st[k - 1].node].z != g->ctx->zone;
+	     k--)
+		other = &g->v[st[k - 1].node];
+	if (k == first)
+		return;
+	nd = &g->v[st[k - 1].node];
+	if (k < depth)
+		t = &nd->rec->spf.terms[st[k - 1].term - 1];
+	else if (g->v[target].z != g->ctx->zone)
+		other = &g->v[target];
 	for (i = first; i < depth; i++) {
 		if (n > CHAIN_SHOWN && i == first + CHAIN_SHOWN / 2) {
 			zl_buf_addf(&chain, "... (%zu more) -> ",
@@ -225,10 +262,12 @@ static void report_loop(struct graph *g, const struct frame *st,
 			    g->v[st[i].node].rr->owner->text);
 	}
 	zl_buf_addf(&chain, "'%s'", g->v[target].rr->owner->text);
-	{
-		EMIT_NODE(g, &g->v[st[depth - 1].node], t,
-			  { "chain", chain.s });
-	}
+	f = EMIT_NODE(g, nd, t, { "chain", chain.s });
+	if (other)
+		zl_emit_note_in(g->ctx, f, other->z, other->rr->src,
+				other->rr->text, "the loop goes on through "
+				"this record of zone %s",
+				other->z->origin->text);
 	zl_buf_free(&chain);
 }
 
@@ -365,10 +404,9 @@ const struct zl_check zl_check_spf_void_include = {
 
 /* The lookups term i of nd costs once the walk is done, and whether that
  * figure is exact. */
-static long term_cost(struct graph *g, const struct node *nd, size_t i,
-		      bool *exact)
+static long term_cost(struct graph *g, size_t ni, size_t i, bool *exact)
 {
-	const struct zl_spf_term *t = &nd->rec->spf.terms[i];
+	const struct zl_spf_term *t = &g->v[ni].rec->spf.terms[i];
 	char buf[DOMAIN_MAX];
 	size_t k;
 	int where;
@@ -376,7 +414,7 @@ static long term_cost(struct graph *g, const struct node *nd, size_t i,
 	*exact = true;
 	if (t->kind != ZL_SPF_INCLUDE && t->kind != ZL_SPF_REDIRECT)
 		return 1;
-	where = resolve(g, nd, t, buf, &k);
+	where = resolve(g, &g->v[ni], t, buf, &k);
 	if (where == T_NODE) {
 		*exact = !g->v[k].inexact;
 		return sat_add(1, g->v[k].cost);
@@ -390,10 +428,11 @@ static long term_cost(struct graph *g, const struct node *nd, size_t i,
 /* Finds the term at which the count passes limit, and tells in how (when
  * not NULL) how the count was reached: the terms that cost more than one
  * lookup, then how many single lookups there are. */
-static void explain(struct graph *g, const struct node *nd, long limit,
+static void explain(struct graph *g, size_t ni, long limit,
 		    struct zl_buf *how, size_t *over, bool *exact)
 {
-	const struct zl_spf *s = &nd->rec->spf;
+	const struct rec *r = g->v[ni].rec;
+	const struct zl_spf *s = &r->spf;
 	long run = 0, c, singles = 0;
 	size_t i;
 	bool ex;
@@ -403,7 +442,7 @@ static void explain(struct graph *g, const struct node *nd, long limit,
 	for (i = 0; i < s->nterms; i++) {
 		if (!counted(s, i))
 			continue;
-		c = term_cost(g, nd, i, &ex);
+		c = term_cost(g, ni, i, &ex);
 		*exact = *exact && ex;
 		run = sat_add(run, c);
 		if (run > limit && *over == NONE)
@@ -416,7 +455,7 @@ static void explain(struct graph *g, const struct node *nd, long limit,
 			zl_buf_addf(how, "%s'%.*s' %s%ld",
 				    how->len ? ", " : "",
 				    (int)s->terms[i].text.len,
-				    nd->rec->txt.s + s->terms[i].text.off,
+				    r->txt.s + s->terms[i].text.off,
 				    ex ? "" : "at least ", c);
 	}
 	if (how && singles)
@@ -446,13 +485,14 @@ static void spf_lookups(struct zl_ctx *ctx)
 
 	graph_run(&g);
 	snprintf(lim, sizeof lim, "%ld", limit);
-	for (i = 0; i < g.n; i++) {
-		const struct node *nd = &g.v[i];
+	for (i = 0; i < g.nown; i++) {
+		const struct node *nd;
 		struct zl_buf how = { 0 };
 
-		explain(&g, nd, limit, NULL, &over, &exact);
+		explain(&g, i, limit, NULL, &over, &exact);
 		if (over != NONE) {
-			explain(&g, nd, limit, &how, &over, &exact);
+			explain(&g, i, limit, &how, &over, &exact);
+			nd = &g.v[i];
 			snprintf(count, sizeof count, "%s%ld",
 				 exact ? "" : "at least ", nd->cost);
 			EMIT_NODE(&g, nd, &nd->rec->spf.terms[over],
@@ -502,7 +542,7 @@ static void spf_mx_names(struct zl_ctx *ctx)
 {
 	long limit = zl_rule_int(ctx->rule, "limit");
 	const struct zl_rrset *set;
-	const struct zl_name *n;
+	struct zl_at at;
 	const struct rec *r;
 	char buf[DOMAIN_MAX], count[24], lim[24];
 	size_t i;
@@ -515,8 +555,8 @@ static void spf_mx_names(struct zl_ctx *ctx)
 
 		if (t->kind != ZL_SPF_MX || !counted(&r->spf, i) ||
 		    !query_name(ctx->rr, r, t, buf) ||
-		    zl_zone_answer(ctx->zone, buf, &n) != ZL_ANSWER_NAME ||
-		    !(set = zl_name_rrset(n, LDNS_RR_TYPE_MX)) ||
+		    zl_answer(ctx, buf, &at) != ZL_ANSWER_NAME ||
+		    !(set = zl_name_rrset(at.name, LDNS_RR_TYPE_MX)) ||
 		    (long)set->count <= limit)
 			continue;
 		snprintf(count, sizeof count, "%u", set->count);
@@ -539,17 +579,19 @@ const struct zl_check zl_check_spf_mx_names = {
 /* Whether term t's query for text finds nothing for any client (a void
  * lookup, §4.6.4: NXDOMAIN or an empty answer): a asks for A or AAAA
  * (by the client's address family), exists for A, mx for MX. */
-static bool void_query(const struct zl_zone *z, const struct zl_spf_term *t,
+static bool void_query(const struct zl_ctx *ctx, const struct zl_spf_term *t,
 		       const char *text)
 {
 	const struct zl_name *n;
+	struct zl_at at;
 
-	switch (zl_zone_answer(z, text, &n)) {
+	switch (zl_answer(ctx, text, &at)) {
 	case ZL_ANSWER_NONE:
 		return true;
 	case ZL_ANSWER_UNKNOWN:
 		return false;
 	default:
+		n = at.name;
 		break;
 	}
 	if (t->kind == ZL_SPF_MX)
@@ -586,7 +628,7 @@ static void spf_void_lookups(struct zl_ctx *ctx)
 		if ((t->kind != ZL_SPF_A && t->kind != ZL_SPF_MX &&
 		     t->kind != ZL_SPF_EXISTS) || !counted(&r->spf, i) ||
 		    !query_name(ctx->rr, r, t, buf) ||
-		    !void_query(ctx->zone, t, buf))
+		    !void_query(ctx, t, buf))
 			continue;
 		zl_buf_addf(&list, "%s'%.*s'", nvoid ? ", " : "",
 			    (int)t->text.len, r->txt.s + t->text.off);

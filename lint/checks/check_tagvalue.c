@@ -13,9 +13,16 @@ static void rec_release(void *r)
 	zl_tv_rec_free(r);
 }
 
+const struct zl_tv_rec *zl_tv_in(struct zl_ctx *ctx, const struct zl_zone *z,
+			       const struct zl_rr *rr)
+{
+	return zl_memo_get(ctx, ZL_MEMO_TAGVALUE, z, rr, rec_build,
+			   rec_release);
+}
+
 const struct zl_tv_rec *zl_tv_of(struct zl_ctx *ctx, const struct zl_rr *rr)
 {
-	return zl_memo_get(ctx, ZL_MEMO_TAGVALUE, rr, rec_build, rec_release);
+	return zl_tv_in(ctx, ctx->zone, rr);
 }
 
 void zl_tv_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,

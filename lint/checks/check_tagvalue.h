@@ -11,6 +11,9 @@
  * rules look at it (the engine's memo owns the result until the run
  * ends).  rr must be TXT (or another type of text strings). */
 const struct zl_tv_rec *zl_tv_of(struct zl_ctx *ctx, const struct zl_rr *rr);
+/* The same for a record of zone z of the run. */
+const struct zl_tv_rec *zl_tv_in(struct zl_ctx *ctx, const struct zl_zone *z,
+			       const struct zl_rr *rr);
 /* Emits the current rule at bytes sp of the subject record r, with the
  * var "message". */
 void zl_tv_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,

@@ -1,6 +1,7 @@
 /* check_util.c - zone lookups shared by several check primitives. */
 #include <arpa/inet.h>
 #include <ctype.h>
+#include <stdio.h>
 #include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,29 +161,61 @@ static const struct zl_name *wildcard(const struct zl_zone *z,
  * long, or a loop, fails at resolvers anyway). */
 #define MAX_CNAME_HOPS 8
 
-enum zl_answer zl_zone_answer(const struct zl_zone *z, const char *text,
-			      const struct zl_name **out)
+const struct zl_zone *zl_zone_of(const struct zl_ctx *ctx, const char *text)
 {
+	const struct zl_zone *z;
+
+	if (!ctx->zones)
+		return zl_text_in_zone(ctx->zone, text) ? ctx->zone : NULL;
+	z = zl_zoneset_zone_for(ctx->zones, ctx->zone, text);
+	return z && zl_text_in_zone(z, text) ? z : NULL;
+}
+
+struct zl_at zl_lookup(const struct zl_ctx *ctx, const char *text)
+{
+	struct zl_at at = { zl_zone_of(ctx, text), NULL };
+
+	if (at.zone)
+		at.name = zl_zone_lookup(at.zone, text);
+	return at;
+}
+
+struct zl_at zl_lookup2(const struct zl_ctx *ctx, const char *prefix,
+			const char *text)
+{
+	char buf[LDNS_MAX_DOMAINLEN * 4 + 8];
+	int n = snprintf(buf, sizeof buf, "%s%s", prefix, text);
+
+	if (n < 0 || (size_t)n >= sizeof buf)
+		return (struct zl_at){ NULL, NULL };
+	return zl_lookup(ctx, buf);
+}
+
+enum zl_answer zl_answer(const struct zl_ctx *ctx, const char *text,
+			 struct zl_at *out)
+{
+	const struct zl_zone *z;
 	const struct zl_name *n;
 	const struct zl_rr *cname;
 	unsigned hops;
 
-	*out = NULL;
+	*out = (struct zl_at){ NULL, NULL };
 	for (hops = 0; hops <= MAX_CNAME_HOPS; hops++) {
-		if (!zl_text_in_zone(z, text) || zl_text_below_cut(z, text))
+		if (!(z = zl_zone_of(ctx, text)) || zl_text_below_cut(z, text))
 			return ZL_ANSWER_UNKNOWN;
 		if (!(n = zl_zone_lookup(z, text)) || !n->sets)
 			n = wildcard(z, text);
-		if (!n)
+		if (!n) {
+			out->zone = z;
 			return ZL_ANSWER_NONE;
+		}
 		/* RFC 1034 §3.6.2: a CNAME answers for every type */
 		cname = zl_first_rr(z, n, LDNS_RR_TYPE_CNAME);
 		if (!cname || cname->nrdf < 1 || !cname->rdf[0].name) {
-			*out = n;
+			*out = (struct zl_at){ z, n };
 			return ZL_ANSWER_NAME;
 		}
 		text = cname->rdf[0].name->text;
 	}
 	return ZL_ANSWER_UNKNOWN;
 }
-

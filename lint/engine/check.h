@@ -38,18 +38,25 @@ struct zl_ctx {
 	/* The engine's record of broken and lost records, through which
 	 * ZL_EMIT() leaves out follow-on findings; NULL outside it. */
 	struct zl_broken *broken;
+	/* The run's zones, in which names outside this one resolve (use
+	 * zl_zone_of and the lookups below, never zones->... directly);
+	 * NULL: the zone alone. */
+	struct zl_zoneset *zones;
+	/* The zone as it was at the base of the change, or NULL. */
+	const struct zl_zone *base;
 };
 
 /* What a primitive may derive from a record once per run (zl_memo_get). */
 enum zl_memo_kind { ZL_MEMO_SPF, ZL_MEMO_TAGVALUE, ZL_MEMO_DKIM_KEY,
 		    ZL_MEMO_NKINDS };
 
-/* Returns what build(z, rr) made for rr in this run, calling it the first
- * time only: many rules look at one TXT record, and this way its text is
- * joined and parsed once.  The engine owns the result and calls release on
- * it when the run ends; build must not return NULL. */
+/* Returns what build(z, rr) made for rr, a record of zone z of the run,
+ * calling it the first time only: many rules look at one TXT record, and
+ * this way its text is joined and parsed once.  The engine owns the
+ * result and calls release on it when the run ends; build must not return
+ * NULL. */
 void *zl_memo_get(struct zl_ctx *ctx, enum zl_memo_kind kind,
-		  const struct zl_rr *rr,
+		  const struct zl_zone *z, const struct zl_rr *rr,
 		  void *(*build)(const struct zl_zone *z, const struct zl_rr *rr),
 		  void (*release)(void *obj));
 /* The memo's slot of kind for rr, for an object built from more than z
@@ -151,6 +158,12 @@ int zl_ctx_match(struct zl_ctx *ctx, const pcre2_code *re, const char *s,
 void zl_emit_note(struct zl_ctx *ctx, zl_finding f, uint16_t src,
 		  struct zl_tok at, const char *fmt, ...) ZL_PRINTF(5, 6);
 
+/* The same at a record of zone z of the run, another zone's: the note
+ * that points from a finding to the record a reference reached. */
+void zl_emit_note_in(struct zl_ctx *ctx, zl_finding f,
+		     const struct zl_zone *z, uint16_t src, struct zl_tok at,
+		     const char *fmt, ...) ZL_PRINTF(6, 7);
+
 /* The source span of rdata field i of rr (all its tokens). */
 struct zl_tok zl_rr_field_tok(const struct zl_zone *z, const struct zl_rr *rr,
 			      unsigned i);
@@ -186,20 +199,41 @@ bool zl_text_in_zone(const struct zl_zone *z, const char *text);
  * closest ancestor that it does. */
 bool zl_text_below_cut(const struct zl_zone *z, const char *text);
 
-/* What a query for a name gets from the zone's own data. */
-enum zl_answer {
-	ZL_ANSWER_NAME,		/* *out holds the answer's records */
-	ZL_ANSWER_NONE,		/* the name does not exist (NXDOMAIN) */
-	ZL_ANSWER_UNKNOWN,	/* another zone answers: outside the origin,
-				   below a delegation, or a CNAME chain too
-				   long to follow */
+/* A name and the zone of the run that holds it. */
+struct zl_at {
+	const struct zl_zone *zone;	/* NULL: no zone of the run holds
+					   the name: it is unknown */
+	const struct zl_name *name;	/* NULL: that zone neither owns nor
+					   references it */
 };
-/* Answers a query for canonical text as an authoritative server would
- * from this zone: the name itself, else the wildcard at its closest
- * encloser (RFC 4592), following CNAMEs inside the zone.  *out is the
- * name whose RRsets answer (ZL_ANSWER_NAME), else NULL. */
-enum zl_answer zl_zone_answer(const struct zl_zone *z, const char *text,
-			      const struct zl_name **out);
+
+/* The zone of the run that holds canonical text: the one whose origin is
+ * its longest suffix, ctx->zone or another zone of ctx->zones (a child
+ * zone takes over below its cut); NULL when none does (README "Zone
+ * repositories").  Every lookup of a name a record refers to starts here,
+ * so that what a rule finds does not depend on which file holds it. */
+const struct zl_zone *zl_zone_of(const struct zl_ctx *ctx, const char *text);
+/* Canonical text in the zone that holds it (no wildcard, no CNAME). */
+struct zl_at zl_lookup(const struct zl_ctx *ctx, const char *text);
+/* zl_lookup of prefix + text ("_dmarc." + "example.com."). */
+struct zl_at zl_lookup2(const struct zl_ctx *ctx, const char *prefix,
+			const char *text);
+
+/* What a query for a name gets from the zones of the run. */
+enum zl_answer {
+	ZL_ANSWER_NAME,		/* out holds the answer's records */
+	ZL_ANSWER_NONE,		/* the name does not exist (NXDOMAIN) in
+				   out->zone */
+	ZL_ANSWER_UNKNOWN,	/* no zone of the run answers: outside every
+				   origin, below a delegation whose child is
+				   not in the run, or a CNAME chain too long
+				   to follow */
+};
+/* Answers a query for canonical text as the authoritative servers of the
+ * run's zones would: the name itself, else the wildcard at its closest
+ * encloser (RFC 4592), following CNAMEs from zone to zone. */
+enum zl_answer zl_answer(const struct zl_ctx *ctx, const char *text,
+			 struct zl_at *out);
 /* Whether a `breaks` rule has reported rr in this run (docs/rules.md, "One
  * cause, one finding").  The engine leaves out findings at such a record;
  * a primitive that judges a whole set asks, so as to count the record as

@@ -109,25 +109,45 @@ void zl_emit_severity(struct zl_ctx *ctx, zl_finding f, enum zl_severity sev)
 		ctx->out->v[f].sev = sev;
 }
 
-void zl_emit_note(struct zl_ctx *ctx, zl_finding f, uint16_t src,
-		  struct zl_tok at, const char *fmt, ...)
+static void note_v(struct zl_ctx *ctx, zl_finding f, const struct zl_zone *z,
+		   uint16_t src, struct zl_tok at, const char *fmt, va_list ap)
 {
 	struct zl_diag *d;
 	struct zl_loc loc;
-	va_list ap;
 	char *msg;
 
 	if (f == ZL_NO_FINDING)
 		return;
 	d = &ctx->out->v[f];
-	if (ctx->broken && zl_broken_on(ctx->broken, ctx->rule, src, at))
+	/* Only the zone's own records can be broken in this run. */
+	if (z == ctx->zone && ctx->broken &&
+	    zl_broken_on(ctx->broken, ctx->rule, src, at))
 		zl_broken_drop(ctx->broken, (size_t)(d - ctx->out->v));
-	va_start(ap, fmt);
 	msg = zl_xvasprintf(fmt, ap);
-	va_end(ap);
-	loc = zl_zone_loc(ctx->zone, src, at);
+	loc = zl_zone_loc(z, src, at);
 	zl_diag_note(d, &loc, msg);
 	free(msg);
+}
+
+void zl_emit_note(struct zl_ctx *ctx, zl_finding f, uint16_t src,
+		  struct zl_tok at, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	note_v(ctx, f, ctx->zone, src, at, fmt, ap);
+	va_end(ap);
+}
+
+void zl_emit_note_in(struct zl_ctx *ctx, zl_finding f,
+		     const struct zl_zone *z, uint16_t src, struct zl_tok at,
+		     const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	note_v(ctx, f, z, src, at, fmt, ap);
+	va_end(ap);
 }
 
 void zl_emit_stopped(struct zl_diags *out, const struct zl_zone *z,

@@ -17,6 +17,7 @@
 struct run {
 	const struct zl_ruleset *rs;
 	const struct zl_zone *z;
+	const struct zl_lint_opts *o;
 	struct zl_diags *out;
 	struct zl_subjects sj;
 	struct zl_memo *memo;
@@ -35,6 +36,7 @@ static void call(struct run *run, const struct zl_rule *r, uint32_t ri,
 		.rr = rr, .set = s, .name = n, .memo = run->memo,
 		.supp = r->check->after_suppress ? run->supp : NULL,
 		.broken = &run->broken,
+		.zones = run->o->set, .base = run->o->base,
 	};
 
 	r->check->fn(&ctx);
@@ -127,10 +129,11 @@ static void run_rules(struct run *run, size_t first)
  * comments themselves run (they need to know which ids were used), and
  * their own findings may be suppressed in turn. */
 void zl_lint_impl(const struct zl_ruleset *rs, const struct zl_zone *z,
-	     struct zl_diags *out)
+		  const struct zl_lint_opts *o, struct zl_diags *out)
 {
-	struct run run = { .rs = rs, .z = z, .out = out };
-	struct zl_memo memo = { .n = z ? z->nrrs : 0 };
+	static const struct zl_lint_opts none;
+	struct run run = { .rs = rs, .z = z, .o = o ? o : &none, .out = out };
+	struct zl_memo memo = { .z = z, .n = z ? z->nrrs : 0 };
 	size_t first, mid;
 
 	if (!rs || !z || !out)

@@ -177,11 +177,23 @@ bool zl_subject_taken(struct zl_subjects *sj, const struct unit *u,
 
 /* ---- the per-run memo (memo.c; zl_memo_get in check.h) ---- */
 
-/* n is the zone's record count; the rest starts zeroed. */
+/* A record of another zone of the run, and what was built from it. */
+struct zl_memo_other {
+	const struct zl_rr *rr;		/* NULL: a free slot */
+	void *obj;
+	enum zl_memo_kind kind;
+};
+
+/* z and n (its record count) are the linted zone's; the rest starts
+ * zeroed.  Records of other zones (zl_lookup) are kept apart, in an open
+ * hash by record and kind. */
 struct zl_memo {
+	const struct zl_zone *z;
 	void **obj[ZL_MEMO_NKINDS];	/* per record index, NULL until built */
 	void (*release[ZL_MEMO_NKINDS])(void *);
 	size_t n;
+	struct zl_memo_other *other;
+	size_t nother, capother;	/* capother: 0 or a power of two */
 };
 
 

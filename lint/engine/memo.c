@@ -4,6 +4,55 @@
 #include "check.h"
 #include "eval.h"
 
+static size_t other_hash(const struct zl_rr *rr, enum zl_memo_kind kind,
+			 size_t cap)
+{
+	uintptr_t k = (uintptr_t)rr / sizeof *rr * ZL_MEMO_NKINDS + kind;
+
+	return (size_t)(k * 0x9e3779b97f4a7c15u >> 17) & (cap - 1);
+}
+
+static struct zl_memo_other *other_slot(struct zl_memo_other *v, size_t cap,
+					const struct zl_rr *rr,
+					enum zl_memo_kind kind)
+{
+	size_t h;
+
+	for (h = other_hash(rr, kind, cap); v[h].rr;
+	     h = (h + 1) & (cap - 1))
+		if (v[h].rr == rr && v[h].kind == kind)
+			break;
+	return &v[h];
+}
+
+/* The slot of a record of another zone: record addresses, which the
+ * zones of a run do not let anyone choose, are the keys. */
+static void **other(struct zl_memo *m, enum zl_memo_kind kind,
+		    const struct zl_rr *rr)
+{
+	struct zl_memo_other *o, *v;
+	size_t i, cap;
+
+	if (2 * (m->nother + 1) > m->capother) {
+		cap = m->capother ? 2 * m->capother : 64;
+		v = zl_xcalloc(cap, sizeof *v);
+		for (i = 0; i < m->capother; i++)
+			if (m->other[i].rr)
+				*other_slot(v, cap, m->other[i].rr,
+					    m->other[i].kind) = m->other[i];
+		free(m->other);
+		m->other = v;
+		m->capother = cap;
+	}
+	o = other_slot(m->other, m->capother, rr, kind);
+	if (!o->rr) {
+		o->rr = rr;
+		o->kind = kind;
+		m->nother++;
+	}
+	return &o->obj;
+}
+
 void **zl_memo_slot(struct zl_ctx *ctx, enum zl_memo_kind kind,
 		    const struct zl_rr *rr, void (*release)(void *obj))
 {
@@ -11,23 +60,25 @@ void **zl_memo_slot(struct zl_ctx *ctx, enum zl_memo_kind kind,
 
 	if (!m)		/* a caller outside the engine: no memo */
 		return NULL;
+	m->release[kind] = release;
+	if (rr < m->z->rrs || rr >= m->z->rrs + m->n)
+		return other(m, kind, rr);
 	if (!m->obj[kind])
 		m->obj[kind] = zl_xcalloc(m->n, sizeof *m->obj[kind]);
-	m->release[kind] = release;
 	return &m->obj[kind][rr - ctx->zone->rrs];
 }
 
 void *zl_memo_get(struct zl_ctx *ctx, enum zl_memo_kind kind,
-		  const struct zl_rr *rr,
+		  const struct zl_zone *z, const struct zl_rr *rr,
 		  void *(*build)(const struct zl_zone *z, const struct zl_rr *rr),
 		  void (*release)(void *obj))
 {
 	void **slot = zl_memo_slot(ctx, kind, rr, release);
 
 	if (!slot)
-		return build(ctx->zone, rr);
+		return build(z, rr);
 	if (!*slot)
-		*slot = build(ctx->zone, rr);
+		*slot = build(z, rr);
 	return *slot;
 }
 
@@ -41,4 +92,8 @@ void zl_memo_free(struct zl_memo *m)
 				m->release[k](m->obj[k][i]);
 		free(m->obj[k]);
 	}
+	for (i = 0; i < m->capother; i++)
+		if (m->other[i].obj)
+			m->release[m->other[i].kind](m->other[i].obj);
+	free(m->other);
 }

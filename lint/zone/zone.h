@@ -188,6 +188,16 @@ const struct zl_rrset *zl_name_rrset(const struct zl_name *n, uint16_t type);
 /* Appends rr (already filled in) to the records and to its RRset. */
 void zl_zone_add_rr(struct zl_zone *z, const struct zl_rr *rr);
 
+/* ---- zone sets (zone_set.c) ---- */
+
+/* The zone that holds canonical text: self when no zone of s has a longer
+ * origin that is a suffix of text, else the zone of s with the longest
+ * one (loading it if it is context); NULL when none holds it, or the one
+ * that would is context that failed to load.  s and self may be NULL. */
+const struct zl_zone *zl_zoneset_zone_for(struct zl_zoneset *s,
+					  const struct zl_zone *self,
+					  const char *text);
+
 /* ---- the budgets of a run (zone_budget.c) ---- */
 
 /* What the zones loaded with a budget have used so far, from any

@@ -1,0 +1,233 @@
+/* zone_set.c - the zones of one run as one set, in which a name belongs to
+ * the zone whose origin is its longest suffix.  The zones given are loaded
+ * before linting; the repository's other zones are context, each loaded
+ * the first time a name reaches its origin, so that one file of a large
+ * repository reads only the zones it refers to.
+ *
+ * Entries are added before linting starts and never move afterwards; the
+ * lookups of -j threads read the table without a lock, and only loading a
+ * context zone takes it. */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "impl.h"
+#include "zone.h"
+
+struct entry {
+	char *origin;			/* canonical */
+	_Atomic(struct zl_zone *) zone;	/* NULL: context not loaded yet,
+					   or it failed to load */
+	char *path;			/* context: the file, else NULL */
+	struct zl_load_opts opts;	/* context: how to load it */
+	bool tried;			/* context: a load was attempted */
+};
+
+struct zl_zoneset {
+	struct entry *v;
+	size_t n, cap;
+	uint32_t *slot;			/* open hash of v by origin: index + 1 */
+	size_t nslot;			/* power of two, 0 or >= 2 * n */
+	_Atomic size_t nloaded;		/* context zones loaded */
+	pthread_mutex_t lock;
+};
+
+struct zl_zoneset *zl_zoneset_new_impl(void)
+{
+	struct zl_zoneset *s = zl_xcalloc(1, sizeof *s);
+
+	pthread_mutex_init(&s->lock, NULL);
+	return s;
+}
+
+void zl_zoneset_free(struct zl_zoneset *s)
+{
+	size_t i;
+
+	if (!s)
+		return;
+	for (i = 0; i < s->n; i++) {
+		zl_zone_free(atomic_load(&s->v[i].zone));
+		free(s->v[i].origin);
+		free(s->v[i].path);
+	}
+	free(s->v);
+	free(s->slot);
+	pthread_mutex_destroy(&s->lock);
+	free(s);
+}
+
+static size_t slot_of(const struct zl_zoneset *s, const char *text, size_t len)
+{
+	return (size_t)zl_hash(text, len) & (s->nslot - 1);
+}
+
+/* The entry for canonical origin text[0..len), or NULL. */
+static struct entry *find(const struct zl_zoneset *s, const char *text,
+			  size_t len)
+{
+	size_t i;
+	struct entry *e;
+
+	if (!s->nslot)
+		return NULL;
+	for (i = slot_of(s, text, len); s->slot[i]; i = (i + 1) & (s->nslot - 1)) {
+		e = &s->v[s->slot[i] - 1];
+		if (strlen(e->origin) == len && memcmp(e->origin, text, len) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+static void rehash(struct zl_zoneset *s)
+{
+	size_t i, k;
+
+	free(s->slot);
+	for (s->nslot = 16; s->nslot < 2 * (s->n + 1); s->nslot *= 2)
+		;
+	s->slot = zl_xcalloc(s->nslot, sizeof *s->slot);
+	for (i = 0; i < s->n; i++) {
+		k = slot_of(s, s->v[i].origin, strlen(s->v[i].origin));
+		while (s->slot[k])
+			k = (k + 1) & (s->nslot - 1);
+		s->slot[k] = (uint32_t)(i + 1);
+	}
+}
+
+/* Appends an entry for origin and indexes it, unless the set has one:
+ * the first zone of an origin answers for it (two files of one origin,
+ * as in views, are each still linted against their own data).  Returns
+ * whether it was indexed. */
+static bool add(struct zl_zoneset *s, const char *origin, struct entry **out)
+{
+	struct entry *e;
+	size_t len = strlen(origin), k;
+	bool dup = find(s, origin, len) != NULL;
+
+	zl_xgrow((void **)&s->v, &s->cap, s->n + 1, sizeof *s->v);
+	e = &s->v[s->n++];
+	memset(e, 0, sizeof *e);
+	e->origin = zl_xstrdup(origin);
+	*out = e;
+	if (dup)
+		return false;
+	if (2 * s->n >= s->nslot) {
+		rehash(s);
+	} else {
+		for (k = slot_of(s, origin, len); s->slot[k];
+		     k = (k + 1) & (s->nslot - 1))
+			;
+		s->slot[k] = (uint32_t)s->n;
+	}
+	return true;
+}
+
+enum zl_status zl_zoneset_add_impl(struct zl_zoneset *s, struct zl_zone *z)
+{
+	struct entry *e;
+
+	if (!s || !z || s->n >= UINT32_MAX - 1) {
+		zl_zone_free(z);
+		return ZL_ERR_USAGE;
+	}
+	(void)add(s, z->origin->text, &e);
+	atomic_store(&e->zone, z);
+	return ZL_OK;
+}
+
+/* Canonical form of an origin as written: lower case, one final dot. */
+static char *canonical(const char *origin)
+{
+	size_t n = strlen(origin), i;
+	char *c = zl_xmalloc(n + 2);
+
+	for (i = 0; i < n; i++)
+		c[i] = (char)(origin[i] >= 'A' && origin[i] <= 'Z' ?
+			      origin[i] - 'A' + 'a' : origin[i]);
+	if (n == 0 || c[n - 1] != '.')
+		c[n++] = '.';
+	c[n] = '\0';
+	return c;
+}
+
+enum zl_status zl_zoneset_add_file_impl(struct zl_zoneset *s, const char *path,
+					const char *origin,
+					const struct zl_load_opts *opts)
+{
+	struct entry *e;
+	char *o;
+
+	if (!s || !path || !origin || !*origin || s->n >= UINT32_MAX - 1)
+		return ZL_ERR_USAGE;
+	o = canonical(origin);
+	/* A zone of the run, or an earlier file, may have the origin. */
+	if (!find(s, o, strlen(o))) {
+		(void)add(s, o, &e);
+		e->path = zl_xstrdup(path);
+		if (opts)
+			e->opts = *opts;
+		e->opts.origin = e->origin;
+	}
+	free(o);
+	return ZL_OK;
+}
+
+size_t zl_zoneset_loaded(const struct zl_zoneset *s)
+{
+	return s ? atomic_load(&((struct zl_zoneset *)s)->nloaded) : 0;
+}
+
+static void unlock(void *arg)
+{
+	pthread_mutex_unlock(arg);
+}
+
+/* The zone of entry e, loading it the first time when it is context.  A
+ * context zone that cannot be loaded answers nothing: its own run (when
+ * it is linted) says why. */
+static const struct zl_zone *zone_of(struct zl_zoneset *s, struct entry *e)
+{
+	struct zl_zone *z = atomic_load_explicit(&e->zone, memory_order_acquire);
+	char *err = NULL;
+
+	if (z || !e->path)
+		return z;
+	pthread_mutex_lock(&s->lock);
+	zl_cleanup_push(unlock, &s->lock);
+	if (!e->tried) {
+		e->tried = true;
+		if (zl_zone_load_file_impl(e->path, &e->opts, &z, &err) == ZL_OK) {
+			atomic_store_explicit(&e->zone, z, memory_order_release);
+			atomic_fetch_add(&s->nloaded, 1);
+		}
+		free(err);
+	}
+	z = atomic_load(&e->zone);
+	zl_cleanup_pop();
+	pthread_mutex_unlock(&s->lock);
+	return z;
+}
+
+const struct zl_zone *zl_zoneset_zone_for(struct zl_zoneset *s,
+					  const struct zl_zone *self,
+					  const char *text)
+{
+	size_t own = self ? self->origin->len : 0, len;
+	const char *p;
+	struct entry *e;
+
+	for (p = text; p; p = zl_name_parent(p)) {
+		len = strlen(p);
+		/* Own origin reached: no zone of the set lies in between. */
+		if (self && len == own &&
+		    strcmp(p, self->origin->text) == 0)
+			return self;
+		/* A context zone that did not load leaves its names
+		 * unknown rather than to the parent zone. */
+		if (s && (e = find(s, p, len)) != NULL)
+			return zone_of(s, e);
+	}
+	return NULL;
+}
