@@ -142,6 +142,149 @@ START_TEST(test_summary_markdown_hostile)
 }
 END_TEST
 
+/* ---- the rules ---- */
+
+/* Lints cur against base with the built-in rules `only` selects; d gets
+ * the sorted findings (free with zl_diags_free). */
+static void lint_change(const char *base, const char *cur, const char *only,
+			struct zl_diags *d)
+{
+	struct zl_zone *b = load(base), *c = load(cur);
+	struct zl_ruleset *rs = zl_ruleset_new();
+	struct zl_lint_opts o = { .base = b };
+	struct zl_diags errs;
+
+	zl_diags_init(&errs);
+	zl_diags_init(d);
+	ck_assert_int_eq(zl_ruleset_load_builtin(rs, &errs), ZL_OK);
+	ck_assert_int_eq(zl_ruleset_select(rs, only, &errs), ZL_OK);
+	ck_assert_int_eq(zl_lint_with(rs, c, &o, d), ZL_OK);
+	zl_diags_sort(d);
+	zl_diags_free(&errs);
+	zl_ruleset_free(rs);
+	zl_zone_free(b);
+	zl_zone_free(c);
+}
+
+/* The ids and lines of d as "ID:LINE ..." for one comparison. */
+static char *found(const struct zl_diags *d)
+{
+	static char buf[512];
+	size_t i, n = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < d->n && n < sizeof buf - 32; i++)
+		n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s:%u",
+				      i ? " " : "", d->v[i].id ? d->v[i].id :
+				      "-", (unsigned)d->v[i].loc.line);
+	return buf;
+}
+
+/* Lines 6 on, after TU_HEAD (lines 1-5). */
+START_TEST(test_mx_within_ttl)
+{
+	static const char a[] = TU_HEAD "@ 86400 IN MX 10 mx1\n"
+		"mx1 86400 IN A 192.0.2.1\nmx2 IN A 192.0.2.2\n";
+	static const char b[] = TU_HEAD "@ 86400 IN MX 10 mx2\n"
+		"mx1 86400 IN A 192.0.2.9\nmx2 IN A 192.0.2.2\n";
+	static const char c[] = TU_HEAD "@ 300 IN MX 10 mx1\n"
+		"mx1 300 IN A 192.0.2.1\nmx2 IN A 192.0.2.2\n";
+	static const char d2[] = TU_HEAD "@ 300 IN MX 20 mx2\n"
+		"mx1 300 IN A 192.0.2.7\nmx2 IN A 192.0.2.2\n";
+	struct zl_diags d;
+
+	/* the set and the old target's address: both at their records */
+	lint_change(a, b, "CHG", &d);
+	ck_assert_str_eq(found(&d), "CHG001:6 CHG001:7");
+	ck_assert_uint_eq(d.v[0].nnotes, 1);
+	ck_assert_ptr_nonnull(strstr(d.v[0].notes[0].message,
+				     "example.com. 86400 MX 10 mx1.example.com."));
+	zl_diags_free(&d);
+	/* the same change under a TTL of 300: nothing */
+	lint_change(c, d2, "CHG", &d);
+	ck_assert_str_eq(found(&d), "");
+	zl_diags_free(&d);
+	/* no base: nothing */
+	lint_change(NULL, b, "CHG", &d);
+	ck_assert_str_eq(found(&d), "");
+	zl_diags_free(&d);
+	/* the threshold is a tunable: a zone unchanged is never reported */
+	lint_change(a, a, "CHG", &d);
+	ck_assert_str_eq(found(&d), "");
+	zl_diags_free(&d);
+}
+END_TEST
+
+START_TEST(test_policy_within_ttl)
+{
+	static const char a[] = TU_HEAD "@ 7200 IN TXT \"v=spf1 mx -all\"\n"
+		"_dmarc 7200 IN TXT \"v=DMARC1; p=none\"\n"
+		"www 7200 IN TXT \"hello\"\n";
+	static const char b[] = TU_HEAD "@ 7200 IN TXT \"v=spf1 a mx -all\"\n"
+		"_dmarc 7200 IN TXT \"v=DMARC1; p=reject\"\n"
+		"www 7200 IN TXT \"bye\"\n";
+	static const char c[] = TU_HEAD "www 7200 IN TXT \"hello\"\n";
+	struct zl_diags d;
+
+	lint_change(a, b, "CHG", &d);
+	ck_assert_str_eq(found(&d), "CHG002:6 CHG003:7");
+	ck_assert_int_eq(d.v[0].sev, ZL_SEV_NOTE);
+	zl_diags_free(&d);
+	/* both removed: at the SOA (line 3), with the old record quoted */
+	lint_change(a, c, "CHG002,CHG003", &d);
+	ck_assert_str_eq(found(&d), "CHG002:3 CHG003:3");
+	ck_assert_uint_eq(d.v[0].nnotes, 1);
+	zl_diags_free(&d);
+}
+END_TEST
+
+START_TEST(test_dkim_selector_removed)
+{
+	static const char a[] = TU_HEAD
+		"s1._domainkey IN TXT \"v=DKIM1; p=AAAA\"\n"
+		"s2._domainkey IN TXT \"v=DKIM1; p=\"\n"
+		"s3._domainkey IN CNAME s3.dkim.example.net.\n"
+		"s4._domainkey IN TXT \"v=DKIM1; p=BBBB\"\n"
+		"s5._domainkey IN TXT \"v=DKIM1; p=CCCC\"\n";
+	static const char b[] = TU_HEAD
+		"s4._domainkey IN TXT \"v=DKIM1; p=\"\n"
+		"s5._domainkey IN TXT \"v=DKIM1; p=DDDD\"\n";
+	struct zl_diags d;
+
+	/* s1 and s3 gone with keys; s2 was revoked; s4 revoked now; s5 kept */
+	lint_change(a, b, "CHG004", &d);
+	ck_assert_str_eq(found(&d), "CHG004:3 CHG004:3");
+	ck_assert_ptr_nonnull(strstr(d.v[0].message, "s1._domainkey") ?
+			      d.v[0].message : strstr(d.v[1].message,
+						      "s1._domainkey"));
+	zl_diags_free(&d);
+}
+END_TEST
+
+START_TEST(test_mx_removed)
+{
+	static const char a[] = TU_HEAD "@ IN MX 10 mx1\nmx1 IN A 192.0.2.1\n"
+		"www IN MX 10 mx1\nwww IN A 192.0.2.80\n"
+		"lists IN MX 10 mx1\nlists IN TXT \"v=spf1 ip4:192.0.2.1 -all\"\n"
+		"old IN MX 10 mx1\nold IN TXT \"v=spf1 -all\"\n";
+	static const char b[] = TU_HEAD "@ IN MX 10 mx1\nmx1 IN A 192.0.2.1\n"
+		"www IN A 192.0.2.80\n"
+		"lists IN TXT \"v=spf1 ip4:192.0.2.1 -all\"\n"
+		"old IN TXT \"v=spf1 -all\"\n";
+	static const char c[] = TU_HEAD "@ IN MX 10 mx1\nmx1 IN A 192.0.2.1\n"
+		"www IN MX 0 .\nwww IN A 192.0.2.80\n";
+	struct zl_diags d;
+
+	lint_change(a, b, "CHG005", &d);
+	ck_assert_str_eq(found(&d), "CHG005:8 CHG005:9");
+	zl_diags_free(&d);
+	/* a null MX instead: nothing */
+	lint_change(a, c, "CHG005", &d);
+	ck_assert_str_eq(found(&d), "");
+	zl_diags_free(&d);
+}
+END_TEST
+
 Suite *change_suite(void)
 {
 	Suite *s = suite_create("change");
@@ -151,6 +294,12 @@ Suite *change_suite(void)
 	tcase_add_test(tc, test_summary_empty);
 	tcase_add_test(tc, test_summary_added_deleted);
 	tcase_add_test(tc, test_summary_markdown_hostile);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("rules");
+	tcase_add_test(tc, test_mx_within_ttl);
+	tcase_add_test(tc, test_policy_within_ttl);
+	tcase_add_test(tc, test_dkim_selector_removed);
+	tcase_add_test(tc, test_mx_removed);
 	suite_add_tcase(s, tc);
 	return s;
 }
