@@ -422,6 +422,9 @@ struct zl_lint_opts {
 	/* z as it was at the base of a change (the previous commit, or
 	 * --since); NULL: none (a new zone, or no base given). */
 	const struct zl_zone *base;
+	/* The time, in seconds since 1970, for rules that suggest dates (the
+	 * next SOA serial); 0: the clock. */
+	int64_t now;
 };
 
 /* zl_lint with what o gives (NULL: as zl_lint). */

@@ -14,13 +14,16 @@
 # the named rules, same scope, select and needs, whose check reports every
 # subject, so a marker for a rule that never looks at the record fails.
 # Findings in files the fixture includes are matched against expectations
-# written in those files.
+# written in those files.  A fixture with FIXTURE.base beside it is linted
+# against that base version (zonelint --since, in a scratch git
+# repository): the rules that compare a zone with its base (ZONE011).
 #
 # usage: tests/fixtures.sh ZONELINT [FIXTURE...]
 # ZONELINT_WRAPPER is put in front of the command (for valgrind).
 set -u
 zonelint=$1
 shift
+case $zonelint in */*) zonelint=$(cd "$(dirname "$zonelint")" && pwd)/$(basename "$zonelint") ;; esac
 dir=$(dirname "$0")/fixtures
 if [ $# -eq 0 ]; then
 	set -- "$dir"/*.zone "$dir"/*/*.zone
@@ -54,11 +57,38 @@ probe() {
 			"$@" phase=2 -
 }
 
+# lint FIXTURE: its findings in the gcc format, and zonelint's status.
+lint() {
+	if [ ! -f "$1.base" ]; then
+		${ZONELINT_WRAPPER:-} "$zonelint" --format gcc "$1" 2>&1
+		return
+	fi
+	rel=${1#/}
+	abs=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+	: >"$tmp/lint.out"
+	rm -rf "$tmp/git"
+	mkdir -p "$tmp/git/$(dirname "$rel")"
+	cp "$1.base" "$tmp/git/$rel"
+	(
+		cd "$tmp/git" || exit 1
+		unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE
+		git init -q && git add -A &&
+			git -c user.name=fixtures -c user.email=fixtures@example \
+				-c commit.gpgsign=false commit -q -m base &&
+			cp "$abs" "$rel" || exit 2
+		${ZONELINT_WRAPPER:-} "$zonelint" --format gcc --since HEAD \
+			"$rel" >"$tmp/lint.out" 2>&1
+	)
+	lrc=$?
+	sed "s|^$rel:|$1:|" "$tmp/lint.out"
+	return $lrc
+}
+
 pass=0
 fail=0
 for f in "$@"; do
 	[ -f "$f" ] || continue
-	out=$(${ZONELINT_WRAPPER:-} "$zonelint" --format gcc "$f" 2>&1)
+	out=$(lint "$f")
 	rc=$?
 	if [ $rc -gt 1 ]; then
 		echo "not ok - $f: zonelint exited $rc"

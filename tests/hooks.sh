@@ -34,12 +34,30 @@ PATH="$tmp/bin:$PATH"
 
 # ---- zones ----
 
+# serial: a new SOA serial, higher than every one before (a counter in a
+# file: zones are written in subshells), so that a zone written again has
+# a higher serial than the one committed, as ZONE011 wants.
+echo 2024010100 >"$tmp/serial"
+serial() {
+	s=$(($(cat "$tmp/serial") + 1))
+	echo "$s" >"$tmp/serial"
+	echo "$s"
+}
+
+# bump FILE...: gives each zone file a new serial.
+bump() {
+	for f in "$@"; do
+		sed "s/hostmaster [0-9]*/hostmaster $(serial)/" "$f" >"$tmp/bump"
+		cat "$tmp/bump" >"$f"
+	done
+}
+
 # good ORIGIN: a zone with nothing at or above warning.
 good() {
 	cat <<EOF
 \$ORIGIN $1.
 \$TTL 3600
-@	IN SOA ns1 hostmaster 2024010101 7200 3600 1209600 3600
+@	IN SOA ns1 hostmaster $(serial) 7200 3600 1209600 3600
 	IN NS ns1
 	IN MX 10 mx1
 	IN MX 20 mx2
@@ -279,6 +297,11 @@ test_include_staged_defect() {
 	has "$tmp/commit.out" "staged zone files"
 	mailinc | sed 's/20 mx2/30 mx2/' >zones/common/mail.inc
 	git add zones/common/mail.inc
+	refused "the include fixed, the serials of its zones not raised"
+	has "$tmp/commit.out" "^zones/example.com.zone:3:.*ZONE011"
+	has "$tmp/commit.out" "^zones/example.org.zone:3:.*ZONE011"
+	bump zones/example.com.zone zones/example.org.zone
+	git add zones
 	accepted "the include fixed"
 }
 
@@ -288,6 +311,7 @@ test_include_unstaged_defect() {
 	sed 's/^mx2.*/&\
 www	IN A 192.0.2.80/' zones/example.com.zone >"$tmp/z"
 	cat "$tmp/z" >zones/example.com.zone
+	bump zones/example.com.zone
 	git add zones/example.com.zone
 	accepted "a clean zone change, a bad include left unstaged"
 	# What the commit recorded is clean; the working tree still is not.
@@ -355,6 +379,7 @@ test_commit_paths_and_all() {
 	[ "$crc" -ne 0 ] && [ "$(git rev-parse HEAD)" = "$before" ]
 	has "$tmp/commit.out" "MX001"
 	mailinc | sed 's/20 mx2/40 mx2/' >zones/common/mail.inc
+	bump zones/example.com.zone zones/example.org.zone
 	git commit -q -a -m "commit everything, fixed"
 	[ "$(git rev-parse HEAD)" != "$before" ]
 }
@@ -520,11 +545,12 @@ test_framework_unstaged_fix() {
 	cd "$tmp/fw"
 	bad example.com >zones/example.com.zone
 	git add zones/example.com.zone
-	good example.com >zones/example.com.zone
+	good example.com >"$tmp/fixed"
+	cp "$tmp/fixed" zones/example.com.zone
 	refused "framework: fixed only in the working tree"
 	has "$tmp/commit.out" "MX001"
 	# The framework put the unstaged fix back.
-	good example.com | cmp -s - zones/example.com.zone
+	cmp -s "$tmp/fixed" zones/example.com.zone
 	git reset -q --hard
 }
 

@@ -44,6 +44,8 @@ struct cli {
 	size_t npaths;
 	long jobs;			/* -j: zones linted at a time */
 	bool from_index;		/* --from-index: read what git stages */
+	const char *since;		/* --since REV: the base of each zone */
+	int64_t now;			/* SOURCE_DATE_EPOCH, or 0: the clock */
 	const char **servers;		/* --server-config, in order */
 	size_t nservers;
 	const char *baseline;		/* --baseline FILE */
@@ -118,6 +120,7 @@ struct run {
 	bool bad_config, unwritten;
 	struct zl_configs *cfgs;/* NULL with --no-config */
 	struct gitidx *idx;	/* --from-index */
+	struct base *base;	/* --since, or HEAD under --from-index */
 	struct zl_budget *budget;	/* what all the zones may read */
 	struct zl_baseline *baseline;	/* --baseline, or NULL */
 	size_t hidden, stale;		/* findings it hid, entries unused */
@@ -143,10 +146,20 @@ void cli_check_server_directives(struct job *j, const struct zl_zone *z);
 
 /* ---- git.c ---- */
 
+/* Runs git with argv (no shell) and reads its standard output, at most max
+ * bytes (more: *len is max + 1).  Returns 0 with *out malloc'd and
+ * NUL-terminated, or -1 with *why malloc'd when git cannot be run or
+ * fails. */
+int git_run(char *const argv[], size_t max, char **out, size_t *len,
+	    char **why);
+
 /* The git index of the repository the current directory lies in, listed
  * once; NULL after saying why it cannot be read. */
 struct gitidx;
 struct gitidx *gitidx_open(void);
+/* The same for the tree of commit sha, which the user named rev (shown in
+ * messages); its files are read as that commit records them. */
+struct gitidx *gitidx_open_tree(const char *rev, const char *sha);
 void gitidx_free(struct gitidx *g);
 /* Reads the staged blob of a path (never the working tree); paths must lie
  * in the repository and outside any .git; symbolic links, submodules and
@@ -154,6 +167,14 @@ void gitidx_free(struct gitidx *g);
 const struct zl_provider *gitidx_provider(const struct gitidx *g);
 /* The top level, as the user names it ("." or "../.." below it). */
 const char *gitidx_root(const struct gitidx *g);
+/* The top level, absolute. */
+const char *gitidx_top(const struct gitidx *g);
+/* path (from the current directory) from the top level, as git names it;
+ * NULL when it lies outside the repository.  Malloc'd. */
+char *gitidx_rel(const struct gitidx *g, const char *path);
+/* Whether rel (from the top level) is a regular file there, not in
+ * conflict. */
+bool gitidx_has(const struct gitidx *g, const char *rel);
 /* The zones an operand names in the index: the staged file itself, else
  * the staged zone-like files below it (as the user names them, malloc'd).
  * A name with nothing staged at or below it is returned as it is, for its
@@ -175,6 +196,22 @@ enum zl_status gitidx_ruleset(struct gitidx *g, const char *zone_path,
 /* Adds to *b the baselines that the staged configs read so far name. */
 enum zl_status gitidx_baseline(const struct gitidx *g,
 			       struct zl_baseline **b);
+
+/* ---- base.c ---- */
+
+/* The base the zones are compared with: the commit --since names, else
+ * under --from-index HEAD.  NULL with *ok true when there is none (neither
+ * option, or no HEAD yet); NULL with *ok false after saying why the base
+ * cannot be read. */
+struct base;
+struct base *base_open(const struct cli *c, bool *ok);
+void base_free(struct base *b);
+/* The version at base b (NULL: none) of the zone file path, loaded as lo
+ * loads the zone but from b's tree, under its old name when it was
+ * renamed; NULL when the zone is new since then or its base cannot be
+ * read.  Thread-safe; the caller frees it. */
+struct zl_zone *base_zone(const struct base *b, const char *path,
+			  const struct zl_load_opts *lo);
 
 /* ---- baseline.c ---- */
 

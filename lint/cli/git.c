@@ -1,8 +1,9 @@
 /* git.c - --from-index: zones, their $INCLUDEs and .zonelint.yaml read as
- * they are staged in the git index, not from the working tree.  The index
- * is listed once (git ls-files --stage); each file is then read as the blob
- * it records (git cat-file blob), through a zl_provider the loader uses for
- * the zone and every file it includes. */
+ * they are staged in the git index, not from the working tree; and the tree
+ * of a commit (--since), read the same way.  The index or the tree is listed
+ * once (git ls-files --stage, git ls-tree -r); each file is then read as the
+ * blob it records (git cat-file blob), through a zl_provider the loader uses
+ * for the zone and every file it includes. */
 #include <errno.h>
 #include <fcntl.h>
 #include <spawn.h>
@@ -43,11 +44,13 @@ struct gitidx {
 	size_t n;
 	struct zl_provider prov;
 	struct cfg *cfgs;
+	char *rev;		/* the commit whose tree this is (as the user
+				   named it); NULL: the index */
 };
 
 /* Runs git with argv and reads its standard output, at most max bytes
  * (more: *len is max + 1).  Returns 0, or -1 with *why set (malloc'd). */
-static int run_git(char *const argv[], size_t max, char **out, size_t *len,
+int git_run(char *const argv[], size_t max, char **out, size_t *len,
 		   char **why)
 {
 	posix_spawn_file_actions_t fa;
@@ -200,7 +203,8 @@ static enum zl_status read_entry(const struct gitidx *g, const char *rel,
 	size_t len;
 
 	if (!e) {
-		*err = xstrdup("it is not staged (not in the git index)");
+		*err = g->rev ? xasprintf("it is not in %s", g->rev) :
+		       xstrdup("it is not staged (not in the git index)");
 		return ZL_ERR_IO;
 	}
 	if (e->unmerged) {
@@ -215,7 +219,7 @@ static enum zl_status read_entry(const struct gitidx *g, const char *rel,
 		return ZL_ERR_IO;
 	}
 	argv[3] = (char *)e->sha;
-	if (run_git(argv, max, &buf, &len, &why) != 0) {
+	if (git_run(argv, max, &buf, &len, &why) != 0) {
 		*err = why;
 		return ZL_ERR_IO;
 	}
@@ -265,29 +269,37 @@ static enum zl_status index_read(void *arg, const struct zl_read *rd,
 	return st;
 }
 
-struct gitidx *gitidx_open(void)
+/* The index (rev NULL), or the tree of commit sha that the user named
+ * rev; NULL after saying why it cannot be read. */
+static struct gitidx *open_view(const char *rev, const char *sha)
 {
 	char *top_argv[] = { "git", "rev-parse", "--show-toplevel", NULL };
 	char *ls_argv[] = { "git", "ls-files", "--stage", "-z", "--full-name",
 			    "--", ":/", NULL };
+	/* The same records as ls-files --stage gives, stage 0. */
+	char *tree_argv[] = { "git", "ls-tree", "-r", "-z", "--full-tree",
+			      "--format=%(objectmode) %(objectname) 0\t"
+			      "%(path)", (char *)sha, NULL };
+	const char *opt = rev ? "--since" : "--from-index";
 	struct gitidx *g;
 	char *buf = NULL, *why = NULL, *cwd, *rel;
 	size_t len = 0;
 
-	if (run_git(top_argv, 4096, &buf, &len, &why) != 0) {
-		report_failure("--from-index", why);
+	if (git_run(top_argv, 4096, &buf, &len, &why) != 0) {
+		report_failure(opt, why);
 		free(why);
 		return NULL;
 	}
 	if (len == 0 || len > 4096 || buf[0] != '/') {
-		report_failure("--from-index", "git names no top level of "
-			       "a work tree as an absolute path");
+		report_failure(opt, "git names no top level of a work tree as "
+			       "an absolute path");
 		free(buf);
 		return NULL;
 	}
 	buf[strcspn(buf, "\n")] = '\0';
 	g = xcalloc(1, sizeof *g);
 	g->top = path_abs(buf);
+	g->rev = rev ? xstrdup(rev) : NULL;
 	free(buf);
 	cwd = path_abs(".");
 	rel = from_top(g, cwd);
@@ -310,11 +322,12 @@ struct gitidx *gitidx_open(void)
 	}
 	free(rel);
 	free(cwd);
-	if (run_git(ls_argv, MAX_LIST, &buf, &len, &why) != 0 ||
-	    len > MAX_LIST || !parse_listing(g, buf, len)) {
-		report_failure("--from-index", len > MAX_LIST ?
-			       "the git index is too large" :
-			       buf ? "cannot parse the git index" : why);
+	if (git_run(rev ? tree_argv : ls_argv, MAX_LIST, &buf, &len, &why) !=
+	    0 || len > MAX_LIST || !parse_listing(g, buf, len)) {
+		report_failure(opt, len > MAX_LIST ?
+			       "the listing of the git tree is too large" :
+			       buf ? "cannot parse the listing of the git tree" :
+			       why);
 		if (!buf)
 			free(why);
 		free(buf);
@@ -325,6 +338,16 @@ struct gitidx *gitidx_open(void)
 	g->prov.read = index_read;
 	g->prov.arg = g;
 	return g;
+}
+
+struct gitidx *gitidx_open(void)
+{
+	return open_view(NULL, NULL);
+}
+
+struct gitidx *gitidx_open_tree(const char *rev, const char *sha)
+{
+	return open_view(rev, sha);
 }
 
 void gitidx_free(struct gitidx *g)
@@ -346,6 +369,7 @@ void gitidx_free(struct gitidx *g)
 	free(g->e);
 	free(g->top);
 	free(g->shown_top);
+	free(g->rev);
 	free(g);
 }
 
@@ -357,6 +381,26 @@ const struct zl_provider *gitidx_provider(const struct gitidx *g)
 const char *gitidx_root(const struct gitidx *g)
 {
 	return g->shown_top;
+}
+
+const char *gitidx_top(const struct gitidx *g)
+{
+	return g->top;
+}
+
+char *gitidx_rel(const struct gitidx *g, const char *path)
+{
+	char *abs = path_abs(path), *rel = from_top(g, abs);
+
+	free(abs);
+	return rel;
+}
+
+bool gitidx_has(const struct gitidx *g, const char *rel)
+{
+	const struct entry *e = lookup(g, rel);
+
+	return e && !e->unmerged && e->mode == MODE_FILE;
 }
 
 /* A path from the top level as the user names it: from the current

@@ -87,6 +87,8 @@ static const struct opt opts[] = {
 	  "record the findings in FILE as a baseline and exit 0" },
 	{ "from-index", 0, NULL, BOOL(from_index),
 	  "read zones, their includes and .zonelint.yaml as staged in git" },
+	{ "since", 0, "REV", STR(since),
+	  "compare each zone with its version in git REV (SOA serial)" },
 	{ "stdin-filename", 0, "NAME", STR(stdin_name),
 	  "name of '-' in diagnostics and for the origin (default: <stdin>)" },
 	{ "list-checks", 0, NULL, ACT(ACT_LIST_CHECKS),
@@ -102,6 +104,29 @@ static const struct opt opts[] = {
 };
 
 #define NOPTS (sizeof opts / sizeof opts[0])
+
+/* SOURCE_DATE_EPOCH (https://reproducible-builds.org/specs/source-date-epoch/)
+ * stands for the current time where zonelint suggests a date: the next
+ * SOA serial.  A value that is not a decimal count of seconds is an error,
+ * as the specification asks. */
+static int source_date(struct cli *c)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	if (!s)
+		return 0;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (!*s || *end || errno || v <= 0 || v > 253402300799LL) {
+		warnx("SOURCE_DATE_EPOCH must be a number of seconds since "
+		      "1970, not '%s'", s);
+		return -1;
+	}
+	c->now = (int64_t)v;
+	return 0;
+}
 #define LONG_ONLY 256		/* getopt_long value of opts[i]: 256 + i */
 
 static void push(const char ***v, size_t *n, const char *s)
@@ -329,6 +354,12 @@ int cli_parse(struct cli *c, int argc, char **argv)
 			      "standard input");
 			return -1;
 		}
+	}
+	if (source_date(c) != 0)
+		return -1;
+	if (c->since && (!*c->since || *c->since == '-')) {
+		warnx("--since wants a git revision, not '%s'", c->since);
+		return -1;
 	}
 	if (c->nservers > 0 && c->from_index) {
 		warnx("--server-config reads files, not what git stages");

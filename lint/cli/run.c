@@ -55,10 +55,11 @@ static const struct zl_ruleset *rules_for(struct run *r, const char *name)
 	return rs;
 }
 
-/* Lints one loaded zone into j; what it reports waits for the end of the
- * run (report_jobs). */
+/* Lints one loaded zone into j, loaded with lo; what it reports waits for
+ * the end of the run (report_jobs). */
 static void lint_zone(struct run *r, struct job *j, enum zl_status st,
-		      struct zl_zone *z, char *msg)
+		      struct zl_zone *z, char *msg,
+		      const struct zl_load_opts *lo)
 {
 	const struct zl_ruleset *rs = NULL;
 	const char *src;
@@ -73,7 +74,12 @@ static void lint_zone(struct run *r, struct job *j, enum zl_status st,
 	else
 		free(msg);
 	if (rs) {
-		must(zl_lint(rs, z, &j->diags));
+		/* The zone's base version, for the SOA serial (base.c). */
+		struct zl_zone *base = base_zone(r->base, j->path, lo);
+		struct zl_lint_opts o = { .base = base, .now = r->cli->now };
+
+		must(zl_lint_with(rs, z, &o, &j->diags));
+		zl_zone_free(base);
 		j->linted = true;
 	}
 	for (i = 1; (src = zl_zone_source(z, i)) != NULL; i++) {
@@ -131,7 +137,7 @@ static void lint_file(struct run *r, struct job *j)
 	} else if (st == ZL_OK && j->server) {
 		cli_check_server_directives(j, z);
 	}
-	lint_zone(r, j, st, z, msg);
+	lint_zone(r, j, st, z, msg, &lo);
 }
 
 static void lint_stdin(struct run *r, struct job *j)
@@ -165,7 +171,7 @@ static void lint_stdin(struct run *r, struct job *j)
 					      &msg));
 	}
 	free(buf);
-	lint_zone(r, j, st, z, msg);
+	lint_zone(r, j, st, z, msg, &lo);
 }
 
 struct job *add_job(struct run *r, const char *path, const char *root)
@@ -517,6 +523,7 @@ int cli_lint(const struct cli *c, const struct zl_ruleset *rs)
 {
 	struct run r = { .cli = c, .rs = rs,
 			 .lock = PTHREAD_MUTEX_INITIALIZER };
+	bool ok;
 	int rc;
 
 	if ((c->output && !cli_output_ok(c->output)) || !check_load_opts(c) ||
@@ -524,8 +531,11 @@ int cli_lint(const struct cli *c, const struct zl_ruleset *rs)
 		zl_baseline_free(r.baseline);
 		return RC_FAIL;
 	}
-	if (c->from_index && (r.idx = gitidx_open()) == NULL) {
+	if ((c->from_index && (r.idx = gitidx_open()) == NULL) ||
+	    (r.base = base_open(c, &ok), !ok)) {
 		zl_configs_free(r.cfgs);
+		zl_baseline_free(r.baseline);
+		gitidx_free(r.idx);
 		return RC_FAIL;
 	}
 	r.budget = must_ptr(zl_budget_new(NULL));
@@ -555,6 +565,7 @@ int cli_lint(const struct cli *c, const struct zl_ruleset *rs)
 	zl_baseline_free(r.baseline);
 	zl_configs_free(r.cfgs);
 	gitidx_free(r.idx);
+	base_free(r.base);
 	zl_budget_free(r.budget);
 	return rc;
 }

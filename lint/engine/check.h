@@ -44,6 +44,7 @@ struct zl_ctx {
 	struct zl_zoneset *zones;
 	/* The zone as it was at the base of the change, or NULL. */
 	const struct zl_zone *base;
+	int64_t now;		/* zl_lint_opts.now: 0 is the clock */
 };
 
 /* What a primitive may derive from a record once per run (zl_memo_get). */

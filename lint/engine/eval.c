@@ -37,6 +37,7 @@ static void call(struct run *run, const struct zl_rule *r, uint32_t ri,
 		.supp = r->check->after_suppress ? run->supp : NULL,
 		.broken = &run->broken,
 		.zones = run->o->set, .base = run->o->base,
+		.now = run->o->now,
 	};
 
 	r->check->fn(&ctx);
