@@ -88,30 +88,42 @@ static void compare(struct zl_ctx *ctx, const char *name, uint16_t type,
 	zl_rrtexts_free(&cur);
 }
 
-/* The A and AAAA records of each name the base's MX records point at: a
- * sender that cached the MX may go on to the cached address. */
-static void compare_targets(struct zl_ctx *ctx, const struct zl_rr *mx)
+static int cmp_ptr(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)*(const void *const *)a;
+	uintptr_t y = (uintptr_t)*(const void *const *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The A and AAAA records of each name the base's MX records point at,
+ * each name once: a sender that cached an MX may go on to the address it
+ * cached for the target. */
+static void compare_targets(struct zl_ctx *ctx)
 {
 	const struct zl_zone *b = ctx->base;
-	const struct zl_name *t;
-	const struct zl_rr *rr, *seen;
+	const struct zl_name **t = zl_xcalloc(b->nrrs + 1, sizeof *t);
+	const struct zl_rr *rr;
+	size_t i, n = 0;
 	char *what;
 
-	for (rr = mx; rr; rr = zl_next_rr(b, rr)) {
-		t = rr->nrdf >= 2 ? rr->rdf[1].name : NULL;
-		if (!t || !t->sets || strcmp(t->text, ".") == 0)
+	for (i = 0; i < b->nrrs; i++) {
+		rr = &b->rrs[i];
+		if (rr->type == LDNS_RR_TYPE_MX && rr->nrdf >= 2 &&
+		    rr->rdf[1].name && rr->rdf[1].name->sets)
+			t[n++] = rr->rdf[1].name;
+	}
+	qsort(t, n, sizeof *t, cmp_ptr);
+	for (i = 0; i < n; i++) {
+		if (i && t[i] == t[i - 1])
 			continue;
-		/* a target named twice is looked at once */
-		for (seen = mx; seen != rr; seen = zl_next_rr(b, seen))
-			if (seen->nrdf >= 2 && seen->rdf[1].name == t)
-				break;
-		if (seen != rr)
-			continue;
-		what = zl_xasprintf("the addresses of MX target '%s'", t->text);
-		compare(ctx, t->text, LDNS_RR_TYPE_A, NULL, what);
-		compare(ctx, t->text, LDNS_RR_TYPE_AAAA, NULL, what);
+		what = zl_xasprintf("the addresses of MX target '%s'",
+				    t[i]->text);
+		compare(ctx, t[i]->text, LDNS_RR_TYPE_A, NULL, what);
+		compare(ctx, t[i]->text, LDNS_RR_TYPE_AAAA, NULL, what);
 		free(what);
 	}
+	free(t);
 }
 
 /* RFC 1035 §3.2.1, RFC 2308 §5: resolvers keep a record for its TTL, so a
@@ -138,7 +150,6 @@ static void changed_within_ttl(struct zl_ctx *ctx)
 		if (v == W_MX) {
 			what = zl_xasprintf("the MX records of '%s'", name);
 			compare(ctx, name, LDNS_RR_TYPE_MX, NULL, what);
-			compare_targets(ctx, rr);
 		} else if (v == W_SPF) {
 			what = zl_xasprintf("the SPF policy of '%s'", name);
 			compare(ctx, name, LDNS_RR_TYPE_TXT, zl_rrtext_is_spf,
@@ -150,6 +161,8 @@ static void changed_within_ttl(struct zl_ctx *ctx)
 		}
 		free(what);
 	}
+	if (v == W_MX)
+		compare_targets(ctx);
 }
 
 const struct zl_check zl_check_changed_within_ttl = {
