@@ -46,6 +46,9 @@ struct cli {
 	bool from_index;		/* --from-index: read what git stages */
 	const char *since;		/* --since REV: the base of each zone */
 	int64_t now;			/* SOURCE_DATE_EPOCH, or 0: the clock */
+	bool summary;			/* --summary: what changes for mail */
+	enum zl_summary_format summary_fmt;
+	const char *summary_file;	/* --summary-file FILE */
 	const char **servers;		/* --server-config, in order */
 	size_t nservers;
 	const char *baseline;		/* --baseline FILE */
@@ -101,6 +104,7 @@ struct job {
 	 * zone-file directives it checks; NULL otherwise. */
 	char *origin, *decl;
 	const char *server;
+	char *summary;		/* --summary of the zone, or NULL */
 };
 
 /* The zones are found first, in operand and directory order, then linted
@@ -121,6 +125,8 @@ struct run {
 	struct zl_configs *cfgs;/* NULL with --no-config */
 	struct gitidx *idx;	/* --from-index */
 	struct base *base;	/* --since, or HEAD under --from-index */
+	char **sums;		/* the --summary of each zone reported */
+	size_t nsums, capsums;
 	struct zl_budget *budget;	/* what all the zones may read */
 	struct zl_baseline *baseline;	/* --baseline, or NULL */
 	size_t hidden, stale;		/* findings it hid, entries unused */
@@ -212,6 +218,19 @@ void base_free(struct base *b);
  * read.  Thread-safe; the caller frees it. */
 struct zl_zone *base_zone(const struct base *b, const char *path,
 			  const struct zl_load_opts *lo);
+
+/* ---- summary.c ---- */
+
+/* --summary of zone z (NULL: deleted) against its base (NULL: new), under
+ * title; malloc'd, or NULL when nothing mail-related changed or no summary
+ * was asked for. */
+char *cli_summary_zone(const struct cli *c, const struct zl_zone *base,
+		       const struct zl_zone *z, const char *title);
+/* Writes the summaries sums[0..n), then those of the zones deleted since
+ * base b below the operands, to stderr or --summary-file; false after
+ * saying why it could not. */
+bool cli_summary_print(const struct cli *c, const struct base *b,
+		       char *const *sums, size_t n);
 
 /* ---- baseline.c ---- */
 

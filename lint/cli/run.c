@@ -79,6 +79,8 @@ static void lint_zone(struct run *r, struct job *j, enum zl_status st,
 		struct zl_lint_opts o = { .base = base, .now = r->cli->now };
 
 		must(zl_lint_with(rs, z, &o, &j->diags));
+		j->summary = cli_summary_zone(r->cli, base, z, j->path ?
+					      j->path : stdin_name(r));
 		zl_zone_free(base);
 		j->linted = true;
 	}
@@ -418,7 +420,13 @@ static void report_jobs(struct run *r)
 			else if (j->linted)
 				r->nfiles++;
 			must(zl_diags_move(&r->diags, &j->diags));
-		}
+			if (j->summary) {
+				xgrow((void **)&r->sums, &r->capsums,
+				      r->nsums + 1, sizeof *r->sums);
+				r->sums[r->nsums++] = j->summary;
+			}
+		} else
+			free(j->summary);
 		zl_diags_free(&j->diags);
 	}
 	free(incs);
@@ -552,6 +560,11 @@ int cli_lint(const struct cli *c, const struct zl_ruleset *rs)
 		r.unwritten = cli_write_report(c, rs, &r.diags) != ZL_OK;
 	if (c->statistics)
 		cli_print_statistics(&r.diags);
+	if (!cli_summary_print(c, r.base, r.sums, r.nsums))
+		r.unwritten = true;
+	for (size_t i = 0; i < r.nsums; i++)
+		free(r.sums[i]);
+	free(r.sums);
 	if (!c->quiet)
 		cli_print_summary(&r);
 	if (failed(&r))

@@ -1,0 +1,121 @@
+/* summary.c - --summary: what the change does to mail, zone by zone, for
+ * every zone that changed since the base, the deleted ones included. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+#define MAX_LIST (UINT64_C(1) << 26)	/* git's list of deleted files */
+
+char *cli_summary_zone(const struct cli *c, const struct zl_zone *base,
+		       const struct zl_zone *z, const char *title)
+{
+	char *s = NULL;
+
+	if (!c->summary || (!base && !z))
+		return NULL;
+	must(zl_summary(base, z, c->summary_fmt, title, &s));
+	if (s && !*s) {
+		free(s);
+		s = NULL;
+	}
+	return s;
+}
+
+/* The zone files deleted since the base (as git names them from the top
+ * level, below the operands), NUL-separated in *out; false after saying
+ * why git could not tell. */
+static bool deleted(const struct cli *c, char **out, size_t *len)
+{
+	char **argv = xcalloc(c->npaths + 12, sizeof *argv), *why = NULL;
+	size_t n = 0, i;
+	bool ok;
+
+	argv[n++] = "git";
+	argv[n++] = "diff";
+	argv[n++] = "--name-only";
+	argv[n++] = "-z";
+	argv[n++] = "-M";
+	argv[n++] = "--diff-filter=D";
+	argv[n++] = "--no-ext-diff";
+	if (c->from_index)
+		argv[n++] = "--cached";
+	argv[n++] = (char *)(c->since ? c->since : "HEAD");
+	argv[n++] = "--";
+	for (i = 0; i < c->npaths; i++)
+		argv[n++] = c->paths[i];
+	ok = git_run(argv, MAX_LIST, out, len, &why) == 0 && *len <= MAX_LIST;
+	if (!ok)
+		report_failure("--summary", why ? why :
+			       "the list of deleted files is too large");
+	free(why);
+	free(argv);
+	return ok;
+}
+
+/* Writes the summaries of the zones deleted since base b to f; false
+ * after saying why git could not list them. */
+static bool put_deleted(const struct cli *c, const struct base *b, FILE *f)
+{
+	struct zl_load_opts lo = { .origin = c->origin,
+				   .allow_include = c->allow,
+				   .nallow_include = c->nallow };
+	char *argv[] = { "git", "rev-parse", "--show-cdup", NULL };
+	char *list = NULL, *cdup = NULL, *why = NULL, *p, *path, *title, *s;
+	const char *name;
+	size_t len = 0, clen;
+	struct zl_zone *z;
+	bool ok = deleted(c, &list, &len);
+
+	if (ok && git_run(argv, 4096, &cdup, &clen, &why) != 0) {
+		report_failure("--summary", why);
+		ok = false;
+	}
+	if (ok)
+		cdup[strcspn(cdup, "\n")] = '\0';
+	for (p = list; ok && p < list + len; p += strlen(p) + 1) {
+		name = strrchr(p, '/') ? strrchr(p, '/') + 1 : p;
+		if (!is_zone_name(name))
+			continue;
+		path = xasprintf("%s%s", cdup, p);
+		z = base_zone(b, path, &lo);
+		title = xasprintf("%s (deleted)", path);
+		if ((s = cli_summary_zone(c, z, NULL, title)))
+			fputs(s, f);
+		free(s);
+		free(title);
+		zl_zone_free(z);
+		free(path);
+	}
+	free(why);
+	free(cdup);
+	free(list);
+	return ok;
+}
+
+bool cli_summary_print(const struct cli *c, const struct base *b,
+		       char *const *sums, size_t n)
+{
+	FILE *f = stderr;
+	bool ok = true;
+	size_t i;
+
+	if (!c->summary)
+		return true;
+	if (c->summary_file && !(f = fopen(c->summary_file, "w"))) {
+		report_failure(c->summary_file, ERRSTR(errno));
+		return false;
+	}
+	for (i = 0; i < n; i++)
+		fputs(sums[i], f);
+	if (b)
+		ok = put_deleted(c, b, f);
+	if (ferror(f) | (fflush(f) == EOF) |
+	    (f != stderr && fclose(f) == EOF)) {
+		report_failure(c->summary_file ? c->summary_file : "--summary",
+			       "cannot write the summary");
+		ok = false;
+	}
+	return ok;
+}
