@@ -180,6 +180,7 @@ check: zonelint tests/unit/run tests/oom tests/servers/list $(LIB_LINKS)
 	sh tests/budgets.sh ./zonelint
 	sh tests/formats.sh ./zonelint
 	sh tests/baseline.sh ./zonelint
+	sh tests/changes.sh ./zonelint
 	sh tests/hooks.sh ./zonelint
 	sh tests/man.sh ./zonelint
 	sh tests/cycles.sh $(LIB_OBJS)
