@@ -45,7 +45,7 @@ _zonelint()
 		_filedir '@(yaml|yml)'
 		return ;;
 	--output | -o | --stdin-filename | --allow-include | --baseline | \
-	--write-baseline | --server-config)
+	--write-baseline | --server-config | --summary-file)
 		_filedir
 		return ;;
 	--origin)
@@ -56,7 +56,7 @@ _zonelint()
 		COMPREPLY=($(compgen -W '--origin --server-config --allow-include --rules --no-default-rules
 			--select --ignore --severity --fail-on --format --output
 			--color --jobs --quiet --statistics --show-suppressed --config
-			--no-config --baseline --write-baseline --from-index --stdin-filename --list-rules --list-checks --explain
+			--no-config --baseline --write-baseline --from-index --summary --summary-file --stdin-filename --list-rules --list-checks --explain
 			--check-rules --version --help -f -j -o -q -V -h' -- "$cur"))
 		return
 	fi
