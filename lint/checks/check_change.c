@@ -33,6 +33,17 @@ static void note_removed(struct zl_ctx *ctx, zl_finding f,
 	}
 }
 
+/* The records of type at name in the base, all gone now, as notes of f. */
+static void note_gone(struct zl_ctx *ctx, zl_finding f, const struct zl_rr *at,
+		      const char *name, uint16_t type)
+{
+	struct zl_rrtexts old, none = { 0 };
+
+	zl_rrtexts_at(&old, ctx->base, name, type, NULL);
+	note_removed(ctx, f, at, &old, &none);
+	zl_rrtexts_free(&old);
+}
+
 /* Whether rr is the first record of its RRset (each set visited once). */
 static bool set_first(const struct zl_zone *z, const struct zl_rr *rr)
 {
@@ -199,9 +210,7 @@ static void dkim_selector_removed(struct zl_ctx *ctx)
 	const struct zl_zone *b = ctx->base;
 	const struct zl_name *now;
 	const struct zl_rr *rr, *k, *at;
-	struct zl_rrtexts old, none = { 0 };
 	const char *name, *dk;
-	zl_finding f;
 	size_t i;
 
 	if (!b)
@@ -223,10 +232,8 @@ static void dkim_selector_removed(struct zl_ctx *ctx)
 				   zl_name_rrset(now, LDNS_RR_TYPE_CNAME))) ||
 		    !(at = zl_rrtext_anchor(ctx->zone, name)))
 			continue;
-		zl_rrtexts_at(&old, b, name, rr->type, NULL);
-		f = ZL_EMIT(ctx, at->src, at->text, { "selector", name });
-		note_removed(ctx, f, at, &old, &none);
-		zl_rrtexts_free(&old);
+		note_gone(ctx, ZL_EMIT(ctx, at->src, at->text,
+				       { "selector", name }), at, name, rr->type);
 	}
 }
 
@@ -274,9 +281,7 @@ static void mx_removed(struct zl_ctx *ctx)
 	const struct zl_zone *b = ctx->base;
 	const struct zl_name *now;
 	const struct zl_rr *rr, *at;
-	struct zl_rrtexts old, none = { 0 };
 	const char *what;
-	zl_finding f;
 	size_t i;
 
 	if (!b)
@@ -294,11 +299,9 @@ static void mx_removed(struct zl_ctx *ctx)
 			if (!(at = spf_authorises(ctx->zone, now)))
 				continue;
 		}
-		zl_rrtexts_at(&old, b, now->text, LDNS_RR_TYPE_MX, NULL);
-		f = ZL_EMIT(ctx, at->src, at->text, { "name", now->text },
-			    { "what", what });
-		note_removed(ctx, f, at, &old, &none);
-		zl_rrtexts_free(&old);
+		note_gone(ctx, ZL_EMIT(ctx, at->src, at->text,
+				       { "name", now->text }, { "what", what }),
+			  at, now->text, LDNS_RR_TYPE_MX);
 	}
 }
 
