@@ -216,16 +216,20 @@ void base_free(struct base *b);
  * loads the zone but from b's tree, under its old name when it was
  * renamed; NULL when the zone is new since then or its base cannot be
  * read.  Thread-safe; the caller frees it. */
+/* The name path had at b (from the top level) when git finds that it was
+ * renamed since, else NULL; borrowed from b. */
+const char *base_renamed(const struct base *b, const char *path);
 struct zl_zone *base_zone(const struct base *b, const char *path,
 			  const struct zl_load_opts *lo);
 
 /* ---- summary.c ---- */
 
-/* --summary of zone z (NULL: deleted) against its base (NULL: new), under
- * title; malloc'd, or NULL when nothing mail-related changed or no summary
- * was asked for. */
-char *cli_summary_zone(const struct cli *c, const struct zl_zone *base,
-		       const struct zl_zone *z, const char *title);
+/* --summary of zone z (NULL: deleted) against its base (NULL: new) at b,
+ * headed by path (and the name it had, when renamed); malloc'd, or NULL
+ * when nothing mail-related changed or no summary was asked for. */
+char *cli_summary_zone(const struct cli *c, const struct base *b,
+		       const struct zl_zone *base, const struct zl_zone *z,
+		       const char *path);
 /* Writes the summaries sums[0..n), then those of the zones deleted since
  * base b below the operands, to stderr or --summary-file; false after
  * saying why it could not. */

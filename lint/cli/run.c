@@ -79,8 +79,9 @@ static void lint_zone(struct run *r, struct job *j, enum zl_status st,
 		struct zl_lint_opts o = { .base = base, .now = r->cli->now };
 
 		must(zl_lint_with(rs, z, &o, &j->diags));
-		j->summary = cli_summary_zone(r->cli, base, z, j->path ?
-					      j->path : stdin_name(r));
+		j->summary = cli_summary_zone(r->cli, r->base, base, z,
+					      j->path ? j->path :
+					      stdin_name(r));
 		zl_zone_free(base);
 		j->linted = true;
 	}

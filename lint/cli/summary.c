@@ -8,14 +8,19 @@
 
 #define MAX_LIST (UINT64_C(1) << 26)	/* git's list of deleted files */
 
-char *cli_summary_zone(const struct cli *c, const struct zl_zone *base,
-		       const struct zl_zone *z, const char *title)
+char *cli_summary_zone(const struct cli *c, const struct base *b,
+		       const struct zl_zone *base, const struct zl_zone *z,
+		       const char *path)
 {
-	char *s = NULL;
+	const char *from = z ? base_renamed(b, path) : NULL;
+	char *s = NULL, *title;
 
 	if (!c->summary || (!base && !z))
 		return NULL;
+	title = from ? xasprintf("%s (renamed from %s)", path, from) :
+		z ? xstrdup(path) : xasprintf("%s (deleted)", path);
 	must(zl_summary(base, z, c->summary_fmt, title, &s));
+	free(title);
 	if (s && !*s) {
 		free(s);
 		s = NULL;
@@ -62,7 +67,7 @@ static bool put_deleted(const struct cli *c, const struct base *b, FILE *f)
 				   .allow_include = c->allow,
 				   .nallow_include = c->nallow };
 	char *argv[] = { "git", "rev-parse", "--show-cdup", NULL };
-	char *list = NULL, *cdup = NULL, *why = NULL, *p, *path, *title, *s;
+	char *list = NULL, *cdup = NULL, *why = NULL, *p, *path, *s;
 	const char *name;
 	size_t len = 0, clen;
 	struct zl_zone *z;
@@ -80,11 +85,9 @@ static bool put_deleted(const struct cli *c, const struct base *b, FILE *f)
 			continue;
 		path = xasprintf("%s%s", cdup, p);
 		z = base_zone(b, path, &lo);
-		title = xasprintf("%s (deleted)", path);
-		if ((s = cli_summary_zone(c, z, NULL, title)))
+		if ((s = cli_summary_zone(c, b, z, NULL, path)))
 			fputs(s, f);
 		free(s);
-		free(title);
 		zl_zone_free(z);
 		free(path);
 	}
