@@ -20,6 +20,7 @@ struct sum {
 	const char *domain;	/* the domain items are about */
 	bool domain_shown;
 	bool any;		/* an item has been written */
+	size_t items;		/* items written */
 	const struct zl_zone *old, *cur;
 };
 
@@ -68,6 +69,7 @@ static void item(struct sum *s)
 		s->domain_shown = true;
 	}
 	s->any = true;
+	s->items++;
 	zl_buf_add(&s->b, md ? "- " : "    ", md ? 2 : 4);
 }
 
@@ -332,6 +334,21 @@ static bool one_record(struct sum *s, const char *name, const char *what,
 	return false;
 }
 
+/* When a record changed in a way the tags looked at do not show (items
+ * is the count before looking), says so with both versions whole. */
+static void whole(struct sum *s, const char *what, const char *name,
+		  const struct zl_rrtexts *o, const struct zl_rrtexts *c,
+		  size_t items)
+{
+	char *fmt;
+
+	if (s->items != items)
+		return;
+	fmt = zl_xasprintf("%s record at %%s changed: %%s -> %%s", what);
+	say(s, fmt, name, o->v[0].text, c->v[0].text);
+	free(fmt);
+}
+
 /* The terms of SPF text t, each a malloc'd string; *n of them. */
 static char **spf_terms(const char *t, size_t *n, unsigned *lookups)
 {
@@ -408,7 +425,7 @@ static void dmarc(struct sum *s, const char *d)
 	static const char *const lists[] = { "rua", "ruf", NULL };
 	struct zl_rrtexts o, c;
 	char *name = zl_xasprintf("_dmarc.%s", zl_name_tail(d)), *a, *b, *f;
-	size_t i;
+	size_t i, items = s->items;
 
 	if (one_record(s, name, "DMARC", zl_rrtext_is_dmarc, &o, &c)) {
 		for (i = 0; tags[i]; i++)
@@ -427,6 +444,7 @@ static void dmarc(struct sum *s, const char *d)
 			free(a);
 			free(b);
 		}
+		whole(s, "DMARC", name, &o, &c, items);
 	}
 	both_free(&o, &c);
 	free(name);
@@ -437,9 +455,12 @@ static void mtasts(struct sum *s, const char *d)
 {
 	struct zl_rrtexts o, c;
 	char *name = zl_xasprintf("_mta-sts.%s", zl_name_tail(d));
+	size_t items = s->items;
 
-	if (one_record(s, name, "MTA-STS", zl_rrtext_is_sts, &o, &c))
+	if (one_record(s, name, "MTA-STS", zl_rrtext_is_sts, &o, &c)) {
 		tag_diff(s, "MTA-STS", "id", o.v[0].text, c.v[0].text);
+		whole(s, "MTA-STS", name, &o, &c, items);
+	}
 	both_free(&o, &c);
 	free(name);
 }
@@ -449,6 +470,7 @@ static void tlsrpt(struct sum *s, const char *d)
 {
 	struct zl_rrtexts o, c;
 	char *name = zl_xasprintf("_smtp._tls.%s", zl_name_tail(d)), *a, *b;
+	size_t items = s->items;
 
 	if (one_record(s, name, "TLS-RPT", zl_rrtext_is_tlsrpt, &o, &c)) {
 		a = tag_value(o.v[0].text, "rua");
@@ -457,6 +479,7 @@ static void tlsrpt(struct sum *s, const char *d)
 		list_diff(s, "TLS-RPT report address added: %s", b, a);
 		free(a);
 		free(b);
+		whole(s, "TLS-RPT", name, &o, &c, items);
 	}
 	both_free(&o, &c);
 	free(name);

@@ -127,6 +127,22 @@ START_TEST(test_summary_added_deleted)
 }
 END_TEST
 
+/* A change the tags looked at do not show is said with both records. */
+START_TEST(test_summary_whole)
+{
+	static const char a[] = TU_HEAD
+		"_dmarc IN TXT \"v=DMARC1; p=none\"\n";
+	static const char b[] = TU_HEAD
+		"_dmarc IN TXT \"v=DMARC1; p=none; fo=1\"\n";
+	char *s = summary(a, b, ZL_SUMMARY_TEXT, NULL);
+
+	ck_assert_str_eq(s, "  example.com.\n"
+		"    DMARC record at _dmarc.example.com. changed: "
+		"v=DMARC1; p=none -> v=DMARC1; p=none; fo=1\n");
+	free(s);
+}
+END_TEST
+
 /* Zone data cannot end a Markdown code span nor carry control bytes. */
 START_TEST(test_summary_markdown_hostile)
 {
@@ -294,6 +310,7 @@ Suite *change_suite(void)
 	tcase_add_test(tc, test_summary_empty);
 	tcase_add_test(tc, test_summary_added_deleted);
 	tcase_add_test(tc, test_summary_markdown_hostile);
+	tcase_add_test(tc, test_summary_whole);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("rules");
 	tcase_add_test(tc, test_mx_within_ttl);
