@@ -48,6 +48,9 @@ _zonelint()
 	--write-baseline | --server-config | --summary-file)
 		_filedir
 		return ;;
+	--since)
+		COMPREPLY=($(compgen -W "$(git for-each-ref --format='%(refname:short)' 2>/dev/null)" -- "$cur"))
+		return ;;
 	--origin)
 		return ;;
 	esac
@@ -56,7 +59,7 @@ _zonelint()
 		COMPREPLY=($(compgen -W '--origin --server-config --allow-include --rules --no-default-rules
 			--select --ignore --severity --fail-on --format --output
 			--color --jobs --quiet --statistics --show-suppressed --config
-			--no-config --baseline --write-baseline --from-index --summary --summary-file --stdin-filename --list-rules --list-checks --explain
+			--no-config --baseline --write-baseline --from-index --since --summary --summary-file --stdin-filename --list-rules --list-checks --explain
 			--check-rules --version --help -f -j -o -q -V -h' -- "$cur"))
 		return
 	fi

@@ -10,7 +10,7 @@
 #include "cli.h"
 #include "zonelint.h"
 
-static int run_action(const struct cli *c, const struct zl_ruleset *rs,
+static int run_action(const struct cli *c, struct zl_ruleset *rs,
 		      size_t nchecked)
 {
 	switch (c->action) {

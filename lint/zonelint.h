@@ -494,6 +494,23 @@ enum zl_status zl_config_load_buffer(const char *name, const char *dir,
 				     struct zl_diags *errs) ZL_MUST_CHECK;
 void zl_config_free(struct zl_config *cf);
 
+/* A config's `packs:` (docs/config.md) names rule files and directories,
+ * relative to its directory, that its zones are linted with.  Only the
+ * program knows how its base rule set was made and where files come from
+ * (a git index, say), so it loads them: fn makes a rule set like the base
+ * with paths[0..n) added, relative to dir (the config's directory as
+ * messages name it; locs: where each path is written in the config, for
+ * errors about it).  It returns ZL_OK with *out, which the config then
+ * owns and tunes instead of the base, or a status after appending every
+ * error to errs (the config then fails to load).  A config with packs: on
+ * a base without fn is an error. */
+typedef enum zl_status zl_packs_fn(void *arg, const char *dir,
+				   const char *const *paths,
+				   const struct zl_loc *locs, size_t n,
+				   struct zl_ruleset **out,
+				   struct zl_diags *errs);
+void zl_ruleset_set_packs(struct zl_ruleset *rs, zl_packs_fn *fn, void *arg);
+
 /* Called on every rule set the config derives, after the config's own
  * settings: the command line applies --select and the like here, so that
  * they win over the file. */

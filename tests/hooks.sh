@@ -500,6 +500,288 @@ t "merge: a branch that breaks only an included file is refused" test_merge_incl
 t "merge: a clean merge --no-ff goes through" test_merge_clean_accepted
 t "merge: a conflict resolved and committed goes through pre-commit" test_merge_conflict_resolved
 
+# ---- SOA serials against the base (ZONE011) ----
+
+# szone ORIGIN SERIAL [ADDR]: the good zone with that serial, and ADDR the
+# address of mx2 (default 192.0.2.26).
+szone() {
+	good "$1" | sed -e "s/hostmaster [0-9]*/hostmaster $2/" \
+		-e "s/192\.0\.2\.26/${3:-192.0.2.26}/"
+}
+
+# since SERIAL ADDR NEWSERIAL NEWADDR [SED]: commits the zone with SERIAL
+# and ADDR, writes it with NEWSERIAL and NEWADDR (and edited by the sed
+# script SED) to the working tree and lints it --since HEAD as JSON into
+# $tmp/since.out, status in $src.  The date is 2026-12-03, 12:00 UTC
+# (SOURCE_DATE_EPOCH).
+since() {
+	szone example.com "$1" "$2" >zones/example.com.zone
+	git add zones
+	git commit -q --no-verify -m "serial $1"
+	szone example.com "$3" "$4" | sed "${5:-}" >zones/example.com.zone
+	src=0
+	SOURCE_DATE_EPOCH=1796299200 "$zl" --since HEAD --format json \
+		--select ZONE011 zones >"$tmp/since.out" 2>&1 || src=$?
+}
+
+# flagged [FIXIT]: ZONE011 was reported (with that fix-it: the serial it
+# suggests); unflagged: it was not.
+flagged() {
+	[ "$src" -eq 1 ] || { echo "exit $src"; show "$tmp/since.out"; return 1; }
+	has "$tmp/since.out" "\"rule\":\"ZONE011\".*\"fixit\":\"${1:-[0-9]*}\""
+}
+
+unflagged() {
+	[ "$src" -eq 0 ] || { echo "exit $src"; show "$tmp/since.out"; return 1; }
+	hasnt "$tmp/since.out" ZONE011
+}
+
+test_serial_styles() {
+	newrepo styles
+	# Date YYYYMMDDnn: today's next nn, or today's first.
+	since 2026120301 192.0.2.26 2026120301 192.0.2.27
+	flagged 2026120302
+	since 2026120302 192.0.2.27 2026120302 192.0.2.26
+	flagged 2026120303
+	since 2024010101 192.0.2.26 2024010101 192.0.2.27
+	flagged 2026120300
+	# Names spelt otherwise, records reordered: the same records.
+	since 2026120302 192.0.2.27 2026120302 192.0.2.27 \
+		's/IN MX 20 mx2/IN MX 20 MX2.example.com./; /^ns1/{h;d}; $G'
+	unflagged
+	# Unix time: now.
+	since 1700000000 192.0.2.26 1700000000 192.0.2.27
+	flagged 1796299200
+	# A counter: one more.
+	since 41 192.0.2.27 41 192.0.2.26
+	flagged 42
+	since 42 192.0.2.26 43 192.0.2.27
+	unflagged
+}
+
+test_serial_arithmetic() {
+	newrepo arith
+	# RFC 1982: 4294967295 -> 1 is an increase, 1 -> 4294967295 is not.
+	since 4294967295 192.0.2.26 1 192.0.2.27
+	unflagged
+	since 1 192.0.2.27 4294967295 192.0.2.26
+	flagged 2
+	# Lower.
+	since 2024010105 192.0.2.26 2024010104 192.0.2.27
+	flagged
+	has "$tmp/since.out" '"line":3,"column":25,'
+	# 2^31 ahead reads as lower; 2^31 - 1 ahead is the largest step.
+	since 100 192.0.2.27 2147483748 192.0.2.26
+	flagged
+	since 100 192.0.2.26 2147483747 192.0.2.27
+	unflagged
+	# No base revision: exit 2, said on stderr.
+	src=0
+	"$zl" --since no-such-rev zones >"$tmp/since.out" 2>&1 || src=$?
+	[ "$src" -eq 2 ]
+	has "$tmp/since.out" "no-such-rev"
+}
+
+test_serial_hook() {
+	hookrepo serials
+	szone example.com 2024010101 >zones/example.com.zone
+	git add zones
+	accepted "a new zone needs no serial"
+	szone example.com 2024010101 192.0.2.27 >zones/example.com.zone
+	git add zones
+	refused "a changed record, the serial unchanged"
+	has "$tmp/commit.out" "^zones/example.com.zone:3:25: error: .*ZONE011"
+	szone example.com 2024010100 192.0.2.27 >zones/example.com.zone
+	git add zones
+	refused "a changed record, the serial lowered"
+	has "$tmp/commit.out" "ZONE011"
+	szone example.com 2024010102 192.0.2.27 >zones/example.com.zone
+	git add zones
+	accepted "a changed record, the serial raised"
+	{ echo "; the mail hosts"; sed 's/	/    /g' zones/example.com.zone; } \
+		>"$tmp/z"
+	cat "$tmp/z" >zones/example.com.zone
+	git add zones
+	accepted "comments and spacing only"
+	# Renamed: compared with the old file.
+	git mv zones/example.com.zone zones/db.example.com
+	accepted "renamed, unchanged"
+	git mv zones/db.example.com zones/example.com.db
+	sed 's/192\.0\.2\.27/192.0.2.29/' zones/example.com.db >"$tmp/z"
+	cat "$tmp/z" >zones/example.com.db
+	git add zones
+	refused "renamed and changed, the serial unchanged"
+	has "$tmp/commit.out" "^zones/example.com.db:.*ZONE011"
+	bump zones/example.com.db
+	git add zones
+	accepted "renamed and changed, the serial raised"
+	git rm -q zones/example.com.db
+	accepted "deleted"
+}
+
+test_serial_include() {
+	hookrepo serialinc
+	mkdir -p zones/common
+	inczone example.com >zones/example.com.zone
+	inczone example.org >zones/example.org.zone
+	mailinc >zones/common/mail.inc
+	git add zones
+	accepted "two zones and their include"
+	mailinc | sed 's/20 mx2/30 mx2/' >zones/common/mail.inc
+	bump zones/example.com.zone
+	git add zones
+	refused "the include changed, one zone's serial raised"
+	has "$tmp/commit.out" "^zones/example.org.zone:3:.*ZONE011"
+	hasnt "$tmp/commit.out" "^zones/example.com.zone:.*ZONE011"
+	bump zones/example.org.zone
+	git add zones
+	accepted "both serials raised"
+	# Moving a record into an include of its own changes nothing.
+	grep -v '^mx2' zones/example.org.zone >"$tmp/z"
+	cat "$tmp/z" >zones/example.org.zone
+	grep '^mx2' zones/example.com.zone | sed 's/^mx2/mx2.example.org./' \
+		>zones/common/org.inc
+	echo '$INCLUDE zones/common/org.inc' >>zones/example.org.zone
+	git add zones
+	accepted "records moved into an include"
+}
+
+# A config-only or pack-only commit re-lints every zone with the staged
+# packs (packs: in .zonelint.yaml).
+test_config_and_pack_only() {
+	hookrepo packs
+	mkdir site
+	good example.com | sed 's/^ns1.*/&\
+www	IN TXT "hello"/' >zones/example.com.zone
+	printf '%s\n' 'rules:' '  - id: SITE001' \
+		'    name: site-txt-at-www' '    severity: note' \
+		'    summary: TXT record at www' '    scope: record' \
+		'    select: { type: TXT, owner: "^www\\." }' \
+		'    check: present' "    message: \"TXT record at '{owner}'\"" \
+		>site/www.yaml
+	printf 'packs: site\n' >.zonelint.yaml
+	git add .
+	accepted "a zone, a site pack, a config naming it"
+	printf 'packs: site\nrules:\n  SITE001: error\n' >.zonelint.yaml
+	git add .zonelint.yaml
+	refused "a config-only commit that makes the site rule an error"
+	has "$tmp/commit.out" "^zones/example.com.zone:[0-9]*:.*error:.*SITE001"
+	printf 'packs: site\nrules:\n  SITE001: warning\n' >.zonelint.yaml
+	git add .zonelint.yaml
+	accepted "the site rule a warning"
+	sed 's/severity: note/severity: error/; s/SITE001/SITE002/
+	     s/name: site-txt-at-www/&-2/' \
+		site/www.yaml >site/www2.yaml
+	git add site
+	refused "a pack-only commit with a new rule that fires"
+	has "$tmp/commit.out" "^zones/example.com.zone:[0-9]*:.*SITE002"
+	# The staged pack counts, not the working tree's.
+	git rm -q --cached site/www2.yaml
+	bump zones/example.com.zone
+	git add zones
+	accepted "a zone changed, the new pack left unstaged"
+	printf 'rules:\n  - id: SITE003\n    bogus: 1\n' >site/bad.yaml
+	git add site/bad.yaml
+	refused "a broken pack"
+	has "$tmp/commit.out" "^(\./)?site/bad.yaml:3:5: error: unknown key"
+	git rm -q --cached site/bad.yaml
+	printf 'packs: [site, missing.yaml]\n' >.zonelint.yaml
+	git add .zonelint.yaml
+	refused "a config naming a pack that is not staged"
+	has "$tmp/commit.out" "^.zonelint.yaml:1:15: error: .*missing.yaml"
+}
+
+test_serial_merges() {
+	hookrepo serialmerge
+	szone example.com 2024010101 >zones/example.com.zone
+	szone example.org 2024010101 >zones/example.org.zone
+	git add zones
+	accepted "two zones"
+	git checkout -q -b noserial
+	szone example.com 2024010101 192.0.2.27 >zones/example.com.zone
+	git add zones
+	git commit -q --no-verify -m "a change without a serial, past the hook"
+	git checkout -q main
+	before=$(git rev-parse HEAD)
+	merge --no-ff -m "merge noserial" noserial
+	[ "$crc" -ne 0 ] && [ "$(git rev-parse HEAD)" = "$before" ]
+	has "$tmp/commit.out" "^zones/example.com.zone:3:.*ZONE011"
+	has "$tmp/commit.out" "^pre-merge-commit: "
+	git merge --abort
+	git checkout -q -b withserial main
+	szone example.com 2024010102 192.0.2.27 >zones/example.com.zone
+	git add zones
+	accepted "a change with its serial"
+	git checkout -q main
+	merge --no-ff -m "merge withserial" withserial
+	[ "$crc" -eq 0 ] || { cat "$tmp/commit.out"; return 1; }
+	is_merge
+	# Both sides raise the serial of one zone: a conflict, whose
+	# resolution must be above HEAD's serial.
+	git checkout -q -b side main
+	szone example.org 2024010102 192.0.2.27 >zones/example.org.zone
+	git add zones
+	accepted "side: mx2 moved, serial 02"
+	git checkout -q main
+	szone example.org 2024010103 192.0.2.28 >zones/example.org.zone
+	git add zones
+	accepted "main: mx2 moved elsewhere, serial 03"
+	merge -m "merge side" side
+	has "$tmp/commit.out" "CONFLICT"
+	szone example.org 2024010102 192.0.2.27 >zones/example.org.zone
+	git add zones
+	refused "the side's version, with its lower serial"
+	has "$tmp/commit.out" "^zones/example.org.zone:3:.*ZONE011"
+	szone example.org 2024010104 192.0.2.27 >zones/example.org.zone
+	git add zones
+	accepted "the side's records with a serial above both"
+	is_merge
+}
+
+# CI: a merge request's branch cloned alone, its target fetched by the
+# GitLab template's own lines, then linted --since the target.
+test_since_ci_clone() {
+	newrepo ciorigin
+	szone example.com 2024010101 >zones/example.com.zone
+	git add zones
+	git commit -q -m zones
+	git checkout -q -b mr
+	szone example.com 2024010101 192.0.2.27 >zones/example.com.zone
+	git commit -q -a -m "change without a serial"
+	rm -rf "$tmp/ci"
+	git clone -q --single-branch --branch mr "file://$tmp/ciorigin" \
+		"$tmp/ci"
+	cd "$tmp/ci"
+	src=0
+	"$zl" --since origin/main zones >"$tmp/ci.out" 2>&1 || src=$?
+	[ "$src" -eq 2 ] || { show "$tmp/ci.out"; return 1; }
+	has "$tmp/ci.out" "origin/main.*fetch"
+	awk '/^    - \|$/ { s = 1; next } s && /^  [a-z]/ { exit }
+	     s { sub(/^      /, ""); print }' "$root/hooks/gitlab-ci.yml" \
+		>"$tmp/base.sh"
+	has "$tmp/base.sh" "ZONELINT_SINCE=--since"
+	src=0
+	CI_MERGE_REQUEST_TARGET_BRANCH_NAME=main sh -c '. "$1"
+		"$2" $ZONELINT_SINCE zones' sh "$tmp/base.sh" "$zl" \
+		>"$tmp/ci.out" 2>&1 || src=$?
+	[ "$src" -eq 1 ] || { show "$tmp/ci.out"; return 1; }
+	has "$tmp/ci.out" "^zones/example.com.zone:3:.*ZONE011"
+	# A branch pipeline of a new branch has no base: no ZONE011.
+	src=0
+	CI_COMMIT_BEFORE_SHA=0000000000000000000000000000000000000000 \
+		sh -c '. "$1"; "$2" $ZONELINT_SINCE zones' sh "$tmp/base.sh" \
+		"$zl" >"$tmp/ci.out" 2>&1 || src=$?
+	hasnt "$tmp/ci.out" ZONE011
+}
+
+t "serial: each style's next serial is suggested" test_serial_styles
+t "serial: RFC 1982 arithmetic, wrap-around, no such revision" test_serial_arithmetic
+t "serial: the hook compares with HEAD; comments, renames, deletes" test_serial_hook
+t "serial: an include changed alone needs the serials raised" test_serial_include
+t "packs: config-only and pack-only commits, as staged" test_config_and_pack_only
+t "serial: merges through pre-merge-commit and pre-commit" test_serial_merges
+t "serial: --since the target branch in a CI clone" test_since_ci_clone
+
 # ---- the pre-commit framework ----
 
 # The hook repository: this tree's .pre-commit-hooks.yaml in a repository

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "zonelint.h"
 
@@ -65,6 +66,25 @@ void cli_free(struct cli *c);	/* what cli_parse allocated */
 
 /* ---- rules.c ---- */
 
+/* The rule files loaded so far, by device and inode: a file named twice
+ * (--rules twice, or also inside a --rules directory) is loaded once,
+ * instead of clashing with its own ids. */
+struct loaded {
+	struct { dev_t dev; ino_t ino; } *v;
+	size_t n, cap;
+};
+
+/* Loads the rule file path: named by the user (dir NULL), or the file
+ * name found in the rules directory dir, read confined to it (then path
+ * is dir/name).  False after appending why to errs. */
+bool cli_load_rule_file(struct zl_ruleset *rs, const char *dir,
+			const char *name, const char *path,
+			struct loaded *done, struct zl_diags *errs);
+/* Loads the packs of the base rule set into rs: the built-in ones (unless
+ * --no-default-rules) and each --rules; false when one failed. */
+bool cli_load_packs(const struct cli *c, struct zl_ruleset *rs,
+		    struct loaded *done, struct zl_diags *errs);
+
 /* Builds the rule set: the built-in packs, each --rules, and for
  * --check-rules the operands, whose rules are counted in *nchecked.
  * Returns NULL after printing every error. */
@@ -79,8 +99,9 @@ int cli_explain(const struct zl_ruleset *rs, const char *id);
 
 /* ---- run.c ---- */
 
-/* Lints every operand with rule set rs; returns the exit status. */
-int cli_lint(const struct cli *c, const struct zl_ruleset *rs);
+/* Lints every operand with rule set rs (which gets the run's packs hook,
+ * packs.c); returns the exit status. */
+int cli_lint(const struct cli *c, struct zl_ruleset *rs);
 
 /* One zone to lint: a file (root: the directory operand it was found
  * in, or NULL) or standard input (path NULL). */
@@ -181,6 +202,11 @@ char *gitidx_rel(const struct gitidx *g, const char *path);
 /* Whether rel (from the top level) is a regular file there, not in
  * conflict. */
 bool gitidx_has(const struct gitidx *g, const char *rel);
+/* The names of the files directly in directory dir (from the top level)
+ * that pass keep (NULL: all), in name order, malloc'd (free_names);
+ * false when nothing lies below dir. */
+bool gitidx_list(const struct gitidx *g, const char *dir,
+		 bool (*keep)(const char *name), char ***names, size_t *n);
 /* The zones an operand names in the index: the staged file itself, else
  * the staged zone-like files below it (as the user names them, malloc'd).
  * A name with nothing staged at or below it is returned as it is, for its
@@ -202,6 +228,13 @@ enum zl_status gitidx_ruleset(struct gitidx *g, const char *zone_path,
 /* Adds to *b the baselines that the staged configs read so far name. */
 enum zl_status gitidx_baseline(const struct gitidx *g,
 			       struct zl_baseline **b);
+
+/* ---- packs.c ---- */
+
+/* Makes the configs of run r that name packs: (docs/config.md) load them
+ * into a rule set like rs: from the file system, or from r->idx once it
+ * is set. */
+void cli_packs_enable(struct zl_ruleset *rs, struct run *r);
 
 /* ---- base.c ---- */
 

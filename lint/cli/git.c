@@ -403,6 +403,29 @@ bool gitidx_has(const struct gitidx *g, const char *rel)
 	return e && !e->unmerged && e->mode == MODE_FILE;
 }
 
+bool gitidx_list(const struct gitidx *g, const char *dir,
+		 bool (*keep)(const char *name), char ***names, size_t *n)
+{
+	size_t len = strlen(dir), i, cap = 0;
+	const char *name;
+	bool any = false;
+
+	*names = NULL;
+	*n = 0;
+	for (i = 0; i < g->n; i++) {
+		if (len && (strncmp(g->e[i].path, dir, len) != 0 ||
+			    g->e[i].path[len] != '/'))
+			continue;
+		any = true;
+		name = g->e[i].path + len + (len > 0);
+		if (strchr(name, '/') || (keep && !keep(name)))
+			continue;
+		xgrow((void **)names, &cap, *n + 1, sizeof **names);
+		(*names)[(*n)++] = xstrdup(name);
+	}
+	return any;
+}
+
 /* A path from the top level as the user names it: from the current
  * directory.  Malloc'd. */
 static char *shown(const struct gitidx *g, const char *rel)

@@ -29,17 +29,7 @@ static void put_lines(FILE *out, const char *s)
 	fputc('\n', out);
 }
 
-/* The rule files loaded so far, by device and inode: a file named twice
- * (--rules twice, or also inside a --rules directory) is loaded once,
- * instead of clashing with its own ids. */
-struct loaded {
-	struct { dev_t dev; ino_t ino; } *v;
-	size_t n, cap;
-};
-
-/* Loads the rule file path: named by the user (dir NULL), or the file
- * name found in the rules directory dir (then path is dir/name). */
-static bool load_rule_file(struct zl_ruleset *rs, const char *dir,
+bool cli_load_rule_file(struct zl_ruleset *rs, const char *dir,
 			   const char *name, const char *path,
 			   struct loaded *done, struct zl_diags *errs)
 {
@@ -82,7 +72,7 @@ static bool load_rule_path(struct zl_ruleset *rs, const char *path,
 	bool ok = true;
 
 	if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode))
-		return load_rule_file(rs, NULL, path, path, done, errs);
+		return cli_load_rule_file(rs, NULL, path, path, done, errs);
 	loc.file = (char *)path;
 	if (list_dir(path, false, is_yaml_name, &names, &n) != 0) {
 		must_ptr(zl_diags_add(errs, NULL, ZL_SEV_ERROR, &loc,
@@ -97,7 +87,8 @@ static bool load_rule_path(struct zl_ruleset *rs, const char *path,
 	}
 	for (i = 0; i < n; i++) {
 		full = path_join(path, names[i]);
-		ok = load_rule_file(rs, path, names[i], full, done, errs) && ok;
+		ok = cli_load_rule_file(rs, path, names[i], full, done, errs) &&
+		     ok;
 		free(full);
 	}
 	free_names(names, n);
@@ -129,19 +120,30 @@ bool cli_tune_rules(const struct cli *c, struct zl_ruleset *rs,
 	return ok;
 }
 
+bool cli_load_packs(const struct cli *c, struct zl_ruleset *rs,
+		    struct loaded *done, struct zl_diags *errs)
+{
+	bool ok = true;
+	size_t i;
+
+	if (!c->no_default_rules &&
+	    must(zl_ruleset_load_builtin(rs, errs)) != ZL_OK)
+		ok = false;
+	for (i = 0; i < c->nrules; i++)
+		ok = load_rule_path(rs, c->rules[i], done, errs) && ok;
+	return ok;
+}
+
 struct zl_ruleset *cli_load_rules(const struct cli *c, size_t *nchecked)
 {
 	struct zl_ruleset *rs = must_ptr(zl_ruleset_new());
 	struct loaded done = { 0 };
 	struct zl_diags errs;
-	bool ok = true;
+	bool ok;
 	size_t i;
 
 	zl_diags_init(&errs);
-	if (!c->no_default_rules && must(zl_ruleset_load_builtin(rs, &errs)) != ZL_OK)
-		ok = false;
-	for (i = 0; i < c->nrules; i++)
-		ok = load_rule_path(rs, c->rules[i], &done, &errs) && ok;
+	ok = cli_load_packs(c, rs, &done, &errs);
 	*nchecked = zl_ruleset_count(rs);
 	for (i = 0; c->action == ACT_CHECK_RULES && i < c->npaths; i++)
 		ok = load_rule_path(rs, c->paths[i], &done, &errs) && ok;

@@ -528,13 +528,14 @@ static bool check_load_opts(const struct cli *c)
 	return st == ZL_OK;
 }
 
-int cli_lint(const struct cli *c, const struct zl_ruleset *rs)
+int cli_lint(const struct cli *c, struct zl_ruleset *rs)
 {
 	struct run r = { .cli = c, .rs = rs,
 			 .lock = PTHREAD_MUTEX_INITIALIZER };
 	bool ok;
 	int rc;
 
+	cli_packs_enable(rs, &r);
 	if ((c->output && !cli_output_ok(c->output)) || !check_load_opts(c) ||
 	    !cli_baseline_open(c, &r) || !open_configs(c, rs, &r)) {
 		zl_baseline_free(r.baseline);

@@ -28,15 +28,18 @@ struct cl {
 	const struct zl_ynode **seen;
 	size_t *sev;
 	size_t nwild;
+	const char *dir;	/* the config's directory, as shown */
 };
 
 static const char *const top_keys[] = { "ignore", "rules", "overrides",
-					"exclude", "origins", "baseline" };
+					"exclude", "origins", "baseline",
+					"packs" };
 static const char *const over_keys[] = { "ignore", "rules" };
 static const char *const item_keys[] = { "ignore", "rules", "files" };
 static const char *const rule_keys[] = { "severity", "params" };
 /* K_MORE: overrides or files */
-enum { K_IGNORE, K_RULES, K_MORE, K_EXCLUDE, K_ORIGINS, K_BASELINE };
+enum { K_IGNORE, K_RULES, K_MORE, K_EXCLUDE, K_ORIGINS, K_BASELINE,
+       K_PACKS, K_NTOP };
 
 static int act_cmp(const void *pa, const void *pb)
 {
@@ -499,16 +502,95 @@ static void parse_baseline(struct cl *c, const struct zl_ynode *n)
 	c->cf->baseline_path = zl_xstrdup(n->str);
 }
 
+/* Whether a pack path stays in the config's directory: relative, with no
+ * '..' component. */
+static bool pack_path_ok(const char *s, size_t len)
+{
+	const char *p;
+
+	if (len == 0 || strlen(s) != len || s[0] == '/')
+		return false;
+	for (p = s; (p = strstr(p, "..")) != NULL; p += 2)
+		if ((p == s || p[-1] == '/') && (p[2] == '\0' || p[2] == '/'))
+			return false;
+	return true;
+}
+
+/* packs: rule files or directories, relative to the config's directory,
+ * added to the rule set the config tunes before anything else in it is
+ * read, so that its rules: may name their rules.  The program that made
+ * the base loads them (zl_ruleset_set_packs): it knows how the base was
+ * made and where files come from. */
+static void parse_packs(struct cl *c, const struct zl_ynode *n)
+{
+	const struct zl_ruleset *base = c->cf->base;
+	const struct zl_ynode *it, *one = n;
+	const char **paths;
+	struct zl_loc *locs;
+	struct zl_ruleset *rs = NULL;
+	size_t np = 0, before;
+
+	if (is_null(n) || n->kind == ZL_Y_BAD)
+		return;
+	if (n->kind == ZL_Y_SEQ) {
+		one = NULL;
+	} else if (!zl_yaml_want(&c->y, n, ZL_Y_SCALAR,
+				 "a rule file or directory, or a list of them")) {
+		return;
+	}
+	paths = zl_xcalloc(n->n + 1, sizeof *paths);
+	locs = zl_xcalloc(n->n + 1, sizeof *locs);
+	for (it = one ? one : n->kids; it; it = one ? NULL : it->next) {
+		if (!zl_yaml_want(&c->y, it, ZL_Y_SCALAR,
+				  "a rule file or directory"))
+			continue;
+		if (!pack_path_ok(it->str, it->len)) {
+			zl_yaml_error_at(&c->y, it, "a pack must be a path "
+					 "relative to the config's directory, "
+					 "without '..'");
+		} else {
+			locs[np] = zl_yaml_loc(&c->y, it);
+			paths[np++] = it->str;
+		}
+	}
+	/* The packs that can be read are, so that every error is reported. */
+	before = c->y.errs->n;
+	if (np > 0 && !base->packs_fn) {
+		zl_yaml_error_at(&c->y, n, "this program does not load rule "
+				 "packs named by a config");
+	} else if (np > 0) {
+		if (base->packs_fn(base->packs_arg, c->dir, paths, locs, np,
+				   &rs, c->y.errs) == ZL_OK && rs) {
+			c->cf->own_base = rs;
+			c->cf->base = rs;
+			free(c->seen);
+			free(c->sev);
+			c->seen = zl_xcalloc(rs->n ? rs->n : 1,
+					     sizeof *c->seen);
+			c->sev = zl_xcalloc(rs->n ? rs->n : 1, sizeof *c->sev);
+		} else {
+			zl_ruleset_free(rs);
+			/* Counted as the config's: it is not loaded. */
+			c->y.nerr += c->y.errs->n > before ?
+				     c->y.errs->n - before : 1;
+		}
+	}
+	free(paths);
+	free(locs);
+}
+
 static void parse_top(struct cl *c, const struct zl_ynode *root)
 {
-	struct zl_ynode *v[6] = { 0 }, *k[6] = { 0 };
+	struct zl_ynode *v[K_NTOP] = { 0 }, *k[K_NTOP] = { 0 };
 	const struct zl_ynode *o;
 
 	new_layer(c);		/* the top level, even when empty */
 	if (!root || is_null(root) ||
 	    !zl_yaml_want(&c->y, root, ZL_Y_MAP, "a config file"))
 		return;
-	zl_yaml_fields(&c->y, root, top_keys, 6, "config file", v, k);
+	zl_yaml_fields(&c->y, root, top_keys, K_NTOP, "config file", v, k);
+	if (v[K_PACKS])
+		parse_packs(c, v[K_PACKS]);
 	parse_settings(c, &c->cf->layers[0], v);
 	parse_exclude(c, v[K_EXCLUDE]);
 	parse_origins(c, v[K_ORIGINS]);
@@ -528,11 +610,11 @@ static void parse_top(struct cl *c, const struct zl_ynode *root)
 
 static void index_globs(struct zl_config *cf);
 
-enum zl_status zl_config_load_buffer_impl(const char *name, const char *dir,
-				     const char *buf, size_t len,
-				     const struct zl_ruleset *base,
-				     struct zl_config **out,
-				     struct zl_diags *errs)
+/* Loads a config from buf; shown is its directory as messages name it. */
+static enum zl_status load_buffer(const char *name, const char *dir,
+				  const char *shown, const char *buf,
+				  size_t len, const struct zl_ruleset *base,
+				  struct zl_config **out, struct zl_diags *errs)
 {
 	struct zl_ynode *root;
 	struct cl c;
@@ -545,6 +627,7 @@ enum zl_status zl_config_load_buffer_impl(const char *name, const char *dir,
 		return ZL_ERR_LIMIT;
 	}
 	memset(&c, 0, sizeof c);
+	c.dir = shown;
 	c.cf = zl_xcalloc(1, sizeof *c.cf);
 	c.cf->dir = zl_path_abs(dir ? dir : ".");
 	c.cf->base = base;
@@ -569,6 +652,16 @@ enum zl_status zl_config_load_buffer_impl(const char *name, const char *dir,
 	return ZL_ERR_CONFIG;
 }
 
+enum zl_status zl_config_load_buffer_impl(const char *name, const char *dir,
+				     const char *buf, size_t len,
+				     const struct zl_ruleset *base,
+				     struct zl_config **out,
+				     struct zl_diags *errs)
+{
+	return load_buffer(name, dir, dir ? dir : ".", buf, len, base, out,
+			   errs);
+}
+
 enum zl_status zl_config_load_at(const char *root, const char *path,
 				 const struct zl_ruleset *base,
 				 struct zl_config **out,
@@ -583,9 +676,13 @@ enum zl_status zl_config_load_at(const char *root, const char *path,
 	if (root)
 		rd.path = rel = zl_path_rel(root, abs);
 	st = zl_fs_load(&rd, "config file", path, &f, errs);
-	if (st == ZL_OK)
-		st = zl_config_load_buffer_impl(path, dir, f.data, f.len, base, out,
-					   errs);
+	if (st == ZL_OK) {
+		char *shown = zl_path_dir(path);
+
+		st = load_buffer(path, dir, *shown ? shown : ".", f.data,
+				 f.len, base, out, errs);
+		free(shown);
+	}
 	/* The baseline is confined to the config's directory: a config
 	 * from a pull request must not read the CI host. */
 	if (st == ZL_OK && (*out)->baseline_path) {
@@ -921,8 +1018,10 @@ void zl_config_free(struct zl_config *cf)
 	}
 	free(cf->oglob);
 	free(cf->oname);
+	/* The rule sets derived from the config's own base go first. */
 	if (cf->own_pool)
 		zl_config_pool_free(cf->pool);
+	zl_ruleset_free(cf->own_base);
 	free(cf->globs);
 	free(cf->layers);
 	free(cf->dir);
@@ -931,6 +1030,10 @@ void zl_config_free(struct zl_config *cf)
 
 void zl_config_share_pool(struct zl_config *cf, struct pool *p)
 {
+	/* A pool holds rule sets derived from one base: a config with packs
+	 * has a base of its own, and keeps its pool. */
+	if (cf->own_base)
+		return;
 	if (cf->own_pool)
 		zl_config_pool_free(cf->pool);
 	cf->pool = p;

@@ -120,6 +120,9 @@ struct zl_config {
 	zl_config_tune_fn *tune;
 	void *tune_arg;
 	char *baseline_path;	/* baseline:, as written, or NULL */
+	/* packs: the base with the packs added (the base then points to
+	 * it), owned; NULL without packs. */
+	struct zl_ruleset *own_base;
 	struct zl_baseline *baseline;	/* read by zl_config_load_at */
 };
 

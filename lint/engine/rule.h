@@ -119,6 +119,10 @@ struct zl_ruleset {
 	struct zl_unit *plan;	/* the units of every rule but zone-scope
 				   ones, grouped by subjects (planner.c) */
 	size_t nplan;
+	/* How to make a set like this one with a config's packs added
+	 * (zl_ruleset_set_packs); not passed on to derived sets. */
+	zl_packs_fn *packs_fn;
+	void *packs_arg;
 };
 
 /* ---- planning (planner.c) ---- */

@@ -87,6 +87,12 @@ enum zl_status zl_ruleset_load_file_in_impl(struct zl_ruleset *rs, const char *d
 	return load_read(rs, dir, name, errs);
 }
 
+void zl_ruleset_set_packs(struct zl_ruleset *rs, zl_packs_fn *fn, void *arg)
+{
+	rs->packs_fn = fn;
+	rs->packs_arg = arg;
+}
+
 /* ---- copies (a config derives rule sets from a loaded one) ---- */
 
 static pcre2_code *re_copy(const pcre2_code *re)
