@@ -205,9 +205,34 @@ test_rules_hook() {
 	hasnt "$tmp/out" 'CHG004'
 }
 
+# The summary steps of the CI templates, run as written: GitHub's writes
+# the job summary, GitLab's the artifact.
+ci_line() {
+	sed -n 's/^ *\(- run: \|run: \|- \)\(.*--summary=markdown.*\)$/\2/p' \
+		"$root/hooks/$1"
+}
+
+test_summary_ci_templates() {
+	repo
+	change
+	mkdir bin && ln -s "$zl" bin/zonelint
+	gh=$(ci_line github-actions.yml)
+	gl=$(ci_line gitlab-ci.yml)
+	[ -n "$gh" ] && [ -n "$gl" ] || { echo "no summary step found"; exit 1; }
+	PATH=$(pwd)/bin:$PATH ZONELINT_SINCE=--since=HEAD \
+		GITHUB_STEP_SUMMARY=$(pwd)/step.md sh -c "$gh"
+	# they lint ".": the zones found are named ./zones/...
+	sed 's|^### `\./|### `|' step.md >step2.md
+	same summary.md step2.md
+	PATH=$(pwd)/bin:$PATH ZONELINT_SINCE=--since=HEAD sh -c "$gl"
+	sed 's|^### `\./|### `|' zonelint-summary.md >gl.md
+	same summary.md gl.md
+}
+
 t "summary, text: rename, include alone, added, deleted" test_summary_text
 t "summary, markdown" test_summary_markdown
 t "summary of a staged change (--from-index)" test_summary_staged
+t "summary steps of the CI templates, as written" test_summary_ci_templates
 t "no mail change, empty summary" test_summary_nothing
 t "--summary needs a base and a known format" test_summary_needs_base
 t "CHG001: MX and MX target changed under a long TTL" test_rules_mx
