@@ -159,6 +159,10 @@ test_summary_needs_base() {
 	run --since HEAD --summary=html zones/
 	want_rc 2
 	has "$tmp/err" "summary wants text or markdown, not 'html'"
+	mkfifo fifo
+	run --since HEAD --summary-file fifo zones/
+	want_rc 2
+	has "$tmp/err" "cannot write the summary to 'fifo': not a regular file"
 }
 
 # One rule at a time, in a commit of its own, against the commit before.

@@ -383,8 +383,17 @@ int cli_parse(struct cli *c, int argc, char **argv)
 		      "--since REV (or --from-index, whose base is HEAD)");
 		return -1;
 	}
-	if (c->summary_file && !c->summary)
+	if (c->summary_file) {
+		struct stat sb;
+
+		/* never a FIFO or a device, which could block the run */
+		if (stat(c->summary_file, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+			warnx("cannot write the summary to '%s': not a regular "
+			      "file", c->summary_file);
+			return -1;
+		}
 		c->summary = true;
+	}
 	if (c->nservers > 0 && c->from_index) {
 		warnx("--server-config reads files, not what git stages");
 		return -1;
