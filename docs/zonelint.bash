@@ -59,7 +59,7 @@ _zonelint()
 		COMPREPLY=($(compgen -W '--origin --server-config --allow-include --rules --no-default-rules
 			--select --ignore --severity --fail-on --format --output
 			--color --jobs --quiet --statistics --show-suppressed --config
-			--no-config --baseline --write-baseline --from-index --since --summary --summary-file --stdin-filename --list-rules --list-checks --explain
+			--no-config --no-context --baseline --write-baseline --from-index --since --summary --summary-file --stdin-filename --list-rules --list-checks --explain
 			--check-rules --version --help -f -j -o -q -V -h' -- "$cur"))
 		return
 	fi

@@ -407,7 +407,9 @@ enum zl_status zl_zoneset_add(struct zl_zoneset *s,
 			      struct zl_zone *z) ZL_MUST_CHECK;
 /* Adds a zone file as context: loaded with opts (copied; its pointers are
  * borrowed for the set's life, and origin replaced) the first time a
- * lookup reaches origin, never linted.  One that fails to load leaves the
+ * lookup reaches origin, never linted.  origin NULL: the one the file
+ * name gives (example.com.zone, example.com.db, db.example.com), and a
+ * name that gives none is ignored.  One that fails to load leaves the
  * names below origin unknown.  Ignored when the set has that origin. */
 enum zl_status zl_zoneset_add_file(struct zl_zoneset *s, const char *path,
 				   const char *origin,

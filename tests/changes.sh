@@ -79,8 +79,8 @@ change() {
 mx1	300 IN A	192.0.2.35
 mx2	300 IN A	192.0.2.36
 _25._tcp.mx1	IN TLSA	3 1 1 0c72ac70b745ac19998811b131d662c9ac69dbdbe7cb23e5b514b56664c5d3d6
-@	IN TXT	"v=spf1 mx include:_spf.example.org ~all"
-_dmarc	IN TXT	"v=DMARC1; p=quarantine; rua=mailto:dmarc@example.com,mailto:reports@example.org"
+@	IN TXT	"v=spf1 mx include:_spf.provider.example ~all"
+_dmarc	IN TXT	"v=DMARC1; p=quarantine; rua=mailto:dmarc@example.com,mailto:reports@example.com"
 s2025._domainkey	IN TXT	"v=DKIM1; k=ed25519; p="
 s2026._domainkey	IN TXT	"v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="
 _mta-sts	IN TXT	"v=STSv1; id=20261203"

@@ -58,9 +58,11 @@ probe() {
 }
 
 # lint FIXTURE: its findings in the gcc format, and zonelint's status.
+# Each fixture is a world of its own: no other zone of this repository
+# resolves its names.
 lint() {
 	if [ ! -f "$1.base" ]; then
-		${ZONELINT_WRAPPER:-} "$zonelint" --format gcc "$1" 2>&1
+		${ZONELINT_WRAPPER:-} "$zonelint" --no-context --format gcc "$1" 2>&1
 		return
 	fi
 	rel=${1#/}
@@ -76,8 +78,8 @@ lint() {
 			git -c user.name=fixtures -c user.email=fixtures@example \
 				-c commit.gpgsign=false commit -q -m base &&
 			cp "$abs" "$rel" || exit 2
-		${ZONELINT_WRAPPER:-} "$zonelint" --format gcc --since HEAD \
-			"$rel" >"$tmp/lint.out" 2>&1
+		${ZONELINT_WRAPPER:-} "$zonelint" --no-context --format gcc \
+			--since HEAD "$rel" >"$tmp/lint.out" 2>&1
 	)
 	lrc=$?
 	sed "s|^$rel:|$1:|" "$tmp/lint.out"

@@ -282,14 +282,19 @@ mailinc() {
 		"$mx2"
 }
 
-test_include_staged_defect() {
-	hookrepo inc
+# increpo NAME: a hook repository with two zones sharing an include.
+increpo() {
+	hookrepo "$1"
 	mkdir -p zones/common
 	inczone example.com >zones/example.com.zone
 	inczone example.org >zones/example.org.zone
 	mailinc >zones/common/mail.inc
 	git add zones
 	accepted "two zones sharing an include"
+}
+
+test_include_staged_defect() {
+	increpo inc
 	mailinc bad >zones/common/mail.inc
 	git add zones/common/mail.inc
 	refused "a bad MX in the included file only"
@@ -509,6 +514,12 @@ szone() {
 		-e "s/192\.0\.2\.26/${3:-192.0.2.26}/"
 }
 
+# put ORIGIN SERIAL [ADDR]: stages zones/ORIGIN.zone as szone writes it.
+put() {
+	szone "$@" >"zones/$1.zone"
+	git add zones
+}
+
 # since SERIAL ADDR NEWSERIAL NEWADDR [SED]: commits the zone with SERIAL
 # and ADDR, writes it with NEWSERIAL and NEWADDR (and edited by the sed
 # script SED) to the working tree and lints it --since HEAD as JSON into
@@ -580,23 +591,26 @@ test_serial_arithmetic() {
 	"$zl" --since no-such-rev zones >"$tmp/since.out" 2>&1 || src=$?
 	[ "$src" -eq 2 ]
 	has "$tmp/since.out" "no-such-rev"
+	# Nor anything git would take for an option, nor a tree.
+	for rev in "" --output=x "HEAD:zones"; do
+		src=0
+		"$zl" --since "$rev" zones >"$tmp/since.out" 2>&1 || src=$?
+		[ "$src" -eq 2 ] || { echo "--since '$rev': exit $src"; return 1; }
+	done
+	[ ! -e x ]
 }
 
 test_serial_hook() {
 	hookrepo serials
-	szone example.com 2024010101 >zones/example.com.zone
-	git add zones
+	put example.com 2024010101
 	accepted "a new zone needs no serial"
-	szone example.com 2024010101 192.0.2.27 >zones/example.com.zone
-	git add zones
+	put example.com 2024010101 192.0.2.27
 	refused "a changed record, the serial unchanged"
 	has "$tmp/commit.out" "^zones/example.com.zone:3:25: error: .*ZONE011"
-	szone example.com 2024010100 192.0.2.27 >zones/example.com.zone
-	git add zones
+	put example.com 2024010100 192.0.2.27
 	refused "a changed record, the serial lowered"
 	has "$tmp/commit.out" "ZONE011"
-	szone example.com 2024010102 192.0.2.27 >zones/example.com.zone
-	git add zones
+	put example.com 2024010102 192.0.2.27
 	accepted "a changed record, the serial raised"
 	{ echo "; the mail hosts"; sed 's/	/    /g' zones/example.com.zone; } \
 		>"$tmp/z"
@@ -620,13 +634,7 @@ test_serial_hook() {
 }
 
 test_serial_include() {
-	hookrepo serialinc
-	mkdir -p zones/common
-	inczone example.com >zones/example.com.zone
-	inczone example.org >zones/example.org.zone
-	mailinc >zones/common/mail.inc
-	git add zones
-	accepted "two zones and their include"
+	increpo serialinc
 	mailinc | sed 's/20 mx2/30 mx2/' >zones/common/mail.inc
 	bump zones/example.com.zone
 	git add zones
@@ -694,12 +702,10 @@ www	IN TXT "hello"/' >zones/example.com.zone
 test_serial_merges() {
 	hookrepo serialmerge
 	szone example.com 2024010101 >zones/example.com.zone
-	szone example.org 2024010101 >zones/example.org.zone
-	git add zones
+	put example.org 2024010101
 	accepted "two zones"
 	git checkout -q -b noserial
-	szone example.com 2024010101 192.0.2.27 >zones/example.com.zone
-	git add zones
+	put example.com 2024010101 192.0.2.27
 	git commit -q --no-verify -m "a change without a serial, past the hook"
 	git checkout -q main
 	before=$(git rev-parse HEAD)
@@ -709,8 +715,7 @@ test_serial_merges() {
 	has "$tmp/commit.out" "^pre-merge-commit: "
 	git merge --abort
 	git checkout -q -b withserial main
-	szone example.com 2024010102 192.0.2.27 >zones/example.com.zone
-	git add zones
+	put example.com 2024010102 192.0.2.27
 	accepted "a change with its serial"
 	git checkout -q main
 	merge --no-ff -m "merge withserial" withserial
@@ -719,21 +724,17 @@ test_serial_merges() {
 	# Both sides raise the serial of one zone: a conflict, whose
 	# resolution must be above HEAD's serial.
 	git checkout -q -b side main
-	szone example.org 2024010102 192.0.2.27 >zones/example.org.zone
-	git add zones
+	put example.org 2024010102 192.0.2.27
 	accepted "side: mx2 moved, serial 02"
 	git checkout -q main
-	szone example.org 2024010103 192.0.2.28 >zones/example.org.zone
-	git add zones
+	put example.org 2024010103 192.0.2.28
 	accepted "main: mx2 moved elsewhere, serial 03"
 	merge -m "merge side" side
 	has "$tmp/commit.out" "CONFLICT"
-	szone example.org 2024010102 192.0.2.27 >zones/example.org.zone
-	git add zones
+	put example.org 2024010102 192.0.2.27
 	refused "the side's version, with its lower serial"
 	has "$tmp/commit.out" "^zones/example.org.zone:3:.*ZONE011"
-	szone example.org 2024010104 192.0.2.27 >zones/example.org.zone
-	git add zones
+	put example.org 2024010104 192.0.2.27
 	accepted "the side's records with a serial above both"
 	is_merge
 }
@@ -742,8 +743,7 @@ test_serial_merges() {
 # GitLab template's own lines, then linted --since the target.
 test_since_ci_clone() {
 	newrepo ciorigin
-	szone example.com 2024010101 >zones/example.com.zone
-	git add zones
+	put example.com 2024010101
 	git commit -q -m zones
 	git checkout -q -b mr
 	szone example.com 2024010101 192.0.2.27 >zones/example.com.zone
@@ -875,6 +875,11 @@ test_framework_readme() {
 	bad example.com >zones/example.com.txt
 	git add zones
 	accepted "README's hook: fixed, the .txt file is not a zone"
+	sed 's/192\.0\.2\.25/192.0.2.99/' zones/example.com.db >"$tmp/z"
+	cat "$tmp/z" >zones/example.com.db
+	git add zones
+	refused "README's hook: a record changed, the serial not"
+	has "$tmp/commit.out" "^zones/example.com.db:3:.*ZONE011"
 }
 
 t "pre-commit: .pre-commit-hooks.yaml is a valid manifest" test_manifest_repo

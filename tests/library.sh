@@ -138,6 +138,25 @@ test_cxx_example() {
 	[ "$rc" -eq 2 ] && has err '^lint_zone_cpp: missing\.zone: '
 }
 
+# Two zones as one set: an MX of one at an alias of the other.
+test_set_example() {
+	build lint_set "$CC" lint_set.c || return 1
+	printf '%s\n' '$ORIGIN example.org.' '$TTL 3600' \
+		'@ IN SOA ns1.example.net. h.example.net. 1 2 3 4 5' \
+		'@ IN NS ns1.example.net.' '@ IN MX 10 alias.example.net.' >org.zone
+	printf '%s\n' '$ORIGIN example.net.' '$TTL 3600' \
+		'@ IN SOA ns1 h 1 2 3 4 5' '@ IN NS ns1' 'ns1 IN A 192.0.2.1' \
+		'mail IN A 192.0.2.2' 'alias IN CNAME mail' >net.zone
+	run ./lint_set org.zone
+	hasnt out 'MX002' || return 1
+	run ./lint_set org.zone net.zone
+	[ "$rc" -eq 1 ] || { echo "exit status $rc, wanted 1"; show out; show err; return 1; }
+	has out '^org\.zone:5:[0-9]+: error: .* \[MX002\]$' &&
+		has out '^net\.zone:7:[0-9]+: note: the CNAME record of' || return 1
+	run ./lint_set org.zone missing.zone
+	[ "$rc" -eq 2 ] && has err '^lint_set: missing\.zone: '
+}
+
 # Last: it removes the installed files.
 test_uninstall() {
 	make -s -C "$root" uninstall DESTDIR="$dest" PREFIX=/usr >log 2>&1 ||
@@ -153,6 +172,7 @@ t "the library's SONAME is libzonelint.so.0" test_soname
 t "only the functions of zonelint.h are exported" test_exports
 t "the C example builds with pkg-config and lints" test_c_example
 t "the C++ example builds with pkg-config and lints" test_cxx_example
+t "the zone-set example lints two zones as one set" test_set_example
 t "make uninstall removes what make install put in place" test_uninstall
 
 finish

@@ -7,19 +7,22 @@
 static const struct zl_param_spec no_params[] = { { .key = NULL } };
 
 /* RFC 2181 §10.3: the target of an MX (or NS, SRV) must not be an alias;
- * RFC 5321 §5.1 lets an SMTP client refuse such an MX.  Only in-zone aliases
- * can be seen offline, so out-of-zone targets are never reported. */
+ * RFC 5321 §5.1 lets an SMTP client refuse such an MX.  Only the aliases of
+ * the run's zones can be seen offline, so other targets are never
+ * reported. */
 static void target_not_alias(struct zl_ctx *ctx)
 {
 	const struct zl_rr *rr = ctx->rr, *cname;
 	const struct zl_name *target;
 	const char *canonical;
+	struct zl_at at;
 	zl_finding d;
 	int f = zl_rr_name_field(rr, 0);
 
 	if (f < 0 || !(target = rr->rdf[f].name))
 		return;
-	cname = zl_first_rr(ctx->zone, target, LDNS_RR_TYPE_CNAME);
+	at = zl_target(ctx, target);
+	cname = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_CNAME);
 	if (!cname || cname->nrdf < 1 || !cname->rdf[0].name)
 		return;
 	canonical = cname->rdf[0].name->text;
@@ -29,9 +32,10 @@ static void target_not_alias(struct zl_ctx *ctx)
 			    { "target", target->text },
 			    { "canonical", canonical });
 	}
-	if (d != ZL_NO_FINDING)
+	if (at.zone == ctx->zone && d != ZL_NO_FINDING)
 		zl_emit_note(ctx, d, cname->src, zl_rr_type_tok(cname),
 			     "the CNAME is here");
+	zl_note_target(ctx, d, at, target->text, LDNS_RR_TYPE_CNAME);
 }
 
 const struct zl_check zl_check_target_not_alias = {
@@ -123,22 +127,25 @@ static void cname_chain(struct zl_ctx *ctx)
 	const struct zl_zone *z = ctx->zone;
 	const struct zl_rr *rr = ctx->rr, *hop;
 	const struct zl_name *t = cname_target(rr);
-	bool want_loop = zl_rule_variant(ctx->rule, 0) == K_LOOP;
+	bool want_loop = zl_rule_variant(ctx->rule, 0) == K_LOOP, back = false;
 	struct zl_buf path = { 0 };
+	struct zl_at at = zl_target(ctx, t);
 	unsigned n;
 
-	hop = zl_first_rr(z, t, LDNS_RR_TYPE_CNAME);
+	/* The chain is followed through every zone of the run. */
+	hop = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_CNAME);
 	if (!hop)
 		return;
 	zl_buf_addf(&path, "%s -> %s", rr->owner->text, t->text);
 	for (n = 0; hop && n < CHAIN_MAX; n++) {
 		t = cname_target(hop);
 		zl_buf_addf(&path, " -> %s", t ? t->text : "?");
-		if (t == rr->owner)
+		if ((back = t && strcmp(t->text, rr->owner->text) == 0))
 			break;
-		hop = zl_first_rr(z, t, LDNS_RR_TYPE_CNAME);
+		at = zl_target(ctx, t);
+		hop = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_CNAME);
 	}
-	if (want_loop == (t == rr->owner && hop)) {
+	if (want_loop == back) {
 		ZL_EMIT(ctx, rr->src, zl_rr_field_tok(z, rr, 0),
 			{ "path", path.s },
 			{ "target", cname_target(rr)->text });
@@ -184,14 +191,16 @@ static void target_exists(struct zl_ctx *ctx)
 	const struct zl_rr *rr = ctx->rr;
 	int f = zl_rr_name_field(rr, 0);
 	const struct zl_name *t;
+	struct zl_at at;
+	zl_finding d;
 
-	if (f < 0 || !(t = rr->rdf[f].name) || !t->in_zone || t->sets ||
-	    t->below_cut || wildcard_covers(z, t))
+	if (f < 0 || !(t = rr->rdf[f].name) ||
+	    !(at = zl_target(ctx, t)).zone || (at.name && at.name->sets) ||
+	    wildcard_covers(at.zone, t))
 		return;
-	{
-		ZL_EMIT(ctx, rr->src, zl_rr_field_tok(z, rr, (unsigned)f),
-			{ "target", t->text });
-	}
+	d = ZL_EMIT(ctx, rr->src, zl_rr_field_tok(z, rr, (unsigned)f),
+		    { "target", t->text });
+	zl_note_target(ctx, d, at, t->text, LDNS_RR_TYPE_CNAME);
 }
 
 const struct zl_check zl_check_target_exists = {

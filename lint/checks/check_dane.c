@@ -149,28 +149,31 @@ const struct zl_check zl_check_tlsa_smtp = {
 	.vars = (const char *const[]){ "host", "usage", NULL },
 };
 
-/* The in-zone, non-delegated MX target of rr, or NULL. */
-static const struct zl_name *mx_target(const struct zl_rr *rr)
+/* The MX target of rr when a zone of the run holds it, or NULL. */
+static const struct zl_name *mx_target(const struct zl_ctx *ctx,
+				       const struct zl_rr *rr)
 {
 	const struct zl_name *t = rr->nrdf == 2 ? rr->rdf[1].name : NULL;
 
-	return t && t->in_zone && !t->below_cut && strcmp(t->text, ".") &&
-	       !rr->owner->below_cut ? t : NULL;
+	return t && strcmp(t->text, ".") && !rr->owner->below_cut &&
+	       zl_target(ctx, t).zone ? t : NULL;
 }
 
-/* Whether _25._tcp.<t> has TLSA records (or an alias to them). */
-static bool has_tlsa(const struct zl_zone *z, const struct zl_name *t)
+/* Whether _25._tcp.<t> has TLSA records (or an alias to them), in the
+ * zone of the run that holds it. */
+static bool has_tlsa(const struct zl_ctx *ctx, const struct zl_name *t)
 {
-	const struct zl_name *n = zl_zone_lookup2(z, SMTP_PREFIX, t->text);
+	struct zl_at at = zl_lookup2(ctx, SMTP_PREFIX, t->text);
 
-	return n && (zl_name_rrset(n, LDNS_RR_TYPE_TLSA) ||
-		     zl_name_rrset(n, LDNS_RR_TYPE_CNAME));
+	return zl_name_rrset(at.name, LDNS_RR_TYPE_TLSA) ||
+	       zl_name_rrset(at.name, LDNS_RR_TYPE_CNAME);
 }
 
 /* RFC 7672 §2.2: a sending MTA that finds one MX host without TLSA may
  * fall back to it, so DANE protects a domain fully only when all of its
  * MX hosts publish TLSA.  Judged per MX RRset: reported at each MX whose
- * in-zone target lacks TLSA when another target of the set has it.  Some
+ * target, in any zone of the run, lacks TLSA when another target of the
+ * set has it.  Some
  * hosts without TLSA (a backup at another operator) is ordinary partial
  * deployment, hence a note by default. */
 static void tlsa_coverage(struct zl_ctx *ctx)
@@ -181,13 +184,13 @@ static void tlsa_coverage(struct zl_ctx *ctx)
 
 	for (rr = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_MX); rr && !with;
 	     rr = zl_next_rr(z, rr))
-		if ((t = mx_target(rr)) && has_tlsa(z, t))
+		if ((t = mx_target(ctx, rr)) && has_tlsa(ctx, t))
 			with = rr;
 	for (rr = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_MX); with && rr;
 	     rr = zl_next_rr(z, rr)) {
 		zl_finding d;
 
-		if (!(t = mx_target(rr)) || has_tlsa(z, t))
+		if (!(t = mx_target(ctx, rr)) || has_tlsa(ctx, t))
 			continue;
 		{
 			d = ZL_EMIT(ctx, rr->src, zl_rr_field_tok(z, rr, 1),

@@ -1,5 +1,6 @@
 /* check_dkim.c - primitives for DKIM key records (RFC 6376 §3.6.1, RFC 8301,
  * RFC 8463): tags, key type, hash algorithms and the public key itself. */
+#include <ldns/ldns.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -446,4 +447,36 @@ const struct zl_check zl_check_dkim_rsa_size = {
 	.fn = dkim_rsa_size,
 	.params = size_params,
 	.vars = (const char *const[]){ "bits", "min", NULL },
+};
+
+/* RFC 6376 §3.6.2.1: a selector may be delegated with a CNAME (to a mail
+ * provider, say); verifiers follow it, and the key must be at its end.
+ * The end, in whichever zone of the run holds it, must hold a key record
+ * (a TXT record with p=); one that does not exist is CNAME006's, and one
+ * no zone of the run holds cannot be judged. */
+static void dkim_delegated(struct zl_ctx *ctx)
+{
+	const struct zl_rr *rr = ctx->rr, *txt;
+	const struct zl_name *t = rr->nrdf ? rr->rdf[0].name : NULL;
+	struct zl_at at;
+
+	if (!t || !key_name(rr->owner->text) ||
+	    zl_answer(ctx, t->text, &at) != ZL_ANSWER_NAME)
+		return;
+	for (txt = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_TXT); txt;
+	     txt = zl_next_rr(at.zone, txt))
+		if (tag(zl_tv_in(ctx, at.zone, txt), "p"))
+			return;
+	zl_note_target(ctx, ZL_EMIT(ctx, rr->src,
+				    zl_rr_field_tok(ctx->zone, rr, 0),
+				    { "target", at.name->text }),
+		       at, at.name->text, LDNS_RR_TYPE_TXT);
+}
+
+const struct zl_check zl_check_dkim_delegated = {
+	.name = "dkim-delegated",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = dkim_delegated,
+	.params = no_params,
+	.vars = (const char *const[]){ "target", NULL },
 };

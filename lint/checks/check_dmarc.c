@@ -56,18 +56,28 @@ bool zl_dmarc_looks(const struct zl_tv_rec *r)
 	       zl_tv_eq(r->txt.s, r->tv.tags[0].value, "DMARC1", true);
 }
 
-/* The first valid DMARC record at _dmarc.<domain>, or NULL. */
+/* The first valid DMARC record at _dmarc.<domain>, in whichever zone of
+ * the run holds it, or NULL. */
 static const struct zl_tv_rec *policy_at(struct zl_ctx *ctx,
 					 const char *domain)
 {
-	const struct zl_name *n = zl_zone_lookup2(ctx->zone, "_dmarc.", domain);
+	struct zl_at at = zl_lookup2(ctx, "_dmarc.", domain);
 	const struct zl_rr *rr;
 
-	for (rr = zl_first_rr(ctx->zone, n, LDNS_RR_TYPE_TXT); rr;
-	     rr = zl_next_rr(ctx->zone, rr))
-		if (is_dmarc(zl_tv_of(ctx, rr)))
-			return zl_tv_of(ctx, rr);
+	for (rr = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_TXT); rr;
+	     rr = zl_next_rr(at.zone, rr))
+		if (is_dmarc(zl_tv_in(ctx, at.zone, rr)))
+			return zl_tv_in(ctx, at.zone, rr);
 	return NULL;
+}
+
+const char *zl_dmarc_top(const struct zl_ctx *ctx, const char *domain)
+{
+	const char *a, *top = NULL;
+
+	for (a = domain; a && zl_zone_of(ctx, a); a = zl_name_parent(a))
+		top = a;
+	return top ? top : ctx->zone->origin->text;
 }
 
 /* The value of tag name in r, or NULL when absent. */
@@ -76,11 +86,12 @@ static const struct zl_tv_tag *tag(const struct zl_tv_rec *r, const char *name)
 	return zl_tv_find(&r->tv, r->txt.s, name, true);
 }
 
-/* RFC 9989 §4.10 (DNS tree walk, within this zone): from domain upward,
- * the first record with psd=n marks the organisational domain, psd=y the
- * name one label below; else the highest name with a record.  RFC 7489
- * §3.2 uses the Public Suffix List, which zonelint does not have: the
- * zone apex stands for it.  Returns a pointer into domain or the origin. */
+/* RFC 9989 §4.10 (DNS tree walk, through the zones of the run): from
+ * domain upward, the first record with psd=n marks the organisational
+ * domain, psd=y the name one label below; else the highest name with a
+ * record.  RFC 7489 §3.2 uses the Public Suffix List, which zonelint does
+ * not have: the highest name the run's zones hold stands for it.
+ * Returns a pointer into domain or the origin. */
 static const char *org_domain(struct zl_ctx *ctx, const char *domain)
 {
 	const char *a, *below = domain, *highest = NULL;
@@ -88,9 +99,8 @@ static const char *org_domain(struct zl_ctx *ctx, const char *domain)
 	const struct zl_tv_rec *r;
 
 	if (!zl_dmarc_bis(ctx))
-		return ctx->zone->origin->text;
-	for (a = domain; a && zl_text_in_zone(ctx->zone, a);
-	     a = zl_name_parent(a)) {
+		return zl_dmarc_top(ctx, domain);
+	for (a = domain; a && zl_zone_of(ctx, a); a = zl_name_parent(a)) {
 		if ((r = policy_at(ctx, a))) {
 			psd = tag(r, "psd");
 			if (psd && zl_tv_eq(r->txt.s, psd->value, "n", true))
@@ -101,7 +111,7 @@ static const char *org_domain(struct zl_ctx *ctx, const char *domain)
 		}
 		below = a;
 	}
-	return highest ? highest : ctx->zone->origin->text;
+	return highest ? highest : zl_dmarc_top(ctx, domain);
 }
 
 /* ---- placement ---- */
@@ -696,14 +706,14 @@ static char *dest_name(const char *s, const struct uri *u)
 	return d;
 }
 
-/* Whether name (canonical) holds a TXT record that is v=DMARC1. */
-static bool authorised_at(struct zl_ctx *ctx, const struct zl_name *n)
+/* Whether the name at holds a TXT record that is v=DMARC1. */
+static bool authorised_at(struct zl_ctx *ctx, struct zl_at at)
 {
 	const struct zl_rr *rr;
 
-	for (rr = zl_first_rr(ctx->zone, n, LDNS_RR_TYPE_TXT); rr;
-	     rr = zl_next_rr(ctx->zone, rr))
-		if (is_dmarc(zl_tv_of(ctx, rr)))
+	for (rr = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_TXT); rr;
+	     rr = zl_next_rr(at.zone, rr))
+		if (is_dmarc(zl_tv_in(ctx, at.zone, rr)))
 			return true;
 	return false;
 }
@@ -713,18 +723,22 @@ static void check_dest(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 		       const char *domain, const struct uri *u)
 {
 	char *dest = dest_name(r->txt.s, u), *want = NULL;
-	const struct zl_zone *z = ctx->zone;
+	const struct zl_zone *z;
 
-	if (!dest || !zl_text_in_zone(z, dest) || zl_text_below_cut(z, dest) ||
+	/* The destination's zone: this one or another of the run. */
+	if (!dest || !(z = zl_zone_of(ctx, dest)) ||
+	    zl_text_below_cut(z, dest) ||
 	    zl_strcasecmp(org_domain(ctx, dest), org_domain(ctx, domain)) == 0)
 		goto out;
 	want = zl_xasprintf("%.*s._report._dmarc.%s",
 			    (int)strlen(domain) - 1, domain, dest);
-	if (authorised_at(ctx, zl_zone_lookup(z, want)) ||
-	    authorised_at(ctx, zl_zone_lookup2(z, "*._report._dmarc.", dest)))
+	if (authorised_at(ctx, zl_lookup(ctx, want)) ||
+	    authorised_at(ctx, zl_lookup2(ctx, "*._report._dmarc.", dest)))
 		goto out;
-	ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, u->all),
-		{ "destination", dest }, { "record", want });
+	zl_note_target(ctx, ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, u->all),
+				    { "destination", dest },
+				    { "record", want }),
+		       zl_lookup(ctx, want), want, LDNS_RR_TYPE_TXT);
 out:
 	free(dest);
 	free(want);
@@ -733,7 +747,8 @@ out:
 /* RFC 7489 §7.1, RFC 9989: a report destination outside the policy's
  * organisational domain must consent with a v=DMARC1 record at
  * <domain>._report._dmarc.<destination>, or receivers drop the URI.  Only
- * destinations in this zone can be checked; others are never reported. */
+ * destinations in the zones of the run can be checked; others are never
+ * reported. */
 static void dmarc_report_auth(struct zl_ctx *ctx)
 {
 	const struct zl_tv_rec *r = subject(ctx, true);

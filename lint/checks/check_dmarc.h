@@ -9,6 +9,11 @@
 extern const struct zl_param_spec zl_dmarc_profile_params[];
 /* Whether the current rule follows RFC 9989 (DMARCbis). */
 bool zl_dmarc_bis(const struct zl_ctx *ctx);
+/* The highest name, domain or an ancestor of it, that a zone of the run
+ * holds: the organisational domain, as far as zonelint, without the
+ * Public Suffix List, can tell (the zone's origin when none holds it).
+ * Points into domain or the origin. */
+const char *zl_dmarc_top(const struct zl_ctx *ctx, const char *domain);
 /* Text that means to be DMARC: its first tag is v=DMARC1 in any case. */
 bool zl_dmarc_looks(const struct zl_tv_rec *r);
 

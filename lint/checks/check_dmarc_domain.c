@@ -80,32 +80,35 @@ static void note_spf(const struct zl_zone *z, const struct zl_rr *rr,
 	zl_txt_free(&t);
 }
 
-/* Whether _dmarc.<domain> holds a DMARC record or an alias to one. */
+/* Whether _dmarc.<domain> holds a DMARC record or an alias to one, in
+ * whichever zone of the run holds it. */
 static bool has_policy(struct zl_ctx *ctx, const char *domain)
 {
-	const struct zl_name *n = zl_zone_lookup2(ctx->zone, "_dmarc.", domain);
+	struct zl_at at = zl_lookup2(ctx, "_dmarc.", domain);
 	const struct zl_rr *rr;
 
-	if (zl_first_rr(ctx->zone, n, LDNS_RR_TYPE_CNAME))
+	if (zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_CNAME))
 		return true;
-	for (rr = zl_first_rr(ctx->zone, n, LDNS_RR_TYPE_TXT); rr;
-	     rr = zl_next_rr(ctx->zone, rr))
-		if (zl_dmarc_looks(zl_tv_of(ctx, rr)))
+	for (rr = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_TXT); rr;
+	     rr = zl_next_rr(at.zone, rr))
+		if (zl_dmarc_looks(zl_tv_in(ctx, at.zone, rr)))
 			return true;
 	return false;
 }
 
 /* RFC 7489 §6.6.3: receivers look at the domain, then at its
- * organisational domain (the apex here); RFC 9989 §4.10 walks up the
- * tree, so any in-zone ancestor's policy covers the name. */
+ * organisational domain (the highest name the run's zones hold: a child
+ * zone takes its policy from its parent's zone); RFC 9989 §4.10 walks up
+ * the tree, so any ancestor's policy covers the name. */
 static bool covered(struct zl_ctx *ctx, const char *domain)
 {
 	const char *a;
 
-	if (has_policy(ctx, domain) || has_policy(ctx, ctx->zone->origin->text))
+	if (has_policy(ctx, domain) ||
+	    has_policy(ctx, zl_dmarc_top(ctx, domain)))
 		return true;
 	for (a = zl_name_parent(domain);
-	     zl_dmarc_bis(ctx) && a && zl_text_in_zone(ctx->zone, a);
+	     zl_dmarc_bis(ctx) && a && zl_zone_of(ctx, a);
 	     a = zl_name_parent(a))
 		if (has_policy(ctx, a))
 			return true;

@@ -284,19 +284,20 @@ static void emit_sts(struct zl_ctx *ctx, const struct zl_rr *rr,
  * an address answers for a host that does not exist. */
 static void sts_host(struct zl_ctx *ctx)
 {
-	const struct zl_zone *z = ctx->zone;
 	const struct zl_rr *rr = sts_record(ctx);
 	const char *domain = ctx->name->text + strlen(kinds[0].prefix);
-	const struct zl_name *n;
+	struct zl_at at;
 	char *host, *wild;
 
 	if (!rr || ctx->name->below_cut)
 		return;
 	host = zl_xasprintf("mta-sts.%s", domain);
 	wild = zl_xasprintf("*.%s", domain);
-	n = zl_zone_lookup(z, host);
-	if (!(n && n->below_cut) && !has_host(n) &&
-	    ((n && n->sets) || !has_host(zl_zone_lookup(z, wild))))
+	/* The host may be in a zone of its own (a child zone of the run). */
+	at = zl_lookup(ctx, host);
+	if (at.zone && !zl_text_below_cut(at.zone, host) &&
+	    !has_host(at.name) && ((at.name && at.name->sets) ||
+				   !has_host(zl_lookup(ctx, wild).name)))
 		emit_sts(ctx, rr, "host", host);
 	free(host);
 	free(wild);
@@ -316,15 +317,15 @@ static void sts_without_tlsrpt(struct zl_ctx *ctx)
 {
 	const struct zl_rr *rr = sts_record(ctx);
 	const char *domain = ctx->name->text + strlen(kinds[0].prefix);
-	const struct zl_name *n;
+	struct zl_at at;
 	char *want;
 
 	if (!rr || ctx->name->below_cut)
 		return;
 	want = zl_xasprintf("_smtp._tls.%s", domain);
-	n = zl_zone_lookup(ctx->zone, want);
-	if (!zl_first_rr(ctx->zone, n, LDNS_RR_TYPE_TXT) &&
-	    !zl_first_rr(ctx->zone, n, LDNS_RR_TYPE_CNAME))
+	at = zl_lookup(ctx, want);
+	if (at.zone && !zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_TXT) &&
+	    !zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_CNAME))
 		emit_sts(ctx, rr, "expected", want);
 	free(want);
 }

@@ -14,11 +14,11 @@ static const struct zl_param_spec no_params[] = { { .key = NULL } };
 /* What the zone says about an MX target. */
 enum target {
 	T_NULL,		/* "." : the null MX of RFC 7505 */
-	T_OUTSIDE,	/* not in this zone: cannot be judged offline */
-	T_DELEGATED,	/* below a zone cut: the child zone has the data */
-	T_ALIAS,	/* an in-zone CNAME */
+	T_OUTSIDE,	/* in no zone of the run: cannot be judged offline */
+	T_DELEGATED,	/* below a zone cut whose child zone the run lacks */
+	T_ALIAS,	/* a CNAME */
 	T_LOCALHOST,	/* localhost. */
-	T_NO_ADDRESS,	/* in the zone, no A or AAAA */
+	T_NO_ADDRESS,	/* no A or AAAA, or no such name */
 	T_UNUSABLE,	/* only loopback, unspecified or link-local addresses */
 	T_OK,
 	T_BROKEN,	/* reported by a `breaks` rule (MX001, MX004): what
@@ -55,23 +55,27 @@ static bool only_unusable(const struct zl_zone *z, const struct zl_name *n)
 	return any;
 }
 
-static enum target target_state(const struct zl_zone *z, const struct zl_name *t)
+/* What the zones of the run say about target t (a name of the zone),
+ * and where they hold it (*at). */
+static enum target target_state(const struct zl_ctx *ctx,
+				const struct zl_name *t, struct zl_at *at)
 {
+	*at = (struct zl_at){ NULL, NULL };
 	if (!t)
 		return T_OUTSIDE;
 	if (strcmp(t->text, ".") == 0)
 		return T_NULL;
 	if (strcmp(t->text, "localhost.") == 0)
 		return T_LOCALHOST;
-	if (!t->in_zone)
-		return T_OUTSIDE;
-	if (t->below_cut)
-		return T_DELEGATED;
+	if (!(*at = zl_target(ctx, t)).zone)
+		return t->in_zone ? T_DELEGATED : T_OUTSIDE;
+	t = at->name;
 	if (zl_name_rrset(t, LDNS_RR_TYPE_CNAME))
 		return T_ALIAS;
-	if (!zl_name_rrset(t, LDNS_RR_TYPE_A) && !zl_name_rrset(t, LDNS_RR_TYPE_AAAA))
+	if (!t || (!zl_name_rrset(t, LDNS_RR_TYPE_A) &&
+		   !zl_name_rrset(t, LDNS_RR_TYPE_AAAA)))
 		return T_NO_ADDRESS;
-	return only_unusable(z, t) ? T_UNUSABLE : T_OK;
+	return only_unusable(at->zone, t) ? T_UNUSABLE : T_OK;
 }
 
 /* A target that certainly cannot receive mail. */
@@ -107,6 +111,7 @@ static uintptr_t *by_target(const struct zl_zone *z, const struct zl_rrset *set)
  * increasing index order, so a record's place is its rank among them. */
 static uint8_t *set_states(const struct zl_ctx *ctx, const struct zl_rrset *set)
 {
+	struct zl_at at;
 	const struct zl_zone *z = ctx->zone;
 	uintptr_t *v = by_target(z, set);
 	uint32_t *idx = zl_xcalloc(set->count, sizeof *idx);
@@ -120,7 +125,7 @@ static uint8_t *set_states(const struct zl_ctx *ctx, const struct zl_rrset *set)
 		const struct zl_rr *rr = &z->rrs[v[2 * i + 1]];
 
 		if (i == 0 || v[2 * i] != v[2 * i - 2])
-			t = target_state(z, mx_target(rr));
+			t = target_state(ctx, mx_target(rr), &at);
 		for (lo = 0, hi = set->count; lo < hi;) {
 			mid = lo + (hi - lo) / 2;
 			if (idx[mid] < v[2 * i + 1])
@@ -262,7 +267,9 @@ static void mx_target_resolves(struct zl_ctx *ctx)
 
 		if ((want_unusable ? unusable : t == T_NO_ADDRESS) &&
 		    !nolisting_primary(&m, rr, i))
-			emit_target(ctx, rr, NULL, NULL);
+			zl_note_target(ctx, emit_target(ctx, rr, NULL, NULL),
+				       zl_target(ctx, mx_target(rr)),
+				       mx_target(rr)->text, LDNS_RR_TYPE_A);
 	}
 	free(m.st);
 }
@@ -442,7 +449,8 @@ static void shared_addresses(struct zl_ctx *ctx)
 	const struct zl_zone *z = ctx->zone;
 	uintptr_t *v = by_target(z, ctx->set);
 	struct zl_buf first = { 0 }, cur = { 0 }, txt = { 0 };
-	const struct zl_name *t, *t0 = NULL;
+	const struct zl_name *t;
+	struct zl_at at, at0 = { NULL, NULL };
 	uint32_t i, ntargets = 0;
 	bool same = true;
 
@@ -450,21 +458,21 @@ static void shared_addresses(struct zl_ctx *ctx)
 		t = (const struct zl_name *)v[2 * i];
 		if (i && v[2 * i] == v[2 * i - 2])
 			continue;
-		if (target_state(z, t) != T_OK) {
+		if (target_state(ctx, t, &at) != T_OK) {
 			same = false;
 			break;
 		}
 		cur.len = 0;
-		address_set(z, t, ntargets ? &cur : &first, NULL);
-		if (!t0)
-			t0 = t;
+		address_set(at.zone, at.name, ntargets ? &cur : &first, NULL);
+		if (!at0.zone)
+			at0 = at;
 		if (ntargets++ && (cur.len != first.len ||
 				   memcmp(cur.s, first.s, cur.len) != 0))
 			same = false;
 	}
 	if (same && ntargets >= 2) {
 		cur.len = 0;
-		address_set(z, t0, &cur, &txt);
+		address_set(at0.zone, at0.name, &cur, &txt);
 		ZL_EMIT(ctx, z->rrs[ctx->set->first].src,
 			target_tok(ctx, &z->rrs[ctx->set->first]),
 			{ "addresses", txt.s });

@@ -185,7 +185,9 @@ static uint32_t next_serial(uint32_t base, int64_t now)
 	if (base >= 1000000000 && (int64_t)base <= now + 366 * 86400)
 		return now > (int64_t)base && now <= UINT32_MAX ?
 		       (uint32_t)now : base + 1;
-	return base + 1;
+	/* A counter; past 4294967295 it wraps to 1 (RFC 1982 allows 0, but
+	 * some tools take it for "no serial"). */
+	return base + 1 ? base + 1 : 1;
 }
 
 static const struct zl_param_spec serial_params[] = { { .key = NULL } };
@@ -198,7 +200,6 @@ static void serial_increase(struct zl_ctx *ctx)
 {
 	const struct zl_rr *soa, *bsoa;
 	uint32_t s, b, d;
-	const char *problem;
 	char ss[16], bs[16], next[16];
 	int64_t now;
 
@@ -212,16 +213,15 @@ static void serial_increase(struct zl_ctx *ctx)
 		return;
 	if (!records_differ(ctx->zone, ctx->base))
 		return;
-	/* d >= 2^31: lower, or so far ahead that it reads as lower. */
-	problem = d == 0 ? "is the same as" : s < b ? "is lower than" :
-		  "is 2^31 or more ahead of";
+	/* d == 0: the same; d >= 2^31: lower, or so far ahead that it reads
+	 * as lower. */
 	now = ctx->now ? ctx->now : (int64_t)time(NULL);
 	snprintf(ss, sizeof ss, "%u", s);
 	snprintf(bs, sizeof bs, "%u", b);
 	snprintf(next, sizeof next, "%u", next_serial(b, now));
 	ZL_EMIT(ctx, soa->src, zl_rr_field_tok(ctx->zone, soa, SOA_SERIAL),
-		{ "serial", ss }, { "base_serial", bs }, { "problem", problem },
-		{ "next", next }, { "fix", next });
+		{ "serial", ss }, { "base_serial", bs }, { "next", next },
+		{ "fix", next });
 }
 
 const struct zl_check zl_check_serial_increase = {
@@ -229,6 +229,6 @@ const struct zl_check zl_check_serial_increase = {
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_ZONE),
 	.fn = serial_increase,
 	.params = serial_params,
-	.vars = (const char *const[]){ "serial", "base_serial", "problem",
-				       "next", "fix", NULL },
+	.vars = (const char *const[]){ "serial", "base_serial", "next", "fix",
+				       NULL },
 };

@@ -277,7 +277,9 @@ static void report_void(struct graph *g, const struct node *nd,
 			const struct zl_spf_term *t, const char *target)
 {
 	if (g->report & REPORT_VOID)
-		EMIT_NODE(g, nd, t, { "target", target });
+		zl_note_target(g->ctx, EMIT_NODE(g, nd, t, { "target", target }),
+			       zl_lookup(g->ctx, target), target,
+			       LDNS_RR_TYPE_TXT);
 }
 
 /* Pushes node k onto the walk stack. */

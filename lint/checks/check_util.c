@@ -184,7 +184,7 @@ struct zl_at zl_lookup2(const struct zl_ctx *ctx, const char *prefix,
 			const char *text)
 {
 	char buf[LDNS_MAX_DOMAINLEN * 4 + 8];
-	int n = snprintf(buf, sizeof buf, "%s%s", prefix, text);
+	int n = snprintf(buf, sizeof buf, "%s%s", prefix, zl_name_tail(text));
 
 	if (n < 0 || (size_t)n >= sizeof buf)
 		return (struct zl_at){ NULL, NULL };
@@ -218,4 +218,46 @@ enum zl_answer zl_answer(const struct zl_ctx *ctx, const char *text,
 		text = cname->rdf[0].name->text;
 	}
 	return ZL_ANSWER_UNKNOWN;
+}
+
+struct zl_at zl_target(const struct zl_ctx *ctx, const struct zl_name *t)
+{
+	static const struct zl_at none;
+	struct zl_at at;
+
+	if (!t)
+		return none;
+	if (!ctx->zones)
+		return t->in_zone && !t->below_cut ?
+			       (struct zl_at){ ctx->zone, t } : none;
+	at = zl_lookup(ctx, t->text);
+	if (!at.zone || zl_text_below_cut(at.zone, t->text))
+		return none;
+	return at;
+}
+
+void zl_note_target(struct zl_ctx *ctx, zl_finding f, struct zl_at at,
+		    const char *text, uint16_t type)
+{
+	const struct zl_rr *rr = zl_first_rr(at.zone, at.name, type);
+	const char *zone;
+
+	if (f == ZL_NO_FINDING || !at.zone || at.zone == ctx->zone)
+		return;
+	zone = at.zone->origin->text;
+	if (rr) {
+		zl_emit_note_in(ctx, f, at.zone, rr->src, zl_rr_type_tok(rr),
+				"the %s record of '%s', in zone %s",
+				zl_type_str(type), text, zone);
+	} else if (at.name && at.name->sets) {
+		rr = &at.zone->rrs[at.name->sets->first];
+		zl_emit_note_in(ctx, f, at.zone, rr->src, rr->owner_tok.len ?
+				rr->owner_tok : rr->text,
+				"'%s' in zone %s has no %s record", text, zone,
+				zl_type_str(type));
+	} else if ((rr = zl_first_rr(at.zone, at.zone->origin,
+				     LDNS_RR_TYPE_SOA)) != NULL) {
+		zl_emit_note_in(ctx, f, at.zone, rr->src, zl_rr_type_tok(rr),
+				"zone %s has no name '%s'", zone, text);
+	}
 }

@@ -42,22 +42,22 @@ static bool resolve(const char *rev, char **sha)
 /* Reads the renames between the base and what is linted (the index, or
  * the work tree): "R100\0old\0new\0" records of git diff --name-status
  * -z, among the others, which name one path. */
-static bool read_renames(struct base *b, const char *sha, bool cached)
+static bool read_renames(struct base *b, const char *sha, bool cached,
+			 const char *opt)
 {
-	char *argv[] = { "git", "diff", "--name-status", "-z", "-M",
-			 "--no-ext-diff", "--no-textconv", "--cached",
-			 (char *)sha, "--", NULL };
+	/* No optional locks: a diff against the work tree would refresh the
+	 * index, which a hook or a read-only CI checkout must not. */
+	char *argv[] = { "git", "--no-optional-locks", "diff", "--name-status",
+			 "-z", "-M", "--no-ext-diff", "--no-textconv",
+			 cached ? "--cached" : (char *)sha,
+			 cached ? (char *)sha : "--", cached ? "--" : NULL,
+			 NULL };
 	char *buf, *why = NULL, *p, *end, *st;
 	size_t len;
 
-	if (!cached) {
-		argv[7] = (char *)sha;
-		argv[8] = "--";
-		argv[9] = NULL;
-	}
 	if (git_run(argv, MAX_DIFF, &buf, &len, &why) != 0 ||
 	    len > MAX_DIFF) {
-		report_failure("--since", why ? why :
+		report_failure(opt, why ? why :
 			       "the list of changes is too large");
 		free(why);
 		free(buf);
@@ -111,7 +111,8 @@ struct base *base_open(const struct cli *c, bool *ok)
 	}
 	b = xcalloc(1, sizeof *b);
 	b->tree = gitidx_open_tree(rev, sha);
-	if (!b->tree || !read_renames(b, sha, c->from_index)) {
+	if (!b->tree || !read_renames(b, sha, c->from_index,
+				      c->since ? "--since" : "--from-index")) {
 		base_free(b);
 		b = NULL;
 		*ok = false;
@@ -151,15 +152,16 @@ const char *base_renamed(const struct base *b, const char *path)
 	return from;
 }
 
-struct zl_zone *base_zone(const struct base *b, const char *path,
-			  const struct zl_load_opts *lo)
+struct zl_zone *base_zone(struct run *r, const struct job *j)
 {
-	struct zl_load_opts blo;
+	const struct base *b = r->base;
+	struct zl_load_opts lo = { .allow_include = r->cli->allow,
+				   .nallow_include = r->cli->nallow };
 	struct zl_zone *z = NULL;
 	char *rel, *full, *msg = NULL;
 	size_t i;
 
-	if (!b || !path || (rel = gitidx_rel(b->tree, path)) == NULL)
+	if (!b || !j->path || (rel = gitidx_rel(b->tree, j->path)) == NULL)
 		return NULL;
 	for (i = 0; i < b->n; i++) {
 		if (strcmp(b->to[i], rel) == 0) {
@@ -173,16 +175,17 @@ struct zl_zone *base_zone(const struct base *b, const char *path,
 		free(rel);
 		return NULL;
 	}
-	/* The base's includes are read from its tree, from anywhere in the
-	 * repository; what it reads counts against no budget of the run. */
-	blo = *lo;
-	blo.display = NULL;
-	blo.include_root = gitidx_top(b->tree);
-	blo.provider = gitidx_provider(b->tree);
-	blo.budget = NULL;
+	/* The origin the zone was loaded with; the base's includes are read
+	 * from its tree, from anywhere in the repository; what it reads
+	 * counts against no budget of the run. */
+	pthread_mutex_lock(&r->lock);
+	lo.origin = j->origin ? j->origin : cli_origin_for(r, j->path);
+	pthread_mutex_unlock(&r->lock);
+	lo.include_root = gitidx_top(b->tree);
+	lo.provider = gitidx_provider(b->tree);
 	full = path_join(gitidx_top(b->tree), rel);
 	/* A base that cannot be read is no base: the zone is judged as new. */
-	if (must(zl_zone_load_file(full, &blo, &z, &msg)) != ZL_OK)
+	if (must(zl_zone_load_file(full, &lo, &z, &msg)) != ZL_OK)
 		z = NULL;
 	free(msg);
 	free(full);

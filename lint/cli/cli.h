@@ -29,6 +29,7 @@ struct cli {
 	const char *origin, *stdin_name, *output, *explain_id;
 	const char *config;		/* --config FILE */
 	bool no_config;			/* --no-config */
+	bool no_context;		/* --no-context */
 	const char **rules;		/* --rules, in the order given */
 	size_t nrules;
 	const char **allow;		/* --allow-include, in order */
@@ -126,6 +127,15 @@ struct job {
 	char *origin, *decl;
 	const char *server;
 	char *summary;		/* --summary of the zone, or NULL */
+	struct zl_zone *zone;	/* loaded, until the run ends (the set
+				   owns it once in_set) */
+	bool in_set;		/* a zone of the run's set, to lint */
+};
+
+/* A repository whose zones are context of the run's set. */
+struct context {
+	char *root;
+	struct zl_load_opts lo;	/* borrowed by the set */
 };
 
 /* The zones are found first, in operand and directory order, then linted
@@ -153,12 +163,21 @@ struct run {
 	size_t hidden, stale;		/* findings it hid, entries unused */
 	struct job *jobs;
 	size_t njobs, capjobs, next;
+	struct zl_zoneset *set;		/* the zones of the run */
+	struct context **ctx;
+	size_t nctx, capctx;
+	char **incs;			/* list_includes */
+	size_t nincs;
 	pthread_mutex_t lock;
 };
 
 /* A zone to lint: path (NULL: standard input), found in the directory
  * operand root (NULL: named). */
 struct job *add_job(struct run *r, const char *path, const char *root);
+/* The origin for a zone without $ORIGIN: --origin, else what origins: in
+ * its config gives it (NULL: the loader guesses from the file name).
+ * Called with r->lock held. */
+const char *cli_origin_for(struct run *r, const char *path);
 
 /* ---- server.c ---- */
 
@@ -245,15 +264,14 @@ void cli_packs_enable(struct zl_ruleset *rs, struct run *r);
 struct base;
 struct base *base_open(const struct cli *c, bool *ok);
 void base_free(struct base *b);
-/* The version at base b (NULL: none) of the zone file path, loaded as lo
- * loads the zone but from b's tree, under its old name when it was
- * renamed; NULL when the zone is new since then or its base cannot be
- * read.  Thread-safe; the caller frees it. */
 /* The name path had at b (from the top level) when git finds that it was
  * renamed since, else NULL; borrowed from b. */
 const char *base_renamed(const struct base *b, const char *path);
-struct zl_zone *base_zone(const struct base *b, const char *path,
-			  const struct zl_load_opts *lo);
+/* The version at r->base (NULL: none) of j's zone file, loaded with the
+ * zone's origin from the base's tree, under its old name when it was
+ * renamed; NULL when the zone is new since then, is standard input, or
+ * its base cannot be read.  Takes r->lock; the caller frees the zone. */
+struct zl_zone *base_zone(struct run *r, const struct job *j);
 
 /* ---- summary.c ---- */
 
@@ -263,11 +281,10 @@ struct zl_zone *base_zone(const struct base *b, const char *path,
 char *cli_summary_zone(const struct cli *c, const struct base *b,
 		       const struct zl_zone *base, const struct zl_zone *z,
 		       const char *path);
-/* Writes the summaries sums[0..n), then those of the zones deleted since
- * base b below the operands, to stderr or --summary-file; false after
- * saying why it could not. */
-bool cli_summary_print(const struct cli *c, const struct base *b,
-		       char *const *sums, size_t n);
+/* Writes the summaries of r's zones (r->sums), then those of the zones
+ * deleted since r->base below the operands, to stderr or --summary-file;
+ * false after saying why it could not. */
+bool cli_summary_print(struct run *r);
 
 /* ---- baseline.c ---- */
 
@@ -328,6 +345,11 @@ char *path_join(const char *dir, const char *name);
 /* path made absolute (against the current directory) and normalised
  * lexically: no "", "." or ".." components.  Malloc'd. */
 char *path_abs(const char *path);
+/* The repository that holds path (a file, which need not exist): the
+ * first directory up from it with an entry named .git, named from the
+ * current directory ("." or "../.." above it, "a/b" below); NULL when there is none.
+ * Malloc'd. */
+char *repo_root(const char *path);
 
 /* The entries of dir that pass keep(), sorted so that the run is the same
  * on every file system; hidden names are always skipped.  With nofollow,

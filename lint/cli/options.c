@@ -92,6 +92,9 @@ static const struct opt opts[] = {
 	  "use FILE for every zone (default: the nearest .zonelint.yaml)" },
 	{ "no-config", 0, NULL, BOOL(no_config),
 	  "read no .zonelint.yaml" },
+	{ "no-context", 0, NULL, BOOL(no_context),
+	  "resolve names only in the zones given, not in the repository's "
+	  "other zones" },
 	{ "baseline", 0, "FILE", STR(baseline),
 	  "hide the findings recorded in FILE (see --write-baseline)" },
 	{ "write-baseline", 0, "FILE", STR(write_baseline),

@@ -55,49 +55,54 @@ static const struct zl_ruleset *rules_for(struct run *r, const char *name)
 	return rs;
 }
 
-/* Lints one loaded zone into j, loaded with lo; what it reports waits for
- * the end of the run (report_jobs). */
-static void lint_zone(struct run *r, struct job *j, enum zl_status st,
-		      struct zl_zone *z, char *msg,
-		      const struct zl_load_opts *lo)
+/* Keeps what loading j gave: the zone and the files it included, or why
+ * it failed. */
+static void loaded(struct job *j, enum zl_status st, struct zl_zone *z,
+		   char *msg)
 {
-	const struct zl_ruleset *rs = NULL;
 	const char *src;
 	size_t i, cap = 0;
 
-	pthread_mutex_lock(&r->lock);
-	if (st == ZL_OK)
-		rs = rules_for(r, j->path ? j->path : stdin_name(r));
-	pthread_mutex_unlock(&r->lock);
 	if (st != ZL_OK)
 		j->failure = msg ? msg : xstrdup(zl_status_str(st));
 	else
 		free(msg);
-	if (rs) {
-		/* The zone's base version, for the SOA serial (base.c). */
-		struct zl_zone *base = base_zone(r->base, j->path, lo);
-		struct zl_lint_opts o = { .base = base, .now = r->cli->now };
+	for (i = 1; (src = zl_zone_source(z, i)) != NULL; i++) {
+		xgrow((void **)&j->incs, &cap, j->nincs + 1, sizeof *j->incs);
+		j->incs[j->nincs++] = path_abs(src);
+	}
+	j->zone = z;
+}
 
-		must(zl_lint_with(rs, z, &o, &j->diags));
-		j->summary = cli_summary_zone(r->cli, r->base, base, z,
+/* Lints the zone of j, once every zone of the run is in the set; what it
+ * reports waits for the end of the run (report_jobs). */
+static void lint_job(struct run *r, struct job *j)
+{
+	const struct zl_ruleset *rs;
+	struct zl_lint_opts o = { .set = r->set, .now = r->cli->now };
+	struct zl_zone *base;
+
+	if (!j->in_set)
+		return;
+	pthread_mutex_lock(&r->lock);
+	rs = rules_for(r, j->path ? j->path : stdin_name(r));
+	pthread_mutex_unlock(&r->lock);
+	if (rs) {
+		/* The zone's version at the base, for the SOA serial. */
+		o.base = base = base_zone(r, j);
+		must(zl_lint_with(rs, j->zone, &o, &j->diags));
+		j->summary = cli_summary_zone(r->cli, r->base, base, j->zone,
 					      j->path ? j->path :
 					      stdin_name(r));
 		zl_zone_free(base);
 		j->linted = true;
 	}
-	for (i = 1; (src = zl_zone_source(z, i)) != NULL; i++) {
-		xgrow((void **)&j->incs, &cap, j->nincs + 1, sizeof *j->incs);
-		j->incs[j->nincs++] = path_abs(src);
-	}
-	/* Each zone is released as soon as it is linted: the diagnostics
-	 * hold copies, so memory stays bounded by the largest zones. */
-	zl_zone_free(z);
 }
 
 /* The origin for a zone without $ORIGIN: --origin, else what origins:
  * in its config gives it (NULL: the loader guesses from the file name).
  * Called with r->lock held. */
-static const char *origin_for(struct run *r, const char *path)
+const char *cli_origin_for(struct run *r, const char *path)
 {
 	const char *o = NULL;
 	struct zl_diags errs;
@@ -127,7 +132,7 @@ static void lint_file(struct run *r, struct job *j)
 	if (r->idx)
 		lo.provider = gitidx_provider(r->idx);
 	pthread_mutex_lock(&r->lock);
-	lo.origin = j->origin ? j->origin : origin_for(r, j->path);
+	lo.origin = j->origin ? j->origin : cli_origin_for(r, j->path);
 	pthread_mutex_unlock(&r->lock);
 	st = must(zl_zone_load_file(j->path, &lo, &z, &msg));
 	if (st != ZL_OK && j->decl) {
@@ -140,7 +145,7 @@ static void lint_file(struct run *r, struct job *j)
 	} else if (st == ZL_OK && j->server) {
 		cli_check_server_directives(j, z);
 	}
-	lint_zone(r, j, st, z, msg, &lo);
+	loaded(j, st, z, msg);
 }
 
 static void lint_stdin(struct run *r, struct job *j)
@@ -174,7 +179,7 @@ static void lint_stdin(struct run *r, struct job *j)
 					      &msg));
 	}
 	free(buf);
-	lint_zone(r, j, st, z, msg, &lo);
+	loaded(j, st, z, msg);
 }
 
 struct job *add_job(struct run *r, const char *path, const char *root)
@@ -354,8 +359,17 @@ static void find_paths(struct run *r)
 	check_found(r);
 }
 
+static void load_job(struct run *r, struct job *j)
+{
+	if (j->path)
+		lint_file(r, j);
+	else
+		lint_stdin(r, j);
+}
+
 struct worker {
 	struct run *r;
+	void (*fn)(struct run *r, struct job *j);
 	pthread_t thread;
 };
 
@@ -371,11 +385,33 @@ static void *work(void *arg)
 		pthread_mutex_unlock(&r->lock);
 		if (i >= r->njobs)
 			return NULL;
-		if (r->jobs[i].path)
-			lint_file(r, &r->jobs[i]);
-		else
-			lint_stdin(r, &r->jobs[i]);
+		w->fn(r, &r->jobs[i]);
 	}
+}
+
+/* Runs fn over every job, -j threads taking them in turn. */
+static void each_job(struct run *r, void (*fn)(struct run *r, struct job *j))
+{
+	size_t n = (size_t)r->cli->jobs, i;
+	struct worker *w;
+
+	if (n > r->njobs)
+		n = r->njobs;
+	w = xcalloc(n ? n : 1, sizeof *w);
+	r->next = 0;
+	for (i = 0; i < n; i++) {
+		w[i] = (struct worker){ .r = r, .fn = fn };
+		/* The calling thread is worker 0; a thread that cannot be
+		 * started leaves its share to the others. */
+		if (i > 0 && pthread_create(&w[i].thread, NULL, work, &w[i]))
+			w[i].r = NULL;
+	}
+	if (n > 0)
+		work(&w[0]);
+	for (i = 0; i < n; i++)
+		if (i > 0 && w[i].r)
+			pthread_join(w[i].thread, NULL);
+	free(w);
 }
 
 static int cmp_key(const void *a, const void *b)
@@ -392,13 +428,11 @@ static bool included(const struct job *j, char **incs, size_t n)
 	       bsearch(&j->key, incs, n, sizeof *incs, cmp_key) != NULL;
 }
 
-/* The results of the zones in the order they were found, once all are
- * loaded: each failure said, each zone's findings added to the report,
- * except for the files the other zones include. */
-static void report_jobs(struct run *r)
+/* Every file the zones of the run include, sorted, as keys (borrowed
+ * from the jobs); a zone's include of itself does not count. */
+static void list_includes(struct run *r)
 {
-	char **incs = NULL;
-	size_t n = 0, cap = 0, i, k;
+	size_t cap = 0, i, k;
 	struct job *j;
 
 	for (i = 0; i < r->njobs; i++) {
@@ -406,15 +440,162 @@ static void report_jobs(struct run *r)
 		for (k = 0; k < j->nincs; k++) {
 			if (j->key && strcmp(j->incs[k], j->key) == 0)
 				continue;
-			xgrow((void **)&incs, &cap, n + 1, sizeof *incs);
-			incs[n++] = j->incs[k];
+			xgrow((void **)&r->incs, &cap, r->nincs + 1,
+			      sizeof *r->incs);
+			r->incs[r->nincs++] = j->incs[k];
 		}
 	}
-	if (n > 1)
-		qsort(incs, n, sizeof *incs, cmp_key);
+	if (r->nincs > 1)
+		qsort(r->incs, r->nincs, sizeof *r->incs, cmp_key);
+}
+
+/* Whether the run has the file of this key: a zone of the run, or a file
+ * a zone includes. */
+static bool known_file(const struct run *r, const char *key)
+{
+	size_t i;
+
+	if (r->nincs && bsearch(&key, r->incs, r->nincs, sizeof *r->incs,
+				cmp_key))
+		return true;
+	for (i = 0; i < r->njobs; i++)
+		if (r->jobs[i].key && strcmp(r->jobs[i].key, key) == 0)
+			return true;
+	return false;
+}
+
+/* A file of the repository as context, unless the run has it or its
+ * config excludes it.  A config that cannot be used leaves the file out
+ * in silence: context is never the run's failure. */
+static void context_file(struct run *r, struct context *c, const char *path)
+{
+	char *key = path_abs(path);
+	const char *origin = NULL;
+	struct zl_diags errs;
+	bool out = false;
+
+	zl_diags_init(&errs);
+	if (!known_file(r, key) &&
+	    (!r->cfgs ||
+	     (must(zl_configs_excluded(r->cfgs, path, &out, &errs)) == ZL_OK &&
+	      !out &&
+	      must(zl_configs_origin(r->cfgs, path, &origin, &errs)) == ZL_OK)))
+		must(zl_zoneset_add_file(r->set, path, origin, &c->lo));
+	zl_diags_free(&errs);
+	free(key);
+}
+
+/* The repository's other zones, as context of the set: found by the same
+ * walk as a directory operand's, read confined to the repository, each
+ * loaded only if a name reaches its origin.  What cannot be walked is
+ * left out in silence: context only resolves names. */
+static void find_context(struct run *r, struct context *c, const char *dir,
+			 int depth)
+{
+	struct stat sb;
+	char **names, *full;
+	size_t n, i;
+
+	if (depth > MAX_DIR_DEPTH ||
+	    list_dir(dir, depth > 0, NULL, &names, &n) != 0)
+		return;
+	for (i = 0; i < n; i++) {
+		full = strcmp(dir, ".") == 0 ? xstrdup(names[i]) :
+			path_join(dir, names[i]);
+		if (lstat(full, &sb) == 0 && S_ISDIR(sb.st_mode))
+			find_context(r, c, full, depth + 1);
+		else if (is_zone_name(names[i]))
+			context_file(r, c, full);
+		free(full);
+	}
+	free_names(names, n);
+}
+
+/* --from-index: the staged zones of the repository. */
+static void staged_context(struct run *r, struct context *c)
+{
+	char **names, *why = NULL;
+	size_t n, i;
+
+	if (gitidx_find(r->idx, gitidx_root(r->idx), &names, &n, &why) != 0) {
+		free(why);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		context_file(r, c, names[i]);
+	free_names(names, n);
+}
+
+/* The context of the repository that holds path, once per repository. */
+static void add_context(struct run *r, const char *path)
+{
+	char *root = repo_root(path);
+	struct context *c;
+	size_t i;
+
+	for (i = 0; root && i < r->nctx; i++)
+		if (strcmp(r->ctx[i]->root, root) == 0)
+			break;
+	if (!root || i < r->nctx) {
+		free(root);
+		return;
+	}
+	xgrow((void **)&r->ctx, &r->capctx, r->nctx + 1, sizeof *r->ctx);
+	c = r->ctx[r->nctx++] = xcalloc(1, sizeof *c);
+	c->root = root;
+	c->lo = (struct zl_load_opts){ .include_root = root,
+				       .allow_include = r->cli->allow,
+				       .nallow_include = r->cli->nallow,
+				       .budget = r->budget };
+	if (r->idx) {
+		c->lo.include_root = gitidx_root(r->idx);
+		c->lo.provider = gitidx_provider(r->idx);
+		staged_context(r, c);
+	} else {
+		find_context(r, c, root, 0);
+	}
+}
+
+/* The set of the run: every zone loaded, but for the files the others
+ * include, in the order the zones were found (the first zone of an origin
+ * answers for it); then the repositories' other zones, as context. */
+static void build_set(struct run *r)
+{
+	struct job *j;
+	size_t i;
+
+	list_includes(r);
+	r->set = must_ptr(zl_zoneset_new());
 	for (i = 0; i < r->njobs; i++) {
 		j = &r->jobs[i];
-		if (!included(j, incs, n)) {
+		if (j->zone && !included(j, r->incs, r->nincs)) {
+			j->in_set = true;
+			must(zl_zoneset_add(r->set, j->zone));
+		} else {
+			zl_zone_free(j->zone);
+			j->zone = NULL;
+		}
+	}
+	if (r->cli->no_context)
+		return;
+	for (i = 0; i < r->njobs; i++) {
+		j = &r->jobs[i];
+		if (j->in_set && (j->path || r->cli->stdin_name))
+			add_context(r, j->path ? j->path : r->cli->stdin_name);
+	}
+}
+
+/* The results of the zones in the order they were found, once all are
+ * loaded: each failure said, each zone's findings added to the report,
+ * except for the files the other zones include. */
+static void report_jobs(struct run *r)
+{
+	size_t i;
+	struct job *j;
+
+	for (i = 0; i < r->njobs; i++) {
+		j = &r->jobs[i];
+		if (!included(j, r->incs, r->nincs)) {
 			if (j->failure)
 				fail(r, j->path ? j->path : stdin_name(r),
 				     j->failure);
@@ -430,32 +611,26 @@ static void report_jobs(struct run *r)
 			free(j->summary);
 		zl_diags_free(&j->diags);
 	}
-	free(incs);
 }
 
+/* Every zone is loaded before any is linted, so that each resolves names
+ * in all the others; the zones stay until the run ends. */
 static void lint_paths(struct run *r)
 {
-	size_t n = (size_t)r->cli->jobs, i, k;
-	struct worker *w;
+	size_t i, k;
 
 	find_paths(r);
-	if (n > r->njobs)
-		n = r->njobs;
-	w = xcalloc(n ? n : 1, sizeof *w);
-	for (i = 0; i < n; i++) {
-		w[i].r = r;
-		/* The calling thread is worker 0; a thread that cannot be
-		 * started leaves its share to the others. */
-		if (i > 0 && pthread_create(&w[i].thread, NULL, work, &w[i]))
-			w[i].r = NULL;
-	}
-	if (n > 0)
-		work(&w[0]);
-	for (i = 0; i < n; i++)
-		if (i > 0 && w[i].r)
-			pthread_join(w[i].thread, NULL);
-	free(w);
+	each_job(r, load_job);
+	build_set(r);
+	each_job(r, lint_job);
 	report_jobs(r);
+	zl_zoneset_free(r->set);
+	for (i = 0; i < r->nctx; i++) {
+		free(r->ctx[i]->root);
+		free(r->ctx[i]);
+	}
+	free(r->ctx);
+	free(r->incs);
 	for (i = 0; i < r->njobs; i++) {
 		free(r->jobs[i].path);
 		free(r->jobs[i].key);
@@ -562,7 +737,7 @@ int cli_lint(const struct cli *c, struct zl_ruleset *rs)
 		r.unwritten = cli_write_report(c, rs, &r.diags) != ZL_OK;
 	if (c->statistics)
 		cli_print_statistics(&r.diags);
-	if (!cli_summary_print(c, r.base, r.sums, r.nsums))
+	if (!cli_summary_print(&r))
 		r.unwritten = true;
 	for (size_t i = 0; i < r.nsums; i++)
 		free(r.sums[i]);

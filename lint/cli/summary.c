@@ -59,15 +59,14 @@ static bool deleted(const struct cli *c, char **out, size_t *len)
 	return ok;
 }
 
-/* Writes the summaries of the zones deleted since base b to f; false
+/* Writes the summaries of the zones deleted since r->base to f; false
  * after saying why git could not list them. */
-static bool put_deleted(const struct cli *c, const struct base *b, FILE *f)
+static bool put_deleted(struct run *r, FILE *f)
 {
-	struct zl_load_opts lo = { .origin = c->origin,
-				   .allow_include = c->allow,
-				   .nallow_include = c->nallow };
+	const struct cli *c = r->cli;
 	char *argv[] = { "git", "rev-parse", "--show-cdup", NULL };
-	char *list = NULL, *cdup = NULL, *why = NULL, *p, *path, *s;
+	char *list = NULL, *cdup = NULL, *why = NULL, *p, *s;
+	struct job j = { .path = NULL };
 	const char *name;
 	size_t len = 0, clen;
 	struct zl_zone *z;
@@ -83,13 +82,14 @@ static bool put_deleted(const struct cli *c, const struct base *b, FILE *f)
 		name = strrchr(p, '/') ? strrchr(p, '/') + 1 : p;
 		if (!is_zone_name(name))
 			continue;
-		path = xasprintf("%s%s", cdup, p);
-		z = base_zone(b, path, &lo);
-		if ((s = cli_summary_zone(c, b, z, NULL, path)))
+		/* its version at the base, as a zone of the run would be read */
+		j.path = xasprintf("%s%s", cdup, p);
+		z = base_zone(r, &j);
+		if ((s = cli_summary_zone(c, r->base, z, NULL, j.path)))
 			fputs(s, f);
 		free(s);
 		zl_zone_free(z);
-		free(path);
+		free(j.path);
 	}
 	free(why);
 	free(cdup);
@@ -97,9 +97,9 @@ static bool put_deleted(const struct cli *c, const struct base *b, FILE *f)
 	return ok;
 }
 
-bool cli_summary_print(const struct cli *c, const struct base *b,
-		       char *const *sums, size_t n)
+bool cli_summary_print(struct run *r)
 {
+	const struct cli *c = r->cli;
 	FILE *f = stderr;
 	bool ok = true;
 	size_t i;
@@ -110,10 +110,10 @@ bool cli_summary_print(const struct cli *c, const struct base *b,
 		report_failure(c->summary_file, ERRSTR(errno));
 		return false;
 	}
-	for (i = 0; i < n; i++)
-		fputs(sums[i], f);
-	if (b)
-		ok = put_deleted(c, b, f);
+	for (i = 0; i < r->nsums; i++)
+		fputs(r->sums[i], f);
+	if (r->base)
+		ok = put_deleted(r, f);
 	if (ferror(f) | (fflush(f) == EOF) |
 	    (f != stderr && fclose(f) == EOF)) {
 		report_failure(c->summary_file ? c->summary_file : "--summary",

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -191,6 +192,51 @@ char *path_abs(const char *path)
 		push_parts(p, &len, cwd);
 	push_parts(p, &len, path);
 	return p;
+}
+
+/* abs (absolute, normalised) as the user would name it from the current
+ * directory: "a/b" below it, "." or "../.." above it, else abs. */
+static char *from_cwd(const char *abs)
+{
+	char *cwd = path_abs("."), *out;
+	size_t n = strlen(cwd), up = 0;
+	const char *p;
+
+	if (strcmp(cwd, abs) == 0) {
+		out = xstrdup(".");
+	} else if (strncmp(abs, cwd, n) == 0 && (n == 1 || abs[n] == '/')) {
+		out = xstrdup(abs + (n == 1 ? 1 : n + 1));
+	} else if (n > strlen(abs) && strncmp(cwd, abs, strlen(abs)) == 0 &&
+		   (strlen(abs) == 1 || cwd[strlen(abs)] == '/')) {
+		for (p = cwd + strlen(abs); *p; p++)
+			up += *p == '/';
+		out = xmalloc(3 * up + 1);
+		out[0] = '\0';
+		while (up--)
+			strcat(out, up ? "../" : "..");
+	} else {
+		out = xstrdup(abs);
+	}
+	free(cwd);
+	return out;
+}
+
+char *repo_root(const char *path)
+{
+	char *dir = path_abs(path), *git, *slash, *out = NULL;
+	struct stat sb;
+
+	while ((slash = strrchr(dir, '/')) != NULL) {
+		slash[slash == dir] = '\0';
+		git = path_join(dir, ".git");
+		if (lstat(git, &sb) == 0)
+			out = from_cwd(dir);
+		free(git);
+		if (out || slash == dir)
+			break;
+	}
+	free(dir);
+	return out;
 }
 
 /* ---- directories ---- */

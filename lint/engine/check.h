@@ -220,6 +220,19 @@ struct zl_at zl_lookup(const struct zl_ctx *ctx, const char *text);
 struct zl_at zl_lookup2(const struct zl_ctx *ctx, const char *prefix,
 			const char *text);
 
+/* Where the name t, which a record of the zone refers to, is held: t
+ * itself, or the same name in the zone of the run that holds it; zone
+ * NULL when no zone of the run does, or t lies below a delegation whose
+ * child zone the run lacks.  No wildcard and no CNAME is followed. */
+struct zl_at zl_target(const struct zl_ctx *ctx, const struct zl_name *t);
+/* Attaches to f a note at what another zone of the run holds for text
+ * (at from zl_target or zl_lookup): its record of type, else its first
+ * record, else the zone's SOA, each named by zone; nothing when at is the
+ * zone's own.  The finding stays at the referring record; the note shows
+ * the other zone's file and line. */
+void zl_note_target(struct zl_ctx *ctx, zl_finding f, struct zl_at at,
+		    const char *text, uint16_t type);
+
 /* What a query for a name gets from the zones of the run. */
 enum zl_answer {
 	ZL_ANSWER_NAME,		/* out holds the answer's records */

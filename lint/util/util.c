@@ -182,9 +182,9 @@ struct zl_arena_chunk {
 	max_align_t data[];
 };
 
-/* Chunks start small (a small zone stays small) and double up to a size
- * worth backing by huge pages. */
-#define ARENA_CHUNK (64 * 1024)
+/* Chunks start small (a small zone stays small: a run holds all its
+ * zones at once) and double up to a size worth backing by huge pages. */
+#define ARENA_CHUNK 1024
 #define ARENA_CHUNK_MAX (8u << 20)
 
 void *zl_arena_alloc(struct zl_arena *a, size_t n)
@@ -195,7 +195,7 @@ void *zl_arena_alloc(struct zl_arena *a, size_t n)
 
 	n = (n + 7) & ~(size_t)7;
 	if (!a->head || a->size - a->used < n) {
-		chunk = !a->head || a->size < ARENA_CHUNK ? ARENA_CHUNK :
+		chunk = !a->head ? ARENA_CHUNK :
 			a->size >= ARENA_CHUNK_MAX / 2 ? ARENA_CHUNK_MAX :
 			a->size * 2;
 		size = n > chunk / 4 ? n : chunk;

@@ -188,6 +188,11 @@ const struct zl_rrset *zl_name_rrset(const struct zl_name *n, uint16_t type);
 /* Appends rr (already filled in) to the records and to its RRset. */
 void zl_zone_add_rr(struct zl_zone *z, const struct zl_rr *rr);
 
+/* The origin a file name gives (example.com.zone, example.com.db,
+ * db.example.com: "example.com."), in out; false when it gives none
+ * (zone_state.c). */
+bool zl_origin_from_name(const char *name, char *out, size_t outsz);
+
 /* ---- zone sets (zone_set.c) ---- */
 
 /* The zone that holds canonical text: self when no zone of s has a longer

@@ -95,7 +95,7 @@ static bool below(const char *s, size_t n, const struct zl_name *origin)
 
 static void rehash(struct zl_zone *z)
 {
-	size_t ncap = z->hcap ? z->hcap * 2 : 64, i;
+	size_t ncap = z->hcap ? z->hcap * 2 : 16, i;
 	struct zl_name **nt = zl_xcalloc(ncap, sizeof *nt), *nm, *next;
 
 	for (i = 0; i < z->hcap; i++) {

@@ -22,6 +22,7 @@ struct entry {
 	char *path;			/* context: the file, else NULL */
 	struct zl_load_opts opts;	/* context: how to load it */
 	bool tried;			/* context: a load was attempted */
+	bool indexed;			/* in the hash: the first of its origin */
 };
 
 struct zl_zoneset {
@@ -80,20 +81,28 @@ static struct entry *find(const struct zl_zoneset *s, const char *text,
 	return NULL;
 }
 
+/* Puts entry i in the hash. */
+static void put(struct zl_zoneset *s, size_t i)
+{
+	size_t k = slot_of(s, s->v[i].origin, strlen(s->v[i].origin));
+
+	while (s->slot[k])
+		k = (k + 1) & (s->nslot - 1);
+	s->slot[k] = (uint32_t)(i + 1);
+	s->v[i].indexed = true;
+}
+
 static void rehash(struct zl_zoneset *s)
 {
-	size_t i, k;
+	size_t i;
 
 	free(s->slot);
 	for (s->nslot = 16; s->nslot < 2 * (s->n + 1); s->nslot *= 2)
 		;
 	s->slot = zl_xcalloc(s->nslot, sizeof *s->slot);
-	for (i = 0; i < s->n; i++) {
-		k = slot_of(s, s->v[i].origin, strlen(s->v[i].origin));
-		while (s->slot[k])
-			k = (k + 1) & (s->nslot - 1);
-		s->slot[k] = (uint32_t)(i + 1);
-	}
+	for (i = 0; i < s->n; i++)
+		if (s->v[i].indexed)
+			put(s, i);
 }
 
 /* Appends an entry for origin and indexes it, unless the set has one:
@@ -103,8 +112,7 @@ static void rehash(struct zl_zoneset *s)
 static bool add(struct zl_zoneset *s, const char *origin, struct entry **out)
 {
 	struct entry *e;
-	size_t len = strlen(origin), k;
-	bool dup = find(s, origin, len) != NULL;
+	bool dup = find(s, origin, strlen(origin)) != NULL;
 
 	zl_xgrow((void **)&s->v, &s->cap, s->n + 1, sizeof *s->v);
 	e = &s->v[s->n++];
@@ -114,12 +122,10 @@ static bool add(struct zl_zoneset *s, const char *origin, struct entry **out)
 	if (dup)
 		return false;
 	if (2 * s->n >= s->nslot) {
+		e->indexed = true;
 		rehash(s);
 	} else {
-		for (k = slot_of(s, origin, len); s->slot[k];
-		     k = (k + 1) & (s->nslot - 1))
-			;
-		s->slot[k] = (uint32_t)s->n;
+		put(s, s->n - 1);
 	}
 	return true;
 }
@@ -157,11 +163,13 @@ enum zl_status zl_zoneset_add_file_impl(struct zl_zoneset *s, const char *path,
 					const struct zl_load_opts *opts)
 {
 	struct entry *e;
-	char *o;
+	char *o, buf[300];
 
-	if (!s || !path || !origin || !*origin || s->n >= UINT32_MAX - 1)
+	if (!s || !path || s->n >= UINT32_MAX - 1 || (origin && !*origin))
 		return ZL_ERR_USAGE;
-	o = canonical(origin);
+	if (!origin && !zl_origin_from_name(path, buf, sizeof buf))
+		return ZL_OK;
+	o = canonical(origin ? origin : buf);
 	/* A zone of the run, or an earlier file, may have the origin. */
 	if (!find(s, o, strlen(o))) {
 		(void)add(s, o, &e);

@@ -107,8 +107,7 @@ static bool host_name(const char *s, size_t n)
 	return labels >= 2;
 }
 
-/* example.com.zone, example.com.db, db.example.com, example.com. */
-static bool infer_origin(const char *name, char *out, size_t outsz)
+bool zl_origin_from_name(const char *name, char *out, size_t outsz)
 {
 	const char *base = strrchr(name, '/');
 	size_t n;
@@ -143,7 +142,7 @@ bool zl_ld_origin(struct loader *L)
 		return true;
 	if (L->st != ZL_OK)
 		return false;
-	if (!text && infer_origin(L->infer_name, buf, sizeof buf))
+	if (!text && zl_origin_from_name(L->infer_name, buf, sizeof buf))
 		text = buf;
 	if (!text) {
 		zl_ld_fail(L, ZL_ERR_ORIGIN,
@@ -178,7 +177,7 @@ void zl_ld_final_origin(struct loader *L)
 
 	if (L->st == ZL_OK && !L->z->origin && !L->originlen &&
 	    ((L->opts && L->opts->origin) ||
-	     infer_origin(L->infer_name, buf, sizeof buf)))
+	     zl_origin_from_name(L->infer_name, buf, sizeof buf)))
 		zl_ld_origin(L);
 	if (L->st != ZL_OK)
 		return;

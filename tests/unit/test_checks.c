@@ -182,12 +182,93 @@ START_TEST(test_redundancy)
 }
 END_TEST
 
+/* Lints text against its base version (as file "t.zone", ZONE011 only,
+ * on 2026-12-03); d as tu_lint gives it. */
+static void serial_lint(const char *base, const char *text,
+			struct zl_diags *d)
+{
+	struct zl_ruleset *rs = zl_ruleset_new();
+	struct zl_zone *z = NULL, *b = NULL;
+	struct zl_load_opts opts = { .display = "t.zone" };
+	struct zl_lint_opts lo = { .now = 1796299200 };
+	char *err = NULL;
+
+	zl_diags_init(d);
+	ck_assert_int_eq(zl_ruleset_load_builtin(rs, d), ZL_OK);
+	ck_assert_int_eq(zl_ruleset_select(rs, "ZONE011", d), ZL_OK);
+	ck_assert_int_eq(zl_zone_load_buffer("t.zone", text, strlen(text),
+					     &opts, &z, &err), ZL_OK);
+	if (base)
+		ck_assert_int_eq(zl_zone_load_buffer("t.zone", base,
+						     strlen(base), &opts, &b,
+						     &err), ZL_OK);
+	lo.base = b;
+	ck_assert_int_eq(zl_lint_with(rs, z, &lo, d), ZL_OK);
+	zl_diags_sort(d);
+	zl_zone_free(b);
+	zl_zone_free(z);
+	zl_ruleset_free(rs);
+}
+
+#define SERIAL_A "@ IN NS ns1\nns1 IN A 192.0.2.53\n"
+#define SERIAL_B "@ IN NS ns1\nns1 IN A 192.0.2.54\n"
+#define SERIAL_ZONE(serial, rest) "$ORIGIN example.com.\n$TTL 3600\n" \
+	"@ IN SOA ns1 hostmaster " serial " 7200 3600 1209600 3600\n" rest
+
+/* The fix-it of the one ZONE011 finding of text against base, or NULL
+ * when there is none. */
+static void serial_fix(const char *base, const char *text, const char *fix)
+{
+	struct zl_diags d;
+
+	serial_lint(base, text, &d);
+	if (!fix) {
+		ck_assert_uint_eq(d.n, 0);
+	} else {
+		ck_assert_uint_eq(d.n, 1);
+		tu_at(&d, 0, "ZONE011", 3, 25, 3, 0);
+		ck_assert_str_eq(d.v[0].fixit, fix);
+	}
+	zl_diags_free(&d);
+}
+
+START_TEST(test_serial_increase)
+{
+	/* No base, or the same records: nothing. */
+	serial_fix(NULL, SERIAL_ZONE("7", SERIAL_A), NULL);
+	serial_fix(SERIAL_ZONE("7", SERIAL_A),
+		   SERIAL_ZONE("7", "ns1.example.com. 3600 IN A 192.0.2.53 ; c\n"
+			       "@ IN NS NS1\n@ IN NS ns1.example.com.\n"),
+		   NULL);
+	/* A TTL, a class-less record's rdata: changes. */
+	serial_fix(SERIAL_ZONE("7", SERIAL_A),
+		   SERIAL_ZONE("7", "@ IN NS ns1\nns1 60 IN A 192.0.2.53\n"),
+		   "8");
+	/* Each style's next serial. */
+	serial_fix(SERIAL_ZONE("7", SERIAL_A), SERIAL_ZONE("7", SERIAL_B), "8");
+	serial_fix(SERIAL_ZONE("4294967295", SERIAL_A), SERIAL_ZONE("4294967295", SERIAL_B),
+		   "1");
+	serial_fix(SERIAL_ZONE("2026120305", SERIAL_A), SERIAL_ZONE("2026120305", SERIAL_B),
+		   "2026120306");
+	serial_fix(SERIAL_ZONE("2025010101", SERIAL_A), SERIAL_ZONE("2025010101", SERIAL_B),
+		   "2026120300");
+	serial_fix(SERIAL_ZONE("1700000000", SERIAL_A), SERIAL_ZONE("1700000000", SERIAL_B),
+		   "1796299200");
+	/* RFC 1982: up wraps, down and 2^31 ahead do not. */
+	serial_fix(SERIAL_ZONE("4294967295", SERIAL_A), SERIAL_ZONE("3", SERIAL_B), NULL);
+	serial_fix(SERIAL_ZONE("8", SERIAL_A), SERIAL_ZONE("7", SERIAL_B), "9");
+	serial_fix(SERIAL_ZONE("0", SERIAL_A), SERIAL_ZONE("2147483648", SERIAL_B), "1");
+	serial_fix(SERIAL_ZONE("0", SERIAL_A), SERIAL_ZONE("2147483647", SERIAL_B), NULL);
+}
+END_TEST
+
 Suite *checks_suite(void)
 {
 	Suite *s = suite_create("checks");
 	TCase *tc = tcase_create("primitives");
 
 	tcase_add_test(tc, test_load_errors);
+	tcase_add_test(tc, test_serial_increase);
 	tcase_add_test(tc, test_target_is_address);
 	tcase_add_test(tc, test_target_not_alias);
 	tcase_add_test(tc, test_cname_exclusive);
