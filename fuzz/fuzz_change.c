@@ -64,10 +64,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	zl_diags_init(&dg);
 	if (c && zl_lint_with(rules, c, &o, &dg) != ZL_OK)
 		abort();
-	if (zl_summary(b, c, ZL_SUMMARY_TEXT, "t", &s) != ZL_OK || !s)
+	if (zl_summary(b, c, NULL, ZL_SUMMARY_TEXT, "t", &s) != ZL_OK || !s)
 		abort();
 	free(s);
-	if (zl_summary(b, c, ZL_SUMMARY_MARKDOWN, "t", &s) != ZL_OK || !s)
+	if (zl_summary(b, c, NULL, ZL_SUMMARY_MARKDOWN, "t", &s) != ZL_OK || !s)
 		abort();
 	free(s);
 	zl_diags_free(&dg);

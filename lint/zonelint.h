@@ -449,14 +449,17 @@ bool zl_summary_format_parse(const char *s,
  * the zone is deleted): MX targets, preferences and TTLs, the addresses
  * and DANE TLSA records of the MX hosts, null MX, SPF terms and lookups,
  * DMARC policy and report addresses, DKIM selectors added, revoked or
- * removed, the MTA-STS id and TLS-RPT report addresses.  Domains in
+ * removed, the MTA-STS id and TLS-RPT report addresses.  set (NULL:
+ * none), the run's zones, which cur may be one of, says where an SPF
+ * include or redirect added goes: the target's SPF record, when a zone
+ * of the set holds its name.  Domains in
  * name order, items in a fixed order and wording; zone data escaped (in
  * Markdown, inside code spans).  title (NULL: none), e.g. the zone's
  * file, heads the text.  Sets *out to a malloc'd string the caller frees:
  * empty when nothing mail-related changed.  Returns ZL_OK or
  * ZL_ERR_NOMEM. */
 enum zl_status zl_summary(const struct zl_zone *base,
-			  const struct zl_zone *cur,
+			  const struct zl_zone *cur, struct zl_zoneset *set,
 			  enum zl_summary_format fmt, const char *title,
 			  char **out) ZL_MUST_CHECK;
 

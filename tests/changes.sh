@@ -71,7 +71,8 @@ EOF2
 # change: the work tree of the summary case.  Only mail.inc changes for
 # example.com (its zone file stays as it was); example.org is renamed and
 # its backup MX moves to preference 30; example.net is deleted;
-# example.info is new; quiet.example changes, but nothing about mail.
+# example.info is new, and example.com's SPF now includes its _spf;
+# quiet.example changes, but nothing about mail.
 change() {
 	cat >zones/mail.inc <<'EOF2'
 @	300 IN MX	10 mx1
@@ -79,7 +80,7 @@ change() {
 mx1	300 IN A	192.0.2.35
 mx2	300 IN A	192.0.2.36
 _25._tcp.mx1	IN TLSA	3 1 1 0c72ac70b745ac19998811b131d662c9ac69dbdbe7cb23e5b514b56664c5d3d6
-@	IN TXT	"v=spf1 mx include:_spf.provider.example ~all"
+@	IN TXT	"v=spf1 mx include:_spf.example.info ~all"
 _dmarc	IN TXT	"v=DMARC1; p=quarantine; rua=mailto:dmarc@example.com,mailto:reports@example.com"
 s2025._domainkey	IN TXT	"v=DKIM1; k=ed25519; p="
 s2026._domainkey	IN TXT	"v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="
@@ -93,7 +94,9 @@ EOF2
 	sed -i 's/MX\t20 mx2/MX\t30 mx2/' zones/org/example.org.zone
 	git rm -q zones/example.net.zone
 	{ head_ example.info. 1; printf '@\tIN MX\t0 .\n'
-	  printf '@\tIN TXT\t"v=spf1 -all"\n'; } >zones/example.info.zone
+	  printf '@\tIN TXT\t"v=spf1 -all"\n'
+	  printf '_spf\tIN TXT\t"v=spf1 ip4:198.51.100.0/24 -all"\n'; } \
+		>zones/example.info.zone
 	sed -i 's/192.0.2.80/192.0.2.81/' zones/quiet.example.zone
 }
 

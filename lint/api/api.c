@@ -157,11 +157,12 @@ enum zl_status zl_zoneset_add_file(struct zl_zoneset *s, const char *path,
 }
 
 enum zl_status zl_summary(const struct zl_zone *base,
-			  const struct zl_zone *cur,
+			  const struct zl_zone *cur, struct zl_zoneset *set,
 			  enum zl_summary_format fmt, const char *title,
 			  char **out)
 {
-	GUARDED(zl_summary_impl(base, cur, fmt, title, out), *out = NULL;);
+	GUARDED(zl_summary_impl(base, cur, set, fmt, title, out),
+		*out = NULL;);
 }
 
 /* ---- configuration ---- */

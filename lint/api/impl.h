@@ -52,6 +52,7 @@ enum zl_status zl_zoneset_add_file_impl(struct zl_zoneset *s, const char *path,
 
 enum zl_status zl_summary_impl(const struct zl_zone *base,
 			       const struct zl_zone *cur,
+			       struct zl_zoneset *set,
 			       enum zl_summary_format fmt, const char *title,
 			       char **out);
 

@@ -276,11 +276,12 @@ struct zl_zone *base_zone(struct run *r, const struct job *j);
 /* ---- summary.c ---- */
 
 /* --summary of zone z (NULL: deleted) against its base (NULL: new) at b,
- * headed by path (and the name it had, when renamed); malloc'd, or NULL
- * when nothing mail-related changed or no summary was asked for. */
+ * with the run's zones set (NULL: none), headed by path (and the name it
+ * had, when renamed); malloc'd, or NULL when nothing mail-related changed
+ * or no summary was asked for. */
 char *cli_summary_zone(const struct cli *c, const struct base *b,
 		       const struct zl_zone *base, const struct zl_zone *z,
-		       const char *path);
+		       struct zl_zoneset *set, const char *path);
 /* Writes the summaries of r's zones (r->sums), then those of the zones
  * deleted since r->base below the operands, to stderr or --summary-file;
  * false after saying why it could not. */

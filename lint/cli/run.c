@@ -92,7 +92,7 @@ static void lint_job(struct run *r, struct job *j)
 		o.base = base = base_zone(r, j);
 		must(zl_lint_with(rs, j->zone, &o, &j->diags));
 		j->summary = cli_summary_zone(r->cli, r->base, base, j->zone,
-					      j->path ? j->path :
+					      r->set, j->path ? j->path :
 					      stdin_name(r));
 		zl_zone_free(base);
 		j->linted = true;

@@ -10,7 +10,7 @@
 
 char *cli_summary_zone(const struct cli *c, const struct base *b,
 		       const struct zl_zone *base, const struct zl_zone *z,
-		       const char *path)
+		       struct zl_zoneset *set, const char *path)
 {
 	const char *from = z ? base_renamed(b, path) : NULL;
 	char *s = NULL, *title;
@@ -19,7 +19,7 @@ char *cli_summary_zone(const struct cli *c, const struct base *b,
 		return NULL;
 	title = from ? xasprintf("%s (renamed from %s)", path, from) :
 		z ? xstrdup(path) : xasprintf("%s (deleted)", path);
-	must(zl_summary(base, z, c->summary_fmt, title, &s));
+	must(zl_summary(base, z, set, c->summary_fmt, title, &s));
 	free(title);
 	if (s && !*s) {
 		free(s);
@@ -85,7 +85,7 @@ static bool put_deleted(struct run *r, FILE *f)
 		/* its version at the base, as a zone of the run would be read */
 		j.path = xasprintf("%s%s", cdup, p);
 		z = base_zone(r, &j);
-		if ((s = cli_summary_zone(c, r->base, z, NULL, j.path)))
+		if ((s = cli_summary_zone(c, r->base, z, NULL, NULL, j.path)))
 			fputs(s, f);
 		free(s);
 		zl_zone_free(z);

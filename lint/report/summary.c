@@ -22,6 +22,7 @@ struct sum {
 	bool any;		/* an item has been written */
 	size_t items;		/* items written */
 	const struct zl_zone *old, *cur;
+	struct zl_zoneset *set;	/* the run's zones, or NULL */
 };
 
 /* A value from the zone, escaped; in Markdown a code span, its backticks
@@ -385,6 +386,49 @@ static void free_terms(char **v, size_t n)
 	free(v);
 }
 
+/* RFC 7208 §5.2, §6.1: where an include or redirect that term t of SPF
+ * text rec adds goes, when a zone of the set (or the zone itself) holds
+ * its target: that name's SPF record, or none (a permerror). */
+static void spf_target(struct sum *s, const char *rec,
+		       const struct zl_spf_term *t)
+{
+	char name[256], *what;
+	const struct zl_zone *z;
+	struct zl_rrtexts r;
+
+	if ((t->kind != ZL_SPF_INCLUDE && t->kind != ZL_SPF_REDIRECT) ||
+	    !zl_spf_domain(rec, t, name, sizeof name) ||
+	    !(z = zl_zoneset_zone_for(s->set, s->cur, name)) ||
+	    !zl_text_in_zone(z, name))
+		return;
+	zl_rrtexts_at(&r, z, name, LDNS_RR_TYPE_TXT, zl_rrtext_is_spf);
+	what = zl_xasprintf("SPF %s target %%s (zone %%s): %s",
+			    zl_spf_kind_str(t->kind),
+			    r.n == 1 ? "%s" : r.n ? "several SPF records" :
+			    "no SPF record");
+	say(s, what, name, z->origin->text, r.n == 1 ? r.v[0].text : "");
+	free(what);
+	zl_rrtexts_free(&r);
+}
+
+/* Where the includes and redirects of SPF text rec go that old (the terms
+ * of the base's record, NULL: none) does not have. */
+static void spf_targets(struct sum *s, const char *rec, char **old, size_t n)
+{
+	struct zl_spf p;
+	size_t i;
+	char *t;
+
+	zl_spf_parse(&p, rec, strlen(rec));
+	for (i = 0; i < p.nterms; i++) {
+		t = zl_xstrndup(rec + p.terms[i].text.off, p.terms[i].text.len);
+		if (!in_terms(old, n, t))
+			spf_target(s, rec, &p.terms[i]);
+		free(t);
+	}
+	zl_spf_free(&p);
+}
+
 /* RFC 7208: the mechanisms and modifiers that came and went, and how
  * many DNS lookups an evaluation now needs (§4.6.4: at most 10). */
 static void spf(struct sum *s, const char *d)
@@ -409,9 +453,11 @@ static void spf(struct sum *s, const char *d)
 		if (lo != lc)
 			say_ttl(s, "SPF DNS lookups of %s: %s -> %s", d, lo,
 				lc);
+		spf_targets(s, c.v[0].text, to, no);
 		free_terms(to, no);
 		free_terms(tc, nc);
-	}
+	} else if (!o.n && c.n == 1)
+		spf_targets(s, c.v[0].text, NULL, 0);
 	if (o.n && c.n && o.ttl != c.ttl)
 		say_ttl(s, "SPF TTL of %s: %s -> %s", d, o.ttl, c.ttl);
 	both_free(&o, &c);
@@ -637,10 +683,12 @@ static void collect(const struct zl_zone *z, struct names *doms,
 
 enum zl_status zl_summary_impl(const struct zl_zone *base,
 			       const struct zl_zone *cur,
+			       struct zl_zoneset *set,
 			       enum zl_summary_format fmt, const char *title,
 			       char **out)
 {
-	struct sum s = { .fmt = fmt, .title = title, .old = base, .cur = cur };
+	struct sum s = { .fmt = fmt, .title = title, .old = base, .cur = cur,
+			 .set = set };
 	struct names doms = { 0 }, sels = { 0 };
 	size_t i, k = 0;
 

@@ -26,7 +26,7 @@ static char *summary(const char *base, const char *cur,
 	struct zl_zone *b = load(base), *c = load(cur);
 	char *out = NULL;
 
-	ck_assert_int_eq(zl_summary(b, c, fmt, title, &out), ZL_OK);
+	ck_assert_int_eq(zl_summary(b, c, NULL, fmt, title, &out), ZL_OK);
 	ck_assert_ptr_nonnull(out);
 	zl_zone_free(b);
 	zl_zone_free(c);
@@ -140,6 +140,40 @@ START_TEST(test_summary_whole)
 		"    DMARC record at _dmarc.example.com. changed: "
 		"v=DMARC1; p=none -> v=DMARC1; p=none; fo=1\n");
 	free(s);
+}
+END_TEST
+
+/* Where an include added goes: its target's SPF record, in the zone itself
+ * or in another zone of the set; a target no zone holds says nothing. */
+START_TEST(test_summary_spf_targets)
+{
+	static const char a[] = TU_HEAD "@ IN TXT \"v=spf1 mx -all\"\n";
+	static const char b[] = TU_HEAD
+		"@ IN TXT \"v=spf1 mx include:_spf.example.com include:_spf.example.net "
+		"include:_spf.example.org -all\"\n"
+		"_spf IN TXT \"v=spf1 ip4:192.0.2.0/24 -all\"\n";
+	static const char net[] = "$ORIGIN example.net.\n$TTL 3600\n"
+		"@ IN SOA ns1 h 1 2 3 4 5\n@ IN NS ns1\nns1 IN A 192.0.2.1\n";
+	struct zl_zoneset *set = zl_zoneset_new();
+	struct zl_zone *zb = load(a), *zc = load(b);
+	char *s = NULL;
+
+	ck_assert_int_eq(zl_zoneset_add(set, load(net)), ZL_OK);
+	ck_assert_int_eq(zl_summary(zb, zc, set, ZL_SUMMARY_TEXT, NULL, &s),
+			 ZL_OK);
+	ck_assert_str_eq(s, "  example.com.\n"
+		"    SPF term added: include:_spf.example.com\n"
+		"    SPF term added: include:_spf.example.net\n"
+		"    SPF term added: include:_spf.example.org\n"
+		"    SPF DNS lookups of example.com.: 1 -> 4\n"
+		"    SPF include target _spf.example.com. (zone example.com.): "
+		"v=spf1 ip4:192.0.2.0/24 -all\n"
+		"    SPF include target _spf.example.net. (zone example.net.): "
+		"no SPF record\n");
+	free(s);
+	zl_zone_free(zb);
+	zl_zone_free(zc);
+	zl_zoneset_free(set);
 }
 END_TEST
 
@@ -311,6 +345,7 @@ Suite *change_suite(void)
 	tcase_add_test(tc, test_summary_added_deleted);
 	tcase_add_test(tc, test_summary_markdown_hostile);
 	tcase_add_test(tc, test_summary_whole);
+	tcase_add_test(tc, test_summary_spf_targets);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("rules");
 	tcase_add_test(tc, test_mx_within_ttl);
