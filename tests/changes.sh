@@ -236,11 +236,56 @@ test_summary_ci_templates() {
 	same summary.md gl.md
 }
 
+# big V: a zone whose mail records are as large as a zone may make them:
+# 30,000 MX records at one name, an SPF record of 7,500 terms in 250
+# strings, a DMARC rua of 2,000 addresses; V shifts preferences and names.
+big() {
+	awk -v v="$1" 'BEGIN {
+		printf "$ORIGIN example.com.\n$TTL 3600\n"
+		printf "@ IN SOA ns1 h %d 2 3 4 5\n@ IN NS ns1\nns1 IN A 192.0.2.1\n", v
+		for (i = 0; i < 30000; i++) printf "@ IN MX %d t%d\n", i + v, i
+		printf "@ IN TXT \"v=spf1 \""
+		for (i = 0; i < 250; i++) {
+			printf " \""
+			for (k = 0; k < 30; k++) printf "a:n%d ", i * 30 + k + v
+			printf "\""
+		}
+		printf "\n_dmarc IN TXT \"v=DMARC1; p=none; rua=\""
+		for (i = 0; i < 2000; i++)
+			printf "%s%smailto:r%d@x.example%s", i % 8 ? "" : " \"",
+				i ? "," : "", i + v, i % 8 == 7 ? "\"" : ""
+		printf "\n"
+	}'
+}
+
+# Comparing two versions stays near-linear in their records, terms and
+# addresses (docs/limits.md): every MX preference moved, one SPF term and
+# one report address replaced.
+test_summary_bounds() {
+	rm -rf b && mkdir b && cd b && git init -q
+	big 1 >example.com.zone
+	git add -A && git_ commit -qm base
+	big 2 >example.com.zone
+	t0=$(date +%s)
+	rc=0
+	timeout 300 "$zl" --since HEAD --no-config --summary -q -f gcc \
+		example.com.zone >"$tmp/out" 2>"$tmp/err" || rc=$?
+	secs=$(($(date +%s) - t0))
+	[ "$rc" -le 1 ] || { echo "exit status $rc"; show "$tmp/err"; exit 1; }
+	[ "$secs" -le 60 ] || { echo "took ${secs}s"; exit 1; }
+	count "$tmp/err" '^    MX preference of t[0-9]+\.example\.com\.: ' 30000
+	count "$tmp/err" '^    SPF term (added|removed): ' 2
+	has "$tmp/err" '^    SPF term removed: a:n1$'
+	has "$tmp/err" '^    SPF term added: a:n7501$'
+	count "$tmp/err" '^    DMARC rua address (added|removed): ' 2
+}
+
 t "summary, text: rename, include alone, added, deleted" test_summary_text
 t "summary, markdown" test_summary_markdown
 t "summary of a staged change (--from-index)" test_summary_staged
 t "summary steps of the CI templates, as written" test_summary_ci_templates
 t "no mail change, empty summary" test_summary_nothing
+t "summary of records as large as they come" test_summary_bounds
 t "--summary needs a base and a known format" test_summary_needs_base
 t "CHG001: MX and MX target changed under a long TTL" test_rules_mx
 t "CHG004, CHG005: selector removed, last MX dropped" test_rules_dkim_and_last_mx

@@ -19,7 +19,6 @@ struct sum {
 	const char *title;	/* shown before the first item, then NULL */
 	const char *domain;	/* the domain items are about */
 	bool domain_shown;
-	bool any;		/* an item has been written */
 	size_t items;		/* items written */
 	const struct zl_zone *old, *cur;
 	struct zl_zoneset *set;	/* the run's zones, or NULL */
@@ -62,14 +61,13 @@ static void item(struct sum *s)
 	}
 	if (!s->domain_shown) {
 		/* a blank line ends the list of the domain before */
-		if (md && s->any)
+		if (md && s->items)
 			zl_buf_addc(&s->b, '\n');
 		zl_buf_add(&s->b, md ? "**" : "  ", 2);
 		val(s, s->domain);
 		zl_buf_add(&s->b, md ? "**\n\n" : "\n", md ? 4 : 1);
 		s->domain_shown = true;
 	}
-	s->any = true;
 	s->items++;
 	zl_buf_add(&s->b, md ? "- " : "    ", md ? 2 : 4);
 }
@@ -143,15 +141,33 @@ static const char *mx_target(const char *text)
 	return sp ? sp + 1 : text;
 }
 
-/* The MX text of a for the target of t, or NULL. */
-static const char *same_target(const struct zl_rrtexts *a, const char *t)
+static int cmp_target(const void *a, const void *b)
 {
+	return strcmp(mx_target(*(const char *const *)a),
+		      mx_target(*(const char *const *)b));
+}
+
+/* The MX texts of a sorted by target, for same_target(); the caller
+ * frees the array. */
+static const char **by_target(const struct zl_rrtexts *a)
+{
+	const char **v = zl_xcalloc(a->n + 1, sizeof *v);
 	size_t i;
 
 	for (i = 0; i < a->n; i++)
-		if (strcmp(mx_target(a->v[i].text), mx_target(t)) == 0)
-			return a->v[i].text;
-	return NULL;
+		v[i] = a->v[i].text;
+	if (a->n > 1)
+		qsort(v, a->n, sizeof *v, cmp_target);
+	return v;
+}
+
+/* The MX text among v[0..n) (sorted by target) for the target of t, or
+ * NULL. */
+static const char *same_target(const char **v, size_t n, const char *t)
+{
+	const char **hit = n ? bsearch(&t, v, n, sizeof *v, cmp_target) : NULL;
+
+	return hit ? *hit : NULL;
 }
 
 /* Addresses and DANE records of one MX host. */
@@ -197,23 +213,25 @@ static void mx_split(const char *text, char pref[8], const char **target)
 static void mx(struct sum *s, const char *d)
 {
 	struct zl_rrtexts o, c;
-	const char *t, *was, **hosts;
+	const char *t, *was, **hosts, **ot, **ct;
 	char p0[8], p1[8];
 	size_t i, n = 0;
 
 	both(s, d, LDNS_RR_TYPE_MX, NULL, &o, &c);
+	ot = by_target(&o);
+	ct = by_target(&c);
 	/* RFC 7505: "0 ." says the domain receives no mail */
 	if (zl_rrtexts_has(&o, "0 .") != zl_rrtexts_has(&c, "0 ."))
 		say(s, zl_rrtexts_has(&c, "0 .") ? "null MX published" :
 		    "null MX removed");
 	for (i = 0; i < o.n; i++)
 		if (strcmp(o.v[i].text, "0 .") != 0 &&
-		    !same_target(&c, o.v[i].text))
+		    !same_target(ct, c.n, o.v[i].text))
 			say(s, "MX removed: %s", o.v[i].text);
 	for (i = 0; i < c.n; i++) {
 		if (strcmp(c.v[i].text, "0 .") == 0)
 			continue;
-		if (!(was = same_target(&o, c.v[i].text)))
+		if (!(was = same_target(ot, o.n, c.v[i].text)))
 			say(s, "MX added: %s", c.v[i].text);
 		else if (strcmp(was, c.v[i].text) != 0) {
 			mx_split(was, p0, &t);
@@ -235,6 +253,8 @@ static void mx(struct sum *s, const char *d)
 		if (i == 0 || strcmp(hosts[i], hosts[i - 1]) != 0)
 			mx_host(s, hosts[i]);
 	free(hosts);
+	free(ot);
+	free(ct);
 	both_free(&o, &c);
 }
 
@@ -252,47 +272,100 @@ static char *tag_value(const char *text, const char *name)
 	return v;
 }
 
-/* Whether the comma-separated list holds item. */
-static bool list_has(const char *list, const char *item, size_t n)
+/* The words of a record (SPF terms, the items of a list) in their order,
+ * and sorted for lookups, so that comparing two records costs n log n
+ * however long they are. */
+struct words {
+	char **v;	/* in order, malloc'd */
+	char **by;	/* the same pointers, sorted */
+	size_t n, cap;
+};
+
+static void words_add(struct words *w, const char *s, size_t n)
+{
+	zl_xgrow((void **)&w->v, &w->cap, w->n + 1, sizeof *w->v);
+	w->v[w->n++] = zl_xstrndup(s, n);
+}
+
+/* Makes w->by once every word is in. */
+static void words_done(struct words *w)
+{
+	w->by = zl_xcalloc(w->n + 1, sizeof *w->by);
+	if (w->n)
+		memcpy(w->by, w->v, w->n * sizeof *w->v);
+	if (w->n > 1)
+		qsort(w->by, w->n, sizeof *w->by, cmp_str);
+}
+
+static bool words_has(const struct words *w, const char *word)
+{
+	return w->n && bsearch(&word, w->by, w->n, sizeof *w->by, cmp_str);
+}
+
+static void words_free(struct words *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->n; i++)
+		free(w->v[i]);
+	free(w->v);
+	free(w->by);
+	memset(w, 0, sizeof *w);
+}
+
+/* Says fmt ("%s" the word) for each word of a that b lacks; returns how
+ * many. */
+static size_t words_diff(struct sum *s, const char *fmt,
+			 const struct words *a, const struct words *b)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < a->n; i++)
+		if (!words_has(b, a->v[i]) && ++k)
+			say(s, fmt, a->v[i]);
+	return k;
+}
+
+/* The items of the comma-separated list (NULL: none), without the
+ * whitespace around them. */
+static void list_words(const char *list, struct words *w)
 {
 	const char *p = list;
 	size_t k;
 
+	memset(w, 0, sizeof *w);
 	while (p && *p) {
 		p += strspn(p, " \t");
 		k = strcspn(p, ",");
 		while (k && (p[k - 1] == ' ' || p[k - 1] == '\t'))
 			k--;
-		if (k == n && strncmp(p, item, n) == 0)
-			return true;
+		if (k)
+			words_add(w, p, k);
 		p = strchr(p, ',');
 		p = p ? p + 1 : NULL;
 	}
-	return false;
+	words_done(w);
 }
 
-/* The items of list a (comma-separated, NULL: none) that b lacks, each
- * said with fmt ("%s" is the item). */
-static void list_diff(struct sum *s, const char *fmt, const char *a,
-		      const char *b)
+/* The items of tag of a and b (tag lists) that came and went. */
+static void list_diff(struct sum *s, const char *what, const char *tag,
+		      const char *a, const char *b)
 {
-	const char *p = a;
-	size_t k;
-	char *item;
+	char *x = tag_value(a, tag), *y = tag_value(b, tag), *fmt;
+	struct words wx, wy;
 
-	while (p && *p) {
-		p += strspn(p, " \t");
-		k = strcspn(p, ",");
-		while (k && (p[k - 1] == ' ' || p[k - 1] == '\t'))
-			k--;
-		if (k && !list_has(b, p, k)) {
-			item = zl_xstrndup(p, k);
-			say(s, fmt, item);
-			free(item);
-		}
-		p = strchr(p, ',');
-		p = p ? p + 1 : NULL;
-	}
+	list_words(x, &wx);
+	list_words(y, &wy);
+	fmt = zl_xasprintf("%s removed: %%s", what);
+	words_diff(s, fmt, &wx, &wy);
+	free(fmt);
+	fmt = zl_xasprintf("%s added: %%s", what);
+	words_diff(s, fmt, &wy, &wx);
+	free(fmt);
+	words_free(&wx);
+	words_free(&wy);
+	free(x);
+	free(y);
 }
 
 /* Tag tag of the single records a and b changed: "<what> tag=: A -> B". */
@@ -350,40 +423,19 @@ static void whole(struct sum *s, const char *what, const char *name,
 	free(fmt);
 }
 
-/* The terms of SPF text t, each a malloc'd string; *n of them. */
-static char **spf_terms(const char *t, size_t *n, unsigned *lookups)
+/* The terms of SPF text t, and the DNS lookups it costs. */
+static void spf_words(const char *t, struct words *w, unsigned *lookups)
 {
 	struct zl_spf p;
-	char **v;
 	size_t i;
 
+	memset(w, 0, sizeof *w);
 	zl_spf_parse(&p, t, strlen(t));
-	v = zl_xcalloc(p.nterms + 1, sizeof *v);
 	for (i = 0; i < p.nterms; i++)
-		v[i] = zl_xstrndup(t + p.terms[i].text.off, p.terms[i].text.len);
-	*n = p.nterms;
+		words_add(w, t + p.terms[i].text.off, p.terms[i].text.len);
 	*lookups = p.lookups;
 	zl_spf_free(&p);
-	return v;
-}
-
-static bool in_terms(char **v, size_t n, const char *t)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(v[i], t) == 0)
-			return true;
-	return false;
-}
-
-static void free_terms(char **v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
+	words_done(w);
 }
 
 /* RFC 7208 §5.2, §6.1: where an include or redirect that term t of SPF
@@ -412,8 +464,9 @@ static void spf_target(struct sum *s, const char *rec,
 }
 
 /* Where the includes and redirects of SPF text rec go that old (the terms
- * of the base's record, NULL: none) does not have. */
-static void spf_targets(struct sum *s, const char *rec, char **old, size_t n)
+ * of the base's record) does not have. */
+static void spf_targets(struct sum *s, const char *rec,
+			const struct words *old)
 {
 	struct zl_spf p;
 	size_t i;
@@ -422,7 +475,7 @@ static void spf_targets(struct sum *s, const char *rec, char **old, size_t n)
 	zl_spf_parse(&p, rec, strlen(rec));
 	for (i = 0; i < p.nterms; i++) {
 		t = zl_xstrndup(rec + p.terms[i].text.off, p.terms[i].text.len);
-		if (!in_terms(old, n, t))
+		if (!words_has(old, t))
 			spf_target(s, rec, &p.terms[i]);
 		free(t);
 	}
@@ -433,31 +486,27 @@ static void spf_targets(struct sum *s, const char *rec, char **old, size_t n)
  * many DNS lookups an evaluation now needs (§4.6.4: at most 10). */
 static void spf(struct sum *s, const char *d)
 {
+	struct words to = { 0 }, tc;
 	struct zl_rrtexts o, c;
-	size_t no, nc, i, diff = 0;
 	unsigned lo, lc;
-	char **to, **tc;
+	size_t k;
 
 	if (one_record(s, d, "SPF", zl_rrtext_is_spf, &o, &c)) {
-		to = spf_terms(o.v[0].text, &no, &lo);
-		tc = spf_terms(c.v[0].text, &nc, &lc);
-		for (i = 0; i < no; i++)
-			if (!in_terms(tc, nc, to[i]) && ++diff)
-				say(s, "SPF term removed: %s", to[i]);
-		for (i = 0; i < nc; i++)
-			if (!in_terms(to, no, tc[i]) && ++diff)
-				say(s, "SPF term added: %s", tc[i]);
-		if (!diff)
+		spf_words(o.v[0].text, &to, &lo);
+		spf_words(c.v[0].text, &tc, &lc);
+		k = words_diff(s, "SPF term removed: %s", &to, &tc);
+		k += words_diff(s, "SPF term added: %s", &tc, &to);
+		if (!k)
 			say(s, "SPF policy reordered: %s -> %s", o.v[0].text,
 			    c.v[0].text);
 		if (lo != lc)
 			say_ttl(s, "SPF DNS lookups of %s: %s -> %s", d, lo,
 				lc);
-		spf_targets(s, c.v[0].text, to, no);
-		free_terms(to, no);
-		free_terms(tc, nc);
+		spf_targets(s, c.v[0].text, &to);
+		words_free(&to);
+		words_free(&tc);
 	} else if (!o.n && c.n == 1)
-		spf_targets(s, c.v[0].text, NULL, 0);
+		spf_targets(s, c.v[0].text, &to);
 	if (o.n && c.n && o.ttl != c.ttl)
 		say_ttl(s, "SPF TTL of %s: %s -> %s", d, o.ttl, c.ttl);
 	both_free(&o, &c);
@@ -470,25 +519,17 @@ static void dmarc(struct sum *s, const char *d)
 		"adkim", "aspf", NULL };
 	static const char *const lists[] = { "rua", "ruf", NULL };
 	struct zl_rrtexts o, c;
-	char *name = zl_xasprintf("_dmarc.%s", zl_name_tail(d)), *a, *b, *f;
+	char *name = zl_xasprintf("_dmarc.%s", zl_name_tail(d)), *what;
 	size_t i, items = s->items;
 
 	if (one_record(s, name, "DMARC", zl_rrtext_is_dmarc, &o, &c)) {
 		for (i = 0; tags[i]; i++)
 			tag_diff(s, "DMARC", tags[i], o.v[0].text, c.v[0].text);
 		for (i = 0; lists[i]; i++) {
-			a = tag_value(o.v[0].text, lists[i]);
-			b = tag_value(c.v[0].text, lists[i]);
-			f = zl_xasprintf("DMARC %s address removed: %%s",
-					 lists[i]);
-			list_diff(s, f, a, b);
-			free(f);
-			f = zl_xasprintf("DMARC %s address added: %%s",
-					 lists[i]);
-			list_diff(s, f, b, a);
-			free(f);
-			free(a);
-			free(b);
+			what = zl_xasprintf("DMARC %s address", lists[i]);
+			list_diff(s, what, lists[i], o.v[0].text,
+				  c.v[0].text);
+			free(what);
 		}
 		whole(s, "DMARC", name, &o, &c, items);
 	}
@@ -515,16 +556,12 @@ static void mtasts(struct sum *s, const char *d)
 static void tlsrpt(struct sum *s, const char *d)
 {
 	struct zl_rrtexts o, c;
-	char *name = zl_xasprintf("_smtp._tls.%s", zl_name_tail(d)), *a, *b;
+	char *name = zl_xasprintf("_smtp._tls.%s", zl_name_tail(d));
 	size_t items = s->items;
 
 	if (one_record(s, name, "TLS-RPT", zl_rrtext_is_tlsrpt, &o, &c)) {
-		a = tag_value(o.v[0].text, "rua");
-		b = tag_value(c.v[0].text, "rua");
-		list_diff(s, "TLS-RPT report address removed: %s", a, b);
-		list_diff(s, "TLS-RPT report address added: %s", b, a);
-		free(a);
-		free(b);
+		list_diff(s, "TLS-RPT report address", "rua", o.v[0].text,
+			  c.v[0].text);
 		whole(s, "TLS-RPT", name, &o, &c, items);
 	}
 	both_free(&o, &c);
