@@ -537,32 +537,22 @@ static void dmarc(struct sum *s, const char *d)
 	free(name);
 }
 
-/* RFC 8461 §3.1: senders fetch the policy again when id= changes. */
-static void mtasts(struct sum *s, const char *d)
+/* The record of one kind at prefix.d, of which tag matters: its value
+ * (list NULL), or the addresses it lists, said as list. */
+static void tagged(struct sum *s, const char *d, const char *prefix,
+		   const char *what, zl_rrtext_keep *keep, const char *tag,
+		   const char *list)
 {
 	struct zl_rrtexts o, c;
-	char *name = zl_xasprintf("_mta-sts.%s", zl_name_tail(d));
+	char *name = zl_xasprintf("%s.%s", prefix, zl_name_tail(d));
 	size_t items = s->items;
 
-	if (one_record(s, name, "MTA-STS", zl_rrtext_is_sts, &o, &c)) {
-		tag_diff(s, "MTA-STS", "id", o.v[0].text, c.v[0].text);
-		whole(s, "MTA-STS", name, &o, &c, items);
-	}
-	both_free(&o, &c);
-	free(name);
-}
-
-/* RFC 8460 §3: where TLS reports go. */
-static void tlsrpt(struct sum *s, const char *d)
-{
-	struct zl_rrtexts o, c;
-	char *name = zl_xasprintf("_smtp._tls.%s", zl_name_tail(d));
-	size_t items = s->items;
-
-	if (one_record(s, name, "TLS-RPT", zl_rrtext_is_tlsrpt, &o, &c)) {
-		list_diff(s, "TLS-RPT report address", "rua", o.v[0].text,
-			  c.v[0].text);
-		whole(s, "TLS-RPT", name, &o, &c, items);
+	if (one_record(s, name, what, keep, &o, &c)) {
+		if (list)
+			list_diff(s, list, tag, o.v[0].text, c.v[0].text);
+		else
+			tag_diff(s, what, tag, o.v[0].text, c.v[0].text);
+		whole(s, what, name, &o, &c, items);
 	}
 	both_free(&o, &c);
 	free(name);
@@ -743,8 +733,12 @@ enum zl_status zl_summary_impl(const struct zl_zone *base,
 					    s.domain) <= 0; k++)
 			if (strcmp(sel_domain(sels.v[k]), s.domain) == 0)
 				selector(&s, sels.v[k]);
-		mtasts(&s, s.domain);
-		tlsrpt(&s, s.domain);
+		/* RFC 8461 §3.1: senders fetch the policy again when id=
+		 * changes; RFC 8460 §3: where TLS reports go */
+		tagged(&s, s.domain, "_mta-sts", "MTA-STS", zl_rrtext_is_sts,
+		       "id", NULL);
+		tagged(&s, s.domain, "_smtp._tls", "TLS-RPT",
+		       zl_rrtext_is_tlsrpt, "rua", "TLS-RPT report address");
 	}
 	free_names(&doms);
 	free_names(&sels);
