@@ -222,6 +222,7 @@ check-tsan:
 	  CFLAGS="-O1 -g -fsanitize=thread -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=thread"
 	cd build-tsan && TSAN_OPTIONS="halt_on_error=1 exitcode=66" sh tests/cli.sh ./zonelint
+	cd build-tsan && TSAN_OPTIONS="halt_on_error=1 exitcode=66" sh tests/changes.sh ./zonelint
 
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
 valgrind: zonelint tests/unit/run tests/servers/list

@@ -126,8 +126,9 @@ test_summary_text() {
 test_summary_markdown() {
 	repo
 	change
+	# in threads (-j): the same summary, in the same order
 	run --since HEAD --no-config --summary=markdown --summary-file sum.md \
-		-q zones/
+		-q -j 4 zones/
 	want_rc 0
 	same summary.md sum.md
 }
