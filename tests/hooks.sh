@@ -641,6 +641,10 @@ test_serial_include() {
 	refused "the include changed, one zone's serial raised"
 	has "$tmp/commit.out" "^zones/example.org.zone:3:.*ZONE011"
 	hasnt "$tmp/commit.out" "^zones/example.com.zone:.*ZONE011"
+	# The same with the zones linted in threads.
+	"$zl" --from-index -j 2 --format gcc zones >"$tmp/j.out" 2>&1 || :
+	has "$tmp/j.out" "^zones/example.org.zone:3:.*ZONE011"
+	hasnt "$tmp/j.out" "^zones/example.com.zone:.*ZONE011"
 	bump zones/example.org.zone
 	git add zones
 	accepted "both serials raised"

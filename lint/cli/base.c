@@ -89,6 +89,7 @@ static bool read_renames(struct base *b, const char *sha, bool cached,
 struct base *base_open(const struct cli *c, bool *ok)
 {
 	const char *rev = c->since ? c->since : "HEAD";
+	const char *opt = c->since ? "--since" : "--from-index";
 	struct base *b;
 	char *sha = NULL;
 
@@ -110,9 +111,8 @@ struct base *base_open(const struct cli *c, bool *ok)
 		return NULL;
 	}
 	b = xcalloc(1, sizeof *b);
-	b->tree = gitidx_open_tree(rev, sha);
-	if (!b->tree || !read_renames(b, sha, c->from_index,
-				      c->since ? "--since" : "--from-index")) {
+	b->tree = gitidx_open_tree(opt, rev, sha);
+	if (!b->tree || !read_renames(b, sha, c->from_index, opt)) {
 		base_free(b);
 		b = NULL;
 		*ok = false;

@@ -204,8 +204,10 @@ int git_run(char *const argv[], size_t max, char **out, size_t *len,
 struct gitidx;
 struct gitidx *gitidx_open(void);
 /* The same for the tree of commit sha, which the user named rev (shown in
- * messages); its files are read as that commit records them. */
-struct gitidx *gitidx_open_tree(const char *rev, const char *sha);
+ * messages); its files are read as that commit records them.  opt names
+ * the option that asked for it in errors. */
+struct gitidx *gitidx_open_tree(const char *opt, const char *rev,
+				const char *sha);
 void gitidx_free(struct gitidx *g);
 /* Reads the staged blob of a path (never the working tree); paths must lie
  * in the repository and outside any .git; symbolic links, submodules and

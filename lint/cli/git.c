@@ -270,8 +270,9 @@ static enum zl_status index_read(void *arg, const struct zl_read *rd,
 }
 
 /* The index (rev NULL), or the tree of commit sha that the user named
- * rev; NULL after saying why it cannot be read. */
-static struct gitidx *open_view(const char *rev, const char *sha)
+ * rev; NULL after saying why it cannot be read, as the option opt. */
+static struct gitidx *open_view(const char *opt, const char *rev,
+				const char *sha)
 {
 	char *top_argv[] = { "git", "rev-parse", "--show-toplevel", NULL };
 	char *ls_argv[] = { "git", "ls-files", "--stage", "-z", "--full-name",
@@ -280,7 +281,6 @@ static struct gitidx *open_view(const char *rev, const char *sha)
 	char *tree_argv[] = { "git", "ls-tree", "-r", "-z", "--full-tree",
 			      "--format=%(objectmode) %(objectname) 0\t"
 			      "%(path)", (char *)sha, NULL };
-	const char *opt = rev ? "--since" : "--from-index";
 	struct gitidx *g;
 	char *buf = NULL, *why = NULL, *cwd, *rel;
 	size_t len = 0;
@@ -342,12 +342,13 @@ static struct gitidx *open_view(const char *rev, const char *sha)
 
 struct gitidx *gitidx_open(void)
 {
-	return open_view(NULL, NULL);
+	return open_view("--from-index", NULL, NULL);
 }
 
-struct gitidx *gitidx_open_tree(const char *rev, const char *sha)
+struct gitidx *gitidx_open_tree(const char *opt, const char *rev,
+				const char *sha)
 {
-	return open_view(rev, sha);
+	return open_view(opt, rev, sha);
 }
 
 void gitidx_free(struct gitidx *g)
