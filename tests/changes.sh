@@ -69,7 +69,8 @@ EOF2
 }
 
 # change: the work tree of the summary case.  Only mail.inc changes for
-# example.com (its zone file stays as it was); example.org is renamed and
+# example.com: its zone file stays as it was, serial included (ZONE011
+# says so); example.org is renamed and
 # its backup MX moves to preference 30; example.net is deleted;
 # example.info is new, and example.com's SPF now includes its _spf;
 # quiet.example changes, but nothing about mail.
@@ -87,8 +88,8 @@ s2026._domainkey	IN TXT	"v=DKIM1; k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlr
 _mta-sts	IN TXT	"v=STSv1; id=20261203"
 _smtp._tls	IN TXT	"v=TLSRPTv1; rua=mailto:tls-reports@example.com"
 EOF2
-	sed -i 's/2026120101/2026120102/' zones/example.com.zone \
-		zones/example.org.zone zones/quiet.example.zone
+	sed -i 's/2026120101/2026120102/' zones/example.org.zone \
+		zones/quiet.example.zone
 	mkdir zones/org
 	git mv zones/example.org.zone zones/org/example.org.zone
 	sed -i 's/MX\t20 mx2/MX\t30 mx2/' zones/org/example.org.zone
@@ -116,8 +117,10 @@ same() {
 test_summary_text() {
 	repo
 	change
+	git diff --quiet HEAD -- zones/example.com.zone
 	run --since HEAD --no-config --summary --summary-file sum.txt -q zones/
-	want_rc 0
+	want_rc 1
+	has "$tmp/out" '^zones/example\.com\.zone:3:.*\[ZONE011\]$'
 	same summary.txt sum.txt
 	# quiet.example changed, but nothing about mail
 	hasnt sum.txt 'quiet'
@@ -129,7 +132,7 @@ test_summary_markdown() {
 	# in threads (-j): the same summary, in the same order
 	run --since HEAD --no-config --summary=markdown --summary-file sum.md \
 		-q -j 4 zones/
-	want_rc 0
+	want_rc 1
 	same summary.md sum.md
 }
 
@@ -140,7 +143,7 @@ test_summary_staged() {
 	change
 	git add -A
 	run --from-index --no-config --summary -q -f gcc zones/
-	want_rc 0
+	want_rc 1
 	sed -n '/^zones\//p; /^  /p' "$tmp/err" | grep -v ': [a-z]*: ' \
 		>sum.txt || true
 	same summary.txt sum.txt
