@@ -285,8 +285,9 @@ char *cli_summary_zone(const struct cli *c, const struct base *b,
 		       const struct zl_zone *base, const struct zl_zone *z,
 		       struct zl_zoneset *set, const char *path);
 /* Writes the summaries of r's zones (r->sums), then those of the zones
- * deleted since r->base below the operands, to stderr or --summary-file;
- * false after saying why it could not. */
+ * deleted since r->base below the operands (added to r->sums), to stderr
+ * or --summary-file, in Markdown under one heading; false after saying
+ * why it could not. */
 bool cli_summary_print(struct run *r);
 
 /* ---- baseline.c ---- */

@@ -59,9 +59,9 @@ static bool deleted(const struct cli *c, char **out, size_t *len)
 	return ok;
 }
 
-/* Writes the summaries of the zones deleted since r->base to f; false
- * after saying why git could not list them. */
-static bool put_deleted(struct run *r, FILE *f)
+/* Adds the summaries of the zones deleted since r->base to r->sums;
+ * false after saying why git could not list them. */
+static bool add_deleted(struct run *r)
 {
 	const struct cli *c = r->cli;
 	char *argv[] = { "git", "rev-parse", "--show-cdup", NULL };
@@ -85,9 +85,11 @@ static bool put_deleted(struct run *r, FILE *f)
 		/* its version at the base, as a zone of the run would be read */
 		j.path = xasprintf("%s%s", cdup, p);
 		z = base_zone(r, &j);
-		if ((s = cli_summary_zone(c, r->base, z, NULL, NULL, j.path)))
-			fputs(s, f);
-		free(s);
+		if ((s = cli_summary_zone(c, r->base, z, NULL, NULL, j.path))) {
+			xgrow((void **)&r->sums, &r->capsums, r->nsums + 1,
+			      sizeof *r->sums);
+			r->sums[r->nsums++] = s;
+		}
 		zl_zone_free(z);
 		free(j.path);
 	}
@@ -106,14 +108,18 @@ bool cli_summary_print(struct run *r)
 
 	if (!c->summary)
 		return true;
+	if (r->base)
+		ok = add_deleted(r);
 	if (c->summary_file && !(f = fopen(c->summary_file, "w"))) {
 		report_failure(c->summary_file, ERRSTR(errno));
 		return false;
 	}
+	/* a heading for the page it lands on (a CI job summary, a pull
+	 * request comment) when there is anything to say */
+	if (r->nsums && c->summary_fmt == ZL_SUMMARY_MARKDOWN)
+		fputs("## What this change does to mail\n\n", f);
 	for (i = 0; i < r->nsums; i++)
 		fputs(r->sums[i], f);
-	if (r->base)
-		ok = put_deleted(r, f);
 	if (ferror(f) | (fflush(f) == EOF) |
 	    (f != stderr && fclose(f) == EOF)) {
 		report_failure(c->summary_file ? c->summary_file : "--summary",
