@@ -149,6 +149,23 @@ test_summary_staged() {
 	same summary.txt sum.txt
 }
 
+# Deleted zones are those below the paths given; a path outside the
+# repository is linted, and summarised as new.
+test_summary_operands() {
+	repo
+	change
+	mkdir ../outside
+	cp zones/example.info.zone ../outside/
+	run --since HEAD --no-config --summary -q -f gcc zones/org \
+		../outside/example.info.zone
+	[ "$rc" -le 1 ] || want_rc 0
+	hasnt "$tmp/err" 'example\.net'
+	has "$tmp/err" '^zones/org/example\.org\.zone \(renamed from zones/example\.org\.zone\)$'
+	has "$tmp/err" '^\.\./outside/example\.info\.zone$'
+	run --since HEAD --no-config --summary -q -f gcc "$(pwd)/zones"
+	has "$tmp/err" '^zones/example\.net\.zone \(deleted\)$'
+}
+
 test_summary_nothing() {
 	repo
 	sed -i 's/192.0.2.80/192.0.2.81/' zones/quiet.example.zone
@@ -288,6 +305,7 @@ t "summary, text: rename, include alone, added, deleted" test_summary_text
 t "summary, markdown" test_summary_markdown
 t "summary of a staged change (--from-index)" test_summary_staged
 t "summary steps of the CI templates, as written" test_summary_ci_templates
+t "deleted zones below the paths given; a path outside" test_summary_operands
 t "no mail change, empty summary" test_summary_nothing
 t "summary of records as large as they come" test_summary_bounds
 t "--summary needs a base and a known format" test_summary_needs_base

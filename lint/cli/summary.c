@@ -28,13 +28,12 @@ char *cli_summary_zone(const struct cli *c, const struct base *b,
 	return s;
 }
 
-/* The zone files deleted since the base (as git names them from the top
- * level, below the operands), NUL-separated in *out; false after saying
- * why git could not tell. */
+/* The files deleted since the base, as git names them from the top level,
+ * NUL-separated in *out; false after saying why git could not tell. */
 static bool deleted(const struct cli *c, char **out, size_t *len)
 {
-	char **argv = xcalloc(c->npaths + 12, sizeof *argv), *why = NULL;
-	size_t n = 0, i;
+	char *argv[12], *why = NULL;
+	size_t n = 0;
 	bool ok;
 
 	argv[n++] = "git";
@@ -48,15 +47,35 @@ static bool deleted(const struct cli *c, char **out, size_t *len)
 		argv[n++] = "--cached";
 	argv[n++] = (char *)(c->since ? c->since : "HEAD");
 	argv[n++] = "--";
-	for (i = 0; i < c->npaths; i++)
-		argv[n++] = c->paths[i];
+	argv[n] = NULL;
 	ok = git_run(argv, MAX_LIST, out, len, &why) == 0 && *len <= MAX_LIST;
 	if (!ok)
 		report_failure("--summary", why ? why :
 			       "the list of deleted files is too large");
 	free(why);
-	free(argv);
 	return ok;
+}
+
+/* Whether path is an operand or lies below one (paths compared made
+ * absolute, so that any spelling of them, or one outside the repository,
+ * is judged alike). */
+static bool below_operand(const struct cli *c, const char *path)
+{
+	char *abs = path_abs(path), *op;
+	bool in = false;
+	size_t i, n;
+
+	for (i = 0; i < c->npaths && !in; i++) {
+		if (strcmp(c->paths[i], "-") == 0)
+			continue;
+		op = path_abs(c->paths[i]);
+		n = strlen(op);
+		in = strncmp(abs, op, n) == 0 &&
+		     (abs[n] == '\0' || abs[n] == '/' || strcmp(op, "/") == 0);
+		free(op);
+	}
+	free(abs);
+	return in;
 }
 
 /* Adds the summaries of the zones deleted since r->base to r->sums;
@@ -84,6 +103,10 @@ static bool add_deleted(struct run *r)
 			continue;
 		/* its version at the base, as a zone of the run would be read */
 		j.path = xasprintf("%s%s", cdup, p);
+		if (!below_operand(c, j.path)) {
+			free(j.path);
+			continue;
+		}
 		z = base_zone(r, &j);
 		if ((s = cli_summary_zone(c, r->base, z, NULL, NULL, j.path))) {
 			xgrow((void **)&r->sums, &r->capsums, r->nsums + 1,
