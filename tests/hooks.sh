@@ -701,6 +701,20 @@ www	IN TXT "hello"/' >zones/example.com.zone
 	git add .zonelint.yaml
 	refused "a config naming a pack that is not staged"
 	has "$tmp/commit.out" "^.zonelint.yaml:1:15: error: .*missing.yaml"
+	# On disk, packs through links leading out of the config's directory
+	# are refused, never read.
+	rm -rf "$tmp/outside"
+	mkdir "$tmp/outside"
+	cp site/www.yaml "$tmp/outside/"
+	ln -s "$tmp/outside" out
+	ln -s "$tmp/outside/www.yaml" out.yaml
+	for p in out out.yaml; do
+		printf 'packs: %s\n' "$p" >.zonelint.yaml
+		src=0
+		"$zl" zones >"$tmp/out.txt" 2>&1 || src=$?
+		[ "$src" -eq 2 ] || { show "$tmp/out.txt"; return 1; }
+		has "$tmp/out.txt" "symbolic link leads out"
+	done
 }
 
 test_serial_merges() {

@@ -79,10 +79,12 @@ static bool disk_pack(struct zl_ruleset *rs, const char *dir,
 	size_t n, i;
 	bool ok = true;
 
+	/* A link is read as a file, confined: one to a directory is not
+	 * followed. */
 	if (lstat(full, &sb) != 0) {
 		pack_error(loc, errs, full, ERRSTR(errno));
 		ok = false;
-	} else if (stat(full, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+	} else if (!S_ISDIR(sb.st_mode)) {
 		ok = cli_load_rule_file(rs, dir, path, full, done, errs);
 	} else if (list_dir(full, true, is_yaml_name, &names, &n) != 0) {
 		pack_error(loc, errs, full, ERRSTR(errno));
