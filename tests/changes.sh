@@ -62,7 +62,9 @@ EOF2
 	  printf '@\tIN TXT\t"v=spf1 mx -all"\n'
 	  printf '_dmarc\tIN TXT\t"v=DMARC1; p=reject"\n'; } >zones/example.org.zone
 	{ head_ example.net. 2026120101
-	  printf '@\tIN MX\t0 .\n@\tIN TXT\t"v=spf1 -all"\n'; } >zones/example.net.zone
+	  printf '@\tIN MX\t0 .\n@\tIN TXT\t"v=spf1 -all"\n'
+	  printf '_spf\tIN TXT\t"v=spf1 ip4:192.0.2.0/24 -all"\n'; } \
+		>zones/example.net.zone
 	{ head_ quiet.example. 2026120101
 	  printf 'www\tIN A\t192.0.2.80\n'; } >zones/quiet.example.zone
 	git add -A && git_ commit -qm base
@@ -301,6 +303,34 @@ test_summary_bounds() {
 	count "$tmp/err" '^    DMARC rua address (added|removed): ' 2
 }
 
+# The git hook itself (hooks/pre-commit), in a repository whose
+# .zonelint.yaml makes CHG004 an error: a commit that removes a DKIM
+# selector is refused; revoking the key instead goes through.
+test_rules_real_hook() {
+	repo
+	export ZONELINT="$zl"
+	mkdir hooks
+	cp "$root/hooks/pre-commit" hooks/
+	git config core.hooksPath hooks
+	printf 'rules:\n  CHG004: error\n' >.zonelint.yaml
+	git add -A && git_ commit -qm config
+	sed -i 's/2026120101/2026120102/' zones/example.com.zone
+	sed -i '/s2025._domainkey/d' zones/mail.inc
+	git add -A
+	rc=0
+	git_ commit -qm "drop s2025" >"$tmp/out" 2>&1 || rc=$?
+	[ "$rc" -ne 0 ] || { echo "the commit went through"; show "$tmp/out"; exit 1; }
+	has "$tmp/out" "error: DKIM selector 's2025\._domainkey\.example\.com\.' removed.*\[CHG004\]"
+	count "$tmp/out" ': error: ' 1
+	git checkout -q HEAD -- zones/mail.inc
+	sed -i 's|^s2025._domainkey.*|s2025._domainkey\tIN TXT\t"v=DKIM1; k=ed25519; p="|' \
+		zones/mail.inc
+	git add -A
+	git_ commit -qm "revoke s2025" >"$tmp/out" 2>&1 ||
+		{ show "$tmp/out"; exit 1; }
+	hasnt "$tmp/out" 'CHG004'
+}
+
 t "summary, text: rename, include alone, added, deleted" test_summary_text
 t "summary, markdown" test_summary_markdown
 t "summary of a staged change (--from-index)" test_summary_staged
@@ -312,4 +342,5 @@ t "--summary needs a base and a known format" test_summary_needs_base
 t "CHG001: MX and MX target changed under a long TTL" test_rules_mx
 t "CHG004, CHG005: selector removed, last MX dropped" test_rules_dkim_and_last_mx
 t "the staged change against HEAD" test_rules_hook
+t "the pre-commit hook refuses a selector removed" test_rules_real_hook
 finish
