@@ -44,6 +44,17 @@ static void note_gone(struct zl_ctx *ctx, zl_finding f, const struct zl_rr *at,
 	zl_rrtexts_free(&old);
 }
 
+/* The zone's base version, or NULL when there is none or it has another
+ * origin: a file renamed so that its name gives another origin holds
+ * another zone, whose names would all look removed. */
+static const struct zl_zone *base_of(const struct zl_ctx *ctx)
+{
+	const struct zl_zone *b = ctx->base, *z = ctx->zone;
+
+	return b && b->origin && z->origin &&
+	       strcmp(b->origin->text, z->origin->text) == 0 ? b : NULL;
+}
+
 /* Whether rr is the first record of its RRset (each set visited once). */
 static bool set_first(const struct zl_zone *z, const struct zl_rr *rr)
 {
@@ -142,7 +153,7 @@ static void compare_targets(struct zl_ctx *ctx)
  * guides say: lower the TTL first, wait, switch, raise it again. */
 static void changed_within_ttl(struct zl_ctx *ctx)
 {
-	const struct zl_zone *b = ctx->base;
+	const struct zl_zone *b = base_of(ctx);
 	unsigned v = zl_rule_variant(ctx->rule, 0);
 	const struct zl_rr *rr;
 	const char *name;
@@ -207,7 +218,7 @@ static bool publishes_key(const struct zl_zone *z, const struct zl_rr *rr)
  * keep it until mail signed with it has been delivered and read. */
 static void dkim_selector_removed(struct zl_ctx *ctx)
 {
-	const struct zl_zone *b = ctx->base;
+	const struct zl_zone *b = base_of(ctx);
 	const struct zl_name *now;
 	const struct zl_rr *rr, *k, *at;
 	const char *name, *dk;
@@ -278,7 +289,7 @@ static const struct zl_rr *spf_authorises(const struct zl_zone *z,
  * none. */
 static void mx_removed(struct zl_ctx *ctx)
 {
-	const struct zl_zone *b = ctx->base;
+	const struct zl_zone *b = base_of(ctx);
 	const struct zl_name *now;
 	const struct zl_rr *rr, *at;
 	const char *what;
