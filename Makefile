@@ -5,8 +5,9 @@
 #                   build packages with apt-get first
 #   make check      every test: unit suites, out of memory (tests/oom), the
 #                   installed library (tests/library.sh), fixtures,
-#                   meta-test, examples, and no cycle among the library's
-#                   modules
+#                   meta-test, examples, the real servers started on the
+#                   loopback (tests/servers-live.sh), and no cycle among
+#                   the library's modules
 #   make cycles     which library modules use each other in a cycle, and
 #                   through which symbols (tools/modcycles.sh)
 #   make check-asan the same under AddressSanitizer + UBSan
@@ -165,7 +166,13 @@ tests/oom: tests/oom.c lint/liblint.a lint/zonelint.h lint/status.def
 tests/servers/list: tests/servers/list.c lint/liblint.a
 	$(CC) $(ALL_CFLAGS) $(LIB_INCS) -o $@ $< lint/liblint.a $(LDFLAGS) $(DEP_LIBS)
 
-check: zonelint tests/unit/run tests/oom tests/servers/list $(LIB_LINKS)
+# A server that answers a zone transfer as a hostile one would
+# (tests/servers-live.sh).
+tests/servers/hostile: tests/servers/hostile.c
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS) $(DEP_LIBS)
+
+check: zonelint tests/unit/run tests/oom tests/servers/list \
+	tests/servers/hostile $(LIB_LINKS)
 	tests/unit/run
 	ASAN_OPTIONS=$${ASAN_OPTIONS:+$$ASAN_OPTIONS:}detect_leaks=0 tests/oom
 	CC="$(CC)" CXX="$(CXX)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" \
@@ -189,6 +196,7 @@ check: zonelint tests/unit/run tests/oom tests/servers/list $(LIB_LINKS)
 	sh tests/errors.sh ./zonelint
 	sh tests/servers.sh tests/servers/list
 	sh tests/server-config.sh ./zonelint
+	sh tests/servers-live.sh ./zonelint
 	sh tests/authoring.sh ./zonelint
 	$(if $(SKIP_FUZZ),,$(MAKE) check-fuzz)
 
@@ -296,6 +304,7 @@ install: all
 	  'Libs: -L$${libdir} -lzonelint' 'Cflags: -I$${includedir}' \
 	  > $(DESTDIR)$(PCDIR)/zonelint.pc
 	install -m 644 $(RULE_PACKS) $(DESTDIR)$(DATADIR)/rules/
+	install -m 755 hooks/zonelint-reload $(DESTDIR)$(DATADIR)/zonelint-reload
 	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(COMPDIR)
 	install -m 644 docs/zonelint.1 $(DESTDIR)$(MANDIR)/man1/zonelint.1
 	install -m 644 docs/zonelint.bash $(DESTDIR)$(COMPDIR)/zonelint
@@ -312,7 +321,7 @@ uninstall:
 clean:
 	rm -f zonelint lint/*.o lint/*/*.o lint/liblint.a lint/libzonelint.so* \
 	  lint/libzonelint.map $(BUILTIN_SRC) tools/embed tests/unit/*.o \
-	  tests/unit/run tests/oom tests/servers/list
+	  tests/unit/run tests/oom tests/servers/list tests/servers/hostile
 	rm -rf build-asan build-tsan build-fuzz
 
 .PHONY: all check check-asan check-tsan check-package valgrind cycles bench \

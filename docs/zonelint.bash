@@ -45,18 +45,19 @@ _zonelint()
 		_filedir '@(yaml|yml)'
 		return ;;
 	--output | -o | --stdin-filename | --allow-include | --baseline | \
-	--write-baseline | --server-config | --summary-file)
+	--write-baseline | --server-config | --tsig-key | --summary-file)
 		_filedir
 		return ;;
 	--since)
 		COMPREPLY=($(compgen -W "$(git for-each-ref --format='%(refname:short)' 2>/dev/null)" -- "$cur"))
 		return ;;
-	--origin)
+	--origin | --axfr-timeout | --axfr-max-bytes)
 		return ;;
 	esac
 
 	if [[ $cur == -* ]]; then
-		COMPREPLY=($(compgen -W '--origin --server-config --allow-include --rules --no-default-rules
+		COMPREPLY=($(compgen -W '--origin --server-config --tsig-key
+			--axfr-timeout --axfr-max-bytes --allow-include --rules --no-default-rules
 			--select --ignore --severity --fail-on --format --output
 			--color --jobs --quiet --statistics --show-suppressed --config
 			--no-config --no-context --baseline --write-baseline --from-index --since --summary --summary-file --stdin-filename --list-rules --list-checks --explain

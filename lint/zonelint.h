@@ -273,6 +273,13 @@ struct zl_load_opts {
 	 * (struct zl_read).  One that does not exist allows nothing. */
 	const char *const *allow_include;
 	size_t nallow_include;
+	/* A relative $INCLUDE (at any depth) is resolved against this
+	 * directory, as BIND and NSD resolve it against their working
+	 * directory ("": the current directory), instead of the including
+	 * file's directory.  It does not widen the include root: an include
+	 * found there is read only when it lies inside the root.  NULL: the
+	 * including file's directory. */
+	const char *include_dir;
 	/* Where the zone file and its includes are read from; borrowed.
 	 * NULL: the file system (zl_fs_read). */
 	const struct zl_provider *provider;
@@ -667,6 +674,11 @@ struct zl_server_zone {
 	 * kept in memory).  Relative when the base it was resolved against
 	 * is (struct zl_server_opts, cwd). */
 	char *file;
+	/* Where the server resolves a relative $INCLUDE in the zone file:
+	 * its working directory (BIND's `directory`, NSD's `zonesdir`), ""
+	 * for the start directory; NULL for Knot, which resolves it against
+	 * the zone file's directory. */
+	char *include_dir;
 	enum zl_server_kind kind;
 	enum zl_server_role role;
 	char *view;		/* BIND view, or NULL */
@@ -731,5 +743,25 @@ enum zl_status zl_server_read(const char *spec,
 
 /* Frees what z holds and leaves it empty; NULL is a no-op. */
 void zl_server_zones_free(struct zl_server_zones *z);
+
+/* A TSIG key (RFC 8945), as a BIND key file gives it:
+ * key "NAME" { algorithm hmac-sha256; secret "BASE64"; }; */
+struct zl_tsig_key {
+	char *name;		/* absolute, lower case: "xfr-key." */
+	char *algorithm;	/* as a TSIG record names it: "hmac-sha256." */
+	char *secret;		/* base64, as written */
+};
+
+/* Reads the key file path (named.conf syntax, one key statement; the
+ * file is named by the user and read wherever it is).  Returns ZL_OK with
+ * *out filled in (free with zl_tsig_key_free), else ZL_ERR_CONFIG with
+ * each problem in errs at its file:line:col (a missing or second key
+ * statement, an unknown algorithm, a secret that is not base64), or
+ * ZL_ERR_IO / ZL_ERR_LIMIT when the file cannot be read; *out is then
+ * empty.  The secret is never shown in a message. */
+enum zl_status zl_tsig_key_read(const char *path, struct zl_tsig_key *out,
+				struct zl_diags *errs) ZL_MUST_CHECK;
+/* Frees what k holds and leaves it empty; NULL is a no-op. */
+void zl_tsig_key_free(struct zl_tsig_key *k);
 
 #endif

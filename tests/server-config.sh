@@ -200,6 +200,90 @@ t "\$GENERATE under Knot is an error naming knot" t_gen_knot
 t "\$GENERATE under NSD is an error naming nsd" t_gen_nsd
 t "\$GENERATE in an included file, under NSD" t_gen_include
 
+# $INCLUDE as each server resolves it: BIND and NSD against their working
+# directory (`directory`, `zonesdir`: "zones"), Knot against the zone
+# file's directory.  The zone in zones/sub/ includes mail.inc, which the
+# server reads from zones/sub/mail.inc; a decoy lies where the other rule
+# would look.  The server's own checker loads the zone first.  The tree is
+# a zone repository (git): includes may read anywhere inside it.
+incl() {
+	mkdir -p "incl-$1"
+	git init -q "incl-$1"
+	cp -R "$1/." "incl-$1/"
+	mkdir -p "incl-$1/zones/sub/sub"
+	d=incl-$1/zones/sub
+	if [ "$1" = knot ]; then
+		zone "$d/db.primary" '$INCLUDE mail.inc'
+		printf '%s\n' 'decoy IN TXT "decoy"' >"incl-$1/zones/mail.inc"
+	else
+		zone "$d/db.primary" '$INCLUDE sub/mail.inc'
+		printf '%s\n' 'decoy IN TXT "decoy"' >"$d/sub/mail.inc"
+	fi
+	printf '%s\n' '@ IN MX 20 192.0.2.26' >"$d/mail.inc"
+	sed -i 's|db.primary|sub/db.primary|' "incl-$1/$(conf_of "$1")"
+	case $1 in
+	bind) (cd incl-bind && named-checkconf -z named.conf) ;;
+	knot) (cd incl-knot && knotc -c knot.conf zone-check example.org) ;;
+	nsd) (cd incl-nsd/zones && nsd-checkzone example.org sub/db.primary) ;;
+	esac >"$tmp/check" 2>&1 || { echo "$1 cannot load the zone"; show "$tmp/check"; return 1; }
+	run --server-config "incl-$1/$(conf_of "$1")"
+	want_rc 1 && has out "^$d/mail.inc:1:12: error: .*\[MX001\]" &&
+	hasnt out decoy
+}
+t_incl_bind() { incl bind; }
+t_incl_knot() { incl knot; }
+t_incl_nsd() { incl nsd; }
+t "\$INCLUDE from named's directory, under BIND" t_incl_bind
+t "\$INCLUDE from the zone file's directory, under Knot" t_incl_knot
+t "\$INCLUDE from zonesdir, under NSD" t_incl_nsd
+
+# The working directory does not widen what an include may read: outside
+# a repository, the zone file's directory; a configuration that moves
+# named to / cannot make a zone include the system's files.
+t_incl_confined() {
+	mkdir -p escape/zones
+	printf '%s\n' 'options { directory "/"; };' \
+		'zone "example.org" { type primary; file "'"$tmp"'/escape/zones/db.primary"; };' \
+		>escape/named.conf
+	zone escape/zones/db.primary '$INCLUDE etc/passwd'
+	run --server-config escape/named.conf
+	want_rc 1 &&
+	has out "escape/zones/db.primary:7:10: error: cannot read include file 'etc/passwd': .*the server's working directory" &&
+	hasnt out "root:"
+}
+t "\$INCLUDE from the working directory stays confined" t_incl_confined
+
+# --tsig-key FILE: a BIND key file, as named-checkconf reads it; its
+# errors at file:line:col, exit 2 before any transfer.
+t_key_ok() {
+	printf '%s\n' 'key "xfr-key" {' '	algorithm hmac-sha256;' \
+		'	secret "c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LTEyMzQ=";' \
+		'};' >good.key
+	named-checkconf good.key || { echo "named-checkconf refuses it"; return 1; }
+	# Port 1 of the loopback: nothing listens there.
+	run --tsig-key good.key --axfr-timeout 2 axfr://127.0.0.1:1/example.org
+	want_rc 2 && has err "^axfr://127.0.0.1:1/example.org: error: cannot connect" &&
+	hasnt err "good.key"
+}
+t "--tsig-key reads a BIND key file" t_key_ok
+
+key_error() {
+	printf '%s\n' "$1" >bad.key
+	if named-checkconf bad.key >/dev/null 2>&1; then
+		echo "named-checkconf accepts it"
+		return 1
+	fi
+	run --tsig-key bad.key axfr://127.0.0.1:1/example.org
+	want_rc 2 && has err "^bad.key:$2: error: .*$3" && hasnt err "cannot connect"
+}
+t_key_errors() {
+	key_error 'key "k" { algorithm hmac-sha256; secret "c2VjcmV0" }' 1:52 "missing ';'" &&
+	key_error 'key "k" { algorithm hmac-foo; secret "c2VjcmV0"; };' 1:21 "unknown algorithm 'hmac-foo'" &&
+	key_error 'key "k" { algorithm hmac-sha256; secret "c2V*cmV0"; };' 1:41 "not base64" &&
+	key_error 'key "k" { algorithm hmac-sha256; };' 1:5 "secret missing"
+}
+t "errors in a key file at their file:line:col" t_key_errors
+
 # Options that cannot go together, and nothing to lint.
 t_usage() {
 	run --from-index --server-config bind/named.conf

@@ -245,6 +245,13 @@ enum zl_status zl_server_read(const char *spec,
 	GUARDED(zl_server_read_impl(spec, o, out, errs), ;);
 }
 
+enum zl_status zl_tsig_key_read(const char *path, struct zl_tsig_key *out,
+				struct zl_diags *errs)
+{
+	GUARDED(zl_tsig_key_read_impl(path, out, errs),
+		*out = (struct zl_tsig_key){ 0 };);
+}
+
 /* ---- baselines ---- */
 
 enum zl_status zl_baseline_load(const char *root, const char *path,

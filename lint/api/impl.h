@@ -89,6 +89,9 @@ enum zl_status zl_server_read_impl(const char *spec,
 				   const struct zl_server_opts *o,
 				   struct zl_server_zones *out,
 				   struct zl_diags *errs);
+enum zl_status zl_tsig_key_read_impl(const char *path,
+				     struct zl_tsig_key *out,
+				     struct zl_diags *errs);
 
 /* name: shown in errors (NULL: root/path). */
 enum zl_status zl_baseline_load_impl(const char *root, const char *path,

@@ -210,15 +210,25 @@ static void target_is_address(struct zl_ctx *ctx)
 {
 	const struct zl_rr *rr = ctx->rr;
 	int f = zl_rr_name_field(rr, 0);
+	const char *text;
 	struct zl_tok t;
 	char *written;
+	size_t n;
 
 	if (f < 0)
 		return;
 	t = zl_rr_field_tok(ctx->zone, rr, (unsigned)f);
-	if (!zl_text_is_address(zl_tok_text(ctx->zone, rr->src, t), t.len))
-		return;
-	written = zl_xstrndup(zl_tok_text(ctx->zone, rr->src, t), t.len);
+	text = zl_tok_text(ctx->zone, rr->src, t);
+	n = t.len;
+	/* Served, or written absolute: the address with the origin after
+	 * it (192.0.2.25.example.com.). */
+	if (!zl_text_is_address(text, n)) {
+		if (!rr->rdf[f].name || !zl_name_is_address(ctx->zone,
+				rr->rdf[f].name->text, &n))
+			return;
+		text = rr->rdf[f].name->text;
+	}
+	written = zl_xstrndup(text, n);
 	{
 		ZL_EMIT(ctx, rr->src, t, { "target", written },
 			{ "name", rr->rdf[f].name->text });

@@ -8,16 +8,24 @@
 
 static const struct zl_param_spec no_params[] = { { .key = NULL } };
 
-/* Emits the finding when the token as written repeats its origin. */
+/* Emits the finding when the token as written repeats its origin, or,
+ * written absolute (as a transfer serves every name), when the name is the
+ * zone's origin appended to a name that already ended in it. */
 static void check_written(struct zl_ctx *ctx, const struct zl_rr *rr,
 			  struct zl_tok t, const struct zl_name *name)
 {
 	const char *text = zl_tok_text(ctx->zone, rr->src, t);
 	char *written, *fix;
+	size_t n;
 
-	if (!zl_written_repeats_origin(text, t.len, name))
+	if (zl_written_repeats_origin(text, t.len, name))
+		n = t.len;
+	else if (name && t.len > 0 && text[t.len - 1] == '.' &&
+		 zl_name_repeats_origin(ctx->zone, name->text, &n))
+		text = name->text;
+	else
 		return;
-	written = zl_xstrndup(text, t.len);
+	written = zl_xstrndup(text, n);
 	fix = zl_xasprintf("%s.", written);
 	{
 		ZL_EMIT(ctx, rr->src, t, { "name", name->text },

@@ -164,9 +164,11 @@ static const struct zl_name *wildcard(const struct zl_zone *z,
 const struct zl_zone *zl_zone_of(const struct zl_ctx *ctx, const char *text)
 {
 	const struct zl_zone *z;
+	bool own = zl_text_in_zone(ctx->zone, text);
 
-	if (!ctx->zones)
-		return zl_text_in_zone(ctx->zone, text) ? ctx->zone : NULL;
+	/* The zone's own names, unless a zone of the set is below it. */
+	if (!ctx->zones || (own && !ctx->zones_below))
+		return own ? ctx->zone : NULL;
 	z = zl_zoneset_zone_for(ctx->zones, ctx->zone, text);
 	return z && zl_text_in_zone(z, text) ? z : NULL;
 }
@@ -260,4 +262,36 @@ void zl_note_target(struct zl_ctx *ctx, zl_finding f, struct zl_at at,
 		zl_emit_note_in(ctx, f, at.zone, rr->src, zl_rr_type_tok(rr),
 				"zone %s has no name '%s'", zone, text);
 	}
+}
+
+/* ---- names as a server serves them ---- */
+
+/* The length of what canonical text holds before ".<origin>" of z, when
+ * it lies strictly below the origin (0 otherwise, and for the root zone,
+ * which has no origin to append). */
+static size_t below_origin(const struct zl_zone *z, const char *text)
+{
+	size_t lt = strlen(text), lo = z->origin->len;
+
+	if (lo <= 1 || lt <= lo + 1 || !zl_text_in_zone(z, text))
+		return 0;
+	return lt - lo - 1;
+}
+
+bool zl_name_repeats_origin(const struct zl_zone *z, const char *text,
+			    size_t *rel_len)
+{
+	size_t n = below_origin(z, text);
+
+	*rel_len = n;
+	return n > 0 && ends_with_origin(text, n, z->origin->text);
+}
+
+bool zl_name_is_address(const struct zl_zone *z, const char *text,
+			size_t *rel_len)
+{
+	size_t n = below_origin(z, text);
+
+	*rel_len = n;
+	return n > 0 && zl_text_is_address(text, n);
 }

@@ -55,6 +55,9 @@ struct cli {
 	size_t nservers;
 	const char *baseline;		/* --baseline FILE */
 	const char *write_baseline;	/* --write-baseline FILE */
+	const char *tsig_key;		/* --tsig-key FILE */
+	long axfr_timeout;		/* --axfr-timeout, seconds */
+	size_t axfr_max_bytes;		/* --axfr-max-bytes */
 };
 
 /* ---- options.c ---- */
@@ -126,6 +129,7 @@ struct job {
 	 * zone-file directives it checks; NULL otherwise. */
 	char *origin, *decl;
 	const char *server;
+	char *include_dir;	/* where the server reads $INCLUDE from */
 	char *summary;		/* --summary of the zone, or NULL */
 	struct zl_zone *zone;	/* loaded, until the run ends (the set
 				   owns it once in_set) */
@@ -161,6 +165,8 @@ struct run {
 	struct zl_budget *budget;	/* what all the zones may read */
 	struct zl_baseline *baseline;	/* --baseline, or NULL */
 	size_t hidden, stale;		/* findings it hid, entries unused */
+	struct zl_tsig_key key;		/* --tsig-key, when has_key */
+	bool has_key;
 	struct job *jobs;
 	size_t njobs, capjobs, next;
 	struct zl_zoneset *set;		/* the zones of the run */
@@ -189,6 +195,23 @@ void cli_find_server_zones(struct run *r);
 /* The errors of a zone-file directive that j's server refuses ($GENERATE
  * under Knot and NSD), appended to j->diags; z is the loaded zone. */
 void cli_check_server_directives(struct job *j, const struct zl_zone *z);
+
+/* ---- axfr.c ---- */
+
+/* Whether operand s names a transfer: axfr://HOST[:PORT]/ZONE. */
+bool axfr_is_url(const char *s);
+/* Reads --tsig-key into r->key; false after printing its errors. */
+bool cli_axfr_key(const struct cli *c, struct run *r);
+/* Transfers the zone url names from its server, signed with key k (NULL:
+ * unsigned), within c's timeouts and size limit.  Returns ZL_OK with
+ * *text (len bytes, NUL-terminated) the zone's records, one a line, in
+ * transfer order without the closing SOA, and *origin the zone's name,
+ * both malloc'd; else a status with *err, malloc'd, saying why (a bad
+ * operand: ZL_ERR_USAGE; over the size limit: ZL_ERR_LIMIT; every
+ * network or server failure: ZL_ERR_IO). */
+enum zl_status axfr_fetch(const struct cli *c, const struct zl_tsig_key *k,
+			  const char *url, char **text, size_t *len,
+			  char **origin, char **err);
 
 /* ---- git.c ---- */
 

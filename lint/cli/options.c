@@ -13,6 +13,8 @@
 #include "cli.h"
 
 #define MAX_JOBS 256
+#define MAX_AXFR_TIMEOUT 3600		/* seconds */
+#define MAX_AXFR_BYTES (4LL << 30)	/* the loader's limit on zone text */
 
 enum opt_kind { O_BOOL, O_STR, O_ACTION, O_FN };
 
@@ -48,6 +50,8 @@ static int opt_summary(struct cli *c, const char *arg)
 static int opt_explain(struct cli *c, const char *arg);
 static int opt_jobs(struct cli *c, const char *arg);
 static int opt_server_config(struct cli *c, const char *arg);
+static int opt_axfr_timeout(struct cli *c, const char *arg);
+static int opt_axfr_max_bytes(struct cli *c, const char *arg);
 static int opt_summary(struct cli *c, const char *arg);
 
 #define BOOL(f) O_BOOL, offsetof(struct cli, f), ACT_LINT, NULL
@@ -60,6 +64,12 @@ static const struct opt opts[] = {
 	  "origin for files without $ORIGIN (default: from the file name)" },
 	{ "server-config", 0, "SPEC", FN(opt_server_config),
 	  "lint the zones a BIND, Knot or NSD configuration loads (repeatable)" },
+	{ "tsig-key", 0, "FILE", STR(tsig_key),
+	  "sign axfr:// transfers with the key in FILE (BIND key file)" },
+	{ "axfr-timeout", 0, "SECONDS", FN(opt_axfr_timeout),
+	  "wait at most SECONDS to connect and for data (default 10)" },
+	{ "axfr-max-bytes", 0, "N", FN(opt_axfr_max_bytes),
+	  "refuse a transfer of more than N bytes (default 268435456)" },
 	{ "allow-include", 0, "PATH", FN(opt_allow_include),
 	  "let $INCLUDE also read PATH, a file or directory tree (repeatable)" },
 	{ "rules", 0, "PATH", FN(opt_rules),
@@ -260,6 +270,36 @@ static int opt_jobs(struct cli *c, const char *arg)
 	return 0;
 }
 
+/* A whole number from 1 to max, or -1 after saying what --name wants. */
+static long long number(const char *name, const char *arg, long long max)
+{
+	long long n;
+	char *end;
+
+	errno = 0;
+	n = strtoll(arg, &end, 10);
+	if (errno || end == arg || *end || n < 1 || n > max) {
+		warnx("--%s wants a number from 1 to %lld, not '%s'", name,
+		      max, arg);
+		return -1;
+	}
+	return n;
+}
+
+static int opt_axfr_timeout(struct cli *c, const char *arg)
+{
+	c->axfr_timeout = (long)number("axfr-timeout", arg, MAX_AXFR_TIMEOUT);
+	return c->axfr_timeout < 0 ? -1 : 0;
+}
+
+static int opt_axfr_max_bytes(struct cli *c, const char *arg)
+{
+	long long n = number("axfr-max-bytes", arg, MAX_AXFR_BYTES);
+
+	c->axfr_max_bytes = n < 0 ? 0 : (size_t)n;
+	return n < 0 ? -1 : 0;
+}
+
 static int opt_color(struct cli *c, const char *arg)
 {
 	static const char *const modes[] = { "auto", "always", "never" };
@@ -417,7 +457,8 @@ void cli_usage(FILE *out)
 	fputs("usage: zonelint [OPTIONS] PATH...\n"
 	      "Lint DNS zone files for mail configuration mistakes.\n\n"
 	      "PATH is a zone file, a directory (searched for *.zone, *.db and "
-	      "db.*),\nor - for standard input.\n\noptions:\n", out);
+	      "db.*),\n- for standard input, or axfr://HOST[:PORT]/ZONE for "
+	      "what a server serves.\n\noptions:\n", out);
 	for (i = 0; i < NOPTS; i++) {
 		snprintf(left, sizeof left, "--%s%s%s", opts[i].name,
 			 opts[i].arg && opts[i].arg[0] != '[' ? " " : "",

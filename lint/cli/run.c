@@ -124,6 +124,7 @@ static void lint_file(struct run *r, struct job *j)
 				   .include_root = j->root,
 				   .allow_include = r->cli->allow,
 				   .nallow_include = r->cli->nallow,
+				   .include_dir = j->include_dir,
 				   .budget = r->budget };
 	struct zl_zone *z = NULL;
 	char *msg = NULL;
@@ -148,17 +149,29 @@ static void lint_file(struct run *r, struct job *j)
 	loaded(j, st, z, msg);
 }
 
-static void lint_stdin(struct run *r, struct job *j)
+/* Lints zone text read from elsewhere (standard input, a transfer),
+ * shown as name; st and msg say when it could not be read. */
+static void lint_text(struct run *r, struct job *j, const char *name,
+		      const char *origin, enum zl_status st, char *buf,
+		      size_t len, char *msg)
 {
-	const char *name = stdin_name(r);
-	struct zl_load_opts lo = { .origin = r->cli->origin, .display = name,
+	struct zl_load_opts lo = { .origin = origin, .display = name,
 				   .allow_include = r->cli->allow,
 				   .nallow_include = r->cli->nallow,
 				   .budget = r->budget };
 	struct zl_zone *z = NULL;
+
+	if (st == ZL_OK)
+		st = must(zl_zone_load_buffer(name, buf, len, &lo, &z, &msg));
+	free(buf);
+	loaded(j, st, z, msg);
+}
+
+static void lint_stdin(struct run *r, struct job *j)
+{
 	char *buf = NULL, *msg = NULL;
 	size_t len = 0, cap = 0, n;
-	enum zl_status st;
+	enum zl_status st = ZL_OK;
 
 	do {
 		xgrow((void **)&buf, &cap, len + CHUNK, 1);
@@ -174,12 +187,22 @@ static void lint_stdin(struct run *r, struct job *j)
 		st = ZL_ERR_LIMIT;
 		msg = xasprintf("standard input is larger than %u bytes",
 				   MAX_STDIN);
-	} else {
-		st = must(zl_zone_load_buffer(name, buf, len, &lo, &z,
-					      &msg));
 	}
-	free(buf);
-	loaded(j, st, z, msg);
+	lint_text(r, j, stdin_name(r), r->cli->origin, st, buf, len, msg);
+}
+
+/* axfr://HOST[:PORT]/ZONE: the records the server sends, shown under the
+ * operand's name, one record a line. */
+static void lint_axfr(struct run *r, struct job *j)
+{
+	char *buf = NULL, *origin = NULL, *msg = NULL;
+	size_t len = 0;
+	enum zl_status st;
+
+	st = must(axfr_fetch(r->cli, r->has_key ? &r->key : NULL, j->path,
+			     &buf, &len, &origin, &msg));
+	lint_text(r, j, j->path, origin, st, buf, len, msg);
+	free(origin);
 }
 
 struct job *add_job(struct run *r, const char *path, const char *root)
@@ -240,6 +263,9 @@ static void drop_repeats(struct run *r)
 		if (r->jobs[i].repeat) {
 			free(r->jobs[i].path);
 			free(r->jobs[i].key);
+			free(r->jobs[i].origin);
+			free(r->jobs[i].decl);
+			free(r->jobs[i].include_dir);
 		} else
 			r->jobs[k++] = r->jobs[i];
 	}
@@ -343,7 +369,9 @@ static void find_paths(struct run *r)
 
 	for (i = 0; i < r->cli->npaths; i++) {
 		path = r->cli->paths[i];
-		if (r->idx)
+		if (axfr_is_url(path))
+			add_job(r, path, NULL);
+		else if (r->idx)
 			find_staged(r, path);
 		else if (strcmp(path, "-") == 0)
 			add_job(r, NULL, NULL);
@@ -361,7 +389,9 @@ static void find_paths(struct run *r)
 
 static void load_job(struct run *r, struct job *j)
 {
-	if (j->path)
+	if (j->path && axfr_is_url(j->path))
+		lint_axfr(r, j);
+	else if (j->path)
 		lint_file(r, j);
 	else
 		lint_stdin(r, j);
@@ -580,7 +610,9 @@ static void build_set(struct run *r)
 		return;
 	for (i = 0; i < r->njobs; i++) {
 		j = &r->jobs[i];
-		if (j->in_set && (j->path || r->cli->stdin_name))
+		/* A transfer lies in no repository. */
+		if (j->in_set && (j->path || r->cli->stdin_name) &&
+		    !(j->path && axfr_is_url(j->path)))
 			add_context(r, j->path ? j->path : r->cli->stdin_name);
 	}
 }
@@ -637,6 +669,7 @@ static void lint_paths(struct run *r)
 		free(r->jobs[i].failure);
 		free(r->jobs[i].origin);
 		free(r->jobs[i].decl);
+		free(r->jobs[i].include_dir);
 		for (k = 0; k < r->jobs[i].nincs; k++)
 			free(r->jobs[i].incs[k]);
 		free(r->jobs[i].incs);
@@ -712,7 +745,9 @@ int cli_lint(const struct cli *c, struct zl_ruleset *rs)
 
 	cli_packs_enable(rs, &r);
 	if ((c->output && !cli_output_ok(c->output)) || !check_load_opts(c) ||
-	    !cli_baseline_open(c, &r) || !open_configs(c, rs, &r)) {
+	    !cli_axfr_key(c, &r) || !cli_baseline_open(c, &r) ||
+	    !open_configs(c, rs, &r)) {
+		zl_tsig_key_free(&r.key);
 		zl_baseline_free(r.baseline);
 		return RC_FAIL;
 	}
@@ -757,5 +792,6 @@ int cli_lint(const struct cli *c, struct zl_ruleset *rs)
 	gitidx_free(r.idx);
 	base_free(r.base);
 	zl_budget_free(r.budget);
+	zl_tsig_key_free(&r.key);
 	return rc;
 }

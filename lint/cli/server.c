@@ -37,6 +37,8 @@ static void add_zones(struct run *r, const struct zl_server_zones *zs)
 		j->decl = xasprintf("%s:%u:%u", z->conf, (unsigned)z->line,
 				    (unsigned)z->col);
 		j->server = zl_server_kind_name(z->kind);
+		j->include_dir = z->include_dir ? xstrdup(z->include_dir) :
+				 NULL;
 	}
 }
 

@@ -42,6 +42,8 @@ struct zl_ctx {
 	 * zl_zone_of and the lookups below, never zones->... directly);
 	 * NULL: the zone alone. */
 	struct zl_zoneset *zones;
+	bool zones_below;	/* a zone of zones lies below this one's
+				   origin (zl_zoneset_has_below) */
 	/* The zone as it was at the base of the change, or NULL. */
 	const struct zl_zone *base;
 	int64_t now;		/* zl_lint_opts.now: 0 is the clock */
@@ -193,6 +195,16 @@ bool zl_text_is_address(const char *text, size_t len);
  * repeats the origin: the missing trailing dot of RFC 1035 §5.1. */
 bool zl_written_repeats_origin(const char *text, size_t len,
 			       const struct zl_name *name);
+/* Absolute names, as a zone transfer or a written final dot gives them:
+ * whether canonical text is the zone's origin appended to a relative name
+ * that already ended in that origin (mail.example.com.example.com.), or
+ * to an address literal (192.0.2.25.example.com.) - what a missing final
+ * dot became on the server.  *rel_len is the length of that relative
+ * name, text[0..*rel_len). */
+bool zl_name_repeats_origin(const struct zl_zone *z, const char *text,
+			    size_t *rel_len);
+bool zl_name_is_address(const struct zl_zone *z, const char *text,
+			size_t *rel_len);
 /* Whether canonical text is at or below the zone's origin. */
 bool zl_text_in_zone(const struct zl_zone *z, const char *text);
 /* Whether in-zone text lies at or below a delegation, so that the child

@@ -18,6 +18,7 @@ struct run {
 	const struct zl_ruleset *rs;
 	const struct zl_zone *z;
 	const struct zl_lint_opts *o;
+	bool zones_below;	/* zl_ctx.zones_below */
 	struct zl_diags *out;
 	struct zl_subjects sj;
 	struct zl_memo *memo;
@@ -36,7 +37,8 @@ static void call(struct run *run, const struct zl_rule *r, uint32_t ri,
 		.rr = rr, .set = s, .name = n, .memo = run->memo,
 		.supp = r->check->after_suppress ? run->supp : NULL,
 		.broken = &run->broken,
-		.zones = run->o->set, .base = run->o->base,
+		.zones = run->o->set, .zones_below = run->zones_below,
+		.base = run->o->base,
 		.now = run->o->now,
 	};
 
@@ -139,6 +141,8 @@ void zl_lint_impl(const struct zl_ruleset *rs, const struct zl_zone *z,
 
 	if (!rs || !z || !out)
 		return;
+	run.zones_below = run.o->set &&
+			  zl_zoneset_has_below(run.o->set, z->origin->text);
 	run.memo = &memo;
 	zl_subjects_init(&run.sj, rs, z, out, &run.broken);
 	first = out->n;

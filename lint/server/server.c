@@ -132,8 +132,9 @@ static enum zl_status read_named(struct srv *s, const char *path,
 	rd.max = ZL_SERVER_MAX_FILE;
 	st = zl_read(s->provider, &rd, &zf, &err);
 	if (st != ZL_OK) {
-		srv_err(s, NULL, 0, 0, "cannot read server configuration "
-			"'%s': %s", path, err);
+		srv_err(s, NULL, 0, 0, "cannot read %s '%s': %s",
+			s->key ? "key file" : "server configuration", path,
+			err);
 		free(err);
 		return st;
 	}
@@ -146,28 +147,50 @@ static enum zl_status read_named(struct srv *s, const char *path,
 	return ZL_OK;
 }
 
+/* Starts reading path for s: its root and start directory from o. */
+static void srv_start(struct srv *s, const char *path,
+		      const struct zl_server_opts *o, struct zl_diags *errs)
+{
+	static const struct zl_server_opts none = { 0 };
+	char *dir;
+
+	o = o ? o : &none;
+	s->provider = o->provider;
+	s->errs = errs;
+	dir = zl_path_dir(path);
+	s->root = zl_xstrdup(o->root ? o->root : dir[0] ? dir : ".");
+	s->cwd = zl_xstrdup(o->cwd ? o->cwd : dir);
+	free(dir);
+}
+
+static void srv_end(struct srv *s, struct srv_file *f)
+{
+	size_t i;
+
+	while (s->depth > 0)
+		free(s->ids[--s->depth]);
+	free(f->data);
+	free(s->ids);
+	for (i = 0; i < s->nnames; i++)
+		free(s->names[i]);
+	free(s->names);
+	free(s->root);
+	free(s->cwd);
+}
+
 enum zl_status zl_server_read_impl(const char *spec,
 				   const struct zl_server_opts *o,
 				   struct zl_server_zones *out,
 				   struct zl_diags *errs)
 {
-	static const struct zl_server_opts none = { 0 };
 	struct srv s = { 0 };
 	struct srv_file f = { 0 };
 	enum zl_status st;
 	const char *path;
-	char *dir;
-	size_t i;
 
-	o = o ? o : &none;
 	s.kind = zl_server_prefix(spec, &path);
-	s.provider = o->provider;
 	s.out = out;
-	s.errs = errs;
-	dir = zl_path_dir(path);
-	s.root = zl_xstrdup(o->root ? o->root : dir[0] ? dir : ".");
-	s.cwd = zl_xstrdup(o->cwd ? o->cwd : dir);
-	free(dir);
+	srv_start(&s, path, o, errs);
 	if ((st = read_named(&s, path, &f)) != ZL_OK)
 		goto out;
 	if (s.kind == ZL_SERVER_AUTO &&
@@ -187,14 +210,38 @@ enum zl_status zl_server_read_impl(const char *spec,
 		zl_server_read_nsd(&s, &f);
 	st = s.failed ? ZL_ERR_CONFIG : ZL_OK;
 out:
-	while (s.depth > 0)
-		free(s.ids[--s.depth]);
-	free(f.data);
-	free(s.ids);
-	for (i = 0; i < s.nnames; i++)
-		free(s.names[i]);
-	free(s.names);
-	free(s.root);
-	free(s.cwd);
+	srv_end(&s, &f);
 	return st;
+}
+
+enum zl_status zl_tsig_key_read_impl(const char *path,
+				     struct zl_tsig_key *out,
+				     struct zl_diags *errs)
+{
+	struct srv s = { 0 };
+	struct srv_file f = { 0 };
+	enum zl_status st;
+
+	memset(out, 0, sizeof *out);
+	s.kind = ZL_SERVER_BIND;
+	s.key = out;
+	srv_start(&s, path, NULL, errs);
+	if ((st = read_named(&s, path, &f)) == ZL_OK) {
+		zl_server_read_key(&s, &f);
+		st = s.failed ? ZL_ERR_CONFIG : ZL_OK;
+	}
+	srv_end(&s, &f);
+	if (st != ZL_OK)
+		zl_tsig_key_free(out);
+	return st;
+}
+
+void zl_tsig_key_free(struct zl_tsig_key *k)
+{
+	if (!k)
+		return;
+	free(k->name);
+	free(k->algorithm);
+	free(k->secret);
+	memset(k, 0, sizeof *k);
 }

@@ -1,4 +1,5 @@
 /* server_bind.c - BIND's named.conf: its lexer (three comment styles, quoted strings, include as a stack of files) and the statements that say which zones named loads. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -199,7 +200,7 @@ static void push_file(struct lex *lx, const char *name, const struct tok *at)
 
 /* ---- statements ---- */
 
-enum ctx { C_TOP, C_OPTIONS, C_VIEW, C_ZONE, C_OTHER };
+enum ctx { C_TOP, C_OPTIONS, C_VIEW, C_ZONE, C_KEY, C_OTHER };
 
 /* A zone statement: its file is resolved against the last `directory`. */
 struct pzone {
@@ -207,6 +208,12 @@ struct pzone {
 	const char *conf;
 	uint32_t line, col;
 	bool skip;	/* another class, in-view, or not a valid name */
+};
+
+/* A key statement: key "NAME" { algorithm A; secret "S"; }; each part
+ * with its place. */
+struct bkey {
+	struct tok name, alg, secret;
 };
 
 struct bind {
@@ -217,6 +224,8 @@ struct bind {
 	const char *view;	/* the view being read */
 	struct tok first_top_zone, first_view;
 	size_t nest;
+	struct bkey *keys;	/* key statements, read for a key file */
+	size_t nkeys, keycap;
 };
 
 static bool is(const struct tok *t, const char *word)
@@ -235,6 +244,14 @@ static void unexpected(struct bind *b, const struct tok *t, const char *what)
 	b->lx.eof_said |= t->t == T_EOF;
 	srv_err(b->s, t->file, t->line, t->col, "missing %s before %s", what,
 		t->t == T_EOF ? "end of file" : "'}'");
+}
+
+/* Keeps a copy of token t as part *to of a key statement. */
+static void key_part(struct tok *to, const struct tok *t)
+{
+	free(to->s);
+	*to = *t;
+	to->s = zl_xstrdup(t->s);
 }
 
 /* A leaf statement's meaning in its context: args[0..n) are its words. */
@@ -258,6 +275,10 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 		z->file = zl_xstrdup(args[1].s);
 	} else if (ctx == C_ZONE && is(&args[0], "in-view")) {
 		z->skip = true;
+	} else if (ctx == C_KEY && is(&args[0], "algorithm")) {
+		key_part(&b->keys[b->nkeys - 1].alg, &args[1]);
+	} else if (ctx == C_KEY && is(&args[0], "secret")) {
+		key_part(&b->keys[b->nkeys - 1].secret, &args[1]);
 	}
 }
 
@@ -315,6 +336,16 @@ static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
 	if ((ctx == C_TOP || ctx == C_VIEW) && is(&args[0], "zone")) {
 		zone_start(b, args, n);
 		return C_ZONE;
+	}
+	if (ctx == C_TOP && is(&args[0], "key") && b->s->key) {
+		zl_xgrow((void **)&b->keys, &b->keycap, b->nkeys + 1,
+			 sizeof *b->keys);
+		memset(&b->keys[b->nkeys], 0, sizeof *b->keys);
+		key_part(&b->keys[b->nkeys++].name, n >= 2 ? &args[1] :
+			 &(struct tok){ .s = "", .file = args[0].file,
+					.line = args[0].line,
+					.col = args[0].col });
+		return C_KEY;
 	}
 	return C_OTHER;
 }
@@ -479,38 +510,154 @@ static void finish(struct bind *b)
 		if (!primary_type(z->type) && !secondary_type(z->type))
 			continue;	/* hint, stub, forward, redirect, ... */
 		file = z->file ? srv_resolve(dir, z->file) : NULL;
+		/* named works in `directory`: a relative $INCLUDE is read
+		 * from there. */
 		srv_add(s, z->origin, file, primary_type(z->type) ?
 			ZL_SERVER_PRIMARY : ZL_SERVER_SECONDARY, z->view,
-			z->conf, z->line, z->col);
+			z->conf, z->line, z->col)->include_dir = zl_xstrdup(dir);
 		free(file);
 	}
 	srv_set_free(&seen);
 	free(dir);
 }
 
-void zl_server_read_bind(struct srv *s, struct srv_file *f)
+static void bind_start(struct bind *b, struct srv *s, struct srv_file *f)
 {
-	struct bind b = { 0 };
+	memset(b, 0, sizeof *b);
+	b->s = s;
+	b->lx.s = s;
+	b->lx.n = 1;
+	b->lx.st[0].f = *f;
+	b->lx.st[0].p = b->lx.st[0].bol = f->data;
+	b->lx.st[0].line = 1;
+	block(b, C_TOP);
+}
+
+static void bind_end(struct bind *b)
+{
 	size_t i;
 
-	b.s = s;
-	b.lx.s = s;
-	b.lx.n = 1;
-	b.lx.st[0].f = *f;
-	b.lx.st[0].p = b.lx.st[0].bol = f->data;
-	b.lx.st[0].line = 1;
-	block(&b, C_TOP);
+	/* Files still open after a limit stopped the reading. */
+	while (b->lx.n > 1)
+		srv_close(b->s, &b->lx.st[--b->lx.n].f);
+	for (i = 0; i < b->nz; i++) {
+		free(b->z[i].origin);
+		free(b->z[i].file);
+		free(b->z[i].view);
+		free(b->z[i].type);
+	}
+	free(b->z);
+	for (i = 0; i < b->nkeys; i++) {
+		free(b->keys[i].name.s);
+		free(b->keys[i].alg.s);
+		free(b->keys[i].secret.s);
+	}
+	free(b->keys);
+	free(b->lx.dir);
+}
+
+void zl_server_read_bind(struct srv *s, struct srv_file *f)
+{
+	struct bind b;
+
+	bind_start(&b, s, f);
 	if (!b.lx.stop)
 		finish(&b);
-	/* Files still open after a limit stopped the reading. */
-	while (b.lx.n > 1)
-		srv_close(s, &b.lx.st[--b.lx.n].f);
-	for (i = 0; i < b.nz; i++) {
-		free(b.z[i].origin);
-		free(b.z[i].file);
-		free(b.z[i].view);
-		free(b.z[i].type);
+	bind_end(&b);
+}
+
+/* ---- key files ---- */
+
+/* The TSIG algorithms (RFC 8945 §6) as BIND names them, and their names
+ * in a TSIG record. */
+static const char *const algorithms[][2] = {
+	{ "hmac-md5", "hmac-md5.sig-alg.reg.int." },
+	{ "hmac-sha1", "hmac-sha1." },
+	{ "hmac-sha224", "hmac-sha224." },
+	{ "hmac-sha256", "hmac-sha256." },
+	{ "hmac-sha384", "hmac-sha384." },
+	{ "hmac-sha512", "hmac-sha512." },
+};
+
+static const char *algorithm(const char *name)
+{
+	size_t i, n = strlen(name);
+
+	if (n > 0 && name[n - 1] == '.')
+		n--;
+	for (i = 0; i < sizeof algorithms / sizeof algorithms[0]; i++)
+		if (strncasecmp(name, algorithms[i][0], n) == 0 &&
+		    algorithms[i][0][n] == '\0')
+			return algorithms[i][1];
+	if (strcasecmp(name, "hmac-md5.sig-alg.reg.int") == 0 ||
+	    strcasecmp(name, "hmac-md5.sig-alg.reg.int.") == 0)
+		return algorithms[0][1];
+	return NULL;
+}
+
+/* Whether s is base64 (RFC 4648 §4): groups of four characters, '='
+ * only as padding at the end. */
+static bool is_base64(const char *s)
+{
+	size_t n = strlen(s), i, pad = 0;
+
+	if (n == 0 || n % 4 != 0)
+		return false;
+	while (pad < 2 && s[n - 1 - pad] == '=')
+		pad++;
+	for (i = 0; i < n - pad; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '+' && s[i] != '/')
+			return false;
+	return true;
+}
+
+/* Checks the one key statement and fills s->key. */
+static void key_finish(struct bind *b, const char *file)
+{
+	struct srv *s = b->s;
+	const struct bkey *k;
+	const char *alg;
+
+	if (b->nkeys == 0) {
+		srv_err(s, NULL, 0, 0, "'%s' holds no key statement", file);
+		return;
 	}
-	free(b.z);
-	free(b.lx.dir);
+	if (b->nkeys > 1) {
+		k = &b->keys[1];
+		srv_err(s, k->name.file, k->name.line, k->name.col, "a second "
+			"key statement: a key file for zonelint holds one key");
+		return;
+	}
+	k = &b->keys[0];
+	if (!(s->key->name = srv_origin(k->name.s, strlen(k->name.s))))
+		srv_err(s, k->name.file, k->name.line, k->name.col, "key "
+			"'%s': not a valid key name", k->name.s);
+	if (!k->alg.s)
+		srv_err(s, k->name.file, k->name.line, k->name.col, "key "
+			"'%s': algorithm missing", k->name.s);
+	else if (!(alg = algorithm(k->alg.s)))
+		srv_err(s, k->alg.file, k->alg.line, k->alg.col, "key '%s': "
+			"unknown algorithm '%s' (hmac-md5, hmac-sha1, "
+			"hmac-sha224, hmac-sha256, hmac-sha384 or hmac-sha512)",
+			k->name.s, k->alg.s);
+	else
+		s->key->algorithm = zl_xstrdup(alg);
+	if (!k->secret.s)
+		srv_err(s, k->name.file, k->name.line, k->name.col, "key "
+			"'%s': secret missing", k->name.s);
+	else if (!is_base64(k->secret.s))
+		srv_err(s, k->secret.file, k->secret.line, k->secret.col,
+			"key '%s': the secret is not base64", k->name.s);
+	else
+		s->key->secret = zl_xstrdup(k->secret.s);
+}
+
+void zl_server_read_key(struct srv *s, struct srv_file *f)
+{
+	struct bind b;
+
+	bind_start(&b, s, f);
+	if (!b.lx.stop)
+		key_finish(&b, f->shown);
+	bind_end(&b);
 }

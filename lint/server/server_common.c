@@ -109,6 +109,7 @@ struct zl_server_zone *srv_add(struct srv *s, const char *origin,
 	e = &z->v[z->n++];
 	e->origin = zl_xstrdup(origin);
 	e->file = zl_xstrdup(zfile);
+	e->include_dir = NULL;
 	e->kind = s->kind;
 	e->role = role;
 	e->view = zl_xstrdup(view);
@@ -127,6 +128,7 @@ void zl_server_zones_free(struct zl_server_zones *z)
 	for (i = 0; i < z->n; i++) {
 		free(z->v[i].origin);
 		free(z->v[i].file);
+		free(z->v[i].include_dir);
 		free(z->v[i].view);
 		free(z->v[i].conf);
 	}

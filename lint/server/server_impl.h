@@ -24,6 +24,7 @@ struct srv {
 	char **ids;		/* ids of the files being read, outermost first */
 	size_t depth, idcap;
 	char **names;		/* every file name shown, owned until the end */
+	struct zl_tsig_key *key;	/* reading a key file: the key */
 	size_t nnames, namecap;
 };
 
@@ -108,5 +109,7 @@ void srv_set_free(struct srv_set *set);
 void zl_server_read_bind(struct srv *s, struct srv_file *f);
 void zl_server_read_knot(struct srv *s, struct srv_file *f);
 void zl_server_read_nsd(struct srv *s, struct srv_file *f);
+/* Reads the BIND key file f into s->key. */
+void zl_server_read_key(struct srv *s, struct srv_file *f);
 
 #endif

@@ -369,9 +369,11 @@ static void list_zones(struct nsd *n)
 		}
 		name = z->zonefile.s ? cook(z->zonefile.s, z->name.s) : NULL;
 		path = name ? srv_resolve(dir, name) : NULL;
+		/* nsd changes to zonesdir: a relative $INCLUDE is read
+		 * from there. */
 		srv_add(n->s, origin, path, z->xfr ? ZL_SERVER_SECONDARY :
 			ZL_SERVER_PRIMARY, NULL, z->name.file, z->name.line,
-			z->name.col);
+			z->name.col)->include_dir = zl_xstrdup(dir);
 		free(path);
 		free(name);
 		free(origin);

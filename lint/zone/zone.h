@@ -203,6 +203,11 @@ const struct zl_zone *zl_zoneset_zone_for(struct zl_zoneset *s,
 					  const struct zl_zone *self,
 					  const char *text);
 
+/* Whether a zone of s (or context) has an origin strictly below origin
+ * (canonical): if not, a name at or below origin is the zone's own, and
+ * the set need not be asked.  Entries must not be added meanwhile. */
+bool zl_zoneset_has_below(struct zl_zoneset *s, const char *origin);
+
 /* ---- the budgets of a run (zone_budget.c) ---- */
 
 /* What the zones loaded with a budget have used so far, from any

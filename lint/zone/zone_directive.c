@@ -200,32 +200,36 @@ static void include_error(struct loader *L, uint16_t src,
 			  const struct zl_lex_tok *t, enum zl_status st,
 			  const char *file, const char *err, const char *alt)
 {
+	const char *kind = st == ZL_ERR_LIMIT ? "limit" : "include";
 	char *dir, *repo;
 
-	if (!alt) {
-		zl_zone_problem(L->z, st == ZL_ERR_LIMIT ? "limit" : "include",
-				src, span(t), "cannot read include file '%s': %s",
-				file, err);
+	if (!alt && !L->incdir) {
+		zl_zone_problem(L->z, kind, src, span(t), "cannot read include "
+				"file '%s': %s", file, err);
 		return;
 	}
-	dir = shown(L, L->dir[L->depth]);
-	repo = shown(L, L->repo);
-	zl_zone_problem(L->z, st == ZL_ERR_LIMIT ? "limit" : "include", src,
-			span(t), "cannot read include file '%s': %s (looked "
-			"in '%s', the including file's directory, and in '%s', "
-			"the repository root)", file, err, dir, repo);
+	dir = shown(L, L->incdir ? L->incdir : L->dir[L->depth]);
+	repo = alt ? shown(L, L->repo) : NULL;
+	zl_zone_problem(L->z, kind, src, span(t), "cannot read include file "
+			"'%s': %s (looked in '%s', %s%s%s%s)", file, err, dir,
+			L->incdir ? "the server's working directory" :
+			"the including file's directory",
+			repo ? ", and in '" : "", repo ? repo : "",
+			repo ? "', the repository root" : "");
 	free(dir);
 	free(repo);
 }
 
-/* Reads an $INCLUDE target: relative to the including file, else to the
+/* Reads an $INCLUDE target: relative to the including file (or to the
+ * server's working directory, zl_load_opts.include_dir), else to the
  * repository root.  Returns the new source's index and sets *id, or
  * returns -1 after reporting why the file cannot be read. */
 static int include_read(struct loader *L, uint16_t src,
 			const struct zl_lex_tok *t, const char *file,
 			char **id)
 {
-	const char *pdisp = L->z->srcs[src]->display, *dir = L->dir[L->depth];
+	const char *pdisp = L->z->srcs[src]->display,
+		   *dir = L->incdir ? L->incdir : L->dir[L->depth];
 	struct zl_file f = { NULL, 0, NULL };
 	enum zl_status st;
 	struct seen *again;
@@ -264,7 +268,7 @@ static int include_read(struct loader *L, uint16_t src,
 	L->total += f.len;
 	/* Shown relative to the including file, as the user wrote it, or
 	 * as found from the repository root. */
-	if (path == alt)
+	if (path == alt || L->incdir)
 		disp = shown(L, path);
 	else if (file[0] != '/' && strrchr(pdisp, '/'))
 		disp = zl_xasprintf("%.*s/%s",

@@ -127,6 +127,7 @@ static void loader_abort(void *arg)
 	zl_ld_seen_free(L);
 	free(L->root);
 	free(L->repo);
+	free(L->incdir);
 	for (i = 0; i <= L->depth; i++) {
 		free(L->id[i]);
 		free(L->dir[i]);
@@ -170,6 +171,7 @@ out:
 	zl_ld_seen_free(L);
 	free(L->root);
 	free(L->repo);
+	free(L->incdir);
 	free(L->id[0]);
 	free(L->dir[0]);
 	zl_buf_free(&L->scratch);
@@ -262,6 +264,16 @@ static void repo_root(struct loader *L, const char *name)
 	free(repo);
 }
 
+/* zl_load_opts.include_dir, for $INCLUDE: relative to the root (it may
+ * lead out of it: such an include is refused when read). */
+static void include_dir(struct loader *L)
+{
+	const char *d = L->opts ? L->opts->include_dir : NULL;
+
+	if (d)
+		L->incdir = below(L->root, d[0] ? d : ".");
+}
+
 enum zl_status zl_zone_load_file_impl(const char *path,
 				 const struct zl_load_opts *opts,
 				 struct zl_zone **out, char **err)
@@ -306,6 +318,7 @@ enum zl_status zl_zone_load_file_impl(const char *path,
 	}
 	L.id[0] = f.id;
 	repo_root(&L, path);
+	include_dir(&L);
 	return run(&L, path, opts && opts->display ? opts->display : path,
 		   f.data, f.len, out, err);
 }
@@ -338,6 +351,7 @@ enum zl_status zl_zone_load_buffer_impl(const char *name, const char *buf,
 	L.dir[0] = zl_path_dir(rel);
 	free(rel);
 	repo_root(&L, display);
+	include_dir(&L);
 	/* Copied last: from here on run() owns it. */
 	copy = zl_xmalloc(len + 1);
 	if (len)

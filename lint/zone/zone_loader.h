@@ -35,6 +35,8 @@ struct loader {
 	 * $INCLUDE not found beside its includer is looked for; NULL when the
 	 * zone is in no repository or the repository is outside root. */
 	char *repo;
+	/* zl_load_opts.include_dir relative to the root, or NULL. */
+	char *incdir;
 	/* Files being read, outermost first: the provider's id (for loops;
 	 * NULL for a buffer) and the directory $INCLUDE is relative to, as a
 	 * path relative to the root ("": the root itself). */

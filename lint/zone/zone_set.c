@@ -30,6 +30,12 @@ struct zl_zoneset {
 	size_t n, cap;
 	uint32_t *slot;			/* open hash of v by origin: index + 1 */
 	size_t nslot;			/* power of two, 0 or >= 2 * n */
+	/* The proper ancestors of every origin ("org." for "example.org."),
+	 * pointing into the entries' origins: open hash, made the first time
+	 * zl_zoneset_has_below asks, after the last entry was added. */
+	const char **anc;
+	size_t nanc;			/* power of two, or 0 */
+	_Atomic bool sealed;
 	_Atomic size_t nloaded;		/* context zones loaded */
 	pthread_mutex_t lock;
 };
@@ -55,6 +61,7 @@ void zl_zoneset_free(struct zl_zoneset *s)
 	}
 	free(s->v);
 	free(s->slot);
+	free(s->anc);
 	pthread_mutex_destroy(&s->lock);
 	free(s);
 }
@@ -119,6 +126,7 @@ static bool add(struct zl_zoneset *s, const char *origin, struct entry **out)
 	memset(e, 0, sizeof *e);
 	e->origin = zl_xstrdup(origin);
 	*out = e;
+	atomic_store(&s->sealed, false);
 	if (dup)
 		return false;
 	if (2 * s->n >= s->nslot) {
@@ -239,3 +247,52 @@ const struct zl_zone *zl_zoneset_zone_for(struct zl_zoneset *s,
 	}
 	return NULL;
 }
+
+/* The slot of ancestor text in the table of ancestors: where it is, or
+ * the empty slot where it belongs. */
+static size_t anc_slot(const struct zl_zoneset *s, const char *text)
+{
+	size_t k = (size_t)zl_hash(text, strlen(text)) & (s->nanc - 1);
+
+	while (s->anc[k] && strcmp(s->anc[k], text) != 0)
+		k = (k + 1) & (s->nanc - 1);
+	return k;
+}
+
+/* Makes the table of ancestors, under the lock. */
+static void seal(struct zl_zoneset *s)
+{
+	size_t i, k, n = 0;
+	const char *p;
+
+	pthread_mutex_lock(&s->lock);
+	zl_cleanup_push(unlock, &s->lock);
+	if (!atomic_load(&s->sealed)) {
+		for (i = 0; i < s->n; i++)
+			for (p = zl_name_parent(s->v[i].origin); p;
+			     p = zl_name_parent(p))
+				n++;
+		free(s->anc);
+		for (s->nanc = 16; s->nanc < 2 * n; s->nanc *= 2)
+			;
+		s->anc = zl_xcalloc(s->nanc, sizeof *s->anc);
+		for (i = 0; i < s->n; i++)
+			for (p = zl_name_parent(s->v[i].origin); p;
+			     p = zl_name_parent(p))
+				if (!s->anc[k = anc_slot(s, p)])
+					s->anc[k] = p;
+		atomic_store(&s->sealed, true);
+	}
+	zl_cleanup_pop();
+	pthread_mutex_unlock(&s->lock);
+}
+
+bool zl_zoneset_has_below(struct zl_zoneset *s, const char *origin)
+{
+	if (!s)
+		return false;
+	if (!atomic_load(&s->sealed))
+		seal(s);
+	return s->anc[anc_slot(s, origin)] != NULL;
+}
+

@@ -466,6 +466,88 @@ START_TEST(test_unreadable)
 }
 END_TEST
 
+/* ---- TSIG key files ---- */
+
+/* Reads a key file holding text: the status, the key in *k, the errors
+ * in *d. */
+static enum zl_status key_read(const char *text, struct zl_tsig_key *k,
+			       struct zl_diags *d)
+{
+	char dir[] = "/tmp/zl-key-XXXXXX", *p, *cmd;
+	enum zl_status st;
+	FILE *f;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	p = zl_xasprintf("%s/k.key", dir);
+	f = fopen(p, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+	zl_diags_init(d);
+	st = zl_tsig_key_read(p, k, d);
+	free(p);
+	cmd = zl_xasprintf("rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+	free(cmd);
+	return st;
+}
+
+START_TEST(test_key)
+{
+	struct zl_tsig_key k;
+	struct zl_diags d;
+
+	/* as tsig-keygen writes it, with a comment and the name in capitals */
+	ck_assert_int_eq(key_read("# xfr\nkey \"XFR-Key\" {\n"
+				  "\talgorithm HMAC-SHA256;\n"
+				  "\tsecret \"c2VjcmV0LXNlY3JldA==\";\n};\n",
+				  &k, &d), ZL_OK);
+	ck_assert_uint_eq(d.n, 0);
+	ck_assert_str_eq(k.name, "xfr-key.");
+	ck_assert_str_eq(k.algorithm, "hmac-sha256.");
+	ck_assert_str_eq(k.secret, "c2VjcmV0LXNlY3JldA==");
+	zl_tsig_key_free(&k);
+	zl_tsig_key_free(&k);	/* empty: a no-op */
+	zl_diags_free(&d);
+	ck_assert_int_eq(key_read("key k { algorithm hmac-md5; "
+				  "secret \"YWJj\"; };", &k, &d), ZL_OK);
+	ck_assert_str_eq(k.algorithm, "hmac-md5.sig-alg.reg.int.");
+	zl_tsig_key_free(&k);
+	zl_diags_free(&d);
+
+	/* each problem at its place; the key is left empty */
+	ck_assert_int_eq(key_read("key \"k\" {\n algorithm hmac-sha3;\n"
+				  " secret \"a=bc\";\n};\n", &k, &d),
+			 ZL_ERR_CONFIG);
+	ck_assert_ptr_null(k.name);
+	ck_assert_uint_eq(d.n, 2);
+	ck_assert_uint_eq(d.v[0].loc.line, 2);
+	ck_assert_uint_eq(d.v[0].loc.col, 12);
+	ck_assert_uint_eq(d.v[1].loc.line, 3);
+	ck_assert_uint_eq(d.v[1].loc.col, 9);
+	ck_assert_ptr_null(strstr(d.v[1].message, "a=bc"));
+	zl_diags_free(&d);
+	ck_assert_int_eq(key_read("options { };\n", &k, &d), ZL_ERR_CONFIG);
+	ck_assert_ptr_nonnull(strstr(d.v[0].message, "no key statement"));
+	zl_diags_free(&d);
+	ck_assert_int_eq(key_read("key a { algorithm hmac-sha1; secret \"YQ==\"; };\n"
+				  "key b { algorithm hmac-sha1; secret \"YQ==\"; };\n",
+				  &k, &d), ZL_ERR_CONFIG);
+	ck_assert_uint_eq(d.n, 1);
+	ck_assert_uint_eq(d.v[0].loc.line, 2);
+	zl_diags_free(&d);
+	ck_assert_int_eq(key_read("key k { secret \"YQ==\" };", &k, &d),
+			 ZL_ERR_CONFIG);
+	ck_assert_uint_ge(d.n, 2);	/* the ';', the algorithm */
+	zl_diags_free(&d);
+	zl_diags_init(&d);
+	ck_assert_int_eq(zl_tsig_key_read("/nonexistent/k.key", &k, &d),
+			 ZL_ERR_IO);
+	zl_diags_free(&d);
+	zl_tsig_key_free(NULL);
+}
+END_TEST
+
 Suite *server_suite(void)
 {
 	Suite *s = suite_create("server");
@@ -479,6 +561,7 @@ Suite *server_suite(void)
 	tcase_add_test(tc, test_nsd);
 	tcase_add_test(tc, test_confined);
 	tcase_add_test(tc, test_unreadable);
+	tcase_add_test(tc, test_key);
 	suite_add_tcase(s, tc);
 	return s;
 }

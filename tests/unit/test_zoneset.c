@@ -66,6 +66,14 @@ START_TEST(longest_suffix)
 			 "example.net.");
 	ck_assert_ptr_null(zl_zoneset_zone_for(s, org, "example.com."));
 	ck_assert_ptr_null(zl_zoneset_zone_for(s, NULL, "."));
+	/* which zones have another zone of the set below them */
+	ck_assert(zl_zoneset_has_below(s, "example.org."));
+	ck_assert(zl_zoneset_has_below(s, "."));
+	ck_assert(!zl_zoneset_has_below(s, "example.net."));
+	ck_assert(!zl_zoneset_has_below(s, "shop.example.org."));
+	ck_assert_int_eq(zl_zoneset_add_file(s, "x.zone", "a.example.net",
+					     NULL), ZL_OK);
+	ck_assert(zl_zoneset_has_below(s, "example.net."));
 	zl_zoneset_free(s);
 }
 END_TEST
