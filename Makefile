@@ -181,6 +181,7 @@ check: zonelint tests/unit/run tests/oom tests/servers/list \
 	sh tests/meta.sh ./zonelint
 	sh tests/cli.sh ./zonelint
 	sh tests/discovery.sh ./zonelint
+	sh tests/zoneset.sh ./zonelint
 	sh tests/config.sh ./zonelint
 	sh tests/badinput.sh ./zonelint
 	sh tests/confine.sh ./zonelint
@@ -239,6 +240,7 @@ valgrind: zonelint tests/unit/run tests/servers/list
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/fixtures.sh ./zonelint
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/cli.sh ./zonelint
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/config.sh ./zonelint
+	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/zoneset.sh ./zonelint
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/badinput.sh ./zonelint
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/confine.sh ./zonelint
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/budgets.sh ./zonelint

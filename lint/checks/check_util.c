@@ -229,7 +229,8 @@ struct zl_at zl_target(const struct zl_ctx *ctx, const struct zl_name *t)
 
 	if (!t)
 		return none;
-	if (!ctx->zones)
+	/* A name of the zone, when no zone of the set is below it: t. */
+	if (!ctx->zones || (t->in_zone && !ctx->zones_below))
 		return t->in_zone && !t->below_cut ?
 			       (struct zl_at){ ctx->zone, t } : none;
 	at = zl_lookup(ctx, t->text);

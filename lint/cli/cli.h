@@ -174,6 +174,8 @@ struct run {
 	size_t nctx, capctx;
 	char **incs;			/* list_includes */
 	size_t nincs;
+	char **known;			/* list_known */
+	size_t nknown;
 	pthread_mutex_t lock;
 };
 

@@ -479,19 +479,26 @@ static void list_includes(struct run *r)
 		qsort(r->incs, r->nincs, sizeof *r->incs, cmp_key);
 }
 
-/* Whether the run has the file of this key: a zone of the run, or a file
- * a zone includes. */
-static bool known_file(const struct run *r, const char *key)
+/* The keys of every file the run has: its zones and the files they
+ * include, sorted (borrowed from the jobs). */
+static void list_known(struct run *r)
 {
 	size_t i;
 
-	if (r->nincs && bsearch(&key, r->incs, r->nincs, sizeof *r->incs,
-				cmp_key))
-		return true;
+	r->known = xcalloc(r->nincs + r->njobs + 1, sizeof *r->known);
+	for (i = 0; i < r->nincs; i++)
+		r->known[r->nknown++] = r->incs[i];
 	for (i = 0; i < r->njobs; i++)
-		if (r->jobs[i].key && strcmp(r->jobs[i].key, key) == 0)
-			return true;
-	return false;
+		if (r->jobs[i].key)
+			r->known[r->nknown++] = r->jobs[i].key;
+	qsort(r->known, r->nknown, sizeof *r->known, cmp_key);
+}
+
+/* Whether the run has the file of this key. */
+static bool known_file(const struct run *r, const char *key)
+{
+	return r->nknown && bsearch(&key, r->known, r->nknown,
+				    sizeof *r->known, cmp_key) != NULL;
 }
 
 /* A file of the repository as context, unless the run has it or its
@@ -532,10 +539,17 @@ static void find_context(struct run *r, struct context *c, const char *dir,
 	for (i = 0; i < n; i++) {
 		full = strcmp(dir, ".") == 0 ? xstrdup(names[i]) :
 			path_join(dir, names[i]);
-		if (lstat(full, &sb) == 0 && S_ISDIR(sb.st_mode))
-			find_context(r, c, full, depth + 1);
-		else if (is_zone_name(names[i]))
+		/* A directory with a .git of its own is another
+		 * repository. */
+		if (lstat(full, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			char *git = path_join(full, ".git");
+
+			if (lstat(git, &sb) != 0)
+				find_context(r, c, full, depth + 1);
+			free(git);
+		} else if (is_zone_name(names[i])) {
 			context_file(r, c, full);
+		}
 		free(full);
 	}
 	free_names(names, n);
@@ -554,6 +568,16 @@ static void staged_context(struct run *r, struct context *c)
 	for (i = 0; i < n; i++)
 		context_file(r, c, names[i]);
 	free_names(names, n);
+}
+
+/* Whether paths a and b name files of one directory. */
+static bool same_dir(const char *a, const char *b)
+{
+	const char *sa = strrchr(a, '/'), *sb = strrchr(b, '/');
+
+	if (!sa || !sb)
+		return !sa && !sb;
+	return sa - a == sb - b && strncmp(a, b, (size_t)(sa - a)) == 0;
 }
 
 /* The context of the repository that holds path, once per repository. */
@@ -591,10 +615,12 @@ static void add_context(struct run *r, const char *path)
  * answers for it); then the repositories' other zones, as context. */
 static void build_set(struct run *r)
 {
+	const char *path, *prev = NULL;
 	struct job *j;
 	size_t i;
 
 	list_includes(r);
+	list_known(r);
 	r->set = must_ptr(zl_zoneset_new());
 	for (i = 0; i < r->njobs; i++) {
 		j = &r->jobs[i];
@@ -610,10 +636,12 @@ static void build_set(struct run *r)
 		return;
 	for (i = 0; i < r->njobs; i++) {
 		j = &r->jobs[i];
-		/* A transfer lies in no repository. */
-		if (j->in_set && (j->path || r->cli->stdin_name) &&
-		    !(j->path && axfr_is_url(j->path)))
-			add_context(r, j->path ? j->path : r->cli->stdin_name);
+		path = j->path ? j->path : r->cli->stdin_name;
+		/* A transfer lies in no repository, and the zones of one
+		 * directory lie in one. */
+		if (j->in_set && path && !axfr_is_url(path) &&
+		    !(prev && same_dir(prev, path)))
+			add_context(r, prev = path);
 	}
 }
 
@@ -663,6 +691,7 @@ static void lint_paths(struct run *r)
 	}
 	free(r->ctx);
 	free(r->incs);
+	free(r->known);
 	for (i = 0; i < r->njobs; i++) {
 		free(r->jobs[i].path);
 		free(r->jobs[i].key);

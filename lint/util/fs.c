@@ -454,11 +454,19 @@ static enum zl_status read_fd(int fd, size_t max, struct zl_file *out,
 	}
 	if ((uint64_t)sb.st_size > max)
 		return ZL_ERR_LIMIT;
-	/* Read into out->data, where a cleanup finds it (reading). */
+	/* Read into out->data, where a cleanup finds it (reading), sized
+	 * for the file; a full buffer grows only when a byte past its end
+	 * shows that the file goes on (it grew, or fstat said 0). */
+	zl_xgrow((void **)&out->data, &cap, (size_t)sb.st_size + 1, 1);
 	for (;;) {
-		zl_xgrow((void **)&out->data, &cap,
-			 len == 0 ? (size_t)sb.st_size + 1 : len + 65536, 1);
-		r = read(fd, out->data + len, cap - len - 1);
+		char c;
+
+		if (len + 1 < cap)
+			r = read(fd, out->data + len, cap - len - 1);
+		else if ((r = read(fd, &c, 1)) == 1) {
+			zl_xgrow((void **)&out->data, &cap, len + 65536, 1);
+			out->data[len] = c;
+		}
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r <= 0)
