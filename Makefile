@@ -188,6 +188,7 @@ check: zonelint tests/unit/run tests/oom tests/servers/list \
 	sh tests/budgets.sh ./zonelint
 	sh tests/formats.sh ./zonelint
 	sh tests/baseline.sh ./zonelint
+	sh tests/changes.sh ./zonelint
 	sh tests/hooks.sh ./zonelint
 	sh tests/man.sh ./zonelint
 	sh tests/cycles.sh $(LIB_OBJS)
@@ -230,6 +231,7 @@ check-tsan:
 	  CFLAGS="-O1 -g -fsanitize=thread -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=thread"
 	cd build-tsan && TSAN_OPTIONS="halt_on_error=1 exitcode=66" sh tests/cli.sh ./zonelint
+	cd build-tsan && TSAN_OPTIONS="halt_on_error=1 exitcode=66" sh tests/changes.sh ./zonelint
 
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
 valgrind: zonelint tests/unit/run tests/servers/list

@@ -45,7 +45,7 @@ _zonelint()
 		_filedir '@(yaml|yml)'
 		return ;;
 	--output | -o | --stdin-filename | --allow-include | --baseline | \
-	--write-baseline | --server-config | --tsig-key)
+	--write-baseline | --server-config | --tsig-key | --summary-file)
 		_filedir
 		return ;;
 	--since)
@@ -60,7 +60,7 @@ _zonelint()
 			--axfr-timeout --axfr-max-bytes --allow-include --rules --no-default-rules
 			--select --ignore --severity --fail-on --format --output
 			--color --jobs --quiet --statistics --show-suppressed --config
-			--no-config --no-context --baseline --write-baseline --from-index --since --stdin-filename --list-rules --list-checks --explain
+			--no-config --no-context --baseline --write-baseline --from-index --since --summary --summary-file --stdin-filename --list-rules --list-checks --explain
 			--check-rules --version --help -f -j -o -q -V -h' -- "$cur"))
 		return
 	fi

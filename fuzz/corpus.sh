@@ -5,12 +5,12 @@
 #
 # usage: fuzz/corpus.sh OUTDIR     (run from the top of the tree)
 # writes OUTDIR/zone (and the same seeds in OUTDIR/lint), OUTDIR/zoneset,
-# OUTDIR/spf, OUTDIR/txt, OUTDIR/rules, OUTDIR/tagvalue, OUTDIR/config and
-# OUTDIR/server.
+# OUTDIR/spf, OUTDIR/txt, OUTDIR/rules, OUTDIR/tagvalue, OUTDIR/config,
+# OUTDIR/server and OUTDIR/change.
 set -eu
 
 out=${1:?usage: fuzz/corpus.sh OUTDIR}
-for h in zone lint zoneset spf txt rules tagvalue config server; do
+for h in zone lint zoneset spf txt rules tagvalue config server change; do
 	mkdir -p "$out/$h"
 done
 
@@ -169,4 +169,10 @@ for d in tests/servers/*/*/; do
 				cat "$f"
 			done
 	} | seed server
+done
+
+# Two versions of a zone, "%%" between them: the fixtures with a base.
+for z in $zones; do
+	[ -f "$z.base" ] || continue
+	{ cat "$z.base"; echo '%%'; cat "$z"; } | seed change
 done

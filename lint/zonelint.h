@@ -442,6 +442,34 @@ enum zl_status zl_lint_with(const struct zl_ruleset *rs,
 			    const struct zl_lint_opts *o,
 			    struct zl_diags *out);
 
+/* ---- what a change does to mail (docs/changes.md) ---- */
+
+enum zl_summary_format { ZL_SUMMARY_TEXT, ZL_SUMMARY_MARKDOWN };
+
+/* Reads a summary format: "text" or "markdown"; false for anything
+ * else. */
+bool zl_summary_format_parse(const char *s,
+			     enum zl_summary_format *out) ZL_MUST_CHECK;
+
+/* Says, per mail domain, what changes for mail from base (the zone's
+ * version at the base of a change; NULL: the zone is new) to cur (NULL:
+ * the zone is deleted): MX targets, preferences and TTLs, the addresses
+ * and DANE TLSA records of the MX hosts, null MX, SPF terms and lookups,
+ * DMARC policy and report addresses, DKIM selectors added, revoked or
+ * removed, the MTA-STS id and TLS-RPT report addresses.  set (NULL:
+ * none), the run's zones, which cur may be one of, says where an SPF
+ * include or redirect added goes: the target's SPF record, when a zone
+ * of the set holds its name.  Domains in
+ * name order, items in a fixed order and wording; zone data escaped (in
+ * Markdown, inside code spans).  title (NULL: none), e.g. the zone's
+ * file, heads the text.  Sets *out to a malloc'd string the caller frees:
+ * empty when nothing mail-related changed.  Returns ZL_OK or
+ * ZL_ERR_NOMEM. */
+enum zl_status zl_summary(const struct zl_zone *base,
+			  const struct zl_zone *cur, struct zl_zoneset *set,
+			  enum zl_summary_format fmt, const char *title,
+			  char **out) ZL_MUST_CHECK;
+
 /* ---- repository configuration (.zonelint.yaml, docs/config.md) ---- */
 
 #define ZL_CONFIG_NAME ".zonelint.yaml"

@@ -156,6 +156,15 @@ enum zl_status zl_zoneset_add_file(struct zl_zoneset *s, const char *path,
 	GUARDED(zl_zoneset_add_file_impl(s, path, origin, opts), );
 }
 
+enum zl_status zl_summary(const struct zl_zone *base,
+			  const struct zl_zone *cur, struct zl_zoneset *set,
+			  enum zl_summary_format fmt, const char *title,
+			  char **out)
+{
+	GUARDED(zl_summary_impl(base, cur, set, fmt, title, out),
+		*out = NULL;);
+}
+
 /* ---- configuration ---- */
 
 bool zl_config_find(const char *zone_path, char **out)

@@ -50,6 +50,12 @@ enum zl_status zl_zoneset_add_file_impl(struct zl_zoneset *s, const char *path,
 					const char *origin,
 					const struct zl_load_opts *opts);
 
+enum zl_status zl_summary_impl(const struct zl_zone *base,
+			       const struct zl_zone *cur,
+			       struct zl_zoneset *set,
+			       enum zl_summary_format fmt, const char *title,
+			       char **out);
+
 bool zl_config_find_impl(const char *zone_path, char **out);
 enum zl_status zl_config_load_file_impl(const char *path,
 					const struct zl_ruleset *base,

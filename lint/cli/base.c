@@ -137,6 +137,21 @@ void base_free(struct base *b)
 	free(b);
 }
 
+const char *base_renamed(const struct base *b, const char *path)
+{
+	const char *from = NULL;
+	char *rel;
+	size_t i;
+
+	if (!b || !path || (rel = gitidx_rel(b->tree, path)) == NULL)
+		return NULL;
+	for (i = 0; i < b->n && !from; i++)
+		if (strcmp(b->to[i], rel) == 0)
+			from = b->from[i];
+	free(rel);
+	return from;
+}
+
 struct zl_zone *base_zone(struct run *r, const struct job *j)
 {
 	const struct base *b = r->base;

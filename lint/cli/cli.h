@@ -48,6 +48,9 @@ struct cli {
 	bool from_index;		/* --from-index: read what git stages */
 	const char *since;		/* --since REV: the base of each zone */
 	int64_t now;			/* SOURCE_DATE_EPOCH, or 0: the clock */
+	bool summary;			/* --summary: what changes for mail */
+	enum zl_summary_format summary_fmt;
+	const char *summary_file;	/* --summary-file FILE */
 	const char **servers;		/* --server-config, in order */
 	size_t nservers;
 	const char *baseline;		/* --baseline FILE */
@@ -127,6 +130,7 @@ struct job {
 	char *origin, *decl;
 	const char *server;
 	char *include_dir;	/* where the server reads $INCLUDE from */
+	char *summary;		/* --summary of the zone, or NULL */
 	struct zl_zone *zone;	/* loaded, until the run ends (the set
 				   owns it once in_set) */
 	bool in_set;		/* a zone of the run's set, to lint */
@@ -156,6 +160,8 @@ struct run {
 	struct zl_configs *cfgs;/* NULL with --no-config */
 	struct gitidx *idx;	/* --from-index */
 	struct base *base;	/* --since, or HEAD under --from-index */
+	char **sums;		/* the --summary of each zone reported */
+	size_t nsums, capsums;
 	struct zl_budget *budget;	/* what all the zones may read */
 	struct zl_baseline *baseline;	/* --baseline, or NULL */
 	size_t hidden, stale;		/* findings it hid, entries unused */
@@ -285,11 +291,29 @@ void cli_packs_enable(struct zl_ruleset *rs, struct run *r);
 struct base;
 struct base *base_open(const struct cli *c, bool *ok);
 void base_free(struct base *b);
+/* The name path had at b (from the top level) when git finds that it was
+ * renamed since, else NULL; borrowed from b. */
+const char *base_renamed(const struct base *b, const char *path);
 /* The version at r->base (NULL: none) of j's zone file, loaded with the
  * zone's origin from the base's tree, under its old name when it was
  * renamed; NULL when the zone is new since then, is standard input, or
  * its base cannot be read.  Takes r->lock; the caller frees the zone. */
 struct zl_zone *base_zone(struct run *r, const struct job *j);
+
+/* ---- summary.c ---- */
+
+/* --summary of zone z (NULL: deleted) against its base (NULL: new) at b,
+ * with the run's zones set (NULL: none), headed by path (and the name it
+ * had, when renamed); malloc'd, or NULL when nothing mail-related changed
+ * or no summary was asked for. */
+char *cli_summary_zone(const struct cli *c, const struct base *b,
+		       const struct zl_zone *base, const struct zl_zone *z,
+		       struct zl_zoneset *set, const char *path);
+/* Writes the summaries of r's zones (r->sums), then those of the zones
+ * deleted since r->base below the operands (added to r->sums), to stderr
+ * or --summary-file, in Markdown under one heading; false after saying
+ * why it could not. */
+bool cli_summary_print(struct run *r);
 
 /* ---- baseline.c ---- */
 

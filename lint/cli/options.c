@@ -37,11 +37,22 @@ static int opt_severity(struct cli *c, const char *arg);
 static int opt_fail_on(struct cli *c, const char *arg);
 static int opt_format(struct cli *c, const char *arg);
 static int opt_color(struct cli *c, const char *arg);
+/* --summary[=text|markdown]: an optional argument, given with '='. */
+static int opt_summary(struct cli *c, const char *arg)
+{
+	c->summary = true;
+	if (!arg || zl_summary_format_parse(arg, &c->summary_fmt))
+		return 0;
+	warnx("--summary wants text or markdown, not '%s'", arg);
+	return -1;
+}
+
 static int opt_explain(struct cli *c, const char *arg);
 static int opt_jobs(struct cli *c, const char *arg);
 static int opt_server_config(struct cli *c, const char *arg);
 static int opt_axfr_timeout(struct cli *c, const char *arg);
 static int opt_axfr_max_bytes(struct cli *c, const char *arg);
+static int opt_summary(struct cli *c, const char *arg);
 
 #define BOOL(f) O_BOOL, offsetof(struct cli, f), ACT_LINT, NULL
 #define STR(f) O_STR, offsetof(struct cli, f), ACT_LINT, NULL
@@ -102,6 +113,10 @@ static const struct opt opts[] = {
 	  "read zones, their includes and .zonelint.yaml as staged in git" },
 	{ "since", 0, "REV", STR(since),
 	  "compare each zone with its version in git REV (SOA serial)" },
+	{ "summary", 0, "[=FMT]", FN(opt_summary),
+	  "say per mail domain what the change does to mail: text or markdown" },
+	{ "summary-file", 0, "FILE", STR(summary_file),
+	  "write the --summary to FILE instead of stderr" },
 	{ "stdin-filename", 0, "NAME", STR(stdin_name),
 	  "name of '-' in diagnostics and for the origin (default: <stdin>)" },
 	{ "list-checks", 0, NULL, ACT(ACT_LIST_CHECKS),
@@ -333,7 +348,9 @@ static void getopt_tables(struct option *lo, char *so)
 	*so++ = ':';	/* report a missing argument as ':' */
 	for (i = 0; i < NOPTS; i++) {
 		lo[i].name = opts[i].name;
-		lo[i].has_arg = opts[i].arg ? required_argument : no_argument;
+		lo[i].has_arg = !opts[i].arg ? no_argument :
+				opts[i].arg[0] == '[' ? optional_argument :
+				required_argument;
 		lo[i].flag = NULL;
 		lo[i].val = opts[i].short_name ? opts[i].short_name
 					       : LONG_ONLY + (int)i;
@@ -404,6 +421,22 @@ int cli_parse(struct cli *c, int argc, char **argv)
 		warnx("--since wants a git revision, not '%s'", c->since);
 		return -1;
 	}
+	if ((c->summary || c->summary_file) && !c->since && !c->from_index) {
+		warnx("--summary compares each zone with its base: give "
+		      "--since REV (or --from-index, whose base is HEAD)");
+		return -1;
+	}
+	if (c->summary_file) {
+		struct stat sb;
+
+		/* never a FIFO or a device, which could block the run */
+		if (stat(c->summary_file, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+			warnx("cannot write the summary to '%s': not a regular "
+			      "file", c->summary_file);
+			return -1;
+		}
+		c->summary = true;
+	}
 	if (c->nservers > 0 && c->from_index) {
 		warnx("--server-config reads files, not what git stages");
 		return -1;
@@ -428,7 +461,8 @@ void cli_usage(FILE *out)
 	      "what a server serves.\n\noptions:\n", out);
 	for (i = 0; i < NOPTS; i++) {
 		snprintf(left, sizeof left, "--%s%s%s", opts[i].name,
-			 opts[i].arg ? " " : "", opts[i].arg ? opts[i].arg : "");
+			 opts[i].arg && opts[i].arg[0] != '[' ? " " : "",
+			 opts[i].arg ? opts[i].arg : "");
 		if (opts[i].short_name)
 			fprintf(out, "  -%c, ", opts[i].short_name);
 		else

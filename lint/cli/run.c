@@ -91,6 +91,9 @@ static void lint_job(struct run *r, struct job *j)
 		/* The zone's version at the base, for the SOA serial. */
 		o.base = base = base_zone(r, j);
 		must(zl_lint_with(rs, j->zone, &o, &j->diags));
+		j->summary = cli_summary_zone(r->cli, r->base, base, j->zone,
+					      r->set, j->path ? j->path :
+					      stdin_name(r));
 		zl_zone_free(base);
 		j->linted = true;
 	}
@@ -659,7 +662,13 @@ static void report_jobs(struct run *r)
 			else if (j->linted)
 				r->nfiles++;
 			must(zl_diags_move(&r->diags, &j->diags));
-		}
+			if (j->summary) {
+				xgrow((void **)&r->sums, &r->capsums,
+				      r->nsums + 1, sizeof *r->sums);
+				r->sums[r->nsums++] = j->summary;
+			}
+		} else
+			free(j->summary);
 		zl_diags_free(&j->diags);
 	}
 }
@@ -792,6 +801,11 @@ int cli_lint(const struct cli *c, struct zl_ruleset *rs)
 		r.unwritten = cli_write_report(c, rs, &r.diags) != ZL_OK;
 	if (c->statistics)
 		cli_print_statistics(&r.diags);
+	if (!cli_summary_print(&r))
+		r.unwritten = true;
+	for (size_t i = 0; i < r.nsums; i++)
+		free(r.sums[i]);
+	free(r.sums);
 	if (!c->quiet)
 		cli_print_summary(&r);
 	if (failed(&r))
