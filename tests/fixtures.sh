@@ -23,6 +23,8 @@
 set -u
 zonelint=$1
 shift
+# The fixtures with a base are linted in a scratch git repository.
+sh "$(dirname "$0")/../tools/deps.sh" cmd:git:git || exit 1
 case $zonelint in */*) zonelint=$(cd "$(dirname "$zonelint")" && pwd)/$(basename "$zonelint") ;; esac
 dir=$(dirname "$0")/fixtures
 if [ $# -eq 0 ]; then
