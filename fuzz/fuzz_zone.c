@@ -45,14 +45,14 @@ static void rr_ok(const struct zl_zone *z, const struct zl_rr *rr)
 	unsigned i;
 
 	loc_ok(z, rr->src, rr->text);
-	tok_ok(z, rr->src, rr->owner_tok);
-	tok_ok(z, rr->src, rr->type_tok);
+	for (i = ZL_HDR_OWNER; i <= ZL_HDR_TYPE; i++)
+		tok_ok(z, rr->src, zl_rr_hdr(z, rr, (enum zl_hdr)i));
 	if ((size_t)rr->tok + rr->ntok > z->ntoks || !rr->owner)
 		abort();
 	for (i = 0; i < rr->ntok; i++)
 		tok_ok(z, rr->src, z->toks[rr->tok + i]);
 	for (i = 0; i < rr->nrdf; i++)
-		if ((size_t)rr->rdf[i].tok + rr->rdf[i].ntok > z->ntoks)
+		if ((size_t)rr->tok + rr->rdf[i].tok + rr->rdf[i].ntok > z->ntoks)
 			abort();
 	/* The index finds every owner again, by its canonical text. */
 	if (zl_zone_lookup(z, rr->owner->text) != rr->owner ||

@@ -33,7 +33,7 @@ static void target_not_alias(struct zl_ctx *ctx)
 			    { "canonical", canonical });
 	}
 	if (at.zone == ctx->zone && d != ZL_NO_FINDING)
-		zl_emit_note(ctx, d, cname->src, zl_rr_type_tok(cname),
+		zl_emit_note(ctx, d, cname->src, zl_rr_type_tok(ctx->zone, cname),
 			     "the CNAME is here");
 	zl_note_target(ctx, d, at, target->text, LDNS_RR_TYPE_CNAME);
 }
@@ -75,14 +75,14 @@ static void cname_exclusive(struct zl_ctx *ctx)
 	if (!others.len)
 		return;
 	{
-		d = ZL_EMIT(ctx, cname->src, zl_rr_type_tok(cname),
+		d = ZL_EMIT(ctx, cname->src, zl_rr_type_tok(ctx->zone, cname),
 			    { "others", others.s });
 	}
 	for (s = ctx->name->sets; d != ZL_NO_FINDING && s; s = s->next) {
 		const struct zl_rr *rr = &z->rrs[s->first];
 
 		if (!allowed_with_cname(s->type))
-			zl_emit_note(ctx, d, rr->src, zl_rr_type_tok(rr),
+			zl_emit_note(ctx, d, rr->src, zl_rr_type_tok(ctx->zone, rr),
 				     "the %s record is here",
 				     zl_type_str(s->type));
 	}

@@ -135,7 +135,7 @@ static void tlsa_smtp(struct zl_ctx *ctx)
 	}
 	n = zl_zone_lookup(ctx->zone, host);
 	if (!n || !(n->refs & ZL_REF_MX)) {
-		ZL_EMIT(ctx, ctx->rr->src, zl_rr_type_tok(ctx->rr),
+		ZL_EMIT(ctx, ctx->rr->src, zl_rr_type_tok(ctx->zone, ctx->rr),
 			{ "host", host });
 	}
 }

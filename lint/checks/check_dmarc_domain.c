@@ -179,7 +179,7 @@ static void dmarc_missing(struct zl_ctx *ctx)
 				zl_xasprintf("'_dmarc.%s' nor at '%s'",
 					     zl_name_tail(first->owner->text),
 					     apex);
-			d = ZL_EMIT(ctx, first->src, zl_rr_type_tok(first),
+			d = ZL_EMIT(ctx, first->src, zl_rr_type_tok(ctx->zone, first),
 				    { "domain", first->owner->text },
 				    { "apex", z->origin->text },
 				    { "where", where }, { "others", more },
@@ -197,7 +197,7 @@ static void dmarc_missing(struct zl_ctx *ctx)
 			first = first ? first : rr;
 			n++;
 		} else if (rr->owner != first->owner) {
-			zl_emit_note(ctx, d, rr->src, zl_rr_type_tok(rr),
+			zl_emit_note(ctx, d, rr->src, zl_rr_type_tok(ctx->zone, rr),
 				     "'%s' has no DMARC policy either",
 				     rr->owner->text);
 		}

@@ -26,7 +26,7 @@ static void present(struct zl_ctx *ctx)
 		return;
 	if (at == AT_WILDCARD && strncmp(rr->owner->text, "*.", 2) != 0)
 		return;
-	ZL_EMIT(ctx, rr->src, zl_rr_type_tok(rr));
+	ZL_EMIT(ctx, rr->src, zl_rr_type_tok(ctx->zone, rr));
 }
 
 const struct zl_check zl_check_present = {
@@ -62,10 +62,10 @@ static void rrset_max(struct zl_ctx *ctx)
 
 		if (i++ < max)
 			continue;
-		d = ZL_EMIT(ctx, rr->src, zl_rr_type_tok(rr),
+		d = ZL_EMIT(ctx, rr->src, zl_rr_type_tok(ctx->zone, rr),
 			    { "count", count }, { "max", limit });
 		if (d != ZL_NO_FINDING && rr != first)
-			zl_emit_note(ctx, d, first->src, zl_rr_type_tok(first),
+			zl_emit_note(ctx, d, first->src, zl_rr_type_tok(ctx->zone, first),
 				     "the first one is here");
 	}
 }

@@ -57,7 +57,8 @@ static void name_repeats_origin(struct zl_ctx *ctx)
 	unsigned skip;
 
 	if (zl_rule_variant(ctx->rule, 0) == W_OWNER) {
-		check_written(ctx, rr, rr->owner_tok, rr->owner);
+		check_written(ctx, rr, zl_rr_hdr(ctx->zone, rr, ZL_HDR_OWNER),
+			      rr->owner);
 		return;
 	}
 	for (skip = 0; (f = zl_rr_name_field(rr, skip)) >= 0; skip++)

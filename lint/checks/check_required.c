@@ -91,7 +91,7 @@ static void require(struct zl_ctx *ctx, const struct zl_name *d,
 			goto out;
 	for (i = 0; i < text->n; i++)
 		zl_buf_addf(&pats, "%s'%s'", i ? " and " : "", text->keys[i]);
-	ZL_EMIT(ctx, at->src, zl_rr_type_tok(at), { "name", want.s },
+	ZL_EMIT(ctx, at->src, zl_rr_type_tok(ctx->zone, at), { "name", want.s },
 		{ "domain", d->text }, { "rrtype", type },
 		{ "text", pats.s ? pats.s : "" });
 out:

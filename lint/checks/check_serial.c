@@ -60,7 +60,7 @@ static void add_rr(struct canon *c, const struct zl_zone *z,
 	zl_xgrow((void **)&c->off, &c->capoff, c->n + 2, sizeof *c->off);
 	c->off[c->n] = c->len;
 	put_field(c, rr->owner->text, rr->owner->len);
-	put32(c, (uint32_t)rr->type << 16 | rr->klass);
+	put32(c, (uint32_t)rr->type << 16 | z->klass);
 	put32(c, rr->ttl);
 	for (i = 0; i < rr->nrdf; i++) {
 		const struct zl_rdf *f = &rr->rdf[i];

@@ -656,7 +656,7 @@ static bool has_spf(struct zl_ctx *ctx, const struct zl_name *n)
 static void spf_obsolete_type(struct zl_ctx *ctx)
 {
 	if (!has_spf(ctx, ctx->rr->owner))
-		ZL_EMIT(ctx, ctx->rr->src, zl_rr_type_tok(ctx->rr));
+		ZL_EMIT(ctx, ctx->rr->src, zl_rr_type_tok(ctx->zone, ctx->rr));
 }
 
 const struct zl_check zl_check_spf_obsolete_type = {
@@ -689,7 +689,7 @@ static void spf_missing_for_mx(struct zl_ctx *ctx)
 	if (!mx || null_mx(z, ctx->name) || has_spf(ctx, ctx->name) ||
 	    ctx->name->below_cut)
 		return;
-	ZL_EMIT(ctx, mx->src, zl_rr_type_tok(mx));
+	ZL_EMIT(ctx, mx->src, zl_rr_type_tok(ctx->zone, mx));
 }
 
 const struct zl_check zl_check_spf_missing_for_mx = {

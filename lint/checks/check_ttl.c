@@ -6,9 +6,11 @@
 
 /* The token to point at for a record's TTL: the TTL when written, else the
  * type (the TTL was inherited from $TTL or an earlier record). */
-static struct zl_tok ttl_tok(const struct zl_rr *rr)
+static struct zl_tok ttl_tok(const struct zl_zone *z, const struct zl_rr *rr)
 {
-	return rr->ttl_tok.len ? rr->ttl_tok : zl_rr_type_tok(rr);
+	struct zl_tok t = zl_rr_hdr(z, rr, ZL_HDR_TTL);
+
+	return t.len ? t : zl_rr_type_tok(z, rr);
 }
 
 static const struct zl_param_spec consistent_params[] = { { .key = NULL } };
@@ -29,10 +31,10 @@ static void ttl_consistent(struct zl_ctx *ctx)
 			continue;
 		snprintf(a, sizeof a, "%u", rr->ttl);
 		snprintf(b, sizeof b, "%u", first->ttl);
-		d = ZL_EMIT(ctx, rr->src, ttl_tok(rr), { "ttl", a },
+		d = ZL_EMIT(ctx, rr->src, ttl_tok(ctx->zone, rr), { "ttl", a },
 			    { "first", b });
 		if (d != ZL_NO_FINDING)
-			zl_emit_note(ctx, d, first->src, ttl_tok(first),
+			zl_emit_note(ctx, d, first->src, ttl_tok(ctx->zone, first),
 				     "the first record of the set has TTL %u",
 				     first->ttl);
 	}
@@ -81,7 +83,7 @@ static void ttl_range(struct zl_ctx *ctx)
 	snprintf(lo, sizeof lo, "%ld", min);
 	snprintf(hi, sizeof hi, "%ld", max);
 	{
-		ZL_EMIT(ctx, rr->src, ttl_tok(rr), { "ttl", ttl },
+		ZL_EMIT(ctx, rr->src, ttl_tok(ctx->zone, rr), { "ttl", ttl },
 			{ "min", lo }, { "max", hi });
 	}
 }

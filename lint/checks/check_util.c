@@ -21,9 +21,11 @@ const struct zl_rr *zl_next_rr(const struct zl_zone *z, const struct zl_rr *rr)
 	return rr->next == ZL_NONE ? NULL : &z->rrs[rr->next];
 }
 
-struct zl_tok zl_rr_type_tok(const struct zl_rr *rr)
+struct zl_tok zl_rr_type_tok(const struct zl_zone *z, const struct zl_rr *rr)
 {
-	return rr->type_tok.len ? rr->type_tok : rr->text;
+	struct zl_tok t = zl_rr_hdr(z, rr, ZL_HDR_TYPE);
+
+	return t.len ? t : rr->text;
 }
 
 uint16_t zl_rdf_u16(const struct zl_rdf *f)
@@ -254,18 +256,22 @@ void zl_note_target(struct zl_ctx *ctx, zl_finding f, struct zl_at at,
 		return;
 	zone = at.zone->origin->text;
 	if (rr) {
-		zl_emit_note_in(ctx, f, at.zone, rr->src, zl_rr_type_tok(rr),
+		zl_emit_note_in(ctx, f, at.zone, rr->src,
+				zl_rr_type_tok(at.zone, rr),
 				"the %s record of '%s', in zone %s",
 				zl_type_str(type), text, zone);
 	} else if (at.name && at.name->sets) {
 		rr = &at.zone->rrs[at.name->sets->first];
-		zl_emit_note_in(ctx, f, at.zone, rr->src, rr->owner_tok.len ?
-				rr->owner_tok : rr->text,
+		zl_emit_note_in(ctx, f, at.zone, rr->src,
+				rr->owner_len ? zl_rr_hdr(at.zone, rr,
+							  ZL_HDR_OWNER)
+					      : rr->text,
 				"'%s' in zone %s has no %s record", text, zone,
 				zl_type_str(type));
 	} else if ((rr = zl_first_rr(at.zone, at.zone->origin,
 				     LDNS_RR_TYPE_SOA)) != NULL) {
-		zl_emit_note_in(ctx, f, at.zone, rr->src, zl_rr_type_tok(rr),
+		zl_emit_note_in(ctx, f, at.zone, rr->src,
+				zl_rr_type_tok(at.zone, rr),
 				"zone %s has no name '%s'", zone, text);
 	}
 }

@@ -186,7 +186,7 @@ const struct zl_rr *zl_first_rr(const struct zl_zone *z,
 const struct zl_rr *zl_next_rr(const struct zl_zone *z,
 			       const struct zl_rr *rr);
 /* The token that names a record as a whole: its type, else its text. */
-struct zl_tok zl_rr_type_tok(const struct zl_rr *rr);
+struct zl_tok zl_rr_type_tok(const struct zl_zone *z, const struct zl_rr *rr);
 /* Whether text[0..len) is an IPv4 or IPv6 address literal (a final dot
  * allowed). */
 bool zl_text_is_address(const char *text, size_t len);

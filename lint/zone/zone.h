@@ -49,7 +49,8 @@ struct zl_rdf {
 	const uint8_t *data;	/* wire form, in the zone arena */
 	struct zl_name *name;	/* for domain-name fields: the interned,
 				   absolute name; NULL otherwise */
-	uint32_t tok;		/* first source token, index into zone->toks */
+	uint16_t tok;		/* first source token, counted from the
+				   record's first rdata token (zl_rr.tok) */
 	uint16_t ntok;		/* tokens this field was made from */
 	uint16_t len;		/* bytes of data */
 	uint8_t type;		/* ldns_rdf_type */
@@ -62,25 +63,37 @@ enum {
 	ZL_RR_UNCHECKED = 1 << 3,	/* rdata in a format zonelint does not
 					   read: kept as written, nrdf 0 (or
 					   one opaque field for \#) */
+	ZL_RR_FAR = 1 << 4,	/* the owner, TTL, class and type tokens
+				   are the four zone->toks before tok: one
+				   of them lies too far from text.off, or
+				   is too long, for hat and hlen */
 };
 
-/* One record that loaded without error. */
+/* Which of a record's tokens before its rdata (zl_rr_hdr). */
+enum zl_hdr { ZL_HDR_OWNER, ZL_HDR_TTL, ZL_HDR_CLASS, ZL_HDR_TYPE };
+
+/* One record that loaded without error: 56 bytes.  The owner, TTL, class
+ * and type tokens are kept as offsets from the record's first byte and
+ * short lengths; zl_rr_hdr() gives them as spans. */
 struct zl_rr {
 	struct zl_name *owner;
 	struct zl_rdf *rdf;	/* nrdf fields, in the arena */
 	uint32_t next;		/* next record of the same RRset or ZL_NONE */
 	uint32_t ttl;
 	uint32_t tok;		/* first rdata token in zone->toks */
+	struct zl_tok text;	/* the whole record, first to last byte */
 	uint16_t ntok;		/* rdata tokens */
 	uint16_t nrdf;
-	uint16_t type, klass;
+	uint16_t type;
 	uint16_t src;		/* index into zone->srcs */
 	uint8_t flags;
-	struct zl_tok owner_tok;/* len 0 when blank: off is the line start */
-	struct zl_tok ttl_tok, class_tok, type_tok;	/* len 0 when absent */
-	struct zl_tok text;	/* the whole record, first to last byte */
+	/* Unless ZL_RR_FAR: the lengths of the TTL, class and type tokens
+	 * (0: absent), the owner's (0: blank; it starts at text.off), and
+	 * the offsets of the TTL, class and type tokens from text.off. */
+	uint8_t hlen[3];
+	uint16_t owner_len;
+	uint16_t hat[3];
 };
-
 /* All records of one type at one name, in file order. */
 struct zl_rrset {
 	struct zl_rrset *next;	/* next type at the same name */
@@ -160,6 +173,8 @@ struct zl_zone {
 	size_t nlost, caplost;
 	struct zl_comment *comments;	/* in the order read */
 	size_t ncomments, capcomments;
+	uint16_t klass;		/* of its records (RFC 1035 §5.2); 0 before
+				   the first */
 	struct zl_arena arena;
 };
 
@@ -245,6 +260,22 @@ static inline const char *zl_tok_text(const struct zl_zone *z, uint16_t src,
 				      struct zl_tok t)
 {
 	return z->srcs[src]->buf + t.off;
+}
+
+/* The owner, TTL, class or type token of rr, a record of z: {0, 0} for an
+ * absent TTL or class, {text.off, 0} for a blank owner. */
+static inline struct zl_tok zl_rr_hdr(const struct zl_zone *z,
+				      const struct zl_rr *rr, enum zl_hdr h)
+{
+	struct zl_tok t = { rr->text.off, rr->owner_len };
+
+	if (rr->flags & ZL_RR_FAR)
+		return z->toks[rr->tok - 4 + h];
+	if (h != ZL_HDR_OWNER) {
+		t.off = rr->hat[h - 1] ? rr->text.off + rr->hat[h - 1] : 0;
+		t.len = rr->hlen[h - 1];
+	}
+	return t;
 }
 
 /* Records that a record of owner and type (0: unknown) was not loaded;

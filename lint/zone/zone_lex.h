@@ -197,7 +197,6 @@ struct zl_rdata_in {
 	struct zl_tok type_tok;
 	const struct zl_lex_tok *toks;	/* the rdata tokens */
 	size_t ntoks;
-	uint32_t tok0;		/* index of toks[0] in z->toks */
 	const uint8_t *origin;	/* current $ORIGIN, wire form */
 	size_t originlen;
 };

@@ -50,7 +50,6 @@ struct loader {
 	bool prev_bad;			/* the last owner was unusable */
 	bool seen_record;
 	bool generating;		/* reading the text of a $GENERATE */
-	uint16_t zone_class;		/* of the first record; 0 before */
 	bool have_dollar_ttl, have_last_ttl, have_soa_min;
 	uint32_t dollar_ttl, last_ttl, soa_min;
 	uint8_t noted[65536 / 8];	/* types whose unchecked rdata has

@@ -158,7 +158,7 @@ static bool set_rdf(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	r->data = p;
 	r->len = (uint16_t)len;
 	r->type = ft;
-	r->tok = c->in->tok0 + (uint32_t)ti;
+	r->tok = (uint16_t)ti;
 	r->ntok = (uint16_t)take;
 	return true;
 }
@@ -504,7 +504,7 @@ static bool conv_amttype(struct conv *c, struct zl_rdf *r, size_t ti,
 	if (!conv_small(c, r, ti + 1, 3, "AMTRELAY relay type"))
 		return false;
 	((uint8_t *)r->data)[0] |= (uint8_t)(d << 7);
-	r->tok = c->in->tok0 + (uint32_t)ti;
+	r->tok = (uint16_t)ti;
 	r->ntok = 2;
 	return true;
 }
@@ -785,7 +785,7 @@ static bool conv_fields(struct conv *c, const struct zl_rrtype *t,
 	rr->nrdf = (uint16_t)f;
 	/* BIND refuses a digest of the wrong length for its type. */
 	if (!zl_field_digest(in->type, rr->rdf, f, &c->field, &e))
-		return bad(c, e.cat, span_of(c, rr->rdf[c->field].tok - in->tok0,
+		return bad(c, e.cat, span_of(c, rr->rdf[c->field].tok,
 					     rr->rdf[c->field].ntok),
 			   "%s %s", fn(c), e.msg);
 	return true;

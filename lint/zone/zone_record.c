@@ -8,12 +8,20 @@
 #include <string.h>
 #include <strings.h>
 
+/* A record while it is read: the record, its class, and its tokens before
+ * the rdata as full spans, packed into the record at the end
+ * (pack_header). */
+struct rec {
+	struct zl_rr rr;
+	uint16_t klass;
+	struct zl_tok hdr[4];	/* enum zl_hdr; len 0 when absent */
+};
+
 /* Reads the optional TTL and class, in either order (RFC 1035 §5.1 allows
  * both; ldns only the first).  *i is the next token.  Returns false after
  * reporting a bad TTL. */
 static bool ttl_class(struct loader *L, uint16_t src,
-		      const struct zl_lex_line *ln, size_t *i,
-		      struct zl_rr *rr)
+		      const struct zl_lex_line *ln, size_t *i, struct rec *r)
 {
 	const struct zl_lex_tok *t;
 	const char *s;
@@ -23,13 +31,13 @@ static bool ttl_class(struct loader *L, uint16_t src,
 		s = text_of(L, src, t);
 		if (t->quoted || t->len == 0)
 			break;
-		if (s[0] >= '0' && s[0] <= '9' && rr->ttl_tok.len == 0) {
-			if (!zl_ld_ttl(L, src, t, &rr->ttl))
+		if (s[0] >= '0' && s[0] <= '9' && !r->hdr[ZL_HDR_TTL].len) {
+			if (!zl_ld_ttl(L, src, t, &r->rr.ttl))
 				return false;
-			rr->ttl_tok = span(t);
-		} else if (rr->class_tok.len == 0 &&
-			   zl_ld_class(s, t->len, &rr->klass)) {
-			rr->class_tok = span(t);
+			r->hdr[ZL_HDR_TTL] = span(t);
+		} else if (!r->hdr[ZL_HDR_CLASS].len &&
+			   zl_ld_class(s, t->len, &r->klass)) {
+			r->hdr[ZL_HDR_CLASS] = span(t);
 		} else {
 			break;
 		}
@@ -38,13 +46,14 @@ static bool ttl_class(struct loader *L, uint16_t src,
 }
 
 static bool owner_of(struct loader *L, uint16_t src,
-		     const struct zl_lex_line *ln, struct zl_rr *rr)
+		     const struct zl_lex_line *ln, struct rec *r)
 {
+	struct zl_rr *rr = &r->rr;
 	uint8_t wire[ZL_NAME_MAXWIRE];
 
 	if (ln->blank) {
 		/* RFC 1035 §5.1: a blank owner is the previous owner. */
-		rr->owner_tok.off = ln->start;
+		r->hdr[ZL_HDR_OWNER].off = ln->start;
 		rr->flags |= ZL_RR_OWNER_BLANK;
 		if (L->prev_bad)
 			return false;	/* its owner line was reported */
@@ -57,7 +66,7 @@ static bool owner_of(struct loader *L, uint16_t src,
 		rr->owner = L->prev_owner;
 		return true;
 	}
-	rr->owner_tok = span(&ln->toks[0]);
+	r->hdr[ZL_HDR_OWNER] = span(&ln->toks[0]);
 	L->prev_bad = true;
 	if (zl_ld_name(L, src, &ln->toks[0], wire) == 0)
 		return false;
@@ -68,8 +77,9 @@ static bool owner_of(struct loader *L, uint16_t src,
 }
 
 static bool rr_type(struct loader *L, uint16_t src,
-		    const struct zl_lex_line *ln, size_t i, struct zl_rr *rr)
+		    const struct zl_lex_line *ln, size_t i, struct rec *r)
 {
+	struct zl_rr *rr = &r->rr;
 	const struct zl_lex_tok *t;
 	const struct zl_rrtype *rt;
 	const char *s;
@@ -83,7 +93,7 @@ static bool rr_type(struct loader *L, uint16_t src,
 	}
 	t = &ln->toks[i];
 	s = text_of(L, src, t);
-	rr->type_tok = span(t);
+	r->hdr[ZL_HDR_TYPE] = span(t);
 	if (t->quoted || !zl_type_parse(s, t->len, &rr->type)) {
 		zl_zone_problem(L->z, "syntax", src, span(t),
 				"unknown record type '%.*s%s'",
@@ -123,12 +133,13 @@ static uint32_t soa_minimum(const struct zl_rr *rr)
 
 /* The TTL of a record without one (RFC 1035 §5.1, RFC 2308 §4): $TTL,
  * else the last explicit TTL, else the SOA minimum. */
-static bool rr_ttl(struct loader *L, uint16_t src, struct zl_rr *rr)
+static bool rr_ttl(struct loader *L, uint16_t src, struct rec *r)
 {
+	struct zl_rr *rr = &r->rr;
 	bool soa = rr->type == LDNS_RR_TYPE_SOA && rr->nrdf == 7 &&
 		   rr->rdf[6].len == 4;
 
-	if (rr->ttl_tok.len) {
+	if (r->hdr[ZL_HDR_TTL].len) {
 		L->last_ttl = rr->ttl;
 		L->have_last_ttl = true;
 	} else {
@@ -142,7 +153,8 @@ static bool rr_ttl(struct loader *L, uint16_t src, struct zl_rr *rr)
 		else if (soa)
 			rr->ttl = soa_minimum(rr);
 		else {
-			zl_zone_problem(L->z, "syntax", src, rr->type_tok,
+			zl_zone_problem(L->z, "syntax", src,
+					r->hdr[ZL_HDR_TYPE],
 					"no TTL for this record and no $TTL before it");
 			return false;
 		}
@@ -158,41 +170,43 @@ static bool rr_ttl(struct loader *L, uint16_t src, struct zl_rr *rr)
  * omitted class is the zone's (as BIND and Knot read it).  The query
  * classes (RFC 6895 §3.2) are never data.  Servers refuse a zone with
  * another class in it. */
-static bool rr_class(struct loader *L, uint16_t src, struct zl_rr *rr)
+static bool rr_class(struct loader *L, uint16_t src, struct rec *r)
 {
-	uint16_t k = rr->klass;
+	uint16_t k = r->klass, *zone_class = &L->z->klass;
 	char name[16], zone[16];
 
-	if (!rr->class_tok.len) {
-		rr->klass = L->zone_class ? L->zone_class : LDNS_RR_CLASS_IN;
+	if (!r->hdr[ZL_HDR_CLASS].len) {
+		r->klass = *zone_class ? *zone_class : LDNS_RR_CLASS_IN;
 	} else if (k == 0 || (k >= 128 && k <= 255) ||
 		   (k >= 57344 && k <= 65279) || k == 65535) {
-		zl_zone_problem(L->z, "class", src, rr->class_tok,
+		zl_zone_problem(L->z, "class", src, r->hdr[ZL_HDR_CLASS],
 				"class %s cannot appear in a zone file",
 				zl_ld_class_name(k, name, sizeof name));
 		return false;
-	} else if (L->zone_class && k != L->zone_class) {
-		zl_zone_problem(L->z, "class", src, rr->class_tok,
+	} else if (*zone_class && k != *zone_class) {
+		zl_zone_problem(L->z, "class", src, r->hdr[ZL_HDR_CLASS],
 				"class %s differs from the zone's class %s",
 				zl_ld_class_name(k, name, sizeof name),
-				zl_ld_class_name(L->zone_class, zone, sizeof zone));
+				zl_ld_class_name(*zone_class, zone, sizeof zone));
 		return false;
 	}
-	if (!L->zone_class)
-		L->zone_class = rr->klass;
+	if (!*zone_class)
+		*zone_class = r->klass;
 	return true;
 }
 
 /* Whether the zone holds rr: servers ignore data outside the origin
  * (reported once per name, at its first record), and a zone has one SOA
  * record, at its apex (RFC 1035 §5.2, RFC 1034 §4.3.4). */
-static bool rr_placed(struct loader *L, uint16_t src, struct zl_rr *rr)
+static bool rr_placed(struct loader *L, uint16_t src, const struct rec *r)
 {
 	const struct zl_name *origin = L->z->origin;
+	const struct zl_rr *rr = &r->rr;
 
 	if (!rr->owner->in_zone) {
 		if (rr->owner->nrr++ == 0)
-			zl_zone_problem(L->z, "outside", src, rr->owner_tok,
+			zl_zone_problem(L->z, "outside", src,
+					r->hdr[ZL_HDR_OWNER],
 					"'%s' is outside the zone '%s': "
 					"servers ignore its records, and so "
 					"does zonelint", rr->owner->text,
@@ -202,13 +216,13 @@ static bool rr_placed(struct loader *L, uint16_t src, struct zl_rr *rr)
 	if (rr->type != LDNS_RR_TYPE_SOA)
 		return true;
 	if (rr->owner != origin) {
-		zl_zone_problem(L->z, "soa", src, rr->owner_tok,
+		zl_zone_problem(L->z, "soa", src, r->hdr[ZL_HDR_OWNER],
 				"SOA record at '%s', below the zone apex '%s'",
 				rr->owner->text, origin->text);
 		return false;
 	}
 	if (zl_name_rrset(rr->owner, LDNS_RR_TYPE_SOA)) {
-		zl_zone_problem(L->z, "soa", src, rr->type_tok,
+		zl_zone_problem(L->z, "soa", src, r->hdr[ZL_HDR_TYPE],
 				"second SOA record at '%s': a zone has one",
 				rr->owner->text);
 		return false;
@@ -216,27 +230,58 @@ static bool rr_placed(struct loader *L, uint16_t src, struct zl_rr *rr)
 	return true;
 }
 
+/* Keeps the tokens before the rdata in rr: as offsets and lengths that
+ * fit, else as four tokens of the zone before the rdata's (ZL_RR_FAR). */
+static void pack_header(struct zl_zone *z, struct rec *r)
+{
+	struct zl_rr *rr = &r->rr;
+	const struct zl_tok *h = r->hdr;
+	bool far = h[ZL_HDR_OWNER].off != rr->text.off ||
+		   h[ZL_HDR_OWNER].len > UINT16_MAX;
+	int k;
+
+	for (k = ZL_HDR_TTL; k <= ZL_HDR_TYPE && !far; k++)
+		far = h[k].len && (h[k].off - rr->text.off > UINT16_MAX ||
+				   h[k].len > UINT8_MAX);
+	if (far) {
+		rr->flags |= ZL_RR_FAR;
+		zl_xgrow((void **)&z->toks, &z->captoks, z->ntoks + 4,
+			 sizeof *z->toks);
+		memcpy(z->toks + z->ntoks, h, 4 * sizeof *h);
+		z->ntoks += 4;
+		return;
+	}
+	rr->owner_len = (uint16_t)h[ZL_HDR_OWNER].len;
+	for (k = ZL_HDR_TTL; k <= ZL_HDR_TYPE; k++)
+		if (h[k].len) {
+			rr->hat[k - 1] = (uint16_t)(h[k].off - rr->text.off);
+			rr->hlen[k - 1] = (uint8_t)h[k].len;
+		}
+}
+
 void zl_ld_record(struct loader *L, uint16_t src,
 		   const struct zl_lex_line *ln)
 {
 	struct zl_zone *z = L->z;
 	struct zl_rdata_in in;
-	struct zl_rr rr;
+	struct rec r;
+	struct zl_rr *rr = &r.rr;
+	const struct zl_tok *h = r.hdr;
 	size_t i, k, tok0 = z->ntoks, nrd;
 
-	memset(&rr, 0, sizeof rr);
+	memset(&r, 0, sizeof r);
 	if (!zl_ld_origin(L))
 		return;
 	zl_ld_fix_origin(L);
 	L->seen_record = true;
-	rr.src = src;
-	rr.text.off = ln->start;
-	rr.text.len = ln->end - ln->start;
+	rr->src = src;
+	rr->text.off = ln->start;
+	rr->text.len = ln->end - ln->start;
 	i = ln->blank ? 0 : 1;
-	if (!owner_of(L, src, ln, &rr))
+	if (!owner_of(L, src, ln, &r))
 		return;
-	if (!ttl_class(L, src, ln, &i, &rr) || !rr_type(L, src, ln, i, &rr)) {
-		rr.type = 0;
+	if (!ttl_class(L, src, ln, &i, &r) || !rr_type(L, src, ln, i, &r)) {
+		rr->type = 0;
 		goto drop;
 	}
 	nrd = ln->ntoks - i - 1;
@@ -245,25 +290,27 @@ void zl_ld_record(struct loader *L, uint16_t src,
 				"more than 65535 rdata tokens in one record");
 		goto drop;
 	}
+	pack_header(z, &r);
+	rr->tok = (uint32_t)z->ntoks;
 	zl_xgrow((void **)&z->toks, &z->captoks, z->ntoks + nrd,
 		 sizeof *z->toks);
 	for (k = 0; k < nrd; k++)
 		z->toks[z->ntoks++] = span(&ln->toks[i + 1 + k]);
 	memset(&in, 0, sizeof in);
 	in.src = src;
-	in.type = rr.type;
-	in.type_tok = rr.type_tok;
+	in.type = rr->type;
+	in.type_tok = h[ZL_HDR_TYPE];
 	in.toks = ln->toks + i + 1;
 	in.ntoks = nrd;
-	in.tok0 = (uint32_t)tok0;
 	in.origin = L->origin;
 	in.originlen = L->originlen;
-	if (!zl_rdata_convert(z, &in, &rr, &L->scratch) || !rr_ttl(L, src, &rr) ||
-	    !rr_class(L, src, &rr) || !rr_placed(L, src, &rr))
+	if (!zl_rdata_convert(z, &in, rr, &L->scratch) || !rr_ttl(L, src, &r) ||
+	    !rr_class(L, src, &r) || !rr_placed(L, src, &r))
 		goto drop;
 	if (!zl_budget_take(&L->budget->records, 1, L->budget->lim.records)) {
-		zl_zone_problem(z, "limit", src, rr.owner_tok.len ? rr.owner_tok
-				: rr.type_tok, "more than %" PRIu64 " records "
+		zl_zone_problem(z, "limit", src, h[ZL_HDR_OWNER].len ?
+				h[ZL_HDR_OWNER] : h[ZL_HDR_TYPE],
+				"more than %" PRIu64 " records "
 				"in this run; the rest of the zone is not read",
 				L->budget->lim.records);
 		L->stop = true;
@@ -272,29 +319,27 @@ void zl_ld_record(struct loader *L, uint16_t src,
 	/* Reported at the first record over the limit only: a million
 	 * records at one name must give one error, not a million.  nrr
 	 * keeps counting so that the rest stay quiet. */
-	if (rr.owner->nrr >= MAX_RR_PER_NAME) {
-		if (rr.owner->nrr++ == MAX_RR_PER_NAME)
-			zl_zone_problem(z, "limit", src, rr.owner_tok,
+	if (rr->owner->nrr >= MAX_RR_PER_NAME) {
+		if (rr->owner->nrr++ == MAX_RR_PER_NAME)
+			zl_zone_problem(z, "limit", src, h[ZL_HDR_OWNER],
 					"more than %d records at '%s'; the "
 					"rest are not checked",
-					MAX_RR_PER_NAME, rr.owner->text);
+					MAX_RR_PER_NAME, rr->owner->text);
 		goto drop;
 	}
-	if ((rr.flags & ZL_RR_UNCHECKED) &&
-	    !(L->noted[rr.type / 8] & 1 << rr.type % 8)) {
-		L->noted[rr.type / 8] |= (uint8_t)(1 << rr.type % 8);
-		zl_zone_problem(z, "unchecked", src, rr.type_tok,
+	if ((rr->flags & ZL_RR_UNCHECKED) &&
+	    !(L->noted[rr->type / 8] & 1 << rr->type % 8)) {
+		L->noted[rr->type / 8] |= (uint8_t)(1 << rr->type % 8);
+		zl_zone_problem(z, "unchecked", src, h[ZL_HDR_TYPE],
 				"%s rdata%s is not checked: zonelint does not "
-				"read its format", zl_type_name(rr.type),
-				rr.flags & ZL_RR_GENERIC ?
+				"read its format", zl_type_name(rr->type),
+				rr->flags & ZL_RR_GENERIC ?
 				" in RFC 3597 form" : "");
 	}
-	rr.tok = (uint32_t)tok0;
-	rr.ntok = (uint16_t)nrd;
-	zl_zone_add_rr(z, &rr);
+	rr->ntok = (uint16_t)nrd;
+	zl_zone_add_rr(z, rr);
 	return;
 drop:
 	z->ntoks = tok0;
-	zl_zone_lost(z, rr.owner, rr.type);
+	zl_zone_lost(z, rr->owner, rr->type);
 }
-

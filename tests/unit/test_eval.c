@@ -40,7 +40,8 @@ static void each(struct zl_ctx *ctx)
 	zl_finding d = ZL_EMIT_RR(ctx, rr, { "val", "a\033[31mb" },
 				  { "fix", "fixed." });
 
-	zl_emit_note(ctx, d, rr->src, rr->owner_tok, "note %d", 1);
+	zl_emit_note(ctx, d, rr->src, zl_rr_hdr(ctx->zone, rr, ZL_HDR_OWNER),
+		     "note %d", 1);
 }
 
 static const struct zl_param_spec no_params[] = { { .key = NULL } };

@@ -190,19 +190,19 @@ START_TEST(test_records)
 	ck_assert_uint_eq(rr->ttl, 3600);
 	ck_assert(!(rr->flags & ZL_RR_TTL_IMPLICIT));
 	ck_assert(rr->flags & ZL_RR_OWNER_BLANK);
-	ck_assert_uint_eq(rr->owner_tok.len, 0);
-	ck_assert_uint_eq(rr->klass, LDNS_RR_CLASS_IN);
-	ck_assert_uint_eq(rr->class_tok.off, 49);
-	ck_assert_uint_eq(rr->class_tok.len, 2);
-	ck_assert_uint_eq(rr->ttl_tok.off, 52);
-	ck_assert_uint_eq(rr->ttl_tok.len, 4);
-	ck_assert_uint_eq(rr->type_tok.off, 57);
+	ck_assert_uint_eq(zl_rr_hdr(z, rr, ZL_HDR_OWNER).len, 0);
+	ck_assert_uint_eq(z->klass, LDNS_RR_CLASS_IN);
+	ck_assert_uint_eq(zl_rr_hdr(z, rr, ZL_HDR_CLASS).off, 49);
+	ck_assert_uint_eq(zl_rr_hdr(z, rr, ZL_HDR_CLASS).len, 2);
+	ck_assert_uint_eq(zl_rr_hdr(z, rr, ZL_HDR_TTL).off, 52);
+	ck_assert_uint_eq(zl_rr_hdr(z, rr, ZL_HDR_TTL).len, 4);
+	ck_assert_uint_eq(zl_rr_hdr(z, rr, ZL_HDR_TYPE).off, 57);
 	ck_assert_uint_eq(rr->ntok, 2);
 	ck_assert_uint_eq(z->toks[rr->tok].off, 60);
 	ck_assert_uint_eq(rdf_u32(&rr->rdf[0]), 10);
 	ck_assert_str_eq(rr->rdf[1].name->text, "mail.example.com.");
 	ck_assert(rr->rdf[1].name->in_zone);
-	ck_assert_uint_eq(rr->rdf[1].tok, rr->tok + 1);
+	ck_assert_uint_eq(rr->rdf[1].tok, 1);
 	rr = rr_at(z, "example.com.", LDNS_RR_TYPE_MX, 1);
 	ck_assert_str_eq(rr->rdf[1].name->text, "mx.example.net.");
 	ck_assert(!rr->rdf[1].name->in_zone);
@@ -218,7 +218,7 @@ START_TEST(test_records)
 	ck_assert_mem_eq(rr->rdf[0].data, "\300\0\2\1", 4);
 	rr = rr_at(z, "mail.example.com.", LDNS_RR_TYPE_A, 1);
 	ck_assert_uint_eq(rr->ttl, 604800);
-	ck_assert_uint_eq(rr->klass, LDNS_RR_CLASS_IN);
+	ck_assert_uint_eq(z->klass, LDNS_RR_CLASS_IN);
 	/* TXT: one field per string, quotes and ';' kept right. */
 	rr = rr_at(z, "txt.example.com.", LDNS_RR_TYPE_TXT, 0);
 	ck_assert_uint_eq(rr->nrdf, 3);
@@ -467,10 +467,9 @@ START_TEST(test_class)
 	prob(z, "class CLASS65535 cannot appear", 7, 3, "class");
 	prob(z, "class ANY cannot appear", 8, 3, "class");
 	ck_assert_uint_eq(z->nprobs, 4);
-	ck_assert_uint_eq(rr_at(z, "a.example.com.", LDNS_RR_TYPE_TXT,
-				0)->klass, LDNS_RR_CLASS_IN);
-	ck_assert_uint_eq(rr_at(z, "c.example.com.", LDNS_RR_TYPE_A, 0)->klass,
-			  LDNS_RR_CLASS_IN);
+	/* Every record kept is of the zone's class. */
+	ck_assert_uint_eq(z->klass, LDNS_RR_CLASS_IN);
+	ck_assert_ptr_nonnull(rr_at(z, "c.example.com.", LDNS_RR_TYPE_A, 0));
 	ck_assert_uint_eq(z->nrrs, 3);
 	zl_zone_free(z);
 
@@ -481,8 +480,8 @@ START_TEST(test_class)
 		 "@ IN TXT x\n");
 	prob(z, "class IN differs from the zone's class CH", 4, 3, "class");
 	ck_assert_uint_eq(z->nprobs, 1);
-	ck_assert_uint_eq(rr_at(z, "version.bind.", LDNS_RR_TYPE_TXT,
-				0)->klass, LDNS_RR_CLASS_CH);
+	ck_assert_uint_eq(z->klass, LDNS_RR_CLASS_CH);
+	ck_assert_ptr_nonnull(rr_at(z, "version.bind.", LDNS_RR_TYPE_TXT, 0));
 	zl_zone_free(z);
 }
 END_TEST
@@ -1213,7 +1212,7 @@ START_TEST(test_generate)
 	/* Generated records are shown at their directive: the owner at the
 	 * owner template, the rdata at the rdata template. */
 	rr = rr_at(z, "host3.example.com.", LDNS_RR_TYPE_A, 0);
-	loc = zl_zone_loc(z, rr->src, rr->owner_tok);
+	loc = zl_zone_loc(z, rr->src, zl_rr_hdr(z, rr, ZL_HDR_OWNER));
 	ck_assert_str_eq(loc.file, "gen.example.com.zone");
 	ck_assert_uint_eq(loc.line, 6);
 	ck_assert_uint_eq(loc.col, 15);
@@ -1228,10 +1227,10 @@ START_TEST(test_generate)
 	ck_assert_uint_eq(loc.col, 15);
 	ck_assert_uint_eq(loc.end_col, 32);
 	rr = rr_at(z, "020.rev.example.com.", LDNS_RR_TYPE_PTR, 0);
-	loc = zl_zone_loc(z, rr->src, rr->ttl_tok);
+	loc = zl_zone_loc(z, rr->src, zl_rr_hdr(z, rr, ZL_HDR_TTL));
 	ck_assert_uint_eq(loc.line, 7);
 	ck_assert_uint_eq(loc.col, 33);
-	loc = zl_zone_loc(z, rr->src, rr->class_tok);
+	loc = zl_zone_loc(z, rr->src, zl_rr_hdr(z, rr, ZL_HDR_CLASS));
 	ck_assert_uint_eq(loc.col, 37);
 	/* Every field of a quoted rdata template is shown at it. */
 	rr = rr_at(z, "example.com.", LDNS_RR_TYPE_MX, 1);
@@ -1284,6 +1283,56 @@ START_TEST(test_generate_errors)
 }
 END_TEST
 
+/* A record keeps the tokens before its rdata as short offsets from its
+ * first byte; a TTL, class or type token far from it (a long comment
+ * inside parentheses) or long itself is kept whole, and each is found at
+ * its place. */
+START_TEST(test_header_far)
+{
+	static const char *ttl[] = { "3600", "000000000000000000000000000000"
+		"000000000000000000000000000000000000000000000000000000000000"
+		"000000000000000000000000000000000000000000000000000000000000"
+		"000000000000000000000000000000000000000000000000000000000000"
+		"0000000000000000000000000000000000000000000000000000000003600" };
+	struct zl_buf b = { 0 };
+	struct zl_zone *z;
+	const struct zl_rr *rr;
+	struct zl_tok t;
+	size_t i, gap[] = { 1, 70000 }, at;
+	unsigned k;
+
+	for (k = 0; k < 4; k++) {
+		b.len = 0;
+		zl_buf_addf(&b, "@ 1 SOA ns hm 1 2 3 4 5\nmail (");
+		for (i = 0; i < gap[k / 2]; i++)
+			zl_buf_addc(&b, i % 60 == 59 ? '\n' : ' ');
+		at = b.len;
+		zl_buf_addf(&b, "%s IN A 192.0.2.1 )\n", ttl[k % 2]);
+		z = load("example.com.zone", b.s);
+		ck_assert_uint_eq(z->nprobs, 0);
+		rr = rr_at(z, "mail.example.com.", LDNS_RR_TYPE_A, 0);
+		ck_assert_uint_eq(rr->ttl, 3600);
+		ck_assert_uint_eq(!!(rr->flags & ZL_RR_FAR), k != 0);
+		t = zl_rr_hdr(z, rr, ZL_HDR_OWNER);
+		ck_assert_uint_eq(t.off, rr->text.off);
+		ck_assert_uint_eq(t.len, 4);
+		t = zl_rr_hdr(z, rr, ZL_HDR_TTL);
+		ck_assert_uint_eq(t.off, at);
+		ck_assert_uint_eq(t.len, strlen(ttl[k % 2]));
+		t = zl_rr_hdr(z, rr, ZL_HDR_CLASS);
+		ck_assert_uint_eq(t.off, at + strlen(ttl[k % 2]) + 1);
+		ck_assert_mem_eq(zl_tok_text(z, rr->src, t), "IN", 2);
+		t = zl_rr_hdr(z, rr, ZL_HDR_TYPE);
+		ck_assert_mem_eq(zl_tok_text(z, rr->src, t), "A ", 2);
+		ck_assert_uint_eq(t.len, 1);
+		ck_assert_mem_eq(zl_tok_text(z, rr->src, z->toks[rr->tok]),
+				 "192.0.2.1", 9);
+		zl_zone_free(z);
+	}
+	zl_buf_free(&b);
+}
+END_TEST
+
 START_TEST(test_loc)
 {
 	struct zl_zone *z;
@@ -1314,7 +1363,7 @@ START_TEST(test_loc)
 	ck_assert_mem_eq(loc.text, "   2 3 4 5 )", loc.text_len);
 	/* Last line without a line end. */
 	rr = &z->rrs[1];
-	loc = zl_zone_loc(z, rr->src, rr->type_tok);
+	loc = zl_zone_loc(z, rr->src, zl_rr_hdr(z, rr, ZL_HDR_TYPE));
 	ck_assert_uint_eq(loc.line, 4);
 	ck_assert_uint_eq(loc.col, 6);
 	ck_assert_uint_eq(loc.end_col, 7);
@@ -1379,6 +1428,7 @@ Suite *load_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("loc");
 	tcase_add_test(tc, test_loc);
+	tcase_add_test(tc, test_header_far);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("problem");
 	tcase_add_test(tc, test_problem);
