@@ -13,6 +13,7 @@ void zl_lex_init(struct zl_lexer *lx, const char *buf, size_t len)
 	lx->buf = buf;
 	lx->len = len;
 	lx->pos = 0;
+	lx->has_nul = memchr(buf, '\0', len) != NULL;
 	lx->toks = NULL;
 	lx->ntoks = lx->cap = 0;
 	lx->cmts = NULL;
@@ -64,7 +65,7 @@ static void add_tok(struct zl_lexer *lx, struct zl_lex_line *ln, size_t off,
 	/* A raw NUL byte is no RFC 1035 text, and the field converters
 	 * would silently stop at it: report it where it is.  A zero byte
 	 * of data is written \000. */
-	if ((nul = memchr(lx->buf + off, '\0', len)) != NULL) {
+	if (lx->has_nul && (nul = memchr(lx->buf + off, '\0', len)) != NULL) {
 		lex_err(ln, "syntax", (size_t)(nul - lx->buf), 1,
 			"NUL byte in the zone text (write a zero byte as \\000)");
 		return;
@@ -80,7 +81,9 @@ static void add_tok(struct zl_lexer *lx, struct zl_lex_line *ln, size_t off,
 			(size_t)ZL_LEX_MAXRDTOKS);
 		return;
 	}
-	zl_xgrow((void **)&lx->toks, &lx->cap, lx->ntoks + 1, sizeof *t);
+	if (lx->ntoks == lx->cap)
+		zl_xgrow((void **)&lx->toks, &lx->cap, lx->ntoks + 1,
+			 sizeof *t);
 	t = &lx->toks[lx->ntoks++];
 	t->off = (uint32_t)off;
 	t->len = (uint32_t)len;
@@ -112,22 +115,28 @@ static size_t scan_quoted(const struct zl_lexer *lx, size_t pos)
 	return 0;
 }
 
+/* The bytes that end a word (RFC 1035 §5.1), and the backslash that may
+ * keep the next one in it. */
+static const bool word_stop[256] = {
+	[' '] = true, ['\t'] = true, ['\r'] = true, ['\n'] = true,
+	[';'] = true, ['('] = true, [')'] = true, ['"'] = true,
+	['\\'] = true,
+};
+
 static size_t scan_word(const struct zl_lexer *lx, size_t pos)
 {
+	const unsigned char *b = (const unsigned char *)lx->buf;
 	size_t q = pos;
 
 	while (q < lx->len) {
-		char c = lx->buf[q];
-
-		if (c == ' ' || c == '\t' || c == '\r' || c == '\n' ||
-		    c == ';' || c == '(' || c == ')' || c == '"')
-			break;
+		if (!word_stop[b[q]])
+			q++;
 		/* A backslash keeps the next byte in the word (\; \( \ ),
 		 * but never a line end. */
-		if (c == '\\' && q + 1 < lx->len && lx->buf[q + 1] != '\n')
-			q += 2;
+		else if (b[q] == '\\')
+			q += q + 1 < lx->len && b[q + 1] != '\n' ? 2 : 1;
 		else
-			q++;
+			break;
 	}
 	return q;
 }
@@ -217,7 +226,10 @@ static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
 
 	switch (lx->buf[pos]) {
 	case ' ': case '\t': case '\r':
-		lx->pos++;
+		for (q = pos + 1; q < lx->len && (lx->buf[q] == ' ' ||
+		     lx->buf[q] == '\t' || lx->buf[q] == '\r'); q++)
+			;
+		lx->pos = q;
 		return true;
 	case '\n':
 		lx->pos++;

@@ -35,6 +35,7 @@ struct zl_lex_tok {
 struct zl_lexer {
 	const char *buf;
 	size_t len, pos;
+	bool has_nul;			/* buf holds a NUL byte */
 	struct zl_lex_tok *toks;	/* owned: the current line's tokens */
 	size_t ntoks, cap;
 	struct zl_tok *cmts;		/* owned: the current line's comments */
