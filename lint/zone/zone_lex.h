@@ -195,6 +195,7 @@ size_t zl_unescape(const char *s, size_t n, size_t i, uint8_t *out);
 struct zl_rdata_in {
 	uint16_t src;
 	uint16_t type;
+	const struct zl_rrtype *rt;	/* zl_rrtype_find(type) */
 	struct zl_tok type_tok;
 	const struct zl_lex_tok *toks;	/* the rdata tokens */
 	size_t ntoks;

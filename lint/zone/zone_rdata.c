@@ -249,22 +249,27 @@ fail:
 static bool conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
 {
 	struct zl_buf *b = c->scratch;
-	const char *s;
-	size_t n, i, k, off = ft == LDNS_RDF_TYPE_STR ? 1 : 0;
+	const char *s, *esc;
+	size_t n, i, k, run, off = ft == LDNS_RDF_TYPE_STR ? 1 : 0;
 	uint8_t ch;
 
 	s = tok_text(c, ti, &n);
-	b->len = 0;
 	zl_xgrow((void **)&b->s, &b->cap, n + 2, 1);
-	for (i = 0; i < n; i += k) {
-		k = 1;
-		ch = (uint8_t)s[i];
-		if (s[i] == '\\' && (k = zl_unescape(s, n, i, &ch)) == 0)
+	/* Runs without an escape are copied whole. */
+	for (i = 0, b->len = off; i < n; i += k) {
+		esc = memchr(s + i, '\\', n - i);
+		run = (esc ? (size_t)(esc - s) : n) - i;
+		memcpy(b->s + b->len, s + i, run);
+		b->len += run;
+		if ((i += run) == n)
+			break;
+		if ((k = zl_unescape(s, n, i, &ch)) == 0)
 			return bad(c, "syntax", tok_at(c, ti),
 				   "invalid escape in %s '%.*s%s'", fn(c),
 				   ZL_TOKARGS(s, n));
-		b->s[off + b->len++] = (char)ch;
+		b->s[b->len++] = (char)ch;
 	}
+	b->len -= off;
 	if (off && b->len > 255)
 		return bad(c, "range", tok_at(c, ti),
 			   "character-string of %zu bytes exceeds 255", b->len);
@@ -794,7 +799,7 @@ static bool conv_fields(struct conv *c, const struct zl_rrtype *t,
 bool zl_rdata_convert(struct zl_zone *z, const struct zl_rdata_in *in,
 		      struct zl_rr *rr, struct zl_buf *scratch)
 {
-	const struct zl_rrtype *t = zl_rrtype_find(in->type);
+	const struct zl_rrtype *t = in->rt;
 	struct conv c = { z, in, rr, z->srcs[in->src]->buf, scratch, 0, false,
 			  "", "" };
 

@@ -14,6 +14,7 @@
 struct rec {
 	struct zl_rr rr;
 	uint16_t klass;
+	const struct zl_rrtype *rt;	/* zl_rrtype_find(rr.type) */
 	struct zl_tok hdr[4];	/* enum zl_hdr; len 0 when absent */
 };
 
@@ -81,7 +82,6 @@ static bool rr_type(struct loader *L, uint16_t src,
 {
 	struct zl_rr *rr = &r->rr;
 	const struct zl_lex_tok *t;
-	const struct zl_rrtype *rt;
 	const char *s;
 
 	if (i >= ln->ntoks) {
@@ -111,8 +111,8 @@ static bool rr_type(struct loader *L, uint16_t src,
 	}
 	/* RFC 973 §2.2: MD and MF gave way to MX; BIND and Knot DNS refuse
 	 * a zone with them. */
-	rt = zl_rrtype_find(rr->type);
-	if (rt && rt->form == ZL_FORM_OBSOLETE) {
+	r->rt = zl_rrtype_find(rr->type);
+	if (r->rt && r->rt->form == ZL_FORM_OBSOLETE) {
 		zl_zone_problem(L->z, "syntax", src, span(t),
 				"record type '%.*s%s' is obsolete (RFC 973): "
 				"servers refuse it; use MX",
@@ -299,6 +299,7 @@ void zl_ld_record(struct loader *L, uint16_t src,
 	memset(&in, 0, sizeof in);
 	in.src = src;
 	in.type = rr->type;
+	in.rt = r.rt;
 	in.type_tok = h[ZL_HDR_TYPE];
 	in.toks = ln->toks + i + 1;
 	in.ntoks = nrd;
