@@ -95,22 +95,21 @@ static void add_tok(struct zl_lexer *lx, struct zl_lex_line *ln, size_t off,
  * past the closing quote, or 0 when the line or input ends first. */
 static size_t scan_quoted(const struct zl_lexer *lx, size_t pos)
 {
+	static const bool stop[256] = {
+		['\n'] = true, ['"'] = true, ['\\'] = true,
+	};
+	const unsigned char *b = (const unsigned char *)lx->buf;
 	size_t q = pos + 1;
 
 	while (q < lx->len) {
-		char c = lx->buf[q];
-
-		if (c == '\n')
-			return 0;
-		if (c == '"')
-			return q + 1;
-		if (c == '\\') {
-			if (q + 1 >= lx->len || lx->buf[q + 1] == '\n')
-				return 0;
-			q += 2;
-		} else {
+		if (!stop[b[q]])
 			q++;
-		}
+		else if (b[q] == '"')
+			return q + 1;
+		else if (b[q] == '\n' || q + 1 >= lx->len || b[q + 1] == '\n')
+			return 0;
+		else
+			q += 2;
 	}
 	return 0;
 }

@@ -222,6 +222,38 @@ static bool conv_period(struct conv *c, struct zl_rdf *r, size_t ti)
 	return set_rdf(c, r, LDNS_RDF_TYPE_PERIOD, wire, 4, ti, 1);
 }
 
+/* A dotted quad as inet_pton(AF_INET) reads it: four decimal octets of at
+ * most 255, without leading zeros; parsed here, where most records of a
+ * zone are A records, without the copy inet_pton's NUL needs. */
+static bool ipv4(const char *s, size_t n, uint8_t out[4])
+{
+	unsigned v = 0, octets = 0;
+	bool digit = false;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			if (digit && v == 0)
+				return false;
+			if ((v = v * 10 + (unsigned)(s[i] - '0')) > 255)
+				return false;
+			if (!digit && ++octets > 4)
+				return false;
+			digit = true;
+		} else if (s[i] == '.' && digit && octets < 4) {
+			out[octets - 1] = (uint8_t)v;
+			v = 0;
+			digit = false;
+		} else {
+			return false;
+		}
+	}
+	if (octets < 4 || !digit)
+		return false;
+	out[3] = (uint8_t)v;
+	return true;
+}
+
 static bool conv_addr(struct conv *c, struct zl_rdf *r, uint8_t ft,
 		      size_t ti)
 {
@@ -234,10 +266,15 @@ static bool conv_addr(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	s = tok_text(c, ti, &n);
 	if (n >= sizeof ip || c->in->toks[ti].quoted)
 		goto fail;
-	memcpy(ip, s, n);
-	ip[n] = '\0';
-	if (inet_pton(af, ip, wire) != 1)
-		goto fail;
+	if (af == AF_INET) {
+		if (!ipv4(s, n, wire))
+			goto fail;
+	} else {
+		memcpy(ip, s, n);
+		ip[n] = '\0';
+		if (inet_pton(af, ip, wire) != 1)
+			goto fail;
+	}
 	return set_rdf(c, r, ft, wire, af == AF_INET ? 4 : 16, ti, 1);
 fail:
 	return bad(c, "syntax", tok_at(c, ti), "invalid %s address '%.*s%s'",

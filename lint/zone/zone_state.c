@@ -296,7 +296,9 @@ bool zl_ld_class(const char *s, size_t n, uint16_t *out)
 	size_t i;
 
 	for (i = 0; i < sizeof classes / sizeof classes[0]; i++) {
-		if (strlen(classes[i].name) == n &&
+		/* The first letter, in either case, settles most. */
+		if (n && ((s[0] ^ classes[i].name[0]) & ~0x20) == 0 &&
+		    strlen(classes[i].name) == n &&
 		    strncasecmp(s, classes[i].name, n) == 0) {
 			*out = classes[i].v;
 			return true;

@@ -183,7 +183,9 @@ bool zl_type_parse(const char *s, size_t n, uint16_t *out)
 	size_t i;
 
 	for (i = 0; i < sizeof common / sizeof common[0]; i++) {
-		if (strlen(common[i].name) == n &&
+		/* The first letter, in either case, settles most. */
+		if (n && ((s[0] ^ common[i].name[0]) & ~0x20) == 0 &&
+		    strlen(common[i].name) == n &&
 		    strncasecmp(common[i].name, s, n) == 0) {
 			*out = common[i].type;
 			return true;

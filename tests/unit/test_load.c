@@ -1,4 +1,5 @@
 /* test_load.c - unit tests for the zone loader and model (lint/zone/). */
+#include <arpa/inet.h>
 #include <ldns/ldns.h>
 #include <limits.h>
 #include <stdio.h>
@@ -1333,6 +1334,37 @@ START_TEST(test_header_far)
 }
 END_TEST
 
+/* An A record's address is read as inet_pton(AF_INET) reads it. */
+START_TEST(test_a_like_inet_pton)
+{
+	static const char *in[] = {
+		"192.0.2.1", "0.0.0.0", "255.255.255.255", "256.0.0.1",
+		"1.2.3", "1.2.3.4.5", "01.2.3.4", "1.2.3.04", "1.2.3.0",
+		"1..2.3", ".1.2.3", "1.2.3.", "1.2.3.4x", "1.2.3.-4",
+		"1.2.3.2555", "4294967297.0.0.1", "1.2.3.99999999999", "1.2.3.00",
+		"0", "",
+	};
+	struct zl_buf b = { 0 };
+	struct zl_zone *z;
+	uint8_t want[4];
+	size_t i;
+	int ok;
+
+	for (i = 0; i < sizeof in / sizeof in[0]; i++) {
+		b.len = 0;
+		zl_buf_addf(&b, "@ 1 SOA ns hm 1 2 3 4 5\nx 1 A %s\n", in[i]);
+		z = load("example.com.zone", b.s);
+		ok = inet_pton(AF_INET, in[i], want);
+		ck_assert_msg((z->nprobs == 0) == (ok == 1), "%s", in[i]);
+		if (ok == 1)
+			ck_assert_mem_eq(rr_at(z, "x.example.com.", 1, 0)->rdf[0].data,
+					 want, 4);
+		zl_zone_free(z);
+	}
+	zl_buf_free(&b);
+}
+END_TEST
+
 START_TEST(test_loc)
 {
 	struct zl_zone *z;
@@ -1408,6 +1440,7 @@ Suite *load_suite(void)
 	tcase_add_test(tc, test_class);
 	tcase_add_test(tc, test_placement);
 	tcase_add_test(tc, test_rdata_forms);
+	tcase_add_test(tc, test_a_like_inet_pton);
 	tcase_add_test(tc, test_fields);
 	tcase_add_test(tc, test_svcb);
 	suite_add_tcase(s, tc);
