@@ -133,6 +133,7 @@ static void loader_abort(void *arg)
 		free(L->dir[i]);
 	}
 	zl_buf_free(&L->scratch);
+	free(L->noted);
 	zl_zone_free(L->z);
 	free(L->err);
 	free(L->text);
@@ -175,6 +176,7 @@ out:
 	free(L->id[0]);
 	free(L->dir[0]);
 	zl_buf_free(&L->scratch);
+	free(L->noted);
 	if (L->st != ZL_OK) {
 		zl_zone_free(L->z);
 		*err = L->err;

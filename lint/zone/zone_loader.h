@@ -52,8 +52,9 @@ struct loader {
 	bool generating;		/* reading the text of a $GENERATE */
 	bool have_dollar_ttl, have_last_ttl, have_soa_min;
 	uint32_t dollar_ttl, last_ttl, soa_min;
-	uint8_t noted[65536 / 8];	/* types whose unchecked rdata has
-					   been noted */
+	uint8_t *noted;			/* 65536 bits: the types whose
+					   unchecked rdata has been noted;
+					   made at the first such record */
 	struct zl_buf scratch;
 	char *text;			/* the zone file's text until the zone
 					   holds it (for loader_abort) */

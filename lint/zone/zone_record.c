@@ -328,6 +328,8 @@ void zl_ld_record(struct loader *L, uint16_t src,
 					MAX_RR_PER_NAME, rr->owner->text);
 		goto drop;
 	}
+	if ((rr->flags & ZL_RR_UNCHECKED) && !L->noted)
+		L->noted = zl_xcalloc(65536 / 8, 1);
 	if ((rr->flags & ZL_RR_UNCHECKED) &&
 	    !(L->noted[rr->type / 8] & 1 << rr->type % 8)) {
 		L->noted[rr->type / 8] |= (uint8_t)(1 << rr->type % 8);
