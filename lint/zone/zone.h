@@ -154,10 +154,10 @@ struct zl_zone {
 	 * double from 4 KiB to 512 KiB (zone_index.c). */
 	char **nblocks;
 	size_t nnblocks, nblockused;	/* bytes used in the last block */
-	/* The name index: open addressing with linear probing, a power of
-	 * two of slots, at most 3/4 full.  A slot holds a name's hash in its
-	 * high 32 bits and where the name is in the low (0: empty), so a
-	 * probe reads no name whose hash does not match. */
+	/* The name index: open addressing with linear probing in Robin Hood
+	 * order, a power of two of slots, at most 7/8 full.  A slot holds a
+	 * name's hash in its high 32 bits and where the name is in the low
+	 * (0: empty), so a probe reads no name whose hash does not match. */
 	uint64_t *htab;
 	size_t hcap, nnames;
 	size_t nnssets;		/* NS RRsets, at the apex and below */

@@ -91,36 +91,72 @@ struct zl_name *zl_zone_name_next(const struct zl_zone *z,
 	return NULL;
 }
 
-/* The slot of the name with canonical text s[0..n) and hash h, or the
- * empty slot where it would go.  Only a name whose hash matches all 32
- * bits is read. */
-static size_t slot(const struct zl_zone *z, const char *s, size_t n,
-		   uint32_t h)
+/* How far slot i is past the one slot entry e's hash picks. */
+static size_t dist(uint64_t e, size_t i, size_t mask)
 {
-	size_t mask = z->hcap - 1, i = h & mask;
+	return (i - (size_t)(e >> 32)) & mask;
+}
+
+/* The slot of the name with canonical text s[0..n) and hash h (*found),
+ * or where it would go: an empty slot, or one whose name sits nearer to
+ * its own start than this one would.  Names are kept in that order
+ * (Robin Hood hashing), so a probe for an absent name ends there, not at
+ * the next empty slot.  Only a name whose hash matches all 32 bits is
+ * read. */
+static size_t slot(const struct zl_zone *z, const char *s, size_t n,
+		   uint32_t h, bool *found)
+{
+	size_t mask = z->hcap - 1, i = h & mask, d;
 	const struct zl_name *nm;
 	uint64_t e;
 
-	for (; (e = z->htab[i]) != 0; i = (i + 1) & mask) {
+	*found = false;
+	for (d = 0; (e = z->htab[i]) != 0; d++, i = (i + 1) & mask) {
+		if (dist(e, i, mask) < d)
+			break;
 		if ((uint32_t)(e >> 32) != h)
 			continue;
 		nm = name_at(z, (uint32_t)e);
-		if (nm->len == n && memcmp(nm->text, s, n) == 0)
+		if (nm->len == n && memcmp(nm->text, s, n) == 0) {
+			*found = true;
 			break;
+		}
 	}
 	return i;
+}
+
+/* Puts e in slot i of t (mask + 1 slots), where slot() said it goes: the
+ * names from there on move one slot further, each swapping with the
+ * first that sits nearer to its start, until one lands in an empty slot. */
+static void put(uint64_t *t, size_t mask, size_t i, uint64_t e)
+{
+	size_t d = dist(e, i, mask), dt;
+	uint64_t te;
+
+	for (;; i = (i + 1) & mask, d++) {
+		if ((te = t[i]) == 0) {
+			t[i] = e;
+			return;
+		}
+		if ((dt = dist(te, i, mask)) < d) {
+			t[i] = e;
+			e = te;
+			d = dt;
+		}
+	}
 }
 
 /* The name with canonical text s[0..n) and hash h, or NULL. */
 static struct zl_name *find(const struct zl_zone *z, const char *s, size_t n,
 			    uint32_t h)
 {
-	uint64_t e;
+	bool found;
+	size_t i;
 
 	if (!z->hcap)
 		return NULL;
-	e = z->htab[slot(z, s, n, h)];
-	return e ? name_at(z, (uint32_t)e) : NULL;
+	i = slot(z, s, n, h, &found);
+	return found ? name_at(z, (uint32_t)z->htab[i]) : NULL;
 }
 
 struct zl_name *zl_zone_lookup(const struct zl_zone *z, const char *text)
@@ -184,16 +220,13 @@ static bool below(const char *s, size_t n, const struct zl_name *origin)
 /* Doubles the index (16 slots at first). */
 static void rehash(struct zl_zone *z)
 {
-	size_t ncap = z->hcap ? z->hcap * 2 : 16, mask = ncap - 1, i, j;
+	size_t ncap = z->hcap ? z->hcap * 2 : 16, i;
 	uint64_t *nt = zl_xcalloc(ncap, sizeof *nt);
 
-	for (i = 0; i < z->hcap; i++) {
-		if (!z->htab[i])
-			continue;
-		for (j = (z->htab[i] >> 32) & mask; nt[j]; j = (j + 1) & mask)
-			;
-		nt[j] = z->htab[i];
-	}
+	for (i = 0; i < z->hcap; i++)
+		if (z->htab[i])
+			put(nt, ncap - 1, (z->htab[i] >> 32) & (ncap - 1),
+			    z->htab[i]);
 	free(z->htab);
 	z->htab = nt;
 	z->hcap = ncap;
@@ -203,16 +236,18 @@ struct zl_name *zl_zone_intern(struct zl_zone *z, const char *text, size_t len)
 {
 	uint32_t h = hash_text(text, len), ref;
 	struct zl_name *nm;
+	bool found;
 	size_t i = 0;
 
 	if (z->hcap) {
-		i = slot(z, text, len, h);
-		if (z->htab[i])
+		i = slot(z, text, len, h, &found);
+		if (found)
 			return name_at(z, (uint32_t)z->htab[i]);
 	}
-	if (4 * (z->nnames + 1) > 3 * z->hcap) {
+	/* Robin Hood order keeps probes short up to 7/8 full. */
+	if (8 * (z->nnames + 1) > 7 * z->hcap) {
 		rehash(z);
-		i = slot(z, text, len, h);
+		i = slot(z, text, len, h, &found);
 	}
 	nm = name_new(z, len, &ref);
 	memcpy(nm->text, text, len);	/* zeroed: NUL-terminated */
@@ -220,7 +255,7 @@ struct zl_name *zl_zone_intern(struct zl_zone *z, const char *text, size_t len)
 	nm->hash = h;
 	nm->id = (uint32_t)z->nnames++;
 	nm->in_zone = z->origin && below(text, len, z->origin);
-	z->htab[i] = (uint64_t)h << 32 | ref;
+	put(z->htab, z->hcap - 1, i, (uint64_t)h << 32 | ref);
 	return nm;
 }
 
