@@ -159,23 +159,32 @@ static struct zl_name *find(const struct zl_zone *z, const char *s, size_t n,
 	return found ? name_at(z, (uint32_t)z->htab[i]) : NULL;
 }
 
-struct zl_name *zl_zone_lookup(const struct zl_zone *z, const char *text)
+/* The name buf[0..n) stands for: buf (TEXT_MAX bytes) is made canonical
+ * in place, lower case, as names compare (RFC 4343), and with the final
+ * dot, which callers building names from rule parameters and record text
+ * may leave out. */
+static struct zl_name *lookup_buf(const struct zl_zone *z, char *buf,
+				  size_t n)
 {
-	char buf[TEXT_MAX];
-	size_t n;
-	char c;
+	size_t i;
 
-	/* To canonical text: lower case, as names compare (RFC 4343), and
-	 * with the final dot, which callers building names from rule
-	 * parameters and record text may leave out. */
-	for (n = 0; (c = text[n]) != '\0'; n++) {
-		if (n + 2 > sizeof buf)
-			return NULL;
-		buf[n] = c >= 'A' && c <= 'Z' ? (char)(c + 'a' - 'A') : c;
-	}
+	for (i = 0; i < n; i++)
+		if (buf[i] >= 'A' && buf[i] <= 'Z')
+			buf[i] += 'a' - 'A';
 	if (n == 0 || buf[n - 1] != '.')
 		buf[n++] = '.';
 	return find(z, buf, n, hash_text(buf, n));
+}
+
+struct zl_name *zl_zone_lookup(const struct zl_zone *z, const char *text)
+{
+	char buf[TEXT_MAX];
+	size_t n = strlen(text);
+
+	if (n + 2 > sizeof buf)
+		return NULL;
+	memcpy(buf, text, n);
+	return lookup_buf(z, buf, n);
 }
 
 struct zl_name *zl_zone_lookup2(const struct zl_zone *z, const char *prefix,
@@ -186,12 +195,11 @@ struct zl_name *zl_zone_lookup2(const struct zl_zone *z, const char *prefix,
 
 	text = zl_name_tail(text);
 	tl = strlen(text);
-
-	if (pl + tl >= sizeof buf)
+	if (pl + tl + 2 > sizeof buf)
 		return NULL;
 	memcpy(buf, prefix, pl);
-	memcpy(buf + pl, text, tl + 1);
-	return zl_zone_lookup(z, buf);
+	memcpy(buf + pl, text, tl);
+	return lookup_buf(z, buf, pl + tl);
 }
 
 /* Whether the canonical text is at or below the origin's. */
