@@ -453,19 +453,21 @@ static void draw_key(void)
 	v2 += v1; v1 = ROTL(v1, 17); v1 ^= v2; v2 = ROTL(v2, 32); \
 } while (0)
 
-/* The k <= 8 bytes at s as a little-endian number: a single load on
- * little-endian machines (gcc does not merge the shifts and ors of the
- * portable form into one). */
+/* The k <= 8 bytes at s as a little-endian number.  A whole word is one
+ * load on little-endian machines: gcc does not merge the loads, shifts
+ * and ors of the portable form into one. */
 static uint64_t load_le(const unsigned char *s, size_t k)
 {
 	uint64_t m = 0;
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	memcpy(&m, s, k);
-#else
+	if (k == 8) {
+		memcpy(&m, s, 8);
+		return m;
+	}
+#endif
 	while (k-- > 0)
 		m = m << 8 | s[k];
-#endif
 	return m;
 }
 
