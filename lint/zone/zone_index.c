@@ -29,6 +29,11 @@ static uint32_t hash_text(const char *s, size_t n)
 #define NBLOCK_MAX ((size_t)1 << 19)
 #define NBLOCKS_MAX 65535	/* (block << 16 | offset / 8) + 1 < 2^32 */
 
+/* Canonical text is at most ZL_NAME_MAXTEXT bytes: any name fits the
+ * first block. */
+_Static_assert(offsetof(struct zl_name, text) + ZL_NAME_MAXTEXT + 8 <=
+	       NBLOCK_MIN, "a name fits any block");
+
 static size_t block_size(size_t b)
 {
 	return b >= 7 ? NBLOCK_MAX : NBLOCK_MIN << b;

@@ -1015,6 +1015,7 @@ START_TEST(test_index)
 	struct zl_zone *z;
 	const struct zl_name *n;
 	const struct zl_rrset *s;
+	struct zl_name_iter it = { 0, 0 };
 	char name[64];
 	int i;
 
@@ -1071,6 +1072,12 @@ START_TEST(test_index)
 		ck_assert_ptr_nonnull(zl_zone_lookup(z, name));
 	}
 	ck_assert_uint_ge(z->hcap, z->nnames);
+	/* The walk over the names (several blocks by now) gives each once,
+	 * in intern order. */
+	for (i = 0; (n = zl_zone_name_next(z, &it)) != NULL; i++)
+		ck_assert_uint_eq(n->id, i);
+	ck_assert_uint_eq(i, z->nnames);
+	ck_assert_uint_gt(z->nnblocks, 1);
 	zl_zone_free(z);
 	zl_zone_free(NULL);
 }
