@@ -115,8 +115,8 @@ size_t zl_name_from_text(const char *s, size_t n, const uint8_t *origin,
 #define PLAIN(c) ((c) > ' ' && (c) < 0x7f && (c) != '.' && (c) != '\\' && \
 		  (c) != '"' && (c) != '(' && (c) != ')' && (c) != ';' && \
 		  (c) != '@' && (c) != '$')
-#define CANON(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + 'a' - 'A' : \
-		  PLAIN(c) ? (c) : 0)
+#define CANON(c) ((char)((c) >= 'A' && (c) <= 'Z' ? (c) + 'a' - 'A' : \
+			 PLAIN(c) ? (c) : 0))
 #define CANON4(c) CANON(c), CANON((c) + 1), CANON((c) + 2), CANON((c) + 3)
 #define CANON16(c) CANON4(c), CANON4((c) + 4), CANON4((c) + 8), \
 		   CANON4((c) + 12)
