@@ -151,7 +151,7 @@ struct zl_zone {
 	struct zl_tok *toks;
 	size_t ntoks, captoks;
 	/* The names, one after another in intern order, in blocks that
-	 * double from 4 KiB to 512 KiB (zone_index.c). */
+	 * double from 256 bytes to 512 KiB (zone_index.c). */
 	char **nblocks;
 	size_t nnblocks, nblockused;	/* bytes used in the last block */
 	/* The name index: open addressing with linear probing in Robin Hood

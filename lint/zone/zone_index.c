@@ -21,22 +21,27 @@ static uint32_t hash_text(const char *s, size_t n)
 	return (uint32_t)zl_hash(s, n);
 }
 
-/* Name blocks: the first of 4 KiB, each next one twice the one before
- * up to 512 KiB, so that small zones stay small and the 16 bits of
- * offset (in 8-byte units) in a slot reach every name of a block.  16
- * bits of block number: 32 GiB of names. */
-#define NBLOCK_MIN ((size_t)4096)
+/* Name blocks: the first of 256 bytes, each next one twice the one
+ * before up to 512 KiB, so that small zones stay small and the 16 bits of
+ * offset (in 8-byte units) in a slot reach every name of a block; a block
+ * is larger when the name that starts it needs it.  A block keeps its
+ * size in its first 8 bytes.  16 bits of block number: 32 GiB of names. */
+#define NBLOCK_MIN ((size_t)256)
 #define NBLOCK_MAX ((size_t)1 << 19)
 #define NBLOCKS_MAX 65535	/* (block << 16 | offset / 8) + 1 < 2^32 */
 
 /* Canonical text is at most ZL_NAME_MAXTEXT bytes: any name fits the
- * first block. */
-_Static_assert(offsetof(struct zl_name, text) + ZL_NAME_MAXTEXT + 8 <=
-	       NBLOCK_MIN, "a name fits any block");
+ * largest block. */
+_Static_assert(sizeof(size_t) + offsetof(struct zl_name, text) +
+	       ZL_NAME_MAXTEXT + 8 <= NBLOCK_MAX, "a name fits a block");
 
-static size_t block_size(size_t b)
+/* The size of block b. */
+static size_t block_size(const struct zl_zone *z, size_t b)
 {
-	return b >= 7 ? NBLOCK_MAX : NBLOCK_MIN << b;
+	size_t size;
+
+	memcpy(&size, z->nblocks[b], sizeof size);
+	return size;
 }
 
 /* The bytes a name with text of len bytes takes in its block. */
@@ -57,16 +62,20 @@ static struct zl_name *name_at(const struct zl_zone *z, uint32_t ref)
  * blocks; *ref says where it is as a slot does. */
 static struct zl_name *name_new(struct zl_zone *z, size_t len, uint32_t *ref)
 {
-	size_t size = name_size(len), b = z->nnblocks;
+	size_t size = name_size(len), b = z->nnblocks, bs;
 	struct zl_name *nm;
 
-	if (!b || z->nblockused + size > block_size(b - 1)) {
+	if (!b || z->nblockused + size > block_size(z, b - 1)) {
 		if (b == NBLOCKS_MAX)
-			zl_oom(block_size(b));
+			zl_oom(NBLOCK_MAX);
+		bs = b >= 11 ? NBLOCK_MAX : NBLOCK_MIN << b;
+		if (bs < sizeof bs + size)
+			bs = sizeof bs + size;
 		z->nblocks = zl_xrealloc(z->nblocks, (b + 1) * sizeof *z->nblocks);
-		z->nblocks[b] = zl_arena_alloc(&z->arena, block_size(b));
+		z->nblocks[b] = zl_arena_alloc(&z->arena, bs);
+		memcpy(z->nblocks[b], &bs, sizeof bs);
 		z->nnblocks = ++b;
-		z->nblockused = 0;
+		z->nblockused = sizeof bs;
 	}
 	nm = (struct zl_name *)(void *)(z->nblocks[b - 1] + z->nblockused);
 	*ref = (uint32_t)((b - 1) << 16 | z->nblockused >> 3) + 1;
@@ -83,8 +92,10 @@ struct zl_name *zl_zone_name_next(const struct zl_zone *z,
 	/* A block ends where the last one's use does, or where a name no
 	 * longer fits: there the zeroed space has len 0. */
 	for (; it->block < z->nnblocks; it->block++, it->off = 0) {
+		if (it->off == 0)
+			it->off = sizeof end;	/* the block's size */
 		end = it->block + 1 == z->nnblocks ? z->nblockused :
-		      block_size(it->block);
+		      block_size(z, it->block);
 		if (it->off + name_size(1) > end)
 			continue;
 		nm = (struct zl_name *)(void *)(z->nblocks[it->block] + it->off);
