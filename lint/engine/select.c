@@ -68,7 +68,8 @@ static void group_by_type(struct zl_subjects *sj)
 	const struct zl_name *n;
 	const struct zl_rrset *s;
 	uint16_t *key = zl_xcalloc(z->nrrs ? z->nrrs : 1, sizeof *key);
-	size_t i, h, nsets = 0, cap = 0;
+	struct zl_name_iter it = { 0, 0 };
+	size_t i, nsets = 0, cap = 0;
 
 	for (i = 0; i < z->nrrs; i++)
 		key[i] = z->rrs[i].type;
@@ -76,9 +77,8 @@ static void group_by_type(struct zl_subjects *sj)
 	/* Names in intern order, which is their order in memory: the rules
 	 * that walk every name then walk memory forwards. */
 	sj->names = zl_xcalloc(z->nnames ? z->nnames : 1, sizeof *sj->names);
-	for (h = 0; h < z->hcap; h++)
-		for (n = z->htab[h]; n; n = n->hnext)
-			sj->names[n->id] = n;
+	for (i = 0; (n = zl_zone_name_next(z, &it)) != NULL; i++)
+		sj->names[i] = n;
 	for (i = 0; i < z->nnames; i++) {
 		n = sj->names[i];
 		if (!n->sets)

@@ -113,9 +113,8 @@ enum {
 
 /* An owner name, or a name referenced from rdata (then sets may be NULL). */
 struct zl_name {
-	struct zl_name *hnext;	/* hash chain */
 	struct zl_rrset *sets;	/* NULL: the name has no records here */
-	uint32_t hash;
+	uint32_t hash;		/* zl_hash of text, as the index keeps it */
 	uint32_t nrr;
 	uint32_t id;		/* 0 .. zone->nnames - 1, in intern order */
 	uint16_t len;		/* strlen(text) */
@@ -164,7 +163,15 @@ struct zl_zone {
 	size_t nrrs, caprrs;
 	struct zl_tok *toks;
 	size_t ntoks, captoks;
-	struct zl_name **htab;	/* open hash, power-of-two size */
+	/* The names, one after another in intern order, in blocks that
+	 * double from 256 bytes to 512 KiB (zone_index.c). */
+	char **nblocks;
+	size_t nnblocks, nblockused;	/* bytes used in the last block */
+	/* The name index: open addressing with linear probing in Robin Hood
+	 * order, a power of two of slots, at most 7/8 full.  A slot holds a
+	 * name's hash in its high 32 bits and where the name is in the low
+	 * (0: empty), so a probe reads no name whose hash does not match. */
+	uint64_t *htab;
 	size_t hcap, nnames;
 	size_t nnssets;		/* NS RRsets, at the apex and below */
 	struct zl_problem *probs;
@@ -189,6 +196,13 @@ struct zl_name *zl_zone_lookup2(const struct zl_zone *z, const char *prefix,
 			       const char *text);
 /* Interns a canonical name (text must already be canonical). */
 struct zl_name *zl_zone_intern(struct zl_zone *z, const char *text, size_t len);
+/* Where a walk over the names of a zone is: start it zeroed. */
+struct zl_name_iter {
+	size_t block, off;
+};
+/* The next name in intern order (ids 0, 1, ...), or NULL after the last. */
+struct zl_name *zl_zone_name_next(const struct zl_zone *z,
+				  struct zl_name_iter *it);
 /* The parent of a canonical name, pointing into text ("b.c." for "a.b.c.",
  * "." for "c."), or NULL for the root. */
 const char *zl_name_parent(const char *text);

@@ -2,6 +2,7 @@
 #include "zone.h"
 
 #include <ldns/ldns.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,38 +21,186 @@ static uint32_t hash_text(const char *s, size_t n)
 	return (uint32_t)zl_hash(s, n);
 }
 
+/* Name blocks: the first of 256 bytes, each next one twice the one
+ * before up to 512 KiB, so that small zones stay small and the 16 bits of
+ * offset (in 8-byte units) in a slot reach every name of a block; a block
+ * is larger when the name that starts it needs it.  A block keeps its
+ * size in its first 8 bytes.  16 bits of block number: 32 GiB of names. */
+#define NBLOCK_MIN ((size_t)256)
+#define NBLOCK_MAX ((size_t)1 << 19)
+#define NBLOCKS_MAX 65535	/* (block << 16 | offset / 8) + 1 < 2^32 */
+
+/* Canonical text is at most ZL_NAME_MAXTEXT bytes: any name fits the
+ * largest block. */
+_Static_assert(sizeof(size_t) + offsetof(struct zl_name, text) +
+	       ZL_NAME_MAXTEXT + 8 <= NBLOCK_MAX, "a name fits a block");
+
+/* The size of block b. */
+static size_t block_size(const struct zl_zone *z, size_t b)
+{
+	size_t size;
+
+	memcpy(&size, z->nblocks[b], sizeof size);
+	return size;
+}
+
+/* The bytes a name with text of len bytes takes in its block. */
+static size_t name_size(size_t len)
+{
+	return (offsetof(struct zl_name, text) + len + 1 + 7) & ~(size_t)7;
+}
+
+/* The name a slot's low 32 bits point at. */
+static struct zl_name *name_at(const struct zl_zone *z, uint32_t ref)
+{
+	ref--;
+	return (struct zl_name *)(void *)(z->nblocks[ref >> 16] +
+					  ((size_t)(ref & 0xffff) << 3));
+}
+
+/* Room for a name with text of len bytes, zeroed, at the end of the
+ * blocks; *ref says where it is as a slot does. */
+static struct zl_name *name_new(struct zl_zone *z, size_t len, uint32_t *ref)
+{
+	size_t size = name_size(len), b = z->nnblocks, bs;
+	struct zl_name *nm;
+
+	if (!b || z->nblockused + size > block_size(z, b - 1)) {
+		if (b == NBLOCKS_MAX)
+			zl_oom(NBLOCK_MAX);
+		bs = b >= 11 ? NBLOCK_MAX : NBLOCK_MIN << b;
+		if (bs < sizeof bs + size)
+			bs = sizeof bs + size;
+		z->nblocks = zl_xrealloc(z->nblocks, (b + 1) * sizeof *z->nblocks);
+		z->nblocks[b] = zl_arena_alloc(&z->arena, bs);
+		memcpy(z->nblocks[b], &bs, sizeof bs);
+		z->nnblocks = ++b;
+		z->nblockused = sizeof bs;
+	}
+	nm = (struct zl_name *)(void *)(z->nblocks[b - 1] + z->nblockused);
+	*ref = (uint32_t)((b - 1) << 16 | z->nblockused >> 3) + 1;
+	z->nblockused += size;
+	return nm;
+}
+
+struct zl_name *zl_zone_name_next(const struct zl_zone *z,
+				  struct zl_name_iter *it)
+{
+	struct zl_name *nm;
+	size_t end;
+
+	/* A block ends where the last one's use does, or where a name no
+	 * longer fits: there the zeroed space has len 0. */
+	for (; it->block < z->nnblocks; it->block++, it->off = 0) {
+		if (it->off == 0)
+			it->off = sizeof end;	/* the block's size */
+		end = it->block + 1 == z->nnblocks ? z->nblockused :
+		      block_size(z, it->block);
+		if (it->off + name_size(1) > end)
+			continue;
+		nm = (struct zl_name *)(void *)(z->nblocks[it->block] + it->off);
+		if (nm->len) {
+			it->off += name_size(nm->len);
+			return nm;
+		}
+	}
+	return NULL;
+}
+
+/* How far slot i is past the one slot entry e's hash picks. */
+static size_t dist(uint64_t e, size_t i, size_t mask)
+{
+	return (i - (size_t)(e >> 32)) & mask;
+}
+
+/* The slot of the name with canonical text s[0..n) and hash h (*found),
+ * or where it would go: an empty slot, or one whose name sits nearer to
+ * its own start than this one would.  Names are kept in that order
+ * (Robin Hood hashing), so a probe for an absent name ends there, not at
+ * the next empty slot.  Only a name whose hash matches all 32 bits is
+ * read. */
+static size_t slot(const struct zl_zone *z, const char *s, size_t n,
+		   uint32_t h, bool *found)
+{
+	size_t mask = z->hcap - 1, i = h & mask, d;
+	const struct zl_name *nm;
+	uint64_t e;
+
+	*found = false;
+	for (d = 0; (e = z->htab[i]) != 0; d++, i = (i + 1) & mask) {
+		if (dist(e, i, mask) < d)
+			break;
+		if ((uint32_t)(e >> 32) != h)
+			continue;
+		nm = name_at(z, (uint32_t)e);
+		if (nm->len == n && memcmp(nm->text, s, n) == 0) {
+			*found = true;
+			break;
+		}
+	}
+	return i;
+}
+
+/* Puts e in slot i of t (mask + 1 slots), where slot() said it goes: the
+ * names from there on move one slot further, each swapping with the
+ * first that sits nearer to its start, until one lands in an empty slot. */
+static void put(uint64_t *t, size_t mask, size_t i, uint64_t e)
+{
+	size_t d = dist(e, i, mask), dt;
+	uint64_t te;
+
+	for (;; i = (i + 1) & mask, d++) {
+		if ((te = t[i]) == 0) {
+			t[i] = e;
+			return;
+		}
+		if ((dt = dist(te, i, mask)) < d) {
+			t[i] = e;
+			e = te;
+			d = dt;
+		}
+	}
+}
+
 /* The name with canonical text s[0..n) and hash h, or NULL. */
 static struct zl_name *find(const struct zl_zone *z, const char *s, size_t n,
 			    uint32_t h)
 {
-	struct zl_name *nm;
+	bool found;
+	size_t i;
 
 	if (!z->hcap)
 		return NULL;
-	for (nm = z->htab[h & (z->hcap - 1)]; nm; nm = nm->hnext)
-		if (nm->hash == h && nm->len == n &&
-		    memcmp(nm->text, s, n) == 0)
-			return nm;
-	return NULL;
+	i = slot(z, s, n, h, &found);
+	return found ? name_at(z, (uint32_t)z->htab[i]) : NULL;
+}
+
+/* The name buf[0..n) stands for: buf (TEXT_MAX bytes) is made canonical
+ * in place, lower case, as names compare (RFC 4343), and with the final
+ * dot, which callers building names from rule parameters and record text
+ * may leave out. */
+static struct zl_name *lookup_buf(const struct zl_zone *z, char *buf,
+				  size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (buf[i] >= 'A' && buf[i] <= 'Z')
+			buf[i] += 'a' - 'A';
+	if (n == 0 || buf[n - 1] != '.')
+		buf[n++] = '.';
+	return find(z, buf, n, hash_text(buf, n));
 }
 
 struct zl_name *zl_zone_lookup(const struct zl_zone *z, const char *text)
 {
 	char buf[TEXT_MAX];
-	size_t n;
-	char c;
+	size_t n = strlen(text);
 
-	/* To canonical text: lower case, as names compare (RFC 4343), and
-	 * with the final dot, which callers building names from rule
-	 * parameters and record text may leave out. */
-	for (n = 0; (c = text[n]) != '\0'; n++) {
-		if (n + 2 > sizeof buf)
-			return NULL;
-		buf[n] = c >= 'A' && c <= 'Z' ? (char)(c + 'a' - 'A') : c;
-	}
-	if (n == 0 || buf[n - 1] != '.')
-		buf[n++] = '.';
-	return find(z, buf, n, hash_text(buf, n));
+	if (n + 2 > sizeof buf)
+		return NULL;
+	memcpy(buf, text, n);
+	return lookup_buf(z, buf, n);
 }
 
 struct zl_name *zl_zone_lookup2(const struct zl_zone *z, const char *prefix,
@@ -62,12 +211,11 @@ struct zl_name *zl_zone_lookup2(const struct zl_zone *z, const char *prefix,
 
 	text = zl_name_tail(text);
 	tl = strlen(text);
-
-	if (pl + tl >= sizeof buf)
+	if (pl + tl + 2 > sizeof buf)
 		return NULL;
 	memcpy(buf, prefix, pl);
-	memcpy(buf + pl, text, tl + 1);
-	return zl_zone_lookup(z, buf);
+	memcpy(buf + pl, text, tl);
+	return lookup_buf(z, buf, pl + tl);
 }
 
 /* Whether the canonical text is at or below the origin's. */
@@ -93,18 +241,16 @@ static bool below(const char *s, size_t n, const struct zl_name *origin)
 	return bs % 2 == 0;
 }
 
+/* Doubles the index (16 slots at first). */
 static void rehash(struct zl_zone *z)
 {
 	size_t ncap = z->hcap ? z->hcap * 2 : 16, i;
-	struct zl_name **nt = zl_xcalloc(ncap, sizeof *nt), *nm, *next;
+	uint64_t *nt = zl_xcalloc(ncap, sizeof *nt);
 
-	for (i = 0; i < z->hcap; i++) {
-		for (nm = z->htab[i]; nm; nm = next) {
-			next = nm->hnext;
-			nm->hnext = nt[nm->hash & (ncap - 1)];
-			nt[nm->hash & (ncap - 1)] = nm;
-		}
-	}
+	for (i = 0; i < z->hcap; i++)
+		if (z->htab[i])
+			put(nt, ncap - 1, (z->htab[i] >> 32) & (ncap - 1),
+			    z->htab[i]);
 	free(z->htab);
 	z->htab = nt;
 	z->hcap = ncap;
@@ -112,36 +258,39 @@ static void rehash(struct zl_zone *z)
 
 struct zl_name *zl_zone_intern(struct zl_zone *z, const char *text, size_t len)
 {
-	uint32_t h = hash_text(text, len);
-	struct zl_name *nm = find(z, text, len, h);
-	size_t b;
+	uint32_t h = hash_text(text, len), ref;
+	struct zl_name *nm;
+	bool found;
+	size_t i = 0;
 
-	if (nm)
-		return nm;
-	if (z->nnames >= z->hcap)
+	if (z->hcap) {
+		i = slot(z, text, len, h, &found);
+		if (found)
+			return name_at(z, (uint32_t)z->htab[i]);
+	}
+	/* Robin Hood order keeps probes short up to 7/8 full. */
+	if (8 * (z->nnames + 1) > 7 * z->hcap) {
 		rehash(z);
-	nm = zl_arena_alloc(&z->arena, sizeof *nm + len + 1);
-	memcpy(nm->text, text, len);	/* the arena is zeroed: NUL-terminated */
+		i = slot(z, text, len, h, &found);
+	}
+	nm = name_new(z, len, &ref);
+	memcpy(nm->text, text, len);	/* zeroed: NUL-terminated */
 	nm->len = (uint16_t)len;
 	nm->hash = h;
-	nm->id = (uint32_t)z->nnames;
+	nm->id = (uint32_t)z->nnames++;
 	nm->in_zone = z->origin && below(text, len, z->origin);
-	b = h & (z->hcap - 1);
-	nm->hnext = z->htab[b];
-	z->htab[b] = nm;
-	z->nnames++;
+	put(z->htab, z->hcap - 1, i, (uint64_t)h << 32 | ref);
 	return nm;
 }
 
 void zl_zone_set_origin(struct zl_zone *z, struct zl_name *origin)
 {
+	struct zl_name_iter it = { 0, 0 };
 	struct zl_name *nm;
-	size_t i;
 
 	z->origin = origin;
-	for (i = 0; i < z->hcap; i++)
-		for (nm = z->htab[i]; nm; nm = nm->hnext)
-			nm->in_zone = below(nm->text, nm->len, origin);
+	while ((nm = zl_zone_name_next(z, &it)) != NULL)
+		nm->in_zone = below(nm->text, nm->len, origin);
 }
 
 const char *zl_name_tail(const char *text)
@@ -171,18 +320,21 @@ static void mark_cut(struct zl_zone *z, struct zl_name *n)
 {
 	struct zl_name *path[128], *m = n;
 	const char *text = n->text;
-	size_t np = 0;
+	size_t np = 0, len;
 	bool cut = false;
 
 	while (!(m && m->cut_known)) {
 		if (m && np < sizeof path / sizeof path[0])
 			path[np++] = m;
-		if (m == z->origin || strlen(text) <= z->origin->len)
+		len = n->len - (size_t)(text - n->text);
+		if (m == z->origin || len <= z->origin->len)
 			break;
 		text = zl_name_parent(text);
 		if (!text)
 			break;
-		m = zl_zone_lookup(z, text);
+		/* A suffix of canonical text is canonical. */
+		len = n->len - (size_t)(text - n->text);
+		m = find(z, text, len, hash_text(text, len));
 	}
 	if (m && m->cut_known)
 		cut = m->below_cut;
@@ -197,17 +349,16 @@ static void mark_cut(struct zl_zone *z, struct zl_name *n)
 
 void zl_zone_mark_cuts(struct zl_zone *z)
 {
+	struct zl_name_iter it = { 0, 0 };
 	struct zl_name *n;
-	size_t h;
 
 	/* No NS RRset but the apex's: no cut, below_cut stays false. */
 	if (!z->origin ||
 	    z->nnssets <= (zl_name_rrset(z->origin, LDNS_RR_TYPE_NS) != NULL))
 		return;
-	for (h = 0; h < z->hcap; h++)
-		for (n = z->htab[h]; n; n = n->hnext)
-			if (n->in_zone && !n->cut_known)
-				mark_cut(z, n);
+	while ((n = zl_zone_name_next(z, &it)) != NULL)
+		if (n->in_zone && !n->cut_known)
+			mark_cut(z, n);
 }
 
 const struct zl_rrset *zl_name_rrset(const struct zl_name *n, uint16_t type)

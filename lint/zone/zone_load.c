@@ -383,6 +383,7 @@ void zl_zone_free(struct zl_zone *z)
 	free(z->rrs);
 	free(z->toks);
 	free(z->htab);
+	free(z->nblocks);
 	free(z->probs);
 	free(z->lost);
 	free(z->comments);

@@ -110,17 +110,43 @@ size_t zl_name_from_text(const char *s, size_t n, const uint8_t *origin,
 	return w + originlen;
 }
 
-/* Bytes kept as they are in canonical text; the rest are escaped. */
-static bool plain(uint8_t c)
+/* Bytes kept as they are in canonical text (lower-cased); the rest are
+ * escaped. */
+#define PLAIN(c) ((c) > ' ' && (c) < 0x7f && (c) != '.' && (c) != '\\' && \
+		  (c) != '"' && (c) != '(' && (c) != ')' && (c) != ';' && \
+		  (c) != '@' && (c) != '$')
+#define CANON(c) ((char)((c) >= 'A' && (c) <= 'Z' ? (c) + 'a' - 'A' : \
+			 PLAIN(c) ? (c) : 0))
+#define CANON4(c) CANON(c), CANON((c) + 1), CANON((c) + 2), CANON((c) + 3)
+#define CANON16(c) CANON4(c), CANON4((c) + 4), CANON4((c) + 8), \
+		   CANON4((c) + 12)
+#define CANON64(c) CANON16(c), CANON16((c) + 16), CANON16((c) + 32), \
+		   CANON16((c) + 48)
+
+/* Each byte of a label as canonical text shows it, or 0: escaped.  A
+ * table, as this runs for every name of the zone. */
+static const char canon[256] = { CANON64(0), CANON64(64), CANON64(128),
+				 CANON64(192) };
+
+/* Writes the escape of byte c to out (RFC 1035 §5.1); returns its
+ * length. */
+static size_t escape(uint8_t c, char *out)
 {
-	return c > ' ' && c < 0x7f && c != '.' && c != '\\' && c != '"' &&
-	       c != '(' && c != ')' && c != ';' && c != '@' && c != '$';
+	out[0] = '\\';
+	if (c > ' ' && c < 0x7f) {
+		out[1] = (char)c;
+		return 2;
+	}
+	out[1] = (char)('0' + c / 100);
+	out[2] = (char)('0' + c / 10 % 10);
+	out[3] = (char)('0' + c % 10);
+	return 4;
 }
 
 size_t zl_name_to_text(const uint8_t *wire, char *text)
 {
-	size_t i = 0, t = 0, k, len;
-	uint8_t c;
+	size_t i = 0, t = 0, end, len;
+	char c;
 
 	if (wire[0] == 0) {
 		text[0] = '.';
@@ -128,19 +154,11 @@ size_t zl_name_to_text(const uint8_t *wire, char *text)
 		return 1;
 	}
 	while ((len = wire[i++]) != 0) {
-		for (k = 0; k < len; k++) {
-			c = wire[i++];
-			if (c >= 'A' && c <= 'Z')
-				c += 'a' - 'A';
-			if (plain(c)) {
-				text[t++] = (char)c;
-			} else if (c > ' ' && c < 0x7f) {
-				text[t++] = '\\';
-				text[t++] = (char)c;
-			} else {
-				snprintf(text + t, 5, "\\%03u", c);
-				t += 4;
-			}
+		for (end = i + len; i < end; i++) {
+			if ((c = canon[wire[i]]) != 0)
+				text[t++] = c;
+			else
+				t += escape(wire[i], text + t);
 		}
 		text[t++] = '.';
 	}
