@@ -112,10 +112,24 @@ struct osel {
  * built so far, so that the second rule visits only the matching subjects
  * instead of every TXT record of the zone. */
 enum omatch { OM_NO = 1, OM_YES, OM_LIMIT, OM_SPENT };
+
+/* A select.owner pattern that is only literals: alternatives of a string,
+ * each anchored at the start (`^_dmarc\.`) or found anywhere
+ * (`\._domainkey\.`).  Matched without PCRE2, with the same result: the
+ * owner is canonical and the pattern caseless. */
+#define ZL_LIT_MAX 4
+struct olit {
+	size_t n;			/* alternatives; 0: not literal */
+	bool anchored[ZL_LIT_MAX];
+	uint8_t off[ZL_LIT_MAX + 1];	/* alternative i is s[off[i]..off[i+1]) */
+	char s[64];			/* lower case */
+};
+
 struct omemo {
 	const struct zl_rule *rule;	/* the first rule with the pattern,
 					   which its matches are charged to */
 	size_t ri;			/* its index */
+	struct olit lit;
 	uint8_t *res;
 	struct osel *sel;
 	size_t nsel, capsel;

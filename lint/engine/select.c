@@ -150,6 +150,83 @@ static enum omatch match(struct zl_subjects *sj, size_t ri, const pcre2_code *re
 	}
 }
 
+/* ---- select.owner patterns that are literals ---- */
+
+static char lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+/* Parses pattern p[0..n) into l, leaving l->n 0 unless it is one to four
+ * alternatives of printable ASCII with `\` only before punctuation (a
+ * literal in PCRE2 whatever follows), each after an optional `^`.  Any
+ * other metacharacter, an empty alternative or a long pattern: PCRE2. */
+static void lit_parse(const char *p, size_t n, struct olit *l)
+{
+	static const char meta[] = "\\^$.[]|()?*+{}";
+	size_t i, k = 0, a = 0;
+	char c;
+
+	l->off[0] = 0;
+	l->anchored[0] = n && p[0] == '^';
+	for (i = l->anchored[0]; i < n; i++) {
+		c = p[i];
+		if (c == '|') {
+			if (k == l->off[a] || ++a == ZL_LIT_MAX)
+				goto no;
+			l->off[a] = (uint8_t)k;
+			l->anchored[a] = i + 1 < n && p[i + 1] == '^';
+			i += l->anchored[a];
+			continue;
+		}
+		if (c == '\\' && i + 1 < n && p[i + 1] > ' ' && p[i + 1] < 127 &&
+		    !(p[i + 1] >= '0' && p[i + 1] <= '9') &&
+		    !(lower(p[i + 1]) >= 'a' && lower(p[i + 1]) <= 'z'))
+			c = p[++i];
+		else if (c < ' ' || c >= 127 || strchr(meta, c))
+			goto no;
+		if (k == sizeof l->s)
+			goto no;
+		l->s[k++] = lower(c);
+	}
+	if (k == l->off[a])
+		goto no;
+	l->off[a + 1] = (uint8_t)k;
+	l->n = a + 1;
+	return;
+no:
+	l->n = 0;
+}
+
+/* Whether the lower-case a[0..len) is at s in any case. */
+static bool at(const char *s, const char *a, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (lower(s[i]) != a[i])
+			return false;
+	return true;
+}
+
+/* Whether the literal pattern l matches the name s[0..n). */
+static bool lit_match(const struct olit *l, const char *s, size_t n)
+{
+	size_t i, j, len;
+
+	for (i = 0; i < l->n; i++) {
+		len = (size_t)(l->off[i + 1] - l->off[i]);
+		for (j = 0; j + len <= n; j++) {
+			if (lower(s[j]) == l->s[l->off[i]] &&
+			    at(s + j + 1, l->s + l->off[i] + 1, len - 1))
+				return true;
+			if (l->anchored[i])
+				break;
+		}
+	}
+	return false;
+}
+
 /* ---- subjects ---- */
 
 static struct cand candidates(const struct zl_subjects *sj, enum zl_scope sc,
@@ -204,9 +281,27 @@ static struct omemo *owner_memo(struct zl_subjects *sj, const struct unit *u)
 			return m;
 	m->rule = r;
 	m->ri = u->ri;
+	lit_parse(r->owner_src, r->owner_srclen, &m->lit);
 	m->res = zl_xcalloc(sj->z->nnames ? sj->z->nnames : 1, 1);
 	sj->nom++;
 	return m;
+}
+
+/* Matches m's pattern on n, the owner of subject i of scope sc.  A
+ * literal pattern is tried without PCRE2, but not once its rule's budget
+ * is spent, as PCRE2 would not be; on a name of at most 255 characters it
+ * stays far below the steps PCRE2 is allowed for free, so that no budget
+ * is charged either way. */
+static enum omatch owner_match(struct zl_subjects *sj, const struct omemo *m,
+			       const struct zl_name *n, enum zl_scope sc,
+			       uint32_t i)
+{
+	if (!m->lit.n || n->len > 255)
+		return match(sj, m->ri, m->rule->owner_re, n->text, n->len,
+			     subject_rr(sj, sc, i));
+	if (atomic_load(&sj->rs->effort[m->ri]) >= ZL_REGEX_BUDGET)
+		return OM_SPENT;
+	return lit_match(&m->lit, n->text, n->len) ? OM_YES : OM_NO;
 }
 
 /* The candidates of sc and type whose owner matches r's select.owner,
@@ -232,10 +327,7 @@ static const struct osel *owner_select(struct zl_subjects *sj,
 		i = c.idx ? c.idx[k] : (uint32_t)k;
 		n = subject_owner(sj, sc, i);
 		if (!m->res[n->id])
-			m->res[n->id] = (uint8_t)match(sj, m->ri,
-						       m->rule->owner_re,
-						       n->text, n->len,
-						       subject_rr(sj, sc, i));
+			m->res[n->id] = (uint8_t)owner_match(sj, m, n, sc, i);
 		if (m->res[n->id] == OM_LIMIT && !o->limit_rr)
 			o->limit_rr = subject_rr(sj, sc, i);
 		if (m->res[n->id] != OM_YES)
