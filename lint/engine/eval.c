@@ -25,6 +25,7 @@ struct run {
 	struct zl_supp *supp;	/* the zone's suppression comments, or NULL */
 	struct zl_broken broken;
 	struct zl_sink *sink;
+	struct unit *u;		/* room for a group of the plan, reused */
 };
 
 static void call(struct run *run, const struct zl_rule *r, uint32_t ri,
@@ -84,7 +85,7 @@ static void run_phase(struct run *run, enum phase ph)
 {
 	const struct zl_ruleset *rs = run->rs;
 	const struct zl_rule *r;
-	struct unit *u = zl_xcalloc(rs->nplan ? rs->nplan : 1, sizeof *u);
+	struct unit *u = run->u;
 	size_t i, n = 0;
 
 	for (i = 0; i < rs->n; i++) {
@@ -105,7 +106,6 @@ static void run_phase(struct run *run, enum phase ph)
 	}
 	if (n)
 		visit(run, u, n);
-	free(u);
 }
 
 /* The ordinary rules, between the broken records being known and the
@@ -144,6 +144,7 @@ void zl_lint_impl(const struct zl_ruleset *rs, const struct zl_zone *z,
 	run.zones_below = run.o->set &&
 			  zl_zoneset_has_below(run.o->set, z->origin->text);
 	run.memo = &memo;
+	run.u = zl_xmalloc((rs->nplan ? rs->nplan : 1) * sizeof *run.u);
 	zl_subjects_init(&run.sj, rs, z, out, &run.broken);
 	first = out->n;
 	/* Read first: the cap per rule counts suppressed findings apart. */
@@ -160,4 +161,5 @@ void zl_lint_impl(const struct zl_ruleset *rs, const struct zl_zone *z,
 	zl_broken_free(&run.broken);
 	zl_memo_free(&memo);
 	zl_subjects_free(&run.sj);
+	free(run.u);
 }

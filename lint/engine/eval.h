@@ -152,7 +152,7 @@ struct zl_subjects {
 	const struct zl_name **names;	/* the names that have records */
 	size_t nnames;
 	struct omemo *om;	/* one per distinct select.owner pattern */
-	size_t nom;
+	size_t nom, capom;
 	bool *warned;		/* per rule of rs: its PCRE2 limit warning
 				   has been given */
 };

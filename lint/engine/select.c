@@ -7,16 +7,13 @@
 
 /* ---- subjects grouped by type ---- */
 
-/* Stable sort of 0..n-1 by key[], in two 8-bit counting passes: linear in
- * n, with a fixed cost small enough for a run per small zone. */
-static void group_by_key(struct bytype *bt, const uint16_t *key, size_t n)
+/* Stable sort of a = 0..n-1 by key[], in two 8-bit counting passes:
+ * linear in n. */
+static uint32_t *radix_sort(uint32_t *a, const uint16_t *key, size_t n)
 {
-	uint32_t *a = zl_xcalloc(n ? n : 1, sizeof *a);
-	uint32_t *b = zl_xcalloc(n ? n : 1, sizeof *b), *t;
+	uint32_t *b = zl_xmalloc(n * sizeof *b), *t;
 	size_t cnt[257], i, shift;
 
-	for (i = 0; i < n; i++)
-		a[i] = (uint32_t)i;
 	for (shift = 0; shift < 16; shift += 8) {
 		memset(cnt, 0, sizeof cnt);
 		for (i = 0; i < n; i++)
@@ -30,6 +27,36 @@ static void group_by_key(struct bytype *bt, const uint16_t *key, size_t n)
 		b = t;
 	}
 	free(b);
+	return a;
+}
+
+/* The same by insertion, for a small zone: the counts of radix_sort cost
+ * more than the few records. */
+static void insertion_sort(uint32_t *a, const uint16_t *key, size_t n)
+{
+	size_t i, j;
+	uint32_t v;
+
+	for (i = 1; i < n; i++) {
+		v = a[i];
+		for (j = i; j > 0 && key[a[j - 1]] > key[v]; j--)
+			a[j] = a[j - 1];
+		a[j] = v;
+	}
+}
+
+/* Groups 0..n-1 by key[], stably, into bt. */
+static void group_by_key(struct bytype *bt, const uint16_t *key, size_t n)
+{
+	uint32_t *a = zl_xmalloc((n ? n : 1) * sizeof *a);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		a[i] = (uint32_t)i;
+	if (n <= 64)
+		insertion_sort(a, key, n);
+	else
+		a = radix_sort(a, key, n);
 	bt->idx = a;
 	bt->n = n;
 	for (i = 0; i < n; i++)
@@ -279,6 +306,9 @@ static struct omemo *owner_memo(struct zl_subjects *sj, const struct unit *u)
 		    memcmp(m->rule->owner_src, r->owner_src,
 			   r->owner_srclen) == 0)
 			return m;
+	zl_xgrow((void **)&sj->om, &sj->capom, sj->nom + 1, sizeof *sj->om);
+	m = &sj->om[sj->nom];
+	memset(m, 0, sizeof *m);
 	m->rule = r;
 	m->ri = u->ri;
 	lit_parse(r->owner_src, r->owner_srclen, &m->lit);
@@ -448,7 +478,6 @@ void zl_subjects_init(struct zl_subjects *sj, const struct zl_ruleset *rs,
 	sj->broken = b;
 	if (!(sj->md = pcre2_match_data_create(1, NULL)))
 		zl_oom(0);
-	sj->om = zl_xcalloc(rs->n ? rs->n : 1, sizeof *sj->om);
 	sj->warned = zl_xcalloc(rs->n ? rs->n : 1, sizeof *sj->warned);
 	group_by_type(sj);
 }
