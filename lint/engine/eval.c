@@ -53,6 +53,7 @@ static void call(struct run *run, const struct zl_rule *r, uint32_t ri,
 static void visit(struct run *run, const struct unit *u, size_t n)
 {
 	struct cand c = zl_subjects_of(&run->sj, u, n);
+	const struct zl_rr *rr;
 	struct subject sb;
 	size_t k, j;
 	uint32_t i;
@@ -60,7 +61,11 @@ static void visit(struct run *run, const struct unit *u, size_t n)
 	for (k = 0; k < c.n; k++) {
 		i = c.idx ? c.idx[k] : (uint32_t)k;
 		for (j = 0; j < n; j++)
-			if (zl_subject_taken(&run->sj, &u[j], i, &sb))
+			if (u[j].all) {
+				rr = &run->z->rrs[i];
+				call(run, u[j].r, (uint32_t)u[j].ri, rr, NULL,
+				     rr->owner);
+			} else if (zl_subject_taken(&run->sj, &u[j], i, &sb))
 				call(run, u[j].r, (uint32_t)u[j].ri, sb.rr,
 				     sb.set, sb.name);
 	}
@@ -100,9 +105,12 @@ static void run_phase(struct run *run, enum phase ph)
 			n = 0;
 		}
 		r = rs->rules[rs->plan[i].ri];
-		if (in_phase(r, ph))
-			u[n++] = (struct unit){ r, rs->plan[i].ri,
-						rs->plan[i].type };
+		if (!in_phase(r, ph))
+			continue;
+		u[n] = (struct unit){ r, rs->plan[i].ri, rs->plan[i].type,
+				      false };
+		u[n].all = zl_unit_takes_all(&u[n]);
+		n++;
 	}
 	if (n)
 		visit(run, u, n);

@@ -77,6 +77,8 @@ struct unit {
 	const struct zl_rule *r;
 	size_t ri;
 	int type;
+	bool all;	/* in a run: takes every record zl_subjects_of gives
+			   (zl_unit_takes_all) */
 };
 
 /* Subjects of one type: a run of [start, next group's start) in a
@@ -182,6 +184,9 @@ void zl_subjects_free(struct zl_subjects *sj);
  * those of their scope and type whose owner passes their select.owner. */
 struct cand zl_subjects_of(struct zl_subjects *sj, const struct unit *u,
 			   size_t n);
+/* Whether u's rule takes every subject that zl_subjects_of() gives, all
+ * of them records: then zl_subject_taken need not be asked. */
+bool zl_unit_takes_all(const struct unit *u);
 /* Whether u's rule takes subject i, one of zl_subjects_of(): the rest of
  * its selection (select.rdata; for name scope select.type) decides, and
  * a record it needs that the loader lost.  On true, *out is the

@@ -55,7 +55,8 @@ void zl_ruleset_plan(struct zl_ruleset *rs)
 		any = r->scope == ZL_SCOPE_NAME || !r->ntypes;
 		for (k = 0; k < (any ? 1 : r->ntypes); k++) {
 			zl_xgrow((void **)&u, &cap, n + 1, sizeof *u);
-			u[n++] = (struct unit){ r, i, any ? -1 : r->types[k] };
+			u[n++] = (struct unit){ r, i, any ? -1 : r->types[k],
+						 false };
 		}
 	}
 	if (n)

@@ -424,6 +424,11 @@ static bool type_ok(const struct zl_rule *r, uint16_t type)
 	return false;
 }
 
+bool zl_unit_takes_all(const struct unit *u)
+{
+	return u->r->scope == ZL_SCOPE_RECORD && !u->r->rdata_re;
+}
+
 bool zl_subject_taken(struct zl_subjects *sj, const struct unit *u,
 		      uint32_t i, struct subject *out)
 {
