@@ -71,22 +71,28 @@ static void visit(struct run *run, const struct unit *u, size_t n)
 	}
 }
 
-/* A zone is linted in three phases: the rules that report broken records
- * (zl_rule.breaks), so that the others know them; the ordinary rules; and
- * those that report on the suppression comments (zl_check.after_suppress). */
-enum phase { PH_BREAKS, PH_RULES, PH_SUPPRESS };
-
-static bool in_phase(const struct zl_rule *r, enum phase ph)
+static bool in_phase(const struct zl_rule *r, enum zl_phase ph)
 {
-	if (r->severity == ZL_SEV_OFF)
-		return false;
-	if (r->check->after_suppress)
-		return ph == PH_SUPPRESS;
-	return ph == (r->breaks ? PH_BREAKS : PH_RULES);
+	return r->severity != ZL_SEV_OFF && zl_rule_phase(r) == ph;
+}
+
+/* The first unit of phase ph in the plan, which is ordered by phase. */
+static size_t phase_start(const struct zl_ruleset *rs, enum zl_phase ph)
+{
+	size_t lo = 0, hi = rs->nplan, m;
+
+	while (lo < hi) {
+		m = lo + (hi - lo) / 2;
+		if (zl_rule_phase(rs->rules[rs->plan[m].ri]) < ph)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return lo;
 }
 
 /* Runs the enabled rules of one phase. */
-static void run_phase(struct run *run, enum phase ph)
+static void run_phase(struct run *run, enum zl_phase ph)
 {
 	const struct zl_ruleset *rs = run->rs;
 	const struct zl_rule *r;
@@ -99,13 +105,15 @@ static void run_phase(struct run *run, enum phase ph)
 		    !zl_broken_lost(&run->broken, r, NULL))
 			call(run, r, (uint32_t)i, NULL, NULL, NULL);
 	}
-	for (i = 0; i < rs->nplan; i++) {
+	for (i = phase_start(rs, ph); i < rs->nplan; i++) {
 		if (rs->plan[i].first && n) {
 			visit(run, u, n);
 			n = 0;
 		}
 		r = rs->rules[rs->plan[i].ri];
-		if (!in_phase(r, ph))
+		if (zl_rule_phase(r) != ph)
+			break;
+		if (r->severity == ZL_SEV_OFF)
 			continue;
 		u[n] = (struct unit){ r, rs->plan[i].ri, rs->plan[i].type,
 				      false };
@@ -125,7 +133,7 @@ static void run_rules(struct run *run, size_t first)
 	size_t i;
 
 	zl_broken_settle(b, run->z);
-	run_phase(run, PH_RULES);
+	run_phase(run, ZL_PH_RULES);
 	if (!b->ndrop)
 		return;
 	drop = zl_xcalloc(run->out->n - first, sizeof *drop);
@@ -158,11 +166,11 @@ void zl_lint_impl(const struct zl_ruleset *rs, const struct zl_zone *z,
 	/* Read first: the cap per rule counts suppressed findings apart. */
 	run.supp = zl_supp_scan(rs, z);
 	run.sink = zl_sink_new(out, z, run.supp, rs->n);
-	run_phase(&run, PH_BREAKS);
+	run_phase(&run, ZL_PH_BREAKS);
 	run_rules(&run, first);
 	zl_supp_apply(run.supp, z, out, first);
 	mid = out->n;
-	run_phase(&run, PH_SUPPRESS);
+	run_phase(&run, ZL_PH_SUPPRESS);
 	zl_supp_apply(run.supp, z, out, mid);
 	zl_sink_finish(run.sink, rs, first);
 	zl_supp_free(run.supp);

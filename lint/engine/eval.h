@@ -71,6 +71,13 @@ void zl_broken_free(struct zl_broken *b);
 /* ---- selection: the plan's units (planner.c) and the subjects each
  * takes in a run (select.c) ---- */
 
+/* A zone is linted in three phases (eval.c): the rules that report broken
+ * records (zl_rule.breaks), so that the others know them; the ordinary
+ * rules; and those that report on the suppression comments
+ * (zl_check.after_suppress).  The plan is ordered by phase first. */
+enum zl_phase { ZL_PH_BREAKS, ZL_PH_RULES, ZL_PH_SUPPRESS };
+enum zl_phase zl_rule_phase(const struct zl_rule *r);
+
 /* One rule visiting the subjects of its scope and of one type (-1: any);
  * ri is its index in the rule set. */
 struct unit {

@@ -27,11 +27,30 @@ static int subjects_cmp(const struct zl_rule *ra, int ta,
 	return memcmp(ra->owner_src, rb->owner_src, ra->owner_srclen);
 }
 
-/* Units with the same subjects sort together, in rule order. */
+enum zl_phase zl_rule_phase(const struct zl_rule *r)
+{
+	if (r->check->after_suppress)
+		return ZL_PH_SUPPRESS;
+	return r->breaks ? ZL_PH_BREAKS : ZL_PH_RULES;
+}
+
+/* Orders units by phase, then by subjects.  0: the same subjects in the
+ * same phase, a group. */
+static int group_cmp(const struct unit *a, const struct unit *b)
+{
+	enum zl_phase pa = zl_rule_phase(a->r), pb = zl_rule_phase(b->r);
+
+	if (pa != pb)
+		return pa < pb ? -1 : 1;
+	return subjects_cmp(a->r, a->type, b->r, b->type);
+}
+
+/* Units of a phase with the same subjects sort together, in rule order:
+ * a phase runs one range of the plan. */
 static int unit_cmp(const void *pa, const void *pb)
 {
 	const struct unit *a = pa, *b = pb;
-	int c = subjects_cmp(a->r, a->type, b->r, b->type);
+	int c = group_cmp(a, b);
 
 	if (c)
 		return c;
@@ -72,7 +91,6 @@ void zl_ruleset_plan(struct zl_ruleset *rs)
 	for (i = 0; i < n; i++)
 		rs->plan[i] = (struct zl_unit){
 			(uint32_t)u[i].ri, u[i].type,
-			i == 0 || subjects_cmp(u[i - 1].r, u[i - 1].type,
-					       u[i].r, u[i].type) != 0 };
+			i == 0 || group_cmp(&u[i - 1], &u[i]) != 0 };
 	free(u);
 }
