@@ -131,6 +131,9 @@ struct olit {
 	size_t n;			/* alternatives; 0: not literal */
 	bool anchored[ZL_LIT_MAX];
 	uint8_t off[ZL_LIT_MAX + 1];	/* alternative i is s[off[i]..off[i+1]) */
+	uint8_t key[ZL_LIT_MAX];	/* where in it an unanchored search
+					   looks first: not a letter, '_' if
+					   any, else 0 */
 	char s[64];			/* lower case */
 };
 

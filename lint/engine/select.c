@@ -184,6 +184,22 @@ static char lower(char c)
 	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 }
 
+/* Where an unanchored search for a[0..len) looks with memchr: at an
+ * underscore, rare in names, else at a character that is not a letter (a
+ * letter would have to be found in both cases), else at the first. */
+static uint8_t search_key(const char *a, size_t len)
+{
+	size_t i, k = len;
+
+	for (i = 0; i < len; i++) {
+		if (a[i] == '_')
+			return (uint8_t)i;
+		if (k == len && !(a[i] >= 'a' && a[i] <= 'z'))
+			k = i;
+	}
+	return (uint8_t)(k == len ? 0 : k);
+}
+
 /* Parses pattern p[0..n) into l, leaving l->n 0 unless it is one to four
  * alternatives of printable ASCII with `\` only before punctuation (a
  * literal in PCRE2 whatever follows), each after an optional `^`.  Any
@@ -220,6 +236,9 @@ static void lit_parse(const char *p, size_t n, struct olit *l)
 		goto no;
 	l->off[a + 1] = (uint8_t)k;
 	l->n = a + 1;
+	for (a = 0; a < l->n; a++)
+		l->key[a] = search_key(l->s + l->off[a],
+				       (size_t)(l->off[a + 1] - l->off[a]));
 	return;
 no:
 	l->n = 0;
@@ -236,20 +255,42 @@ static bool at(const char *s, const char *a, size_t len)
 	return true;
 }
 
+/* Whether the lower-case a[0..len) occurs in s[0..n) in any case; key as
+ * search_key() chose it. */
+static bool find(const char *s, size_t n, const char *a, size_t len,
+		 size_t key)
+{
+	const char *p, *end;
+	size_t j;
+
+	if (len > n)
+		return false;
+	if (a[key] >= 'a' && a[key] <= 'z') {
+		for (j = 0; j + len <= n; j++)
+			if (at(s + j, a, len))
+				return true;
+		return false;
+	}
+	/* a[key] is at s[key .. n - len + key]. */
+	for (p = s + key, end = s + n - len + key + 1;
+	     p < end && (p = memchr(p, a[key], (size_t)(end - p))); p++)
+		if (at(p - key, a, len))
+			return true;
+	return false;
+}
+
 /* Whether the literal pattern l matches the name s[0..n). */
 static bool lit_match(const struct olit *l, const char *s, size_t n)
 {
-	size_t i, j, len;
+	const char *a;
+	size_t i, len;
 
 	for (i = 0; i < l->n; i++) {
+		a = l->s + l->off[i];
 		len = (size_t)(l->off[i + 1] - l->off[i]);
-		for (j = 0; j + len <= n; j++) {
-			if (lower(s[j]) == l->s[l->off[i]] &&
-			    at(s + j + 1, l->s + l->off[i] + 1, len - 1))
-				return true;
-			if (l->anchored[i])
-				break;
-		}
+		if (l->anchored[i] ? len <= n && at(s, a, len)
+				   : find(s, n, a, len, l->key[i]))
+			return true;
 	}
 	return false;
 }

@@ -373,6 +373,7 @@ START_TEST(test_owner_literal)
 		{ "\\._domainkey\\.", "[.]_domainkey[.]", "8" },
 		{ "^x-y\\.", "^x[-]y[.]", "10" },
 		{ "_dmarc", "_dmar[c]", "4,5,6,7" },
+		{ "DMArc", "dmar[c]", "4,5,6,7" },
 		{ "ey2|^s1\\.", "ey[2]|^s1[.]", "8,9" },
 	};
 	struct zl_ruleset *rs;
