@@ -94,8 +94,8 @@ static void group_by_type(struct zl_subjects *sj)
 	const struct zl_zone *z = sj->z;
 	const struct zl_name *n;
 	const struct zl_rrset *s;
-	uint16_t *key = zl_xcalloc(z->nrrs ? z->nrrs : 1, sizeof *key);
-	size_t i, h, nsets = 0, cap = 0;
+	size_t i, h, nsets = 0, cap = z->nrrs ? z->nrrs : 1;
+	uint16_t *key = zl_xmalloc(cap * sizeof *key);
 
 	for (i = 0; i < z->nrrs; i++)
 		key[i] = z->rrs[i].type;
@@ -103,6 +103,9 @@ static void group_by_type(struct zl_subjects *sj)
 	/* Names in intern order, which is their order in memory: the rules
 	 * that walk every name then walk memory forwards. */
 	sj->names = zl_xcalloc(z->nnames ? z->nnames : 1, sizeof *sj->names);
+	/* Every RRset has a record: no more sets than records. */
+	sj->setv = zl_xmalloc(cap * sizeof *sj->setv);
+	sj->setname = zl_xmalloc(cap * sizeof *sj->setname);
 	for (h = 0; h < z->hcap; h++)
 		for (n = z->htab[h]; n; n = n->hnext)
 			sj->names[n->id] = n;
@@ -111,14 +114,7 @@ static void group_by_type(struct zl_subjects *sj)
 		if (!n->sets)
 			continue;
 		sj->names[sj->nnames++] = n;
-		for (s = n->sets; s; s = s->next, nsets++) {
-			if (nsets == cap) {
-				zl_xgrow((void **)&sj->setv, &cap, nsets + 1,
-					 sizeof *sj->setv);
-				sj->setname = zl_xrealloc(
-					sj->setname, cap * sizeof *sj->setname);
-				key = zl_xrealloc(key, cap * sizeof *key);
-			}
+		for (s = n->sets; s && nsets < cap; s = s->next, nsets++) {
 			sj->setv[nsets] = s;
 			sj->setname[nsets] = n;
 			key[nsets] = s->type;
