@@ -337,12 +337,15 @@ static struct omemo *owner_memo(struct zl_subjects *sj, const struct unit *u)
 {
 	const struct zl_rule *r = u->r;
 	struct omemo *m;
+	size_t i;
 
-	for (m = sj->om; m < sj->om + sj->nom; m++)
+	for (i = 0; i < sj->nom; i++) {
+		m = &sj->om[i];
 		if (m->rule->owner_srclen == r->owner_srclen &&
 		    memcmp(m->rule->owner_src, r->owner_src,
 			   r->owner_srclen) == 0)
 			return m;
+	}
 	zl_xgrow((void **)&sj->om, &sj->capom, sj->nom + 1, sizeof *sj->om);
 	m = &sj->om[sj->nom];
 	memset(m, 0, sizeof *m);
