@@ -94,24 +94,26 @@ static void group_by_type(struct zl_subjects *sj)
 	const struct zl_zone *z = sj->z;
 	const struct zl_name *n;
 	const struct zl_rrset *s;
-	size_t i, h, nsets = 0, cap = z->nrrs ? z->nrrs : 1;
+	size_t i, nsets = 0, cap = z->nrrs ? z->nrrs : 1;
 	uint16_t *key = zl_xmalloc(cap * sizeof *key);
 
 	for (i = 0; i < z->nrrs; i++)
 		key[i] = z->rrs[i].type;
 	group_by_key(&sj->recs, key, z->nrrs);
 	/* Names in intern order, which is their order in memory: the rules
-	 * that walk every name then walk memory forwards. */
+	 * that walk every name then walk memory forwards.  Found as the
+	 * owners of the records, in the order of the text, which is about
+	 * that order too, rather than through the hash table, which would
+	 * visit every name, with records or not, in no order at all. */
 	sj->names = zl_xcalloc(z->nnames ? z->nnames : 1, sizeof *sj->names);
+	for (i = 0; i < z->nrrs; i++)
+		sj->names[z->rrs[i].owner->id] = z->rrs[i].owner;
 	/* Every RRset has a record: no more sets than records. */
 	sj->setv = zl_xmalloc(cap * sizeof *sj->setv);
 	sj->setname = zl_xmalloc(cap * sizeof *sj->setname);
-	for (h = 0; h < z->hcap; h++)
-		for (n = z->htab[h]; n; n = n->hnext)
-			sj->names[n->id] = n;
 	for (i = 0; i < z->nnames; i++) {
 		n = sj->names[i];
-		if (!n->sets)
+		if (!n || !n->sets)
 			continue;
 		sj->names[sj->nnames++] = n;
 		for (s = n->sets; s && nsets < cap; s = s->next, nsets++) {
