@@ -71,11 +71,6 @@ static void visit(struct run *run, const struct unit *u, size_t n)
 	}
 }
 
-static bool in_phase(const struct zl_rule *r, enum zl_phase ph)
-{
-	return r->severity != ZL_SEV_OFF && zl_rule_phase(r) == ph;
-}
-
 /* The first unit of phase ph in the plan, which is ordered by phase. */
 static size_t phase_start(const struct zl_ruleset *rs, enum zl_phase ph)
 {
@@ -99,20 +94,20 @@ static void run_phase(struct run *run, enum zl_phase ph)
 	struct unit *u = run->u;
 	size_t i, n = 0;
 
-	for (i = 0; i < rs->n; i++) {
-		r = rs->rules[i];
-		if (r->scope == ZL_SCOPE_ZONE && in_phase(r, ph) &&
-		    !zl_broken_lost(&run->broken, r, NULL))
-			call(run, r, (uint32_t)i, NULL, NULL, NULL);
-	}
 	for (i = phase_start(rs, ph); i < rs->nplan; i++) {
+		r = rs->rules[rs->plan[i].ri];
+		if (zl_rule_phase(r) != ph)
+			break;
+		if (r->scope == ZL_SCOPE_ZONE) {	/* first in the phase */
+			if (r->severity != ZL_SEV_OFF &&
+			    !zl_broken_lost(&run->broken, r, NULL))
+				call(run, r, rs->plan[i].ri, NULL, NULL, NULL);
+			continue;
+		}
 		if (rs->plan[i].first && n) {
 			visit(run, u, n);
 			n = 0;
 		}
-		r = rs->rules[rs->plan[i].ri];
-		if (zl_rule_phase(r) != ph)
-			break;
 		if (r->severity == ZL_SEV_OFF)
 			continue;
 		u[n] = (struct unit){ r, rs->plan[i].ri, rs->plan[i].type,

@@ -34,14 +34,18 @@ enum zl_phase zl_rule_phase(const struct zl_rule *r)
 	return r->breaks ? ZL_PH_BREAKS : ZL_PH_RULES;
 }
 
-/* Orders units by phase, then by subjects.  0: the same subjects in the
- * same phase, a group. */
+/* Orders units by phase; in a phase, the zone-scope rules first (each
+ * runs once, in rule order), then the others by subjects.  0: the same
+ * subjects in the same phase, a group; or two zone-scope rules. */
 static int group_cmp(const struct unit *a, const struct unit *b)
 {
 	enum zl_phase pa = zl_rule_phase(a->r), pb = zl_rule_phase(b->r);
+	bool za = a->r->scope == ZL_SCOPE_ZONE, zb = b->r->scope == ZL_SCOPE_ZONE;
 
 	if (pa != pb)
 		return pa < pb ? -1 : 1;
+	if (za || zb)
+		return za == zb ? 0 : za ? -1 : 1;
 	return subjects_cmp(a->r, a->type, b->r, b->type);
 }
 
@@ -58,7 +62,7 @@ static int unit_cmp(const void *pa, const void *pb)
 }
 
 /* Records and RRsets are visited by type when the rule selects types;
- * names always all (a name has many).  Every rule is planned whatever its
+ * names always all (a name has many); a zone-scope rule is one unit.  Every rule is planned whatever its
  * severity, which may change until the run. */
 void zl_ruleset_plan(struct zl_ruleset *rs)
 {
@@ -69,9 +73,7 @@ void zl_ruleset_plan(struct zl_ruleset *rs)
 
 	for (i = 0; i < rs->n; i++) {
 		r = rs->rules[i];
-		if (r->scope == ZL_SCOPE_ZONE)
-			continue;	/* run once, outside the plan */
-		any = r->scope == ZL_SCOPE_NAME || !r->ntypes;
+		any = r->scope >= ZL_SCOPE_NAME || !r->ntypes;
 		for (k = 0; k < (any ? 1 : r->ntypes); k++) {
 			zl_xgrow((void **)&u, &cap, n + 1, sizeof *u);
 			u[n++] = (struct unit){ r, i, any ? -1 : r->types[k],
