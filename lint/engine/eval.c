@@ -25,6 +25,7 @@ struct run {
 	struct zl_supp *supp;	/* the zone's suppression comments, or NULL */
 	struct zl_broken broken;
 	struct zl_sink *sink;
+	struct unit *u;		/* room for a group of the plan, reused */
 };
 
 static void call(struct run *run, const struct zl_rule *r, uint32_t ri,
@@ -52,6 +53,7 @@ static void call(struct run *run, const struct zl_rule *r, uint32_t ri,
 static void visit(struct run *run, const struct unit *u, size_t n)
 {
 	struct cand c = zl_subjects_of(&run->sj, u, n);
+	const struct zl_rr *rr;
 	struct subject sb;
 	size_t k, j;
 	uint32_t i;
@@ -59,53 +61,62 @@ static void visit(struct run *run, const struct unit *u, size_t n)
 	for (k = 0; k < c.n; k++) {
 		i = c.idx ? c.idx[k] : (uint32_t)k;
 		for (j = 0; j < n; j++)
-			if (zl_subject_taken(&run->sj, &u[j], i, &sb))
+			if (u[j].all) {
+				rr = &run->z->rrs[i];
+				call(run, u[j].r, (uint32_t)u[j].ri, rr, NULL,
+				     rr->owner);
+			} else if (zl_subject_taken(&run->sj, &u[j], i, &sb))
 				call(run, u[j].r, (uint32_t)u[j].ri, sb.rr,
 				     sb.set, sb.name);
 	}
 }
 
-/* A zone is linted in three phases: the rules that report broken records
- * (zl_rule.breaks), so that the others know them; the ordinary rules; and
- * those that report on the suppression comments (zl_check.after_suppress). */
-enum phase { PH_BREAKS, PH_RULES, PH_SUPPRESS };
-
-static bool in_phase(const struct zl_rule *r, enum phase ph)
+/* The first unit of phase ph in the plan, which is ordered by phase. */
+static size_t phase_start(const struct zl_ruleset *rs, enum zl_phase ph)
 {
-	if (r->severity == ZL_SEV_OFF)
-		return false;
-	if (r->check->after_suppress)
-		return ph == PH_SUPPRESS;
-	return ph == (r->breaks ? PH_BREAKS : PH_RULES);
+	size_t lo = 0, hi = rs->nplan, m;
+
+	while (lo < hi) {
+		m = lo + (hi - lo) / 2;
+		if (zl_rule_phase(rs->rules[rs->plan[m].ri]) < ph)
+			lo = m + 1;
+		else
+			hi = m;
+	}
+	return lo;
 }
 
 /* Runs the enabled rules of one phase. */
-static void run_phase(struct run *run, enum phase ph)
+static void run_phase(struct run *run, enum zl_phase ph)
 {
 	const struct zl_ruleset *rs = run->rs;
 	const struct zl_rule *r;
-	struct unit *u = zl_xcalloc(rs->nplan ? rs->nplan : 1, sizeof *u);
+	struct unit *u = run->u;
 	size_t i, n = 0;
 
-	for (i = 0; i < rs->n; i++) {
-		r = rs->rules[i];
-		if (r->scope == ZL_SCOPE_ZONE && in_phase(r, ph) &&
-		    !zl_broken_lost(&run->broken, r, NULL))
-			call(run, r, (uint32_t)i, NULL, NULL, NULL);
-	}
-	for (i = 0; i < rs->nplan; i++) {
+	for (i = phase_start(rs, ph); i < rs->nplan; i++) {
+		r = rs->rules[rs->plan[i].ri];
+		if (zl_rule_phase(r) != ph)
+			break;
+		if (r->scope == ZL_SCOPE_ZONE) {	/* first in the phase */
+			if (r->severity != ZL_SEV_OFF &&
+			    !zl_broken_lost(&run->broken, r, NULL))
+				call(run, r, rs->plan[i].ri, NULL, NULL, NULL);
+			continue;
+		}
 		if (rs->plan[i].first && n) {
 			visit(run, u, n);
 			n = 0;
 		}
-		r = rs->rules[rs->plan[i].ri];
-		if (in_phase(r, ph))
-			u[n++] = (struct unit){ r, rs->plan[i].ri,
-						rs->plan[i].type };
+		if (r->severity == ZL_SEV_OFF)
+			continue;
+		u[n] = (struct unit){ r, rs->plan[i].ri, rs->plan[i].type,
+				      false };
+		u[n].all = zl_unit_takes_all(&u[n]);
+		n++;
 	}
 	if (n)
 		visit(run, u, n);
-	free(u);
 }
 
 /* The ordinary rules, between the broken records being known and the
@@ -117,7 +128,7 @@ static void run_rules(struct run *run, size_t first)
 	size_t i;
 
 	zl_broken_settle(b, run->z);
-	run_phase(run, PH_RULES);
+	run_phase(run, ZL_PH_RULES);
 	if (!b->ndrop)
 		return;
 	drop = zl_xcalloc(run->out->n - first, sizeof *drop);
@@ -144,20 +155,22 @@ void zl_lint_impl(const struct zl_ruleset *rs, const struct zl_zone *z,
 	run.zones_below = run.o->set &&
 			  zl_zoneset_has_below(run.o->set, z->origin->text);
 	run.memo = &memo;
+	run.u = zl_xmalloc((rs->nplan ? rs->nplan : 1) * sizeof *run.u);
 	zl_subjects_init(&run.sj, rs, z, out, &run.broken);
 	first = out->n;
 	/* Read first: the cap per rule counts suppressed findings apart. */
 	run.supp = zl_supp_scan(rs, z);
 	run.sink = zl_sink_new(out, z, run.supp, rs->n);
-	run_phase(&run, PH_BREAKS);
+	run_phase(&run, ZL_PH_BREAKS);
 	run_rules(&run, first);
 	zl_supp_apply(run.supp, z, out, first);
 	mid = out->n;
-	run_phase(&run, PH_SUPPRESS);
+	run_phase(&run, ZL_PH_SUPPRESS);
 	zl_supp_apply(run.supp, z, out, mid);
 	zl_sink_finish(run.sink, rs, first);
 	zl_supp_free(run.supp);
 	zl_broken_free(&run.broken);
 	zl_memo_free(&memo);
 	zl_subjects_free(&run.sj);
+	free(run.u);
 }

@@ -71,12 +71,21 @@ void zl_broken_free(struct zl_broken *b);
 /* ---- selection: the plan's units (planner.c) and the subjects each
  * takes in a run (select.c) ---- */
 
+/* A zone is linted in three phases (eval.c): the rules that report broken
+ * records (zl_rule.breaks), so that the others know them; the ordinary
+ * rules; and those that report on the suppression comments
+ * (zl_check.after_suppress).  The plan is ordered by phase first. */
+enum zl_phase { ZL_PH_BREAKS, ZL_PH_RULES, ZL_PH_SUPPRESS };
+enum zl_phase zl_rule_phase(const struct zl_rule *r);
+
 /* One rule visiting the subjects of its scope and of one type (-1: any);
  * ri is its index in the rule set. */
 struct unit {
 	const struct zl_rule *r;
 	size_t ri;
 	int type;
+	bool all;	/* in a run: takes every record zl_subjects_of gives
+			   (zl_unit_takes_all) */
 };
 
 /* Subjects of one type: a run of [start, next group's start) in a
@@ -112,10 +121,27 @@ struct osel {
  * built so far, so that the second rule visits only the matching subjects
  * instead of every TXT record of the zone. */
 enum omatch { OM_NO = 1, OM_YES, OM_LIMIT, OM_SPENT };
+
+/* A select.owner pattern that is only literals: alternatives of a string,
+ * each anchored at the start (`^_dmarc\.`) or found anywhere
+ * (`\._domainkey\.`).  Matched without PCRE2, with the same result: the
+ * owner is canonical and the pattern caseless. */
+#define ZL_LIT_MAX 4
+struct olit {
+	size_t n;			/* alternatives; 0: not literal */
+	bool anchored[ZL_LIT_MAX];
+	uint8_t off[ZL_LIT_MAX + 1];	/* alternative i is s[off[i]..off[i+1]) */
+	uint8_t key[ZL_LIT_MAX];	/* where in it an unanchored search
+					   looks first: not a letter, '_' if
+					   any, else 0 */
+	char s[64];			/* lower case */
+};
+
 struct omemo {
 	const struct zl_rule *rule;	/* the first rule with the pattern,
 					   which its matches are charged to */
 	size_t ri;			/* its index */
+	struct olit lit;
 	uint8_t *res;
 	struct osel *sel;
 	size_t nsel, capsel;
@@ -138,7 +164,7 @@ struct zl_subjects {
 	const struct zl_name **names;	/* the names that have records */
 	size_t nnames;
 	struct omemo *om;	/* one per distinct select.owner pattern */
-	size_t nom;
+	size_t nom, capom;
 	bool *warned;		/* per rule of rs: its PCRE2 limit warning
 				   has been given */
 };
@@ -168,6 +194,9 @@ void zl_subjects_free(struct zl_subjects *sj);
  * those of their scope and type whose owner passes their select.owner. */
 struct cand zl_subjects_of(struct zl_subjects *sj, const struct unit *u,
 			   size_t n);
+/* Whether u's rule takes every subject that zl_subjects_of() gives, all
+ * of them records: then zl_subject_taken need not be asked. */
+bool zl_unit_takes_all(const struct unit *u);
 /* Whether u's rule takes subject i, one of zl_subjects_of(): the rest of
  * its selection (select.rdata; for name scope select.type) decides, and
  * a record it needs that the loader lost.  On true, *out is the

@@ -27,11 +27,34 @@ static int subjects_cmp(const struct zl_rule *ra, int ta,
 	return memcmp(ra->owner_src, rb->owner_src, ra->owner_srclen);
 }
 
-/* Units with the same subjects sort together, in rule order. */
+enum zl_phase zl_rule_phase(const struct zl_rule *r)
+{
+	if (r->check->after_suppress)
+		return ZL_PH_SUPPRESS;
+	return r->breaks ? ZL_PH_BREAKS : ZL_PH_RULES;
+}
+
+/* Orders units by phase; in a phase, the zone-scope rules first (each
+ * runs once, in rule order), then the others by subjects.  0: the same
+ * subjects in the same phase, a group; or two zone-scope rules. */
+static int group_cmp(const struct unit *a, const struct unit *b)
+{
+	enum zl_phase pa = zl_rule_phase(a->r), pb = zl_rule_phase(b->r);
+	bool za = a->r->scope == ZL_SCOPE_ZONE, zb = b->r->scope == ZL_SCOPE_ZONE;
+
+	if (pa != pb)
+		return pa < pb ? -1 : 1;
+	if (za || zb)
+		return za == zb ? 0 : za ? -1 : 1;
+	return subjects_cmp(a->r, a->type, b->r, b->type);
+}
+
+/* Units of a phase with the same subjects sort together, in rule order:
+ * a phase runs one range of the plan. */
 static int unit_cmp(const void *pa, const void *pb)
 {
 	const struct unit *a = pa, *b = pb;
-	int c = subjects_cmp(a->r, a->type, b->r, b->type);
+	int c = group_cmp(a, b);
 
 	if (c)
 		return c;
@@ -39,7 +62,7 @@ static int unit_cmp(const void *pa, const void *pb)
 }
 
 /* Records and RRsets are visited by type when the rule selects types;
- * names always all (a name has many).  Every rule is planned whatever its
+ * names always all (a name has many); a zone-scope rule is one unit.  Every rule is planned whatever its
  * severity, which may change until the run. */
 void zl_ruleset_plan(struct zl_ruleset *rs)
 {
@@ -50,12 +73,11 @@ void zl_ruleset_plan(struct zl_ruleset *rs)
 
 	for (i = 0; i < rs->n; i++) {
 		r = rs->rules[i];
-		if (r->scope == ZL_SCOPE_ZONE)
-			continue;	/* run once, outside the plan */
-		any = r->scope == ZL_SCOPE_NAME || !r->ntypes;
+		any = r->scope >= ZL_SCOPE_NAME || !r->ntypes;
 		for (k = 0; k < (any ? 1 : r->ntypes); k++) {
 			zl_xgrow((void **)&u, &cap, n + 1, sizeof *u);
-			u[n++] = (struct unit){ r, i, any ? -1 : r->types[k] };
+			u[n++] = (struct unit){ r, i, any ? -1 : r->types[k],
+						 false };
 		}
 	}
 	if (n)
@@ -71,7 +93,6 @@ void zl_ruleset_plan(struct zl_ruleset *rs)
 	for (i = 0; i < n; i++)
 		rs->plan[i] = (struct zl_unit){
 			(uint32_t)u[i].ri, u[i].type,
-			i == 0 || subjects_cmp(u[i - 1].r, u[i - 1].type,
-					       u[i].r, u[i].type) != 0 };
+			i == 0 || group_cmp(&u[i - 1], &u[i]) != 0 };
 	free(u);
 }

@@ -116,8 +116,8 @@ struct zl_ruleset {
 	pcre2_match_context *mctx_free;	/* the same, ZL_MATCH_FREE steps */
 	_Atomic uint64_t *effort;	/* per rule: PCRE2 steps charged in this
 					   run (zl_ruleset_match) */
-	struct zl_unit *plan;	/* the units of every rule but zone-scope
-				   ones, grouped by subjects (planner.c) */
+	struct zl_unit *plan;	/* the units of every rule, grouped by
+				   phase and subjects (planner.c) */
 	size_t nplan;
 	/* How to make a set like this one with a config's packs added
 	 * (zl_ruleset_set_packs); not passed on to derived sets. */

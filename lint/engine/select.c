@@ -7,16 +7,13 @@
 
 /* ---- subjects grouped by type ---- */
 
-/* Stable sort of 0..n-1 by key[], in two 8-bit counting passes: linear in
- * n, with a fixed cost small enough for a run per small zone. */
-static void group_by_key(struct bytype *bt, const uint16_t *key, size_t n)
+/* Stable sort of a = 0..n-1 by key[], in two 8-bit counting passes:
+ * linear in n. */
+static uint32_t *radix_sort(uint32_t *a, const uint16_t *key, size_t n)
 {
-	uint32_t *a = zl_xcalloc(n ? n : 1, sizeof *a);
-	uint32_t *b = zl_xcalloc(n ? n : 1, sizeof *b), *t;
+	uint32_t *b = zl_xmalloc(n * sizeof *b), *t;
 	size_t cnt[257], i, shift;
 
-	for (i = 0; i < n; i++)
-		a[i] = (uint32_t)i;
 	for (shift = 0; shift < 16; shift += 8) {
 		memset(cnt, 0, sizeof cnt);
 		for (i = 0; i < n; i++)
@@ -30,6 +27,36 @@ static void group_by_key(struct bytype *bt, const uint16_t *key, size_t n)
 		b = t;
 	}
 	free(b);
+	return a;
+}
+
+/* The same by insertion, for a small zone: the counts of radix_sort cost
+ * more than the few records. */
+static void insertion_sort(uint32_t *a, const uint16_t *key, size_t n)
+{
+	size_t i, j;
+	uint32_t v;
+
+	for (i = 1; i < n; i++) {
+		v = a[i];
+		for (j = i; j > 0 && key[a[j - 1]] > key[v]; j--)
+			a[j] = a[j - 1];
+		a[j] = v;
+	}
+}
+
+/* Groups 0..n-1 by key[], stably, into bt. */
+static void group_by_key(struct bytype *bt, const uint16_t *key, size_t n)
+{
+	uint32_t *a = zl_xmalloc((n ? n : 1) * sizeof *a);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		a[i] = (uint32_t)i;
+	if (n <= 64)
+		insertion_sort(a, key, n);
+	else
+		a = radix_sort(a, key, n);
 	bt->idx = a;
 	bt->n = n;
 	for (i = 0; i < n; i++)
@@ -67,31 +94,29 @@ static void group_by_type(struct zl_subjects *sj)
 	const struct zl_zone *z = sj->z;
 	const struct zl_name *n;
 	const struct zl_rrset *s;
-	uint16_t *key = zl_xcalloc(z->nrrs ? z->nrrs : 1, sizeof *key);
-	struct zl_name_iter it = { 0, 0 };
-	size_t i, nsets = 0, cap = 0;
+	size_t i, nsets = 0, cap = z->nrrs ? z->nrrs : 1;
+	uint16_t *key = zl_xmalloc(cap * sizeof *key);
 
 	for (i = 0; i < z->nrrs; i++)
 		key[i] = z->rrs[i].type;
 	group_by_key(&sj->recs, key, z->nrrs);
 	/* Names in intern order, which is their order in memory: the rules
-	 * that walk every name then walk memory forwards. */
+	 * that walk every name then walk memory forwards.  Found as the
+	 * owners of the records, in the order of the text, which is about
+	 * that order too, rather than by walking every name, with records
+	 * or not. */
 	sj->names = zl_xcalloc(z->nnames ? z->nnames : 1, sizeof *sj->names);
-	for (i = 0; (n = zl_zone_name_next(z, &it)) != NULL; i++)
-		sj->names[i] = n;
+	for (i = 0; i < z->nrrs; i++)
+		sj->names[z->rrs[i].owner->id] = z->rrs[i].owner;
+	/* Every RRset has a record: no more sets than records. */
+	sj->setv = zl_xmalloc(cap * sizeof *sj->setv);
+	sj->setname = zl_xmalloc(cap * sizeof *sj->setname);
 	for (i = 0; i < z->nnames; i++) {
 		n = sj->names[i];
-		if (!n->sets)
+		if (!n || !n->sets)
 			continue;
 		sj->names[sj->nnames++] = n;
-		for (s = n->sets; s; s = s->next, nsets++) {
-			if (nsets == cap) {
-				zl_xgrow((void **)&sj->setv, &cap, nsets + 1,
-					 sizeof *sj->setv);
-				sj->setname = zl_xrealloc(
-					sj->setname, cap * sizeof *sj->setname);
-				key = zl_xrealloc(key, cap * sizeof *key);
-			}
+		for (s = n->sets; s && nsets < cap; s = s->next, nsets++) {
 			sj->setv[nsets] = s;
 			sj->setname[nsets] = n;
 			key[nsets] = s->type;
@@ -150,6 +175,124 @@ static enum omatch match(struct zl_subjects *sj, size_t ri, const pcre2_code *re
 	}
 }
 
+/* ---- select.owner patterns that are literals ---- */
+
+static char lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+/* Where an unanchored search for a[0..len) looks with memchr: at an
+ * underscore, rare in names, else at a character that is not a letter (a
+ * letter would have to be found in both cases), else at the first. */
+static uint8_t search_key(const char *a, size_t len)
+{
+	size_t i, k = len;
+
+	for (i = 0; i < len; i++) {
+		if (a[i] == '_')
+			return (uint8_t)i;
+		if (k == len && !(a[i] >= 'a' && a[i] <= 'z'))
+			k = i;
+	}
+	return (uint8_t)(k == len ? 0 : k);
+}
+
+/* Parses pattern p[0..n) into l, leaving l->n 0 unless it is one to four
+ * alternatives of printable ASCII with `\` only before punctuation (a
+ * literal in PCRE2 whatever follows), each after an optional `^`.  Any
+ * other metacharacter, an empty alternative or a long pattern: PCRE2. */
+static void lit_parse(const char *p, size_t n, struct olit *l)
+{
+	static const char meta[] = "\\^$.[]|()?*+{}";
+	size_t i, k = 0, a = 0;
+	char c;
+
+	l->off[0] = 0;
+	l->anchored[0] = n && p[0] == '^';
+	for (i = l->anchored[0]; i < n; i++) {
+		c = p[i];
+		if (c == '|') {
+			if (k == l->off[a] || ++a == ZL_LIT_MAX)
+				goto no;
+			l->off[a] = (uint8_t)k;
+			l->anchored[a] = i + 1 < n && p[i + 1] == '^';
+			i += l->anchored[a];
+			continue;
+		}
+		if (c == '\\' && i + 1 < n && p[i + 1] > ' ' && p[i + 1] < 127 &&
+		    !(p[i + 1] >= '0' && p[i + 1] <= '9') &&
+		    !(lower(p[i + 1]) >= 'a' && lower(p[i + 1]) <= 'z'))
+			c = p[++i];
+		else if (c < ' ' || c >= 127 || strchr(meta, c))
+			goto no;
+		if (k == sizeof l->s)
+			goto no;
+		l->s[k++] = lower(c);
+	}
+	if (k == l->off[a])
+		goto no;
+	l->off[a + 1] = (uint8_t)k;
+	l->n = a + 1;
+	for (a = 0; a < l->n; a++)
+		l->key[a] = search_key(l->s + l->off[a],
+				       (size_t)(l->off[a + 1] - l->off[a]));
+	return;
+no:
+	l->n = 0;
+}
+
+/* Whether the lower-case a[0..len) is at s in any case. */
+static bool at(const char *s, const char *a, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (lower(s[i]) != a[i])
+			return false;
+	return true;
+}
+
+/* Whether the lower-case a[0..len) occurs in s[0..n) in any case; key as
+ * search_key() chose it. */
+static bool find(const char *s, size_t n, const char *a, size_t len,
+		 size_t key)
+{
+	const char *p, *end;
+	size_t j;
+
+	if (len > n)
+		return false;
+	if (a[key] >= 'a' && a[key] <= 'z') {
+		for (j = 0; j + len <= n; j++)
+			if (at(s + j, a, len))
+				return true;
+		return false;
+	}
+	/* a[key] is at s[key .. n - len + key]. */
+	for (p = s + key, end = s + n - len + key + 1;
+	     p < end && (p = memchr(p, a[key], (size_t)(end - p))); p++)
+		if (at(p - key, a, len))
+			return true;
+	return false;
+}
+
+/* Whether the literal pattern l matches the name s[0..n). */
+static bool lit_match(const struct olit *l, const char *s, size_t n)
+{
+	const char *a;
+	size_t i, len;
+
+	for (i = 0; i < l->n; i++) {
+		a = l->s + l->off[i];
+		len = (size_t)(l->off[i + 1] - l->off[i]);
+		if (l->anchored[i] ? len <= n && at(s, a, len)
+				   : find(s, n, a, len, l->key[i]))
+			return true;
+	}
+	return false;
+}
+
 /* ---- subjects ---- */
 
 static struct cand candidates(const struct zl_subjects *sj, enum zl_scope sc,
@@ -196,17 +339,41 @@ static struct omemo *owner_memo(struct zl_subjects *sj, const struct unit *u)
 {
 	const struct zl_rule *r = u->r;
 	struct omemo *m;
+	size_t i;
 
-	for (m = sj->om; m < sj->om + sj->nom; m++)
+	for (i = 0; i < sj->nom; i++) {
+		m = &sj->om[i];
 		if (m->rule->owner_srclen == r->owner_srclen &&
 		    memcmp(m->rule->owner_src, r->owner_src,
 			   r->owner_srclen) == 0)
 			return m;
+	}
+	zl_xgrow((void **)&sj->om, &sj->capom, sj->nom + 1, sizeof *sj->om);
+	m = &sj->om[sj->nom];
+	memset(m, 0, sizeof *m);
 	m->rule = r;
 	m->ri = u->ri;
+	lit_parse(r->owner_src, r->owner_srclen, &m->lit);
 	m->res = zl_xcalloc(sj->z->nnames ? sj->z->nnames : 1, 1);
 	sj->nom++;
 	return m;
+}
+
+/* Matches m's pattern on n, the owner of subject i of scope sc.  A
+ * literal pattern is tried without PCRE2, but not once its rule's budget
+ * is spent, as PCRE2 would not be; on a name of at most 255 characters it
+ * stays far below the steps PCRE2 is allowed for free, so that no budget
+ * is charged either way. */
+static enum omatch owner_match(struct zl_subjects *sj, const struct omemo *m,
+			       const struct zl_name *n, enum zl_scope sc,
+			       uint32_t i)
+{
+	if (!m->lit.n || n->len > 255)
+		return match(sj, m->ri, m->rule->owner_re, n->text, n->len,
+			     subject_rr(sj, sc, i));
+	if (atomic_load(&sj->rs->effort[m->ri]) >= ZL_REGEX_BUDGET)
+		return OM_SPENT;
+	return lit_match(&m->lit, n->text, n->len) ? OM_YES : OM_NO;
 }
 
 /* The candidates of sc and type whose owner matches r's select.owner,
@@ -232,10 +399,7 @@ static const struct osel *owner_select(struct zl_subjects *sj,
 		i = c.idx ? c.idx[k] : (uint32_t)k;
 		n = subject_owner(sj, sc, i);
 		if (!m->res[n->id])
-			m->res[n->id] = (uint8_t)match(sj, m->ri,
-						       m->rule->owner_re,
-						       n->text, n->len,
-						       subject_rr(sj, sc, i));
+			m->res[n->id] = (uint8_t)owner_match(sj, m, n, sc, i);
 		if (m->res[n->id] == OM_LIMIT && !o->limit_rr)
 			o->limit_rr = subject_rr(sj, sc, i);
 		if (m->res[n->id] != OM_YES)
@@ -302,6 +466,11 @@ static bool type_ok(const struct zl_rule *r, uint16_t type)
 	return false;
 }
 
+bool zl_unit_takes_all(const struct unit *u)
+{
+	return u->r->scope == ZL_SCOPE_RECORD && !u->r->rdata_re;
+}
+
 bool zl_subject_taken(struct zl_subjects *sj, const struct unit *u,
 		      uint32_t i, struct subject *out)
 {
@@ -356,7 +525,6 @@ void zl_subjects_init(struct zl_subjects *sj, const struct zl_ruleset *rs,
 	sj->broken = b;
 	if (!(sj->md = pcre2_match_data_create(1, NULL)))
 		zl_oom(0);
-	sj->om = zl_xcalloc(rs->n ? rs->n : 1, sizeof *sj->om);
 	sj->warned = zl_xcalloc(rs->n ? rs->n : 1, sizeof *sj->warned);
 	group_by_type(sj);
 }

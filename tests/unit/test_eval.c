@@ -349,6 +349,72 @@ START_TEST(test_check_find)
 }
 END_TEST
 
+/* A select.owner pattern of literals is matched without PCRE2: it must
+ * select what the same pattern written with classes, which PCRE2 matches,
+ * selects. */
+START_TEST(test_owner_literal)
+{
+	static const char zt[] =
+		"$ORIGIN example.com.\n"
+		"$TTL 3600\n"
+		"@ IN SOA ns1 hostmaster 1 7200 3600 1209600 3600\n"	/* 3 */
+		"_dmarc IN TXT \"a\"\n"				/* 4 */
+		"_DMARC2 IN TXT \"a\"\n"				/* 5 */
+		"sub._dmarc IN TXT \"a\"\n"			/* 6 */
+		"x._report._dmarc IN TXT \"a\"\n"			/* 7 */
+		"s1._domainkey IN TXT \"a\"\n"			/* 8 */
+		"s1._DomainKey2 IN TXT \"a\"\n"			/* 9 */
+		"x-y IN TXT \"a\"\n";				/* 10 */
+	static const struct {
+		const char *lit, *re, *want;
+	} c[] = {
+		{ "^_dmarc\\.", "^_dmarc[.]", "4" },
+		{ "^_DMARC\\.|\\._report\\._dmarc\\.",
+		  "^_dmarc[.]|[.]_report[.]_dmarc[.]", "4,7" },
+		{ "\\._domainkey\\.", "[.]_domainkey[.]", "8" },
+		{ "^x-y\\.", "^x[-]y[.]", "10" },
+		{ "_dmarc", "_dmar[c]", "4,5,6,7" },
+		{ "DMArc", "dmar[c]", "4,5,6,7" },
+		{ "ey2|^s1\\.", "ey[2]|^s1[.]", "8,9" },
+	};
+	struct zl_ruleset *rs;
+	struct zl_zone *z = NULL;
+	struct zl_diags d;
+	struct zl_buf y = { 0 };
+	char got[64], id[16];
+	char *err = NULL;
+	size_t i;
+
+	ck_assert_int_eq(zl_zone_load_buffer("t.zone", zt, strlen(zt), NULL,
+					     &z, &err), ZL_OK);
+	zl_buf_add(&y, "rules:\n", 7);
+	for (i = 0; i < 2 * sizeof c / sizeof *c; i++) {
+		zl_buf_addf(&y, "  - id: LIT%03zu\n    name: rule-%zu\n"
+			    "    severity: warning\n    summary: s\n"
+			    "    scope: record\n"
+			    "    select: { type: TXT, owner: '%s' }\n"
+			    "    check: each\n    message: \"m\"\n", i, i,
+			    i % 2 ? c[i / 2].re : c[i / 2].lit);
+	}
+	rs = load_rules(y.s);
+	zl_diags_init(&d);
+	zl_lint(rs, z, &d);
+	zl_diags_sort(&d);
+	for (i = 0; i < sizeof c / sizeof *c; i++) {
+		sprintf(id, "LIT%03zu", 2 * i);
+		lines_of(&d, id, got);
+		ck_assert_str_eq(got, c[i].want);
+		sprintf(id, "LIT%03zu", 2 * i + 1);
+		lines_of(&d, id, got);
+		ck_assert_str_eq(got, c[i].want);
+	}
+	zl_diags_free(&d);
+	zl_buf_free(&y);
+	zl_zone_free(z);
+	zl_ruleset_free(rs);
+}
+END_TEST
+
 Suite *eval_suite(void)
 {
 	Suite *s = suite_create("eval");
@@ -365,6 +431,7 @@ Suite *eval_suite(void)
 	T(test_rr_name_field)
 	T(test_type_str)
 	T(test_check_find)
+	T(test_owner_literal)
 #undef T
 	return s;
 }
