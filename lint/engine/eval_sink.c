@@ -33,7 +33,10 @@ struct zl_sink {
 	struct zl_diags *out;
 	const struct zl_zone *z;
 	struct zl_supp *supp;	/* the zone's comments, or NULL */
-	struct rule_sink *r;	/* per rule of the set */
+	struct rule_sink **r;	/* per rule of the set: NULL until its
+				   first finding (most rules find nothing in
+				   a zone, and zeroing a sink for each of them
+				   cost more than the findings) */
 	size_t nr;
 	struct zl_arena arena;	/* the struct kept and their messages */
 };
@@ -111,10 +114,18 @@ static void drop(struct rule_sink *rs, int s, const struct kept *kp,
 	rs->dropped[s] += n;
 }
 
+/* Rule ri's sink, made at its first finding. */
+static struct rule_sink *sink_of(struct zl_sink *k, uint32_t ri)
+{
+	if (!k->r[ri])
+		k->r[ri] = zl_arena_alloc(&k->arena, sizeof *k->r[ri]);
+	return k->r[ri];
+}
+
 bool zl_sink_absorbs(struct zl_sink *k, uint32_t ri, uint16_t src,
 		     struct zl_tok at, uint32_t line, const char *msg)
 {
-	struct rule_sink *rs = &k->r[ri];
+	struct rule_sink *rs = sink_of(k, ri);
 	struct kept nf = { src, line, at, msg, 0, false }, *last;
 	void *node = tfind(&nf, &rs->tree, kept_cmp);
 	struct zl_diag *d;
@@ -148,12 +159,13 @@ void zl_sink_keep(struct zl_sink *k, uint32_t ri, uint16_t src,
 {
 	const char *msg = k->out->v[idx].message;
 	struct kept *kp = zl_arena_alloc(&k->arena, sizeof *kp);
+	struct rule_sink *rs = sink_of(k, ri);
 
 	*kp = (struct kept){ src, line, at,
 			     zl_arena_strndup(&k->arena, msg, strlen(msg)), idx,
 			     zl_supp_covers(k->supp, src, line, ri, true) };
-	tsearch(kp, &k->r[ri].tree, kept_cmp);
-	heap_push(&k->r[ri], kp->suppressed, kp);
+	tsearch(kp, &rs->tree, kept_cmp);
+	heap_push(rs, kp->suppressed, kp);
 }
 
 struct zl_sink *zl_sink_new(struct zl_diags *out, const struct zl_zone *z,
@@ -177,10 +189,12 @@ void zl_sink_finish(struct zl_sink *k, const struct zl_ruleset *rs,
 	int s;
 
 	for (i = 0; i < k->nr; i++) {
-		while (k->r[i].tree)
-			tdelete(*(void **)k->r[i].tree, &k->r[i].tree, kept_cmp);
-		free(k->r[i].heap[0]);
-		free(k->r[i].heap[1]);
+		if (!(r = k->r[i]))
+			continue;
+		while (r->tree)
+			tdelete(*(void **)r->tree, &r->tree, kept_cmp);
+		free(r->heap[0]);
+		free(r->heap[1]);
 	}
 	/* Those that made room for ones before them in the text. */
 	drop_marked(k->out, first);
@@ -194,7 +208,7 @@ void zl_sink_finish(struct zl_sink *k, const struct zl_ruleset *rs,
 		d->message = m;
 	}
 	for (i = 0; i < k->nr; i++) {
-		for (s = 0, r = &k->r[i]; s < 2; s++) {
+		for (s = 0, r = k->r[i]; r && s < 2; s++) {
 			if (!r->dropped[s])
 				continue;
 			loc = zl_zone_loc(k->z, r->first[s].src, r->first[s].at);
