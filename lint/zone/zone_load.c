@@ -274,6 +274,15 @@ static void include_dir(struct loader *L)
 		L->incdir = below(L->root, d[0] ? d : ".");
 }
 
+void zl_ld_include_paths(struct loader *L)
+{
+	if (!L->paths_of)
+		return;
+	repo_root(L, L->paths_of);
+	include_dir(L);
+	L->paths_of = NULL;
+}
+
 enum zl_status zl_zone_load_file_impl(const char *path,
 				 const struct zl_load_opts *opts,
 				 struct zl_zone **out, char **err)
@@ -317,8 +326,7 @@ enum zl_status zl_zone_load_file_impl(const char *path,
 		return st;
 	}
 	L.id[0] = f.id;
-	repo_root(&L, path);
-	include_dir(&L);
+	L.paths_of = path;
 	return run(&L, path, opts && opts->display ? opts->display : path,
 		   f.data, f.len, out, err);
 }
@@ -350,8 +358,7 @@ enum zl_status zl_zone_load_buffer_impl(const char *name, const char *buf,
 	L.root = zl_xstrdup(root);
 	L.dir[0] = zl_path_dir(rel);
 	free(rel);
-	repo_root(&L, display);
-	include_dir(&L);
+	L.paths_of = display;
 	/* Copied last: from here on run() owns it. */
 	copy = zl_xmalloc(len + 1);
 	if (len)
