@@ -123,8 +123,10 @@ bool zl_text_in_zone(const struct zl_zone *z, const char *text)
 
 	if (lo == 1)
 		return true;	/* the root zone holds every name */
-	return lt >= lo && zl_strcasecmp(text + lt - lo, z->origin->text) == 0 &&
-	       (lt == lo || text[lt - lo - 1] == '.');
+	/* memcmp first: the text is most often canonical already. */
+	return lt >= lo && (lt == lo || text[lt - lo - 1] == '.') &&
+	       (memcmp(text + lt - lo, z->origin->text, lo) == 0 ||
+		zl_strcasecmp(text + lt - lo, z->origin->text) == 0);
 }
 
 bool zl_text_below_cut(const struct zl_zone *z, const char *text)
