@@ -600,6 +600,28 @@ static bool same_dir(const char *a, const char *b)
 	return sa - a == sb - b && strncmp(a, b, (size_t)(sa - a)) == 0;
 }
 
+/* Whether dir is a directory operand of the run: its walk found every
+ * zone the walk for context would (and more: it does not stop at a nested
+ * repository), each a zone of the run or excluded by its config. */
+static bool walked(const struct run *r, const char *dir)
+{
+	char *abs = path_abs(dir), *op;
+	struct stat sb;
+	bool same = false;
+	size_t i;
+
+	for (i = 0; !same && i < r->cli->npaths; i++) {
+		if (axfr_is_url(r->cli->paths[i]))
+			continue;
+		op = path_abs(r->cli->paths[i]);
+		same = strcmp(op, abs) == 0 && stat(op, &sb) == 0 &&
+		       S_ISDIR(sb.st_mode);
+		free(op);
+	}
+	free(abs);
+	return same;
+}
+
 /* The context of the repository that holds path, once per repository. */
 static void add_context(struct run *r, const char *path)
 {
@@ -625,7 +647,7 @@ static void add_context(struct run *r, const char *path)
 		c->lo.include_root = gitidx_root(r->idx);
 		c->lo.provider = gitidx_provider(r->idx);
 		staged_context(r, c);
-	} else {
+	} else if (!walked(r, root)) {
 		find_context(r, c, root, 0);
 	}
 }
