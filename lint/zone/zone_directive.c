@@ -236,7 +236,8 @@ static int include_read(struct loader *L, uint16_t src,
 	size_t i;
 	int idx = -1;
 
-	zl_ld_include_paths(L);
+	if (L->include_paths)
+		L->include_paths(L);
 	dir = L->incdir ? L->incdir : L->dir[L->depth];
 	path = file[0] == '/' ? zl_xstrdup(file) : zl_path_join(dir, file);
 	st = fetch(L, path, &f, &again, &err);

@@ -274,13 +274,13 @@ static void include_dir(struct loader *L)
 		L->incdir = below(L->root, d[0] ? d : ".");
 }
 
-void zl_ld_include_paths(struct loader *L)
+/* Settles where $INCLUDE looks, at the first $INCLUDE. */
+static void include_paths(struct loader *L)
 {
-	if (!L->paths_of)
-		return;
 	repo_root(L, L->paths_of);
 	include_dir(L);
 	L->paths_of = NULL;
+	L->include_paths = NULL;
 }
 
 enum zl_status zl_zone_load_file_impl(const char *path,
@@ -327,6 +327,7 @@ enum zl_status zl_zone_load_file_impl(const char *path,
 	}
 	L.id[0] = f.id;
 	L.paths_of = path;
+	L.include_paths = include_paths;
 	return run(&L, path, opts && opts->display ? opts->display : path,
 		   f.data, f.len, out, err);
 }
@@ -359,6 +360,7 @@ enum zl_status zl_zone_load_buffer_impl(const char *name, const char *buf,
 	L.dir[0] = zl_path_dir(rel);
 	free(rel);
 	L.paths_of = display;
+	L.include_paths = include_paths;
 	/* Copied last: from here on run() owns it. */
 	copy = zl_xmalloc(len + 1);
 	if (len)

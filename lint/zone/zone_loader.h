@@ -37,11 +37,12 @@ struct loader {
 	char *repo;
 	/* zl_load_opts.include_dir relative to the root, or NULL. */
 	char *incdir;
-	/* The zone's path (or the name shown for a buffer) until the first
-	 * $INCLUDE sets root, repo and incdir from it (zl_ld_include_paths):
-	 * most zones include nothing, and finding the repository costs
-	 * system calls. */
+	/* The zone's path (or the name shown for a buffer) from which the
+	 * first $INCLUDE settles root, repo, incdir and dir[0], calling
+	 * include_paths (zone_load.c), which then clears both: most zones
+	 * include nothing, and finding the repository costs system calls. */
 	const char *paths_of;
+	void (*include_paths)(struct loader *L);
 	/* Files being read, outermost first: the provider's id (for loops;
 	 * NULL for a buffer) and the directory $INCLUDE is relative to, as a
 	 * path relative to the root ("": the root itself). */
@@ -131,9 +132,6 @@ void zl_ld_directive(struct loader *L, uint16_t src,
 		     const struct zl_lex_line *ln);
 /* Frees what the load remembers of the files read for $INCLUDE. */
 void zl_ld_seen_free(struct loader *L);
-/* Settles where $INCLUDE looks (L->root, L->repo, L->incdir, L->dir[0]),
- * the first time an $INCLUDE asks (zone_load.c). */
-void zl_ld_include_paths(struct loader *L);
 
 /* ---- zone_generate.c ---- */
 
