@@ -1,7 +1,6 @@
 /* check_util.c - zone lookups shared by several check primitives. */
 #include <arpa/inet.h>
 #include <ctype.h>
-#include <stdio.h>
 #include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,8 +125,10 @@ bool zl_text_in_zone(const struct zl_zone *z, const char *text)
 
 	if (lo == 1)
 		return true;	/* the root zone holds every name */
-	return lt >= lo && zl_strcasecmp(text + lt - lo, z->origin->text) == 0 &&
-	       (lt == lo || text[lt - lo - 1] == '.');
+	/* memcmp first: the text is most often canonical already. */
+	return lt >= lo && (lt == lo || text[lt - lo - 1] == '.') &&
+	       (memcmp(text + lt - lo, z->origin->text, lo) == 0 ||
+		zl_strcasecmp(text + lt - lo, z->origin->text) == 0);
 }
 
 bool zl_text_below_cut(const struct zl_zone *z, const char *text)
@@ -188,10 +189,14 @@ struct zl_at zl_lookup2(const struct zl_ctx *ctx, const char *prefix,
 			const char *text)
 {
 	char buf[LDNS_MAX_DOMAINLEN * 4 + 8];
-	int n = snprintf(buf, sizeof buf, "%s%s", prefix, zl_name_tail(text));
+	size_t pl = strlen(prefix), tl;
 
-	if (n < 0 || (size_t)n >= sizeof buf)
+	text = zl_name_tail(text);
+	tl = strlen(text);
+	if (pl + tl >= sizeof buf)
 		return (struct zl_at){ NULL, NULL };
+	memcpy(buf, prefix, pl);
+	memcpy(buf + pl, text, tl + 1);
 	return zl_lookup(ctx, buf);
 }
 

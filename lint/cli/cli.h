@@ -386,6 +386,11 @@ char *repo_root(const char *path);
  * dir cannot be read. */
 int list_dir(const char *dir, bool nofollow, bool (*keep)(const char *name),
 	     char ***names, size_t *n);
+/* The same, with each entry's type as readdir gives it (DT_DIR, DT_REG;
+ * DT_UNKNOWN when the file system does not say) in *types, malloc'd. */
+int list_dir_types(const char *dir, bool nofollow,
+		   bool (*keep)(const char *name), char ***names,
+		   unsigned char **types, size_t *n);
 void free_names(char **names, size_t n);
 bool is_yaml_name(const char *name);
 bool is_zone_name(const char *name);

@@ -1,6 +1,7 @@
 /* run.c - a run over the operands: the zones are found (files, directory
  * trees, standard input), each once, then linted by -j threads, and their
  * findings reported together. */
+#include <dirent.h>
 #include <errno.h>
 #include <err.h>
 #include <pthread.h>
@@ -294,38 +295,55 @@ static bool excluded(struct run *r, const char *path)
 /* Finds the zone-like files below dir.  They were found through the
  * tree's content, so each is read confined to root, the directory named
  * on the command line, and so are its includes. */
+/* The type of dir entry full as lstat(2) sees it (a symbolic link is not
+ * followed): the directory's listing says, without a system call per
+ * entry, unless its file system does not.  -1 with errno set when it
+ * cannot be looked at. */
+static int entry_type(const char *full, unsigned char type)
+{
+	struct stat sb;
+
+	if (type != DT_UNKNOWN)
+		return type;
+	if (lstat(full, &sb) != 0)
+		return -1;
+	return S_ISDIR(sb.st_mode) ? DT_DIR : DT_REG;
+}
+
 static void find_zones(struct run *r, const char *dir, const char *root,
 		       int depth)
 {
-	struct stat sb;
 	char **names, *full;
+	unsigned char *types;
 	size_t n, i;
+	int t;
 
 	if (depth > MAX_DIR_DEPTH) {
 		fail(r, dir, "directories nested too deeply");
 		return;
 	}
-	if (list_dir(dir, depth > 0, NULL, &names, &n) != 0) {
+	if (list_dir_types(dir, depth > 0, NULL, &names, &types, &n) != 0) {
 		fail(r, dir, ERRSTR(errno));
 		return;
 	}
 	for (i = 0; i < n; i++) {
 		full = path_join(dir, names[i]);
-		/* lstat: a symbolic link to a directory is not followed, so
-		 * a link cycle cannot make the walk loop.  A name that cannot
-		 * be looked at (a path longer than PATH_MAX) is an error,
-		 * not a zone skipped in silence.  A zone-like name that is
-		 * not a directory is a job whatever it is: reading it
-		 * decides (a link out of the root, a FIFO are errors). */
-		if (lstat(full, &sb) != 0)
+		/* As lstat: a symbolic link to a directory is not followed,
+		 * so a link cycle cannot make the walk loop.  A name that
+		 * cannot be looked at (a path longer than PATH_MAX) is an
+		 * error, not a zone skipped in silence.  A zone-like name
+		 * that is not a directory is a job whatever it is: reading
+		 * it decides (a link out of the root, a FIFO are errors). */
+		if ((t = entry_type(full, types[i])) < 0)
 			fail(r, full, ERRSTR(errno));
-		else if (S_ISDIR(sb.st_mode))
+		else if (t == DT_DIR)
 			find_zones(r, full, root, depth + 1);
 		else if (is_zone_name(names[i]) && !excluded(r, full))
 			add_job(r, full, root);
 		free(full);
 	}
 	free_names(names, n);
+	free(types);
 }
 
 /* --from-index: the zones each operand names in the index, each read
@@ -531,17 +549,18 @@ static void find_context(struct run *r, struct context *c, const char *dir,
 {
 	struct stat sb;
 	char **names, *full;
+	unsigned char *types;
 	size_t n, i;
 
 	if (depth > MAX_DIR_DEPTH ||
-	    list_dir(dir, depth > 0, NULL, &names, &n) != 0)
+	    list_dir_types(dir, depth > 0, NULL, &names, &types, &n) != 0)
 		return;
 	for (i = 0; i < n; i++) {
 		full = strcmp(dir, ".") == 0 ? xstrdup(names[i]) :
 			path_join(dir, names[i]);
 		/* A directory with a .git of its own is another
 		 * repository. */
-		if (lstat(full, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		if (entry_type(full, types[i]) == DT_DIR) {
 			char *git = path_join(full, ".git");
 
 			if (lstat(git, &sb) != 0)
@@ -553,6 +572,7 @@ static void find_context(struct run *r, struct context *c, const char *dir,
 		free(full);
 	}
 	free_names(names, n);
+	free(types);
 }
 
 /* --from-index: the staged zones of the repository. */
@@ -580,6 +600,28 @@ static bool same_dir(const char *a, const char *b)
 	return sa - a == sb - b && strncmp(a, b, (size_t)(sa - a)) == 0;
 }
 
+/* Whether dir is a directory operand of the run: its walk found every
+ * zone the walk for context would (and more: it does not stop at a nested
+ * repository), each a zone of the run or excluded by its config. */
+static bool walked(const struct run *r, const char *dir)
+{
+	char *abs = path_abs(dir), *op;
+	struct stat sb;
+	bool same = false;
+	size_t i;
+
+	for (i = 0; !same && i < r->cli->npaths; i++) {
+		if (axfr_is_url(r->cli->paths[i]))
+			continue;
+		op = path_abs(r->cli->paths[i]);
+		same = strcmp(op, abs) == 0 && stat(op, &sb) == 0 &&
+		       S_ISDIR(sb.st_mode);
+		free(op);
+	}
+	free(abs);
+	return same;
+}
+
 /* The context of the repository that holds path, once per repository. */
 static void add_context(struct run *r, const char *path)
 {
@@ -605,7 +647,7 @@ static void add_context(struct run *r, const char *path)
 		c->lo.include_root = gitidx_root(r->idx);
 		c->lo.provider = gitidx_provider(r->idx);
 		staged_context(r, c);
-	} else {
+	} else if (!walked(r, root)) {
 		find_context(r, c, root, 0);
 	}
 }

@@ -4,6 +4,7 @@
 #include <err.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -179,17 +180,32 @@ static void push_parts(char *p, size_t *len, const char *path)
 	}
 }
 
+static char the_cwd[4096];
+static bool have_cwd;
+static pthread_once_t cwd_once = PTHREAD_ONCE_INIT;
+
+static void get_cwd(void)
+{
+	have_cwd = getcwd(the_cwd, sizeof the_cwd) != NULL;
+}
+
 char *path_abs(const char *path)
 {
-	char cwd[4096], *p;
+	char *p;
 	size_t len = 1;
-	bool rel = path[0] != '/' && getcwd(cwd, sizeof cwd);
+	bool rel = false;
 
+	/* Asked once: the program never changes its directory, and a run
+	 * makes every zone's path absolute, some twice. */
+	if (path[0] != '/') {
+		pthread_once(&cwd_once, get_cwd);
+		rel = have_cwd;
+	}
 	/* Never longer than cwd, a '/' and path. */
-	p = xmalloc((rel ? strlen(cwd) : 0) + strlen(path) + 3);
+	p = xmalloc((rel ? strlen(the_cwd) : 0) + strlen(path) + 3);
 	strcpy(p, "/");
 	if (rel)
-		push_parts(p, &len, cwd);
+		push_parts(p, &len, the_cwd);
 	push_parts(p, &len, path);
 	return p;
 }
@@ -241,21 +257,31 @@ char *repo_root(const char *path)
 
 /* ---- directories ---- */
 
-static int cmp_str(const void *a, const void *b)
+struct dir_entry {
+	char *name;
+	unsigned char type;
+};
+
+static int cmp_entry(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct dir_entry *)a)->name,
+		      ((const struct dir_entry *)b)->name);
 }
 
-int list_dir(const char *dir, bool nofollow,
-		    bool (*keep)(const char *name), char ***names, size_t *n)
+int list_dir_types(const char *dir, bool nofollow,
+		   bool (*keep)(const char *name), char ***names,
+		   unsigned char **types, size_t *n)
 {
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC |
 		      (nofollow ? O_NOFOLLOW : 0));
 	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	struct dir_entry *v = NULL;
 	struct dirent *e;
-	size_t cap = 0;
+	size_t cap = 0, i;
 
 	*names = NULL;
+	if (types)
+		*types = NULL;
 	*n = 0;
 	if (!d) {
 		if (fd >= 0)
@@ -265,13 +291,28 @@ int list_dir(const char *dir, bool nofollow,
 	while ((e = readdir(d)) != NULL) {
 		if (e->d_name[0] == '.' || (keep && !keep(e->d_name)))
 			continue;
-		xgrow((void **)names, &cap, *n + 1, sizeof **names);
-		(*names)[(*n)++] = xstrdup(e->d_name);
+		xgrow((void **)&v, &cap, *n + 1, sizeof *v);
+		v[(*n)++] = (struct dir_entry){ xstrdup(e->d_name), e->d_type };
 	}
 	closedir(d);
 	if (*n > 1)
-		qsort(*names, *n, sizeof **names, cmp_str);
+		qsort(v, *n, sizeof *v, cmp_entry);
+	*names = xcalloc(*n + 1, sizeof **names);
+	if (types)
+		*types = xcalloc(*n + 1, 1);
+	for (i = 0; i < *n; i++) {
+		(*names)[i] = v[i].name;
+		if (types)
+			(*types)[i] = v[i].type;
+	}
+	free(v);
 	return 0;
+}
+
+int list_dir(const char *dir, bool nofollow,
+	     bool (*keep)(const char *name), char ***names, size_t *n)
+{
+	return list_dir_types(dir, nofollow, keep, names, NULL, n);
 }
 
 void free_names(char **names, size_t n)

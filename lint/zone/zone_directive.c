@@ -228,8 +228,7 @@ static int include_read(struct loader *L, uint16_t src,
 			const struct zl_lex_tok *t, const char *file,
 			char **id)
 {
-	const char *pdisp = L->z->srcs[src]->display,
-		   *dir = L->incdir ? L->incdir : L->dir[L->depth];
+	const char *pdisp = L->z->srcs[src]->display, *dir;
 	struct zl_file f = { NULL, 0, NULL };
 	enum zl_status st;
 	struct seen *again;
@@ -237,6 +236,9 @@ static int include_read(struct loader *L, uint16_t src,
 	size_t i;
 	int idx = -1;
 
+	if (L->include_paths)
+		L->include_paths(L);
+	dir = L->incdir ? L->incdir : L->dir[L->depth];
 	path = file[0] == '/' ? zl_xstrdup(file) : zl_path_join(dir, file);
 	st = fetch(L, path, &f, &again, &err);
 	if (st != ZL_OK && st != ZL_ERR_LIMIT &&

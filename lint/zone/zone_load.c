@@ -276,6 +276,15 @@ static void include_dir(struct loader *L)
 		L->incdir = below(L->root, d[0] ? d : ".");
 }
 
+/* Settles where $INCLUDE looks, at the first $INCLUDE. */
+static void include_paths(struct loader *L)
+{
+	repo_root(L, L->paths_of);
+	include_dir(L);
+	L->paths_of = NULL;
+	L->include_paths = NULL;
+}
+
 enum zl_status zl_zone_load_file_impl(const char *path,
 				 const struct zl_load_opts *opts,
 				 struct zl_zone **out, char **err)
@@ -319,8 +328,8 @@ enum zl_status zl_zone_load_file_impl(const char *path,
 		return st;
 	}
 	L.id[0] = f.id;
-	repo_root(&L, path);
-	include_dir(&L);
+	L.paths_of = path;
+	L.include_paths = include_paths;
 	return run(&L, path, opts && opts->display ? opts->display : path,
 		   f.data, f.len, out, err);
 }
@@ -352,8 +361,8 @@ enum zl_status zl_zone_load_buffer_impl(const char *name, const char *buf,
 	L.root = zl_xstrdup(root);
 	L.dir[0] = zl_path_dir(rel);
 	free(rel);
-	repo_root(&L, display);
-	include_dir(&L);
+	L.paths_of = display;
+	L.include_paths = include_paths;
 	/* Copied last: from here on run() owns it. */
 	copy = zl_xmalloc(len + 1);
 	if (len)

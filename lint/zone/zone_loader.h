@@ -37,6 +37,12 @@ struct loader {
 	char *repo;
 	/* zl_load_opts.include_dir relative to the root, or NULL. */
 	char *incdir;
+	/* The zone's path (or the name shown for a buffer) from which the
+	 * first $INCLUDE settles root, repo, incdir and dir[0], calling
+	 * include_paths (zone_load.c), which then clears both: most zones
+	 * include nothing, and finding the repository costs system calls. */
+	const char *paths_of;
+	void (*include_paths)(struct loader *L);
 	/* Files being read, outermost first: the provider's id (for loops;
 	 * NULL for a buffer) and the directory $INCLUDE is relative to, as a
 	 * path relative to the root ("": the root itself). */

@@ -30,6 +30,10 @@ struct zl_zoneset {
 	size_t n, cap;
 	uint32_t *slot;			/* open hash of v by origin: index + 1 */
 	size_t nslot;			/* power of two, 0 or >= 2 * n */
+	/* The lengths of the origins, a bit each (256: any longer), so that
+	 * the suffixes of a name that no origin is as long as are not
+	 * hashed. */
+	uint64_t lens[256 / 64 + 1];
 	/* The proper ancestors of every origin ("org." for "example.org."),
 	 * pointing into the entries' origins: open hash, made the first time
 	 * zl_zoneset_has_below asks, after the last entry was added. */
@@ -71,14 +75,19 @@ static size_t slot_of(const struct zl_zoneset *s, const char *text, size_t len)
 	return (size_t)zl_hash(text, len) & (s->nslot - 1);
 }
 
+static size_t len_bit(size_t len)
+{
+	return len < 256 ? len : 256;
+}
+
 /* The entry for canonical origin text[0..len), or NULL. */
 static struct entry *find(const struct zl_zoneset *s, const char *text,
 			  size_t len)
 {
-	size_t i;
+	size_t i, b = len_bit(len);
 	struct entry *e;
 
-	if (!s->nslot)
+	if (!s->nslot || !(s->lens[b / 64] >> (b % 64) & 1))
 		return NULL;
 	for (i = slot_of(s, text, len); s->slot[i]; i = (i + 1) & (s->nslot - 1)) {
 		e = &s->v[s->slot[i] - 1];
@@ -119,6 +128,7 @@ static void rehash(struct zl_zoneset *s)
 static bool add(struct zl_zoneset *s, const char *origin, struct entry **out)
 {
 	struct entry *e;
+	size_t b = len_bit(strlen(origin));
 	bool dup = find(s, origin, strlen(origin)) != NULL;
 
 	zl_xgrow((void **)&s->v, &s->cap, s->n + 1, sizeof *s->v);
@@ -127,6 +137,7 @@ static bool add(struct zl_zoneset *s, const char *origin, struct entry **out)
 	e->origin = zl_xstrdup(origin);
 	*out = e;
 	atomic_store(&s->sealed, false);
+	s->lens[b / 64] |= (uint64_t)1 << (b % 64);
 	if (dup)
 		return false;
 	if (2 * s->n >= s->nslot) {
