@@ -9,12 +9,14 @@
 # BENCH_DIR (default bench/data) where zones are generated; BENCH_QUICK=1
 # skips the 5M zone.
 # Prints a table of medians (wall time, peak RSS, records/s) with zonelint's
-# ratio to each reference tool measured in the same run, and the issue's
-# targets, each met or not; writes them to bench/RESULTS.md, and the
-# scaling curve (wall time and peak memory against zone size, one line per
-# tool) to bench/scaling.svg with gnuplot (bench/scaling.gp), from the table
-# $BENCH_DIR/scaling.dat.  Figures from one run on a noisy machine: compare
-# the ratios, not the absolute times.
+# ratio to each reference tool measured in the same run (the tools of one
+# zone run in turn, round by round, so that the load of a shared machine
+# falls on all of them alike), and the issue's targets, each met or not;
+# writes them to bench/RESULTS.md, and the scaling curve (wall time and
+# peak memory against zone size, one line per tool) to bench/scaling.svg
+# with gnuplot (bench/scaling.gp), from the table $BENCH_DIR/scaling.dat.
+# Figures from one run on a noisy machine: compare the ratios, not the
+# absolute times.
 # The zones of one file are linted with --no-context, as the other tools
 # judge them: the generated data lies in this project's git repository,
 # whose walk for context (bench/data holds 11,000 zone files) is not what
@@ -59,9 +61,30 @@ median() {
 	sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-# measure NAME CMD...: runs CMD $nruns times; sets $wall (s), $rss (MiB) and
-# $rss_kb (KiB), medians.  The wall time is read by the shell around
-# /usr/bin/time, to the millisecond (time's own %e has centiseconds only).
+# run1 FILE CMD...: runs CMD once, adds its wall time (µs) and peak RSS
+# (KiB) to FILE.  The wall time is read by the shell around /usr/bin/time,
+# to the millisecond (time's own %e has centiseconds only).
+run1() {
+	f=$1
+	shift
+	t0=$(date +%s%N)
+	/usr/bin/time -f "%M" -o "$data/time1" "$@" > /dev/null 2>&1 || true
+	t1=$(date +%s%N)
+	# the last line: time also writes "Command exited with non-zero status
+	# N" there, and zonelint exits 1 on findings
+	echo "$(((t1 - t0) / 1000)) $(tail -n 1 "$data/time1")" >> "$f"
+}
+
+# summarize FILE NAME: sets $wall (s), $rss (MiB) and $rss_kb (KiB), the
+# medians of the runs in FILE, and prints them
+summarize() {
+	wall=$(awk '{ print $1 }' "$1" | median | awk '{ printf "%.3f", $1 / 1e6 }')
+	rss_kb=$(awk '{ print $2 }' "$1" | median)
+	rss=$(awk -v k="$rss_kb" 'BEGIN { printf "%.0f", k / 1024 }')
+	echo "  $2: ${wall} s, ${rss} MiB" >&2
+}
+
+# measure NAME CMD...: runs CMD $nruns times, then summarize
 nruns=$runs
 measure() {
 	name=$1
@@ -69,18 +92,42 @@ measure() {
 	: > "$data/times"
 	i=0
 	while [ $i -lt "$nruns" ]; do
-		t0=$(date +%s%N)
-		/usr/bin/time -f "%M" -o "$data/time1" "$@" > /dev/null 2>&1 || true
-		t1=$(date +%s%N)
-		# the last line: time also writes "Command exited with non-zero
-		# status N" there, and zonelint exits 1 on findings
-		echo "$(((t1 - t0) / 1000)) $(tail -n 1 "$data/time1")" >> "$data/times"
+		run1 "$data/times" "$@"
 		i=$((i + 1))
 	done
-	wall=$(awk '{ print $1 }' "$data/times" | median | awk '{ printf "%.3f", $1 / 1e6 }')
-	rss_kb=$(awk '{ print $2 }' "$data/times" | median)
-	rss=$(awk -v k="$rss_kb" 'BEGIN { printf "%.0f", k / 1024 }')
-	echo "  $name: ${wall} s, ${rss} MiB" >&2
+	summarize "$data/times" "$name"
+}
+
+# once KEY: runs the command KEY names once (on the zone $zone), its times
+# in $data/times.KEY
+once() {
+	f="$data/times.$1"
+	case $1 in
+	zonelint) set -- "$zonelint" --no-context --origin "$origin" "$zone" ;;
+	gcc) set -- "$zonelint" --no-context --quiet --format gcc --origin "$origin" "$zone" ;;
+	model) set -- "$zonelint" --no-context --quiet --format gcc --select $model_rule --origin "$origin" "$zone" ;;
+	model-small) set -- "$zonelint" --no-context --quiet --format gcc --select $model_rule "$data/small.zone" ;;
+	kzonecheck) set -- kzonecheck -o "$origin" "$zone" ;;
+	validns) set -- validns -z "$origin" "$zone" ;;
+	named-checkzone) set -- named-checkzone -q "$origin" "$zone" ;;
+	nsd-checkzone) set -- nsd-checkzone "$origin" "$zone" ;;
+	ldns-read-zone) set -- ldns-read-zone -q "$zone" ;;
+	set) set -- "$zonelint" --quiet --format gcc "$repo" ;;
+	set-j) set -- "$zonelint" -j 0 --quiet --format gcc "$repo" ;;
+	named-checkconf) set -- named-checkconf -z "$data/named.conf" ;;
+	esac
+	run1 "$f" "$@"
+}
+
+# interleave KEY...: runs the commands of the KEYs in turn, $nruns rounds,
+# so that the load of a shared machine falls on all of them alike
+interleave() {
+	for key in "$@"; do : > "$data/times.$key"; done
+	i=0
+	while [ $i -lt "$nruns" ]; do
+		for key in "$@"; do once "$key"; done
+		i=$((i + 1))
+	done
 }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "" && b > 0) printf "%.2f", a / b; else print "-" }'; }
@@ -123,34 +170,31 @@ for n in $sizes; do
 		large=" ($runs_large for the zones over 1M records)"
 	fi
 	echo "zone of $n records ($(du -h "$zone" | cut -f1)), $nruns runs:" >&2
-	measure "zonelint, text output" "$zonelint" --no-context --origin "$origin" "$zone"
+	model=""
+	[ "$n" = $target_n ] && model="model model-small"
+	# shellcheck disable=SC2086 # the lists of keys are split on purpose
+	interleave zonelint gcc $model $tools
+	summarize "$data/times.zonelint" "zonelint, text output"
 	zw=$wall
 	zr=$rss
 	keep zonelint "$n"
 	walls=$wall
 	rsss=$rss
 	echo "| $label | zonelint (all default rules, text output) | $zw | $zr | $(rate "$n" "$zw") | | |" >> "$table"
-	measure "zonelint --format gcc" "$zonelint" --no-context --quiet --format gcc --origin "$origin" "$zone"
+	summarize "$data/times.gcc" "zonelint --format gcc"
 	walls="$walls $wall"
 	rsss="$rsss $rss"
 	echo "| $label | zonelint --format gcc | $wall | $rss | $(rate "$n" "$wall") | | |" >> "$table"
-	if [ "$n" = $target_n ]; then
-		measure "zonelint --select $model_rule (the model)" "$zonelint" --no-context --quiet --format gcc --select $model_rule --origin "$origin" "$zone"
+	if [ -n "$model" ]; then
+		summarize "$data/times.model" "zonelint --select $model_rule (the model)"
 		model_kb=$rss_kb
 		echo "| $label | zonelint --select $model_rule (loading and index, one cheap rule) | $wall | $rss | $(rate "$n" "$wall") | | |" >> "$table"
-		measure "zonelint --select $model_rule, 30 records" "$zonelint" --no-context --quiet --format gcc --select $model_rule "$data/small.zone"
+		summarize "$data/times.model-small" "zonelint --select $model_rule, 30 records"
 		tiny_kb=$rss_kb
 		zone_bytes=$(wc -c < "$zone")
 	fi
 	for tool in $tools; do
-		case $tool in
-		kzonecheck) set -- kzonecheck -o "$origin" "$zone" ;;
-		validns) set -- validns -z "$origin" "$zone" ;;
-		named-checkzone) set -- named-checkzone -q "$origin" "$zone" ;;
-		nsd-checkzone) set -- nsd-checkzone "$origin" "$zone" ;;
-		ldns-read-zone) set -- ldns-read-zone -q "$zone" ;;
-		esac
-		measure "$tool" "$@"
+		summarize "$data/times.$tool" "$tool"
 		keep "$(echo "$tool" | tr -c 'a-z0-9\n' _)" "$n"
 		walls="$walls $wall"
 		rsss="$rsss $rss"
@@ -175,13 +219,14 @@ if stale "$data/named.conf"; then
 fi
 [ -d "$repo/.git" ] || git init -q "$repo"
 echo "repository of 1,000 zones of 30 records, one set:" >&2
-measure "zonelint, one set" "$zonelint" --quiet --format gcc "$repo"
+interleave set set-j named-checkconf
+summarize "$data/times.set" "zonelint, one set"
 rw=$wall
 rr=$rss
-measure "zonelint -j $(nproc), one set" "$zonelint" -j 0 --quiet --format gcc "$repo"
+summarize "$data/times.set-j" "zonelint -j $(nproc), one set"
 jw=$wall
 jr=$rss
-measure "named-checkconf -z" named-checkconf -z "$data/named.conf"
+summarize "$data/times.named-checkconf" "named-checkconf -z"
 cc_wall=$wall
 echo "| 1,000 zones | zonelint, one set | $rw | $rr | | $(ratio "$rw" "$wall") vs named-checkconf -z ($wall s) | |" >> "$table"
 echo "| 1,000 zones | zonelint -j $(nproc), one set | $jw | $jr | | $(ratio "$jw" "$wall") vs named-checkconf -z; $(ratio "$jw" "$rw") vs -j 1 | |" >> "$table"
@@ -347,6 +392,8 @@ one="1M records, all default rules, text output:"
 	echo
 	echo "- wall times are read by the shell around /usr/bin/time, which reads the peak"
 	echo "  memory; a run of /bin/true measured so takes $true_wall s"
+	echo "- the tools of one zone, and those of the 1,000-zone set, run in turn, one run"
+	echo "  each per round, so that the load of the machine falls on all of them alike"
 	echo "- zonelint start-up on a 30-record zone (embedded rules, regexes compiled): $start ms;"
 	echo "  kzonecheck on the same zone $start_kz ms; /bin/true $start_true ms (starting a process here)"
 	echo "- single zones, one process per file and start-up: zonelint --no-context, since"
