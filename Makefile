@@ -15,7 +15,7 @@
 #   make valgrind   the unit suites and fixtures under valgrind
 #   make fuzz       run each libFuzzer harness for FUZZ_SECONDS (default 60)
 #   make bench      speed and memory against named-checkzone, kzonecheck,
-#                   validns (bench/RESULTS.md)
+#                   validns (bench/RESULTS.md, bench/scaling.svg)
 #   make install    PREFIX=/usr/local DESTDIR= (LIBDIR=$(PREFIX)/lib): the
 #                   program, libzonelint.so.0 and its links, the headers in
 #                   INCDIR/zonelint/, zonelint.pc written for PREFIX
@@ -287,7 +287,9 @@ fuzz: fuzz-build
 cycles: $(LIB_OBJS)
 	sh tools/modcycles.sh -e $(LIB_OBJS)
 
-# Speed against the reference zone checkers; writes bench/RESULTS.md.
+# Speed and memory against the reference zone checkers, the issue's targets
+# met or not; writes bench/RESULTS.md and the scaling curve bench/scaling.svg
+# (RUNS, RUNS_LARGE, SIZES, BENCH_QUICK=1: see bench/run.sh).
 bench: zonelint
 	sh bench/run.sh ./zonelint
 
