@@ -49,8 +49,10 @@ struct zl_ctx {
 	int64_t now;		/* zl_lint_opts.now: 0 is the clock */
 };
 
-/* What a primitive may derive from a record once per run (zl_memo_get). */
+/* What a primitive may derive from a record once per run (zl_memo_get),
+ * or from the whole zone (zl_memo_zone_slot: the last two). */
 enum zl_memo_kind { ZL_MEMO_SPF, ZL_MEMO_TAGVALUE, ZL_MEMO_DKIM_KEY,
+		    ZL_MEMO_SPF_GRAPH, ZL_MEMO_DMARC_NAMES,
 		    ZL_MEMO_NKINDS };
 
 /* Returns what build(z, rr) made for rr, a record of zone z of the run,
@@ -67,6 +69,11 @@ void *zl_memo_get(struct zl_ctx *ctx, enum zl_memo_kind kind,
  * calls release on it when the run ends.  NULL outside the engine. */
 void **zl_memo_slot(struct zl_ctx *ctx, enum zl_memo_kind kind,
 		    const struct zl_rr *rr, void (*release)(void *obj));
+/* The memo's slot of kind for the zone as a whole, for what several rules
+ * derive from all of it (the SPF include graph): the same contract as
+ * zl_memo_slot.  NULL outside the engine. */
+void **zl_memo_zone_slot(struct zl_ctx *ctx, enum zl_memo_kind kind,
+			 void (*release)(void *obj));
 
 typedef void zl_check_fn(struct zl_ctx *ctx);
 

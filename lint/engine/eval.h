@@ -190,6 +190,7 @@ struct zl_memo_other {
 struct zl_memo {
 	const struct zl_zone *z;
 	void **obj[ZL_MEMO_NKINDS];	/* per record index, NULL until built */
+	void *zone[ZL_MEMO_NKINDS];	/* zl_memo_zone_slot */
 	void (*release[ZL_MEMO_NKINDS])(void *);
 	size_t n;
 	struct zl_memo_other *other;

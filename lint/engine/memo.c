@@ -68,6 +68,15 @@ void **zl_memo_slot(struct zl_ctx *ctx, enum zl_memo_kind kind,
 	return &m->obj[kind][rr - ctx->zone->rrs];
 }
 
+void **zl_memo_zone_slot(struct zl_ctx *ctx, enum zl_memo_kind kind,
+			 void (*release)(void *obj))
+{
+	if (!ctx->memo)
+		return NULL;
+	ctx->memo->release[kind] = release;
+	return &ctx->memo->zone[kind];
+}
+
 void *zl_memo_get(struct zl_ctx *ctx, enum zl_memo_kind kind,
 		  const struct zl_zone *z, const struct zl_rr *rr,
 		  void *(*build)(const struct zl_zone *z, const struct zl_rr *rr),
@@ -91,6 +100,8 @@ void zl_memo_free(struct zl_memo *m)
 			if (m->obj[k][i])
 				m->release[k](m->obj[k][i]);
 		free(m->obj[k]);
+		if (m->zone[k])
+			m->release[k](m->zone[k]);
 	}
 	for (i = 0; i < m->capother; i++)
 		if (m->other[i].obj)
