@@ -191,6 +191,27 @@ void zl_txt_from_rr(struct zl_txt *t, const struct zl_zone *z,
 		zl_txt_add(t, z->toks[rr->tok + k]);
 }
 
+bool zl_txt_may_hold(const struct zl_zone *z, const struct zl_rr *rr,
+		     const char *word)
+{
+	const char *s = z->srcs[rr->src]->buf;
+	size_t n = strlen(word), k;
+	uint32_t i, end;
+
+	if ((rr->flags & ZL_RR_GENERIC) || rr->ntok != 1)
+		return true;
+	unquote(s, z->toks[rr->tok], &i, &end);
+	if (memchr(s + i, '\\', end - i))
+		return true;
+	for (; i + n <= end; i++) {
+		for (k = 0; k < n && (s[i + k] | 0x20) == word[k]; k++)
+			;
+		if (k == n)
+			return true;
+	}
+	return false;
+}
+
 /* The source span [*off, *end) of the escape or byte that gave s[i]:
  * found again by walking its string, so that no per-byte map is kept. */
 static void src_span(const struct zl_txt *t, size_t i, uint32_t *off,
