@@ -191,7 +191,8 @@ struct zl_memo {
 	const struct zl_zone *z;
 	void **obj[ZL_MEMO_NKINDS];	/* per record index, NULL until built */
 	void *zone[ZL_MEMO_NKINDS];	/* zl_memo_zone_slot */
-	void (*release[ZL_MEMO_NKINDS])(void *);
+	void (*release[ZL_MEMO_NKINDS])(void *);	/* NULL: in arena */
+	struct zl_arena arena;		/* what zl_memo_get builds */
 	size_t n;
 	struct zl_memo_other *other;
 	size_t nother, capother;	/* capother: 0 or a power of two */

@@ -77,17 +77,22 @@ void **zl_memo_zone_slot(struct zl_ctx *ctx, enum zl_memo_kind kind,
 	return &ctx->memo->zone[kind];
 }
 
+void *zl_memo_alloc(struct zl_ctx *ctx, size_t n)
+{
+	return ctx->memo ? zl_arena_alloc(&ctx->memo->arena, n) : NULL;
+}
+
 void *zl_memo_get(struct zl_ctx *ctx, enum zl_memo_kind kind,
 		  const struct zl_zone *z, const struct zl_rr *rr,
-		  void *(*build)(const struct zl_zone *z, const struct zl_rr *rr),
-		  void (*release)(void *obj))
+		  void *(*build)(struct zl_arena *a, const struct zl_zone *z,
+				 const struct zl_rr *rr))
 {
-	void **slot = zl_memo_slot(ctx, kind, rr, release);
+	void **slot = zl_memo_slot(ctx, kind, rr, NULL);
 
-	if (!slot)
-		return build(z, rr);
+	if (!slot)	/* outside the engine: kept to the end */
+		return build(zl_xcalloc(1, sizeof(struct zl_arena)), z, rr);
 	if (!*slot)
-		*slot = build(z, rr);
+		*slot = build(&ctx->memo->arena, z, rr);
 	return *slot;
 }
 
@@ -96,7 +101,7 @@ void zl_memo_free(struct zl_memo *m)
 	size_t k, i;
 
 	for (k = 0; k < ZL_MEMO_NKINDS; k++) {
-		for (i = 0; m->obj[k] && i < m->n; i++)
+		for (i = 0; m->release[k] && m->obj[k] && i < m->n; i++)
 			if (m->obj[k][i])
 				m->release[k](m->obj[k][i]);
 		free(m->obj[k]);
@@ -104,7 +109,8 @@ void zl_memo_free(struct zl_memo *m)
 			m->release[k](m->zone[k]);
 	}
 	for (i = 0; i < m->capother; i++)
-		if (m->other[i].obj)
+		if (m->other[i].obj && m->release[m->other[i].kind])
 			m->release[m->other[i].kind](m->other[i].obj);
 	free(m->other);
+	zl_arena_free(&m->arena);
 }

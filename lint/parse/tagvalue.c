@@ -436,6 +436,30 @@ struct zl_tv_rec *zl_tv_rec_new(const struct zl_zone *z, const struct zl_rr *rr)
 	return r;
 }
 
+struct zl_tv_rec *zl_tv_rec_in(struct zl_arena *a, const struct zl_zone *z,
+			       const struct zl_rr *rr)
+{
+	struct zl_tv_rec *r = zl_arena_alloc(a, sizeof *r);
+	struct zl_tv *tv = &r->tv;
+	size_t i;
+
+	zl_txt_from_rr(&r->txt, z, rr);
+	zl_txt_to_arena(&r->txt, a);
+	if (!r->txt.s)
+		r->txt.s = zl_arena_strndup(a, "", 0);
+	zl_tv_parse(tv, r->txt.s, r->txt.len);
+	for (i = 0; i < tv->nerrs; i++) {
+		char *m = tv->errs[i].msg;
+
+		tv->errs[i].msg = zl_arena_strndup(a, m, strlen(m));
+		free(m);
+	}
+	tv->errs = zl_arena_take(a, tv->errs, tv->nerrs * sizeof *tv->errs);
+	tv->tags = zl_arena_take(a, tv->tags, tv->ntags * sizeof *tv->tags);
+	tv->captags = tv->caperrs = 0;
+	return r;
+}
+
 void zl_tv_rec_free(struct zl_tv_rec *r)
 {
 	if (!r)

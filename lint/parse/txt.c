@@ -326,6 +326,15 @@ void zl_txt_describe_join(const struct zl_txt *t, size_t k,
 	quote_part(t, &t->parts[k], false, out);
 }
 
+void zl_txt_to_arena(struct zl_txt *t, struct zl_arena *a)
+{
+	t->s = t->s ? zl_arena_take(a, t->s, t->len + 1) : NULL;
+	t->map = t->map ? zl_arena_take(a, t->map, t->len * sizeof *t->map) :
+		 NULL;
+	t->parts = zl_arena_take(a, t->parts, t->nparts * sizeof *t->parts);
+	t->cap = t->capparts = 0;
+}
+
 void zl_txt_free(struct zl_txt *t)
 {
 	if (!t)

@@ -81,6 +81,10 @@ size_t zl_txt_join_in(const struct zl_txt *t, size_t a, size_t b);
 void zl_txt_describe_join(const struct zl_txt *t, size_t k,
 			  struct zl_buf *out);
 
+/* Moves what t holds into a, at its exact size: t then belongs to a and is
+ * neither grown nor freed (zl_txt_free) again. */
+void zl_txt_to_arena(struct zl_txt *t, struct zl_arena *a);
+
 /* Frees what t holds (not t itself); NULL is a no-op. */
 void zl_txt_free(struct zl_txt *t);
 
