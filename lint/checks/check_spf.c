@@ -46,21 +46,29 @@ static bool looks_spf(const struct zl_txt *t)
 	return t->len - lead >= 6 && prefix_eq(t->s + lead, "v=spf1", 6);
 }
 
+/* What every TXT record that is not SPF, nor starts like it, reads as:
+ * one shared object, never written, keeps the memo small. */
+static struct rec not_spf;
+
 static void *rec_build(struct zl_arena *a, const struct zl_zone *z,
 		       const struct zl_rr *rr)
 {
-	struct rec *r = zl_arena_alloc(a, sizeof *r);
+	struct rec *r;
+	struct zl_txt t;
 
-	zl_txt_from_rr(&r->txt, z, rr);
+	zl_txt_from_rr(&t, z, rr);
+	if (!zl_spf_is_record(t.s, t.len) && !looks_spf(&t)) {
+		zl_txt_free(&t);
+		return &not_spf;
+	}
+	r = zl_arena_alloc(a, sizeof *r);
+	r->txt = t;
+	zl_txt_to_arena(&r->txt, a);
 	r->is_spf = zl_spf_is_record(r->txt.s, r->txt.len);
 	if (r->is_spf) {
 		zl_spf_parse(&r->spf, r->txt.s, r->txt.len);
 		zl_spf_to_arena(&r->spf, a);
-	} else if (!looks_spf(&r->txt)) {
-		zl_txt_free(&r->txt);	/* not SPF at all: keep the memo small */
-		return r;
 	}
-	zl_txt_to_arena(&r->txt, a);
 	return r;
 }
 
