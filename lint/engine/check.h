@@ -71,12 +71,14 @@ void *zl_memo_alloc(struct zl_ctx *ctx, size_t n);
 /* The memo's slot of kind for rr, for an object built from more than z
  * and rr: the caller stores it there when the slot is NULL, and the engine
  * calls release on it when the run ends (NULL: an object of
- * zl_memo_alloc).  NULL outside the engine. */
+ * zl_memo_alloc).  The slot moves when the memo grows: it is valid until
+ * the next zl_memo_get or zl_memo_slot.  NULL outside the engine. */
 void **zl_memo_slot(struct zl_ctx *ctx, enum zl_memo_kind kind,
 		    const struct zl_rr *rr, void (*release)(void *obj));
 /* The memo's slot of kind for the zone as a whole, for what several rules
  * derive from all of it (the SPF include graph): the same contract as
- * zl_memo_slot.  NULL outside the engine. */
+ * zl_memo_slot, except that this slot never moves.  NULL outside the
+ * engine. */
 void **zl_memo_zone_slot(struct zl_ctx *ctx, enum zl_memo_kind kind,
 			 void (*release)(void *obj));
 

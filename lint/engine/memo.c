@@ -1,4 +1,4 @@
-/* memo.c - what primitives derive from a record, built once per run (zl_memo_get). */
+/* memo.c - what primitives derive from a record or a zone, built once per run (zl_memo_get), in one arena. */
 #include <stdlib.h>
 #include <string.h>
 
