@@ -166,7 +166,11 @@ static void dmarc_missing(struct zl_ctx *ctx)
 			free(done.v);
 			memset(&done, 0, sizeof done);
 		}
-		if (!candidate(rr->owner) || nset_has(&targets, rr->owner) ||
+		/* Only MX and TXT make mail domains: the type, in the record
+		 * already read, spares the owner's node of every other. */
+		if ((rr->type != LDNS_RR_TYPE_MX &&
+		     rr->type != LDNS_RR_TYPE_TXT) ||
+		    !candidate(rr->owner) || nset_has(&targets, rr->owner) ||
 		    !mail_rr(z, rr, &spf) || !nset_add(&done, rr->owner) ||
 		    covered(ctx, rr->owner->text))
 			continue;
