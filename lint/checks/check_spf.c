@@ -48,7 +48,7 @@ static bool looks_spf(const struct zl_txt *t)
 
 /* What every TXT record that is not SPF, nor starts like it, reads as:
  * one shared object, never written, keeps the memo small. */
-static struct rec not_spf;
+static const struct rec not_spf;
 
 static void *rec_build(struct zl_arena *a, const struct zl_zone *z,
 		       const struct zl_rr *rr)
@@ -59,7 +59,7 @@ static void *rec_build(struct zl_arena *a, const struct zl_zone *z,
 	zl_txt_from_rr(&t, z, rr);
 	if (!zl_spf_is_record(t.s, t.len) && !looks_spf(&t)) {
 		zl_txt_free(&t);
-		return &not_spf;
+		return (void *)&not_spf;	/* read only, as all of the memo */
 	}
 	r = zl_arena_alloc(a, sizeof *r);
 	r->txt = t;
