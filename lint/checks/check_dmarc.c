@@ -64,7 +64,7 @@ bool zl_dmarc_looks(const struct zl_tv_rec *r)
  * depend only on the zones of the run, so they are kept per name text in
  * the engine's memo for the zone. */
 
-enum { HAVE_POLICY = 1, HAVE_LOOKS = 2, HAVE_TOP = 4, HAVE_ORG = 8 };
+enum { HAVE_DMARC = 1, HAVE_TOP = 2, HAVE_ORG = 4 };
 
 struct dname {
 	const char *text;		/* in the cache's arena */
@@ -139,62 +139,66 @@ static struct dname *dname(struct zl_ctx *ctx, const char *text)
 	return d;
 }
 
-/* The first valid DMARC record at _dmarc.<domain>, in whichever zone of
- * the run holds it, or NULL. */
-static const struct zl_tv_rec *find_policy(struct zl_ctx *ctx,
-					   const char *domain)
+/* What _dmarc.<domain> holds, in whichever zone of the run holds it:
+ * *policy gets its first valid DMARC record or NULL, *looks whether it
+ * holds a record that means to be DMARC (zl_dmarc_looks) or an alias. */
+static void find_dmarc(struct zl_ctx *ctx, const char *domain,
+		       const struct zl_tv_rec **policy, bool *looks)
 {
 	struct zl_at at = zl_lookup2(ctx, "_dmarc.", domain);
+	const struct zl_tv_rec *r;
 	const struct zl_rr *rr;
 
+	*policy = NULL;
+	*looks = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_CNAME) != NULL;
 	for (rr = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_TXT); rr;
-	     rr = zl_next_rr(at.zone, rr))
-		if (is_dmarc(zl_tv_in(ctx, at.zone, rr)))
-			return zl_tv_in(ctx, at.zone, rr);
-	return NULL;
+	     rr = zl_next_rr(at.zone, rr)) {
+		r = zl_tv_in(ctx, at.zone, rr);
+		if (!*policy && is_dmarc(r))
+			*policy = r;
+		*looks = *looks || zl_dmarc_looks(r);
+	}
 }
 
-static const struct zl_tv_rec *policy_at(struct zl_ctx *ctx,
-					 const char *domain)
+/* The entry of domain with its _dmarc answers, or NULL outside the
+ * engine (then *policy and *looks are the answers). */
+static const struct dname *dmarc_of(struct zl_ctx *ctx, const char *domain,
+				    const struct zl_tv_rec **policy,
+				    bool *looks)
 {
 	struct dname *d = dname(ctx, domain);
 
-	if (!d)
-		return find_policy(ctx, domain);
-	if (!(d->have & HAVE_POLICY)) {
-		d->policy = find_policy(ctx, domain);
-		d->have |= HAVE_POLICY;
+	if (d && (d->have & HAVE_DMARC))
+		return d;
+	find_dmarc(ctx, domain, policy, looks);
+	if (d) {
+		d->policy = *policy;
+		d->looks = *looks;
+		d->have |= HAVE_DMARC;
 	}
-	return d->policy;
+	return d;
 }
 
-/* Whether _dmarc.<domain> holds a DMARC record or an alias to one, in
- * whichever zone of the run holds it. */
-static bool find_looks(struct zl_ctx *ctx, const char *domain)
+/* The first valid DMARC record at _dmarc.<domain>, or NULL. */
+static const struct zl_tv_rec *policy_at(struct zl_ctx *ctx,
+					 const char *domain)
 {
-	struct zl_at at = zl_lookup2(ctx, "_dmarc.", domain);
-	const struct zl_rr *rr;
+	const struct zl_tv_rec *policy;
+	const struct dname *d;
+	bool looks;
 
-	if (zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_CNAME))
-		return true;
-	for (rr = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_TXT); rr;
-	     rr = zl_next_rr(at.zone, rr))
-		if (zl_dmarc_looks(zl_tv_in(ctx, at.zone, rr)))
-			return true;
-	return false;
+	d = dmarc_of(ctx, domain, &policy, &looks);
+	return d ? d->policy : policy;
 }
 
 bool zl_dmarc_has_policy(struct zl_ctx *ctx, const char *domain)
 {
-	struct dname *d = dname(ctx, domain);
+	const struct zl_tv_rec *policy;
+	const struct dname *d;
+	bool looks;
 
-	if (!d)
-		return find_looks(ctx, domain);
-	if (!(d->have & HAVE_LOOKS)) {
-		d->looks = find_looks(ctx, domain);
-		d->have |= HAVE_LOOKS;
-	}
-	return d->looks;
+	d = dmarc_of(ctx, domain, &policy, &looks);
+	return d ? d->looks : looks;
 }
 
 static const char *find_top(const struct zl_ctx *ctx, const char *domain)
