@@ -869,16 +869,20 @@ static char *dest_name(const char *s, const struct uri *u)
 {
 	struct zl_tv_span h, bad;
 	char *d;
-	size_t i;
+	size_t i, n;
 
 	if (uri_problem(s, u, &bad) || !zl_tv_uri_host(s, u->uri, &h) ||
 	    h.len == 0)
 		return NULL;
-	d = zl_xasprintf("%.*s%s", (int)h.len, s + h.off,
-			 s[h.off + h.len - 1] == '.' ? "" : ".");
-	for (i = 0; d[i]; i++)
-		if (d[i] >= 'A' && d[i] <= 'Z')
-			d[i] = (char)(d[i] + 32);
+	/* The host lower-cased, up to a NUL byte, with a final dot. */
+	n = strnlen(s + h.off, h.len);
+	d = zl_xmalloc(n + 2);
+	for (i = 0; i < n; i++)
+		d[i] = s[h.off + i] >= 'A' && s[h.off + i] <= 'Z' ?
+		       (char)(s[h.off + i] + 32) : s[h.off + i];
+	if (s[h.off + h.len - 1] != '.')
+		d[i++] = '.';
+	d[i] = '\0';
 	return d;
 }
 
