@@ -220,14 +220,14 @@ struct key_info {
 
 static struct key_info key_of(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 {
-	void **slot = zl_memo_slot(ctx, ZL_MEMO_DKIM_KEY, ctx->rr, free);
+	void **slot = zl_memo_slot(ctx, ZL_MEMO_DKIM_KEY, ctx->rr, NULL);
 	struct key_info k;
 
 	if (slot && *slot)
 		return *(struct key_info *)*slot;
 	k.why = key_problem(r, &k.bad, &k.bits);
 	if (slot) {
-		*slot = zl_xmalloc(sizeof k);
+		*slot = zl_memo_alloc(ctx, sizeof k);
 		memcpy(*slot, &k, sizeof k);
 	}
 	return k;

@@ -56,28 +56,180 @@ bool zl_dmarc_looks(const struct zl_tv_rec *r)
 	       zl_tv_eq(r->txt.s, r->tv.tags[0].value, "DMARC1", true);
 }
 
-/* The first valid DMARC record at _dmarc.<domain>, in whichever zone of
- * the run holds it, or NULL. */
+/* ---- what the run's zones say of a name, asked once per zone ----
+ *
+ * Policy discovery walks up from a domain (the organisational domain, the
+ * policy of each ancestor), and every DMARC record, report destination
+ * and mail domain of a zone asks the same few ancestors again; the answers
+ * depend only on the zones of the run, so they are kept per name text in
+ * the engine's memo for the zone. */
+
+enum { HAVE_DMARC = 1, HAVE_TOP = 2, HAVE_ORG = 4 };
+
+struct dname {
+	const char *text;		/* in the cache's arena */
+	uint64_t hash;
+	unsigned have;			/* HAVE_*: which answers are known */
+	bool looks;			/* zl_dmarc_has_policy */
+	const struct zl_tv_rec *policy;	/* policy_at */
+	const char *top, *org;		/* zl_dmarc_top, org_domain (RFC
+					   9989) */
+};
+
+struct dnames {
+	struct dname *v;
+	size_t cap, n;		/* cap: 0 or a power of two */
+	struct zl_arena arena;
+};
+
+static void dnames_release(void *p)
+{
+	struct dnames *c = p;
+
+	free(c->v);
+	zl_arena_free(&c->arena);
+	free(c);
+}
+
+static struct dname *dslot(struct dname *v, size_t cap, const char *text,
+			   uint64_t hash)
+{
+	size_t h;
+
+	for (h = (size_t)hash & (cap - 1); v[h].text;
+	     h = (h + 1) & (cap - 1))
+		if (v[h].hash == hash && strcmp(v[h].text, text) == 0)
+			break;
+	return &v[h];
+}
+
+/* The entry of canonical text, added when new; NULL outside the engine. */
+static struct dname *dname(struct zl_ctx *ctx, const char *text)
+{
+	void **slot = zl_memo_zone_slot(ctx, ZL_MEMO_DMARC_NAMES,
+					dnames_release);
+	struct dnames *c;
+	struct dname *d, *v;
+	uint64_t hash = zl_hash(text, strlen(text));
+	size_t i;
+
+	if (!slot)
+		return NULL;
+	if (!*slot)
+		*slot = zl_xcalloc(1, sizeof *c);
+	c = *slot;
+	if (2 * (c->n + 1) > c->cap) {
+		size_t cap = c->cap ? 2 * c->cap : 64;
+
+		v = zl_xcalloc(cap, sizeof *v);
+		for (i = 0; i < c->cap; i++)
+			if (c->v[i].text)
+				*dslot(v, cap, c->v[i].text,
+				       c->v[i].hash) = c->v[i];
+		free(c->v);
+		c->v = v;
+		c->cap = cap;
+	}
+	d = dslot(c->v, c->cap, text, hash);
+	if (!d->text) {
+		d->text = zl_arena_strndup(&c->arena, text, strlen(text));
+		d->hash = hash;
+		c->n++;
+	}
+	return d;
+}
+
+/* What _dmarc.<domain> holds, in whichever zone of the run holds it:
+ * *policy gets its first valid DMARC record or NULL, *looks whether it
+ * holds a record that means to be DMARC (zl_dmarc_looks) or an alias. */
+static void find_dmarc(struct zl_ctx *ctx, const char *domain,
+		       const struct zl_tv_rec **policy, bool *looks)
+{
+	struct zl_at at = zl_lookup2(ctx, "_dmarc.", domain);
+	const struct zl_tv_rec *r;
+	const struct zl_rr *rr;
+
+	*policy = NULL;
+	*looks = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_CNAME) != NULL;
+	for (rr = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_TXT); rr;
+	     rr = zl_next_rr(at.zone, rr)) {
+		r = zl_tv_in(ctx, at.zone, rr);
+		if (!*policy && is_dmarc(r))
+			*policy = r;
+		*looks = *looks || zl_dmarc_looks(r);
+	}
+}
+
+/* The entry of domain with its _dmarc answers, or NULL outside the
+ * engine (then *policy and *looks are the answers). */
+static const struct dname *dmarc_of(struct zl_ctx *ctx, const char *domain,
+				    const struct zl_tv_rec **policy,
+				    bool *looks)
+{
+	struct dname *d = dname(ctx, domain);
+
+	if (d && (d->have & HAVE_DMARC))
+		return d;
+	find_dmarc(ctx, domain, policy, looks);
+	if (d) {
+		d->policy = *policy;
+		d->looks = *looks;
+		d->have |= HAVE_DMARC;
+	}
+	return d;
+}
+
+/* The first valid DMARC record at _dmarc.<domain>, or NULL. */
 static const struct zl_tv_rec *policy_at(struct zl_ctx *ctx,
 					 const char *domain)
 {
-	struct zl_at at = zl_lookup2(ctx, "_dmarc.", domain);
-	const struct zl_rr *rr;
+	const struct zl_tv_rec *policy;
+	const struct dname *d;
+	bool looks;
 
-	for (rr = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_TXT); rr;
-	     rr = zl_next_rr(at.zone, rr))
-		if (is_dmarc(zl_tv_in(ctx, at.zone, rr)))
-			return zl_tv_in(ctx, at.zone, rr);
-	return NULL;
+	d = dmarc_of(ctx, domain, &policy, &looks);
+	return d ? d->policy : policy;
 }
 
-const char *zl_dmarc_top(const struct zl_ctx *ctx, const char *domain)
+bool zl_dmarc_has_policy(struct zl_ctx *ctx, const char *domain)
+{
+	const struct zl_tv_rec *policy;
+	const struct dname *d;
+	bool looks;
+
+	d = dmarc_of(ctx, domain, &policy, &looks);
+	return d ? d->looks : looks;
+}
+
+static const char *find_top(const struct zl_ctx *ctx, const char *domain)
 {
 	const char *a, *top = NULL;
 
 	for (a = domain; a && zl_zone_of(ctx, a); a = zl_name_parent(a))
 		top = a;
 	return top ? top : ctx->zone->origin->text;
+}
+
+/* An answer for d's name as a pointer into d's own copy of it (or the
+ * origin), which lives as long as the memo. */
+static const char *in_entry(const struct dname *d, const char *domain,
+			    const char *a)
+{
+	return a >= domain && a < domain + strlen(domain) ?
+	       d->text + (a - domain) : a;
+}
+
+const char *zl_dmarc_top(struct zl_ctx *ctx, const char *domain)
+{
+	struct dname *d = dname(ctx, domain);
+
+	if (!d)
+		return find_top(ctx, domain);
+	if (!(d->have & HAVE_TOP)) {
+		d->top = in_entry(d, domain, find_top(ctx, domain));
+		d->have |= HAVE_TOP;
+	}
+	return d->top;
 }
 
 /* The value of tag name in r, or NULL when absent. */
@@ -91,15 +243,13 @@ static const struct zl_tv_tag *tag(const struct zl_tv_rec *r, const char *name)
  * domain, psd=y the name one label below; else the highest name with a
  * record.  RFC 7489 §3.2 uses the Public Suffix List, which zonelint does
  * not have: the highest name the run's zones hold stands for it.
- * Returns a pointer into domain or the origin. */
-static const char *org_domain(struct zl_ctx *ctx, const char *domain)
+ * Returns a pointer into domain, the origin or the cache. */
+static const char *find_org(struct zl_ctx *ctx, const char *domain)
 {
 	const char *a, *below = domain, *highest = NULL;
 	const struct zl_tv_tag *psd;
 	const struct zl_tv_rec *r;
 
-	if (!zl_dmarc_bis(ctx))
-		return zl_dmarc_top(ctx, domain);
 	for (a = domain; a && zl_zone_of(ctx, a); a = zl_name_parent(a)) {
 		if ((r = policy_at(ctx, a))) {
 			psd = tag(r, "psd");
@@ -112,6 +262,25 @@ static const char *org_domain(struct zl_ctx *ctx, const char *domain)
 		below = a;
 	}
 	return highest ? highest : zl_dmarc_top(ctx, domain);
+}
+
+static const char *org_domain(struct zl_ctx *ctx, const char *domain)
+{
+	struct dname *d;
+	const char *org;
+
+	if (!zl_dmarc_bis(ctx))
+		return zl_dmarc_top(ctx, domain);
+	if (!(d = dname(ctx, domain)))
+		return find_org(ctx, domain);
+	if (d->have & HAVE_ORG)
+		return d->org;
+	/* The walk adds entries: d may move. */
+	org = find_org(ctx, domain);
+	d = dname(ctx, domain);
+	d->org = in_entry(d, domain, org);
+	d->have |= HAVE_ORG;
+	return d->org;
 }
 
 /* ---- placement ---- */
@@ -134,13 +303,16 @@ static const struct zl_param_spec place_params[] = {
  * domain itself, so SPF at _dmarc is a record pasted at the wrong name. */
 static void dmarc_placement(struct zl_ctx *ctx)
 {
-	const struct zl_tv_rec *r = zl_tv_of(ctx, ctx->rr);
+	const struct zl_tv_rec *r;
 	int kind = owner_kind(ctx->rr->owner->text);
 	struct zl_tv_span at = { 0, 6 };
 	const char *p = ctx->rr->owner->text;
 
 	if (zl_rule_variant(ctx->rule, 0) == PL_SPF_AT_DMARC) {
-		if (kind != OWN_POLICY || !zl_spf_is_record(r->txt.s, r->txt.len))
+		if (kind != OWN_POLICY)
+			return;
+		r = zl_tv_of(ctx, ctx->rr);
+		if (!zl_spf_is_record(r->txt.s, r->txt.len))
 			return;
 		while (at.off < r->txt.len && r->txt.s[at.off] == ' ')
 			at.off++;
@@ -148,7 +320,11 @@ static void dmarc_placement(struct zl_ctx *ctx)
 			{ "domain", p + 7 });
 		return;
 	}
-	if (kind != OWN_OTHER || !zl_dmarc_looks(r))
+	/* Every TXT record of the zone comes here: most are not parsed as
+	 * tags when their text cannot hold "v=DMARC1". */
+	if (kind != OWN_OTHER ||
+	    !zl_txt_may_hold(ctx->zone, ctx->rr, "dmarc1") ||
+	    !zl_dmarc_looks(r = zl_tv_of(ctx, ctx->rr)))
 		return;
 	{
 		/* "dmarc.example.com" lacks only the underscore */
@@ -693,16 +869,20 @@ static char *dest_name(const char *s, const struct uri *u)
 {
 	struct zl_tv_span h, bad;
 	char *d;
-	size_t i;
+	size_t i, n;
 
 	if (uri_problem(s, u, &bad) || !zl_tv_uri_host(s, u->uri, &h) ||
 	    h.len == 0)
 		return NULL;
-	d = zl_xasprintf("%.*s%s", (int)h.len, s + h.off,
-			 s[h.off + h.len - 1] == '.' ? "" : ".");
-	for (i = 0; d[i]; i++)
-		if (d[i] >= 'A' && d[i] <= 'Z')
-			d[i] = (char)(d[i] + 32);
+	/* The host lower-cased, up to a NUL byte, with a final dot. */
+	n = strnlen(s + h.off, h.len);
+	d = zl_xmalloc(n + 2);
+	for (i = 0; i < n; i++)
+		d[i] = s[h.off + i] >= 'A' && s[h.off + i] <= 'Z' ?
+		       (char)(s[h.off + i] + 32) : s[h.off + i];
+	if (s[h.off + h.len - 1] != '.')
+		d[i++] = '.';
+	d[i] = '\0';
 	return d;
 }
 

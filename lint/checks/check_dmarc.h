@@ -12,8 +12,13 @@ bool zl_dmarc_bis(const struct zl_ctx *ctx);
 /* The highest name, domain or an ancestor of it, that a zone of the run
  * holds: the organisational domain, as far as zonelint, without the
  * Public Suffix List, can tell (the zone's origin when none holds it).
- * Points into domain or the origin. */
-const char *zl_dmarc_top(const struct zl_ctx *ctx, const char *domain);
+ * Points into the origin or a copy of domain that lives as long as the
+ * engine's memo (outside the engine: into domain).  Asked once per name
+ * and zone, as the functions below. */
+const char *zl_dmarc_top(struct zl_ctx *ctx, const char *domain);
+/* Whether _dmarc.<domain> holds a DMARC record (zl_dmarc_looks) or an
+ * alias to one, in whichever zone of the run holds it. */
+bool zl_dmarc_has_policy(struct zl_ctx *ctx, const char *domain);
 /* Text that means to be DMARC: its first tag is v=DMARC1 in any case. */
 bool zl_dmarc_looks(const struct zl_tv_rec *r);
 

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "check_dmarc.h"
-#include "spf.h"
+#include "check_spf.h"
 
 /* ---- a mail domain without a policy ---- */
 
@@ -54,46 +54,23 @@ static bool nset_has(const struct nset *set, const struct zl_name *n)
 /* Notes the names with SPF and the in-zone targets of include: and
  * redirect=, which are building blocks of other policies, not mail
  * domains (RFC 7208 §5.2, §6.1). */
-static void note_spf(const struct zl_zone *z, const struct zl_rr *rr,
+static void note_spf(struct zl_ctx *ctx, const struct zl_rr *rr,
 		     struct nset *spf, struct nset *targets)
 {
-	struct zl_txt t;
-	struct zl_spf p;
+	const struct rec *r = zl_spf_rec(ctx, rr);
+	const struct zl_name *n;
 	char buf[512];
 	size_t i;
 
-	zl_txt_from_rr(&t, z, rr);
-	if (t.s && zl_spf_is_record(t.s, t.len)) {
-		nset_add(spf, rr->owner);
-		zl_spf_parse(&p, t.s, t.len);
-		for (i = 0; i < p.nterms; i++) {
-			const struct zl_name *n;
-
-			if ((p.terms[i].kind == ZL_SPF_INCLUDE ||
-			     p.terms[i].kind == ZL_SPF_REDIRECT) &&
-			    zl_spf_domain(t.s, &p.terms[i], buf, sizeof buf) &&
-			    (n = zl_zone_lookup(z, buf)))
-				nset_add(targets, n);
-		}
-		zl_spf_free(&p);
-	}
-	zl_txt_free(&t);
-}
-
-/* Whether _dmarc.<domain> holds a DMARC record or an alias to one, in
- * whichever zone of the run holds it. */
-static bool has_policy(struct zl_ctx *ctx, const char *domain)
-{
-	struct zl_at at = zl_lookup2(ctx, "_dmarc.", domain);
-	const struct zl_rr *rr;
-
-	if (zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_CNAME))
-		return true;
-	for (rr = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_TXT); rr;
-	     rr = zl_next_rr(at.zone, rr))
-		if (zl_dmarc_looks(zl_tv_in(ctx, at.zone, rr)))
-			return true;
-	return false;
+	if (!r->is_spf)
+		return;
+	nset_add(spf, rr->owner);
+	for (i = 0; i < r->spf.nterms; i++)
+		if ((r->spf.terms[i].kind == ZL_SPF_INCLUDE ||
+		     r->spf.terms[i].kind == ZL_SPF_REDIRECT) &&
+		    zl_spf_domain(r->txt.s, &r->spf.terms[i], buf, sizeof buf) &&
+		    (n = zl_zone_lookup(ctx->zone, buf)))
+			nset_add(targets, n);
 }
 
 /* RFC 7489 §6.6.3: receivers look at the domain, then at its
@@ -104,13 +81,13 @@ static bool covered(struct zl_ctx *ctx, const char *domain)
 {
 	const char *a;
 
-	if (has_policy(ctx, domain) ||
-	    has_policy(ctx, zl_dmarc_top(ctx, domain)))
+	if (zl_dmarc_has_policy(ctx, domain) ||
+	    zl_dmarc_has_policy(ctx, zl_dmarc_top(ctx, domain)))
 		return true;
 	for (a = zl_name_parent(domain);
 	     zl_dmarc_bis(ctx) && a && zl_zone_of(ctx, a);
 	     a = zl_name_parent(a))
-		if (has_policy(ctx, a))
+		if (zl_dmarc_has_policy(ctx, a))
 			return true;
 	return false;
 }
@@ -161,7 +138,7 @@ static void dmarc_missing(struct zl_ctx *ctx)
 	for (i = 0; i < z->nrrs; i++)
 		if (z->rrs[i].type == LDNS_RR_TYPE_TXT &&
 		    candidate(z->rrs[i].owner))
-			note_spf(z, &z->rrs[i], &spf, &targets);
+			note_spf(ctx, &z->rrs[i], &spf, &targets);
 	for (i = 0; i < 2 * z->nrrs; i++) {
 		const struct zl_rr *rr = &z->rrs[i % z->nrrs];
 
@@ -189,7 +166,11 @@ static void dmarc_missing(struct zl_ctx *ctx)
 			free(done.v);
 			memset(&done, 0, sizeof done);
 		}
-		if (!candidate(rr->owner) || nset_has(&targets, rr->owner) ||
+		/* Only MX and TXT make mail domains: the type, in the record
+		 * already read, spares the owner's node of every other. */
+		if ((rr->type != LDNS_RR_TYPE_MX &&
+		     rr->type != LDNS_RR_TYPE_TXT) ||
+		    !candidate(rr->owner) || nset_has(&targets, rr->owner) ||
 		    !mail_rr(z, rr, &spf) || !nset_add(&done, rr->owner) ||
 		    covered(ctx, rr->owner->text))
 			continue;

@@ -46,26 +46,30 @@ static bool looks_spf(const struct zl_txt *t)
 	return t->len - lead >= 6 && prefix_eq(t->s + lead, "v=spf1", 6);
 }
 
-static void *rec_build(const struct zl_zone *z, const struct zl_rr *rr)
-{
-	struct rec *r = zl_xcalloc(1, sizeof *r);
+/* What every TXT record that is not SPF, nor starts like it, reads as:
+ * one shared object, never written, keeps the memo small. */
+static const struct rec not_spf;
 
-	zl_txt_from_rr(&r->txt, z, rr);
+static void *rec_build(struct zl_arena *a, const struct zl_zone *z,
+		       const struct zl_rr *rr)
+{
+	struct rec *r;
+	struct zl_txt t;
+
+	zl_txt_from_rr(&t, z, rr);
+	if (!zl_spf_is_record(t.s, t.len) && !looks_spf(&t)) {
+		zl_txt_free(&t);
+		return (void *)&not_spf;	/* read only, as all of the memo */
+	}
+	r = zl_arena_alloc(a, sizeof *r);
+	r->txt = t;
+	zl_txt_to_arena(&r->txt, a);
 	r->is_spf = zl_spf_is_record(r->txt.s, r->txt.len);
-	if (r->is_spf)
+	if (r->is_spf) {
 		zl_spf_parse(&r->spf, r->txt.s, r->txt.len);
-	else if (!looks_spf(&r->txt))
-		zl_txt_free(&r->txt);	/* not SPF at all: keep the memo small */
+		zl_spf_to_arena(&r->spf, a);
+	}
 	return r;
-}
-
-static void rec_release(void *p)
-{
-	struct rec *r = p;
-
-	zl_spf_free(&r->spf);
-	zl_txt_free(&r->txt);
-	free(r);
 }
 
 /* rr's strings joined and, when they form an SPF record (RFC 7208 §4.5),
@@ -73,7 +77,7 @@ static void rec_release(void *p)
 const struct rec *zl_spf_rec_in(struct zl_ctx *ctx, const struct zl_zone *z,
 				const struct zl_rr *rr)
 {
-	return zl_memo_get(ctx, ZL_MEMO_SPF, z, rr, rec_build, rec_release);
+	return zl_memo_get(ctx, ZL_MEMO_SPF, z, rr, rec_build);
 }
 
 const struct rec *zl_spf_rec(struct zl_ctx *ctx, const struct zl_rr *rr)

@@ -16,11 +16,13 @@ static const struct zl_param_spec no_params[] = { { .key = NULL } };
  * Every in-zone SPF record is a node; include and redirect terms whose
  * target a zone of the run holds are edges, and the SPF records they
  * reach in other zones become nodes as they are reached, so that lookups
- * are counted, and loops found, through every zone of the run.  Findings
- * are the zone's own: a node of another zone is walked, never reported.
- * One iterative depth-first walk per rule visits each node once (costs
- * are memoised), so the work is linear in the SPF text reached, and a
- * hostile chain cannot exhaust the stack. */
+ * are counted, and loops found, through every zone of the run.  The graph
+ * is built once per zone, every term resolved once, and shared by the
+ * rules that walk it (the engine's memo keeps it).  Findings are the
+ * zone's own: a node of another zone is walked, never reported.  One
+ * iterative depth-first walk per rule visits each node once (costs are
+ * memoised), so the work is linear in the SPF text reached, and a hostile
+ * chain cannot exhaust the stack. */
 
 #define NONE ((size_t)-1)
 #define COST_CAP 1000000L
@@ -30,29 +32,53 @@ enum { WHITE, GREY, BLACK };
 enum { T_NODE, T_VOID, T_OUTSIDE, T_MACRO };
 enum { REPORT_LOOP = 1, REPORT_VOID = 2 };
 
+/* Where one counted include or redirect term points: a node, a name
+ * without SPF (void), a name no zone of the run answers for, or a
+ * macro. */
+struct edge {
+	int where;
+	size_t node;		/* T_NODE */
+	const char *domain;	/* T_VOID, T_OUTSIDE: canonical text */
+};
+
 struct node {
 	const struct zl_zone *z;	/* the zone that holds rr */
 	const struct zl_rr *rr;
 	const struct rec *rec;
+	size_t edge;		/* its edges, one per counted include and
+				   redirect in term order, from here */
+};
+
+/* The graph of one zone, shared by its rules. */
+struct graph {
+	struct node *v;
+	size_t n, cap;
+	size_t *hash;		/* node index + 1 by owner hash; 0 is empty */
+	size_t hcap;
+	size_t nown;		/* nodes 0..nown-1 are the zone's own */
+	struct edge *e;
+	size_t ne, cape;
+	struct zl_arena text;	/* the domains of edges */
+};
+
+/* One rule's walk of the graph: what it found of each node. */
+struct mark {
 	long cost;		/* lookups of this record, includes followed */
 	size_t pos;		/* GREY: its place in the walk stack */
 	int state;
 	bool inexact;		/* cost includes a guess (unknown or macro) */
 };
 
-struct graph {
+struct walk {
 	struct zl_ctx *ctx;
-	struct node *v;
-	size_t n, cap;
-	size_t *hash;		/* node index + 1 by owner hash; 0 is empty */
-	size_t hcap;
-	size_t nown;		/* nodes 0..nown-1 are the zone's own */
+	const struct graph *g;
+	struct mark *m;
 	unsigned report;
 	bool costs;		/* the rule has known-costs */
 };
 
 struct frame {
-	size_t node, term;
+	size_t node, term, edge;
 	long sum;
 	bool inexact;
 };
@@ -77,8 +103,8 @@ static size_t find_node(const struct graph *g, const struct zl_name *n)
 
 /* Adds rr of zone z, the first TXT record at its name, as a node when it
  * is SPF and its zone's own data; returns its index, or NONE. */
-static size_t add_node(struct graph *g, const struct zl_zone *z,
-		       const struct zl_rr *rr)
+static size_t add_node(struct zl_ctx *ctx, struct graph *g,
+		       const struct zl_zone *z, const struct zl_rr *rr)
 {
 	struct node *nd;
 	size_t k, h, cap;
@@ -88,7 +114,7 @@ static size_t add_node(struct graph *g, const struct zl_zone *z,
 	memset(nd, 0, sizeof *nd);
 	nd->z = z;
 	nd->rr = rr;
-	if (!(nd->rec = zl_spf_rec_in(g->ctx, z, rr))->is_spf ||
+	if (!(nd->rec = zl_spf_rec_in(ctx, z, rr))->is_spf ||
 	    rr->owner->below_cut)
 		return NONE;
 	if (2 * (g->n + 1) > g->hcap) {
@@ -110,58 +136,6 @@ static size_t add_node(struct graph *g, const struct zl_zone *z,
 	return g->n - 1;
 }
 
-/* Adds every in-zone SPF record, the first at each name, as a node. */
-static void graph_build(struct graph *g)
-{
-	const struct zl_zone *z = g->ctx->zone;
-	size_t i;
-
-	for (i = 0; i < z->nrrs; i++) {
-		const struct zl_rr *rr = &z->rrs[i];
-
-		if (rr->type == LDNS_RR_TYPE_TXT && rr->owner->in_zone &&
-		    find_node(g, rr->owner) == NONE)
-			(void)add_node(g, z, rr);
-	}
-	g->nown = g->n;
-}
-
-/* The records themselves belong to the run's memo. */
-static void graph_free(struct graph *g)
-{
-	free(g->v);
-	free(g->hash);
-}
-
-/* Where an include or redirect term points: a node, a name without SPF
- * (void), a name no zone of the run answers for, or a macro.  The query
- * follows CNAMEs and wildcards from zone to zone as a resolver would (RFC
- * 7208 §4.4, §5.2); the first SPF record of another zone's name becomes
- * a node when it is first reached. */
-static int resolve(struct graph *g, const struct node *from,
-		   const struct zl_spf_term *t, char *buf, size_t *out)
-{
-	const struct zl_rr *rr;
-	struct zl_at at;
-
-	*out = NONE;
-	if (!zl_spf_domain(from->rec->txt.s, t, buf, DOMAIN_MAX))
-		return T_MACRO;
-	switch (zl_answer(g->ctx, buf, &at)) {
-	case ZL_ANSWER_UNKNOWN:
-		return T_OUTSIDE;
-	case ZL_ANSWER_NONE:
-		return T_VOID;
-	default:
-		*out = find_node(g, at.name);
-		if (at.zone != g->ctx->zone)
-			for (rr = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_TXT);
-			     rr && *out == NONE; rr = zl_next_rr(at.zone, rr))
-				*out = add_node(g, at.zone, rr);
-		return *out != NONE ? T_NODE : T_VOID;
-	}
-}
-
 /* Whether term i is evaluated and queries DNS (see struct zl_spf). */
 static bool counted(const struct zl_spf *s, size_t i)
 {
@@ -174,30 +148,133 @@ static bool counted(const struct zl_spf *s, size_t i)
 	return s->all < 0 || (int)i < s->all;
 }
 
+/* Whether term i is an edge of the graph. */
+static bool is_edge(const struct zl_spf *s, size_t i)
+{
+	return (s->terms[i].kind == ZL_SPF_INCLUDE ||
+		s->terms[i].kind == ZL_SPF_REDIRECT) && counted(s, i);
+}
+
+/* Resolves term t of node `from`.  The query follows CNAMEs and wildcards
+ * from zone to zone as a resolver would (RFC 7208 §4.4, §5.2); the first
+ * SPF record of another zone's name becomes a node when it is first
+ * reached. */
+static struct edge resolve(struct zl_ctx *ctx, struct graph *g, size_t from,
+			   const struct zl_spf_term *t)
+{
+	struct edge e = { T_MACRO, NONE, NULL };
+	const struct zl_rr *rr;
+	char buf[DOMAIN_MAX];
+	struct zl_at at;
+
+	if (!zl_spf_domain(g->v[from].rec->txt.s, t, buf, DOMAIN_MAX))
+		return e;
+	switch (zl_answer(ctx, buf, &at)) {
+	case ZL_ANSWER_UNKNOWN:
+		e.where = T_OUTSIDE;
+		break;
+	case ZL_ANSWER_NONE:
+		e.where = T_VOID;
+		break;
+	default:
+		e.node = find_node(g, at.name);
+		if (at.zone != ctx->zone)
+			for (rr = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_TXT);
+			     rr && e.node == NONE; rr = zl_next_rr(at.zone, rr))
+				e.node = add_node(ctx, g, at.zone, rr);
+		e.where = e.node != NONE ? T_NODE : T_VOID;
+		break;
+	}
+	if (e.where != T_NODE)
+		e.domain = zl_arena_strndup(&g->text, buf, strlen(buf));
+	return e;
+}
+
+static void graph_release(void *p)
+{
+	struct graph *g = p;
+
+	free(g->v);
+	free(g->hash);
+	free(g->e);
+	zl_arena_free(&g->text);
+	free(g);
+}
+
+/* Builds the graph of ctx's zone: every in-zone SPF record, the first at
+ * each name, as a node in record order, then the edges of every node,
+ * those of the nodes of other zones they reach included.  The records
+ * themselves belong to the run's memo. */
+static struct graph *graph_build(struct zl_ctx *ctx)
+{
+	const struct zl_zone *z = ctx->zone;
+	struct graph *g = zl_xcalloc(1, sizeof *g);
+	const struct zl_spf *s;
+	size_t i, k;
+
+	for (i = 0; i < z->nrrs; i++) {
+		const struct zl_rr *rr = &z->rrs[i];
+
+		if (rr->type == LDNS_RR_TYPE_TXT && rr->owner->in_zone &&
+		    find_node(g, rr->owner) == NONE)
+			(void)add_node(ctx, g, z, rr);
+	}
+	g->nown = g->n;
+	for (k = 0; k < g->n; k++) {
+		g->v[k].edge = g->ne;
+		s = &g->v[k].rec->spf;
+		for (i = 0; i < s->nterms; i++) {
+			struct edge e;
+
+			if (!is_edge(s, i))
+				continue;
+			e = resolve(ctx, g, k, &s->terms[i]);
+			zl_xgrow((void **)&g->e, &g->cape, g->ne + 1,
+				 sizeof *g->e);
+			g->e[g->ne++] = e;
+		}
+	}
+	return g;
+}
+
+/* The zone's graph, built by the first rule that asks. */
+static const struct graph *graph_of(struct zl_ctx *ctx, struct graph **own)
+{
+	void **slot = zl_memo_zone_slot(ctx, ZL_MEMO_SPF_GRAPH, graph_release);
+
+	*own = NULL;
+	if (!slot)
+		return *own = graph_build(ctx);
+	if (!*slot)
+		*slot = graph_build(ctx);
+	return *slot;
+}
+
 /* The known lookups inside an out-of-zone domain (parameter
  * known-costs, keys with or without the final dot); *known tells whether
  * the domain was listed. */
-static long known_cost(const struct graph *g, char *domain, bool *known)
+static long known_cost(const struct walk *w, const char *domain, bool *known)
 {
 	const struct zl_param *p;
+	char key[DOMAIN_MAX];
 	size_t len = strlen(domain);
 	long v = 0;
 
 	*known = false;
-	if (!g->costs)
+	if (!w->costs)
 		return 0;
-	p = zl_rule_param(g->ctx->rule, "known-costs");
+	p = zl_rule_param(w->ctx->rule, "known-costs");
 	if ((*known = zl_param_lookup(p, domain, &v)))
 		return v;
-	domain[len - 1] = '\0';
-	*known = zl_param_lookup(p, domain, &v);
-	domain[len - 1] = '.';
+	memcpy(key, domain, len - 1);
+	key[len - 1] = '\0';
+	*known = zl_param_lookup(p, key, &v);
 	return v;
 }
 
 /* Emits the current rule at term t of node nd with "term", "domain" (the
  * record's owner: zone scope has no subject) and extra vars. */
-static zl_finding emit_node_v(struct graph *g, const struct node *nd,
+static zl_finding emit_node_v(struct walk *w, const struct node *nd,
 			      const struct zl_spf_term *t,
 			      const struct zl_var *extra, size_t nextra)
 {
@@ -205,19 +282,20 @@ static zl_finding emit_node_v(struct graph *g, const struct node *nd,
 	zl_finding d;
 	size_t i;
 
-	if (nd->z != g->ctx->zone)
+	if (nd->z != w->ctx->zone)
 		return ZL_NO_FINDING;
 	v[0].value = zl_spf_rec_term_str(nd->rec, t);
 	v[1].value = nd->rr->owner->text;
 	assert(nextra + 1 < sizeof v / sizeof v[0]);
 	for (i = 0; i < nextra; i++)
 		v[i + 2] = extra[i];
-	d = zl_emit_vars(g->ctx, nd->rr->src, zl_spf_rec_term_tok(nd->rec, t), v, i + 2);
+	d = zl_emit_vars(w->ctx, nd->rr->src, zl_spf_rec_term_tok(nd->rec, t),
+			 v, i + 2);
 	free((char *)v[0].value);
 	return d;
 }
-#define EMIT_NODE(g, nd, t, ...) \
-	emit_node_v((g), (nd), (t), ZL_VARS_(__VA_ARGS__) + 1, \
+#define EMIT_NODE(w, nd, t, ...) \
+	emit_node_v((w), (nd), (t), ZL_VARS_(__VA_ARGS__) + 1, \
 		    ZL_NVARS_(__VA_ARGS__))
 
 /* Names of a loop shown in full; of a longer one, the first half and the
@@ -229,20 +307,21 @@ static zl_finding emit_node_v(struct graph *g, const struct node *nd,
  * stack from the node that is reached again up to the top is the loop.
  * Each include or redirect that closes a loop is reported once, at its
  * term: removing it is the fix. */
-static void report_loop(struct graph *g, const struct frame *st,
+static void report_loop(struct walk *w, const struct frame *st,
 			size_t depth, size_t target,
 			const struct zl_spf_term *t)
 {
+	const struct graph *g = w->g;
 	struct zl_buf chain = { 0 };
-	size_t first = g->v[target].pos, n = depth - first, i, k;
+	size_t first = w->m[target].pos, n = depth - first, i, k;
 	const struct node *nd, *other = NULL;
 	zl_finding f;
 
-	if (!(g->report & REPORT_LOOP))
+	if (!(w->report & REPORT_LOOP))
 		return;
 	/* Reported at the zone's own term that enters the loop last; a loop
 	 * wholly in other zones is theirs to report. */
-	for (k = depth; k > first && g->v[st[k - 1].node].z != g->ctx->zone;
+	for (k = depth; k > first && g->v[st[k - 1].node].z != w->ctx->zone;
 	     k--)
 		other = &g->v[st[k - 1].node];
 	if (k == first)
@@ -250,7 +329,7 @@ static void report_loop(struct graph *g, const struct frame *st,
 	nd = &g->v[st[k - 1].node];
 	if (k < depth)
 		t = &nd->rec->spf.terms[st[k - 1].term - 1];
-	else if (g->v[target].z != g->ctx->zone)
+	else if (g->v[target].z != w->ctx->zone)
 		other = &g->v[target];
 	for (i = first; i < depth; i++) {
 		if (n > CHAIN_SHOWN && i == first + CHAIN_SHOWN / 2) {
@@ -262,9 +341,9 @@ static void report_loop(struct graph *g, const struct frame *st,
 			    g->v[st[i].node].rr->owner->text);
 	}
 	zl_buf_addf(&chain, "'%s'", g->v[target].rr->owner->text);
-	f = EMIT_NODE(g, nd, t, { "chain", chain.s });
+	f = EMIT_NODE(w, nd, t, { "chain", chain.s });
 	if (other)
-		zl_emit_note_in(g->ctx, f, other->z, other->rr->src,
+		zl_emit_note_in(w->ctx, f, other->z, other->rr->src,
 				other->rr->text, "the loop goes on through "
 				"this record of zone %s",
 				other->z->origin->text);
@@ -273,57 +352,60 @@ static void report_loop(struct graph *g, const struct frame *st,
 
 /* RFC 7208 §5.2 and §6.1: an include or redirect whose target has no SPF
  * record ends the evaluation in permerror. */
-static void report_void(struct graph *g, const struct node *nd,
+static void report_void(struct walk *w, const struct node *nd,
 			const struct zl_spf_term *t, const char *target)
 {
-	if (g->report & REPORT_VOID)
-		zl_note_target(g->ctx, EMIT_NODE(g, nd, t, { "target", target }),
-			       zl_lookup(g->ctx, target), target,
+	if (w->report & REPORT_VOID)
+		zl_note_target(w->ctx,
+			       EMIT_NODE(w, nd, t, { "target", target }),
+			       zl_lookup(w->ctx, target), target,
 			       LDNS_RR_TYPE_TXT);
 }
 
 /* Pushes node k onto the walk stack. */
-static void push(struct graph *g, struct frame **st, size_t *depth,
+static void push(struct walk *w, struct frame **st, size_t *depth,
 		 size_t *cap, size_t k)
 {
 	zl_xgrow((void **)st, cap, *depth + 1, sizeof **st);
-	g->v[k].pos = *depth;
-	(*st)[(*depth)++] = (struct frame){ k, 0, 0, false };
-	g->v[k].state = GREY;
+	w->m[k].pos = *depth;
+	(*st)[(*depth)++] = (struct frame){ k, 0, w->g->v[k].edge, 0, false };
+	w->m[k].state = GREY;
 }
 
 /* One step of the walk for term t of the top frame: add its cost, or
- * descend into an in-zone target not yet visited. */
-static void step(struct graph *g, struct frame **st, size_t *depth,
+ * descend into a target not yet visited. */
+static void step(struct walk *w, struct frame **st, size_t *depth,
 		 size_t *cap, const struct zl_spf_term *t)
 {
 	struct frame *f = &(*st)[*depth - 1];
-	char buf[DOMAIN_MAX];
+	const struct edge *e;
+	const struct mark *m;
 	bool known;
-	size_t k;
 
 	if (t->kind != ZL_SPF_INCLUDE && t->kind != ZL_SPF_REDIRECT) {
 		f->sum = sat_add(f->sum, 1);
 		return;
 	}
-	switch (resolve(g, &g->v[f->node], t, buf, &k)) {
+	e = &w->g->e[f->edge++];
+	switch (e->where) {
 	case T_NODE:
-		if (g->v[k].state == WHITE) {
-			push(g, st, depth, cap, k);
+		m = &w->m[e->node];
+		if (m->state == WHITE) {
+			push(w, st, depth, cap, e->node);
 			return;
 		}
-		if (g->v[k].state == GREY)
-			report_loop(g, *st, *depth, k, t);
+		if (m->state == GREY)
+			report_loop(w, *st, *depth, e->node, t);
 		else
-			f->inexact |= g->v[k].inexact;
-		f->sum = sat_add(f->sum, 1 + (g->v[k].state == BLACK ?
-					      g->v[k].cost : 0));
+			f->inexact |= m->inexact;
+		f->sum = sat_add(f->sum, 1 + (m->state == BLACK ?
+					      m->cost : 0));
 		return;
 	case T_VOID:
-		report_void(g, &g->v[f->node], t, buf);
+		report_void(w, &w->g->v[f->node], t, e->domain);
 		break;
 	case T_OUTSIDE:
-		f->sum = sat_add(f->sum, known_cost(g, buf, &known));
+		f->sum = sat_add(f->sum, known_cost(w, e->domain, &known));
 		f->inexact |= !known;
 		break;
 	default:
@@ -333,51 +415,67 @@ static void step(struct graph *g, struct frame **st, size_t *depth,
 	f->sum = sat_add(f->sum, 1);
 }
 
-static void walk(struct graph *g, size_t root)
+static void walk_from(struct walk *w, size_t root)
 {
 	struct frame *st = NULL;
 	size_t depth = 0, cap = 0;
 
-	push(g, &st, &depth, &cap, root);
+	push(w, &st, &depth, &cap, root);
 	while (depth) {
 		struct frame *f = &st[depth - 1];
-		struct node *nd = &g->v[f->node];
+		const struct node *nd = &w->g->v[f->node];
+		struct mark *m = &w->m[f->node];
 
 		if (f->term == nd->rec->spf.nterms) {
-			nd->cost = f->sum;
-			nd->inexact = f->inexact;
-			nd->state = BLACK;
+			m->cost = f->sum;
+			m->inexact = f->inexact;
+			m->state = BLACK;
 			if (--depth) {
 				f = &st[depth - 1];
-				f->sum = sat_add(f->sum, 1 + nd->cost);
-				f->inexact |= nd->inexact;
+				f->sum = sat_add(f->sum, 1 + m->cost);
+				f->inexact |= m->inexact;
 			}
 			continue;
 		}
 		if (counted(&nd->rec->spf, f->term++))
-			step(g, &st, &depth, &cap,
+			step(w, &st, &depth, &cap,
 			     &nd->rec->spf.terms[f->term - 1]);
 	}
 	free(st);
 }
 
-/* Builds the graph and walks it from every node, in record order. */
-static void graph_run(struct graph *g)
+/* Walks the zone's graph from every node, in record order, for the
+ * current rule; walk_free releases what the walk holds. */
+static void walk_run(struct walk *w, struct graph **own)
 {
 	size_t i;
 
-	graph_build(g);
-	for (i = 0; i < g->n; i++)
-		if (g->v[i].state == WHITE)
-			walk(g, i);
+	w->g = graph_of(w->ctx, own);
+	w->m = zl_xcalloc(w->g->n ? w->g->n : 1, sizeof *w->m);
+	for (i = 0; i < w->g->n; i++)
+		if (w->m[i].state == WHITE)
+			walk_from(w, i);
+}
+
+static void walk_free(struct walk *w, struct graph *own)
+{
+	free(w->m);
+	if (own)
+		graph_release(own);
+}
+
+static void spf_walk_only(struct zl_ctx *ctx, unsigned report)
+{
+	struct walk w = { .ctx = ctx, .report = report };
+	struct graph *own;
+
+	walk_run(&w, &own);
+	walk_free(&w, own);
 }
 
 static void spf_loop(struct zl_ctx *ctx)
 {
-	struct graph g = { .ctx = ctx, .report = REPORT_LOOP };
-
-	graph_run(&g);
-	graph_free(&g);
+	spf_walk_only(ctx, REPORT_LOOP);
 }
 
 const struct zl_check zl_check_spf_include_loop = {
@@ -390,10 +488,7 @@ const struct zl_check zl_check_spf_include_loop = {
 
 static void spf_void(struct zl_ctx *ctx)
 {
-	struct graph g = { .ctx = ctx, .report = REPORT_VOID };
-
-	graph_run(&g);
-	graph_free(&g);
+	spf_walk_only(ctx, REPORT_VOID);
 }
 
 const struct zl_check zl_check_spf_void_include = {
@@ -405,38 +500,37 @@ const struct zl_check zl_check_spf_void_include = {
 };
 
 /* The lookups term i of nd costs once the walk is done, and whether that
- * figure is exact. */
-static long term_cost(struct graph *g, size_t ni, size_t i, bool *exact)
+ * figure is exact; *edge is nd's next edge. */
+static long term_cost(const struct walk *w, size_t ni, size_t i,
+		      size_t *edge, bool *exact)
 {
-	const struct zl_spf_term *t = &g->v[ni].rec->spf.terms[i];
-	char buf[DOMAIN_MAX];
-	size_t k;
-	int where;
+	const struct zl_spf_term *t = &w->g->v[ni].rec->spf.terms[i];
+	const struct edge *e;
 
 	*exact = true;
 	if (t->kind != ZL_SPF_INCLUDE && t->kind != ZL_SPF_REDIRECT)
 		return 1;
-	where = resolve(g, &g->v[ni], t, buf, &k);
-	if (where == T_NODE) {
-		*exact = !g->v[k].inexact;
-		return sat_add(1, g->v[k].cost);
+	e = &w->g->e[(*edge)++];
+	if (e->where == T_NODE) {
+		*exact = !w->m[e->node].inexact;
+		return sat_add(1, w->m[e->node].cost);
 	}
-	if (where == T_OUTSIDE)
-		return sat_add(1, known_cost(g, buf, exact));
-	*exact = where != T_MACRO;
+	if (e->where == T_OUTSIDE)
+		return sat_add(1, known_cost(w, e->domain, exact));
+	*exact = e->where != T_MACRO;
 	return 1;
 }
 
 /* Finds the term at which the count passes limit, and tells in how (when
  * not NULL) how the count was reached: the terms that cost more than one
  * lookup, then how many single lookups there are. */
-static void explain(struct graph *g, size_t ni, long limit,
+static void explain(const struct walk *w, size_t ni, long limit,
 		    struct zl_buf *how, size_t *over, bool *exact)
 {
-	const struct rec *r = g->v[ni].rec;
+	const struct rec *r = w->g->v[ni].rec;
 	const struct zl_spf *s = &r->spf;
 	long run = 0, c, singles = 0;
-	size_t i;
+	size_t i, edge = w->g->v[ni].edge;
 	bool ex;
 
 	*over = NONE;
@@ -444,7 +538,7 @@ static void explain(struct graph *g, size_t ni, long limit,
 	for (i = 0; i < s->nterms; i++) {
 		if (!counted(s, i))
 			continue;
-		c = term_cost(g, ni, i, &ex);
+		c = term_cost(w, ni, i, &edge, &ex);
 		*exact = *exact && ex;
 		run = sat_add(run, c);
 		if (run > limit && *over == NONE)
@@ -479,31 +573,32 @@ static const struct zl_param_spec lookup_params[] = {
  * result is permerror.  Reported at the term that crosses the limit. */
 static void spf_lookups(struct zl_ctx *ctx)
 {
-	struct graph g = { .ctx = ctx, .costs = true };
+	struct walk w = { .ctx = ctx, .costs = true };
 	long limit = zl_rule_int(ctx->rule, "limit");
 	char count[40], lim[24];
+	struct graph *own;
 	size_t i, over;
 	bool exact;
 
-	graph_run(&g);
+	walk_run(&w, &own);
 	snprintf(lim, sizeof lim, "%ld", limit);
-	for (i = 0; i < g.nown; i++) {
+	for (i = 0; i < w.g->nown; i++) {
 		const struct node *nd;
 		struct zl_buf how = { 0 };
 
-		explain(&g, i, limit, NULL, &over, &exact);
+		explain(&w, i, limit, NULL, &over, &exact);
 		if (over != NONE) {
-			explain(&g, i, limit, &how, &over, &exact);
-			nd = &g.v[i];
+			explain(&w, i, limit, &how, &over, &exact);
+			nd = &w.g->v[i];
 			snprintf(count, sizeof count, "%s%ld",
-				 exact ? "" : "at least ", nd->cost);
-			EMIT_NODE(&g, nd, &nd->rec->spf.terms[over],
+				 exact ? "" : "at least ", w.m[i].cost);
+			EMIT_NODE(&w, nd, &nd->rec->spf.terms[over],
 				  { "count", count }, { "limit", lim },
 				  { "how", how.s });
 		}
 		zl_buf_free(&how);
 	}
-	graph_free(&g);
+	walk_free(&w, own);
 }
 
 const struct zl_check zl_check_spf_lookups = {

@@ -3,21 +3,16 @@
 
 #include "check_tagvalue.h"
 
-static void *rec_build(const struct zl_zone *z, const struct zl_rr *rr)
+static void *rec_build(struct zl_arena *a, const struct zl_zone *z,
+		       const struct zl_rr *rr)
 {
-	return zl_tv_rec_new(z, rr);
-}
-
-static void rec_release(void *r)
-{
-	zl_tv_rec_free(r);
+	return zl_tv_rec_in(a, z, rr);
 }
 
 const struct zl_tv_rec *zl_tv_in(struct zl_ctx *ctx, const struct zl_zone *z,
 			       const struct zl_rr *rr)
 {
-	return zl_memo_get(ctx, ZL_MEMO_TAGVALUE, z, rr, rec_build,
-			   rec_release);
+	return zl_memo_get(ctx, ZL_MEMO_TAGVALUE, z, rr, rec_build);
 }
 
 const struct zl_tv_rec *zl_tv_of(struct zl_ctx *ctx, const struct zl_rr *rr)

@@ -49,24 +49,38 @@ struct zl_ctx {
 	int64_t now;		/* zl_lint_opts.now: 0 is the clock */
 };
 
-/* What a primitive may derive from a record once per run (zl_memo_get). */
+/* What a primitive may derive from a record once per run (zl_memo_get),
+ * or from the whole zone (zl_memo_zone_slot: the last two). */
 enum zl_memo_kind { ZL_MEMO_SPF, ZL_MEMO_TAGVALUE, ZL_MEMO_DKIM_KEY,
+		    ZL_MEMO_SPF_GRAPH, ZL_MEMO_DMARC_NAMES,
 		    ZL_MEMO_NKINDS };
 
-/* Returns what build(z, rr) made for rr, a record of zone z of the run,
- * calling it the first time only: many rules look at one TXT record, and
- * this way its text is joined and parsed once.  The engine owns the
- * result and calls release on it when the run ends; build must not return
- * NULL. */
+/* Returns what build(a, z, rr) made for rr, a record of zone z of the
+ * run, calling it the first time only: many rules look at one TXT record,
+ * and this way its text is joined and parsed once.  build allocates the
+ * result, and all it keeps, from arena a: the memo's, freed at once when
+ * the run ends (outside the engine one that is never freed); it must not
+ * return NULL. */
 void *zl_memo_get(struct zl_ctx *ctx, enum zl_memo_kind kind,
 		  const struct zl_zone *z, const struct zl_rr *rr,
-		  void *(*build)(const struct zl_zone *z, const struct zl_rr *rr),
-		  void (*release)(void *obj));
+		  void *(*build)(struct zl_arena *a, const struct zl_zone *z,
+				 const struct zl_rr *rr));
+/* n zeroed bytes of the memo's arena, freed when the run ends; NULL
+ * outside the engine. */
+void *zl_memo_alloc(struct zl_ctx *ctx, size_t n);
 /* The memo's slot of kind for rr, for an object built from more than z
  * and rr: the caller stores it there when the slot is NULL, and the engine
- * calls release on it when the run ends.  NULL outside the engine. */
+ * calls release on it when the run ends (NULL: an object of
+ * zl_memo_alloc).  The slot moves when the memo grows: it is valid until
+ * the next zl_memo_get or zl_memo_slot.  NULL outside the engine. */
 void **zl_memo_slot(struct zl_ctx *ctx, enum zl_memo_kind kind,
 		    const struct zl_rr *rr, void (*release)(void *obj));
+/* The memo's slot of kind for the zone as a whole, for what several rules
+ * derive from all of it (the SPF include graph): the same contract as
+ * zl_memo_slot, except that this slot never moves.  NULL outside the
+ * engine. */
+void **zl_memo_zone_slot(struct zl_ctx *ctx, enum zl_memo_kind kind,
+			 void (*release)(void *obj));
 
 typedef void zl_check_fn(struct zl_ctx *ctx);
 

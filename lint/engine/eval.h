@@ -218,8 +218,16 @@ struct zl_memo_other {
  * hash by record and kind. */
 struct zl_memo {
 	const struct zl_zone *z;
-	void **obj[ZL_MEMO_NKINDS];	/* per record index, NULL until built */
-	void (*release[ZL_MEMO_NKINDS])(void *);
+	/* Records of the zone with something built: ix[record index] is 1 +
+	 * the record's entry in obj, 0 for none (most records: a dense
+	 * array of entries would be mostly empty). */
+	uint32_t *ix;
+	void *(*obj)[ZL_MEMO_NKINDS];	/* per entry and kind, NULL until
+					   built */
+	size_t nobj, capobj;
+	void *zone[ZL_MEMO_NKINDS];	/* zl_memo_zone_slot */
+	void (*release[ZL_MEMO_NKINDS])(void *);	/* NULL: in arena */
+	struct zl_arena arena;		/* what zl_memo_get builds */
 	size_t n;
 	struct zl_memo_other *other;
 	size_t nother, capother;	/* capother: 0 or a power of two */

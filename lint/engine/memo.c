@@ -1,5 +1,6 @@
-/* memo.c - what primitives derive from a record, built once per run (zl_memo_get). */
+/* memo.c - what primitives derive from a record or a zone, built once per run (zl_memo_get), in one arena. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
 #include "eval.h"
@@ -57,29 +58,55 @@ void **zl_memo_slot(struct zl_ctx *ctx, enum zl_memo_kind kind,
 		    const struct zl_rr *rr, void (*release)(void *obj))
 {
 	struct zl_memo *m = ctx->memo;
+	size_t i;
 
 	if (!m)		/* a caller outside the engine: no memo */
 		return NULL;
 	m->release[kind] = release;
 	if (rr < m->z->rrs || rr >= m->z->rrs + m->n)
 		return other(m, kind, rr);
-	if (!m->obj[kind])
-		m->obj[kind] = zl_xcalloc(m->n, sizeof *m->obj[kind]);
-	return &m->obj[kind][rr - ctx->zone->rrs];
+	if (!m->ix)
+		m->ix = zl_xcalloc(m->n, sizeof *m->ix);
+	i = (size_t)(rr - m->z->rrs);
+	if (!m->ix[i]) {
+		zl_xgrow((void **)&m->obj, &m->capobj, m->nobj + 1,
+			 sizeof *m->obj);
+		memset(m->obj[m->nobj], 0, sizeof *m->obj);
+		m->ix[i] = (uint32_t)++m->nobj;
+	}
+	return &m->obj[m->ix[i] - 1][kind];
+}
+
+void **zl_memo_zone_slot(struct zl_ctx *ctx, enum zl_memo_kind kind,
+			 void (*release)(void *obj))
+{
+	if (!ctx->memo)
+		return NULL;
+	ctx->memo->release[kind] = release;
+	return &ctx->memo->zone[kind];
+}
+
+void *zl_memo_alloc(struct zl_ctx *ctx, size_t n)
+{
+	return ctx->memo ? zl_arena_alloc(&ctx->memo->arena, n) : NULL;
 }
 
 void *zl_memo_get(struct zl_ctx *ctx, enum zl_memo_kind kind,
 		  const struct zl_zone *z, const struct zl_rr *rr,
-		  void *(*build)(const struct zl_zone *z, const struct zl_rr *rr),
-		  void (*release)(void *obj))
+		  void *(*build)(struct zl_arena *a, const struct zl_zone *z,
+				 const struct zl_rr *rr))
 {
-	void **slot = zl_memo_slot(ctx, kind, rr, release);
+	void **slot = zl_memo_slot(ctx, kind, rr, NULL);
+	void *obj;
 
-	if (!slot)
-		return build(z, rr);
-	if (!*slot)
-		*slot = build(z, rr);
-	return *slot;
+	if (!slot)	/* outside the engine: kept to the end */
+		return build(zl_xcalloc(1, sizeof(struct zl_arena)), z, rr);
+	if (*slot)
+		return *slot;
+	obj = build(&ctx->memo->arena, z, rr);
+	/* Found again: a slot moves when the memo grows. */
+	*zl_memo_slot(ctx, kind, rr, NULL) = obj;
+	return obj;
 }
 
 void zl_memo_free(struct zl_memo *m)
@@ -87,13 +114,17 @@ void zl_memo_free(struct zl_memo *m)
 	size_t k, i;
 
 	for (k = 0; k < ZL_MEMO_NKINDS; k++) {
-		for (i = 0; m->obj[k] && i < m->n; i++)
-			if (m->obj[k][i])
-				m->release[k](m->obj[k][i]);
-		free(m->obj[k]);
+		for (i = 0; m->release[k] && i < m->nobj; i++)
+			if (m->obj[i][k])
+				m->release[k](m->obj[i][k]);
+		if (m->zone[k])
+			m->release[k](m->zone[k]);
 	}
 	for (i = 0; i < m->capother; i++)
-		if (m->other[i].obj)
+		if (m->other[i].obj && m->release[m->other[i].kind])
 			m->release[m->other[i].kind](m->other[i].obj);
 	free(m->other);
+	free(m->ix);
+	free(m->obj);
+	zl_arena_free(&m->arena);
 }

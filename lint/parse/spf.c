@@ -690,6 +690,21 @@ out:
 	zl_arena_free(&p.tmp);
 }
 
+void zl_spf_to_arena(struct zl_spf *spf, struct zl_arena *a)
+{
+	size_t i;
+
+	for (i = 0; i < spf->nerrs; i++) {
+		char *m = spf->errs[i].msg;
+
+		spf->errs[i].msg = zl_arena_strndup(a, m, strlen(m));
+		free(m);
+	}
+	spf->errs = zl_arena_take(a, spf->errs, spf->nerrs * sizeof *spf->errs);
+	spf->terms = zl_arena_take(a, spf->terms,
+				   spf->nterms * sizeof *spf->terms);
+}
+
 void zl_spf_free(struct zl_spf *spf)
 {
 	size_t i;

@@ -19,6 +19,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct zl_arena;
+
 /* RFC 7208 §4.6.4: at most 10 terms that cause DNS queries. */
 #define ZL_SPF_MAX_LOOKUPS 10
 /* RFC 7208 §3.4: records should fit a 512-byte UDP answer; 450 bytes of
@@ -102,6 +104,9 @@ void zl_spf_parse(struct zl_spf *out, const char *s, size_t len);
 
 /* Frees what zl_spf_parse() allocated; NULL is a no-op. */
 void zl_spf_free(struct zl_spf *spf);
+/* Moves what spf holds into a, at its exact size: spf then belongs to a
+ * and is not freed (zl_spf_free) again. */
+void zl_spf_to_arena(struct zl_spf *spf, struct zl_arena *a);
 
 /* Whether a term of this kind queries DNS (RFC 7208 §4.6.4). */
 bool zl_spf_kind_queries(enum zl_spf_kind kind);

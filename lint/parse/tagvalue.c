@@ -189,6 +189,50 @@ static void mark_dups(struct zl_tv *tv, const char *s, bool icase)
 	free(tab);
 }
 
+/* The first ';' in s[a..n), or n. */
+static uint32_t next_semi(const char *s, uint32_t a, uint32_t n)
+{
+	const char *p = a < n ? memchr(s + a, ';', n - a) : NULL;
+
+	return p ? (uint32_t)(p - s) : n;
+}
+
+/* Whether the names of tags a and b are the same (icase: ignoring ASCII
+ * case). */
+static bool same_name(const char *s, const struct zl_tv_tag *a,
+		      const struct zl_tv_tag *b, bool icase)
+{
+	uint32_t i;
+
+	if (a->name.len != b->name.len)
+		return false;
+	for (i = 0; i < a->name.len; i++)
+		if (icase ? lower(s[a->name.off + i]) != lower(s[b->name.off + i]) :
+			    s[a->name.off + i] != s[b->name.off + i])
+			return false;
+	return true;
+}
+
+/* Records of up to this many tags (all real ones) are compared tag by
+ * tag, with the same results as mark_dups and without its tables. */
+#define FEW_TAGS 8
+
+static void mark_dups_few(struct zl_tv *tv, const char *s)
+{
+	size_t i, j;
+
+	for (i = 1; i < tv->ntags; i++) {
+		struct zl_tv_tag *t = &tv->tags[i];
+
+		for (j = 0; j < i && (t->dup < 0 || t->dup_ci < 0); j++) {
+			if (t->dup < 0 && same_name(s, &tv->tags[j], t, false))
+				t->dup = (int)j;
+			if (t->dup_ci < 0 && same_name(s, &tv->tags[j], t, true))
+				t->dup_ci = (int)j;
+		}
+	}
+}
+
 void zl_tv_parse(struct zl_tv *tv, const char *s, size_t len)
 {
 	uint32_t a = 0, b, end, n = (uint32_t)len;
@@ -197,12 +241,11 @@ void zl_tv_parse(struct zl_tv *tv, const char *s, size_t len)
 	memset(tv, 0, sizeof *tv);
 	/* At most one tag per ';' and one more: sized once, since parsed
 	 * records live as long as the run's memo. */
-	for (b = 0, tv->captags = 1; b < n; b++)
-		tv->captags += s[b] == ';';
+	for (b = 0, tv->captags = 1; (b = next_semi(s, b, n)) < n; b++)
+		tv->captags++;
 	tv->tags = zl_xcalloc(tv->captags, sizeof *tv->tags);
 	for (;;) {
-		for (end = a; end < n && s[end] != ';'; end++)
-			;
+		end = next_semi(s, a, n);
 		for (b = end; b > a && is_ws(s[b - 1]); b--)
 			;
 		while (a < b && is_ws(s[a]))
@@ -215,6 +258,10 @@ void zl_tv_parse(struct zl_tv *tv, const char *s, size_t len)
 		if (end >= n)
 			break;
 		a = end + 1;
+	}
+	if (tv->ntags <= FEW_TAGS) {
+		mark_dups_few(tv, s);
+		return;
 	}
 	mark_dups(tv, s, false);
 	low = zl_xmalloc(n ? n : 1);
@@ -240,15 +287,15 @@ void zl_tv_free(struct zl_tv *tv)
 bool zl_tv_eq(const char *s, struct zl_tv_span sp, const char *word,
 	      bool icase)
 {
-	size_t n = strlen(word), i;
+	uint32_t i;
 
-	if (sp.len != n)
-		return false;
-	for (i = 0; i < n; i++)
-		if (icase ? lower(s[sp.off + i]) != lower(word[i]) :
-			    s[sp.off + i] != word[i])
+	/* Byte by byte, without strlen: most calls (a tag name against a
+	 * list of names) differ at the first byte. */
+	for (i = 0; i < sp.len; i++)
+		if (!word[i] || (icase ? lower(s[sp.off + i]) != lower(word[i]) :
+					 s[sp.off + i] != word[i]))
 			return false;
-	return true;
+	return word[i] == '\0';
 }
 
 bool zl_tv_one_of(const char *s, struct zl_tv_span sp,
@@ -433,6 +480,30 @@ struct zl_tv_rec *zl_tv_rec_new(const struct zl_zone *z, const struct zl_rr *rr)
 	if (!r->txt.s)		/* no bytes at all: checks still read s */
 		r->txt.s = zl_xstrdup("");
 	zl_tv_parse(&r->tv, r->txt.s, r->txt.len);
+	return r;
+}
+
+struct zl_tv_rec *zl_tv_rec_in(struct zl_arena *a, const struct zl_zone *z,
+			       const struct zl_rr *rr)
+{
+	struct zl_tv_rec *r = zl_arena_alloc(a, sizeof *r);
+	struct zl_tv *tv = &r->tv;
+	size_t i;
+
+	zl_txt_from_rr(&r->txt, z, rr);
+	zl_txt_to_arena(&r->txt, a);
+	if (!r->txt.s)
+		r->txt.s = zl_arena_strndup(a, "", 0);
+	zl_tv_parse(tv, r->txt.s, r->txt.len);
+	for (i = 0; i < tv->nerrs; i++) {
+		char *m = tv->errs[i].msg;
+
+		tv->errs[i].msg = zl_arena_strndup(a, m, strlen(m));
+		free(m);
+	}
+	tv->errs = zl_arena_take(a, tv->errs, tv->nerrs * sizeof *tv->errs);
+	tv->tags = zl_arena_take(a, tv->tags, tv->ntags * sizeof *tv->tags);
+	tv->captags = tv->caperrs = 0;
 	return r;
 }
 

@@ -120,6 +120,9 @@ struct zl_tv_rec {
  * type of text strings); the caller frees it with zl_tv_rec_free(). */
 struct zl_tv_rec *zl_tv_rec_new(const struct zl_zone *z,
 				const struct zl_rr *rr);
+/* The same built in arena a, at its exact size, and freed with it. */
+struct zl_tv_rec *zl_tv_rec_in(struct zl_arena *a, const struct zl_zone *z,
+			       const struct zl_rr *rr);
 /* Frees r and what it holds; NULL is a no-op. */
 void zl_tv_rec_free(struct zl_tv_rec *r);
 /* The zone source span of bytes sp of r's text. */

@@ -191,6 +191,27 @@ void zl_txt_from_rr(struct zl_txt *t, const struct zl_zone *z,
 		zl_txt_add(t, z->toks[rr->tok + k]);
 }
 
+bool zl_txt_may_hold(const struct zl_zone *z, const struct zl_rr *rr,
+		     const char *word)
+{
+	const char *s = z->srcs[rr->src]->buf;
+	size_t n = strlen(word), k;
+	uint32_t i, end;
+
+	if ((rr->flags & ZL_RR_GENERIC) || rr->ntok != 1)
+		return true;
+	unquote(s, z->toks[rr->tok], &i, &end);
+	if (memchr(s + i, '\\', end - i))
+		return true;
+	for (; i + n <= end; i++) {
+		for (k = 0; k < n && (s[i + k] | 0x20) == word[k]; k++)
+			;
+		if (k == n)
+			return true;
+	}
+	return false;
+}
+
 /* The source span [*off, *end) of the escape or byte that gave s[i]:
  * found again by walking its string, so that no per-byte map is kept. */
 static void src_span(const struct zl_txt *t, size_t i, uint32_t *off,
@@ -303,6 +324,15 @@ void zl_txt_describe_join(const struct zl_txt *t, size_t k,
 	quote_part(t, &t->parts[j - 1], true, out);
 	zl_buf_add(out, " and ", 5);
 	quote_part(t, &t->parts[k], false, out);
+}
+
+void zl_txt_to_arena(struct zl_txt *t, struct zl_arena *a)
+{
+	t->s = t->s ? zl_arena_take(a, t->s, t->len + 1) : NULL;
+	t->map = t->map ? zl_arena_take(a, t->map, t->len * sizeof *t->map) :
+		 NULL;
+	t->parts = zl_arena_take(a, t->parts, t->nparts * sizeof *t->parts);
+	t->cap = t->capparts = 0;
 }
 
 void zl_txt_free(struct zl_txt *t)

@@ -57,6 +57,12 @@ void zl_txt_add(struct zl_txt *t, struct zl_tok tok);
 void zl_txt_from_rr(struct zl_txt *t, const struct zl_zone *z,
 		    const struct zl_rr *rr);
 
+/* Whether the joined text of rr (a TXT or SPF record of zone z) may hold
+ * word, lowercase ASCII, in any case: false only when it surely does not,
+ * as a record of one string without escapes shows without joining it. */
+bool zl_txt_may_hold(const struct zl_zone *z, const struct zl_rr *rr,
+		     const char *word);
+
 /* The source span of joined bytes [a, b).  An empty range gives a span of
  * length 0 at the place the byte at a came from (or just past the last
  * byte when a is at the end). */
@@ -74,6 +80,10 @@ size_t zl_txt_join_in(const struct zl_txt *t, size_t a, size_t b);
  * start of part k (each cut to a few dozen bytes, escaped). */
 void zl_txt_describe_join(const struct zl_txt *t, size_t k,
 			  struct zl_buf *out);
+
+/* Moves what t holds into a, at its exact size: t then belongs to a and is
+ * neither grown nor freed (zl_txt_free) again. */
+void zl_txt_to_arena(struct zl_txt *t, struct zl_arena *a);
 
 /* Frees what t holds (not t itself); NULL is a no-op. */
 void zl_txt_free(struct zl_txt *t);

@@ -229,6 +229,16 @@ char *zl_arena_strndup(struct zl_arena *a, const char *s, size_t n)
 	return p;
 }
 
+void *zl_arena_take(struct zl_arena *a, void *p, size_t n)
+{
+	void *q = n ? zl_arena_alloc(a, n) : NULL;
+
+	if (n)
+		memcpy(q, p, n);
+	free(p);
+	return q;
+}
+
 void zl_arena_free(struct zl_arena *a)
 {
 	struct zl_arena_chunk *c, *next;

@@ -87,6 +87,9 @@ struct zl_arena {
 };
 void *zl_arena_alloc(struct zl_arena *a, size_t n);	/* 8-byte aligned, zeroed */
 char *zl_arena_strndup(struct zl_arena *a, const char *s, size_t n);
+/* Moves the first n bytes of p, a heap block, into a and frees p; NULL
+ * when n is 0. */
+void *zl_arena_take(struct zl_arena *a, void *p, size_t n);
 void zl_arena_free(struct zl_arena *a);		/* frees all chunks */
 
 /* A growable byte string. */

@@ -221,6 +221,35 @@ START_TEST(test_txt_loaded)
 }
 END_TEST
 
+/* Whether a record may hold a word: only a record of one string without
+ * escapes is known not to. */
+START_TEST(test_txt_may_hold)
+{
+	const char *text = "$ORIGIN example.com.\n$TTL 3600\n"
+		"a TXT \"v=DMARC1; p=none\"\n"
+		"b TXT \"v=spf1 -all\"\n"
+		"c TXT \"v=DMA\" \"RC1\"\n"
+		"d TXT \"v=\\068MARC1\"\n"
+		"e TXT v=dmArc1\n"
+		"f TYPE16 \\# 4 03616263\n";
+	struct zl_load_opts opts = { .display = "t.zone" };
+	struct zl_zone *z = NULL;
+	char *err = NULL;
+
+	ck_assert_int_eq(zl_zone_load_buffer("t.zone", text, strlen(text),
+					     &opts, &z, &err), ZL_OK);
+	ck_assert_uint_eq(z->nrrs, 6);
+	ck_assert(zl_txt_may_hold(z, &z->rrs[0], "dmarc1"));
+	ck_assert(!zl_txt_may_hold(z, &z->rrs[1], "dmarc1"));
+	ck_assert(zl_txt_may_hold(z, &z->rrs[2], "dmarc1"));
+	ck_assert(zl_txt_may_hold(z, &z->rrs[3], "dmarc1"));
+	ck_assert(zl_txt_may_hold(z, &z->rrs[4], "dmarc1"));
+	ck_assert(!zl_txt_may_hold(z, &z->rrs[4], "dmarc2"));
+	ck_assert(zl_txt_may_hold(z, &z->rrs[5], "dmarc1"));
+	zl_zone_free(z);
+}
+END_TEST
+
 Suite *txt_suite(void)
 {
 	Suite *s = suite_create("txt");
@@ -231,6 +260,7 @@ Suite *txt_suite(void)
 	tcase_add_test(tc, test_txt_joins);
 	tcase_add_test(tc, test_txt_from_rr);
 	tcase_add_test(tc, test_txt_loaded);
+	tcase_add_test(tc, test_txt_may_hold);
 	suite_add_tcase(s, tc);
 	return s;
 }
