@@ -134,6 +134,18 @@ void zl_xgrow(void **v, size_t *cap, size_t need, size_t elem)
 	advise_huge(*v, c * elem);
 }
 
+void zl_reserve(void **v, size_t *cap, size_t want, size_t elem)
+{
+	void *p;
+
+	if (want <= *cap || want > SIZE_MAX / elem || want * elem < HUGE_MIN ||
+	    !(p = realloc(*v, want * elem)))
+		return;
+	*v = p;
+	*cap = want;
+	advise_huge(p, want * elem);
+}
+
 char *zl_xstrdup(const char *s)
 {
 	return s ? zl_xstrndup(s, strlen(s)) : NULL;

@@ -74,6 +74,11 @@ void *zl_xcalloc(size_t n, size_t size);
 void *zl_xrealloc(void *p, size_t n);
 /* Grows *v (an array of elem-sized items with capacity *cap) to hold need. */
 void zl_xgrow(void **v, size_t *cap, size_t need, size_t elem);
+/* Makes room in *v for want items at once, when that is several MiB and
+ * memory allows (nothing changes otherwise): an array grown by zl_xgrow
+ * from a guess of its final size is not copied as it grows, and the pages
+ * a guess too large leaves untouched cost nothing. */
+void zl_reserve(void **v, size_t *cap, size_t want, size_t elem);
 char *zl_xstrdup(const char *s);	/* NULL stays NULL */
 char *zl_xstrndup(const char *s, size_t n);
 char *zl_xasprintf(const char *fmt, ...) ZL_PRINTF(1, 2);

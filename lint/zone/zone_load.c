@@ -164,6 +164,13 @@ static enum zl_status run(struct loader *L, const char *path,
 	/* zl_ld_add_src() takes buf only once nothing more can fail. */
 	(void)zl_ld_add_src(L->z, path, display, buf, len, NULL);
 	L->text = NULL;
+	/* Records and their tokens, at a guess from the text's size: a
+	 * record of 32 bytes, a token of 24 (the bench zones have 52 and
+	 * 45). */
+	zl_reserve((void **)&L->z->rrs, &L->z->caprrs, len / 32,
+		   sizeof *L->z->rrs);
+	zl_reserve((void **)&L->z->toks, &L->z->captoks, len / 24,
+		   sizeof *L->z->toks);
 	process(L, 0);
 	zl_ld_final_origin(L);
 	zl_zone_mark_cuts(L->z);

@@ -313,6 +313,17 @@ START_TEST(test_xgrow)
 		ck_assert_int_eq(v[i], (int)i);
 	zl_xgrow((void **)&v, &cap, 0, sizeof *v);
 	ck_assert_uint_eq(cap, 2048);
+	/* zl_reserve: a few thousand items are left to zl_xgrow ... */
+	zl_reserve((void **)&v, &cap, 4096, sizeof *v);
+	ck_assert_uint_eq(cap, 2048);
+	/* ... several MiB are made room for at once, the items kept ... */
+	zl_reserve((void **)&v, &cap, 2u << 20, sizeof *v);
+	ck_assert_uint_eq(cap, 2u << 20);
+	for (i = 0; i < 1000; i++)
+		ck_assert_int_eq(v[i], (int)i);
+	/* ... and never shrunk. */
+	zl_reserve((void **)&v, &cap, 1u << 20, sizeof *v);
+	ck_assert_uint_eq(cap, 2u << 20);
 	free(v);
 }
 END_TEST
