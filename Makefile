@@ -216,7 +216,9 @@ check-asan:
 	sh tools/deps.sh $(CLANG_NEEDS)
 	rm -rf build-asan && mkdir -p build-asan
 	git ls-files -co --exclude-standard | tar -cf - -T - | tar -xf - -C build-asan
-	$(MAKE) -C build-asan check SKIP_FUZZ=1 CC=clang CXX=clang++ \
+	# Instrumented code runs a few times slower: so may the unit tests.
+	CK_TIMEOUT_MULTIPLIER=5 $(MAKE) -C build-asan check SKIP_FUZZ=1 \
+	  CC=clang CXX=clang++ \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined"
 
