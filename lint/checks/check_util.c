@@ -73,55 +73,59 @@ bool zl_text_is_address(const char *text, size_t len)
 	       inet_pton(AF_INET6, buf, addr) == 1;
 }
 
-/* Number of labels in a canonical name ("a.b." has 2, "." has 0). */
-static unsigned labels(const char *text)
-{
-	unsigned n = 0;
-
-	for (; text && text[0] && strcmp(text, ".") != 0; text = zl_name_parent(text))
-		n++;
-	return n;
-}
-
 /* Whether the relative name w (lower case, no final dot) ends with the last
- * k >= min(2, labels(origin)) labels of origin ("b.c." for "a.b.c."). */
-static bool ends_with_origin(const char *w, size_t wlen, const char *origin)
+ * k >= min(2, labels(origin)) labels of origin ("b.c." for "a.b.c."), olen
+ * being strlen(origin). */
+static bool ends_with_origin(const char *w, size_t wlen, const char *origin,
+			     size_t olen)
 {
-	unsigned k = labels(origin), need = k < 2 ? k : 2;
-	const char *suffix = origin;
+	const char *suffix = origin, *next;
 
-	for (; suffix && k >= need && k > 0; suffix = zl_name_parent(suffix), k--) {
-		size_t slen = strlen(suffix) - 1;	/* without the final dot */
+	if (!origin[0] || strcmp(origin, ".") == 0)
+		return false;
+	for (;;) {
+		/* without the final dot */
+		size_t slen = olen - (size_t)(suffix - origin) - 1;
 
 		if (wlen > slen && w[wlen - slen - 1] == '.' &&
 		    strncmp(w + wlen - slen, suffix, slen) == 0)
 			return true;
+		/* Go on while the next suffix keeps two labels or more. */
+		next = zl_name_parent(suffix);
+		if (!next || strcmp(next, ".") == 0 ||
+		    strcmp(zl_name_parent(next), ".") == 0)
+			return false;
+		suffix = next;
 	}
-	return false;
 }
 
 bool zl_written_repeats_origin(const char *text, size_t len,
 			       const struct zl_name *name)
 {
+	bool dot = false;
 	size_t i;
 
 	/* Absolute names, escapes and '@' cannot show the mistake. */
 	if (!name || len == 0 || len >= name->len || text[len - 1] == '.' ||
-	    memchr(text, '\\', len) || (len == 1 && text[0] == '@') ||
-	    !memchr(text, '.', len) || name->text[len] != '.')
+	    name->text[len] != '.' || (len == 1 && text[0] == '@'))
 		return false;
-	for (i = 0; i < len; i++)
-		if (tolower((unsigned char)text[i]) != name->text[i])
+	for (i = 0; i < len; i++) {
+		if (text[i] == '\\' ||
+		    tolower((unsigned char)text[i]) != name->text[i])
 			return false;
+		dot |= text[i] == '.';
+	}
 	/* The name is the written labels, lower-cased, then the origin they
 	 * were made relative to - which also covers a $ORIGIN other than the
 	 * zone's. */
-	return ends_with_origin(name->text, len, name->text + len + 1);
+	return dot && ends_with_origin(name->text, len, name->text + len + 1,
+				       name->len - len - 1);
 }
 
-bool zl_text_in_zone(const struct zl_zone *z, const char *text)
+/* zl_text_in_zone of text, lt being strlen(text). */
+static bool in_zone(const struct zl_zone *z, const char *text, size_t lt)
 {
-	size_t lt = strlen(text), lo = z->origin->len;
+	size_t lo = z->origin->len;
 
 	if (lo == 1)
 		return true;	/* the root zone holds every name */
@@ -129,6 +133,11 @@ bool zl_text_in_zone(const struct zl_zone *z, const char *text)
 	return lt >= lo && (lt == lo || text[lt - lo - 1] == '.') &&
 	       (memcmp(text + lt - lo, z->origin->text, lo) == 0 ||
 		zl_strcasecmp(text + lt - lo, z->origin->text) == 0);
+}
+
+bool zl_text_in_zone(const struct zl_zone *z, const char *text)
+{
+	return in_zone(z, text, strlen(text));
 }
 
 bool zl_text_below_cut(const struct zl_zone *z, const char *text)
@@ -290,7 +299,7 @@ static size_t below_origin(const struct zl_zone *z, const char *text)
 {
 	size_t lt = strlen(text), lo = z->origin->len;
 
-	if (lo <= 1 || lt <= lo + 1 || !zl_text_in_zone(z, text))
+	if (lo <= 1 || lt <= lo + 1 || !in_zone(z, text, lt))
 		return 0;
 	return lt - lo - 1;
 }
@@ -301,7 +310,8 @@ bool zl_name_repeats_origin(const struct zl_zone *z, const char *text,
 	size_t n = below_origin(z, text);
 
 	*rel_len = n;
-	return n > 0 && ends_with_origin(text, n, z->origin->text);
+	return n > 0 && ends_with_origin(text, n, z->origin->text,
+					 z->origin->len);
 }
 
 bool zl_name_is_address(const struct zl_zone *z, const char *text,
