@@ -151,6 +151,16 @@ bool zl_text_below_cut(const struct zl_zone *z, const char *text)
 	return false;
 }
 
+/* zl_text_below_cut(z, text) when n is zl_zone_lookup(z, text): the lookup
+ * of text itself is not done twice. */
+static bool cut_below(const struct zl_zone *z, const char *text,
+		      const struct zl_name *n)
+{
+	if (strlen(text) <= z->origin->len)
+		return false;
+	return n ? n->below_cut : zl_text_below_cut(z, zl_name_parent(text));
+}
+
 /* RFC 4592: the wildcard at the closest encloser of text, which answers
  * for text when the zone does not hold it; NULL when there is none. */
 static const struct zl_name *wildcard(const struct zl_zone *z,
@@ -219,9 +229,10 @@ enum zl_answer zl_answer(const struct zl_ctx *ctx, const char *text,
 
 	*out = (struct zl_at){ NULL, NULL };
 	for (hops = 0; hops <= MAX_CNAME_HOPS; hops++) {
-		if (!(z = zl_zone_of(ctx, text)) || zl_text_below_cut(z, text))
+		if (!(z = zl_zone_of(ctx, text)) ||
+		    cut_below(z, text, n = zl_zone_lookup(z, text)))
 			return ZL_ANSWER_UNKNOWN;
-		if (!(n = zl_zone_lookup(z, text)) || !n->sets)
+		if (!n || !n->sets)
 			n = wildcard(z, text);
 		if (!n) {
 			out->zone = z;
@@ -242,7 +253,7 @@ struct zl_at zl_target_text(const struct zl_ctx *ctx, const char *text)
 {
 	struct zl_at at = zl_lookup(ctx, text);
 
-	if (!at.zone || zl_text_below_cut(at.zone, text))
+	if (!at.zone || cut_below(at.zone, text, at.name))
 		return (struct zl_at){ NULL, NULL };
 	return at;
 }
