@@ -102,24 +102,22 @@ static bool ends_with_origin(const char *w, size_t wlen, const char *origin,
 bool zl_written_repeats_origin(const char *text, size_t len,
 			       const struct zl_name *name)
 {
-	bool dot = false;
 	size_t i;
 
-	/* Absolute names, escapes and '@' cannot show the mistake. */
+	/* Absolute names, escapes and '@' cannot show the mistake; the
+	 * cheap tests first, then one label (most names) is ruled out. */
 	if (!name || len == 0 || len >= name->len || text[len - 1] == '.' ||
-	    name->text[len] != '.' || (len == 1 && text[0] == '@'))
+	    name->text[len] != '.' || (len == 1 && text[0] == '@') ||
+	    !memchr(text, '.', len) || memchr(text, '\\', len))
 		return false;
-	for (i = 0; i < len; i++) {
-		if (text[i] == '\\' ||
-		    tolower((unsigned char)text[i]) != name->text[i])
+	for (i = 0; i < len; i++)
+		if (tolower((unsigned char)text[i]) != name->text[i])
 			return false;
-		dot |= text[i] == '.';
-	}
 	/* The name is the written labels, lower-cased, then the origin they
 	 * were made relative to - which also covers a $ORIGIN other than the
 	 * zone's. */
-	return dot && ends_with_origin(name->text, len, name->text + len + 1,
-				       name->len - len - 1);
+	return ends_with_origin(name->text, len, name->text + len + 1,
+				name->len - len - 1);
 }
 
 /* zl_text_in_zone of text, lt being strlen(text). */
