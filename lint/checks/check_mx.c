@@ -112,6 +112,28 @@ static uintptr_t *by_target(const struct zl_zone *z, const struct zl_rrset *set,
 			    uintptr_t *buf);
 static void by_target_free(uintptr_t *v, const uintptr_t *buf);
 
+/* The state of every record of a small set, in list order, in st: a
+ * target met before is not judged again. */
+static void small_set_states(const struct zl_ctx *ctx,
+			     const struct zl_rrset *set, uint8_t *st)
+{
+	const struct zl_zone *z = ctx->zone;
+	const struct zl_name *tg[SMALL_SET];
+	uint8_t ts[SMALL_SET];
+	struct zl_at at;
+	uint32_t i = 0, j, k;
+
+	for (k = set->first; k != ZL_NONE && i < set->count; k = z->rrs[k].next, i++) {
+		const struct zl_rr *rr = &z->rrs[k];
+
+		tg[i] = mx_target(rr);
+		for (j = 0; j < i && tg[j] != tg[i]; j++)
+			;
+		ts[i] = j < i ? ts[j] : (uint8_t)target_state(ctx, tg[i], &at);
+		st[i] = zl_rr_broken(ctx, rr) ? T_BROKEN : ts[i];
+	}
+}
+
 /* The state of every record of set, in list order.  Each distinct target
  * is judged once: target_state() reads all of a target's addresses, so a
  * set of many records naming a target with many addresses would otherwise
@@ -122,15 +144,19 @@ static uint8_t *set_states(const struct zl_ctx *ctx, const struct zl_rrset *set,
 {
 	struct zl_at at;
 	const struct zl_zone *z = ctx->zone;
-	uintptr_t vbuf[2 * SMALL_SET];
-	uint32_t ibuf[SMALL_SET];
-	uintptr_t *v = by_target(z, set, vbuf);
-	bool big = set->count > SMALL_SET;
-	uint32_t *idx = big ? zl_xcalloc(set->count, sizeof *idx) : ibuf;
-	uint8_t *st = big ? zl_xcalloc(set->count, 1) : small;
+	uintptr_t *v;
+	uint32_t *idx;
+	uint8_t *st;
 	enum target t = T_OK;
 	uint32_t i = 0, k, lo, hi, mid;
 
+	if (set->count <= SMALL_SET) {
+		small_set_states(ctx, set, small);
+		return small;
+	}
+	v = by_target(z, set, NULL);
+	idx = zl_xcalloc(set->count, sizeof *idx);
+	st = zl_xcalloc(set->count, 1);
 	for (k = set->first; k != ZL_NONE && i < set->count; k = z->rrs[k].next)
 		idx[i++] = k;
 	for (i = 0; i < set->count; i++) {
@@ -147,9 +173,8 @@ static uint8_t *set_states(const struct zl_ctx *ctx, const struct zl_rrset *set,
 		}
 		st[lo] = zl_rr_broken(ctx, rr) ? T_BROKEN : t;
 	}
-	if (big)
-		free(idx);
-	by_target_free(v, vbuf);
+	free(idx);
+	free(v);
 	return st;
 }
 
