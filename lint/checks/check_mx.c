@@ -493,36 +493,77 @@ static int cmp_rdf(const void *a, const void *b)
 	return memcmp(x->data, y->data, x->len);
 }
 
-/* The address set of n as a canonical byte string (sorted A then AAAA
- * rdata) in b, and as text in txt when txt is not NULL. */
-static void address_set(const struct zl_zone *z, const struct zl_name *n,
-			struct zl_buf *b, struct zl_buf *txt)
+/* The address set of a name: its A then AAAA rdata, sorted; v is small
+ * unless the name has more addresses (addrs_free). */
+struct addrs {
+	const struct zl_rdf *small[SMALL_SET], **v;
+	size_t n, bytes;
+};
+
+static void addrs_get(const struct zl_zone *z, const struct zl_name *n,
+		      struct addrs *a)
 {
 	static const uint16_t types[] = { LDNS_RR_TYPE_A, LDNS_RR_TYPE_AAAA };
-	const struct zl_rdf *buf[SMALL_SET], **v = buf;
 	const struct zl_rrset *s;
-	size_t cap = 0, len = 0, i;
+	size_t cap = 0, i;
 	const struct zl_rr *rr;
-	char ip[INET6_ADDRSTRLEN];
 
 	for (i = 0; i < 2; i++)
 		cap += n && (s = zl_name_rrset(n, types[i])) ? s->count : 0;
-	if (cap > SMALL_SET)
-		v = zl_xcalloc(cap, sizeof *v);
+	a->v = cap > SMALL_SET ? zl_xcalloc(cap, sizeof *a->v) : a->small;
+	a->n = a->bytes = 0;
 	for (i = 0; i < 2; i++)
-		for (rr = zl_first_rr(z, n, types[i]); rr && len < cap;
-		     rr = zl_next_rr(z, rr))
-			v[len++] = &rr->rdf[0];
-	qsort(v, len, sizeof *v, cmp_rdf);
-	for (i = 0; i < len; i++) {
-		zl_buf_add(b, (const char *)v[i]->data, v[i]->len);
-		if (!txt)
-			continue;
-		inet_ntop(v[i]->len == 4 ? AF_INET : AF_INET6, v[i]->data, ip, sizeof ip);
+		for (rr = zl_first_rr(z, n, types[i]); rr && a->n < cap;
+		     rr = zl_next_rr(z, rr)) {
+			a->v[a->n++] = &rr->rdf[0];
+			a->bytes += rr->rdf[0].len;
+		}
+	qsort(a->v, a->n, sizeof *a->v, cmp_rdf);
+}
+
+static void addrs_free(struct addrs *a)
+{
+	if (a->v != a->small)
+		free(a->v);
+}
+
+/* Whether two address sets are the same byte string, their rdata put end
+ * to end. */
+static bool addrs_same(const struct addrs *a, const struct addrs *b)
+{
+	size_t i = 0, j = 0, oi = 0, oj = 0, k;
+
+	if (a->bytes != b->bytes)
+		return false;
+	while (i < a->n && j < b->n) {
+		const struct zl_rdf *x = a->v[i], *y = b->v[j];
+
+		k = x->len - oi < y->len - oj ? x->len - oi : y->len - oj;
+		if (memcmp(x->data + oi, y->data + oj, k) != 0)
+			return false;
+		if ((oi += k) == x->len) {
+			i++;
+			oi = 0;
+		}
+		if ((oj += k) == y->len) {
+			j++;
+			oj = 0;
+		}
+	}
+	return true;
+}
+
+/* The address set as text: "192.0.2.1, 2001:db8::1". */
+static void addrs_text(const struct addrs *a, struct zl_buf *txt)
+{
+	char ip[INET6_ADDRSTRLEN];
+	size_t i;
+
+	for (i = 0; i < a->n; i++) {
+		inet_ntop(a->v[i]->len == 4 ? AF_INET : AF_INET6, a->v[i]->data,
+			  ip, sizeof ip);
 		zl_buf_addf(txt, "%s%s", i ? ", " : "", ip);
 	}
-	if (v != buf)
-		free(v);
 }
 
 /* Several exchangers give redundancy only if they are different hosts;
@@ -532,9 +573,10 @@ static void shared_addresses(struct zl_ctx *ctx)
 	const struct zl_zone *z = ctx->zone;
 	uintptr_t vbuf[2 * SMALL_SET];
 	uintptr_t *v = by_target(z, ctx->set, vbuf);
-	struct zl_buf first = { 0 }, cur = { 0 }, txt = { 0 };
+	struct addrs first, cur;
+	struct zl_buf txt = { 0 };
 	const struct zl_name *t;
-	struct zl_at at, at0 = { NULL, NULL };
+	struct zl_at at;
 	uint32_t i, ntargets = 0;
 	bool same = true;
 
@@ -546,23 +588,22 @@ static void shared_addresses(struct zl_ctx *ctx)
 			same = false;
 			break;
 		}
-		cur.len = 0;
-		address_set(at.zone, at.name, ntargets ? &cur : &first, NULL);
-		if (!at0.zone)
-			at0 = at;
-		if (ntargets++ && (cur.len != first.len ||
-				   memcmp(cur.s, first.s, cur.len) != 0))
-			same = false;
+		if (!ntargets++) {
+			addrs_get(at.zone, at.name, &first);
+			continue;
+		}
+		addrs_get(at.zone, at.name, &cur);
+		same = addrs_same(&first, &cur);
+		addrs_free(&cur);
 	}
 	if (same && ntargets >= 2) {
-		cur.len = 0;
-		address_set(at0.zone, at0.name, &cur, &txt);
+		addrs_text(&first, &txt);
 		ZL_EMIT(ctx, z->rrs[ctx->set->first].src,
 			target_tok(ctx, &z->rrs[ctx->set->first]),
 			{ "addresses", txt.s });
 	}
-	zl_buf_free(&first);
-	zl_buf_free(&cur);
+	if (ntargets)
+		addrs_free(&first);
 	zl_buf_free(&txt);
 	by_target_free(v, vbuf);
 }
