@@ -62,15 +62,25 @@ bool zl_text_is_address(const char *text, size_t len)
 {
 	char buf[INET6_ADDRSTRLEN + 2];
 	unsigned char addr[16];
+	bool colon = false, dotted = true;
+	size_t i;
 
 	if (len > 0 && text[len - 1] == '.')
 		len--;
 	if (len == 0 || len >= sizeof buf)
 		return false;
+	/* An IPv4 address is digits and dots, an IPv6 one has a colon: most
+	 * names are neither, and are told apart without copying them.  The
+	 * copy ends at a NUL byte, and so does the test. */
+	for (i = 0; i < len && text[i]; i++) {
+		colon |= text[i] == ':';
+		dotted &= (text[i] >= '0' && text[i] <= '9') || text[i] == '.';
+	}
+	if (!colon && !dotted)
+		return false;
 	memcpy(buf, text, len);
 	buf[len] = '\0';
-	return inet_pton(AF_INET, buf, addr) == 1 ||
-	       inet_pton(AF_INET6, buf, addr) == 1;
+	return inet_pton(colon ? AF_INET6 : AF_INET, buf, addr) == 1;
 }
 
 /* Whether the relative name w (lower case, no final dot) ends with the last
