@@ -110,7 +110,6 @@ struct mxset {
 
 static uintptr_t *by_target(const struct zl_zone *z, const struct zl_rrset *set,
 			    uintptr_t *buf);
-static void by_target_free(uintptr_t *v, const uintptr_t *buf);
 
 /* The state of every record of a small set, in list order, in st: a
  * target met before is not judged again. */
