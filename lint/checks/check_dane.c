@@ -163,8 +163,14 @@ static const struct zl_name *mx_target(const struct zl_ctx *ctx,
  * zone of the run that holds it. */
 static bool has_tlsa(const struct zl_ctx *ctx, const struct zl_name *t)
 {
-	struct zl_at at = zl_lookup2(ctx, SMTP_PREFIX, t->text);
+	struct zl_at at;
 
+	/* A name of the zone, when no zone of the set is below it: looked
+	 * up in the zone directly (zl_target's case). */
+	if (t->in_zone && (!ctx->zones || !ctx->zones_below))
+		at.name = zl_zone_lookup2(ctx->zone, SMTP_PREFIX, t->text);
+	else
+		at = zl_lookup2(ctx, SMTP_PREFIX, t->text);
 	return zl_name_rrset(at.name, LDNS_RR_TYPE_TLSA) ||
 	       zl_name_rrset(at.name, LDNS_RR_TYPE_CNAME);
 }

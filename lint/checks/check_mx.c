@@ -91,6 +91,10 @@ static bool live(enum target t)
 	return t != T_NULL && t != T_BROKEN && !dead(t);
 }
 
+/* Sets of up to this many records are worked on in stack buffers; most
+ * MX RRsets hold one or two. */
+#define SMALL_SET 8
+
 /* The facts about one MX RRset that several checks need, gathered in one
  * pass so that every check stays linear in the size of the set. */
 struct mxset {
@@ -99,26 +103,59 @@ struct mxset {
 	bool nolisting;		/* the most preferred exchangers are dead and
 				   a less preferred one works */
 	uint8_t *st;		/* enum target of each record, in list
-				   order; the caller frees it */
+				   order: small, or allocated when the set
+				   is larger (mxset_free) */
+	uint8_t small[SMALL_SET];
 };
 
-static uintptr_t *by_target(const struct zl_zone *z, const struct zl_rrset *set);
+static uintptr_t *by_target(const struct zl_zone *z, const struct zl_rrset *set,
+			    uintptr_t *buf);
+
+/* The state of every record of a small set, in list order, in st: a
+ * target met before is not judged again. */
+static void small_set_states(const struct zl_ctx *ctx,
+			     const struct zl_rrset *set, uint8_t *st)
+{
+	const struct zl_zone *z = ctx->zone;
+	const struct zl_name *tg[SMALL_SET];
+	uint8_t ts[SMALL_SET];
+	struct zl_at at;
+	uint32_t i = 0, j, k;
+
+	for (k = set->first; k != ZL_NONE && i < set->count; k = z->rrs[k].next, i++) {
+		const struct zl_rr *rr = &z->rrs[k];
+
+		tg[i] = mx_target(rr);
+		for (j = 0; j < i && tg[j] != tg[i]; j++)
+			;
+		ts[i] = j < i ? ts[j] : (uint8_t)target_state(ctx, tg[i], &at);
+		st[i] = zl_rr_broken(ctx, rr) ? T_BROKEN : ts[i];
+	}
+}
 
 /* The state of every record of set, in list order.  Each distinct target
  * is judged once: target_state() reads all of a target's addresses, so a
  * set of many records naming a target with many addresses would otherwise
  * cost their product (docs/limits.md).  The records of a set are listed in
  * increasing index order, so a record's place is its rank among them. */
-static uint8_t *set_states(const struct zl_ctx *ctx, const struct zl_rrset *set)
+static uint8_t *set_states(const struct zl_ctx *ctx, const struct zl_rrset *set,
+			   uint8_t *small)
 {
 	struct zl_at at;
 	const struct zl_zone *z = ctx->zone;
-	uintptr_t *v = by_target(z, set);
-	uint32_t *idx = zl_xcalloc(set->count, sizeof *idx);
-	uint8_t *st = zl_xcalloc(set->count, 1);
+	uintptr_t *v;
+	uint32_t *idx;
+	uint8_t *st;
 	enum target t = T_OK;
 	uint32_t i = 0, k, lo, hi, mid;
 
+	if (set->count <= SMALL_SET) {
+		small_set_states(ctx, set, small);
+		return small;
+	}
+	v = by_target(z, set, NULL);
+	idx = zl_xcalloc(set->count, sizeof *idx);
+	st = zl_xcalloc(set->count, 1);
 	for (k = set->first; k != ZL_NONE && i < set->count; k = z->rrs[k].next)
 		idx[i++] = k;
 	for (i = 0; i < set->count; i++) {
@@ -140,6 +177,12 @@ static uint8_t *set_states(const struct zl_ctx *ctx, const struct zl_rrset *set)
 	return st;
 }
 
+static void mxset_free(struct mxset *m)
+{
+	if (m->st != m->small)
+		free(m->st);
+}
+
 static void mxset_scan(const struct zl_ctx *ctx, const struct zl_rrset *set,
 		       struct mxset *m)
 {
@@ -150,7 +193,7 @@ static void mxset_scan(const struct zl_ctx *ctx, const struct zl_rrset *set,
 
 	memset(m, 0, sizeof *m);
 	m->minpref = UINT16_MAX;
-	m->st = set_states(ctx, set);
+	m->st = set_states(ctx, set, m->small);
 	for (rr = &z->rrs[set->first]; rr; rr = zl_next_rr(z, rr)) {
 		uint16_t pref = zl_rdf_u16(&rr->rdf[0]);
 
@@ -281,7 +324,7 @@ static void mx_target_resolves(struct zl_ctx *ctx)
 				       zl_target(ctx, mx_target(rr)),
 				       mx_target(rr)->text, LDNS_RR_TYPE_A);
 	}
-	free(m.st);
+	mxset_free(&m);
 }
 
 const struct zl_check zl_check_mx_target_resolves = {
@@ -305,18 +348,40 @@ static int cmp_ptr_then_index(const void *a, const void *b)
 }
 
 /* Sorts the records of an RRset by target so duplicates are adjacent:
- * pairs (target pointer, record index), 2 * count entries, caller frees. */
-static uintptr_t *by_target(const struct zl_zone *z, const struct zl_rrset *set)
+ * pairs (target pointer, record index), 2 * count entries, in buf (of
+ * 2 * SMALL_SET) for a small set, else allocated: by_target_free(). */
+static uintptr_t *by_target(const struct zl_zone *z, const struct zl_rrset *set,
+			    uintptr_t *buf)
 {
-	uintptr_t *v = zl_xcalloc(set->count, 2 * sizeof *v);
-	uint32_t i = 0, k;
+	uintptr_t *v = set->count > SMALL_SET ?
+			       zl_xcalloc(set->count, 2 * sizeof *v) : buf;
+	uint32_t i = 0, j, k;
 
-	for (k = set->first; k != ZL_NONE; k = z->rrs[k].next, i++) {
+	for (k = set->first; k != ZL_NONE && i < set->count; k = z->rrs[k].next, i++) {
 		v[2 * i] = (uintptr_t)mx_target(&z->rrs[k]);
 		v[2 * i + 1] = k;
 	}
-	qsort(v, i, 2 * sizeof *v, cmp_ptr_then_index);
+	if (v != buf) {
+		qsort(v, i, 2 * sizeof *v, cmp_ptr_then_index);
+		return v;
+	}
+	/* The pairs are distinct, so any sort gives qsort's order. */
+	for (k = 1; k < i; k++)
+		for (j = k; j > 0 && cmp_ptr_then_index(&v[2 * j - 2], &v[2 * j]) > 0; j--) {
+			uintptr_t a = v[2 * j], b = v[2 * j + 1];
+
+			v[2 * j] = v[2 * j - 2];
+			v[2 * j + 1] = v[2 * j - 1];
+			v[2 * j - 2] = a;
+			v[2 * j - 1] = b;
+		}
 	return v;
+}
+
+static void by_target_free(uintptr_t *v, const uintptr_t *buf)
+{
+	if (v != buf)
+		free(v);
 }
 
 /* The same exchanger twice adds nothing but a second connection attempt to
@@ -324,7 +389,8 @@ static uintptr_t *by_target(const struct zl_zone *z, const struct zl_rrset *set)
 static void duplicate_target(struct zl_ctx *ctx)
 {
 	const struct zl_zone *z = ctx->zone;
-	uintptr_t *v = by_target(z, ctx->set);
+	uintptr_t vbuf[2 * SMALL_SET];
+	uintptr_t *v = by_target(z, ctx->set, vbuf);
 	uint32_t i;
 
 	for (i = 1; i < ctx->set->count; i++) {
@@ -342,7 +408,7 @@ static void duplicate_target(struct zl_ctx *ctx)
 			zl_emit_note(ctx, d, first->src, target_tok(ctx, first),
 				     "first listed here");
 	}
-	free(v);
+	by_target_free(v, vbuf);
 }
 
 const struct zl_check zl_check_mx_duplicate_target = {
@@ -366,7 +432,8 @@ static uint32_t distinct_targets(const struct zl_zone *z,
 				 const struct zl_rrset *set,
 				 const struct zl_rr **one, bool *has_null)
 {
-	uintptr_t *v = by_target(z, set);
+	uintptr_t vbuf[2 * SMALL_SET];
+	uintptr_t *v = by_target(z, set, vbuf);
 	uint32_t i, n = 0;
 
 	for (i = 0; i < set->count; i++) {
@@ -378,7 +445,7 @@ static uint32_t distinct_targets(const struct zl_zone *z,
 		if (!n++ || rr < *one)
 			*one = rr;
 	}
-	free(v);
+	by_target_free(v, vbuf);
 	return n;
 }
 
@@ -425,31 +492,77 @@ static int cmp_rdf(const void *a, const void *b)
 	return memcmp(x->data, y->data, x->len);
 }
 
-/* The address set of n as a canonical byte string (sorted A then AAAA
- * rdata) in b, and as text in txt when txt is not NULL. */
-static void address_set(const struct zl_zone *z, const struct zl_name *n,
-			struct zl_buf *b, struct zl_buf *txt)
+/* The address set of a name: its A then AAAA rdata, sorted; v is small
+ * unless the name has more addresses (addrs_free). */
+struct addrs {
+	const struct zl_rdf *small[SMALL_SET], **v;
+	size_t n, bytes;
+};
+
+static void addrs_get(const struct zl_zone *z, const struct zl_name *n,
+		      struct addrs *a)
 {
 	static const uint16_t types[] = { LDNS_RR_TYPE_A, LDNS_RR_TYPE_AAAA };
-	const struct zl_rdf **v = NULL;
-	size_t cap = 0, len = 0, i;
+	const struct zl_rrset *s;
+	size_t cap = 0, i;
 	const struct zl_rr *rr;
-	char ip[INET6_ADDRSTRLEN];
 
 	for (i = 0; i < 2; i++)
-		for (rr = zl_first_rr(z, n, types[i]); rr; rr = zl_next_rr(z, rr)) {
-			zl_xgrow((void **)&v, &cap, len + 1, sizeof *v);
-			v[len++] = &rr->rdf[0];
+		cap += n && (s = zl_name_rrset(n, types[i])) ? s->count : 0;
+	a->v = cap > SMALL_SET ? zl_xcalloc(cap, sizeof *a->v) : a->small;
+	a->n = a->bytes = 0;
+	for (i = 0; i < 2; i++)
+		for (rr = zl_first_rr(z, n, types[i]); rr && a->n < cap;
+		     rr = zl_next_rr(z, rr)) {
+			a->v[a->n++] = &rr->rdf[0];
+			a->bytes += rr->rdf[0].len;
 		}
-	qsort(v, len, sizeof *v, cmp_rdf);
-	for (i = 0; i < len; i++) {
-		zl_buf_add(b, (const char *)v[i]->data, v[i]->len);
-		if (!txt)
-			continue;
-		inet_ntop(v[i]->len == 4 ? AF_INET : AF_INET6, v[i]->data, ip, sizeof ip);
+	qsort(a->v, a->n, sizeof *a->v, cmp_rdf);
+}
+
+static void addrs_free(struct addrs *a)
+{
+	if (a->v != a->small)
+		free(a->v);
+}
+
+/* Whether two address sets are the same byte string, their rdata put end
+ * to end. */
+static bool addrs_same(const struct addrs *a, const struct addrs *b)
+{
+	size_t i = 0, j = 0, oi = 0, oj = 0, k;
+
+	if (a->bytes != b->bytes)
+		return false;
+	while (i < a->n && j < b->n) {
+		const struct zl_rdf *x = a->v[i], *y = b->v[j];
+
+		k = x->len - oi < y->len - oj ? x->len - oi : y->len - oj;
+		if (memcmp(x->data + oi, y->data + oj, k) != 0)
+			return false;
+		if ((oi += k) == x->len) {
+			i++;
+			oi = 0;
+		}
+		if ((oj += k) == y->len) {
+			j++;
+			oj = 0;
+		}
+	}
+	return true;
+}
+
+/* The address set as text: "192.0.2.1, 2001:db8::1". */
+static void addrs_text(const struct addrs *a, struct zl_buf *txt)
+{
+	char ip[INET6_ADDRSTRLEN];
+	size_t i;
+
+	for (i = 0; i < a->n; i++) {
+		inet_ntop(a->v[i]->len == 4 ? AF_INET : AF_INET6, a->v[i]->data,
+			  ip, sizeof ip);
 		zl_buf_addf(txt, "%s%s", i ? ", " : "", ip);
 	}
-	free(v);
 }
 
 /* Several exchangers give redundancy only if they are different hosts;
@@ -457,10 +570,12 @@ static void address_set(const struct zl_zone *z, const struct zl_name *n,
 static void shared_addresses(struct zl_ctx *ctx)
 {
 	const struct zl_zone *z = ctx->zone;
-	uintptr_t *v = by_target(z, ctx->set);
-	struct zl_buf first = { 0 }, cur = { 0 }, txt = { 0 };
+	uintptr_t vbuf[2 * SMALL_SET];
+	uintptr_t *v = by_target(z, ctx->set, vbuf);
+	struct addrs first, cur;
+	struct zl_buf txt = { 0 };
 	const struct zl_name *t;
-	struct zl_at at, at0 = { NULL, NULL };
+	struct zl_at at;
 	uint32_t i, ntargets = 0;
 	bool same = true;
 
@@ -472,25 +587,24 @@ static void shared_addresses(struct zl_ctx *ctx)
 			same = false;
 			break;
 		}
-		cur.len = 0;
-		address_set(at.zone, at.name, ntargets ? &cur : &first, NULL);
-		if (!at0.zone)
-			at0 = at;
-		if (ntargets++ && (cur.len != first.len ||
-				   memcmp(cur.s, first.s, cur.len) != 0))
-			same = false;
+		if (!ntargets++) {
+			addrs_get(at.zone, at.name, &first);
+			continue;
+		}
+		addrs_get(at.zone, at.name, &cur);
+		same = addrs_same(&first, &cur);
+		addrs_free(&cur);
 	}
 	if (same && ntargets >= 2) {
-		cur.len = 0;
-		address_set(at0.zone, at0.name, &cur, &txt);
+		addrs_text(&first, &txt);
 		ZL_EMIT(ctx, z->rrs[ctx->set->first].src,
 			target_tok(ctx, &z->rrs[ctx->set->first]),
 			{ "addresses", txt.s });
 	}
-	zl_buf_free(&first);
-	zl_buf_free(&cur);
+	if (ntargets)
+		addrs_free(&first);
 	zl_buf_free(&txt);
-	free(v);
+	by_target_free(v, vbuf);
 }
 
 const struct zl_check zl_check_mx_shared_addresses = {
@@ -655,7 +769,7 @@ static void nolisting(struct zl_ctx *ctx)
 		if (strcmp(mode, "forbid") == 0)
 			zl_emit_severity(ctx, d, ZL_SEV_ERROR);
 	}
-	free(m.st);
+	mxset_free(&m);
 }
 
 const struct zl_check zl_check_mx_nolisting = {
@@ -676,7 +790,7 @@ static void all_dead(struct zl_ctx *ctx)
 	char n[16];
 
 	mxset_scan(ctx, ctx->set, &m);
-	free(m.st);
+	mxset_free(&m);
 	if (m.ndead == 0 || m.ndead + m.nnull != m.n || m.nnull == m.n)
 		return;
 	snprintf(n, sizeof n, "%u", m.ndead);

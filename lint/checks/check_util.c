@@ -62,42 +62,51 @@ bool zl_text_is_address(const char *text, size_t len)
 {
 	char buf[INET6_ADDRSTRLEN + 2];
 	unsigned char addr[16];
+	bool colon = false, dotted = true;
+	size_t i;
 
 	if (len > 0 && text[len - 1] == '.')
 		len--;
 	if (len == 0 || len >= sizeof buf)
 		return false;
+	/* An IPv4 address is digits and dots, an IPv6 one has a colon: most
+	 * names are neither, and are told apart without copying them.  The
+	 * copy ends at a NUL byte, and so does the test. */
+	for (i = 0; i < len && text[i]; i++) {
+		colon |= text[i] == ':';
+		dotted &= (text[i] >= '0' && text[i] <= '9') || text[i] == '.';
+	}
+	if (!colon && !dotted)
+		return false;
 	memcpy(buf, text, len);
 	buf[len] = '\0';
-	return inet_pton(AF_INET, buf, addr) == 1 ||
-	       inet_pton(AF_INET6, buf, addr) == 1;
-}
-
-/* Number of labels in a canonical name ("a.b." has 2, "." has 0). */
-static unsigned labels(const char *text)
-{
-	unsigned n = 0;
-
-	for (; text && text[0] && strcmp(text, ".") != 0; text = zl_name_parent(text))
-		n++;
-	return n;
+	return inet_pton(colon ? AF_INET6 : AF_INET, buf, addr) == 1;
 }
 
 /* Whether the relative name w (lower case, no final dot) ends with the last
- * k >= min(2, labels(origin)) labels of origin ("b.c." for "a.b.c."). */
-static bool ends_with_origin(const char *w, size_t wlen, const char *origin)
+ * k >= min(2, labels(origin)) labels of origin ("b.c." for "a.b.c."), olen
+ * being strlen(origin). */
+static bool ends_with_origin(const char *w, size_t wlen, const char *origin,
+			     size_t olen)
 {
-	unsigned k = labels(origin), need = k < 2 ? k : 2;
-	const char *suffix = origin;
+	const char *suffix = origin, *next;
 
-	for (; suffix && k >= need && k > 0; suffix = zl_name_parent(suffix), k--) {
-		size_t slen = strlen(suffix) - 1;	/* without the final dot */
+	if (!origin[0] || strcmp(origin, ".") == 0)
+		return false;
+	for (;;) {
+		/* without the final dot */
+		size_t slen = olen - (size_t)(suffix - origin) - 1;
 
 		if (wlen > slen && w[wlen - slen - 1] == '.' &&
 		    strncmp(w + wlen - slen, suffix, slen) == 0)
 			return true;
+		/* Go on while the next suffix keeps two labels or more. */
+		next = zl_name_parent(suffix);
+		if (!next || strcmp(next, ".") == 0 ||
+		    strcmp(zl_name_parent(next), ".") == 0)
+			return false;
+		suffix = next;
 	}
-	return false;
 }
 
 bool zl_written_repeats_origin(const char *text, size_t len,
@@ -105,10 +114,11 @@ bool zl_written_repeats_origin(const char *text, size_t len,
 {
 	size_t i;
 
-	/* Absolute names, escapes and '@' cannot show the mistake. */
+	/* Absolute names, escapes and '@' cannot show the mistake; the
+	 * cheap tests first, then one label (most names) is ruled out. */
 	if (!name || len == 0 || len >= name->len || text[len - 1] == '.' ||
-	    memchr(text, '\\', len) || (len == 1 && text[0] == '@') ||
-	    !memchr(text, '.', len) || name->text[len] != '.')
+	    name->text[len] != '.' || (len == 1 && text[0] == '@') ||
+	    !memchr(text, '.', len) || memchr(text, '\\', len))
 		return false;
 	for (i = 0; i < len; i++)
 		if (tolower((unsigned char)text[i]) != name->text[i])
@@ -116,12 +126,14 @@ bool zl_written_repeats_origin(const char *text, size_t len,
 	/* The name is the written labels, lower-cased, then the origin they
 	 * were made relative to - which also covers a $ORIGIN other than the
 	 * zone's. */
-	return ends_with_origin(name->text, len, name->text + len + 1);
+	return ends_with_origin(name->text, len, name->text + len + 1,
+				name->len - len - 1);
 }
 
-bool zl_text_in_zone(const struct zl_zone *z, const char *text)
+/* zl_text_in_zone of text, lt being strlen(text). */
+static bool in_zone(const struct zl_zone *z, const char *text, size_t lt)
 {
-	size_t lt = strlen(text), lo = z->origin->len;
+	size_t lo = z->origin->len;
 
 	if (lo == 1)
 		return true;	/* the root zone holds every name */
@@ -129,6 +141,11 @@ bool zl_text_in_zone(const struct zl_zone *z, const char *text)
 	return lt >= lo && (lt == lo || text[lt - lo - 1] == '.') &&
 	       (memcmp(text + lt - lo, z->origin->text, lo) == 0 ||
 		zl_strcasecmp(text + lt - lo, z->origin->text) == 0);
+}
+
+bool zl_text_in_zone(const struct zl_zone *z, const char *text)
+{
+	return in_zone(z, text, strlen(text));
 }
 
 bool zl_text_below_cut(const struct zl_zone *z, const char *text)
@@ -140,6 +157,16 @@ bool zl_text_below_cut(const struct zl_zone *z, const char *text)
 		if ((n = zl_zone_lookup(z, text)))
 			return n->below_cut;
 	return false;
+}
+
+/* zl_text_below_cut(z, text) when n is zl_zone_lookup(z, text): the lookup
+ * of text itself is not done twice. */
+static bool cut_below(const struct zl_zone *z, const char *text,
+		      const struct zl_name *n)
+{
+	if (strlen(text) <= z->origin->len)
+		return false;
+	return n ? n->below_cut : zl_text_below_cut(z, zl_name_parent(text));
 }
 
 /* RFC 4592: the wildcard at the closest encloser of text, which answers
@@ -210,9 +237,10 @@ enum zl_answer zl_answer(const struct zl_ctx *ctx, const char *text,
 
 	*out = (struct zl_at){ NULL, NULL };
 	for (hops = 0; hops <= MAX_CNAME_HOPS; hops++) {
-		if (!(z = zl_zone_of(ctx, text)) || zl_text_below_cut(z, text))
+		if (!(z = zl_zone_of(ctx, text)) ||
+		    cut_below(z, text, n = zl_zone_lookup(z, text)))
 			return ZL_ANSWER_UNKNOWN;
-		if (!(n = zl_zone_lookup(z, text)) || !n->sets)
+		if (!n || !n->sets)
 			n = wildcard(z, text);
 		if (!n) {
 			out->zone = z;
@@ -233,7 +261,7 @@ struct zl_at zl_target_text(const struct zl_ctx *ctx, const char *text)
 {
 	struct zl_at at = zl_lookup(ctx, text);
 
-	if (!at.zone || zl_text_below_cut(at.zone, text))
+	if (!at.zone || cut_below(at.zone, text, at.name))
 		return (struct zl_at){ NULL, NULL };
 	return at;
 }
@@ -290,7 +318,7 @@ static size_t below_origin(const struct zl_zone *z, const char *text)
 {
 	size_t lt = strlen(text), lo = z->origin->len;
 
-	if (lo <= 1 || lt <= lo + 1 || !zl_text_in_zone(z, text))
+	if (lo <= 1 || lt <= lo + 1 || !in_zone(z, text, lt))
 		return 0;
 	return lt - lo - 1;
 }
@@ -301,7 +329,8 @@ bool zl_name_repeats_origin(const struct zl_zone *z, const char *text,
 	size_t n = below_origin(z, text);
 
 	*rel_len = n;
-	return n > 0 && ends_with_origin(text, n, z->origin->text);
+	return n > 0 && ends_with_origin(text, n, z->origin->text,
+					 z->origin->len);
 }
 
 bool zl_name_is_address(const struct zl_zone *z, const char *text,
