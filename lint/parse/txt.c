@@ -191,23 +191,46 @@ void zl_txt_from_rr(struct zl_txt *t, const struct zl_zone *z,
 		zl_txt_add(t, z->toks[rr->tok + k]);
 }
 
+/* Whether p[0..len) holds word (n bytes, lowercase) in any case. */
+static bool holds(const char *p, size_t len, const char *word, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i + n <= len; i++) {
+		for (k = 0; k < n && (p[i + k] | 0x20) == word[k]; k++)
+			;
+		if (k == n)
+			return true;
+	}
+	return false;
+}
+
 bool zl_txt_may_hold(const struct zl_zone *z, const struct zl_rr *rr,
 		     const char *word)
 {
 	const char *s = z->srcs[rr->src]->buf;
-	size_t n = strlen(word), k;
-	uint32_t i, end;
+	size_t n = strlen(word), m, have = 0;
+	char seam[2 * 32];	/* the bytes either side of a string break */
+	uint32_t i, end, k;
 
-	if ((rr->flags & ZL_RR_GENERIC) || rr->ntok != 1)
+	if ((rr->flags & ZL_RR_GENERIC) || n == 0 || n > 32)
 		return true;
-	unquote(s, z->toks[rr->tok], &i, &end);
-	if (memchr(s + i, '\\', end - i))
-		return true;
-	for (; i + n <= end; i++) {
-		for (k = 0; k < n && (s[i + k] | 0x20) == word[k]; k++)
-			;
-		if (k == n)
+	/* String by string, and across each break: a key record's text is
+	 * several strings (RFC 6376 §3.6.2.2), and the word may straddle
+	 * two of them. */
+	for (k = 0; k < rr->ntok; k++, have = m) {
+		unquote(s, z->toks[rr->tok + k], &i, &end);
+		if (memchr(s + i, '\\', end - i))
 			return true;
+		m = end - i < n - 1 ? end - i : n - 1;
+		memcpy(seam + have, s + i, m);
+		if (holds(seam, have + m, word, n) ||
+		    holds(s + i, end - i, word, n))
+			return true;
+		/* the last n - 1 bytes so far, for the next break */
+		m = have + m < n - 1 ? have + m : n - 1;
+		memmove(seam, end - i >= m ? s + end - m :
+			seam + have + (end - i) - m, m);
 	}
 	return false;
 }
