@@ -191,13 +191,27 @@ void zl_txt_from_rr(struct zl_txt *t, const struct zl_zone *z,
 		zl_txt_add(t, z->toks[rr->tok + k]);
 }
 
-/* Whether p[0..len) holds word (n bytes, lowercase) in any case. */
+static char lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+/* Whether p[0..len) holds word (n > 0 bytes, lowercase) in any case. */
 static bool holds(const char *p, size_t len, const char *word, size_t n)
 {
+	char last = word[n - 1];
+	const char *q;
 	size_t i, k;
 
-	for (i = 0; i + n <= len; i++) {
-		for (k = 0; k < n && (p[i + k] | 0x20) == word[k]; k++)
+	/* From each byte that may end the word; one that has no case (the
+	 * '1' of "dmarc1") memchr finds. */
+	for (i = n - 1; i < len; i++) {
+		if (!(last >= 'a' && last <= 'z')) {
+			if (!(q = memchr(p + i, last, len - i)))
+				return false;
+			i = (size_t)(q - p);
+		}
+		for (k = 0; k < n && lower(p[i - k]) == word[n - 1 - k]; k++)
 			;
 		if (k == n)
 			return true;
