@@ -44,7 +44,23 @@ static const char *b64_decode(const char *s, struct zl_tv_span sp,
 
 	*out = zl_xmalloc(sp.len / 4 * 3 + 3);
 	*n = 0;
-	for (i = sp.off; i < end; i++) {
+	/* Whole groups of four digits first, three bytes at a time: keys
+	 * are mostly one run of digits.  The loop below takes the rest. */
+	for (i = sp.off; end - i >= 4; i += 4) {
+		uint32_t a = b64[(unsigned char)s[i]] - 1u,
+			 b = b64[(unsigned char)s[i + 1]] - 1u,
+			 c = b64[(unsigned char)s[i + 2]] - 1u,
+			 d = b64[(unsigned char)s[i + 3]] - 1u;
+
+		if ((a | b | c | d) & ~63u)	/* not a digit: 0 - 1 */
+			break;
+		acc = a << 18 | b << 12 | c << 6 | d;
+		(*out)[(*n)++] = (uint8_t)(acc >> 16);
+		(*out)[(*n)++] = (uint8_t)(acc >> 8);
+		(*out)[(*n)++] = (uint8_t)acc;
+		nch += 4;
+	}
+	for (; i < end; i++) {
 		if (!(v = b64[(unsigned char)s[i]])) {
 			if (s[i] == '=')
 				pad++;
@@ -210,25 +226,74 @@ out:
 	return why;
 }
 
-/* key_problem() of a record, worked out once per run: the key rules and
- * the size rules all read the same key. */
+/* key_problem() of a record. */
 struct key_info {
 	const char *why;
 	struct zl_tv_span bad;
 	unsigned bits;
 };
 
+/* The key record the rules look at now, parsed, and its key once worked
+ * out.  The rules about one record run one after another (the engine
+ * visits subject by subject), and no later rule reads a key record's
+ * text (dkim-delegated asks its targets through zl_tv_in), so one record
+ * is kept at a time instead of every key's text to the end of the run. */
+struct cur {
+	const struct zl_rr *rr;
+	struct zl_tv_rec *r;
+	bool keyed;		/* k is worked out */
+	struct key_info k;
+};
+
+static void cur_release(void *obj)
+{
+	struct cur *c = obj;
+
+	zl_tv_rec_free(c->r);
+	free(c);
+}
+
+/* ctx->rr as the current key record; NULL outside the engine. */
+static struct cur *cur_of(struct zl_ctx *ctx)
+{
+	void **slot = zl_memo_zone_slot(ctx, ZL_MEMO_DKIM_KEY, cur_release);
+	struct cur *c;
+
+	if (!slot)
+		return NULL;
+	if (!*slot)
+		*slot = zl_xcalloc(1, sizeof *c);
+	c = *slot;
+	if (c->rr != ctx->rr) {
+		zl_tv_rec_free(c->r);
+		c->r = zl_tv_rec_new(ctx->zone, ctx->rr);
+		c->rr = ctx->rr;
+		c->keyed = false;
+	}
+	return c;
+}
+
+/* The subject record, parsed. */
+static const struct zl_tv_rec *rec_of(struct zl_ctx *ctx)
+{
+	struct cur *c = cur_of(ctx);
+
+	return c ? c->r : zl_tv_of(ctx, ctx->rr);
+}
+
+/* key_problem() of the subject record r, worked out once: the key rules
+ * and the size rules all read the same key. */
 static struct key_info key_of(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 {
-	void **slot = zl_memo_slot(ctx, ZL_MEMO_DKIM_KEY, ctx->rr, NULL);
+	struct cur *c = cur_of(ctx);
 	struct key_info k;
 
-	if (slot && *slot)
-		return *(struct key_info *)*slot;
+	if (c && c->keyed)
+		return c->k;
 	k.why = key_problem(r, &k.bad, &k.bits);
-	if (slot) {
-		*slot = zl_memo_alloc(ctx, sizeof k);
-		memcpy(*slot, &k, sizeof k);
+	if (c) {
+		c->k = k;
+		c->keyed = true;
 	}
 	return k;
 }
@@ -365,7 +430,7 @@ static void dkim_key(struct zl_ctx *ctx)
 
 	if (!key_name(ctx->rr->owner->text))
 		return;
-	r = zl_tv_of(ctx, ctx->rr);
+	r = rec_of(ctx);
 	switch (zl_rule_variant(ctx->rule, 0)) {
 	case P_SYNTAX:
 		dkim_syntax(ctx, r);
@@ -427,7 +492,7 @@ static void dkim_rsa_size(struct zl_ctx *ctx)
 
 	if (!key_name(ctx->rr->owner->text))
 		return;
-	r = zl_tv_of(ctx, ctx->rr);
+	r = rec_of(ctx);
 	if (key_type(r) != K_RSA)
 		return;
 	k = key_of(ctx, r);

@@ -50,7 +50,7 @@ struct zl_ctx {
 };
 
 /* What a primitive may derive from a record once per run (zl_memo_get),
- * or from the whole zone (zl_memo_zone_slot: the last two). */
+ * or from the whole zone (zl_memo_zone_slot: the last three). */
 enum zl_memo_kind { ZL_MEMO_SPF, ZL_MEMO_TAGVALUE, ZL_MEMO_DKIM_KEY,
 		    ZL_MEMO_SPF_GRAPH, ZL_MEMO_DMARC_NAMES,
 		    ZL_MEMO_NKINDS };

@@ -191,23 +191,60 @@ void zl_txt_from_rr(struct zl_txt *t, const struct zl_zone *z,
 		zl_txt_add(t, z->toks[rr->tok + k]);
 }
 
+static char lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+/* Whether p[0..len) holds word (n > 0 bytes, lowercase) in any case. */
+static bool holds(const char *p, size_t len, const char *word, size_t n)
+{
+	char last = word[n - 1];
+	const char *q;
+	size_t i, k;
+
+	/* From each byte that may end the word; one that has no case (the
+	 * '1' of "dmarc1") memchr finds. */
+	for (i = n - 1; i < len; i++) {
+		if (!(last >= 'a' && last <= 'z')) {
+			if (!(q = memchr(p + i, last, len - i)))
+				return false;
+			i = (size_t)(q - p);
+		}
+		for (k = 0; k < n && lower(p[i - k]) == word[n - 1 - k]; k++)
+			;
+		if (k == n)
+			return true;
+	}
+	return false;
+}
+
 bool zl_txt_may_hold(const struct zl_zone *z, const struct zl_rr *rr,
 		     const char *word)
 {
 	const char *s = z->srcs[rr->src]->buf;
-	size_t n = strlen(word), k;
-	uint32_t i, end;
+	size_t n = strlen(word), m, have = 0;
+	char seam[2 * 32];	/* the bytes either side of a string break */
+	uint32_t i, end, k;
 
-	if ((rr->flags & ZL_RR_GENERIC) || rr->ntok != 1)
+	if ((rr->flags & ZL_RR_GENERIC) || n == 0 || n > 32)
 		return true;
-	unquote(s, z->toks[rr->tok], &i, &end);
-	if (memchr(s + i, '\\', end - i))
-		return true;
-	for (; i + n <= end; i++) {
-		for (k = 0; k < n && (s[i + k] | 0x20) == word[k]; k++)
-			;
-		if (k == n)
+	/* String by string, and across each break: a key record's text is
+	 * several strings (RFC 6376 §3.6.2.2), and the word may straddle
+	 * two of them. */
+	for (k = 0; k < rr->ntok; k++, have = m) {
+		unquote(s, z->toks[rr->tok + k], &i, &end);
+		if (memchr(s + i, '\\', end - i))
 			return true;
+		m = end - i < n - 1 ? end - i : n - 1;
+		memcpy(seam + have, s + i, m);
+		if (holds(seam, have + m, word, n) ||
+		    holds(s + i, end - i, word, n))
+			return true;
+		/* the last n - 1 bytes so far, for the next break */
+		m = have + m < n - 1 ? have + m : n - 1;
+		memmove(seam, end - i >= m ? s + end - m :
+			seam + have + (end - i) - m, m);
 	}
 	return false;
 }

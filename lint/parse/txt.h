@@ -59,7 +59,7 @@ void zl_txt_from_rr(struct zl_txt *t, const struct zl_zone *z,
 
 /* Whether the joined text of rr (a TXT or SPF record of zone z) may hold
  * word, lowercase ASCII, in any case: false only when it surely does not,
- * as a record of one string without escapes shows without joining it. */
+ * as strings without escapes show without joining them. */
 bool zl_txt_may_hold(const struct zl_zone *z, const struct zl_rr *rr,
 		     const char *word);
 
