@@ -30,18 +30,35 @@ static uint32_t *radix_sort(uint32_t *a, const uint16_t *key, size_t n)
 	return a;
 }
 
-/* The same by insertion, for a small zone: the counts of radix_sort cost
- * more than the few records. */
-static void insertion_sort(uint32_t *a, const uint16_t *key, size_t n)
+/* The same for a small zone (n <= 64), where the counts of radix_sort
+ * cost more than the few records: counted over the few distinct keys,
+ * kept sorted in d[]. */
+static void small_sort(uint32_t *a, const uint16_t *key, size_t n)
 {
-	size_t i, j;
-	uint32_t v;
+	uint16_t d[64];
+	uint32_t at[65];
+	size_t nd = 0, i, j;
 
-	for (i = 1; i < n; i++) {
-		v = a[i];
-		for (j = i; j > 0 && key[a[j - 1]] > key[v]; j--)
-			a[j] = a[j - 1];
-		a[j] = v;
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < nd && d[j] < key[i]; j++)
+			;
+		if (j < nd && d[j] == key[i]) {
+			at[j + 1]++;
+			continue;
+		}
+		memmove(d + j + 1, d + j, (nd - j) * sizeof *d);
+		memmove(at + j + 2, at + j + 1, (nd - j) * sizeof *at);
+		d[j] = key[i];
+		at[j + 1] = 1;
+		nd++;
+	}
+	at[0] = 0;
+	for (j = 1; j < nd; j++)
+		at[j] += at[j - 1];
+	for (i = 0; i < n; i++) {
+		for (j = 0; d[j] != key[i]; j++)
+			;
+		a[at[j]++] = (uint32_t)i;
 	}
 }
 
@@ -51,12 +68,13 @@ static void group_by_key(struct bytype *bt, const uint16_t *key, size_t n)
 	uint32_t *a = zl_xmalloc((n ? n : 1) * sizeof *a);
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		a[i] = (uint32_t)i;
-	if (n <= 64)
-		insertion_sort(a, key, n);
-	else
+	if (n <= 64) {
+		small_sort(a, key, n);
+	} else {
+		for (i = 0; i < n; i++)
+			a[i] = (uint32_t)i;
 		a = radix_sort(a, key, n);
+	}
 	bt->idx = a;
 	bt->n = n;
 	for (i = 0; i < n; i++)
@@ -202,9 +220,21 @@ static uint8_t search_key(const char *a, size_t len)
  * alternatives of printable ASCII with `\` only before punctuation (a
  * literal in PCRE2 whatever follows), each after an optional `^`.  Any
  * other metacharacter, an empty alternative or a long pattern: PCRE2. */
+/* Whether c means more than itself in a pattern, outside a class. */
+static bool is_meta(char c)
+{
+	switch (c) {
+	case '\\': case '^': case '$': case '.': case '[': case ']':
+	case '|': case '(': case ')': case '?': case '*': case '+':
+	case '{': case '}':
+		return true;
+	default:
+		return false;
+	}
+}
+
 static void lit_parse(const char *p, size_t n, struct olit *l)
 {
-	static const char meta[] = "\\^$.[]|()?*+{}";
 	size_t i, k = 0, a = 0;
 	char c;
 
@@ -224,7 +254,7 @@ static void lit_parse(const char *p, size_t n, struct olit *l)
 		    !(p[i + 1] >= '0' && p[i + 1] <= '9') &&
 		    !(lower(p[i + 1]) >= 'a' && lower(p[i + 1]) <= 'z'))
 			c = p[++i];
-		else if (c < ' ' || c >= 127 || strchr(meta, c))
+		else if (c < ' ' || c >= 127 || is_meta(c))
 			goto no;
 		if (k == sizeof l->s)
 			goto no;
