@@ -440,27 +440,48 @@ static const struct osel *owner_select(struct zl_subjects *sj,
 	return o;
 }
 
-/* select.rdata is matched on the record's rdata as written: its tokens
- * joined by single spaces, quotes and escapes kept. */
+/* The record's rdata as written: its tokens joined by single spaces,
+ * quotes and escapes kept; a single token is the source text itself. */
+static const char *rdata_text(struct zl_subjects *sj, const struct zl_rr *rr,
+			      size_t *len)
+{
+	const struct zl_tok *t;
+	size_t n = 0;
+	unsigned i;
+
+	*len = 0;
+	if (!rr->ntok)
+		return "";
+	t = &sj->z->toks[rr->tok];
+	if (rr->ntok == 1) {
+		*len = t->len;
+		return zl_tok_text(sj->z, rr->src, *t);
+	}
+	for (i = 0; i < rr->ntok; i++)
+		n += t[i].len + (i > 0);
+	zl_xgrow((void **)&sj->text.s, &sj->text.cap, n + 1, 1);
+	for (n = 0, i = 0; i < rr->ntok; i++) {
+		if (i)
+			sj->text.s[n++] = ' ';
+		memcpy(sj->text.s + n, zl_tok_text(sj->z, rr->src, t[i]),
+		       t[i].len);
+		n += t[i].len;
+	}
+	*len = n;
+	return sj->text.s;
+}
+
+/* select.rdata is matched on the record's rdata as written. */
 static bool rdata_ok(struct zl_subjects *sj, const struct unit *u,
 		     const struct zl_rr *rr)
 {
-	const struct zl_tok *t;
-	unsigned i;
+	const char *s;
+	size_t n;
 
 	if (!u->r->rdata_re)
 		return true;
-	sj->text.len = 0;
-	zl_buf_add(&sj->text, "", 0);
-	for (i = 0; i < rr->ntok; i++) {
-		t = &sj->z->toks[rr->tok + i];
-		if (i)
-			zl_buf_addc(&sj->text, ' ');
-		zl_buf_add(&sj->text, zl_tok_text(sj->z, rr->src, *t),
-			   t->len);
-	}
-	switch (match(sj, u->ri, u->r->rdata_re, sj->text.s, sj->text.len,
-		      rr)) {
+	s = rdata_text(sj, rr, &n);
+	switch (match(sj, u->ri, u->r->rdata_re, s, n, rr)) {
 	case OM_YES:
 		return true;
 	case OM_LIMIT:
