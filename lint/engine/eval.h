@@ -158,9 +158,8 @@ struct zl_subjects {
 	pcre2_match_data *md;
 	struct zl_buf text;
 	struct bytype recs;	/* into zone->rrs */
-	struct bytype sets;	/* into setv / setname */
+	struct bytype sets;	/* into setv */
 	const struct zl_rrset **setv;
-	const struct zl_name **setname;
 	const struct zl_name **names;	/* the names that have records */
 	size_t nnames;
 	struct omemo *om;	/* one per distinct select.owner pattern */

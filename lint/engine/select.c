@@ -128,7 +128,6 @@ static void group_by_type(struct zl_subjects *sj)
 		sj->names[z->rrs[i].owner->id] = z->rrs[i].owner;
 	/* Every RRset has a record: no more sets than records. */
 	sj->setv = zl_xmalloc(cap * sizeof *sj->setv);
-	sj->setname = zl_xmalloc(cap * sizeof *sj->setname);
 	for (i = 0; i < z->nnames; i++) {
 		n = sj->names[i];
 		if (!n || !n->sets)
@@ -136,12 +135,22 @@ static void group_by_type(struct zl_subjects *sj)
 		sj->names[sj->nnames++] = n;
 		for (s = n->sets; s && nsets < cap; s = s->next, nsets++) {
 			sj->setv[nsets] = s;
-			sj->setname[nsets] = n;
 			key[nsets] = s->type;
 		}
 	}
 	group_by_key(&sj->sets, key, nsets);
 	free(key);
+	/* Sized for the worst case: what the zone did not need goes back. */
+	sj->setv = zl_xrealloc(sj->setv, (nsets ? nsets : 1) * sizeof *sj->setv);
+	sj->names = zl_xrealloc(sj->names, (sj->nnames ? sj->nnames : 1) *
+					   sizeof *sj->names);
+}
+
+/* The owner of RRset i of setv: its first record's. */
+static const struct zl_name *set_owner(const struct zl_subjects *sj,
+				       uint32_t i)
+{
+	return sj->z->rrs[sj->setv[i]->first].owner;
 }
 
 static void bytype_free(struct bytype *bt)
@@ -349,7 +358,7 @@ static const struct zl_name *subject_owner(const struct zl_subjects *sj,
 					   enum zl_scope sc, uint32_t i)
 {
 	return sc == ZL_SCOPE_RECORD ? sj->z->rrs[i].owner :
-	       sc == ZL_SCOPE_RRSET ? sj->setname[i] : sj->names[i];
+	       sc == ZL_SCOPE_RRSET ? set_owner(sj, i) : sj->names[i];
 }
 
 /* The record a warning about subject i points at. */
@@ -536,9 +545,10 @@ bool zl_subject_taken(struct zl_subjects *sj, const struct unit *u,
 		*out = (struct subject){ rr, NULL, rr->owner };
 		return rdata_ok(sj, u, rr);
 	case ZL_SCOPE_RRSET:
-		*out = (struct subject){ NULL, sj->setv[i], sj->setname[i] };
+		n = set_owner(sj, i);
+		*out = (struct subject){ NULL, sj->setv[i], n };
 		return set_rdata_ok(sj, u, sj->setv[i]) &&
-		       !zl_broken_lost(sj->broken, r, sj->setname[i]);
+		       !zl_broken_lost(sj->broken, r, n);
 	default:
 		n = sj->names[i];
 		*out = (struct subject){ NULL, NULL, n };
@@ -589,7 +599,6 @@ void zl_subjects_free(struct zl_subjects *sj)
 	bytype_free(&sj->recs);
 	bytype_free(&sj->sets);
 	free(sj->setv);
-	free(sj->setname);
 	free(sj->names);
 	for (i = 0; i < sj->nom; i++) {
 		for (k = 0; k < sj->om[i].nsel; k++)
