@@ -164,6 +164,9 @@ struct zl_subjects {
 	size_t nnames;
 	struct omemo *om;	/* one per distinct select.owner pattern */
 	size_t nom, capom;
+	uint32_t *pick;		/* the subjects of an osel being built */
+	size_t cappick;
+	struct zl_arena arena;	/* the omemo's res and the osel's v */
 	bool *warned;		/* per rule of rs: its PCRE2 limit warning
 				   has been given */
 };

@@ -393,7 +393,7 @@ static struct omemo *owner_memo(struct zl_subjects *sj, const struct unit *u)
 	m->rule = r;
 	m->ri = u->ri;
 	lit_parse(r->owner_src, r->owner_srclen, &m->lit);
-	m->res = zl_xcalloc(sj->z->nnames ? sj->z->nnames : 1, 1);
+	m->res = zl_arena_alloc(&sj->arena, sj->z->nnames ? sj->z->nnames : 1);
 	sj->nom++;
 	return m;
 }
@@ -425,7 +425,7 @@ static const struct osel *owner_select(struct zl_subjects *sj,
 	struct cand c = candidates(sj, sc, type);
 	const struct zl_name *n;
 	struct osel *o;
-	size_t k, cap = 0;
+	size_t k;
 	uint32_t i;
 
 	for (k = 0; k < m->nsel; k++)
@@ -443,8 +443,13 @@ static const struct osel *owner_select(struct zl_subjects *sj,
 			o->limit_rr = subject_rr(sj, sc, i);
 		if (m->res[n->id] != OM_YES)
 			continue;
-		zl_xgrow((void **)&o->v, &cap, o->n + 1, sizeof *o->v);
-		o->v[o->n++] = i;
+		zl_xgrow((void **)&sj->pick, &sj->cappick, o->n + 1,
+			 sizeof *sj->pick);
+		sj->pick[o->n++] = i;
+	}
+	if (o->n) {
+		o->v = zl_arena_alloc(&sj->arena, o->n * sizeof *o->v);
+		memcpy(o->v, sj->pick, o->n * sizeof *o->v);
 	}
 	return o;
 }
@@ -592,7 +597,7 @@ void zl_subjects_init(struct zl_subjects *sj, const struct zl_ruleset *rs,
 
 void zl_subjects_free(struct zl_subjects *sj)
 {
-	size_t i, k;
+	size_t i;
 
 	pcre2_match_data_free(sj->md);
 	zl_buf_free(&sj->text);
@@ -600,12 +605,10 @@ void zl_subjects_free(struct zl_subjects *sj)
 	bytype_free(&sj->sets);
 	free(sj->setv);
 	free(sj->names);
-	for (i = 0; i < sj->nom; i++) {
-		for (k = 0; k < sj->om[i].nsel; k++)
-			free(sj->om[i].sel[k].v);
+	for (i = 0; i < sj->nom; i++)
 		free(sj->om[i].sel);
-		free(sj->om[i].res);
-	}
 	free(sj->om);
+	free(sj->pick);
+	zl_arena_free(&sj->arena);
 	free(sj->warned);
 }
