@@ -26,24 +26,24 @@ struct run {
 	struct zl_broken broken;
 	struct zl_sink *sink;
 	struct unit *u;		/* room for a group of the plan, reused */
+	struct zl_ctx ctx;	/* what call() passes */
 };
 
+/* run->ctx holds what is the same for every call of the run: only the
+ * rule and the subject change. */
 static void call(struct run *run, const struct zl_rule *r, uint32_t ri,
 		 const struct zl_rr *rr, const struct zl_rrset *s,
 		 const struct zl_name *n)
 {
-	struct zl_ctx ctx = {
-		.rs = run->rs, .rule = r, .ri = ri, .zone = run->z,
-		.out = run->out, .sink = run->sink,
-		.rr = rr, .set = s, .name = n, .memo = run->memo,
-		.supp = r->check->after_suppress ? run->supp : NULL,
-		.broken = &run->broken,
-		.zones = run->o->set, .zones_below = run->zones_below,
-		.base = run->o->base,
-		.now = run->o->now,
-	};
+	struct zl_ctx *ctx = &run->ctx;
 
-	r->check->fn(&ctx);
+	ctx->rule = r;
+	ctx->ri = ri;
+	ctx->rr = rr;
+	ctx->set = s;
+	ctx->name = n;
+	ctx->supp = r->check->after_suppress ? run->supp : NULL;
+	r->check->fn(ctx);
 }
 
 /* Runs the units u[0..n), which share their subjects, subject by subject:
@@ -161,6 +161,12 @@ void zl_lint_impl(const struct zl_ruleset *rs, const struct zl_zone *z,
 	/* Read first: the cap per rule counts suppressed findings apart. */
 	run.supp = zl_supp_scan(rs, z);
 	run.sink = zl_sink_new(out, z, run.supp, rs->n);
+	run.ctx = (struct zl_ctx){
+		.rs = rs, .zone = z, .out = out, .sink = run.sink,
+		.memo = run.memo, .broken = &run.broken,
+		.zones = run.o->set, .zones_below = run.zones_below,
+		.base = run.o->base, .now = run.o->now,
+	};
 	run_phase(&run, ZL_PH_BREAKS);
 	run_rules(&run, first);
 	zl_supp_apply(run.supp, z, out, first);

@@ -158,13 +158,15 @@ struct zl_subjects {
 	pcre2_match_data *md;
 	struct zl_buf text;
 	struct bytype recs;	/* into zone->rrs */
-	struct bytype sets;	/* into setv / setname */
+	struct bytype sets;	/* into setv */
 	const struct zl_rrset **setv;
-	const struct zl_name **setname;
 	const struct zl_name **names;	/* the names that have records */
 	size_t nnames;
 	struct omemo *om;	/* one per distinct select.owner pattern */
 	size_t nom, capom;
+	uint32_t *pick;		/* the subjects of an osel being built */
+	size_t cappick;
+	struct zl_arena arena;	/* the omemo's res and the osel's v */
 	bool *warned;		/* per rule of rs: its PCRE2 limit warning
 				   has been given */
 };

@@ -37,6 +37,7 @@ struct zl_sink {
 				   a finding: most rules have none in a
 				   small zone */
 	size_t nr;
+	size_t lo, hi;		/* r[lo..hi) holds every rule with a finding */
 	struct zl_arena arena;	/* the struct kept and their messages */
 };
 
@@ -116,8 +117,11 @@ static void drop(struct rule_sink *rs, int s, const struct kept *kp,
 /* Rule ri's findings so far. */
 static struct rule_sink *rule_sink(struct zl_sink *k, uint32_t ri)
 {
-	if (!k->r[ri])
+	if (!k->r[ri]) {
 		k->r[ri] = zl_xcalloc(1, sizeof *k->r[ri]);
+		k->lo = ri < k->lo ? ri : k->lo;
+		k->hi = ri >= k->hi ? ri + 1 : k->hi;
+	}
 	return k->r[ri];
 }
 
@@ -172,7 +176,8 @@ struct zl_sink *zl_sink_new(struct zl_diags *out, const struct zl_zone *z,
 {
 	struct zl_sink *k = zl_xcalloc(1, sizeof *k);
 
-	*k = (struct zl_sink){ .out = out, .z = z, .supp = supp, .nr = nrules };
+	*k = (struct zl_sink){ .out = out, .z = z, .supp = supp, .nr = nrules,
+			    .lo = nrules };
 	k->r = zl_xcalloc(nrules ? nrules : 1, sizeof *k->r);
 	return k;
 }
@@ -187,7 +192,7 @@ void zl_sink_finish(struct zl_sink *k, const struct zl_ruleset *rs,
 	size_t i;
 	int s;
 
-	for (i = 0; i < k->nr; i++) {
+	for (i = k->lo; i < k->hi; i++) {
 		if (!(r = k->r[i]))
 			continue;
 		while (r->tree)
@@ -206,7 +211,7 @@ void zl_sink_finish(struct zl_sink *k, const struct zl_ruleset *rs,
 		free(d->message);
 		d->message = m;
 	}
-	for (i = 0; i < k->nr; i++) {
+	for (i = k->lo; i < k->hi; i++) {
 		for (s = 0, r = k->r[i]; r && s < 2; s++) {
 			if (!r->dropped[s])
 				continue;
@@ -223,7 +228,7 @@ void zl_sink_finish(struct zl_sink *k, const struct zl_ruleset *rs,
 			d->suppressed = s;
 		}
 	}
-	for (i = 0; i < k->nr; i++)
+	for (i = k->lo; i < k->hi; i++)
 		free(k->r[i]);
 	free(k->r);
 	zl_arena_free(&k->arena);

@@ -30,18 +30,35 @@ static uint32_t *radix_sort(uint32_t *a, const uint16_t *key, size_t n)
 	return a;
 }
 
-/* The same by insertion, for a small zone: the counts of radix_sort cost
- * more than the few records. */
-static void insertion_sort(uint32_t *a, const uint16_t *key, size_t n)
+/* The same for a small zone (n <= 64), where the counts of radix_sort
+ * cost more than the few records: counted over the few distinct keys,
+ * kept sorted in d[]. */
+static void small_sort(uint32_t *a, const uint16_t *key, size_t n)
 {
-	size_t i, j;
-	uint32_t v;
+	uint16_t d[64];
+	uint32_t at[65];
+	size_t nd = 0, i, j;
 
-	for (i = 1; i < n; i++) {
-		v = a[i];
-		for (j = i; j > 0 && key[a[j - 1]] > key[v]; j--)
-			a[j] = a[j - 1];
-		a[j] = v;
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < nd && d[j] < key[i]; j++)
+			;
+		if (j < nd && d[j] == key[i]) {
+			at[j + 1]++;
+			continue;
+		}
+		memmove(d + j + 1, d + j, (nd - j) * sizeof *d);
+		memmove(at + j + 2, at + j + 1, (nd - j) * sizeof *at);
+		d[j] = key[i];
+		at[j + 1] = 1;
+		nd++;
+	}
+	at[0] = 0;
+	for (j = 1; j < nd; j++)
+		at[j] += at[j - 1];
+	for (i = 0; i < n; i++) {
+		for (j = 0; d[j] != key[i]; j++)
+			;
+		a[at[j]++] = (uint32_t)i;
 	}
 }
 
@@ -51,12 +68,13 @@ static void group_by_key(struct bytype *bt, const uint16_t *key, size_t n)
 	uint32_t *a = zl_xmalloc((n ? n : 1) * sizeof *a);
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		a[i] = (uint32_t)i;
-	if (n <= 64)
-		insertion_sort(a, key, n);
-	else
+	if (n <= 64) {
+		small_sort(a, key, n);
+	} else {
+		for (i = 0; i < n; i++)
+			a[i] = (uint32_t)i;
 		a = radix_sort(a, key, n);
+	}
 	bt->idx = a;
 	bt->n = n;
 	for (i = 0; i < n; i++)
@@ -110,7 +128,6 @@ static void group_by_type(struct zl_subjects *sj)
 		sj->names[z->rrs[i].owner->id] = z->rrs[i].owner;
 	/* Every RRset has a record: no more sets than records. */
 	sj->setv = zl_xmalloc(cap * sizeof *sj->setv);
-	sj->setname = zl_xmalloc(cap * sizeof *sj->setname);
 	for (i = 0; i < z->nnames; i++) {
 		n = sj->names[i];
 		if (!n || !n->sets)
@@ -118,12 +135,22 @@ static void group_by_type(struct zl_subjects *sj)
 		sj->names[sj->nnames++] = n;
 		for (s = n->sets; s && nsets < cap; s = s->next, nsets++) {
 			sj->setv[nsets] = s;
-			sj->setname[nsets] = n;
 			key[nsets] = s->type;
 		}
 	}
 	group_by_key(&sj->sets, key, nsets);
 	free(key);
+	/* Sized for the worst case: what the zone did not need goes back. */
+	sj->setv = zl_xrealloc(sj->setv, (nsets ? nsets : 1) * sizeof *sj->setv);
+	sj->names = zl_xrealloc(sj->names, (sj->nnames ? sj->nnames : 1) *
+					   sizeof *sj->names);
+}
+
+/* The owner of RRset i of setv: its first record's. */
+static const struct zl_name *set_owner(const struct zl_subjects *sj,
+				       uint32_t i)
+{
+	return sj->z->rrs[sj->setv[i]->first].owner;
 }
 
 static void bytype_free(struct bytype *bt)
@@ -202,9 +229,21 @@ static uint8_t search_key(const char *a, size_t len)
  * alternatives of printable ASCII with `\` only before punctuation (a
  * literal in PCRE2 whatever follows), each after an optional `^`.  Any
  * other metacharacter, an empty alternative or a long pattern: PCRE2. */
+/* Whether c means more than itself in a pattern, outside a class. */
+static bool is_meta(char c)
+{
+	switch (c) {
+	case '\\': case '^': case '$': case '.': case '[': case ']':
+	case '|': case '(': case ')': case '?': case '*': case '+':
+	case '{': case '}':
+		return true;
+	default:
+		return false;
+	}
+}
+
 static void lit_parse(const char *p, size_t n, struct olit *l)
 {
-	static const char meta[] = "\\^$.[]|()?*+{}";
 	size_t i, k = 0, a = 0;
 	char c;
 
@@ -224,7 +263,7 @@ static void lit_parse(const char *p, size_t n, struct olit *l)
 		    !(p[i + 1] >= '0' && p[i + 1] <= '9') &&
 		    !(lower(p[i + 1]) >= 'a' && lower(p[i + 1]) <= 'z'))
 			c = p[++i];
-		else if (c < ' ' || c >= 127 || strchr(meta, c))
+		else if (c < ' ' || c >= 127 || is_meta(c))
 			goto no;
 		if (k == sizeof l->s)
 			goto no;
@@ -319,7 +358,7 @@ static const struct zl_name *subject_owner(const struct zl_subjects *sj,
 					   enum zl_scope sc, uint32_t i)
 {
 	return sc == ZL_SCOPE_RECORD ? sj->z->rrs[i].owner :
-	       sc == ZL_SCOPE_RRSET ? sj->setname[i] : sj->names[i];
+	       sc == ZL_SCOPE_RRSET ? set_owner(sj, i) : sj->names[i];
 }
 
 /* The record a warning about subject i points at. */
@@ -354,7 +393,7 @@ static struct omemo *owner_memo(struct zl_subjects *sj, const struct unit *u)
 	m->rule = r;
 	m->ri = u->ri;
 	lit_parse(r->owner_src, r->owner_srclen, &m->lit);
-	m->res = zl_xcalloc(sj->z->nnames ? sj->z->nnames : 1, 1);
+	m->res = zl_arena_alloc(&sj->arena, sj->z->nnames ? sj->z->nnames : 1);
 	sj->nom++;
 	return m;
 }
@@ -386,7 +425,7 @@ static const struct osel *owner_select(struct zl_subjects *sj,
 	struct cand c = candidates(sj, sc, type);
 	const struct zl_name *n;
 	struct osel *o;
-	size_t k, cap = 0;
+	size_t k;
 	uint32_t i;
 
 	for (k = 0; k < m->nsel; k++)
@@ -404,33 +443,59 @@ static const struct osel *owner_select(struct zl_subjects *sj,
 			o->limit_rr = subject_rr(sj, sc, i);
 		if (m->res[n->id] != OM_YES)
 			continue;
-		zl_xgrow((void **)&o->v, &cap, o->n + 1, sizeof *o->v);
-		o->v[o->n++] = i;
+		zl_xgrow((void **)&sj->pick, &sj->cappick, o->n + 1,
+			 sizeof *sj->pick);
+		sj->pick[o->n++] = i;
+	}
+	if (o->n) {
+		o->v = zl_arena_alloc(&sj->arena, o->n * sizeof *o->v);
+		memcpy(o->v, sj->pick, o->n * sizeof *o->v);
 	}
 	return o;
 }
 
-/* select.rdata is matched on the record's rdata as written: its tokens
- * joined by single spaces, quotes and escapes kept. */
+/* The record's rdata as written: its tokens joined by single spaces,
+ * quotes and escapes kept; a single token is the source text itself. */
+static const char *rdata_text(struct zl_subjects *sj, const struct zl_rr *rr,
+			      size_t *len)
+{
+	const struct zl_tok *t;
+	size_t n = 0;
+	unsigned i;
+
+	*len = 0;
+	if (!rr->ntok)
+		return "";
+	t = &sj->z->toks[rr->tok];
+	if (rr->ntok == 1) {
+		*len = t->len;
+		return zl_tok_text(sj->z, rr->src, *t);
+	}
+	for (i = 0; i < rr->ntok; i++)
+		n += t[i].len + (i > 0);
+	zl_xgrow((void **)&sj->text.s, &sj->text.cap, n + 1, 1);
+	for (n = 0, i = 0; i < rr->ntok; i++) {
+		if (i)
+			sj->text.s[n++] = ' ';
+		memcpy(sj->text.s + n, zl_tok_text(sj->z, rr->src, t[i]),
+		       t[i].len);
+		n += t[i].len;
+	}
+	*len = n;
+	return sj->text.s;
+}
+
+/* select.rdata is matched on the record's rdata as written. */
 static bool rdata_ok(struct zl_subjects *sj, const struct unit *u,
 		     const struct zl_rr *rr)
 {
-	const struct zl_tok *t;
-	unsigned i;
+	const char *s;
+	size_t n;
 
 	if (!u->r->rdata_re)
 		return true;
-	sj->text.len = 0;
-	zl_buf_add(&sj->text, "", 0);
-	for (i = 0; i < rr->ntok; i++) {
-		t = &sj->z->toks[rr->tok + i];
-		if (i)
-			zl_buf_addc(&sj->text, ' ');
-		zl_buf_add(&sj->text, zl_tok_text(sj->z, rr->src, *t),
-			   t->len);
-	}
-	switch (match(sj, u->ri, u->r->rdata_re, sj->text.s, sj->text.len,
-		      rr)) {
+	s = rdata_text(sj, rr, &n);
+	switch (match(sj, u->ri, u->r->rdata_re, s, n, rr)) {
 	case OM_YES:
 		return true;
 	case OM_LIMIT:
@@ -485,9 +550,10 @@ bool zl_subject_taken(struct zl_subjects *sj, const struct unit *u,
 		*out = (struct subject){ rr, NULL, rr->owner };
 		return rdata_ok(sj, u, rr);
 	case ZL_SCOPE_RRSET:
-		*out = (struct subject){ NULL, sj->setv[i], sj->setname[i] };
+		n = set_owner(sj, i);
+		*out = (struct subject){ NULL, sj->setv[i], n };
 		return set_rdata_ok(sj, u, sj->setv[i]) &&
-		       !zl_broken_lost(sj->broken, r, sj->setname[i]);
+		       !zl_broken_lost(sj->broken, r, n);
 	default:
 		n = sj->names[i];
 		*out = (struct subject){ NULL, NULL, n };
@@ -531,21 +597,18 @@ void zl_subjects_init(struct zl_subjects *sj, const struct zl_ruleset *rs,
 
 void zl_subjects_free(struct zl_subjects *sj)
 {
-	size_t i, k;
+	size_t i;
 
 	pcre2_match_data_free(sj->md);
 	zl_buf_free(&sj->text);
 	bytype_free(&sj->recs);
 	bytype_free(&sj->sets);
 	free(sj->setv);
-	free(sj->setname);
 	free(sj->names);
-	for (i = 0; i < sj->nom; i++) {
-		for (k = 0; k < sj->om[i].nsel; k++)
-			free(sj->om[i].sel[k].v);
+	for (i = 0; i < sj->nom; i++)
 		free(sj->om[i].sel);
-		free(sj->om[i].res);
-	}
 	free(sj->om);
+	free(sj->pick);
+	zl_arena_free(&sj->arena);
 	free(sj->warned);
 }
