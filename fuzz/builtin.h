@@ -1,8 +1,10 @@
 /* builtin.h - for the harnesses that lint with the built-in rule packs: the
- * packs, loaded once, and a stream for the formatters to write to. */
+ * packs, loaded once by LLVMFuzzerInitialize, and a stream for the
+ * formatters to write to.  Included by one harness's one file. */
 #ifndef FUZZ_BUILTIN_H
 #define FUZZ_BUILTIN_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -30,6 +32,22 @@ static inline FILE *null_sink(void)
 	if (!f)
 		abort();
 	return f;
+}
+
+/* What every input is linted with. */
+static struct zl_ruleset *rules;
+static FILE *sink;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	rules = builtin_rules();
+	sink = null_sink();
+	return 0;
 }
 
 #endif

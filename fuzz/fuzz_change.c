@@ -8,18 +8,6 @@
 #include "builtin.h"
 #include "zonelint.h"
 
-static struct zl_ruleset *rules;
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	rules = builtin_rules();
-	return 0;
-}
 
 /* Loads text[0..len) as example.com.zone: NULL when it does not load (a
  * zone added or deleted). */

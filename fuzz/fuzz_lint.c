@@ -7,9 +7,6 @@
 #include "memfs.h"
 #include "zonelint.h"
 
-/* Loaded once: the rule set is the same for every input. */
-static struct zl_ruleset *rules;
-static FILE *sink;
 
 /* Every format name zonelint may know; those this build does not know
  * are skipped, so new formatters are fuzzed as soon as they exist. */
@@ -17,18 +14,6 @@ static const char *const formats[] = {
 	"text", "gcc", "json", "sarif", "github", "gitlab", "checkstyle",
 	"junit",
 };
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	rules = builtin_rules();
-	sink = null_sink();
-	return 0;
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -14,18 +14,6 @@
 #include "memfs.h"
 #include "zonelint.h"
 
-static struct zl_ruleset *rules;
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	rules = builtin_rules();
-	return 0;
-}
 
 static bool is_zone(const char *name)
 {
