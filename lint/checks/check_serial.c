@@ -53,7 +53,7 @@ enum { SOA_SERIAL = 2 };	/* the rdata field, RFC 1035 §3.3.13 */
  * canonical text, the rest in wire form; rdata zonelint does not read, as
  * written).  The SOA serial is left out: it is what is being judged. */
 static void add_rr(struct canon *c, const struct zl_zone *z,
-		   const struct zl_rr *rr)
+		   const struct zl_rr *rr, struct zl_buf *scratch)
 {
 	unsigned i;
 
@@ -70,7 +70,7 @@ static void add_rr(struct canon *c, const struct zl_zone *z,
 		if (f->name)
 			put_field(c, f->name->text, f->name->len);
 		else
-			put_field(c, f->data, f->len);
+			put_field(c, zl_rdf_wire(z, rr, i, scratch), f->len);
 	}
 	if (rr->nrdf == 0 && rr->ntok > 0) {
 		const struct zl_tok *a = &z->toks[rr->tok];
@@ -104,10 +104,12 @@ static void canon_free(void *arg)
  * RFC 2181 §5 drops duplicates). */
 static void build(struct canon *c, const struct zl_zone *z)
 {
+	struct zl_buf scratch = { 0 };
 	size_t i, k;
 
 	for (i = 0; i < z->nrrs; i++)
-		add_rr(c, z, &z->rrs[i]);
+		add_rr(c, z, &z->rrs[i], &scratch);
+	zl_buf_free(&scratch);
 	c->v = zl_xcalloc(c->n ? c->n : 1, sizeof *c->v);
 	for (i = 0; i < c->n; i++) {
 		c->v[i].p = c->buf + c->off[i];

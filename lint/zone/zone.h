@@ -46,7 +46,9 @@ struct zl_tok {
 
 /* One rdata field converted to wire form by ldns. */
 struct zl_rdf {
-	const uint8_t *data;	/* wire form, in the zone arena */
+	const uint8_t *data;	/* wire form, in the zone arena; NULL for
+				   the strings of TXT and SPF records, which
+				   are read from the source (zl_rdf_wire) */
 	struct zl_name *name;	/* for domain-name fields: the interned,
 				   absolute name; NULL otherwise */
 	uint16_t tok;		/* first source token, counted from the
@@ -184,6 +186,12 @@ struct zl_zone {
 				   the first */
 	struct zl_arena arena;
 };
+
+/* Field i of rr in wire form: its data, or for a string that is not kept
+ * (zl_rdf.data NULL) the string made again from its token into scratch
+ * (f->len bytes, valid until scratch is used again). */
+const uint8_t *zl_rdf_wire(const struct zl_zone *z, const struct zl_rr *rr,
+			   unsigned i, struct zl_buf *scratch);
 
 /* ---- index (zone_index.c) ---- */
 

@@ -152,8 +152,8 @@ static bool set_rdf(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	if (len > 65535)
 		return bad(c, "limit", tok_at(c, ti),
 			   "%s of %zu bytes exceeds 65535", fn(c), len);
-	p = zl_arena_alloc(&c->z->arena, len);
-	if (len)
+	p = data || !len ? zl_arena_alloc(&c->z->arena, len) : NULL;
+	if (p && len)
 		memcpy(p, data, len);
 	r->data = p;
 	r->len = (uint16_t)len;
@@ -281,17 +281,16 @@ fail:
 		   af == AF_INET ? "IPv4" : "IPv6", ZL_TOKARGS(s, n));
 }
 
-/* <character-string> (RFC 1035 §3.3): ldns silently accepts what it
- * cannot store, so the length is checked here after unescaping. */
-static bool conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
+/* s[0..n) with its RFC 1035 §5.1 escapes undone, into b->s after off
+ * bytes left for a length; b->len counts them all.  Returns false at an
+ * invalid escape. */
+static bool unescape(const char *s, size_t n, size_t off, struct zl_buf *b)
 {
-	struct zl_buf *b = c->scratch;
-	const char *s, *esc;
-	size_t n, i, k, run, off = ft == LDNS_RDF_TYPE_STR ? 1 : 0;
+	const char *esc;
+	size_t i, k, run;
 	uint8_t ch;
 
-	s = tok_text(c, ti, &n);
-	zl_xgrow((void **)&b->s, &b->cap, n + 2, 1);
+	zl_xgrow((void **)&b->s, &b->cap, n + off + 1, 1);
 	/* Runs without an escape are copied whole. */
 	for (i = 0, b->len = off; i < n; i += k) {
 		esc = memchr(s + i, '\\', n - i);
@@ -301,18 +300,58 @@ static bool conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
 		if ((i += run) == n)
 			break;
 		if ((k = zl_unescape(s, n, i, &ch)) == 0)
-			return bad(c, "syntax", tok_at(c, ti),
-				   "invalid escape in %s '%.*s%s'", fn(c),
-				   ZL_TOKARGS(s, n));
+			return false;
 		b->s[b->len++] = (char)ch;
 	}
-	b->len -= off;
-	if (off && b->len > 255)
+	return true;
+}
+
+/* <character-string> (RFC 1035 §3.3): ldns silently accepts what it
+ * cannot store, so the length is checked here after unescaping.  The
+ * strings of TXT and SPF records, most of a mail zone's rdata, are not
+ * kept in wire form: the checks read them from the source (txt.h), and
+ * zl_rdf_wire() makes the wire form again where it is wanted. */
+static bool conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
+{
+	struct zl_buf *b = c->scratch;
+	size_t n, off = ft == LDNS_RDF_TYPE_STR ? 1 : 0;
+	const char *s = tok_text(c, ti, &n);
+	bool keep;
+
+	if (!unescape(s, n, off, b))
+		return bad(c, "syntax", tok_at(c, ti),
+			   "invalid escape in %s '%.*s%s'", fn(c),
+			   ZL_TOKARGS(s, n));
+	if (off && b->len - off > 255)
 		return bad(c, "range", tok_at(c, ti),
-			   "character-string of %zu bytes exceeds 255", b->len);
+			   "character-string of %zu bytes exceeds 255",
+			   b->len - off);
 	if (off)
-		b->s[0] = (char)b->len;
-	return set_rdf(c, r, ft, b->s, b->len + off, ti, 1);
+		b->s[0] = (char)(b->len - off);
+	keep = !off || (c->in->type != LDNS_RR_TYPE_TXT &&
+			c->in->type != LDNS_RR_TYPE_SPF);
+	return set_rdf(c, r, ft, keep ? b->s : NULL, b->len, ti, 1);
+}
+
+const uint8_t *zl_rdf_wire(const struct zl_zone *z, const struct zl_rr *rr,
+			   unsigned i, struct zl_buf *scratch)
+{
+	const struct zl_rdf *f = &rr->rdf[i];
+	struct zl_tok t;
+	const char *s;
+
+	if (f->data || !f->len)
+		return f->data;
+	t = z->toks[rr->tok + f->tok];
+	s = zl_tok_text(z, rr->src, t);
+	if (t.len >= 2 && s[0] == '"') {
+		s++;
+		t.len -= 2;
+	}
+	/* Read once already, without fault. */
+	(void)unescape(s, t.len, 1, scratch);
+	scratch->s[0] = (char)(scratch->len - 1);
+	return (const uint8_t *)scratch->s;
 }
 
 /* Records how rdata refers to a name (zl_name.refs), for relational

@@ -244,6 +244,13 @@ START_TEST(test_serial_increase)
 	serial_fix(SERIAL_ZONE("7", SERIAL_A),
 		   SERIAL_ZONE("7", "@ IN NS ns1\nns1 60 IN A 192.0.2.53\n"),
 		   "8");
+	/* TXT strings compare by their bytes, escapes undone: the same
+	 * string written with an escape is no change, one string split in
+	 * two is. */
+	serial_fix(SERIAL_ZONE("7", SERIAL_A "t IN TXT \"a;b\"\n"),
+		   SERIAL_ZONE("7", SERIAL_A "t IN TXT a\\059b\n"), NULL);
+	serial_fix(SERIAL_ZONE("7", SERIAL_A "t IN TXT \"ab\"\n"),
+		   SERIAL_ZONE("7", SERIAL_A "t IN TXT \"a\" \"b\"\n"), "8");
 	/* Each style's next serial. */
 	serial_fix(SERIAL_ZONE("7", SERIAL_A), SERIAL_ZONE("7", SERIAL_B), "8");
 	serial_fix(SERIAL_ZONE("4294967295", SERIAL_A), SERIAL_ZONE("4294967295", SERIAL_B),

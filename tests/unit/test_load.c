@@ -159,6 +159,7 @@ END_TEST
 
 START_TEST(test_records)
 {
+	struct zl_buf b = { 0 };
 	struct zl_zone *z;
 	const struct zl_rr *rr;
 	struct zl_loc loc;
@@ -220,12 +221,18 @@ START_TEST(test_records)
 	rr = rr_at(z, "mail.example.com.", LDNS_RR_TYPE_A, 1);
 	ck_assert_uint_eq(rr->ttl, 604800);
 	ck_assert_uint_eq(z->klass, LDNS_RR_CLASS_IN);
-	/* TXT: one field per string, quotes and ';' kept right. */
+	/* TXT: one field per string, quotes and ';' kept right; the strings
+	 * are read from the source, not kept in wire form. */
 	rr = rr_at(z, "txt.example.com.", LDNS_RR_TYPE_TXT, 0);
 	ck_assert_uint_eq(rr->nrdf, 3);
-	ck_assert_mem_eq(rr->rdf[0].data, "\013v=spf1 -all", 12);
-	ck_assert_mem_eq(rr->rdf[1].data, "\003a;b", 4);
-	ck_assert_mem_eq(rr->rdf[2].data, "\005plain", 6);
+	ck_assert_ptr_null(rr->rdf[0].data);
+	ck_assert_uint_eq(rr->rdf[0].len, 12);
+	ck_assert_mem_eq(zl_rdf_wire(z, rr, 0, &b), "\013v=spf1 -all", 12);
+	ck_assert_mem_eq(zl_rdf_wire(z, rr, 1, &b), "\003a;b", 4);
+	ck_assert_mem_eq(zl_rdf_wire(z, rr, 2, &b), "\005plain", 6);
+	/* Other fields are kept: the A record's address is its data. */
+	rr = rr_at(z, "mail.example.com.", LDNS_RR_TYPE_A, 0);
+	ck_assert_ptr_eq(zl_rdf_wire(z, rr, 0, &b), rr->rdf[0].data);
 	zl_zone_free(z);
 
 	/* Escapes in strings and names; the SOA minimum is not used once
@@ -243,8 +250,10 @@ START_TEST(test_records)
 	zl_zone_free(z);
 	z = load("example.com.zone", "$TTL 60\na TXT \"q\\\"\\059\\255\"\n");
 	ck_assert_uint_eq(z->nprobs, 0);
-	ck_assert_mem_eq(z->rrs[0].rdf[0].data, "\004q\";\377", 5);
+	ck_assert_uint_eq(z->rrs[0].rdf[0].len, 5);
+	ck_assert_mem_eq(zl_rdf_wire(z, &z->rrs[0], 0, &b), "\004q\";\377", 5);
 	zl_zone_free(z);
+	zl_buf_free(&b);
 }
 END_TEST
 
