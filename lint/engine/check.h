@@ -49,11 +49,13 @@ struct zl_ctx {
 	int64_t now;		/* zl_lint_opts.now: 0 is the clock */
 };
 
-/* What a primitive may derive from a record once per run (zl_memo_get),
- * or from the whole zone (zl_memo_zone_slot: the last three). */
+/* What a primitive may derive from a record once per run (zl_memo_get:
+ * the first ZL_MEMO_NRR kinds), or from the whole zone
+ * (zl_memo_zone_slot: the others). */
 enum zl_memo_kind { ZL_MEMO_SPF, ZL_MEMO_TAGVALUE, ZL_MEMO_DKIM_KEY,
 		    ZL_MEMO_SPF_GRAPH, ZL_MEMO_DMARC_NAMES,
 		    ZL_MEMO_NKINDS };
+#define ZL_MEMO_NRR (ZL_MEMO_TAGVALUE + 1)
 
 /* Returns what build(a, z, rr) made for rr, a record of zone z of the
  * run, calling it the first time only: many rules look at one TXT record,
@@ -68,8 +70,8 @@ void *zl_memo_get(struct zl_ctx *ctx, enum zl_memo_kind kind,
 /* n zeroed bytes of the memo's arena, freed when the run ends; NULL
  * outside the engine. */
 void *zl_memo_alloc(struct zl_ctx *ctx, size_t n);
-/* The memo's slot of kind for rr, for an object built from more than z
- * and rr: the caller stores it there when the slot is NULL, and the engine
+/* The memo's slot of kind (one of the first ZL_MEMO_NRR) for rr, for an
+ * object built from more than z and rr: the caller stores it there when the slot is NULL, and the engine
  * calls release on it when the run ends (NULL: an object of
  * zl_memo_alloc).  The slot moves when the memo grows: it is valid until
  * the next zl_memo_get or zl_memo_slot.  NULL outside the engine. */

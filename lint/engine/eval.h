@@ -224,8 +224,8 @@ struct zl_memo {
 	 * the record's entry in obj, 0 for none (most records: a dense
 	 * array of entries would be mostly empty). */
 	uint32_t *ix;
-	void *(*obj)[ZL_MEMO_NKINDS];	/* per entry and kind, NULL until
-					   built */
+	void *(*obj)[ZL_MEMO_NRR];	/* per entry and record kind, NULL
+					   until built */
 	size_t nobj, capobj;
 	void *zone[ZL_MEMO_NKINDS];	/* zl_memo_zone_slot */
 	void (*release[ZL_MEMO_NKINDS])(void *);	/* NULL: in arena */

@@ -1,4 +1,5 @@
 /* memo.c - what primitives derive from a record or a zone, built once per run (zl_memo_get), in one arena. */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,6 +63,7 @@ void **zl_memo_slot(struct zl_ctx *ctx, enum zl_memo_kind kind,
 
 	if (!m)		/* a caller outside the engine: no memo */
 		return NULL;
+	assert(kind < ZL_MEMO_NRR);
 	m->release[kind] = release;
 	if (rr < m->z->rrs || rr >= m->z->rrs + m->n)
 		return other(m, kind, rr);
@@ -114,7 +116,7 @@ void zl_memo_free(struct zl_memo *m)
 	size_t k, i;
 
 	for (k = 0; k < ZL_MEMO_NKINDS; k++) {
-		for (i = 0; m->release[k] && i < m->nobj; i++)
+		for (i = 0; k < ZL_MEMO_NRR && m->release[k] && i < m->nobj; i++)
 			if (m->obj[i][k])
 				m->release[k](m->obj[i][k]);
 		if (m->zone[k])
