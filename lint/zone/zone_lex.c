@@ -99,8 +99,17 @@ static size_t scan_quoted(const struct zl_lexer *lx, size_t pos)
 		['\n'] = true, ['"'] = true, ['\\'] = true,
 	};
 	const unsigned char *b = (const unsigned char *)lx->buf;
+	const unsigned char *end;
 	size_t q = pos + 1;
 
+	/* Most strings hold no escape and no line break: the closing quote
+	 * found by memchr ends them.  The quote found is the next one in
+	 * the text, so no byte is searched twice over the input. */
+	if (q < lx->len &&
+	    (end = memchr(b + q, '"', lx->len - q)) != NULL &&
+	    !memchr(b + q, '\\', (size_t)(end - b) - q) &&
+	    !memchr(b + q, '\n', (size_t)(end - b) - q))
+		return (size_t)(end - b) + 1;
 	while (q < lx->len) {
 		if (!stop[b[q]])
 			q++;
@@ -274,7 +283,10 @@ bool zl_lex_next(struct zl_lexer *lx, struct zl_lex_line *ln)
 
 	if (lx->pos >= lx->len)
 		return false;
-	memset(ln, 0, sizeof *ln);
+	/* Not memset: the message is read only when err_cat is set. */
+	ln->err_cat = NULL;
+	ln->err_msg[0] = '\0';
+	ln->err_at = (struct zl_tok){ 0, 0 };
 	lx->ntoks = lx->ncmts = 0;
 	ln->start = ln->end = (uint32_t)lx->pos;
 	ln->blank = lx->buf[lx->pos] == ' ' || lx->buf[lx->pos] == '\t';
