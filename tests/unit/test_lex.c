@@ -201,6 +201,17 @@ START_TEST(test_lex_next)
 		n++;
 	ck_assert_uint_le(n, 3);
 	fx_free(&f);
+	/* A quote on a later line does not close it. */
+	fx_init(&f, S("a TXT \"abc\nb TXT \"x\"\n"));
+	ck_assert(fx_next(&f));
+	ck_assert_str_eq(f.ln.err_msg, "unterminated quoted string");
+	ck_assert_uint_eq(f.ln.err_at.off, 6);
+	ck_assert(fx_next(&f));
+	ck_assert_ptr_null(f.ln.err_cat);
+	ck_assert_uint_eq(f.ln.ntoks, 3);
+	ck_tok(&f, 2, 17, "\"x\"");
+	ck_assert(!fx_next(&f));
+	fx_free(&f);
 	fx_init(&f, S("a TXT \"x\\"));
 	ck_assert(fx_next(&f));
 	ck_assert_str_eq(f.ln.err_msg, "unterminated quoted string");
