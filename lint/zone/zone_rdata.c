@@ -54,6 +54,12 @@ static const struct {
 	{ LDNS_RR_TYPE_DOA, { "enterprise", "type", "location", "media type",
 			      "data" } },
 	{ 66 /* DSYNC */, { "type", "scheme", "port", "target" } },
+	{ LDNS_RR_TYPE_RRSIG, { "type covered", "algorithm", "labels",
+				"original TTL", "signature expiration",
+				"signature inception", "key tag" } },
+	{ LDNS_RR_TYPE_SIG, { "type covered", "algorithm", "labels",
+			      "original TTL", "signature expiration",
+			      "signature inception", "key tag" } },
 	{ LDNS_RR_TYPE_SVCB, { "priority", "target", "parameters" } },
 	{ LDNS_RR_TYPE_HTTPS, { "priority", "target", "parameters" } },
 };
@@ -220,6 +226,78 @@ static bool conv_period(struct conv *c, struct zl_rdf *r, size_t ti)
 	wire[2] = (uint8_t)(v >> 8);
 	wire[3] = (uint8_t)v;
 	return set_rdf(c, r, LDNS_RDF_TYPE_PERIOD, wire, 4, ti, 1);
+}
+
+/* The n decimal digits at s. */
+static unsigned digits(const char *s, size_t n)
+{
+	unsigned v = 0;
+
+	while (n--)
+		v = v * 10 + (unsigned)(*s++ - '0');
+	return v;
+}
+
+/* Days from 1970-01-01 to y-m-d, proleptic Gregorian calendar. */
+static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+	int64_t era;
+	unsigned yoe, doy;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned)(y - era * 400);
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+/* A signature's expiration or inception (RFC 4034 §3.2): YYYYMMDDHHmmSS
+ * in UTC, or seconds since 1970 as a decimal of at most ten digits, kept
+ * as seconds modulo 2^32 (§3.1.5).  ldns takes a longer number cut to 32
+ * bits, and a date with a stray character, so they are read here. */
+static bool conv_time(struct conv *c, struct zl_rdf *r, size_t ti)
+{
+	static const unsigned mdays[12] = { 31, 28, 31, 30, 31, 30,
+					    31, 31, 30, 31, 30, 31 };
+	unsigned y, mo, d, h, mi, se;
+	uint64_t v;
+	uint8_t wire[4];
+	const char *s;
+	size_t n;
+
+	s = tok_text(c, ti, &n);
+	if (!all_digits(s, n) || (n > 10 && n != 14))
+		return bad(c, "syntax", tok_at(c, ti), "invalid %s '%.*s%s': "
+			   "neither YYYYMMDDHHmmSS nor seconds since 1970",
+			   fn(c), ZL_TOKARGS(s, n));
+	if (n == 14) {
+		y = digits(s, 4);
+		mo = digits(s + 4, 2);
+		d = digits(s + 6, 2);
+		h = digits(s + 8, 2);
+		mi = digits(s + 10, 2);
+		se = digits(s + 12, 2);
+		if (y < 1 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 ||
+		    se > 59 || d > mdays[mo - 1] + (mo == 2 && y % 4 == 0 &&
+						   (y % 100 != 0 || y % 400 == 0)))
+			return bad(c, "range", tok_at(c, ti),
+				   "%s %.*s%s is not a date and time", fn(c),
+				   ZL_TOKARGS(s, n));
+		v = (uint64_t)(days_from_civil(y, mo, d) * 86400 +
+			       h * 3600 + mi * 60 + se);
+	} else {
+		v = n < 10 ? digits(s, n) :
+		    (uint64_t)digits(s, 9) * 10 + (uint64_t)(s[9] - '0');
+		if (v > 4294967295u)
+			return bad(c, "range", tok_at(c, ti),
+				   "%s %.*s%s is out of range 0..4294967295",
+				   fn(c), ZL_TOKARGS(s, n));
+	}
+	wire[0] = (uint8_t)(v >> 24);
+	wire[1] = (uint8_t)(v >> 16);
+	wire[2] = (uint8_t)(v >> 8);
+	wire[3] = (uint8_t)v;
+	return set_rdf(c, r, LDNS_RDF_TYPE_TIME, wire, 4, ti, 1);
 }
 
 /* A dotted quad as inet_pton(AF_INET) reads it: four decimal octets of at
@@ -655,6 +733,8 @@ static bool conv_field(struct conv *c, struct zl_rdf *r, uint8_t ft,
 		return conv_int(c, r, ft, ti, 4);
 	case LDNS_RDF_TYPE_PERIOD:
 		return conv_period(c, r, ti);
+	case LDNS_RDF_TYPE_TIME:
+		return conv_time(c, r, ti);
 	case LDNS_RDF_TYPE_A:
 	case LDNS_RDF_TYPE_AAAA:
 		return conv_addr(c, r, ft, ti);

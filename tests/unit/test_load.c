@@ -603,7 +603,9 @@ START_TEST(test_fields)
 		 "atma ATMA +358.400.1234567\n"
 		 "eui EUI48 00-00-5e-00-53-2a\n"
 		 "eui EUI64 00-00-5E-EF-10-00-00-2A\n"			/* 10 */
-		 "ta TA \\# 8 ec450501aabbccdd\n");
+		 "ta TA \\# 8 ec450501aabbccdd\n"
+		 "sig RRSIG A 8 1 1 20261201000000 4294967295 1 . AA==\n"
+		 "sig RRSIG A 8 1 1 21060207062816 19691231235959 1 . AA==\n");
 	rdf_is(rr_at(z, "loc.example.com.", LDNS_RR_TYPE_LOC, 0), 0,
 	       "000016138b3cf018810cbce0009895b8");
 	rdf_is(rr_at(z, "loc.example.com.", LDNS_RR_TYPE_LOC, 1), 0,
@@ -624,6 +626,14 @@ START_TEST(test_fields)
 	       "00005e00532a");
 	rdf_is(rr_at(z, "eui.example.com.", LDNS_RR_TYPE_EUI64, 0), 0,
 	       "00005eef1000002a");
+	/* Signature times as seconds modulo 2^32 (RFC 4034 §3.1.5), from a
+	 * date in UTC or a number. */
+	rr = rr_at(z, "sig.example.com.", LDNS_RR_TYPE_RRSIG, 0);
+	rdf_is(rr, 4, "6b0e0e00");
+	rdf_is(rr, 5, "ffffffff");
+	rr = rr_at(z, "sig.example.com.", LDNS_RR_TYPE_RRSIG, 1);
+	rdf_is(rr, 4, "00000000");
+	rdf_is(rr, 5, "ffffffff");
 	/* A digest of the wrong length for its type, in any form. */
 	prob(z, "TA digest of 4 bytes does not match digest type 1", 11, 7,
 	     "range");
