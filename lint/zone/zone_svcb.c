@@ -76,8 +76,9 @@ static bool parse_key(const char *s, size_t n, uint32_t *key)
 	return true;
 }
 
-/* parse_key and the range of a key: 65535 is reserved as the "invalid
- * key" (§14.3.2).  Returns false after reporting. */
+/* parse_key and the range of a key.  65535, registered as the "invalid
+ * key" (§14.3.2), is still a key the presentation form may name (§2.1):
+ * BIND, Knot and NSD load it.  Returns false after reporting. */
 static bool key_of(struct svcb *v, size_t tok, const char *s, size_t n,
 		   const char *in, uint16_t *key)
 {
@@ -88,10 +89,7 @@ static bool key_of(struct svcb *v, size_t tok, const char *s, size_t n,
 			    ZL_TOKARGS(s, n));
 	if (k > 65535)
 		return fail(v, tok, "range", "%skey %.*s%s is out of range "
-			    "0..65534", in, ZL_TOKARGS(s, n));
-	if (k == 65535)
-		return fail(v, tok, "syntax", "%skey65535 is reserved as the "
-			    "invalid key", in);
+			    "0..65535", in, ZL_TOKARGS(s, n));
 	*key = (uint16_t)k;
 	return true;
 }

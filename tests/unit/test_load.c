@@ -650,7 +650,7 @@ START_TEST(test_svcb)
 		"key1=foo key1=bar", "mandatory=mandatory",
 		"no-default-alpn=abc alpn=h2", "mandatory=key123",
 		"mandatory=key123,key123 key123=abc", "port", "alpn",
-		"ipv6hint", "ipv4hint=", "ech", "key01=x", "key65535=x",
+		"ipv6hint", "ipv4hint=", "ech", "key01=x", "key65536=x",
 		"alpn=h2, alpn=h3", "port=65536", "\"port=53\"",
 		"tls-supported-groups=29,29", "Port=53",
 		"ipv4hint=192.0.2.1\\000x", "ech=AQID\\000",
@@ -671,7 +671,8 @@ START_TEST(test_svcb)
 		 "s SVCB 16 foo.example.org. alpn=\"f\\\\\\\\oo\\\\,bar,h2\"\n"
 		 "s SVCB 16 foo.example.org. alpn=f\\\\\\092oo\\092,bar,h2\n"
 		 "h HTTPS 1 . alpn=h3 no-default-alpn ohttp dohpath=/q{?dns}\n"
-		 "h HTTPS 1 . tls-supported-groups=29,23 docpath pvd oots=x\n");
+		 "h HTTPS 1 . tls-supported-groups=29,23 docpath pvd oots=x\n"
+		 "k SVCB 1 . key65535=x\n");
 	ck_assert_uint_eq(z->nprobs, 0);
 	ck_assert_uint_eq(rr_at(z, "s.example.com.", LDNS_RR_TYPE_SVCB, 0)->nrdf,
 			  2);
@@ -695,6 +696,9 @@ START_TEST(test_svcb)
 	       "082f717b3f646e737d00080000");
 	rdf_is(rr_at(z, "h.example.com.", LDNS_RR_TYPE_HTTPS, 1), 2,
 	       "00090004001d0017000a0000000b0000000c000178");
+	/* 65535, registered as the invalid key, is a key all the same. */
+	rdf_is(rr_at(z, "k.example.com.", LDNS_RR_TYPE_SVCB, 0), 2,
+	       "ffff000178");
 	zl_zone_free(z);
 	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		snprintf(text, sizeof text, "$TTL 1\ns SVCB 1 . %s\n", bad[i]);
