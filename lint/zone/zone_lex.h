@@ -118,6 +118,7 @@ enum {
 	ZL_FT_AMTTYPE,		/* AMTRELAY D-bit and relay type: two tokens,
 				   one byte */
 	ZL_FT_B64DASH,		/* DOA data: base64, or "-" for none */
+	ZL_FT_DSCHEME,		/* DSYNC scheme: 0..255 or its mnemonic */
 };
 
 /* How a type's rdata is written. */

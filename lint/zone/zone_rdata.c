@@ -695,6 +695,7 @@ static bool conv_gateway(struct conv *c, struct zl_rdf *r, size_t ti)
 static bool conv_field(struct conv *c, struct zl_rdf *r, uint8_t ft,
 		       size_t ti, size_t take)
 {
+	const char *s;
 	size_t n;
 
 	switch (ft) {
@@ -704,9 +705,15 @@ static bool conv_field(struct conv *c, struct zl_rdf *r, uint8_t ft,
 		return conv_amttype(c, r, ti, take);
 	case ZL_FT_GATEWAY:
 		return conv_gateway(c, r, ti);
+	case ZL_FT_DSCHEME:
+		/* RFC 9859: a scheme by number or mnemonic */
+		s = tok_text(c, ti, &n);
+		if (n == 6 && strncasecmp(s, "NOTIFY", 6) == 0)
+			return set_rdf(c, r, LDNS_RDF_TYPE_INT8, "\1", 1, ti, 1);
+		return conv_int(c, r, LDNS_RDF_TYPE_INT8, ti, 1);
 	case ZL_FT_B64DASH:
 		/* DOA: "-" is empty data */
-		if (take == 1 && tok_text(c, ti, &n)[0] == '-' && n == 1)
+		if (take == 1 && (s = tok_text(c, ti, &n))[0] == '-' && n == 1)
 			return set_rdf(c, r, LDNS_RDF_TYPE_B64, "", 0, ti, 1);
 		return conv_ldns(c, r, LDNS_RDF_TYPE_B64, ti, take);
 	case LDNS_RDF_TYPE_ATMA:

@@ -106,7 +106,7 @@ static const struct zl_rrtype types[] = {
 	{ "ZONEMD", 63, 63, 4, 4, 0, 0, { I4, I1, I1, HEX } },
 	{ "SVCB", 64, 64, 2, 3, 0, 0, { I2, DN, LDNS_RDF_TYPE_SVCPARAMS } },
 	{ "HTTPS", 65, 65, 2, 3, 0, 0, { I2, DN, LDNS_RDF_TYPE_SVCPARAMS } },
-	{ "DSYNC", 66, 0, 4, 4, 0, 0, { TY, I1, I2, DN } },
+	{ "DSYNC", 66, 0, 4, 4, 0, 0, { TY, ZL_FT_DSCHEME, I2, DN } },
 	{ "HHIT", 67, 61, 1, 1, 0, 0, { B64 } },
 	{ "BRID", 68, 61, 1, 1, 0, 0, { B64 } },
 	{ "UNECE", 69, 0, 0, 0, 0, ZL_FORM_OPAQUE, { 0 } },

@@ -605,7 +605,8 @@ START_TEST(test_fields)
 		 "eui EUI64 00-00-5E-EF-10-00-00-2A\n"			/* 10 */
 		 "ta TA \\# 8 ec450501aabbccdd\n"
 		 "sig RRSIG A 8 1 1 20261201000000 4294967295 1 . AA==\n"
-		 "sig RRSIG A 8 1 1 21060207062816 19691231235959 1 . AA==\n");
+		 "sig RRSIG A 8 1 1 21060207062816 19691231235959 1 . AA==\n"
+		 "dsync DSYNC CDS notify 5359 ns.example.\n");
 	rdf_is(rr_at(z, "loc.example.com.", LDNS_RR_TYPE_LOC, 0), 0,
 	       "000016138b3cf018810cbce0009895b8");
 	rdf_is(rr_at(z, "loc.example.com.", LDNS_RR_TYPE_LOC, 1), 0,
@@ -634,6 +635,8 @@ START_TEST(test_fields)
 	rr = rr_at(z, "sig.example.com.", LDNS_RR_TYPE_RRSIG, 1);
 	rdf_is(rr, 4, "00000000");
 	rdf_is(rr, 5, "ffffffff");
+	/* The DSYNC scheme by mnemonic (RFC 9859). */
+	rdf_is(rr_at(z, "dsync.example.com.", 66, 0), 1, "01");
 	/* A digest of the wrong length for its type, in any form. */
 	prob(z, "TA digest of 4 bytes does not match digest type 1", 11, 7,
 	     "range");
