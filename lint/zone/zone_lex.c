@@ -92,8 +92,10 @@ static void add_tok(struct zl_lexer *lx, struct zl_lex_line *ln, size_t off,
 }
 
 /* Scans a quoted string starting at the '"' at pos.  Returns the offset one
- * past the closing quote, or 0 when the line or input ends first. */
-static size_t scan_quoted(const struct zl_lexer *lx, size_t pos)
+ * past the closing quote, or 0 when the input ends first, or the line
+ * unless lines may break inside it (multiline). */
+static size_t scan_quoted(const struct zl_lexer *lx, size_t pos,
+			  bool multiline)
 {
 	static const bool stop[256] = {
 		['\n'] = true, ['"'] = true, ['\\'] = true,
@@ -115,6 +117,8 @@ static size_t scan_quoted(const struct zl_lexer *lx, size_t pos)
 			q++;
 		else if (b[q] == '"')
 			return q + 1;
+		else if (b[q] == '\n' && multiline)
+			q++;
 		else if (b[q] == '\n' || q + 1 >= lx->len || b[q + 1] == '\n')
 			return 0;
 		else
@@ -189,6 +193,16 @@ static size_t add_comment(struct zl_lexer *lx, size_t pos)
 	return end;
 }
 
+/* Notes the first construct of the line that some servers refuse. */
+static void lex_warn(struct zl_lex_line *ln, size_t off, size_t len,
+		     const char *msg)
+{
+	if (ln->warn_msg)
+		return;
+	ln->warn_msg = msg;
+	ln->warn_at = (struct zl_tok){ (uint32_t)off, (uint32_t)len };
+}
+
 /* Handles '(' at pos.  Returns false when the line ends here. */
 static bool open_paren(struct zl_lexer *lx, struct zl_lex_line *ln,
 		       size_t *depth)
@@ -207,6 +221,10 @@ static bool open_paren(struct zl_lexer *lx, struct zl_lex_line *ln,
 		lx->pos = next_line(lx, pos);
 		return false;
 	}
+	/* RFC 1035 §5.1 groups with one pair; BIND reads nested ones. */
+	if (*depth > 0)
+		lex_warn(ln, pos, 1, "nested parentheses, which Knot DNS and "
+			 "NSD refuse");
 	lx->open[(*depth)++] = (uint32_t)pos;
 	lx->pos = pos + 1;
 	ln->end = (uint32_t)lx->pos;
@@ -256,9 +274,11 @@ static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
 		ln->end = (uint32_t)lx->pos;
 		return true;
 	case '"':
-		if ((q = scan_quoted(lx, pos)) == 0) {
-			/* RFC 1035 strings do not span lines: the string
-			 * ends at the line end and the record is dropped. */
+		/* Inside parentheses line ends are not recognized (RFC 1035
+		 * §5.1), so Knot DNS and NSD read a string across them;
+		 * outside, the string ends at the line end and the record
+		 * is dropped. */
+		if ((q = scan_quoted(lx, pos, *depth > 0)) == 0) {
 			ln->err_cat = NULL;
 			lex_err(ln, "syntax", pos, 1,
 				"unterminated quoted string");
@@ -266,6 +286,9 @@ static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
 			lx->pos = next_line(lx, pos);
 			return false;
 		}
+		if (*depth > 0 && memchr(lx->buf + pos, '\n', q - pos))
+			lex_warn(ln, pos, 1, "quoted string across a line "
+				 "break, which BIND refuses");
 		add_tok(lx, ln, pos, q - pos, true);
 		lx->pos = q;
 		return true;
@@ -287,6 +310,7 @@ bool zl_lex_next(struct zl_lexer *lx, struct zl_lex_line *ln)
 	ln->err_cat = NULL;
 	ln->err_msg[0] = '\0';
 	ln->err_at = (struct zl_tok){ 0, 0 };
+	ln->warn_msg = NULL;
 	lx->ntoks = lx->ncmts = 0;
 	ln->start = ln->end = (uint32_t)lx->pos;
 	ln->blank = lx->buf[lx->pos] == ' ' || lx->buf[lx->pos] == '\t';

@@ -65,6 +65,10 @@ struct zl_lex_line {
 	const char *err_cat;	/* NULL, or the category of the problem */
 	char err_msg[96];	/* the problem (the line is then unusable) */
 	struct zl_tok err_at;
+	/* NULL, or the first thing in the line that RFC 1035 allows but
+	 * some servers refuse (the line is read all the same). */
+	const char *warn_msg;
+	struct zl_tok warn_at;
 };
 
 /* Starts lexing buf[0..len); the lexer keeps pointers into buf. */

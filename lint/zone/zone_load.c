@@ -95,6 +95,9 @@ static void process(struct loader *L, uint16_t src)
 	while (L->st == ZL_OK && !L->stop && zl_lex_next(&lx, &ln)) {
 		nrrs = L->z->nrrs;
 		keep_comments(L->z, src, &ln);
+		if (ln.warn_msg)
+			zl_zone_problem(L->z, "portable", src, ln.warn_at,
+					"%s", ln.warn_msg);
 		if (ln.err_cat) {
 			zl_zone_problem(L->z, ln.err_cat, src, ln.err_at, "%s",
 					ln.err_msg);
