@@ -201,6 +201,27 @@ START_TEST(test_lex_next)
 		n++;
 	ck_assert_uint_le(n, 3);
 	fx_free(&f);
+	/* Inside parentheses a string goes on across a line break, and a
+	 * nested '(' is read; both are noted at their first byte. */
+	fx_init(&f, S("a TXT ( \"x\ny\" ( z ) )\nb A 192.0.2.1\n"));
+	ck_assert(fx_next(&f));
+	ck_assert_ptr_null(f.ln.err_cat);
+	ck_assert_uint_eq(f.ln.ntoks, 4);
+	ck_tok(&f, 2, 8, "\"x\ny\"");
+	ck_assert_str_eq(f.ln.warn_msg,
+			 "quoted string across a line break, which BIND refuses");
+	ck_assert_uint_eq(f.ln.warn_at.off, 8);
+	ck_assert(fx_next(&f));
+	ck_assert_ptr_null(f.ln.warn_msg);
+	ck_tok(&f, 0, 22, "b");
+	ck_assert(!fx_next(&f));
+	fx_free(&f);
+	fx_init(&f, S("a TXT ( x ( y ) )\n"));
+	ck_assert(fx_next(&f));
+	ck_assert_str_eq(f.ln.warn_msg,
+			 "nested parentheses, which Knot DNS and NSD refuse");
+	ck_assert_uint_eq(f.ln.warn_at.off, 10);
+	fx_free(&f);
 	/* A quote on a later line does not close it. */
 	fx_init(&f, S("a TXT \"abc\nb TXT \"x\"\n"));
 	ck_assert(fx_next(&f));
