@@ -76,7 +76,8 @@ static char *rdata_text(const struct zl_zone *z, const struct zl_rr *rr,
 	struct zl_txt t;
 	uint16_t i;
 
-	if (rr->type == LDNS_RR_TYPE_TXT) {
+	if (rr->type == LDNS_RR_TYPE_TXT || rr->type == LDNS_RR_TYPE_SPF) {
+		/* Their strings are read from the source (zl_rdf.data). */
 		zl_txt_from_rr(&t, z, rr);
 		if (keep && !keep(t.s, t.len)) {
 			zl_txt_free(&t);
@@ -191,7 +192,8 @@ char *zl_rrtext_line(const struct zl_zone *z, const struct zl_rr *rr,
 {
 	char *text = rdata_text(z, rr, NULL);
 	size_t len = strlen(text);
-	const char *q = rr->type == LDNS_RR_TYPE_TXT ? "\"" : "";
+	const char *q = rr->type == LDNS_RR_TYPE_TXT ||
+			rr->type == LDNS_RR_TYPE_SPF ? "\"" : "";
 	char *line;
 
 	/* Cut where no \DDD escape is split. */

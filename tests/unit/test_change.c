@@ -3,6 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <ldns/ldns.h>
+
+#include "rrtext.h"
 #include "suites.h"
 #include "testutil.h"
 
@@ -178,6 +181,31 @@ START_TEST(test_summary_spf_targets)
 END_TEST
 
 /* Zone data cannot end a Markdown code span nor carry control bytes. */
+/* The texts of records of the text-string types, whose strings are read
+ * from the source: TXT and the old SPF type alike. */
+START_TEST(test_rrtexts_strings)
+{
+	struct zl_zone *z = load("$ORIGIN example.com.\n$TTL 60\n"
+				 "a SPF \"v=spf1 \" \"-all\"\n"
+				 "a TXT x\\059y\n");
+	struct zl_rrtexts t;
+	char *line;
+
+	zl_rrtexts_at(&t, z, "a.example.com.", LDNS_RR_TYPE_SPF, NULL);
+	ck_assert_uint_eq(t.n, 1);
+	ck_assert_str_eq(t.v[0].text, "v=spf1 -all");
+	line = zl_rrtext_line(z, t.v[0].rr, 72);
+	ck_assert_str_eq(line, "a.example.com. 60 SPF \"v=spf1 -all\"");
+	free(line);
+	zl_rrtexts_free(&t);
+	zl_rrtexts_at(&t, z, "a.example.com.", LDNS_RR_TYPE_TXT, NULL);
+	ck_assert_uint_eq(t.n, 1);
+	ck_assert_str_eq(t.v[0].text, "x;y");
+	zl_rrtexts_free(&t);
+	zl_zone_free(z);
+}
+END_TEST
+
 START_TEST(test_summary_markdown_hostile)
 {
 	static const char z[] = TU_HEAD
@@ -350,6 +378,7 @@ Suite *change_suite(void)
 	tcase_add_test(tc, test_summary_empty);
 	tcase_add_test(tc, test_summary_added_deleted);
 	tcase_add_test(tc, test_summary_markdown_hostile);
+	tcase_add_test(tc, test_rrtexts_strings);
 	tcase_add_test(tc, test_summary_whole);
 	tcase_add_test(tc, test_summary_spf_targets);
 	suite_add_tcase(s, tc);
