@@ -12,9 +12,10 @@ static const struct zl_param_spec no_params[] = { { .key = NULL } };
  * reported. */
 static void target_not_alias(struct zl_ctx *ctx)
 {
-	const struct zl_rr *rr = ctx->rr, *cname;
+	const struct zl_rr *rr = ctx->rr, *cname, *dname;
+	const struct zl_zone *dz;
 	const struct zl_name *target;
-	const char *canonical;
+	char synth[LDNS_MAX_DOMAINLEN * 4 + 2];
 	struct zl_at at;
 	zl_finding d;
 	int f = zl_rr_name_field(rr, 0);
@@ -23,19 +24,29 @@ static void target_not_alias(struct zl_ctx *ctx)
 		return;
 	at = zl_target(ctx, target);
 	cname = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_CNAME);
-	if (!cname || cname->nrdf < 1 || !cname->rdf[0].name)
-		return;
-	canonical = cname->rdf[0].name->text;
-	{
+	if (cname && cname->nrdf >= 1 && cname->rdf[0].name) {
 		d = ZL_EMIT(ctx, rr->src,
 			    zl_rr_field_tok(ctx->zone, rr, (unsigned)f),
 			    { "target", target->text },
-			    { "canonical", canonical });
+			    { "canonical", cname->rdf[0].name->text });
+		if (at.zone == ctx->zone && d != ZL_NO_FINDING)
+			zl_emit_note(ctx, d, cname->src,
+				     zl_rr_type_tok(ctx->zone, cname),
+				     "the CNAME is here");
+		zl_note_target(ctx, d, at, target->text, LDNS_RR_TYPE_CNAME);
+		return;
 	}
-	if (at.zone == ctx->zone && d != ZL_NO_FINDING)
-		zl_emit_note(ctx, d, cname->src, zl_rr_type_tok(ctx->zone, cname),
-			     "the CNAME is here");
-	zl_note_target(ctx, d, at, target->text, LDNS_RR_TYPE_CNAME);
+	/* RFC 6672 §2.2: below a DNAME the answer is a CNAME, made up. */
+	if (!(dname = zl_dname_over(ctx, target->text, &dz, synth,
+				    sizeof synth)))
+		return;
+	d = ZL_EMIT(ctx, rr->src, zl_rr_field_tok(ctx->zone, rr, (unsigned)f),
+		    { "target", target->text }, { "canonical", synth });
+	if (d != ZL_NO_FINDING)
+		zl_emit_note_in(ctx, d, dz, dname->src,
+				zl_rr_type_tok(dz, dname),
+				"the DNAME of '%s' answers for it with a CNAME",
+				dname->owner->text);
 }
 
 const struct zl_check zl_check_target_not_alias = {

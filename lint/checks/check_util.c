@@ -151,11 +151,15 @@ bool zl_text_in_zone(const struct zl_zone *z, const char *text)
 bool zl_text_below_cut(const struct zl_zone *z, const char *text)
 {
 	const struct zl_name *n;
+	bool self = true;
 
-	for (; text && strlen(text) > z->origin->len;
-	     text = zl_name_parent(text))
+	/* The nearest name the zone holds, up to the apex: its cut, or
+	 * for an ancestor, a DNAME there too (RFC 6672 §2.3). */
+	for (; text && strlen(text) >= z->origin->len;
+	     text = zl_name_parent(text), self = false)
 		if ((n = zl_zone_lookup(z, text)))
-			return n->below_cut;
+			return n->below_cut ||
+			       (!self && zl_name_rrset(n, LDNS_RR_TYPE_DNAME));
 	return false;
 }
 
@@ -277,6 +281,37 @@ struct zl_at zl_target(const struct zl_ctx *ctx, const struct zl_name *t)
 		return t->in_zone && !t->below_cut ?
 			       (struct zl_at){ ctx->zone, t } : none;
 	return zl_target_text(ctx, t->text);
+}
+
+const struct zl_rr *zl_dname_over(const struct zl_ctx *ctx, const char *text,
+				  const struct zl_zone **zone, char *buf,
+				  size_t n)
+{
+	const struct zl_zone *z = zl_zone_of(ctx, text);
+	const struct zl_name *o;
+	const struct zl_rr *rr = NULL;
+	const char *p;
+	size_t lp;
+
+	if (!z || !z->ndnames)
+		return NULL;
+	/* The highest one: a DNAME below another is itself not served. */
+	for (p = zl_name_parent(text); p && zl_text_in_zone(z, p);
+	     p = zl_name_parent(p)) {
+		o = zl_zone_lookup(z, p);
+		if (o && zl_name_rrset(o, LDNS_RR_TYPE_DNAME))
+			rr = zl_first_rr(z, o, LDNS_RR_TYPE_DNAME);
+	}
+	if (!rr || rr->nrdf < 1 || !rr->rdf[0].name)
+		return NULL;
+	/* text less its owner, then the target: "www." + "example.net." */
+	lp = strlen(text) - rr->owner->len;
+	if (lp + rr->rdf[0].name->len + 1 > n)
+		return NULL;
+	memcpy(buf, text, lp);
+	strcpy(buf + lp, zl_name_tail(rr->rdf[0].name->text));
+	*zone = z;
+	return rr;
 }
 
 void zl_note_target(struct zl_ctx *ctx, zl_finding f, struct zl_at at,

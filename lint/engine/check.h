@@ -224,7 +224,8 @@ bool zl_name_is_address(const struct zl_zone *z, const char *text,
 /* Whether canonical text is at or below the zone's origin. */
 bool zl_text_in_zone(const struct zl_zone *z, const char *text);
 /* Whether in-zone text lies at or below a delegation, so that the child
- * zone has its data: a name the zone does not hold inherits this from its
+ * zone has its data, or below a DNAME, which answers for it (zl_name
+ * below_cut): a name the zone does not hold inherits this from its
  * closest ancestor that it does. */
 bool zl_text_below_cut(const struct zl_zone *z, const char *text);
 
@@ -256,6 +257,13 @@ struct zl_at zl_lookup2(const struct zl_ctx *ctx, const char *prefix,
 struct zl_at zl_target(const struct zl_ctx *ctx, const struct zl_name *t);
 /* The same for canonical text, such as a name of another zone. */
 struct zl_at zl_target_text(const struct zl_ctx *ctx, const char *text);
+/* The DNAME record of the zone of the run that holds canonical text, at a
+ * strict ancestor of text, which answers for it with a CNAME (RFC 6672
+ * §2.2), and in buf (size n) the name that CNAME points to; NULL when
+ * there is none (or the name would not fit). */
+const struct zl_rr *zl_dname_over(const struct zl_ctx *ctx, const char *text,
+				  const struct zl_zone **zone, char *buf,
+				  size_t n);
 /* Attaches to f a note at what another zone of the run holds for text
  * (at from zl_target or zl_lookup): its record of type, else its first
  * record, else the zone's SOA, each named by zone; nothing when at is the

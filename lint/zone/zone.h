@@ -123,8 +123,11 @@ struct zl_name {
 	uint8_t refs : 5;	/* ZL_REF_* bits */
 	bool in_zone : 1;	/* at or below the origin */
 	bool below_cut : 1;	/* at or below an NS RRset other than the
-				   apex: the child zone's data (RFC 1034
-				   §4.2.1); set when loading ends */
+				   apex, the child zone's data (RFC 1034
+				   §4.2.1), or strictly below a DNAME,
+				   answered by the DNAME's target (RFC 6672
+				   §2.3): not served from here; set when
+				   loading ends */
 	bool cut_known : 1;	/* below_cut has been computed */
 	char text[];		/* canonical: absolute, lower case, RFC 1035
 				   presentation with escapes, ends in '.';
@@ -176,6 +179,7 @@ struct zl_zone {
 	uint64_t *htab;
 	size_t hcap, nnames;
 	size_t nnssets;		/* NS RRsets, at the apex and below */
+	size_t ndnames;		/* DNAME RRsets */
 	struct zl_problem *probs;
 	size_t nprobs, capprobs;
 	struct zl_lost *lost;

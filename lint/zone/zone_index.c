@@ -337,13 +337,18 @@ static void mark_cut(struct zl_zone *z, struct zl_name *n)
 		m = find(z, text, len, hash_text(text, len));
 	}
 	if (m && m->cut_known)
-		cut = m->below_cut;
+		cut = m->below_cut ||
+		      zl_name_rrset(m, LDNS_RR_TYPE_DNAME) != NULL;
 	while (np > 0) {
 		m = path[--np];
 		/* RFC 1034 §4.2.1: an NS RRset below the apex is a zone cut */
-		cut = cut || (m != z->origin && zl_name_rrset(m, LDNS_RR_TYPE_NS));
-		m->below_cut = cut;
+		m->below_cut = cut || (m != z->origin &&
+				       zl_name_rrset(m, LDNS_RR_TYPE_NS));
 		m->cut_known = true;
+		/* RFC 6672 §2.3: a DNAME's own records are served, the
+		 * names below it are not */
+		cut = m->below_cut ||
+		      zl_name_rrset(m, LDNS_RR_TYPE_DNAME) != NULL;
 	}
 }
 
@@ -352,9 +357,10 @@ void zl_zone_mark_cuts(struct zl_zone *z)
 	struct zl_name_iter it = { 0, 0 };
 	struct zl_name *n;
 
-	/* No NS RRset but the apex's: no cut, below_cut stays false. */
-	if (!z->origin ||
-	    z->nnssets <= (zl_name_rrset(z->origin, LDNS_RR_TYPE_NS) != NULL))
+	/* No NS RRset but the apex's, no DNAME: no cut, below_cut stays
+	 * false. */
+	if (!z->origin || (!z->ndnames &&
+	    z->nnssets <= (zl_name_rrset(z->origin, LDNS_RR_TYPE_NS) != NULL)))
 		return;
 	while ((n = zl_zone_name_next(z, &it)) != NULL)
 		if (n->in_zone && !n->cut_known)
@@ -389,6 +395,7 @@ void zl_zone_add_rr(struct zl_zone *z, const struct zl_rr *rr)
 		s->first = s->last = ZL_NONE;
 		*tail = s;
 		z->nnssets += rr->type == LDNS_RR_TYPE_NS;
+		z->ndnames += rr->type == LDNS_RR_TYPE_DNAME;
 	}
 	if (s->last == ZL_NONE)
 		s->first = idx;
