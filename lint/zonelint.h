@@ -254,7 +254,9 @@ struct zl_budget *zl_budget_new(const struct zl_limits *lim);
 void zl_budget_free(struct zl_budget *b);
 
 struct zl_load_opts {
-	const char *origin;	 /* --origin: used when the file has no $ORIGIN */
+	const char *origin;	 /* --origin: the zone's apex; a $ORIGIN in
+				    the file then only sets the origin of
+				    relative names */
 	const char *display;	 /* name shown in diagnostics; NULL: the path */
 	/* $INCLUDE may not leave this directory.  For zl_zone_load_file it
 	 * also means the zone was found inside it (a directory walk) and is

@@ -174,6 +174,12 @@ static enum zl_status run(struct loader *L, const char *path,
 		   sizeof *L->z->rrs);
 	zl_reserve((void **)&L->z->toks, &L->z->captoks, len / 24,
 		   sizeof *L->z->toks);
+	/* An origin given to the load (--origin, origins:, a server's zone
+	 * statement) is the zone's apex, as a server's configuration is;
+	 * a $ORIGIN in the file then only sets the origin of relative
+	 * names (RFC 1035 §5.1). */
+	if (L->opts && L->opts->origin && zl_ld_origin(L))
+		zl_ld_fix_origin(L);
 	process(L, 0);
 	zl_ld_final_origin(L);
 	zl_zone_mark_cuts(L->z);

@@ -161,8 +161,9 @@ bool zl_ld_origin(struct loader *L)
 	return true;
 }
 
-/* The zone's origin is the first $ORIGIN before any record, else the one
- * in force at the first record (RFC 1035 §5.1). */
+/* The zone's origin is the one given to the load, else the first $ORIGIN
+ * before any record, else the one in force at the first record (RFC 1035
+ * §5.1). */
 void zl_ld_fix_origin(struct loader *L)
 {
 	if (!L->z->origin && L->originlen)

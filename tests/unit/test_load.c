@@ -140,14 +140,30 @@ START_TEST(test_origin)
 	ck_assert_str_eq(z->origin->text, "example.org.");
 	ck_assert(zl_zone_lookup(z, "www.example.org.")->in_zone);
 	zl_zone_free(z);
-	/* $ORIGIN wins over --origin; a later $ORIGIN changes the relative
-	 * origin but not the zone's. */
-	z = load_opts("-", "$ORIGIN example.com.\na 1 A 192.0.2.1\n"
-		      "$ORIGIN sub\nb 1 A 192.0.2.2\n"
-		      "$ORIGIN other.test.\nc 1 A 192.0.2.3\n", &o);
+	/* Without --origin the first $ORIGIN is the zone's; a later $ORIGIN
+	 * changes the relative origin but not the zone's. */
+	z = load("-", "$ORIGIN example.com.\na 1 A 192.0.2.1\n"
+		 "$ORIGIN sub\nb 1 A 192.0.2.2\n"
+		 "$ORIGIN other.test.\nc 1 A 192.0.2.3\n");
 	ck_assert_str_eq(z->origin->text, "example.com.");
 	ck_assert(zl_zone_lookup(z, "b.sub.example.com.")->in_zone);
 	ck_assert(!zl_zone_lookup(z, "c.other.test.")->in_zone);
+	zl_zone_free(z);
+	/* --origin wins over $ORIGIN, as a server's zone statement does: a
+	 * file that starts with "$ORIGIN ." (named-compilezone -s relative)
+	 * and names its records from the root is the zone --origin says. */
+	o.origin = "example.com.";
+	z = load_opts("-", "$ORIGIN .\nexample 1 SOA ns.example. h 1 2 3 4 5\n"
+		      "www.example 1 A 192.0.2.1\n", &o);
+	ck_assert_str_eq(z->origin->text, "example.com.");
+	ck_assert_uint_eq(z->nprobs, 2);	/* both records are outside */
+	zl_zone_free(z);
+	o.origin = "example.";
+	z = load_opts("-", "$ORIGIN .\nexample 1 SOA ns.example. h 1 2 3 4 5\n"
+		      "www.example 1 A 192.0.2.1\n", &o);
+	ck_assert_str_eq(z->origin->text, "example.");
+	ck_assert_uint_eq(z->nprobs, 0);
+	ck_assert(zl_zone_lookup(z, "www.example.")->in_zone);
 	zl_zone_free(z);
 	/* No records: no origin needed, the root stands in. */
 	z = load("-", "; nothing\n");
