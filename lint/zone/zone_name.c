@@ -36,6 +36,29 @@ static size_t name_err(const char **cat, const char *c, char *msg,
 	return 0;
 }
 
+unsigned zl_name_raw_byte(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == '\\')
+			i++;
+		else if ((unsigned char)s[i] > 0x7f)
+			return (unsigned char)s[i];
+	return 0;
+}
+
+void zl_name_note_raw(struct zl_zone *z, uint16_t src, struct zl_tok at,
+		      const char *s, size_t n)
+{
+	unsigned b = zl_name_raw_byte(s, n);
+
+	if (b)
+		zl_zone_problem(z, "portable", src, at, "byte \\%03u written "
+				"as itself in domain name '%.*s%s', which Knot "
+				"DNS refuses", b, ZL_TOKARGS(s, n));
+}
+
 size_t zl_name_from_text(const char *s, size_t n, const uint8_t *origin,
 			 size_t originlen, uint8_t *wire, const char **cat,
 			 char *msg, size_t msgsz)
@@ -72,7 +95,10 @@ size_t zl_name_from_text(const char *s, size_t n, const uint8_t *origin,
 			return name_err(cat, "syntax", msg, msgsz,
 					"invalid escape in domain name '%.*s%s'",
 					s, n);
-		if (k == 1 && (b <= ' ' || b >= 0x7f))
+		/* Bytes above 0x7f are label data (RFC 2181 §11), written
+		 * as they are or as \DDD (zl_name_raw_byte); control bytes
+		 * and DEL only escaped. */
+		if (k == 1 && (b <= ' ' || b == 0x7f))
 			return name_err(cat, "syntax", msg, msgsz,
 					"invalid character in domain name '%.*s%s'",
 					s, n);

@@ -468,6 +468,7 @@ static bool conv_dname(struct conv *c, struct zl_rdf *r, size_t ti)
 			       &cat, msg, sizeof msg);
 	if (wl == 0)
 		return bad(c, cat, tok_at(c, ti), "%s", msg);
+	zl_name_note_raw(c->z, c->in->src, tok_at(c, ti), s, n);
 	if (!set_rdf(c, r, LDNS_RDF_TYPE_DNAME, wire, wl, ti, 1))
 		return false;
 	r->name = zl_name_intern_wire(c->z, wire);

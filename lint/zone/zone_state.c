@@ -222,6 +222,8 @@ size_t zl_ld_name(struct loader *L, uint16_t src,
 			       sizeof msg);
 	if (wl == 0)
 		zl_zone_problem(L->z, cat, src, at, "%s", msg);
+	else
+		zl_name_note_raw(L->z, src, at, s, n);
 	return wl;
 }
 
