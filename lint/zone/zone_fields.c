@@ -104,6 +104,47 @@ bool zl_field_nsap(const char *buf, const struct zl_lex_tok *t, size_t n,
 	return true;
 }
 
+/* RFC 5155 §3.3: the next hashed owner name in unpadded base32hex (RFC
+ * 4648 §7, any case), in wire form a length octet and the hash.  ldns took
+ * '=' padding and refused a hash whose length is not a multiple of five
+ * octets. */
+bool zl_field_nsec3_next(const char *buf, const struct zl_lex_tok *t,
+			 size_t n, struct zl_buf *out, struct zl_ferr *e)
+{
+	size_t len, i, start = out->len;
+	const char *s = zl_lex_text(buf, t, &len);
+	unsigned acc = 0, bits = 0;
+	int c, v;
+
+	(void)n;
+	zl_buf_addc(out, 0);
+	for (i = 0; i < len; i++) {
+		c = s[i] | 0x20;	/* ASCII lower case; digits unchanged */
+		v = s[i] >= '0' && s[i] <= '9' ? s[i] - '0' :
+		    c >= 'a' && c <= 'v' ? c - 'a' + 10 : -1;
+		if (v < 0)
+			return ferr(e, 0, "syntax", "next hashed owner "
+				    "'%.*s%s' is not unpadded base32hex",
+				    ZL_TOKARGS(s, len));
+		acc = (acc << 5 | (unsigned)v) & 0xfff;
+		if ((bits += 5) >= 8) {
+			bits -= 8;
+			zl_buf_addc(out, (char)(acc >> bits));
+		}
+	}
+	/* 1, 3 or 6 digits in the last group of 8 leave 5 bits or more
+	 * that make no octet */
+	if (len == 0 || bits >= 5)
+		return ferr(e, 0, "syntax", "next hashed owner '%.*s%s' is not "
+			    "a whole number of octets in base32hex",
+			    ZL_TOKARGS(s, len));
+	if (out->len - start - 1 > 255)
+		return ferr(e, 0, "range", "next hashed owner of %zu octets "
+			    "exceeds 255", out->len - start - 1);
+	out->s[start] = (char)(out->len - start - 1);
+	return true;
+}
+
 /* RFC 7043: groups of exactly two hex digits joined by hyphens. */
 static bool eui(const char *buf, const struct zl_lex_tok *t, size_t groups,
 		struct zl_buf *out, struct zl_ferr *e)

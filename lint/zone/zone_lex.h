@@ -188,6 +188,7 @@ zl_field_fn zl_field_atma;	/* ATMA address (one token) */
 zl_field_fn zl_field_nsap;	/* NSAP address, RFC 1706 §5 (one token) */
 zl_field_fn zl_field_eui48;	/* RFC 7043 §3.2 (one token) */
 zl_field_fn zl_field_eui64;	/* RFC 7043 §4.2 (one token) */
+zl_field_fn zl_field_nsec3_next;	/* RFC 5155 §3.3 (one token) */
 zl_field_fn zl_field_loc;	/* RFC 1876 §3 (the whole rdata) */
 zl_field_fn zl_field_apl;	/* one APL item, RFC 3123 §5 (one token) */
 zl_field_fn zl_field_svcparams;	/* SvcParams, RFC 9460 §2.1 (the rest) */

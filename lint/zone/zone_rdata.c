@@ -725,6 +725,8 @@ static bool conv_field(struct conv *c, struct zl_rdf *r, uint8_t ft,
 		return conv_parsed(c, r, ft, ti, take, zl_field_eui48);
 	case LDNS_RDF_TYPE_EUI64:
 		return conv_parsed(c, r, ft, ti, take, zl_field_eui64);
+	case LDNS_RDF_TYPE_NSEC3_NEXT_OWNER:
+		return conv_parsed(c, r, ft, ti, take, zl_field_nsec3_next);
 	case LDNS_RDF_TYPE_LOC:
 		return conv_parsed(c, r, ft, ti, take, zl_field_loc);
 	case LDNS_RDF_TYPE_APL:
