@@ -57,6 +57,41 @@ const struct zl_check zl_check_target_not_alias = {
 	.vars = (const char *const[]){ "target", "canonical", NULL },
 };
 
+/* RFC 6672 §2.3: no records below a DNAME.  A query there is answered
+ * with the CNAME the DNAME makes, so they are never served; BIND loads
+ * them, Knot DNS and NSD refuse the zone.  Reported at the first record
+ * of each name, with a note at the DNAME. */
+static void below_dname(struct zl_ctx *ctx)
+{
+	const struct zl_name *n = ctx->name;
+	const struct zl_zone *dz;
+	const struct zl_rr *dname, *rr;
+	char synth[LDNS_MAX_DOMAINLEN * 4 + 2];
+	zl_finding d;
+
+	if (!ctx->zone->ndnames || !n->sets ||
+	    !(dname = zl_dname_over(ctx, n->text, &dz, synth, sizeof synth)) ||
+	    dz != ctx->zone)
+		return;
+	rr = &ctx->zone->rrs[n->sets->first];
+	d = ZL_EMIT(ctx, rr->src,
+		    rr->owner_len ? zl_rr_hdr(ctx->zone, rr, ZL_HDR_OWNER)
+				  : rr->text,
+		    { "dname", dname->owner->text }, { "canonical", synth });
+	if (d != ZL_NO_FINDING)
+		zl_emit_note(ctx, d, dname->src,
+			     zl_rr_type_tok(ctx->zone, dname),
+			     "the DNAME is here");
+}
+
+const struct zl_check zl_check_below_dname = {
+	.name = "below-dname",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_NAME),
+	.fn = below_dname,
+	.params = no_params,
+	.vars = (const char *const[]){ "dname", "canonical", NULL },
+};
+
 /* Types that DNSSEC allows beside a CNAME (RFC 4035 §2.5, RFC 5155). */
 static bool allowed_with_cname(uint16_t type)
 {
