@@ -174,6 +174,42 @@ test_invalid_utf8() {
 	want_rc 1 && json_ok out
 }
 
+# Every check primitive, at every scope it offers, pointed by a rule pack
+# at TXT and SPF records, whose strings are kept only in the source: a
+# check reads a field by what it is, never by the type it expects.
+test_checks_any_type() {
+	"$zl" --list-checks --format json | jq -r '.checks[] | . as $c |
+	    .scopes[] | [$c.name, .,
+	    ([$c.variants[] | "\(.axis): \(.names[0])"] | join(", "))] |
+	    @tsv' >checks.tsv || return 1
+	i=0
+	echo 'rules:' >any.yaml
+	while IFS='	' read -r check scope variant; do
+		i=$((i + 1))
+		printf '  - id: ANY%03d\n    name: any-%03d\n' "$i" "$i"
+		printf '    severity: warning\n    summary: any\n'
+		printf '    scope: %s\n    check: %s\n' "$scope" "$check"
+		[ "$scope" = zone ] ||
+			printf '    select: { type: [TXT, SPF, TYPE99] }\n'
+		[ -z "$variant" ] || printf '    variant: { %s }\n' "$variant"
+		printf '    message: "any"\n'
+	done <checks.tsv >>any.yaml
+	[ "$i" -gt 50 ] || { echo "only $i checks listed"; return 1; }
+	{
+		head_zone
+		printf 'a IN TXT ""\nb IN TXT "ab" "c"\nc IN TXT "abcd"\n'
+		printf 'd IN SPF "v=spf1 -all"\n_25._tcp.mx1 IN TXT "\\001"\n'
+		printf 'e IN TXT ( "0123456789abcdef" "0123456789abcdef" )\n'
+	} >any.zone
+	run --rules any.yaml --format gcc any.zone
+	sane && [ "$rc" -le 1 ] && has out '\[ANY[0-9]+\]' || {
+		echo "exit status $rc"
+		show out
+		show err
+		return 1
+	}
+}
+
 test_long_line() {
 	head_zone >long.zone
 	{ printf 'a IN TXT '; repeat a 10000000; echo; } >>long.zone
@@ -721,6 +757,7 @@ t "--allow-include widens the include root" test_allow_include
 t "control bytes, C1, bidi controls and markup escaped in every format" test_escaping
 t "a file name with a bidi override and a C1 control, in every format" test_escaping_file_name
 t "C1 and bidi controls in rule and config text escaped everywhere" test_escaping_rule_text
+t "every check pointed at TXT and SPF records by a rule pack" test_checks_any_type
 t "zone files are never written" test_inputs_untouched
 t "--output is atomic and untouched on failure" test_output_atomic
 

@@ -12,7 +12,8 @@ static const struct zl_param_spec no_params[] = { { .key = NULL } };
 /* The one-byte field i of a TLSA record, or -1. */
 static int field(const struct zl_rr *rr, unsigned i)
 {
-	return i < rr->nrdf && rr->rdf[i].len == 1 ? rr->rdf[i].data[0] : -1;
+	return i < rr->nrdf && rr->rdf[i].len == 1 && rr->rdf[i].data ?
+	       rr->rdf[i].data[0] : -1;
 }
 
 static const char *const field_problems[] = { "range", "digest", NULL };

@@ -29,7 +29,10 @@ struct zl_tok zl_rr_type_tok(const struct zl_zone *z, const struct zl_rr *rr)
 
 uint16_t zl_rdf_u16(const struct zl_rdf *f)
 {
-	return f->len >= 2 ? (uint16_t)(f->data[0] << 8 | f->data[1]) : 0;
+	/* data is NULL for a string kept only in the source (zl_rdf_wire):
+	 * a rule pack may point any check at any type */
+	return f->len >= 2 && f->data ?
+	       (uint16_t)(f->data[0] << 8 | f->data[1]) : 0;
 }
 
 enum zl_addr_kind zl_addr_kind(const struct zl_rdf *f)
