@@ -57,6 +57,19 @@ const struct zl_check zl_check_target_not_alias = {
 	.vars = (const char *const[]){ "target", "canonical", NULL },
 };
 
+/* Whether n holds only DNSSEC's own records: the NSEC3 chain lives at
+ * hashed names below the apex, also below an apex DNAME. */
+static bool dnssec_only(const struct zl_name *n)
+{
+	const struct zl_rrset *s;
+
+	for (s = n->sets; s; s = s->next)
+		if (s->type != LDNS_RR_TYPE_NSEC3 &&
+		    s->type != LDNS_RR_TYPE_RRSIG)
+			return false;
+	return true;
+}
+
 /* RFC 6672 §2.3: no records below a DNAME.  A query there is answered
  * with the CNAME the DNAME makes, so they are never served; BIND loads
  * them, Knot DNS and NSD refuse the zone.  Reported at the first record
@@ -69,7 +82,7 @@ static void below_dname(struct zl_ctx *ctx)
 	char synth[LDNS_MAX_DOMAINLEN * 4 + 2];
 	zl_finding d;
 
-	if (!ctx->zone->ndnames || !n->sets ||
+	if (!ctx->zone->ndnames || !n->sets || dnssec_only(n) ||
 	    !(dname = zl_dname_over(ctx, n->text, &dz, synth, sizeof synth)) ||
 	    dz != ctx->zone)
 		return;

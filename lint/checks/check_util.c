@@ -286,6 +286,20 @@ struct zl_at zl_target(const struct zl_ctx *ctx, const struct zl_name *t)
 	return zl_target_text(ctx, t->text);
 }
 
+/* The octets of canonical text in wire form: one per byte, escape or
+ * dot, and the root label's. */
+static size_t wire_len(const char *t)
+{
+	size_t n = 1;
+
+	if (t[0] == '.' && t[1] == '\0')
+		return 1;
+	for (; *t; t++, n++)
+		if (*t == '\\')
+			t += isdigit((unsigned char)t[1]) ? 3 : 1;
+	return n;
+}
+
 const struct zl_rr *zl_dname_over(const struct zl_ctx *ctx, const char *text,
 				  const struct zl_zone **zone, char *buf,
 				  size_t n)
@@ -298,11 +312,12 @@ const struct zl_rr *zl_dname_over(const struct zl_ctx *ctx, const char *text,
 
 	if (!z || !z->ndnames)
 		return NULL;
-	/* The highest one: a DNAME below another is itself not served. */
+	/* The highest one the zone serves: a DNAME below another, or below
+	 * a delegation, is not. */
 	for (p = zl_name_parent(text); p && zl_text_in_zone(z, p);
 	     p = zl_name_parent(p)) {
 		o = zl_zone_lookup(z, p);
-		if (o && zl_name_rrset(o, LDNS_RR_TYPE_DNAME))
+		if (o && !o->below_cut && zl_name_rrset(o, LDNS_RR_TYPE_DNAME))
 			rr = zl_first_rr(z, o, LDNS_RR_TYPE_DNAME);
 	}
 	if (!rr || rr->nrdf < 1 || !rr->rdf[0].name)
@@ -313,6 +328,9 @@ const struct zl_rr *zl_dname_over(const struct zl_ctx *ctx, const char *text,
 		return NULL;
 	memcpy(buf, text, lp);
 	strcpy(buf + lp, zl_name_tail(rr->rdf[0].name->text));
+	/* RFC 6672 §2.2: a name over 255 octets is YXDOMAIN, no alias */
+	if (wire_len(buf) > LDNS_MAX_DOMAINLEN)
+		return NULL;
 	*zone = z;
 	return rr;
 }

@@ -258,9 +258,10 @@ struct zl_at zl_target(const struct zl_ctx *ctx, const struct zl_name *t);
 /* The same for canonical text, such as a name of another zone. */
 struct zl_at zl_target_text(const struct zl_ctx *ctx, const char *text);
 /* The DNAME record of the zone of the run that holds canonical text, at a
- * strict ancestor of text, which answers for it with a CNAME (RFC 6672
- * §2.2), and in buf (size n) the name that CNAME points to; NULL when
- * there is none (or the name would not fit). */
+ * strict ancestor of text that the zone serves, which answers for it with
+ * a CNAME (RFC 6672 §2.2), and in buf (size n) the name that CNAME points
+ * to; NULL when there is none, or that name would exceed 255 octets
+ * (YXDOMAIN). */
 const struct zl_rr *zl_dname_over(const struct zl_ctx *ctx, const char *text,
 				  const struct zl_zone **zone, char *buf,
 				  size_t n);
