@@ -119,7 +119,8 @@ static size_t scan_quoted(const struct zl_lexer *lx, size_t pos,
 			return q + 1;
 		else if (b[q] == '\n' && multiline)
 			q++;
-		else if (b[q] == '\n' || q + 1 >= lx->len || b[q + 1] == '\n')
+		else if (b[q] == '\n' || q + 1 >= lx->len ||
+			 (b[q + 1] == '\n' && !multiline))
 			return 0;
 		else
 			q += 2;
@@ -201,6 +202,26 @@ static void lex_warn(struct zl_lex_line *ln, size_t off, size_t len,
 		return;
 	ln->warn_msg = msg;
 	ln->warn_at = (struct zl_tok){ (uint32_t)off, (uint32_t)len };
+}
+
+/* Notes the quoted string buf[pos, q) that runs on across line breaks,
+ * saying how many: a closing quote left out makes it run on to the next
+ * quote in the file. */
+static void string_lines(struct zl_lexer *lx, struct zl_lex_line *ln,
+			 size_t pos, size_t q)
+{
+	const char *p = lx->buf + pos, *end = lx->buf + q;
+	size_t n = 0;
+
+	if (ln->warn_msg)
+		return;
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		n++;
+		p++;
+	}
+	snprintf(lx->warn, sizeof lx->warn, "quoted string across %zu line "
+		 "break%s, which BIND refuses", n, n == 1 ? "" : "s");
+	lex_warn(ln, pos, 1, lx->warn);
 }
 
 /* Handles '(' at pos.  Returns false when the line ends here. */
@@ -287,8 +308,7 @@ static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
 			return false;
 		}
 		if (*depth > 0 && memchr(lx->buf + pos, '\n', q - pos))
-			lex_warn(ln, pos, 1, "quoted string across a line "
-				 "break, which BIND refuses");
+			string_lines(lx, ln, pos, q);
 		add_tok(lx, ln, pos, q - pos, true);
 		lx->pos = q;
 		return true;

@@ -47,6 +47,7 @@ struct zl_lexer {
 	 * scanning to the end again, which keeps recovery linear. */
 	uint32_t unclosed[ZL_LEX_MAXDEPTH];
 	size_t nunclosed, iunclosed;
+	char warn[80];			/* the line's warn_msg, when made */
 };
 
 /* One logical line: a record or a directive, parentheses joined. */
