@@ -182,8 +182,9 @@ struct run {
 /* A zone to lint: path (NULL: standard input), found in the directory
  * operand root (NULL: named). */
 struct job *add_job(struct run *r, const char *path, const char *root);
-/* The origin for a zone without $ORIGIN: --origin, else what origins: in
- * its config gives it (NULL: the loader guesses from the file name).
+/* The origin given to a zone's load, over its $ORIGIN: --origin, else
+ * what origins: in its config gives it (NULL: the loader takes the first
+ * $ORIGIN, else guesses from the file name).
  * Called with r->lock held. */
 const char *cli_origin_for(struct run *r, const char *path);
 

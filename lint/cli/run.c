@@ -100,8 +100,9 @@ static void lint_job(struct run *r, struct job *j)
 	}
 }
 
-/* The origin for a zone without $ORIGIN: --origin, else what origins:
- * in its config gives it (NULL: the loader guesses from the file name).
+/* The origin given to a zone's load, over its $ORIGIN: --origin, else
+ * what origins: in its config gives it (NULL: the loader takes the first
+ * $ORIGIN, else guesses from the file name).
  * Called with r->lock held. */
 const char *cli_origin_for(struct run *r, const char *path)
 {
