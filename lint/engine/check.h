@@ -50,12 +50,13 @@ struct zl_ctx {
 };
 
 /* What a primitive may derive from a record once per run (zl_memo_get:
- * the first ZL_MEMO_NRR kinds), or from the whole zone
+ * the kinds before ZL_MEMO_NRR), or from the whole zone
  * (zl_memo_zone_slot: the others). */
-enum zl_memo_kind { ZL_MEMO_SPF, ZL_MEMO_TAGVALUE, ZL_MEMO_DKIM_KEY,
+enum zl_memo_kind { ZL_MEMO_SPF, ZL_MEMO_TAGVALUE,
+		    ZL_MEMO_NRR,	/* per record above, per zone below */
+		    ZL_MEMO_DKIM_KEY = ZL_MEMO_NRR,
 		    ZL_MEMO_SPF_GRAPH, ZL_MEMO_DMARC_NAMES,
 		    ZL_MEMO_NKINDS };
-#define ZL_MEMO_NRR (ZL_MEMO_TAGVALUE + 1)
 
 /* Returns what build(a, z, rr) made for rr, a record of zone z of the
  * run, calling it the first time only: many rules look at one TXT record,

@@ -180,7 +180,6 @@ START_TEST(test_summary_spf_targets)
 }
 END_TEST
 
-/* Zone data cannot end a Markdown code span nor carry control bytes. */
 /* The texts of records of the text-string types, whose strings are read
  * from the source: TXT and the old SPF type alike. */
 START_TEST(test_rrtexts_strings)
@@ -206,6 +205,7 @@ START_TEST(test_rrtexts_strings)
 }
 END_TEST
 
+/* Zone data cannot end a Markdown code span nor carry control bytes. */
 START_TEST(test_summary_markdown_hostile)
 {
 	static const char z[] = TU_HEAD
