@@ -256,7 +256,7 @@ static void target_exists(struct zl_ctx *ctx)
 
 	if (f < 0 || !(t = rr->rdf[f].name) ||
 	    !(at = zl_target(ctx, t)).zone || (at.name && at.name->sets) ||
-	    wildcard_covers(at.zone, t))
+	    zl_lost_at(ctx, at.name, 0) || wildcard_covers(at.zone, t))
 		return;
 	d = ZL_EMIT(ctx, rr->src, zl_rr_field_tok(z, rr, (unsigned)f),
 		    { "target", t->text });

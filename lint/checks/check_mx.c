@@ -74,7 +74,9 @@ static enum target target_state(const struct zl_ctx *ctx,
 		return T_ALIAS;
 	if (!t || (!zl_name_rrset(t, LDNS_RR_TYPE_A) &&
 		   !zl_name_rrset(t, LDNS_RR_TYPE_AAAA)))
-		return T_NO_ADDRESS;
+		return zl_lost_at(ctx, t, LDNS_RR_TYPE_A) ||
+		       zl_lost_at(ctx, t, LDNS_RR_TYPE_AAAA) ? T_BROKEN
+							    : T_NO_ADDRESS;
 	return only_unusable(at->zone, t) ? T_UNUSABLE : T_OK;
 }
 

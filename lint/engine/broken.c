@@ -72,22 +72,48 @@ bool zl_rr_broken(const struct zl_ctx *ctx, const struct zl_rr *rr)
 	return ctx->broken && broken_at(ctx->broken, rr->src, rr->text.off) == rr;
 }
 
-bool zl_broken_lost(const struct zl_broken *b, const struct zl_rule *r,
-		    const struct zl_name *n)
+/* The first of the lost records at n, which are sorted by owner. */
+static size_t lost_first(const struct zl_broken *b, const struct zl_name *n)
 {
 	size_t lo = 0, hi = b->nlost, m;
 
-	if (!r->nneeds)
-		return false;
-	while (n && lo < hi) {
+	while (lo < hi) {
 		m = lo + (hi - lo) / 2;
 		if (b->lost[m].owner->id < n->id)
 			lo = m + 1;
 		else
 			hi = m;
 	}
-	for (; lo < b->nlost && (!n || b->lost[lo].owner == n); lo++)
-		if (!b->lost[lo].type || needs(r, b->lost[lo].type))
+	return lo;
+}
+
+/* Records outside the origin are not the zone's, lost or not: a zone
+ * whose SOA is outside it has none (ZONE013). */
+bool zl_broken_lost(const struct zl_broken *b, const struct zl_rule *r,
+		    const struct zl_name *n)
+{
+	size_t i;
+
+	if (!r->nneeds)
+		return false;
+	for (i = n ? lost_first(b, n) : 0;
+	     i < b->nlost && (!n || b->lost[i].owner == n); i++)
+		if ((n || b->lost[i].owner->in_zone) &&
+		    (!b->lost[i].type || needs(r, b->lost[i].type)))
+			return true;
+	return false;
+}
+
+bool zl_lost_at(const struct zl_ctx *ctx, const struct zl_name *n,
+		uint16_t type)
+{
+	const struct zl_broken *b = ctx->broken;
+	size_t i;
+
+	if (!b || !n)
+		return false;
+	for (i = lost_first(b, n); i < b->nlost && b->lost[i].owner == n; i++)
+		if (!type || !b->lost[i].type || b->lost[i].type == type)
 			return true;
 	return false;
 }

@@ -294,6 +294,12 @@ enum zl_answer zl_answer(const struct zl_ctx *ctx, const char *text,
  * a primitive that judges a whole set asks, so as to count the record as
  * unknown rather than as wrong.  False outside the engine. */
 bool zl_rr_broken(const struct zl_ctx *ctx, const struct zl_rr *rr);
+/* Whether the loader lost a record of type (0: of any type) at n, a name
+ * of the linted zone: what a target seems to lack may only have been
+ * unreadable.  False for the names of other zones, and outside the
+ * engine. */
+bool zl_lost_at(const struct zl_ctx *ctx, const struct zl_name *n,
+		uint16_t type);
 /* A 16-bit integer field. */
 uint16_t zl_rdf_u16(const struct zl_rdf *f);
 

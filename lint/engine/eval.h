@@ -54,8 +54,8 @@ struct zl_broken {
 bool zl_broken_on(const struct zl_broken *b, const struct zl_rule *r,
 		  uint16_t src, struct zl_tok at);
 /* Whether the loader lost a record that r needs at n (NULL: anywhere in
- * the zone, for zone scope).  A lost record of unknown type counts for
- * every rule that needs any. */
+ * the zone, for zone scope; not outside its origin).  A lost record of
+ * unknown type counts for every rule that needs any. */
 bool zl_broken_lost(const struct zl_broken *b, const struct zl_rule *r,
 		    const struct zl_name *n);
 /* A `breaks` rule has reported rr. */
