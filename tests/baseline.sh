@@ -28,7 +28,7 @@ zone() {
 $ORIGIN example.com.
 $TTL 3600
 @	IN SOA ns1 hostmaster 2024010101 7200 3600 1209600 3600
-	IN NS ns1
+@	IN NS ns1
 	IN MX 10 mx1
 	IN MX 20 192.0.2.26
 	IN MX 30 smtp

@@ -19,7 +19,7 @@ static const struct zl_variant_spec required_variants[] = {
 /* The types a site rule can require; TXT and SPF records are matched on
  * their joined text, the others on their rdata as written. */
 static const char *const type_names[] = { "TXT", "MX", "A", "AAAA", "CNAME",
-	"NS", "TLSA", "CAA", "SRV", "HTTPS", "SVCB", "SPF", NULL };
+	"NS", "TLSA", "CAA", "SRV", "HTTPS", "SVCB", "SPF", "SOA", NULL };
 
 static const struct zl_param_spec required_params[] = {
 	/* relative to the domain: "_dmarc", "_smtp._tls"; "@" the domain */
@@ -62,7 +62,8 @@ static int text_matches(struct zl_ctx *ctx, const struct zl_param *p,
 	return hit;
 }
 
-/* Checks the records required of domain d, reporting at record `at`. */
+/* Checks the records required of domain d, reporting at record `at` (NULL:
+ * at the start of the zone's file). */
 static void require(struct zl_ctx *ctx, const struct zl_name *d,
 		    const struct zl_rr *at)
 {
@@ -70,6 +71,7 @@ static void require(struct zl_ctx *ctx, const struct zl_name *d,
 	const char *type = zl_rule_str(ctx->rule, "type");
 	const struct zl_param *text = zl_rule_param(ctx->rule, "text");
 	struct zl_buf want = { 0 }, pats = { 0 };
+	struct zl_tok where = { 0, 0 };
 	const struct zl_name *n;
 	const struct zl_rr *rr;
 	uint16_t code = 0;
@@ -91,7 +93,9 @@ static void require(struct zl_ctx *ctx, const struct zl_name *d,
 			goto out;
 	for (i = 0; i < text->n; i++)
 		zl_buf_addf(&pats, "%s'%s'", i ? " and " : "", text->keys[i]);
-	ZL_EMIT(ctx, at->src, zl_rr_type_tok(ctx->zone, at), { "name", want.s },
+	if (at)
+		where = zl_rr_type_tok(ctx->zone, at);
+	ZL_EMIT(ctx, at ? at->src : 0, where, { "name", want.s },
 		{ "domain", d->text }, { "rrtype", type },
 		{ "text", pats.s ? pats.s : "" });
 out:
@@ -122,11 +126,14 @@ static void required(struct zl_ctx *ctx)
 	const struct zl_rr *at;
 	size_t i;
 
-	if (!z->origin || z->nrrs == 0)
+	/* A zone whose records the loader all left out (outside its
+	 * origin, say) lacks what the apex needs too; empty input is
+	 * nothing to judge. */
+	if (!z->origin || (!z->nrrs && !z->nlost))
 		return;
 	if (zl_rule_variant(ctx->rule, 0) == AT_APEX) {
 		at = zl_first_rr(z, z->origin, LDNS_RR_TYPE_SOA);
-		require(ctx, z->origin, at ? at : &z->rrs[0]);
+		require(ctx, z->origin, at ? at : z->nrrs ? &z->rrs[0] : NULL);
 		return;
 	}
 	for (i = 0; i < z->nrrs; i++)

@@ -108,6 +108,9 @@ static void serve(int fd, const char *mode, uint16_t id)
 	static const char *const soa[] = { SOA, NULL };
 	static const char *const notsoa[] = {
 		"example.com. 3600 IN A 192.0.2.1", SOA, NULL };
+	static const char *const zone[] = {
+		SOA, "example.com. 3600 IN NS ns1.example.com.",
+		"ns1.example.com. 3600 IN A 192.0.2.1", NULL };
 	static const char *const odd[] = {
 		SOA,
 		"\\$INCLUDE.example.com. 3600 IN TXT \"/etc/passwd\"",
@@ -151,7 +154,7 @@ static void serve(int fd, const char *mode, uint16_t id)
 		send_answer(fd, id, LDNS_RCODE_NOERROR, odd);
 	} else if (!strcmp(mode, "signed") || !strcmp(mode, "unsigned") ||
 		   !strcmp(mode, "badnext")) {
-		send_answer(fd, id, LDNS_RCODE_NOERROR, notsoa + 1);
+		send_answer(fd, id, LDNS_RCODE_NOERROR, zone);
 		send_answer(fd, id, LDNS_RCODE_NOERROR, soa);
 	} else {
 		fprintf(stderr, "hostile: unknown mode %s\n", mode);

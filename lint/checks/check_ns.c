@@ -1,0 +1,93 @@
+/* check_ns.c - NS hosts the zone itself must give addresses for: its own
+ * name servers, and the glue of its delegations (RFC 1034 §4.2.1). */
+#include <ldns/ldns.h>
+
+#include "check.h"
+
+/* Which NS RRsets: the apex's, whose in-zone hosts a server must be able
+ * to answer for, or a delegation's, whose hosts inside this zone need
+ * glue (or, outside the child, address records of their own). */
+enum { AT_APEX, AT_DELEGATION };
+static const struct zl_variant_spec ns_variants[] = {
+	{ .key = "at", .names = (const char *const[]){ "apex", "delegation",
+						       NULL } },
+	{ .key = NULL },
+};
+
+static const struct zl_param_spec no_params[] = { { .key = NULL } };
+
+static bool has_address(const struct zl_name *n)
+{
+	return zl_name_rrset(n, LDNS_RR_TYPE_A) ||
+	       zl_name_rrset(n, LDNS_RR_TYPE_AAAA);
+}
+
+/* Whether the zone gives an address for t, one of its own names, or
+ * leaves the question to another rule.  An alias is CNAME007's; an
+ * address record the loader could not read, ZONE001's; a name below a
+ * DNAME is not the zone's own any more.  Below a cut only the
+ * glue at t counts; elsewhere what a query for t gets, a wildcard's
+ * records included (RFC 4592), as BIND and Knot DNS judge it. */
+static bool host_answered(struct zl_ctx *ctx, const struct zl_name *t)
+{
+	char synth[LDNS_MAX_DOMAINLEN * 4 + 2];
+	const struct zl_zone *dz;
+	struct zl_at at;
+
+	if (has_address(t) || zl_name_rrset(t, LDNS_RR_TYPE_CNAME) ||
+	    zl_lost_at(ctx, t, LDNS_RR_TYPE_A) ||
+	    zl_lost_at(ctx, t, LDNS_RR_TYPE_AAAA) ||
+	    zl_dname_over(ctx, t->text, &dz, synth, sizeof synth))
+		return true;
+	if (t->below_cut)
+		return false;
+	switch (zl_answer(ctx, t->text, &at)) {
+	case ZL_ANSWER_NAME:
+		return has_address(at.name);
+	case ZL_ANSWER_NONE:
+		return false;
+	default:
+		return true;
+	}
+}
+
+/* Whether the zone serves the delegation at n: not below another one or
+ * a DNAME. */
+static bool served(struct zl_ctx *ctx, const struct zl_name *n)
+{
+	char synth[LDNS_MAX_DOMAINLEN * 4 + 2];
+	const struct zl_zone *dz;
+
+	return !zl_text_below_cut(ctx->zone, zl_name_parent(n->text)) &&
+	       !zl_dname_over(ctx, n->text, &dz, synth, sizeof synth);
+}
+
+/* Each host of the NS RRset that lies inside the zone and that the zone
+ * gives no address for. */
+static void ns_host_address(struct zl_ctx *ctx)
+{
+	const struct zl_zone *z = ctx->zone;
+	const struct zl_name *owner = ctx->name, *t;
+	bool apex = owner == z->origin;
+	const struct zl_rr *rr;
+
+	if (apex != (zl_rule_variant(ctx->rule, 0) == AT_APEX) ||
+	    (!apex && !served(ctx, owner)))
+		return;
+	for (rr = &z->rrs[ctx->set->first]; rr; rr = zl_next_rr(z, rr)) {
+		if (rr->nrdf < 1 || !(t = rr->rdf[0].name) || !t->in_zone ||
+		    zl_rr_broken(ctx, rr) || host_answered(ctx, t))
+			continue;
+		ZL_EMIT(ctx, rr->src, zl_rr_field_tok(z, rr, 0),
+			{ "target", t->text });
+	}
+}
+
+const struct zl_check zl_check_ns_host_address = {
+	.name = "ns-host-address",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RRSET),
+	.fn = ns_host_address,
+	.variants = ns_variants,
+	.params = no_params,
+	.vars = (const char *const[]){ "target", NULL },
+};
