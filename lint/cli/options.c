@@ -62,7 +62,7 @@ static int opt_summary(struct cli *c, const char *arg);
 static const struct opt opts[] = {
 	{ "origin", 0, "NAME", STR(origin),
 	  "the zones' origin, over a $ORIGIN in the file (default: its first "
-	  "$ORIGIN, else the file name)" },
+	  "$ORIGIN, else the file name, else a first SOA record's owner)" },
 	{ "server-config", 0, "SPEC", FN(opt_server_config),
 	  "lint the zones a BIND, Knot or NSD configuration loads (repeatable)" },
 	{ "tsig-key", 0, "FILE", STR(tsig_key),

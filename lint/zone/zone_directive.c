@@ -80,7 +80,8 @@ static void dir_origin(struct loader *L, uint16_t src,
 		return;
 	memcpy(L->origin, wire, wl);
 	L->originlen = wl;
-	if (!L->seen_record)
+	/* `$ORIGIN .` leaves the apex to the first record (zl_ld_soa_apex). */
+	if (!L->seen_record && wl > 1)
 		zl_ld_fix_origin(L);
 }
 

@@ -99,6 +99,14 @@ void zl_ld_fail(struct loader *L, enum zl_status st, const char *fmt, ...)
 bool zl_ld_origin(struct loader *L);
 /* Sets the zone's origin from the current one if not set yet. */
 void zl_ld_fix_origin(struct loader *L);
+/* Before the first record, ln, when nothing names the zone (no origin
+ * given, no $ORIGIN or only `$ORIGIN .`, a file not named like a zone
+ * file, example.com.zone, example.com.db or db.example.com): an
+ * SOA record there names it, as files written by named-compilezone, a
+ * zone transfer or dig axfr begin.  Its owner becomes the zone's apex,
+ * and the origin of relative names when no $ORIGIN set one. */
+void zl_ld_soa_apex(struct loader *L, uint16_t src,
+		    const struct zl_lex_line *ln);
 /* At the end of a load: the zone's origin, the root when nothing names
  * one, so that nothing downstream sees NULL. */
 void zl_ld_final_origin(struct loader *L);

@@ -270,6 +270,8 @@ void zl_ld_record(struct loader *L, uint16_t src,
 	size_t i, k, tok0 = z->ntoks, nrd;
 
 	memset(&r, 0, sizeof r);
+	if (!L->seen_record)
+		zl_ld_soa_apex(L, src, ln);
 	if (!zl_ld_origin(L))
 		return;
 	zl_ld_fix_origin(L);

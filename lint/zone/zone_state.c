@@ -107,13 +107,17 @@ static bool host_name(const char *s, size_t n)
 	return labels >= 2;
 }
 
-bool zl_origin_from_name(const char *name, char *out, size_t outsz)
+/* The origin name gives, and whether name has one of the zone patterns
+ * (not the bare example.com). */
+static bool from_name(const char *name, char *out, size_t outsz,
+		      bool *pattern)
 {
 	const char *base = strrchr(name, '/');
 	size_t n;
 
 	base = base ? base + 1 : name;
 	n = strlen(base);
+	*pattern = true;
 	if (n > 5 && strcasecmp(base + n - 5, ".zone") == 0)
 		n -= 5;
 	else if (n > 3 && strcasecmp(base + n - 3, ".db") == 0)
@@ -121,13 +125,21 @@ bool zl_origin_from_name(const char *name, char *out, size_t outsz)
 	else if (n > 3 && strncasecmp(base, "db.", 3) == 0) {
 		base += 3;
 		n -= 3;
-	}
+	} else
+		*pattern = false;
 	if (!host_name(base, n) || n + 2 > outsz)
 		return false;
 	memcpy(out, base, n);
 	out[n] = '.';
 	out[n + 1] = '\0';
 	return true;
+}
+
+bool zl_origin_from_name(const char *name, char *out, size_t outsz)
+{
+	bool pattern;
+
+	return from_name(name, out, outsz, &pattern);
 }
 
 /* Makes the current origin known: --origin, else the file name.  Returns
@@ -199,6 +211,59 @@ static bool relative(const char *s, size_t n)
 	while (bs + 1 < n && s[n - 2 - bs] == '\\')
 		bs++;
 	return bs % 2 == 1;
+}
+
+/* Whether the current origin is the root, as `$ORIGIN .` sets it. */
+static bool origin_is_root(const struct loader *L)
+{
+	return L->originlen == 1 && L->origin[0] == 0;
+}
+
+void zl_ld_soa_apex(struct loader *L, uint16_t src,
+		    const struct zl_lex_line *ln)
+{
+	static const uint8_t root[1] = { 0 };
+	uint8_t wire[ZL_NAME_MAXWIRE];
+	const struct zl_lex_tok *t;
+	char buf[300], msg[256];
+	const char *s, *cat;
+	bool pattern;
+	uint16_t v;
+	size_t i, wl;
+
+	/* A file named like a zone names it; a bare example.com, less
+	 * surely than the SOA. */
+	if (L->st != ZL_OK || L->z->origin || ln->blank || ln->ntoks < 2 ||
+	    (L->originlen ? !origin_is_root(L)
+			  : from_name(L->infer_name, buf, sizeof buf,
+				      &pattern) && pattern))
+		return;
+	/* owner [TTL] [class] SOA, TTL and class in either order */
+	for (i = 1; i < 3 && i < ln->ntoks; i++) {
+		t = &ln->toks[i];
+		s = text_of(L, src, t);
+		if (t->quoted || !t->len ||
+		    !((s[0] >= '0' && s[0] <= '9') || zl_ld_class(s, t->len, &v)))
+			break;
+	}
+	if (i >= ln->ntoks)
+		return;
+	t = &ln->toks[i];
+	if (t->quoted || !zl_type_parse(text_of(L, src, t), t->len, &v) ||
+	    v != LDNS_RR_TYPE_SOA)
+		return;
+	t = &ln->toks[0];
+	s = text_of(L, src, t);
+	if (t->quoted || (!L->originlen && relative(s, t->len)))
+		return;
+	wl = zl_name_from_text(s, t->len, root, 1, wire, &cat, msg, sizeof msg);
+	if (wl == 0)
+		return;		/* the record's own reading reports it */
+	if (!L->originlen) {
+		memcpy(L->origin, wire, wl);
+		L->originlen = wl;
+	}
+	zl_zone_set_origin(L->z, zl_name_intern_wire(L->z, wire));
 }
 
 /* Parses a domain-name token relative to the current origin into wire.

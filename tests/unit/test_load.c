@@ -165,6 +165,32 @@ START_TEST(test_origin)
 	ck_assert_uint_eq(z->nprobs, 0);
 	ck_assert(zl_zone_lookup(z, "www.example.")->in_zone);
 	zl_zone_free(z);
+	/* With nothing else to name it, an SOA first names the zone: after
+	 * "$ORIGIN ." (relative names stay the root's) or with none (then
+	 * the apex is the origin of relative names too), as transfers and
+	 * named-compilezone write zones. */
+	z = load("-", "$ORIGIN .\n$TTL 1\nexample IN SOA ns.example. h 1 2 3 4 5\n"
+		 "www.example A 192.0.2.1\n");
+	ck_assert_str_eq(z->origin->text, "example.");
+	ck_assert_uint_eq(z->nprobs, 0);
+	ck_assert(zl_zone_lookup(z, "www.example.")->in_zone);
+	zl_zone_free(z);
+	z = load("dump.txt", "example.org. 1 IN SOA ns h 1 2 3 4 5\n"
+		 "www 1 A 192.0.2.1\n");
+	ck_assert_str_eq(z->origin->text, "example.org.");
+	ck_assert_uint_eq(z->nprobs, 0);
+	ck_assert(zl_zone_lookup(z, "ns.example.org.")->in_zone);
+	ck_assert(zl_zone_lookup(z, "www.example.org.")->in_zone);
+	zl_zone_free(z);
+	/* A file named like a zone file names it first; a record other
+	 * than an SOA, or one after the first, names nothing. */
+	z = load("example.net.zone", "example.org. 1 IN SOA ns h 1 2 3 4 5\n");
+	ck_assert_str_eq(z->origin->text, "example.net.");
+	zl_zone_free(z);
+	z = load("-", "$ORIGIN .\nexample.org. 1 IN A 192.0.2.1\n"
+		 "example.org. 1 IN SOA ns h 1 2 3 4 5\n");
+	ck_assert_str_eq(z->origin->text, ".");
+	zl_zone_free(z);
 	/* No records: no origin needed, the root stands in. */
 	z = load("-", "; nothing\n");
 	ck_assert_str_eq(z->origin->text, ".");
