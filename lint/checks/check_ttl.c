@@ -1,5 +1,7 @@
 /* check_ttl.c - primitives for TTLs (RFC 2181 §5.2 and §8). */
+#include <ldns/ldns.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -15,29 +17,69 @@ static struct zl_tok ttl_tok(const struct zl_zone *z, const struct zl_rr *rr)
 
 static const struct zl_param_spec consistent_params[] = { { .key = NULL } };
 
+/* What a record's TTL must match: signatures by the type they cover (RFC
+ * 4034 §3: an RRSIG has the TTL of the RRset it signs, so the signatures
+ * at one name differ as their RRsets do), other records all alike. */
+static uint16_t ttl_group(const struct zl_rr *rr)
+{
+	if ((rr->type == LDNS_RR_TYPE_RRSIG || rr->type == LDNS_RR_TYPE_SIG) &&
+	    rr->nrdf > 0)
+		return zl_rdf_u16(&rr->rdf[0]);
+	return 0;
+}
+
+/* Sets of up to this many records find each one's first of its group by
+ * going over those before it; a larger one keeps a table by group. */
+#define SMALL_SET 64
+
+/* The first record of rr's group in its set, which starts at first. */
+static const struct zl_rr *group_first(const struct zl_zone *z,
+				       const struct zl_rr *first,
+				       const struct zl_rr *rr,
+				       const struct zl_rr **table)
+{
+	uint16_t g = ttl_group(rr);
+	const struct zl_rr *o;
+
+	if (table) {
+		if (!table[g])
+			table[g] = rr;
+		return table[g];
+	}
+	for (o = first; ttl_group(o) != g; o = zl_next_rr(z, o))
+		;
+	return o;
+}
+
 /* RFC 2181 §5.2: all records of an RRset have the same TTL; servers and
  * resolvers treat a mix as an error or use the lowest.  Reported at each
- * record that differs from the first, with a note at the first. */
+ * record that differs from the first of its group, with a note there. */
 static void ttl_consistent(struct zl_ctx *ctx)
 {
 	const struct zl_zone *z = ctx->zone;
-	const struct zl_rr *first = &z->rrs[ctx->set->first], *rr;
+	const struct zl_rr *first = &z->rrs[ctx->set->first], *rr, *f;
+	const struct zl_rr **table = NULL;
 	char a[16], b[16];
 
-	for (rr = zl_next_rr(z, first); rr; rr = zl_next_rr(z, rr)) {
+	if (ctx->set->count > SMALL_SET && ttl_group(first) != 0)
+		table = zl_xcalloc(65536, sizeof *table);
+	for (rr = first; rr; rr = zl_next_rr(z, rr)) {
 		zl_finding d;
 
-		if (rr->ttl == first->ttl)
+		f = group_first(z, first, rr, table);
+		if (rr->ttl == f->ttl)
 			continue;
 		snprintf(a, sizeof a, "%u", rr->ttl);
-		snprintf(b, sizeof b, "%u", first->ttl);
+		snprintf(b, sizeof b, "%u", f->ttl);
 		d = ZL_EMIT(ctx, rr->src, ttl_tok(ctx->zone, rr), { "ttl", a },
 			    { "first", b });
-		if (d != ZL_NO_FINDING)
-			zl_emit_note(ctx, d, first->src, ttl_tok(ctx->zone, first),
-				     "the first record of the set has TTL %u",
-				     first->ttl);
+		zl_emit_note(ctx, d, f->src, ttl_tok(ctx->zone, f),
+			     "the first %s%s has TTL %u", ttl_group(f) ?
+			     "signature of the records of type " :
+			     "record of the set", ttl_group(f) ?
+			     zl_type_str(ttl_group(f)) : "", f->ttl);
 	}
+	free(table);
 }
 
 const struct zl_check zl_check_ttl_consistent = {
