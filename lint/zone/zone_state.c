@@ -117,10 +117,14 @@ static bool from_name(const char *name, char *out, size_t outsz,
 
 	base = base ? base + 1 : name;
 	n = strlen(base);
+	/* dnssec-signzone writes the signed zone beside its input, with
+	 * ".signed" added: db.example.com.signed, example.com.zone.signed */
+	if (n > 7 && strncasecmp(base + n - 7, ".signed", 7) == 0)
+		n -= 7;
 	*pattern = true;
-	if (n > 5 && strcasecmp(base + n - 5, ".zone") == 0)
+	if (n > 5 && strncasecmp(base + n - 5, ".zone", 5) == 0)
 		n -= 5;
-	else if (n > 3 && strcasecmp(base + n - 3, ".db") == 0)
+	else if (n > 3 && strncasecmp(base + n - 3, ".db", 3) == 0)
 		n -= 3;
 	else if (n > 3 && strncasecmp(base, "db.", 3) == 0) {
 		base += 3;

@@ -187,6 +187,13 @@ START_TEST(test_origin)
 	z = load("example.net.zone", "example.org. 1 IN SOA ns h 1 2 3 4 5\n");
 	ck_assert_str_eq(z->origin->text, "example.net.");
 	zl_zone_free(z);
+	/* What dnssec-signzone writes beside a zone file is named like it. */
+	z = load("db.example.net.signed", "www 1 A 192.0.2.1\n");
+	ck_assert_str_eq(z->origin->text, "example.net.");
+	zl_zone_free(z);
+	z = load("zones/example.net.zone.signed", "www 1 A 192.0.2.1\n");
+	ck_assert_str_eq(z->origin->text, "example.net.");
+	zl_zone_free(z);
 	z = load("-", "$ORIGIN .\nexample.org. 1 IN A 192.0.2.1\n"
 		 "example.org. 1 IN SOA ns h 1 2 3 4 5\n");
 	ck_assert_str_eq(z->origin->text, ".");
