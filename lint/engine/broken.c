@@ -94,7 +94,7 @@ bool zl_broken_lost(const struct zl_broken *b, const struct zl_rule *r,
 {
 	size_t i;
 
-	if (!r->nneeds)
+	if (!r->nneeds || !b->nlost)
 		return false;
 	for (i = n ? lost_first(b, n) : 0;
 	     i < b->nlost && (!n || b->lost[i].owner == n); i++)
