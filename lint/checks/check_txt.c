@@ -33,10 +33,10 @@ static bool reads_as_tags(const char *s, size_t n)
 /* RFC 1035 §5.1: ';' begins a comment wherever it is not quoted or
  * escaped.  A record written without quotes, `v=DMARC1; p=reject`, ends
  * at the ';' that was meant to separate its tags: the record holds
- * `v=DMARC1` only, and the policy is a comment.  Reported where a ';'
- * follows an unquoted string with no blank between them and the comment
- * goes on as tag=value text; a comment written after a blank is the
- * author's. */
+ * `v=DMARC1` only, and the policy is a comment; so does one whose quotes
+ * close too early, `"v=DMARC1";p=reject`.  Reported where a ';' follows a
+ * string with no blank between them and the comment goes on as tag=value
+ * text; a comment written after a blank is the author's. */
 static void txt_cut_by_comment(struct zl_ctx *ctx)
 {
 	const struct zl_zone *z = ctx->zone;
@@ -50,7 +50,7 @@ static void txt_cut_by_comment(struct zl_ctx *ctx)
 	for (k = 0; k < rr->ntok; k++) {
 		t = z->toks[rr->tok + k];
 		c = buf + t.off + t.len;
-		if (!t.len || buf[t.off] == '"' || *c != ';')
+		if (!t.len || *c != ';')
 			continue;
 		end = strchr(c, '\n');
 		n = end ? (size_t)(end - c - 1) : strlen(c + 1);
@@ -79,6 +79,6 @@ const struct zl_check zl_check_txt_cut_by_comment = {
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
 	.fn = txt_cut_by_comment,
 	.params = no_params,
-	/* text: the unquoted string before the ';'; lost: what follows it */
+	/* text: the string before the ';'; lost: what follows it */
 	.vars = (const char *const[]){ "text", "lost", NULL },
 };
