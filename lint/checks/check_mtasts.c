@@ -25,12 +25,12 @@ static const struct kind kinds[] = {
 /* Axis 0, `record`, indexes kinds[]; axis 1 of policy-record is what it
  * checks in the record. */
 static const char *const record_names[] = { "mta-sts", "tls-rpt", NULL };
-enum { P_SYNTAX, P_VERSION, P_ID, P_RUA };
+enum { P_SYNTAX, P_VERSION, P_ID, P_RUA, P_REPEAT };
 
 static const struct zl_variant_spec record_variants[] = {
 	{ .key = "record", .names = record_names },
 	{ .key = "problem", .names = (const char *const[]){ "syntax", "version", "id", "rua",
-	  NULL } },
+	  "repeat", NULL } },
 	{ .key = NULL },
 };
 
@@ -170,6 +170,27 @@ static char *field_problem(const struct kind *k, const struct zl_tv_rec *r,
 	return msg;
 }
 
+/* RFC 8461 §3.1 and RFC 8460 §3 let a field appear more than once and
+ * do not say which one a sender uses: some take the first, some all. */
+static void repeated(struct zl_ctx *ctx, const struct kind *k,
+		     const struct zl_tv_rec *r)
+{
+	size_t i;
+	char *n, *msg;
+
+	for (i = 0; i < r->tv.ntags; i++) {
+		if (r->tv.tags[i].dup < 0)
+			continue;
+		n = zl_tv_str(r->txt.s, r->tv.tags[i].name);
+		msg = zl_xasprintf("'%s' is given twice, and the %s "
+				   "specification does not say which one "
+				   "senders use", n, k->name);
+		zl_tv_emit(ctx, r, r->tv.tags[i].spec, msg);
+		free(msg);
+		free(n);
+	}
+}
+
 /* The version, syntax, id (MTA-STS) and rua (TLS-RPT) of one record. */
 static void policy_record(struct zl_ctx *ctx)
 {
@@ -198,10 +219,6 @@ static void policy_record(struct zl_ctx *ctx)
 			if (!r->tv.errs[i].ext_name)
 				zl_tv_emit(ctx, r, r->tv.errs[i].at,
 					r->tv.errs[i].msg);
-		for (i = 0; i < r->tv.ntags; i++)
-			if (r->tv.tags[i].dup >= 0)
-				zl_tv_emit(ctx, r, r->tv.tags[i].spec,
-					"tag given twice");
 		for (i = 0; i < r->tv.ntags; i++) {
 			struct zl_tv_span at;
 			char *msg = r->tv.tags[i].bad ? NULL :
@@ -211,6 +228,8 @@ static void policy_record(struct zl_ctx *ctx)
 				zl_tv_emit(ctx, r, at, msg);
 			free(msg);
 		}
+	} else if (problem == P_REPEAT) {
+		repeated(ctx, k, r);
 	} else if (problem == P_ID && k == &kinds[0]) {
 		check_id(ctx, r);
 	} else if (problem == P_RUA && k == &kinds[1]) {
