@@ -5,6 +5,7 @@
 #
 #   ; expect: MX002            this line has one MX002 finding
 #   ; expect: MX002:17, MX001  ... with the column given, plus an MX001
+#   ; expect: SPF001:10:warning  ... and its severity, where a check sets it
 #   ; expect-next: ZONE001     the next line has one (when this line's own
 #                              comment cannot be written, e.g. inside quotes)
 #   ; clean: MX001, MX002      rules that run on some subject of this

@@ -91,6 +91,18 @@ static bool is_spf_rr(struct zl_ctx *ctx, const struct zl_rr *rr)
 	return rr->type == LDNS_RR_TYPE_TXT && zl_spf_rec(ctx, rr)->is_spf;
 }
 
+/* Whether n has a TXT record that is SPF. */
+static bool has_spf(struct zl_ctx *ctx, const struct zl_name *n)
+{
+	const struct zl_rr *rr;
+
+	for (rr = zl_first_rr(ctx->zone, n, LDNS_RR_TYPE_TXT); rr;
+	     rr = zl_next_rr(ctx->zone, rr))
+		if (is_spf_rr(ctx, rr))
+			return true;
+	return false;
+}
+
 /* Source spans of a record span, a term, and the version "v=spf1". */
 static struct zl_tok span_tok(const struct rec *r, struct zl_spf_span s)
 {
@@ -161,6 +173,19 @@ static void add_join(const struct rec *r, size_t a, size_t b,
 		    "TXT strings without spaces");
 }
 
+/* Reports a record receivers ignore.  Beside the name's SPF record it
+ * is harmless, and a warning unless the user set the rule's level. */
+static void ignored(struct zl_ctx *ctx, struct zl_tok at, const char *msg,
+		    const char *hint)
+{
+	zl_finding d = ZL_EMIT(ctx, ctx->rr->src, at, { "message", msg },
+			       { "hint", hint });
+
+	if (ctx->rule->severity == ctx->rule->default_severity &&
+	    has_spf(ctx, ctx->rr->owner))
+		zl_emit_severity(ctx, d, ZL_SEV_WARNING);
+}
+
 /* Text that starts like SPF but not with "v=spf1" and a space is ignored
  * by receivers (§4.5); unquoted words are separate strings that join
  * without spaces, so `TXT v=spf1 -all` is the usual cause.  Whitespace
@@ -174,11 +199,10 @@ static void version_error(struct zl_ctx *ctx, const struct rec *r)
 	if (!looks_spf(t))
 		return;
 	if (lead) {
-		ZL_EMIT(ctx, ctx->rr->src, zl_txt_tok(t, 0, lead + 6),
-			{ "message", "whitespace before 'v=spf1': receivers "
-				     "look for 'v=spf1' at the very start "
-				     "and ignore this record" },
-			{ "hint", "remove the whitespace before 'v=spf1'" });
+		ignored(ctx, zl_txt_tok(t, 0, lead + 6),
+			"whitespace before 'v=spf1': receivers look for "
+			"'v=spf1' at the very start and ignore this record",
+			"remove the whitespace before 'v=spf1'");
 		return;
 	}
 	for (end = 6; end < t->len && t->s[end] != ' '; end++)
@@ -188,12 +212,9 @@ static void version_error(struct zl_ctx *ctx, const struct rec *r)
 	zl_buf_addf(&msg, "%s' is not 'v=spf1' and a space, so receivers "
 		    "ignore this record", end > 40 ? "..." : "");
 	add_join(r, 0, end, &msg);
-	{
-		ZL_EMIT(ctx, ctx->rr->src, zl_txt_tok(t, 0, end),
-			{ "message", msg.s },
-			{ "hint", "start the text with 'v=spf1' and a space, "
-				  "in quotes: \"v=spf1 -all\"" });
-	}
+	ignored(ctx, zl_txt_tok(t, 0, end), msg.s,
+		"start the text with 'v=spf1' and a space, in quotes: "
+		"\"v=spf1 -all\"");
 	zl_buf_free(&msg);
 }
 
@@ -603,20 +624,20 @@ const struct zl_check zl_check_spf_length = {
 
 /* RFC 7208 §3.2, §4.5: a name publishes at most one SPF record; with two
  * or more, every check ends in permerror.  Reported at each extra record
- * with a note at the first.  TXT records and records of the obsolete SPF
- * type (99) are counted apart: a receiver reads one type or the other. */
-static void multiple_of(struct zl_ctx *ctx, uint16_t type)
+ * with a note at the first.  Receivers ask for TXT records only (§4.4),
+ * so records of the obsolete type 99 never make a second policy (SPF003
+ * is about them). */
+static void spf_multiple(struct zl_ctx *ctx)
 {
 	const struct zl_zone *z = ctx->zone;
 	const struct zl_rr *rr, *first = NULL;
 	zl_finding d;
 	const struct rec *r;
 
-	for (rr = zl_first_rr(z, ctx->name, type); rr;
+	for (rr = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_TXT); rr;
 	     rr = zl_next_rr(z, rr)) {
-		if (!(r = zl_spf_rec(ctx, rr))->is_spf) {
+		if (!(r = zl_spf_rec(ctx, rr))->is_spf)
 			continue;
-		}
 		if (first) {
 			d = ZL_EMIT(ctx, rr->src, version_tok(r));
 			r = zl_spf_rec(ctx, first);
@@ -628,12 +649,6 @@ static void multiple_of(struct zl_ctx *ctx, uint16_t type)
 	}
 }
 
-static void spf_multiple(struct zl_ctx *ctx)
-{
-	multiple_of(ctx, LDNS_RR_TYPE_TXT);
-	multiple_of(ctx, LDNS_RR_TYPE_SPF);
-}
-
 const struct zl_check zl_check_spf_multiple = {
 	.name = "spf-multiple",
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_NAME),
@@ -641,18 +656,6 @@ const struct zl_check zl_check_spf_multiple = {
 	.params = no_params,
 	.vars = (const char *const[]){ NULL },
 };
-
-/* Whether n has a TXT record that is SPF. */
-static bool has_spf(struct zl_ctx *ctx, const struct zl_name *n)
-{
-	const struct zl_rr *rr;
-
-	for (rr = zl_first_rr(ctx->zone, n, LDNS_RR_TYPE_TXT); rr;
-	     rr = zl_next_rr(ctx->zone, rr))
-		if (is_spf_rr(ctx, rr))
-			return true;
-	return false;
-}
 
 /* RFC 7208 §3.1: the SPF RR type (99) is obsolete and receivers look only
  * at TXT.  Beside a TXT policy it is harmless; alone, the name has no
