@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "check.h"
+#include "spf.h"
 #include "txt.h"
 
 static const struct zl_param_spec no_params[] = { { .key = NULL } };
@@ -670,23 +671,35 @@ const struct zl_check zl_check_null_mx_preference = {
 };
 
 /* Whether s is an SPF record (RFC 7208 §4.5: "v=spf1" then space or end). */
-static bool is_spf(const char *s, size_t len)
+/* Whether the SPF record s[0..len) of owner can give some sender a pass
+ * (RFC 7208 §4.6.2): a mechanism with the + qualifier, or a redirect=
+ * that another policy decides.  The owner's own `mx` is no such
+ * mechanism beside its null MX: "." has no addresses.  A record in error
+ * passes nobody (permerror, SPF001's). */
+static bool spf_may_pass(const char *s, size_t len, const char *owner)
 {
-	return len >= 6 && strncasecmp(s, "v=spf1", 6) == 0 &&
-	       (len == 6 || s[6] == ' ');
-}
+	size_t olen = strlen(owner) - 1, i;	/* without the final dot */
+	struct zl_spf spf;
+	bool pass = false;
 
-/* Whether the SPF text authorises nobody: "v=spf1 -all" with any spacing. */
-static bool spf_denies_all(const char *s)
-{
-	s += 6;
-	while (*s == ' ')
-		s++;
-	if (strncasecmp(s, "-all", 4) != 0)
+	if (len < 6 || strncasecmp(s, "v=spf1", 6) != 0 ||
+	    (len > 6 && s[6] != ' '))
 		return false;
-	for (s += 4; *s == ' '; s++)
-		;
-	return *s == '\0';
+	zl_spf_parse(&spf, s, len);
+	for (i = 0; !spf.nerrs && !pass && i < spf.nterms; i++) {
+		const struct zl_spf_term *t = &spf.terms[i];
+
+		if (t->kind == ZL_SPF_REDIRECT)
+			pass = spf.all < 0;
+		else if (t->kind < ZL_SPF_REDIRECT && t->qualifier == '+')
+			pass = !(t->kind == ZL_SPF_MX &&
+				 (t->value.len == 0 ||
+				  (t->value.len == olen &&
+				   strncasecmp(s + t->value.off, owner,
+					       olen) == 0)));
+	}
+	zl_spf_free(&spf);
+	return pass;
 }
 
 /* The first null MX of rr's RRset.  Several null MX records at one name
@@ -719,7 +732,7 @@ static void null_mx_spf(struct zl_ctx *ctx)
 	for (txt = zl_first_rr(z, rr->owner, LDNS_RR_TYPE_TXT); txt;
 	     txt = zl_next_rr(z, txt)) {
 		zl_txt_from_rr(&t, z, txt);
-		if (is_spf(t.s, t.len) && !spf_denies_all(t.s)) {
+		if (spf_may_pass(t.s, t.len, rr->owner->text)) {
 			d = ZL_EMIT(ctx, txt->src, zl_rr_field_tok(z, txt, 0),
 				    { "spf", t.s });
 			if (d != ZL_NO_FINDING)
