@@ -561,14 +561,19 @@ static const char *const formats[] = { "afrf", NULL };
 static const char *const psd_vals[] = { "y", "n", "u", NULL };
 static const char *const yes_no[] = { "y", "n", NULL };
 
+static bool is_policy_tag(const char *s, const struct zl_tv_tag *t)
+{
+	return zl_tv_one_of(s, t->name,
+			    (const char *const[]){ "p", "sp", "np", NULL });
+}
+
 /* The allowed values of tag t, or NULL when t is valid; *bad gets the
  * value or list item at fault.  RFC 7489 §6.3, RFC 9989 §4.7. */
 static const char *bad_value(const char *s, const struct zl_tv_tag *t,
 			     struct zl_tv_span *bad)
 {
 	*bad = t->value;
-	if (zl_tv_one_of(s, t->name,
-			 (const char *const[]){ "p", "sp", "np", NULL }))
+	if (is_policy_tag(s, t))
 		return zl_tv_one_of(s, t->value, policies) ? NULL :
 		       "none, quarantine or reject";
 	if (zl_tv_one_of(s, t->name,
@@ -626,12 +631,29 @@ static void tag_problem(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 		   (want = bad_value(s, t, &bad))) {
 		char *v = zl_tv_str(s, bad);
 
-		ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, bad.len ? bad : t->spec),
-			{ "tag", name }, { "value", v }, { "expected", want });
+		d = ZL_EMIT(ctx, ctx->rr->src,
+			    zl_tv_tok(r, bad.len ? bad : t->spec),
+			    { "tag", name }, { "value", v },
+			    { "expected", want });
+		/* RFC 7489 §6.3, RFC 9989 §4.8: receivers drop the bad
+		 * value for the tag's default; only a lost policy is
+		 * worse than that. */
+		if (!is_policy_tag(s, t))
+			zl_emit_severity_default(ctx, d, ZL_SEV_WARNING);
 		free(v);
 	}
 	free(msg);
 	free(name);
+}
+
+/* Whether r has a p tag that receivers read: one, without a syntax error,
+ * with a valid value. */
+static bool policy_read(const struct zl_tv_rec *r)
+{
+	const struct zl_tv_tag *p = tag(r, "p");
+	struct zl_tv_span bad;
+
+	return p && !p->bad && p->dup_ci < 0 && !bad_value(r->txt.s, p, &bad);
 }
 
 /* RFC 6376 §3.2 via RFC 7489 §6.3 / RFC 9989 §4.7: the tag-list syntax,
@@ -644,10 +666,20 @@ static void dmarc_tags(struct zl_ctx *ctx)
 
 	if (!r)
 		return;
+	/* RFC 7489 §6.3, RFC 9989 §4.8: receivers discard a syntax error
+	 * after the version and read the rest; it is an error when the
+	 * policy is what they cannot read. */
 	if (kind == T_SYNTAX) {
-		for (i = 0; i < r->tv.nerrs; i++)
-			emit_at(ctx, r, r->tv.errs[i].at, r->tv.errs[i].msg,
-				"receivers discard a record with a syntax error");
+		for (i = 0; i < r->tv.nerrs; i++) {
+			zl_finding d = emit_at(ctx, r, r->tv.errs[i].at,
+					       r->tv.errs[i].msg,
+					       "receivers skip this part of "
+					       "the record and read the rest");
+
+			if (policy_read(r))
+				zl_emit_severity_default(ctx, d,
+							 ZL_SEV_WARNING);
+		}
 		return;
 	}
 	for (i = 1; i < r->tv.ntags; i++)
@@ -691,8 +723,8 @@ static bool rua_valid(const struct zl_tv_rec *r)
 static void raise_7489(struct zl_ctx *ctx, zl_finding d,
 		       enum zl_severity sev)
 {
-	if (!zl_dmarc_bis(ctx) && ctx->rule->severity == ctx->rule->default_severity)
-		zl_emit_severity(ctx, d, sev);
+	if (!zl_dmarc_bis(ctx))
+		zl_emit_severity_default(ctx, d, sev);
 }
 
 /* RFC 7489 §6.3: p is required in a policy record; §6.6.3 reads a record

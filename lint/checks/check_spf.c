@@ -181,9 +181,8 @@ static void ignored(struct zl_ctx *ctx, struct zl_tok at, const char *msg,
 	zl_finding d = ZL_EMIT(ctx, ctx->rr->src, at, { "message", msg },
 			       { "hint", hint });
 
-	if (ctx->rule->severity == ctx->rule->default_severity &&
-	    has_spf(ctx, ctx->rr->owner))
-		zl_emit_severity(ctx, d, ZL_SEV_WARNING);
+	if (has_spf(ctx, ctx->rr->owner))
+		zl_emit_severity_default(ctx, d, ZL_SEV_WARNING);
 }
 
 /* Text that starts like SPF but not with "v=spf1" and a space is ignored

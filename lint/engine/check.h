@@ -164,6 +164,11 @@ zl_finding zl_emit_vars(struct zl_ctx *ctx, uint16_t src, struct zl_tok at,
 /* Gives finding f severity sev (a check whose profile changes how grave
  * its findings are); ZL_NO_FINDING is a no-op. */
 void zl_emit_severity(struct zl_ctx *ctx, zl_finding f, enum zl_severity sev);
+/* The same unless the user set the rule's level (--severity, a pack, the
+ * config): a check that knows a finding is graver or lighter than its
+ * rule's default says so, a level the user chose stands. */
+void zl_emit_severity_default(struct zl_ctx *ctx, zl_finding f,
+			      enum zl_severity sev);
 
 /* Matches s[0..len) against re, a pattern of ctx->rule (a parameter's),
  * under the rule's effort budget (rule.h): 1 on a match, 0 on none, -1

@@ -109,6 +109,13 @@ void zl_emit_severity(struct zl_ctx *ctx, zl_finding f, enum zl_severity sev)
 		ctx->out->v[f].sev = sev;
 }
 
+void zl_emit_severity_default(struct zl_ctx *ctx, zl_finding f,
+			      enum zl_severity sev)
+{
+	if (ctx->rule->severity == ctx->rule->default_severity)
+		zl_emit_severity(ctx, f, sev);
+}
+
 static void note_v(struct zl_ctx *ctx, zl_finding f, const struct zl_zone *z,
 		   uint16_t src, struct zl_tok at, const char *fmt, va_list ap)
 {
