@@ -425,10 +425,15 @@ bool zl_field_digest(uint16_t type, const struct zl_rdf *rdf, size_t nrdf,
 			continue;
 		alg = rdf[digests[i].alg].data[0];
 		*field = digests[i].digest;
-		/* RFC 8976 §2.2.4: a ZONEMD digest has at least 12 octets */
+		/* RFC 8976 §2.2.4: a ZONEMD digest has at least 12 octets.
+		 * The lengths below are those of scheme 1, SIMPLE: what a
+		 * private scheme (240-254) makes is its own, as in the
+		 * RFC's example of multiple digests (Appendix A.3). */
 		if (type == 63 && rdf[*field].len < 12)
 			return ferr(e, 0, "range", "of %u bytes is "
 				    "shorter than 12", rdf[*field].len);
+		if (type == 63 && rdf[1].data[0] != 1)
+			continue;
 		for (k = 0; k < 8 && digests[i].len[k][0]; k++)
 			if (digests[i].len[k][0] == alg &&
 			    digests[i].len[k][1] != rdf[*field].len)
