@@ -238,7 +238,7 @@ START_TEST(test_tlsrpt)
 	       "rua=mailto:u@example.com\"\n"
 	       "_smtp._tls.b IN TXT \"v=TLSRPTv1; rua=mailto:t@example.com!10m;"
 	       " e-x.t=1; ext=a b\"\n",
-	       "TLSRPT", "TLSRPT003:12:82 TLSRPT002:13:22 TLSRPT001:14:60 "
+	       "TLSRPT", "TLSRPT003:12:82 TLSRPT002:13:22 TLSRPT005:14:60 "
 	       "TLSRPT003:15:58 TLSRPT001:15:78");
 }
 END_TEST
