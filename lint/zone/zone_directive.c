@@ -78,6 +78,11 @@ static void dir_origin(struct loader *L, uint16_t src,
 		return;
 	if ((wl = zl_ld_name(L, src, &ln->toks[1], wire)) == 0)
 		return;
+	/* RFC 1035 §5.1 and BIND read it against the current origin. */
+	if (zl_ld_relative(text_of(L, src, &ln->toks[1]), ln->toks[1].len))
+		zl_zone_problem(L->z, "portable", src, span(&ln->toks[1]),
+				"relative $ORIGIN, which Knot DNS and NSD "
+				"refuse: write the name with its final dot");
 	memcpy(L->origin, wire, wl);
 	L->originlen = wl;
 	/* `$ORIGIN .` leaves the apex to the first record (zl_ld_soa_apex). */

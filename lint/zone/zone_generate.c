@@ -127,11 +127,13 @@ static bool modifier(const char *s, size_t n, size_t *i, uint64_t it,
 		goto bad;
 	*i = k + 1;
 	v = (int64_t)it + (neg ? -(int64_t)off : (int64_t)off);
-	if (v < 0) {
+	if (v < 0 || v > (int64_t)GEN_MAXVAL) {
 		e->off = at;
 		e->len = k + 1 - at;
-		snprintf(e->msg, sizeof e->msg, "$GENERATE offset makes the "
-			 "value negative (%" PRId64 ")", v);
+		snprintf(e->msg, sizeof e->msg, v < 0 ?
+			 "$GENERATE offset makes the value negative (%" PRId64
+			 ")" : "$GENERATE offset makes the value %" PRId64
+			 ", above 2147483647, which BIND refuses", v);
 		return false;
 	}
 	if (base == 'n' || base == 'N') {

@@ -119,9 +119,11 @@ static size_t scan_quoted(const struct zl_lexer *lx, size_t pos,
 			return q + 1;
 		else if (b[q] == '\n' && multiline)
 			q++;
-		else if (b[q] == '\n' || q + 1 >= lx->len ||
-			 (b[q + 1] == '\n' && !multiline))
+		else if (b[q] == '\n' || q + 1 >= lx->len)
 			return 0;
+		/* \X is X, a line break too (RFC 1035 §5.1), also as CR LF */
+		else if (b[q + 1] == '\r' && q + 2 < lx->len && b[q + 2] == '\n')
+			q += 3;
 		else
 			q += 2;
 	}
@@ -206,21 +208,29 @@ static void lex_warn(struct zl_lex_line *ln, size_t off, size_t len,
 
 /* Notes the quoted string buf[pos, q) that runs on across line breaks,
  * saying how many: a closing quote left out makes it run on to the next
- * quote in the file. */
+ * quote in the file.  BIND reads a line break inside quotes only when it
+ * is escaped, Knot DNS only when it is not. */
 static void string_lines(struct zl_lexer *lx, struct zl_lex_line *ln,
 			 size_t pos, size_t q)
 {
-	const char *p = lx->buf + pos, *end = lx->buf + q;
-	size_t n = 0;
+	size_t n = 0, esc = 0, i;
 
 	if (ln->warn_msg)
 		return;
-	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
-		n++;
-		p++;
-	}
-	snprintf(lx->warn, sizeof lx->warn, "quoted string across %zu line "
-		 "break%s, which BIND refuses", n, n == 1 ? "" : "s");
+	for (i = pos + 1; i < q; i++)
+		if (lx->buf[i] == '\\') {
+			i += lx->buf[i + 1] == '\r';
+			esc += lx->buf[++i] == '\n';
+		} else {
+			n += lx->buf[i] == '\n';
+		}
+	if (n)
+		snprintf(lx->warn, sizeof lx->warn, "quoted string across %zu "
+			 "line break%s, which BIND refuses", n + esc,
+			 n + esc == 1 ? "" : "s");
+	else
+		snprintf(lx->warn, sizeof lx->warn, "escaped line break in a "
+			 "quoted string, which Knot DNS refuses");
 	lex_warn(ln, pos, 1, lx->warn);
 }
 
@@ -242,10 +252,16 @@ static bool open_paren(struct zl_lexer *lx, struct zl_lex_line *ln,
 		lx->pos = next_line(lx, pos);
 		return false;
 	}
-	/* RFC 1035 §5.1 groups with one pair; BIND reads nested ones. */
+	/* RFC 1035 §5.1 groups with one pair; BIND reads nested ones, and
+	 * a record that opens one before its first field. */
 	if (*depth > 0)
 		lex_warn(ln, pos, 1, "nested parentheses, which Knot DNS and "
 			 "NSD refuse");
+	else if (lx->ntoks == 0)
+		lex_warn(ln, pos, 1, ln->blank ?
+			 "'(' before the first field of a record without "
+			 "owner, which NSD refuses" :
+			 "'(' before the owner, which Knot DNS and NSD refuse");
 	lx->open[(*depth)++] = (uint32_t)pos;
 	lx->pos = pos + 1;
 	ln->end = (uint32_t)lx->pos;
@@ -307,7 +323,7 @@ static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
 			lx->pos = next_line(lx, pos);
 			return false;
 		}
-		if (*depth > 0 && memchr(lx->buf + pos, '\n', q - pos))
+		if (memchr(lx->buf + pos, '\n', q - pos))
 			string_lines(lx, ln, pos, q);
 		add_tok(lx, ln, pos, q - pos, true);
 		lx->pos = q;

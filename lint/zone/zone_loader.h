@@ -110,6 +110,8 @@ void zl_ld_soa_apex(struct loader *L, uint16_t src,
 /* At the end of a load: the zone's origin, the root when nothing names
  * one, so that nothing downstream sees NULL. */
 void zl_ld_final_origin(struct loader *L);
+/* Whether a name needs the origin: '@' or no final (unescaped) dot. */
+bool zl_ld_relative(const char *s, size_t n);
 /* Parses a domain-name token relative to the current origin into wire
  * (ZL_NAME_MAXWIRE bytes).  Returns its length, or 0 after adding a
  * problem. */

@@ -205,8 +205,7 @@ void zl_ld_final_origin(struct loader *L)
 	zl_ld_fix_origin(L);
 }
 
-/* Whether a name needs the origin: '@' or no final (unescaped) dot. */
-static bool relative(const char *s, size_t n)
+bool zl_ld_relative(const char *s, size_t n)
 {
 	size_t bs = 0;
 
@@ -258,7 +257,7 @@ void zl_ld_soa_apex(struct loader *L, uint16_t src,
 		return;
 	t = &ln->toks[0];
 	s = text_of(L, src, t);
-	if (t->quoted || (!L->originlen && relative(s, t->len)))
+	if (t->quoted || (!L->originlen && zl_ld_relative(s, t->len)))
 		return;
 	wl = zl_name_from_text(s, t->len, root, 1, wire, &cat, msg, sizeof msg);
 	if (wl == 0)
@@ -285,7 +284,7 @@ size_t zl_ld_name(struct loader *L, uint16_t src,
 				"invalid domain name %.*s%s", ZL_TOKARGS(s, n));
 		return 0;
 	}
-	if (relative(s, n) && !zl_ld_origin(L))
+	if (zl_ld_relative(s, n) && !zl_ld_origin(L))
 		return 0;
 	wl = zl_name_from_text(s, n, L->origin, L->originlen, wire, &cat, msg,
 			       sizeof msg);
