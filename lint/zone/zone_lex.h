@@ -176,12 +176,15 @@ static inline const char *zl_lex_text(const char *buf,
 /* What a field parser found wrong: at token tok of those it was given. */
 struct zl_ferr {
 	size_t tok;
-	const char *cat;	/* "syntax" or "range" */
+	const char *cat;	/* "syntax" or "range"; "portable" for what
+				   was read though some servers refuse it */
 	char msg[192];		/* read after the type: "LOC latitude ..." */
 };
 
 /* A field parser reads tokens t[0..n) of buf, appends the field's wire form
- * to out and returns true; or returns false with *e filled in. */
+ * to out and returns true; or returns false with *e filled in.  A parser
+ * that reads something some servers refuse may fill in *e, category
+ * "portable", and return true: e->cat is NULL before the call. */
 typedef bool zl_field_fn(const char *buf, const struct zl_lex_tok *t,
 			 size_t n, struct zl_buf *out, struct zl_ferr *e);
 

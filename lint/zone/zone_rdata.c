@@ -627,9 +627,13 @@ static bool conv_parsed(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	struct zl_ferr e;
 
 	b->len = 0;
+	e.cat = NULL;
 	if (!parse(c->buf, c->in->toks + ti, take, b, &e))
 		return bad(c, e.cat, tok_at(c, ti + e.tok), "%s %s", tn(c),
 			   e.msg);
+	if (e.cat)	/* read, as some servers do not */
+		zl_zone_problem(c->z, e.cat, c->in->src, tok_at(c, ti + e.tok),
+				"%s %s", tn(c), e.msg);
 	return set_rdf(c, r, ft, b->s, b->len, ti, take);
 }
 

@@ -241,6 +241,13 @@ static bool value(struct svcb *v, size_t tok, uint16_t key, bool has)
 	}
 	if (key >= K_DOCPATH)
 		goto raw;
+	/* An empty ECHConfigList: BIND and NSD load it, Knot DNS refuses it. */
+	if (key == K_ECH && (!has || v->text.len == 0)) {
+		if (!v->e->cat)
+			fail(v, tok, "portable", "ech without a value, which "
+			     "Knot DNS refuses");
+		return true;
+	}
 	if (!has || v->text.len == 0)
 		return fail(v, tok, "syntax", "%s needs a value", keyname[key]);
 	switch (key) {
