@@ -58,13 +58,7 @@ static bool owner_of(struct loader *L, uint16_t src,
 		rr->flags |= ZL_RR_OWNER_BLANK;
 		if (L->prev_bad)
 			return false;	/* its owner line was reported */
-		if (!L->prev_owner) {
-			zl_zone_problem(L->z, "syntax", src,
-					span(&ln->toks[0]),
-					"blank owner but no earlier record to take it from");
-			return false;
-		}
-		rr->owner = L->prev_owner;
+		rr->owner = L->prev_owner;	/* zl_ld_record made sure */
 		return true;
 	}
 	r->hdr[ZL_HDR_OWNER] = span(&ln->toks[0]);
@@ -270,6 +264,13 @@ void zl_ld_record(struct loader *L, uint16_t src,
 	size_t i, k, tok0 = z->ntoks, nrd;
 
 	memset(&r, 0, sizeof r);
+	/* Wrong whatever the origin, which may not be known yet. */
+	if (ln->blank && !L->prev_owner && !L->prev_bad) {
+		zl_zone_problem(z, "syntax", src, span(&ln->toks[0]),
+				"blank owner but no earlier record to take it "
+				"from");
+		return;
+	}
 	if (!L->seen_record)
 		zl_ld_soa_apex(L, src, ln);
 	if (!zl_ld_origin(L))

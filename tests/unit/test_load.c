@@ -129,6 +129,14 @@ START_TEST(test_origin)
 		ck_assert_ptr_nonnull(strstr(err, "db.example.com"));
 		free(err);
 	}
+	/* A first record without owner is an error whatever the origin,
+	 * and the $ORIGIN after it still names the zone. */
+	z = load("-", "\t300 A 192.0.2.1\n$ORIGIN example.net.\n"
+		 "www 300 A 192.0.2.1\n");
+	ck_assert_str_eq(z->origin->text, "example.net.");
+	ck_assert_uint_eq(z->nprobs, 1);
+	prob(z, "blank owner but no earlier record", 1, 2, "syntax");
+	zl_zone_free(z);
 	/* A file that starts with $ORIGIN needs no inference. */
 	z = load("-", "$ORIGIN Example.NET.\nwww 300 A 192.0.2.1\n");
 	ck_assert_str_eq(z->origin->text, "example.net.");
@@ -710,7 +718,7 @@ START_TEST(test_svcb)
 		"key1=foo key1=bar", "mandatory=mandatory",
 		"no-default-alpn=abc alpn=h2", "mandatory=key123",
 		"mandatory=key123,key123 key123=abc", "port", "alpn",
-		"ipv6hint", "ipv4hint=", "ech", "key01=x", "key65536=x",
+		"ipv6hint", "ipv4hint=", "key01=x", "key65536=x",
 		"alpn=h2, alpn=h3", "port=65536", "\"port=53\"",
 		"tls-supported-groups=29,29", "Port=53",
 		"ipv4hint=192.0.2.1\\000x", "ech=AQID\\000",
@@ -767,6 +775,13 @@ START_TEST(test_svcb)
 			      "'%s' accepted", bad[i]);
 		zl_zone_free(z);
 	}
+	/* An empty ECHConfigList is read, with a note that Knot DNS
+	 * refuses it. */
+	z = load("example.com.zone", "$TTL 1\ns SVCB 1 . ech\n");
+	ck_assert_uint_eq(z->nrrs, 1);
+	prob(z, "ech without a value, which Knot DNS refuses", 2, 12,
+	     "portable");
+	zl_zone_free(z);
 }
 END_TEST
 
