@@ -73,11 +73,8 @@ static enum target target_state(const struct zl_ctx *ctx,
 	t = at->name;
 	if (zl_name_rrset(t, LDNS_RR_TYPE_CNAME))
 		return T_ALIAS;
-	if (!t || (!zl_name_rrset(t, LDNS_RR_TYPE_A) &&
-		   !zl_name_rrset(t, LDNS_RR_TYPE_AAAA)))
-		return zl_lost_at(ctx, t, LDNS_RR_TYPE_A) ||
-		       zl_lost_at(ctx, t, LDNS_RR_TYPE_AAAA) ? T_BROKEN
-							    : T_NO_ADDRESS;
+	if (!zl_has_address(t))
+		return zl_lost_address(ctx, t) ? T_BROKEN : T_NO_ADDRESS;
 	return only_unusable(at->zone, t) ? T_UNUSABLE : T_OK;
 }
 

@@ -16,12 +16,6 @@ static const struct zl_variant_spec ns_variants[] = {
 
 static const struct zl_param_spec no_params[] = { { .key = NULL } };
 
-static bool has_address(const struct zl_name *n)
-{
-	return zl_name_rrset(n, LDNS_RR_TYPE_A) ||
-	       zl_name_rrset(n, LDNS_RR_TYPE_AAAA);
-}
-
 /* Whether the zone gives an address for t, one of its own names, or
  * leaves the question to another rule.  An alias is CNAME007's; an
  * address record the loader could not read, ZONE001's; a name below a
@@ -34,16 +28,15 @@ static bool host_answered(struct zl_ctx *ctx, const struct zl_name *t)
 	const struct zl_zone *dz;
 	struct zl_at at;
 
-	if (has_address(t) || zl_name_rrset(t, LDNS_RR_TYPE_CNAME) ||
-	    zl_lost_at(ctx, t, LDNS_RR_TYPE_A) ||
-	    zl_lost_at(ctx, t, LDNS_RR_TYPE_AAAA) ||
+	if (zl_has_address(t) || zl_name_rrset(t, LDNS_RR_TYPE_CNAME) ||
+	    zl_lost_address(ctx, t) ||
 	    zl_dname_over(ctx, t->text, &dz, synth, sizeof synth))
 		return true;
 	if (t->below_cut)
 		return false;
 	switch (zl_answer(ctx, t->text, &at)) {
 	case ZL_ANSWER_NAME:
-		return has_address(at.name);
+		return zl_has_address(at.name);
 	case ZL_ANSWER_NONE:
 		return false;
 	default:

@@ -397,3 +397,15 @@ bool zl_name_is_address(const struct zl_zone *z, const char *text,
 	*rel_len = n;
 	return n > 0 && zl_text_is_address(text, n);
 }
+
+bool zl_has_address(const struct zl_name *n)
+{
+	return n && (zl_name_rrset(n, LDNS_RR_TYPE_A) ||
+		     zl_name_rrset(n, LDNS_RR_TYPE_AAAA));
+}
+
+bool zl_lost_address(const struct zl_ctx *ctx, const struct zl_name *n)
+{
+	return zl_lost_at(ctx, n, LDNS_RR_TYPE_A) ||
+	       zl_lost_at(ctx, n, LDNS_RR_TYPE_AAAA);
+}

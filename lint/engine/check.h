@@ -305,6 +305,10 @@ bool zl_rr_broken(const struct zl_ctx *ctx, const struct zl_rr *rr);
  * engine. */
 bool zl_lost_at(const struct zl_ctx *ctx, const struct zl_name *n,
 		uint16_t type);
+/* Whether n (NULL: no) has an A or AAAA RRset; whether the loader lost
+ * an A or AAAA record at it (zl_lost_at). */
+bool zl_has_address(const struct zl_name *n);
+bool zl_lost_address(const struct zl_ctx *ctx, const struct zl_name *n);
 /* A 16-bit integer field. */
 uint16_t zl_rdf_u16(const struct zl_rdf *f);
 
