@@ -152,8 +152,8 @@ test_repeated_tags() {
 	done
 	has out "^tags\\.zone:11:[0-9]+: error: tag 'p' appears more than once \\(2999 times on this line\\) \\[DMARC[0-9]+\\]$" &&
 	has out "^tags\\.zone:12:[0-9]+: .*appears more than once.* \\(2999 times on this line\\) \\[DKIM[0-9]+\\]$" &&
-	has out "^tags\\.zone:13:[0-9]+: .*given twice \\(2999 times on this line\\) \\[STS[0-9]+\\]$" &&
-	has out "^tags\\.zone:14:[0-9]+: .*given twice \\(2999 times on this line\\) \\[TLSRPT[0-9]+\\]$" &&
+	has out "^tags\\.zone:13:[0-9]+: .*given twice, .* \\(2999 times on this line\\) \\[STS[0-9]+\\]$" &&
+	has out "^tags\\.zone:14:[0-9]+: .*given twice, .* \\(2999 times on this line\\) \\[TLSRPT[0-9]+\\]$" &&
 	has out "^tags\\.zone:15:[0-9]+: .*appears more than once.* \\(2999 times on this line\\) \\[BIMI[0-9]+\\]$" &&
 	within 10 && rss_below 48 || return 1
 	# The same in the text format: each snippet once per finding.
