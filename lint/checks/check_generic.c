@@ -1,9 +1,11 @@
 /* check_generic.c - parameterised primitives that most rules are built from:
  * "this record should not be here", "at most N records in this RRset". */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
+#include "rrtext.h"
 
 static const char *const at_choices[] = { "any", "apex", "wildcard", NULL };
 
@@ -45,29 +47,47 @@ static const struct zl_param_spec max_params[] = {
 
 /* Reports each record of an RRset beyond the first `max`, with a note at
  * the first record. */
+static int cmp_rr(const void *a, const void *b)
+{
+	const struct zl_rr *x = *(const struct zl_rr *const *)a;
+	const struct zl_rr *y = *(const struct zl_rr *const *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* More than max records in the RRset: each one after the first max is
+ * reported, with a note at the first.  The same record written twice is
+ * one record (RFC 2181 §5: servers keep it once), so only distinct ones
+ * count. */
 static void rrset_max(struct zl_ctx *ctx)
 {
 	const struct zl_zone *z = ctx->zone;
 	long max = zl_rule_int(ctx->rule, "max");
-	const struct zl_rr *first = &z->rrs[ctx->set->first], *rr;
+	const struct zl_rr *first = &z->rrs[ctx->set->first], **v;
 	char count[16], limit[16];
-	long i = 0;
+	struct zl_rrtexts t;
+	size_t i;
 
 	if (ctx->set->count <= (uint32_t)max)
 		return;
-	snprintf(count, sizeof count, "%u", ctx->set->count);
+	zl_rrtexts_at(&t, z, ctx->name->text, ctx->set->type, NULL);
+	v = zl_xcalloc(t.n ? t.n : 1, sizeof *v);
+	for (i = 0; i < t.n; i++)
+		v[i] = t.v[i].rr;
+	qsort(v, t.n, sizeof *v, cmp_rr);	/* the records' order */
+	snprintf(count, sizeof count, "%zu", t.n);
 	snprintf(limit, sizeof limit, "%ld", max);
-	for (rr = first; rr; rr = zl_next_rr(z, rr)) {
-		zl_finding d;
+	for (i = (size_t)max; i < t.n; i++) {
+		zl_finding d = ZL_EMIT(ctx, v[i]->src, zl_rr_type_tok(z, v[i]),
+				       { "count", count }, { "max", limit });
 
-		if (i++ < max)
-			continue;
-		d = ZL_EMIT(ctx, rr->src, zl_rr_type_tok(ctx->zone, rr),
-			    { "count", count }, { "max", limit });
-		if (d != ZL_NO_FINDING && rr != first)
-			zl_emit_note(ctx, d, first->src, zl_rr_type_tok(ctx->zone, first),
+		if (v[i] != first)
+			zl_emit_note(ctx, d, first->src,
+				     zl_rr_type_tok(z, first),
 				     "the first one is here");
 	}
+	free(v);
+	zl_rrtexts_free(&t);
 }
 
 const struct zl_check zl_check_rrset_max = {

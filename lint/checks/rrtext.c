@@ -110,6 +110,17 @@ static int cmp_text(const void *a, const void *b)
 		      ((const struct zl_rrtext *)b)->text);
 }
 
+/* By text, then in file order: of equal texts the first record is kept. */
+static int cmp_text_rr(const void *a, const void *b)
+{
+	const struct zl_rrtext *x = a, *y = b;
+	int c = cmp_text(a, b);
+
+	if (c)
+		return c;
+	return x->rr < y->rr ? -1 : x->rr > y->rr;
+}
+
 void zl_rrtexts_at(struct zl_rrtexts *out, const struct zl_zone *z,
 		   const char *name, uint16_t type, zl_rrtext_keep *keep)
 {
@@ -132,7 +143,7 @@ void zl_rrtexts_at(struct zl_rrtexts *out, const struct zl_zone *z,
 		if (rr->ttl > out->ttl)
 			out->ttl = rr->ttl;
 	}
-	qsort(out->v, out->n, sizeof *out->v, cmp_text);
+	qsort(out->v, out->n, sizeof *out->v, cmp_text_rr);
 	for (i = 0; i < out->n; i++) {
 		if (k && strcmp(out->v[k - 1].text, out->v[i].text) == 0) {
 			free(out->v[i].text);

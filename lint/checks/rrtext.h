@@ -21,7 +21,8 @@ struct zl_rrtext {
 	const struct zl_rr *rr;
 };
 
-/* The records of one type at one name, sorted by text, each text once. */
+/* The records of one type at one name, sorted by text, each text once
+ * (the first record in file order that has it). */
 struct zl_rrtexts {
 	struct zl_rrtext *v;
 	size_t n;
