@@ -56,6 +56,15 @@ static bool only_unusable(const struct zl_zone *z, const struct zl_name *n)
 	return any;
 }
 
+/* Whether canonical text is name or a name below it. */
+static bool under(const char *text, const char *name)
+{
+	size_t lt = strlen(text), ln = strlen(name);
+
+	return lt >= ln && strcmp(text + lt - ln, name) == 0 &&
+	       (lt == ln || text[lt - ln - 1] == '.');
+}
+
 /* What the zones of the run say about target t (a name of the zone),
  * and where they hold it (*at). */
 static enum target target_state(const struct zl_ctx *ctx,
@@ -66,8 +75,12 @@ static enum target target_state(const struct zl_ctx *ctx,
 		return T_OUTSIDE;
 	if (strcmp(t->text, ".") == 0)
 		return T_NULL;
-	if (strcmp(t->text, "localhost.") == 0)
+	/* RFC 6761 §6.3, §6.4: localhost names are the loopback address,
+	 * invalid names never resolve, wherever they are asked. */
+	if (under(t->text, "localhost."))
 		return T_LOCALHOST;
+	if (under(t->text, "invalid."))
+		return T_NO_ADDRESS;
 	if (!(*at = zl_target(ctx, t)).zone)
 		return t->in_zone ? T_DELEGATED : T_OUTSIDE;
 	t = at->name;
