@@ -112,6 +112,17 @@ static void process(struct loader *L, uint16_t src)
 					ln.err_msg);
 			owner_after_error(L, src, &ln);
 		} else if (ln.ntoks == 0) {
+			/* Knot DNS reads an indented line as a record of the
+			 * previous owner, and there is none yet. */
+			if (ln.blank && !L->prev_owner && !L->noted_indent &&
+			    !L->generating) {
+				L->noted_indent = true;
+				zl_zone_problem(L->z, "portable", src,
+						(struct zl_tok){ ln.start, 1 },
+						"indented line before the "
+						"first record's owner, which "
+						"Knot DNS refuses");
+			}
 			continue;
 		} else if (!L->generating && !ln.blank && !ln.toks[0].quoted &&
 			   s->buf[ln.toks[0].off] == '$') {

@@ -55,6 +55,8 @@ struct loader {
 	struct zl_name *prev_owner;	/* for blank owners */
 	bool prev_bad;			/* the last owner was unusable */
 	bool seen_record;
+	bool noted_indent;		/* ZONE012 for an indented line before
+					   the first owner was given */
 	bool generating;		/* reading the text of a $GENERATE */
 	bool have_dollar_ttl, have_last_ttl, have_soa_min;
 	uint32_t dollar_ttl, last_ttl, soa_min;
