@@ -122,7 +122,8 @@ static size_t scan_quoted(const struct zl_lexer *lx, size_t pos,
 		else if (b[q] == '\n' || q + 1 >= lx->len)
 			return 0;
 		/* \X is X, a line break too (RFC 1035 §5.1), also as CR LF */
-		else if (b[q + 1] == '\r' && q + 2 < lx->len && b[q + 2] == '\n')
+		else if (b[q + 1] == '\r' && q + 2 < lx->len &&
+			 b[q + 2] == '\n')
 			q += 3;
 		else
 			q += 2;

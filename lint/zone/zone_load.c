@@ -94,11 +94,13 @@ static void process(struct loader *L, uint16_t src)
 	zl_lex_init(&lx, s->buf, s->len);
 	/* An editor's UTF-8 byte order mark: the servers read it into the
 	 * first name and refuse the zone; the rest is read past it. */
-	if (!L->generating && s->len >= 3 && memcmp(s->buf, "\xef\xbb\xbf", 3) == 0) {
+	if (!L->generating && s->len >= 3 &&
+	    memcmp(s->buf, "\xef\xbb\xbf", 3) == 0) {
 		zl_zone_problem(L->z, "syntax", src, (struct zl_tok){ 0, 3 },
 				"the file begins with a UTF-8 byte order mark, "
 				"which servers read as part of its first line "
-				"and refuse the zone: save the file without it");
+				"and refuse the zone: save the file without "
+				"it");
 		lx.pos = 3;
 	}
 	while (L->st == ZL_OK && !L->stop && zl_lex_next(&lx, &ln)) {

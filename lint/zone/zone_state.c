@@ -246,7 +246,8 @@ void zl_ld_soa_apex(struct loader *L, uint16_t src,
 		t = &ln->toks[i];
 		s = text_of(L, src, t);
 		if (t->quoted || !t->len ||
-		    !((s[0] >= '0' && s[0] <= '9') || zl_ld_class(s, t->len, &v)))
+		    !((s[0] >= '0' && s[0] <= '9') ||
+		      zl_ld_class(s, t->len, &v)))
 			break;
 	}
 	if (i >= ln->ntoks)
