@@ -35,6 +35,20 @@ static struct zl_zone *load(const char *name, const char *text)
 	return load_opts(name, text, NULL);
 }
 
+/* Loads text as name (with o) and asserts that it loads without a problem,
+ * its apex is apex and name inside is in the zone. */
+static void apex_is(const char *name, const char *text,
+		    const struct zl_load_opts *o, const char *apex,
+		    const char *inside)
+{
+	struct zl_zone *z = load_opts(name, text, o);
+
+	ck_assert_str_eq(z->origin->text, apex);
+	ck_assert_uint_eq(z->nprobs, 0);
+	ck_assert(zl_zone_lookup(z, inside)->in_zone);
+	zl_zone_free(z);
+}
+
 /* Asserts that a problem containing sub exists at line:col with the
  * given category, and returns it. */
 static const struct zl_problem *prob(const struct zl_zone *z, const char *sub,
@@ -167,29 +181,17 @@ START_TEST(test_origin)
 	ck_assert_uint_eq(z->nprobs, 2);	/* both records are outside */
 	zl_zone_free(z);
 	o.origin = "example.";
-	z = load_opts("-", "$ORIGIN .\nexample 1 SOA ns.example. h 1 2 3 4 5\n"
-		      "www.example 1 A 192.0.2.1\n", &o);
-	ck_assert_str_eq(z->origin->text, "example.");
-	ck_assert_uint_eq(z->nprobs, 0);
-	ck_assert(zl_zone_lookup(z, "www.example.")->in_zone);
-	zl_zone_free(z);
+	apex_is("-", "$ORIGIN .\nexample 1 SOA ns.example. h 1 2 3 4 5\n"
+		"www.example 1 A 192.0.2.1\n", &o, "example.", "www.example.");
 	/* With nothing else to name it, an SOA first names the zone: after
 	 * "$ORIGIN ." (relative names stay the root's) or with none (then
 	 * the apex is the origin of relative names too), as transfers and
 	 * named-compilezone write zones. */
-	z = load("-", "$ORIGIN .\n$TTL 1\nexample IN SOA ns.example. h 1 2 3 4 5\n"
-		 "www.example A 192.0.2.1\n");
-	ck_assert_str_eq(z->origin->text, "example.");
-	ck_assert_uint_eq(z->nprobs, 0);
-	ck_assert(zl_zone_lookup(z, "www.example.")->in_zone);
-	zl_zone_free(z);
-	z = load("dump.txt", "example.org. 1 IN SOA ns h 1 2 3 4 5\n"
-		 "www 1 A 192.0.2.1\n");
-	ck_assert_str_eq(z->origin->text, "example.org.");
-	ck_assert_uint_eq(z->nprobs, 0);
-	ck_assert(zl_zone_lookup(z, "ns.example.org.")->in_zone);
-	ck_assert(zl_zone_lookup(z, "www.example.org.")->in_zone);
-	zl_zone_free(z);
+	apex_is("-", "$ORIGIN .\n$TTL 1\nexample IN SOA ns.example. h 1 2 3 4 5\n"
+		"www.example A 192.0.2.1\n", NULL, "example.", "www.example.");
+	apex_is("dump.txt", "example.org. 1 IN SOA ns h 1 2 3 4 5\n"
+		"www 1 A 192.0.2.1\n", NULL, "example.org.",
+		"www.example.org.");
 	/* A file named like a zone file names it first; a record other
 	 * than an SOA, or one after the first, names nothing. */
 	z = load("example.net.zone", "example.org. 1 IN SOA ns h 1 2 3 4 5\n");
