@@ -292,6 +292,10 @@ static bool conv_time(struct conv *c, struct zl_rdf *r, size_t ti)
 			return bad(c, "range", tok_at(c, ti),
 				   "%s %.*s%s is out of range 0..4294967295",
 				   fn(c), ZL_TOKARGS(s, n));
+		zl_zone_problem(c->z, "portable", c->in->src, tok_at(c, ti),
+				"%s %.*s%s written as seconds since 1970, which "
+				"NSD refuses: write it as YYYYMMDDHHmmSS", fn(c),
+				ZL_TOKARGS(s, n));
 	}
 	wire[0] = (uint8_t)(v >> 24);
 	wire[1] = (uint8_t)(v >> 16);
@@ -384,6 +388,29 @@ static bool unescape(const char *s, size_t n, size_t off, struct zl_buf *b)
 	return true;
 }
 
+/* Knot DNS takes only printable ASCII, blanks and line breaks in a
+ * character-string, escaped or not, and refuses the zone at any other
+ * byte; BIND and NSD store it.  Reported at the first such byte. */
+static void note_raw_text(struct conv *c, const char *s, size_t n)
+{
+	struct zl_tok at = { (uint32_t)(s - c->buf), 1 };
+	unsigned char ch;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		ch = (unsigned char)s[i];
+		if ((ch < ' ' && ch != '\t' && ch != '\n' && ch != '\0') ||
+		    ch >= 0x7f) {
+			at.off += (uint32_t)i;
+			zl_zone_problem(c->z, "portable", c->in->src, at,
+					"byte \\%03u written as itself in %s, "
+					"which Knot DNS refuses: write it as "
+					"\\%03u", ch, fn(c), ch);
+			return;
+		}
+	}
+}
+
 /* <character-string> (RFC 1035 §3.3): ldns silently accepts what it
  * cannot store, so the length is checked here after unescaping.  The
  * strings of TXT and SPF records, most of a mail zone's rdata, are not
@@ -400,6 +427,7 @@ static bool conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
 		return bad(c, "syntax", tok_at(c, ti),
 			   "invalid escape in %s '%.*s%s'", fn(c),
 			   ZL_TOKARGS(s, n));
+	note_raw_text(c, s, n);
 	if (off && b->len - off > 255)
 		return bad(c, "range", tok_at(c, ti),
 			   "character-string of %zu bytes exceeds 255",
@@ -587,6 +615,11 @@ static bool conv_ldns(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	n = strlen(s);
 	if (ft == LDNS_RDF_TYPE_HEX && (!hex_ok(s, &digits) || digits % 2))
 		return bad(c, "syntax", at, "invalid hex data in %s '%.*s%s'",
+			   fn(c), ZL_TOKARGS(s, n));
+	/* ldns reads a lone "0" or "-" as empty base64; no server does, and
+	 * one character is never base64 (RFC 4648 §4). */
+	if (ft == LDNS_RDF_TYPE_B64 && n == 1)
+		return bad(c, "syntax", at, "invalid base64 in %s '%.*s%s'",
 			   fn(c), ZL_TOKARGS(s, n));
 	if (ft == LDNS_RDF_TYPE_NSEC) {
 		/* ldns maps an unknown mnemonic to type 0 without a word. */
