@@ -880,7 +880,7 @@ static bool generic_known(struct conv *c, const struct zl_rrtype *t,
 	struct zl_ferr e;
 	ldns_status st;
 	ldns_rdf *rd;
-	bool ok = false;
+	bool ok = false, empty;
 
 	if (!lr)
 		zl_oom(sizeof *lr);
@@ -888,12 +888,22 @@ static bool generic_known(struct conv *c, const struct zl_rrtype *t,
 	st = ldns_wire2rdf(lr, (const uint8_t *)c->scratch->s, c->scratch->len,
 			   &pos);
 	n = ldns_rr_rd_count(lr);
-	if (st != LDNS_STATUS_OK || pos != c->scratch->len || n < t->min) {
+	/* A key or digest of no bytes after the other fields, which
+	 * presentation format cannot write: Knot DNS and NSD load it, BIND
+	 * refuses it. */
+	empty = n > 0 && n + 1 == t->min &&
+		(t->field[n] == LDNS_RDF_TYPE_B64 ||
+		 t->field[n] == LDNS_RDF_TYPE_HEX);
+	if (st != LDNS_STATUS_OK || pos != c->scratch->len ||
+	    n + empty < t->min) {
 		bad(c, "syntax", tok_at(c, 0),
 		    "RFC 3597 rdata is not valid %s rdata", tn(c));
 		goto out;
 	}
-	rr->rdf = zl_arena_alloc(&c->z->arena, (n ? n : 1) * sizeof *rr->rdf);
+	rr->rdf = zl_arena_alloc(&c->z->arena, (n + 1) * sizeof *rr->rdf);
+	if (empty && !set_rdf(c, &rr->rdf[n], t->field[n], NULL, 0, 0,
+			      c->in->ntoks))
+		goto out;
 	for (i = 0; i < n; i++) {
 		rd = ldns_rr_rdf(lr, i);
 		c->field = i;
@@ -908,11 +918,17 @@ static bool generic_known(struct conv *c, const struct zl_rrtype *t,
 			mark_ref(rr->rdf[i].name, c->in->type);
 		}
 	}
-	rr->nrdf = (uint16_t)n;
-	if (!zl_field_digest(c->in->type, rr->rdf, n, &c->field, &e))
+	rr->nrdf = (uint16_t)(n + empty);
+	if (!zl_field_digest(c->in->type, rr->rdf, n + empty, &c->field, &e)) {
 		bad(c, e.cat, tok_at(c, 0), "%s %s", fn(c), e.msg);
-	else
-		ok = true;
+		goto out;
+	}
+	if (empty) {
+		c->field = n;
+		zl_zone_problem(c->z, "portable", c->in->src, tok_at(c, 0),
+				"%s is empty, which BIND refuses", fn(c));
+	}
+	ok = true;
 out:
 	ldns_rr_free(lr);
 	return ok;
