@@ -102,12 +102,14 @@ int zl_ttl_parse(const char *s, size_t n, uint64_t max, uint64_t *out);
 size_t zl_name_from_text(const char *s, size_t n, const uint8_t *origin,
 			 size_t originlen, uint8_t *wire, const char **cat,
 			 char *msg, size_t msgsz);
-/* The first byte above 0x7f that the name text s[0..n) holds as itself,
- * not as \DDD; 0 when none.  RFC 1035 and 2181 allow it, and BIND and NSD
- * read it, but Knot DNS refuses the zone. */
+/* The first byte other than a letter, a digit, '*', '-', '_', '/' and '.'
+ * that the name text s[0..n) holds as itself, not escaped (a byte above
+ * 0x7f, or '=' '+' '@' and the like); 0 when none, and for the name "@".
+ * RFC 1035 and 2181 allow it, and BIND and NSD read it, but Knot DNS
+ * refuses the zone. */
 unsigned zl_name_raw_byte(const char *s, size_t n);
 /* Notes such a byte of the name token s[0..n) at `at` of source src as a
- * problem of category "portable" (ZONE012). */
+ * problem of category "portable" (ZONE012), unless $GENERATE wrote src. */
 void zl_name_note_raw(struct zl_zone *z, uint16_t src, struct zl_tok at,
 		      const char *s, size_t n);
 /* Writes the canonical text of an uncompressed wire name to text

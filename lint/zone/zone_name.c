@@ -38,25 +38,41 @@ static size_t name_err(const char **cat, const char *c, char *msg,
 
 unsigned zl_name_raw_byte(const char *s, size_t n)
 {
+	unsigned char ch;
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (s[i] == '\\')
+	if (n == 1 && s[0] == '@')
+		return 0;
+	for (i = 0; i < n; i++) {
+		ch = (unsigned char)s[i];
+		if (ch == '\\')
 			i++;
-		else if ((unsigned char)s[i] > 0x7f)
-			return (unsigned char)s[i];
+		else if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+			   (ch >= '0' && ch <= '9') ||
+			   (ch && strchr("*-_/.", ch))))
+			return ch;
+	}
 	return 0;
 }
 
 void zl_name_note_raw(struct zl_zone *z, uint16_t src, struct zl_tok at,
 		      const char *s, size_t n)
 {
-	unsigned b = zl_name_raw_byte(s, n);
+	unsigned b;
 
-	if (b)
+	/* Only BIND reads $GENERATE: Knot DNS's rules do not apply. */
+	if (z->srcs[src]->gen_parts)
+		return;
+	b = zl_name_raw_byte(s, n);
+	if (b > 0x7f)
 		zl_zone_problem(z, "portable", src, at, "byte \\%03u written "
 				"as itself in domain name '%.*s%s', which Knot "
 				"DNS refuses", b, ZL_TOKARGS(s, n));
+	else if (b)
+		zl_zone_problem(z, "portable", src, at, "'%c' written as "
+				"itself in domain name '%.*s%s', which Knot DNS "
+				"refuses: write it as \\%c", (char)b,
+				ZL_TOKARGS(s, n), (char)b);
 }
 
 size_t zl_name_from_text(const char *s, size_t n, const uint8_t *origin,

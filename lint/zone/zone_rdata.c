@@ -397,6 +397,8 @@ static void note_raw_text(struct conv *c, const char *s, size_t n)
 	unsigned char ch;
 	size_t i;
 
+	if (c->z->srcs[c->in->src]->gen_parts)
+		return;		/* only BIND reads $GENERATE */
 	for (i = 0; i < n; i++) {
 		ch = (unsigned char)s[i];
 		if ((ch < ' ' && ch != '\t' && ch != '\n' && ch != '\0') ||
