@@ -68,6 +68,17 @@ void zl_ld_seen_free(struct loader *L)
 	}
 }
 
+/* A relative origin in a directive: RFC 1035 §5.1 and BIND read it
+ * against the current origin, Knot DNS and NSD refuse the zone. */
+static void note_relative(struct loader *L, uint16_t src,
+			  const struct zl_lex_tok *t, const char *what)
+{
+	if (zl_ld_relative(text_of(L, src, t), t->len))
+		zl_zone_problem(L->z, "portable", src, span(t),
+				"relative %s, which Knot DNS and NSD refuse: "
+				"write the name with its final dot", what);
+}
+
 static void dir_origin(struct loader *L, uint16_t src,
 		       const struct zl_lex_line *ln)
 {
@@ -78,11 +89,7 @@ static void dir_origin(struct loader *L, uint16_t src,
 		return;
 	if ((wl = zl_ld_name(L, src, &ln->toks[1], wire)) == 0)
 		return;
-	/* RFC 1035 §5.1 and BIND read it against the current origin. */
-	if (zl_ld_relative(text_of(L, src, &ln->toks[1]), ln->toks[1].len))
-		zl_zone_problem(L->z, "portable", src, span(&ln->toks[1]),
-				"relative $ORIGIN, which Knot DNS and NSD "
-				"refuse: write the name with its final dot");
+	note_relative(L, src, &ln->toks[1], "$ORIGIN");
 	memcpy(L->origin, wire, wl);
 	L->originlen = wl;
 	/* `$ORIGIN .` leaves the apex to the first record (zl_ld_soa_apex). */
@@ -329,6 +336,10 @@ static char *include_name(struct loader *L, uint16_t src,
 				ZL_TOKARGS(s, n));
 		return NULL;
 	}
+	if (t->quoted)
+		zl_zone_problem(L->z, "portable", src, span(t),
+				"quoted $INCLUDE file name, which NSD reads "
+				"with its quotes and does not find");
 	return zl_xstrndup(s, n);
 }
 
@@ -371,8 +382,11 @@ static void dir_include(struct loader *L, uint16_t src,
 		return;
 	if ((file = include_name(L, src, t)) == NULL)
 		goto out;
-	if (ln->ntoks == 3 && (wl = zl_ld_name(L, src, &ln->toks[2], wire)) == 0)
-		goto out;
+	if (ln->ntoks == 3) {
+		if ((wl = zl_ld_name(L, src, &ln->toks[2], wire)) == 0)
+			goto out;
+		note_relative(L, src, &ln->toks[2], "$INCLUDE origin");
+	}
 	if (L->depth >= MAX_INCLUDE_DEPTH) {
 		zl_zone_problem(L->z, "include", src, span(t),
 				"$INCLUDE nested deeper than %d",
@@ -393,7 +407,9 @@ static void dir_include(struct loader *L, uint16_t src,
 	L->depth++;
 	L->id[L->depth] = id;
 	L->dir[L->depth] = zl_path_dir(L->z->srcs[idx]->path);
+	L->include_start = true;
 	L->process(L, (uint16_t)idx);
+	L->include_start = false;
 	free(L->id[L->depth]);
 	free(L->dir[L->depth]);
 	L->id[L->depth] = L->dir[L->depth] = NULL;

@@ -58,6 +58,8 @@ struct loader {
 	bool noted_indent;		/* ZONE012 for an indented line before
 					   the first owner was given */
 	bool generating;		/* reading the text of a $GENERATE */
+	bool include_start;		/* no record yet in the file being
+					   read for $INCLUDE */
 	bool have_dollar_ttl, have_last_ttl, have_soa_min;
 	uint32_t dollar_ttl, last_ttl, soa_min;
 	uint8_t *noted;			/* 65536 bits: the types whose

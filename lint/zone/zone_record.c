@@ -51,11 +51,21 @@ static bool owner_of(struct loader *L, uint16_t src,
 {
 	struct zl_rr *rr = &r->rr;
 	uint8_t wire[ZL_NAME_MAXWIRE];
+	bool first = L->include_start;
 
+	L->include_start = false;
 	if (ln->blank) {
 		/* RFC 1035 §5.1: a blank owner is the previous owner. */
 		r->hdr[ZL_HDR_OWNER].off = ln->start;
 		rr->flags |= ZL_RR_OWNER_BLANK;
+		/* Knot DNS reads an included file as a zone file of its
+		 * own, without the including file's last owner. */
+		if (first && L->prev_owner)
+			zl_zone_problem(L->z, "portable", src,
+					(struct zl_tok){ ln->start, 1 },
+					"record without owner first in an "
+					"included file, which Knot DNS "
+					"refuses");
 		if (L->prev_bad)
 			return false;	/* its owner line was reported */
 		rr->owner = L->prev_owner;	/* zl_ld_record made sure */

@@ -866,11 +866,13 @@ START_TEST(test_load_file)
 	prob(z, "cannot read include file 'missing.inc'", 8, 10, "include");
 	prob(z, "cannot read include file 'inc': Is a directory", 9, 10,
 	     "include");
+	/* A relative origin, which Knot DNS and NSD refuse. */
+	prob(z, "relative $INCLUDE origin", 4, 22, "portable");
 	for (i = 0; i < z->nprobs; i++)
 		ck_assert_ptr_null(strstr(z->probs[i].message, "root:x:0"));
 	for (i = 0; i < z->nsrcs; i++)
 		ck_assert_ptr_null(strstr(z->srcs[i]->buf, "root:"));
-	ck_assert_uint_eq(z->nprobs, 5);
+	ck_assert_uint_eq(z->nprobs, 6);
 	zl_zone_free(z);
 
 	/* With the root widened to /, /etc/passwd may be read. */
@@ -978,7 +980,8 @@ START_TEST(test_budget)
 	ck_assert_ptr_null(zl_zone_lookup(z, "a.four.example.com."));
 	ck_assert_uint_eq(z->nsrcs, 4);
 	ck_assert_ptr_eq(z->srcs[2]->buf, z->srcs[1]->buf);
-	ck_assert_uint_eq(z->nprobs, 1);
+	/* The limit, and the four relative origins (ZONE012). */
+	ck_assert_uint_eq(z->nprobs, 5);
 	prob(z, "'a.inc' was already read for this zone; reading it again "
 	     "exceeds the budget of 40 bytes of repeated includes per run", 4,
 	     10, "limit");
@@ -1057,7 +1060,8 @@ START_TEST(test_provider)
 	/* ./self.inc is self.inc: the provider's id finds the loop. */
 	prob(z, "include loop: './self.inc' is already being read", 2, 10,
 	     "include");
-	ck_assert_uint_eq(z->nprobs, 2);
+	prob(z, "relative $INCLUDE origin", 2, 19, "portable");
+	ck_assert_uint_eq(z->nprobs, 3);
 	ck_assert_int_eq(calls, 7);
 	zl_zone_free(z);
 	ck_assert_int_eq(zl_zone_load_file("nothere.zone", &o, &z, &err),
