@@ -1,5 +1,6 @@
 /* check_generic.c - parameterised primitives that most rules are built from:
  * "this record should not be here", "at most N records in this RRset". */
+#include <ldns/ldns.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,9 +8,11 @@
 #include "check.h"
 #include "rrtext.h"
 
-static const char *const at_choices[] = { "any", "apex", "wildcard", NULL };
+static const char *const at_choices[] = { "any", "apex", "wildcard",
+					   "delegation", "non-delegation",
+					   NULL };
 
-enum { AT_ANY, AT_APEX, AT_WILDCARD };
+enum { AT_ANY, AT_APEX, AT_WILDCARD, AT_DELEGATION, AT_NON_DELEGATION };
 static const struct zl_variant_spec present_variants[] = {
 	{ .key = "at", .names = at_choices, .optional = true },
 	{ .key = NULL },
@@ -17,18 +20,36 @@ static const struct zl_variant_spec present_variants[] = {
 
 static const struct zl_param_spec present_params[] = { { .key = NULL } };
 
-/* Reports every selected record, optionally only at the zone apex or at a
- * wildcard owner: the rule's select: says what is unwanted. */
+/* Whether the record's owner is where `at` asks: a delegation is a name
+ * below the apex with NS records. */
+static bool at_place(struct zl_ctx *ctx, unsigned at)
+{
+	const struct zl_name *n = ctx->rr->owner;
+	bool apex = n == ctx->zone->origin;
+
+	switch (at) {
+	case AT_APEX:
+		return apex;
+	case AT_WILDCARD:
+		return strncmp(n->text, "*.", 2) == 0;
+	case AT_DELEGATION:
+	case AT_NON_DELEGATION:
+		return !apex && (at == AT_DELEGATION) ==
+		       (zl_first_rr(ctx->zone, n, LDNS_RR_TYPE_NS) != NULL);
+	default:
+		return true;
+	}
+}
+
+/* Reports every selected record, optionally only at the zone apex, at a
+ * wildcard owner, or below the apex at or away from a delegation: the
+ * rule's select: says what is unwanted. */
 static void present(struct zl_ctx *ctx)
 {
 	const struct zl_rr *rr = ctx->rr;
-	unsigned at = zl_rule_variant(ctx->rule, 0);
 
-	if (at == AT_APEX && rr->owner != ctx->zone->origin)
-		return;
-	if (at == AT_WILDCARD && strncmp(rr->owner->text, "*.", 2) != 0)
-		return;
-	ZL_EMIT(ctx, rr->src, zl_rr_type_tok(ctx->zone, rr));
+	if (at_place(ctx, zl_rule_variant(ctx->rule, 0)))
+		ZL_EMIT(ctx, rr->src, zl_rr_type_tok(ctx->zone, rr));
 }
 
 const struct zl_check zl_check_present = {
