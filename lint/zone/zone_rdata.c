@@ -976,6 +976,25 @@ static bool conv_generic(struct conv *c, const struct zl_rrtype *t,
 		       c->scratch->s + 2, (size_t)len, 0, c->in->ntoks);
 }
 
+/* An IPSECKEY's algorithm 0 says no key is present (RFC 4025 §2.4), and
+ * the servers read the two apart differently: BIND refuses a record
+ * without a key, whatever its algorithm; Knot DNS one with a key and
+ * algorithm 0. */
+static void note_ipseckey(struct conv *c, const struct zl_rr *rr)
+{
+	bool key = rr->nrdf > 4 && rr->rdf[4].len > 0;
+
+	if (!key)
+		zl_zone_problem(c->z, "portable", c->in->src, c->in->type_tok,
+				"IPSECKEY without a public key, which BIND "
+				"refuses");
+	else if (rr->rdf[2].data[0] == 0)
+		zl_zone_problem(c->z, "portable", c->in->src,
+				span_of(c, rr->rdf[4].tok, rr->rdf[4].ntok),
+				"IPSECKEY public key with algorithm 0, which "
+				"means no key: Knot DNS refuses it");
+}
+
 static bool conv_fields(struct conv *c, const struct zl_rrtype *t,
 			struct zl_rr *rr)
 {
@@ -1014,6 +1033,8 @@ static bool conv_fields(struct conv *c, const struct zl_rrtype *t,
 		return bad(c, e.cat, span_of(c, rr->rdf[c->field].tok,
 					     rr->rdf[c->field].ntok),
 			   "%s %s", fn(c), e.msg);
+	if (in->type == LDNS_RR_TYPE_IPSECKEY)
+		note_ipseckey(c, rr);
 	return true;
 }
 

@@ -639,7 +639,9 @@ START_TEST(test_rdata_forms)
 	ck_assert(rr->flags & ZL_RR_UNCHECKED);
 	prob(z, "UID rdata is not checked", 10, 5, "unchecked");
 	ck_assert_ptr_nonnull(rr_at(z, "uid2.example.com.", 101, 0));
-	ck_assert_uint_eq(z->nprobs, 2);
+	/* No key, which BIND refuses. */
+	prob(z, "IPSECKEY without a public key", 3, 7, "portable");
+	ck_assert_uint_eq(z->nprobs, 3);
 	zl_zone_free(z);
 }
 END_TEST
