@@ -199,6 +199,26 @@ static bool rr_class(struct loader *L, uint16_t src, struct rec *r)
 	return true;
 }
 
+/* Whether a and b hold the same rdata, as records without strings do:
+ * names by their interned node (case aside), other fields by their
+ * bytes. */
+static bool same_rdata(const struct zl_rr *a, const struct zl_rr *b)
+{
+	size_t i;
+
+	if (a->nrdf != b->nrdf)
+		return false;
+	for (i = 0; i < a->nrdf; i++) {
+		const struct zl_rdf *x = &a->rdf[i], *y = &b->rdf[i];
+
+		if (x->name || y->name ? x->name != y->name :
+		    x->len != y->len || !x->data || !y->data ||
+		    memcmp(x->data, y->data, x->len) != 0)
+			return false;
+	}
+	return true;
+}
+
 /* Whether the zone holds rr: servers ignore data outside the origin
  * (reported once per name, at its first record), and a zone has one SOA
  * record, at its apex (RFC 1035 §5.2, RFC 1034 §4.3.4). */
@@ -206,6 +226,7 @@ static bool rr_placed(struct loader *L, uint16_t src, const struct rec *r)
 {
 	const struct zl_name *origin = L->z->origin;
 	const struct zl_rr *rr = &r->rr;
+	const struct zl_rrset *set;
 
 	if (!rr->owner->in_zone) {
 		if (rr->owner->nrr++ == 0)
@@ -225,10 +246,18 @@ static bool rr_placed(struct loader *L, uint16_t src, const struct rec *r)
 				rr->owner->text, origin->text);
 		return false;
 	}
-	if (zl_name_rrset(rr->owner, LDNS_RR_TYPE_SOA)) {
-		zl_zone_problem(L->z, "soa", src, r->hdr[ZL_HDR_TYPE],
-				"second SOA record at '%s': a zone has one",
-				rr->owner->text);
+	if ((set = zl_name_rrset(rr->owner, LDNS_RR_TYPE_SOA))) {
+		/* The same record twice is one (RFC 2181 §5). */
+		if (same_rdata(&L->z->rrs[set->first], rr))
+			zl_zone_problem(L->z, "portable", src,
+					r->hdr[ZL_HDR_TYPE],
+					"the SOA record of '%s' written "
+					"twice, which NSD refuses",
+					rr->owner->text);
+		else
+			zl_zone_problem(L->z, "soa", src, r->hdr[ZL_HDR_TYPE],
+					"second SOA record at '%s': a zone "
+					"has one", rr->owner->text);
 		return false;
 	}
 	return true;
