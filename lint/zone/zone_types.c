@@ -114,7 +114,7 @@ static const struct zl_rrtype types[] = {
 	{ "UINFO", 100, 0, 0, 0, 0, ZL_FORM_OPAQUE, { 0 } },
 	{ "UID", 101, 0, 0, 0, 0, ZL_FORM_OPAQUE, { 0 } },
 	{ "GID", 102, 0, 0, 0, 0, ZL_FORM_OPAQUE, { 0 } },
-	{ "UNSPEC", 103, 0, 0, 0, 0, ZL_FORM_OPAQUE, { 0 } },
+	{ "UNSPEC", 103, 0, 0, 0, 0, ZL_FORM_GENERIC, { 0 } },
 	{ "NID", 104, 104, 2, 2, 0, 0, { I2, LDNS_RDF_TYPE_ILNP64 } },
 	{ "L32", 105, 105, 2, 2, 0, 0, { I2, V4 } },
 	{ "L64", 106, 106, 2, 2, 0, 0, { I2, LDNS_RDF_TYPE_ILNP64 } },
