@@ -420,6 +420,16 @@ bool zl_field_digest(uint16_t type, const struct zl_rdf *rdf, size_t nrdf,
 	size_t i, k;
 	unsigned alg;
 
+	/* RFC 5155 §3.1.7: hash algorithm 1, SHA-1, makes a next hashed
+	 * owner name of 20 octets (after its length octet); BIND refuses
+	 * another length. */
+	if (type == 50 && nrdf > 4 && rdf[0].data[0] == 1 &&
+	    rdf[4].len != 21) {
+		*field = 4;
+		return ferr(e, 0, "range", "of %u bytes does not match hash "
+			    "algorithm 1 (SHA-1, 20 bytes)",
+			    rdf[4].len ? rdf[4].len - 1 : 0);
+	}
 	for (i = 0; i < sizeof digests / sizeof digests[0]; i++) {
 		if (digests[i].type != type || nrdf <= digests[i].digest)
 			continue;

@@ -60,6 +60,8 @@ static const struct {
 	{ LDNS_RR_TYPE_SIG, { "type covered", "algorithm", "labels",
 			      "original TTL", "signature expiration",
 			      "signature inception", "key tag" } },
+	{ LDNS_RR_TYPE_NSEC3, { "hash algorithm", "flags", "iterations",
+				"salt", "next hashed owner name" } },
 	{ LDNS_RR_TYPE_SVCB, { "priority", "target", "parameters" } },
 	{ LDNS_RR_TYPE_HTTPS, { "priority", "target", "parameters" } },
 };

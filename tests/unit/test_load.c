@@ -668,7 +668,7 @@ START_TEST(test_fields)
 		 "sig RRSIG A 8 1 1 20261201000000 4294967295 1 . AA==\n"
 		 "sig RRSIG A 8 1 1 21060207062816 19691231235959 1 . AA==\n"
 		 "dsync DSYNC CDS notify 5359 ns.example.\n"
-		 "n3 NSEC3 1 1 12 - CPNMU A\n"
+		 "n3 NSEC3 2 1 12 - CPNMU A\n"
 		 "n3 NSEC3 1 1 12 - 2vptu5timamqttgl4luu9kg21e0aor3s A\n");
 	rdf_is(rr_at(z, "loc.example.com.", LDNS_RR_TYPE_LOC, 0), 0,
 	       "000016138b3cf018810cbce0009895b8");
@@ -699,7 +699,8 @@ START_TEST(test_fields)
 	rdf_is(rr, 4, "00000000");
 	rdf_is(rr, 5, "ffffffff");
 	/* The NSEC3 next hashed owner, unpadded base32hex of any whole
-	 * number of octets (RFC 5155 §3.3), with its length first. */
+	 * number of octets (RFC 5155 §3.3) when the hash is not SHA-1,
+	 * with its length first. */
 	rdf_is(rr_at(z, "n3.example.com.", LDNS_RR_TYPE_NSEC3, 0), 4,
 	       "03666f6f");
 	rdf_is(rr_at(z, "n3.example.com.", LDNS_RR_TYPE_NSEC3, 1), 4,
