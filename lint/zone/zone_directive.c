@@ -169,19 +169,29 @@ static enum zl_status fetch(struct loader *L, const char *path,
 	return ZL_OK;
 }
 
-/* The path of a relative $INCLUDE target from the repository root, when
- * the zone lies in a repository and that is another path than first (the
- * one from the including file's directory); NULL otherwise.  BIND and NSD
- * resolve includes from the server's working directory, which zone
- * repositories lay out as their root. */
-static char *repo_path(const struct loader *L, const char *file,
-		       const char *first)
+/* The other directory a relative $INCLUDE target is looked for in when
+ * it is not where first says: BIND and NSD resolve includes from the
+ * server's working directory, which zone repositories lay out as their
+ * root, and which is otherwise most often the directory of the zone file
+ * (an include of an include).  NULL when there is none, or no other. */
+static const char *other_dir(const struct loader *L)
 {
+	if (L->repo)
+		return L->repo;
+	return !L->incdir && L->depth > 0 ? L->dir[0] : NULL;
+}
+
+/* The path of a relative $INCLUDE target from other_dir(), when that is
+ * another path than first; NULL otherwise. */
+static char *other_path(const struct loader *L, const char *file,
+			const char *first)
+{
+	const char *dir = other_dir(L);
 	char *p;
 
-	if (!L->repo || file[0] == '/')
+	if (!dir || file[0] == '/')
 		return NULL;
-	p = zl_path_join(L->repo, file);
+	p = zl_path_join(dir, file);
 	if (strcmp(p, first) == 0) {
 		free(p);
 		return NULL;
@@ -214,7 +224,7 @@ static void include_error(struct loader *L, uint16_t src,
 			  const char *file, const char *err, const char *alt)
 {
 	const char *kind = st == ZL_ERR_LIMIT ? "limit" : "include";
-	char *dir, *repo;
+	char *dir, *other;
 
 	if (!alt && !L->incdir) {
 		zl_zone_problem(L->z, kind, src, span(t), "cannot read include "
@@ -222,20 +232,21 @@ static void include_error(struct loader *L, uint16_t src,
 		return;
 	}
 	dir = shown(L, L->incdir ? L->incdir : L->dir[L->depth]);
-	repo = alt ? shown(L, L->repo) : NULL;
+	other = alt ? shown(L, other_dir(L)) : NULL;
 	zl_zone_problem(L->z, kind, src, span(t), "cannot read include file "
 			"'%s': %s (looked in '%s', %s%s%s%s)", file, err, dir,
 			L->incdir ? "the server's working directory" :
 			"the including file's directory",
-			repo ? ", and in '" : "", repo ? repo : "",
-			repo ? "', the repository root" : "");
+			other ? ", and in '" : "", other ? other : "",
+			!other ? "" : L->repo ? "', the repository root" :
+			"', the zone file's directory");
 	free(dir);
-	free(repo);
+	free(other);
 }
 
 /* Reads an $INCLUDE target: relative to the including file (or to the
- * server's working directory, zl_load_opts.include_dir), else to the
- * repository root.  Returns the new source's index and sets *id, or
+ * server's working directory, zl_load_opts.include_dir), else to
+ * other_dir().  Returns the new source's index and sets *id, or
  * returns -1 after reporting why the file cannot be read. */
 static int include_read(struct loader *L, uint16_t src,
 			const struct zl_lex_tok *t, const char *file,
@@ -255,7 +266,7 @@ static int include_read(struct loader *L, uint16_t src,
 	path = file[0] == '/' ? zl_xstrdup(file) : zl_path_join(dir, file);
 	st = fetch(L, path, &f, &again, &err);
 	if (st != ZL_OK && st != ZL_ERR_LIMIT &&
-	    (alt = repo_path(L, file, path)) != NULL &&
+	    (alt = other_path(L, file, path)) != NULL &&
 	    fetch(L, alt, &f, &again, &err2) == ZL_OK) {
 		free(path);
 		path = alt;
@@ -282,7 +293,7 @@ static int include_read(struct loader *L, uint16_t src,
 		goto out;
 	L->total += f.len;
 	/* Shown relative to the including file, as the user wrote it, or
-	 * as found from the repository root. */
+	 * as found from other_dir(). */
 	if (path == alt || L->incdir)
 		disp = shown(L, path);
 	else if (file[0] != '/' && strrchr(pdisp, '/'))

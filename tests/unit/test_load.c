@@ -812,10 +812,13 @@ static void mk_tree(void)
 		   "$INCLUDE /etc/passwd\n"
 		   "$INCLUDE ../../../../../../etc/hostname\n"
 		   "$INCLUDE missing.inc\n"
-		   "$INCLUDE inc\n");
+		   "$INCLUDE inc\n"
+		   "$INCLUDE inc/up.inc\n");
 	write_file(tmpdir, "inc/mail.inc", "mail A 192.0.2.1\n\tAAAA 2001:db8::1\n");
 	write_file(tmpdir, "inc/sub.inc", "www A 192.0.2.2\n$INCLUDE ../loop.inc\n");
 	write_file(tmpdir, "loop.inc", "loop A 192.0.2.3\n$INCLUDE inc/sub.inc\n");
+	write_file(tmpdir, "inc/up.inc", "$INCLUDE beside.inc\n");
+	write_file(tmpdir, "beside.inc", "beside A 192.0.2.4\n");
 	write_file(tmpdir, "deep.zone", "$ORIGIN example.com.\n$INCLUDE deep.zone\n");
 }
 
@@ -851,6 +854,9 @@ START_TEST(test_load_file)
 	ck_assert_ptr_nonnull(zl_zone_lookup(z, "loop.sub.example.com."));
 	/* The parent's origin is back after the include. */
 	ck_assert_ptr_nonnull(zl_zone_lookup(z, "after.example.com."));
+	/* Not beside the including file, outside a repository: from the
+	 * zone file's directory, as a server run there finds it. */
+	ck_assert_ptr_nonnull(zl_zone_lookup(z, "beside.example.com."));
 	/* The loop is stopped at the directive that closes it. */
 	for (i = 0; i < z->nprobs; i++)
 		if (strstr(z->probs[i].message, "include loop"))
