@@ -136,7 +136,8 @@ static uint32_t soa_minimum(const struct zl_rr *rr)
 }
 
 /* The TTL of a record without one (RFC 1035 §5.1, RFC 2308 §4): $TTL,
- * else the last explicit TTL, else the SOA minimum. */
+ * else the last explicit TTL, else the SOA minimum, else (before the SOA)
+ * the 3600 of Knot DNS and NSD, where BIND refuses the zone. */
 static bool rr_ttl(struct loader *L, uint16_t src, struct rec *r)
 {
 	struct zl_rr *rr = &r->rr;
@@ -157,10 +158,12 @@ static bool rr_ttl(struct loader *L, uint16_t src, struct rec *r)
 		else if (soa)
 			rr->ttl = soa_minimum(rr);
 		else {
-			zl_zone_problem(L->z, "syntax", src,
+			zl_zone_problem(L->z, "portable", src,
 					r->hdr[ZL_HDR_TYPE],
-					"no TTL for this record and no $TTL before it");
-			return false;
+					"no TTL for this record and no $TTL "
+					"before it, which BIND refuses: Knot "
+					"DNS and NSD give it 3600");
+			rr->ttl = 3600;
 		}
 	}
 	if (soa) {

@@ -295,15 +295,17 @@ START_TEST(test_records)
 	zl_zone_free(z);
 
 	/* Escapes in strings and names; the SOA minimum is not used once
-	 * $TTL is there; a record without any TTL source is refused. */
+	 * $TTL is there; a record without any TTL source gets the 3600 of
+	 * Knot DNS and NSD, and BIND refuses it. */
 	z = load("example.com.zone",
 		 "a TXT \"q\\\"\\059\\255\"\n"
 		 "$TTL 60\n"
 		 "b\\.c 10 CNAME Mail\\.Box.Example.COM.\n");
-	prob(z, "no TTL for this record and no $TTL before it", 1, 3,
-	     "syntax");
-	ck_assert_uint_eq(z->nrrs, 1);
-	rr = &z->rrs[0];
+	prob(z, "no TTL for this record and no $TTL before it, which BIND "
+	     "refuses", 1, 3, "portable");
+	ck_assert_uint_eq(z->nrrs, 2);
+	ck_assert_uint_eq(z->rrs[0].ttl, 3600);
+	rr = &z->rrs[1];
 	ck_assert_str_eq(rr->owner->text, "b\\.c.example.com.");
 	ck_assert_str_eq(rr->rdf[0].name->text, "mail\\.box.example.com.");
 	zl_zone_free(z);
