@@ -45,11 +45,14 @@ unsigned zl_name_raw_byte(const char *s, size_t n)
 		return 0;
 	for (i = 0; i < n; i++) {
 		ch = (unsigned char)s[i];
+		/* Letters, digits, '-' and '.' first: most names hold no
+		 * other byte. */
+		if ((unsigned)((ch | 0x20) - 'a') < 26 ||
+		    (unsigned)(ch - '0') < 10 || ch == '-' || ch == '.')
+			continue;
 		if (ch == '\\')
 			i++;
-		else if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-			   (ch >= '0' && ch <= '9') ||
-			   (ch && strchr("*-_/.", ch))))
+		else if (ch != '*' && ch != '_' && ch != '/')
 			return ch;
 	}
 	return 0;
