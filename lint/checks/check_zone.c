@@ -5,7 +5,7 @@
 
 static const char *const categories[] = {
 	"syntax", "range", "include", "limit", "class", "soa", "outside",
-	"ttl", "unchecked", "split", "portable", NULL
+	"ttl", "unchecked", "split", "portable", "inherited", NULL
 };
 
 /* The loader names each problem's category with one of these. */

@@ -51,9 +51,9 @@ static bool owner_of(struct loader *L, uint16_t src,
 {
 	struct zl_rr *rr = &r->rr;
 	uint8_t wire[ZL_NAME_MAXWIRE];
-	bool first = L->include_start;
+	bool first = L->include_start, after_origin = L->origin_start;
 
-	L->include_start = false;
+	L->include_start = L->origin_start = false;
 	if (ln->blank) {
 		/* RFC 1035 §5.1: a blank owner is the previous owner. */
 		r->hdr[ZL_HDR_OWNER].off = ln->start;
@@ -66,6 +66,14 @@ static bool owner_of(struct loader *L, uint16_t src,
 					"record without owner first in an "
 					"included file, which Knot DNS "
 					"refuses");
+		/* $ORIGIN does not change the previous owner. */
+		else if (after_origin && L->prev_owner && !L->prev_bad)
+			zl_zone_problem(L->z, "inherited", src,
+					(struct zl_tok){ ln->start, 1 },
+					"record without owner right after "
+					"$ORIGIN: its owner is '%s', the last "
+					"one before the $ORIGIN, not the new "
+					"origin", L->prev_owner->text);
 		if (L->prev_bad)
 			return false;	/* its owner line was reported */
 		rr->owner = L->prev_owner;	/* zl_ld_record made sure */
