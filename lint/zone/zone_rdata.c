@@ -643,7 +643,8 @@ static bool conv_ldns(struct conv *c, struct zl_rdf *r, uint8_t ft,
 }
 
 /* Numeric or mnemonic single-byte fields (algorithms, TLSA fields, RFC
- * 7218): numbers are range-checked here, mnemonics go to ldns. */
+ * 7218): numbers are range-checked here, mnemonics go to ldns, which
+ * would read a signed number ("-253", "+3") modulo 256. */
 static bool conv_mnemonic(struct conv *c, struct zl_rdf *r, uint8_t ft,
 			  size_t ti)
 {
@@ -653,6 +654,9 @@ static bool conv_mnemonic(struct conv *c, struct zl_rdf *r, uint8_t ft,
 
 	if (n > 0 && s[0] >= '0' && s[0] <= '9')
 		return conv_int(c, r, ft, ti, bytes);
+	if (n == 0 || !((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z'))
+		return bad(c, "syntax", tok_at(c, ti), "invalid %s '%.*s%s'",
+			   fn(c), ZL_TOKARGS(s, n));
 	return conv_ldns(c, r, ft, ti, 1);
 }
 
