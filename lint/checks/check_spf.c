@@ -637,14 +637,17 @@ static void spf_multiple(struct zl_ctx *ctx)
 	     rr = zl_next_rr(z, rr)) {
 		if (!(r = zl_spf_rec(ctx, rr))->is_spf)
 			continue;
-		if (first) {
-			d = ZL_EMIT(ctx, rr->src, version_tok(r));
-			r = zl_spf_rec(ctx, first);
-			zl_emit_note(ctx, d, first->src, version_tok(r),
-				     "the first SPF record is here");
-		} else {
+		if (!first) {
 			first = rr;
+			continue;
 		}
+		/* The same record written twice is one (RFC 2181 §5). */
+		if (zl_txt_same(&r->txt, &zl_spf_rec(ctx, first)->txt))
+			continue;
+		d = ZL_EMIT(ctx, rr->src, version_tok(r));
+		r = zl_spf_rec(ctx, first);
+		zl_emit_note(ctx, d, first->src, version_tok(r),
+			     "the first SPF record is here");
 	}
 }
 

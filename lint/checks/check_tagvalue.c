@@ -42,6 +42,9 @@ void zl_tv_multiple(struct zl_ctx *ctx, const char *version, bool icase,
 			first = rr;
 			continue;
 		}
+		/* The same record written twice is one (RFC 2181 §5). */
+		if (zl_txt_same(&r->txt, &zl_tv_of(ctx, first)->txt))
+			continue;
 		d = ZL_EMIT(ctx, rr->src, zl_tv_tok(r, zl_tv_head(r)));
 		r = zl_tv_of(ctx, first);
 		zl_emit_note(ctx, d, first->src, zl_tv_tok(r, zl_tv_head(r)),

@@ -293,6 +293,18 @@ struct zl_tok zl_txt_tok(const struct zl_txt *t, size_t a, size_t b)
 	return tok;
 }
 
+bool zl_txt_same(const struct zl_txt *a, const struct zl_txt *b)
+{
+	size_t k;
+
+	if (a->hex || b->hex || a->len != b->len || a->nparts != b->nparts)
+		return false;
+	for (k = 0; k < a->nparts; k++)
+		if (a->parts[k].len != b->parts[k].len)
+			return false;
+	return memcmp(a->s, b->s, a->len) == 0;
+}
+
 size_t zl_txt_part_at(const struct zl_txt *t, size_t i)
 {
 	size_t lo = 0, hi = t->nparts;

@@ -68,6 +68,11 @@ bool zl_txt_may_hold(const struct zl_zone *z, const struct zl_rr *rr,
  * byte when a is at the end). */
 struct zl_tok zl_txt_tok(const struct zl_txt *t, size_t a, size_t b);
 
+/* Whether a and b hold the same character-strings, so that they are the
+ * same record in wire form (RFC 2181 §5: a server keeps one).  Records in
+ * RFC 3597 form are never taken for the same. */
+bool zl_txt_same(const struct zl_txt *a, const struct zl_txt *b);
+
 /* Index of the part holding joined byte i (the last part when i is at or
  * past the end); 0 when there are no parts. */
 size_t zl_txt_part_at(const struct zl_txt *t, size_t i);
