@@ -160,6 +160,24 @@ static void check_syntax(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 /* The draft's §4.3: v=BIMI1 first; l= the logo (SVG over https) and a=
  * the evidence document (over https), each possibly empty; lps= and avp=
  * from short lists. */
+/* A record receivers discard (the draft's §7.2): the name's BIMI lost,
+ * or beside its BIMI record harmless (zl_tv_discarded). */
+static void version_error(struct zl_ctx *ctx, const struct zl_tv_rec *r)
+{
+	enum zl_severity sev = zl_tv_discarded(ctx, r, "BIMI1", false,
+					       "bimi");
+	zl_finding d;
+
+	if (sev == ZL_SEV_OFF)
+		return;
+	d = zl_tv_emit(ctx, r, zl_tv_head(r),
+		       zl_tv_first_after_ws(r, "v", "BIMI1", false) ?
+		       "the record has whitespace before 'v=BIMI1', so "
+		       "receivers ignore it" : "the record does not start "
+		       "with 'v=BIMI1', so receivers ignore it");
+	zl_emit_severity_default(ctx, d, sev);
+}
+
 static void bimi_record(struct zl_ctx *ctx)
 {
 	unsigned kind = zl_rule_variant(ctx->rule, 0);
@@ -170,12 +188,7 @@ static void bimi_record(struct zl_ctx *ctx)
 	r = zl_tv_of(ctx, ctx->rr);
 	if (kind == P_VERSION) {
 		if (!zl_tv_first_is(r, "v", "BIMI1", false))
-			zl_tv_emit(ctx, r, zl_tv_head(r),
-				zl_tv_first_after_ws(r, "v", "BIMI1", false) ?
-				"the record has whitespace before 'v=BIMI1', "
-				"so receivers ignore it" : "the record does "
-				"not start with 'v=BIMI1', so receivers ignore "
-				"it");
+			version_error(ctx, r);
 		return;
 	}
 	if (!zl_tv_first_is(r, "v", "BIMI1", false))

@@ -364,16 +364,21 @@ const struct zl_check zl_check_dmarc_multiple = {
 
 /* RFC 7489 §6.3, §6.6.3 and RFC 9989 §4.7: a record must start with the
  * tag v=DMARC1 (the value is case-sensitive); any other TXT at a DMARC
- * name is discarded.  SPF text there is dmarc-placement's. */
+ * name is discarded, harmless beside the name's policy record
+ * (zl_tv_discarded).  SPF text there is dmarc-placement's. */
 static void dmarc_version(struct zl_ctx *ctx)
 {
 	const struct zl_tv_rec *r = zl_tv_of(ctx, ctx->rr);
 	const struct zl_tv_tag *v;
 	struct zl_tv_span at = { 0, (uint32_t)r->txt.len };
+	enum zl_severity sev;
 	const char *why;
+	zl_finding d;
 
 	if (owner_kind(ctx->rr->owner->text) == OWN_OTHER || is_dmarc(r) ||
-	    zl_spf_is_record(r->txt.s, r->txt.len))
+	    zl_spf_is_record(r->txt.s, r->txt.len) ||
+	    (sev = zl_tv_discarded(ctx, r, "DMARC1", false, "dmarc")) ==
+	    ZL_SEV_OFF)
 		return;
 	v = tag(r, "v");
 	if (zl_tv_first_after_ws(r, "v", "DMARC1", true)) {
@@ -394,8 +399,9 @@ static void dmarc_version(struct zl_ctx *ctx)
 		char *text = zl_tv_str(r->txt.s, (struct zl_tv_span){ 0,
 			r->txt.len > 40 ? 40 : (uint32_t)r->txt.len });
 
-		ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, at), { "problem", why },
-			{ "text", text });
+		d = ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, at),
+			    { "problem", why }, { "text", text });
+		zl_emit_severity_default(ctx, d, sev);
 		free(text);
 	}
 }

@@ -1,5 +1,6 @@
 /* check_tagvalue.c - tag=value records for the primitives: parsed once per run, findings at their bytes. */
 #include <ldns/ldns.h>
+#include <string.h>
 
 #include "check_tagvalue.h"
 
@@ -20,10 +21,45 @@ const struct zl_tv_rec *zl_tv_of(struct zl_ctx *ctx, const struct zl_rr *rr)
 	return zl_tv_in(ctx, ctx->zone, rr);
 }
 
-void zl_tv_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
-		struct zl_tv_span sp, const char *message)
+zl_finding zl_tv_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+		      struct zl_tv_span sp, const char *message)
 {
-	ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, sp), { "message", message });
+	return ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, sp),
+		       { "message", message });
+}
+
+/* Whether s[0..n) holds word (lowercase ASCII) in any case. */
+static bool holds_word(const char *s, size_t n, const char *word)
+{
+	size_t i, k, w = strlen(word);
+
+	for (i = 0; i + w <= n; i++) {
+		for (k = 0; k < w && (s[i + k] | 0x20) == word[k]; k++)
+			;
+		if (k == w)
+			return true;
+	}
+	return false;
+}
+
+enum zl_severity zl_tv_discarded(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+				 const char *version, bool icase,
+				 const char *word)
+{
+	const struct zl_zone *z = ctx->zone;
+	const struct zl_rr *rr;
+
+	for (rr = zl_first_rr(z, ctx->rr->owner, LDNS_RR_TYPE_TXT); rr;
+	     rr = zl_next_rr(z, rr))
+		if (rr != ctx->rr &&
+		    zl_tv_first_is(zl_tv_of(ctx, rr), "v", version, icase))
+			break;
+	if (!rr)
+		return ZL_SEV_ERROR;
+	if (holds_word(r->txt.s, r->txt.len, word) ||
+	    (r->tv.ntags && zl_tv_eq(r->txt.s, r->tv.tags[0].name, "v", true)))
+		return ZL_SEV_WARNING;
+	return ZL_SEV_OFF;
 }
 
 void zl_tv_multiple(struct zl_ctx *ctx, const char *version, bool icase,

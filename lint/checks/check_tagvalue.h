@@ -16,8 +16,17 @@ const struct zl_tv_rec *zl_tv_in(struct zl_ctx *ctx, const struct zl_zone *z,
 			       const struct zl_rr *rr);
 /* Emits the current rule at bytes sp of the subject record r, with the
  * var "message". */
-void zl_tv_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
-		struct zl_tv_span sp, const char *message);
+zl_finding zl_tv_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+		      struct zl_tv_span sp, const char *message);
+/* How grave the subject record r is, a TXT record at a policy name that
+ * receivers discard for not starting with v=<version>: the name's policy
+ * lost when no other record there starts so (ZL_SEV_ERROR); else
+ * harmless, a mistake when it still names the kind (word, in any case)
+ * or starts with a v= tag (ZL_SEV_WARNING), unrelated text such as a site
+ * verification when not (ZL_SEV_OFF: nothing to report). */
+enum zl_severity zl_tv_discarded(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+				 const char *version, bool icase,
+				 const char *word);
 /* For a rule of name scope: emits the rule at every TXT record of the
  * subject name that starts with v=<version> (zl_tv_first_is) after the
  * first, with a note "the first <what> record is here".  RFC 7489 §6.6.3,
