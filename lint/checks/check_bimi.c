@@ -155,11 +155,14 @@ static void check_syntax(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 		free(msg);
 		free(n);
 	}
+	/* §4.3: l= is required, empty to decline; "if a required tag is
+	 * missing ... it is an error". */
+	if (!r->tv.nerrs && !zl_tv_find(&r->tv, r->txt.s, "l", false))
+		zl_tv_emit(ctx, r, zl_tv_head(r), "the record has no l= tag, "
+			   "which BIMI requires: receivers find no "
+			   "indicator");
 }
 
-/* The draft's §4.3: v=BIMI1 first; l= the logo (SVG over https) and a=
- * the evidence document (over https), each possibly empty; lps= and avp=
- * from short lists. */
 /* A record receivers discard (the draft's §7.2): the name's BIMI lost,
  * or beside its BIMI record harmless (zl_tv_discarded). */
 static void version_error(struct zl_ctx *ctx, const struct zl_tv_rec *r)
@@ -178,6 +181,9 @@ static void version_error(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 	zl_emit_severity_default(ctx, d, sev);
 }
 
+/* The draft's §4.3: v=BIMI1 first; l= the logo (SVG over https) and a=
+ * the evidence document (over https), each possibly empty; lps= and avp=
+ * from short lists. */
 static void bimi_record(struct zl_ctx *ctx)
 {
 	unsigned kind = zl_rule_variant(ctx->rule, 0);
