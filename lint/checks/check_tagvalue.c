@@ -28,6 +28,9 @@ zl_finding zl_tv_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 		       { "message", message });
 }
 
+/* The most TXT records at a name zl_tv_discarded() compares. */
+#define DISCARDED_SCAN_MAX 64
+
 /* Whether s[0..n) holds word (lowercase ASCII) in any case. */
 static bool holds_word(const char *s, size_t n, const char *word)
 {
@@ -47,13 +50,19 @@ enum zl_severity zl_tv_discarded(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 				 const char *word)
 {
 	const struct zl_zone *z = ctx->zone;
-	const struct zl_rr *rr;
+	const struct zl_rrset *set = zl_name_rrset(ctx->rr->owner,
+						   LDNS_RR_TYPE_TXT);
+	const struct zl_rr *rr = NULL;
 
-	for (rr = zl_first_rr(z, ctx->rr->owner, LDNS_RR_TYPE_TXT); rr;
-	     rr = zl_next_rr(z, rr))
-		if (rr != ctx->rr &&
-		    zl_tv_first_is(zl_tv_of(ctx, rr), "v", version, icase))
-			break;
+	/* Each record of the set looks at the others: only in sets of a
+	 * size that names hold, not in a crafted one of thousands. */
+	if (set && set->count <= DISCARDED_SCAN_MAX)
+		for (rr = zl_first_rr(z, ctx->rr->owner, LDNS_RR_TYPE_TXT); rr;
+		     rr = zl_next_rr(z, rr))
+			if (rr != ctx->rr &&
+			    zl_tv_first_is(zl_tv_of(ctx, rr), "v", version,
+					   icase))
+				break;
 	if (!rr)
 		return ZL_SEV_ERROR;
 	if (holds_word(r->txt.s, r->txt.len, word) ||

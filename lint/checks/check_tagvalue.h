@@ -20,7 +20,8 @@ zl_finding zl_tv_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 		      struct zl_tv_span sp, const char *message);
 /* How grave the subject record r is, a TXT record at a policy name that
  * receivers discard for not starting with v=<version>: the name's policy
- * lost when no other record there starts so (ZL_SEV_ERROR); else
+ * lost when no other record there starts so, or the name holds more TXT
+ * records than are compared (ZL_SEV_ERROR); else
  * harmless, a mistake when it still names the kind (word, in any case)
  * or starts with a v= tag (ZL_SEV_WARNING), unrelated text such as a site
  * verification when not (ZL_SEV_OFF: nothing to report). */
