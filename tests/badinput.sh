@@ -333,8 +333,9 @@ test_million_records() {
 }
 
 # The relational checks stay near-linear in the records of one name:
-# many MX records naming a target with many addresses, and many null MX
-# records beside many SPF records.
+# many MX records naming a target with many addresses, many null MX
+# records beside many SPF records, and many records at a DMARC and a BIMI
+# name that receivers discard, each judged against the others.
 test_relational_bounds() {
 	head_zone >rel.zone
 	awk 'BEGIN {
@@ -343,6 +344,8 @@ test_relational_bounds() {
 			printf "t IN A 127.0.%d.%d\n", int(i / 256) % 256, i % 256
 		for (i = 0; i < 30000; i++) printf "nm IN MX %d .\n", i + 1
 		for (i = 0; i < 30000; i++) printf "nm IN TXT \"v=spf1 a%d -all\"\n", i
+		for (i = 0; i < 30000; i++) printf "_dmarc.d IN TXT \"x%d\"\n", i
+		for (i = 0; i < 30000; i++) printf "default._bimi.b IN TXT \"x%d\"\n", i
 	}' >>rel.zone
 	run --format gcc rel.zone
 	want_rc 1 && within 30
