@@ -54,7 +54,7 @@ printf '%s\n' '$ORIGIN 0.10.in-addr.arpa.' '$TTL 60' '@ SOA ns h 1 2 3 4 5' \
 # nesting, loops, refusals and fan-out.
 # shellcheck disable=SC2016 # $INCLUDE, $ORIGIN and $TTL are zone text
 for z in $zones; do
-	grep -q '^\$INCLUDE' "$z" || continue
+	grep -aq '^\$INCLUDE' "$z" || continue
 	d=$(dirname "$z")
 	{
 		cat "$z"
@@ -99,7 +99,7 @@ done
 
 # SPF records and TXT rdata as written in the fixtures and unit tests.
 for z in $zones; do
-	grep -E '[[:space:]](TXT|SPF)[[:space:]]' "$z" || true
+	grep -aE '[[:space:]](TXT|SPF)[[:space:]]' "$z" || true
 done | sed 's/^.*[[:space:]]\(TXT\|SPF\)[[:space:]]*//' | sort -u |
 while IFS= read -r rd; do
 	printf '%s\n' "$rd" | seed txt
@@ -128,7 +128,7 @@ done
 
 # DMARC, DKIM and other tag-value records, for the tag-value parser.
 for z in $zones; do
-	grep -hoE '"v=(DMARC1|DKIM1|STSv1|TLSRPTv1)[^"]*"' "$z" || true
+	grep -ahoE '"v=(DMARC1|DKIM1|STSv1|TLSRPTv1)[^"]*"' "$z" || true
 done | sed 's/^"//; s/"$//' | sort -u |
 while IFS= read -r r; do printf '%s' "$r" | seed tagvalue; done
 printf 'v=DMARC1; p=none; rua=mailto:a@example.com,mailto:b@example.net!10m' |

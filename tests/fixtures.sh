@@ -37,7 +37,7 @@ fi
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' HUP INT TERM
-clean_ids=$(grep -rho '; clean: [A-Z0-9, ]*' "$dir" "$@" 2>/dev/null |
+clean_ids=$(grep -arho '; clean: [A-Z0-9, ]*' "$dir" "$@" 2>/dev/null |
 	sed 's/^; clean: //' | tr ',' ' ' | tr -s ' ' '\n' | grep . | sort -u | tr '\n' ',')
 awk -v ids="$clean_ids" -f "$(dirname "$0")/probes.awk" \
 	"$(dirname "$0")"/../rules/*.yaml >"$tmp/probes.yaml"
@@ -109,7 +109,7 @@ for f in "$@"; do
 	diff=$(printf '%s\n' "$out" | awk -f "$(dirname "$0")/fixtures.awk" \
 		"$f" $others phase=2 -)
 	# shellcheck disable=SC2086
-	if grep -q '; clean:' "$f" $others; then
+	if grep -aq '; clean:' "$f" $others; then
 		diff=$(printf '%s\n%s' "$diff" "$(probe "$f" $others)" | grep .)
 	fi
 	if [ -n "$diff" ]; then

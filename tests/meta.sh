@@ -42,10 +42,10 @@ all_fixtures=$(find "$fixtures" -name '*.zone' | sort)
 for id in $ids; do
 	# shellcheck disable=SC2086 # the fixture list is split on purpose
 	expect "$id has no fixture where it fires (; expect: $id)" \
-		grep -Eq "; expect(-next)?: ([A-Za-z0-9:]+[ ,]+)*$id(:[0-9]+(:[a-z]+)?)?([ ,]|\$)" $all_fixtures
+		grep -aEq "; expect(-next)?: ([A-Za-z0-9:]+[ ,]+)*$id(:[0-9]+(:[a-z]+)?)?([ ,]|\$)" $all_fixtures
 	# shellcheck disable=SC2086
 	expect "$id has no fixture where it must stay silent (; clean: $id)" \
-		grep -Eq "; clean: ([A-Z0-9]+[ ,]+)*$id([ ,]|\$)" $all_fixtures
+		grep -aEq "; clean: ([A-Z0-9]+[ ,]+)*$id([ ,]|\$)" $all_fixtures
 	doc="$root/docs/rules/$id.md"
 	missing=""
 	if [ -f "$doc" ]; then
@@ -65,7 +65,7 @@ for doc in "$root"/docs/rules/*.md; do
 	expect "docs/rules/$id.md documents an unknown rule" listed "$id"
 done
 # shellcheck disable=SC2086
-named=$(grep -Eho "; (expect(-next)?|clean): [A-Z0-9:, ]+" $all_fixtures |
+named=$(grep -aEho "; (expect(-next)?|clean): [A-Z0-9:, ]+" $all_fixtures |
 	sed 's/^; [a-z-]*: //' | tr ', ' '\n' | sed 's/:.*//' | grep . | sort -u)
 for id in $named; do
 	expect "a fixture names unknown rule $id" listed "$id"
