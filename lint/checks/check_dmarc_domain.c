@@ -31,7 +31,7 @@ static bool nset_add(struct nset *set, const struct zl_name *n)
 		free(set->v);
 		*set = big;
 	}
-	for (h = n->hash & (set->cap - 1); set->v[h]; h = (h + 1) & (set->cap - 1))
+	for (h = zl_name_key(n) & (set->cap - 1); set->v[h]; h = (h + 1) & (set->cap - 1))
 		if (set->v[h] == n)
 			return false;
 	set->v[h] = n;
@@ -45,7 +45,7 @@ static bool nset_has(const struct nset *set, const struct zl_name *n)
 
 	if (!set->cap || !n)
 		return false;
-	for (h = n->hash & (set->cap - 1); set->v[h]; h = (h + 1) & (set->cap - 1))
+	for (h = zl_name_key(n) & (set->cap - 1); set->v[h]; h = (h + 1) & (set->cap - 1))
 		if (set->v[h] == n)
 			return true;
 	return false;

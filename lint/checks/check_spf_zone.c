@@ -94,7 +94,7 @@ static size_t find_node(const struct graph *g, const struct zl_name *n)
 
 	if (!n || !g->hcap)
 		return NONE;
-	for (h = n->hash & (g->hcap - 1); g->hash[h];
+	for (h = zl_name_key(n) & (g->hcap - 1); g->hash[h];
 	     h = (h + 1) & (g->hcap - 1))
 		if (g->v[g->hash[h] - 1].rr->owner == n)
 			return g->hash[h] - 1;
@@ -123,13 +123,13 @@ static size_t add_node(struct zl_ctx *ctx, struct graph *g,
 		g->hash = zl_xcalloc(cap, sizeof *g->hash);
 		g->hcap = cap;
 		for (k = 0; k < g->n; k++) {
-			for (h = g->v[k].rr->owner->hash & (cap - 1);
+			for (h = zl_name_key(g->v[k].rr->owner) & (cap - 1);
 			     g->hash[h]; h = (h + 1) & (cap - 1))
 				;
 			g->hash[h] = k + 1;
 		}
 	}
-	for (h = rr->owner->hash & (g->hcap - 1); g->hash[h];
+	for (h = zl_name_key(rr->owner) & (g->hcap - 1); g->hash[h];
 	     h = (h + 1) & (g->hcap - 1))
 		;
 	g->hash[h] = ++g->n;

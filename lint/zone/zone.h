@@ -96,11 +96,13 @@ struct zl_rr {
 	uint16_t owner_len;
 	uint16_t hat[3];
 };
-/* All records of one type at one name, in file order. */
+/* All records of one type at one name, in file order: 16 bytes.  While
+ * the zone loads, first is the last record added and that record's next
+ * the first, a ring that zl_zone_close_sets() opens when loading ends. */
 struct zl_rrset {
 	struct zl_rrset *next;	/* next type at the same name */
-	uint32_t first, last;	/* record indexes (ZL_NONE-terminated list) */
-	uint32_t count;
+	uint32_t first;		/* record index (ZL_NONE-terminated list) */
+	uint16_t count;		/* at most MAX_RR_PER_NAME */
 	uint16_t type;
 };
 
@@ -113,14 +115,15 @@ enum {
 	ZL_REF_OTHER = 1 << 4,	/* any other name field */
 };
 
-/* An owner name, or a name referenced from rdata (then sets may be NULL). */
+/* An owner name, or a name referenced from rdata (then sets may be
+ * NULL): 16 bytes and the text. */
 struct zl_name {
 	struct zl_rrset *sets;	/* NULL: the name has no records here */
-	uint32_t hash;		/* zl_hash of text, as the index keeps it */
-	uint32_t nrr;
 	uint32_t id;		/* 0 .. zone->nnames - 1, in intern order */
 	uint16_t len;		/* strlen(text) */
 	uint8_t refs : 5;	/* ZL_REF_* bits */
+	bool noted : 1;		/* the loader has reported the name: outside
+				   the zone, or over MAX_RR_PER_NAME */
 	bool in_zone : 1;	/* at or below the origin */
 	bool below_cut : 1;	/* at or below an NS RRset other than the
 				   apex, the child zone's data (RFC 1034
@@ -224,10 +227,20 @@ const char *zl_name_parent(const char *text);
 const char *zl_name_tail(const char *text);
 /* Sets below_cut on every in-zone name; called once loading has ended. */
 void zl_zone_mark_cuts(struct zl_zone *z);
+/* A hash of the name's identity, for sets of names kept by pointer:
+ * spreads the names of one block, which lie 8 bytes apart at least. */
+static inline uint32_t zl_name_key(const struct zl_name *n)
+{
+	return (uint32_t)(((uint64_t)(uintptr_t)n >> 3) *
+			  UINT64_C(0x9e3779b97f4a7c15) >> 32);
+}
 /* Returns the RRset of type at name, or NULL. */
 const struct zl_rrset *zl_name_rrset(const struct zl_name *n, uint16_t type);
 /* Appends rr (already filled in) to the records and to its RRset. */
 void zl_zone_add_rr(struct zl_zone *z, const struct zl_rr *rr);
+/* Puts the records of every RRset in file order once loading has ended
+ * (zl_rrset); the zone's lists are read only after it. */
+void zl_zone_close_sets(struct zl_zone *z);
 
 /* The origin a file name gives (example.com.zone, example.com.db,
  * db.example.com: "example.com."), in out; false when it gives none

@@ -276,7 +276,6 @@ struct zl_name *zl_zone_intern(struct zl_zone *z, const char *text, size_t len)
 	nm = name_new(z, len, &ref);
 	memcpy(nm->text, text, len);	/* zeroed: NUL-terminated */
 	nm->len = (uint16_t)len;
-	nm->hash = h;
 	nm->id = (uint32_t)z->nnames++;
 	nm->in_zone = z->origin && below(text, len, z->origin);
 	put(z->htab, z->hcap - 1, i, (uint64_t)h << 32 | ref);
@@ -377,6 +376,11 @@ const struct zl_rrset *zl_name_rrset(const struct zl_name *n, uint16_t type)
 	return NULL;
 }
 
+_Static_assert(sizeof(struct zl_rrset) == 16, "an RRset is 16 bytes");
+_Static_assert(offsetof(struct zl_name, text) == 16, "a name is 16 bytes");
+
+/* While loading, an RRset's records form a ring: first is the last one
+ * added, whose next is the first (zl_rrset). */
 void zl_zone_add_rr(struct zl_zone *z, const struct zl_rr *rr)
 {
 	struct zl_rrset *s, **tail;
@@ -384,7 +388,6 @@ void zl_zone_add_rr(struct zl_zone *z, const struct zl_rr *rr)
 
 	zl_xgrow((void **)&z->rrs, &z->caprrs, z->nrrs + 1, sizeof *z->rrs);
 	z->rrs[z->nrrs] = *rr;
-	z->rrs[z->nrrs].next = ZL_NONE;
 	z->nrrs++;
 	for (tail = &rr->owner->sets; (s = *tail) != NULL; tail = &s->next)
 		if (s->type == rr->type)
@@ -392,18 +395,31 @@ void zl_zone_add_rr(struct zl_zone *z, const struct zl_rr *rr)
 	if (!s) {
 		s = zl_arena_alloc(&z->arena, sizeof *s);
 		s->type = rr->type;
-		s->first = s->last = ZL_NONE;
 		*tail = s;
 		z->nnssets += rr->type == LDNS_RR_TYPE_NS;
 		z->ndnames += rr->type == LDNS_RR_TYPE_DNAME;
+		z->rrs[idx].next = idx;
+	} else {
+		z->rrs[idx].next = z->rrs[s->first].next;
+		z->rrs[s->first].next = idx;
 	}
-	if (s->last == ZL_NONE)
-		s->first = idx;
-	else
-		z->rrs[s->last].next = idx;
-	s->last = idx;
+	s->first = idx;
 	s->count++;
-	rr->owner->nrr++;
+}
+
+void zl_zone_close_sets(struct zl_zone *z)
+{
+	struct zl_name_iter it = { 0, 0 };
+	struct zl_name *n;
+	struct zl_rrset *s;
+	uint32_t last;
+
+	while ((n = zl_zone_name_next(z, &it)) != NULL)
+		for (s = n->sets; s; s = s->next) {
+			last = s->first;
+			s->first = z->rrs[last].next;
+			z->rrs[last].next = ZL_NONE;
+		}
 }
 
 /* ---- positions ---- */

@@ -204,6 +204,7 @@ static enum zl_status run(struct loader *L, const char *path,
 		zl_ld_fix_origin(L);
 	process(L, 0);
 	zl_ld_final_origin(L);
+	zl_zone_close_sets(L->z);
 	zl_zone_mark_cuts(L->z);
 out:
 	zl_cleanup_pop();	/* nothing below allocates */

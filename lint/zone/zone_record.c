@@ -230,6 +230,17 @@ static bool same_rdata(const struct zl_rr *a, const struct zl_rr *b)
 	return true;
 }
 
+/* The records the zone holds at n. */
+static size_t name_records(const struct zl_name *n)
+{
+	const struct zl_rrset *s;
+	size_t k = 0;
+
+	for (s = n->sets; s; s = s->next)
+		k += s->count;
+	return k;
+}
+
 /* Whether the zone holds rr: servers ignore data outside the origin
  * (reported once per name, at its first record), and a zone has one SOA
  * record, at its apex (RFC 1035 §5.2, RFC 1034 §4.3.4). */
@@ -240,13 +251,15 @@ static bool rr_placed(struct loader *L, uint16_t src, const struct rec *r)
 	const struct zl_rrset *set;
 
 	if (!rr->owner->in_zone) {
-		if (rr->owner->nrr++ == 0)
+		if (!rr->owner->noted) {
+			rr->owner->noted = true;
 			zl_zone_problem(L->z, "outside", src,
 					r->hdr[ZL_HDR_OWNER],
 					"'%s' is outside the zone '%s': "
 					"servers ignore its records, and so "
 					"does zonelint", rr->owner->text,
 					origin->text);
+		}
 		return false;
 	}
 	if (rr->type != LDNS_RR_TYPE_SOA)
@@ -371,14 +384,15 @@ void zl_ld_record(struct loader *L, uint16_t src,
 		goto drop;
 	}
 	/* Reported at the first record over the limit only: a million
-	 * records at one name must give one error, not a million.  nrr
-	 * keeps counting so that the rest stay quiet. */
-	if (rr->owner->nrr >= MAX_RR_PER_NAME) {
-		if (rr->owner->nrr++ == MAX_RR_PER_NAME)
+	 * records at one name must give one error, not a million. */
+	if (name_records(rr->owner) >= MAX_RR_PER_NAME) {
+		if (!rr->owner->noted) {
+			rr->owner->noted = true;
 			zl_zone_problem(z, "limit", src, h[ZL_HDR_OWNER],
 					"more than %d records at '%s'; the "
 					"rest are not checked",
 					MAX_RR_PER_NAME, rr->owner->text);
+		}
 		goto drop;
 	}
 	if ((rr->flags & ZL_RR_UNCHECKED) && !L->noted)
