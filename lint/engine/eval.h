@@ -160,7 +160,8 @@ struct zl_subjects {
 	struct bytype recs;	/* into zone->rrs */
 	struct bytype sets;	/* into setv */
 	const struct zl_rrset **setv;
-	const struct zl_name **names;	/* the names that have records */
+	uint32_t *names;	/* the names that have records, in intern
+				   order: each one's first record */
 	size_t nnames;
 	struct omemo *om;	/* one per distinct select.owner pattern */
 	size_t nom, capom;

@@ -123,16 +123,18 @@ static void group_by_type(struct zl_subjects *sj)
 	 * owners of the records, in the order of the text, which is about
 	 * that order too, rather than by walking every name, with records
 	 * or not. */
-	sj->names = zl_xcalloc(z->nnames ? z->nnames : 1, sizeof *sj->names);
-	for (i = 0; i < z->nrrs; i++)
-		sj->names[z->rrs[i].owner->id] = z->rrs[i].owner;
+	sj->names = zl_xmalloc((z->nnames ? z->nnames : 1) *
+			       sizeof *sj->names);
+	memset(sj->names, 0xff, z->nnames * sizeof *sj->names);
+	for (i = z->nrrs; i-- > 0;)
+		sj->names[z->rrs[i].owner->id] = (uint32_t)i;
 	/* Every RRset has a record: no more sets than records. */
 	sj->setv = zl_xmalloc(cap * sizeof *sj->setv);
 	for (i = 0; i < z->nnames; i++) {
-		n = sj->names[i];
-		if (!n || !n->sets)
+		if (sj->names[i] == ZL_NONE)
 			continue;
-		sj->names[sj->nnames++] = n;
+		n = z->rrs[sj->names[i]].owner;
+		sj->names[sj->nnames++] = sj->names[i];
 		for (s = n->sets; s && nsets < cap; s = s->next, nsets++) {
 			sj->setv[nsets] = s;
 			key[nsets] = s->type;
@@ -358,7 +360,8 @@ static const struct zl_name *subject_owner(const struct zl_subjects *sj,
 					   enum zl_scope sc, uint32_t i)
 {
 	return sc == ZL_SCOPE_RECORD ? sj->z->rrs[i].owner :
-	       sc == ZL_SCOPE_RRSET ? set_owner(sj, i) : sj->names[i];
+	       sc == ZL_SCOPE_RRSET ? set_owner(sj, i) :
+	       sj->z->rrs[sj->names[i]].owner;
 }
 
 /* The record a warning about subject i points at. */
@@ -369,7 +372,7 @@ static const struct zl_rr *subject_rr(const struct zl_subjects *sj,
 		return &sj->z->rrs[i];
 	if (sc == ZL_SCOPE_RRSET)
 		return &sj->z->rrs[sj->setv[i]->first];
-	return &sj->z->rrs[sj->names[i]->sets->first];
+	return &sj->z->rrs[sj->names[i]];
 }
 
 /* The memo of u's select.owner pattern (found again per rule and zone: a
@@ -555,7 +558,7 @@ bool zl_subject_taken(struct zl_subjects *sj, const struct unit *u,
 		return set_rdata_ok(sj, u, sj->setv[i]) &&
 		       !zl_broken_lost(sj->broken, r, n);
 	default:
-		n = sj->names[i];
+		n = sj->z->rrs[sj->names[i]].owner;
 		*out = (struct subject){ NULL, NULL, n };
 		if (zl_broken_lost(sj->broken, r, n))
 			return false;
