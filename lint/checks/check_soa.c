@@ -32,12 +32,12 @@ static void soa_mailbox(struct zl_ctx *ctx)
 {
 	const struct zl_rr *rr = ctx->rr;
 	const struct zl_name *n = rr->rdf[1].name;
-	const uint8_t *w = rr->rdf[1].data;
+	uint8_t w[LDNS_MAX_DOMAINLEN];
 	char fix[LDNS_MAX_DOMAINLEN * 4 + 2];
 	const char *at;
 	size_t pre;
 
-	if (!n || !w[0] || !memchr(w + 1, '@', w[0]) ||
+	if (!n || !zl_name_wire(n, w) || !w[0] || !memchr(w + 1, '@', w[0]) ||
 	    !(at = strchr(n->text, '@')))
 		return;
 	/* The text has the '@' as itself or escaped: a dot in its place. */

@@ -199,18 +199,21 @@ struct zl_arena_chunk {
 #define ARENA_CHUNK 1024
 #define ARENA_CHUNK_MAX (8u << 20)
 
-void *zl_arena_alloc(struct zl_arena *a, size_t n)
+/* n bytes at the next multiple of align (1 or 8) in the head chunk, or
+ * in a new one. */
+static void *arena_get(struct zl_arena *a, size_t n, size_t align)
 {
 	struct zl_arena_chunk *c;
 	size_t size, chunk;
 	void *p;
 
-	n = (n + 7) & ~(size_t)7;
+	/* Chunk sizes are multiples of 8: used stays within size. */
+	a->used = (a->used + align - 1) & ~(align - 1);
 	if (!a->head || a->size - a->used < n) {
 		chunk = !a->head ? ARENA_CHUNK :
 			a->size >= ARENA_CHUNK_MAX / 2 ? ARENA_CHUNK_MAX :
 			a->size * 2;
-		size = n > chunk / 4 ? n : chunk;
+		size = n > chunk / 4 ? (n + 7) & ~(size_t)7 : chunk;
 		c = zl_xmalloc(sizeof *c + size);
 		advise_huge(c, sizeof *c + size);
 		if (a->head && size != chunk) {
@@ -230,6 +233,16 @@ void *zl_arena_alloc(struct zl_arena *a, size_t n)
 	a->used += n;
 	memset(p, 0, n);
 	return p;
+}
+
+void *zl_arena_alloc(struct zl_arena *a, size_t n)
+{
+	return arena_get(a, (n + 7) & ~(size_t)7, 8);
+}
+
+void *zl_arena_bytes(struct zl_arena *a, size_t n)
+{
+	return arena_get(a, n, 1);
 }
 
 char *zl_arena_strndup(struct zl_arena *a, const char *s, size_t n)

@@ -47,8 +47,9 @@ struct zl_tok {
 /* One rdata field converted to wire form by ldns. */
 struct zl_rdf {
 	const uint8_t *data;	/* wire form, in the zone arena; NULL for
-				   the strings of TXT and SPF records, which
-				   are read from the source (zl_rdf_wire) */
+				   names (see name) and for the strings of
+				   TXT and SPF records, which are read from
+				   the source: zl_rdf_wire() makes both */
 	struct zl_name *name;	/* for domain-name fields: the interned,
 				   absolute name; NULL otherwise */
 	uint16_t tok;		/* first source token, counted from the
@@ -194,8 +195,8 @@ struct zl_zone {
 	struct zl_arena arena;
 };
 
-/* Field i of rr in wire form: its data, or for a string that is not kept
- * (zl_rdf.data NULL) the string made again from its token into scratch
+/* Field i of rr in wire form: its data, or for a field whose data is not
+ * kept (zl_rdf.data NULL) its name or string made again into scratch
  * (f->len bytes, valid until scratch is used again). */
 const uint8_t *zl_rdf_wire(const struct zl_zone *z, const struct zl_rr *rr,
 			   unsigned i, struct zl_buf *scratch);
@@ -234,6 +235,9 @@ static inline uint32_t zl_name_key(const struct zl_name *n)
 	return (uint32_t)(((uint64_t)(uintptr_t)n >> 3) *
 			  UINT64_C(0x9e3779b97f4a7c15) >> 32);
 }
+/* The wire form of n, made from its canonical text (so in lower case),
+ * in wire (room for 255 bytes); returns its length. */
+size_t zl_name_wire(const struct zl_name *n, uint8_t *wire);
 /* Returns the RRset of type at name, or NULL. */
 const struct zl_rrset *zl_name_rrset(const struct zl_name *n, uint16_t type);
 /* Appends rr (already filled in) to the records and to its RRset. */

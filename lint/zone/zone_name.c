@@ -219,3 +219,13 @@ struct zl_name *zl_name_intern_wire(struct zl_zone *z, const uint8_t *wire)
 	return zl_zone_intern(z, text, n);
 }
 
+
+size_t zl_name_wire(const struct zl_name *n, uint8_t *wire)
+{
+	const char *cat;
+	char msg[1];
+
+	/* The text was made from a name in wire form: it reads back. */
+	return zl_name_from_text(n->text, n->len, NULL, 0, wire, &cat, msg,
+				 sizeof msg);
+}

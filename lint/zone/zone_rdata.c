@@ -160,7 +160,8 @@ static bool set_rdf(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	if (len > 65535)
 		return bad(c, "limit", tok_at(c, ti),
 			   "%s of %zu bytes exceeds 65535", fn(c), len);
-	p = data || !len ? zl_arena_alloc(&c->z->arena, len) : NULL;
+	/* Read byte by byte: no alignment, no padding. */
+	p = data || !len ? zl_arena_bytes(&c->z->arena, len) : NULL;
 	if (p && len)
 		memcpy(p, data, len);
 	r->data = p;
@@ -475,6 +476,13 @@ const uint8_t *zl_rdf_wire(const struct zl_zone *z, const struct zl_rr *rr,
 
 	if (f->data || !f->len)
 		return f->data;
+	if (f->name) {
+		uint8_t w[ZL_NAME_MAXWIRE];
+
+		scratch->len = 0;
+		zl_buf_add(scratch, (const char *)w, zl_name_wire(f->name, w));
+		return (const uint8_t *)scratch->s;
+	}
 	t = z->toks[rr->tok + f->tok];
 	s = zl_tok_text(z, rr->src, t);
 	if (t.len >= 2 && s[0] == '"') {
@@ -524,7 +532,9 @@ static bool conv_dname(struct conv *c, struct zl_rdf *r, size_t ti)
 	if (wl == 0)
 		return bad(c, cat, tok_at(c, ti), "%s", msg);
 	zl_name_note_raw(c->z, c->in->src, tok_at(c, ti), s, n);
-	if (!set_rdf(c, r, LDNS_RDF_TYPE_DNAME, wire, wl, ti, 1))
+	/* The name is kept interned, not again in wire form here:
+	 * zl_rdf_wire() makes that from it. */
+	if (!set_rdf(c, r, LDNS_RDF_TYPE_DNAME, NULL, wl, ti, 1))
 		return false;
 	r->name = zl_name_intern_wire(c->z, wire);
 	mark_ref(r->name, c->in->type);

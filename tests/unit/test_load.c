@@ -292,6 +292,11 @@ START_TEST(test_records)
 	/* Other fields are kept: the A record's address is its data. */
 	rr = rr_at(z, "mail.example.com.", LDNS_RR_TYPE_A, 0);
 	ck_assert_ptr_eq(zl_rdf_wire(z, rr, 0, &b), rr->rdf[0].data);
+	/* A name is kept interned only; its wire form is made again. */
+	rr = rr_at(z, "example.com.", LDNS_RR_TYPE_MX, 1);
+	ck_assert_ptr_null(rr->rdf[1].data);
+	ck_assert_uint_eq(rr->rdf[1].len, 16);
+	ck_assert_mem_eq(zl_rdf_wire(z, rr, 1, &b), "mxexamplenet", 16);
 	zl_zone_free(z);
 
 	/* Escapes in strings and names; the SOA minimum is not used once
