@@ -14,7 +14,7 @@ static void target_not_alias(struct zl_ctx *ctx)
 {
 	const struct zl_rr *rr = ctx->rr, *cname, *dname;
 	const struct zl_zone *dz;
-	const struct zl_name *target;
+	const struct zl_name *target, *w;
 	char synth[LDNS_MAX_DOMAINLEN * 4 + 2];
 	struct zl_at at;
 	zl_finding d;
@@ -23,6 +23,10 @@ static void target_not_alias(struct zl_ctx *ctx)
 	if (f < 0 || !(target = rr->rdf[f].name))
 		return;
 	at = zl_target(ctx, target);
+	/* RFC 4592: a wildcard answers for a name that does not exist. */
+	if (at.zone && (!at.name || !at.name->sets) &&
+	    (w = zl_zone_wildcard(at.zone, target->text)))
+		at.name = w;
 	cname = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_CNAME);
 	if (cname && cname->nrdf >= 1 && cname->rdf[0].name) {
 		d = ZL_EMIT(ctx, rr->src,
@@ -222,27 +226,6 @@ const struct zl_check zl_check_cname_chain = {
 	.vars = (const char *const[]){ "path", "target", NULL },
 };
 
-/* Whether a wildcard in the zone covers n (RFC 4592 §3.3.1, simplified: a
- * `*` label directly below one of n's in-zone ancestors). */
-static bool wildcard_covers(const struct zl_zone *z, const struct zl_name *n)
-{
-	const char *anc = zl_name_parent(n->text);
-	struct zl_buf b = { 0 };
-	bool hit = false;
-
-	while (anc && !hit && strlen(anc) >= z->origin->len) {
-		const struct zl_name *w;
-
-		b.len = 0;
-		zl_buf_addf(&b, "*.%s", zl_name_tail(anc));
-		w = zl_zone_lookup(z, b.s);
-		hit = w && w->sets;
-		anc = zl_name_parent(anc);
-	}
-	zl_buf_free(&b);
-	return hit;
-}
-
 /* An alias to a name this zone is authoritative for but does not have
  * answers NXDOMAIN: usually a typo or a record deleted on one side. */
 static void target_exists(struct zl_ctx *ctx)
@@ -256,7 +239,7 @@ static void target_exists(struct zl_ctx *ctx)
 
 	if (f < 0 || !(t = rr->rdf[f].name) ||
 	    !(at = zl_target(ctx, t)).zone || (at.name && at.name->sets) ||
-	    zl_lost_at(ctx, at.name, 0) || wildcard_covers(at.zone, t))
+	    zl_lost_at(ctx, at.name, 0) || zl_zone_wildcard(at.zone, t->text))
 		return;
 	d = ZL_EMIT(ctx, rr->src, zl_rr_field_tok(z, rr, (unsigned)f),
 		    { "target", t->text });

@@ -70,6 +70,8 @@ static bool under(const char *text, const char *name)
 static enum target target_state(const struct zl_ctx *ctx,
 				const struct zl_name *t, struct zl_at *at)
 {
+	const struct zl_name *w;
+
 	*at = (struct zl_at){ NULL, NULL };
 	if (!t)
 		return T_OUTSIDE;
@@ -83,6 +85,10 @@ static enum target target_state(const struct zl_ctx *ctx,
 		return T_NO_ADDRESS;
 	if (!(*at = zl_target(ctx, t)).zone)
 		return t->in_zone ? T_DELEGATED : T_OUTSIDE;
+	/* RFC 4592: a wildcard answers for a name that does not exist. */
+	if ((!at->name || !at->name->sets) &&
+	    (w = zl_zone_wildcard(at->zone, t->text)))
+		at->name = w;
 	t = at->name;
 	if (zl_name_rrset(t, LDNS_RR_TYPE_CNAME))
 		return T_ALIAS;

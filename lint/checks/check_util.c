@@ -176,24 +176,6 @@ static bool cut_below(const struct zl_zone *z, const char *text,
 	return n ? n->below_cut : zl_text_below_cut(z, zl_name_parent(text));
 }
 
-/* RFC 4592: the wildcard at the closest encloser of text, which answers
- * for text when the zone does not hold it; NULL when there is none. */
-static const struct zl_name *wildcard(const struct zl_zone *z,
-				      const char *text)
-{
-	const struct zl_name *w, *n;
-	const char *p;
-
-	for (p = zl_name_parent(text); p && zl_text_in_zone(z, p);
-	     p = zl_name_parent(p)) {
-		if ((w = zl_zone_lookup2(z, "*.", p)) && w->sets)
-			return w;
-		if ((n = zl_zone_lookup(z, p)) && n->sets)
-			break;
-	}
-	return NULL;
-}
-
 /* CNAME hops followed before an answer counts as unknown (a chain that
  * long, or a loop, fails at resolvers anyway). */
 #define MAX_CNAME_HOPS 8
@@ -238,7 +220,7 @@ enum zl_answer zl_answer(const struct zl_ctx *ctx, const char *text,
 			 struct zl_at *out)
 {
 	const struct zl_zone *z;
-	const struct zl_name *n;
+	const struct zl_name *n, *w;
 	const struct zl_rr *cname;
 	unsigned hops;
 
@@ -247,8 +229,11 @@ enum zl_answer zl_answer(const struct zl_ctx *ctx, const char *text,
 		if (!(z = zl_zone_of(ctx, text)) ||
 		    cut_below(z, text, n = zl_zone_lookup(z, text)))
 			return ZL_ANSWER_UNKNOWN;
-		if (!n || !n->sets)
-			n = wildcard(z, text);
+		if (!n || !n->sets) {
+			w = zl_zone_wildcard(z, text);
+			n = w ? w : n && zl_zone_nonterminal(z, text) ? n :
+			    NULL;
+		}
 		if (!n) {
 			out->zone = z;
 			return ZL_ANSWER_NONE;

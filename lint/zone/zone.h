@@ -99,7 +99,7 @@ struct zl_rr {
 };
 /* All records of one type at one name, in file order: 16 bytes.  While
  * the zone loads, first is the last record added and that record's next
- * the first, a ring that zl_zone_close_sets() opens when loading ends. */
+ * the first, a ring that zl_zone_end_load() opens. */
 struct zl_rrset {
 	struct zl_rrset *next;	/* next type at the same name */
 	uint32_t first;		/* record index (ZL_NONE-terminated list) */
@@ -184,6 +184,14 @@ struct zl_zone {
 	size_t hcap, nnames;
 	size_t nnssets;		/* NS RRsets, at the apex and below */
 	size_t ndnames;		/* DNAME RRsets */
+	size_t nwild;		/* RRsets at wildcard names ("*.") */
+	/* In a zone with wildcards, the names below the apex that exist
+	 * (with records, or names with records below them) and the parents
+	 * of wildcards, as keys chained label by label (the ancestors'
+	 * texts could take the square of the zone's): open addressing, a
+	 * power of two of slots, at most half full, 0 empty. */
+	uint64_t *nts;
+	size_t ntcap, nnts;
 	struct zl_problem *probs;
 	size_t nprobs, capprobs;
 	struct zl_lost *lost;
@@ -226,8 +234,6 @@ const char *zl_name_parent(const char *text);
  * itself, or "" for the root ("_dmarc.%s" is then "_dmarc.", not
  * "_dmarc.."). */
 const char *zl_name_tail(const char *text);
-/* Sets below_cut on every in-zone name; called once loading has ended. */
-void zl_zone_mark_cuts(struct zl_zone *z);
 /* A hash of the name's identity, for sets of names kept by pointer:
  * spreads the names of one block, which lie 8 bytes apart at least. */
 static inline uint32_t zl_name_key(const struct zl_name *n)
@@ -242,9 +248,20 @@ size_t zl_name_wire(const struct zl_name *n, uint8_t *wire);
 const struct zl_rrset *zl_name_rrset(const struct zl_name *n, uint16_t type);
 /* Appends rr (already filled in) to the records and to its RRset. */
 void zl_zone_add_rr(struct zl_zone *z, const struct zl_rr *rr);
-/* Puts the records of every RRset in file order once loading has ended
- * (zl_rrset); the zone's lists are read only after it. */
-void zl_zone_close_sets(struct zl_zone *z);
+/* Once loading has ended: puts the records of every RRset in file order
+ * (zl_rrset), notes the non-terminals of a zone with wildcards and marks
+ * the names at or below a cut (below_cut).  The zone is read only after
+ * it. */
+void zl_zone_end_load(struct zl_zone *z);
+/* Whether canonical text, a name without records strictly below the
+ * origin, has names with records below it, in a zone with wildcards
+ * (false in one without). */
+bool zl_zone_nonterminal(const struct zl_zone *z, const char *text);
+/* RFC 4592: the wildcard of z that answers for canonical text, a name of
+ * z that does not exist (no records, none below it): the one at its
+ * closest encloser; NULL when there is none. */
+const struct zl_name *zl_zone_wildcard(const struct zl_zone *z,
+				       const char *text);
 
 /* The origin a file name gives (example.com.zone, example.com.db,
  * db.example.com: "example.com."), in out; false when it gives none

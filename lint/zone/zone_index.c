@@ -351,7 +351,7 @@ static void mark_cut(struct zl_zone *z, struct zl_name *n)
 	}
 }
 
-void zl_zone_mark_cuts(struct zl_zone *z)
+static void mark_cuts(struct zl_zone *z)
 {
 	struct zl_name_iter it = { 0, 0 };
 	struct zl_name *n;
@@ -398,6 +398,8 @@ void zl_zone_add_rr(struct zl_zone *z, const struct zl_rr *rr)
 		*tail = s;
 		z->nnssets += rr->type == LDNS_RR_TYPE_NS;
 		z->ndnames += rr->type == LDNS_RR_TYPE_DNAME;
+		z->nwild += rr->owner->text[0] == '*' &&
+			    rr->owner->text[1] == '.';
 		z->rrs[idx].next = idx;
 	} else {
 		z->rrs[idx].next = z->rrs[s->first].next;
@@ -407,7 +409,8 @@ void zl_zone_add_rr(struct zl_zone *z, const struct zl_rr *rr)
 	s->count++;
 }
 
-void zl_zone_close_sets(struct zl_zone *z)
+/* Opens the ring of every RRset (zl_zone_add_rr). */
+static void close_sets(struct zl_zone *z)
 {
 	struct zl_name_iter it = { 0, 0 };
 	struct zl_name *n;
@@ -420,6 +423,146 @@ void zl_zone_close_sets(struct zl_zone *z)
 			s->first = z->rrs[last].next;
 			z->rrs[last].next = ZL_NONE;
 		}
+}
+
+/* ---- non-terminals, in a zone with wildcards ---- */
+
+#define MAX_LABELS 128	/* in a name of 255 octets */
+
+/* The names from text up to the apex's child, text first, in at[], and
+ * their keys in key[]: chained from the apex down a label at a time, so
+ * that all of a name's keys cost one pass over its text.  Returns how
+ * many: 0 when text is not strictly below the origin. */
+static size_t nt_keys(const struct zl_zone *z, const char *text,
+		      const char **at, uint64_t *key)
+{
+	size_t n = strlen(text), ol = z->origin->len, k = 0, i, len;
+	const char *p, *end;
+	uint8_t buf[8 + TEXT_MAX];
+	uint64_t h = 0;
+
+	if (n <= ol || !below(text, n, z->origin))
+		return 0;
+	for (p = text; p && n - (size_t)(p - text) > ol && k < MAX_LABELS;
+	     p = zl_name_parent(p))
+		at[k++] = p;
+	/* A label ends at the '.' before the next name, or before the
+	 * origin (the root's is the final '.'). */
+	for (i = k; i-- > 0;) {
+		end = i + 1 < k ? at[i + 1] - 1 :
+		      text + n - ol - (ol == 1 ? 0 : 1);
+		len = (size_t)(end - at[i]);
+		memcpy(buf, &h, 8);
+		memcpy(buf + 8, at[i], len);
+		h = zl_hash(buf, 8 + len);
+		key[i] = h ? h : 1;
+	}
+	return k;
+}
+
+static bool nt_has(const struct zl_zone *z, uint64_t key)
+{
+	size_t i, mask = z->ntcap - 1;
+
+	if (!z->ntcap)
+		return false;
+	for (i = key & mask; z->nts[i]; i = (i + 1) & mask)
+		if (z->nts[i] == key)
+			return true;
+	return false;
+}
+
+static void nt_put(uint64_t *t, size_t mask, uint64_t key)
+{
+	size_t i;
+
+	for (i = key & mask; t[i] && t[i] != key; i = (i + 1) & mask)
+		;
+	t[i] = key;
+}
+
+static void nt_add(struct zl_zone *z, uint64_t key)
+{
+	size_t cap, i;
+	uint64_t *t;
+
+	if (nt_has(z, key))
+		return;
+	if (2 * (z->nnts + 1) > z->ntcap) {
+		cap = z->ntcap ? z->ntcap * 2 : 64;
+		t = zl_xcalloc(cap, sizeof *t);
+		for (i = 0; i < z->ntcap; i++)
+			if (z->nts[i])
+				nt_put(t, cap - 1, z->nts[i]);
+		free(z->nts);
+		z->nts = t;
+		z->ntcap = cap;
+	}
+	nt_put(z->nts, z->ntcap - 1, key);
+	z->nnts++;
+}
+
+/* The key of a wildcard's parent p (an owner *.p) in the set, apart from
+ * p's own. */
+#define NT_WILD UINT64_C(0x9e3779b97f4a7c15)
+
+/* Notes every in-zone name with records below the apex, and its strict
+ * ancestors below the apex, which exist too (RFC 4592 §2.2.2), and the
+ * parents of wildcards: what a wildcard answers for is then found with
+ * one pass over a name's text. */
+static void note_names(struct zl_zone *z)
+{
+	struct zl_name_iter it = { 0, 0 };
+	const char *at[MAX_LABELS];
+	uint64_t key[MAX_LABELS];
+	struct zl_name *n;
+	size_t k, i;
+
+	while ((n = zl_zone_name_next(z, &it)) != NULL) {
+		if (!n->sets || !n->in_zone)
+			continue;
+		k = nt_keys(z, n->text, at, key);
+		for (i = 0; i < k; i++)
+			nt_add(z, key[i]);
+		if (k >= 2 && n->text[0] == '*' && n->text[1] == '.')
+			nt_add(z, key[1] ^ NT_WILD);
+	}
+}
+
+bool zl_zone_nonterminal(const struct zl_zone *z, const char *text)
+{
+	const char *at[MAX_LABELS];
+	uint64_t key[MAX_LABELS];
+
+	return z->ntcap && nt_keys(z, text, at, key) && nt_has(z, key[0]);
+}
+
+const struct zl_name *zl_zone_wildcard(const struct zl_zone *z,
+				       const char *text)
+{
+	const char *at[MAX_LABELS];
+	uint64_t key[MAX_LABELS];
+	const struct zl_name *w;
+	size_t k, i;
+
+	if (!z->nwild || !z->origin || !(k = nt_keys(z, text, at, key)) ||
+	    nt_has(z, key[0]))
+		return NULL;
+	/* Up from the parent to the nearest name that exists. */
+	for (i = 1; i < k && !nt_has(z, key[i]); i++)
+		;
+	if (i < k && !nt_has(z, key[i] ^ NT_WILD))
+		return NULL;
+	w = zl_zone_lookup2(z, "*.", i < k ? at[i] : z->origin->text);
+	return w && w->sets ? w : NULL;
+}
+
+void zl_zone_end_load(struct zl_zone *z)
+{
+	close_sets(z);
+	if (z->nwild && z->origin)
+		note_names(z);
+	mark_cuts(z);
 }
 
 /* ---- positions ---- */

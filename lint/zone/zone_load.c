@@ -204,8 +204,7 @@ static enum zl_status run(struct loader *L, const char *path,
 		zl_ld_fix_origin(L);
 	process(L, 0);
 	zl_ld_final_origin(L);
-	zl_zone_close_sets(L->z);
-	zl_zone_mark_cuts(L->z);
+	zl_zone_end_load(L->z);
 out:
 	zl_cleanup_pop();	/* nothing below allocates */
 	zl_ld_seen_free(L);
@@ -430,6 +429,7 @@ void zl_zone_free(struct zl_zone *z)
 	free(z->srcs);
 	free(z->rrs);
 	free(z->toks);
+	free(z->nts);
 	free(z->htab);
 	free(z->nblocks);
 	free(z->probs);

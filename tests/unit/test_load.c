@@ -1133,6 +1133,52 @@ START_TEST(test_include_confined)
 }
 END_TEST
 
+/* In a zone with a wildcard, the names between the apex and the names
+ * with records are known to exist, without being interned, and decide
+ * which names a wildcard answers for (RFC 4592). */
+START_TEST(test_nonterminals)
+{
+	struct zl_zone *z;
+
+	z = load("example.com.zone",
+		 "$TTL 1\n"
+		 "@ SOA ns1 h 1 2 3 4 5\n"
+		 "a.b.sub A 192.0.2.1\n"
+		 "* A 192.0.2.2\n"
+		 "*.sub TXT x\n"
+		 "c.d TXT x\n"
+		 "x MX 1 q.b.sub\n");
+	ck_assert(zl_zone_nonterminal(z, "b.sub.example.com."));
+	ck_assert(zl_zone_nonterminal(z, "sub.example.com."));
+	ck_assert(zl_zone_nonterminal(z, "d.example.com."));
+	ck_assert_ptr_null(zl_zone_lookup(z, "b.sub.example.com."));
+	ck_assert(!zl_zone_nonterminal(z, "q.b.sub.example.com."));
+	ck_assert(!zl_zone_nonterminal(z, "example.com."));
+	ck_assert(!zl_zone_nonterminal(z, "e.example.com."));
+	ck_assert(!zl_zone_nonterminal(z, "b.sub.example.net."));
+	/* The closest encloser's wildcard, or none below an existing name. */
+	ck_assert_str_eq(zl_zone_wildcard(z, "e.example.com.")->text,
+			 "*.example.com.");
+	ck_assert_str_eq(zl_zone_wildcard(z, "e.sub.example.com.")->text,
+			 "*.sub.example.com.");
+	ck_assert_ptr_null(zl_zone_wildcard(z, "q.b.sub.example.com."));
+	ck_assert_ptr_null(zl_zone_wildcard(z, "e.d.example.com."));
+	ck_assert_ptr_null(zl_zone_wildcard(z, "d.example.com."));
+	ck_assert_ptr_null(zl_zone_wildcard(z, "x.example.com."));
+	ck_assert_ptr_null(zl_zone_wildcard(z, "e.example.net."));
+	ck_assert_uint_eq(z->nwild, 2);
+	zl_zone_free(z);
+
+	z = load("example.com.zone",
+		 "$TTL 1\n"
+		 "@ SOA ns1 h 1 2 3 4 5\n"
+		 "a.b.sub A 192.0.2.1\n");
+	ck_assert(!zl_zone_nonterminal(z, "b.sub.example.com."));
+	ck_assert_ptr_null(zl_zone_wildcard(z, "e.example.com."));
+	zl_zone_free(z);
+}
+END_TEST
+
 START_TEST(test_index)
 {
 	struct zl_zone *z;
@@ -1565,6 +1611,7 @@ Suite *load_suite(void)
 	tc = tcase_create("load_buffer");
 	tcase_add_test(tc, test_origin);
 	tcase_add_test(tc, test_records);
+	tcase_add_test(tc, test_nonterminals);
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_generic);
 	tcase_add_test(tc, test_names);
