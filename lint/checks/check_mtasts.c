@@ -13,13 +13,20 @@ struct kind {
 	const char *prefix;	/* owner prefix */
 	const char *version;	/* value of the first tag, v= */
 	const char *field;	/* the field besides v that is no extension */
+	const char *word;	/* the version in lower case */
+	/* Labels that stand for the prefix when misspelled, without
+	 * underscores ("mta_sts" is "mta-sts"). */
+	const char *const *misspelt;
 };
 
 static const struct kind kinds[] = {
 	/* RFC 8461 §3.1 */
-	{ "mta-sts", "MTA-STS", "_mta-sts.", "STSv1", "id" },
+	{ "mta-sts", "MTA-STS", "_mta-sts.", "STSv1", "id", "stsv1",
+	  (const char *const[]){ "mta-sts", "mtasts", NULL } },
 	/* RFC 8460 §3 */
-	{ "tls-rpt", "TLS-RPT", "_smtp._tls.", "TLSRPTv1", "rua" },
+	{ "tls-rpt", "TLS-RPT", "_smtp._tls.", "TLSRPTv1", "rua", "tlsrptv1",
+	  (const char *const[]){ "smtp", "tls", "smtp-tls", "tls-rpt",
+				 "tlsrpt", NULL } },
 };
 
 /* Axis 0, `record`, indexes kinds[]; axis 1 of policy-record is what it
@@ -263,6 +270,62 @@ const struct zl_check zl_check_policy_multiple = {
 	.variants = multiple_variants,
 	.params = no_params,
 	.vars = (const char *const[]){ NULL },
+};
+
+/* Whether the first label of canonical text is one of k->misspelt, read
+ * without its underscores ('_' inside it as '-'); its length in *n. */
+static bool misspelt_label(const struct kind *k, const char *text,
+			   size_t *n)
+{
+	const char *end = strchr(text, '.'), *const *w;
+	char label[16];
+	size_t i, j = 0;
+
+	if (!end || end == text || (size_t)(end - text) >= sizeof label)
+		return false;
+	for (i = 0; text + i < end; i++)
+		if (text[i] != '_' || j)
+			label[j++] = text[i] == '_' ? '-' : text[i];
+	label[j] = '\0';
+	*n = (size_t)(end - text) + 1;
+	for (w = k->misspelt; *w; w++)
+		if (strcmp(label, *w) == 0)
+			return true;
+	return false;
+}
+
+/* RFC 8461 §3.1, RFC 8460 §3: senders look for the record at its prefix
+ * under the domain only; one elsewhere is never read.  The domain meant
+ * is the owner without up to two labels that misspell the prefix
+ * ("mta-sts.", "_smtp.tls.", "_tls._smtp."), else the owner. */
+static void policy_placement(struct zl_ctx *ctx)
+{
+	const struct kind *k = kind_of(ctx);
+	const char *owner = ctx->rr->owner->text, *domain = owner;
+	const struct zl_tv_rec *r;
+	size_t n, i;
+	char *want;
+
+	/* A wildcard answers at the prefix too (RFC 4592). */
+	if (at_kind(k, owner) || owner[0] == '*' ||
+	    !zl_txt_may_hold(ctx->zone, ctx->rr, k->word) ||
+	    !is_record(k, r = zl_tv_of(ctx, ctx->rr)))
+		return;
+	for (i = 0; i < 2 && misspelt_label(k, domain, &n); i++)
+		domain += n;
+	want = zl_xasprintf("%s%s", k->prefix, zl_name_tail(domain));
+	ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, r->tv.tags[0].spec),
+		{ "expected", want });
+	free(want);
+}
+
+const struct zl_check zl_check_policy_placement = {
+	.name = "policy-placement",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = policy_placement,
+	.variants = multiple_variants,
+	.params = no_params,
+	.vars = (const char *const[]){ "expected", NULL },
 };
 
 /* The first MTA-STS record at the subject name, or NULL. */
