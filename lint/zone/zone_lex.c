@@ -19,6 +19,7 @@ void zl_lex_init(struct zl_lexer *lx, const char *buf, size_t len)
 	lx->cmts = NULL;
 	lx->ncmts = lx->capcmts = 0;
 	lx->nunclosed = lx->iunclosed = 0;
+	lx->cr_noted = false;
 }
 
 void zl_lex_free(struct zl_lexer *lx)
@@ -287,6 +288,7 @@ static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
 		     size_t *depth)
 {
 	size_t pos = lx->pos, q;
+	const char *r;
 
 	switch (lx->buf[pos]) {
 	case ' ': case '\t': case '\r':
@@ -294,6 +296,16 @@ static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
 		     lx->buf[q] == '\t' || lx->buf[q] == '\r'); q++)
 			;
 		lx->pos = q;
+		/* Once a file: a comment's CR is its own, and Knot DNS reads
+		 * it; one between tokens or before a line break it refuses. */
+		if (!lx->cr_noted && !ln->warn_msg &&
+		    (r = memchr(lx->buf + pos, '\r', q - pos)) != NULL) {
+			lx->cr_noted = true;
+			lex_warn(ln, (size_t)(r - lx->buf), 1,
+				 "CR LF line break (a CR byte outside quotes "
+				 "and comments), which Knot DNS refuses: save "
+				 "the file with LF line breaks");
+		}
 		return true;
 	case '\n':
 		lx->pos++;

@@ -48,6 +48,8 @@ struct zl_lexer {
 	uint32_t unclosed[ZL_LEX_MAXDEPTH];
 	size_t nunclosed, iunclosed;
 	char warn[80];			/* the line's warn_msg, when made */
+	bool cr_noted;			/* a CR outside quotes and comments
+					   has been a warn_msg */
 };
 
 /* One logical line: a record or a directive, parentheses joined. */

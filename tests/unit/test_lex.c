@@ -113,12 +113,16 @@ START_TEST(test_lex_next)
 	ck_tok(&f, 0, 0, "a\\ b\\;c\\(d");
 	fx_free(&f);
 
-	/* CRLF and mixed line ends: '\r' is never part of a token. */
+	/* CRLF and mixed line ends: '\r' is never part of a token; the
+	 * first one is a warning (Knot DNS refuses it), the others not. */
 	fx_init(&f, S("a A 192.0.2.1\r\nb A 192.0.2.2\n( c\r\n) A 192.0.2.3\r\n"));
 	ck_assert(fx_next(&f));
 	ck_assert_uint_eq(f.ln.ntoks, 3);
 	ck_tok(&f, 2, 4, "192.0.2.1");
+	ck_assert_ptr_nonnull(f.ln.warn_msg);
+	ck_assert_uint_eq(f.ln.warn_at.off, 13);
 	ck_assert(fx_next(&f));
+	ck_assert_ptr_null(f.ln.warn_msg);
 	ck_assert_uint_eq(f.ln.start, 15);
 	ck_tok(&f, 0, 15, "b");
 	ck_tok(&f, 2, 19, "192.0.2.2");
@@ -127,6 +131,11 @@ START_TEST(test_lex_next)
 	ck_tok(&f, 0, 31, "c");
 	ck_tok(&f, 1, 36, "A");
 	ck_assert(!fx_next(&f));
+	fx_free(&f);
+	/* A CR in a comment is the comment's. */
+	fx_init(&f, S("a A 192.0.2.1 ; x\r\n"));
+	ck_assert(fx_next(&f));
+	ck_assert_ptr_null(f.ln.warn_msg);
 	fx_free(&f);
 
 	/* Blank owners, blank and comment-only lines, directives. */
