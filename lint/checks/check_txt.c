@@ -82,3 +82,56 @@ const struct zl_check zl_check_txt_cut_by_comment = {
 	/* text: the string before the ';'; lost: what follows it */
 	.vars = (const char *const[]){ "text", "lost", NULL },
 };
+
+/* Typographic quotes, as word processors and web pages write '"'. */
+static const struct {
+	const char *bytes;	/* UTF-8 */
+	const char *name;
+} typo_quotes[] = {
+	{ "\xe2\x80\x9c", "U+201C" }, { "\xe2\x80\x9d", "U+201D" },
+	{ "\xe2\x80\x9e", "U+201E" }, { "\xe2\x80\x98", "U+2018" },
+	{ "\xe2\x80\x99", "U+2019" }, { "\xc2\xab", "U+00AB" },
+	{ "\xc2\xbb", "U+00BB" },
+};
+
+/* A record copied from a document with its typographic quotes: without
+ * ASCII quotes each word is a string of its own, and the text starts
+ * with the quote's bytes either way, so receivers do not see the
+ * 'v=spf1', 'v=DMARC1' or 'v=DKIM1' that makes it theirs (RFC 7208 §4.5,
+ * RFC 7489 §6.6.3, RFC 6376 §3.6.2.2).  Only text that starts a 'v='
+ * record after the quote is reported: quotes in other text are data. */
+static void txt_typographic_quotes(struct zl_ctx *ctx)
+{
+	const struct zl_zone *z = ctx->zone;
+	const struct zl_rr *rr = ctx->rr;
+	struct zl_tok t;
+	const char *s;
+	size_t i, k;
+
+	if (!rr->ntok)
+		return;
+	t = z->toks[rr->tok];
+	s = zl_tok_text(z, rr->src, t);
+	if (t.len && s[0] == '"') {
+		s++;
+		t.off++;
+		t.len--;
+	}
+	for (i = 0; i < sizeof typo_quotes / sizeof *typo_quotes; i++) {
+		k = strlen(typo_quotes[i].bytes);
+		if (t.len >= k + 2 && memcmp(s, typo_quotes[i].bytes, k) == 0 &&
+		    (s[k] == 'v' || s[k] == 'V') && s[k + 1] == '=') {
+			ZL_EMIT(ctx, rr->src, ((struct zl_tok){ t.off,
+				(uint32_t)k }), { "quote", typo_quotes[i].name });
+			return;
+		}
+	}
+}
+
+const struct zl_check zl_check_txt_typographic_quotes = {
+	.name = "txt-typographic-quotes",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = txt_typographic_quotes,
+	.params = no_params,
+	.vars = (const char *const[]){ "quote", NULL },
+};
