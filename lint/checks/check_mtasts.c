@@ -369,20 +369,18 @@ static void sts_host(struct zl_ctx *ctx)
 	const struct zl_rr *rr = sts_record(ctx);
 	const char *domain = ctx->name->text + strlen(kinds[0].prefix);
 	struct zl_at at;
-	char *host, *wild;
+	char *host;
 
 	if (!rr || ctx->name->below_cut)
 		return;
 	host = zl_xasprintf("mta-sts.%s", domain);
-	wild = zl_xasprintf("*.%s", domain);
 	/* The host may be in a zone of its own (a child zone of the run). */
 	at = zl_lookup(ctx, host);
 	if (at.zone && !zl_text_below_cut(at.zone, host) &&
 	    !has_host(at.name) && ((at.name && at.name->sets) ||
-				   !has_host(zl_lookup(ctx, wild).name)))
+				   !has_host(zl_zone_wildcard(at.zone, host))))
 		emit_sts(ctx, rr, "host", host);
 	free(host);
-	free(wild);
 }
 
 const struct zl_check zl_check_sts_host = {
