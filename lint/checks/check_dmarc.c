@@ -942,6 +942,7 @@ static void check_dest(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 {
 	char *dest = dest_name(r->txt.s, u), *want = NULL;
 	const struct zl_zone *z;
+	struct zl_at at;
 
 	/* The destination's zone: this one or another of the run. */
 	if (!dest || !(z = zl_zone_of(ctx, dest)) ||
@@ -950,13 +951,18 @@ static void check_dest(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 		goto out;
 	want = zl_xasprintf("%.*s._report._dmarc.%s",
 			    (int)strlen(domain) - 1, domain, dest);
-	if (authorised_at(ctx, zl_lookup(ctx, want)) ||
-	    authorised_at(ctx, zl_lookup2(ctx, "*._report._dmarc.", dest)))
+	/* Or the wildcard that answers for it, *._report._dmarc.<dest> as
+	 * RFC 7489 §7.1 shows (RFC 4592). */
+	at = zl_lookup(ctx, want);
+	if (authorised_at(ctx, at) ||
+	    (at.zone && (!at.name || !at.name->sets) &&
+	     authorised_at(ctx, (struct zl_at){ at.zone,
+			   zl_zone_wildcard(at.zone, want) })))
 		goto out;
 	zl_note_target(ctx, ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, u->all),
 				    { "destination", dest },
 				    { "record", want }),
-		       zl_lookup(ctx, want), want, LDNS_RR_TYPE_TXT);
+		       at, want, LDNS_RR_TYPE_TXT);
 out:
 	free(dest);
 	free(want);
