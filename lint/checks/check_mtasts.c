@@ -12,6 +12,8 @@ struct kind {
 	const char *name;	/* for messages */
 	const char *prefix;	/* owner prefix */
 	const char *version;	/* value of the first tag, v= */
+	const char *begins;	/* what a record begins with after "v=",
+				   as zl_tv_is_record() takes it */
 	const char *field;	/* the field besides v that is no extension */
 	const char *word;	/* the version in lower case */
 	/* Labels that stand for the prefix when misspelled, without
@@ -21,10 +23,11 @@ struct kind {
 
 static const struct kind kinds[] = {
 	/* RFC 8461 §3.1 */
-	{ "mta-sts", "MTA-STS", "_mta-sts.", "STSv1", "id", "stsv1",
+	{ "mta-sts", "MTA-STS", "_mta-sts.", "STSv1", "STSv1;", "id", "stsv1",
 	  (const char *const[]){ "mta-sts", "mtasts", NULL } },
 	/* RFC 8460 §3 */
-	{ "tls-rpt", "TLS-RPT", "_smtp._tls.", "TLSRPTv1", "rua", "tlsrptv1",
+	{ "tls-rpt", "TLS-RPT", "_smtp._tls.", "TLSRPTv1", "TLSRPTv1;", "rua",
+	  "tlsrptv1",
 	  (const char *const[]){ "smtp", "tls", "smtp-tls", "tls-rpt",
 				 "tlsrpt", NULL } },
 };
@@ -58,11 +61,12 @@ static bool at_kind(const struct kind *k, const char *owner)
 	return strncmp(owner, k->prefix, strlen(k->prefix)) == 0;
 }
 
-/* Both RFCs: a record is one that starts with its exact version tag;
- * other TXT records at the name are discarded. */
+/* Both RFCs: a record is one that begins "v=STSv1;" or "v=TLSRPTv1;"
+ * (blanks before the ';' are read, as senders do); other TXT records at
+ * the name are discarded. */
 static bool is_record(const struct kind *k, const struct zl_tv_rec *r)
 {
-	return zl_tv_first_is(r, "v", k->version, false);
+	return zl_tv_is_record(r, k->begins, false);
 }
 
 /* RFC 8461 §3.1: id is 1 to 32 letters and digits. */
@@ -204,19 +208,25 @@ static void policy_record(struct zl_ctx *ctx)
 	const struct kind *k = kind_of(ctx);
 	unsigned problem = zl_rule_variant(ctx->rule, 1);
 	const struct zl_tv_rec *r;
+	enum zl_severity sev;
 	size_t i;
 
 	if (!at_kind(k, ctx->rr->owner->text))
 		return;
 	r = zl_tv_of(ctx, ctx->rr);
-	if (problem == P_VERSION && !is_record(k, r)) {
+	/* Beside the name's record, one senders discard is harmless: a
+	 * warning when it still names the kind, else not reported. */
+	if (problem == P_VERSION && !is_record(k, r) &&
+	    (sev = zl_tv_discarded(ctx, r, k->begins, false, k->word)) !=
+	    ZL_SEV_OFF) {
 		bool ws = zl_tv_first_after_ws(r, "v", k->version, false);
 		char *msg = zl_xasprintf("the record %s 'v=%s', so senders "
 					 "ignore it", ws ? "has whitespace "
 					 "before" : "does not start with",
-					 k->version);
+					 ws ? k->version : k->begins);
 
-		zl_tv_emit(ctx, r, zl_tv_head(r), msg);
+		zl_emit_severity_default(ctx, zl_tv_emit(ctx, r, zl_tv_head(r),
+							 msg), sev);
 		free(msg);
 	}
 	if (!is_record(k, r))
@@ -260,7 +270,7 @@ static void policy_multiple(struct zl_ctx *ctx)
 	const struct kind *k = kind_of(ctx);
 
 	if (at_kind(k, ctx->name->text))
-		zl_tv_multiple(ctx, k->version, false, k->name);
+		zl_tv_multiple(ctx, k->begins, false, k->name);
 }
 
 const struct zl_check zl_check_policy_multiple = {

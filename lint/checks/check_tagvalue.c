@@ -45,6 +45,26 @@ static bool holds_word(const char *s, size_t n, const char *word)
 	return false;
 }
 
+bool zl_tv_is_record(const struct zl_tv_rec *r, const char *version,
+		     bool icase)
+{
+	size_t n = strlen(version), i;
+	char v[16];
+
+	if (!n || version[n - 1] != ';')
+		return zl_tv_first_is(r, "v", version, icase);
+	if (n > sizeof v)
+		return false;
+	memcpy(v, version, n - 1);
+	v[n - 1] = '\0';
+	if (!zl_tv_first_is(r, "v", v, icase))
+		return false;
+	i = (size_t)r->tv.tags[0].value.off + r->tv.tags[0].value.len;
+	while (i < r->txt.len && (r->txt.s[i] == ' ' || r->txt.s[i] == '\t'))
+		i++;
+	return i < r->txt.len && r->txt.s[i] == ';';
+}
+
 enum zl_severity zl_tv_discarded(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 				 const char *version, bool icase,
 				 const char *word)
@@ -60,8 +80,7 @@ enum zl_severity zl_tv_discarded(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 		for (rr = zl_first_rr(z, ctx->rr->owner, LDNS_RR_TYPE_TXT); rr;
 		     rr = zl_next_rr(z, rr))
 			if (rr != ctx->rr &&
-			    zl_tv_first_is(zl_tv_of(ctx, rr), "v", version,
-					   icase))
+			    zl_tv_is_record(zl_tv_of(ctx, rr), version, icase))
 				break;
 	if (!rr)
 		return ZL_SEV_ERROR;
@@ -81,7 +100,7 @@ void zl_tv_multiple(struct zl_ctx *ctx, const char *version, bool icase,
 
 	for (rr = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_TXT); rr;
 	     rr = zl_next_rr(z, rr)) {
-		if (!zl_tv_first_is(r = zl_tv_of(ctx, rr), "v", version, icase))
+		if (!zl_tv_is_record(r = zl_tv_of(ctx, rr), version, icase))
 			continue;
 		if (!first) {
 			first = rr;

@@ -18,8 +18,15 @@ const struct zl_tv_rec *zl_tv_in(struct zl_ctx *ctx, const struct zl_zone *z,
  * var "message". */
 zl_finding zl_tv_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 		      struct zl_tv_span sp, const char *message);
+/* Whether r starts with the tag v=<version> (zl_tv_first_is), and, when
+ * version ends in ';', has that ';' after it, blanks allowed before it:
+ * RFC 8461 §3.1 and RFC 8460 §3 discard records that do not begin
+ * "v=STSv1;" or "v=TLSRPTv1;". */
+bool zl_tv_is_record(const struct zl_tv_rec *r, const char *version,
+		     bool icase);
 /* How grave the subject record r is, a TXT record at a policy name that
- * receivers discard for not starting with v=<version>: the name's policy
+ * receivers discard for not starting with v=<version> (zl_tv_is_record):
+ * the name's policy
  * lost when no other record there starts so, or the name holds more TXT
  * records than are compared (ZL_SEV_ERROR); else
  * harmless, a mistake when it still names the kind (word, in any case)
@@ -29,7 +36,7 @@ enum zl_severity zl_tv_discarded(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 				 const char *version, bool icase,
 				 const char *word);
 /* For a rule of name scope: emits the rule at every TXT record of the
- * subject name that starts with v=<version> (zl_tv_first_is) after the
+ * subject name that starts with v=<version> (zl_tv_is_record) after the
  * first, with a note "the first <what> record is here".  RFC 7489 §6.6.3,
  * RFC 8461 §3.1, RFC 8460 §3 and BIMI §7.2: with several such records a
  * name has none that receivers use. */
