@@ -1,4 +1,5 @@
 /* tagvalue.c - the RFC 6376 §3.2 tag=value list parser, and TXT records read as tag lists. */
+#include <arpa/inet.h>
 #include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
@@ -406,9 +407,64 @@ static const char *check_mailto(const char *s, uint32_t a, uint32_t b,
 	return NULL;
 }
 
+/* RFC 3986 §3.2.2: the IP literal that starts at h ('['), in an
+ * authority that ends at e: "[" IPv6address or IPvFuture "]".  NULL when
+ * it is one, else what is wrong, with *at where. */
+static const char *ip_literal(const char *s, uint32_t h, uint32_t e,
+			      uint32_t *at)
+{
+	char buf[INET6_ADDRSTRLEN];
+	struct in6_addr a6;
+	uint32_t c, i;
+
+	*at = h;
+	for (c = h + 1; c < e && s[c] != ']'; c++)
+		;
+	if (c == e)
+		return "'[' opens an IP literal that ']' does not close";
+	if (c + 1 < e && s[c + 1] != ':') {
+		*at = c + 1;
+		return "only ':' and a port may follow an IP literal";
+	}
+	if (s[h + 1] == 'v' || s[h + 1] == 'V') {	/* IPvFuture */
+		for (i = h + 2; i < c && is_hex(s[i]); i++)
+			;
+		return i > h + 2 && i + 1 < c && s[i] == '.' ? NULL :
+		       "not an IP literal: 'v', hex digits, '.' and more";
+	}
+	if (c - h - 1 >= sizeof buf)
+		return "not an IPv6 address";
+	memcpy(buf, s + h + 1, c - h - 1);
+	buf[c - h - 1] = '\0';
+	return inet_pton(AF_INET6, buf, &a6) == 1 ? NULL :
+	       "not an IPv6 address";
+}
+
+/* What RFC 3986 forbids in any URI [a, b) (the scheme and its ':'
+ * before a): a '#' inside the fragment, an IP literal that is not one.
+ * NULL when none, else what, with *at where. */
+static const char *uri_form(const char *s, uint32_t a, uint32_t b,
+			    uint32_t *at)
+{
+	const char *hash = memchr(s + a, '#', b - a), *again;
+	uint32_t h, e;
+
+	if (hash && (again = memchr(hash + 1, '#', (size_t)(s + b - hash - 1)))) {
+		*at = (uint32_t)(again - s);
+		return "a second '#': the fragment cannot hold one";
+	}
+	if (b - a < 2 || s[a] != '/' || s[a + 1] != '/')
+		return NULL;
+	for (h = e = a + 2; e < b && !strchr("/?#", s[e]); e++)
+		if (s[e] == '@')
+			h = e + 1;	/* after the userinfo */
+	return h < e && s[h] == '[' ? ip_literal(s, h, e, at) : NULL;
+}
+
 const char *zl_tv_uri_check(const char *s, struct zl_tv_span uri,
 			    struct zl_tv_span *scheme, struct zl_tv_span *bad)
 {
+	const char *form;
 	uint32_t a = uri.off, b = uri.off + uri.len, i = a, x;
 
 	*scheme = (struct zl_tv_span){ a, 0 };
@@ -427,6 +483,10 @@ const char *zl_tv_uri_check(const char *s, struct zl_tv_span uri,
 	}
 	if (i + 1 == b)
 		return "the URI has nothing after its scheme";
+	if ((form = uri_form(s, i + 1, b, &x)) != NULL) {
+		*bad = (struct zl_tv_span){ x, 1 };
+		return form;
+	}
 	if (zl_tv_eq(s, *scheme, "mailto", true))
 		return check_mailto(s, i + 1, b, bad);
 	if ((zl_tv_eq(s, *scheme, "https", true) ||

@@ -238,6 +238,14 @@ static const struct {
 	{ "https:/x", "needs '//'", 0, 8 },
 	{ "https://", "needs '//'", 0, 8 },
 	{ "http://:80/", "needs '//'", 0, 11 },
+	{ "https://[2001:db8::1]:8443/r", NULL, 0, 0 },
+	{ "https://u@[::1]/r", NULL, 0, 0 },
+	{ "https://[v1.x]/r", NULL, 0, 0 },
+	{ "https://r.example.com/x#a#b", "second '#'", 25, 1 },
+	{ "https://[", "does not close", 8, 1 },
+	{ "https://[::::]/r", "not an IPv6", 8, 1 },
+	{ "https://[::1]x/r", "only ':'", 13, 1 },
+	{ "https://[v.x]/r", "not an IP literal", 8, 1 },
 };
 
 START_TEST(test_uri_check)
