@@ -333,13 +333,42 @@ static void emit_var(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	free(t);
 }
 
-/* RFC 6376 §3.2: the syntax; a duplicated tag invalidates the record. */
+/* The blanks after the record's last ';' when only blanks follow it, or
+ * an empty span. */
+static struct zl_tv_span blanks_after_last_semi(const struct zl_tv_rec *r)
+{
+	const char *s = r->txt.s, *semi;
+	size_t i;
+
+	for (semi = NULL, i = r->txt.len; i-- > 0;)
+		if (s[i] == ';') {
+			semi = s + i;
+			break;
+		} else if (s[i] != ' ' && s[i] != '\t') {
+			break;
+		}
+	if (!semi || (size_t)(semi - s) + 1 == r->txt.len)
+		return (struct zl_tv_span){ 0, 0 };
+	return (struct zl_tv_span){ (uint32_t)(semi - s) + 1,
+		(uint32_t)(r->txt.len - (size_t)(semi - s) - 1) };
+}
+
+/* RFC 6376 §3.2: the syntax; a duplicated tag invalidates the record.
+ * The grammar ends a tag list at an optional final ';': blanks after it
+ * are a warning, since strict verifiers (mox) reject the record and
+ * others read it. */
 static void dkim_syntax(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 {
+	struct zl_tv_span ws = blanks_after_last_semi(r);
 	size_t i;
 
 	for (i = 0; i < r->tv.nerrs; i++)
 		zl_tv_emit(ctx, r, r->tv.errs[i].at, r->tv.errs[i].msg);
+	if (ws.len)
+		zl_emit_severity_default(ctx, zl_tv_emit(ctx, r, ws,
+			"blanks after the final ';', which the grammar does "
+			"not allow: strict verifiers reject the key record"),
+			ZL_SEV_WARNING);
 	for (i = 0; i < r->tv.ntags; i++)
 		if (r->tv.tags[i].dup >= 0)
 			emit_quoting(ctx, r, r->tv.tags[i].spec,
