@@ -396,12 +396,15 @@ static void dmarc_version(struct zl_ctx *ctx)
 			at = r->tv.tags[0].spec;
 	}
 	{
-		char *text = zl_tv_str(r->txt.s, (struct zl_tv_span){ 0,
+		char *cut = zl_tv_str(r->txt.s, (struct zl_tv_span){ 0,
 			r->txt.len > 40 ? 40 : (uint32_t)r->txt.len });
+		char *text = zl_xasprintf("%s%s", cut,
+					  r->txt.len > 40 ? "..." : "");
 
 		d = ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, at),
 			    { "problem", why }, { "text", text });
 		zl_emit_severity_default(ctx, d, sev);
+		free(cut);
 		free(text);
 	}
 }

@@ -8,6 +8,20 @@
 #include "spf.h"
 #include "util.h"
 
+
+/* The bytes of the character at s[i], before b: a UTF-8 sequence whole
+ * (a lead byte and its continuation bytes), else one byte. */
+static size_t utf8_len(const char *s, size_t i, size_t b)
+{
+	unsigned char c = (unsigned char)s[i];
+	size_t n = c >= 0xf0 && c <= 0xf4 ? 4 : c >= 0xe0 ? 3 :
+		   c >= 0xc2 && c < 0xe0 ? 2 : 1, k;
+
+	for (k = 1; k < n && i + k < b &&
+	     ((unsigned char)s[i + k] & 0xc0) == 0x80; k++)
+		;
+	return k;
+}
 /* Parser state for one record; tmp holds quoted excerpts for messages. */
 struct parser {
 	const char *s;
@@ -611,9 +625,11 @@ static void term(struct parser *p, uint32_t a, uint32_t b)
 	t->cidr4 = t->cidr6 = -1;
 	for (i = a; i < b; i++)
 		if ((unsigned char)s[i] < 0x21 || (unsigned char)s[i] > 0x7e) {
-			err(p, i, i + 1, "invalid character '%s' in term '%s': "
+			size_t w = utf8_len(s, i, b);
+
+			err(p, i, i + w, "invalid character '%s' in term '%s': "
 			    "only printable ASCII, terms separated by spaces",
-			    q(p, i, i + 1), q(p, a, b));
+			    q(p, i, i + w), q(p, a, b));
 			return;
 		}
 	if (strchr("+-~?", s[a])) {

@@ -118,7 +118,8 @@ static const struct bad bad[] = {
 	{ "v=spf1 :x", 7, 2, "does not start" },
 	{ "v=spf1 1a=b", 7, 4, "does not start" },
 	{ "v=spf1 mx\t-all", 9, 1, "invalid character '\\009'" },
-	{ "v=spf1 a:\xc3\xa9.example", 9, 1, "invalid character" },
+	{ "v=spf1 a:\xc3\xa9.example", 9, 2, "invalid character '\xc3\xa9'" },
+	{ "v=spf1 a:\xc3.example", 9, 1, "invalid character" },
 	/* all */
 	{ "v=spf1 all:example.com", 10, 12, "'all' takes no argument" },
 	{ "v=spf1 -all/24", 11, 3, "takes no argument" },
