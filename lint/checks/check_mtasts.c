@@ -318,7 +318,7 @@ static void policy_placement(struct zl_ctx *ctx)
 
 	/* A wildcard answers at the prefix too (RFC 4592). */
 	if (at_kind(k, owner) || owner[0] == '*' ||
-	    !zl_txt_may_hold(ctx->zone, ctx->rr, k->word) ||
+	    !zl_txt_may_start_v(ctx->zone, ctx->rr, k->version) ||
 	    !is_record(k, r = zl_tv_of(ctx, ctx->rr)))
 		return;
 	for (i = 0; i < 2 && misspelt_label(k, domain, &n); i++)

@@ -249,6 +249,30 @@ bool zl_txt_may_hold(const struct zl_zone *z, const struct zl_rr *rr,
 	return false;
 }
 
+bool zl_txt_may_start_v(const struct zl_zone *z, const struct zl_rr *rr,
+			const char *version)
+{
+	const char *s = z->srcs[rr->src]->buf;
+	size_t n = strlen(version);
+	uint32_t i, end;
+
+	if ((rr->flags & ZL_RR_GENERIC) || rr->ntok == 0)
+		return true;
+	unquote(s, z->toks[rr->tok], &i, &end);
+	if (memchr(s + i, '\\', end - i))
+		return true;	/* escapes: the slow way */
+	if (i == end || s[i] != 'v')
+		return false;
+	for (i++; i < end && (s[i] == ' ' || s[i] == '\t'); i++)
+		;
+	if (i < end && s[i++] != '=')
+		return false;
+	for (; i < end && (s[i] == ' ' || s[i] == '\t'); i++)
+		;
+	/* A version cut by a string break is read whole the slow way. */
+	return end - i < n || memcmp(s + i, version, n) == 0;
+}
+
 /* The source span [*off, *end) of the escape or byte that gave s[i]:
  * found again by walking its string, so that no per-byte map is kept. */
 static void src_span(const struct zl_txt *t, size_t i, uint32_t *off,

@@ -62,6 +62,11 @@ void zl_txt_from_rr(struct zl_txt *t, const struct zl_zone *z,
  * as strings without escapes show without joining them. */
 bool zl_txt_may_hold(const struct zl_zone *z, const struct zl_rr *rr,
 		     const char *word);
+/* Whether the joined text of rr may start with the tag v=<version>
+ * (case-sensitive, blanks around '=' allowed): false only when its first
+ * string, without escapes, shows that it does not. */
+bool zl_txt_may_start_v(const struct zl_zone *z, const struct zl_rr *rr,
+			const char *version);
 
 /* The source span of joined bytes [a, b).  An empty range gives a span of
  * length 0 at the place the byte at a came from (or just past the last

@@ -287,24 +287,24 @@ static void eof_in_parens(struct zl_lexer *lx, struct zl_lex_line *ln,
 static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
 		     size_t *depth)
 {
-	size_t pos = lx->pos, q;
-	const char *r;
+	size_t pos = lx->pos, q, cr;
 
 	switch (lx->buf[pos]) {
 	case ' ': case '\t': case '\r':
-		for (q = pos + 1; q < lx->len && (lx->buf[q] == ' ' ||
-		     lx->buf[q] == '\t' || lx->buf[q] == '\r'); q++)
-			;
+		cr = lx->buf[pos] == '\r' ? pos : SIZE_MAX;
+		for (q = pos + 1; q < lx->len; q++)
+			if (lx->buf[q] == '\r')
+				cr = cr == SIZE_MAX ? q : cr;
+			else if (lx->buf[q] != ' ' && lx->buf[q] != '\t')
+				break;
 		lx->pos = q;
 		/* Once a file: a comment's CR is its own, and Knot DNS reads
 		 * it; one between tokens or before a line break it refuses. */
-		if (!lx->cr_noted && !ln->warn_msg &&
-		    (r = memchr(lx->buf + pos, '\r', q - pos)) != NULL) {
+		if (cr != SIZE_MAX && !lx->cr_noted && !ln->warn_msg) {
 			lx->cr_noted = true;
-			lex_warn(ln, (size_t)(r - lx->buf), 1,
-				 "CR LF line break (a CR byte outside quotes "
-				 "and comments), which Knot DNS refuses: save "
-				 "the file with LF line breaks");
+			lex_warn(ln, cr, 1, "CR LF line break (a CR byte "
+				 "outside quotes and comments), which Knot DNS "
+				 "refuses: save the file with LF line breaks");
 		}
 		return true;
 	case '\n':

@@ -246,6 +246,15 @@ START_TEST(test_txt_may_hold)
 	ck_assert(zl_txt_may_hold(z, &z->rrs[4], "dmarc1"));
 	ck_assert(!zl_txt_may_hold(z, &z->rrs[4], "dmarc2"));
 	ck_assert(zl_txt_may_hold(z, &z->rrs[5], "dmarc1"));
+	/* The same for the start: the first string shows it, unless it has
+	 * escapes or the version is cut by a string break. */
+	ck_assert(zl_txt_may_start_v(z, &z->rrs[0], "DMARC1"));
+	ck_assert(!zl_txt_may_start_v(z, &z->rrs[0], "DMARC2"));
+	ck_assert(!zl_txt_may_start_v(z, &z->rrs[1], "DMARC1"));
+	ck_assert(zl_txt_may_start_v(z, &z->rrs[2], "DMARC1"));
+	ck_assert(zl_txt_may_start_v(z, &z->rrs[3], "DMARC1"));
+	ck_assert(!zl_txt_may_start_v(z, &z->rrs[4], "DMARC1"));
+	ck_assert(zl_txt_may_start_v(z, &z->rrs[5], "DMARC1"));
 	zl_zone_free(z);
 }
 END_TEST
