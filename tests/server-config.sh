@@ -253,6 +253,30 @@ t_incl_confined() {
 }
 t "\$INCLUDE from the working directory stays confined" t_incl_confined
 
+# The zone file itself is confined as the configuration's includes are:
+# one named outside the configuration's directory is not read (nothing of
+# it shown), unless --allow-include names the directory that holds it.
+t_zone_confined() {
+	mkdir -p leak outside
+	printf '%s\n' 'options { directory "/"; };' \
+		'zone "leak.example" { type primary; file "etc/passwd"; };' \
+		'zone "leak2.example" { type primary; file "'"$tmp"'/outside/db.x"; };' \
+		>leak/named.conf
+	zone outside/db.x '@ IN MX 20 mail2.example.net'
+	run --format gcc --server-config leak/named.conf
+	want_rc 2 &&
+	has err "cannot read '/etc/passwd': .*leak/named.conf:2:6" &&
+	has err "cannot read '$tmp/outside/db.x': .*leak/named.conf:3:6" &&
+	hasnt out "root:" && hasnt err "root:" || return 1
+	run --format gcc --allow-include "$tmp/outside" \
+		--server-config leak/named.conf
+	want_rc 2 &&
+	has out "outside/db.x:7:12: error: .*\\[MX003\\]" &&
+	hasnt err "cannot read '$tmp/outside/db.x'" &&
+	hasnt out "root:" && hasnt err "root:"
+}
+t "a zone file outside the configuration's directory is not read" t_zone_confined
+
 # --tsig-key FILE: a BIND key file, as named-checkconf reads it; its
 # errors at file:line:col, exit 2 before any transfer.
 t_key_ok() {

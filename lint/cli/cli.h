@@ -130,6 +130,8 @@ struct job {
 	char *origin, *decl;
 	const char *server;
 	char *include_dir;	/* where the server reads $INCLUDE from */
+	char *conf_root;	/* the configuration's directory, to which
+				   the zone file is confined (root) */
 	char *summary;		/* --summary of the zone, or NULL */
 	struct zl_zone *zone;	/* loaded, until the run ends (the set
 				   owns it once in_set) */

@@ -268,6 +268,7 @@ static void drop_repeats(struct run *r)
 			free(r->jobs[i].origin);
 			free(r->jobs[i].decl);
 			free(r->jobs[i].include_dir);
+			free(r->jobs[i].conf_root);
 		} else
 			r->jobs[k++] = r->jobs[i];
 	}
@@ -742,6 +743,7 @@ static void lint_paths(struct run *r)
 		free(r->jobs[i].origin);
 		free(r->jobs[i].decl);
 		free(r->jobs[i].include_dir);
+		free(r->jobs[i].conf_root);
 		for (k = 0; k < r->jobs[i].nincs; k++)
 			free(r->jobs[i].incs[k]);
 		free(r->jobs[i].incs);

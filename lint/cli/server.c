@@ -20,11 +20,33 @@ static void note_secondary(const struct zl_server_zone *z)
 		z->view ? " in view " : "", z->view ? z->view : "");
 }
 
-static void add_zones(struct run *r, const struct zl_server_zones *zs)
+/* The directory of the configuration file path, as the reader confines
+ * its includes to: "." when path names none. */
+static char *conf_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return xstrdup(".");
+	return slash == path ? xstrdup("/") :
+	       xasprintf("%.*s", (int)(slash - path), path);
+}
+
+/* The zones of zs, read from the configuration spec: each zone file is
+ * read confined to the configuration's directory, as its includes are,
+ * widened only by --allow-include (a configuration in a pull request
+ * cannot make zonelint read the system's files as zones). */
+static void add_zones(struct run *r, const char *spec,
+		      const struct zl_server_zones *zs)
 {
 	const struct zl_server_zone *z;
+	const char *path;
 	struct job *j;
+	char *root;
 	size_t i;
+
+	(void)zl_server_prefix(spec, &path);
+	root = conf_dir(path);
 
 	for (i = 0; i < zs->n; i++) {
 		z = &zs->v[i];
@@ -39,7 +61,10 @@ static void add_zones(struct run *r, const struct zl_server_zones *zs)
 		j->server = zl_server_kind_name(z->kind);
 		j->include_dir = z->include_dir ? xstrdup(z->include_dir) :
 				 NULL;
+		j->conf_root = xstrdup(root);
+		j->root = j->conf_root;
 	}
+	free(root);
 }
 
 void cli_find_server_zones(struct run *r)
@@ -58,7 +83,7 @@ void cli_find_server_zones(struct run *r)
 			r->bad_config = true;
 		if (errs.n > 0)
 			print_errors(r->cli, &errs);
-		add_zones(r, &zs);
+		add_zones(r, r->cli->servers[i], &zs);
 		zl_diags_free(&errs);
 		zl_server_zones_free(&zs);
 	}

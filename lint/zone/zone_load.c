@@ -343,6 +343,8 @@ enum zl_status zl_zone_load_file_impl(const char *path,
 		/* Found inside the root (a directory walk): read confined
 		 * to it, like its includes. */
 		rd.path = rel = below(root, path);
+		rd.allow = opts->allow_include;
+		rd.nallow = opts->nallow_include;
 		L.root = zl_xstrdup(root);
 		L.dir[0] = zl_path_dir(rel);
 	} else {
