@@ -664,6 +664,9 @@ enum zl_server_role {
 	ZL_SERVER_PRIMARY,	/* the server loads the zone from its file */
 	ZL_SERVER_SECONDARY,	/* transferred from a primary: listed, not
 				   linted */
+	ZL_SERVER_BINARY,	/* loaded from a file in a binary format
+				   (BIND's masterfile-format raw or map):
+				   listed, not linted */
 };
 
 /* One zone the configuration declares. */

@@ -12,12 +12,15 @@
  * directives: the loader refuses it anyway. */
 #define MAX_LINE 65536
 
-static void note_secondary(const struct zl_server_zone *z)
+static void note_skipped(const struct zl_server_zone *z)
 {
-	fprintf(stderr, "zonelint: %s:%u:%u: note: secondary zone %s%s%s "
-		"skipped: its data comes from a primary\n", z->conf,
-		(unsigned)z->line, (unsigned)z->col, z->origin,
-		z->view ? " in view " : "", z->view ? z->view : "");
+	fprintf(stderr, "zonelint: %s:%u:%u: note: %s zone %s%s%s skipped: "
+		"%s\n", z->conf, (unsigned)z->line, (unsigned)z->col,
+		z->role == ZL_SERVER_BINARY ? "primary" : "secondary",
+		z->origin, z->view ? " in view " : "", z->view ? z->view : "",
+		z->role == ZL_SERVER_BINARY ? "its file is in a binary "
+		"format (masterfile-format), which zonelint does not read" :
+		"its data comes from a primary");
 }
 
 /* The directory of the configuration file path, as the reader confines
@@ -51,7 +54,7 @@ static void add_zones(struct run *r, const char *spec,
 	for (i = 0; i < zs->n; i++) {
 		z = &zs->v[i];
 		if (z->role != ZL_SERVER_PRIMARY || !z->file) {
-			note_secondary(z);
+			note_skipped(z);
 			continue;
 		}
 		j = add_job(r, z->file, NULL);

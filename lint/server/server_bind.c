@@ -208,6 +208,7 @@ struct pzone {
 	const char *conf;
 	uint32_t line, col;
 	bool skip;	/* another class, in-view, or not a valid name */
+	bool binary;	/* masterfile-format raw or map */
 };
 
 /* A key statement: key "NAME" { algorithm A; secret "S"; }; each part
@@ -223,6 +224,9 @@ struct bind {
 	size_t nz, cap;
 	const char *view;	/* the view being read */
 	struct tok first_top_zone, first_view;
+	bool options;		/* an options statement has been read */
+	char **views;		/* the names of the views read so far */
+	size_t nviews, capviews;
 	size_t nest;
 	struct bkey *keys;	/* key statements, read for a key file */
 	size_t nkeys, keycap;
@@ -254,6 +258,30 @@ static void key_part(struct tok *to, const struct tok *t)
 	to->s = zl_xstrdup(t->s);
 }
 
+/* named-checkconf: an option given twice in one block. */
+static void redefined(struct bind *b, const struct tok *t)
+{
+	srv_err(b->s, t->file, t->line, t->col, "'%s' redefined near '%s'",
+		t->s, t->s);
+}
+
+/* `in-view V`: the zone must already be declared in view V, itself read
+ * before (named-checkconf). */
+static void in_view(struct bind *b, const struct pzone *z,
+		    const struct tok *v)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < b->nz; i++)
+		if (b->z[i].view && b->z[i].origin && z->origin &&
+		    strcmp(b->z[i].view, v->s) == 0 &&
+		    strcmp(b->z[i].origin, z->origin) == 0)
+			return;
+	srv_err(b->s, v->file, v->line, v->col, "'in-view' zone '%s' does "
+		"not exist in view '%s', or view '%s' is not yet defined",
+		z->origin ? z->origin : "", v->s, v->s);
+}
+
 /* A leaf statement's meaning in its context: args[0..n) are its words. */
 static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 {
@@ -268,12 +296,19 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 		free(b->lx.dir);
 		b->lx.dir = dir;
 	} else if (ctx == C_ZONE && is(&args[0], "type")) {
+		if (z->type)
+			redefined(b, &args[0]);
 		free(z->type);
 		z->type = zl_xstrdup(args[1].s);
 	} else if (ctx == C_ZONE && is(&args[0], "file")) {
+		if (z->file)
+			redefined(b, &args[0]);
 		free(z->file);
 		z->file = zl_xstrdup(args[1].s);
+	} else if (ctx == C_ZONE && is(&args[0], "masterfile-format")) {
+		z->binary = strcasecmp(args[1].s, "text") != 0;
 	} else if (ctx == C_ZONE && is(&args[0], "in-view")) {
+		in_view(b, z, &args[1]);
 		z->skip = true;
 	} else if (ctx == C_KEY && is(&args[0], "algorithm")) {
 		key_part(&b->keys[b->nkeys - 1].alg, &args[1]);
@@ -319,15 +354,37 @@ static void zone_start(struct bind *b, struct tok *args, size_t n)
 			.line = args[0].line, .col = args[0].col };
 }
 
+/* Notes the view named b->view at t; named-checkconf refuses a name
+ * used twice. */
+static void view_seen(struct bind *b, const struct tok *t)
+{
+	size_t i;
+
+	for (i = 0; i < b->nviews; i++)
+		if (strcmp(b->views[i], b->view) == 0) {
+			srv_err(b->s, t->file, t->line, t->col, "view '%s': "
+				"already exists", b->view);
+			return;
+		}
+	zl_xgrow((void **)&b->views, &b->capviews, b->nviews + 1,
+		 sizeof *b->views);
+	b->views[b->nviews++] = zl_xstrdup(b->view);
+}
+
 static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
 		      size_t n)
 {
 	if (n == 0 || args[0].t != T_WORD)
 		return C_OTHER;
-	if (ctx == C_TOP && is(&args[0], "options"))
+	if (ctx == C_TOP && is(&args[0], "options")) {
+		if (b->options)
+			redefined(b, &args[0]);
+		b->options = true;
 		return C_OPTIONS;
+	}
 	if (ctx == C_TOP && is(&args[0], "view")) {
 		b->view = n >= 2 ? args[1].s : "";
+		view_seen(b, &args[n >= 2 ? 1 : 0]);
 		if (!b->first_view.file)
 			b->first_view = (struct tok){ .file = args[0].file,
 				.line = args[0].line, .col = args[0].col };
@@ -350,12 +407,16 @@ static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
 	return C_OTHER;
 }
 
-/* The tokens of one statement up to its ';', blocks read as they come. */
-static void statement(struct bind *b, enum ctx ctx, struct tok *first)
+/* The tokens of one statement up to its ';', blocks read as they come.
+ * The block of a zone, view, options or key statement ends it: what
+ * follows that is not its ';' is the next statement, in *pend (true),
+ * after an error, as named-checkconf reads it. */
+static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
+		      struct tok *pend)
 {
 	struct tok args[8], t;
 	size_t n = 0, i;
-	bool blocks = false;
+	bool blocks = false, pending = false;
 	enum ctx c;
 
 	t = *first;
@@ -371,6 +432,17 @@ static void statement(struct bind *b, enum ctx ctx, struct tok *first)
 			block(b, c);
 			if (c == C_VIEW)
 				b->view = NULL;
+			next(&b->lx, &t);
+			if (c != C_OTHER && (t.t == T_WORD || t.t == T_STR ||
+					     t.t == T_LBRACE)) {
+				srv_err(b->s, t.file, t.line, t.col,
+					"missing ';' before '%s'",
+					t.t == T_LBRACE ? "{" : t.s);
+				*pend = t;
+				pending = true;
+				break;
+			}
+			continue;
 		} else if (t.t == T_SEMI) {
 			break;
 		} else {
@@ -387,6 +459,7 @@ static void statement(struct bind *b, enum ctx ctx, struct tok *first)
 		leaf(b, ctx, args, n);
 	for (i = 0; i < n; i++)
 		tok_free(&args[i]);
+	return pending;
 }
 
 /* include "FILE"; the file is read in its place. */
@@ -417,7 +490,8 @@ static void include(struct bind *b, struct tok *kw)
  * the top). */
 static void block(struct bind *b, enum ctx ctx)
 {
-	struct tok t;
+	struct tok t, pend;
+	bool pending = false;
 
 	if (++b->nest > ZL_SERVER_MAX_NEST) {
 		here(&b->lx, &t);
@@ -426,7 +500,11 @@ static void block(struct bind *b, enum ctx ctx)
 		b->lx.stop = true;
 	}
 	for (;;) {
-		next(&b->lx, &t);
+		if (pending)
+			t = pend;
+		else
+			next(&b->lx, &t);
+		pending = false;
 		if (t.t == T_EOF) {
 			if (ctx != C_TOP)
 				unexpected(b, &t, "'}'");
@@ -446,7 +524,7 @@ static void block(struct bind *b, enum ctx ctx)
 			tok_free(&t);
 			continue;
 		}
-		statement(b, ctx, &t);
+		pending = statement(b, ctx, &t, &pend);
 	}
 	b->nest--;
 }
@@ -502,9 +580,16 @@ static void finish(struct bind *b)
 				"not present", z->origin);
 			continue;
 		}
-		if (primary_type(z->type) && !z->file) {
+		if ((primary_type(z->type) ||
+		     !strcasecmp(z->type, "hint")) && !z->file) {
 			srv_err(s, z->conf, z->line, z->col, "zone '%s': "
 				"missing 'file' entry", z->origin);
+			continue;
+		}
+		if (!strcasecmp(z->type, "redirect") &&
+		    strcmp(z->origin, ".") != 0) {
+			srv_err(s, z->conf, z->line, z->col, "redirect zones "
+				"must be called \".\"");
 			continue;
 		}
 		if (!primary_type(z->type) && !secondary_type(z->type))
@@ -512,9 +597,10 @@ static void finish(struct bind *b)
 		file = z->file ? srv_resolve(dir, z->file) : NULL;
 		/* named works in `directory`: a relative $INCLUDE is read
 		 * from there. */
-		srv_add(s, z->origin, file, primary_type(z->type) ?
-			ZL_SERVER_PRIMARY : ZL_SERVER_SECONDARY, z->view,
-			z->conf, z->line, z->col)->include_dir = zl_xstrdup(dir);
+		srv_add(s, z->origin, file, !primary_type(z->type) ?
+			ZL_SERVER_SECONDARY : z->binary ? ZL_SERVER_BINARY :
+			ZL_SERVER_PRIMARY, z->view, z->conf, z->line,
+			z->col)->include_dir = zl_xstrdup(dir);
 		free(file);
 	}
 	srv_set_free(&seen);
@@ -553,6 +639,9 @@ static void bind_end(struct bind *b)
 		free(b->keys[i].secret.s);
 	}
 	free(b->keys);
+	for (i = 0; i < b->nviews; i++)
+		free(b->views[i]);
+	free(b->views);
 	free(b->lx.dir);
 }
 

@@ -21,6 +21,7 @@ struct entry {
 	struct item id;		/* template id, or zone domain */
 	struct item file, storage, tmpl, master;
 	char *origin;		/* zones */
+	uint32_t seq;		/* where it was read among all entries */
 };
 
 struct knot {
@@ -28,6 +29,7 @@ struct knot {
 	struct entry *t, *z;	/* templates, zones */
 	size_t nt, tcap, nz, zcap;
 	struct srv_set tset, zset;	/* their identifiers */
+	uint32_t seq;			/* entries read so far */
 };
 
 /* One file's YAML events. */
@@ -128,9 +130,16 @@ static bool take(struct ydoc *y, struct item *it, const char *key)
 		return skip_node(y);
 	}
 	free(it->val);
-	it->val = zl_xstrdup(scalar(y));
+	/* Knot's YAML has no single quotes: they stay in the value. */
+	it->val = y->ev.data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ?
+		  zl_xasprintf("'%s'", scalar(y)) : zl_xstrdup(scalar(y));
 	it->file = y->f->shown;
 	ev_mark(y, y->ev.start_mark, &it->line, &it->col);
+	/* Nor a '#' inside a word: knotc's parser fails there. */
+	if (y->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	    strchr(it->val, '#'))
+		return yerr(y, y->ev.start_mark, "'#' inside the value of",
+			    key);
 	return true;
 }
 
@@ -208,6 +217,11 @@ static bool section(struct ydoc *y, bool zones)
 
 	if (!ev_next(y))
 		return false;
+	/* Nothing under it, as in Debian's knot.conf, whose zones are
+	 * all commented out. */
+	if (y->ev.type == YAML_SCALAR_EVENT && !y->ev.data.scalar.length &&
+	    y->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
+		return true;
 	if (y->ev.type != YAML_SEQUENCE_START_EVENT) {
 		yerr(y, y->ev.start_mark, "expected a list of entries under",
 		     zones ? "zone" : "template");
@@ -216,6 +230,7 @@ static bool section(struct ydoc *y, bool zones)
 	while (ev_next(y) && y->ev.type != YAML_SEQUENCE_END_EVENT) {
 		e = zones ? grow(&k->z, &k->nz, &k->zcap) :
 		    grow(&k->t, &k->nt, &k->tcap);
+		e->seq = k->seq++;
 		if (!entry(y, e, idkey)) {
 			entry_free(e);
 			*(zones ? &k->nz : &k->nt) -= 1;
@@ -290,12 +305,53 @@ static void top(struct ydoc *y)
 	}
 }
 
+/* Knot reads an IPv6 address that starts with "::" as a word also in a
+ * flow collection (listen: [ 127.0.0.1@53, ::1@53 ], Debian's sample
+ * knot.conf), where YAML takes the ':' as an indicator: the first ':' of
+ * such a word is made '0', the same address, in place, so that positions
+ * stay as they are.  No item zonelint reads starts so. */
+static void ipv6_words(char *s, size_t n)
+{
+	size_t i, depth = 0;
+	bool start = false;
+	char q = 0;
+
+	for (i = 0; i < n; i++) {
+		if (q) {
+			q = s[i] == q ? 0 : q;
+			continue;
+		}
+		if (s[i] == '#' && (i == 0 || s[i - 1] == ' ' ||
+				    s[i - 1] == '\t' || s[i - 1] == '\n')) {
+			while (i < n && s[i] != '\n')
+				i++;
+			continue;
+		}
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')
+			continue;
+		if (depth && start && s[i] == ':' && i + 1 < n &&
+		    s[i + 1] == ':')
+			s[i] = '0';
+		start = false;
+		if (s[i] == '"' || s[i] == '\'')
+			q = s[i];
+		else if (s[i] == '[' || s[i] == '{')
+			depth++, start = true;
+		else if ((s[i] == ']' || s[i] == '}') && depth)
+			depth--;
+		else if (s[i] == ',' || (s[i] == ':' && i + 1 < n &&
+					  (s[i + 1] == ' ' || s[i + 1] == '\t')))
+			start = depth > 0;
+	}
+}
+
 static void read_file(struct knot *k, struct srv_file *f)
 {
 	struct ydoc y = { 0 };
 
 	y.k = k;
 	y.f = f;
+	ipv6_words(f->data, f->len);
 	if (!yaml_parser_initialize(&y.p))
 		zl_oom(sizeof y.p);
 	yaml_parser_set_input_string(&y.p, (const unsigned char *)f->data,
@@ -405,7 +461,9 @@ static void list_zone(struct knot *k, const struct entry *z)
 
 	t = z->tmpl.val ? find_template(k, z->tmpl.val) :
 	    find_template(k, "default");
-	if (z->tmpl.val && !t) {
+	/* knot.conf(5): an identifier a zone refers to must be defined in
+	 * advance. */
+	if (z->tmpl.val && (!t || t->seq > z->seq)) {
 		srv_err(k->s, z->tmpl.file, z->tmpl.line, z->tmpl.col,
 			"invalid reference to template '%s'", z->tmpl.val);
 		return;

@@ -72,7 +72,9 @@ static bool lex(struct nsd *n, struct lex *lx, struct tok *t)
 		lx->p = p;
 		return false;
 	}
-	if (*p == '"' || *p == '\'') {
+	/* NSD 4.6 quotes with '"' only: a single quote is part of the
+	 * word (nsd-checkconf shows 'a.zone' with its quotes). */
+	if (*p == '"') {
 		e = strchr(p + 1, *p);
 		len = strcspn(p + 1, "\n");
 		if (!e || (size_t)(e - p - 1) > len) {

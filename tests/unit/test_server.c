@@ -153,7 +153,8 @@ START_TEST(test_bind)
 		  "include \"/etc/bind/opts.conf\";\n"
 		  "include \"local.conf\"; /* after the chdir */\n"
 		  "view \"in\" { zone \"a.example\" { type master;\n"
-		  "\tfile \"a\"; }; include \"/etc/bind/view.conf\"; };\n" },
+		  "\tfile \"a\"; }; include \"/etc/bind/view.conf\"; };\n"
+		  "view \"out\" { zone \"c.example\" { in-view \"in\"; }; };\n" },
 		{ "/etc/bind/opts.conf",
 		  "options { directory \"/var/cache\";\n"
 		  "  directory \"bind\"; };\n" },
@@ -161,8 +162,7 @@ START_TEST(test_bind)
 		{ "/etc/bind/view.conf",
 		  "zone \"b.example\" IN { type slave; file \"sec/b\";\n"
 		  "  masters { 192.0.2.1; }; };\n"
-		  "zone \"c.example\" { type primary; file \"/z/c\"; };\n"
-		  "zone \"d.example\" { in-view \"x\"; };\n" },
+		  "zone \"c.example\" { type primary; file \"/z/c\"; };\n" },
 		{ NULL, NULL },
 	};
 	struct zl_server_zones z;
@@ -240,8 +240,99 @@ START_TEST(test_bind_errors)
 }
 END_TEST
 
+/* named-checkconf's statement errors: a missing ';' after a block (what
+ * follows is the next statement), options, views and zone options given
+ * twice, in-view, hint, redirect; a binary zone file is listed apart. */
+START_TEST(test_bind_statements)
+{
+	static const struct mfile semi[] = {
+		{ "named.conf", "options { directory \".\"; }\n"
+		  "zone \"a.example\" { type primary; file \"a\"; }\n"
+		  "zone \"b.example\" { type primary; file \"b\"; };\n" },
+		{ NULL, NULL },
+	};
+	static const struct mfile twice[] = {
+		{ "named.conf", "options { };\noptions { };\n"
+		  "zone \"a.example\" { type primary; type secondary;\n"
+		  "  file \"a\"; file \"b\"; };\n" },
+		{ NULL, NULL },
+	};
+	static const struct mfile views[] = {
+		{ "named.conf", "view \"out\" { zone \"a.example\" { "
+		  "in-view \"in\"; }; };\n"
+		  "view \"in\" { zone \"a.example\" { type primary; "
+		  "file \"a\"; }; };\n"
+		  "view \"in\" { };\n" },
+		{ NULL, NULL },
+	};
+	static const struct mfile kinds[] = {
+		{ "named.conf", "zone \".\" { type hint; };\n"
+		  "zone \"r.example\" { type redirect; file \"r\"; };\n"
+		  "zone \"raw.example\" { type primary; file \"raw\";\n"
+		  "  masterfile-format raw; };\n" },
+		{ NULL, NULL },
+	};
+	struct zl_server_zones z;
+	struct zl_diags d;
+
+	ck_assert_int_eq(mem_read(semi, "named.conf", &z, &d),
+			 ZL_ERR_CONFIG);
+	ck_assert_uint_eq(d.n, 2);
+	err_at(&d, 0, "named.conf", 2, 1);
+	ck_assert_ptr_nonnull(strstr(d.v[0].message, "missing ';' before "
+				     "'zone'"));
+	err_at(&d, 1, "named.conf", 3, 1);
+	ck_assert_uint_eq(z.n, 2);	/* both zones still read */
+	zone_is(&z, 1, "b.example.", "/srv/./b", ZL_SERVER_PRIMARY, NULL);
+	done(&z, &d);
+
+	ck_assert_int_eq(mem_read(twice, "named.conf", &z, &d),
+			 ZL_ERR_CONFIG);
+	ck_assert_uint_eq(d.n, 3);
+	err_at(&d, 0, "named.conf", 2, 1);
+	ck_assert_ptr_nonnull(strstr(d.v[0].message, "'options' redefined"));
+	err_at(&d, 1, "named.conf", 3, 34);
+	err_at(&d, 2, "named.conf", 4, 13);
+	done(&z, &d);
+
+	ck_assert_int_eq(mem_read(views, "named.conf", &z, &d),
+			 ZL_ERR_CONFIG);
+	ck_assert_uint_eq(d.n, 2);
+	err_at(&d, 0, "named.conf", 1, 41);
+	ck_assert_ptr_nonnull(strstr(d.v[0].message, "not yet defined"));
+	err_at(&d, 1, "named.conf", 3, 6);
+	ck_assert_ptr_nonnull(strstr(d.v[1].message, "already exists"));
+	done(&z, &d);
+
+	ck_assert_int_eq(mem_read(kinds, "named.conf", &z, &d),
+			 ZL_ERR_CONFIG);
+	ck_assert_uint_eq(d.n, 2);
+	err_at(&d, 0, "named.conf", 1, 6);
+	err_at(&d, 1, "named.conf", 2, 6);
+	ck_assert_uint_eq(z.n, 1);
+	zone_is(&z, 0, "raw.example.", "/srv/raw", ZL_SERVER_BINARY, NULL);
+	done(&z, &d);
+}
+END_TEST
+
 START_TEST(test_knot)
 {
+	static const struct mfile knot_empty[] = {
+		{ "knot.conf", "server:\n  listen: [ 127.0.0.1@53, ::1@53 ]\n"
+		  "template:\n  - id: default\n    storage: /s\n"
+		  "zone:\n#  - domain: example.com\n" },
+		{ NULL, NULL },
+	};
+	static const struct mfile knot_odd[] = {
+		{ "knot.conf", "zone:\n  - domain: 'q.example'\n"
+		  "  - domain: t.example\n"
+		  "    template: later\ntemplate:\n  - id: later\n" },
+		{ NULL, NULL },
+	};
+	static const struct mfile knot_hash[] = {
+		{ "knot.conf", "zone:\n  - domain: g.example#x\n" },
+		{ NULL, NULL },
+	};
 	static const struct mfile files[] = {
 		{ "knot.conf",
 		  "template:\n"
@@ -294,6 +385,29 @@ START_TEST(test_knot)
 	err_at(&d, 1, "knot.conf", 3, 11);
 	ck_assert_uint_eq(z.n, 0);
 	done(&z, &d);
+
+	/* Knot's YAML: an IPv6 address in a flow list is a word; a section
+	 * with nothing under it is empty; single
+	 * quotes stay in the value; '#' inside a word and a template
+	 * defined after the zone that names it are errors. */
+	ck_assert_int_eq(mem_read(knot_empty, "knot.conf", &z, &d), ZL_OK);
+	ck_assert_uint_eq(d.n, 0);
+	ck_assert_uint_eq(z.n, 0);
+	done(&z, &d);
+	ck_assert_int_eq(mem_read(knot_odd, "knot.conf", &z, &d),
+			 ZL_ERR_CONFIG);
+	ck_assert_uint_eq(d.n, 1);
+	err_at(&d, 0, "knot.conf", 4, 15);
+	ck_assert_ptr_nonnull(strstr(d.v[0].message, "invalid reference"));
+	ck_assert_uint_eq(z.n, 1);
+	ck_assert_str_eq(z.v[0].file, "/var/lib/knot/'q.example'.zone");
+	done(&z, &d);
+	ck_assert_int_eq(mem_read(knot_hash, "knot.conf", &z, &d),
+			 ZL_ERR_CONFIG);
+	ck_assert_uint_eq(d.n, 1);
+	err_at(&d, 0, "knot.conf", 2, 13);
+	ck_assert_ptr_nonnull(strstr(d.v[0].message, "'#'"));
+	done(&z, &d);
 }
 END_TEST
 
@@ -309,7 +423,8 @@ START_TEST(test_nsd)
 		  "include: /etc/nsd/more.conf\n" },
 		{ "/etc/nsd/more.conf",
 		  "zone:\n  name: s.example\n  request-xfr: AXFR 192.0.2.1 "
-		  "NOKEY\n" },
+		  "NOKEY\n"
+		  "zone:\n  name: q.example\n  zonefile: 'q.zone'\n" },
 		{ NULL, NULL },
 	};
 	static const struct mfile bad[] = {
@@ -322,7 +437,7 @@ START_TEST(test_nsd)
 
 	ck_assert_int_eq(mem_read(files, "nsd.conf", &z, &d), ZL_OK);
 	ck_assert_uint_eq(d.n, 0);
-	ck_assert_uint_eq(z.n, 3);
+	ck_assert_uint_eq(z.n, 4);
 	/* zonesdir "": nsd stays where it started */
 	zone_is(&z, 0, "ab.", "/srv/ab.-ab-.-.-ab", ZL_SERVER_PRIMARY, NULL);
 	zone_is(&z, 1, "x.b.c.example.org.", "/srv/own", ZL_SERVER_PRIMARY,
@@ -330,6 +445,8 @@ START_TEST(test_nsd)
 	zone_is(&z, 2, "s.example.", NULL, ZL_SERVER_SECONDARY, NULL);
 	ck_assert_uint_eq(z.v[2].line, 2);
 	ck_assert_uint_eq(z.v[2].col, 9);
+	/* NSD 4.6 quotes with '"' only */
+	zone_is(&z, 3, "q.example.", "/srv/'q.zone'", ZL_SERVER_PRIMARY, NULL);
 	done(&z, &d);
 
 	ck_assert_int_eq(mem_read(bad, "nsd.conf", &z, &d), ZL_ERR_CONFIG);
@@ -557,6 +674,7 @@ Suite *server_suite(void)
 	tcase_add_test(tc, test_origin);
 	tcase_add_test(tc, test_bind);
 	tcase_add_test(tc, test_bind_errors);
+	tcase_add_test(tc, test_bind_statements);
 	tcase_add_test(tc, test_knot);
 	tcase_add_test(tc, test_nsd);
 	tcase_add_test(tc, test_confined);
