@@ -277,6 +277,33 @@ t_zone_confined() {
 }
 t "a zone file outside the configuration's directory is not read" t_zone_confined
 
+# BIND 9.18 expands a pattern in include, in the order of the names; one
+# that matches nothing is an error, as named-checkconf gives it.
+t_bind_glob() {
+	mkdir -p glob/d glob/zones
+	printf '%s\n' 'zone "g1.example" { type primary; file "g1"; };' \
+		>glob/d/a.conf
+	printf '%s\n' 'zone "g2.example" { type primary; file "g2"; };' \
+		>glob/d/b.conf
+	printf '%s\n' 'include "d/*.conf";' \
+		'options { directory "zones"; };' >glob/named.conf
+	zone glob/zones/g1 '@ IN MX 20 mail2.example.net'
+	zone glob/zones/g2 '@ IN MX 20 mail2.example.net'
+	(cd glob && named-checkconf -z named.conf) >/dev/null 2>&1 || {
+		echo "named-checkconf refuses glob/named.conf"
+		return 1
+	}
+	run --format gcc --server-config glob/named.conf
+	want_rc 1 &&
+	has out "glob/zones/g1:7:12: error: .*\\.g1\\.example\\.' .*\\[MX003\\]" &&
+	has out "glob/zones/g2:7:12: error: .*\\.g2\\.example\\.' .*\\[MX003\\]" || return 1
+	printf '%s\n' 'include "none/*.conf";' >glob/none.conf
+	run --server-config glob/none.conf
+	want_rc 2 &&
+	has err "none\\.conf:1:1: error: include pattern .* matches no file"
+}
+t "BIND: an include pattern is expanded" t_bind_glob
+
 # --tsig-key FILE: a BIND key file, as named-checkconf reads it; its
 # errors at file:line:col, exit 2 before any transfer.
 t_key_ok() {

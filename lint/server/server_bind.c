@@ -17,11 +17,16 @@ struct tok {
 	uint32_t line, col;
 };
 
-/* One file being read: the top one, and the includes under it. */
+/* One file being read: the top one, and the includes under it.  An
+ * include pattern's matches are read one after another in the same
+ * place: rest[irest..nrest) are still to come. */
 struct src {
 	struct srv_file f;
 	const char *p, *bol;	/* next byte, start of its line */
 	uint32_t line;
+	char **rest;
+	size_t nrest, irest;
+	struct tok at;		/* the include, for errors opening rest */
 };
 
 struct lex {
@@ -119,6 +124,20 @@ static bool lex_string(struct lex *lx, struct tok *t)
 	return true;
 }
 
+/* Opens the next file of c's include pattern in c's place; false when
+ * there is none left. */
+static bool open_next(struct lex *lx, struct src *c)
+{
+	while (c->irest < c->nrest)
+		if (srv_open(lx->s, c->rest[c->irest++], c->at.file,
+			     c->at.line, c->at.col, &c->f)) {
+			c->p = c->bol = c->f.data;
+			c->line = 1;
+			return true;
+		}
+	return false;
+}
+
 /* The next token, from the innermost file that has one left. */
 static void next(struct lex *lx, struct tok *t)
 {
@@ -140,7 +159,10 @@ static void next(struct lex *lx, struct tok *t)
 			return;
 		}
 		srv_close(lx->s, &c->f);
-		lx->n--;
+		if (!open_next(lx, c)) {
+			srv_free_list(c->rest, c->nrest);
+			lx->n--;
+		}
 	}
 	here(lx, t);
 	switch (*c->p) {
@@ -177,23 +199,31 @@ static void next(struct lex *lx, struct tok *t)
 static void push_file(struct lex *lx, const char *name, const struct tok *at)
 {
 	struct src *c;
-	char *path;
-	struct srv_file f;
+	char *path, **v;
+	size_t n;
 
 	/* named resolves a relative include against its working directory:
 	 * where it was started, until a `directory` option read before the
 	 * include changed it (named changes directory as it parses that
-	 * option), never against the including file. */
+	 * option), never against the including file.  BIND 9.18 expands a
+	 * pattern (glob); one that matches nothing is an error. */
 	path = srv_resolve(lx->dir ? lx->dir : lx->s->cwd, name);
 	if (lx->n >= ZL_SERVER_MAX_DEPTH + 1) {
 		srv_err(lx->s, at->file, at->line, at->col, "includes nested "
 			"deeper than %d files", ZL_SERVER_MAX_DEPTH);
 		lx->stop = true;
-	} else if (srv_open(lx->s, path, at->file, at->line, at->col, &f)) {
-		c = &lx->st[lx->n++];
-		c->f = f;
-		c->p = c->bol = f.data;
-		c->line = 1;
+	} else if ((n = srv_glob(lx->s, path, false, at->file, at->line,
+				 at->col, &v)) > 0) {
+		c = &lx->st[lx->n];
+		memset(c, 0, sizeof *c);
+		c->rest = v;
+		c->nrest = n;
+		c->at = (struct tok){ .file = at->file, .line = at->line,
+				      .col = at->col };
+		if (open_next(lx, c))
+			lx->n++;
+		else
+			srv_free_list(v, n);
 	}
 	free(path);
 }
@@ -624,8 +654,10 @@ static void bind_end(struct bind *b)
 	size_t i;
 
 	/* Files still open after a limit stopped the reading. */
-	while (b->lx.n > 1)
+	while (b->lx.n > 1) {
 		srv_close(b->s, &b->lx.st[--b->lx.n].f);
+		srv_free_list(b->lx.st[b->lx.n].rest, b->lx.st[b->lx.n].nrest);
+	}
 	for (i = 0; i < b->nz; i++) {
 		free(b->z[i].origin);
 		free(b->z[i].file);
