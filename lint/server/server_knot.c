@@ -435,8 +435,10 @@ static char *expand(struct knot *k, const struct item *it, const char *fmt,
 					   (size_t)a + 1);
 			p = end;
 			continue;
-		default:
+		case '\0':
 			break;
+		default:	/* knotd ignores it, with a warning */
+			continue;
 		}
 		zl_buf_free(&b);
 		srv_err(k->s, it->file, it->line, it->col, "invalid zone file "

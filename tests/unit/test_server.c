@@ -325,6 +325,7 @@ START_TEST(test_knot)
 	};
 	static const struct mfile knot_odd[] = {
 		{ "knot.conf", "zone:\n  - domain: 'q.example'\n"
+		  "  - domain: y.example\n    file: \"%s.%y\"\n"
 		  "  - domain: t.example\n"
 		  "    template: later\ntemplate:\n  - id: later\n" },
 		{ NULL, NULL },
@@ -356,7 +357,7 @@ START_TEST(test_knot)
 		{ "knot.conf",
 		  "zone:\n"
 		  "  - domain: a.example\n"
-		  "    file: \"%q.zone\"\n"
+		  "    file: \"%l[1.zone\"\n"
 		  "  - domain: a..example\n" },
 		{ NULL, NULL },
 	};
@@ -397,10 +398,12 @@ START_TEST(test_knot)
 	ck_assert_int_eq(mem_read(knot_odd, "knot.conf", &z, &d),
 			 ZL_ERR_CONFIG);
 	ck_assert_uint_eq(d.n, 1);
-	err_at(&d, 0, "knot.conf", 4, 15);
+	err_at(&d, 0, "knot.conf", 6, 15);
 	ck_assert_ptr_nonnull(strstr(d.v[0].message, "invalid reference"));
-	ck_assert_uint_eq(z.n, 1);
+	ck_assert_uint_eq(z.n, 2);
 	ck_assert_str_eq(z.v[0].file, "/var/lib/knot/'q.example'.zone");
+	/* an unknown formatter is left out, as knotd leaves it out */
+	ck_assert_str_eq(z.v[1].file, "/var/lib/knot/y.example.");
 	done(&z, &d);
 	ck_assert_int_eq(mem_read(knot_hash, "knot.conf", &z, &d),
 			 ZL_ERR_CONFIG);
