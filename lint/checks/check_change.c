@@ -132,8 +132,8 @@ static void compare_targets(struct zl_ctx *ctx)
 	for (i = 0; i < b->nrrs; i++) {
 		rr = &b->rrs[i];
 		if (rr->type == LDNS_RR_TYPE_MX && rr->nrdf >= 2 &&
-		    rr->rdf[1].name && rr->rdf[1].name->sets)
-			t[n++] = rr->rdf[1].name;
+		    zl_rdf_name(&rr->rdf[1]) && zl_rdf_name(&rr->rdf[1])->sets)
+			t[n++] = zl_rdf_name(&rr->rdf[1]);
 	}
 	qsort(t, n, sizeof *t, cmp_ptr);
 	for (i = 0; i < n; i++) {

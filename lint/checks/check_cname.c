@@ -20,7 +20,7 @@ static void target_not_alias(struct zl_ctx *ctx)
 	zl_finding d;
 	int f = zl_rr_name_field(rr, 0);
 
-	if (f < 0 || !(target = rr->rdf[f].name))
+	if (f < 0 || !(target = zl_rdf_name(&rr->rdf[f])))
 		return;
 	at = zl_target(ctx, target);
 	/* RFC 4592: a wildcard answers for a name that does not exist. */
@@ -28,11 +28,11 @@ static void target_not_alias(struct zl_ctx *ctx)
 	    (w = zl_zone_wildcard(at.zone, target->text)))
 		at.name = w;
 	cname = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_CNAME);
-	if (cname && cname->nrdf >= 1 && cname->rdf[0].name) {
+	if (cname && cname->nrdf >= 1 && zl_rdf_name(&cname->rdf[0])) {
 		d = ZL_EMIT(ctx, rr->src,
 			    zl_rr_field_tok(ctx->zone, rr, (unsigned)f),
 			    { "target", target->text },
-			    { "canonical", cname->rdf[0].name->text });
+			    { "canonical", zl_rdf_name(&cname->rdf[0])->text });
 		if (at.zone == ctx->zone && d != ZL_NO_FINDING)
 			zl_emit_note(ctx, d, cname->src,
 				     zl_rr_type_tok(ctx->zone, cname),
@@ -163,7 +163,7 @@ const struct zl_check zl_check_cname_exclusive = {
 /* The in-zone alias target of a CNAME record, or NULL. */
 static const struct zl_name *cname_target(const struct zl_rr *rr)
 {
-	return rr->nrdf >= 1 ? rr->rdf[0].name : NULL;
+	return rr->nrdf >= 1 ? zl_rdf_name(&rr->rdf[0]) : NULL;
 }
 
 /* Chains are followed at most this far; a longer loop is reported as a
@@ -237,7 +237,7 @@ static void target_exists(struct zl_ctx *ctx)
 	struct zl_at at;
 	zl_finding d;
 
-	if (f < 0 || !(t = rr->rdf[f].name) ||
+	if (f < 0 || !(t = zl_rdf_name(&rr->rdf[f])) ||
 	    !(at = zl_target(ctx, t)).zone || (at.name && at.name->sets) ||
 	    zl_lost_at(ctx, at.name, 0) || zl_zone_wildcard(at.zone, t->text))
 		return;

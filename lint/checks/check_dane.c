@@ -12,8 +12,8 @@ static const struct zl_param_spec no_params[] = { { .key = NULL } };
 /* The one-byte field i of a TLSA record, or -1. */
 static int field(const struct zl_rr *rr, unsigned i)
 {
-	return i < rr->nrdf && rr->rdf[i].len == 1 && rr->rdf[i].data ?
-	       rr->rdf[i].data[0] : -1;
+	return i < rr->nrdf && rr->rdf[i].len == 1 && zl_rdf_data(&rr->rdf[i]) ?
+	       zl_rdf_data(&rr->rdf[i])[0] : -1;
 }
 
 static const char *const field_problems[] = { "range", "digest", NULL };
@@ -154,7 +154,7 @@ const struct zl_check zl_check_tlsa_smtp = {
 static const struct zl_name *mx_target(const struct zl_ctx *ctx,
 				       const struct zl_rr *rr)
 {
-	const struct zl_name *t = rr->nrdf == 2 ? rr->rdf[1].name : NULL;
+	const struct zl_name *t = rr->nrdf == 2 ? zl_rdf_name(&rr->rdf[1]) : NULL;
 
 	return t && strcmp(t->text, ".") && !rr->owner->below_cut &&
 	       zl_target(ctx, t).zone ? t : NULL;

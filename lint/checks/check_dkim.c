@@ -551,7 +551,7 @@ const struct zl_check zl_check_dkim_rsa_size = {
 static void dkim_delegated(struct zl_ctx *ctx)
 {
 	const struct zl_rr *rr = ctx->rr, *txt;
-	const struct zl_name *t = rr->nrdf ? rr->rdf[0].name : NULL;
+	const struct zl_name *t = rr->nrdf ? zl_rdf_name(&rr->rdf[0]) : NULL;
 	struct zl_at at;
 
 	if (!t || !key_name(rr->owner->text) ||

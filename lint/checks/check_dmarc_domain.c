@@ -106,8 +106,8 @@ static bool real_mx(const struct zl_zone *z, const struct zl_rr *rr)
 	const struct zl_rrset *s = zl_name_rrset(rr->owner, LDNS_RR_TYPE_MX);
 
 	return &z->rrs[s->first] == rr &&
-	       !(s->count == 1 && rr->nrdf == 2 && rr->rdf[1].name &&
-		 strcmp(rr->rdf[1].name->text, ".") == 0);
+	       !(s->count == 1 && rr->nrdf == 2 && zl_rdf_name(&rr->rdf[1]) &&
+		 strcmp(zl_rdf_name(&rr->rdf[1])->text, ".") == 0);
 }
 
 /* Whether rr makes its owner a mail domain: it starts a non-null MX

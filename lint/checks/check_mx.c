@@ -28,7 +28,7 @@ enum target {
 
 static const struct zl_name *mx_target(const struct zl_rr *rr)
 {
-	return rr->nrdf >= 2 ? rr->rdf[1].name : NULL;
+	return rr->nrdf >= 2 ? zl_rdf_name(&rr->rdf[1]) : NULL;
 }
 
 static bool is_null_mx(const struct zl_rr *rr)
@@ -285,15 +285,15 @@ static void target_is_address(struct zl_ctx *ctx)
 	/* Served, or written absolute: the address with the origin after
 	 * it (192.0.2.25.example.com.). */
 	if (!zl_text_is_address(text, n)) {
-		if (!rr->rdf[f].name || !zl_name_is_address(ctx->zone,
-				rr->rdf[f].name->text, &n))
+		if (!zl_rdf_name(&rr->rdf[f]) || !zl_name_is_address(ctx->zone,
+				zl_rdf_name(&rr->rdf[f])->text, &n))
 			return;
-		text = rr->rdf[f].name->text;
+		text = zl_rdf_name(&rr->rdf[f])->text;
 	}
 	written = zl_xstrndup(text, n);
 	{
 		ZL_EMIT(ctx, rr->src, t, { "target", written },
-			{ "name", rr->rdf[f].name->text });
+			{ "name", zl_rdf_name(&rr->rdf[f])->text });
 	}
 	free(written);
 }
@@ -508,7 +508,7 @@ static int cmp_rdf(const void *a, const void *b)
 
 	if (x->len != y->len)
 		return x->len < y->len ? -1 : 1;
-	return memcmp(x->data, y->data, x->len);
+	return memcmp(x->v.bytes, y->v.bytes, x->len);
 }
 
 /* The address set of a name: its A then AAAA rdata, sorted; v is small
@@ -557,7 +557,7 @@ static bool addrs_same(const struct addrs *a, const struct addrs *b)
 		const struct zl_rdf *x = a->v[i], *y = b->v[j];
 
 		k = x->len - oi < y->len - oj ? x->len - oi : y->len - oj;
-		if (memcmp(x->data + oi, y->data + oj, k) != 0)
+		if (memcmp(x->v.bytes + oi, y->v.bytes + oj, k) != 0)
 			return false;
 		if ((oi += k) == x->len) {
 			i++;
@@ -578,7 +578,7 @@ static void addrs_text(const struct addrs *a, struct zl_buf *txt)
 	size_t i;
 
 	for (i = 0; i < a->n; i++) {
-		inet_ntop(a->v[i]->len == 4 ? AF_INET : AF_INET6, a->v[i]->data,
+		inet_ntop(a->v[i]->len == 4 ? AF_INET : AF_INET6, a->v[i]->v.bytes,
 			  ip, sizeof ip);
 		zl_buf_addf(txt, "%s%s", i ? ", " : "", ip);
 	}

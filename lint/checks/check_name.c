@@ -63,7 +63,7 @@ static void name_repeats_origin(struct zl_ctx *ctx)
 	}
 	for (skip = 0; (f = zl_rr_name_field(rr, skip)) >= 0; skip++)
 		check_written(ctx, rr, zl_rr_field_tok(ctx->zone, rr, (unsigned)f),
-			      rr->rdf[f].name);
+			      zl_rdf_name(&rr->rdf[f]));
 }
 
 const struct zl_check zl_check_name_repeats_origin = {
@@ -105,7 +105,7 @@ static void target_is_hostname(struct zl_ctx *ctx)
 	int f = zl_rr_name_field(rr, 0);
 	const struct zl_name *t;
 
-	if (f < 0 || !(t = rr->rdf[f].name) || strcmp(t->text, ".") == 0 ||
+	if (f < 0 || !(t = zl_rdf_name(&rr->rdf[f])) || strcmp(t->text, ".") == 0 ||
 	    is_host_name(t->text))
 		return;
 	{

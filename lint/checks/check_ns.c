@@ -71,7 +71,7 @@ static void ns_host_address(struct zl_ctx *ctx)
 	    (!apex && !served(ctx, owner)))
 		return;
 	for (rr = &z->rrs[ctx->set->first]; rr; rr = zl_next_rr(z, rr)) {
-		if (rr->nrdf < 1 || !(t = rr->rdf[0].name) || !t->in_zone ||
+		if (rr->nrdf < 1 || !(t = zl_rdf_name(&rr->rdf[0])) || !t->in_zone ||
 		    zl_rr_broken(ctx, rr) || host_answered(ctx, t, apex))
 			continue;
 		ZL_EMIT(ctx, rr->src, zl_rr_field_tok(z, rr, 0),

@@ -114,8 +114,8 @@ static bool mail_domain_mx(const struct zl_zone *z, const struct zl_rr *rr)
 	    !rr->owner->in_zone || zl_text_below_cut(z, rr->owner->text))
 		return false;
 	for (o = rr; o; o = zl_next_rr(z, o))
-		if (o->nrdf >= 2 && o->rdf[1].name &&
-		    strcmp(o->rdf[1].name->text, ".") != 0)
+		if (o->nrdf >= 2 && zl_rdf_name(&o->rdf[1]) &&
+		    strcmp(zl_rdf_name(&o->rdf[1])->text, ".") != 0)
 			return true;
 	return false;
 }

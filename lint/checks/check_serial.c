@@ -67,8 +67,8 @@ static void add_rr(struct canon *c, const struct zl_zone *z,
 
 		if (rr->type == LDNS_RR_TYPE_SOA && i == SOA_SERIAL)
 			continue;
-		if (f->name)
-			put_field(c, f->name->text, f->name->len);
+		if (f->is_name)
+			put_field(c, f->v.dname->text, f->v.dname->len);
 		else
 			put_field(c, zl_rdf_wire(z, rr, i, scratch), f->len);
 	}
@@ -153,7 +153,7 @@ static const struct zl_rr *apex_soa(const struct zl_zone *z)
 
 static uint32_t serial_of(const struct zl_rr *soa)
 {
-	const uint8_t *d = soa->rdf[SOA_SERIAL].data;
+	const uint8_t *d = zl_rdf_data(&soa->rdf[SOA_SERIAL]);
 
 	return (uint32_t)d[0] << 24 | (uint32_t)d[1] << 16 |
 	       (uint32_t)d[2] << 8 | d[3];

@@ -18,7 +18,7 @@ static const struct zl_param_spec no_params[] = { { .key = NULL } };
 /* The 32-bit number of SOA field i (2..6: serial to minimum). */
 static uint32_t soa_u32(const struct zl_rr *rr, unsigned i)
 {
-	const uint8_t *d = rr->rdf[i].data;
+	const uint8_t *d = zl_rdf_data(&rr->rdf[i]);
 
 	return (uint32_t)d[0] << 24 | (uint32_t)d[1] << 16 |
 	       (uint32_t)d[2] << 8 | d[3];
@@ -31,7 +31,7 @@ static uint32_t soa_u32(const struct zl_rr *rr, unsigned i)
 static void soa_mailbox(struct zl_ctx *ctx)
 {
 	const struct zl_rr *rr = ctx->rr;
-	const struct zl_name *n = rr->rdf[1].name;
+	const struct zl_name *n = zl_rdf_name(&rr->rdf[1]);
 	uint8_t w[LDNS_MAX_DOMAINLEN];
 	char fix[LDNS_MAX_DOMAINLEN * 4 + 2];
 	const char *at;

@@ -682,8 +682,8 @@ static bool null_mx(const struct zl_zone *z, const struct zl_name *n)
 	const struct zl_rrset *s = zl_name_rrset(n, LDNS_RR_TYPE_MX);
 	const struct zl_rr *rr = s ? &z->rrs[s->first] : NULL;
 
-	return rr && s->count == 1 && rr->nrdf == 2 && rr->rdf[1].name &&
-	       strcmp(rr->rdf[1].name->text, ".") == 0;
+	return rr && s->count == 1 && rr->nrdf == 2 && zl_rdf_name(&rr->rdf[1]) &&
+	       strcmp(zl_rdf_name(&rr->rdf[1])->text, ".") == 0;
 }
 
 /* A name that receives mail is also a name mail is sent from; without SPF

@@ -29,15 +29,16 @@ struct zl_tok zl_rr_type_tok(const struct zl_zone *z, const struct zl_rr *rr)
 
 uint16_t zl_rdf_u16(const struct zl_rdf *f)
 {
-	/* data is NULL for a string kept only in the source (zl_rdf_wire):
-	 * a rule pack may point any check at any type */
-	return f->len >= 2 && f->data ?
-	       (uint16_t)(f->data[0] << 8 | f->data[1]) : 0;
+	/* no data for a name or a string kept only in the source
+	 * (zl_rdf_wire): a rule pack may point any check at any type */
+	const uint8_t *d = zl_rdf_data(f);
+
+	return f->len >= 2 && d ? (uint16_t)(d[0] << 8 | d[1]) : 0;
 }
 
 enum zl_addr_kind zl_addr_kind(const struct zl_rdf *f)
 {
-	const uint8_t *a = f->data;
+	const uint8_t *a = zl_rdf_data(f);
 	static const uint8_t zero[16];
 
 	if (f->type == LDNS_RDF_TYPE_A && f->len == 4) {
@@ -240,11 +241,11 @@ enum zl_answer zl_answer(const struct zl_ctx *ctx, const char *text,
 		}
 		/* RFC 1034 §3.6.2: a CNAME answers for every type */
 		cname = zl_first_rr(z, n, LDNS_RR_TYPE_CNAME);
-		if (!cname || cname->nrdf < 1 || !cname->rdf[0].name) {
+		if (!cname || cname->nrdf < 1 || !zl_rdf_name(&cname->rdf[0])) {
 			*out = (struct zl_at){ z, n };
 			return ZL_ANSWER_NAME;
 		}
-		text = cname->rdf[0].name->text;
+		text = zl_rdf_name(&cname->rdf[0])->text;
 	}
 	return ZL_ANSWER_UNKNOWN;
 }
@@ -305,14 +306,14 @@ const struct zl_rr *zl_dname_over(const struct zl_ctx *ctx, const char *text,
 		if (o && !o->below_cut && zl_name_rrset(o, LDNS_RR_TYPE_DNAME))
 			rr = zl_first_rr(z, o, LDNS_RR_TYPE_DNAME);
 	}
-	if (!rr || rr->nrdf < 1 || !rr->rdf[0].name)
+	if (!rr || rr->nrdf < 1 || !zl_rdf_name(&rr->rdf[0]))
 		return NULL;
 	/* text less its owner, then the target: "www." + "example.net." */
 	lp = strlen(text) - rr->owner->len;
-	if (lp + rr->rdf[0].name->len + 1 > n)
+	if (lp + zl_rdf_name(&rr->rdf[0])->len + 1 > n)
 		return NULL;
 	memcpy(buf, text, lp);
-	strcpy(buf + lp, zl_name_tail(rr->rdf[0].name->text));
+	strcpy(buf + lp, zl_name_tail(zl_rdf_name(&rr->rdf[0])->text));
 	/* RFC 6672 §2.2: a name over 255 octets is YXDOMAIN, no alias */
 	if (wire_len(buf) > LDNS_MAX_DOMAINLEN)
 		return NULL;

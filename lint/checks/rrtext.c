@@ -43,29 +43,30 @@ bool zl_rrtext_is_tlsrpt(const char *s, size_t len)
 /* One rdata field in presentation form. */
 static void add_rdf(struct zl_buf *b, const struct zl_rdf *f)
 {
+	const uint8_t *d = f->v.bytes;
 	char addr[INET6_ADDRSTRLEN];
 	uint16_t i;
 
-	if (f->name) {
-		zl_buf_add_escaped(b, f->name->text, strlen(f->name->text));
+	if (f->is_name) {
+		zl_buf_add_escaped(b, f->v.dname->text, f->v.dname->len);
 		return;
 	}
 	if ((f->type == LDNS_RDF_TYPE_A && f->len == 4) ||
 	    (f->type == LDNS_RDF_TYPE_AAAA && f->len == 16)) {
-		inet_ntop(f->len == 4 ? AF_INET : AF_INET6, f->data, addr,
+		inet_ntop(f->len == 4 ? AF_INET : AF_INET6, d, addr,
 			  sizeof addr);
 		zl_buf_add(b, addr, strlen(addr));
 	} else if (f->type == LDNS_RDF_TYPE_INT16 && f->len == 2)
 		zl_buf_addf(b, "%u", (unsigned)zl_rdf_u16(f));
 	else if (f->type == LDNS_RDF_TYPE_INT32 && f->len == 4)
-		zl_buf_addf(b, "%lu", (unsigned long)((uint32_t)f->data[0] << 24 |
-			    (uint32_t)f->data[1] << 16 | f->data[2] << 8 |
-			    f->data[3]));
+		zl_buf_addf(b, "%lu", (unsigned long)((uint32_t)d[0] << 24 |
+			    (uint32_t)d[1] << 16 | d[2] << 8 |
+			    d[3]));
 	else if (f->len == 1 && f->type != LDNS_RDF_TYPE_HEX)
-		zl_buf_addf(b, "%u", (unsigned)f->data[0]);
+		zl_buf_addf(b, "%u", (unsigned)d[0]);
 	else
 		for (i = 0; i < f->len; i++)
-			zl_buf_addf(b, "%02x", (unsigned)f->data[i]);
+			zl_buf_addf(b, "%02x", (unsigned)d[i]);
 }
 
 /* rr's rdata as text (struct zl_rrtexts). */

@@ -44,20 +44,35 @@ struct zl_tok {
 	uint32_t off, len;
 };
 
-/* One rdata field converted to wire form by ldns. */
+/* One rdata field in wire form: 16 bytes.  A domain name is kept
+ * interned, its wire form not kept (zl_rdf_name); other fields keep their
+ * bytes (zl_rdf_data), except the strings of TXT and SPF records, which
+ * are read from the source.  zl_rdf_wire() makes the wire form of any. */
 struct zl_rdf {
-	const uint8_t *data;	/* wire form, in the zone arena; NULL for
-				   names (see name) and for the strings of
-				   TXT and SPF records, which are read from
-				   the source: zl_rdf_wire() makes both */
-	struct zl_name *name;	/* for domain-name fields: the interned,
-				   absolute name; NULL otherwise */
+	union {
+		const uint8_t *bytes;	/* in the zone arena, or NULL */
+		struct zl_name *dname;	/* interned, absolute */
+	} v;
 	uint16_t tok;		/* first source token, counted from the
 				   record's first rdata token (zl_rr.tok) */
 	uint16_t ntok;		/* tokens this field was made from */
-	uint16_t len;		/* bytes of data */
+	uint16_t len;		/* bytes of the wire form */
 	uint8_t type;		/* ldns_rdf_type */
+	bool is_name;		/* v.dname */
 };
+
+/* The interned name of a domain-name field, NULL for any other. */
+static inline struct zl_name *zl_rdf_name(const struct zl_rdf *f)
+{
+	return f->is_name ? f->v.dname : NULL;
+}
+
+/* The kept wire bytes of a field, NULL for a name and for the strings of
+ * TXT and SPF records. */
+static inline const uint8_t *zl_rdf_data(const struct zl_rdf *f)
+{
+	return f->is_name ? NULL : f->v.bytes;
+}
 
 enum {
 	ZL_RR_GENERIC = 1 << 0,	/* written in RFC 3597 \# form */

@@ -423,7 +423,7 @@ bool zl_field_digest(uint16_t type, const struct zl_rdf *rdf, size_t nrdf,
 	/* RFC 5155 §3.1.7: hash algorithm 1, SHA-1, makes a next hashed
 	 * owner name of 20 octets (after its length octet); BIND refuses
 	 * another length. */
-	if (type == 50 && nrdf > 4 && rdf[0].data[0] == 1 &&
+	if (type == 50 && nrdf > 4 && zl_rdf_data(&rdf[0])[0] == 1 &&
 	    rdf[4].len != 21) {
 		*field = 4;
 		return ferr(e, 0, "range", "of %u bytes does not match hash "
@@ -433,7 +433,7 @@ bool zl_field_digest(uint16_t type, const struct zl_rdf *rdf, size_t nrdf,
 	for (i = 0; i < sizeof digests / sizeof digests[0]; i++) {
 		if (digests[i].type != type || nrdf <= digests[i].digest)
 			continue;
-		alg = rdf[digests[i].alg].data[0];
+		alg = zl_rdf_data(&rdf[digests[i].alg])[0];
 		*field = digests[i].digest;
 		/* RFC 8976 §2.2.4: a ZONEMD digest has at least 12 octets.
 		 * The lengths below are those of scheme 1, SIMPLE: what a
@@ -442,7 +442,7 @@ bool zl_field_digest(uint16_t type, const struct zl_rdf *rdf, size_t nrdf,
 		if (type == 63 && rdf[*field].len < 12)
 			return ferr(e, 0, "range", "of %u bytes is "
 				    "shorter than 12", rdf[*field].len);
-		if (type == 63 && rdf[1].data[0] != 1)
+		if (type == 63 && zl_rdf_data(&rdf[1])[0] != 1)
 			continue;
 		for (k = 0; k < 8 && digests[i].len[k][0]; k++)
 			if (digests[i].len[k][0] == alg &&

@@ -164,7 +164,8 @@ static bool set_rdf(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	p = data || !len ? zl_arena_bytes(&c->z->arena, len) : NULL;
 	if (p && len)
 		memcpy(p, data, len);
-	r->data = p;
+	r->v.bytes = p;
+	r->is_name = false;
 	r->len = (uint16_t)len;
 	r->type = ft;
 	r->tok = (uint16_t)ti;
@@ -474,13 +475,13 @@ const uint8_t *zl_rdf_wire(const struct zl_zone *z, const struct zl_rr *rr,
 	struct zl_tok t;
 	const char *s;
 
-	if (f->data || !f->len)
-		return f->data;
-	if (f->name) {
+	if (zl_rdf_data(f) || !f->len)
+		return zl_rdf_data(f);
+	if (f->is_name) {
 		uint8_t w[ZL_NAME_MAXWIRE];
 
 		scratch->len = 0;
-		zl_buf_add(scratch, (const char *)w, zl_name_wire(f->name, w));
+		zl_buf_add(scratch, (const char *)w, zl_name_wire(f->v.dname, w));
 		return (const uint8_t *)scratch->s;
 	}
 	t = z->toks[rr->tok + f->tok];
@@ -536,8 +537,9 @@ static bool conv_dname(struct conv *c, struct zl_rdf *r, size_t ti)
 	 * zl_rdf_wire() makes that from it. */
 	if (!set_rdf(c, r, LDNS_RDF_TYPE_DNAME, NULL, wl, ti, 1))
 		return false;
-	r->name = zl_name_intern_wire(c->z, wire);
-	mark_ref(r->name, c->in->type);
+	r->v.dname = zl_name_intern_wire(c->z, wire);
+	r->is_name = true;
+	mark_ref(r->v.dname, c->in->type);
 	return true;
 }
 
@@ -718,10 +720,10 @@ static bool conv_small(struct conv *c, struct zl_rdf *r, size_t ti,
 {
 	if (!conv_int(c, r, LDNS_RDF_TYPE_INT8, ti, 1))
 		return false;
-	if (r->data[0] > max)
+	if (r->v.bytes[0] > max)
 		return bad(c, "range", tok_at(c, ti),
 			   "%s %u is out of range 0..%u", what ? what : fn(c),
-			   r->data[0], max);
+			   r->v.bytes[0], max);
 	return true;
 }
 
@@ -738,10 +740,10 @@ static bool conv_amttype(struct conv *c, struct zl_rdf *r, size_t ti,
 			   "the D-bit");
 	if (!conv_small(c, r, ti, 1, "AMTRELAY D-bit"))
 		return false;
-	d = r->data[0];
+	d = r->v.bytes[0];
 	if (!conv_small(c, r, ti + 1, 3, "AMTRELAY relay type"))
 		return false;
-	((uint8_t *)r->data)[0] |= (uint8_t)(d << 7);
+	((uint8_t *)r->v.bytes)[0] |= (uint8_t)(d << 7);
 	r->tok = (uint16_t)ti;
 	r->ntok = 2;
 	return true;
@@ -755,7 +757,7 @@ static bool conv_gateway(struct conv *c, struct zl_rdf *r, size_t ti)
 	size_t n;
 	const char *s = tok_text(c, ti, &n);
 
-	switch (c->rr->rdf[1].data[0] & 0x7f) {
+	switch (zl_rdf_data(&c->rr->rdf[1])[0] & 0x7f) {
 	case 0:
 		if (n != 1 || s[0] != '.' || c->in->toks[ti].quoted)
 			return bad(c, "syntax", tok_at(c, ti),
@@ -921,7 +923,7 @@ static bool generic_known(struct conv *c, const struct zl_rrtype *t,
 	struct zl_ferr e;
 	ldns_status st;
 	ldns_rdf *rd;
-	bool ok = false, empty;
+	bool ok = false, empty, is_name;
 
 	if (!lr)
 		zl_oom(sizeof *lr);
@@ -948,15 +950,18 @@ static bool generic_known(struct conv *c, const struct zl_rrtype *t,
 	for (i = 0; i < n; i++) {
 		rd = ldns_rr_rdf(lr, i);
 		c->field = i;
+		/* A name is kept interned only, as conv_dname keeps it. */
+		is_name = ldns_rdf_get_type(rd) == LDNS_RDF_TYPE_DNAME &&
+			  wire_len(ldns_rdf_data(rd)) == ldns_rdf_size(rd);
 		if (!set_rdf(c, &rr->rdf[i], (uint8_t)ldns_rdf_get_type(rd),
-			     ldns_rdf_data(rd), ldns_rdf_size(rd), 0,
-			     c->in->ntoks))
+			     is_name ? NULL : ldns_rdf_data(rd),
+			     ldns_rdf_size(rd), 0, c->in->ntoks))
 			goto out;
-		if (ldns_rdf_get_type(rd) == LDNS_RDF_TYPE_DNAME &&
-		    wire_len(ldns_rdf_data(rd)) == ldns_rdf_size(rd)) {
-			rr->rdf[i].name = zl_name_intern_wire(c->z,
-							      ldns_rdf_data(rd));
-			mark_ref(rr->rdf[i].name, c->in->type);
+		if (is_name) {
+			rr->rdf[i].v.dname = zl_name_intern_wire(c->z,
+							ldns_rdf_data(rd));
+			rr->rdf[i].is_name = true;
+			mark_ref(rr->rdf[i].v.dname, c->in->type);
 		}
 	}
 	rr->nrdf = (uint16_t)(n + empty);
@@ -1027,7 +1032,7 @@ static void note_ipseckey(struct conv *c, const struct zl_rr *rr)
 		zl_zone_problem(c->z, "portable", c->in->src, c->in->type_tok,
 				"IPSECKEY without a public key, which BIND "
 				"refuses");
-	else if (rr->rdf[2].data[0] == 0)
+	else if (zl_rdf_data(&rr->rdf[2])[0] == 0)
 		zl_zone_problem(c->z, "portable", c->in->src,
 				span_of(c, rr->rdf[4].tok, rr->rdf[4].ntok),
 				"IPSECKEY public key with algorithm 0, which "

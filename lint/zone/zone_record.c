@@ -136,7 +136,7 @@ static bool rr_type(struct loader *L, uint16_t src,
 
 static uint32_t soa_minimum(const struct zl_rr *rr)
 {
-	const uint8_t *p = rr->rdf[6].data;
+	const uint8_t *p = zl_rdf_data(&rr->rdf[6]);
 	uint32_t v = (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
 		     (uint32_t)p[2] << 8 | p[3];
 
@@ -222,9 +222,9 @@ static bool same_rdata(const struct zl_rr *a, const struct zl_rr *b)
 	for (i = 0; i < a->nrdf; i++) {
 		const struct zl_rdf *x = &a->rdf[i], *y = &b->rdf[i];
 
-		if (x->name || y->name ? x->name != y->name :
-		    x->len != y->len || !x->data || !y->data ||
-		    memcmp(x->data, y->data, x->len) != 0)
+		if (x->is_name || y->is_name ? zl_rdf_name(x) != zl_rdf_name(y) :
+		    x->len != y->len || !x->v.bytes || !y->v.bytes ||
+		    memcmp(x->v.bytes, y->v.bytes, x->len) != 0)
 			return false;
 	}
 	return true;

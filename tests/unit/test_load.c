@@ -92,7 +92,7 @@ static uint32_t rdf_u32(const struct zl_rdf *r)
 	uint16_t i;
 
 	for (i = 0; i < r->len; i++)
-		v = v << 8 | r->data[i];
+		v = v << 8 | zl_rdf_data(r)[i];
 	return v;
 }
 
@@ -239,8 +239,8 @@ START_TEST(test_records)
 	ck_assert_uint_eq(rr->ttl, 5400);
 	ck_assert(rr->flags & ZL_RR_TTL_IMPLICIT);
 	ck_assert_uint_eq(rr->nrdf, 7);
-	ck_assert_str_eq(rr->rdf[0].name->text, "ns1.example.com.");
-	ck_assert_str_eq(rr->rdf[1].name->text, "hostmaster.example.com.");
+	ck_assert_str_eq(zl_rdf_name(&rr->rdf[0])->text, "ns1.example.com.");
+	ck_assert_str_eq(zl_rdf_name(&rr->rdf[1])->text, "hostmaster.example.com.");
 	ck_assert_uint_eq(rdf_u32(&rr->rdf[2]), 1);
 	ck_assert_uint_eq(rdf_u32(&rr->rdf[5]), 604800);
 	ck_assert_uint_eq(rr->text.off, 0);
@@ -261,22 +261,22 @@ START_TEST(test_records)
 	ck_assert_uint_eq(rr->ntok, 2);
 	ck_assert_uint_eq(z->toks[rr->tok].off, 60);
 	ck_assert_uint_eq(rdf_u32(&rr->rdf[0]), 10);
-	ck_assert_str_eq(rr->rdf[1].name->text, "mail.example.com.");
-	ck_assert(rr->rdf[1].name->in_zone);
+	ck_assert_str_eq(zl_rdf_name(&rr->rdf[1])->text, "mail.example.com.");
+	ck_assert(zl_rdf_name(&rr->rdf[1])->in_zone);
 	ck_assert_uint_eq(rr->rdf[1].tok, 1);
 	rr = rr_at(z, "example.com.", LDNS_RR_TYPE_MX, 1);
-	ck_assert_str_eq(rr->rdf[1].name->text, "mx.example.net.");
-	ck_assert(!rr->rdf[1].name->in_zone);
+	ck_assert_str_eq(zl_rdf_name(&rr->rdf[1])->text, "mx.example.net.");
+	ck_assert(!zl_rdf_name(&rr->rdf[1])->in_zone);
 	/* No TTL and no $TTL yet: the last explicit TTL (RFC 1035). */
 	rr = rr_at(z, "example.com.", LDNS_RR_TYPE_MX, 2);
 	ck_assert_uint_eq(rr->ttl, 3600);
 	ck_assert(rr->flags & ZL_RR_TTL_IMPLICIT);
-	ck_assert_str_eq(rr->rdf[1].name->text, "example.com.");
+	ck_assert_str_eq(zl_rdf_name(&rr->rdf[1])->text, "example.com.");
 	/* $TTL with units; case-insensitive owners share one name. */
 	rr = rr_at(z, "mail.example.com.", LDNS_RR_TYPE_A, 0);
 	ck_assert_uint_eq(rr->ttl, 172800);
 	ck_assert_uint_eq(rr->rdf[0].len, 4);
-	ck_assert_mem_eq(rr->rdf[0].data, "\300\0\2\1", 4);
+	ck_assert_mem_eq(zl_rdf_data(&rr->rdf[0]), "\300\0\2\1", 4);
 	rr = rr_at(z, "mail.example.com.", LDNS_RR_TYPE_A, 1);
 	ck_assert_uint_eq(rr->ttl, 604800);
 	ck_assert_uint_eq(z->klass, LDNS_RR_CLASS_IN);
@@ -284,17 +284,17 @@ START_TEST(test_records)
 	 * are read from the source, not kept in wire form. */
 	rr = rr_at(z, "txt.example.com.", LDNS_RR_TYPE_TXT, 0);
 	ck_assert_uint_eq(rr->nrdf, 3);
-	ck_assert_ptr_null(rr->rdf[0].data);
+	ck_assert_ptr_null(zl_rdf_data(&rr->rdf[0]));
 	ck_assert_uint_eq(rr->rdf[0].len, 12);
 	ck_assert_mem_eq(zl_rdf_wire(z, rr, 0, &b), "\013v=spf1 -all", 12);
 	ck_assert_mem_eq(zl_rdf_wire(z, rr, 1, &b), "\003a;b", 4);
 	ck_assert_mem_eq(zl_rdf_wire(z, rr, 2, &b), "\005plain", 6);
 	/* Other fields are kept: the A record's address is its data. */
 	rr = rr_at(z, "mail.example.com.", LDNS_RR_TYPE_A, 0);
-	ck_assert_ptr_eq(zl_rdf_wire(z, rr, 0, &b), rr->rdf[0].data);
+	ck_assert_ptr_eq(zl_rdf_wire(z, rr, 0, &b), zl_rdf_data(&rr->rdf[0]));
 	/* A name is kept interned only; its wire form is made again. */
 	rr = rr_at(z, "example.com.", LDNS_RR_TYPE_MX, 1);
-	ck_assert_ptr_null(rr->rdf[1].data);
+	ck_assert_ptr_null(zl_rdf_data(&rr->rdf[1]));
 	ck_assert_uint_eq(rr->rdf[1].len, 16);
 	ck_assert_mem_eq(zl_rdf_wire(z, rr, 1, &b), "mxexamplenet", 16);
 	zl_zone_free(z);
@@ -312,7 +312,7 @@ START_TEST(test_records)
 	ck_assert_uint_eq(z->rrs[0].ttl, 3600);
 	rr = &z->rrs[1];
 	ck_assert_str_eq(rr->owner->text, "b\\.c.example.com.");
-	ck_assert_str_eq(rr->rdf[0].name->text, "mail\\.box.example.com.");
+	ck_assert_str_eq(zl_rdf_name(&rr->rdf[0])->text, "mail\\.box.example.com.");
 	zl_zone_free(z);
 	z = load("example.com.zone", "$TTL 60\na TXT \"q\\\"\\059\\255\"\n");
 	ck_assert_uint_eq(z->nprobs, 0);
@@ -431,7 +431,7 @@ START_TEST(test_generic)
 	ck_assert(rr->flags & ZL_RR_GENERIC);
 	ck_assert_uint_eq(rr->nrdf, 1);
 	ck_assert_uint_eq(rr->rdf[0].len, 3);
-	ck_assert_mem_eq(rr->rdf[0].data, "\1\2\3", 3);
+	ck_assert_mem_eq(zl_rdf_data(&rr->rdf[0]), "\1\2\3", 3);
 	ck_assert_uint_eq(rr->ntok, 3);
 	prob(z, "RFC 3597 rdata length 4 does not match 3 bytes of hex data",
 	     3, 16, "syntax");
@@ -440,9 +440,9 @@ START_TEST(test_generic)
 	ck_assert(rr->flags & ZL_RR_GENERIC);
 	ck_assert_uint_eq(rr->nrdf, 2);
 	ck_assert_uint_eq(rdf_u32(&rr->rdf[0]), 10);
-	ck_assert_str_eq(rr->rdf[1].name->text, "mail.");
+	ck_assert_str_eq(zl_rdf_name(&rr->rdf[1])->text, "mail.");
 	rr = rr_at(z, "d.example.com.", LDNS_RR_TYPE_A, 0);
-	ck_assert_mem_eq(rr->rdf[0].data, "\300\0\2\1", 4);
+	ck_assert_mem_eq(zl_rdf_data(&rr->rdf[0]), "\300\0\2\1", 4);
 	rr = rr_at(z, "e.example.com.", 65534, 0);
 	ck_assert_uint_eq(rr->rdf[0].len, 0);
 	prob(z, "record type 'TYPE65534' has no known rdata format", 7, 3,
@@ -464,7 +464,7 @@ static void rdf_is(const struct zl_rr *rr, unsigned f, const char *hex)
 	ck_assert_uint_lt(f, rr->nrdf);
 	ck_assert_uint_lt(rr->rdf[f].len, sizeof got / 2);
 	for (i = 0; i < rr->rdf[f].len; i++)
-		snprintf(got + 2 * i, 3, "%02x", rr->rdf[f].data[i]);
+		snprintf(got + 2 * i, 3, "%02x", zl_rdf_data(&rr->rdf[f])[i]);
 	got[2 * i] = '\0';
 	ck_assert_str_eq(got, hex);
 }
@@ -614,7 +614,7 @@ START_TEST(test_rdata_forms)
 	rr = rr_at(z, "ipsec.example.com.", LDNS_RR_TYPE_IPSECKEY, 0);
 	ck_assert_uint_eq(rr->nrdf, 5);
 	rdf_is(rr, 1, "03");
-	ck_assert_str_eq(rr->rdf[3].name->text, "gw.example.net.");
+	ck_assert_str_eq(zl_rdf_name(&rr->rdf[3])->text, "gw.example.net.");
 	rdf_is(rr, 4, "010351537986");
 	rr = rr_at(z, "ipsec.example.com.", LDNS_RR_TYPE_IPSECKEY, 1);
 	ck_assert_uint_eq(rr->nrdf, 4);
@@ -622,7 +622,7 @@ START_TEST(test_rdata_forms)
 	/* RFC 8777: the D-bit and the relay type share a byte. */
 	rr = rr_at(z, "amt.example.com.", LDNS_RR_TYPE_AMTRELAY, 0);
 	rdf_is(rr, 1, "83");
-	ck_assert_str_eq(rr->rdf[2].name->text, "relay.example.net.");
+	ck_assert_str_eq(zl_rdf_name(&rr->rdf[2])->text, "relay.example.net.");
 	ck_assert_uint_eq(rr_at(z, "doa.example.com.", LDNS_RR_TYPE_DOA,
 				0)->rdf[4].len, 0);
 	/* Empty type bitmaps (RFC 7477 §2.1.3, RFC 5155 §3.2.1). */
@@ -1323,8 +1323,8 @@ END_TEST
 static const char *target(const struct zl_rr *rr, unsigned f)
 {
 	ck_assert_uint_gt(rr->nrdf, f);
-	ck_assert_ptr_nonnull(rr->rdf[f].name);
-	return rr->rdf[f].name->text;
+	ck_assert_ptr_nonnull(zl_rdf_name(&rr->rdf[f]));
+	return zl_rdf_name(&rr->rdf[f])->text;
 }
 
 /* $GENERATE writes what named-checkzone writes for the same directives
@@ -1534,7 +1534,7 @@ START_TEST(test_a_like_inet_pton)
 		ok = inet_pton(AF_INET, in[i], want);
 		ck_assert_msg((z->nprobs == 0) == (ok == 1), "%s", in[i]);
 		if (ok == 1)
-			ck_assert_mem_eq(rr_at(z, "x.example.com.", 1, 0)->rdf[0].data,
+			ck_assert_mem_eq(zl_rdf_data(&rr_at(z, "x.example.com.", 1, 0)->rdf[0]),
 					 want, 4);
 		zl_zone_free(z);
 	}
