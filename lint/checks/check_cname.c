@@ -92,8 +92,8 @@ static void below_dname(struct zl_ctx *ctx)
 		return;
 	rr = &ctx->zone->rrs[n->sets->first];
 	d = ZL_EMIT(ctx, rr->src,
-		    rr->owner_len ? zl_rr_hdr(ctx->zone, rr, ZL_HDR_OWNER)
-				  : rr->text,
+		    !(rr->flags & ZL_RR_OWNER_BLANK) ?
+		    zl_rr_hdr(ctx->zone, rr, ZL_HDR_OWNER) : rr->text,
 		    { "dname", dname->owner->text }, { "canonical", synth });
 	if (d != ZL_NO_FINDING)
 		zl_emit_note(ctx, d, dname->src,

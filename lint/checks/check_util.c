@@ -338,9 +338,9 @@ void zl_note_target(struct zl_ctx *ctx, zl_finding f, struct zl_at at,
 	} else if (at.name && at.name->sets) {
 		rr = &at.zone->rrs[at.name->sets->first];
 		zl_emit_note_in(ctx, f, at.zone, rr->src,
-				rr->owner_len ? zl_rr_hdr(at.zone, rr,
-							  ZL_HDR_OWNER)
-					      : rr->text,
+				!(rr->flags & ZL_RR_OWNER_BLANK) ?
+				zl_rr_hdr(at.zone, rr, ZL_HDR_OWNER) :
+				rr->text,
 				"'%s' in zone %s has no %s record", text, zone,
 				zl_type_str(type));
 	} else if ((rr = zl_first_rr(at.zone, at.zone->origin,

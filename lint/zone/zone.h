@@ -81,18 +81,14 @@ enum {
 	ZL_RR_UNCHECKED = 1 << 3,	/* rdata in a format zonelint does not
 					   read: kept as written, nrdf 0 (or
 					   one opaque field for \#) */
-	ZL_RR_FAR = 1 << 4,	/* the owner, TTL, class and type tokens
-				   are the four zone->toks before tok: one
-				   of them lies too far from text.off, or
-				   is too long, for hat and hlen */
 };
 
 /* Which of a record's tokens before its rdata (zl_rr_hdr). */
 enum zl_hdr { ZL_HDR_OWNER, ZL_HDR_TTL, ZL_HDR_CLASS, ZL_HDR_TYPE };
 
-/* One record that loaded without error: 56 bytes.  The owner, TTL, class
- * and type tokens are kept as offsets from the record's first byte and
- * short lengths; zl_rr_hdr() gives them as spans. */
+/* One record that loaded without error: 48 bytes.  Of the tokens before
+ * its rdata it keeps the owner's length; zl_rr_hdr() finds the others
+ * again in its text, for the few findings that point at them. */
 struct zl_rr {
 	struct zl_name *owner;
 	struct zl_rdf *rdf;	/* nrdf fields, in the arena */
@@ -104,13 +100,10 @@ struct zl_rr {
 	uint16_t nrdf;
 	uint16_t type;
 	uint16_t src;		/* index into zone->srcs */
+	uint16_t owner_len;	/* the owner token's, when it starts at
+				   text.off; 0 when it does not, or is
+				   blank (ZL_RR_OWNER_BLANK) */
 	uint8_t flags;
-	/* Unless ZL_RR_FAR: the lengths of the TTL, class and type tokens
-	 * (0: absent), the owner's (0: blank; it starts at text.off), and
-	 * the offsets of the TTL, class and type tokens from text.off. */
-	uint8_t hlen[3];
-	uint16_t owner_len;
-	uint16_t hat[3];
 };
 /* All records of one type at one name, in file order: 16 bytes.  While
  * the zone loads, first is the last record added and that record's next
@@ -338,20 +331,9 @@ static inline const char *zl_tok_text(const struct zl_zone *z, uint16_t src,
 }
 
 /* The owner, TTL, class or type token of rr, a record of z: {0, 0} for an
- * absent TTL or class, {text.off, 0} for a blank owner. */
-static inline struct zl_tok zl_rr_hdr(const struct zl_zone *z,
-				      const struct zl_rr *rr, enum zl_hdr h)
-{
-	struct zl_tok t = { rr->text.off, rr->owner_len };
-
-	if (rr->flags & ZL_RR_FAR)
-		return z->toks[rr->tok - 4 + h];
-	if (h != ZL_HDR_OWNER) {
-		t.off = rr->hat[h - 1] ? rr->text.off + rr->hat[h - 1] : 0;
-		t.len = rr->hlen[h - 1];
-	}
-	return t;
-}
+ * absent TTL or class, {text.off, 0} for a blank owner (zone_record.c). */
+struct zl_tok zl_rr_hdr(const struct zl_zone *z, const struct zl_rr *rr,
+			enum zl_hdr h);
 
 /* Records that a record of owner and type (0: unknown) was not loaded;
  * the problem that says why has been added. */

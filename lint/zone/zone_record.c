@@ -18,32 +18,45 @@ struct rec {
 	struct zl_tok hdr[4];	/* enum zl_hdr; len 0 when absent */
 };
 
-/* Reads the optional TTL and class, in either order (RFC 1035 §5.1 allows
- * both; ldns only the first).  *i is the next token.  Returns false after
- * reporting a bad TTL. */
-static bool ttl_class(struct loader *L, uint16_t src,
-		      const struct zl_lex_line *ln, size_t *i, struct rec *r)
+/* The optional TTL and class tokens of the logical line ln of buf from
+ * token *i on, in either order (RFC 1035 §5.1 allows both; ldns only the
+ * first), into h; *i is then the type's.  The first token that starts with
+ * a digit is the TTL; returns its index, or ln->ntoks when there is none.
+ * Shared by the loader and zl_rr_hdr(), so that both read a record's
+ * tokens alike. */
+static size_t ttl_class_toks(const char *buf, const struct zl_lex_line *ln,
+			     size_t *i, struct zl_tok h[4], uint16_t *klass)
 {
+	size_t ttl = ln->ntoks;
+
 	const struct zl_lex_tok *t;
 	const char *s;
 
 	for (; *i < ln->ntoks; (*i)++) {
 		t = &ln->toks[*i];
-		s = text_of(L, src, t);
+		s = buf + t->off;
 		if (t->quoted || t->len == 0)
 			break;
-		if (s[0] >= '0' && s[0] <= '9' && !r->hdr[ZL_HDR_TTL].len) {
-			if (!zl_ld_ttl(L, src, t, &r->rr.ttl))
-				return false;
-			r->hdr[ZL_HDR_TTL] = span(t);
-		} else if (!r->hdr[ZL_HDR_CLASS].len &&
-			   zl_ld_class(s, t->len, &r->klass)) {
-			r->hdr[ZL_HDR_CLASS] = span(t);
-		} else {
+		if (s[0] >= '0' && s[0] <= '9' && !h[ZL_HDR_TTL].len) {
+			h[ZL_HDR_TTL] = span(t);
+			ttl = *i;
+		} else if (!h[ZL_HDR_CLASS].len && zl_ld_class(s, t->len, klass))
+			h[ZL_HDR_CLASS] = span(t);
+		else
 			break;
-		}
 	}
-	return true;
+	return ttl;
+}
+
+/* Reads the optional TTL and class (ttl_class_toks).  Returns false after
+ * reporting a bad TTL. */
+static bool ttl_class(struct loader *L, uint16_t src,
+		      const struct zl_lex_line *ln, size_t *i, struct rec *r)
+{
+	size_t t = ttl_class_toks(L->z->srcs[src]->buf, ln, i, r->hdr,
+				  &r->klass);
+
+	return t == ln->ntoks || zl_ld_ttl(L, src, &ln->toks[t], &r->rr.ttl);
 }
 
 static bool owner_of(struct loader *L, uint16_t src,
@@ -287,33 +300,35 @@ static bool rr_placed(struct loader *L, uint16_t src, const struct rec *r)
 	return true;
 }
 
-/* Keeps the tokens before the rdata in rr: as offsets and lengths that
- * fit, else as four tokens of the zone before the rdata's (ZL_RR_FAR). */
-static void pack_header(struct zl_zone *z, struct rec *r)
+struct zl_tok zl_rr_hdr(const struct zl_zone *z, const struct zl_rr *rr,
+			enum zl_hdr h)
 {
-	struct zl_rr *rr = &r->rr;
-	const struct zl_tok *h = r->hdr;
-	bool far = h[ZL_HDR_OWNER].off != rr->text.off ||
-		   h[ZL_HDR_OWNER].len > UINT16_MAX;
-	int k;
+	const struct zl_src *s = z->srcs[rr->src];
+	struct zl_tok hdr[4] = { { rr->text.off, 0 } };
+	struct zl_lexer lx;
+	struct zl_lex_line ln;
+	uint16_t klass;
+	size_t i, k;
 
-	for (k = ZL_HDR_TTL; k <= ZL_HDR_TYPE && !far; k++)
-		far = h[k].len && (h[k].off - rr->text.off > UINT16_MAX ||
-				   h[k].len > UINT8_MAX);
-	if (far) {
-		rr->flags |= ZL_RR_FAR;
-		zl_xgrow((void **)&z->toks, &z->captoks, z->ntoks + 4,
-			 sizeof *z->toks);
-		memcpy(z->toks + z->ntoks, h, 4 * sizeof *h);
-		z->ntoks += 4;
-		return;
+	if (h == ZL_HDR_OWNER && (rr->owner_len ||
+				  (rr->flags & ZL_RR_OWNER_BLANK)))
+		return (struct zl_tok){ rr->text.off, rr->owner_len };
+	/* Read again as the loader read it: the record is one logical line
+	 * from text.off, the start of its first line. */
+	zl_lex_init(&lx, s->buf + rr->text.off, rr->text.len);
+	if (zl_lex_next(&lx, &ln) && ln.ntoks > 0) {
+		i = ln.blank ? 0 : 1;
+		if (!ln.blank)
+			hdr[ZL_HDR_OWNER] = span(&ln.toks[0]);
+		ttl_class_toks(lx.buf, &ln, &i, hdr, &klass);
+		if (i < ln.ntoks)
+			hdr[ZL_HDR_TYPE] = span(&ln.toks[i]);
+		for (k = 0; k < 4; k++)
+			if (hdr[k].len)
+				hdr[k].off += rr->text.off;
 	}
-	rr->owner_len = (uint16_t)h[ZL_HDR_OWNER].len;
-	for (k = ZL_HDR_TTL; k <= ZL_HDR_TYPE; k++)
-		if (h[k].len) {
-			rr->hat[k - 1] = (uint16_t)(h[k].off - rr->text.off);
-			rr->hlen[k - 1] = (uint8_t)h[k].len;
-		}
+	zl_lex_free(&lx);
+	return hdr[h];
 }
 
 void zl_ld_record(struct loader *L, uint16_t src,
@@ -356,7 +371,8 @@ void zl_ld_record(struct loader *L, uint16_t src,
 				"more than 65535 rdata tokens in one record");
 		goto drop;
 	}
-	pack_header(z, &r);
+	if (h[ZL_HDR_OWNER].off == rr->text.off)
+		rr->owner_len = (uint16_t)h[ZL_HDR_OWNER].len;
 	rr->tok = (uint32_t)z->ntoks;
 	zl_xgrow((void **)&z->toks, &z->captoks, z->ntoks + nrd,
 		 sizeof *z->toks);

@@ -1461,10 +1461,10 @@ START_TEST(test_generate_errors)
 }
 END_TEST
 
-/* A record keeps the tokens before its rdata as short offsets from its
- * first byte; a TTL, class or type token far from it (a long comment
- * inside parentheses) or long itself is kept whole, and each is found at
- * its place. */
+/* The tokens before a record's rdata are found again at their place: a
+ * TTL, class or type token far from the record's first byte (a long comment
+ * inside parentheses) or long itself, and those of a record without owner
+ * that gives its class before its TTL. */
 START_TEST(test_header_far)
 {
 	static const char *ttl[] = { "3600", "000000000000000000000000000000"
@@ -1490,7 +1490,6 @@ START_TEST(test_header_far)
 		ck_assert_uint_eq(z->nprobs, 0);
 		rr = rr_at(z, "mail.example.com.", LDNS_RR_TYPE_A, 0);
 		ck_assert_uint_eq(rr->ttl, 3600);
-		ck_assert_uint_eq(!!(rr->flags & ZL_RR_FAR), k != 0);
 		t = zl_rr_hdr(z, rr, ZL_HDR_OWNER);
 		ck_assert_uint_eq(t.off, rr->text.off);
 		ck_assert_uint_eq(t.len, 4);
@@ -1507,6 +1506,23 @@ START_TEST(test_header_far)
 				 "192.0.2.1", 9);
 		zl_zone_free(z);
 	}
+	z = load("example.com.zone", "@ 1 SOA ns hm 1 2 3 4 5\n"
+		 "mail A 192.0.2.1\n\tIN ( ; c\n 300 ) TXT \"x\"\n");
+	ck_assert_uint_eq(z->nprobs, 0);
+	rr = rr_at(z, "mail.example.com.", LDNS_RR_TYPE_TXT, 0);
+	t = zl_rr_hdr(z, rr, ZL_HDR_OWNER);
+	ck_assert_uint_eq(t.off, rr->text.off);
+	ck_assert_uint_eq(t.len, 0);
+	t = zl_rr_hdr(z, rr, ZL_HDR_CLASS);
+	ck_assert_mem_eq(zl_tok_text(z, rr->src, t), "IN ", 3);
+	t = zl_rr_hdr(z, rr, ZL_HDR_TTL);
+	ck_assert_mem_eq(zl_tok_text(z, rr->src, t), "300 ", 4);
+	t = zl_rr_hdr(z, rr, ZL_HDR_TYPE);
+	ck_assert_mem_eq(zl_tok_text(z, rr->src, t), "TXT ", 4);
+	rr = rr_at(z, "mail.example.com.", LDNS_RR_TYPE_A, 0);
+	ck_assert_uint_eq(zl_rr_hdr(z, rr, ZL_HDR_TTL).len, 0);
+	ck_assert_uint_eq(zl_rr_hdr(z, rr, ZL_HDR_CLASS).len, 0);
+	zl_zone_free(z);
 	zl_buf_free(&b);
 }
 END_TEST
