@@ -159,7 +159,7 @@ struct zl_subjects {
 	struct zl_buf text;
 	struct bytype recs;	/* into zone->rrs */
 	struct bytype sets;	/* into setv */
-	const struct zl_rrset **setv;
+	uint32_t *setv;		/* the RRsets: each one's first record */
 	uint32_t *names;	/* the names that have records, in intern
 				   order: each one's first record */
 	size_t nnames;

@@ -62,6 +62,25 @@ static void small_sort(uint32_t *a, const uint16_t *key, size_t n)
 	}
 }
 
+/* The same for a large zone, where a count for every 16-bit key costs
+ * less than radix_sort's second array of n: one counting pass. */
+static void count_sort(uint32_t *a, const uint16_t *key, size_t n)
+{
+	uint32_t *at = zl_xcalloc(65536, sizeof *at), sum = 0, c;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		at[key[i]]++;
+	for (i = 0; i < 65536; i++) {
+		c = at[i];
+		at[i] = sum;
+		sum += c;
+	}
+	for (i = 0; i < n; i++)
+		a[at[key[i]]++] = (uint32_t)i;
+	free(at);
+}
+
 /* Groups 0..n-1 by key[], stably, into bt. */
 static void group_by_key(struct bytype *bt, const uint16_t *key, size_t n)
 {
@@ -70,6 +89,8 @@ static void group_by_key(struct bytype *bt, const uint16_t *key, size_t n)
 
 	if (n <= 64) {
 		small_sort(a, key, n);
+	} else if (n > 65536) {
+		count_sort(a, key, n);
 	} else {
 		for (i = 0; i < n; i++)
 			a[i] = (uint32_t)i;
@@ -136,7 +157,7 @@ static void group_by_type(struct zl_subjects *sj)
 		n = z->rrs[sj->names[i]].owner;
 		sj->names[sj->nnames++] = sj->names[i];
 		for (s = n->sets; s && nsets < cap; s = s->next, nsets++) {
-			sj->setv[nsets] = s;
+			sj->setv[nsets] = s->first;
 			key[nsets] = s->type;
 		}
 	}
@@ -152,7 +173,15 @@ static void group_by_type(struct zl_subjects *sj)
 static const struct zl_name *set_owner(const struct zl_subjects *sj,
 				       uint32_t i)
 {
-	return sj->z->rrs[sj->setv[i]->first].owner;
+	return sj->z->rrs[sj->setv[i]].owner;
+}
+
+/* RRset i of setv. */
+static const struct zl_rrset *set_at(const struct zl_subjects *sj, uint32_t i)
+{
+	const struct zl_rr *rr = &sj->z->rrs[sj->setv[i]];
+
+	return zl_name_rrset(rr->owner, rr->type);
 }
 
 static void bytype_free(struct bytype *bt)
@@ -371,7 +400,7 @@ static const struct zl_rr *subject_rr(const struct zl_subjects *sj,
 	if (sc == ZL_SCOPE_RECORD)
 		return &sj->z->rrs[i];
 	if (sc == ZL_SCOPE_RRSET)
-		return &sj->z->rrs[sj->setv[i]->first];
+		return &sj->z->rrs[sj->setv[i]];
 	return &sj->z->rrs[sj->names[i]];
 }
 
@@ -554,8 +583,8 @@ bool zl_subject_taken(struct zl_subjects *sj, const struct unit *u,
 		return rdata_ok(sj, u, rr);
 	case ZL_SCOPE_RRSET:
 		n = set_owner(sj, i);
-		*out = (struct subject){ NULL, sj->setv[i], n };
-		return set_rdata_ok(sj, u, sj->setv[i]) &&
+		*out = (struct subject){ NULL, set_at(sj, i), n };
+		return set_rdata_ok(sj, u, out->set) &&
 		       !zl_broken_lost(sj->broken, r, n);
 	default:
 		n = sj->z->rrs[sj->names[i]].owner;
