@@ -396,7 +396,7 @@ static uint64_t unit_secs(char c)
 int zl_ttl_parse(const char *s, size_t n, uint64_t max, uint64_t *out)
 {
 	uint64_t total = 0, num, u;
-	size_t i = 0;
+	size_t i = 0, start;
 	bool big = false;
 
 	if (n == 0)
@@ -404,6 +404,7 @@ int zl_ttl_parse(const char *s, size_t n, uint64_t max, uint64_t *out)
 	while (i < n) {
 		if (s[i] < '0' || s[i] > '9')
 			return -1;
+		start = i;
 		for (num = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++) {
 			if (num > (UINT64_MAX - 9) / 10)
 				big = true;
@@ -415,6 +416,10 @@ int zl_ttl_parse(const char *s, size_t n, uint64_t max, uint64_t *out)
 			if ((u = unit_secs(s[i])) == 0)
 				return -1;
 			i++;
+		} else if (start > 0) {
+			/* "1h30": BIND and Knot DNS want a unit after every
+			 * number once one has one; NSD adds seconds. */
+			return -1;
 		}
 		if (num > 0 && u > UINT64_MAX / num)
 			big = true;

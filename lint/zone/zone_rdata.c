@@ -773,12 +773,49 @@ static bool conv_gateway(struct conv *c, struct zl_rdf *r, size_t ti)
 	}
 }
 
+/* A quoted token where field ft is not text: BIND and Knot DNS read a
+ * quoted string only as a character-string (NSD reads what is inside) and
+ * refuse the zone, except a quoted CAA tag (BIND alone) and a quoted SVCB
+ * or HTTPS target name (Knot DNS alone), read as the others read them.
+ * SVCB parameters have their own rules (zone_svcb.c).  Returns false after
+ * reporting an error. */
+static bool quotes_ok(struct conv *c, uint8_t ft, size_t ti, size_t take)
+{
+	const char *s, *who;
+	size_t i, n;
+
+	if (ft == LDNS_RDF_TYPE_STR || ft == LDNS_RDF_TYPE_LONG_STR ||
+	    ft == LDNS_RDF_TYPE_SVCPARAMS)
+		return true;
+	for (i = ti; i < ti + take; i++) {
+		if (!c->in->toks[i].quoted)
+			continue;
+		s = tok_text(c, i, &n);
+		who = ft == LDNS_RDF_TYPE_TAG ? "BIND" :
+		      ft == LDNS_RDF_TYPE_DNAME &&
+		      (c->in->type == LDNS_RR_TYPE_SVCB ||
+		       c->in->type == LDNS_RR_TYPE_HTTPS) ? "Knot DNS" : NULL;
+		if (!who)
+			return bad(c, "syntax", tok_at(c, i),
+				   "%s \"%.*s%s\" is quoted: BIND and Knot "
+				   "DNS read quotes only around text", fn(c),
+				   ZL_TOKARGS(s, n));
+		zl_zone_problem(c->z, "portable", c->in->src, tok_at(c, i),
+				"%s \"%.*s%s\" is quoted, which %s refuses",
+				fn(c), ZL_TOKARGS(s, n), who);
+		return true;
+	}
+	return true;
+}
+
 static bool conv_field(struct conv *c, struct zl_rdf *r, uint8_t ft,
 		       size_t ti, size_t take)
 {
 	const char *s;
 	size_t n;
 
+	if (!quotes_ok(c, ft, ti, take))
+		return false;
 	switch (ft) {
 	case ZL_FT_GWTYPE:
 		return conv_small(c, r, ti, 3, NULL);
@@ -993,6 +1030,14 @@ static bool conv_generic(struct conv *c, const struct zl_rrtype *t,
 	if (c->in->ntoks < 2)
 		return bad(c, "syntax", tok_at(c, 0),
 			   "missing rdata: RFC 3597 '\\#' needs a length");
+	for (i = 1; i < c->in->ntoks; i++)
+		if (c->in->toks[i].quoted) {
+			s = tok_text(c, (size_t)i, &n);
+			return bad(c, "syntax", tok_at(c, (size_t)i),
+				   "RFC 3597 rdata \"%.*s%s\" is quoted: BIND "
+				   "and Knot DNS read quotes only around text",
+				   ZL_TOKARGS(s, n));
+		}
 	s = tok_text(c, 1, &n);
 	if (!all_digits(s, n))
 		return bad(c, "syntax", tok_at(c, 1),
