@@ -161,6 +161,12 @@ struct zl_rrtype {
 	uint8_t field[9];	/* ldns_rdf_type or ZL_FT_* */
 };
 
+/* Servers that do not know a type's mnemonic (zl_type_unknown_to). */
+enum { ZL_NOT_BIND = 1, ZL_NOT_KNOT = 2, ZL_NOT_NSD = 4 };
+/* Which of BIND, Knot DNS and NSD refuse type written as its mnemonic
+ * (ZL_NOT_* bits); all of them read it as TYPEnnn. */
+unsigned zl_type_unknown_to(uint16_t type);
+
 /* The registry's entry for type, or NULL for an unassigned number. */
 const struct zl_rrtype *zl_rrtype_find(uint16_t type);
 /* The type of field f (0-based) of t's rdata. */

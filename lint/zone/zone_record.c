@@ -102,6 +102,28 @@ static bool owner_of(struct loader *L, uint16_t src,
 	return true;
 }
 
+/* A type written as a mnemonic that some servers do not know: an error
+ * when none knows it, else ZONE012; TYPEnnn (RFC 3597 §5), which every
+ * server reads, is the way to write it.  Returns false after the error. */
+static bool mnemonic_ok(struct zl_zone *z, uint16_t src,
+				struct zl_tok at, const char *s, uint16_t type)
+{
+	static const char *const who[8] = {
+		"", "BIND", "Knot DNS", "BIND and Knot DNS", "NSD",
+		"BIND and NSD", "Knot DNS and NSD", "BIND, Knot DNS and NSD",
+	};
+	unsigned not = zl_type_unknown_to(type);
+
+	if (!not || (at.len > 4 && strncasecmp(s, "TYPE", 4) == 0 &&
+		     s[4] >= '0' && s[4] <= '9'))
+		return true;
+	zl_zone_problem(z, not == 7 ? "syntax" : "portable", src, at,
+			"record type '%.*s%s' is unknown to %s: write it as "
+			"TYPE%u with \\# rdata (RFC 3597)",
+			ZL_TOKARGS(s, at.len), who[not], type);
+	return not != 7;
+}
+
 static bool rr_type(struct loader *L, uint16_t src,
 		    const struct zl_lex_line *ln, size_t i, struct rec *r)
 {
@@ -134,6 +156,8 @@ static bool rr_type(struct loader *L, uint16_t src,
 				ZL_TOKARGS(s, t->len));
 		return false;
 	}
+	if (!mnemonic_ok(L->z, src, span(t), s, rr->type))
+		return false;
 	/* RFC 973 §2.2: MD and MF gave way to MX; BIND and Knot DNS refuse
 	 * a zone with them. */
 	r->rt = zl_rrtype_find(rr->type);

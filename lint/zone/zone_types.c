@@ -146,6 +146,43 @@ static const struct zl_rrtype types[] = {
 
 #define NTYPES (sizeof types / sizeof types[0])
 
+/* The mnemonics that BIND 9.18, Knot DNS 3.2 or NSD 4.6 do not know, as
+ * each of them answers "unknown RR type", "unsupported record type" or
+ * "unrecognized RR type" for `x IN <mnemonic> \# 0` (RFC 3597 rdata, so
+ * that only the mnemonic is judged).  Every server reads TYPEnnn.  MD and
+ * MF, obsolete, and the meta types are refused on their own. */
+static const struct {
+	uint16_t type;
+	uint8_t unknown;	/* ZL_NOT_* */
+} mnemonics[] = {
+#define B ZL_NOT_BIND
+#define K ZL_NOT_KNOT
+#define N ZL_NOT_NSD
+	{ 7, K }, { 8, K }, { 9, K }, { 10, K }, { 20, K }, { 22, K },
+	{ 23, K | N }, { 24, K }, { 26, K }, { 27, N }, { 30, K },
+	{ 31, K | N }, { 32, K | N }, { 34, K | N }, { 38, K | N },
+	{ 40, K | N }, { 55, K | N }, { 56, K | N }, { 57, K | N },
+	{ 58, K | N }, { 66, K | N }, { 67, K | N }, { 68, N },
+	{ 69, B | K | N }, { 100, K | N }, { 101, K | N },
+	{ 102, N }, { 103, K | N }, { 258, K }, { 259, K | N },
+	{ 260, K | N }, { 261, K | N }, { 262, N },
+	{ 263, B | K | N }, { 264, B | K | N },
+	{ 32768, K | N }, { 32769, K },
+#undef B
+#undef K
+#undef N
+};
+
+unsigned zl_type_unknown_to(uint16_t type)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof mnemonics / sizeof mnemonics[0]; i++)
+		if (mnemonics[i].type == type)
+			return mnemonics[i].unknown;
+	return 0;
+}
+
 const struct zl_rrtype *zl_rrtype_find(uint16_t type)
 {
 	size_t lo = 0, hi = NTYPES, mid;
