@@ -642,12 +642,16 @@ static void null_mx_alone(struct zl_ctx *ctx)
 {
 	const struct zl_zone *z = ctx->zone;
 	const struct zl_rr *rr, *null = NULL;
+	bool other = false;
 	zl_finding d;
 
-	for (rr = &z->rrs[ctx->set->first]; rr && !null; rr = zl_next_rr(z, rr))
-		if (is_null_mx(rr))
+	/* A null MX written twice is one record (RFC 2181 §5): MX008's. */
+	for (rr = &z->rrs[ctx->set->first]; rr; rr = zl_next_rr(z, rr))
+		if (!is_null_mx(rr))
+			other = true;
+		else if (!null)
 			null = rr;
-	if (!null || ctx->set->count < 2)
+	if (!null || !other)
 		return;
 	d = emit_target(ctx, null, NULL, NULL);
 	for (rr = &z->rrs[ctx->set->first]; d != ZL_NO_FINDING && rr;

@@ -572,6 +572,9 @@ static void spf_broad_range(struct zl_ctx *ctx)
 		int len = t->cidr4 >= 0 && t->cidr4 < min4 ? t->cidr4 :
 			  t->cidr6 >= 0 && t->cidr6 < min6 ? t->cidr6 : -1;
 
+		/* After 'all' nothing is evaluated (SPF010 says so). */
+		if (r->spf.all >= 0 && (int)i > r->spf.all)
+			break;
 		if (t->bad || t->qualifier != '+' || len < 0)
 			continue;
 		snprintf(bits, sizeof bits, "/%d", len);

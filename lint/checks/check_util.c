@@ -20,6 +20,20 @@ const struct zl_rr *zl_next_rr(const struct zl_zone *z, const struct zl_rr *rr)
 	return rr->next == ZL_NONE ? NULL : &z->rrs[rr->next];
 }
 
+size_t zl_rrset_distinct(const struct zl_zone *z, const struct zl_rrset *s)
+{
+	const struct zl_rr *rr, *e;
+	size_t n = 0;
+
+	for (rr = &z->rrs[s->first]; rr; rr = zl_next_rr(z, rr)) {
+		for (e = &z->rrs[s->first]; e != rr; e = zl_next_rr(z, e))
+			if (zl_rr_same_rdata(e, rr))
+				break;
+		n += e == rr;
+	}
+	return n;
+}
+
 struct zl_tok zl_rr_type_tok(const struct zl_zone *z, const struct zl_rr *rr)
 {
 	struct zl_tok t = zl_rr_hdr(z, rr, ZL_HDR_TYPE);

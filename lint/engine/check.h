@@ -207,6 +207,9 @@ const struct zl_rr *zl_first_rr(const struct zl_zone *z,
 /* The next record of the same RRset, or NULL. */
 const struct zl_rr *zl_next_rr(const struct zl_zone *z,
 			       const struct zl_rr *rr);
+/* The records of s that differ from every earlier one (RFC 2181 §5: the
+ * same record twice is one); time in the square of s->count. */
+size_t zl_rrset_distinct(const struct zl_zone *z, const struct zl_rrset *s);
 /* The token that names a record as a whole: its type, else its text. */
 struct zl_tok zl_rr_type_tok(const struct zl_zone *z, const struct zl_rr *rr);
 /* Whether text[0..len) is an IPv4 or IPv6 address literal (a final dot

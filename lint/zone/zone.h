@@ -335,6 +335,12 @@ static inline const char *zl_tok_text(const struct zl_zone *z, uint16_t src,
 struct zl_tok zl_rr_hdr(const struct zl_zone *z, const struct zl_rr *rr,
 			enum zl_hdr h);
 
+/* Whether a and b hold the same rdata, as records without strings do:
+ * names by their interned node (case aside), other fields by their bytes
+ * (zone_record.c).  Records whose strings are read from the source (TXT,
+ * SPF) are never the same. */
+bool zl_rr_same_rdata(const struct zl_rr *a, const struct zl_rr *b);
+
 /* Records that a record of owner and type (0: unknown) was not loaded;
  * the problem that says why has been added. */
 void zl_zone_lost(struct zl_zone *z, const struct zl_name *owner,

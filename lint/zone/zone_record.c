@@ -247,10 +247,7 @@ static bool rr_class(struct loader *L, uint16_t src, struct rec *r)
 	return true;
 }
 
-/* Whether a and b hold the same rdata, as records without strings do:
- * names by their interned node (case aside), other fields by their
- * bytes. */
-static bool same_rdata(const struct zl_rr *a, const struct zl_rr *b)
+bool zl_rr_same_rdata(const struct zl_rr *a, const struct zl_rr *b)
 {
 	size_t i;
 
@@ -309,7 +306,7 @@ static bool rr_placed(struct loader *L, uint16_t src, const struct rec *r)
 	}
 	if ((set = zl_name_rrset(rr->owner, LDNS_RR_TYPE_SOA))) {
 		/* The same record twice is one (RFC 2181 §5). */
-		if (same_rdata(&L->z->rrs[set->first], rr))
+		if (zl_rr_same_rdata(&L->z->rrs[set->first], rr))
 			zl_zone_problem(L->z, "portable", src,
 					r->hdr[ZL_HDR_TYPE],
 					"the SOA record of '%s' written "
