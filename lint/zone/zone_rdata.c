@@ -808,13 +808,46 @@ static bool quotes_ok(struct conv *c, uint8_t ft, size_t ti, size_t take)
 	return true;
 }
 
+/* The bounds ldns does not hold fields to: an NSEC3 salt has a length
+ * byte (RFC 5155 §3.3), so at most 255 bytes; a CAA tag is not empty (RFC
+ * 8659 §4.1); a WKS protocol is one byte (RFC 1035 §3.4.2).  BIND, Knot DNS
+ * and NSD refuse the zone over each (NSD reads an empty tag).  Returns
+ * false after reporting one. */
+static bool field_bounds(struct conv *c, uint8_t ft, size_t ti)
+{
+	size_t n;
+	const char *s = tok_text(c, ti, &n);
+
+	switch (ft) {
+	case LDNS_RDF_TYPE_NSEC3_SALT:
+		if (n / 2 > 255)
+			return bad(c, "range", tok_at(c, ti),
+				   "%s salt of %zu bytes exceeds 255", tn(c),
+				   n / 2);
+		return true;
+	case LDNS_RDF_TYPE_TAG:
+		if (n == 0)
+			return bad(c, "syntax", tok_at(c, ti), "%s is empty",
+				   fn(c));
+		return true;
+	case LDNS_RDF_TYPE_WKS:
+		if (all_digits(s, n) && (n > 3 || atoi(s) > 255))
+			return bad(c, "range", tok_at(c, ti),
+				   "%s protocol %.*s%s is out of range 0..255",
+				   tn(c), ZL_TOKARGS(s, n));
+		return true;
+	default:
+		return true;
+	}
+}
+
 static bool conv_field(struct conv *c, struct zl_rdf *r, uint8_t ft,
 		       size_t ti, size_t take)
 {
 	const char *s;
 	size_t n;
 
-	if (!quotes_ok(c, ft, ti, take))
+	if (!field_bounds(c, ft, ti) || !quotes_ok(c, ft, ti, take))
 		return false;
 	switch (ft) {
 	case ZL_FT_GWTYPE:
