@@ -33,11 +33,28 @@ void zl_lex_free(struct zl_lexer *lx)
 }
 
 /* Offset just past the '\n' that ends the line holding off (or the end). */
-static size_t next_line(const struct zl_lexer *lx, size_t off)
+/* Where the physical line holding off ends, for resuming after an error:
+ * at its LF, or at a CR that no LF follows, which BIND and NSD read as a
+ * line break too outside comments (lex_step); lx->len at the end. */
+static size_t line_end(const struct zl_lexer *lx, size_t off)
 {
 	const char *nl = memchr(lx->buf + off, '\n', lx->len - off);
+	size_t end = nl ? (size_t)(nl - lx->buf) : lx->len;
+	const char *cr = memchr(lx->buf + off, '\r', end - off);
 
-	return nl ? (size_t)(nl - lx->buf) + 1 : lx->len;
+	while (cr && (size_t)(cr - lx->buf) + 1 < end)
+		if (cr[1] != '\n')
+			return (size_t)(cr - lx->buf);
+		else
+			cr = memchr(cr + 1, '\r', end - (size_t)(cr + 1 - lx->buf));
+	return end;
+}
+
+static size_t next_line(const struct zl_lexer *lx, size_t off)
+{
+	size_t end = line_end(lx, off);
+
+	return end < lx->len ? end + 1 : lx->len;
 }
 
 /* Records the first problem of a line; later ones add nothing useful
@@ -185,6 +202,7 @@ static void unclosed_paren(struct zl_lexer *lx, struct zl_lex_line *ln,
  * line break, which is not part of it (nor the CR of CR LF). */
 static size_t add_comment(struct zl_lexer *lx, size_t pos)
 {
+	/* To the LF: BIND and NSD read a CR alone in a comment into it. */
 	const char *p = memchr(lx->buf + pos, '\n', lx->len - pos);
 	size_t end = p ? (size_t)(p - lx->buf) : lx->len, e = end;
 	struct zl_tok *c;
@@ -288,25 +306,35 @@ static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
 		     size_t *depth)
 {
 	size_t pos = lx->pos, q, cr;
+	bool lone;
 
 	switch (lx->buf[pos]) {
 	case ' ': case '\t': case '\r':
-		cr = lx->buf[pos] == '\r' ? pos : SIZE_MAX;
-		for (q = pos + 1; q < lx->len; q++)
-			if (lx->buf[q] == '\r')
+		cr = SIZE_MAX;
+		lone = false;
+		for (q = pos; q < lx->len; q++)
+			if (lx->buf[q] == '\r') {
 				cr = cr == SIZE_MAX ? q : cr;
-			else if (lx->buf[q] != ' ' && lx->buf[q] != '\t')
+				/* A CR alone ends the line, as in BIND and
+				 * NSD (line_end). */
+				if (q + 1 < lx->len && lx->buf[q + 1] != '\n') {
+					lone = true;
+					q++;
+					break;
+				}
+			} else if (lx->buf[q] != ' ' && lx->buf[q] != '\t') {
 				break;
+			}
 		lx->pos = q;
 		/* Once a file: a comment's CR is its own, and Knot DNS reads
 		 * it; one between tokens or before a line break it refuses. */
 		if (cr != SIZE_MAX && !lx->cr_noted && !ln->warn_msg) {
 			lx->cr_noted = true;
-			lex_warn(ln, cr, 1, "CR LF line break (a CR byte "
-				 "outside quotes and comments), which Knot DNS "
-				 "refuses: save the file with LF line breaks");
+			lex_warn(ln, cr, 1, "CR line break (a CR byte outside "
+				 "quotes and comments), which Knot DNS refuses: "
+				 "save the file with LF line breaks");
 		}
-		return true;
+		return !lone || *depth > 0;
 	case '\n':
 		lx->pos++;
 		return *depth > 0;
