@@ -304,6 +304,25 @@ t_bind_glob() {
 }
 t "BIND: an include pattern is expanded" t_bind_glob
 
+# Parked domains: two zones of one configuration load one file, and each
+# is linted under its own origin (MX003 names the origin).
+t_shared_file() {
+	mkdir -p park
+	zone park/db.parked '@ IN MX 20 mail2.example.net'
+	printf '%s\n' 'zone "p1.example" { type primary; file "db.parked"; };' \
+		'zone "p2.example" { type primary; file "db.parked"; };' \
+		>park/named.conf
+	(cd park && named-checkconf -z named.conf) >/dev/null 2>&1 || {
+		echo "named-checkconf refuses park/named.conf"
+		return 1
+	}
+	run --format gcc --server-config park/named.conf
+	want_rc 1 &&
+	has out "db.parked:7:12: error: .*\\.p1\\.example\\.' .*\\[MX003\\]" &&
+	has out "db.parked:7:12: error: .*\\.p2\\.example\\.' .*\\[MX003\\]"
+}
+t "two zones of one file: each linted under its origin" t_shared_file
+
 # --tsig-key FILE: a BIND key file, as named-checkconf reads it; its
 # errors at file:line:col, exit 2 before any transfer.
 t_key_ok() {

@@ -224,13 +224,21 @@ struct job *add_job(struct run *r, const char *path, const char *root)
 
 /* Jobs by the input they name: standard input, then files by their path
  * made absolute and normalised (a path given twice, spelt two ways, or
- * given and also found in a directory).  Two names of one file are two
- * inputs: the name decides the origin. */
+ * given and also found in a directory), then by the origin a server
+ * configuration gives them.  Two names of one file are two inputs: the
+ * name decides the origin; so is one file that two zones of a server
+ * configuration load (parked domains), each linted under its own. */
 static int input_cmp(const struct job *a, const struct job *b)
 {
+	int c;
+
 	if (!a->key || !b->key)
 		return (a->key != NULL) - (b->key != NULL);
-	return strcmp(a->key, b->key);
+	if ((c = strcmp(a->key, b->key)) != 0)
+		return c;
+	if (!a->origin || !b->origin)
+		return (a->origin != NULL) - (b->origin != NULL);
+	return strcmp(a->origin, b->origin);
 }
 
 static int job_cmp(const void *pa, const void *pb)
