@@ -281,33 +281,42 @@ static void parse_settings(struct cl *c, struct layer *l,
 		parse_rules(c, l, v[K_RULES]);
 }
 
-/* A glob of the override being read (the last layer).  Those with
- * wildcards are matched one by one against each zone, so there may be
- * ZL_GLOB_MAX_WILD of them; the others are looked up by name. */
+/* Compiles the glob n into g (for layer), or says why it cannot.  A glob
+ * matched one by one against each file (one with wildcards, and every
+ * glob of `exclude` and `origins`) counts towards ZL_GLOB_MAX_WILD: a
+ * config may not make the walk cost more than that per file. */
+static bool glob_ok(struct cl *c, const struct zl_ynode *n, struct zl_glob *g,
+		    size_t layer, bool one_by_one)
+{
+	if (n->len == 0 || n->len > ZL_GLOB_MAX_LEN ||
+	    !zl_glob_compile(g, n->str, layer)) {
+		zl_yaml_error_at(&c->y, n, "a file glob must have 1 to %u "
+				 "bytes and at most %u '/'-separated parts",
+				 ZL_GLOB_MAX_LEN, ZL_GLOB_MAX_PARTS);
+		return false;
+	}
+	if ((one_by_one || !g->key) && ++c->nwild > ZL_GLOB_MAX_WILD) {
+		zl_yaml_error_at(&c->y, n, "more than %u file globs with "
+				 "wildcards, 'exclude' or 'origins' globs in "
+				 "one config", ZL_GLOB_MAX_WILD);
+		zl_glob_free(g);
+		return false;
+	}
+	return true;
+}
+
+/* A glob of the override being read (the last layer); those without
+ * wildcards are looked up by name. */
 static void add_glob(struct cl *c, const struct zl_ynode *n)
 {
 	struct zl_config *cf = c->cf;
-	struct zl_glob *g;
 
 	if (!zl_yaml_want(&c->y, n, ZL_Y_SCALAR, "a file glob"))
 		return;
 	zl_xgrow((void **)&cf->globs, &cf->capglobs, cf->nglobs + 1,
 		 sizeof *cf->globs);
-	g = &cf->globs[cf->nglobs];
-	if (n->len == 0 || n->len > ZL_GLOB_MAX_LEN ||
-	    !zl_glob_compile(g, n->str, cf->nlayers - 1)) {
-		zl_yaml_error_at(&c->y, n, "a file glob must have 1 to %u "
-				 "bytes and at most %u '/'-separated parts",
-				 ZL_GLOB_MAX_LEN, ZL_GLOB_MAX_PARTS);
-		return;
-	}
-	if (!g->key && ++c->nwild > ZL_GLOB_MAX_WILD) {
-		zl_yaml_error_at(&c->y, n, "more than %u file globs with "
-				 "wildcards in one config", ZL_GLOB_MAX_WILD);
-		zl_glob_free(g);
-		return;
-	}
-	cf->nglobs++;
+	if (glob_ok(c, n, &cf->globs[cf->nglobs], cf->nlayers - 1, false))
+		cf->nglobs++;
 }
 
 /* `overrides: { GLOB: {ignore, rules}, ... }` */
@@ -364,15 +373,9 @@ static void exclude_item(struct cl *c, const struct zl_ynode *n)
 	struct zl_config *cf = c->cf;
 	struct zl_glob g;
 
-	if (!zl_yaml_want(&c->y, n, ZL_Y_SCALAR, "each entry of 'exclude'"))
+	if (!zl_yaml_want(&c->y, n, ZL_Y_SCALAR, "each entry of 'exclude'") ||
+	    !glob_ok(c, n, &g, 0, true))
 		return;
-	if (n->len == 0 || n->len > ZL_GLOB_MAX_LEN ||
-	    !zl_glob_compile(&g, n->str, 0)) {
-		zl_yaml_error_at(&c->y, n, "a file glob must have 1 to %u "
-				 "bytes and at most %u '/'-separated parts",
-				 ZL_GLOB_MAX_LEN, ZL_GLOB_MAX_PARTS);
-		return;
-	}
 	zl_glob_free(&g);
 	zl_xgrow((void **)&cf->excl, &cf->capexcl, cf->nexcl + 1,
 		 sizeof *cf->excl);
@@ -433,16 +436,9 @@ static void parse_origins(struct cl *c, const struct zl_ynode *n)
 		return;
 	for (k = n->kids; k && k->next; k = k->next->next) {
 		v = k->next;
-		if (!zl_yaml_want(&c->y, k, ZL_Y_SCALAR, "a file glob"))
+		if (!zl_yaml_want(&c->y, k, ZL_Y_SCALAR, "a file glob") ||
+		    !glob_ok(c, k, &g, 0, true))
 			continue;
-		if (k->len == 0 || k->len > ZL_GLOB_MAX_LEN ||
-		    !zl_glob_compile(&g, k->str, 0)) {
-			zl_yaml_error_at(&c->y, k, "a file glob must have 1 "
-					 "to %u bytes and at most %u "
-					 "'/'-separated parts",
-					 ZL_GLOB_MAX_LEN, ZL_GLOB_MAX_PARTS);
-			continue;
-		}
 		zl_glob_free(&g);
 		if (!zl_yaml_want(&c->y, v, ZL_Y_SCALAR, "an origin"))
 			continue;

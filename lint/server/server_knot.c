@@ -263,8 +263,10 @@ static bool include(struct ydoc *y)
 	char *dir, *pat, **v;
 	size_t n, i;
 
-	if (!take(y, &it, "include"))
+	if (!take(y, &it, "include")) {
+		free(it.val);
 		return false;
+	}
 	dir = zl_path_dir(y->f->shown);
 	pat = srv_resolve(dir, it.val);
 	n = srv_glob(y->k->s, pat, true, it.file, it.line, it.col, &v);

@@ -200,6 +200,20 @@ START_TEST(test_load_literal_globs)
 	has_error(&errs, ZL_GLOB_MAX_WILD + 2, 3, "more than 1000 file globs "
 		  "with wildcards");
 	zl_diags_free(&errs);
+	/* exclude and origins globs are matched one by one too, with or
+	 * without wildcards, and count with the others */
+	many.len = 0;
+	zl_buf_add(&many, "exclude:\n", 9);
+	for (i = 0; i < ZL_GLOB_MAX_WILD / 2; i++)
+		zl_buf_addf(&many, "  - x%d.zone\n", i);
+	zl_buf_add(&many, "origins:\n", 9);
+	for (i = 0; i <= ZL_GLOB_MAX_WILD / 2; i++)
+		zl_buf_addf(&many, "  y%d.zone: y%d.example\n", i, i);
+	ck_assert_int_eq(load(many.s, base, &cf, &errs), ZL_ERR_CONFIG);
+	ck_assert_uint_eq(errs.n, 1);
+	has_error(&errs, ZL_GLOB_MAX_WILD + 3, 3, "'exclude' or 'origins' "
+		  "globs in one config");
+	zl_diags_free(&errs);
 	zl_buf_free(&many);
 	zl_ruleset_free(base);
 }
