@@ -298,7 +298,12 @@ bool zl_zoneset_has_below(struct zl_zoneset *s, const char *origin);
 struct zl_budget {
 	struct zl_limits lim;
 	_Atomic uint64_t bytes, reread, records;
+	_Atomic uint64_t generated;	/* records $GENERATE wrote */
 };
+/* Records the $GENERATE directives of a run may write: a few bytes of
+ * directive make hundreds of bytes of model per record, so these are held
+ * to what memory the rest of the run's text could hold. */
+#define ZL_GEN_RECORDS_PER_RUN UINT64_C(2000000)
 
 /* Sets b's limits (lim copied; NULL: the defaults of zonelint.h), nothing
  * used. */

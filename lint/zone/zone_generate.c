@@ -233,13 +233,21 @@ static bool write_lines(struct loader *L, uint16_t src,
 	return true;
 }
 
-/* Takes the generated text from the run's budget of zone text. */
+/* Takes the n records and len bytes of generated text from the run's
+ * budgets of generated records and of zone text. */
 static bool gen_budget(struct loader *L, uint16_t src,
-		       const struct zl_lex_tok *t, size_t len)
+		       const struct zl_lex_tok *t, size_t n, size_t len)
 {
 	struct zl_budget *b = L->budget;
 	char sz[32];
 
+	if (!zl_budget_take(&b->generated, n, ZL_GEN_RECORDS_PER_RUN)) {
+		zl_zone_problem(L->z, "limit", src, span(t),
+				"the records of this $GENERATE exceed the "
+				"budget of %" PRIu64 " generated records per "
+				"run", ZL_GEN_RECORDS_PER_RUN);
+		return false;
+	}
 	if (L->total + len <= MAX_BYTES &&
 	    zl_budget_take(&b->bytes, len, b->lim.bytes)) {
 		L->total += len;
@@ -247,9 +255,10 @@ static bool gen_budget(struct loader *L, uint16_t src,
 	}
 	zl_zone_problem(L->z, "limit", src, span(t),
 			"the records of this $GENERATE exceed the budget of "
-			"%s of zone text per run",
+			"%s of zone text per %s",
 			zl_size_str(L->total + len > MAX_BYTES ? MAX_BYTES :
-				    b->lim.bytes, sz, sizeof sz));
+				    b->lim.bytes, sz, sizeof sz),
+			L->total + len > MAX_BYTES ? "zone" : "run");
 	return false;
 }
 
@@ -308,7 +317,7 @@ void zl_ld_generate(struct loader *L, uint16_t src,
 	count = (size_t)((r.stop - r.start) / r.step + 1);
 	starts = zl_xcalloc(count * np, sizeof *starts);
 	if (!write_lines(L, src, ln->toks + 2, np, &r, &out, starts) ||
-	    !gen_budget(L, src, &ln->toks[1], out.len)) {
+	    !gen_budget(L, src, &ln->toks[1], count, out.len)) {
 		free(starts);
 		zl_buf_free(&out);
 		return;

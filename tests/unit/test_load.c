@@ -982,7 +982,7 @@ START_TEST(test_budget)
 {
 	struct zl_limits lim = { 250, 40, 6 };
 	struct zl_budget *b = zl_budget_new(&lim);
-	struct zl_load_opts o = { .origin = "example.com.", .budget = b };
+	struct zl_load_opts o = { .origin = "example.com.", .budget = b }, og;
 	char path[PATH_MAX], *err = NULL;
 	struct zl_zone *z = NULL;
 
@@ -1018,6 +1018,20 @@ START_TEST(test_budget)
 	     "not read", 4, 1, "limit");
 	ck_assert_uint_eq(z->nprobs, 1);
 	zl_zone_free(z);
+
+	/* Records $GENERATE writes: 5 left in the run, 3 fit, then 3 do
+	 * not. */
+	og = o;
+	og.budget = zl_budget_new(NULL);
+	atomic_store(&og.budget->generated, ZL_GEN_RECORDS_PER_RUN - 5);
+	z = load_opts("g.zone", "$GENERATE 1-3 a$ 1 A 192.0.2.$\n"
+		      "$GENERATE 1-3 b$ 1 A 192.0.2.$\n", &og);
+	ck_assert_ptr_nonnull(zl_zone_lookup(z, "a3.example.com."));
+	ck_assert_ptr_null(zl_zone_lookup(z, "b1.example.com."));
+	prob(z, "the records of this $GENERATE exceed the budget of 2000000 "
+	     "generated records per run", 2, 11, "limit");
+	zl_zone_free(z);
+	zl_budget_free(og.budget);
 
 	/* Zone text: 225 bytes taken so far, 94 more do not fit. */
 	z = NULL;
