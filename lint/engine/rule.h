@@ -200,6 +200,10 @@ bool zl_param_lookup(const struct zl_param *p, const char *key, long *val);
 
 /* Rule files are untrusted: larger ones are refused with ZL_ERR_LIMIT. */
 #define ZL_RULES_MAX_SIZE (16u << 20)
+/* Rules in one rule set, the built-in ones included: each rule's patterns
+ * may cost up to ZL_MATCH_FREE steps per subject uncounted, so the number
+ * of rules bounds what a rule file can make a run of a small zone cost. */
+#define ZL_RULES_MAX 2000u
 
 /* Parses and validates one YAML rule file against the primitives
  * checks[0..ncheck) (zl_checks in the library, a test table in unit tests).

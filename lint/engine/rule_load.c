@@ -509,6 +509,11 @@ static void parse_file(struct ld *ld, const struct zl_ynode *root)
 	if (!want(ld, v[0], ZL_Y_SEQ, "'rules'"))
 		return;
 	for (it = v[0]->kids; it; it = it->next) {
+		if (ld->rs->n + ld->nrules >= ZL_RULES_MAX) {
+			err_node(ld, it, "more than %u rules in one rule set",
+				 ZL_RULES_MAX);
+			return;
+		}
 		if (!(r = parse_rule(ld, it)))
 			continue;
 		zl_xgrow((void **)&ld->rules, &ld->caprules, ld->nrules + 1,
