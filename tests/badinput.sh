@@ -501,20 +501,6 @@ test_yaml_nesting() {
 	smaller err 65536
 }
 
-# Each rule's patterns may take a few uncounted steps per subject: a rule
-# set holds at most 2,000 rules, the built-in ones included.
-test_many_rules() {
-	awk 'BEGIN { print "rules:"; for (i = 0; i < 2000; i++)
-		printf "  - id: Z%c%03d\n    name: z-%d\n    severity: note\n" \
-		       "    summary: s\n    scope: record\n    check: present\n" \
-		       "    message: m\n", 65 + int(i / 1000), i % 1000, i }' >many.yaml
-	run --rules many.yaml empty.zone
-	want_rc 2 &&
-	has err '^many\.yaml:[0-9]+:5: error: more than 2000 rules in one rule set' &&
-	run --no-default-rules --rules many.yaml empty.zone &&
-	want_rc 0
-}
-
 test_catastrophic_regex() {
 	cat >evil.yaml <<'EOF'
 rules:
@@ -782,7 +768,6 @@ t "owner names chosen to collide under FNV-1a" test_colliding_names
 t "DKIM tag names chosen to collide under FNV-1a" test_colliding_tags
 t "YAML alias bomb in a rule and a config file" test_alias_bomb
 t "100,000 nested YAML sequences" test_yaml_nesting
-t "more than 2,000 rules" test_many_rules
 t "catastrophic regex (a+)+\$ on a long rdata" test_catastrophic_regex
 t "config file that is not YAML" test_config_not_yaml
 t "\$INCLUDE outside the tree prints nothing of it" test_include_outside
