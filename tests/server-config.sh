@@ -323,6 +323,51 @@ t_shared_file() {
 }
 t "two zones of one file: each linted under its origin" t_shared_file
 
+# NSD expands braces in an include pattern, as glob(3)'s GLOB_BRACE does
+# (BIND and Knot DNS take them as written).  A match through a link that
+# leads out of the configuration's directory is left out unnamed, and an
+# alternative outside it is refused naming only the pattern.
+t_nsd_glob() {
+	mkdir -p nglob
+	for z in b1 b2; do
+		printf 'zone:\n  name: %s.example\n  zonefile: %s\n' $z $z \
+			>nglob/$z.conf
+		zone nglob/$z '@ IN MX 20 mail2.example.net'
+	done
+	printf '%s\n' 'server:' '  zonesdir: "nglob"' \
+		'include: "nglob/{b1,b2}.conf"' >nglob.conf
+	nsd-checkconf -o zones nglob.conf 2>/dev/null | grep -q b2.example || {
+		echo "nsd-checkconf does not read nglob.conf's braces"
+		return 1
+	}
+	ln -s /etc nglob/out
+	printf '%s\n' 'include: "nglob/out/pass*"' >>nglob.conf
+	run --format gcc --server-config nsd:nglob.conf
+	want_rc 1 &&
+	has out "nglob/b1:7:12: error: .*\\.b1\\.example\\.' .*\\[MX003\\]" &&
+	has out "nglob/b2:7:12: error: .*\\.b2\\.example\\.' .*\\[MX003\\]" &&
+	! grep -q passwd out err || return 1
+	printf '%s\n' 'include: "{nglob/b1.conf,/etc/passwd}"' >nglob-out.conf
+	run --server-config nsd:nglob-out.conf
+	want_rc 2 &&
+	has err "include pattern '{nglob/b1.conf,/etc/passwd}' leads out of" &&
+	! grep -q 'root:' out err
+}
+t "NSD: braces expanded, nothing outside named" t_nsd_glob
+
+# The files of one configuration are read up to 64 MiB together: a small
+# file cannot make zonelint read one big one four thousand times.
+t_conf_bytes() {
+	mkdir -p big
+	head -c 16000000 /dev/zero | tr '\0' ' ' >big/blank.conf
+	for i in 1 2 3 4 5 6; do echo 'include "blank.conf";'; done >big/named.conf
+	run --server-config big/named.conf
+	want_rc 2 &&
+	has err "^big/named\\.conf:5:1: error: the files of the configuration exceed 64 MiB together" &&
+	count err 'exceed 64 MiB' 1
+}
+t "a configuration's files: 64 MiB together" t_conf_bytes
+
 # --tsig-key FILE: a BIND key file, as named-checkconf reads it; its
 # errors at file:line:col, exit 2 before any transfer.
 t_key_ok() {

@@ -218,6 +218,9 @@ bool srv_open(struct srv *s, const char *path, const char *file,
 	char *err, *abs;
 
 	memset(f, 0, sizeof *f);
+	/* Once the files exceed their bytes, said once, none more is read. */
+	if (s->bytes > ZL_SERVER_MAX_BYTES)
+		return false;
 	if (s->depth > ZL_SERVER_MAX_DEPTH)
 		return srv_err(s, file, line, col, "includes nested deeper "
 			       "than %d files", ZL_SERVER_MAX_DEPTH);
@@ -240,6 +243,13 @@ bool srv_open(struct srv *s, const char *path, const char *file,
 		return false;
 	}
 	free(err);
+	if ((s->bytes += zf.len) > ZL_SERVER_MAX_BYTES) {
+		free(zf.data);
+		free(zf.id);
+		return srv_err(s, file, line, col, "the files of the "
+			       "configuration exceed %u MiB together",
+			       ZL_SERVER_MAX_BYTES >> 20);
+	}
 	if (!srv_push_id(s, zf.id)) {
 		free(zf.data);
 		free(zf.id);
@@ -277,13 +287,48 @@ static bool below(const char *root, const char *path)
 	return strncmp(path, root, n) == 0 && (path[n] == '/' || !path[n]);
 }
 
+#define MAX_ALTS 256	/* alternatives of an NSD include pattern */
+
+/* The alternatives of NSD's braces in p ("{a,b}.conf": a.conf, b.conf,
+ * nested ones too, as glob(3)'s GLOB_BRACE makes them), appended to v (room
+ * for max); false when there would be more. */
+static bool braces(const char *p, char **v, size_t *n, size_t max)
+{
+	const char *open = strchr(p, '{'), *q, *alt, *e;
+	int depth = 0;
+	char *one;
+	bool ok = true;
+
+	for (q = open; q && *q; q++) {
+		depth += *q == '{';
+		if (*q == '}' && --depth == 0)
+			break;
+	}
+	if (!open || !q || !*q) {
+		if (*n >= max)
+			return false;
+		v[(*n)++] = zl_xstrdup(p);
+		return true;
+	}
+	/* open .. q is one brace: each alternative between its commas at
+	 * depth 1, with what comes before and after. */
+	for (alt = open + 1; ok && alt <= q; alt = e + 1) {
+		for (e = alt, depth = 0; e < q && (depth > 0 || *e != ','); e++)
+			depth += (*e == '{') - (*e == '}');
+		one = zl_xasprintf("%.*s%.*s%s", (int)(open - p), p,
+				   (int)(e - alt), alt, q + 1);
+		ok = braces(one, v, n, max);
+		free(one);
+	}
+	return ok;
+}
+
 size_t srv_glob(struct srv *s, const char *pattern, bool empty_ok,
 		const char *file, uint32_t line, uint32_t col, char ***out)
 {
-	char *abs, *aroot, **v = NULL;
-	size_t i, n = 0;
+	char *abs, *aroot, *real, **alts, **v = NULL;
+	size_t i, j, n = 0, nalts = 0, cap = 0;
 	glob_t g;
-	int rc;
 
 	*out = NULL;
 	if (s->provider || !pattern[strcspn(pattern, "*?[{")]) {
@@ -292,31 +337,59 @@ size_t srv_glob(struct srv *s, const char *pattern, bool empty_ok,
 		*out = v;
 		return 1;
 	}
-	/* Nothing outside the root is listed, not even its names. */
-	abs = zl_path_abs(pattern);
-	aroot = zl_path_abs(s->root);
-	if (!below(aroot, abs)) {
-		srv_err(s, file, line, col, "include pattern '%s' leads out "
-			"of '%s'", pattern, s->root);
-		free(abs);
-		free(aroot);
+	/* NSD expands braces (GLOB_BRACE); BIND and Knot DNS take them as
+	 * they are.  Each alternative is checked on its own. */
+	alts = zl_xcalloc(MAX_ALTS, sizeof *alts);
+	if (s->kind != ZL_SERVER_NSD) {
+		alts[nalts++] = zl_xstrdup(pattern);
+	} else if (!braces(pattern, alts, &nalts, MAX_ALTS)) {
+		srv_err(s, file, line, col, "include pattern '%s' has more "
+			"than %d alternatives", pattern, MAX_ALTS);
+		srv_free_list(alts, nalts);
 		return 0;
 	}
-	free(abs);
-	free(aroot);
-	/* No GLOB_TILDE: liblint never reads the environment ($HOME). */
-	rc = glob(pattern, GLOB_ERR | GLOB_BRACE, NULL, &g);
-	if (rc == 0) {
-		n = g.gl_pathc;
-		v = zl_xcalloc(n, sizeof *v);
-		for (i = 0; i < n; i++)
-			v[i] = zl_xstrdup(g.gl_pathv[i]);
-		*out = v;
-	} else if (rc != GLOB_NOMATCH || !empty_ok) {
+	aroot = zl_path_abs(s->root);
+	real = realpath(s->root, NULL);
+	for (i = 0; i < nalts; i++) {
+		/* Nothing outside the root is listed, not even its names. */
+		abs = zl_path_abs(alts[i]);
+		if (!below(aroot, abs)) {
+			srv_err(s, file, line, col, "include pattern '%s' leads "
+				"out of '%s'", pattern, s->root);
+			free(abs);
+			n = 0;
+			break;
+		}
+		free(abs);
+		/* No GLOB_TILDE: liblint never reads the environment ($HOME).
+		 * glob(3) follows links: a match whose real path lies outside
+		 * the root is left out without a word, so that neither its
+		 * name nor whether it exists reaches the output. */
+		if (glob(alts[i], GLOB_ERR, NULL, &g) != 0) {
+			globfree(&g);
+			continue;
+		}
+		for (j = 0; j < g.gl_pathc; j++) {
+			char *m = realpath(g.gl_pathv[j], NULL);
+
+			if (m && real && below(real, m)) {
+				zl_xgrow((void **)&v, &cap, n + 1, sizeof *v);
+				v[n++] = zl_xstrdup(g.gl_pathv[j]);
+			}
+			free(m);
+		}
+		globfree(&g);
+	}
+	if (n == 0 && i == nalts && !empty_ok)
 		srv_err(s, file, line, col, "include pattern '%s' matches "
 			"no file", pattern);
+	if (n == 0) {
+		free(v);
+		v = NULL;
 	}
-	if (rc == 0 || rc == GLOB_NOMATCH)
-		globfree(&g);
+	*out = v;
+	free(aroot);
+	free(real);
+	srv_free_list(alts, nalts);
 	return n;
 }

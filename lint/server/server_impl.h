@@ -21,6 +21,7 @@ struct srv {
 	struct zl_diags *errs;
 	bool failed;		/* an error was reported */
 	size_t nfiles;		/* files read so far */
+	size_t bytes;		/* their bytes */
 	char **ids;		/* ids of the files being read, outermost first */
 	size_t depth, idcap;
 	char **names;		/* every file name shown, owned until the end */
