@@ -481,8 +481,12 @@ struct zl_config;
 /* Finds the config of a zone file: ZL_CONFIG_NAME in the file's directory
  * or the nearest parent that has an entry of that name (whatever it is: a
  * link or a FIFO is found, and refused when it is read), searching up to
- * the repository root (the first directory holding .git, itself included)
- * or else up to /.  zone_path need not exist (a --stdin-filename).  Returns
+ * the repository root (the first directory holding .git, itself included);
+ * outside a repository, up to the current directory when the file lies
+ * below it (and it is not /), else in the file's own directory only
+ * (zl_configs_set_tops() names the trees a run lints, up to which the
+ * search then goes for the files below them).  zone_path need not exist (a
+ * --stdin-filename).  Returns
  * true with *out a malloc'd path (relative when the file is below the
  * current directory), or false with *out NULL.  zl_configs_ruleset() reads
  * what it finds confined to the repository root (docs/limits.md). */
@@ -549,6 +553,12 @@ struct zl_configs;
 enum zl_status zl_configs_new(const struct zl_ruleset *base, const char *path,
 			      struct zl_configs **out,
 			      struct zl_diags *errs) ZL_MUST_CHECK;
+/* The trees a run lints (directories; copied): outside a repository, the
+ * search for the config of a zone below one of them and not below the
+ * current directory stops at the deepest such tree instead of the zone's
+ * own directory.  Call before the first zone is looked up. */
+void zl_configs_set_tops(struct zl_configs *cs, const char *const *dirs,
+			 size_t n);
 /* Sets the tune hook of every config, loaded already or later. */
 void zl_configs_set_tune(struct zl_configs *cs, zl_config_tune_fn *fn,
 			 void *arg);

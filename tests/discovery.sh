@@ -164,16 +164,35 @@ test_origins() {
 	zone_noorigin "$tmp/or/zones/other/secondary"
 	printf 'origins:\n  zones/primary: example.com\n  "zones/other/*": example.net.\n' \
 	    >"$tmp/or/.zonelint.yaml"
-	# Only the documented name patterns are zones in a walk: name them.
-	run $SEL "$tmp/or/zones/primary" "$tmp/or/zones/other/secondary"
+	# Only the documented name patterns are zones in a walk: name them,
+	# from the tree (outside a repository the config search stops at the
+	# current directory).
+	cd "$tmp/or" && run $SEL zones/primary zones/other/secondary
+	cd "$tmp" || return 1
 	want_rc 1 &&
 	has "$tmp/out" "MX target 'mail\\.example\\.com\\.'" &&
 	has "$tmp/out" "MX target 'mail\\.example\\.net\\.'" &&
 	has "$tmp/err" 'in 2 files$' || return 1
 	# --origin wins over the config.
-	run $SEL --origin example.org "$tmp/or/zones/primary"
+	cd "$tmp/or" && run $SEL --origin example.org zones/primary
+	cd "$tmp" || return 1
 	want_rc 1 &&
 	has "$tmp/out" "MX target 'mail\\.example\\.org\\.'"
+}
+
+# Outside a repository the config search stops at the current directory:
+# a config above it (one left in /tmp) does not apply; one in it does (a
+# config with an unknown key, which stops the run).
+test_config_above_cwd() {
+	zone "$tmp/up/tree/zones/example.com.zone" example.com
+	printf 'bogus: 1\n' >"$tmp/up/.zonelint.yaml"
+	cd "$tmp/up/tree" && run $SEL .
+	cd "$tmp" || return 1
+	want_rc 0 || return 1
+	cp "$tmp/up/.zonelint.yaml" "$tmp/up/tree/.zonelint.yaml"
+	cd "$tmp/up/tree" && run $SEL .
+	cd "$tmp" || return 1
+	want_rc 2 && has "$tmp/err" "bogus"
 }
 
 test_no_origin_names_the_ways() {
@@ -210,6 +229,7 @@ t "exclude: skips files in the walk only" test_exclude
 t "exclude: of every zone" test_exclude_all
 t "exclude: errors at their positions" test_exclude_errors
 t "origins: gives files their origin" test_origins
+t "no config above the current directory outside a repository" test_config_above_cwd
 t "no origin: the error names origins: and --origin" test_no_origin_names_the_ways
 t "origins: errors at their positions" test_origins_errors
 

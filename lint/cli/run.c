@@ -778,6 +778,27 @@ static void tune_derived(struct zl_ruleset *rs, void *arg)
 
 /* --config is loaded before any zone, so that a bad one stops the run like
  * a bad rule file; found configs are loaded as zones need them. */
+/* The trees the run lints, which bound the config search outside a
+ * repository: each directory operand. */
+static void set_tops(const struct cli *c, struct zl_configs *cs)
+{
+	char **dirs = xcalloc(c->npaths ? c->npaths : 1, sizeof *dirs);
+	struct stat sb;
+	size_t i, n = 0;
+
+	for (i = 0; i < c->npaths; i++) {
+		const char *p = c->paths[i];
+
+		if (strcmp(p, "-") != 0 && !axfr_is_url(p) &&
+		    stat(p, &sb) == 0 && S_ISDIR(sb.st_mode))
+			dirs[n++] = xstrdup(p);
+	}
+	zl_configs_set_tops(cs, (const char *const *)dirs, n);
+	while (n > 0)
+		free(dirs[--n]);
+	free(dirs);
+}
+
 static bool open_configs(const struct cli *c, const struct zl_ruleset *rs,
 			 struct run *r)
 {
@@ -792,8 +813,10 @@ static bool open_configs(const struct cli *c, const struct zl_ruleset *rs,
 	if (errs.n > 0)
 		print_errors(c, &errs);
 	zl_diags_free(&errs);
-	if (ok)
+	if (ok) {
 		zl_configs_set_tune(r->cfgs, tune_derived, (void *)c);
+		set_tops(c, r->cfgs);
+	}
 	return ok;
 }
 

@@ -39,13 +39,49 @@ static char *shown_path(const char *abs)
 	return r;
 }
 
-/* The config search from zone_path: the absolute path of the config it
- * finds (malloc'd, or NULL) and the root reading it is confined to, *root:
- * the repository root (the first directory up that holds .git), else the
- * directory the config is in. */
-static char *config_search(const char *zone_path, char **root)
+/* Whether the absolute path dir is top or below it. */
+static bool at_or_below(const char *dir, const char *top)
+{
+	size_t n = strlen(top);
+
+	return strcmp(top, "/") == 0 ||
+	       (strncmp(dir, top, n) == 0 && (dir[n] == '/' || !dir[n]));
+}
+
+/* Where the config search from the absolute path dir (a zone's) stops: the
+ * repository root; outside a repository, the current directory when dir
+ * lies below it (and it is not /), else the deepest of the trees the run
+ * lints (tops, absolute) that holds dir, else dir's own directory.  A
+ * config another user left in /tmp must not switch rules off for a tree
+ * unpacked below it. */
+static char *search_top(const char *dir, char *const *tops, size_t ntops)
+{
+	char *top = zl_path_repo(dir);
+	size_t i;
+
+	if (top)
+		return top;
+	top = zl_path_abs(".");
+	if (strcmp(top, "/") != 0 && at_or_below(dir, top))
+		return top;
+	free(top);
+	top = NULL;
+	for (i = 0; i < ntops; i++)
+		if (at_or_below(dir, tops[i]) &&
+		    (!top || strlen(tops[i]) > strlen(top)))
+			top = tops[i];
+	return top ? zl_xstrdup(top) : zl_path_dir(dir);
+}
+
+/* The config search from zone_path, up to search_top(): the absolute path
+ * of the config it finds (malloc'd, or NULL) and the root reading it is
+ * confined to, *root: the repository root, else the directory the config
+ * is in. */
+static char *config_search(const char *zone_path, char *const *tops,
+			   size_t ntops, char **root)
 {
 	char *dir = zl_path_abs(zone_path), *slash, *found = NULL;
+	char *stop = search_top(dir, tops, ntops);
 
 	*root = NULL;
 	for (;;) {
@@ -54,25 +90,22 @@ static char *config_search(const char *zone_path, char **root)
 		if (!slash || (slash == dir && dir[1] == '\0'))
 			break;
 		slash[slash == dir ? 1 : 0] = '\0';
-		if (!found && has_entry(dir, ZL_CONFIG_NAME)) {
+		if (has_entry(dir, ZL_CONFIG_NAME)) {
 			found = zl_path_join(dir, ZL_CONFIG_NAME);
-			*root = zl_xstrdup(dir);
-		}
-		if (has_entry(dir, ".git")) {
-			if (found) {
-				free(*root);
-				*root = zl_xstrdup(dir);
-			}
+			*root = zl_xstrdup(has_entry(stop, ".git") ? stop : dir);
 			break;
 		}
+		if (strcmp(dir, stop) == 0)
+			break;
 	}
 	free(dir);
+	free(stop);
 	return found;
 }
 
 bool zl_config_find_impl(const char *zone_path, char **out)
 {
-	char *root, *found = config_search(zone_path, &root);
+	char *root, *found = config_search(zone_path, NULL, 0, &root);
 
 	*out = found ? shown_path(found) : NULL;
 	free(found);
@@ -103,6 +136,8 @@ struct zl_configs {
 	 * no config). */
 	char *last_dir;
 	struct found *last_found;
+	char **tops;			/* zl_configs_set_tops, absolute */
+	size_t ntops;
 };
 
 static int found_cmp(const void *a, const void *b)
@@ -130,6 +165,17 @@ enum zl_status zl_configs_new_impl(const struct zl_ruleset *base, const char *pa
 		zl_config_share_pool(cs->fixed, cs->pool);
 	*out = cs;
 	return ZL_OK;
+}
+
+void zl_configs_set_tops(struct zl_configs *cs, const char *const *dirs,
+			 size_t n)
+{
+	size_t i;
+
+	cs->tops = zl_xrealloc(cs->tops, (cs->ntops + n + 1) *
+				       sizeof *cs->tops);
+	for (i = 0; i < n; i++)
+		cs->tops[cs->ntops++] = zl_path_abs(dirs[i]);
 }
 
 void zl_configs_set_tune(struct zl_configs *cs, zl_config_tune_fn *fn,
@@ -185,7 +231,7 @@ static struct found *config_for(struct zl_configs *cs, const char *zone_path,
 		return cs->last_found;
 	free(cs->last_dir);
 	cs->last_dir = zl_xstrndup(zone_path, n);
-	found = config_search(zone_path, &root);
+	found = config_search(zone_path, cs->tops, cs->ntops, &root);
 	cs->last_found = found ? found_at(cs, shown_path(found), root, errs)
 			       : NULL;
 	free(found);
@@ -274,6 +320,9 @@ void zl_configs_free(struct zl_configs *cs)
 	}
 	zl_config_pool_free(cs->pool);
 	free(cs->last_dir);
+	while (cs->ntops > 0)
+		free(cs->tops[--cs->ntops]);
+	free(cs->tops);
 	zl_config_free(cs->fixed);
 	free(cs);
 }
