@@ -235,6 +235,23 @@ test_config_link() {
 	want_rc 0
 }
 
+# packs: of a config name directories below it: a link on the way is not
+# followed, whatever it leads to, so nothing outside is listed or looked
+# for; nor is .git read.
+test_packs_link() {
+	mkdir -p pk/.git pk/zones
+	zone >pk/zones/example.com.zone
+	ln -s / pk/rootlnk
+	for p in rootlnk/etc rootlnk/nonexistent .git; do
+		printf 'packs: [%s]\n' "$p" >pk/.zonelint.yaml
+		run --format gcc pk/zones/example.com.zone
+		no_leak "$tmp/out" "$tmp/err" && want_rc 2 &&
+		has "$tmp/err" "\\.zonelint\\.yaml:1:9: error: cannot read rule pack" &&
+		hasnt "$tmp/err" "rule files in this directory" &&
+		hasnt "$tmp/err" "No such file" || return 1
+	done
+}
+
 test_rules_dir_link() {
 	mkdir -p rules
 	printf 'rules: []\n' >rules/a.yaml
@@ -385,6 +402,7 @@ t "--stdin-filename through a link does not move the include root" test_stdin_fi
 t "\$INCLUDE in a repository: from the including file, then the root" test_include_repo
 t ".zonelint.yaml linked out of the repository" test_config_link
 t "a *.yaml link out of a --rules directory" test_rules_dir_link
+t "packs: a link on the way is not followed" test_packs_link
 t "FIFOs as operands, --rules, --config and in a walk" test_fifo_operand
 t "a zone below a path longer than PATH_MAX" test_long_path
 t "--output only over a regular file or a new path" test_output_not_regular

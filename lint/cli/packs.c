@@ -68,6 +68,40 @@ static bool staged_pack(const struct gitidx *g, struct zl_ruleset *rs,
 	return ok;
 }
 
+/* Whether the directories on the way to pack path, below dir, may be
+ * gone through: '..' never above dir, none a symbolic link, which is not
+ * followed (looked at with lstat, so nothing outside dir is listed or even
+ * looked for), and no name .git on the way or at its end.  *why: the
+ * reason when not. */
+static bool pack_way_ok(const char *dir, const char *path, const char **why)
+{
+	char *way = xstrdup(path), *name, *save = NULL, *full;
+	struct stat sb;
+	size_t depth = 0, len;
+	bool ok = true;
+
+	for (name = strtok_r(way, "/", &save); ok && name;
+	     name = strtok_r(NULL, "/", &save)) {
+		len = (size_t)(name - way) + strlen(name);
+		if (strcasecmp(name, ".git") == 0)
+			ok = false, *why = "nothing below .git is read";
+		else if (save == NULL || *save == '\0')
+			break;	/* the last name: read as the pack itself */
+		else if (strcmp(name, "..") == 0 && depth-- == 0)
+			ok = false, *why = "'..' leads out of its directory";
+		else if (strcmp(name, ".") != 0 && strcmp(name, "..") != 0) {
+			depth++;
+			full = xasprintf("%s/%.*s", dir, (int)len, path);
+			if (lstat(full, &sb) == 0 && S_ISLNK(sb.st_mode))
+				ok = false, *why = "a symbolic link on the way "
+					"to it is not followed";
+			free(full);
+		}
+	}
+	free(way);
+	return ok;
+}
+
 /* A pack on disk: a file, or the *.yaml files of a directory, each read
  * confined to the config's directory dir. */
 static bool disk_pack(struct zl_ruleset *rs, const char *dir,
@@ -75,13 +109,17 @@ static bool disk_pack(struct zl_ruleset *rs, const char *dir,
 		      struct loaded *done, struct zl_diags *errs)
 {
 	char *full = path_join(dir, path), **names, *name, *p;
+	const char *why;
 	struct stat sb;
 	size_t n, i;
 	bool ok = true;
 
 	/* A link is read as a file, confined: one to a directory is not
 	 * followed. */
-	if (lstat(full, &sb) != 0) {
+	if (!pack_way_ok(dir, path, &why)) {
+		pack_error(loc, errs, full, why);
+		ok = false;
+	} else if (lstat(full, &sb) != 0) {
 		pack_error(loc, errs, full, ERRSTR(errno));
 		ok = false;
 	} else if (!S_ISDIR(sb.st_mode)) {
