@@ -318,6 +318,11 @@ size_t zl_zone_record_count(const struct zl_zone *z);
  * Borrowed from z. */
 const char *zl_zone_source(const struct zl_zone *z, size_t i);
 
+/* Whether source i of z (as zl_zone_source numbers them) is the text a
+ * $GENERATE directive wrote, and where the directive stands (its
+ * "$GENERATE" token, in *out: strings borrowed from z). */
+bool zl_zone_generated(const struct zl_zone *z, size_t i, struct zl_loc *out);
+
 /* ---- rules ---- */
 
 struct zl_ruleset;

@@ -162,10 +162,12 @@ t_missing() {
 t "a missing zone file names the declaration" t_missing
 
 # $GENERATE: BIND expands it; Knot and NSD refuse the zone.
+# A line inside parentheses that begins with the word is no directive.
 gen() {
 	mkdir -p "gen-$1"
 	cp -R "$1/." "gen-$1/"
-	zone "gen-$1/zones/db.primary" '$GENERATE 1-3 host$ A 192.0.2.$'
+	zone "gen-$1/zones/db.primary" '$GENERATE 1-3 host$ A 192.0.2.$' \
+		't IN TXT ( "a"' '$GENERATE )'
 	run --server-config "gen-$1/$(conf_of "$1")"
 }
 t_gen_bind() {

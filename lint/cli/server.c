@@ -8,10 +8,6 @@
 
 #include "cli.h"
 
-/* A line of a zone file longer than this is not looked at for
- * directives: the loader refuses it anyway. */
-#define MAX_LINE 65536
-
 static void note_skipped(const struct zl_server_zone *z)
 {
 	fprintf(stderr, "zonelint: %s:%u:%u: note: %s zone %s%s%s skipped: "
@@ -99,60 +95,39 @@ static bool refuses_generate(const char *server)
 	return strcmp(server, "knot") == 0 || strcmp(server, "nsd") == 0;
 }
 
-static void check_file(struct job *j, const char *path)
+static int loc_cmp(const void *pa, const void *pb)
 {
-	struct zl_loc loc = { 0 };
-	char *line;
-	size_t len;
-	uint32_t no = 0;
-	FILE *f;
+	const struct zl_loc *a = pa, *b = pb;
+	int c = strcmp(a->file, b->file);
 
-	if ((f = fopen(path, "r")) == NULL)
-		return;		/* the loader read it: gone since */
-	line = xmalloc(MAX_LINE);
-	while (fgets(line, MAX_LINE, f)) {
-		no++;
-		len = strcspn(line, "\r\n");
-		if (len < 9 || strncasecmp(line, "$GENERATE", 9) != 0 ||
-		    (len > 9 && line[9] != ' ' && line[9] != '\t'))
-			continue;
-		loc.file = (char *)path;
-		loc.line = loc.end_line = no;
-		loc.col = 1;
-		loc.end_col = 10;
-		loc.text = line;
-		loc.text_len = len;
-		if (!zl_diags_add(&j->diags, NULL, ZL_SEV_ERROR, &loc,
-				  "$GENERATE is not supported by %s: it "
-				  "refuses to load the zone %s", j->server,
-				  j->origin))
-			cli_out_of_memory();
-	}
-	free(line);
-	fclose(f);
-}
-
-/* Whether zone z's source i names a file an earlier source names: a file
- * included twice is looked at once. */
-static bool seen(const struct zl_zone *z, size_t i)
-{
-	const char *src = zl_zone_source(z, i);
-	size_t k;
-
-	for (k = 0; k < i; k++)
-		if (strcmp(zl_zone_source(z, k), src) == 0)
-			return true;
-	return false;
+	if (c)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return (a->col > b->col) - (a->col < b->col);
 }
 
 void cli_check_server_directives(struct job *j, const struct zl_zone *z)
 {
-	const char *src;
-	size_t i;
+	struct zl_loc *v = NULL;
+	size_t i, n = 0, cap = 0;
 
 	if (!refuses_generate(j->server))
 		return;
-	for (i = 0; (src = zl_zone_source(z, i)) != NULL; i++)
-		if (!seen(z, i))
-			check_file(j, src);
+	/* The loader's own record of the directives, each where it stands
+	 * however the lines around it run; once each, though its file is
+	 * included twice. */
+	for (i = 0; zl_zone_source(z, i); i++) {
+		xgrow((void **)&v, &cap, n + 1, sizeof *v);
+		n += zl_zone_generated(z, i, &v[n]);
+	}
+	qsort(v, n, sizeof *v, loc_cmp);
+	for (i = 0; i < n; i++)
+		if ((i == 0 || loc_cmp(&v[i - 1], &v[i]) != 0) &&
+		    !zl_diags_add(&j->diags, NULL, ZL_SEV_ERROR, &v[i],
+				  "$GENERATE is not supported by %s: it "
+				  "refuses to load the zone %s", j->server,
+				  j->origin))
+			cli_out_of_memory();
+	free(v);
 }

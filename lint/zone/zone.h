@@ -17,6 +17,11 @@
 
 #define ZL_NONE UINT32_MAX
 
+/* A run of bytes in one source buffer. */
+struct zl_tok {
+	uint32_t off, len;
+};
+
 /* One file read into memory (the zone file or an $INCLUDE'd file). */
 struct zl_src {
 	char *path;		/* as opened */
@@ -34,14 +39,10 @@ struct zl_src {
 	 * gen_src.  Positions in it are shown at the directive
 	 * (zl_zone_loc). */
 	uint16_t gen_src;
+	struct zl_tok gen_at;	/* the directive's "$GENERATE" in gen_src */
 	struct zl_tok *gen_parts;
 	uint32_t *gen_starts;
 	size_t gen_nparts, gen_count;
-};
-
-/* A run of bytes in one source buffer. */
-struct zl_tok {
-	uint32_t off, len;
 };
 
 /* One rdata field in wire form: 16 bytes.  A domain name is kept

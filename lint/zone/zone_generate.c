@@ -336,6 +336,7 @@ void zl_ld_generate(struct loader *L, uint16_t src,
 		parts[j] = span(&ln->toks[2 + j]);
 	gs = L->z->srcs[idx];
 	gs->gen_src = src;
+	gs->gen_at = span(&ln->toks[0]);
 	gs->gen_parts = parts;
 	gs->gen_starts = starts;
 	gs->gen_nparts = np;

@@ -450,3 +450,13 @@ const char *zl_zone_source(const struct zl_zone *z, size_t i)
 {
 	return z && i < z->nsrcs ? z->srcs[i]->display : NULL;
 }
+
+bool zl_zone_generated(const struct zl_zone *z, size_t i, struct zl_loc *out)
+{
+	const struct zl_src *s = z && i < z->nsrcs ? z->srcs[i] : NULL;
+
+	if (!s || !s->gen_parts)
+		return false;
+	*out = zl_zone_loc(z, s->gen_src, s->gen_at);
+	return true;
+}
