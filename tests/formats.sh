@@ -175,6 +175,29 @@ test_sarif_rule_index() {
 		"$tmp/ex.sarif" >/dev/null
 }
 
+# SARIF columns count code points: after 'é' (two bytes) a column is one
+# less than the byte column; beyond the 4,096 bytes of a long line kept for
+# the snippet, the column is not known and is left out.
+test_sarif_columns() {
+	{
+		printf '$ORIGIN example.com.\n$TTL 3600\n@ IN SOA ns1 h 1 2 3 4 5\n'
+		printf '@ IN NS ns1\nns1 IN A 192.0.2.1\n'
+		printf '\303\251 IN A 192.0.2.300\n'
+		printf 'b IN TXT '
+		i=0
+		while [ $i -lt 40 ]; do printf '"%s" ' "$(printf '%0120d' 0)"; i=$((i + 1)); done
+		printf '(\n'
+	} >"$tmp/cols.zone"
+	${ZONELINT_WRAPPER:-} "$zl" --no-config --format sarif "$tmp/cols.zone" \
+		>"$tmp/cols.sarif"
+	jq -e '[.runs[0].results[] | select(.ruleId == "ZONE001") |
+		.locations[0].physicalLocation.region] as $r |
+		($r | length) == 2 and
+		($r[0] | .startLine == 6 and .startColumn == 8) and
+		($r[1] | .startLine == 7 and (has("startColumn") | not))' \
+		"$tmp/cols.sarif" >/dev/null || { cat "$tmp/cols.sarif"; return 1; }
+}
+
 # Lines added above a finding move it but keep its fingerprint.
 test_fingerprints_stable() {
 	z=tests/golden/zones/mail.example.zone
@@ -339,6 +362,7 @@ test_unknown_format() {
 
 t "sarif: every default rule described, document valid" test_sarif_default_rules_valid
 t "sarif: ruleIndex points at the result's rule" test_sarif_rule_index
+t "sarif: columns in code points, none past a long line's snippet" test_sarif_columns
 t "sarif, gitlab: fingerprints survive lines added above" test_fingerprints_stable
 t "absolute paths below the current directory are made relative" test_absolute_paths
 t "github: properties and data escaped as the runner wants" test_github_escaping

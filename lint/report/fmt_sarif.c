@@ -206,14 +206,16 @@ static void put_uri(FILE *out, const char *file)
 
 /* SARIF columns count characters, not bytes: converts the byte column col
  * on the line text to Unicode code points (run.columnKind).  A byte that is
- * not UTF-8 counts as one character, as the text output shows it as one. */
+ * not UTF-8 counts as one character, as the text output shows it as one.
+ * 0 when the text up to col is not at hand (a long line is kept cut:
+ * docs/limits.md), and the column is then left out. */
 static uint32_t cp_col(const struct zl_loc *loc, uint32_t col)
 {
 	size_t i = 0, k, end = (size_t)col - 1;
 	uint32_t cp = 1;
 
 	if (!loc->text || end > loc->text_len)
-		return col;
+		return 0;
 	while (i < end) {
 		k = zl_utf8_len(loc->text + i, loc->text_len - i);
 		i += k ? k : 1;
@@ -225,20 +227,20 @@ static uint32_t cp_col(const struct zl_loc *loc, uint32_t col)
 static void put_region(FILE *out, const char *key, const struct zl_loc *loc)
 {
 	uint32_t end_line = loc->end_line ? loc->end_line : loc->line;
+	uint32_t col = loc->col ? cp_col(loc, loc->col) : 0, end = 0;
 
 	fprintf(out, "\"%s\":{\"startLine\":%u", key, (unsigned)loc->line);
-	if (loc->col)
-		fprintf(out, ",\"startColumn\":%u",
-			(unsigned)cp_col(loc, loc->col));
+	if (col)
+		fprintf(out, ",\"startColumn\":%u", (unsigned)col);
 	fprintf(out, ",\"endLine\":%u", (unsigned)end_line);
 	/* The end column can only be converted on the first line, the one
-	 * whose text is at hand. */
-	if (loc->end_col && loc->col && loc->end_col > loc->col &&
-	    end_line == loc->line)
-		fprintf(out, ",\"endColumn\":%u",
-			(unsigned)cp_col(loc, loc->end_col));
+	 * whose text is at hand; on a later line it is given as it is. */
+	if (col && loc->end_col > loc->col && end_line == loc->line)
+		end = cp_col(loc, loc->end_col);
 	else if (loc->end_col && end_line != loc->line)
-		fprintf(out, ",\"endColumn\":%u", (unsigned)loc->end_col);
+		end = loc->end_col;
+	if (end)
+		fprintf(out, ",\"endColumn\":%u", (unsigned)end);
 	fputc('}', out);
 }
 
