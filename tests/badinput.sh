@@ -548,6 +548,29 @@ EOF
 	count out . 3 && within 10
 }
 
+# Text that is not UTF-8 under a (*UTF) pattern matches nothing: no
+# warning about match limits, and the rule goes on with the next record.
+test_utf_pattern() {
+	cat >utf.yaml <<'EOF'
+rules:
+  - id: UTF001
+    name: utf-pattern
+    severity: error
+    summary: a UTF pattern
+    scope: record
+    select: { type: TXT, rdata: '(*UTF)a' }
+    check: present
+    message: "matched"
+EOF
+	head_zone >utf.zone
+	n=$(wc -l <utf.zone)
+	printf 'x IN TXT "\377a"\ny IN TXT "a"\n' >>utf.zone
+	run --no-default-rules --rules utf.yaml --format gcc utf.zone
+	want_rc 1 && hasnt out "^utf\\.zone:$((n + 1)):" &&
+	has out "^utf\\.zone:$((n + 2)):6: error: matched" &&
+	hasnt out 'match limits'
+}
+
 test_config_not_yaml() {
 	printf '\033[31m{{{ not: yaml: [\n\t- x\n' >bad-config.yaml
 	run --config bad-config.yaml empty.zone
@@ -770,6 +793,7 @@ t "YAML alias bomb in a rule and a config file" test_alias_bomb
 t "100,000 nested YAML sequences" test_yaml_nesting
 t "catastrophic regex (a+)+\$ on a long rdata" test_catastrophic_regex
 t "config file that is not YAML" test_config_not_yaml
+t "text that is not UTF-8 under a (*UTF) pattern" test_utf_pattern
 t "\$INCLUDE outside the tree prints nothing of it" test_include_outside
 t "--allow-include widens the include root" test_allow_include
 t "control bytes, C1, bidi controls and markup escaped in every format" test_escaping

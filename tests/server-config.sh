@@ -370,6 +370,18 @@ t_conf_bytes() {
 }
 t "a configuration's files: 64 MiB together" t_conf_bytes
 
+# At most 1,000 errors of one configuration are shown, then one line says
+# more were found.
+t_conf_errors_cap() {
+	mkdir -p errs
+	awk 'BEGIN { for (i = 0; i < 1100; i++)
+		print "options { directory \"z\"; };" }' >errs/named.conf
+	run --server-config errs/named.conf
+	want_rc 2 && count err "'options' redefined" 1000 &&
+	count err 'more errors in the configuration not shown' 1
+}
+t "a configuration's errors: 1,000 shown" t_conf_errors_cap
+
 # --tsig-key FILE: a BIND key file, as named-checkconf reads it; its
 # errors at file:line:col, exit 2 before any transfer.
 t_key_ok() {

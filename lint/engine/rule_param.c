@@ -99,5 +99,8 @@ enum zl_match zl_ruleset_match(const struct zl_ruleset *rs, size_t ri,
 	}
 	if (rc >= 0)
 		return ZL_MATCH_YES;
-	return rc == PCRE2_ERROR_NOMATCH ? ZL_MATCH_NO : ZL_MATCH_LIMIT;
+	/* Text that is not UTF-8 under a (*UTF) pattern matches nothing. */
+	return rc == PCRE2_ERROR_NOMATCH || (rc <= PCRE2_ERROR_UTF8_ERR1 &&
+					     rc >= PCRE2_ERROR_UTF8_ERR21) ?
+	       ZL_MATCH_NO : ZL_MATCH_LIMIT;
 }

@@ -23,6 +23,7 @@
 #define ZL_SERVER_MAX_DEPTH 16		/* nested includes */
 #define ZL_SERVER_MAX_FILES 4096	/* files read for one configuration */
 #define ZL_SERVER_MAX_BYTES (64u << 20)	/* bytes of them all */
+#define ZL_SERVER_MAX_ERRORS 1000	/* errors shown for one configuration */
 #define ZL_SERVER_MAX_NEST 64		/* nested blocks (BIND) or YAML nodes */
 
 #endif

@@ -21,6 +21,14 @@ bool srv_err(struct srv *s, const char *file, uint32_t line, uint32_t col,
 	va_list ap;
 	char *msg;
 
+	s->failed = true;
+	if (++s->nerrs > ZL_SERVER_MAX_ERRORS) {
+		if (s->nerrs == ZL_SERVER_MAX_ERRORS + 1)
+			zl_diags_add(s->errs, NULL, ZL_SEV_ERROR, NULL, "more "
+				     "errors in the configuration not shown "
+				     "(at most %d)", ZL_SERVER_MAX_ERRORS);
+		return false;
+	}
 	va_start(ap, fmt);
 	msg = zl_xvasprintf(fmt, ap);
 	va_end(ap);
@@ -30,7 +38,6 @@ bool srv_err(struct srv *s, const char *file, uint32_t line, uint32_t col,
 	zl_diags_add(s->errs, NULL, ZL_SEV_ERROR, file ? &loc : NULL, "%s",
 		     msg);
 	free(msg);
-	s->failed = true;
 	return false;
 }
 

@@ -20,6 +20,7 @@ struct srv {
 	struct zl_server_zones *out;
 	struct zl_diags *errs;
 	bool failed;		/* an error was reported */
+	size_t nerrs;		/* errors reported */
 	size_t nfiles;		/* files read so far */
 	size_t bytes;		/* their bytes */
 	char **ids;		/* ids of the files being read, outermost first */
