@@ -300,6 +300,30 @@ static void eof_in_parens(struct zl_lexer *lx, struct zl_lex_line *ln,
 	unclosed_paren(lx, ln, lx->open[0]);
 }
 
+/* Where to resume after a record whose quoted string runs on to the end
+ * of the input inside depth open parentheses, from the line after the
+ * quote: after the line of the ')' that closes them, counted outside
+ * comments (the quotes are what is broken), so that the record's own ')'
+ * is not another error; at off when none closes them. */
+static size_t after_group(const struct zl_lexer *lx, size_t off, size_t depth)
+{
+	const char *b = lx->buf, *p;
+	size_t i;
+
+	for (i = off; depth > 0 && i < lx->len; i++) {
+		if (b[i] == ';') {
+			if (!(p = memchr(b + i, '\n', lx->len - i)))
+				break;
+			i = (size_t)(p - b);
+		} else if (b[i] == '(') {
+			depth++;
+		} else if (b[i] == ')' && --depth == 0) {
+			return next_line(lx, i);
+		}
+	}
+	return off;
+}
+
 /* Handles one byte or token at lx->pos.  Returns false when the logical
  * line is complete. */
 static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
@@ -361,7 +385,7 @@ static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
 			lex_err(ln, "syntax", pos, 1,
 				"unterminated quoted string");
 			ln->ntoks = 0;
-			lx->pos = next_line(lx, pos);
+			lx->pos = after_group(lx, next_line(lx, pos), *depth);
 			return false;
 		}
 		if (memchr(lx->buf + pos, '\n', q - pos))
