@@ -127,22 +127,25 @@ static bool modifier(const char *s, size_t n, size_t *i, uint64_t it,
 		goto bad;
 	*i = k + 1;
 	v = (int64_t)it + (neg ? -(int64_t)off : (int64_t)off);
-	if (v < 0 || v > (int64_t)GEN_MAXVAL) {
+	if (v > (int64_t)GEN_MAXVAL) {
 		e->off = at;
 		e->len = k + 1 - at;
-		snprintf(e->msg, sizeof e->msg, v < 0 ?
-			 "$GENERATE offset makes the value negative (%" PRId64
-			 ")" : "$GENERATE offset makes the value %" PRId64
-			 ", above 2147483647, which BIND refuses", v);
+		snprintf(e->msg, sizeof e->msg, "$GENERATE offset makes the "
+			 "value %" PRId64 ", above 2147483647, which BIND "
+			 "refuses", v);
 		return false;
 	}
-	if (base == 'n' || base == 'N') {
-		nibbles(out, (uint64_t)v, width, base == 'N');
-		return true;
+	/* A value below 0 is written as BIND writes its int: with a sign in
+	 * decimal, as 32 bits in the other bases ("-4", "fffffffc"). */
+	if (base == 'd') {
+		zl_buf_addf(out, "%0*" PRId64, (int)width, v);
+	} else if (base == 'n' || base == 'N') {
+		nibbles(out, (uint32_t)v, width, base == 'N');
+	} else {
+		snprintf(fmt, sizeof fmt, "%%0*%s", base == 'o' ? PRIo32 :
+			 base == 'x' ? PRIx32 : PRIX32);
+		zl_buf_addf(out, fmt, (int)width, (uint32_t)v);
 	}
-	snprintf(fmt, sizeof fmt, "%%0*%s", base == 'd' ? PRIu64 :
-		 base == 'o' ? PRIo64 : base == 'x' ? PRIx64 : PRIX64);
-	zl_buf_addf(out, fmt, (int)width, (uint64_t)v);
 	return true;
 bad:
 	for (k = *i; k < n && s[k] != '}'; k++)

@@ -1378,9 +1378,17 @@ START_TEST(test_generate)
 		 "$GENERATE 0-1 z${0,0,n} CNAME host$\n"
 		 "$GENERATE 1-2 @ MX \"1$ mx$\"\n"
 		 "$GENERATE 1-3 esc\\$$$$ TXT \"v=spf1 ip4:192.0.2.$\" ; as BIND\n"
+		 "$GENERATE 1-2 neg${-5,4,d} CNAME host$\n"
+		 "$GENERATE 1-1 x${-5,0,x}.n${-5,0,n} CNAME host$\n"
 		 "after A 192.0.2.9\n");
 	ck_assert_uint_eq(z->nprobs, 0);
-	ck_assert_uint_eq(z->nrrs, 32);
+	ck_assert_uint_eq(z->nrrs, 35);
+	/* Below 0, as BIND writes its int: signed in decimal, 32 bits in
+	 * the other bases. */
+	ck_assert_ptr_nonnull(zl_zone_lookup(z, "neg-004.example.com."));
+	ck_assert_ptr_nonnull(zl_zone_lookup(z, "neg-003.example.com."));
+	ck_assert_ptr_nonnull(zl_zone_lookup(z, "xfffffffc.nc.f.f.f.f.f.f.f."
+					     "example.com."));
 	for (i = 1; i <= 4; i++) {
 		snprintf(owner, sizeof owner, "host%zu.example.com.", i);
 		rr = rr_at(z, owner, LDNS_RR_TYPE_A, 0);
@@ -1455,7 +1463,7 @@ START_TEST(test_generate_errors)
 		 "$GENERATE 1-2/0 a A 192.0.2.1\n"
 		 "$GENERATE x a A 192.0.2.1\n"
 		 "$GENERATE 1-70000 a A 192.0.2.1\n"
-		 "$GENERATE 1-3 a${-2} A 192.0.2.1\n"
+		 "$GENERATE 1-3 a${+2147483647} A 192.0.2.1\n"
 		 "$GENERATE 1-3 b${0,3,q} A 192.0.2.1\n"
 		 "$GENERATE 1-3 c$ A 192.0.2.$$\n"
 		 "$GENERATE 1-3 d$\n"
@@ -1466,7 +1474,7 @@ START_TEST(test_generate_errors)
 	prob(z, "the step is 0", 4, 11, "range");
 	prob(z, "range 'x'", 5, 11, "syntax");
 	prob(z, "more than 65536 per directive", 6, 11, "limit");
-	prob(z, "value negative (-1)", 7, 16, "syntax");
+	prob(z, "value 2147483648, above 2147483647", 7, 16, "syntax");
 	prob(z, "invalid $GENERATE modifier", 8, 16, "syntax");
 	prob(z, "invalid IPv4 address '192.0.2.$'", 9, 20, "syntax");
 	prob(z, "missing a range", 10, 1, "syntax");
