@@ -298,6 +298,35 @@ static bool one_rdata(struct loader *L, uint16_t src,
 	return false;
 }
 
+/* BIND reads a $GENERATE directive as one line: a '(' in it, outside
+ * quotes and comments, is "unbalanced parentheses" there (and Knot DNS and
+ * NSD refuse the directive anyway).  Returns false after reporting it. */
+static bool no_parens(struct loader *L, uint16_t src,
+		      const struct zl_lex_line *ln)
+{
+	const char *b = L->z->srcs[src]->buf;
+	bool quoted = false;
+	uint32_t i;
+
+	for (i = ln->start; i < ln->end; i++) {
+		if (b[i] == '\\')
+			i++;
+		else if (b[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && b[i] == ';')
+			while (i + 1 < ln->end && b[i + 1] != '\n')
+				i++;
+		else if (!quoted && (b[i] == '(' || b[i] == ')'))
+			break;
+	}
+	if (i >= ln->end)
+		return true;
+	zl_zone_problem(L->z, "syntax", src, (struct zl_tok){ i, 1 },
+			"parentheses in a $GENERATE directive, which BIND "
+			"reads as one line and refuses");
+	return false;
+}
+
 void zl_ld_generate(struct loader *L, uint16_t src,
 		    const struct zl_lex_line *ln)
 {
@@ -313,7 +342,8 @@ void zl_ld_generate(struct loader *L, uint16_t src,
 	int idx;
 
 	/* $GENERATE range owner [ttl] [class] type rdata */
-	if (!zl_ld_args(L, src, ln, 4, 6, "a range, owner, type and rdata") ||
+	if (!no_parens(L, src, ln) ||
+	    !zl_ld_args(L, src, ln, 4, 6, "a range, owner, type and rdata") ||
 	    !one_rdata(L, src, ln) || !gen_range(L, src, &ln->toks[1], &r))
 		return;
 	np = ln->ntoks - 2;
