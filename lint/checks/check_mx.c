@@ -690,15 +690,18 @@ const struct zl_check zl_check_null_mx_preference = {
 	.vars = (const char *const[]){ "preference", NULL },
 };
 
-/* Whether s is an SPF record (RFC 7208 §4.5: "v=spf1" then space or end). */
-/* Whether the SPF record s[0..len) of owner can give some sender a pass
+/* Whether the SPF record s[0..len) of name n can give some sender a pass
  * (RFC 7208 §4.6.2): a mechanism with the + qualifier, or a redirect=
- * that another policy decides.  The owner's own `mx` is no such
- * mechanism beside its null MX: "." has no addresses.  A record in error
- * passes nobody (permerror, SPF001's). */
-static bool spf_may_pass(const char *s, size_t len, const char *owner)
+ * that another policy decides.  The name's own `mx` is no such mechanism
+ * beside its null MX: "." has no addresses; nor is its own `a` when the
+ * zone gives it none.  A record in error passes nobody (permerror,
+ * SPF001's). */
+static bool spf_may_pass(const char *s, size_t len, const struct zl_name *n)
 {
+	const char *owner = n->text;
 	size_t olen = strlen(owner) - 1, i;	/* without the final dot */
+	bool addrs = zl_name_rrset(n, LDNS_RR_TYPE_A) ||
+		     zl_name_rrset(n, LDNS_RR_TYPE_AAAA);
 	struct zl_spf spf;
 	bool pass = false;
 
@@ -712,7 +715,8 @@ static bool spf_may_pass(const char *s, size_t len, const char *owner)
 		if (t->kind == ZL_SPF_REDIRECT)
 			pass = spf.all < 0;
 		else if (t->kind < ZL_SPF_REDIRECT && t->qualifier == '+')
-			pass = !(t->kind == ZL_SPF_MX &&
+			pass = !((t->kind == ZL_SPF_MX ||
+				  (t->kind == ZL_SPF_A && !addrs)) &&
 				 (t->value.len == 0 ||
 				  (t->value.len == olen &&
 				   strncasecmp(s + t->value.off, owner,
@@ -752,7 +756,7 @@ static void null_mx_spf(struct zl_ctx *ctx)
 	for (txt = zl_first_rr(z, rr->owner, LDNS_RR_TYPE_TXT); txt;
 	     txt = zl_next_rr(z, txt)) {
 		zl_txt_from_rr(&t, z, txt);
-		if (spf_may_pass(t.s, t.len, rr->owner->text)) {
+		if (spf_may_pass(t.s, t.len, rr->owner)) {
 			d = ZL_EMIT(ctx, txt->src, zl_rr_field_tok(z, txt, 0),
 				    { "spf", t.s });
 			if (d != ZL_NO_FINDING)
