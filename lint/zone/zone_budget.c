@@ -13,6 +13,7 @@ void zl_budget_init(struct zl_budget *b, const struct zl_limits *lim)
 	atomic_init(&b->bytes, 0);
 	atomic_init(&b->reread, 0);
 	atomic_init(&b->records, 0);
+	atomic_init(&b->generated, 0);
 }
 
 struct zl_budget *zl_budget_new_impl(const struct zl_limits *lim)
