@@ -364,6 +364,8 @@ size_t srv_glob(struct srv *s, const char *pattern, bool empty_ok,
 			srv_err(s, file, line, col, "include pattern '%s' leads "
 				"out of '%s'", pattern, s->root);
 			free(abs);
+			srv_free_list(v, n);
+			v = NULL;
 			n = 0;
 			break;
 		}
