@@ -279,6 +279,14 @@ t_zone_confined() {
 }
 t "a zone file outside the configuration's directory is not read" t_zone_confined
 
+# bind_accepts DIR: named-checkconf loads DIR/named.conf and its zones.
+bind_accepts() {
+	(cd "$1" && named-checkconf -z named.conf) >/dev/null 2>&1 || {
+		echo "named-checkconf refuses $1/named.conf"
+		return 1
+	}
+}
+
 # BIND 9.18 expands a pattern in include, in the order of the names; one
 # that matches nothing is an error, as named-checkconf gives it.
 t_bind_glob() {
@@ -291,10 +299,7 @@ t_bind_glob() {
 		'options { directory "zones"; };' >glob/named.conf
 	zone glob/zones/g1 '@ IN MX 20 mail2.example.net'
 	zone glob/zones/g2 '@ IN MX 20 mail2.example.net'
-	(cd glob && named-checkconf -z named.conf) >/dev/null 2>&1 || {
-		echo "named-checkconf refuses glob/named.conf"
-		return 1
-	}
+	bind_accepts glob || return 1
 	run --format gcc --server-config glob/named.conf
 	want_rc 1 &&
 	has out "glob/zones/g1:7:12: error: .*\\.g1\\.example\\.' .*\\[MX003\\]" &&
@@ -314,10 +319,7 @@ t_shared_file() {
 	printf '%s\n' 'zone "p1.example" { type primary; file "db.parked"; };' \
 		'zone "p2.example" { type primary; file "db.parked"; };' \
 		>park/named.conf
-	(cd park && named-checkconf -z named.conf) >/dev/null 2>&1 || {
-		echo "named-checkconf refuses park/named.conf"
-		return 1
-	}
+	bind_accepts park || return 1
 	run --format gcc --server-config park/named.conf
 	want_rc 1 &&
 	has out "db.parked:7:12: error: .*\\.p1\\.example\\.' .*\\[MX003\\]" &&
