@@ -59,7 +59,7 @@ static void visit(struct run *run, const struct unit *u, size_t n)
 	uint32_t i;
 
 	for (k = 0; k < c.n; k++) {
-		i = c.idx ? c.idx[k] : (uint32_t)k;
+		i = zl_cand_at(&c, k);
 		for (j = 0; j < n; j++)
 			if (u[j].all) {
 				rr = &run->z->rrs[i];

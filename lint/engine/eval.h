@@ -95,8 +95,9 @@ struct tgroup {
 	uint32_t start;
 };
 
-/* Indexes of records or RRsets sorted by type (stable), and the run of
- * each type present, so that a rule that selects types visits only those. */
+/* Indexes of records sorted by type (stable), or RRsets already in that
+ * order (idx NULL), and the run of each type present, so that a rule that
+ * selects types visits only those. */
 struct bytype {
 	uint32_t *idx;
 	size_t n;
@@ -158,8 +159,9 @@ struct zl_subjects {
 	pcre2_match_data *md;
 	struct zl_buf text;
 	struct bytype recs;	/* into zone->rrs */
-	struct bytype sets;	/* into setv */
-	uint32_t *setv;		/* the RRsets: each one's first record */
+	struct bytype sets;	/* setv's runs (idx NULL) */
+	uint32_t *setv;		/* the RRsets, sorted by type (stable): each
+				   one's first record */
 	uint32_t *names;	/* the names that have records, in intern
 				   order: each one's first record */
 	size_t nnames;
@@ -173,12 +175,17 @@ struct zl_subjects {
 };
 
 /* The candidate subjects of the units of one group: n of them, the k-th
- * being idx ? idx[k] : k (an index into the zone's records, the run's
- * RRsets or its names, by scope). */
+ * being zl_cand_at() (an index into the zone's records, the run's RRsets
+ * or its names, by scope). */
 struct cand {
 	const uint32_t *idx;
-	size_t n;
+	size_t first, n;
 };
+
+static inline uint32_t zl_cand_at(const struct cand *c, size_t k)
+{
+	return c->idx ? c->idx[k] : (uint32_t)(c->first + k);
+}
 
 /* One subject, as a primitive gets it (zl_ctx). */
 struct subject {

@@ -108,9 +108,8 @@ static void group_by_key(struct bytype *bt, const uint16_t *key, size_t n)
 	bt->g[bt->ng].start = (uint32_t)n;
 }
 
-/* The subjects of type t: bt->idx[*lo .. *hi). */
-static void type_range(const struct bytype *bt, uint16_t t, size_t *lo,
-		       size_t *hi)
+/* The group of type t in bt, or bt->ng when t has none. */
+static size_t group_of(const struct bytype *bt, uint16_t t)
 {
 	size_t l = 0, h = bt->ng, m;
 
@@ -121,24 +120,62 @@ static void type_range(const struct bytype *bt, uint16_t t, size_t *lo,
 		else
 			h = m;
 	}
+	return l < bt->ng && bt->g[l].type == t ? l : bt->ng;
+}
+
+/* The subjects of type t: positions [*lo, *hi) of bt's order. */
+static void type_range(const struct bytype *bt, uint16_t t, size_t *lo,
+		       size_t *hi)
+{
+	size_t k = group_of(bt, t);
+
 	*lo = *hi = 0;
-	if (l < bt->ng && bt->g[l].type == t) {
-		*lo = bt->g[l].start;
-		*hi = bt->g[l + 1].start;
+	if (k < bt->ng) {
+		*lo = bt->g[k].start;
+		*hi = bt->g[k + 1].start;
 	}
+}
+
+/* The RRsets of the names with records, straight into setv in type order
+ * (stable: name order within a type), by counting: the types are those
+ * of the records, so one pass counts each one's RRsets, another places
+ * them, and no index beside setv is needed. */
+static void group_sets(struct zl_subjects *sj)
+{
+	const struct bytype *r = &sj->recs;
+	struct bytype *bt = &sj->sets;
+	uint32_t *at = zl_xcalloc(r->ng + 1, sizeof *at);
+	const struct zl_rrset *s;
+	size_t i, k;
+
+	for (i = 0; i < sj->nnames; i++)
+		for (s = sj->z->rrs[sj->names[i]].owner->sets; s; s = s->next)
+			at[group_of(r, s->type) + 1]++;
+	bt->ng = r->ng;
+	bt->g = zl_xcalloc(bt->ng + 1, sizeof *bt->g);
+	for (k = 0; k < bt->ng; k++) {
+		bt->g[k] = (struct tgroup){ r->g[k].type, at[k] };
+		at[k + 1] += at[k];
+	}
+	bt->n = at[bt->ng];
+	bt->g[bt->ng].start = (uint32_t)bt->n;
+	sj->setv = zl_xmalloc((bt->n ? bt->n : 1) * sizeof *sj->setv);
+	for (i = 0; i < sj->nnames; i++)
+		for (s = sj->z->rrs[sj->names[i]].owner->sets; s; s = s->next)
+			sj->setv[at[group_of(r, s->type)]++] = s->first;
+	free(at);
 }
 
 static void group_by_type(struct zl_subjects *sj)
 {
 	const struct zl_zone *z = sj->z;
-	const struct zl_name *n;
-	const struct zl_rrset *s;
-	size_t i, nsets = 0, cap = z->nrrs ? z->nrrs : 1;
-	uint16_t *key = zl_xmalloc(cap * sizeof *key);
+	size_t i;
+	uint16_t *key = zl_xmalloc((z->nrrs ? z->nrrs : 1) * sizeof *key);
 
 	for (i = 0; i < z->nrrs; i++)
 		key[i] = z->rrs[i].type;
 	group_by_key(&sj->recs, key, z->nrrs);
+	free(key);
 	/* Names in intern order, which is their order in memory: the rules
 	 * that walk every name then walk memory forwards.  Found as the
 	 * owners of the records, in the order of the text, which is about
@@ -149,24 +186,12 @@ static void group_by_type(struct zl_subjects *sj)
 	memset(sj->names, 0xff, z->nnames * sizeof *sj->names);
 	for (i = z->nrrs; i-- > 0;)
 		sj->names[z->rrs[i].owner->id] = (uint32_t)i;
-	/* Every RRset has a record: no more sets than records. */
-	sj->setv = zl_xmalloc(cap * sizeof *sj->setv);
-	for (i = 0; i < z->nnames; i++) {
-		if (sj->names[i] == ZL_NONE)
-			continue;
-		n = z->rrs[sj->names[i]].owner;
-		sj->names[sj->nnames++] = sj->names[i];
-		for (s = n->sets; s && nsets < cap; s = s->next, nsets++) {
-			sj->setv[nsets] = s->first;
-			key[nsets] = s->type;
-		}
-	}
-	group_by_key(&sj->sets, key, nsets);
-	free(key);
-	/* Sized for the worst case: what the zone did not need goes back. */
-	sj->setv = zl_xrealloc(sj->setv, (nsets ? nsets : 1) * sizeof *sj->setv);
+	for (i = 0; i < z->nnames; i++)
+		if (sj->names[i] != ZL_NONE)
+			sj->names[sj->nnames++] = sj->names[i];
 	sj->names = zl_xrealloc(sj->names, (sj->nnames ? sj->nnames : 1) *
 					   sizeof *sj->names);
+	group_sets(sj);
 }
 
 /* The owner of RRset i of setv: its first record's. */
@@ -370,7 +395,7 @@ static struct cand candidates(const struct zl_subjects *sj, enum zl_scope sc,
 {
 	const struct bytype *bt = sc == ZL_SCOPE_RECORD ? &sj->recs
 							: &sj->sets;
-	struct cand c = { NULL, 0 };
+	struct cand c = { NULL, 0, 0 };
 	size_t lo, hi;
 
 	if (sc == ZL_SCOPE_NAME)
@@ -379,7 +404,8 @@ static struct cand candidates(const struct zl_subjects *sj, enum zl_scope sc,
 		c.n = bt->n;
 	else {
 		type_range(bt, (uint16_t)type, &lo, &hi);
-		c.idx = bt->idx + lo;
+		c.idx = bt->idx ? bt->idx + lo : NULL;
+		c.first = lo;
 		c.n = hi - lo;
 	}
 	return c;
@@ -467,7 +493,7 @@ static const struct osel *owner_select(struct zl_subjects *sj,
 	o = &m->sel[m->nsel++];
 	*o = (struct osel){ .scope = sc, .type = type };
 	for (k = 0; k < c.n; k++) {
-		i = c.idx ? c.idx[k] : (uint32_t)k;
+		i = zl_cand_at(&c, k);
 		n = subject_owner(sj, sc, i);
 		if (!m->res[n->id])
 			m->res[n->id] = (uint8_t)owner_match(sj, m, n, sc, i);
@@ -609,7 +635,7 @@ struct cand zl_subjects_of(struct zl_subjects *sj, const struct unit *u,
 	o = owner_select(sj, u, u->r->scope, u->type);
 	for (j = 0; o->limit_rr && j < n; j++)
 		over_limit(sj, &u[j], "select.owner", o->limit_rr);
-	return (struct cand){ o->v, o->n };
+	return (struct cand){ o->v, 0, o->n };
 }
 
 void zl_subjects_init(struct zl_subjects *sj, const struct zl_ruleset *rs,
