@@ -431,7 +431,7 @@ hostile() {
 		>"$tmp/h.$hport" 2>&1 &
 	hpid=$!
 	i=0
-	while ! grep -q ready "$tmp/h.$hport" 2>/dev/null && [ $i -lt 50 ]; do
+	while ! grep -q ready "$tmp/h.$hport" 2>/dev/null && [ $i -lt 150 ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
