@@ -73,11 +73,10 @@ static void add_rr(struct canon *c, const struct zl_zone *z,
 			put_field(c, zl_rdf_wire(z, rr, i, scratch), f->len);
 	}
 	if (rr->nrdf == 0 && rr->ntok > 0) {
-		const struct zl_tok *a = &z->toks[rr->tok];
-		const struct zl_tok *b = &z->toks[rr->tok + rr->ntok - 1];
+		struct zl_tok a = zl_rr_tok(z, rr, 0);
+		struct zl_tok b = zl_rr_tok(z, rr, rr->ntok - 1u);
 
-		put_field(c, zl_tok_text(z, rr->src, *a),
-			  b->off + b->len - a->off);
+		put_field(c, zl_tok_text(z, rr->src, a), b.off + b.len - a.off);
 	}
 	c->off[++c->n] = c->len;
 }

@@ -48,7 +48,7 @@ static void txt_cut_by_comment(struct zl_ctx *ctx)
 	unsigned k;
 
 	for (k = 0; k < rr->ntok; k++) {
-		t = z->toks[rr->tok + k];
+		t = zl_rr_tok(z, rr, k);
 		c = buf + t.off + t.len;
 		if (!t.len || *c != ';')
 			continue;
@@ -110,7 +110,7 @@ static void txt_typographic_quotes(struct zl_ctx *ctx)
 
 	if (!rr->ntok)
 		return;
-	t = z->toks[rr->tok];
+	t = zl_rr_tok(z, rr, 0);
 	s = zl_tok_text(z, rr->src, t);
 	if (t.len && s[0] == '"') {
 		s++;

@@ -87,13 +87,14 @@ static char *rdata_text(const struct zl_zone *z, const struct zl_rr *rr,
 		zl_buf_add_escaped(&b, t.s, t.len);
 		zl_txt_free(&t);
 	} else if (!rr->nrdf) {
-		const struct zl_tok *tk = &z->toks[rr->tok];
+		struct zl_tok tk;
 
 		for (i = 0; i < rr->ntok; i++) {
 			if (i)
 				zl_buf_addc(&b, ' ');
-			zl_buf_add_escaped(&b, zl_tok_text(z, rr->src, tk[i]),
-					   tk[i].len);
+			tk = zl_rr_tok(z, rr, i);
+			zl_buf_add_escaped(&b, zl_tok_text(z, rr->src, tk),
+					   tk.len);
 		}
 	} else
 		for (i = 0; i < rr->nrdf; i++) {

@@ -14,8 +14,8 @@ struct zl_tok zl_rr_field_tok(const struct zl_zone *z, const struct zl_rr *rr,
 	if (i >= rr->nrdf || rr->rdf[i].ntok == 0)
 		return rr->text;
 	f = &rr->rdf[i];
-	first = z->toks[rr->tok + f->tok];
-	last = z->toks[rr->tok + f->tok + f->ntok - 1];
+	first = zl_rr_tok(z, rr, f->tok);
+	last = zl_rr_tok(z, rr, f->tok + f->ntok - 1u);
 	return (struct zl_tok){ first.off, last.off + last.len - first.off };
 }
 

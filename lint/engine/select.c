@@ -517,27 +517,27 @@ static const struct osel *owner_select(struct zl_subjects *sj,
 static const char *rdata_text(struct zl_subjects *sj, const struct zl_rr *rr,
 			      size_t *len)
 {
-	const struct zl_tok *t;
+	struct zl_tok t;
 	size_t n = 0;
 	unsigned i;
 
 	*len = 0;
 	if (!rr->ntok)
 		return "";
-	t = &sj->z->toks[rr->tok];
 	if (rr->ntok == 1) {
-		*len = t->len;
-		return zl_tok_text(sj->z, rr->src, *t);
+		t = zl_rr_tok(sj->z, rr, 0);
+		*len = t.len;
+		return zl_tok_text(sj->z, rr->src, t);
 	}
 	for (i = 0; i < rr->ntok; i++)
-		n += t[i].len + (i > 0);
+		n += zl_rr_tok(sj->z, rr, i).len + (i > 0);
 	zl_xgrow((void **)&sj->text.s, &sj->text.cap, n + 1, 1);
 	for (n = 0, i = 0; i < rr->ntok; i++) {
 		if (i)
 			sj->text.s[n++] = ' ';
-		memcpy(sj->text.s + n, zl_tok_text(sj->z, rr->src, t[i]),
-		       t[i].len);
-		n += t[i].len;
+		t = zl_rr_tok(sj->z, rr, i);
+		memcpy(sj->text.s + n, zl_tok_text(sj->z, rr->src, t), t.len);
+		n += t.len;
 	}
 	*len = n;
 	return sj->text.s;

@@ -18,10 +18,13 @@ struct smap {
 
 /* ---- lines and records ---- */
 
-/* 1-based line of byte off in src. */
-static uint32_t line_of(const struct zl_src *src, uint32_t off)
+/* 1-based line of byte off in src; *near is the line found last, which
+ * saves counting again when the offsets come in order. */
+static uint32_t line_of(const struct zl_src *src, uint32_t off,
+			struct zl_line *near)
 {
-	return (uint32_t)zl_line_index(src->lines, src->nlines, off) + 1;
+	*near = zl_src_line(src, off, near);
+	return (uint32_t)near->line + 1;
 }
 
 /* Maps every line of a multi-line record to the record's first line, so
@@ -31,6 +34,7 @@ static void map_records(struct smap *m, const struct zl_zone *z, uint16_t si)
 {
 	const struct zl_src *src = z->srcs[si];
 	const struct zl_rr *rr;
+	struct zl_line near = { 0, 0 };
 	uint32_t l0, l1, l;
 	size_t i;
 
@@ -40,8 +44,8 @@ static void map_records(struct smap *m, const struct zl_zone *z, uint16_t si)
 		rr = &z->rrs[i];
 		if (rr->src != si || rr->text.len == 0)
 			continue;
-		l0 = line_of(src, rr->text.off);
-		l1 = line_of(src, rr->text.off + rr->text.len - 1);
+		l0 = line_of(src, rr->text.off, &near);
+		l1 = line_of(src, rr->text.off + rr->text.len - 1, &near);
 		for (l = l0; l <= l1; l++)
 			m->key[l] = l0;
 	}
@@ -226,11 +230,12 @@ static void scan_src(struct scan *sc, struct smap *m,
 		     size_t n)
 {
 	const struct zl_comment *c;
+	struct zl_line near = { 0, 0 };
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		c = &cmt[idx[i]];
-		read_comment(sc, m, line_of(sc->src, c->at.off), c->at.off,
+		read_comment(sc, m, line_of(sc->src, c->at.off, &near), c->at.off,
 			     (size_t)c->at.off + c->at.len);
 	}
 }

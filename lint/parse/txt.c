@@ -142,7 +142,7 @@ static void add_generic(struct zl_txt *t, const struct zl_zone *z,
 	int v, nib = 0;
 
 	for (k = 2; k < rr->ntok; k++) {
-		struct zl_tok tok = z->toks[rr->tok + k];
+		struct zl_tok tok = zl_rr_tok(z, rr, k);
 
 		for (i = tok.off; i < tok.off + tok.len; i++) {
 			if ((v = hexval(t->src[i])) < 0)
@@ -183,12 +183,12 @@ void zl_txt_from_rr(struct zl_txt *t, const struct zl_zone *z,
 	/* Exact sizes up front: parsed records stay in memory for the
 	 * whole run, one per TXT record of the zone. */
 	for (k = 0, n = 0; k < rr->ntok; k++)
-		n += z->toks[rr->tok + k].len;
+		n += zl_rr_tok(z, rr, k).len;
 	reserve(t, n);
 	t->parts = zl_xcalloc(rr->ntok ? rr->ntok : 1, sizeof *t->parts);
 	t->capparts = rr->ntok ? rr->ntok : 1;
 	for (k = 0; k < rr->ntok; k++)
-		zl_txt_add(t, z->toks[rr->tok + k]);
+		zl_txt_add(t, zl_rr_tok(z, rr, k));
 }
 
 static char lower(char c)
@@ -233,7 +233,7 @@ bool zl_txt_may_hold(const struct zl_zone *z, const struct zl_rr *rr,
 	 * several strings (RFC 6376 §3.6.2.2), and the word may straddle
 	 * two of them. */
 	for (k = 0; k < rr->ntok; k++, have = m) {
-		unquote(s, z->toks[rr->tok + k], &i, &end);
+		unquote(s, zl_rr_tok(z, rr, k), &i, &end);
 		if (memchr(s + i, '\\', end - i))
 			return true;
 		m = end - i < n - 1 ? end - i : n - 1;
@@ -258,7 +258,7 @@ bool zl_txt_may_start_v(const struct zl_zone *z, const struct zl_rr *rr,
 
 	if ((rr->flags & ZL_RR_GENERIC) || rr->ntok == 0)
 		return true;
-	unquote(s, z->toks[rr->tok], &i, &end);
+	unquote(s, zl_rr_tok(z, rr, 0), &i, &end);
 	if (memchr(s + i, '\\', end - i))
 		return true;	/* escapes: the slow way */
 	if (i == end || s[i] != 'v')

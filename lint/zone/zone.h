@@ -22,14 +22,23 @@ struct zl_tok {
 	uint32_t off, len;
 };
 
+/* An rdata token as a record keeps it: its offset from the record's
+ * first byte and its length, 4 bytes.  A record with a token beyond
+ * their reach (ZL_RR_WIDE) keeps its tokens whole in zone->wtoks.
+ * zl_rr_tok() gives either as a zl_tok. */
+struct zl_rtok {
+	uint16_t off, len;
+};
+
 /* One file read into memory (the zone file or an $INCLUDE'd file). */
 struct zl_src {
 	char *path;		/* as opened */
 	char *display;		/* as shown in diagnostics */
 	char *buf;		/* whole contents, NUL-terminated */
 	size_t len;
-	uint32_t *lines;	/* byte offset of each line start */
-	size_t nlines;
+	uint32_t *lines;	/* the start of every ZL_LINE_STEP-th line
+				   (zl_src_line) */
+	size_t nlines;		/* lines in all */
 	bool shared;		/* a file read again: buf and lines belong
 				   to the source that read it first */
 	/* Text a $GENERATE wrote (gen_parts non-NULL): gen_count lines of
@@ -82,6 +91,7 @@ enum {
 	ZL_RR_UNCHECKED = 1 << 3,	/* rdata in a format zonelint does not
 					   read: kept as written, nrdf 0 (or
 					   one opaque field for \#) */
+	ZL_RR_WIDE = 1 << 4,	/* rdata tokens in zone->wtoks */
 };
 
 /* Which of a record's tokens before its rdata (zl_rr_hdr). */
@@ -95,7 +105,8 @@ struct zl_rr {
 	struct zl_rdf *rdf;	/* nrdf fields, in the arena */
 	uint32_t next;		/* next record of the same RRset or ZL_NONE */
 	uint32_t ttl;
-	uint32_t tok;		/* first rdata token in zone->toks */
+	uint32_t tok;		/* first rdata token in zone->toks (or
+				   wtoks): zl_rr_tok() */
 	struct zl_tok text;	/* the whole record, first to last byte */
 	uint16_t ntok;		/* rdata tokens */
 	uint16_t nrdf;
@@ -179,8 +190,10 @@ struct zl_zone {
 	size_t nsrcs;
 	struct zl_rr *rrs;
 	size_t nrrs, caprrs;
-	struct zl_tok *toks;
+	struct zl_rtok *toks;	/* the records' rdata tokens */
 	size_t ntoks, captoks;
+	struct zl_tok *wtoks;	/* those of ZL_RR_WIDE records */
+	size_t nwtoks, capwtoks;
 	/* The names, one after another in intern order, in blocks that
 	 * double from 256 bytes to 512 KiB (zone_index.c). */
 	char **nblocks;
@@ -323,12 +336,42 @@ const char *zl_type_name(uint16_t type);
 
 /* ---- positions ---- */
 
+/* A source keeps the start of one line in ZL_LINE_STEP: a line between
+ * is found by counting newlines, at most a few kilobytes, and a zone of a
+ * million lines spends 60 KB on its line table instead of 4 MB. */
+#define ZL_LINE_STEP 64
+
+/* A line of a source: its 0-based number and the offset of its start. */
+struct zl_line {
+	size_t line;
+	uint32_t start;
+};
+
+/* The line that holds byte off of s (off <= s->len).  from, when not
+ * NULL, is a line known to start at or before off: counting goes on from
+ * it when it is nearer than the table's line, so that walking a source
+ * forwards reads each byte about once. */
+struct zl_line zl_src_line(const struct zl_src *s, uint32_t off,
+			   const struct zl_line *from);
+
 /* The location of tok in source src: file name, line, columns, line text.
  * A token of a generated record is shown at the template part of its
  * $GENERATE directive that wrote it.  Strings point into the zone (valid
  * while it lives); zl_diags copies them. */
 struct zl_loc zl_zone_loc(const struct zl_zone *z, uint16_t src,
 			  struct zl_tok tok);
+/* Rdata token k of rr, a record of z (k < rr->ntok). */
+static inline struct zl_tok zl_rr_tok(const struct zl_zone *z,
+				      const struct zl_rr *rr, size_t k)
+{
+	struct zl_rtok t;
+
+	if (rr->flags & ZL_RR_WIDE)
+		return z->wtoks[rr->tok + k];
+	t = z->toks[rr->tok + k];
+	return (struct zl_tok){ rr->text.off + t.off, t.len };
+}
+
 /* Source text of a token (not NUL-terminated). */
 static inline const char *zl_tok_text(const struct zl_zone *z, uint16_t src,
 				      struct zl_tok t)

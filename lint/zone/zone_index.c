@@ -567,10 +567,29 @@ void zl_zone_end_load(struct zl_zone *z)
 
 /* ---- positions ---- */
 
+struct zl_line zl_src_line(const struct zl_src *s, uint32_t off,
+			   const struct zl_line *from)
+{
+	size_t k = zl_line_index(s->lines, (s->nlines - 1) / ZL_LINE_STEP + 1,
+				 off);
+	struct zl_line at = { k * ZL_LINE_STEP, s->lines[k] };
+	const char *p, *nl;
+
+	if (from && from->start <= off && from->start > at.start)
+		at = *from;
+	for (p = s->buf + at.start;
+	     (nl = memchr(p, '\n', off - (size_t)(p - s->buf))) != NULL;
+	     p = nl + 1) {
+		at.line++;
+		at.start = (uint32_t)(nl + 1 - s->buf);
+	}
+	return at;
+}
+
 /* Index of the line holding off. */
 static size_t line_of(const struct zl_src *s, uint32_t off)
 {
-	return zl_line_index(s->lines, s->nlines, off);
+	return zl_src_line(s, off, NULL).line;
 }
 
 /* The part of a $GENERATE template that wrote byte off of generated
@@ -606,7 +625,9 @@ struct zl_loc zl_zone_loc(const struct zl_zone *z, uint16_t src,
 {
 	const struct zl_src *s = z->srcs[src];
 	struct zl_loc loc;
-	size_t li, le, end;
+	struct zl_line li, le;
+	const char *nl;
+	size_t end;
 
 	if (s->gen_parts && s->gen_count) {
 		tok = gen_span(s, tok);
@@ -618,23 +639,21 @@ struct zl_loc zl_zone_loc(const struct zl_zone *z, uint16_t src,
 		tok.off = (uint32_t)s->len;
 	if (tok.len > s->len - tok.off)
 		tok.len = (uint32_t)(s->len - tok.off);
-	li = line_of(s, tok.off);
-	loc.line = (uint32_t)li + 1;
-	loc.col = tok.off - s->lines[li] + 1;
+	li = zl_src_line(s, tok.off, NULL);
+	loc.line = (uint32_t)li.line + 1;
+	loc.col = tok.off - li.start + 1;
 	if (tok.len == 0) {
 		loc.end_line = loc.line;
 		loc.end_col = loc.col;
 	} else {
 		end = (size_t)tok.off + tok.len - 1;	/* last byte */
-		le = line_of(s, (uint32_t)end);
-		loc.end_line = (uint32_t)le + 1;
-		loc.end_col = (uint32_t)(end - s->lines[le] + 2);
+		le = zl_src_line(s, (uint32_t)end, &li);
+		loc.end_line = (uint32_t)le.line + 1;
+		loc.end_col = (uint32_t)(end - le.start + 2);
 	}
-	/* The line ends where the next begins: no scan of a long line for
-	 * each finding on it. */
-	loc.text = s->buf + s->lines[li];
-	loc.text_len = (li + 1 < s->nlines ? s->lines[li + 1] - 1 : s->len) -
-		       s->lines[li];
+	loc.text = s->buf + li.start;
+	nl = memchr(loc.text, '\n', s->len - li.start);
+	loc.text_len = nl ? (size_t)(nl - loc.text) : s->len - li.start;
 	if (loc.text_len > 0 && loc.text[loc.text_len - 1] == '\r')
 		loc.text_len--;
 	return loc;

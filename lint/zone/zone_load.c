@@ -431,6 +431,7 @@ void zl_zone_free(struct zl_zone *z)
 	free(z->srcs);
 	free(z->rrs);
 	free(z->toks);
+	free(z->wtoks);
 	free(z->nts);
 	free(z->htab);
 	free(z->nblocks);

@@ -484,7 +484,7 @@ const uint8_t *zl_rdf_wire(const struct zl_zone *z, const struct zl_rr *rr,
 		zl_buf_add(scratch, (const char *)w, zl_name_wire(f->v.dname, w));
 		return (const uint8_t *)scratch->s;
 	}
-	t = z->toks[rr->tok + f->tok];
+	t = zl_rr_tok(z, rr, f->tok);
 	s = zl_tok_text(z, rr->src, t);
 	if (t.len >= 2 && s[0] == '"') {
 		s++;

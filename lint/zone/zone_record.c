@@ -352,6 +352,35 @@ struct zl_tok zl_rr_hdr(const struct zl_zone *z, const struct zl_rr *rr,
 	return hdr[h];
 }
 
+/* Keeps rr's n rdata tokens t[0..n) in the zone, relative to the record
+ * (struct zl_rtok), or whole when one starts beyond their reach (the
+ * lexer keeps a token within ZL_LEX_MAXTOKLEN). */
+static void keep_toks(struct zl_zone *z, struct zl_rr *rr,
+		      const struct zl_lex_tok *t, size_t n)
+{
+	size_t k;
+
+	_Static_assert(ZL_LEX_MAXTOKLEN <= UINT16_MAX, "a token's length "
+		       "fits a struct zl_rtok");
+	for (k = 0; k < n; k++)
+		if (t[k].off - rr->text.off > UINT16_MAX)
+			break;
+	if (k < n) {
+		rr->flags |= ZL_RR_WIDE;
+		rr->tok = (uint32_t)z->nwtoks;
+		zl_xgrow((void **)&z->wtoks, &z->capwtoks, z->nwtoks + n,
+			 sizeof *z->wtoks);
+		for (k = 0; k < n; k++)
+			z->wtoks[z->nwtoks++] = span(&t[k]);
+		return;
+	}
+	rr->tok = (uint32_t)z->ntoks;
+	zl_xgrow((void **)&z->toks, &z->captoks, z->ntoks + n, sizeof *z->toks);
+	for (k = 0; k < n; k++)
+		z->toks[z->ntoks++] = (struct zl_rtok){
+			(uint16_t)(t[k].off - rr->text.off), (uint16_t)t[k].len };
+}
+
 void zl_ld_record(struct loader *L, uint16_t src,
 		   const struct zl_lex_line *ln)
 {
@@ -360,7 +389,7 @@ void zl_ld_record(struct loader *L, uint16_t src,
 	struct rec r;
 	struct zl_rr *rr = &r.rr;
 	const struct zl_tok *h = r.hdr;
-	size_t i, k, tok0 = z->ntoks, nrd;
+	size_t i, tok0 = z->ntoks, wtok0 = z->nwtoks, nrd;
 
 	memset(&r, 0, sizeof r);
 	/* Wrong whatever the origin, which may not be known yet. */
@@ -394,11 +423,7 @@ void zl_ld_record(struct loader *L, uint16_t src,
 	}
 	if (h[ZL_HDR_OWNER].off == rr->text.off)
 		rr->owner_len = (uint16_t)h[ZL_HDR_OWNER].len;
-	rr->tok = (uint32_t)z->ntoks;
-	zl_xgrow((void **)&z->toks, &z->captoks, z->ntoks + nrd,
-		 sizeof *z->toks);
-	for (k = 0; k < nrd; k++)
-		z->toks[z->ntoks++] = span(&ln->toks[i + 1 + k]);
+	keep_toks(z, rr, ln->toks + i + 1, nrd);
 	memset(&in, 0, sizeof in);
 	in.src = src;
 	in.type = rr->type;
@@ -448,5 +473,6 @@ void zl_ld_record(struct loader *L, uint16_t src,
 	return;
 drop:
 	z->ntoks = tok0;
+	z->nwtoks = wtok0;
 	zl_zone_lost(z, rr->owner, rr->type);
 }

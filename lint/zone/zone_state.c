@@ -14,23 +14,24 @@
 
 /* ---- reading sources ---- */
 
-/* Fills s->lines, the line-start table of s->buf. */
+/* Fills s->lines, the start of every ZL_LINE_STEP-th line of s->buf, and
+ * s->nlines. */
 static void index_lines(struct zl_src *s)
 {
 	const char *buf = s->buf, *p = buf, *nl;
 	size_t n = 1, len = s->len;
 
-	while ((nl = memchr(p, '\n', len - (size_t)(p - buf))) != NULL) {
-		n++;
-		p = nl + 1;
-	}
-	s->lines = zl_xmalloc(n * sizeof *s->lines);
+	s->lines = zl_xmalloc((len / ZL_LINE_STEP + 1) * sizeof *s->lines);
 	s->lines[0] = 0;
-	for (n = 1, p = buf; (nl = memchr(p, '\n', len - (size_t)(p - buf)));) {
-		s->lines[n++] = (uint32_t)(nl + 1 - buf);
+	while ((nl = memchr(p, '\n', len - (size_t)(p - buf))) != NULL) {
 		p = nl + 1;
+		if (n % ZL_LINE_STEP == 0)	/* line n starts at p */
+			s->lines[n / ZL_LINE_STEP] = (uint32_t)(p - buf);
+		n++;
 	}
 	s->nlines = n;
+	s->lines = zl_xrealloc(s->lines, ((n - 1) / ZL_LINE_STEP + 1) *
+					 sizeof *s->lines);
 }
 
 /* Adds a source with its line-start table: buf (taken), or the text of

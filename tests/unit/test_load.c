@@ -259,7 +259,7 @@ START_TEST(test_records)
 	ck_assert_uint_eq(zl_rr_hdr(z, rr, ZL_HDR_TTL).len, 4);
 	ck_assert_uint_eq(zl_rr_hdr(z, rr, ZL_HDR_TYPE).off, 57);
 	ck_assert_uint_eq(rr->ntok, 2);
-	ck_assert_uint_eq(z->toks[rr->tok].off, 60);
+	ck_assert_uint_eq(zl_rr_tok(z, rr, 0).off, 60);
 	ck_assert_uint_eq(rdf_u32(&rr->rdf[0]), 10);
 	ck_assert_str_eq(zl_rdf_name(&rr->rdf[1])->text, "mail.example.com.");
 	ck_assert(zl_rdf_name(&rr->rdf[1])->in_zone);
@@ -1426,7 +1426,7 @@ START_TEST(test_generate)
 	ck_assert_uint_eq(loc.end_col, 20);
 	ck_assert_mem_eq(loc.text, "$GENERATE 1-4 host$ A 192.0.2.$",
 			 loc.text_len);
-	loc = zl_zone_loc(z, rr->src, z->toks[rr->tok]);
+	loc = zl_zone_loc(z, rr->src, zl_rr_tok(z, rr, 0));
 	ck_assert_uint_eq(loc.line, 6);
 	ck_assert_uint_eq(loc.col, 23);
 	ck_assert_uint_eq(loc.end_col, 32);
@@ -1441,7 +1441,7 @@ START_TEST(test_generate)
 	ck_assert_uint_eq(loc.col, 37);
 	/* Every field of a quoted rdata template is shown at it. */
 	rr = rr_at(z, "example.com.", LDNS_RR_TYPE_MX, 1);
-	loc = zl_zone_loc(z, rr->src, z->toks[rr->tok + 1]);
+	loc = zl_zone_loc(z, rr->src, zl_rr_tok(z, rr, 1));
 	ck_assert_uint_eq(loc.line, 11);
 	ck_assert_uint_eq(loc.col, 20);
 	ck_assert_uint_eq(loc.end_col, 28);
@@ -1531,7 +1531,7 @@ START_TEST(test_header_far)
 		t = zl_rr_hdr(z, rr, ZL_HDR_TYPE);
 		ck_assert_mem_eq(zl_tok_text(z, rr->src, t), "A ", 2);
 		ck_assert_uint_eq(t.len, 1);
-		ck_assert_mem_eq(zl_tok_text(z, rr->src, z->toks[rr->tok]),
+		ck_assert_mem_eq(zl_tok_text(z, rr->src, zl_rr_tok(z, rr, 0)),
 				 "192.0.2.1", 9);
 		zl_zone_free(z);
 	}
@@ -1587,6 +1587,99 @@ START_TEST(test_a_like_inet_pton)
 }
 END_TEST
 
+/* Lines past the first ZL_LINE_STEP, found from the table's every
+ * 64th line: a record across a table line, and one far down. */
+START_TEST(test_loc_far_lines)
+{
+	struct zl_buf b = { 0 };
+	struct zl_zone *z;
+	struct zl_loc loc;
+	struct zl_line l, from;
+	const struct zl_rr *rr;
+	int i;
+
+	zl_buf_addf(&b, "%s", "@ SOA ns hm 1 2 3 4 5\nns A 192.0.2.1\n");
+	for (i = 3; i < 127; i++)
+		zl_buf_addf(&b, "%s", "; filler\n");
+	/* lines 127-129: table line 128 in the middle */
+	zl_buf_addf(&b, "%s", "spread TXT ( \"a\"\n\"b\"\n  \"c\" )\n");
+	for (i = 130; i < 300; i++)
+		zl_buf_addf(&b, "%s", "; filler\n");
+	zl_buf_addf(&b, "%s", "far A 192.0.2.2");	/* line 300, no line end */
+	z = load("example.com.zone", b.s);
+	rr = rr_at(z, "spread.example.com.", LDNS_RR_TYPE_TXT, 0);
+	loc = zl_zone_loc(z, rr->src, rr->text);
+	ck_assert_uint_eq(loc.line, 127);
+	ck_assert_uint_eq(loc.end_line, 129);
+	ck_assert_uint_eq(loc.end_col, 8);
+	ck_assert_mem_eq(loc.text, "spread TXT ( \"a\"", loc.text_len);
+	loc = zl_zone_loc(z, rr->src, zl_rr_tok(z, rr, 1));
+	ck_assert_uint_eq(loc.line, 128);
+	ck_assert_uint_eq(loc.col, 1);
+	ck_assert_mem_eq(loc.text, "\"b\"", loc.text_len);
+	loc = zl_zone_loc(z, rr->src, zl_rr_tok(z, rr, 2));
+	ck_assert_uint_eq(loc.line, 129);
+	ck_assert_uint_eq(loc.col, 3);
+	rr = rr_at(z, "far.example.com.", LDNS_RR_TYPE_A, 0);
+	loc = zl_zone_loc(z, rr->src, zl_rr_tok(z, rr, 0));
+	ck_assert_uint_eq(loc.line, 300);
+	ck_assert_uint_eq(loc.col, 7);
+	ck_assert_mem_eq(loc.text, "far A 192.0.2.2", loc.text_len);
+	/* Counting on from a line found before gives the same line; one
+	 * past the offset is not used. */
+	from = zl_src_line(z->srcs[0], rr->text.off - 200, NULL);
+	l = zl_src_line(z->srcs[0], rr->text.off, &from);
+	ck_assert_uint_eq(l.line, 299);
+	ck_assert_uint_eq(l.start, rr->text.off);
+	from = (struct zl_line){ 299, rr->text.off };
+	l = zl_src_line(z->srcs[0], rr->text.off - 1, &from);
+	ck_assert_uint_eq(l.line, 298);
+	ck_assert_uint_eq(z->srcs[0]->nlines, 300);
+	zl_zone_free(z);
+	zl_buf_free(&b);
+}
+END_TEST
+
+/* A record whose rdata token starts more than 65535 bytes after its
+ * first byte keeps its tokens whole (ZL_RR_WIDE); the records around it
+ * keep theirs relative to themselves. */
+START_TEST(test_wide_tokens)
+{
+	struct zl_buf b = { 0 };
+	struct zl_zone *z;
+	struct zl_loc loc;
+	struct zl_tok t;
+	const struct zl_rr *rr;
+	int i;
+
+	zl_buf_addf(&b, "%s", "@ SOA ns hm 1 2 3 4 5\nns A 192.0.2.1\n"
+			"far TXT ( \"a\" ;");
+	for (i = 0; i < 70000; i++)
+		zl_buf_addc(&b, 'x');
+	zl_buf_addf(&b, "%s", "\n \"b\" )\nnear TXT \"c\"\n");
+	z = load("example.com.zone", b.s);
+	ck_assert_uint_eq(z->nprobs, 0);
+	rr = rr_at(z, "far.example.com.", LDNS_RR_TYPE_TXT, 0);
+	ck_assert(rr->flags & ZL_RR_WIDE);
+	ck_assert_uint_eq(rr->ntok, 2);
+	t = zl_rr_tok(z, rr, 1);
+	ck_assert_mem_eq(zl_tok_text(z, rr->src, t), "\"b\"", 3);
+	ck_assert_uint_eq(t.len, 3);
+	loc = zl_zone_loc(z, rr->src, t);
+	ck_assert_uint_eq(loc.line, 4);
+	ck_assert_uint_eq(loc.col, 2);
+	rr = rr_at(z, "near.example.com.", LDNS_RR_TYPE_TXT, 0);
+	ck_assert(!(rr->flags & ZL_RR_WIDE));
+	t = zl_rr_tok(z, rr, 0);
+	ck_assert_mem_eq(zl_tok_text(z, rr->src, t), "\"c\"", 3);
+	loc = zl_zone_loc(z, rr->src, t);
+	ck_assert_uint_eq(loc.line, 5);
+	ck_assert_uint_eq(loc.col, 10);
+	zl_zone_free(z);
+	zl_buf_free(&b);
+}
+END_TEST
+
 START_TEST(test_loc)
 {
 	struct zl_zone *z;
@@ -1609,7 +1702,7 @@ START_TEST(test_loc)
 	ck_assert_uint_eq(loc.text_len, 15);
 	ck_assert_mem_eq(loc.text, "@ SOA ns hm ( 1", 15);
 	/* The rdata token "4" on the third line. */
-	loc = zl_zone_loc(z, rr->src, z->toks[rr->tok + 5]);
+	loc = zl_zone_loc(z, rr->src, zl_rr_tok(z, rr, 5));
 	ck_assert_uint_eq(loc.line, 3);
 	ck_assert_uint_eq(loc.col, 8);
 	ck_assert_uint_eq(loc.end_line, 3);
@@ -1687,6 +1780,8 @@ Suite *load_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("loc");
 	tcase_add_test(tc, test_loc);
+	tcase_add_test(tc, test_loc_far_lines);
+	tcase_add_test(tc, test_wide_tokens);
 	tcase_add_test(tc, test_header_far);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("problem");

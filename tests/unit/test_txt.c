@@ -149,14 +149,16 @@ START_TEST(test_txt_from_rr)
 			   "b TYPE16 \\# 9 03616263 04 64656667\n";
 	struct zl_src s = { .buf = (char *)text, .len = strlen(text) };
 	struct zl_src *srcs[] = { &s };
-	struct zl_tok toks[] = {
-		{ 6, 8 }, { 15, 7 },				/* a */
-		{ 32, 2 }, { 35, 1 }, { 37, 8 }, { 46, 2 }, { 49, 8 }, /* b */
+	/* a's tokens kept from its first byte, b's whole (ZL_RR_WIDE) */
+	struct zl_rtok toks[] = { { 6, 8 }, { 15, 7 } };
+	struct zl_tok wtoks[] = {
+		{ 32, 2 }, { 35, 1 }, { 37, 8 }, { 46, 2 }, { 49, 8 },
 	};
-	struct zl_zone z = { .srcs = srcs, .nsrcs = 1, .toks = toks };
+	struct zl_zone z = { .srcs = srcs, .nsrcs = 1, .toks = toks,
+			     .wtoks = wtoks };
 	struct zl_rr a = { .tok = 0, .ntok = 2, .type = 16 };
-	struct zl_rr b = { .tok = 2, .ntok = 5, .type = 16,
-			   .flags = ZL_RR_GENERIC };
+	struct zl_rr b = { .tok = 0, .ntok = 5, .type = 16, .text = { 23, 34 },
+			   .flags = ZL_RR_GENERIC | ZL_RR_WIDE };
 	struct zl_txt t;
 	struct zl_tok r;
 
