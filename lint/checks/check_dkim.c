@@ -34,10 +34,12 @@ static const uint8_t b64[256] = {
 	['+'] = 63, ['/'] = 64,
 };
 
-/* Decodes span sp of s into *out (malloc'd, *n bytes).  Returns NULL on
- * success, else why, with *bad at the offending byte. */
+/* Decodes span sp of s into *out (malloc'd, *n bytes); *unpadded says
+ * that the '=' padding is missing.  Returns NULL on success, else why,
+ * with *bad at the offending byte. */
 static const char *b64_decode(const char *s, struct zl_tv_span sp,
-			      uint8_t **out, size_t *n, uint32_t *bad)
+			      uint8_t **out, size_t *n, uint32_t *bad,
+			      bool *unpadded)
 {
 	uint32_t i, end = sp.off + sp.len, acc = 0, bits = 0, pad = 0, nch = 0;
 	uint8_t v;
@@ -85,6 +87,7 @@ static const char *b64_decode(const char *s, struct zl_tv_span sp,
 	*bad = sp.off;
 	if (nch % 4 == 1 || pad > 2 || (pad && (nch + pad) % 4 != 0))
 		return "base64 length is not a whole number of bytes";
+	*unpadded = nch % 4 && !pad;
 	return NULL;
 }
 
@@ -124,15 +127,30 @@ static bool der_next(struct der *d, uint8_t *tagp, struct der *in)
 static const uint8_t rsa_oid[] = { 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01,
 				   0x01, 0x01 };
 
-/* The size in bits of the modulus of RSAPublicKey d, or 0. */
+/* Whether INTEGER contents i are above zero (X.690 §8.3: two's
+ * complement). */
+static bool der_positive(struct der i)
+{
+	size_t k;
+
+	if (!i.n || i.p[0] & 0x80)
+		return false;
+	for (k = 0; k < i.n && !i.p[k]; k++)
+		;
+	return k < i.n;
+}
+
+/* The size in bits of the modulus of RSAPublicKey d (RFC 8017 Appendix
+ * A.1.1: a positive modulus, then a positive exponent), or 0. */
 static unsigned rsa_pub_bits(struct der d)
 {
-	struct der seq, n;
-	uint8_t t;
+	struct der seq, n, e;
+	uint8_t t, te;
 	unsigned bits;
 
 	if (!der_next(&d, &t, &seq) || t != 0x30 || !der_next(&seq, &t, &n) ||
-	    t != 0x02)
+	    t != 0x02 || !der_next(&seq, &te, &e) || te != 0x02 ||
+	    !der_positive(n) || !der_positive(e))
 		return 0;
 	while (n.n && n.p[0] == 0) {
 		n.p++;
@@ -147,18 +165,21 @@ static unsigned rsa_pub_bits(struct der d)
 
 /* The modulus size of an RSA key given as SubjectPublicKeyInfo (RFC 5280
  * §4.1.2.7, what DKIM signers publish) or as a bare RSAPublicKey (the
- * form RFC 6376 §3.6.1 names); 0 when it is neither.  *other is set for
- * a valid SubjectPublicKeyInfo of another algorithm. */
-static unsigned rsa_bits(const uint8_t *key, size_t len, bool *other)
+ * form RFC 6376 §3.3.1 names; *bare set); 0 when it is neither.  *other
+ * is set for a valid SubjectPublicKeyInfo of another algorithm. */
+static unsigned rsa_bits(const uint8_t *key, size_t len, bool *other,
+			 bool *bare)
 {
 	struct der d = { key, len }, spki, alg, oid, bs;
 	uint8_t t;
 
-	*other = false;
+	*other = *bare = false;
 	if (!der_next(&d, &t, &spki) || t != 0x30 || d.n)
 		return 0;
-	if (spki.n && spki.p[0] == 0x02)
+	if (spki.n && spki.p[0] == 0x02) {
+		*bare = true;
 		return rsa_pub_bits((struct der){ key, len });
+	}
 	if (!der_next(&spki, &t, &alg) || t != 0x30 ||
 	    !der_next(&alg, &t, &oid) || t != 0x06 ||
 	    !der_next(&spki, &t, &bs) || t != 0x03 || bs.n < 2 || bs.p[0])
@@ -185,26 +206,29 @@ static enum ktype key_type(const struct zl_tv_rec *r)
 }
 
 /* What is wrong with the key of r, or NULL; *bad is where, *bits the RSA
- * modulus size when it could be read. */
+ * modulus size when it could be read, *warn whether the key is usable
+ * still, by some verifiers. */
 static const char *key_problem(const struct zl_tv_rec *r,
-			       struct zl_tv_span *bad, unsigned *bits)
+			       struct zl_tv_span *bad, unsigned *bits,
+			       bool *warn)
 {
 	const struct zl_tv_tag *p = tag(r, "p");
 	enum ktype kt = key_type(r);
 	const char *why = NULL;
 	uint8_t *key = NULL;
-	bool other;
+	bool other, unpadded;
 	uint32_t at;
 	size_t n;
 
 	*bits = 0;
+	*warn = false;
 	*bad = r->tv.ntags ? r->tv.tags[0].spec : (struct zl_tv_span){ 0, 0 };
 	if (!p)
 		return "the key record has no p= tag (the public key)";
 	*bad = p->value;
 	if (p->value.len == 0 || kt == K_OTHER)
 		return NULL;	/* revoked, or an unknown type: other rules */
-	if ((why = b64_decode(r->txt.s, p->value, &key, &n, &at))) {
+	if ((why = b64_decode(r->txt.s, p->value, &key, &n, &at, &unpadded))) {
 		*bad = (struct zl_tv_span){ at, at == p->value.off ?
 					    p->value.len : 1 };
 		goto out;
@@ -215,12 +239,30 @@ static const char *key_problem(const struct zl_tv_rec *r,
 			why = n == 44 ? "an ed25519 key is published as the bare "
 					"32-byte key, not as SubjectPublicKeyInfo" :
 					"an ed25519 key must be exactly 32 bytes";
-		goto out;
+		goto padding;
 	}
-	if (!(*bits = rsa_bits(key, n, &other)))
+	if ((*bits = rsa_bits(key, n, &other, warn)) && *warn)
+		why = "the key is a bare RSAPublicKey (PKCS #1), which most "
+		      "verifiers (OpenDKIM, dkimpy, Mail::DKIM, mox) do not "
+		      "read: publish it as SubjectPublicKeyInfo";
+	else if (!*bits && n == 32)
+		why = tag(r, "k") ? "the key is 32 bytes, an ed25519 key, but "
+				    "k= says rsa" :
+				    "the key is 32 bytes, an ed25519 key, but "
+				    "without k=ed25519 verifiers read it as "
+				    "RSA";
+	else if (!*bits)
 		why = other ? "the key is not an RSA key, but k= says rsa" :
 			      "the key is not a DER-encoded RSA public key "
 			      "(truncated or damaged?)";
+padding:
+	/* A key that reads well but for its padding: strict decoders
+	 * refuse it all the same. */
+	if ((!why || *warn) && unpadded) {
+		why = "base64 without its '=' padding, which strict decoders "
+		      "(dkimpy, mox, go-msgauth) reject";
+		*warn = false;
+	}
 out:
 	free(key);
 	return why;
@@ -231,6 +273,7 @@ struct key_info {
 	const char *why;
 	struct zl_tv_span bad;
 	unsigned bits;
+	bool warn;	/* why is a warning: the key works for some */
 };
 
 /* The key record the rules look at now, parsed, and its key once worked
@@ -290,7 +333,7 @@ static struct key_info key_of(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 
 	if (c && c->keyed)
 		return c->k;
-	k.why = key_problem(r, &k.bad, &k.bits);
+	k.why = key_problem(r, &k.bad, &k.bits, &k.warn);
 	if (c) {
 		c->k = k;
 		c->keyed = true;
@@ -333,24 +376,30 @@ static void emit_var(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	free(t);
 }
 
-/* The blanks after the record's last ';' when only blanks follow it, or
- * an empty span. */
-static struct zl_tv_span blanks_after_last_semi(const struct zl_tv_rec *r)
+/* RFC 6376 §3.6.1: h=, k=, s= and t= hold one value or more, those of
+ * h=, s= and t= separated by ':'; an empty one is no value. */
+static void empty_items(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 {
-	const char *s = r->txt.s, *semi;
+	static const char *const lists[] = { "h", "k", "s", "t", NULL };
+	struct zl_tv_span item;
+	const struct zl_tv_tag *t;
+	uint32_t pos;
 	size_t i;
 
-	for (semi = NULL, i = r->txt.len; i-- > 0;)
-		if (s[i] == ';') {
-			semi = s + i;
-			break;
-		} else if (s[i] != ' ' && s[i] != '\t') {
-			break;
-		}
-	if (!semi || (size_t)(semi - s) + 1 == r->txt.len)
-		return (struct zl_tv_span){ 0, 0 };
-	return (struct zl_tv_span){ (uint32_t)(semi - s) + 1,
-		(uint32_t)(r->txt.len - (size_t)(semi - s) - 1) };
+	for (i = 0; lists[i]; i++) {
+		if (!(t = tag(r, lists[i])) || t->bad)
+			continue;
+		for (pos = t->value.off;
+		     zl_tv_next_item(r->txt.s, t->value, ':', &pos, &item);)
+			if (item.len == 0) {
+				emit_quoting(ctx, r, t->value.len ? item :
+					     t->spec, t->name, t->value.len ?
+					     "an empty value in the list of "
+					     "'%s='" : "'%s=' is empty: it "
+					     "takes one value or more");
+				break;
+			}
+	}
 }
 
 /* RFC 6376 §3.2: the syntax; a duplicated tag invalidates the record.
@@ -359,12 +408,13 @@ static struct zl_tv_span blanks_after_last_semi(const struct zl_tv_rec *r)
  * others read it. */
 static void dkim_syntax(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 {
-	struct zl_tv_span ws = blanks_after_last_semi(r);
+	bool after_semi;
+	struct zl_tv_span ws = zl_tv_trailing_blanks(r, &after_semi);
 	size_t i;
 
 	for (i = 0; i < r->tv.nerrs; i++)
 		zl_tv_emit(ctx, r, r->tv.errs[i].at, r->tv.errs[i].msg);
-	if (ws.len)
+	if (ws.len && after_semi)
 		zl_emit_severity_default(ctx, zl_tv_emit(ctx, r, ws,
 			"blanks after the final ';', which the grammar does "
 			"not allow: strict verifiers reject the key record"),
@@ -374,6 +424,7 @@ static void dkim_syntax(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 			emit_quoting(ctx, r, r->tv.tags[i].spec,
 				     r->tv.tags[i].name, "tag '%s' appears more "
 				     "than once, which invalidates the record");
+	empty_items(ctx, r);
 }
 
 /* RFC 6376 §3.6.1: v= is optional, but when present it is first and
@@ -421,6 +472,8 @@ static void dkim_values(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 			bool is_sha1 = i == 0 &&
 				zl_tv_eq(r->txt.s, item, "sha1", true);
 
+			if (item.len == 0)	/* a syntax error */
+				continue;
 			if (sha1 && is_sha1)
 				ZL_EMIT(ctx, ctx->rr->src,
 					zl_tv_tok(r, item));
@@ -456,6 +509,7 @@ static void dkim_key(struct zl_ctx *ctx)
 	const struct zl_tv_rec *r;
 	const struct zl_tv_tag *t;
 	struct key_info k;
+	zl_finding f;
 
 	if (!key_name(ctx->rr->owner->text))
 		return;
@@ -468,7 +522,7 @@ static void dkim_key(struct zl_ctx *ctx)
 		dkim_version(ctx, r);
 		break;
 	case P_KEY_TYPE:
-		if ((t = tag(r, "k")) && key_type(r) == K_OTHER)
+		if ((t = tag(r, "k")) && t->value.len && key_type(r) == K_OTHER)
 			emit_var(ctx, r, t->value, "value");
 		break;
 	case P_SHA1:
@@ -476,8 +530,11 @@ static void dkim_key(struct zl_ctx *ctx)
 		dkim_values(ctx, r, zl_rule_variant(ctx->rule, 0) == P_SHA1);
 		break;
 	case P_KEY:
-		if ((k = key_of(ctx, r)).why)
-			zl_tv_emit(ctx, r, k.bad, k.why);
+		if (!(k = key_of(ctx, r)).why)
+			break;
+		f = zl_tv_emit(ctx, r, k.bad, k.why);
+		if (k.warn)
+			zl_emit_severity_default(ctx, f, ZL_SEV_WARNING);
 		break;
 	case P_REVOKED:
 		if ((t = tag(r, "p")) && t->value.len == 0)
@@ -525,7 +582,8 @@ static void dkim_rsa_size(struct zl_ctx *ctx)
 	if (key_type(r) != K_RSA)
 		return;
 	k = key_of(ctx, r);
-	if (k.why || !k.bits || (long)k.bits >= min || (long)k.bits < floor)
+	if ((k.why && !k.warn) || !k.bits || (long)k.bits >= min ||
+	    (long)k.bits < floor)
 		return;
 	snprintf(b, sizeof b, "%u", k.bits);
 	snprintf(m, sizeof m, "%ld", min);

@@ -232,10 +232,23 @@ static void policy_record(struct zl_ctx *ctx)
 	if (!is_record(k, r))
 		return;
 	if (problem == P_SYNTAX) {
+		bool after_semi;
+		struct zl_tv_span ws = zl_tv_trailing_blanks(r, &after_semi);
+		char *blanks;
+
 		for (i = 0; i < r->tv.nerrs; i++)
 			if (!r->tv.errs[i].ext_name)
 				zl_tv_emit(ctx, r, r->tv.errs[i].at,
 					r->tv.errs[i].msg);
+		if (ws.len && !after_semi && r->tv.nerrs == 0) {
+			blanks = zl_xasprintf("blanks after the last value: "
+					      "%s records allow blanks only "
+					      "around ';', and strict senders "
+					      "(mox) ignore the record",
+					      k->name);
+			zl_tv_emit(ctx, r, ws, blanks);
+			free(blanks);
+		}
 		for (i = 0; i < r->tv.ntags; i++) {
 			struct zl_tv_span at;
 			char *msg = r->tv.tags[i].bad ? NULL :

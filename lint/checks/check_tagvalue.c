@@ -28,6 +28,17 @@ zl_finding zl_tv_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 		       { "message", message });
 }
 
+struct zl_tv_span zl_tv_trailing_blanks(const struct zl_tv_rec *r,
+					bool *after_semi)
+{
+	size_t i = r->txt.len;
+
+	while (i > 0 && (r->txt.s[i - 1] == ' ' || r->txt.s[i - 1] == '\t'))
+		i--;
+	*after_semi = i > 0 && r->txt.s[i - 1] == ';';
+	return (struct zl_tv_span){ (uint32_t)i, (uint32_t)(r->txt.len - i) };
+}
+
 /* The most TXT records at a name zl_tv_discarded() compares. */
 #define DISCARDED_SCAN_MAX 64
 

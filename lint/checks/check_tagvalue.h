@@ -18,6 +18,12 @@ const struct zl_tv_rec *zl_tv_in(struct zl_ctx *ctx, const struct zl_zone *z,
  * var "message". */
 zl_finding zl_tv_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 		      struct zl_tv_span sp, const char *message);
+/* The blanks (spaces, tabs) that end r's text, or an empty span;
+ * *after_semi says whether a ';' comes right before them.  RFC 6376 §3.2
+ * allows blanks after a tag's value but not after the final ';'; RFC 8461
+ * §3.1 and RFC 8460 §3 the other way round. */
+struct zl_tv_span zl_tv_trailing_blanks(const struct zl_tv_rec *r,
+					bool *after_semi);
 /* Whether r starts with the tag v=<version> (zl_tv_first_is), and, when
  * version ends in ';', has that ';' after it, blanks allowed before it:
  * RFC 8461 §3.1 and RFC 8460 §3 discard records that do not begin

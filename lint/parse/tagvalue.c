@@ -366,9 +366,9 @@ static uint32_t uri_bad_at(const char *s, uint32_t a, uint32_t b)
 	return b;
 }
 
-/* Whether [a, b) is a domain: dot-separated labels of letters, digits,
- * '-' and '_', with at least two labels (a final dot allowed). */
-static bool is_domain(const char *s, uint32_t a, uint32_t b)
+/* How many labels [a, b) has as a domain: dot-separated labels of
+ * letters, digits, '-' and '_' (a final dot allowed); 0 when it is none. */
+static uint32_t domain_labels(const char *s, uint32_t a, uint32_t b)
 {
 	uint32_t labels = 0, len = 0;
 
@@ -377,32 +377,59 @@ static bool is_domain(const char *s, uint32_t a, uint32_t b)
 	for (; a <= b; a++) {
 		if (a == b || s[a] == '.') {
 			if (len == 0 || len > 63)
-				return false;
+				return 0;
 			labels++;
 			len = 0;
 		} else if (is_namechar(s[a]) || s[a] == '-') {
 			len++;
 		} else {
-			return false;
+			return 0;
 		}
 	}
-	return labels >= 2;
+	return labels;
 }
 
+/* Whether [a, b) is a domain literal, "[" dtext "]" (RFC 6068 §2,
+ * RFC 5322 §3.4.1): printable ASCII but '[', ']' and '\' inside. */
+static bool domain_literal(const char *s, uint32_t a, uint32_t b)
+{
+	if (b - a < 3 || s[a] != '[' || s[b - 1] != ']')
+		return false;
+	for (a++; a < b - 1; a++)
+		if (s[a] < 33 || s[a] > 126 || strchr("[]\\", s[a]))
+			return false;
+	return true;
+}
+
+/* RFC 6068 §2: mailto: addr-spec, "local-part@domain"; an '@' in the
+ * local part is written %40 (unless quoted). */
 static const char *check_mailto(const char *s, uint32_t a, uint32_t b,
 				struct zl_tv_span *bad)
 {
-	uint32_t at = b, q;
+	uint32_t at = b, first = b, q;
 
 	for (q = a; q < b && s[q] != '?'; q++)
-		if (s[q] == '@')
+		if (s[q] == '@') {
+			first = first == b ? q : first;
 			at = q;
+		}
 	*bad = (struct zl_tv_span){ a, q - a };
 	if (at == b || at == a)
 		return "a mailto: URI needs an address: mailto:local@domain";
-	if (!is_domain(s, at + 1, q)) {
-		*bad = (struct zl_tv_span){ at + 1, q - at - 1 };
+	if (first != at && s[a] != '"' && strncmp(s + a, "%22", 3) != 0) {
+		*bad = (struct zl_tv_span){ first, 1 };
+		return "an '@' in the local part of the address is written "
+		       "'%40'";
+	}
+	*bad = (struct zl_tv_span){ at + 1, q - at - 1 };
+	if (domain_literal(s, at + 1, q))
+		return NULL;
+	switch (domain_labels(s, at + 1, q)) {
+	case 0:
 		return "the address of the mailto: URI has no valid domain";
+	case 1:
+		return "the domain of the mailto: URI is a single label, "
+		       "which mail from other networks cannot reach";
 	}
 	return NULL;
 }
@@ -441,13 +468,13 @@ static const char *ip_literal(const char *s, uint32_t h, uint32_t e,
 }
 
 /* What RFC 3986 forbids in any URI [a, b) (the scheme and its ':'
- * before a): a '#' inside the fragment, an IP literal that is not one.
- * NULL when none, else what, with *at where. */
+ * before a): a '#' inside the fragment, an IP literal that is not one, a
+ * port that is not digits.  NULL when none, else what, with *at where. */
 static const char *uri_form(const char *s, uint32_t a, uint32_t b,
 			    uint32_t *at)
 {
-	const char *hash = memchr(s + a, '#', b - a), *again;
-	uint32_t h, e;
+	const char *hash = memchr(s + a, '#', b - a), *again, *why;
+	uint32_t h, e, c;
 
 	if (hash && (again = memchr(hash + 1, '#', (size_t)(s + b - hash - 1)))) {
 		*at = (uint32_t)(again - s);
@@ -458,7 +485,19 @@ static const char *uri_form(const char *s, uint32_t a, uint32_t b,
 	for (h = e = a + 2; e < b && !strchr("/?#", s[e]); e++)
 		if (s[e] == '@')
 			h = e + 1;	/* after the userinfo */
-	return h < e && s[h] == '[' ? ip_literal(s, h, e, at) : NULL;
+	c = h;
+	if (h < e && s[h] == '[') {
+		if ((why = ip_literal(s, h, e, at)) != NULL)
+			return why;
+		while (s[c] != ']')
+			c++;
+	}
+	while (c < e && s[c] != ':')
+		c++;
+	for (*at = c + 1; *at < e; ++*at)
+		if (!is_digit(s[*at]))
+			return "the port after ':' must be digits";
+	return NULL;
 }
 
 const char *zl_tv_uri_check(const char *s, struct zl_tv_span uri,
