@@ -72,13 +72,42 @@ static const char *url_problem(const char *s, struct zl_tv_span v, bool logo,
 }
 
 /* The draft's §4.3: lps= is "true" or "false", avp= "personal" or
- * "brand", exactly so (%s in the ABNF; receivers must not fix case). */
+ * "brand", exactly so (%s in the ABNF; receivers must not fix case).
+ * Later drafts make lps= a comma-separated list of local-part prefixes
+ * instead (lps_list). */
 static const struct {
 	const char *tag, *values[3], *want;
 } choices[] = {
-	{ "lps", { "true", "false", NULL }, "true or false" },
+	{ "lps", { "true", "false", NULL }, "true or false (or, by later "
+	  "drafts, local-part prefixes separated by ',')" },
 	{ "avp", { "personal", "brand", NULL }, "personal or brand" },
 };
+
+/* Whether lps= value v is a list of local-part prefixes, each of the
+ * characters of a dot-atom (RFC 5322 §3.2.3), and not a spelling of yes
+ * or no, which is the boolean of the draft's §4.3 mistyped. */
+static bool lps_list(const char *s, struct zl_tv_span v)
+{
+	static const char *const booleans[] = { "true", "false", "yes", "no",
+						"y", "n", "on", "off", "1",
+						"0", NULL };
+	struct zl_tv_span item;
+	uint32_t pos = v.off, i;
+
+	if (zl_tv_one_of(s, v, booleans))
+		return false;
+	while (zl_tv_next_item(s, v, ',', &pos, &item)) {
+		if (item.len == 0)
+			return false;
+		for (i = item.off; i < item.off + item.len; i++)
+			if (!((s[i] >= 'a' && s[i] <= 'z') ||
+			      (s[i] >= 'A' && s[i] <= 'Z') ||
+			      (s[i] >= '0' && s[i] <= '9') ||
+			      (s[i] && strchr("!#$%&'*+-/?^_`{|}~.", s[i]))))
+				return false;
+	}
+	return true;
+}
 
 static void check_values(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 {
@@ -95,7 +124,8 @@ static void check_values(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 			    zl_tv_eq(r->txt.s, t->value, choices[k].values[0],
 				     false) ||
 			    zl_tv_eq(r->txt.s, t->value, choices[k].values[1],
-				     false))
+				     false) ||
+			    (k == 0 && lps_list(r->txt.s, t->value)))
 				continue;
 			q = zl_tv_str(r->txt.s, t->value);
 			msg = zl_xasprintf("invalid value '%s' for %s=: it "

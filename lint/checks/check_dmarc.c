@@ -255,7 +255,10 @@ static const char *find_org(struct zl_ctx *ctx, const char *domain)
 			psd = tag(r, "psd");
 			if (psd && zl_tv_eq(r->txt.s, psd->value, "n", true))
 				return a;
-			if (psd && zl_tv_eq(r->txt.s, psd->value, "y", true))
+			/* psd=y counts only at a domain above the start
+			 * (RFC 9989 §4.10.2, step 4) */
+			if (psd && a != domain &&
+			    zl_tv_eq(r->txt.s, psd->value, "y", true))
 				return below;
 			highest = a;
 		}
@@ -321,8 +324,10 @@ static void dmarc_placement(struct zl_ctx *ctx)
 		return;
 	}
 	/* Every TXT record of the zone comes here: most are not parsed as
-	 * tags when their text cannot hold "v=DMARC1". */
-	if (kind != OWN_OTHER ||
+	 * tags when their text cannot hold "v=DMARC1".  A name that a CNAME
+	 * of the zone points at is read through the alias (a _dmarc name
+	 * delegated to a shared policy). */
+	if (kind != OWN_OTHER || (ctx->rr->owner->refs & ZL_REF_CNAME) ||
 	    !zl_txt_may_hold(ctx->zone, ctx->rr, "dmarc1") ||
 	    !zl_dmarc_looks(r = zl_tv_of(ctx, ctx->rr)))
 		return;
@@ -384,8 +389,14 @@ static void dmarc_version(struct zl_ctx *ctx)
 	if (zl_tv_first_after_ws(r, "v", "DMARC1", true)) {
 		why = "whitespace comes before 'v=DMARC1'";
 		at = zl_tv_head(r);
-	} else if (v && v == &r->tv.tags[0] && v->value.len) {
-		why = "the version must be exactly 'DMARC1'";
+	} else if (v && v == &r->tv.tags[0] && v->value.len > 6 &&
+		   strncmp(r->txt.s + v->value.off, "DMARC1", 6) == 0 &&
+		   strchr(" \t,", r->txt.s[v->value.off + 6])) {
+		why = "a ';' is missing after 'v=DMARC1'";
+		at = v->spec;
+	} else if (v && v == &r->tv.tags[0]) {
+		why = v->value.len ? "the version must be exactly 'DMARC1'" :
+		      "the version is empty: it must be 'DMARC1'";
 		at = v->spec;
 	} else if (v) {
 		why = "'v=DMARC1' must be the first tag";
@@ -547,6 +558,28 @@ static bool all_of(const char *s, struct zl_tv_span sp,
 	return true;
 }
 
+/* Whether fo= value sp names an option twice (RFC 9989 §4.7); *bad gets
+ * the second. */
+static bool fo_twice(const char *s, struct zl_tv_span sp,
+		     struct zl_tv_span *bad)
+{
+	struct zl_tv_span item;
+	uint32_t pos = sp.off;
+	unsigned seen = 0, bit;
+
+	while (zl_tv_next_item(s, sp, ':', &pos, &item)) {
+		char c = item.len ? (char)(s[item.off] | 0x20) : 0;
+
+		bit = c == 'd' ? 4 : c == 's' ? 8 : c == '1' ? 2 : 1;
+		if (seen & bit) {
+			*bad = item;
+			return true;
+		}
+		seen |= bit;
+	}
+	return false;
+}
+
 /* Whether sp is a decimal number of at most max. */
 static bool number_max(const char *s, struct zl_tv_span sp, unsigned long max)
 {
@@ -590,8 +623,10 @@ static const char *bad_value(const char *s, const struct zl_tv_tag *t,
 		return zl_tv_one_of(s, t->value, modes) ? NULL :
 		       "r (relaxed) or s (strict)";
 	if (zl_tv_eq(s, t->name, "fo", true))
-		return all_of(s, t->value, fo_opts, bad) ? NULL :
-		       "0, 1, d or s, separated by ':'";
+		return !all_of(s, t->value, fo_opts, bad) ?
+		       "0, 1, d or s, separated by ':'" :
+		       fo_twice(s, t->value, bad) ?
+		       "0, 1, d or s, each at most once" : NULL;
 	if (zl_tv_eq(s, t->name, "rf", true))
 		return all_of(s, t->value, formats, bad) ? NULL : "afrf";
 	if (zl_tv_eq(s, t->name, "ri", true))
@@ -685,7 +720,7 @@ static void dmarc_tags(struct zl_ctx *ctx)
 					       "receivers skip this part of "
 					       "the record and read the rest");
 
-			if (policy_read(r))
+			if (policy_read(r) || r->tv.errs[i].empty)
 				zl_emit_severity_default(ctx, d,
 							 ZL_SEV_WARNING);
 		}

@@ -45,6 +45,7 @@ static void add_error(struct zl_tv *tv, uint32_t off, uint32_t len,
 		 sizeof *tv->errs);
 	tv->errs[tv->nerrs].at = (struct zl_tv_span){ off, len };
 	tv->errs[tv->nerrs].ext_name = false;
+	tv->errs[tv->nerrs].empty = false;
 	tv->errs[tv->nerrs++].msg = msg;
 }
 
@@ -86,9 +87,9 @@ static void check_strict_name(struct zl_tv *tv, const char *s, uint32_t a,
 		;
 	if (is_alpha(s[a]) && k == i)
 		return;
-	error_quoting(tv, s, a, i, "tag name '%s%s' has a leading digit, "
-		      "'-' or '.', which only MTA-STS and TLS-RPT extension "
-		      "names allow");
+	error_quoting(tv, s, a, i, "tag name '%s%s' is not a letter and then "
+		      "letters, digits or '_': a digit first, '-' and '.' are "
+		      "for MTA-STS and TLS-RPT extension names only");
 	tv->errs[tv->nerrs - 1].ext_name = true;
 }
 
@@ -130,8 +131,9 @@ static void parse_spec(struct zl_tv *tv, const char *s, uint32_t a,
 		for (eq = a; eq < b && s[eq] != '=' && !is_ws(s[eq]); eq++)
 			;
 		error_quoting(tv, s, a, eq > a ? eq : a + 1,
-			      "'%s%s' is not a tag name: a tag starts with a "
-			      "letter, then letters, digits or '_'");
+			      "'%s%s' is not a tag name: a tag name starts "
+			      "with a letter (an MTA-STS or TLS-RPT "
+			      "extension name with a letter or digit)");
 		return;
 	}
 	t.name = (struct zl_tv_span){ a, i - a };
@@ -251,11 +253,13 @@ void zl_tv_parse(struct zl_tv *tv, const char *s, size_t len)
 			;
 		while (a < b && is_ws(s[a]))
 			a++;
-		if (a < b)
+		if (a < b) {
 			parse_spec(tv, s, a, b);
-		else if (end < n)	/* only a final ';' may end empty */
+		} else if (end < n) {	/* only a final ';' may end empty */
 			add_error(tv, end, 1, zl_xstrdup("empty tag before "
 				  "';' (two separators in a row)"));
+			tv->errs[tv->nerrs - 1].empty = true;
+		}
 		if (end >= n)
 			break;
 		a = end + 1;
@@ -514,7 +518,7 @@ const char *zl_tv_uri_check(const char *s, struct zl_tv_span uri,
 		     s[i] == '+' || s[i] == '-' || s[i] == '.'))))
 		i++;
 	if (i == a || i == b || s[i] != ':')
-		return "the URI has no scheme (such as 'mailto:')";
+		return "the URI has no scheme (such as 'mailto:' or 'https:')";
 	*scheme = (struct zl_tv_span){ a, i - a };
 	if ((x = uri_bad_at(s, i + 1, b)) < b) {
 		*bad = (struct zl_tv_span){ x, 1 };

@@ -54,9 +54,10 @@ struct zl_tv_error {
 	char *msg;	/* lowercase, no final period, user text escaped */
 	bool ext_name;	/* a tag name that RFC 6376 forbids but the
 			   extension names of RFC 8461 and RFC 8460 allow
-			   (a leading digit, '-' or '.'; their limit of 32
+			   (a digit first, '-' or '.'; their limit of 32
 			   characters is not checked here); the tag is
 			   kept */
+	bool empty;	/* an empty tag (";;"), which hides no tag */
 };
 
 struct zl_tv {
