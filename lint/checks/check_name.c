@@ -1,6 +1,7 @@
 /* check_name.c - primitives about how names are written: missing trailing
  * dots (RFC 1035 §5.1) and host-name syntax (RFC 952, RFC 1123 §2.1). */
 #include <ctype.h>
+#include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,9 +36,10 @@ static void check_written(struct zl_ctx *ctx, const struct zl_rr *rr,
 	free(fix);
 }
 
-static const char *const where_choices[] = { "rdata", "owner", NULL };
+static const char *const where_choices[] = { "rdata", "owner", "reverse",
+					    NULL };
 
-enum { W_RDATA, W_OWNER };
+enum { W_RDATA, W_OWNER, W_REVERSE };
 static const struct zl_variant_spec dot_variants[] = {
 	{ .key = "where", .names = where_choices },
 	{ .key = NULL },
@@ -46,6 +48,42 @@ static const struct zl_variant_spec dot_variants[] = {
 static const struct zl_param_spec dot_params[] = {
 	{ .key = NULL },
 };
+
+/* Whether canonical text is in.addr.arpa., ip6.arpa. or below them. */
+static bool reverse_name(const char *text)
+{
+	size_t n = strlen(text);
+
+	return (n >= 13 && strcmp(text + n - 13, "in-addr.arpa.") == 0 &&
+		(n == 13 || text[n - 14] == '.')) ||
+	       (n >= 9 && strcmp(text + n - 9, "ip6.arpa.") == 0 &&
+		(n == 9 || text[n - 10] == '.'));
+}
+
+/* In a reverse zone, a PTR target written with several labels and no
+ * final dot: a host's full name completed with the origin. */
+static void ptr_in_reverse(struct zl_ctx *ctx, const struct zl_rr *rr)
+{
+	const struct zl_name *name;
+	const char *text;
+	char *written, *fix;
+	struct zl_tok t;
+
+	if (rr->nrdf != 1 || !(name = zl_rdf_name(&rr->rdf[0])) ||
+	    !ctx->zone->origin || !reverse_name(ctx->zone->origin->text))
+		return;
+	t = zl_rr_field_tok(ctx->zone, rr, 0);
+	text = zl_tok_text(ctx->zone, rr->src, t);
+	if (t.len == 0 || text[t.len - 1] == '.' || text[0] == '"' ||
+	    !memchr(text, '.', t.len) || !reverse_name(name->text))
+		return;
+	written = zl_xstrndup(text, t.len);
+	fix = zl_xasprintf("%s.", written);
+	ZL_EMIT(ctx, rr->src, t, { "name", name->text },
+		{ "written", written }, { "fix", fix });
+	free(written);
+	free(fix);
+}
 
 /* RFC 1035 §5.1: a name without a final dot is relative to the origin, so
  * `mail.example.com` in zone example.com. becomes
@@ -59,6 +97,11 @@ static void name_repeats_origin(struct zl_ctx *ctx)
 	if (zl_rule_variant(ctx->rule, 0) == W_OWNER) {
 		check_written(ctx, rr, zl_rr_hdr(ctx->zone, rr, ZL_HDR_OWNER),
 			      rr->owner);
+		return;
+	}
+	if (zl_rule_variant(ctx->rule, 0) == W_REVERSE) {
+		if (rr->type == LDNS_RR_TYPE_PTR)
+			ptr_in_reverse(ctx, rr);
 		return;
 	}
 	for (skip = 0; (f = zl_rr_name_field(rr, skip)) >= 0; skip++)

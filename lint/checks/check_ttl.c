@@ -110,6 +110,19 @@ static const struct zl_param_spec range_params[] = {
  * a broken record stick in caches (RFC 1912 §2.2 gives typical values).
  * `of: mx-target` limits the rule to names that an MX in the zone points
  * at. */
+/* Whether a record before rr in its RRset has rr's TTL: an RRset's
+ * records share their TTL (RFC 2181 §5.2), and one finding says it. */
+static bool ttl_said(const struct zl_zone *z, const struct zl_rr *rr)
+{
+	const struct zl_rrset *s = zl_name_rrset(rr->owner, rr->type);
+	uint32_t i;
+
+	for (i = s->first; &z->rrs[i] != rr; i = z->rrs[i].next)
+		if (z->rrs[i].ttl == rr->ttl)
+			return true;
+	return false;
+}
+
 static void ttl_range(struct zl_ctx *ctx)
 {
 	const struct zl_rr *rr = ctx->rr;
@@ -123,7 +136,8 @@ static void ttl_range(struct zl_ctx *ctx)
 		return;
 	min = zl_rule_int(ctx->rule, "min");
 	max = zl_rule_int(ctx->rule, "max");
-	if (rr->ttl >= (unsigned long)min && rr->ttl <= (unsigned long)max)
+	if ((rr->ttl >= (unsigned long)min && rr->ttl <= (unsigned long)max) ||
+	    ttl_said(ctx->zone, rr))
 		return;
 	snprintf(ttl, sizeof ttl, "%u", rr->ttl);
 	snprintf(lo, sizeof lo, "%ld", min);

@@ -61,6 +61,7 @@ struct loader {
 	bool include_start;		/* no record yet in the file being
 					   read for $INCLUDE */
 	bool origin_start;		/* no record since $ORIGIN */
+	bool generate_start;		/* no record since $GENERATE */
 	bool have_dollar_ttl, have_last_ttl, have_soa_min;
 	uint32_t dollar_ttl, last_ttl, soa_min;
 	uint8_t *noted;			/* 65536 bits: the types whose
