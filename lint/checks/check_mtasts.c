@@ -117,7 +117,9 @@ static void check_rua(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 		why = zl_tv_uri_check(r->txt.s, item, &scheme, &bad);
 		if ((bang = memchr(r->txt.s + item.off, '!', item.len))) {
 			/* DMARC's "!size" suffix is a common copy */
-			why = "'!' must be written '%21' in a TLS-RPT URI";
+			why = "'!' has no place in a TLS-RPT URI: drop a "
+			      "DMARC-style '!size' suffix, write an '!' of the "
+			      "address as '%21'";
 			bad = (struct zl_tv_span){
 				(uint32_t)(bang - r->txt.s), 1 };
 		} else if (!why &&
