@@ -829,6 +829,17 @@ static bool field_bounds(struct conv *c, uint8_t ft, size_t ti)
 		if (n == 0)
 			return bad(c, "syntax", tok_at(c, ti), "%s is empty",
 				   fn(c));
+		/* RFC 8659 §4.1: matched without case, but NSD refuses
+		 * upper case */
+		while (n-- > 0)
+			if (s[n] >= 'A' && s[n] <= 'Z') {
+				zl_zone_problem(c->z, "portable", c->in->src,
+						tok_at(c, ti), "%s in upper "
+						"case, which NSD refuses: "
+						"write it in lower case",
+						fn(c));
+				break;
+			}
 		return true;
 	case LDNS_RDF_TYPE_WKS:
 		if (all_digits(s, n) && (n > 3 || atoi(s) > 255))

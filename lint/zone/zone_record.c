@@ -253,6 +253,14 @@ static bool rr_class(struct loader *L, uint16_t src, struct rec *r)
 	}
 	if (!*zone_class)
 		*zone_class = r->klass;
+	/* RFC 3597 §5 */
+	if (r->hdr[ZL_HDR_CLASS].len > 5 &&
+	    strncasecmp(zl_tok_text(L->z, src, r->hdr[ZL_HDR_CLASS]), "CLASS",
+			5) == 0)
+		zl_zone_problem(L->z, "portable", src, r->hdr[ZL_HDR_CLASS],
+				"class written in RFC 3597 form, which Knot "
+				"DNS refuses: write %s",
+				zl_ld_class_name(r->klass, name, sizeof name));
 	return true;
 }
 
