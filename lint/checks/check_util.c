@@ -87,12 +87,20 @@ bool zl_text_is_address(const char *text, size_t len)
 		len--;
 	if (len == 0 || len >= sizeof buf)
 		return false;
-	/* An IPv4 address is digits and dots, an IPv6 one has a colon: most
-	 * names are neither, and are told apart without copying them.  The
-	 * copy ends at a NUL byte, and so does the test. */
+	/* An IPv4 address is digits and dots, an IPv6 one hex digits and
+	 * colons (and dots): most names are neither, and are told apart at
+	 * their first other letter, without copying them.  The copy ends at
+	 * a NUL byte, and so does the test. */
 	for (i = 0; i < len && text[i]; i++) {
-		colon |= text[i] == ':';
-		dotted &= (text[i] >= '0' && text[i] <= '9') || text[i] == '.';
+		char c = (char)(text[i] | 0x20);
+
+		if ((text[i] >= '0' && text[i] <= '9') || text[i] == '.')
+			continue;
+		if (text[i] == ':')
+			colon = true;
+		else if (c < 'a' || c > 'f')
+			return false;
+		dotted = false;
 	}
 	if (!colon && !dotted)
 		return false;
