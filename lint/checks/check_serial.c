@@ -196,13 +196,18 @@ static const struct zl_param_spec serial_params[] = { { .key = NULL } };
 /* RFC 1996 §2.2, RFC 1034 §4.3.5: a secondary transfers a zone only when
  * the primary's serial is greater than its own, compared in RFC 1982
  * serial arithmetic; changed records under an unchanged, lower or
- * wrapped-too-far serial never reach the secondaries. */
+ * wrapped-too-far serial never reach the secondaries.  A serial lowered
+ * with the records the same is a warning: nothing is lost yet, but the
+ * secondaries ignore the zone until its serial passes the old one, and
+ * the next change is judged against the lower one. */
 static void serial_increase(struct zl_ctx *ctx)
 {
 	const struct zl_rr *soa, *bsoa;
 	uint32_t s, b, d;
 	char ss[16], bs[16], next[16];
 	int64_t now;
+	bool changed;
+	zl_finding f;
 
 	if (!ctx->base || (soa = apex_soa(ctx->zone)) == NULL ||
 	    (bsoa = apex_soa(ctx->base)) == NULL)
@@ -212,17 +217,22 @@ static void serial_increase(struct zl_ctx *ctx)
 	d = s - b;	/* modulo 2^32 */
 	if (d > 0 && d < UINT32_C(0x80000000))
 		return;
-	if (!records_differ(ctx->zone, ctx->base))
-		return;
 	/* d == 0: the same; d >= 2^31: lower, or so far ahead that it reads
 	 * as lower. */
+	if (!(changed = records_differ(ctx->zone, ctx->base)) && d == 0)
+		return;
 	now = ctx->now ? ctx->now : (int64_t)time(NULL);
 	snprintf(ss, sizeof ss, "%u", s);
 	snprintf(bs, sizeof bs, "%u", b);
 	snprintf(next, sizeof next, "%u", next_serial(b, now));
-	ZL_EMIT(ctx, soa->src, zl_rr_field_tok(ctx->zone, soa, SOA_SERIAL),
-		{ "serial", ss }, { "base_serial", bs }, { "next", next },
-		{ "fix", next });
+	f = ZL_EMIT(ctx, soa->src,
+		    zl_rr_field_tok(ctx->zone, soa, SOA_SERIAL),
+		    { "serial", ss }, { "base_serial", bs }, { "next", next },
+		    { "fix", next },
+		    { "what", changed ? "records changed but SOA serial" :
+		      "SOA serial lowered:" });
+	if (!changed)
+		zl_emit_severity_default(ctx, f, ZL_SEV_WARNING);
 }
 
 const struct zl_check zl_check_serial_increase = {
@@ -231,5 +241,5 @@ const struct zl_check zl_check_serial_increase = {
 	.fn = serial_increase,
 	.params = serial_params,
 	.vars = (const char *const[]){ "serial", "base_serial", "next", "fix",
-				       NULL },
+				       "what", NULL },
 };
