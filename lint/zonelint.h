@@ -547,6 +547,14 @@ void zl_config_set_tune(struct zl_config *cf, zl_config_tune_fn *fn,
  * settings (made once, then kept).  NULL: out of memory. */
 const struct zl_ruleset *zl_config_ruleset(struct zl_config *cf,
 					   const char *zone_path);
+/* Whether cf's exclude: globs leave out the file path (*out), and the
+ * origin its origins: gives it (*out, borrowed from cf, or NULL): each glob
+ * relative to the config's directory, as for zl_configs_excluded() and
+ * zl_configs_origin().  ZL_OK, or ZL_ERR_NOMEM. */
+enum zl_status zl_config_excluded(const struct zl_config *cf,
+				  const char *path, bool *out) ZL_MUST_CHECK;
+enum zl_status zl_config_origin(const struct zl_config *cf, const char *path,
+				const char **out) ZL_MUST_CHECK;
 
 /* The configs of a run over many files: with path NULL, each zone file
  * gets the config zl_config_find() finds for it, each config file loaded

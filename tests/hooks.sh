@@ -225,6 +225,10 @@ test_warning_and_fail_level() {
 	export ZONELINT_FAIL_ON=warning
 	refused "a single MX with ZONELINT_FAIL_ON=warning"
 	has "$tmp/commit.out" "MX009"
+	# A level zonelint does not know: a usage error, said as such.
+	export ZONELINT_FAIL_ON=warnings
+	refused "ZONELINT_FAIL_ON=warnings"
+	has "$tmp/commit.out" "could not lint the staged files .exit 2"
 	unset ZONELINT_FAIL_ON
 	accepted "a single MX: only a warning"
 }
@@ -389,11 +393,67 @@ test_commit_paths_and_all() {
 	[ "$(git rev-parse HEAD)" != "$before" ]
 }
 
+# An included file named like a zone (db.mail-common), changed alone: the
+# zones that include it are linted too, not the snippet alone.
+test_include_named_like_zone() {
+	hookrepo zoneinc
+	for o in example.com example.org; do
+		inczone "$o" | sed 's|zones/common/mail.inc|zones/db.mail-common|' \
+			>"zones/$o.zone"
+	done
+	mailinc >zones/db.mail-common
+	git add zones
+	accepted "two zones including db.mail-common"
+	mailinc | sed 's/20 mx2/30 mx2/' >zones/db.mail-common
+	git add zones
+	refused "the include changed alone, the serials not raised"
+	has "$tmp/commit.out" "^zones/example.com.zone:3:.*ZONE011"
+	has "$tmp/commit.out" "^zones/example.org.zone:3:.*ZONE011"
+}
+
+# A file that becomes a symbolic link, or a link that becomes a file, is
+# linted as staged; a journal of BIND is never a zone.
+test_type_change_and_journal() {
+	hookrepo kinds
+	good example.com >zones/example.com.zone
+	git add zones
+	accepted "a zone"
+	rm zones/example.com.zone
+	ln -s /etc/passwd zones/example.com.zone
+	git add zones
+	refused "the zone turned into a link"
+	has "$tmp/commit.out" "symbolic link"
+	rm zones/example.com.zone
+	good example.com >zones/example.com.zone
+	printf 'not a zone\n' >zones/db.example.com.jnl
+	git add zones
+	accepted "a zone again, a journal beside it"
+}
+
+# The staged .zonelint.yaml's exclude: and origins: hold under
+# --from-index as they do for a directory on disk.
+test_staged_exclude_origins() {
+	hookrepo cfgwalk
+	good example.com >zones/example.com.zone
+	mkdir -p zones/attic
+	echo garbage >zones/attic/old.example.zone
+	good example.org | sed '/^\$ORIGIN/d' >zones/primary-org
+	printf 'exclude: ["zones/attic/**"]\norigins:\n  zones/primary-org: example.org.\n' \
+		>.zonelint.yaml
+	git add .zonelint.yaml zones
+	accepted "an excluded file beside the zones"
+	"$zl" --quiet --from-index zones/primary-org >"$tmp/out" 2>&1 ||
+		{ cat "$tmp/out"; return 1; }
+}
+
 t "git hook: a defect staged in an included file is refused" test_include_staged_defect
 t "git hook: an unstaged defect in an included file does not refuse" test_include_unstaged_defect
 t "git hook: a commit of .zonelint.yaml only lints every zone with it" test_config_only
 t "git hook: git commit PATH and git commit -a" test_commit_paths_and_all
 t "git hook: includes renamed and deleted" test_include_rename_delete
+t "git hook: an included file named like a zone, changed alone" test_include_named_like_zone
+t "git hook: type changes are linted, journals are not zones" test_type_change_and_journal
+t "git hook: the staged exclude: and origins: hold" test_staged_exclude_origins
 
 # ---- merges ----
 
@@ -800,6 +860,22 @@ t "packs: config-only and pack-only commits, as staged" test_config_and_pack_onl
 t "serial: merges through pre-merge-commit and pre-commit" test_serial_merges
 t "serial: --since the target branch in a CI clone" test_since_ci_clone
 
+# A zone in a directory whose name git would quote (not ASCII): compared
+# with its base all the same.
+test_quoted_path() {
+	hookrepo quoted
+	mkdir -p "zones/zön"
+	put example.com 2024010101
+	git mv zones/example.com.zone "zones/zön/example.com.zone"
+	accepted "a zone below a directory with a non-ASCII name"
+	szone example.com 2024010101 192.0.2.27 >"zones/zön/example.com.zone"
+	git add zones
+	refused "a changed record, the serial unchanged"
+	has "$tmp/commit.out" "example.com.zone:3:25: error: .*ZONE011"
+}
+
+t "serial: a path git quotes is compared with its base" test_quoted_path
+
 # ---- the pre-commit framework ----
 
 # The hook repository: this tree's .pre-commit-hooks.yaml in a repository
@@ -867,6 +943,13 @@ test_framework_names() {
 	accepted "framework: fixed, the .txt file is not a zone"
 	git rm -q "zones/db.example org"
 	accepted "framework: delete a zone"
+	# A name the framework passes as it is, which looks like an option.
+	bad example.org >./--output=README.zone
+	git add -- --output=README.zone
+	refused "framework: a bad zone named like an option"
+	has "$tmp/commit.out" "^--output=README.zone:6:.*MX001"
+	[ ! -e README.zone ]
+	git rm -q -f -- --output=README.zone
 }
 
 # readme_config: the .pre-commit-config.yaml the README shows, exactly as

@@ -196,6 +196,20 @@ enum zl_status zl_config_load_buffer(const char *name, const char *dir,
 					   errs), *out = NULL;);
 }
 
+enum zl_status zl_config_excluded(const struct zl_config *cf,
+				  const char *path, bool *out)
+{
+	GUARDED((*out = zl_config_excluded_impl(cf, path), ZL_OK),
+		*out = false;);
+}
+
+enum zl_status zl_config_origin(const struct zl_config *cf, const char *path,
+				const char **out)
+{
+	GUARDED((*out = zl_config_origin_impl(cf, path), ZL_OK),
+		*out = NULL;);
+}
+
 const struct zl_ruleset *zl_config_ruleset(struct zl_config *cf,
 					   const char *zone_path)
 {

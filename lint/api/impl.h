@@ -68,6 +68,11 @@ enum zl_status zl_config_load_buffer_impl(const char *name, const char *dir,
 					  struct zl_diags *errs);
 const struct zl_ruleset *zl_config_ruleset_impl(struct zl_config *cf,
 						const char *zone_path);
+/* Whether path matches one of cf's exclude: globs (relative to cf->dir). */
+bool zl_config_excluded_impl(const struct zl_config *cf, const char *path);
+/* The origin origins: gives path (the first matching glob), or NULL. */
+const char *zl_config_origin_impl(const struct zl_config *cf,
+				  const char *path);
 enum zl_status zl_configs_new_impl(const struct zl_ruleset *base,
 				   const char *path, struct zl_configs **out,
 				   struct zl_diags *errs);

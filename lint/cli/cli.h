@@ -268,6 +268,16 @@ int gitidx_find(const struct gitidx *g, const char *path, char ***out,
  * cannot be used reports its errors (to errs, or on stderr when it cannot
  * be read) the first time and returns its status every time, *out NULL.
  * Not thread-safe: called under the run's lock. */
+/* What the same staged config's exclude: and origins: say of the staged
+ * file path, as zl_configs_excluded() and zl_configs_origin() do. */
+enum zl_status gitidx_excluded(struct gitidx *g, const char *path,
+			       const struct zl_ruleset *base,
+			       zl_config_tune_fn *tune, void *arg, bool *out,
+			       struct zl_diags *errs);
+enum zl_status gitidx_origin(struct gitidx *g, const char *path,
+			     const struct zl_ruleset *base,
+			     zl_config_tune_fn *tune, void *arg,
+			     const char **out, struct zl_diags *errs);
 enum zl_status gitidx_ruleset(struct gitidx *g, const char *zone_path,
 			      const struct zl_ruleset *base,
 			      zl_config_tune_fn *tune, void *arg,

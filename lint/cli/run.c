@@ -33,14 +33,20 @@ static const char *stdin_name(const struct run *r)
  * with r->lock held. */
 static void tune_derived(struct zl_ruleset *rs, void *arg);
 
+/* Whether the configs of the run are the staged ones (--from-index,
+ * unless a config was named or none is wanted). */
+static bool staged_configs(const struct run *r)
+{
+	return !r->cfgs && r->idx && !r->cli->no_config;
+}
+
 static const struct zl_ruleset *rules_for(struct run *r, const char *name)
 {
 	const struct zl_ruleset *rs = r->rs;
 	struct zl_diags errs;
 	enum zl_status st;
 
-	/* --from-index: the staged config, unless one was named. */
-	if (!r->cfgs && !(r->idx && !r->cli->no_config))
+	if (!r->cfgs && !staged_configs(r))
 		return rs;
 	zl_diags_init(&errs);
 	if (r->cfgs)
@@ -109,10 +115,12 @@ const char *cli_origin_for(struct run *r, const char *path)
 	const char *o = NULL;
 	struct zl_diags errs;
 
-	if (r->cli->origin || !r->cfgs)
+	if (r->cli->origin || (!r->cfgs && !staged_configs(r)))
 		return r->cli->origin;
 	zl_diags_init(&errs);
-	if (must(zl_configs_origin(r->cfgs, path, &o, &errs)) != ZL_OK)
+	if (must(r->cfgs ? zl_configs_origin(r->cfgs, path, &o, &errs) :
+		 gitidx_origin(r->idx, path, r->rs, tune_derived,
+			       (void *)r->cli, &o, &errs)) != ZL_OK)
 		r->bad_config = true;
 	if (errs.n > 0)
 		print_errors(r->cli, &errs);
@@ -291,10 +299,12 @@ static bool excluded(struct run *r, const char *path)
 	struct zl_diags errs;
 	bool out = false;
 
-	if (!r->cfgs)
+	if (!r->cfgs && !staged_configs(r))
 		return false;
 	zl_diags_init(&errs);
-	if (must(zl_configs_excluded(r->cfgs, path, &out, &errs)) != ZL_OK)
+	if (must(r->cfgs ? zl_configs_excluded(r->cfgs, path, &out, &errs) :
+		 gitidx_excluded(r->idx, path, r->rs, tune_derived,
+				 (void *)r->cli, &out, &errs)) != ZL_OK)
 		r->bad_config = true;
 	if (errs.n > 0)
 		print_errors(r->cli, &errs);
@@ -357,19 +367,23 @@ static void find_zones(struct run *r, const char *dir, const char *root,
 }
 
 /* --from-index: the zones each operand names in the index, each read
- * confined to the repository. */
+ * confined to the repository; those found below a directory unless their
+ * staged config excludes them, as a walk of the work tree does. */
 static void find_staged(struct run *r, const char *path)
 {
-	char **names, *why;
+	char **names, *why, *rel = gitidx_rel(r->idx, path);
+	bool named = rel && gitidx_has(r->idx, rel);
 	size_t n, i;
 
+	free(rel);
 	if (gitidx_find(r->idx, path, &names, &n, &why) != 0) {
 		fail(r, path, why);
 		free(why);
 		return;
 	}
 	for (i = 0; i < n; i++)
-		add_job(r, names[i], gitidx_root(r->idx));
+		if (named || !excluded(r, names[i]))
+			add_job(r, names[i], gitidx_root(r->idx));
 	free_names(names, n);
 }
 

@@ -456,7 +456,8 @@ static void parse_origins(struct cl *c, const struct zl_ynode *n)
 	}
 }
 
-const char *zl_config_origin(const struct zl_config *cf, const char *path)
+const char *zl_config_origin_impl(const struct zl_config *cf,
+				  const char *path)
 {
 	char *abs = zl_path_abs(path), *rel = zl_path_rel(cf->dir, abs);
 	const char *r = NULL;
@@ -470,7 +471,7 @@ const char *zl_config_origin(const struct zl_config *cf, const char *path)
 	return r;
 }
 
-bool zl_config_excludes(const struct zl_config *cf, const char *path)
+bool zl_config_excluded_impl(const struct zl_config *cf, const char *path)
 {
 	char *abs = zl_path_abs(path), *rel = zl_path_rel(cf->dir, abs);
 	bool r = false;

@@ -132,10 +132,6 @@ enum zl_status zl_config_load_at(const char *root, const char *path,
 				 const struct zl_ruleset *base,
 				 struct zl_config **out,
 				 struct zl_diags *errs) ZL_MUST_CHECK;
-/* Whether path matches one of cf's exclude: globs (relative to cf->dir). */
-bool zl_config_excludes(const struct zl_config *cf, const char *path);
-/* The origin origins: gives path (the first matching glob), or NULL. */
-const char *zl_config_origin(const struct zl_config *cf, const char *path);
 /* Makes cf derive its rule sets into p, shared with other configs (the
  * caller owns p). */
 void zl_config_share_pool(struct zl_config *cf, struct pool *p);

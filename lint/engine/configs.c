@@ -274,7 +274,7 @@ enum zl_status zl_configs_excluded_impl(struct zl_configs *cs,
 	struct zl_config *cf;
 	enum zl_status st = config_of(cs, path, errs, &cf);
 
-	*out = st == ZL_OK && cf && zl_config_excludes(cf, path);
+	*out = st == ZL_OK && cf && zl_config_excluded_impl(cf, path);
 	return st;
 }
 
@@ -285,7 +285,7 @@ enum zl_status zl_configs_origin_impl(struct zl_configs *cs,
 	struct zl_config *cf;
 	enum zl_status st = config_of(cs, path, errs, &cf);
 
-	*out = st == ZL_OK && cf ? zl_config_origin(cf, path) : NULL;
+	*out = st == ZL_OK && cf ? zl_config_origin_impl(cf, path) : NULL;
 	return st;
 }
 
