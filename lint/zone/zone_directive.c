@@ -92,7 +92,7 @@ static void dir_origin(struct loader *L, uint16_t src,
 	note_relative(L, src, &ln->toks[1], "$ORIGIN");
 	memcpy(L->origin, wire, wl);
 	L->originlen = wl;
-	L->origin_start = true;
+	L->after_directive = "$ORIGIN";
 	/* `$ORIGIN .` leaves the apex to the first record (zl_ld_soa_apex). */
 	if (!L->seen_record && wl > 1)
 		zl_ld_fix_origin(L);

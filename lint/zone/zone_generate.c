@@ -381,5 +381,5 @@ void zl_ld_generate(struct loader *L, uint16_t src,
 	L->generating = false;
 	L->prev_owner = prev_owner;
 	L->prev_bad = prev_bad;
-	L->generate_start = true;
+	L->after_directive = "$GENERATE";
 }

@@ -64,10 +64,11 @@ static bool owner_of(struct loader *L, uint16_t src,
 {
 	struct zl_rr *rr = &r->rr;
 	uint8_t wire[ZL_NAME_MAXWIRE];
-	bool first = L->include_start, after_origin = L->origin_start,
-	     after_generate = L->generate_start;
+	bool first = L->include_start;
+	const char *after = L->after_directive;
 
-	L->include_start = L->origin_start = L->generate_start = false;
+	L->include_start = false;
+	L->after_directive = NULL;
 	if (ln->blank) {
 		/* RFC 1035 §5.1: a blank owner is the previous owner. */
 		r->hdr[ZL_HDR_OWNER].off = ln->start;
@@ -80,22 +81,17 @@ static bool owner_of(struct loader *L, uint16_t src,
 					"record without owner first in an "
 					"included file, which Knot DNS "
 					"refuses");
-		/* $ORIGIN does not change the previous owner. */
-		else if (after_origin && L->prev_owner && !L->prev_bad)
+		/* Neither $ORIGIN nor the records of a $GENERATE change
+		 * the previous owner (BIND alike). */
+		else if (after && L->prev_owner && !L->prev_bad)
 			zl_zone_problem(L->z, "inherited", src,
 					(struct zl_tok){ ln->start, 1 },
 					"record without owner right after "
-					"$ORIGIN: its owner is '%s', the last "
-					"one before the $ORIGIN, not the new "
-					"origin", L->prev_owner->text);
-		/* Nor does $GENERATE (BIND alike). */
-		else if (after_generate && L->prev_owner && !L->prev_bad)
-			zl_zone_problem(L->z, "inherited", src,
-					(struct zl_tok){ ln->start, 1 },
-					"record without owner right after "
-					"$GENERATE: its owner is '%s', the "
-					"last one before the directive, not a "
-					"generated name", L->prev_owner->text);
+					"%s: its owner is '%s', the last one "
+					"before the directive, not %s", after,
+					L->prev_owner->text,
+					strcmp(after, "$ORIGIN") == 0 ?
+					"the new origin" : "a generated name");
 		if (L->prev_bad)
 			return false;	/* its owner line was reported */
 		rr->owner = L->prev_owner;	/* zl_ld_record made sure */
