@@ -427,6 +427,11 @@ hostile() {
 	mode=$1
 	shift
 	hport=$((hport + 1))
+	# Each test runs in a subshell, so the next one counts the ports
+	# from the start again: the file of an earlier server on this port
+	# goes before the new server starts, or its "ready" would be read
+	# before the new one listens.
+	: >"$tmp/h.$hport"
 	"$here/servers/hostile" "$hport" "$mode" ${hsecret:+"$hsecret"} \
 		>"$tmp/h.$hport" 2>&1 &
 	hpid=$!
