@@ -42,17 +42,18 @@ static void loc_ok(const struct zl_zone *z, uint16_t src, struct zl_tok t)
 
 static void rr_ok(const struct zl_zone *z, const struct zl_rr *rr)
 {
+	size_t nt = rr->flags & ZL_RR_WIDE ? z->nwtoks : z->ntoks;
 	unsigned i;
 
 	loc_ok(z, rr->src, rr->text);
 	for (i = ZL_HDR_OWNER; i <= ZL_HDR_TYPE; i++)
 		tok_ok(z, rr->src, zl_rr_hdr(z, rr, (enum zl_hdr)i));
-	if ((size_t)rr->tok + rr->ntok > z->ntoks || !rr->owner)
+	if ((size_t)rr->tok + rr->ntok > nt || !rr->owner)
 		abort();
 	for (i = 0; i < rr->ntok; i++)
-		tok_ok(z, rr->src, z->toks[rr->tok + i]);
+		tok_ok(z, rr->src, zl_rr_tok(z, rr, i));
 	for (i = 0; i < rr->nrdf; i++)
-		if ((size_t)rr->tok + rr->rdf[i].tok + rr->rdf[i].ntok > z->ntoks)
+		if ((size_t)rr->tok + rr->rdf[i].tok + rr->rdf[i].ntok > nt)
 			abort();
 	/* The index finds every owner again, by its canonical text. */
 	if (zl_zone_lookup(z, rr->owner->text) != rr->owner ||

@@ -86,8 +86,11 @@ enum zl_severity zl_tv_discarded(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	const struct zl_rr *rr = NULL;
 
 	/* Each record of the set looks at the others: only in sets of a
-	 * size that names hold, not in a crafted one of thousands. */
-	if (set && set->count <= DISCARDED_SCAN_MAX)
+	 * size that names hold, not in a crafted one of thousands, where
+	 * the name's own record is left to the rules that want one. */
+	if (set && set->count > DISCARDED_SCAN_MAX)
+		rr = ctx->rr;
+	else
 		for (rr = zl_first_rr(z, ctx->rr->owner, LDNS_RR_TYPE_TXT); rr;
 		     rr = zl_next_rr(z, rr))
 			if (rr != ctx->rr &&

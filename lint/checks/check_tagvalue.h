@@ -32,11 +32,11 @@ bool zl_tv_is_record(const struct zl_tv_rec *r, const char *version,
 		     bool icase);
 /* How grave the subject record r is, a TXT record at a policy name that
  * receivers discard for not starting with v=<version> (zl_tv_is_record):
- * the name's policy
- * lost when no other record there starts so, or the name holds more TXT
- * records than are compared (ZL_SEV_ERROR); else
- * harmless, a mistake when it still names the kind (word, in any case)
- * or starts with a v= tag (ZL_SEV_WARNING), unrelated text such as a site
+ * the name's policy lost when no other record there starts so
+ * (ZL_SEV_ERROR; not looked for at a name of more than 64 TXT records,
+ * where the rules that want a policy report its absence); else harmless,
+ * a mistake when it still names the kind (word, in any case) or starts
+ * with a v= tag (ZL_SEV_WARNING), unrelated text such as a site
  * verification when not (ZL_SEV_OFF: nothing to report). */
 enum zl_severity zl_tv_discarded(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 				 const char *version, bool icase,

@@ -36,8 +36,12 @@ struct zl_src {
 	char *display;		/* as shown in diagnostics */
 	char *buf;		/* whole contents, NUL-terminated */
 	size_t len;
-	uint32_t *lines;	/* the start of every ZL_LINE_STEP-th line
+	uint32_t *lines;	/* nmarks line starts, the marks: every
+				   ZL_LINE_STEP-th line and the first line
+				   ZL_MARK_BYTES past the mark before
 				   (zl_src_line) */
+	uint32_t *mark_line;	/* the number of each mark's line */
+	size_t nmarks;
 	size_t nlines;		/* lines in all */
 	bool shared;		/* a file read again: buf and lines belong
 				   to the source that read it first */
@@ -336,10 +340,14 @@ const char *zl_type_name(uint16_t type);
 
 /* ---- positions ---- */
 
-/* A source keeps the start of one line in ZL_LINE_STEP: a line between
- * is found by counting newlines, at most a few kilobytes, and a zone of a
- * million lines spends 60 KB on its line table instead of 4 MB. */
+/* A source keeps the start of one line in ZL_LINE_STEP, and of the first
+ * line ZL_MARK_BYTES past the last one kept: a line between is found by
+ * counting the newlines of at most that many lines and bytes, and the
+ * line before a mark ends right before it, however long (a finding on a
+ * line of megabytes reads none of it).  A zone of a million lines spends
+ * about 120 KB on its line table instead of 4 MB. */
 #define ZL_LINE_STEP 64
+#define ZL_MARK_BYTES 4096
 
 /* A line of a source: its 0-based number and the offset of its start. */
 struct zl_line {

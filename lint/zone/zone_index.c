@@ -567,23 +567,39 @@ void zl_zone_end_load(struct zl_zone *z)
 
 /* ---- positions ---- */
 
-struct zl_line zl_src_line(const struct zl_src *s, uint32_t off,
-			   const struct zl_line *from)
+/* zl_src_line(), and (end not NULL) where that line ends: its '\n', or
+ * the source's end. */
+static struct zl_line src_line(const struct zl_src *s, uint32_t off,
+			       const struct zl_line *from, size_t *end)
 {
-	size_t k = zl_line_index(s->lines, (s->nlines - 1) / ZL_LINE_STEP + 1,
-				 off);
-	struct zl_line at = { k * ZL_LINE_STEP, s->lines[k] };
+	size_t k = zl_line_index(s->lines, s->nmarks, off);
+	struct zl_line at = { s->mark_line[k], s->lines[k] };
+	bool next = k + 1 < s->nmarks;	/* a mark after this one */
+	size_t last = next ? s->mark_line[k + 1] - 1 : s->nlines - 1;
+	size_t lim = next ? s->lines[k + 1] : s->len;
 	const char *p, *nl;
 
 	if (from && from->start <= off && from->start > at.start)
 		at = *from;
-	for (p = s->buf + at.start;
+	for (p = s->buf + at.start; at.line < last &&
 	     (nl = memchr(p, '\n', off - (size_t)(p - s->buf))) != NULL;
 	     p = nl + 1) {
 		at.line++;
 		at.start = (uint32_t)(nl + 1 - s->buf);
 	}
+	if (end && at.line == last) {
+		*end = next ? lim - 1 : s->len;
+	} else if (end) {
+		nl = memchr(s->buf + off, '\n', lim - off);
+		*end = nl ? (size_t)(nl - s->buf) : s->len;
+	}
 	return at;
+}
+
+struct zl_line zl_src_line(const struct zl_src *s, uint32_t off,
+			   const struct zl_line *from)
+{
+	return src_line(s, off, from, NULL);
 }
 
 /* Index of the line holding off. */
@@ -626,8 +642,7 @@ struct zl_loc zl_zone_loc(const struct zl_zone *z, uint16_t src,
 	const struct zl_src *s = z->srcs[src];
 	struct zl_loc loc;
 	struct zl_line li, le;
-	const char *nl;
-	size_t end;
+	size_t end, lend;
 
 	if (s->gen_parts && s->gen_count) {
 		tok = gen_span(s, tok);
@@ -639,7 +654,8 @@ struct zl_loc zl_zone_loc(const struct zl_zone *z, uint16_t src,
 		tok.off = (uint32_t)s->len;
 	if (tok.len > s->len - tok.off)
 		tok.len = (uint32_t)(s->len - tok.off);
-	li = zl_src_line(s, tok.off, NULL);
+	li = src_line(s, tok.off, NULL, &end);
+	lend = end;
 	loc.line = (uint32_t)li.line + 1;
 	loc.col = tok.off - li.start + 1;
 	if (tok.len == 0) {
@@ -652,8 +668,7 @@ struct zl_loc zl_zone_loc(const struct zl_zone *z, uint16_t src,
 		loc.end_col = (uint32_t)(end - le.start + 2);
 	}
 	loc.text = s->buf + li.start;
-	nl = memchr(loc.text, '\n', s->len - li.start);
-	loc.text_len = nl ? (size_t)(nl - loc.text) : s->len - li.start;
+	loc.text_len = lend - li.start;
 	if (loc.text_len > 0 && loc.text[loc.text_len - 1] == '\r')
 		loc.text_len--;
 	return loc;

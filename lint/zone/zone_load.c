@@ -423,6 +423,7 @@ void zl_zone_free(struct zl_zone *z)
 		if (!z->srcs[i]->shared) {
 			free(z->srcs[i]->buf);
 			free(z->srcs[i]->lines);
+			free(z->srcs[i]->mark_line);
 		}
 		free(z->srcs[i]->gen_parts);
 		free(z->srcs[i]->gen_starts);

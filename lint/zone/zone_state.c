@@ -14,24 +14,39 @@
 
 /* ---- reading sources ---- */
 
-/* Fills s->lines, the start of every ZL_LINE_STEP-th line of s->buf, and
+/* Fills the marks of s->buf (s->lines, s->mark_line, s->nmarks) and
  * s->nlines. */
 static void index_lines(struct zl_src *s)
 {
 	const char *buf = s->buf, *p = buf, *nl;
-	size_t n = 1, len = s->len;
+	size_t n = 1, len = s->len, k = 1, cap = len / ZL_LINE_STEP + 1;
 
-	s->lines = zl_xmalloc((len / ZL_LINE_STEP + 1) * sizeof *s->lines);
+	s->lines = zl_xmalloc(cap * sizeof *s->lines);
+	s->mark_line = zl_xmalloc(cap * sizeof *s->mark_line);
 	s->lines[0] = 0;
+	s->mark_line[0] = 0;
 	while ((nl = memchr(p, '\n', len - (size_t)(p - buf))) != NULL) {
 		p = nl + 1;
-		if (n % ZL_LINE_STEP == 0)	/* line n starts at p */
-			s->lines[n / ZL_LINE_STEP] = (uint32_t)(p - buf);
+		/* line n starts at p: a mark every ZL_LINE_STEP lines, and
+		 * at the first line start ZL_MARK_BYTES past the last mark */
+		if (n % ZL_LINE_STEP == 0 ||
+		    (size_t)(p - buf) - s->lines[k - 1] >= ZL_MARK_BYTES) {
+			if (k == cap) {
+				cap *= 2;
+				s->lines = zl_xrealloc(s->lines, cap *
+						       sizeof *s->lines);
+				s->mark_line = zl_xrealloc(s->mark_line, cap *
+							   sizeof *s->mark_line);
+			}
+			s->lines[k] = (uint32_t)(p - buf);
+			s->mark_line[k++] = (uint32_t)n;
+		}
 		n++;
 	}
 	s->nlines = n;
-	s->lines = zl_xrealloc(s->lines, ((n - 1) / ZL_LINE_STEP + 1) *
-					 sizeof *s->lines);
+	s->nmarks = k;
+	s->lines = zl_xrealloc(s->lines, k * sizeof *s->lines);
+	s->mark_line = zl_xrealloc(s->mark_line, k * sizeof *s->mark_line);
 }
 
 /* Adds a source with its line-start table: buf (taken), or the text of
@@ -58,6 +73,8 @@ int zl_ld_add_src(struct zl_zone *z, const char *path, const char *display,
 		s->len = again->len;
 		s->lines = again->lines;
 		s->nlines = again->nlines;
+		s->mark_line = again->mark_line;
+		s->nmarks = again->nmarks;
 		s->shared = true;
 	} else {
 		s->buf = buf;
