@@ -155,7 +155,12 @@ test_nul() {
 	has out '^nul\.zone:16:16: error: NUL byte' &&
 	has out '^nul\.zone:17:2: error: NUL byte' &&
 	hasnt out '^nul\.zone:15:' &&
-	has out '^nul\.zone:18:[0-9]+: error: .*\[MX001\]$'
+	has out '^nul\.zone:18:[0-9]+: error: .*\[MX001\]$' || return 1
+	# Written \000 after the version: no ';' is missing, the version is
+	# not DMARC1.
+	printf '_dmarc IN TXT "v=DMARC1\\000; p=none"\n' >>nul.zone
+	run --format gcc nul.zone
+	has out "^nul\.zone:19:[0-9]+: error: the version must be exactly 'DMARC1'"
 }
 
 test_invalid_utf8() {

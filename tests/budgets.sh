@@ -174,6 +174,29 @@ test_repeated_tags() {
 	within 5 && rss_below 96
 }
 
+# Every record of a $GENERATE is shown at its directive, here on a line
+# with a comment of 20 MB: the line is not read for each of the 65,536
+# findings.  And an RRset of 60,000 records with as many TTLs: a record's
+# TTL finding is not compared with every record before it.
+test_long_line_big_set() {
+	{
+		head_zone
+		printf '$GENERATE 1-65536 m$ MX "10 nowhere$" ; '
+		awk 'BEGIN { for (i = 0; i < 200000; i++) printf "%0100d", 0
+			print "" }'
+	} >gen.zone
+	run --format gcc gen.zone
+	want_rc 1 && has out '^gen\.zone:11:[0-9]+: error: ' && within 5 || return 1
+	{
+		head_zone
+		awk 'BEGIN { for (i = 0; i < 60000; i++)
+			printf "big %d IN MX %d mx1\n", 86401 + i, i }'
+	} >ttl.zone
+	run --format gcc ttl.zone
+	want_rc 0 && count out 'warning: MX TTL [0-9]* is outside' 1000 &&
+		has out 'more findings of TTL002 not shown' && within 5
+}
+
 # 30,000 findings of one rule: at most 1,000 shown, then one summary with
 # the count; --statistics still counts every finding.
 test_findings_cap() {
@@ -358,6 +381,7 @@ t "\$INCLUDE fan-out: one small file read 65,536 times" test_include_fanout
 t "SPF include loops along a chain of 4,000 records" test_spf_loop_chain
 t "tags repeated 3,000 times in records of up to 64 KB" test_repeated_tags
 t "30,000 findings of one rule" test_findings_cap
+t "a \$GENERATE on a line of 20 MB, an RRset of 60,000 TTLs" test_long_line_big_set
 t "a .zonelint.yaml in each of 5,000 directories" test_config_per_directory
 t "8,000 overrides over 8,000 zones" test_config_overrides
 t "a config naming 20,000 rules" test_config_many_keys

@@ -216,7 +216,7 @@ static const char *key_problem(const struct zl_tv_rec *r,
 	enum ktype kt = key_type(r);
 	const char *why = NULL;
 	uint8_t *key = NULL;
-	bool other, unpadded;
+	bool other, bare, unpadded;
 	uint32_t at;
 	size_t n;
 
@@ -241,20 +241,23 @@ static const char *key_problem(const struct zl_tv_rec *r,
 					"an ed25519 key must be exactly 32 bytes";
 		goto padding;
 	}
-	if ((*bits = rsa_bits(key, n, &other, warn)) && *warn)
+	*bits = rsa_bits(key, n, &other, &bare);
+	if (*bits && bare) {
+		*warn = true;
 		why = "the key is a bare RSAPublicKey (PKCS #1), which most "
 		      "verifiers (OpenDKIM, dkimpy, Mail::DKIM, mox) do not "
 		      "read: publish it as SubjectPublicKeyInfo";
-	else if (!*bits && n == 32)
+	} else if (!*bits && n == 32) {
 		why = tag(r, "k") ? "the key is 32 bytes, an ed25519 key, but "
 				    "k= says rsa" :
 				    "the key is 32 bytes, an ed25519 key, but "
 				    "without k=ed25519 verifiers read it as "
 				    "RSA";
-	else if (!*bits)
+	} else if (!*bits) {
 		why = other ? "the key is not an RSA key, but k= says rsa" :
 			      "the key is not a DER-encoded RSA public key "
 			      "(truncated or damaged?)";
+	}
 padding:
 	/* A key that reads well but for its padding: strict decoders
 	 * refuse it all the same. */

@@ -391,6 +391,7 @@ static void dmarc_version(struct zl_ctx *ctx)
 		at = zl_tv_head(r);
 	} else if (v && v == &r->tv.tags[0] && v->value.len > 6 &&
 		   strncmp(r->txt.s + v->value.off, "DMARC1", 6) == 0 &&
+		   r->txt.s[v->value.off + 6] &&
 		   strchr(" \t,", r->txt.s[v->value.off + 6])) {
 		why = "a ';' is missing after 'v=DMARC1'";
 		at = v->spec;

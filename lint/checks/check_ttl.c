@@ -110,14 +110,18 @@ static const struct zl_param_spec range_params[] = {
  * a broken record stick in caches (RFC 1912 §2.2 gives typical values).
  * `of: mx-target` limits the rule to names that an MX in the zone points
  * at. */
-/* Whether a record before rr in its RRset has rr's TTL: an RRset's
- * records share their TTL (RFC 2181 §5.2), and one finding says it. */
+/* Whether one of the 64 records before rr in its RRset has rr's TTL: an
+ * RRset's records share their TTL (RFC 2181 §5.2), and one finding says
+ * it; in a larger set, past the first 64 with other TTLs, each record is
+ * reported, so that a set of 65,535 records costs no quadratic walk. */
 static bool ttl_said(const struct zl_zone *z, const struct zl_rr *rr)
 {
 	const struct zl_rrset *s = zl_name_rrset(rr->owner, rr->type);
 	uint32_t i;
+	int k;
 
-	for (i = s->first; &z->rrs[i] != rr; i = z->rrs[i].next)
+	for (i = s->first, k = 0; &z->rrs[i] != rr && k < 64;
+	     i = z->rrs[i].next, k++)
 		if (z->rrs[i].ttl == rr->ttl)
 			return true;
 	return false;
