@@ -66,6 +66,23 @@ START_TEST(test_dmarc_multiple_version)
 }
 END_TEST
 
+/* Beside the policy, 70 TXT records of other text at _dmarc: more than
+ * are compared with each other, and still not one finding each. */
+START_TEST(test_dmarc_many_others)
+{
+	struct zl_buf z = { 0 };
+	int i;
+
+	zl_buf_addf(&z, "%s", MAIL);
+	for (i = 0; i < 70; i++)
+		zl_buf_addf(&z, "_dmarc IN TXT \"site-verification=%d\"\n", i);
+	zl_buf_addf(&z, "%s", "_dmarc IN TXT \"v=DMARC2; p=reject\"\n");
+	/* the version typo still names the kind: a warning (line 82) */
+	expect(z.s, "DMARC003,DMARC004", "DMARC004:82:16");
+	zl_buf_free(&z);
+}
+END_TEST
+
 START_TEST(test_dmarc_tags)
 {
 	/* columns: the record text starts at column 18 */
@@ -387,6 +404,7 @@ Suite *policy_suite(void)
 	tcase_add_test(tc, test_dmarc_placement);
 	tcase_add_test(tc, test_dmarc_multiple_version);
 	tcase_add_test(tc, test_dmarc_tags);
+	tcase_add_test(tc, test_dmarc_many_others);
 	tcase_add_test(tc, test_dmarc_policy);
 	tcase_add_test(tc, test_dmarc_policy_position);
 	tcase_add_test(tc, test_dmarc_reports);
