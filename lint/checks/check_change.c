@@ -132,7 +132,7 @@ static void compare_targets(struct zl_ctx *ctx)
 	for (i = 0; i < b->nrrs; i++) {
 		rr = &b->rrs[i];
 		if (rr->type == LDNS_RR_TYPE_MX && rr->nrdf >= 2 &&
-		    zl_rdf_name(&rr->rdf[1]) && zl_rdf_name(&rr->rdf[1])->sets)
+		    zl_rdf_name(&rr->rdf[1]) && zl_name_sets(zl_rdf_name(&rr->rdf[1])))
 			t[n++] = zl_rdf_name(&rr->rdf[1]);
 	}
 	qsort(t, n, sizeof *t, cmp_ptr);

@@ -24,7 +24,7 @@ static void target_not_alias(struct zl_ctx *ctx)
 		return;
 	at = zl_target(ctx, target);
 	/* RFC 4592: a wildcard answers for a name that does not exist. */
-	if (at.zone && (!at.name || !at.name->sets) &&
+	if (at.zone && (!at.name || !zl_name_sets(at.name)) &&
 	    (w = zl_zone_wildcard(at.zone, target->text)))
 		at.name = w;
 	cname = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_CNAME);
@@ -67,7 +67,7 @@ static bool dnssec_only(const struct zl_name *n)
 {
 	const struct zl_rrset *s;
 
-	for (s = n->sets; s; s = s->next)
+	for (s = zl_name_sets(n); s; s = s->next)
 		if (s->type != LDNS_RR_TYPE_NSEC3 &&
 		    s->type != LDNS_RR_TYPE_RRSIG)
 			return false;
@@ -86,11 +86,11 @@ static void below_dname(struct zl_ctx *ctx)
 	char synth[LDNS_MAX_DOMAINLEN * 4 + 2];
 	zl_finding d;
 
-	if (!ctx->zone->ndnames || !n->sets || dnssec_only(n) ||
+	if (!ctx->zone->ndnames || !zl_name_sets(n) || dnssec_only(n) ||
 	    !(dname = zl_dname_over(ctx, n->text, &dz, synth, sizeof synth)) ||
 	    dz != ctx->zone)
 		return;
-	rr = &ctx->zone->rrs[n->sets->first];
+	rr = &ctx->zone->rrs[zl_name_sets(n)->first];
 	d = ZL_EMIT(ctx, rr->src,
 		    !(rr->flags & ZL_RR_OWNER_BLANK) ?
 		    zl_rr_hdr(ctx->zone, rr, ZL_HDR_OWNER) : rr->text,
@@ -128,7 +128,7 @@ static void cname_exclusive(struct zl_ctx *ctx)
 
 	if (!cname)
 		return;
-	for (s = ctx->name->sets; s; s = s->next) {
+	for (s = zl_name_sets(ctx->name); s; s = s->next) {
 		if (allowed_with_cname(s->type))
 			continue;
 		if (others.len)
@@ -141,7 +141,7 @@ static void cname_exclusive(struct zl_ctx *ctx)
 		d = ZL_EMIT(ctx, cname->src, zl_rr_type_tok(ctx->zone, cname),
 			    { "others", others.s });
 	}
-	for (s = ctx->name->sets; d != ZL_NO_FINDING && s; s = s->next) {
+	for (s = zl_name_sets(ctx->name); d != ZL_NO_FINDING && s; s = s->next) {
 		const struct zl_rr *rr = &z->rrs[s->first];
 
 		if (!allowed_with_cname(s->type))
@@ -238,7 +238,7 @@ static void target_exists(struct zl_ctx *ctx)
 	zl_finding d;
 
 	if (f < 0 || !(t = zl_rdf_name(&rr->rdf[f])) ||
-	    !(at = zl_target(ctx, t)).zone || (at.name && at.name->sets) ||
+	    !(at = zl_target(ctx, t)).zone || (at.name && zl_name_sets(at.name)) ||
 	    zl_lost_at(ctx, at.name, 0) || zl_zone_wildcard(at.zone, t->text))
 		return;
 	d = ZL_EMIT(ctx, rr->src, zl_rr_field_tok(z, rr, (unsigned)f),

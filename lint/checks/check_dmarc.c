@@ -994,7 +994,7 @@ static void check_dest(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	 * RFC 7489 §7.1 shows (RFC 4592). */
 	at = zl_lookup(ctx, want);
 	if (authorised_at(ctx, at) ||
-	    (at.zone && (!at.name || !at.name->sets) &&
+	    (at.zone && (!at.name || !zl_name_sets(at.name)) &&
 	     authorised_at(ctx, (struct zl_at){ at.zone,
 			   zl_zone_wildcard(at.zone, want) })))
 		goto out;

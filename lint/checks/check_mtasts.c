@@ -402,7 +402,7 @@ static void sts_host(struct zl_ctx *ctx)
 	/* The host may be in a zone of its own (a child zone of the run). */
 	at = zl_lookup(ctx, host);
 	if (at.zone && !zl_text_below_cut(at.zone, host) &&
-	    !has_host(at.name) && ((at.name && at.name->sets) ||
+	    !has_host(at.name) && ((at.name && zl_name_sets(at.name)) ||
 				   !has_host(zl_zone_wildcard(at.zone, host))))
 		emit_sts(ctx, rr, "host", host);
 	free(host);

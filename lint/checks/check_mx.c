@@ -86,7 +86,7 @@ static enum target target_state(const struct zl_ctx *ctx,
 	if (!(*at = zl_target(ctx, t)).zone)
 		return t->in_zone ? T_DELEGATED : T_OUTSIDE;
 	/* RFC 4592: a wildcard answers for a name that does not exist. */
-	if ((!at->name || !at->name->sets) &&
+	if ((!at->name || !zl_name_sets(at->name)) &&
 	    (w = zl_zone_wildcard(at->zone, t->text)))
 		at->name = w;
 	t = at->name;
@@ -508,7 +508,7 @@ static int cmp_rdf(const void *a, const void *b)
 
 	if (x->len != y->len)
 		return x->len < y->len ? -1 : 1;
-	return memcmp(x->v.bytes, y->v.bytes, x->len);
+	return memcmp(zl_rdf_data(x), zl_rdf_data(y), x->len);
 }
 
 /* The address set of a name: its A then AAAA rdata, sorted; v is small
@@ -557,7 +557,7 @@ static bool addrs_same(const struct addrs *a, const struct addrs *b)
 		const struct zl_rdf *x = a->v[i], *y = b->v[j];
 
 		k = x->len - oi < y->len - oj ? x->len - oi : y->len - oj;
-		if (memcmp(x->v.bytes + oi, y->v.bytes + oj, k) != 0)
+		if (memcmp(zl_rdf_data(x) + oi, zl_rdf_data(y) + oj, k) != 0)
 			return false;
 		if ((oi += k) == x->len) {
 			i++;
@@ -578,8 +578,8 @@ static void addrs_text(const struct addrs *a, struct zl_buf *txt)
 	size_t i;
 
 	for (i = 0; i < a->n; i++) {
-		inet_ntop(a->v[i]->len == 4 ? AF_INET : AF_INET6, a->v[i]->v.bytes,
-			  ip, sizeof ip);
+		inet_ntop(a->v[i]->len == 4 ? AF_INET : AF_INET6,
+			  zl_rdf_data(a->v[i]), ip, sizeof ip);
 		zl_buf_addf(txt, "%s%s", i ? ", " : "", ip);
 	}
 }

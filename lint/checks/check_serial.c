@@ -67,7 +67,7 @@ static void add_rr(struct canon *c, const struct zl_zone *z,
 
 		if (rr->type == LDNS_RR_TYPE_SOA && i == SOA_SERIAL)
 			continue;
-		if (f->is_name)
+		if (zl_rdf_name(f))
 			put_field(c, f->v.dname->text, f->v.dname->len);
 		else
 			put_field(c, zl_rdf_wire(z, rr, i, scratch), f->len);

@@ -252,7 +252,7 @@ enum zl_answer zl_answer(const struct zl_ctx *ctx, const char *text,
 		if (!(z = zl_zone_of(ctx, text)) ||
 		    cut_below(z, text, n = zl_zone_lookup(z, text)))
 			return ZL_ANSWER_UNKNOWN;
-		if (!n || !n->sets) {
+		if (!n || !zl_name_sets(n)) {
 			w = zl_zone_wildcard(z, text);
 			n = w ? w : n && zl_zone_nonterminal(z, text) ? n :
 			    NULL;
@@ -357,8 +357,8 @@ void zl_note_target(struct zl_ctx *ctx, zl_finding f, struct zl_at at,
 				zl_rr_type_tok(at.zone, rr),
 				"the %s record of '%s', in zone %s",
 				zl_type_str(type), text, zone);
-	} else if (at.name && at.name->sets) {
-		rr = &at.zone->rrs[at.name->sets->first];
+	} else if (at.name && zl_name_sets(at.name)) {
+		rr = &at.zone->rrs[zl_name_sets(at.name)->first];
 		zl_emit_note_in(ctx, f, at.zone, rr->src,
 				!(rr->flags & ZL_RR_OWNER_BLANK) ?
 				zl_rr_hdr(at.zone, rr, ZL_HDR_OWNER) :

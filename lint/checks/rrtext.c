@@ -43,11 +43,11 @@ bool zl_rrtext_is_tlsrpt(const char *s, size_t len)
 /* One rdata field in presentation form. */
 static void add_rdf(struct zl_buf *b, const struct zl_rdf *f)
 {
-	const uint8_t *d = f->v.bytes;
+	const uint8_t *d = zl_rdf_data(f);
 	char addr[INET6_ADDRSTRLEN];
 	uint16_t i;
 
-	if (f->is_name) {
+	if (zl_rdf_name(f)) {
 		zl_buf_add_escaped(b, f->v.dname->text, f->v.dname->len);
 		return;
 	}
@@ -193,8 +193,8 @@ const struct zl_rr *zl_rrtext_anchor(const struct zl_zone *z,
 	const struct zl_name *n = zl_zone_lookup(z, name);
 	const struct zl_rr *soa;
 
-	if (n && n->sets)
-		return &z->rrs[n->sets->first];
+	if (n && zl_name_sets(n))
+		return &z->rrs[zl_name_sets(n)->first];
 	if ((soa = zl_first_rr(z, z->origin, LDNS_RR_TYPE_SOA)))
 		return soa;
 	return z->nrrs ? &z->rrs[0] : NULL;

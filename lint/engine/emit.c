@@ -186,8 +186,8 @@ int zl_ctx_match(struct zl_ctx *ctx, const pcre2_code *re, const char *s,
 	pcre2_match_data_free(md);
 	if (!rr && ctx->set)
 		rr = &ctx->zone->rrs[ctx->set->first];
-	else if (!rr && ctx->name && ctx->name->sets)
-		rr = &ctx->zone->rrs[ctx->name->sets->first];
+	else if (!rr && ctx->name && zl_name_sets(ctx->name))
+		rr = &ctx->zone->rrs[zl_name_sets(ctx->name)->first];
 	if (m == ZL_MATCH_STOP)
 		zl_emit_stopped(ctx->out, ctx->zone, ctx->rule, rr);
 	return m == ZL_MATCH_YES ? 1 : m == ZL_MATCH_NO ? 0 : -1;

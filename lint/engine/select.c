@@ -149,7 +149,7 @@ static void group_sets(struct zl_subjects *sj)
 	size_t i, k;
 
 	for (i = 0; i < sj->nnames; i++)
-		for (s = sj->z->rrs[sj->names[i]].owner->sets; s; s = s->next)
+		for (s = zl_name_sets(sj->z->rrs[sj->names[i]].owner); s; s = s->next)
 			at[group_of(r, s->type) + 1]++;
 	bt->ng = r->ng;
 	bt->g = zl_xcalloc(bt->ng + 1, sizeof *bt->g);
@@ -161,7 +161,7 @@ static void group_sets(struct zl_subjects *sj)
 	bt->g[bt->ng].start = (uint32_t)bt->n;
 	sj->setv = zl_xmalloc((bt->n ? bt->n : 1) * sizeof *sj->setv);
 	for (i = 0; i < sj->nnames; i++)
-		for (s = sj->z->rrs[sj->names[i]].owner->sets; s; s = s->next)
+		for (s = zl_name_sets(sj->z->rrs[sj->names[i]].owner); s; s = s->next)
 			sj->setv[at[group_of(r, s->type)]++] = s->first;
 	free(at);
 }
@@ -617,7 +617,7 @@ bool zl_subject_taken(struct zl_subjects *sj, const struct unit *u,
 		*out = (struct subject){ NULL, NULL, n };
 		if (zl_broken_lost(sj->broken, r, n))
 			return false;
-		for (s = n->sets; s; s = s->next)
+		for (s = zl_name_sets(n); s; s = s->next)
 			if (type_ok(r, s->type) && set_rdata_ok(sj, u, s))
 				return true;
 		return false;

@@ -60,32 +60,38 @@ struct zl_src {
 
 /* One rdata field in wire form: 16 bytes.  A domain name is kept
  * interned, its wire form not kept (zl_rdf_name); other fields keep their
- * bytes (zl_rdf_data), except the strings of TXT and SPF records, which
- * are read from the source.  zl_rdf_wire() makes the wire form of any. */
+ * bytes (zl_rdf_data), up to 8 of them in the field itself, except the
+ * strings of TXT and SPF records, which are read from the source.
+ * zl_rdf_wire() makes the wire form of any. */
+enum { ZL_RDF_BYTES, ZL_RDF_NAME, ZL_RDF_INLINE };
+
 struct zl_rdf {
 	union {
-		const uint8_t *bytes;	/* in the zone arena, or NULL */
-		struct zl_name *dname;	/* interned, absolute */
+		const uint8_t *bytes;	/* ZL_RDF_BYTES: in the zone arena,
+					   or NULL */
+		struct zl_name *dname;	/* ZL_RDF_NAME: interned, absolute */
+		uint8_t in[8];		/* ZL_RDF_INLINE: len bytes */
 	} v;
 	uint16_t tok;		/* first source token, counted from the
 				   record's first rdata token (zl_rr.tok) */
 	uint16_t ntok;		/* tokens this field was made from */
 	uint16_t len;		/* bytes of the wire form */
 	uint8_t type;		/* ldns_rdf_type */
-	bool is_name;		/* v.dname */
+	uint8_t form;		/* ZL_RDF_* */
 };
 
 /* The interned name of a domain-name field, NULL for any other. */
 static inline struct zl_name *zl_rdf_name(const struct zl_rdf *f)
 {
-	return f->is_name ? f->v.dname : NULL;
+	return f->form == ZL_RDF_NAME ? f->v.dname : NULL;
 }
 
 /* The kept wire bytes of a field, NULL for a name and for the strings of
  * TXT and SPF records. */
 static inline const uint8_t *zl_rdf_data(const struct zl_rdf *f)
 {
-	return f->is_name ? NULL : f->v.bytes;
+	return f->form == ZL_RDF_INLINE ? f->v.in :
+	       f->form == ZL_RDF_BYTES ? f->v.bytes : NULL;
 }
 
 enum {
@@ -140,10 +146,11 @@ enum {
 	ZL_REF_OTHER = 1 << 4,	/* any other name field */
 };
 
-/* An owner name, or a name referenced from rdata (then sets may be
- * NULL): 16 bytes and the text. */
+/* An owner name, or a name referenced from rdata (then it may have no
+ * records): 24 bytes and the text.  Its first RRset is kept in it, as
+ * most owners have one type; zl_name_sets() lists them. */
 struct zl_name {
-	struct zl_rrset *sets;	/* NULL: the name has no records here */
+	struct zl_rrset set0;	/* count 0: the name has no records here */
 	uint32_t id;		/* 0 .. zone->nnames - 1, in intern order */
 	uint16_t len;		/* strlen(text) */
 	uint8_t refs : 5;	/* ZL_REF_* bits */
@@ -162,6 +169,12 @@ struct zl_name {
 				   kept inline, where the hash lookup that
 				   compares it has already brought the rest */
 };
+
+/* The name's RRsets, linked by next; NULL when it has no records here. */
+static inline const struct zl_rrset *zl_name_sets(const struct zl_name *n)
+{
+	return n->set0.count ? &n->set0 : NULL;
+}
 
 /* A record that could not be loaded, or a directive that failed. */
 struct zl_problem {

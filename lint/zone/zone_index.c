@@ -370,32 +370,33 @@ const struct zl_rrset *zl_name_rrset(const struct zl_name *n, uint16_t type)
 {
 	const struct zl_rrset *s;
 
-	for (s = n ? n->sets : NULL; s; s = s->next)
+	for (s = n ? zl_name_sets(n) : NULL; s; s = s->next)
 		if (s->type == type)
 			return s;
 	return NULL;
 }
 
 _Static_assert(sizeof(struct zl_rrset) == 16, "an RRset is 16 bytes");
-_Static_assert(offsetof(struct zl_name, text) == 16, "a name is 16 bytes");
+_Static_assert(offsetof(struct zl_name, text) == 24, "a name is 24 bytes");
 
 /* While loading, an RRset's records form a ring: first is the last one
  * added, whose next is the first (zl_rrset). */
 void zl_zone_add_rr(struct zl_zone *z, const struct zl_rr *rr)
 {
-	struct zl_rrset *s, **tail;
+	struct zl_rrset *s = &rr->owner->set0, *last = NULL;
 	uint32_t idx = (uint32_t)z->nrrs;
 
 	zl_xgrow((void **)&z->rrs, &z->caprrs, z->nrrs + 1, sizeof *z->rrs);
 	z->rrs[z->nrrs] = *rr;
 	z->nrrs++;
-	for (tail = &rr->owner->sets; (s = *tail) != NULL; tail = &s->next)
-		if (s->type == rr->type)
-			break;
-	if (!s) {
-		s = zl_arena_alloc(&z->arena, sizeof *s);
+	if (s->count) {
+		for (; s && s->type != rr->type; s = s->next)
+			last = s;
+		if (!s)
+			last->next = s = zl_arena_alloc(&z->arena, sizeof *s);
+	}
+	if (!s->count) {
 		s->type = rr->type;
-		*tail = s;
 		z->nnssets += rr->type == LDNS_RR_TYPE_NS;
 		z->ndnames += rr->type == LDNS_RR_TYPE_DNAME;
 		z->nwild += rr->owner->text[0] == '*' &&
@@ -418,7 +419,7 @@ static void close_sets(struct zl_zone *z)
 	uint32_t last;
 
 	while ((n = zl_zone_name_next(z, &it)) != NULL)
-		for (s = n->sets; s; s = s->next) {
+		for (s = n->set0.count ? &n->set0 : NULL; s; s = s->next) {
 			last = s->first;
 			s->first = z->rrs[last].next;
 			z->rrs[last].next = ZL_NONE;
@@ -519,7 +520,7 @@ static void note_names(struct zl_zone *z)
 	size_t k, i;
 
 	while ((n = zl_zone_name_next(z, &it)) != NULL) {
-		if (!n->sets || !n->in_zone)
+		if (!zl_name_sets(n) || !n->in_zone)
 			continue;
 		k = nt_keys(z, n->text, at, key);
 		for (i = 0; i < k; i++)
@@ -554,7 +555,7 @@ const struct zl_name *zl_zone_wildcard(const struct zl_zone *z,
 	if (i < k && !nt_has(z, key[i] ^ NT_WILD))
 		return NULL;
 	w = zl_zone_lookup2(z, "*.", i < k ? at[i] : z->origin->text);
-	return w && w->sets ? w : NULL;
+	return w && zl_name_sets(w) ? w : NULL;
 }
 
 void zl_zone_end_load(struct zl_zone *z)

@@ -160,12 +160,17 @@ static bool set_rdf(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	if (len > 65535)
 		return bad(c, "limit", tok_at(c, ti),
 			   "%s of %zu bytes exceeds 65535", fn(c), len);
-	/* Read byte by byte: no alignment, no padding. */
-	p = data || !len ? zl_arena_bytes(&c->z->arena, len) : NULL;
-	if (p && len)
-		memcpy(p, data, len);
-	r->v.bytes = p;
-	r->is_name = false;
+	if ((data || !len) && len <= sizeof r->v.in) {
+		memcpy(r->v.in, data ? data : "", len);
+		r->form = ZL_RDF_INLINE;
+	} else {
+		/* Read byte by byte: no alignment, no padding. */
+		p = data ? zl_arena_bytes(&c->z->arena, len) : NULL;
+		if (p)
+			memcpy(p, data, len);
+		r->v.bytes = p;
+		r->form = ZL_RDF_BYTES;
+	}
 	r->len = (uint16_t)len;
 	r->type = ft;
 	r->tok = (uint16_t)ti;
@@ -477,7 +482,7 @@ const uint8_t *zl_rdf_wire(const struct zl_zone *z, const struct zl_rr *rr,
 
 	if (zl_rdf_data(f) || !f->len)
 		return zl_rdf_data(f);
-	if (f->is_name) {
+	if (zl_rdf_name(f)) {
 		uint8_t w[ZL_NAME_MAXWIRE];
 
 		scratch->len = 0;
@@ -538,7 +543,7 @@ static bool conv_dname(struct conv *c, struct zl_rdf *r, size_t ti)
 	if (!set_rdf(c, r, LDNS_RDF_TYPE_DNAME, NULL, wl, ti, 1))
 		return false;
 	r->v.dname = zl_name_intern_wire(c->z, wire);
-	r->is_name = true;
+	r->form = ZL_RDF_NAME;
 	mark_ref(r->v.dname, c->in->type);
 	return true;
 }
@@ -720,10 +725,10 @@ static bool conv_small(struct conv *c, struct zl_rdf *r, size_t ti,
 {
 	if (!conv_int(c, r, LDNS_RDF_TYPE_INT8, ti, 1))
 		return false;
-	if (r->v.bytes[0] > max)
+	if (r->v.in[0] > max)
 		return bad(c, "range", tok_at(c, ti),
 			   "%s %u is out of range 0..%u", what ? what : fn(c),
-			   r->v.bytes[0], max);
+			   r->v.in[0], max);
 	return true;
 }
 
@@ -740,10 +745,10 @@ static bool conv_amttype(struct conv *c, struct zl_rdf *r, size_t ti,
 			   "the D-bit");
 	if (!conv_small(c, r, ti, 1, "AMTRELAY D-bit"))
 		return false;
-	d = r->v.bytes[0];
+	d = r->v.in[0];
 	if (!conv_small(c, r, ti + 1, 3, "AMTRELAY relay type"))
 		return false;
-	((uint8_t *)r->v.bytes)[0] |= (uint8_t)(d << 7);
+	r->v.in[0] |= (uint8_t)(d << 7);
 	r->tok = (uint16_t)ti;
 	r->ntok = 2;
 	return true;
@@ -1041,7 +1046,7 @@ static bool generic_known(struct conv *c, const struct zl_rrtype *t,
 		if (is_name) {
 			rr->rdf[i].v.dname = zl_name_intern_wire(c->z,
 							ldns_rdf_data(rd));
-			rr->rdf[i].is_name = true;
+			rr->rdf[i].form = ZL_RDF_NAME;
 			mark_ref(rr->rdf[i].v.dname, c->in->type);
 		}
 	}

@@ -269,9 +269,10 @@ bool zl_rr_same_rdata(const struct zl_rr *a, const struct zl_rr *b)
 	for (i = 0; i < a->nrdf; i++) {
 		const struct zl_rdf *x = &a->rdf[i], *y = &b->rdf[i];
 
-		if (x->is_name || y->is_name ? zl_rdf_name(x) != zl_rdf_name(y) :
-		    x->len != y->len || !x->v.bytes || !y->v.bytes ||
-		    memcmp(x->v.bytes, y->v.bytes, x->len) != 0)
+		if (zl_rdf_name(x) || zl_rdf_name(y) ?
+		    zl_rdf_name(x) != zl_rdf_name(y) :
+		    x->len != y->len || !zl_rdf_data(x) || !zl_rdf_data(y) ||
+		    memcmp(zl_rdf_data(x), zl_rdf_data(y), x->len) != 0)
 			return false;
 	}
 	return true;
@@ -283,7 +284,7 @@ static size_t name_records(const struct zl_name *n)
 	const struct zl_rrset *s;
 	size_t k = 0;
 
-	for (s = n->sets; s; s = s->next)
+	for (s = zl_name_sets(n); s; s = s->next)
 		k += s->count;
 	return k;
 }

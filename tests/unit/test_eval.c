@@ -28,7 +28,7 @@ static const struct zl_rr *subject_rr(const struct zl_ctx *ctx)
 	if (ctx->set)
 		return &z->rrs[ctx->set->first];
 	if (ctx->name)
-		return &z->rrs[ctx->name->sets->first];
+		return &z->rrs[zl_name_sets(ctx->name)->first];
 	return &z->rrs[0];
 }
 
