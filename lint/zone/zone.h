@@ -147,13 +147,13 @@ enum {
 };
 
 /* An owner name, or a name referenced from rdata (then it may have no
- * records): 24 bytes and the text.  Its first RRset is kept in it, as
+ * records): 23 bytes and the text.  Its first RRset is kept in it, as
  * most owners have one type; zl_name_sets() lists them. */
 struct zl_name {
 	struct zl_rrset set0;	/* count 0: the name has no records here */
 	uint32_t id;		/* 0 .. zone->nnames - 1, in intern order */
-	uint16_t len;		/* strlen(text) */
-	uint8_t refs : 5;	/* ZL_REF_* bits */
+	unsigned len : 10;	/* strlen(text), at most ZL_NAME_MAXTEXT */
+	unsigned refs : 5;	/* ZL_REF_* bits */
 	bool noted : 1;		/* the loader has reported the name: outside
 				   the zone, or over MAX_RR_PER_NAME */
 	bool in_zone : 1;	/* at or below the origin */

@@ -275,7 +275,7 @@ struct zl_name *zl_zone_intern(struct zl_zone *z, const char *text, size_t len)
 	}
 	nm = name_new(z, len, &ref);
 	memcpy(nm->text, text, len);	/* zeroed: NUL-terminated */
-	nm->len = (uint16_t)len;
+	nm->len = (unsigned)len;	/* < ZL_NAME_MAXTEXT: wire text */
 	nm->id = (uint32_t)z->nnames++;
 	nm->in_zone = z->origin && below(text, len, z->origin);
 	put(z->htab, z->hcap - 1, i, (uint64_t)h << 32 | ref);
@@ -377,7 +377,8 @@ const struct zl_rrset *zl_name_rrset(const struct zl_name *n, uint16_t type)
 }
 
 _Static_assert(sizeof(struct zl_rrset) == 16, "an RRset is 16 bytes");
-_Static_assert(offsetof(struct zl_name, text) == 24, "a name is 24 bytes");
+_Static_assert(offsetof(struct zl_name, text) == 23, "a name is 23 bytes");
+_Static_assert(ZL_NAME_MAXTEXT < 1 << 10, "a name's length fits its field");
 
 /* While loading, an RRset's records form a ring: first is the last one
  * added, whose next is the first (zl_rrset). */
