@@ -11,7 +11,7 @@
 #   make cycles     which library modules use each other in a cycle, and
 #                   through which symbols (tools/modcycles.sh)
 #   make check-asan the same under AddressSanitizer + UBSan
-#   make check-tsan the threaded tests (-j) under ThreadSanitizer
+#   make check-tsan the threaded tests under ThreadSanitizer
 #   make valgrind   the unit suites and fixtures under valgrind
 #   make fuzz       run each libFuzzer harness for FUZZ_SECONDS (default 60)
 #   make bench      speed and memory against named-checkzone, kzonecheck,
@@ -223,8 +223,9 @@ check-asan:
 	  LDFLAGS="-fsanitize=address,undefined"
 
 # ThreadSanitizer build, also in its own tree, running what uses threads:
-# the command-line tests, whose -j cases lint zones in parallel.  A race
-# stops the run with exit status 66.
+# the command-line tests of runs over several zones, which lint them in
+# parallel (one thread per CPU unless -j says otherwise).  A race stops
+# the run with exit status 66.
 check-tsan:
 	sh tools/deps.sh $(CLANG_NEEDS)
 	rm -rf build-tsan && mkdir -p build-tsan
@@ -232,8 +233,10 @@ check-tsan:
 	$(MAKE) -C build-tsan zonelint CC=clang \
 	  CFLAGS="-O1 -g -fsanitize=thread -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=thread"
-	cd build-tsan && TSAN_OPTIONS="halt_on_error=1 exitcode=66" sh tests/cli.sh ./zonelint
-	cd build-tsan && TSAN_OPTIONS="halt_on_error=1 exitcode=66" sh tests/changes.sh ./zonelint
+	cd build-tsan && for t in cli changes zoneset discovery config formats \
+	  server-config; do \
+	  TSAN_OPTIONS="halt_on_error=1 exitcode=66" sh tests/$$t.sh ./zonelint \
+	  || exit 1; done
 
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
 valgrind: zonelint tests/unit/run tests/servers/list

@@ -43,7 +43,7 @@ static int print_about(enum action act)
 int main(int argc, char **argv)
 {
 	struct cli cli = { .fail_on = ZL_SEV_ERROR, .format = ZL_FMT_TEXT,
-			   .jobs = 1, .axfr_timeout = 10,
+			   .jobs = 0, .axfr_timeout = 10,
 			   .axfr_max_bytes = 256u << 20 };
 	struct zl_ruleset *rs = NULL;
 	size_t nchecked = 0;

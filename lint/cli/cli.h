@@ -44,7 +44,8 @@ struct cli {
 	enum color_mode color;
 	char **paths;			/* the operands, in argv */
 	size_t npaths;
-	long jobs;			/* -j: zones linted at a time */
+	long jobs;			/* -j: zones linted at a time; 0 until
+					   cli_parse makes it one per CPU */
 	bool from_index;		/* --from-index: read what git stages */
 	const char *since;		/* --since REV: the base of each zone */
 	int64_t now;			/* SOURCE_DATE_EPOCH, or 0: the clock */

@@ -92,7 +92,7 @@ static const struct opt opts[] = {
 	{ "color", 0, "WHEN", FN(opt_color),
 	  "colour: auto (default: on a terminal), always or never" },
 	{ "jobs", 'j', "N", FN(opt_jobs),
-	  "lint N zones at a time, in threads (default 1; 0: one per CPU)" },
+	  "lint N zones at a time, in threads (default and 0: one per CPU)" },
 	{ "quiet", 'q', NULL, BOOL(quiet),
 	  "do not print the summary line on stderr" },
 	{ "statistics", 0, NULL, BOOL(statistics),
@@ -263,11 +263,6 @@ static int opt_jobs(struct cli *c, const char *arg)
 		      arg);
 		return -1;
 	}
-	if (c->jobs == 0) {
-		c->jobs = sysconf(_SC_NPROCESSORS_ONLN);
-		if (c->jobs < 1 || c->jobs > MAX_JOBS)
-			c->jobs = c->jobs < 1 ? 1 : MAX_JOBS;
-	}
 	return 0;
 }
 
@@ -405,6 +400,11 @@ int cli_parse(struct cli *c, int argc, char **argv)
 	}
 	c->paths = argv + optind;
 	c->npaths = (size_t)(argc - optind);
+	if (c->jobs == 0) {	/* one per CPU */
+		c->jobs = sysconf(_SC_NPROCESSORS_ONLN);
+		if (c->jobs < 1 || c->jobs > MAX_JOBS)
+			c->jobs = c->jobs < 1 ? 1 : MAX_JOBS;
+	}
 	if (c->config && c->no_config) {
 		warnx("--config and --no-config exclude each other");
 		return -1;
