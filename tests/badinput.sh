@@ -142,6 +142,30 @@ test_garbage() {
 	want_rc 1 && json_ok out
 }
 
+# Files that are not zone text: one error each, not one per line of
+# noise; an included one does not stop the zone that includes it.
+test_not_text() {
+	head_zone | iconv -f UTF-8 -t UTF-16 >u16.zone
+	head_zone | gzip >gz.zone
+	{ printf '\0\0\0\2\0\0\0\1'; head -c 2000 /dev/zero; } >raw.db
+	{ printf '\177ELF\2\1\1\0'; head_zone; } >elf.zone
+	for f in u16.zone gz.zone raw.db elf.zone; do
+		run --format gcc "$f"
+		want_rc 1 && count out ': error: ' 1 || return 1
+	done
+	has out '^elf\.zone:1:5: error: the file holds binary data' &&
+	run --format gcc u16.zone gz.zone raw.db &&
+	has out '^u16\.zone:1:1: error: the file is UTF-16 text' &&
+	has out '^gz\.zone:1:1: error: the file is gzip-compressed' &&
+	has out "^raw\\.db:1:1: error: the file is in BIND's raw format" || return 1
+	head_zone >inc.zone
+	printf '$INCLUDE gz.zone\nafter IN MX 10 192.0.2.9\n' >>inc.zone
+	run --format gcc inc.zone
+	want_rc 1 && has out '^gz\.zone:1:1: error: the file is gzip' &&
+	has out '^inc\.zone:[0-9]+:[0-9]+: error: .*\[MX001\]$' &&
+	count out ': error: ' 2
+}
+
 test_nul() {
 	head_zone >nul.zone
 	printf 'a IN TXT "x\000y"\nb IN TXT x\000y\n; a comment \000 is fine\n' \
@@ -782,6 +806,7 @@ test_output_atomic() {
 
 t "binary garbage" test_garbage
 t "NUL bytes" test_nul
+t "files that are not zone text (UTF-16, gzip, BIND raw, binary)" test_not_text
 t "invalid UTF-8" test_invalid_utf8
 t "a 10 MB line and 65536 tokens on one line" test_long_line
 t "100,000 nested and unbalanced parentheses" test_parens

@@ -83,14 +83,55 @@ static void keep_comments(struct zl_zone *z, uint16_t src,
 			src, ln->comments[i] };
 }
 
+/* Why buf[0..len) is not zone text, or NULL: a UTF-16 or gzip file, a
+ * zone BIND wrote in its raw format, or other binary data (two NUL or
+ * control bytes in its first 64, where zone text has none: text with
+ * noise further on gets an error per line instead).  *at: where it
+ * shows. */
+static const char *not_text(const char *buf, size_t len, size_t *at)
+{
+	const unsigned char *b = (const unsigned char *)buf;
+	size_t n = len < 64 ? len : 64, bad = 0, i;
+
+	*at = 0;
+	if (len >= 2 && ((b[0] == 0xff && b[1] == 0xfe) ||
+			 (b[0] == 0xfe && b[1] == 0xff)))
+		return "the file is UTF-16 text, which no server reads: save "
+		       "it as UTF-8 or ASCII";
+	if (len >= 2 && b[0] == 0x1f && b[1] == 0x8b)
+		return "the file is gzip-compressed, not zone text: "
+		       "decompress it first";
+	/* BIND's raw header: format 2, version 0 or 1, big-endian. */
+	if (len >= 8 && memcmp(b, "\0\0\0\2\0\0\0", 7) == 0 && b[7] <= 1)
+		return "the file is in BIND's raw format (masterfile-format "
+		       "raw), not zone text: 'named-compilezone -f raw -F "
+		       "text' writes it as text";
+	for (i = 0; i < n; i++)
+		if (b[i] < 0x20 && b[i] != '\t' && b[i] != '\n' &&
+		    b[i] != '\r' && b[i] != '\f' && bad++ == 0)
+			*at = i;
+	if (bad >= 2)
+		return "the file holds binary data (NUL and control bytes), "
+		       "not zone text";
+	*at = 0;
+	return NULL;
+}
+
 /* Reads source src, line by line, into the zone. */
 static void process(struct loader *L, uint16_t src)
 {
 	const struct zl_src *s = L->z->srcs[src];
 	struct zl_lex_line ln;
 	struct zl_lexer lx;
-	size_t nrrs;
+	const char *why;
+	size_t nrrs, at;
 
+	/* One error for the whole file, not one per line of noise. */
+	if (!L->generating && (why = not_text(s->buf, s->len, &at)) != NULL) {
+		zl_zone_problem(L->z, "syntax", src, (struct zl_tok){ at, 1 },
+				"%s", why);
+		return;
+	}
 	zl_lex_init(&lx, s->buf, s->len);
 	/* An editor's UTF-8 byte order mark: the servers read it into the
 	 * first name and refuse the zone; the rest is read past it. */
