@@ -166,6 +166,9 @@ enum { ZL_NOT_BIND = 1, ZL_NOT_KNOT = 2, ZL_NOT_NSD = 4 };
 /* Which of BIND, Knot DNS and NSD refuse type written as its mnemonic
  * (ZL_NOT_* bits); all of them read it as TYPEnnn. */
 unsigned zl_type_unknown_to(uint16_t type);
+/* The servers of mask (ZL_NOT_* bits) named in a message: "BIND", "Knot
+ * DNS and NSD", ... */
+const char *zl_servers_str(unsigned mask);
 
 /* The registry's entry for type, or NULL for an unassigned number. */
 const struct zl_rrtype *zl_rrtype_find(uint16_t type);

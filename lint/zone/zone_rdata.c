@@ -54,6 +54,8 @@ static const struct {
 	{ LDNS_RR_TYPE_DOA, { "enterprise", "type", "location", "media type",
 			      "data" } },
 	{ 66 /* DSYNC */, { "type", "scheme", "port", "target" } },
+	{ LDNS_RR_TYPE_X25, { "PSDN address" } },
+	{ LDNS_RR_TYPE_GPOS, { "longitude", "latitude", "altitude" } },
 	{ LDNS_RR_TYPE_RRSIG, { "type covered", "algorithm", "labels",
 				"original TTL", "signature expiration",
 				"signature inception", "key tag" } },
@@ -445,6 +447,38 @@ static void note_raw_text(struct conv *c, const char *s, size_t n)
 	}
 }
 
+/* The strings some types hold numbers in: an X25 PSDN address is decimal
+ * digits, the first four the DNIC (RFC 1183 §3.1), which BIND holds it
+ * to; a GPOS coordinate is a real number (RFC 1712 §3).  s[0..n) is the
+ * unescaped string.  Returns false after reporting. */
+static bool str_form(struct conv *c, size_t ti, const char *s, size_t n)
+{
+	size_t i = 0, digits = 0;
+
+	if (c->in->type == LDNS_RR_TYPE_X25) {
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+		if (i == n && n >= 4)
+			return true;
+		return bad(c, "syntax", tok_at(c, ti), "%s '%.*s%s' is not "
+			   "decimal digits, at least 4 (RFC 1183)", fn(c),
+			   ZL_TOKARGS(s, n));
+	}
+	if (c->in->type != LDNS_RR_TYPE_GPOS)
+		return true;
+	if (i < n && (s[i] == '-' || s[i] == '+'))
+		i++;
+	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		digits++;
+	if (i < n && s[i] == '.')
+		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			digits++;
+	if (i == n && digits > 0)
+		return true;
+	return bad(c, "syntax", tok_at(c, ti), "%s '%.*s%s' is not a number "
+		   "(RFC 1712)", fn(c), ZL_TOKARGS(s, n));
+}
+
 /* <character-string> (RFC 1035 §3.3): ldns silently accepts what it
  * cannot store, so the length is checked here after unescaping.  The
  * strings of TXT and SPF records, most of a mail zone's rdata, are not
@@ -468,6 +502,8 @@ static bool conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
 			   b->len - off);
 	if (off)
 		b->s[0] = (char)(b->len - off);
+	if (!str_form(c, ti, b->s + off, b->len - off))
+		return false;
 	keep = !off || (c->in->type != LDNS_RR_TYPE_TXT &&
 			c->in->type != LDNS_RR_TYPE_SPF);
 	return set_rdf(c, r, ft, keep ? b->s : NULL, b->len, ti, 1);

@@ -113,10 +113,6 @@ static bool owner_of(struct loader *L, uint16_t src,
 static bool mnemonic_ok(struct zl_zone *z, uint16_t src,
 				struct zl_tok at, const char *s, uint16_t type)
 {
-	static const char *const who[8] = {
-		"", "BIND", "Knot DNS", "BIND and Knot DNS", "NSD",
-		"BIND and NSD", "Knot DNS and NSD", "BIND, Knot DNS and NSD",
-	};
 	unsigned not = zl_type_unknown_to(type);
 
 	if (!not || (at.len > 4 && strncasecmp(s, "TYPE", 4) == 0 &&
@@ -125,7 +121,7 @@ static bool mnemonic_ok(struct zl_zone *z, uint16_t src,
 	zl_zone_problem(z, not == 7 ? "syntax" : "portable", src, at,
 			"record type '%.*s%s' is unknown to %s: write it as "
 			"TYPE%u with \\# rdata (RFC 3597)",
-			ZL_TOKARGS(s, at.len), who[not], type);
+			ZL_TOKARGS(s, at.len), zl_servers_str(not), type);
 	return not != 7;
 }
 

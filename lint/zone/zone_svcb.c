@@ -21,6 +21,19 @@ static const char *const keyname[NKEYS] = {
 	"pvd", "oots",
 };
 
+/* The servers that refuse a key written by its name (ZL_NOT_* bits):
+ * BIND 9.18, Knot DNS 3.2 and NSD 4.6 each know the keys of RFC 9460,
+ * Knot DNS not dohpath (RFC 9461), none the later ones.  Every server
+ * reads keyNNNNN. */
+static const uint8_t key_unknown_to[NKEYS] = {
+	[K_DOHPATH] = ZL_NOT_KNOT,
+	[K_OHTTP] = ZL_NOT_BIND | ZL_NOT_KNOT | ZL_NOT_NSD,
+	[K_GROUPS] = ZL_NOT_BIND | ZL_NOT_KNOT | ZL_NOT_NSD,
+	[K_DOCPATH] = ZL_NOT_BIND | ZL_NOT_KNOT | ZL_NOT_NSD,
+	[K_PVD] = ZL_NOT_BIND | ZL_NOT_KNOT | ZL_NOT_NSD,
+	[K_OOTS] = ZL_NOT_BIND | ZL_NOT_KNOT | ZL_NOT_NSD,
+};
+
 struct param {
 	uint16_t key;
 	size_t tok;		/* its token */
@@ -225,14 +238,45 @@ static int cmp16(const void *a, const void *b)
 	return (x[0] << 8 | x[1]) - (y[0] << 8 | y[1]);
 }
 
+/* Whether the URI template s[0..n) has an expression naming the variable
+ * dns (RFC 6570 §2.2: "{" [operator] varspec *("," varspec) "}", a
+ * varspec being a name with an optional ":prefix" or "*"). */
+static bool has_dns_var(const char *s, size_t n)
+{
+	const char *e = s + n, *p, *end;
+	size_t k;
+
+	for (p = s; (p = memchr(p, '{', (size_t)(e - p))) != NULL; p = end) {
+		if ((end = memchr(p, '}', (size_t)(e - p))) == NULL)
+			return false;
+		p++;
+		if (p < end && strchr("+#./;?&", *p))
+			p++;
+		while (p < end) {
+			k = strcspn(p, ",:*}");
+			if (k == 3 && memcmp(p, "dns", 3) == 0)
+				return true;
+			p += k;
+			p += strcspn(p, ",}");
+			if (p < end)
+				p++;
+		}
+	}
+	return false;
+}
+
 /* Validates the unescaped value v->text of key and appends its wire form
- * (§7, and the RFCs of the later keys). */
-static bool value(struct svcb *v, size_t tok, uint16_t key, bool has)
+ * (§7, and the RFCs of the later keys).  A key that no server knows,
+ * written keyNNNNN, is read as the servers read it: its value as bytes. */
+static bool value(struct svcb *v, size_t tok, uint16_t key, bool has,
+		  bool opaque)
 {
 	size_t start = v->val.len;
 	ldns_rdf *rd;
 	unsigned x;
 
+	if (opaque)
+		goto raw;
 	if (key == K_NODEFAULT || key == K_OHTTP) {
 		if (v->text.len)
 			return fail(v, tok, "syntax", "%s takes no value",
@@ -273,6 +317,13 @@ static bool value(struct svcb *v, size_t tok, uint16_t key, bool has)
 				    ZL_TOKARGS(v->text.s, v->text.len));
 		put16(&v->val, x);
 		return true;
+	case K_DOHPATH:
+		if (v->text.s[0] != '/' || !has_dns_var(v->text.s, v->text.len))
+			return fail(v, tok, "syntax", "dohpath '%.*s%s' is not "
+				    "a relative URI template with a 'dns' "
+				    "variable (RFC 9461 §5)",
+				    ZL_TOKARGS(v->text.s, v->text.len));
+		break;
 	case K_ECH:
 		rd = strlen(v->text.s) == v->text.len ?
 		     ldns_rdf_new_frm_str(LDNS_RDF_TYPE_B64, v->text.s) : NULL;
@@ -312,6 +363,39 @@ static bool unescape_value(struct svcb *v, size_t tok, const char *s,
 	return true;
 }
 
+/* Key p, written by a name that some servers do not know: the same
+ * parameter as keyNNNNN, its value in wire form (RFC 9460 §2.1), which
+ * every server reads.  An error when no server knows the name. */
+static bool unknown_name(struct svcb *v, const struct param *p)
+{
+	const uint8_t *w = (const uint8_t *)v->val.s + p->off;
+	unsigned not = key_unknown_to[p->key];
+	char as[64];
+	size_t i, n;
+
+	n = (size_t)snprintf(as, sizeof as, "key%u", (unsigned)p->key);
+	if (p->len)
+		n += (size_t)snprintf(as + n, sizeof as - n, "=\"");
+	for (i = 0; i < p->len && n + 6 < sizeof as; i++)
+		n += (size_t)snprintf(as + n, sizeof as - n,
+				      w[i] > ' ' && w[i] < 0x7f && w[i] != '"' &&
+				      w[i] != '\\' && w[i] != ';' ? "%c" :
+				      "\\%03u", w[i]);
+	if (i < p->len)
+		snprintf(as, sizeof as, "key%u with its value in wire form",
+			 (unsigned)p->key);
+	else if (p->len)
+		snprintf(as + n, sizeof as - n, "\"");
+	if (not == (ZL_NOT_BIND | ZL_NOT_KNOT | ZL_NOT_NSD))
+		return fail(v, p->tok, "syntax", "key %s is unknown to %s: "
+			    "write %s", keyname[p->key], zl_servers_str(not),
+			    as);
+	if (!v->e->cat)
+		fail(v, p->tok, "portable", "key %s is unknown to %s: write %s",
+		     keyname[p->key], zl_servers_str(not), as);
+	return true;
+}
+
 /* One SvcParam starting at token *i: key, key=value or key="value". */
 static bool param(struct svcb *v, size_t n, size_t *i)
 {
@@ -320,7 +404,7 @@ static bool param(struct svcb *v, size_t n, size_t *i)
 	const char *s = zl_lex_text(v->buf, t, &len), *eq;
 	char kb[16];
 	uint16_t key;
-	bool has;
+	bool has, named;
 
 	if (t->quoted)
 		return fail(v, tok, "syntax",
@@ -348,10 +432,17 @@ static bool param(struct svcb *v, size_t n, size_t *i)
 	}
 	zl_xgrow((void **)&v->p, &v->cap, v->np + 1, sizeof *v->p);
 	v->p[v->np] = (struct param){ key, tok, v->val.len, 0 };
-	if (!unescape_value(v, tok, s, len) || !value(v, tok, key, has))
+	/* keyNNNNN never has the length of the name it stands for */
+	named = key < NKEYS && klen == strlen(keyname[key]);
+	if (!unescape_value(v, tok, s, len) ||
+	    !value(v, tok, key, has, key < NKEYS && !named &&
+		   key_unknown_to[key] == (ZL_NOT_BIND | ZL_NOT_KNOT |
+					   ZL_NOT_NSD)))
 		return false;
 	v->p[v->np].len = v->val.len - v->p[v->np].off;
 	v->np++;
+	if (named && key_unknown_to[key])
+		return unknown_name(v, &v->p[v->np - 1]);
 	return true;
 }
 
@@ -366,7 +457,7 @@ static const struct param *find(const struct svcb *v, uint16_t key)
 }
 
 /* §8: the keys "mandatory" lists are present; §7.1.1: no-default-alpn
- * needs alpn ("self-consistent", §2.4.3). */
+ * needs alpn ("self-consistent", §2.4.3, a SHOULD). */
 static bool consistent(struct svcb *v)
 {
 	const struct param *m = find(v, K_MANDATORY), *p;
@@ -385,9 +476,10 @@ static bool consistent(struct svcb *v)
 					    key_str(key, kb, sizeof kb));
 		}
 	}
-	if ((p = find(v, K_NODEFAULT)) && !find(v, K_ALPN))
-		return fail(v, p->tok, "syntax",
-			    "no-default-alpn without alpn");
+	/* A SHOULD (§2.4.3): only BIND refuses the zone. */
+	if ((p = find(v, K_NODEFAULT)) && !find(v, K_ALPN) && !v->e->cat)
+		fail(v, p->tok, "portable", "no-default-alpn without alpn, "
+		     "which BIND refuses");
 	return true;
 }
 

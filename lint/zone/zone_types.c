@@ -151,7 +151,8 @@ static const struct zl_rrtype types[] = {
  * "unrecognized RR type" for `x IN <mnemonic> \# 0` (RFC 3597 rdata, so
  * that only the mnemonic is judged).  Every server reads TYPEnnn.  MD and
  * MF, obsolete, and the meta types are refused on their own.  Knot DNS
- * reads WKS (11) in no form but TYPE11 ("invalid number"). */
+ * reads WKS (11), X25 (19) and GPOS (27) in no form but TYPEnnn
+ * ("invalid number"). */
 static const struct {
 	uint16_t type;
 	uint8_t unknown;	/* ZL_NOT_* */
@@ -159,8 +160,9 @@ static const struct {
 #define B ZL_NOT_BIND
 #define K ZL_NOT_KNOT
 #define N ZL_NOT_NSD
-	{ 7, K }, { 8, K }, { 9, K }, { 10, K }, { 11, K }, { 20, K }, { 22, K },
-	{ 23, K | N }, { 24, K }, { 26, K }, { 27, N }, { 30, K },
+	{ 7, K }, { 8, K }, { 9, K }, { 10, K }, { 11, K }, { 19, K },
+	{ 20, K }, { 22, K }, { 23, K | N }, { 24, K }, { 26, K },
+	{ 27, K | N }, { 30, K },
 	{ 31, K | N }, { 32, K | N }, { 34, K | N }, { 38, K | N },
 	{ 40, K | N }, { 55, K | N }, { 56, K | N }, { 57, K | N },
 	{ 58, K | N }, { 66, K | N }, { 67, K | N }, { 68, N },
@@ -173,6 +175,16 @@ static const struct {
 #undef K
 #undef N
 };
+
+const char *zl_servers_str(unsigned mask)
+{
+	static const char *const who[8] = {
+		"", "BIND", "Knot DNS", "BIND and Knot DNS", "NSD",
+		"BIND and NSD", "Knot DNS and NSD", "BIND, Knot DNS and NSD",
+	};
+
+	return who[mask & 7];
+}
 
 unsigned zl_type_unknown_to(uint16_t type)
 {

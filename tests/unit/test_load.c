@@ -747,7 +747,7 @@ START_TEST(test_svcb)
 		"mandatory=key123,key123 key123=abc", "port", "alpn",
 		"ipv6hint", "ipv4hint=", "key01=x", "key65536=x",
 		"alpn=h2, alpn=h3", "port=65536", "\"port=53\"",
-		"tls-supported-groups=29,29", "Port=53",
+		"tls-supported-groups=29,29", "Port=53", "dohpath=/q{?x}",
 		"ipv4hint=192.0.2.1\\000x", "ech=AQID\\000",
 	};
 	struct zl_zone *z;
@@ -765,8 +765,8 @@ START_TEST(test_svcb)
 		 "    ipv4hint=192.0.2.1 )\n"
 		 "s SVCB 16 foo.example.org. alpn=\"f\\\\\\\\oo\\\\,bar,h2\"\n"
 		 "s SVCB 16 foo.example.org. alpn=f\\\\\\092oo\\092,bar,h2\n"
-		 "h HTTPS 1 . alpn=h3 no-default-alpn ohttp dohpath=/q{?dns}\n"
-		 "h HTTPS 1 . tls-supported-groups=29,23 docpath pvd oots=x\n"
+		 "h HTTPS 1 . alpn=h3 no-default-alpn key8 key7=/q{?dns}\n"
+		 "h HTTPS 1 . key9=\"\\000\\029\\000\\023\" key10 key11 key12=x\n"
 		 "k SVCB 1 . key65535=x\n");
 	ck_assert_uint_eq(z->nprobs, 0);
 	ck_assert_uint_eq(rr_at(z, "s.example.com.", LDNS_RR_TYPE_SVCB, 0)->nrdf,
@@ -802,6 +802,20 @@ START_TEST(test_svcb)
 			      "'%s' accepted", bad[i]);
 		zl_zone_free(z);
 	}
+	/* Keys by the names no server knows are errors, and dohpath, which
+	 * Knot DNS does not know, a note; keyNNNNN is what they all read,
+	 * the value as bytes. */
+	z = load("example.com.zone",
+		 "$TTL 1\ns SVCB 1 . tls-supported-groups=29,23\n"
+		 "s SVCB 1 . ohttp\ns SVCB 1 . dohpath=/q{?dns}\n");
+	ck_assert_uint_eq(z->nrrs, 1);
+	prob(z, "SVCB key tls-supported-groups is unknown to BIND, Knot DNS "
+	     "and NSD: write key9=\"\\000\\029\\000\\023\"", 2, 12, "syntax");
+	prob(z, "SVCB key ohttp is unknown to BIND, Knot DNS and NSD: write "
+	     "key8", 3, 12, "syntax");
+	prob(z, "SVCB key dohpath is unknown to Knot DNS: write "
+	     "key7=\"/q{?dns}\"", 4, 12, "portable");
+	zl_zone_free(z);
 	/* An empty ECHConfigList is read, with a note that Knot DNS
 	 * refuses it. */
 	z = load("example.com.zone", "$TTL 1\ns SVCB 1 . ech\n");
