@@ -104,44 +104,63 @@ bool zl_field_nsap(const char *buf, const struct zl_lex_tok *t, size_t n,
 	return true;
 }
 
-/* RFC 5155 §3.3: the next hashed owner name in unpadded base32hex (RFC
- * 4648 §7, any case), in wire form a length octet and the hash.  ldns took
- * '=' padding and refused a hash whose length is not a multiple of five
- * octets. */
-bool zl_field_nsec3_next(const char *buf, const struct zl_lex_tok *t,
-			 size_t n, struct zl_buf *out, struct zl_ferr *e)
+/* Decodes s[0..len), unpadded base32hex (RFC 4648 §7, any case), onto
+ * out (when not NULL).  Returns the octets, or -1 when s is not that or
+ * its last group of 8 digits leaves 5 bits or more (1, 3 or 6 digits)
+ * that make no octet. */
+static long b32hex(const char *s, size_t len, struct zl_buf *out)
 {
-	size_t len, i, start = out->len;
-	const char *s = zl_lex_text(buf, t, &len);
 	unsigned acc = 0, bits = 0;
+	long octets = 0;
+	size_t i;
 	int c, v;
 
-	(void)n;
-	zl_buf_addc(out, 0);
 	for (i = 0; i < len; i++) {
 		c = s[i] | 0x20;	/* ASCII lower case; digits unchanged */
 		v = s[i] >= '0' && s[i] <= '9' ? s[i] - '0' :
 		    c >= 'a' && c <= 'v' ? c - 'a' + 10 : -1;
 		if (v < 0)
-			return ferr(e, 0, "syntax", "next hashed owner "
-				    "'%.*s%s' is not unpadded base32hex",
-				    ZL_TOKARGS(s, len));
+			return -1;
 		acc = (acc << 5 | (unsigned)v) & 0xfff;
 		if ((bits += 5) >= 8) {
 			bits -= 8;
-			zl_buf_addc(out, (char)(acc >> bits));
+			octets++;
+			if (out)
+				zl_buf_addc(out, (char)(acc >> bits));
 		}
 	}
-	/* 1, 3 or 6 digits in the last group of 8 leave 5 bits or more
-	 * that make no octet */
-	if (len == 0 || bits >= 5)
+	return len == 0 || bits >= 5 ? -1 : octets;
+}
+
+bool zl_b32hex_hash(const char *s, size_t len)
+{
+	return b32hex(s, len, NULL) > 0;
+}
+
+/* RFC 5155 §3.3: the next hashed owner name in unpadded base32hex, in
+ * wire form a length octet and the hash.  ldns took '=' padding and
+ * refused a hash whose length is not a multiple of five octets. */
+bool zl_field_nsec3_next(const char *buf, const struct zl_lex_tok *t,
+			 size_t n, struct zl_buf *out, struct zl_ferr *e)
+{
+	size_t len, start = out->len;
+	const char *s = zl_lex_text(buf, t, &len);
+	long octets;
+
+	(void)n;
+	zl_buf_addc(out, 0);
+	if ((octets = b32hex(s, len, out)) < 0)
 		return ferr(e, 0, "syntax", "next hashed owner '%.*s%s' is not "
-			    "a whole number of octets in base32hex",
+			    "a whole number of octets in unpadded base32hex",
 			    ZL_TOKARGS(s, len));
-	if (out->len - start - 1 > 255)
-		return ferr(e, 0, "range", "next hashed owner of %zu octets "
-			    "exceeds 255", out->len - start - 1);
-	out->s[start] = (char)(out->len - start - 1);
+	if (octets > 255)
+		return ferr(e, 0, "range", "next hashed owner of %ld octets "
+			    "exceeds 255", octets);
+	out->s[start] = (char)octets;
+	if (len % 8)
+		(void)ferr(e, 0, "portable", "next hashed owner '%.*s%s' of %zu "
+			   "digits, not a multiple of 8, which Knot DNS "
+			   "refuses", ZL_TOKARGS(s, len), len);
 	return true;
 }
 

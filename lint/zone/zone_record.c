@@ -306,6 +306,17 @@ static bool rr_placed(struct loader *L, uint16_t src, const struct rec *r)
 		}
 		return false;
 	}
+	/* RFC 5155 §3: the owner is the hash of a name, as a label; BIND
+	 * refuses another. */
+	if (rr->type == LDNS_RR_TYPE_NSEC3 &&
+	    !zl_b32hex_hash(rr->owner->text,
+			    strcspn(rr->owner->text, ".\\"))) {
+		zl_zone_problem(L->z, "syntax", src, r->hdr[ZL_HDR_OWNER],
+				"NSEC3 owner '%s' does not begin with a hash "
+				"in unpadded base32hex (RFC 5155 §3)",
+				rr->owner->text);
+		return false;
+	}
 	if (rr->type != LDNS_RR_TYPE_SOA)
 		return true;
 	if (rr->owner != origin) {
