@@ -331,6 +331,26 @@ test_rules_real_hook() {
 	hasnt "$tmp/out" 'CHG004'
 }
 
+# WKS service names, read through the C library's getservbyname() and its
+# static buffer: zones loading side by side once read each other's, and
+# an unchanged zone then differed from its base.
+test_wks_threads() {
+	getent services smtp >/dev/null 2>&1 || { echo "# skip: no services database"; return 0; }
+	rm -rf w && mkdir w && cd w && git init -q
+	for z in 1 2 3 4; do
+		{ head_ "w$z.test." 1
+		  i=0
+		  while [ $i -lt 400 ]; do
+			printf 'h%s\tIN WKS\t192.0.2.1 tcp smtp domain http\n' $i
+			i=$((i + 1))
+		  done; } >"w$z.test.zone"
+	done
+	git_ add . && git_ commit -qm base
+	run -j 4 --select ZONE011 --format gcc --since HEAD .
+	cd "$tmp"
+	want_rc 0 && hasnt out 'ZONE011'
+}
+
 t "summary, text: rename, include alone, added, deleted" test_summary_text
 t "summary, markdown" test_summary_markdown
 t "summary of a staged change (--from-index)" test_summary_staged
@@ -343,4 +363,5 @@ t "CHG001: MX and MX target changed under a long TTL" test_rules_mx
 t "CHG004, CHG005: selector removed, last MX dropped" test_rules_dkim_and_last_mx
 t "the staged change against HEAD" test_rules_hook
 t "the pre-commit hook refuses a selector removed" test_rules_real_hook
+t "WKS service names in zones loaded in threads" test_wks_threads
 finish

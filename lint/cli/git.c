@@ -4,6 +4,7 @@
  * once (git ls-files --stage, git ls-tree -r); each file is then read as the
  * blob it records (from one git cat-file --batch), through a zl_provider the
  * loader uses for the zone and every file it includes. */
+#define _GNU_SOURCE	/* pipe2 */
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -73,15 +74,12 @@ int git_run(char *const argv[], size_t max, char **out, size_t *len,
 
 	*out = NULL;
 	*len = 0;
-	if (pipe(fd) != 0) {
+	/* Close-on-exec from the start, so that no git another thread
+	 * starts holds this pipe open. */
+	if (pipe2(fd, O_CLOEXEC) != 0) {
 		*why = xasprintf("cannot run git: %s", ERRSTR(errno));
 		return -1;
 	}
-	/* Close-on-exec, so that the git of another thread does not hold
-	 * this pipe open; one started in between only delays the end of
-	 * the read until it exits. */
-	(void)fcntl(fd[0], F_SETFD, FD_CLOEXEC);
-	(void)fcntl(fd[1], F_SETFD, FD_CLOEXEC);
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, fd[1], 1);
 	e = posix_spawnp(&pid, "git", &fa, NULL, argv, environ);
@@ -217,15 +215,15 @@ static bool batch_start(struct batch *b)
 	int to[2], from[2];
 
 	b->pid = -1;
-	if (pipe(to) != 0)
+	/* Close-on-exec as git_run's; the child's ends become its standard
+	 * input and output, which dup2 leaves open across exec. */
+	if (pipe2(to, O_CLOEXEC) != 0)
 		return false;
-	if (pipe(from) != 0) {
+	if (pipe2(from, O_CLOEXEC) != 0) {
 		close(to[0]);
 		close(to[1]);
 		return false;
 	}
-	(void)fcntl(to[1], F_SETFD, FD_CLOEXEC);
-	(void)fcntl(from[0], F_SETFD, FD_CLOEXEC);
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, to[0], 0);
 	posix_spawn_file_actions_adddup2(&fa, from[1], 1);

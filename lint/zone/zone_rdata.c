@@ -3,6 +3,7 @@
 
 #include <arpa/inet.h>
 #include <ldns/ldns.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -678,6 +679,8 @@ static void split_group(struct conv *c, uint8_t ft, size_t ti, size_t take)
 	}
 }
 
+static pthread_mutex_t netdb_lock = PTHREAD_MUTEX_INITIALIZER;
+
 /* Hands a field to ldns's own converter for its type. */
 static bool conv_ldns(struct conv *c, struct zl_rdf *r, uint8_t ft,
 		      size_t ti, size_t take)
@@ -707,7 +710,14 @@ static bool conv_ldns(struct conv *c, struct zl_rdf *r, uint8_t ft,
 			if (!conv_type_ok(c, i, &type))
 				return false;
 	}
+	/* ldns reads WKS protocol and service names with getprotobyname()
+	 * and getservbyname(), whose results sit in static buffers: zones
+	 * loading in other threads would read each other's. */
+	if (ft == LDNS_RDF_TYPE_WKS)
+		pthread_mutex_lock(&netdb_lock);
 	rd = ldns_rdf_new_frm_str((ldns_rdf_type)ft, s);
+	if (ft == LDNS_RDF_TYPE_WKS)
+		pthread_mutex_unlock(&netdb_lock);
 	if (!rd)
 		return bad(c, "syntax", at, "invalid %s '%.*s%s'", fn(c),
 			   ZL_TOKARGS(s, n));

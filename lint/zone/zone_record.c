@@ -108,20 +108,32 @@ static bool owner_of(struct loader *L, uint16_t src,
 }
 
 /* A type written as a mnemonic that some servers do not know: an error
- * when none knows it, else ZONE012; TYPEnnn (RFC 3597 §5), which every
- * server reads, is the way to write it.  Returns false after the error. */
+ * when none knows it, else ZONE012; TYPEnnn with \\# rdata (RFC 3597 §5),
+ * which every server reads, is the way to write it.  Those servers do
+ * not know its rdata's presentation form either, after TYPEnnn too.
+ * generic: the rdata is in \\# form.  Returns false after the error. */
 static bool mnemonic_ok(struct zl_zone *z, uint16_t src,
-				struct zl_tok at, const char *s, uint16_t type)
+			struct zl_tok at, const char *s, uint16_t type,
+			bool generic)
 {
 	unsigned not = zl_type_unknown_to(type);
+	bool typennn = at.len > 4 && strncasecmp(s, "TYPE", 4) == 0 &&
+		       s[4] >= '0' && s[4] <= '9';
 
-	if (!not || (at.len > 4 && strncasecmp(s, "TYPE", 4) == 0 &&
-		     s[4] >= '0' && s[4] <= '9'))
+	if (!not || (typennn && generic))
 		return true;
-	zl_zone_problem(z, not == 7 ? "syntax" : "portable", src, at,
-			"record type '%.*s%s' is unknown to %s: write it as "
-			"TYPE%u with \\# rdata (RFC 3597)",
-			ZL_TOKARGS(s, at.len), zl_servers_str(not), type);
+	if (typennn)
+		zl_zone_problem(z, not == 7 ? "syntax" : "portable", src, at,
+				"%.*s%s with rdata in presentation form, which "
+				"%s cannot read: write the rdata as \\# "
+				"(RFC 3597)", ZL_TOKARGS(s, at.len),
+				zl_servers_str(not));
+	else
+		zl_zone_problem(z, not == 7 ? "syntax" : "portable", src, at,
+				"record type '%.*s%s' is unknown to %s: write "
+				"it as TYPE%u with \\# rdata (RFC 3597)",
+				ZL_TOKARGS(s, at.len), zl_servers_str(not),
+				type);
 	return not != 7;
 }
 
@@ -157,7 +169,9 @@ static bool rr_type(struct loader *L, uint16_t src,
 				ZL_TOKARGS(s, t->len));
 		return false;
 	}
-	if (!mnemonic_ok(L->z, src, span(t), s, rr->type))
+	if (!mnemonic_ok(L->z, src, span(t), s, rr->type, i + 1 < ln->ntoks &&
+			 !ln->toks[i + 1].quoted && ln->toks[i + 1].len == 2 &&
+			 memcmp(text_of(L, src, &ln->toks[i + 1]), "\\#", 2) == 0))
 		return false;
 	/* RFC 973 §2.2: MD and MF gave way to MX; BIND and Knot DNS refuse
 	 * a zone with them. */

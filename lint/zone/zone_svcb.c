@@ -156,12 +156,21 @@ static bool number(const char *s, size_t n, unsigned *out)
 	return n > 0;
 }
 
-/* Each item of the value through one of the list readers below. */
+/* Each item of the value through one of the list readers below.  In a
+ * value-list a backslash escapes ',' or '\\' only (App. A.1): newer
+ * Knot DNS refuses "a\\b", BIND a trailing one. */
 static bool each_item(struct svcb *v, size_t tok, uint16_t key,
 		      bool (*one)(struct svcb *, size_t, uint16_t))
 {
-	size_t pos = 0;
+	const char *s = v->text.s;
+	size_t pos = 0, i;
 
+	for (i = 0; i < v->text.len; i++)
+		if (s[i] == '\\' && (++i == v->text.len ||
+				     (s[i] != ',' && s[i] != '\\')))
+			return fail(v, tok, "syntax", "%s: a backslash in a list "
+				    "escapes only ',' or '\\' (RFC 9460)",
+				    keyname[key]);
 	while (next_item(v, &pos)) {
 		if (v->item.len == 0)
 			return fail(v, tok, "syntax",
@@ -281,6 +290,10 @@ static bool value(struct svcb *v, size_t tok, uint16_t key, bool has,
 		if (v->text.len)
 			return fail(v, tok, "syntax", "%s takes no value",
 				    keyname[key]);
+		if (has && !v->e->cat)
+			fail(v, tok, "portable", "%s= with an empty value, which "
+			     "Knot DNS refuses: write %s alone", keyname[key],
+			     keyname[key]);
 		return true;
 	}
 	if (key >= K_DOCPATH)

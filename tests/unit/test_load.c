@@ -751,6 +751,7 @@ START_TEST(test_svcb)
 		"ipv6hint", "ipv4hint=", "key01=x", "key65536=x",
 		"alpn=h2, alpn=h3", "port=65536", "\"port=53\"",
 		"tls-supported-groups=29,29", "Port=53", "dohpath=/q{?x}",
+		"alpn=a\\\\b", "alpn=a\\\\", "mandatory=al\\\\pn alpn=h2",
 		"ipv4hint=192.0.2.1\\000x", "ech=AQID\\000",
 	};
 	struct zl_zone *z;
