@@ -151,8 +151,9 @@ static const struct zl_rrtype types[] = {
  * "unrecognized RR type" for `x IN <mnemonic> \# 0` (RFC 3597 rdata, so
  * that only the mnemonic is judged).  Every server reads TYPEnnn.  MD and
  * MF, obsolete, and the meta types are refused on their own.  Knot DNS
- * reads WKS (11), X25 (19) and GPOS (27) in no form but TYPEnnn
- * ("invalid number"). */
+ * reads WKS (11), X25 (19), GPOS (27), BRID (68), GID (102) and WALLET
+ * (262) in no form but TYPEnnn ("invalid number"), checked with rdata
+ * of their own length. */
 static const struct {
 	uint16_t type;
 	uint8_t unknown;	/* ZL_NOT_* */
@@ -165,10 +166,10 @@ static const struct {
 	{ 27, K | N }, { 30, K },
 	{ 31, K | N }, { 32, K | N }, { 34, K | N }, { 38, K | N },
 	{ 40, K | N }, { 55, K | N }, { 56, K | N }, { 57, K | N },
-	{ 58, K | N }, { 66, K | N }, { 67, K | N }, { 68, N },
+	{ 58, K | N }, { 66, K | N }, { 67, K | N }, { 68, K | N },
 	{ 69, B | K | N }, { 100, K | N }, { 101, K | N },
-	{ 102, N }, { 103, K | N }, { 258, K }, { 259, K | N },
-	{ 260, K | N }, { 261, K | N }, { 262, N },
+	{ 102, K | N }, { 103, K | N }, { 258, K }, { 259, K | N },
+	{ 260, K | N }, { 261, K | N }, { 262, K | N },
 	{ 263, B | K | N }, { 264, B | K | N },
 	{ 32768, K | N }, { 32769, K },
 #undef B
