@@ -386,6 +386,7 @@ static void dir_include(struct loader *L, uint16_t src,
 	const struct zl_lex_tok *t = &ln->toks[1];
 	uint8_t wire[ZL_NAME_MAXWIRE];
 	char *file = NULL, *id = NULL;
+	const char *after;
 	struct saved sv;
 	size_t wl = 0;
 	int idx;
@@ -420,8 +421,13 @@ static void dir_include(struct loader *L, uint16_t src,
 	L->id[L->depth] = id;
 	L->dir[L->depth] = zl_path_dir(L->z->srcs[idx]->path);
 	L->include_start = true;
+	after = L->after_directive;
+	if (wl)
+		L->after_directive = "$INCLUDE with an origin";
 	L->process(L, (uint16_t)idx);
 	L->include_start = false;
+	if (wl && L->after_directive)	/* the file had no record */
+		L->after_directive = after;
 	free(L->id[L->depth]);
 	free(L->dir[L->depth]);
 	L->id[L->depth] = L->dir[L->depth] = NULL;

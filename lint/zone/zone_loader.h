@@ -60,8 +60,9 @@ struct loader {
 	bool generating;		/* reading the text of a $GENERATE */
 	bool include_start;		/* no record yet in the file being
 					   read for $INCLUDE */
-	const char *after_directive;	/* "$ORIGIN" or "$GENERATE" when no
-					   record has come since it */
+	const char *after_directive;	/* "$ORIGIN", "$GENERATE" or "$INCLUDE
+					   with an origin" when no record has
+					   come since it */
 	bool have_dollar_ttl, have_last_ttl, have_soa_min;
 	uint32_t dollar_ttl, last_ttl, soa_min;
 	uint8_t *noted;			/* 65536 bits: the types whose

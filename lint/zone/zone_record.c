@@ -81,17 +81,18 @@ static bool owner_of(struct loader *L, uint16_t src,
 					"record without owner first in an "
 					"included file, which Knot DNS "
 					"refuses");
-		/* Neither $ORIGIN nor the records of a $GENERATE change
-		 * the previous owner (BIND alike). */
-		else if (after && L->prev_owner && !L->prev_bad)
+		/* Neither $ORIGIN, nor the origin an $INCLUDE gives its
+		 * file, nor the records of a $GENERATE change the previous
+		 * owner (BIND alike, which warns in the included file too). */
+		if (after && L->prev_owner && !L->prev_bad)
 			zl_zone_problem(L->z, "inherited", src,
 					(struct zl_tok){ ln->start, 1 },
 					"record without owner right after "
 					"%s: its owner is '%s', the last one "
 					"before the directive, not %s", after,
 					L->prev_owner->text,
-					strcmp(after, "$ORIGIN") == 0 ?
-					"the new origin" : "a generated name");
+					strcmp(after, "$GENERATE") == 0 ?
+					"a generated name" : "the new origin");
 		if (L->prev_bad)
 			return false;	/* its owner line was reported */
 		rr->owner = L->prev_owner;	/* zl_ld_record made sure */
