@@ -238,36 +238,52 @@ static bool rr_ttl(struct loader *L, uint16_t src, struct rec *r)
  * omitted class is the zone's (as BIND and Knot read it).  The query
  * classes (RFC 6895 §3.2) are never data.  Servers refuse a zone with
  * another class in it. */
+/* The zone's class is its SOA's when the zone begins with it, else IN,
+ * as a server's configuration has it by default: a stray record first
+ * does not make every other record wrong. */
 static bool rr_class(struct loader *L, uint16_t src, struct rec *r)
 {
 	uint16_t k = r->klass, *zone_class = &L->z->klass;
+	bool given = r->hdr[ZL_HDR_CLASS].len > 0;
 	char name[16], zone[16];
+	const char *mn;
 
-	if (!r->hdr[ZL_HDR_CLASS].len) {
-		r->klass = *zone_class ? *zone_class : LDNS_RR_CLASS_IN;
-	} else if (k == 0 || (k >= 128 && k <= 255) ||
-		   (k >= 57344 && k <= 65279) || k == 65535) {
+	if (given && (k == 0 || (k >= 128 && k <= 255) ||
+		      (k >= 57344 && k <= 65279) || k == 65535)) {
 		zl_zone_problem(L->z, "class", src, r->hdr[ZL_HDR_CLASS],
 				"class %s cannot appear in a zone file",
 				zl_ld_class_name(k, name, sizeof name));
 		return false;
-	} else if (*zone_class && k != *zone_class) {
+	}
+	if (!*zone_class) {
+		*zone_class = given && r->rr.type == LDNS_RR_TYPE_SOA ? k :
+			      LDNS_RR_CLASS_IN;
+		/* Knot DNS and NSD load class IN only. */
+		if (*zone_class != LDNS_RR_CLASS_IN)
+			zl_zone_problem(L->z, "portable", src,
+					r->hdr[ZL_HDR_CLASS], "a zone of "
+					"class %s, which Knot DNS and NSD do "
+					"not load: they serve class IN only",
+					zl_ld_class_name(k, name, sizeof name));
+	}
+	if (!given) {
+		r->klass = *zone_class;
+	} else if (k != *zone_class) {
 		zl_zone_problem(L->z, "class", src, r->hdr[ZL_HDR_CLASS],
 				"class %s differs from the zone's class %s",
 				zl_ld_class_name(k, name, sizeof name),
 				zl_ld_class_name(*zone_class, zone, sizeof zone));
 		return false;
 	}
-	if (!*zone_class)
-		*zone_class = r->klass;
-	/* RFC 3597 §5 */
-	if (r->hdr[ZL_HDR_CLASS].len > 5 &&
+	/* RFC 3597 §5: CLASS1 for IN; a class without mnemonic has no
+	 * other form. */
+	mn = zl_ld_class_name(k, name, sizeof name);
+	if (given && r->hdr[ZL_HDR_CLASS].len > 5 &&
 	    strncasecmp(zl_tok_text(L->z, src, r->hdr[ZL_HDR_CLASS]), "CLASS",
-			5) == 0)
+			5) == 0 && strncmp(mn, "CLASS", 5) != 0)
 		zl_zone_problem(L->z, "portable", src, r->hdr[ZL_HDR_CLASS],
 				"class written in RFC 3597 form, which Knot "
-				"DNS refuses: write %s",
-				zl_ld_class_name(r->klass, name, sizeof name));
+				"DNS refuses: write %s", mn);
 	return true;
 }
 

@@ -560,9 +560,26 @@ START_TEST(test_class)
 		 "@ TXT \"9.18\"\n"
 		 "@ IN TXT x\n");
 	prob(z, "class IN differs from the zone's class CH", 4, 3, "class");
-	ck_assert_uint_eq(z->nprobs, 1);
+	/* BIND alone loads it. */
+	prob(z, "a zone of class CH, which Knot DNS and NSD do not load", 2,
+	     5, "portable");
+	ck_assert_uint_eq(z->nprobs, 2);
 	ck_assert_uint_eq(z->klass, LDNS_RR_CLASS_CH);
 	ck_assert_ptr_nonnull(rr_at(z, "version.bind.", LDNS_RR_TYPE_TXT, 0));
+	zl_zone_free(z);
+
+	/* A stray record of another class first: the zone is still IN, as
+	 * servers are configured, and the stray record is the one wrong. */
+	z = load("example.com.zone",
+		 "$TTL 1\n"
+		 "a CLASS32 TYPE731 \\# 1 00\n"			/* 2 */
+		 "@ IN SOA ns hm 1 2 3 4 5\n"				/* 3 */
+		 "b IN A 192.0.2.1\n");				/* 4 */
+	prob(z, "class CLASS32 differs from the zone's class IN", 2, 3,
+	     "class");
+	ck_assert_uint_eq(z->nprobs, 1);
+	ck_assert_uint_eq(z->klass, LDNS_RR_CLASS_IN);
+	ck_assert_uint_eq(z->nrrs, 2);
 	zl_zone_free(z);
 }
 END_TEST
