@@ -64,6 +64,8 @@ struct loader {
 					   with an origin" when no record has
 					   come since it */
 	bool have_dollar_ttl, have_last_ttl, have_soa_min;
+	bool noted_ttl;			/* ZONE012 for a TTL the servers
+					   would each take from elsewhere */
 	uint32_t dollar_ttl, last_ttl, soa_min;
 	uint8_t *noted;			/* 65536 bits: the types whose
 					   unchecked rdata has been noted;

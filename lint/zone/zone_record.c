@@ -210,6 +210,26 @@ static bool rr_ttl(struct loader *L, uint16_t src, struct rec *r)
 		L->have_last_ttl = true;
 	} else {
 		rr->flags |= ZL_RR_TTL_IMPLICIT;
+		/* Without $TTL the servers part ways: BIND gives the SOA
+		 * minimum, NSD 3600, RFC 1035 the last TTL written. */
+		if (!L->have_dollar_ttl && !L->noted_ttl &&
+		    (soa || L->have_soa_min)) {
+			uint32_t bind = soa ? soa_minimum(rr) : L->soa_min;
+
+			L->noted_ttl = true;
+			if (bind != 3600 || (L->have_last_ttl &&
+					     L->last_ttl != 3600))
+				zl_zone_problem(L->z, "portable", src,
+						r->hdr[ZL_HDR_TYPE],
+						"no TTL for this record and "
+						"no $TTL before it: BIND "
+						"gives it the SOA minimum "
+						"(%u), NSD 3600%s; write a "
+						"$TTL directive first", bind,
+						L->have_last_ttl ? ", RFC "
+						"1035 the last TTL written" :
+						"");
+		}
 		if (L->have_dollar_ttl)
 			rr->ttl = L->dollar_ttl;
 		else if (L->have_last_ttl)
