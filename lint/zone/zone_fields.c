@@ -92,7 +92,7 @@ bool zl_field_atma(const char *buf, const struct zl_lex_tok *t, size_t n,
 bool zl_field_nsap(const char *buf, const struct zl_lex_tok *t, size_t n,
 		   struct zl_buf *out, struct zl_ferr *e)
 {
-	size_t len, bytes = 0;
+	size_t len, bytes = 0, i;
 	const char *s = zl_lex_text(buf, t, &len);
 
 	(void)n;
@@ -101,6 +101,13 @@ bool zl_field_nsap(const char *buf, const struct zl_lex_tok *t, size_t n,
 		return ferr(e, 0, "syntax",
 			    "address '%.*s%s' is not '0x' and an even number "
 			    "of hex digits", ZL_TOKARGS(s, len));
+	/* RFC 1706 §6: a dot may follow each digit; NSD refuses two in a
+	 * row or one at the end. */
+	for (i = 3; i <= len; i++)
+		if (s[i - 1] == '.' && (i == len || s[i] == '.'))
+			return !ferr(e, 0, "portable", "address '%.*s%s' with "
+				     "two dots in a row or one at its end, "
+				     "which NSD refuses", ZL_TOKARGS(s, len));
 	return true;
 }
 

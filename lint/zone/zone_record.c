@@ -357,6 +357,12 @@ static bool rr_placed(struct loader *L, uint16_t src, const struct rec *r)
 		}
 		return false;
 	}
+	/* RFC 4592 §4.2: a wildcard NS "ought not" be; BIND refuses it. */
+	if (rr->type == LDNS_RR_TYPE_NS && rr->owner->text[0] == '*' &&
+	    rr->owner->text[1] == '.')
+		zl_zone_problem(L->z, "portable", src, r->hdr[ZL_HDR_TYPE],
+				"NS records at the wildcard '%s', which BIND "
+				"refuses", rr->owner->text);
 	/* RFC 5155 §3: the owner is the hash of a name, as a label; BIND
 	 * refuses another. */
 	if (rr->type == LDNS_RR_TYPE_NSEC3 &&
