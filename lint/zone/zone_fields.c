@@ -446,6 +446,14 @@ bool zl_field_digest(uint16_t type, const struct zl_rdf *rdf, size_t nrdf,
 	size_t i, k;
 	unsigned alg;
 
+	/* RFC 1876 §2: version 0 of LOC (29) is 16 octets; ldns decodes
+	 * RFC 3597 rdata of any length (BIND refuses it). */
+	if (type == 29 && nrdf == 1 && rdf[0].len != 16 &&
+	    zl_rdf_data(&rdf[0]) && zl_rdf_data(&rdf[0])[0] == 0) {
+		*field = 0;
+		return ferr(e, 0, "range", "of %u bytes, where version 0 has "
+			    "16", rdf[0].len);
+	}
 	/* RFC 5155 §3.1.7: hash algorithm 1, SHA-1, makes a next hashed
 	 * owner name of 20 octets (after its length octet); BIND refuses
 	 * another length. */
