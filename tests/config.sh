@@ -279,8 +279,31 @@ t "bad --config stops the run" test_bad_config_option
 t "a config cannot change what a rule checks" test_variant_not_tunable
 t "suppressed findings do not count for the exit status" test_suppressed_exit
 t "--show-suppressed in text and gcc" test_show_suppressed
+# The configuration files of zones named one by one are read in their
+# order, before the zones load in threads: their errors come in that
+# order every time.
+test_config_errors_in_order() {
+	for d in a b c d e f; do
+		mkdir -p "co/$d"
+		printf 'rules: [\n' >"co/$d/.zonelint.yaml"
+		printf '$TTL 3600\n@ IN SOA ns1 h 1 2 3 4 5\n@ IN NS ns1\n' \
+			>"co/$d/x.example.zone"
+		printf 'ns1 IN A 192.0.2.1\n' >>"co/$d/x.example.zone"
+	done
+	run -j 1 -q --format gcc co/*/x.example.zone
+	cp "$tmp/err" "$tmp/err1"
+	has err1 '^co/f/\.zonelint\.yaml:2:1: error: invalid YAML' || return 1
+	i=0
+	while [ $i -lt 10 ]; do
+		run -j 8 -q --format gcc co/*/x.example.zone
+		cmp -s "$tmp/err" "$tmp/err1" || { show "$tmp/err"; return 1; }
+		i=$((i + 1))
+	done
+}
+
 t "suppressed in JSON" test_json_suppressed
 t "unused and unknown suppressions are warnings" test_sup_findings
 t "--quiet and --statistics" test_quiet_statistics
+t "configuration errors in the order of the zones, in threads" test_config_errors_in_order
 
 finish

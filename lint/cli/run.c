@@ -746,6 +746,13 @@ static void lint_paths(struct run *r)
 	size_t i, k;
 
 	find_paths(r);
+	/* The zones' configuration files are read here, in the order of
+	 * the jobs, so that their errors come in that order whatever the
+	 * threads that load the zones. */
+	for (i = 0; i < r->njobs; i++)
+		if (!r->jobs[i].origin && r->jobs[i].path &&
+		    !axfr_is_url(r->jobs[i].path))
+			(void)cli_origin_for(r, r->jobs[i].path);
 	each_job(r, load_job);
 	build_set(r);
 	each_job(r, lint_job);
