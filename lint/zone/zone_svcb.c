@@ -381,7 +381,8 @@ static bool unescape_value(struct svcb *v, size_t tok, const char *s,
  * every server reads.  An error when no server knows the name. */
 static bool unknown_name(struct svcb *v, const struct param *p)
 {
-	const uint8_t *w = (const uint8_t *)v->val.s + p->off;
+	/* no value yet: v->val.s may be NULL */
+	const uint8_t *w = p->len ? (const uint8_t *)v->val.s + p->off : NULL;
 	unsigned not = key_unknown_to[p->key];
 	char as[64];
 	size_t i, n;
