@@ -66,6 +66,9 @@ struct loader {
 	bool have_dollar_ttl, have_last_ttl, have_soa_min;
 	bool noted_ttl;			/* ZONE012 for a TTL the servers
 					   would each take from elsewhere */
+	bool have_bind_ttl;		/* BIND's default without $TTL: the
+					   minimum of an SOA without TTL */
+	uint32_t bind_ttl;
 	uint32_t dollar_ttl, last_ttl, soa_min;
 	uint8_t *noted;			/* 65536 bits: the types whose
 					   unchecked rdata has been noted;

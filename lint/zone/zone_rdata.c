@@ -56,6 +56,7 @@ static const struct {
 			      "data" } },
 	{ 66 /* DSYNC */, { "type", "scheme", "port", "target" } },
 	{ LDNS_RR_TYPE_X25, { "PSDN address" } },
+	{ LDNS_RR_TYPE_LOC, { "rdata" } },
 	{ LDNS_RR_TYPE_GPOS, { "longitude", "latitude", "altitude" } },
 	{ LDNS_RR_TYPE_RRSIG, { "type covered", "algorithm", "labels",
 				"original TTL", "signature expiration",

@@ -196,6 +196,30 @@ static uint32_t soa_minimum(const struct zl_rr *rr)
 	return v > MAX_TTL ? MAX_TTL : v;
 }
 
+/* A record without TTL in a zone without $TTL, the SOA read: the servers
+ * part ways.  BIND takes the last TTL written (RFC 1035 §5.1), or, from
+ * an SOA without TTL that nothing came before on, the SOA minimum for the
+ * rest of the zone; Knot DNS and NSD take 3600.  Said once, when they
+ * differ. */
+static void ttl_apart(struct loader *L, uint16_t src, const struct rec *r,
+		      bool soa)
+{
+	uint32_t bind;
+
+	if (soa && !L->have_last_ttl) {
+		L->bind_ttl = soa_minimum(&r->rr);
+		L->have_bind_ttl = true;
+	}
+	bind = L->have_bind_ttl ? L->bind_ttl : L->last_ttl;
+	if (L->noted_ttl || bind == 3600)
+		return;
+	L->noted_ttl = true;
+	zl_zone_problem(L->z, "portable", src, r->hdr[ZL_HDR_TYPE],
+			"no TTL for this record and no $TTL before it: BIND "
+			"gives it %u, Knot DNS and NSD 3600; write a $TTL "
+			"directive first", bind);
+}
+
 /* The TTL of a record without one (RFC 1035 §5.1, RFC 2308 §4): $TTL,
  * else the last explicit TTL, else the SOA minimum, else (before the SOA)
  * the 3600 of Knot DNS and NSD, where BIND refuses the zone. */
@@ -210,26 +234,8 @@ static bool rr_ttl(struct loader *L, uint16_t src, struct rec *r)
 		L->have_last_ttl = true;
 	} else {
 		rr->flags |= ZL_RR_TTL_IMPLICIT;
-		/* Without $TTL the servers part ways: BIND gives the SOA
-		 * minimum, NSD 3600, RFC 1035 the last TTL written. */
-		if (!L->have_dollar_ttl && !L->noted_ttl &&
-		    (soa || L->have_soa_min)) {
-			uint32_t bind = soa ? soa_minimum(rr) : L->soa_min;
-
-			L->noted_ttl = true;
-			if (bind != 3600 || (L->have_last_ttl &&
-					     L->last_ttl != 3600))
-				zl_zone_problem(L->z, "portable", src,
-						r->hdr[ZL_HDR_TYPE],
-						"no TTL for this record and "
-						"no $TTL before it: BIND "
-						"gives it the SOA minimum "
-						"(%u), NSD 3600%s; write a "
-						"$TTL directive first", bind,
-						L->have_last_ttl ? ", RFC "
-						"1035 the last TTL written" :
-						"");
-		}
+		if (!L->have_dollar_ttl && (soa || L->have_soa_min))
+			ttl_apart(L, src, r, soa);
 		if (L->have_dollar_ttl)
 			rr->ttl = L->dollar_ttl;
 		else if (L->have_last_ttl)
@@ -364,16 +370,14 @@ static bool rr_placed(struct loader *L, uint16_t src, const struct rec *r)
 				"NS records at the wildcard '%s', which BIND "
 				"refuses", rr->owner->text);
 	/* RFC 5155 §3: the owner is the hash of a name, as a label; BIND
-	 * refuses another. */
+	 * refuses another (check-names), Knot DNS and NSD load it. */
 	if (rr->type == LDNS_RR_TYPE_NSEC3 &&
 	    !zl_b32hex_hash(rr->owner->text,
-			    strcspn(rr->owner->text, ".\\"))) {
-		zl_zone_problem(L->z, "syntax", src, r->hdr[ZL_HDR_OWNER],
+			    strcspn(rr->owner->text, ".\\")))
+		zl_zone_problem(L->z, "portable", src, r->hdr[ZL_HDR_OWNER],
 				"NSEC3 owner '%s' does not begin with a hash "
-				"in unpadded base32hex (RFC 5155 §3)",
-				rr->owner->text);
-		return false;
-	}
+				"in unpadded base32hex (RFC 5155 §3), which "
+				"BIND refuses", rr->owner->text);
 	if (rr->type != LDNS_RR_TYPE_SOA)
 		return true;
 	if (rr->owner != origin) {

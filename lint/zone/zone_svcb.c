@@ -157,20 +157,33 @@ static bool number(const char *s, size_t n, unsigned *out)
 }
 
 /* Each item of the value through one of the list readers below.  In a
- * value-list a backslash escapes ',' or '\\' only (App. A.1): newer
- * Knot DNS refuses "a\\b", BIND a trailing one. */
+ * value-list a backslash escapes ',' or '\\' only (App. A.1).  Another
+ * makes newer Knot DNS refuse the zone, one at the end BIND too (BIND and
+ * NSD read "a\\b" as "ab", as next_item does); in mandatory all three
+ * refuse it. */
 static bool each_item(struct svcb *v, size_t tok, uint16_t key,
 		      bool (*one)(struct svcb *, size_t, uint16_t))
 {
 	const char *s = v->text.s;
 	size_t pos = 0, i;
 
-	for (i = 0; i < v->text.len; i++)
-		if (s[i] == '\\' && (++i == v->text.len ||
-				     (s[i] != ',' && s[i] != '\\')))
+	for (i = 0; i < v->text.len; i++) {
+		if (s[i] != '\\' || (++i < v->text.len &&
+				      (s[i] == ',' || s[i] == '\\')))
+			continue;
+		if (key == K_MANDATORY)
 			return fail(v, tok, "syntax", "%s: a backslash in a list "
 				    "escapes only ',' or '\\' (RFC 9460)",
 				    keyname[key]);
+		if (!v->e->cat)
+			fail(v, tok, "portable", "%s: a backslash %s, which %s: "
+			     "in a list it escapes only ',' or '\\' (RFC 9460)",
+			     keyname[key], i < v->text.len ?
+			     "before another character" : "at the end",
+			     i < v->text.len ? "newer Knot DNS refuses" :
+			     "BIND and newer Knot DNS refuse");
+		break;
+	}
 	while (next_item(v, &pos)) {
 		if (v->item.len == 0)
 			return fail(v, tok, "syntax",
