@@ -484,6 +484,22 @@ int zl_ttl_parse(const char *s, size_t n, uint64_t max, uint64_t *out)
 	return big || total > max ? -2 : 0;
 }
 
+int zl_clip_len(const char *s, size_t n)
+{
+	size_t i = 0, k;
+
+	if (n <= ZL_CLIP)
+		return (int)n;
+	while (i < ZL_CLIP) {
+		k = s[i] != '\\' ? 1 :
+		    i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9' ? 4 : 2;
+		if (i + k > ZL_CLIP)
+			break;
+		i += k;
+	}
+	return (int)i;
+}
+
 /* ---- RFC 3597 generic mnemonics ---- */
 
 bool zl_lex_generic_num(const char *s, size_t n, size_t prefix,

@@ -243,9 +243,12 @@ struct zl_rdata_in {
 bool zl_rdata_convert(struct zl_zone *z, const struct zl_rdata_in *in,
 		      struct zl_rr *rr, struct zl_buf *scratch);
 
-/* Text of a token clipped for messages: use with "%.*s%s". */
+/* Text of a token clipped for messages: use with "%.*s%s".  The clip
+ * does not split an escape (\X, \DDD). */
 #define ZL_CLIP 64
-#define ZL_TOKARGS(p, n) (int)((n) > ZL_CLIP ? ZL_CLIP : (n)), (p), \
+#define ZL_TOKARGS(p, n) zl_clip_len((p), (n)), (p), \
 	((n) > ZL_CLIP ? "..." : "")
+/* How many bytes of s[0..n) ZL_TOKARGS shows. */
+int zl_clip_len(const char *s, size_t n);
 
 #endif

@@ -443,7 +443,8 @@ static bool param(struct svcb *v, size_t n, size_t *i)
 		return false;
 	for (k = 0; k < v->np; k++)
 		if (v->p[k].key == key)
-			return fail(v, tok, "syntax", "key %s given twice",
+			return fail(v, tok, "syntax", "%s%s given twice",
+				    key < NKEYS ? "key " : "",
 				    key_str(key, kb, sizeof kb));
 	has = eq != NULL;
 	if (eq && eq + 1 == s + len && *i + 1 < n && t[1].quoted &&

@@ -409,6 +409,13 @@ START_TEST(test_errors)
 	ck_assert_uint_eq(z->nprobs, 2);
 	ck_assert_uint_eq(z->nrrs, 0);
 	zl_zone_free(z);
+	/* A message clips a long name before an escape, not inside it. */
+	z = load("example.com.zone", "$TTL 1\n"
+		 "12345678901234567890123456789012345678901234567890123456789012"
+		 "\\0514 A 192.0.2.3\n");
+	prob(z, "name '123456789012345678901234567890123456789012345678901234"
+	     "56789012...'", 2, 1, "range");
+	zl_zone_free(z);
 
 	/* Control bytes in zone text never reach a message raw. */
 	z = load("example.com.zone", "$TTL 1\nx MX \033[31m mail\n");
