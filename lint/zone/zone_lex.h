@@ -136,6 +136,10 @@ enum {
 				   one byte */
 	ZL_FT_B64DASH,		/* DOA data: base64, or "-" for none */
 	ZL_FT_DSCHEME,		/* DSYNC scheme: 0..255 or its mnemonic */
+	ZL_FT_KEYFLAGS,		/* KEY, DNSKEY flags: 0..65535, or as BIND
+				   reads them */
+	ZL_FT_KEYPROTO,		/* KEY, DNSKEY protocol: 0..255, or BIND's
+				   mnemonic */
 };
 
 /* How a type's rdata is written. */

@@ -37,6 +37,10 @@ static const struct {
 	{ LDNS_RR_TYPE_CAA, { "flags", "tag", "value" } },
 	{ LDNS_RR_TYPE_TLSA, { "usage", "selector", "matching type",
 			       "certificate data" } },
+	{ LDNS_RR_TYPE_SMIMEA, { "usage", "selector", "matching type",
+				 "certificate data" } },
+	{ LDNS_RR_TYPE_CERT, { "type", "key tag", "algorithm",
+			       "certificate" } },
 	{ LDNS_RR_TYPE_DS, { "key tag", "algorithm", "digest type", "digest" } },
 	{ LDNS_RR_TYPE_CDS, { "key tag", "algorithm", "digest type", "digest" } },
 	{ LDNS_RR_TYPE_DLV, { "key tag", "algorithm", "digest type", "digest" } },
@@ -45,6 +49,8 @@ static const struct {
 				 "digest" } },
 	{ LDNS_RR_TYPE_DNSKEY, { "flags", "protocol", "algorithm",
 				 "public key" } },
+	{ LDNS_RR_TYPE_KEY, { "flags", "protocol", "algorithm",
+			      "public key" } },
 	{ LDNS_RR_TYPE_SSHFP, { "algorithm", "fingerprint type",
 				"fingerprint" } },
 	{ LDNS_RR_TYPE_NAPTR, { "order", "preference", "flags", "services",
@@ -729,22 +735,183 @@ static bool conv_ldns(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	return ok;
 }
 
-/* Numeric or mnemonic single-byte fields (algorithms, TLSA fields, RFC
- * 7218): numbers are range-checked here, mnemonics go to ldns, which
- * would read a signed number ("-253", "+3") modulo 256. */
+/* The mnemonics of the one-byte fields, and the servers that refuse
+ * each (ZL_NOT_* bits).  DNSSEC algorithms (RFC 4034 A.1): BIND 9.18
+ * names 6, 7 and 12 its own way, and only NSD reads ECC.  Key protocols
+ * (RFC 2535 §3.1.3): BIND only.  The acronyms of RFC 7218 are for
+ * talking about TLSA fields, and no server reads them in a zone. */
+struct mnemonic {
+	uint8_t ft;
+	uint8_t value;
+	uint8_t not;
+	const char *name;
+};
+
+#define NOT_KN (ZL_NOT_KNOT | ZL_NOT_NSD)
+#define NOT_ALL (ZL_NOT_BIND | ZL_NOT_KNOT | ZL_NOT_NSD)
+#define USAGE LDNS_RDF_TYPE_CERTIFICATE_USAGE
+#define SEL LDNS_RDF_TYPE_SELECTOR
+#define MATCH LDNS_RDF_TYPE_MATCHING_TYPE
+static const struct mnemonic mnemonics[] = {
+	{ LDNS_RDF_TYPE_ALG, 1, 0, "RSAMD5" },
+	{ LDNS_RDF_TYPE_ALG, 2, 0, "DH" },
+	{ LDNS_RDF_TYPE_ALG, 3, 0, "DSA" },
+	{ LDNS_RDF_TYPE_ALG, 4, ZL_NOT_BIND | ZL_NOT_KNOT, "ECC" },
+	{ LDNS_RDF_TYPE_ALG, 5, 0, "RSASHA1" },
+	{ LDNS_RDF_TYPE_ALG, 6, ZL_NOT_BIND, "DSA-NSEC3-SHA1" },
+	{ LDNS_RDF_TYPE_ALG, 6, NOT_KN, "NSEC3DSA" },
+	{ LDNS_RDF_TYPE_ALG, 7, ZL_NOT_BIND, "RSASHA1-NSEC3-SHA1" },
+	{ LDNS_RDF_TYPE_ALG, 7, NOT_KN, "NSEC3RSASHA1" },
+	{ LDNS_RDF_TYPE_ALG, 8, 0, "RSASHA256" },
+	{ LDNS_RDF_TYPE_ALG, 10, 0, "RSASHA512" },
+	{ LDNS_RDF_TYPE_ALG, 12, ZL_NOT_BIND, "ECC-GOST" },
+	{ LDNS_RDF_TYPE_ALG, 12, NOT_KN, "ECCGOST" },
+	{ LDNS_RDF_TYPE_ALG, 13, 0, "ECDSAP256SHA256" },
+	{ LDNS_RDF_TYPE_ALG, 14, 0, "ECDSAP384SHA384" },
+	{ LDNS_RDF_TYPE_ALG, 15, 0, "ED25519" },
+	{ LDNS_RDF_TYPE_ALG, 16, 0, "ED448" },
+	{ LDNS_RDF_TYPE_ALG, 252, 0, "INDIRECT" },
+	{ LDNS_RDF_TYPE_ALG, 253, 0, "PRIVATEDNS" },
+	{ LDNS_RDF_TYPE_ALG, 254, 0, "PRIVATEOID" },
+	{ ZL_FT_KEYPROTO, 0, NOT_KN, "NONE" },
+	{ ZL_FT_KEYPROTO, 1, NOT_KN, "TLS" },
+	{ ZL_FT_KEYPROTO, 2, NOT_KN, "EMAIL" },
+	{ ZL_FT_KEYPROTO, 3, NOT_KN, "DNSSEC" },
+	{ ZL_FT_KEYPROTO, 4, NOT_KN, "IPSEC" },
+	{ ZL_FT_KEYPROTO, 255, NOT_KN, "ALL" },
+	{ USAGE, 0, NOT_ALL, "PKIX-TA" },
+	{ USAGE, 1, NOT_ALL, "PKIX-EE" },
+	{ USAGE, 2, NOT_ALL, "DANE-TA" },
+	{ USAGE, 3, NOT_ALL, "DANE-EE" },
+	{ USAGE, 255, NOT_ALL, "PrivCert" },
+	{ SEL, 0, NOT_ALL, "Cert" },
+	{ SEL, 1, NOT_ALL, "SPKI" },
+	{ SEL, 255, NOT_ALL, "PrivSel" },
+	{ MATCH, 0, NOT_ALL, "Full" },
+	{ MATCH, 1, NOT_ALL, "SHA2-256" },
+	{ MATCH, 2, NOT_ALL, "SHA2-512" },
+	{ MATCH, 255, NOT_ALL, "PrivMatch" },
+};
+#undef USAGE
+#undef SEL
+#undef MATCH
+
+/* Numeric or mnemonic fields: numbers are range-checked here (ldns would
+ * read a signed number, "-253" or "+3", modulo 256); a mnemonic is read
+ * as the servers that know it read it, and reported where one does not.
+ * A certificate type (CERT, RFC 4398 §2.1), which every server reads by
+ * its mnemonic, goes to ldns. */
 static bool conv_mnemonic(struct conv *c, struct zl_rdf *r, uint8_t ft,
 			  size_t ti)
 {
-	size_t n;
+	size_t n, i;
 	const char *s = tok_text(c, ti, &n);
-	size_t bytes = ft == LDNS_RDF_TYPE_CERT_ALG ? 2 : 1;
+	const struct mnemonic *m = NULL;
+	uint8_t stored = ft == ZL_FT_KEYPROTO ? LDNS_RDF_TYPE_INT8 : ft;
 
 	if (n > 0 && s[0] >= '0' && s[0] <= '9')
-		return conv_int(c, r, ft, ti, bytes);
+		return conv_int(c, r, stored, ti,
+				ft == LDNS_RDF_TYPE_CERT_ALG ? 2 : 1);
 	if (n == 0 || !((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z'))
 		return bad(c, "syntax", tok_at(c, ti), "invalid %s '%.*s%s'",
 			   fn(c), ZL_TOKARGS(s, n));
-	return conv_ldns(c, r, ft, ti, 1);
+	if (ft == LDNS_RDF_TYPE_CERT_ALG)
+		return conv_ldns(c, r, ft, ti, 1);
+	for (i = 0; i < sizeof mnemonics / sizeof mnemonics[0] && !m; i++)
+		if (mnemonics[i].ft == ft && strlen(mnemonics[i].name) == n &&
+		    strncasecmp(mnemonics[i].name, s, n) == 0)
+			m = &mnemonics[i];
+	if (!m)
+		return bad(c, "syntax", tok_at(c, ti), "invalid %s '%.*s%s'",
+			   fn(c), ZL_TOKARGS(s, n));
+	if (m->not == NOT_ALL)
+		return bad(c, "syntax", tok_at(c, ti), "%s '%.*s%s' is an "
+			   "acronym of RFC 7218, which BIND, Knot DNS and NSD "
+			   "refuse in a zone: write %u", fn(c),
+			   ZL_TOKARGS(s, n), m->value);
+	if (m->not)
+		zl_zone_problem(c->z, "portable", c->in->src, tok_at(c, ti),
+				"%s '%.*s%s' is a mnemonic unknown to %s: "
+				"write %u", fn(c), ZL_TOKARGS(s, n),
+				zl_servers_str(m->not), m->value);
+	return set_rdf(c, r, stored, &m->value, 1, ti, 1);
+}
+
+/* BIND's key flags (dns_keyflags_fromtext): a decimal number, hex
+ * digits, or mnemonics joined by '|', each matched by its first letters
+ * in the order of this table. */
+static const struct {
+	const char *name;
+	uint16_t value;
+} keyflags[] = {
+	{ "NOCONF", 0x4000 }, { "NOAUTH", 0x8000 }, { "NOKEY", 0xC000 },
+	{ "FLAG2", 0x2000 }, { "EXTEND", 0x1000 }, { "FLAG4", 0x0800 },
+	{ "FLAG5", 0x0400 }, { "USER", 0x0000 }, { "ZONE", 0x0100 },
+	{ "HOST", 0x0200 }, { "NTYP3", 0x0300 }, { "FLAG8", 0x0080 },
+	{ "FLAG9", 0x0040 }, { "FLAG10", 0x0020 }, { "FLAG11", 0x0010 },
+	{ "SIG0", 0 }, { "SIG1", 1 }, { "SIG2", 2 }, { "SIG3", 3 },
+	{ "SIG4", 4 }, { "SIG5", 5 }, { "SIG6", 6 }, { "SIG7", 7 },
+	{ "SIG8", 8 }, { "SIG9", 9 }, { "SIG10", 10 }, { "SIG11", 11 },
+	{ "SIG12", 12 }, { "SIG13", 13 }, { "SIG14", 14 }, { "SIG15", 15 },
+	{ "KSK", 0x0001 },
+};
+
+/* BIND's reading of s[0..n), not a decimal number: hex after a first
+ * digit, else mnemonics.  False if BIND refuses it too. */
+static bool keyflags_bind(const char *s, size_t n, unsigned *v)
+{
+	size_t i = 0, len, k;
+	int d;
+
+	*v = 0;
+	if (s[0] >= '0' && s[0] <= '9') {
+		if (n > 1 && s[0] == '0' && (s[1] | 0x20) == 'x')
+			i = 2;
+		if (i == n)
+			return false;
+		for (; i < n; i++) {
+			if ((d = hexval(s[i])) < 0)
+				return false;
+			*v = *v * 16 + (unsigned)d;
+			if (*v > 0xffff)
+				return false;
+		}
+		return true;
+	}
+	while (i < n) {
+		for (len = 0; i + len < n && s[i + len] != '|'; len++)
+			;
+		for (k = 0; k < sizeof keyflags / sizeof keyflags[0]; k++)
+			if (strlen(keyflags[k].name) >= len &&
+			    strncasecmp(keyflags[k].name, s + i, len) == 0)
+				break;
+		if (k == sizeof keyflags / sizeof keyflags[0])
+			return false;
+		*v |= keyflags[k].value;
+		i += len + 1;
+	}
+	return true;
+}
+
+/* The flags of a KEY, DNSKEY or CDNSKEY record: a number from 0 to
+ * 65535, which every server reads.  BIND also reads hex and mnemonics,
+ * which Knot DNS and NSD refuse. */
+static bool conv_keyflags(struct conv *c, struct zl_rdf *r, size_t ti)
+{
+	size_t n;
+	const char *s = tok_text(c, ti, &n);
+	unsigned v;
+	uint8_t wire[2];
+
+	if (all_digits(s, n) || n == 0 || !keyflags_bind(s, n, &v))
+		return conv_int(c, r, LDNS_RDF_TYPE_INT16, ti, 2);
+	zl_zone_problem(c->z, "portable", c->in->src, tok_at(c, ti),
+			"%s '%.*s%s' in BIND's own notation, which Knot "
+			"DNS and NSD refuse: write %u", fn(c),
+			ZL_TOKARGS(s, n), v);
+	wire[0] = (uint8_t)(v >> 8);
+	wire[1] = (uint8_t)v;
+	return set_rdf(c, r, LDNS_RDF_TYPE_INT16, wire, 2, ti, 1);
 }
 
 /* A field read by one of the parsers of zone_fields.c and zone_svcb.c. */
@@ -971,7 +1138,10 @@ static bool conv_field(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	case LDNS_RDF_TYPE_CERTIFICATE_USAGE:
 	case LDNS_RDF_TYPE_SELECTOR:
 	case LDNS_RDF_TYPE_MATCHING_TYPE:
+	case ZL_FT_KEYPROTO:
 		return conv_mnemonic(c, r, ft, ti);
+	case ZL_FT_KEYFLAGS:
+		return conv_keyflags(c, r, ti);
 	default:
 		return conv_ldns(c, r, ft, ti, take);
 	}
@@ -1180,6 +1350,32 @@ static void note_ipseckey(struct conv *c, const struct zl_rr *rr)
 				"means no key: Knot DNS refuses it");
 }
 
+/* KEY flags with both top bits set (NOKEY) say that no key follows (RFC
+ * 2535 §3.1.2).  BIND reads a KEY so, and refuses one with a key after
+ * such flags; Knot DNS and NSD want the key whatever the flags.  A KEY
+ * of three fields gets an empty key.  Returns the fields there are. */
+static size_t key_nokey(struct conv *c, struct zl_rr *rr, size_t f)
+{
+	const struct zl_rdf *key = &rr->rdf[3];
+
+	if (c->in->type != LDNS_RR_TYPE_KEY || f < 3 ||
+	    (zl_rdf_data(&rr->rdf[0])[0] & 0xC0) != 0xC0)
+		return f;
+	if (f > 3) {
+		zl_zone_problem(c->z, "portable", c->in->src,
+				span_of(c, key->tok, key->ntok),
+				"KEY public key after flags that say there is "
+				"none (NOKEY), which BIND refuses");
+		return f;
+	}
+	zl_zone_problem(c->z, "portable", c->in->src, c->in->type_tok,
+			"KEY without a public key, as its flags say (NOKEY), "
+			"which Knot DNS and NSD refuse");
+	c->field = 3;
+	return set_rdf(c, &rr->rdf[3], LDNS_RDF_TYPE_B64, NULL, 0, 0,
+		       c->in->ntoks) ? 4 : f;
+}
+
 static bool conv_fields(struct conv *c, const struct zl_rrtype *t,
 			struct zl_rr *rr)
 {
@@ -1205,6 +1401,7 @@ static bool conv_fields(struct conv *c, const struct zl_rrtype *t,
 		return bad(c, "syntax", tok_at(c, ti),
 			   "extra rdata field '%.*s%s'",
 			   ZL_TOKARGS(c->buf + in->toks[ti].off, in->toks[ti].len));
+	f = key_nokey(c, rr, f);
 	if (f < t->min)
 		return bad(c, "syntax", in->type_tok,
 			   "missing rdata: %s needs %u field%s, found %zu",

@@ -28,7 +28,7 @@
  * rdata is kept as written (UINFO, UID, GID and UNSPEC never had one
  * published; A6, NXT are obsolete; UNECE, CLA, IPN are recent). */
 #define DS_LIKE I2, ALG, I1, HEX
-#define KEY_LIKE I2, I1, ALG, B64
+#define KEY_LIKE ZL_FT_KEYFLAGS, ZL_FT_KEYPROTO, ALG, B64
 #define SIG_LIKE TY, ALG, I1, I4, TM, TM, I2, DN, B64
 static const struct zl_rrtype types[] = {
 	{ "A", 1, 1, 1, 1, 0, 0, { V4 } },
@@ -55,7 +55,7 @@ static const struct zl_rrtype types[] = {
 	{ "NSAP", 22, 22, 1, 1, 0, 0, { LDNS_RDF_TYPE_NSAP } },
 	{ "NSAP-PTR", 23, 12, 1, 1, 0, 0, { DN } },
 	{ "SIG", 24, 24, 9, 9, 0, 0, { SIG_LIKE } },
-	{ "KEY", 25, 25, 4, 4, 0, 0, { I2, I1, I1, B64 } },
+	{ "KEY", 25, 25, 4, 4, 0, 0, { KEY_LIKE } },
 	{ "PX", 26, 26, 3, 3, 0, 0, { I2, DN, DN } },
 	{ "GPOS", 27, 27, 3, 3, 0, 0, { ST, ST, ST } },
 	{ "AAAA", 28, 28, 1, 1, 0, 0, { V6 } },
@@ -77,7 +77,7 @@ static const struct zl_rrtype types[] = {
 	{ "DS", 43, 43, 4, 4, 0, 0, { DS_LIKE } },
 	{ "SSHFP", 44, 44, 3, 3, 0, 0, { I1, I1, HEX } },
 	{ "IPSECKEY", 45, 0, 4, 5, 0, 0,
-	  { I1, ZL_FT_GWTYPE, ALG, ZL_FT_GATEWAY, B64 } },
+	  { I1, ZL_FT_GWTYPE, I1, ZL_FT_GATEWAY, B64 } },
 	{ "RRSIG", 46, 46, 9, 9, 0, 0, { SIG_LIKE } },
 	{ "NSEC", 47, 47, 2, 2, 0, 0, { DN, MAP } },
 	{ "DNSKEY", 48, 48, 4, 4, 0, 0, { KEY_LIKE } },
