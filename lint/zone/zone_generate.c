@@ -346,6 +346,12 @@ void zl_ld_generate(struct loader *L, uint16_t src,
 	    !zl_ld_args(L, src, ln, 4, 6, "a range, owner, type and rdata") ||
 	    !one_rdata(L, src, ln) || !gen_range(L, src, &ln->toks[1], &r))
 		return;
+	if (!L->noted_generate) {
+		L->noted_generate = true;
+		zl_zone_problem(L->z, "portable", src, span(&ln->toks[0]),
+				"$GENERATE is BIND's own: Knot DNS and NSD "
+				"refuse the zone (reported once per zone)");
+	}
 	np = ln->ntoks - 2;
 	count = (size_t)((r.stop - r.start) / r.step + 1);
 	starts = zl_xcalloc(count * np, sizeof *starts);

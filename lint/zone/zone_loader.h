@@ -58,6 +58,7 @@ struct loader {
 	bool noted_indent;		/* ZONE012 for an indented line before
 					   the first owner was given */
 	bool generating;		/* reading the text of a $GENERATE */
+	bool noted_generate;		/* ZONE012 for the first $GENERATE */
 	bool include_start;		/* no record yet in the file being
 					   read for $INCLUDE */
 	const char *after_directive;	/* "$ORIGIN", "$GENERATE" or "$INCLUDE
