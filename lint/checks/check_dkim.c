@@ -348,10 +348,11 @@ static struct key_info key_of(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 
 /* The variants of dkim-key, in the order of their names. */
 enum { P_SYNTAX, P_VERSION, P_KEY_TYPE, P_SHA1, P_UNKNOWN_VALUE, P_KEY,
-       P_REVOKED, P_UNKNOWN_TAG };
+       P_REVOKED, P_UNKNOWN_TAG, P_NO_HASH };
 static const struct zl_variant_spec key_variants[] = {
 	{ .key = "problem", .names = (const char *const[]){ "syntax", "version", "key-type",
-	  "sha1", "unknown-value", "key", "revoked", "unknown-tag", NULL } },
+	  "sha1", "unknown-value", "key", "revoked", "unknown-tag", "no-hash",
+	  NULL } },
 	{ .key = NULL },
 };
 
@@ -446,6 +447,24 @@ static void dkim_version(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 			     "version '%s' is not 'DKIM1'");
 }
 
+/* Whether h= lists sha256, the one hash every key can be verified with:
+ * rsa-sha1 is forbidden (RFC 8301 §3.1), ed25519 exists with sha256
+ * only (RFC 8463 §3).  A key without h= allows every hash. */
+static bool sha256_allowed(const struct zl_tv_rec *r)
+{
+	const struct zl_tv_tag *h = tag(r, "h");
+	struct zl_tv_span item;
+	uint32_t pos;
+
+	if (!h || h->bad)
+		return true;
+	for (pos = h->value.off;
+	     zl_tv_next_item(r->txt.s, h->value, ':', &pos, &item);)
+		if (zl_tv_eq(r->txt.s, item, "sha256", true))
+			return true;
+	return false;
+}
+
 /* RFC 6376 §3.6.1 h=, t=, s=: values verifiers do not know are ignored,
  * so a typo silently changes the meaning.  The registries: hash
  * algorithms sha1 and sha256, flags y and s, service types email, tlsrpt
@@ -467,7 +486,8 @@ static void dkim_values(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	if (sha1 && key_type(r) != K_RSA)
 		return;
 	for (i = 0; i < 3; i++) {
-		if (!(t = tag(r, names[i])) || t->bad || (sha1 && i))
+		if (!(t = tag(r, names[i])) || t->bad || (sha1 && i) ||
+		    (i == 0 && !sha256_allowed(r)))
 			continue;
 		for (pos = t->value.off;
 		     zl_tv_next_item(r->txt.s, t->value, ':', &pos, &item);) {
@@ -545,6 +565,12 @@ static void dkim_key(struct zl_ctx *ctx)
 		break;
 	case P_UNKNOWN_TAG:
 		dkim_unknown_tags(ctx, r);
+		break;
+	case P_NO_HASH:
+		/* An empty h= is a syntax error; an unknown k= DKIM003's. */
+		if ((t = tag(r, "h")) && t->value.len &&
+		    key_type(r) != K_OTHER && !sha256_allowed(r))
+			emit_var(ctx, r, t->value, "value");
 		break;
 	}
 }
