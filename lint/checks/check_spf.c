@@ -37,13 +37,14 @@ static size_t lead_ws(const struct zl_txt *t)
 	return i;
 }
 
-/* Whether t starts like SPF, maybe after whitespace: "v=spf1" in any
- * case, whatever follows. */
+/* Whether t starts like SPF, maybe after whitespace: "v=spf" in any
+ * case, whatever follows ("v=spf1-all", "v=spfv1", "v=spf2").  Sender
+ * ID's "spf2.0/" records (RFC 4406) do not. */
 static bool looks_spf(const struct zl_txt *t)
 {
 	size_t lead = lead_ws(t);
 
-	return t->len - lead >= 6 && prefix_eq(t->s + lead, "v=spf1", 6);
+	return t->len - lead >= 5 && prefix_eq(t->s + lead, "v=spf", 5);
 }
 
 /* What every TXT record that is not SPF, nor starts like it, reads as:
@@ -197,15 +198,15 @@ static void version_error(struct zl_ctx *ctx, const struct rec *r)
 
 	if (!looks_spf(t))
 		return;
-	if (lead) {
-		ignored(ctx, zl_txt_tok(t, 0, lead + 6),
+	for (end = lead + 5; end < t->len && t->s[end] != ' '; end++)
+		;
+	if (lead && end == lead + 6) {
+		ignored(ctx, zl_txt_tok(t, 0, end),
 			"whitespace before 'v=spf1': receivers look for "
 			"'v=spf1' at the very start and ignore this record",
 			"remove the whitespace before 'v=spf1'");
 		return;
 	}
-	for (end = 6; end < t->len && t->s[end] != ' '; end++)
-		;
 	zl_buf_add(&msg, "'", 1);
 	zl_buf_add_escaped(&msg, t->s, end > 40 ? 40 : end);
 	zl_buf_addf(&msg, "%s' is not 'v=spf1' and a space, so receivers "
