@@ -203,6 +203,21 @@ test_outside_repository() {
 	hasnt "$tmp/out" 'note: .*in zone|note: zone '
 }
 
+# A zone no server would load answers for no name: an export rooted at
+# '.' without NS records beside a zone leaves the other's external names
+# unknown, instead of absent from the root.
+test_unservable_context() {
+	mkdir "$tmp/export" &&
+	sed /INCLUDE/d "$tmp/repo/zones/example.org.zone" >"$tmp/export/example.org.zone" &&
+	printf '%s\n' '$ORIGIN .' \
+		'@ 3600 IN SOA example.net. root.example.net. 1 7200 3600 86400 3600' \
+		'example.net. 300 IN NS ns1.example.net.' >"$tmp/export/export.zone" &&
+	(cd "$tmp/export" && ${ZONELINT_WRAPPER:-} "$zl" --format gcc "$SEL" \
+		.) >"$tmp/out" 2>"$tmp/err"
+	has "$tmp/out" '^\./example.org.zone:[0-9]+:[0-9]+: error: .*\[MX002\]$' &&
+	hasnt "$tmp/out" 'zone \. has no name'
+}
+
 # The lines README.md shows under "Zone repositories" are this run's.
 test_readme_lines() {
 	lint .
@@ -227,4 +242,5 @@ t "context honours exclude:" test_exclude_honoured
 t "context honours origins:" test_origins_honoured
 t "a nested repository is not context" test_nested_repository
 t "outside a repository: no context" test_outside_repository
+t "a zone no server would load is no context" test_unservable_context
 finish

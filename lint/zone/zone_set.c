@@ -7,6 +7,7 @@
  * Entries are added before linting starts and never move afterwards; the
  * lookups of -j threads read the table without a lock, and only loading a
  * context zone takes it. */
+#include <ldns/ldns.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -237,6 +238,16 @@ static const struct zl_zone *zone_of(struct zl_zoneset *s, struct entry *e)
 	return z;
 }
 
+/* z, when it has what a server needs to serve it: an SOA record and NS
+ * records at its apex (RFC 1034 §4.2.1); NULL otherwise. */
+static const struct zl_zone *servable(const struct zl_zone *z)
+{
+	if (!z || !zl_name_rrset(z->origin, LDNS_RR_TYPE_SOA) ||
+	    !zl_name_rrset(z->origin, LDNS_RR_TYPE_NS))
+		return NULL;
+	return z;
+}
+
 const struct zl_zone *zl_zoneset_zone_for(struct zl_zoneset *s,
 					  const struct zl_zone *self,
 					  const char *text)
@@ -251,10 +262,12 @@ const struct zl_zone *zl_zoneset_zone_for(struct zl_zoneset *s,
 		if (self && len == own &&
 		    strcmp(p, self->origin->text) == 0)
 			return self;
-		/* A context zone that did not load leaves its names
+		/* A context zone that did not load, or that no server
+		 * would load (no SOA or no NS records at its apex, such as
+		 * a fragment or an export rooted at '.'), leaves its names
 		 * unknown rather than to the parent zone. */
 		if (s && (e = find(s, p, len)) != NULL)
-			return zone_of(s, e);
+			return servable(zone_of(s, e));
 	}
 	return NULL;
 }
