@@ -356,9 +356,10 @@ static bool rr_placed(struct loader *L, uint16_t src, const struct rec *r)
 			rr->owner->noted = true;
 			zl_zone_problem(L->z, "outside", src,
 					r->hdr[ZL_HDR_OWNER],
-					"'%s' is outside the zone '%s': "
-					"servers ignore its records, and so "
-					"does zonelint", rr->owner->text,
+					"'%s' is outside the zone '%s': BIND "
+					"and Knot DNS ignore its records, NSD "
+					"refuses the zone; zonelint ignores "
+					"them", rr->owner->text,
 					origin->text);
 		}
 		return false;
