@@ -66,12 +66,18 @@ void zl_name_note_raw(struct zl_zone *z, uint16_t src, struct zl_tok at,
 	/* Only BIND reads $GENERATE: Knot DNS's rules do not apply. */
 	if (z->srcs[src]->gen_parts)
 		return;
-	b = zl_name_raw_byte(s, n);
-	if (b > 0x7f)
+	if (!(b = zl_name_raw_byte(s, n)))
+		return;
+	if (b < ' ' || b == 0x7f)
+		zl_zone_problem(z, "portable", src, at, "byte \\%03u written "
+				"as itself in domain name '%.*s%s', which Knot "
+				"DNS refuses: write it as \\%03u", b,
+				ZL_TOKARGS(s, n), b);
+	else if (b > 0x7f)
 		zl_zone_problem(z, "portable", src, at, "byte \\%03u written "
 				"as itself in domain name '%.*s%s', which Knot "
 				"DNS refuses", b, ZL_TOKARGS(s, n));
-	else if (b)
+	else
 		zl_zone_problem(z, "portable", src, at, "'%c' written as "
 				"itself in domain name '%.*s%s', which Knot DNS "
 				"refuses: write it as \\%c", (char)b,
@@ -114,10 +120,12 @@ size_t zl_name_from_text(const char *s, size_t n, const uint8_t *origin,
 			return name_err(cat, "syntax", msg, msgsz,
 					"invalid escape in domain name '%.*s%s'",
 					s, n);
-		/* Bytes above 0x7f are label data (RFC 2181 §11), written
-		 * as they are or as \DDD (zl_name_raw_byte); control bytes
-		 * and DEL only escaped. */
-		if (k == 1 && (b <= ' ' || b == 0x7f))
+		/* Any byte is label data (RFC 2181 §11), written as it is
+		 * or as \DDD (zl_name_raw_byte); BIND and NSD read control
+		 * bytes and DEL as they are too.  A NUL or a blank can only
+		 * come from quotes, and no server reads it. */
+		if (k == 1 && (b == 0 || b == ' ' || b == '\t' ||
+			       b == '\n' || b == '\r'))
 			return name_err(cat, "syntax", msg, msgsz,
 					"invalid character in domain name '%.*s%s'",
 					s, n);

@@ -419,13 +419,49 @@ static bool word_unprintable(uint64_t w)
 		highs) != 0;
 }
 
+/* The bytes of the UTF-8 character at s (at most n), 1 if none starts
+ * there. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	size_t len = s[0] >= 0xF0 && s[0] < 0xF8 ? 4 :
+		     s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 ? 2 : 1, i;
+
+	if (len > n)
+		return 1;
+	for (i = 1; i < len; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 1;
+	return len;
+}
+
+/* Reports the raw byte at s, or the UTF-8 character it starts, with
+ * the escapes that write it. */
+static void note_raw_byte(struct conv *c, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len = utf8_len(u, n), i;
+	struct zl_tok at = { (uint32_t)(s - c->buf), (uint32_t)len };
+	char esc[4 * 4 + 1];
+
+	for (i = 0; i < len; i++)
+		snprintf(esc + 4 * i, 5, "\\%03u", u[i]);
+	if (len > 1)
+		zl_zone_problem(c->z, "portable", c->in->src, at,
+				"UTF-8 character written as itself in %s, "
+				"which Knot DNS refuses: write it as %s",
+				fn(c), esc);
+	else
+		zl_zone_problem(c->z, "portable", c->in->src, at,
+				"byte %s written as itself in %s, which Knot "
+				"DNS refuses: write it as %s", esc, fn(c), esc);
+}
+
 /* Knot DNS takes only printable ASCII, blanks and line breaks in a
  * character-string, escaped or not, and refuses the zone at any other
  * byte; BIND and NSD store it.  Reported at the first such byte.  Most
  * strings are printable ASCII, eight bytes of which are tested at once. */
 static void note_raw_text(struct conv *c, const char *s, size_t n)
 {
-	struct zl_tok at = { (uint32_t)(s - c->buf), 1 };
 	unsigned char ch;
 	uint64_t w;
 	size_t i = 0, k;
@@ -443,12 +479,7 @@ static void note_raw_text(struct conv *c, const char *s, size_t n)
 			ch = (unsigned char)s[i + k];
 			if ((ch < ' ' && ch != '\t' && ch != '\n' &&
 			     ch != '\0') || ch >= 0x7f) {
-				at.off += (uint32_t)(i + k);
-				zl_zone_problem(c->z, "portable", c->in->src,
-						at, "byte \\%03u written as "
-						"itself in %s, which Knot DNS "
-						"refuses: write it as \\%03u",
-						ch, fn(c), ch);
+				note_raw_byte(c, s + i + k, n - i - k);
 				return;
 			}
 		}
