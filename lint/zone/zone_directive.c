@@ -85,9 +85,10 @@ static void dir_origin(struct loader *L, uint16_t src,
 	uint8_t wire[ZL_NAME_MAXWIRE];
 	size_t wl;
 
-	if (!zl_ld_args(L, src, ln, 1, 1, "a domain name"))
-		return;
-	if ((wl = zl_ld_name(L, src, &ln->toks[1], wire)) == 0)
+	/* The value first: a bad one is what to fix, whatever follows. */
+	if (!zl_ld_args(L, src, ln, 1, SIZE_MAX, "a domain name") ||
+	    (wl = zl_ld_name(L, src, &ln->toks[1], wire)) == 0 ||
+	    !zl_ld_args(L, src, ln, 1, 1, "a domain name"))
 		return;
 	note_relative(L, src, &ln->toks[1], "$ORIGIN");
 	memcpy(L->origin, wire, wl);
@@ -101,10 +102,14 @@ static void dir_origin(struct loader *L, uint16_t src,
 static void dir_ttl(struct loader *L, uint16_t src,
 		    const struct zl_lex_line *ln)
 {
-	if (!zl_ld_args(L, src, ln, 1, 1, "a TTL"))
+	uint32_t ttl;
+
+	if (!zl_ld_args(L, src, ln, 1, SIZE_MAX, "a TTL") ||
+	    !zl_ld_ttl(L, src, &ln->toks[1], &ttl) ||
+	    !zl_ld_args(L, src, ln, 1, 1, "a TTL"))
 		return;
-	if (zl_ld_ttl(L, src, &ln->toks[1], &L->dollar_ttl))
-		L->have_dollar_ttl = true;
+	L->dollar_ttl = ttl;
+	L->have_dollar_ttl = true;
 }
 
 /* Takes len bytes of an $INCLUDE from the run's budgets (a file the zone
