@@ -242,13 +242,16 @@ static void policy_record(struct zl_ctx *ctx)
 			if (!r->tv.errs[i].ext_name)
 				zl_tv_emit(ctx, r, r->tv.errs[i].at,
 					r->tv.errs[i].msg);
+		/* Some senders read past them (postfix-mta-sts-resolver,
+		 * mox after a TLS-RPT rua=), some do not: a warning. */
 		if (ws.len && !after_semi && r->tv.nerrs == 0) {
 			blanks = zl_xasprintf("blanks after the last value: "
 					      "%s records allow blanks only "
 					      "around ';', and strict senders "
-					      "(mox) ignore the record",
-					      k->name);
-			zl_tv_emit(ctx, r, ws, blanks);
+					      "ignore the record", k->name);
+			zl_emit_severity_default(ctx, zl_tv_emit(ctx, r, ws,
+								 blanks),
+						 ZL_SEV_WARNING);
 			free(blanks);
 		}
 		for (i = 0; i < r->tv.ntags; i++) {
