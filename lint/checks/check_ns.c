@@ -66,6 +66,7 @@ static void ns_host_address(struct zl_ctx *ctx)
 	const struct zl_name *owner = ctx->name, *t;
 	bool apex = owner == z->origin;
 	const struct zl_rr *rr;
+	char *fix;
 
 	if (apex != (zl_rule_variant(ctx->rule, 0) == AT_APEX) ||
 	    (!apex && !served(ctx, owner)))
@@ -74,8 +75,15 @@ static void ns_host_address(struct zl_ctx *ctx)
 		if (rr->nrdf < 1 || !(t = zl_rdf_name(&rr->rdf[0])) || !t->in_zone ||
 		    zl_rr_broken(ctx, rr) || host_answered(ctx, t, apex))
 			continue;
+		/* Below a cut the address is glue; elsewhere a record of
+		 * this zone's own. */
+		fix = zl_xasprintf(t->below_cut ? "add the glue address of "
+				   "'%s' here, or point the delegation at a "
+				   "host outside the child zone" : "add an A "
+				   "or AAAA record for '%s'", t->text);
 		ZL_EMIT(ctx, rr->src, zl_rr_field_tok(z, rr, 0),
-			{ "target", t->text });
+			{ "target", t->text }, { "fix", fix });
+		free(fix);
 	}
 }
 
@@ -85,5 +93,6 @@ const struct zl_check zl_check_ns_host_address = {
 	.fn = ns_host_address,
 	.variants = ns_variants,
 	.params = no_params,
-	.vars = (const char *const[]){ "target", NULL },
+	/* fix: what gives the host an address, glue or a record */
+	.vars = (const char *const[]){ "target", "fix", NULL },
 };
