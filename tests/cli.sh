@@ -491,6 +491,20 @@ test_root_zone_names() {
 	has "$tmp/out" "publish '_dmarc\. IN TXT" && hasnt "$tmp/out" "\.\.'"
 }
 
+# DMARC015's help: p=reject for mail domains that send nothing (SPF
+# -all), p=none to start with otherwise.
+test_dmarc_help() {
+	printf '%s\n' '$ORIGIN example.org.' '$TTL 3600' \
+		'@ IN SOA ns h 1 7200 3600 1209600 3600' '@ IN NS ns' \
+		'ns IN A 192.0.2.1' '@ IN MX 10 ns' '@ IN TXT "v=spf1 -all"' \
+		'b IN TXT "v=spf1 -all"' >"$tmp/parked.zone"
+	run --select DMARC015 "$tmp/parked.zone"
+	want_rc 0 && has "$tmp/out" 'help: .*"v=DMARC1; p=reject"' || return 1
+	echo 'c IN TXT "v=spf1 mx -all"' >>"$tmp/parked.zone"
+	run --select DMARC015 "$tmp/parked.zone"
+	want_rc 0 && has "$tmp/out" 'help: .*"v=DMARC1; p=none;'
+}
+
 test_quiet_statistics() {
 	run $SEL --quiet "$tmp/z/bad.zone"
 	want_rc 1 && count "$tmp/err" . 0 || return 1
@@ -544,6 +558,7 @@ t "--output" test_output_file
 t "-o - writes to standard output" test_output_dash
 t "an input named twice is linted once" test_same_input_once
 t "names below the root zone" test_root_zone_names
+t "DMARC015: p=reject for domains that send nothing" test_dmarc_help
 t "--quiet and --statistics" test_quiet_statistics
 t "colour" test_color
 

@@ -51,11 +51,13 @@ static bool nset_has(const struct nset *set, const struct zl_name *n)
 	return false;
 }
 
-/* Notes the names with SPF and the in-zone targets of include: and
- * redirect=, which are building blocks of other policies, not mail
- * domains (RFC 7208 §5.2, §6.1). */
+/* Notes the names with SPF, those whose SPF lets some host send (any
+ * record but "v=spf1 -all", RFC 7208 §5.1), and the in-zone targets of
+ * include: and redirect=, which are building blocks of other policies,
+ * not mail domains (RFC 7208 §5.2, §6.1). */
 static void note_spf(struct zl_ctx *ctx, const struct zl_rr *rr,
-		     struct nset *spf, struct nset *targets)
+		     struct nset *spf, struct nset *sends,
+		     struct nset *targets)
 {
 	const struct rec *r = zl_spf_rec(ctx, rr);
 	const struct zl_name *n;
@@ -65,6 +67,9 @@ static void note_spf(struct zl_ctx *ctx, const struct zl_rr *rr,
 	if (!r->is_spf)
 		return;
 	nset_add(spf, rr->owner);
+	if (r->spf.nterms != 1 || r->spf.terms[0].kind != ZL_SPF_ALL ||
+	    r->spf.terms[0].qualifier != '-')
+		nset_add(sends, rr->owner);
 	for (i = 0; i < r->spf.nterms; i++)
 		if ((r->spf.terms[i].kind == ZL_SPF_INCLUDE ||
 		     r->spf.terms[i].kind == ZL_SPF_REDIRECT) &&
@@ -129,16 +134,17 @@ static bool mail_rr(const struct zl_zone *z, const struct zl_rr *rr,
 static void dmarc_missing(struct zl_ctx *ctx)
 {
 	const struct zl_zone *z = ctx->zone;
-	struct nset spf = { 0 }, targets = { 0 }, done = { 0 };
+	struct nset spf = { 0 }, sends = { 0 }, targets = { 0 }, done = { 0 };
 	const struct zl_rr *first = NULL;
 	zl_finding d = ZL_NO_FINDING;
 	char more[64] = "", *where, *apex;
 	size_t i, n = 0;
+	bool silent = true;	/* no mail domain lets any host send */
 
 	for (i = 0; i < z->nrrs; i++)
 		if (z->rrs[i].type == LDNS_RR_TYPE_TXT &&
 		    candidate(z->rrs[i].owner))
-			note_spf(ctx, &z->rrs[i], &spf, &targets);
+			note_spf(ctx, &z->rrs[i], &spf, &sends, &targets);
 	for (i = 0; i < 2 * z->nrrs; i++) {
 		const struct zl_rr *rr = &z->rrs[i % z->nrrs];
 
@@ -156,11 +162,18 @@ static void dmarc_missing(struct zl_ctx *ctx)
 				zl_xasprintf("'_dmarc.%s' nor at '%s'",
 					     zl_name_tail(first->owner->text),
 					     apex);
+			/* A domain that sends nothing (SPF "-all") is
+			 * safe to reject for at once (M3AAWG parked
+			 * domains); others start at p=none. */
 			d = ZL_EMIT(ctx, first->src, zl_rr_type_tok(ctx->zone, first),
 				    { "domain", first->owner->text },
 				    { "apex", z->origin->text },
 				    { "where", where }, { "others", more },
-				    { "policy", apex });
+				    { "policy", apex },
+				    { "record", silent ? "v=DMARC1; p=reject" :
+				      "v=DMARC1; p=none; rua=mailto:..." },
+				    { "then", silent ? ": SPF -all says no mail "
+				      "is sent" : " and tighten it later" });
 			free(where);
 			free(apex);
 			free(done.v);
@@ -177,6 +190,8 @@ static void dmarc_missing(struct zl_ctx *ctx)
 		if (i < z->nrrs) {
 			first = first ? first : rr;
 			n++;
+			silent = silent && nset_has(&spf, rr->owner) &&
+				 !nset_has(&sends, rr->owner);
 		} else if (rr->owner != first->owner) {
 			zl_emit_note(ctx, d, rr->src, zl_rr_type_tok(ctx->zone, rr),
 				     "'%s' has no DMARC policy either",
@@ -184,6 +199,7 @@ static void dmarc_missing(struct zl_ctx *ctx)
 		}
 	}
 	free(spf.v);
+	free(sends.v);
 	free(targets.v);
 	free(done.v);
 }
@@ -193,6 +209,7 @@ const struct zl_check zl_check_dmarc_missing = {
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_ZONE),
 	.fn = dmarc_missing,
 	.params = zl_dmarc_profile_params,
+	/* record, then: the policy to publish, and why or what next */
 	.vars = (const char *const[]){ "domain", "apex", "where", "others",
-				       "policy", NULL },
+				       "policy", "record", "then", NULL },
 };
