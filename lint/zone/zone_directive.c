@@ -73,10 +73,16 @@ void zl_ld_seen_free(struct loader *L)
 static void note_relative(struct loader *L, uint16_t src,
 			  const struct zl_lex_tok *t, const char *what)
 {
-	if (zl_ld_relative(text_of(L, src, t), t->len))
+	const char *s = text_of(L, src, t);
+
+	/* NSD reads "$ORIGIN @" as the origin it is, but no other
+	 * relative name. */
+	if (zl_ld_relative(s, t->len))
 		zl_zone_problem(L->z, "portable", src, span(t),
-				"relative %s, which Knot DNS and NSD refuse: "
-				"write the name with its final dot", what);
+				"relative %s, which %s: write the name with "
+				"its final dot", what, t->len == 1 &&
+				s[0] == '@' && strcmp(what, "$ORIGIN") == 0 ?
+				"Knot DNS refuses" : "Knot DNS and NSD refuse");
 }
 
 static void dir_origin(struct loader *L, uint16_t src,

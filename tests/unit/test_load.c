@@ -320,6 +320,12 @@ START_TEST(test_records)
 	ck_assert_str_eq(rr->owner->text, "b\\.c.example.com.");
 	ck_assert_str_eq(zl_rdf_name(&rr->rdf[0])->text, "mail\\.box.example.com.");
 	zl_zone_free(z);
+	/* A relative $ORIGIN: NSD reads "@" alone, Knot DNS neither. */
+	z = load("example.com.zone", "$TTL 60\n$ORIGIN @\n$ORIGIN sub\n");
+	prob(z, "relative $ORIGIN, which Knot DNS refuses:", 2, 9, "portable");
+	prob(z, "relative $ORIGIN, which Knot DNS and NSD refuse", 3, 9,
+	     "portable");
+	zl_zone_free(z);
 	z = load("example.com.zone", "$TTL 60\na TXT \"q\\\"\\059\\255\"\n");
 	ck_assert_uint_eq(z->nprobs, 0);
 	ck_assert_uint_eq(z->rrs[0].rdf[0].len, 5);
