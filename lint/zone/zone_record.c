@@ -66,6 +66,7 @@ static bool owner_of(struct loader *L, uint16_t src,
 	uint8_t wire[ZL_NAME_MAXWIRE];
 	bool first = L->include_start;
 	const char *after = L->after_directive;
+	struct zl_lex_tok owner;
 
 	L->include_start = false;
 	L->after_directive = NULL;
@@ -100,7 +101,18 @@ static bool owner_of(struct loader *L, uint16_t src,
 	}
 	r->hdr[ZL_HDR_OWNER] = span(&ln->toks[0]);
 	L->prev_bad = true;
-	if (zl_ld_name(L, src, &ln->toks[0], wire) == 0)
+	/* BIND and NSD read a quoted owner as the name in the quotes,
+	 * blanks and all; Knot DNS refuses it. */
+	owner = ln->toks[0];
+	if (owner.quoted) {
+		zl_zone_problem(L->z, "portable", src, r->hdr[ZL_HDR_OWNER],
+				"owner name in quotes, which Knot DNS refuses: "
+				"write it without them");
+		owner.off++;
+		owner.len -= 2;
+		owner.quoted = false;
+	}
+	if (zl_ld_name(L, src, &owner, wire) == 0)
 		return false;
 	rr->owner = zl_name_intern_wire(L->z, wire);
 	L->prev_owner = rr->owner;
