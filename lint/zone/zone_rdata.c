@@ -35,6 +35,7 @@ static const struct {
 			      "refresh", "retry", "expire", "minimum" } },
 	{ LDNS_RR_TYPE_SRV, { "priority", "weight", "port", "target" } },
 	{ LDNS_RR_TYPE_CAA, { "flags", "tag", "value" } },
+	{ LDNS_RR_TYPE_URI, { "priority", "weight", "target" } },
 	{ LDNS_RR_TYPE_TLSA, { "usage", "selector", "matching type",
 			       "certificate data" } },
 	{ LDNS_RR_TYPE_SMIMEA, { "usage", "selector", "matching type",
@@ -70,6 +71,8 @@ static const struct {
 	{ LDNS_RR_TYPE_SIG, { "type covered", "algorithm", "labels",
 			      "original TTL", "signature expiration",
 			      "signature inception", "key tag" } },
+	{ LDNS_RR_TYPE_NSEC, { "next domain name", "type bitmap" } },
+	{ LDNS_RR_TYPE_CSYNC, { "serial", "flags", "type bitmap" } },
 	{ LDNS_RR_TYPE_NSEC3, { "hash algorithm", "flags", "iterations",
 				"salt", "next hashed owner name" } },
 	{ LDNS_RR_TYPE_SVCB, { "priority", "target", "parameters" } },
@@ -535,6 +538,11 @@ static bool conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
 			   "invalid escape in %s '%.*s%s'", fn(c),
 			   ZL_TOKARGS(s, n));
 	note_raw_text(c, s, n);
+	/* RFC 7553 §4.5 writes the URI target in quotes, and BIND reads
+	 * it only so. */
+	if (c->in->type == LDNS_RR_TYPE_URI && !c->in->toks[ti].quoted)
+		zl_zone_problem(c->z, "portable", c->in->src, tok_at(c, ti),
+				"%s not in quotes, which BIND refuses", fn(c));
 	if (off && b->len - off > 255)
 		return bad(c, "range", tok_at(c, ti),
 			   "character-string of %zu bytes exceeds 255",
@@ -623,17 +631,31 @@ static bool conv_dname(struct conv *c, struct zl_rdf *r, size_t ti)
 	return true;
 }
 
-/* Reads a type mnemonic token, reporting it when unknown. */
+/* Reads a type mnemonic token (an RRSIG's type covered, a type in an
+ * NSEC bitmap), reporting it when unknown, and when some servers do
+ * not know the mnemonic, as a record's type is (TYPEnnn they all read). */
 static bool conv_type_ok(struct conv *c, size_t ti, uint16_t *t)
 {
 	const char *s;
 	size_t n;
+	unsigned not;
 
 	s = tok_text(c, ti, &n);
-	if (zl_type_parse(s, n, t))
+	if (!zl_type_parse(s, n, t))
+		return bad(c, "syntax", tok_at(c, ti),
+			   "unknown record type '%.*s%s'", ZL_TOKARGS(s, n));
+	if ((n > 4 && strncasecmp(s, "TYPE", 4) == 0 && s[4] >= '0' &&
+	     s[4] <= '9') || !(not = zl_type_unknown_to(*t)))
 		return true;
-	return bad(c, "syntax", tok_at(c, ti), "unknown record type '%.*s%s'",
-		   ZL_TOKARGS(s, n));
+	if (not == (ZL_NOT_BIND | ZL_NOT_KNOT | ZL_NOT_NSD))
+		return bad(c, "syntax", tok_at(c, ti), "record type '%.*s%s' "
+			   "in %s is unknown to BIND, Knot DNS and NSD: write "
+			   "it as TYPE%u", ZL_TOKARGS(s, n), fn(c), *t);
+	zl_zone_problem(c->z, "portable", c->in->src, tok_at(c, ti),
+			"record type '%.*s%s' in %s is unknown to %s: write it "
+			"as TYPE%u", ZL_TOKARGS(s, n), fn(c),
+			zl_servers_str(not), *t);
+	return true;
 }
 
 static bool conv_type(struct conv *c, struct zl_rdf *r, size_t ti)
@@ -1079,6 +1101,13 @@ static bool field_bounds(struct conv *c, uint8_t ft, size_t ti)
 		if (n == 0)
 			return bad(c, "syntax", tok_at(c, ti), "%s is empty",
 				   fn(c));
+		/* RFC 8659 §4.1.1: a tag SHOULD be at most 15 characters;
+		 * NSD refuses a longer one. */
+		if (n > 15)
+			zl_zone_problem(c->z, "portable", c->in->src,
+					tok_at(c, ti), "%s of %zu characters, "
+					"which NSD refuses: it takes 15 at "
+					"most", fn(c), n);
 		/* RFC 8659 §4.1: matched without case, but NSD refuses
 		 * upper case */
 		while (n-- > 0)
@@ -1214,7 +1243,7 @@ static bool is_generic(const struct conv *c)
 static bool generic_hex(struct conv *c, uint64_t len)
 {
 	struct zl_buf *b = c->scratch;
-	size_t ti, i, n, digits = 0;
+	size_t ti, i, n, digits = 0, split = 0;
 	const char *s;
 	int v;
 
@@ -1224,6 +1253,12 @@ static bool generic_hex(struct conv *c, uint64_t len)
 	b->s[1] = (char)len;
 	for (ti = 2; ti < c->in->ntoks; ti++) {
 		s = tok_text(c, ti, &n);
+		/* As split_group() for typed hex. */
+		if ((digits + n) % 2 && ti + 1 < c->in->ntoks && !split++)
+			zl_zone_problem(c->z, "split", c->in->src,
+					tok_at(c, ti), "RFC 3597 rdata is "
+					"split inside a pair of hex digits: "
+					"Knot DNS refuses to load it");
 		for (i = 0; i < n; i++, digits++) {
 			if ((v = hexval(s[i])) < 0)
 				return bad(c, "syntax", tok_at(c, ti),

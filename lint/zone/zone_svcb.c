@@ -455,6 +455,12 @@ static bool param(struct svcb *v, size_t n, size_t *i)
 	} else if (eq) {
 		len -= klen + 1;
 		s = eq + 1;
+		/* key65000= with nothing after it: BIND and NSD read an
+		 * empty value, Knot DNS refuses it (not key65000=""). */
+		if (!len && key >= NKEYS && !v->e->cat)
+			fail(v, tok, "portable", "key%u= with an empty value, "
+			     "which Knot DNS refuses: write key%u alone",
+			     (unsigned)key, (unsigned)key);
 	} else {
 		len = 0;
 	}
