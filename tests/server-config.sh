@@ -150,6 +150,35 @@ t_conf_error_knot() {
 }
 t "an error in knot.conf is reported at its file:line:col" t_conf_error_knot
 
+# A NUL byte: BIND's and NSD's readers would stop at it, and lint nothing
+# after it, so the file is refused at the byte.  Knot DNS reads any byte
+# in a comment (a Latin-1 accent, a NUL), and so does zonelint; one
+# elsewhere that is no UTF-8 text is an error at its place.
+t_conf_bytes_in_comments() {
+	mkdir -p nul/zones latin
+	zone nul/zones/db.primary
+	printf '// note \0\nzone "example.org" { type primary; file "zones/db.primary"; };\n' \
+		>nul/named.conf
+	run --server-config nul/named.conf
+	want_rc 2 && has err "^nul/named.conf:1:9: error: NUL byte" || return 1
+	printf 'server:\n\tzonesdir: "zones"\n# \0\nzone:\n\tname: example.org\n\tzonefile: db.primary\n' \
+		>nul/nsd.conf
+	run --server-config nsd:nul/nsd.conf
+	want_rc 2 && has err "^nul/nsd.conf:3:3: error: NUL byte" || return 1
+	zone latin/db.primary
+	printf '# Fichier g\351n\351r\351 \0\nzone:\n  - domain: example.org\n    storage: .\n    file: db.primary\n' \
+		>latin/knot.conf
+	(cd latin && knotc -c knot.conf conf-check) >"$tmp/check" 2>&1 ||
+		{ echo "knotc refuses it"; show "$tmp/check"; return 1; }
+	run --server-config latin/knot.conf
+	want_rc 0 && has out "^latin/db.primary:" || return 1
+	printf 'zone:\n  - domain: example.org\n    file: "g\351n.zone"\n' \
+		>latin/bad.conf
+	run --server-config knot:latin/bad.conf
+	want_rc 2 && has err "^latin/bad.conf:3:14: error:"
+}
+t "bytes in comments: NUL refused under BIND and NSD, read under Knot" t_conf_bytes_in_comments
+
 # A zone file that is missing names the zone and where it is declared.
 t_missing() {
 	mkdir -p missing

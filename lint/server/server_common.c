@@ -50,6 +50,11 @@ const char *srv_name(struct srv *s, const char *name)
 
 char *srv_resolve(const char *dir, const char *name)
 {
+	/* "." and "./x" (Knot's storage: .) say no more than dir and x */
+	while (name[0] == '.' && name[1] == '/')
+		name += 2;
+	if (strcmp(name, ".") == 0)
+		return zl_xstrdup(dir[0] ? dir : ".");
 	if (name[0] == '/' || !dir[0])
 		return zl_xstrdup(name);
 	return zl_path_join(dir, name);
@@ -266,7 +271,28 @@ bool srv_open(struct srv *s, const char *path, const char *file,
 	f->shown = srv_name(s, path);
 	f->data = zf.data;
 	f->len = zf.len;
+	if (!srv_no_nul(s, f)) {
+		srv_close(s, f);
+		return false;
+	}
 	return true;
+}
+
+bool srv_no_nul(struct srv *s, const struct srv_file *f)
+{
+	const char *nul = memchr(f->data, '\0', f->len), *bol = f->data, *p;
+	uint32_t line = 1;
+
+	if (!nul || s->kind == ZL_SERVER_KNOT)
+		return true;
+	for (p = f->data; p < nul; p++)
+		if (*p == '\n') {
+			line++;
+			bol = p + 1;
+		}
+	return srv_err(s, f->shown, line, (uint32_t)(nul - bol) + 1,
+		       "NUL byte: a configuration is text, and this one "
+		       "is not read");
 }
 
 void srv_close(struct srv *s, struct srv_file *f)

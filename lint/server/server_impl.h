@@ -56,6 +56,10 @@ bool srv_push_id(struct srv *s, char *id);
 bool srv_open(struct srv *s, const char *path, const char *file,
 	      uint32_t line, uint32_t col, struct srv_file *f);
 void srv_close(struct srv *s, struct srv_file *f);
+/* Reports a NUL byte in f at its place, where BIND's and NSD's readers
+ * would stop or cut a word: false then, and f is not to be read.  Knot
+ * DNS's reader takes care of its own (server_knot.c). */
+bool srv_no_nul(struct srv *s, const struct srv_file *f);
 
 /* The files pattern names, in sorted order (glob(7), braces too, '~' not
  * expanded), for an include at
@@ -74,7 +78,8 @@ void srv_free_list(char **v, size_t n);
 char *srv_origin(const char *name, size_t n);
 
 /* name resolved against dir as a server does: an absolute name stays, a
- * relative one is joined to dir ("" : itself).  Malloc'd. */
+ * relative one is joined to dir ("" : itself), less a leading "./" ("."
+ * is dir).  Malloc'd. */
 char *srv_resolve(const char *dir, const char *name);
 
 /* Appends a zone declared at file:line:col; the strings are copied (file

@@ -73,6 +73,19 @@ static bool ev_next(struct ydoc *y)
 		return false;
 	if (!yaml_parser_parse(&y->p, &y->ev)) {
 		ev_mark(y, y->p.problem_mark, &line, &col);
+		/* A byte that is no UTF-8 text: libyaml gives its offset. */
+		if (y->p.error == YAML_READER_ERROR) {
+			const char *p, *bol = y->f->data;
+
+			line = 1;
+			for (p = y->f->data; p < y->f->data + y->p.problem_offset &&
+			     p < y->f->data + y->f->len; p++)
+				if (*p == '\n') {
+					line++;
+					bol = p + 1;
+				}
+			col = (uint32_t)(p - bol) + 1;
+		}
 		y->bad = true;
 		return srv_err(y->k->s, y->f->shown, line, col, "%s",
 			       y->p.problem ? y->p.problem : "YAML error");
@@ -307,12 +320,15 @@ static void top(struct ydoc *y)
 	}
 }
 
-/* Knot reads an IPv6 address that starts with "::" as a word also in a
- * flow collection (listen: [ 127.0.0.1@53, ::1@53 ], Debian's sample
- * knot.conf), where YAML takes the ':' as an indicator: the first ':' of
- * such a word is made '0', the same address, in place, so that positions
- * stay as they are.  No item zonelint reads starts so. */
-static void ipv6_words(char *s, size_t n)
+/* Makes Knot DNS's YAML libyaml's, in place, so that positions stay as
+ * they are.  Knot reads an IPv6 address that starts with "::" as a word
+ * also in a flow collection (listen: [ 127.0.0.1@53, ::1@53 ], Debian's
+ * sample knot.conf), where YAML takes the ':' as an indicator: the first
+ * ':' of such a word is made '0', the same address.  No item zonelint
+ * reads starts so.  Knot reads any byte in a comment (a Latin-1 accent, a
+ * NUL), libyaml only UTF-8 text: a comment's bytes other than ASCII text
+ * are made blanks. */
+static void knot_text(char *s, size_t n)
 {
 	size_t i, depth = 0;
 	bool start = false;
@@ -325,8 +341,10 @@ static void ipv6_words(char *s, size_t n)
 		}
 		if (s[i] == '#' && (i == 0 || s[i - 1] == ' ' ||
 				    s[i - 1] == '\t' || s[i - 1] == '\n')) {
-			while (i < n && s[i] != '\n')
-				i++;
+			for (; i < n && s[i] != '\n'; i++)
+				if ((unsigned char)s[i] >= 0x7f ||
+				    (s[i] < ' ' && s[i] != '\t' && s[i] != '\r'))
+					s[i] = ' ';
 			continue;
 		}
 		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')
@@ -353,7 +371,7 @@ static void read_file(struct knot *k, struct srv_file *f)
 
 	y.k = k;
 	y.f = f;
-	ipv6_words(f->data, f->len);
+	knot_text(f->data, f->len);
 	if (!yaml_parser_initialize(&y.p))
 		zl_oom(sizeof y.p);
 	yaml_parser_set_input_string(&y.p, (const unsigned char *)f->data,
