@@ -179,6 +179,25 @@ t_conf_bytes_in_comments() {
 }
 t "bytes in comments: NUL refused under BIND and NSD, read under Knot" t_conf_bytes_in_comments
 
+# What named refuses in a zone statement is an error, not a zone that
+# silently leaves the run: a mistyped or quoted type, a ';' left out.
+t_bind_zone_syntax() {
+	mkdir -p bsyn
+	zone bsyn/a.zone
+	for c in 'type mastr; file "a.zone";|1:27: error: zone type .mastr. unknown' \
+		'type "master"; file "a.zone";|1:27: error: expected unquoted string' \
+		'type master; file "a.zone" "b.zone";|1:49: error: missing .;. before .b.zone.'; do
+		printf 'zone "example.org" { %s };\n' "${c%%|*}" >bsyn/named.conf
+		if (cd bsyn && named-checkconf named.conf) >/dev/null 2>&1; then
+			echo "named-checkconf accepts: ${c%%|*}"
+			return 1
+		fi
+		run --server-config bsyn/named.conf
+		want_rc 2 && has err "^bsyn/named.conf:${c#*|}" || return 1
+	done
+}
+t "named.conf: a zone type mistyped or quoted, a ';' left out" t_bind_zone_syntax
+
 # A zone file that is missing names the zone and where it is declared.
 t_missing() {
 	mkdir -p missing

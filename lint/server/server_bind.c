@@ -312,20 +312,55 @@ static void in_view(struct bind *b, const struct pzone *z,
 		z->origin ? z->origin : "", v->s, v->s);
 }
 
+/* The zone types of named 9.18. */
+static bool zone_type(const char *type)
+{
+	static const char *const types[] = {
+		"primary", "master", "secondary", "slave", "mirror", "hint",
+		"stub", "static-stub", "forward", "redirect",
+		"delegation-only", NULL
+	};
+	size_t i;
+
+	for (i = 0; types[i]; i++)
+		if (strcasecmp(type, types[i]) == 0)
+			return true;
+	return false;
+}
+
 /* A leaf statement's meaning in its context: args[0..n) are its words. */
 static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 {
+	static const char *const one_value[] = {
+		"directory", "type", "file", "masterfile-format", "in-view",
+		"algorithm", "secret", NULL
+	};
 	struct pzone *z = b->nz ? &b->z[b->nz - 1] : NULL;
 	char *dir;
+	size_t i;
 
 	if (n < 2)
 		return;
+	/* The statements read here take one value, and named reads a
+	 * second word as a ';' left out. */
+	for (i = 0; n > 2 && one_value[i]; i++)
+		if (is(&args[0], one_value[i]))
+			srv_err(b->s, args[2].file, args[2].line, args[2].col,
+				"missing ';' before '%s'", args[2].s ?
+				args[2].s : "{");
 	if (ctx == C_OPTIONS && is(&args[0], "directory")) {
 		dir = srv_resolve(b->lx.dir ? b->lx.dir : b->s->cwd,
 				  args[1].s);
 		free(b->lx.dir);
 		b->lx.dir = dir;
 	} else if (ctx == C_ZONE && is(&args[0], "type")) {
+		/* named refuses another type, or one in quotes: a zone
+		 * must not vanish from the run over a typo */
+		if (args[1].t != T_WORD || !zone_type(args[1].s))
+			srv_err(b->s, args[1].file, args[1].line, args[1].col,
+				args[1].t != T_WORD ? "expected unquoted "
+				"string" : "zone type '%s' unknown",
+				args[1].s);
 		if (z->type)
 			redefined(b, &args[0]);
 		free(z->type);
