@@ -360,6 +360,22 @@ t_bind_glob() {
 }
 t "BIND: an include pattern is expanded" t_bind_glob
 
+# A directory a pattern reaches through a link out of the tree is not
+# even listed: strace sees no open of it.
+t_glob_link_out() {
+	command -v strace >/dev/null 2>&1 || { echo "strace is not installed"; return 1; }
+	mkdir -p globout/tree globout/away
+	printf '%s\n' 'zone "x.example" { type primary; file "x"; };' \
+		>globout/away/x.conf
+	ln -s ../away globout/tree/out
+	printf '%s\n' 'include "out/*.conf";' >globout/tree/named.conf
+	strace -f -qq -e trace=open,openat -o "$tmp/trace" \
+		"$zl" --server-config globout/tree/named.conf >"$tmp/out" 2>"$tmp/err"
+	hasnt "$tmp/trace" 'globout/tree/out"|/away' &&
+	hasnt "$tmp/out" 'x\.example' && hasnt "$tmp/err" 'x\.example|x\.conf'
+}
+t "an include pattern lists no directory outside the tree" t_glob_link_out
+
 # Parked domains: two zones of one configuration load one file, and each
 # is linted under its own origin (MX003 names the origin).
 t_shared_file() {

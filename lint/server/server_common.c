@@ -2,12 +2,16 @@
  * server_knot.c, server_nsd.c) share: errors at a position, zone names and
  * the zone list, sets, and the files they read, confined and bounded.
  * server.c, the entry point, uses them; they use nothing of it. */
+#define _GNU_SOURCE	/* GLOB_ALTDIRFUNC */
 #include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
 #include <glob.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "fs.h"
 #include "server_impl.h"
@@ -320,6 +324,34 @@ static bool below(const char *root, const char *path)
 	return strncmp(path, root, n) == 0 && (path[n] == '/' || !path[n]);
 }
 
+/* The real path of the root the glob(3) of this thread lists below. */
+static _Thread_local const char *glob_root;
+
+/* glob(3)'s opendir: a directory whose real path lies outside the root is
+ * not listed, not even reached through a link inside it. */
+static void *confined_opendir(const char *path)
+{
+	char *r = realpath(path, NULL);
+	void *d = NULL;
+
+	if (r && glob_root && below(glob_root, r))
+		d = opendir(path);
+	else
+		errno = EACCES;
+	free(r);
+	return d;
+}
+
+static struct dirent *glob_readdir(void *d)
+{
+	return readdir(d);
+}
+
+static void glob_closedir(void *d)
+{
+	closedir(d);
+}
+
 #define MAX_ALTS 256	/* alternatives of an NSD include pattern */
 
 /* The alternatives of NSD's braces in p ("{a,b}.conf": a.conf, b.conf,
@@ -397,10 +429,18 @@ size_t srv_glob(struct srv *s, const char *pattern, bool empty_ok,
 		}
 		free(abs);
 		/* No GLOB_TILDE: liblint never reads the environment ($HOME).
-		 * glob(3) follows links: a match whose real path lies outside
-		 * the root is left out without a word, so that neither its
+		 * glob(3) follows links: a directory whose real path lies
+		 * outside the root is not listed, and a match whose real
+		 * path does is left out without a word, so that neither its
 		 * name nor whether it exists reaches the output. */
-		if (glob(alts[i], GLOB_ERR, NULL, &g) != 0) {
+		memset(&g, 0, sizeof g);
+		g.gl_opendir = confined_opendir;
+		g.gl_readdir = glob_readdir;
+		g.gl_closedir = glob_closedir;
+		g.gl_stat = stat;
+		g.gl_lstat = lstat;
+		glob_root = real;
+		if (glob(alts[i], GLOB_ERR | GLOB_ALTDIRFUNC, NULL, &g) != 0) {
 			globfree(&g);
 			continue;
 		}
