@@ -182,7 +182,8 @@ struct zl_read {
 	/* NULL: path was named by the user, relative to the current
 	 * directory, and may be a link to anywhere.  Otherwise the
 	 * directory path is confined to; path is relative to it, or
-	 * absolute (then it must lie inside root's real path). */
+	 * absolute (then it must lie inside root, as given or by its real
+	 * path, or have its real path there). */
 	const char *root;
 	const char *path;
 	/* With a root: further files or directory trees path may lead

@@ -376,6 +376,32 @@ t_glob_link_out() {
 }
 t "an include pattern lists no directory outside the tree" t_glob_link_out
 
+# A configuration directory reached through a link (/etc/bind pointing at
+# a checkout): absolute paths through the link name the tree as well as
+# paths through its target, whichever of the two the run starts from.  A
+# path out of the tree is refused as outside it, not for a '..' it lacks.
+t_link_to_tree() {
+	mkdir -p lt/real/zones
+	ln -s real lt/link
+	zone lt/real/zones/db.primary
+	printf 'options { directory "%s/lt/link/zones"; };\n' "$tmp" \
+		>lt/real/opts.conf
+	printf '%s\n' "include \"$tmp/lt/link/opts.conf\";" \
+		'zone "example.org" { type primary; file "db.primary"; };' \
+		>lt/real/named.conf
+	bind_accepts lt/real || return 1
+	for d in real link; do
+		run --server-config "lt/$d/named.conf"
+		want_rc 0 && has out "zones/db.primary:" || return 1
+	done
+	printf '%s\n' 'zone "example.org" { type primary; file "/etc/passwd"; };' \
+		>lt/real/out.conf
+	run --server-config lt/real/out.conf
+	want_rc 2 && has err "cannot read '/etc/passwd': outside 'lt/real'" &&
+	hasnt out "root:"
+}
+t "a configuration reached through a link to its directory" t_link_to_tree
+
 # Parked domains: two zones of one configuration load one file, and each
 # is linted under its own origin (MX003 names the origin).
 t_shared_file() {

@@ -56,8 +56,8 @@ char *srv_resolve(const char *dir, const char *name)
 {
 	/* "." and "./x" (Knot's storage: .) say no more than dir and x */
 	while (name[0] == '.' && name[1] == '/')
-		name += 2;
-	if (strcmp(name, ".") == 0)
+		name += 2 + strspn(name + 2, "/");
+	if (!name[0] || strcmp(name, ".") == 0)
 		return zl_xstrdup(dir[0] ? dir : ".");
 	if (name[0] == '/' || !dir[0])
 		return zl_xstrdup(name);

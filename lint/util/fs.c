@@ -209,20 +209,43 @@ static int up(struct walk *w)
 	return 0;
 }
 
-/* An absolute name relative to the root, when it lies inside the root's
- * real path; else NULL. */
-static const char *below_root(struct walk *w, const char *abs)
+/* The rest of abs after dir, when abs lies inside it; else NULL. */
+static const char *after_dir(const char *dir, const char *abs)
 {
-	size_t n;
+	size_t n = strlen(dir);
+
+	if (n == 1)
+		return abs;
+	if (strncmp(abs, dir, n) != 0 || (abs[n] != '/' && abs[n] != '\0'))
+		return NULL;
+	return abs + n;
+}
+
+/* An absolute name relative to the root (malloc'd), when it lies inside
+ * the root as given, or inside its real path, itself or once its links
+ * are followed (a link to the tree, such as /etc/bind to a checkout, names
+ * the tree as well as its target); else NULL.  Only what lies inside the
+ * root is read then, by the walk from the root. */
+static char *below_root(struct walk *w, const char *abs)
+{
+	const char *rest;
+	char *given, *real;
 
 	if (!w->real && (w->real = realpath(w->root, NULL)) == NULL)
 		return NULL;
-	n = strlen(w->real);
-	if (n == 1)
-		return abs;
-	if (strncmp(abs, w->real, n) != 0 || (abs[n] != '/' && abs[n] != '\0'))
+	given = zl_path_abs(w->root);
+	if ((rest = after_dir(given, abs)) != NULL ||
+	    (rest = after_dir(w->real, abs)) != NULL) {
+		free(given);
+		return zl_xstrdup(rest);
+	}
+	free(given);
+	if ((real = realpath(abs, NULL)) == NULL)
 		return NULL;
-	return abs + n;
+	rest = after_dir(w->real, real);
+	given = rest ? zl_xstrdup(rest) : NULL;
+	free(real);
+	return given;
 }
 
 /* The target of link name in the directory reached, malloc'd, or NULL. */
@@ -288,9 +311,10 @@ static int walk_to(struct walk *w, const char *path)
 	size_t n;
 	int fd = -1;
 
-	if (path[0] == '/' && (path = below_root(w, path)) == NULL)
+	if (path[0] != '/')
+		todo = zl_xstrdup(path);
+	else if ((todo = below_root(w, path)) == NULL)
 		return refuse(w, W_ABS, 0);
-	todo = zl_xstrdup(path);
 	for (p = todo;;) {
 		p += strspn(p, "/");
 		if (*p == '\0') {	/* the path names a directory */

@@ -266,8 +266,9 @@ out:
 }
 
 /* Where name (a path, or the name shown for a buffer) lies, as a path
- * relative to the directory root, found lexically ("../x" when outside
- * it: the provider then refuses what leads out).  Malloc'd. */
+ * relative to the directory root, found lexically; its absolute path when
+ * that leads out of the root (the provider then refuses what lies out of
+ * the tree).  Malloc'd. */
 static char *below(const char *root, const char *name)
 {
 	size_t n = strlen(root);
@@ -281,6 +282,14 @@ static char *below(const char *root, const char *name)
 	ra = zl_path_abs(root);
 	na = zl_path_abs(name);
 	rel = zl_path_rel(ra, na);
+	/* Lexically out of the root: the absolute path, which the reader
+	 * takes in when it lies in the tree by its real path (a link back
+	 * into it) and refuses as outside the root otherwise. */
+	if (strncmp(rel, "..", 2) == 0 && (rel[2] == '/' || !rel[2])) {
+		free(rel);
+		rel = na;
+		na = NULL;
+	}
 	free(ra);
 	free(na);
 	return rel;

@@ -224,8 +224,10 @@ START_TEST(test_bind_errors)
 
 	ck_assert_int_eq(mem_read(brace, "named.conf", &z, &d),
 			 ZL_ERR_CONFIG);
-	ck_assert_uint_eq(d.n, 1);	/* type x: not a zone that is read */
+	ck_assert_uint_eq(d.n, 2);	/* type x: named knows no such type */
 	err_at(&d, 0, "named.conf", 2, 1);
+	err_at(&d, 1, "named.conf", 3, 17);
+	ck_assert_ptr_nonnull(strstr(d.v[1].message, "zone type 'x'"));
 	ck_assert_uint_eq(z.n, 0);
 	done(&z, &d);
 
@@ -283,7 +285,7 @@ START_TEST(test_bind_statements)
 				     "'zone'"));
 	err_at(&d, 1, "named.conf", 3, 1);
 	ck_assert_uint_eq(z.n, 2);	/* both zones still read */
-	zone_is(&z, 1, "b.example.", "/srv/./b", ZL_SERVER_PRIMARY, NULL);
+	zone_is(&z, 1, "b.example.", "/srv/b", ZL_SERVER_PRIMARY, NULL);
 	done(&z, &d);
 
 	ck_assert_int_eq(mem_read(twice, "named.conf", &z, &d),
@@ -372,7 +374,7 @@ START_TEST(test_knot)
 	ck_assert_uint_eq(z.v[0].line, 8);
 	ck_assert_uint_eq(z.v[0].col, 13);
 	/* the root: %s is empty, %c[0] is its dot */
-	zone_is(&z, 1, ".", "/s/.////%", ZL_SERVER_PRIMARY, NULL);
+	zone_is(&z, 1, ".", "/s/%", ZL_SERVER_PRIMARY, NULL);
 	/* relative to the including file */
 	zone_is(&z, 2, "b.example.", "/abs/b", ZL_SERVER_PRIMARY, NULL);
 	ck_assert_str_eq(z.v[2].conf, "inc/z.conf");
