@@ -265,7 +265,7 @@ static char *link_target(struct walk *w, const char *name)
  * followed by rest.  An absolute target starts again from the root. */
 static char *follow(struct walk *w, const char *name, const char *rest)
 {
-	char *t, *next;
+	char *t, *next, *in = NULL;
 	const char *rel;
 
 	if (++w->links > MAX_LINKS) {
@@ -276,7 +276,7 @@ static char *follow(struct walk *w, const char *name, const char *rest)
 		return NULL;
 	rel = t;
 	if (t[0] == '/') {
-		if ((rel = below_root(w, t)) == NULL) {
+		if ((rel = in = below_root(w, t)) == NULL) {
 			free(t);
 			refuse(w, W_LINK, 0);
 			return NULL;
@@ -285,6 +285,7 @@ static char *follow(struct walk *w, const char *name, const char *rest)
 	}
 	next = zl_xasprintf("%s%s", rel, rest);
 	free(t);
+	free(in);
 	return next;
 }
 
