@@ -200,7 +200,7 @@ static void version_error(struct zl_ctx *ctx, const struct rec *r)
 		return;
 	for (end = lead + 5; end < t->len && t->s[end] != ' '; end++)
 		;
-	if (lead && end == lead + 6) {
+	if (lead && end == lead + 6 && prefix_eq(t->s + lead, "v=spf1", 6)) {
 		ignored(ctx, zl_txt_tok(t, 0, end),
 			"whitespace before 'v=spf1': receivers look for "
 			"'v=spf1' at the very start and ignore this record",

@@ -68,7 +68,7 @@ void zl_name_note_raw(struct zl_zone *z, uint16_t src, struct zl_tok at,
 		return;
 	if (!(b = zl_name_raw_byte(s, n)))
 		return;
-	if (b <= ' ' || b == 0x7f)
+	if (b < ' ' || b == 0x7f)
 		zl_zone_problem(z, "portable", src, at, "byte \\%03u written "
 				"as itself in domain name '%.*s%s', which Knot "
 				"DNS refuses: write it as \\%03u", b,
@@ -122,9 +122,10 @@ size_t zl_name_from_text(const char *s, size_t n, const uint8_t *origin,
 					s, n);
 		/* Any byte is label data (RFC 2181 §11), written as it is
 		 * or as \DDD (zl_name_raw_byte); BIND and NSD read control
-		 * bytes and DEL as they are too, and blanks in a quoted
-		 * owner.  A NUL or a line break no server reads. */
-		if (k == 1 && (b == 0 || b == '\n' || b == '\r'))
+		 * bytes and DEL as they are too.  A NUL or a blank can only
+		 * come from quotes, and is not taken. */
+		if (k == 1 && (b == 0 || b == ' ' || b == '\t' ||
+			       b == '\n' || b == '\r'))
 			return name_err(cat, "syntax", msg, msgsz,
 					"invalid character in domain name '%.*s%s'",
 					s, n);

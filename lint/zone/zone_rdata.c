@@ -52,6 +52,8 @@ static const struct {
 				 "public key" } },
 	{ LDNS_RR_TYPE_KEY, { "flags", "protocol", "algorithm",
 			      "public key" } },
+	{ LDNS_RR_TYPE_CDNSKEY, { "flags", "protocol", "algorithm",
+				  "public key" } },
 	{ LDNS_RR_TYPE_SSHFP, { "algorithm", "fingerprint type",
 				"fingerprint" } },
 	{ LDNS_RR_TYPE_NAPTR, { "order", "preference", "flags", "services",
@@ -423,15 +425,32 @@ static bool word_unprintable(uint64_t w)
 }
 
 /* The bytes of the UTF-8 character at s (at most n), 1 if none starts
- * there. */
+ * there: the well-formed sequences of RFC 3629 §4, no overlong form, no
+ * surrogate, nothing above U+10FFFF. */
 static size_t utf8_len(const unsigned char *s, size_t n)
 {
-	size_t len = s[0] >= 0xF0 && s[0] < 0xF8 ? 4 :
-		     s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 ? 2 : 1, i;
+	unsigned char lo = 0x80, hi = 0xBF;
+	size_t len, i;
 
-	if (len > n)
+	if (s[0] >= 0xC2 && s[0] <= 0xDF)
+		len = 2;
+	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+		len = 3;
+	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+		len = 4;
+	else
 		return 1;
-	for (i = 1; i < len; i++)
+	if (s[0] == 0xE0)
+		lo = 0xA0;
+	else if (s[0] == 0xED)
+		hi = 0x9F;
+	else if (s[0] == 0xF0)
+		lo = 0x90;
+	else if (s[0] == 0xF4)
+		hi = 0x8F;
+	if (len > n || s[1] < lo || s[1] > hi)
+		return 1;
+	for (i = 2; i < len; i++)
 		if ((s[i] & 0xC0) != 0x80)
 			return 1;
 	return len;
@@ -459,9 +478,9 @@ static void note_raw_byte(struct conv *c, const char *s, size_t n)
 				"DNS refuses: write it as %s", esc, fn(c), esc);
 }
 
-/* Knot DNS takes only printable ASCII, blanks and line breaks in a
- * character-string, escaped or not, and refuses the zone at any other
- * byte; BIND and NSD store it.  Reported at the first such byte.  Most
+/* Knot DNS takes only printable ASCII, blanks and line breaks written as
+ * themselves in a character-string (any byte as \DDD), and refuses the
+ * zone at any other; BIND and NSD store it.  Reported at the first such byte.  Most
  * strings are printable ASCII, eight bytes of which are tested at once. */
 static void note_raw_text(struct conv *c, const char *s, size_t n)
 {
@@ -891,8 +910,8 @@ static bool conv_mnemonic(struct conv *c, struct zl_rdf *r, uint8_t ft,
 }
 
 /* BIND's key flags (dns_keyflags_fromtext): a decimal number, hex
- * digits, or mnemonics joined by '|', each matched by its first letters
- * in the order of this table. */
+ * digits, each of at most 12 characters, or mnemonics joined by '|', each
+ * matched by its first letters in the order of this table. */
 static const struct {
 	const char *name;
 	uint16_t value;
@@ -918,6 +937,8 @@ static bool keyflags_bind(const char *s, size_t n, unsigned *v)
 
 	*v = 0;
 	if (s[0] >= '0' && s[0] <= '9') {
+		if (n > 12)	/* BIND takes no longer number */
+			return false;
 		if (n > 1 && s[0] == '0' && (s[1] | 0x20) == 'x')
 			i = 2;
 		if (i == n)
@@ -956,6 +977,14 @@ static bool conv_keyflags(struct conv *c, struct zl_rdf *r, size_t ti)
 	unsigned v;
 	uint8_t wire[2];
 
+	if (all_digits(s, n) && n > 12 && conv_int(c, r, LDNS_RDF_TYPE_INT16,
+						     ti, 2)) {
+		zl_zone_problem(c->z, "portable", c->in->src, tok_at(c, ti),
+				"%s '%.*s%s' of more than 12 digits, which BIND "
+				"refuses: write it without the leading zeros",
+				fn(c), ZL_TOKARGS(s, n));
+		return true;
+	}
 	if (all_digits(s, n) || n == 0 || !keyflags_bind(s, n, &v))
 		return conv_int(c, r, LDNS_RDF_TYPE_INT16, ti, 2);
 	zl_zone_problem(c->z, "portable", c->in->src, tok_at(c, ti),

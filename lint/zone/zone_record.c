@@ -2,6 +2,7 @@
  * §5.1), and where it may stand in the zone. */
 #include "zone_loader.h"
 
+#include <ctype.h>
 #include <inttypes.h>
 #include <ldns/ldns.h>
 #include <stdio.h>
@@ -59,6 +60,17 @@ static bool ttl_class(struct loader *L, uint16_t src,
 	return t == ln->ntoks || zl_ld_ttl(L, src, &ln->toks[t], &r->rr.ttl);
 }
 
+/* Whether s[0..n) is one label of letters, digits, '-' and '_'. */
+static bool plain_label(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '-' && s[i] != '_')
+			return false;
+	return n > 0 && n <= 63;
+}
+
 static bool owner_of(struct loader *L, uint16_t src,
 		     const struct zl_lex_line *ln, struct rec *r)
 {
@@ -101,10 +113,22 @@ static bool owner_of(struct loader *L, uint16_t src,
 	}
 	r->hdr[ZL_HDR_OWNER] = span(&ln->toks[0]);
 	L->prev_bad = true;
-	/* BIND and NSD read a quoted owner as the name in the quotes,
-	 * blanks and all; Knot DNS refuses it. */
+	/* A quoted owner: BIND reads the name in the quotes, NSD one label
+	 * of what they hold, dots and all, Knot DNS neither.  A label of
+	 * letters, digits, '-' and '_' means the same to BIND and NSD; what
+	 * a $GENERATE writes in quotes BIND refuses too. */
 	owner = ln->toks[0];
 	if (owner.quoted) {
+		if (L->z->srcs[src]->gen_parts ||
+		    !plain_label(text_of(L, src, &owner) + 1, owner.len - 2)) {
+			zl_zone_problem(L->z, "syntax", src,
+					r->hdr[ZL_HDR_OWNER], "owner name in "
+					"quotes, which the servers read apart "
+					"(BIND as the name in them, NSD as one "
+					"label, Knot DNS not at all): write it "
+					"without them");
+			return false;
+		}
 		zl_zone_problem(L->z, "portable", src, r->hdr[ZL_HDR_OWNER],
 				"owner name in quotes, which Knot DNS refuses: "
 				"write it without them");
