@@ -69,20 +69,20 @@ void zl_ld_seen_free(struct loader *L)
 }
 
 /* A relative origin in a directive: RFC 1035 §5.1 and BIND read it
- * against the current origin, Knot DNS and NSD refuse the zone. */
+ * against the current origin, Knot DNS and NSD refuse the zone; NSD reads
+ * "@" where at_ok (in $ORIGIN), as the origin it is. */
 static void note_relative(struct loader *L, uint16_t src,
-			  const struct zl_lex_tok *t, const char *what)
+			  const struct zl_lex_tok *t, const char *what,
+			  bool at_ok)
 {
 	const char *s = text_of(L, src, t);
+	bool at = at_ok && t->len == 1 && s[0] == '@';
 
-	/* NSD reads "$ORIGIN @" as the origin it is, but no other
-	 * relative name. */
 	if (zl_ld_relative(s, t->len))
 		zl_zone_problem(L->z, "portable", src, span(t),
 				"relative %s, which %s: write the name with "
-				"its final dot", what, t->len == 1 &&
-				s[0] == '@' && strcmp(what, "$ORIGIN") == 0 ?
-				"Knot DNS refuses" : "Knot DNS and NSD refuse");
+				"its final dot", what, at ? "Knot DNS refuses" :
+				"Knot DNS and NSD refuse");
 }
 
 static void dir_origin(struct loader *L, uint16_t src,
@@ -96,7 +96,7 @@ static void dir_origin(struct loader *L, uint16_t src,
 	    (wl = zl_ld_name(L, src, &ln->toks[1], wire)) == 0 ||
 	    !zl_ld_args(L, src, ln, 1, 1, "a domain name"))
 		return;
-	note_relative(L, src, &ln->toks[1], "$ORIGIN");
+	note_relative(L, src, &ln->toks[1], "$ORIGIN", true);
 	memcpy(L->origin, wire, wl);
 	L->originlen = wl;
 	L->after_directive = "$ORIGIN";
@@ -409,7 +409,7 @@ static void dir_include(struct loader *L, uint16_t src,
 	if (ln->ntoks == 3) {
 		if ((wl = zl_ld_name(L, src, &ln->toks[2], wire)) == 0)
 			goto out;
-		note_relative(L, src, &ln->toks[2], "$INCLUDE origin");
+		note_relative(L, src, &ln->toks[2], "$INCLUDE origin", false);
 	}
 	if (L->depth >= MAX_INCLUDE_DEPTH) {
 		zl_zone_problem(L->z, "include", src, span(t),
