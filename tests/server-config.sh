@@ -402,6 +402,27 @@ t_link_to_tree() {
 }
 t "a configuration reached through a link to its directory" t_link_to_tree
 
+# Names compare as named compares them, escapes and all, and in a file
+# name only '\"' loses its backslash, as named's lexer drops it there.
+t_bind_escapes() {
+	mkdir -p besc
+	zone 'besc/q"a.zone'
+	printf '%s\n' 'zone "example.org" { type primary; file "q\"a.zone"; };' \
+		>besc/named.conf
+	bind_accepts besc || return 1
+	run --server-config besc/named.conf
+	want_rc 0 && has out '^besc/q"a.zone:' || return 1
+	printf '%s\n' 'zone "\101xample.org" { type primary; file "q\"a.zone"; };' \
+		>>besc/named.conf
+	if (cd besc && named-checkconf named.conf) >/dev/null 2>&1; then
+		echo "named-checkconf accepts a zone twice"
+		return 1
+	fi
+	run --server-config besc/named.conf
+	want_rc 2 && has err "^besc/named.conf:2:6: error: zone 'example\\.org\\.': already exists"
+}
+t "named.conf: escapes in zone names and file names" t_bind_escapes
+
 # Parked domains: two zones of one configuration load one file, and each
 # is linted under its own origin (MX003 names the origin).
 t_shared_file() {

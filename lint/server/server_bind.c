@@ -101,12 +101,15 @@ static bool lex_string(struct lex *lx, struct tok *t)
 	struct zl_buf b = { 0 };
 	const char *p = c->p + 1;
 
-	/* The backslash stays: a zone name keeps its presentation form
-	 * ("a\\.b"), as named hands it on to the name parser.  A string
-	 * may go on over several lines. */
+	/* The backslash stays, as named's lexer keeps it: a zone name keeps
+	 * its presentation form ("a\\.b") for the name parser.  Only before
+	 * a '"' it goes (file "q\\"a.zone" is q"a.zone).  A string may go
+	 * on over several lines. */
 	for (; *p && *p != '"'; p++) {
-		if (*p == '\\' && p[1])
+		if (*p == '\\' && p[1] && p[1] != '"')
 			zl_buf_addc(&b, *p++);
+		else if (*p == '\\' && p[1])
+			p++;
 		if (*p == '\n')
 			newline(c, p);
 		zl_buf_addc(&b, *p);

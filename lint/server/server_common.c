@@ -15,6 +15,7 @@
 
 #include "fs.h"
 #include "server_impl.h"
+#include "zone_lex.h"
 
 /* ---- errors, names ---- */
 
@@ -64,6 +65,23 @@ char *srv_resolve(const char *dir, const char *name)
 	return zl_path_join(dir, name);
 }
 
+/* The canonical text of the valid name text s, as zones write their
+ * names ("a\\046b" and "A\\.b" alike "a\\.b"): the names of two zone
+ * statements compare as the server compares them.  Takes s. */
+static char *canonical(char *s)
+{
+	uint8_t wire[ZL_NAME_MAXWIRE];
+	char text[ZL_NAME_MAXTEXT], msg[1];
+	const char *cat;
+
+	if (zl_name_from_text(s, strlen(s), (const uint8_t *)"", 1, wire,
+			      &cat, msg, sizeof msg) == 0)
+		return s;
+	free(s);
+	zl_name_to_text(wire, text);
+	return zl_xstrdup(text);
+}
+
 char *srv_origin(const char *name, size_t n)
 {
 	struct zl_buf b = { 0 };
@@ -107,7 +125,7 @@ char *srv_origin(const char *name, size_t n)
 	}
 	if (wire > 255)
 		goto bad;
-	return b.s;
+	return canonical(b.s);
 bad:
 	zl_buf_free(&b);
 	return NULL;

@@ -124,7 +124,8 @@ START_TEST(test_origin)
 		{ "example.com.", "example.com." },
 		{ ".", "." },
 		{ "a\\.b.example", "a\\.b.example." },
-		{ "a\\046b", "a\\046b." },
+		{ "a\\046b", "a\\.b." },	/* as zones write it */
+		{ "A\\066c", "abc." },
 		{ "", NULL },
 		{ "a..b", NULL },
 		{ ".a", NULL },
