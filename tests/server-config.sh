@@ -423,6 +423,32 @@ t_bind_escapes() {
 }
 t "named.conf: escapes in zone names and file names" t_bind_escapes
 
+# NSD: an include pattern that matches nothing is no error, but one whose
+# directory does not exist is, as nsd-checkconf says.
+t_nsd_pattern_dir() {
+	mkdir -p npat/empty
+	zone npat/db.primary
+	for d in empty nodir; do
+		printf 'server:\n\tzonesdir: ""\ninclude: "%s/*.conf"\nzone:\n\tname: example.org\n\tzonefile: db.primary\n' \
+			"$d" >"npat/$d.conf"
+	done
+	(cd npat && nsd-checkconf empty.conf) >/dev/null 2>&1 ||
+		{ echo "nsd-checkconf refuses empty.conf"; return 1; }
+	if (cd npat && nsd-checkconf nodir.conf) >/dev/null 2>&1; then
+		echo "nsd-checkconf accepts nodir.conf"
+		return 1
+	fi
+	(cd npat && ${ZONELINT_WRAPPER:-} "$zl" --server-config nsd:empty.conf) \
+		>"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	want_rc 0 || return 1
+	(cd npat && ${ZONELINT_WRAPPER:-} "$zl" --server-config nsd:nodir.conf) \
+		>"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	want_rc 2 && has err "^nodir.conf:3:10: error: cannot open include file"
+}
+t "NSD: an include pattern of a directory that does not exist" t_nsd_pattern_dir
+
 # Parked domains: two zones of one configuration load one file, and each
 # is linted under its own origin (MX003 names the origin).
 t_shared_file() {

@@ -342,8 +342,10 @@ static bool below(const char *root, const char *path)
 	return strncmp(path, root, n) == 0 && (path[n] == '/' || !path[n]);
 }
 
-/* The real path of the root the glob(3) of this thread lists below. */
+/* The real path of the root the glob(3) of this thread lists below, and
+ * whether it left out a directory outside it. */
 static _Thread_local const char *glob_root;
+static _Thread_local bool glob_outside;
 
 /* glob(3)'s opendir: a directory whose real path lies outside the root is
  * not listed, not even reached through a link inside it. */
@@ -352,10 +354,14 @@ static void *confined_opendir(const char *path)
 	char *r = realpath(path, NULL);
 	void *d = NULL;
 
-	if (r && glob_root && below(glob_root, r))
+	if (r && glob_root && below(glob_root, r)) {
 		d = opendir(path);
-	else
+	} else if (r) {
+		glob_outside = true;
 		errno = EACCES;
+	} else {
+		errno = ENOENT;
+	}
 	free(r);
 	return d;
 }
@@ -412,6 +418,7 @@ size_t srv_glob(struct srv *s, const char *pattern, bool empty_ok,
 	char *abs, *aroot, *real, **alts, **v = NULL;
 	size_t i, j, n = 0, nalts = 0, cap = 0;
 	glob_t g;
+	int rc;
 
 	*out = NULL;
 	if (s->provider || !pattern[strcspn(pattern, "*?[{")]) {
@@ -458,8 +465,17 @@ size_t srv_glob(struct srv *s, const char *pattern, bool empty_ok,
 		g.gl_stat = stat;
 		g.gl_lstat = lstat;
 		glob_root = real;
-		if (glob(alts[i], GLOB_ERR | GLOB_ALTDIRFUNC, NULL, &g) != 0) {
+		glob_outside = false;
+		if ((rc = glob(alts[i], GLOB_ERR | GLOB_ALTDIRFUNC, NULL,
+			       &g)) != 0) {
 			globfree(&g);
+			/* A directory that does not exist: NSD refuses
+			 * the configuration, where no match is no error.
+			 * One outside the tree is left out without a word. */
+			if (rc == GLOB_ABORTED && empty_ok && !glob_outside)
+				srv_err(s, file, line, col, "cannot open "
+					"include file '%s': no such directory "
+					"in the tree", pattern);
 			continue;
 		}
 		for (j = 0; j < g.gl_pathc; j++) {
