@@ -449,6 +449,28 @@ t_nsd_pattern_dir() {
 }
 t "NSD: an include pattern of a directory that does not exist" t_nsd_pattern_dir
 
+# A zone's class is its view's (IN outside views): named refuses another;
+# a CHAOS view's zones are not mail zones and are not linted.
+t_bind_class() {
+	mkdir -p bcls
+	zone bcls/a.zone
+	printf '%s\n' 'view "v" ch { zone "version.bind" { type primary; file "a.zone"; }; };' \
+		>bcls/named.conf
+	(cd bcls && named-checkconf named.conf) >/dev/null 2>&1 ||
+		{ echo "named-checkconf refuses the CHAOS view"; return 1; }
+	run --server-config bcls/named.conf
+	want_rc 0 && has err " in 0 files" || return 1
+	printf '%s\n' 'zone "version.bind" CH { type primary; file "a.zone"; };' \
+		>bcls/named.conf
+	if (cd bcls && named-checkconf named.conf) >/dev/null 2>&1; then
+		echo "named-checkconf accepts a CHAOS zone outside views"
+		return 1
+	fi
+	run --server-config bcls/named.conf
+	want_rc 2 && has err "^bcls/named.conf:1:21: error: class 'CH' does not match"
+}
+t "named.conf: a zone of another class than its view's" t_bind_class
+
 # Parked domains: two zones of one configuration load one file, and each
 # is linted under its own origin (MX003 names the origin).
 t_shared_file() {

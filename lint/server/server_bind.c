@@ -256,6 +256,7 @@ struct bind {
 	struct pzone *z;
 	size_t nz, cap;
 	const char *view;	/* the view being read */
+	char view_class[3];	/* its class, "IN" by default */
 	struct tok first_top_zone, first_view;
 	bool options;		/* an options statement has been read */
 	char **views;		/* the names of the views read so far */
@@ -385,10 +386,27 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 	}
 }
 
+/* The class word t names (none: IN), as "IN", "CH", "HS" or "?". */
+static void class_of(const struct tok *t, char out[3])
+{
+	static const char *const names[][3] = {
+		{ "in", "internet", "IN" }, { "ch", "chaos", "CH" },
+		{ "hs", "hesiod", "HS" },
+	};
+	size_t i;
+
+	strcpy(out, t ? "?" : "IN");
+	for (i = 0; t && t->t == T_WORD && i < 3; i++)
+		if (!strcasecmp(t->s, names[i][0]) ||
+		    !strcasecmp(t->s, names[i][1]))
+			strcpy(out, names[i][2]);
+}
+
 /* Opens the zone statement args[0..n) ("zone NAME [CLASS]"). */
 static void zone_start(struct bind *b, struct tok *args, size_t n)
 {
 	struct pzone *z;
+	char class[3];
 
 	zl_xgrow((void **)&b->z, &b->cap, b->nz + 1, sizeof *b->z);
 	z = &b->z[b->nz++];
@@ -412,10 +430,19 @@ static void zone_start(struct bind *b, struct tok *args, size_t n)
 		srv_err(b->s, args[1].file, args[1].line, args[1].col,
 			"zone '%s': not a valid domain name", args[1].s);
 	}
-	/* Only the Internet class holds mail data (CHAOS zones are for
-	 * server identification). */
-	if (n >= 3 && args[2].t == T_WORD && strcasecmp(args[2].s, "in") &&
-	    strcasecmp(args[2].s, "internet"))
+	/* A zone's class is its view's, IN outside views; only the
+	 * Internet class holds mail data (CHAOS zones are for server
+	 * identification). */
+	class_of(n >= 3 ? &args[2] : NULL, class);
+	if (n < 3 && b->view)
+		strcpy(class, b->view_class);
+	if (n >= 3 && (strcmp(class, "?") == 0 ||
+		       strcmp(class, b->view ? b->view_class : "IN") != 0))
+		srv_err(b->s, args[2].file, args[2].line, args[2].col,
+			strcmp(class, "?") == 0 ? "invalid class '%s'" :
+			"class '%s' does not match view/default class",
+			args[2].s);
+	if (strcmp(class, "IN") != 0)
 		z->skip = true;
 	if (!b->view && !b->first_top_zone.file)
 		b->first_top_zone = (struct tok){ .file = args[0].file,
@@ -452,6 +479,7 @@ static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
 	}
 	if (ctx == C_TOP && is(&args[0], "view")) {
 		b->view = n >= 2 ? args[1].s : "";
+		class_of(n >= 3 ? &args[2] : NULL, b->view_class);
 		view_seen(b, &args[n >= 2 ? 1 : 0]);
 		if (!b->first_view.file)
 			b->first_view = (struct tok){ .file = args[0].file,
