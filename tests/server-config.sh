@@ -471,6 +471,23 @@ t_bind_class() {
 }
 t "named.conf: a zone of another class than its view's" t_bind_class
 
+# NSD: a zone with neither request-xfr nor zonefile, which nsd-checkconf
+# refuses; it is no secondary.
+t_nsd_no_zonefile() {
+	mkdir -p nnof
+	printf 'server:\n\tzonesdir: ""\nzone:\n\tname: example.org\n' \
+		>nnof/nsd.conf
+	if (cd nnof && nsd-checkconf nsd.conf) >/dev/null 2>&1; then
+		echo "nsd-checkconf accepts a zone without zonefile"
+		return 1
+	fi
+	run --server-config nsd:nnof/nsd.conf
+	want_rc 2 && has err "^nnof/nsd.conf:4:8: error: zone example.org is a primary zone but has no zonefile" &&
+	has err "note: primary zone example.org. skipped: the configuration gives it no zone file" &&
+	hasnt err "secondary"
+}
+t "NSD: a primary zone without a zonefile" t_nsd_no_zonefile
+
 # Parked domains: two zones of one configuration load one file, and each
 # is linted under its own origin (MX003 names the origin).
 t_shared_file() {

@@ -10,13 +10,16 @@
 
 static void note_skipped(const struct zl_server_zone *z)
 {
+	bool secondary = z->role == ZL_SERVER_SECONDARY;
+
 	fprintf(stderr, "zonelint: %s:%u:%u: note: %s zone %s%s%s skipped: "
 		"%s\n", z->conf, (unsigned)z->line, (unsigned)z->col,
-		z->role == ZL_SERVER_BINARY ? "primary" : "secondary",
-		z->origin, z->view ? " in view " : "", z->view ? z->view : "",
+		secondary ? "secondary" : "primary", z->origin,
+		z->view ? " in view " : "", z->view ? z->view : "",
+		secondary ? "its data comes from a primary" :
 		z->role == ZL_SERVER_BINARY ? "its file is in a binary "
 		"format (masterfile-format), which zonelint does not read" :
-		"its data comes from a primary");
+		"the configuration gives it no zone file");
 }
 
 /* The directory of the configuration file path, as the reader confines

@@ -369,6 +369,11 @@ static void list_zones(struct nsd *n)
 			free(origin);
 			continue;
 		}
+		/* nsd-checkconf: "a master zone but has no zonefile" */
+		if (!z->xfr && !z->zonefile.s)
+			srv_err(n->s, z->name.file, z->name.line, z->name.col,
+				"zone %s is a primary zone but has no "
+				"zonefile", z->name.s);
 		name = z->zonefile.s ? cook(z->zonefile.s, z->name.s) : NULL;
 		path = name ? srv_resolve(dir, name) : NULL;
 		/* nsd changes to zonesdir: a relative $INCLUDE is read

@@ -532,7 +532,7 @@ START_TEST(test_confined)
 	put("conf/named2.conf", "include \"out.conf\";\n");
 	put("conf/knot.conf", "include: ../*.conf\ninclude: d/*.conf\n"
 	    "include: d/none-*.conf\n");
-	put("conf/d/n.nsd", "zone:\n  name: n.example\n");
+	put("conf/d/n.nsd", "zone:\n  name: n.example\n  zonefile: n\n");
 	abs = zl_xasprintf("include: \"%s/conf/d/n.nsd\"\n", tree);
 	put("conf/nsd-abs.conf", abs);
 	free(abs);
