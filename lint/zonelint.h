@@ -684,6 +684,15 @@ enum zl_server_kind {
 	ZL_SERVER_NSD,		/* nsd.conf */
 };
 
+/* The load problems of zone z that make server kind refuse the zone,
+ * though the others read it (what zonelint reports as ZONE012, ZONE010
+ * or ZONE007): the next one from *i on, with where it stands in *out,
+ * and *i past it; NULL after the last.  Start with *i = 0.  Borrowed
+ * from z. */
+const char *zl_zone_refusal(const struct zl_zone *z,
+			    enum zl_server_kind kind, size_t *i,
+			    struct zl_loc *out);
+
 enum zl_server_role {
 	ZL_SERVER_PRIMARY,	/* the server loads the zone from its file */
 	ZL_SERVER_SECONDARY,	/* transferred from a primary: listed, not

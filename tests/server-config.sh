@@ -488,6 +488,48 @@ t_nsd_no_zonefile() {
 }
 t "NSD: a primary zone without a zonefile" t_nsd_no_zonefile
 
+# What one server refuses and the others read (ZONE012 and its kin) is an
+# error under that server's configuration, where the zone would not load:
+# a CR LF file under Knot, a quoted $INCLUDE under NSD, a record without
+# any TTL before the SOA under BIND.  Each server's checker agrees, and
+# the others' configurations only warn.
+t_refusals() {
+	mkdir -p refuse
+	for k in bind knot nsd; do
+		mkdir -p "refuse/$k"
+		cp -R "$k/." "refuse/$k/"
+	done
+	printf '$TTL 3600\r\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 3600\r\n@ IN NS ns1\r\nns1 IN A 192.0.2.53\r\n' \
+		>refuse/knot/zones/db.primary
+	(cd refuse/knot && knotc -c knot.conf zone-check example.org) >/dev/null 2>&1 &&
+		{ echo "knotc loads a CR LF zone"; return 1; }
+	run --server-config refuse/knot/knot.conf
+	want_rc 1 && has out "db.primary:1:[0-9]+: error: knot refuses to load the zone example.org.: CR line break" || return 1
+	cp refuse/knot/zones/db.primary refuse/bind/zones/db.primary
+	bind_accepts refuse/bind || return 1
+	run --server-config refuse/bind/named.conf
+	want_rc 0 && hasnt out "error:" || return 1
+	zone refuse/nsd/zones/db.primary '$INCLUDE "mail.inc"'
+	printf '%s\n' 'mx2 IN A 192.0.2.26' >refuse/nsd/zones/mail.inc
+	(cd refuse/nsd/zones && nsd-checkzone example.org db.primary) >/dev/null 2>&1 &&
+		{ echo "nsd-checkzone loads a quoted \$INCLUDE"; return 1; }
+	run --server-config refuse/nsd/nsd.conf
+	want_rc 1 && has out "db.primary:7:10: error: nsd refuses to load the zone example.org.: quoted \\\$INCLUDE file name" || return 1
+	printf '%s\n' 'www IN A 192.0.2.80' '$TTL 3600' \
+		'@ IN SOA ns1 hostmaster 1 7200 3600 1209600 3600' '@ IN NS ns1' \
+		'ns1 IN A 192.0.2.53' >refuse/bind/zones/db.primary
+	if (cd refuse/bind && named-checkconf -z named.conf) >/dev/null 2>&1; then
+		echo "named-checkconf loads a record without TTL"
+		return 1
+	fi
+	run --server-config refuse/bind/named.conf
+	want_rc 1 && has out "db.primary:1:[0-9]+: error: bind refuses to load the zone example.org.: no TTL" || return 1
+	cp refuse/bind/zones/db.primary refuse/knot/zones/db.primary
+	run --server-config refuse/knot/knot.conf
+	want_rc 0 && hasnt out "error:"
+}
+t "what one server refuses is an error under its configuration" t_refusals
+
 # Parked domains: two zones of one configuration load one file, and each
 # is linted under its own origin (MX003 names the origin).
 t_shared_file() {

@@ -130,6 +130,7 @@ struct job {
 	 * zone-file directives it checks; NULL otherwise. */
 	char *origin, *decl;
 	const char *server;
+	enum zl_server_kind server_kind;
 	char *include_dir;	/* where the server reads $INCLUDE from */
 	char *conf_root;	/* the configuration's directory, to which
 				   the zone file is confined (root) */
@@ -198,9 +199,11 @@ const char *cli_origin_for(struct run *r, const char *path);
  * on stderr and skipped.  Errors in a configuration are printed at their
  * place and set r->bad_config. */
 void cli_find_server_zones(struct run *r);
-/* The errors of a zone-file directive that j's server refuses ($GENERATE
- * under Knot and NSD), appended to j->diags; z is the loaded zone. */
-void cli_check_server_directives(struct job *j, const struct zl_zone *z);
+/* The errors of what j's server refuses in the zone file, though other
+ * servers read it: each $GENERATE under Knot and NSD, and every other
+ * such problem the loader found (zl_zone_refusal), appended to j->diags;
+ * z is the loaded zone. */
+void cli_check_server_refusals(struct job *j, const struct zl_zone *z);
 
 /* ---- axfr.c ---- */
 

@@ -154,7 +154,7 @@ static void lint_file(struct run *r, struct job *j)
 		free(msg);
 		msg = m;
 	} else if (st == ZL_OK && j->server) {
-		cli_check_server_directives(j, z);
+		cli_check_server_refusals(j, z);
 	}
 	loaded(j, st, z, msg);
 }

@@ -61,6 +61,7 @@ static void add_zones(struct run *r, const char *spec,
 		j->decl = xasprintf("%s:%u:%u", z->conf, (unsigned)z->line,
 				    (unsigned)z->col);
 		j->server = zl_server_kind_name(z->kind);
+		j->server_kind = z->kind;
 		j->include_dir = z->include_dir ? xstrdup(z->include_dir) :
 				 NULL;
 		j->conf_root = xstrdup(root);
@@ -110,17 +111,16 @@ static int loc_cmp(const void *pa, const void *pb)
 	return (a->col > b->col) - (a->col < b->col);
 }
 
-void cli_check_server_directives(struct job *j, const struct zl_zone *z)
+void cli_check_server_refusals(struct job *j, const struct zl_zone *z)
 {
-	struct zl_loc *v = NULL;
+	struct zl_loc *v = NULL, at;
 	size_t i, n = 0, cap = 0;
+	const char *msg;
 
-	if (!refuses_generate(j->server))
-		return;
 	/* The loader's own record of the directives, each where it stands
 	 * however the lines around it run; once each, though its file is
 	 * included twice. */
-	for (i = 0; zl_zone_source(z, i); i++) {
+	for (i = 0; refuses_generate(j->server) && zl_zone_source(z, i); i++) {
 		xgrow((void **)&v, &cap, n + 1, sizeof *v);
 		n += zl_zone_generated(z, i, &v[n]);
 	}
@@ -131,6 +131,14 @@ void cli_check_server_directives(struct job *j, const struct zl_zone *z)
 				  "$GENERATE is not supported by %s: it "
 				  "refuses to load the zone %s", j->server,
 				  j->origin))
+			cli_out_of_memory();
+	/* What else it refuses, which the other servers read: an error
+	 * where ZONE012 and its kin warn (the first $GENERATE is said). */
+	for (i = 0; (msg = zl_zone_refusal(z, j->server_kind, &i, &at)); )
+		if ((!n || !bsearch(&at, v, n, sizeof *v, loc_cmp)) &&
+		    !zl_diags_add(&j->diags, NULL, ZL_SEV_ERROR, &at,
+				  "%s refuses to load the zone %s: %s",
+				  j->server, j->origin, msg))
 			cli_out_of_memory();
 	free(v);
 }

@@ -181,6 +181,9 @@ struct zl_problem {
 	const char *category;	/* "syntax", "range", "include" */
 	const char *message;	/* in the arena, escaped */
 	uint16_t src;
+	uint8_t refused;	/* the servers that refuse the zone over it,
+				   though it can be read (ZL_NOT_* bits of
+				   zone_lex.h): ZONE012 and its kin */
 	struct zl_tok at;
 };
 
@@ -418,5 +421,10 @@ void zl_zone_lost(struct zl_zone *z, const struct zl_name *owner,
 /* Adds a load problem (message formatted with printf semantics). */
 void zl_zone_problem(struct zl_zone *z, const char *category, uint16_t src,
 		     struct zl_tok at, const char *fmt, ...) ZL_PRINTF(5, 6);
+/* The same for what the servers of refused (ZL_NOT_* bits) refuse and
+ * the others read. */
+void zl_zone_refused(struct zl_zone *z, unsigned refused,
+		     const char *category, uint16_t src, struct zl_tok at,
+		     const char *fmt, ...) ZL_PRINTF(6, 7);
 
 #endif

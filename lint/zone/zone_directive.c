@@ -79,10 +79,11 @@ static void note_relative(struct loader *L, uint16_t src,
 	bool at = at_ok && t->len == 1 && s[0] == '@';
 
 	if (zl_ld_relative(s, t->len))
-		zl_zone_problem(L->z, "portable", src, span(t),
-				"relative %s, which %s: write the name with "
-				"its final dot", what, at ? "Knot DNS refuses" :
-				"Knot DNS and NSD refuse");
+		zl_zone_refused(L->z, at ? ZL_NOT_KNOT :
+				ZL_NOT_KNOT | ZL_NOT_NSD, "portable", src,
+				span(t), "relative %s, which %s: write the "
+				"name with its final dot", what, at ?
+				"Knot DNS refuses" : "Knot DNS and NSD refuse");
 }
 
 static void dir_origin(struct loader *L, uint16_t src,
@@ -360,7 +361,7 @@ static char *include_name(struct loader *L, uint16_t src,
 		return NULL;
 	}
 	if (t->quoted)
-		zl_zone_problem(L->z, "portable", src, span(t),
+		zl_zone_refused(L->z, ZL_NOT_NSD, "portable", src, span(t),
 				"quoted $INCLUDE file name, which NSD reads "
 				"with its quotes and does not find");
 	return zl_xstrndup(s, n);

@@ -348,9 +348,10 @@ void zl_ld_generate(struct loader *L, uint16_t src,
 		return;
 	if (!L->noted_generate) {
 		L->noted_generate = true;
-		zl_zone_problem(L->z, "portable", src, span(&ln->toks[0]),
-				"$GENERATE is BIND's own: Knot DNS and NSD "
-				"refuse the zone (reported once per zone)");
+		zl_zone_refused(L->z, ZL_NOT_KNOT | ZL_NOT_NSD, "portable",
+				src, span(&ln->toks[0]), "$GENERATE is BIND's "
+				"own: Knot DNS and NSD refuse the zone "
+				"(reported once per zone)");
 	}
 	np = ln->ntoks - 2;
 	count = (size_t)((r.stop - r.start) / r.step + 1);

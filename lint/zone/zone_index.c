@@ -689,17 +689,15 @@ void zl_zone_lost(struct zl_zone *z, const struct zl_name *owner,
 	z->lost[z->nlost++] = (struct zl_lost){ owner, type };
 }
 
-void zl_zone_problem(struct zl_zone *z, const char *category, uint16_t src,
-		     struct zl_tok at, const char *fmt, ...)
+static void add_problem(struct zl_zone *z, unsigned refused,
+			const char *category, uint16_t src, struct zl_tok at,
+			const char *fmt, va_list ap)
 {
 	struct zl_buf b = { NULL, 0, 0 };
 	struct zl_problem *p;
-	va_list ap;
 	char *msg;
 
-	va_start(ap, fmt);
 	msg = zl_xvasprintf(fmt, ap);
-	va_end(ap);
 	/* Messages quote zone text: no control byte may reach a terminal
 	 * or a JSON/SARIF document. */
 	zl_buf_add_escaped(&b, msg, strlen(msg));
@@ -711,6 +709,28 @@ void zl_zone_problem(struct zl_zone *z, const char *category, uint16_t src,
 	p->category = category;
 	p->message = zl_arena_strndup(&z->arena, b.s, b.len);
 	p->src = src;
+	p->refused = (uint8_t)refused;
 	p->at = at;
 	zl_buf_free(&b);
+}
+
+void zl_zone_problem(struct zl_zone *z, const char *category, uint16_t src,
+		     struct zl_tok at, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add_problem(z, 0, category, src, at, fmt, ap);
+	va_end(ap);
+}
+
+void zl_zone_refused(struct zl_zone *z, unsigned refused,
+		     const char *category, uint16_t src, struct zl_tok at,
+		     const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add_problem(z, refused, category, src, at, fmt, ap);
+	va_end(ap);
 }

@@ -216,14 +216,16 @@ static size_t add_comment(struct zl_lexer *lx, size_t pos)
 	return end;
 }
 
-/* Notes the first construct of the line that some servers refuse. */
+/* Notes the first construct of the line that some servers refuse: those
+ * of refused (ZL_NOT_* bits). */
 static void lex_warn(struct zl_lex_line *ln, size_t off, size_t len,
-		     const char *msg)
+		     unsigned refused, const char *msg)
 {
 	if (ln->warn_msg)
 		return;
 	ln->warn_msg = msg;
 	ln->warn_at = (struct zl_tok){ (uint32_t)off, (uint32_t)len };
+	ln->warn_refused = (uint8_t)refused;
 }
 
 /* Notes the quoted string buf[pos, q) that runs on across line breaks,
@@ -251,7 +253,7 @@ static void string_lines(struct zl_lexer *lx, struct zl_lex_line *ln,
 	else
 		snprintf(lx->warn, sizeof lx->warn, "escaped line break in a "
 			 "quoted string, which Knot DNS refuses");
-	lex_warn(ln, pos, 1, lx->warn);
+	lex_warn(ln, pos, 1, n ? ZL_NOT_BIND : ZL_NOT_KNOT, lx->warn);
 }
 
 /* Handles '(' at pos.  Returns false when the line ends here. */
@@ -275,10 +277,11 @@ static bool open_paren(struct zl_lexer *lx, struct zl_lex_line *ln,
 	/* RFC 1035 §5.1 groups with one pair; BIND reads nested ones, and
 	 * a record that opens one before its first field. */
 	if (*depth > 0)
-		lex_warn(ln, pos, 1, "nested parentheses, which Knot DNS and "
-			 "NSD refuse");
+		lex_warn(ln, pos, 1, ZL_NOT_KNOT | ZL_NOT_NSD, "nested "
+			 "parentheses, which Knot DNS and NSD refuse");
 	else if (lx->ntoks == 0)
-		lex_warn(ln, pos, 1, ln->blank ?
+		lex_warn(ln, pos, 1, ln->blank ? ZL_NOT_NSD :
+			 ZL_NOT_KNOT | ZL_NOT_NSD, ln->blank ?
 			 "'(' before the first field of a record without "
 			 "owner, which NSD refuses" :
 			 "'(' before the owner, which Knot DNS and NSD refuse");
@@ -354,9 +357,10 @@ static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
 		 * it; one between tokens or before a line break it refuses. */
 		if (cr != SIZE_MAX && !lx->cr_noted && !ln->warn_msg) {
 			lx->cr_noted = true;
-			lex_warn(ln, cr, 1, "CR line break (a CR byte outside "
-				 "quotes and comments), which Knot DNS refuses: "
-				 "save the file with LF line breaks");
+			lex_warn(ln, cr, 1, ZL_NOT_KNOT, "CR line break (a CR "
+				 "byte outside quotes and comments), which Knot "
+				 "DNS refuses: save the file with LF line "
+				 "breaks");
 		}
 		return !lone || *depth > 0;
 	case '\n':

@@ -72,6 +72,7 @@ struct zl_lex_line {
 	 * some servers refuse (the line is read all the same). */
 	const char *warn_msg;
 	struct zl_tok warn_at;
+	uint8_t warn_refused;	/* the servers that refuse it (ZL_NOT_*) */
 };
 
 /* Starts lexing buf[0..len); the lexer keeps pointers into buf. */
@@ -195,6 +196,7 @@ struct zl_ferr {
 	size_t tok;
 	const char *cat;	/* "syntax" or "range"; "portable" for what
 				   was read though some servers refuse it */
+	uint8_t refused;	/* with "portable": those servers (ZL_NOT_*) */
 	char msg[192];		/* read after the type: "LOC latitude ..." */
 };
 

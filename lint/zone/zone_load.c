@@ -148,8 +148,8 @@ static void process(struct loader *L, uint16_t src)
 		nrrs = L->z->nrrs;
 		keep_comments(L->z, src, &ln);
 		if (ln.warn_msg)
-			zl_zone_problem(L->z, "portable", src, ln.warn_at,
-					"%s", ln.warn_msg);
+			zl_zone_refused(L->z, ln.warn_refused, "portable",
+					src, ln.warn_at, "%s", ln.warn_msg);
 		if (ln.err_cat) {
 			zl_zone_problem(L->z, ln.err_cat, src, ln.err_at, "%s",
 					ln.err_msg);
@@ -160,7 +160,8 @@ static void process(struct loader *L, uint16_t src)
 			if (ln.blank && !L->prev_owner && !L->noted_indent &&
 			    !L->generating) {
 				L->noted_indent = true;
-				zl_zone_problem(L->z, "portable", src,
+				zl_zone_refused(L->z, ZL_NOT_KNOT, "portable",
+						src,
 						(struct zl_tok){ ln.start, 1 },
 						"indented line before the "
 						"first record's owner, which "
@@ -501,6 +502,26 @@ size_t zl_zone_record_count(const struct zl_zone *z)
 const char *zl_zone_source(const struct zl_zone *z, size_t i)
 {
 	return z && i < z->nsrcs ? z->srcs[i]->display : NULL;
+}
+
+const char *zl_zone_refusal(const struct zl_zone *z,
+			    enum zl_server_kind kind, size_t *i,
+			    struct zl_loc *out)
+{
+	unsigned bit = kind == ZL_SERVER_BIND ? ZL_NOT_BIND :
+		       kind == ZL_SERVER_KNOT ? ZL_NOT_KNOT :
+		       kind == ZL_SERVER_NSD ? ZL_NOT_NSD : 0;
+	const struct zl_problem *p;
+
+	for (; z && *i < z->nprobs; (*i)++) {
+		p = &z->probs[*i];
+		if (p->refused & bit) {
+			*out = zl_zone_loc(z, p->src, p->at);
+			(*i)++;
+			return p->message;
+		}
+	}
+	return NULL;
 }
 
 bool zl_zone_generated(const struct zl_zone *z, size_t i, struct zl_loc *out)

@@ -69,16 +69,19 @@ void zl_name_note_raw(struct zl_zone *z, uint16_t src, struct zl_tok at,
 	if (!(b = zl_name_raw_byte(s, n)))
 		return;
 	if (b < ' ' || b == 0x7f)
-		zl_zone_problem(z, "portable", src, at, "byte \\%03u written "
+		zl_zone_refused(z, ZL_NOT_KNOT, "portable",
+				src, at, "byte \\%03u written "
 				"as itself in domain name '%.*s%s', which Knot "
 				"DNS refuses: write it as \\%03u", b,
 				ZL_TOKARGS(s, n), b);
 	else if (b > 0x7f)
-		zl_zone_problem(z, "portable", src, at, "byte \\%03u written "
+		zl_zone_refused(z, ZL_NOT_KNOT, "portable",
+				src, at, "byte \\%03u written "
 				"as itself in domain name '%.*s%s', which Knot "
 				"DNS refuses", b, ZL_TOKARGS(s, n));
 	else
-		zl_zone_problem(z, "portable", src, at, "'%c' written as "
+		zl_zone_refused(z, ZL_NOT_KNOT, "portable",
+				src, at, "'%c' written as "
 				"itself in domain name '%.*s%s', which Knot DNS "
 				"refuses: write it as \\%c", (char)b,
 				ZL_TOKARGS(s, n), (char)b);

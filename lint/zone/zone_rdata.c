@@ -316,7 +316,8 @@ static bool conv_time(struct conv *c, struct zl_rdf *r, size_t ti)
 			return bad(c, "range", tok_at(c, ti),
 				   "%s %.*s%s is out of range 0..4294967295",
 				   fn(c), ZL_TOKARGS(s, n));
-		zl_zone_problem(c->z, "portable", c->in->src, tok_at(c, ti),
+		zl_zone_refused(c->z, ZL_NOT_NSD, "portable",
+				c->in->src, tok_at(c, ti),
 				"%s %.*s%s written as seconds since 1970, which "
 				"NSD refuses: write it as YYYYMMDDHHmmSS", fn(c),
 				ZL_TOKARGS(s, n));
@@ -468,20 +469,21 @@ static void note_raw_byte(struct conv *c, const char *s, size_t n)
 	for (i = 0; i < len; i++)
 		snprintf(esc + 4 * i, 5, "\\%03u", u[i]);
 	if (len > 1)
-		zl_zone_problem(c->z, "portable", c->in->src, at,
+		zl_zone_refused(c->z, ZL_NOT_KNOT, "portable", c->in->src, at,
 				"UTF-8 character written as itself in %s, "
 				"which Knot DNS refuses: write it as %s",
 				fn(c), esc);
 	else
-		zl_zone_problem(c->z, "portable", c->in->src, at,
+		zl_zone_refused(c->z, ZL_NOT_KNOT, "portable", c->in->src, at,
 				"byte %s written as itself in %s, which Knot "
 				"DNS refuses: write it as %s", esc, fn(c), esc);
 }
 
 /* Knot DNS takes only printable ASCII, blanks and line breaks written as
  * themselves in a character-string (any byte as \DDD), and refuses the
- * zone at any other; BIND and NSD store it.  Reported at the first such byte.  Most
- * strings are printable ASCII, eight bytes of which are tested at once. */
+ * zone at any other; BIND and NSD store it.  Reported at the first such
+ * byte.  Most strings are printable ASCII, eight bytes of which are
+ * tested at once. */
 static void note_raw_text(struct conv *c, const char *s, size_t n)
 {
 	unsigned char ch;
@@ -560,7 +562,8 @@ static bool conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
 	/* RFC 7553 §4.5 writes the URI target in quotes, and BIND reads
 	 * it only so. */
 	if (c->in->type == LDNS_RR_TYPE_URI && !c->in->toks[ti].quoted)
-		zl_zone_problem(c->z, "portable", c->in->src, tok_at(c, ti),
+		zl_zone_refused(c->z, ZL_NOT_BIND, "portable",
+				c->in->src, tok_at(c, ti),
 				"%s not in quotes, which BIND refuses", fn(c));
 	if (off && b->len - off > 255)
 		return bad(c, "range", tok_at(c, ti),
@@ -670,7 +673,7 @@ static bool conv_type_ok(struct conv *c, size_t ti, uint16_t *t)
 		return bad(c, "syntax", tok_at(c, ti), "record type '%.*s%s' "
 			   "in %s is unknown to BIND, Knot DNS and NSD: write "
 			   "it as TYPE%u", ZL_TOKARGS(s, n), fn(c), *t);
-	zl_zone_problem(c->z, "portable", c->in->src, tok_at(c, ti),
+	zl_zone_refused(c->z, not, "portable", c->in->src, tok_at(c, ti),
 			"record type '%.*s%s' in %s is unknown to %s: write it "
 			"as TYPE%u", ZL_TOKARGS(s, n), fn(c),
 			zl_servers_str(not), *t);
@@ -748,7 +751,8 @@ static void split_group(struct conv *c, uint8_t ft, size_t ti, size_t take)
 	for (i = ti; i + 1 < ti + take; i++) {
 		sum += c->in->toks[i].len;
 		if (sum % group) {
-			zl_zone_problem(c->z, "split", c->in->src, tok_at(c, i),
+			zl_zone_refused(c->z, ZL_NOT_KNOT, "split",
+					c->in->src, tok_at(c, i),
 					"%s is split inside a %s: Knot DNS "
 					"refuses to load it", fn(c),
 					group == 4 ? "group of four base64 "
@@ -902,7 +906,8 @@ static bool conv_mnemonic(struct conv *c, struct zl_rdf *r, uint8_t ft,
 			   "refuse in a zone: write %u", fn(c),
 			   ZL_TOKARGS(s, n), m->value);
 	if (m->not)
-		zl_zone_problem(c->z, "portable", c->in->src, tok_at(c, ti),
+		zl_zone_refused(c->z, m->not, "portable",
+				c->in->src, tok_at(c, ti),
 				"%s '%.*s%s' is a mnemonic unknown to %s: "
 				"write %u", fn(c), ZL_TOKARGS(s, n),
 				zl_servers_str(m->not), m->value);
@@ -979,7 +984,8 @@ static bool conv_keyflags(struct conv *c, struct zl_rdf *r, size_t ti)
 
 	if (all_digits(s, n) && n > 12 && conv_int(c, r, LDNS_RDF_TYPE_INT16,
 						     ti, 2)) {
-		zl_zone_problem(c->z, "portable", c->in->src, tok_at(c, ti),
+		zl_zone_refused(c->z, ZL_NOT_BIND, "portable",
+				c->in->src, tok_at(c, ti),
 				"%s '%.*s%s' of more than 12 digits, which BIND "
 				"refuses: write it without the leading zeros",
 				fn(c), ZL_TOKARGS(s, n));
@@ -987,9 +993,10 @@ static bool conv_keyflags(struct conv *c, struct zl_rdf *r, size_t ti)
 	}
 	if (all_digits(s, n) || n == 0 || !keyflags_bind(s, n, &v))
 		return conv_int(c, r, LDNS_RDF_TYPE_INT16, ti, 2);
-	zl_zone_problem(c->z, "portable", c->in->src, tok_at(c, ti),
-			"%s '%.*s%s' in BIND's own notation, which Knot "
-			"DNS and NSD refuse: write %u", fn(c),
+	zl_zone_refused(c->z, ZL_NOT_KNOT | ZL_NOT_NSD, "portable",
+			c->in->src, tok_at(c, ti), "%s '%.*s%s' in BIND's own "
+			"notation, which Knot DNS and NSD refuse: write %u",
+			fn(c),
 			ZL_TOKARGS(s, n), v);
 	wire[0] = (uint8_t)(v >> 8);
 	wire[1] = (uint8_t)v;
@@ -1005,12 +1012,13 @@ static bool conv_parsed(struct conv *c, struct zl_rdf *r, uint8_t ft,
 
 	b->len = 0;
 	e.cat = NULL;
+	e.refused = 0;
 	if (!parse(c->buf, c->in->toks + ti, take, b, &e))
 		return bad(c, e.cat, tok_at(c, ti + e.tok), "%s %s", tn(c),
 			   e.msg);
 	if (e.cat)	/* read, as some servers do not */
-		zl_zone_problem(c->z, e.cat, c->in->src, tok_at(c, ti + e.tok),
-				"%s %s", tn(c), e.msg);
+		zl_zone_refused(c->z, e.refused, e.cat, c->in->src,
+				tok_at(c, ti + e.tok), "%s %s", tn(c), e.msg);
 	return set_rdf(c, r, ft, b->s, b->len, ti, take);
 }
 
@@ -1101,9 +1109,10 @@ static bool quotes_ok(struct conv *c, uint8_t ft, size_t ti, size_t take)
 				   "%s \"%.*s%s\" is quoted: BIND and Knot "
 				   "DNS read quotes only around text", fn(c),
 				   ZL_TOKARGS(s, n));
-		zl_zone_problem(c->z, "portable", c->in->src, tok_at(c, i),
-				"%s \"%.*s%s\" is quoted, which %s refuses",
-				fn(c), ZL_TOKARGS(s, n), who);
+		zl_zone_refused(c->z, ft == LDNS_RDF_TYPE_TAG ? ZL_NOT_BIND :
+				ZL_NOT_KNOT, "portable", c->in->src,
+				tok_at(c, i), "%s \"%.*s%s\" is quoted, which "
+				"%s refuses", fn(c), ZL_TOKARGS(s, n), who);
 		return true;
 	}
 	return true;
@@ -1133,7 +1142,8 @@ static bool field_bounds(struct conv *c, uint8_t ft, size_t ti)
 		/* RFC 8659 §4.1.1: a tag SHOULD be at most 15 characters;
 		 * NSD refuses a longer one. */
 		if (n > 15)
-			zl_zone_problem(c->z, "portable", c->in->src,
+			zl_zone_refused(c->z, ZL_NOT_NSD, "portable",
+					c->in->src,
 					tok_at(c, ti), "%s of %zu characters, "
 					"which NSD refuses: it takes 15 at "
 					"most", fn(c), n);
@@ -1141,7 +1151,8 @@ static bool field_bounds(struct conv *c, uint8_t ft, size_t ti)
 		 * upper case */
 		while (n-- > 0)
 			if (s[n] >= 'A' && s[n] <= 'Z') {
-				zl_zone_problem(c->z, "portable", c->in->src,
+				zl_zone_refused(c->z, ZL_NOT_NSD, "portable",
+						c->in->src,
 						tok_at(c, ti), "%s in upper "
 						"case, which NSD refuses: "
 						"write it in lower case",
@@ -1284,7 +1295,7 @@ static bool generic_hex(struct conv *c, uint64_t len)
 		s = tok_text(c, ti, &n);
 		/* As split_group() for typed hex. */
 		if ((digits + n) % 2 && ti + 1 < c->in->ntoks && !split++)
-			zl_zone_problem(c->z, "split", c->in->src,
+			zl_zone_refused(c->z, ZL_NOT_KNOT, "split", c->in->src,
 					tok_at(c, ti), "RFC 3597 rdata is "
 					"split inside a pair of hex digits: "
 					"Knot DNS refuses to load it");
@@ -1369,7 +1380,8 @@ static bool generic_known(struct conv *c, const struct zl_rrtype *t,
 	}
 	if (empty) {
 		c->field = n;
-		zl_zone_problem(c->z, "portable", c->in->src, tok_at(c, 0),
+		zl_zone_refused(c->z, ZL_NOT_BIND, "portable",
+				c->in->src, tok_at(c, 0),
 				"%s is empty, which BIND refuses", fn(c));
 	}
 	ok = true;
@@ -1435,11 +1447,12 @@ static void note_ipseckey(struct conv *c, const struct zl_rr *rr)
 	bool key = rr->nrdf > 4 && rr->rdf[4].len > 0;
 
 	if (!key)
-		zl_zone_problem(c->z, "portable", c->in->src, c->in->type_tok,
+		zl_zone_refused(c->z, ZL_NOT_BIND, "portable",
+				c->in->src, c->in->type_tok,
 				"IPSECKEY without a public key, which BIND "
 				"refuses");
 	else if (zl_rdf_data(&rr->rdf[2])[0] == 0)
-		zl_zone_problem(c->z, "portable", c->in->src,
+		zl_zone_refused(c->z, ZL_NOT_KNOT, "portable", c->in->src,
 				span_of(c, rr->rdf[4].tok, rr->rdf[4].ntok),
 				"IPSECKEY public key with algorithm 0, which "
 				"means no key: Knot DNS refuses it");
@@ -1457,15 +1470,16 @@ static size_t key_nokey(struct conv *c, struct zl_rr *rr, size_t f)
 	    (zl_rdf_data(&rr->rdf[0])[0] & 0xC0) != 0xC0)
 		return f;
 	if (f > 3) {
-		zl_zone_problem(c->z, "portable", c->in->src,
+		zl_zone_refused(c->z, ZL_NOT_BIND, "portable", c->in->src,
 				span_of(c, key->tok, key->ntok),
 				"KEY public key after flags that say there is "
 				"none (NOKEY), which BIND refuses");
 		return f;
 	}
-	zl_zone_problem(c->z, "portable", c->in->src, c->in->type_tok,
-			"KEY without a public key, as its flags say (NOKEY), "
-			"which Knot DNS and NSD refuse");
+	zl_zone_refused(c->z, ZL_NOT_KNOT | ZL_NOT_NSD, "portable",
+			c->in->src, c->in->type_tok, "KEY without a public "
+			"key, as its flags say (NOKEY), which Knot DNS and "
+			"NSD refuse");
 	c->field = 3;
 	return set_rdf(c, &rr->rdf[3], LDNS_RDF_TYPE_B64, NULL, 0, 0,
 		       c->in->ntoks) ? 4 : f;

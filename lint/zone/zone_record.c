@@ -89,7 +89,7 @@ static bool owner_of(struct loader *L, uint16_t src,
 		/* Knot DNS reads an included file as a zone file of its
 		 * own, without the including file's last owner. */
 		if (first && L->prev_owner)
-			zl_zone_problem(L->z, "portable", src,
+			zl_zone_refused(L->z, ZL_NOT_KNOT, "portable", src,
 					(struct zl_tok){ ln->start, 1 },
 					"record without owner first in an "
 					"included file, which Knot DNS "
@@ -129,7 +129,8 @@ static bool owner_of(struct loader *L, uint16_t src,
 					"without them");
 			return false;
 		}
-		zl_zone_problem(L->z, "portable", src, r->hdr[ZL_HDR_OWNER],
+		zl_zone_refused(L->z, ZL_NOT_KNOT, "portable",
+				src, r->hdr[ZL_HDR_OWNER],
 				"owner name in quotes, which Knot DNS refuses: "
 				"write it without them");
 		owner.off++;
@@ -160,15 +161,16 @@ static bool mnemonic_ok(struct zl_zone *z, uint16_t src,
 	if (!not || (typennn && generic))
 		return true;
 	if (typennn)
-		zl_zone_problem(z, not == 7 ? "syntax" : "portable", src, at,
-				"%.*s%s with rdata in presentation form, which "
-				"%s cannot read: write the rdata as \\# "
-				"(RFC 3597)", ZL_TOKARGS(s, at.len),
+		zl_zone_refused(z, not, not == 7 ? "syntax" : "portable",
+				src, at, "%.*s%s with rdata in presentation "
+				"form, which %s cannot read: write the rdata "
+				"as \\# (RFC 3597)", ZL_TOKARGS(s, at.len),
 				zl_servers_str(not));
 	else
-		zl_zone_problem(z, not == 7 ? "syntax" : "portable", src, at,
-				"record type '%.*s%s' is unknown to %s: write "
-				"it as TYPE%u with \\# rdata (RFC 3597)",
+		zl_zone_refused(z, not, not == 7 ? "syntax" : "portable",
+				src, at, "record type '%.*s%s' is unknown to "
+				"%s: write it as TYPE%u with \\# rdata (RFC "
+				"3597)",
 				ZL_TOKARGS(s, at.len), zl_servers_str(not),
 				type);
 	return not != 7;
@@ -281,7 +283,7 @@ static bool rr_ttl(struct loader *L, uint16_t src, struct rec *r)
 		else if (soa)
 			rr->ttl = soa_minimum(rr);
 		else {
-			zl_zone_problem(L->z, "portable", src,
+			zl_zone_refused(L->z, ZL_NOT_BIND, "portable", src,
 					r->hdr[ZL_HDR_TYPE],
 					"no TTL for this record and no $TTL "
 					"before it, which BIND refuses: Knot "
@@ -322,8 +324,8 @@ static bool rr_class(struct loader *L, uint16_t src, struct rec *r)
 			      LDNS_RR_CLASS_IN;
 		/* Knot DNS and NSD load class IN only. */
 		if (*zone_class != LDNS_RR_CLASS_IN)
-			zl_zone_problem(L->z, "portable", src,
-					r->hdr[ZL_HDR_CLASS], "a zone of "
+			zl_zone_refused(L->z, ZL_NOT_KNOT | ZL_NOT_NSD, "portable",
+					src, r->hdr[ZL_HDR_CLASS], "a zone of "
 					"class %s, which Knot DNS and NSD do "
 					"not load: they serve class IN only",
 					zl_ld_class_name(k, name, sizeof name));
@@ -343,7 +345,8 @@ static bool rr_class(struct loader *L, uint16_t src, struct rec *r)
 	if (given && r->hdr[ZL_HDR_CLASS].len > 5 &&
 	    strncasecmp(zl_tok_text(L->z, src, r->hdr[ZL_HDR_CLASS]), "CLASS",
 			5) == 0 && strncmp(mn, "CLASS", 5) != 0)
-		zl_zone_problem(L->z, "portable", src, r->hdr[ZL_HDR_CLASS],
+		zl_zone_refused(L->z, ZL_NOT_KNOT, "portable",
+				src, r->hdr[ZL_HDR_CLASS],
 				"class written in RFC 3597 form, which Knot "
 				"DNS refuses: write %s", mn);
 	return true;
@@ -390,7 +393,7 @@ static bool rr_placed(struct loader *L, uint16_t src, const struct rec *r)
 	if (!rr->owner->in_zone) {
 		if (!rr->owner->noted) {
 			rr->owner->noted = true;
-			zl_zone_problem(L->z, "outside", src,
+			zl_zone_refused(L->z, ZL_NOT_NSD, "outside", src,
 					r->hdr[ZL_HDR_OWNER],
 					"'%s' is outside the zone '%s': BIND "
 					"and Knot DNS ignore its records, NSD "
@@ -403,7 +406,8 @@ static bool rr_placed(struct loader *L, uint16_t src, const struct rec *r)
 	/* RFC 4592 §4.2: a wildcard NS "ought not" be; BIND refuses it. */
 	if (rr->type == LDNS_RR_TYPE_NS && rr->owner->text[0] == '*' &&
 	    rr->owner->text[1] == '.')
-		zl_zone_problem(L->z, "portable", src, r->hdr[ZL_HDR_TYPE],
+		zl_zone_refused(L->z, ZL_NOT_BIND, "portable",
+				src, r->hdr[ZL_HDR_TYPE],
 				"NS records at the wildcard '%s', which BIND "
 				"refuses", rr->owner->text);
 	/* RFC 5155 §3: the owner is the hash of a name, as a label; BIND
@@ -411,7 +415,8 @@ static bool rr_placed(struct loader *L, uint16_t src, const struct rec *r)
 	if (rr->type == LDNS_RR_TYPE_NSEC3 &&
 	    !zl_b32hex_hash(rr->owner->text,
 			    strcspn(rr->owner->text, ".\\")))
-		zl_zone_problem(L->z, "portable", src, r->hdr[ZL_HDR_OWNER],
+		zl_zone_refused(L->z, ZL_NOT_BIND, "portable",
+				src, r->hdr[ZL_HDR_OWNER],
 				"NSEC3 owner '%s' does not begin with a hash "
 				"in unpadded base32hex (RFC 5155 §3), which "
 				"BIND refuses", rr->owner->text);
@@ -426,7 +431,7 @@ static bool rr_placed(struct loader *L, uint16_t src, const struct rec *r)
 	if ((set = zl_name_rrset(rr->owner, LDNS_RR_TYPE_SOA))) {
 		/* The same record twice is one (RFC 2181 §5). */
 		if (zl_rr_same_rdata(&L->z->rrs[set->first], rr))
-			zl_zone_problem(L->z, "portable", src,
+			zl_zone_refused(L->z, ZL_NOT_NSD, "portable", src,
 					r->hdr[ZL_HDR_TYPE],
 					"the SOA record of '%s' written "
 					"twice, which NSD refuses",

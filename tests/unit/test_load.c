@@ -1420,6 +1420,43 @@ static const char *target(const struct zl_rr *rr, unsigned f)
 
 /* $GENERATE writes what named-checkzone writes for the same directives
  * (named-checkzone -D of this zone, BIND 9.18). */
+/* What each server refuses, though the others read it, as the library
+ * lists it for a server's configuration (zl_zone_refusal). */
+START_TEST(test_refusal)
+{
+	struct zl_zone *z;
+	struct zl_loc at;
+	const char *msg;
+	size_t i = 0;
+
+	z = load("example.com.zone",
+		 "$TTL 60\n"
+		 "@ SOA ns hm 1 2 3 4 5\n"
+		 "a TXT \"caf\303\251\"\n"		/* Knot DNS */
+		 "b URI 1 1 http://example.com/\n"	/* BIND */
+		 "c 1700000000 RRSIG A 8 2 60 1700000000 20260101000000 1 "
+		 "example.com. AA==\n");		/* NSD */
+	msg = zl_zone_refusal(z, ZL_SERVER_KNOT, &i, &at);
+	ck_assert_ptr_nonnull(msg);
+	ck_assert_ptr_nonnull(strstr(msg, "UTF-8 character"));
+	ck_assert_uint_eq(at.line, 3);
+	ck_assert_ptr_null(zl_zone_refusal(z, ZL_SERVER_KNOT, &i, &at));
+	i = 0;
+	msg = zl_zone_refusal(z, ZL_SERVER_BIND, &i, &at);
+	ck_assert_ptr_nonnull(strstr(msg, "URI target not in quotes"));
+	ck_assert_uint_eq(at.line, 4);
+	ck_assert_ptr_null(zl_zone_refusal(z, ZL_SERVER_BIND, &i, &at));
+	i = 0;
+	msg = zl_zone_refusal(z, ZL_SERVER_NSD, &i, &at);
+	ck_assert_ptr_nonnull(strstr(msg, "seconds since 1970"));
+	ck_assert_uint_eq(at.line, 5);
+	ck_assert_ptr_null(zl_zone_refusal(z, ZL_SERVER_NSD, &i, &at));
+	i = 0;
+	ck_assert_ptr_null(zl_zone_refusal(z, ZL_SERVER_AUTO, &i, &at));
+	zl_zone_free(z);
+}
+END_TEST
+
 START_TEST(test_generate)
 {
 	static const char *const nib[][2] = {
@@ -1824,6 +1861,7 @@ Suite *load_suite(void)
 	tcase_add_test(tc, test_records);
 	tcase_add_test(tc, test_nonterminals);
 	tcase_add_test(tc, test_errors);
+	tcase_add_test(tc, test_refusal);
 	tcase_add_test(tc, test_generic);
 	tcase_add_test(tc, test_names);
 	tcase_add_test(tc, test_class);
