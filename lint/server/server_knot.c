@@ -133,6 +133,76 @@ static const char *scalar(struct ydoc *y)
 	return (const char *)y->ev.data.scalar.value;
 }
 
+/* An item's value, the current event on, as Knot DNS's parser reads it: a
+ * word, or words in brackets, one or more.  It refuses a list written
+ * line by line ("- x"), an empty one and a mapping. */
+static bool value(struct ydoc *y)
+{
+	yaml_mark_t m = y->ev.start_mark;
+	size_t n = 0;
+
+	if (y->ev.type == YAML_SCALAR_EVENT)
+		return true;
+	if (y->ev.type != YAML_SEQUENCE_START_EVENT)
+		return yerr(y, m, "Knot DNS reads no mapping as a value", NULL);
+	if (y->ev.data.sequence_start.style != YAML_FLOW_SEQUENCE_STYLE)
+		return yerr(y, m, "Knot DNS reads a list of values only in "
+			    "brackets ([a, b])", NULL);
+	while (ev_next(y) && y->ev.type != YAML_SEQUENCE_END_EVENT) {
+		if (y->ev.type != YAML_SCALAR_EVENT)
+			return yerr(y, y->ev.start_mark, "Knot DNS reads "
+				    "only words in a list of values", NULL);
+		n++;
+	}
+	if (!y->bad && n == 0)
+		return yerr(y, m, "an empty list of values, which Knot DNS "
+			    "refuses", NULL);
+	return !y->bad;
+}
+
+/* The items of a mapping, the current event its start, as Knot DNS reads
+ * a section's or a list entry's: no mapping in braces. */
+static bool block_mapping(struct ydoc *y)
+{
+	if (y->ev.type != YAML_MAPPING_START_EVENT ||
+	    y->ev.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE)
+		return yerr(y, y->ev.start_mark, "Knot DNS reads items "
+			    "here, one per line (not in braces)", NULL);
+	return true;
+}
+
+/* A section zonelint does not read (server:, remote:, ...), held to
+ * Knot DNS's grammar: items, or a list of entries of items. */
+static bool other_section(struct ydoc *y)
+{
+	bool list;
+
+	if (!ev_next(y))
+		return false;
+	if (y->ev.type == YAML_SCALAR_EVENT)
+		return true;	/* nothing under it */
+	list = y->ev.type == YAML_SEQUENCE_START_EVENT;
+	if (list && y->ev.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE)
+		return yerr(y, y->ev.start_mark, "Knot DNS reads the entries "
+			    "of a section one per line", NULL);
+	if (list && !ev_next(y))
+		return false;
+	while (!list || y->ev.type != YAML_SEQUENCE_END_EVENT) {
+		if (!block_mapping(y))
+			return false;
+		while (ev_next(y) && y->ev.type != YAML_MAPPING_END_EVENT) {
+			if (y->ev.type != YAML_SCALAR_EVENT)
+				return yerr(y, y->ev.start_mark, "expected an "
+					    "item name", NULL);
+			if (!ev_next(y) || !value(y))
+				return false;
+		}
+		if (y->bad || !list || !ev_next(y))
+			break;
+	}
+	return !y->bad;
+}
+
 /* The value of an item: a scalar, kept in it. */
 static bool take(struct ydoc *y, struct item *it, const char *key)
 {
@@ -166,6 +236,8 @@ static bool entry(struct ydoc *y, struct entry *e, const char *idkey)
 
 	if (y->ev.type != YAML_MAPPING_START_EVENT)
 		return yerr(y, y->ev.start_mark, "expected an item", idkey);
+	if (!block_mapping(y))
+		return false;
 	while (ev_next(y) && y->ev.type != YAML_MAPPING_END_EVENT) {
 		if (y->ev.type != YAML_SCALAR_EVENT)
 			return yerr(y, y->ev.start_mark, "expected an item "
@@ -183,7 +255,7 @@ static bool entry(struct ydoc *y, struct entry *e, const char *idkey)
 		if (it == &e->master) {
 			/* remotes: a list or one name; only its presence
 			 * matters */
-			if (!ev_next(y) || !skip_node(y))
+			if (!ev_next(y) || !value(y))
 				return false;
 			e->master.val = e->master.val ? e->master.val :
 					zl_xstrdup("");
@@ -193,7 +265,7 @@ static bool entry(struct ydoc *y, struct entry *e, const char *idkey)
 				  it == &e->file ? "file" :
 				  it == &e->storage ? "storage" : "template"))
 				return false;
-		} else if (!ev_next(y) || !skip_node(y)) {
+		} else if (!ev_next(y) || !value(y)) {
 			return false;
 		}
 	}
@@ -240,6 +312,9 @@ static bool section(struct ydoc *y, bool zones)
 		     zones ? "zone" : "template");
 		return skip_node(y);
 	}
+	if (y->ev.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE)
+		return yerr(y, y->ev.start_mark, "Knot DNS reads the entries "
+			    "of a section one per line", NULL);
 	while (ev_next(y) && y->ev.type != YAML_SEQUENCE_END_EVENT) {
 		e = zones ? grow(&k->z, &k->nz, &k->zcap) :
 		    grow(&k->t, &k->nt, &k->tcap);
@@ -314,7 +389,7 @@ static void top(struct ydoc *y)
 		} else if (!strcmp(key, "template") || !strcmp(key, "zone")) {
 			if (!section(y, key[0] == 'z'))
 				return;
-		} else if (!ev_next(y) || !skip_node(y)) {
+		} else if (!other_section(y)) {
 			return;
 		}
 	}

@@ -333,6 +333,18 @@ START_TEST(test_knot)
 		  "    template: later\ntemplate:\n  - id: later\n" },
 		{ NULL, NULL },
 	};
+	static const struct {
+		const char *text;
+		uint32_t line, col;
+	} refused[] = {
+		{ "server:\n  listen:\n    - 127.0.0.1@53\n", 3, 5 },
+		{ "server:\n  listen: []\n", 2, 11 },
+		{ "server: { listen: 127.0.0.1@53 }\n", 1, 9 },
+		{ "zone: [ { domain: a.example } ]\n", 1, 7 },
+		{ "zone:\n  - domain: a.example\n    master:\n      - p\n",
+		  4, 7 },
+	};
+	size_t i;
 	static const struct mfile knot_hash[] = {
 		{ "knot.conf", "zone:\n  - domain: g.example#x\n" },
 		{ NULL, NULL },
@@ -352,8 +364,8 @@ START_TEST(test_knot)
 		  "    template: t\n"
 		  "include: inc/z.conf\n" },
 		{ "inc/z.conf",
-		  "zone: [ { domain: b.example, file: /abs/b }, "
-		  "{ domain: c.example, master: [ p ] } ]\n" },
+		  "zone:\n  - domain: b.example\n    file: /abs/b\n"
+		  "  - domain: c.example\n    master: [ p ]\n" },
 		{ NULL, NULL },
 	};
 	static const struct mfile bad[] = {
@@ -414,6 +426,19 @@ START_TEST(test_knot)
 	err_at(&d, 0, "knot.conf", 2, 13);
 	ck_assert_ptr_nonnull(strstr(d.v[0].message, "'#'"));
 	done(&z, &d);
+
+	/* YAML that knotc refuses, libyaml reads: a list of values line by
+	 * line or empty, braces, entries in brackets */
+	for (i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		const struct mfile f[] = { { "knot.conf", refused[i].text },
+					   { NULL, NULL } };
+
+		ck_assert_int_eq(mem_read(f, "knot.conf", &z, &d),
+				 ZL_ERR_CONFIG);
+		ck_assert_uint_eq(d.n, 1);
+		err_at(&d, 0, "knot.conf", refused[i].line, refused[i].col);
+		done(&z, &d);
+	}
 }
 END_TEST
 
