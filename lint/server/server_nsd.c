@@ -369,8 +369,10 @@ static void list_zones(struct nsd *n)
 			free(origin);
 			continue;
 		}
-		/* nsd-checkconf: "a master zone but has no zonefile" */
-		if (!z->xfr && !z->zonefile.s)
+		/* nsd-checkconf: "a master zone but has no zonefile";
+		 * after another error, most likely its follow-on (a
+		 * pattern not found, an item not read) */
+		if (!z->xfr && !z->zonefile.s && !n->s->failed)
 			srv_err(n->s, z->name.file, z->name.line, z->name.col,
 				"zone %s is a primary zone but has no "
 				"zonefile", z->name.s);
