@@ -396,11 +396,25 @@ static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
 			string_lines(lx, ln, pos, q);
 		add_tok(lx, ln, pos, q - pos, true);
 		lx->pos = q;
+		/* RFC 1035 §5.1 ends a string at its quote, and BIND and
+		 * NSD read on; Knot DNS wants a blank after it. */
+		if (q < lx->len && !word_stop[(unsigned char)lx->buf[q]])
+			lex_warn(ln, q, 1, ZL_NOT_KNOT, "no blank after a quoted "
+				 "string, which Knot DNS refuses");
+		else if (q < lx->len && lx->buf[q] == '"')
+			lex_warn(ln, q, 1, ZL_NOT_KNOT, "a quoted string right "
+				 "after another, which Knot DNS refuses");
 		return true;
 	default:
 		q = scan_word(lx, pos);
 		add_tok(lx, ln, pos, q - pos, false);
 		lx->pos = q;
+		/* A quote right after a word: Knot DNS takes it only after
+		 * an SVCB key's '=' (alpn="h2"). */
+		if (q < lx->len && lx->buf[q] == '"' && lx->buf[q - 1] != '=')
+			lex_warn(ln, q, 1, ZL_NOT_KNOT, "a quote right after a "
+				 "word, which Knot DNS refuses: put a blank "
+				 "before it");
 		return true;
 	}
 }
