@@ -374,7 +374,19 @@ t_glob_link_out() {
 	strace -f -qq -e trace=open,openat -o "$tmp/trace" \
 		"$zl" --server-config globout/tree/named.conf >"$tmp/out" 2>"$tmp/err"
 	hasnt "$tmp/trace" 'globout/tree/out"|/away' &&
-	hasnt "$tmp/out" 'x\.example' && hasnt "$tmp/err" 'x\.example|x\.conf'
+	hasnt "$tmp/out" 'x\.example' && hasnt "$tmp/err" 'x\.example|x\.conf' ||
+		return 1
+	# the matches inside the tree are still read beside it
+	mkdir -p globout/tree/in
+	printf 'zone:\n\tname: in.example\n\tzonefile: in/db\n' \
+		>globout/tree/in/in.conf
+	zone globout/tree/in/db
+	printf 'server:\n\tzonesdir: ""\ninclude: "*/*.conf"\n' \
+		>globout/tree/nsd.conf
+	(cd globout/tree && ${ZONELINT_WRAPPER:-} "$zl" --server-config \
+		nsd:nsd.conf) >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	want_rc 0 && has out "^in/db:" && hasnt "$tmp/err" 'x\.example|x\.conf'
 }
 t "an include pattern lists no directory outside the tree" t_glob_link_out
 
@@ -441,7 +453,20 @@ t_nsd_pattern_dir() {
 	(cd npat && ${ZONELINT_WRAPPER:-} "$zl" --server-config nsd:nodir.conf) \
 		>"$tmp/out" 2>"$tmp/err"
 	rc=$?
-	want_rc 2 && has err "^nodir.conf:3:10: error: cannot open include file"
+	want_rc 2 && has err "^nodir.conf:3:10: error: cannot open include file" ||
+		return 1
+	# through a link out of the tree, a missing directory is not told
+	# from one that is there
+	mkdir -p npat-away/there
+	ln -s ../npat-away npat/out
+	for d in there nothere; do
+		printf 'server:\n\tzonesdir: ""\ninclude: "out/%s/*.conf"\nzone:\n\tname: example.org\n\tzonefile: db.primary\n' \
+			"$d" >"npat/$d.conf"
+		(cd npat && ${ZONELINT_WRAPPER:-} "$zl" --server-config \
+			"nsd:$d.conf") >"$tmp/out" 2>"$tmp/err"
+		rc=$?
+		want_rc 0 && hasnt err ": error:" || return 1
+	done
 }
 t "NSD: an include pattern of a directory that does not exist" t_nsd_pattern_dir
 

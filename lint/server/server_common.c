@@ -60,7 +60,7 @@ char *srv_resolve(const char *dir, const char *name)
 		name += 2 + strspn(name + 2, "/");
 	if (!name[0] || strcmp(name, ".") == 0)
 		return zl_xstrdup(dir[0] ? dir : ".");
-	if (name[0] == '/' || !dir[0])
+	if (name[0] == '/' || !dir[0] || strcmp(dir, ".") == 0)
 		return zl_xstrdup(name);
 	return zl_path_join(dir, name);
 }
@@ -342,28 +342,58 @@ static bool below(const char *root, const char *path)
 	return strncmp(path, root, n) == 0 && (path[n] == '/' || !path[n]);
 }
 
-/* The real path of the root the glob(3) of this thread lists below, and
- * whether it left out a directory outside it. */
+/* The real path of the root the glob(3) of this thread lists below: its
+ * callbacks take no context, so glob() is not to be entered again from
+ * one of them. */
 static _Thread_local const char *glob_root;
-static _Thread_local bool glob_outside;
 
 /* glob(3)'s opendir: a directory whose real path lies outside the root is
- * not listed, not even reached through a link inside it. */
+ * not listed, not even reached through a link inside it; glob goes on
+ * with the others. */
 static void *confined_opendir(const char *path)
 {
 	char *r = realpath(path, NULL);
 	void *d = NULL;
 
-	if (r && glob_root && below(glob_root, r)) {
+	if (r && glob_root && below(glob_root, r))
 		d = opendir(path);
-	} else if (r) {
-		glob_outside = true;
-		errno = EACCES;
-	} else {
-		errno = ENOENT;
-	}
+	else
+		errno = r ? EACCES : ENOENT;
 	free(r);
 	return d;
+}
+
+/* Whether the directory of pattern p (up to its first wildcard, or its
+ * last name) does not exist while the deepest part of it that does lies
+ * in the tree (real: the root's real path).  NSD refuses such an include;
+ * whether anything exists outside the tree is never told. */
+static bool dir_missing_in_tree(const char *real, const char *p)
+{
+	size_t cut = strcspn(p, "*?[");
+	char *dir, *r = NULL, *up;
+	bool missing;
+
+	while (cut > 0 && p[cut - 1] != '/')
+		cut--;
+	dir = cut > 1 ? zl_xstrndup(p, cut - 1) :
+	      zl_xstrdup(cut == 1 ? "/" : ".");
+	if ((r = realpath(dir, NULL)) != NULL) {
+		free(r);
+		free(dir);
+		return false;
+	}
+	while (!r && strcmp(dir, "/") != 0 && strcmp(dir, ".") != 0) {
+		up = zl_path_dir(dir);
+		free(dir);
+		dir = *up ? up : zl_xstrdup(".");
+		if (dir != up)
+			free(up);
+		r = realpath(dir, NULL);
+	}
+	missing = r && real && below(real, r);
+	free(r);
+	free(dir);
+	return missing;
 }
 
 static struct dirent *glob_readdir(void *d)
@@ -418,7 +448,6 @@ size_t srv_glob(struct srv *s, const char *pattern, bool empty_ok,
 	char *abs, *aroot, *real, **alts, **v = NULL;
 	size_t i, j, n = 0, nalts = 0, cap = 0;
 	glob_t g;
-	int rc;
 
 	*out = NULL;
 	if (s->provider || !pattern[strcspn(pattern, "*?[{")]) {
@@ -441,9 +470,11 @@ size_t srv_glob(struct srv *s, const char *pattern, bool empty_ok,
 	aroot = zl_path_abs(s->root);
 	real = realpath(s->root, NULL);
 	for (i = 0; i < nalts; i++) {
-		/* Nothing outside the root is listed, not even its names. */
+		/* Nothing outside the root is listed, not even its names;
+		 * a pattern may name the root as given or by its real path
+		 * (a root that is a link). */
 		abs = zl_path_abs(alts[i]);
-		if (!below(aroot, abs)) {
+		if (!below(aroot, abs) && !(real && below(real, abs))) {
 			srv_err(s, file, line, col, "include pattern '%s' leads "
 				"out of '%s'", pattern, s->root);
 			free(abs);
@@ -465,14 +496,12 @@ size_t srv_glob(struct srv *s, const char *pattern, bool empty_ok,
 		g.gl_stat = stat;
 		g.gl_lstat = lstat;
 		glob_root = real;
-		glob_outside = false;
-		if ((rc = glob(alts[i], GLOB_ERR | GLOB_ALTDIRFUNC, NULL,
-			       &g)) != 0) {
+		if (glob(alts[i], GLOB_ALTDIRFUNC, NULL, &g) != 0) {
 			globfree(&g);
 			/* A directory that does not exist: NSD refuses
-			 * the configuration, where no match is no error.
-			 * One outside the tree is left out without a word. */
-			if (rc == GLOB_ABORTED && empty_ok && !glob_outside)
+			 * the configuration, where no match is no error. */
+			if (s->kind == ZL_SERVER_NSD &&
+			    dir_missing_in_tree(real, alts[i]))
 				srv_err(s, file, line, col, "cannot open "
 					"include file '%s': no such directory "
 					"in the tree", pattern);

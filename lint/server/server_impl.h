@@ -78,8 +78,8 @@ void srv_free_list(char **v, size_t n);
 char *srv_origin(const char *name, size_t n);
 
 /* name resolved against dir as a server does: an absolute name stays, a
- * relative one is joined to dir ("" : itself), less a leading "./" ("."
- * is dir).  Malloc'd. */
+ * relative one is joined to dir ("" or "." : itself), less a leading "./"
+ * ("." is dir).  Malloc'd. */
 char *srv_resolve(const char *dir, const char *name);
 
 /* Appends a zone declared at file:line:col; the strings are copied (file
