@@ -485,7 +485,21 @@ t_bind_class() {
 		>bcls/named.conf
 	refused bcls named-checkconf named.conf || return 1
 	run --server-config bcls/named.conf
-	want_rc 2 && has err "^bcls/named.conf:1:21: error: class 'CH' does not match"
+	want_rc 2 && has err "^bcls/named.conf:1:21: error: class 'CH' does not match" ||
+		return 1
+	# CLASSnnn as named reads it; no class named "internet"
+	for c in 'zone "example.org" CLASS1 { type primary; file "a.zone"; };' \
+		'view v CLASS1 { zone "example.org" in { type primary; file "a.zone"; }; };'; do
+		printf '%s\n' "$c" >bcls/named.conf
+		bind_accepts bcls || return 1
+		run --server-config bcls/named.conf
+		want_rc 0 && has err " in 1 file" || return 1
+	done
+	printf '%s\n' 'zone "example.org" internet { type primary; file "a.zone"; };' \
+		>bcls/named.conf
+	refused bcls named-checkconf named.conf || return 1
+	run --server-config bcls/named.conf
+	want_rc 2 && has err "^bcls/named.conf:1:20: error: invalid class 'internet'"
 }
 t "named.conf: a zone of another class than its view's" t_bind_class
 

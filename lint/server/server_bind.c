@@ -256,7 +256,7 @@ struct bind {
 	struct pzone *z;
 	size_t nz, cap;
 	const char *view;	/* the view being read */
-	char view_class[3];	/* its class, "IN" by default */
+	char view_class[12];	/* its class, "IN" by default */
 	struct tok first_top_zone, first_view;
 	bool options;		/* an options statement has been read */
 	char **views;		/* the names of the views read so far */
@@ -386,27 +386,41 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 	}
 }
 
-/* The class word t names (none: IN), as "IN", "CH", "HS" or "?". */
-static void class_of(const struct tok *t, char out[3])
+/* The class word t names (none: IN), as named reads it: "IN", "CH" or
+ * "HS" (in, ch or chaos, hs or hesiod, or CLASS1, 3 or 4), "CLASSnnn" for
+ * another number, "" for no class at all. */
+static void class_of(const struct tok *t, char out[12])
 {
-	static const char *const names[][3] = {
-		{ "in", "internet", "IN" }, { "ch", "chaos", "CH" },
-		{ "hs", "hesiod", "HS" },
+	static const char *const names[][2] = {
+		{ "in", "IN" }, { "ch", "CH" }, { "chaos", "CH" },
+		{ "hs", "HS" }, { "hesiod", "HS" },
 	};
+	const char *digits;
+	unsigned long v;
 	size_t i;
 
-	strcpy(out, t ? "?" : "IN");
-	for (i = 0; t && t->t == T_WORD && i < 3; i++)
-		if (!strcasecmp(t->s, names[i][0]) ||
-		    !strcasecmp(t->s, names[i][1]))
-			strcpy(out, names[i][2]);
+	strcpy(out, t ? "" : "IN");
+	if (!t || t->t != T_WORD)
+		return;
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (!strcasecmp(t->s, names[i][0]))
+			strcpy(out, names[i][1]);
+	digits = t->s + 5;
+	if (strncasecmp(t->s, "class", 5) != 0 || !*digits ||
+	    strspn(digits, "0123456789") != strlen(digits) ||
+	    strlen(digits) > 5 || (v = strtoul(digits, NULL, 10)) > 65535)
+		return;
+	if (v == 1 || v == 3 || v == 4)
+		strcpy(out, v == 1 ? "IN" : v == 3 ? "CH" : "HS");
+	else
+		snprintf(out, 12, "CLASS%lu", v);
 }
 
 /* Opens the zone statement args[0..n) ("zone NAME [CLASS]"). */
 static void zone_start(struct bind *b, struct tok *args, size_t n)
 {
 	struct pzone *z;
-	char class[3];
+	char class[12];
 
 	zl_xgrow((void **)&b->z, &b->cap, b->nz + 1, sizeof *b->z);
 	z = &b->z[b->nz++];
@@ -436,10 +450,10 @@ static void zone_start(struct bind *b, struct tok *args, size_t n)
 	class_of(n >= 3 ? &args[2] : NULL, class);
 	if (n < 3 && b->view)
 		strcpy(class, b->view_class);
-	if (n >= 3 && (strcmp(class, "?") == 0 ||
+	if (n >= 3 && (!class[0] ||
 		       strcmp(class, b->view ? b->view_class : "IN") != 0))
 		srv_err(b->s, args[2].file, args[2].line, args[2].col,
-			strcmp(class, "?") == 0 ? "invalid class '%s'" :
+			!class[0] ? "invalid class '%s'" :
 			"class '%s' does not match view/default class",
 			args[2].s);
 	if (strcmp(class, "IN") != 0)
