@@ -27,6 +27,14 @@ run() {
 	rc=$?
 }
 
+# bind_accepts DIR: named-checkconf -z loads DIR/named.conf and its zones.
+bind_accepts() {
+	(cd "$1" && named-checkconf -z named.conf) >/dev/null 2>&1 || {
+		echo "named-checkconf refuses $1/named.conf"
+		return 1
+	}
+}
+
 # refused DIR CMD...: the server's own checker, run in DIR, refuses what
 # it checks there (the test's configuration must be an error to the
 # server as it is to zonelint).
@@ -155,21 +163,31 @@ t_conf_error_knot() {
 }
 t "an error in knot.conf is reported at its file:line:col" t_conf_error_knot
 
-# A NUL byte: BIND's and NSD's readers would stop at it, and lint nothing
-# after it, so the file is refused at the byte.  Knot DNS reads any byte
-# in a comment (a Latin-1 accent, a NUL), and so does zonelint; one
-# elsewhere that is no UTF-8 text is an error at its place.
+# A NUL byte: BIND's and NSD's readers read past one in a comment; one
+# elsewhere would stop them or cut a word, so the file is refused at the
+# byte.  Knot DNS reads any byte in a comment (a Latin-1 accent, a NUL),
+# and so does zonelint; one elsewhere that is no UTF-8 text is an error at
+# its place.
 t_conf_bytes_in_comments() {
 	mkdir -p nul/zones latin
 	zone nul/zones/db.primary
-	printf '// note \0\nzone "example.org" { type primary; file "zones/db.primary"; };\n' \
+	printf '// note \0 /* \0 */\nzone "example.org" { type primary; file "zones/db.primary"; };\n' \
+		>nul/named.conf
+	bind_accepts nul || return 1
+	run --server-config nul/named.conf
+	want_rc 0 && has err " in 1 file" || return 1
+	printf 'zone "exa\0mple.org" { type primary; file "zones/db.primary"; };\n' \
 		>nul/named.conf
 	run --server-config nul/named.conf
-	want_rc 2 && has err "^nul/named.conf:1:9: error: NUL byte" || return 1
+	want_rc 2 && has err "^nul/named.conf:1:10: error: NUL byte" || return 1
 	printf 'server:\n\tzonesdir: "zones"\n# \0\nzone:\n\tname: example.org\n\tzonefile: db.primary\n' \
 		>nul/nsd.conf
 	run --server-config nsd:nul/nsd.conf
-	want_rc 2 && has err "^nul/nsd.conf:3:3: error: NUL byte" || return 1
+	want_rc 0 && has err " in 1 file" || return 1
+	printf 'server:\n\tzonesdir: "zones"\nzone:\n\tname: example.org\0\n\tzonefile: db.primary\n' \
+		>nul/nsd.conf
+	run --server-config nsd:nul/nsd.conf
+	want_rc 2 && has err "^nul/nsd.conf:4:19: error: NUL byte" || return 1
 	zone latin/db.primary
 	printf '# Fichier g\351n\351r\351 \0\nzone:\n  - domain: example.org\n    storage: .\n    file: db.primary\n' \
 		>latin/knot.conf
@@ -182,7 +200,7 @@ t_conf_bytes_in_comments() {
 	run --server-config knot:latin/bad.conf
 	want_rc 2 && has err "^latin/bad.conf:3:14: error:"
 }
-t "bytes in comments: NUL refused under BIND and NSD, read under Knot" t_conf_bytes_in_comments
+t "bytes in comments read as the servers read them; a NUL elsewhere refused" t_conf_bytes_in_comments
 
 # What named refuses in a zone statement is an error, not a zone that
 # silently leaves the run: a mistyped or quoted type, a ';' left out.
@@ -331,12 +349,6 @@ t_zone_confined() {
 t "a zone file outside the configuration's directory is not read" t_zone_confined
 
 # bind_accepts DIR: named-checkconf loads DIR/named.conf and its zones.
-bind_accepts() {
-	(cd "$1" && named-checkconf -z named.conf) >/dev/null 2>&1 || {
-		echo "named-checkconf refuses $1/named.conf"
-		return 1
-	}
-}
 
 # BIND 9.18 expands a pattern in include, in the order of the names; one
 # that matches nothing is an error, as named-checkconf gives it.

@@ -124,7 +124,8 @@ void cli_check_server_refusals(struct job *j, const struct zl_zone *z)
 		xgrow((void **)&v, &cap, n + 1, sizeof *v);
 		n += zl_zone_generated(z, i, &v[n]);
 	}
-	qsort(v, n, sizeof *v, loc_cmp);
+	if (n)
+		qsort(v, n, sizeof *v, loc_cmp);
 	for (i = 0; i < n; i++)
 		if ((i == 0 || loc_cmp(&v[i - 1], &v[i]) != 0) &&
 		    !zl_diags_add(&j->diags, NULL, ZL_SEV_ERROR, &v[i],

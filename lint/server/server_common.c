@@ -300,21 +300,58 @@ bool srv_open(struct srv *s, const char *path, const char *file,
 	return true;
 }
 
-bool srv_no_nul(struct srv *s, const struct srv_file *f)
+bool srv_no_nul(struct srv *s, struct srv_file *f)
 {
-	const char *nul = memchr(f->data, '\0', f->len), *bol = f->data, *p;
+	char *p = f->data, *end = f->data + f->len, *bol = f->data, q = 0;
+	bool line_cmt = false, block_cmt = false;
+	bool bind = s->kind == ZL_SERVER_BIND;
 	uint32_t line = 1;
 
-	if (!nul || s->kind == ZL_SERVER_KNOT)
+	if (!memchr(f->data, '\0', f->len) || s->kind == ZL_SERVER_KNOT)
 		return true;
-	for (p = f->data; p < nul; p++)
+	/* Comments as the server's lexer has them: '#' to the line's end
+	 * (NSD, BIND), '//' and C comments too (BIND); not in quotes. */
+	for (; p < end; p++) {
 		if (*p == '\n') {
 			line++;
 			bol = p + 1;
+			line_cmt = false;
+			continue;
 		}
-	return srv_err(s, f->shown, line, (uint32_t)(nul - bol) + 1,
-		       "NUL byte: a configuration is text, and this one "
-		       "is not read");
+		if (*p == '\0') {
+			if (!line_cmt && !block_cmt)
+				return srv_err(s, f->shown, line,
+					       (uint32_t)(p - bol) + 1, "NUL "
+					       "byte: a configuration is text, "
+					       "and this one is not read");
+			*p = ' ';	/* read past, as the server does */
+			continue;
+		}
+		if (line_cmt)
+			continue;
+		if (block_cmt) {
+			if (p[0] == '*' && p + 1 < end && p[1] == '/') {
+				block_cmt = false;
+				p++;
+			}
+			continue;
+		}
+		if (q) {
+			if (*p == '\\' && p + 1 < end && p[1] != '\n')
+				p++;
+			else if (*p == q)
+				q = 0;
+		} else if (*p == '"') {
+			q = *p;
+		} else if (*p == '#' || (bind && p[0] == '/' && p + 1 < end &&
+					 p[1] == '/')) {
+			line_cmt = true;
+		} else if (bind && p[0] == '/' && p + 1 < end && p[1] == '*') {
+			block_cmt = true;
+			p++;
+		}
+	}
+	return true;
 }
 
 void srv_close(struct srv *s, struct srv_file *f)

@@ -57,9 +57,10 @@ bool srv_open(struct srv *s, const char *path, const char *file,
 	      uint32_t line, uint32_t col, struct srv_file *f);
 void srv_close(struct srv *s, struct srv_file *f);
 /* Reports a NUL byte in f at its place, where BIND's and NSD's readers
- * would stop or cut a word: false then, and f is not to be read.  Knot
- * DNS's reader takes care of its own (server_knot.c). */
-bool srv_no_nul(struct srv *s, const struct srv_file *f);
+ * would stop or cut a word: false then, and f is not to be read.  One in
+ * a comment, which they read past, becomes a blank.  Knot DNS's reader
+ * takes care of its own (server_knot.c). */
+bool srv_no_nul(struct srv *s, struct srv_file *f);
 
 /* The files pattern names, in sorted order (glob(7), braces too, '~' not
  * expanded), for an include at

@@ -428,7 +428,10 @@ static void knot_text(char *s, size_t n)
 		    s[i + 1] == ':')
 			s[i] = '0';
 		start = false;
-		if (s[i] == '"' || s[i] == '\'')
+		/* a quote opens a string only where a scalar starts
+		 * ("it's" is a word) */
+		if ((s[i] == '"' || s[i] == '\'') &&
+		    (i == 0 || strchr(" \t\n[{,", s[i - 1])))
 			q = s[i];
 		else if (s[i] == '[' || s[i] == '{')
 			depth++, start = true;

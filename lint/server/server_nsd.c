@@ -372,11 +372,13 @@ static void list_zones(struct nsd *n)
 		/* nsd-checkconf: "a master zone but has no zonefile";
 		 * after another error, most likely its follow-on (a
 		 * pattern not found, an item not read) */
-		if (!z->xfr && !z->zonefile.s && !n->s->failed)
+		if (!z->xfr && (!z->zonefile.s || !z->zonefile.s[0]) &&
+		    !n->s->failed)
 			srv_err(n->s, z->name.file, z->name.line, z->name.col,
 				"zone %s is a primary zone but has no "
 				"zonefile", z->name.s);
-		name = z->zonefile.s ? cook(z->zonefile.s, z->name.s) : NULL;
+		name = z->zonefile.s && z->zonefile.s[0] ?
+		       cook(z->zonefile.s, z->name.s) : NULL;
 		path = name ? srv_resolve(dir, name) : NULL;
 		/* nsd changes to zonesdir: a relative $INCLUDE is read
 		 * from there. */

@@ -191,8 +191,10 @@ static bool each_item(struct svcb *v, size_t tok, uint16_t key,
 				    "escapes only ',' or '\\' (RFC 9460)",
 				    keyname[key]);
 		if (!v->e->cat)
-			portable(v, tok, i < v->text.len ? ZL_NOT_KNOT :
-				 ZL_NOT_BIND | ZL_NOT_KNOT, "%s: a backslash "
+			/* Knot DNS 3.2, which --server-config stands for,
+			 * still reads it */
+			portable(v, tok, i < v->text.len ? 0 : ZL_NOT_BIND,
+				 "%s: a backslash "
 				 "%s, which %s: in a list it escapes only ',' "
 				 "or '\\' (RFC 9460)", keyname[key],
 				 i < v->text.len ? "before another character" :
