@@ -353,14 +353,11 @@ static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
 				break;
 			}
 		lx->pos = q;
-		/* Once a file: a comment's CR is its own, and Knot DNS reads
-		 * it; one between tokens or before a line break it refuses. */
-		if (cr != SIZE_MAX && !lx->cr_noted && !ln->warn_msg) {
+		/* Once a file, whatever else the line holds (a comment's CR
+		 * is not seen here: it is the comment's). */
+		if (cr != SIZE_MAX && !lx->cr_noted) {
 			lx->cr_noted = true;
-			lex_warn(ln, cr, 1, ZL_NOT_KNOT, "CR line break (a CR "
-				 "byte outside quotes and comments), which Knot "
-				 "DNS refuses: save the file with LF line "
-				 "breaks");
+			ln->cr_at = (struct zl_tok){ (uint32_t)cr, 1 };
 		}
 		return !lone || *depth > 0;
 	case '\n':
@@ -430,6 +427,7 @@ bool zl_lex_next(struct zl_lexer *lx, struct zl_lex_line *ln)
 	ln->err_msg[0] = '\0';
 	ln->err_at = (struct zl_tok){ 0, 0 };
 	ln->warn_msg = NULL;
+	ln->cr_at = (struct zl_tok){ 0, 0 };
 	lx->ntoks = lx->ncmts = 0;
 	ln->start = ln->end = (uint32_t)lx->pos;
 	ln->blank = lx->buf[lx->pos] == ' ' || lx->buf[lx->pos] == '\t';

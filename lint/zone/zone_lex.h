@@ -73,6 +73,9 @@ struct zl_lex_line {
 	const char *warn_msg;
 	struct zl_tok warn_at;
 	uint8_t warn_refused;	/* the servers that refuse it (ZL_NOT_*) */
+	/* The file's first CR line break outside quotes and comments, in
+	 * the line it ends (len 0: none), whatever else the line holds. */
+	struct zl_tok cr_at;
 };
 
 /* Starts lexing buf[0..len); the lexer keeps pointers into buf. */

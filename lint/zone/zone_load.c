@@ -150,6 +150,14 @@ static void process(struct loader *L, uint16_t src)
 		if (ln.warn_msg)
 			zl_zone_refused(L->z, ln.warn_refused, "portable",
 					src, ln.warn_at, "%s", ln.warn_msg);
+		/* A comment's CR is its own, and Knot DNS reads it; one
+		 * between tokens or before a line break it refuses. */
+		if (ln.cr_at.len)
+			zl_zone_refused(L->z, ZL_NOT_KNOT, "portable", src,
+					ln.cr_at, "CR line break (a CR byte "
+					"outside quotes and comments), which "
+					"Knot DNS refuses: save the file with "
+					"LF line breaks");
 		if (ln.err_cat) {
 			zl_zone_problem(L->z, ln.err_cat, src, ln.err_at, "%s",
 					ln.err_msg);

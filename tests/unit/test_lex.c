@@ -114,15 +114,15 @@ START_TEST(test_lex_next)
 	fx_free(&f);
 
 	/* CRLF and mixed line ends: '\r' is never part of a token; the
-	 * first one is a warning (Knot DNS refuses it), the others not. */
+	 * first one is noted (Knot DNS refuses it), the others not. */
 	fx_init(&f, S("a A 192.0.2.1\r\nb A 192.0.2.2\n( c\r\n) A 192.0.2.3\r\n"));
 	ck_assert(fx_next(&f));
 	ck_assert_uint_eq(f.ln.ntoks, 3);
 	ck_tok(&f, 2, 4, "192.0.2.1");
-	ck_assert_ptr_nonnull(f.ln.warn_msg);
-	ck_assert_uint_eq(f.ln.warn_at.off, 13);
+	ck_assert_uint_eq(f.ln.cr_at.len, 1);
+	ck_assert_uint_eq(f.ln.cr_at.off, 13);
 	ck_assert(fx_next(&f));
-	ck_assert_ptr_null(f.ln.warn_msg);
+	ck_assert_uint_eq(f.ln.cr_at.len, 0);
 	ck_assert_uint_eq(f.ln.start, 15);
 	ck_tok(&f, 0, 15, "b");
 	ck_tok(&f, 2, 19, "192.0.2.2");
@@ -135,7 +135,14 @@ START_TEST(test_lex_next)
 	/* A CR in a comment is the comment's. */
 	fx_init(&f, S("a A 192.0.2.1 ; x\r\n"));
 	ck_assert(fx_next(&f));
-	ck_assert_ptr_null(f.ln.warn_msg);
+	ck_assert_uint_eq(f.ln.cr_at.len, 0);
+	fx_free(&f);
+	/* ... and one after another portability note of its line is
+	 * noted all the same. */
+	fx_init(&f, S(" ( A 192.0.2.3 )\r\n"));
+	ck_assert(fx_next(&f));
+	ck_assert_ptr_nonnull(f.ln.warn_msg);
+	ck_assert_uint_eq(f.ln.cr_at.off, 16);
 	fx_free(&f);
 
 	/* Blank owners, blank and comment-only lines, directives. */
