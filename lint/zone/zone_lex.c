@@ -216,16 +216,20 @@ static size_t add_comment(struct zl_lexer *lx, size_t pos)
 	return end;
 }
 
-/* Notes the first construct of the line that some servers refuse: those
- * of refused (ZL_NOT_* bits). */
+/* Notes a construct of the line that some servers refuse, those of
+ * refused (ZL_NOT_* bits): each kind (msg) once per line. */
 static void lex_warn(struct zl_lex_line *ln, size_t off, size_t len,
 		     unsigned refused, const char *msg)
 {
-	if (ln->warn_msg)
-		return;
-	ln->warn_msg = msg;
-	ln->warn_at = (struct zl_tok){ (uint32_t)off, (uint32_t)len };
-	ln->warn_refused = (uint8_t)refused;
+	size_t i;
+
+	for (i = 0; i < ln->nwarns; i++)
+		if (ln->warns[i].msg == msg)
+			return;
+	if (ln->nwarns < ZL_LEX_MAXWARN)
+		ln->warns[ln->nwarns++] = (struct zl_lex_warn){
+			msg, { (uint32_t)off, (uint32_t)len },
+			(uint8_t)refused };
 }
 
 /* Notes the quoted string buf[pos, q) that runs on across line breaks,
@@ -237,8 +241,10 @@ static void string_lines(struct zl_lexer *lx, struct zl_lex_line *ln,
 {
 	size_t n = 0, esc = 0, i;
 
-	if (ln->warn_msg)
-		return;
+	/* lx->warn holds one such note: the line's first string */
+	for (i = 0; i < ln->nwarns; i++)
+		if (ln->warns[i].msg == lx->warn)
+			return;
 	for (i = pos + 1; i < q; i++)
 		if (lx->buf[i] == '\\') {
 			i += lx->buf[i + 1] == '\r';
@@ -353,11 +359,14 @@ static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
 				break;
 			}
 		lx->pos = q;
-		/* Once a file, whatever else the line holds (a comment's CR
-		 * is not seen here: it is the comment's). */
+		/* Once a file: a comment's CR is its own, and Knot DNS reads
+		 * it; one between tokens or before a line break it refuses. */
 		if (cr != SIZE_MAX && !lx->cr_noted) {
 			lx->cr_noted = true;
-			ln->cr_at = (struct zl_tok){ (uint32_t)cr, 1 };
+			lex_warn(ln, cr, 1, ZL_NOT_KNOT, "CR line break (a CR "
+				 "byte outside quotes and comments), which Knot "
+				 "DNS refuses: save the file with LF line "
+				 "breaks");
 		}
 		return !lone || *depth > 0;
 	case '\n':
@@ -426,8 +435,7 @@ bool zl_lex_next(struct zl_lexer *lx, struct zl_lex_line *ln)
 	ln->err_cat = NULL;
 	ln->err_msg[0] = '\0';
 	ln->err_at = (struct zl_tok){ 0, 0 };
-	ln->warn_msg = NULL;
-	ln->cr_at = (struct zl_tok){ 0, 0 };
+	ln->nwarns = 0;
 	lx->ntoks = lx->ncmts = 0;
 	ln->start = ln->end = (uint32_t)lx->pos;
 	ln->blank = lx->buf[lx->pos] == ' ' || lx->buf[lx->pos] == '\t';

@@ -47,12 +47,14 @@ struct zl_lexer {
 	 * scanning to the end again, which keeps recovery linear. */
 	uint32_t unclosed[ZL_LEX_MAXDEPTH];
 	size_t nunclosed, iunclosed;
-	char warn[80];			/* the line's warn_msg, when made */
+	char warn[80];			/* a warning of the line, when made */
 	bool cr_noted;			/* a CR outside quotes and comments
-					   has been a warn_msg */
+					   has been warned of */
 };
 
 /* One logical line: a record or a directive, parentheses joined. */
+#define ZL_LEX_MAXWARN 4	/* portability notes kept per line */
+
 struct zl_lex_line {
 	const struct zl_lex_tok *toks;	/* owned by the lexer; after an
 					   error, those read before it */
@@ -68,14 +70,16 @@ struct zl_lex_line {
 	const char *err_cat;	/* NULL, or the category of the problem */
 	char err_msg[96];	/* the problem (the line is then unusable) */
 	struct zl_tok err_at;
-	/* NULL, or the first thing in the line that RFC 1035 allows but
-	 * some servers refuse (the line is read all the same). */
-	const char *warn_msg;
-	struct zl_tok warn_at;
-	uint8_t warn_refused;	/* the servers that refuse it (ZL_NOT_*) */
-	/* The file's first CR line break outside quotes and comments, in
-	 * the line it ends (len 0: none), whatever else the line holds. */
-	struct zl_tok cr_at;
+	/* What the line holds that RFC 1035 allows but some servers
+	 * refuse (the line is read all the same), each kind once, in the
+	 * order met: nwarns of them. */
+	struct zl_lex_warn {
+		const char *msg;
+		struct zl_tok at;
+		uint8_t refused;	/* the servers that refuse it
+					   (ZL_NOT_*) */
+	} warns[ZL_LEX_MAXWARN];
+	size_t nwarns;
 };
 
 /* Starts lexing buf[0..len); the lexer keeps pointers into buf. */

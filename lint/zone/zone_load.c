@@ -124,7 +124,7 @@ static void process(struct loader *L, uint16_t src)
 	struct zl_lex_line ln;
 	struct zl_lexer lx;
 	const char *why;
-	size_t nrrs, at;
+	size_t nrrs, at, i;
 
 	/* One error for the whole file, not one per line of noise. */
 	if (!L->generating && (why = not_text(s->buf, s->len, &at)) != NULL) {
@@ -147,17 +147,10 @@ static void process(struct loader *L, uint16_t src)
 	while (L->st == ZL_OK && !L->stop && zl_lex_next(&lx, &ln)) {
 		nrrs = L->z->nrrs;
 		keep_comments(L->z, src, &ln);
-		if (ln.warn_msg)
-			zl_zone_refused(L->z, ln.warn_refused, "portable",
-					src, ln.warn_at, "%s", ln.warn_msg);
-		/* A comment's CR is its own, and Knot DNS reads it; one
-		 * between tokens or before a line break it refuses. */
-		if (ln.cr_at.len)
-			zl_zone_refused(L->z, ZL_NOT_KNOT, "portable", src,
-					ln.cr_at, "CR line break (a CR byte "
-					"outside quotes and comments), which "
-					"Knot DNS refuses: save the file with "
-					"LF line breaks");
+		for (i = 0; i < ln.nwarns; i++)
+			zl_zone_refused(L->z, ln.warns[i].refused, "portable",
+					src, ln.warns[i].at, "%s",
+					ln.warns[i].msg);
 		if (ln.err_cat) {
 			zl_zone_problem(L->z, ln.err_cat, src, ln.err_at, "%s",
 					ln.err_msg);

@@ -119,10 +119,10 @@ START_TEST(test_lex_next)
 	ck_assert(fx_next(&f));
 	ck_assert_uint_eq(f.ln.ntoks, 3);
 	ck_tok(&f, 2, 4, "192.0.2.1");
-	ck_assert_uint_eq(f.ln.cr_at.len, 1);
-	ck_assert_uint_eq(f.ln.cr_at.off, 13);
+	ck_assert_uint_eq(f.ln.nwarns, 1);
+	ck_assert_uint_eq(f.ln.warns[0].at.off, 13);
 	ck_assert(fx_next(&f));
-	ck_assert_uint_eq(f.ln.cr_at.len, 0);
+	ck_assert_uint_eq(f.ln.nwarns, 0);
 	ck_assert_uint_eq(f.ln.start, 15);
 	ck_tok(&f, 0, 15, "b");
 	ck_tok(&f, 2, 19, "192.0.2.2");
@@ -135,14 +135,15 @@ START_TEST(test_lex_next)
 	/* A CR in a comment is the comment's. */
 	fx_init(&f, S("a A 192.0.2.1 ; x\r\n"));
 	ck_assert(fx_next(&f));
-	ck_assert_uint_eq(f.ln.cr_at.len, 0);
+	ck_assert_uint_eq(f.ln.nwarns, 0);
 	fx_free(&f);
 	/* ... and one after another portability note of its line is
 	 * noted all the same. */
 	fx_init(&f, S(" ( A 192.0.2.3 )\r\n"));
 	ck_assert(fx_next(&f));
-	ck_assert_ptr_nonnull(f.ln.warn_msg);
-	ck_assert_uint_eq(f.ln.cr_at.off, 16);
+	ck_assert_uint_eq(f.ln.nwarns, 2);
+	ck_assert_uint_eq(f.ln.warns[1].at.off, 16);
+	ck_assert_uint_eq(f.ln.warns[1].refused, ZL_NOT_KNOT);
 	fx_free(&f);
 
 	/* Blank owners, blank and comment-only lines, directives. */
@@ -224,11 +225,15 @@ START_TEST(test_lex_next)
 	ck_assert_ptr_null(f.ln.err_cat);
 	ck_assert_uint_eq(f.ln.ntoks, 4);
 	ck_tok(&f, 2, 8, "\"x\ny\"");
-	ck_assert_str_eq(f.ln.warn_msg,
+	ck_assert_str_eq(f.ln.warns[0].msg,
 			 "quoted string across 1 line break, which BIND refuses");
-	ck_assert_uint_eq(f.ln.warn_at.off, 8);
+	ck_assert_uint_eq(f.ln.warns[0].at.off, 8);
+	ck_assert_uint_eq(f.ln.warns[0].refused, ZL_NOT_BIND);
+	ck_assert_str_eq(f.ln.warns[1].msg,
+			 "nested parentheses, which Knot DNS and NSD refuse");
+	ck_assert_uint_eq(f.ln.nwarns, 2);
 	ck_assert(fx_next(&f));
-	ck_assert_ptr_null(f.ln.warn_msg);
+	ck_assert_uint_eq(f.ln.nwarns, 0);
 	ck_tok(&f, 0, 22, "b");
 	ck_assert(!fx_next(&f));
 	fx_free(&f);
@@ -237,7 +242,7 @@ START_TEST(test_lex_next)
 	ck_assert(fx_next(&f));
 	ck_assert_ptr_null(f.ln.err_cat);
 	ck_assert_uint_eq(f.ln.ntoks, 3);
-	ck_assert_str_eq(f.ln.warn_msg,
+	ck_assert_str_eq(f.ln.warns[0].msg,
 			 "quoted string across 2 line breaks, which BIND refuses");
 	fx_free(&f);
 	/* Only escaped line breaks: BIND and NSD read them, in parentheses
@@ -247,19 +252,19 @@ START_TEST(test_lex_next)
 	ck_assert_ptr_null(f.ln.err_cat);
 	ck_assert_uint_eq(f.ln.ntoks, 3);
 	ck_tok(&f, 2, 6, "\"x\\\ny\"");
-	ck_assert_str_eq(f.ln.warn_msg,
+	ck_assert_str_eq(f.ln.warns[0].msg,
 			 "escaped line break in a quoted string, which Knot DNS refuses");
 	ck_assert(fx_next(&f));
 	ck_assert_ptr_null(f.ln.err_cat);
-	ck_assert_str_eq(f.ln.warn_msg,
+	ck_assert_str_eq(f.ln.warns[0].msg,
 			 "escaped line break in a quoted string, which Knot DNS refuses");
 	ck_assert(!fx_next(&f));
 	fx_free(&f);
 	fx_init(&f, S("a TXT ( x ( y ) )\n"));
 	ck_assert(fx_next(&f));
-	ck_assert_str_eq(f.ln.warn_msg,
+	ck_assert_str_eq(f.ln.warns[0].msg,
 			 "nested parentheses, which Knot DNS and NSD refuse");
-	ck_assert_uint_eq(f.ln.warn_at.off, 10);
+	ck_assert_uint_eq(f.ln.warns[0].at.off, 10);
 	fx_free(&f);
 	/* A quote on a later line does not close it. */
 	fx_init(&f, S("a TXT \"abc\nb TXT \"x\"\n"));
