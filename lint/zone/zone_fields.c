@@ -19,10 +19,8 @@ static bool ZL_PRINTF(4, 5) ferr(struct zl_ferr *e, size_t tok,
 	return false;
 }
 
-/* ferr() for what the servers of refused (ZL_NOT_* bits) refuse and the
- * others read: the field is taken, the problem noted.  Returns true. */
-static bool ZL_PRINTF(4, 5) portable(struct zl_ferr *e, size_t tok,
-				     unsigned refused, const char *fmt, ...)
+bool zl_ferr_refused(struct zl_ferr *e, size_t tok, unsigned refused,
+		     const char *fmt, ...)
 {
 	va_list ap;
 
@@ -121,10 +119,10 @@ bool zl_field_nsap(const char *buf, const struct zl_lex_tok *t, size_t n,
 	 * row or one at the end. */
 	for (i = 3; i <= len; i++)
 		if (s[i - 1] == '.' && (i == len || s[i] == '.'))
-			return portable(e, 0, ZL_NOT_NSD, "address '%.*s%s' "
-					"with two dots in a row or one at its "
-					"end, which NSD refuses",
-					ZL_TOKARGS(s, len));
+			return zl_ferr_refused(e, 0, ZL_NOT_NSD, "address "
+					       "'%.*s%s' with two dots in a row "
+					       "or one at its end, which NSD "
+					       "refuses", ZL_TOKARGS(s, len));
 	return true;
 }
 
@@ -182,9 +180,10 @@ bool zl_field_nsec3_next(const char *buf, const struct zl_lex_tok *t,
 			    "exceeds 255", octets);
 	out->s[start] = (char)octets;
 	if (len % 8)
-		portable(e, 0, ZL_NOT_KNOT, "next hashed owner '%.*s%s' of "
-			 "%zu digits, not a multiple of 8, which Knot DNS "
-			 "refuses", ZL_TOKARGS(s, len), len);
+		zl_ferr_refused(e, 0, ZL_NOT_KNOT, "next hashed owner "
+				"'%.*s%s' of %zu digits, not a multiple of 8, "
+				"which Knot DNS refuses", ZL_TOKARGS(s, len),
+				len);
 	return true;
 }
 

@@ -207,6 +207,12 @@ struct zl_ferr {
 	char msg[192];		/* read after the type: "LOC latitude ..." */
 };
 
+/* Fills e for what the servers of refused (ZL_NOT_* bits) refuse and the
+ * others read, category "portable": the field is taken, the problem
+ * noted.  Returns true. */
+bool zl_ferr_refused(struct zl_ferr *e, size_t tok, unsigned refused,
+		     const char *fmt, ...) ZL_PRINTF(4, 5);
+
 /* A field parser reads tokens t[0..n) of buf, appends the field's wire form
  * to out and returns true; or returns false with *e filled in.  A parser
  * that reads something some servers refuse may fill in *e, category

@@ -252,6 +252,7 @@ static void ttl_apart(struct loader *L, uint16_t src, const struct rec *r,
 	if (L->noted_ttl || bind == 3600)
 		return;
 	L->noted_ttl = true;
+	/* Every server loads it, with another TTL: no refusal. */
 	zl_zone_problem(L->z, "portable", src, r->hdr[ZL_HDR_TYPE],
 			"no TTL for this record and no $TTL before it: BIND "
 			"gives it %u, Knot DNS and NSD 3600; write a $TTL "

@@ -64,21 +64,6 @@ static bool ZL_PRINTF(4, 5) fail(struct svcb *v, size_t tok, const char *cat,
 	return false;
 }
 
-/* fail() for what the servers of refused (ZL_NOT_* bits) refuse and the
- * others read: the value is taken, the problem noted. */
-static void ZL_PRINTF(4, 5) portable(struct svcb *v, size_t tok,
-				     unsigned refused, const char *fmt, ...)
-{
-	va_list ap;
-
-	v->e->tok = tok;
-	v->e->cat = "portable";
-	v->e->refused = (uint8_t)refused;
-	va_start(ap, fmt);
-	vsnprintf(v->e->msg, sizeof v->e->msg, fmt, ap);
-	va_end(ap);
-}
-
 /* A key name or keyNNNNN (no leading zeros, RFC 9460 §2.1), lower case
  * as BIND and Knot DNS read them; returns false for neither. */
 static bool parse_key(const char *s, size_t n, uint32_t *key)
@@ -193,14 +178,15 @@ static bool each_item(struct svcb *v, size_t tok, uint16_t key,
 		if (!v->e->cat)
 			/* Knot DNS 3.2, which --server-config stands for,
 			 * still reads it */
-			portable(v, tok, i < v->text.len ? 0 : ZL_NOT_BIND,
-				 "%s: a backslash "
-				 "%s, which %s: in a list it escapes only ',' "
-				 "or '\\' (RFC 9460)", keyname[key],
-				 i < v->text.len ? "before another character" :
-				 "at the end", i < v->text.len ? "newer Knot "
-				 "DNS refuses" : "BIND and newer Knot DNS "
-				 "refuse");
+			zl_ferr_refused(v->e, tok, i < v->text.len ? 0 :
+					ZL_NOT_BIND, "%s: a backslash %s, "
+					"which %s: in a list it escapes only "
+					"',' or '\\' (RFC 9460)", keyname[key],
+					i < v->text.len ? "before another "
+					"character" : "at the end",
+					i < v->text.len ? "newer Knot DNS "
+					"refuses" : "BIND and newer Knot DNS "
+					"refuse");
 		break;
 	}
 	while (next_item(v, &pos)) {
@@ -323,9 +309,10 @@ static bool value(struct svcb *v, size_t tok, uint16_t key, bool has,
 			return fail(v, tok, "syntax", "%s takes no value",
 				    keyname[key]);
 		if (has && !v->e->cat)
-			portable(v, tok, ZL_NOT_KNOT, "%s= with an empty "
-				 "value, which Knot DNS refuses: write %s "
-				 "alone", keyname[key], keyname[key]);
+			zl_ferr_refused(v->e, tok, ZL_NOT_KNOT, "%s= with "
+					"an empty value, which Knot DNS "
+					"refuses: write %s alone",
+					keyname[key], keyname[key]);
 		return true;
 	}
 	if (key >= K_DOCPATH)
@@ -333,8 +320,9 @@ static bool value(struct svcb *v, size_t tok, uint16_t key, bool has,
 	/* An empty ECHConfigList: BIND and NSD load it, Knot DNS refuses it. */
 	if (key == K_ECH && (!has || v->text.len == 0)) {
 		if (!v->e->cat)
-			portable(v, tok, ZL_NOT_KNOT, "ech without a value, "
-				 "which Knot DNS refuses");
+			zl_ferr_refused(v->e, tok, ZL_NOT_KNOT, "ech "
+					"without a value, which Knot DNS "
+					"refuses");
 		return true;
 	}
 	if (!has || v->text.len == 0)
@@ -437,8 +425,9 @@ static bool unknown_name(struct svcb *v, const struct param *p)
 			    "write %s", keyname[p->key], zl_servers_str(not),
 			    as);
 	if (!v->e->cat)
-		portable(v, p->tok, not, "key %s is unknown to %s: write "
-			 "%s", keyname[p->key], zl_servers_str(not), as);
+		zl_ferr_refused(v->e, p->tok, not, "key %s is unknown to "
+				"%s: write %s", keyname[p->key],
+				zl_servers_str(not), as);
 	return true;
 }
 
@@ -477,9 +466,10 @@ static bool param(struct svcb *v, size_t n, size_t *i)
 		/* key65000= with nothing after it: BIND and NSD read an
 		 * empty value, Knot DNS refuses it (not key65000=""). */
 		if (!len && key >= NKEYS && !v->e->cat)
-			portable(v, tok, ZL_NOT_KNOT, "key%u= with an empty "
-				 "value, which Knot DNS refuses: write key%u "
-				 "alone", (unsigned)key, (unsigned)key);
+			zl_ferr_refused(v->e, tok, ZL_NOT_KNOT, "key%u= "
+					"with an empty value, which Knot DNS "
+					"refuses: write key%u alone",
+					(unsigned)key, (unsigned)key);
 	} else {
 		len = 0;
 	}
@@ -531,8 +521,8 @@ static bool consistent(struct svcb *v)
 	}
 	/* A SHOULD (§2.4.3): only BIND refuses the zone. */
 	if ((p = find(v, K_NODEFAULT)) && !find(v, K_ALPN) && !v->e->cat)
-		portable(v, p->tok, ZL_NOT_BIND, "no-default-alpn without "
-			 "alpn, which BIND refuses");
+		zl_ferr_refused(v->e, p->tok, ZL_NOT_BIND, "no-default-alpn "
+				"without alpn, which BIND refuses");
 	return true;
 }
 
