@@ -118,13 +118,36 @@ static const char *not_text(const char *buf, size_t len, size_t *at)
 }
 
 /* Reads source src, line by line, into the zone. */
+/* The problems from first on, of one record, that each some servers
+ * refuse, but together all three (a KEY with hex flags, which Knot DNS
+ * and NSD refuse, and a key after NOKEY flags, which BIND refuses): no
+ * server loads the zone, and it is an error. */
+static void refused_everywhere(struct loader *L, size_t first)
+{
+	const unsigned all = ZL_NOT_BIND | ZL_NOT_KNOT | ZL_NOT_NSD;
+	const struct zl_problem *p = L->z->probs;
+	unsigned sum = 0;
+	size_t i;
+
+	for (i = first; i < L->z->nprobs; i++) {
+		if (p[i].refused == all)
+			return;		/* an error already */
+		sum |= p[i].refused;
+	}
+	if (sum == all)
+		zl_zone_problem(L->z, "syntax", p[first].src, p[first].at,
+				"BIND, Knot DNS and NSD each refuse a part of "
+				"this record, as the warnings about it say: "
+				"no server loads the zone");
+}
+
 static void process(struct loader *L, uint16_t src)
 {
 	const struct zl_src *s = L->z->srcs[src];
 	struct zl_lex_line ln;
 	struct zl_lexer lx;
 	const char *why;
-	size_t nrrs, at, i;
+	size_t nrrs, nprobs, at, i;
 
 	/* One error for the whole file, not one per line of noise. */
 	if (!L->generating && (why = not_text(s->buf, s->len, &at)) != NULL) {
@@ -146,6 +169,7 @@ static void process(struct loader *L, uint16_t src)
 	}
 	while (L->st == ZL_OK && !L->stop && zl_lex_next(&lx, &ln)) {
 		nrrs = L->z->nrrs;
+		nprobs = L->z->nprobs;
 		keep_comments(L->z, src, &ln);
 		for (i = 0; i < ln.nwarns; i++)
 			zl_zone_refused(L->z, ln.warns[i].refused, "portable",
@@ -174,6 +198,7 @@ static void process(struct loader *L, uint16_t src)
 			zl_ld_directive(L, src, &ln);
 		} else {
 			zl_ld_record(L, src, &ln);
+			refused_everywhere(L, nprobs);
 		}
 		/* Every line of a $GENERATE is a record: the first that
 		 * fails would fail for every value. */
