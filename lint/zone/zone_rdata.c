@@ -1526,6 +1526,13 @@ static bool conv_fields(struct conv *c, const struct zl_rrtype *t,
 			   "%s %s", fn(c), e.msg);
 	if (in->type == LDNS_RR_TYPE_IPSECKEY)
 		note_ipseckey(c, rr);
+	/* NSD keeps 64 rdata fields of a record: the 65th APL item on
+	 * it refuses the zone ("too many rdata elements"). */
+	if (in->type == LDNS_RR_TYPE_APL && f > 64)
+		zl_zone_refused(c->z, ZL_NOT_NSD, "portable", in->src,
+				tok_at(c, rr->rdf[64].tok), "APL record of %zu "
+				"items, which NSD refuses: it reads 64 at most",
+				f);
 	return true;
 }
 
