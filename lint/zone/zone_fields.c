@@ -259,6 +259,30 @@ static bool decimal(const char *s, size_t n, unsigned frac, bool sign,
 	return digits;
 }
 
+/* Notes, in e when it holds nothing yet, a LOC number s[0..n) that is
+ * valid but that some servers refuse as written: Knot DNS a point with
+ * no digit before it (".5"), and NSD too unless after a '-'; NSD one with
+ * no digit after it and no 'm' ("5."). */
+static void loc_number(struct zl_ferr *e, size_t tok, const char *what,
+		       const char *s, size_t n)
+{
+	bool neg = n > 0 && s[0] == '-';
+	bool m = n > 0 && (s[n - 1] == 'm' || s[n - 1] == 'M');
+	unsigned refused = 0;
+
+	if ((size_t)neg < n && s[neg] == '.')
+		refused = ZL_NOT_KNOT | (neg ? 0 : ZL_NOT_NSD);
+	else if (!m && n > 0 && s[n - 1] == '.')
+		refused = ZL_NOT_NSD;
+	if (refused && !e->cat)
+		zl_ferr_refused(e, tok, refused, "%s '%.*s%s' with no digit %s "
+				"the point, which %s %s: write one", what,
+				ZL_TOKARGS(s, n), refused & ZL_NOT_KNOT ?
+				"before" : "after", zl_servers_str(refused),
+				refused == ZL_NOT_KNOT || refused == ZL_NOT_NSD ?
+				"refuses" : "refuse");
+}
+
 /* One of latitude (lim 90, hemispheres "NS") or longitude (lim 180,
  * "EW"): degrees [minutes [seconds]] hemisphere, from token *i on.  The
  * value in thousandths of an arc second, offset by 2^31 (RFC 1876 §2). */
@@ -297,6 +321,7 @@ static bool angle(const char *buf, const struct zl_lex_tok *t, size_t n,
 				    part[k], ZL_TOKARGS(s, len),
 				    k == 0 ? (lim == 90 ? "90" : "180") :
 				    k == 1 ? "59" : "59.999");
+		loc_number(e, *i, what, s, len);
 		total += v * unit[k];
 	}
 	if (*i >= n)
@@ -365,6 +390,7 @@ bool zl_field_loc(const char *buf, const struct zl_lex_tok *t, size_t n,
 				    ZL_TOKARGS(s, len),
 				    k == 0 ? "-100000.00..42849672.95m" :
 				    "0..90000000.00m");
+		loc_number(e, i, what[k], s, len);
 		m[k] = v;
 	}
 	zl_buf_addc(out, 0);	/* version */
