@@ -547,6 +547,33 @@ static bool str_form(struct conv *c, size_t ti, const char *s, size_t n)
  * strings of TXT and SPF records, most of a mail zone's rdata, are not
  * kept in wire form: the checks read them from the source (txt.h), and
  * zl_rdf_wire() makes the wire form again where it is wanted. */
+/* A character-string s[0..n) (token ti) as some servers do not read it:
+ * '@' alone or a word that starts with '$', out of quotes, NSD takes for
+ * the origin or a directive; a backslash before a tab Knot DNS refuses. */
+static void note_str_form(struct conv *c, size_t ti, const char *s, size_t n)
+{
+	const char *tab = NULL;
+	struct zl_tok at = tok_at(c, ti);
+	size_t i;
+
+	if (c->z->srcs[c->in->src]->gen_parts)
+		return;		/* only BIND reads $GENERATE */
+	for (i = 0; i + 1 < n && !tab; i++)
+		if (s[i] == '\\')
+			tab = s[++i] == '\t' ? s + i - 1 : NULL;
+
+	if (!c->in->toks[ti].quoted && n > 0 &&
+	    ((n == 1 && s[0] == '@') || s[0] == '$'))
+		zl_zone_refused(c->z, ZL_NOT_NSD, "portable", c->in->src, at,
+				"%s '%.*s%s' out of quotes, which NSD refuses: "
+				"write it in quotes", fn(c), ZL_TOKARGS(s, n));
+	else if (tab)
+		zl_zone_refused(c->z, ZL_NOT_KNOT, "portable", c->in->src,
+				(struct zl_tok){ (uint32_t)(tab - c->buf), 2 },
+				"%s with a backslash before a tab, which Knot "
+				"DNS refuses: write \\009", fn(c));
+}
+
 static bool conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
 {
 	struct zl_buf *b = c->scratch;
@@ -559,6 +586,7 @@ static bool conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
 			   "invalid escape in %s '%.*s%s'", fn(c),
 			   ZL_TOKARGS(s, n));
 	note_raw_text(c, s, n);
+	note_str_form(c, ti, s, n);
 	/* RFC 7553 §4.5 writes the URI target in quotes, and BIND reads
 	 * it only so. */
 	if (c->in->type == LDNS_RR_TYPE_URI && !c->in->toks[ti].quoted)
