@@ -234,14 +234,15 @@ static bool decimal(const char *s, size_t n, unsigned frac, bool sign,
 	bool neg = false, digits = false, point = false;
 	int64_t x = 0;
 
-	if (meters && n > 0 && (s[n - 1] == 'm' || s[n - 1] == 'M'))
+	/* RFC 1876 §3: "m" (BIND, Knot DNS and NSD refuse "M") */
+	if (meters && n > 0 && s[n - 1] == 'm')
 		n--;
 	if (sign && n > 0 && s[0] == '-') {
 		neg = true;
 		i++;
 	}
 	for (; i < n; i++) {
-		if (s[i] == '.' && !point) {
+		if (s[i] == '.' && !point && frac > 0) {
 			point = true;
 		} else if (s[i] >= '0' && s[i] <= '9' && (!point || f < frac)) {
 			/* saturated: the caller's range check reports it */
@@ -267,7 +268,7 @@ static void loc_number(struct zl_ferr *e, size_t tok, const char *what,
 		       const char *s, size_t n)
 {
 	bool neg = n > 0 && s[0] == '-';
-	bool m = n > 0 && (s[n - 1] == 'm' || s[n - 1] == 'M');
+	bool m = n > 0 && s[n - 1] == 'm';
 	unsigned refused = 0;
 
 	if ((size_t)neg < n && s[neg] == '.')

@@ -226,10 +226,9 @@ static void lex_warn(struct zl_lex_line *ln, size_t off, size_t len,
 	for (i = 0; i < ln->nwarns; i++)
 		if (ln->warns[i].msg == msg)
 			return;
-	if (ln->nwarns < ZL_LEX_MAXWARN)
-		ln->warns[ln->nwarns++] = (struct zl_lex_warn){
-			msg, { (uint32_t)off, (uint32_t)len },
-			(uint8_t)refused };
+	/* room for every kind the lexer notes: none is dropped */
+	ln->warns[ln->nwarns++] = (struct zl_lex_warn){
+		msg, { (uint32_t)off, (uint32_t)len }, (uint8_t)refused };
 }
 
 /* Notes the quoted string buf[pos, q) that runs on across line breaks,
@@ -402,14 +401,15 @@ static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
 			string_lines(lx, ln, pos, q);
 		add_tok(lx, ln, pos, q - pos, true);
 		lx->pos = q;
-		/* RFC 1035 §5.1 ends a string at its quote, and BIND and
-		 * NSD read on; Knot DNS wants a blank after it. */
-		if (q < lx->len && !word_stop[(unsigned char)lx->buf[q]])
-			lex_warn(ln, q, 1, ZL_NOT_KNOT, "no blank after a quoted "
-				 "string, which Knot DNS refuses");
+		/* RFC 1035 §5.1 ends a string at its quote, and BIND reads
+		 * on, NSD too in TXT and SPF; Knot DNS wants a blank. */
+		if (q < lx->len && (!word_stop[(unsigned char)lx->buf[q]] ||
+				    lx->buf[q] == '\\'))
+			lex_warn(ln, q, 1, ZL_LEX_UNBLANKED, "no blank after a "
+				 "quoted string");
 		else if (q < lx->len && lx->buf[q] == '"')
-			lex_warn(ln, q, 1, ZL_NOT_KNOT, "a quoted string right "
-				 "after another, which Knot DNS refuses");
+			lex_warn(ln, q, 1, ZL_LEX_UNBLANKED, "a quoted string "
+				 "right after another");
 		return true;
 	default:
 		q = scan_word(lx, pos);
@@ -418,9 +418,8 @@ static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
 		/* A quote right after a word: Knot DNS takes it only after
 		 * an SVCB key's '=' (alpn="h2"). */
 		if (q < lx->len && lx->buf[q] == '"' && lx->buf[q - 1] != '=')
-			lex_warn(ln, q, 1, ZL_NOT_KNOT, "a quote right after a "
-				 "word, which Knot DNS refuses: put a blank "
-				 "before it");
+			lex_warn(ln, q, 1, ZL_LEX_UNBLANKED, "a quote right "
+				 "after a word");
 		return true;
 	}
 }

@@ -53,7 +53,15 @@ struct zl_lexer {
 };
 
 /* One logical line: a record or a directive, parentheses joined. */
-#define ZL_LEX_MAXWARN 4	/* portability notes kept per line */
+/* The kinds of portability note the lexer makes, each once per line: a
+ * string across line breaks, an escaped line break, nested parentheses,
+ * '(' first, a CR line break and the three ZL_LEX_UNBLANKED ones. */
+#define ZL_LEX_MAXWARN 8
+/* The refused bits of what Knot DNS refuses, and NSD too unless the
+ * record is TXT or SPF: no blank between a quoted string and what
+ * follows it, or a quote right after a word (zone_load.c sorts it out
+ * and names the servers). */
+#define ZL_LEX_UNBLANKED 0x80
 
 struct zl_lex_line {
 	const struct zl_lex_tok *toks;	/* owned by the lexer; after an

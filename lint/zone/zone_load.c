@@ -127,18 +127,62 @@ static void refused_everywhere(struct loader *L, size_t first)
 	const unsigned all = ZL_NOT_BIND | ZL_NOT_KNOT | ZL_NOT_NSD;
 	const struct zl_problem *p = L->z->probs;
 	unsigned sum = 0;
-	size_t i;
+	size_t i, at = first;
 
 	for (i = first; i < L->z->nprobs; i++) {
 		if (p[i].refused == all)
 			return;		/* an error already */
 		sum |= p[i].refused;
+		/* at the record's first such part */
+		if (p[i].refused && p[i].src == p[at].src &&
+		    (!p[at].refused || p[i].at.off < p[at].at.off))
+			at = i;
 	}
 	if (sum == all)
-		zl_zone_problem(L->z, "syntax", p[first].src, p[first].at,
+		zl_zone_problem(L->z, "syntax", p[at].src, p[at].at,
 				"BIND, Knot DNS and NSD each refuse a part of "
 				"this record, as the warnings about it say: "
 				"no server loads the zone");
+}
+
+/* Whether line ln is a TXT or SPF record: its type among its first
+ * words, before the rdata. */
+static bool text_record(const struct loader *L, uint16_t src,
+			const struct zl_lex_line *ln)
+{
+	static const char *const types[] = { "TXT", "SPF", "TYPE16",
+					      "TYPE99" };
+	const char *s;
+	size_t i, k, n;
+
+	for (i = 0; i < ln->ntoks && i < 4; i++) {
+		if (ln->toks[i].quoted)
+			return false;
+		s = L->z->srcs[src]->buf + ln->toks[i].off;
+		n = ln->toks[i].len;
+		for (k = 0; k < sizeof types / sizeof types[0]; k++)
+			if (strlen(types[k]) == n &&
+			    strncasecmp(types[k], s, n) == 0)
+				return true;
+	}
+	return false;
+}
+
+/* Adds a portability note of the lexer's, naming the servers. */
+static void lex_note(struct loader *L, uint16_t src,
+		     const struct zl_lex_line *ln, const struct zl_lex_warn *w)
+{
+	bool text;
+
+	if (w->refused != ZL_LEX_UNBLANKED) {
+		zl_zone_refused(L->z, w->refused, "portable", src, w->at, "%s",
+				w->msg);
+		return;
+	}
+	text = text_record(L, src, ln);
+	zl_zone_refused(L->z, text ? ZL_NOT_KNOT : ZL_NOT_KNOT | ZL_NOT_NSD,
+			"portable", src, w->at, "%s, which %s", w->msg,
+			text ? "Knot DNS refuses" : "Knot DNS and NSD refuse");
 }
 
 static void process(struct loader *L, uint16_t src)
@@ -172,9 +216,7 @@ static void process(struct loader *L, uint16_t src)
 		nprobs = L->z->nprobs;
 		keep_comments(L->z, src, &ln);
 		for (i = 0; i < ln.nwarns; i++)
-			zl_zone_refused(L->z, ln.warns[i].refused, "portable",
-					src, ln.warns[i].at, "%s",
-					ln.warns[i].msg);
+			lex_note(L, src, &ln, &ln.warns[i]);
 		if (ln.err_cat) {
 			zl_zone_problem(L->z, ln.err_cat, src, ln.err_at, "%s",
 					ln.err_msg);

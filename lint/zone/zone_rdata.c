@@ -567,7 +567,7 @@ static void note_str_form(struct conv *c, size_t ti, const char *s, size_t n)
 		zl_zone_refused(c->z, ZL_NOT_NSD, "portable", c->in->src, at,
 				"%s '%.*s%s' out of quotes, which NSD refuses: "
 				"write it in quotes", fn(c), ZL_TOKARGS(s, n));
-	else if (tab)
+	if (tab)
 		zl_zone_refused(c->z, ZL_NOT_KNOT, "portable", c->in->src,
 				(struct zl_tok){ (uint32_t)(tab - c->buf), 2 },
 				"%s with a backslash before a tab, which Knot "
