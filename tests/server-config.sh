@@ -27,6 +27,13 @@ run() {
 	rc=$?
 }
 
+# config_error SPEC PATTERN: --server-config SPEC is refused (exit 2) with
+# an error on standard error that matches PATTERN.
+config_error() {
+	run --server-config "$1"
+	want_rc 2 && has err "$2"
+}
+
 # bind_accepts DIR: named-checkconf -z loads DIR/named.conf and its zones.
 bind_accepts() {
 	(cd "$1" && named-checkconf -z named.conf) >/dev/null 2>&1 || {
@@ -148,8 +155,7 @@ t_conf_error() {
 	mkdir -p broken
 	printf '%s\n' 'options {' '	directory "zones";' >broken/named.conf
 	refused broken named-checkconf named.conf || return 1
-	run --server-config broken/named.conf
-	want_rc 2 && has err "^broken/named.conf:3:1: error:"
+	config_error broken/named.conf "^broken/named.conf:3:1: error:"
 }
 t "an error in named.conf is reported at its file:line:col" t_conf_error
 
@@ -158,8 +164,7 @@ t_conf_error_knot() {
 	printf '%s\n' 'zone:' '  - domain: example.org' \
 		'  - domain: EXAMPLE.org.' >kbroken/knot.conf
 	refused kbroken knotc -c knot.conf conf-check || return 1
-	run --server-config kbroken/knot.conf
-	want_rc 2 && has err "^kbroken/knot.conf:3:13: error:"
+	config_error kbroken/knot.conf "^kbroken/knot.conf:3:13: error:"
 }
 t "an error in knot.conf is reported at its file:line:col" t_conf_error_knot
 
@@ -178,16 +183,14 @@ t_conf_bytes_in_comments() {
 	want_rc 0 && has err " in 1 file" || return 1
 	printf 'zone "exa\0mple.org" { type primary; file "zones/db.primary"; };\n' \
 		>nul/named.conf
-	run --server-config nul/named.conf
-	want_rc 2 && has err "^nul/named.conf:1:10: error: NUL byte" || return 1
+	config_error nul/named.conf "^nul/named.conf:1:10: error: NUL byte" || return 1
 	printf 'server:\n\tzonesdir: "zones"\n# \0\nzone:\n\tname: example.org\n\tzonefile: db.primary\n' \
 		>nul/nsd.conf
 	run --server-config nsd:nul/nsd.conf
 	want_rc 0 && has err " in 1 file" || return 1
 	printf 'server:\n\tzonesdir: "zones"\nzone:\n\tname: example.org\0\n\tzonefile: db.primary\n' \
 		>nul/nsd.conf
-	run --server-config nsd:nul/nsd.conf
-	want_rc 2 && has err "^nul/nsd.conf:4:19: error: NUL byte" || return 1
+	config_error nsd:nul/nsd.conf "^nul/nsd.conf:4:19: error: NUL byte" || return 1
 	zone latin/db.primary
 	printf '# Fichier g\351n\351r\351 \0\nzone:\n  - domain: example.org\n    storage: .\n    file: db.primary\n' \
 		>latin/knot.conf
@@ -197,8 +200,7 @@ t_conf_bytes_in_comments() {
 	want_rc 0 && has out "^latin/db.primary:" || return 1
 	printf 'zone:\n  - domain: example.org\n    file: "g\351n.zone"\n' \
 		>latin/bad.conf
-	run --server-config knot:latin/bad.conf
-	want_rc 2 && has err "^latin/bad.conf:3:14: error:"
+	config_error knot:latin/bad.conf "^latin/bad.conf:3:14: error:"
 }
 t "bytes in comments read as the servers read them; a NUL elsewhere refused" t_conf_bytes_in_comments
 
@@ -212,8 +214,7 @@ t_bind_zone_syntax() {
 		'type master; file "a.zone" "b.zone";|1:49: error: missing .;. before .b.zone.'; do
 		printf 'zone "example.org" { %s };\n' "${c%%|*}" >bsyn/named.conf
 		refused bsyn named-checkconf named.conf || return 1
-		run --server-config bsyn/named.conf
-		want_rc 2 && has err "^bsyn/named.conf:${c#*|}" || return 1
+		config_error bsyn/named.conf "^bsyn/named.conf:${c#*|}" || return 1
 	done
 }
 t "named.conf: a zone type mistyped or quoted, a ';' left out" t_bind_zone_syntax
@@ -422,8 +423,7 @@ t_link_to_tree() {
 	done
 	printf '%s\n' 'zone "example.org" { type primary; file "/etc/passwd"; };' \
 		>lt/real/out.conf
-	run --server-config lt/real/out.conf
-	want_rc 2 && has err "cannot read '/etc/passwd': outside 'lt/real'" &&
+	config_error lt/real/out.conf "cannot read '/etc/passwd': outside 'lt/real'" &&
 	hasnt out "root:"
 }
 t "a configuration reached through a link to its directory" t_link_to_tree
@@ -441,8 +441,7 @@ t_bind_escapes() {
 	printf '%s\n' 'zone "\101xample.org" { type primary; file "q\"a.zone"; };' \
 		>>besc/named.conf
 	refused besc named-checkconf named.conf || return 1
-	run --server-config besc/named.conf
-	want_rc 2 && has err "^besc/named.conf:2:6: error: zone 'example\\.org\\.': already exists"
+	config_error besc/named.conf "^besc/named.conf:2:6: error: zone 'example\\.org\\.': already exists"
 }
 t "named.conf: escapes in zone names and file names" t_bind_escapes
 
@@ -496,8 +495,7 @@ t_bind_class() {
 	printf '%s\n' 'zone "version.bind" CH { type primary; file "a.zone"; };' \
 		>bcls/named.conf
 	refused bcls named-checkconf named.conf || return 1
-	run --server-config bcls/named.conf
-	want_rc 2 && has err "^bcls/named.conf:1:21: error: class 'CH' does not match" ||
+	config_error bcls/named.conf "^bcls/named.conf:1:21: error: class 'CH' does not match" ||
 		return 1
 	# CLASSnnn as named reads it; no class named "internet"
 	for c in 'zone "example.org" CLASS1 { type primary; file "a.zone"; };' \
@@ -510,8 +508,7 @@ t_bind_class() {
 	printf '%s\n' 'zone "example.org" internet { type primary; file "a.zone"; };' \
 		>bcls/named.conf
 	refused bcls named-checkconf named.conf || return 1
-	run --server-config bcls/named.conf
-	want_rc 2 && has err "^bcls/named.conf:1:20: error: invalid class 'internet'"
+	config_error bcls/named.conf "^bcls/named.conf:1:20: error: invalid class 'internet'"
 }
 t "named.conf: a zone of another class than its view's" t_bind_class
 
@@ -522,8 +519,7 @@ t_nsd_no_zonefile() {
 	printf 'server:\n\tzonesdir: ""\nzone:\n\tname: example.org\n' \
 		>nnof/nsd.conf
 	refused nnof nsd-checkconf nsd.conf || return 1
-	run --server-config nsd:nnof/nsd.conf
-	want_rc 2 && has err "^nnof/nsd.conf:4:8: error: zone example.org is a primary zone but has no zonefile" &&
+	config_error nsd:nnof/nsd.conf "^nnof/nsd.conf:4:8: error: zone example.org is a primary zone but has no zonefile" &&
 	has err "note: primary zone example.org. skipped: the configuration gives it no zone file" &&
 	hasnt err "secondary"
 }
