@@ -230,13 +230,22 @@ check-tsan:
 	sh tools/deps.sh $(CLANG_NEEDS)
 	rm -rf build-tsan && mkdir -p build-tsan
 	git ls-files -co --exclude-standard | tar -cf - -T - | tar -xf - -C build-tsan
-	$(MAKE) -C build-tsan zonelint CC=clang \
+	$(MAKE) -C build-tsan zonelint tests/unit/run CC=clang \
 	  CFLAGS="-O1 -g -fsanitize=thread -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=thread"
 	cd build-tsan && for t in cli changes zoneset discovery config formats \
 	  server-config; do \
 	  TSAN_OPTIONS="halt_on_error=1 exitcode=66" sh tests/$$t.sh ./zonelint \
 	  || exit 1; done
+	# the rules of one zone on two threads: the unit tests that compare
+	# them with one, and a zone large enough for the program to use two
+	cd build-tsan && for c in test_two_threads test_two_threads_sink; do \
+	  CK_FORK=no CK_RUN_CASE=$$c TSAN_OPTIONS="halt_on_error=1 exitcode=66" \
+	  tests/unit/run || exit 1; done
+	cd build-tsan && cc -O2 -o genzone bench/genzone.c && \
+	  ./genzone tsan.example. 60000 > tsan.zone 2>/dev/null && \
+	  { TSAN_OPTIONS="halt_on_error=1 exitcode=66" ./zonelint -j 2 \
+	    --no-context tsan.zone > /dev/null; test $$? = 1; }
 
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
 valgrind: zonelint tests/unit/run tests/servers/list

@@ -174,6 +174,8 @@ struct run {
 	struct job *jobs;
 	size_t njobs, capjobs, next;
 	struct zl_zoneset *set;		/* the zones of the run */
+	unsigned rule_threads;		/* threads for the rules of a large
+					   zone: those -j leaves idle */
 	struct context **ctx;
 	size_t nctx, capctx;
 	char **incs;			/* list_includes */

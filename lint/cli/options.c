@@ -92,7 +92,8 @@ static const struct opt opts[] = {
 	{ "color", 0, "WHEN", FN(opt_color),
 	  "colour: auto (default: on a terminal), always or never" },
 	{ "jobs", 'j', "N", FN(opt_jobs),
-	  "lint N zones at a time, in threads (default and 0: one per CPU)" },
+	  "lint N zones at a time, in threads, or one large zone's rules "
+	  "(default and 0: one per CPU)" },
 	{ "quiet", 'q', NULL, BOOL(quiet),
 	  "do not print the summary line on stderr" },
 	{ "statistics", 0, NULL, BOOL(statistics),

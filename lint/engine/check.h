@@ -63,7 +63,9 @@ enum zl_memo_kind { ZL_MEMO_SPF, ZL_MEMO_TAGVALUE,
  * and this way its text is joined and parsed once.  build allocates the
  * result, and all it keeps, from arena a: the memo's, freed at once when
  * the run ends (outside the engine one that is never freed); it must not
- * return NULL. */
+ * return NULL, and the result is read only from then on: the threads of a
+ * run share it (zl_lint_opts.threads), and two may build it at once, one
+ * of the two being kept. */
 void *zl_memo_get(struct zl_ctx *ctx, enum zl_memo_kind kind,
 		  const struct zl_zone *z, const struct zl_rr *rr,
 		  void *(*build)(struct zl_arena *a, const struct zl_zone *z,
@@ -71,17 +73,11 @@ void *zl_memo_get(struct zl_ctx *ctx, enum zl_memo_kind kind,
 /* n zeroed bytes of the memo's arena, freed when the run ends; NULL
  * outside the engine. */
 void *zl_memo_alloc(struct zl_ctx *ctx, size_t n);
-/* The memo's slot of kind (one of the first ZL_MEMO_NRR) for rr, for an
- * object built from more than z and rr: the caller stores it there when the slot is NULL, and the engine
- * calls release on it when the run ends (NULL: an object of
- * zl_memo_alloc).  The slot moves when the memo grows: it is valid until
- * the next zl_memo_get or zl_memo_slot.  NULL outside the engine. */
-void **zl_memo_slot(struct zl_ctx *ctx, enum zl_memo_kind kind,
-		    const struct zl_rr *rr, void (*release)(void *obj));
-/* The memo's slot of kind for the zone as a whole, for what several rules
- * derive from all of it (the SPF include graph): the same contract as
- * zl_memo_slot, except that this slot never moves.  NULL outside the
- * engine. */
+/* The memo's slot of kind (one after ZL_MEMO_NRR) for the zone as a
+ * whole, for what several rules derive from all of it (the SPF include
+ * graph): the caller stores its object there when the slot is NULL, and
+ * the engine calls release on it when the run ends.  Each thread of a run
+ * has its own.  NULL outside the engine. */
 void **zl_memo_zone_slot(struct zl_ctx *ctx, enum zl_memo_kind kind,
 			 void (*release)(void *obj));
 

@@ -1,4 +1,6 @@
 /* eval.c - the rule engine: runs the planned rules over their subjects, phase by phase. */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +14,13 @@
 #include "suppress.h"
 
 /* ---- running rules ---- */
+
+/* The families of rules that two threads share (families()). */
+struct families {
+	size_t *of;		/* per rule of the set, its family's turn */
+	size_t n;
+	atomic_size_t next;	/* the next turn to take */
+};
 
 /* One zl_lint call. */
 struct run {
@@ -27,6 +36,10 @@ struct run {
 	struct zl_sink *sink;
 	struct unit *u;		/* room for a group of the plan, reused */
 	struct zl_ctx ctx;	/* what call() passes */
+	struct families *fams;	/* the ordinary phase's rules, when two
+				   threads share them; NULL: this one runs
+				   them all */
+	size_t turn;		/* the family this one runs (fams->of) */
 };
 
 /* run->ctx holds what is the same for every call of the run: only the
@@ -86,7 +99,17 @@ static size_t phase_start(const struct zl_ruleset *rs, enum zl_phase ph)
 	return lo;
 }
 
-/* Runs the enabled rules of one phase. */
+/* Whether this run leaves out rule r (index ri): it is off, or another
+ * thread's. */
+static bool skipped(const struct run *run, const struct zl_rule *r,
+		    size_t ri)
+{
+	return r->severity == ZL_SEV_OFF ||
+	       (run->fams && run->fams->of[ri] != run->turn);
+}
+
+/* Runs the enabled rules of one phase (of the family run->turn, when two
+ * threads share them). */
 static void run_phase(struct run *run, enum zl_phase ph)
 {
 	const struct zl_ruleset *rs = run->rs;
@@ -99,7 +122,7 @@ static void run_phase(struct run *run, enum zl_phase ph)
 		if (zl_rule_phase(r) != ph)
 			break;
 		if (r->scope == ZL_SCOPE_ZONE) {	/* first in the phase */
-			if (r->severity != ZL_SEV_OFF &&
+			if (!skipped(run, r, rs->plan[i].ri) &&
 			    !zl_broken_lost(&run->broken, r, NULL))
 				call(run, r, rs->plan[i].ri, NULL, NULL, NULL);
 			continue;
@@ -108,7 +131,7 @@ static void run_phase(struct run *run, enum zl_phase ph)
 			visit(run, u, n);
 			n = 0;
 		}
-		if (r->severity == ZL_SEV_OFF)
+		if (skipped(run, r, rs->plan[i].ri))
 			continue;
 		u[n] = (struct unit){ r, rs->plan[i].ri, rs->plan[i].type,
 				      false };
@@ -117,6 +140,223 @@ static void run_phase(struct run *run, enum zl_phase ph)
 	}
 	if (n)
 		visit(run, u, n);
+}
+
+/* ---- the ordinary rules on two threads (zl_lint_opts.threads) ---- */
+
+/* The rules whose ids share their letters (those of one pack, which read
+ * the same records and share what the memo builds from them) are one
+ * family, run whole by one thread, so that each rule's findings pass
+ * through one sink.  The threads take the families in turn, those with
+ * the most subjects to visit first. */
+struct family {
+	const char *id;		/* its first rule's id */
+	size_t len;		/* the letters of it */
+	size_t cost;		/* the subjects its rules visit */
+	size_t at;		/* its place before sorting */
+};
+
+
+static size_t letters(const char *id)
+{
+	size_t n = 0;
+
+	while (id[n] && !(id[n] >= '0' && id[n] <= '9'))
+		n++;
+	return n;
+}
+
+static int family_cmp(const void *pa, const void *pb)
+{
+	const struct family *a = pa, *b = pb;
+
+	if (a->cost != b->cost)
+		return a->cost < b->cost ? 1 : -1;
+	return (a->at > b->at) - (a->at < b->at);
+}
+
+/* The family of id among f[0..nf), or nf. */
+static size_t family_of(const struct family *f, size_t nf, const char *id)
+{
+	size_t k, len = letters(id);
+
+	for (k = 0; k < nf; k++)
+		if (f[k].len == len && memcmp(f[k].id, id, len) == 0)
+			break;
+	return k;
+}
+
+/* The families of the ordinary phase's rules, in the order the threads
+ * take them; false when there are fewer than two. */
+static bool families(const struct run *run, struct families *fs)
+{
+	const struct zl_ruleset *rs = run->rs;
+	struct family *f = zl_xcalloc(rs->n ? rs->n : 1, sizeof *f);
+	const struct zl_rule *r;
+	size_t i, k, nf = 0;
+	struct unit u;
+
+	for (i = phase_start(rs, ZL_PH_RULES); i < rs->nplan; i++) {
+		r = rs->rules[rs->plan[i].ri];
+		if (zl_rule_phase(r) != ZL_PH_RULES)
+			break;
+		if (r->severity == ZL_SEV_OFF)
+			continue;
+		if ((k = family_of(f, nf, r->id)) == nf) {
+			f[nf] = (struct family){ r->id, letters(r->id), 0, nf };
+			nf++;
+		}
+		u = (struct unit){ r, rs->plan[i].ri, rs->plan[i].type, false };
+		f[k].cost += 1 + zl_unit_cost(&run->sj, &u);
+	}
+	qsort(f, nf, sizeof *f, family_cmp);
+	fs->of = zl_xmalloc((rs->n ? rs->n : 1) * sizeof *fs->of);
+	for (i = 0; i < rs->n; i++)
+		fs->of[i] = family_of(f, nf, rs->rules[i]->id);
+	fs->n = nf;
+	atomic_init(&fs->next, 2);
+	free(f);
+	if (nf > 1)
+		return true;
+	free(fs->of);
+	return false;
+}
+
+/* Runs family run->turn, then each family of the ordinary phase that no
+ * other thread has taken, one at a time. */
+static void take_families(struct run *run)
+{
+	do
+		run_phase(run, ZL_PH_RULES);
+	while ((run->turn = atomic_fetch_add(&run->fams->next, 1)) <
+	       run->fams->n);
+}
+
+/* The second thread: a run of its own over the same zone, whose findings,
+ * follow-on marks and sink the first takes over when it is done. */
+struct helper {
+	struct run run;
+	struct zl_diags out;
+	struct zl_memo memo;
+	pthread_t thread;
+	bool started;
+	bool failed;		/* out of memory: its work is lost */
+};
+
+static void *helper_main(void *arg)
+{
+	struct helper *h = arg;
+	struct zl_guard g;
+
+	ZL_GUARD(&g, h->failed = true; return NULL;);
+	take_families(&h->run);
+	zl_guard_leave(&g);
+	return NULL;
+}
+
+/* Starts h on the families of fs; false when no thread could be
+ * started. */
+static bool helper_start(struct run *run, struct helper *h,
+			 struct families *fs)
+{
+	struct zl_broken *b;
+
+	memset(h, 0, sizeof *h);
+	h->run = *run;
+	zl_diags_init(&h->out);
+	h->memo = (struct zl_memo){ .z = run->z, .recs = run->memo->recs };
+	b = &h->run.broken;
+	b->drop = NULL;
+	b->ndrop = b->capdrop = 0;
+	h->run.out = &h->out;
+	h->run.memo = &h->memo;
+	zl_subjects_fork(&h->run.sj, &run->sj, &h->out, b);
+	h->run.sink = zl_sink_new(&h->out, run->z, run->supp, run->rs->n);
+	h->run.u = zl_xmalloc((run->rs->nplan ? run->rs->nplan : 1) *
+			      sizeof *h->run.u);
+	h->run.ctx.out = &h->out;
+	h->run.ctx.sink = h->run.sink;
+	h->run.ctx.memo = &h->memo;
+	h->run.ctx.broken = b;
+	/* The largest family is the helper's, and the next the caller's:
+	 * on a small zone the caller could otherwise take them all before
+	 * the helper starts, and the findings of the helper's, merged, are
+	 * what the tests compare. */
+	h->run.fams = fs;
+	h->run.turn = 0;
+	h->started = pthread_create(&h->thread, NULL, helper_main, h) == 0;
+	return h->started;
+}
+
+/* Waits for h; a cleanup too, so that running out of memory in the first
+ * thread never leaves the second one reading what is freed. */
+static void helper_join(void *arg)
+{
+	struct helper *h = arg;
+
+	if (h->started)
+		pthread_join(h->thread, NULL);
+	h->started = false;
+}
+
+/* Frees what h has of its own, but for what it built for the memo's
+ * records, which run's memo keeps. */
+static void helper_free(struct run *run, struct helper *h)
+{
+	free(h->run.broken.drop);
+	zl_arena_adopt(&run->memo->arena, &h->memo.arena);
+	zl_memo_free(&h->memo);
+	zl_subjects_free(&h->run.sj);
+	free(h->run.u);
+	zl_diags_free(&h->out);
+}
+
+/* The helper is done: its findings go to the end of run->out, with its
+ * follow-on marks and what its sink knows of them. */
+static void helper_merge(struct run *run, struct helper *h)
+{
+	size_t off = run->out->n, i;
+
+	if (h->failed) {
+		zl_sink_finish(h->run.sink, run->rs, 0);
+		helper_free(run, h);
+		zl_oom(0);
+	}
+	if (zl_diags_move(run->out, &h->out) != ZL_OK)
+		zl_oom(0);
+	for (i = 0; i < h->run.broken.ndrop; i++)
+		zl_broken_drop(&run->broken, h->run.broken.drop[i] + off);
+	zl_sink_adopt(run->sink, h->run.sink, off);
+	helper_free(run, h);
+}
+
+/* The ordinary phase, on a second thread too when o->threads allows and
+ * the rules split: the findings are the same either way. */
+static void run_ordinary(struct run *run)
+{
+	struct families fs;
+	struct helper h;
+
+	if (run->o->threads < 2 || !families(run, &fs)) {
+		run_phase(run, ZL_PH_RULES);
+		return;
+	}
+	if (!helper_start(run, &h, &fs)) {
+		zl_sink_finish(h.run.sink, run->rs, 0);
+		helper_free(run, &h);
+		free(fs.of);
+		run_phase(run, ZL_PH_RULES);
+		return;
+	}
+	zl_cleanup_push(helper_join, &h);
+	run->fams = &fs;
+	run->turn = 1;
+	take_families(run);
+	run->fams = NULL;
+	zl_cleanup_pop();
+	helper_join(&h);
+	free(fs.of);
+	helper_merge(run, &h);
 }
 
 /* The ordinary rules, between the broken records being known and the
@@ -128,7 +368,7 @@ static void run_rules(struct run *run, size_t first)
 	size_t i;
 
 	zl_broken_settle(b, run->z);
-	run_phase(run, ZL_PH_RULES);
+	run_ordinary(run);
 	if (!b->ndrop)
 		return;
 	drop = zl_xcalloc(run->out->n - first, sizeof *drop);
@@ -147,13 +387,15 @@ void zl_lint_impl(const struct zl_ruleset *rs, const struct zl_zone *z,
 {
 	static const struct zl_lint_opts none;
 	struct run run = { .rs = rs, .z = z, .o = o ? o : &none, .out = out };
-	struct zl_memo memo = { .z = z, .n = z ? z->nrrs : 0 };
+	struct zl_memo_recs recs;
+	struct zl_memo memo = { .z = z, .recs = &recs };
 	size_t first, mid;
 
 	if (!rs || !z || !out)
 		return;
 	run.zones_below = run.o->set &&
 			  zl_zoneset_has_below(run.o->set, z->origin->text);
+	zl_memo_recs_init(&recs, z);
 	run.memo = &memo;
 	run.u = zl_xmalloc((rs->nplan ? rs->nplan : 1) * sizeof *run.u);
 	zl_subjects_init(&run.sj, rs, z, out, &run.broken);
@@ -177,6 +419,7 @@ void zl_lint_impl(const struct zl_ruleset *rs, const struct zl_zone *z,
 	zl_supp_free(run.supp);
 	zl_broken_free(&run.broken);
 	zl_memo_free(&memo);
+	zl_memo_recs_free(&recs);
 	zl_subjects_free(&run.sj);
 	free(run.u);
 }

@@ -6,6 +6,9 @@
 #ifndef ZL_EVAL_H
 #define ZL_EVAL_H
 
+#include <pthread.h>
+#include <stdatomic.h>
+
 #include "check.h"
 
 /* What becomes of the findings of one zl_lint() call on zone z, appended
@@ -31,6 +34,10 @@ void zl_sink_keep(struct zl_sink *k, uint32_t ri, uint16_t src,
  * rule over its cap a summary of what it did not keep; k is freed. */
 void zl_sink_finish(struct zl_sink *k, const struct zl_ruleset *rs,
 		    size_t first);
+/* The findings of from's out, rules that k has none of, have been moved
+ * to the end of k's, at offset: k takes over what from knows of them, and
+ * from, which zl_sink_finish(k) frees. */
+void zl_sink_adopt(struct zl_sink *k, struct zl_sink *from, size_t offset);
 
 /* ---- follow-on findings (broken.c; docs/rules.md, "One cause, one
  * finding") ---- */
@@ -172,6 +179,8 @@ struct zl_subjects {
 	struct zl_arena arena;	/* the omemo's res and the osel's v */
 	bool *warned;		/* per rule of rs: its PCRE2 limit warning
 				   has been given */
+	bool borrowed;		/* recs, sets, setv and names are another
+				   one's (zl_subjects_fork) */
 };
 
 /* The candidate subjects of the units of one group: n of them, the k-th
@@ -200,6 +209,15 @@ void zl_subjects_init(struct zl_subjects *sj, const struct zl_ruleset *rs,
 		      const struct zl_zone *z, struct zl_diags *out,
 		      const struct zl_broken *b);
 void zl_subjects_free(struct zl_subjects *sj);
+/* Subjects for a second thread linting the same zone: from's index of
+ * the subjects by type, borrowed (from outlives sj), and what the
+ * selection builds as it goes of its own; warnings go to out, and b says
+ * what is lost. */
+void zl_subjects_fork(struct zl_subjects *sj, const struct zl_subjects *from,
+		      struct zl_diags *out, const struct zl_broken *b);
+/* About how many subjects u visits: a zone-scope rule counts the zone's
+ * records. */
+size_t zl_unit_cost(const struct zl_subjects *sj, const struct unit *u);
 /* The subjects that the units u[0..n) of one group of the plan visit:
  * those of their scope and type whose owner passes their select.owner. */
 struct cand zl_subjects_of(struct zl_subjects *sj, const struct unit *u,
@@ -223,28 +241,44 @@ struct zl_memo_other {
 	enum zl_memo_kind kind;
 };
 
-/* z and n (its record count) are the linted zone's; the rest starts
- * zeroed.  Records of other zones (zl_lookup) are kept apart, in an open
- * hash by record and kind. */
-struct zl_memo {
-	const struct zl_zone *z;
-	/* Records of the zone with something built: ix[record index] is 1 +
-	 * the record's entry in obj, 0 for none (most records: a dense
-	 * array of entries would be mostly empty). */
-	uint32_t *ix;
-	void *(*obj)[ZL_MEMO_NRR];	/* per entry and record kind, NULL
-					   until built */
-	size_t nobj, capobj;
-	void *zone[ZL_MEMO_NKINDS];	/* zl_memo_zone_slot */
-	void (*release[ZL_MEMO_NKINDS])(void *);	/* NULL: in arena */
-	struct zl_arena arena;		/* what zl_memo_get builds */
+/* What is built per record (zl_memo_get), shared by the threads of a
+ * run: each finds what is there without a lock, and takes the lock to
+ * add what it built.  n is the linted zone's record count. */
+struct zl_memo_ent {
+	_Atomic(void *) obj[ZL_MEMO_NRR];	/* per kind, NULL until built */
+};
+
+struct zl_memo_recs {
+	pthread_mutex_t lock;
 	size_t n;
+	/* The zone's records with something built: ix[record index] is 1 +
+	 * the record's entry, 0 for none (most records: a dense array of
+	 * entries would be mostly empty).  Entries come in blocks that never
+	 * move, for the threads that read them without the lock. */
+	_Atomic uint32_t *ix;
+	struct zl_memo_ent **block;
+	size_t nent;
+	/* Records of other zones (zl_lookup), in an open hash by record and
+	 * kind, under the lock. */
 	struct zl_memo_other *other;
 	size_t nother, capother;	/* capother: 0 or a power of two */
 };
 
+/* One thread's memo (zl_ctx.memo): the shared records', and its own zone
+ * slots and arena, in which it builds. */
+struct zl_memo {
+	const struct zl_zone *z;
+	struct zl_memo_recs *recs;
+	void *zone[ZL_MEMO_NKINDS];	/* zl_memo_zone_slot */
+	void (*release[ZL_MEMO_NKINDS])(void *);
+	struct zl_arena arena;
+};
 
-/* Releases every object built, and the slots; not m itself. */
+/* The shared part for a run on z; zl_memo_recs_free releases it, after
+ * every thread's zl_memo_free. */
+void zl_memo_recs_init(struct zl_memo_recs *s, const struct zl_zone *z);
+void zl_memo_recs_free(struct zl_memo_recs *s);
+/* Releases the zone objects built and the arena; not m itself. */
 void zl_memo_free(struct zl_memo *m);
 
 /* ---- warnings about the rules themselves (emit.c) ---- */

@@ -39,6 +39,8 @@ struct zl_sink {
 	size_t nr;
 	size_t lo, hi;		/* r[lo..hi) holds every rule with a finding */
 	struct zl_arena arena;	/* the struct kept and their messages */
+	struct zl_sink *adopted;	/* zl_sink_adopt's, whose arena holds
+					   some of them */
 };
 
 static int kept_cmp(const void *pa, const void *pb)
@@ -182,9 +184,31 @@ struct zl_sink *zl_sink_new(struct zl_diags *out, const struct zl_zone *z,
 	return k;
 }
 
+void zl_sink_adopt(struct zl_sink *k, struct zl_sink *from, size_t offset)
+{
+	struct rule_sink *r;
+	size_t i, j;
+	int s;
+
+	for (i = from->lo; i < from->hi; i++) {
+		if (!(r = from->r[i]))
+			continue;
+		for (s = 0; s < 2; s++)
+			for (j = 0; j < r->n[s]; j++)
+				r->heap[s][j]->idx += offset;
+		k->r[i] = r;
+		from->r[i] = NULL;
+		k->lo = i < k->lo ? i : k->lo;
+		k->hi = i >= k->hi ? i + 1 : k->hi;
+	}
+	from->adopted = k->adopted;
+	k->adopted = from;
+}
+
 void zl_sink_finish(struct zl_sink *k, const struct zl_ruleset *rs,
 		    size_t first)
 {
+	struct zl_sink *a;
 	struct rule_sink *r;
 	struct zl_diag *d;
 	struct zl_loc loc;
@@ -230,6 +254,12 @@ void zl_sink_finish(struct zl_sink *k, const struct zl_ruleset *rs,
 	}
 	for (i = k->lo; i < k->hi; i++)
 		free(k->r[i]);
+	while ((a = k->adopted)) {
+		k->adopted = a->adopted;
+		free(a->r);
+		zl_arena_free(&a->arena);
+		free(a);
+	}
 	free(k->r);
 	zl_arena_free(&k->arena);
 	free(k);

@@ -1,10 +1,13 @@
-/* memo.c - what primitives derive from a record or a zone, built once per run (zl_memo_get), in one arena. */
+/* memo.c - what primitives derive from a record or a zone, built once per run (zl_memo_get): the records' shared by the threads of a run, the zone's per thread. */
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
 #include "eval.h"
+
+/* Entries per block: 64 KiB. */
+#define ENT_BLOCK 4096
 
 static size_t other_hash(const struct zl_rr *rr, enum zl_memo_kind kind,
 			 size_t cap)
@@ -27,56 +30,117 @@ static struct zl_memo_other *other_slot(struct zl_memo_other *v, size_t cap,
 	return &v[h];
 }
 
-/* The slot of a record of another zone: record addresses, which the
- * zones of a run do not let anyone choose, are the keys. */
-static void **other(struct zl_memo *m, enum zl_memo_kind kind,
+/* The slot of a record of another zone, added when new: record
+ * addresses, which the zones of a run do not let anyone choose, are the
+ * keys.  With the lock held. */
+static void **other(struct zl_memo_recs *s, enum zl_memo_kind kind,
 		    const struct zl_rr *rr)
 {
 	struct zl_memo_other *o, *v;
 	size_t i, cap;
 
-	if (2 * (m->nother + 1) > m->capother) {
-		cap = m->capother ? 2 * m->capother : 64;
+	if (2 * (s->nother + 1) > s->capother) {
+		cap = s->capother ? 2 * s->capother : 64;
 		v = zl_xcalloc(cap, sizeof *v);
-		for (i = 0; i < m->capother; i++)
-			if (m->other[i].rr)
-				*other_slot(v, cap, m->other[i].rr,
-					    m->other[i].kind) = m->other[i];
-		free(m->other);
-		m->other = v;
-		m->capother = cap;
+		for (i = 0; i < s->capother; i++)
+			if (s->other[i].rr)
+				*other_slot(v, cap, s->other[i].rr,
+					    s->other[i].kind) = s->other[i];
+		free(s->other);
+		s->other = v;
+		s->capother = cap;
 	}
-	o = other_slot(m->other, m->capother, rr, kind);
+	o = other_slot(s->other, s->capother, rr, kind);
 	if (!o->rr) {
 		o->rr = rr;
 		o->kind = kind;
-		m->nother++;
+		s->nother++;
 	}
 	return &o->obj;
 }
 
-void **zl_memo_slot(struct zl_ctx *ctx, enum zl_memo_kind kind,
-		    const struct zl_rr *rr, void (*release)(void *obj))
+/* Entry e (1-based) of the zone's records. */
+static struct zl_memo_ent *ent(const struct zl_memo_recs *s, uint32_t e)
 {
-	struct zl_memo *m = ctx->memo;
+	return &s->block[(e - 1) / ENT_BLOCK][(e - 1) % ENT_BLOCK];
+}
+
+/* Record i's entry, added when new (with the lock held). */
+static struct zl_memo_ent *own_add(struct zl_memo_recs *s, size_t i)
+{
+	uint32_t e = atomic_load_explicit(&s->ix[i], memory_order_relaxed);
+
+	if (!e) {
+		e = (uint32_t)++s->nent;
+		if ((e - 1) % ENT_BLOCK == 0)
+			s->block[(e - 1) / ENT_BLOCK] =
+				zl_xcalloc(ENT_BLOCK, sizeof **s->block);
+		/* The entry is there before its number is seen. */
+		atomic_store_explicit(&s->ix[i], e, memory_order_release);
+	}
+	return ent(s, e);
+}
+
+/* What is built of kind for rr so far, or NULL. */
+static void *find(struct zl_memo_recs *s, const struct zl_zone *z,
+		  enum zl_memo_kind kind, const struct zl_rr *rr)
+{
+	uint32_t e;
+	void *obj;
+
+	if (rr >= z->rrs && rr < z->rrs + s->n) {
+		e = atomic_load_explicit(&s->ix[rr - z->rrs],
+					 memory_order_acquire);
+		return e ? atomic_load_explicit(&ent(s, e)->obj[kind],
+						memory_order_acquire) : NULL;
+	}
+	pthread_mutex_lock(&s->lock);
+	obj = *other(s, kind, rr);
+	pthread_mutex_unlock(&s->lock);
+	return obj;
+}
+
+/* Keeps obj as what kind is for rr, unless another thread kept one
+ * first: returns the one kept. */
+static void *keep(struct zl_memo_recs *s, const struct zl_zone *z,
+		  enum zl_memo_kind kind, const struct zl_rr *rr, void *obj)
+{
+	_Atomic(void *) *slot;
+	void **o, *had;
+
+	pthread_mutex_lock(&s->lock);
+	if (rr >= z->rrs && rr < z->rrs + s->n) {
+		slot = &own_add(s, (size_t)(rr - z->rrs))->obj[kind];
+		if (!(had = atomic_load_explicit(slot, memory_order_relaxed)))
+			atomic_store_explicit(slot, obj, memory_order_release);
+	} else {
+		o = other(s, kind, rr);
+		if (!(had = *o))
+			*o = obj;
+	}
+	pthread_mutex_unlock(&s->lock);
+	return had ? had : obj;
+}
+
+void zl_memo_recs_init(struct zl_memo_recs *s, const struct zl_zone *z)
+{
+	memset(s, 0, sizeof *s);
+	pthread_mutex_init(&s->lock, NULL);
+	s->n = z ? z->nrrs : 0;
+	s->ix = zl_xcalloc(s->n ? s->n : 1, sizeof *s->ix);
+	s->block = zl_xcalloc(s->n / ENT_BLOCK + 1, sizeof *s->block);
+}
+
+void zl_memo_recs_free(struct zl_memo_recs *s)
+{
 	size_t i;
 
-	if (!m)		/* a caller outside the engine: no memo */
-		return NULL;
-	assert(kind < ZL_MEMO_NRR);
-	m->release[kind] = release;
-	if (rr < m->z->rrs || rr >= m->z->rrs + m->n)
-		return other(m, kind, rr);
-	if (!m->ix)
-		m->ix = zl_xcalloc(m->n, sizeof *m->ix);
-	i = (size_t)(rr - m->z->rrs);
-	if (!m->ix[i]) {
-		zl_xgrow((void **)&m->obj, &m->capobj, m->nobj + 1,
-			 sizeof *m->obj);
-		memset(m->obj[m->nobj], 0, sizeof *m->obj);
-		m->ix[i] = (uint32_t)++m->nobj;
-	}
-	return &m->obj[m->ix[i] - 1][kind];
+	for (i = 0; i * ENT_BLOCK < s->nent; i++)
+		free(s->block[i]);
+	free(s->block);
+	free((void *)s->ix);
+	free(s->other);
+	pthread_mutex_destroy(&s->lock);
 }
 
 void **zl_memo_zone_slot(struct zl_ctx *ctx, enum zl_memo_kind kind,
@@ -84,6 +148,7 @@ void **zl_memo_zone_slot(struct zl_ctx *ctx, enum zl_memo_kind kind,
 {
 	if (!ctx->memo)
 		return NULL;
+	assert(kind >= ZL_MEMO_NRR && kind < ZL_MEMO_NKINDS);
 	ctx->memo->release[kind] = release;
 	return &ctx->memo->zone[kind];
 }
@@ -98,35 +163,24 @@ void *zl_memo_get(struct zl_ctx *ctx, enum zl_memo_kind kind,
 		  void *(*build)(struct zl_arena *a, const struct zl_zone *z,
 				 const struct zl_rr *rr))
 {
-	void **slot = zl_memo_slot(ctx, kind, rr, NULL);
+	struct zl_memo *m = ctx->memo;
 	void *obj;
 
-	if (!slot)	/* outside the engine: kept to the end */
+	assert(kind < ZL_MEMO_NRR);
+	if (!m)		/* outside the engine: kept to the end */
 		return build(zl_xcalloc(1, sizeof(struct zl_arena)), z, rr);
-	if (*slot)
-		return *slot;
-	obj = build(&ctx->memo->arena, z, rr);
-	/* Found again: a slot moves when the memo grows. */
-	*zl_memo_slot(ctx, kind, rr, NULL) = obj;
-	return obj;
+	if ((obj = find(m->recs, m->z, kind, rr)))
+		return obj;
+	/* Built without the lock: the other thread may build it too. */
+	return keep(m->recs, m->z, kind, rr, build(&m->arena, z, rr));
 }
 
 void zl_memo_free(struct zl_memo *m)
 {
-	size_t k, i;
+	size_t k;
 
-	for (k = 0; k < ZL_MEMO_NKINDS; k++) {
-		for (i = 0; k < ZL_MEMO_NRR && m->release[k] && i < m->nobj; i++)
-			if (m->obj[i][k])
-				m->release[k](m->obj[i][k]);
+	for (k = ZL_MEMO_NRR; k < ZL_MEMO_NKINDS; k++)
 		if (m->zone[k])
 			m->release[k](m->zone[k]);
-	}
-	for (i = 0; i < m->capother; i++)
-		if (m->other[i].obj && m->release[m->other[i].kind])
-			m->release[m->other[i].kind](m->other[i].obj);
-	free(m->other);
-	free(m->ix);
-	free(m->obj);
 	zl_arena_free(&m->arena);
 }

@@ -653,16 +653,44 @@ void zl_subjects_init(struct zl_subjects *sj, const struct zl_ruleset *rs,
 	group_by_type(sj);
 }
 
+void zl_subjects_fork(struct zl_subjects *sj, const struct zl_subjects *from,
+		      struct zl_diags *out, const struct zl_broken *b)
+{
+	memset(sj, 0, sizeof *sj);
+	sj->rs = from->rs;
+	sj->z = from->z;
+	sj->out = out;
+	sj->broken = b;
+	if (!(sj->md = pcre2_match_data_create(1, NULL)))
+		zl_oom(0);
+	sj->warned = zl_xcalloc(sj->rs->n ? sj->rs->n : 1, sizeof *sj->warned);
+	sj->recs = from->recs;
+	sj->sets = from->sets;
+	sj->setv = from->setv;
+	sj->names = from->names;
+	sj->nnames = from->nnames;
+	sj->borrowed = true;
+}
+
+size_t zl_unit_cost(const struct zl_subjects *sj, const struct unit *u)
+{
+	if (u->r->scope == ZL_SCOPE_ZONE)
+		return sj->z->nrrs;
+	return candidates(sj, u->r->scope, u->type).n;
+}
+
 void zl_subjects_free(struct zl_subjects *sj)
 {
 	size_t i;
 
 	pcre2_match_data_free(sj->md);
 	zl_buf_free(&sj->text);
-	bytype_free(&sj->recs);
-	bytype_free(&sj->sets);
-	free(sj->setv);
-	free(sj->names);
+	if (!sj->borrowed) {
+		bytype_free(&sj->recs);
+		bytype_free(&sj->sets);
+		free(sj->setv);
+		free(sj->names);
+	}
 	for (i = 0; i < sj->nom; i++)
 		free(sj->om[i].sel);
 	free(sj->om);

@@ -264,6 +264,25 @@ void *zl_arena_take(struct zl_arena *a, void *p, size_t n)
 	return q;
 }
 
+void zl_arena_adopt(struct zl_arena *a, struct zl_arena *from)
+{
+	struct zl_arena_chunk *tail;
+
+	if (!from->head)
+		return;
+	if (!a->head) {
+		*a = *from;
+	} else {
+		/* Behind a's head, whose free space stays in use. */
+		for (tail = from->head; tail->next; tail = tail->next)
+			;
+		tail->next = a->head->next;
+		a->head->next = from->head;
+	}
+	from->head = NULL;
+	from->used = from->size = 0;
+}
+
 void zl_arena_free(struct zl_arena *a)
 {
 	struct zl_arena_chunk *c, *next;

@@ -91,6 +91,8 @@ struct zl_arena {
 	size_t used, size;	/* in the head chunk */
 };
 void *zl_arena_alloc(struct zl_arena *a, size_t n);	/* 8-byte aligned, zeroed */
+/* Moves every block of from into a, which frees them with its own. */
+void zl_arena_adopt(struct zl_arena *a, struct zl_arena *from);
 void *zl_arena_bytes(struct zl_arena *a, size_t n);	/* unaligned, zeroed */
 char *zl_arena_strndup(struct zl_arena *a, const char *s, size_t n);
 /* Moves the first n bytes of p, a heap block, into a and frees p; NULL

@@ -1,4 +1,5 @@
 /* test_eval.c - unit tests for the rule engine: scopes, select, rendered findings. */
+#include <glob.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -415,6 +416,147 @@ START_TEST(test_owner_literal)
 }
 END_TEST
 
+static void same_str(const char *a, const char *b)
+{
+	if (!a || !b)
+		ck_assert_ptr_eq(a, b);
+	else
+		ck_assert_str_eq(a, b);
+}
+
+static void same_loc(const struct zl_loc *a, const struct zl_loc *b)
+{
+	same_str(a->file, b->file);
+	ck_assert_uint_eq(a->line, b->line);
+	ck_assert_uint_eq(a->col, b->col);
+	ck_assert_uint_eq(a->end_line, b->end_line);
+	ck_assert_uint_eq(a->end_col, b->end_col);
+}
+
+/* d1 and d2, sorted, are the same field by field; returns how many. */
+static size_t same_diags(struct zl_diags *d1, struct zl_diags *d2,
+			 const char *what)
+{
+	size_t k, j;
+
+	zl_diags_sort(d1);
+	zl_diags_sort(d2);
+	ck_assert_msg(d1->n == d2->n, "%s: %zu findings, %zu on two threads",
+		      what, d1->n, d2->n);
+	for (k = 0; k < d1->n; k++) {
+		same_str(d1->v[k].id, d2->v[k].id);
+		same_str(d1->v[k].message, d2->v[k].message);
+		same_str(d1->v[k].help, d2->v[k].help);
+		same_str(d1->v[k].fixit, d2->v[k].fixit);
+		same_loc(&d1->v[k].loc, &d2->v[k].loc);
+		ck_assert_int_eq(d1->v[k].sev, d2->v[k].sev);
+		ck_assert_int_eq(d1->v[k].suppressed, d2->v[k].suppressed);
+		ck_assert_int_eq(d1->v[k].summary, d2->v[k].summary);
+		ck_assert_uint_eq(d1->v[k].count, d2->v[k].count);
+		ck_assert_uint_eq(d1->v[k].nnotes, d2->v[k].nnotes);
+		for (j = 0; j < d1->v[k].nnotes; j++) {
+			same_str(d1->v[k].notes[j].message,
+				 d2->v[k].notes[j].message);
+			same_loc(&d1->v[k].notes[j].loc,
+				 &d2->v[k].notes[j].loc);
+		}
+	}
+	return d1->n;
+}
+
+/* Two families of rules, the first (the helper thread's) with findings
+ * repeated on their lines, more than a rule keeps, and some suppressed:
+ * what its sink knows passes to the caller's. */
+START_TEST(test_two_threads_sink)
+{
+	static const char rules[] =
+		"rules:\n"
+		"  - id: AAA001\n    name: a\n    severity: warning\n"
+		"    summary: s\n    scope: zone\n    check: twice\n"
+		"    message: \"m {val}\"\n"
+		"  - id: BBB001\n    name: b\n    severity: error\n"
+		"    summary: s\n    scope: record\n    check: each\n"
+		"    message: \"m {val}\"\n";
+	struct zl_ruleset *rs = load_rules(rules);
+	struct zl_lint_opts two = { .threads = 2 };
+	struct zl_diags d1, d2;
+	struct zl_buf text = { 0 };
+	struct zl_zone *z = NULL;
+	char *err = NULL, line[96];
+	size_t i, n, summaries = 0, twice_counted = 0;
+
+	zl_buf_add(&text, zone_text, strlen(zone_text));
+	for (i = 0; i < 2 * ZL_LIMIT_RULE_FINDINGS + 300; i++) {
+		n = (size_t)snprintf(line, sizeof line, "h%zu IN A 192.0.2.3%s\n",
+				     i, i % 2 ? "" :
+				     " ; zonelint: disable=AAA001");
+		zl_buf_add(&text, line, n);
+	}
+	ck_assert_int_eq(zl_zone_load_buffer("t.zone", text.s, text.len, NULL,
+					     &z, &err), ZL_OK);
+	zl_diags_init(&d1);
+	zl_diags_init(&d2);
+	ck_assert_int_eq(zl_lint(rs, z, &d1), ZL_OK);
+	ck_assert_int_eq(zl_lint_with(rs, z, &two, &d2), ZL_OK);
+	ck_assert_uint_gt(same_diags(&d1, &d2, "t.zone"), 2000);
+	for (i = 0; i < d2.n; i++) {
+		summaries += d2.v[i].summary;
+		twice_counted += d2.v[i].count == 2 && !d2.v[i].summary &&
+				 strstr(d2.v[i].message, "(2 times") != NULL;
+	}
+	/* Each rule over its cap, suppressed and not (AAA001), says so. */
+	ck_assert_uint_eq(summaries, 3);
+	ck_assert_uint_gt(twice_counted, 900);
+	zl_diags_free(&d1);
+	zl_diags_free(&d2);
+	zl_buf_free(&text);
+	zl_zone_free(z);
+	zl_ruleset_free(rs);
+}
+END_TEST
+
+/* The findings of the rules run on one thread and on two (o->threads)
+ * are the same, field by field, in every fixture zone of the test suite:
+ * each rule runs whole on one of them, and its findings, follow-ons and
+ * cap pass through the sink of the run as before. */
+START_TEST(test_two_threads)
+{
+	struct zl_ruleset *rs = zl_ruleset_new();
+	struct zl_lint_opts one = { 0 }, two = { .threads = 2 };
+	struct zl_diags d1, d2, errs;
+	struct zl_zone *z;
+	size_t i, found = 0;
+	glob_t g;
+	char *err;
+
+	zl_diags_init(&errs);
+	ck_assert_int_eq(zl_ruleset_load_builtin(rs, &errs), ZL_OK);
+	ck_assert_int_eq(glob("tests/fixtures/*/*.zone", 0, NULL, &g), 0);
+	for (i = 0; i < g.gl_pathc; i++) {
+		err = NULL;
+		z = NULL;
+		if (zl_zone_load_file(g.gl_pathv[i], NULL, &z, &err) != ZL_OK) {
+			free(err);
+			continue;
+		}
+		zl_diags_init(&d1);
+		zl_diags_init(&d2);
+		ck_assert_int_eq(zl_lint_with(rs, z, &one, &d1), ZL_OK);
+		ck_assert_int_eq(zl_lint_with(rs, z, &two, &d2), ZL_OK);
+		found += same_diags(&d1, &d2, g.gl_pathv[i]);
+		zl_diags_free(&d1);
+		zl_diags_free(&d2);
+		zl_zone_free(z);
+	}
+	/* The fixtures were there and had findings to compare. */
+	ck_assert_uint_gt(g.gl_pathc, 50);
+	ck_assert_uint_gt(found, 500);
+	globfree(&g);
+	zl_diags_free(&errs);
+	zl_ruleset_free(rs);
+}
+END_TEST
+
 Suite *eval_suite(void)
 {
 	Suite *s = suite_create("eval");
@@ -432,6 +574,8 @@ Suite *eval_suite(void)
 	T(test_type_str)
 	T(test_check_find)
 	T(test_owner_literal)
+	T(test_two_threads)
+	T(test_two_threads_sink)
 #undef T
 	return s;
 }
