@@ -8,6 +8,7 @@
  * usage: tests/oom [STRIDE]   STRIDE > 1 tries every STRIDE-th N past the
  *                             first 500 of the rule-loading phase
  * Prints one line per phase; exit status 0 when all held. */
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,8 +23,9 @@ void *__wrap_malloc(size_t n);
 void *__wrap_calloc(size_t n, size_t size);
 void *__wrap_realloc(void *p, size_t n);
 
-static unsigned long calls, fail_at;	/* fail_at 0: never */
-static bool failed;
+/* Atomic: a lint with two threads allocates on both. */
+static atomic_ulong calls, fail_at;	/* fail_at 0: never */
+static atomic_bool failed;
 
 static bool fail_now(void)
 {
@@ -141,10 +143,11 @@ static bool rules_run(unsigned long n, bool *bad)
 	return failed;
 }
 
-/* Phase 2: a zone (with an $INCLUDE) loaded, linted, limited and written
- * as JSON. */
+/* Phase 2: a zone (with an $INCLUDE) loaded, linted (on one thread, then
+ * on two), limited and written as JSON. */
 static bool lint_run(const struct zl_ruleset *rs, unsigned long n, bool *bad)
 {
+	static const struct zl_lint_opts two = { .threads = 2 };
 	struct zl_diags out, more;
 	struct zl_zone *z = NULL;
 	char *msg = NULL, *doc = NULL;
@@ -158,6 +161,8 @@ static bool lint_run(const struct zl_ruleset *rs, unsigned long n, bool *bad)
 				     sizeof zone - 1, &load_opts, &z, &msg),
 		 ZL_OK, bad, "zl_zone_load_buffer", n) &&
 	    step(zl_lint(rs, z, &more), ZL_OK, bad, "zl_lint", n) &&
+	    step(zl_lint_with(rs, z, &two, &more), ZL_OK, bad,
+		 "zl_lint_with, two threads", n) &&
 	    step(zl_diags_move(&out, &more), ZL_OK, bad, "zl_diags_move", n) &&
 	    step(zl_diags_limit(&out, 2, 100, 1 << 20), ZL_OK, bad,
 		 "zl_diags_limit", n) &&

@@ -64,8 +64,8 @@ enum zl_memo_kind { ZL_MEMO_SPF, ZL_MEMO_TAGVALUE,
  * result, and all it keeps, from arena a: the memo's, freed at once when
  * the run ends (outside the engine one that is never freed); it must not
  * return NULL, and the result is read only from then on: the threads of a
- * run share it (zl_lint_opts.threads), and two may build it at once, one
- * of the two being kept. */
+ * run share it (zl_lint_opts.threads); the first to ask builds it, and
+ * one that asks meanwhile waits for it. */
 void *zl_memo_get(struct zl_ctx *ctx, enum zl_memo_kind kind,
 		  const struct zl_zone *z, const struct zl_rr *rr,
 		  void *(*build)(struct zl_arena *a, const struct zl_zone *z,

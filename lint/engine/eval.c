@@ -289,11 +289,13 @@ static bool helper_start(struct run *run, struct helper *h,
 }
 
 /* Waits for h; a cleanup too, so that running out of memory in the first
- * thread never leaves the second one reading what is freed. */
+ * thread never leaves the second one reading what is freed (it stops
+ * after the family it runs). */
 static void helper_join(void *arg)
 {
 	struct helper *h = arg;
 
+	atomic_store(&h->run.fams->next, h->run.fams->n);
 	if (h->started)
 		pthread_join(h->thread, NULL);
 	h->started = false;

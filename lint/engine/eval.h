@@ -242,8 +242,9 @@ struct zl_memo_other {
 };
 
 /* What is built per record (zl_memo_get), shared by the threads of a
- * run: each finds what is there without a lock, and takes the lock to
- * add what it built.  n is the linted zone's record count. */
+ * run: each finds what is there without a lock, and claims a slot to
+ * build its object (the lock only adds a record's entry).  n is the
+ * linted zone's record count. */
 struct zl_memo_ent {
 	_Atomic(void *) obj[ZL_MEMO_NRR];	/* per kind, NULL until built */
 };
@@ -259,7 +260,7 @@ struct zl_memo_recs {
 	struct zl_memo_ent **block;
 	size_t nent;
 	/* Records of other zones (zl_lookup), in an open hash by record and
-	 * kind, under the lock. */
+	 * kind, under the lock; of two built at once, one is kept. */
 	struct zl_memo_other *other;
 	size_t nother, capother;	/* capother: 0 or a power of two */
 };

@@ -1,5 +1,6 @@
 /* memo.c - what primitives derive from a record or a zone, built once per run (zl_memo_get): the records' shared by the threads of a run, the zone's per thread. */
 #include <assert.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,6 +60,25 @@ static void **other(struct zl_memo_recs *s, enum zl_memo_kind kind,
 	return &o->obj;
 }
 
+/* The lock, let go of as well when memory runs out while it is held (the
+ * other thread would wait for it for ever). */
+static void unlock(void *lock)
+{
+	pthread_mutex_unlock(lock);
+}
+
+static void take(struct zl_memo_recs *s)
+{
+	pthread_mutex_lock(&s->lock);
+	zl_cleanup_push(unlock, &s->lock);
+}
+
+static void give(struct zl_memo_recs *s)
+{
+	zl_cleanup_pop();
+	pthread_mutex_unlock(&s->lock);
+}
+
 /* Entry e (1-based) of the zone's records. */
 static struct zl_memo_ent *ent(const struct zl_memo_recs *s, uint32_t e)
 {
@@ -71,54 +91,96 @@ static struct zl_memo_ent *own_add(struct zl_memo_recs *s, size_t i)
 	uint32_t e = atomic_load_explicit(&s->ix[i], memory_order_relaxed);
 
 	if (!e) {
-		e = (uint32_t)++s->nent;
+		/* Counted once its block is there: running out of memory
+		 * leaves the entries as they were. */
+		e = (uint32_t)s->nent + 1;
 		if ((e - 1) % ENT_BLOCK == 0)
 			s->block[(e - 1) / ENT_BLOCK] =
 				zl_xcalloc(ENT_BLOCK, sizeof **s->block);
+		s->nent = e;
 		/* The entry is there before its number is seen. */
 		atomic_store_explicit(&s->ix[i], e, memory_order_release);
 	}
 	return ent(s, e);
 }
 
-/* What is built of kind for rr so far, or NULL. */
-static void *find(struct zl_memo_recs *s, const struct zl_zone *z,
-		  enum zl_memo_kind kind, const struct zl_rr *rr)
-{
-	uint32_t e;
-	void *obj;
+/* What a slot holds while a thread builds its object: the others wait
+ * for it rather than build it again beside it. */
+static char building;
+#define BUILDING ((void *)&building)
 
-	if (rr >= z->rrs && rr < z->rrs + s->n) {
-		e = atomic_load_explicit(&s->ix[rr - z->rrs],
-					 memory_order_acquire);
-		return e ? atomic_load_explicit(&ent(s, e)->obj[kind],
-						memory_order_acquire) : NULL;
+/* A build cut short (out of memory): its slot is free again. */
+static void unclaim(void *slot)
+{
+	atomic_store_explicit((_Atomic(void *) *)slot, NULL,
+			      memory_order_release);
+}
+
+/* Record i's slot of kind, added when new. */
+static _Atomic(void *) *own_slot(struct zl_memo_recs *s, size_t i,
+				 enum zl_memo_kind kind)
+{
+	uint32_t e = atomic_load_explicit(&s->ix[i], memory_order_acquire);
+	struct zl_memo_ent *en;
+
+	if (e)
+		return &ent(s, e)->obj[kind];
+	take(s);
+	en = own_add(s, i);
+	give(s);
+	return &en->obj[kind];
+}
+
+/* What kind is for rr, a record of the zone, built by whichever thread
+ * asks first. */
+static void *own(struct zl_memo *m, enum zl_memo_kind kind,
+		 const struct zl_zone *z, const struct zl_rr *rr,
+		 void *(*build)(struct zl_arena *a, const struct zl_zone *z,
+				const struct zl_rr *rr))
+{
+	_Atomic(void *) *slot = own_slot(m->recs, (size_t)(rr - m->z->rrs),
+					 kind);
+	void *obj = atomic_load_explicit(slot, memory_order_acquire);
+
+	if (!obj && atomic_compare_exchange_strong(slot, &obj, BUILDING)) {
+		zl_cleanup_push(unclaim, (void *)slot);
+		obj = build(&m->arena, z, rr);
+		zl_cleanup_pop();
+		atomic_store_explicit(slot, obj, memory_order_release);
+		return obj;
 	}
-	pthread_mutex_lock(&s->lock);
-	obj = *other(s, kind, rr);
-	pthread_mutex_unlock(&s->lock);
+	/* Another thread builds it: a parse of one record. */
+	while (obj == BUILDING || !obj) {
+		if (!obj)	/* its build was cut short: build it here */
+			return own(m, kind, z, rr, build);
+		sched_yield();
+		obj = atomic_load_explicit(slot, memory_order_acquire);
+	}
 	return obj;
 }
 
-/* Keeps obj as what kind is for rr, unless another thread kept one
- * first: returns the one kept. */
-static void *keep(struct zl_memo_recs *s, const struct zl_zone *z,
-		  enum zl_memo_kind kind, const struct zl_rr *rr, void *obj)
+/* What kind is for rr, a record of another zone: under the lock, built
+ * outside it, one of two built at once kept. */
+static void *other_get(struct zl_memo *m, enum zl_memo_kind kind,
+		       const struct zl_zone *z, const struct zl_rr *rr,
+		       void *(*build)(struct zl_arena *a,
+				      const struct zl_zone *z,
+				      const struct zl_rr *rr))
 {
-	_Atomic(void *) *slot;
-	void **o, *had;
+	struct zl_memo_recs *s = m->recs;
+	void **o, *obj, *had;
 
-	pthread_mutex_lock(&s->lock);
-	if (rr >= z->rrs && rr < z->rrs + s->n) {
-		slot = &own_add(s, (size_t)(rr - z->rrs))->obj[kind];
-		if (!(had = atomic_load_explicit(slot, memory_order_relaxed)))
-			atomic_store_explicit(slot, obj, memory_order_release);
-	} else {
-		o = other(s, kind, rr);
-		if (!(had = *o))
-			*o = obj;
-	}
-	pthread_mutex_unlock(&s->lock);
+	take(s);
+	obj = *other(s, kind, rr);
+	give(s);
+	if (obj)
+		return obj;
+	obj = build(&m->arena, z, rr);
+	take(s);
+	o = other(s, kind, rr);
+	if (!(had = *o))
+		*o = obj;
+	give(s);
 	return had ? had : obj;
 }
 
@@ -164,15 +226,13 @@ void *zl_memo_get(struct zl_ctx *ctx, enum zl_memo_kind kind,
 				 const struct zl_rr *rr))
 {
 	struct zl_memo *m = ctx->memo;
-	void *obj;
 
 	assert(kind < ZL_MEMO_NRR);
 	if (!m)		/* outside the engine: kept to the end */
 		return build(zl_xcalloc(1, sizeof(struct zl_arena)), z, rr);
-	if ((obj = find(m->recs, m->z, kind, rr)))
-		return obj;
-	/* Built without the lock: the other thread may build it too. */
-	return keep(m->recs, m->z, kind, rr, build(&m->arena, z, rr));
+	if (rr >= m->z->rrs && rr < m->z->rrs + m->recs->n)
+		return own(m, kind, z, rr, build);
+	return other_get(m, kind, z, rr, build);
 }
 
 void zl_memo_free(struct zl_memo *m)
