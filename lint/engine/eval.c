@@ -156,7 +156,6 @@ struct family {
 	size_t at;		/* its place before sorting */
 };
 
-
 static size_t letters(const char *id)
 {
 	size_t n = 0;
@@ -214,7 +213,7 @@ static bool families(const struct run *run, struct families *fs)
 	for (i = 0; i < rs->n; i++)
 		fs->of[i] = family_of(f, nf, rs->rules[i]->id);
 	fs->n = nf;
-	atomic_init(&fs->next, 2);
+	atomic_init(&fs->next, 2);	/* 0 and 1 are given (helper_start) */
 	free(f);
 	if (nf > 1)
 		return true;
