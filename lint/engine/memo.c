@@ -60,25 +60,6 @@ static void **other(struct zl_memo_recs *s, enum zl_memo_kind kind,
 	return &o->obj;
 }
 
-/* The lock, let go of as well when memory runs out while it is held (the
- * other thread would wait for it for ever). */
-static void unlock(void *lock)
-{
-	pthread_mutex_unlock(lock);
-}
-
-static void take(struct zl_memo_recs *s)
-{
-	pthread_mutex_lock(&s->lock);
-	zl_cleanup_push(unlock, &s->lock);
-}
-
-static void give(struct zl_memo_recs *s)
-{
-	zl_cleanup_pop();
-	pthread_mutex_unlock(&s->lock);
-}
-
 /* Entry e (1-based) of the zone's records. */
 static struct zl_memo_ent *ent(const struct zl_memo_recs *s, uint32_t e)
 {
@@ -125,9 +106,9 @@ static _Atomic(void *) *own_slot(struct zl_memo_recs *s, size_t i,
 
 	if (e)
 		return &ent(s, e)->obj[kind];
-	take(s);
+	zl_lock(&s->lock);
 	en = own_add(s, i);
-	give(s);
+	zl_unlock(&s->lock);
 	return &en->obj[kind];
 }
 
@@ -142,19 +123,21 @@ static void *own(struct zl_memo *m, enum zl_memo_kind kind,
 					 kind);
 	void *obj = atomic_load_explicit(slot, memory_order_acquire);
 
-	if (!obj && atomic_compare_exchange_strong(slot, &obj, BUILDING)) {
+	/* Another thread's build is a parse of one record: wait for it, or
+	 * build it here when that one was cut short. */
+	for (; !obj || obj == BUILDING;
+	     obj = atomic_load_explicit(slot, memory_order_acquire)) {
+		if (obj) {
+			sched_yield();
+			continue;
+		}
+		if (!atomic_compare_exchange_strong(slot, &obj, BUILDING))
+			continue;
 		zl_cleanup_push(unclaim, (void *)slot);
 		obj = build(&m->arena, z, rr);
 		zl_cleanup_pop();
 		atomic_store_explicit(slot, obj, memory_order_release);
 		return obj;
-	}
-	/* Another thread builds it: a parse of one record. */
-	while (obj == BUILDING || !obj) {
-		if (!obj)	/* its build was cut short: build it here */
-			return own(m, kind, z, rr, build);
-		sched_yield();
-		obj = atomic_load_explicit(slot, memory_order_acquire);
 	}
 	return obj;
 }
@@ -170,17 +153,17 @@ static void *other_get(struct zl_memo *m, enum zl_memo_kind kind,
 	struct zl_memo_recs *s = m->recs;
 	void **o, *obj, *had;
 
-	take(s);
+	zl_lock(&s->lock);
 	obj = *other(s, kind, rr);
-	give(s);
+	zl_unlock(&s->lock);
 	if (obj)
 		return obj;
 	obj = build(&m->arena, z, rr);
-	take(s);
+	zl_lock(&s->lock);
 	o = other(s, kind, rr);
 	if (!(had = *o))
 		*o = obj;
-	give(s);
+	zl_unlock(&s->lock);
 	return had ? had : obj;
 }
 

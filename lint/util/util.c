@@ -49,6 +49,23 @@ void zl_cleanup_pop(void)
 		npushed--;
 }
 
+static void unlock(void *m)
+{
+	pthread_mutex_unlock(m);
+}
+
+void zl_lock(pthread_mutex_t *m)
+{
+	pthread_mutex_lock(m);
+	zl_cleanup_push(unlock, m);
+}
+
+void zl_unlock(pthread_mutex_t *m)
+{
+	zl_cleanup_pop();
+	pthread_mutex_unlock(m);
+}
+
 void zl_guard_leave(struct zl_guard *g)
 {
 	if (g->set) {

@@ -12,6 +12,7 @@
 #ifndef ZL_UTIL_H
 #define ZL_UTIL_H
 
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -63,6 +64,11 @@ void zl_guard_leave(struct zl_guard *g);
 #define ZL_CLEANUPS 8
 void zl_cleanup_push(void (*fn)(void *arg), void *arg);
 void zl_cleanup_pop(void);	/* drops the newest, without running it */
+/* Locks m with a cleanup that unlocks it, so that running out of memory
+ * while it is held never leaves another thread waiting for ever; unlocked
+ * by zl_unlock. */
+void zl_lock(pthread_mutex_t *m);
+void zl_unlock(pthread_mutex_t *m);
 
 /* Reports that n bytes could not be allocated: jumps to the thread's
  * recovery point.  Without one (a caller inside the library that skipped

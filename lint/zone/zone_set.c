@@ -207,11 +207,6 @@ size_t zl_zoneset_loaded(const struct zl_zoneset *s)
 	return s ? atomic_load(&((struct zl_zoneset *)s)->nloaded) : 0;
 }
 
-static void unlock(void *arg)
-{
-	pthread_mutex_unlock(arg);
-}
-
 /* The zone of entry e, loading it the first time when it is context.  A
  * context zone that cannot be loaded answers nothing: its own run (when
  * it is linted) says why. */
@@ -222,8 +217,7 @@ static const struct zl_zone *zone_of(struct zl_zoneset *s, struct entry *e)
 
 	if (z || !e->path)
 		return z;
-	pthread_mutex_lock(&s->lock);
-	zl_cleanup_push(unlock, &s->lock);
+	zl_lock(&s->lock);
 	if (!e->tried) {
 		e->tried = true;
 		if (zl_zone_load_file_impl(e->path, &e->opts, &z, &err) == ZL_OK) {
@@ -233,8 +227,7 @@ static const struct zl_zone *zone_of(struct zl_zoneset *s, struct entry *e)
 		free(err);
 	}
 	z = atomic_load(&e->zone);
-	zl_cleanup_pop();
-	pthread_mutex_unlock(&s->lock);
+	zl_unlock(&s->lock);
 	return z;
 }
 
@@ -289,8 +282,7 @@ static void seal(struct zl_zoneset *s)
 	size_t i, k, n = 0;
 	const char *p;
 
-	pthread_mutex_lock(&s->lock);
-	zl_cleanup_push(unlock, &s->lock);
+	zl_lock(&s->lock);
 	if (!atomic_load(&s->sealed)) {
 		for (i = 0; i < s->n; i++)
 			for (p = zl_name_parent(s->v[i].origin); p;
@@ -307,8 +299,7 @@ static void seal(struct zl_zoneset *s)
 					s->anc[k] = p;
 		atomic_store(&s->sealed, true);
 	}
-	zl_cleanup_pop();
-	pthread_mutex_unlock(&s->lock);
+	zl_unlock(&s->lock);
 }
 
 bool zl_zoneset_has_below(struct zl_zoneset *s, const char *origin)
