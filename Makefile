@@ -239,7 +239,8 @@ check-tsan:
 	  || exit 1; done
 	# the rules of one zone on two threads: the unit tests that compare
 	# them with one, and a zone large enough for the program to use two
-	cd build-tsan && for c in test_two_threads test_two_threads_sink; do \
+	cd build-tsan && for c in test_two_threads test_two_threads_sink \
+	  test_two_threads_budget; do \
 	  CK_FORK=no CK_RUN_CASE=$$c TSAN_OPTIONS="halt_on_error=1 exitcode=66" \
 	  tests/unit/run || exit 1; done
 	cd build-tsan && cc -O2 -o genzone bench/genzone.c && \

@@ -442,12 +442,6 @@ struct zl_lint_opts {
 	/* The time, in seconds since 1970, for rules that suggest dates (the
 	 * next SOA serial); 0: the clock. */
 	int64_t now;
-	/* Threads the rules of z may run on, the calling one included: 0 or
-	 * 1, that one alone; 2 or more, a second thread takes about half of
-	 * the rules (whole rules, so that the findings are the same).  Worth
-	 * it on a large zone only: a thread costs more than the rules of a
-	 * few thousand records. */
-	unsigned threads;
 };
 
 /* zl_lint with what o gives (NULL: as zl_lint). */
@@ -455,6 +449,17 @@ enum zl_status zl_lint_with(const struct zl_ruleset *rs,
 			    const struct zl_zone *z,
 			    const struct zl_lint_opts *o,
 			    struct zl_diags *out);
+
+/* zl_lint_with on up to threads threads, the calling one included: with 2
+ * or more, a second thread, started and joined inside the call, takes
+ * whole families of rules (those whose ids share their letters, as the
+ * rules of one pack do), and the findings are the same as on one.  Worth
+ * it on a large zone only: a thread costs about what the rules of a few
+ * thousand records do. */
+enum zl_status zl_lint_threads(const struct zl_ruleset *rs,
+			       const struct zl_zone *z,
+			       const struct zl_lint_opts *o, unsigned threads,
+			       struct zl_diags *out);
 
 /* ---- what a change does to mail (docs/changes.md) ---- */
 

@@ -128,7 +128,7 @@ enum zl_status zl_ruleset_set_severity(struct zl_ruleset *rs, const char *id,
 enum zl_status zl_lint(const struct zl_ruleset *rs, const struct zl_zone *z,
 		       struct zl_diags *out)
 {
-	GUARDED((zl_lint_impl(rs, z, NULL, out), ZL_OK), );
+	GUARDED((zl_lint_impl(rs, z, NULL, 1, out), ZL_OK), );
 }
 
 enum zl_status zl_lint_with(const struct zl_ruleset *rs,
@@ -136,7 +136,15 @@ enum zl_status zl_lint_with(const struct zl_ruleset *rs,
 			    const struct zl_lint_opts *o,
 			    struct zl_diags *out)
 {
-	GUARDED((zl_lint_impl(rs, z, o, out), ZL_OK), );
+	GUARDED((zl_lint_impl(rs, z, o, 1, out), ZL_OK), );
+}
+
+enum zl_status zl_lint_threads(const struct zl_ruleset *rs,
+			       const struct zl_zone *z,
+			       const struct zl_lint_opts *o, unsigned threads,
+			       struct zl_diags *out)
+{
+	GUARDED((zl_lint_impl(rs, z, o, threads, out), ZL_OK), );
 }
 
 struct zl_zoneset *zl_zoneset_new(void)

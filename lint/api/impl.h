@@ -43,7 +43,8 @@ char *zl_rule_tunables_impl(const struct zl_ruleset *rs, const char *id);
 char *zl_checks_reference_impl(const struct zl_ruleset *rs, bool json);
 
 void zl_lint_impl(const struct zl_ruleset *rs, const struct zl_zone *z,
-		  const struct zl_lint_opts *o, struct zl_diags *out);
+		  const struct zl_lint_opts *o, unsigned threads,
+		  struct zl_diags *out);
 struct zl_zoneset *zl_zoneset_new_impl(void);
 enum zl_status zl_zoneset_add_impl(struct zl_zoneset *s, struct zl_zone *z);
 enum zl_status zl_zoneset_add_file_impl(struct zl_zoneset *s, const char *path,

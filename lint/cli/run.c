@@ -88,11 +88,10 @@ static void lint_job(struct run *r, struct job *j)
 	const struct zl_ruleset *rs;
 	struct zl_lint_opts o = { .set = r->set, .now = r->cli->now };
 	struct zl_zone *base;
-
 	/* Below this, a second thread for the rules gains nothing that
 	 * paired runs can tell from noise (bench/PROFILE.md). */
-	if (j->zone && zl_zone_record_count(j->zone) >= 10000)
-		o.threads = r->rule_threads;
+	unsigned threads = zl_zone_record_count(j->zone) >= 10000 ?
+			   r->rule_threads : 1;
 
 	if (!j->in_set)
 		return;
@@ -102,7 +101,7 @@ static void lint_job(struct run *r, struct job *j)
 	if (rs) {
 		/* The zone's version at the base, for the SOA serial. */
 		o.base = base = base_zone(r, j);
-		must(zl_lint_with(rs, j->zone, &o, &j->diags));
+		must(zl_lint_threads(rs, j->zone, &o, threads, &j->diags));
 		j->summary = cli_summary_zone(r->cli, r->base, base, j->zone,
 					      r->set, j->path ? j->path :
 					      stdin_name(r));

@@ -15,8 +15,8 @@
 
 /* ---- running rules ---- */
 
-/* The families of rules that two threads share (families()). */
-struct families {
+/* The order in which two threads take the families of rules (schedule()). */
+struct schedule {
 	size_t *of;		/* per rule of the set, its family's turn */
 	size_t n;
 	atomic_size_t next;	/* the next turn to take */
@@ -36,11 +36,23 @@ struct run {
 	struct zl_sink *sink;
 	struct unit *u;		/* room for a group of the plan, reused */
 	struct zl_ctx ctx;	/* what call() passes */
-	struct families *fams;	/* the ordinary phase's rules, when two
+	struct schedule *sched;	/* the ordinary phase's rules, when two
 				   threads share them; NULL: this one runs
 				   them all */
-	size_t turn;		/* the family this one runs (fams->of) */
+	size_t turn;		/* the family this one runs (sched->of) */
+	unsigned threads;	/* zl_lint_threads */
 };
+
+/* What every call of the run passes (call() adds the subject). */
+static void set_ctx(struct run *run)
+{
+	run->ctx = (struct zl_ctx){
+		.rs = run->rs, .zone = run->z, .out = run->out,
+		.sink = run->sink, .memo = run->memo, .broken = &run->broken,
+		.zones = run->o->set, .zones_below = run->zones_below,
+		.base = run->o->base, .now = run->o->now,
+	};
+}
 
 /* run->ctx holds what is the same for every call of the run: only the
  * rule and the subject change. */
@@ -105,7 +117,7 @@ static bool skipped(const struct run *run, const struct zl_rule *r,
 		    size_t ri)
 {
 	return r->severity == ZL_SEV_OFF ||
-	       (run->fams && run->fams->of[ri] != run->turn);
+	       (run->sched && run->sched->of[ri] != run->turn);
 }
 
 /* Runs the enabled rules of one phase (of the family run->turn, when two
@@ -142,7 +154,7 @@ static void run_phase(struct run *run, enum zl_phase ph)
 		visit(run, u, n);
 }
 
-/* ---- the ordinary rules on two threads (zl_lint_opts.threads) ---- */
+/* ---- the ordinary rules on two threads (zl_lint_threads) ---- */
 
 /* The rules whose ids share their letters (those of one pack, which read
  * the same records and share what the memo builds from them) are one
@@ -151,18 +163,24 @@ static void run_phase(struct run *run, enum zl_phase ph)
  * the most subjects to visit first. */
 struct family {
 	const char *id;		/* its first rule's id */
-	size_t len;		/* the letters of it */
 	size_t cost;		/* the subjects its rules visit */
 	size_t at;		/* its place before sorting */
 };
 
-static size_t letters(const char *id)
+size_t zl_family_len(const char *id)
 {
 	size_t n = 0;
 
 	while (id[n] && !(id[n] >= '0' && id[n] <= '9'))
 		n++;
 	return n;
+}
+
+bool zl_same_family(const char *a, const char *b)
+{
+	size_t n = zl_family_len(a);
+
+	return n == zl_family_len(b) && memcmp(a, b, n) == 0;
 }
 
 static int family_cmp(const void *pa, const void *pb)
@@ -177,17 +195,17 @@ static int family_cmp(const void *pa, const void *pb)
 /* The family of id among f[0..nf), or nf. */
 static size_t family_of(const struct family *f, size_t nf, const char *id)
 {
-	size_t k, len = letters(id);
+	size_t k;
 
 	for (k = 0; k < nf; k++)
-		if (f[k].len == len && memcmp(f[k].id, id, len) == 0)
+		if (zl_same_family(f[k].id, id))
 			break;
 	return k;
 }
 
 /* The families of the ordinary phase's rules, in the order the threads
  * take them; false when there are fewer than two. */
-static bool families(const struct run *run, struct families *fs)
+static bool schedule(const struct run *run, struct schedule *fs)
 {
 	const struct zl_ruleset *rs = run->rs;
 	struct family *f = zl_xcalloc(rs->n ? rs->n : 1, sizeof *f);
@@ -202,7 +220,7 @@ static bool families(const struct run *run, struct families *fs)
 		if (r->severity == ZL_SEV_OFF)
 			continue;
 		if ((k = family_of(f, nf, r->id)) == nf) {
-			f[nf] = (struct family){ r->id, letters(r->id), 0, nf };
+			f[nf] = (struct family){ r->id, 0, nf };
 			nf++;
 		}
 		u = (struct unit){ r, rs->plan[i].ri, rs->plan[i].type, false };
@@ -227,8 +245,8 @@ static void take_families(struct run *run)
 {
 	do
 		run_phase(run, ZL_PH_RULES);
-	while ((run->turn = atomic_fetch_add(&run->fams->next, 1)) <
-	       run->fams->n);
+	while ((run->turn = atomic_fetch_add(&run->sched->next, 1)) <
+	       run->sched->n);
 }
 
 /* The second thread: a run of its own over the same zone, whose findings,
@@ -256,7 +274,7 @@ static void *helper_main(void *arg)
 /* Starts h on the families of fs; false when no thread could be
  * started. */
 static bool helper_start(struct run *run, struct helper *h,
-			 struct families *fs)
+			 struct schedule *fs)
 {
 	struct zl_broken *b;
 
@@ -273,15 +291,12 @@ static bool helper_start(struct run *run, struct helper *h,
 	h->run.sink = zl_sink_new(&h->out, run->z, run->supp, run->rs->n);
 	h->run.u = zl_xmalloc((run->rs->nplan ? run->rs->nplan : 1) *
 			      sizeof *h->run.u);
-	h->run.ctx.out = &h->out;
-	h->run.ctx.sink = h->run.sink;
-	h->run.ctx.memo = &h->memo;
-	h->run.ctx.broken = b;
+	set_ctx(&h->run);
 	/* The largest family is the helper's, and the next the caller's:
 	 * on a small zone the caller could otherwise take them all before
 	 * the helper starts, and the findings of the helper's, merged, are
 	 * what the tests compare. */
-	h->run.fams = fs;
+	h->run.sched = fs;
 	h->run.turn = 0;
 	h->started = pthread_create(&h->thread, NULL, helper_main, h) == 0;
 	return h->started;
@@ -294,16 +309,18 @@ static void helper_join(void *arg)
 {
 	struct helper *h = arg;
 
-	atomic_store(&h->run.fams->next, h->run.fams->n);
+	atomic_store(&h->run.sched->next, h->run.sched->n);
 	if (h->started)
 		pthread_join(h->thread, NULL);
 	h->started = false;
 }
 
-/* Frees what h has of its own, but for what it built for the memo's
- * records, which run's memo keeps. */
+/* Frees what h has of its own (its sink, unless run's took it over), but
+ * for what it built for the memo's records, which run's memo keeps. */
 static void helper_free(struct run *run, struct helper *h)
 {
+	if (h->run.sink)
+		zl_sink_finish(h->run.sink, run->rs, 0);
 	free(h->run.broken.drop);
 	zl_arena_adopt(&run->memo->arena, &h->memo.arena);
 	zl_memo_free(&h->memo);
@@ -318,16 +335,16 @@ static void helper_merge(struct run *run, struct helper *h)
 {
 	size_t off = run->out->n, i;
 
-	if (h->failed) {
-		zl_sink_finish(h->run.sink, run->rs, 0);
-		helper_free(run, h);
+	/* Out of memory there: what it built may be half made, and is left
+	 * alone, as the calling thread leaves its own then. */
+	if (h->failed)
 		zl_oom(0);
-	}
 	if (zl_diags_move(run->out, &h->out) != ZL_OK)
 		zl_oom(0);
 	for (i = 0; i < h->run.broken.ndrop; i++)
 		zl_broken_drop(&run->broken, h->run.broken.drop[i] + off);
 	zl_sink_adopt(run->sink, h->run.sink, off);
+	h->run.sink = NULL;
 	helper_free(run, h);
 }
 
@@ -335,25 +352,24 @@ static void helper_merge(struct run *run, struct helper *h)
  * the rules split: the findings are the same either way. */
 static void run_ordinary(struct run *run)
 {
-	struct families fs;
+	struct schedule fs;
 	struct helper h;
 
-	if (run->o->threads < 2 || !families(run, &fs)) {
+	if (run->threads < 2 || !schedule(run, &fs)) {
 		run_phase(run, ZL_PH_RULES);
 		return;
 	}
 	if (!helper_start(run, &h, &fs)) {
-		zl_sink_finish(h.run.sink, run->rs, 0);
 		helper_free(run, &h);
 		free(fs.of);
 		run_phase(run, ZL_PH_RULES);
 		return;
 	}
 	zl_cleanup_push(helper_join, &h);
-	run->fams = &fs;
+	run->sched = &fs;
 	run->turn = 1;
 	take_families(run);
-	run->fams = NULL;
+	run->sched = NULL;
 	zl_cleanup_pop();
 	helper_join(&h);
 	free(fs.of);
@@ -384,10 +400,12 @@ static void run_rules(struct run *run, size_t first)
  * comments themselves run (they need to know which ids were used), and
  * their own findings may be suppressed in turn. */
 void zl_lint_impl(const struct zl_ruleset *rs, const struct zl_zone *z,
-		  const struct zl_lint_opts *o, struct zl_diags *out)
+		  const struct zl_lint_opts *o, unsigned threads,
+		  struct zl_diags *out)
 {
 	static const struct zl_lint_opts none;
-	struct run run = { .rs = rs, .z = z, .o = o ? o : &none, .out = out };
+	struct run run = { .rs = rs, .z = z, .o = o ? o : &none, .out = out,
+			   .threads = threads };
 	struct zl_memo_recs recs;
 	struct zl_memo memo = { .z = z, .recs = &recs };
 	size_t first, mid;
@@ -404,12 +422,7 @@ void zl_lint_impl(const struct zl_ruleset *rs, const struct zl_zone *z,
 	/* Read first: the cap per rule counts suppressed findings apart. */
 	run.supp = zl_supp_scan(rs, z);
 	run.sink = zl_sink_new(out, z, run.supp, rs->n);
-	run.ctx = (struct zl_ctx){
-		.rs = rs, .zone = z, .out = out, .sink = run.sink,
-		.memo = run.memo, .broken = &run.broken,
-		.zones = run.o->set, .zones_below = run.zones_below,
-		.base = run.o->base, .now = run.o->now,
-	};
+	set_ctx(&run);
 	run_phase(&run, ZL_PH_BREAKS);
 	run_rules(&run, first);
 	zl_supp_apply(run.supp, z, out, first);

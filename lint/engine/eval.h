@@ -78,6 +78,12 @@ void zl_broken_free(struct zl_broken *b);
 /* ---- selection: the plan's units (planner.c) and the subjects each
  * takes in a run (select.c) ---- */
 
+/* The rules whose ids start with the same letters (zl_family_len of them)
+ * are a family: those of one pack, which two threads never split
+ * (zl_lint_threads), and which alone share a select.owner memo. */
+size_t zl_family_len(const char *id);
+bool zl_same_family(const char *a, const char *b);
+
 /* A zone is linted in three phases (eval.c): the rules that report broken
  * records (zl_rule.breaks), so that the others know them; the ordinary
  * rules; and those that report on the suppression comments
@@ -123,11 +129,11 @@ struct osel {
 					   or NULL */
 };
 
-/* What one select.owner pattern matched, shared by the rules with the same
- * source (the DMARC, DKIM and MTA-STS packs repeat theirs): res[] per name
- * (zl_name.id, 0 until matched, else an enum omatch) and the selections
- * built so far, so that the second rule visits only the matching subjects
- * instead of every TXT record of the zone. */
+/* What one select.owner pattern matched, shared by the rules of a family
+ * with the same source (the DMARC, DKIM and MTA-STS packs repeat theirs):
+ * res[] per name (zl_name.id, 0 until matched, else an enum omatch) and
+ * the selections built so far, so that the second rule visits only the
+ * matching subjects instead of every TXT record of the zone. */
 enum omatch { OM_NO = 1, OM_YES, OM_LIMIT, OM_SPENT };
 
 /* A select.owner pattern that is only literals: alternatives of a string,

@@ -431,7 +431,9 @@ static const struct zl_rr *subject_rr(const struct zl_subjects *sj,
 }
 
 /* The memo of u's select.owner pattern (found again per rule and zone: a
- * handful of comparisons). */
+ * handful of comparisons), shared by the rules of u's family only: the
+ * matches are charged to the first of them, which would otherwise depend
+ * on whether another family runs on the same thread. */
 static struct omemo *owner_memo(struct zl_subjects *sj, const struct unit *u)
 {
 	const struct zl_rule *r = u->r;
@@ -442,7 +444,8 @@ static struct omemo *owner_memo(struct zl_subjects *sj, const struct unit *u)
 		m = &sj->om[i];
 		if (m->rule->owner_srclen == r->owner_srclen &&
 		    memcmp(m->rule->owner_src, r->owner_src,
-			   r->owner_srclen) == 0)
+			   r->owner_srclen) == 0 &&
+		    zl_same_family(m->rule->id, r->id))
 			return m;
 	}
 	zl_xgrow((void **)&sj->om, &sj->capom, sj->nom + 1, sizeof *sj->om);
@@ -638,9 +641,10 @@ struct cand zl_subjects_of(struct zl_subjects *sj, const struct unit *u,
 	return (struct cand){ o->v, 0, o->n };
 }
 
-void zl_subjects_init(struct zl_subjects *sj, const struct zl_ruleset *rs,
-		      const struct zl_zone *z, struct zl_diags *out,
-		      const struct zl_broken *b)
+/* What every selection has of its own: its match scratch and warnings. */
+static void scratch_init(struct zl_subjects *sj, const struct zl_ruleset *rs,
+			 const struct zl_zone *z, struct zl_diags *out,
+			 const struct zl_broken *b)
 {
 	memset(sj, 0, sizeof *sj);
 	sj->rs = rs;
@@ -650,20 +654,20 @@ void zl_subjects_init(struct zl_subjects *sj, const struct zl_ruleset *rs,
 	if (!(sj->md = pcre2_match_data_create(1, NULL)))
 		zl_oom(0);
 	sj->warned = zl_xcalloc(rs->n ? rs->n : 1, sizeof *sj->warned);
+}
+
+void zl_subjects_init(struct zl_subjects *sj, const struct zl_ruleset *rs,
+		      const struct zl_zone *z, struct zl_diags *out,
+		      const struct zl_broken *b)
+{
+	scratch_init(sj, rs, z, out, b);
 	group_by_type(sj);
 }
 
 void zl_subjects_fork(struct zl_subjects *sj, const struct zl_subjects *from,
 		      struct zl_diags *out, const struct zl_broken *b)
 {
-	memset(sj, 0, sizeof *sj);
-	sj->rs = from->rs;
-	sj->z = from->z;
-	sj->out = out;
-	sj->broken = b;
-	if (!(sj->md = pcre2_match_data_create(1, NULL)))
-		zl_oom(0);
-	sj->warned = zl_xcalloc(sj->rs->n ? sj->rs->n : 1, sizeof *sj->warned);
+	scratch_init(sj, from->rs, from->z, out, b);
 	sj->recs = from->recs;
 	sj->sets = from->sets;
 	sj->setv = from->setv;

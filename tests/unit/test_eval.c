@@ -478,7 +478,6 @@ START_TEST(test_two_threads_sink)
 		"    summary: s\n    scope: record\n    check: each\n"
 		"    message: \"m {val}\"\n";
 	struct zl_ruleset *rs = load_rules(rules);
-	struct zl_lint_opts two = { .threads = 2 };
 	struct zl_diags d1, d2;
 	struct zl_buf text = { 0 };
 	struct zl_zone *z = NULL;
@@ -497,7 +496,7 @@ START_TEST(test_two_threads_sink)
 	zl_diags_init(&d1);
 	zl_diags_init(&d2);
 	ck_assert_int_eq(zl_lint(rs, z, &d1), ZL_OK);
-	ck_assert_int_eq(zl_lint_with(rs, z, &two, &d2), ZL_OK);
+	ck_assert_int_eq(zl_lint_threads(rs, z, NULL, 2, &d2), ZL_OK);
 	ck_assert_uint_gt(same_diags(&d1, &d2, "t.zone"), 2000);
 	for (i = 0; i < d2.n; i++) {
 		summaries += d2.v[i].summary;
@@ -515,14 +514,65 @@ START_TEST(test_two_threads_sink)
 }
 END_TEST
 
-/* The findings of the rules run on one thread and on two (o->threads)
+/* Two families whose select.owner pattern is the same and spends its
+ * PCRE2 budget on the A records' owners (XB001, which runs first): each
+ * family matches, and is charged, apart, so that XA001 finds its five TXT
+ * records on one thread as on two. */
+START_TEST(test_two_threads_budget)
+{
+#define XRULE(id, name, type) \
+	"  - id: " id "\n    name: " name "\n    severity: warning\n" \
+	"    summary: s\n    scope: record\n" \
+	"    select: { type: " type ", owner: '^(a+)+$|^ab' }\n" \
+	"    check: each\n    message: \"m {val}\"\n"
+	static const char rules[] = "rules:\n" XRULE("XA001", "xa", "TXT")
+				    XRULE("XB001", "xb", "A");
+#undef XRULE
+	/* One rule set each: the budget is the rule set's, for its run. */
+	struct zl_ruleset *rs = load_rules(rules), *rs2 = load_rules(rules);
+	struct zl_diags d1, d2;
+	struct zl_buf text = { 0 };
+	struct zl_zone *z = NULL;
+	char *err = NULL, line[96];
+	size_t i, n, xa = 0;
+
+	zl_buf_add(&text, zone_text, strlen(zone_text));
+	for (i = 1; i <= 12; i++) {
+		n = (size_t)snprintf(line, sizeof line, "%s%zu IN A 192.0.2.9\n",
+				     "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", i);
+		zl_buf_add(&text, line, n);
+	}
+	for (i = 1; i <= 5; i++) {
+		n = (size_t)snprintf(line, sizeof line, "ab%zu IN TXT \"x\"\n",
+				     i);
+		zl_buf_add(&text, line, n);
+	}
+	ck_assert_int_eq(zl_zone_load_buffer("t.zone", text.s, text.len, NULL,
+					     &z, &err), ZL_OK);
+	zl_diags_init(&d1);
+	zl_diags_init(&d2);
+	ck_assert_int_eq(zl_lint(rs, z, &d1), ZL_OK);
+	ck_assert_int_eq(zl_lint_threads(rs2, z, NULL, 2, &d2), ZL_OK);
+	same_diags(&d1, &d2, "t.zone");
+	for (i = 0; i < d1.n; i++)
+		xa += d1.v[i].id && strcmp(d1.v[i].id, "XA001") == 0;
+	ck_assert_uint_eq(xa, 5);
+	zl_diags_free(&d1);
+	zl_diags_free(&d2);
+	zl_buf_free(&text);
+	zl_zone_free(z);
+	zl_ruleset_free(rs);
+	zl_ruleset_free(rs2);
+}
+END_TEST
+
+/* The findings of the rules run on one thread and on two
  * are the same, field by field, in every fixture zone of the test suite:
  * each rule runs whole on one of them, and its findings, follow-ons and
  * cap pass through the sink of the run as before. */
 START_TEST(test_two_threads)
 {
 	struct zl_ruleset *rs = zl_ruleset_new();
-	struct zl_lint_opts one = { 0 }, two = { .threads = 2 };
 	struct zl_diags d1, d2, errs;
 	struct zl_zone *z;
 	size_t i, found = 0;
@@ -541,8 +591,8 @@ START_TEST(test_two_threads)
 		}
 		zl_diags_init(&d1);
 		zl_diags_init(&d2);
-		ck_assert_int_eq(zl_lint_with(rs, z, &one, &d1), ZL_OK);
-		ck_assert_int_eq(zl_lint_with(rs, z, &two, &d2), ZL_OK);
+		ck_assert_int_eq(zl_lint(rs, z, &d1), ZL_OK);
+		ck_assert_int_eq(zl_lint_threads(rs, z, NULL, 2, &d2), ZL_OK);
 		found += same_diags(&d1, &d2, g.gl_pathv[i]);
 		zl_diags_free(&d1);
 		zl_diags_free(&d2);
@@ -576,6 +626,7 @@ Suite *eval_suite(void)
 	T(test_owner_literal)
 	T(test_two_threads)
 	T(test_two_threads_sink)
+	T(test_two_threads_budget)
 #undef T
 	return s;
 }
