@@ -464,6 +464,27 @@ static size_t same_diags(struct zl_diags *d1, struct zl_diags *d2,
 	return d1->n;
 }
 
+/* Lints the zone text holds with rs on one thread, into d1, and with rs2
+ * on two, into d2 (both sorted and the same); returns how many. */
+static size_t lint_both(const struct zl_ruleset *rs,
+			const struct zl_ruleset *rs2, const struct zl_buf *text,
+			struct zl_diags *d1, struct zl_diags *d2)
+{
+	struct zl_zone *z = NULL;
+	char *err = NULL;
+	size_t n;
+
+	ck_assert_int_eq(zl_zone_load_buffer("t.zone", text->s, text->len,
+					     NULL, &z, &err), ZL_OK);
+	zl_diags_init(d1);
+	zl_diags_init(d2);
+	ck_assert_int_eq(zl_lint(rs, z, d1), ZL_OK);
+	ck_assert_int_eq(zl_lint_threads(rs2, z, NULL, 2, d2), ZL_OK);
+	n = same_diags(d1, d2, "t.zone");
+	zl_zone_free(z);
+	return n;
+}
+
 /* Two families of rules, the first (the helper thread's) with findings
  * repeated on their lines, more than a rule keeps, and some suppressed:
  * what its sink knows passes to the caller's. */
@@ -480,8 +501,7 @@ START_TEST(test_two_threads_sink)
 	struct zl_ruleset *rs = load_rules(rules);
 	struct zl_diags d1, d2;
 	struct zl_buf text = { 0 };
-	struct zl_zone *z = NULL;
-	char *err = NULL, line[96];
+	char line[96];
 	size_t i, n, summaries = 0, twice_counted = 0;
 
 	zl_buf_add(&text, zone_text, strlen(zone_text));
@@ -491,13 +511,7 @@ START_TEST(test_two_threads_sink)
 				     " ; zonelint: disable=AAA001");
 		zl_buf_add(&text, line, n);
 	}
-	ck_assert_int_eq(zl_zone_load_buffer("t.zone", text.s, text.len, NULL,
-					     &z, &err), ZL_OK);
-	zl_diags_init(&d1);
-	zl_diags_init(&d2);
-	ck_assert_int_eq(zl_lint(rs, z, &d1), ZL_OK);
-	ck_assert_int_eq(zl_lint_threads(rs, z, NULL, 2, &d2), ZL_OK);
-	ck_assert_uint_gt(same_diags(&d1, &d2, "t.zone"), 2000);
+	ck_assert_uint_gt(lint_both(rs, rs, &text, &d1, &d2), 2000);
 	for (i = 0; i < d2.n; i++) {
 		summaries += d2.v[i].summary;
 		twice_counted += d2.v[i].count == 2 && !d2.v[i].summary &&
@@ -509,7 +523,6 @@ START_TEST(test_two_threads_sink)
 	zl_diags_free(&d1);
 	zl_diags_free(&d2);
 	zl_buf_free(&text);
-	zl_zone_free(z);
 	zl_ruleset_free(rs);
 }
 END_TEST
@@ -532,8 +545,7 @@ START_TEST(test_two_threads_budget)
 	struct zl_ruleset *rs = load_rules(rules), *rs2 = load_rules(rules);
 	struct zl_diags d1, d2;
 	struct zl_buf text = { 0 };
-	struct zl_zone *z = NULL;
-	char *err = NULL, line[96];
+	char line[96];
 	size_t i, n, xa = 0;
 
 	zl_buf_add(&text, zone_text, strlen(zone_text));
@@ -547,20 +559,13 @@ START_TEST(test_two_threads_budget)
 				     i);
 		zl_buf_add(&text, line, n);
 	}
-	ck_assert_int_eq(zl_zone_load_buffer("t.zone", text.s, text.len, NULL,
-					     &z, &err), ZL_OK);
-	zl_diags_init(&d1);
-	zl_diags_init(&d2);
-	ck_assert_int_eq(zl_lint(rs, z, &d1), ZL_OK);
-	ck_assert_int_eq(zl_lint_threads(rs2, z, NULL, 2, &d2), ZL_OK);
-	same_diags(&d1, &d2, "t.zone");
+	lint_both(rs, rs2, &text, &d1, &d2);
 	for (i = 0; i < d1.n; i++)
 		xa += d1.v[i].id && strcmp(d1.v[i].id, "XA001") == 0;
 	ck_assert_uint_eq(xa, 5);
 	zl_diags_free(&d1);
 	zl_diags_free(&d2);
 	zl_buf_free(&text);
-	zl_zone_free(z);
 	zl_ruleset_free(rs);
 	zl_ruleset_free(rs2);
 }
