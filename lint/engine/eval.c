@@ -167,22 +167,6 @@ struct family {
 	size_t at;		/* its place before sorting */
 };
 
-size_t zl_family_len(const char *id)
-{
-	size_t n = 0;
-
-	while (id[n] && !(id[n] >= '0' && id[n] <= '9'))
-		n++;
-	return n;
-}
-
-bool zl_same_family(const char *a, const char *b)
-{
-	size_t n = zl_family_len(a);
-
-	return n == zl_family_len(b) && memcmp(a, b, n) == 0;
-}
-
 static int family_cmp(const void *pa, const void *pb)
 {
 	const struct family *a = pa, *b = pb;

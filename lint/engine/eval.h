@@ -78,10 +78,10 @@ void zl_broken_free(struct zl_broken *b);
 /* ---- selection: the plan's units (planner.c) and the subjects each
  * takes in a run (select.c) ---- */
 
-/* The rules whose ids start with the same letters (zl_family_len of them)
- * are a family: those of one pack, which two threads never split
- * (zl_lint_threads), and which alone share a select.owner memo. */
-size_t zl_family_len(const char *id);
+/* Whether rule ids a and b start with the same letters: the rules of a
+ * family, those of one pack, which two threads never split
+ * (zl_lint_threads), and which alone share a select.owner memo
+ * (planner.c). */
 bool zl_same_family(const char *a, const char *b);
 
 /* A zone is linted in three phases (eval.c): the rules that report broken

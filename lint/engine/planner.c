@@ -96,3 +96,20 @@ void zl_ruleset_plan(struct zl_ruleset *rs)
 			i == 0 || group_cmp(&u[i - 1], &u[i]) != 0 };
 	free(u);
 }
+
+/* The letters id starts with: its family's name. */
+static size_t family_len(const char *id)
+{
+	size_t n = 0;
+
+	while (id[n] && !(id[n] >= '0' && id[n] <= '9'))
+		n++;
+	return n;
+}
+
+bool zl_same_family(const char *a, const char *b)
+{
+	size_t n = family_len(a);
+
+	return n == family_len(b) && memcmp(a, b, n) == 0;
+}
