@@ -85,6 +85,7 @@ static void visit(struct run *run, const struct unit *u, size_t n)
 
 	for (k = 0; k < c.n; k++) {
 		i = zl_cand_at(&c, k);
+		zl_subject_ahead(&run->sj, u->r->scope, &c, k);
 		for (j = 0; j < n; j++)
 			if (u[j].all) {
 				rr = &run->z->rrs[i];

@@ -228,6 +228,13 @@ size_t zl_unit_cost(const struct zl_subjects *sj, const struct unit *u);
  * those of their scope and type whose owner passes their select.owner. */
 struct cand zl_subjects_of(struct zl_subjects *sj, const struct unit *u,
 			   size_t n);
+/* Asks the CPU for the record of subject k + 16 of c (scope sc) and the
+ * owner of subject k + 8, so that a walk over the subjects waits for
+ * memory once per stretch instead of once per owner: the owners lie
+ * anywhere among the names (on the 1M-record zone of `make bench`, 10 %
+ * of the rules' time). */
+void zl_subject_ahead(const struct zl_subjects *sj, enum zl_scope sc,
+		      const struct cand *c, size_t k);
 /* Whether u's rule takes every subject that zl_subjects_of() gives, all
  * of them records: then zl_subject_taken need not be asked. */
 bool zl_unit_takes_all(const struct unit *u);

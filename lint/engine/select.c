@@ -497,6 +497,7 @@ static const struct osel *owner_select(struct zl_subjects *sj,
 	*o = (struct osel){ .scope = sc, .type = type };
 	for (k = 0; k < c.n; k++) {
 		i = zl_cand_at(&c, k);
+		zl_subject_ahead(sj, sc, &c, k);
 		n = subject_owner(sj, sc, i);
 		if (!m->res[n->id])
 			m->res[n->id] = (uint8_t)owner_match(sj, m, n, sc, i);
@@ -590,6 +591,15 @@ static bool type_ok(const struct zl_rule *r, uint16_t type)
 		if (r->types[i] == type)
 			return true;
 	return false;
+}
+
+void zl_subject_ahead(const struct zl_subjects *sj, enum zl_scope sc,
+		      const struct cand *c, size_t k)
+{
+	if (k + 16 < c->n)
+		ZL_PREFETCH(subject_rr(sj, sc, zl_cand_at(c, k + 16)));
+	if (k + 8 < c->n)
+		ZL_PREFETCH(subject_rr(sj, sc, zl_cand_at(c, k + 8))->owner);
 }
 
 bool zl_unit_takes_all(const struct unit *u)
