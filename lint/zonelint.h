@@ -696,10 +696,11 @@ enum zl_server_kind {
 };
 
 /* The load problems of zone z that make server kind refuse the zone,
- * though the others read it (what zonelint reports as ZONE012, ZONE010
- * or ZONE007): the next one from *i on, with where it stands in *out,
- * and *i past it; NULL after the last.  Start with *i = 0.  Borrowed
- * from z. */
+ * though the others read it (what zonelint reports as ZONE012, ZONE010,
+ * ZONE007, ZONE024 and MX005): the next one from *i on, with where it
+ * stands in *out, and *i past it; NULL after the last.  Start with *i =
+ * 0.  Borrowed from z.  BIND's as its defaults for a primary zone
+ * configure it (check-names fail). */
 const char *zl_zone_refusal(const struct zl_zone *z,
 			    enum zl_server_kind kind, size_t *i,
 			    struct zl_loc *out);
@@ -736,7 +737,18 @@ struct zl_server_zone {
 	 * name (for Knot, the value of its `domain` item). */
 	char *conf;
 	uint32_t line, col;
+	/* BIND: the zone's check-names mode for a primary is fail (the
+	 * default): named refuses it over a record whose host name is not
+	 * one.  False for another mode, a secondary, Knot and NSD. */
+	bool check_names;
 };
+
+/* zl_zone_refusal() for the server that loads z as sz declares it: the
+ * refusals of sz->kind, without BIND's check-names ones when
+ * sz->check_names is false. */
+const char *zl_zone_refusal_of(const struct zl_zone *z,
+			       const struct zl_server_zone *sz, size_t *i,
+			       struct zl_loc *out);
 
 /* The zones of one configuration, in declaration order.  Owns everything
  * it points to; free with zl_server_zones_free. */

@@ -673,4 +673,63 @@ t_usage() {
 }
 t "--server-config with --from-index is a usage error" t_usage
 
+# BIND's check-names: each record of the ZONE024 fixture, alone in a
+# zone, is refused by named (named-checkconf -z, the defaults of a primary
+# zone) exactly when zonelint says bind refuses it; ZONE024's and MX005's
+# findings are where it does.
+t_check_names() {
+	mkdir -p cn
+	grep -v '^[;$@]' "$here/fixtures/zone/check-names.zone" |
+	grep -v '^ns1' | while IFS= read -r line; do
+		rec=${line%%;*}
+		zone cn/db.zone "$rec"
+		printf 'zone "example.org" { type primary; file "db.zone"; };\n' \
+			>cn/named.conf
+		if (cd cn && named-checkconf -z named.conf) </dev/null >/dev/null 2>&1; then
+			named=loads
+		else
+			named=refuses
+		fi
+		run --server-config cn/named.conf </dev/null
+		if grep -q "bind refuses to load" "$tmp/out"; then
+			ours=refuses
+		else
+			ours=loads
+		fi
+		case $line in
+		*expect:*ZONE024*|*expect:*MX005*) want=refuses ;;
+		*) want=loads ;;
+		esac
+		if [ "$named" != "$want" ] || [ "$ours" != "$want" ]; then
+			echo "$rec: named $named, zonelint $ours, fixture $want"
+			return 1
+		fi
+	done
+}
+t "BIND check-names: zonelint refuses what named refuses" t_check_names
+
+# check-names set to warn or ignore, for every zone, a view or one zone:
+# named loads the zone, and zonelint's refusal goes with it.
+t_check_names_off() {
+	mkdir -p cn
+	zone cn/db.zone 'a_b IN A 192.0.2.1'
+	for conf in \
+		'options { check-names primary warn; }; zone "example.org" { type primary; file "db.zone"; };' \
+		'options { check-names master ignore; }; zone "example.org" { type primary; file "db.zone"; };' \
+		'zone "example.org" { type primary; file "db.zone"; check-names ignore; };' \
+		'view "v" { check-names primary warn; zone "example.org" { type primary; file "db.zone"; }; };'; do
+		printf '%s\n' "$conf" >cn/named.conf
+		bind_accepts cn || return 1
+		run --server-config cn/named.conf
+		want_rc 0 && has out "ZONE024" && hasnt out "bind refuses" ||
+			{ echo "with: $conf"; return 1; }
+	done
+	printf '%s\n' 'options { check-names primary fail; }; zone "example.org" { type primary; file "db.zone"; };' \
+		>cn/named.conf
+	refused cn named-checkconf -z named.conf || return 1
+	run --server-config cn/named.conf
+	want_rc 1 && has out "bind refuses to load the zone example.org.: 'a_b.example.org.'"
+}
+t "BIND check-names warn or ignore: the zone loads" t_check_names_off
+
 finish

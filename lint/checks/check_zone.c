@@ -3,9 +3,12 @@
 
 #include "check.h"
 
+/* A problem of another category is a server's refusal that a rule of its
+ * own reports: "names-mx", an MX exchange BIND's check-names refuses,
+ * which is MX005's (check_zone.c's rules would report it twice). */
 static const char *const categories[] = {
 	"syntax", "range", "include", "limit", "class", "soa", "outside",
-	"ttl", "unchecked", "split", "portable", "inherited", NULL
+	"ttl", "unchecked", "split", "portable", "inherited", "names", NULL
 };
 
 /* The loader names each problem's category with one of these. */

@@ -130,7 +130,7 @@ struct job {
 	 * zone-file directives it checks; NULL otherwise. */
 	char *origin, *decl;
 	const char *server;
-	enum zl_server_kind server_kind;
+	struct zl_server_zone server_zone;	/* its kind and check_names */
 	char *include_dir;	/* where the server reads $INCLUDE from */
 	char *conf_root;	/* the configuration's directory, to which
 				   the zone file is confined (root) */

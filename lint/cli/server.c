@@ -61,7 +61,8 @@ static void add_zones(struct run *r, const char *spec,
 		j->decl = xasprintf("%s:%u:%u", z->conf, (unsigned)z->line,
 				    (unsigned)z->col);
 		j->server = zl_server_kind_name(z->kind);
-		j->server_kind = z->kind;
+		j->server_zone = (struct zl_server_zone){
+			.kind = z->kind, .check_names = z->check_names };
 		j->include_dir = z->include_dir ? xstrdup(z->include_dir) :
 				 NULL;
 		j->conf_root = xstrdup(root);
@@ -135,7 +136,7 @@ void cli_check_server_refusals(struct job *j, const struct zl_zone *z)
 			cli_out_of_memory();
 	/* What else it refuses, which the other servers read: an error
 	 * where ZONE012 and its kin warn (the first $GENERATE is said). */
-	for (i = 0; (msg = zl_zone_refusal(z, j->server_kind, &i, &at)); )
+	for (i = 0; (msg = zl_zone_refusal_of(z, &j->server_zone, &i, &at)); )
 		if ((!n || !bsearch(&at, v, n, sizeof *v, loc_cmp)) &&
 		    !zl_diags_add(&j->diags, NULL, ZL_SEV_ERROR, &at,
 				  "%s refuses to load the zone %s: %s",

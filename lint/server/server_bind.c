@@ -242,6 +242,14 @@ struct pzone {
 	uint32_t line, col;
 	bool skip;	/* another class, in-view, or not a valid name */
 	bool binary;	/* masterfile-format raw or map */
+	int8_t names;	/* its check-names is fail (1) or not (0); -1:
+			   not set */
+};
+
+/* A view, as far as its zones inherit from it. */
+struct bview {
+	char *name;
+	int8_t names;	/* check-names primary: as pzone.names */
 };
 
 /* A key statement: key "NAME" { algorithm A; secret "S"; }; each part
@@ -259,7 +267,9 @@ struct bind {
 	char view_class[12];	/* its class, "IN" by default */
 	struct tok first_top_zone, first_view;
 	bool options;		/* an options statement has been read */
-	char **views;		/* the names of the views read so far */
+	struct bview *views;	/* the views read so far */
+	int8_t names;		/* options' check-names primary: as
+				   pzone.names */
 	size_t nviews, capviews;
 	size_t nest;
 	struct bkey *keys;	/* key statements, read for a key file */
@@ -332,6 +342,24 @@ static bool zone_type(const char *type)
 	return false;
 }
 
+/* `check-names [primary|master] MODE`: whether named refuses a primary
+ * zone over a record whose host name is not one (fail, the default),
+ * set for all zones (options), a view's or one zone. */
+static void check_names(struct bind *b, enum ctx ctx, struct pzone *z,
+			const struct tok *args, size_t n)
+{
+	int8_t fail = !is(&args[n - 1], "warn") && !is(&args[n - 1], "ignore");
+
+	if (ctx == C_ZONE)
+		z->names = fail;
+	else if (n < 3 || (!is(&args[1], "primary") && !is(&args[1], "master")))
+		return;
+	else if (ctx == C_OPTIONS)
+		b->names = fail;
+	else if (ctx == C_VIEW && b->nviews)
+		b->views[b->nviews - 1].names = fail;
+}
+
 /* A leaf statement's meaning in its context: args[0..n) are its words. */
 static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 {
@@ -379,6 +407,8 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 	} else if (ctx == C_ZONE && is(&args[0], "in-view")) {
 		in_view(b, z, &args[1]);
 		z->skip = true;
+	} else if (is(&args[0], "check-names")) {
+		check_names(b, ctx, z, args, n);
 	} else if (ctx == C_KEY && is(&args[0], "algorithm")) {
 		key_part(&b->keys[b->nkeys - 1].alg, &args[1]);
 	} else if (ctx == C_KEY && is(&args[0], "secret")) {
@@ -425,6 +455,7 @@ static void zone_start(struct bind *b, struct tok *args, size_t n)
 	zl_xgrow((void **)&b->z, &b->cap, b->nz + 1, sizeof *b->z);
 	z = &b->z[b->nz++];
 	memset(z, 0, sizeof *z);
+	z->names = -1;
 	z->conf = args[0].file;
 	z->line = args[0].line;
 	z->col = args[0].col;
@@ -470,14 +501,14 @@ static void view_seen(struct bind *b, const struct tok *t)
 	size_t i;
 
 	for (i = 0; i < b->nviews; i++)
-		if (strcmp(b->views[i], b->view) == 0) {
+		if (strcmp(b->views[i].name, b->view) == 0) {
 			srv_err(b->s, t->file, t->line, t->col, "view '%s': "
 				"already exists", b->view);
 			return;
 		}
 	zl_xgrow((void **)&b->views, &b->capviews, b->nviews + 1,
 		 sizeof *b->views);
-	b->views[b->nviews++] = zl_xstrdup(b->view);
+	b->views[b->nviews++] = (struct bview){ zl_xstrdup(b->view), -1 };
 }
 
 static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
@@ -652,12 +683,28 @@ static bool secondary_type(const char *type)
 	       !strcasecmp(type, "mirror");
 }
 
+/* Zone z's check-names for a primary, from the innermost statement that
+ * sets it: fail (1) or not (0). */
+static int names_of(const struct bind *b, const struct pzone *z)
+{
+	size_t i;
+
+	if (z->names >= 0)
+		return z->names;
+	for (i = 0; z->view && i < b->nviews; i++)
+		if (strcmp(b->views[i].name, z->view) == 0 &&
+		    b->views[i].names >= 0)
+			return b->views[i].names;
+	return b->names >= 0 ? b->names : 1;
+}
+
 /* Checks the zone statements as named-checkconf does and lists them. */
 static void finish(struct bind *b)
 {
 	struct srv *s = b->s;
 	struct srv_set seen = { 0 };
 	const struct srv_set_ent *dup;
+	struct zl_server_zone *e;
 	char *dir, *file, *key;
 	struct pzone *z;
 	size_t i, j;
@@ -707,10 +754,13 @@ static void finish(struct bind *b)
 		file = z->file ? srv_resolve(dir, z->file) : NULL;
 		/* named works in `directory`: a relative $INCLUDE is read
 		 * from there. */
-		srv_add(s, z->origin, file, !primary_type(z->type) ?
-			ZL_SERVER_SECONDARY : z->binary ? ZL_SERVER_BINARY :
-			ZL_SERVER_PRIMARY, z->view, z->conf, z->line,
-			z->col)->include_dir = zl_xstrdup(dir);
+		e = srv_add(s, z->origin, file, !primary_type(z->type) ?
+			    ZL_SERVER_SECONDARY : z->binary ?
+			    ZL_SERVER_BINARY : ZL_SERVER_PRIMARY, z->view,
+			    z->conf, z->line, z->col);
+		e->include_dir = zl_xstrdup(dir);
+		e->check_names = primary_type(z->type) &&
+				 names_of(b, z) != 0;
 		free(file);
 	}
 	srv_set_free(&seen);
@@ -720,6 +770,7 @@ static void finish(struct bind *b)
 static void bind_start(struct bind *b, struct srv *s, struct srv_file *f)
 {
 	memset(b, 0, sizeof *b);
+	b->names = -1;
 	b->s = s;
 	b->lx.s = s;
 	b->lx.n = 1;
@@ -752,7 +803,7 @@ static void bind_end(struct bind *b)
 	}
 	free(b->keys);
 	for (i = 0; i < b->nviews; i++)
-		free(b->views[i]);
+		free(b->views[i].name);
 	free(b->views);
 	free(b->lx.dir);
 }

@@ -150,6 +150,7 @@ struct zl_server_zone *srv_add(struct srv *s, const char *origin,
 	e->conf = zl_xstrdup(file);
 	e->line = line;
 	e->col = col;
+	e->check_names = false;
 	return e;
 }
 

@@ -572,9 +572,10 @@ const char *zl_zone_source(const struct zl_zone *z, size_t i)
 	return z && i < z->nsrcs ? z->srcs[i]->display : NULL;
 }
 
-const char *zl_zone_refusal(const struct zl_zone *z,
-			    enum zl_server_kind kind, size_t *i,
-			    struct zl_loc *out)
+/* The refusals of server kind from *i on; names: BIND checks host names
+ * (check-names, the "names" and "names-mx" problems). */
+static const char *refusal(const struct zl_zone *z, enum zl_server_kind kind,
+			   bool names, size_t *i, struct zl_loc *out)
 {
 	unsigned bit = kind == ZL_SERVER_BIND ? ZL_NOT_BIND :
 		       kind == ZL_SERVER_KNOT ? ZL_NOT_KNOT :
@@ -583,13 +584,29 @@ const char *zl_zone_refusal(const struct zl_zone *z,
 
 	for (; z && *i < z->nprobs; (*i)++) {
 		p = &z->probs[*i];
-		if (p->refused & bit) {
+		if ((p->refused & bit) &&
+		    (names || strncmp(p->category, "names", 5) != 0)) {
 			*out = zl_zone_loc(z, p->src, p->at);
 			(*i)++;
 			return p->message;
 		}
 	}
 	return NULL;
+}
+
+const char *zl_zone_refusal(const struct zl_zone *z,
+			    enum zl_server_kind kind, size_t *i,
+			    struct zl_loc *out)
+{
+	return refusal(z, kind, true, i, out);
+}
+
+const char *zl_zone_refusal_of(const struct zl_zone *z,
+			       const struct zl_server_zone *sz, size_t *i,
+			       struct zl_loc *out)
+{
+	return refusal(z, sz->kind, sz->kind != ZL_SERVER_BIND ||
+		       sz->check_names, i, out);
 }
 
 bool zl_zone_generated(const struct zl_zone *z, size_t i, struct zl_loc *out)

@@ -53,6 +53,9 @@ struct loader {
 	uint8_t origin[ZL_NAME_MAXWIRE];	/* current $ORIGIN */
 	size_t originlen;		/* 0 until known */
 	struct zl_name *prev_owner;	/* for blank owners */
+	const struct zl_name *host_owner;	/* the last owner of an address
+						   record, checked as a host
+						   name (check_names) */
 	bool prev_bad;			/* the last owner was unusable */
 	bool seen_record;
 	bool noted_indent;		/* ZONE012 for an indented line before

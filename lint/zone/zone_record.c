@@ -446,6 +446,136 @@ static bool rr_placed(struct loader *L, uint16_t src, const struct rec *r)
 	return true;
 }
 
+/* Whether canonical name text is a host name as BIND's check-names
+ * reads one (dns_name_ishostname): labels of letters, digits and '-',
+ * neither first nor last (RFC 952, RFC 1123 §2.1; canonical text is in
+ * lower case, and writes any other byte with a '\\'), the first label
+ * "*" when wildcard.  mailbox: the first label may hold any byte from
+ * '!' to '~' (dns_name_ismailbox, for the SOA RNAME), which canonical
+ * text writes plain or as \\X, never as \\DDD.  The root is one. */
+static bool host_name(const char *p, bool wildcard, bool mailbox)
+{
+	size_t k = 0;		/* bytes of the label so far */
+
+	if (wildcard && p[0] == '*' && p[1] == '.')
+		p += 2;
+	else if (mailbox && p[0] != '.') {
+		for (; *p != '.'; p++)
+			if (*p == '\\' && (*++p >= '0' && *p <= '9'))
+				return false;
+		p++;
+	}
+	for (; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
+			k++;
+		else if (*p == '-' && k > 0 && p[1] != '.')
+			k++;
+		else if (*p != '.' || (k == 0 && p[1]))
+			return false;
+		else
+			k = 0;
+	}
+	return true;
+}
+
+/* Whether canonical text is below in-addr.arpa., ip6.arpa. or ip6.int.,
+ * where BIND reads a PTR target as a host name. */
+static bool reverse_tree(const char *text)
+{
+	static const char *const tops[] = {
+		"in-addr.arpa.", "ip6.arpa.", "ip6.int.", NULL
+	};
+	size_t n = strlen(text), k, i;
+
+	for (i = 0; tops[i]; i++) {
+		k = strlen(tops[i]);
+		if (n > k && text[n - k - 1] == '.' &&
+		    strcmp(text + n - k, tops[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The rdata field BIND's check-names reads as a host name in rr, or -1:
+ * the target of NS, MX, SRV, AFSDB and RT records, of SVCB and HTTPS in
+ * service mode (priority not 0), the SOA MNAME, a PTR's in the reverse
+ * tree (lib/dns/rdata, checknames, BIND 9.18). */
+static int host_field(const struct zl_rr *rr)
+{
+	const uint8_t *prio;
+
+	switch (rr->type) {
+	case LDNS_RR_TYPE_NS:
+	case LDNS_RR_TYPE_SOA:
+		return 0;
+	case LDNS_RR_TYPE_PTR:
+		return reverse_tree(rr->owner->text) ? 0 : -1;
+	case LDNS_RR_TYPE_MX:
+	case LDNS_RR_TYPE_AFSDB:
+	case LDNS_RR_TYPE_RT:
+		return 1;
+	case LDNS_RR_TYPE_SRV:
+		return 3;
+	case LDNS_RR_TYPE_SVCB:
+	case LDNS_RR_TYPE_HTTPS:
+		prio = rr->nrdf > 1 && rr->rdf[0].len == 2 ?
+		       zl_rdf_data(&rr->rdf[0]) : NULL;
+		return prio && (prio[0] || prio[1]) ? 1 : -1;
+	default:
+		return -1;
+	}
+}
+
+/* BIND refuses a primary zone over a name that is not a host name where
+ * one belongs (check-names primary fail, its default; RFC 952, RFC 1123
+ * §2.1): the owners of addresses, MX and WKS (checkowner), the fields of
+ * host_field() and the SOA RNAME; Knot DNS and NSD load it.  An MX
+ * exchange is also MX005's: it is kept for the servers under a category
+ * that no load rule reports. */
+static void check_names(struct loader *L, uint16_t src, const struct rec *r,
+			const struct zl_lex_tok *toks)
+{
+	const struct zl_rr *rr = &r->rr;
+	const struct zl_name *n;
+	const struct zl_rdf *f;
+	int i = host_field(rr);
+
+	if ((rr->type == LDNS_RR_TYPE_A || rr->type == LDNS_RR_TYPE_AAAA ||
+	     rr->type == 38 /* A6 */ || rr->type == LDNS_RR_TYPE_MX ||
+	     rr->type == LDNS_RR_TYPE_WKS) && rr->owner != L->host_owner) {
+		if (host_name(rr->owner->text, true, false))
+			L->host_owner = rr->owner;	/* its next records */
+		else
+			zl_zone_refused(L->z, ZL_NOT_BIND, "names", src,
+					r->hdr[ZL_HDR_OWNER].len ?
+					r->hdr[ZL_HDR_OWNER] :
+					r->hdr[ZL_HDR_TYPE],
+					"'%s', the owner of %s records, is "
+					"not a host name (letters, digits "
+					"and '-'), which BIND's check-names "
+					"refuses by default",
+					rr->owner->text,
+					zl_type_name(rr->type));
+	}
+	if (i >= 0 && i < rr->nrdf && (n = zl_rdf_name(f = &rr->rdf[i])) &&
+	    !host_name(n->text, false, false))
+		zl_zone_refused(L->z, ZL_NOT_BIND,
+				rr->type == LDNS_RR_TYPE_MX ? "names-mx" :
+				"names", src, span(&toks[f->tok]),
+				"%s target '%s' is not a host name (letters, "
+				"digits and '-'), which BIND's check-names "
+				"refuses by default", zl_type_name(rr->type),
+				n->text);
+	if (rr->type == LDNS_RR_TYPE_SOA && rr->nrdf > 1 &&
+	    (n = zl_rdf_name(f = &rr->rdf[1])) &&
+	    !host_name(n->text, false, true))
+		zl_zone_refused(L->z, ZL_NOT_BIND, "names", src,
+				span(&toks[f->tok]), "SOA mailbox '%s' is "
+				"not a mailbox name (a host name after its "
+				"first label), which BIND's check-names "
+				"refuses by default", n->text);
+}
+
 struct zl_tok zl_rr_hdr(const struct zl_zone *z, const struct zl_rr *rr,
 			enum zl_hdr h)
 {
@@ -593,6 +723,7 @@ void zl_ld_record(struct loader *L, uint16_t src,
 				rr->flags & ZL_RR_GENERIC ?
 				" in RFC 3597 form" : "");
 	}
+	check_names(L, src, &r, in.toks);
 	rr->ntok = (uint16_t)nrd;
 	zl_zone_add_rr(z, rr);
 	return;
