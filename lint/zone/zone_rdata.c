@@ -1350,6 +1350,156 @@ static bool generic_hex(struct conv *c, uint64_t len)
 	return true;
 }
 
+/* An IPSECKEY's algorithm 0 says no key is present (RFC 4025 §2.4), and
+ * the servers read the two apart differently: BIND refuses a record
+ * without a key, whatever its algorithm; Knot DNS one with a key and
+ * algorithm 0, unless in RFC 3597 form, whose fields it does not read. */
+static void note_ipseckey(struct conv *c, const struct zl_rr *rr)
+{
+	bool key = rr->nrdf > 4 && rr->rdf[4].len > 0;
+
+	if (!key)
+		zl_zone_refused(c->z, ZL_NOT_BIND, "portable",
+				c->in->src, c->in->type_tok,
+				"IPSECKEY without a public key, which BIND "
+				"refuses");
+	else if (zl_rdf_data(&rr->rdf[2])[0] == 0 &&
+		 !(rr->flags & ZL_RR_GENERIC))
+		zl_zone_refused(c->z, ZL_NOT_KNOT, "portable", c->in->src,
+				span_of(c, rr->rdf[4].tok, rr->rdf[4].ntok),
+				"IPSECKEY public key with algorithm 0, which "
+				"means no key: Knot DNS refuses it");
+}
+
+/* The bytes of the uncompressed domain name at p[0..n), or 0 when it is
+ * not one: labels of at most 63 bytes, 255 bytes in all, a root label. */
+static size_t wire_name(const uint8_t *p, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && i < 255 && p[i] && p[i] <= 63)
+		i += (size_t)p[i] + 1;
+	return i < n && i < 255 && p[i] == 0 ? i + 1 : 0;
+}
+
+/* A type bitmap (RFC 4034 §4.1.2, NSEC, NSEC3, CSYNC): windows in rising
+ * order, each of 1 to 32 bytes whose last is not 0.  BIND refuses
+ * another; ldns reads it. */
+static bool bitmap_ok(const uint8_t *p, size_t n)
+{
+	int last = -1;
+	size_t len;
+
+	for (; n > 0; p += 2 + len, n -= 2 + len) {
+		len = n >= 2 ? p[1] : 0;
+		if (len < 1 || len > 32 || n < 2 + len || p[0] <= last ||
+		    p[1 + len] == 0)
+			return false;
+		last = p[0];
+	}
+	return true;
+}
+
+/* An APL item (RFC 3123 §4): family, prefix, length and that many bytes
+ * of address, the last of them not 0; for IPv4 and IPv6 no more bytes
+ * and no longer a prefix than their addresses have.  BIND refuses
+ * another; ldns reads it. */
+static bool apl_ok(const uint8_t *p, size_t n)
+{
+	size_t len = n >= 4 ? p[3] & 0x7f : 0;
+	unsigned family = n >= 2 ? (unsigned)p[0] << 8 | p[1] : 0;
+
+	return n >= 4 && n == 4 + len && (len == 0 || p[3 + len] != 0) &&
+	       !(family == 1 && (p[2] > 32 || len > 4)) &&
+	       !(family == 2 && (p[2] > 128 || len > 16));
+}
+
+/* RFC 3597 data of a type that ldns has no wire layout for (SINK,
+ * IPSECKEY, DSYNC, DOA, AMTRELAY), read field by field as t lays them
+ * out: what BIND reads (lib/dns/rdata), the gateway or relay by its
+ * type, the key or data to the end. */
+static bool generic_fields(struct conv *c, const struct zl_rrtype *t,
+			   struct zl_rr *rr)
+{
+	const uint8_t *p = (const uint8_t *)c->scratch->s + 2;
+	size_t n = c->scratch->len - 2, f, len;
+	struct zl_rdf *r;
+	uint8_t ft;
+
+	rr->rdf = zl_arena_alloc(&c->z->arena, t->max * sizeof *rr->rdf);
+	for (f = 0; f < t->max; f++, p += len, n -= len) {
+		r = &rr->rdf[f];
+		c->field = f;
+		switch ((ft = t->field[f])) {
+		case LDNS_RDF_TYPE_INT8:
+		case ZL_FT_GWTYPE:
+		case ZL_FT_AMTTYPE:
+		case ZL_FT_DSCHEME:
+			len = 1;
+			break;
+		case LDNS_RDF_TYPE_INT16:
+		case LDNS_RDF_TYPE_TYPE:
+			len = 2;
+			break;
+		case LDNS_RDF_TYPE_INT32:
+			len = 4;
+			break;
+		case LDNS_RDF_TYPE_STR:
+			len = n ? (size_t)p[0] + 1 : 1;
+			break;
+		case ZL_FT_GATEWAY:
+			switch (zl_rdf_data(&rr->rdf[1])[0] & 0x7f) {
+			case 0:
+				ft = LDNS_RDF_TYPE_NONE;
+				len = 0;
+				break;
+			case 1:
+				ft = LDNS_RDF_TYPE_A;
+				len = 4;
+				break;
+			case 2:
+				ft = LDNS_RDF_TYPE_AAAA;
+				len = 16;
+				break;
+			case 3:
+				ft = LDNS_RDF_TYPE_DNAME;
+				len = n ? wire_name(p, n) : 1;
+				break;
+			default:	/* an unassigned relay type */
+				ft = LDNS_RDF_TYPE_UNKNOWN;
+				len = n;
+				break;
+			}
+			break;
+		case LDNS_RDF_TYPE_DNAME:
+			len = n ? wire_name(p, n) : 1;
+			break;
+		default:	/* a key or data: the rest, maybe nothing */
+			len = n;
+			break;
+		}
+		if (len > n || (ft == LDNS_RDF_TYPE_DNAME && len == 0) ||
+		    (ft == ZL_FT_GWTYPE && p[0] > 3))
+			return bad(c, "syntax", tok_at(c, 0), "RFC 3597 rdata "
+				   "is not valid %s rdata", tn(c));
+		if (ft == LDNS_RDF_TYPE_DNAME) {
+			if (!set_rdf(c, r, ft, NULL, len, 0, c->in->ntoks))
+				return false;
+			r->v.dname = zl_name_intern_wire(c->z, p);
+			r->form = ZL_RDF_NAME;
+			mark_ref(r->v.dname, c->in->type);
+		} else if (!set_rdf(c, r, ft, p, len, 0, c->in->ntoks)) {
+			return false;
+		}
+	}
+	rr->nrdf = (uint16_t)f;
+	if (n > 0)
+		return bad(c, "syntax", tok_at(c, 0), "RFC 3597 rdata is not "
+			   "valid %s rdata: %zu byte%s after its last field",
+			   tn(c), n, n == 1 ? "" : "s");
+	return true;
+}
+
 /* Copies the fields ldns decoded from RFC 3597 wire data, read with the
  * layout of t->wire. */
 static bool generic_known(struct conv *c, const struct zl_rrtype *t,
@@ -1387,6 +1537,16 @@ static bool generic_known(struct conv *c, const struct zl_rrtype *t,
 	for (i = 0; i < n; i++) {
 		rd = ldns_rr_rdf(lr, i);
 		c->field = i;
+		if ((ldns_rdf_get_type(rd) == LDNS_RDF_TYPE_BITMAP &&
+		     !bitmap_ok(ldns_rdf_data(rd), ldns_rdf_size(rd))) ||
+		    (ldns_rdf_get_type(rd) == LDNS_RDF_TYPE_APL &&
+		     !apl_ok(ldns_rdf_data(rd), ldns_rdf_size(rd)))) {
+			bad(c, "syntax", tok_at(c, 0), "RFC 3597 rdata is "
+			    "not valid %s rdata: a malformed %s", tn(c),
+			    ldns_rdf_get_type(rd) == LDNS_RDF_TYPE_APL ?
+			    "APL item" : "type bitmap");
+			goto out;
+		}
 		/* A name is kept interned only, as conv_dname keeps it. */
 		is_name = ldns_rdf_get_type(rd) == LDNS_RDF_TYPE_DNAME &&
 			  wire_len(ldns_rdf_data(rd)) == ldns_rdf_size(rd);
@@ -1455,6 +1615,13 @@ static bool conv_generic(struct conv *c, const struct zl_rrtype *t,
 	rr->flags |= ZL_RR_GENERIC;
 	if (t && t->wire)
 		return generic_known(c, t, rr);
+	if (t && t->max && !t->repeat && t->form == 0) {
+		if (!generic_fields(c, t, rr))
+			return false;
+		if (c->in->type == LDNS_RR_TYPE_IPSECKEY)
+			note_ipseckey(c, rr);
+		return true;
+	}
 	/* A registered type whose rdata has a format, unlike NULL's or an
 	 * unassigned number's, goes unchecked. */
 	if (t && t->form != ZL_FORM_GENERIC)
@@ -1464,26 +1631,6 @@ static bool conv_generic(struct conv *c, const struct zl_rrtype *t,
 	c->whole = true;
 	return set_rdf(c, &rr->rdf[0], LDNS_RDF_TYPE_UNKNOWN,
 		       c->scratch->s + 2, (size_t)len, 0, c->in->ntoks);
-}
-
-/* An IPSECKEY's algorithm 0 says no key is present (RFC 4025 §2.4), and
- * the servers read the two apart differently: BIND refuses a record
- * without a key, whatever its algorithm; Knot DNS one with a key and
- * algorithm 0. */
-static void note_ipseckey(struct conv *c, const struct zl_rr *rr)
-{
-	bool key = rr->nrdf > 4 && rr->rdf[4].len > 0;
-
-	if (!key)
-		zl_zone_refused(c->z, ZL_NOT_BIND, "portable",
-				c->in->src, c->in->type_tok,
-				"IPSECKEY without a public key, which BIND "
-				"refuses");
-	else if (zl_rdf_data(&rr->rdf[2])[0] == 0)
-		zl_zone_refused(c->z, ZL_NOT_KNOT, "portable", c->in->src,
-				span_of(c, rr->rdf[4].tok, rr->rdf[4].ntok),
-				"IPSECKEY public key with algorithm 0, which "
-				"means no key: Knot DNS refuses it");
 }
 
 /* KEY flags with both top bits set (NOKEY) say that no key follows (RFC
