@@ -25,7 +25,9 @@ set -u
 zonelint=$1
 shift
 # The fixtures with a base are linted in a scratch git repository.
-sh "$(dirname "$0")/../tools/deps.sh" cmd:git:git || exit 1
+# WKS names are looked up in /etc/protocols and /etc/services.
+sh "$(dirname "$0")/../tools/deps.sh" cmd:git:git file:/etc/services:netbase \
+	file:/etc/protocols:netbase || exit 1
 case $zonelint in */*) zonelint=$(cd "$(dirname "$zonelint")" && pwd)/$(basename "$zonelint") ;; esac
 dir=$(dirname "$0")/fixtures
 if [ $# -eq 0 ]; then

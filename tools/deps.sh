@@ -4,6 +4,7 @@
 # usage: tools/deps.sh NEED...   where each NEED is KIND:NAME:PACKAGE
 #   pc:ldns:libldns-dev        pkg-config module NAME, from PACKAGE
 #   cmd:jq:jq                  command NAME on PATH, from PACKAGE
+#   file:/etc/services:netbase file NAME, from PACKAGE
 #   fuzz:clang:libclang-rt-dev compiler NAME links a libFuzzer target with
 #                              ASan and UBSan (its runtime libraries are
 #                              only recommended by Debian's clang), else
@@ -22,6 +23,7 @@ for need in "$@"; do
 	pc) command -v pkg-config >/dev/null 2>&1 &&
 		pkg-config --exists "$name" && continue ;;
 	cmd) command -v "$name" >/dev/null 2>&1 && continue ;;
+	file) [ -f "$name" ] && continue ;;
 	fuzz) printf '%s\n' 'int LLVMFuzzerTestOneInput(const char *d, long n);' \
 		'int LLVMFuzzerTestOneInput(const char *d, long n)' \
 		'{ (void)d; (void)n; return 0; }' |

@@ -3,6 +3,7 @@
 
 #include <arpa/inet.h>
 #include <ldns/ldns.h>
+#include <netdb.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -792,6 +793,87 @@ static void split_group(struct conv *c, uint8_t ft, size_t ti, size_t take)
 
 static pthread_mutex_t netdb_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* Copies token ti into buf (size n) as a string, lower-cased when lower;
+ * false when it does not fit. */
+static bool tok_copy(struct conv *c, size_t ti, char *buf, size_t n,
+		     bool lower)
+{
+	size_t len, i;
+	const char *s = tok_text(c, ti, &len);
+
+	if (len >= n)
+		return false;
+	for (i = 0; i < len; i++)
+		buf[i] = lower && s[i] >= 'A' && s[i] <= 'Z' ?
+			 (char)(s[i] + 'a' - 'A') : s[i];
+	buf[len] = '\0';
+	return true;
+}
+
+/* The WKS protocol and service names of tokens ti .. ti + take (RFC 1035
+ * §3.4.2), as the servers find them in the system's /etc/protocols and
+ * /etc/services: both a protocol as written ("TCP" is an alias there,
+ * "Tcp" is not); BIND a service in lower case, among those of TCP (6) or
+ * UDP (17), or among all for another protocol; NSD a service as written
+ * among those of the protocol as written.  A name BIND does not find is
+ * an error (NSD reads an unknown protocol as 0); one only NSD does not is
+ * ZONE012.  ldns would read either as 0. */
+static bool wks_names(struct conv *c, size_t ti, size_t take)
+{
+	char proto[32], nsd_proto[32] = "", name[64], lower[64];
+	const struct protoent *pe;
+	size_t i, n, at, bad_at = SIZE_MAX, nsd_at = SIZE_MAX;
+	const char *s;
+	int num = -1;
+
+	zl_lock(&netdb_lock);
+	if (!tok_copy(c, ti, proto, sizeof proto, false))
+		bad_at = ti;
+	else if (all_digits(proto, strlen(proto)))
+		num = atoi(proto);
+	else if ((pe = getprotobyname(proto)) != NULL)
+		num = pe->p_proto;
+	else
+		bad_at = ti;
+	if (num >= 0 && !all_digits(proto, strlen(proto)))
+		strcpy(nsd_proto, proto);
+	else if (num >= 0 && (pe = getprotobynumber(num)) != NULL &&
+		 strlen(pe->p_name) < sizeof nsd_proto)
+		strcpy(nsd_proto, pe->p_name);
+	for (i = ti + 1; i < ti + take && bad_at == SIZE_MAX; i++) {
+		if (!tok_copy(c, i, name, sizeof name, false) ||
+		    !tok_copy(c, i, lower, sizeof lower, true))
+			bad_at = i;
+		else if (all_digits(name, strlen(name)))
+			continue;
+		else if (!getservbyname(lower, num == 6 ? "tcp" :
+					num == 17 ? "udp" : NULL))
+			bad_at = i;
+		else if (nsd_at == SIZE_MAX &&
+			 (!nsd_proto[0] || !getservbyname(name, nsd_proto)))
+			nsd_at = i;
+	}
+	zl_unlock(&netdb_lock);
+	at = bad_at != SIZE_MAX ? bad_at : nsd_at;
+	if (at == SIZE_MAX)
+		return true;
+	s = tok_text(c, at, &n);
+	if (at == ti)
+		return bad(c, "syntax", tok_at(c, ti), "unknown WKS protocol "
+			   "'%.*s%s': BIND does not find it in /etc/protocols",
+			   ZL_TOKARGS(s, n));
+	if (bad_at != SIZE_MAX)
+		return bad(c, "syntax", tok_at(c, at), "unknown WKS service "
+			   "'%.*s%s' for protocol %s: BIND does not find it in "
+			   "/etc/services", ZL_TOKARGS(s, n), proto);
+	zl_zone_refused(c->z, ZL_NOT_NSD, "portable", c->in->src,
+			tok_at(c, at), "WKS service '%.*s%s' that NSD does "
+			"not find for protocol '%s' as written (it looks "
+			"names up in /etc/services as they are), which NSD "
+			"refuses", ZL_TOKARGS(s, n), proto);
+	return true;
+}
+
 /* Hands a field to ldns's own converter for its type. */
 static bool conv_ldns(struct conv *c, struct zl_rdf *r, uint8_t ft,
 		      size_t ti, size_t take)
@@ -824,6 +906,8 @@ static bool conv_ldns(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	/* ldns reads WKS protocol and service names with getprotobyname()
 	 * and getservbyname(), whose results sit in static buffers: zones
 	 * loading in other threads would read each other's. */
+	if (ft == LDNS_RDF_TYPE_WKS && !wks_names(c, ti, take))
+		return false;
 	if (ft == LDNS_RDF_TYPE_WKS)
 		pthread_mutex_lock(&netdb_lock);
 	rd = ldns_rdf_new_frm_str((ldns_rdf_type)ft, s);
