@@ -496,49 +496,54 @@ static bool reverse_tree(const char *text)
 	return false;
 }
 
-/* The rdata field BIND's check-names reads as a host name in rr, or -1:
- * the target of NS, MX, SRV, AFSDB and RT records, of SVCB and HTTPS in
- * service mode (priority not 0), the SOA MNAME, a PTR's in the reverse
- * tree (lib/dns/rdata, checknames, BIND 9.18). */
-static int host_field(const struct zl_rr *rr)
+/* The rdata fields BIND's check-names reads (lib/dns/rdata, checknames,
+ * BIND 9.18): as a host name, the targets of NS, MX, SRV, AFSDB and RT,
+ * of SVCB and HTTPS in service mode, the SOA MNAME and a PTR's in the
+ * reverse tree; as a mailbox, the SOA RNAME, the RP mailbox and both
+ * MINFO mailboxes. */
+static const struct {
+	uint16_t type;
+	uint8_t field;
+	bool mailbox;
+} name_fields[] = {
+	{ LDNS_RR_TYPE_NS, 0, false },	{ LDNS_RR_TYPE_SOA, 0, false },
+	{ LDNS_RR_TYPE_SOA, 1, true },	{ LDNS_RR_TYPE_MX, 1, false },
+	{ LDNS_RR_TYPE_AFSDB, 1, false }, { LDNS_RR_TYPE_RT, 1, false },
+	{ LDNS_RR_TYPE_SRV, 3, false },	{ LDNS_RR_TYPE_SVCB, 1, false },
+	{ LDNS_RR_TYPE_HTTPS, 1, false }, { LDNS_RR_TYPE_PTR, 0, false },
+	{ LDNS_RR_TYPE_RP, 0, true },	{ LDNS_RR_TYPE_MINFO, 0, true },
+	{ LDNS_RR_TYPE_MINFO, 1, true },
+};
+
+/* Whether BIND reads field i of rr as name_fields[] says: a SVCB or HTTPS
+ * target in service mode only (priority not 0), a PTR target in the
+ * reverse tree only. */
+static bool name_field_read(const struct zl_rr *rr)
 {
 	const uint8_t *prio;
 
-	switch (rr->type) {
-	case LDNS_RR_TYPE_NS:
-	case LDNS_RR_TYPE_SOA:
-		return 0;
-	case LDNS_RR_TYPE_PTR:
-		return reverse_tree(rr->owner->text) ? 0 : -1;
-	case LDNS_RR_TYPE_MX:
-	case LDNS_RR_TYPE_AFSDB:
-	case LDNS_RR_TYPE_RT:
-		return 1;
-	case LDNS_RR_TYPE_SRV:
-		return 3;
-	case LDNS_RR_TYPE_SVCB:
-	case LDNS_RR_TYPE_HTTPS:
-		prio = rr->nrdf > 1 && rr->rdf[0].len == 2 ?
-		       zl_rdf_data(&rr->rdf[0]) : NULL;
-		return prio && (prio[0] || prio[1]) ? 1 : -1;
-	default:
-		return -1;
-	}
+	if (rr->type == LDNS_RR_TYPE_PTR)
+		return reverse_tree(rr->owner->text);
+	if (rr->type != LDNS_RR_TYPE_SVCB && rr->type != LDNS_RR_TYPE_HTTPS)
+		return true;
+	prio = rr->nrdf > 1 && rr->rdf[0].len == 2 ?
+	       zl_rdf_data(&rr->rdf[0]) : NULL;
+	return prio && (prio[0] || prio[1]);
 }
 
 /* BIND refuses a primary zone over a name that is not a host name where
  * one belongs (check-names primary fail, its default; RFC 952, RFC 1123
- * §2.1): the owners of addresses, MX and WKS (checkowner), the fields of
- * host_field() and the SOA RNAME; Knot DNS and NSD load it.  An MX
- * exchange is also MX005's: it is kept for the servers under a category
- * that no load rule reports. */
+ * §2.1): the owners of addresses, MX and WKS (checkowner) and the fields
+ * of name_fields[]; Knot DNS and NSD load it.  An MX exchange is also
+ * MX005's: it is kept for the servers under a category that no load rule
+ * reports. */
 static void check_names(struct loader *L, uint16_t src, const struct rec *r,
 			const struct zl_lex_tok *toks)
 {
 	const struct zl_rr *rr = &r->rr;
 	const struct zl_name *n;
 	const struct zl_rdf *f;
-	int i = host_field(rr);
+	size_t k;
 
 	if ((rr->type == LDNS_RR_TYPE_A || rr->type == LDNS_RR_TYPE_AAAA ||
 	     rr->type == 38 /* A6 */ || rr->type == LDNS_RR_TYPE_MX ||
@@ -557,23 +562,25 @@ static void check_names(struct loader *L, uint16_t src, const struct rec *r,
 					rr->owner->text,
 					zl_type_name(rr->type));
 	}
-	if (i >= 0 && i < rr->nrdf && (n = zl_rdf_name(f = &rr->rdf[i])) &&
-	    !host_name(n->text, false, false))
+	for (k = 0; k < sizeof name_fields / sizeof name_fields[0]; k++) {
+		if (name_fields[k].type != rr->type ||
+		    name_fields[k].field >= rr->nrdf ||
+		    !(n = zl_rdf_name(f = &rr->rdf[name_fields[k].field])) ||
+		    host_name(n->text, false, name_fields[k].mailbox) ||
+		    !name_field_read(rr))
+			continue;
 		zl_zone_refused(L->z, ZL_NOT_BIND,
 				rr->type == LDNS_RR_TYPE_MX ? "names-mx" :
 				"names", src, span(&toks[f->tok]),
+				name_fields[k].mailbox ?
+				"%s mailbox '%s' is not a mailbox name (a host "
+				"name after its first label), which BIND's "
+				"check-names refuses by default" :
 				"%s target '%s' is not a host name (letters, "
 				"digits and '-'), which BIND's check-names "
 				"refuses by default", zl_type_name(rr->type),
 				n->text);
-	if (rr->type == LDNS_RR_TYPE_SOA && rr->nrdf > 1 &&
-	    (n = zl_rdf_name(f = &rr->rdf[1])) &&
-	    !host_name(n->text, false, true))
-		zl_zone_refused(L->z, ZL_NOT_BIND, "names", src,
-				span(&toks[f->tok]), "SOA mailbox '%s' is "
-				"not a mailbox name (a host name after its "
-				"first label), which BIND's check-names "
-				"refuses by default", n->text);
+	}
 }
 
 struct zl_tok zl_rr_hdr(const struct zl_zone *z, const struct zl_rr *rr,
