@@ -5,9 +5,10 @@
 #                   build packages with apt-get first
 #   make check      every test: unit suites, out of memory (tests/oom), the
 #                   installed library (tests/library.sh), fixtures,
-#                   meta-test, examples, the real servers started on the
-#                   loopback (tests/servers-live.sh), and no cycle among
-#                   the library's modules
+#                   meta-test, examples, zonelint's verdicts against the
+#                   servers' zone checkers (tests/parity.sh), the real
+#                   servers started on the loopback (tests/servers-live.sh),
+#                   and no cycle among the library's modules
 #   make cycles     which library modules use each other in a cycle, and
 #                   through which symbols (tools/modcycles.sh)
 #   make check-asan the same under AddressSanitizer + UBSan
@@ -197,6 +198,7 @@ check: zonelint tests/unit/run tests/oom tests/servers/list \
 	sh tests/errors.sh ./zonelint
 	sh tests/servers.sh tests/servers/list
 	sh tests/server-config.sh ./zonelint
+	sh tests/parity.sh ./zonelint
 	sh tests/servers-live.sh ./zonelint
 	sh tests/authoring.sh ./zonelint
 	$(if $(SKIP_FUZZ),,$(MAKE) check-fuzz)

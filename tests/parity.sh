@@ -1,0 +1,110 @@
+#!/bin/sh
+# parity.sh - zonelint's verdicts against the servers' own: each record of
+# tests/parity/records, alone in a small valid zone, is loaded by
+#   BIND  named-checkconf -z, the defaults of a primary zone (check-names
+#         fail, which named-checkzone does not apply);
+#   Knot  kzonecheck, a refusal being a parse error or a serious semantic
+#         error (the ones knotd checks with its default semantic-checks:
+#         off; "missing glue" and its kin it loads);
+#   NSD   nsd-checkzone;
+# and by zonelint --server-config for each, rules ZONE* (the loader's).
+#   - A server that refuses the zone is one that zonelint says refuses it
+#     (an error): what passes the lint loads.
+#   - A zone all three load gets no error: zonelint refuses nothing they
+#     all read.
+# zonelint may refuse more than a server: data that a server reads wrong
+# or not at all (NSD wraps MX 65536 to 0, Knot DNS takes any RFC 3597
+# data) is an error all the same.
+#
+# usage: tests/parity.sh ZONELINT
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+sh "$(dirname "$here")/tools/deps.sh" cmd:named-checkconf:bind9-utils \
+	cmd:kzonecheck:knot-dnsutils cmd:nsd-checkzone:nsd \
+	file:/etc/services:netbase file:/etc/protocols:netbase || exit 1
+PATH=$PATH:/usr/sbin:/sbin
+export PATH
+
+suite parity.sh "${1:-}"
+cd "$tmp" || exit 1
+export LC_ALL=C
+
+mkdir -p cases bind knot nsd
+printf '%s\n' 'options { directory "."; };' \
+	'zone "example.com" { type primary; file "db.zone"; };' >bind/named.conf
+printf '%s\n' 'template:' '  - id: default' '    storage: .' 'zone:' \
+	'  - domain: example.com' '    file: db.zone' >knot/knot.conf
+printf '%s\n' 'server:' '	zonesdir: "."' 'zone:' '	name: example.com' \
+	'	zonefile: db.zone' >nsd/nsd.conf
+awk -v dir=cases '
+	/^#/ { next }
+	/^$/ { if (open) close(f); open = 0; next }
+	{ if (!open) f = sprintf("%s/%04d", dir, ++n); open = 1; print > f }
+' "$here/parity/records"
+
+# verdict SERVER: 1 when the server refuses db.zone in its directory.
+verdict() {
+	case $1 in
+	bind) (cd bind && named-checkconf -z named.conf) >/dev/null 2>&1 ;;
+	knot)
+		# kzonecheck 3.2 crashes on a KX of one byte in RFC 3597
+		# form, or spins: a zone it does not load in 10 s it refuses
+		timeout 10 kzonecheck -o example.com knot/db.zone \
+			>knot/out 2>&1 ||
+			{ grep -q 'Error summary' knot/out &&
+			  ! grep -q 'Serious semantic error' knot/out; } ;;
+	nsd) nsd-checkzone example.com nsd/db.zone >/dev/null 2>&1 ;;
+	esac </dev/null && echo 0 || echo 1
+}
+
+# ours SERVER: 1 when zonelint, under that server's configuration, gives
+# an error.
+ours() {
+	(cd "$1" && "$zl" --no-config --format gcc --select ZONE \
+		--server-config "$(conf_of "$1")") </dev/null >"$1/zl" 2>&1
+	grep -q ': error: ' "$1/zl" && echo 1 || echo 0
+}
+
+for c in cases/*; do
+	for s in bind knot nsd; do
+		{
+			printf '%s\n' '$ORIGIN example.com.' '$TTL 3600' \
+				'@ IN SOA ns1 hostmaster 1 7200 3600 1209600 3600' \
+				'@ IN NS ns1' 'ns1 IN A 192.0.2.1'
+			cat "$c"
+		} >"$s/db.zone"
+		printf '%s %s %s %s\n' "$c" "$s" "$(verdict "$s")" "$(ours "$s")"
+	done
+done >verdicts
+
+# Prints each case where the check fails, with every verdict.
+report() {
+	while read -r c; do
+		printf '%s' "$(cat "$c")" | tr '\n' '|'
+		grep "^$c " verdicts | awk '{ printf "  %s: server %s, zonelint %s", $2, $3 == 1 ? "refuses" : "loads", $4 == 1 ? "refuses" : "loads" }'
+		echo
+	done
+}
+
+t_sound() {
+	awk '$3 == 1 && $4 == 0 { print $1 }' verdicts | sort -u >unsound
+	[ ! -s unsound ] || { report <unsound; return 1; }
+}
+t "a zone a server refuses: zonelint says that server refuses it" t_sound
+
+t_all_load() {
+	awk '{ s[$1] += $3; z[$1] += $4 }
+	     END { for (c in s) if (s[c] == 0 && z[c] > 0) print c }' \
+		verdicts | sort >strict
+	[ ! -s strict ] || { report <strict; return 1; }
+}
+t "a zone all three servers load: no error from zonelint" t_all_load
+
+t_counted() {
+	[ "$(wc -l <verdicts)" -eq "$(($(ls cases | wc -l) * 3))" ] &&
+		[ "$(ls cases | wc -l)" -gt 500 ]
+}
+t "every record was loaded by the three servers and zonelint" t_counted
+
+finish
