@@ -7,7 +7,9 @@
 #         error (the ones knotd checks with its default semantic-checks:
 #         off; "missing glue" and its kin it loads);
 #   NSD   nsd-checkzone;
-# and by zonelint --server-config for each, rules ZONE* (the loader's).
+# and by zonelint --server-config for each, rules ZONE* (the loader's) and
+# CNAME* (a CNAME beside other data or at the apex, which every server
+# refuses).
 #   - A server that refuses the zone is one that zonelint says refuses it
 #     (an error): what passes the lint loads.
 #   - A zone all three load gets no error: zonelint refuses nothing they
@@ -61,7 +63,7 @@ verdict() {
 # ours SERVER: 1 when zonelint, under that server's configuration, gives
 # an error.
 ours() {
-	(cd "$1" && "$zl" --no-config --format gcc --select ZONE \
+	(cd "$1" && "$zl" --no-config --format gcc --select ZONE,CNAME \
 		--server-config "$(conf_of "$1")") </dev/null >"$1/zl" 2>&1
 	grep -q ': error: ' "$1/zl" && echo 1 || echo 0
 }

@@ -431,6 +431,35 @@ static bool unknown_name(struct svcb *v, const struct param *p)
 	return true;
 }
 
+/* Whether p[0..n) is the wire form of known key's value, as BIND reads
+ * the value of a known key written keyNNNNN (RFC 9460 §7): mandatory a
+ * list of keys, alpn of length-prefixed identifiers, port two bytes,
+ * the hints whole addresses, no-default-alpn nothing. */
+static bool wire_ok(uint16_t key, const uint8_t *p, size_t n)
+{
+	size_t i;
+
+	switch (key) {
+	case K_MANDATORY:
+		return n > 0 && n % 2 == 0;
+	case K_ALPN:
+		for (i = 0; i < n; i += (size_t)p[i] + 1)
+			if (p[i] == 0)
+				return false;
+		return n > 0 && i == n;
+	case K_NODEFAULT:
+		return n == 0;
+	case K_PORT:
+		return n == 2;
+	case K_IPV4:
+		return n > 0 && n % 4 == 0;
+	case K_IPV6:
+		return n > 0 && n % 16 == 0;
+	default:
+		return true;
+	}
+}
+
 /* One SvcParam starting at token *i: key, key=value or key="value". */
 static bool param(struct svcb *v, size_t n, size_t *i)
 {
@@ -449,6 +478,7 @@ static bool param(struct svcb *v, size_t n, size_t *i)
 	klen = eq ? (size_t)(eq - s) : len;
 	if (!key_of(v, tok, s, klen, "", &key))
 		return false;
+	named = key < NKEYS && memcmp(s, "key", 3) != 0;
 	for (k = 0; k < v->np; k++)
 		if (v->p[k].key == key)
 			return fail(v, tok, "syntax", "%s%s given twice",
@@ -475,13 +505,20 @@ static bool param(struct svcb *v, size_t n, size_t *i)
 	}
 	zl_xgrow((void **)&v->p, &v->cap, v->np + 1, sizeof *v->p);
 	v->p[v->np] = (struct param){ key, tok, v->val.len, 0 };
-	/* keyNNNNN never has the length of the name it stands for */
-	named = key < NKEYS && klen == strlen(keyname[key]);
 	if (!unescape_value(v, tok, s, len) ||
 	    !value(v, tok, key, has, key < NKEYS && !named &&
 		   key_unknown_to[key] == (ZL_NOT_BIND | ZL_NOT_KNOT |
 					   ZL_NOT_NSD)))
 		return false;
+	if (key < NKEYS && !named && !(key_unknown_to[key] & ZL_NOT_BIND) &&
+	    !wire_ok(key, (const uint8_t *)v->text.s, v->text.len) &&
+	    !v->e->cat)
+		zl_ferr_refused(v->e, tok, ZL_NOT_BIND, "key%u with a value "
+				"that is no %s in wire form, which BIND "
+				"refuses: it reads a known key written "
+				"keyNNNNN as wire bytes, NSD as %s's text; "
+				"write it as %s=...", (unsigned)key,
+				keyname[key], keyname[key], keyname[key]);
 	v->p[v->np].len = v->val.len - v->p[v->np].off;
 	v->np++;
 	if (named && key_unknown_to[key])
