@@ -308,6 +308,31 @@ static void eof_in_parens(struct zl_lexer *lx, struct zl_lex_line *ln,
 	unclosed_paren(lx, ln, lx->open[0]);
 }
 
+/* A quoted string at pos that its line does not close, outside
+ * parentheses: when the next line closes it, as NSD reads it, and the
+ * rest of that line reads whole (its quotes closed), the two lines are
+ * one broken record, not a broken line and a second one; returns the
+ * start of the line after them.  0 otherwise: a quote left out, whose
+ * next one, further on, opens another string. */
+static size_t read_on(const struct zl_lexer *lx, size_t pos)
+{
+	size_t q = scan_quoted(lx, pos, true), i;
+	const char *nl = memchr(lx->buf + pos, '\n', lx->len - pos);
+	bool in = false;
+
+	if (q == 0 || !nl ||
+	    memchr(nl + 1, '\n', q - (size_t)(nl + 1 - lx->buf)))
+		return 0;
+	for (i = q; i < lx->len && lx->buf[i] != '\n' &&
+	     (in || lx->buf[i] != ';'); i++) {
+		if (lx->buf[i] == '\\')
+			i++;
+		else if (lx->buf[i] == '"')
+			in = !in;
+	}
+	return in ? 0 : next_line(lx, q - 1);
+}
+
 /* Where to resume after a record whose quoted string runs on to the end
  * of the input inside depth open parentheses, from the line after the
  * quote: after the line of the ')' that closes them, counted outside
@@ -391,9 +416,16 @@ static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
 		 * is dropped. */
 		if ((q = scan_quoted(lx, pos, *depth > 0)) == 0) {
 			ln->err_cat = NULL;
+			ln->ntoks = 0;
+			if (*depth == 0 && (q = read_on(lx, pos))) {
+				lex_err(ln, "syntax", pos, 1, "unterminated "
+					"quoted string (NSD reads on to the "
+					"quote on the next line)");
+				lx->pos = q;
+				return false;
+			}
 			lex_err(ln, "syntax", pos, 1,
 				"unterminated quoted string");
-			ln->ntoks = 0;
 			lx->pos = after_group(lx, next_line(lx, pos), *depth);
 			return false;
 		}

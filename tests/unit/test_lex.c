@@ -282,6 +282,30 @@ START_TEST(test_lex_next)
 	ck_assert_str_eq(f.ln.err_msg, "unterminated quoted string");
 	ck_assert(!fx_next(&f));
 	fx_free(&f);
+	/* A string the next line closes, as NSD reads it, with the rest of
+	 * that line whole: one error for both lines, not a second one for
+	 * the next line's quote. */
+	fx_init(&f, S("a TXT \"v=spf1\n -all\" ; x\"\nb A 192.0.2.1\n"));
+	ck_assert(fx_next(&f));
+	ck_assert_str_eq(f.ln.err_msg, "unterminated quoted string (NSD reads "
+			 "on to the quote on the next line)");
+	ck_assert_uint_eq(f.ln.err_at.off, 6);
+	ck_assert_uint_eq(f.ln.ntoks, 2);
+	ck_assert(fx_next(&f));
+	ck_assert_ptr_null(f.ln.err_cat);
+	ck_tok(&f, 0, 26, "b");
+	ck_assert(!fx_next(&f));
+	fx_free(&f);
+	/* ... but not when the rest of that line opens another string. */
+	fx_init(&f, S("a TXT \"v=spf1\n -all\" \"x\nb A 192.0.2.1\n"));
+	ck_assert(fx_next(&f));
+	ck_assert_str_eq(f.ln.err_msg, "unterminated quoted string");
+	ck_assert(fx_next(&f));
+	ck_assert(f.ln.blank);
+	ck_tok(&f, 0, 15, "-all");
+	ck_assert(fx_next(&f));
+	ck_tok(&f, 0, 24, "b");
+	fx_free(&f);
 	fx_init(&f, "", 0);
 	ck_assert(!fx_next(&f));
 	fx_free(&f);
