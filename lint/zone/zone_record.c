@@ -696,7 +696,12 @@ void zl_ld_record(struct loader *L, uint16_t src,
 	in.origin = L->origin;
 	in.originlen = L->originlen;
 	if (!zl_rdata_convert(z, &in, rr, &L->scratch) || !rr_ttl(L, src, &r) ||
-	    !rr_class(L, src, &r) || !rr_placed(L, src, &r))
+	    !rr_class(L, src, &r))
+		goto drop;
+	/* named checks the names of data outside the zone too, before it
+	 * ignores them */
+	check_names(L, src, &r, in.toks);
+	if (!rr_placed(L, src, &r))
 		goto drop;
 	if (!zl_budget_take(&L->budget->records, 1, L->budget->lim.records)) {
 		zl_zone_problem(z, "limit", src, h[ZL_HDR_OWNER].len ?
@@ -730,7 +735,6 @@ void zl_ld_record(struct loader *L, uint16_t src,
 				rr->flags & ZL_RR_GENERIC ?
 				" in RFC 3597 form" : "");
 	}
-	check_names(L, src, &r, in.toks);
 	rr->ntok = (uint16_t)nrd;
 	zl_zone_add_rr(z, rr);
 	return;
