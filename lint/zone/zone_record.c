@@ -515,15 +515,33 @@ static const struct {
 	{ LDNS_RR_TYPE_MINFO, 1, true },
 };
 
+/* Whether the owner begins with the labels of a DNS-SD browsing domain
+ * (RFC 6763 §11), whose PTR records name domains, not hosts. */
+static bool dnssd_owner(const char *text)
+{
+	static const char *const heads[] = {
+		"b.", "db.", "r.", "dr.", "lb.", NULL
+	};
+	size_t i, n;
+
+	for (i = 0; heads[i]; i++) {
+		n = strlen(heads[i]);
+		if (strncmp(text, heads[i], n) == 0)
+			return strncmp(text + n, "_dns-sd._udp.", 13) == 0;
+	}
+	return false;
+}
+
 /* Whether BIND reads field i of rr as name_fields[] says: a SVCB or HTTPS
  * target in service mode only (priority not 0), a PTR target in the
- * reverse tree only. */
+ * reverse tree only, but for DNS-SD's. */
 static bool name_field_read(const struct zl_rr *rr)
 {
 	const uint8_t *prio;
 
 	if (rr->type == LDNS_RR_TYPE_PTR)
-		return reverse_tree(rr->owner->text);
+		return reverse_tree(rr->owner->text) &&
+		       !dnssd_owner(rr->owner->text);
 	if (rr->type != LDNS_RR_TYPE_SVCB && rr->type != LDNS_RR_TYPE_HTTPS)
 		return true;
 	prio = rr->nrdf > 1 && rr->rdf[0].len == 2 ?
@@ -543,14 +561,21 @@ static void check_names(struct loader *L, uint16_t src, const struct rec *r,
 	const struct zl_rr *rr = &r->rr;
 	const struct zl_name *n;
 	const struct zl_rdf *f;
+	bool addr = rr->type == LDNS_RR_TYPE_A ||
+		    rr->type == LDNS_RR_TYPE_AAAA || rr->type == 38 /* A6 */;
+	const char *host = rr->owner->text;
 	size_t k;
 
-	if ((rr->type == LDNS_RR_TYPE_A || rr->type == LDNS_RR_TYPE_AAAA ||
-	     rr->type == 38 /* A6 */ || rr->type == LDNS_RR_TYPE_MX ||
+	/* Active Directory's global catalog: BIND takes addresses at
+	 * gc._msdcs.<forest> */
+	if (addr && strncmp(host, "gc._msdcs.", 10) == 0)
+		host += 10;
+	if ((addr || rr->type == LDNS_RR_TYPE_MX ||
 	     rr->type == LDNS_RR_TYPE_WKS) && rr->owner != L->host_owner) {
-		if (host_name(rr->owner->text, true, false))
-			L->host_owner = rr->owner;	/* its next records */
-		else
+		if (host_name(host, true, false)) {
+			if (host == rr->owner->text)
+				L->host_owner = rr->owner; /* its next records */
+		} else
 			zl_zone_refused(L->z, ZL_NOT_BIND, "names", src,
 					r->hdr[ZL_HDR_OWNER].len ?
 					r->hdr[ZL_HDR_OWNER] :
