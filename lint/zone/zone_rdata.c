@@ -594,16 +594,25 @@ static bool conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
 		zl_zone_refused(c->z, ZL_NOT_BIND, "portable",
 				c->in->src, tok_at(c, ti),
 				"%s not in quotes, which BIND refuses", fn(c));
-	if (off && b->len - off > 255)
+	keep = !off || (c->in->type != LDNS_RR_TYPE_TXT &&
+			c->in->type != LDNS_RR_TYPE_SPF);
+	/* Knot DNS splits a longer string of TXT and SPF records into
+	 * strings of 255 bytes, which keeps the text receivers join. */
+	if (off && b->len - off > 255 && keep)
 		return bad(c, "range", tok_at(c, ti),
 			   "character-string of %zu bytes exceeds 255",
 			   b->len - off);
+	if (off && b->len - off > 255)
+		zl_zone_refused(c->z, ZL_NOT_BIND | ZL_NOT_NSD, "portable",
+				c->in->src, tok_at(c, ti), "character-string "
+				"of %zu bytes, which BIND and NSD refuse (Knot "
+				"DNS splits it into strings of 255): split it "
+				"into quoted strings of 255 bytes at most",
+				b->len - off);
 	if (off)
 		b->s[0] = (char)(b->len - off);
 	if (!str_form(c, ti, b->s + off, b->len - off))
 		return false;
-	keep = !off || (c->in->type != LDNS_RR_TYPE_TXT &&
-			c->in->type != LDNS_RR_TYPE_SPF);
 	return set_rdf(c, r, ft, keep ? b->s : NULL, b->len, ti, 1);
 }
 
