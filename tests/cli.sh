@@ -505,6 +505,18 @@ test_dmarc_help() {
 	want_rc 0 && has "$tmp/out" 'help: .*"v=DMARC1; p=none;'
 }
 
+# MX003 says why a target under invalid. has no address, though the zone
+# holds one for it.
+test_mx_invalid() {
+	printf '%s\n' '$ORIGIN invalid.' '$TTL 3600' \
+		'@ IN SOA ns h 1 7200 3600 1209600 3600' '@ IN NS ns' \
+		'ns IN A 192.0.2.1' '@ IN MX 10 mail' 'mail IN A 192.0.2.25' \
+		>"$tmp/invalid.zone"
+	run --select MX003 --format gcc "$tmp/invalid.zone"
+	want_rc 1 && has "$tmp/out" "MX target 'mail.invalid.' is a name under invalid., which never resolves" &&
+		hasnt "$tmp/out" "has no A or AAAA record"
+}
+
 test_quiet_statistics() {
 	run $SEL --quiet "$tmp/z/bad.zone"
 	want_rc 1 && count "$tmp/err" . 0 || return 1
@@ -559,6 +571,7 @@ t "-o - writes to standard output" test_output_dash
 t "an input named twice is linted once" test_same_input_once
 t "names below the root zone" test_root_zone_names
 t "DMARC015: p=reject for domains that send nothing" test_dmarc_help
+t "MX003: a target under invalid. never resolves" test_mx_invalid
 t "--quiet and --statistics" test_quiet_statistics
 t "colour" test_color
 

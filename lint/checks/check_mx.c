@@ -339,7 +339,11 @@ static void mx_target_resolves(struct zl_ctx *ctx)
 
 		if ((want_unusable ? unusable : t == T_NO_ADDRESS) &&
 		    !nolisting_primary(&m, rr, i))
-			zl_note_target(ctx, emit_target(ctx, rr, NULL, NULL),
+			zl_note_target(ctx, emit_target(ctx, rr, "reason",
+					under(mx_target(rr)->text, "invalid.") ?
+					"is a name under invalid., which never "
+					"resolves (RFC 6761 §6.4)" :
+					"has no A or AAAA record"),
 				       zl_target(ctx, mx_target(rr)),
 				       mx_target(rr)->text, LDNS_RR_TYPE_A);
 	}
@@ -352,7 +356,8 @@ const struct zl_check zl_check_mx_target_resolves = {
 	.fn = mx_target_resolves,
 	.variants = resolve_variants,
 	.params = resolve_params,
-	.vars = (const char *const[]){ "target", NULL },
+	/* reason: why it has no address */
+	.vars = (const char *const[]){ "target", "reason", NULL },
 };
 
 /* ---- duplicate-target ---- */
