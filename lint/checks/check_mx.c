@@ -56,15 +56,6 @@ static bool only_unusable(const struct zl_zone *z, const struct zl_name *n)
 	return any;
 }
 
-/* Whether canonical text is name or a name below it. */
-static bool under(const char *text, const char *name)
-{
-	size_t lt = strlen(text), ln = strlen(name);
-
-	return lt >= ln && strcmp(text + lt - ln, name) == 0 &&
-	       (lt == ln || text[lt - ln - 1] == '.');
-}
-
 /* What the zones of the run say about target t (a name of the zone),
  * and where they hold it (*at). */
 static enum target target_state(const struct zl_ctx *ctx,
@@ -79,9 +70,9 @@ static enum target target_state(const struct zl_ctx *ctx,
 		return T_NULL;
 	/* RFC 6761 §6.3, §6.4: localhost names are the loopback address,
 	 * invalid names never resolve, wherever they are asked. */
-	if (under(t->text, "localhost."))
+	if (zl_text_under(t->text, "localhost."))
 		return T_LOCALHOST;
-	if (under(t->text, "invalid."))
+	if (zl_text_under(t->text, "invalid."))
 		return T_NO_ADDRESS;
 	if (!(*at = zl_target(ctx, t)).zone)
 		return t->in_zone ? T_DELEGATED : T_OUTSIDE;
@@ -340,7 +331,7 @@ static void mx_target_resolves(struct zl_ctx *ctx)
 		if ((want_unusable ? unusable : t == T_NO_ADDRESS) &&
 		    !nolisting_primary(&m, rr, i))
 			zl_note_target(ctx, emit_target(ctx, rr, "reason",
-					under(mx_target(rr)->text, "invalid.") ?
+					zl_text_under(mx_target(rr)->text, "invalid.") ?
 					"is a name under invalid., which never "
 					"resolves (RFC 6761 §6.4)" :
 					"has no A or AAAA record"),

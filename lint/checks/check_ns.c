@@ -16,16 +16,18 @@ static const struct zl_variant_spec ns_variants[] = {
 
 static const struct zl_param_spec no_params[] = { { .key = NULL } };
 
-/* Whether the zone gives an address for t, one of its own names, or
- * leaves the question to another rule.  An alias is CNAME007's; an
- * address record the loader could not read, ZONE001's; a name below a
- * DNAME is not the zone's own any more.  Below a cut only the glue at t
- * counts, and a host of the apex there is the child zone's to answer for
- * (BIND loads the zone, Knot DNS calls such glue optional); elsewhere
- * what a query for t gets, a wildcard's records included (RFC 4592), as
- * BIND and Knot DNS judge it. */
+/* Whether the zone gives an address for t, a host of the NS RRset at
+ * owner and one of the zone's own names, or leaves the question to
+ * another rule.  An alias is CNAME007's; an address record the loader
+ * could not read, ZONE001's; a name below a DNAME is not the zone's own
+ * any more.  Below a cut only the glue at t counts, and a host of the
+ * apex there, or of another delegation than its own, is the child zone's
+ * to answer for (BIND loads the zone, and asks glue only of a host below
+ * its own delegation; Knot DNS calls such glue optional); elsewhere what
+ * a query for t gets, a wildcard's records included (RFC 4592), as BIND
+ * and Knot DNS judge it. */
 static bool host_answered(struct zl_ctx *ctx, const struct zl_name *t,
-			  bool apex)
+			  const struct zl_name *owner, bool apex)
 {
 	char synth[LDNS_MAX_DOMAINLEN * 4 + 2];
 	const struct zl_zone *dz;
@@ -36,7 +38,7 @@ static bool host_answered(struct zl_ctx *ctx, const struct zl_name *t,
 	    zl_dname_over(ctx, t->text, &dz, synth, sizeof synth))
 		return true;
 	if (t->below_cut)
-		return apex;
+		return apex || !zl_text_under(t->text, owner->text);
 	switch (zl_answer(ctx, t->text, &at)) {
 	case ZL_ANSWER_NAME:
 		return zl_has_address(at.name);
@@ -73,7 +75,7 @@ static void ns_host_address(struct zl_ctx *ctx)
 		return;
 	for (rr = &z->rrs[ctx->set->first]; rr; rr = zl_next_rr(z, rr)) {
 		if (rr->nrdf < 1 || !(t = zl_rdf_name(&rr->rdf[0])) || !t->in_zone ||
-		    zl_rr_broken(ctx, rr) || host_answered(ctx, t, apex))
+		    zl_rr_broken(ctx, rr) || host_answered(ctx, t, owner, apex))
 			continue;
 		/* Below a cut the address is glue; elsewhere a record of
 		 * this zone's own. */

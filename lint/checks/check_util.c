@@ -174,6 +174,15 @@ bool zl_text_in_zone(const struct zl_zone *z, const char *text)
 	return in_zone(z, text, strlen(text));
 }
 
+bool zl_text_under(const char *text, const char *name)
+{
+	size_t lt = strlen(text), ln = strlen(name);
+
+	return (ln == 1 && name[0] == '.') ||
+	       (lt >= ln && strcmp(text + lt - ln, name) == 0 &&
+		(lt == ln || text[lt - ln - 1] == '.'));
+}
+
 bool zl_text_below_cut(const struct zl_zone *z, const char *text)
 {
 	const struct zl_name *n;

@@ -228,6 +228,8 @@ bool zl_name_is_address(const struct zl_zone *z, const char *text,
 			size_t *rel_len);
 /* Whether canonical text is at or below the zone's origin. */
 bool zl_text_in_zone(const struct zl_zone *z, const char *text);
+/* Whether canonical text is at or below canonical name ("." holds all). */
+bool zl_text_under(const char *text, const char *name);
 /* Whether in-zone text lies at or below a delegation, so that the child
  * zone has its data, or below a DNAME, which answers for it (zl_name
  * below_cut): a name the zone does not hold inherits this from its
