@@ -239,6 +239,10 @@ bool zl_b32hex_hash(const char *s, size_t len);
 zl_field_fn zl_field_loc;	/* RFC 1876 §3 (the whole rdata) */
 zl_field_fn zl_field_apl;	/* one APL item, RFC 3123 §5 (one token) */
 zl_field_fn zl_field_svcparams;	/* SvcParams, RFC 9460 §2.1 (the rest) */
+/* Whether p[0..n) is SvcParams in wire form as BIND reads them (RFC 9460
+ * §2.2): keys in rising order, each value whole and, for a key of RFC
+ * 9460, in that key's wire form. */
+bool zl_svcparams_wire_ok(const uint8_t *p, size_t n);
 
 /* Checks the digest of a DS, CDS, TA, DLV, SSHFP or ZONEMD record (rdf,
  * nrdf fields) against the length its digest type fixes; on a mismatch

@@ -1507,6 +1507,38 @@ static bool apl_ok(const uint8_t *p, size_t n)
 	       !(family == 2 && (p[2] > 128 || len > 16));
 }
 
+/* What is malformed in the wire form of field rd as BIND reads it, where
+ * ldns reads any: a type bitmap, an APL item, a CAA tag (1 to 255
+ * letters and digits, RFC 8659 §4.1), the HIT and key of a HIP record
+ * (both present, RFC 8005 §5), SVCB parameters; NULL when it is whole. */
+static const char *field_malformed(const ldns_rdf *rd)
+{
+	const uint8_t *p = ldns_rdf_data(rd);
+	size_t n = ldns_rdf_size(rd), i;
+
+	switch (ldns_rdf_get_type(rd)) {
+	case LDNS_RDF_TYPE_BITMAP:
+		return bitmap_ok(p, n) ? NULL : "type bitmap";
+	case LDNS_RDF_TYPE_APL:
+		return apl_ok(p, n) ? NULL : "APL item";
+	case LDNS_RDF_TYPE_TAG:
+		for (i = 1; i < n; i++)
+			if (!(p[i] >= 'a' && p[i] <= 'z') &&
+			    !(p[i] >= 'A' && p[i] <= 'Z') &&
+			    !(p[i] >= '0' && p[i] <= '9'))
+				return "tag";
+		return n >= 2 && p[0] == n - 1 ? NULL : "tag";
+	case LDNS_RDF_TYPE_HIP:
+		return n >= 4 && p[0] > 0 && (p[2] || p[3]) &&
+		       n == 4 + (size_t)p[0] + (size_t)(p[2] << 8 | p[3]) ?
+		       NULL : "HIT or public key";
+	case LDNS_RDF_TYPE_SVCPARAMS:
+		return zl_svcparams_wire_ok(p, n) ? NULL : "parameter";
+	default:
+		return NULL;
+	}
+}
+
 /* RFC 3597 data of a type that ldns has no wire layout for (SINK,
  * IPSECKEY, DSYNC, DOA, AMTRELAY), read field by field as t lays them
  * out: what BIND reads (lib/dns/rdata), the gateway or relay by its
@@ -1604,6 +1636,7 @@ static bool generic_known(struct conv *c, const struct zl_rrtype *t,
 	ldns_status st;
 	ldns_rdf *rd;
 	bool ok = false, empty, is_name;
+	const char *what;
 
 	if (!lr)
 		zl_oom(sizeof *lr);
@@ -1613,10 +1646,11 @@ static bool generic_known(struct conv *c, const struct zl_rrtype *t,
 	n = ldns_rr_rd_count(lr);
 	/* A key or digest of no bytes after the other fields, which
 	 * presentation format cannot write: Knot DNS and NSD load it, BIND
-	 * refuses it. */
+	 * refuses it; an empty URI target all three load. */
 	empty = n > 0 && n + 1 == t->min &&
 		(t->field[n] == LDNS_RDF_TYPE_B64 ||
-		 t->field[n] == LDNS_RDF_TYPE_HEX);
+		 t->field[n] == LDNS_RDF_TYPE_HEX ||
+		 t->field[n] == LDNS_RDF_TYPE_LONG_STR);
 	if (st != LDNS_STATUS_OK || pos != c->scratch->len ||
 	    n + empty < t->min) {
 		bad(c, "syntax", tok_at(c, 0),
@@ -1630,14 +1664,9 @@ static bool generic_known(struct conv *c, const struct zl_rrtype *t,
 	for (i = 0; i < n; i++) {
 		rd = ldns_rr_rdf(lr, i);
 		c->field = i;
-		if ((ldns_rdf_get_type(rd) == LDNS_RDF_TYPE_BITMAP &&
-		     !bitmap_ok(ldns_rdf_data(rd), ldns_rdf_size(rd))) ||
-		    (ldns_rdf_get_type(rd) == LDNS_RDF_TYPE_APL &&
-		     !apl_ok(ldns_rdf_data(rd), ldns_rdf_size(rd)))) {
+		if ((what = field_malformed(rd)) != NULL) {
 			bad(c, "syntax", tok_at(c, 0), "RFC 3597 rdata is "
-			    "not valid %s rdata: a malformed %s", tn(c),
-			    ldns_rdf_get_type(rd) == LDNS_RDF_TYPE_APL ?
-			    "APL item" : "type bitmap");
+			    "not valid %s rdata: a malformed %s", tn(c), what);
 			goto out;
 		}
 		/* A name is kept interned only, as conv_dname keeps it. */
@@ -1659,7 +1688,7 @@ static bool generic_known(struct conv *c, const struct zl_rrtype *t,
 		bad(c, e.cat, tok_at(c, 0), "%s %s", fn(c), e.msg);
 		goto out;
 	}
-	if (empty) {
+	if (empty && t->field[n] != LDNS_RDF_TYPE_LONG_STR) {
 		c->field = n;
 		zl_zone_refused(c->z, ZL_NOT_BIND, "portable",
 				c->in->src, tok_at(c, 0),

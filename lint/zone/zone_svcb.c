@@ -526,6 +526,27 @@ static bool param(struct svcb *v, size_t n, size_t *i)
 	return true;
 }
 
+bool zl_svcparams_wire_ok(const uint8_t *p, size_t n)
+{
+	uint32_t last = 0;
+	uint16_t key;
+	size_t len;
+	bool first = true;
+
+	for (; n > 0; p += 4 + len, n -= 4 + len) {
+		if (n < 4)
+			return false;
+		key = (uint16_t)(p[0] << 8 | p[1]);
+		len = (size_t)(p[2] << 8 | p[3]);
+		if (n < 4 + len || (!first && key <= last) ||
+		    (key <= K_IPV6 && !wire_ok(key, p + 4, len)))
+			return false;
+		last = key;
+		first = false;
+	}
+	return true;
+}
+
 static const struct param *find(const struct svcb *v, uint16_t key)
 {
 	size_t k;
