@@ -737,6 +737,13 @@ t_check_names_off() {
 		want_rc 0 && has out "ZONE024" && hasnt out "bind refuses" ||
 			{ echo "with: $conf"; return 1; }
 	done
+	# a view declared twice, which named refuses, sets nothing of the
+	# first one's
+	printf '%s\n' 'view "a" { };' \
+		'view "b" { zone "example.org" { type primary; file "db.zone"; }; };' \
+		'view "a" { check-names primary warn; };' >cn/named.conf
+	run --server-config cn/named.conf
+	has out "bind refuses to load the zone example.org." || return 1
 	printf '%s\n' 'options { check-names primary fail; }; zone "example.org" { type primary; file "db.zone"; };' \
 		>cn/named.conf
 	refused cn named-checkconf -z named.conf || return 1

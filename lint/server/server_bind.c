@@ -268,6 +268,8 @@ struct bind {
 	struct tok first_top_zone, first_view;
 	bool options;		/* an options statement has been read */
 	struct bview *views;	/* the views read so far */
+	struct bview *cur_view;	/* the one being read; NULL: a name read
+				   twice, which named refuses */
 	int8_t names;		/* options' check-names primary: as
 				   pzone.names */
 	size_t nviews, capviews;
@@ -356,8 +358,8 @@ static void check_names(struct bind *b, enum ctx ctx, struct pzone *z,
 		return;
 	else if (ctx == C_OPTIONS)
 		b->names = fail;
-	else if (ctx == C_VIEW && b->nviews)
-		b->views[b->nviews - 1].names = fail;
+	else if (ctx == C_VIEW && b->cur_view)
+		b->cur_view->names = fail;
 }
 
 /* A leaf statement's meaning in its context: args[0..n) are its words. */
@@ -500,6 +502,7 @@ static void view_seen(struct bind *b, const struct tok *t)
 {
 	size_t i;
 
+	b->cur_view = NULL;
 	for (i = 0; i < b->nviews; i++)
 		if (strcmp(b->views[i].name, b->view) == 0) {
 			srv_err(b->s, t->file, t->line, t->col, "view '%s': "
@@ -508,7 +511,8 @@ static void view_seen(struct bind *b, const struct tok *t)
 		}
 	zl_xgrow((void **)&b->views, &b->capviews, b->nviews + 1,
 		 sizeof *b->views);
-	b->views[b->nviews++] = (struct bview){ zl_xstrdup(b->view), -1 };
+	b->views[b->nviews] = (struct bview){ zl_xstrdup(b->view), -1 };
+	b->cur_view = &b->views[b->nviews++];
 }
 
 static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,

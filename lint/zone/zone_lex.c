@@ -325,10 +325,16 @@ static size_t read_on(const struct zl_lexer *lx, size_t pos)
 		return 0;
 	for (i = q; i < lx->len && lx->buf[i] != '\n' &&
 	     (in || lx->buf[i] != ';'); i++) {
-		if (lx->buf[i] == '\\')
+		if (lx->buf[i] == '\\') {
+			if (i + 1 >= lx->len || lx->buf[i + 1] == '\n' ||
+			    lx->buf[i + 1] == '\r')
+				return 0;	/* the line goes on */
 			i++;
-		else if (lx->buf[i] == '"')
+		} else if (lx->buf[i] == '"') {
 			in = !in;
+		} else if (lx->buf[i] == '(' && !in) {
+			return 0;	/* so does the record */
+		}
 	}
 	return in ? 0 : next_line(lx, q - 1);
 }

@@ -1282,6 +1282,10 @@ static bool field_bounds(struct conv *c, uint8_t ft, size_t ti)
 			}
 		return true;
 	case LDNS_RDF_TYPE_WKS:
+		while (n > 1 && s[0] == '0' && all_digits(s, n)) {
+			s++;	/* BIND reads 0006 as 6 */
+			n--;
+		}
 		if (all_digits(s, n) && (n > 3 || atoi(s) > 255))
 			return bad(c, "range", tok_at(c, ti),
 				   "%s protocol %.*s%s is out of range 0..255",
@@ -1493,18 +1497,25 @@ static bool bitmap_ok(const uint8_t *p, size_t n)
 	return true;
 }
 
-/* An APL item (RFC 3123 §4): family, prefix, length and that many bytes
- * of address, the last of them not 0; for IPv4 and IPv6 no more bytes
- * and no longer a prefix than their addresses have.  BIND refuses
- * another; ldns reads it. */
+/* APL items (RFC 3123 §4), one after another: family, prefix, length
+ * and that many bytes of address, the last of them not 0; for IPv4 and
+ * IPv6 no more bytes and no longer a prefix than their addresses have.
+ * BIND refuses another; ldns reads it. */
 static bool apl_ok(const uint8_t *p, size_t n)
 {
-	size_t len = n >= 4 ? p[3] & 0x7f : 0;
-	unsigned family = n >= 2 ? (unsigned)p[0] << 8 | p[1] : 0;
+	size_t len;
+	unsigned family;
 
-	return n >= 4 && n == 4 + len && (len == 0 || p[3 + len] != 0) &&
-	       !(family == 1 && (p[2] > 32 || len > 4)) &&
-	       !(family == 2 && (p[2] > 128 || len > 16));
+	for (; n > 0; p += 4 + len, n -= 4 + len) {
+		if (n < 4 || n < 4 + (len = p[3] & 0x7f) ||
+		    (len > 0 && p[3 + len] == 0))
+			return false;
+		family = (unsigned)p[0] << 8 | p[1];
+		if ((family == 1 && (p[2] > 32 || len > 4)) ||
+		    (family == 2 && (p[2] > 128 || len > 16)))
+			return false;
+	}
+	return true;
 }
 
 /* What is malformed in the wire form of field rd as BIND reads it, where
@@ -1637,6 +1648,7 @@ static bool generic_known(struct conv *c, const struct zl_rrtype *t,
 	ldns_rdf *rd;
 	bool ok = false, empty, is_name;
 	const char *what;
+	size_t total;
 
 	if (!lr)
 		zl_oom(sizeof *lr);
@@ -1651,8 +1663,13 @@ static bool generic_known(struct conv *c, const struct zl_rrtype *t,
 		(t->field[n] == LDNS_RDF_TYPE_B64 ||
 		 t->field[n] == LDNS_RDF_TYPE_HEX ||
 		 t->field[n] == LDNS_RDF_TYPE_LONG_STR);
+	/* ldns follows a compression pointer in a name; BIND reads RFC
+	 * 3597 data uncompressed, so the fields' bytes, names spelled out,
+	 * must be the data's. */
+	for (i = 0, total = 0; i < n; i++)
+		total += ldns_rdf_size(ldns_rr_rdf(lr, i));
 	if (st != LDNS_STATUS_OK || pos != c->scratch->len ||
-	    n + empty < t->min) {
+	    total + 2 != c->scratch->len || n + empty < t->min) {
 		bad(c, "syntax", tok_at(c, 0),
 		    "RFC 3597 rdata is not valid %s rdata", tn(c));
 		goto out;

@@ -478,8 +478,8 @@ static bool host_name(const char *p, bool wildcard, bool mailbox)
 	return true;
 }
 
-/* Whether canonical text is below in-addr.arpa., ip6.arpa. or ip6.int.,
- * where BIND reads a PTR target as a host name. */
+/* Whether canonical text is at or below in-addr.arpa., ip6.arpa. or
+ * ip6.int., where BIND reads a PTR target as a host name. */
 static bool reverse_tree(const char *text)
 {
 	static const char *const tops[] = {
@@ -489,7 +489,7 @@ static bool reverse_tree(const char *text)
 
 	for (i = 0; tops[i]; i++) {
 		k = strlen(tops[i]);
-		if (n > k && text[n - k - 1] == '.' &&
+		if (n >= k && (n == k || text[n - k - 1] == '.') &&
 		    strcmp(text + n - k, tops[i]) == 0)
 			return true;
 	}
@@ -572,7 +572,7 @@ static void check_names(struct loader *L, uint16_t src, const struct rec *r,
 		host += 10;
 	if ((addr || rr->type == LDNS_RR_TYPE_MX ||
 	     rr->type == LDNS_RR_TYPE_WKS) && rr->owner != L->host_owner) {
-		if (host_name(host, true, false)) {
+		if (host_name(host, host == rr->owner->text, false)) {
 			if (host == rr->owner->text)
 				L->host_owner = rr->owner; /* its next records */
 		} else
