@@ -25,10 +25,14 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 sh "$(dirname "$here")/tools/deps.sh" cmd:named-checkconf:bind9-utils \
-	cmd:kzonecheck:knot-dnsutils cmd:nsd-checkzone:nsd \
+	cmd:kzonecheck:knot-dnssecutils cmd:nsd-checkzone:nsd \
 	file:/etc/services:netbase file:/etc/protocols:netbase || exit 1
 PATH=$PATH:/usr/sbin:/sbin
 export PATH
+for c in named-checkconf kzonecheck nsd-checkzone; do
+	command -v "$c" >/dev/null ||
+		{ echo "parity.sh: $c is missing" >&2; exit 1; }
+done
 
 suite parity.sh "${1:-}"
 cd "$tmp" || exit 1
