@@ -49,17 +49,6 @@ static const struct zl_param_spec dot_params[] = {
 	{ .key = NULL },
 };
 
-/* Whether canonical text is in.addr.arpa., ip6.arpa. or below them. */
-static bool reverse_name(const char *text)
-{
-	size_t n = strlen(text);
-
-	return (n >= 13 && strcmp(text + n - 13, "in-addr.arpa.") == 0 &&
-		(n == 13 || text[n - 14] == '.')) ||
-	       (n >= 9 && strcmp(text + n - 9, "ip6.arpa.") == 0 &&
-		(n == 9 || text[n - 10] == '.'));
-}
-
 /* In a reverse zone, a PTR target written with several labels and no
  * final dot: a host's full name completed with the origin. */
 static void ptr_in_reverse(struct zl_ctx *ctx, const struct zl_rr *rr)
@@ -70,12 +59,12 @@ static void ptr_in_reverse(struct zl_ctx *ctx, const struct zl_rr *rr)
 	struct zl_tok t;
 
 	if (rr->nrdf != 1 || !(name = zl_rdf_name(&rr->rdf[0])) ||
-	    !ctx->zone->origin || !reverse_name(ctx->zone->origin->text))
+	    !ctx->zone->origin || !zl_name_in_reverse(ctx->zone->origin->text))
 		return;
 	t = zl_rr_field_tok(ctx->zone, rr, 0);
 	text = zl_tok_text(ctx->zone, rr->src, t);
 	if (t.len == 0 || text[t.len - 1] == '.' || text[0] == '"' ||
-	    !memchr(text, '.', t.len) || !reverse_name(name->text))
+	    !memchr(text, '.', t.len) || !zl_name_in_reverse(name->text))
 		return;
 	written = zl_xstrndup(text, t.len);
 	fix = zl_xasprintf("%s.", written);

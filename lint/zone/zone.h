@@ -272,6 +272,9 @@ struct zl_name *zl_zone_name_next(const struct zl_zone *z,
 /* The parent of a canonical name, pointing into text ("b.c." for "a.b.c.",
  * "." for "c."), or NULL for the root. */
 const char *zl_name_parent(const char *text);
+/* Whether canonical text is at or below in-addr.arpa., ip6.arpa. or
+ * ip6.int.: the reverse tree, where a PTR target is a host. */
+bool zl_name_in_reverse(const char *text);
 /* What follows "label." to name a child of the canonical name text: text
  * itself, or "" for the root ("_dmarc.%s" is then "_dmarc.", not
  * "_dmarc.."). */

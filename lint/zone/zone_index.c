@@ -297,6 +297,22 @@ const char *zl_name_tail(const char *text)
 	return strcmp(text, ".") == 0 ? "" : text;
 }
 
+bool zl_name_in_reverse(const char *text)
+{
+	static const char *const tops[] = {
+		"in-addr.arpa.", "ip6.arpa.", "ip6.int.", NULL
+	};
+	size_t n = strlen(text), k, i;
+
+	for (i = 0; tops[i]; i++) {
+		k = strlen(tops[i]);
+		if (n >= k && (n == k || text[n - k - 1] == '.') &&
+		    strcmp(text + n - k, tops[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
 const char *zl_name_parent(const char *text)
 {
 	const char *p;

@@ -478,24 +478,6 @@ static bool host_name(const char *p, bool wildcard, bool mailbox)
 	return true;
 }
 
-/* Whether canonical text is at or below in-addr.arpa., ip6.arpa. or
- * ip6.int., where BIND reads a PTR target as a host name. */
-static bool reverse_tree(const char *text)
-{
-	static const char *const tops[] = {
-		"in-addr.arpa.", "ip6.arpa.", "ip6.int.", NULL
-	};
-	size_t n = strlen(text), k, i;
-
-	for (i = 0; tops[i]; i++) {
-		k = strlen(tops[i]);
-		if (n >= k && (n == k || text[n - k - 1] == '.') &&
-		    strcmp(text + n - k, tops[i]) == 0)
-			return true;
-	}
-	return false;
-}
-
 /* The rdata fields BIND's check-names reads (lib/dns/rdata, checknames,
  * BIND 9.18): as a host name, the targets of NS, MX, SRV, AFSDB and RT,
  * of SVCB and HTTPS in service mode, the SOA MNAME and a PTR's in the
@@ -540,7 +522,7 @@ static bool name_field_read(const struct zl_rr *rr)
 	const uint8_t *prio;
 
 	if (rr->type == LDNS_RR_TYPE_PTR)
-		return reverse_tree(rr->owner->text) &&
+		return zl_name_in_reverse(rr->owner->text) &&
 		       !dnssd_owner(rr->owner->text);
 	if (rr->type != LDNS_RR_TYPE_SVCB && rr->type != LDNS_RR_TYPE_HTTPS)
 		return true;
