@@ -43,6 +43,29 @@ static bool fx_next(struct fixture *f)
 
 #define S(lit) lit, sizeof(lit) - 1
 
+/* Lexes text (len bytes): its first logical line is dropped for msg, at
+ * byte err_off, with the ntoks tokens before that kept; the line after it
+ * is read whole, token i being tok at off; then the input ends. */
+static void broken_line(const char *text, size_t len, const char *msg,
+			uint32_t err_off, size_t ntoks, size_t i, uint32_t off,
+			const char *tok)
+{
+	struct fixture f;
+
+	fx_init(&f, text, len);
+	ck_assert(fx_next(&f));
+	ck_assert_str_eq(f.ln.err_cat, "syntax");
+	ck_assert_str_eq(f.ln.err_msg, msg);
+	ck_assert_uint_eq(f.ln.err_at.off, err_off);
+	ck_assert_uint_eq(f.ln.err_at.len, 1);
+	ck_assert_uint_eq(f.ln.ntoks, ntoks);
+	ck_assert(fx_next(&f));
+	ck_assert_ptr_null(f.ln.err_cat);
+	ck_tok(&f, i, off, tok);
+	ck_assert(!fx_next(&f));
+	fx_free(&f);
+}
+
 START_TEST(test_lex_next)
 {
 	struct fixture f;
@@ -168,20 +191,8 @@ START_TEST(test_lex_next)
 	/* An unterminated quote ends at its line: error at the quote, the
 	 * tokens before it kept (the loader takes the lost record's owner
 	 * and type from them), and the next line is read normally. */
-	fx_init(&f, S("a TXT ( \"abc\nb A 192.0.2.1\n"));
-	ck_assert(fx_next(&f));
-	ck_assert_str_eq(f.ln.err_cat, "syntax");
-	ck_assert_str_eq(f.ln.err_msg, "unterminated quoted string");
-	ck_assert_uint_eq(f.ln.err_at.off, 8);
-	ck_assert_uint_eq(f.ln.err_at.len, 1);
-	ck_assert_uint_eq(f.ln.ntoks, 2);
-	ck_tok(&f, 0, 0, "a");
-	ck_tok(&f, 1, 2, "TXT");
-	ck_assert(fx_next(&f));
-	ck_assert_ptr_null(f.ln.err_cat);
-	ck_tok(&f, 0, 13, "b");
-	ck_assert(!fx_next(&f));
-	fx_free(&f);
+	broken_line(S("a TXT ( \"abc\nb A 192.0.2.1\n"),
+		    "unterminated quoted string", 8, 2, 0, 13, "b");
 
 	/* An unclosed '(' is reported at the '(' and lexing resumes on the
 	 * line after it with depth 0. */
@@ -267,16 +278,8 @@ START_TEST(test_lex_next)
 	ck_assert_uint_eq(f.ln.warns[0].at.off, 10);
 	fx_free(&f);
 	/* A quote on a later line does not close it. */
-	fx_init(&f, S("a TXT \"abc\nb TXT \"x\"\n"));
-	ck_assert(fx_next(&f));
-	ck_assert_str_eq(f.ln.err_msg, "unterminated quoted string");
-	ck_assert_uint_eq(f.ln.err_at.off, 6);
-	ck_assert(fx_next(&f));
-	ck_assert_ptr_null(f.ln.err_cat);
-	ck_assert_uint_eq(f.ln.ntoks, 3);
-	ck_tok(&f, 2, 17, "\"x\"");
-	ck_assert(!fx_next(&f));
-	fx_free(&f);
+	broken_line(S("a TXT \"abc\nb TXT \"x\"\n"),
+		    "unterminated quoted string", 6, 2, 2, 17, "\"x\"");
 	fx_init(&f, S("a TXT \"x\\"));
 	ck_assert(fx_next(&f));
 	ck_assert_str_eq(f.ln.err_msg, "unterminated quoted string");
@@ -285,17 +288,9 @@ START_TEST(test_lex_next)
 	/* A string the next line closes, as NSD reads it, with the rest of
 	 * that line whole: one error for both lines, not a second one for
 	 * the next line's quote. */
-	fx_init(&f, S("a TXT \"v=spf1\n -all\" ; x\"\nb A 192.0.2.1\n"));
-	ck_assert(fx_next(&f));
-	ck_assert_str_eq(f.ln.err_msg, "unterminated quoted string (NSD reads "
-			 "on to the quote on the next line)");
-	ck_assert_uint_eq(f.ln.err_at.off, 6);
-	ck_assert_uint_eq(f.ln.ntoks, 2);
-	ck_assert(fx_next(&f));
-	ck_assert_ptr_null(f.ln.err_cat);
-	ck_tok(&f, 0, 26, "b");
-	ck_assert(!fx_next(&f));
-	fx_free(&f);
+	broken_line(S("a TXT \"v=spf1\n -all\" ; x\"\nb A 192.0.2.1\n"),
+		    "unterminated quoted string (NSD reads on to the quote on "
+		    "the next line)", 6, 2, 0, 26, "b");
 	/* ... but not when the rest of that line opens another string. */
 	fx_init(&f, S("a TXT \"v=spf1\n -all\" \"x\nb A 192.0.2.1\n"));
 	ck_assert(fx_next(&f));
