@@ -721,6 +721,10 @@ t "RFC 3597 data: zonelint refuses what named refuses" t_generic
 t_wks() { named_agrees wks.zone ZONE001; }
 t "WKS names: zonelint refuses what named refuses" t_wks
 
+# NAPTR regexp fields, validated as named validates them.
+t_naptr() { named_agrees naptr-regexp.zone ZONE012; }
+t "NAPTR regexps: zonelint refuses what named refuses" t_naptr
+
 # check-names set to warn or ignore, for every zone, a view or one zone:
 # named loads the zone, and zonelint's refusal goes with it.
 t_check_names_off() {

@@ -243,6 +243,12 @@ zl_field_fn zl_field_svcparams;	/* SvcParams, RFC 9460 §2.1 (the rest) */
  * §2.2): keys in rising order, each value whole and, for a key of RFC
  * 9460, in that key's wire form. */
 bool zl_svcparams_wire_ok(const uint8_t *p, size_t n);
+/* What BIND finds wrong with the NAPTR regexp field s[0..n) (RFC 3403
+ * §3.2, without its length byte): its delimiters and flags, and the
+ * POSIX extended regular expression and back-references of the
+ * substitution; a static phrase, or NULL when BIND reads it
+ * (zone_regex.c). */
+const char *zl_naptr_regexp_flaw(const uint8_t *s, size_t n);
 
 /* Checks the digest of a DS, CDS, TA, DLV, SSHFP or ZONEMD record (rdf,
  * nrdf fields) against the length its digest type fixes; on a mismatch

@@ -1468,6 +1468,33 @@ static void note_ipseckey(struct conv *c, const struct zl_rr *rr)
 				"means no key: Knot DNS refuses it");
 }
 
+/* BIND reads the NAPTR regexp field (RFC 3403 §3.2) as a substitution
+ * with a POSIX extended regular expression, and refuses a zone with one
+ * it cannot read; Knot DNS and NSD take any character-string. */
+static void note_naptr(struct conv *c, const struct zl_rr *rr)
+{
+	const struct zl_rdf *re = &rr->rdf[4];
+	const uint8_t *p = rr->nrdf > 4 ? zl_rdf_data(re) : NULL;
+	const char *why;
+
+	if (!p || re->len == 0 ||
+	    (why = zl_naptr_regexp_flaw(p + 1, re->len - 1U)) == NULL)
+		return;
+	c->field = 4;
+	zl_zone_refused(c->z, ZL_NOT_BIND, "portable", c->in->src,
+			span_of(c, re->tok, re->ntok),
+			"%s with %s, which BIND refuses", fn(c), why);
+}
+
+/* What some of the servers refuse in a record that zonelint reads. */
+static void note_refusals(struct conv *c, const struct zl_rr *rr)
+{
+	if (c->in->type == LDNS_RR_TYPE_IPSECKEY)
+		note_ipseckey(c, rr);
+	else if (c->in->type == LDNS_RR_TYPE_NAPTR)
+		note_naptr(c, rr);
+}
+
 /* The bytes of the uncompressed domain name at p[0..n), or 0 when it is
  * not one: labels of at most 63 bytes, 255 bytes in all, a root label. */
 static size_t wire_name(const uint8_t *p, size_t n)
@@ -1752,13 +1779,11 @@ static bool conv_generic(struct conv *c, const struct zl_rrtype *t,
 	if (!generic_hex(c, len))
 		return false;
 	rr->flags |= ZL_RR_GENERIC;
-	if (t && t->wire)
-		return generic_known(c, t, rr);
-	if (t && t->max && !t->repeat && t->form == 0) {
-		if (!generic_fields(c, t, rr))
+	if (t && (t->wire || (t->max && !t->repeat && t->form == 0))) {
+		if (!(t->wire ? generic_known(c, t, rr) :
+			generic_fields(c, t, rr)))
 			return false;
-		if (c->in->type == LDNS_RR_TYPE_IPSECKEY)
-			note_ipseckey(c, rr);
+		note_refusals(c, rr);
 		return true;
 	}
 	/* A registered type whose rdata has a format, unlike NULL's or an
@@ -1838,8 +1863,7 @@ static bool conv_fields(struct conv *c, const struct zl_rrtype *t,
 		return bad(c, e.cat, span_of(c, rr->rdf[c->field].tok,
 					     rr->rdf[c->field].ntok),
 			   "%s %s", fn(c), e.msg);
-	if (in->type == LDNS_RR_TYPE_IPSECKEY)
-		note_ipseckey(c, rr);
+	note_refusals(c, rr);
 	/* NSD keeps 64 rdata fields of a record: the 65th APL item on
 	 * it refuses the zone ("too many rdata elements"). */
 	if (in->type == LDNS_RR_TYPE_APL && f > 64)

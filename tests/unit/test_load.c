@@ -1861,6 +1861,53 @@ START_TEST(test_problem)
 }
 END_TEST
 
+/* The NAPTR regexp field as BIND reads it; tests/server-config.sh holds
+ * each against named itself. */
+START_TEST(test_naptr_regexp)
+{
+#define FLAW(lit) zl_naptr_regexp_flaw((const uint8_t *)(lit), \
+				       sizeof(lit) - 1)
+	ck_assert_ptr_null(FLAW(""));
+	ck_assert_ptr_null(FLAW("!^(.*)$!sip:\\1@example.net!i"));
+	ck_assert_ptr_null(FLAW("!a\\!b!x!"));
+	ck_assert_ptr_null(FLAW("!()|a{0,255}[]^-][[:alpha:]]!x!"));
+	ck_assert_ptr_null(FLAW("!a)}{x!x!"));
+	ck_assert_ptr_null(FLAW("!(a)\\1!x!"));
+	ck_assert_ptr_nonnull(FLAW("\0a\0x\0"));
+	ck_assert_ptr_nonnull(FLAW("ia!x!"));
+	ck_assert_ptr_nonnull(FLAW("!a\0!x!"));
+	ck_assert_ptr_nonnull(FLAW("!a!x\\"));
+	ck_assert_ptr_nonnull(FLAW("!a!x!\\i"));
+	ck_assert_ptr_nonnull(FLAW("!a!x"));
+	ck_assert_ptr_nonnull(FLAW("!a!x!i!"));
+	ck_assert_ptr_nonnull(FLAW("!!x!"));
+	ck_assert_ptr_nonnull(FLAW("!a\\!x!"));
+	ck_assert_ptr_nonnull(FLAW("!(a)!\\2!"));
+	ck_assert_ptr_nonnull(FLAW("!(a)!\\0!"));
+	ck_assert_ptr_nonnull(FLAW("!\\1(a)!x!"));
+	ck_assert_ptr_nonnull(FLAW("!((a)!x!"));
+	ck_assert_ptr_nonnull(FLAW("!a|!x!"));
+	ck_assert_ptr_nonnull(FLAW("!?!x!"));
+	ck_assert_ptr_nonnull(FLAW("!$+!x!"));
+	ck_assert_ptr_nonnull(FLAW("!a{1}*!x!"));
+	ck_assert_ptr_nonnull(FLAW("!a{256}!x!"));
+	ck_assert_ptr_nonnull(FLAW("!a{0,256}!x!"));
+	ck_assert_ptr_nonnull(FLAW("!a{3,2}!x!"));
+	ck_assert_ptr_nonnull(FLAW("!a{1a}!x!"));
+	ck_assert_ptr_nonnull(FLAW("!a{1!x!"));
+	ck_assert_ptr_nonnull(FLAW("![]!x!"));
+	ck_assert_ptr_nonnull(FLAW("![b-a]!x!"));
+	ck_assert_ptr_nonnull(FLAW("![a-b-c]!x!"));
+	ck_assert_ptr_nonnull(FLAW("![[:word:]]!x!"));
+	ck_assert_ptr_nonnull(FLAW("![[=a]!x!"));
+	ck_assert_ptr_nonnull(FLAW("![a-[=b=]]!x!"));
+	/* A collating element of one character ends a range as it. */
+	ck_assert_ptr_null(FLAW("![a-[.b.]]!x!"));
+	ck_assert_ptr_nonnull(FLAW("![[.b.]-a]!x!"));
+#undef FLAW
+}
+END_TEST
+
 Suite *load_suite(void)
 {
 	Suite *s = suite_create("load");
@@ -1880,6 +1927,7 @@ Suite *load_suite(void)
 	tcase_add_test(tc, test_a_like_inet_pton);
 	tcase_add_test(tc, test_fields);
 	tcase_add_test(tc, test_svcb);
+	tcase_add_test(tc, test_naptr_regexp);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("load_file");
 	tcase_add_test(tc, test_load_file);
