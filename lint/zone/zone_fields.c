@@ -22,8 +22,22 @@ static bool ZL_PRINTF(4, 5) ferr(struct zl_ferr *e, size_t tok,
 bool zl_ferr_refused(struct zl_ferr *e, size_t tok, unsigned refused,
 		     const char *fmt, ...)
 {
+	unsigned more = refused & ~(unsigned)e->refused;
 	va_list ap;
+	size_t n;
 
+	/* A field can hold several things that different servers refuse:
+	 * the first one's message stands for them, with the servers of
+	 * all. */
+	if (e->cat) {
+		n = strlen(e->msg);
+		if (more)
+			snprintf(e->msg + n, sizeof e->msg - n, "; %s refuse%s "
+				 "another part of it", zl_servers_str(more),
+				 more & (more - 1) ? "" : "s");
+		e->refused = (uint8_t)(e->refused | more);
+		return true;
+	}
 	e->tok = tok;
 	e->cat = "portable";
 	e->refused = (uint8_t)refused;

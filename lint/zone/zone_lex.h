@@ -217,7 +217,8 @@ struct zl_ferr {
 
 /* Fills e for what the servers of refused (ZL_NOT_* bits) refuse and the
  * others read, category "portable": the field is taken, the problem
- * noted.  Returns true. */
+ * noted.  When e already holds such a note, adds the servers to it.
+ * Returns true. */
 bool zl_ferr_refused(struct zl_ferr *e, size_t tok, unsigned refused,
 		     const char *fmt, ...) ZL_PRINTF(4, 5);
 

@@ -1134,9 +1134,10 @@ static bool conv_parsed(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	b->len = 0;
 	e.cat = NULL;
 	e.refused = 0;
-	if (!parse(c->buf, c->in->toks + ti, take, b, &e))
-		return bad(c, e.cat, tok_at(c, ti + e.tok), "%s %s", tn(c),
-			   e.msg);
+	if (!parse(c->buf, c->in->toks + ti, take, b, &e) ||
+	    (e.cat && e.refused == (ZL_NOT_BIND | ZL_NOT_KNOT | ZL_NOT_NSD)))
+		return bad(c, e.refused ? "syntax" : e.cat,
+			   tok_at(c, ti + e.tok), "%s %s", tn(c), e.msg);
 	if (e.cat)	/* read, as some servers do not */
 		zl_zone_refused(c->z, e.refused, e.cat, c->in->src,
 				tok_at(c, ti + e.tok), "%s %s", tn(c), e.msg);

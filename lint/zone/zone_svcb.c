@@ -38,6 +38,12 @@ struct param {
 	uint16_t key;
 	size_t tok;		/* its token */
 	size_t off, len;	/* its wire value in the values buffer */
+	/* A key of RFC 9460 written keyNNNNN: the servers that refuse
+	 * its value (ZL_NOT_*), and where NSD's reading of it is, as the
+	 * key's presentation form, unless NSD refuses it. */
+	bool numbered;
+	unsigned refused;
+	size_t nsd_off, nsd_len;
 };
 
 struct svcb {
@@ -175,18 +181,15 @@ static bool each_item(struct svcb *v, size_t tok, uint16_t key,
 			return fail(v, tok, "syntax", "%s: a backslash in a list "
 				    "escapes only ',' or '\\' (RFC 9460)",
 				    keyname[key]);
-		if (!v->e->cat)
-			/* Knot DNS 3.2, which --server-config stands for,
-			 * still reads it */
-			zl_ferr_refused(v->e, tok, i < v->text.len ? 0 :
-					ZL_NOT_BIND, "%s: a backslash %s, "
-					"which %s: in a list it escapes only "
-					"',' or '\\' (RFC 9460)", keyname[key],
-					i < v->text.len ? "before another "
-					"character" : "at the end",
-					i < v->text.len ? "newer Knot DNS "
-					"refuses" : "BIND and newer Knot DNS "
-					"refuse");
+		/* Knot DNS 3.2, which --server-config stands for, still
+		 * reads it */
+		zl_ferr_refused(v->e, tok, i < v->text.len ? 0 : ZL_NOT_BIND,
+				"%s: a backslash %s, which %s: in a list it "
+				"escapes only ',' or '\\' (RFC 9460)",
+				keyname[key], i < v->text.len ? "before "
+				"another character" : "at the end",
+				i < v->text.len ? "newer Knot DNS refuses" :
+				"BIND and newer Knot DNS refuse");
 		break;
 	}
 	while (next_item(v, &pos)) {
@@ -308,7 +311,7 @@ static bool value(struct svcb *v, size_t tok, uint16_t key, bool has,
 		if (v->text.len)
 			return fail(v, tok, "syntax", "%s takes no value",
 				    keyname[key]);
-		if (has && !v->e->cat)
+		if (has)
 			zl_ferr_refused(v->e, tok, ZL_NOT_KNOT, "%s= with "
 					"an empty value, which Knot DNS "
 					"refuses: write %s alone",
@@ -319,10 +322,8 @@ static bool value(struct svcb *v, size_t tok, uint16_t key, bool has,
 		goto raw;
 	/* An empty ECHConfigList: BIND and NSD load it, Knot DNS refuses it. */
 	if (key == K_ECH && (!has || v->text.len == 0)) {
-		if (!v->e->cat)
-			zl_ferr_refused(v->e, tok, ZL_NOT_KNOT, "ech "
-					"without a value, which Knot DNS "
-					"refuses");
+		zl_ferr_refused(v->e, tok, ZL_NOT_KNOT, "ech without a "
+				"value, which Knot DNS refuses");
 		return true;
 	}
 	if (!has || v->text.len == 0)
@@ -424,10 +425,8 @@ static bool unknown_name(struct svcb *v, const struct param *p)
 		return fail(v, p->tok, "syntax", "key %s is unknown to %s: "
 			    "write %s", keyname[p->key], zl_servers_str(not),
 			    as);
-	if (!v->e->cat)
-		zl_ferr_refused(v->e, p->tok, not, "key %s is unknown to "
-				"%s: write %s", keyname[p->key],
-				zl_servers_str(not), as);
+	zl_ferr_refused(v->e, p->tok, not, "key %s is unknown to %s: "
+			"write %s", keyname[p->key], zl_servers_str(not), as);
 	return true;
 }
 
@@ -458,6 +457,36 @@ static bool wire_ok(uint16_t key, const uint8_t *p, size_t n)
 	default:
 		return true;
 	}
+}
+
+/* A key of RFC 9460 that BIND knows, written keyNNNNN (§2.1): BIND reads
+ * its value as the key's wire form, Knot DNS as bytes it does not check,
+ * NSD as the key's presentation form.  Notes the servers that refuse it
+ * and keeps the bytes, which two of the three read. */
+static void numbered(struct svcb *v, size_t tok, uint16_t key, bool has)
+{
+	struct param *p = &v->p[v->np];
+	struct zl_ferr e = *v->e;
+
+	p->numbered = true;
+	p->nsd_off = v->val.len;
+	if (!value(v, tok, key, has, false)) {
+		p->refused |= ZL_NOT_NSD;
+		*v->e = e;
+	}
+	p->nsd_len = v->val.len - p->nsd_off;
+	if (!wire_ok(key, (const uint8_t *)v->text.s, v->text.len))
+		p->refused |= ZL_NOT_BIND;
+	p->off = v->val.len;
+	zl_buf_add(&v->val, v->text.s, v->text.len);
+	if (p->refused)
+		zl_ferr_refused(v->e, tok, p->refused, "key%u with a value "
+				"%s refuse%s: BIND reads a key of RFC 9460 "
+				"written keyNNNNN as its wire form, NSD as "
+				"%s's text; write it as %s=...", (unsigned)key,
+				zl_servers_str(p->refused),
+				p->refused == (ZL_NOT_BIND | ZL_NOT_NSD) ?
+				"" : "s", keyname[key], keyname[key]);
 }
 
 /* One SvcParam starting at token *i: key, key=value or key="value". */
@@ -495,7 +524,7 @@ static bool param(struct svcb *v, size_t n, size_t *i)
 		s = eq + 1;
 		/* key65000= with nothing after it: BIND and NSD read an
 		 * empty value, Knot DNS refuses it (not key65000=""). */
-		if (!len && key >= NKEYS && !v->e->cat)
+		if (!len && key >= NKEYS)
 			zl_ferr_refused(v->e, tok, ZL_NOT_KNOT, "key%u= "
 					"with an empty value, which Knot DNS "
 					"refuses: write key%u alone",
@@ -504,21 +533,14 @@ static bool param(struct svcb *v, size_t n, size_t *i)
 		len = 0;
 	}
 	zl_xgrow((void **)&v->p, &v->cap, v->np + 1, sizeof *v->p);
-	v->p[v->np] = (struct param){ key, tok, v->val.len, 0 };
-	if (!unescape_value(v, tok, s, len) ||
-	    !value(v, tok, key, has, key < NKEYS && !named &&
-		   key_unknown_to[key] == (ZL_NOT_BIND | ZL_NOT_KNOT |
-					   ZL_NOT_NSD)))
+	v->p[v->np] = (struct param){ .key = key, .tok = tok,
+				      .off = v->val.len };
+	if (!unescape_value(v, tok, s, len))
 		return false;
-	if (key < NKEYS && !named && !(key_unknown_to[key] & ZL_NOT_BIND) &&
-	    !wire_ok(key, (const uint8_t *)v->text.s, v->text.len) &&
-	    !v->e->cat)
-		zl_ferr_refused(v->e, tok, ZL_NOT_BIND, "key%u with a value "
-				"that is no %s in wire form, which BIND "
-				"refuses: it reads a known key written "
-				"keyNNNNN as wire bytes, NSD as %s's text; "
-				"write it as %s=...", (unsigned)key,
-				keyname[key], keyname[key], keyname[key]);
+	if (key < NKEYS && !named && !(key_unknown_to[key] & ZL_NOT_BIND))
+		numbered(v, tok, key, has);
+	else if (!value(v, tok, key, has, key < NKEYS && !named))
+		return false;
 	v->p[v->np].len = v->val.len - v->p[v->np].off;
 	v->np++;
 	if (named && key_unknown_to[key])
@@ -557,28 +579,50 @@ static const struct param *find(const struct svcb *v, uint16_t key)
 	return NULL;
 }
 
+/* Whether each key of the mandatory value w[0..n) is given; else *key is
+ * the first that is not. */
+static bool all_given(const struct svcb *v, const uint8_t *w, size_t n,
+		     uint16_t *key)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < n; i += 2) {
+		*key = (uint16_t)(w[i] << 8 | w[i + 1]);
+		if (!find(v, *key))
+			return false;
+	}
+	return true;
+}
+
 /* §8: the keys "mandatory" lists are present; §7.1.1: no-default-alpn
  * needs alpn ("self-consistent", §2.4.3, a SHOULD). */
 static bool consistent(struct svcb *v)
 {
 	const struct param *m = find(v, K_MANDATORY), *p;
 	const uint8_t *w;
-	uint16_t key;
-	size_t i;
+	uint16_t key = 0;
 	char kb[16];
 
-	if (m) {
-		w = (const uint8_t *)v->val.s + m->off;
-		for (i = 0; i + 1 < m->len; i += 2) {
-			key = (uint16_t)(w[i] << 8 | w[i + 1]);
-			if (!find(v, key))
-				return fail(v, m->tok, "syntax",
-					    "mandatory lists %s, which is not given",
-					    key_str(key, kb, sizeof kb));
-		}
+	/* Written key0, it is BIND's and Knot DNS's bytes and NSD's text
+	 * (numbered()), each of which may list a key not given. */
+	w = m ? (const uint8_t *)v->val.s : NULL;
+	if (m && !all_given(v, w + m->off, m->len, &key)) {
+		if (!m->numbered)
+			return fail(v, m->tok, "syntax", "mandatory lists %s, "
+				    "which is not given",
+				    key_str(key, kb, sizeof kb));
+		zl_ferr_refused(v->e, m->tok, ZL_NOT_BIND | ZL_NOT_KNOT,
+				"key0 lists %s, which is not given, as BIND "
+				"and Knot DNS read it",
+				key_str(key, kb, sizeof kb));
 	}
+	if (m && m->numbered && !(m->refused & ZL_NOT_NSD) &&
+	    !all_given(v, w + m->nsd_off, m->nsd_len, &key))
+		zl_ferr_refused(v->e, m->tok, ZL_NOT_NSD, "key0 lists %s, "
+				"which is not given, as NSD reads it",
+				key_str(key, kb, sizeof kb));
 	/* A SHOULD (§2.4.3): only BIND refuses the zone. */
-	if ((p = find(v, K_NODEFAULT)) && !find(v, K_ALPN) && !v->e->cat)
+	if ((p = find(v, K_NODEFAULT)) && !find(v, K_ALPN))
 		zl_ferr_refused(v->e, p->tok, ZL_NOT_BIND, "no-default-alpn "
 				"without alpn, which BIND refuses");
 	return true;

@@ -884,6 +884,18 @@ START_TEST(test_svcb)
 	prob(z, "ech without a value, which Knot DNS refuses", 2, 12,
 	     "portable");
 	zl_zone_free(z);
+	/* A known key written keyNNNNN: BIND's wire form, kept as bytes;
+	 * what each server refuses adds up, an error when all three do. */
+	z = load("example.com.zone", "$TTL 1\ns SVCB 1 . key3=\"\\000\\053\"\n"
+		 "s SVCB 1 . ech key1=h2\n"
+		 "s SVCB 1 . ech key1=h2 key4=\"\\192\\000\\002\\001\"\n");
+	ck_assert_uint_eq(z->nrrs, 2);
+	ck_assert_uint_eq(z->probs[0].refused, ZL_NOT_NSD);
+	ck_assert_uint_eq(z->probs[1].refused, ZL_NOT_KNOT | ZL_NOT_BIND);
+	ck_assert_str_eq(z->probs[2].category, "syntax");
+	rdf_is(rr_at(z, "s.example.com.", LDNS_RR_TYPE_SVCB, 0), 2,
+	       "000300020035");
+	zl_zone_free(z);
 }
 END_TEST
 
