@@ -126,8 +126,14 @@ size_t zl_name_from_text(const char *s, size_t n, const uint8_t *origin,
  * RFC 1035 and 2181 allow it, and BIND and NSD read it, but Knot DNS
  * refuses the zone. */
 unsigned zl_name_raw_byte(const char *s, size_t n);
+/* Whether NSD refuses the word s[0..n) (a name, or a string out of
+ * quotes): its lexer takes a label '@' of a longer word for the origin
+ * and a label '\\#' for RFC 3597's marker, and refuses the zone. */
+bool zl_name_nsd_refuses(const char *s, size_t n);
 /* Notes such a byte of the name token s[0..n) at `at` of source src as a
- * problem of category "portable" (ZONE012), unless $GENERATE wrote src. */
+ * problem of category "portable" (ZONE012), unless $GENERATE wrote src;
+ * so too a label '@' of a longer name or a label '\#', which NSD
+ * refuses. */
 void zl_name_note_raw(struct zl_zone *z, uint16_t src, struct zl_tok at,
 		      const char *s, size_t n);
 /* Writes the canonical text of an uncompressed wire name to text
@@ -242,7 +248,8 @@ zl_field_fn zl_field_apl;	/* one APL item, RFC 3123 §5 (one token) */
 zl_field_fn zl_field_svcparams;	/* SvcParams, RFC 9460 §2.1 (the rest) */
 /* Whether p[0..n) is SvcParams in wire form as BIND reads them (RFC 9460
  * §2.2): keys in rising order, each value whole and, for a key of RFC
- * 9460, in that key's wire form. */
+ * 9460 or dohpath, in that key's wire form; the keys mandatory lists
+ * given, and alpn beside no-default-alpn. */
 bool zl_svcparams_wire_ok(const uint8_t *p, size_t n);
 /* What BIND finds wrong with the NAPTR regexp field s[0..n) (RFC 3403
  * §3.2, without its length byte): its delimiters and flags, and the

@@ -58,33 +58,61 @@ unsigned zl_name_raw_byte(const char *s, size_t n)
 	return 0;
 }
 
+bool zl_name_nsd_refuses(const char *s, size_t n)
+{
+	size_t i, start = 0;
+
+	for (i = 0; i <= n; i++) {
+		if (i < n && s[i] == '\\') {
+			i++;	/* the escaped byte is no dot */
+			continue;
+		}
+		if (i < n && s[i] != '.')
+			continue;
+		if ((i - start == 1 && s[start] == '@' && n > 1) ||
+		    (i - start == 2 && s[start] == '\\' &&
+		     s[start + 1] == '#'))
+			return true;
+		start = i + 1;
+	}
+	return false;
+}
+
 void zl_name_note_raw(struct zl_zone *z, uint16_t src, struct zl_tok at,
 		      const char *s, size_t n)
 {
-	unsigned b;
+	unsigned b, not;
+	const char *who;
 
-	/* Only BIND reads $GENERATE: Knot DNS's rules do not apply. */
+	/* Only BIND reads $GENERATE: the others' rules do not apply. */
 	if (z->srcs[src]->gen_parts)
 		return;
-	if (!(b = zl_name_raw_byte(s, n)))
+	b = zl_name_raw_byte(s, n);
+	not = (b ? ZL_NOT_KNOT : 0) | (zl_name_nsd_refuses(s, n) ? ZL_NOT_NSD : 0);
+	if (!not)
 		return;
-	if (b < ' ' || b == 0x7f)
-		zl_zone_refused(z, ZL_NOT_KNOT, "portable",
-				src, at, "byte \\%03u written "
-				"as itself in domain name '%.*s%s', which Knot "
-				"DNS refuses: write it as \\%03u", b,
-				ZL_TOKARGS(s, n), b);
+	who = zl_servers_str(not);
+	if (!b)
+		zl_zone_refused(z, not, "portable", src, at, "label '\\#' in "
+				"domain name '%.*s%s', which NSD refuses: "
+				"write it as \\035", ZL_TOKARGS(s, n));
+	else if (b < ' ' || b == 0x7f)
+		zl_zone_refused(z, not, "portable", src, at, "byte \\%03u "
+				"written as itself in domain name '%.*s%s', "
+				"which %s refuse%s: write it as \\%03u", b,
+				ZL_TOKARGS(s, n), who, not == ZL_NOT_KNOT ?
+				"s" : "", b);
 	else if (b > 0x7f)
-		zl_zone_refused(z, ZL_NOT_KNOT, "portable",
-				src, at, "byte \\%03u written "
-				"as itself in domain name '%.*s%s', which Knot "
-				"DNS refuses", b, ZL_TOKARGS(s, n));
+		zl_zone_refused(z, not, "portable", src, at, "byte \\%03u "
+				"written as itself in domain name '%.*s%s', "
+				"which %s refuse%s", b, ZL_TOKARGS(s, n), who,
+				not == ZL_NOT_KNOT ? "s" : "");
 	else
-		zl_zone_refused(z, ZL_NOT_KNOT, "portable",
-				src, at, "'%c' written as "
-				"itself in domain name '%.*s%s', which Knot DNS "
-				"refuses: write it as \\%c", (char)b,
-				ZL_TOKARGS(s, n), (char)b);
+		zl_zone_refused(z, not, "portable", src, at, "'%c' written "
+				"as itself in domain name '%.*s%s', which %s "
+				"refuse%s: write it as \\%c", (char)b,
+				ZL_TOKARGS(s, n), who, not == ZL_NOT_KNOT ?
+				"s" : "", (char)b);
 }
 
 size_t zl_name_from_text(const char *s, size_t n, const uint8_t *origin,

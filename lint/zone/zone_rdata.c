@@ -549,8 +549,9 @@ static bool str_form(struct conv *c, size_t ti, const char *s, size_t n)
  * kept in wire form: the checks read them from the source (txt.h), and
  * zl_rdf_wire() makes the wire form again where it is wanted. */
 /* A character-string s[0..n) (token ti) as some servers do not read it:
- * '@' alone or a word that starts with '$', out of quotes, NSD takes for
- * the origin or a directive; a backslash before a tab Knot DNS refuses. */
+ * '@' alone or as a label of a word, '\\#' alone, or a word that starts
+ * with '$', out of quotes, NSD takes for the origin, RFC 3597's marker or
+ * a directive; a backslash before a tab Knot DNS refuses. */
 static void note_str_form(struct conv *c, size_t ti, const char *s, size_t n)
 {
 	const char *tab = NULL;
@@ -564,7 +565,8 @@ static void note_str_form(struct conv *c, size_t ti, const char *s, size_t n)
 			tab = s[++i] == '\t' ? s + i - 1 : NULL;
 
 	if (!c->in->toks[ti].quoted && n > 0 &&
-	    ((n == 1 && s[0] == '@') || s[0] == '$'))
+	    ((n == 1 && s[0] == '@') || s[0] == '$' ||
+	     zl_name_nsd_refuses(s, n)))
 		zl_zone_refused(c->z, ZL_NOT_NSD, "portable", c->in->src, at,
 				"%s '%.*s%s' out of quotes, which NSD refuses: "
 				"write it in quotes", fn(c), ZL_TOKARGS(s, n));
@@ -1134,10 +1136,13 @@ static bool conv_parsed(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	b->len = 0;
 	e.cat = NULL;
 	e.refused = 0;
-	if (!parse(c->buf, c->in->toks + ti, take, b, &e) ||
-	    (e.cat && e.refused == (ZL_NOT_BIND | ZL_NOT_KNOT | ZL_NOT_NSD)))
-		return bad(c, e.refused ? "syntax" : e.cat,
-			   tok_at(c, ti + e.tok), "%s %s", tn(c), e.msg);
+	if (!parse(c->buf, c->in->toks + ti, take, b, &e))
+		return bad(c, e.cat, tok_at(c, ti + e.tok), "%s %s", tn(c),
+			   e.msg);
+	/* What each server refuses, one part or another. */
+	if (e.cat && e.refused == (ZL_NOT_BIND | ZL_NOT_KNOT | ZL_NOT_NSD))
+		return bad(c, "syntax", tok_at(c, ti + e.tok), "%s %s", tn(c),
+			   e.msg);
 	if (e.cat)	/* read, as some servers do not */
 		zl_zone_refused(c->z, e.refused, e.cat, c->in->src,
 				tok_at(c, ti + e.tok), "%s %s", tn(c), e.msg);
@@ -1200,6 +1205,12 @@ static bool conv_gateway(struct conv *c, struct zl_rdf *r, size_t ti)
 	case 2:
 		return conv_addr(c, r, LDNS_RDF_TYPE_AAAA, ti);
 	default:
+		/* NSD reads a gateway name without '@' */
+		if (n == 1 && s[0] == '@' && !c->in->toks[ti].quoted)
+			zl_zone_refused(c->z, ZL_NOT_NSD, "portable",
+					c->in->src, tok_at(c, ti), "%s '@', "
+					"which NSD refuses: write the origin's "
+					"name", fn(c));
 		return conv_dname(c, r, ti);
 	}
 }
@@ -1896,5 +1907,14 @@ bool zl_rdata_convert(struct zl_zone *z, const struct zl_rdata_in *in,
 		rr->flags |= ZL_RR_UNCHECKED;
 		return true;
 	}
+	/* Knot DNS takes any first field that starts with \# for RFC
+	 * 3597's marker, and refuses the zone when the rest is no length. */
+	if (c.in->ntoks > 0 && !c.in->toks[0].quoted &&
+	    c.in->toks[0].len > 2 && memcmp(c.buf + c.in->toks[0].off,
+					     "\\#", 2) == 0)
+		zl_zone_refused(z, ZL_NOT_KNOT, "portable", in->src,
+				tok_at(&c, 0), "%s that starts with '\\#', "
+				"which Knot DNS reads as RFC 3597 data and "
+				"refuses: write the '#' as \\035", tn(&c));
 	return conv_fields(&c, t, rr);
 }

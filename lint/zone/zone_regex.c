@@ -56,7 +56,9 @@ static bool element(struct ere *e, int *range, unsigned *start)
 	if (kind == ':' && !class_known(e->s + from, p - from))
 		return fail(e, "an unknown character class");
 	if (kind == '.') {
-		*start = p - from == 1 ? e->s[from] : 256;
+		/* BIND keeps the byte as a char, signed on the machines it
+		 * runs on: one above 0x7f comes before any other. */
+		*start = p - from > 1 ? 256 : e->s[from] < 0x80 ? e->s[from] : 0;
 		if (*range)
 			(*range)--;
 	}
@@ -83,7 +85,8 @@ static bool bracket(struct ere *e)
 					    "another ends");
 			range = 2;
 		} else if (ch == '[' && e->i + 1 < e->n &&
-			   strchr(".=:", e->s[e->i + 1])) {
+			   (e->s[e->i + 1] == '.' || e->s[e->i + 1] == '=' ||
+			    e->s[e->i + 1] == ':')) {
 			if (!element(e, &range, &start))
 				return false;
 			seen = true;
@@ -139,10 +142,13 @@ static bool bound(struct ere *e)
 		if (ch < '0' || ch > '9')
 			return fail(e, "a bound with something other than "
 				    "digits and a comma");
-		if (comma)
+		if (comma) {
 			has_high = true;
-		if (comma ? (high = high * 10 + (ch - '0')) > 255 :
-			    (low = low * 10 + (ch - '0')) > 255)
+			high = high * 10 + (ch - '0');
+		} else {
+			low = low * 10 + (ch - '0');
+		}
+		if (low > 255 || high > 255)
 			return fail(e, "a bound over 255");
 	}
 	return fail(e, "an unterminated bound");
@@ -212,8 +218,8 @@ static bool ere_step(struct ere *e)
 	return true;
 }
 
-/* Whether s[0..n) is an ERE BIND reads (its isc_regex_validate()), with
- * *groups its parenthesized subexpressions. */
+/* Whether s[0..n) is an ERE BIND reads (its isc_regex_validate()); sets
+ * e->groups to its parenthesized subexpressions, or e->why. */
 static bool ere_ok(struct ere *e, const uint8_t *s, size_t n)
 {
 	memset(e, 0, sizeof *e);

@@ -352,11 +352,13 @@ static bool value(struct svcb *v, size_t tok, uint16_t key, bool has,
 		put16(&v->val, x);
 		return true;
 	case K_DOHPATH:
+		/* NSD reads any dohpath */
 		if (v->text.s[0] != '/' || !has_dns_var(v->text.s, v->text.len))
-			return fail(v, tok, "syntax", "dohpath '%.*s%s' is not "
-				    "a relative URI template with a 'dns' "
-				    "variable (RFC 9461 §5)",
-				    ZL_TOKARGS(v->text.s, v->text.len));
+			zl_ferr_refused(v->e, tok, ZL_NOT_BIND, "dohpath "
+					"'%.*s%s' is not a relative URI "
+					"template with a 'dns' variable (RFC "
+					"9461 §5), which BIND refuses",
+					ZL_TOKARGS(v->text.s, v->text.len));
 		break;
 	case K_ECH:
 		rd = strlen(v->text.s) == v->text.len ?
@@ -440,6 +442,11 @@ static bool wire_ok(uint16_t key, const uint8_t *p, size_t n)
 
 	switch (key) {
 	case K_MANDATORY:
+		/* §8: keys in strictly rising order, not mandatory itself */
+		for (i = 0; i + 1 < n; i += 2)
+			if ((p[i] << 8 | p[i + 1]) <=
+			    (i ? p[i - 2] << 8 | p[i - 1] : 0))
+				return false;
 		return n > 0 && n % 2 == 0;
 	case K_ALPN:
 		for (i = 0; i < n; i += (size_t)p[i] + 1)
@@ -454,29 +461,36 @@ static bool wire_ok(uint16_t key, const uint8_t *p, size_t n)
 		return n > 0 && n % 4 == 0;
 	case K_IPV6:
 		return n > 0 && n % 16 == 0;
+	case K_DOHPATH:
+		return n > 0 && p[0] == '/' && has_dns_var((const char *)p, n);
 	default:
 		return true;
 	}
 }
 
 /* A key of RFC 9460 that BIND knows, written keyNNNNN (§2.1): BIND reads
- * its value as the key's wire form, Knot DNS as bytes it does not check,
- * NSD as the key's presentation form.  Notes the servers that refuse it
+ * its value as the key's wire form, Knot DNS as bytes it checks only for
+ * mandatory, NSD as the key's presentation form.  Notes the servers that refuse it
  * and keeps the bytes, which two of the three read. */
 static void numbered(struct svcb *v, size_t tok, uint16_t key, bool has)
 {
 	struct param *p = &v->p[v->np];
-	struct zl_ferr e = *v->e;
+	struct zl_ferr nsd = { 0 }, *e = v->e;
 
+	/* NSD's reading, whose notes of the other servers do not apply */
 	p->numbered = true;
 	p->nsd_off = v->val.len;
+	v->e = &nsd;
 	if (!value(v, tok, key, has, false)) {
 		p->refused |= ZL_NOT_NSD;
-		*v->e = e;
+		v->val.len = p->nsd_off;
 	}
+	v->e = e;
 	p->nsd_len = v->val.len - p->nsd_off;
+	/* Knot DNS checks the bytes of mandatory alone (§8). */
 	if (!wire_ok(key, (const uint8_t *)v->text.s, v->text.len))
-		p->refused |= ZL_NOT_BIND;
+		p->refused |= key == K_MANDATORY ? ZL_NOT_BIND | ZL_NOT_KNOT :
+						  ZL_NOT_BIND;
 	p->off = v->val.len;
 	zl_buf_add(&v->val, v->text.s, v->text.len);
 	if (p->refused)
@@ -485,8 +499,8 @@ static void numbered(struct svcb *v, size_t tok, uint16_t key, bool has)
 				"written keyNNNNN as its wire form, NSD as "
 				"%s's text; write it as %s=...", (unsigned)key,
 				zl_servers_str(p->refused),
-				p->refused == (ZL_NOT_BIND | ZL_NOT_NSD) ?
-				"" : "s", keyname[key], keyname[key]);
+				p->refused & (p->refused - 1) ? "" : "s",
+				keyname[key], keyname[key]);
 }
 
 /* One SvcParam starting at token *i: key, key=value or key="value". */
@@ -524,7 +538,7 @@ static bool param(struct svcb *v, size_t n, size_t *i)
 		s = eq + 1;
 		/* key65000= with nothing after it: BIND and NSD read an
 		 * empty value, Knot DNS refuses it (not key65000=""). */
-		if (!len && key >= NKEYS)
+		if (!len && !named)
 			zl_ferr_refused(v->e, tok, ZL_NOT_KNOT, "key%u= "
 					"with an empty value, which Knot DNS "
 					"refuses: write key%u alone",
@@ -548,11 +562,25 @@ static bool param(struct svcb *v, size_t n, size_t *i)
 	return true;
 }
 
+/* Whether the well-formed SvcParams p[0..n) hold key. */
+static bool wire_has(const uint8_t *p, size_t n, unsigned key)
+{
+	size_t len;
+
+	for (; n >= 4; p += 4 + len, n -= 4 + len) {
+		len = (size_t)(p[2] << 8 | p[3]);
+		if ((unsigned)(p[0] << 8 | p[1]) == key)
+			return true;
+	}
+	return false;
+}
+
 bool zl_svcparams_wire_ok(const uint8_t *p, size_t n)
 {
+	const uint8_t *all = p, *m = NULL;
+	size_t len, mlen = 0, total = n, i;
 	uint32_t last = 0;
 	uint16_t key;
-	size_t len;
 	bool first = true;
 
 	for (; n > 0; p += 4 + len, n -= 4 + len) {
@@ -561,12 +589,22 @@ bool zl_svcparams_wire_ok(const uint8_t *p, size_t n)
 		key = (uint16_t)(p[0] << 8 | p[1]);
 		len = (size_t)(p[2] << 8 | p[3]);
 		if (n < 4 + len || (!first && key <= last) ||
-		    (key <= K_IPV6 && !wire_ok(key, p + 4, len)))
+		    (key <= K_DOHPATH && !wire_ok(key, p + 4, len)))
 			return false;
+		if (key == K_MANDATORY) {
+			m = p + 4;
+			mlen = len;
+		}
 		last = key;
 		first = false;
 	}
-	return true;
+	/* §8: the keys mandatory lists are given; BIND also wants alpn
+	 * beside no-default-alpn (§7.1.1), in this form as in text. */
+	for (i = 0; m && i + 1 < mlen; i += 2)
+		if (!wire_has(all, total, (unsigned)(m[i] << 8 | m[i + 1])))
+			return false;
+	return !wire_has(all, total, K_NODEFAULT) ||
+	       wire_has(all, total, K_ALPN);
 }
 
 static const struct param *find(const struct svcb *v, uint16_t key)
@@ -603,8 +641,8 @@ static bool consistent(struct svcb *v)
 	uint16_t key = 0;
 	char kb[16];
 
-	/* Written key0, it is BIND's and Knot DNS's bytes and NSD's text
-	 * (numbered()), each of which may list a key not given. */
+	/* key0 is read as bytes by BIND and Knot DNS, as text by NSD
+	 * (numbered()): each reading may list a key not given. */
 	w = m ? (const uint8_t *)v->val.s : NULL;
 	if (m && !all_given(v, w + m->off, m->len, &key)) {
 		if (!m->numbered)

@@ -794,7 +794,7 @@ START_TEST(test_svcb)
 		"mandatory=key123,key123 key123=abc", "port", "alpn",
 		"ipv6hint", "ipv4hint=", "key01=x", "key65536=x",
 		"alpn=h2, alpn=h3", "port=65536", "\"port=53\"",
-		"tls-supported-groups=29,29", "Port=53", "dohpath=/q{?x}",
+		"tls-supported-groups=29,29", "Port=53",
 		"mandatory=al\\\\pn alpn=h2",
 		"ipv4hint=192.0.2.1\\000x", "ech=AQID\\000",
 	};
@@ -895,6 +895,11 @@ START_TEST(test_svcb)
 	ck_assert_str_eq(z->probs[2].category, "syntax");
 	rdf_is(rr_at(z, "s.example.com.", LDNS_RR_TYPE_SVCB, 0), 2,
 	       "000300020035");
+	zl_zone_free(z);
+	/* A dohpath without a dns variable (RFC 9461 §5) NSD reads. */
+	z = load("example.com.zone", "$TTL 1\ns SVCB 1 . dohpath=/q{?x}\n");
+	ck_assert_uint_eq(z->nrrs, 1);
+	ck_assert_uint_eq(z->probs[0].refused, ZL_NOT_BIND | ZL_NOT_KNOT);
 	zl_zone_free(z);
 }
 END_TEST
