@@ -461,6 +461,12 @@ bool zl_field_apl(const char *buf, const struct zl_lex_tok *t, size_t n,
 	if (inet_pton(afi == 1 ? AF_INET : AF_INET6, ip, addr) != 1)
 		return ferr(e, 0, "syntax", "item '%.*s%s': invalid %s address",
 			    ZL_TOKARGS(s, len), afi == 1 ? "IPv4" : "IPv6");
+	/* BIND reads "01:", Knot DNS and NSD want the family as 1 or 2 */
+	if (s[i] == '0')
+		zl_ferr_refused(e, 0, ZL_NOT_KNOT | ZL_NOT_NSD, "item "
+				"'%.*s%s': address family with a leading zero, "
+				"which Knot DNS and NSD refuse",
+				ZL_TOKARGS(s, len));
 	max = afi == 1 ? 32 : 128;
 	if (prefix > max)
 		return ferr(e, 0, "range",

@@ -308,6 +308,15 @@ static bool conv_time(struct conv *c, struct zl_rdf *r, size_t ti)
 			return bad(c, "range", tok_at(c, ti),
 				   "%s %.*s%s is not a date and time", fn(c),
 				   ZL_TOKARGS(s, n));
+		/* RFC 4034 §3.1.5 counts modulo 2^32, as the servers
+		 * store it; Knot DNS refuses a year before 1970 or more
+		 * than 255 years after it. */
+		if (y < 1970 || y > 1970 + 255)
+			zl_zone_refused(c->z, ZL_NOT_KNOT, "portable",
+					c->in->src, tok_at(c, ti), "%s %.*s%s "
+					"in a year outside 1970 to 2225, which "
+					"Knot DNS refuses", fn(c),
+					ZL_TOKARGS(s, n));
 		v = (uint64_t)(days_from_civil(y, mo, d) * 86400 +
 			       h * 3600 + mi * 60 + se);
 	} else {
@@ -696,27 +705,55 @@ static bool conv_dname(struct conv *c, struct zl_rdf *r, size_t ti)
 /* Reads a type mnemonic token (an RRSIG's type covered, a type in an
  * NSEC bitmap), reporting it when unknown, and when some servers do
  * not know the mnemonic, as a record's type is (TYPEnnn they all read). */
+/* The servers that refuse type t in an RRSIG's type covered or a type
+ * bitmap (numeric: written TYPEnnn): Knot DNS reads no meta-type (RFC
+ * 6895 §3.1) by its mnemonic, nor MD and MF; NSD no query type by its
+ * mnemonic and no type 0. */
+static unsigned type_refused(uint16_t t, bool numeric)
+{
+	bool query = t >= 249 && t <= 255;
+	unsigned not = 0;
+
+	if (!numeric && (query || t == 41 || t == 3 || t == 4))
+		not |= ZL_NOT_KNOT;
+	if ((!numeric && query) || t == 0)
+		not |= ZL_NOT_NSD;
+	return not;
+}
+
 static bool conv_type_ok(struct conv *c, size_t ti, uint16_t *t)
 {
 	const char *s;
 	size_t n;
-	unsigned not;
+	unsigned not, unknown;
+	bool numeric;
 
 	s = tok_text(c, ti, &n);
 	if (!zl_type_parse(s, n, t))
 		return bad(c, "syntax", tok_at(c, ti),
 			   "unknown record type '%.*s%s'", ZL_TOKARGS(s, n));
-	if ((n > 4 && strncasecmp(s, "TYPE", 4) == 0 && s[4] >= '0' &&
-	     s[4] <= '9') || !(not = zl_type_unknown_to(*t)))
-		return true;
+	numeric = n > 4 && strncasecmp(s, "TYPE", 4) == 0 && s[4] >= '0' &&
+		  s[4] <= '9';
+	unknown = numeric ? 0 : zl_type_unknown_to(*t);
+	not = unknown | type_refused(*t, numeric);
 	if (not == (ZL_NOT_BIND | ZL_NOT_KNOT | ZL_NOT_NSD))
 		return bad(c, "syntax", tok_at(c, ti), "record type '%.*s%s' "
-			   "in %s is unknown to BIND, Knot DNS and NSD: write "
-			   "it as TYPE%u", ZL_TOKARGS(s, n), fn(c), *t);
-	zl_zone_refused(c->z, not, "portable", c->in->src, tok_at(c, ti),
-			"record type '%.*s%s' in %s is unknown to %s: write it "
-			"as TYPE%u", ZL_TOKARGS(s, n), fn(c),
-			zl_servers_str(not), *t);
+			   "in %s, which BIND, Knot DNS and NSD refuse%s",
+			   ZL_TOKARGS(s, n), fn(c), unknown == not ?
+			   ": write it as TYPEnnn" : "");
+	if (unknown)
+		zl_zone_refused(c->z, unknown, "portable", c->in->src,
+				tok_at(c, ti), "record type '%.*s%s' in %s is "
+				"unknown to %s: write it as TYPE%u",
+				ZL_TOKARGS(s, n), fn(c),
+				zl_servers_str(unknown), *t);
+	if (not & ~unknown)
+		zl_zone_refused(c->z, not & ~unknown, "portable", c->in->src,
+				tok_at(c, ti), "record type '%.*s%s' in %s, "
+				"which %s refuse%s", ZL_TOKARGS(s, n), fn(c),
+				zl_servers_str(not & ~unknown),
+				(not & ~unknown) & ((not & ~unknown) - 1) ?
+				"" : "s");
 	return true;
 }
 
@@ -865,11 +902,14 @@ static bool wks_names(struct conv *c, size_t ti, size_t take)
 			nsd_at = i;
 	}
 	zl_unlock(&netdb_lock);
+	/* NSD looks a protocol number up too */
+	if (num >= 0 && !nsd_proto[0] && bad_at == SIZE_MAX)
+		nsd_at = ti;
 	at = bad_at != SIZE_MAX ? bad_at : nsd_at;
 	if (at == SIZE_MAX)
 		return true;
 	s = tok_text(c, at, &n);
-	if (at == ti)
+	if (bad_at == ti)
 		return bad(c, "syntax", tok_at(c, ti), "unknown WKS protocol "
 			   "'%.*s%s': BIND does not find it in /etc/protocols",
 			   ZL_TOKARGS(s, n));
@@ -877,12 +917,33 @@ static bool wks_names(struct conv *c, size_t ti, size_t take)
 		return bad(c, "syntax", tok_at(c, at), "unknown WKS service "
 			   "'%.*s%s' for protocol %s: BIND does not find it in "
 			   "/etc/services", ZL_TOKARGS(s, n), proto);
+	if (at == ti) {
+		zl_zone_refused(c->z, ZL_NOT_NSD, "portable", c->in->src,
+				tok_at(c, ti), "WKS protocol %.*s%s that NSD "
+				"does not find in /etc/protocols, which NSD "
+				"refuses", ZL_TOKARGS(s, n));
+		return true;
+	}
 	zl_zone_refused(c->z, ZL_NOT_NSD, "portable", c->in->src,
 			tok_at(c, at), "WKS service '%.*s%s' that NSD does "
 			"not find for protocol '%s' as written (it looks "
 			"names up in /etc/services as they are), which NSD "
 			"refuses", ZL_TOKARGS(s, n), proto);
 	return true;
+}
+
+/* Whether s[0..n) is an ILNP locator or node identifier of four groups
+ * of four hex digits, as RFC 6742 §2.3 writes it and Knot DNS reads it
+ * (BIND and NSD take shorter groups). */
+static bool ilnp64_full(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((i % 5 == 4) != (s[i] == ':') ||
+		    (i % 5 != 4 && hexval(s[i]) < 0))
+			return false;
+	return n == 19;
 }
 
 /* Hands a field to ldns's own converter for its type. */
@@ -927,6 +988,11 @@ static bool conv_ldns(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	if (!rd)
 		return bad(c, "syntax", at, "invalid %s '%.*s%s'", fn(c),
 			   ZL_TOKARGS(s, n));
+	if (ft == LDNS_RDF_TYPE_ILNP64 && !ilnp64_full(s, n))
+		zl_zone_refused(c->z, ZL_NOT_KNOT, "portable", c->in->src, at,
+				"%s '%.*s%s' with a group of fewer than four "
+				"hex digits, which Knot DNS refuses", fn(c),
+				ZL_TOKARGS(s, n));
 	ok = set_rdf(c, r, ft, ldns_rdf_data(rd), ldns_rdf_size(rd), ti, take);
 	ldns_rdf_deep_free(rd);
 	if (ok && glue)
@@ -1318,6 +1384,14 @@ static bool conv_field(struct conv *c, struct zl_rdf *r, uint8_t ft,
 		return false;
 	switch (ft) {
 	case ZL_FT_GWTYPE:
+		/* Knot DNS reads the gateway type as one digit */
+		s = tok_text(c, ti, &n);
+		if (n > 1 && s[0] == '0')
+			zl_zone_refused(c->z, ZL_NOT_KNOT, "portable",
+					c->in->src, tok_at(c, ti), "%s "
+					"'%.*s%s' with a leading zero, which "
+					"Knot DNS refuses", fn(c),
+					ZL_TOKARGS(s, n));
 		return conv_small(c, r, ti, 3, NULL);
 	case ZL_FT_AMTTYPE:
 		return conv_amttype(c, r, ti, take);
@@ -1498,6 +1572,33 @@ static void note_naptr(struct conv *c, const struct zl_rr *rr)
 			"%s with %s, which BIND refuses", fn(c), why);
 }
 
+/* BIND refuses an RRSIG whose signer has more labels than its labels
+ * field counts (RFC 4034 §3.1.3: the signer is the owner or one of its
+ * ancestors, and the labels field the owner's labels at most). */
+static void note_rrsig(struct conv *c, const struct zl_rr *rr)
+{
+	const struct zl_rdf *signer = &rr->rdf[7];
+	unsigned labels, count = 0;
+	const char *t;
+	size_t i;
+
+	if (rr->nrdf < 8 || signer->form != ZL_RDF_NAME)
+		return;
+	labels = zl_rdf_data(&rr->rdf[2])[0];
+	t = signer->v.dname->text;
+	for (i = 0; t[i] && !(i == 0 && t[1] == '\0'); i++)
+		if (t[i] == '\\')
+			i++;
+		else if (t[i] == '.')
+			count++;
+	if (count > labels)
+		zl_zone_refused(c->z, ZL_NOT_BIND, "portable", c->in->src,
+				span_of(c, signer->tok, signer->ntok),
+				"RRSIG signer '%s' of %u labels, more than its "
+				"labels field's %u, which BIND refuses", t,
+				count, labels);
+}
+
 /* What some of the servers refuse in a record that zonelint reads. */
 static void note_refusals(struct conv *c, const struct zl_rr *rr)
 {
@@ -1505,6 +1606,8 @@ static void note_refusals(struct conv *c, const struct zl_rr *rr)
 		note_ipseckey(c, rr);
 	else if (c->in->type == LDNS_RR_TYPE_NAPTR)
 		note_naptr(c, rr);
+	else if (c->in->type == LDNS_RR_TYPE_RRSIG)
+		note_rrsig(c, rr);
 }
 
 /* The bytes of the uncompressed domain name at p[0..n), or 0 when it is
@@ -1744,7 +1847,11 @@ static bool generic_known(struct conv *c, const struct zl_rrtype *t,
 		bad(c, e.cat, tok_at(c, 0), "%s %s", fn(c), e.msg);
 		goto out;
 	}
-	if (empty && t->field[n] != LDNS_RDF_TYPE_LONG_STR) {
+	/* A KEY whose flags say there is no key (RFC 2535 §3.1.2) BIND
+	 * reads without one. */
+	if (empty && t->field[n] != LDNS_RDF_TYPE_LONG_STR &&
+	    !(c->in->type == LDNS_RR_TYPE_KEY &&
+	      (zl_rdf_data(&rr->rdf[0])[0] & 0xC0) == 0xC0)) {
 		c->field = n;
 		zl_zone_refused(c->z, ZL_NOT_BIND, "portable",
 				c->in->src, tok_at(c, 0),
