@@ -54,6 +54,7 @@ struct svcb {
 	size_t np, cap;
 	struct zl_buf val;	/* wire values, one after the other */
 	struct zl_buf text;	/* the value being read, unescaped */
+	bool comma;		/* it was written with "\\," */
 	struct zl_buf item;	/* one item of a value-list */
 };
 
@@ -173,6 +174,14 @@ static bool each_item(struct svcb *v, size_t tok, uint16_t key,
 	const char *s = v->text.s;
 	size_t pos = 0, i;
 
+	/* BIND and Knot DNS read "\\," in the zone file as a comma inside
+	 * an item, NSD as one between items (as zonelint does): an address
+	 * or key with a comma in it they refuse. */
+	if (v->comma && key != K_ALPN)
+		zl_ferr_refused(v->e, tok, ZL_NOT_BIND | ZL_NOT_KNOT, "%s: "
+				"'\\,', which BIND and Knot DNS read as a "
+				"comma inside an item, NSD as one between "
+				"items: write ',' between items", keyname[key]);
 	for (i = 0; i < v->text.len; i++) {
 		if (s[i] != '\\' || (++i < v->text.len &&
 				      (s[i] == ',' || s[i] == '\\')))
@@ -387,9 +396,11 @@ static bool unescape_value(struct svcb *v, size_t tok, const char *s,
 	uint8_t b;
 
 	v->text.len = 0;
+	v->comma = false;
 	for (i = 0; i < n; i += k) {
 		k = 1;
 		b = (uint8_t)s[i];
+		v->comma |= s[i] == '\\' && i + 1 < n && s[i + 1] == ',';
 		if (s[i] == '\\' && (k = zl_unescape(s, n, i, &b)) == 0)
 			return fail(v, tok, "syntax", "invalid escape in '%.*s%s'",
 				    ZL_TOKARGS(s, n));
