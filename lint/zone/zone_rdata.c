@@ -326,11 +326,14 @@ static bool conv_time(struct conv *c, struct zl_rdf *r, size_t ti)
 			return bad(c, "range", tok_at(c, ti),
 				   "%s %.*s%s is out of range 0..4294967295",
 				   fn(c), ZL_TOKARGS(s, n));
+		/* NSD reads it as a date, with strptime(3), which takes
+		 * some numbers of ten digits for one (2147483647 as
+		 * 2147-04-08 03:06:47) and refuses the rest. */
 		zl_zone_refused(c->z, ZL_NOT_NSD, "portable",
 				c->in->src, tok_at(c, ti),
 				"%s %.*s%s written as seconds since 1970, which "
-				"NSD refuses: write it as YYYYMMDDHHmmSS", fn(c),
-				ZL_TOKARGS(s, n));
+				"NSD refuses or misreads as a date: write it as "
+				"YYYYMMDDHHmmSS", fn(c), ZL_TOKARGS(s, n));
 	}
 	wire[0] = (uint8_t)(v >> 24);
 	wire[1] = (uint8_t)(v >> 16);
