@@ -268,6 +268,10 @@ bool zl_field_digest(uint16_t type, const struct zl_rdf *rdf, size_t nrdf,
  * the byte in *out and returns the bytes consumed, 0 if malformed. */
 size_t zl_unescape(const char *s, size_t n, size_t i, uint8_t *out);
 
+/* Notes what the servers refuse of the apex's NSEC3PARAM, CDS and
+ * CDNSKEY RRsets when the zone z, loaded, has an origin (zone_apex.c). */
+void zl_zone_apex_checks(struct zl_zone *z);
+
 /* ---- rdata (zone_rdata.c) ---- */
 
 /* One record's rdata as zone_load.c found it. */

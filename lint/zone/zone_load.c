@@ -274,35 +274,6 @@ static void loader_abort(void *arg)
 	free(L->text);
 }
 
-/* The apex's NSEC3PARAM RRset as the servers check it when the zone
- * loads: BIND wants a record of a hash algorithm it supports, 1 (SHA-1,
- * RFC 5155 §4.1.1), Knot DNS one record at most. */
-static void apex_nsec3param(struct zl_zone *z)
-{
-	const struct zl_rrset *set = z->origin ?
-		zl_name_rrset(z->origin, LDNS_RR_TYPE_NSEC3PARAM) : NULL;
-	const struct zl_rr *rr;
-	bool sha1 = false;
-	uint32_t i;
-
-	if (!set)
-		return;
-	for (i = set->first; i != ZL_NONE; i = z->rrs[i].next)
-		sha1 |= z->rrs[i].nrdf > 0 &&
-			zl_rdf_data(&z->rrs[i].rdf[0])[0] == 1;
-	rr = &z->rrs[set->first];
-	if (!sha1)
-		zl_zone_refused(z, ZL_NOT_BIND, "portable", rr->src,
-				zl_rr_hdr(z, rr, ZL_HDR_TYPE), "NSEC3PARAM "
-				"at the apex without hash algorithm 1 "
-				"(SHA-1), which BIND refuses");
-	if (set->count > 1)
-		zl_zone_refused(z, ZL_NOT_KNOT, "portable", rr->src,
-				zl_rr_hdr(z, rr, ZL_HDR_TYPE), "%u NSEC3PARAM "
-				"records at the apex, which Knot DNS refuses: "
-				"it reads one", (unsigned)set->count);
-}
-
 static enum zl_status run(struct loader *L, const char *path,
 			  const char *display, char *buf, size_t len,
 			  struct zl_zone **out, char **err)
@@ -344,7 +315,7 @@ static enum zl_status run(struct loader *L, const char *path,
 	process(L, 0);
 	zl_ld_final_origin(L);
 	zl_zone_end_load(L->z);
-	apex_nsec3param(L->z);
+	zl_zone_apex_checks(L->z);
 out:
 	zl_cleanup_pop();	/* nothing below allocates */
 	zl_ld_seen_free(L);
