@@ -471,17 +471,27 @@ static size_t utf8_len(const unsigned char *s, size_t n)
 }
 
 /* Reports the raw byte at s, or the UTF-8 character it starts, with
- * the escapes that write it. */
-static void note_raw_byte(struct conv *c, const char *s, size_t n)
+ * the escapes that write it.  BIND reads a CR as a line break, which a
+ * backslash before it does not escape: it refuses one out of quotes or
+ * before a LF (quoted: whether the string was). */
+static void note_raw_byte(struct conv *c, const char *s, size_t n,
+			  bool quoted)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t len = utf8_len(u, n), i;
+	size_t len = utf8_len(u, n), i, bs = 0;
 	struct zl_tok at = { (uint32_t)(s - c->buf), (uint32_t)len };
 	char esc[4 * 4 + 1];
 
 	for (i = 0; i < len; i++)
 		snprintf(esc + 4 * i, 5, "\\%03u", u[i]);
-	if (len > 1)
+	while (u[0] == '\r' && s - bs > c->buf && s[-1 - (long)bs] == '\\')
+		bs++;
+	if (bs % 2 && (!quoted || (n > 1 && s[1] == '\n')))
+		zl_zone_refused(c->z, ZL_NOT_BIND | ZL_NOT_KNOT, "portable",
+				c->in->src, at, "CR after a backslash in %s, "
+				"which BIND and Knot DNS refuse: write it as "
+				"\\013", fn(c));
+	else if (len > 1)
 		zl_zone_refused(c->z, ZL_NOT_KNOT, "portable", c->in->src, at,
 				"UTF-8 character written as itself in %s, "
 				"which Knot DNS refuses: write it as %s",
@@ -497,7 +507,8 @@ static void note_raw_byte(struct conv *c, const char *s, size_t n)
  * zone at any other; BIND and NSD store it.  Reported at the first such
  * byte.  Most strings are printable ASCII, eight bytes of which are
  * tested at once. */
-static void note_raw_text(struct conv *c, const char *s, size_t n)
+static void note_raw_text(struct conv *c, const char *s, size_t n,
+			  bool quoted)
 {
 	unsigned char ch;
 	uint64_t w;
@@ -516,7 +527,7 @@ static void note_raw_text(struct conv *c, const char *s, size_t n)
 			ch = (unsigned char)s[i + k];
 			if ((ch < ' ' && ch != '\t' && ch != '\n' &&
 			     ch != '\0') || ch >= 0x7f) {
-				note_raw_byte(c, s + i + k, n - i - k);
+				note_raw_byte(c, s + i + k, n - i - k, quoted);
 				return;
 			}
 		}
@@ -600,7 +611,7 @@ static bool conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
 		return bad(c, "syntax", tok_at(c, ti),
 			   "invalid escape in %s '%.*s%s'", fn(c),
 			   ZL_TOKARGS(s, n));
-	note_raw_text(c, s, n);
+	note_raw_text(c, s, n, c->in->toks[ti].quoted);
 	note_str_form(c, ti, s, n);
 	/* RFC 7553 §4.5 writes the URI target in quotes, and BIND reads
 	 * it only so. */

@@ -337,6 +337,12 @@ bool zl_ld_ttl(struct loader *L, uint16_t src,
 				"(0..4294967295)", ZL_TOKARGS(s, t->len));
 		return false;
 	}
+	/* BIND reads a TTL word into 64 bytes: a longer one, leading zeros
+	 * or units, it takes for a type it does not know. */
+	if (t->len > 63)
+		zl_zone_refused(L->z, ZL_NOT_BIND, "portable", src, span(t),
+				"TTL of %u characters, which BIND refuses: it "
+				"reads 63 at most", (unsigned)t->len);
 	if (v > MAX_TTL) {
 		zl_zone_problem(L->z, "ttl", src, span(t),
 				"TTL %.*s%s exceeds 2147483647: receivers read "

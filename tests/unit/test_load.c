@@ -1656,7 +1656,8 @@ START_TEST(test_header_far)
 		at = b.len;
 		zl_buf_addf(&b, "%s IN A 192.0.2.1 )\n", ttl[k % 2]);
 		z = load("example.com.zone", b.s);
-		ck_assert_uint_eq(z->nprobs, 0);
+		/* the long TTL only BIND refuses, reading 63 characters */
+		ck_assert_uint_eq(z->nprobs, k % 2);
 		rr = rr_at(z, "mail.example.com.", LDNS_RR_TYPE_A, 0);
 		ck_assert_uint_eq(rr->ttl, 3600);
 		t = zl_rr_hdr(z, rr, ZL_HDR_OWNER);
