@@ -13,24 +13,32 @@ static void nsec3param(struct zl_zone *z)
 		zl_name_rrset(z->origin, LDNS_RR_TYPE_NSEC3PARAM);
 	const struct zl_rr *rr;
 	bool sha1 = false;
-	uint32_t i;
+	unsigned distinct = 0;
+	uint32_t i, j;
 
 	if (!set)
 		return;
-	for (i = set->first; i != ZL_NONE; i = z->rrs[i].next)
+	for (i = set->first; i != ZL_NONE; i = z->rrs[i].next) {
 		sha1 |= z->rrs[i].nrdf > 0 &&
 			zl_rdf_data(&z->rrs[i].rdf[0])[0] == 1;
+		/* a record written twice is one (RFC 2181 §5) */
+		for (j = set->first; j != i &&
+		     !zl_rr_same_rdata(&z->rrs[j], &z->rrs[i]);
+		     j = z->rrs[j].next)
+			;
+		distinct += j == i;
+	}
 	rr = &z->rrs[set->first];
 	if (!sha1)
 		zl_zone_refused(z, ZL_NOT_BIND, "portable", rr->src,
 				zl_rr_hdr(z, rr, ZL_HDR_TYPE), "NSEC3PARAM "
 				"at the apex without hash algorithm 1 "
 				"(SHA-1), which BIND refuses");
-	if (set->count > 1)
+	if (distinct > 1)
 		zl_zone_refused(z, ZL_NOT_KNOT, "portable", rr->src,
 				zl_rr_hdr(z, rr, ZL_HDR_TYPE), "%u NSEC3PARAM "
 				"records at the apex, which Knot DNS refuses: "
-				"it reads one", (unsigned)set->count);
+				"it reads one", distinct);
 }
 
 /* rr's rdata in wire form, into b. */

@@ -32,9 +32,8 @@ bool zl_ferr_refused(struct zl_ferr *e, size_t tok, unsigned refused,
 	if (e->cat) {
 		n = strlen(e->msg);
 		if (more)
-			snprintf(e->msg + n, sizeof e->msg - n, "; %s refuse%s "
-				 "another part of it", zl_servers_str(more),
-				 more & (more - 1) ? "" : "s");
+			snprintf(e->msg + n, sizeof e->msg - n, "; %s it "
+				 "too", zl_servers_refuse(more));
 		e->refused = (uint8_t)(e->refused | more);
 		return true;
 	}

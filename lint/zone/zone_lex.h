@@ -195,6 +195,8 @@ unsigned zl_type_unknown_to(uint16_t type);
 /* The servers of mask (ZL_NOT_* bits) named in a message: "BIND", "Knot
  * DNS and NSD", ... */
 const char *zl_servers_str(unsigned mask);
+/* The same with its verb: "BIND refuses", "BIND and NSD refuse". */
+const char *zl_servers_refuse(unsigned mask);
 
 /* The registry's entry for type, or NULL for an unassigned number. */
 const struct zl_rrtype *zl_rrtype_find(uint16_t type);

@@ -62,12 +62,10 @@ bool zl_name_nsd_refuses(const char *s, size_t n)
 {
 	size_t i, start = 0;
 
+	/* NSD takes a dot after a backslash for part of a label, even
+	 * after an escaped backslash ("\\.@" is one label to it). */
 	for (i = 0; i <= n; i++) {
-		if (i < n && s[i] == '\\') {
-			i++;	/* the escaped byte is no dot */
-			continue;
-		}
-		if (i < n && s[i] != '.')
+		if (i < n && (s[i] != '.' || (i > 0 && s[i - 1] == '\\')))
 			continue;
 		if ((i - start == 1 && s[start] == '@' && n > 1) ||
 		    (i - start == 2 && s[start] == '\\' &&
@@ -88,10 +86,11 @@ void zl_name_note_raw(struct zl_zone *z, uint16_t src, struct zl_tok at,
 	if (z->srcs[src]->gen_parts)
 		return;
 	b = zl_name_raw_byte(s, n);
-	not = (b ? ZL_NOT_KNOT : 0) | (zl_name_nsd_refuses(s, n) ? ZL_NOT_NSD : 0);
+	not = (b ? ZL_NOT_KNOT : 0) |
+	      (zl_name_nsd_refuses(s, n) ? ZL_NOT_NSD : 0);
 	if (!not)
 		return;
-	who = zl_servers_str(not);
+	who = zl_servers_refuse(not);
 	if (!b)
 		zl_zone_refused(z, not, "portable", src, at, "label '\\#' in "
 				"domain name '%.*s%s', which NSD refuses: "
@@ -99,20 +98,17 @@ void zl_name_note_raw(struct zl_zone *z, uint16_t src, struct zl_tok at,
 	else if (b < ' ' || b == 0x7f)
 		zl_zone_refused(z, not, "portable", src, at, "byte \\%03u "
 				"written as itself in domain name '%.*s%s', "
-				"which %s refuse%s: write it as \\%03u", b,
-				ZL_TOKARGS(s, n), who, not == ZL_NOT_KNOT ?
-				"s" : "", b);
+				"which %s: write it as \\%03u", b,
+				ZL_TOKARGS(s, n), who, b);
 	else if (b > 0x7f)
 		zl_zone_refused(z, not, "portable", src, at, "byte \\%03u "
 				"written as itself in domain name '%.*s%s', "
-				"which %s refuse%s", b, ZL_TOKARGS(s, n), who,
-				not == ZL_NOT_KNOT ? "s" : "");
+				"which %s", b, ZL_TOKARGS(s, n), who);
 	else
 		zl_zone_refused(z, not, "portable", src, at, "'%c' written "
-				"as itself in domain name '%.*s%s', which %s "
-				"refuse%s: write it as \\%c", (char)b,
-				ZL_TOKARGS(s, n), who, not == ZL_NOT_KNOT ?
-				"s" : "", (char)b);
+				"as itself in domain name '%.*s%s', which "
+				"%s: write it as \\%c", (char)b,
+				ZL_TOKARGS(s, n), who, (char)b);
 }
 
 size_t zl_name_from_text(const char *s, size_t n, const uint8_t *origin,

@@ -302,8 +302,9 @@ static bool conv_time(struct conv *c, struct zl_rdf *r, size_t ti)
 		h = digits(s + 8, 2);
 		mi = digits(s + 10, 2);
 		se = digits(s + 12, 2);
-		if (y < 1 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 ||
-		    se > 59 || d > mdays[mo - 1] + (mo == 2 && y % 4 == 0 &&
+		/* second 60, a leap second, BIND and NSD read */
+		if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 ||
+		    se > 60 || d > mdays[mo - 1] + (mo == 2 && y % 4 == 0 &&
 						   (y % 100 != 0 || y % 400 == 0)))
 			return bad(c, "range", tok_at(c, ti),
 				   "%s %.*s%s is not a date and time", fn(c),
@@ -311,12 +312,13 @@ static bool conv_time(struct conv *c, struct zl_rdf *r, size_t ti)
 		/* RFC 4034 §3.1.5 counts modulo 2^32, as the servers
 		 * store it; Knot DNS refuses a year before 1970 or more
 		 * than 255 years after it. */
-		if (y < 1970 || y > 1970 + 255)
+		if (y < 1970 || y > 1970 + 255 || se == 60)
 			zl_zone_refused(c->z, ZL_NOT_KNOT, "portable",
 					c->in->src, tok_at(c, ti), "%s %.*s%s "
-					"in a year outside 1970 to 2225, which "
-					"Knot DNS refuses", fn(c),
-					ZL_TOKARGS(s, n));
+					"%s, which Knot DNS refuses", fn(c),
+					ZL_TOKARGS(s, n), se == 60 ?
+					"at second 60" :
+					"in a year outside 1970 to 2225");
 		v = (uint64_t)(days_from_civil(y, mo, d) * 86400 +
 			       h * 3600 + mi * 60 + se);
 	} else {
@@ -716,13 +718,10 @@ static bool conv_dname(struct conv *c, struct zl_rdf *r, size_t ti)
 	return true;
 }
 
-/* Reads a type mnemonic token (an RRSIG's type covered, a type in an
- * NSEC bitmap), reporting it when unknown, and when some servers do
- * not know the mnemonic, as a record's type is (TYPEnnn they all read). */
 /* The servers that refuse type t in an RRSIG's type covered or a type
- * bitmap (numeric: written TYPEnnn): Knot DNS reads no meta-type (RFC
- * 6895 §3.1) by its mnemonic, nor MD and MF; NSD no query type by its
- * mnemonic and no type 0. */
+ * bitmap (numeric: written TYPEnnn): Knot DNS reads neither OPT nor a
+ * query type (RFC 6895 §3.1) by its mnemonic, nor MD and MF; NSD no query
+ * type by its mnemonic and no type 0. */
 static unsigned type_refused(uint16_t t, bool numeric)
 {
 	bool query = t >= 249 && t <= 255;
@@ -735,6 +734,9 @@ static unsigned type_refused(uint16_t t, bool numeric)
 	return not;
 }
 
+/* Reads a type mnemonic token (an RRSIG's type covered, a type in an
+ * NSEC bitmap), reporting it when unknown, and when some servers do
+ * not know the mnemonic, as a record's type is (TYPEnnn they all read). */
 static bool conv_type_ok(struct conv *c, size_t ti, uint16_t *t)
 {
 	const char *s;
@@ -764,10 +766,8 @@ static bool conv_type_ok(struct conv *c, size_t ti, uint16_t *t)
 	if (not & ~unknown)
 		zl_zone_refused(c->z, not & ~unknown, "portable", c->in->src,
 				tok_at(c, ti), "record type '%.*s%s' in %s, "
-				"which %s refuse%s", ZL_TOKARGS(s, n), fn(c),
-				zl_servers_str(not & ~unknown),
-				(not & ~unknown) & ((not & ~unknown) - 1) ?
-				"" : "s");
+				"which %s", ZL_TOKARGS(s, n), fn(c),
+				zl_servers_refuse(not & ~unknown));
 	return true;
 }
 
@@ -877,7 +877,7 @@ static bool tok_copy(struct conv *c, size_t ti, char *buf, size_t n,
  * /etc/services: both a protocol as written ("TCP" is an alias there,
  * "Tcp" is not); BIND a service in lower case, among those of TCP (6) or
  * UDP (17), or among all for another protocol; NSD a service as written
- * among those of the protocol as written.  A name BIND does not find is
+ * among those of the protocol's own name.  A name BIND does not find is
  * an error (NSD reads an unknown protocol as 0); one only NSD does not is
  * ZONE012.  ldns would read either as 0. */
 static bool wks_names(struct conv *c, size_t ti, size_t take)
@@ -897,11 +897,13 @@ static bool wks_names(struct conv *c, size_t ti, size_t take)
 		num = pe->p_proto;
 	else
 		bad_at = ti;
-	if (num >= 0 && !all_digits(proto, strlen(proto)))
-		strcpy(nsd_proto, proto);
-	else if (num >= 0 && (pe = getprotobynumber(num)) != NULL &&
-		 strlen(pe->p_name) < sizeof nsd_proto)
+	/* NSD looks services up under the protocol's own name ("tcp" for
+	 * "TCP" or 6), and refuses a protocol it does not find */
+	if (num >= 0 && (pe = getprotobynumber(num)) != NULL &&
+	    strlen(pe->p_name) < sizeof nsd_proto)
 		strcpy(nsd_proto, pe->p_name);
+	else if (num >= 0)
+		nsd_at = ti;
 	for (i = ti + 1; i < ti + take && bad_at == SIZE_MAX; i++) {
 		if (!tok_copy(c, i, name, sizeof name, false) ||
 		    !tok_copy(c, i, lower, sizeof lower, true))
@@ -916,9 +918,6 @@ static bool wks_names(struct conv *c, size_t ti, size_t take)
 			nsd_at = i;
 	}
 	zl_unlock(&netdb_lock);
-	/* NSD looks a protocol number up too */
-	if (num >= 0 && !nsd_proto[0] && bad_at == SIZE_MAX)
-		nsd_at = ti;
 	at = bad_at != SIZE_MAX ? bad_at : nsd_at;
 	if (at == SIZE_MAX)
 		return true;
@@ -940,9 +939,9 @@ static bool wks_names(struct conv *c, size_t ti, size_t take)
 	}
 	zl_zone_refused(c->z, ZL_NOT_NSD, "portable", c->in->src,
 			tok_at(c, at), "WKS service '%.*s%s' that NSD does "
-			"not find for protocol '%s' as written (it looks "
-			"names up in /etc/services as they are), which NSD "
-			"refuses", ZL_TOKARGS(s, n), proto);
+			"not find for protocol '%s' (it looks names up in "
+			"/etc/services as they are written), which NSD "
+			"refuses", ZL_TOKARGS(s, n), nsd_proto);
 	return true;
 }
 

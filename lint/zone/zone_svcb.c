@@ -481,8 +481,9 @@ static bool wire_ok(uint16_t key, const uint8_t *p, size_t n)
 
 /* A key of RFC 9460 that BIND knows, written keyNNNNN (§2.1): BIND reads
  * its value as the key's wire form, Knot DNS as bytes it checks only for
- * mandatory, NSD as the key's presentation form.  Notes the servers that refuse it
- * and keeps the bytes, which two of the three read. */
+ * mandatory, NSD as the key's presentation form.  Notes the servers that
+ * refuse it, with those param() found (p->refused), and keeps the bytes,
+ * which two of the three read.  value() adds no parameter: p stays. */
 static void numbered(struct svcb *v, size_t tok, uint16_t key, bool has)
 {
 	struct param *p = &v->p[v->np];
@@ -506,12 +507,11 @@ static void numbered(struct svcb *v, size_t tok, uint16_t key, bool has)
 	zl_buf_add(&v->val, v->text.s, v->text.len);
 	if (p->refused)
 		zl_ferr_refused(v->e, tok, p->refused, "key%u with a value "
-				"%s refuse%s: BIND reads a key of RFC 9460 "
-				"written keyNNNNN as its wire form, NSD as "
-				"%s's text; write it as %s=...", (unsigned)key,
-				zl_servers_str(p->refused),
-				p->refused & (p->refused - 1) ? "" : "s",
-				keyname[key], keyname[key]);
+				"%s: BIND reads a key of RFC 9460 written "
+				"keyNNNNN as its wire form, NSD as %s's text; "
+				"write it as %s=...", (unsigned)key,
+				zl_servers_refuse(p->refused), keyname[key],
+				keyname[key]);
 }
 
 /* One SvcParam starting at token *i: key, key=value or key="value". */
@@ -522,7 +522,7 @@ static bool param(struct svcb *v, size_t n, size_t *i)
 	const char *s = zl_lex_text(v->buf, t, &len), *eq;
 	char kb[16];
 	uint16_t key;
-	bool has, named;
+	bool has, named, read_twice, bare = false;
 
 	if (t->quoted)
 		return fail(v, tok, "syntax",
@@ -539,6 +539,9 @@ static bool param(struct svcb *v, size_t n, size_t *i)
 				    key < NKEYS ? "key " : "",
 				    key_str(key, kb, sizeof kb));
 	has = eq != NULL;
+	/* a key of RFC 9460 written keyNNNNN: numbered() */
+	read_twice = key < NKEYS && !named &&
+		     !(key_unknown_to[key] & ZL_NOT_BIND);
 	if (eq && eq + 1 == s + len && *i + 1 < n && t[1].quoted &&
 	    t[1].off == t->off + t->len) {
 		/* key="value": the lexer made two tokens of it */
@@ -549,7 +552,8 @@ static bool param(struct svcb *v, size_t n, size_t *i)
 		s = eq + 1;
 		/* key65000= with nothing after it: BIND and NSD read an
 		 * empty value, Knot DNS refuses it (not key65000=""). */
-		if (!len && !named)
+		bare = !len && !named;
+		if (bare && !read_twice)
 			zl_ferr_refused(v->e, tok, ZL_NOT_KNOT, "key%u= "
 					"with an empty value, which Knot DNS "
 					"refuses: write key%u alone",
@@ -559,10 +563,11 @@ static bool param(struct svcb *v, size_t n, size_t *i)
 	}
 	zl_xgrow((void **)&v->p, &v->cap, v->np + 1, sizeof *v->p);
 	v->p[v->np] = (struct param){ .key = key, .tok = tok,
-				      .off = v->val.len };
+				      .off = v->val.len,
+				      .refused = bare ? ZL_NOT_KNOT : 0 };
 	if (!unescape_value(v, tok, s, len))
 		return false;
-	if (key < NKEYS && !named && !(key_unknown_to[key] & ZL_NOT_BIND))
+	if (read_twice)
 		numbered(v, tok, key, has);
 	else if (!value(v, tok, key, has, key < NKEYS && !named))
 		return false;

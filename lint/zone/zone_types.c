@@ -187,6 +187,18 @@ const char *zl_servers_str(unsigned mask)
 	return who[mask & 7];
 }
 
+const char *zl_servers_refuse(unsigned mask)
+{
+	static const char *const say[8] = {
+		"no server refuses", "BIND refuses", "Knot DNS refuses",
+		"BIND and Knot DNS refuse", "NSD refuses",
+		"BIND and NSD refuse", "Knot DNS and NSD refuse",
+		"BIND, Knot DNS and NSD refuse",
+	};
+
+	return say[mask & 7];
+}
+
 unsigned zl_type_unknown_to(uint16_t type)
 {
 	size_t i;
