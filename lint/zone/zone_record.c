@@ -552,8 +552,11 @@ static void check_names(struct loader *L, uint16_t src, const struct rec *r,
 	 * gc._msdcs.<forest> */
 	if (addr && strncmp(host, "gc._msdcs.", 10) == 0)
 		host += 10;
+	/* BIND checks the owners of a $GENERATE's records no more, their
+	 * rdata still */
 	if ((addr || rr->type == LDNS_RR_TYPE_MX ||
-	     rr->type == LDNS_RR_TYPE_WKS) && rr->owner != L->host_owner) {
+	     rr->type == LDNS_RR_TYPE_WKS) && rr->owner != L->host_owner &&
+	    !L->z->srcs[src]->gen_parts) {
 		if (host_name(host, host == rr->owner->text, false)) {
 			if (host == rr->owner->text)
 				L->host_owner = rr->owner; /* its next records */
