@@ -111,8 +111,10 @@ static const struct zl_param_spec smtp_params[] = {
 };
 
 /* RFC 7672 §2.2.3: SMTP clients look for TLSA at _25._tcp.<MX host>; a
- * TLSA record for a host no MX of this zone names is probably for a
- * renamed or mistyped host.  §3.1.3: PKIX usages 0 and 1 are not used for
+ * TLSA record for a host that no MX of this zone names and no zone of the
+ * run gives an address is probably for a renamed or mistyped host (a
+ * mail host with addresses may be the MX of other domains: a provider's
+ * zone).  §3.1.3: PKIX usages 0 and 1 are not used for
  * SMTP (no agreed trust anchors); clients treat such records as unusable. */
 static void tlsa_smtp(struct zl_ctx *ctx)
 {
@@ -135,7 +137,8 @@ static void tlsa_smtp(struct zl_ctx *ctx)
 		return;
 	}
 	n = zl_zone_lookup(ctx->zone, host);
-	if (!n || !(n->refs & ZL_REF_MX)) {
+	if ((!n || !(n->refs & ZL_REF_MX)) &&
+	    !zl_has_address(zl_lookup(ctx, host).name)) {
 		ZL_EMIT(ctx, ctx->rr->src, zl_rr_type_tok(ctx->zone, ctx->rr),
 			{ "host", host });
 	}
