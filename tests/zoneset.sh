@@ -218,6 +218,34 @@ test_unservable_context() {
 	hasnt "$tmp/out" 'zone \. has no name'
 }
 
+# A classless reverse delegation (RFC 2317 §4): the parent aliases every
+# address of the block, the child zone holds PTR records for those in use.
+# The aliases of unused addresses are no CNAME006; a typo in a forward
+# zone's alias to the child still is.
+test_classless_reverse() {
+	mkdir "$tmp/rev" &&
+	printf '%s\n' '$TTL 3600' \
+		'@ IN SOA ns1.example.net. hm.example.net. 1 7200 3600 86400 3600' \
+		'@ IN NS ns1.example.net.' '0/26 IN NS ns1.example.net.' \
+		'$GENERATE 0-63 $ CNAME $.0/26' >"$tmp/rev/113.0.203.in-addr.arpa.zone" &&
+	printf '%s\n' '$TTL 3600' \
+		'@ IN SOA ns1.example.net. hm.example.net. 1 7200 3600 86400 3600' \
+		'@ IN NS ns1.example.net.' '25 IN PTR mail.example.org.' \
+		>"$tmp/rev/0-26.113.0.203.in-addr.arpa.zone" &&
+	printf '%s\n' '$TTL 3600' \
+		'@ IN SOA ns1.example.net. hm.example.net. 1 7200 3600 86400 3600' \
+		'@ IN NS ns1.example.net.' \
+		'ptr IN CNAME 26.0/26.113.0.203.in-addr.arpa.' \
+		>"$tmp/rev/example.org.zone" &&
+	printf '%s\n' 'origins:' \
+		"  '0-26.113.0.203.in-addr.arpa.zone': 0/26.113.0.203.in-addr.arpa." \
+		>"$tmp/rev/.zonelint.yaml" &&
+	(cd "$tmp/rev" && ${ZONELINT_WRAPPER:-} "$zl" --format gcc \
+		--select CNAME006 .) >"$tmp/out" 2>"$tmp/err"
+	[ "$(grep -c 'CNAME006' "$tmp/out")" -eq 1 ] &&
+	has "$tmp/out" '^\./example.org.zone:4:[0-9]+: warning: .*\[CNAME006\]$'
+}
+
 # The lines README.md shows under "Zone repositories" are this run's.
 test_readme_lines() {
 	lint .
@@ -243,4 +271,5 @@ t "context honours origins:" test_origins_honoured
 t "a nested repository is not context" test_nested_repository
 t "outside a repository: no context" test_outside_repository
 t "a zone no server would load is no context" test_unservable_context
+t "a classless reverse delegation: no CNAME006 for unused addresses" test_classless_reverse
 finish

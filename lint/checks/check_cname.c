@@ -227,7 +227,10 @@ const struct zl_check zl_check_cname_chain = {
 };
 
 /* An alias to a name this zone is authoritative for but does not have
- * answers NXDOMAIN: usually a typo or a record deleted on one side. */
+ * answers NXDOMAIN: usually a typo or a record deleted on one side.  Not
+ * so the aliases of a classless reverse delegation (RFC 2317 §4): the
+ * parent names every address of the block, the child zone only those in
+ * use. */
 static void target_exists(struct zl_ctx *ctx)
 {
 	const struct zl_zone *z = ctx->zone;
@@ -239,7 +242,8 @@ static void target_exists(struct zl_ctx *ctx)
 
 	if (f < 0 || !(t = zl_rdf_name(&rr->rdf[f])) ||
 	    !(at = zl_target(ctx, t)).zone || (at.name && zl_name_sets(at.name)) ||
-	    zl_lost_at(ctx, at.name, 0) || zl_zone_wildcard(at.zone, t->text))
+	    zl_lost_at(ctx, at.name, 0) || zl_zone_wildcard(at.zone, t->text) ||
+	    (at.zone != z && zl_name_in_reverse(rr->owner->text)))
 		return;
 	d = ZL_EMIT(ctx, rr->src, zl_rr_field_tok(z, rr, (unsigned)f),
 		    { "target", t->text });

@@ -398,8 +398,9 @@ static void parse_exclude(struct cl *c, const struct zl_ynode *n)
 		exclude_item(c, it);
 }
 
-/* An origin as origins: takes it: labels of 1 to 63 letters, digits, '-'
- * and '_', 253 bytes at most, a final '.' allowed; "." is the root. */
+/* An origin as origins: takes it: labels of 1 to 63 letters, digits, '-',
+ * '_' and '/' (a classless reverse zone, RFC 2317 §4: 0/26.2.0.192...),
+ * 253 bytes at most, a final '.' allowed; "." is the root. */
 static bool origin_ok(const char *s, size_t len)
 {
 	size_t i, label = 0;
@@ -414,7 +415,7 @@ static bool origin_ok(const char *s, size_t len)
 				return false;
 			label = 0;
 		} else if (!(isalnum((unsigned char)s[i]) || s[i] == '-' ||
-			     s[i] == '_') || ++label > 63) {
+			     s[i] == '_' || s[i] == '/') || ++label > 63) {
 			return false;
 		}
 	}
