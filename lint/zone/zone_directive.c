@@ -367,6 +367,31 @@ static char *include_name(struct loader *L, uint16_t src,
 	return zl_xstrndup(s, n);
 }
 
+/* Parentheses in an $INCLUDE, which RFC 1035 §5.1 and BIND allow: NSD
+ * reads none there, and takes "( file" for the name; Knot DNS reads them
+ * apart from the file name, on one line after it. */
+static void include_parens(struct loader *L, uint16_t src,
+			   const struct zl_lex_line *ln)
+{
+	const char *buf = L->z->srcs[src]->buf;
+	const struct zl_lex_tok *f = &ln->toks[1];
+	size_t from = ln->toks[0].off, i;
+	unsigned not = 0;
+
+	for (i = from; i < ln->end; i++)
+		if (buf[i] == '(' || buf[i] == ')')
+			not |= ZL_NOT_NSD;
+	if (!not)
+		return;
+	if (buf[f->off - 1] == '(' || (f->off + f->len < ln->end &&
+				       buf[f->off + f->len] == ')') ||
+	    memchr(buf + f->off, '\n', ln->end - f->off))
+		not |= ZL_NOT_KNOT;
+	zl_zone_refused(L->z, not, "portable", src, span(&ln->toks[0]),
+			"$INCLUDE with parentheses, which %s: write it on "
+			"one line without them", zl_servers_refuse(not));
+}
+
 /* Loader state an included file may change but not pass back (RFC 1035
  * §5.1: $INCLUDE does not change the origin of the parent file). */
 struct saved {
@@ -405,6 +430,7 @@ static void dir_include(struct loader *L, uint16_t src,
 
 	if (!zl_ld_args(L, src, ln, 1, 2, "a file name"))
 		return;
+	include_parens(L, src, ln);
 	if ((file = include_name(L, src, t)) == NULL)
 		goto out;
 	if (ln->ntoks == 3) {
