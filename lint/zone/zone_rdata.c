@@ -1876,6 +1876,50 @@ out:
 	return ok;
 }
 
+/* What BIND finds wrong in RFC 3597 data p[0..n) of the old types X25,
+ * ATMA, A6 and NXT, whose fields it reads from the wire; NULL when none.
+ * zonelint keeps A6 and NXT data unread (ZONE009). */
+static const char *old_type_flaw(uint16_t type, const uint8_t *p, size_t n)
+{
+	size_t i, k, octets;
+
+	switch (type) {
+	case LDNS_RR_TYPE_X25:	/* RFC 1183 §3.1: 4 digits or more */
+		if (n < 5 || p[0] + 1u != n)
+			return "an X25 address of fewer than 4 digits";
+		for (i = 1; i < n; i++)
+			if (p[i] < '0' || p[i] > '9')
+				return "an X25 address that is not digits";
+		return NULL;
+	case LDNS_RR_TYPE_ATMA:	/* format 0 AESA, 1 E.164 digits */
+		if (n < 2)
+			return "an ATMA record without an address";
+		for (i = 1; p[0] == 1 && i < n; i++)
+			if (p[i] < '0' || p[i] > '9')
+				return "an E.164 ATMA address that is not digits";
+		return NULL;
+	case LDNS_RR_TYPE_A6:	/* RFC 2874 §3.1.1 */
+		if (n < 1 || p[0] > 128)
+			return "an A6 prefix length over 128";
+		octets = (128u - p[0] + 7) / 8;
+		if (n < 1 + octets)
+			return "an A6 address suffix cut short";
+		k = n - 1 - octets;
+		if (p[0] == 0 ? k != 0 :
+		    k == 0 || wire_name(p + 1 + octets, k) != k)
+			return "an A6 prefix name missing or malformed";
+		return NULL;
+	case LDNS_RR_TYPE_NXT:	/* RFC 2535 §5.2: no bit 0, no zero tail */
+		k = wire_name(p, n);
+		if (k == 0 || n - k < 1 || n - k > 16 || p[n - 1] == 0 ||
+		    (p[k] & 0x80))
+			return "an NXT type bitmap BIND refuses";
+		return NULL;
+	default:
+		return NULL;
+	}
+}
+
 /* RFC 3597 §5: "\# length hex...", which every type accepts.  Types with
  * a wire layout are decoded into their fields so that checks see them like
  * any other record; the rest keep the rdata as one opaque field. */
@@ -1910,6 +1954,10 @@ static bool conv_generic(struct conv *c, const struct zl_rrtype *t,
 			   ZL_TOKARGS(s, n));
 	if (!generic_hex(c, len))
 		return false;
+	if ((s = old_type_flaw(c->in->type, (const uint8_t *)c->scratch->s + 2,
+			       (size_t)len)) != NULL)
+		return bad(c, "syntax", tok_at(c, 0), "RFC 3597 rdata is not "
+			   "valid %s rdata: %s", tn(c), s);
 	rr->flags |= ZL_RR_GENERIC;
 	if (t && (t->wire || (t->max && !t->repeat && t->form == 0))) {
 		if (!(t->wire ? generic_known(c, t, rr) :
