@@ -62,6 +62,9 @@ bool zl_name_nsd_refuses(const char *s, size_t n)
 {
 	size_t i, start = 0;
 
+	/* most names hold neither */
+	if (!memchr(s, '@', n) && !memchr(s, '\\', n))
+		return false;
 	/* NSD takes a dot after a backslash for part of a label, even
 	 * after an escaped backslash ("\\.@" is one label to it). */
 	for (i = 0; i <= n; i++) {
