@@ -756,4 +756,33 @@ t_check_names_off() {
 }
 t "BIND check-names warn or ignore: the zone loads" t_check_names_off
 
+# One zone file that several servers or views load is linted once, with
+# the refusals of each: a view that checks names beside one that does
+# not, and a named.conf beside an nsd.conf, in either order.
+t_loaded_twice() {
+	mkdir -p lt
+	zone lt/db.zone 'a_b IN A 192.0.2.1' '$GENERATE 1-2 g$ A 192.0.2.$'
+	printf '%s\n' \
+		'view "a" { check-names primary warn; zone "example.org" { type primary; file "db.zone"; }; };' \
+		'view "b" { zone "example.org" { type primary; file "db.zone"; }; };' \
+		>lt/named.conf
+	refused lt named-checkconf -z named.conf || return 1
+	run --server-config lt/named.conf
+	want_rc 1 && has out "bind refuses to load the zone example.org.: 'a_b" ||
+		return 1
+	printf '%s\n' 'view "a" { check-names primary warn; zone "example.org" { type primary; file "db.zone"; }; };' \
+		>lt/named.conf
+	printf '%s\n' 'server:' '	zonesdir: "."' 'zone:' \
+		'	name: example.org' '	zonefile: db.zone' >lt/nsd.conf
+	for order in "lt/named.conf lt/nsd.conf" "lt/nsd.conf lt/named.conf"; do
+		# shellcheck disable=SC2086 # two words
+		set -- $order
+		run --server-config "$1" --server-config "$2"
+		want_rc 1 && has out "not supported by nsd: it refuses" &&
+			hasnt out "bind refuses" ||
+			{ echo "in the order $order"; return 1; }
+	done
+}
+t "a zone file two views or servers load: each one's refusals" t_loaded_twice
+
 finish

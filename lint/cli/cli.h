@@ -125,12 +125,14 @@ struct job {
 	struct zl_diags diags;
 	char **incs;		/* its included files, as keys */
 	size_t nincs;
-	/* A zone a server configuration declares (server.c): its origin,
-	 * where it is declared ("named.conf:12:6"), and the server, whose
-	 * zone-file directives it checks; NULL otherwise. */
+	/* A zone a server configuration declares (server.c): its origin
+	 * and where it is declared ("named.conf:12:6"), NULL otherwise;
+	 * the servers that load it, one bit per enum zl_server_kind (more
+	 * than one when several configurations or views name the file), and
+	 * whether one of them is a BIND that checks names. */
 	char *origin, *decl;
-	const char *server;
-	struct zl_server_zone server_zone;	/* its kind and check_names */
+	unsigned servers;
+	bool check_names;
 	char *include_dir;	/* where the server reads $INCLUDE from */
 	char *conf_root;	/* the configuration's directory, to which
 				   the zone file is confined (root) */
@@ -201,10 +203,10 @@ const char *cli_origin_for(struct run *r, const char *path);
  * on stderr and skipped.  Errors in a configuration are printed at their
  * place and set r->bad_config. */
 void cli_find_server_zones(struct run *r);
-/* The errors of what j's server refuses in the zone file, though other
- * servers read it: each $GENERATE under Knot and NSD, and every other
- * such problem the loader found (zl_zone_refusal), appended to j->diags;
- * z is the loaded zone. */
+/* The errors of what each of j's servers refuses in the zone file, though
+ * other servers read it: each $GENERATE under Knot and NSD, and every
+ * other such problem the loader found (zl_zone_refusal), appended to
+ * j->diags; z is the loaded zone. */
 void cli_check_server_refusals(struct job *j, const struct zl_zone *z);
 
 /* ---- axfr.c ---- */

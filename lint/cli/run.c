@@ -157,7 +157,7 @@ static void lint_file(struct run *r, struct job *j)
 
 		free(msg);
 		msg = m;
-	} else if (st == ZL_OK && j->server) {
+	} else if (st == ZL_OK && j->servers) {
 		cli_check_server_refusals(j, z);
 	}
 	loaded(j, st, z, msg);
@@ -263,7 +263,8 @@ static int job_cmp(const void *pa, const void *pb)
 }
 
 /* Each input is linted once, however often it was named: the first of
- * its jobs is kept, in the order the jobs were found. */
+ * its jobs is kept, in the order the jobs were found, with the servers of
+ * all (a zone two views or configurations load is refused by each). */
 static void drop_repeats(struct run *r)
 {
 	struct job **v = xcalloc(r->njobs ? r->njobs : 1, sizeof *v);
@@ -276,6 +277,8 @@ static void drop_repeats(struct run *r)
 		if (input_cmp(v[k], v[i]) == 0) {
 			v[i]->repeat = true;
 			v[k]->named |= v[i]->named;
+			v[k]->servers |= v[i]->servers;
+			v[k]->check_names |= v[i]->check_names;
 		} else
 			k = i;
 	}

@@ -60,9 +60,8 @@ static void add_zones(struct run *r, const char *spec,
 		j->origin = xstrdup(z->origin);
 		j->decl = xasprintf("%s:%u:%u", z->conf, (unsigned)z->line,
 				    (unsigned)z->col);
-		j->server = zl_server_kind_name(z->kind);
-		j->server_zone = (struct zl_server_zone){
-			.kind = z->kind, .check_names = z->check_names };
+		j->servers = 1u << z->kind;
+		j->check_names = z->kind == ZL_SERVER_BIND && z->check_names;
 		j->include_dir = z->include_dir ? xstrdup(z->include_dir) :
 				 NULL;
 		j->conf_root = xstrdup(root);
@@ -93,12 +92,6 @@ void cli_find_server_zones(struct run *r)
 	}
 }
 
-/* Knot (zonefile-load) and NSD refuse a zone file holding $GENERATE;
- * BIND expands it. */
-static bool refuses_generate(const char *server)
-{
-	return strcmp(server, "knot") == 0 || strcmp(server, "nsd") == 0;
-}
 
 static int loc_cmp(const void *pa, const void *pb)
 {
@@ -112,16 +105,21 @@ static int loc_cmp(const void *pa, const void *pb)
 	return (a->col > b->col) - (a->col < b->col);
 }
 
-void cli_check_server_refusals(struct job *j, const struct zl_zone *z)
+/* What the server of kind refuses in z, as errors of j. */
+static void server_refusals(struct job *j, const struct zl_zone *z,
+			    enum zl_server_kind kind)
 {
+	const struct zl_server_zone sz = { .kind = kind,
+					   .check_names = j->check_names };
+	const char *server = zl_server_kind_name(kind), *msg;
 	struct zl_loc *v = NULL, at;
 	size_t i, n = 0, cap = 0;
-	const char *msg;
 
-	/* The loader's own record of the directives, each where it stands
-	 * however the lines around it run; once each, though its file is
-	 * included twice. */
-	for (i = 0; refuses_generate(j->server) && zl_zone_source(z, i); i++) {
+	/* Knot (zonefile-load) and NSD refuse a zone file holding
+	 * $GENERATE, which BIND expands: the loader's own record of the
+	 * directives, each where it stands however the lines around it
+	 * run; once each, though its file is included twice. */
+	for (i = 0; kind != ZL_SERVER_BIND && zl_zone_source(z, i); i++) {
 		xgrow((void **)&v, &cap, n + 1, sizeof *v);
 		n += zl_zone_generated(z, i, &v[n]);
 	}
@@ -131,16 +129,28 @@ void cli_check_server_refusals(struct job *j, const struct zl_zone *z)
 		if ((i == 0 || loc_cmp(&v[i - 1], &v[i]) != 0) &&
 		    !zl_diags_add(&j->diags, NULL, ZL_SEV_ERROR, &v[i],
 				  "$GENERATE is not supported by %s: it "
-				  "refuses to load the zone %s", j->server,
+				  "refuses to load the zone %s", server,
 				  j->origin))
 			cli_out_of_memory();
 	/* What else it refuses, which the other servers read: an error
 	 * where ZONE012 and its kin warn (the first $GENERATE is said). */
-	for (i = 0; (msg = zl_zone_refusal_of(z, &j->server_zone, &i, &at)); )
+	for (i = 0; (msg = zl_zone_refusal_of(z, &sz, &i, &at)); )
 		if ((!n || !bsearch(&at, v, n, sizeof *v, loc_cmp)) &&
 		    !zl_diags_add(&j->diags, NULL, ZL_SEV_ERROR, &at,
 				  "%s refuses to load the zone %s: %s",
-				  j->server, j->origin, msg))
+				  server, j->origin, msg))
 			cli_out_of_memory();
 	free(v);
+}
+
+void cli_check_server_refusals(struct job *j, const struct zl_zone *z)
+{
+	static const enum zl_server_kind kinds[] = {
+		ZL_SERVER_BIND, ZL_SERVER_KNOT, ZL_SERVER_NSD
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+		if (j->servers & 1u << kinds[k])
+			server_refusals(j, z, kinds[k]);
 }
