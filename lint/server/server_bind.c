@@ -676,9 +676,12 @@ static void block(struct bind *b, enum ctx ctx)
 
 /* ---- zones ---- */
 
+/* A zone named loads from its file as a primary: also a redirect zone
+ * (the root zone of NXDOMAIN redirection), which it checks the same. */
 static bool primary_type(const char *type)
 {
-	return !strcasecmp(type, "primary") || !strcasecmp(type, "master");
+	return !strcasecmp(type, "primary") || !strcasecmp(type, "master") ||
+	       !strcasecmp(type, "redirect");
 }
 
 static bool secondary_type(const char *type)
@@ -742,7 +745,8 @@ static void finish(struct bind *b)
 			continue;
 		}
 		if ((primary_type(z->type) ||
-		     !strcasecmp(z->type, "hint")) && !z->file) {
+		     !strcasecmp(z->type, "hint")) && !z->file &&
+		    strcasecmp(z->type, "redirect") != 0) {
 			srv_err(s, z->conf, z->line, z->col, "zone '%s': "
 				"missing 'file' entry", z->origin);
 			continue;
@@ -754,7 +758,7 @@ static void finish(struct bind *b)
 			continue;
 		}
 		if (!primary_type(z->type) && !secondary_type(z->type))
-			continue;	/* hint, stub, forward, redirect, ... */
+			continue;	/* hint, stub, forward, ... */
 		file = z->file ? srv_resolve(dir, z->file) : NULL;
 		/* named works in `directory`: a relative $INCLUDE is read
 		 * from there. */
