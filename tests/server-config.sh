@@ -785,4 +785,17 @@ t_loaded_twice() {
 }
 t "a zone file two views or servers load: each one's refusals" t_loaded_twice
 
+# A redirect zone, the root zone named answers NXDOMAIN from, it loads
+# from its file as a primary: its refusals are zonelint's errors.
+t_redirect() {
+	mkdir -p rd
+	printf '%s\n' '$TTL 3600' '@ IN SOA ns1.example. hm.example. 1 7200 3600 1209600 3600' \
+		'@ IN NS ns1.example.' 'a_b IN A 192.0.2.1' >rd/db.zone
+	printf '%s\n' 'zone "." { type redirect; file "db.zone"; };' >rd/named.conf
+	refused rd named-checkconf -z named.conf || return 1
+	run --server-config rd/named.conf
+	want_rc 1 && has out "bind refuses to load the zone \\.: 'a_b"
+}
+t "a BIND redirect zone is linted as a primary" t_redirect
+
 finish
