@@ -383,6 +383,9 @@ static void spf_all_qualifier(struct zl_ctx *ctx)
 	if (!(r = zl_spf_rec(ctx, ctx->rr))->is_spf || r->spf.all < 0)
 		return;
 	t = &r->spf.terms[r->spf.all];
+	/* an include target's ?all the includer reads as no match */
+	if (t->qualifier == '?' && zl_spf_include_only(ctx, ctx->rr->owner))
+		return;
 	q[0] = t->qualifier;
 	q[1] = '\0';
 	if (zl_param_lookup(qs, q, NULL)) {
@@ -405,7 +408,8 @@ static void spf_no_default(struct zl_ctx *ctx)
 	const struct rec *r;
 
 	if ((r = zl_spf_rec(ctx, ctx->rr))->is_spf && r->spf.all < 0 &&
-	    r->spf.redirect < 0 && r->spf.nerrs == 0)
+	    r->spf.redirect < 0 && r->spf.nerrs == 0 &&
+	    !zl_spf_include_only(ctx, ctx->rr->owner))
 		ZL_EMIT(ctx, ctx->rr->src, version_tok(r));
 }
 

@@ -47,7 +47,10 @@ struct node {
 	const struct rec *rec;
 	size_t edge;		/* its edges, one per counted include and
 				   redirect in term order, from here */
+	uint8_t reached;	/* REACH_* of the zone's own edges to it */
 };
+
+enum { REACH_INCLUDE = 1, REACH_REDIRECT = 2 };
 
 /* The graph of one zone, shared by its rules. */
 struct graph {
@@ -229,6 +232,10 @@ static struct graph *graph_build(struct zl_ctx *ctx)
 			if (!is_edge(s, i))
 				continue;
 			e = resolve(ctx, g, k, &s->terms[i]);
+			if (e.where == T_NODE && k < g->nown)
+				g->v[e.node].reached |=
+					s->terms[i].kind == ZL_SPF_INCLUDE ?
+					REACH_INCLUDE : REACH_REDIRECT;
 			zl_xgrow((void **)&g->e, &g->cape, g->ne + 1,
 				 sizeof *g->e);
 			g->e[g->ne++] = e;
@@ -248,6 +255,18 @@ static const struct graph *graph_of(struct zl_ctx *ctx, struct graph **own)
 	if (!*slot)
 		*slot = graph_build(ctx);
 	return *slot;
+}
+
+bool zl_spf_include_only(struct zl_ctx *ctx, const struct zl_name *n)
+{
+	struct graph *own;
+	const struct graph *g = graph_of(ctx, &own);
+	size_t k = find_node(g, n);
+	bool only = k != NONE && g->v[k].reached == REACH_INCLUDE;
+
+	if (own)
+		graph_release(own);
+	return only;
 }
 
 /* The known lookups inside an out-of-zone domain (parameter
