@@ -480,6 +480,24 @@ test_same_input_once() {
 	want_rc 1 && count "$tmp/out" '\[MX001\]$' 1
 }
 
+# A file included as ../common/x.inc is shown by one name, whichever
+# directory includes it.
+test_include_shown_once() {
+	d=$tmp/inc1
+	mkdir -p "$d/zones" "$d/common"
+	printf '%s\n' 's1._domainkey IN TXT "v=DKIM1; p="' >"$d/common/keys.inc"
+	for z in a b; do
+		printf '%s\n' '$TTL 3600' \
+			'@ IN SOA ns1 hostmaster 1 7200 3600 1209600 3600' \
+			'@ IN NS ns1' 'ns1 IN A 192.0.2.53' \
+			'$INCLUDE ../common/keys.inc' >"$d/zones/$z.example.zone"
+	done
+	(cd "$d" && ${ZONELINT_WRAPPER:-} "$zl" --select DKIM007 --format gcc \
+		.) >"$tmp/out" 2>"$tmp/err"
+	count "$tmp/out" '^common/keys\.inc:1:[0-9]+: note: .*\[DKIM007\]$' 2 &&
+	hasnt "$tmp/out" '\.\./'
+}
+
 # Names below the root are 'label.', never 'label..'.
 test_root_zone_names() {
 	printf '%s\n' '$ORIGIN .' '$TTL 3600' \
@@ -569,6 +587,7 @@ t "--version and --help" test_version_help
 t "--output" test_output_file
 t "-o - writes to standard output" test_output_dash
 t "an input named twice is linted once" test_same_input_once
+t "a file included from two directories is shown by one name" test_include_shown_once
 t "names below the root zone" test_root_zone_names
 t "DMARC015: p=reject for domains that send nothing" test_dmarc_help
 t "MX003: a target under invalid. never resolves" test_mx_invalid

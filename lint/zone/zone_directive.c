@@ -230,6 +230,17 @@ static char *shown(const struct loader *L, const char *path)
 	return r;
 }
 
+/* Whether path has a ".." component. */
+static bool up_dir(const char *path)
+{
+	const char *p;
+
+	for (p = path; (p = strstr(p, "..")) != NULL; p += 2)
+		if ((p == path || p[-1] == '/') && (p[2] == '\0' || p[2] == '/'))
+			return true;
+	return false;
+}
+
 /* Reports an $INCLUDE that cannot be read: why, and where it was looked
  * for when it was looked for in two places. */
 static void include_error(struct loader *L, uint16_t src,
@@ -306,8 +317,9 @@ static int include_read(struct loader *L, uint16_t src,
 		goto out;
 	L->total += f.len;
 	/* Shown relative to the including file, as the user wrote it, or
-	 * as found from other_dir(). */
-	if (path == alt || L->incdir)
+	 * as found from other_dir(); a ".." in it is resolved, so that a
+	 * file included from two directories has one name. */
+	if (path == alt || L->incdir || up_dir(file))
 		disp = shown(L, path);
 	else if (file[0] != '/' && strrchr(pdisp, '/'))
 		disp = zl_xasprintf("%.*s/%s",
