@@ -349,9 +349,9 @@ static void dmarc_placement(struct zl_ctx *ctx)
 	 * of the zone points at is read through the alias (a _dmarc name
 	 * delegated to a shared policy), and one may be from another. */
 	if (kind != OWN_OTHER || (ctx->rr->owner->refs & ZL_REF_CNAME) ||
-	    hosted_policy(ctx->zone, ctx->rr->owner) ||
 	    !zl_txt_may_hold(ctx->zone, ctx->rr, "dmarc1") ||
-	    !zl_dmarc_looks(r = zl_tv_of(ctx, ctx->rr)))
+	    !zl_dmarc_looks(r = zl_tv_of(ctx, ctx->rr)) ||
+	    hosted_policy(ctx->zone, ctx->rr->owner))
 		return;
 	{
 		/* "dmarc.example.com" lacks only the underscore */
