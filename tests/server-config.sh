@@ -211,13 +211,14 @@ t_bind_zone_syntax() {
 	zone bsyn/a.zone
 	for c in 'type mastr; file "a.zone";|1:27: error: zone type .mastr. unknown' \
 		'type "master"; file "a.zone";|1:27: error: expected unquoted string' \
-		'type master; file "a.zone" "b.zone";|1:49: error: missing .;. before .b.zone.'; do
+		'type master; file "a.zone" "b.zone";|1:49: error: missing .;. before .b.zone.' \
+		'type master; file a.zone;|1:40: error: expected quoted string'; do
 		printf 'zone "example.org" { %s };\n' "${c%%|*}" >bsyn/named.conf
 		refused bsyn named-checkconf named.conf || return 1
 		config_error bsyn/named.conf "^bsyn/named.conf:${c#*|}" || return 1
 	done
 }
-t "named.conf: a zone type mistyped or quoted, a ';' left out" t_bind_zone_syntax
+t "named.conf: a zone type mistyped or quoted, a path not, a ';' left out" t_bind_zone_syntax
 
 # A zone file that is missing names the zone and where it is declared.
 t_missing() {

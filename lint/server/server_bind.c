@@ -362,6 +362,15 @@ static void check_names(struct bind *b, enum ctx ctx, struct pzone *z,
 		b->cur_view->names = fail;
 }
 
+/* named takes a path (file, directory, include) only as a quoted string,
+ * and refuses the configuration over a word; its value is read on. */
+static void quoted(struct bind *b, const struct tok *t)
+{
+	if (t->t != T_STR)
+		srv_err(b->s, t->file, t->line, t->col, "expected quoted "
+			"string");
+}
+
 /* A leaf statement's meaning in its context: args[0..n) are its words. */
 static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 {
@@ -383,6 +392,7 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 				"missing ';' before '%s'", args[2].s ?
 				args[2].s : "{");
 	if (ctx == C_OPTIONS && is(&args[0], "directory")) {
+		quoted(b, &args[1]);
 		dir = srv_resolve(b->lx.dir ? b->lx.dir : b->s->cwd,
 				  args[1].s);
 		free(b->lx.dir);
@@ -400,6 +410,7 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 		free(z->type);
 		z->type = zl_xstrdup(args[1].s);
 	} else if (ctx == C_ZONE && is(&args[0], "file")) {
+		quoted(b, &args[1]);
 		if (z->file)
 			redefined(b, &args[0]);
 		free(z->file);
@@ -619,6 +630,7 @@ static void include(struct bind *b, struct tok *kw)
 		tok_free(&name);
 		return;
 	}
+	quoted(b, &name);
 	next(&b->lx, &semi);
 	if (semi.t != T_SEMI) {
 		srv_err(b->s, semi.file, semi.line, semi.col,
