@@ -365,62 +365,6 @@ const struct zl_check zl_check_spf_modifier_typo = {
 
 /* ---- one record: policy shape ---- */
 
-static const struct zl_param_spec all_params[] = {
-	{ .key = "qualifiers", .type = ZL_PT_STRLIST, .dflt = "['+']" },
-	{ .key = NULL },
-};
-
-/* RFC 7208 §5.1: `all` matches every sender, so its qualifier is the
- * record's default result; `+all` authorises the whole Internet (§10.1)
- * and `?all` asserts nothing (§2.6.2). */
-static void spf_all_qualifier(struct zl_ctx *ctx)
-{
-	const struct zl_param *qs = zl_rule_param(ctx->rule, "qualifiers");
-	const struct zl_spf_term *t;
-	const struct rec *r;
-	char q[2];
-
-	if (!(r = zl_spf_rec(ctx, ctx->rr))->is_spf || r->spf.all < 0)
-		return;
-	t = &r->spf.terms[r->spf.all];
-	/* an include target's ?all the includer reads as no match */
-	if (t->qualifier == '?' && zl_spf_include_only(ctx, ctx->rr->owner))
-		return;
-	q[0] = t->qualifier;
-	q[1] = '\0';
-	if (zl_param_lookup(qs, q, NULL)) {
-		EMIT_TERM(ctx, r, t, { "qualifier", q });
-	}
-}
-
-const struct zl_check zl_check_spf_all_qualifier = {
-	.name = "spf-all-qualifier",
-	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
-	.fn = spf_all_qualifier,
-	.params = all_params,
-	.vars = (const char *const[]){ "term", "qualifier", NULL },
-};
-
-/* RFC 7208 §4.7: with neither `all` nor `redirect` a sender that matches
- * nothing gets "neutral", which is rarely what the publisher meant. */
-static void spf_no_default(struct zl_ctx *ctx)
-{
-	const struct rec *r;
-
-	if ((r = zl_spf_rec(ctx, ctx->rr))->is_spf && r->spf.all < 0 &&
-	    r->spf.redirect < 0 && r->spf.nerrs == 0 &&
-	    !zl_spf_include_only(ctx, ctx->rr->owner))
-		ZL_EMIT(ctx, ctx->rr->src, version_tok(r));
-}
-
-const struct zl_check zl_check_spf_no_default = {
-	.name = "spf-no-default",
-	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
-	.fn = spf_no_default,
-	.params = no_params,
-	.vars = (const char *const[]){ NULL },
-};
-
 /* RFC 7208 §5.1: mechanisms after `all` are never tested.  Reported once,
  * at the first of them, with a note at the `all`. */
 static void spf_after_all(struct zl_ctx *ctx)

@@ -32,11 +32,6 @@ char *zl_spf_rec_term_str(const struct rec *r, const struct zl_spf_term *t);
 zl_finding zl_spf_rec_emit_term(struct zl_ctx *ctx, const struct rec *r,
 				const struct zl_spf_term *t,
 				const struct zl_var *extra, size_t nextra);
-/* Whether the SPF record at n, a name of ctx's zone, is only ever
- * reached through include: terms of the zone's own SPF records, never a
- * redirect=: a part of other policies, whose own result "neutral" or
- * "none" the includer reads as no match (RFC 7208 §5.2). */
-bool zl_spf_include_only(struct zl_ctx *ctx, const struct zl_name *n);
 #define EMIT_TERM(ctx, r, t, ...) \
 	zl_spf_rec_emit_term((ctx), (r), (t), ZL_VARS_(__VA_ARGS__) + 1, \
 			     ZL_NVARS_(__VA_ARGS__))

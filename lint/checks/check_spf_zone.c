@@ -1,7 +1,8 @@
 /* check_spf_zone.c - primitives for the SPF records of a whole zone
  * (RFC 7208): the graph of includes and redirects, its loops, void
- * includes and lookup counts (§4.6.4, §5.2, §6.1), and what one
- * evaluation asks the zone. */
+ * includes and lookup counts (§4.6.4, §5.2, §6.1), a record's default
+ * result as the zone's policies reach it, and what one evaluation asks
+ * the zone. */
 #include <arpa/inet.h>
 #include <ldns/ldns.h>
 #include <stdlib.h>
@@ -257,7 +258,11 @@ static const struct graph *graph_of(struct zl_ctx *ctx, struct graph **own)
 	return *slot;
 }
 
-bool zl_spf_include_only(struct zl_ctx *ctx, const struct zl_name *n)
+/* Whether the SPF record at n, a name of ctx's zone, is only ever
+ * reached through include: terms of the zone's own SPF records, never a
+ * redirect=: a part of other policies, whose own result "neutral" or
+ * "none" the includer reads as no match (RFC 7208 §5.2). */
+static bool include_only(struct zl_ctx *ctx, const struct zl_name *n)
 {
 	struct graph *own;
 	const struct graph *g = graph_of(ctx, &own);
@@ -268,6 +273,64 @@ bool zl_spf_include_only(struct zl_ctx *ctx, const struct zl_name *n)
 		graph_release(own);
 	return only;
 }
+
+/* ---- one record, as the zone's policies reach it ---- */
+
+static const struct zl_param_spec all_params[] = {
+	{ .key = "qualifiers", .type = ZL_PT_STRLIST, .dflt = "['+']" },
+	{ .key = NULL },
+};
+
+/* RFC 7208 §5.1: `all` matches every sender, so its qualifier is the
+ * record's default result; `+all` authorises the whole Internet (§10.1)
+ * and `?all` asserts nothing (§2.6.2). */
+static void spf_all_qualifier(struct zl_ctx *ctx)
+{
+	const struct zl_param *qs = zl_rule_param(ctx->rule, "qualifiers");
+	const struct zl_spf_term *t;
+	const struct rec *r;
+	char q[2];
+
+	if (!(r = zl_spf_rec(ctx, ctx->rr))->is_spf || r->spf.all < 0)
+		return;
+	t = &r->spf.terms[r->spf.all];
+	/* an include target's ?all the includer reads as no match */
+	if (t->qualifier == '?' && include_only(ctx, ctx->rr->owner))
+		return;
+	q[0] = t->qualifier;
+	q[1] = '\0';
+	if (zl_param_lookup(qs, q, NULL)) {
+		EMIT_TERM(ctx, r, t, { "qualifier", q });
+	}
+}
+
+const struct zl_check zl_check_spf_all_qualifier = {
+	.name = "spf-all-qualifier",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = spf_all_qualifier,
+	.params = all_params,
+	.vars = (const char *const[]){ "term", "qualifier", NULL },
+};
+
+/* RFC 7208 §4.7: with neither `all` nor `redirect` a sender that matches
+ * nothing gets "neutral", which is rarely what the publisher meant. */
+static void spf_no_default(struct zl_ctx *ctx)
+{
+	const struct rec *r;
+
+	if ((r = zl_spf_rec(ctx, ctx->rr))->is_spf && r->spf.all < 0 &&
+	    r->spf.redirect < 0 && r->spf.nerrs == 0 &&
+	    !include_only(ctx, ctx->rr->owner))
+		ZL_EMIT(ctx, ctx->rr->src, zl_txt_tok(&r->txt, 0, 6));
+}
+
+const struct zl_check zl_check_spf_no_default = {
+	.name = "spf-no-default",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = spf_no_default,
+	.params = no_params,
+	.vars = (const char *const[]){ NULL },
+};
 
 /* The known lookups inside an out-of-zone domain (parameter
  * known-costs, keys with or without the final dot); *known tells whether
