@@ -100,6 +100,13 @@ zl_finding zl_emit_vars(struct zl_ctx *ctx, uint16_t src, struct zl_tok at,
 		}
 	}
 	zl_buf_free(&msg);
+	/* A file several zones include says the same in each: which zone
+	 * read it tells them apart. */
+	if (ctx->zone->srcs[src]->included)
+		zl_emit_note(ctx, (zl_finding)(d - ctx->out->v),
+			     ctx->zone->srcs[src]->inc_src,
+			     ctx->zone->srcs[src]->inc_at, "included from "
+			     "here");
 	return (zl_finding)(d - ctx->out->v);
 }
 

@@ -45,6 +45,11 @@ struct zl_src {
 	size_t nlines;		/* lines in all */
 	bool shared;		/* a file read again: buf and lines belong
 				   to the source that read it first */
+	/* A file an $INCLUDE read (included): the file name of that
+	 * directive, in source inc_src. */
+	bool included;
+	uint16_t inc_src;
+	struct zl_tok inc_at;
 	/* Text a $GENERATE wrote (gen_parts non-NULL): gen_count lines of
 	 * gen_nparts parts each (owner, TTL, class, type, rdata as
 	 * written); part j of line l starts at gen_starts[l * gen_nparts +

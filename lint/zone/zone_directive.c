@@ -462,6 +462,9 @@ static void dir_include(struct loader *L, uint16_t src,
 	zl_ld_fix_origin(L);
 	if ((idx = include_read(L, src, t, file, &id)) < 0)
 		goto out;
+	L->z->srcs[idx]->included = true;
+	L->z->srcs[idx]->inc_src = src;
+	L->z->srcs[idx]->inc_at = span(t);
 	save(L, &sv);
 	if (wl) {
 		memcpy(L->origin, wire, wl);
