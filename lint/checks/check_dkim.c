@@ -9,12 +9,14 @@
 
 /* RFC 6376 §3.6.2.1: keys live at <selector>._domainkey.<domain>; the
  * selector may have several labels.  ADSP (RFC 5617, historic) used
- * _adsp._domainkey and is not a key. */
+ * _adsp._domainkey, and DKIM failure reporting (RFC 6651 §4) uses
+ * _report._domainkey: neither is a key. */
 static bool key_name(const char *text)
 {
 	const char *p = strstr(text, "._domainkey.");
 
-	return p && p > text && strncmp(text, "_adsp.", 6) != 0;
+	return p && p > text && strncmp(text, "_adsp.", 6) != 0 &&
+	       strncmp(text, "_report._domainkey.", 19) != 0;
 }
 
 static const struct zl_tv_tag *tag(const struct zl_tv_rec *r, const char *n)
