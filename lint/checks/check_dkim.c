@@ -24,6 +24,14 @@ static const struct zl_tv_tag *tag(const struct zl_tv_rec *r, const char *n)
 	return zl_tv_find(&r->tv, r->txt.s, n, false);
 }
 
+/* RFC 6376 §3.6.1: an empty p= revokes the key; its p= tag, or NULL. */
+static const struct zl_tv_tag *revoked(const struct zl_tv_rec *r)
+{
+	const struct zl_tv_tag *t = tag(r, "p");
+
+	return t && t->value.len == 0 ? t : NULL;
+}
+
 /* ---- base64 (RFC 4648 §4; RFC 6376 §3.6.1 allows FWS inside) ---- */
 
 /* Base64 digit values plus one; 0 for every other byte. */
@@ -485,7 +493,8 @@ static void dkim_values(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	uint32_t pos;
 	size_t i;
 
-	if (sha1 && key_type(r) != K_RSA)
+	/* a revoked key verifies no signature */
+	if (sha1 && (key_type(r) != K_RSA || revoked(r)))
 		return;
 	for (i = 0; i < 3; i++) {
 		if (!(t = tag(r, names[i])) || t->bad || (sha1 && i) ||
@@ -562,7 +571,7 @@ static void dkim_key(struct zl_ctx *ctx)
 			zl_emit_severity_default(ctx, f, ZL_SEV_WARNING);
 		break;
 	case P_REVOKED:
-		if ((t = tag(r, "p")) && t->value.len == 0)
+		if ((t = revoked(r)))
 			ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, t->spec));
 		break;
 	case P_UNKNOWN_TAG:
@@ -570,7 +579,7 @@ static void dkim_key(struct zl_ctx *ctx)
 		break;
 	case P_NO_HASH:
 		/* An empty h= is a syntax error; an unknown k= DKIM003's. */
-		if ((t = tag(r, "h")) && t->value.len &&
+		if ((t = tag(r, "h")) && t->value.len && !revoked(r) &&
 		    key_type(r) != K_OTHER && !sha256_allowed(r))
 			emit_var(ctx, r, t->value, "value");
 		break;
