@@ -212,7 +212,8 @@ t_bind_zone_syntax() {
 	for c in 'type mastr; file "a.zone";|1:27: error: zone type .mastr. unknown' \
 		'type "master"; file "a.zone";|1:27: error: expected unquoted string' \
 		'type master; file "a.zone" "b.zone";|1:49: error: missing .;. before .b.zone.' \
-		'type master; file a.zone;|1:40: error: expected quoted string'; do
+		'type master; file a.zone;|1:40: error: expected quoted string' \
+		'type master; file "a.zone"; masterfile-format map;|1:68: error: .map. unexpected'; do
 		printf 'zone "example.org" { %s };\n' "${c%%|*}" >bsyn/named.conf
 		refused bsyn named-checkconf named.conf || return 1
 		config_error bsyn/named.conf "^bsyn/named.conf:${c#*|}" || return 1

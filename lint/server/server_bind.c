@@ -416,7 +416,13 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 		free(z->file);
 		z->file = zl_xstrdup(args[1].s);
 	} else if (ctx == C_ZONE && is(&args[0], "masterfile-format")) {
-		z->binary = strcasecmp(args[1].s, "text") != 0;
+		/* named 9.18 reads text and raw (map is gone), unquoted */
+		if (args[1].t != T_WORD || (!is(&args[1], "text") &&
+					    !is(&args[1], "raw")))
+			srv_err(b->s, args[1].file, args[1].line, args[1].col,
+				args[1].t != T_WORD ? "expected unquoted "
+				"string" : "'%s' unexpected", args[1].s);
+		z->binary = args[1].s && strcasecmp(args[1].s, "text") != 0;
 	} else if (ctx == C_ZONE && is(&args[0], "in-view")) {
 		in_view(b, z, &args[1]);
 		z->skip = true;
