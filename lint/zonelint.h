@@ -710,7 +710,7 @@ enum zl_server_role {
 	ZL_SERVER_SECONDARY,	/* transferred from a primary: listed, not
 				   linted */
 	ZL_SERVER_BINARY,	/* loaded from a file in a binary format
-				   (BIND's masterfile-format raw or map):
+				   (BIND's masterfile-format raw):
 				   listed, not linted */
 };
 

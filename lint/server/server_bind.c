@@ -241,7 +241,7 @@ struct pzone {
 	const char *conf;
 	uint32_t line, col;
 	bool skip;	/* another class, in-view, or not a valid name */
-	bool binary;	/* masterfile-format raw or map */
+	bool binary;	/* masterfile-format raw (or a word named refuses) */
 	int8_t names;	/* its check-names is fail (1) or not (0); -1:
 			   not set */
 };
