@@ -260,14 +260,23 @@ static const struct graph *graph_of(struct zl_ctx *ctx, struct graph **own)
 
 /* Whether the SPF record at n, a name of ctx's zone, is only ever
  * reached through include: terms of the zone's own SPF records, never a
- * redirect=: a part of other policies, whose own result "neutral" or
- * "none" the includer reads as no match (RFC 7208 §5.2). */
+ * redirect=, and n is no mail domain (the apex, or a name with MX or
+ * addresses, whose policy is read for itself): a part of other policies,
+ * whose own result "neutral" or "none" the includer reads as no match
+ * (RFC 7208 §5.2). */
 static bool include_only(struct zl_ctx *ctx, const struct zl_name *n)
 {
 	struct graph *own;
-	const struct graph *g = graph_of(ctx, &own);
-	size_t k = find_node(g, n);
-	bool only = k != NONE && g->v[k].reached == REACH_INCLUDE;
+	const struct graph *g;
+	size_t k;
+	bool only;
+
+	if (n == ctx->zone->origin || zl_name_rrset(n, LDNS_RR_TYPE_MX) ||
+	    zl_has_address(n))
+		return false;
+	g = graph_of(ctx, &own);
+	k = find_node(g, n);
+	only = k != NONE && g->v[k].reached == REACH_INCLUDE;
 
 	if (own)
 		graph_release(own);
