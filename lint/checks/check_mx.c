@@ -689,16 +689,15 @@ const struct zl_check zl_check_null_mx_preference = {
 /* Whether the SPF record s[0..len) of name n can give some sender a pass
  * (RFC 7208 §4.6.2): a mechanism with the + qualifier, or a redirect=
  * that another policy decides.  The name's own `mx` is no such mechanism
- * beside its null MX: "." has no addresses.  Nor are, at a name the zone
- * gives addresses, its own `a` and `ip4`/`ip6`: a host that receives no
- * mail and names itself in HELO, whose SPF record RFC 7208 §2.3
- * recommends.  A record in error passes nobody (permerror, SPF001's). */
+ * beside its null MX: "." has no addresses.  Nor is its own `a` without
+ * a prefix length: no address when the zone gives it none, else a host
+ * that receives no mail and names itself in HELO, whose SPF record RFC
+ * 7208 §2.3 recommends.  A record in error passes nobody (permerror,
+ * SPF001's). */
 static bool spf_may_pass(const char *s, size_t len, const struct zl_name *n)
 {
 	const char *owner = n->text;
 	size_t olen = strlen(owner) - 1, i;	/* without the final dot */
-	bool addrs = zl_name_rrset(n, LDNS_RR_TYPE_A) ||
-		     zl_name_rrset(n, LDNS_RR_TYPE_AAAA);
 	struct zl_spf spf;
 	bool pass = false;
 
@@ -712,14 +711,12 @@ static bool spf_may_pass(const char *s, size_t len, const struct zl_name *n)
 		if (t->kind == ZL_SPF_REDIRECT)
 			pass = spf.all < 0;
 		else if (t->kind < ZL_SPF_REDIRECT && t->qualifier == '+')
-			pass = !(((t->kind == ZL_SPF_MX ||
-				   t->kind == ZL_SPF_A) &&
-				  (t->value.len == 0 ||
-				   (t->value.len == olen &&
-				    strncasecmp(s + t->value.off, owner,
-						olen) == 0))) ||
-				 (addrs && (t->kind == ZL_SPF_IP4 ||
-					    t->kind == ZL_SPF_IP6)));
+			pass = !((t->kind == ZL_SPF_MX ||
+				  (t->kind == ZL_SPF_A && t->cidr.len == 0)) &&
+				 (t->value.len == 0 ||
+				  (t->value.len == olen &&
+				   strncasecmp(s + t->value.off, owner,
+					       olen) == 0)));
 	}
 	zl_spf_free(&spf);
 	return pass;
