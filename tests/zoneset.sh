@@ -227,7 +227,8 @@ test_classless_reverse() {
 	printf '%s\n' '$TTL 3600' \
 		'@ IN SOA ns1.example.net. hm.example.net. 1 7200 3600 86400 3600' \
 		'@ IN NS ns1.example.net.' '0/26 IN NS ns1.example.net.' \
-		'$GENERATE 0-63 $ CNAME $.0/26' >"$tmp/rev/113.0.203.in-addr.arpa.zone" &&
+		'$GENERATE 0-63 $ CNAME $.0/26' \
+		'70 IN CNAME www.example.org.' >"$tmp/rev/113.0.203.in-addr.arpa.zone" &&
 	printf '%s\n' '$TTL 3600' \
 		'@ IN SOA ns1.example.net. hm.example.net. 1 7200 3600 86400 3600' \
 		'@ IN NS ns1.example.net.' '25 IN PTR mail.example.org.' \
@@ -242,8 +243,9 @@ test_classless_reverse() {
 		>"$tmp/rev/.zonelint.yaml" &&
 	(cd "$tmp/rev" && ${ZONELINT_WRAPPER:-} "$zl" --format gcc \
 		--select CNAME006 .) >"$tmp/out" 2>"$tmp/err"
-	[ "$(grep -c 'CNAME006' "$tmp/out")" -eq 1 ] &&
-	has "$tmp/out" '^\./example.org.zone:4:[0-9]+: warning: .*\[CNAME006\]$'
+	[ "$(grep -c 'CNAME006' "$tmp/out")" -eq 2 ] &&
+	has "$tmp/out" '^\./example.org.zone:4:[0-9]+: warning: .*\[CNAME006\]$' &&
+	has "$tmp/out" "^\./113.0.203.in-addr.arpa.zone:6:[0-9]+: warning: CNAME target 'www.example.org.'"
 }
 
 # The lines README.md shows under "Zone repositories" are this run's.

@@ -231,6 +231,20 @@ const struct zl_check zl_check_cname_chain = {
  * so the aliases of a classless reverse delegation (RFC 2317 §4): the
  * parent names every address of the block, the child zone only those in
  * use. */
+/* Whether the alias at owner to t, which child (another zone of the run)
+ * holds, is one of a classless reverse delegation: both in the reverse
+ * tree, child's origin below z's. */
+static bool classless(const struct zl_zone *z, const struct zl_zone *child,
+		      const struct zl_name *owner, const struct zl_name *t)
+{
+	size_t n = strlen(child->origin->text), o = strlen(z->origin->text);
+
+	return child != z && zl_name_in_reverse(owner->text) &&
+	       zl_name_in_reverse(t->text) && n > o &&
+	       strcmp(child->origin->text + n - o, z->origin->text) == 0 &&
+	       child->origin->text[n - o - 1] == '.';
+}
+
 static void target_exists(struct zl_ctx *ctx)
 {
 	const struct zl_zone *z = ctx->zone;
@@ -243,7 +257,7 @@ static void target_exists(struct zl_ctx *ctx)
 	if (f < 0 || !(t = zl_rdf_name(&rr->rdf[f])) ||
 	    !(at = zl_target(ctx, t)).zone || (at.name && zl_name_sets(at.name)) ||
 	    zl_lost_at(ctx, at.name, 0) || zl_zone_wildcard(at.zone, t->text) ||
-	    (at.zone != z && zl_name_in_reverse(rr->owner->text)))
+	    classless(z, at.zone, rr->owner, t))
 		return;
 	d = ZL_EMIT(ctx, rr->src, zl_rr_field_tok(z, rr, (unsigned)f),
 		    { "target", t->text });
