@@ -301,30 +301,27 @@ static const struct zl_param_spec place_params[] = {
 	{ .key = NULL },
 };
 
-/* RFC 7489 §6.1: receivers look for DMARC only at _dmarc.<domain>, so the
- * text anywhere else is dead; and SPF (RFC 7208 §4.5) is only read at the
- * domain itself, so SPF at _dmarc is a record pasted at the wrong name. */
 /* Whether name n, below the zone's origin, may be a policy that a _dmarc
  * name of another zone aliases (a hosted DMARC service publishes one per
- * customer, such as "customer.example._d.provider.example."): two labels
- * or more below the origin, holding nothing but text, and no "dmarc."
- * left without its underscore. */
+ * customer under its own label, as "customer.example._d.provider.example."):
+ * three labels or more below the origin, holding that record alone. */
 static bool hosted_policy(const struct zl_zone *z, const struct zl_name *n)
 {
-	const struct zl_rrset *s;
+	const struct zl_rrset *s = zl_name_sets(n);
 	size_t i, dots = 0;
 	size_t below = strlen(n->text) - strlen(z->origin->text);
 
-	if (!n->in_zone || strncmp(n->text, "dmarc.", 6) == 0)
+	if (!n->in_zone || !s || s->next || s->type != LDNS_RR_TYPE_TXT ||
+	    s->count != 1 || strcmp(z->origin->text, ".") == 0)
 		return false;
-	for (s = zl_name_sets(n); s; s = s->next)
-		if (s->type != LDNS_RR_TYPE_TXT)
-			return false;
 	for (i = 0; i < below; i++)
 		dots += n->text[i] == '.' && (i == 0 || n->text[i - 1] != '\\');
-	return dots >= 2;
+	return dots >= 3;
 }
 
+/* RFC 7489 §6.1: receivers look for DMARC only at _dmarc.<domain>, so the
+ * text anywhere else is dead; and SPF (RFC 7208 §4.5) is only read at the
+ * domain itself, so SPF at _dmarc is a record pasted at the wrong name. */
 static void dmarc_placement(struct zl_ctx *ctx)
 {
 	const struct zl_tv_rec *r;
