@@ -398,12 +398,24 @@ static void parse_exclude(struct cl *c, const struct zl_ynode *n)
 		exclude_item(c, it);
 }
 
-/* An origin as origins: takes it: labels of 1 to 63 letters, digits, '-',
- * '_' and '/' (a classless reverse zone, RFC 2317 §4: 0/26.2.0.192...),
- * 253 bytes at most, a final '.' allowed; "." is the root. */
+/* An origin as origins: takes it: labels of 1 to 63 letters, digits, '-'
+ * and '_', 253 bytes at most, a final '.' allowed; "." is the root.  In
+ * the reverse tree a '/' between two characters of a label too: a
+ * classless reverse zone (RFC 2317 §4: 0/26.2.0.192.in-addr.arpa). */
+/* Whether the name s[0..n) (no final dot) is suf or ends in ".suf". */
+static bool name_under(const char *s, size_t n, const char *suf)
+{
+	size_t m = strlen(suf);
+
+	return n >= m && strncasecmp(s + n - m, suf, m) == 0 &&
+	       (n == m || s[n - m - 1] == '.');
+}
+
 static bool origin_ok(const char *s, size_t len)
 {
-	size_t i, label = 0;
+	size_t i, label = 0, n = len && s[len - 1] == '.' ? len - 1 : len;
+	bool reverse = name_under(s, n, "in-addr.arpa") ||
+		       name_under(s, n, "ip6.arpa");
 
 	if (len == 1 && s[0] == '.')
 		return true;
@@ -415,7 +427,9 @@ static bool origin_ok(const char *s, size_t len)
 				return false;
 			label = 0;
 		} else if (!(isalnum((unsigned char)s[i]) || s[i] == '-' ||
-			     s[i] == '_' || s[i] == '/') || ++label > 63) {
+			     s[i] == '_' || (s[i] == '/' && reverse && label &&
+					     i + 1 < len && s[i + 1] != '.')) ||
+			   ++label > 63) {
 			return false;
 		}
 	}
