@@ -212,11 +212,13 @@ static char *other_path(const struct loader *L, const char *file,
 	return p;
 }
 
-/* A path relative to the root as shown to the user: relative to the
- * current directory when below it, else absolute.  Malloc'd. */
+/* A path relative to the root, or absolute, as shown to the user:
+ * relative to the current directory when below it, else absolute.
+ * Malloc'd. */
 static char *shown(const struct loader *L, const char *path)
 {
-	char *full = zl_path_join(L->root, path), *cwd = zl_path_abs("."),
+	char *full = path[0] == '/' ? zl_xstrdup(path) :
+		     zl_path_join(L->root, path), *cwd = zl_path_abs("."),
 	     *abs = zl_path_abs(full), *rel = zl_path_rel(cwd, abs), *r;
 
 	if (strncmp(rel, "../", 3) == 0 || strcmp(rel, "..") == 0)
@@ -317,11 +319,11 @@ static int include_read(struct loader *L, uint16_t src,
 		goto out;
 	L->total += f.len;
 	/* Shown relative to the including file, as the user wrote it, or
-	 * as found from other_dir(); a ".." in it is resolved, so that a
-	 * file included from two directories has one name. */
-	if (path == alt || L->incdir || up_dir(file))
+	 * as found from other_dir(); an absolute path or a ".." in it is
+	 * resolved, so that a file included from two places has one name. */
+	if (path == alt || L->incdir || up_dir(file) || file[0] == '/')
 		disp = shown(L, path);
-	else if (file[0] != '/' && strrchr(pdisp, '/'))
+	else if (strrchr(pdisp, '/'))
 		disp = zl_xasprintf("%.*s/%s",
 				    (int)(strrchr(pdisp, '/') - pdisp), pdisp,
 				    file);
@@ -390,8 +392,10 @@ static void include_parens(struct loader *L, uint16_t src,
 	size_t from = ln->toks[0].off, i;
 	unsigned not = 0;
 
+	/* the file name's own bytes aside ("a(1).inc" in quotes) */
 	for (i = from; i < ln->end; i++)
-		if (buf[i] == '(' || buf[i] == ')')
+		if ((buf[i] == '(' || buf[i] == ')') &&
+		    (i < f->off || i >= f->off + f->len))
 			not |= ZL_NOT_NSD;
 	if (!not)
 		return;

@@ -1911,8 +1911,8 @@ static const char *old_type_flaw(uint16_t type, const uint8_t *p, size_t n)
 		return NULL;
 	case LDNS_RR_TYPE_NXT:	/* RFC 2535 §5.2: no bit 0, no zero tail */
 		k = wire_name(p, n);
-		if (k == 0 || n - k < 1 || n - k > 16 || p[n - 1] == 0 ||
-		    (p[k] & 0x80))
+		if (k == 0 || n - k > 16 ||
+		    (n > k && (p[n - 1] == 0 || (p[k] & 0x80))))
 			return "an NXT type bitmap BIND refuses";
 		return NULL;
 	default:
