@@ -60,6 +60,24 @@ static void render(const struct zl_ctx *ctx, const char *tpl,
 	}
 }
 
+/* A file several zones include says the same in each: a note at each
+ * $INCLUDE from the file up to the zone's own tells them apart (a
+ * $GENERATE's text stands where its directive does). */
+static void included_from(struct zl_ctx *ctx, zl_finding f, uint16_t src)
+{
+	const struct zl_zone *z = ctx->zone;
+	const struct zl_src *s = z->srcs[src];
+	size_t depth;
+
+	if (s->gen_parts)
+		s = z->srcs[s->gen_src];
+	for (depth = 0; s->included && depth < z->nsrcs; depth++) {
+		zl_emit_note(ctx, f, s->inc_src, s->inc_at,
+			     "included from here");
+		s = z->srcs[s->inc_src];
+	}
+}
+
 zl_finding zl_emit_vars(struct zl_ctx *ctx, uint16_t src, struct zl_tok at,
 			const struct zl_var *vars, size_t nvars)
 {
@@ -100,13 +118,7 @@ zl_finding zl_emit_vars(struct zl_ctx *ctx, uint16_t src, struct zl_tok at,
 		}
 	}
 	zl_buf_free(&msg);
-	/* A file several zones include says the same in each: which zone
-	 * read it tells them apart. */
-	if (ctx->zone->srcs[src]->included)
-		zl_emit_note(ctx, (zl_finding)(d - ctx->out->v),
-			     ctx->zone->srcs[src]->inc_src,
-			     ctx->zone->srcs[src]->inc_at, "included from "
-			     "here");
+	included_from(ctx, (zl_finding)(d - ctx->out->v), src);
 	return (zl_finding)(d - ctx->out->v);
 }
 
