@@ -120,6 +120,7 @@ static void tlsa_smtp(struct zl_ctx *ctx)
 {
 	const char *owner = ctx->rr->owner->text, *host;
 	const struct zl_name *n;
+	struct zl_at at;
 	int usage;
 
 	if (strncmp(owner, SMTP_PREFIX, strlen(SMTP_PREFIX)) != 0)
@@ -136,9 +137,11 @@ static void tlsa_smtp(struct zl_ctx *ctx)
 		}
 		return;
 	}
+	/* the host's addresses as a query finds them: a wildcard, a CNAME */
 	n = zl_zone_lookup(ctx->zone, host);
 	if ((!n || !(n->refs & ZL_REF_MX)) &&
-	    !zl_has_address(zl_lookup(ctx, host).name)) {
+	    (zl_answer(ctx, host, &at) != ZL_ANSWER_NAME ||
+	     !zl_has_address(at.name))) {
 		ZL_EMIT(ctx, ctx->rr->src, zl_rr_type_tok(ctx->zone, ctx->rr),
 			{ "host", host });
 	}
