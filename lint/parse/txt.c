@@ -123,14 +123,6 @@ void zl_txt_add(struct zl_txt *t, struct zl_tok tok)
 	p->len = (uint32_t)t->len - p->at;
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = (char)(c | 0x20);
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
 /* RFC 3597 rdata "\# len hex...": the wire form is a sequence of
  * length-prefixed strings (RFC 1035 §3.3.14).  The loader has checked the
  * hex already; anything odd here just ends the text. */
@@ -145,7 +137,7 @@ static void add_generic(struct zl_txt *t, const struct zl_zone *z,
 		struct zl_tok tok = zl_rr_tok(z, rr, k);
 
 		for (i = tok.off; i < tok.off + tok.len; i++) {
-			if ((v = hexval(t->src[i])) < 0)
+			if ((v = zl_hex_digit(t->src[i])) < 0)
 				return;
 			if (nib++ % 2 == 0) {
 				hi = (uint32_t)v;

@@ -592,6 +592,17 @@ int zl_strcasecmp(const char *a, const char *b)
 	return ca - cb;
 }
 
+int zl_hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
 size_t zl_line_index(const uint32_t *starts, size_t n, size_t off)
 {
 	size_t lo = 0, hi = n, mid;

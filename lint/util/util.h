@@ -161,6 +161,8 @@ uint64_t zl_siphash13(const uint64_t key[2], const void *s, size_t n);
 
 /* Case-insensitive ASCII comparison (DNS names compare this way). */
 int zl_strcasecmp(const char *a, const char *b);
+/* The value of the hex digit c, in either case, or -1. */
+int zl_hex_digit(char c);
 
 /* The 0-based line that holds byte off of a text whose n line starts are
  * starts[0..n) (ascending, starts[0] == 0, n > 0): the last start <= off.

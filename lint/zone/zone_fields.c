@@ -46,17 +46,6 @@ bool zl_ferr_refused(struct zl_ferr *e, size_t tok, unsigned refused,
 	return true;
 }
 
-static int hexdigit(char ch)
-{
-	if (ch >= '0' && ch <= '9')
-		return ch - '0';
-	if (ch >= 'a' && ch <= 'f')
-		return ch - 'a' + 10;
-	if (ch >= 'A' && ch <= 'F')
-		return ch - 'A' + 10;
-	return -1;
-}
-
 /* Appends the bytes of hex digits s[0..n), skipping dots.  Returns false
  * for another character or an odd number of digits. */
 static bool dotted_hex(const char *s, size_t n, struct zl_buf *out,
@@ -68,7 +57,7 @@ static bool dotted_hex(const char *s, size_t n, struct zl_buf *out,
 	for (i = 0; i < n; i++) {
 		if (s[i] == '.')
 			continue;
-		if ((v = hexdigit(s[i])) < 0)
+		if ((v = zl_hex_digit(s[i])) < 0)
 			return false;
 		if (digits++ % 2 == 0)
 			hi = v;
@@ -208,11 +197,11 @@ static bool eui(const char *buf, const struct zl_lex_tok *t, size_t groups,
 	const char *s = zl_lex_text(buf, t, &len);
 
 	for (i = 0; len == groups * 3 - 1 && i < groups; i++) {
-		if (hexdigit(s[3 * i]) < 0 || hexdigit(s[3 * i + 1]) < 0 ||
+		if (zl_hex_digit(s[3 * i]) < 0 || zl_hex_digit(s[3 * i + 1]) < 0 ||
 		    (i + 1 < groups && s[3 * i + 2] != '-'))
 			break;
-		zl_buf_addc(out, (char)(hexdigit(s[3 * i]) << 4 |
-					hexdigit(s[3 * i + 1])));
+		zl_buf_addc(out, (char)(zl_hex_digit(s[3 * i]) << 4 |
+					zl_hex_digit(s[3 * i + 1])));
 	}
 	if (i < groups)
 		return ferr(e, 0, "syntax",

@@ -1,5 +1,6 @@
 /* zone_lex.h - internal to the zone loader: the master-file tokenizer
- * (zone_lex.c), domain-name and rdata conversion (zone_rdata.c) and what
+ * (zone_lex.c), domain-name and rdata conversion (zone_rdata.c, with
+ * zone_conv.h's converters of strings and RFC 3597 data) and what
  * zone_load.c hands them.  Nothing outside zone_*.c includes this.
  *
  * The tokenizer works over a whole buffer by offset and length; it never
@@ -274,7 +275,7 @@ size_t zl_unescape(const char *s, size_t n, size_t i, uint8_t *out);
  * CDNSKEY RRsets when the zone z, loaded, has an origin (zone_apex.c). */
 void zl_zone_apex_checks(struct zl_zone *z);
 
-/* ---- rdata (zone_rdata.c) ---- */
+/* ---- rdata (zone_rdata.c, zone_string.c, zone_generic.c) ---- */
 
 /* One record's rdata as zone_load.c found it. */
 struct zl_rdata_in {

@@ -1,208 +1,12 @@
-/* zone_rdata.c - rdata fields from text to wire form. */
-#include "zone_lex.h"
+/* zone_rdata.c - rdata fields from text to wire form: each type's fields
+ * by their format; character-strings are zone_string.c's, RFC 3597 data
+ * zone_generic.c's. */
+#include "zone_conv.h"
 
 #include <arpa/inet.h>
-#include <ldns/ldns.h>
 #include <netdb.h>
 #include <pthread.h>
-#include <stdio.h>
 #include <string.h>
-
-static size_t wire_len(const uint8_t *wire)
-{
-	size_t i = 0;
-
-	while (wire[i])
-		i += (size_t)wire[i] + 1;
-	return i + 1;
-}
-
-/* ---- rdata ---- */
-
-/* Field names used in messages, for the types people usually get wrong;
- * other fields are "field N". */
-static const struct {
-	uint16_t type;
-	const char *names[7];
-} field_names[] = {
-	{ LDNS_RR_TYPE_A, { "address" } },
-	{ LDNS_RR_TYPE_AAAA, { "address" } },
-	{ LDNS_RR_TYPE_NS, { "name server" } },
-	{ LDNS_RR_TYPE_CNAME, { "target" } },
-	{ LDNS_RR_TYPE_PTR, { "target" } },
-	{ LDNS_RR_TYPE_DNAME, { "target" } },
-	{ LDNS_RR_TYPE_MX, { "preference", "exchange" } },
-	{ LDNS_RR_TYPE_SOA, { "primary name server", "mailbox", "serial",
-			      "refresh", "retry", "expire", "minimum" } },
-	{ LDNS_RR_TYPE_SRV, { "priority", "weight", "port", "target" } },
-	{ LDNS_RR_TYPE_CAA, { "flags", "tag", "value" } },
-	{ LDNS_RR_TYPE_URI, { "priority", "weight", "target" } },
-	{ LDNS_RR_TYPE_TLSA, { "usage", "selector", "matching type",
-			       "certificate data" } },
-	{ LDNS_RR_TYPE_SMIMEA, { "usage", "selector", "matching type",
-				 "certificate data" } },
-	{ LDNS_RR_TYPE_CERT, { "type", "key tag", "algorithm",
-			       "certificate" } },
-	{ LDNS_RR_TYPE_DS, { "key tag", "algorithm", "digest type", "digest" } },
-	{ LDNS_RR_TYPE_CDS, { "key tag", "algorithm", "digest type", "digest" } },
-	{ LDNS_RR_TYPE_DLV, { "key tag", "algorithm", "digest type", "digest" } },
-	{ 32768 /* TA */, { "key tag", "algorithm", "digest type", "digest" } },
-	{ LDNS_RR_TYPE_ZONEMD, { "serial", "scheme", "hash algorithm",
-				 "digest" } },
-	{ LDNS_RR_TYPE_DNSKEY, { "flags", "protocol", "algorithm",
-				 "public key" } },
-	{ LDNS_RR_TYPE_KEY, { "flags", "protocol", "algorithm",
-			      "public key" } },
-	{ LDNS_RR_TYPE_CDNSKEY, { "flags", "protocol", "algorithm",
-				  "public key" } },
-	{ LDNS_RR_TYPE_SSHFP, { "algorithm", "fingerprint type",
-				"fingerprint" } },
-	{ LDNS_RR_TYPE_NAPTR, { "order", "preference", "flags", "services",
-				"regexp", "replacement" } },
-	{ LDNS_RR_TYPE_IPSECKEY, { "precedence", "gateway type", "algorithm",
-				   "gateway", "public key" } },
-	{ LDNS_RR_TYPE_AMTRELAY, { "precedence", "relay type", "relay" } },
-	{ LDNS_RR_TYPE_DOA, { "enterprise", "type", "location", "media type",
-			      "data" } },
-	{ 66 /* DSYNC */, { "type", "scheme", "port", "target" } },
-	{ LDNS_RR_TYPE_X25, { "PSDN address" } },
-	{ LDNS_RR_TYPE_LOC, { "rdata" } },
-	{ LDNS_RR_TYPE_GPOS, { "longitude", "latitude", "altitude" } },
-	{ LDNS_RR_TYPE_RRSIG, { "type covered", "algorithm", "labels",
-				"original TTL", "signature expiration",
-				"signature inception", "key tag" } },
-	{ LDNS_RR_TYPE_SIG, { "type covered", "algorithm", "labels",
-			      "original TTL", "signature expiration",
-			      "signature inception", "key tag" } },
-	{ LDNS_RR_TYPE_NSEC, { "next domain name", "type bitmap" } },
-	{ LDNS_RR_TYPE_CSYNC, { "serial", "flags", "type bitmap" } },
-	{ LDNS_RR_TYPE_NSEC3, { "hash algorithm", "flags", "iterations",
-				"salt", "next hashed owner name" } },
-	{ LDNS_RR_TYPE_SVCB, { "priority", "target", "parameters" } },
-	{ LDNS_RR_TYPE_HTTPS, { "priority", "target", "parameters" } },
-};
-
-/* One record being converted.  Type and field names are only needed
- * for messages, so they are formatted when a message asks for them. */
-struct conv {
-	struct zl_zone *z;
-	const struct zl_rdata_in *in;
-	struct zl_rr *rr;		/* the record being filled in */
-	const char *buf;		/* the source text */
-	struct zl_buf *scratch;
-	size_t field;			/* index of the field being converted */
-	bool whole;			/* the field is the whole rdata (\#) */
-	char tname[16];			/* type mnemonic */
-	char fname[48];			/* "MX preference" */
-};
-
-static const char *tn(struct conv *c)
-{
-	const char *name = zl_type_name(c->in->type);
-
-	if (name)
-		snprintf(c->tname, sizeof c->tname, "%s", name);
-	else
-		snprintf(c->tname, sizeof c->tname, "TYPE%u", c->in->type);
-	return c->tname;
-}
-
-static const char *fn(struct conv *c)
-{
-	const char *t = tn(c);
-	size_t i, f = c->field;
-
-	if (c->whole) {
-		snprintf(c->fname, sizeof c->fname, "%s rdata", t);
-		return c->fname;
-	}
-	for (i = 0; i < sizeof field_names / sizeof field_names[0]; i++) {
-		if (field_names[i].type != c->in->type)
-			continue;
-		if (f < 7 && field_names[i].names[f]) {
-			snprintf(c->fname, sizeof c->fname, "%s %s", t,
-				 field_names[i].names[f]);
-			return c->fname;
-		}
-		break;
-	}
-	if (c->in->type == LDNS_RR_TYPE_TXT || c->in->type == LDNS_RR_TYPE_SPF)
-		snprintf(c->fname, sizeof c->fname, "%s string", t);
-	else
-		snprintf(c->fname, sizeof c->fname, "%s field %zu", t, f + 1);
-	return c->fname;
-}
-
-static bool ZL_PRINTF(4, 5) bad(struct conv *c, const char *cat,
-				struct zl_tok at, const char *fmt, ...)
-{
-	char msg[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	zl_zone_problem(c->z, cat, c->in->src, at, "%s", msg);
-	return false;
-}
-
-static struct zl_tok tok_at(const struct conv *c, size_t ti)
-{
-	struct zl_tok t = { c->in->toks[ti].off, c->in->toks[ti].len };
-
-	return t;
-}
-
-/* The span of tokens ti..ti+take. */
-static struct zl_tok span_of(const struct conv *c, size_t ti, size_t take)
-{
-	struct zl_tok at = tok_at(c, ti), last = tok_at(c, ti + take - 1);
-
-	at.len = last.off + last.len - at.off;
-	return at;
-}
-
-/* The token's text; a quoted token without its quotes. */
-static const char *tok_text(const struct conv *c, size_t ti, size_t *n)
-{
-	return zl_lex_text(c->buf, &c->in->toks[ti], n);
-}
-
-static bool set_rdf(struct conv *c, struct zl_rdf *r, uint8_t ft,
-		    const void *data, size_t len, size_t ti, size_t take)
-{
-	uint8_t *p;
-
-	if (len > 65535)
-		return bad(c, "limit", tok_at(c, ti),
-			   "%s of %zu bytes exceeds 65535", fn(c), len);
-	if ((data || !len) && len <= sizeof r->v.in) {
-		memcpy(r->v.in, data ? data : "", len);
-		r->form = ZL_RDF_INLINE;
-	} else {
-		/* Read byte by byte: no alignment, no padding. */
-		p = data ? zl_arena_bytes(&c->z->arena, len) : NULL;
-		if (p)
-			memcpy(p, data, len);
-		r->v.bytes = p;
-		r->form = ZL_RDF_BYTES;
-	}
-	r->len = (uint16_t)len;
-	r->type = ft;
-	r->tok = (uint16_t)ti;
-	r->ntok = (uint16_t)take;
-	return true;
-}
-
-static bool all_digits(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-	return n > 0;
-}
 
 /* ldns reads numbers with strtol/atoi and truncates (MX 70000 becomes
  * 4464), so the ranges are checked here. */
@@ -215,7 +19,7 @@ static bool conv_int(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	size_t n, i;
 
 	s = tok_text(c, ti, &n);
-	if (!all_digits(s, n))
+	if (!zl_conv_digits(s, n))
 		return bad(c, "syntax", tok_at(c, ti), "invalid %s '%.*s%s'",
 			   fn(c), ZL_TOKARGS(s, n));
 	for (i = 0; i < n && v <= max; i++)
@@ -226,7 +30,7 @@ static bool conv_int(struct conv *c, struct zl_rdf *r, uint8_t ft,
 			   ZL_TOKARGS(s, n), (unsigned long long)max);
 	for (i = 0; i < bytes; i++)
 		wire[i] = (uint8_t)(v >> (8 * (bytes - 1 - i)));
-	return set_rdf(c, r, ft, wire, bytes, ti, 1);
+	return zl_conv_set(c, r, ft, wire, bytes, ti, 1);
 }
 
 static bool conv_period(struct conv *c, struct zl_rdf *r, size_t ti)
@@ -250,7 +54,7 @@ static bool conv_period(struct conv *c, struct zl_rdf *r, size_t ti)
 	wire[1] = (uint8_t)(v >> 16);
 	wire[2] = (uint8_t)(v >> 8);
 	wire[3] = (uint8_t)v;
-	return set_rdf(c, r, LDNS_RDF_TYPE_PERIOD, wire, 4, ti, 1);
+	return zl_conv_set(c, r, LDNS_RDF_TYPE_PERIOD, wire, 4, ti, 1);
 }
 
 /* The n decimal digits at s. */
@@ -291,7 +95,7 @@ static bool conv_time(struct conv *c, struct zl_rdf *r, size_t ti)
 	size_t n;
 
 	s = tok_text(c, ti, &n);
-	if (!all_digits(s, n) || (n > 10 && n != 14))
+	if (!zl_conv_digits(s, n) || (n > 10 && n != 14))
 		return bad(c, "syntax", tok_at(c, ti), "invalid %s '%.*s%s': "
 			   "neither YYYYMMDDHHmmSS nor seconds since 1970",
 			   fn(c), ZL_TOKARGS(s, n));
@@ -341,7 +145,7 @@ static bool conv_time(struct conv *c, struct zl_rdf *r, size_t ti)
 	wire[1] = (uint8_t)(v >> 16);
 	wire[2] = (uint8_t)(v >> 8);
 	wire[3] = (uint8_t)v;
-	return set_rdf(c, r, LDNS_RDF_TYPE_TIME, wire, 4, ti, 1);
+	return zl_conv_set(c, r, LDNS_RDF_TYPE_TIME, wire, 4, ti, 1);
 }
 
 /* A dotted quad as inet_pton(AF_INET) reads it: four decimal octets of at
@@ -397,302 +201,10 @@ static bool conv_addr(struct conv *c, struct zl_rdf *r, uint8_t ft,
 		if (inet_pton(af, ip, wire) != 1)
 			goto fail;
 	}
-	return set_rdf(c, r, ft, wire, af == AF_INET ? 4 : 16, ti, 1);
+	return zl_conv_set(c, r, ft, wire, af == AF_INET ? 4 : 16, ti, 1);
 fail:
 	return bad(c, "syntax", tok_at(c, ti), "invalid %s address '%.*s%s'",
 		   af == AF_INET ? "IPv4" : "IPv6", ZL_TOKARGS(s, n));
-}
-
-/* s[0..n) with its RFC 1035 §5.1 escapes undone, into b->s after off
- * bytes left for a length; b->len counts them all.  Returns false at an
- * invalid escape. */
-static bool unescape(const char *s, size_t n, size_t off, struct zl_buf *b)
-{
-	const char *esc;
-	size_t i, k, run;
-	uint8_t ch;
-
-	zl_xgrow((void **)&b->s, &b->cap, n + off + 1, 1);
-	/* Runs without an escape are copied whole. */
-	for (i = 0, b->len = off; i < n; i += k) {
-		esc = memchr(s + i, '\\', n - i);
-		run = (esc ? (size_t)(esc - s) : n) - i;
-		memcpy(b->s + b->len, s + i, run);
-		b->len += run;
-		if ((i += run) == n)
-			break;
-		if ((k = zl_unescape(s, n, i, &ch)) == 0)
-			return false;
-		b->s[b->len++] = (char)ch;
-	}
-	return true;
-}
-
-/* Whether any of the 8 bytes of w is below 0x20, 0x7f or above: exact
- * when none is, maybe wrong when one is (bytes are then looked at one by
- * one). */
-static bool word_unprintable(uint64_t w)
-{
-	const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
-	uint64_t del = w ^ (ones * 0x7f);
-
-	return ((w | ((w - ones * 0x20) & ~w) | ((del - ones) & ~del)) &
-		highs) != 0;
-}
-
-/* The bytes of the UTF-8 character at s (at most n), 1 if none starts
- * there: the well-formed sequences of RFC 3629 §4, no overlong form, no
- * surrogate, nothing above U+10FFFF. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	unsigned char lo = 0x80, hi = 0xBF;
-	size_t len, i;
-
-	if (s[0] >= 0xC2 && s[0] <= 0xDF)
-		len = 2;
-	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-		len = 3;
-	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-		len = 4;
-	else
-		return 1;
-	if (s[0] == 0xE0)
-		lo = 0xA0;
-	else if (s[0] == 0xED)
-		hi = 0x9F;
-	else if (s[0] == 0xF0)
-		lo = 0x90;
-	else if (s[0] == 0xF4)
-		hi = 0x8F;
-	if (len > n || s[1] < lo || s[1] > hi)
-		return 1;
-	for (i = 2; i < len; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 1;
-	return len;
-}
-
-/* Reports the raw byte at s, or the UTF-8 character it starts, with
- * the escapes that write it.  BIND reads a CR as a line break, which a
- * backslash before it does not escape: it refuses one out of quotes or
- * before a LF (quoted: whether the string was). */
-static void note_raw_byte(struct conv *c, const char *s, size_t n,
-			  bool quoted)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t len = utf8_len(u, n), i, bs = 0;
-	struct zl_tok at = { (uint32_t)(s - c->buf), (uint32_t)len };
-	char esc[4 * 4 + 1];
-
-	for (i = 0; i < len; i++)
-		snprintf(esc + 4 * i, 5, "\\%03u", u[i]);
-	while (u[0] == '\r' && s - bs > c->buf && s[-1 - (long)bs] == '\\')
-		bs++;
-	if (bs % 2 && (!quoted || (n > 1 && s[1] == '\n')))
-		zl_zone_refused(c->z, ZL_NOT_BIND | ZL_NOT_KNOT, "portable",
-				c->in->src, at, "CR after a backslash in %s, "
-				"which BIND and Knot DNS refuse: write it as "
-				"\\013", fn(c));
-	else if (len > 1)
-		zl_zone_refused(c->z, ZL_NOT_KNOT, "portable", c->in->src, at,
-				"UTF-8 character written as itself in %s, "
-				"which Knot DNS refuses: write it as %s",
-				fn(c), esc);
-	else
-		zl_zone_refused(c->z, ZL_NOT_KNOT, "portable", c->in->src, at,
-				"byte %s written as itself in %s, which Knot "
-				"DNS refuses: write it as %s", esc, fn(c), esc);
-}
-
-/* Knot DNS takes only printable ASCII, blanks and line breaks written as
- * themselves in a character-string (any byte as \DDD), and refuses the
- * zone at any other; BIND and NSD store it.  Reported at the first such
- * byte.  Most strings are printable ASCII, eight bytes of which are
- * tested at once. */
-static void note_raw_text(struct conv *c, const char *s, size_t n,
-			  bool quoted)
-{
-	unsigned char ch;
-	uint64_t w;
-	size_t i = 0, k;
-
-	if (c->z->srcs[c->in->src]->gen_parts)
-		return;		/* only BIND reads $GENERATE */
-	for (; i < n; i += k) {
-		k = n - i < 8 ? n - i : 8;
-		if (k == 8) {
-			memcpy(&w, s + i, 8);
-			if (!word_unprintable(w))
-				continue;
-		}
-		for (k = 0; k < 8 && i + k < n; k++) {
-			ch = (unsigned char)s[i + k];
-			if ((ch < ' ' && ch != '\t' && ch != '\n' &&
-			     ch != '\0') || ch >= 0x7f) {
-				note_raw_byte(c, s + i + k, n - i - k, quoted);
-				return;
-			}
-		}
-	}
-}
-
-/* The strings some types hold numbers in: an X25 PSDN address is decimal
- * digits, the first four the DNIC (RFC 1183 §3.1), which BIND holds it
- * to; a GPOS coordinate is a real number (RFC 1712 §3).  s[0..n) is the
- * unescaped string.  Returns false after reporting. */
-static bool str_form(struct conv *c, size_t ti, const char *s, size_t n)
-{
-	size_t i = 0, digits = 0;
-
-	if (c->in->type == LDNS_RR_TYPE_X25) {
-		while (i < n && s[i] >= '0' && s[i] <= '9')
-			i++;
-		if (i == n && n >= 4)
-			return true;
-		return bad(c, "syntax", tok_at(c, ti), "%s '%.*s%s' is not "
-			   "decimal digits, at least 4 (RFC 1183)", fn(c),
-			   ZL_TOKARGS(s, n));
-	}
-	if (c->in->type != LDNS_RR_TYPE_GPOS)
-		return true;
-	if (i < n && (s[i] == '-' || s[i] == '+'))
-		i++;
-	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-		digits++;
-	if (i < n && s[i] == '.')
-		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-			digits++;
-	if (i == n && digits > 0)
-		return true;
-	return bad(c, "syntax", tok_at(c, ti), "%s '%.*s%s' is not a number "
-		   "(RFC 1712)", fn(c), ZL_TOKARGS(s, n));
-}
-
-/* <character-string> (RFC 1035 §3.3): ldns silently accepts what it
- * cannot store, so the length is checked here after unescaping.  The
- * strings of TXT and SPF records, most of a mail zone's rdata, are not
- * kept in wire form: the checks read them from the source (txt.h), and
- * zl_rdf_wire() makes the wire form again where it is wanted. */
-/* A character-string s[0..n) (token ti) as some servers do not read it:
- * '@' alone or as a label of a word, '\\#' alone, or a word that starts
- * with '$', out of quotes, NSD takes for the origin, RFC 3597's marker or
- * a directive; a backslash before a tab Knot DNS refuses. */
-static void note_str_form(struct conv *c, size_t ti, const char *s, size_t n)
-{
-	const char *tab = NULL;
-	struct zl_tok at = tok_at(c, ti);
-	size_t i;
-
-	if (c->z->srcs[c->in->src]->gen_parts)
-		return;		/* only BIND reads $GENERATE */
-	for (i = 0; i + 1 < n && !tab; i++)
-		if (s[i] == '\\')
-			tab = s[++i] == '\t' ? s + i - 1 : NULL;
-
-	if (!c->in->toks[ti].quoted && n > 0 &&
-	    ((n == 1 && s[0] == '@') || s[0] == '$' ||
-	     zl_name_nsd_refuses(s, n)))
-		zl_zone_refused(c->z, ZL_NOT_NSD, "portable", c->in->src, at,
-				"%s '%.*s%s' out of quotes, which NSD refuses: "
-				"write it in quotes", fn(c), ZL_TOKARGS(s, n));
-	if (tab)
-		zl_zone_refused(c->z, ZL_NOT_KNOT, "portable", c->in->src,
-				(struct zl_tok){ (uint32_t)(tab - c->buf), 2 },
-				"%s with a backslash before a tab, which Knot "
-				"DNS refuses: write \\009", fn(c));
-}
-
-static bool conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
-{
-	struct zl_buf *b = c->scratch;
-	size_t n, off = ft == LDNS_RDF_TYPE_STR ? 1 : 0;
-	const char *s = tok_text(c, ti, &n);
-	bool keep;
-
-	if (!unescape(s, n, off, b))
-		return bad(c, "syntax", tok_at(c, ti),
-			   "invalid escape in %s '%.*s%s'", fn(c),
-			   ZL_TOKARGS(s, n));
-	note_raw_text(c, s, n, c->in->toks[ti].quoted);
-	note_str_form(c, ti, s, n);
-	/* RFC 7553 §4.5 writes the URI target in quotes, and BIND reads
-	 * it only so. */
-	if (c->in->type == LDNS_RR_TYPE_URI && !c->in->toks[ti].quoted)
-		zl_zone_refused(c->z, ZL_NOT_BIND, "portable",
-				c->in->src, tok_at(c, ti),
-				"%s not in quotes, which BIND refuses", fn(c));
-	keep = !off || (c->in->type != LDNS_RR_TYPE_TXT &&
-			c->in->type != LDNS_RR_TYPE_SPF);
-	/* Knot DNS splits a longer string of TXT and SPF records into
-	 * strings of 255 bytes, which keeps the text receivers join. */
-	if (off && b->len - off > 255 && keep)
-		return bad(c, "range", tok_at(c, ti),
-			   "character-string of %zu bytes exceeds 255",
-			   b->len - off);
-	if (off && b->len - off > 255)
-		zl_zone_refused(c->z, ZL_NOT_BIND | ZL_NOT_NSD, "portable",
-				c->in->src, tok_at(c, ti), "character-string "
-				"of %zu bytes, which BIND and NSD refuse (Knot "
-				"DNS splits it into strings of 255): split it "
-				"into quoted strings of 255 bytes at most",
-				b->len - off);
-	if (off)
-		b->s[0] = (char)(b->len - off);
-	if (!str_form(c, ti, b->s + off, b->len - off))
-		return false;
-	return set_rdf(c, r, ft, keep ? b->s : NULL, b->len, ti, 1);
-}
-
-const uint8_t *zl_rdf_wire(const struct zl_zone *z, const struct zl_rr *rr,
-			   unsigned i, struct zl_buf *scratch)
-{
-	const struct zl_rdf *f = &rr->rdf[i];
-	struct zl_tok t;
-	const char *s;
-
-	if (zl_rdf_data(f) || !f->len)
-		return zl_rdf_data(f);
-	if (zl_rdf_name(f)) {
-		uint8_t w[ZL_NAME_MAXWIRE];
-
-		scratch->len = 0;
-		zl_buf_add(scratch, (const char *)w, zl_name_wire(f->v.dname, w));
-		return (const uint8_t *)scratch->s;
-	}
-	t = zl_rr_tok(z, rr, f->tok);
-	s = zl_tok_text(z, rr->src, t);
-	if (t.len >= 2 && s[0] == '"') {
-		s++;
-		t.len -= 2;
-	}
-	/* Read once already, without fault. */
-	(void)unescape(s, t.len, 1, scratch);
-	scratch->s[0] = (char)(scratch->len - 1);
-	return (const uint8_t *)scratch->s;
-}
-
-/* Records how rdata refers to a name (zl_name.refs), for relational
- * checks such as "is anything pointing at this CNAME". */
-static void mark_ref(struct zl_name *n, uint16_t type)
-{
-	switch (type) {
-	case LDNS_RR_TYPE_MX:
-		n->refs |= ZL_REF_MX;
-		break;
-	case LDNS_RR_TYPE_NS:
-		n->refs |= ZL_REF_NS;
-		break;
-	case LDNS_RR_TYPE_CNAME:
-	case LDNS_RR_TYPE_DNAME:
-		n->refs |= ZL_REF_CNAME;
-		break;
-	case LDNS_RR_TYPE_SRV:
-		n->refs |= ZL_REF_SRV;
-		break;
-	default:
-		n->refs |= ZL_REF_OTHER;
-		break;
-	}
 }
 
 static bool conv_dname(struct conv *c, struct zl_rdf *r, size_t ti)
@@ -710,11 +222,11 @@ static bool conv_dname(struct conv *c, struct zl_rdf *r, size_t ti)
 	zl_name_note_raw(c->z, c->in->src, tok_at(c, ti), s, n);
 	/* The name is kept interned, not again in wire form here:
 	 * zl_rdf_wire() makes that from it. */
-	if (!set_rdf(c, r, LDNS_RDF_TYPE_DNAME, NULL, wl, ti, 1))
+	if (!zl_conv_set(c, r, LDNS_RDF_TYPE_DNAME, NULL, wl, ti, 1))
 		return false;
 	r->v.dname = zl_name_intern_wire(c->z, wire);
 	r->form = ZL_RDF_NAME;
-	mark_ref(r->v.dname, c->in->type);
+	zl_conv_ref(r->v.dname, c->in->type);
 	return true;
 }
 
@@ -780,7 +292,7 @@ static bool conv_type(struct conv *c, struct zl_rdf *r, size_t ti)
 		return false;
 	wire[0] = (uint8_t)(t >> 8);
 	wire[1] = (uint8_t)t;
-	return set_rdf(c, r, LDNS_RDF_TYPE_TYPE, wire, 2, ti, 1);
+	return zl_conv_set(c, r, LDNS_RDF_TYPE_TYPE, wire, 2, ti, 1);
 }
 
 /* Joins tokens ti..ti+take into the scratch buffer, NUL-terminated, for
@@ -812,21 +324,10 @@ static const char *join(struct conv *c, size_t ti, size_t take, bool glue)
 	return b->s;
 }
 
-static int hexval(char ch)
-{
-	if (ch >= '0' && ch <= '9')
-		return ch - '0';
-	if (ch >= 'a' && ch <= 'f')
-		return ch - 'a' + 10;
-	if (ch >= 'A' && ch <= 'F')
-		return ch - 'A' + 10;
-	return -1;
-}
-
 static bool hex_ok(const char *s, size_t *digits)
 {
 	for (; *s; s++, (*digits)++)
-		if (hexval(*s) < 0)
+		if (zl_hex_digit(*s) < 0)
 			return false;
 	return true;
 }
@@ -891,7 +392,7 @@ static bool wks_names(struct conv *c, size_t ti, size_t take)
 	zl_lock(&netdb_lock);
 	if (!tok_copy(c, ti, proto, sizeof proto, false))
 		bad_at = ti;
-	else if (all_digits(proto, strlen(proto)))
+	else if (zl_conv_digits(proto, strlen(proto)))
 		num = atoi(proto);
 	else if ((pe = getprotobyname(proto)) != NULL)
 		num = pe->p_proto;
@@ -908,7 +409,7 @@ static bool wks_names(struct conv *c, size_t ti, size_t take)
 		if (!tok_copy(c, i, name, sizeof name, false) ||
 		    !tok_copy(c, i, lower, sizeof lower, true))
 			bad_at = i;
-		else if (all_digits(name, strlen(name)))
+		else if (zl_conv_digits(name, strlen(name)))
 			continue;
 		else if (!getservbyname(lower, num == 6 ? "tcp" :
 					num == 17 ? "udp" : NULL))
@@ -954,7 +455,7 @@ static bool ilnp64_full(const char *s, size_t n)
 
 	for (i = 0; i < n; i++)
 		if ((i % 5 == 4) != (s[i] == ':') ||
-		    (i % 5 != 4 && hexval(s[i]) < 0))
+		    (i % 5 != 4 && zl_hex_digit(s[i]) < 0))
 			return false;
 	return n == 19;
 }
@@ -1006,7 +507,8 @@ static bool conv_ldns(struct conv *c, struct zl_rdf *r, uint8_t ft,
 				"%s '%.*s%s' with a group of fewer than four "
 				"hex digits, which Knot DNS refuses", fn(c),
 				ZL_TOKARGS(s, n));
-	ok = set_rdf(c, r, ft, ldns_rdf_data(rd), ldns_rdf_size(rd), ti, take);
+	ok = zl_conv_set(c, r, ft, ldns_rdf_data(rd), ldns_rdf_size(rd), ti,
+			 take);
 	ldns_rdf_deep_free(rd);
 	if (ok && glue)
 		split_group(c, ft, ti, take);
@@ -1113,7 +615,7 @@ static bool conv_mnemonic(struct conv *c, struct zl_rdf *r, uint8_t ft,
 				"%s '%.*s%s' is a mnemonic unknown to %s: "
 				"write %u", fn(c), ZL_TOKARGS(s, n),
 				zl_servers_str(m->not), m->value);
-	return set_rdf(c, r, stored, &m->value, 1, ti, 1);
+	return zl_conv_set(c, r, stored, &m->value, 1, ti, 1);
 }
 
 /* BIND's key flags (dns_keyflags_fromtext): a decimal number, hex
@@ -1151,7 +653,7 @@ static bool keyflags_bind(const char *s, size_t n, unsigned *v)
 		if (i == n)
 			return false;
 		for (; i < n; i++) {
-			if ((d = hexval(s[i])) < 0)
+			if ((d = zl_hex_digit(s[i])) < 0)
 				return false;
 			*v = *v * 16 + (unsigned)d;
 			if (*v > 0xffff)
@@ -1184,8 +686,8 @@ static bool conv_keyflags(struct conv *c, struct zl_rdf *r, size_t ti)
 	unsigned v;
 	uint8_t wire[2];
 
-	if (all_digits(s, n) && n > 12 && conv_int(c, r, LDNS_RDF_TYPE_INT16,
-						     ti, 2)) {
+	if (zl_conv_digits(s, n) && n > 12 &&
+	    conv_int(c, r, LDNS_RDF_TYPE_INT16, ti, 2)) {
 		zl_zone_refused(c->z, ZL_NOT_BIND, "portable",
 				c->in->src, tok_at(c, ti),
 				"%s '%.*s%s' of more than 12 digits, which BIND "
@@ -1193,7 +695,7 @@ static bool conv_keyflags(struct conv *c, struct zl_rdf *r, size_t ti)
 				fn(c), ZL_TOKARGS(s, n));
 		return true;
 	}
-	if (all_digits(s, n) || n == 0 || !keyflags_bind(s, n, &v))
+	if (zl_conv_digits(s, n) || n == 0 || !keyflags_bind(s, n, &v))
 		return conv_int(c, r, LDNS_RDF_TYPE_INT16, ti, 2);
 	zl_zone_refused(c->z, ZL_NOT_KNOT | ZL_NOT_NSD, "portable",
 			c->in->src, tok_at(c, ti), "%s '%.*s%s' in BIND's own "
@@ -1202,7 +704,7 @@ static bool conv_keyflags(struct conv *c, struct zl_rdf *r, size_t ti)
 			ZL_TOKARGS(s, n), v);
 	wire[0] = (uint8_t)(v >> 8);
 	wire[1] = (uint8_t)v;
-	return set_rdf(c, r, LDNS_RDF_TYPE_INT16, wire, 2, ti, 1);
+	return zl_conv_set(c, r, LDNS_RDF_TYPE_INT16, wire, 2, ti, 1);
 }
 
 /* A field read by one of the parsers of zone_fields.c and zone_svcb.c. */
@@ -1225,7 +727,7 @@ static bool conv_parsed(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	if (e.cat)	/* read, as some servers do not */
 		zl_zone_refused(c->z, e.refused, e.cat, c->in->src,
 				tok_at(c, ti + e.tok), "%s %s", tn(c), e.msg);
-	return set_rdf(c, r, ft, b->s, b->len, ti, take);
+	return zl_conv_set(c, r, ft, b->s, b->len, ti, take);
 }
 
 /* An 8-bit number at most max; what names it in messages (NULL: the
@@ -1278,7 +780,7 @@ static bool conv_gateway(struct conv *c, struct zl_rdf *r, size_t ti)
 			return bad(c, "syntax", tok_at(c, ti),
 				   "%s '%.*s%s' must be '.' for type 0", fn(c),
 				   ZL_TOKARGS(s, n));
-		return set_rdf(c, r, LDNS_RDF_TYPE_NONE, "", 0, ti, 1);
+		return zl_conv_set(c, r, LDNS_RDF_TYPE_NONE, "", 0, ti, 1);
 	case 1:
 		return conv_addr(c, r, LDNS_RDF_TYPE_A, ti);
 	case 2:
@@ -1373,11 +875,11 @@ static bool field_bounds(struct conv *c, uint8_t ft, size_t ti)
 			}
 		return true;
 	case LDNS_RDF_TYPE_WKS:
-		while (n > 1 && s[0] == '0' && all_digits(s, n)) {
+		while (n > 1 && s[0] == '0' && zl_conv_digits(s, n)) {
 			s++;	/* BIND reads 0006 as 6 */
 			n--;
 		}
-		if (all_digits(s, n) && (n > 3 || atoi(s) > 255))
+		if (zl_conv_digits(s, n) && (n > 3 || atoi(s) > 255))
 			return bad(c, "range", tok_at(c, ti),
 				   "%s protocol %.*s%s is out of range 0..255",
 				   tn(c), ZL_TOKARGS(s, n));
@@ -1414,12 +916,14 @@ static bool conv_field(struct conv *c, struct zl_rdf *r, uint8_t ft,
 		/* RFC 9859: a scheme by number or mnemonic */
 		s = tok_text(c, ti, &n);
 		if (n == 6 && strncasecmp(s, "NOTIFY", 6) == 0)
-			return set_rdf(c, r, LDNS_RDF_TYPE_INT8, "\1", 1, ti, 1);
+			return zl_conv_set(c, r, LDNS_RDF_TYPE_INT8, "\1", 1,
+					   ti, 1);
 		return conv_int(c, r, LDNS_RDF_TYPE_INT8, ti, 1);
 	case ZL_FT_B64DASH:
 		/* DOA: "-" is empty data */
 		if (take == 1 && (s = tok_text(c, ti, &n))[0] == '-' && n == 1)
-			return set_rdf(c, r, LDNS_RDF_TYPE_B64, "", 0, ti, 1);
+			return zl_conv_set(c, r, LDNS_RDF_TYPE_B64, "", 0,
+					   ti, 1);
 		return conv_ldns(c, r, LDNS_RDF_TYPE_B64, ti, take);
 	case LDNS_RDF_TYPE_ATMA:
 		return conv_parsed(c, r, ft, ti, take, zl_field_atma);
@@ -1454,7 +958,7 @@ static bool conv_field(struct conv *c, struct zl_rdf *r, uint8_t ft,
 		return conv_addr(c, r, ft, ti);
 	case LDNS_RDF_TYPE_STR:
 	case LDNS_RDF_TYPE_LONG_STR:
-		return conv_str(c, r, ft, ti);
+		return zl_conv_str(c, r, ft, ti);
 	case LDNS_RDF_TYPE_TYPE:
 		return conv_type(c, r, ti);
 	case LDNS_RDF_TYPE_ALG:
@@ -1491,59 +995,6 @@ static size_t field_take(uint8_t ft, bool last, size_t left)
 	default:
 		return 1;
 	}
-}
-
-static bool is_generic(const struct conv *c)
-{
-	const struct zl_lex_tok *t = &c->in->toks[0];
-
-	return c->in->ntoks > 0 && !t->quoted && t->len == 2 &&
-	       memcmp(c->buf + t->off, "\\#", 2) == 0;
-}
-
-/* Decodes the hex of RFC 3597 rdata (tokens 2..) into the scratch buffer
- * after a two-byte length, as ldns_wire2rdf() wants it.  Returns false
- * after reporting a problem. */
-static bool generic_hex(struct conv *c, uint64_t len)
-{
-	struct zl_buf *b = c->scratch;
-	size_t ti, i, n, digits = 0, split = 0;
-	const char *s;
-	int v;
-
-	b->len = 0;
-	zl_xgrow((void **)&b->s, &b->cap, (size_t)len + 3, 1);
-	b->s[0] = (char)(len >> 8);
-	b->s[1] = (char)len;
-	for (ti = 2; ti < c->in->ntoks; ti++) {
-		s = tok_text(c, ti, &n);
-		/* As split_group() for typed hex. */
-		if ((digits + n) % 2 && ti + 1 < c->in->ntoks && !split++)
-			zl_zone_refused(c->z, ZL_NOT_KNOT, "split", c->in->src,
-					tok_at(c, ti), "RFC 3597 rdata is "
-					"split inside a pair of hex digits: "
-					"Knot DNS refuses to load it");
-		for (i = 0; i < n; i++, digits++) {
-			if ((v = hexval(s[i])) < 0)
-				return bad(c, "syntax", tok_at(c, ti),
-					   "invalid hex data '%.*s%s' in RFC 3597 rdata",
-					   ZL_TOKARGS(s, n));
-			if (digits / 2 >= len)
-				continue;
-			if (digits % 2 == 0)
-				b->s[2 + digits / 2] = (char)(v << 4);
-			else
-				b->s[2 + digits / 2] |= (char)v;
-		}
-	}
-	/* RFC 3597 §5: the length must match the hex data exactly. */
-	if (digits != 2 * len)
-		return bad(c, "syntax", tok_at(c, 1),
-			   "RFC 3597 rdata length %llu does not match %zu%s bytes of hex data",
-			   (unsigned long long)len, digits / 2,
-			   digits % 2 ? ".5" : "");
-	b->len = (size_t)len + 2;
-	return true;
 }
 
 /* An IPSECKEY's algorithm 0 says no key is present (RFC 4025 §2.4), and
@@ -1623,360 +1074,6 @@ static void note_refusals(struct conv *c, const struct zl_rr *rr)
 		note_rrsig(c, rr);
 }
 
-/* The bytes of the uncompressed domain name at p[0..n), or 0 when it is
- * not one: labels of at most 63 bytes, 255 bytes in all, a root label. */
-static size_t wire_name(const uint8_t *p, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n && i < 255 && p[i] && p[i] <= 63)
-		i += (size_t)p[i] + 1;
-	return i < n && i < 255 && p[i] == 0 ? i + 1 : 0;
-}
-
-/* A type bitmap (RFC 4034 §4.1.2, NSEC, NSEC3, CSYNC): windows in rising
- * order, each of 1 to 32 bytes whose last is not 0.  BIND refuses
- * another; ldns reads it. */
-static bool bitmap_ok(const uint8_t *p, size_t n)
-{
-	int last = -1;
-	size_t len;
-
-	for (; n > 0; p += 2 + len, n -= 2 + len) {
-		len = n >= 2 ? p[1] : 0;
-		if (len < 1 || len > 32 || n < 2 + len || p[0] <= last ||
-		    p[1 + len] == 0)
-			return false;
-		last = p[0];
-	}
-	return true;
-}
-
-/* APL items (RFC 3123 §4), one after another: family, prefix, length
- * and that many bytes of address, the last of them not 0; for IPv4 and
- * IPv6 no more bytes and no longer a prefix than their addresses have.
- * BIND refuses another; ldns reads it. */
-static bool apl_ok(const uint8_t *p, size_t n)
-{
-	size_t len;
-	unsigned family;
-
-	for (; n > 0; p += 4 + len, n -= 4 + len) {
-		if (n < 4 || n < 4 + (len = p[3] & 0x7f) ||
-		    (len > 0 && p[3 + len] == 0))
-			return false;
-		family = (unsigned)p[0] << 8 | p[1];
-		if ((family == 1 && (p[2] > 32 || len > 4)) ||
-		    (family == 2 && (p[2] > 128 || len > 16)))
-			return false;
-	}
-	return true;
-}
-
-/* What is malformed in the wire form of field rd as BIND reads it, where
- * ldns reads any: a type bitmap, an APL item, a CAA tag (1 to 255
- * letters and digits, RFC 8659 §4.1), the HIT and key of a HIP record
- * (both present, RFC 8005 §5), SVCB parameters; NULL when it is whole. */
-static const char *field_malformed(const ldns_rdf *rd)
-{
-	const uint8_t *p = ldns_rdf_data(rd);
-	size_t n = ldns_rdf_size(rd), i;
-
-	switch (ldns_rdf_get_type(rd)) {
-	case LDNS_RDF_TYPE_BITMAP:
-		return bitmap_ok(p, n) ? NULL : "type bitmap";
-	case LDNS_RDF_TYPE_APL:
-		return apl_ok(p, n) ? NULL : "APL item";
-	case LDNS_RDF_TYPE_TAG:
-		for (i = 1; i < n; i++)
-			if (!(p[i] >= 'a' && p[i] <= 'z') &&
-			    !(p[i] >= 'A' && p[i] <= 'Z') &&
-			    !(p[i] >= '0' && p[i] <= '9'))
-				return "tag";
-		return n >= 2 && p[0] == n - 1 ? NULL : "tag";
-	case LDNS_RDF_TYPE_HIP:
-		return n >= 4 && p[0] > 0 && (p[2] || p[3]) &&
-		       n == 4 + (size_t)p[0] + (size_t)(p[2] << 8 | p[3]) ?
-		       NULL : "HIT or public key";
-	case LDNS_RDF_TYPE_SVCPARAMS:
-		return zl_svcparams_wire_ok(p, n) ? NULL : "parameter";
-	default:
-		return NULL;
-	}
-}
-
-/* RFC 3597 data of a type that ldns has no wire layout for (SINK,
- * IPSECKEY, DSYNC, DOA, AMTRELAY), read field by field as t lays them
- * out: what BIND reads (lib/dns/rdata), the gateway or relay by its
- * type, the key or data to the end. */
-static bool generic_fields(struct conv *c, const struct zl_rrtype *t,
-			   struct zl_rr *rr)
-{
-	const uint8_t *p = (const uint8_t *)c->scratch->s + 2;
-	size_t n = c->scratch->len - 2, f, len;
-	struct zl_rdf *r;
-	uint8_t ft;
-
-	rr->rdf = zl_arena_alloc(&c->z->arena, t->max * sizeof *rr->rdf);
-	for (f = 0; f < t->max; f++, p += len, n -= len) {
-		r = &rr->rdf[f];
-		c->field = f;
-		switch ((ft = t->field[f])) {
-		case LDNS_RDF_TYPE_INT8:
-		case ZL_FT_GWTYPE:
-		case ZL_FT_AMTTYPE:
-		case ZL_FT_DSCHEME:
-			len = 1;
-			break;
-		case LDNS_RDF_TYPE_INT16:
-		case LDNS_RDF_TYPE_TYPE:
-			len = 2;
-			break;
-		case LDNS_RDF_TYPE_INT32:
-			len = 4;
-			break;
-		case LDNS_RDF_TYPE_STR:
-			len = n ? (size_t)p[0] + 1 : 1;
-			break;
-		case ZL_FT_GATEWAY:
-			switch (zl_rdf_data(&rr->rdf[1])[0] & 0x7f) {
-			case 0:
-				ft = LDNS_RDF_TYPE_NONE;
-				len = 0;
-				break;
-			case 1:
-				ft = LDNS_RDF_TYPE_A;
-				len = 4;
-				break;
-			case 2:
-				ft = LDNS_RDF_TYPE_AAAA;
-				len = 16;
-				break;
-			case 3:
-				ft = LDNS_RDF_TYPE_DNAME;
-				len = n ? wire_name(p, n) : 1;
-				break;
-			default:	/* an unassigned relay type */
-				ft = LDNS_RDF_TYPE_UNKNOWN;
-				len = n;
-				break;
-			}
-			break;
-		case LDNS_RDF_TYPE_DNAME:
-			len = n ? wire_name(p, n) : 1;
-			break;
-		default:	/* a key or data: the rest, maybe nothing */
-			len = n;
-			break;
-		}
-		if (len > n || (ft == LDNS_RDF_TYPE_DNAME && len == 0) ||
-		    (ft == ZL_FT_GWTYPE && p[0] > 3))
-			return bad(c, "syntax", tok_at(c, 0), "RFC 3597 rdata "
-				   "is not valid %s rdata", tn(c));
-		if (ft == LDNS_RDF_TYPE_DNAME) {
-			if (!set_rdf(c, r, ft, NULL, len, 0, c->in->ntoks))
-				return false;
-			r->v.dname = zl_name_intern_wire(c->z, p);
-			r->form = ZL_RDF_NAME;
-			mark_ref(r->v.dname, c->in->type);
-		} else if (!set_rdf(c, r, ft, p, len, 0, c->in->ntoks)) {
-			return false;
-		}
-	}
-	rr->nrdf = (uint16_t)f;
-	if (n > 0)
-		return bad(c, "syntax", tok_at(c, 0), "RFC 3597 rdata is not "
-			   "valid %s rdata: %zu byte%s after its last field",
-			   tn(c), n, n == 1 ? "" : "s");
-	return true;
-}
-
-/* Copies the fields ldns decoded from RFC 3597 wire data, read with the
- * layout of t->wire. */
-static bool generic_known(struct conv *c, const struct zl_rrtype *t,
-			  struct zl_rr *rr)
-{
-	ldns_rr *lr = ldns_rr_new();
-	size_t pos = 0, i, n;
-	struct zl_ferr e;
-	ldns_status st;
-	ldns_rdf *rd;
-	bool ok = false, empty, is_name;
-	const char *what;
-	size_t total;
-
-	if (!lr)
-		zl_oom(sizeof *lr);
-	ldns_rr_set_type(lr, (ldns_rr_type)t->wire);
-	st = ldns_wire2rdf(lr, (const uint8_t *)c->scratch->s, c->scratch->len,
-			   &pos);
-	n = ldns_rr_rd_count(lr);
-	/* A key or digest of no bytes after the other fields, which
-	 * presentation format cannot write: Knot DNS and NSD load it, BIND
-	 * refuses it; an empty URI target all three load. */
-	empty = n > 0 && n + 1 == t->min &&
-		(t->field[n] == LDNS_RDF_TYPE_B64 ||
-		 t->field[n] == LDNS_RDF_TYPE_HEX ||
-		 t->field[n] == LDNS_RDF_TYPE_LONG_STR);
-	/* ldns follows a compression pointer in a name; BIND reads RFC
-	 * 3597 data uncompressed, so the fields' bytes, names spelled out,
-	 * must be the data's. */
-	for (i = 0, total = 0; i < n; i++)
-		total += ldns_rdf_size(ldns_rr_rdf(lr, i));
-	if (st != LDNS_STATUS_OK || pos != c->scratch->len ||
-	    total + 2 != c->scratch->len || n + empty < t->min) {
-		bad(c, "syntax", tok_at(c, 0),
-		    "RFC 3597 rdata is not valid %s rdata", tn(c));
-		goto out;
-	}
-	rr->rdf = zl_arena_alloc(&c->z->arena, (n + 1) * sizeof *rr->rdf);
-	if (empty && !set_rdf(c, &rr->rdf[n], t->field[n], NULL, 0, 0,
-			      c->in->ntoks))
-		goto out;
-	for (i = 0; i < n; i++) {
-		rd = ldns_rr_rdf(lr, i);
-		c->field = i;
-		if ((what = field_malformed(rd)) != NULL) {
-			bad(c, "syntax", tok_at(c, 0), "RFC 3597 rdata is "
-			    "not valid %s rdata: a malformed %s", tn(c), what);
-			goto out;
-		}
-		/* A name is kept interned only, as conv_dname keeps it. */
-		is_name = ldns_rdf_get_type(rd) == LDNS_RDF_TYPE_DNAME &&
-			  wire_len(ldns_rdf_data(rd)) == ldns_rdf_size(rd);
-		if (!set_rdf(c, &rr->rdf[i], (uint8_t)ldns_rdf_get_type(rd),
-			     is_name ? NULL : ldns_rdf_data(rd),
-			     ldns_rdf_size(rd), 0, c->in->ntoks))
-			goto out;
-		if (is_name) {
-			rr->rdf[i].v.dname = zl_name_intern_wire(c->z,
-							ldns_rdf_data(rd));
-			rr->rdf[i].form = ZL_RDF_NAME;
-			mark_ref(rr->rdf[i].v.dname, c->in->type);
-		}
-	}
-	rr->nrdf = (uint16_t)(n + empty);
-	if (!zl_field_digest(c->in->type, rr->rdf, n + empty, &c->field, &e)) {
-		bad(c, e.cat, tok_at(c, 0), "%s %s", fn(c), e.msg);
-		goto out;
-	}
-	/* A KEY whose flags say there is no key (RFC 2535 §3.1.2) BIND
-	 * reads without one. */
-	if (empty && t->field[n] != LDNS_RDF_TYPE_LONG_STR &&
-	    !(c->in->type == LDNS_RR_TYPE_KEY &&
-	      (zl_rdf_data(&rr->rdf[0])[0] & 0xC0) == 0xC0)) {
-		c->field = n;
-		zl_zone_refused(c->z, ZL_NOT_BIND, "portable",
-				c->in->src, tok_at(c, 0),
-				"%s is empty, which BIND refuses", fn(c));
-	}
-	ok = true;
-out:
-	ldns_rr_free(lr);
-	return ok;
-}
-
-/* What BIND finds wrong in RFC 3597 data p[0..n) of the old types X25,
- * ATMA, A6 and NXT, whose fields it reads from the wire; NULL when none.
- * zonelint keeps A6 and NXT data unread (ZONE009). */
-static const char *old_type_flaw(uint16_t type, const uint8_t *p, size_t n)
-{
-	size_t i, k, octets;
-
-	switch (type) {
-	case LDNS_RR_TYPE_X25:	/* RFC 1183 §3.1: 4 digits or more */
-		if (n < 5 || p[0] + 1u != n)
-			return "an X25 address of fewer than 4 digits";
-		for (i = 1; i < n; i++)
-			if (p[i] < '0' || p[i] > '9')
-				return "an X25 address that is not digits";
-		return NULL;
-	case LDNS_RR_TYPE_ATMA:	/* format 0 AESA, 1 E.164 digits */
-		if (n < 2)
-			return "an ATMA record without an address";
-		for (i = 1; p[0] == 1 && i < n; i++)
-			if (p[i] < '0' || p[i] > '9')
-				return "an E.164 ATMA address that is not digits";
-		return NULL;
-	case LDNS_RR_TYPE_A6:	/* RFC 2874 §3.1.1 */
-		if (n < 1 || p[0] > 128)
-			return "an A6 prefix length over 128";
-		octets = (128u - p[0] + 7) / 8;
-		if (n < 1 + octets)
-			return "an A6 address suffix cut short";
-		k = n - 1 - octets;
-		if (p[0] == 0 ? k != 0 :
-		    k == 0 || wire_name(p + 1 + octets, k) != k)
-			return "an A6 prefix name missing or malformed";
-		return NULL;
-	case LDNS_RR_TYPE_NXT:	/* RFC 2535 §5.2: no bit 0, no zero tail */
-		k = wire_name(p, n);
-		if (k == 0 || n - k > 16 ||
-		    (n > k && (p[n - 1] == 0 || (p[k] & 0x80))))
-			return "an NXT type bitmap BIND refuses";
-		return NULL;
-	default:
-		return NULL;
-	}
-}
-
-/* RFC 3597 §5: "\# length hex...", which every type accepts.  Types with
- * a wire layout are decoded into their fields so that checks see them like
- * any other record; the rest keep the rdata as one opaque field. */
-static bool conv_generic(struct conv *c, const struct zl_rrtype *t,
-			 struct zl_rr *rr)
-{
-	const char *s;
-	size_t n;
-	uint64_t len = 0, i;
-
-	if (c->in->ntoks < 2)
-		return bad(c, "syntax", tok_at(c, 0),
-			   "missing rdata: RFC 3597 '\\#' needs a length");
-	for (i = 1; i < c->in->ntoks; i++)
-		if (c->in->toks[i].quoted) {
-			s = tok_text(c, (size_t)i, &n);
-			return bad(c, "syntax", tok_at(c, (size_t)i),
-				   "RFC 3597 rdata \"%.*s%s\" is quoted: BIND "
-				   "and Knot DNS read quotes only around text",
-				   ZL_TOKARGS(s, n));
-		}
-	s = tok_text(c, 1, &n);
-	if (!all_digits(s, n))
-		return bad(c, "syntax", tok_at(c, 1),
-			   "invalid RFC 3597 rdata length '%.*s%s'",
-			   ZL_TOKARGS(s, n));
-	for (i = 0; i < n && len <= 65535; i++)
-		len = len * 10 + (uint64_t)(s[i] - '0');
-	if (len > 65535)
-		return bad(c, "range", tok_at(c, 1),
-			   "RFC 3597 rdata length %.*s%s is out of range 0..65535",
-			   ZL_TOKARGS(s, n));
-	if (!generic_hex(c, len))
-		return false;
-	if ((s = old_type_flaw(c->in->type, (const uint8_t *)c->scratch->s + 2,
-			       (size_t)len)) != NULL)
-		return bad(c, "syntax", tok_at(c, 0), "RFC 3597 rdata is not "
-			   "valid %s rdata: %s", tn(c), s);
-	rr->flags |= ZL_RR_GENERIC;
-	if (t && (t->wire || (t->max && !t->repeat && t->form == 0))) {
-		if (!(t->wire ? generic_known(c, t, rr) :
-			generic_fields(c, t, rr)))
-			return false;
-		note_refusals(c, rr);
-		return true;
-	}
-	/* A registered type whose rdata has a format, unlike NULL's or an
-	 * unassigned number's, goes unchecked. */
-	if (t && t->form != ZL_FORM_GENERIC)
-		rr->flags |= ZL_RR_UNCHECKED;
-	rr->rdf = zl_arena_alloc(&c->z->arena, sizeof *rr->rdf);
-	rr->nrdf = 1;
-	c->whole = true;
-	return set_rdf(c, &rr->rdf[0], LDNS_RDF_TYPE_UNKNOWN,
-		       c->scratch->s + 2, (size_t)len, 0, c->in->ntoks);
-}
-
 /* KEY flags with both top bits set (NOKEY) say that no key follows (RFC
  * 2535 §3.1.2).  BIND reads a KEY so, and refuses one with a key after
  * such flags; Knot DNS and NSD want the key whatever the flags.  A KEY
@@ -2000,8 +1097,8 @@ static size_t key_nokey(struct conv *c, struct zl_rr *rr, size_t f)
 			"key, as its flags say (NOKEY), which Knot DNS and "
 			"NSD refuse");
 	c->field = 3;
-	return set_rdf(c, &rr->rdf[3], LDNS_RDF_TYPE_B64, NULL, 0, 0,
-		       c->in->ntoks) ? 4 : f;
+	return zl_conv_set(c, &rr->rdf[3], LDNS_RDF_TYPE_B64, NULL, 0, 0,
+			   c->in->ntoks) ? 4 : f;
 }
 
 static bool conv_fields(struct conv *c, const struct zl_rrtype *t,
@@ -2063,8 +1160,13 @@ bool zl_rdata_convert(struct zl_zone *z, const struct zl_rdata_in *in,
 
 	rr->rdf = NULL;
 	rr->nrdf = 0;
-	if (is_generic(&c))
-		return conv_generic(&c, t, rr);
+	if (zl_conv_is_generic(&c)) {
+		if (!zl_conv_generic(&c, t, rr))
+			return false;
+		if (!c.whole)	/* read into the fields of its type */
+			note_refusals(&c, rr);
+		return true;
+	}
 	if (!t || t->form == ZL_FORM_GENERIC)
 		return bad(&c, "syntax", in->type_tok,
 			   "record type '%s' has no known rdata format: write it as RFC 3597 '\\# length hex'",

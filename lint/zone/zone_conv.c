@@ -1,0 +1,138 @@
+/* zone_conv.c - what the rdata converters share: field names for
+ * messages, a field set from its bytes, the references rdata makes. */
+#include "zone_conv.h"
+
+#include <string.h>
+
+/* Field names used in messages, for the types people usually get wrong;
+ * other fields are "field N". */
+static const struct {
+	uint16_t type;
+	const char *names[7];
+} field_names[] = {
+	{ LDNS_RR_TYPE_A, { "address" } },
+	{ LDNS_RR_TYPE_AAAA, { "address" } },
+	{ LDNS_RR_TYPE_NS, { "name server" } },
+	{ LDNS_RR_TYPE_CNAME, { "target" } },
+	{ LDNS_RR_TYPE_PTR, { "target" } },
+	{ LDNS_RR_TYPE_DNAME, { "target" } },
+	{ LDNS_RR_TYPE_MX, { "preference", "exchange" } },
+	{ LDNS_RR_TYPE_SOA, { "primary name server", "mailbox", "serial",
+			      "refresh", "retry", "expire", "minimum" } },
+	{ LDNS_RR_TYPE_SRV, { "priority", "weight", "port", "target" } },
+	{ LDNS_RR_TYPE_CAA, { "flags", "tag", "value" } },
+	{ LDNS_RR_TYPE_URI, { "priority", "weight", "target" } },
+	{ LDNS_RR_TYPE_TLSA, { "usage", "selector", "matching type",
+			       "certificate data" } },
+	{ LDNS_RR_TYPE_SMIMEA, { "usage", "selector", "matching type",
+				 "certificate data" } },
+	{ LDNS_RR_TYPE_CERT, { "type", "key tag", "algorithm",
+			       "certificate" } },
+	{ LDNS_RR_TYPE_DS, { "key tag", "algorithm", "digest type", "digest" } },
+	{ LDNS_RR_TYPE_CDS, { "key tag", "algorithm", "digest type", "digest" } },
+	{ LDNS_RR_TYPE_DLV, { "key tag", "algorithm", "digest type", "digest" } },
+	{ 32768 /* TA */, { "key tag", "algorithm", "digest type", "digest" } },
+	{ LDNS_RR_TYPE_ZONEMD, { "serial", "scheme", "hash algorithm",
+				 "digest" } },
+	{ LDNS_RR_TYPE_DNSKEY, { "flags", "protocol", "algorithm",
+				 "public key" } },
+	{ LDNS_RR_TYPE_KEY, { "flags", "protocol", "algorithm",
+			      "public key" } },
+	{ LDNS_RR_TYPE_CDNSKEY, { "flags", "protocol", "algorithm",
+				  "public key" } },
+	{ LDNS_RR_TYPE_SSHFP, { "algorithm", "fingerprint type",
+				"fingerprint" } },
+	{ LDNS_RR_TYPE_NAPTR, { "order", "preference", "flags", "services",
+				"regexp", "replacement" } },
+	{ LDNS_RR_TYPE_IPSECKEY, { "precedence", "gateway type", "algorithm",
+				   "gateway", "public key" } },
+	{ LDNS_RR_TYPE_AMTRELAY, { "precedence", "relay type", "relay" } },
+	{ LDNS_RR_TYPE_DOA, { "enterprise", "type", "location", "media type",
+			      "data" } },
+	{ 66 /* DSYNC */, { "type", "scheme", "port", "target" } },
+	{ LDNS_RR_TYPE_X25, { "PSDN address" } },
+	{ LDNS_RR_TYPE_LOC, { "rdata" } },
+	{ LDNS_RR_TYPE_GPOS, { "longitude", "latitude", "altitude" } },
+	{ LDNS_RR_TYPE_RRSIG, { "type covered", "algorithm", "labels",
+				"original TTL", "signature expiration",
+				"signature inception", "key tag" } },
+	{ LDNS_RR_TYPE_SIG, { "type covered", "algorithm", "labels",
+			      "original TTL", "signature expiration",
+			      "signature inception", "key tag" } },
+	{ LDNS_RR_TYPE_NSEC, { "next domain name", "type bitmap" } },
+	{ LDNS_RR_TYPE_CSYNC, { "serial", "flags", "type bitmap" } },
+	{ LDNS_RR_TYPE_NSEC3, { "hash algorithm", "flags", "iterations",
+				"salt", "next hashed owner name" } },
+	{ LDNS_RR_TYPE_SVCB, { "priority", "target", "parameters" } },
+	{ LDNS_RR_TYPE_HTTPS, { "priority", "target", "parameters" } },
+};
+
+const char *zl_conv_field_name(uint16_t type, size_t f)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof field_names / sizeof field_names[0]; i++)
+		if (field_names[i].type == type)
+			return f < 7 ? field_names[i].names[f] : NULL;
+	return NULL;
+}
+
+bool zl_conv_set(struct conv *c, struct zl_rdf *r, uint8_t ft,
+		 const void *data, size_t len, size_t ti, size_t take)
+{
+	uint8_t *p;
+
+	if (len > 65535)
+		return bad(c, "limit", tok_at(c, ti),
+			   "%s of %zu bytes exceeds 65535", fn(c), len);
+	if ((data || !len) && len <= sizeof r->v.in) {
+		memcpy(r->v.in, data ? data : "", len);
+		r->form = ZL_RDF_INLINE;
+	} else {
+		/* Read byte by byte: no alignment, no padding. */
+		p = data ? zl_arena_bytes(&c->z->arena, len) : NULL;
+		if (p)
+			memcpy(p, data, len);
+		r->v.bytes = p;
+		r->form = ZL_RDF_BYTES;
+	}
+	r->len = (uint16_t)len;
+	r->type = ft;
+	r->tok = (uint16_t)ti;
+	r->ntok = (uint16_t)take;
+	return true;
+}
+
+bool zl_conv_digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return n > 0;
+}
+
+/* Records how rdata refers to a name (zl_name.refs), for relational
+ * checks such as "is anything pointing at this CNAME". */
+void zl_conv_ref(struct zl_name *n, uint16_t type)
+{
+	switch (type) {
+	case LDNS_RR_TYPE_MX:
+		n->refs |= ZL_REF_MX;
+		break;
+	case LDNS_RR_TYPE_NS:
+		n->refs |= ZL_REF_NS;
+		break;
+	case LDNS_RR_TYPE_CNAME:
+	case LDNS_RR_TYPE_DNAME:
+		n->refs |= ZL_REF_CNAME;
+		break;
+	case LDNS_RR_TYPE_SRV:
+		n->refs |= ZL_REF_SRV;
+		break;
+	default:
+		n->refs |= ZL_REF_OTHER;
+		break;
+	}
+}

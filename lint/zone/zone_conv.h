@@ -1,0 +1,123 @@
+/* zone_conv.h - internal to the rdata converters: one record's rdata
+ * from text to fields, shared by zone_rdata.c (the fields of each type's
+ * format), zone_string.c (character-strings) and zone_generic.c (RFC 3597
+ * data).  Nothing outside these three includes this.
+ *
+ * A converter returns false after adding a problem at the token it
+ * names (bad()); the fields it fills live in the zone's arena. */
+#ifndef ZL_ZONE_CONV_H
+#define ZL_ZONE_CONV_H
+
+#include <ldns/ldns.h>
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "zone_lex.h"
+
+/* One record being converted.  Type and field names are only needed
+ * for messages, so they are formatted when a message asks for them. */
+struct conv {
+	struct zl_zone *z;
+	const struct zl_rdata_in *in;
+	struct zl_rr *rr;		/* the record being filled in */
+	const char *buf;		/* the source text */
+	struct zl_buf *scratch;
+	size_t field;			/* index of the field being converted */
+	bool whole;			/* the field is the whole rdata (\#) */
+	char tname[16];			/* type mnemonic */
+	char fname[48];			/* "MX preference" */
+};
+
+/* The name of field f of type, as messages give it ("preference"), or
+ * NULL for the types and fields that have none. */
+const char *zl_conv_field_name(uint16_t type, size_t f);
+
+/* The record's type and the field being converted, for messages. */
+static inline const char *tn(struct conv *c)
+{
+	const char *name = zl_type_name(c->in->type);
+
+	if (name)
+		snprintf(c->tname, sizeof c->tname, "%s", name);
+	else
+		snprintf(c->tname, sizeof c->tname, "TYPE%u", c->in->type);
+	return c->tname;
+}
+
+static inline const char *fn(struct conv *c)
+{
+	const char *t = tn(c), *name;
+	size_t f = c->field;
+
+	if (c->whole) {
+		snprintf(c->fname, sizeof c->fname, "%s rdata", t);
+		return c->fname;
+	}
+	if ((name = zl_conv_field_name(c->in->type, f)) != NULL)
+		snprintf(c->fname, sizeof c->fname, "%s %s", t, name);
+	else if (c->in->type == LDNS_RR_TYPE_TXT ||
+		 c->in->type == LDNS_RR_TYPE_SPF)
+		snprintf(c->fname, sizeof c->fname, "%s string", t);
+	else
+		snprintf(c->fname, sizeof c->fname, "%s field %zu", t, f + 1);
+	return c->fname;
+}
+
+/* Adds the problem at at and returns false. */
+static inline bool ZL_PRINTF(4, 5) bad(struct conv *c, const char *cat,
+				       struct zl_tok at, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	zl_zone_problem(c->z, cat, c->in->src, at, "%s", msg);
+	return false;
+}
+
+static inline struct zl_tok tok_at(const struct conv *c, size_t ti)
+{
+	struct zl_tok t = { c->in->toks[ti].off, c->in->toks[ti].len };
+
+	return t;
+}
+
+/* The span of tokens ti..ti+take. */
+static inline struct zl_tok span_of(const struct conv *c, size_t ti,
+				     size_t take)
+{
+	struct zl_tok at = tok_at(c, ti), last = tok_at(c, ti + take - 1);
+
+	at.len = last.off + last.len - at.off;
+	return at;
+}
+
+/* The token's text; a quoted token without its quotes. */
+static inline const char *tok_text(const struct conv *c, size_t ti, size_t *n)
+{
+	return zl_lex_text(c->buf, &c->in->toks[ti], n);
+}
+/* Sets r to the len bytes at data (NULL: bytes read from the source
+ * when asked, as TXT strings are) of field type ft, from take tokens
+ * from ti on.  Returns false after a problem (over 65535 bytes). */
+bool zl_conv_set(struct conv *c, struct zl_rdf *r, uint8_t ft,
+		 const void *data, size_t len, size_t ti, size_t take);
+/* Records in n how rdata of type refers to it (zl_name.refs). */
+void zl_conv_ref(struct zl_name *n, uint16_t type);
+/* Whether s[0..n) is one or more decimal digits. */
+bool zl_conv_digits(const char *s, size_t n);
+
+/* zone_string.c: the character-string of token ti (RFC 1035 §3.3),
+ * with its length byte when ft is LDNS_RDF_TYPE_STR. */
+bool zl_conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti);
+
+/* zone_generic.c: whether the rdata is RFC 3597 data ("\# length
+ * hex"), and that data read into rr's fields as t lays them out (t NULL
+ * for a type zonelint does not know). */
+bool zl_conv_is_generic(const struct conv *c);
+bool zl_conv_generic(struct conv *c, const struct zl_rrtype *t,
+		     struct zl_rr *rr);
+
+#endif

@@ -1,0 +1,273 @@
+/* zone_string.c - character-strings (RFC 1035 §3.3) from text to wire
+ * form, and what each server reads differently in them. */
+#include "zone_conv.h"
+
+#include <string.h>
+
+/* s[0..n) with its RFC 1035 §5.1 escapes undone, into b->s after off
+ * bytes left for a length; b->len counts them all.  Returns false at an
+ * invalid escape. */
+static bool unescape(const char *s, size_t n, size_t off, struct zl_buf *b)
+{
+	const char *esc;
+	size_t i, k, run;
+	uint8_t ch;
+
+	zl_xgrow((void **)&b->s, &b->cap, n + off + 1, 1);
+	/* Runs without an escape are copied whole. */
+	for (i = 0, b->len = off; i < n; i += k) {
+		esc = memchr(s + i, '\\', n - i);
+		run = (esc ? (size_t)(esc - s) : n) - i;
+		memcpy(b->s + b->len, s + i, run);
+		b->len += run;
+		if ((i += run) == n)
+			break;
+		if ((k = zl_unescape(s, n, i, &ch)) == 0)
+			return false;
+		b->s[b->len++] = (char)ch;
+	}
+	return true;
+}
+
+/* Whether any of the 8 bytes of w is below 0x20, 0x7f or above: exact
+ * when none is, maybe wrong when one is (bytes are then looked at one by
+ * one). */
+static bool word_unprintable(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = ones * 0x80;
+	uint64_t del = w ^ (ones * 0x7f);
+
+	return ((w | ((w - ones * 0x20) & ~w) | ((del - ones) & ~del)) &
+		highs) != 0;
+}
+
+/* The bytes of the UTF-8 character at s (at most n), 1 if none starts
+ * there: the well-formed sequences of RFC 3629 §4, no overlong form, no
+ * surrogate, nothing above U+10FFFF. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned char lo = 0x80, hi = 0xBF;
+	size_t len, i;
+
+	if (s[0] >= 0xC2 && s[0] <= 0xDF)
+		len = 2;
+	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+		len = 3;
+	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+		len = 4;
+	else
+		return 1;
+	if (s[0] == 0xE0)
+		lo = 0xA0;
+	else if (s[0] == 0xED)
+		hi = 0x9F;
+	else if (s[0] == 0xF0)
+		lo = 0x90;
+	else if (s[0] == 0xF4)
+		hi = 0x8F;
+	if (len > n || s[1] < lo || s[1] > hi)
+		return 1;
+	for (i = 2; i < len; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 1;
+	return len;
+}
+
+/* Reports the raw byte at s, or the UTF-8 character it starts, with
+ * the escapes that write it.  BIND reads a CR as a line break, which a
+ * backslash before it does not escape: it refuses one out of quotes or
+ * before a LF (quoted: whether the string was). */
+static void note_raw_byte(struct conv *c, const char *s, size_t n,
+			  bool quoted)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len = utf8_len(u, n), i, bs = 0;
+	struct zl_tok at = { (uint32_t)(s - c->buf), (uint32_t)len };
+	char esc[4 * 4 + 1];
+
+	for (i = 0; i < len; i++)
+		snprintf(esc + 4 * i, 5, "\\%03u", u[i]);
+	while (u[0] == '\r' && s - bs > c->buf && s[-1 - (long)bs] == '\\')
+		bs++;
+	if (bs % 2 && (!quoted || (n > 1 && s[1] == '\n')))
+		zl_zone_refused(c->z, ZL_NOT_BIND | ZL_NOT_KNOT, "portable",
+				c->in->src, at, "CR after a backslash in %s, "
+				"which BIND and Knot DNS refuse: write it as "
+				"\\013", fn(c));
+	else if (len > 1)
+		zl_zone_refused(c->z, ZL_NOT_KNOT, "portable", c->in->src, at,
+				"UTF-8 character written as itself in %s, "
+				"which Knot DNS refuses: write it as %s",
+				fn(c), esc);
+	else
+		zl_zone_refused(c->z, ZL_NOT_KNOT, "portable", c->in->src, at,
+				"byte %s written as itself in %s, which Knot "
+				"DNS refuses: write it as %s", esc, fn(c), esc);
+}
+
+/* Knot DNS takes only printable ASCII, blanks and line breaks written as
+ * themselves in a character-string (any byte as \DDD), and refuses the
+ * zone at any other; BIND and NSD store it.  Reported at the first such
+ * byte.  Most strings are printable ASCII, eight bytes of which are
+ * tested at once. */
+static void note_raw_text(struct conv *c, const char *s, size_t n,
+			  bool quoted)
+{
+	unsigned char ch;
+	uint64_t w;
+	size_t i = 0, k;
+
+	if (c->z->srcs[c->in->src]->gen_parts)
+		return;		/* only BIND reads $GENERATE */
+	for (; i < n; i += k) {
+		k = n - i < 8 ? n - i : 8;
+		if (k == 8) {
+			memcpy(&w, s + i, 8);
+			if (!word_unprintable(w))
+				continue;
+		}
+		for (k = 0; k < 8 && i + k < n; k++) {
+			ch = (unsigned char)s[i + k];
+			if ((ch < ' ' && ch != '\t' && ch != '\n' &&
+			     ch != '\0') || ch >= 0x7f) {
+				note_raw_byte(c, s + i + k, n - i - k, quoted);
+				return;
+			}
+		}
+	}
+}
+
+/* The strings some types hold numbers in: an X25 PSDN address is decimal
+ * digits, the first four the DNIC (RFC 1183 §3.1), which BIND holds it
+ * to; a GPOS coordinate is a real number (RFC 1712 §3).  s[0..n) is the
+ * unescaped string.  Returns false after reporting. */
+static bool str_form(struct conv *c, size_t ti, const char *s, size_t n)
+{
+	size_t i = 0, digits = 0;
+
+	if (c->in->type == LDNS_RR_TYPE_X25) {
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+		if (i == n && n >= 4)
+			return true;
+		return bad(c, "syntax", tok_at(c, ti), "%s '%.*s%s' is not "
+			   "decimal digits, at least 4 (RFC 1183)", fn(c),
+			   ZL_TOKARGS(s, n));
+	}
+	if (c->in->type != LDNS_RR_TYPE_GPOS)
+		return true;
+	if (i < n && (s[i] == '-' || s[i] == '+'))
+		i++;
+	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		digits++;
+	if (i < n && s[i] == '.')
+		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			digits++;
+	if (i == n && digits > 0)
+		return true;
+	return bad(c, "syntax", tok_at(c, ti), "%s '%.*s%s' is not a number "
+		   "(RFC 1712)", fn(c), ZL_TOKARGS(s, n));
+}
+
+/* <character-string> (RFC 1035 §3.3): ldns silently accepts what it
+ * cannot store, so the length is checked here after unescaping.  The
+ * strings of TXT and SPF records, most of a mail zone's rdata, are not
+ * kept in wire form: the checks read them from the source (txt.h), and
+ * zl_rdf_wire() makes the wire form again where it is wanted. */
+/* A character-string s[0..n) (token ti) as some servers do not read it:
+ * '@' alone or as a label of a word, '\\#' alone, or a word that starts
+ * with '$', out of quotes, NSD takes for the origin, RFC 3597's marker or
+ * a directive; a backslash before a tab Knot DNS refuses. */
+static void note_str_form(struct conv *c, size_t ti, const char *s, size_t n)
+{
+	const char *tab = NULL;
+	struct zl_tok at = tok_at(c, ti);
+	size_t i;
+
+	if (c->z->srcs[c->in->src]->gen_parts)
+		return;		/* only BIND reads $GENERATE */
+	for (i = 0; i + 1 < n && !tab; i++)
+		if (s[i] == '\\')
+			tab = s[++i] == '\t' ? s + i - 1 : NULL;
+
+	if (!c->in->toks[ti].quoted && n > 0 &&
+	    ((n == 1 && s[0] == '@') || s[0] == '$' ||
+	     zl_name_nsd_refuses(s, n)))
+		zl_zone_refused(c->z, ZL_NOT_NSD, "portable", c->in->src, at,
+				"%s '%.*s%s' out of quotes, which NSD refuses: "
+				"write it in quotes", fn(c), ZL_TOKARGS(s, n));
+	if (tab)
+		zl_zone_refused(c->z, ZL_NOT_KNOT, "portable", c->in->src,
+				(struct zl_tok){ (uint32_t)(tab - c->buf), 2 },
+				"%s with a backslash before a tab, which Knot "
+				"DNS refuses: write \\009", fn(c));
+}
+
+bool zl_conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
+{
+	struct zl_buf *b = c->scratch;
+	size_t n, off = ft == LDNS_RDF_TYPE_STR ? 1 : 0;
+	const char *s = tok_text(c, ti, &n);
+	bool keep;
+
+	if (!unescape(s, n, off, b))
+		return bad(c, "syntax", tok_at(c, ti),
+			   "invalid escape in %s '%.*s%s'", fn(c),
+			   ZL_TOKARGS(s, n));
+	note_raw_text(c, s, n, c->in->toks[ti].quoted);
+	note_str_form(c, ti, s, n);
+	/* RFC 7553 §4.5 writes the URI target in quotes, and BIND reads
+	 * it only so. */
+	if (c->in->type == LDNS_RR_TYPE_URI && !c->in->toks[ti].quoted)
+		zl_zone_refused(c->z, ZL_NOT_BIND, "portable",
+				c->in->src, tok_at(c, ti),
+				"%s not in quotes, which BIND refuses", fn(c));
+	keep = !off || (c->in->type != LDNS_RR_TYPE_TXT &&
+			c->in->type != LDNS_RR_TYPE_SPF);
+	/* Knot DNS splits a longer string of TXT and SPF records into
+	 * strings of 255 bytes, which keeps the text receivers join. */
+	if (off && b->len - off > 255 && keep)
+		return bad(c, "range", tok_at(c, ti),
+			   "character-string of %zu bytes exceeds 255",
+			   b->len - off);
+	if (off && b->len - off > 255)
+		zl_zone_refused(c->z, ZL_NOT_BIND | ZL_NOT_NSD, "portable",
+				c->in->src, tok_at(c, ti), "character-string "
+				"of %zu bytes, which BIND and NSD refuse (Knot "
+				"DNS splits it into strings of 255): split it "
+				"into quoted strings of 255 bytes at most",
+				b->len - off);
+	if (off)
+		b->s[0] = (char)(b->len - off);
+	if (!str_form(c, ti, b->s + off, b->len - off))
+		return false;
+	return zl_conv_set(c, r, ft, keep ? b->s : NULL, b->len, ti, 1);
+}
+
+const uint8_t *zl_rdf_wire(const struct zl_zone *z, const struct zl_rr *rr,
+			   unsigned i, struct zl_buf *scratch)
+{
+	const struct zl_rdf *f = &rr->rdf[i];
+	struct zl_tok t;
+	const char *s;
+
+	if (zl_rdf_data(f) || !f->len)
+		return zl_rdf_data(f);
+	if (zl_rdf_name(f)) {
+		uint8_t w[ZL_NAME_MAXWIRE];
+
+		scratch->len = 0;
+		zl_buf_add(scratch, (const char *)w, zl_name_wire(f->v.dname, w));
+		return (const uint8_t *)scratch->s;
+	}
+	t = zl_rr_tok(z, rr, f->tok);
+	s = zl_tok_text(z, rr->src, t);
+	if (t.len >= 2 && s[0] == '"') {
+		s++;
+		t.len -= 2;
+	}
+	/* Read once already, without fault. */
+	(void)unescape(s, t.len, 1, scratch);
+	scratch->s[0] = (char)(scratch->len - 1);
+	return (const uint8_t *)scratch->s;
+}
