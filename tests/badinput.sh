@@ -247,10 +247,25 @@ test_long_line() {
 	echo 'after IN MX 10 192.0.2.9' >>long.zone
 	run --format text long.zone
 	want_rc 1 &&
-	has out '^long\.zone:13:10: error: token of 10000000 bytes exceeds 65535' &&
+	has out '^long\.zone:13:10: error: token of 10000000 bytes exceeds 262142' &&
 	has out '^long\.zone:14:[0-9]+: error: more than 65535 rdata tokens' &&
 	has out '^long\.zone:15:[0-9]+: error: .*\[MX001\]$' &&
 	smaller out 65536
+}
+
+# One base64 or hex field as one token, as every server reads it: a key
+# of 50,000 bytes and RFC 3597 data of 36,000 load; rdata over 65535
+# bytes does not.
+test_long_token() {
+	head_zone >token.zone
+	{ printf 'k OPENPGPKEY '; repeat A 66668; echo; } >>token.zone
+	{ printf 'g TYPE999 \\# 36000 '; repeat 0 72000; echo; } >>token.zone
+	{ printf 'h TYPE999 \\# 65536 '; repeat 0 131072; echo; } >>token.zone
+	run --format gcc token.zone
+	want_rc 1 &&
+	count out ': error: ' 1 &&
+	has out '^token\.zone:15:[0-9]+: error: RFC 3597 rdata length 65536 is out of range' &&
+	smaller out 1000
 }
 
 test_parens() {
@@ -809,6 +824,7 @@ t "NUL bytes" test_nul
 t "files that are not zone text (UTF-16, gzip, BIND raw, binary)" test_not_text
 t "invalid UTF-8" test_invalid_utf8
 t "a 10 MB line and 65536 tokens on one line" test_long_line
+t "a 66,668-byte key and 72,000 hex digits in one token" test_long_token
 t "100,000 nested and unbalanced parentheses" test_parens
 t "unterminated quote at end of file" test_unterminated_quote
 t "a file that is a directory" test_directory

@@ -89,8 +89,8 @@ static void add_tok(struct zl_lexer *lx, struct zl_lex_line *ln, size_t off,
 		return;
 	}
 	if (len > ZL_LEX_MAXTOKLEN) {
-		lex_err(ln, "limit", off, len, "token of %zu bytes exceeds 65535",
-			len);
+		lex_err(ln, "limit", off, len, "token of %zu bytes exceeds %d",
+			len, ZL_LEX_MAXTOKLEN);
 		return;
 	}
 	if (lx->ntoks >= ZL_LEX_MAXTOKS) {

@@ -19,7 +19,10 @@
 #include "util.h"
 #include "zone.h"
 
-#define ZL_LEX_MAXTOKLEN 65535		/* bytes in one token */
+/* Bytes in one token: the longest that can hold rdata of 65535 bytes,
+ * each written \DDD, in quotes.  One base64 or hex field of a large key
+ * or RFC 3597 data is one token, as every server reads it. */
+#define ZL_LEX_MAXTOKLEN (4 * 65535 + 2)
 #define ZL_LEX_MAXRDTOKS 65535		/* rdata tokens in one record */
 #define ZL_LEX_MAXDEPTH 1024		/* nesting of '(' */
 /* Owner, TTL, class and type come before the rdata tokens. */

@@ -625,17 +625,16 @@ struct zl_tok zl_rr_hdr(const struct zl_zone *z, const struct zl_rr *rr,
 }
 
 /* Keeps rr's n rdata tokens t[0..n) in the zone, relative to the record
- * (struct zl_rtok), or whole when one starts beyond their reach (the
- * lexer keeps a token within ZL_LEX_MAXTOKLEN). */
+ * (struct zl_rtok), or whole when one starts or ends beyond their
+ * reach. */
 static void keep_toks(struct zl_zone *z, struct zl_rr *rr,
 		      const struct zl_lex_tok *t, size_t n)
 {
 	size_t k;
 
-	_Static_assert(ZL_LEX_MAXTOKLEN <= UINT16_MAX, "a token's length "
-		       "fits a struct zl_rtok");
 	for (k = 0; k < n; k++)
-		if (t[k].off - rr->text.off > UINT16_MAX)
+		if (t[k].off - rr->text.off > UINT16_MAX ||
+		    t[k].len > UINT16_MAX)
 			break;
 	if (k < n) {
 		rr->flags |= ZL_RR_WIDE;

@@ -305,19 +305,20 @@ START_TEST(test_lex_next)
 	ck_assert(!fx_next(&f));
 	fx_free(&f);
 
-	/* A token over 65535 bytes is a limit problem at the token. */
-	big = malloc(70010);
+	/* A token longer than rdata of 65535 bytes written \DDD in quotes
+	 * is a limit problem at the token. */
+	big = malloc(300010);
 	memcpy(big, "a TXT ", 6);
-	memset(big + 6, 'x', 70000);
-	memcpy(big + 70006, "\nb\n", 3);
-	fx_init(&f, big, 70009);
+	memset(big + 6, 'x', 300000);
+	memcpy(big + 300006, "\nb\n", 3);
+	fx_init(&f, big, 300009);
 	free(big);
 	ck_assert(fx_next(&f));
 	ck_assert_str_eq(f.ln.err_cat, "limit");
-	ck_assert_str_eq(f.ln.err_msg, "token of 70000 bytes exceeds 65535");
+	ck_assert_str_eq(f.ln.err_msg, "token of 300000 bytes exceeds 262142");
 	ck_assert_uint_eq(f.ln.err_at.off, 6);
 	ck_assert(fx_next(&f));
-	ck_tok(&f, 0, 70007, "b");
+	ck_tok(&f, 0, 300007, "b");
 	fx_free(&f);
 }
 END_TEST
