@@ -269,6 +269,26 @@ t_gen_include() {
 	has out "^inc-nsd/zones/gen.inc:1:1: error: .GENERATE is not supported by nsd" &&
 	count out "GENERATE is not supported" 1
 }
+# The apex's NSEC3PARAM of hash algorithm 2: knotd loads only 0 and 1
+# (kzonecheck does not check it), BIND only 1; NSD loads it.
+n3p() {
+	mkdir -p "n3p-$1"
+	cp -R "$1/." "n3p-$1/"
+	zone "n3p-$1/zones/db.primary" '@ IN NSEC3PARAM 2 0 0 -'
+	run --server-config "n3p-$1/$(conf_of "$1")"
+}
+t_n3p_knot() {
+	n3p knot
+	want_rc 1 &&
+	has out "^n3p-knot/zones/db.primary:7:6: error: knot refuses to load .*BIND and Knot DNS refuse"
+}
+t_n3p_nsd() {
+	n3p nsd
+	want_rc 0 && has out "warning: NSEC3PARAM at the apex"
+}
+t "an apex NSEC3PARAM of hash algorithm 2 under Knot is an error" t_n3p_knot
+t "an apex NSEC3PARAM of hash algorithm 2 under NSD is a warning" t_n3p_nsd
+
 t "\$GENERATE under BIND is linted" t_gen_bind
 t "\$GENERATE under Knot is an error naming knot" t_gen_knot
 t "\$GENERATE under NSD is an error naming nsd" t_gen_nsd

@@ -6,14 +6,15 @@
 #include <string.h>
 
 /* The apex's NSEC3PARAM RRset: BIND wants a record of a hash algorithm
- * it supports, 1 (SHA-1, RFC 5155 §4.1.1), Knot DNS one record at most. */
+ * it supports, 1 (SHA-1, RFC 5155 §4.1.1), Knot DNS one record at most,
+ * of algorithm 0 or 1. */
 static void nsec3param(struct zl_zone *z)
 {
 	const struct zl_rrset *set =
 		zl_name_rrset(z->origin, LDNS_RR_TYPE_NSEC3PARAM);
 	const struct zl_rr *rr;
 	bool sha1 = false;
-	unsigned distinct = 0;
+	unsigned distinct = 0, alg, refused;
 	uint32_t i, j;
 
 	if (!set)
@@ -29,11 +30,14 @@ static void nsec3param(struct zl_zone *z)
 		distinct += j == i;
 	}
 	rr = &z->rrs[set->first];
-	if (!sha1)
-		zl_zone_refused(z, ZL_NOT_BIND, "portable", rr->src,
+	alg = rr->nrdf > 0 ? zl_rdf_data(&rr->rdf[0])[0] : 0;
+	refused = (sha1 ? 0 : ZL_NOT_BIND) |
+		  (distinct == 1 && alg > 1 ? ZL_NOT_KNOT : 0);
+	if (refused)
+		zl_zone_refused(z, refused, "portable", rr->src,
 				zl_rr_hdr(z, rr, ZL_HDR_TYPE), "NSEC3PARAM "
 				"at the apex without hash algorithm 1 "
-				"(SHA-1), which BIND refuses");
+				"(SHA-1), which %s", zl_servers_refuse(refused));
 	if (distinct > 1)
 		zl_zone_refused(z, ZL_NOT_KNOT, "portable", rr->src,
 				zl_rr_hdr(z, rr, ZL_HDR_TYPE), "%u NSEC3PARAM "

@@ -474,22 +474,42 @@ bool zl_field_apl(const char *buf, const struct zl_lex_tok *t, size_t n,
 
 /* ---- digest lengths ---- */
 
-/* The digest length each digest type of DS (RFC 4509, RFC 5933, RFC 6605
- * §2), SSHFP (RFC 4255, RFC 6594) and ZONEMD (RFC 8976 §2.2.3) fixes:
- * type, field holding the digest type, field holding the digest, then
- * digest type and length pairs. */
+/* The digest length each digest type of DS (RFC 4509, RFC 6605 §2),
+ * SSHFP (RFC 4255, RFC 6594) and ZONEMD (RFC 8976 §2.2.3) fixes: type,
+ * field holding the digest type, field holding the digest, then digest
+ * type and length pairs.  BIND holds a record to them; Knot DNS and NSD
+ * load any length, and no server checks GOST's (DS digest type 3, RFC
+ * 5933), which BIND does not know. */
 static const struct {
 	uint16_t type;
 	uint8_t alg, digest;
 	uint8_t len[8][2];
 } digests[] = {
-	{ 43, 2, 3, { { 1, 20 }, { 2, 32 }, { 3, 32 }, { 4, 48 } } },	/* DS */
-	{ 44, 1, 2, { { 1, 20 }, { 2, 32 } } },				/* SSHFP */
-	{ 59, 2, 3, { { 1, 20 }, { 2, 32 }, { 3, 32 }, { 4, 48 } } },	/* CDS */
-	{ 63, 2, 3, { { 1, 48 }, { 2, 64 } } },				/* ZONEMD */
-	{ 32768, 2, 3, { { 1, 20 }, { 2, 32 }, { 3, 32 }, { 4, 48 } } },	/* TA */
-	{ 32769, 2, 3, { { 1, 20 }, { 2, 32 }, { 3, 32 }, { 4, 48 } } },	/* DLV */
+	{ 43, 2, 3, { { 1, 20 }, { 2, 32 }, { 4, 48 } } },	/* DS */
+	{ 44, 1, 2, { { 1, 20 }, { 2, 32 } } },			/* SSHFP */
+	{ 59, 2, 3, { { 1, 20 }, { 2, 32 }, { 4, 48 } } },	/* CDS */
+	{ 63, 2, 3, { { 1, 48 }, { 2, 64 } } },			/* ZONEMD */
+	{ 32768, 2, 3, { { 1, 20 }, { 2, 32 }, { 4, 48 } } },	/* TA */
+	{ 32769, 2, 3, { { 1, 20 }, { 2, 32 }, { 4, 48 } } },	/* DLV */
 };
+
+/* What BIND refuses in the record, e->msg after the field's name. */
+static bool ZL_PRINTF(2, 3) bind_refuses(struct zl_ferr *e,
+					  const char *fmt, ...)
+{
+	va_list ap;
+	size_t n;
+
+	e->tok = 0;
+	e->cat = "portable";
+	e->refused = ZL_NOT_BIND;
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	va_end(ap);
+	n = strlen(e->msg);
+	snprintf(e->msg + n, sizeof e->msg - n, ", which BIND refuses");
+	return false;
+}
 
 bool zl_field_digest(uint16_t type, const struct zl_rdf *rdf, size_t nrdf,
 		     size_t *field, struct zl_ferr *e)
@@ -498,22 +518,21 @@ bool zl_field_digest(uint16_t type, const struct zl_rdf *rdf, size_t nrdf,
 	unsigned alg;
 
 	/* RFC 1876 §2: version 0 of LOC (29) is 16 octets; ldns decodes
-	 * RFC 3597 rdata of any length (BIND refuses it). */
+	 * RFC 3597 rdata of any length. */
 	if (type == 29 && nrdf == 1 && rdf[0].len != 16 &&
 	    zl_rdf_data(&rdf[0]) && zl_rdf_data(&rdf[0])[0] == 0) {
 		*field = 0;
-		return ferr(e, 0, "range", "of %u bytes, where version 0 has "
-			    "16", rdf[0].len);
+		return bind_refuses(e, "of %u bytes, where version 0 has 16",
+				    rdf[0].len);
 	}
 	/* RFC 5155 §3.1.7: hash algorithm 1, SHA-1, makes a next hashed
-	 * owner name of 20 octets (after its length octet); BIND refuses
-	 * another length. */
+	 * owner name of 20 octets (after its length octet). */
 	if (type == 50 && nrdf > 4 && zl_rdf_data(&rdf[0])[0] == 1 &&
 	    rdf[4].len != 21) {
 		*field = 4;
-		return ferr(e, 0, "range", "of %u bytes does not match hash "
-			    "algorithm 1 (SHA-1, 20 bytes)",
-			    rdf[4].len ? rdf[4].len - 1 : 0);
+		return bind_refuses(e, "of %u bytes does not match hash "
+				    "algorithm 1 (SHA-1, 20 bytes)",
+				    rdf[4].len ? rdf[4].len - 1 : 0);
 	}
 	for (i = 0; i < sizeof digests / sizeof digests[0]; i++) {
 		if (digests[i].type != type || nrdf <= digests[i].digest)
@@ -525,18 +544,17 @@ bool zl_field_digest(uint16_t type, const struct zl_rdf *rdf, size_t nrdf,
 		 * private scheme (240-254) makes is its own, as in the
 		 * RFC's example of multiple digests (Appendix A.3). */
 		if (type == 63 && rdf[*field].len < 12)
-			return ferr(e, 0, "range", "of %u bytes is "
-				    "shorter than 12", rdf[*field].len);
+			return bind_refuses(e, "of %u bytes is shorter than "
+					    "12", rdf[*field].len);
 		if (type == 63 && zl_rdf_data(&rdf[1])[0] != 1)
 			continue;
 		for (k = 0; k < 8 && digests[i].len[k][0]; k++)
 			if (digests[i].len[k][0] == alg &&
 			    digests[i].len[k][1] != rdf[*field].len)
-				return ferr(e, 0, "range",
-					    "of %u bytes does not match "
-					    "digest type %u (%u bytes)",
-					    rdf[*field].len, alg,
-					    digests[i].len[k][1]);
+				return bind_refuses(e, "of %u bytes does not "
+						    "match digest type %u (%u "
+						    "bytes)", rdf[*field].len,
+						    alg, digests[i].len[k][1]);
 	}
 	return true;
 }

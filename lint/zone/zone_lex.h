@@ -265,8 +265,10 @@ bool zl_svcparams_wire_ok(const uint8_t *p, size_t n);
 const char *zl_naptr_regexp_flaw(const uint8_t *s, size_t n);
 
 /* Checks the digest of a DS, CDS, TA, DLV, SSHFP or ZONEMD record (rdf,
- * nrdf fields) against the length its digest type fixes; on a mismatch
- * returns false with *field the digest's index and *e the problem. */
+ * nrdf fields) against the length its digest type fixes, and the length
+ * of a LOC record's RFC 3597 data and of an NSEC3 next hashed owner; on
+ * a mismatch, which BIND refuses, returns false with *field the field's
+ * index and *e the problem ("portable", ZL_NOT_BIND). */
 bool zl_field_digest(uint16_t type, const struct zl_rdf *rdf, size_t nrdf,
 		     size_t *field, struct zl_ferr *e);
 

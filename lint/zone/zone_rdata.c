@@ -1135,11 +1135,11 @@ static bool conv_fields(struct conv *c, const struct zl_rrtype *t,
 		return bad(c, "limit", in->type_tok,
 			   "rdata of %zu bytes exceeds 65535", total);
 	rr->nrdf = (uint16_t)f;
-	/* BIND refuses a digest of the wrong length for its type. */
 	if (!zl_field_digest(in->type, rr->rdf, f, &c->field, &e))
-		return bad(c, e.cat, span_of(c, rr->rdf[c->field].tok,
-					     rr->rdf[c->field].ntok),
-			   "%s %s", fn(c), e.msg);
+		zl_zone_refused(c->z, e.refused, e.cat, in->src,
+				span_of(c, rr->rdf[c->field].tok,
+					rr->rdf[c->field].ntok),
+				"%s %s", fn(c), e.msg);
 	note_refusals(c, rr);
 	/* NSD keeps 64 rdata fields of a record: the 65th APL item on
 	 * it refuses the zone ("too many rdata elements"). */

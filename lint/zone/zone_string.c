@@ -230,6 +230,11 @@ bool zl_conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
 		return bad(c, "range", tok_at(c, ti),
 			   "character-string of %zu bytes exceeds 255",
 			   b->len - off);
+	if (off)
+		b->s[0] = (char)(b->len - off);
+	if (!str_form(c, ti, b->s + off, b->len - off) ||
+	    !zl_conv_set(c, r, ft, keep ? b->s : NULL, b->len, ti, 1))
+		return false;
 	if (off && b->len - off > 255)
 		zl_zone_refused(c->z, ZL_NOT_BIND | ZL_NOT_NSD, "portable",
 				c->in->src, tok_at(c, ti), "character-string "
@@ -237,11 +242,7 @@ bool zl_conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
 				"DNS splits it into strings of 255): split it "
 				"into quoted strings of 255 bytes at most",
 				b->len - off);
-	if (off)
-		b->s[0] = (char)(b->len - off);
-	if (!str_form(c, ti, b->s + off, b->len - off))
-		return false;
-	return zl_conv_set(c, r, ft, keep ? b->s : NULL, b->len, ti, 1);
+	return true;
 }
 
 const uint8_t *zl_rdf_wire(const struct zl_zone *z, const struct zl_rr *rr,
