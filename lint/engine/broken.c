@@ -112,8 +112,11 @@ bool zl_lost_at(const struct zl_ctx *ctx, const struct zl_name *n,
 
 	if (!b || !n)
 		return false;
+	/* A type zonelint does not know may answer for any (gdnsd's DYNA
+	 * for addresses): a target with one is not called missing. */
 	for (i = lost_first(b, n); i < b->nlost && b->lost[i].owner == n; i++)
-		if (!type || !b->lost[i].type || b->lost[i].type == type)
+		if (!type || !b->lost[i].type || b->lost[i].type == type ||
+		    b->lost[i].type == ZL_TYPE_OTHER)
 			return true;
 	return false;
 }

@@ -193,9 +193,11 @@ struct zl_problem {
 };
 
 /* A record the loader reported as a problem and did not keep: its owner,
- * and its type (0: the type was not read).  The zone has lost it; the
+ * and its type (0: the type was not read; ZL_TYPE_OTHER: a word that is
+ * no type zonelint knows, nor a slip of one).  The zone has lost it; the
  * rules that need records of that type at that name do not judge them
  * (eval.c). */
+#define ZL_TYPE_OTHER 65535	/* reserved in the registry (RFC 6895) */
 struct zl_lost {
 	const struct zl_name *owner;
 	uint16_t type;
@@ -361,6 +363,9 @@ bool zl_type_parse(const char *s, size_t n, uint16_t *out);
 /* The registry's mnemonic of type ("MX"), or NULL for an unassigned
  * number. */
 const char *zl_type_name(uint16_t type);
+/* The type whose mnemonic s[0..n), which is none, is a slip of ("TXXT":
+ * TXT), or 0 when it is not close to one. */
+uint16_t zl_type_nearest(const char *s, size_t n);
 
 /* ---- positions ---- */
 

@@ -176,13 +176,18 @@ static bool mnemonic_ok(struct zl_zone *z, uint16_t src,
 	return not != 7;
 }
 
+/* Reads the type of the record at token i into r.  Returns false after
+ * a problem, rr->type then being what the lost record counts as (struct
+ * zl_lost). */
 static bool rr_type(struct loader *L, uint16_t src,
 		    const struct zl_lex_line *ln, size_t i, struct rec *r)
 {
 	struct zl_rr *rr = &r->rr;
 	const struct zl_lex_tok *t;
 	const char *s;
+	uint16_t near;
 
+	rr->type = 0;
 	if (i >= ln->ntoks) {
 		t = &ln->toks[ln->ntoks - 1];
 		zl_zone_problem(L->z, "syntax", src, span(t),
@@ -194,9 +199,17 @@ static bool rr_type(struct loader *L, uint16_t src,
 	s = text_of(L, src, t);
 	r->hdr[ZL_HDR_TYPE] = span(t);
 	if (t->quoted || !zl_type_parse(s, t->len, &rr->type)) {
+		/* Lost as the type it is a slip of, or as none (a server's
+		 * own type, such as gdnsd's DYNA): the rules that need TXT
+		 * still judge a zone with such a record. */
+		near = t->quoted ? 0 : zl_type_nearest(s, t->len);
 		zl_zone_problem(L->z, "syntax", src, span(t),
-				"unknown record type '%.*s%s'",
-				ZL_TOKARGS(s, t->len));
+				"unknown record type '%.*s%s'%s%s%s",
+				ZL_TOKARGS(s, t->len),
+				near ? " (did you mean '" : "",
+				near ? zl_type_name(near) : "",
+				near ? "'?)" : "");
+		rr->type = near || t->quoted ? near : ZL_TYPE_OTHER;
 		return false;
 	}
 	/* RFC 6895 §3.1: OPT and the meta and query types (128-255) are
@@ -682,10 +695,12 @@ void zl_ld_record(struct loader *L, uint16_t src,
 	i = ln->blank ? 0 : 1;
 	if (!owner_of(L, src, ln, &r))
 		return;
-	if (!ttl_class(L, src, ln, &i, &r) || !rr_type(L, src, ln, i, &r)) {
+	if (!ttl_class(L, src, ln, &i, &r)) {
 		rr->type = 0;
 		goto drop;
 	}
+	if (!rr_type(L, src, ln, i, &r))
+		goto drop;	/* rr->type: what the lost record counts as */
 	nrd = ln->ntoks - i - 1;
 	if (nrd > ZL_LEX_MAXRDTOKS) {
 		zl_zone_problem(z, "limit", src, span(&ln->toks[i + 1 + 65535]),

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "nearest.h"
+
 /* Field types, short so that each type's layout fits on its line. */
 #define DN LDNS_RDF_TYPE_DNAME
 #define I1 LDNS_RDF_TYPE_INT8
@@ -233,6 +235,32 @@ const char *zl_type_name(uint16_t type)
 	const struct zl_rrtype *t = zl_rrtype_find(type);
 
 	return t ? t->name : NULL;
+}
+
+uint16_t zl_type_nearest(const char *s, size_t n)
+{
+	/* Types of some servers' own, not in the registry, and never a slip
+	 * of one that is (ANAME is not DNAME). */
+	static const char *const own[] = { "ALIAS", "ANAME", "DYNA", "DYNC",
+					   "LUA", "URL" };
+	const char *names[NTYPES], *near;
+	char word[16];
+	size_t i;
+
+	if (n == 0 || n >= sizeof word)
+		return 0;
+	memcpy(word, s, n);
+	word[n] = '\0';
+	for (i = 0; i < sizeof own / sizeof own[0]; i++)
+		if (strcasecmp(word, own[i]) == 0)
+			return 0;
+	for (i = 0; i < NTYPES; i++)
+		names[i] = types[i].name;
+	if (!(near = zl_nearest(word, names, NTYPES)))
+		return 0;
+	for (i = 0; names[i] != near; i++)
+		;
+	return types[i].type;
 }
 
 bool zl_type_parse(const char *s, size_t n, uint16_t *out)
