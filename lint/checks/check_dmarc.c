@@ -141,7 +141,9 @@ static struct dname *dname(struct zl_ctx *ctx, const char *text)
 
 /* What _dmarc.<domain> holds, in whichever zone of the run holds it:
  * *policy gets its first valid DMARC record or NULL, *looks whether it
- * holds a record that means to be DMARC (zl_dmarc_looks) or an alias. */
+ * holds a record that means to be DMARC (zl_dmarc_looks) or an alias,
+ * or is delegated (a provider's zone, not in the run, holds the policy:
+ * Valimail's "NS pointer" setup). */
 static void find_dmarc(struct zl_ctx *ctx, const char *domain,
 		       const struct zl_tv_rec **policy, bool *looks)
 {
@@ -150,7 +152,8 @@ static void find_dmarc(struct zl_ctx *ctx, const char *domain,
 	const struct zl_rr *rr;
 
 	*policy = NULL;
-	*looks = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_CNAME) != NULL;
+	*looks = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_CNAME) != NULL ||
+		 (at.name && at.name->below_cut);
 	for (rr = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_TXT); rr;
 	     rr = zl_next_rr(at.zone, rr)) {
 		r = zl_tv_in(ctx, at.zone, rr);

@@ -17,7 +17,8 @@ bool zl_dmarc_bis(const struct zl_ctx *ctx);
  * and zone, as the functions below. */
 const char *zl_dmarc_top(struct zl_ctx *ctx, const char *domain);
 /* Whether _dmarc.<domain> holds a DMARC record (zl_dmarc_looks) or an
- * alias to one, in whichever zone of the run holds it. */
+ * alias to one, in whichever zone of the run holds it, or is delegated
+ * to a zone the run lacks. */
 bool zl_dmarc_has_policy(struct zl_ctx *ctx, const char *domain);
 /* Text that means to be DMARC: its first tag is v=DMARC1 in any case. */
 bool zl_dmarc_looks(const struct zl_tv_rec *r);

@@ -420,7 +420,8 @@ const struct zl_check zl_check_sts_host = {
 };
 
 /* RFC 8461 §1.1 points at RFC 8460: an MTA-STS domain learns about
- * failed TLS only through TLS-RPT.  A note: reporting is optional. */
+ * failed TLS only through TLS-RPT.  A note: reporting is optional.  A
+ * _smtp._tls (or _tls) delegated to a zone the run lacks is unknown. */
 static void sts_without_tlsrpt(struct zl_ctx *ctx)
 {
 	const struct zl_rr *rr = sts_record(ctx);
@@ -432,7 +433,8 @@ static void sts_without_tlsrpt(struct zl_ctx *ctx)
 		return;
 	want = zl_xasprintf("_smtp._tls.%s", domain);
 	at = zl_lookup(ctx, want);
-	if (at.zone && !zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_TXT) &&
+	if (at.zone && !zl_text_below_cut(at.zone, want) &&
+	    !zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_TXT) &&
 	    !zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_CNAME))
 		emit_sts(ctx, rr, "expected", want);
 	free(want);
