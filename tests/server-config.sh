@@ -365,7 +365,7 @@ t_zone_confined() {
 	run --format gcc --allow-include "$tmp/outside" \
 		--server-config leak/named.conf
 	want_rc 2 &&
-	has out "outside/db.x:7:12: error: .*\\[MX003\\]" &&
+	has out "outside/db.x:7:12: error: .*\\[MX004\\]" &&
 	hasnt err "cannot read '$tmp/outside/db.x'" &&
 	hasnt out "root:" && hasnt err "root:"
 }
@@ -388,8 +388,8 @@ t_bind_glob() {
 	bind_accepts glob || return 1
 	run --format gcc --server-config glob/named.conf
 	want_rc 1 &&
-	has out "glob/zones/g1:7:12: error: .*\\.g1\\.example\\.' .*\\[MX003\\]" &&
-	has out "glob/zones/g2:7:12: error: .*\\.g2\\.example\\.' .*\\[MX003\\]" || return 1
+	has out "glob/zones/g1:7:12: error: .*\\.g1\\.example\\.' .*\\[MX004\\]" &&
+	has out "glob/zones/g2:7:12: error: .*\\.g2\\.example\\.' .*\\[MX004\\]" || return 1
 	printf '%s\n' 'include "none/*.conf";' >glob/none.conf
 	run --server-config glob/none.conf
 	want_rc 2 &&
@@ -585,7 +585,7 @@ t_refusals() {
 t "what one server refuses is an error under its configuration" t_refusals
 
 # Parked domains: two zones of one configuration load one file, and each
-# is linted under its own origin (MX003 names the origin).
+# is linted under its own origin (MX004 names the origin).
 t_shared_file() {
 	mkdir -p park
 	zone park/db.parked '@ IN MX 20 mail2.example.net'
@@ -595,8 +595,8 @@ t_shared_file() {
 	bind_accepts park || return 1
 	run --format gcc --server-config park/named.conf
 	want_rc 1 &&
-	has out "db.parked:7:12: error: .*\\.p1\\.example\\.' .*\\[MX003\\]" &&
-	has out "db.parked:7:12: error: .*\\.p2\\.example\\.' .*\\[MX003\\]"
+	has out "db.parked:7:12: error: .*\\.p1\\.example\\.' .*\\[MX004\\]" &&
+	has out "db.parked:7:12: error: .*\\.p2\\.example\\.' .*\\[MX004\\]"
 }
 t "two zones of one file: each linted under its origin" t_shared_file
 
@@ -621,8 +621,8 @@ t_nsd_glob() {
 	printf '%s\n' 'include: "nglob/out/pass*"' >>nglob.conf
 	run --format gcc --server-config nsd:nglob.conf
 	want_rc 1 &&
-	has out "nglob/b1:7:12: error: .*\\.b1\\.example\\.' .*\\[MX003\\]" &&
-	has out "nglob/b2:7:12: error: .*\\.b2\\.example\\.' .*\\[MX003\\]" &&
+	has out "nglob/b1:7:12: error: .*\\.b1\\.example\\.' .*\\[MX004\\]" &&
+	has out "nglob/b2:7:12: error: .*\\.b2\\.example\\.' .*\\[MX004\\]" &&
 	! grep -q passwd out err || return 1
 	printf '%s\n' 'include: "{nglob/b1.conf,/etc/passwd}"' >nglob-out.conf
 	run --server-config nsd:nglob-out.conf

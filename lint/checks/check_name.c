@@ -9,28 +9,52 @@
 
 static const struct zl_param_spec no_params[] = { { .key = NULL } };
 
+/* Whether name, an rdata name of rr, does not exist in the zone (no
+ * wildcard answers for it either): a relative name meant absolute leads
+ * nowhere.  A PTR target of a reverse zone is NAME003's. */
+static bool nowhere(const struct zl_ctx *ctx, const struct zl_rr *rr,
+		    const struct zl_name *name)
+{
+	struct zl_at at;
+
+	if (rr->type == LDNS_RR_TYPE_PTR &&
+	    zl_name_in_reverse(ctx->zone->origin->text))
+		return false;
+	return zl_answer(ctx, name->text, &at) == ZL_ANSWER_NONE &&
+	       at.zone == ctx->zone && !zl_lost_at(ctx, at.name, 0);
+}
+
 /* Emits the finding when the token as written repeats its origin, or,
  * written absolute (as a transfer serves every name), when the name is the
- * zone's origin appended to a name that already ended in it. */
+ * zone's origin appended to a name that already ended in it; in rdata
+ * also when the relative name ends in a top-level domain and leads
+ * nowhere ('aspmx.l.google.com' for aspmx.l.google.com.). */
 static void check_written(struct zl_ctx *ctx, const struct zl_rr *rr,
-			  struct zl_tok t, const struct zl_name *name)
+			  struct zl_tok t, const struct zl_name *name,
+			  bool rdata)
 {
 	const char *text = zl_tok_text(ctx->zone, rr->src, t);
-	char *written, *fix;
-	size_t n;
+	char *written, *fix, why[64] = "repeats the origin";
+	size_t n, tld;
 
 	if (zl_written_repeats_origin(text, t.len, name))
 		n = t.len;
 	else if (name && t.len > 0 && text[t.len - 1] == '.' &&
 		 zl_name_repeats_origin(ctx->zone, name->text, &n))
 		text = name->text;
-	else
+	else if (rdata && name && (tld = zl_written_ends_in_tld(text, t.len)) &&
+		 nowhere(ctx, rr, name)) {
+		n = t.len;
+		snprintf(why, sizeof why, "ends in '%.*s', a top-level domain",
+			 (int)tld, text + t.len - tld);
+	} else {
 		return;
+	}
 	written = zl_xstrndup(text, n);
 	fix = zl_xasprintf("%s.", written);
 	{
 		ZL_EMIT(ctx, rr->src, t, { "name", name->text },
-			{ "written", written }, { "fix", fix });
+			{ "written", written }, { "fix", fix }, { "why", why });
 	}
 	free(written);
 	free(fix);
@@ -85,7 +109,7 @@ static void name_repeats_origin(struct zl_ctx *ctx)
 
 	if (zl_rule_variant(ctx->rule, 0) == W_OWNER) {
 		check_written(ctx, rr, zl_rr_hdr(ctx->zone, rr, ZL_HDR_OWNER),
-			      rr->owner);
+			      rr->owner, false);
 		return;
 	}
 	if (zl_rule_variant(ctx->rule, 0) == W_REVERSE) {
@@ -95,7 +119,7 @@ static void name_repeats_origin(struct zl_ctx *ctx)
 	}
 	for (skip = 0; (f = zl_rr_name_field(rr, skip)) >= 0; skip++)
 		check_written(ctx, rr, zl_rr_field_tok(ctx->zone, rr, (unsigned)f),
-			      zl_rdf_name(&rr->rdf[f]));
+			      zl_rdf_name(&rr->rdf[f]), true);
 }
 
 const struct zl_check zl_check_name_repeats_origin = {
@@ -104,7 +128,7 @@ const struct zl_check zl_check_name_repeats_origin = {
 	.fn = name_repeats_origin,
 	.variants = dot_variants,
 	.params = dot_params,
-	.vars = (const char *const[]){ "name", "written", NULL },
+	.vars = (const char *const[]){ "name", "written", "why", NULL },
 };
 
 /* Whether a canonical name is a host name: labels of letters, digits and

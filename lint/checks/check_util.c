@@ -4,6 +4,7 @@
 #include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "check.h"
 
@@ -133,6 +134,35 @@ static bool ends_with_origin(const char *w, size_t wlen, const char *origin,
 			return false;
 		suffix = next;
 	}
+}
+
+size_t zl_written_ends_in_tld(const char *text, size_t len)
+{
+	/* The generic top-level domains a mail host is most often under;
+	 * any two letters stand for a country's. */
+	static const char *const tlds[] = {
+		"aero", "app", "arpa", "asia", "biz", "cloud", "com", "coop",
+		"dev", "edu", "email", "gov", "info", "io", "jobs", "mil",
+		"mobi", "museum", "name", "net", "online", "org", "pro",
+		"shop", "site", "store", "tech", "tel", "travel", "xyz",
+	};
+	const char *last;
+	size_t i, n = 0;
+
+	if (len < 3 || text[len - 1] == '.' || memchr(text, '\\', len))
+		return 0;
+	while (n < len && text[len - 1 - n] != '.')
+		n++;
+	if (n == len || n == len - 1)
+		return 0;			/* one label, or ".com" */
+	last = text + len - n;
+	if (n == 2 && isalpha((unsigned char)last[0]) &&
+	    isalpha((unsigned char)last[1]))
+		return n;
+	for (i = 0; i < sizeof tlds / sizeof tlds[0]; i++)
+		if (strlen(tlds[i]) == n && strncasecmp(last, tlds[i], n) == 0)
+			return n;
+	return 0;
 }
 
 bool zl_written_repeats_origin(const char *text, size_t len,
