@@ -104,6 +104,19 @@ static bool has_spf(struct zl_ctx *ctx, const struct zl_name *n)
 	return false;
 }
 
+/* Whether n has a TXT record that is SPF or starts like it: a broken
+ * one is SPF001's, not a missing one. */
+static bool means_spf(struct zl_ctx *ctx, const struct zl_name *n)
+{
+	const struct zl_rr *rr;
+
+	for (rr = zl_first_rr(ctx->zone, n, LDNS_RR_TYPE_TXT); rr;
+	     rr = zl_next_rr(ctx->zone, rr))
+		if (zl_spf_rec(ctx, rr) != &not_spf)
+			return true;
+	return false;
+}
+
 /* Source spans of a record span, a term, and the version "v=spf1". */
 static struct zl_tok span_tok(const struct rec *r, struct zl_spf_span s)
 {
@@ -640,14 +653,15 @@ static bool null_mx(const struct zl_zone *z, const struct zl_name *n)
 
 /* A name that receives mail is also a name mail is sent from; without SPF
  * (RFC 7208 §2.1, §3) receivers cannot tell forged senders.  A note only:
- * some domains send no mail at all.  Null MX names belong to the MX rules.
- * Names below a delegation belong to the child zone. */
+ * some domains send no mail at all.  Null MX names belong to the MX rules,
+ * a record that means to be SPF and is broken to SPF001.  Names below a
+ * delegation belong to the child zone. */
 static void spf_missing_for_mx(struct zl_ctx *ctx)
 {
 	const struct zl_zone *z = ctx->zone;
 	const struct zl_rr *mx = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_MX);
 
-	if (!mx || null_mx(z, ctx->name) || has_spf(ctx, ctx->name) ||
+	if (!mx || null_mx(z, ctx->name) || means_spf(ctx, ctx->name) ||
 	    ctx->name->below_cut)
 		return;
 	ZL_EMIT(ctx, mx->src, zl_rr_type_tok(ctx->zone, mx));
