@@ -115,8 +115,9 @@ bool zl_field_nsap(const char *buf, const struct zl_lex_tok *t, size_t n,
 	if (len < 2 || s[0] != '0' || (s[1] != 'x' && s[1] != 'X') ||
 	    !dotted_hex(s + 2, len - 2, out, &bytes) || bytes == 0)
 		return ferr(e, 0, "syntax",
-			    "address '%.*s%s' is not '0x' and an even number "
-			    "of hex digits", ZL_TOKARGS(s, len));
+			    "address '%.*s%s' is not '0x' followed by an even "
+			    "number of hex digits, one byte at least",
+			    ZL_TOKARGS(s, len));
 	/* RFC 1706 §6: a dot may follow each digit; NSD refuses two in a
 	 * row or one at the end. */
 	for (i = 3; i <= len; i++)
