@@ -526,6 +526,22 @@ static const char *uri_problem(const char *s, const struct uri *u,
 
 /* ---- tags ---- */
 
+/* What to do about a tag RFC 9989 removed.  pct=100 was the default, the
+ * policy for every message (t=n now); pct=0 tested it, as t=y does; a
+ * share between has no equivalent. */
+static const char *removed_hint(const char *s, const struct zl_tv_tag *t)
+{
+	if (!zl_tv_eq(s, t->name, "pct", true))
+		return "drop it: RFC 9989 receivers ignore it";
+	if (zl_tv_eq(s, t->value, "100", false))
+		return "drop it: 100 is the default, the policy for every "
+		       "message";
+	if (zl_tv_eq(s, t->value, "0", false))
+		return "use t=y for a testing policy instead of pct=0";
+	return "RFC 9989 applies the policy to every message or, with t=y, "
+	       "tests it (p=reject acts as quarantine): choose one";
+}
+
 static const char *const tag_problems[] = { "syntax", "duplicate", "unknown",
 					    "removed", "value", NULL };
 
@@ -690,10 +706,7 @@ static void tag_problem(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 			"check the spelling");
 	} else if (kind == T_REMOVED && zl_dmarc_bis(ctx) && in == IN_7489) {
 		ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, t->name),
-			{ "tag", name },
-			{ "hint", zl_tv_eq(s, t->name, "pct", true) ?
-			  "use t=y for a testing policy instead of pct" :
-			  "drop it: RFC 9989 receivers ignore it" });
+			{ "tag", name }, { "hint", removed_hint(s, t) });
 	} else if (kind == T_VALUE && !t->bad &&
 		   (want = bad_value(s, t, &bad))) {
 		char *v = zl_tv_str(s, bad);
