@@ -473,12 +473,15 @@ static void single_target(struct zl_ctx *ctx)
 	const struct zl_param *lb = zl_rule_param(ctx->rule, "load-balanced");
 	const struct zl_rr *one = NULL;
 	bool has_null = false;
+	struct zl_at at;
 	const char *t;
 	size_t i;
 	int hit = 0;
 
-	/* A set with a null MX is MX011's concern, not a missing backup. */
-	if (distinct_targets(ctx->zone, ctx->set, &one, &has_null) != 1 || has_null)
+	/* A set with a null MX is MX011's concern, not a missing backup; a
+	 * sole exchanger that cannot receive mail is MX003's or MX006's. */
+	if (distinct_targets(ctx->zone, ctx->set, &one, &has_null) != 1 ||
+	    has_null || dead(target_state(ctx, mx_target(one), &at)))
 		return;
 	t = mx_target(one)->text;
 	for (i = 0; i < lb->n && hit == 0; i++)
@@ -816,7 +819,8 @@ const struct zl_check zl_check_mx_nolisting = {
 };
 
 /* When no exchanger of a name can receive mail, every message to the
- * domain is undeliverable (RFC 5321 §5.1). */
+ * domain is undeliverable (RFC 5321 §5.1).  Of a single one, MX003 or
+ * MX006 says it already. */
 static void all_dead(struct zl_ctx *ctx)
 {
 	const struct zl_zone *z = ctx->zone;
@@ -826,7 +830,8 @@ static void all_dead(struct zl_ctx *ctx)
 
 	mxset_scan(ctx, ctx->set, &m);
 	mxset_free(&m);
-	if (m.ndead == 0 || m.ndead + m.nnull != m.n || m.nnull == m.n)
+	if (m.ndead == 0 || m.ndead + m.nnull != m.n || m.nnull == m.n ||
+	    m.n == 1)
 		return;
 	snprintf(n, sizeof n, "%u", m.ndead);
 	{
