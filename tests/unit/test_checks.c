@@ -95,11 +95,11 @@ START_TEST(test_mx_target_resolves)
 	     "mx1 IN A 192.0.2.25\n"
 	     "b IN MX 10 lo\n"
 	     "lo IN A 127.0.0.2\n", "MX003,MX006,MX014,MX015", &d);
-	ck_assert_uint_eq(d.n, 4);
+	/* b's sole exchanger is MX006's alone, not MX015's too */
+	ck_assert_uint_eq(d.n, 3);
 	tu_at(&d, 0, "MX014", 6, 12, 0, 15);
 	tu_at(&d, 1, "MX003", 8, 12, 0, 16);
 	tu_at(&d, 2, "MX006", 11, 12, 0, 14);
-	tu_at(&d, 3, "MX015", 11, 12, 0, 14);
 	zl_diags_free(&d);
 }
 END_TEST
