@@ -38,8 +38,10 @@ CFLAGS ?= -O2 -g
 ZL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -pthread \
 	-Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -fPIC
 
+PSL_DAT = /usr/share/publicsuffix/public_suffix_list.dat
 BUILD_NEEDS = pc:ldns:libldns-dev pc:yaml-0.1:libyaml-dev \
-	pc:libpcre2-8:libpcre2-dev pc:check:check pc:libcrypto:libssl-dev
+	pc:libpcre2-8:libpcre2-dev pc:check:check pc:libcrypto:libssl-dev \
+	file:$(PSL_DAT):publicsuffix
 NODEPS_GOALS = clean uninstall
 ifeq ($(filter-out $(NODEPS_GOALS),$(or $(MAKECMDGOALS),all)),)
 else
@@ -83,8 +85,9 @@ LIB_HDRS = $(wildcard lint/*.h lint/*.def $(LIB_DIRS:%=lint/%/*.h) $(LIB_DIRS:%=
 ALL_CFLAGS = $(ZL_CFLAGS) $(DEP_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 
 BUILTIN_SRC = lint/engine/rules_builtin.c
-LIB_SRCS := $(filter-out $(BUILTIN_SRC),$(wildcard $(LIB_DIRS:%=lint/%/*.c))) \
-	$(BUILTIN_SRC)
+PSL_SRC = lint/parse/psl_data.c
+LIB_SRCS := $(filter-out $(BUILTIN_SRC) $(PSL_SRC),$(wildcard $(LIB_DIRS:%=lint/%/*.c))) \
+	$(BUILTIN_SRC) $(PSL_SRC)
 LIB_OBJS := $(LIB_SRCS:.c=.o)
 RULE_PACKS := $(sort $(wildcard rules/*.yaml))
 UNIT_SRCS := $(wildcard tests/unit/*.c)
@@ -109,6 +112,10 @@ tools/embed: tools/embed.c
 
 $(BUILTIN_SRC): $(RULE_PACKS) tools/embed
 	tools/embed $(RULE_PACKS) > $@.tmp && mv $@.tmp $@
+
+# The Public Suffix List of the system (Debian's publicsuffix), as tables.
+$(PSL_SRC): $(PSL_DAT) tools/psl.sh
+	sh tools/psl.sh $(PSL_DAT) > $@.tmp && mv $@.tmp $@
 
 lint/%.o: lint/%.c $(LIB_HDRS)
 	$(CC) $(ALL_CFLAGS) $(LIB_INCS) -c -o $@ $<
@@ -341,7 +348,7 @@ uninstall:
 
 clean:
 	rm -f zonelint lint/*.o lint/*/*.o lint/liblint.a lint/libzonelint.so* \
-	  lint/libzonelint.map $(BUILTIN_SRC) tools/embed tests/unit/*.o \
+	  lint/libzonelint.map $(BUILTIN_SRC) $(PSL_SRC) tools/embed tests/unit/*.o \
 	  tests/unit/run tests/oom tests/servers/list tests/servers/hostile
 	rm -rf build-asan build-tsan build-fuzz
 

@@ -244,8 +244,10 @@ static const struct zl_tv_tag *tag(const struct zl_tv_rec *r, const char *name)
 /* RFC 9989 §4.10 (DNS tree walk, through the zones of the run): from
  * domain upward, the first record with psd=n marks the organisational
  * domain, psd=y the name one label below; else the highest name with a
- * record.  RFC 7489 §3.2 uses the Public Suffix List, which zonelint does
- * not have: the highest name the run's zones hold stands for it.
+ * record.  RFC 7489 §3.2 takes the name below a public suffix; offline,
+ * the policies above the run's zones are unknown, so the highest name the
+ * run's zones hold stands for it (DMARC015 asks psl.h whether that is an
+ * organisational domain).
  * Returns a pointer into domain, the origin or the cache. */
 static const char *find_org(struct zl_ctx *ctx, const char *domain)
 {

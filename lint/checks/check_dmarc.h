@@ -11,7 +11,7 @@ extern const struct zl_param_spec zl_dmarc_profile_params[];
 bool zl_dmarc_bis(const struct zl_ctx *ctx);
 /* The highest name, domain or an ancestor of it, that a zone of the run
  * holds: the organisational domain, as far as zonelint, without the
- * Public Suffix List, can tell (the zone's origin when none holds it).
+ * zones outside the run, can tell (the zone's origin when none holds it).
  * Points into the origin or a copy of domain that lives as long as the
  * engine's memo (outside the engine: into domain).  Asked once per name
  * and zone, as the functions below. */

@@ -7,6 +7,7 @@
 
 #include "check_dmarc.h"
 #include "check_spf.h"
+#include "psl.h"
 
 /* ---- a mail domain without a policy ---- */
 
@@ -78,30 +79,6 @@ static void note_spf(struct zl_ctx *ctx, const struct zl_rr *rr,
 			nset_add(targets, n);
 }
 
-/* Whether text looks like a public suffix, under which organisations
- * register their domains: the root, a top-level domain, or a common
- * second-level label under a country's (co.uk, com.au, ac.jp).  zonelint
- * has no Public Suffix List (RFC 7489 §3.2); this is what stands for it. */
-static bool public_suffix(const char *text)
-{
-	static const char *const second[] = {
-		"ac", "co", "com", "edu", "go", "gob", "gouv", "gov", "govt",
-		"ltd", "mil", "ne", "net", "nic", "nom", "or", "org", "plc",
-		"sch",
-	};
-	const char *dot = strchr(text, '.');
-	size_t i, n = dot ? (size_t)(dot - text) : 0;
-
-	if (!dot || !dot[1])
-		return true;			/* ".", "com." */
-	if (strlen(dot + 1) != 3 || dot[3] != '.')
-		return false;			/* not "<label>.<cc>." */
-	for (i = 0; i < sizeof second / sizeof second[0]; i++)
-		if (strlen(second[i]) == n && strncmp(text, second[i], n) == 0)
-			return true;
-	return false;
-}
-
 /* RFC 7489 §6.6.3: receivers look at the domain, then at its
  * organisational domain (the highest name the run's zones hold: a child
  * zone takes its policy from its parent's zone); RFC 9989 §4.10 walks up
@@ -115,7 +92,7 @@ static bool covered(struct zl_ctx *ctx, const char *domain)
 	const char *a, *top = zl_dmarc_top(ctx, domain);
 
 	if (zl_dmarc_has_policy(ctx, domain) || zl_dmarc_has_policy(ctx, top) ||
-	    !public_suffix(zl_name_parent(top) ? zl_name_parent(top) : "."))
+	    !zl_psl_suffix(zl_name_parent(top) ? zl_name_parent(top) : "."))
 		return true;
 	for (a = zl_name_parent(domain);
 	     zl_dmarc_bis(ctx) && a && zl_zone_of(ctx, a);

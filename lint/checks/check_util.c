@@ -4,9 +4,9 @@
 #include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "check.h"
+#include "psl.h"
 
 const struct zl_rr *zl_first_rr(const struct zl_zone *z,
 				const struct zl_name *n, uint16_t type)
@@ -138,31 +138,14 @@ static bool ends_with_origin(const char *w, size_t wlen, const char *origin,
 
 size_t zl_written_ends_in_tld(const char *text, size_t len)
 {
-	/* The generic top-level domains a mail host is most often under;
-	 * any two letters stand for a country's. */
-	static const char *const tlds[] = {
-		"aero", "app", "arpa", "asia", "biz", "cloud", "com", "coop",
-		"dev", "edu", "email", "gov", "info", "io", "jobs", "mil",
-		"mobi", "museum", "name", "net", "online", "org", "pro",
-		"shop", "site", "store", "tech", "tel", "travel", "xyz",
-	};
-	const char *last;
-	size_t i, n = 0;
+	size_t n = 0;
 
 	if (len < 3 || text[len - 1] == '.' || memchr(text, '\\', len))
 		return 0;
 	while (n < len && text[len - 1 - n] != '.')
 		n++;
-	if (n == len || n == len - 1)
-		return 0;			/* one label, or ".com" */
-	last = text + len - n;
-	if (n == 2 && isalpha((unsigned char)last[0]) &&
-	    isalpha((unsigned char)last[1]))
-		return n;
-	for (i = 0; i < sizeof tlds / sizeof tlds[0]; i++)
-		if (strlen(tlds[i]) == n && strncasecmp(last, tlds[i], n) == 0)
-			return n;
-	return 0;
+	/* one label, or ".com": no name before the domain */
+	return n + 1 < len && zl_psl_tld(text + len - n, n) ? n : 0;
 }
 
 bool zl_written_repeats_origin(const char *text, size_t len,

@@ -211,14 +211,14 @@ struct zl_tok zl_rr_type_tok(const struct zl_zone *z, const struct zl_rr *rr);
 /* Whether text[0..len) is an IPv4 or IPv6 address literal (a final dot
  * allowed). */
 bool zl_text_is_address(const char *text, size_t len);
+/* The length of the last label of a name token written as text[0..len),
+ * relative and of two labels or more, when that label is a top-level
+ * domain of the Public Suffix List: the writer most likely meant the name
+ * absolute.  0 otherwise. */
+size_t zl_written_ends_in_tld(const char *text, size_t len);
 /* Whether a name token written as text[0..len) is relative and already ends
  * with the origin it was made relative to, so that name (its absolute form)
  * repeats the origin: the missing trailing dot of RFC 1035 §5.1. */
-/* The length of the last label of a name token written as text[0..len),
- * relative and of two labels or more, when that label is a top-level
- * domain (com, net, org ... or two letters, a country's): the writer
- * most likely meant the name absolute.  0 otherwise. */
-size_t zl_written_ends_in_tld(const char *text, size_t len);
 bool zl_written_repeats_origin(const char *text, size_t len,
 			       const struct zl_name *name);
 /* Absolute names, as a zone transfer or a written final dot gives them:

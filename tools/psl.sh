@@ -1,0 +1,37 @@
+#!/bin/sh
+# psl.sh - the ICANN section of the Public Suffix List as C tables.
+#
+# usage: tools/psl.sh FILE > lint/parse/psl_data.c
+# FILE is public_suffix_list.dat (Debian's publicsuffix package installs
+# it in /usr/share/publicsuffix).  Rules of bytes other than ASCII (names
+# in Unicode, whose zone form is xn--) are left out; the private section
+# (names companies offer under their own domains) too.  Each table is
+# sorted byte by byte for bsearch() with strcmp().
+set -eu
+[ $# -eq 1 ] && [ -r "$1" ] || {
+	echo "usage: tools/psl.sh public_suffix_list.dat" >&2
+	exit 2
+}
+rules=$(sed -n '/===BEGIN ICANN DOMAINS===/,/===END ICANN DOMAINS===/p' "$1" |
+	sed -e 's://.*$::' -e 's/[[:space:]].*$//' |
+	LC_ALL=C grep -v '^$' | LC_ALL=C grep -v '[^!*.a-zA-Z0-9-]' |
+	tr 'A-Z' 'a-z')
+table() {
+	printf 'const char *const %s[] = {\n' "$1"
+	LC_ALL=C sort -u | sed 's/.*/\t"&",/'
+	printf '};\n'
+}
+count() {
+	printf 'const size_t %s = sizeof %s / sizeof %s[0];\n\n' "$1" "$2" "$2"
+}
+echo "/* psl_data.c - the ICANN section of the Public Suffix List (Mozilla"
+echo " * Public License 2.0), made by tools/psl.sh from"
+echo " * $1: do not edit. */"
+echo '#include "psl.h"'
+echo
+printf '%s\n' "$rules" | LC_ALL=C grep -v '^[!*]' | table zl_psl_plain
+count zl_psl_nplain zl_psl_plain
+printf '%s\n' "$rules" | sed -n 's/^\*\.//p' | table zl_psl_wild
+count zl_psl_nwild zl_psl_wild
+printf '%s\n' "$rules" | sed -n 's/^!//p' | table zl_psl_except
+count zl_psl_nexcept zl_psl_except
