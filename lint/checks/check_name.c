@@ -9,19 +9,21 @@
 
 static const struct zl_param_spec no_params[] = { { .key = NULL } };
 
-/* Whether name, an rdata name of rr, does not exist in the zone (no
- * wildcard answers for it either): a relative name meant absolute leads
- * nowhere.  A PTR target of a reverse zone is NAME003's. */
+/* Whether name, an rdata name of rr, does not exist in the zone: no
+ * records there, none lost, and no wildcard nor name below answering for
+ * it (a relative name meant absolute leads nowhere).  A PTR target of a
+ * reverse zone is NAME003's. */
 static bool nowhere(const struct zl_ctx *ctx, const struct zl_rr *rr,
 		    const struct zl_name *name)
 {
-	struct zl_at at;
+	struct zl_at at = zl_target(ctx, name);
 
-	if (rr->type == LDNS_RR_TYPE_PTR &&
-	    zl_name_in_reverse(ctx->zone->origin->text))
+	if ((rr->type == LDNS_RR_TYPE_PTR &&
+	     zl_name_in_reverse(ctx->zone->origin->text)) ||
+	    at.zone != ctx->zone || (at.name && zl_name_sets(at.name)) ||
+	    zl_lost_at(ctx, name, 0))
 		return false;
-	return zl_answer(ctx, name->text, &at) == ZL_ANSWER_NONE &&
-	       at.zone == ctx->zone && !zl_lost_at(ctx, at.name, 0);
+	return zl_answer(ctx, name->text, &at) == ZL_ANSWER_NONE;
 }
 
 /* Emits the finding when the token as written repeats its origin, or,
@@ -35,7 +37,7 @@ static void check_written(struct zl_ctx *ctx, const struct zl_rr *rr,
 {
 	const char *text = zl_tok_text(ctx->zone, rr->src, t);
 	char *written, *fix, why[64] = "repeats the origin";
-	size_t n, tld;
+	size_t n, tld = 0;
 
 	if (zl_written_repeats_origin(text, t.len, name))
 		n = t.len;
@@ -53,8 +55,10 @@ static void check_written(struct zl_ctx *ctx, const struct zl_rr *rr,
 	written = zl_xstrndup(text, n);
 	fix = zl_xasprintf("%s.", written);
 	{
+		/* The top-level domain is a guess: no fix-it to apply. */
 		ZL_EMIT(ctx, rr->src, t, { "name", name->text },
-			{ "written", written }, { "fix", fix }, { "why", why });
+			{ "written", written }, { "fix", tld ? NULL : fix },
+			{ "why", why });
 	}
 	free(written);
 	free(fix);

@@ -134,10 +134,14 @@ void zl_broken_drop(struct zl_broken *b, size_t idx)
 	b->drop[b->ndrop++] = idx;
 }
 
-void zl_broken_settle(struct zl_broken *b, const struct zl_zone *z)
+void zl_broken_settle(struct zl_broken *b)
 {
 	if (b->nrr > 1)
 		qsort(b->rr, b->nrr, sizeof *b->rr, pos_cmp);
+}
+
+void zl_broken_start(struct zl_broken *b, const struct zl_zone *z)
+{
 	b->nlost = z->nlost;
 	if (z->nlost) {
 		b->lost = zl_xcalloc(z->nlost, sizeof *b->lost);

@@ -369,7 +369,7 @@ static void run_rules(struct run *run, size_t first)
 	bool *drop;
 	size_t i;
 
-	zl_broken_settle(b, run->z);
+	zl_broken_settle(b);
 	run_ordinary(run);
 	if (!b->ndrop)
 		return;
@@ -408,6 +408,7 @@ void zl_lint_impl(const struct zl_ruleset *rs, const struct zl_zone *z,
 	run.supp = zl_supp_scan(rs, z);
 	run.sink = zl_sink_new(out, z, run.supp, rs->n);
 	set_ctx(&run);
+	zl_broken_start(&run.broken, z);
 	run_phase(&run, ZL_PH_BREAKS);
 	run_rules(&run, first);
 	zl_supp_apply(run.supp, z, out, first);

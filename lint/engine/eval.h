@@ -69,9 +69,12 @@ bool zl_broken_lost(const struct zl_broken *b, const struct zl_rule *r,
 void zl_broken_mark(struct zl_broken *b, const struct zl_rr *rr);
 /* The finding out->v[idx] is a follow-on, to be removed. */
 void zl_broken_drop(struct zl_broken *b, size_t idx);
-/* The `breaks` rules have run: sorts what they marked, and takes the
- * records z lost, so that the other rules can ask. */
-void zl_broken_settle(struct zl_broken *b, const struct zl_zone *z);
+/* Takes the records z lost, before any rule runs, so that every rule can
+ * ask (zl_lost_at), the `breaks` rules too. */
+void zl_broken_start(struct zl_broken *b, const struct zl_zone *z);
+/* The `breaks` rules have run: sorts what they marked, so that the other
+ * rules can ask. */
+void zl_broken_settle(struct zl_broken *b);
 /* Frees what b holds (not b). */
 void zl_broken_free(struct zl_broken *b);
 
