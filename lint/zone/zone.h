@@ -363,9 +363,11 @@ bool zl_type_parse(const char *s, size_t n, uint16_t *out);
 /* The registry's mnemonic of type ("MX"), or NULL for an unassigned
  * number. */
 const char *zl_type_name(uint16_t type);
-/* The type whose mnemonic s[0..n), which is none, is a slip of ("TXXT":
- * TXT), or 0 when it is not close to one. */
-uint16_t zl_type_nearest(const char *s, size_t n);
+/* What a lost record whose type is the word s[0..n), no mnemonic, counts
+ * as (struct zl_lost): the type it is a slip of ("TXXT": TXT), 0 (every
+ * type) when two types are as near, ZL_TYPE_OTHER for a word of its own
+ * (a server's DYNA). */
+uint16_t zl_type_lost_as(const char *s, size_t n);
 
 /* ---- positions ---- */
 

@@ -176,6 +176,27 @@ static bool mnemonic_ok(struct zl_zone *z, uint16_t src,
 	return not != 7;
 }
 
+/* What the record whose type token i is no type counts as when lost
+ * (struct zl_lost): a class written again is followed by the type, as is
+ * PowerDNS's LUA by the type it serves; otherwise zl_type_lost_as(). */
+static uint16_t lost_as(struct loader *L, uint16_t src,
+			const struct zl_lex_line *ln, size_t i)
+{
+	const struct zl_lex_tok *t = &ln->toks[i];
+	const char *s = text_of(L, src, t);
+	uint16_t v;
+
+	if (t->quoted)
+		return 0;
+	if (zl_ld_class(s, t->len, &v))
+		return 0;
+	if (t->len == 3 && strncasecmp(s, "LUA", 3) == 0 && i + 1 < ln->ntoks &&
+	    zl_type_parse(text_of(L, src, &ln->toks[i + 1]),
+			  ln->toks[i + 1].len, &v))
+		return v;
+	return zl_type_lost_as(s, t->len);
+}
+
 /* Reads the type of the record at token i into r.  Returns false after
  * a problem, rr->type then being what the lost record counts as (struct
  * zl_lost). */
@@ -199,17 +220,16 @@ static bool rr_type(struct loader *L, uint16_t src,
 	s = text_of(L, src, t);
 	r->hdr[ZL_HDR_TYPE] = span(t);
 	if (t->quoted || !zl_type_parse(s, t->len, &rr->type)) {
-		/* Lost as the type it is a slip of, or as none (a server's
-		 * own type, such as gdnsd's DYNA): the rules that need TXT
-		 * still judge a zone with such a record. */
-		near = t->quoted ? 0 : zl_type_nearest(s, t->len);
+		rr->type = lost_as(L, src, ln, i);
+		near = t->quoted ? 0 : zl_type_lost_as(s, t->len);
+		if (near != rr->type || near == ZL_TYPE_OTHER)
+			near = 0;	/* no slip to name */
 		zl_zone_problem(L->z, "syntax", src, span(t),
 				"unknown record type '%.*s%s'%s%s%s",
 				ZL_TOKARGS(s, t->len),
 				near ? " (did you mean '" : "",
 				near ? zl_type_name(near) : "",
 				near ? "'?)" : "");
-		rr->type = near || t->quoted ? near : ZL_TYPE_OTHER;
 		return false;
 	}
 	/* RFC 6895 §3.1: OPT and the meta and query types (128-255) are

@@ -237,30 +237,37 @@ const char *zl_type_name(uint16_t type)
 	return t ? t->name : NULL;
 }
 
-uint16_t zl_type_nearest(const char *s, size_t n)
+uint16_t zl_type_lost_as(const char *s, size_t n)
 {
-	/* Types of some servers' own, not in the registry, and never a slip
-	 * of one that is (ANAME is not DNAME). */
-	static const char *const own[] = { "ALIAS", "ANAME", "DYNA", "DYNC",
-					   "LUA", "URL" };
-	const char *names[NTYPES], *near;
+	/* Types of some servers' own (gdnsd, PowerDNS, Technitium, Bunny,
+	 * DNSimple ...), not in the registry and never a slip of one that is
+	 * (ANAME is not DNAME, APP not APL). */
+	static const char *const own[] = {
+		"ALIAS", "ANAME", "APP", "DYNA", "DYNC", "FWD", "HTTP", "LUA",
+		"POOL", "PZ", "RDR", "SCR", "URL",
+	};
+	size_t i, d, best = SIZE_MAX, max = n / 3 < 3 ? n / 3 : 3;
+	uint16_t type = ZL_TYPE_OTHER, k;
 	char word[16];
-	size_t i;
 
 	if (n == 0 || n >= sizeof word)
-		return 0;
+		return ZL_TYPE_OTHER;
 	memcpy(word, s, n);
 	word[n] = '\0';
 	for (i = 0; i < sizeof own / sizeof own[0]; i++)
 		if (strcasecmp(word, own[i]) == 0)
-			return 0;
-	for (i = 0; i < NTYPES; i++)
-		names[i] = types[i].name;
-	if (!(near = zl_nearest(word, names, NTYPES)))
-		return 0;
-	for (i = 0; names[i] != near; i++)
-		;
-	return types[i].type;
+			return ZL_TYPE_OTHER;
+	/* The nearest type that may be data (RFC 6895 §3.1: no meta or
+	 * query type), as zl_nearest() finds a slip; two as near: unknown. */
+	for (i = 0; i < NTYPES; i++) {
+		k = types[i].type;
+		if (k == LDNS_RR_TYPE_OPT || (k >= 128 && k <= 255) ||
+		    (d = zl_edit_distance(word, types[i].name, max)) > max)
+			continue;
+		type = d < best ? k : d == best ? 0 : type;
+		best = d < best ? d : best;
+	}
+	return type;
 }
 
 bool zl_type_parse(const char *s, size_t n, uint16_t *out)
