@@ -1151,6 +1151,35 @@ static bool conv_fields(struct conv *c, const struct zl_rrtype *t,
 	return true;
 }
 
+/* The record's size as the servers hold it: BIND a record of 65535
+ * bytes at most in wire form, owner and header included ("ran out of
+ * space"); Knot DNS rdata of 65535 bytes at most once it has split the
+ * strings of TXT and SPF records longer than 255 bytes into strings of
+ * 255, each with its length. */
+static void note_size(struct conv *c, const struct zl_rr *rr)
+{
+	uint8_t wire[ZL_NAME_MAXWIRE];
+	size_t i, total = 0, split = 0, len;
+	bool txt = rr->type == LDNS_RR_TYPE_TXT || rr->type == LDNS_RR_TYPE_SPF;
+
+	for (i = 0; i < rr->nrdf; i++) {
+		total += len = rr->rdf[i].len;
+		if (txt && len > 256)
+			split += (len - 1 + 254) / 255 - 1;
+	}
+	if (total + split > 65535)
+		zl_zone_refused(c->z, ZL_NOT_KNOT, "portable", c->in->src,
+				c->in->type_tok, "%s rdata of %zu bytes once "
+				"Knot DNS splits its strings into strings of "
+				"255, which it refuses", tn(c), total + split);
+	len = total + zl_name_wire(rr->owner, wire) + 10;
+	if (len > 65535)
+		zl_zone_refused(c->z, ZL_NOT_BIND, "portable", c->in->src,
+				c->in->type_tok, "record of %zu bytes in wire "
+				"form, owner and header included, which BIND "
+				"refuses: it holds 65535 at most", len);
+}
+
 bool zl_rdata_convert(struct zl_zone *z, const struct zl_rdata_in *in,
 		      struct zl_rr *rr, struct zl_buf *scratch)
 {
@@ -1165,6 +1194,7 @@ bool zl_rdata_convert(struct zl_zone *z, const struct zl_rdata_in *in,
 			return false;
 		if (!c.whole)	/* read into the fields of its type */
 			note_refusals(&c, rr);
+		note_size(&c, rr);
 		return true;
 	}
 	if (!t || t->form == ZL_FORM_GENERIC)
@@ -1186,5 +1216,8 @@ bool zl_rdata_convert(struct zl_zone *z, const struct zl_rdata_in *in,
 				tok_at(&c, 0), "%s that starts with '\\#', "
 				"which Knot DNS reads as RFC 3597 data and "
 				"refuses: write the '#' as \\035", tn(&c));
-	return conv_fields(&c, t, rr);
+	if (!conv_fields(&c, t, rr))
+		return false;
+	note_size(&c, rr);
+	return true;
 }
