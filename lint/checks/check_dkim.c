@@ -521,20 +521,32 @@ static void dkim_values(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	}
 }
 
-/* RFC 6376 §3.6.1: the tags of a key record. */
+/* RFC 6376 §3.6.1: the tags of a key record.  g= (granularity) was RFC
+ * 4871's, which RFC 6376 dropped: key generators still write it. */
 static void dkim_unknown_tags(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 {
 	static const char *const known[] = { "v", "h", "k", "n", "p", "s", "t",
 					     NULL };
+	struct zl_tv_span q;
+	bool g;
+	char *t;
 	size_t i, k;
 
 	for (i = 0; i < r->tv.ntags; i++) {
+		q = r->tv.tags[i].name;
 		for (k = 0; known[k]; k++)
-			if (zl_tv_eq(r->txt.s, r->tv.tags[i].name, known[k],
-				     false))
+			if (zl_tv_eq(r->txt.s, q, known[k], false))
 				break;
-		if (!known[k])
-			emit_var(ctx, r, r->tv.tags[i].name, "tag");
+		if (known[k])
+			continue;
+		g = zl_tv_eq(r->txt.s, q, "g", false);
+		t = zl_tv_str(r->txt.s, q);
+		ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, q), { "tag", t },
+			{ "why", g ? "was removed by RFC 6376" : "is unknown" },
+			{ "hint", g ? "drop it: verifiers ignore it (RFC 4871's "
+			  "granularity)" : "check the spelling, or drop the "
+			  "tag" });
+		free(t);
 	}
 }
 
@@ -594,7 +606,8 @@ const struct zl_check zl_check_dkim_key = {
 	.params = no_params,
 	/* message: the tag-value parser's, or a key decoder's, own words;
 	 * tag: an unknown tag's name; value: an unknown key type. */
-	.vars = (const char *const[]){ "message", "tag", "value", NULL },
+	.vars = (const char *const[]){ "message", "tag", "value", "why",
+				       "hint", NULL },
 };
 
 static const struct zl_param_spec size_params[] = {
