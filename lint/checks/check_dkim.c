@@ -550,6 +550,23 @@ static void dkim_unknown_tags(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 	}
 }
 
+/* Whether r, text of no tag at all, stands beside a key record at its
+ * selector: other text there (a note, a verification token), not a
+ * broken key.  RFC 6376 §3.6.2.2 leaves the result undefined when a
+ * selector has several TXT records: one finding says so. */
+static bool beside_key(struct zl_ctx *ctx, const struct zl_tv_rec *r)
+{
+	const struct zl_rr *rr;
+
+	if (r->tv.ntags)
+		return false;
+	for (rr = zl_first_rr(ctx->zone, ctx->rr->owner, LDNS_RR_TYPE_TXT); rr;
+	     rr = zl_next_rr(ctx->zone, rr))
+		if (rr != ctx->rr && zl_tv_of(ctx, rr)->tv.ntags)
+			return true;
+	return false;
+}
+
 static void dkim_key(struct zl_ctx *ctx)
 {
 	const struct zl_tv_rec *r;
@@ -560,6 +577,15 @@ static void dkim_key(struct zl_ctx *ctx)
 	if (!key_name(ctx->rr->owner->text))
 		return;
 	r = rec_of(ctx);
+	if (beside_key(ctx, r)) {
+		if (zl_rule_variant(ctx->rule, 0) == P_SYNTAX)
+			ZL_EMIT(ctx, ctx->rr->src,
+				zl_rr_field_tok(ctx->zone, ctx->rr, 0),
+				{ "message", "TXT record that is no key beside "
+				  "the key record at this selector: verifiers "
+				  "may read either (RFC 6376 §3.6.2.2)" });
+		return;
+	}
 	switch (zl_rule_variant(ctx->rule, 0)) {
 	case P_SYNTAX:
 		dkim_syntax(ctx, r);
