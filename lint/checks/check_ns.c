@@ -1,5 +1,6 @@
 /* check_ns.c - NS hosts the zone itself must give addresses for: its own
- * name servers, and the glue of its delegations (RFC 1034 §4.2.1). */
+ * name servers, and the glue of its delegations (RFC 1034 §4.2.1); the
+ * data at and below a delegation that the zone never serves. */
 #include <ldns/ldns.h>
 
 #include "check.h"
@@ -97,4 +98,52 @@ const struct zl_check zl_check_ns_host_address = {
 	.params = no_params,
 	/* fix: what gives the host an address, glue or a record */
 	.vars = (const char *const[]){ "target", "fix", NULL },
+};
+
+/* The delegation at or above n, a name of the zone below a cut: the
+ * nearest name below the apex with NS records, or NULL when only a DNAME
+ * hides n (CNAME008's). */
+static const struct zl_name *cut_of(const struct zl_zone *z,
+				    const struct zl_name *n)
+{
+	const char *text;
+	const struct zl_name *m;
+
+	for (text = n->text; text && strlen(text) > z->origin->len;
+	     text = zl_name_parent(text))
+		if ((m = zl_zone_lookup(z, text)) &&
+		    zl_name_rrset(m, LDNS_RR_TYPE_NS))
+			return m;
+	return NULL;
+}
+
+/* RFC 1034 §4.2.1: at a delegation the zone holds the NS records and the
+ * glue addresses of the hosts below it; what else is there or below
+ * belongs to the child zone, and a query for it gets a referral, never
+ * these records.  The DS and the NSEC and RRSIG of the cut are the
+ * parent's (RFC 4035 §2.3, §2.4); a DNAME beside the NS records is
+ * CNAME010's.  A zone without delegations is left at once. */
+static void below_delegation(struct zl_ctx *ctx)
+{
+	const struct zl_rr *rr = ctx->rr;
+	const struct zl_name *cut;
+	uint16_t t = rr->type;
+
+	if (ctx->zone->nnssets < 2 || !rr->owner->below_cut ||
+	    !rr->owner->in_zone || !(cut = cut_of(ctx->zone, rr->owner)) ||
+	    (cut == rr->owner && (t == LDNS_RR_TYPE_NS || t == LDNS_RR_TYPE_DS ||
+				  t == LDNS_RR_TYPE_NSEC ||
+				  t == LDNS_RR_TYPE_RRSIG ||
+				  t == LDNS_RR_TYPE_DNAME)))
+		return;
+	ZL_EMIT(ctx, rr->src, zl_rr_type_tok(ctx->zone, rr),
+		{ "cut", cut->text });
+}
+
+const struct zl_check zl_check_below_delegation = {
+	.name = "below-delegation",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = below_delegation,
+	.params = no_params,
+	.vars = (const char *const[]){ "cut", NULL },
 };
