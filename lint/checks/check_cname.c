@@ -191,29 +191,39 @@ static void cname_chain(struct zl_ctx *ctx)
 	const struct zl_rr *rr = ctx->rr, *hop;
 	const struct zl_name *t = cname_target(rr);
 	bool want_loop = zl_rule_variant(ctx->rule, 0) == K_LOOP, back = false;
+	const char *names[CHAIN_MAX + 2];
 	struct zl_buf path = { 0 };
 	struct zl_at at = zl_target(ctx, t);
-	unsigned n;
+	unsigned n, i;
 
-	/* The chain is followed through every zone of the run. */
+	/* The chain is followed through every zone of the run; the path is
+	 * written only for a finding (a long chain has a finding per
+	 * alias, most of them past the rule's cap). */
 	hop = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_CNAME);
 	if (!hop)
 		return;
-	zl_buf_addf(&path, "%s -> %s", rr->owner->text, t->text);
-	for (n = 0; hop && n < CHAIN_MAX; n++) {
+	names[0] = rr->owner->text;
+	names[1] = t->text;
+	for (n = 2; hop && n < CHAIN_MAX + 2; n++) {
 		t = cname_target(hop);
-		zl_buf_addf(&path, " -> %s", t ? t->text : "?");
-		if (!t || (back = strcmp(t->text, rr->owner->text) == 0))
+		names[n] = t ? t->text : "?";
+		if (!t || (back = strcmp(t->text, rr->owner->text) == 0)) {
+			n++;
 			break;
+		}
 		/* t may be a name of another zone. */
 		at = zl_target_text(ctx, t->text);
 		hop = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_CNAME);
 	}
-	if (want_loop == back) {
-		ZL_EMIT(ctx, rr->src, zl_rr_field_tok(z, rr, 0),
-			{ "path", path.s },
-			{ "target", cname_target(rr)->text });
+	if (want_loop != back)
+		return;
+	for (i = 0; i < n; i++) {
+		if (i)
+			zl_buf_add(&path, " -> ", 4);
+		zl_buf_add(&path, names[i], strlen(names[i]));
 	}
+	ZL_EMIT(ctx, rr->src, zl_rr_field_tok(z, rr, 0), { "path", path.s },
+		{ "target", cname_target(rr)->text });
 	zl_buf_free(&path);
 }
 

@@ -90,8 +90,10 @@ zl_finding zl_emit_vars(struct zl_ctx *ctx, uint16_t src, struct zl_tok at,
 	if (r->severity == ZL_SEV_OFF ||
 	    (ctx->broken && zl_broken_on(ctx->broken, r, src, at)))
 		return ZL_NO_FINDING;
-	render(ctx, r->message, vars, nvars, &msg);
 	loc = zl_zone_loc(ctx->zone, src, at);
+	if (ctx->sink && zl_sink_drops(ctx->sink, ctx->ri, src, at, loc.line))
+		return ZL_NO_FINDING;
+	render(ctx, r->message, vars, nvars, &msg);
 	if (ctx->sink && zl_sink_absorbs(ctx->sink, ctx->ri, src, at, loc.line,
 					 msg.s)) {
 		zl_buf_free(&msg);

@@ -18,6 +18,13 @@
  * rest counted in a summary. */
 struct zl_sink *zl_sink_new(struct zl_diags *out, const struct zl_zone *z,
 			    struct zl_supp *supp, size_t nrules);
+/* Whether a new finding of rule ri at `at` in src (on 1-based line line),
+ * before its message is made, is dropped: the rule has kept its first
+ * ZL_LIMIT_RULE_FINDINGS, and it comes on a later line than the last of
+ * them, so none of them can count it; it is counted as dropped.  Spares
+ * making the messages of a rule that finds much more than it reports. */
+bool zl_sink_drops(struct zl_sink *k, uint32_t ri, uint16_t src,
+		   struct zl_tok at, uint32_t line);
 /* Whether a new finding of rule ri at `at` in src (on 1-based line line)
  * with message msg is not to be made: it repeats one kept on its line, or
  * comes after the rule's first ZL_LIMIT_RULE_FINDINGS in the text; either

@@ -127,6 +127,27 @@ static struct rule_sink *rule_sink(struct zl_sink *k, uint32_t ri)
 	return k->r[ri];
 }
 
+bool zl_sink_drops(struct zl_sink *k, uint32_t ri, uint16_t src,
+		   struct zl_tok at, uint32_t line)
+{
+	struct kept nf = { src, line, at, NULL, 0, false }, *last;
+	struct rule_sink *rs = ri < k->nr ? k->r[ri] : NULL;
+	int s;
+
+	if (!rs)
+		return false;
+	s = zl_supp_covers(k->supp, src, line, ri, true);
+	if (rs->n[s] < ZL_LIMIT_RULE_FINDINGS)
+		return false;
+	/* On a later line than the last kept: none kept can count it. */
+	last = rs->heap[s][0];
+	if (src != last->src ? src < last->src : line <= last->line)
+		return false;
+	(void)zl_supp_covers(k->supp, src, line, ri, false);
+	drop(rs, s, &nf, 1);
+	return true;
+}
+
 bool zl_sink_absorbs(struct zl_sink *k, uint32_t ri, uint16_t src,
 		     struct zl_tok at, uint32_t line, const char *msg)
 {
