@@ -331,6 +331,32 @@ t "\$INCLUDE from named's directory, under BIND" t_incl_bind
 t "\$INCLUDE from the zone file's directory, under Knot" t_incl_knot
 t "\$INCLUDE from zonesdir, under NSD" t_incl_nsd
 
+# An include the server does not find is an error though the repository
+# root holds it, where zonelint looks next without --server-config: the
+# server's own checker refuses the zone too.
+incl_root() {
+	mkdir -p "iroot-$1"
+	git init -q "iroot-$1"
+	cp -R "$1/." "iroot-$1/"
+	mkdir -p "iroot-$1/common"
+	printf '%s\n' '@ IN TXT "v=spf1 -all"' >"iroot-$1/common/spf.inc"
+	zone "iroot-$1/zones/db.primary" '$INCLUDE common/spf.inc'
+	case $1 in
+	bind) (cd iroot-bind && named-checkconf -z named.conf) ;;
+	knot) (cd iroot-knot && knotc -c knot.conf zone-check example.org) ;;
+	nsd) (cd iroot-nsd/zones && nsd-checkzone example.org db.primary) ;;
+	esac >"$tmp/check" 2>&1 && { echo "$1 loads the zone"; show "$tmp/check"; return 1; }
+	run --server-config "iroot-$1/$(conf_of "$1")"
+	want_rc 1 &&
+	has out "^iroot-$1/zones/db.primary:7:10: error: cannot read include file 'common/spf.inc'.*\[ZONE003\]"
+}
+t_incl_root_bind() { incl_root bind; }
+t_incl_root_knot() { incl_root knot; }
+t_incl_root_nsd() { incl_root nsd; }
+t "an include only the repository root holds, under BIND" t_incl_root_bind
+t "an include only the repository root holds, under Knot" t_incl_root_knot
+t "an include only the repository root holds, under NSD" t_incl_root_nsd
+
 # The working directory does not widen what an include may read: outside
 # a repository, the zone file's directory; a configuration that moves
 # named to / cannot make a zone include the system's files.

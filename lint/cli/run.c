@@ -139,6 +139,7 @@ static void lint_file(struct run *r, struct job *j)
 				   .allow_include = r->cli->allow,
 				   .nallow_include = r->cli->nallow,
 				   .include_dir = j->include_dir,
+				   .include_exact = j->servers != 0,
 				   .budget = r->budget };
 	struct zl_zone *z = NULL;
 	char *msg = NULL;

@@ -186,9 +186,12 @@ static enum zl_status fetch(struct loader *L, const char *path,
  * it is not where first says: BIND and NSD resolve includes from the
  * server's working directory, which zone repositories lay out as their
  * root, and which is otherwise most often the directory of the zone file
- * (an include of an include).  NULL when there is none, or no other. */
+ * (an include of an include).  NULL when there is none, or no other, or
+ * the caller wants the includes a server finds alone (include_exact). */
 static const char *other_dir(const struct loader *L)
 {
+	if (L->opts && L->opts->include_exact)
+		return NULL;
 	if (L->repo)
 		return L->repo;
 	return !L->incdir && L->depth > 0 ? L->dir[0] : NULL;
