@@ -20,11 +20,11 @@ static const struct zl_variant_spec present_variants[] = {
 
 static const struct zl_param_spec present_params[] = { { .key = NULL } };
 
-/* Whether the owner of rr is where `at` asks: a delegation is a name
+/* Whether the record's owner is where `at` asks: a delegation is a name
  * below the apex with NS records. */
-static bool at_place(struct zl_ctx *ctx, const struct zl_rr *rr, unsigned at)
+static bool at_place(struct zl_ctx *ctx, unsigned at)
 {
-	const struct zl_name *n = rr->owner;
+	const struct zl_name *n = ctx->rr->owner;
 	bool apex = n == ctx->zone->origin;
 
 	switch (at) {
@@ -46,17 +46,15 @@ static bool at_place(struct zl_ctx *ctx, const struct zl_rr *rr, unsigned at)
  * rule's select: says what is unwanted. */
 static void present(struct zl_ctx *ctx)
 {
-	/* scope rrset: once per RRset, at its first record */
-	const struct zl_rr *rr = ctx->rr ? ctx->rr :
-				 &ctx->zone->rrs[ctx->set->first];
+	const struct zl_rr *rr = ctx->rr;
 
-	if (at_place(ctx, rr, zl_rule_variant(ctx->rule, 0)))
+	if (at_place(ctx, zl_rule_variant(ctx->rule, 0)))
 		ZL_EMIT(ctx, rr->src, zl_rr_type_tok(ctx->zone, rr));
 }
 
 const struct zl_check zl_check_present = {
 	.name = "present",
-	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD) | ZL_SCOPE_BIT(ZL_SCOPE_RRSET),
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
 	.fn = present,
 	.variants = present_variants,
 	.params = present_params,
