@@ -255,9 +255,10 @@ test_long_line() {
 
 # One base64 or hex field as one token, as every server reads it: a key
 # of 50,000 bytes and RFC 3597 data of 36,000 load; rdata over 65535
-# bytes does not.  BIND holds a record of 65535 bytes with its owner and
-# header; Knot DNS splits a TXT string longer than 255 bytes (a length
-# byte per 255), which BIND and NSD refuse, and holds 65535 bytes of rdata.
+# bytes does not.  BIND holds an RRset of 65512 bytes, 2 and the rdata of
+# each distinct record (one record of 65510 bytes); Knot DNS splits a TXT
+# string longer than 255 bytes (a length byte per 255), which BIND and
+# NSD refuse, and holds 65535 bytes of rdata.
 test_long_token() {
 	head_zone >token.zone
 	{ printf 'k OPENPGPKEY '; repeat A 66668; echo; } >>token.zone
@@ -266,11 +267,18 @@ test_long_token() {
 	{ printf 'b TYPE999 \\# 65511 '; repeat 0 131022; echo; } >>token.zone
 	{ printf 's TXT '; repeat a 65279; echo; } >>token.zone
 	{ printf 't TXT '; repeat a 65280; echo; } >>token.zone
+	awk 'BEGIN { for (i = 0; i < 10919; i++)
+		printf "big A 10.0.%d.%d\n", i / 256, i % 256 }' >>token.zone
+	awk 'BEGIN { for (i = 0; i < 10918; i++)
+		printf "ok A 10.1.%d.%d\n", i / 256, i % 256
+		print "ok A 10.1.0.0" }' >>token.zone
 	run --format gcc token.zone
 	want_rc 1 &&
 	count out ': error: ' 2 &&
 	has out '^token\.zone:15:[0-9]+: error: RFC 3597 rdata length 65536 is out of range' &&
-	has out '^token\.zone:16:3: warning: record of 65536 bytes in wire form.*BIND refuses' &&
+	has out '^token\.zone:16:3: warning: TYPE999 rdata of 65511 bytes, which BIND refuses' &&
+	has out '^token\.zone:19:5: warning: RRset of 10919 records at .big\.example\.com\.. of 65514 bytes.*BIND refuses' &&
+	hasnt out "RRset of 10919 records at 'ok" &&
 	hasnt out '^token\.zone:17:.*(error|Knot DNS splits its strings)' &&
 	has out '^token\.zone:18:[0-9]+: error: BIND, Knot DNS and NSD each refuse a part' &&
 	smaller out 3000

@@ -109,6 +109,14 @@ enum {
 	ZL_RR_WIDE = 1 << 4,	/* rdata tokens in zone->wtoks */
 };
 
+/* BIND holds an RRset of at most this many bytes, each record its rdata
+ * and 2 bytes ("ran out of space" otherwise): one record of 65510 bytes,
+ * whatever its owner.  A set of fewer than ZL_RRSET_SUMMED records goes
+ * over only with a record of more than ZL_RDATA_BIG bytes. */
+#define ZL_RRSET_BIND_MAX 65512
+#define ZL_RRSET_SUMMED 32
+#define ZL_RDATA_BIG (ZL_RRSET_BIND_MAX / ZL_RRSET_SUMMED - 2)
+
 /* Which of a record's tokens before its rdata (zl_rr_hdr). */
 enum zl_hdr { ZL_HDR_OWNER, ZL_HDR_TTL, ZL_HDR_CLASS, ZL_HDR_TYPE };
 
@@ -234,6 +242,9 @@ struct zl_zone {
 	size_t nnssets;		/* NS RRsets, at the apex and below */
 	size_t ndnames;		/* DNAME RRsets */
 	size_t nwild;		/* RRsets at wildcard names ("*.") */
+	size_t nbig;		/* records of more than ZL_RDATA_BIG bytes of
+				   rdata (zl_zone_end_load sums the RRsets
+				   BIND may not hold) */
 	/* In a zone with wildcards, the names below the apex that exist
 	 * (with records, or names with records below them) and the parents
 	 * of wildcards, as keys chained label by label (the ancestors'

@@ -1151,14 +1151,13 @@ static bool conv_fields(struct conv *c, const struct zl_rrtype *t,
 	return true;
 }
 
-/* The record's size as the servers hold it: BIND a record of 65535
- * bytes at most in wire form, owner and header included ("ran out of
- * space"); Knot DNS rdata of 65535 bytes at most once it has split the
- * strings of TXT and SPF records longer than 255 bytes into strings of
- * 255, each with its length. */
+/* The record's size as the servers hold it: BIND a record of 65510 bytes
+ * of rdata at most, whatever its owner ("ran out of space"; its RRsets,
+ * zl_zone_end_load); Knot DNS rdata of 65535 bytes at most once it has
+ * split the strings of TXT and SPF records longer than 255 bytes into
+ * strings of 255, each with its length. */
 static void note_size(struct conv *c, const struct zl_rr *rr)
 {
-	uint8_t wire[ZL_NAME_MAXWIRE];
 	size_t i, total = 0, split = 0, len;
 	bool txt = rr->type == LDNS_RR_TYPE_TXT || rr->type == LDNS_RR_TYPE_SPF;
 
@@ -1172,15 +1171,12 @@ static void note_size(struct conv *c, const struct zl_rr *rr)
 				c->in->type_tok, "%s rdata of %zu bytes once "
 				"Knot DNS splits its strings into strings of "
 				"255, which it refuses", tn(c), total + split);
-	/* An owner has 255 bytes at most: most records are far below. */
-	if (total + ZL_NAME_MAXWIRE + 10 <= 65535)
-		return;
-	len = total + zl_name_wire(rr->owner, wire) + 10;
-	if (len > 65535)
+	if (total + 2 > ZL_RRSET_BIND_MAX)
 		zl_zone_refused(c->z, ZL_NOT_BIND, "portable", c->in->src,
-				c->in->type_tok, "record of %zu bytes in wire "
-				"form, owner and header included, which BIND "
-				"refuses: it holds 65535 at most", len);
+				c->in->type_tok, "%s rdata of %zu bytes, which "
+				"BIND refuses: it holds %d at most", tn(c),
+				total, ZL_RRSET_BIND_MAX - 2);
+	c->z->nbig += total > ZL_RDATA_BIG;
 }
 
 bool zl_rdata_convert(struct zl_zone *z, const struct zl_rdata_in *in,
