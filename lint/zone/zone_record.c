@@ -188,12 +188,11 @@ static uint16_t lost_as(struct loader *L, uint16_t src,
 
 	if (t->quoted)
 		return 0;
-	if (zl_ld_class(s, t->len, &v))
-		return 0;
-	if (t->len == 3 && strncasecmp(s, "LUA", 3) == 0 && i + 1 < ln->ntoks &&
-	    zl_type_parse(text_of(L, src, &ln->toks[i + 1]),
-			  ln->toks[i + 1].len, &v))
-		return v;
+	if ((zl_ld_class(s, t->len, &v) ||
+	     (t->len == 3 && strncasecmp(s, "LUA", 3) == 0)) &&
+	    i + 1 < ln->ntoks && !ln->toks[i + 1].quoted)
+		return zl_type_parse(text_of(L, src, &ln->toks[i + 1]),
+				     ln->toks[i + 1].len, &v) ? v : 0;
 	return zl_type_lost_as(s, t->len);
 }
 
@@ -221,6 +220,13 @@ static bool rr_type(struct loader *L, uint16_t src,
 	r->hdr[ZL_HDR_TYPE] = span(t);
 	if (t->quoted || !zl_type_parse(s, t->len, &rr->type)) {
 		rr->type = lost_as(L, src, ln, i);
+		if (!t->quoted && zl_ld_class(s, t->len, &near)) {
+			zl_zone_problem(L->z, "syntax", src, span(t),
+					"class '%.*s%s' where the record type "
+					"belongs: the class written twice?",
+					ZL_TOKARGS(s, t->len));
+			return false;
+		}
 		near = t->quoted ? 0 : zl_type_lost_as(s, t->len);
 		if (near != rr->type || near == ZL_TYPE_OTHER)
 			near = 0;	/* no slip to name */

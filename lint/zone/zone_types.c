@@ -243,8 +243,8 @@ uint16_t zl_type_lost_as(const char *s, size_t n)
 	 * DNSimple ...), not in the registry and never a slip of one that is
 	 * (ANAME is not DNAME, APP not APL). */
 	static const char *const own[] = {
-		"ALIAS", "ANAME", "APP", "DYNA", "DYNC", "FWD", "HTTP", "LUA",
-		"POOL", "PZ", "RDR", "SCR", "URL",
+		"ALIAS", "ANAME", "APP", "DYNA", "DYNC", "FWD", "LUA", "POOL",
+		"PZ", "RDR", "SCR", "URL",
 	};
 	size_t i, d, best = SIZE_MAX, max = n / 3 < 3 ? n / 3 : 3;
 	uint16_t type = ZL_TYPE_OTHER, k;
@@ -258,12 +258,15 @@ uint16_t zl_type_lost_as(const char *s, size_t n)
 		if (strcasecmp(word, own[i]) == 0)
 			return ZL_TYPE_OTHER;
 	/* The nearest type that may be data (RFC 6895 §3.1: no meta or
-	 * query type), as zl_nearest() finds a slip; two as near: unknown. */
+	 * query type), as zl_nearest() finds a slip; of two as near, the one
+	 * that starts with the same letter (AAA: AAAA, not CAA), else
+	 * unknown. */
 	for (i = 0; i < NTYPES; i++) {
 		k = types[i].type;
 		if (k == LDNS_RR_TYPE_OPT || (k >= 128 && k <= 255) ||
 		    (d = zl_edit_distance(word, types[i].name, max)) > max)
 			continue;
+		d = 2 * d + ((word[0] ^ types[i].name[0]) & ~0x20 ? 1 : 0);
 		type = d < best ? k : d == best ? 0 : type;
 		best = d < best ? d : best;
 	}
