@@ -83,16 +83,16 @@ static void note_spf(struct zl_ctx *ctx, const struct zl_rr *rr,
  * organisational domain (the highest name the run's zones hold: a child
  * zone takes its policy from its parent's zone); RFC 9989 §4.10 walks up
  * the tree, so any ancestor's policy covers the name.  When the highest
- * name the run holds is not itself an organisational domain, as its
- * parent is no public suffix (a department's cs.example.edu, an SES
- * bounce.example.com in a zone of its own), the policy that covers it is
- * in a zone the run lacks: unknown, not missing. */
+ * name the run holds is not itself an organisational domain (a
+ * department's cs.example.edu, an SES bounce.example.com in a zone of its
+ * own), the policy that covers it is in a zone the run lacks: unknown,
+ * not missing. */
 static bool covered(struct zl_ctx *ctx, const char *domain)
 {
 	const char *a, *top = zl_dmarc_top(ctx, domain);
 
 	if (zl_dmarc_has_policy(ctx, domain) || zl_dmarc_has_policy(ctx, top) ||
-	    !zl_psl_suffix(zl_name_parent(top) ? zl_name_parent(top) : "."))
+	    zl_psl_below_org(top))
 		return true;
 	for (a = zl_name_parent(domain);
 	     zl_dmarc_bis(ctx) && a && zl_zone_of(ctx, a);

@@ -14,7 +14,29 @@ static bool has(const char *const *v, size_t n, const char *key)
 	return bsearch(key, v, n, sizeof *v, cmp) != NULL;
 }
 
-bool zl_psl_suffix(const char *text)
+/* The public suffix of key, a name without its final dot: the rule of
+ * most labels that matches it, an exception's parent before any
+ * (the list's algorithm), else its last label (the default rule).  A
+ * pointer into key. */
+static const char *suffix_of(const char *key)
+{
+	const char *p, *dot;
+
+	for (p = key; p; p = (dot = strchr(p, '.')) ? dot + 1 : NULL)
+		if (has(zl_psl_except, zl_psl_nexcept, p))
+			return strchr(p, '.') + 1;
+	for (p = key; p; p = dot ? dot + 1 : NULL) {
+		dot = strchr(p, '.');
+		if (has(zl_psl_plain, zl_psl_nplain, p) ||
+		    (dot && has(zl_psl_wild, zl_psl_nwild, dot + 1)))
+			return p;
+		if (!dot)
+			return p;		/* the default rule, "*" */
+	}
+	return key;
+}
+
+bool zl_psl_below_org(const char *text)
 {
 	char key[256];
 	const char *dot;
@@ -22,18 +44,13 @@ bool zl_psl_suffix(const char *text)
 
 	if (n > 0 && text[n - 1] == '.')
 		n--;
-	if (n == 0)
-		return true;			/* the root */
-	if (n >= sizeof key || memchr(text, '\\', n))
-		return false;			/* no rule holds an escape */
+	if (n == 0 || n >= sizeof key || memchr(text, '\\', n))
+		return false;			/* the root; no rule escapes */
 	memcpy(key, text, n);
 	key[n] = '\0';
-	if (!(dot = strchr(key, '.')))
-		return true;			/* the default rule, "*" */
-	if (has(zl_psl_except, zl_psl_nexcept, key))
-		return false;
-	return has(zl_psl_plain, zl_psl_nplain, key) ||
-	       has(zl_psl_wild, zl_psl_nwild, dot + 1);
+	/* below the label below its suffix */
+	dot = strchr(key, '.');
+	return dot && suffix_of(key) > dot + 1;
 }
 
 bool zl_psl_tld(const char *label, size_t n)
@@ -50,5 +67,6 @@ bool zl_psl_tld(const char *label, size_t n)
 			 (char)(label[i] + 32) : label[i];
 	}
 	key[n] = '\0';
-	return has(zl_psl_plain, zl_psl_nplain, key);
+	return has(zl_psl_plain, zl_psl_nplain, key) ||
+	       has(zl_psl_wild, zl_psl_nwild, key);
 }

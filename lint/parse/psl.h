@@ -12,11 +12,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Whether canonical text is a public suffix: the root, a top-level
- * domain (listed or not: the list's default rule), or a name the list
- * holds, by rule, by wildcard or not by exception. */
-bool zl_psl_suffix(const char *text);
-/* Whether label[0..n) is a top-level domain the list holds, in any case. */
+/* Whether canonical text lies below an organisational domain (RFC 7489
+ * §3.2), the name one label below its public suffix: two labels or more
+ * below the suffix the list's rules give it (an exception's parent, else
+ * the matching rule of most labels, else its top-level domain).  False
+ * for the root, a public suffix and an organisational domain. */
+bool zl_psl_below_org(const char *text);
+/* Whether label[0..n) is a top-level domain the list holds (by a rule
+ * or a wildcard below it: "ck" of "*.ck"), in any case. */
 bool zl_psl_tld(const char *label, size_t n);
 
 /* The tables (psl_data.c), each sorted byte by byte: the rules, the
