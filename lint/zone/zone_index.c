@@ -493,9 +493,12 @@ static void rrset_size(struct zl_zone *z, const struct zl_rrset *s)
 	free(v);
 	if (sum <= ZL_RRSET_BIND_MAX)
 		return;
+	/* At the owner of the set's first record (its header's other
+	 * tokens are zone_record.c's to read). */
 	rr = &z->rrs[s->first];
 	zl_zone_refused(z, ZL_NOT_BIND, "portable", rr->src,
-			zl_rr_hdr(z, rr, ZL_HDR_TYPE), "RRset of %u records at "
+			(struct zl_tok){ rr->text.off, rr->owner_len },
+			"RRset of %u records at "
 			"'%s' of %zu bytes, 2 a record and its rdata, which "
 			"BIND refuses: it holds %d at most", (unsigned)s->count,
 			rr->owner->text, sum, ZL_RRSET_BIND_MAX);
