@@ -101,20 +101,21 @@ const struct zl_check zl_check_ns_host_address = {
 };
 
 /* The delegation at or above n, a name of the zone below a cut: the
- * nearest name below the apex with NS records, or NULL when only a DNAME
- * hides n (CNAME008's). */
+ * highest name below the apex with NS records (a delegation below it is
+ * the child zone's data too), or NULL when only a DNAME hides n
+ * (CNAME008's). */
 static const struct zl_name *cut_of(const struct zl_zone *z,
 				    const struct zl_name *n)
 {
 	const char *text;
-	const struct zl_name *m;
+	const struct zl_name *m, *cut = NULL;
 
 	for (text = n->text; text && strlen(text) > z->origin->len;
 	     text = zl_name_parent(text))
 		if ((m = zl_zone_lookup(z, text)) &&
 		    zl_name_rrset(m, LDNS_RR_TYPE_NS))
-			return m;
-	return NULL;
+			cut = m;
+	return cut;
 }
 
 /* RFC 1034 §4.2.1: at a delegation the zone holds the NS records and the
