@@ -550,19 +550,22 @@ static void dkim_unknown_tags(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 	}
 }
 
-/* Whether r, text of no tag at all, stands beside a key record at its
- * selector: other text there (a note, a verification token), not a
- * broken key.  RFC 6376 §3.6.2.2 leaves the result undefined when a
- * selector has several TXT records: one finding says so. */
+/* Whether r, neither a key (p=) nor meant as one (v=DKIM1 first),
+ * stands beside a key record at its selector: other text there (a note,
+ * a verification token), not a broken key.  RFC 6376 §3.6.2.2 leaves the
+ * result undefined when a selector has several TXT records: one finding
+ * says so. */
 static bool beside_key(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 {
 	const struct zl_rr *rr;
+	const struct zl_tv_tag *v = tag(r, "v");
 
-	if (r->tv.ntags)
+	if (tag(r, "p") || (v && v == &r->tv.tags[0] &&
+			    zl_tv_eq(r->txt.s, v->value, "DKIM1", false)))
 		return false;
 	for (rr = zl_first_rr(ctx->zone, ctx->rr->owner, LDNS_RR_TYPE_TXT); rr;
 	     rr = zl_next_rr(ctx->zone, rr))
-		if (rr != ctx->rr && zl_tv_of(ctx, rr)->tv.ntags)
+		if (rr != ctx->rr && tag(zl_tv_of(ctx, rr), "p"))
 			return true;
 	return false;
 }
