@@ -294,6 +294,17 @@ t "\$GENERATE under Knot is an error naming knot" t_gen_knot
 t "\$GENERATE under NSD is an error naming nsd" t_gen_nsd
 t "\$GENERATE in an included file, under NSD" t_gen_include
 
+# Whether the server of kind $1 loads the zone example.org of the tree in
+# $2 (its zone file $3 under zones/), by its own checker; what it says in
+# $tmp/check.
+server_loads() {
+	case $1 in
+	bind) (cd "$2" && named-checkconf -z named.conf) ;;
+	knot) (cd "$2" && knotc -c knot.conf zone-check example.org) ;;
+	nsd) (cd "$2/zones" && nsd-checkzone example.org "$3") ;;
+	esac >"$tmp/check" 2>&1
+}
+
 # $INCLUDE as each server resolves it: BIND and NSD against their working
 # directory (`directory`, `zonesdir`: "zones"), Knot against the zone
 # file's directory.  The zone in zones/sub/ includes mail.inc, which the
@@ -315,11 +326,8 @@ incl() {
 	fi
 	printf '%s\n' '@ IN MX 20 192.0.2.26' >"$d/mail.inc"
 	sed -i 's|db.primary|sub/db.primary|' "incl-$1/$(conf_of "$1")"
-	case $1 in
-	bind) (cd incl-bind && named-checkconf -z named.conf) ;;
-	knot) (cd incl-knot && knotc -c knot.conf zone-check example.org) ;;
-	nsd) (cd incl-nsd/zones && nsd-checkzone example.org sub/db.primary) ;;
-	esac >"$tmp/check" 2>&1 || { echo "$1 cannot load the zone"; show "$tmp/check"; return 1; }
+	server_loads "$1" "incl-$1" sub/db.primary ||
+		{ echo "$1 cannot load the zone"; show "$tmp/check"; return 1; }
 	run --server-config "incl-$1/$(conf_of "$1")"
 	want_rc 1 && has out "^$d/mail.inc:1:12: error: .*\[MX001\]" &&
 	hasnt out decoy
@@ -341,11 +349,8 @@ incl_root() {
 	mkdir -p "iroot-$1/common"
 	printf '%s\n' '@ IN TXT "v=spf1 -all"' >"iroot-$1/common/spf.inc"
 	zone "iroot-$1/zones/db.primary" '$INCLUDE common/spf.inc'
-	case $1 in
-	bind) (cd iroot-bind && named-checkconf -z named.conf) ;;
-	knot) (cd iroot-knot && knotc -c knot.conf zone-check example.org) ;;
-	nsd) (cd iroot-nsd/zones && nsd-checkzone example.org db.primary) ;;
-	esac >"$tmp/check" 2>&1 && { echo "$1 loads the zone"; show "$tmp/check"; return 1; }
+	server_loads "$1" "iroot-$1" db.primary &&
+		{ echo "$1 loads the zone"; show "$tmp/check"; return 1; }
 	run --server-config "iroot-$1/$(conf_of "$1")"
 	want_rc 1 &&
 	has out "^iroot-$1/zones/db.primary:7:10: error: cannot read include file 'common/spf.inc'.*\[ZONE003\]"
