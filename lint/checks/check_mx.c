@@ -819,19 +819,20 @@ const struct zl_check zl_check_mx_nolisting = {
 };
 
 /* When no exchanger of a name can receive mail, every message to the
- * domain is undeliverable (RFC 5321 §5.1).  Of a single one, MX003 or
- * MX006 says it already. */
+ * domain is undeliverable (RFC 5321 §5.1).  Of a single one (however
+ * many records name it), MX003 or MX006 says it already. */
 static void all_dead(struct zl_ctx *ctx)
 {
 	const struct zl_zone *z = ctx->zone;
-	const struct zl_rr *first = &z->rrs[ctx->set->first];
+	const struct zl_rr *first = &z->rrs[ctx->set->first], *one = NULL;
+	bool has_null = false;
 	struct mxset m;
 	char n[16];
 
 	mxset_scan(ctx, ctx->set, &m);
 	mxset_free(&m);
 	if (m.ndead == 0 || m.ndead + m.nnull != m.n || m.nnull == m.n ||
-	    m.n == 1)
+	    distinct_targets(z, ctx->set, &one, &has_null) == 1)
 		return;
 	snprintf(n, sizeof n, "%u", m.ndead);
 	{

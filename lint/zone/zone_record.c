@@ -245,6 +245,7 @@ static bool rr_type(struct loader *L, uint16_t src,
 		zl_zone_problem(L->z, "syntax", src, span(t),
 				"record type '%.*s%s' cannot appear in a zone file",
 				ZL_TOKARGS(s, t->len));
+		rr->type = 0;	/* what was meant is unknown */
 		return false;
 	}
 	if (!mnemonic_ok(L->z, src, span(t), s, rr->type, i + 1 < ln->ntoks &&
@@ -259,6 +260,7 @@ static bool rr_type(struct loader *L, uint16_t src,
 				"record type '%.*s%s' is obsolete (RFC 973): "
 				"servers refuse it; use MX",
 				ZL_TOKARGS(s, t->len));
+		rr->type = LDNS_RR_TYPE_MX;	/* lost mail routing */
 		return false;
 	}
 	return true;
