@@ -113,9 +113,14 @@ tools/embed: tools/embed.c
 $(BUILTIN_SRC): $(RULE_PACKS) tools/embed
 	tools/embed $(RULE_PACKS) > $@.tmp && mv $@.tmp $@
 
-# The Public Suffix List of the system (Debian's publicsuffix), as tables.
-$(PSL_SRC): $(PSL_DAT) tools/psl.sh
-	sh tools/psl.sh $(PSL_DAT) > $@.tmp && mv $@.tmp $@
+# The Public Suffix List of the system (Debian's publicsuffix), as tables,
+# made at every build (an upgraded list may be older than the tables) and
+# replaced only when they differ, so that nothing is rebuilt for nothing.
+$(PSL_SRC): FORCE
+	sh tools/psl.sh $(PSL_DAT) > $@.tmp
+	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+FORCE:
+.PHONY: FORCE
 
 lint/%.o: lint/%.c $(LIB_HDRS)
 	$(CC) $(ALL_CFLAGS) $(LIB_INCS) -c -o $@ $<
@@ -348,7 +353,8 @@ uninstall:
 
 clean:
 	rm -f zonelint lint/*.o lint/*/*.o lint/liblint.a lint/libzonelint.so* \
-	  lint/libzonelint.map $(BUILTIN_SRC) $(PSL_SRC) tools/embed tests/unit/*.o \
+	  lint/libzonelint.map $(BUILTIN_SRC) $(PSL_SRC) $(BUILTIN_SRC).tmp \
+	  $(PSL_SRC).tmp tools/embed tests/unit/*.o \
 	  tests/unit/run tests/oom tests/servers/list tests/servers/hostile
 	rm -rf build-asan build-tsan build-fuzz
 

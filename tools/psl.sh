@@ -8,17 +8,22 @@
 # (names companies offer under their own domains) too.  Each table is
 # sorted byte by byte for bsearch() with strcmp().
 set -eu
-[ $# -eq 1 ] && [ -r "$1" ] || {
+LC_ALL=C
+export LC_ALL
+if [ $# -ne 1 ] || [ ! -r "$1" ]; then
 	echo "usage: tools/psl.sh public_suffix_list.dat" >&2
 	exit 2
-}
+fi
 rules=$(sed -n '/===BEGIN ICANN DOMAINS===/,/===END ICANN DOMAINS===/p' "$1" |
 	sed -e 's://.*$::' -e 's/[[:space:]].*$//' |
-	LC_ALL=C grep -v '^$' | LC_ALL=C grep -v '[^!*.a-zA-Z0-9-]' |
-	tr 'A-Z' 'a-z')
+	grep -v '^$' | grep -v '[^!*.a-zA-Z0-9-]' | tr '[:upper:]' '[:lower:]')
+[ -n "$rules" ] || {
+	echo "psl.sh: no ICANN section in $1" >&2
+	exit 1
+}
 table() {
 	printf 'const char *const %s[] = {\n' "$1"
-	LC_ALL=C sort -u | sed 's/.*/\t"&",/'
+	sort -u | sed 's/.*/\t"&",/'
 	printf '};\n'
 }
 count() {
@@ -29,7 +34,7 @@ echo " * Public License 2.0), made by tools/psl.sh from"
 echo " * $1: do not edit. */"
 echo '#include "psl.h"'
 echo
-printf '%s\n' "$rules" | LC_ALL=C grep -v '^[!*]' | table zl_psl_plain
+printf '%s\n' "$rules" | grep -v '^[!*]' | table zl_psl_plain
 count zl_psl_nplain zl_psl_plain
 printf '%s\n' "$rules" | sed -n 's/^\*\.//p' | table zl_psl_wild
 count zl_psl_nwild zl_psl_wild
