@@ -283,16 +283,16 @@ struct zl_load_opts {
 	 * found there is read only when it lies inside the root.  NULL: the
 	 * including file's directory. */
 	const char *include_dir;
-	/* A relative $INCLUDE is looked for only where include_dir, or
-	 * else the including file's directory, says, as a server looks for
-	 * it: not again from the repository root or the zone file's
-	 * directory (zonelint --server-config). */
-	bool include_exact;
 	/* Where the zone file and its includes are read from; borrowed.
 	 * NULL: the file system (zl_fs_read). */
 	const struct zl_provider *provider;
 	/* The run's budget, borrowed; NULL: one for this zone alone. */
 	struct zl_budget *budget;
+	/* A relative $INCLUDE is looked for only where include_dir, or
+	 * else the including file's directory, says, as a server looks for
+	 * it: not again from the repository root or the zone file's
+	 * directory (zonelint --server-config). */
+	bool include_exact;
 };
 
 /* Reads a zone file.  On success *out owns the zone (free with zl_zone_free)

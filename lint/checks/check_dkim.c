@@ -634,7 +634,8 @@ const struct zl_check zl_check_dkim_key = {
 	.variants = key_variants,
 	.params = no_params,
 	/* message: the tag-value parser's, or a key decoder's, own words;
-	 * tag: an unknown tag's name; value: an unknown key type. */
+	 * tag: an unknown tag's name; value: an unknown key type; why,
+	 * hint: why a tag is reported and what to do (DKIM010). */
 	.vars = (const char *const[]){ "message", "tag", "value", "why",
 				       "hint", NULL },
 };

@@ -150,10 +150,17 @@ static void find_dmarc(struct zl_ctx *ctx, const char *domain,
 	struct zl_at at = zl_lookup2(ctx, "_dmarc.", domain);
 	const struct zl_tv_rec *r;
 	const struct zl_rr *rr;
+	char *text;
 
 	*policy = NULL;
-	*looks = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_CNAME) != NULL ||
-		 (at.name && at.name->below_cut);
+	*looks = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_CNAME) != NULL;
+	if (!*looks && at.zone && !at.name) {
+		text = zl_xasprintf("_dmarc.%s", domain);
+		*looks = zl_text_below_cut(at.zone, text);
+		free(text);
+	} else if (at.name) {
+		*looks = *looks || at.name->below_cut;
+	}
 	for (rr = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_TXT); rr;
 	     rr = zl_next_rr(at.zone, rr)) {
 		r = zl_tv_in(ctx, at.zone, rr);

@@ -36,7 +36,7 @@ static void check_written(struct zl_ctx *ctx, const struct zl_rr *rr,
 			  bool rdata)
 {
 	const char *text = zl_tok_text(ctx->zone, rr->src, t);
-	char *written, *fix, why[64] = "repeats the origin";
+	char *written, *fix, why[96] = "repeats the origin";
 	size_t n, tld = 0;
 
 	if (zl_written_repeats_origin(text, t.len, name))

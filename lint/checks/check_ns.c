@@ -123,14 +123,14 @@ static const struct zl_name *cut_of(const struct zl_zone *z,
  * belongs to the child zone, and a query for it gets a referral, never
  * these records.  The DS and the NSEC and RRSIG of the cut are the
  * parent's (RFC 4035 §2.3, §2.4); a DNAME beside the NS records is
- * CNAME010's.  A zone without delegations is left at once. */
+ * CNAME010's. */
 static void below_delegation(struct zl_ctx *ctx)
 {
 	const struct zl_rr *rr = ctx->rr;
 	const struct zl_name *cut;
 	uint16_t t = rr->type;
 
-	if (ctx->zone->nnssets < 2 || !rr->owner->below_cut ||
+	if (!rr->owner->below_cut ||
 	    !rr->owner->in_zone || !(cut = cut_of(ctx->zone, rr->owner)) ||
 	    (cut == rr->owner && (t == LDNS_RR_TYPE_NS || t == LDNS_RR_TYPE_DS ||
 				  t == LDNS_RR_TYPE_NSEC ||

@@ -86,35 +86,25 @@ const struct rec *zl_spf_rec(struct zl_ctx *ctx, const struct zl_rr *rr)
 	return zl_spf_rec_in(ctx, ctx->zone, rr);
 }
 
-/* Whether rr is a TXT record holding an SPF policy. */
-static bool is_spf_rr(struct zl_ctx *ctx, const struct zl_rr *rr)
+/* Whether n has a TXT record that is SPF, or with broken_too one that
+ * starts like SPF (a broken one is SPF001's, not a missing one). */
+static bool spf_at(struct zl_ctx *ctx, const struct zl_name *n,
+		   bool broken_too)
 {
-	return rr->type == LDNS_RR_TYPE_TXT && zl_spf_rec(ctx, rr)->is_spf;
+	const struct zl_rr *rr;
+	const struct rec *r;
+
+	for (rr = zl_first_rr(ctx->zone, n, LDNS_RR_TYPE_TXT); rr;
+	     rr = zl_next_rr(ctx->zone, rr))
+		if ((r = zl_spf_rec(ctx, rr))->is_spf ||
+		    (broken_too && r != &not_spf))
+			return true;
+	return false;
 }
 
-/* Whether n has a TXT record that is SPF. */
 static bool has_spf(struct zl_ctx *ctx, const struct zl_name *n)
 {
-	const struct zl_rr *rr;
-
-	for (rr = zl_first_rr(ctx->zone, n, LDNS_RR_TYPE_TXT); rr;
-	     rr = zl_next_rr(ctx->zone, rr))
-		if (is_spf_rr(ctx, rr))
-			return true;
-	return false;
-}
-
-/* Whether n has a TXT record that is SPF or starts like it: a broken
- * one is SPF001's, not a missing one. */
-static bool means_spf(struct zl_ctx *ctx, const struct zl_name *n)
-{
-	const struct zl_rr *rr;
-
-	for (rr = zl_first_rr(ctx->zone, n, LDNS_RR_TYPE_TXT); rr;
-	     rr = zl_next_rr(ctx->zone, rr))
-		if (zl_spf_rec(ctx, rr) != &not_spf)
-			return true;
-	return false;
+	return spf_at(ctx, n, false);
 }
 
 /* Source spans of a record span, a term, and the version "v=spf1". */
@@ -661,7 +651,7 @@ static void spf_missing_for_mx(struct zl_ctx *ctx)
 	const struct zl_zone *z = ctx->zone;
 	const struct zl_rr *mx = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_MX);
 
-	if (!mx || null_mx(z, ctx->name) || means_spf(ctx, ctx->name) ||
+	if (!mx || null_mx(z, ctx->name) || spf_at(ctx, ctx->name, true) ||
 	    ctx->name->below_cut)
 		return;
 	ZL_EMIT(ctx, mx->src, zl_rr_type_tok(ctx->zone, mx));

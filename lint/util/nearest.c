@@ -47,16 +47,20 @@ size_t zl_edit_distance(const char *a, const char *b, size_t max)
 	return d > max ? max + 1 : d;
 }
 
-const char *zl_nearest(const char *s, const char *const *names, size_t n)
+size_t zl_nearest_max(size_t len)
 {
-	size_t len = strlen(s), max = len / 3, best, i, d;
-	const char *hit = NULL;
+	size_t max = len / 3;
 
 	if (max > 3)
-		max = 3;
-	if (max == 0)
-		max = len > 1 ? 1 : 0;
-	best = max + 1;
+		return 3;
+	return max == 0 && len > 1 ? 1 : max;
+}
+
+const char *zl_nearest(const char *s, const char *const *names, size_t n)
+{
+	size_t max = zl_nearest_max(strlen(s)), best = max + 1, i, d;
+	const char *hit = NULL;
+
 	for (i = 0; i < n; i++) {
 		if (!names[i])
 			continue;

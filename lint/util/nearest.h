@@ -8,9 +8,12 @@
  * two neighbours) between a and b, ASCII case ignored, or max + 1 when it
  * is over max. */
 size_t zl_edit_distance(const char *a, const char *b, size_t max);
+/* How far a name of len bytes may be from another to be a slip of it: a
+ * third of its length, at least 1 (for two bytes or more), at most 3. */
+size_t zl_nearest_max(size_t len);
 /* The one of names[0..n) (NULL entries skipped) closest to s, if close
- * enough to be a slip: at most a third of its length away, and at most 3;
- * NULL when none is, or when s is one of them.  Ties go to the first. */
+ * enough to be a slip (zl_nearest_max); NULL when none is, or when s is
+ * one of them.  Ties go to the first. */
 const char *zl_nearest(const char *s, const char *const *names, size_t n);
 
 #endif

@@ -4,15 +4,6 @@
 
 #include <string.h>
 
-static size_t wire_len(const uint8_t *wire)
-{
-	size_t i = 0;
-
-	while (wire[i])
-		i += (size_t)wire[i] + 1;
-	return i + 1;
-}
-
 bool zl_conv_is_generic(const struct conv *c)
 {
 	const struct zl_lex_tok *t = &c->in->toks[0];
@@ -286,7 +277,8 @@ static bool generic_known(struct conv *c, const struct zl_rrtype *t,
 		}
 		/* A name is kept interned only, as conv_dname keeps it. */
 		is_name = ldns_rdf_get_type(rd) == LDNS_RDF_TYPE_DNAME &&
-			  wire_len(ldns_rdf_data(rd)) == ldns_rdf_size(rd);
+			  wire_name(ldns_rdf_data(rd), ldns_rdf_size(rd)) ==
+			  ldns_rdf_size(rd);
 		if (!zl_conv_set(c, &rr->rdf[i],
 				 (uint8_t)ldns_rdf_get_type(rd),
 				 is_name ? NULL : ldns_rdf_data(rd),

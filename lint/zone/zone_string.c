@@ -169,11 +169,6 @@ static bool str_form(struct conv *c, size_t ti, const char *s, size_t n)
 		   "(RFC 1712)", fn(c), ZL_TOKARGS(s, n));
 }
 
-/* <character-string> (RFC 1035 §3.3): ldns silently accepts what it
- * cannot store, so the length is checked here after unescaping.  The
- * strings of TXT and SPF records, most of a mail zone's rdata, are not
- * kept in wire form: the checks read them from the source (txt.h), and
- * zl_rdf_wire() makes the wire form again where it is wanted. */
 /* A character-string s[0..n) (token ti) as some servers do not read it:
  * '@' alone or as a label of a word, '\\#' alone, or a word that starts
  * with '$', out of quotes, NSD takes for the origin, RFC 3597's marker or
@@ -203,6 +198,11 @@ static void note_str_form(struct conv *c, size_t ti, const char *s, size_t n)
 				"DNS refuses: write \\009", fn(c));
 }
 
+/* <character-string> (RFC 1035 §3.3): ldns silently accepts what it
+ * cannot store, so the length is checked here after unescaping.  The
+ * strings of TXT and SPF records, most of a mail zone's rdata, are not
+ * kept in wire form: the checks read them from the source (txt.h), and
+ * zl_rdf_wire() makes the wire form again where it is wanted. */
 bool zl_conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
 {
 	struct zl_buf *b = c->scratch;

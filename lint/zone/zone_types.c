@@ -246,7 +246,7 @@ uint16_t zl_type_lost_as(const char *s, size_t n)
 		"ALIAS", "ANAME", "APP", "DYNA", "DYNC", "FWD", "LUA", "POOL",
 		"PZ", "RDR", "SCR", "URL",
 	};
-	size_t i, d, best = SIZE_MAX, max = n / 3 < 3 ? n / 3 : 3;
+	size_t i, d, best = SIZE_MAX, max = zl_nearest_max(n);
 	uint16_t type = ZL_TYPE_OTHER, k;
 	char word[16];
 
