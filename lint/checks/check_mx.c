@@ -689,17 +689,60 @@ const struct zl_check zl_check_null_mx_preference = {
 	.vars = (const char *const[]){ "preference", NULL },
 };
 
-/* Whether the SPF record s[0..len) of name n can give some sender a pass
- * (RFC 7208 §4.6.2): a mechanism with the + qualifier, or a redirect=
- * that another policy decides.  The name's own `mx` is no such mechanism
- * beside its null MX: "." has no addresses.  Nor is its own `a` without
- * a prefix length: no address when the zone gives it none, else a host
- * that receives no mail and names itself in HELO, whose SPF record RFC
- * 7208 §2.3 recommends.  A record in error passes nobody (permerror,
- * SPF001's). */
-static bool spf_may_pass(const char *s, size_t len, const struct zl_name *n)
+static bool spf_may_pass(struct zl_ctx *ctx, const char *s, size_t len,
+			 const struct zl_name *n, unsigned depth);
+
+/* Whether the policy at domain, which an include: or redirect= names,
+ * can pass a sender: one the run does not hold, or with macros, may; one
+ * the run holds without an SPF record, or with two, is a permerror (RFC
+ * 7208 §5.2, §6.1, §4.5), which passes nobody.  Past RFC 7208 §4.6.4's
+ * ten lookups it may, as far as zonelint knows. */
+static bool target_may_pass(struct zl_ctx *ctx, const char *s,
+			    const struct zl_spf_term *t, unsigned depth)
 {
-	const char *owner = n->text;
+	char domain[LDNS_MAX_DOMAINLEN * 4 + 2];
+	const struct zl_rr *rr, *one = NULL;
+	struct zl_txt txt;
+	struct zl_at at;
+	bool pass;
+
+	if (depth >= 10 || !zl_spf_domain(s, t, domain, sizeof domain) ||
+	    !(at = zl_lookup(ctx, domain)).zone)
+		return true;
+	for (rr = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_TXT); rr;
+	     rr = zl_next_rr(at.zone, rr)) {
+		zl_txt_from_rr(&txt, at.zone, rr);
+		if (zl_spf_is_record(txt.s, txt.len)) {
+			if (one) {
+				zl_txt_free(&txt);
+				return false;
+			}
+			one = rr;
+		}
+		zl_txt_free(&txt);
+	}
+	if (!one)
+		return false;
+	/* Its own mx and a are its domain's, which may receive mail. */
+	zl_txt_from_rr(&txt, at.zone, one);
+	pass = spf_may_pass(ctx, txt.s, txt.len, NULL, depth + 1);
+	zl_txt_free(&txt);
+	return pass;
+}
+
+/* Whether the SPF record s[0..len) of name n can give some sender a pass
+ * (RFC 7208 §4.6.2): a mechanism with the + qualifier, an include: of a
+ * policy that can, or a redirect= to one.  The name's own `mx` is no such
+ * mechanism beside its null MX: "." has no addresses.  Nor is its own `a`
+ * without a prefix length: no address when the zone gives it none, else a
+ * host that receives no mail and names itself in HELO, whose SPF record
+ * RFC 7208 §2.3 recommends; n is NULL for an included policy, whose own
+ * mx and a are another domain's.  A record in error passes nobody
+ * (permerror, SPF001's). */
+static bool spf_may_pass(struct zl_ctx *ctx, const char *s, size_t len,
+			 const struct zl_name *n, unsigned depth)
+{
+	const char *owner = n ? n->text : ".";
 	size_t olen = strlen(owner) - 1, i;	/* without the final dot */
 	struct zl_spf spf;
 	bool pass = false;
@@ -712,10 +755,13 @@ static bool spf_may_pass(const char *s, size_t len, const struct zl_name *n)
 		const struct zl_spf_term *t = &spf.terms[i];
 
 		if (t->kind == ZL_SPF_REDIRECT)
-			pass = spf.all < 0;
+			pass = spf.all < 0 && target_may_pass(ctx, s, t, depth);
+		else if (t->kind == ZL_SPF_INCLUDE && t->qualifier == '+')
+			pass = target_may_pass(ctx, s, t, depth);
 		else if (t->kind < ZL_SPF_REDIRECT && t->qualifier == '+')
-			pass = !((t->kind == ZL_SPF_MX ||
-				  (t->kind == ZL_SPF_A && t->cidr.len == 0)) &&
+			pass = !(n && (t->kind == ZL_SPF_MX ||
+				       (t->kind == ZL_SPF_A &&
+					t->cidr.len == 0)) &&
 				 (t->value.len == 0 ||
 				  (t->value.len == olen &&
 				   strncasecmp(s + t->value.off, owner,
@@ -755,7 +801,7 @@ static void null_mx_spf(struct zl_ctx *ctx)
 	for (txt = zl_first_rr(z, rr->owner, LDNS_RR_TYPE_TXT); txt;
 	     txt = zl_next_rr(z, txt)) {
 		zl_txt_from_rr(&t, z, txt);
-		if (spf_may_pass(t.s, t.len, rr->owner)) {
+		if (spf_may_pass(ctx, t.s, t.len, rr->owner, 0)) {
 			d = ZL_EMIT(ctx, txt->src, zl_rr_field_tok(z, txt, 0),
 				    { "spf", t.s });
 			if (d != ZL_NO_FINDING)
