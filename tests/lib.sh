@@ -23,24 +23,26 @@ suite() {
 	fail=0
 }
 
-# t NAME FUNCTION: runs one case in a subshell, in $t_dir when the suite
-# sets it, and with set -e when it sets t_strict (then any failing step
-# fails the case: the subshell stands alone, as in an if or beside || or
-# && set -e would be ignored inside it).
+# t NAME FUNCTION [ARG...]: runs one case, FUNCTION with the ARGs, in a
+# subshell, in $t_dir when the suite sets it, and with set -e when it sets
+# t_strict (then any failing step fails the case: the subshell stands
+# alone, as in an if or beside || or && set -e would be ignored inside it).
 t() {
 	n=$((n + 1))
+	t_name=$1
+	shift
 	t_out=$(
 		exec 2>&1
 		[ -z "${t_strict:-}" ] || set -e
 		cd "${t_dir:-.}" || exit 1
-		"$2"
+		"$@"
 	)
 	t_rc=$?
 	if [ "$t_rc" -eq 0 ]; then
-		echo "ok $n - $1"
+		echo "ok $n - $t_name"
 		pass=$((pass + 1))
 	else
-		echo "not ok $n - $1"
+		echo "not ok $n - $t_name"
 		[ -z "$t_out" ] || printf '%s\n' "$t_out" | sed 's/^/#   /'
 		fail=$((fail + 1))
 	fi

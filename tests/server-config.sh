@@ -125,12 +125,9 @@ lints() {
 	has err "secondary zone example.net. skipped" &&
 	has err "in 1 file" && hasnt out "primary\.'"
 }
-t_bind() { lints bind; }
-t_knot() { lints knot; }
-t_nsd() { lints nsd; }
-t "BIND named.conf: the primary zone linted with its origin" t_bind
-t "Knot knot.conf: the primary zone linted with its origin" t_knot
-t "NSD nsd.conf: the primary zone linted with its origin" t_nsd
+t "BIND named.conf: the primary zone linted with its origin" lints bind
+t "Knot knot.conf: the primary zone linted with its origin" lints knot
+t "NSD nsd.conf: the primary zone linted with its origin" lints nsd
 
 # The kind given by a prefix; a file whose name says nothing.
 t_prefix() {
@@ -332,12 +329,9 @@ incl() {
 	want_rc 1 && has out "^$d/mail.inc:1:12: error: .*\[MX001\]" &&
 	hasnt out decoy
 }
-t_incl_bind() { incl bind; }
-t_incl_knot() { incl knot; }
-t_incl_nsd() { incl nsd; }
-t "\$INCLUDE from named's directory, under BIND" t_incl_bind
-t "\$INCLUDE from the zone file's directory, under Knot" t_incl_knot
-t "\$INCLUDE from zonesdir, under NSD" t_incl_nsd
+t "\$INCLUDE from named's directory, under BIND" incl bind
+t "\$INCLUDE from the zone file's directory, under Knot" incl knot
+t "\$INCLUDE from zonesdir, under NSD" incl nsd
 
 # An include the server does not find is an error though the repository
 # root holds it, where zonelint looks next without --server-config: the
@@ -355,12 +349,9 @@ incl_root() {
 	want_rc 1 &&
 	has out "^iroot-$1/zones/db.primary:7:10: error: cannot read include file 'common/spf.inc'.*\[ZONE003\]"
 }
-t_incl_root_bind() { incl_root bind; }
-t_incl_root_knot() { incl_root knot; }
-t_incl_root_nsd() { incl_root nsd; }
-t "an include only the repository root holds, under BIND" t_incl_root_bind
-t "an include only the repository root holds, under Knot" t_incl_root_knot
-t "an include only the repository root holds, under NSD" t_incl_root_nsd
+t "an include only the repository root holds, under BIND" incl_root bind
+t "an include only the repository root holds, under Knot" incl_root knot
+t "an include only the repository root holds, under NSD" incl_root nsd
 
 # The working directory does not widen what an include may read: outside
 # a repository, the zone file's directory; a configuration that moves
