@@ -313,24 +313,6 @@ static const struct zl_param_spec place_params[] = {
 	{ .key = NULL },
 };
 
-/* Whether name n, below the zone's origin, may be a policy that a _dmarc
- * name of another zone aliases (a hosted DMARC service publishes one per
- * customer under its own label, as "customer.example._d.provider.example."):
- * three labels or more below the origin, holding that record alone. */
-static bool hosted_policy(const struct zl_zone *z, const struct zl_name *n)
-{
-	const struct zl_rrset *s = zl_name_sets(n);
-	size_t i, dots = 0;
-	size_t below = strlen(n->text) - strlen(z->origin->text);
-
-	if (!n->in_zone || !s || s->next || s->type != LDNS_RR_TYPE_TXT ||
-	    s->count != 1 || strcmp(z->origin->text, ".") == 0)
-		return false;
-	for (i = 0; i < below; i++)
-		dots += n->text[i] == '.' && (i == 0 || n->text[i - 1] != '\\');
-	return dots >= 3;
-}
-
 /* RFC 7489 §6.1: receivers look for DMARC only at _dmarc.<domain>, so the
  * text anywhere else is dead; and SPF (RFC 7208 §4.5) is only read at the
  * domain itself, so SPF at _dmarc is a record pasted at the wrong name. */
@@ -354,13 +336,10 @@ static void dmarc_placement(struct zl_ctx *ctx)
 		return;
 	}
 	/* Every TXT record of the zone comes here: most are not parsed as
-	 * tags when their text cannot hold "v=DMARC1".  A name that a CNAME
-	 * of the zone points at is read through the alias (a _dmarc name
-	 * delegated to a shared policy), and one may be from another. */
-	if (kind != OWN_OTHER || (ctx->rr->owner->refs & ZL_REF_CNAME) ||
+	 * tags when their text cannot hold "v=DMARC1". */
+	if (kind != OWN_OTHER || zl_name_aliased(ctx->zone, ctx->rr->owner) ||
 	    !zl_txt_may_hold(ctx->zone, ctx->rr, "dmarc1") ||
-	    !zl_dmarc_looks(r = zl_tv_of(ctx, ctx->rr)) ||
-	    hosted_policy(ctx->zone, ctx->rr->owner))
+	    !zl_dmarc_looks(r = zl_tv_of(ctx, ctx->rr)))
 		return;
 	{
 		/* "dmarc.example.com" lacks only the underscore */

@@ -341,6 +341,11 @@ static void policy_placement(struct zl_ctx *ctx)
 		return;
 	for (i = 0; i < 2 && misspelt_label(k, domain, &n); i++)
 		domain += n;
+	/* An alias at the prefix may lead here; a hosted service's name
+	 * for a customer is no misspelt prefix. */
+	if ((ctx->rr->owner->refs & ZL_REF_CNAME) ||
+	    (domain == owner && zl_name_aliased(ctx->zone, ctx->rr->owner)))
+		return;
 	want = zl_xasprintf("%s%s", k->prefix, zl_name_tail(domain));
 	ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, r->tv.tags[0].spec),
 		{ "expected", want });

@@ -409,6 +409,21 @@ static size_t below_origin(const struct zl_zone *z, const char *text)
 	return lt - lo - 1;
 }
 
+bool zl_name_aliased(const struct zl_zone *z, const struct zl_name *n)
+{
+	const struct zl_rrset *s = zl_name_sets(n);
+	size_t i, dots = 0, below = below_origin(z, n->text);
+
+	if (n->refs & ZL_REF_CNAME)
+		return true;
+	if (!n->in_zone || !s || s->next || s->type != LDNS_RR_TYPE_TXT ||
+	    s->count != 1)
+		return false;
+	for (i = 0; i < below; i++)
+		dots += n->text[i] == '.' && (i == 0 || n->text[i - 1] != '\\');
+	return dots >= 2;
+}
+
 bool zl_name_repeats_origin(const struct zl_zone *z, const char *text,
 			    size_t *rel_len)
 {

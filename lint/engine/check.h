@@ -231,6 +231,13 @@ bool zl_name_repeats_origin(const struct zl_zone *z, const char *text,
 			    size_t *rel_len);
 bool zl_name_is_address(const struct zl_zone *z, const char *text,
 			size_t *rel_len);
+/* Whether the records at n may be read under another name, so that the
+ * name itself need not be where a receiver looks: a CNAME or DNAME of the
+ * zone points at it, or it lies three labels or more below the origin and
+ * holds one TXT record alone, as the policies a hosted service publishes,
+ * one per customer under its own label ("customer.example._d.provider.
+ * example."), for the customers' zones to alias. */
+bool zl_name_aliased(const struct zl_zone *z, const struct zl_name *n);
 /* Whether canonical text is at or below the zone's origin. */
 bool zl_text_in_zone(const struct zl_zone *z, const char *text);
 /* Whether canonical text is at or below canonical name ("." holds all). */
