@@ -20,6 +20,12 @@ static bool at_bimi(const char *owner)
 	return strstr(owner, "._bimi.") != NULL;
 }
 
+/* Whether canonical text starts with the label "_bimi" or "bimi". */
+static bool bimi_label(const char *text)
+{
+	return strncmp(text + (text[0] == '_'), "bimi.", 5) == 0;
+}
+
 /* Suffixes of image formats other than SVG: the draft's §4.3.2 makes an
  * l= URL ending in one of them a permanent error.  A URL without such a
  * suffix may still serve SVG. */
@@ -48,6 +54,16 @@ static bool raster_url(const char *s, struct zl_tv_span v)
 	return false;
 }
 
+/* Whether host[0..n) of a URL is a domain name of two labels or more,
+ * not an address. */
+static bool fqdn(const char *host, size_t n)
+{
+	const char *dot = memchr(host, '.', n);
+
+	return n && host[0] != '[' && dot && dot + 1 < host + n &&
+	       !zl_text_is_address(host, n);
+}
+
 /* Why the value of l= (logo) or a= is not an https URL, or NULL.  Both
  * may be empty: the domain declines to publish an indicator. */
 static const char *url_problem(const char *s, struct zl_tv_span v, bool logo,
@@ -68,6 +84,10 @@ static const char *url_problem(const char *s, struct zl_tv_span v, bool logo,
 	*bad = v;
 	if (logo && raster_url(s, v))
 		return "the indicator must be an SVG file (.svg or .svgz)";
+	if (!logo && zl_tv_uri_host(s, v, bad) && !fqdn(s + bad->off,
+							  bad->len))
+		return "the host must be a fully qualified domain name";
+	*bad = v;
 	return NULL;
 }
 
@@ -199,16 +219,16 @@ static void version_error(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 {
 	enum zl_severity sev = zl_tv_discarded(ctx, r, "BIMI1", false,
 					       "bimi");
-	zl_finding d;
+	struct zl_tv_span at;
+	char *why, *msg;
 
 	if (sev == ZL_SEV_OFF)
 		return;
-	d = zl_tv_emit(ctx, r, zl_tv_head(r),
-		       zl_tv_first_after_ws(r, "v", "BIMI1", false) ?
-		       "the record has whitespace before 'v=BIMI1', so "
-		       "receivers ignore it" : "the record does not start "
-		       "with 'v=BIMI1', so receivers ignore it");
-	zl_emit_severity_default(ctx, d, sev);
+	why = zl_tv_version_why(r, "BIMI1", false, &at);
+	msg = zl_xasprintf("%s, so receivers ignore the record", why);
+	zl_emit_severity_default(ctx, zl_tv_emit(ctx, r, at, msg), sev);
+	free(msg);
+	free(why);
 }
 
 /* The draft's §4.3: v=BIMI1 first; l= the logo (SVG over https) and a=
@@ -260,4 +280,50 @@ const struct zl_check zl_check_bimi_multiple = {
 	.fn = bimi_multiple,
 	.params = no_params,
 	.vars = (const char *const[]){ NULL },
+};
+
+/* The draft's §4.2: receivers look for a selector's record at
+ * <selector>._bimi.<domain> only; a v=BIMI1 record anywhere else is never
+ * read.  The place meant: "_bimi." or "bimi." first (the selector left
+ * out) names the domain after it, "<selector>.bimi." the selector too,
+ * else the owner is the domain; the selector is "default" unless named. */
+static void bimi_placement(struct zl_ctx *ctx)
+{
+	const char *owner = ctx->rr->owner->text, *dot = strchr(owner, '.');
+	const char *domain = owner;
+	int sel = 7;
+	const char *selector = "default";
+	const struct zl_tv_rec *r;
+	char *want;
+
+	/* A wildcard answers at the selector's name too (RFC 4592). */
+	if (at_bimi(owner) || owner[0] == '*' ||
+	    !zl_txt_may_start_v(ctx->zone, ctx->rr, "BIMI1") ||
+	    !zl_tv_first_is(r = zl_tv_of(ctx, ctx->rr), "v", "BIMI1", false))
+		return;
+	if (bimi_label(owner)) {
+		domain = strchr(owner, '.') + 1;
+	} else if (dot && bimi_label(dot + 1)) {
+		selector = owner;
+		sel = (int)(dot - owner);
+		domain = strchr(dot + 1, '.') + 1;
+	}
+	/* An alias at the selector's name may lead here; a hosted
+	 * service's name for a customer is no misspelt one. */
+	if ((ctx->rr->owner->refs & ZL_REF_CNAME) ||
+	    (domain == owner && zl_name_aliased(ctx->zone, ctx->rr->owner)))
+		return;
+	want = zl_xasprintf("%.*s._bimi.%s", sel, selector,
+			    zl_name_tail(domain));
+	ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, r->tv.tags[0].spec),
+		{ "expected", want });
+	free(want);
+}
+
+const struct zl_check zl_check_bimi_placement = {
+	.name = "bimi-placement",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = bimi_placement,
+	.params = no_params,
+	.vars = (const char *const[]){ "expected", NULL },
 };

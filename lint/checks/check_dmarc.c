@@ -384,51 +384,26 @@ const struct zl_check zl_check_dmarc_multiple = {
 static void dmarc_version(struct zl_ctx *ctx)
 {
 	const struct zl_tv_rec *r = zl_tv_of(ctx, ctx->rr);
-	const struct zl_tv_tag *v;
-	struct zl_tv_span at = { 0, (uint32_t)r->txt.len };
+	struct zl_tv_span at;
 	enum zl_severity sev;
-	const char *why;
-	zl_finding d;
+	char *why, *cut, *text;
 
 	if (owner_kind(ctx->rr->owner->text) == OWN_OTHER || is_dmarc(r) ||
 	    zl_spf_is_record(r->txt.s, r->txt.len) ||
 	    (sev = zl_tv_discarded(ctx, r, "DMARC1", false, "dmarc")) ==
 	    ZL_SEV_OFF)
 		return;
-	v = tag(r, "v");
-	if (zl_tv_first_after_ws(r, "v", "DMARC1", true)) {
-		why = "whitespace comes before 'v=DMARC1'";
-		at = zl_tv_head(r);
-	} else if (v && v == &r->tv.tags[0] && v->value.len > 6 &&
-		   strncmp(r->txt.s + v->value.off, "DMARC1", 6) == 0 &&
-		   r->txt.s[v->value.off + 6] &&
-		   strchr(" \t,", r->txt.s[v->value.off + 6])) {
-		why = "a ';' is missing after 'v=DMARC1'";
-		at = v->spec;
-	} else if (v && v == &r->tv.tags[0]) {
-		why = v->value.len ? "the version must be exactly 'DMARC1'" :
-		      "the version is empty: it must be 'DMARC1'";
-		at = v->spec;
-	} else if (v) {
-		why = "'v=DMARC1' must be the first tag";
-		at = v->spec;
-	} else {
-		why = "the record does not start with 'v=DMARC1'";
-		if (r->tv.ntags)
-			at = r->tv.tags[0].spec;
-	}
-	{
-		char *cut = zl_tv_str(r->txt.s, (struct zl_tv_span){ 0,
-			r->txt.len > 40 ? 40 : (uint32_t)r->txt.len });
-		char *text = zl_xasprintf("%s%s", cut,
-					  r->txt.len > 40 ? "..." : "");
-
-		d = ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, at),
-			    { "problem", why }, { "text", text });
-		zl_emit_severity_default(ctx, d, sev);
-		free(cut);
-		free(text);
-	}
+	why = zl_tv_version_why(r, "DMARC1", true, &at);
+	cut = zl_tv_str(r->txt.s, (struct zl_tv_span){ 0,
+		r->txt.len > 40 ? 40 : (uint32_t)r->txt.len });
+	text = zl_xasprintf("%s%s", cut, r->txt.len > 40 ? "..." : "");
+	zl_emit_severity_default(ctx, ZL_EMIT(ctx, ctx->rr->src,
+					      zl_tv_tok(r, at),
+					      { "problem", why },
+					      { "text", text }), sev);
+	free(why);
+	free(cut);
+	free(text);
 }
 
 const struct zl_check zl_check_dmarc_version = {

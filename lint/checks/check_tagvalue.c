@@ -56,6 +56,34 @@ static bool holds_word(const char *s, size_t n, const char *word)
 	return false;
 }
 
+char *zl_tv_version_why(const struct zl_tv_rec *r, const char *version,
+			bool icase, struct zl_tv_span *at)
+{
+	const struct zl_tv_tag *v = zl_tv_find(&r->tv, r->txt.s, "v", true);
+	size_t n = strlen(version);
+
+	*at = (struct zl_tv_span){ 0, (uint32_t)r->txt.len };
+	if (zl_tv_first_after_ws(r, "v", version, icase)) {
+		*at = zl_tv_head(r);
+		return zl_xasprintf("whitespace comes before 'v=%s'", version);
+	}
+	if (v)
+		*at = v->spec;
+	else if (r->tv.ntags)
+		*at = r->tv.tags[0].spec;
+	if (v && v == &r->tv.tags[0] && v->value.len > n &&
+	    strncmp(r->txt.s + v->value.off, version, n) == 0 &&
+	    r->txt.s[v->value.off + n] &&
+	    strchr(" \t,", r->txt.s[v->value.off + n]))
+		return zl_xasprintf("a ';' is missing after 'v=%s'", version);
+	if (v && v == &r->tv.tags[0])
+		return zl_xasprintf(v->value.len ? "the version must be "
+				    "exactly '%s'" : "the version is empty: "
+				    "it must be '%s'", version);
+	return zl_xasprintf(v ? "'v=%s' must be the first tag" :
+			    "the record does not start with 'v=%s'", version);
+}
+
 bool zl_tv_is_record(const struct zl_tv_rec *r, const char *version,
 		     bool icase)
 {

@@ -30,6 +30,13 @@ struct zl_tv_span zl_tv_trailing_blanks(const struct zl_tv_rec *r,
  * "v=STSv1;" or "v=TLSRPTv1;". */
 bool zl_tv_is_record(const struct zl_tv_rec *r, const char *version,
 		     bool icase);
+/* Why r, which does not start with the tag v=<version>, is discarded, in
+ * words for a message ("a ';' is missing after 'v=DMARC1'"): whitespace
+ * first, a ';' missing, another version, v= not first, no v= at all.
+ * The version compares exactly; icase as for zl_tv_first_after_ws().
+ * *at is set to the bytes to point at.  The text is allocated. */
+char *zl_tv_version_why(const struct zl_tv_rec *r, const char *version,
+			bool icase, struct zl_tv_span *at);
 /* How grave the subject record r is, a TXT record at a policy name that
  * receivers discard for not starting with v=<version> (zl_tv_is_record):
  * the name's policy lost when no other record there starts so
