@@ -91,6 +91,21 @@ lint() {
 	return $lrc
 }
 
+# included FIXTURE: the files its $INCLUDE lines name that exist, as paths
+# beside it (the first word after the directive, without parentheses or
+# quotes).
+included() {
+	awk '/^\$INCLUDE/ {
+		for (i = 2; i <= NF; i++) {
+			w = $i
+			gsub(/[()"]/, "", w)
+			if (w != "") { print w; break }
+		}
+	}' "$1" | while read -r p; do
+		[ -f "$(dirname "$1")/$p" ] && printf '%s\n' "$(dirname "$1")/$p"
+	done
+}
+
 pass=0
 fail=0
 for f in "$@"; do
@@ -103,10 +118,13 @@ for f in "$@"; do
 		fail=$((fail + 1))
 		continue
 	fi
-	# expectations may also sit in files the fixture $INCLUDEs
-	others=$(printf '%s\n' "$out" |
-		sed -n 's/^\(.*\):[0-9][0-9]*:[0-9][0-9]*: [a-z]*: .*/\1/p' |
-		sort -u | grep -vxF "$f")
+	# expectations may also sit in files the fixture $INCLUDEs: those
+	# its $INCLUDE lines name, and those the findings are in
+	others=$({
+		printf '%s\n' "$out" | sed -n \
+			's/^\(.*\):[0-9][0-9]*:[0-9][0-9]*: [a-z]*: .*/\1/p'
+		included "$f"
+	} | sort -u | grep -vxF "$f")
 	# shellcheck disable=SC2086 # one argument per file name
 	diff=$(printf '%s\n' "$out" | awk -f "$(dirname "$0")/fixtures.awk" \
 		"$f" $others phase=2 -)

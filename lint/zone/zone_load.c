@@ -223,16 +223,20 @@ static void process(struct loader *L, uint16_t src)
 			owner_after_error(L, src, &ln);
 		} else if (ln.ntoks == 0) {
 			/* Knot DNS reads an indented line as a record of the
-			 * previous owner, and there is none yet. */
-			if (ln.blank && !L->prev_owner && !L->noted_indent &&
-			    !L->generating) {
+			 * previous owner, and there is none yet: none in the
+			 * zone, or none in an included file, which it reads
+			 * as a zone file of its own. */
+			if (ln.blank && (!L->prev_owner || L->include_start) &&
+			    !L->noted_indent && !L->generating) {
 				L->noted_indent = true;
 				zl_zone_refused(L->z, ZL_NOT_KNOT, "portable",
 						src,
 						(struct zl_tok){ ln.start, 1 },
 						"indented line before the "
-						"first record's owner, which "
-						"Knot DNS refuses");
+						"first record's owner%s, which "
+						"Knot DNS refuses",
+						L->include_start ? " in an "
+						"included file" : "");
 			}
 			continue;
 		} else if (!L->generating && !ln.blank && !ln.toks[0].quoted &&
