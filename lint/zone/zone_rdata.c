@@ -80,6 +80,32 @@ static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
 	return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
 }
 
+/* NSD reads a signature's time with strptime(3) as "%Y%m%d%H%M%S" only,
+ * and glibc's takes a field's digits while its value may still grow
+ * within its range (2147483647 is 2147-04-08 03:06:47), ignoring what
+ * follows the seconds.  Whether it reads the digits s[0..n) as a date,
+ * whose fields go to f. */
+static bool nsd_date(const char *s, size_t n, unsigned f[6])
+{
+	static const unsigned lo[6] = { 0, 1, 1, 0, 0, 0 },
+			      hi[6] = { 9999, 12, 31, 23, 59, 61 };
+	size_t p = 0, k;
+
+	for (k = 0; k < 6; k++) {
+		unsigned w = k ? 2 : 4;
+
+		if (p >= n)
+			return false;
+		f[k] = 0;
+		do
+			f[k] = f[k] * 10 + (unsigned)(s[p++] - '0');
+		while (--w > 0 && f[k] * 10 <= hi[k] && p < n);
+		if (f[k] < lo[k] || f[k] > hi[k])
+			return false;
+	}
+	return true;
+}
+
 /* A signature's expiration or inception (RFC 4034 §3.2): YYYYMMDDHHmmSS
  * in UTC, or seconds since 1970 as a decimal of at most ten digits, kept
  * as seconds modulo 2^32 (§3.1.5).  ldns takes a longer number cut to 32
@@ -88,7 +114,7 @@ static bool conv_time(struct conv *c, struct zl_rdf *r, size_t ti)
 {
 	static const unsigned mdays[12] = { 31, 28, 31, 30, 31, 30,
 					    31, 31, 30, 31, 30, 31 };
-	unsigned y, mo, d, h, mi, se;
+	unsigned y, mo, d, h, mi, se, f[6];
 	uint64_t v;
 	uint8_t wire[4];
 	const char *s;
@@ -132,14 +158,22 @@ static bool conv_time(struct conv *c, struct zl_rdf *r, size_t ti)
 			return bad(c, "range", tok_at(c, ti),
 				   "%s %.*s%s is out of range 0..4294967295",
 				   fn(c), ZL_TOKARGS(s, n));
-		/* NSD reads it as a date, with strptime(3), which takes
-		 * some numbers of ten digits for one (2147483647 as
-		 * 2147-04-08 03:06:47) and refuses the rest. */
-		zl_zone_refused(c->z, ZL_NOT_NSD, "portable",
-				c->in->src, tok_at(c, ti),
-				"%s %.*s%s written as seconds since 1970, which "
-				"NSD refuses or misreads as a date: write it as "
-				"YYYYMMDDHHmmSS", fn(c), ZL_TOKARGS(s, n));
+		if (!nsd_date(s, n, f))
+			zl_zone_refused(c->z, ZL_NOT_NSD, "portable",
+					c->in->src, tok_at(c, ti), "%s %.*s%s "
+					"written as seconds since 1970, which "
+					"NSD refuses: write it as "
+					"YYYYMMDDHHmmSS", fn(c),
+					ZL_TOKARGS(s, n));
+		else
+			zl_zone_problem(c->z, "portable", c->in->src,
+					tok_at(c, ti), "%s %.*s%s written as "
+					"seconds since 1970, which NSD reads "
+					"as the date %04u-%02u-%02u "
+					"%02u:%02u:%02u: write it as "
+					"YYYYMMDDHHmmSS", fn(c),
+					ZL_TOKARGS(s, n), f[0], f[1], f[2],
+					f[3], f[4], f[5]);
 	}
 	wire[0] = (uint8_t)(v >> 24);
 	wire[1] = (uint8_t)(v >> 16);

@@ -520,10 +520,11 @@ static bool host_name(const char *p, bool wildcard, bool mailbox)
 }
 
 /* The rdata fields BIND's check-names reads (lib/dns/rdata, checknames,
- * BIND 9.18): as a host name, the targets of NS, MX, SRV, AFSDB and RT,
- * of SVCB and HTTPS in service mode, the SOA MNAME and a PTR's in the
- * reverse tree; as a mailbox, the SOA RNAME, the RP mailbox and both
- * MINFO mailboxes. */
+ * BIND 9.18): as a host name, the targets of NS, MX, SRV, AFSDB, RT and
+ * DSYNC, of SVCB and HTTPS in service mode, the SOA MNAME and a PTR's in
+ * the reverse tree; as a mailbox, the SOA RNAME, the RP mailbox and both
+ * MINFO mailboxes.  It reads them as it reads the text, so not in rdata
+ * written in RFC 3597 form. */
 static const struct {
 	uint16_t type;
 	uint8_t field;
@@ -535,7 +536,7 @@ static const struct {
 	{ LDNS_RR_TYPE_SRV, 3, false },	{ LDNS_RR_TYPE_SVCB, 1, false },
 	{ LDNS_RR_TYPE_HTTPS, 1, false }, { LDNS_RR_TYPE_PTR, 0, false },
 	{ LDNS_RR_TYPE_RP, 0, true },	{ LDNS_RR_TYPE_MINFO, 0, true },
-	{ LDNS_RR_TYPE_MINFO, 1, true },
+	{ LDNS_RR_TYPE_MINFO, 1, true },	{ 66 /* DSYNC */, 3, false },
 };
 
 /* Whether the owner begins with the labels of a DNS-SD browsing domain
@@ -615,6 +616,7 @@ static void check_names(struct loader *L, uint16_t src, const struct rec *r,
 	}
 	for (k = 0; k < sizeof name_fields / sizeof name_fields[0]; k++) {
 		if (name_fields[k].type != rr->type ||
+		    (rr->flags & ZL_RR_GENERIC) ||
 		    name_fields[k].field >= rr->nrdf ||
 		    !(n = zl_rdf_name(f = &rr->rdf[name_fields[k].field])) ||
 		    host_name(n->text, false, name_fields[k].mailbox) ||

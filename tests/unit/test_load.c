@@ -771,9 +771,10 @@ START_TEST(test_fields)
 	 * BIND refuses. */
 	prob(z, "TA digest of 4 bytes does not match digest type 1 (20 "
 	     "bytes), which BIND refuses", 11, 7, "portable");
-	/* A time as a number, which NSD refuses. */
-	prob(z, "4294967295 written as seconds since 1970", 12, 34,
-	     "portable");
+	/* A time as a number, which NSD misreads: strptime(3) takes its
+	 * digits for a date. */
+	prob(z, "4294967295 written as seconds since 1970, which NSD reads "
+	     "as the date 4294-09-06 07:29:05", 12, 34, "portable");
 	/* ATMA twice, NSAP, TA, DSYNC: Knot DNS does not know them. */
 	prob(z, "record type 'NSAP' is unknown to Knot DNS: write it as TYPE22",
 	     6, 6, "portable");
@@ -1470,7 +1471,10 @@ START_TEST(test_refusal)
 		 "a TXT \"caf\303\251\"\n"		/* Knot DNS */
 		 "b URI 1 1 http://example.com/\n"	/* BIND */
 		 "c 1700000000 RRSIG A 8 2 60 1700000000 20260101000000 1 "
-		 "example.com. AA==\n");		/* NSD */
+		 "example.com. AA==\n"			/* NSD */
+		 /* NSD misreads, but loads */
+		 "d RRSIG A 8 2 60 2147483647 20260101000000 1 example.com. "
+		 "AA==\n");
 	msg = zl_zone_refusal(z, ZL_SERVER_KNOT, &i, &at);
 	ck_assert_ptr_nonnull(msg);
 	ck_assert_ptr_nonnull(strstr(msg, "UTF-8 character"));
