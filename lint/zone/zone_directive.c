@@ -117,6 +117,7 @@ static void dir_ttl(struct loader *L, uint16_t src,
 		return;
 	L->dollar_ttl = ttl;
 	L->have_dollar_ttl = true;
+	L->ttl_from_include = false;
 }
 
 /* Takes len bytes of an $INCLUDE from the run's budgets (a file the zone
@@ -418,6 +419,8 @@ struct saved {
 	size_t originlen;
 	struct zl_name *prev_owner;
 	bool prev_bad;
+	bool had_ttl;		/* $TTL, which is not restored */
+	uint32_t ttl;
 };
 
 static void save(const struct loader *L, struct saved *s)
@@ -426,6 +429,8 @@ static void save(const struct loader *L, struct saved *s)
 	s->originlen = L->originlen;
 	s->prev_owner = L->prev_owner;
 	s->prev_bad = L->prev_bad;
+	s->had_ttl = L->have_dollar_ttl;
+	s->ttl = L->dollar_ttl;
 }
 
 static void restore(struct loader *L, const struct saved *s)
@@ -434,6 +439,14 @@ static void restore(struct loader *L, const struct saved *s)
 	L->originlen = s->originlen;
 	L->prev_owner = s->prev_owner;
 	L->prev_bad = s->prev_bad;
+	/* BIND and NSD go on with a $TTL the file set, Knot DNS with the
+	 * one before (rr_ttl tells the next record that takes it). */
+	if (!L->ttl_from_include && (L->have_dollar_ttl != s->had_ttl ||
+				     L->dollar_ttl != s->ttl)) {
+		L->ttl_from_include = true;
+		L->knot_has_ttl = s->had_ttl;
+		L->knot_ttl = s->ttl;
+	}
 }
 
 static void dir_include(struct loader *L, uint16_t src,
