@@ -149,6 +149,9 @@ static bool from_name(const char *name, char *out, size_t outsz,
 		n -= 3;
 	} else
 		*pattern = false;
+	/* a name written absolute, as in the zone: db.example.com. */
+	if (n > 1 && base[n - 1] == '.')
+		n--;
 	if (!host_name(base, n) || n + 2 > outsz)
 		return false;
 	memcpy(out, base, n);

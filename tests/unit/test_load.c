@@ -117,9 +117,12 @@ START_TEST(test_origin)
 		{ "/tmp/x/db.example.com", "example.com." },
 		{ "db.mail.example.org", "mail.example.org." },
 		{ "example.com", "example.com." },
+		/* the name written absolute, as in the zone */
+		{ "db.at.example.org.", "at.example.org." },
 	};
 	static const char *const bad[] = { "zone", "foo.txt.bak_", "-",
-					   "db.com", "ex_ample.com", "" };
+					   "db.com", "ex_ample.com", "", "db.",
+					   "db.example..", "." };
 	struct zl_load_opts o = { 0 };
 	struct zl_zone *z;
 	char *err = NULL;
