@@ -235,7 +235,7 @@ static bool generic_known(struct conv *c, const struct zl_rrtype *t,
 	struct zl_ferr e;
 	ldns_status st;
 	ldns_rdf *rd;
-	bool ok = false, empty, is_name;
+	bool ok = false, empty, is_name, sshfp;
 	const char *what;
 	size_t total;
 
@@ -292,14 +292,16 @@ static bool generic_known(struct conv *c, const struct zl_rrtype *t,
 		}
 	}
 	rr->nrdf = (uint16_t)(n + empty);
-	/* An empty digest is noted below, not again for its length. */
-	if (!empty &&
+	/* An empty digest is noted below, not again for its length; BIND
+	 * holds an SSHFP fingerprint only to the length of its type. */
+	sshfp = c->in->type == LDNS_RR_TYPE_SSHFP;
+	if ((!empty || sshfp) &&
 	    !zl_field_digest(c->in->type, rr->rdf, n + empty, &c->field, &e))
 		zl_zone_refused(c->z, e.refused, e.cat, c->in->src,
 				tok_at(c, 0), "%s %s", fn(c), e.msg);
 	/* A KEY whose flags say there is no key (RFC 2535 §3.1.2) BIND
 	 * reads without one. */
-	if (empty && t->field[n] != LDNS_RDF_TYPE_LONG_STR &&
+	if (empty && !sshfp && t->field[n] != LDNS_RDF_TYPE_LONG_STR &&
 	    !(c->in->type == LDNS_RR_TYPE_KEY &&
 	      (zl_rdf_data(&rr->rdf[0])[0] & 0xC0) == 0xC0)) {
 		c->field = n;
