@@ -91,18 +91,28 @@ lint() {
 	return $lrc
 }
 
-# included FIXTURE: the files its $INCLUDE lines name that exist, as paths
-# beside it (the first word after the directive, without parentheses or
-# quotes).
+# included FILE: the files its $INCLUDE lines name that exist, beside the
+# file that names each (the first word after the directive, without
+# parentheses or quotes), and theirs in turn, to the loader's depth.
 included() {
-	awk '/^\$INCLUDE/ {
-		for (i = 2; i <= NF; i++) {
-			w = $i
-			gsub(/[()"]/, "", w)
-			if (w != "") { print w; break }
-		}
-	}' "$1" | while read -r p; do
-		[ -f "$(dirname "$1")/$p" ] && printf '%s\n' "$(dirname "$1")/$p"
+	todo=$1
+	depth=0
+	while [ -n "$todo" ] && [ $depth -le 8 ]; do
+		# shellcheck disable=SC2086 # one word per file name
+		todo=$(for f in $todo; do
+			awk '/^\$INCLUDE/ {
+				for (i = 2; i <= NF; i++) {
+					w = $i
+					gsub(/[()"]/, "", w)
+					if (w != "") { print w; break }
+				}
+			}' "$f" | while read -r p; do
+				[ -f "$(dirname "$f")/$p" ] &&
+					printf '%s\n' "$(dirname "$f")/$p"
+			done
+		done | sort -u)
+		[ -z "$todo" ] || printf '%s\n' "$todo"
+		depth=$((depth + 1))
 	done
 }
 

@@ -115,9 +115,8 @@ static void dir_ttl(struct loader *L, uint16_t src,
 	    !zl_ld_ttl(L, src, &ln->toks[1], &ttl) ||
 	    !zl_ld_args(L, src, ln, 1, 1, "a TTL"))
 		return;
-	L->dollar_ttl = ttl;
-	L->have_dollar_ttl = true;
-	L->ttl_from_include = false;
+	L->dollar_ttl = L->knot_ttl = ttl;
+	L->have_dollar_ttl = L->knot_has_ttl = true;
 }
 
 /* Takes len bytes of an $INCLUDE from the run's budgets (a file the zone
@@ -419,8 +418,9 @@ struct saved {
 	size_t originlen;
 	struct zl_name *prev_owner;
 	bool prev_bad;
-	bool had_ttl;		/* $TTL, which is not restored */
-	uint32_t ttl;
+	bool include_start;
+	bool knot_has_ttl;	/* Knot DNS restores $TTL too */
+	uint32_t knot_ttl;
 };
 
 static void save(const struct loader *L, struct saved *s)
@@ -429,8 +429,9 @@ static void save(const struct loader *L, struct saved *s)
 	s->originlen = L->originlen;
 	s->prev_owner = L->prev_owner;
 	s->prev_bad = L->prev_bad;
-	s->had_ttl = L->have_dollar_ttl;
-	s->ttl = L->dollar_ttl;
+	s->include_start = L->include_start;
+	s->knot_has_ttl = L->knot_has_ttl;
+	s->knot_ttl = L->knot_ttl;
 }
 
 static void restore(struct loader *L, const struct saved *s)
@@ -439,14 +440,10 @@ static void restore(struct loader *L, const struct saved *s)
 	L->originlen = s->originlen;
 	L->prev_owner = s->prev_owner;
 	L->prev_bad = s->prev_bad;
-	/* BIND and NSD go on with a $TTL the file set, Knot DNS with the
-	 * one before (rr_ttl tells the next record that takes it). */
-	if (!L->ttl_from_include && (L->have_dollar_ttl != s->had_ttl ||
-				     L->dollar_ttl != s->ttl)) {
-		L->ttl_from_include = true;
-		L->knot_has_ttl = s->had_ttl;
-		L->knot_ttl = s->ttl;
-	}
+	L->include_start = s->include_start;
+	L->knot_has_ttl = s->knot_has_ttl;
+	L->knot_ttl = s->knot_ttl;
+	L->knot_ttl_noted = false;
 }
 
 static void dir_include(struct loader *L, uint16_t src,
@@ -498,7 +495,6 @@ static void dir_include(struct loader *L, uint16_t src,
 	if (wl)
 		L->after_directive = "$INCLUDE with an origin";
 	L->process(L, (uint16_t)idx);
-	L->include_start = false;
 	if (wl && L->after_directive)	/* the file had no record */
 		L->after_directive = after;
 	free(L->id[L->depth]);

@@ -74,10 +74,10 @@ struct loader {
 					   minimum of an SOA without TTL */
 	uint32_t bind_ttl;
 	uint32_t dollar_ttl, last_ttl, soa_min;
-	/* An included file changed $TTL, which the including file goes on
-	 * with in BIND and NSD; Knot DNS goes back to knot_ttl (none when
-	 * !knot_has_ttl).  Cleared by the next $TTL or its ZONE012. */
-	bool ttl_from_include, knot_has_ttl;
+	/* $TTL as Knot DNS has it: like dollar_ttl, but an included file's
+	 * ends with it, where BIND and NSD go on with it (ttl_after_include
+	 * says so once after each $INCLUDE). */
+	bool knot_has_ttl, knot_ttl_noted;
 	uint32_t knot_ttl;
 	uint8_t *noted;			/* 65536 bits: the types whose
 					   unchecked rdata has been noted;

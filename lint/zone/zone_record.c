@@ -300,25 +300,21 @@ static void ttl_apart(struct loader *L, uint16_t src, const struct rec *r,
 			"directive first", bind);
 }
 
-/* A record without TTL after an $INCLUDE whose file set $TTL: BIND and
- * NSD give it that $TTL, Knot DNS, which reads an included file as a zone
- * file of its own, the one before.  Every server loads it. */
+/* A record without TTL where $TTL is not what Knot DNS has: after an
+ * $INCLUDE whose file set it, BIND and NSD give it that $TTL, Knot DNS,
+ * which reads an included file as a zone file of its own, the one
+ * before, or 3600 without one.  Every server loads it. */
 static void ttl_after_include(struct loader *L, uint16_t src,
 			      const struct rec *r)
 {
-	char knot[48];
+	uint32_t knot = L->knot_has_ttl ? L->knot_ttl : 3600;
 
-	L->ttl_from_include = false;
-	if (L->knot_has_ttl && L->knot_ttl == L->dollar_ttl)
+	if (L->knot_ttl_noted || knot == L->dollar_ttl)
 		return;
-	if (L->knot_has_ttl)
-		snprintf(knot, sizeof knot, "%u, the $TTL before it",
-			 L->knot_ttl);
-	else
-		snprintf(knot, sizeof knot, "the TTL it had before it");
+	L->knot_ttl_noted = true;
 	zl_zone_problem(L->z, "portable", src, r->hdr[ZL_HDR_TYPE],
 			"no TTL for this record after an $INCLUDE whose file "
-			"set $TTL: BIND and NSD give it %u, Knot DNS %s; write "
+			"set $TTL: BIND and NSD give it %u, Knot DNS %u; write "
 			"a $TTL after the $INCLUDE", L->dollar_ttl, knot);
 }
 
@@ -338,7 +334,7 @@ static bool rr_ttl(struct loader *L, uint16_t src, struct rec *r)
 		rr->flags |= ZL_RR_TTL_IMPLICIT;
 		if (!L->have_dollar_ttl && (soa || L->have_soa_min))
 			ttl_apart(L, src, r, soa);
-		if (L->ttl_from_include && L->have_dollar_ttl)
+		if (L->have_dollar_ttl)
 			ttl_after_include(L, src, r);
 		if (L->have_dollar_ttl)
 			rr->ttl = L->dollar_ttl;
