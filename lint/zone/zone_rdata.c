@@ -7,6 +7,7 @@
 #include <netdb.h>
 #include <pthread.h>
 #include <string.h>
+#include <time.h>
 
 /* ldns reads numbers with strtol/atoi and truncates (MX 70000 becomes
  * 4464), so the ranges are checked here. */
@@ -106,6 +107,44 @@ static bool nsd_date(const char *s, size_t n, unsigned f[6])
 	return true;
 }
 
+/* The time NSD keeps for the date fields f of nsd_date(): its
+ * mktime_from_utc(), which adds out-of-range days and seconds on and
+ * counts leap days with C's division, modulo 2^32 as the field holds
+ * it. */
+static uint32_t nsd_seconds(const unsigned f[6])
+{
+	static const int mdays[12] = { 31, 28, 31, 30, 31, 30,
+				       31, 31, 30, 31, 30, 31 };
+	int64_t y = f[0], days = 365 * (y - 1970), y1 = 1969, y2 = y - 1;
+	unsigned i;
+
+	days += (y2 / 4 - y1 / 4) - (y2 / 100 - y1 / 100) +
+		(y2 / 400 - y1 / 400);
+	for (i = 0; i + 1 < f[1]; i++)
+		days += mdays[i];
+	if (f[1] > 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))
+		days++;
+	days += f[2] - 1;
+	return (uint32_t)(((days * 24 + f[3]) * 60 + f[4]) * 60 + f[5]);
+}
+
+/* A time s[0..n) written as seconds that NSD reads as the date f: the
+ * time it loads, as YYYYMMDDHHmmSS. */
+static void nsd_misread(struct conv *c, size_t ti, const char *s, size_t n,
+			const unsigned f[6])
+{
+	time_t t = (time_t)nsd_seconds(f);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	zl_zone_problem(c->z, "portable", c->in->src, tok_at(c, ti),
+			"%s %.*s%s written as seconds since 1970, which NSD "
+			"reads as a date and loads as %04d%02d%02d%02d%02d%02d: "
+			"write it as YYYYMMDDHHmmSS", fn(c), ZL_TOKARGS(s, n),
+			tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+			tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
 /* A signature's expiration or inception (RFC 4034 §3.2): YYYYMMDDHHmmSS
  * in UTC, or seconds since 1970 as a decimal of at most ten digits, kept
  * as seconds modulo 2^32 (§3.1.5).  ldns takes a longer number cut to 32
@@ -166,14 +205,7 @@ static bool conv_time(struct conv *c, struct zl_rdf *r, size_t ti)
 					"YYYYMMDDHHmmSS", fn(c),
 					ZL_TOKARGS(s, n));
 		else
-			zl_zone_problem(c->z, "portable", c->in->src,
-					tok_at(c, ti), "%s %.*s%s written as "
-					"seconds since 1970, which NSD reads "
-					"as the date %04u-%02u-%02u "
-					"%02u:%02u:%02u: write it as "
-					"YYYYMMDDHHmmSS", fn(c),
-					ZL_TOKARGS(s, n), f[0], f[1], f[2],
-					f[3], f[4], f[5]);
+			nsd_misread(c, ti, s, n, f);
 	}
 	wire[0] = (uint8_t)(v >> 24);
 	wire[1] = (uint8_t)(v >> 16);
