@@ -15,15 +15,34 @@ static const struct zl_variant_spec bimi_variants[] = {
 
 static const struct zl_param_spec no_params[] = { { .key = NULL } };
 
-static bool at_bimi(const char *owner)
+/* The label after the first of canonical text, or NULL when that is the
+ * last: a dot escaped in a label ("\\.") separates none. */
+static const char *next_label(const char *t)
 {
-	return strstr(owner, "._bimi.") != NULL;
+	for (; *t; t++)
+		if (*t == '\\' && t[1])
+			t++;
+		else if (*t == '.')
+			return t[1] ? t + 1 : NULL;
+	return NULL;
 }
 
-/* Whether canonical text starts with the label "_bimi" or "bimi". */
+/* Whether the first label of canonical text is "_bimi" or "bimi". */
 static bool bimi_label(const char *text)
 {
 	return strncmp(text + (text[0] == '_'), "bimi.", 5) == 0;
+}
+
+/* Whether owner is <selector>._bimi.<domain>: a label after the first
+ * is "_bimi". */
+static bool at_bimi(const char *owner)
+{
+	const char *l;
+
+	for (l = next_label(owner); l; l = next_label(l))
+		if (strncmp(l, "_bimi.", 6) == 0)
+			return true;
+	return false;
 }
 
 /* Suffixes of image formats other than SVG: the draft's §4.3.2 makes an
@@ -54,14 +73,25 @@ static bool raster_url(const char *s, struct zl_tv_span v)
 	return false;
 }
 
-/* Whether host[0..n) of a URL is a domain name of two labels or more,
- * not an address. */
+/* Whether host[0..n) of a URL is a domain name of two labels or more
+ * (a final dot allowed), not an address. */
 static bool fqdn(const char *host, size_t n)
 {
-	const char *dot = memchr(host, '.', n);
+	size_t i, dots = 0;
 
-	return n && host[0] != '[' && dot && dot + 1 < host + n &&
-	       !zl_text_is_address(host, n);
+	if (n && host[n - 1] == '.')
+		n--;
+	if (!n || host[0] == '.' || host[0] == '[' || host[n - 1] == '.' ||
+	    zl_text_is_address(host, n))
+		return false;
+	for (i = 0; i < n; i++) {
+		if (host[i] != '.')
+			continue;
+		if (host[i + 1] == '.')
+			return false;
+		dots++;
+	}
+	return dots > 0;
 }
 
 /* Why the value of l= (logo) or a= is not an https URL, or NULL.  Both
@@ -289,7 +319,7 @@ const struct zl_check zl_check_bimi_multiple = {
  * else the owner is the domain; the selector is "default" unless named. */
 static void bimi_placement(struct zl_ctx *ctx)
 {
-	const char *owner = ctx->rr->owner->text, *dot = strchr(owner, '.');
+	const char *owner = ctx->rr->owner->text, *second = next_label(owner);
 	const char *domain = owner;
 	int sel = 7;
 	const char *selector = "default";
@@ -302,11 +332,11 @@ static void bimi_placement(struct zl_ctx *ctx)
 	    !zl_tv_first_is(r = zl_tv_of(ctx, ctx->rr), "v", "BIMI1", false))
 		return;
 	if (bimi_label(owner)) {
-		domain = strchr(owner, '.') + 1;
-	} else if (dot && bimi_label(dot + 1)) {
+		domain = second ? second : ".";
+	} else if (second && bimi_label(second)) {
 		selector = owner;
-		sel = (int)(dot - owner);
-		domain = strchr(dot + 1, '.') + 1;
+		sel = (int)(second - owner - 1);
+		domain = next_label(second) ? next_label(second) : ".";
 	}
 	/* An alias at the selector's name may lead here; a hosted
 	 * service's name for a customer is no misspelt one. */

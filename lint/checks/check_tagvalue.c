@@ -59,7 +59,7 @@ static bool holds_word(const char *s, size_t n, const char *word)
 char *zl_tv_version_why(const struct zl_tv_rec *r, const char *version,
 			bool icase, struct zl_tv_span *at)
 {
-	const struct zl_tv_tag *v = zl_tv_find(&r->tv, r->txt.s, "v", true);
+	const struct zl_tv_tag *v = zl_tv_find(&r->tv, r->txt.s, "v", icase);
 	size_t n = strlen(version);
 
 	*at = (struct zl_tv_span){ 0, (uint32_t)r->txt.len };

@@ -33,7 +33,7 @@ bool zl_tv_is_record(const struct zl_tv_rec *r, const char *version,
 /* Why r, which does not start with the tag v=<version>, is discarded, in
  * words for a message ("a ';' is missing after 'v=DMARC1'"): whitespace
  * first, a ';' missing, another version, v= not first, no v= at all.
- * The version compares exactly; icase as for zl_tv_first_after_ws().
+ * The version compares exactly, the tag's name ignoring case when icase.
  * *at is set to the bytes to point at.  The text is allocated. */
 char *zl_tv_version_why(const struct zl_tv_rec *r, const char *version,
 			bool icase, struct zl_tv_span *at);

@@ -420,7 +420,10 @@ bool zl_name_aliased(const struct zl_zone *z, const struct zl_name *n)
 	    s->count != 1)
 		return false;
 	for (i = 0; i < below; i++)
-		dots += n->text[i] == '.' && (i == 0 || n->text[i - 1] != '\\');
+		if (n->text[i] == '\\')
+			i++;
+		else
+			dots += n->text[i] == '.';
 	return dots >= 2;
 }
 
