@@ -264,6 +264,12 @@ static void target_exists(struct zl_ctx *ctx)
 	struct zl_at at;
 	zl_finding d;
 
+	/* RFC 8555 §8.4: the TXT record of an ACME challenge exists only
+	 * while the CA validates; an alias at _acme-challenge points at a
+	 * name that a client then fills, by dynamic update or an API
+	 * (acme-dns), which no zone file shows. */
+	if (strncmp(rr->owner->text, "_acme-challenge.", 16) == 0)
+		return;
 	if (f < 0 || !(t = zl_rdf_name(&rr->rdf[f])) ||
 	    !(at = zl_target(ctx, t)).zone || (at.name && zl_name_sets(at.name)) ||
 	    zl_lost_at(ctx, at.name, 0) || zl_zone_wildcard(at.zone, t->text) ||
