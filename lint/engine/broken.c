@@ -94,6 +94,8 @@ bool zl_broken_lost(const struct zl_broken *b, const struct zl_rule *r,
 {
 	size_t i;
 
+	if (r->nneeds && b->lost_all && (!n || n->in_zone))
+		return true;
 	if (!r->nneeds || !b->nlost)
 		return false;
 	for (i = n ? lost_first(b, n) : 0;
@@ -112,6 +114,8 @@ bool zl_lost_at(const struct zl_ctx *ctx, const struct zl_name *n,
 
 	if (!b || !n)
 		return false;
+	if (b->lost_all && n->in_zone)
+		return true;
 	/* A type zonelint does not know may answer for any (gdnsd's DYNA
 	 * for addresses): a target with one is not called missing. */
 	for (i = lost_first(b, n); i < b->nlost && b->lost[i].owner == n; i++)
@@ -143,6 +147,7 @@ void zl_broken_settle(struct zl_broken *b)
 void zl_broken_start(struct zl_broken *b, const struct zl_zone *z)
 {
 	b->nlost = z->nlost;
+	b->lost_all = z->lost_unread;
 	if (z->nlost) {
 		b->lost = zl_xcalloc(z->nlost, sizeof *b->lost);
 		memcpy(b->lost, z->lost, z->nlost * sizeof *b->lost);

@@ -58,6 +58,7 @@ struct zl_broken {
 	size_t nrr, caprr;
 	struct zl_lost *lost;
 	size_t nlost;
+	bool lost_all;		/* the zone's lost_unread */
 	size_t *drop;
 	size_t ndrop, capdrop;
 };
@@ -69,7 +70,8 @@ bool zl_broken_on(const struct zl_broken *b, const struct zl_rule *r,
 		  uint16_t src, struct zl_tok at);
 /* Whether the loader lost a record that r needs at n (NULL: anywhere in
  * the zone, for zone scope; not outside its origin).  A lost record of
- * unknown type counts for every rule that needs any. */
+ * unknown type counts for every rule that needs any; an $INCLUDE not
+ * read, at every name of the zone. */
 bool zl_broken_lost(const struct zl_broken *b, const struct zl_rule *r,
 		    const struct zl_name *n);
 /* A `breaks` rule has reported rr. */

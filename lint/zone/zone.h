@@ -256,6 +256,8 @@ struct zl_zone {
 	size_t nprobs, capprobs;
 	struct zl_lost *lost;
 	size_t nlost, caplost;
+	bool lost_unread;	/* an $INCLUDE not read: records at any name
+				   of the zone may be lost */
 	struct zl_comment *comments;	/* in the order read */
 	size_t ncomments, capcomments;
 	uint16_t klass;		/* of its records (RFC 1035 §5.2); 0 before

@@ -255,6 +255,7 @@ static void include_error(struct loader *L, uint16_t src,
 	const char *kind = st == ZL_ERR_LIMIT ? "limit" : "include";
 	char *dir, *other;
 
+	L->z->lost_unread = true;
 	if (!alt && !L->incdir) {
 		zl_zone_problem(L->z, kind, src, span(t), "cannot read include "
 				"file '%s': %s", file, err);
@@ -468,6 +469,7 @@ static void dir_include(struct loader *L, uint16_t src,
 		note_relative(L, src, &ln->toks[2], "$INCLUDE origin", false);
 	}
 	if (L->depth >= MAX_INCLUDE_DEPTH) {
+		L->z->lost_unread = true;
 		zl_zone_problem(L->z, "include", src, span(t),
 				"$INCLUDE nested deeper than %d",
 				MAX_INCLUDE_DEPTH);

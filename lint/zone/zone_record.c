@@ -344,6 +344,8 @@ static bool rr_ttl(struct loader *L, uint16_t src, struct rec *r)
 			rr->ttl = L->soa_min;
 		else if (soa)
 			rr->ttl = soa_minimum(rr);
+		else if (L->z->lost_unread)	/* it may have set $TTL */
+			rr->ttl = 3600;
 		else {
 			zl_zone_refused(L->z, ZL_NOT_BIND, "portable", src,
 					r->hdr[ZL_HDR_TYPE],
