@@ -541,14 +541,12 @@ bool zl_field_digest(uint16_t type, const struct zl_rdf *rdf, size_t nrdf,
 		alg = zl_rdf_data(&rdf[digests[i].alg])[0];
 		*field = digests[i].digest;
 		/* RFC 8976 §2.2.4: a ZONEMD digest has at least 12 octets.
-		 * The lengths below are those of scheme 1, SIMPLE: what a
-		 * private scheme (240-254) makes is its own, as in the
-		 * RFC's example of multiple digests (Appendix A.3). */
+		 * BIND holds the digest of hash algorithms 1 and 2 to their
+		 * lengths whatever the scheme, a private one (240-254)
+		 * too. */
 		if (type == 63 && rdf[*field].len < 12)
 			return bind_refuses(e, "of %u bytes is shorter than "
 					    "12", rdf[*field].len);
-		if (type == 63 && zl_rdf_data(&rdf[1])[0] != 1)
-			continue;
 		for (k = 0; k < 8 && digests[i].len[k][0]; k++)
 			if (digests[i].len[k][0] == alg &&
 			    digests[i].len[k][1] != rdf[*field].len)
