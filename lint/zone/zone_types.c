@@ -26,9 +26,11 @@
 /* name, type, wire, min, max, repeat, form, fields.  Every data type and
  * meta type of the "Resource Record (RR) TYPEs" registry, by number.
  * wire names the type whose ldns wire layout reads RFC 3597 rdata of this
- * one (0: none does).  OPAQUE: no presentation format is implemented, the
- * rdata is kept as written (UINFO, UID, GID and UNSPEC never had one
- * published; A6, NXT are obsolete; UNECE, CLA, IPN are recent). */
+ * one (0: none does).  GENERIC: only RFC 3597 rdata, as no presentation
+ * format was ever published (NULL, UINFO, UID, GID, UNSPEC), and every
+ * server refuses another.  OPAQUE: no presentation format is implemented,
+ * the rdata is kept as written (A6, NXT are obsolete; UNECE, CLA, IPN are
+ * recent). */
 #define DS_LIKE I2, ALG, I1, HEX
 #define KEY_LIKE ZL_FT_KEYFLAGS, ZL_FT_KEYPROTO, ALG, B64
 #define SIG_LIKE TY, ALG, I1, I4, TM, TM, I2, DN, B64
@@ -113,9 +115,9 @@ static const struct zl_rrtype types[] = {
 	{ "BRID", 68, 61, 1, 1, 0, 0, { B64 } },
 	{ "UNECE", 69, 0, 0, 0, 0, ZL_FORM_OPAQUE, { 0 } },
 	{ "SPF", 99, 99, 1, 0, ST, 0, { 0 } },
-	{ "UINFO", 100, 0, 0, 0, 0, ZL_FORM_OPAQUE, { 0 } },
-	{ "UID", 101, 0, 0, 0, 0, ZL_FORM_OPAQUE, { 0 } },
-	{ "GID", 102, 0, 0, 0, 0, ZL_FORM_OPAQUE, { 0 } },
+	{ "UINFO", 100, 0, 0, 0, 0, ZL_FORM_GENERIC, { 0 } },
+	{ "UID", 101, 0, 0, 0, 0, ZL_FORM_GENERIC, { 0 } },
+	{ "GID", 102, 0, 0, 0, 0, ZL_FORM_GENERIC, { 0 } },
 	{ "UNSPEC", 103, 0, 0, 0, 0, ZL_FORM_GENERIC, { 0 } },
 	{ "NID", 104, 104, 2, 2, 0, 0, { I2, LDNS_RDF_TYPE_ILNP64 } },
 	{ "L32", 105, 105, 2, 2, 0, 0, { I2, V4 } },

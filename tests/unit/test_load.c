@@ -655,8 +655,8 @@ START_TEST(test_rdata_forms)
 		 "n3 NSEC3 1 1 12 - 2vptu5timamqttgl4luu9kg21e0aor3s\n"
 		 "ta TA \\# 24 ec4505012bb183af5f22588179a53b0a98631fad1a292118\n"
 		 "ds DSYNC \\# 10 003b0114f003737562 00\n"		/* 9 */
-		 "uid UID 1\n"						/* 10 */
-		 "uid2 UID 2\n");
+		 "nxt NXT a.example.com. A\n"				/* 10 */
+		 "nxt2 NXT b.example.com. A\n");
 	/* RFC 4025: the gateway's form follows its type; the key may be
 	 * split by blanks, or absent. */
 	rr = rr_at(z, "ipsec.example.com.", LDNS_RR_TYPE_IPSECKEY, 0);
@@ -693,15 +693,15 @@ START_TEST(test_rdata_forms)
 	for (i = 0; i < z->nprobs; i++)
 		ck_assert(!strstr(z->probs[i].message, "DSYNC rdata"));
 	/* No format to read: kept without fields, noted once per type. */
-	rr = rr_at(z, "uid.example.com.", 101, 0);
+	rr = rr_at(z, "nxt.example.com.", 30, 0);
 	ck_assert_uint_eq(rr->nrdf, 0);
 	ck_assert(rr->flags & ZL_RR_UNCHECKED);
-	prob(z, "UID rdata is not checked", 10, 5, "unchecked");
-	ck_assert_ptr_nonnull(rr_at(z, "uid2.example.com.", 101, 0));
+	prob(z, "NXT rdata is not checked", 10, 5, "unchecked");
+	ck_assert_ptr_nonnull(rr_at(z, "nxt2.example.com.", 30, 0));
 	/* No key, which BIND refuses. */
 	prob(z, "IPSECKEY without a public key", 3, 7, "portable");
 	/* Mnemonics some servers do not know (TA, DSYNC, AMTRELAY, DOA and
-	 * UID twice): Knot DNS and NSD would refuse the zone. */
+	 * NXT twice): Knot DNS and NSD would refuse the zone. */
 	prob(z, "record type 'DOA' is unknown to Knot DNS and NSD", 5, 5,
 	     "portable");
 	ck_assert_uint_eq(z->nprobs, 8);
