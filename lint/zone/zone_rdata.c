@@ -447,7 +447,7 @@ static bool tok_copy(struct conv *c, size_t ti, char *buf, size_t n,
  * among those of the protocol's own name.  A name BIND does not find is
  * an error (NSD reads an unknown protocol as 0); one only NSD does not is
  * ZONE012.  ldns would read either as 0. */
-static bool wks_names(struct conv *c, size_t ti, size_t take)
+static bool wks_names(struct conv *c, size_t ti, size_t take, int *protocol)
 {
 	char proto[32], nsd_proto[32] = "", name[64], lower[64];
 	const struct protoent *pe;
@@ -485,6 +485,13 @@ static bool wks_names(struct conv *c, size_t ti, size_t take)
 			nsd_at = i;
 	}
 	zl_unlock(&netdb_lock);
+	*protocol = num;
+	/* RFC 1035 §3.4.2 leaves the bit map empty when no service is
+	 * named; BIND reads it so, NSD refuses it. */
+	if (take == 1 && bad_at == SIZE_MAX)
+		zl_zone_refused(c->z, ZL_NOT_NSD, "portable", c->in->src,
+				tok_at(c, ti), "WKS record that names no "
+				"service, which NSD refuses");
 	at = bad_at != SIZE_MAX ? bad_at : nsd_at;
 	if (at == SIZE_MAX)
 		return true;
@@ -536,6 +543,7 @@ static bool conv_ldns(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	size_t i, n, digits = 0;
 	uint16_t type;
 	ldns_rdf *rd;
+	int proto;
 	bool ok;
 
 	if (!s)
@@ -558,8 +566,14 @@ static bool conv_ldns(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	/* ldns reads WKS protocol and service names with getprotobyname()
 	 * and getservbyname(), whose results sit in static buffers: zones
 	 * loading in other threads would read each other's. */
-	if (ft == LDNS_RDF_TYPE_WKS && !wks_names(c, ti, take))
+	if (ft == LDNS_RDF_TYPE_WKS && !wks_names(c, ti, take, &proto))
 		return false;
+	/* ldns wants a service; without one the bit map is empty */
+	if (ft == LDNS_RDF_TYPE_WKS && take == 1 && proto <= 255) {
+		uint8_t p = (uint8_t)proto;
+
+		return zl_conv_set(c, r, ft, &p, 1, ti, take);
+	}
 	if (ft == LDNS_RDF_TYPE_WKS)
 		pthread_mutex_lock(&netdb_lock);
 	rd = ldns_rdf_new_frm_str((ldns_rdf_type)ft, s);
