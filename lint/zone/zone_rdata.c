@@ -1152,6 +1152,12 @@ static void note_refusals(struct conv *c, const struct zl_rr *rr)
 		note_naptr(c, rr);
 	else if (c->in->type == LDNS_RR_TYPE_RRSIG)
 		note_rrsig(c, rr);
+	/* RFC 4034 §4.1.2: an NSEC names at least its own type; Knot DNS
+	 * and NSD load one without a type bit map, BIND does not. */
+	else if (c->in->type == LDNS_RR_TYPE_NSEC && rr->nrdf == 1)
+		zl_zone_refused(c->z, ZL_NOT_BIND, "portable", c->in->src,
+				c->in->type_tok, "NSEC record without a type "
+				"bit map, which BIND refuses");
 }
 
 /* KEY flags with both top bits set (NOKEY) say that no key follows (RFC

@@ -83,7 +83,7 @@ static const struct zl_rrtype types[] = {
 	{ "IPSECKEY", 45, 0, 4, 5, 0, 0,
 	  { I1, ZL_FT_GWTYPE, I1, ZL_FT_GATEWAY, B64 } },
 	{ "RRSIG", 46, 46, 9, 9, 0, 0, { SIG_LIKE } },
-	{ "NSEC", 47, 47, 2, 2, 0, 0, { DN, MAP } },
+	{ "NSEC", 47, 47, 1, 2, 0, 0, { DN, MAP } },
 	{ "DNSKEY", 48, 48, 4, 4, 0, 0, { KEY_LIKE } },
 	{ "DHCID", 49, 49, 1, 1, 0, 0, { B64 } },
 	/* RFC 5155 §3.2.1, RFC 7477 §2.1.3: the bitmaps of NSEC3 (an empty
