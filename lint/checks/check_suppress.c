@@ -61,7 +61,9 @@ static void suppressions(struct zl_ctx *ctx)
 			ZL_EMIT(ctx, s->bads[i].src, s->bads[i].at,
 				{ "reason", s->bads[i].why });
 		}
-	} else {
+	} else if (problem == P_UNKNOWN_RULE || !ctx->zone->lost_unread) {
+		/* With a file of the zone unread, the findings that the
+		 * rules leave out for it cannot tell whether an id is used. */
 		report_ids(ctx, problem == P_UNKNOWN_RULE);
 	}
 }

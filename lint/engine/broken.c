@@ -94,7 +94,7 @@ bool zl_broken_lost(const struct zl_broken *b, const struct zl_rule *r,
 {
 	size_t i;
 
-	if (r->nneeds && b->lost_all && (!n || n->in_zone))
+	if (r->nneeds && b->lost_all && !n)
 		return true;
 	if (!r->nneeds || !b->nlost)
 		return false;
@@ -114,7 +114,8 @@ bool zl_lost_at(const struct zl_ctx *ctx, const struct zl_name *n,
 
 	if (!b || !n)
 		return false;
-	if (b->lost_all && n->in_zone)
+	if (b->lost_all && n->in_zone &&
+	    zl_zone_lookup(ctx->zone, n->text) == n)
 		return true;
 	/* A type zonelint does not know may answer for any (gdnsd's DYNA
 	 * for addresses): a target with one is not called missing. */

@@ -313,7 +313,8 @@ enum zl_answer zl_answer(const struct zl_ctx *ctx, const char *text,
  * unknown rather than as wrong.  False outside the engine. */
 bool zl_rr_broken(const struct zl_ctx *ctx, const struct zl_rr *rr);
 /* Whether the loader lost a record of type (0: of any type) at n, a name
- * of the linted zone: what a target seems to lack may only have been
+ * of the linted zone, or may have (a file of the zone that $INCLUDE
+ * could not read): what a target seems to lack may only have been
  * unreadable.  False for the names of other zones, and outside the
  * engine. */
 bool zl_lost_at(const struct zl_ctx *ctx, const struct zl_name *n,

@@ -71,7 +71,8 @@ bool zl_broken_on(const struct zl_broken *b, const struct zl_rule *r,
 /* Whether the loader lost a record that r needs at n (NULL: anywhere in
  * the zone, for zone scope; not outside its origin).  A lost record of
  * unknown type counts for every rule that needs any; an $INCLUDE not
- * read, at every name of the zone. */
+ * read, for every zone rule that needs any (the SOA may have been in
+ * it). */
 bool zl_broken_lost(const struct zl_broken *b, const struct zl_rule *r,
 		    const struct zl_name *n);
 /* A `breaks` rule has reported rr. */

@@ -255,7 +255,6 @@ static void include_error(struct loader *L, uint16_t src,
 	const char *kind = st == ZL_ERR_LIMIT ? "limit" : "include";
 	char *dir, *other;
 
-	L->z->lost_unread = true;
 	if (!alt && !L->incdir) {
 		zl_zone_problem(L->z, kind, src, span(t), "cannot read include "
 				"file '%s': %s", file, err);
@@ -277,7 +276,8 @@ static void include_error(struct loader *L, uint16_t src,
 /* Reads an $INCLUDE target: relative to the including file (or to the
  * server's working directory, zl_load_opts.include_dir), else to
  * other_dir().  Returns the new source's index and sets *id, or
- * returns -1 after reporting why the file cannot be read. */
+ * returns -1 after reporting why the file cannot be read, -2 after
+ * reporting that it is being read already (a loop). */
 static int include_read(struct loader *L, uint16_t src,
 			const struct zl_lex_tok *t, const char *file,
 			char **id)
@@ -311,6 +311,7 @@ static int include_read(struct loader *L, uint16_t src,
 			zl_zone_problem(L->z, "include", src, span(t),
 					"include loop: '%s' is already being read",
 					file);
+			idx = -2;
 			goto out;
 		}
 	}
@@ -456,10 +457,10 @@ static void dir_include(struct loader *L, uint16_t src,
 	const char *after;
 	struct saved sv;
 	size_t wl = 0;
-	int idx;
+	int idx = -1;
 
 	if (!zl_ld_args(L, src, ln, 1, 2, "a file name"))
-		return;
+		goto out;
 	include_parens(L, src, ln);
 	if ((file = include_name(L, src, t)) == NULL)
 		goto out;
@@ -469,7 +470,6 @@ static void dir_include(struct loader *L, uint16_t src,
 		note_relative(L, src, &ln->toks[2], "$INCLUDE origin", false);
 	}
 	if (L->depth >= MAX_INCLUDE_DEPTH) {
-		L->z->lost_unread = true;
 		zl_zone_problem(L->z, "include", src, span(t),
 				"$INCLUDE nested deeper than %d",
 				MAX_INCLUDE_DEPTH);
@@ -505,6 +505,10 @@ static void dir_include(struct loader *L, uint16_t src,
 	L->depth--;
 	restore(L, &sv);
 out:
+	/* A file not read may have held records at any name of the zone
+	 * (one being read already is read once). */
+	if (idx == -1)
+		L->z->lost_unread = true;
 	free(file);
 }
 

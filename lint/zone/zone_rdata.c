@@ -486,6 +486,13 @@ static bool wks_names(struct conv *c, size_t ti, size_t take, int *protocol)
 	}
 	zl_unlock(&netdb_lock);
 	*protocol = num;
+	/* a name /etc/protocols gives a number over a byte (mptcp, 262) */
+	if (num > 255 && bad_at == SIZE_MAX) {
+		s = tok_text(c, ti, &n);
+		return bad(c, "range", tok_at(c, ti), "WKS protocol '%.*s%s' "
+			   "is %d, out of range 0..255", ZL_TOKARGS(s, n),
+			   num);
+	}
 	/* RFC 1035 §3.4.2 leaves the bit map empty when no service is
 	 * named; BIND reads it so, NSD refuses it. */
 	if (take == 1 && bad_at == SIZE_MAX)
