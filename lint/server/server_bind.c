@@ -183,11 +183,17 @@ static void next(struct lex *lx, struct tok *t)
 			next(lx, t);
 		return;
 	default:
-		n = strcspn(c->p, " \t\r\n\f\v{};\"");
+		/* named's lexer takes a character after a backslash into
+		 * the word, whatever it is ("a\}b" is one word) */
+		for (n = 0; c->p[n] && !strchr(" \t\r\n\f\v{};\"", c->p[n]);
+		     n++)
+			if (c->p[n] == '\\' && c->p[n + 1])
+				n++;
 		/* a comment may follow a word directly */
 		for (size_t i = 1; i < n; i++)
-			if (c->p[i] == '#' || (c->p[i] == '/' &&
-			    (c->p[i + 1] == '/' || c->p[i + 1] == '*'))) {
+			if (c->p[i - 1] != '\\' && (c->p[i] == '#' ||
+			    (c->p[i] == '/' && (c->p[i + 1] == '/' ||
+						 c->p[i + 1] == '*')))) {
 				n = i;
 				break;
 			}
@@ -374,9 +380,16 @@ static void quoted(struct bind *b, const struct tok *t)
 /* A leaf statement's meaning in its context: args[0..n) are its words. */
 static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 {
-	static const char *const one_value[] = {
-		"directory", "type", "file", "masterfile-format", "in-view",
-		"algorithm", "secret", NULL
+	/* in the context each is read in: a logging channel's file takes
+	 * versions and size after it */
+	static const struct {
+		const char *name;
+		enum ctx ctx;
+	} one_value[] = {
+		{ "directory", C_OPTIONS }, { "type", C_ZONE },
+		{ "file", C_ZONE }, { "masterfile-format", C_ZONE },
+		{ "in-view", C_ZONE }, { "algorithm", C_KEY },
+		{ "secret", C_KEY }, { NULL, C_TOP }
 	};
 	struct pzone *z = b->nz ? &b->z[b->nz - 1] : NULL;
 	char *dir;
@@ -386,8 +399,8 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 		return;
 	/* The statements read here take one value, and named reads a
 	 * second word as a ';' left out. */
-	for (i = 0; n > 2 && one_value[i]; i++)
-		if (is(&args[0], one_value[i]))
+	for (i = 0; n > 2 && one_value[i].name; i++)
+		if (ctx == one_value[i].ctx && is(&args[0], one_value[i].name))
 			srv_err(b->s, args[2].file, args[2].line, args[2].col,
 				"missing ';' before '%s'", args[2].s ?
 				args[2].s : "{");
