@@ -215,11 +215,37 @@ static void item(struct nsd *n, const struct tok *k, const struct tok *v)
 	}
 }
 
-/* Whether item key takes exactly one value. */
-static bool single(const char *key)
+/* How many values item key takes, first (NULL: none) the first, as NSD
+ * 4.6's grammar has it: one, but for the access lists (an address and a
+ * key), request-xfr (AXFR or UDP first; a tls-auth name last, but after
+ * UDP), an interface (socket options after it), a verifier (its
+ * arguments) and cpu-affinity (a list).  max 0: no bound. */
+static void arity(const char *key, const char *first, size_t *min,
+		  size_t *max)
 {
-	return !strcmp(key, "name") || !strcmp(key, "zonefile") ||
-	       !strcmp(key, "zonesdir") || !strcmp(key, "include-pattern");
+	static const struct {
+		const char *key;
+		uint8_t min, max;
+	} many[] = {
+		{ "allow-notify", 2, 2 }, { "allow-query", 2, 2 },
+		{ "notify", 2, 2 }, { "provide-xfr", 2, 2 },
+		{ "request-xfr", 2, 3 }, { "ip-address", 1, 0 },
+		{ "interface", 1, 0 }, { "verifier", 1, 0 },
+		{ "cpu-affinity", 0, 0 },
+	};
+	size_t i;
+
+	*min = *max = 1;
+	for (i = 0; i < sizeof many / sizeof many[0]; i++)
+		if (!strcmp(key, many[i].key)) {
+			*min = many[i].min;
+			*max = many[i].max;
+		}
+	if (!strcmp(key, "request-xfr") && first &&
+	    (!strcmp(first, "AXFR") || !strcmp(first, "UDP"))) {
+		*min = 3;
+		*max = !strcmp(first, "AXFR") ? 4 : 3;
+	}
 }
 
 static void read_file(struct nsd *n, struct srv_file *f)
@@ -227,13 +253,18 @@ static void read_file(struct nsd *n, struct srv_file *f)
 	struct lex lx = { f, f->data, f->data, 1 };
 	struct tok t, k = { 0 }, v = { 0 };
 	bool more = lex(n, &lx, &t);
+	size_t nv, min, max;
 
 	while (more) {
 		if (!t.kw) {
+			/* once for the words up to the next item: NSD stops
+			 * at the first */
 			srv_err(n->s, t.file, t.line, t.col, "syntax error: "
 				"'%s' is not an item name", t.s);
-			free(t.s);
-			more = lex(n, &lx, &t);
+			do {
+				free(t.s);
+				more = lex(n, &lx, &t);
+			} while (more && !t.kw);
 			continue;
 		}
 		k = t;
@@ -254,19 +285,21 @@ static void read_file(struct nsd *n, struct srv_file *f)
 			memset(&v, 0, sizeof v);
 			if (more && !t.kw)
 				v = t;
-			if (n->sect != S_NONE)
+			arity(k.s, v.s, &min, &max);
+			if (n->sect != S_NONE && (v.s || min))
 				item(n, &k, &v);
-			/* The items read here take one value, and a second
-			 * is an error; others may take several (request-xfr:
-			 * ADDR KEY), skipped. */
-			if (more && !t.kw) {
+			/* Values past the item's are NSD's syntax error: the
+			 * word is read where an item name belongs. */
+			for (nv = 0; more && !t.kw; nv++) {
+				if (max && nv == max)
+					break;
 				free(t.s);
 				more = lex(n, &lx, &t);
 			}
-			while (more && !t.kw && !single(k.s)) {
-				free(t.s);
-				more = lex(n, &lx, &t);
-			}
+			if (n->sect != S_NONE && nv && nv < min)
+				srv_err(n->s, k.file, k.line, k.col, "'%s:' "
+					"takes %zu values, not %zu", k.s, min,
+					nv);
 		}
 		free(k.s);
 	}
