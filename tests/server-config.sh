@@ -842,4 +842,16 @@ t_redirect() {
 }
 t "a BIND redirect zone is linted as a primary" t_redirect
 
+# One with primaries is transferred: its file is named's copy, which need
+# not exist yet.
+t_redirect_transferred() {
+	mkdir -p rt
+	printf '%s\n' 'zone "." { type redirect; masters { 192.0.2.4; }; file "r.db"; };' \
+		>rt/named.conf
+	(cd rt && named-checkconf -z named.conf) >/dev/null 2>&1 || return 1
+	run --server-config rt/named.conf
+	want_rc 0 && has err "secondary zone \. skipped"
+}
+t "a BIND redirect zone with primaries is a secondary" t_redirect_transferred
+
 finish

@@ -248,6 +248,7 @@ struct pzone {
 	uint32_t line, col;
 	bool skip;	/* another class, in-view, or not a valid name */
 	bool binary;	/* masterfile-format raw (or a word named refuses) */
+	bool transferred;	/* it names primaries */
 	int8_t names;	/* its check-names is fail (1) or not (0); -1:
 			   not set */
 };
@@ -569,6 +570,11 @@ static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
 		zone_start(b, args, n);
 		return C_ZONE;
 	}
+	/* a redirect zone with primaries is transferred, its file only
+	 * named's copy */
+	if (ctx == C_ZONE && b->nz && (is(&args[0], "primaries") ||
+				       is(&args[0], "masters")))
+		b->z[b->nz - 1].transferred = true;
 	if (ctx == C_TOP && is(&args[0], "key") && b->s->key) {
 		zl_xgrow((void **)&b->keys, &b->keycap, b->nkeys + 1,
 			 sizeof *b->keys);
@@ -708,7 +714,8 @@ static void block(struct bind *b, enum ctx ctx)
 /* ---- zones ---- */
 
 /* A zone named loads from its file as a primary: also a redirect zone
- * (the root zone of NXDOMAIN redirection), which it checks the same. */
+ * (the root zone of NXDOMAIN redirection), which it checks the same,
+ * unless it has primaries to transfer it from. */
 static bool primary_type(const char *type)
 {
 	return !strcasecmp(type, "primary") || !strcasecmp(type, "master") ||
@@ -746,6 +753,7 @@ static void finish(struct bind *b)
 	char *dir, *file, *key;
 	struct pzone *z;
 	size_t i, j;
+	bool redirect;
 
 	dir = zl_xstrdup(b->lx.dir ? b->lx.dir : s->cwd);
 	if (b->first_view.file && b->first_top_zone.file)
@@ -775,15 +783,14 @@ static void finish(struct bind *b)
 				"not present", z->origin);
 			continue;
 		}
+		redirect = !strcasecmp(z->type, "redirect");
 		if ((primary_type(z->type) ||
-		     !strcasecmp(z->type, "hint")) && !z->file &&
-		    strcasecmp(z->type, "redirect") != 0) {
+		     !strcasecmp(z->type, "hint")) && !z->file && !redirect) {
 			srv_err(s, z->conf, z->line, z->col, "zone '%s': "
 				"missing 'file' entry", z->origin);
 			continue;
 		}
-		if (!strcasecmp(z->type, "redirect") &&
-		    strcmp(z->origin, ".") != 0) {
+		if (redirect && strcmp(z->origin, ".") != 0) {
 			srv_err(s, z->conf, z->line, z->col, "redirect zones "
 				"must be called \".\"");
 			continue;
@@ -793,7 +800,8 @@ static void finish(struct bind *b)
 		file = z->file ? srv_resolve(dir, z->file) : NULL;
 		/* named works in `directory`: a relative $INCLUDE is read
 		 * from there. */
-		e = srv_add(s, z->origin, file, !primary_type(z->type) ?
+		e = srv_add(s, z->origin, file, !primary_type(z->type) ||
+			    (redirect && z->transferred) ?
 			    ZL_SERVER_SECONDARY : z->binary ?
 			    ZL_SERVER_BINARY : ZL_SERVER_PRIMARY, z->view,
 			    z->conf, z->line, z->col);
