@@ -5,6 +5,7 @@
  * (zone_directive.c, zone_generate.c), and uses none of them. */
 #include "zone_loader.h"
 
+#include <ctype.h>
 #include <ldns/ldns.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -125,33 +126,46 @@ static bool host_name(const char *s, size_t n)
 	return labels >= 2;
 }
 
-/* The origin name gives, and whether name has one of the zone patterns
- * (not the bare example.com). */
-static bool from_name(const char *name, char *out, size_t outsz,
-		      bool *pattern)
+/* What of a file name may name its origin: the base name without a
+ * zone pattern (example.com.zone, example.com.db, db.example.com, each
+ * also with .signed after it) and a final dot, into *base, of the length
+ * returned; *pattern says whether there was one (not the bare
+ * example.com). */
+static size_t name_base(const char *name, const char **base, bool *pattern)
 {
-	const char *base = strrchr(name, '/');
+	const char *b = strrchr(name, '/');
 	size_t n;
 
-	base = base ? base + 1 : name;
-	n = strlen(base);
+	b = b ? b + 1 : name;
+	n = strlen(b);
 	/* dnssec-signzone writes the signed zone beside its input, with
 	 * ".signed" added: db.example.com.signed, example.com.zone.signed */
-	if (n > 7 && strncasecmp(base + n - 7, ".signed", 7) == 0)
+	if (n > 7 && strncasecmp(b + n - 7, ".signed", 7) == 0)
 		n -= 7;
 	*pattern = true;
-	if (n > 5 && strncasecmp(base + n - 5, ".zone", 5) == 0)
+	if (n > 5 && strncasecmp(b + n - 5, ".zone", 5) == 0)
 		n -= 5;
-	else if (n > 3 && strncasecmp(base + n - 3, ".db", 3) == 0)
+	else if (n > 3 && strncasecmp(b + n - 3, ".db", 3) == 0)
 		n -= 3;
-	else if (n > 3 && strncasecmp(base, "db.", 3) == 0) {
-		base += 3;
+	else if (n > 3 && strncasecmp(b, "db.", 3) == 0) {
+		b += 3;
 		n -= 3;
 	} else
 		*pattern = false;
 	/* a name written absolute, as in the zone: db.example.com. */
-	if (n > 1 && base[n - 1] == '.')
+	if (n > 1 && b[n - 1] == '.')
 		n--;
+	*base = b;
+	return n;
+}
+
+/* The origin name gives, and whether name has one of the zone patterns. */
+static bool from_name(const char *name, char *out, size_t outsz,
+		      bool *pattern)
+{
+	const char *base;
+	size_t n = name_base(name, &base, pattern);
+
 	if (!host_name(base, n) || n + 2 > outsz)
 		return false;
 	memcpy(out, base, n);
@@ -182,6 +196,24 @@ bool zl_ld_origin(struct loader *L)
 	if (!text && zl_origin_from_name(L->infer_name, buf, sizeof buf))
 		text = buf;
 	if (!text) {
+		const char *base;
+		bool pattern;
+		size_t n = name_base(L->infer_name, &base, &pattern), i;
+
+		/* db.kazan: one label is as often a file of the server's
+		 * own (db.local, db.root, db.127) as an internal zone */
+		for (i = 0; pattern && i < n && i < 63 &&
+		     (isalnum((unsigned char)base[i]) || base[i] == '-'); i++)
+			;
+		if (pattern && n && i == n) {
+			zl_ld_fail(L, ZL_ERR_ORIGIN, "cannot determine the "
+				   "origin of '%s': '%.*s' is one label, which "
+				   "is not taken from a file name; add a "
+				   "$ORIGIN line, pass --origin, or give it "
+				   "one under origins: in .zonelint.yaml",
+				   L->infer_name, (int)n, base);
+			return false;
+		}
 		zl_ld_fail(L, ZL_ERR_ORIGIN,
 		     "cannot determine the origin of '%s': add a $ORIGIN line, "
 		     "pass --origin, give it one under origins: in "

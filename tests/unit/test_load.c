@@ -121,7 +121,7 @@ START_TEST(test_origin)
 		{ "db.at.example.org.", "at.example.org." },
 	};
 	static const char *const bad[] = { "zone", "foo.txt.bak_", "-",
-					   "db.com", "ex_ample.com", "", "db.",
+					   "ex_ample.com", "", "db.",
 					   "db.example..", "." };
 	struct zl_load_opts o = { 0 };
 	struct zl_zone *z;
@@ -146,6 +146,13 @@ START_TEST(test_origin)
 		ck_assert_ptr_nonnull(strstr(err, "db.example.com"));
 		free(err);
 	}
+	/* One label after a zone pattern is said to be why. */
+	ck_assert_int_eq(zl_zone_load_buffer("db.com", "www 300 A 192.0.2.1\n",
+					     20, NULL, &z, &err),
+			 ZL_ERR_ORIGIN);
+	ck_assert_ptr_nonnull(strstr(err, "'com' is one label"));
+	ck_assert_ptr_nonnull(strstr(err, "$ORIGIN"));
+	free(err);
 	/* A first record without owner is an error whatever the origin,
 	 * and the $ORIGIN after it still names the zone. */
 	z = load("-", "\t300 A 192.0.2.1\n$ORIGIN example.net.\n"
