@@ -183,17 +183,11 @@ static void next(struct lex *lx, struct tok *t)
 			next(lx, t);
 		return;
 	default:
-		/* named's lexer takes a character after a backslash into
-		 * the word, whatever it is ("a\}b" is one word) */
-		for (n = 0; c->p[n] && !strchr(" \t\r\n\f\v{};\"", c->p[n]);
-		     n++)
-			if (c->p[n] == '\\' && c->p[n + 1])
-				n++;
+		n = strcspn(c->p, " \t\r\n\f\v{};\"");
 		/* a comment may follow a word directly */
 		for (size_t i = 1; i < n; i++)
-			if (c->p[i - 1] != '\\' && (c->p[i] == '#' ||
-			    (c->p[i] == '/' && (c->p[i + 1] == '/' ||
-						 c->p[i + 1] == '*')))) {
+			if (c->p[i] == '#' || (c->p[i] == '/' &&
+			    (c->p[i + 1] == '/' || c->p[i + 1] == '*'))) {
 				n = i;
 				break;
 			}
@@ -381,16 +375,17 @@ static void quoted(struct bind *b, const struct tok *t)
 /* A leaf statement's meaning in its context: args[0..n) are its words. */
 static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 {
-	/* in the context each is read in: a logging channel's file takes
-	 * versions and size after it */
+	/* in the context each is read in (C_TOP: any; a key block is one
+	 * of its own only in a key file), as a logging channel's file
+	 * takes versions and size after it */
 	static const struct {
 		const char *name;
 		enum ctx ctx;
 	} one_value[] = {
 		{ "directory", C_OPTIONS }, { "type", C_ZONE },
 		{ "file", C_ZONE }, { "masterfile-format", C_ZONE },
-		{ "in-view", C_ZONE }, { "algorithm", C_KEY },
-		{ "secret", C_KEY }, { NULL, C_TOP }
+		{ "in-view", C_ZONE }, { "algorithm", C_TOP },
+		{ "secret", C_TOP }, { NULL, C_TOP }
 	};
 	struct pzone *z = b->nz ? &b->z[b->nz - 1] : NULL;
 	char *dir;
@@ -401,7 +396,8 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 	/* The statements read here take one value, and named reads a
 	 * second word as a ';' left out. */
 	for (i = 0; n > 2 && one_value[i].name; i++)
-		if (ctx == one_value[i].ctx && is(&args[0], one_value[i].name))
+		if ((!one_value[i].ctx || ctx == one_value[i].ctx) &&
+		    is(&args[0], one_value[i].name))
 			srv_err(b->s, args[2].file, args[2].line, args[2].col,
 				"missing ';' before '%s'", args[2].s ?
 				args[2].s : "{");
@@ -592,6 +588,46 @@ static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
  * The block of a zone, view, options or key statement ends it: what
  * follows that is not its ';' is the next statement, in *pend (true),
  * after an error, as named-checkconf reads it. */
+/* The parameters of dyndb and plugin, a block named reads as text up to
+ * its '}': a backslash escapes the next byte, braces nest.  From after
+ * the '{' to after the '}', or to the end of the file. */
+static void bracketed_text(struct lex *lx)
+{
+	struct src *c = &lx->st[lx->n - 1];
+	const char *p;
+	size_t depth = 0;
+
+	for (p = c->p; *p; p++) {
+		if (*p == '\\' && p[1])
+			p++;
+		else if (*p == '{')
+			depth++;
+		else if (*p == '}' && depth-- == 0)
+			break;
+		if (*p == '\n')
+			newline(c, p);
+	}
+	c->p = *p ? p + 1 : p;
+}
+
+/* Whether words may follow the block of the statement args[0..n) in
+ * ctx, c being the block's: in a block zonelint does not read (controls'
+ * "inet ... allow { } keys { }", a catalog zone's "default-primaries { }
+ * in-memory no"), and after response-policy and deny-answer-* ("{ }
+ * qname-wait-recurse no", "{ } except-from { }"); elsewhere named reads a
+ * word after a block as a ';' left out. */
+static bool goes_on(enum ctx ctx, enum ctx c, const struct tok *args,
+		    size_t n)
+{
+	if (ctx == C_OTHER)
+		return true;
+	if (c != C_OTHER || n == 0)
+		return false;
+	return is(&args[0], "response-policy") ||
+	       is(&args[0], "deny-answer-addresses") ||
+	       is(&args[0], "deny-answer-aliases");
+}
+
 static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 		      struct tok *pend)
 {
@@ -609,13 +645,18 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 				tok_free(&t);
 		} else if (t.t == T_LBRACE) {
 			c = blocks ? C_OTHER : child(b, ctx, args, n);
+			if (n && (is(&args[0], "dyndb") ||
+				  is(&args[0], "plugin")))
+				bracketed_text(&b->lx);
+			else
+				block(b, c);
 			blocks = true;
-			block(b, c);
 			if (c == C_VIEW)
 				b->view = NULL;
 			next(&b->lx, &t);
-			if (c != C_OTHER && (t.t == T_WORD || t.t == T_STR ||
-					     t.t == T_LBRACE)) {
+			if (!goes_on(ctx, c, args, n) &&
+			    (t.t == T_WORD || t.t == T_STR ||
+			     t.t == T_LBRACE)) {
 				srv_err(b->s, t.file, t.line, t.col,
 					"missing ';' before '%s'",
 					t.t == T_LBRACE ? "{" : t.s);

@@ -11,6 +11,7 @@
 struct tok {
 	char *s;		/* malloc'd */
 	bool kw;		/* "name:" (s holds "name") */
+	bool quoted;
 	const char *file;
 	uint32_t line, col;
 };
@@ -75,19 +76,26 @@ static bool lex(struct nsd *n, struct lex *lx, struct tok *t)
 	/* NSD 4.6 quotes with '"' only: a single quote is part of the
 	 * word (nsd-checkconf shows 'a.zone' with its quotes). */
 	if (*p == '"') {
-		e = strchr(p + 1, *p);
+		/* a backslash escapes the next byte, a quote too */
+		for (e = p + 1; *e && *e != '"' && *e != '\n'; e++)
+			if (*e == '\\' && e[1] && e[1] != '\n')
+				e++;
 		len = strcspn(p + 1, "\n");
-		if (!e || (size_t)(e - p - 1) > len) {
+		if (*e != '"') {
 			srv_err(n->s, t->file, t->line, t->col,
 				"unterminated quoted string");
 			lx->p = p + 1 + len;
 			return lex(n, lx, t);
 		}
 		t->s = zl_xstrndup(p + 1, (size_t)(e - p - 1));
+		t->quoted = true;
 		lx->p = e + 1;
 		return true;
 	}
-	len = strcspn(p, " \t\r\n\f\v#");
+	/* a word: '#' in it is no comment, a backslash escapes a blank */
+	for (len = 0; p[len] && !strchr(" \t\r\n\f\v", p[len]); len++)
+		if (p[len] == '\\' && p[len + 1] && p[len + 1] != '\n')
+			len++;
 	t->s = zl_xstrndup(p, len);
 	lx->p = p + len;
 	/* a keyword: letters, digits and '-', then one ':' */
@@ -167,17 +175,17 @@ static bool section(struct nsd *n, const struct tok *k)
 		"tls-auth", "dnstap", "verify", NULL };
 	size_t i;
 
-	if (!strcmp(k->s, "server")) {
+	if (!strcasecmp(k->s, "server")) {
 		n->sect = S_SERVER;
 		n->cur = NULL;
-	} else if (!strcmp(k->s, "zone")) {
+	} else if (!strcasecmp(k->s, "zone")) {
 		n->sect = S_ZONE;
 		n->cur = grow(&n->z, &n->nz, &n->zcap, k);
-	} else if (!strcmp(k->s, "pattern")) {
+	} else if (!strcasecmp(k->s, "pattern")) {
 		n->sect = S_PATTERN;
 		n->cur = grow(&n->p, &n->np, &n->pcap, k);
 	} else {
-		for (i = 0; other[i] && strcmp(other[i], k->s); i++)
+		for (i = 0; other[i] && strcasecmp(other[i], k->s); i++)
 			;
 		if (!other[i])
 			return false;
@@ -197,20 +205,20 @@ static void item(struct nsd *n, const struct tok *k, const struct tok *v)
 			"value", k->s);
 		return;
 	}
-	if (n->sect == S_SERVER && !strcmp(k->s, "zonesdir")) {
+	if (n->sect == S_SERVER && !strcasecmp(k->s, "zonesdir")) {
 		tok_set(&n->zonesdir, v);
 		n->has_zonesdir = true;
-	} else if (zp && !strcmp(k->s, "name")) {
+	} else if (zp && !strcasecmp(k->s, "name")) {
 		tok_set(&n->cur->name, v);
 		if (n->sect == S_PATTERN &&
 		    srv_set_add(&n->pats, v->s, (size_t)(n->cur - n->p)))
 			srv_err(n->s, v->file, v->line, v->col, "duplicate "
 				"pattern name '%s'", v->s);
-	} else if (zp && !strcmp(k->s, "zonefile")) {
+	} else if (zp && !strcasecmp(k->s, "zonefile")) {
 		tok_set(&n->cur->zonefile, v);
-	} else if (zp && !strcmp(k->s, "include-pattern")) {
+	} else if (zp && !strcasecmp(k->s, "include-pattern")) {
 		apply_pattern(n, v);
-	} else if (zp && !strcmp(k->s, "request-xfr")) {
+	} else if (zp && !strcasecmp(k->s, "request-xfr")) {
 		n->cur->xfr = true;
 	}
 }
@@ -220,7 +228,7 @@ static void item(struct nsd *n, const struct tok *k, const struct tok *v)
  * key), request-xfr (AXFR or UDP first; a tls-auth name last, but after
  * UDP), an interface (socket options after it), a verifier (its
  * arguments) and cpu-affinity (a list).  max 0: no bound. */
-static void arity(const char *key, const char *first, size_t *min,
+static void arity(const char *key, const struct tok *first, size_t *min,
 		  size_t *max)
 {
 	static const struct {
@@ -237,14 +245,14 @@ static void arity(const char *key, const char *first, size_t *min,
 
 	*min = *max = 1;
 	for (i = 0; i < sizeof many / sizeof many[0]; i++)
-		if (!strcmp(key, many[i].key)) {
+		if (!strcasecmp(key, many[i].key)) {
 			*min = many[i].min;
 			*max = many[i].max;
 		}
-	if (!strcmp(key, "request-xfr") && first &&
-	    (!strcmp(first, "AXFR") || !strcmp(first, "UDP"))) {
+	if (!strcasecmp(key, "request-xfr") && first && !first->quoted &&
+	    (!strcasecmp(first->s, "AXFR") || !strcasecmp(first->s, "UDP"))) {
 		*min = 3;
-		*max = !strcmp(first, "AXFR") ? 4 : 3;
+		*max = !strcasecmp(first->s, "AXFR") ? 4 : 3;
 	}
 }
 
@@ -269,7 +277,7 @@ static void read_file(struct nsd *n, struct srv_file *f)
 		}
 		k = t;
 		more = lex(n, &lx, &t);
-		if (!strcmp(k.s, "include")) {
+		if (!strcasecmp(k.s, "include")) {
 			if (more && !t.kw) {
 				include(n, &t);
 				free(t.s);
@@ -285,7 +293,7 @@ static void read_file(struct nsd *n, struct srv_file *f)
 			memset(&v, 0, sizeof v);
 			if (more && !t.kw)
 				v = t;
-			arity(k.s, v.s, &min, &max);
+			arity(k.s, v.s ? &v : NULL, &min, &max);
 			if (n->sect != S_NONE && (v.s || min))
 				item(n, &k, &v);
 			/* Values past the item's are NSD's syntax error: the
