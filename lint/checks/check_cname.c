@@ -273,6 +273,7 @@ static void target_exists(struct zl_ctx *ctx)
 	if (f < 0 || !(t = zl_rdf_name(&rr->rdf[f])) ||
 	    !(at = zl_target(ctx, t)).zone || (at.name && zl_name_sets(at.name)) ||
 	    zl_lost_at(ctx, at.name, 0) || zl_zone_wildcard(at.zone, t->text) ||
+	    zl_zone_nonterminal(at.zone, t->text) ||
 	    classless(z, at.zone, rr->owner, t))
 		return;
 	d = ZL_EMIT(ctx, rr->src, zl_rr_field_tok(z, rr, (unsigned)f),

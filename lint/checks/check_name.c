@@ -4,6 +4,7 @@
 #include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "check.h"
 
@@ -26,6 +27,15 @@ static bool nowhere(const struct zl_ctx *ctx, const struct zl_rr *rr,
 	return zl_answer(ctx, name->text, &at) == ZL_ANSWER_NONE;
 }
 
+/* Whether name is text[0..len) with only the final dot added: written
+ * relative to the root, after `$ORIGIN .` (as pdnsutil list-zone writes
+ * zones), it is the name meant. */
+static bool written_absolute(const char *text, size_t len,
+			     const struct zl_name *name)
+{
+	return name->len == len + 1 && strncasecmp(name->text, text, len) == 0;
+}
+
 /* Emits the finding when the token as written repeats its origin, or,
  * written absolute (as a transfer serves every name), when the name is the
  * zone's origin appended to a name that already ended in it; in rdata
@@ -44,7 +54,8 @@ static void check_written(struct zl_ctx *ctx, const struct zl_rr *rr,
 	else if (name && t.len > 0 && text[t.len - 1] == '.' &&
 		 zl_name_repeats_origin(ctx->zone, name->text, &n))
 		text = name->text;
-	else if (rdata && name && (tld = zl_written_ends_in_tld(text, t.len)) &&
+	else if (rdata && name && !written_absolute(text, t.len, name) &&
+		 (tld = zl_written_ends_in_tld(text, t.len)) &&
 		 nowhere(ctx, rr, name)) {
 		n = t.len;
 		snprintf(why, sizeof why, "ends in '%.*s', a top-level domain",
