@@ -102,8 +102,10 @@ static void ptr_in_reverse(struct zl_ctx *ctx, const struct zl_rr *rr)
 		return;
 	t = zl_rr_field_tok(ctx->zone, rr, 0);
 	text = zl_tok_text(ctx->zone, rr->src, t);
+	/* an address written for a name is NAME004's */
 	if (t.len == 0 || text[t.len - 1] == '.' || text[0] == '"' ||
-	    !memchr(text, '.', t.len) || !zl_name_in_reverse(name->text))
+	    !memchr(text, '.', t.len) || !zl_name_in_reverse(name->text) ||
+	    zl_text_is_address(text, t.len))
 		return;
 	written = zl_xstrndup(text, t.len);
 	fix = zl_xasprintf("%s.", written);
