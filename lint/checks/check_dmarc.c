@@ -838,6 +838,24 @@ const struct zl_check zl_check_dmarc_policy_position = {
 /* RFC 7489 §6.7, RFC 9989 §4.7: p=none asks for reports and nothing else;
  * at the organisational domain it leaves the whole domain open to
  * spoofing.  A note: it is the right first step of a deployment. */
+/* Whether another DMARC record r2 than r, of other text (the same record
+ * twice is one, RFC 2181 §5), is at rr's name: with several, receivers
+ * apply none (DMARC003). */
+static bool another_dmarc(struct zl_ctx *ctx, const struct zl_rr *rr,
+			  const struct zl_tv_rec *r)
+{
+	const struct zl_tv_rec *r2;
+	const struct zl_rr *o;
+
+	for (o = zl_first_rr(ctx->zone, rr->owner, LDNS_RR_TYPE_TXT); o;
+	     o = zl_next_rr(ctx->zone, o))
+		if (o != rr && is_dmarc(r2 = zl_tv_of(ctx, o)) &&
+		    (r2->txt.len != r->txt.len ||
+		     memcmp(r2->txt.s, r->txt.s, r->txt.len) != 0))
+			return true;
+	return false;
+}
+
 static void dmarc_policy_none(struct zl_ctx *ctx)
 {
 	const struct zl_tv_rec *r = subject(ctx, true);
@@ -846,7 +864,8 @@ static void dmarc_policy_none(struct zl_ctx *ctx)
 
 	if (!r || !(p = tag(r, "p")) ||
 	    !zl_tv_eq(r->txt.s, p->value, "none", true) ||
-	    zl_strcasecmp(org_domain(ctx, domain), domain) != 0)
+	    zl_strcasecmp(org_domain(ctx, domain), domain) != 0 ||
+	    another_dmarc(ctx, ctx->rr, r))
 		return;
 	{
 		ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, p->spec),
