@@ -838,9 +838,9 @@ const struct zl_check zl_check_dmarc_policy_position = {
 /* RFC 7489 §6.7, RFC 9989 §4.7: p=none asks for reports and nothing else;
  * at the organisational domain it leaves the whole domain open to
  * spoofing.  A note: it is the right first step of a deployment. */
-/* Whether another DMARC record r2 than r, of other text (the same record
- * twice is one, RFC 2181 §5), is at rr's name: with several, receivers
- * apply none (DMARC003). */
+/* Whether a DMARC record other than r (the same record twice is one,
+ * RFC 2181 §5, as DMARC003 counts them) is at rr's name: with several,
+ * receivers apply none. */
 static bool another_dmarc(struct zl_ctx *ctx, const struct zl_rr *rr,
 			  const struct zl_tv_rec *r)
 {
@@ -850,8 +850,7 @@ static bool another_dmarc(struct zl_ctx *ctx, const struct zl_rr *rr,
 	for (o = zl_first_rr(ctx->zone, rr->owner, LDNS_RR_TYPE_TXT); o;
 	     o = zl_next_rr(ctx->zone, o))
 		if (o != rr && is_dmarc(r2 = zl_tv_of(ctx, o)) &&
-		    (r2->txt.len != r->txt.len ||
-		     memcmp(r2->txt.s, r->txt.s, r->txt.len) != 0))
+		    !zl_txt_same(&r2->txt, &r->txt))
 			return true;
 	return false;
 }

@@ -233,7 +233,9 @@ static void push_file(struct lex *lx, const char *name, const struct tok *at)
 
 /* ---- statements ---- */
 
-enum ctx { C_TOP, C_OPTIONS, C_VIEW, C_ZONE, C_KEY, C_OTHER };
+/* C_KEY: a key of a key file, read for its secret; C_KEYDEF: one of
+ * named.conf, skipped but for its statements' lengths */
+enum ctx { C_TOP, C_OPTIONS, C_VIEW, C_ZONE, C_KEY, C_KEYDEF, C_OTHER };
 
 /* A zone statement: its file is resolved against the last `directory`. */
 struct pzone {
@@ -375,17 +377,18 @@ static void quoted(struct bind *b, const struct tok *t)
 /* A leaf statement's meaning in its context: args[0..n) are its words. */
 static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 {
-	/* in the context each is read in (C_TOP: any; a key block is one
-	 * of its own only in a key file), as a logging channel's file
-	 * takes versions and size after it */
+	/* in the context each is read in, as a logging channel's file
+	 * takes versions and size after it, a trust anchor named
+	 * "algorithm" its key */
 	static const struct {
 		const char *name;
 		enum ctx ctx;
 	} one_value[] = {
 		{ "directory", C_OPTIONS }, { "type", C_ZONE },
 		{ "file", C_ZONE }, { "masterfile-format", C_ZONE },
-		{ "in-view", C_ZONE }, { "algorithm", C_TOP },
-		{ "secret", C_TOP }, { NULL, C_TOP }
+		{ "in-view", C_ZONE }, { "algorithm", C_KEY },
+		{ "secret", C_KEY }, { "algorithm", C_KEYDEF },
+		{ "secret", C_KEYDEF }, { NULL, C_TOP }
 	};
 	struct pzone *z = b->nz ? &b->z[b->nz - 1] : NULL;
 	char *dir;
@@ -396,8 +399,7 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 	/* The statements read here take one value, and named reads a
 	 * second word as a ';' left out. */
 	for (i = 0; n > 2 && one_value[i].name; i++)
-		if ((!one_value[i].ctx || ctx == one_value[i].ctx) &&
-		    is(&args[0], one_value[i].name))
+		if (ctx == one_value[i].ctx && is(&args[0], one_value[i].name))
 			srv_err(b->s, args[2].file, args[2].line, args[2].col,
 				"missing ';' before '%s'", args[2].s ?
 				args[2].s : "{");
@@ -571,7 +573,10 @@ static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
 	if (ctx == C_ZONE && b->nz && (is(&args[0], "primaries") ||
 				       is(&args[0], "masters")))
 		b->z[b->nz - 1].transferred = true;
-	if (ctx == C_TOP && is(&args[0], "key") && b->s->key) {
+	if ((ctx == C_TOP || ctx == C_VIEW) && is(&args[0], "key") &&
+	    (ctx == C_VIEW || !b->s->key))
+		return C_KEYDEF;
+	if (ctx == C_TOP && is(&args[0], "key")) {
 		zl_xgrow((void **)&b->keys, &b->keycap, b->nkeys + 1,
 			 sizeof *b->keys);
 		memset(&b->keys[b->nkeys], 0, sizeof *b->keys);
@@ -613,9 +618,10 @@ static void bracketed_text(struct lex *lx)
 /* Whether words may follow the block of the statement args[0..n) in
  * ctx, c being the block's: in a block zonelint does not read (controls'
  * "inet ... allow { } keys { }", a catalog zone's "default-primaries { }
- * in-memory no"), and after response-policy and deny-answer-* ("{ }
- * qname-wait-recurse no", "{ } except-from { }"); elsewhere named reads a
- * word after a block as a ';' left out. */
+ * in-memory no"), and after response-policy, response-padding and
+ * deny-answer-* ("{ } qname-wait-recurse no", "{ } block-size 468",
+ * "{ } except-from { }"); elsewhere named reads a word after a block as
+ * a ';' left out. */
 static bool goes_on(enum ctx ctx, enum ctx c, const struct tok *args,
 		    size_t n)
 {
@@ -624,6 +630,7 @@ static bool goes_on(enum ctx ctx, enum ctx c, const struct tok *args,
 	if (c != C_OTHER || n == 0)
 		return false;
 	return is(&args[0], "response-policy") ||
+	       is(&args[0], "response-padding") ||
 	       is(&args[0], "deny-answer-addresses") ||
 	       is(&args[0], "deny-answer-aliases");
 }
