@@ -42,7 +42,7 @@ all_fixtures=$(find "$fixtures" -name '*.zone' | sort)
 for id in $ids; do
 	# shellcheck disable=SC2086 # the fixture list is split on purpose
 	expect "$id has no fixture where it fires (; expect: $id)" \
-		grep -aEq "; expect(-next)?: ([A-Za-z0-9:]+[ ,]+)*$id(:[0-9]+(:[a-z]+)?)?([ ,]|\$)" $all_fixtures
+		grep -aEq "; expect(-next)?: ([A-Za-z0-9:]+[[:blank:],]+)*$id(:[0-9]+(:[a-z]+)?)?([[:blank:],]|\$)" $all_fixtures
 	# shellcheck disable=SC2086
 	expect "$id has no fixture where it must stay silent (; clean: $id)" \
 		grep -aEq "; clean: ([A-Z0-9]+[ ,]+)*$id([ ,]|\$)" $all_fixtures
