@@ -644,15 +644,16 @@ static bool null_mx(const struct zl_zone *z, const struct zl_name *n)
 /* A name that receives mail is also a name mail is sent from; without SPF
  * (RFC 7208 §2.1, §3) receivers cannot tell forged senders.  A note only:
  * some domains send no mail at all.  Null MX names belong to the MX rules,
- * a record that means to be SPF and is broken to SPF001.  Names below a
- * delegation belong to the child zone. */
+ * a record that means to be SPF and is broken to SPF001, a policy only of
+ * type 99 to spf-obsolete-type.  Names below a delegation belong to the
+ * child zone. */
 static void spf_missing_for_mx(struct zl_ctx *ctx)
 {
 	const struct zl_zone *z = ctx->zone;
 	const struct zl_rr *mx = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_MX);
 
 	if (!mx || null_mx(z, ctx->name) || spf_at(ctx, ctx->name, true) ||
-	    ctx->name->below_cut)
+	    zl_first_rr(z, ctx->name, LDNS_RR_TYPE_SPF) || ctx->name->below_cut)
 		return;
 	ZL_EMIT(ctx, mx->src, zl_rr_type_tok(ctx->zone, mx));
 }
