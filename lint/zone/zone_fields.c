@@ -132,8 +132,11 @@ bool zl_field_nsap(const char *buf, const struct zl_lex_tok *t, size_t n,
 /* Decodes s[0..len), unpadded base32hex (RFC 4648 §7, any case), onto
  * out (when not NULL).  Returns the octets, or -1 when s is not that or
  * its last group of 8 digits leaves 5 bits or more (1, 3 or 6 digits)
- * that make no octet. */
-static long b32hex(const char *s, size_t len, struct zl_buf *out)
+ * that make no octet.  *stray is set when the bits the last digit leaves
+ * past the last octet are not all zero, as RFC 4648 §3.5 has an encoder
+ * write them: BIND refuses such a hash, Knot DNS and NSD drop the bits. */
+static long b32hex(const char *s, size_t len, struct zl_buf *out,
+		   bool *stray)
 {
 	unsigned acc = 0, bits = 0;
 	long octets = 0;
@@ -154,12 +157,15 @@ static long b32hex(const char *s, size_t len, struct zl_buf *out)
 				zl_buf_addc(out, (char)(acc >> bits));
 		}
 	}
+	*stray = (acc & ((1u << bits) - 1)) != 0;
 	return len == 0 || bits >= 5 ? -1 : octets;
 }
 
-bool zl_b32hex_hash(const char *s, size_t len)
+int zl_b32hex_hash(const char *s, size_t len)
 {
-	return b32hex(s, len, NULL) > 0;
+	bool stray;
+
+	return b32hex(s, len, NULL, &stray) <= 0 ? 0 : stray ? -1 : 1;
 }
 
 /* RFC 5155 §3.3: the next hashed owner name in unpadded base32hex, in
@@ -171,10 +177,11 @@ bool zl_field_nsec3_next(const char *buf, const struct zl_lex_tok *t,
 	size_t len, start = out->len;
 	const char *s = zl_lex_text(buf, t, &len);
 	long octets;
+	bool stray;
 
 	(void)n;
 	zl_buf_addc(out, 0);
-	if ((octets = b32hex(s, len, out)) < 0)
+	if ((octets = b32hex(s, len, out, &stray)) < 0)
 		return ferr(e, 0, "syntax", "next hashed owner '%.*s%s' is not "
 			    "a whole number of octets in unpadded base32hex",
 			    ZL_TOKARGS(s, len));
@@ -182,7 +189,15 @@ bool zl_field_nsec3_next(const char *buf, const struct zl_lex_tok *t,
 		return ferr(e, 0, "range", "next hashed owner of %ld octets "
 			    "exceeds 255", octets);
 	out->s[start] = (char)octets;
-	if (len % 8)
+	/* Bits set past the last octet come only with a length that is
+	 * not a multiple of 8. */
+	if (stray)
+		zl_ferr_refused(e, 0, ZL_NOT_BIND | ZL_NOT_KNOT, "next hashed "
+				"owner '%.*s%s' of %zu digits, not a multiple "
+				"of 8, which Knot DNS refuses, and whose last "
+				"digit sets bits past its last octet, which "
+				"BIND refuses", ZL_TOKARGS(s, len), len);
+	else if (len % 8)
 		zl_ferr_refused(e, 0, ZL_NOT_KNOT, "next hashed owner "
 				"'%.*s%s' of %zu digits, not a multiple of 8, "
 				"which Knot DNS refuses", ZL_TOKARGS(s, len),

@@ -247,8 +247,10 @@ zl_field_fn zl_field_eui48;	/* RFC 7043 §3.2 (one token) */
 zl_field_fn zl_field_eui64;	/* RFC 7043 §4.2 (one token) */
 zl_field_fn zl_field_nsec3_next;	/* RFC 5155 §3.3 (one token) */
 /* Whether s[0..len) is a hash in unpadded base32hex, a whole number of
- * octets: the first label of an NSEC3 owner (RFC 5155 §3). */
-bool zl_b32hex_hash(const char *s, size_t len);
+ * octets, as the first label of an NSEC3 owner is (RFC 5155 §3): 1 when
+ * it is, 0 when it is not, -1 when it is but its last digit sets bits
+ * past the last octet (RFC 4648 §3.5 has them zero). */
+int zl_b32hex_hash(const char *s, size_t len);
 zl_field_fn zl_field_loc;	/* RFC 1876 §3 (the whole rdata) */
 zl_field_fn zl_field_apl;	/* one APL item, RFC 3123 §5 (one token) */
 zl_field_fn zl_field_svcparams;	/* SvcParams, RFC 9460 §2.1 (the rest) */

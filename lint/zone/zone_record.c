@@ -453,6 +453,7 @@ static bool rr_placed(struct loader *L, uint16_t src, const struct rec *r)
 	const struct zl_name *origin = L->z->origin;
 	const struct zl_rr *rr = &r->rr;
 	const struct zl_rrset *set;
+	int hash;
 
 	if (!rr->owner->in_zone) {
 		if (!rr->owner->noted) {
@@ -477,13 +478,16 @@ static bool rr_placed(struct loader *L, uint16_t src, const struct rec *r)
 	/* RFC 5155 §3: the owner is the hash of a name, as a label; BIND
 	 * refuses another (check-names), Knot DNS and NSD load it. */
 	if (rr->type == LDNS_RR_TYPE_NSEC3 &&
-	    !zl_b32hex_hash(rr->owner->text,
-			    strcspn(rr->owner->text, ".\\")))
+	    (hash = zl_b32hex_hash(rr->owner->text,
+				   strcspn(rr->owner->text, ".\\"))) < 1)
 		zl_zone_refused(L->z, ZL_NOT_BIND, "portable",
 				src, r->hdr[ZL_HDR_OWNER],
-				"NSEC3 owner '%s' does not begin with a hash "
-				"in unpadded base32hex (RFC 5155 §3), which "
-				"BIND refuses", rr->owner->text);
+				"NSEC3 owner '%s' %s, which BIND refuses",
+				rr->owner->text, hash ? "begins with a hash "
+				"whose last digit sets bits past its last "
+				"octet (RFC 4648 §3.5)" : "does not begin "
+				"with a hash in unpadded base32hex (RFC 5155 "
+				"§3)");
 	if (rr->type != LDNS_RR_TYPE_SOA)
 		return true;
 	if (rr->owner != origin) {
@@ -595,12 +599,32 @@ static bool name_field_read(const struct zl_rr *rr)
 	return prio && (prio[0] || prio[1]);
 }
 
+/* Whether canonical text, the owner of an A record, is an SPF exists:
+ * target as BIND's check-names takes one (checkowner_in_a): a label
+ * "_spf" (RFC 7208 §5.7), "_spf_rate" or "_spf_verify" (appendix D.1)
+ * anywhere but as the top-level label. */
+static bool spf_exists_owner(const char *text)
+{
+	const char *p, *next;
+	size_t len;
+
+	for (p = text; (next = zl_name_parent(p)) && strcmp(next, ".") != 0;
+	     p = next) {
+		len = (size_t)(next - p) - 1;
+		if ((len == 4 && memcmp(p, "_spf", 4) == 0) ||
+		    (len == 9 && memcmp(p, "_spf_rate", 9) == 0) ||
+		    (len == 11 && memcmp(p, "_spf_verify", 11) == 0))
+			return true;
+	}
+	return false;
+}
+
 /* BIND refuses a primary zone over a name that is not a host name where
  * one belongs (check-names primary fail, its default; RFC 952, RFC 1123
  * §2.1): the owners of addresses, MX and WKS (checkowner) and the fields
  * of name_fields[]; Knot DNS and NSD load it.  An MX exchange is also
  * MX005's: it is kept for the servers under a category that no load rule
- * reports. */
+ * reports.  BIND 9.18 checks none of the records a $GENERATE makes. */
 static void check_names(struct loader *L, uint16_t src, const struct rec *r,
 			const struct zl_lex_tok *toks)
 {
@@ -612,15 +636,15 @@ static void check_names(struct loader *L, uint16_t src, const struct rec *r,
 	const char *host = rr->owner->text;
 	size_t k;
 
+	if (L->z->srcs[src]->gen_parts)
+		return;
 	/* Active Directory's global catalog: BIND takes addresses at
 	 * gc._msdcs.<forest> */
 	if (addr && strncmp(host, "gc._msdcs.", 10) == 0)
 		host += 10;
-	/* BIND checks the owners of a $GENERATE's records no more, their
-	 * rdata still */
 	if ((addr || rr->type == LDNS_RR_TYPE_MX ||
 	     rr->type == LDNS_RR_TYPE_WKS) && rr->owner != L->host_owner &&
-	    !L->z->srcs[src]->gen_parts) {
+	    !(rr->type == LDNS_RR_TYPE_A && spf_exists_owner(host))) {
 		if (host_name(host, host == rr->owner->text, false)) {
 			if (host == rr->owner->text)
 				L->host_owner = rr->owner; /* its next records */
