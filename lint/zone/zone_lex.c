@@ -255,10 +255,12 @@ static void string_lines(struct zl_lexer *lx, struct zl_lex_line *ln,
 		snprintf(lx->warn, sizeof lx->warn, "quoted string across %zu "
 			 "line break%s, which BIND refuses", n + esc,
 			 n + esc == 1 ? "" : "s");
-	else
+	else	/* NSD starts the string again after the break */
 		snprintf(lx->warn, sizeof lx->warn, "escaped line break in a "
-			 "quoted string, which Knot DNS refuses");
-	lex_warn(ln, pos, 1, n ? ZL_NOT_BIND : ZL_NOT_KNOT, lx->warn);
+			 "quoted string, which Knot DNS refuses and NSD loads "
+			 "without the text before the break");
+	lex_warn(ln, pos, 1, n ? ZL_NOT_BIND : ZL_NOT_KNOT | ZL_NOT_NSD,
+		 lx->warn);
 }
 
 /* Handles '(' at pos.  Returns false when the line ends here. */

@@ -51,7 +51,7 @@ struct zl_lexer {
 	 * scanning to the end again, which keeps recovery linear. */
 	uint32_t unclosed[ZL_LEX_MAXDEPTH];
 	size_t nunclosed, iunclosed;
-	char warn[80];			/* a warning of the line, when made */
+	char warn[128];			/* a warning of the line, when made */
 	bool cr_noted;			/* a CR outside quotes and comments
 					   has been warned of */
 };
