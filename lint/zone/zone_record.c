@@ -275,11 +275,11 @@ static uint32_t soa_minimum(const struct zl_rr *rr)
 	return v > MAX_TTL ? MAX_TTL : v;
 }
 
-/* A record without TTL in a zone without $TTL, the SOA read: the servers
- * part ways.  BIND takes the last TTL written (RFC 1035 §5.1), or, from
- * an SOA without TTL that nothing came before on, the SOA minimum for the
- * rest of the zone; Knot DNS and NSD take 3600.  Said once, when they
- * differ. */
+/* A record without TTL in a zone without $TTL, after a TTL written or
+ * the SOA: the servers part ways.  BIND takes the last TTL written (RFC
+ * 1035 §5.1), or, from an SOA without TTL that nothing came before on,
+ * the SOA minimum for the rest of the zone; Knot DNS and NSD take 3600.
+ * Said once, when they differ. */
 static void ttl_apart(struct loader *L, uint16_t src, const struct rec *r,
 		      bool soa)
 {
@@ -332,7 +332,8 @@ static bool rr_ttl(struct loader *L, uint16_t src, struct rec *r)
 		L->have_last_ttl = true;
 	} else {
 		rr->flags |= ZL_RR_TTL_IMPLICIT;
-		if (!L->have_dollar_ttl && (soa || L->have_soa_min))
+		if (!L->have_dollar_ttl &&
+		    (soa || L->have_soa_min || L->have_last_ttl))
 			ttl_apart(L, src, r, soa);
 		if (L->have_dollar_ttl)
 			ttl_after_include(L, src, r);
