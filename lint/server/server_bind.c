@@ -242,9 +242,13 @@ struct pzone {
 	char *origin, *file, *view, *type;
 	const char *conf;
 	uint32_t line, col;
-	bool skip;	/* another class, in-view, or not a valid name */
-	bool binary;	/* masterfile-format raw (or a word named refuses) */
+	bool skip;	/* another class, or not a valid name */
+	bool in_view;	/* the zone of another view: declared, not read */
+	bool others;	/* options besides in-view, forward, forwarders */
+	bool external;	/* dlz, or a database other than rbt: no file */
 	bool transferred;	/* it names primaries */
+	int8_t binary;	/* masterfile-format raw (or a word named refuses)
+			   (1) or text (0); -1: not set */
 	int8_t names;	/* its check-names is fail (1) or not (0); -1:
 			   not set */
 };
@@ -252,7 +256,9 @@ struct pzone {
 /* A view, as far as its zones inherit from it. */
 struct bview {
 	char *name;
+	char class[12];	/* a name is the view's with its class */
 	int8_t names;	/* check-names primary: as pzone.names */
+	int8_t binary;	/* masterfile-format: as pzone.binary */
 };
 
 /* A key statement: key "NAME" { algorithm A; secret "S"; }; each part
@@ -270,11 +276,14 @@ struct bind {
 	char view_class[12];	/* its class, "IN" by default */
 	struct tok first_top_zone, first_view;
 	bool options;		/* an options statement has been read */
+	bool directory;		/* a directory in the options read */
 	struct bview *views;	/* the views read so far */
 	struct bview *cur_view;	/* the one being read; NULL: a name read
 				   twice, which named refuses */
 	int8_t names;		/* options' check-names primary: as
 				   pzone.names */
+	int8_t binary;		/* options' masterfile-format: as
+				   pzone.binary */
 	size_t nviews, capviews;
 	size_t nest;
 	struct bkey *keys;	/* key statements, read for a key file */
@@ -394,6 +403,11 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 	char *dir;
 	size_t i;
 
+	if ((ctx == C_TOP || ctx == C_VIEW) &&
+	    (is(&args[0], "zone") || (ctx == C_TOP && is(&args[0], "view"))))
+		srv_err(b->s, args[n - 1].file, args[n - 1].line,
+			args[n - 1].col, "'{' expected after '%s'",
+			args[n - 1].s);
 	if (n < 2)
 		return;
 	/* The statements read here take one value, and named reads a
@@ -405,6 +419,9 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 				args[2].s : "{");
 	if (ctx == C_OPTIONS && is(&args[0], "directory")) {
 		quoted(b, &args[1]);
+		if (b->directory)
+			redefined(b, &args[0]);
+		b->directory = true;
 		dir = srv_resolve(b->lx.dir ? b->lx.dir : b->s->cwd,
 				  args[1].s);
 		free(b->lx.dir);
@@ -427,17 +444,26 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 			redefined(b, &args[0]);
 		free(z->file);
 		z->file = zl_xstrdup(args[1].s);
-	} else if (ctx == C_ZONE && is(&args[0], "masterfile-format")) {
-		/* named 9.18 reads text and raw (map is gone), unquoted */
+	} else if (ctx != C_KEY && ctx != C_KEYDEF && ctx != C_OTHER &&
+		   is(&args[0], "masterfile-format")) {
+		/* named 9.18 reads text and raw (map is gone), unquoted,
+		 * for all zones (options), a view's or one zone */
 		if (args[1].t != T_WORD || (!is(&args[1], "text") &&
 					    !is(&args[1], "raw")))
 			srv_err(b->s, args[1].file, args[1].line, args[1].col,
 				args[1].t != T_WORD ? "expected unquoted "
 				"string" : "'%s' unexpected", args[1].s);
-		z->binary = args[1].s && strcasecmp(args[1].s, "text") != 0;
+		*(ctx == C_ZONE ? &z->binary : ctx == C_VIEW && b->cur_view ?
+		  &b->cur_view->binary : &b->binary) =
+			args[1].s && strcasecmp(args[1].s, "text") != 0;
+	} else if (ctx == C_ZONE && (is(&args[0], "dlz") ||
+				     (is(&args[0], "database") && args[1].s &&
+				      strcmp(args[1].s, "rbt") != 0 &&
+				      strcmp(args[1].s, "rbt64") != 0))) {
+		z->external = true;
 	} else if (ctx == C_ZONE && is(&args[0], "in-view")) {
 		in_view(b, z, &args[1]);
-		z->skip = true;
+		z->in_view = true;
 	} else if (is(&args[0], "check-names")) {
 		check_names(b, ctx, z, args, n);
 	} else if (ctx == C_KEY && is(&args[0], "algorithm")) {
@@ -487,6 +513,7 @@ static void zone_start(struct bind *b, struct tok *args, size_t n)
 	z = &b->z[b->nz++];
 	memset(z, 0, sizeof *z);
 	z->names = -1;
+	z->binary = -1;
 	z->conf = args[0].file;
 	z->line = args[0].line;
 	z->col = args[0].col;
@@ -499,6 +526,12 @@ static void zone_start(struct bind *b, struct tok *args, size_t n)
 	z->conf = args[1].file;
 	z->line = args[1].line;
 	z->col = args[1].col;
+	if (n > 3) {
+		z->skip = true;
+		srv_err(b->s, args[3].file, args[3].line, args[3].col,
+			"'{' expected near '%s'", args[3].s);
+		return;
+	}
 	z->origin = srv_origin(args[1].s, strlen(args[1].s));
 	z->view = zl_xstrdup(b->view);
 	if (!z->origin) {
@@ -526,21 +559,24 @@ static void zone_start(struct bind *b, struct tok *args, size_t n)
 }
 
 /* Notes the view named b->view at t; named-checkconf refuses a name
- * used twice. */
+ * used twice in one class. */
 static void view_seen(struct bind *b, const struct tok *t)
 {
 	size_t i;
 
 	b->cur_view = NULL;
 	for (i = 0; i < b->nviews; i++)
-		if (strcmp(b->views[i].name, b->view) == 0) {
+		if (strcmp(b->views[i].name, b->view) == 0 &&
+		    strcmp(b->views[i].class, b->view_class) == 0) {
 			srv_err(b->s, t->file, t->line, t->col, "view '%s': "
 				"already exists", b->view);
 			return;
 		}
 	zl_xgrow((void **)&b->views, &b->capviews, b->nviews + 1,
 		 sizeof *b->views);
-	b->views[b->nviews] = (struct bview){ zl_xstrdup(b->view), -1 };
+	b->views[b->nviews] = (struct bview){ .name = zl_xstrdup(b->view),
+					      .names = -1, .binary = -1 };
+	strcpy(b->views[b->nviews].class, b->view_class);
 	b->cur_view = &b->views[b->nviews++];
 }
 
@@ -553,9 +589,15 @@ static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
 		if (b->options)
 			redefined(b, &args[0]);
 		b->options = true;
+		b->directory = false;	/* one per options statement */
 		return C_OPTIONS;
 	}
 	if (ctx == C_TOP && is(&args[0], "view")) {
+		if (n < 2 || n > 3)
+			srv_err(b->s, args[n - 1].file, args[n - 1].line,
+				args[n - 1].col, n < 2 ? "view without a "
+				"name" : "'{' expected after '%s'",
+				args[n - 1].s);
 		b->view = n >= 2 ? args[1].s : "";
 		class_of(n >= 3 ? &args[2] : NULL, b->view_class);
 		view_seen(b, &args[n >= 2 ? 1 : 0]);
@@ -635,6 +677,59 @@ static bool goes_on(enum ctx ctx, enum ctx c, const struct tok *args,
 	       is(&args[0], "deny-answer-aliases");
 }
 
+/* Whether word w is one of list (NULL-terminated). */
+static bool one_of(const struct tok *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (is(w, *list))
+			return true;
+	return false;
+}
+
+/* named-checkconf: a statement that its block does not take ("unknown
+ * option").  The top level takes the statements of named 9.18 and those
+ * of later versions (key-store, remote-servers, template), which a
+ * configuration for them may hold; options, a view and a zone refuse
+ * those of named.conf's grammar that named refuses there.  The options of
+ * those blocks are not checked. */
+static void placed(struct bind *b, enum ctx ctx, const struct tok *w)
+{
+	static const char *const top[] = {
+		"acl", "controls", "dlz", "dnssec-policy", "dyndb", "http",
+		"key", "key-store", "logging", "managed-keys", "masters",
+		"options", "parental-agents", "plugin", "primaries",
+		"remote-servers", "server", "statistics-channels", "template",
+		"tls", "trust-anchors", "trusted-keys", "view", "zone", NULL
+	};
+	/* the top level's alone, and directory, which options takes */
+	static const char *const not_view[] = {
+		"acl", "controls", "directory", "http", "logging", "masters",
+		"options", "parental-agents", "primaries",
+		"statistics-channels", "tls", "view", NULL
+	};
+	/* and those of views */
+	static const char *const not_options[] = {
+		"acl", "controls", "dlz", "dyndb", "http", "key", "logging",
+		"managed-keys", "masters", "options", "parental-agents",
+		"plugin", "primaries", "server", "statistics-channels", "tls",
+		"trust-anchors", "view", "zone", NULL
+	};
+	static const char *const not_zone[] = {
+		"acl", "controls", "directory", "http", "logging", "options",
+		"statistics-channels", "view", "zone", NULL
+	};
+
+	if (w->t != T_WORD ||
+	    (ctx == C_TOP ? one_of(w, top) :
+	     ctx == C_VIEW ? !one_of(w, not_view) :
+	     ctx == C_OPTIONS ? !one_of(w, not_options) :
+	     ctx != C_ZONE || !one_of(w, not_zone)))
+		return;
+	srv_err(b->s, w->file, w->line, w->col, "unknown option '%s'%s",
+		w->s, ctx == C_TOP ? "" : ctx == C_VIEW ? " in a view" :
+		ctx == C_OPTIONS ? " in options" : " in a zone");
+}
+
 static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 		      struct tok *pend)
 {
@@ -644,6 +739,11 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 	enum ctx c;
 
 	t = *first;
+	if (t.t == T_WORD || t.t == T_STR)
+		placed(b, ctx, &t);
+	if (ctx == C_ZONE && b->nz && !is(&t, "in-view") &&
+	    !is(&t, "forward") && !is(&t, "forwarders"))
+		b->z[b->nz - 1].others = true;
 	for (;;) {
 		if (t.t == T_WORD || t.t == T_STR) {
 			if (n < sizeof args / sizeof args[0])
@@ -721,7 +821,7 @@ static void include(struct bind *b, struct tok *kw)
 static void block(struct bind *b, enum ctx ctx)
 {
 	struct tok t, pend;
-	bool pending = false;
+	bool pending = false, stray = false;
 
 	if (++b->nest > ZL_SERVER_MAX_NEST) {
 		here(&b->lx, &t);
@@ -745,10 +845,18 @@ static void block(struct bind *b, enum ctx ctx)
 				break;
 			srv_err(b->s, t.file, t.line, t.col, "unexpected "
 				"'}'");
+			stray = true;	/* its ';' is said with it */
 			continue;
 		}
-		if (t.t == T_SEMI)
+		if (t.t == T_SEMI) {
+			/* named reads a statement before every ';' */
+			if (!stray)
+				srv_err(b->s, t.file, t.line, t.col, "syntax "
+					"error near ';': an empty statement");
+			stray = false;
 			continue;
+		}
+		stray = false;
 		if (is(&t, "include")) {
 			include(b, &t);
 			tok_free(&t);
@@ -791,6 +899,21 @@ static int names_of(const struct bind *b, const struct pzone *z)
 	return b->names >= 0 ? b->names : 1;
 }
 
+/* Whether zone z's masterfile-format, from the innermost statement that
+ * sets it, is raw. */
+static bool binary_of(const struct bind *b, const struct pzone *z)
+{
+	size_t i;
+
+	if (z->binary >= 0)
+		return z->binary;
+	for (i = 0; z->view && i < b->nviews; i++)
+		if (strcmp(b->views[i].name, z->view) == 0 &&
+		    b->views[i].binary >= 0)
+			return b->views[i].binary;
+	return b->binary > 0;
+}
+
 /* Checks the zone statements as named-checkconf does and lists them. */
 static void finish(struct bind *b)
 {
@@ -812,8 +935,13 @@ static void finish(struct bind *b)
 		z = &b->z[i];
 		if (z->skip)
 			continue;
-		/* a zone is declared once per view (NULL: no view) */
-		key = zl_xasprintf("%s%zu:%s %s", z->view ? "v" : "-",
+		/* a zone is declared once per view (NULL: no view); a
+		 * hint zone and a redirect zone are kept apart from the
+		 * others and from each other */
+		redirect = z->type && !strcasecmp(z->type, "redirect");
+		key = zl_xasprintf("%c%s%zu:%s %s", z->type &&
+				   !strcasecmp(z->type, "hint") ? 'h' :
+				   redirect ? 'r' : 'z', z->view ? "v" : "-",
 				   z->view ? strlen(z->view) : 0,
 				   z->view ? z->view : "", z->origin);
 		dup = srv_set_add(&seen, key, i);
@@ -826,14 +954,22 @@ static void finish(struct bind *b)
 				b->z[j].line);
 			continue;
 		}
+		/* another view's zone, which only forwarding may add
+		 * to */
+		if (z->in_view) {
+			if (z->others)
+				srv_err(s, z->conf, z->line, z->col, "zone "
+					"'%s': 'in-view' used with "
+					"incompatible zone options", z->origin);
+			continue;
+		}
 		if (!z->type) {
 			srv_err(s, z->conf, z->line, z->col, "zone '%s': type "
 				"not present", z->origin);
 			continue;
 		}
-		redirect = !strcasecmp(z->type, "redirect");
-		if ((primary_type(z->type) ||
-		     !strcasecmp(z->type, "hint")) && !z->file && !redirect) {
+		if (((primary_type(z->type) && !redirect && !z->external) ||
+		     !strcasecmp(z->type, "hint")) && !z->file) {
 			srv_err(s, z->conf, z->line, z->col, "zone '%s': "
 				"missing 'file' entry", z->origin);
 			continue;
@@ -843,14 +979,17 @@ static void finish(struct bind *b)
 				"must be called \".\"");
 			continue;
 		}
-		if (!primary_type(z->type) && !secondary_type(z->type))
-			continue;	/* hint, stub, forward, ... */
+		/* hint, stub, forward, ...; a database that is not a
+		 * file */
+		if ((!primary_type(z->type) && !secondary_type(z->type)) ||
+		    z->external)
+			continue;
 		file = z->file ? srv_resolve(dir, z->file) : NULL;
 		/* named works in `directory`: a relative $INCLUDE is read
 		 * from there. */
 		e = srv_add(s, z->origin, file, !primary_type(z->type) ||
 			    (redirect && z->transferred) ?
-			    ZL_SERVER_SECONDARY : z->binary ?
+			    ZL_SERVER_SECONDARY : binary_of(b, z) ?
 			    ZL_SERVER_BINARY : ZL_SERVER_PRIMARY, z->view,
 			    z->conf, z->line, z->col);
 		e->include_dir = zl_xstrdup(dir);
@@ -866,6 +1005,7 @@ static void bind_start(struct bind *b, struct srv *s, struct srv_file *f)
 {
 	memset(b, 0, sizeof *b);
 	b->names = -1;
+	b->binary = -1;
 	b->s = s;
 	b->lx.s = s;
 	b->lx.n = 1;

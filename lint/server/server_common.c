@@ -82,6 +82,15 @@ static char *canonical(char *s)
 	return zl_xstrdup(text);
 }
 
+/* Whether s[0..n) begins with the digits of a \DDD escape: three, a
+ * byte's value (RFC 1035 §5.1). */
+static bool ddd(const char *s, size_t n)
+{
+	return n >= 3 && isdigit((unsigned char)s[1]) &&
+	       isdigit((unsigned char)s[2]) &&
+	       (s[0] - '0') * 100 + (s[1] - '0') * 10 + (s[2] - '0') <= 255;
+}
+
 char *srv_origin(const char *name, size_t n)
 {
 	struct zl_buf b = { 0 };
@@ -102,10 +111,15 @@ char *srv_origin(const char *name, size_t n)
 			zl_buf_addc(&b, '.');
 			continue;
 		}
-		if (c == '\\' && i + 1 < n) {
-			/* \DDD or \X: one byte of the label */
+		if (c == '\\') {
+			/* \DDD (three digits, at most 255) or \X: one byte
+			 * of the label; named refuses "\0ex", "\999" and a
+			 * '\' at the end */
+			if (i + 1 == n || (isdigit((unsigned char)name[i + 1]) &&
+					   !ddd(name + i + 1, n - i - 1)))
+				goto bad;
 			zl_buf_addc(&b, (char)c);
-			if (isdigit((unsigned char)name[i + 1]) && i + 3 < n) {
+			if (isdigit((unsigned char)name[i + 1])) {
 				zl_buf_add(&b, name + i + 1, 3);
 				i += 3;
 			} else {

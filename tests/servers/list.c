@@ -45,6 +45,7 @@ int main(int argc, char **argv)
 	for (i = 0; i < z.n; i++) {
 		printf("%s %s ", zl_server_kind_name(z.v[i].kind),
 		       z.v[i].role == ZL_SERVER_PRIMARY ? "primary" :
+		       z.v[i].role == ZL_SERVER_BINARY ? "binary" :
 		       "secondary");
 		field(z.v[i].origin);
 		putchar(' ');

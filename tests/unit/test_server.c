@@ -130,6 +130,10 @@ START_TEST(test_origin)
 		{ "a..b", NULL },
 		{ ".a", NULL },
 		{ "a b", NULL },
+		{ "\\0example", NULL },	/* \DDD: three digits */
+		{ "ex\\999ample", NULL },	/* a byte's value */
+		{ "a\\", NULL },
+		{ "x\\065", "xa." },
 		{ "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
 		  "xxxxxxx.example", NULL },	/* a label of 64 */
 	};
@@ -157,8 +161,7 @@ START_TEST(test_bind)
 		  "\tfile \"a\"; }; include \"/etc/bind/view.conf\"; };\n"
 		  "view \"out\" { zone \"c.example\" { in-view \"in\"; }; };\n" },
 		{ "/etc/bind/opts.conf",
-		  "options { directory \"/var/cache\";\n"
-		  "  directory \"bind\"; };\n" },
+		  "options { directory \"/var/cache/bind\"; };\n" },
 		{ "/var/cache/bind/local.conf", "# nothing\n" },
 		{ "/etc/bind/view.conf",
 		  "zone \"b.example\" IN { type slave; file \"sec/b\";\n"
@@ -232,7 +235,7 @@ START_TEST(test_bind_errors)
 	ck_assert_uint_eq(z.n, 0);
 	done(&z, &d);
 
-	strcpy(deep, "a ");
+	strcpy(deep, "options ");
 	for (i = 0; i < ZL_SERVER_MAX_NEST + 2; i++)
 		strcat(deep, "{ b ");
 	ck_assert_int_eq(mem_read(nest, "named.conf", &z, &d),
@@ -266,6 +269,22 @@ START_TEST(test_bind_statements)
 		  "view \"in\" { zone \"a.example\" { type primary; "
 		  "file \"a\"; }; };\n"
 		  "view \"in\" { };\n" },
+		{ NULL, NULL },
+	};
+	static const struct mfile empty[] = {
+		{ "named.conf", "zone \"a.example\" { ; type primary;\n"
+		  "  file \"a\"; allow-query { any;; }; };;\n" },
+		{ NULL, NULL },
+	};
+	static const struct mfile placed[] = {
+		{ "named.conf", "zones \"a\" { };\n"
+		  "options { directory \"/a\"; directory \"/b\";\n"
+		  "  zone \"b\" { }; };\n"
+		  "view \"v\" { view \"w\" { }; directory \"/c\";\n"
+		  "  zone \"c\" { type primary; file \"c\"; zone \"d\" { };\n"
+		  "  primaries { 192.0.2.1; }; }; };\n"
+		  "view \"w\" { zone \"e\"; zone \"f\" IN x { }; };\n"
+		  "view { };\n" },
 		{ NULL, NULL },
 	};
 	static const struct mfile kinds[] = {
@@ -305,6 +324,42 @@ START_TEST(test_bind_statements)
 	ck_assert_ptr_nonnull(strstr(d.v[0].message, "not yet defined"));
 	err_at(&d, 1, "named.conf", 3, 6);
 	ck_assert_ptr_nonnull(strstr(d.v[1].message, "already exists"));
+	done(&z, &d);
+
+	/* named reads a statement before every ';', in any block */
+	ck_assert_int_eq(mem_read(empty, "named.conf", &z, &d),
+			 ZL_ERR_CONFIG);
+	ck_assert_uint_eq(d.n, 3);
+	err_at(&d, 0, "named.conf", 1, 20);
+	ck_assert_ptr_nonnull(strstr(d.v[0].message, "empty statement"));
+	err_at(&d, 1, "named.conf", 2, 31);
+	err_at(&d, 2, "named.conf", 2, 38);
+	ck_assert_uint_eq(z.n, 1);
+	done(&z, &d);
+
+	/* statements a block does not take, and the shapes of zone and
+	 * view statements */
+	ck_assert_int_eq(mem_read(placed, "named.conf", &z, &d),
+			 ZL_ERR_CONFIG);
+	ck_assert_uint_eq(d.n, 9);
+	err_at(&d, 0, "named.conf", 1, 1);
+	ck_assert_ptr_nonnull(strstr(d.v[0].message, "unknown option "
+				     "'zones'"));
+	err_at(&d, 1, "named.conf", 2, 27);
+	ck_assert_ptr_nonnull(strstr(d.v[1].message, "'directory' "
+				     "redefined"));
+	err_at(&d, 2, "named.conf", 3, 3);
+	ck_assert_ptr_nonnull(strstr(d.v[2].message, "in options"));
+	err_at(&d, 3, "named.conf", 4, 12);
+	err_at(&d, 4, "named.conf", 4, 26);
+	err_at(&d, 5, "named.conf", 5, 38);
+	ck_assert_ptr_nonnull(strstr(d.v[5].message, "'zone' in a zone"));
+	err_at(&d, 6, "named.conf", 7, 17);
+	ck_assert_ptr_nonnull(strstr(d.v[6].message, "'{' expected"));
+	err_at(&d, 7, "named.conf", 7, 34);
+	err_at(&d, 8, "named.conf", 8, 1);
+	ck_assert_ptr_nonnull(strstr(d.v[8].message, "without a name"));
+	zone_is(&z, 0, "c.", "/b/c", ZL_SERVER_PRIMARY, "v");
 	done(&z, &d);
 
 	ck_assert_int_eq(mem_read(kinds, "named.conf", &z, &d),
