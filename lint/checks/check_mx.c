@@ -351,6 +351,43 @@ const struct zl_check zl_check_mx_target_resolves = {
 	.vars = (const char *const[]){ "target", "reason", NULL },
 };
 
+/* ---- srv-target-resolves ---- */
+
+/* RFC 2782: an SRV target is a host with address records, or "." for a
+ * service not offered at all.  A target the zones of the run hold
+ * without any address (or one under invalid.) leaves clients nowhere to
+ * connect, as BIND warns ("has no address records").  An alias is
+ * target-not-alias's, a name whose address record was not read is
+ * broken, and a target no zone of the run holds is left alone. */
+static void srv_target_resolves(struct zl_ctx *ctx)
+{
+	const struct zl_rr *rr = ctx->rr;
+	int f = zl_rr_name_field(rr, 0);
+	const struct zl_name *t;
+	struct zl_at at;
+
+	if (f < 0 || !(t = zl_rdf_name(&rr->rdf[f])) ||
+	    target_state(ctx, t, &at) != T_NO_ADDRESS)
+		return;
+	zl_note_target(ctx, ZL_EMIT(ctx, rr->src,
+				    zl_rr_field_tok(ctx->zone, rr, (unsigned)f),
+				    { "target", t->text },
+				    { "reason", zl_text_under(t->text, "invalid.") ?
+				      "is a name under invalid., which never "
+				      "resolves (RFC 6761 §6.4)" :
+				      "has no A or AAAA record" }),
+		       zl_target(ctx, t), t->text, LDNS_RR_TYPE_A);
+}
+
+const struct zl_check zl_check_srv_target_resolves = {
+	.name = "srv-target-resolves",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = srv_target_resolves,
+	.params = no_params,
+	/* reason: why it has no address */
+	.vars = (const char *const[]){ "target", "reason", NULL },
+};
+
 /* ---- duplicate-target ---- */
 
 static int cmp_ptr_then_index(const void *a, const void *b)
