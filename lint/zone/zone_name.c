@@ -36,6 +36,16 @@ static size_t name_err(const char **cat, const char *c, char *msg,
 	return 0;
 }
 
+/* Whether Knot DNS reads byte ch written as itself in a name: letters,
+ * digits, '-' and '.' (tested first: most names hold no other byte), '*',
+ * '_' and '/'. */
+static bool plain(unsigned char ch)
+{
+	return (unsigned)((ch | 0x20) - 'a') < 26 ||
+	       (unsigned)(ch - '0') < 10 || ch == '-' || ch == '.' ||
+	       ch == '*' || ch == '_' || ch == '/';
+}
+
 unsigned zl_name_raw_byte(const char *s, size_t n)
 {
 	unsigned char ch;
@@ -45,14 +55,9 @@ unsigned zl_name_raw_byte(const char *s, size_t n)
 		return 0;
 	for (i = 0; i < n; i++) {
 		ch = (unsigned char)s[i];
-		/* Letters, digits, '-' and '.' first: most names hold no
-		 * other byte. */
-		if ((unsigned)((ch | 0x20) - 'a') < 26 ||
-		    (unsigned)(ch - '0') < 10 || ch == '-' || ch == '.')
-			continue;
 		if (ch == '\\')
 			i++;
-		else if (ch != '*' && ch != '_' && ch != '/')
+		else if (!plain(ch))
 			return ch;
 	}
 	return 0;
@@ -79,9 +84,31 @@ bool zl_name_nsd_refuses(const char *s, size_t n)
 	return false;
 }
 
+/* Name text s[0..n) with every byte that Knot DNS takes only escaped
+ * written as an escape, \X for punctuation and \DDD for other bytes, onto
+ * out: the whole fix, however many such bytes the name holds. */
+static void escape_raw(const char *s, size_t n, struct zl_buf *out)
+{
+	unsigned char ch;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		ch = (unsigned char)s[i];
+		if (ch == '\\' && i + 1 < n)
+			zl_buf_add(out, s + i++, 2);
+		else if (plain(ch))
+			zl_buf_addc(out, (char)ch);
+		else if (ch > ' ' && ch < 0x7f)
+			zl_buf_addf(out, "\\%c", ch);
+		else
+			zl_buf_addf(out, "\\%03u", ch);
+	}
+}
+
 void zl_name_note_raw(struct zl_zone *z, uint16_t src, struct zl_tok at,
 		      const char *s, size_t n)
 {
+	struct zl_buf fix = { 0 };
 	unsigned b, not;
 	const char *who;
 
@@ -98,20 +125,22 @@ void zl_name_note_raw(struct zl_zone *z, uint16_t src, struct zl_tok at,
 		zl_zone_refused(z, not, "portable", src, at, "label '\\#' in "
 				"domain name '%.*s%s', which NSD refuses: "
 				"write it as \\035", ZL_TOKARGS(s, n));
-	else if (b < ' ' || b == 0x7f)
-		zl_zone_refused(z, not, "portable", src, at, "byte \\%03u "
-				"written as itself in domain name '%.*s%s', "
-				"which %s: write it as \\%03u", b,
-				ZL_TOKARGS(s, n), who, b);
-	else if (b > 0x7f)
-		zl_zone_refused(z, not, "portable", src, at, "byte \\%03u "
-				"written as itself in domain name '%.*s%s', "
-				"which %s", b, ZL_TOKARGS(s, n), who);
-	else
-		zl_zone_refused(z, not, "portable", src, at, "'%c' written "
-				"as itself in domain name '%.*s%s', which "
-				"%s: write it as \\%c", (char)b,
-				ZL_TOKARGS(s, n), who, (char)b);
+	else {
+		escape_raw(s, n, &fix);
+		if (b < ' ' || b > '~')
+			zl_zone_refused(z, not, "portable", src, at, "byte "
+					"\\%03u written as itself in domain "
+					"name '%.*s%s', which %s: write the "
+					"name as '%.*s%s'", b, ZL_TOKARGS(s, n),
+					who, ZL_TOKARGS(fix.s, fix.len));
+		else
+			zl_zone_refused(z, not, "portable", src, at, "'%c' "
+					"written as itself in domain name "
+					"'%.*s%s', which %s: write the name as "
+					"'%.*s%s'", (char)b, ZL_TOKARGS(s, n),
+					who, ZL_TOKARGS(fix.s, fix.len));
+		zl_buf_free(&fix);
+	}
 }
 
 size_t zl_name_from_text(const char *s, size_t n, const uint8_t *origin,

@@ -557,6 +557,24 @@ START_TEST(test_names)
 }
 END_TEST
 
+/* A name with bytes Knot DNS takes only escaped: the fix escapes all of
+ * them, punctuation as \X, other bytes as \DDD, and keeps escapes. */
+START_TEST(test_names_raw)
+{
+	struct zl_zone *z = load("example.com.zone",
+				 "!@#3\\. A 192.0.2.1\n"
+				 "\xc3\xb2 A 192.0.2.2\n");
+
+	prob(z, "'!' written as itself in domain name '!@#3\\.', which Knot "
+	     "DNS refuses: write the name as '\\!\\@\\#3\\.'", 1, 1,
+	     "portable");
+	prob(z, "byte \\195 written as itself in domain name '\xc3\xb2', "
+	     "which Knot DNS refuses: write the name as '\\195\\178'", 2, 1,
+	     "portable");
+	zl_zone_free(z);
+}
+END_TEST
+
 START_TEST(test_class)
 {
 	struct zl_zone *z;
@@ -1961,6 +1979,7 @@ Suite *load_suite(void)
 	tcase_add_test(tc, test_refusal);
 	tcase_add_test(tc, test_generic);
 	tcase_add_test(tc, test_names);
+	tcase_add_test(tc, test_names_raw);
 	tcase_add_test(tc, test_class);
 	tcase_add_test(tc, test_placement);
 	tcase_add_test(tc, test_rdata_forms);
