@@ -448,9 +448,38 @@ static void report_void(struct walk *w, const struct node *nd,
 {
 	if (w->report & REPORT_VOID)
 		zl_note_target(w->ctx,
-			       EMIT_NODE(w, nd, t, { "target", target }),
+			       EMIT_NODE(w, nd, t, { "target", target },
+					 { "reason", "which has no SPF "
+						     "record" }),
 			       zl_lookup(w->ctx, target), target,
 			       LDNS_RR_TYPE_TXT);
+}
+
+/* So too a target whose SPF policy is itself a permerror (RFC 7208
+ * §4.5, §4.6): its record does not parse, or its name has two.  Said
+ * for a target in another zone only: in the zone's own, the target's
+ * record is reported (SPF001, SPF002), and that is the one to fix. */
+static void report_broken(struct walk *w, const struct node *nd,
+			  const struct zl_spf_term *t, const struct node *to)
+{
+	const struct zl_rr *rr;
+	unsigned n = 0;
+
+	if (!(w->report & REPORT_VOID) || to->z == w->ctx->zone)
+		return;
+	for (rr = zl_first_rr(to->z, to->rr->owner, LDNS_RR_TYPE_TXT);
+	     rr && n < 2 && !to->rec->spf.nerrs; rr = zl_next_rr(to->z, rr))
+		n += zl_spf_rec_in(w->ctx, to->z, rr)->is_spf;
+	if (!to->rec->spf.nerrs && n < 2)
+		return;
+	zl_emit_note_in(w->ctx, EMIT_NODE(w, nd, t, { "target",
+				to->rr->owner->text }, { "reason",
+				to->rec->spf.nerrs ? "whose SPF record does "
+				"not parse" : "which has more than one SPF "
+				"record" }),
+			to->z, to->rr->src, to->rr->text, "the SPF record of "
+			"'%s', in zone %s", to->rr->owner->text,
+			to->z->origin->text);
 }
 
 /* Pushes node k onto the walk stack. */
@@ -480,6 +509,7 @@ static void step(struct walk *w, struct frame **st, size_t *depth,
 	e = &w->g->e[f->edge++];
 	switch (e->where) {
 	case T_NODE:
+		report_broken(w, &w->g->v[f->node], t, &w->g->v[e->node]);
 		m = &w->m[e->node];
 		if (m->state == WHITE) {
 			push(w, st, depth, cap, e->node);
@@ -587,7 +617,9 @@ const struct zl_check zl_check_spf_void_include = {
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_ZONE),
 	.fn = spf_void,
 	.params = no_params,
-	.vars = (const char *const[]){ "term", "domain", "target", NULL },
+	/* reason: what the target lacks */
+	.vars = (const char *const[]){ "term", "domain", "target", "reason",
+				      NULL },
 };
 
 /* The lookups term i of nd costs once the walk is done, and whether that
