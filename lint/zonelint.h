@@ -746,11 +746,15 @@ struct zl_server_zone {
 	 * default): named refuses it over a record whose host name is not
 	 * one.  False for another mode, a secondary, Knot and NSD. */
 	bool check_names;
+	/* BIND: that mode is fail or warn, not ignore: named still refuses
+	 * the zone over an NSEC3 owner that is no hash. */
+	bool names_checked;
 };
 
 /* zl_zone_refusal() for the server that loads z as sz declares it: the
  * refusals of sz->kind, without BIND's check-names ones when
- * sz->check_names is false. */
+ * sz->check_names is false, nor the NSEC3 owners it refuses when
+ * sz->names_checked is false too. */
 const char *zl_zone_refusal_of(const struct zl_zone *z,
 			       const struct zl_server_zone *sz, size_t *i,
 			       struct zl_loc *out);

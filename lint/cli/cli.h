@@ -129,10 +129,11 @@ struct job {
 	 * and where it is declared ("named.conf:12:6"), NULL otherwise;
 	 * the servers that load it, one bit per enum zl_server_kind (more
 	 * than one when several configurations or views name the file), and
-	 * whether one of them is a BIND that checks names. */
+	 * whether one of them is a BIND that checks names (check-names
+	 * fail), or does not ignore them (fail or warn). */
 	char *origin, *decl;
 	unsigned servers;
-	bool check_names;
+	bool check_names, names_checked;
 	char *include_dir;	/* where the server reads $INCLUDE from */
 	char *conf_root;	/* the configuration's directory, to which
 				   the zone file is confined (root) */

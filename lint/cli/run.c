@@ -280,6 +280,7 @@ static void drop_repeats(struct run *r)
 			v[k]->named |= v[i]->named;
 			v[k]->servers |= v[i]->servers;
 			v[k]->check_names |= v[i]->check_names;
+			v[k]->names_checked |= v[i]->names_checked;
 		} else
 			k = i;
 	}

@@ -62,6 +62,8 @@ static void add_zones(struct run *r, const char *spec,
 				    (unsigned)z->col);
 		j->servers = 1u << z->kind;
 		j->check_names = z->kind == ZL_SERVER_BIND && z->check_names;
+		j->names_checked = z->kind == ZL_SERVER_BIND &&
+				   z->names_checked;
 		j->include_dir = z->include_dir ? xstrdup(z->include_dir) :
 				 NULL;
 		j->conf_root = xstrdup(root);
@@ -110,7 +112,8 @@ static void server_refusals(struct job *j, const struct zl_zone *z,
 			    enum zl_server_kind kind)
 {
 	const struct zl_server_zone sz = { .kind = kind,
-					   .check_names = j->check_names };
+					   .check_names = j->check_names,
+					   .names_checked = j->names_checked };
 	const char *server = zl_server_kind_name(kind), *msg;
 	struct zl_loc *v = NULL, at;
 	size_t i, n = 0, cap = 0;

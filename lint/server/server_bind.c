@@ -234,8 +234,13 @@ static void push_file(struct lex *lx, const char *name, const struct tok *at)
 /* ---- statements ---- */
 
 /* C_KEY: a key of a key file, read for its secret; C_KEYDEF: one of
- * named.conf, skipped but for its statements' lengths */
-enum ctx { C_TOP, C_OPTIONS, C_VIEW, C_ZONE, C_KEY, C_KEYDEF, C_OTHER };
+ * named.conf, skipped but for its statements' lengths; C_RPZ: the block
+ * of response-policy, read for its zones */
+enum ctx { C_TOP, C_OPTIONS, C_VIEW, C_ZONE, C_KEY, C_KEYDEF, C_RPZ,
+	   C_OTHER };
+
+/* check-names modes */
+enum { NAMES_IGNORE, NAMES_WARN, NAMES_FAIL };
 
 /* A zone statement: its file is resolved against the last `directory`. */
 struct pzone {
@@ -249,8 +254,8 @@ struct pzone {
 	bool transferred;	/* it names primaries */
 	int8_t binary;	/* masterfile-format raw (or a word named refuses)
 			   (1) or text (0); -1: not set */
-	int8_t names;	/* its check-names is fail (1) or not (0); -1:
-			   not set */
+	char vclass[12];	/* its view's class, "" outside views */
+	int8_t names;	/* its check-names: NAMES_*; -1: not set */
 };
 
 /* A view, as far as its zones inherit from it. */
@@ -265,6 +270,13 @@ struct bview {
  * with its place. */
 struct bkey {
 	struct tok name, alg, secret;
+};
+
+/* A zone a response-policy block names: its name as written, its view
+ * (NULL: options), its place. */
+struct brpz {
+	struct tok name;
+	char *view;
 };
 
 struct bind {
@@ -288,6 +300,8 @@ struct bind {
 	size_t nest;
 	struct bkey *keys;	/* key statements, read for a key file */
 	size_t nkeys, keycap;
+	struct brpz *rpz;	/* the zones of response-policy blocks */
+	size_t nrpz, caprpz;
 };
 
 static bool is(const struct tok *t, const char *word)
@@ -358,20 +372,23 @@ static bool zone_type(const char *type)
 
 /* `check-names [primary|master] MODE`: whether named refuses a primary
  * zone over a record whose host name is not one (fail, the default),
- * set for all zones (options), a view's or one zone. */
+ * only warns of it (warn: it still refuses an NSEC3 owner that is no
+ * hash) or checks nothing (ignore); set for all zones (options), a
+ * view's or one zone. */
 static void check_names(struct bind *b, enum ctx ctx, struct pzone *z,
 			const struct tok *args, size_t n)
 {
-	int8_t fail = !is(&args[n - 1], "warn") && !is(&args[n - 1], "ignore");
+	int8_t mode = is(&args[n - 1], "ignore") ? NAMES_IGNORE :
+		      is(&args[n - 1], "warn") ? NAMES_WARN : NAMES_FAIL;
 
 	if (ctx == C_ZONE)
-		z->names = fail;
+		z->names = mode;
 	else if (n < 3 || (!is(&args[1], "primary") && !is(&args[1], "master")))
 		return;
 	else if (ctx == C_OPTIONS)
-		b->names = fail;
+		b->names = mode;
 	else if (ctx == C_VIEW && b->cur_view)
-		b->cur_view->names = fail;
+		b->cur_view->names = mode;
 }
 
 /* named takes a path (file, directory, include) only as a quoted string,
@@ -444,7 +461,7 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 			redefined(b, &args[0]);
 		free(z->file);
 		z->file = zl_xstrdup(args[1].s);
-	} else if (ctx != C_KEY && ctx != C_KEYDEF && ctx != C_OTHER &&
+	} else if ((ctx == C_OPTIONS || ctx == C_VIEW || ctx == C_ZONE) &&
 		   is(&args[0], "masterfile-format")) {
 		/* named 9.18 reads text and raw (map is gone), unquoted,
 		 * for all zones (options), a view's or one zone */
@@ -466,6 +483,11 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 		z->in_view = true;
 	} else if (is(&args[0], "check-names")) {
 		check_names(b, ctx, z, args, n);
+	} else if (ctx == C_RPZ && is(&args[0], "zone")) {
+		zl_xgrow((void **)&b->rpz, &b->caprpz, b->nrpz + 1,
+			 sizeof *b->rpz);
+		b->rpz[b->nrpz].view = b->view ? zl_xstrdup(b->view) : NULL;
+		key_part(&b->rpz[b->nrpz++].name, &args[1]);
 	} else if (ctx == C_KEY && is(&args[0], "algorithm")) {
 		key_part(&b->keys[b->nkeys - 1].alg, &args[1]);
 	} else if (ctx == C_KEY && is(&args[0], "secret")) {
@@ -534,6 +556,8 @@ static void zone_start(struct bind *b, struct tok *args, size_t n)
 	}
 	z->origin = srv_origin(args[1].s, strlen(args[1].s));
 	z->view = zl_xstrdup(b->view);
+	if (b->view)
+		strcpy(z->vclass, b->view_class);
 	if (!z->origin) {
 		z->skip = true;
 		srv_err(b->s, args[1].file, args[1].line, args[1].col,
@@ -610,6 +634,9 @@ static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
 		zone_start(b, args, n);
 		return C_ZONE;
 	}
+	if ((ctx == C_OPTIONS || ctx == C_VIEW) &&
+	    is(&args[0], "response-policy"))
+		return C_RPZ;
 	/* a redirect zone with primaries is transferred, its file only
 	 * named's copy */
 	if (ctx == C_ZONE && b->nz && (is(&args[0], "primaries") ||
@@ -669,7 +696,7 @@ static bool goes_on(enum ctx ctx, enum ctx c, const struct tok *args,
 {
 	if (ctx == C_OTHER)
 		return true;
-	if (c != C_OTHER || n == 0)
+	if ((c != C_OTHER && c != C_RPZ) || n == 0)
 		return false;
 	return is(&args[0], "response-policy") ||
 	       is(&args[0], "response-padding") ||
@@ -884,34 +911,73 @@ static bool secondary_type(const char *type)
 	       !strcasecmp(type, "mirror");
 }
 
-/* Zone z's check-names for a primary, from the innermost statement that
- * sets it: fail (1) or not (0). */
-static int names_of(const struct bind *b, const struct pzone *z)
+/* The view of zone z (a name is a view's within its class), or NULL. */
+static const struct bview *view_of(const struct bind *b,
+				   const struct pzone *z)
 {
 	size_t i;
 
-	if (z->names >= 0)
-		return z->names;
 	for (i = 0; z->view && i < b->nviews; i++)
 		if (strcmp(b->views[i].name, z->view) == 0 &&
-		    b->views[i].names >= 0)
-			return b->views[i].names;
-	return b->names >= 0 ? b->names : 1;
+		    strcmp(b->views[i].class, z->vclass) == 0)
+			return &b->views[i];
+	return NULL;
+}
+
+/* Zone z's check-names mode for a primary, from the innermost statement
+ * that sets it. */
+static int names_of(const struct bind *b, const struct pzone *z)
+{
+	const struct bview *v = view_of(b, z);
+
+	return z->names >= 0 ? z->names : v && v->names >= 0 ? v->names :
+	       b->names >= 0 ? b->names : NAMES_FAIL;
 }
 
 /* Whether zone z's masterfile-format, from the innermost statement that
  * sets it, is raw. */
 static bool binary_of(const struct bind *b, const struct pzone *z)
 {
-	size_t i;
+	const struct bview *v = view_of(b, z);
 
-	if (z->binary >= 0)
-		return z->binary;
-	for (i = 0; z->view && i < b->nviews; i++)
-		if (strcmp(b->views[i].name, z->view) == 0 &&
-		    b->views[i].binary >= 0)
-			return b->views[i].binary;
-	return b->binary > 0;
+	return z->binary >= 0 ? z->binary : v && v->binary >= 0 ? v->binary :
+	       b->binary > 0;
+}
+
+/* named-checkconf: a zone a response-policy block names is a primary or
+ * secondary zone of its view, or of the top level for the options' block
+ * (which it checks only without views). */
+static void rpz_zones(struct bind *b)
+{
+	const struct brpz *r;
+	const struct pzone *z;
+	char *origin;
+	size_t i, j;
+
+	for (i = 0; i < b->nrpz; i++) {
+		r = &b->rpz[i];
+		if ((!r->view && b->nviews) ||
+		    !(origin = srv_origin(r->name.s, strlen(r->name.s))))
+			continue;
+		for (j = 0; j < b->nz; j++) {
+			z = &b->z[j];
+			if (!z->skip && !z->in_view && z->origin && z->type &&
+			    strcmp(z->origin, origin) == 0 &&
+			    (r->view ? z->view && strcmp(z->view, r->view) == 0 :
+			     !z->view) &&
+			    (primary_type(z->type) || secondary_type(z->type)) &&
+			    strcasecmp(z->type, "redirect") != 0 &&
+			    strcasecmp(z->type, "mirror") != 0)
+				break;
+		}
+		if (j == b->nz)
+			srv_err(b->s, r->name.file, r->name.line, r->name.col,
+				"response-policy zone '%s'%s%s is not a "
+				"primary or secondary zone", r->name.s,
+				r->view ? " for view " : "",
+				r->view ? r->view : "");
+		free(origin);
+	}
 }
 
 /* Checks the zone statements as named-checkconf does and lists them. */
@@ -994,11 +1060,14 @@ static void finish(struct bind *b)
 			    z->conf, z->line, z->col);
 		e->include_dir = zl_xstrdup(dir);
 		e->check_names = primary_type(z->type) &&
-				 names_of(b, z) != 0;
+				 names_of(b, z) == NAMES_FAIL;
+		e->names_checked = primary_type(z->type) &&
+				   names_of(b, z) != NAMES_IGNORE;
 		free(file);
 	}
 	srv_set_free(&seen);
 	free(dir);
+	rpz_zones(b);
 }
 
 static void bind_start(struct bind *b, struct srv *s, struct srv_file *f)
@@ -1040,6 +1109,11 @@ static void bind_end(struct bind *b)
 	for (i = 0; i < b->nviews; i++)
 		free(b->views[i].name);
 	free(b->views);
+	for (i = 0; i < b->nrpz; i++) {
+		free(b->rpz[i].name.s);
+		free(b->rpz[i].view);
+	}
+	free(b->rpz);
 	free(b->lx.dir);
 }
 

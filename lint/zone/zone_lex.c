@@ -259,8 +259,8 @@ static void string_lines(struct zl_lexer *lx, struct zl_lex_line *ln,
 		snprintf(lx->warn, sizeof lx->warn, "escaped line break in a "
 			 "quoted string, which Knot DNS refuses and NSD loads "
 			 "without the text before the break");
-	lex_warn(ln, pos, 1, n ? ZL_NOT_BIND : ZL_NOT_KNOT | ZL_NOT_NSD,
-		 lx->warn);
+	/* NSD loads the string, cut short: a warning, not its refusal */
+	lex_warn(ln, pos, 1, n ? ZL_NOT_BIND : ZL_NOT_KNOT, lx->warn);
 }
 
 /* Handles '(' at pos.  Returns false when the line ends here. */

@@ -193,6 +193,10 @@ struct zl_rrtype {
 
 /* Servers that do not know a type's mnemonic (zl_type_unknown_to). */
 enum { ZL_NOT_BIND = 1, ZL_NOT_KNOT = 2, ZL_NOT_NSD = 4 };
+/* With ZL_NOT_BIND, of a zone's problem: BIND refuses it through
+ * check-names, which "ignore" turns off and "warn" does not (an NSEC3
+ * owner that is no hash). */
+#define ZL_BIND_NAMES 8u
 /* Which of BIND, Knot DNS and NSD refuse type written as its mnemonic
  * (ZL_NOT_* bits); all of them read it as TYPEnnn. */
 unsigned zl_type_unknown_to(uint16_t type);

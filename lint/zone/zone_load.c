@@ -130,9 +130,9 @@ static void refused_everywhere(struct loader *L, size_t first)
 	size_t i, at = first;
 
 	for (i = first; i < L->z->nprobs; i++) {
-		if (p[i].refused == all)
+		if ((p[i].refused & all) == all)
 			return;		/* an error already */
-		sum |= p[i].refused;
+		sum |= p[i].refused & all;
 		/* at the record's first such part */
 		if (p[i].refused && p[i].src == p[at].src &&
 		    (!p[at].refused || p[i].at.off < p[at].at.off))
@@ -578,9 +578,11 @@ const char *zl_zone_source(const struct zl_zone *z, size_t i)
 }
 
 /* The refusals of server kind from *i on; names: BIND checks host names
- * (check-names, the "names" and "names-mx" problems). */
+ * (check-names fail: the "names" and "names-mx" problems), names_off:
+ * BIND's check-names is ignore (ZL_BIND_NAMES). */
 static const char *refusal(const struct zl_zone *z, enum zl_server_kind kind,
-			   bool names, size_t *i, struct zl_loc *out)
+			   bool names, bool names_off, size_t *i,
+			   struct zl_loc *out)
 {
 	unsigned bit = kind == ZL_SERVER_BIND ? ZL_NOT_BIND :
 		       kind == ZL_SERVER_KNOT ? ZL_NOT_KNOT :
@@ -590,7 +592,9 @@ static const char *refusal(const struct zl_zone *z, enum zl_server_kind kind,
 	for (; z && *i < z->nprobs; (*i)++) {
 		p = &z->probs[*i];
 		if ((p->refused & bit) &&
-		    (names || strncmp(p->category, "names", 5) != 0)) {
+		    (names || strncmp(p->category, "names", 5) != 0) &&
+		    !(kind == ZL_SERVER_BIND && names_off &&
+		      (p->refused & ZL_BIND_NAMES))) {
 			*out = zl_zone_loc(z, p->src, p->at);
 			(*i)++;
 			return p->message;
@@ -603,7 +607,7 @@ const char *zl_zone_refusal(const struct zl_zone *z,
 			    enum zl_server_kind kind, size_t *i,
 			    struct zl_loc *out)
 {
-	return refusal(z, kind, true, i, out);
+	return refusal(z, kind, true, false, i, out);
 }
 
 const char *zl_zone_refusal_of(const struct zl_zone *z,
@@ -611,7 +615,8 @@ const char *zl_zone_refusal_of(const struct zl_zone *z,
 			       struct zl_loc *out)
 {
 	return refusal(z, sz->kind, sz->kind != ZL_SERVER_BIND ||
-		       sz->check_names, i, out);
+		       sz->check_names, sz->kind == ZL_SERVER_BIND &&
+		       !sz->names_checked, i, out);
 }
 
 bool zl_zone_generated(const struct zl_zone *z, size_t i, struct zl_loc *out)

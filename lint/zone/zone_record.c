@@ -481,8 +481,8 @@ static bool rr_placed(struct loader *L, uint16_t src, const struct rec *r)
 	if (rr->type == LDNS_RR_TYPE_NSEC3 &&
 	    (hash = zl_b32hex_hash(rr->owner->text,
 				   strcspn(rr->owner->text, ".\\"))) < 1)
-		zl_zone_refused(L->z, ZL_NOT_BIND, "portable",
-				src, r->hdr[ZL_HDR_OWNER],
+		zl_zone_refused(L->z, ZL_NOT_BIND | ZL_BIND_NAMES,
+				"portable", src, r->hdr[ZL_HDR_OWNER],
 				"NSEC3 owner '%s' %s, which BIND refuses",
 				rr->owner->text, hash ? "begins with a hash "
 				"whose last digit sets bits past its last "

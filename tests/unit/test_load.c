@@ -1521,6 +1521,34 @@ START_TEST(test_refusal)
 	i = 0;
 	ck_assert_ptr_null(zl_zone_refusal(z, ZL_SERVER_AUTO, &i, &at));
 	zl_zone_free(z);
+
+	/* BIND's check-names: a host name only under fail, an NSEC3 owner
+	 * that is no hash under fail and warn, nothing under ignore */
+	z = load("example.com.zone",
+		 "$TTL 60\n"
+		 "@ SOA ns hm 1 2 3 4 5\n"
+		 "a_b A 192.0.2.1\n"
+		 "ab NSEC3 1 1 12 - 2vptu5timamqttgl4luu9kg21e0aor3s A\n");
+	{
+		struct zl_server_zone fail = { .kind = ZL_SERVER_BIND,
+			.check_names = true, .names_checked = true };
+		struct zl_server_zone warn = { .kind = ZL_SERVER_BIND,
+			.names_checked = true };
+		struct zl_server_zone ignore = { .kind = ZL_SERVER_BIND };
+
+		i = 0;
+		ck_assert_ptr_nonnull(zl_zone_refusal_of(z, &fail, &i, &at));
+		ck_assert_uint_eq(at.line, 3);
+		ck_assert_ptr_nonnull(zl_zone_refusal_of(z, &fail, &i, &at));
+		ck_assert_uint_eq(at.line, 4);
+		i = 0;
+		msg = zl_zone_refusal_of(z, &warn, &i, &at);
+		ck_assert_ptr_nonnull(strstr(msg, "NSEC3 owner"));
+		ck_assert_ptr_null(zl_zone_refusal_of(z, &warn, &i, &at));
+		i = 0;
+		ck_assert_ptr_null(zl_zone_refusal_of(z, &ignore, &i, &at));
+	}
+	zl_zone_free(z);
 }
 END_TEST
 

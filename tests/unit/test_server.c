@@ -287,6 +287,18 @@ START_TEST(test_bind_statements)
 		  "view { };\n" },
 		{ NULL, NULL },
 	};
+	static const struct mfile classes[] = {
+		{ "named.conf", "options { check-names primary warn; };\n"
+		  "view \"v\" CH { masterfile-format raw;\n"
+		  "  check-names primary fail;\n"
+		  "  zone \"bind\" CH { type primary; file \"b\"; }; };\n"
+		  "view \"v\" IN { check-names primary ignore;\n"
+		  "  zone \"a.example\" { type primary; file \"a\"; };\n"
+		  "  zone \"c.example\" { type primary; file \"c\";\n"
+		  "    check-names fail; }; };\n"
+		  "zone \"d.example\" { type primary; file \"d\"; };\n" },
+		{ NULL, NULL },
+	};
 	static const struct mfile kinds[] = {
 		{ "named.conf", "zone \".\" { type hint; };\n"
 		  "zone \"r.example\" { type redirect; file \"r\"; };\n"
@@ -360,6 +372,19 @@ START_TEST(test_bind_statements)
 	err_at(&d, 8, "named.conf", 8, 1);
 	ck_assert_ptr_nonnull(strstr(d.v[8].message, "without a name"));
 	zone_is(&z, 0, "c.", "/b/c", ZL_SERVER_PRIMARY, "v");
+	done(&z, &d);
+
+	/* a view's settings are its own within its class; check-names
+	 * from the zone, its view, options */
+	ck_assert_int_eq(mem_read(classes, "named.conf", &z, &d),
+			 ZL_ERR_CONFIG);	/* zones in and out of views */
+	ck_assert_uint_eq(z.n, 3);
+	zone_is(&z, 0, "a.example.", "/srv/a", ZL_SERVER_PRIMARY, "v");
+	ck_assert(!z.v[0].check_names && !z.v[0].names_checked);
+	zone_is(&z, 1, "c.example.", "/srv/c", ZL_SERVER_PRIMARY, "v");
+	ck_assert(z.v[1].check_names && z.v[1].names_checked);
+	zone_is(&z, 2, "d.example.", "/srv/d", ZL_SERVER_PRIMARY, NULL);
+	ck_assert(!z.v[2].check_names && z.v[2].names_checked);
 	done(&z, &d);
 
 	ck_assert_int_eq(mem_read(kinds, "named.conf", &z, &d),
