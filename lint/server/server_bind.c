@@ -251,6 +251,7 @@ struct pzone {
 	bool in_view;	/* the zone of another view: declared, not read */
 	bool others;	/* options besides in-view, forward, forwarders */
 	bool external;	/* dlz, or a database other than rbt: no file */
+	char dlz_or_db;	/* 'l' (dlz) or 'd' (database) read; 0: none */
 	bool transferred;	/* it names primaries */
 	int8_t binary;	/* masterfile-format raw (or a word named refuses)
 			   (1) or text (0); -1: not set */
@@ -417,23 +418,27 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 		{ "secret", C_KEYDEF }, { NULL, C_TOP }
 	};
 	struct pzone *z = b->nz ? &b->z[b->nz - 1] : NULL;
-	char *dir;
+	char *dir, c;
 	size_t i;
 
+	if (n == 0)
+		return;
 	if ((ctx == C_TOP || ctx == C_VIEW) &&
 	    (is(&args[0], "zone") || (ctx == C_TOP && is(&args[0], "view"))))
 		srv_err(b->s, args[n - 1].file, args[n - 1].line,
 			args[n - 1].col, "'{' expected after '%s'",
 			args[n - 1].s);
-	if (n < 2)
-		return;
 	/* The statements read here take one value, and named reads a
 	 * second word as a ';' left out. */
-	for (i = 0; n > 2 && one_value[i].name; i++)
+	for (i = 0; n != 2 && one_value[i].name; i++)
 		if (ctx == one_value[i].ctx && is(&args[0], one_value[i].name))
-			srv_err(b->s, args[2].file, args[2].line, args[2].col,
-				"missing ';' before '%s'", args[2].s ?
-				args[2].s : "{");
+			srv_err(b->s, args[n > 2 ? 2 : 0].file,
+				args[n > 2 ? 2 : 0].line,
+				args[n > 2 ? 2 : 0].col, n > 2 ?
+				"missing ';' before '%s'" : "'%s' without a "
+				"value", args[n > 2 ? 2 : 0].s);
+	if (n < 2)
+		return;
 	if (ctx == C_OPTIONS && is(&args[0], "directory")) {
 		quoted(b, &args[1]);
 		if (b->directory)
@@ -474,10 +479,18 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 		  &b->cur_view->binary : &b->binary) =
 			args[1].s && strcasecmp(args[1].s, "text") != 0;
 	} else if (ctx == C_ZONE && (is(&args[0], "dlz") ||
-				     (is(&args[0], "database") && args[1].s &&
-				      strcmp(args[1].s, "rbt") != 0 &&
-				      strcmp(args[1].s, "rbt64") != 0))) {
-		z->external = true;
+				     is(&args[0], "database"))) {
+		c = is(&args[0], "dlz") ? 'l' : 'd';
+		if (z->dlz_or_db == c)
+			redefined(b, &args[0]);
+		else if (z->dlz_or_db)
+			srv_err(b->s, args[0].file, args[0].line, args[0].col,
+				"zone '%s': cannot specify both 'dlz' and "
+				"'database'", z->origin ? z->origin : "");
+		z->dlz_or_db = c;
+		z->external |= is(&args[0], "dlz") ||
+			       (strcmp(args[1].s, "rbt") != 0 &&
+				strcmp(args[1].s, "rbt64") != 0);
 	} else if (ctx == C_ZONE && is(&args[0], "in-view")) {
 		in_view(b, z, &args[1]);
 		z->in_view = true;
@@ -778,6 +791,12 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 			else
 				tok_free(&t);
 		} else if (t.t == T_LBRACE) {
+			/* a statement has a name; an address list holds
+			 * nested lists */
+			if (n == 0 && !blocks && ctx != C_OTHER &&
+			    ctx != C_KEY && ctx != C_KEYDEF)
+				srv_err(b->s, t.file, t.line, t.col, "syntax "
+					"error near '{'");
 			c = blocks ? C_OTHER : child(b, ctx, args, n);
 			if (n && (is(&args[0], "dyndb") ||
 				  is(&args[0], "plugin")))

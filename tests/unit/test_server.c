@@ -299,6 +299,14 @@ START_TEST(test_bind_statements)
 		  "zone \"d.example\" { type primary; file \"d\"; };\n" },
 		{ NULL, NULL },
 	};
+	static const struct mfile values[] = {
+		{ "named.conf", "options { directory; };\n"
+		  "{ };\n"
+		  "acl a { { 192.0.2.1; }; };\n"
+		  "zone \"a\" { type primary; file \"a\"; dlz \"x\";\n"
+		  "  database \"y\"; };\n" },
+		{ NULL, NULL },
+	};
 	static const struct mfile kinds[] = {
 		{ "named.conf", "zone \".\" { type hint; };\n"
 		  "zone \"r.example\" { type redirect; file \"r\"; };\n"
@@ -385,6 +393,18 @@ START_TEST(test_bind_statements)
 	ck_assert(z.v[1].check_names && z.v[1].names_checked);
 	zone_is(&z, 2, "d.example.", "/srv/d", ZL_SERVER_PRIMARY, NULL);
 	ck_assert(!z.v[2].check_names && z.v[2].names_checked);
+	done(&z, &d);
+
+	/* a statement without its value, a block without a statement (a
+	 * list in an address list is one), dlz beside database */
+	ck_assert_int_eq(mem_read(values, "named.conf", &z, &d),
+			 ZL_ERR_CONFIG);
+	ck_assert_uint_eq(d.n, 3);
+	err_at(&d, 0, "named.conf", 1, 11);
+	ck_assert_ptr_nonnull(strstr(d.v[0].message, "without a value"));
+	err_at(&d, 1, "named.conf", 2, 1);
+	err_at(&d, 2, "named.conf", 5, 3);
+	ck_assert_ptr_nonnull(strstr(d.v[2].message, "cannot specify both"));
 	done(&z, &d);
 
 	ck_assert_int_eq(mem_read(kinds, "named.conf", &z, &d),
