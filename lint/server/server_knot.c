@@ -1,6 +1,7 @@
 /* server_knot.c - Knot DNS's knot.conf (the YAML subset Knot reads, through libyaml): include, template and zone sections, storage and the zone file formatters. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <yaml.h>
 
 #include "fs.h"
@@ -36,6 +37,8 @@ struct knot {
 struct ydoc {
 	struct knot *k;
 	struct srv_file *f;
+	const char *text;	/* the file as written, before knot_text() */
+	size_t ci, bi;		/* a character of the file and its byte */
 	yaml_parser_t p;
 	yaml_event_t ev;
 	bool have, bad;
@@ -59,6 +62,31 @@ static bool yerr(struct ydoc *y, yaml_mark_t m, const char *what,
 	y->bad = true;
 	return srv_err(y->k->s, y->f->shown, line, col, val ? "%s '%s'" : "%s",
 		       what, val);
+}
+
+/* Gives the current event, a word on one line, its bytes as the file
+ * holds them where knot_text() changed them for libyaml.  The events come
+ * in the order of the text, so the byte of a mark (libyaml counts
+ * characters) is found by going on from the last one. */
+static void as_written(struct ydoc *y)
+{
+	const yaml_event_t *e = &y->ev;
+	size_t len = e->data.scalar.length, chars = 0, i;
+
+	for (i = 0; i < len; i++)
+		chars += (e->data.scalar.value[i] & 0xc0) != 0x80;
+	if (e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
+	    e->start_mark.index < y->ci ||
+	    e->end_mark.index - e->start_mark.index != chars)
+		return;		/* not a word on one line */
+	for (; y->ci < e->start_mark.index && y->bi < y->f->len; y->ci++)
+		do
+			y->bi++;
+		while (y->bi < y->f->len &&
+		       ((unsigned char)y->f->data[y->bi] & 0xc0) == 0x80);
+	if (y->bi + len <= y->f->len &&
+	    memcmp(e->data.scalar.value, y->f->data + y->bi, len) == 0)
+		memcpy(e->data.scalar.value, y->text + y->bi, len);
 }
 
 /* The next event (false at a syntax error, reported, or after one). */
@@ -91,6 +119,8 @@ static bool ev_next(struct ydoc *y)
 			       y->p.problem ? y->p.problem : "YAML error");
 	}
 	y->have = true;
+	if (y->ev.type == YAML_SCALAR_EVENT)
+		as_written(y);
 	if (y->ev.type == YAML_ALIAS_EVENT ||
 	    (y->ev.type == YAML_SCALAR_EVENT && y->ev.data.scalar.anchor) ||
 	    (y->ev.type == YAML_SEQUENCE_START_EVENT &&
@@ -206,7 +236,14 @@ static bool other_section(struct ydoc *y)
 /* The value of an item: a scalar, kept in it. */
 static bool take(struct ydoc *y, struct item *it, const char *key)
 {
+	bool list;
+
 	if (!ev_next(y))
+		return false;
+	/* one word in brackets is the word ("template: [ t ]") */
+	list = y->ev.type == YAML_SEQUENCE_START_EVENT &&
+	       y->ev.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
+	if (list && !ev_next(y))
 		return false;
 	if (y->ev.type != YAML_SCALAR_EVENT) {
 		yerr(y, y->ev.start_mark, "expected one value for", key);
@@ -223,7 +260,11 @@ static bool take(struct ydoc *y, struct item *it, const char *key)
 	    strchr(it->val, '#'))
 		return yerr(y, y->ev.start_mark, "'#' inside the value of",
 			    key);
-	return true;
+	if (list && ev_next(y) && y->ev.type != YAML_SEQUENCE_END_EVENT) {
+		yerr(y, y->ev.start_mark, "expected one value for", key);
+		return skip_node(y);
+	}
+	return !y->bad;
 }
 
 /* One list entry of the template or zone section: a mapping whose first
@@ -343,6 +384,14 @@ static bool section(struct ydoc *y, bool zones)
 
 static void read_file(struct knot *k, struct srv_file *f);
 
+/* Whether path names a regular file (after links). */
+static bool regular(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
 /* include: a path or a pattern, relative to the including file. */
 static bool include(struct ydoc *y)
 {
@@ -359,6 +408,11 @@ static bool include(struct ydoc *y)
 	pat = srv_resolve(dir, it.val);
 	n = srv_glob(y->k->s, pat, true, it.file, it.line, it.col, &v);
 	for (i = 0; i < n; i++) {
+		/* knotd passes over a directory a pattern matches, and any
+		 * other file that is no regular one */
+		if (!y->k->s->provider && strpbrk(pat, "*?[") &&
+		    !regular(v[i]))
+			continue;
 		if (!srv_open(y->k->s, v[i], it.file, it.line, it.col, &inc))
 			continue;
 		read_file(y->k, &inc);
@@ -395,51 +449,88 @@ static void top(struct ydoc *y)
 	}
 }
 
+/* Blanks a comment from s[i] ('#') to the end of its line, but for its
+ * ASCII text: Knot reads any byte in a comment (a Latin-1 accent, a NUL),
+ * libyaml only UTF-8 text.  Returns the end of the line. */
+static size_t comment(char *s, size_t n, size_t i)
+{
+	for (; i < n && s[i] != '\n'; i++)
+		if ((unsigned char)s[i] >= 0x7f ||
+		    (s[i] < ' ' && s[i] != '\t' && s[i] != '\r'))
+			s[i] = ' ';
+	return i;
+}
+
+/* Makes the word of a value starting at s[i] one libyaml reads as a
+ * plain word, as Knot DNS reads it: a first byte that YAML takes for an
+ * indicator ("file: %s.zone", "update-owner-name: *.example.com") and
+ * every ':' ("listen: ::", "2001:db8::") are replaced, to be given back
+ * by as_written().  In brackets a word also ends at ',' or ']'.  Returns
+ * the end of the word. */
+static size_t plain_word(char *s, size_t n, size_t i, bool flow)
+{
+	if (i < n && s[i] && strchr("%@*&!|>?`", s[i]))
+		s[i++] = 'x';
+	for (; i < n && !strchr(" \t\r\n#", s[i]) &&
+	       !(flow && (s[i] == ',' || s[i] == ']')); i++)
+		if (s[i] == ':')
+			s[i] = '0';
+	return i;
+}
+
 /* Makes Knot DNS's YAML libyaml's, in place, so that positions stay as
- * they are.  Knot reads an IPv6 address that starts with "::" as a word
- * also in a flow collection (listen: [ 127.0.0.1@53, ::1@53 ], Debian's
- * sample knot.conf), where YAML takes the ':' as an indicator: the first
- * ':' of such a word is made '0', the same address.  No item zonelint
- * reads starts so.  Knot reads any byte in a comment (a Latin-1 accent, a
- * NUL), libyaml only UTF-8 text: a comment's bytes other than ASCII text
- * are made blanks. */
+ * they are, line by line: an item is "NAME: VALUE", maybe after "- ",
+ * its value a quoted string, words in brackets or one word (plain_word);
+ * comments as comment() makes them.  A line of another form is left to
+ * libyaml. */
 static void knot_text(char *s, size_t n)
 {
-	size_t i, depth = 0;
-	bool start = false;
-	char q = 0;
+	size_t i = 0;
+	char q;
 
-	for (i = 0; i < n; i++) {
-		if (q) {
-			q = s[i] == q ? 0 : q;
-			continue;
+	while (i < n) {
+		i += strspn(s + i, " \t");
+		if (i + 1 < n && s[i] == '-' && (s[i + 1] == ' ' ||
+						 s[i + 1] == '\t'))
+			i += 1 + strspn(s + i + 1, " \t");
+		/* the name, up to the ':' before a blank */
+		for (; i < n && s[i] != '\n' && s[i] != '#' &&
+		       !(s[i] == ':' && (i + 1 == n ||
+					 strchr(" \t\r\n", s[i + 1]))); i++)
+			;
+		if (i < n && s[i] == ':') {
+			i++;
+			i += strspn(s + i, " \t");
+			if (i < n && (s[i] == '"' || s[i] == '\'')) {
+				for (q = s[i++]; i < n && s[i] != q &&
+				     s[i] != '\n'; i++)
+					if (q == '"' && s[i] == '\\' &&
+					    i + 1 < n && s[i + 1] != '\n')
+						i++;
+				i += i < n && s[i] == q;
+			} else if (i < n && s[i] == '[') {
+				do {
+					i++;
+					i += strspn(s + i, " \t");
+					if (i < n && s[i] != ']' && s[i] != '"')
+						i = plain_word(s, n, i, true);
+					while (i < n && s[i] != ',' &&
+					       s[i] != ']' && s[i] != '\n')
+						i++;
+				} while (i < n && s[i] == ',');
+			} else if (i < n && s[i] != '{' && s[i] != '#') {
+				i = plain_word(s, n, i, false);
+			}
 		}
-		if (s[i] == '#' && (i == 0 || s[i - 1] == ' ' ||
-				    s[i - 1] == '\t' || s[i - 1] == '\n')) {
-			for (; i < n && s[i] != '\n'; i++)
-				if ((unsigned char)s[i] >= 0x7f ||
-				    (s[i] < ' ' && s[i] != '\t' && s[i] != '\r'))
-					s[i] = ' ';
-			continue;
-		}
-		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n')
-			continue;
-		if (depth && start && s[i] == ':' && i + 1 < n &&
-		    s[i + 1] == ':')
-			s[i] = '0';
-		start = false;
-		/* a quote opens a string only where a scalar starts
-		 * ("it's" is a word) */
-		if ((s[i] == '"' || s[i] == '\'') &&
-		    (i == 0 || strchr(" \t\n[{,", s[i - 1])))
-			q = s[i];
-		else if (s[i] == '[' || s[i] == '{')
-			depth++, start = true;
-		else if ((s[i] == ']' || s[i] == '}') && depth)
-			depth--;
-		else if (s[i] == ',' || (s[i] == ':' && i + 1 < n &&
-					  (s[i + 1] == ' ' || s[i + 1] == '\t')))
-			start = depth > 0;
+		/* the rest of the line: a comment after a blank */
+		for (; i < n && s[i] != '\n'; i++)
+			if (s[i] == '#' && (i == 0 || s[i - 1] == ' ' ||
+					    s[i - 1] == '\t' ||
+					    s[i - 1] == '\n')) {
+				i = comment(s, n, i);
+				break;
+			}
+		i += i < n;
 	}
 }
 
@@ -449,6 +540,7 @@ static void read_file(struct knot *k, struct srv_file *f)
 
 	y.k = k;
 	y.f = f;
+	y.text = memcpy(zl_xmalloc(f->len + 1), f->data, f->len);
 	knot_text(f->data, f->len);
 	if (!yaml_parser_initialize(&y.p))
 		zl_oom(sizeof y.p);
@@ -465,6 +557,7 @@ static void read_file(struct knot *k, struct srv_file *f)
 	if (y.have)
 		yaml_event_delete(&y.ev);
 	yaml_parser_delete(&y.p);
+	free((char *)y.text);
 }
 
 /* ---- zone files ---- */
@@ -491,17 +584,20 @@ static void add_label(struct zl_buf *b, const char *name, long n)
 	}
 }
 
-/* The file name of zone origin from Knot's pattern fmt, or NULL with an
- * error at it. */
+/* The file name of zone name from Knot's pattern fmt, or NULL with an
+ * error at it.  knotd writes each '/' of the name (a classless reverse
+ * zone's "0/25") as '_'. */
 static char *expand(struct knot *k, const struct item *it, const char *fmt,
-		    const char *origin)
+		    const char *name)
 {
 	struct zl_buf b = { 0 };
+	char *origin = zl_xstrdup(name), *end;
 	size_t olen = strlen(origin);
 	const char *p;
-	char *end;
 	long a, z;
 
+	for (end = origin; (end = strchr(end, '/')) != NULL; end++)
+		*end = '_';
 	for (p = fmt; *p; p++) {
 		if (*p != '%') {
 			zl_buf_addc(&b, *p);
@@ -533,16 +629,19 @@ static char *expand(struct knot *k, const struct item *it, const char *fmt,
 					   (size_t)a + 1);
 			p = end;
 			continue;
-		case '\0':
-			break;
+		case '\0':	/* knotd drops it, with a warning */
+			p--;
+			continue;
 		default:	/* knotd ignores it, with a warning */
 			continue;
 		}
 		zl_buf_free(&b);
+		free(origin);
 		srv_err(k->s, it->file, it->line, it->col, "invalid zone file "
 			"formatter in '%s'", fmt);
 		return NULL;
 	}
+	free(origin);
 	return b.s ? b.s : zl_xstrdup("");
 }
 
