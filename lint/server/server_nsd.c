@@ -76,16 +76,21 @@ static bool lex(struct nsd *n, struct lex *lx, struct tok *t)
 	/* NSD 4.6 quotes with '"' only: a single quote is part of the
 	 * word (nsd-checkconf shows 'a.zone' with its quotes). */
 	if (*p == '"') {
-		/* a backslash escapes the next byte, a quote too */
-		for (e = p + 1; *e && *e != '"' && *e != '\n'; e++)
+		/* a backslash escapes the next byte, a quote too; the
+		 * string goes on over line breaks */
+		for (e = p + 1; *e && *e != '"'; e++) {
 			if (*e == '\\' && e[1] && e[1] != '\n')
 				e++;
-		len = strcspn(p + 1, "\n");
+			else if (*e == '\n') {
+				lx->line++;
+				lx->bol = e + 1;
+			}
+		}
 		if (*e != '"') {
 			srv_err(n->s, t->file, t->line, t->col,
 				"unterminated quoted string");
-			lx->p = p + 1 + len;
-			return lex(n, lx, t);
+			lx->p = e;
+			return false;
 		}
 		t->s = zl_xstrndup(p + 1, (size_t)(e - p - 1));
 		t->quoted = true;
@@ -295,6 +300,13 @@ static void read_file(struct nsd *n, struct srv_file *f)
 				srv_err(n->s, k.file, k.line, k.col, "'%s:' "
 					"outside a clause", k.s);
 			memset(&v, 0, sizeof v);
+			/* a word ending in ':' on the item's line is its
+			 * value ("identity: ns1:"), as NSD reads a name it
+			 * does not know */
+			if (more && t.kw && t.line == k.line) {
+				t.s[strlen(t.s)] = ':';
+				t.kw = false;
+			}
 			if (more && !t.kw)
 				v = t;
 			arity(k.s, v.s ? &v : NULL, &min, &max);
@@ -403,7 +415,10 @@ static void list_zones(struct nsd *n)
 				"zone without a name");
 			continue;
 		}
-		if (!(origin = srv_origin(z->name.s, strlen(z->name.s)))) {
+		/* NSD reads an empty name as the root's */
+		if (!(origin = srv_origin(z->name.s[0] ? z->name.s : ".",
+					  z->name.s[0] ? strlen(z->name.s) :
+					  1))) {
 			srv_err(n->s, z->name.file, z->name.line, z->name.col,
 				"invalid zone name '%s'", z->name.s);
 			continue;

@@ -555,12 +555,14 @@ START_TEST(test_nsd)
 		{ "/etc/nsd/more.conf",
 		  "zone:\n  name: s.example\n  request-xfr: AXFR 192.0.2.1 "
 		  "NOKEY\n"
-		  "zone:\n  name: q.example\n  zonefile: 'q.zone'\n" },
+		  "zone:\n  name: q.example\n  zonefile: 'q.zone'\n"
+		  "zone:\n  name: \"\"\n  zonefile: \"root\n.zone\"\n"
+		  "zone:\n  name: r.example\n  zonefile: zones:\n" },
 		{ NULL, NULL },
 	};
 	static const struct mfile bad[] = {
-		{ "nsd.conf", "zone:\n  name: \"a.example\n  zonefile: x\n"
-		  "zone:\n  name: a.example\n  zonefile: y z\n" },
+		{ "nsd.conf", "zone:\n  name: a.example\n  zonefile: y z\n"
+		  "zone:\n  name: \"b.example\n  zonefile: x\n" },
 		{ NULL, NULL },
 	};
 	struct zl_server_zones z;
@@ -568,7 +570,7 @@ START_TEST(test_nsd)
 
 	ck_assert_int_eq(mem_read(files, "nsd.conf", &z, &d), ZL_OK);
 	ck_assert_uint_eq(d.n, 0);
-	ck_assert_uint_eq(z.n, 4);
+	ck_assert_uint_eq(z.n, 6);
 	/* zonesdir "": nsd stays where it started */
 	zone_is(&z, 0, "ab.", "/srv/ab.-ab-.-.-ab", ZL_SERVER_PRIMARY, NULL);
 	zone_is(&z, 1, "x.b.c.example.org.", "/srv/own", ZL_SERVER_PRIMARY,
@@ -578,14 +580,19 @@ START_TEST(test_nsd)
 	ck_assert_uint_eq(z.v[2].col, 9);
 	/* NSD 4.6 quotes with '"' only */
 	zone_is(&z, 3, "q.example.", "/srv/'q.zone'", ZL_SERVER_PRIMARY, NULL);
+	/* an empty name is the root's; a quoted string goes on over a line
+	 * break; a word ending in ':' on the item's line is its value */
+	zone_is(&z, 4, ".", "/srv/root\n.zone", ZL_SERVER_PRIMARY, NULL);
+	zone_is(&z, 5, "r.example.", "/srv/zones:", ZL_SERVER_PRIMARY, NULL);
 	done(&z, &d);
 
 	ck_assert_int_eq(mem_read(bad, "nsd.conf", &z, &d), ZL_ERR_CONFIG);
 	ck_assert_uint_eq(d.n, 4);
-	err_at(&d, 0, "nsd.conf", 2, 9);	/* unterminated string */
-	err_at(&d, 1, "nsd.conf", 2, 3);	/* so name: has no value */
-	err_at(&d, 2, "nsd.conf", 6, 15);	/* a second value */
-	err_at(&d, 3, "nsd.conf", 1, 1);	/* a zone without a name */
+	err_at(&d, 0, "nsd.conf", 3, 15);	/* a second value */
+	/* a string goes on over lines, here to the end */
+	err_at(&d, 1, "nsd.conf", 5, 9);
+	err_at(&d, 2, "nsd.conf", 5, 3);	/* so name: has no value */
+	err_at(&d, 3, "nsd.conf", 4, 1);	/* a zone without a name */
 	done(&z, &d);
 }
 END_TEST
