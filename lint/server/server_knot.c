@@ -233,15 +233,15 @@ static bool other_section(struct ydoc *y)
 	return !y->bad;
 }
 
-/* The value of an item: a scalar, kept in it. */
-static bool take(struct ydoc *y, struct item *it, const char *key)
+/* The value of an item: a scalar, kept in it; one word in brackets is
+ * the word ("template: [ t ]"), but for an identifier (id). */
+static bool take(struct ydoc *y, struct item *it, const char *key, bool id)
 {
 	bool list;
 
 	if (!ev_next(y))
 		return false;
-	/* one word in brackets is the word ("template: [ t ]") */
-	list = y->ev.type == YAML_SEQUENCE_START_EVENT &&
+	list = !id && y->ev.type == YAML_SEQUENCE_START_EVENT &&
 	       y->ev.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE;
 	if (list && !ev_next(y))
 		return false;
@@ -304,7 +304,8 @@ static bool entry(struct ydoc *y, struct entry *e, const char *idkey)
 			/* key lives in the event that take() deletes */
 			if (!take(y, it, it == &e->id ? idkey :
 				  it == &e->file ? "file" :
-				  it == &e->storage ? "storage" : "template"))
+				  it == &e->storage ? "storage" : "template",
+				  it == &e->id))
 				return false;
 		} else if (!ev_next(y) || !value(y)) {
 			return false;
@@ -400,7 +401,7 @@ static bool include(struct ydoc *y)
 	char *dir, *pat, **v;
 	size_t n, i;
 
-	if (!take(y, &it, "include")) {
+	if (!take(y, &it, "include", false)) {
 		free(it.val);
 		return false;
 	}

@@ -443,6 +443,8 @@ START_TEST(test_knot)
 		{ "zone: [ { domain: a.example } ]\n", 1, 7 },
 		{ "zone:\n  - domain: a.example\n    master:\n      - p\n",
 		  4, 7 },
+		/* an identifier in brackets, where a file may be */
+		{ "zone:\n  - domain: [a.example]\n", 2, 13 },
 	};
 	size_t i;
 	static const struct mfile knot_hash[] = {
