@@ -1084,15 +1084,43 @@ static size_t field_take(uint8_t ft, bool last, size_t left)
 	}
 }
 
+/* Whether Knot DNS reads on after the last field of the record c
+ * converts: anything but its line's end follows it, a blank or comment
+ * too, or a ')' on a later line. */
+static bool knot_reads_on(const struct conv *c)
+{
+	const struct zl_lex_tok *last = &c->in->toks[c->in->ntoks - 1];
+	const char *p = c->buf + last->off + last->len;
+
+	if (*p && *p != '\n')
+		return true;
+	/* in parentheses: a ')' comes after blanks and comments */
+	for (;;) {
+		p += strspn(p, " \t\r\n");
+		if (*p != ';')
+			return *p == ')';
+		p += strcspn(p, "\n");
+	}
+}
+
 /* An IPSECKEY's algorithm 0 says no key is present (RFC 4025 §2.4), and
  * the servers read the two apart differently: BIND refuses a record
- * without a key, whatever its algorithm; Knot DNS one with a key and
- * algorithm 0, unless in RFC 3597 form, whose fields it does not read. */
+ * without a key, whatever its algorithm, and so does Knot DNS unless the
+ * line ends right after the gateway (a blank, a comment or a ')' there
+ * it takes for a key it cannot read); Knot DNS refuses one with a key
+ * and algorithm 0, unless in RFC 3597 form, whose fields it does not
+ * read. */
 static void note_ipseckey(struct conv *c, const struct zl_rr *rr)
 {
 	bool key = rr->nrdf > 4 && rr->rdf[4].len > 0;
 
-	if (!key)
+	if (!key && !(rr->flags & ZL_RR_GENERIC) && knot_reads_on(c))
+		zl_zone_refused(c->z, ZL_NOT_BIND | ZL_NOT_KNOT, "portable",
+				c->in->src, c->in->type_tok,
+				"IPSECKEY without a public key, which BIND "
+				"refuses, and Knot DNS too: something follows "
+				"its gateway, which it takes for a key");
+	else if (!key)
 		zl_zone_refused(c->z, ZL_NOT_BIND, "portable",
 				c->in->src, c->in->type_tok,
 				"IPSECKEY without a public key, which BIND "
@@ -1194,6 +1222,22 @@ static size_t key_nokey(struct conv *c, struct zl_rr *rr, size_t f)
 			   c->in->ntoks) ? 4 : f;
 }
 
+/* An SSHFP of two fields, without fingerprint (RFC 4255 §3.1): BIND
+ * loads it with an empty one, but for the fingerprint types whose length
+ * it knows (zl_field_digest then says so); Knot DNS and NSD refuse it.
+ * Returns the fields there are. */
+static size_t sshfp_bare(struct conv *c, struct zl_rr *rr, size_t f)
+{
+	if (c->in->type != LDNS_RR_TYPE_SSHFP || f != 2)
+		return f;
+	zl_zone_refused(c->z, ZL_NOT_KNOT | ZL_NOT_NSD, "portable",
+			c->in->src, c->in->type_tok, "SSHFP without a "
+			"fingerprint, which Knot DNS and NSD refuse");
+	c->field = 2;
+	return zl_conv_set(c, &rr->rdf[2], LDNS_RDF_TYPE_HEX, NULL, 0, 0,
+			   c->in->ntoks) ? 3 : f;
+}
+
 static bool conv_fields(struct conv *c, const struct zl_rrtype *t,
 			struct zl_rr *rr)
 {
@@ -1219,7 +1263,7 @@ static bool conv_fields(struct conv *c, const struct zl_rrtype *t,
 		return bad(c, "syntax", tok_at(c, ti),
 			   "extra rdata field '%.*s%s'",
 			   ZL_TOKARGS(c->buf + in->toks[ti].off, in->toks[ti].len));
-	f = key_nokey(c, rr, f);
+	f = sshfp_bare(c, rr, key_nokey(c, rr, f));
 	if (f < t->min)
 		return bad(c, "syntax", in->type_tok,
 			   "missing rdata: %s needs %u field%s, found %zu",
