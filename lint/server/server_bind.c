@@ -499,6 +499,7 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 	} else if (ctx == C_RPZ && is(&args[0], "zone")) {
 		zl_xgrow((void **)&b->rpz, &b->caprpz, b->nrpz + 1,
 			 sizeof *b->rpz);
+		memset(&b->rpz[b->nrpz], 0, sizeof *b->rpz);
 		b->rpz[b->nrpz].view = b->view ? zl_xstrdup(b->view) : NULL;
 		key_part(&b->rpz[b->nrpz++].name, &args[1]);
 	} else if (ctx == C_KEY && is(&args[0], "algorithm")) {
