@@ -223,6 +223,31 @@ test_include_arguments() {
 	bad_directive 10 ZONE001 'quoted'
 }
 
+# An $INCLUDE in an included file of another directory, outside any
+# repository: Knot DNS looks from the including file, BIND and NSD from
+# their working directory, taken for the zone file's.
+test_include_nested() {
+	mkdir -p "$tmp/nest/sub"
+	# shellcheck disable=SC2016 # $INCLUDE is zone text
+	printf '%s\n' '$ORIGIN example.com.' '$TTL 3600' \
+		'@ IN SOA ns1 hostmaster 1 7200 3600 1209600 3600' \
+		'@ IN NS ns1' 'ns1 IN A 192.0.2.1' '$INCLUDE sub/a.inc' \
+		>"$tmp/nest/z.zone"
+	# shellcheck disable=SC2016 # $INCLUDE is zone text
+	printf '%s\n' 'a IN A 192.0.2.2' '$INCLUDE b.inc' >"$tmp/nest/sub/a.inc"
+	echo 'b IN A 192.0.2.3' >"$tmp/nest/b.inc"
+	run --no-context -f gcc "$tmp/nest/z.zone"
+	want_rc 0 &&
+	has "$tmp/out" "sub/a\\.inc:2:10: warning: include file 'b\\.inc' found from the zone file's directory, .* where Knot DNS looks and refuses the zone \\[ZONE012\\]" || return 1
+	mv "$tmp/nest/b.inc" "$tmp/nest/sub/b.inc"
+	run --no-context -f gcc "$tmp/nest/z.zone"
+	has "$tmp/out" "sub/a\\.inc:2:10: warning: include file 'b\\.inc' found from the including file's directory, .* where BIND and NSD look when they run there \\[ZONE012\\]" || return 1
+	# in both places: every server finds one
+	cp "$tmp/nest/sub/b.inc" "$tmp/nest/b.inc"
+	run --no-context -f gcc "$tmp/nest/z.zone"
+	hasnt "$tmp/out" 'ZONE012'
+}
+
 test_unknown_directive() {
 	directive '$FROB 1-2 a$ A 192.0.2.$'
 	bad_directive 1 ZONE001 "'\\\$FROB'"
@@ -243,5 +268,6 @@ t "--rules DIR: without rule files, or missing" test_rules_dir_empty
 t "\$ORIGIN: bad arguments" test_origin_arguments
 t "\$TTL: bad arguments" test_ttl_arguments
 t "\$INCLUDE: bad arguments" test_include_arguments
+t "\$INCLUDE in an included file: where the servers look" test_include_nested
 t "unknown directive" test_unknown_directive
 finish
