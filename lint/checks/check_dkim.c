@@ -254,8 +254,8 @@ static const char *key_problem(const struct zl_tv_rec *r,
 	*bits = rsa_bits(key, n, &other, &bare);
 	if (*bits && bare) {
 		*warn = true;
-		why = "the key is a bare RSAPublicKey (PKCS #1), which most "
-		      "verifiers (OpenDKIM, dkimpy, Mail::DKIM, mox) do not "
+		why = "the key is a bare RSAPublicKey (PKCS #1), which "
+		      "verifiers such as OpenDKIM and Mail::DKIM do not "
 		      "read: publish it as SubjectPublicKeyInfo";
 	} else if (!*bits && n == 32) {
 		why = tag(r, "k") ? "the key is 32 bytes, an ed25519 key, but "
@@ -369,15 +369,16 @@ static const struct zl_variant_spec key_variants[] = {
 static const struct zl_param_spec no_params[] = { { .key = NULL } };
 
 /* Emits "fmt" with the text of span q quoted in it (at span at). */
-static void emit_quoting(struct zl_ctx *ctx, const struct zl_tv_rec *r,
-			 struct zl_tv_span at, struct zl_tv_span q,
-			 const char *fmt)
+static zl_finding emit_quoting(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+			       struct zl_tv_span at, struct zl_tv_span q,
+			       const char *fmt)
 {
 	char *t = zl_tv_str(r->txt.s, q), *msg = zl_xasprintf(fmt, t);
+	zl_finding f = zl_tv_emit(ctx, r, at, msg);
 
-	zl_tv_emit(ctx, r, at, msg);
 	free(msg);
 	free(t);
+	return f;
 }
 
 /* Emits a finding at span q whose text is variable `var`. */
@@ -475,11 +476,56 @@ static bool sha256_allowed(const struct zl_tv_rec *r)
 	return false;
 }
 
+/* The word of list (NULL-terminated) that item of s is in another case,
+ * or NULL. */
+static const char *other_case(const char *s, struct zl_tv_span item,
+			      const char *const *list)
+{
+	for (; *list; list++)
+		if (zl_tv_eq(s, item, *list, true))
+			return zl_tv_eq(s, item, *list, false) ? NULL : *list;
+	return NULL;
+}
+
+/* RFC 6376 §3.2: a value is compared as written, unless its tag says
+ * otherwise, which k=, h=, s= and t= do not ("RSA" is no "rsa"); OpenDKIM
+ * takes any case, dkimpy and go-msgauth do not. */
+static void emit_case(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+		      struct zl_tv_span item, const char *tag,
+		      const char *word)
+{
+	char *t = zl_tv_str(r->txt.s, item);
+	char *msg = zl_xasprintf("'%s' in %s= is '%s' in another case, "
+				 "which verifiers such as dkimpy and "
+				 "go-msgauth do not know: RFC 6376 §3.2 "
+				 "compares values as written", t, tag, word);
+
+	zl_tv_emit(ctx, r, item, msg);
+	free(msg);
+	free(t);
+}
+
+/* Whether s= lists a service of mail ("email", "*") or of TLS reports
+ * ("tlsrpt", whose keys sign no mail by design), in any case. */
+static bool serves(const char *s, const struct zl_tv_tag *t)
+{
+	static const char *const any[] = { "email", "*", "tlsrpt", NULL };
+	struct zl_tv_span item;
+	uint32_t pos;
+
+	for (pos = t->value.off; zl_tv_next_item(s, t->value, ':', &pos, &item);)
+		if (zl_tv_one_of(s, item, any))
+			return true;
+	return false;
+}
+
 /* RFC 6376 §3.6.1 h=, t=, s=: values verifiers do not know are ignored,
  * so a typo silently changes the meaning.  The registries: hash
  * algorithms sha1 and sha256, flags y and s, service types email, tlsrpt
  * (RFC 8460 §3) and "*".  rsa-sha1 (RFC 8301 §3.1) exists for RSA keys
- * only: ed25519 signs with sha256 alone (RFC 8463 §3). */
+ * only: ed25519 signs with sha256 alone (RFC 8463 §3).  An s= that
+ * names no known service leaves the key to nothing: verifiers "MUST
+ * ignore" it for mail, an error. */
 static void dkim_values(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 			bool sha1)
 {
@@ -488,14 +534,20 @@ static void dkim_values(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 		{ "sha256", "sha1", NULL }, { "y", "s", NULL },
 		{ "email", "tlsrpt", "*", NULL },
 	};
+	static const char *const types[] = { "rsa", "ed25519", NULL };
 	struct zl_tv_span item;
 	const struct zl_tv_tag *t;
+	const char *word;
+	zl_finding f;
 	uint32_t pos;
 	size_t i;
 
 	/* a revoked key verifies no signature */
 	if (sha1 && (key_type(r) != K_RSA || revoked(r)))
 		return;
+	if (!sha1 && (t = tag(r, "k")) &&
+	    (word = other_case(r->txt.s, t->value, types)))
+		emit_case(ctx, r, t->value, "k", word);
 	for (i = 0; i < 3; i++) {
 		if (!(t = tag(r, names[i])) || t->bad || (sha1 && i) ||
 		    (i == 0 && !sha256_allowed(r)))
@@ -508,15 +560,26 @@ static void dkim_values(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 
 			if (item.len == 0)	/* a syntax error */
 				continue;
-			if (sha1 && is_sha1)
-				ZL_EMIT(ctx, ctx->rr->src,
-					zl_tv_tok(r, item));
-			else if (!sha1 && !is_sha1 &&
-				 !zl_tv_one_of(r->txt.s, item, known[i]))
-				emit_quoting(ctx, r, item, item, i == 0 ?
+			if (sha1) {
+				if (is_sha1)
+					ZL_EMIT(ctx, ctx->rr->src,
+						zl_tv_tok(r, item));
+			} else if ((word = other_case(r->txt.s, item,
+						      known[i]))) {
+				emit_case(ctx, r, item, names[i], word);
+			} else if (!zl_tv_one_of(r->txt.s, item, known[i])) {
+				f = emit_quoting(ctx, r, item, item, i == 0 ?
 					"unknown hash algorithm '%s' in h=" :
 					i == 1 ? "unknown flag '%s' in t=" :
-					"unknown service type '%s' in s=");
+					serves(r->txt.s, t) ?
+					"unknown service type '%s' in s=" :
+					"unknown service type '%s' in s=, "
+					"which names no service for mail: "
+					"verifiers ignore the key");
+				if (i == 2 && !serves(r->txt.s, t))
+					zl_emit_severity_default(ctx, f,
+								 ZL_SEV_ERROR);
+			}
 		}
 	}
 }
