@@ -102,11 +102,20 @@ static const char *url_problem(const char *s, struct zl_tv_span v, bool logo,
 	struct zl_tv_span scheme;
 	const char *why;
 
+	const char *comma;
+
 	*bad = v;
 	if (v.len == 0)
 		return NULL;
 	if ((why = zl_tv_uri_check(s, v, &scheme, bad)))
 		return why;
+	/* "commas within a URI (ASCII 0x2C) MUST be encoded": a ',' would
+	 * separate URIs, and l= and a= hold one */
+	if ((comma = memchr(s + v.off, ',', v.len)) != NULL) {
+		*bad = (struct zl_tv_span){ (uint32_t)(comma - s), 1 };
+		return "a ',' in it must be written %2C: the tag holds a "
+		       "single URI";
+	}
 	if (!zl_tv_eq(s, scheme, "https", true)) {
 		*bad = scheme;
 		return "it must be an https: URL";
@@ -161,6 +170,7 @@ static bool lps_list(const char *s, struct zl_tv_span v)
 
 static void check_values(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 {
+	zl_finding f;
 	size_t i, k;
 
 	for (i = 0; i < r->tv.ntags; i++) {
@@ -179,10 +189,17 @@ static void check_values(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 				continue;
 			q = zl_tv_str(r->txt.s, t->value);
 			msg = zl_xasprintf("invalid value '%s' for %s=: it "
-					   "takes %s, in lower case", q,
-					   choices[k].tag, choices[k].want);
-			zl_tv_emit(ctx, r, t->value.len ? t->value : t->spec,
-				   msg);
+					   "takes %s, in lower case%s", q,
+					   choices[k].tag, choices[k].want,
+					   k == 1 ? ", and receivers ignore "
+					   "another (or fail the record)" : "");
+			f = zl_tv_emit(ctx, r, t->value.len ? t->value :
+				       t->spec, msg);
+			/* §4.3: "any other values MUST be ignored", though
+			 * a provider MAY fail the record: a warning */
+			if (k == 1)
+				zl_emit_severity_default(ctx, f,
+							 ZL_SEV_WARNING);
 			free(msg);
 			free(q);
 		}
@@ -344,7 +361,8 @@ static void bimi_placement(struct zl_ctx *ctx)
 	    (domain == owner && zl_name_aliased(ctx->zone, ctx->rr->owner)))
 		return;
 	want = zl_xasprintf("%.*s._bimi.%s", sel, selector,
-			    zl_name_tail(domain));
+			    zl_name_tail(domain == owner ?
+					 zl_text_served(owner) : domain));
 	ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, r->tv.tags[0].spec),
 		{ "expected", want });
 	free(want);

@@ -344,7 +344,8 @@ static void dmarc_placement(struct zl_ctx *ctx)
 	{
 		/* "dmarc.example.com" lacks only the underscore */
 		bool label = strncmp(p, "dmarc.", 6) == 0;
-		char *want = zl_xasprintf("_dmarc.%s", label ? p + 6 : p);
+		char *want = zl_xasprintf("_dmarc.%s", label ? p + 6 :
+					  zl_text_served(p));
 
 		ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, r->tv.tags[0].spec),
 			{ "expected", want });

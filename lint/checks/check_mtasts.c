@@ -346,7 +346,8 @@ static void policy_placement(struct zl_ctx *ctx)
 	if ((ctx->rr->owner->refs & ZL_REF_CNAME) ||
 	    (domain == owner && zl_name_aliased(ctx->zone, ctx->rr->owner)))
 		return;
-	want = zl_xasprintf("%s%s", k->prefix, zl_name_tail(domain));
+	want = zl_xasprintf("%s%s", k->prefix,
+			    zl_name_tail(zl_text_served(domain)));
 	ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, r->tv.tags[0].spec),
 		{ "expected", want });
 	free(want);

@@ -409,6 +409,16 @@ static size_t below_origin(const struct zl_zone *z, const char *text)
 	return lt - lo - 1;
 }
 
+const char *zl_text_served(const char *text)
+{
+	const char *p, *served = text;
+
+	for (p = text; p && *p && strcmp(p, ".") != 0; p = zl_name_parent(p))
+		if (*p == '_')
+			served = zl_name_parent(p);
+	return served && *served ? served : ".";
+}
+
 bool zl_name_aliased(const struct zl_zone *z, const struct zl_name *n)
 {
 	const struct zl_rrset *s = zl_name_sets(n);

@@ -238,6 +238,12 @@ bool zl_name_is_address(const struct zl_zone *z, const char *text,
  * one per customer under its own label ("customer.example._d.provider.
  * example."), for the customers' zones to alias. */
 bool zl_name_aliased(const struct zl_zone *z, const struct zl_name *n);
+/* The domain a name of a mail service's underscore prefix serves:
+ * canonical text past its last label that starts with '_'
+ * ("_smtp._tls.example.com." and "default._bimi.example.com." serve
+ * "example.com."), text itself when no label does.  A record of one
+ * service pasted at another's name belongs under that domain. */
+const char *zl_text_served(const char *text);
 /* Whether canonical text is at or below the zone's origin. */
 bool zl_text_in_zone(const struct zl_zone *z, const char *text);
 /* Whether canonical text is at or below canonical name ("." holds all). */

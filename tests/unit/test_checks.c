@@ -26,6 +26,30 @@ START_TEST(test_load_errors)
 }
 END_TEST
 
+/* A policy pasted at another service's underscore name belongs under
+ * the domain that name serves. */
+START_TEST(test_placement_served)
+{
+	struct zl_diags d;
+	size_t i;
+
+	tu_lint(HEAD "_smtp._tls IN TXT \"v=STSv1; id=1\"\n"
+	     "_mta-sts IN TXT \"v=TLSRPTv1; rua=mailto:t@example.com\"\n"
+	     "x._domainkey IN TXT \"v=BIMI1; l=https://example.com/l.svg\"\n"
+	     "_mta-sts.sub IN TXT \"v=DMARC1; p=reject\"\n",
+	     "STS008,TLSRPT006,BIMI006,DMARC001", &d);
+	ck_assert_uint_eq(d.n, 4);
+	for (i = 0; i < d.n; i++)
+		ck_assert_msg(strstr(d.v[i].message, i == 0 ?
+				     "'_mta-sts.example.com.'" : i == 1 ?
+				     "'_smtp._tls.example.com.'" : i == 2 ?
+				     "'default._bimi.example.com.'" :
+				     "'_dmarc.sub.example.com.'"),
+			      "%s", d.v[i].message);
+	zl_diags_free(&d);
+}
+END_TEST
+
 START_TEST(test_target_is_address)
 {
 	struct zl_diags d;
@@ -277,6 +301,7 @@ Suite *checks_suite(void)
 	tcase_add_test(tc, test_load_errors);
 	tcase_add_test(tc, test_serial_increase);
 	tcase_add_test(tc, test_target_is_address);
+	tcase_add_test(tc, test_placement_served);
 	tcase_add_test(tc, test_target_not_alias);
 	tcase_add_test(tc, test_cname_exclusive);
 	tcase_add_test(tc, test_mx_target_resolves);
