@@ -56,24 +56,55 @@ static void tlsa_range(struct zl_ctx *ctx)
 	}
 }
 
+/* Whether p[0..len) is one DER SEQUENCE, whole (X.690 §8.1.3): what a
+ * certificate and a SubjectPublicKeyInfo are. */
+static bool der_sequence(const uint8_t *p, size_t len)
+{
+	size_t n, body = 0, head = 2, i;
+
+	if (len < 2 || p[0] != 0x30)
+		return false;
+	if (p[1] < 0x80)
+		body = p[1];
+	else if ((n = p[1] & 0x7f) >= 1 && n <= 4 && len >= 2 + n) {
+		for (i = 0; i < n; i++)
+			body = body << 8 | p[2 + i];
+		head += n;
+	} else {
+		return false;
+	}
+	return head + body == len;
+}
+
 /* RFC 6698 §2.1.3: matching type 1 is a SHA-256 digest (32 bytes), 2 a
- * SHA-512 digest (64 bytes); 0 is the whole certificate or key. */
+ * SHA-512 digest (64 bytes); 0 is the whole certificate (selector 0) or
+ * SubjectPublicKeyInfo (selector 1), DER-encoded (§2.1.2), which clients
+ * such as OpenSSL's (Postfix) refuse to take otherwise: most often a
+ * digest written with matching type 0. */
 static void tlsa_digest(struct zl_ctx *ctx)
 {
-	int m = field(ctx->rr, 2);
+	int m = field(ctx->rr, 2), sel = field(ctx->rr, 1);
 	size_t want = m == 1 ? 32 : m == 2 ? 64 : 0;
 	size_t len = ctx->rr->nrdf > 3 ? ctx->rr->rdf[3].len : 0;
-	char msg[128];
+	char msg[200];
 
-	if (ctx->rr->nrdf < 4 || (want && len == want) || (!want && (m != 0 ||
-							     len > 0)))
+	if (ctx->rr->nrdf < 4 || (want && len == want) || (!want && m != 0))
 		return;
 	if (want)
 		snprintf(msg, sizeof msg, "TLSA data is %zu bytes, but a %s "
 			 "digest is %zu", len, m == 1 ? "SHA-256" : "SHA-512",
 			 want);
-	else
+	else if (len == 0)
 		snprintf(msg, sizeof msg, "TLSA data is empty");
+	else if ((sel == 0 || sel == 1) &&
+		 !der_sequence(zl_rdf_data(&ctx->rr->rdf[3]), len))
+		snprintf(msg, sizeof msg, "TLSA data of matching type 0 is "
+			 "not a DER-encoded %s%s", sel == 0 ? "certificate" :
+			 "SubjectPublicKeyInfo", len == 32 ? ": a SHA-256 "
+			 "digest is matching type 1" : len == 64 ? ": a "
+			 "SHA-512 digest is matching type 2" : "");
+	else
+		return;
 	emit_field(ctx, 3, msg);
 }
 
