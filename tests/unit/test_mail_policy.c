@@ -270,15 +270,17 @@ START_TEST(test_dane)
 {
 	expect(MAIL "_25._tcp.mx1 IN TLSA 3 1 1 " D32 "\n"
 	       "_25._tcp.mx1 IN TLSA 3 1 2 " D32 "\n"
-	       "_25._tcp.mx1 IN TLSA 0 0 0 " D32 "\n"
+	       "_25._tcp.mx1 IN TLSA 0 0 1 " D32 "\n"
 	       "_25._tcp.www IN TLSA 3 1 1 " D32 "\n"
+	       /* matching type 0: the DER data itself, not a digest */
+	       "_25._tcp.mx1 IN TLSA 3 1 0 " D32 "\n"
 	       "sub IN MX 10 mx3\nsub IN MX 20 mx1\nmx3 IN A 192.0.2.27\n"
 	       "_25._tcp.mx9 IN CNAME tlsa.example.net.\n"
 	       /* another MX set: none of its targets has TLSA */
 	       "other IN MX 10 mx3\n",
 	       "DANE",
 	       "DANE005:7:12 DANE002:13:28 DANE004:14:22 DANE003:15:17 "
-	       "DANE005:16:14");
+	       "DANE002:16:28 DANE005:17:14");
 }
 END_TEST
 
