@@ -1,10 +1,11 @@
 /* check_bimi.c - primitives for BIMI assertion records
  * (draft-brand-indicators-for-message-identification) at
  * <selector>._bimi.<domain>. */
+#include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "check_tagvalue.h"
+#include "check_dmarc.h"
 
 enum { P_SYNTAX, P_VERSION, P_URL, P_VALUE };
 static const struct zl_variant_spec bimi_variants[] = {
@@ -320,6 +321,111 @@ static void bimi_multiple(struct zl_ctx *ctx)
 	if (at_bimi(ctx->name->text))
 		zl_tv_multiple(ctx, "BIMI1", false, "BIMI");
 }
+
+/* ---- bimi-dmarc ---- */
+
+/* The DMARC record the run holds at _dmarc.<domain> (its zone in *z, the
+ * record in *at), or NULL. */
+static const struct zl_tv_rec *dmarc_at(struct zl_ctx *ctx, const char *domain,
+					const struct zl_zone **z,
+					const struct zl_rr **at)
+{
+	struct zl_at a = zl_lookup2(ctx, "_dmarc.", domain);
+	const struct zl_tv_rec *r;
+	const struct zl_rr *rr;
+
+	for (rr = a.zone && a.name ? zl_first_rr(a.zone, a.name,
+						  LDNS_RR_TYPE_TXT) : NULL;
+	     rr; rr = zl_next_rr(a.zone, rr))
+		if (zl_dmarc_looks(r = zl_tv_in(ctx, a.zone, rr))) {
+			*z = a.zone;
+			*at = rr;
+			return r;
+		}
+	return NULL;
+}
+
+/* What keeps policy tag t of DMARC record r from enforcement as the
+ * draft asks it (p=quarantine at pct=100, or p=reject), or NULL; into
+ * buf. */
+static const char *not_enforced(const struct zl_tv_rec *r,
+				const struct zl_tv_tag *t, char *buf,
+				size_t n)
+{
+	const char *s = r->txt.s;
+	const struct zl_tv_tag *pct = zl_tv_find(&r->tv, s, "pct", false);
+
+	if (zl_tv_eq(s, t->value, "reject", true))
+		return NULL;
+	if (zl_tv_eq(s, t->value, "quarantine", true) &&
+	    (!pct || zl_tv_eq(s, pct->value, "100", false)))
+		return NULL;
+	snprintf(buf, n, "%.*s=%.*s%s%.*s", (int)t->name.len, s + t->name.off,
+		 (int)t->value.len, s + t->value.off, pct ? " with pct=" : "",
+		 pct ? (int)pct->value.len : 0, pct ? s + pct->value.off : "");
+	return buf;
+}
+
+/* The draft's §4: a receiver shows a domain's indicator only for mail
+ * under a DMARC policy of enforcement, p=quarantine at 100% or p=reject,
+ * and "if a subdomain policy is published it MUST NOT be 'none'".  The
+ * policy is the domain's own record's, else sp= (or p=) of its
+ * organisational domain's, as far as the run holds them; a record that
+ * declines (l= empty) asks nothing. */
+static void bimi_dmarc(struct zl_ctx *ctx)
+{
+	const char *owner = ctx->rr->owner->text, *domain = owner, *org, *why;
+	const struct zl_tv_rec *r = zl_tv_of(ctx, ctx->rr), *d;
+	const struct zl_tv_tag *l, *t, *sp;
+	const struct zl_zone *z;
+	const struct zl_rr *at;
+	char buf[96];
+	zl_finding f;
+
+	if (!at_bimi(owner) || !zl_tv_first_is(r, "v", "BIMI1", false) ||
+	    !(l = zl_tv_find(&r->tv, r->txt.s, "l", false)) ||
+	    l->value.len == 0)
+		return;
+	while (strncmp(domain, "_bimi.", 6) != 0)
+		domain = next_label(domain);
+	domain = next_label(domain) ? next_label(domain) : ".";
+	if ((d = dmarc_at(ctx, domain, &z, &at)) != NULL) {
+		t = zl_tv_find(&d->tv, d->txt.s, "p", false);
+		sp = zl_tv_find(&d->tv, d->txt.s, "sp", false);
+	} else if (strcmp(org = zl_dmarc_top(ctx, domain), domain) != 0 &&
+		   (d = dmarc_at(ctx, org, &z, &at)) != NULL) {
+		t = zl_tv_find(&d->tv, d->txt.s, "sp", false);
+		t = t ? t : zl_tv_find(&d->tv, d->txt.s, "p", false);
+		sp = NULL;
+	} else {
+		return;		/* no policy: DMARC015's */
+	}
+	if (!t || t->bad)
+		return;		/* a broken policy: DMARC's rules */
+	if (!(why = not_enforced(d, t, buf, sizeof buf)) && sp && !sp->bad &&
+	    zl_tv_eq(d->txt.s, sp->value, "none", true))
+		why = "sp=none";
+	/* RFC 9989 §4.7: t=y asks for the policy one level down */
+	if (!why && (t = zl_tv_find(&d->tv, d->txt.s, "t", false)) &&
+	    zl_tv_eq(d->txt.s, t->value, "y", true))
+		why = "t=y, a policy in testing";
+	if (!why)
+		return;
+	f = ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, r->tv.tags[0].spec),
+		    { "policy", why }, { "domain", at->owner->text });
+	zl_emit_note_in(ctx, f, z, at->src, at->text, "the DMARC record at "
+			"'%s'", at->owner->text);
+}
+
+const struct zl_check zl_check_bimi_dmarc = {
+	.name = "bimi-dmarc",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = bimi_dmarc,
+	.params = no_params,
+	/* policy: the tag that is no enforcement ("p=none"); domain: the
+	 * owner of the DMARC record */
+	.vars = (const char *const[]){ "policy", "domain", NULL },
+};
 
 const struct zl_check zl_check_bimi_multiple = {
 	.name = "bimi-multiple",
