@@ -278,6 +278,7 @@ struct bkey {
 struct brpz {
 	struct tok name;
 	char *view;
+	char vclass[12];	/* its view's class */
 };
 
 struct bind {
@@ -501,6 +502,8 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 			 sizeof *b->rpz);
 		memset(&b->rpz[b->nrpz], 0, sizeof *b->rpz);
 		b->rpz[b->nrpz].view = b->view ? zl_xstrdup(b->view) : NULL;
+		if (b->view)
+			strcpy(b->rpz[b->nrpz].vclass, b->view_class);
 		key_part(&b->rpz[b->nrpz++].name, &args[1]);
 	} else if (ctx == C_KEY && is(&args[0], "algorithm")) {
 		key_part(&b->keys[b->nkeys - 1].alg, &args[1]);
@@ -981,10 +984,12 @@ static void rpz_zones(struct bind *b)
 			continue;
 		for (j = 0; j < b->nz; j++) {
 			z = &b->z[j];
-			if (!z->skip && !z->in_view && z->origin && z->type &&
+			/* of any class: a CHAOS view's zones are skipped,
+			 * not gone */
+			if (!z->in_view && z->origin && z->type &&
 			    strcmp(z->origin, origin) == 0 &&
-			    (r->view ? z->view && strcmp(z->view, r->view) == 0 :
-			     !z->view) &&
+			    (r->view ? z->view && strcmp(z->view, r->view) == 0 &&
+			     strcmp(z->vclass, r->vclass) == 0 : !z->view) &&
 			    (primary_type(z->type) || secondary_type(z->type)) &&
 			    strcasecmp(z->type, "redirect") != 0 &&
 			    strcasecmp(z->type, "mirror") != 0)

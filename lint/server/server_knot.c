@@ -119,6 +119,10 @@ static bool ev_next(struct ydoc *y)
 			       y->p.problem ? y->p.problem : "YAML error");
 	}
 	y->have = true;
+	if (y->ev.type == YAML_SCALAR_EVENT &&
+	    y->ev.start_mark.line != y->ev.end_mark.line)
+		return yerr(y, y->ev.start_mark, "a value that goes on to "
+			    "the next line, which Knot DNS refuses", NULL);
 	if (y->ev.type == YAML_SCALAR_EVENT)
 		as_written(y);
 	if (y->ev.type == YAML_ALIAS_EVENT ||
@@ -233,8 +237,9 @@ static bool other_section(struct ydoc *y)
 	return !y->bad;
 }
 
-/* The value of an item: a scalar, kept in it; one word in brackets is
- * the word ("template: [ t ]"), but for an identifier (id). */
+/* The value of an item: a scalar, kept in it; of words in brackets
+ * ("template: [ t ]", "file: [ a, b ]"), the last, as knotd keeps it, but
+ * for an identifier (id), which takes one. */
 static bool take(struct ydoc *y, struct item *it, const char *key, bool id)
 {
 	bool list;
@@ -249,20 +254,29 @@ static bool take(struct ydoc *y, struct item *it, const char *key, bool id)
 		yerr(y, y->ev.start_mark, "expected one value for", key);
 		return skip_node(y);
 	}
-	free(it->val);
-	/* Knot's YAML has no single quotes: they stay in the value. */
-	it->val = y->ev.data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ?
-		  zl_xasprintf("'%s'", scalar(y)) : zl_xstrdup(scalar(y));
-	it->file = y->f->shown;
-	ev_mark(y, y->ev.start_mark, &it->line, &it->col);
-	/* Nor a '#' inside a word: knotc's parser fails there. */
-	if (y->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
-	    strchr(it->val, '#'))
-		return yerr(y, y->ev.start_mark, "'#' inside the value of",
-			    key);
-	if (list && ev_next(y) && y->ev.type != YAML_SEQUENCE_END_EVENT) {
-		yerr(y, y->ev.start_mark, "expected one value for", key);
-		return skip_node(y);
+	for (;;) {
+		free(it->val);
+		/* Knot's YAML has no single quotes: they stay in the
+		 * value. */
+		it->val = y->ev.data.scalar.style ==
+			  YAML_SINGLE_QUOTED_SCALAR_STYLE ?
+			  zl_xasprintf("'%s'", scalar(y)) :
+			  zl_xstrdup(scalar(y));
+		it->file = y->f->shown;
+		ev_mark(y, y->ev.start_mark, &it->line, &it->col);
+		/* Nor a '#' inside a word: knotc's parser fails there. */
+		if (y->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+		    strchr(it->val, '#'))
+			return yerr(y, y->ev.start_mark, "'#' inside the "
+				    "value of", key);
+		if (!list || !ev_next(y) ||
+		    y->ev.type == YAML_SEQUENCE_END_EVENT)
+			break;
+		if (y->ev.type != YAML_SCALAR_EVENT) {
+			yerr(y, y->ev.start_mark, "Knot DNS reads only words "
+			     "in a list of values", NULL);
+			return skip_node(y);
+		}
 	}
 	return !y->bad;
 }
@@ -470,13 +484,35 @@ static size_t comment(char *s, size_t n, size_t i)
  * the end of the word. */
 static size_t plain_word(char *s, size_t n, size_t i, bool flow)
 {
+	size_t k;
+
 	if (i < n && s[i] && strchr("%@*&!|>?`", s[i]))
 		s[i++] = 'x';
 	for (; i < n && !strchr(" \t\r\n#", s[i]) &&
-	       !(flow && (s[i] == ',' || s[i] == ']')); i++)
-		if (s[i] == ':')
+	       !(flow && (s[i] == ',' || s[i] == ']')); i++) {
+		if (s[i] != ':')
+			continue;
+		/* a ':' that ends the word before more text on the line
+		 * ("file: b: c") knotc refuses as libyaml does */
+		for (k = i + 1; k < n && (s[k] == ' ' || s[k] == '\t'); k++)
+			;
+		if (k == i + 1 || k == n || strchr("\r\n#", s[k]) ||
+		    (flow && (s[k] == ',' || s[k] == ']')))
 			s[i] = '0';
+	}
 	return i;
+}
+
+/* The end of the quoted string at s[i] (its closing quote included),
+ * on its line: '"' strings take backslash escapes. */
+static size_t quoted_end(const char *s, size_t n, size_t i)
+{
+	char q;
+
+	for (q = s[i++]; i < n && s[i] != q && s[i] != '\n'; i++)
+		if (q == '"' && s[i] == '\\' && i + 1 < n && s[i + 1] != '\n')
+			i++;
+	return i + (i < n && s[i] == q);
 }
 
 /* Makes Knot DNS's YAML libyaml's, in place, so that positions stay as
@@ -487,7 +523,6 @@ static size_t plain_word(char *s, size_t n, size_t i, bool flow)
 static void knot_text(char *s, size_t n)
 {
 	size_t i = 0;
-	char q;
 
 	while (i < n) {
 		i += strspn(s + i, " \t");
@@ -503,17 +538,15 @@ static void knot_text(char *s, size_t n)
 			i++;
 			i += strspn(s + i, " \t");
 			if (i < n && (s[i] == '"' || s[i] == '\'')) {
-				for (q = s[i++]; i < n && s[i] != q &&
-				     s[i] != '\n'; i++)
-					if (q == '"' && s[i] == '\\' &&
-					    i + 1 < n && s[i + 1] != '\n')
-						i++;
-				i += i < n && s[i] == q;
+				i = quoted_end(s, n, i);
 			} else if (i < n && s[i] == '[') {
 				do {
 					i++;
 					i += strspn(s + i, " \t");
-					if (i < n && s[i] != ']' && s[i] != '"')
+					if (i < n && (s[i] == '"' ||
+						      s[i] == '\''))
+						i = quoted_end(s, n, i);
+					else if (i < n && s[i] != ']')
 						i = plain_word(s, n, i, true);
 					while (i < n && s[i] != ',' &&
 					       s[i] != ']' && s[i] != '\n')
@@ -541,6 +574,11 @@ static void read_file(struct knot *k, struct srv_file *f)
 
 	y.k = k;
 	y.f = f;
+	if (f->len >= 3 && memcmp(f->data, "\xef\xbb\xbf", 3) == 0) {
+		srv_err(k->s, f->shown, 1, 1, "the file begins with a UTF-8 "
+			"byte order mark, which Knot DNS refuses");
+		return;
+	}
 	y.text = memcpy(zl_xmalloc(f->len + 1), f->data, f->len);
 	knot_text(f->data, f->len);
 	if (!yaml_parser_initialize(&y.p))

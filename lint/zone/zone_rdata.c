@@ -1085,14 +1085,17 @@ static size_t field_take(uint8_t ft, bool last, size_t left)
 }
 
 /* Whether Knot DNS reads on after the last field of the record c
- * converts: anything but its line's end follows it, a blank or comment
- * too, or a ')' on a later line. */
+ * converts: anything but its line's end (or a comment right after it)
+ * follows it, a blank too, or a ')' on a later line. */
 static bool knot_reads_on(const struct conv *c)
 {
 	const struct zl_lex_tok *last = &c->in->toks[c->in->ntoks - 1];
 	const char *p = c->buf + last->off + last->len;
 
-	if (*p && *p != '\n')
+	/* a comment right after it ends the field as the line's end does */
+	if (*p == ';')
+		p += strcspn(p, "\n");
+	else if (*p && *p != '\n')
 		return true;
 	/* in parentheses: a ')' comes after blanks and comments */
 	for (;;) {

@@ -1533,6 +1533,23 @@ START_TEST(test_refusal)
 	ck_assert_ptr_null(zl_zone_refusal(z, ZL_SERVER_AUTO, &i, &at));
 	zl_zone_free(z);
 
+	/* An IPSECKEY without key: Knot DNS reads on after the gateway
+	 * when anything but the line's end (or a comment right after it)
+	 * follows. */
+	z = load("example.com.zone",
+		 "$TTL 60\n"
+		 "@ SOA ns hm 1 2 3 4 5\n"
+		 "a IPSECKEY 10 1 3 192.0.2.1;c\n"
+		 "b IPSECKEY 10 1 3 192.0.2.1 ;c\n"
+		 "c IPSECKEY ( 10 0 3 .\n )\n");
+	i = 0;
+	ck_assert_ptr_nonnull(zl_zone_refusal(z, ZL_SERVER_KNOT, &i, &at));
+	ck_assert_uint_eq(at.line, 4);
+	ck_assert_ptr_nonnull(zl_zone_refusal(z, ZL_SERVER_KNOT, &i, &at));
+	ck_assert_uint_eq(at.line, 5);
+	ck_assert_ptr_null(zl_zone_refusal(z, ZL_SERVER_KNOT, &i, &at));
+	zl_zone_free(z);
+
 	/* BIND's check-names: a host name only under fail, an NSEC3 owner
 	 * that is no hash under fail and warn, nothing under ignore */
 	z = load("example.com.zone",

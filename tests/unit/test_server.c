@@ -445,6 +445,12 @@ START_TEST(test_knot)
 		  4, 7 },
 		/* an identifier in brackets, where a file may be */
 		{ "zone:\n  - domain: [a.example]\n", 2, 13 },
+		/* a ':' and a blank inside a value; a value that goes on to
+		 * the next line; a UTF-8 byte order mark */
+		{ "zone:\n  - domain: a.example\n    file: b: c\n", 3, 12 },
+		{ "zone:\n  - domain: a.example\n    file: %s\n      .z\n",
+		  3, 11 },
+		{ "\xef\xbb\xbfzone:\n  - domain: a.example\n", 1, 1 },
 	};
 	size_t i;
 	static const struct mfile knot_hash[] = {
@@ -567,6 +573,12 @@ START_TEST(test_nsd)
 		  "zone:\n  name: \"b.example\n  zonefile: x\n" },
 		{ NULL, NULL },
 	};
+	/* an item name NSD knows is no value, on the item's line too */
+	static const struct mfile known[] = {
+		{ "nsd.conf", "zone:\n  name: a.example\n  zonefile: zone:\n"
+		  "  name: b.example\n" },
+		{ NULL, NULL },
+	};
 	struct zl_server_zones z;
 	struct zl_diags d;
 
@@ -595,6 +607,12 @@ START_TEST(test_nsd)
 	err_at(&d, 1, "nsd.conf", 5, 9);
 	err_at(&d, 2, "nsd.conf", 5, 3);	/* so name: has no value */
 	err_at(&d, 3, "nsd.conf", 4, 1);	/* a zone without a name */
+	done(&z, &d);
+
+	ck_assert_int_eq(mem_read(known, "nsd.conf", &z, &d), ZL_ERR_CONFIG);
+	ck_assert_uint_eq(d.n, 1);
+	err_at(&d, 0, "nsd.conf", 3, 3);
+	ck_assert_ptr_nonnull(strstr(d.v[0].message, "without a value"));
 	done(&z, &d);
 }
 END_TEST
