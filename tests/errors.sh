@@ -239,11 +239,9 @@ test_include_nested() {
 	run --no-context -f gcc "$tmp/nest/z.zone"
 	want_rc 0 &&
 	has "$tmp/out" "sub/a\\.inc:2:10: warning: include file 'b\\.inc' found from the zone file's directory, .* where Knot DNS looks and refuses the zone \\[ZONE012\\]" || return 1
+	# beside the including file, as Knot DNS looks: where BIND and NSD
+	# run is the operator's, nothing is said
 	mv "$tmp/nest/b.inc" "$tmp/nest/sub/b.inc"
-	run --no-context -f gcc "$tmp/nest/z.zone"
-	has "$tmp/out" "sub/a\\.inc:2:10: warning: include file 'b\\.inc' found from the including file's directory, .* where BIND and NSD look when they run there \\[ZONE012\\]" || return 1
-	# in both places: every server finds one
-	cp "$tmp/nest/sub/b.inc" "$tmp/nest/b.inc"
 	run --no-context -f gcc "$tmp/nest/z.zone"
 	hasnt "$tmp/out" 'ZONE012'
 }

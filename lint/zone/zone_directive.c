@@ -273,45 +273,24 @@ static void include_error(struct loader *L, uint16_t src,
 	free(other);
 }
 
-/* Whether path names a file the include root holds (read, and
- * dropped). */
-static bool exists(struct loader *L, const char *path)
-{
-	struct zl_file f = { NULL, 0, NULL };
-	struct seen *again;
-	char *err = NULL;
-	bool ok = fetch(L, path, &f, &again, &err) == ZL_OK;
-
-	free(f.data);
-	free(f.id);
-	free(err);
-	return ok;
-}
-
 /* An $INCLUDE inside an included file of another directory than the zone
- * file's, where no server's configuration says where it looks: Knot DNS
- * looks from the including file, BIND and NSD from their working
- * directory, most often the zone file's.  When only one of the two holds
- * the file (at found, the other at other), the servers part ways. */
+ * file's, where no server's configuration says where it looks, found
+ * only from the zone file's directory (where BIND and NSD look when they
+ * run there): Knot DNS looks from the including file, does not find it
+ * and refuses the zone.  The other way round, a file found from the
+ * including file alone, is not said: where BIND and NSD run is the
+ * operator's, and layouts written for Knot DNS would all be noted. */
 static void include_apart(struct loader *L, uint16_t src,
-			  const struct zl_lex_tok *t, const char *file,
-			  bool from_zone_dir, const char *other)
+			  const struct zl_lex_tok *t, const char *file)
 {
 	if (L->repo || L->incdir || L->depth == 0 || file[0] == '/' ||
 	    strcmp(L->dir[L->depth], L->dir[0]) == 0)
 		return;
-	if (from_zone_dir)
-		zl_zone_refused(L->z, ZL_NOT_KNOT, "portable", src, span(t),
-				"include file '%s' found from the zone file's "
-				"directory, where BIND and NSD look, and not "
-				"from the including file's, where Knot DNS "
-				"looks and refuses the zone", file);
-	else if (other && !exists(L, other))
-		zl_zone_refused(L->z, ZL_NOT_BIND | ZL_NOT_NSD, "portable",
-				src, span(t), "include file '%s' found from the "
-				"including file's directory, where Knot DNS "
-				"looks, and not from the zone file's, where "
-				"BIND and NSD look when they run there", file);
+	zl_zone_refused(L->z, ZL_NOT_KNOT, "portable", src, span(t),
+			"include file '%s' found from the zone file's "
+			"directory, where BIND and NSD look, and not from the "
+			"including file's, where Knot DNS looks and refuses "
+			"the zone", file);
 }
 
 /* Reads an $INCLUDE target: relative to the including file (or to the
@@ -347,14 +326,8 @@ static int include_read(struct loader *L, uint16_t src,
 		include_error(L, src, t, st, file, err, alt);
 		goto out;
 	}
-	if (path == alt) {
-		include_apart(L, src, t, file, true, NULL);
-	} else {
-		char *other = other_path(L, file, path);
-
-		include_apart(L, src, t, file, false, other);
-		free(other);
-	}
+	if (path == alt)
+		include_apart(L, src, t, file);
 	for (i = 0; f.id && i <= L->depth; i++) {
 		if (L->id[i] && strcmp(L->id[i], f.id) == 0) {
 			zl_zone_problem(L->z, "include", src, span(t),
