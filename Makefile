@@ -110,14 +110,18 @@ all: zonelint $(LIB_LINKS)
 tools/embed: tools/embed.c
 	$(CC) $(ZL_CFLAGS) $(DEP_CFLAGS) -O2 -o $@ $< $(YAML_LIBS)
 
+# Labels of the Public Suffix List in zone form, for tools/psl.sh.
+tools/idna: tools/idna.c
+	$(CC) $(ZL_CFLAGS) -O2 -o $@ $<
+
 $(BUILTIN_SRC): $(RULE_PACKS) tools/embed
 	tools/embed $(RULE_PACKS) > $@.tmp && mv $@.tmp $@
 
 # The Public Suffix List of the system (Debian's publicsuffix), as tables,
 # made at every build (an upgraded list may be older than the tables) and
 # replaced only when they differ, so that nothing is rebuilt for nothing.
-$(PSL_SRC): FORCE
-	sh tools/psl.sh $(PSL_DAT) > $@.tmp
+$(PSL_SRC): FORCE tools/idna
+	sh tools/psl.sh $(PSL_DAT) tools/idna > $@.tmp
 	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 FORCE:
 .PHONY: FORCE
@@ -354,7 +358,7 @@ uninstall:
 clean:
 	rm -f zonelint lint/*.o lint/*/*.o lint/liblint.a lint/libzonelint.so* \
 	  lint/libzonelint.map $(BUILTIN_SRC) $(PSL_SRC) $(BUILTIN_SRC).tmp \
-	  $(PSL_SRC).tmp tools/embed tests/unit/*.o \
+	  $(PSL_SRC).tmp tools/embed tools/idna tests/unit/*.o \
 	  tests/unit/run tests/oom tests/servers/list tests/servers/hostile
 	rm -rf build-asan build-tsan build-fuzz
 

@@ -1,21 +1,22 @@
 #!/bin/sh
 # psl.sh - the ICANN section of the Public Suffix List as C tables.
 #
-# usage: tools/psl.sh FILE > lint/parse/psl_data.c
+# usage: tools/psl.sh FILE IDNA > lint/parse/psl_data.c
 # FILE is public_suffix_list.dat (Debian's publicsuffix package installs
-# it in /usr/share/publicsuffix).  Rules of bytes other than ASCII (names
-# in Unicode, whose zone form is xn--) are left out; the private section
-# (names companies offer under their own domains) too.  Each table is
-# sorted byte by byte for bsearch() with strcmp().
+# it in /usr/share/publicsuffix); IDNA is tools/idna, which writes the
+# rules the list gives in Unicode ("公司.cn") in the form zones hold them
+# ("xn--55qx5d.cn").  The private section (names companies offer under
+# their own domains) is left out.  Each table is sorted byte by byte for
+# bsearch() with strcmp().
 set -eu
 LC_ALL=C
 export LC_ALL
-if [ $# -ne 1 ] || [ ! -r "$1" ]; then
-	echo "usage: tools/psl.sh public_suffix_list.dat" >&2
+if [ $# -ne 2 ] || [ ! -r "$1" ] || [ ! -x "$2" ]; then
+	echo "usage: tools/psl.sh public_suffix_list.dat tools/idna" >&2
 	exit 2
 fi
 rules=$(sed -n '/===BEGIN ICANN DOMAINS===/,/===END ICANN DOMAINS===/p' "$1" |
-	sed -e 's://.*$::' -e 's/[[:space:]].*$//' |
+	sed -e 's://.*$::' -e 's/[[:space:]].*$//' | "$2" |
 	grep -v '^$' | grep -v '[^!*.a-zA-Z0-9-]' | tr '[:upper:]' '[:lower:]')
 [ -n "$rules" ] || {
 	echo "psl.sh: no ICANN section in $1" >&2
