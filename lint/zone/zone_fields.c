@@ -278,6 +278,27 @@ static bool decimal(const char *s, size_t n, unsigned frac, bool sign,
 	return digits;
 }
 
+/* What is wrong with s[0..n), which decimal() refused as meters: a
+ * sign (only an altitude takes '-'), more than two decimals, or
+ * something that is no number. */
+static const char *meters_wrong(const char *s, size_t n, bool sign)
+{
+	const char *point = memchr(s, '.', n);
+	size_t i;
+
+	if (n > 0 && (s[0] == '+' || (s[0] == '-' && !sign)))
+		return sign ? "a '+' sign" : "a sign where none belongs";
+	if (n > 0 && s[n - 1] == 'm')
+		n--;
+	for (i = s[0] == '-'; i < n; i++)
+		if ((s[i] < '0' || s[i] > '9') && s + i != point)
+			return "meters: digits, a point and at most two "
+			       "decimals, then 'm' or nothing";
+	return point && n - (size_t)(point - s) - 1 > 2 ?
+	       "more than two decimals" : "meters: digits, a point and at "
+	       "most two decimals, then 'm' or nothing";
+}
+
 /* Notes, in e when it holds nothing yet, a LOC number s[0..n) that is
  * valid but that some servers refuse as written: Knot DNS a point with
  * no digit before it (".5"), and NSD too unless after a '-'; NSD one with
@@ -346,9 +367,11 @@ static bool angle(const char *buf, const struct zl_lex_tok *t, size_t n,
 	if (*i >= n)
 		return ferr(e, n - 1, "syntax", "%s: missing '%c' or '%c'",
 			    what, hemi[0], hemi[1]);
+	/* 90 01 N: BIND refuses it, Knot DNS and NSD take the number */
 	if (total > lim * 3600000)
-		return ferr(e, first, "range", "%s is beyond %s degrees",
-			    what, lim == 90 ? "90" : "180");
+		zl_ferr_refused(e, first, ZL_NOT_BIND, "%s is beyond %s "
+				"degrees, which BIND refuses", what,
+				lim == 90 ? "90" : "180");
 	s = zl_lex_text(buf, &t[(*i)++], &len);
 	if (s[0] == hemi[1])
 		total = -total;
@@ -386,7 +409,7 @@ bool zl_field_loc(const char *buf, const struct zl_lex_tok *t, size_t n,
 	/* size 1m, horizontal 10000m, vertical 10m when not given */
 	int64_t m[4] = { 0, 100, 1000000, 1000 }, v;
 	uint32_t lat, lon;
-	size_t i = 0, k, len;
+	size_t i = 0, k, len, plus;
 	const char *s;
 
 	if (!angle(buf, t, n, &i, "latitude", 90, "NS", &lat, e) ||
@@ -399,11 +422,25 @@ bool zl_field_loc(const char *buf, const struct zl_lex_tok *t, size_t n,
 		if (k == 4)
 			return ferr(e, i, "syntax", "extra field '%.*s%s'",
 				    ZL_TOKARGS(s, len));
-		if (!decimal(s, len, 2, k == 0, true, &v))
-			return ferr(e, i, "syntax",
-				    "invalid %s '%.*s%s': meters with at most "
-				    "two decimals", what[k], ZL_TOKARGS(s, len));
-		if (k == 0 ? v < -10000000 || v > 4284967295LL : v > 9000000000LL)
+		/* BIND and NSD read an altitude of "+5m" */
+		plus = k == 0 && len > 1 && s[0] == '+' && s[1] >= '0' &&
+		       s[1] <= '9';
+		if (!decimal(s + plus, len - plus, 2, k == 0, true, &v))
+			return ferr(e, i, "syntax", "invalid %s '%.*s%s': %s",
+				    what[k], ZL_TOKARGS(s, len),
+				    meters_wrong(s, len, k == 0));
+		if (plus)
+			zl_ferr_refused(e, i, ZL_NOT_KNOT, "altitude '%.*s%s' "
+					"with a '+' sign, which Knot DNS "
+					"refuses", ZL_TOKARGS(s, len));
+		/* BIND reads the whole meters only: 90000000.99 is in its
+		 * range, not in Knot DNS's */
+		if (k > 0 && v > 9000000000LL && v < 9000000100LL)
+			zl_ferr_refused(e, i, ZL_NOT_KNOT, "%s %.*s%s is beyond "
+					"90000000.00m, which Knot DNS refuses",
+					what[k], ZL_TOKARGS(s, len));
+		else if (k == 0 ? v < -10000000 || v > 4284967295LL :
+			 v > 9000000000LL)
 			return ferr(e, i, "range",
 				    "%s %.*s%s is out of range %s", what[k],
 				    ZL_TOKARGS(s, len),

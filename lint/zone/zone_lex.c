@@ -190,7 +190,8 @@ static void unclosed_paren(struct zl_lexer *lx, struct zl_lex_line *ln,
 {
 	ln->err_cat = NULL;	/* this one decides where lexing resumes */
 	lex_err(ln, "syntax", off, 1,
-		"unbalanced '(' : no closing ')' before end of file");
+		"unbalanced '(': no closing ')' before end of file");
+	ln->unclosed = true;
 	ln->ntoks = 0;
 	lx->pos = next_line(lx, off);
 	/* The lines after the '(' are read again: their comments too. */
@@ -474,6 +475,7 @@ bool zl_lex_next(struct zl_lexer *lx, struct zl_lex_line *ln)
 	ln->err_cat = NULL;
 	ln->err_msg[0] = '\0';
 	ln->err_at = (struct zl_tok){ 0, 0 };
+	ln->unclosed = false;
 	ln->nwarns = 0;
 	lx->ntoks = lx->ncmts = 0;
 	ln->start = ln->end = (uint32_t)lx->pos;

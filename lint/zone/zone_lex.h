@@ -82,6 +82,8 @@ struct zl_lex_line {
 	const char *err_cat;	/* NULL, or the category of the problem */
 	char err_msg[96];	/* the problem (the line is then unusable) */
 	struct zl_tok err_at;
+	bool unclosed;		/* the problem is a '(' never closed: the
+				   lines after it are read again */
 	/* What the line holds that RFC 1035 allows but some servers
 	 * refuse (the line is read all the same), each kind once, in the
 	 * order met: nwarns of them. */

@@ -192,6 +192,7 @@ static void process(struct loader *L, uint16_t src)
 	struct zl_lexer lx;
 	const char *why;
 	size_t nrrs, nprobs, at, i;
+	bool resync = false;	/* in the lines after a '(' never closed */
 
 	/* One error for the whole file, not one per line of noise. */
 	if (!L->generating && (why = not_text(s->buf, s->len, &at)) != NULL) {
@@ -246,6 +247,13 @@ static void process(struct loader *L, uint16_t src)
 			zl_ld_record(L, src, &ln);
 			refused_everywhere(L, nprobs);
 		}
+		/* The lines after a '(' never closed are read again as
+		 * records: those that do not load are pieces of its record,
+		 * not problems of their own, until one loads. */
+		if (resync && L->z->nrrs == nrrs && L->z->nprobs > nprobs)
+			L->z->nprobs = nprobs;
+		else
+			resync = ln.unclosed;
 		/* Every line of a $GENERATE is a record: the first that
 		 * fails would fail for every value. */
 		if (L->generating && L->z->nrrs == nrrs)

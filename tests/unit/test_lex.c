@@ -200,7 +200,7 @@ START_TEST(test_lex_next)
 	ck_assert(fx_next(&f));
 	ck_assert_str_eq(f.ln.err_cat, "syntax");
 	ck_assert_str_eq(f.ln.err_msg,
-			 "unbalanced '(' : no closing ')' before end of file");
+			 "unbalanced '(': no closing ')' before end of file");
 	ck_assert_uint_eq(f.ln.err_at.off, 12);
 	ck_assert(fx_next(&f));
 	ck_assert_ptr_null(f.ln.err_cat);

@@ -385,7 +385,7 @@ START_TEST(test_errors)
 	prob(z, "TLSA usage 'DANE-EE' is an acronym of RFC 7218", 15, 8,
 	     "syntax");
 	prob(z, "invalid MX preference 'abc'", 16, 6, "syntax");
-	prob(z, "unbalanced '(' : no closing ')' before end of file", 17, 5,
+	prob(z, "unbalanced '(': no closing ')' before end of file", 17, 5,
 	     "syntax");
 	ck_assert_uint_eq(z->nprobs, 14);
 	/* The good records around the bad ones are all there. */
@@ -398,6 +398,23 @@ START_TEST(test_errors)
 	/* The TTL with the top bit set is kept, read as 0. */
 	ck_assert_uint_eq(rr_at(z, "a.example.com.", LDNS_RR_TYPE_A, 0)->ttl, 0);
 	ck_assert_uint_eq(zl_zone_record_count(z), 4);
+	zl_zone_free(z);
+
+	/* The lines after a '(' never closed are read again; those that do
+	 * not load, pieces of its record, are no problems of their own,
+	 * until a line loads. */
+	z = load("example.com.zone",
+		 "$TTL 1h\n"						/* 1 */
+		 "x TXT ( a\n"						/* 2 */
+		 "  b\n"						/* 3 */
+		 "  \"c\"\n"					/* 4 */
+		 "y A 192.0.2.1\n"					/* 5 */
+		 "  MXX 10 mail\n");					/* 6 */
+	prob(z, "unbalanced '(': no closing ')' before end of file", 2, 7,
+	     "syntax");
+	prob(z, "unknown record type 'MXX'", 6, 3, "syntax");
+	ck_assert_uint_eq(z->nprobs, 2);
+	ck_assert_uint_eq(zl_zone_record_count(z), 1);
 	zl_zone_free(z);
 
 	/* A 256-byte character-string; 255 is fine.  In TXT, BIND and NSD
