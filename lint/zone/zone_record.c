@@ -258,7 +258,7 @@ static bool rr_type(struct loader *L, uint16_t src,
 	if (r->rt && r->rt->form == ZL_FORM_OBSOLETE) {
 		zl_zone_problem(L->z, "syntax", src, span(t),
 				"record type '%.*s%s' is obsolete (RFC 973): "
-				"servers refuse it; use MX",
+				"BIND and Knot DNS refuse it; use MX",
 				ZL_TOKARGS(s, t->len));
 		rr->type = LDNS_RR_TYPE_MX;	/* lost mail routing */
 		return false;
