@@ -749,6 +749,12 @@ struct zl_server_zone {
 	/* BIND: that mode is fail or warn, not ignore: named still refuses
 	 * the zone over an NSEC3 owner that is no hash. */
 	bool names_checked;
+	/* BIND: the limits named holds a primary zone's file to, which it
+	 * refuses the zone over (zl_zone_over_limit); 0: none.  max_ttl is
+	 * the zone's max-zone-ttl, or its dnssec-policy's (max_ttl_policy).
+	 * 0 for Knot and NSD. */
+	uint32_t max_ttl;
+	bool max_ttl_policy;
 };
 
 /* zl_zone_refusal() for the server that loads z as sz declares it: the
@@ -758,6 +764,16 @@ struct zl_server_zone {
 const char *zl_zone_refusal_of(const struct zl_zone *z,
 			       const struct zl_server_zone *sz, size_t *i,
 			       struct zl_loc *out);
+
+/* What BIND refuses in z over the limits sz sets (max_ttl; none for
+ * another kind): the next one from *i on, its message written to msg
+ * (size n, cut to fit), where it stands in *out, and *i past it; false
+ * after the last.  Start with *i = 0.  Each record whose TTL is above
+ * max_ttl, but those $GENERATE writes (named does not hold them to it)
+ * and those above 2147483647 (which named loads as 0). */
+bool zl_zone_over_limit(const struct zl_zone *z,
+			const struct zl_server_zone *sz, size_t *i,
+			struct zl_loc *out, char *msg, size_t n);
 
 /* The zones of one configuration, in declaration order.  Owns everything
  * it points to; free with zl_server_zones_free. */

@@ -854,4 +854,75 @@ t_redirect_transferred() {
 }
 t "a BIND redirect zone with primaries is a secondary" t_redirect_transferred
 
+# max-zone-ttl: named refuses a primary zone with a record whose TTL is
+# above it (in options, a view or the zone; TTL units and ISO 8601;
+# unlimited or 0: none), or above the max-zone-ttl of the zone's
+# dnssec-policy, which replaces the option ("default" 1 day, "insecure"
+# none).  named-checkconf -z does not apply a policy's, and stops on
+# "unlimited" (BIND 9.18.49): those are as named itself loads the zone.
+t_max_zone_ttl() {
+	mkdir -p mt
+	zone mt/db.zone 'long 86401 IN A 192.0.2.1' '$GENERATE 1-2 g$ 90000 A 192.0.2.$'
+	for conf in \
+		'options { max-zone-ttl 1d; }; zone "example.org" { type primary; file "db.zone"; };' \
+		'view "v" { max-zone-ttl 86400; zone "example.org" { type primary; file "db.zone"; }; };' \
+		'zone "example.org" { type primary; file "db.zone"; max-zone-ttl P1D; };' \
+		'options { max-zone-ttl 1w; }; zone "example.org" { type primary; file "db.zone"; max-zone-ttl PT23H59M; };'; do
+		printf '%s\n' "$conf" >mt/named.conf
+		refused mt named-checkconf -z named.conf || return 1
+		run --server-config mt/named.conf
+		want_rc 1 && has out "^mt/db.zone:7:6: error: bind refuses to load the zone example.org.: the TTL 86401 is above" &&
+			[ "$(grep -c 'bind refuses' "$tmp/out")" -eq 1 ] ||
+			{ echo "with: $conf"; return 1; }
+	done
+	for conf in \
+		'options { max-zone-ttl 1d; }; view "v" { max-zone-ttl 2d; zone "example.org" { type primary; file "db.zone"; }; };' \
+		'options { max-zone-ttl 1d; }; zone "example.org" { type primary; file "db.zone"; max-zone-ttl 0; };' \
+		'options { max-zone-ttl 1d; }; zone "example.org" { type secondary; file "db.zone"; primaries { 192.0.2.1; }; };'; do
+		printf '%s\n' "$conf" >mt/named.conf
+		bind_accepts mt || return 1
+		run --server-config mt/named.conf
+		hasnt out "bind refuses" || { echo "with: $conf"; return 1; }
+	done
+	for conf in \
+		'options { max-zone-ttl 1d; }; zone "example.org" { type primary; file "db.zone"; max-zone-ttl unlimited; };' \
+		'dnssec-policy "p" { max-zone-ttl 1w; }; zone "example.org" { type primary; file "db.zone"; dnssec-policy "p"; inline-signing yes; max-zone-ttl 1d; };' \
+		'zone "example.org" { type primary; file "db.zone"; dnssec-policy insecure; inline-signing yes; };'; do
+		printf '%s\n' "$conf" >mt/named.conf
+		run --server-config mt/named.conf
+		want_rc 0 && hasnt out "bind refuses" || { echo "with: $conf"; return 1; }
+	done
+	for conf in \
+		'options { dnssec-policy default; }; zone "example.org" { type primary; file "db.zone"; inline-signing yes; };' \
+		'dnssec-policy "p" { }; view "v" { dnssec-policy "p"; zone "example.org" { type primary; file "db.zone"; inline-signing yes; }; };'; do
+		printf '%s\n' "$conf" >mt/named.conf
+		run --server-config mt/named.conf
+		want_rc 1 && has out "^mt/db.zone:7:6: error: bind refuses .*86400, the max-zone-ttl of the zone's dnssec-policy" ||
+			{ echo "with: $conf"; return 1; }
+	done
+	# a TTL taken from $TTL, at the record's type; policy none: the option
+	printf '%s\n' 'options { dnssec-policy default; max-zone-ttl 3599; };' \
+		'zone "example.org" { type primary; file "db.zone"; dnssec-policy none; };' >mt/named.conf
+	refused mt named-checkconf -z named.conf || return 1
+	run --server-config mt/named.conf
+	want_rc 1 && has out "^mt/db.zone:2:6: error: bind refuses .*the TTL 3600 this record takes is above 3599"
+}
+t "BIND max-zone-ttl: zonelint refuses what named refuses" t_max_zone_ttl
+
+# A value named does not read as a duration is an error in named.conf.
+t_max_zone_ttl_bad() {
+	mkdir -p mb
+	zone mb/db.zone
+	for v in 1x 1.5d P1W1D PT1D '"1d"' 4294967296; do
+		printf 'options { max-zone-ttl %s; };\n' "$v" >mb/named.conf
+		refused mb named-checkconf named.conf || return 1
+		config_error mb/named.conf "^mb/named.conf:1:24: error: expected ISO 8601 duration or TTL value" ||
+			{ echo "with: $v"; return 1; }
+	done
+	printf 'dnssec-policy "p" { max-zone-ttl unlimited; };\n' >mb/named.conf
+	refused mb named-checkconf named.conf || return 1
+	config_error mb/named.conf "^mb/named.conf:1:34: error: expected ISO 8601"
+}
+t "BIND max-zone-ttl: a value named refuses is an error" t_max_zone_ttl_bad
+
 finish

@@ -281,6 +281,11 @@ static void drop_repeats(struct run *r)
 			v[k]->servers |= v[i]->servers;
 			v[k]->check_names |= v[i]->check_names;
 			v[k]->names_checked |= v[i]->names_checked;
+			if (v[i]->max_ttl && (!v[k]->max_ttl ||
+					      v[i]->max_ttl < v[k]->max_ttl)) {
+				v[k]->max_ttl = v[i]->max_ttl;
+				v[k]->max_ttl_policy = v[i]->max_ttl_policy;
+			}
 		} else
 			k = i;
 	}

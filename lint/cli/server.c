@@ -64,6 +64,8 @@ static void add_zones(struct run *r, const char *spec,
 		j->check_names = z->kind == ZL_SERVER_BIND && z->check_names;
 		j->names_checked = z->kind == ZL_SERVER_BIND &&
 				   z->names_checked;
+		j->max_ttl = z->kind == ZL_SERVER_BIND ? z->max_ttl : 0;
+		j->max_ttl_policy = z->max_ttl_policy;
 		j->include_dir = z->include_dir ? xstrdup(z->include_dir) :
 				 NULL;
 		j->conf_root = xstrdup(root);
@@ -111,12 +113,15 @@ static int loc_cmp(const void *pa, const void *pb)
 static void server_refusals(struct job *j, const struct zl_zone *z,
 			    enum zl_server_kind kind)
 {
-	const struct zl_server_zone sz = { .kind = kind,
-					   .check_names = j->check_names,
-					   .names_checked = j->names_checked };
+	const struct zl_server_zone sz = {
+		.kind = kind, .check_names = j->check_names,
+		.names_checked = j->names_checked, .max_ttl = j->max_ttl,
+		.max_ttl_policy = j->max_ttl_policy
+	};
 	const char *server = zl_server_kind_name(kind), *msg;
 	struct zl_loc *v = NULL, at;
 	size_t i, n = 0, cap = 0;
+	char over[160];
 
 	/* Knot (zonefile-load) and NSD refuse a zone file holding
 	 * $GENERATE, which BIND expands: the loader's own record of the
@@ -142,6 +147,12 @@ static void server_refusals(struct job *j, const struct zl_zone *z,
 		    !zl_diags_add(&j->diags, NULL, ZL_SEV_ERROR, &at,
 				  "%s refuses to load the zone %s: %s",
 				  server, j->origin, msg))
+			cli_out_of_memory();
+	/* and the limits its configuration sets (BIND's max-zone-ttl) */
+	for (i = 0; zl_zone_over_limit(z, &sz, &i, &at, over, sizeof over); )
+		if (!zl_diags_add(&j->diags, NULL, ZL_SEV_ERROR, &at,
+				  "%s refuses to load the zone %s: %s",
+				  server, j->origin, over))
 			cli_out_of_memory();
 	free(v);
 }

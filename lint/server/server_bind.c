@@ -1,5 +1,6 @@
 /* server_bind.c - BIND's named.conf: its lexer (three comment styles, quoted strings, include as a stack of files) and the statements that say which zones named loads. */
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -235,9 +236,10 @@ static void push_file(struct lex *lx, const char *name, const struct tok *at)
 
 /* C_KEY: a key of a key file, read for its secret; C_KEYDEF: one of
  * named.conf, skipped but for its statements' lengths; C_RPZ: the block
- * of response-policy, read for its zones */
+ * of response-policy, read for its zones; C_POLICY: a dnssec-policy
+ * statement, read for its max-zone-ttl */
 enum ctx { C_TOP, C_OPTIONS, C_VIEW, C_ZONE, C_KEY, C_KEYDEF, C_RPZ,
-	   C_OTHER };
+	   C_POLICY, C_OTHER };
 
 /* check-names modes */
 enum { NAMES_IGNORE, NAMES_WARN, NAMES_FAIL };
@@ -257,6 +259,8 @@ struct pzone {
 			   (1) or text (0); -1: not set */
 	char vclass[12];	/* its view's class, "" outside views */
 	int8_t names;	/* its check-names: NAMES_*; -1: not set */
+	int64_t maxttl;	/* its max-zone-ttl (0: none); -1: not set */
+	char *policy;	/* its dnssec-policy, or NULL */
 };
 
 /* A view, as far as its zones inherit from it. */
@@ -265,6 +269,14 @@ struct bview {
 	char class[12];	/* a name is the view's with its class */
 	int8_t names;	/* check-names primary: as pzone.names */
 	int8_t binary;	/* masterfile-format: as pzone.binary */
+	int64_t maxttl;	/* max-zone-ttl: as pzone.maxttl */
+	char *policy;	/* dnssec-policy: as pzone.policy */
+};
+
+/* A dnssec-policy statement: its name and max-zone-ttl. */
+struct bpolicy {
+	char *name;
+	uint32_t maxttl;
 };
 
 /* A key statement: key "NAME" { algorithm A; secret "S"; }; each part
@@ -298,6 +310,12 @@ struct bind {
 				   pzone.names */
 	int8_t binary;		/* options' masterfile-format: as
 				   pzone.binary */
+	int64_t maxttl;		/* options' max-zone-ttl: as
+				   pzone.maxttl */
+	char *policy;		/* options' dnssec-policy: as
+				   pzone.policy */
+	struct bpolicy *policies;	/* dnssec-policy statements */
+	size_t npolicies, cappolicies;
 	size_t nviews, capviews;
 	size_t nest;
 	struct bkey *keys;	/* key statements, read for a key file */
@@ -393,6 +411,120 @@ static void check_names(struct bind *b, enum ctx ctx, struct pzone *z,
 		b->cur_view->names = mode;
 }
 
+/* A TTL as named's dns_ttl_fromtext reads it: decimal seconds, or
+ * numbers each followed by a unit (w, d, h, m, s in any case, summed:
+ * "1h30m", "1s1s"), at most 2^32 - 1. */
+static bool ttl_text(const char *s, uint64_t *out)
+{
+	uint64_t sum = 0, num;
+	size_t k;
+
+	do {
+		for (num = 0, k = 0; isdigit((unsigned char)s[k]); k++)
+			if ((num = num * 10 + (uint64_t)(s[k] - '0')) >
+			    UINT32_MAX)
+				return false;
+		if (k == 0)
+			return false;
+		s += k;
+		if (!*s) {
+			*out = num;
+			return sum == 0;
+		}
+		switch (*s++) {
+		case 'w': case 'W': num *= 604800; break;
+		case 'd': case 'D': num *= 86400; break;
+		case 'h': case 'H': num *= 3600; break;
+		case 'm': case 'M': num *= 60; break;
+		case 's': case 'S': break;
+		default: return false;
+		}
+		if ((sum += num) > UINT32_MAX)
+			return false;
+	} while (*s);
+	*out = sum;
+	return true;
+}
+
+/* One part of an ISO 8601 duration as named 9.18 reads it: the number
+ * from after *from's first byte up to the part's letter x, with *from
+ * moved to x. */
+static bool iso_part(const char **from, const char *x, uint64_t scale,
+		     uint64_t *sum)
+{
+	long long v;
+	char *end;
+
+	errno = 0;
+	v = strtoll(*from + 1, &end, 10);
+	if (errno || v < 0 || v > (long long)UINT32_MAX || end != x)
+		return false;
+	*sum += (uint64_t)v * scale;
+	*from = x;
+	return true;
+}
+
+/* An ISO 8601 duration, "P1D", "PT12H", "P1Y2M": named 9.18's
+ * duration_fromtext, whose every letter is found by its first
+ * occurrence (a month is an M before the T, a minute one after it), a
+ * year taken as 365 days and a month as 31; weeks stand alone.  The sum
+ * saturates at 2^32 - 1, as named's does. */
+static bool iso_duration(const char *s, uint64_t *out)
+{
+	const char *p = s, *t, *x, *str = s;
+	uint64_t sum = 0;
+	bool not_weeks = false;
+
+	if (strlen(s) >= 80)
+		return false;
+	t = strpbrk(s, "Tt");
+	if ((x = strpbrk(str, "Yy")) &&
+	    !(not_weeks = iso_part(&str, x, 31536000, &sum)))
+		return false;
+	x = strpbrk(str, "Mm");
+	if (x && (!t || x - p < t - p) &&
+	    !(not_weeks = iso_part(&str, x, 2678400, &sum)))
+		return false;
+	if ((x = strpbrk(str, "Dd")) &&
+	    !(not_weeks = iso_part(&str, x, 86400, &sum)))
+		return false;
+	if (t) {
+		str = t;
+		not_weeks = true;
+	}
+	if ((x = strpbrk(str, "Hh")) && t && !iso_part(&str, x, 3600, &sum))
+		return false;
+	x = strpbrk(str, "Mm");
+	if (x && t && x - p > t - p && !iso_part(&str, x, 60, &sum))
+		return false;
+	if ((x = strpbrk(str, "Ss")) && t && !iso_part(&str, x, 1, &sum))
+		return false;
+	if ((x = strpbrk(s, "Ww")) &&
+	    (not_weeks || !iso_part(&str, x, 604800, &sum)))
+		return false;
+	if (str[1] != '\0')
+		return false;
+	*out = sum > UINT32_MAX ? UINT32_MAX : sum;
+	return true;
+}
+
+/* `max-zone-ttl DURATION|unlimited` (unlimited, and 0, set no limit; a
+ * dnssec-policy's takes no "unlimited"): the seconds, or -1 for a value
+ * named refuses (reported at t). */
+static int64_t max_ttl(struct bind *b, enum ctx ctx, const struct tok *t)
+{
+	uint64_t v;
+
+	if (t->t == T_WORD && ctx != C_POLICY && is(t, "unlimited"))
+		return 0;
+	if (t->t == T_WORD && ((t->s[0] == 'P' || t->s[0] == 'p') ?
+			       iso_duration(t->s, &v) : ttl_text(t->s, &v)))
+		return (int64_t)v;
+	srv_err(b->s, t->file, t->line, t->col, "expected ISO 8601 duration "
+		"or TTL value near '%s'", t->s);
+	return -1;
+}
+
 /* named takes a path (file, directory, include) only as a quoted string,
  * and refuses the configuration over a word; its value is read on. */
 static void quoted(struct bind *b, const struct tok *t)
@@ -419,7 +551,8 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 		{ "secret", C_KEYDEF }, { NULL, C_TOP }
 	};
 	struct pzone *z = b->nz ? &b->z[b->nz - 1] : NULL;
-	char *dir, c;
+	char *dir, c, **pol;
+	int64_t v, *ttl;
 	size_t i;
 
 	if (n == 0)
@@ -497,6 +630,24 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 		z->in_view = true;
 	} else if (is(&args[0], "check-names")) {
 		check_names(b, ctx, z, args, n);
+	} else if (is(&args[0], "max-zone-ttl") && ctx == C_POLICY) {
+		if ((v = max_ttl(b, ctx, &args[1])) >= 0)
+			b->policies[b->npolicies - 1].maxttl = (uint32_t)v;
+	} else if (is(&args[0], "max-zone-ttl") && (ctx == C_OPTIONS ||
+		   ctx == C_VIEW || ctx == C_ZONE)) {
+		/* a view named twice sets nothing */
+		ttl = ctx == C_ZONE ? &z->maxttl : ctx == C_OPTIONS ?
+		      &b->maxttl : b->cur_view ? &b->cur_view->maxttl : NULL;
+		if ((v = max_ttl(b, ctx, &args[1])) >= 0 && ttl)
+			*ttl = v;
+	} else if (is(&args[0], "dnssec-policy") && (ctx == C_OPTIONS ||
+		   ctx == C_VIEW || ctx == C_ZONE)) {
+		pol = ctx == C_ZONE ? &z->policy : ctx == C_OPTIONS ?
+		      &b->policy : b->cur_view ? &b->cur_view->policy : NULL;
+		if (pol) {
+			free(*pol);
+			*pol = zl_xstrdup(args[1].s);
+		}
 	} else if (ctx == C_RPZ && is(&args[0], "zone")) {
 		zl_xgrow((void **)&b->rpz, &b->caprpz, b->nrpz + 1,
 			 sizeof *b->rpz);
@@ -553,6 +704,7 @@ static void zone_start(struct bind *b, struct tok *args, size_t n)
 	memset(z, 0, sizeof *z);
 	z->names = -1;
 	z->binary = -1;
+	z->maxttl = -1;
 	z->conf = args[0].file;
 	z->line = args[0].line;
 	z->col = args[0].col;
@@ -616,7 +768,8 @@ static void view_seen(struct bind *b, const struct tok *t)
 	zl_xgrow((void **)&b->views, &b->capviews, b->nviews + 1,
 		 sizeof *b->views);
 	b->views[b->nviews] = (struct bview){ .name = zl_xstrdup(b->view),
-					      .names = -1, .binary = -1 };
+					      .names = -1, .binary = -1,
+					      .maxttl = -1 };
 	strcpy(b->views[b->nviews].class, b->view_class);
 	b->cur_view = &b->views[b->nviews++];
 }
@@ -654,6 +807,14 @@ static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
 	if ((ctx == C_OPTIONS || ctx == C_VIEW) &&
 	    is(&args[0], "response-policy"))
 		return C_RPZ;
+	/* a policy's max-zone-ttl is 1 day unless it says (BIND 9.18) */
+	if (ctx == C_TOP && is(&args[0], "dnssec-policy") && n >= 2) {
+		zl_xgrow((void **)&b->policies, &b->cappolicies,
+			 b->npolicies + 1, sizeof *b->policies);
+		b->policies[b->npolicies++] = (struct bpolicy){
+			.name = zl_xstrdup(args[1].s), .maxttl = 86400 };
+		return C_POLICY;
+	}
 	/* a redirect zone with primaries is transferred, its file only
 	 * named's copy */
 	if (ctx == C_ZONE && b->nz && (is(&args[0], "primaries") ||
@@ -967,6 +1128,33 @@ static bool binary_of(const struct bind *b, const struct pzone *z)
 	       b->binary > 0;
 }
 
+/* Zone z's max-zone-ttl as named holds its file to: with a
+ * dnssec-policy (from the innermost statement that names one; "none" is
+ * none), the policy's, which replaces the max-zone-ttl option ("default"
+ * 1 day, "insecure" none, one named.conf defines what it says, 1 day
+ * unless it says); else the option, from the innermost statement that
+ * sets it.  0: none.  *policy: the policy's. */
+static uint32_t max_ttl_of(const struct bind *b, const struct pzone *z,
+			   bool *policy)
+{
+	const struct bview *v = view_of(b, z);
+	const char *p = z->policy ? z->policy : v && v->policy ? v->policy :
+			b->policy;
+	size_t i;
+
+	*policy = p && strcmp(p, "none") != 0;
+	if (*policy) {
+		if (strcmp(p, "default") == 0)
+			return 86400;
+		for (i = 0; i < b->npolicies; i++)
+			if (strcmp(b->policies[i].name, p) == 0)
+				return b->policies[i].maxttl;
+		return 0;	/* "insecure", or none named.conf defines */
+	}
+	return (uint32_t)(z->maxttl >= 0 ? z->maxttl : v && v->maxttl >= 0 ?
+			  v->maxttl : b->maxttl > 0 ? b->maxttl : 0);
+}
+
 /* named-checkconf: a zone a response-policy block names is a primary or
  * secondary zone of its view, or of the top level for the options' block
  * (which it checks only without views). */
@@ -1088,6 +1276,8 @@ static void finish(struct bind *b)
 				 names_of(b, z) == NAMES_FAIL;
 		e->names_checked = primary_type(z->type) &&
 				   names_of(b, z) != NAMES_IGNORE;
+		if (primary_type(z->type))
+			e->max_ttl = max_ttl_of(b, z, &e->max_ttl_policy);
 		free(file);
 	}
 	srv_set_free(&seen);
@@ -1100,6 +1290,7 @@ static void bind_start(struct bind *b, struct srv *s, struct srv_file *f)
 	memset(b, 0, sizeof *b);
 	b->names = -1;
 	b->binary = -1;
+	b->maxttl = -1;
 	b->s = s;
 	b->lx.s = s;
 	b->lx.n = 1;
@@ -1123,6 +1314,7 @@ static void bind_end(struct bind *b)
 		free(b->z[i].file);
 		free(b->z[i].view);
 		free(b->z[i].type);
+		free(b->z[i].policy);
 	}
 	free(b->z);
 	for (i = 0; i < b->nkeys; i++) {
@@ -1131,9 +1323,15 @@ static void bind_end(struct bind *b)
 		free(b->keys[i].secret.s);
 	}
 	free(b->keys);
-	for (i = 0; i < b->nviews; i++)
+	for (i = 0; i < b->nviews; i++) {
 		free(b->views[i].name);
+		free(b->views[i].policy);
+	}
 	free(b->views);
+	for (i = 0; i < b->npolicies; i++)
+		free(b->policies[i].name);
+	free(b->policies);
+	free(b->policy);
 	for (i = 0; i < b->nrpz; i++) {
 		free(b->rpz[i].name.s);
 		free(b->rpz[i].view);

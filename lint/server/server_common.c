@@ -155,6 +155,7 @@ struct zl_server_zone *srv_add(struct srv *s, const char *origin,
 
 	zl_xgrow((void **)&z->v, &z->cap, z->n + 1, sizeof *z->v);
 	e = &z->v[z->n++];
+	memset(e, 0, sizeof *e);
 	e->origin = zl_xstrdup(origin);
 	e->file = zl_xstrdup(zfile);
 	e->include_dir = NULL;
@@ -164,7 +165,6 @@ struct zl_server_zone *srv_add(struct srv *s, const char *origin,
 	e->conf = zl_xstrdup(file);
 	e->line = line;
 	e->col = col;
-	e->check_names = false;
 	return e;
 }
 

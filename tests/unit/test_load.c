@@ -1590,6 +1590,50 @@ START_TEST(test_refusal)
 }
 END_TEST
 
+/* BIND's max-zone-ttl (zl_zone_over_limit): each record above it, at its
+ * TTL or, without one, at its type; not a record of $GENERATE, nor a TTL
+ * above 2^31 - 1 (named loads it as 0); nothing for another server or
+ * without a limit. */
+START_TEST(test_over_limit)
+{
+	struct zl_server_zone sz = { .kind = ZL_SERVER_BIND, .max_ttl = 100 };
+	struct zl_zone *z;
+	struct zl_loc at;
+	char msg[160];
+	size_t i = 0;
+
+	z = load("example.com.zone",
+		 "$TTL 60\n"
+		 "@ SOA ns hm 1 2 3 4 5\n"
+		 "a 101 A 192.0.2.1\n"
+		 "b 100 A 192.0.2.2\n"
+		 "c 3000000000 A 192.0.2.3\n"
+		 "$GENERATE 1-2 g$ 200 A 192.0.2.$\n"
+		 "$TTL 1d\n"
+		 "d A 192.0.2.4\n");
+	ck_assert(zl_zone_over_limit(z, &sz, &i, &at, msg, sizeof msg));
+	ck_assert_uint_eq(at.line, 3);
+	ck_assert_uint_eq(at.col, 3);
+	ck_assert_ptr_nonnull(strstr(msg, "101 is above 100"));
+	ck_assert(zl_zone_over_limit(z, &sz, &i, &at, msg, sizeof msg));
+	ck_assert_uint_eq(at.line, 8);
+	ck_assert_uint_eq(at.col, 3);
+	ck_assert_ptr_nonnull(strstr(msg, "86400 this record takes"));
+	ck_assert(!zl_zone_over_limit(z, &sz, &i, &at, msg, sizeof msg));
+	/* cut to fit */
+	i = 0;
+	ck_assert(zl_zone_over_limit(z, &sz, &i, &at, msg, 8));
+	ck_assert_str_eq(msg, "the TTL");
+	sz.max_ttl = 0;
+	i = 0;
+	ck_assert(!zl_zone_over_limit(z, &sz, &i, &at, msg, sizeof msg));
+	sz = (struct zl_server_zone){ .kind = ZL_SERVER_KNOT, .max_ttl = 1 };
+	i = 0;
+	ck_assert(!zl_zone_over_limit(z, &sz, &i, &at, msg, sizeof msg));
+	zl_zone_free(z);
+}
+END_TEST
+
 START_TEST(test_generate)
 {
 	static const char *const nib[][2] = {
@@ -2043,6 +2087,7 @@ Suite *load_suite(void)
 	tcase_add_test(tc, test_nonterminals);
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_refusal);
+	tcase_add_test(tc, test_over_limit);
 	tcase_add_test(tc, test_generic);
 	tcase_add_test(tc, test_names);
 	tcase_add_test(tc, test_names_raw);
