@@ -751,9 +751,10 @@ struct zl_server_zone {
 	bool names_checked;
 	/* BIND: the limits named holds a primary zone's file to, which it
 	 * refuses the zone over (zl_zone_over_limit); 0: none.  max_ttl is
-	 * the zone's max-zone-ttl, or its dnssec-policy's (max_ttl_policy).
-	 * 0 for Knot and NSD. */
-	uint32_t max_ttl;
+	 * the zone's max-zone-ttl, or its dnssec-policy's (max_ttl_policy);
+	 * max_rrset and max_types are max-records-per-type and
+	 * max-types-per-name (100 each by default).  0 for Knot and NSD. */
+	uint32_t max_ttl, max_rrset, max_types;
 	bool max_ttl_policy;
 };
 
@@ -765,12 +766,16 @@ const char *zl_zone_refusal_of(const struct zl_zone *z,
 			       const struct zl_server_zone *sz, size_t *i,
 			       struct zl_loc *out);
 
-/* What BIND refuses in z over the limits sz sets (max_ttl; none for
- * another kind): the next one from *i on, its message written to msg
- * (size n, cut to fit), where it stands in *out, and *i past it; false
- * after the last.  Start with *i = 0.  Each record whose TTL is above
- * max_ttl, but those $GENERATE writes (named does not hold them to it)
- * and those above 2147483647 (which named loads as 0). */
+/* What BIND refuses in z over the limits sz sets (max_ttl, max_rrset,
+ * max_types; none for another kind): the next one from *i on, its
+ * message written to msg (size n, cut to fit), where it stands in *out,
+ * and *i past it; false after the last.  Start with *i = 0.  Each record
+ * whose TTL is above max_ttl, but those $GENERATE writes (named does not
+ * hold them to it) and those above 2147483647 (which named loads as 0);
+ * an RRset of more than max_rrset records (RRSIG records by the type
+ * they cover), at its first record; a name with more than max_types
+ * RRsets (RRSIG records one for each type they cover), at its first
+ * record. */
 bool zl_zone_over_limit(const struct zl_zone *z,
 			const struct zl_server_zone *sz, size_t *i,
 			struct zl_loc *out, char *msg, size_t n);

@@ -925,4 +925,59 @@ t_max_zone_ttl_bad() {
 }
 t "BIND max-zone-ttl: a value named refuses is an error" t_max_zone_ttl_bad
 
+# max-records-per-type and max-types-per-name (BIND 9.18.28 and later,
+# 100 each by default; in options, a view or the zone; 0: none): named
+# refuses a primary zone with an RRset of more records, each counted as
+# written, or a name with more RRsets, RRSIG records by the type they
+# cover ("too many records").  named-checkconf -z does not apply them:
+# these are as named 9.18.49 loads the zone.
+t_max_records() {
+	mkdir -p mr
+	i=0
+	set --
+	while [ $i -lt 101 ]; do
+		i=$((i + 1))
+		set -- "$@" "many IN A 10.0.0.$((i > 100 ? 1 : i))" \
+			"types IN TYPE$((1000 + i)) \\# 0"
+	done
+	zone mr/db.zone "$@"
+	printf '%s\n' 'zone "example.org" { type primary; file "db.zone"; };' >mr/named.conf
+	bind_accepts mr || return 1
+	run --server-config mr/named.conf
+	want_rc 1 && has out "^mr/db.zone:7:1: error: bind refuses to load the zone example.org.: 101 A records at 'many.example.org.', above its max-records-per-type 100" &&
+		has out "^mr/db.zone:8:1: error: bind refuses .*'types.example.org.' holds 101 RRsets, above its max-types-per-name 100" ||
+		return 1
+	for conf in \
+		'options { max-records-per-type 0; max-types-per-name 101; }; zone "example.org" { type primary; file "db.zone"; };' \
+		'view "v" { max-records-per-type 101; zone "example.org" { type primary; file "db.zone"; max-types-per-name 0; }; };'; do
+		printf '%s\n' "$conf" >mr/named.conf
+		bind_accepts mr || return 1
+		run --server-config mr/named.conf
+		hasnt out "bind refuses" || { echo "with: $conf"; return 1; }
+	done
+	printf '%s\n' 'options { max-records-per-type 0; };' \
+		'view "v" { max-records-per-type 2; zone "example.org" { type primary; file "db.zone"; }; };' >mr/named.conf
+	run --server-config mr/named.conf
+	has out "^mr/db.zone:7:1: error: .*101 A records at 'many.example.org.', above its max-records-per-type 2$" || return 1
+	# RRSIG records one for each type they cover
+	zone mr/db.zone 'sig IN A 192.0.2.1' 'sig IN RRSIG A 8 3 3600 20300101000000 20200101000000 1 example.org. AAAA' \
+		'sig IN RRSIG A 8 3 3600 20300101000000 20200101000000 2 example.org. AAAA'
+	printf '%s\n' 'zone "example.org" { type primary; file "db.zone"; max-types-per-name 1; max-records-per-type 1; };' >mr/named.conf
+	run --server-config mr/named.conf
+	want_rc 1 && has out "'sig.example.org.' holds 2 RRsets \(RRSIG records one for each type they cover\)" &&
+		has out "2 RRSIG records covering A at 'sig.example.org.'"
+}
+t "BIND max-records-per-type, max-types-per-name: zonelint refuses what named refuses" t_max_records
+
+# A number named does not read is an error in named.conf.
+t_max_records_bad() {
+	mkdir -p mn
+	zone mn/db.zone
+	printf '%s\n' 'options { max-records-per-type 1d; max-types-per-name 4294967296; };' >mn/named.conf
+	refused mn named-checkconf named.conf || return 1
+	config_error mn/named.conf "^mn/named.conf:1:32: error: expected number near '1d'" &&
+		has err "^mn/named.conf:1:55: error: '4294967296' out of range"
+}
+t "BIND max-records-per-type: a value named refuses is an error" t_max_records_bad
+
 finish

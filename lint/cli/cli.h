@@ -130,12 +130,12 @@ struct job {
 	 * the servers that load it, one bit per enum zl_server_kind (more
 	 * than one when several configurations or views name the file), and
 	 * whether one of them is a BIND that checks names (check-names
-	 * fail), or does not ignore them (fail or warn); the lowest
-	 * max-zone-ttl of those BINDs (struct zl_server_zone), 0: none. */
+	 * fail), or does not ignore them (fail or warn); the lowest limits
+	 * of those BINDs (struct zl_server_zone), 0: none. */
 	char *origin, *decl;
 	unsigned servers;
 	bool check_names, names_checked;
-	uint32_t max_ttl;
+	uint32_t max_ttl, max_rrset, max_types;
 	bool max_ttl_policy;
 	char *include_dir;	/* where the server reads $INCLUDE from */
 	char *conf_root;	/* the configuration's directory, to which

@@ -263,6 +263,16 @@ static int job_cmp(const void *pa, const void *pb)
 	return c ? c : (a > b) - (a < b);
 }
 
+/* Lowers the limit *to (0: none) to v, when v is one and lower; whether
+ * it did. */
+static bool lower(uint32_t *to, uint32_t v)
+{
+	if (!v || (*to && *to <= v))
+		return false;
+	*to = v;
+	return true;
+}
+
 /* Each input is linted once, however often it was named: the first of
  * its jobs is kept, in the order the jobs were found, with the servers of
  * all (a zone two views or configurations load is refused by each). */
@@ -281,11 +291,10 @@ static void drop_repeats(struct run *r)
 			v[k]->servers |= v[i]->servers;
 			v[k]->check_names |= v[i]->check_names;
 			v[k]->names_checked |= v[i]->names_checked;
-			if (v[i]->max_ttl && (!v[k]->max_ttl ||
-					      v[i]->max_ttl < v[k]->max_ttl)) {
-				v[k]->max_ttl = v[i]->max_ttl;
+			if (lower(&v[k]->max_ttl, v[i]->max_ttl))
 				v[k]->max_ttl_policy = v[i]->max_ttl_policy;
-			}
+			(void)lower(&v[k]->max_rrset, v[i]->max_rrset);
+			(void)lower(&v[k]->max_types, v[i]->max_types);
 		} else
 			k = i;
 	}

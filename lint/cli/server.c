@@ -64,8 +64,12 @@ static void add_zones(struct run *r, const char *spec,
 		j->check_names = z->kind == ZL_SERVER_BIND && z->check_names;
 		j->names_checked = z->kind == ZL_SERVER_BIND &&
 				   z->names_checked;
-		j->max_ttl = z->kind == ZL_SERVER_BIND ? z->max_ttl : 0;
-		j->max_ttl_policy = z->max_ttl_policy;
+		if (z->kind == ZL_SERVER_BIND) {
+			j->max_ttl = z->max_ttl;
+			j->max_ttl_policy = z->max_ttl_policy;
+			j->max_rrset = z->max_rrset;
+			j->max_types = z->max_types;
+		}
 		j->include_dir = z->include_dir ? xstrdup(z->include_dir) :
 				 NULL;
 		j->conf_root = xstrdup(root);
@@ -116,7 +120,8 @@ static void server_refusals(struct job *j, const struct zl_zone *z,
 	const struct zl_server_zone sz = {
 		.kind = kind, .check_names = j->check_names,
 		.names_checked = j->names_checked, .max_ttl = j->max_ttl,
-		.max_ttl_policy = j->max_ttl_policy
+		.max_ttl_policy = j->max_ttl_policy,
+		.max_rrset = j->max_rrset, .max_types = j->max_types
 	};
 	const char *server = zl_server_kind_name(kind), *msg;
 	struct zl_loc *v = NULL, at;
@@ -148,7 +153,8 @@ static void server_refusals(struct job *j, const struct zl_zone *z,
 				  "%s refuses to load the zone %s: %s",
 				  server, j->origin, msg))
 			cli_out_of_memory();
-	/* and the limits its configuration sets (BIND's max-zone-ttl) */
+	/* and the limits its configuration sets (BIND's max-zone-ttl,
+	 * max-records-per-type, max-types-per-name) */
 	for (i = 0; zl_zone_over_limit(z, &sz, &i, &at, over, sizeof over); )
 		if (!zl_diags_add(&j->diags, NULL, ZL_SEV_ERROR, &at,
 				  "%s refuses to load the zone %s: %s",

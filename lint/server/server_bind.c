@@ -261,6 +261,9 @@ struct pzone {
 	int8_t names;	/* its check-names: NAMES_*; -1: not set */
 	int64_t maxttl;	/* its max-zone-ttl (0: none); -1: not set */
 	char *policy;	/* its dnssec-policy, or NULL */
+	/* its max-records-per-type and max-types-per-name (0: none); -1:
+	 * not set */
+	int64_t maxrr, maxtypes;
 };
 
 /* A view, as far as its zones inherit from it. */
@@ -271,6 +274,7 @@ struct bview {
 	int8_t binary;	/* masterfile-format: as pzone.binary */
 	int64_t maxttl;	/* max-zone-ttl: as pzone.maxttl */
 	char *policy;	/* dnssec-policy: as pzone.policy */
+	int64_t maxrr, maxtypes;	/* as pzone's */
 };
 
 /* A dnssec-policy statement: its name and max-zone-ttl. */
@@ -314,6 +318,7 @@ struct bind {
 				   pzone.maxttl */
 	char *policy;		/* options' dnssec-policy: as
 				   pzone.policy */
+	int64_t maxrr, maxtypes;	/* the options', as pzone's */
 	struct bpolicy *policies;	/* dnssec-policy statements */
 	size_t npolicies, cappolicies;
 	size_t nviews, capviews;
@@ -525,6 +530,24 @@ static int64_t max_ttl(struct bind *b, enum ctx ctx, const struct tok *t)
 	return -1;
 }
 
+/* `max-records-per-type N` or `max-types-per-name N`: N (0: none), or
+ * -1 for a value named refuses (reported at t). */
+static int64_t count(struct bind *b, const struct tok *t)
+{
+	uint64_t v = 0;
+	size_t k;
+
+	for (k = 0; t->t == T_WORD && isdigit((unsigned char)t->s[k]); k++)
+		if ((v = v * 10 + (uint64_t)(t->s[k] - '0')) > UINT32_MAX)
+			break;
+	if (k > 0 && !t->s[k])
+		return (int64_t)v;
+	srv_err(b->s, t->file, t->line, t->col, k > 0 &&
+		isdigit((unsigned char)t->s[k]) ? "'%s' out of range" :
+		"expected number near '%s'", t->s);
+	return -1;
+}
+
 /* named takes a path (file, directory, include) only as a quoted string,
  * and refuses the configuration over a word; its value is read on. */
 static void quoted(struct bind *b, const struct tok *t)
@@ -552,7 +575,7 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 	};
 	struct pzone *z = b->nz ? &b->z[b->nz - 1] : NULL;
 	char *dir, c, **pol;
-	int64_t v, *ttl;
+	int64_t v, *to;
 	size_t i;
 
 	if (n == 0)
@@ -636,10 +659,20 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 	} else if (is(&args[0], "max-zone-ttl") && (ctx == C_OPTIONS ||
 		   ctx == C_VIEW || ctx == C_ZONE)) {
 		/* a view named twice sets nothing */
-		ttl = ctx == C_ZONE ? &z->maxttl : ctx == C_OPTIONS ?
+		to = ctx == C_ZONE ? &z->maxttl : ctx == C_OPTIONS ?
 		      &b->maxttl : b->cur_view ? &b->cur_view->maxttl : NULL;
-		if ((v = max_ttl(b, ctx, &args[1])) >= 0 && ttl)
-			*ttl = v;
+		if ((v = max_ttl(b, ctx, &args[1])) >= 0 && to)
+			*to = v;
+	} else if ((is(&args[0], "max-records-per-type") ||
+		    is(&args[0], "max-types-per-name")) &&
+		   (ctx == C_OPTIONS || ctx == C_VIEW || ctx == C_ZONE)) {
+		c = is(&args[0], "max-records-per-type");
+		to = ctx == C_ZONE ? (c ? &z->maxrr : &z->maxtypes) :
+		      ctx == C_OPTIONS ? (c ? &b->maxrr : &b->maxtypes) :
+		      !b->cur_view ? NULL : c ? &b->cur_view->maxrr :
+		      &b->cur_view->maxtypes;
+		if ((v = count(b, &args[1])) >= 0 && to)
+			*to = v;
 	} else if (is(&args[0], "dnssec-policy") && (ctx == C_OPTIONS ||
 		   ctx == C_VIEW || ctx == C_ZONE)) {
 		pol = ctx == C_ZONE ? &z->policy : ctx == C_OPTIONS ?
@@ -704,7 +737,7 @@ static void zone_start(struct bind *b, struct tok *args, size_t n)
 	memset(z, 0, sizeof *z);
 	z->names = -1;
 	z->binary = -1;
-	z->maxttl = -1;
+	z->maxttl = z->maxrr = z->maxtypes = -1;
 	z->conf = args[0].file;
 	z->line = args[0].line;
 	z->col = args[0].col;
@@ -769,7 +802,8 @@ static void view_seen(struct bind *b, const struct tok *t)
 		 sizeof *b->views);
 	b->views[b->nviews] = (struct bview){ .name = zl_xstrdup(b->view),
 					      .names = -1, .binary = -1,
-					      .maxttl = -1 };
+					      .maxttl = -1, .maxrr = -1,
+					      .maxtypes = -1 };
 	strcpy(b->views[b->nviews].class, b->view_class);
 	b->cur_view = &b->views[b->nviews++];
 }
@@ -1155,6 +1189,20 @@ static uint32_t max_ttl_of(const struct bind *b, const struct pzone *z,
 			  v->maxttl : b->maxttl > 0 ? b->maxttl : 0);
 }
 
+/* Zone z's max-records-per-type (rr) or max-types-per-name, from the
+ * innermost statement that sets it; 100 by default (BIND 9.18.28 and
+ * later). */
+static uint32_t limit_of(const struct bind *b, const struct pzone *z,
+			 bool rr)
+{
+	const struct bview *v = view_of(b, z);
+	int64_t zv = rr ? z->maxrr : z->maxtypes,
+		vv = !v ? -1 : rr ? v->maxrr : v->maxtypes,
+		bv = rr ? b->maxrr : b->maxtypes;
+
+	return (uint32_t)(zv >= 0 ? zv : vv >= 0 ? vv : bv >= 0 ? bv : 100);
+}
+
 /* named-checkconf: a zone a response-policy block names is a primary or
  * secondary zone of its view, or of the top level for the options' block
  * (which it checks only without views). */
@@ -1276,8 +1324,11 @@ static void finish(struct bind *b)
 				 names_of(b, z) == NAMES_FAIL;
 		e->names_checked = primary_type(z->type) &&
 				   names_of(b, z) != NAMES_IGNORE;
-		if (primary_type(z->type))
+		if (primary_type(z->type)) {
 			e->max_ttl = max_ttl_of(b, z, &e->max_ttl_policy);
+			e->max_rrset = limit_of(b, z, true);
+			e->max_types = limit_of(b, z, false);
+		}
 		free(file);
 	}
 	srv_set_free(&seen);
@@ -1290,7 +1341,7 @@ static void bind_start(struct bind *b, struct srv *s, struct srv_file *f)
 	memset(b, 0, sizeof *b);
 	b->names = -1;
 	b->binary = -1;
-	b->maxttl = -1;
+	b->maxttl = b->maxrr = b->maxtypes = -1;
 	b->s = s;
 	b->lx.s = s;
 	b->lx.n = 1;

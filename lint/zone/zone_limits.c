@@ -1,5 +1,6 @@
-/* zone_limits.c - what BIND refuses in a loaded zone over the limits its configuration sets for the zone (max-zone-ttl). */
+/* zone_limits.c - what BIND refuses in a loaded zone over the limits its configuration sets for the zone (max-zone-ttl, max-records-per-type, max-types-per-name). */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "zone.h"
 #include "zone_loader.h"
@@ -32,16 +33,151 @@ static bool ttl_over(const struct zl_zone *z, const struct zl_server_zone *sz,
 	return true;
 }
 
+#define RRSIG 46	/* RFC 4034 §3 */
+
+/* The type an RRSIG record covers (its first field), 0 when unread. */
+static uint16_t covered(const struct zl_rr *rr)
+{
+	const uint8_t *d = rr->nrdf ? zl_rdf_data(&rr->rdf[0]) : NULL;
+
+	return d && rr->rdf[0].len == 2 ? (uint16_t)(d[0] << 8 | d[1]) : 0;
+}
+
+static int cmp_u16(const void *a, const void *b)
+{
+	uint16_t x = *(const uint16_t *)a, y = *(const uint16_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Of the RRSIG records of set s: how many types they cover (*types), and
+ * the most records that cover one type (returned), that type in *most. */
+static uint32_t sig_groups(const struct zl_zone *z, const struct zl_rrset *s,
+			   uint32_t *types, uint16_t *most)
+{
+	uint16_t *v = zl_xmalloc((size_t)s->count * sizeof *v);
+	uint32_t i, n = 0, run = 0, best = 0;
+
+	for (i = s->first; i != ZL_NONE; i = z->rrs[i].next)
+		v[n++] = covered(&z->rrs[i]);
+	qsort(v, n, sizeof *v, cmp_u16);
+	for (*types = 0, i = 0; i < n; i++) {
+		run = i && v[i] == v[i - 1] ? run + 1 : 1;
+		*types += run == 1;
+		if (run > best) {
+			best = run;
+			*most = v[i];
+		}
+	}
+	free(v);
+	return best;
+}
+
+/* Where a finding at rr stands: its owner, else (a blank owner) its
+ * type. */
+static struct zl_loc at_owner(const struct zl_zone *z, const struct zl_rr *rr)
+{
+	struct zl_tok t = zl_rr_hdr(z, rr, ZL_HDR_OWNER);
+
+	return zl_zone_loc(z, rr->src, t.len ? t :
+			   zl_rr_hdr(z, rr, ZL_HDR_TYPE));
+}
+
+/* An RRset of more records than max-records-per-type (BIND 9.18.28 and
+ * later, 100 by default; RRSIG records by the type they cover), at the
+ * set's first record: named counts each record as written, the same one
+ * twice too, and stops loading with "too many records". */
+static bool rrset_over(const struct zl_zone *z,
+		       const struct zl_server_zone *sz, uint32_t k,
+		       struct zl_loc *out, char *msg, size_t n)
+{
+	const struct zl_rr *rr = &z->rrs[k];
+	const struct zl_rrset *s;
+	const char *name;
+	char what[40];
+	uint32_t count, types;
+	uint16_t type = rr->type;
+
+	if (!sz->max_rrset || !(s = zl_name_rrset(rr->owner, rr->type)) ||
+	    s->first != k || s->count <= sz->max_rrset)
+		return false;
+	count = s->count;
+	if (rr->type == RRSIG &&
+	    (count = sig_groups(z, s, &types, &type)) <= sz->max_rrset)
+		return false;
+	*out = at_owner(z, rr);
+	if ((name = zl_type_name(type)))
+		snprintf(what, sizeof what, "%s", name);
+	else
+		snprintf(what, sizeof what, "TYPE%u", (unsigned)type);
+	snprintf(msg, n, "%u %s records%s%s at '%s', above its "
+		 "max-records-per-type %u", (unsigned)count,
+		 rr->type == RRSIG ? "RRSIG" : what,
+		 rr->type == RRSIG ? " covering " : "",
+		 rr->type == RRSIG ? what : "", rr->owner->text,
+		 (unsigned)sz->max_rrset);
+	return true;
+}
+
+/* A name with more RRsets than max-types-per-name (BIND 9.18.28 and
+ * later, 100 by default; RRSIG records one for each type they cover),
+ * at the name's first record. */
+static bool types_over(const struct zl_zone *z,
+		       const struct zl_server_zone *sz, uint32_t k,
+		       struct zl_loc *out, char *msg, size_t n)
+{
+	const struct zl_rr *rr = &z->rrs[k];
+	const struct zl_rrset *s;
+	uint32_t sets = 0, bound = 0, types;
+	uint16_t most;
+	bool sigs = false;
+
+	if (!sz->max_types)
+		return false;
+	for (s = zl_name_sets(rr->owner); s; s = s->next) {
+		if (s->first < k)
+			return false;
+		bound += s->type == RRSIG ? s->count : 1;
+	}
+	if (bound <= sz->max_types)
+		return false;
+	for (s = zl_name_sets(rr->owner); s; s = s->next) {
+		types = 1;
+		if (s->type == RRSIG) {
+			(void)sig_groups(z, s, &types, &most);
+			sigs = true;
+		}
+		sets += types;
+	}
+	if (sets <= sz->max_types)
+		return false;
+	*out = at_owner(z, rr);
+	snprintf(msg, n, "'%s' holds %u RRsets%s, above its "
+		 "max-types-per-name %u", rr->owner->text, (unsigned)sets,
+		 sigs ? " (RRSIG records one for each type they cover)" : "",
+		 (unsigned)sz->max_types);
+	return true;
+}
+
 bool zl_zone_over_limit(const struct zl_zone *z,
 			const struct zl_server_zone *sz, size_t *i,
 			struct zl_loc *out, char *msg, size_t n)
 {
+	uint32_t k;
+	bool over;
+
 	if (!z || sz->kind != ZL_SERVER_BIND)
 		return false;
-	for (; *i < z->nrrs; (*i)++)
-		if (ttl_over(z, sz, &z->rrs[*i], out, msg, n)) {
+	/* three findings a record may be the place of */
+	for (; *i / 3 < z->nrrs; (*i)++) {
+		k = (uint32_t)(*i / 3);
+		over = *i % 3 == 0 ? ttl_over(z, sz, &z->rrs[k], out, msg, n) :
+		       *i % 3 == 1 ? rrset_over(z, sz, k, out, msg, n) :
+		       types_over(z, sz, k, out, msg, n);
+		if (over) {
 			(*i)++;
 			return true;
 		}
+	}
 	return false;
 }

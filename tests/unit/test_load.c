@@ -1631,6 +1631,30 @@ START_TEST(test_over_limit)
 	i = 0;
 	ck_assert(!zl_zone_over_limit(z, &sz, &i, &at, msg, sizeof msg));
 	zl_zone_free(z);
+
+	/* max-records-per-type: each record as written, RRSIG by the type
+	 * it covers; max-types-per-name: RRSIG one set for each type */
+	z = load("example.com.zone",
+		 "$TTL 60\n"
+		 "@ SOA ns hm 1 2 3 4 5\n"
+		 "a A 192.0.2.1\n"
+		 "a A 192.0.2.1\n"
+		 "b A 192.0.2.1\n"
+		 "b RRSIG A 8 3 60 20300101000000 20200101000000 1 "
+		 "example.com. AA==\n"
+		 "b RRSIG TXT 8 3 60 20300101000000 20200101000000 1 "
+		 "example.com. AA==\n");
+	sz = (struct zl_server_zone){ .kind = ZL_SERVER_BIND, .max_rrset = 1,
+				      .max_types = 2 };
+	i = 0;
+	ck_assert(zl_zone_over_limit(z, &sz, &i, &at, msg, sizeof msg));
+	ck_assert_uint_eq(at.line, 3);
+	ck_assert_ptr_nonnull(strstr(msg, "2 A records at 'a.example.com.'"));
+	ck_assert(zl_zone_over_limit(z, &sz, &i, &at, msg, sizeof msg));
+	ck_assert_uint_eq(at.line, 5);
+	ck_assert_ptr_nonnull(strstr(msg, "holds 3 RRsets"));
+	ck_assert(!zl_zone_over_limit(z, &sz, &i, &at, msg, sizeof msg));
+	zl_zone_free(z);
 }
 END_TEST
 
