@@ -5,31 +5,61 @@
 #include "zone.h"
 #include "zone_loader.h"
 
+/* Whether record k is above max-zone-ttl: not a TTL above 2147483647,
+ * which named loads as 0 (RFC 2181 §8), nor a record of $GENERATE, which
+ * named does not hold to it. */
+static bool above(const struct zl_zone *z, uint32_t max, size_t k)
+{
+	const struct zl_rr *rr = &z->rrs[k];
+
+	return rr->ttl > max && rr->ttl <= MAX_TTL &&
+	       !z->srcs[rr->src]->gen_parts;
+}
+
+/* Whether record k takes the same TTL as the one before it, both
+ * without a TTL of their own in one file: one run of a $TTL. */
+static bool same_run(const struct zl_zone *z, size_t k)
+{
+	const struct zl_rr *a = &z->rrs[k - 1], *b = &z->rrs[k];
+
+	return (a->flags & b->flags & ZL_RR_TTL_IMPLICIT) &&
+	       a->src == b->src && a->ttl == b->ttl;
+}
+
 /* A record's TTL above the zone's max-zone-ttl: dns_master_load stops
  * with "TTL N exceeds configured max-zone-ttl M" and named does not load
  * the zone (BIND 9.18, ARM "max-zone-ttl", and the dnssec-policy's, which
- * replaces it).  A TTL above 2147483647 named loads as 0 (RFC 2181 §8),
- * and it does not hold the records of $GENERATE to the limit. */
+ * replaces it).  Of the records that take one TTL from $TTL or the
+ * record before, one after another, the first is said, with how many
+ * follow. */
 static bool ttl_over(const struct zl_zone *z, const struct zl_server_zone *sz,
-		     const struct zl_rr *rr, struct zl_loc *out, char *msg,
-		     size_t n)
+		     uint32_t k, struct zl_loc *out, char *msg, size_t n)
 {
+	const struct zl_rr *rr = &z->rrs[k];
 	struct zl_tok t;
+	size_t more = 0;
+	char after[48] = "";
 
-	if (!sz->max_ttl || rr->ttl <= sz->max_ttl || rr->ttl > MAX_TTL ||
-	    z->srcs[rr->src]->gen_parts)
+	if (!sz->max_ttl || !above(z, sz->max_ttl, k) ||
+	    (k > 0 && same_run(z, k) && above(z, sz->max_ttl, k - 1)))
 		return false;
+	while (k + more + 1 < z->nrrs && same_run(z, k + more + 1) &&
+	       above(z, sz->max_ttl, k + more + 1))
+		more++;
+	if (more)
+		snprintf(after, sizeof after, " (and the %zu record%s after "
+			 "it)", more, more == 1 ? "" : "s");
 	/* at the TTL, or at the type when the record took it from $TTL or
 	 * an earlier record */
 	t = zl_rr_hdr(z, rr, ZL_HDR_TTL);
 	if (!t.len)
 		t = zl_rr_hdr(z, rr, ZL_HDR_TYPE);
 	*out = zl_zone_loc(z, rr->src, t);
-	snprintf(msg, n, "the TTL %u%s is above %u, the %s", (unsigned)rr->ttl,
-		 rr->flags & ZL_RR_TTL_IMPLICIT ? " this record takes" : "",
-		 (unsigned)sz->max_ttl, sz->max_ttl_policy ?
-		 "max-zone-ttl of the zone's dnssec-policy" :
-		 "zone's max-zone-ttl");
+	snprintf(msg, n, "the TTL %u%s%s is above %u, the %s",
+		 (unsigned)rr->ttl, rr->flags & ZL_RR_TTL_IMPLICIT ?
+		 " this record takes" : "", after, (unsigned)sz->max_ttl,
+		 sz->max_ttl_policy ? "max-zone-ttl of the zone's "
+		 "dnssec-policy" : "zone's max-zone-ttl");
 	return true;
 }
 
@@ -171,7 +201,7 @@ bool zl_zone_over_limit(const struct zl_zone *z,
 	/* three findings a record may be the place of */
 	for (; *i / 3 < z->nrrs; (*i)++) {
 		k = (uint32_t)(*i / 3);
-		over = *i % 3 == 0 ? ttl_over(z, sz, &z->rrs[k], out, msg, n) :
+		over = *i % 3 == 0 ? ttl_over(z, sz, k, out, msg, n) :
 		       *i % 3 == 1 ? rrset_over(z, sz, k, out, msg, n) :
 		       types_over(z, sz, k, out, msg, n);
 		if (over) {

@@ -1620,6 +1620,27 @@ START_TEST(test_over_limit)
 	ck_assert_uint_eq(at.col, 3);
 	ck_assert_ptr_nonnull(strstr(msg, "86400 this record takes"));
 	ck_assert(!zl_zone_over_limit(z, &sz, &i, &at, msg, sizeof msg));
+	/* records taking one TTL one after another: the first, with how
+	 * many follow */
+	zl_zone_free(z);
+	z = load("example.com.zone",
+		 "$TTL 200\n"
+		 "@ SOA ns hm 1 2 3 4 5\n"
+		 "a A 192.0.2.1\n"
+		 "b A 192.0.2.2\n"
+		 "c 300 A 192.0.2.3\n"
+		 "d A 192.0.2.4\n");
+	i = 0;
+	ck_assert(zl_zone_over_limit(z, &sz, &i, &at, msg, sizeof msg));
+	ck_assert_uint_eq(at.line, 2);
+	ck_assert_ptr_nonnull(strstr(msg, "200 this record takes (and the 2 "
+				     "records after it)"));
+	ck_assert(zl_zone_over_limit(z, &sz, &i, &at, msg, sizeof msg));
+	ck_assert_uint_eq(at.line, 5);
+	ck_assert(zl_zone_over_limit(z, &sz, &i, &at, msg, sizeof msg));
+	ck_assert_uint_eq(at.line, 6);
+	ck_assert_ptr_nonnull(strstr(msg, "200 this record takes is"));
+	ck_assert(!zl_zone_over_limit(z, &sz, &i, &at, msg, sizeof msg));
 	/* cut to fit */
 	i = 0;
 	ck_assert(zl_zone_over_limit(z, &sz, &i, &at, msg, 8));
