@@ -208,8 +208,9 @@ const char *cli_origin_for(struct run *r, const char *path);
  * place and set r->bad_config. */
 void cli_find_server_zones(struct run *r);
 /* The errors of what each of j's servers refuses in the zone file, though
- * other servers read it: each $GENERATE under Knot and NSD, and every
- * other such problem the loader found (zl_zone_refusal), appended to
+ * other servers read it: each $GENERATE under Knot and NSD, every other
+ * such problem the loader found (zl_zone_refusal), and what goes over the
+ * limits a BIND configuration sets (zl_zone_over_limit), appended to
  * j->diags; z is the loaded zone. */
 void cli_check_server_refusals(struct job *j, const struct zl_zone *z);
 
