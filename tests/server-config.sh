@@ -910,6 +910,30 @@ t_max_zone_ttl() {
 }
 t "BIND max-zone-ttl: zonelint refuses what named refuses" t_max_zone_ttl
 
+# One zone file two views load: the lower limit of the two refuses it,
+# in either order.
+t_max_two_views() {
+	mkdir -p m2
+	zone m2/db.zone 'long 86401 IN A 192.0.2.1' 'long 60 IN A 192.0.2.2'
+	for order in "a b" "b a"; do
+		rm -f m2/named.conf
+		for v in $order; do
+			case $v in
+			a) limits='max-zone-ttl 2d; max-records-per-type 0;' ;;
+			*) limits='max-zone-ttl 1d; max-records-per-type 1;' ;;
+			esac
+			printf 'view "%s" { %s zone "example.org" { type primary; file "db.zone"; }; };\n' \
+				"$v" "$limits" >>m2/named.conf
+		done
+		refused m2 named-checkconf -z named.conf || return 1
+		run --server-config m2/named.conf
+		want_rc 1 && has out "the TTL 86401 is above 86400" &&
+			has out "2 A records at 'long.example.org.', above its max-records-per-type 1" ||
+			{ echo "in the order $order"; return 1; }
+	done
+}
+t "BIND limits of a zone file two views load: the lower refuses" t_max_two_views
+
 # A value named does not read as a duration is an error in named.conf.
 t_max_zone_ttl_bad() {
 	mkdir -p mb
