@@ -645,6 +645,25 @@ static const char *bad_value(const char *s, const struct zl_tv_tag *t,
 	return NULL;
 }
 
+/* Whether the value of t runs on into a p, sp or np tag (only p when
+ * p_only) (zl_tv_run_on), which receivers then do not read. */
+static bool runs_into_policy(const char *s, const struct zl_tv_tag *t,
+			     bool p_only)
+{
+	struct zl_tv_span v = t->value, name;
+	struct zl_tv_tag lost;
+
+	while (zl_tv_run_on(s, v, &name)) {
+		lost.name = name;
+		if (p_only ? zl_tv_eq(s, name, "p", true) :
+			     is_policy_tag(s, &lost))
+			return true;
+		v.len -= name.off + name.len - v.off;
+		v.off = name.off + name.len;
+	}
+	return false;
+}
+
 /* Reports tag i of r for the rule's problem kind. */
 static void tag_problem(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 			unsigned kind, size_t i)
@@ -673,21 +692,75 @@ static void tag_problem(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 			{ "tag", name }, { "hint", removed_hint(s, t) });
 	} else if (kind == T_VALUE && !t->bad &&
 		   (want = bad_value(s, t, &bad))) {
-		char *v = zl_tv_str(s, bad);
+		char *v = zl_tv_str(s, bad), *hint, *lost;
 
+		/* "p=reject rua=...": the ';' is missing, and what is lost
+		 * is the tags after it more than the value. */
+		if ((msg = zl_tv_run_on_msg(r, t, &bad)) != NULL) {
+			lost = zl_tv_str(s, bad);
+			hint = zl_xasprintf("put a ';' before '%s='", lost);
+			free(lost);
+		} else {
+			msg = zl_xasprintf("invalid value '%s' for tag '%s'",
+					   v, name);
+			hint = zl_xasprintf("'%s' takes %s", name, want);
+		}
 		d = ZL_EMIT(ctx, ctx->rr->src,
 			    zl_tv_tok(r, bad.len ? bad : t->spec),
+			    { "message", msg }, { "hint", hint },
 			    { "tag", name }, { "value", v },
 			    { "expected", want });
+		free(hint);
 		/* RFC 7489 §6.3, RFC 9989 §4.8: receivers drop the bad
 		 * value for the tag's default; only a lost policy is
-		 * worse than that. */
-		if (!is_policy_tag(s, t))
+		 * worse than that, its own value or a policy tag that the
+		 * value runs on into. */
+		if (!is_policy_tag(s, t) && !runs_into_policy(s, t, false))
 			zl_emit_severity_default(ctx, d, ZL_SEV_WARNING);
 		free(v);
 	}
 	free(msg);
 	free(name);
+}
+
+/* RFC 7489 §6.4 and RFC 9989 §4.7 separate tags with *WSP ";" *WSP,
+ * spaces and tabs only; §6.3 (§4.7) points at DKIM's tag-list, where a
+ * folded line (CR LF and a blank) may stand there too, and receivers
+ * differ: a CR or LF there is a warning, at its byte. */
+static void line_breaks(struct zl_ctx *ctx, const struct zl_tv_rec *r)
+{
+	struct zl_tv_span at;
+	uint32_t pos = 0;
+	bool semi;
+	char *q, *msg;
+
+	while (zl_tv_next_break(r->txt.s, r->txt.len, &pos, &at, &semi)) {
+		q = zl_tv_str(r->txt.s, at);
+		msg = zl_xasprintf("control character '%s' %s: the DMARC "
+				   "grammar allows only spaces and tabs around "
+				   "';'", q, semi ? "between tags" :
+				   "after the last tag");
+		zl_emit_severity_default(ctx, emit_at(ctx, r, at, msg,
+			"write a space instead: receivers that follow the "
+			"grammar may discard the record"), ZL_SEV_WARNING);
+		free(msg);
+		free(q);
+	}
+}
+
+/* Whether the p tag of r is lost in the invalid value of a tag before
+ * it, "adkim=r p=reject": DMARC009 says so. */
+static bool policy_run_on(const struct zl_tv_rec *r)
+{
+	struct zl_tv_span bad;
+	size_t i;
+
+	for (i = 1; i < r->tv.ntags; i++)
+		if (!r->tv.tags[i].bad &&
+		    bad_value(r->txt.s, &r->tv.tags[i], &bad) &&
+		    runs_into_policy(r->txt.s, &r->tv.tags[i], true))
+			return true;
+	return false;
 }
 
 /* Whether r has a p tag that receivers read: one, without a syntax error,
@@ -724,6 +797,7 @@ static void dmarc_tags(struct zl_ctx *ctx)
 				zl_emit_severity_default(ctx, d,
 							 ZL_SEV_WARNING);
 		}
+		line_breaks(ctx, r);
 		return;
 	}
 	for (i = 1; i < r->tv.ntags; i++)
@@ -782,7 +856,9 @@ static void dmarc_policy_missing(struct zl_ctx *ctx)
 	bool rua;
 	zl_finding d;
 
-	if (!r || tag(r, "p"))
+	/* A p lost after a missing ';' is DMARC009's: one cause, one
+	 * finding. */
+	if (!r || tag(r, "p") || policy_run_on(r))
 		return;
 	rua = rua_valid(r);
 	{
@@ -896,6 +972,24 @@ static const struct zl_param_spec uri_params[] = {
 	{ .key = NULL },
 };
 
+/* Emits DMARC011 at bytes sp of r about URI item, invalid or (valid
+ * but doubtful) one that may get no report: detail why. */
+static zl_finding uri_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+			   struct zl_tv_span item, struct zl_tv_span sp,
+			   const char *why, bool valid)
+{
+	char *q = zl_tv_str(r->txt.s, item.len > 60 ?
+			    (struct zl_tv_span){ item.off, 60 } : item);
+	char *msg = zl_tv_uri_msg(q, why, valid);
+	zl_finding d = ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, sp),
+			       { "message", msg }, { "uri", q },
+			       { "detail", why });
+
+	free(msg);
+	free(q);
+	return d;
+}
+
 /* Checks the URIs of one rua or ruf tag. */
 static void uri_list(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 		     const struct zl_tv_tag *t, bool count)
@@ -903,11 +997,14 @@ static void uri_list(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	const char *s = r->txt.s;
 	long max = zl_rule_int(ctx->rule, "max"), n = 0;
 	uint32_t pos = t->value.off;
-	struct zl_tv_span item, bad;
+	struct zl_tv_span item, bad, lost = { 0, 0 };
 	const char *why;
 	struct uri u;
+	char *run_on = count ? NULL : zl_tv_run_on_msg(r, t, &lost);
+	uint32_t prev = pos;
 
-	while (zl_tv_next_item(s, t->value, ',', &pos, &item)) {
+	for (; zl_tv_next_item(s, t->value, ',', &pos, &item);
+	     prev = item.off + item.len) {
 		u = split_uri(s, item);
 		if (count && ++n == max + 1) {
 			char m[24];
@@ -915,16 +1012,38 @@ static void uri_list(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 			snprintf(m, sizeof m, "%ld", max);
 			ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, item),
 				{ "max", m });
-		} else if (!count && (why = uri_problem(s, &u, &bad))) {
-			char *q = zl_tv_str(s, item.len > 60 ?
-				(struct zl_tv_span){ item.off, 60 } : item);
+		}
+		if (count)
+			continue;
+		/* RFC 7489 §6.4: dmarc-urilist is *WSP "," *WSP between
+		 * URIs: no line break. */
+		for (bad.off = prev; bad.off < item.off &&
+		     s[bad.off] != '\r' && s[bad.off] != '\n'; bad.off++)
+			;
+		bad.len = 1;
+		if (bad.off < item.off) {
+			char *q = zl_tv_str(s, bad);
+			char *msg = zl_xasprintf("control character '%s' "
+				"around ',': only spaces and tabs may surround "
+				"the ',' between report URIs", q);
 
-			ZL_EMIT(ctx, ctx->rr->src,
-				zl_tv_tok(r, bad.len ? bad : item),
-				{ "uri", q }, { "detail", why });
+			ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, bad),
+				{ "message", msg }, { "uri", q },
+				{ "detail", msg });
+			free(msg);
 			free(q);
 		}
+		if (run_on && lost.off > item.off &&
+		    lost.off < item.off + item.len)
+			uri_emit(ctx, r, item, lost, run_on, false);
+		else if ((why = uri_problem(s, &u, &bad)))
+			uri_emit(ctx, r, item, bad.len ? bad : item, why,
+				 false);
+		else if ((why = zl_tv_uri_doubtful(s, u.uri, &bad)))
+			zl_emit_severity_default(ctx, uri_emit(ctx, r, item,
+				bad, why, true), ZL_SEV_WARNING);
 	}
+	free(run_on);
 }
 
 /* RFC 7489 §6.4 (dmarc-urilist), §6.2 and RFC 9989 §4.7: rua and ruf are
@@ -952,9 +1071,10 @@ const struct zl_check zl_check_dmarc_report_uris = {
 	.fn = dmarc_report_uris,
 	.variants = uri_variants,
 	.params = uri_params,
-	/* invalid: uri (cut at 60 bytes) and detail, the URI parser's words
-	 * for what is wrong; count: max */
-	.vars = (const char *const[]){ "uri", "detail", "max", NULL },
+	/* invalid: message (zl_tv_uri_msg), uri (cut at 60 bytes) and
+	 * detail, the URI parser's words for what is wrong; count: max */
+	.vars = (const char *const[]){ "message", "uri", "detail", "max",
+				       NULL },
 };
 
 /* The destination host of URI u as a canonical name ("dest.example."),

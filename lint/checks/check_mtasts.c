@@ -75,11 +75,16 @@ static void check_id(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 	const struct zl_tv_tag *id = zl_tv_find(&r->tv, r->txt.s, "id", false);
 	uint32_t i;
 
+	/* A tag-spec STS001 reports may be the id; a malformed id is
+	 * STS001's too: one bad byte, one finding. */
 	if (!id) {
-		zl_tv_emit(ctx, r, zl_tv_head(r),
-			   "MTA-STS record has no id= tag");
+		if (!zl_tv_hidden_tag(r))
+			zl_tv_emit(ctx, r, zl_tv_head(r),
+				   "MTA-STS record has no id= tag");
 		return;
 	}
+	if (id->bad)
+		return;
 	for (i = 0; i < id->value.len; i++) {
 		char c = r->txt.s[id->value.off + i];
 
@@ -88,56 +93,107 @@ static void check_id(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 			break;
 	}
 	if (id->value.len == 0 || id->value.len > 32 || i < id->value.len) {
+		struct zl_tv_span at = id->value.len ? id->value : id->spec;
 		char *q = zl_tv_str(r->txt.s, id->value);
-		char *msg = zl_xasprintf("MTA-STS id '%s' is not 1 to 32 "
-					 "letters and digits", q);
+		char *msg = zl_tv_run_on_msg(r, id, &at);
 
-		zl_tv_emit(ctx, r, id->value.len ? id->value : id->spec, msg);
+		if (!msg)
+			msg = zl_xasprintf("MTA-STS id '%s' is not 1 to 32 "
+					   "letters and digits", q);
+		zl_tv_emit(ctx, r, at, msg);
 		free(msg);
 		free(q);
 	}
 }
 
+/* RFC 8460 §3: the URIs of rua are separated by *WSP "," *WSP, blanks
+ * of spaces and tabs only: the first CR or LF in [a, b), the bytes
+ * between two URIs, or NULL. */
+static const char *list_break(const char *s, uint32_t a, uint32_t b)
+{
+	for (; a < b; a++)
+		if (s[a] == '\r' || s[a] == '\n')
+			return s + a;
+	return NULL;
+}
+
+/* Emits the current rule at bytes sp of r about URI item, invalid or
+ * (valid but doubtful) one that may get no report: why. */
+static zl_finding emit_uri(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+			   struct zl_tv_span item, struct zl_tv_span sp,
+			   const char *why, bool valid)
+{
+	char *q = zl_tv_str(r->txt.s, item);
+	char *msg = zl_tv_uri_msg(q, why, valid);
+	zl_finding d = zl_tv_emit(ctx, r, sp, msg);
+
+	free(msg);
+	free(q);
+	return d;
+}
+
 /* RFC 8460 §3: rua is one or more mailto: or https: URIs, separated by
- * commas; a comma or '!' inside a URI must be percent-encoded. */
+ * commas; a comma or '!' inside a URI must be percent-encoded.  A URI
+ * at an IP address is valid but often not served: a warning. */
 static void check_rua(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 {
 	const struct zl_tv_tag *t = zl_tv_find(&r->tv, r->txt.s, "rua", false);
-	struct zl_tv_span item, scheme, bad;
-	const char *why, *bang;
-	uint32_t pos;
+	const char *s = r->txt.s, *why, *bang, *brk;
+	struct zl_tv_span item, scheme, bad, lost = { 0, 0 };
+	char *run_on;
+	uint32_t pos, prev;
 
+	/* A tag-spec TLSRPT001 reports may be the rua; a malformed rua is
+	 * TLSRPT001's too: one bad byte, one finding. */
 	if (!t) {
-		zl_tv_emit(ctx, r, zl_tv_head(r), "TLS-RPT record has no rua= "
-			   "tag, so no report can be sent");
+		if (!zl_tv_hidden_tag(r))
+			zl_tv_emit(ctx, r, zl_tv_head(r), "TLS-RPT record has "
+				   "no rua= tag, so no report can be sent");
 		return;
 	}
-	for (pos = t->value.off;
-	     zl_tv_next_item(r->txt.s, t->value, ',', &pos, &item);) {
-		why = zl_tv_uri_check(r->txt.s, item, &scheme, &bad);
-		if ((bang = memchr(r->txt.s + item.off, '!', item.len))) {
+	if (t->bad)
+		return;
+	run_on = zl_tv_run_on_msg(r, t, &lost);
+	for (pos = prev = t->value.off;
+	     zl_tv_next_item(s, t->value, ',', &pos, &item);
+	     prev = item.off + item.len) {
+		if ((brk = list_break(s, prev, item.off))) {
+			char *q = zl_tv_str(s, (struct zl_tv_span){
+				(uint32_t)(brk - s), 1 });
+			char *msg = zl_xasprintf("control character '%s' "
+				"around ',': only spaces and tabs may surround "
+				"the ',' between report URIs", q);
+
+			zl_tv_emit(ctx, r, (struct zl_tv_span){
+				(uint32_t)(brk - s), 1 }, msg);
+			free(msg);
+			free(q);
+		}
+		if (run_on && lost.off > item.off &&
+		    lost.off < item.off + item.len) {
+			zl_tv_emit(ctx, r, lost, run_on);
+			continue;
+		}
+		why = zl_tv_uri_check(s, item, &scheme, &bad);
+		if ((bang = memchr(s + item.off, '!', item.len))) {
 			/* DMARC's "!size" suffix is a common copy */
 			why = "'!' has no place in a TLS-RPT URI: drop a "
 			      "DMARC-style '!size' suffix, write an '!' of the "
 			      "address as '%21'";
-			bad = (struct zl_tv_span){
-				(uint32_t)(bang - r->txt.s), 1 };
-		} else if (!why &&
-			   !zl_tv_eq(r->txt.s, scheme, "mailto", true) &&
-			   !zl_tv_eq(r->txt.s, scheme, "https", true)) {
+			bad = (struct zl_tv_span){ (uint32_t)(bang - s), 1 };
+		} else if (!why && !zl_tv_eq(s, scheme, "mailto", true) &&
+			   !zl_tv_eq(s, scheme, "https", true)) {
 			why = "TLS-RPT takes only mailto: and https: URIs";
 			bad = scheme;
 		}
-		if (why) {
-			char *q = zl_tv_str(r->txt.s, item);
-			char *msg = zl_xasprintf("invalid report URI '%s': %s",
-						 q, why);
-
-			zl_tv_emit(ctx, r, bad.len ? bad : item, msg);
-			free(msg);
-			free(q);
-		}
+		if (why)
+			emit_uri(ctx, r, item, bad.len ? bad : item, why,
+				 false);
+		else if ((why = zl_tv_uri_doubtful(s, item, &bad)))
+			zl_emit_severity_default(ctx, emit_uri(ctx, r, item,
+				bad, why, true), ZL_SEV_WARNING);
 	}
+	free(run_on);
 }
 
 /* What is wrong with field t of r by the stricter grammar of RFC 8461
@@ -181,6 +237,32 @@ static char *field_problem(const struct kind *k, const struct zl_tv_rec *r,
 	}
 	free(n);
 	return msg;
+}
+
+/* RFC 8461 §3.1 and RFC 8460 §3 separate fields with *WSP ";" *WSP:
+ * spaces and tabs only, where the tag-list parser also reads the CR and
+ * LF of RFC 6376's folded lines.  Reports each at its byte; returns
+ * whether there was one. */
+static bool line_breaks(struct zl_ctx *ctx, const struct kind *k,
+			const struct zl_tv_rec *r)
+{
+	struct zl_tv_span at;
+	uint32_t pos = 0;
+	bool semi, any = false;
+	char *q, *msg;
+
+	while (zl_tv_next_break(r->txt.s, r->txt.len, &pos, &at, &semi)) {
+		q = zl_tv_str(r->txt.s, at);
+		msg = zl_xasprintf("control character '%s' %s: %s records "
+				   "allow only spaces and tabs around ';'", q,
+				   semi ? "between fields" :
+				   "after the last field", k->name);
+		zl_tv_emit(ctx, r, at, msg);
+		free(msg);
+		free(q);
+		any = true;
+	}
+	return any;
 }
 
 /* RFC 8461 §3.1 and RFC 8460 §3 let a field appear more than once and
@@ -234,7 +316,7 @@ static void policy_record(struct zl_ctx *ctx)
 	if (!is_record(k, r))
 		return;
 	if (problem == P_SYNTAX) {
-		bool after_semi;
+		bool after_semi, breaks;
 		struct zl_tv_span ws = zl_tv_trailing_blanks(r, &after_semi);
 		char *blanks;
 
@@ -242,9 +324,10 @@ static void policy_record(struct zl_ctx *ctx)
 			if (!r->tv.errs[i].ext_name)
 				zl_tv_emit(ctx, r, r->tv.errs[i].at,
 					r->tv.errs[i].msg);
+		breaks = line_breaks(ctx, k, r);
 		/* Some senders read past them (postfix-mta-sts-resolver,
 		 * mox after a TLS-RPT rua=), some do not: a warning. */
-		if (ws.len && !after_semi && r->tv.nerrs == 0) {
+		if (ws.len && !after_semi && r->tv.nerrs == 0 && !breaks) {
 			blanks = zl_xasprintf("blanks after the last value: "
 					      "%s records allow blanks only "
 					      "around ';', and strict senders "

@@ -1,5 +1,6 @@
 /* check_tagvalue.c - tag=value records for the primitives: parsed once per run, findings at their bytes. */
 #include <ldns/ldns.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check_tagvalue.h"
@@ -37,6 +38,63 @@ struct zl_tv_span zl_tv_trailing_blanks(const struct zl_tv_rec *r,
 		i--;
 	*after_semi = i > 0 && r->txt.s[i - 1] == ';';
 	return (struct zl_tv_span){ (uint32_t)i, (uint32_t)(r->txt.len - i) };
+}
+
+/* The most lost tags zl_tv_run_on_msg() names. */
+#define RUN_ON_NAMES 4
+
+char *zl_tv_run_on_msg(const struct zl_tv_rec *r, const struct zl_tv_tag *t,
+		       struct zl_tv_span *at)
+{
+	struct zl_tv_span v = t->value, names[RUN_ON_NAMES + 1];
+	struct zl_buf b = { 0 };
+	char *first, *tag, *n;
+	size_t count = 0, i;
+
+	/* Every name= after a blank, each found after the one before. */
+	while (count <= RUN_ON_NAMES &&
+	       zl_tv_run_on(r->txt.s, v, &names[count])) {
+		v.len -= names[count].off + names[count].len - v.off;
+		v.off = names[count].off + names[count].len;
+		count++;
+	}
+	if (!count)
+		return NULL;
+	*at = names[0];
+	zl_buf_add(&b, "", 0);
+	for (i = 0; i < count && i < RUN_ON_NAMES; i++) {
+		n = zl_tv_str(r->txt.s, names[i]);
+		zl_buf_addf(&b, "%s'%s'", !i ? "" : i + 1 == count ? " and " :
+			    ", ", n);
+		free(n);
+	}
+	if (count > RUN_ON_NAMES)
+		zl_buf_add(&b, " and more", 9);
+	first = zl_tv_str(r->txt.s, *at);
+	tag = zl_tv_str(r->txt.s, t->name);
+	n = zl_xasprintf("a ';' seems missing before '%s=': the value of "
+			 "'%s' runs on into it, so %s %s not read", first, tag,
+			 b.s, count > 1 ? "are" : "is");
+	free(first);
+	free(tag);
+	free(b.s);
+	return n;
+}
+
+char *zl_tv_uri_msg(const char *q, const char *why, bool valid)
+{
+	return zl_xasprintf(valid ? "report URI '%s' may get no report: %s" :
+			    "invalid report URI '%s': %s", q, why);
+}
+
+bool zl_tv_hidden_tag(const struct zl_tv_rec *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->tv.nerrs; i++)
+		if (!r->tv.errs[i].empty && !r->tv.errs[i].ext_name)
+			return true;
+	return false;
 }
 
 /* The most TXT records at a name zl_tv_discarded() compares. */

@@ -24,6 +24,21 @@ zl_finding zl_tv_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
  * §3.1 and RFC 8460 §3 the other way round. */
 struct zl_tv_span zl_tv_trailing_blanks(const struct zl_tv_rec *r,
 					bool *after_semi);
+/* When the value of tag t of r is invalid because it runs on into more
+ * tags (zl_tv_run_on: the ';' before them missing), a message that says
+ * so and names the tags that are not read, with *at set to the first of
+ * their names; else NULL.  The text is allocated. */
+char *zl_tv_run_on_msg(const struct zl_tv_rec *r, const struct zl_tv_tag *t,
+		       struct zl_tv_span *at);
+/* The message about report URI q (already escaped) of a DMARC or
+ * TLS-RPT record: "invalid report URI 'q': why", or, for a valid URI
+ * that zl_tv_uri_doubtful() doubts, "report URI 'q' may get no report:
+ * why".  The text is allocated. */
+char *zl_tv_uri_msg(const char *q, const char *why, bool valid);
+/* Whether a syntax error of r (not an empty tag, not an extension name)
+ * may hide a tag: a tag-spec the parser could not read, so that a tag
+ * reported missing may be there, misspelt. */
+bool zl_tv_hidden_tag(const struct zl_tv_rec *r);
 /* Whether r starts with the tag v=<version> (zl_tv_first_is), and, when
  * version ends in ';', has that ';' after it, blanks allowed before it:
  * RFC 8461 §3.1 and RFC 8460 §3 discard records that do not begin

@@ -3,6 +3,7 @@
 #include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "tagvalue.h"
 
@@ -342,6 +343,49 @@ bool zl_tv_next_item(const char *s, struct zl_tv_span list, char sep,
 	return true;
 }
 
+bool zl_tv_next_break(const char *s, size_t len, uint32_t *pos,
+		      struct zl_tv_span *at, bool *semi)
+{
+	uint32_t i = *pos, a, brk, n = (uint32_t)len;
+
+	while (i < n) {
+		for (; i < n && !is_ws(s[i]); i++)
+			;
+		for (a = i, brk = n; i < n && is_ws(s[i]); i++)
+			if (brk == n && (s[i] == '\r' || s[i] == '\n'))
+				brk = i;
+		if (brk == n)
+			continue;
+		/* A run between a name and '=' or inside a value is part of
+		 * a tag-spec: neither side a ';' nor an end. */
+		*semi = (a > 0 && s[a - 1] == ';') || (i < n && s[i] == ';');
+		if (*semi || a == 0 || i == n) {
+			*pos = i;
+			*at = (struct zl_tv_span){ brk, 1 };
+			return true;
+		}
+	}
+	*pos = n;
+	return false;
+}
+
+bool zl_tv_run_on(const char *s, struct zl_tv_span v, struct zl_tv_span *name)
+{
+	uint32_t i, k, end = v.off + v.len;
+
+	for (i = v.off + 1; i < end; i++) {
+		if (!is_ws(s[i - 1]) || !is_alpha(s[i]))
+			continue;
+		for (k = i; k < end && is_extchar(s[k]); k++)
+			;
+		if (k < end && s[k] == '=') {
+			*name = (struct zl_tv_span){ i, k - i };
+			return true;
+		}
+	}
+	return false;
+}
+
 /* ---- URIs ---- */
 
 static bool is_hex(char c)
@@ -405,12 +449,124 @@ static bool domain_literal(const char *s, uint32_t a, uint32_t b)
 	return true;
 }
 
+/* RFC 5322 §3.2.3 atext, the characters of an unquoted local part
+ * besides '.'. */
+static bool is_atext(char c)
+{
+	return is_alpha(c) || is_digit(c) ||
+	       (c && strchr("!#$%&'*+-/=?^_`{|}~", c));
+}
+
+/* RFC 5321 §4.1.2 Dot-string, RFC 5322 §3.4.1 dot-atom: the unquoted
+ * local part [a, b) of a mailto: URI is atoms of atext joined by single
+ * dots.  A percent escape stands for its byte: "%2E" is a dot; other
+ * escaped bytes are taken as the sender's to judge.  NULL when it is
+ * one, else what is wrong with *bad the byte (or escape) at fault. */
+static const char *local_part(const char *s, uint32_t a, uint32_t b,
+			      struct zl_tv_span *bad)
+{
+	uint32_t i, w;
+	bool dot, after_dot = true;
+
+	for (i = a; i < b; i += w) {
+		w = s[i] == '%' ? 3 : 1;
+		dot = s[i] == '.' || (w == 3 && s[i + 1] == '2' &&
+				      lower(s[i + 2]) == 'e');
+		*bad = (struct zl_tv_span){ i, w };
+		if (dot && i == a)
+			return "the local part of the address starts with "
+			       "'.'";
+		if (dot && after_dot)
+			return "the local part of the address has two dots in "
+			       "a row";
+		if (dot && i + w == b)
+			return "the local part of the address ends with '.'";
+		if (!dot && w == 1 && !is_atext(s[i]))
+			return "the local part of the address holds a "
+			       "character that only a quoted one can";
+		after_dot = dot;
+	}
+	return NULL;
+}
+
+/* Whether [a, b) is an IP address: dotted-quad IPv4 (any host) or, in
+ * brackets, an IPv6 address (an http(s): IP literal; a mailto: address
+ * literal, RFC 5321 §4.1.3, "[IPv6:" address "]" or "[" IPv4 "]").
+ * *loop says whether it is a loopback or unspecified address, the
+ * sender's own machine. */
+static bool ip_host(const char *s, uint32_t a, uint32_t b, bool *loop)
+{
+	char buf[INET6_ADDRSTRLEN];
+	unsigned char ip[16];
+	static const unsigned char zero[16];
+	int af = AF_INET;
+
+	if (b > a + 1 && s[a] == '[' && s[b - 1] == ']') {
+		a++;
+		b--;
+		af = AF_INET6;
+		if (b - a > 5 && strncasecmp(s + a, "IPv6:", 5) == 0)
+			a += 5;
+		else if (memchr(s + a, ':', b - a) == NULL)
+			af = AF_INET;
+	}
+	if (b - a >= sizeof buf)
+		return false;
+	memcpy(buf, s + a, b - a);
+	buf[b - a] = '\0';
+	if (inet_pton(af, buf, ip) != 1)
+		return false;
+	if (af == AF_INET)
+		*loop = ip[0] == 127 || memcmp(ip, zero, 4) == 0;
+	else	/* ::, ::1, or IPv4 loopback mapped (::ffff:127.x.y.z) */
+		*loop = (memcmp(ip, zero, 15) == 0 && ip[15] <= 1) ||
+			(memcmp(ip, zero, 10) == 0 && ip[10] == 0xff &&
+			 ip[11] == 0xff && ip[12] == 127);
+	return true;
+}
+
+/* Whether the domain [a, b) is "localhost" or a name below it (RFC 6761
+ * §6.3), a final dot allowed. */
+static bool localhost_name(const char *s, uint32_t a, uint32_t b)
+{
+	if (b > a && s[b - 1] == '.')
+		b--;
+	return b - a >= 9 && strncasecmp(s + b - 9, "localhost", 9) == 0 &&
+	       (b - a == 9 || s[b - 10] == '.');
+}
+
+/* What makes host [a, b) of a report URI one that no report sent there
+ * reaches: a loopback address, a localhost name, a single label (mailto:
+ * says so of a domain, http(s): of a host).  NULL when none. */
+static const char *unreachable_host(const char *s, uint32_t a, uint32_t b,
+				    bool mailto)
+{
+	bool loop = false;
+
+	if (ip_host(s, a, b, &loop))
+		return loop ? "the host is a loopback or unspecified "
+			      "address, so reports sent there stay on the "
+			      "sender's own machine" : NULL;
+	if (localhost_name(s, a, b))
+		return "the host is a localhost name, so reports sent there "
+		       "stay on the sender's own machine";
+	if (domain_labels(s, a, b) == 1)
+		return mailto ? "the domain of the mailto: URI is a single "
+				"label, which mail from other networks cannot "
+				"reach" :
+				"the host of the URI is a single label, which "
+				"other networks cannot reach";
+	return NULL;
+}
+
 /* RFC 6068 §2: mailto: addr-spec, "local-part@domain"; an '@' in the
  * local part is written %40 (unless quoted). */
 static const char *check_mailto(const char *s, uint32_t a, uint32_t b,
 				struct zl_tv_span *bad)
 {
 	uint32_t at = b, first = b, q;
+	bool quoted = s[a] == '"' || strncmp(s + a, "%22", 3) == 0;
+	const char *why;
 
 	for (q = a; q < b && s[q] != '?'; q++)
 		if (s[q] == '@') {
@@ -420,22 +576,17 @@ static const char *check_mailto(const char *s, uint32_t a, uint32_t b,
 	*bad = (struct zl_tv_span){ a, q - a };
 	if (at == b || at == a)
 		return "a mailto: URI needs an address: mailto:local@domain";
-	if (first != at && s[a] != '"' && strncmp(s + a, "%22", 3) != 0) {
+	if (first != at && !quoted) {
 		*bad = (struct zl_tv_span){ first, 1 };
 		return "an '@' in the local part of the address is written "
 		       "'%40'";
 	}
+	if (!quoted && (why = local_part(s, a, at, bad)) != NULL)
+		return why;
 	*bad = (struct zl_tv_span){ at + 1, q - at - 1 };
-	if (domain_literal(s, at + 1, q))
-		return NULL;
-	switch (domain_labels(s, at + 1, q)) {
-	case 0:
+	if (!domain_literal(s, at + 1, q) && domain_labels(s, at + 1, q) == 0)
 		return "the address of the mailto: URI has no valid domain";
-	case 1:
-		return "the domain of the mailto: URI is a single label, "
-		       "which mail from other networks cannot reach";
-	}
-	return NULL;
+	return unreachable_host(s, at + 1, q, true);
 }
 
 /* RFC 3986 §3.2.2: the IP literal that starts at h ('['), in an
@@ -539,8 +690,25 @@ const char *zl_tv_uri_check(const char *s, struct zl_tv_span uri,
 		if (b - i < 4 || s[i + 1] != '/' || s[i + 2] != '/' ||
 		    !zl_tv_uri_host(s, uri, &h) || h.len == 0)
 			return "an http(s): URI needs '//' and a host";
+		*bad = h;
+		return unreachable_host(s, h.off, h.off + h.len, false);
 	}
 	return NULL;
+}
+
+const char *zl_tv_uri_doubtful(const char *s, struct zl_tv_span uri,
+			       struct zl_tv_span *bad)
+{
+	bool loop = false, mailto;
+
+	if (!zl_tv_uri_host(s, uri, bad) ||
+	    !ip_host(s, bad->off, bad->off + bad->len, &loop) || loop)
+		return NULL;
+	mailto = s[uri.off] == 'm' || s[uri.off] == 'M';
+	return mailto ? "the domain is an address literal, which many "
+			"senders do not deliver mail to" :
+			"the host is an IP address, which few senders post "
+			"to and certificates seldom name";
 }
 
 bool zl_tv_uri_host(const char *s, struct zl_tv_span uri,
@@ -567,7 +735,11 @@ bool zl_tv_uri_host(const char *s, struct zl_tv_span uri,
 	for (e = a; e < b && !strchr("/?#", s[e]); e++)
 		if (s[e] == '@')
 			a = e + 1;	/* skip userinfo */
-	for (c = a; c < e && s[c] != ':'; c++)
+	c = a;
+	if (c < e && s[c] == '[')	/* an IP literal holds ':' */
+		while (c < e && s[c++] != ']')
+			;
+	for (; c < e && s[c] != ':'; c++)
 		;
 	*host = (struct zl_tv_span){ a, c - a };
 	return true;

@@ -94,17 +94,46 @@ bool zl_tv_next_item(const char *s, struct zl_tv_span list, char sep,
 /* A NUL-terminated copy of span sp, escaped for messages; the caller
  * frees it. */
 char *zl_tv_str(const char *s, struct zl_tv_span sp);
+/* The next line break (CR or LF) of s[0..len), from *pos on, that the
+ * parser read as a blank around a ';' or at the end of the text: the
+ * first of each run of blanks that holds one (*pos advances past the
+ * run).  RFC 6376 §3.2 folds lines there, but RFC 8461 §3.1, RFC 8460 §3
+ * and RFC 7489 §6.4 separate fields with *WSP ";" *WSP: spaces and tabs
+ * only.  A break inside a tag-spec (around '=', inside a value) is left
+ * to the checks of that tag.  *at gets the byte and *semi whether a ';'
+ * borders the run.  Returns false when there is none. */
+bool zl_tv_next_break(const char *s, size_t len, uint32_t *pos,
+		      struct zl_tv_span *at, bool *semi);
+/* Whether value v of s runs on into what reads as more tags: a blank,
+ * then a tag name (a letter, then letters, digits, '_', '-' or '.') and
+ * '=', as when the ';' before the next tag is missing.  *name gets the
+ * first such name.  Only worth asking about a value found invalid:
+ * some free-form values (DKIM n=) may hold such text. */
+bool zl_tv_run_on(const char *s, struct zl_tv_span v,
+		  struct zl_tv_span *name);
 
 /* ---- URIs in values (RFC 3986 §3), as DMARC, TLS-RPT and BIMI use them ---- */
 
 /* Checks that span uri of s is an absolute URI: a scheme, ':' and a
  * non-empty rest made of URI characters (percent escapes well formed).
- * For mailto: the rest must be an address with a domain (RFC 6068); for
- * http: and https: an authority with a host.  Returns NULL when it is, else
+ * For mailto: the rest must be an address (RFC 6068) whose local part
+ * is a dot-atom or a quoted string (RFC 5322 §3.4.1, RFC 5321 §4.1.2)
+ * and whose domain has two labels or more; for http: and https: an
+ * authority with a host of two labels or more.  Neither host may be a
+ * loopback or unspecified address or a localhost name (RFC 6761 §6.3):
+ * no report sent there reaches the domain.  Returns NULL when it is, else
  * a message (a static string) with *bad set to the bytes at fault.
  * *scheme gets the scheme (len 0 when there is none). */
 const char *zl_tv_uri_check(const char *s, struct zl_tv_span uri,
 			    struct zl_tv_span *scheme, struct zl_tv_span *bad);
+/* Why a URI that passed zl_tv_uri_check, as a report address, is one
+ * that senders may well not deliver to, or NULL: its host an IP address
+ * (an address literal of a mailto: URI, or an http(s): host), which
+ * senders often refuse and certificates seldom name.  *bad gets the
+ * host.  (A loopback address or a localhost name is no URI a report can
+ * reach: zl_tv_uri_check rejects it.) */
+const char *zl_tv_uri_doubtful(const char *s, struct zl_tv_span uri,
+			       struct zl_tv_span *bad);
 /* The host of a URI that passed zl_tv_uri_check: the domain of a mailto:
  * address or the host of an http(s): URI.  Returns false for other
  * schemes. */

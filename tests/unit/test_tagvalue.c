@@ -234,7 +234,24 @@ static const struct {
 	{ "mailto:", "nothing after", 0, 7 },
 	{ "mailto:dmarc", "needs an address", 7, 5 },
 	{ "mailto:@example.com", "needs an address", 7, 12 },
-	{ "mailto:d@localhost", "a single label", 9, 9 },
+	{ "mailto:d@localhost", "localhost name", 9, 9 },
+	{ "mailto:d@mailhost", "a single label", 9, 8 },
+	{ "mailto:d@[127.0.0.1]", "loopback", 9, 11 },
+	{ "mailto:d@[IPv6:::1]", "loopback", 9, 10 },
+	{ "mailto:a..b@example.com", "two dots", 9, 1 },
+	{ "mailto:a%2E.b@example.com", "two dots", 11, 1 },
+	{ "mailto:.a@example.com", "starts with '.'", 7, 1 },
+	{ "mailto:a.@example.com", "ends with '.'", 8, 1 },
+	{ "mailto:a(b)@example.com", "only a quoted", 8, 1 },
+	{ "mailto:%22a..b%22@example.com", NULL, 0, 0 },
+	{ "mailto:first.last+tag@example.com", NULL, 0, 0 },
+	{ "https://localhost/r", "localhost name", 8, 9 },
+	{ "https://r.LOCALHOST./r", "localhost name", 8, 12 },
+	{ "https://reports/r", "a single label", 8, 7 },
+	{ "https://127.0.0.2:8443/r", "loopback", 8, 9 },
+	{ "https://0.0.0.0/r", "loopback", 8, 7 },
+	{ "https://[::ffff:127.0.0.1]/r", "loopback", 8, 18 },
+	{ "https://192.0.2.1/r", NULL, 0, 0 },
 	{ "mailto:d@[192.0.2.1", "no valid domain", 9, 10 },
 	{ "mailto:d@e@example.com", "written '%40'", 8, 1 },
 	{ "https://r.example.com:8x/", "port", 23, 1 },
@@ -246,7 +263,8 @@ static const struct {
 	{ "https://", "needs '//'", 0, 8 },
 	{ "http://:80/", "needs '//'", 0, 11 },
 	{ "https://[2001:db8::1]:8443/r", NULL, 0, 0 },
-	{ "https://u@[::1]/r", NULL, 0, 0 },
+	{ "https://u@[2001:db8::1]/r", NULL, 0, 0 },
+	{ "https://u@[::1]/r", "loopback", 10, 5 },
 	{ "https://[v1.x]/r", NULL, 0, 0 },
 	{ "https://r.example.com/x#a#b", "second '#'", 25, 1 },
 	{ "https://[", "does not close", 8, 1 },
@@ -280,6 +298,81 @@ START_TEST(test_uri_check)
 }
 END_TEST
 
+/* Valid URIs at an IP address: doubtful as report addresses. */
+START_TEST(test_uri_doubtful)
+{
+	static const struct {
+		const char *uri, *needle;
+	} cases[] = {
+		{ "mailto:d@[192.0.2.1]", "address literal" },
+		{ "https://192.0.2.1/r", "IP address" },
+		{ "https://[2001:db8::1]:443/", "IP address" },
+		{ "https://r.example.com/", NULL },
+		{ "mailto:d@example.com", NULL },
+		{ "mailto:d@[not an address]", NULL },
+	};
+	struct zl_tv_span bad;
+	const char *why;
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *s = cases[i].uri;
+
+		why = zl_tv_uri_doubtful(s, (struct zl_tv_span){ 0,
+					 (uint32_t)strlen(s) }, &bad);
+		if (!cases[i].needle)
+			ck_assert_msg(!why, "'%s': %s", s, why);
+		else
+			ck_assert_msg(why && strstr(why, cases[i].needle),
+				      "'%s': %s", s, why ? why : "fine");
+	}
+}
+END_TEST
+
+/* CR and LF around ';' and at the end, not inside a tag-spec. */
+START_TEST(test_next_break)
+{
+	const char *s = "v=STSv1;\n id=1\r;x\n=1; y=a\nb;\r\n\r";
+	struct zl_tv_span at;
+	uint32_t pos = 0;
+	bool semi;
+
+	ck_assert(zl_tv_next_break(s, strlen(s), &pos, &at, &semi));
+	ck_assert_uint_eq(at.off, 8);
+	ck_assert(semi);
+	ck_assert(zl_tv_next_break(s, strlen(s), &pos, &at, &semi));
+	ck_assert_uint_eq(at.off, 14);
+	ck_assert(semi);
+	/* "x\n=1" and "a\nb" are inside tag-specs */
+	ck_assert(zl_tv_next_break(s, strlen(s), &pos, &at, &semi));
+	ck_assert_uint_eq(at.off, 28);
+	ck_assert(semi);
+	ck_assert(!zl_tv_next_break(s, strlen(s), &pos, &at, &semi));
+	s = "v=STSv1; id=1\n";
+	pos = 0;
+	ck_assert(zl_tv_next_break(s, strlen(s), &pos, &at, &semi));
+	ck_assert_uint_eq(at.off, 13);
+	ck_assert(!semi);
+}
+END_TEST
+
+/* A value that runs on into "name=" after a blank. */
+START_TEST(test_run_on)
+{
+	const char *s = "reject fo=1 rua=mailto:a@b.example";
+	struct zl_tv_span v = { 0, (uint32_t)strlen(s) }, n;
+
+	ck_assert(zl_tv_run_on(s, v, &n));
+	ck_span(s, n, "fo");
+	s = "a b=c";
+	ck_assert(zl_tv_run_on(s, (struct zl_tv_span){ 2, 3 }, &n) == false);
+	s = "mailto:a@b.example";
+	ck_assert(!zl_tv_run_on(s, (struct zl_tv_span){ 0, 18 }, &n));
+	s = "x 1=2 y";
+	ck_assert(!zl_tv_run_on(s, (struct zl_tv_span){ 0, 7 }, &n));
+}
+END_TEST
+
 START_TEST(test_uri_host)
 {
 	struct zl_tv_span h;
@@ -291,6 +384,9 @@ START_TEST(test_uri_host)
 	s = "https://u@r.example:443/p";
 	ck_assert(zl_tv_uri_host(s, (struct zl_tv_span){ 0, 25 }, &h));
 	ck_span(s, h, "r.example");
+	s = "https://[2001:db8::1]:443/";
+	ck_assert(zl_tv_uri_host(s, (struct zl_tv_span){ 0, 26 }, &h));
+	ck_span(s, h, "[2001:db8::1]");
 	s = "urn:x:y";
 	ck_assert(!zl_tv_uri_host(s, (struct zl_tv_span){ 0, 7 }, &h));
 	s = "http:x";
@@ -317,6 +413,9 @@ Suite *tagvalue_suite(void)
 	tc = tcase_create("uri");
 	tcase_add_test(tc, test_uri_check);
 	tcase_add_test(tc, test_uri_host);
+	tcase_add_test(tc, test_uri_doubtful);
+	tcase_add_test(tc, test_next_break);
+	tcase_add_test(tc, test_run_on);
 	suite_add_tcase(s, tc);
 	return s;
 }
