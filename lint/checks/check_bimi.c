@@ -171,6 +171,7 @@ static bool lps_list(const char *s, struct zl_tv_span v)
 
 static void check_values(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 {
+	struct zl_tv_span bad;
 	zl_finding f;
 	size_t i, k;
 
@@ -189,13 +190,15 @@ static void check_values(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 			    (k == 0 && lps_list(r->txt.s, t->value)))
 				continue;
 			q = zl_tv_str(r->txt.s, t->value);
-			msg = zl_xasprintf("invalid value '%s' for %s=: it "
-					   "takes %s, in lower case%s", q,
-					   choices[k].tag, choices[k].want,
-					   k == 1 ? ", and receivers ignore "
-					   "another (or fail the record)" : "");
-			f = zl_tv_emit(ctx, r, t->value.len ? t->value :
-				       t->spec, msg);
+			bad = t->value.len ? t->value : t->spec;
+			/* "avp=brand l=...": a ';' missing */
+			if (!(msg = zl_tv_run_on_msg(r, t, &bad)))
+				msg = zl_xasprintf("invalid value '%s' for %s=: "
+					"it takes %s, in lower case%s", q,
+					choices[k].tag, choices[k].want,
+					k == 1 ? ", and receivers ignore "
+					"another (or fail the record)" : "");
+			f = zl_tv_emit(ctx, r, bad, msg);
 			/* §4.3: "any other values MUST be ignored", though
 			 * a provider MAY fail the record: a warning */
 			if (k == 1)
@@ -222,10 +225,13 @@ static void check_urls(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 			continue;
 		{
 			char *q = zl_tv_str(r->txt.s, t->value);
-			char *msg = zl_xasprintf("BIMI %s '%s' is invalid: %s",
-						 l ? "logo URL l=" :
-						 "evidence URL a=", q, why);
+			/* "l=https://... a=https://...": a ';' missing */
+			char *msg = zl_tv_run_on_msg(r, t, &bad);
 
+			if (!msg)
+				msg = zl_xasprintf("BIMI %s '%s' is invalid: %s",
+						   l ? "logo URL l=" :
+						   "evidence URL a=", q, why);
 			zl_tv_emit(ctx, r, bad, msg);
 			free(msg);
 			free(q);

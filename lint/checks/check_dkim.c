@@ -24,6 +24,40 @@ static const struct zl_tv_tag *tag(const struct zl_tv_rec *r, const char *n)
 	return zl_tv_find(&r->tv, r->txt.s, n, false);
 }
 
+/* Whether the value of t runs on into a tag of a key record, as in
+ * "k=rsa p=...": the ';' before it is missing (zl_tv_run_on).  RFC 6376
+ * §3.2 lets a value hold blanks, so the tag after them is part of the
+ * value and not read; DKIM001 says so, and the rules that judge the
+ * value stay quiet. */
+static bool runs_on(const struct zl_tv_rec *r, const struct zl_tv_tag *t,
+		    const char *name)
+{
+	static const char *const names[] = { "v", "h", "k", "n", "p", "s",
+					     "t", NULL };
+	struct zl_tv_span v, n;
+	size_t i;
+
+	for (v = t ? t->value : (struct zl_tv_span){ 0, 0 };
+	     zl_tv_run_on(r->txt.s, v, &n);
+	     v.len -= n.off + n.len - v.off, v.off = n.off + n.len)
+		for (i = 0; names[i]; i++)
+			if (zl_tv_eq(r->txt.s, n, names[i], false) &&
+			    (!name || strcmp(name, names[i]) == 0))
+				return true;
+	return false;
+}
+
+/* Whether some tag of r runs on into a tag called name (runs_on). */
+static bool lost_in_run_on(const struct zl_tv_rec *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->tv.ntags; i++)
+		if (runs_on(r, &r->tv.tags[i], name))
+			return true;
+	return false;
+}
+
 /* RFC 6376 §3.6.1: an empty p= revokes the key; its p= tag, or NULL. */
 static const struct zl_tv_tag *revoked(const struct zl_tv_rec *r)
 {
@@ -234,10 +268,13 @@ static const char *key_problem(const struct zl_tv_rec *r,
 	*warn = false;
 	*bad = r->tv.ntags ? r->tv.tags[0].spec : (struct zl_tv_span){ 0, 0 };
 	if (!p)
-		return "the key record has no p= tag (the public key)";
+		return lost_in_run_on(r, "p") ? NULL :
+		       "the key record has no p= tag (the public key)";
 	*bad = p->value;
-	if (p->value.len == 0 || kt == K_OTHER)
-		return NULL;	/* revoked, or an unknown type: other rules */
+	if (p->value.len == 0 || kt == K_OTHER || runs_on(r, p, NULL) ||
+	    runs_on(r, tag(r, "k"), NULL) || lost_in_run_on(r, "k"))
+		return NULL;	/* revoked, an unknown type, a lost ';':
+				   other rules */
 	if ((why = b64_decode(r->txt.s, p->value, &key, &n, &at, &unpadded))) {
 		*bad = (struct zl_tv_span){ at, at == p->value.off ?
 					    p->value.len : 1 };
@@ -439,6 +476,16 @@ static void dkim_syntax(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 			emit_quoting(ctx, r, r->tv.tags[i].spec,
 				     r->tv.tags[i].name, "tag '%s' appears more "
 				     "than once, which invalidates the record");
+	for (i = 0; i < r->tv.ntags; i++) {
+		struct zl_tv_span at;
+		char *msg;
+
+		if (r->tv.tags[i].bad || !runs_on(r, &r->tv.tags[i], NULL) ||
+		    !(msg = zl_tv_run_on_msg(r, &r->tv.tags[i], &at)))
+			continue;
+		zl_tv_emit(ctx, r, at, msg);
+		free(msg);
+	}
 	empty_items(ctx, r);
 }
 
@@ -448,7 +495,7 @@ static void dkim_version(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 {
 	const struct zl_tv_tag *v = tag(r, "v");
 
-	if (!v)
+	if (!v || runs_on(r, v, NULL))
 		return;
 	if (v != &r->tv.tags[0])
 		zl_tv_emit(ctx, r, v->spec,
@@ -545,11 +592,12 @@ static void dkim_values(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	/* a revoked key verifies no signature */
 	if (sha1 && (key_type(r) != K_RSA || revoked(r)))
 		return;
-	if (!sha1 && (t = tag(r, "k")) &&
+	if (!sha1 && (t = tag(r, "k")) && !runs_on(r, t, NULL) &&
 	    (word = other_case(r->txt.s, t->value, types)))
 		emit_case(ctx, r, t->value, "k", word);
 	for (i = 0; i < 3; i++) {
 		if (!(t = tag(r, names[i])) || t->bad || (sha1 && i) ||
+		    runs_on(r, t, NULL) ||
 		    (i == 0 && !sha256_allowed(r)))
 			continue;
 		for (pos = t->value.off;
@@ -660,7 +708,8 @@ static void dkim_key(struct zl_ctx *ctx)
 		dkim_version(ctx, r);
 		break;
 	case P_KEY_TYPE:
-		if ((t = tag(r, "k")) && t->value.len && key_type(r) == K_OTHER)
+		if ((t = tag(r, "k")) && t->value.len &&
+		    key_type(r) == K_OTHER && !runs_on(r, t, NULL))
 			emit_var(ctx, r, t->value, "value");
 		break;
 	case P_SHA1:
@@ -684,7 +733,8 @@ static void dkim_key(struct zl_ctx *ctx)
 	case P_NO_HASH:
 		/* An empty h= is a syntax error; an unknown k= DKIM003's. */
 		if ((t = tag(r, "h")) && t->value.len && !revoked(r) &&
-		    key_type(r) != K_OTHER && !sha256_allowed(r))
+		    key_type(r) != K_OTHER && !sha256_allowed(r) &&
+		    !runs_on(r, t, NULL))
 			emit_var(ctx, r, t->value, "value");
 		break;
 	}
