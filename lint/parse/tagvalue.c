@@ -535,9 +535,10 @@ static bool localhost_name(const char *s, uint32_t a, uint32_t b)
 	       (b - a == 9 || s[b - 10] == '.');
 }
 
-/* What makes host [a, b) of a report URI one that no report sent there
- * reaches: a loopback address, a localhost name, a single label (mailto:
- * says so of a domain, http(s): of a host).  NULL when none. */
+/* What makes host [a, b) of a URI one that nothing sent there (a
+ * report) or fetched from it (a BIMI logo) crosses a network for: a
+ * loopback address, a localhost name, a single label (mailto: says so of
+ * a domain, http(s): of a host).  NULL when none. */
 static const char *unreachable_host(const char *s, uint32_t a, uint32_t b,
 				    bool mailto)
 {
@@ -545,11 +546,11 @@ static const char *unreachable_host(const char *s, uint32_t a, uint32_t b,
 
 	if (ip_host(s, a, b, &loop))
 		return loop ? "the host is a loopback or unspecified "
-			      "address, so reports sent there stay on the "
-			      "sender's own machine" : NULL;
+			      "address, which is each sender's own machine" :
+			      NULL;
 	if (localhost_name(s, a, b))
-		return "the host is a localhost name, so reports sent there "
-		       "stay on the sender's own machine";
+		return "the host is a localhost name, which is each "
+		       "sender's own machine";
 	if (domain_labels(s, a, b) == 1)
 		return mailto ? "the domain of the mailto: URI is a single "
 				"label, which mail from other networks cannot "
