@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "check_tagvalue.h"
+#include "nearest.h"
 
 /* The two record kinds: where they live and how they start. */
 struct kind {
@@ -69,6 +70,54 @@ static bool is_record(const struct kind *k, const struct zl_tv_rec *r)
 	return zl_tv_is_record(r, k->begins, false);
 }
 
+static char *field_problem(const struct kind *k, const struct zl_tv_rec *r,
+			   const struct zl_tv_tag *t, struct zl_tv_span *at);
+
+/* Whether the tag-spec sp of s starts with a slip of "<field>=": one
+ * byte more, less or other ("i\t=1", "Arua=", "r=ua="). */
+static bool slip_of(const char *s, struct zl_tv_span sp, const char *field)
+{
+	char want[8], got[8];
+	size_t n = strlen(field) + 1, len;
+
+	if (n + 2 > sizeof want)
+		return false;
+	snprintf(want, sizeof want, "%s=", field);
+	for (len = n - 1; len <= n + 1 && len <= sp.len; len++) {
+		memcpy(got, s + sp.off, len);
+		got[len] = '\0';
+		/* a NUL byte in the text ends the copy early: no match */
+		if (strlen(got) == len && zl_edit_distance(got, want, 1) <= 1)
+			return true;
+	}
+	return false;
+}
+
+/* Whether the field k->field (id, rua), missing from r, may be there
+ * but broken: a tag-spec the parser could not read, or a field the
+ * syntax rule reports whose name is a slip of it ("i\t=1", "Arua=...").
+ * The syntax rule's finding is then the one about it. */
+static bool field_hidden(const struct kind *k, const struct zl_tv_rec *r)
+{
+	struct zl_tv_span at;
+	char *msg;
+	size_t i;
+
+	if (zl_tv_hidden_tag(r))
+		return true;
+	for (i = 0; i < r->tv.ntags; i++) {
+		const struct zl_tv_tag *t = &r->tv.tags[i];
+
+		if (!(msg = t->bad ? zl_xstrdup("") :
+			    field_problem(k, r, t, &at)))
+			continue;
+		free(msg);
+		if (slip_of(r->txt.s, t->spec, k->field))
+			return true;
+	}
+	return false;
+}
+
 /* RFC 8461 §3.1: id is 1 to 32 letters and digits. */
 static void check_id(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 {
@@ -78,12 +127,12 @@ static void check_id(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 	/* A tag-spec STS001 reports may be the id; a malformed id is
 	 * STS001's too: one bad byte, one finding. */
 	if (!id) {
-		if (!zl_tv_hidden_tag(r))
+		if (!field_hidden(&kinds[0], r))
 			zl_tv_emit(ctx, r, zl_tv_head(r),
 				   "MTA-STS record has no id= tag");
 		return;
 	}
-	if (id->bad)
+	if (id->bad || id->cut)
 		return;
 	for (i = 0; i < id->value.len; i++) {
 		char c = r->txt.s[id->value.off + i];
@@ -142,16 +191,17 @@ static void check_rua(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 	struct zl_tv_span item, scheme, bad, lost = { 0, 0 };
 	char *run_on;
 	uint32_t pos, prev;
+	bool was_bad = false;
 
 	/* A tag-spec TLSRPT001 reports may be the rua; a malformed rua is
 	 * TLSRPT001's too: one bad byte, one finding. */
 	if (!t) {
-		if (!zl_tv_hidden_tag(r))
+		if (!field_hidden(&kinds[1], r))
 			zl_tv_emit(ctx, r, zl_tv_head(r), "TLS-RPT record has "
 				   "no rua= tag, so no report can be sent");
 		return;
 	}
-	if (t->bad)
+	if (t->bad || t->cut)
 		return;
 	run_on = zl_tv_run_on_msg(r, t, &lost);
 	for (pos = prev = t->value.off;
@@ -186,10 +236,15 @@ static void check_rua(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 			why = "TLS-RPT takes only mailto: and https: URIs";
 			bad = scheme;
 		}
-		if (why)
+		/* "m,ailto:...": a ',' right inside a URI, no blank at it,
+		 * makes two bad ones of it: the finding about the first
+		 * is the one. */
+		if (why && !(was_bad && item.off == prev + 1 &&
+			     s[prev] == ','))
 			emit_uri(ctx, r, item, bad.len ? bad : item, why,
 				 false);
-		else if ((why = zl_tv_uri_doubtful(s, item, &bad)))
+		was_bad = why != NULL;
+		if (!why && (why = zl_tv_uri_doubtful(s, item, &bad)))
 			zl_emit_severity_default(ctx, emit_uri(ctx, r, item,
 				bad, why, true), ZL_SEV_WARNING);
 	}
@@ -265,6 +320,29 @@ static bool line_breaks(struct zl_ctx *ctx, const struct kind *k,
 	return any;
 }
 
+/* A ';' right after the value of t, with text after it that is no
+ * field: the ';' seems to cut the value, and the value rules leave it
+ * to this one finding, at the ';'. */
+static char *cut_problem(const struct zl_tv_rec *r, const struct zl_tv_tag *t,
+			 struct zl_tv_span *at)
+{
+	uint32_t semi = t->spec.off + t->spec.len, e;
+	char *n = zl_tv_str(r->txt.s, t->name), *q, *msg;
+
+	for (e = semi + 1; e < r->txt.len && e - semi <= 40 &&
+	     r->txt.s[e] != ';'; e++)
+		;
+	q = zl_tv_str(r->txt.s, (struct zl_tv_span){ semi + 1,
+					       e - semi - 1 });
+	*at = (struct zl_tv_span){ semi, 1 };
+	msg = zl_xasprintf("a ';' seems to cut the value of '%s': '%s%s' "
+			   "after it is no field", n, q,
+			   e < r->txt.len && r->txt.s[e] != ';' ? "..." : "");
+	free(q);
+	free(n);
+	return msg;
+}
+
 /* RFC 8461 §3.1 and RFC 8460 §3 let a field appear more than once and
  * do not say which one a sender uses: some take the first, some all. */
 static void repeated(struct zl_ctx *ctx, const struct kind *k,
@@ -320,8 +398,9 @@ static void policy_record(struct zl_ctx *ctx)
 		struct zl_tv_span ws = zl_tv_trailing_blanks(r, &after_semi);
 		char *blanks;
 
+		/* The rest of a cut tag-spec follows from its start. */
 		for (i = 0; i < r->tv.nerrs; i++)
-			if (!r->tv.errs[i].ext_name)
+			if (!r->tv.errs[i].ext_name && !r->tv.errs[i].follow)
 				zl_tv_emit(ctx, r, r->tv.errs[i].at,
 					r->tv.errs[i].msg);
 		breaks = line_breaks(ctx, k, r);
@@ -338,9 +417,11 @@ static void policy_record(struct zl_ctx *ctx)
 			free(blanks);
 		}
 		for (i = 0; i < r->tv.ntags; i++) {
+			const struct zl_tv_tag *t = &r->tv.tags[i];
 			struct zl_tv_span at;
-			char *msg = r->tv.tags[i].bad ? NULL :
-				field_problem(k, r, &r->tv.tags[i], &at);
+			char *msg = t->cut ? cut_problem(r, t, &at) :
+				    t->bad || t->follow ? NULL :
+				    field_problem(k, r, t, &at);
 
 			if (msg)
 				zl_tv_emit(ctx, r, at, msg);

@@ -92,7 +92,8 @@ bool zl_tv_hidden_tag(const struct zl_tv_rec *r)
 	size_t i;
 
 	for (i = 0; i < r->tv.nerrs; i++)
-		if (!r->tv.errs[i].empty && !r->tv.errs[i].ext_name)
+		if (!r->tv.errs[i].empty && !r->tv.errs[i].ext_name &&
+		    !r->tv.errs[i].follow)
 			return true;
 	return false;
 }

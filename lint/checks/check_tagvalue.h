@@ -35,9 +35,10 @@ char *zl_tv_run_on_msg(const struct zl_tv_rec *r, const struct zl_tv_tag *t,
  * that zl_tv_uri_doubtful() doubts, "report URI 'q' may get no report:
  * why".  The text is allocated. */
 char *zl_tv_uri_msg(const char *q, const char *why, bool valid);
-/* Whether a syntax error of r (not an empty tag, not an extension name)
- * may hide a tag: a tag-spec the parser could not read, so that a tag
- * reported missing may be there, misspelt. */
+/* Whether a syntax error of r (not an empty tag, not an extension name,
+ * not the rest of a cut tag-spec) may hide a tag: a tag-spec the parser
+ * could not read, so that a tag reported missing may be there,
+ * misspelt. */
 bool zl_tv_hidden_tag(const struct zl_tv_rec *r);
 /* Whether r starts with the tag v=<version> (zl_tv_first_is), and, when
  * version ends in ';', has that ';' after it, blanks allowed before it:

@@ -47,6 +47,7 @@ static void add_error(struct zl_tv *tv, uint32_t off, uint32_t len,
 	tv->errs[tv->nerrs].at = (struct zl_tv_span){ off, len };
 	tv->errs[tv->nerrs].ext_name = false;
 	tv->errs[tv->nerrs].empty = false;
+	tv->errs[tv->nerrs].follow = false;
 	tv->errs[tv->nerrs++].msg = msg;
 }
 
@@ -237,9 +238,33 @@ static void mark_dups_few(struct zl_tv *tv, const char *s)
 	}
 }
 
+/* The part of a tag-spec after a ';' with no blank at it, whose errors
+ * start at index e and tag (if any) at index t, follows the part before
+ * it, tag prev (-1 when that part was no tag): when one of the two parts
+ * is no tag, the ';' cut one tag-spec in two.  Not when the part before
+ * is the first tag, a record's version as a rule, or the part after
+ * starts with a byte no value holds (a bad byte of its own). */
+static void mark_cut(struct zl_tv *tv, const char *s, uint32_t a, size_t e,
+		     size_t t, long prev)
+{
+	if (t == tv->ntags && tv->nerrs > e) {	/* no tag after the ';' */
+		if (prev == 0 || (prev > 0 && !is_valchar(s[a])))
+			return;
+		for (; e < tv->nerrs; e++)
+			tv->errs[e].follow = true;
+		if (prev > 0)
+			tv->tags[prev].cut = true;
+	} else if (t < tv->ntags && prev < 0 && e > 0 &&
+		   !tv->errs[e - 1].empty) {	/* no tag before it */
+		tv->tags[t].follow = true;
+	}
+}
+
 void zl_tv_parse(struct zl_tv *tv, const char *s, size_t len)
 {
-	uint32_t a = 0, b, end, n = (uint32_t)len;
+	uint32_t a = 0, b, end, n = (uint32_t)len, cut = 0;
+	long prev = -1;
+	bool list;
 	char *low;
 
 	memset(tv, 0, sizeof *tv);
@@ -255,11 +280,23 @@ void zl_tv_parse(struct zl_tv *tv, const char *s, size_t len)
 		while (a < b && is_ws(s[a]))
 			a++;
 		if (a < b) {
+			size_t e = tv->nerrs, t = tv->ntags;
+
 			parse_spec(tv, s, a, b);
+			if (cut && a == cut)
+				mark_cut(tv, s, a, e, t, prev);
+			/* The next part follows right after this one's ';'
+			 * (blanks allowed after a list's ','). */
+			list = t < tv->ntags && s[b - 1] == ',';
+			cut = end < n && (b == end || list) ? end + 1 : 0;
+			while (cut && list && cut < n && is_ws(s[cut]))
+				cut++;
+			prev = t < tv->ntags ? (long)t : -1;
 		} else if (end < n) {	/* only a final ';' may end empty */
 			add_error(tv, end, 1, zl_xstrdup("empty tag before "
 				  "';' (two separators in a row)"));
 			tv->errs[tv->nerrs - 1].empty = true;
+			cut = 0;
 		}
 		if (end >= n)
 			break;

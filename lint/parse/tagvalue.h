@@ -47,6 +47,12 @@ struct zl_tv_tag {
 	int dup;	/* index of an earlier tag with the same name, -1 if none */
 	int dup_ci;	/* the same, names compared ignoring ASCII case */
 	bool bad;	/* a syntax error lies inside this tag-spec */
+	/* A ';' right inside a tag-spec, no blank at it, cuts it in two
+	 * ("rua=m;ailto:...", "r;ua=..."): */
+	bool cut;	/* the ';' right after this tag's value cut it: the
+			   part after it is no tag (its errors follow) */
+	bool follow;	/* this tag is the part after such a ';', and the
+			   part before it no tag */
 };
 
 struct zl_tv_error {
@@ -58,6 +64,9 @@ struct zl_tv_error {
 			   characters is not checked here); the tag is
 			   kept */
 	bool empty;	/* an empty tag (";;"), which hides no tag */
+	bool follow;	/* the part after a ';' that cut a tag-spec (see
+			   zl_tv_tag.cut), no tag: the finding about the
+			   part before tells the cause; it hides no tag */
 };
 
 struct zl_tv {

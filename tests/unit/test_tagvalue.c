@@ -273,6 +273,43 @@ static const struct {
 	{ "https://[v.x]/r", "not an IP literal", 8, 1 },
 };
 
+/* A ';' right inside a tag-spec cuts it in two: the part after it
+ * follows from the part before (zl_tv_tag.cut, follow). */
+START_TEST(test_parse_cut)
+{
+	struct zl_tv tv;
+
+	parse(&tv, "v=1; rua=m;ailto:a@b.example");
+	ck_assert(tv.tags[1].cut);
+	ck_assert_uint_eq(tv.nerrs, 1);
+	ck_assert(tv.errs[0].follow);
+	zl_tv_free(&tv);
+	/* after a list's ',' blanks may come */
+	parse(&tv, "v=1; rua=mailto:a@b.example,; https://r.example/");
+	ck_assert(tv.tags[1].cut && tv.errs[0].follow);
+	zl_tv_free(&tv);
+	/* no tag before the ';': the tag after it follows */
+	parse(&tv, "v=1; r;ua=x y");
+	ck_assert_uint_eq(tv.ntags, 2);
+	ck_assert(tv.tags[1].follow && !tv.errs[0].follow);
+	zl_tv_free(&tv);
+	/* not after the first tag, nor with blanks, nor after a bad byte */
+	parse(&tv, "v=1;x y");
+	ck_assert(!tv.tags[0].cut && !tv.errs[0].follow);
+	zl_tv_free(&tv);
+	parse(&tv, "v=1; id=1; x y");
+	ck_assert(!tv.tags[1].cut && !tv.errs[0].follow);
+	zl_tv_free(&tv);
+	parse(&tv, "v=1; id=1;\001x");
+	ck_assert(!tv.tags[1].cut && !tv.errs[0].follow);
+	zl_tv_free(&tv);
+	/* two tags are no cut */
+	parse(&tv, "v=1; a=1;b=2");
+	ck_assert(!tv.tags[1].cut && !tv.tags[2].follow);
+	zl_tv_free(&tv);
+}
+END_TEST
+
 START_TEST(test_uri_check)
 {
 	struct zl_tv_span scheme, bad;
@@ -404,6 +441,7 @@ Suite *tagvalue_suite(void)
 	tcase_add_test(tc, test_parse_valid);
 	tcase_add_test(tc, test_parse_positions);
 	tcase_add_test(tc, test_parse_errors);
+	tcase_add_test(tc, test_parse_cut);
 	tcase_add_test(tc, test_duplicates);
 	tcase_add_test(tc, test_many_tags);
 	tcase_add_test(tc, test_find_eq);
