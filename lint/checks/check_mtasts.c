@@ -364,6 +364,25 @@ static void repeated(struct zl_ctx *ctx, const struct kind *k,
 	}
 }
 
+/* Whether r starts "v=<version>" and then blanks with a CR or LF (*at)
+ * before its ';': RFC 8461 §3.1 and RFC 8460 §3 allow only spaces and
+ * tabs there, and senders look for the record by its first bytes. */
+static bool version_break(const struct kind *k, const struct zl_tv_rec *r,
+			  struct zl_tv_span *at)
+{
+	uint32_t i;
+
+	if (!zl_tv_first_is(r, "v", k->version, false))
+		return false;
+	for (i = r->tv.tags[0].value.off + r->tv.tags[0].value.len;
+	     i < r->txt.len && r->txt.s[i] != ';'; i++)
+		if (r->txt.s[i] == '\r' || r->txt.s[i] == '\n') {
+			*at = (struct zl_tv_span){ i, 1 };
+			return true;
+		}
+	return false;
+}
+
 /* The version, syntax, id (MTA-STS) and rua (TLS-RPT) of one record. */
 static void policy_record(struct zl_ctx *ctx)
 {
@@ -382,13 +401,23 @@ static void policy_record(struct zl_ctx *ctx)
 	    (sev = zl_tv_discarded(ctx, r, k->begins, false, k->word)) !=
 	    ZL_SEV_OFF) {
 		bool ws = zl_tv_first_after_ws(r, "v", k->version, false);
-		char *msg = zl_xasprintf("the record %s 'v=%s', so senders "
-					 "ignore it", ws ? "has whitespace "
-					 "before" : "does not start with",
-					 ws ? k->version : k->begins);
+		struct zl_tv_span at = zl_tv_head(r);
+		char *msg, *q;
 
-		zl_emit_severity_default(ctx, zl_tv_emit(ctx, r, zl_tv_head(r),
-							 msg), sev);
+		if (version_break(k, r, &at)) {
+			q = zl_tv_str(r->txt.s, at);
+			msg = zl_xasprintf("control character '%s' between "
+					   "'v=%s' and its ';', so senders "
+					   "ignore the record", q, k->version);
+			free(q);
+		} else {
+			msg = zl_xasprintf("the record %s 'v=%s', so senders "
+					   "ignore it", ws ? "has whitespace "
+					   "before" : "does not start with",
+					   ws ? k->version : k->begins);
+		}
+		zl_emit_severity_default(ctx, zl_tv_emit(ctx, r, at, msg),
+					 sev);
 		free(msg);
 	}
 	if (!is_record(k, r))
