@@ -383,6 +383,26 @@ static bool version_break(const struct kind *k, const struct zl_tv_rec *r,
 	return false;
 }
 
+/* Whether r starts "v=<version>", blanks and a tag ("v=STSv1 id=1"):
+ * the ';' after the version missing; *at gets that tag's name. */
+static bool version_run_on(const struct kind *k, const struct zl_tv_rec *r,
+			   struct zl_tv_span *at)
+{
+	const struct zl_tv_tag *v = r->tv.ntags ? &r->tv.tags[0] : NULL;
+	size_t n = strlen(k->version);
+	uint32_t i;
+
+	if (!v || v->spec.off || !zl_tv_eq(r->txt.s, v->name, "v", false) ||
+	    v->value.len <= n ||
+	    strncmp(r->txt.s + v->value.off, k->version, n) != 0 ||
+	    !zl_tv_run_on(r->txt.s, v->value, at))
+		return false;
+	for (i = v->value.off + (uint32_t)n; i < at->off; i++)
+		if (r->txt.s[i] != ' ' && r->txt.s[i] != '\t')
+			return false;
+	return true;
+}
+
 /* The version, syntax, id (MTA-STS) and rua (TLS-RPT) of one record. */
 static void policy_record(struct zl_ctx *ctx)
 {
@@ -410,7 +430,16 @@ static void policy_record(struct zl_ctx *ctx)
 					   "'v=%s' and its ';', so senders "
 					   "ignore the record", q, k->version);
 			free(q);
+		} else if (!ws && version_run_on(k, r, &at)) {
+			/* "v=STSv1 id=1": the ';' is missing, and the
+			 * record with it */
+			q = zl_tv_str(r->txt.s, at);
+			msg = zl_xasprintf("a ';' seems missing after 'v=%s', "
+					   "before '%s=', so senders ignore "
+					   "the record", k->version, q);
+			free(q);
 		} else {
+			at = zl_tv_head(r);
 			msg = zl_xasprintf("the record %s 'v=%s', so senders "
 					   "ignore it", ws ? "has whitespace "
 					   "before" : "does not start with",
