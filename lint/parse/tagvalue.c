@@ -406,17 +406,31 @@ bool zl_tv_next_break(const char *s, size_t len, uint32_t *pos,
 	return false;
 }
 
+/* The first blank (is_ws) of s[a..b), or b: found by memchr, as most
+ * values (a DKIM key's base64) hold none and are long. */
+static uint32_t next_ws(const char *s, uint32_t a, uint32_t b)
+{
+	const char *w, *p;
+
+	for (w = " \t\r\n"; *w; w++)
+		if ((p = memchr(s + a, *w, b - a)))
+			b = (uint32_t)(p - s);
+	return b;
+}
+
 bool zl_tv_run_on(const char *s, struct zl_tv_span v, struct zl_tv_span *name)
 {
 	uint32_t i, k, end = v.off + v.len;
 
-	for (i = v.off + 1; i < end; i++) {
-		if (!is_ws(s[i - 1]) || !is_alpha(s[i]))
+	/* a blank, then a name and '=' */
+	for (i = next_ws(s, v.off, end); i + 1 < end;
+	     i = next_ws(s, i + 1, end)) {
+		if (!is_alpha(s[i + 1]))
 			continue;
-		for (k = i; k < end && is_extchar(s[k]); k++)
+		for (k = i + 1; k < end && is_extchar(s[k]); k++)
 			;
 		if (k < end && s[k] == '=') {
-			*name = (struct zl_tv_span){ i, k - i };
+			*name = (struct zl_tv_span){ i + 1, k - i - 1 };
 			return true;
 		}
 	}
