@@ -73,6 +73,12 @@ struct loader {
 	bool have_bind_ttl;		/* BIND's default without $TTL: the
 					   minimum of an SOA without TTL */
 	uint32_t bind_ttl;
+	/* The types and TTLs of the records at the current owner, while
+	 * records follow at it: BIND gives a record without TTL that joins
+	 * one of them that one's TTL ("TTL set to prior TTL"). */
+	const struct zl_name *run_owner;
+	unsigned run_n;
+	struct { uint16_t type; uint32_t ttl; } run[16];
 	uint32_t dollar_ttl, last_ttl, soa_min;
 	/* $TTL as Knot DNS has it: like dollar_ttl, but an included file's
 	 * ends with it, where BIND and NSD go on with it (ttl_after_include

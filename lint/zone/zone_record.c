@@ -318,9 +318,45 @@ static void ttl_after_include(struct loader *L, uint16_t src,
 			"a $TTL after the $INCLUDE", L->dollar_ttl, knot);
 }
 
+/* BIND's TTL for a record without one after an SOA without TTL that
+ * nothing came before on: the SOA minimum, whatever TTL is written after
+ * it, but the TTL of the RRset it joins among the records just before it
+ * at the same owner ("TTL set to prior TTL"). */
+static uint32_t bind_default_ttl(const struct loader *L,
+				 const struct zl_rr *rr)
+{
+	unsigned i;
+
+	if (L->run_owner == rr->owner && rr->type != LDNS_RR_TYPE_RRSIG)
+		for (i = 0; i < L->run_n; i++)
+			if (L->run[i].type == rr->type)
+				return L->run[i].ttl;
+	return L->bind_ttl;
+}
+
+/* Remembers rr's type and TTL among the records at its owner. */
+static void run_add(struct loader *L, const struct zl_rr *rr)
+{
+	unsigned i;
+
+	if (L->run_owner != rr->owner) {
+		L->run_owner = rr->owner;
+		L->run_n = 0;
+	}
+	for (i = 0; i < L->run_n; i++)
+		if (L->run[i].type == rr->type)
+			return;
+	if (L->run_n < sizeof L->run / sizeof L->run[0]) {
+		L->run[L->run_n].type = rr->type;
+		L->run[L->run_n++].ttl = rr->ttl;
+	}
+}
+
 /* The TTL of a record without one (RFC 1035 §5.1, RFC 2308 §4): $TTL,
- * else the last explicit TTL, else the SOA minimum, else (before the SOA)
- * the 3600 of Knot DNS and NSD, where BIND refuses the zone. */
+ * else BIND's: after an SOA without TTL that nothing came before on, the
+ * SOA minimum (bind_default_ttl), else the last explicit TTL, else
+ * (before the SOA) the 3600 of Knot DNS and NSD, where BIND refuses the
+ * zone. */
 static bool rr_ttl(struct loader *L, uint16_t src, struct rec *r)
 {
 	struct zl_rr *rr = &r->rr;
@@ -339,6 +375,8 @@ static bool rr_ttl(struct loader *L, uint16_t src, struct rec *r)
 			ttl_after_include(L, src, r);
 		if (L->have_dollar_ttl)
 			rr->ttl = L->dollar_ttl;
+		else if (L->have_bind_ttl)
+			rr->ttl = bind_default_ttl(L, rr);
 		else if (L->have_last_ttl)
 			rr->ttl = L->last_ttl;
 		else if (L->have_soa_min)
@@ -360,6 +398,7 @@ static bool rr_ttl(struct loader *L, uint16_t src, struct rec *r)
 		L->soa_min = soa_minimum(rr);
 		L->have_soa_min = true;
 	}
+	run_add(L, rr);
 	return true;
 }
 

@@ -283,7 +283,9 @@ START_TEST(test_records)
 	rr = rr_at(z, "example.com.", LDNS_RR_TYPE_MX, 1);
 	ck_assert_str_eq(zl_rdf_name(&rr->rdf[1])->text, "mx.example.net.");
 	ck_assert(!zl_rdf_name(&rr->rdf[1])->in_zone);
-	/* No TTL and no $TTL yet: the last explicit TTL (RFC 1035). */
+	/* No TTL and no $TTL yet, after an SOA without TTL: the TTL of the
+	 * MX records just before it at the owner, as BIND gives it ("TTL
+	 * set to prior TTL"), not the SOA minimum. */
 	rr = rr_at(z, "example.com.", LDNS_RR_TYPE_MX, 2);
 	ck_assert_uint_eq(rr->ttl, 3600);
 	ck_assert(rr->flags & ZL_RR_TTL_IMPLICIT);
