@@ -27,6 +27,95 @@ static bool nowhere(const struct zl_ctx *ctx, const struct zl_rr *rr,
 	return zl_answer(ctx, name->text, &at) == ZL_ANSWER_NONE;
 }
 
+/* How many labels below the origin a place may lie: deeper parents are
+ * not looked for, so that a zone of deep names costs little. */
+#define PLACE_DEPTH 3
+
+/* The places of a zone: the hashes of the names at most PLACE_DEPTH labels
+ * below the origin that have records or names with records below them,
+ * sorted, made once per zone. */
+struct places {
+	uint64_t *v;
+	size_t n;
+};
+
+static void places_release(void *obj)
+{
+	struct places *p = obj;
+
+	free(p->v);
+	free(p);
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static struct places *places_of(struct zl_ctx *ctx)
+{
+	void **slot = zl_memo_zone_slot(ctx, ZL_MEMO_NAME_PLACES,
+					places_release);
+	const char *origin = ctx->zone->origin->text, *t,
+		   *up[PLACE_DEPTH];
+	struct zl_name_iter it = { 0, 0 };
+	const struct zl_name *n;
+	struct places *p;
+	size_t cap = 0, i, k, d;
+
+	if (!slot)
+		return NULL;
+	if (*slot)
+		return *slot;
+	p = zl_xcalloc(1, sizeof *p);
+	while ((n = zl_zone_name_next(ctx->zone, &it))) {
+		if (!zl_name_sets(n) || !zl_text_under(n->text, origin))
+			continue;
+		/* the last PLACE_DEPTH names on the way up to the origin */
+		for (d = 0, t = n->text; t && strcmp(t, origin) != 0;
+		     t = zl_name_parent(t))
+			up[d++ % PLACE_DEPTH] = t;
+		for (i = 0; i < d && i < PLACE_DEPTH; i++) {
+			if (p->n == cap) {
+				cap = cap ? 2 * cap : 256;
+				p->v = zl_xrealloc(p->v, cap * sizeof *p->v);
+			}
+			p->v[p->n++] = zl_hash(up[i], strlen(up[i]));
+		}
+	}
+	if (p->n)
+		qsort(p->v, p->n, sizeof *p->v, cmp_u64);
+	for (i = k = 0; i < p->n; i++)
+		if (k == 0 || p->v[k - 1] != p->v[i])
+			p->v[k++] = p->v[i];
+	p->n = k;
+	*slot = p;
+	return p;
+}
+
+/* Whether the zone has records at or below the parent of name, a
+ * relative name that ends in a top-level domain and leads nowhere
+ * ('gitlab.dev' in a zone with web.dev.example.com.): read as written, it
+ * names a place the zone has, so it may well be meant relative, a name
+ * the zone lacks (CNAME006's, MX003's), rather than one written without
+ * its dot. */
+static bool parent_in_zone(struct zl_ctx *ctx, const struct zl_name *name)
+{
+	const struct zl_zone *z = ctx->zone;
+	const char *parent = zl_name_parent(name->text);
+	struct places *p;
+	uint64_t h;
+
+	if (!parent || !z->origin || strcmp(parent, z->origin->text) == 0 ||
+	    !zl_text_under(parent, z->origin->text) || !(p = places_of(ctx)) ||
+	    p->n == 0)
+		return false;
+	h = zl_hash(parent, strlen(parent));
+	return bsearch(&h, p->v, p->n, sizeof *p->v, cmp_u64) != NULL;
+}
+
 /* Whether name is text[0..len) with only the final dot added: written
  * relative to the root, after `$ORIGIN .` (as pdnsutil list-zone writes
  * zones), it is the name meant. */
@@ -56,7 +145,7 @@ static void check_written(struct zl_ctx *ctx, const struct zl_rr *rr,
 		text = name->text;
 	else if (rdata && name && !written_absolute(text, t.len, name) &&
 		 (tld = zl_written_ends_in_tld(text, t.len)) &&
-		 nowhere(ctx, rr, name)) {
+		 nowhere(ctx, rr, name) && !parent_in_zone(ctx, name)) {
 		n = t.len;
 		snprintf(why, sizeof why, "ends in '%.*s', a top-level domain",
 			 (int)tld, text + t.len - tld);

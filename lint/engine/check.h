@@ -56,6 +56,7 @@ enum zl_memo_kind { ZL_MEMO_SPF, ZL_MEMO_TAGVALUE,
 		    ZL_MEMO_NRR,	/* per record above, per zone below */
 		    ZL_MEMO_DKIM_KEY = ZL_MEMO_NRR,
 		    ZL_MEMO_SPF_GRAPH, ZL_MEMO_DMARC_NAMES,
+		    ZL_MEMO_NAME_PLACES,
 		    ZL_MEMO_NKINDS };
 
 /* Returns what build(a, z, rr) made for rr, a record of zone z of the
