@@ -235,6 +235,23 @@ static unsigned rsa_bits(const uint8_t *key, size_t len, bool *other,
 	return rsa_pub_bits((struct der){ bs.p + 1, bs.n - 1 });
 }
 
+/* Whether key begins as a private key does: a SEQUENCE whose first
+ * element is the version INTEGER 0 or 1, then an AlgorithmIdentifier
+ * (PKCS #8 PrivateKeyInfo, RFC 5208 §5; RFC 5958 §2) or the modulus (PKCS
+ * #1 RSAPrivateKey, RFC 8017 Appendix A.1.2).  Read from its start only,
+ * so that a key cut short by its TXT strings is still known. */
+static bool private_key(const uint8_t *key, size_t len)
+{
+	size_t i = 2;
+
+	if (len < 8 || key[0] != 0x30)
+		return false;
+	if (key[1] & 0x80)
+		i += key[1] & 0x7f;
+	return i + 4 <= len && key[i] == 0x02 && key[i + 1] == 0x01 &&
+	       key[i + 2] <= 1 && (key[i + 3] == 0x30 || key[i + 3] == 0x02);
+}
+
 /* ---- the key ---- */
 
 enum ktype { K_RSA, K_ED25519, K_OTHER };
@@ -300,6 +317,10 @@ static const char *key_problem(const struct zl_tv_rec *r,
 				    "the key is 32 bytes, an ed25519 key, but "
 				    "without k=ed25519 verifiers read it as "
 				    "RSA";
+	} else if (!*bits && private_key(key, n)) {
+		why = "the key is a private key, not the public one: whoever "
+		      "reads it can sign mail as this domain; make a new key "
+		      "pair and publish its public key";
 	} else if (!*bits) {
 		why = other ? "the key is not an RSA key, but k= says rsa" :
 			      "the key is not a DER-encoded RSA public key "

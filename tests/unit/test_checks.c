@@ -256,6 +256,23 @@ static void serial_fix(const char *base, const char *text, const char *fix)
 	zl_diags_free(&d);
 }
 
+/* A private key published for the public one (PKCS #1 RSAPrivateKey
+ * here, a version 0 then the modulus) is said to be one: it is no damaged
+ * public key, and whoever reads it can sign as the domain. */
+START_TEST(test_dkim_private_key)
+{
+	struct zl_diags d;
+
+	tu_lint(HEAD "s._domainkey IN TXT \"v=DKIM1; k=rsa; p=MAYCAQACAQU=\"\n",
+		"DKIM006", &d);
+	ck_assert_uint_eq(d.n, 1);
+	tu_at(&d, 0, "DKIM006", 6, 40, 0, 0);
+	ck_assert_msg(strstr(d.v[0].message, "a private key"), "%s",
+		      d.v[0].message);
+	zl_diags_free(&d);
+}
+END_TEST
+
 START_TEST(test_serial_increase)
 {
 	/* No base, or the same records: nothing. */
@@ -309,6 +326,7 @@ Suite *checks_suite(void)
 	tcase_add_test(tc, test_cname_chain);
 	tcase_add_test(tc, test_ttl_rules);
 	tcase_add_test(tc, test_redundancy);
+	tcase_add_test(tc, test_dkim_private_key);
 	suite_add_tcase(s, tc);
 	return s;
 }
