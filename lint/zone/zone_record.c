@@ -531,9 +531,26 @@ static bool rr_placed(struct loader *L, uint16_t src, const struct rec *r)
 	if (rr->type != LDNS_RR_TYPE_SOA)
 		return true;
 	if (rr->owner != origin) {
-		zl_zone_problem(L->z, "soa", src, r->hdr[ZL_HDR_OWNER],
-				"SOA record at '%s', below the zone apex '%s'",
-				rr->owner->text, origin->text);
+		struct zl_tok o = r->hdr[ZL_HDR_OWNER];
+		const char *w = zl_tok_text(L->z, src, o);
+
+		/* The apex written without its final dot, as exports such as
+		 * Cloudflare's write the SOA owner: relative, so the origin
+		 * twice. */
+		if (o.len && o.len + 1 == origin->len &&
+		    strncasecmp(w, origin->text, o.len) == 0)
+			zl_zone_problem(L->z, "soa", src, o,
+					"SOA record at '%s', below the zone "
+					"apex '%s': the owner '%.*s' has no "
+					"final dot, so the origin is added to "
+					"it; write '%s' or '@'",
+					rr->owner->text, origin->text,
+					(int)o.len, w, origin->text);
+		else
+			zl_zone_problem(L->z, "soa", src, o,
+					"SOA record at '%s', below the zone "
+					"apex '%s'", rr->owner->text,
+					origin->text);
 		return false;
 	}
 	if ((set = zl_name_rrset(rr->owner, LDNS_RR_TYPE_SOA))) {

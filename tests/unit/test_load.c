@@ -666,14 +666,21 @@ START_TEST(test_placement)
 		 "out.example. TXT x\n"					/* 6 */
 		 "\tMX 1 mail\n"					/* 7 */
 		 "other.test. SOA ns hm 1 2 3 4 5\n"			/* 8 */
-		 "www A 192.0.2.1\n");					/* 9 */
+		 "www A 192.0.2.1\n"					/* 9 */
+		 "Example.COM SOA ns hm 1 2 3 4 5\n");			/* 10 */
 	prob(z, "second SOA record at 'example.com.'", 3, 3, "soa");
 	prob(z, "SOA record at 'sub.example.com.', below the zone apex", 4, 1,
 	     "soa");
 	prob(z, "'out.example.' is outside the zone 'example.com.'", 5, 1,
 	     "outside");
 	prob(z, "'other.test.' is outside the zone", 8, 1, "outside");
-	ck_assert_uint_eq(z->nprobs, 4);
+	/* The apex written without its final dot (Cloudflare's exports):
+	 * the cause is said. */
+	prob(z, "SOA record at 'example.com.example.com.', below the zone "
+	     "apex 'example.com.': the owner 'Example.COM' has no final dot, "
+	     "so the origin is added to it; write 'example.com.' or '@'",
+	     10, 1, "soa");
+	ck_assert_uint_eq(z->nprobs, 5);
 	/* Servers ignore them, and so does the model. */
 	ck_assert_ptr_null(zl_name_sets(zl_zone_lookup(z, "out.example.")));
 	ck_assert_ptr_null(zl_name_sets(zl_zone_lookup(z, "sub.example.com.")));
