@@ -329,8 +329,8 @@ const struct zl_name *zl_zone_wildcard(const struct zl_zone *z,
 				       const char *text);
 
 /* The origin a file name gives (example.com.zone, example.com.db,
- * db.example.com: "example.com."), in out; false when it gives none
- * (zone_state.c). */
+ * example.com.txt, db.example.com: "example.com."), in out; false when it
+ * gives none (zone_state.c). */
 bool zl_origin_from_name(const char *name, char *out, size_t outsz);
 
 /* ---- zone sets (zone_set.c) ---- */

@@ -127,10 +127,10 @@ static bool host_name(const char *s, size_t n)
 }
 
 /* What of a file name may name its origin: the base name without a
- * zone pattern (example.com.zone, example.com.db, db.example.com, each
- * also with .signed after it) and a final dot, into *base, of the length
- * returned; *pattern says whether there was one (not the bare
- * example.com). */
+ * zone pattern (example.com.zone, example.com.db, example.com.txt as
+ * Cloudflare exports a zone, db.example.com, each also with .signed after
+ * it) and a final dot, into *base, of the length returned; *pattern says
+ * whether there was one (not the bare example.com). */
 static size_t name_base(const char *name, const char **base, bool *pattern)
 {
 	const char *b = strrchr(name, '/');
@@ -147,6 +147,9 @@ static size_t name_base(const char *name, const char **base, bool *pattern)
 		n -= 5;
 	else if (n > 3 && strncasecmp(b + n - 3, ".db", 3) == 0)
 		n -= 3;
+	/* Cloudflare's export: example.com.txt */
+	else if (n > 4 && strncasecmp(b + n - 4, ".txt", 4) == 0)
+		n -= 4;
 	else if (n > 3 && strncasecmp(b, "db.", 3) == 0) {
 		b += 3;
 		n -= 3;

@@ -114,6 +114,8 @@ START_TEST(test_origin)
 		{ "example.com.zone", "example.com." },
 		{ "zones/Example.COM.zone", "example.com." },
 		{ "example.com.db", "example.com." },
+		/* Cloudflare's export */
+		{ "example.com.txt", "example.com." },
 		{ "/tmp/x/db.example.com", "example.com." },
 		{ "db.mail.example.org", "mail.example.org." },
 		{ "example.com", "example.com." },
