@@ -720,6 +720,10 @@ const char *zl_tv_uri_check(const char *s, struct zl_tv_span uri,
 	while (i < b && (is_alpha(s[i]) || (i > a && (is_digit(s[i]) ||
 		     s[i] == '+' || s[i] == '-' || s[i] == '.'))))
 		i++;
+	/* "rua=mailto:a@example.com, ruf=...": a ',' for the ';' */
+	if (i > a && i < b && s[i] == '=')
+		return "a tag, not a URI: a ';' seems written ',' before it, "
+		       "and the tag is not read";
 	if (i == a || i == b || s[i] != ':')
 		return "the URI has no scheme (such as 'mailto:' or 'https:')";
 	*scheme = (struct zl_tv_span){ a, i - a };

@@ -231,6 +231,8 @@ static const struct {
 	{ "", "empty URI", 0, 0 },
 	{ "dmarc@example.com", "no scheme", 0, 17 },
 	{ "1x:y", "no scheme", 0, 4 },
+	/* a ',' written for the ';' before the next tag */
+	{ "ruf=mailto:d@example.com", "a tag, not a URI", 0, 24 },
 	{ "mailto:", "nothing after", 0, 7 },
 	{ "mailto:dmarc", "needs an address", 7, 5 },
 	{ "mailto:@example.com", "needs an address", 7, 12 },
