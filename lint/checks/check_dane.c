@@ -1,5 +1,6 @@
 /* check_dane.c - primitives for TLSA records (RFC 6698) and DANE for SMTP
- * (RFC 7672): field ranges, digest lengths, and TLSA coverage of MX hosts. */
+ * (RFC 7672): field ranges, digest lengths, owner names, and TLSA coverage
+ * of MX hosts. */
 #include <ldns/ldns.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,9 +17,10 @@ static int field(const struct zl_rr *rr, unsigned i)
 	       zl_rdf_data(&rr->rdf[i])[0] : -1;
 }
 
-static const char *const field_problems[] = { "range", "digest", NULL };
+static const char *const field_problems[] = { "range", "digest", "owner",
+					       NULL };
 
-enum { F_RANGE, F_DIGEST };
+enum { F_RANGE, F_DIGEST, F_OWNER };
 static const struct zl_variant_spec field_variants[] = {
 	{ .key = "problem", .names = field_problems },
 	{ .key = NULL },
@@ -108,12 +110,70 @@ static void tlsa_digest(struct zl_ctx *ctx)
 	emit_field(ctx, 3, msg);
 }
 
+/* Whether label s[0..n), without a leading '_', is a port (digits) or,
+ * port false, a transport protocol of RFC 6698 §3's kind. */
+static bool label_is(const char *s, size_t n, bool port)
+{
+	static const char *const protos[] = { "tcp", "udp", "sctp", NULL };
+	size_t i;
+
+	if (n > 0 && s[0] == '_') {
+		s++;
+		n--;
+	}
+	if (port) {
+		for (i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			;
+		return n > 0 && n <= 5 && i == n;
+	}
+	for (i = 0; protos[i]; i++)
+		if (strlen(protos[i]) == n && memcmp(s, protos[i], n) == 0)
+			return true;
+	return false;
+}
+
+/* RFC 6698 §3: clients ask for TLSA at _<port>._<protocol>.<host>.  An
+ * owner whose first two labels are a port and a protocol with an
+ * underscore missing (25._tcp, _25.tcp) or the other way round
+ * (_tcp._25) is a name none asks for.  Any other owner may be a CNAME's
+ * target (RFC 7671 §7), and is left alone. */
+static void tlsa_owner(struct zl_ctx *ctx)
+{
+	const struct zl_rr *rr = ctx->rr;
+	const char *a = rr->owner->text, *b = strchr(a, '.'), *c;
+	const char *why;
+	size_t na, nb;
+
+	if (!b || !(c = strchr(b + 1, '.')))
+		return;
+	na = (size_t)(b - a);
+	nb = (size_t)(c - b - 1);
+	b++;
+	if (label_is(a, na, true) && label_is(b, nb, false))
+		why = a[0] == '_' && b[0] == '_' ? NULL :
+		      "the port and protocol labels need their underscores";
+	else if (label_is(a, na, false) && label_is(b, nb, true))
+		why = "the port label comes first, then the protocol";
+	else
+		why = NULL;
+	if (why)
+		ZL_EMIT(ctx, rr->src, !(rr->flags & ZL_RR_OWNER_BLANK) ?
+			zl_rr_hdr(ctx->zone, rr, ZL_HDR_OWNER) : rr->text,
+			{ "message", why });
+}
+
 static void tlsa_fields(struct zl_ctx *ctx)
 {
-	if (zl_rule_variant(ctx->rule, 0) == F_RANGE)
+	switch (zl_rule_variant(ctx->rule, 0)) {
+	case F_RANGE:
 		tlsa_range(ctx);
-	else
+		break;
+	case F_DIGEST:
 		tlsa_digest(ctx);
+		break;
+	default:
+		tlsa_owner(ctx);
+	}
 }
 
 const struct zl_check zl_check_tlsa_fields = {
@@ -122,7 +182,8 @@ const struct zl_check zl_check_tlsa_fields = {
 	.fn = tlsa_fields,
 	.variants = field_variants,
 	.params = field_params,
-	/* range: field (its name), value and max; digest: message. */
+	/* range: field (its name), value and max; digest and owner:
+	 * message. */
 	.vars = (const char *const[]){ "field", "value", "max", "message",
 				       NULL },
 };
