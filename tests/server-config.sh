@@ -168,8 +168,8 @@ t "an error in knot.conf is reported at its file:line:col" t_conf_error_knot
 # A NUL byte: BIND's and NSD's readers read past one in a comment; one
 # elsewhere would stop them or cut a word, so the file is refused at the
 # byte.  Knot DNS reads any byte in a comment (a Latin-1 accent, a NUL),
-# and so does zonelint; one elsewhere that is no UTF-8 text is an error at
-# its place.
+# and any from 128 on in a value, and so does zonelint; a control byte
+# elsewhere is an error at its place.
 t_conf_bytes_in_comments() {
 	mkdir -p nul/zones latin
 	zone nul/zones/db.primary
@@ -195,9 +195,19 @@ t_conf_bytes_in_comments() {
 		{ echo "knotc refuses it"; show "$tmp/check"; return 1; }
 	run --server-config latin/knot.conf
 	want_rc 0 && has out "^latin/db.primary:" || return 1
-	printf 'zone:\n  - domain: example.org\n    file: "g\351n.zone"\n' \
+	# a byte from 128 on is a byte of a value too; a control byte
+	# (DEL) is no byte of a value
+	zone "latin/$(printf 'g\351n.zone')"
+	printf 'zone:\n  - domain: example.org\n    storage: .\n    file: "g\351n.zone"\n' \
+		>latin/knot.conf
+	(cd latin && knotc -c knot.conf conf-check) >"$tmp/check" 2>&1 ||
+		{ echo "knotc refuses it"; show "$tmp/check"; return 1; }
+	run --server-config latin/knot.conf
+	want_rc 0 && has out '^latin/g\\233n\.zone:' || return 1
+	printf 'zone:\n  - domain: example.org\n    file: g\177n.zone\n' \
 		>latin/bad.conf
-	config_error knot:latin/bad.conf "^latin/bad.conf:3:14: error:"
+	refused latin knotc -c bad.conf conf-check || return 1
+	config_error knot:latin/bad.conf "^latin/bad.conf:3:12: error:"
 }
 t "bytes in comments read as the servers read them; a NUL elsewhere refused" t_conf_bytes_in_comments
 

@@ -1,4 +1,6 @@
-/* server_knot.c - Knot DNS's knot.conf (the YAML subset Knot reads, through libyaml): include, template and zone sections, storage and the zone file formatters. */
+/* server_knot.c - Knot DNS's knot.conf, its lines read as knotd reads them and its structure through libyaml: include, template and zone sections, storage and the zone file formatters. */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -37,13 +39,15 @@ struct knot {
 struct ydoc {
 	struct knot *k;
 	struct srv_file *f;
-	const char *text;	/* the file as written, before knot_text() */
-	size_t ci, bi;		/* a character of the file and its byte */
+	struct kval *v;		/* the values, as lex() read them */
+	size_t nv, vcap, vi;	/* vi: the next one an event may hold */
+	const char *cur;	/* the current scalar's value */
 	yaml_parser_t p;
 	yaml_event_t ev;
 	bool have, bad;
 	size_t depth;
 };
+
 
 static void ev_mark(struct ydoc *y, yaml_mark_t m, uint32_t *line,
 		    uint32_t *col)
@@ -64,29 +68,318 @@ static bool yerr(struct ydoc *y, yaml_mark_t m, const char *what,
 		       what, val);
 }
 
-/* Gives the current event, a word on one line, its bytes as the file
- * holds them where knot_text() changed them for libyaml.  The events come
- * in the order of the text, so the byte of a mark (libyaml counts
- * characters) is found by going on from the last one. */
-static void as_written(struct ydoc *y)
-{
-	const yaml_event_t *e = &y->ev;
-	size_t len = e->data.scalar.length, chars = 0, i;
+/* ---- Knot DNS's own reading of the text ----
+ *
+ * knotd reads knot.conf with a reader of its own (libknot's yparser), line
+ * by line: a blank line or a comment; "NAME:" at the start of a line (a
+ * section) or after blanks (an item), "- NAME:" (a list entry, whose
+ * identifier takes a value); after ':' and a blank a value, one word, one
+ * '"' string or words in brackets, then only blanks and a comment after a
+ * blank.  A word is printable ASCII but for '"', '#', '[', ',', ']' and
+ * '\', and any byte from 128 on; "\X" (X printable) is both bytes, but
+ * "\"" a '"'.  A string holds the same and blanks, '#', '[', ',', ']'.
+ * A tab or another control byte outside a comment is refused.  knotd
+ * refuses an item indented otherwise than the item above it (but for a
+ * list entry's first), a '-' otherwise than the entry above, and an
+ * indented item before any section.  lex() checks all of it, keeps each
+ * value as knotd reads it, and hands libyaml text it reads the same way:
+ * each value becomes a word of 'x' as long, each comment blanks. */
 
-	for (i = 0; i < len; i++)
-		chars += (e->data.scalar.value[i] & 0xc0) != 0x80;
-	if (e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE ||
-	    e->start_mark.index < y->ci ||
-	    e->end_mark.index - e->start_mark.index != chars)
-		return;		/* not a word on one line */
-	for (; y->ci < e->start_mark.index && y->bi < y->f->len; y->ci++)
-		do
-			y->bi++;
-		while (y->bi < y->f->len &&
-		       ((unsigned char)y->f->data[y->bi] & 0xc0) == 0x80);
-	if (y->bi + len <= y->f->len &&
-	    memcmp(e->data.scalar.value, y->f->data + y->bi, len) == 0)
-		memcpy(e->data.scalar.value, y->text + y->bi, len);
+/* A value as Knot DNS reads it, kept at the byte where it begins. */
+struct kval {
+	size_t off;
+	char *val;
+};
+
+struct lex {
+	struct ydoc *y;
+	char *s;
+	size_t n, i, bol;	/* the text, where the reader is, its line */
+	uint32_t line;
+	size_t indent, id_pos;	/* of the item above, as knotd keeps them */
+	bool section;		/* a section read */
+	bool bare;		/* the item above has no value */
+	char key[64];		/* the item's name, for messages */
+};
+
+/* Reports what knotd refuses at s[at]: a tab, or what fmt says. */
+static bool ZL_PRINTF(3, 4) lx_err(struct lex *l, size_t at,
+				   const char *fmt, ...)
+{
+	char what[160];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof what, fmt, ap);
+	va_end(ap);
+	l->y->bad = true;
+	return srv_err(l->y->k->s, l->y->f->shown, l->line,
+		       (uint32_t)(at - l->bol) + 1, "%s",
+		       at < l->n && l->s[at] == '\t' ? "a tab, which Knot "
+		       "DNS reads only in a comment" : what);
+}
+
+static bool lx_eol(const struct lex *l)
+{
+	return l->i >= l->n || l->s[l->i] == '\n' || l->s[l->i] == '\r';
+}
+
+/* Steps over blanks (only ' ' is one to knotd); returns how many. */
+static size_t lx_blanks(struct lex *l)
+{
+	size_t from = l->i;
+
+	while (l->i < l->n && l->s[l->i] == ' ')
+		l->i++;
+	return l->i - from;
+}
+
+/* Blanks the comment at s[i] ('#'): knotd reads any byte there. */
+static void lx_comment(struct lex *l)
+{
+	for (; !lx_eol(l); l->i++)
+		l->s[l->i] = ' ';
+}
+
+static bool key_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || (c && strchr("\\/._*-", c));
+}
+
+/* A byte of a word (quoted: of a string). */
+static bool word_char(unsigned char c, bool quoted)
+{
+	return c >= 0x80 || (c > ' ' && c < 0x7f && !strchr("\"#[,]\\", c)) ||
+	       (quoted && c && strchr(" #[,]", c));
+}
+
+/* The value at s[i]: a word or a string. */
+static bool lx_word(struct lex *l)
+{
+	struct zl_buf b = { 0 };
+	struct kval *v;
+	size_t from = l->i;
+	bool quoted = l->s[l->i] == '"';
+	unsigned char c;
+
+	l->i += quoted;
+	for (;;) {
+		c = l->i < l->n ? (unsigned char)l->s[l->i] : '\0';
+		if (c == '\\' && l->i + 1 < l->n && l->s[l->i + 1] >= ' ' &&
+		    l->s[l->i + 1] < 0x7f) {
+			if (l->s[l->i + 1] != '"')
+				zl_buf_addc(&b, '\\');
+			zl_buf_addc(&b, l->s[l->i + 1]);
+			l->i += 2;
+		} else if (l->i < l->n && word_char(c, quoted)) {
+			zl_buf_addc(&b, (char)c);
+			l->i++;
+		} else {
+			break;
+		}
+	}
+	if (quoted && (l->i >= l->n || l->s[l->i] != '"')) {
+		zl_buf_free(&b);
+		return lx_err(l, l->i, "%s", lx_eol(l) ? "a '\"' string that "
+			      "does not end on its line" : c == '\\' ?
+			      "a '\\' before no printable character" :
+			      "a control character in a string");
+	}
+	l->i += quoted;
+	if (l->i == from) {
+		zl_buf_free(&b);
+		return lx_err(l, l->i, "expected a value for '%s'", l->key);
+	}
+	zl_xgrow((void **)&l->y->v, &l->y->vcap, l->y->nv + 1,
+		 sizeof *l->y->v);
+	v = &l->y->v[l->y->nv++];
+	v->off = from;
+	v->val = b.s ? b.s : zl_xstrdup("");
+	memset(l->s + from, 'x', l->i - from);
+	return true;
+}
+
+/* Words in brackets, s[i] the '['. */
+static bool lx_list(struct lex *l)
+{
+	size_t open = l->i++;
+
+	lx_blanks(l);
+	if (l->i < l->n && l->s[l->i] == ']')
+		return lx_err(l, open, "an empty list of values, which Knot "
+			      "DNS refuses");
+	for (;;) {
+		if (!lx_word(l))
+			return false;
+		lx_blanks(l);
+		if (l->i < l->n && l->s[l->i] == ']') {
+			l->i++;
+			return true;
+		}
+		if (l->i >= l->n || l->s[l->i] != ',')
+			return lx_err(l, l->i, lx_eol(l) ? "a list of values "
+				      "that does not end on its line" :
+				      "expected ',' or ']' in the values of "
+				      "'%s'", l->key);
+		l->i++;
+		lx_blanks(l);
+	}
+}
+
+/* What follows a value: blanks, and a comment after one. */
+static bool lx_rest(struct lex *l)
+{
+	size_t sp = lx_blanks(l);
+	char c;
+
+	if (lx_eol(l))
+		return true;
+	c = l->s[l->i];
+	if (c == '#' && sp) {
+		lx_comment(l);
+		return true;
+	}
+	if (sp)
+		return lx_err(l, l->i, "a second word in the value of '%s', "
+			      "which Knot DNS refuses (quote the value)",
+			      l->key);
+	if (c && strchr("\"#[,]\\", c))
+		return lx_err(l, l->i, "'%c' inside the value of '%s', which "
+			      "Knot DNS refuses (quote the value)", c, l->key);
+	if ((unsigned char)c > ' ' && c != 0x7f)
+		return lx_err(l, l->i, "text right after the value of '%s', "
+			      "which Knot DNS refuses", l->key);
+	return lx_err(l, l->i, "a control character in the value of '%s'",
+		      l->key);
+}
+
+/* "NAME: VALUE", "- NAME: VALUE" or "NAME:" from s[i], the name, the
+ * '-' before it at dash or SIZE_MAX. */
+static bool lx_item(struct lex *l, size_t dash)
+{
+	size_t indent = l->i - l->bol, key = l->i, klen;
+	bool id = dash != SIZE_MAX;
+	/* "  listen:" then "    - 127.0.0.1": knotd reads an entry */
+	bool list = id && l->bare && l->s[l->i] != '\t';
+	while (l->i < l->n && key_char(l->s[l->i]) &&
+	       (l->i > key || l->s[l->i] != '-'))
+		l->i++;
+	klen = l->i - key;
+	if (klen == 0)
+		return lx_err(l, list ? dash : l->i, "%s", list ? "Knot DNS "
+			      "reads a list of values only in brackets "
+			      "([a, b])" : "expected an item name");
+	if (!id && indent > 0 && l->indent > 0 && indent != l->indent)
+		return lx_err(l, key, "an item indented otherwise than the "
+			      "one above it, which Knot DNS refuses");
+	if (indent > 0 && !l->section)
+		return lx_err(l, id ? dash : key, "an indented item before "
+			      "any section, which Knot DNS refuses");
+	snprintf(l->key, sizeof l->key, "%.*s", (int)klen, l->s + key);
+	lx_blanks(l);
+	if ((l->i >= l->n || l->s[l->i] != ':') && list &&
+	    l->s[l->i] != '\t')
+		return lx_err(l, dash, "Knot DNS reads a list of values only "
+			      "in brackets ([a, b])");
+	if (l->i >= l->n || l->s[l->i] != ':')
+		return lx_err(l, l->i, "expected ':' after '%s'", l->key);
+	l->i++;
+	if (!id && indent == 0) {
+		l->indent = 0;
+		l->id_pos = 0;
+		l->section = true;
+	} else {
+		l->indent = indent;
+		l->id_pos = id ? dash - l->bol : l->id_pos;
+	}
+	l->bare = false;
+	if (!lx_eol(l) && l->s[l->i] != ' ')
+		return lx_err(l, l->i, "expected a blank after the ':' of "
+			      "'%s'", l->key);
+	lx_blanks(l);
+	if (lx_eol(l) || l->s[l->i] == '#') {
+		if (id)		/* an identifier takes a value */
+			return lx_err(l, l->i, "expected a value for '%s'",
+				      l->key);
+		l->bare = indent > 0;	/* an item's, not a section's */
+		lx_comment(l);
+		return true;
+	}
+	if (l->s[l->i] == '[' && id)
+		return lx_err(l, l->i, "Knot DNS reads one value, not one in "
+			      "brackets, for '%s'", l->key);
+	if (!(l->s[l->i] == '[' ? lx_list(l) : lx_word(l)))
+		return false;
+	return lx_rest(l);
+}
+
+/* One line, from its start to its end (not taken). */
+static bool lx_line(struct lex *l)
+{
+	size_t sp = lx_blanks(l), dash = SIZE_MAX;
+
+	if (lx_eol(l))
+		return true;
+	if (l->s[l->i] == '#') {
+		lx_comment(l);
+		return true;
+	}
+	if (l->s[l->i] == '-') {
+		dash = l->i;
+		if (sp > 0 && l->id_pos > 0 && sp != l->id_pos)
+			return lx_err(l, dash, "a list entry indented "
+				      "otherwise than the one above it, which "
+				      "Knot DNS refuses");
+		l->i++;
+		if (lx_blanks(l) == 0)
+			return lx_err(l, l->i, "expected a blank after '-'");
+	}
+	return lx_item(l, dash);
+}
+
+/* Reads the file as knotd does (a comment above); false at the first
+ * thing it refuses, reported. */
+static bool lex(struct ydoc *y)
+{
+	struct lex l = { 0 };
+
+	l.y = y;
+	l.s = y->f->data;
+	l.n = y->f->len;
+	l.line = 1;
+	while (l.i < l.n) {
+		l.bol = l.i;
+		if (!lx_line(&l))
+			return false;
+		/* CR LF ends a line; knotd reads a CR alone otherwise */
+		if (l.i < l.n && l.s[l.i] == '\r') {
+			if (l.i + 1 < l.n && l.s[l.i + 1] != '\n')
+				return lx_err(&l, l.i, "a CR without LF, which "
+					      "Knot DNS reads as no line end");
+			l.i++;
+		}
+		if (l.i < l.n) {
+			l.i++;
+			l.line++;
+		}
+	}
+	return true;
+}
+
+/* Makes the current event's value, a scalar, the one lex() read where
+ * it begins (libyaml sees 'x's there), or the text of a name.  The text
+ * libyaml reads is ASCII: a character is a byte. */
+static void value_of(struct ydoc *y)
+{
+	size_t at = y->ev.start_mark.index;
+
+	y->cur = (const char *)y->ev.data.scalar.value;
+	while (y->vi < y->nv && y->v[y->vi].off < at)
+		y->vi++;
+	if (y->vi < y->nv && y->v[y->vi].off == at &&
+	    y->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
+		y->cur = y->v[y->vi].val;
 }
 
 /* The next event (false at a syntax error, reported, or after one). */
@@ -124,7 +417,7 @@ static bool ev_next(struct ydoc *y)
 		return yerr(y, y->ev.start_mark, "a value that goes on to "
 			    "the next line, which Knot DNS refuses", NULL);
 	if (y->ev.type == YAML_SCALAR_EVENT)
-		as_written(y);
+		value_of(y);
 	if (y->ev.type == YAML_ALIAS_EVENT ||
 	    (y->ev.type == YAML_SCALAR_EVENT && y->ev.data.scalar.anchor) ||
 	    (y->ev.type == YAML_SEQUENCE_START_EVENT &&
@@ -164,7 +457,7 @@ static bool skip_node(struct ydoc *y)
 
 static const char *scalar(struct ydoc *y)
 {
-	return (const char *)y->ev.data.scalar.value;
+	return y->cur;
 }
 
 /* An item's value, the current event on, as Knot DNS's parser reads it: a
@@ -256,19 +549,9 @@ static bool take(struct ydoc *y, struct item *it, const char *key, bool id)
 	}
 	for (;;) {
 		free(it->val);
-		/* Knot's YAML has no single quotes: they stay in the
-		 * value. */
-		it->val = y->ev.data.scalar.style ==
-			  YAML_SINGLE_QUOTED_SCALAR_STYLE ?
-			  zl_xasprintf("'%s'", scalar(y)) :
-			  zl_xstrdup(scalar(y));
+		it->val = zl_xstrdup(scalar(y));
 		it->file = y->f->shown;
 		ev_mark(y, y->ev.start_mark, &it->line, &it->col);
-		/* Nor a '#' inside a word: knotc's parser fails there. */
-		if (y->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
-		    strchr(it->val, '#'))
-			return yerr(y, y->ev.start_mark, "'#' inside the "
-				    "value of", key);
 		if (!list || !ev_next(y) ||
 		    y->ev.type == YAML_SEQUENCE_END_EVENT)
 			break;
@@ -360,8 +643,7 @@ static bool section(struct ydoc *y, bool zones)
 		return false;
 	/* Nothing under it, as in Debian's knot.conf, whose zones are
 	 * all commented out. */
-	if (y->ev.type == YAML_SCALAR_EVENT && !y->ev.data.scalar.length &&
-	    y->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
+	if (y->ev.type == YAML_SCALAR_EVENT && !*scalar(y))
 		return true;
 	if (y->ev.type != YAML_SEQUENCE_START_EVENT) {
 		yerr(y, y->ev.start_mark, "expected a list of entries under",
@@ -464,113 +746,10 @@ static void top(struct ydoc *y)
 	}
 }
 
-/* Blanks a comment from s[i] ('#') to the end of its line, but for its
- * ASCII text: Knot reads any byte in a comment (a Latin-1 accent, a NUL),
- * libyaml only UTF-8 text.  Returns the end of the line. */
-static size_t comment(char *s, size_t n, size_t i)
-{
-	for (; i < n && s[i] != '\n'; i++)
-		if ((unsigned char)s[i] >= 0x7f ||
-		    (s[i] < ' ' && s[i] != '\t' && s[i] != '\r'))
-			s[i] = ' ';
-	return i;
-}
-
-/* Makes the word of a value starting at s[i] one libyaml reads as a
- * plain word, as Knot DNS reads it: a first byte that YAML takes for an
- * indicator ("file: %s.zone", "update-owner-name: *.example.com") and
- * every ':' ("listen: ::", "2001:db8::") are replaced, to be given back
- * by as_written().  In brackets a word also ends at ',' or ']'.  Returns
- * the end of the word. */
-static size_t plain_word(char *s, size_t n, size_t i, bool flow)
-{
-	size_t k;
-
-	if (i < n && s[i] && strchr("%@*&!|>?`", s[i]))
-		s[i++] = 'x';
-	for (; i < n && !strchr(" \t\r\n#", s[i]) &&
-	       !(flow && (s[i] == ',' || s[i] == ']')); i++) {
-		if (s[i] != ':')
-			continue;
-		/* a ':' that ends the word before more text on the line
-		 * ("file: b: c") knotc refuses as libyaml does */
-		for (k = i + 1; k < n && (s[k] == ' ' || s[k] == '\t'); k++)
-			;
-		if (k == i + 1 || k == n || strchr("\r\n#", s[k]) ||
-		    (flow && (s[k] == ',' || s[k] == ']')))
-			s[i] = '0';
-	}
-	return i;
-}
-
-/* The end of the quoted string at s[i] (its closing quote included),
- * on its line: '"' strings take backslash escapes. */
-static size_t quoted_end(const char *s, size_t n, size_t i)
-{
-	char q;
-
-	for (q = s[i++]; i < n && s[i] != q && s[i] != '\n'; i++)
-		if (q == '"' && s[i] == '\\' && i + 1 < n && s[i + 1] != '\n')
-			i++;
-	return i + (i < n && s[i] == q);
-}
-
-/* Makes Knot DNS's YAML libyaml's, in place, so that positions stay as
- * they are, line by line: an item is "NAME: VALUE", maybe after "- ",
- * its value a quoted string, words in brackets or one word (plain_word);
- * comments as comment() makes them.  A line of another form is left to
- * libyaml. */
-static void knot_text(char *s, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n) {
-		i += strspn(s + i, " \t");
-		if (i + 1 < n && s[i] == '-' && (s[i + 1] == ' ' ||
-						 s[i + 1] == '\t'))
-			i += 1 + strspn(s + i + 1, " \t");
-		/* the name, up to the ':' before a blank */
-		for (; i < n && s[i] != '\n' && s[i] != '#' &&
-		       !(s[i] == ':' && (i + 1 == n ||
-					 strchr(" \t\r\n", s[i + 1]))); i++)
-			;
-		if (i < n && s[i] == ':') {
-			i++;
-			i += strspn(s + i, " \t");
-			if (i < n && (s[i] == '"' || s[i] == '\'')) {
-				i = quoted_end(s, n, i);
-			} else if (i < n && s[i] == '[') {
-				do {
-					i++;
-					i += strspn(s + i, " \t");
-					if (i < n && (s[i] == '"' ||
-						      s[i] == '\''))
-						i = quoted_end(s, n, i);
-					else if (i < n && s[i] != ']')
-						i = plain_word(s, n, i, true);
-					while (i < n && s[i] != ',' &&
-					       s[i] != ']' && s[i] != '\n')
-						i++;
-				} while (i < n && s[i] == ',');
-			} else if (i < n && s[i] != '{' && s[i] != '#') {
-				i = plain_word(s, n, i, false);
-			}
-		}
-		/* the rest of the line: a comment after a blank */
-		for (; i < n && s[i] != '\n'; i++)
-			if (s[i] == '#' && (i == 0 || s[i - 1] == ' ' ||
-					    s[i - 1] == '\t' ||
-					    s[i - 1] == '\n')) {
-				i = comment(s, n, i);
-				break;
-			}
-		i += i < n;
-	}
-}
-
 static void read_file(struct knot *k, struct srv_file *f)
 {
 	struct ydoc y = { 0 };
+	size_t i;
 
 	y.k = k;
 	y.f = f;
@@ -579,8 +758,8 @@ static void read_file(struct knot *k, struct srv_file *f)
 			"byte order mark, which Knot DNS refuses");
 		return;
 	}
-	y.text = memcpy(zl_xmalloc(f->len + 1), f->data, f->len);
-	knot_text(f->data, f->len);
+	if (!lex(&y))
+		goto out;
 	if (!yaml_parser_initialize(&y.p))
 		zl_oom(sizeof y.p);
 	yaml_parser_set_input_string(&y.p, (const unsigned char *)f->data,
@@ -596,7 +775,10 @@ static void read_file(struct knot *k, struct srv_file *f)
 	if (y.have)
 		yaml_event_delete(&y.ev);
 	yaml_parser_delete(&y.p);
-	free((char *)y.text);
+out:
+	for (i = 0; i < y.nv; i++)
+		free(y.v[i].val);
+	free(y.v);
 }
 
 /* ---- zone files ---- */

@@ -439,17 +439,17 @@ START_TEST(test_knot)
 	} refused[] = {
 		{ "server:\n  listen:\n    - 127.0.0.1@53\n", 3, 5 },
 		{ "server:\n  listen: []\n", 2, 11 },
-		{ "server: { listen: 127.0.0.1@53 }\n", 1, 9 },
-		{ "zone: [ { domain: a.example } ]\n", 1, 7 },
+		{ "server: { listen: 127.0.0.1@53 }\n", 1, 11 },
+		{ "zone: [ { domain: a.example } ]\n", 1, 11 },
 		{ "zone:\n  - domain: a.example\n    master:\n      - p\n",
 		  4, 7 },
 		/* an identifier in brackets, where a file may be */
 		{ "zone:\n  - domain: [a.example]\n", 2, 13 },
 		/* a ':' and a blank inside a value; a value that goes on to
 		 * the next line; a UTF-8 byte order mark */
-		{ "zone:\n  - domain: a.example\n    file: b: c\n", 3, 12 },
+		{ "zone:\n  - domain: a.example\n    file: b: c\n", 3, 14 },
 		{ "zone:\n  - domain: a.example\n    file: %s\n      .z\n",
-		  3, 11 },
+		  4, 7 },
 		{ "\xef\xbb\xbfzone:\n  - domain: a.example\n", 1, 1 },
 	};
 	size_t i;
@@ -531,7 +531,7 @@ START_TEST(test_knot)
 	ck_assert_int_eq(mem_read(knot_hash, "knot.conf", &z, &d),
 			 ZL_ERR_CONFIG);
 	ck_assert_uint_eq(d.n, 1);
-	err_at(&d, 0, "knot.conf", 2, 13);
+	err_at(&d, 0, "knot.conf", 2, 22);
 	ck_assert_ptr_nonnull(strstr(d.v[0].message, "'#'"));
 	done(&z, &d);
 
