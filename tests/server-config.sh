@@ -211,6 +211,34 @@ t_conf_bytes_in_comments() {
 }
 t "bytes in comments read as the servers read them; a NUL elsewhere refused" t_conf_bytes_in_comments
 
+# knot.conf's line ends as knotd reads them: CR LF ends a line; so does a
+# CR alone, but knotd counts no line there and gives an item without a
+# value only at a line's end, so that the next item takes its place (and,
+# but after a blank piece, adds its indentation): lost after a comment
+# ("storage:" CR "# c" CR "file: x"), refused right before an item.
+# Places are lines of the file, counted at LF.
+t_knot_line_ends() {
+	mkdir -p kcr/zones
+	zone kcr/zones/x
+	for c in 'zone:\r\n  - domain: example.org\r\n    storage: zones\r\n    file: x\r\n' \
+		'zone:\n  - domain: example.org\n    storage:\r# c\r    storage: zones\r    file: x\n' \
+		'zone:\n  - domain: a.example\n    storage: zones\n    file: x\nzone:\r#\r  - domain: example.org\r    storage: zones\n    file: x\n'; do
+		printf "$c" >kcr/knot.conf
+		(cd kcr && knotc -c knot.conf conf-check) >"$tmp/check" 2>&1 ||
+			{ echo "knotc refuses $c"; show "$tmp/check"; return 1; }
+		run --server-config kcr/knot.conf
+		want_rc 0 && has out "^kcr/zones/x:" || return 1
+	done
+	for c in 'zone:\r  - domain: example.org\n|1:9' \
+		'zone:\n  - domain: example.org\n    storage:\r    file: x\n|3:18'; do
+		printf "${c%|*}" >kcr/knot.conf
+		refused kcr knotc -c knot.conf conf-check || return 1
+		config_error kcr/knot.conf "^kcr/knot.conf:${c#*|}: error:" ||
+			return 1
+	done
+}
+t "knot.conf: CR LF and a CR alone as knotd reads them" t_knot_line_ends
+
 # What named refuses in a zone statement is an error, not a zone that
 # silently leaves the run: a mistyped or quoted type, a ';' left out.
 t_bind_zone_syntax() {

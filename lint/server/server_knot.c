@@ -42,6 +42,7 @@ struct ydoc {
 	struct kval *v;		/* the values, as lex() read them */
 	size_t nv, vcap, vi;	/* vi: the next one an event may hold */
 	const char *cur;	/* the current scalar's value */
+	size_t *lines, nlines, lcap;	/* where each line begins */
 	yaml_parser_t p;
 	yaml_event_t ev;
 	bool have, bad;
@@ -49,12 +50,27 @@ struct ydoc {
 };
 
 
+/* The line and column of a mark, from its byte (lex() made the text
+ * ASCII): libyaml counts a CR alone as a line end, as knotd does not. */
 static void ev_mark(struct ydoc *y, yaml_mark_t m, uint32_t *line,
 		    uint32_t *col)
 {
-	(void)y;
-	*line = (uint32_t)m.line + 1;
-	*col = (uint32_t)m.column + 1;
+	size_t lo = 0, hi = y->nlines, mid;
+
+	if (!hi) {
+		*line = (uint32_t)m.line + 1;
+		*col = (uint32_t)m.column + 1;
+		return;
+	}
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (y->lines[mid] <= m.index)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*line = (uint32_t)lo + 1;
+	*col = (uint32_t)(m.index - y->lines[lo]) + 1;
 }
 
 static bool yerr(struct ydoc *y, yaml_mark_t m, const char *what,
@@ -94,11 +110,17 @@ struct kval {
 struct lex {
 	struct ydoc *y;
 	char *s;
-	size_t n, i, bol;	/* the text, where the reader is, its line */
+	size_t n, i;		/* the text, where the reader is */
+	size_t bol, pbol;	/* where the line begins, for knotd and not */
 	uint32_t line;
 	size_t indent, id_pos;	/* of the item above, as knotd keeps them */
 	bool section;		/* a section read */
-	bool bare;		/* the item above has no value */
+	bool bare;		/* the item above, not a section, has no value */
+	bool open;		/* the last item on this line has no value */
+	size_t open_at, open_len;	/* its "NAME:" */
+	bool lone;		/* ... and a CR alone came after it */
+	bool lone_blank;	/* ... and a blank piece after that */
+	size_t items;		/* items read */
 	char key[64];		/* the item's name, for messages */
 };
 
@@ -114,7 +136,7 @@ static bool ZL_PRINTF(3, 4) lx_err(struct lex *l, size_t at,
 	va_end(ap);
 	l->y->bad = true;
 	return srv_err(l->y->k->s, l->y->f->shown, l->line,
-		       (uint32_t)(at - l->bol) + 1, "%s",
+		       (uint32_t)(at - l->pbol) + 1, "%s",
 		       at < l->n && l->s[at] == '\t' ? "a tab, which Knot "
 		       "DNS reads only in a comment" : what);
 }
@@ -262,6 +284,18 @@ static bool lx_item(struct lex *l, size_t dash)
 	bool id = dash != SIZE_MAX;
 	/* "  listen:" then "    - 127.0.0.1": knotd reads an entry */
 	bool list = id && l->bare && l->s[l->i] != '\t';
+
+	/* knotd gives an item without a value when its line ends, but a CR
+	 * alone ends none: the next item takes its place, and, but after a
+	 * blank piece, adds its indentation to the item's. */
+	if (l->lone && !l->lone_blank)
+		return lx_err(l, id ? dash : key, "an item after a CR alone "
+			      "that ends '%s:', which Knot DNS then loses "
+			      "(end the line with LF)", l->key);
+	if (l->lone)		/* lost, as knotd loses it */
+		memset(l->s + l->open_at, ' ', l->open_len);
+	l->lone = false;
+	l->items++;
 	while (l->i < l->n && key_char(l->s[l->i]) &&
 	       (l->i > key || l->s[l->i] != '-'))
 		l->i++;
@@ -294,6 +328,9 @@ static bool lx_item(struct lex *l, size_t dash)
 		l->id_pos = id ? dash - l->bol : l->id_pos;
 	}
 	l->bare = false;
+	l->open = false;
+	l->open_at = key;
+	l->open_len = l->i - key;
 	if (!lx_eol(l) && l->s[l->i] != ' ')
 		return lx_err(l, l->i, "expected a blank after the ':' of "
 			      "'%s'", l->key);
@@ -303,6 +340,7 @@ static bool lx_item(struct lex *l, size_t dash)
 			return lx_err(l, l->i, "expected a value for '%s'",
 				      l->key);
 		l->bare = indent > 0;	/* an item's, not a section's */
+		l->open = true;
 		lx_comment(l);
 		return true;
 	}
@@ -348,23 +386,38 @@ static bool lex(struct ydoc *y)
 	l.s = y->f->data;
 	l.n = y->f->len;
 	l.line = 1;
-	while (l.i < l.n) {
-		l.bol = l.i;
-		if (!lx_line(&l))
-			return false;
-		/* CR LF ends a line; knotd reads a CR alone otherwise */
-		if (l.i < l.n && l.s[l.i] == '\r') {
-			if (l.i + 1 < l.n && l.s[l.i + 1] != '\n')
-				return lx_err(&l, l.i, "a CR without LF, which "
-					      "Knot DNS reads as no line end");
-			l.i++;
-		}
-		if (l.i < l.n) {
-			l.i++;
-			l.line++;
-		}
+	for (;;) {
+		zl_xgrow((void **)&y->lines, &y->lcap, y->nlines + 1,
+			 sizeof *y->lines);
+		y->lines[y->nlines++] = l.pbol;
+		do {
+			size_t items = l.items;
+
+			l.bol = l.i;
+			if (!lx_line(&l))
+				return false;
+			l.lone_blank |= l.lone && l.items == items;
+			/* a CR alone ends an item or a blank line, but
+			 * knotd counts no line there */
+			if (l.i < l.n && l.s[l.i] == '\r' &&
+			    l.i + 1 < l.n && l.s[l.i + 1] != '\n') {
+				if (l.open && !l.lone) {
+					l.lone = true;
+					l.lone_blank = false;
+				}
+				l.i++;
+				continue;
+			}
+			l.i += l.i < l.n && l.s[l.i] == '\r';
+			break;
+		} while (l.i < l.n);
+		if (l.i >= l.n)
+			return true;
+		l.i++;
+		l.line++;
+		l.pbol = l.i;
+		l.lone = l.open = false;	/* knotd gave the item */
 	}
-	return true;
 }
 
 /* Makes the current event's value, a scalar, the one lex() read where
@@ -779,6 +832,7 @@ out:
 	for (i = 0; i < y.nv; i++)
 		free(y.v[i].val);
 	free(y.v);
+	free(y.lines);
 }
 
 /* ---- zone files ---- */
