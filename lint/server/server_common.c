@@ -126,7 +126,11 @@ char *srv_origin(const char *name, size_t n)
 				zl_buf_addc(&b, name[++i]);
 			}
 		} else if (c <= ' ' || c == 0x7f) {
-			goto bad;
+			/* a blank or a control byte in quotes: named,
+			 * knotd and nsd take it as a byte of the label */
+			if (c == 0)
+				goto bad;
+			zl_buf_addf(&b, "\\%03u", c);
 		} else {
 			zl_buf_addc(&b, (char)tolower(c));
 		}

@@ -129,7 +129,8 @@ START_TEST(test_origin)
 		{ "", NULL },
 		{ "a..b", NULL },
 		{ ".a", NULL },
-		{ "a b", NULL },
+		{ "a b", "a\\032b." },	/* in quotes, a byte */
+		{ "a\tB", "a\\009b." },
 		{ "\\0example", NULL },	/* \DDD: three digits */
 		{ "ex\\999ample", NULL },	/* a byte's value */
 		{ "a\\", NULL },
