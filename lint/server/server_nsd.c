@@ -97,14 +97,12 @@ static bool lex(struct nsd *n, struct lex *lx, struct tok *t)
 		lx->p = e + 1;
 		return true;
 	}
-	/* a word: '#' in it is no comment, a backslash escapes a blank; a
-	 * quote ends a keyword ('zonefile:"x.zone"') */
-	for (len = 0; p[len] && !strchr(" \t\r\n\f\v", p[len]); len++) {
-		if (p[len] == '"' && len > 1 && p[len - 1] == ':')
-			break;
+	/* a word: '#' in it is no comment, a backslash escapes a blank or
+	 * a quote; a quote ends it ('zonefile:"x.zone"', and 'a"b"' is two
+	 * words, as NSD's lexer reads them) */
+	for (len = 0; p[len] && !strchr(" \t\r\n\f\v\"", p[len]); len++)
 		if (p[len] == '\\' && p[len + 1] && p[len + 1] != '\n')
 			len++;
-	}
 	t->s = zl_xstrndup(p, len);
 	lx->p = p + len;
 	/* a keyword: letters, digits and '-', then one ':' */
