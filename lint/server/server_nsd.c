@@ -48,19 +48,23 @@ static void tok_set(struct tok *dst, const struct tok *src)
 	dst->s = zl_xstrdup(src->s);
 }
 
+static bool nsd_keyword(const char *name);
+
 /* The next token of lx into t; false at the end of the file. */
 static bool lex(struct nsd *n, struct lex *lx, struct tok *t)
 {
-	const char *p = lx->p, *e;
+	const char *p = lx->p, *e, *s;
 	size_t len;
 
 	for (;;) {
-		p += strspn(p, " \t\r\f\v");
+		p += strspn(p, " \t\r");
 		if (*p == '\n') {
 			lx->line++;
 			lx->bol = ++p;
 		} else if (*p == '#') {
 			p += strcspn(p, "\n");
+		} else if (*p == '\\' && (p[1] == '\n' || !p[1])) {
+			p++;	/* a byte NSD's lexer has no rule for: dropped */
 		} else {
 			break;
 		}
@@ -77,13 +81,17 @@ static bool lex(struct nsd *n, struct lex *lx, struct tok *t)
 	 * word (nsd-checkconf shows 'a.zone' with its quotes). */
 	if (*p == '"') {
 		/* a backslash escapes the next byte, a quote too; the
-		 * string goes on over line breaks */
-		for (e = p + 1; *e && *e != '"'; e++) {
-			if (*e == '\\' && e[1] && e[1] != '\n')
+		 * string goes on over line breaks.  A CR, or a backslash
+		 * before LF, NSD's lexer has no rule for in a string: it
+		 * drops it with the string up to it */
+		for (s = e = p + 1; *e && *e != '"'; e++) {
+			if (*e == '\\' && e[1] && e[1] != '\n') {
 				e++;
-			else if (*e == '\n') {
+			} else if (*e == '\n') {
 				lx->line++;
 				lx->bol = e + 1;
+			} else if (*e == '\r' || *e == '\\') {
+				s = e + 1;
 			}
 		}
 		if (*e != '"') {
@@ -92,26 +100,34 @@ static bool lex(struct nsd *n, struct lex *lx, struct tok *t)
 			lx->p = e;
 			return false;
 		}
-		t->s = zl_xstrndup(p + 1, (size_t)(e - p - 1));
+		t->s = zl_xstrndup(s, (size_t)(e - s));
 		t->quoted = true;
 		lx->p = e + 1;
 		return true;
 	}
 	/* a word: '#' in it is no comment, a backslash escapes a blank or
 	 * a quote; a quote ends it ('zonefile:"x.zone"', and 'a"b"' is two
-	 * words, as NSD's lexer reads them) */
-	for (len = 0; p[len] && !strchr(" \t\r\n\f\v\"", p[len]); len++)
-		if (p[len] == '\\' && p[len + 1] && p[len + 1] != '\n')
+	 * words, as NSD's lexer reads them), and so does a backslash before
+	 * a line break, which NSD drops */
+	for (len = 0; p[len] && !strchr(" \t\r\n\"", p[len]); len++) {
+		if (p[len] == '\\' && (!p[len + 1] || p[len + 1] == '\n'))
+			break;
+		if (p[len] == '\\')
 			len++;
+	}
 	t->s = zl_xstrndup(p, len);
 	lx->p = p + len;
-	/* a keyword: letters, digits and '-', then one ':' */
+	/* a keyword: one of NSD's item names, then one ':'; another word
+	 * ending in ':' is a value, or a syntax error where an item name
+	 * belongs ("zoefile:"), as NSD's lexer reads it */
 	if (len > 1 && p[len - 1] == ':' &&
 	    ((p[0] >= 'a' && p[0] <= 'z') || (p[0] >= 'A' && p[0] <= 'Z')) &&
 	    strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 		   "0123456789-_") == len - 1) {
 		t->s[len - 1] = '\0';
-		t->kw = true;
+		t->kw = nsd_keyword(t->s);
+		if (!t->kw)
+			t->s[len - 1] = ':';
 	}
 	return true;
 }
@@ -244,7 +260,8 @@ static bool nsd_keyword(const char *name)
 		"algorithm", "allow-axfr-fallback", "allow-notify",
 		"allow-query", "answer-cookie", "auth-domain-name",
 		"catalog-consumer-zone", "catalog-member-pattern",
-		"catalog-producer-zone", "chroot", "confine-to-zone",
+		"catalog-producer-zone", "chroot", "client-cert",
+		"client-key", "client-key-pw", "confine-to-zone",
 		"control-cert-file", "control-enable", "control-interface",
 		"control-key-file", "control-port", "cookie-secret",
 		"cookie-secret-file", "cpu-affinity", "create-ixfr",
@@ -253,7 +270,7 @@ static bool nsd_keyword(const char *name)
 		"dnstap-log-auth-query-messages",
 		"dnstap-log-auth-response-messages", "dnstap-send-identity",
 		"dnstap-send-version", "dnstap-socket-path", "dnstap-version",
-		"do-ip4", "do-ip6", "drop-updates", "hide-identity",
+		"do-ip4", "do-ip6", "drop-updates", "enable", "hide-identity",
 		"hide-version", "identity", "include", "include-pattern",
 		"interface", "ip-address", "ip-freebind", "ip-transparent",
 		"ip4-only", "ip6-only", "ipv4-edns-size", "ipv6-edns-size",
