@@ -446,8 +446,9 @@ START_TEST(test_knot)
 		  4, 7 },
 		/* an identifier in brackets, where a file may be */
 		{ "zone:\n  - domain: [a.example]\n", 2, 13 },
-		/* a ':' and a blank inside a value; a value that goes on to
-		 * the next line; a UTF-8 byte order mark */
+		/* a second word after a ':' (at the word); a value that goes
+		 * on to the next line, which knotd reads as an item indented
+		 * otherwise (at that line); a UTF-8 byte order mark */
 		{ "zone:\n  - domain: a.example\n    file: b: c\n", 3, 14 },
 		{ "zone:\n  - domain: a.example\n    file: %s\n      .z\n",
 		  4, 7 },
