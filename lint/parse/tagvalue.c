@@ -465,21 +465,40 @@ static uint32_t uri_bad_at(const char *s, uint32_t a, uint32_t b)
 	return b;
 }
 
+static unsigned hex_val(char c)
+{
+	return is_digit(c) ? (unsigned)(c - '0') :
+	       (unsigned)(lower(c) - 'a' + 10);
+}
+
 /* How many labels [a, b) has as a domain: dot-separated labels of
- * letters, digits, '-' and '_' (a final dot allowed); 0 when it is none. */
+ * letters, digits, '-' and '_' (a final dot allowed); 0 when it is none.
+ * A percent escape stands for its byte (the URI's escapes are checked
+ * before): a byte from 0x80 on is UTF-8 of an internationalised label,
+ * which a mailto: URI (RFC 6068 §2, its example in §6.3) and a URI's
+ * host (RFC 3986 §3.2.2) may write so; the sender turns it into its
+ * A-label, whose length only IDNA tells. */
 static uint32_t domain_labels(const char *s, uint32_t a, uint32_t b)
 {
-	uint32_t labels = 0, len = 0;
+	uint32_t labels = 0, len = 0, w;
+	bool idn = false;
+	char c;
 
 	if (b > a && s[b - 1] == '.')
 		b--;
-	for (; a <= b; a++) {
-		if (a == b || s[a] == '.') {
-			if (len == 0 || len > 63)
+	for (; a <= b; a += w) {
+		w = a < b && s[a] == '%' && a + 2 < b ? 3 : 1;
+		c = w == 3 ? (char)(hex_val(s[a + 1]) << 4 |
+				    hex_val(s[a + 2])) : a < b ? s[a] : '.';
+		if (c == '.') {
+			if (len == 0 || (len > 63 && !idn))
 				return 0;
 			labels++;
 			len = 0;
-		} else if (is_namechar(s[a]) || s[a] == '-') {
+			idn = false;
+		} else if (is_namechar(c) || c == '-' ||
+			   (w == 3 && (unsigned char)c >= 0x80)) {
+			idn |= (unsigned char)c >= 0x80;
 			len++;
 		} else {
 			return 0;

@@ -258,6 +258,13 @@ static const struct {
 	{ "mailto:d@e@example.com", "written '%40'", 8, 1 },
 	{ "https://r.example.com:8x/", "port", 23, 1 },
 	{ "mailto:d@ex..com", "no valid domain", 9, 7 },
+	/* an internationalised domain as percent-encoded UTF-8 (RFC 6068
+	 * §6.3); an escaped ASCII byte is judged as that byte */
+	{ "mailto:user@%E7%B4%8D%E8%B1%86.example.org", NULL, 0, 0 },
+	{ "https://%E7%B4%8D%E8%B1%86.example.org/r", NULL, 0, 0 },
+	{ "mailto:d@%e7%b4%8d%e8%b1%86", "a single label", 9, 18 },
+	{ "mailto:d@ex%20ample.com", "no valid domain", 9, 14 },
+	{ "mailto:d@ex%2Dample.com", NULL, 0, 0 },
 	{ "mailto:d@ex ample.com", "not allowed", 11, 1 },
 	{ "mailto:d@example.com%zz", "not allowed", 20, 1 },
 	{ "mailto:d@example.com%4", "not allowed", 20, 1 },
