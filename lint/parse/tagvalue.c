@@ -614,10 +614,19 @@ static const char *unreachable_host(const char *s, uint32_t a, uint32_t b,
 {
 	bool loop = false;
 
-	if (ip_host(s, a, b, &loop))
-		return loop ? "the host is a loopback or unspecified "
-			      "address, which is each sender's own machine" :
-			      NULL;
+	if (ip_host(s, a, b, &loop)) {
+		if (loop)
+			return "the host is a loopback or unspecified "
+			       "address, which is each sender's own machine";
+		/* RFC 5321 §4.1.3: an address is written in brackets; bare,
+		 * it is taken for a name, which a dotted quad cannot be
+		 * (RFC 1123 §2.1: the top label is alphabetic) */
+		if (mailto && s[a] != '[')
+			return "the domain is an IP address outside the "
+			       "brackets of an address literal, so senders "
+			       "take it for a name, which none has";
+		return NULL;
+	}
 	if (localhost_name(s, a, b))
 		return "the host is a localhost name, which is each "
 		       "sender's own machine";

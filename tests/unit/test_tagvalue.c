@@ -265,6 +265,9 @@ static const struct {
 	{ "mailto:d@%e7%b4%8d%e8%b1%86", "a single label", 9, 18 },
 	{ "mailto:d@ex%20ample.com", "no valid domain", 9, 14 },
 	{ "mailto:d@ex%2Dample.com", NULL, 0, 0 },
+	/* an address outside brackets is no address literal */
+	{ "mailto:d@192.0.2.1", "outside the brackets", 9, 9 },
+	{ "mailto:d@[192.0.2.1]", NULL, 0, 0 },
 	{ "mailto:d@ex ample.com", "not allowed", 11, 1 },
 	{ "mailto:d@example.com%zz", "not allowed", 20, 1 },
 	{ "mailto:d@example.com%4", "not allowed", 20, 1 },
