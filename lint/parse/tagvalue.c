@@ -757,7 +757,11 @@ const char *zl_tv_uri_check(const char *s, struct zl_tv_span uri,
 	*scheme = (struct zl_tv_span){ a, i - a };
 	if ((x = uri_bad_at(s, i + 1, b)) < b) {
 		*bad = (struct zl_tv_span){ x, 1 };
-		return "character not allowed in a URI (escape it as %XX)";
+		/* "mailto: a@example.com": a blank is to be removed, not
+		 * escaped, which would make it part of the address */
+		return s[x] == ' ' || s[x] == '\t' ?
+		       "a blank inside the URI, which holds none" :
+		       "character not allowed in a URI (escape it as %XX)";
 	}
 	if (i + 1 == b)
 		return "the URI has nothing after its scheme";

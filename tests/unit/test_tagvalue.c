@@ -268,7 +268,9 @@ static const struct {
 	/* an address outside brackets is no address literal */
 	{ "mailto:d@192.0.2.1", "outside the brackets", 9, 9 },
 	{ "mailto:d@[192.0.2.1]", NULL, 0, 0 },
-	{ "mailto:d@ex ample.com", "not allowed", 11, 1 },
+	{ "mailto:d@ex ample.com", "a blank inside", 11, 1 },
+	{ "mailto: d@example.com", "a blank inside", 7, 1 },
+	{ "mailto:d@example.com\001", "not allowed", 20, 1 },
 	{ "mailto:d@example.com%zz", "not allowed", 20, 1 },
 	{ "mailto:d@example.com%4", "not allowed", 20, 1 },
 	{ "https:/x", "needs '//'", 0, 8 },
