@@ -228,11 +228,24 @@ static void check_urls(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 			/* "l=https://... a=https://...": a ';' missing */
 			char *msg = zl_tv_run_on_msg(r, t, &bad);
 
-			if (!msg)
+			bool self = !l && !msg &&
+				    zl_tv_eq(r->txt.s, t->value, "self", true);
+			zl_finding f;
+
+			if (self)
+				msg = zl_xstrdup("BIMI evidence a=self is the "
+					"early drafts' word for none, which "
+					"the draft now writes as an empty a=");
+			else if (!msg)
 				msg = zl_xasprintf("BIMI %s '%s' is invalid: %s",
 						   l ? "logo URL l=" :
 						   "evidence URL a=", q, why);
-			zl_tv_emit(ctx, r, bad, msg);
+			f = zl_tv_emit(ctx, r, bad, msg);
+			/* Receivers that kept the old word (Mail::BIMI)
+			 * read it as no evidence: the logo may still show */
+			if (self)
+				zl_emit_severity_default(ctx, f,
+							 ZL_SEV_WARNING);
 			free(msg);
 			free(q);
 		}
