@@ -132,10 +132,20 @@ static void parse_spec(struct zl_tv *tv, const char *s, uint32_t a,
 	if (i == a || !(is_alpha(s[a]) || is_digit(s[a]))) {
 		for (eq = a; eq < b && s[eq] != '=' && !is_ws(s[eq]); eq++)
 			;
-		error_quoting(tv, s, a, eq > a ? eq : a + 1,
-			      "'%s%s' is not a tag name: a tag name starts "
-			      "with a letter (an MTA-STS or TLS-RPT "
-			      "extension name with a letter or digit)");
+		/* U+00A0 from a web page pasted after a ';': it looks
+		 * like a blank, but the name does not start where seen */
+		if (b - a > 2 && (unsigned char)s[a] == 0xc2 &&
+		    (unsigned char)s[a + 1] == 0xa0)
+			error_quoting(tv, s, a, eq, "'%s%s' starts with a "
+				      "no-break space (UTF-8 C2 A0), not a "
+				      "blank: only spaces and tabs may stand "
+				      "around ';'");
+		else
+			error_quoting(tv, s, a, eq > a ? eq : a + 1,
+				      "'%s%s' is not a tag name: a tag name "
+				      "starts with a letter (an MTA-STS or "
+				      "TLS-RPT extension name with a letter "
+				      "or digit)");
 		return;
 	}
 	t.name = (struct zl_tv_span){ a, i - a };

@@ -75,6 +75,7 @@ static const struct {
 	{ "a-b=c", 0, 3, "for MTA-STS and TLS-RPT extension names only", 1 },
 	{ "a.b c=d", 4, 1, "unexpected 'c'", 0 },
 	{ "-a=b", 0, 2, "'-a' is not a tag name", 0 },
+	{ "v=1;\xc2\xa0p=b", 4, 3, "no-break space", 1 },
 	{ "p", 0, 1, "tag 'p' has no '='", 0 },
 	{ "v=1; p ", 5, 1, "tag 'p' has no '='", 1 },
 	{ "a=b\001c", 3, 1, "invalid character '\\001'", 1 },
