@@ -297,6 +297,15 @@ struct brpz {
 	char vclass[12];	/* its view's class */
 };
 
+/* A query-source or query-source-v6 that names a port: named refuses the
+ * port it listens on (options' port, 53 by default), at the line of the
+ * statement's ';'. */
+struct bqsrc {
+	const char *file, *name;
+	uint32_t line, col;
+	uint32_t port;
+};
+
 struct bind {
 	struct lex lx;
 	struct srv *s;
@@ -327,6 +336,10 @@ struct bind {
 	size_t nkeys, keycap;
 	struct brpz *rpz;	/* the zones of response-policy blocks */
 	size_t nrpz, caprpz;
+	int64_t port;		/* options' port; -1: not set (53) */
+	struct bqsrc *qsrc;	/* query-sources that name a port */
+	size_t nqsrc, capqsrc;
+	struct tok end;		/* where the statement read ends (its ';') */
 };
 
 static bool is(const struct tok *t, const char *word)
@@ -558,6 +571,59 @@ static void quoted(struct bind *b, const struct tok *t)
 }
 
 /* A leaf statement's meaning in its context: args[0..n) are its words. */
+/* A port number as named reads it (0 to 65535, leading zeros taken). */
+static bool port_of(const struct tok *t, int64_t *out)
+{
+	const char *p = t->s;
+	int64_t v = 0;
+
+	if (t->t != T_WORD || !*p)
+		return false;
+	for (; *p; p++) {
+		if (*p < '0' || *p > '9')
+			return false;
+		v = v * 10 + (*p - '0');
+		if (v > 65535)
+			return false;
+	}
+	*out = v;
+	return true;
+}
+
+/* query-source [address] A [port P] [dscp D]: a port P is kept, to be
+ * held against the listener port once options are read (named takes its
+ * port from wherever it stands in them). */
+static void query_source(struct bind *b, const struct tok *args, size_t n)
+{
+	struct bqsrc *q;
+	int64_t port;
+	size_t i;
+
+	for (i = 1; i + 1 < n; i++) {
+		if (!is(&args[i], "port") || !port_of(&args[i + 1], &port))
+			continue;
+		zl_xgrow((void **)&b->qsrc, &b->capqsrc, b->nqsrc + 1,
+			 sizeof *b->qsrc);
+		q = &b->qsrc[b->nqsrc++];
+		q->name = is(&args[0], "query-source") ? "query-source" :
+			  "query-source-v6";
+		/* named names the line of the ';'; the port itself when it
+		 * is on that line */
+		if (b->end.file && (args[i + 1].file != b->end.file ||
+				    args[i + 1].line != b->end.line)) {
+			q->file = b->end.file;
+			q->line = b->end.line;
+			q->col = b->end.col;
+		} else {
+			q->file = args[i + 1].file;
+			q->line = args[i + 1].line;
+			q->col = args[i + 1].col;
+		}
+		q->port = (uint32_t)port;
+		return;
+	}
+}
+
 static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 {
 	/* in the context each is read in, as a logging channel's file
@@ -681,6 +747,13 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 			free(*pol);
 			*pol = zl_xstrdup(args[1].s);
 		}
+	} else if (ctx == C_OPTIONS && is(&args[0], "port")) {
+		if (!port_of(&args[1], &b->port))
+			b->port = -1;
+	} else if ((ctx == C_OPTIONS || ctx == C_VIEW) &&
+		   (is(&args[0], "query-source") ||
+		    is(&args[0], "query-source-v6"))) {
+		query_source(b, args, n);
 	} else if (ctx == C_RPZ && is(&args[0], "zone")) {
 		zl_xgrow((void **)&b->rpz, &b->caprpz, b->nrpz + 1,
 			 sizeof *b->rpz);
@@ -1091,8 +1164,12 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 		}
 		next(&b->lx, &t);
 	}
-	if (!blocks)
+	if (!blocks) {
+		b->end.file = t.file;
+		b->end.line = t.line;
+		b->end.col = t.col;
 		leaf(b, ctx, args, n);
+	}
 	for (i = 0; i < n; i++)
 		tok_free(&args[i]);
 	return pending;
@@ -1316,6 +1393,12 @@ static void finish(struct bind *b)
 	bool redirect;
 
 	dir = zl_xstrdup(b->lx.dir ? b->lx.dir : s->cwd);
+	for (i = 0; i < b->nqsrc; i++)
+		if (b->qsrc[i].port == (b->port >= 0 ? b->port : 53))
+			srv_err(s, b->qsrc[i].file, b->qsrc[i].line,
+				b->qsrc[i].col, "'%s' cannot specify the DNS "
+				"listener port (%u)", b->qsrc[i].name,
+				(unsigned)b->qsrc[i].port);
 	if (b->first_view.file && b->first_top_zone.file)
 		srv_err(s, b->first_top_zone.file, b->first_top_zone.line,
 			b->first_top_zone.col, "when using 'view' statements, "
@@ -1404,6 +1487,7 @@ static void bind_start(struct bind *b, struct srv *s, struct srv_file *f)
 	b->names = -1;
 	b->binary = -1;
 	b->maxttl = b->maxrr = b->maxtypes = -1;
+	b->port = -1;
 	b->s = s;
 	b->lx.s = s;
 	b->lx.n = 1;
@@ -1450,6 +1534,7 @@ static void bind_end(struct bind *b)
 		free(b->rpz[i].view);
 	}
 	free(b->rpz);
+	free(b->qsrc);
 	free(b->lx.dir);
 }
 
