@@ -237,9 +237,15 @@ static void push_file(struct lex *lx, const char *name, const struct tok *at)
 /* C_KEY: a key of a key file, read for its secret; C_KEYDEF: one of
  * named.conf, skipped but for its statements' lengths; C_RPZ: the block
  * of response-policy, read for its zones; C_POLICY: a dnssec-policy
- * statement, read for its max-zone-ttl */
+ * statement, read for its max-zone-ttl; C_ACL: the address list of an
+ * allow-update, read for whether it allows anything */
 enum ctx { C_TOP, C_OPTIONS, C_VIEW, C_ZONE, C_KEY, C_KEYDEF, C_RPZ,
-	   C_POLICY, C_OTHER };
+	   C_POLICY, C_ACL, C_OTHER };
+
+/* An allow-update list, as far as named tells a dynamic zone by it: not
+ * given (-1), empty, of none alone (none or !any, as often as written:
+ * no update allowed), or of anything else. */
+enum { AU_UNSET = -1, AU_EMPTY, AU_NONE, AU_SOME };
 
 /* check-names modes */
 enum { NAMES_IGNORE, NAMES_WARN, NAMES_FAIL };
@@ -261,6 +267,12 @@ struct pzone {
 	int8_t names;	/* its check-names: NAMES_*; -1: not set */
 	int64_t maxttl;	/* its max-zone-ttl (0: none); -1: not set */
 	char *policy;	/* its dnssec-policy, or NULL */
+	struct tok polat;	/* where its dnssec-policy is named */
+	int8_t inline_signing;	/* inline-signing yes (1), no (0); -1: not
+				   set */
+	int8_t au;		/* its allow-update: AU_* */
+	bool upolicy;		/* it has an update-policy */
+	struct tok upat;	/* where its update-policy's value starts */
 	/* its max-records-per-type and max-types-per-name (0: none); -1:
 	 * not set */
 	int64_t maxrr, maxtypes;
@@ -274,6 +286,8 @@ struct bview {
 	int8_t binary;	/* masterfile-format: as pzone.binary */
 	int64_t maxttl;	/* max-zone-ttl: as pzone.maxttl */
 	char *policy;	/* dnssec-policy: as pzone.policy */
+	struct tok polat;	/* as pzone.polat */
+	int8_t au;		/* as pzone.au */
 	int64_t maxrr, maxtypes;	/* as pzone's */
 };
 
@@ -327,6 +341,9 @@ struct bind {
 				   pzone.maxttl */
 	char *policy;		/* options' dnssec-policy: as
 				   pzone.policy */
+	struct tok polat;	/* as pzone.polat */
+	int8_t au;		/* options' allow-update: AU_* */
+	int8_t *au_to;		/* the allow-update being read */
 	int64_t maxrr, maxtypes;	/* the options', as pzone's */
 	struct bpolicy *policies;	/* dnssec-policy statements */
 	size_t npolicies, cappolicies;
@@ -340,6 +357,7 @@ struct bind {
 	struct bqsrc *qsrc;	/* query-sources that name a port */
 	size_t nqsrc, capqsrc;
 	struct tok end;		/* where the statement read ends (its ';') */
+	struct tok lbrace;	/* the '{' of the block being opened */
 };
 
 static bool is(const struct tok *t, const char *word)
@@ -646,6 +664,15 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 
 	if (n == 0)
 		return;
+	/* an element of allow-update's list */
+	if (ctx == C_ACL) {
+		if (b->au_to && *b->au_to != AU_SOME)
+			*b->au_to = (n == 1 && (is(&args[0], "none") ||
+						is(&args[0], "!any"))) ||
+				    (n == 2 && is(&args[0], "!") &&
+				     is(&args[1], "any")) ? AU_NONE : AU_SOME;
+		return;
+	}
 	if ((ctx == C_TOP || ctx == C_VIEW) &&
 	    (is(&args[0], "zone") || (ctx == C_TOP && is(&args[0], "view"))))
 		srv_err(b->s, args[n - 1].file, args[n - 1].line,
@@ -746,7 +773,20 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 		if (pol) {
 			free(*pol);
 			*pol = zl_xstrdup(args[1].s);
+			*(ctx == C_ZONE ? &z->polat : ctx == C_OPTIONS ?
+			  &b->polat : &b->cur_view->polat) = (struct tok){
+				.file = args[1].file, .line = args[1].line,
+				.col = args[1].col };
 		}
+	} else if (ctx == C_ZONE && is(&args[0], "inline-signing")) {
+		z->inline_signing = is(&args[1], "yes") ||
+				    is(&args[1], "true") || is(&args[1], "1");
+	} else if (ctx == C_ZONE && is(&args[0], "update-policy")) {
+		z->upolicy = true;	/* update-policy local; */
+		z->upat = (struct tok){ .file = args[1].file,
+					.line = args[1].line,
+					.col = args[1].col };
+
 	} else if (ctx == C_OPTIONS && is(&args[0], "port")) {
 		if (!port_of(&args[1], &b->port))
 			b->port = -1;
@@ -811,6 +851,8 @@ static void zone_start(struct bind *b, struct tok *args, size_t n)
 	z->names = -1;
 	z->binary = -1;
 	z->maxttl = z->maxrr = z->maxtypes = -1;
+	z->inline_signing = -1;
+	z->au = AU_UNSET;
 	z->conf = args[0].file;
 	z->line = args[0].line;
 	z->col = args[0].col;
@@ -876,7 +918,8 @@ static void view_seen(struct bind *b, const struct tok *t)
 	b->views[b->nviews] = (struct bview){ .name = zl_xstrdup(b->view),
 					      .names = -1, .binary = -1,
 					      .maxttl = -1, .maxrr = -1,
-					      .maxtypes = -1 };
+					      .maxtypes = -1,
+					      .au = AU_UNSET };
 	strcpy(b->views[b->nviews].class, b->view_class);
 	b->cur_view = &b->views[b->nviews++];
 }
@@ -884,6 +927,12 @@ static void view_seen(struct bind *b, const struct tok *t)
 static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
 		      size_t n)
 {
+	/* a list in the list: an address or key is allowed */
+	if (ctx == C_ACL) {
+		if (b->au_to)
+			*b->au_to = AU_SOME;
+		return C_OTHER;
+	}
 	if (n == 0 || args[0].t != T_WORD)
 		return C_OTHER;
 	if (ctx == C_TOP && is(&args[0], "options")) {
@@ -914,6 +963,20 @@ static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
 	if ((ctx == C_OPTIONS || ctx == C_VIEW) &&
 	    is(&args[0], "response-policy"))
 		return C_RPZ;
+	if ((ctx == C_OPTIONS || ctx == C_VIEW || ctx == C_ZONE) &&
+	    is(&args[0], "allow-update")) {
+		b->au_to = ctx == C_ZONE ? &b->z[b->nz - 1].au :
+			   ctx == C_OPTIONS ? &b->au : b->cur_view ?
+			   &b->cur_view->au : NULL;
+		if (b->au_to)
+			*b->au_to = AU_EMPTY;
+		return C_ACL;
+	}
+	if (ctx == C_ZONE && b->nz && is(&args[0], "update-policy")) {
+		b->z[b->nz - 1].upolicy = true;
+		b->z[b->nz - 1].upat = b->lbrace;
+	}
+
 	/* a policy's max-zone-ttl is 1 day unless it says (BIND 9.18) */
 	if (ctx == C_TOP && is(&args[0], "dnssec-policy") && n >= 2) {
 		zl_xgrow((void **)&b->policies, &b->cappolicies,
@@ -979,9 +1042,9 @@ static void bracketed_text(struct lex *lx)
 static bool goes_on(enum ctx ctx, enum ctx c, const struct tok *args,
 		    size_t n)
 {
-	if (ctx == C_OTHER)
+	if (ctx == C_OTHER || ctx == C_ACL)
 		return true;
-	if ((c != C_OTHER && c != C_RPZ) || n == 0)
+	if ((c != C_OTHER && c != C_RPZ && c != C_ACL) || n == 0)
 		return false;
 	return is(&args[0], "response-policy") ||
 	       is(&args[0], "response-padding") ||
@@ -1128,9 +1191,13 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 			/* a statement has a name; an address list holds
 			 * nested lists */
 			if (n == 0 && !blocks && ctx != C_OTHER &&
+			    ctx != C_ACL &&
 			    ctx != C_KEY && ctx != C_KEYDEF)
 				srv_err(b->s, t.file, t.line, t.col, "syntax "
 					"error near '{'");
+			b->lbrace = (struct tok){ .file = t.file,
+						  .line = t.line,
+						  .col = t.col };
 			c = blocks ? C_OTHER : child(b, ctx, args, n);
 			if (n && (is(&args[0], "dyndb") ||
 				  is(&args[0], "plugin")))
@@ -1380,6 +1447,48 @@ static void rpz_zones(struct bind *b)
 	}
 }
 
+/* named-checkconf: a primary zone with both allow-update and
+ * update-policy, at the update-policy.  And (9.18.49) a primary or
+ * secondary zone under a
+ * dnssec-policy (the innermost one named; "none" is none) is signed by
+ * inline-signing or as a dynamic zone; without `inline-signing yes`, a
+ * primary must take updates (an update-policy, or an allow-update, the
+ * innermost given, that allows more than none) and a secondary cannot,
+ * and named refuses the zone at the dnssec-policy. */
+static void policy_signing(struct bind *b, const struct pzone *z)
+{
+	const struct bview *v = view_of(b, z);
+	const struct tok *at = z->policy ? &z->polat : v && v->policy ?
+			       &v->polat : &b->polat;
+	const char *p = z->policy ? z->policy : v && v->policy ? v->policy :
+			b->policy;
+	int8_t au = z->au != AU_UNSET ? z->au : v && v->au != AU_UNSET ?
+		    v->au : b->au;
+	bool primary;
+
+	if (z->upolicy && z->au != AU_UNSET && z->upat.file && z->type &&
+	    (!strcasecmp(z->type, "primary") || !strcasecmp(z->type, "master")))
+		srv_err(b->s, z->upat.file, z->upat.line, z->upat.col,
+			"zone '%s': 'allow-update' is ignored when "
+			"'update-policy' is present", z->origin ? z->origin :
+			"");
+	if (z->skip || z->in_view || !z->type || !p || !at->file ||
+	    strcasecmp(p, "none") == 0 || z->inline_signing == 1)
+		return;
+	primary = !strcasecmp(z->type, "primary") ||
+		  !strcasecmp(z->type, "master");
+	if (!primary && strcasecmp(z->type, "secondary") != 0 &&
+	    strcasecmp(z->type, "slave") != 0)
+		return;
+	if (primary && (z->upolicy || au == AU_EMPTY || au == AU_SOME))
+		return;
+	srv_err(b->s, at->file, at->line, at->col, "zone '%s': "
+		"'inline-signing yes;' must also be configured explicitly "
+		"for zones using dnssec-policy%s", z->origin ? z->origin : "",
+		primary ? " without a configured 'allow-update' or "
+		"'update-policy'" : "");
+}
+
 /* Checks the zone statements as named-checkconf does and lists them. */
 static void finish(struct bind *b)
 {
@@ -1393,6 +1502,8 @@ static void finish(struct bind *b)
 	bool redirect;
 
 	dir = zl_xstrdup(b->lx.dir ? b->lx.dir : s->cwd);
+	for (i = 0; i < b->nz; i++)
+		policy_signing(b, &b->z[i]);
 	for (i = 0; i < b->nqsrc; i++)
 		if (b->qsrc[i].port == (b->port >= 0 ? b->port : 53))
 			srv_err(s, b->qsrc[i].file, b->qsrc[i].line,
@@ -1488,6 +1599,7 @@ static void bind_start(struct bind *b, struct srv *s, struct srv_file *f)
 	b->binary = -1;
 	b->maxttl = b->maxrr = b->maxtypes = -1;
 	b->port = -1;
+	b->au = AU_UNSET;
 	b->s = s;
 	b->lx.s = s;
 	b->lx.n = 1;
