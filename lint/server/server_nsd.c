@@ -1,4 +1,5 @@
 /* server_nsd.c - NSD's nsd.conf: its lexer (keywords ending in ':', quoted strings, '#' comments, include anywhere) and the server, pattern and zone clauses that place zone files. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -25,7 +26,7 @@ struct clause {
 
 struct nsd {
 	struct srv *s;
-	enum { S_NONE, S_SERVER, S_ZONE, S_PATTERN, S_OTHER } sect;
+	enum { S_NONE, S_SERVER, S_ZONE, S_PATTERN, S_KEY, S_OTHER } sect;
 	struct clause *cur;		/* the zone or pattern being read */
 	struct clause *z, *p;
 	size_t nz, zcap, np, pcap;
@@ -212,10 +213,47 @@ static bool section(struct nsd *n, const struct tok *k)
 			;
 		if (!other[i])
 			return false;
-		n->sect = S_OTHER;
+		n->sect = strcasecmp(k->s, "key") ? S_OTHER : S_KEY;
 		n->cur = NULL;
 	}
 	return true;
+}
+
+/* Whether s decodes as NSD's b64_pton decodes a TSIG secret: blanks
+ * anywhere are passed over, a group of four characters ends in at most
+ * two '=' (then only blanks), and the bits a padded group leaves over
+ * are zero.  An empty secret decodes, to nothing. */
+static bool b64_decodes(const char *s)
+{
+	static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				     "abcdefghijklmnopqrstuvwxyz0123456789+/";
+	const char *d;
+	int state = 0, last = 0;
+
+	for (; *s && *s != '='; s++) {
+		if (isspace((unsigned char)*s))
+			continue;
+		if (!(d = strchr(digits, *s)))
+			return false;
+		last = (int)(d - digits);
+		state = (state + 1) % 4;
+	}
+	if (!*s)
+		return state == 0;
+	/* '=' after the second or the third character of a group */
+	if (state < 2)
+		return false;
+	s++;
+	if (state == 2) {
+		while (isspace((unsigned char)*s))
+			s++;
+		if (*s++ != '=')
+			return false;
+	}
+	for (; *s; s++)
+		if (!isspace((unsigned char)*s))
+			return false;
+	return (last & (state == 2 ? 0x0f : 0x03)) == 0;
 }
 
 /* The item k with its first value v (v->s NULL: none). */
@@ -228,7 +266,12 @@ static void item(struct nsd *n, const struct tok *k, const struct tok *v)
 			"value", k->s);
 		return;
 	}
-	if (n->sect == S_SERVER && !strcasecmp(k->s, "zonesdir")) {
+	if (n->sect == S_KEY && !strcasecmp(k->s, "secret")) {
+		/* nsd-checkconf refuses a key it cannot decode */
+		if (!b64_decodes(v->s))
+			srv_err(n->s, v->file, v->line, v->col, "the "
+				"secret is not base64 as NSD decodes it");
+	} else if (n->sect == S_SERVER && !strcasecmp(k->s, "zonesdir")) {
 		tok_set(&n->zonesdir, v);
 		n->has_zonesdir = true;
 	} else if (zp && !strcasecmp(k->s, "name")) {
