@@ -948,6 +948,25 @@ t_max_zone_ttl() {
 }
 t "BIND max-zone-ttl: zonelint refuses what named refuses" t_max_zone_ttl
 
+# A zone under a dnssec-policy that named 9.18 cannot sign is refused at
+# the policy (tests/servers/bind/bad-policy-*); a policy that says
+# inline-signing yes is one of named 9.20, which signs its zones inline
+# (9.18 refuses the option in the policy, which is not read): no zone
+# refusal for it.
+t_policy_inline() {
+	mkdir -p pi
+	zone pi/db.zone
+	printf '%s\n' 'dnssec-policy "p" { inline-signing yes; };' \
+		'zone "example.org" { type primary; file "db.zone"; dnssec-policy "p"; };' >pi/named.conf
+	run --server-config pi/named.conf
+	want_rc 0 && hasnt out "inline-signing" || return 1
+	printf '%s\n' 'dnssec-policy "p" { inline-signing no; };' \
+		'zone "example.org" { type primary; file "db.zone"; dnssec-policy "p"; };' >pi/named.conf
+	run --server-config pi/named.conf
+	want_rc 2 && has out "^pi/named.conf:2:66: error: zone 'example.org.': 'inline-signing yes;' must also be configured"
+}
+t "BIND dnssec-policy: a zone named cannot sign is refused, a 9.20 policy's inline signing taken" t_policy_inline
+
 # One zone file two views load: the lower limit of the two refuses it,
 # in either order.
 t_max_two_views() {

@@ -295,6 +295,7 @@ struct bview {
 struct bpolicy {
 	char *name;
 	uint32_t maxttl;
+	bool inline_signing;	/* it says inline-signing yes (named 9.20) */
 };
 
 /* A key statement: key "NAME" { algorithm A; secret "S"; }; each part
@@ -746,6 +747,10 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 		z->in_view = true;
 	} else if (is(&args[0], "check-names")) {
 		check_names(b, ctx, z, args, n);
+	} else if (is(&args[0], "inline-signing") && ctx == C_POLICY) {
+		b->policies[b->npolicies - 1].inline_signing =
+			is(&args[1], "yes") || is(&args[1], "true") ||
+			is(&args[1], "1");
 	} else if (is(&args[0], "max-zone-ttl") && ctx == C_POLICY) {
 		if ((v = max_ttl(b, ctx, &args[1])) >= 0)
 			b->policies[b->npolicies - 1].maxttl = (uint32_t)v;
@@ -1465,6 +1470,7 @@ static void policy_signing(struct bind *b, const struct pzone *z)
 	int8_t au = z->au != AU_UNSET ? z->au : v && v->au != AU_UNSET ?
 		    v->au : b->au;
 	bool primary;
+	size_t i;
 
 	if (z->upolicy && z->au != AU_UNSET && z->upat.file && z->type &&
 	    (!strcasecmp(z->type, "primary") || !strcasecmp(z->type, "master")))
@@ -1475,6 +1481,12 @@ static void policy_signing(struct bind *b, const struct pzone *z)
 	if (z->skip || z->in_view || !z->type || !p || !at->file ||
 	    strcasecmp(p, "none") == 0 || z->inline_signing == 1)
 		return;
+	/* a policy of named 9.20 that signs inline, which 9.18 refuses
+	 * where it says so */
+	for (i = 0; i < b->npolicies; i++)
+		if (strcmp(b->policies[i].name, p) == 0 &&
+		    b->policies[i].inline_signing)
+			return;
 	primary = !strcasecmp(z->type, "primary") ||
 		  !strcasecmp(z->type, "master");
 	if (!primary && strcasecmp(z->type, "secondary") != 0 &&
