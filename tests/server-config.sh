@@ -959,11 +959,11 @@ t_policy_inline() {
 	printf '%s\n' 'dnssec-policy "p" { inline-signing yes; };' \
 		'zone "example.org" { type primary; file "db.zone"; dnssec-policy "p"; };' >pi/named.conf
 	run --server-config pi/named.conf
-	want_rc 0 && hasnt out "inline-signing" || return 1
+	want_rc 0 && hasnt err "inline-signing" || return 1
 	printf '%s\n' 'dnssec-policy "p" { inline-signing no; };' \
 		'zone "example.org" { type primary; file "db.zone"; dnssec-policy "p"; };' >pi/named.conf
 	run --server-config pi/named.conf
-	want_rc 2 && has out "^pi/named.conf:2:66: error: zone 'example.org.': 'inline-signing yes;' must also be configured"
+	want_rc 2 && has err "^pi/named.conf:2:66: error: zone 'example.org.': 'inline-signing yes;' must also be configured"
 }
 t "BIND dnssec-policy: a zone named cannot sign is refused, a 9.20 policy's inline signing taken" t_policy_inline
 
