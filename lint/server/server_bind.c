@@ -261,6 +261,7 @@ struct pzone {
 	bool external;	/* dlz, or a database other than rbt: no file */
 	char dlz_or_db;	/* 'l' (dlz) or 'd' (database) read; 0: none */
 	bool transferred;	/* it names primaries */
+	struct tok brace;	/* its block's '{' */
 	int8_t binary;	/* masterfile-format raw (or a word named refuses)
 			   (1) or text (0); -1: not set */
 	char vclass[12];	/* its view's class, "" outside views */
@@ -858,6 +859,7 @@ static void zone_start(struct bind *b, struct tok *args, size_t n)
 	z->maxttl = z->maxrr = z->maxtypes = -1;
 	z->inline_signing = -1;
 	z->au = AU_UNSET;
+	z->brace = b->lbrace;
 	z->conf = args[0].file;
 	z->line = args[0].line;
 	z->col = args[0].col;
@@ -1478,6 +1480,16 @@ static void policy_signing(struct bind *b, const struct pzone *z)
 			"zone '%s': 'allow-update' is ignored when "
 			"'update-policy' is present", z->origin ? z->origin :
 			"");
+	/* a zone transferred from primaries names them, in any class; a
+	 * mirror of the root zone may leave them to named */
+	if (z->origin && !z->in_view && z->type && !z->transferred &&
+	    z->brace.file && (!strcasecmp(z->type, "secondary") ||
+			      !strcasecmp(z->type, "slave") ||
+			      !strcasecmp(z->type, "stub") ||
+			      (!strcasecmp(z->type, "mirror") &&
+			       strcmp(z->origin, ".") != 0)))
+		srv_err(b->s, z->brace.file, z->brace.line, z->brace.col,
+			"zone '%s': missing 'primaries' entry", z->origin);
 	if (z->skip || z->in_view || !z->type || !p || !at->file ||
 	    strcasecmp(p, "none") == 0 || z->inline_signing == 1)
 		return;
