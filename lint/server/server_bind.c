@@ -261,6 +261,7 @@ struct pzone {
 	bool external;	/* dlz, or a database other than rbt: no file */
 	char dlz_or_db;	/* 'l' (dlz) or 'd' (database) read; 0: none */
 	bool transferred;	/* it names primaries */
+	bool retyped;		/* type given twice: no type to hold it to */
 	struct tok brace;	/* its block's '{' */
 	int8_t binary;	/* masterfile-format raw (or a word named refuses)
 			   (1) or text (0); -1: not set */
@@ -708,8 +709,10 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 				args[1].t != T_WORD ? "expected unquoted "
 				"string" : "zone type '%s' unknown",
 				args[1].s);
-		if (z->type)
+		if (z->type) {
 			redefined(b, &args[0]);
+			z->retyped = true;
+		}
 		free(z->type);
 		z->type = zl_xstrdup(args[1].s);
 	} else if (ctx == C_ZONE && is(&args[0], "file")) {
@@ -1482,7 +1485,8 @@ static void policy_signing(struct bind *b, const struct pzone *z)
 			"");
 	/* a zone transferred from primaries names them, in any class; a
 	 * mirror of the root zone may leave them to named */
-	if (z->origin && !z->in_view && z->type && !z->transferred &&
+	if (z->origin && !z->in_view && z->type && !z->retyped &&
+	    !z->transferred &&
 	    z->brace.file && (!strcasecmp(z->type, "secondary") ||
 			      !strcasecmp(z->type, "slave") ||
 			      !strcasecmp(z->type, "stub") ||
@@ -1490,7 +1494,8 @@ static void policy_signing(struct bind *b, const struct pzone *z)
 			       strcmp(z->origin, ".") != 0)))
 		srv_err(b->s, z->brace.file, z->brace.line, z->brace.col,
 			"zone '%s': missing 'primaries' entry", z->origin);
-	if (z->skip || z->in_view || !z->type || !p || !at->file ||
+	if (z->skip || z->in_view || !z->type || z->retyped || !p ||
+	    !at->file ||
 	    strcasecmp(p, "none") == 0 || z->inline_signing == 1)
 		return;
 	/* a policy of named 9.20 that signs inline, which 9.18 refuses
