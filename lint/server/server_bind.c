@@ -1,367 +1,12 @@
-/* server_bind.c - BIND's named.conf: its lexer (three comment styles, quoted strings, include as a stack of files) and the statements that say which zones named loads. */
+/* server_bind.c - BIND's named.conf: the statements that say which zones named loads and what it refuses of them, and key files. */
 #include <ctype.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include "server_impl.h"
-
-/* ---- lexer ---- */
-
-enum tk { T_EOF, T_WORD, T_STR, T_LBRACE, T_RBRACE, T_SEMI };
-
-struct tok {
-	enum tk t;
-	char *s;		/* T_WORD, T_STR: the text, malloc'd */
-	const char *file;	/* owned by the run */
-	uint32_t line, col;
-};
-
-/* One file being read: the top one, and the includes under it.  An
- * include pattern's matches are read one after another in the same
- * place: rest[irest..nrest) are still to come. */
-struct src {
-	struct srv_file f;
-	const char *p, *bol;	/* next byte, start of its line */
-	uint32_t line;
-	char **rest;
-	size_t nrest, irest;
-	struct tok at;		/* the include, for errors opening rest */
-};
-
-struct lex {
-	struct srv *s;
-	struct src st[ZL_SERVER_MAX_DEPTH + 2];
-	size_t n;
-	bool stop;		/* a limit was hit: read no further */
-	bool eof_said;		/* an error at the end was reported */
-	char *dir;		/* named's directory so far, or NULL */
-};
-
-static void tok_free(struct tok *t)
-{
-	free(t->s);
-	t->s = NULL;
-}
-
-static void here(struct lex *lx, struct tok *t)
-{
-	struct src *c = &lx->st[lx->n - 1];
-
-	t->file = c->f.shown;
-	t->line = c->line;
-	t->col = (uint32_t)(c->p - c->bol) + 1;
-}
-
-static void newline(struct src *c, const char *nl)
-{
-	c->line++;
-	c->bol = nl + 1;
-}
-
-/* Skips blanks and comments; false at the end of the current file, or
- * at an unterminated C comment (reported). */
-static bool skip_space(struct lex *lx)
-{
-	struct src *c = &lx->st[lx->n - 1];
-	struct tok at;
-	const char *p;
-
-	for (;;) {
-		p = c->p;
-		if (*p == '\n') {
-			newline(c, p);
-			c->p++;
-		} else if (*p == ' ' || *p == '\t' || *p == '\r' ||
-			   *p == '\f' || *p == '\v') {
-			c->p++;
-		} else if (*p == '#' || (p[0] == '/' && p[1] == '/')) {
-			c->p += strcspn(p, "\n");
-		} else if (p[0] == '/' && p[1] == '*') {
-			here(lx, &at);
-			for (p += 2; *p && !(p[0] == '*' && p[1] == '/'); p++)
-				if (*p == '\n')
-					newline(c, p);
-			if (!*p) {
-				c->p = p;
-				return srv_err(lx->s, at.file, at.line, at.col,
-					       "unterminated comment");
-			}
-			c->p = p + 2;
-		} else {
-			return *p != '\0';
-		}
-	}
-}
-
-/* A quoted string at the '"': a backslash escapes the next byte. */
-static bool lex_string(struct lex *lx, struct tok *t)
-{
-	struct src *c = &lx->st[lx->n - 1];
-	struct zl_buf b = { 0 };
-	const char *p = c->p + 1;
-
-	/* The backslash stays, as named's lexer keeps it: a zone name keeps
-	 * its presentation form ("a\\.b") for the name parser.  Only before
-	 * a '"' it goes (file "q\\"a.zone" is q"a.zone).  A string may go
-	 * on over several lines. */
-	for (; *p && *p != '"'; p++) {
-		if (*p == '\\' && p[1] && p[1] != '"')
-			zl_buf_addc(&b, *p++);
-		else if (*p == '\\' && p[1])
-			p++;
-		if (*p == '\n')
-			newline(c, p);
-		zl_buf_addc(&b, *p);
-	}
-	if (*p != '"') {
-		zl_buf_free(&b);
-		c->p = p;
-		lx->eof_said = true;
-		return srv_err(lx->s, t->file, t->line, t->col,
-			       "unterminated quoted string");
-	}
-	c->p = p + 1;
-	t->t = T_STR;
-	t->s = b.s ? b.s : zl_xstrdup("");
-	return true;
-}
-
-/* Opens the next file of c's include pattern in c's place; false when
- * there is none left. */
-static bool open_next(struct lex *lx, struct src *c)
-{
-	while (c->irest < c->nrest)
-		if (srv_open(lx->s, c->rest[c->irest++], c->at.file,
-			     c->at.line, c->at.col, &c->f)) {
-			c->p = c->bol = c->f.data;
-			c->line = 1;
-			return true;
-		}
-	return false;
-}
-
-/* The next token, from the innermost file that has one left. */
-static void next(struct lex *lx, struct tok *t)
-{
-	struct src *c;
-	size_t n;
-
-	memset(t, 0, sizeof *t);
-	for (;;) {
-		if (lx->stop) {
-			t->t = T_EOF;
-			return;
-		}
-		c = &lx->st[lx->n - 1];
-		if (skip_space(lx))
-			break;
-		here(lx, t);
-		if (lx->n == 1) {
-			t->t = T_EOF;
-			return;
-		}
-		srv_close(lx->s, &c->f);
-		if (!open_next(lx, c)) {
-			srv_free_list(c->rest, c->nrest);
-			lx->n--;
-		}
-	}
-	here(lx, t);
-	switch (*c->p) {
-	case '{':
-		t->t = T_LBRACE;
-		break;
-	case '}':
-		t->t = T_RBRACE;
-		break;
-	case ';':
-		t->t = T_SEMI;
-		break;
-	case '"':
-		if (!lex_string(lx, t))
-			next(lx, t);
-		return;
-	default:
-		n = strcspn(c->p, " \t\r\n\f\v{};\"");
-		/* a comment may follow a word directly */
-		for (size_t i = 1; i < n; i++)
-			if (c->p[i] == '#' || (c->p[i] == '/' &&
-			    (c->p[i + 1] == '/' || c->p[i + 1] == '*'))) {
-				n = i;
-				break;
-			}
-		t->t = T_WORD;
-		t->s = zl_xstrndup(c->p, n);
-		c->p += n;
-		return;
-	}
-	c->p++;
-}
-
-static void push_file(struct lex *lx, const char *name, const struct tok *at)
-{
-	struct src *c;
-	char *path, **v;
-	size_t n;
-
-	/* named resolves a relative include against its working directory:
-	 * where it was started, until a `directory` option read before the
-	 * include changed it (named changes directory as it parses that
-	 * option), never against the including file.  BIND 9.18 expands a
-	 * pattern (glob); one that matches nothing is an error. */
-	path = srv_resolve(lx->dir ? lx->dir : lx->s->cwd, name);
-	if (lx->n >= ZL_SERVER_MAX_DEPTH + 1) {
-		srv_err(lx->s, at->file, at->line, at->col, "includes nested "
-			"deeper than %d files", ZL_SERVER_MAX_DEPTH);
-		lx->stop = true;
-	} else if ((n = srv_glob(lx->s, path, false, at->file, at->line,
-				 at->col, &v)) > 0) {
-		c = &lx->st[lx->n];
-		memset(c, 0, sizeof *c);
-		c->rest = v;
-		c->nrest = n;
-		c->at = (struct tok){ .file = at->file, .line = at->line,
-				      .col = at->col };
-		if (open_next(lx, c))
-			lx->n++;
-		else
-			srv_free_list(v, n);
-	}
-	free(path);
-}
+#include "server_bind.h"
 
 /* ---- statements ---- */
-
-/* C_KEY: a key of a key file, read for its secret; C_KEYDEF: one of
- * named.conf, skipped but for its statements' lengths; C_RPZ: the block
- * of response-policy, read for its zones; C_POLICY: a dnssec-policy
- * statement, read for its max-zone-ttl; C_ACL: the address list of an
- * allow-update, read for whether it allows anything */
-enum ctx { C_TOP, C_OPTIONS, C_VIEW, C_ZONE, C_KEY, C_KEYDEF, C_RPZ,
-	   C_POLICY, C_ACL, C_OTHER };
-
-/* An allow-update list, as far as named tells a dynamic zone by it: not
- * given (-1), empty, of none alone (none or !any, as often as written:
- * no update allowed), or of anything else. */
-enum { AU_UNSET = -1, AU_EMPTY, AU_NONE, AU_SOME };
-
-/* check-names modes */
-enum { NAMES_IGNORE, NAMES_WARN, NAMES_FAIL };
-
-/* A zone statement: its file is resolved against the last `directory`. */
-struct pzone {
-	char *origin, *file, *view, *type;
-	const char *conf;
-	uint32_t line, col;
-	bool skip;	/* another class, or not a valid name */
-	bool in_view;	/* the zone of another view: declared, not read */
-	bool others;	/* options besides in-view, forward, forwarders */
-	bool external;	/* dlz, or a database other than rbt: no file */
-	char dlz_or_db;	/* 'l' (dlz) or 'd' (database) read; 0: none */
-	bool transferred;	/* it names primaries */
-	bool retyped;		/* type given twice: no type to hold it to */
-	struct tok brace;	/* its block's '{' */
-	int8_t binary;	/* masterfile-format raw (or a word named refuses)
-			   (1) or text (0); -1: not set */
-	char vclass[12];	/* its view's class, "" outside views */
-	int8_t names;	/* its check-names: NAMES_*; -1: not set */
-	int64_t maxttl;	/* its max-zone-ttl (0: none); -1: not set */
-	char *policy;	/* its dnssec-policy, or NULL */
-	struct tok polat;	/* where its dnssec-policy is named */
-	int8_t inline_signing;	/* inline-signing yes (1), no (0); -1: not
-				   set */
-	int8_t au;		/* its allow-update: AU_* */
-	bool upolicy;		/* it has an update-policy */
-	struct tok upat;	/* where its update-policy's value starts */
-	/* its max-records-per-type and max-types-per-name (0: none); -1:
-	 * not set */
-	int64_t maxrr, maxtypes;
-};
-
-/* A view, as far as its zones inherit from it. */
-struct bview {
-	char *name;
-	char class[12];	/* a name is the view's with its class */
-	int8_t names;	/* check-names primary: as pzone.names */
-	int8_t binary;	/* masterfile-format: as pzone.binary */
-	int64_t maxttl;	/* max-zone-ttl: as pzone.maxttl */
-	char *policy;	/* dnssec-policy: as pzone.policy */
-	struct tok polat;	/* as pzone.polat */
-	int8_t au;		/* as pzone.au */
-	int64_t maxrr, maxtypes;	/* as pzone's */
-};
-
-/* A dnssec-policy statement: its name and max-zone-ttl. */
-struct bpolicy {
-	char *name;
-	uint32_t maxttl;
-	bool inline_signing;	/* it says inline-signing yes (named 9.20) */
-};
-
-/* A key statement: key "NAME" { algorithm A; secret "S"; }; each part
- * with its place. */
-struct bkey {
-	struct tok name, alg, secret;
-};
-
-/* A zone a response-policy block names: its name as written, its view
- * (NULL: options), its place. */
-struct brpz {
-	struct tok name;
-	char *view;
-	char vclass[12];	/* its view's class */
-};
-
-/* A query-source or query-source-v6 that names a port: named refuses the
- * port it listens on (options' port, 53 by default), at the line of the
- * statement's ';'. */
-struct bqsrc {
-	const char *file, *name;
-	uint32_t line, col;
-	uint32_t port;
-};
-
-struct bind {
-	struct lex lx;
-	struct srv *s;
-	struct pzone *z;
-	size_t nz, cap;
-	const char *view;	/* the view being read */
-	char view_class[12];	/* its class, "IN" by default */
-	struct tok first_top_zone, first_view;
-	bool options;		/* an options statement has been read */
-	bool directory;		/* a directory in the options read */
-	struct bview *views;	/* the views read so far */
-	struct bview *cur_view;	/* the one being read; NULL: a name read
-				   twice, which named refuses */
-	int8_t names;		/* options' check-names primary: as
-				   pzone.names */
-	int8_t binary;		/* options' masterfile-format: as
-				   pzone.binary */
-	int64_t maxttl;		/* options' max-zone-ttl: as
-				   pzone.maxttl */
-	char *policy;		/* options' dnssec-policy: as
-				   pzone.policy */
-	struct tok polat;	/* as pzone.polat */
-	int8_t au;		/* options' allow-update: AU_* */
-	int8_t *au_to;		/* the allow-update being read */
-	int64_t maxrr, maxtypes;	/* the options', as pzone's */
-	struct bpolicy *policies;	/* dnssec-policy statements */
-	size_t npolicies, cappolicies;
-	size_t nviews, capviews;
-	size_t nest;
-	struct bkey *keys;	/* key statements, read for a key file */
-	size_t nkeys, keycap;
-	struct brpz *rpz;	/* the zones of response-policy blocks */
-	size_t nrpz, caprpz;
-	int64_t port;		/* options' port; -1: not set (53) */
-	struct bqsrc *qsrc;	/* query-sources that name a port */
-	size_t nqsrc, capqsrc;
-	struct tok end;		/* where the statement read ends (its ';') */
-	struct tok lbrace;	/* the '{' of the block being opened */
-};
 
 static bool is(const struct tok *t, const char *word)
 {
@@ -450,103 +95,6 @@ static void check_names(struct bind *b, enum ctx ctx, struct pzone *z,
 		b->cur_view->names = mode;
 }
 
-/* A TTL as named's dns_ttl_fromtext reads it: decimal seconds, or
- * numbers each followed by a unit (w, d, h, m, s in any case, summed:
- * "1h30m", "1s1s"), at most 2^32 - 1. */
-static bool ttl_text(const char *s, uint64_t *out)
-{
-	uint64_t sum = 0, num;
-	size_t k;
-
-	do {
-		for (num = 0, k = 0; isdigit((unsigned char)s[k]); k++)
-			if ((num = num * 10 + (uint64_t)(s[k] - '0')) >
-			    UINT32_MAX)
-				return false;
-		if (k == 0)
-			return false;
-		s += k;
-		if (!*s) {
-			*out = num;
-			return sum == 0;
-		}
-		switch (*s++) {
-		case 'w': case 'W': num *= 604800; break;
-		case 'd': case 'D': num *= 86400; break;
-		case 'h': case 'H': num *= 3600; break;
-		case 'm': case 'M': num *= 60; break;
-		case 's': case 'S': break;
-		default: return false;
-		}
-		if ((sum += num) > UINT32_MAX)
-			return false;
-	} while (*s);
-	*out = sum;
-	return true;
-}
-
-/* One part of an ISO 8601 duration as named 9.18 reads it: the number
- * from after *from's first byte up to the part's letter x, with *from
- * moved to x. */
-static bool iso_part(const char **from, const char *x, uint64_t scale,
-		     uint64_t *sum)
-{
-	long long v;
-	char *end;
-
-	errno = 0;
-	v = strtoll(*from + 1, &end, 10);
-	if (errno || v < 0 || v > (long long)UINT32_MAX || end != x)
-		return false;
-	*sum += (uint64_t)v * scale;
-	*from = x;
-	return true;
-}
-
-/* An ISO 8601 duration, "P1D", "PT12H", "P1Y2M": named 9.18's
- * duration_fromtext, whose every letter is found by its first
- * occurrence (a month is an M before the T, a minute one after it), a
- * year taken as 365 days and a month as 31; weeks stand alone.  The sum
- * saturates at 2^32 - 1, as named's does. */
-static bool iso_duration(const char *s, uint64_t *out)
-{
-	const char *p = s, *t, *x, *str = s;
-	uint64_t sum = 0;
-	bool not_weeks = false;
-
-	if (strlen(s) >= 80)
-		return false;
-	t = strpbrk(s, "Tt");
-	if ((x = strpbrk(str, "Yy")) &&
-	    !(not_weeks = iso_part(&str, x, 31536000, &sum)))
-		return false;
-	x = strpbrk(str, "Mm");
-	if (x && (!t || x - p < t - p) &&
-	    !(not_weeks = iso_part(&str, x, 2678400, &sum)))
-		return false;
-	if ((x = strpbrk(str, "Dd")) &&
-	    !(not_weeks = iso_part(&str, x, 86400, &sum)))
-		return false;
-	if (t) {
-		str = t;
-		not_weeks = true;
-	}
-	if ((x = strpbrk(str, "Hh")) && t && !iso_part(&str, x, 3600, &sum))
-		return false;
-	x = strpbrk(str, "Mm");
-	if (x && t && x - p > t - p && !iso_part(&str, x, 60, &sum))
-		return false;
-	if ((x = strpbrk(str, "Ss")) && t && !iso_part(&str, x, 1, &sum))
-		return false;
-	if ((x = strpbrk(s, "Ww")) &&
-	    (not_weeks || !iso_part(&str, x, 604800, &sum)))
-		return false;
-	if (str[1] != '\0')
-		return false;
-	*out = sum > UINT32_MAX ? UINT32_MAX : sum;
-	return true;
-}
-
 /* `max-zone-ttl DURATION|unlimited` (unlimited, and 0, set no limit; a
  * dnssec-policy's takes no "unlimited"): the seconds, or -1 for a value
  * named refuses (reported at t). */
@@ -557,7 +105,7 @@ static int64_t max_ttl(struct bind *b, enum ctx ctx, const struct tok *t)
 	if (t->t == T_WORD && ctx != C_POLICY && is(t, "unlimited"))
 		return 0;
 	if (t->t == T_WORD && ((t->s[0] == 'P' || t->s[0] == 'p') ?
-			       iso_duration(t->s, &v) : ttl_text(t->s, &v)))
+			       bind_iso_duration(t->s, &v) : bind_ttl_text(t->s, &v)))
 		return (int64_t)v;
 	srv_err(b->s, t->file, t->line, t->col, "expected ISO 8601 duration "
 		"or TTL value near '%s'", t->s);
@@ -591,26 +139,6 @@ static void quoted(struct bind *b, const struct tok *t)
 			"string");
 }
 
-/* A leaf statement's meaning in its context: args[0..n) are its words. */
-/* A port number as named reads it (0 to 65535, leading zeros taken). */
-static bool port_of(const struct tok *t, int64_t *out)
-{
-	const char *p = t->s;
-	int64_t v = 0;
-
-	if (t->t != T_WORD || !*p)
-		return false;
-	for (; *p; p++) {
-		if (*p < '0' || *p > '9')
-			return false;
-		v = v * 10 + (*p - '0');
-		if (v > 65535)
-			return false;
-	}
-	*out = v;
-	return true;
-}
-
 /* query-source [address] A [port P] [dscp D]: a port P is kept, to be
  * held against the listener port once options are read (named takes its
  * port from wherever it stands in them). */
@@ -621,7 +149,7 @@ static void query_source(struct bind *b, const struct tok *args, size_t n)
 	size_t i;
 
 	for (i = 1; i + 1 < n; i++) {
-		if (!is(&args[i], "port") || !port_of(&args[i + 1], &port))
+		if (!is(&args[i], "port") || !bind_port(&args[i + 1], &port))
 			continue;
 		zl_xgrow((void **)&b->qsrc, &b->capqsrc, b->nqsrc + 1,
 			 sizeof *b->qsrc);
@@ -645,6 +173,7 @@ static void query_source(struct bind *b, const struct tok *args, size_t n)
 	}
 }
 
+/* A leaf statement's meaning in its context: args[0..n) are its words. */
 static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 {
 	/* in the context each is read in, as a logging channel's file
@@ -797,7 +326,7 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 					.col = args[1].col };
 
 	} else if (ctx == C_OPTIONS && is(&args[0], "port")) {
-		if (!port_of(&args[1], &b->port))
+		if (!bind_port(&args[1], &b->port))
 			b->port = -1;
 	} else if ((ctx == C_OPTIONS || ctx == C_VIEW) &&
 		   (is(&args[0], "query-source") ||
@@ -1016,32 +545,6 @@ static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
 	return C_OTHER;
 }
 
-/* The tokens of one statement up to its ';', blocks read as they come.
- * The block of a zone, view, options or key statement ends it: what
- * follows that is not its ';' is the next statement, in *pend (true),
- * after an error, as named-checkconf reads it. */
-/* The parameters of dyndb and plugin, a block named reads as text up to
- * its '}': a backslash escapes the next byte, braces nest.  From after
- * the '{' to after the '}', or to the end of the file. */
-static void bracketed_text(struct lex *lx)
-{
-	struct src *c = &lx->st[lx->n - 1];
-	const char *p;
-	size_t depth = 0;
-
-	for (p = c->p; *p; p++) {
-		if (*p == '\\' && p[1])
-			p++;
-		else if (*p == '{')
-			depth++;
-		else if (*p == '}' && depth-- == 0)
-			break;
-		if (*p == '\n')
-			newline(c, p);
-	}
-	c->p = *p ? p + 1 : p;
-}
-
 /* Whether words may follow the block of the statement args[0..n) in
  * ctx, c being the block's: in a block zonelint does not read (controls'
  * "inet ... allow { } keys { }", a catalog zone's "default-primaries { }
@@ -1177,6 +680,10 @@ static void placed(struct bind *b, enum ctx ctx, const struct tok *w)
 		ctx == C_OPTIONS ? " in options" : " in a zone");
 }
 
+/* The tokens of one statement up to its ';', blocks read as they come.
+ * The block of a zone, view, options or key statement ends it: what
+ * follows that is not its ';' is the next statement, in *pend (true),
+ * after an error, as named-checkconf reads it. */
 static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 		      struct tok *pend)
 {
@@ -1196,7 +703,7 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 			if (n < sizeof args / sizeof args[0])
 				args[n++] = t;
 			else
-				tok_free(&t);
+				bind_tok_free(&t);
 		} else if (t.t == T_LBRACE) {
 			/* a statement has a name; an address list holds
 			 * nested lists */
@@ -1211,13 +718,13 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 			c = blocks ? C_OTHER : child(b, ctx, args, n);
 			if (n && (is(&args[0], "dyndb") ||
 				  is(&args[0], "plugin")))
-				bracketed_text(&b->lx);
+				bind_bracketed_text(&b->lx);
 			else
 				block(b, c);
 			blocks = true;
 			if (c == C_VIEW)
 				b->view = NULL;
-			next(&b->lx, &t);
+			bind_next(&b->lx, &t);
 			if (!goes_on(ctx, c, args, n) &&
 			    (t.t == T_WORD || t.t == T_STR ||
 			     t.t == T_LBRACE)) {
@@ -1239,7 +746,7 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 				b->lx.st[b->lx.n - 1].p--;
 			break;
 		}
-		next(&b->lx, &t);
+		bind_next(&b->lx, &t);
 	}
 	if (!blocks) {
 		b->end.file = t.file;
@@ -1248,7 +755,7 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 		leaf(b, ctx, args, n);
 	}
 	for (i = 0; i < n; i++)
-		tok_free(&args[i]);
+		bind_tok_free(&args[i]);
 	return pending;
 }
 
@@ -1257,24 +764,24 @@ static void include(struct bind *b, struct tok *kw)
 {
 	struct tok name, semi;
 
-	next(&b->lx, &name);
+	bind_next(&b->lx, &name);
 	if (name.t != T_STR && name.t != T_WORD) {
 		srv_err(b->s, name.file, name.line, name.col, "include "
 			"without a file name");
-		tok_free(&name);
+		bind_tok_free(&name);
 		return;
 	}
 	quoted(b, &name);
-	next(&b->lx, &semi);
+	bind_next(&b->lx, &semi);
 	if (semi.t != T_SEMI) {
 		srv_err(b->s, semi.file, semi.line, semi.col,
 			"missing ';' after include");
-		tok_free(&semi);
-		tok_free(&name);
+		bind_tok_free(&semi);
+		bind_tok_free(&name);
 		return;
 	}
-	push_file(&b->lx, name.s, kw);
-	tok_free(&name);
+	bind_push_file(&b->lx, name.s, kw);
+	bind_tok_free(&name);
 }
 
 /* Statements up to the '}' that closes the block (the end of the file at
@@ -1285,7 +792,7 @@ static void block(struct bind *b, enum ctx ctx)
 	bool pending = false, stray = false;
 
 	if (++b->nest > ZL_SERVER_MAX_NEST) {
-		here(&b->lx, &t);
+		bind_here(&b->lx, &t);
 		srv_err(b->s, t.file, t.line, t.col, "blocks nested deeper "
 			"than %d", ZL_SERVER_MAX_NEST);
 		b->lx.stop = true;
@@ -1294,7 +801,7 @@ static void block(struct bind *b, enum ctx ctx)
 		if (pending)
 			t = pend;
 		else
-			next(&b->lx, &t);
+			bind_next(&b->lx, &t);
 		pending = false;
 		if (t.t == T_EOF) {
 			if (ctx != C_TOP)
@@ -1320,305 +827,12 @@ static void block(struct bind *b, enum ctx ctx)
 		stray = false;
 		if (is(&t, "include")) {
 			include(b, &t);
-			tok_free(&t);
+			bind_tok_free(&t);
 			continue;
 		}
 		pending = statement(b, ctx, &t, &pend);
 	}
 	b->nest--;
-}
-
-/* ---- zones ---- */
-
-/* A zone named loads from its file as a primary: also a redirect zone
- * (the root zone of NXDOMAIN redirection), which it checks the same,
- * unless it has primaries to transfer it from. */
-static bool primary_type(const char *type)
-{
-	return !strcasecmp(type, "primary") || !strcasecmp(type, "master") ||
-	       !strcasecmp(type, "redirect");
-}
-
-static bool secondary_type(const char *type)
-{
-	return !strcasecmp(type, "secondary") || !strcasecmp(type, "slave") ||
-	       !strcasecmp(type, "mirror");
-}
-
-/* The view of zone z (a name is a view's within its class), or NULL. */
-static const struct bview *view_of(const struct bind *b,
-				   const struct pzone *z)
-{
-	size_t i;
-
-	for (i = 0; z->view && i < b->nviews; i++)
-		if (strcmp(b->views[i].name, z->view) == 0 &&
-		    strcmp(b->views[i].class, z->vclass) == 0)
-			return &b->views[i];
-	return NULL;
-}
-
-/* Zone z's check-names mode for a primary, from the innermost statement
- * that sets it. */
-static int names_of(const struct bind *b, const struct pzone *z)
-{
-	const struct bview *v = view_of(b, z);
-
-	return z->names >= 0 ? z->names : v && v->names >= 0 ? v->names :
-	       b->names >= 0 ? b->names : NAMES_FAIL;
-}
-
-/* Whether zone z's masterfile-format, from the innermost statement that
- * sets it, is raw. */
-static bool binary_of(const struct bind *b, const struct pzone *z)
-{
-	const struct bview *v = view_of(b, z);
-
-	return z->binary >= 0 ? z->binary : v && v->binary >= 0 ? v->binary :
-	       b->binary > 0;
-}
-
-/* Zone z's max-zone-ttl as named holds its file to: with a
- * dnssec-policy (from the innermost statement that names one; "none" is
- * none), the policy's, which replaces the max-zone-ttl option ("default"
- * 1 day, "insecure" none, one named.conf defines what it says, 1 day
- * unless it says); else the option, from the innermost statement that
- * sets it.  0: none.  *policy: the policy's. */
-static uint32_t max_ttl_of(const struct bind *b, const struct pzone *z,
-			   bool *policy)
-{
-	const struct bview *v = view_of(b, z);
-	const char *p = z->policy ? z->policy : v && v->policy ? v->policy :
-			b->policy;
-	size_t i;
-
-	*policy = p && strcmp(p, "none") != 0;
-	if (*policy) {
-		if (strcmp(p, "default") == 0)
-			return 86400;
-		for (i = 0; i < b->npolicies; i++)
-			if (strcmp(b->policies[i].name, p) == 0)
-				return b->policies[i].maxttl;
-		return 0;	/* "insecure", or none named.conf defines */
-	}
-	return (uint32_t)(z->maxttl >= 0 ? z->maxttl : v && v->maxttl >= 0 ?
-			  v->maxttl : b->maxttl > 0 ? b->maxttl : 0);
-}
-
-/* Zone z's max-records-per-type (rr) or max-types-per-name, from the
- * innermost statement that sets it; 100 by default (BIND 9.18.28 and
- * later). */
-static uint32_t limit_of(const struct bind *b, const struct pzone *z,
-			 bool rr)
-{
-	const struct bview *v = view_of(b, z);
-	int64_t zv = rr ? z->maxrr : z->maxtypes,
-		vv = !v ? -1 : rr ? v->maxrr : v->maxtypes,
-		bv = rr ? b->maxrr : b->maxtypes;
-
-	return (uint32_t)(zv >= 0 ? zv : vv >= 0 ? vv : bv >= 0 ? bv : 100);
-}
-
-/* named-checkconf: a zone a response-policy block names is a primary or
- * secondary zone of its view, or of the top level for the options' block
- * (which it checks only without views). */
-static void rpz_zones(struct bind *b)
-{
-	const struct brpz *r;
-	const struct pzone *z;
-	char *origin;
-	size_t i, j;
-
-	for (i = 0; i < b->nrpz; i++) {
-		r = &b->rpz[i];
-		if ((!r->view && b->nviews) ||
-		    !(origin = srv_origin(r->name.s, strlen(r->name.s))))
-			continue;
-		for (j = 0; j < b->nz; j++) {
-			z = &b->z[j];
-			/* of any class: a CHAOS view's zones are skipped,
-			 * not gone */
-			if (!z->in_view && z->origin && z->type &&
-			    strcmp(z->origin, origin) == 0 &&
-			    (r->view ? z->view && strcmp(z->view, r->view) == 0 &&
-			     strcmp(z->vclass, r->vclass) == 0 : !z->view) &&
-			    (primary_type(z->type) || secondary_type(z->type)) &&
-			    strcasecmp(z->type, "redirect") != 0 &&
-			    strcasecmp(z->type, "mirror") != 0)
-				break;
-		}
-		if (j == b->nz)
-			srv_err(b->s, r->name.file, r->name.line, r->name.col,
-				"response-policy zone '%s'%s%s is not a "
-				"primary or secondary zone", r->name.s,
-				r->view ? " for view " : "",
-				r->view ? r->view : "");
-		free(origin);
-	}
-}
-
-/* named-checkconf: a primary zone with both allow-update and
- * update-policy, at the update-policy.  And (9.18.49) a primary or
- * secondary zone under a
- * dnssec-policy (the innermost one named; "none" is none) is signed by
- * inline-signing or as a dynamic zone; without `inline-signing yes`, a
- * primary must take updates (an update-policy, or an allow-update, the
- * innermost given, that allows more than none) and a secondary cannot,
- * and named refuses the zone at the dnssec-policy. */
-static void policy_signing(struct bind *b, const struct pzone *z)
-{
-	const struct bview *v = view_of(b, z);
-	const struct tok *at = z->policy ? &z->polat : v && v->policy ?
-			       &v->polat : &b->polat;
-	const char *p = z->policy ? z->policy : v && v->policy ? v->policy :
-			b->policy;
-	int8_t au = z->au != AU_UNSET ? z->au : v && v->au != AU_UNSET ?
-		    v->au : b->au;
-	bool primary;
-	size_t i;
-
-	if (z->upolicy && z->au != AU_UNSET && z->upat.file && z->type &&
-	    (!strcasecmp(z->type, "primary") || !strcasecmp(z->type, "master")))
-		srv_err(b->s, z->upat.file, z->upat.line, z->upat.col,
-			"zone '%s': 'allow-update' is ignored when "
-			"'update-policy' is present", z->origin ? z->origin :
-			"");
-	/* a zone transferred from primaries names them, in any class; a
-	 * mirror of the root zone may leave them to named */
-	if (z->origin && !z->in_view && z->type && !z->retyped &&
-	    !z->transferred &&
-	    z->brace.file && (!strcasecmp(z->type, "secondary") ||
-			      !strcasecmp(z->type, "slave") ||
-			      !strcasecmp(z->type, "stub") ||
-			      (!strcasecmp(z->type, "mirror") &&
-			       strcmp(z->origin, ".") != 0)))
-		srv_err(b->s, z->brace.file, z->brace.line, z->brace.col,
-			"zone '%s': missing 'primaries' entry", z->origin);
-	if (z->skip || z->in_view || !z->type || z->retyped || !p ||
-	    !at->file ||
-	    strcasecmp(p, "none") == 0 || z->inline_signing == 1)
-		return;
-	/* a policy of named 9.20 that signs inline, which 9.18 refuses
-	 * where it says so */
-	for (i = 0; i < b->npolicies; i++)
-		if (strcmp(b->policies[i].name, p) == 0 &&
-		    b->policies[i].inline_signing)
-			return;
-	primary = !strcasecmp(z->type, "primary") ||
-		  !strcasecmp(z->type, "master");
-	if (!primary && strcasecmp(z->type, "secondary") != 0 &&
-	    strcasecmp(z->type, "slave") != 0)
-		return;
-	if (primary && (z->upolicy || au == AU_EMPTY || au == AU_SOME))
-		return;
-	srv_err(b->s, at->file, at->line, at->col, "zone '%s': "
-		"'inline-signing yes;' must also be configured explicitly "
-		"for zones using dnssec-policy%s", z->origin ? z->origin : "",
-		primary ? " without a configured 'allow-update' or "
-		"'update-policy'" : "");
-}
-
-/* Checks the zone statements as named-checkconf does and lists them. */
-static void finish(struct bind *b)
-{
-	struct srv *s = b->s;
-	struct srv_set seen = { 0 };
-	const struct srv_set_ent *dup;
-	struct zl_server_zone *e;
-	char *dir, *file, *key;
-	struct pzone *z;
-	size_t i, j;
-	bool redirect;
-
-	dir = zl_xstrdup(b->lx.dir ? b->lx.dir : s->cwd);
-	for (i = 0; i < b->nz; i++)
-		policy_signing(b, &b->z[i]);
-	for (i = 0; i < b->nqsrc; i++)
-		if (b->qsrc[i].port == (b->port >= 0 ? b->port : 53))
-			srv_err(s, b->qsrc[i].file, b->qsrc[i].line,
-				b->qsrc[i].col, "'%s' cannot specify the DNS "
-				"listener port (%u)", b->qsrc[i].name,
-				(unsigned)b->qsrc[i].port);
-	if (b->first_view.file && b->first_top_zone.file)
-		srv_err(s, b->first_top_zone.file, b->first_top_zone.line,
-			b->first_top_zone.col, "when using 'view' statements, "
-			"all zones must be in views");
-	for (i = 0; i < b->nz; i++) {
-		z = &b->z[i];
-		if (z->skip)
-			continue;
-		/* a zone is declared once per view (NULL: no view); a
-		 * hint zone and a redirect zone are kept apart from the
-		 * others and from each other */
-		redirect = z->type && !strcasecmp(z->type, "redirect");
-		key = zl_xasprintf("%c%s%zu:%s %s", z->type &&
-				   !strcasecmp(z->type, "hint") ? 'h' :
-				   redirect ? 'r' : 'z', z->view ? "v" : "-",
-				   z->view ? strlen(z->view) : 0,
-				   z->view ? z->view : "", z->origin);
-		dup = srv_set_add(&seen, key, i);
-		free(key);
-		if (dup) {
-			j = dup->val;
-			srv_err(s, z->conf, z->line, z->col, "zone '%s': "
-				"already exists, previous definition at "
-				"%s:%u", z->origin, b->z[j].conf,
-				b->z[j].line);
-			continue;
-		}
-		/* another view's zone, which only forwarding may add
-		 * to */
-		if (z->in_view) {
-			if (z->others)
-				srv_err(s, z->conf, z->line, z->col, "zone "
-					"'%s': 'in-view' used with "
-					"incompatible zone options", z->origin);
-			continue;
-		}
-		if (!z->type) {
-			srv_err(s, z->conf, z->line, z->col, "zone '%s': type "
-				"not present", z->origin);
-			continue;
-		}
-		if (((primary_type(z->type) && !redirect && !z->external) ||
-		     !strcasecmp(z->type, "hint")) && !z->file) {
-			srv_err(s, z->conf, z->line, z->col, "zone '%s': "
-				"missing 'file' entry", z->origin);
-			continue;
-		}
-		if (redirect && strcmp(z->origin, ".") != 0) {
-			srv_err(s, z->conf, z->line, z->col, "redirect zones "
-				"must be called \".\"");
-			continue;
-		}
-		/* hint, stub, forward, ...; a database that is not a
-		 * file */
-		if ((!primary_type(z->type) && !secondary_type(z->type)) ||
-		    z->external)
-			continue;
-		file = z->file ? srv_resolve(dir, z->file) : NULL;
-		/* named works in `directory`: a relative $INCLUDE is read
-		 * from there. */
-		e = srv_add(s, z->origin, file, !primary_type(z->type) ||
-			    (redirect && z->transferred) ?
-			    ZL_SERVER_SECONDARY : binary_of(b, z) ?
-			    ZL_SERVER_BINARY : ZL_SERVER_PRIMARY, z->view,
-			    z->conf, z->line, z->col);
-		e->include_dir = zl_xstrdup(dir);
-		e->check_names = primary_type(z->type) &&
-				 names_of(b, z) == NAMES_FAIL;
-		e->names_checked = primary_type(z->type) &&
-				   names_of(b, z) != NAMES_IGNORE;
-		if (primary_type(z->type)) {
-			e->max_ttl = max_ttl_of(b, z, &e->max_ttl_policy);
-			e->max_rrset = limit_of(b, z, true);
-			e->max_types = limit_of(b, z, false);
-		}
-		free(file);
-	}
-	srv_set_free(&seen);
-	free(dir);
-	rpz_zones(b);
 }
 
 static void bind_start(struct bind *b, struct srv *s, struct srv_file *f)
@@ -1685,7 +899,7 @@ void zl_server_read_bind(struct srv *s, struct srv_file *f)
 
 	bind_start(&b, s, f);
 	if (!b.lx.stop)
-		finish(&b);
+		bind_finish(&b);
 	bind_end(&b);
 }
 

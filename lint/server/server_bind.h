@@ -1,0 +1,210 @@
+/* server_bind.h - what the parts of BIND's named.conf reader share: its
+ * lexer (server_bind_lex.c), the values it reads (server_bind_value.c),
+ * the statements as read (server_bind.c) and the zones they declare
+ * (server_bind_zone.c). */
+#ifndef ZL_SERVER_BIND_H
+#define ZL_SERVER_BIND_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "server_impl.h"
+
+/* ---- lexer ---- */
+
+enum tk { T_EOF, T_WORD, T_STR, T_LBRACE, T_RBRACE, T_SEMI };
+
+struct tok {
+	enum tk t;
+	char *s;		/* T_WORD, T_STR: the text, malloc'd */
+	const char *file;	/* owned by the run */
+	uint32_t line, col;
+};
+
+/* One file being read: the top one, and the includes under it.  An
+ * include pattern's matches are read one after another in the same
+ * place: rest[irest..nrest) are still to come. */
+struct src {
+	struct srv_file f;
+	const char *p, *bol;	/* next byte, start of its line */
+	uint32_t line;
+	char **rest;
+	size_t nrest, irest;
+	struct tok at;		/* the include, for errors opening rest */
+};
+
+struct lex {
+	struct srv *s;
+	struct src st[ZL_SERVER_MAX_DEPTH + 2];
+	size_t n;
+	bool stop;		/* a limit was hit: read no further */
+	bool eof_said;		/* an error at the end was reported */
+	char *dir;		/* named's directory so far, or NULL */
+};
+
+/* Frees t's text (t itself is the caller's). */
+void bind_tok_free(struct tok *t);
+/* Sets t's place to where lx reads now. */
+void bind_here(struct lex *lx, struct tok *t);
+/* The next token of lx into t (its text malloc'd; T_EOF at the end of
+ * the top file): comments of the three styles skipped, files ended and
+ * the matches of an include pattern opened in turn. */
+void bind_next(struct lex *lx, struct tok *t);
+/* Opens the include name (at: the statement, for errors), confined to
+ * the run's root, as the file lx reads next. */
+void bind_push_file(struct lex *lx, const char *name, const struct tok *at);
+/* Skips the text of a block named reads as text (dyndb, plugin), from
+ * after its '{' to after its '}'. */
+void bind_bracketed_text(struct lex *lx);
+
+/* ---- values (server_bind_value.c) ---- */
+
+/* A TTL as named reads it ("3600", "1h30m"): true with the seconds in
+ * *out, at most 2^32 - 1. */
+bool bind_ttl_text(const char *s, uint64_t *out);
+/* An ISO 8601 duration as named 9.18 reads it ("P1D", "PT12H"): true
+ * with the seconds in *out, saturated at 2^32 - 1. */
+bool bind_iso_duration(const char *s, uint64_t *out);
+/* A port number (0 to 65535) in word t: true with it in *out. */
+bool bind_port(const struct tok *t, int64_t *out);
+
+/* ---- statements ---- */
+
+/* C_KEY: a key of a key file, read for its secret; C_KEYDEF: one of
+ * named.conf, skipped but for its statements' lengths; C_RPZ: the block
+ * of response-policy, read for its zones; C_POLICY: a dnssec-policy
+ * statement, read for its max-zone-ttl; C_ACL: the address list of an
+ * allow-update, read for whether it allows anything */
+enum ctx { C_TOP, C_OPTIONS, C_VIEW, C_ZONE, C_KEY, C_KEYDEF, C_RPZ,
+	   C_POLICY, C_ACL, C_OTHER };
+
+/* An allow-update list, as far as named tells a dynamic zone by it: not
+ * given (-1), empty, of none alone (none or !any, as often as written:
+ * no update allowed), or of anything else. */
+enum { AU_UNSET = -1, AU_EMPTY, AU_NONE, AU_SOME };
+
+/* check-names modes */
+enum { NAMES_IGNORE, NAMES_WARN, NAMES_FAIL };
+
+/* A zone statement: its file is resolved against the last `directory`. */
+struct pzone {
+	char *origin, *file, *view, *type;
+	const char *conf;
+	uint32_t line, col;
+	bool skip;	/* another class, or not a valid name */
+	bool in_view;	/* the zone of another view: declared, not read */
+	bool others;	/* options besides in-view, forward, forwarders */
+	bool external;	/* dlz, or a database other than rbt: no file */
+	char dlz_or_db;	/* 'l' (dlz) or 'd' (database) read; 0: none */
+	bool transferred;	/* it names primaries */
+	bool retyped;		/* type given twice: no type to hold it to */
+	struct tok brace;	/* its block's '{' */
+	int8_t binary;	/* masterfile-format raw (or a word named refuses)
+			   (1) or text (0); -1: not set */
+	char vclass[12];	/* its view's class, "" outside views */
+	int8_t names;	/* its check-names: NAMES_*; -1: not set */
+	int64_t maxttl;	/* its max-zone-ttl (0: none); -1: not set */
+	char *policy;	/* its dnssec-policy, or NULL */
+	struct tok polat;	/* where its dnssec-policy is named */
+	int8_t inline_signing;	/* inline-signing yes (1), no (0); -1: not
+				   set */
+	int8_t au;		/* its allow-update: AU_* */
+	bool upolicy;		/* it has an update-policy */
+	struct tok upat;	/* where its update-policy's value starts */
+	/* its max-records-per-type and max-types-per-name (0: none); -1:
+	 * not set */
+	int64_t maxrr, maxtypes;
+};
+
+/* A view, as far as its zones inherit from it. */
+struct bview {
+	char *name;
+	char class[12];	/* a name is the view's with its class */
+	int8_t names;	/* check-names primary: as pzone.names */
+	int8_t binary;	/* masterfile-format: as pzone.binary */
+	int64_t maxttl;	/* max-zone-ttl: as pzone.maxttl */
+	char *policy;	/* dnssec-policy: as pzone.policy */
+	struct tok polat;	/* as pzone.polat */
+	int8_t au;		/* as pzone.au */
+	int64_t maxrr, maxtypes;	/* as pzone's */
+};
+
+/* A dnssec-policy statement: its name and max-zone-ttl. */
+struct bpolicy {
+	char *name;
+	uint32_t maxttl;
+	bool inline_signing;	/* it says inline-signing yes (named 9.20) */
+};
+
+/* A key statement: key "NAME" { algorithm A; secret "S"; }; each part
+ * with its place. */
+struct bkey {
+	struct tok name, alg, secret;
+};
+
+/* A zone a response-policy block names: its name as written, its view
+ * (NULL: options), its place. */
+struct brpz {
+	struct tok name;
+	char *view;
+	char vclass[12];	/* its view's class */
+};
+
+/* A query-source or query-source-v6 that names a port: named refuses the
+ * port it listens on (options' port, 53 by default), at the line of the
+ * statement's ';'. */
+struct bqsrc {
+	const char *file, *name;
+	uint32_t line, col;
+	uint32_t port;
+};
+
+struct bind {
+	struct lex lx;
+	struct srv *s;
+	struct pzone *z;
+	size_t nz, cap;
+	const char *view;	/* the view being read */
+	char view_class[12];	/* its class, "IN" by default */
+	struct tok first_top_zone, first_view;
+	bool options;		/* an options statement has been read */
+	bool directory;		/* a directory in the options read */
+	struct bview *views;	/* the views read so far */
+	struct bview *cur_view;	/* the one being read; NULL: a name read
+				   twice, which named refuses */
+	int8_t names;		/* options' check-names primary: as
+				   pzone.names */
+	int8_t binary;		/* options' masterfile-format: as
+				   pzone.binary */
+	int64_t maxttl;		/* options' max-zone-ttl: as
+				   pzone.maxttl */
+	char *policy;		/* options' dnssec-policy: as
+				   pzone.policy */
+	struct tok polat;	/* as pzone.polat */
+	int8_t au;		/* options' allow-update: AU_* */
+	int8_t *au_to;		/* the allow-update being read */
+	int64_t maxrr, maxtypes;	/* the options', as pzone's */
+	struct bpolicy *policies;	/* dnssec-policy statements */
+	size_t npolicies, cappolicies;
+	size_t nviews, capviews;
+	size_t nest;
+	struct bkey *keys;	/* key statements, read for a key file */
+	size_t nkeys, keycap;
+	struct brpz *rpz;	/* the zones of response-policy blocks */
+	size_t nrpz, caprpz;
+	int64_t port;		/* options' port; -1: not set (53) */
+	struct bqsrc *qsrc;	/* query-sources that name a port */
+	size_t nqsrc, capqsrc;
+	struct tok end;		/* where the statement read ends (its ';') */
+	struct tok lbrace;	/* the '{' of the block being opened */
+};
+
+/* ---- zones (server_bind_zone.c) ---- */
+
+/* Adds the zones b's statements declare to the run's output, each with
+ * what it inherits from its view and the options, and reports what
+ * named refuses of them (a response-policy zone that is none of its
+ * view's, a dnssec-policy zone named cannot sign). */
+void bind_finish(struct bind *b);
+
+#endif

@@ -1,0 +1,220 @@
+/* server_bind_lex.c - named.conf's lexer: three comment styles, quoted strings, include as a stack of files, and the blocks named reads as text. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "server_bind.h"
+
+void bind_tok_free(struct tok *t)
+{
+	free(t->s);
+	t->s = NULL;
+}
+
+void bind_here(struct lex *lx, struct tok *t)
+{
+	struct src *c = &lx->st[lx->n - 1];
+
+	t->file = c->f.shown;
+	t->line = c->line;
+	t->col = (uint32_t)(c->p - c->bol) + 1;
+}
+
+static void newline(struct src *c, const char *nl)
+{
+	c->line++;
+	c->bol = nl + 1;
+}
+
+/* Skips blanks and comments; false at the end of the current file, or
+ * at an unterminated C comment (reported). */
+static bool skip_space(struct lex *lx)
+{
+	struct src *c = &lx->st[lx->n - 1];
+	struct tok at;
+	const char *p;
+
+	for (;;) {
+		p = c->p;
+		if (*p == '\n') {
+			newline(c, p);
+			c->p++;
+		} else if (*p == ' ' || *p == '\t' || *p == '\r' ||
+			   *p == '\f' || *p == '\v') {
+			c->p++;
+		} else if (*p == '#' || (p[0] == '/' && p[1] == '/')) {
+			c->p += strcspn(p, "\n");
+		} else if (p[0] == '/' && p[1] == '*') {
+			bind_here(lx, &at);
+			for (p += 2; *p && !(p[0] == '*' && p[1] == '/'); p++)
+				if (*p == '\n')
+					newline(c, p);
+			if (!*p) {
+				c->p = p;
+				return srv_err(lx->s, at.file, at.line, at.col,
+					       "unterminated comment");
+			}
+			c->p = p + 2;
+		} else {
+			return *p != '\0';
+		}
+	}
+}
+
+/* A quoted string at the '"': a backslash escapes the next byte. */
+static bool lex_string(struct lex *lx, struct tok *t)
+{
+	struct src *c = &lx->st[lx->n - 1];
+	struct zl_buf b = { 0 };
+	const char *p = c->p + 1;
+
+	/* The backslash stays, as named's lexer keeps it: a zone name keeps
+	 * its presentation form ("a\\.b") for the name parser.  Only before
+	 * a '"' it goes (file "q\\"a.zone" is q"a.zone).  A string may go
+	 * on over several lines. */
+	for (; *p && *p != '"'; p++) {
+		if (*p == '\\' && p[1] && p[1] != '"')
+			zl_buf_addc(&b, *p++);
+		else if (*p == '\\' && p[1])
+			p++;
+		if (*p == '\n')
+			newline(c, p);
+		zl_buf_addc(&b, *p);
+	}
+	if (*p != '"') {
+		zl_buf_free(&b);
+		c->p = p;
+		lx->eof_said = true;
+		return srv_err(lx->s, t->file, t->line, t->col,
+			       "unterminated quoted string");
+	}
+	c->p = p + 1;
+	t->t = T_STR;
+	t->s = b.s ? b.s : zl_xstrdup("");
+	return true;
+}
+
+/* Opens the next file of c's include pattern in c's place; false when
+ * there is none left. */
+static bool open_next(struct lex *lx, struct src *c)
+{
+	while (c->irest < c->nrest)
+		if (srv_open(lx->s, c->rest[c->irest++], c->at.file,
+			     c->at.line, c->at.col, &c->f)) {
+			c->p = c->bol = c->f.data;
+			c->line = 1;
+			return true;
+		}
+	return false;
+}
+
+/* The next token, from the innermost file that has one left. */
+void bind_next(struct lex *lx, struct tok *t)
+{
+	struct src *c;
+	size_t n;
+
+	memset(t, 0, sizeof *t);
+	for (;;) {
+		if (lx->stop) {
+			t->t = T_EOF;
+			return;
+		}
+		c = &lx->st[lx->n - 1];
+		if (skip_space(lx))
+			break;
+		bind_here(lx, t);
+		if (lx->n == 1) {
+			t->t = T_EOF;
+			return;
+		}
+		srv_close(lx->s, &c->f);
+		if (!open_next(lx, c)) {
+			srv_free_list(c->rest, c->nrest);
+			lx->n--;
+		}
+	}
+	bind_here(lx, t);
+	switch (*c->p) {
+	case '{':
+		t->t = T_LBRACE;
+		break;
+	case '}':
+		t->t = T_RBRACE;
+		break;
+	case ';':
+		t->t = T_SEMI;
+		break;
+	case '"':
+		if (!lex_string(lx, t))
+			bind_next(lx, t);
+		return;
+	default:
+		n = strcspn(c->p, " \t\r\n\f\v{};\"");
+		/* a comment may follow a word directly */
+		for (size_t i = 1; i < n; i++)
+			if (c->p[i] == '#' || (c->p[i] == '/' &&
+			    (c->p[i + 1] == '/' || c->p[i + 1] == '*'))) {
+				n = i;
+				break;
+			}
+		t->t = T_WORD;
+		t->s = zl_xstrndup(c->p, n);
+		c->p += n;
+		return;
+	}
+	c->p++;
+}
+
+void bind_push_file(struct lex *lx, const char *name, const struct tok *at)
+{
+	struct src *c;
+	char *path, **v;
+	size_t n;
+
+	/* named resolves a relative include against its working directory:
+	 * where it was started, until a `directory` option read before the
+	 * include changed it (named changes directory as it parses that
+	 * option), never against the including file.  BIND 9.18 expands a
+	 * pattern (glob); one that matches nothing is an error. */
+	path = srv_resolve(lx->dir ? lx->dir : lx->s->cwd, name);
+	if (lx->n >= ZL_SERVER_MAX_DEPTH + 1) {
+		srv_err(lx->s, at->file, at->line, at->col, "includes nested "
+			"deeper than %d files", ZL_SERVER_MAX_DEPTH);
+		lx->stop = true;
+	} else if ((n = srv_glob(lx->s, path, false, at->file, at->line,
+				 at->col, &v)) > 0) {
+		c = &lx->st[lx->n];
+		memset(c, 0, sizeof *c);
+		c->rest = v;
+		c->nrest = n;
+		c->at = (struct tok){ .file = at->file, .line = at->line,
+				      .col = at->col };
+		if (open_next(lx, c))
+			lx->n++;
+		else
+			srv_free_list(v, n);
+	}
+	free(path);
+}
+
+/* The parameters of dyndb and plugin, a block named reads as text up to
+ * its '}': a backslash escapes the next byte, braces nest.  From after
+ * the '{' to after the '}', or to the end of the file. */
+void bind_bracketed_text(struct lex *lx)
+{
+	struct src *c = &lx->st[lx->n - 1];
+	const char *p;
+	size_t depth = 0;
+
+	for (p = c->p; *p; p++) {
+		if (*p == '\\' && p[1])
+			p++;
+		else if (*p == '{')
+			depth++;
+		else if (*p == '}' && depth-- == 0)
+			break;
+		if (*p == '\n')
+			newline(c, p);
+	}
+	c->p = *p ? p + 1 : p;
+}

@@ -1,0 +1,123 @@
+/* server_bind_value.c - the values of named.conf statements as named reads them: TTLs, ISO 8601 durations, port numbers. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "server_bind.h"
+
+/* A TTL as named's dns_ttl_fromtext reads it: decimal seconds, or
+ * numbers each followed by a unit (w, d, h, m, s in any case, summed:
+ * "1h30m", "1s1s"), at most 2^32 - 1. */
+bool bind_ttl_text(const char *s, uint64_t *out)
+{
+	uint64_t sum = 0, num;
+	size_t k;
+
+	do {
+		for (num = 0, k = 0; isdigit((unsigned char)s[k]); k++)
+			if ((num = num * 10 + (uint64_t)(s[k] - '0')) >
+			    UINT32_MAX)
+				return false;
+		if (k == 0)
+			return false;
+		s += k;
+		if (!*s) {
+			*out = num;
+			return sum == 0;
+		}
+		switch (*s++) {
+		case 'w': case 'W': num *= 604800; break;
+		case 'd': case 'D': num *= 86400; break;
+		case 'h': case 'H': num *= 3600; break;
+		case 'm': case 'M': num *= 60; break;
+		case 's': case 'S': break;
+		default: return false;
+		}
+		if ((sum += num) > UINT32_MAX)
+			return false;
+	} while (*s);
+	*out = sum;
+	return true;
+}
+
+/* One part of an ISO 8601 duration as named 9.18 reads it: the number
+ * from after *from's first byte up to the part's letter x, with *from
+ * moved to x. */
+static bool iso_part(const char **from, const char *x, uint64_t scale,
+		     uint64_t *sum)
+{
+	long long v;
+	char *end;
+
+	errno = 0;
+	v = strtoll(*from + 1, &end, 10);
+	if (errno || v < 0 || v > (long long)UINT32_MAX || end != x)
+		return false;
+	*sum += (uint64_t)v * scale;
+	*from = x;
+	return true;
+}
+
+/* An ISO 8601 duration, "P1D", "PT12H", "P1Y2M": named 9.18's
+ * duration_fromtext, whose every letter is found by its first
+ * occurrence (a month is an M before the T, a minute one after it), a
+ * year taken as 365 days and a month as 31; weeks stand alone.  The sum
+ * saturates at 2^32 - 1, as named's does. */
+bool bind_iso_duration(const char *s, uint64_t *out)
+{
+	const char *p = s, *t, *x, *str = s;
+	uint64_t sum = 0;
+	bool not_weeks = false;
+
+	if (strlen(s) >= 80)
+		return false;
+	t = strpbrk(s, "Tt");
+	if ((x = strpbrk(str, "Yy")) &&
+	    !(not_weeks = iso_part(&str, x, 31536000, &sum)))
+		return false;
+	x = strpbrk(str, "Mm");
+	if (x && (!t || x - p < t - p) &&
+	    !(not_weeks = iso_part(&str, x, 2678400, &sum)))
+		return false;
+	if ((x = strpbrk(str, "Dd")) &&
+	    !(not_weeks = iso_part(&str, x, 86400, &sum)))
+		return false;
+	if (t) {
+		str = t;
+		not_weeks = true;
+	}
+	if ((x = strpbrk(str, "Hh")) && t && !iso_part(&str, x, 3600, &sum))
+		return false;
+	x = strpbrk(str, "Mm");
+	if (x && t && x - p > t - p && !iso_part(&str, x, 60, &sum))
+		return false;
+	if ((x = strpbrk(str, "Ss")) && t && !iso_part(&str, x, 1, &sum))
+		return false;
+	if ((x = strpbrk(s, "Ww")) &&
+	    (not_weeks || !iso_part(&str, x, 604800, &sum)))
+		return false;
+	if (str[1] != '\0')
+		return false;
+	*out = sum > UINT32_MAX ? UINT32_MAX : sum;
+	return true;
+}
+
+/* A port number as named reads it (0 to 65535, leading zeros taken). */
+bool bind_port(const struct tok *t, int64_t *out)
+{
+	const char *p = t->s;
+	int64_t v = 0;
+
+	if (t->t != T_WORD || !*p)
+		return false;
+	for (; *p; p++) {
+		if (*p < '0' || *p > '9')
+			return false;
+		v = v * 10 + (*p - '0');
+		if (v > 65535)
+			return false;
+	}
+	*out = v;
+	return true;
+}

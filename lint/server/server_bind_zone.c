@@ -1,0 +1,297 @@
+/* server_bind_zone.c - the zones named.conf declares, with what each inherits from its view and the options, and what named refuses of them. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "server_bind.h"
+
+/* A zone named loads from its file as a primary: also a redirect zone
+ * (the root zone of NXDOMAIN redirection), which it checks the same,
+ * unless it has primaries to transfer it from. */
+static bool primary_type(const char *type)
+{
+	return !strcasecmp(type, "primary") || !strcasecmp(type, "master") ||
+	       !strcasecmp(type, "redirect");
+}
+
+static bool secondary_type(const char *type)
+{
+	return !strcasecmp(type, "secondary") || !strcasecmp(type, "slave") ||
+	       !strcasecmp(type, "mirror");
+}
+
+/* The view of zone z (a name is a view's within its class), or NULL. */
+static const struct bview *view_of(const struct bind *b,
+				   const struct pzone *z)
+{
+	size_t i;
+
+	for (i = 0; z->view && i < b->nviews; i++)
+		if (strcmp(b->views[i].name, z->view) == 0 &&
+		    strcmp(b->views[i].class, z->vclass) == 0)
+			return &b->views[i];
+	return NULL;
+}
+
+/* Zone z's check-names mode for a primary, from the innermost statement
+ * that sets it. */
+static int names_of(const struct bind *b, const struct pzone *z)
+{
+	const struct bview *v = view_of(b, z);
+
+	return z->names >= 0 ? z->names : v && v->names >= 0 ? v->names :
+	       b->names >= 0 ? b->names : NAMES_FAIL;
+}
+
+/* Whether zone z's masterfile-format, from the innermost statement that
+ * sets it, is raw. */
+static bool binary_of(const struct bind *b, const struct pzone *z)
+{
+	const struct bview *v = view_of(b, z);
+
+	return z->binary >= 0 ? z->binary : v && v->binary >= 0 ? v->binary :
+	       b->binary > 0;
+}
+
+/* Zone z's max-zone-ttl as named holds its file to: with a
+ * dnssec-policy (from the innermost statement that names one; "none" is
+ * none), the policy's, which replaces the max-zone-ttl option ("default"
+ * 1 day, "insecure" none, one named.conf defines what it says, 1 day
+ * unless it says); else the option, from the innermost statement that
+ * sets it.  0: none.  *policy: the policy's. */
+static uint32_t max_ttl_of(const struct bind *b, const struct pzone *z,
+			   bool *policy)
+{
+	const struct bview *v = view_of(b, z);
+	const char *p = z->policy ? z->policy : v && v->policy ? v->policy :
+			b->policy;
+	size_t i;
+
+	*policy = p && strcmp(p, "none") != 0;
+	if (*policy) {
+		if (strcmp(p, "default") == 0)
+			return 86400;
+		for (i = 0; i < b->npolicies; i++)
+			if (strcmp(b->policies[i].name, p) == 0)
+				return b->policies[i].maxttl;
+		return 0;	/* "insecure", or none named.conf defines */
+	}
+	return (uint32_t)(z->maxttl >= 0 ? z->maxttl : v && v->maxttl >= 0 ?
+			  v->maxttl : b->maxttl > 0 ? b->maxttl : 0);
+}
+
+/* Zone z's max-records-per-type (rr) or max-types-per-name, from the
+ * innermost statement that sets it; 100 by default (BIND 9.18.28 and
+ * later). */
+static uint32_t limit_of(const struct bind *b, const struct pzone *z,
+			 bool rr)
+{
+	const struct bview *v = view_of(b, z);
+	int64_t zv = rr ? z->maxrr : z->maxtypes,
+		vv = !v ? -1 : rr ? v->maxrr : v->maxtypes,
+		bv = rr ? b->maxrr : b->maxtypes;
+
+	return (uint32_t)(zv >= 0 ? zv : vv >= 0 ? vv : bv >= 0 ? bv : 100);
+}
+
+/* named-checkconf: a zone a response-policy block names is a primary or
+ * secondary zone of its view, or of the top level for the options' block
+ * (which it checks only without views). */
+static void rpz_zones(struct bind *b)
+{
+	const struct brpz *r;
+	const struct pzone *z;
+	char *origin;
+	size_t i, j;
+
+	for (i = 0; i < b->nrpz; i++) {
+		r = &b->rpz[i];
+		if ((!r->view && b->nviews) ||
+		    !(origin = srv_origin(r->name.s, strlen(r->name.s))))
+			continue;
+		for (j = 0; j < b->nz; j++) {
+			z = &b->z[j];
+			/* of any class: a CHAOS view's zones are skipped,
+			 * not gone */
+			if (!z->in_view && z->origin && z->type &&
+			    strcmp(z->origin, origin) == 0 &&
+			    (r->view ? z->view && strcmp(z->view, r->view) == 0 &&
+			     strcmp(z->vclass, r->vclass) == 0 : !z->view) &&
+			    (primary_type(z->type) || secondary_type(z->type)) &&
+			    strcasecmp(z->type, "redirect") != 0 &&
+			    strcasecmp(z->type, "mirror") != 0)
+				break;
+		}
+		if (j == b->nz)
+			srv_err(b->s, r->name.file, r->name.line, r->name.col,
+				"response-policy zone '%s'%s%s is not a "
+				"primary or secondary zone", r->name.s,
+				r->view ? " for view " : "",
+				r->view ? r->view : "");
+		free(origin);
+	}
+}
+
+/* named-checkconf: a primary zone with both allow-update and
+ * update-policy, at the update-policy.  And (9.18.49) a primary or
+ * secondary zone under a
+ * dnssec-policy (the innermost one named; "none" is none) is signed by
+ * inline-signing or as a dynamic zone; without `inline-signing yes`, a
+ * primary must take updates (an update-policy, or an allow-update, the
+ * innermost given, that allows more than none) and a secondary cannot,
+ * and named refuses the zone at the dnssec-policy. */
+static void policy_signing(struct bind *b, const struct pzone *z)
+{
+	const struct bview *v = view_of(b, z);
+	const struct tok *at = z->policy ? &z->polat : v && v->policy ?
+			       &v->polat : &b->polat;
+	const char *p = z->policy ? z->policy : v && v->policy ? v->policy :
+			b->policy;
+	int8_t au = z->au != AU_UNSET ? z->au : v && v->au != AU_UNSET ?
+		    v->au : b->au;
+	bool primary;
+	size_t i;
+
+	if (z->upolicy && z->au != AU_UNSET && z->upat.file && z->type &&
+	    (!strcasecmp(z->type, "primary") || !strcasecmp(z->type, "master")))
+		srv_err(b->s, z->upat.file, z->upat.line, z->upat.col,
+			"zone '%s': 'allow-update' is ignored when "
+			"'update-policy' is present", z->origin ? z->origin :
+			"");
+	/* a zone transferred from primaries names them, in any class; a
+	 * mirror of the root zone may leave them to named */
+	if (z->origin && !z->in_view && z->type && !z->retyped &&
+	    !z->transferred &&
+	    z->brace.file && (!strcasecmp(z->type, "secondary") ||
+			      !strcasecmp(z->type, "slave") ||
+			      !strcasecmp(z->type, "stub") ||
+			      (!strcasecmp(z->type, "mirror") &&
+			       strcmp(z->origin, ".") != 0)))
+		srv_err(b->s, z->brace.file, z->brace.line, z->brace.col,
+			"zone '%s': missing 'primaries' entry", z->origin);
+	if (z->skip || z->in_view || !z->type || z->retyped || !p ||
+	    !at->file ||
+	    strcasecmp(p, "none") == 0 || z->inline_signing == 1)
+		return;
+	/* a policy of named 9.20 that signs inline, which 9.18 refuses
+	 * where it says so */
+	for (i = 0; i < b->npolicies; i++)
+		if (strcmp(b->policies[i].name, p) == 0 &&
+		    b->policies[i].inline_signing)
+			return;
+	primary = !strcasecmp(z->type, "primary") ||
+		  !strcasecmp(z->type, "master");
+	if (!primary && strcasecmp(z->type, "secondary") != 0 &&
+	    strcasecmp(z->type, "slave") != 0)
+		return;
+	if (primary && (z->upolicy || au == AU_EMPTY || au == AU_SOME))
+		return;
+	srv_err(b->s, at->file, at->line, at->col, "zone '%s': "
+		"'inline-signing yes;' must also be configured explicitly "
+		"for zones using dnssec-policy%s", z->origin ? z->origin : "",
+		primary ? " without a configured 'allow-update' or "
+		"'update-policy'" : "");
+}
+
+/* Checks the zone statements as named-checkconf does and lists them. */
+void bind_finish(struct bind *b)
+{
+	struct srv *s = b->s;
+	struct srv_set seen = { 0 };
+	const struct srv_set_ent *dup;
+	struct zl_server_zone *e;
+	char *dir, *file, *key;
+	struct pzone *z;
+	size_t i, j;
+	bool redirect;
+
+	dir = zl_xstrdup(b->lx.dir ? b->lx.dir : s->cwd);
+	for (i = 0; i < b->nz; i++)
+		policy_signing(b, &b->z[i]);
+	for (i = 0; i < b->nqsrc; i++)
+		if (b->qsrc[i].port == (b->port >= 0 ? b->port : 53))
+			srv_err(s, b->qsrc[i].file, b->qsrc[i].line,
+				b->qsrc[i].col, "'%s' cannot specify the DNS "
+				"listener port (%u)", b->qsrc[i].name,
+				(unsigned)b->qsrc[i].port);
+	if (b->first_view.file && b->first_top_zone.file)
+		srv_err(s, b->first_top_zone.file, b->first_top_zone.line,
+			b->first_top_zone.col, "when using 'view' statements, "
+			"all zones must be in views");
+	for (i = 0; i < b->nz; i++) {
+		z = &b->z[i];
+		if (z->skip)
+			continue;
+		/* a zone is declared once per view (NULL: no view); a
+		 * hint zone and a redirect zone are kept apart from the
+		 * others and from each other */
+		redirect = z->type && !strcasecmp(z->type, "redirect");
+		key = zl_xasprintf("%c%s%zu:%s %s", z->type &&
+				   !strcasecmp(z->type, "hint") ? 'h' :
+				   redirect ? 'r' : 'z', z->view ? "v" : "-",
+				   z->view ? strlen(z->view) : 0,
+				   z->view ? z->view : "", z->origin);
+		dup = srv_set_add(&seen, key, i);
+		free(key);
+		if (dup) {
+			j = dup->val;
+			srv_err(s, z->conf, z->line, z->col, "zone '%s': "
+				"already exists, previous definition at "
+				"%s:%u", z->origin, b->z[j].conf,
+				b->z[j].line);
+			continue;
+		}
+		/* another view's zone, which only forwarding may add
+		 * to */
+		if (z->in_view) {
+			if (z->others)
+				srv_err(s, z->conf, z->line, z->col, "zone "
+					"'%s': 'in-view' used with "
+					"incompatible zone options", z->origin);
+			continue;
+		}
+		if (!z->type) {
+			srv_err(s, z->conf, z->line, z->col, "zone '%s': type "
+				"not present", z->origin);
+			continue;
+		}
+		if (((primary_type(z->type) && !redirect && !z->external) ||
+		     !strcasecmp(z->type, "hint")) && !z->file) {
+			srv_err(s, z->conf, z->line, z->col, "zone '%s': "
+				"missing 'file' entry", z->origin);
+			continue;
+		}
+		if (redirect && strcmp(z->origin, ".") != 0) {
+			srv_err(s, z->conf, z->line, z->col, "redirect zones "
+				"must be called \".\"");
+			continue;
+		}
+		/* hint, stub, forward, ...; a database that is not a
+		 * file */
+		if ((!primary_type(z->type) && !secondary_type(z->type)) ||
+		    z->external)
+			continue;
+		file = z->file ? srv_resolve(dir, z->file) : NULL;
+		/* named works in `directory`: a relative $INCLUDE is read
+		 * from there. */
+		e = srv_add(s, z->origin, file, !primary_type(z->type) ||
+			    (redirect && z->transferred) ?
+			    ZL_SERVER_SECONDARY : binary_of(b, z) ?
+			    ZL_SERVER_BINARY : ZL_SERVER_PRIMARY, z->view,
+			    z->conf, z->line, z->col);
+		e->include_dir = zl_xstrdup(dir);
+		e->check_names = primary_type(z->type) &&
+				 names_of(b, z) == NAMES_FAIL;
+		e->names_checked = primary_type(z->type) &&
+				   names_of(b, z) != NAMES_IGNORE;
+		if (primary_type(z->type)) {
+			e->max_ttl = max_ttl_of(b, z, &e->max_ttl_policy);
+			e->max_rrset = limit_of(b, z, true);
+			e->max_types = limit_of(b, z, false);
+		}
+		free(file);
+	}
+	srv_set_free(&seen);
+	free(dir);
+	rpz_zones(b);
+}
