@@ -232,6 +232,19 @@ static void lex_warn(struct zl_lex_line *ln, size_t off, size_t len,
 		msg, { (uint32_t)off, (uint32_t)len }, (uint8_t)refused };
 }
 
+/* Drops the line's notes on the byte at off: a quote that opens a string
+ * never closed is an error every server refuses, and a note on it that
+ * names some of them would contradict it. */
+static void unwarn_at(struct zl_lex_line *ln, size_t off)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < ln->nwarns; i++)
+		if (ln->warns[i].at.off != off)
+			ln->warns[k++] = ln->warns[i];
+	ln->nwarns = k;
+}
+
 /* Notes the quoted string buf[pos, q) that runs on across line breaks,
  * saying how many: a closing quote left out makes it run on to the next
  * quote in the file.  BIND reads a line break inside quotes only when it
@@ -426,6 +439,7 @@ static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
 		if ((q = scan_quoted(lx, pos, *depth > 0)) == 0) {
 			ln->err_cat = NULL;
 			ln->ntoks = 0;
+			unwarn_at(ln, pos);
 			if (*depth == 0 && (q = read_on(lx, pos))) {
 				lex_err(ln, "syntax", pos, 1, "unterminated "
 					"quoted string (NSD reads on to the "
