@@ -126,6 +126,18 @@ int zl_ttl_parse(const char *s, size_t n, uint64_t max, uint64_t *out);
 size_t zl_name_from_text(const char *s, size_t n, const uint8_t *origin,
 			 size_t originlen, uint8_t *wire, const char **cat,
 			 char *msg, size_t msgsz);
+/* zl_name_from_text for the name token s[0..n) at `at` of source src of
+ * z, where it stands in a record or directive, and zl_name_note_raw once
+ * read.  What BIND alone refuses is read as Knot DNS reads it and noted
+ * (ZONE012), unless $GENERATE wrote src: an escape \DDD above 255 (the
+ * value mod 256; NSD reads the digits) and a backslash that escapes the
+ * line break after the token, when the next line holds no field (a byte
+ * 10 ending the name).  Before a field that backslash is a problem
+ * saying how Knot DNS and NSD read on. */
+size_t zl_name_from_zone(struct zl_zone *z, uint16_t src, struct zl_tok at,
+			 const char *s, size_t n, const uint8_t *origin,
+			 size_t originlen, uint8_t *wire, const char **cat,
+			 char *msg, size_t msgsz);
 /* The first byte other than a letter, a digit, '*', '-', '_', '/' and '.'
  * that the name text s[0..n) holds as itself, not escaped (a byte above
  * 0x7f, or '=' '+' '@' and the like); 0 when none, and for the name "@".

@@ -143,9 +143,50 @@ void zl_name_note_raw(struct zl_zone *z, uint16_t src, struct zl_tok at,
 	}
 }
 
-size_t zl_name_from_text(const char *s, size_t n, const uint8_t *origin,
-			 size_t originlen, uint8_t *wire, const char **cat,
-			 char *msg, size_t msgsz)
+/* How from_text reads what BIND refuses and Knot DNS and NSD load. */
+enum {
+	WRAP = 1,	/* \DDD above 255: as Knot DNS, the value mod 256 */
+	LINE_END = 2	/* a backslash ending the text: an escaped LF */
+};
+
+/* The value of the escape \DDD at s[i] == '\\' when above 255 (what
+ * zl_unescape refuses), or 0. */
+static unsigned big_escape(const char *s, size_t n, size_t i)
+{
+	unsigned v;
+
+	if (i + 3 >= n || s[i + 1] < '0' || s[i + 1] > '9' ||
+	    s[i + 2] < '0' || s[i + 2] > '9' || s[i + 3] < '0' ||
+	    s[i + 3] > '9')
+		return 0;
+	v = (unsigned)(s[i + 1] - '0') * 100 +
+	    (unsigned)(s[i + 2] - '0') * 10 + (unsigned)(s[i + 3] - '0');
+	return v > 255 ? v : 0;
+}
+
+/* zl_unescape, and what flags (WRAP, LINE_END) let through. */
+static size_t unescape(const char *s, size_t n, size_t i, uint8_t *out,
+		       unsigned flags)
+{
+	size_t k = zl_unescape(s, n, i, out);
+	unsigned v;
+
+	if (k || !flags)
+		return k;
+	if ((flags & LINE_END) && i + 1 == n) {
+		*out = '\n';
+		return 1;
+	}
+	if ((flags & WRAP) && (v = big_escape(s, n, i)) != 0) {
+		*out = (uint8_t)(v % 256);
+		return 4;
+	}
+	return 0;
+}
+
+static size_t from_text(const char *s, size_t n, const uint8_t *origin,
+			size_t originlen, uint8_t *wire, const char **cat,
+			char *msg, size_t msgsz, unsigned flags)
 {
 	uint8_t tmp[ZL_NAME_MAXWIRE + 2], b;
 	size_t i = 0, w = 1, lab = 0, llen = 0, k;
@@ -175,7 +216,7 @@ size_t zl_name_from_text(const char *s, size_t n, const uint8_t *origin,
 		}
 		b = (uint8_t)s[i];
 		k = 1;
-		if (s[i] == '\\' && (k = zl_unescape(s, n, i, &b)) == 0)
+		if (s[i] == '\\' && (k = unescape(s, n, i, &b, flags)) == 0)
 			return name_err(cat, "syntax", msg, msgsz,
 					"invalid escape in domain name '%.*s%s'",
 					s, n);
@@ -183,7 +224,7 @@ size_t zl_name_from_text(const char *s, size_t n, const uint8_t *origin,
 		 * or as \DDD (zl_name_raw_byte); BIND and NSD read control
 		 * bytes and DEL as they are too.  A NUL or a blank can only
 		 * come from quotes, and is not taken. */
-		if (k == 1 && (b == 0 || b == ' ' || b == '\t' ||
+		if (s[i] != '\\' && (b == 0 || b == ' ' || b == '\t' ||
 			       b == '\n' || b == '\r'))
 			return name_err(cat, "syntax", msg, msgsz,
 					"invalid character in domain name '%.*s%s'",
@@ -220,6 +261,96 @@ size_t zl_name_from_text(const char *s, size_t n, const uint8_t *origin,
 	memcpy(wire, tmp, w);
 	memcpy(wire + w, origin, originlen);
 	return w + originlen;
+}
+
+size_t zl_name_from_text(const char *s, size_t n, const uint8_t *origin,
+			 size_t originlen, uint8_t *wire, const char **cat,
+			 char *msg, size_t msgsz)
+{
+	return from_text(s, n, origin, originlen, wire, cat, msg, msgsz, 0);
+}
+
+/* Whether the name token s[0..n) at `at` of src ends in a backslash that
+ * escapes the line break after it, and the next line holds no field (a
+ * blank or comment line, or none): Knot DNS and NSD read the break as a
+ * byte of the name, the next line as nothing more, and so load the
+ * record as the loader reads it.  Before a field they read that field on
+ * into the name or the record, which then rarely loads. */
+static bool line_end_escape(const struct zl_src *f, struct zl_tok at,
+			    const char *s, size_t n, bool *sure)
+{
+	size_t i = at.off + at.len, k = 0;
+
+	*sure = false;
+	while (k < n && s[n - 1 - k] == '\\')
+		k++;
+	if (k % 2 == 0 || s + n != f->buf + i || i >= f->len ||
+	    f->buf[i] != '\n')
+		return false;
+	for (i++; i < f->len && (f->buf[i] == ' ' || f->buf[i] == '\t'); i++)
+		;
+	*sure = i >= f->len || f->buf[i] == '\n' || f->buf[i] == ';' ||
+		(f->buf[i] == '\r' && i + 1 < f->len && f->buf[i + 1] == '\n');
+	return true;
+}
+
+/* The first escape \DDD above 255 of the name text s[0..n), 0 if none. */
+static unsigned first_big(const char *s, size_t n, size_t *at)
+{
+	unsigned v;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == '\\') {
+			if ((v = big_escape(s, n, i)) != 0) {
+				*at = i;
+				return v;
+			}
+			i++;
+		}
+	return 0;
+}
+
+size_t zl_name_from_zone(struct zl_zone *z, uint16_t src, struct zl_tok at,
+			 const char *s, size_t n, const uint8_t *origin,
+			 size_t originlen, uint8_t *wire, const char **cat,
+			 char *msg, size_t msgsz)
+{
+	const struct zl_src *f = z->srcs[src];
+	unsigned flags = 0, v;
+	size_t wl, i;
+	bool lf, sure;
+
+	/* Only BIND reads $GENERATE: what it refuses stays an error. */
+	if (!f->gen_parts) {
+		lf = line_end_escape(f, at, s, n, &sure);
+		if (lf && !sure)
+			return name_err(cat, "syntax", msg, msgsz,
+					"backslash at the end of the line in "
+					"domain name '%.*s%s', which BIND "
+					"refuses; Knot DNS and NSD read the "
+					"line break as a byte of the name and "
+					"the next line on into the record", s, n);
+		flags = WRAP | (lf ? LINE_END : 0);
+	}
+	wl = from_text(s, n, origin, originlen, wire, cat, msg, msgsz, flags);
+	if (wl == 0)
+		return 0;
+	zl_name_note_raw(z, src, at, s, n);
+	if (flags & LINE_END)
+		zl_zone_refused(z, ZL_NOT_BIND, "portable", src, at, "backslash "
+				"at the end of the line in domain name "
+				"'%.*s%s', which BIND refuses; Knot DNS and "
+				"NSD read it as an escaped line break, the "
+				"name ending in byte \\010", ZL_TOKARGS(s, n));
+	if ((v = first_big(s, n, &i)) != 0)
+		zl_zone_refused(z, ZL_NOT_BIND, "portable", src, at, "escape "
+				"'\\%u' above 255 in domain name '%.*s%s', "
+				"which BIND refuses; Knot DNS reads it as "
+				"\\%03u (the value modulo 256), NSD as the "
+				"characters '%u'", v, ZL_TOKARGS(s, n),
+				v % 256, v);
+	return wl;
 }
 
 /* Bytes kept as they are in canonical text (lower-cased); the rest are

@@ -281,11 +281,11 @@ static bool conv_dname(struct conv *c, struct zl_rdf *r, size_t ti)
 	size_t n, wl;
 
 	s = tok_text(c, ti, &n);
-	wl = zl_name_from_text(s, n, c->in->origin, c->in->originlen, wire,
-			       &cat, msg, sizeof msg);
+	wl = zl_name_from_zone(c->z, c->in->src, tok_at(c, ti), s, n,
+			       c->in->origin, c->in->originlen, wire, &cat,
+			       msg, sizeof msg);
 	if (wl == 0)
 		return bad(c, cat, tok_at(c, ti), "%s", msg);
-	zl_name_note_raw(c->z, c->in->src, tok_at(c, ti), s, n);
 	/* The name is kept interned, not again in wire form here:
 	 * zl_rdf_wire() makes that from it. */
 	if (!zl_conv_set(c, r, LDNS_RDF_TYPE_DNAME, NULL, wl, ti, 1))
