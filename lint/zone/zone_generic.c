@@ -377,7 +377,8 @@ bool zl_conv_generic(struct conv *c, const struct zl_rrtype *t,
 			s = tok_text(c, (size_t)i, &n);
 			return bad(c, "syntax", tok_at(c, (size_t)i),
 				   "RFC 3597 rdata \"%.*s%s\" is quoted: BIND "
-				   "and Knot DNS read quotes only around text",
+				   "and Knot DNS read quotes only around text "
+				   "(NSD reads the text inside them)",
 				   ZL_TOKARGS(s, n));
 		}
 	s = tok_text(c, 1, &n);

@@ -905,11 +905,18 @@ static bool quotes_ok(struct conv *c, uint8_t ft, size_t ti, size_t take)
 		      ft == LDNS_RDF_TYPE_DNAME &&
 		      (c->in->type == LDNS_RR_TYPE_SVCB ||
 		       c->in->type == LDNS_RR_TYPE_HTTPS) ? "Knot DNS" : NULL;
+		/* NSD's lexer reads any field in quotes, and a name in
+		 * them as one label: "a.b." is a\.b\.. under the origin. */
 		if (!who)
 			return bad(c, "syntax", tok_at(c, i),
 				   "%s \"%.*s%s\" is quoted: BIND and Knot "
-				   "DNS read quotes only around text", fn(c),
-				   ZL_TOKARGS(s, n));
+				   "DNS read quotes only around text%s", fn(c),
+				   ZL_TOKARGS(s, n), ft != LDNS_RDF_TYPE_DNAME ?
+				   " (NSD reads the text inside them)" :
+				   memchr(s, '.', n) ? " (NSD reads the name "
+				   "inside them as one label, its dots "
+				   "escaped)" : " (NSD reads the name inside "
+				   "them)");
 		zl_zone_refused(c->z, ft == LDNS_RDF_TYPE_TAG ? ZL_NOT_BIND :
 				ZL_NOT_KNOT, "portable", c->in->src,
 				tok_at(c, i), "%s \"%.*s%s\" is quoted, which "
