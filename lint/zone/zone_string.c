@@ -29,6 +29,28 @@ static bool unescape(const char *s, size_t n, size_t off, struct zl_buf *b)
 	return true;
 }
 
+/* The value of the first escape \DDD of s[0..n) that is above 255, 0 if
+ * none: BIND and Knot DNS refuse it, NSD reads the three digits as
+ * text. */
+static unsigned big_escape(const char *s, size_t n)
+{
+	unsigned v;
+	size_t i;
+
+	for (i = 0; i + 3 < n; i++) {
+		if (s[i] != '\\')
+			continue;
+		if (s[i + 1] >= '0' && s[i + 1] <= '9' && s[i + 2] >= '0' &&
+		    s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9' &&
+		    (v = (unsigned)(s[i + 1] - '0') * 100 +
+			 (unsigned)(s[i + 2] - '0') * 10 +
+			 (unsigned)(s[i + 3] - '0')) > 255)
+			return v;
+		i++;	/* the escaped byte */
+	}
+	return 0;
+}
+
 /* Whether any of the 8 bytes of w is below 0x20, 0x7f or above: exact
  * when none is, maybe wrong when one is (bytes are then looked at one by
  * one). */
@@ -208,12 +230,20 @@ bool zl_conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
 	struct zl_buf *b = c->scratch;
 	size_t n, off = ft == LDNS_RDF_TYPE_STR ? 1 : 0;
 	const char *s = tok_text(c, ti, &n);
+	unsigned v;
 	bool keep;
 
-	if (!unescape(s, n, off, b))
+	if (!unescape(s, n, off, b)) {
+		if ((v = big_escape(s, n)) != 0)
+			return bad(c, "syntax", tok_at(c, ti), "escape "
+				   "'\\%u' above 255 in %s '%.*s%s', which "
+				   "BIND and Knot DNS refuse (NSD reads the "
+				   "characters '%u')", v, fn(c),
+				   ZL_TOKARGS(s, n), v);
 		return bad(c, "syntax", tok_at(c, ti),
 			   "invalid escape in %s '%.*s%s'", fn(c),
 			   ZL_TOKARGS(s, n));
+	}
 	note_raw_text(c, s, n, c->in->toks[ti].quoted);
 	note_str_form(c, ti, s, n);
 	/* RFC 7553 §4.5 writes the URI target in quotes, and BIND reads

@@ -2103,7 +2103,8 @@ START_TEST(test_bind_only_names)
 		"d A 192.0.2.2\n"
 		"e TLSA 3 1 1 ( \"DFFE\" )\n"
 		"f MX 10 \"mx.example.net.\"\n"
-		"$GENERATE 1-2 g$ CNAME x\\256\n";
+		"$GENERATE 1-2 g$ CNAME x\\256\n"
+		"h TXT \"a\\256\"\n";
 	struct zl_zone *z = load("example.com.zone", text);
 	const struct zl_rr *r;
 
@@ -2120,6 +2121,10 @@ START_TEST(test_bind_only_names)
 	prob(z, "as one label, its dots escaped", 11, 9, "syntax");
 	/* $GENERATE is BIND's: what it refuses stays an error */
 	prob(z, "invalid escape in domain name 'x\\256'", 12, 24, "syntax");
+	/* in a string Knot DNS refuses it too */
+	prob(z, "escape '\\256' above 255 in TXT string 'a\\256', which "
+	     "BIND and Knot DNS refuse (NSD reads the characters '256')", 13,
+	     7, "syntax");
 	zl_zone_free(z);
 }
 END_TEST
