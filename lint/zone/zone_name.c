@@ -311,6 +311,20 @@ static unsigned first_big(const char *s, size_t n, size_t *at)
 	return 0;
 }
 
+/* Whether the name text s[0..n) holds a backslash before a CR.  BIND
+ * reads the CR as a line break, which the backslash does not escape, and
+ * refuses the name ("unexpected end of input"); Knot DNS and NSD read
+ * byte 13. */
+static bool cr_escape(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < n; i++)
+		if (s[i] == '\\' && s[++i] == '\r')
+			return true;
+	return false;
+}
+
 size_t zl_name_from_zone(struct zl_zone *z, uint16_t src, struct zl_tok at,
 			 const char *s, size_t n, const uint8_t *origin,
 			 size_t originlen, uint8_t *wire, const char **cat,
@@ -322,6 +336,10 @@ size_t zl_name_from_zone(struct zl_zone *z, uint16_t src, struct zl_tok at,
 	bool lf, sure;
 
 	/* Only BIND reads $GENERATE: what it refuses stays an error. */
+	if (f->gen_parts && cr_escape(s, n))
+		return name_err(cat, "syntax", msg, msgsz, "CR after a "
+				"backslash in domain name '%.*s%s', which BIND "
+				"reads as a line break", s, n);
 	if (!f->gen_parts) {
 		lf = line_end_escape(f, at, s, n, &sure);
 		if (lf && !sure)
@@ -343,6 +361,12 @@ size_t zl_name_from_zone(struct zl_zone *z, uint16_t src, struct zl_tok at,
 				"'%.*s%s', which BIND refuses; Knot DNS and "
 				"NSD read it as an escaped line break, the "
 				"name ending in byte \\010", ZL_TOKARGS(s, n));
+	if (!f->gen_parts && cr_escape(s, n))
+		zl_zone_refused(z, ZL_NOT_BIND, "portable", src, at, "CR after "
+				"a backslash in domain name '%.*s%s', which "
+				"BIND reads as a line break and refuses; Knot "
+				"DNS and NSD read byte \\013: write it as "
+				"\\013", ZL_TOKARGS(s, n));
 	if ((v = first_big(s, n, &i)) != 0)
 		zl_zone_refused(z, ZL_NOT_BIND, "portable", src, at, "escape "
 				"'\\%u' above 255 in domain name '%.*s%s', "
