@@ -132,8 +132,9 @@ size_t zl_name_from_text(const char *s, size_t n, const uint8_t *origin,
  * (ZONE012), unless $GENERATE wrote src: an escape \DDD above 255 (the
  * value mod 256; NSD reads the digits) and a backslash that escapes the
  * line break after the token, when the next line holds no field (a byte
- * 10 ending the name).  Before a field that backslash is a problem
- * saying how Knot DNS and NSD read on. */
+ * 10 ending the name), and a backslash before a CR (byte 13).  Before a
+ * field that backslash is a problem saying how Knot DNS and NSD read
+ * on. */
 size_t zl_name_from_zone(struct zl_zone *z, uint16_t src, struct zl_tok at,
 			 const char *s, size_t n, const uint8_t *origin,
 			 size_t originlen, uint8_t *wire, const char **cat,
