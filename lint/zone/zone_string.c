@@ -231,6 +231,7 @@ bool zl_conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
 	size_t n, off = ft == LDNS_RDF_TYPE_STR ? 1 : 0;
 	const char *s = tok_text(c, ti, &n);
 	unsigned v;
+	size_t k;
 	bool keep;
 
 	if (!unescape(s, n, off, b)) {
@@ -240,6 +241,16 @@ bool zl_conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
 				   "BIND and Knot DNS refuse (NSD reads the "
 				   "characters '%u')", v, fn(c),
 				   ZL_TOKARGS(s, n), v);
+		/* A word stops after a backslash only at a line break
+		 * (zone_lex.c), which NSD reads as escaped. */
+		for (k = 0; k < n && s[n - 1 - k] == '\\'; k++)
+			;
+		if (!c->in->toks[ti].quoted && k % 2 && s[n] == '\n')
+			return bad(c, "syntax", tok_at(c, ti), "backslash at "
+				   "the end of the line in %s '%.*s%s', which "
+				   "BIND and Knot DNS refuse (NSD reads an "
+				   "escaped line break, byte 10, and the next "
+				   "line on)", fn(c), ZL_TOKARGS(s, n));
 		return bad(c, "syntax", tok_at(c, ti),
 			   "invalid escape in %s '%.*s%s'", fn(c),
 			   ZL_TOKARGS(s, n));

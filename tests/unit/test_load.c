@@ -2104,7 +2104,8 @@ START_TEST(test_bind_only_names)
 		"e TLSA 3 1 1 ( \"DFFE\" )\n"
 		"f MX 10 \"mx.example.net.\"\n"
 		"$GENERATE 1-2 g$ CNAME x\\256\n"
-		"h TXT \"a\\256\"\n";
+		"h TXT \"a\\256\"\n"
+		"i TXT abc\\\n";
 	struct zl_zone *z = load("example.com.zone", text);
 	const struct zl_rr *r;
 
@@ -2125,6 +2126,8 @@ START_TEST(test_bind_only_names)
 	prob(z, "escape '\\256' above 255 in TXT string 'a\\256', which "
 	     "BIND and Knot DNS refuse (NSD reads the characters '256')", 13,
 	     7, "syntax");
+	prob(z, "backslash at the end of the line in TXT string 'abc\\', "
+	     "which BIND and Knot DNS refuse", 14, 7, "syntax");
 	zl_zone_free(z);
 }
 END_TEST
