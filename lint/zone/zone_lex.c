@@ -20,6 +20,7 @@ void zl_lex_init(struct zl_lexer *lx, const char *buf, size_t len)
 	lx->ncmts = lx->capcmts = 0;
 	lx->nunclosed = lx->iunclosed = 0;
 	lx->cr_noted = false;
+	lx->cr_off = 0;
 }
 
 void zl_lex_free(struct zl_lexer *lx)
@@ -185,6 +186,31 @@ static bool known_unclosed(struct zl_lexer *lx, size_t off)
 	       lx->unclosed[lx->iunclosed] == off;
 }
 
+/* Drops the line's notes on the byte at off: a quote that opens a string
+ * never closed is an error every server refuses, and a note on it that
+ * names some of them would contradict it. */
+static void unwarn_at(struct zl_lex_line *ln, size_t off)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < ln->nwarns; i++)
+		if (ln->warns[i].at.off != off)
+			ln->warns[k++] = ln->warns[i];
+	ln->nwarns = k;
+}
+
+/* Drops the line's notes from byte from on: the lines there are read
+ * again, and note their own. */
+static void unwarn_from(struct zl_lex_line *ln, size_t from)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < ln->nwarns; i++)
+		if (ln->warns[i].at.off < from)
+			ln->warns[k++] = ln->warns[i];
+	ln->nwarns = k;
+}
+
 static void unclosed_paren(struct zl_lexer *lx, struct zl_lex_line *ln,
 			   size_t off)
 {
@@ -194,6 +220,11 @@ static void unclosed_paren(struct zl_lexer *lx, struct zl_lex_line *ln,
 	ln->unclosed = true;
 	ln->ntoks = 0;
 	lx->pos = next_line(lx, off);
+	/* the '(' is the error, and the lines after it note their own */
+	unwarn_at(ln, off);
+	unwarn_from(ln, lx->pos);
+	if (lx->cr_noted && lx->cr_off >= lx->pos)
+		lx->cr_noted = false;	/* noted there again */
 	/* The lines after the '(' are read again: their comments too. */
 	while (lx->ncmts > 0 && lx->cmts[lx->ncmts - 1].off >= lx->pos)
 		lx->ncmts--;
@@ -230,19 +261,6 @@ static void lex_warn(struct zl_lex_line *ln, size_t off, size_t len,
 	/* room for every kind the lexer notes: none is dropped */
 	ln->warns[ln->nwarns++] = (struct zl_lex_warn){
 		msg, { (uint32_t)off, (uint32_t)len }, (uint8_t)refused };
-}
-
-/* Drops the line's notes on the byte at off: a quote that opens a string
- * never closed is an error every server refuses, and a note on it that
- * names some of them would contradict it. */
-static void unwarn_at(struct zl_lex_line *ln, size_t off)
-{
-	size_t i, k = 0;
-
-	for (i = 0; i < ln->nwarns; i++)
-		if (ln->warns[i].at.off != off)
-			ln->warns[k++] = ln->warns[i];
-	ln->nwarns = k;
 }
 
 /* Notes the quoted string buf[pos, q) that runs on across line breaks,
@@ -409,6 +427,7 @@ static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
 		 * it; one between tokens or before a line break it refuses. */
 		if (cr != SIZE_MAX && !lx->cr_noted) {
 			lx->cr_noted = true;
+			lx->cr_off = cr;
 			lex_warn(ln, cr, 1, ZL_NOT_KNOT, "CR line break (a CR "
 				 "byte outside quotes and comments), which Knot "
 				 "DNS refuses: save the file with LF line "

@@ -53,7 +53,8 @@ struct zl_lexer {
 	size_t nunclosed, iunclosed;
 	char warn[128];			/* a warning of the line, when made */
 	bool cr_noted;			/* a CR outside quotes and comments
-					   has been warned of */
+					   has been warned of, */
+	size_t cr_off;			/* this one */
 };
 
 /* One logical line: a record or a directive, parentheses joined. */

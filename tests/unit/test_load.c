@@ -2132,6 +2132,32 @@ START_TEST(test_bind_only_names)
 }
 END_TEST
 
+/* A '(' never closed: the lines after it are read again, and note what
+ * they hold once, the CR line break of the file too. */
+START_TEST(test_unclosed_paren_notes)
+{
+	struct zl_zone *z = load("example.com.zone",
+				 "$TTL 3600\n"
+				 "@ SOA ns1 h 1 2 3 4 5\n"
+				 "@ NS ns1\n"
+				 "ns1 A 192.0.2.1\n"
+				 "( x TXT \"a\"\n"
+				 "y TXT \"a\"\"b\"\r\n");
+	size_t i, after = 0, cr = 0;
+
+	prob(z, "unbalanced '('", 5, 1, "syntax");
+	for (i = 0; i < z->nprobs; i++) {
+		after += strstr(z->probs[i].message, "right after") != NULL;
+		cr += strstr(z->probs[i].message, "CR line break") != NULL;
+		ck_assert_ptr_null(strstr(z->probs[i].message, "before the "
+					  "owner"));
+	}
+	ck_assert_uint_eq(after, 1);
+	ck_assert_uint_eq(cr, 1);
+	zl_zone_free(z);
+}
+END_TEST
+
 /* The NAPTR regexp field as BIND reads it; tests/server-config.sh holds
  * each against named itself. */
 START_TEST(test_naptr_regexp)
@@ -2229,6 +2255,7 @@ Suite *load_suite(void)
 	tc = tcase_create("problem");
 	tcase_add_test(tc, test_problem);
 	tcase_add_test(tc, test_bind_only_names);
+	tcase_add_test(tc, test_unclosed_paren_notes);
 	suite_add_tcase(s, tc);
 	return s;
 }
