@@ -51,9 +51,34 @@ static bool looks_spf(const struct zl_txt *t)
  * one shared object, never written, keeps the memo small. */
 static const struct rec not_spf;
 
-static void *rec_build(struct zl_arena *a, const struct zl_zone *z,
-		       const struct zl_rr *rr)
+/* The SPF records this thread of the run parsed last, by the hash of
+ * their text: a zone of many customers repeats a few policies ("v=spf1
+ * include:_spf.<provider> -all") at every name, and a record with the
+ * same text as one of them shares its text and parse (a function of the
+ * text alone) instead of keeping copies to the end of the run.  Only the
+ * joined text's map to the source (txt.parts, txt.map) is the record's
+ * own. */
+#define SEEN 64
+struct seen {
+	const struct rec *v[SEEN];
+};
+
+/* The calling thread's struct seen; NULL outside the engine. */
+static struct seen *seen_of(struct zl_ctx *ctx)
 {
+	void **slot = zl_memo_zone_slot(ctx, ZL_MEMO_SPF_SEEN, free);
+
+	if (slot && !*slot)
+		*slot = zl_xcalloc(1, sizeof(struct seen));
+	return slot ? *slot : NULL;
+}
+
+/* Builds rr's struct rec for the memo; arg is the zl_ctx. */
+static void *rec_build(struct zl_arena *a, const struct zl_zone *z,
+		       const struct zl_rr *rr, void *arg)
+{
+	const struct rec **slot = NULL, *was;
+	struct seen *seen;
 	struct rec *r;
 	struct zl_txt t;
 
@@ -64,11 +89,24 @@ static void *rec_build(struct zl_arena *a, const struct zl_zone *z,
 	}
 	r = zl_arena_alloc(a, sizeof *r);
 	r->txt = t;
+	r->is_spf = zl_spf_is_record(t.s, t.len);
+	if (r->is_spf && (seen = seen_of(arg)))
+		slot = &seen->v[zl_hash(t.s, t.len) % SEEN];
+	if (slot && (was = *slot) && was->txt.len == t.len &&
+	    memcmp(was->txt.s, t.s, t.len) == 0) {
+		free(r->txt.s);
+		r->txt.s = NULL;
+		zl_txt_to_arena(&r->txt, a);
+		r->txt.s = was->txt.s;
+		r->spf = was->spf;
+		return r;
+	}
 	zl_txt_to_arena(&r->txt, a);
-	r->is_spf = zl_spf_is_record(r->txt.s, r->txt.len);
 	if (r->is_spf) {
 		zl_spf_parse(&r->spf, r->txt.s, r->txt.len);
 		zl_spf_to_arena(&r->spf, a);
+		if (slot)
+			*slot = r;
 	}
 	return r;
 }
@@ -78,7 +116,7 @@ static void *rec_build(struct zl_arena *a, const struct zl_zone *z,
 const struct rec *zl_spf_rec_in(struct zl_ctx *ctx, const struct zl_zone *z,
 				const struct zl_rr *rr)
 {
-	return zl_memo_get(ctx, ZL_MEMO_SPF, z, rr, rec_build);
+	return zl_memo_get_arg(ctx, ZL_MEMO_SPF, z, rr, rec_build, ctx);
 }
 
 const struct rec *zl_spf_rec(struct zl_ctx *ctx, const struct zl_rr *rr)

@@ -56,7 +56,7 @@ enum zl_memo_kind { ZL_MEMO_SPF, ZL_MEMO_TAGVALUE,
 		    ZL_MEMO_NRR,	/* per record above, per zone below */
 		    ZL_MEMO_DKIM_KEY = ZL_MEMO_NRR,
 		    ZL_MEMO_SPF_GRAPH, ZL_MEMO_DMARC_NAMES,
-		    ZL_MEMO_NAME_PLACES,
+		    ZL_MEMO_NAME_PLACES, ZL_MEMO_SPF_SEEN,
 		    ZL_MEMO_NKINDS };
 
 /* Returns what build(a, z, rr) made for rr, a record of zone z of the
@@ -71,6 +71,14 @@ void *zl_memo_get(struct zl_ctx *ctx, enum zl_memo_kind kind,
 		  const struct zl_zone *z, const struct zl_rr *rr,
 		  void *(*build)(struct zl_arena *a, const struct zl_zone *z,
 				 const struct zl_rr *rr));
+/* The same with a build that also gets arg: what the caller keeps
+ * beside the memo for it, such as a zone slot (zl_memo_zone_slot) of
+ * the records built so far; build runs in the calling thread. */
+typedef void *zl_memo_build_fn(struct zl_arena *a, const struct zl_zone *z,
+			       const struct zl_rr *rr, void *arg);
+void *zl_memo_get_arg(struct zl_ctx *ctx, enum zl_memo_kind kind,
+		      const struct zl_zone *z, const struct zl_rr *rr,
+		      zl_memo_build_fn *build, void *arg);
 /* n zeroed bytes of the memo's arena, freed when the run ends; NULL
  * outside the engine. */
 void *zl_memo_alloc(struct zl_ctx *ctx, size_t n);

@@ -116,8 +116,7 @@ static _Atomic(void *) *own_slot(struct zl_memo_recs *s, size_t i,
  * asks first. */
 static void *own(struct zl_memo *m, enum zl_memo_kind kind,
 		 const struct zl_zone *z, const struct zl_rr *rr,
-		 void *(*build)(struct zl_arena *a, const struct zl_zone *z,
-				const struct zl_rr *rr))
+		 zl_memo_build_fn *build, void *arg)
 {
 	_Atomic(void *) *slot = own_slot(m->recs, (size_t)(rr - m->z->rrs),
 					 kind);
@@ -134,7 +133,7 @@ static void *own(struct zl_memo *m, enum zl_memo_kind kind,
 		if (!atomic_compare_exchange_strong(slot, &obj, BUILDING))
 			continue;
 		zl_cleanup_push(unclaim, (void *)slot);
-		obj = build(&m->arena, z, rr);
+		obj = build(&m->arena, z, rr, arg);
 		zl_cleanup_pop();
 		atomic_store_explicit(slot, obj, memory_order_release);
 		return obj;
@@ -146,9 +145,7 @@ static void *own(struct zl_memo *m, enum zl_memo_kind kind,
  * outside it, one of two built at once kept. */
 static void *other_get(struct zl_memo *m, enum zl_memo_kind kind,
 		       const struct zl_zone *z, const struct zl_rr *rr,
-		       void *(*build)(struct zl_arena *a,
-				      const struct zl_zone *z,
-				      const struct zl_rr *rr))
+		       zl_memo_build_fn *build, void *arg)
 {
 	struct zl_memo_recs *s = m->recs;
 	void **o, *obj, *had;
@@ -158,7 +155,7 @@ static void *other_get(struct zl_memo *m, enum zl_memo_kind kind,
 	zl_unlock(&s->lock);
 	if (obj)
 		return obj;
-	obj = build(&m->arena, z, rr);
+	obj = build(&m->arena, z, rr, arg);
 	zl_lock(&s->lock);
 	o = other(s, kind, rr);
 	if (!(had = *o))
@@ -203,19 +200,41 @@ void *zl_memo_alloc(struct zl_ctx *ctx, size_t n)
 	return ctx->memo ? zl_arena_alloc(&ctx->memo->arena, n) : NULL;
 }
 
-void *zl_memo_get(struct zl_ctx *ctx, enum zl_memo_kind kind,
-		  const struct zl_zone *z, const struct zl_rr *rr,
-		  void *(*build)(struct zl_arena *a, const struct zl_zone *z,
-				 const struct zl_rr *rr))
+void *zl_memo_get_arg(struct zl_ctx *ctx, enum zl_memo_kind kind,
+		      const struct zl_zone *z, const struct zl_rr *rr,
+		      zl_memo_build_fn *build, void *arg)
 {
 	struct zl_memo *m = ctx->memo;
 
 	assert(kind < ZL_MEMO_NRR);
 	if (!m)		/* outside the engine: kept to the end */
-		return build(zl_xcalloc(1, sizeof(struct zl_arena)), z, rr);
+		return build(zl_xcalloc(1, sizeof(struct zl_arena)), z, rr,
+			     arg);
 	if (rr >= m->z->rrs && rr < m->z->rrs + m->recs->n)
-		return own(m, kind, z, rr, build);
-	return other_get(m, kind, z, rr, build);
+		return own(m, kind, z, rr, build, arg);
+	return other_get(m, kind, z, rr, build, arg);
+}
+
+/* zl_memo_get's build, called through zl_memo_get_arg's. */
+struct plain {
+	void *(*build)(struct zl_arena *a, const struct zl_zone *z,
+		       const struct zl_rr *rr);
+};
+
+static void *plain_build(struct zl_arena *a, const struct zl_zone *z,
+			 const struct zl_rr *rr, void *arg)
+{
+	return ((const struct plain *)arg)->build(a, z, rr);
+}
+
+void *zl_memo_get(struct zl_ctx *ctx, enum zl_memo_kind kind,
+		  const struct zl_zone *z, const struct zl_rr *rr,
+		  void *(*build)(struct zl_arena *a, const struct zl_zone *z,
+				 const struct zl_rr *rr))
+{
+	struct plain p = { build };
+
+	return zl_memo_get_arg(ctx, kind, z, rr, plain_build, &p);
 }
 
 void zl_memo_free(struct zl_memo *m)
