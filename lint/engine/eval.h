@@ -144,8 +144,10 @@ struct osel {
 
 /* What one select.owner pattern matched, shared by the rules of a family
  * with the same source (the DMARC, DKIM and MTA-STS packs repeat theirs):
- * res[] per name (zl_name.id, 0 until matched, else an enum omatch) and
- * the selections built so far, so that the second rule visits only the
+ * res[] per name (zl_name.id) 0 until matched, else an enum omatch, in
+ * half a byte (the low half of res[id / 2] for an even id: a zone of
+ * 1M records has about a million names, and a family one or two
+ * patterns), and the selections built so far, so that the second rule visits only the
  * matching subjects instead of every TXT record of the zone. */
 enum omatch { OM_NO = 1, OM_YES, OM_LIMIT, OM_SPENT };
 

@@ -454,7 +454,7 @@ static struct omemo *owner_memo(struct zl_subjects *sj, const struct unit *u)
 	m->rule = r;
 	m->ri = u->ri;
 	lit_parse(r->owner_src, r->owner_srclen, &m->lit);
-	m->res = zl_arena_alloc(&sj->arena, sj->z->nnames ? sj->z->nnames : 1);
+	m->res = zl_arena_alloc(&sj->arena, sj->z->nnames / 2 + 1);
 	sj->nom++;
 	return m;
 }
@@ -476,6 +476,13 @@ static enum omatch owner_match(struct zl_subjects *sj, const struct omemo *m,
 	return lit_match(&m->lit, n->text, n->len) ? OM_YES : OM_NO;
 }
 
+/* What m's pattern gave on name id: 0 until matched, else an enum
+ * omatch. */
+static enum omatch res_of(const struct omemo *m, uint32_t id)
+{
+	return (enum omatch)(m->res[id / 2] >> id % 2 * 4 & 0xf);
+}
+
 /* The candidates of sc and type whose owner matches r's select.owner,
  * built once per pattern, scope and type. */
 static const struct osel *owner_select(struct zl_subjects *sj,
@@ -485,6 +492,7 @@ static const struct osel *owner_select(struct zl_subjects *sj,
 	struct omemo *m = owner_memo(sj, u);
 	struct cand c = candidates(sj, sc, type);
 	const struct zl_name *n;
+	enum omatch res;
 	struct osel *o;
 	size_t k;
 	uint32_t i;
@@ -499,11 +507,13 @@ static const struct osel *owner_select(struct zl_subjects *sj,
 		i = zl_cand_at(&c, k);
 		zl_subject_ahead(sj, sc, &c, k);
 		n = subject_owner(sj, sc, i);
-		if (!m->res[n->id])
-			m->res[n->id] = (uint8_t)owner_match(sj, m, n, sc, i);
-		if (m->res[n->id] == OM_LIMIT && !o->limit_rr)
+		if (!(res = res_of(m, n->id))) {
+			res = owner_match(sj, m, n, sc, i);
+			m->res[n->id / 2] |= (uint8_t)(res << n->id % 2 * 4);
+		}
+		if (res == OM_LIMIT && !o->limit_rr)
 			o->limit_rr = subject_rr(sj, sc, i);
-		if (m->res[n->id] != OM_YES)
+		if (res != OM_YES)
 			continue;
 		zl_xgrow((void **)&sj->pick, &sj->cappick, o->n + 1,
 			 sizeof *sj->pick);
