@@ -225,12 +225,16 @@ static bool schedule(const struct run *run, struct schedule *fs)
 }
 
 /* Runs family run->turn, then each family of the ordinary phase that no
- * other thread has taken, one at a time. */
+ * other thread has taken, one at a time.  What a family built of the
+ * zone as a whole (the SPF graph, the DMARC answers per domain) goes
+ * when it is done: the next family seldom reads it, and would otherwise
+ * hold it to the end of the run beside what it builds itself. */
 static void take_families(struct run *run)
 {
-	do
+	do {
 		run_phase(run, ZL_PH_RULES);
-	while ((run->turn = atomic_fetch_add(&run->sched->next, 1)) <
+		zl_memo_zone_free(run->memo);
+	} while ((run->turn = atomic_fetch_add(&run->sched->next, 1)) <
 	       run->sched->n);
 }
 

@@ -307,6 +307,9 @@ struct zl_memo {
  * every thread's zl_memo_free. */
 void zl_memo_recs_init(struct zl_memo_recs *s, const struct zl_zone *z);
 void zl_memo_recs_free(struct zl_memo_recs *s);
+/* Releases the zone objects built (zl_memo_zone_slot), which are built
+ * again when asked for; what is built per record stays. */
+void zl_memo_zone_free(struct zl_memo *m);
 /* Releases the zone objects built and the arena; not m itself. */
 void zl_memo_free(struct zl_memo *m);
 

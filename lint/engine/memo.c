@@ -237,12 +237,19 @@ void *zl_memo_get(struct zl_ctx *ctx, enum zl_memo_kind kind,
 	return zl_memo_get_arg(ctx, kind, z, rr, plain_build, &p);
 }
 
-void zl_memo_free(struct zl_memo *m)
+void zl_memo_zone_free(struct zl_memo *m)
 {
 	size_t k;
 
 	for (k = ZL_MEMO_NRR; k < ZL_MEMO_NKINDS; k++)
-		if (m->zone[k])
+		if (m->zone[k]) {
 			m->release[k](m->zone[k]);
+			m->zone[k] = NULL;
+		}
+}
+
+void zl_memo_free(struct zl_memo *m)
+{
+	zl_memo_zone_free(m);
 	zl_arena_free(&m->arena);
 }
