@@ -68,17 +68,23 @@ enum { HAVE_DMARC = 1, HAVE_TOP = 2, HAVE_ORG = 4 };
 
 struct dname {
 	const char *text;		/* in the cache's arena */
-	uint64_t hash;
-	unsigned have;			/* HAVE_*: which answers are known */
-	bool looks;			/* zl_dmarc_has_policy */
 	const struct zl_tv_rec *policy;	/* policy_at */
 	const char *top, *org;		/* zl_dmarc_top, org_domain (RFC
 					   9989) */
+	uint32_t hash;			/* of text, its low half */
+	uint8_t have;			/* HAVE_*: which answers are known */
+	bool looks;			/* zl_dmarc_has_policy */
 };
 
+/* The entries in the order they came, found by an open hash of their
+ * indexes: a zone of 50,000 mail domains asks about some 60,000 names,
+ * and an entry in the hash itself would keep half of its slots empty at
+ * the size of an entry. */
 struct dnames {
 	struct dname *v;
-	size_t cap, n;		/* cap: 0 or a power of two */
+	size_t n, capv;
+	uint32_t *ix;		/* entry index + 1; 0: a free slot */
+	size_t cap;		/* 0 or a power of two */
 	struct zl_arena arena;
 };
 
@@ -87,30 +93,36 @@ static void dnames_release(void *p)
 	struct dnames *c = p;
 
 	free(c->v);
+	free(c->ix);
 	zl_arena_free(&c->arena);
 	free(c);
 }
 
-static struct dname *dslot(struct dname *v, size_t cap, const char *text,
-			   uint64_t hash)
+/* The slot of ix that holds text's entry, or the free one where it
+ * goes. */
+static uint32_t *dslot(const struct dnames *c, const char *text,
+		       uint32_t hash)
 {
+	const struct dname *d;
 	size_t h;
 
-	for (h = (size_t)hash & (cap - 1); v[h].text;
-	     h = (h + 1) & (cap - 1))
-		if (v[h].hash == hash && strcmp(v[h].text, text) == 0)
+	for (h = hash & (c->cap - 1); c->ix[h]; h = (h + 1) & (c->cap - 1)) {
+		d = &c->v[c->ix[h] - 1];
+		if (d->hash == hash && strcmp(d->text, text) == 0)
 			break;
-	return &v[h];
+	}
+	return &c->ix[h];
 }
 
-/* The entry of canonical text, added when new; NULL outside the engine. */
+/* The entry of canonical text, added when new (which may move the
+ * others); NULL outside the engine. */
 static struct dname *dname(struct zl_ctx *ctx, const char *text)
 {
 	void **slot = zl_memo_zone_slot(ctx, ZL_MEMO_DMARC_NAMES,
 					dnames_release);
+	uint32_t hash = (uint32_t)zl_hash(text, strlen(text)), *ix;
 	struct dnames *c;
-	struct dname *d, *v;
-	uint64_t hash = zl_hash(text, strlen(text));
+	struct dname *d;
 	size_t i;
 
 	if (!slot)
@@ -119,23 +131,21 @@ static struct dname *dname(struct zl_ctx *ctx, const char *text)
 		*slot = zl_xcalloc(1, sizeof *c);
 	c = *slot;
 	if (2 * (c->n + 1) > c->cap) {
-		size_t cap = c->cap ? 2 * c->cap : 64;
-
-		v = zl_xcalloc(cap, sizeof *v);
-		for (i = 0; i < c->cap; i++)
-			if (c->v[i].text)
-				*dslot(v, cap, c->v[i].text,
-				       c->v[i].hash) = c->v[i];
-		free(c->v);
-		c->v = v;
-		c->cap = cap;
+		free(c->ix);
+		c->cap = c->cap ? 2 * c->cap : 64;
+		c->ix = zl_xcalloc(c->cap, sizeof *c->ix);
+		for (i = 0; i < c->n; i++)
+			*dslot(c, c->v[i].text, c->v[i].hash) = (uint32_t)i + 1;
 	}
-	d = dslot(c->v, c->cap, text, hash);
-	if (!d->text) {
-		d->text = zl_arena_strndup(&c->arena, text, strlen(text));
-		d->hash = hash;
-		c->n++;
-	}
+	ix = dslot(c, text, hash);
+	if (*ix)
+		return &c->v[*ix - 1];
+	zl_xgrow((void **)&c->v, &c->capv, c->n + 1, sizeof *c->v);
+	d = &c->v[c->n];
+	memset(d, 0, sizeof *d);
+	d->text = zl_arena_strndup(&c->arena, text, strlen(text));
+	d->hash = hash;
+	*ix = (uint32_t)++c->n;
 	return d;
 }
 
