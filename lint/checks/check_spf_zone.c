@@ -57,12 +57,15 @@ enum { REACH_INCLUDE = 1, REACH_REDIRECT = 2 };
 struct graph {
 	struct node *v;
 	size_t n, cap;
-	size_t *hash;		/* node index + 1 by owner hash; 0 is empty */
+	uint32_t *hash;		/* node index + 1 by owner hash; 0 is empty */
 	size_t hcap;
 	size_t nown;		/* nodes 0..nown-1 are the zone's own */
 	struct edge *e;
 	size_t ne, cape;
 	struct zl_arena text;	/* the domains of edges */
+	const char *last;	/* the last one added: the zone's records
+				   name a few providers' domains over and
+				   over, each kept once in a row */
 };
 
 /* One rule's walk of the graph: what it found of each node. */
@@ -130,13 +133,13 @@ static size_t add_node(struct zl_ctx *ctx, struct graph *g,
 			for (h = zl_name_key(g->v[k].rr->owner) & (cap - 1);
 			     g->hash[h]; h = (h + 1) & (cap - 1))
 				;
-			g->hash[h] = k + 1;
+			g->hash[h] = (uint32_t)k + 1;
 		}
 	}
 	for (h = zl_name_key(rr->owner) & (g->hcap - 1); g->hash[h];
 	     h = (h + 1) & (g->hcap - 1))
 		;
-	g->hash[h] = ++g->n;
+	g->hash[h] = (uint32_t)++g->n;
 	return g->n - 1;
 }
 
@@ -189,8 +192,11 @@ static struct edge resolve(struct zl_ctx *ctx, struct graph *g, size_t from,
 		e.where = e.node != NONE ? T_NODE : T_VOID;
 		break;
 	}
-	if (e.where != T_NODE)
-		e.domain = zl_arena_strndup(&g->text, buf, strlen(buf));
+	if (e.where != T_NODE && g->last && strcmp(g->last, buf) == 0)
+		e.domain = g->last;
+	else if (e.where != T_NODE)
+		g->last = e.domain = zl_arena_strndup(&g->text, buf,
+						      strlen(buf));
 	return e;
 }
 
