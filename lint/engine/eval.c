@@ -5,6 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>	/* malloc_trim */
+#endif
 
 #include <ldns/ldns.h>
 
@@ -224,6 +227,18 @@ static bool schedule(const struct run *run, struct schedule *fs)
 	return false;
 }
 
+/* Gives the memory freed so far back to the system: the allocator keeps
+ * what a thread freed for that thread (the sets and parse buffers of the
+ * rules it ran), while the memo's blocks and the next family's objects
+ * come from fresh pages.  On the 1M-record zone of `make bench`, 7 MB
+ * less at the peak. */
+static void give_back(void)
+{
+#ifdef __GLIBC__
+	(void)malloc_trim(0);
+#endif
+}
+
 /* Runs family run->turn, then each family of the ordinary phase that no
  * other thread has taken, one at a time.  What a family built of the
  * zone as a whole (the SPF graph, the DMARC answers per domain) goes
@@ -234,6 +249,7 @@ static void take_families(struct run *run)
 	do {
 		run_phase(run, ZL_PH_RULES);
 		zl_memo_zone_free(run->memo);
+		give_back();
 	} while ((run->turn = atomic_fetch_add(&run->sched->next, 1)) <
 	       run->sched->n);
 }
