@@ -419,10 +419,10 @@ void zl_lint_impl(const struct zl_ruleset *rs, const struct zl_zone *z,
 		return;
 	run.zones_below = run.o->set &&
 			  zl_zoneset_has_below(run.o->set, z->origin->text);
-	zl_memo_recs_init(&recs, z);
 	run.memo = &memo;
 	run.u = zl_xmalloc((rs->nplan ? rs->nplan : 1) * sizeof *run.u);
 	zl_subjects_init(&run.sj, rs, z, out, &run.broken);
+	zl_memo_recs_init(&recs, z, &run.sj);
 	first = out->n;
 	/* Read first: the cap per rule counts suppressed findings apart. */
 	run.supp = zl_supp_scan(rs, z);

@@ -236,6 +236,10 @@ void zl_subjects_free(struct zl_subjects *sj);
  * what is lost. */
 void zl_subjects_fork(struct zl_subjects *sj, const struct zl_subjects *from,
 		      struct zl_diags *out, const struct zl_broken *b);
+/* The records of type t, as indexes into the zone's in ascending order
+ * (*idx): returns how many. */
+size_t zl_subjects_records(const struct zl_subjects *sj, uint16_t t,
+			   const uint32_t **idx);
 /* About how many subjects u visits: a zone-scope rule counts the zone's
  * records. */
 size_t zl_unit_cost(const struct zl_subjects *sj, const struct unit *u);
@@ -280,9 +284,16 @@ struct zl_memo_ent {
 struct zl_memo_recs {
 	pthread_mutex_t lock;
 	size_t n;
-	/* The zone's records with something built: ix[record index] is 1 +
-	 * the record's entry, 0 for none (most records: a dense array of
-	 * entries would be mostly empty).  Entries come in blocks that never
+	/* The zone's text records (TXT and SPF), which are all that the
+	 * kinds are built from, numbered: tag[i] says whether record i is
+	 * one (0x80), and its rank among them is before[i / 128] and the low
+	 * bits of tag[i] (a sixth of the records of a mail-heavy zone: an
+	 * index by record would cost 4 bytes for each).  Another record
+	 * asked for goes the way of another zone's. */
+	uint8_t *tag;
+	uint32_t *before;
+	/* The text records with something built: ix[rank] is 1 + the
+	 * record's entry, 0 for none.  Entries come in blocks that never
 	 * move, for the threads that read them without the lock. */
 	_Atomic uint32_t *ix;
 	struct zl_memo_ent **block;
@@ -303,9 +314,10 @@ struct zl_memo {
 	struct zl_arena arena;
 };
 
-/* The shared part for a run on z; zl_memo_recs_free releases it, after
- * every thread's zl_memo_free. */
-void zl_memo_recs_init(struct zl_memo_recs *s, const struct zl_zone *z);
+/* The shared part for a run on z, whose records by type sj has;
+ * zl_memo_recs_free releases it, after every thread's zl_memo_free. */
+void zl_memo_recs_init(struct zl_memo_recs *s, const struct zl_zone *z,
+		       const struct zl_subjects *sj);
 void zl_memo_recs_free(struct zl_memo_recs *s);
 /* Releases the zone objects built (zl_memo_zone_slot), which are built
  * again when asked for; what is built per record stays. */

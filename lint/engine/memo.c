@@ -4,11 +4,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <ldns/ldns.h>
+
 #include "check.h"
 #include "eval.h"
 
 /* Entries per block: 64 KiB. */
 #define ENT_BLOCK 4096
+/* A record's tag: TAG_TEXT, and its rank among the text records of its
+ * block of TAG_BLOCK records. */
+#define TAG_TEXT 0x80
+#define TAG_BLOCK 128
 
 static size_t other_hash(const struct zl_rr *rr, enum zl_memo_kind kind,
 			 size_t cap)
@@ -66,7 +72,8 @@ static struct zl_memo_ent *ent(const struct zl_memo_recs *s, uint32_t e)
 	return &s->block[(e - 1) / ENT_BLOCK][(e - 1) % ENT_BLOCK];
 }
 
-/* Record i's entry, added when new (with the lock held). */
+/* The entry of the record of rank i, added when new (with the lock
+ * held). */
 static struct zl_memo_ent *own_add(struct zl_memo_recs *s, size_t i)
 {
 	uint32_t e = atomic_load_explicit(&s->ix[i], memory_order_relaxed);
@@ -97,7 +104,7 @@ static void unclaim(void *slot)
 			      memory_order_release);
 }
 
-/* Record i's slot of kind, added when new. */
+/* The slot of kind of the record of rank i, added when new. */
 static _Atomic(void *) *own_slot(struct zl_memo_recs *s, size_t i,
 				 enum zl_memo_kind kind)
 {
@@ -112,14 +119,25 @@ static _Atomic(void *) *own_slot(struct zl_memo_recs *s, size_t i,
 	return &en->obj[kind];
 }
 
-/* What kind is for rr, a record of the zone, built by whichever thread
- * asks first. */
+/* Whether record i of the zone is one of its text records, and *rank
+ * which. */
+static bool ranked(const struct zl_memo_recs *s, size_t i, size_t *rank)
+{
+	uint8_t t;
+
+	if (i >= s->n || !((t = s->tag[i]) & TAG_TEXT))
+		return false;
+	*rank = s->before[i / TAG_BLOCK] + (t & (TAG_BLOCK - 1));
+	return true;
+}
+
+/* What kind is for rr, the text record of rank of the zone, built by
+ * whichever thread asks first. */
 static void *own(struct zl_memo *m, enum zl_memo_kind kind,
-		 const struct zl_zone *z, const struct zl_rr *rr,
+		 const struct zl_zone *z, const struct zl_rr *rr, size_t rank,
 		 zl_memo_build_fn *build, void *arg)
 {
-	_Atomic(void *) *slot = own_slot(m->recs, (size_t)(rr - m->z->rrs),
-					 kind);
+	_Atomic(void *) *slot = own_slot(m->recs, rank, kind);
 	void *obj = atomic_load_explicit(slot, memory_order_acquire);
 
 	/* Another thread's build is a parse of one record: wait for it, or
@@ -164,13 +182,43 @@ static void *other_get(struct zl_memo *m, enum zl_memo_kind kind,
 	return had ? had : obj;
 }
 
-void zl_memo_recs_init(struct zl_memo_recs *s, const struct zl_zone *z)
+void zl_memo_recs_init(struct zl_memo_recs *s, const struct zl_zone *z,
+		       const struct zl_subjects *sj)
 {
+	static const uint16_t types[] = { LDNS_RR_TYPE_TXT,
+					  LDNS_RR_TYPE_SPF };
+	const uint32_t *idx;
+	uint32_t *next, c = 0, k;
+	size_t nb, b, i, t, n;
+
 	memset(s, 0, sizeof *s);
 	pthread_mutex_init(&s->lock, NULL);
 	s->n = z ? z->nrrs : 0;
-	s->ix = zl_xcalloc(s->n ? s->n : 1, sizeof *s->ix);
-	s->block = zl_xcalloc(s->n / ENT_BLOCK + 1, sizeof *s->block);
+	nb = s->n / TAG_BLOCK + 1;
+	s->tag = zl_xcalloc(s->n ? s->n : 1, sizeof *s->tag);
+	s->before = zl_xcalloc(nb, sizeof *s->before);
+	/* Counted per block, then numbered within it. */
+	for (t = 0; sj && t < sizeof types / sizeof *types; t++)
+		for (n = zl_subjects_records(sj, types[t], &idx), i = 0; i < n;
+		     i++)
+			s->before[idx[i] / TAG_BLOCK]++;
+	for (b = 0; b < nb; b++) {
+		k = s->before[b];
+		s->before[b] = c;
+		c += k;
+	}
+	next = zl_xmalloc(nb * sizeof *next);
+	memcpy(next, s->before, nb * sizeof *next);
+	for (t = 0; sj && t < sizeof types / sizeof *types; t++)
+		for (n = zl_subjects_records(sj, types[t], &idx), i = 0; i < n;
+		     i++) {
+			b = idx[i] / TAG_BLOCK;
+			s->tag[idx[i]] = (uint8_t)(TAG_TEXT |
+						   (next[b]++ - s->before[b]));
+		}
+	free(next);
+	s->ix = zl_xcalloc(c ? c : 1, sizeof *s->ix);
+	s->block = zl_xcalloc(c / ENT_BLOCK + 1, sizeof *s->block);
 }
 
 void zl_memo_recs_free(struct zl_memo_recs *s)
@@ -181,6 +229,8 @@ void zl_memo_recs_free(struct zl_memo_recs *s)
 		free(s->block[i]);
 	free(s->block);
 	free((void *)s->ix);
+	free(s->tag);
+	free(s->before);
 	free(s->other);
 	pthread_mutex_destroy(&s->lock);
 }
@@ -205,13 +255,16 @@ void *zl_memo_get_arg(struct zl_ctx *ctx, enum zl_memo_kind kind,
 		      zl_memo_build_fn *build, void *arg)
 {
 	struct zl_memo *m = ctx->memo;
+	size_t rank;
 
 	assert(kind < ZL_MEMO_NRR);
 	if (!m)		/* outside the engine: kept to the end */
 		return build(zl_xcalloc(1, sizeof(struct zl_arena)), z, rr,
 			     arg);
-	if (rr >= m->z->rrs && rr < m->z->rrs + m->recs->n)
-		return own(m, kind, z, rr, build, arg);
+	if (rr >= m->z->rrs &&
+	    ranked(m->recs, (size_t)(rr - m->z->rrs), &rank))
+		return own(m, kind, z, rr, rank, build, arg);
+	/* another zone's record, or one of this zone of another type */
 	return other_get(m, kind, z, rr, build, arg);
 }
 

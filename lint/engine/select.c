@@ -696,6 +696,16 @@ void zl_subjects_fork(struct zl_subjects *sj, const struct zl_subjects *from,
 	sj->borrowed = true;
 }
 
+size_t zl_subjects_records(const struct zl_subjects *sj, uint16_t t,
+			   const uint32_t **idx)
+{
+	size_t lo, hi;
+
+	type_range(&sj->recs, t, &lo, &hi);
+	*idx = sj->recs.idx + lo;
+	return hi - lo;
+}
+
 size_t zl_unit_cost(const struct zl_subjects *sj, const struct unit *u)
 {
 	if (u->r->scope == ZL_SCOPE_ZONE)
