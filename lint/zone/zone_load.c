@@ -242,14 +242,21 @@ static void process(struct loader *L, uint16_t src)
 			continue;
 		} else if (!L->generating && !ln.blank && !ln.toks[0].quoted &&
 			   s->buf[ln.toks[0].off] == '$') {
+			/* a directive is no piece of a record: its problems
+			 * (an include refused, an included file's) stand,
+			 * and one that loads records ends the pieces */
 			zl_ld_directive(L, src, &ln);
+			resync = (resync && L->z->nrrs == nrrs) ||
+				 ln.unclosed;
+			continue;
 		} else {
 			zl_ld_record(L, src, &ln);
 			refused_everywhere(L, nprobs);
 		}
 		/* The lines after a '(' never closed are read again as
 		 * records: those that do not load are pieces of its record,
-		 * not problems of their own, until one loads. */
+		 * not problems of their own, until one loads.  Directives
+		 * went on above and leave it so. */
 		if (resync && L->z->nrrs == nrrs && L->z->nprobs > nprobs)
 			L->z->nprobs = nprobs;
 		else

@@ -420,6 +420,36 @@ START_TEST(test_errors)
 	ck_assert_uint_eq(z->nprobs, 2);
 	ck_assert_uint_eq(zl_zone_record_count(z), 1);
 	zl_zone_free(z);
+	/* A directive there is no piece of the record: its problems stand,
+	 * and the lines after it are still pieces. */
+	z = load("example.com.zone",
+		 "$TTL 1h\n"						/* 1 */
+		 "x TXT ( a\n"						/* 2 */
+		 "$TTL xyz\n"						/* 3 */
+		 "$ORIGIN bad..name.\n"					/* 4 */
+		 "$INCLUDE /etc/passwd\n"				/* 5 */
+		 "  b\n"						/* 6 */
+		 "y A 192.0.2.1\n");					/* 7 */
+	prob(z, "unbalanced '(': no closing ')' before end of file", 2, 7,
+	     "syntax");
+	prob(z, "invalid TTL 'xyz'", 3, 6, "syntax");
+	prob(z, "empty label in domain name 'bad..name.'", 4, 9, "syntax");
+	prob(z, "/etc/passwd", 5, 10, "include");
+	ck_assert_uint_eq(z->nprobs, 4);
+	ck_assert_uint_eq(zl_zone_record_count(z), 1);
+	zl_zone_free(z);
+	/* One that loads records ends the pieces, as a record does. */
+	z = load("example.com.zone",
+		 "$TTL 1h\n"						/* 1 */
+		 "x TXT ( a\n"						/* 2 */
+		 "  b\n"						/* 3 */
+		 "$GENERATE 1-2 h$ A 192.0.2.$\n"			/* 4 */
+		 "  MXX 10 mail\n");					/* 5 */
+	prob(z, "unbalanced '(': no closing ')' before end of file", 2, 7,
+	     "syntax");
+	prob(z, "unknown record type 'MXX'", 5, 3, "syntax");
+	ck_assert_uint_eq(zl_zone_record_count(z), 2);
+	zl_zone_free(z);
 
 	/* A 256-byte character-string; 255 is fine.  In TXT, BIND and NSD
 	 * refuse it and Knot DNS splits it: the record is kept. */
