@@ -692,6 +692,18 @@ t_nsd_glob() {
 }
 t "NSD: braces expanded, nothing outside named" t_nsd_glob
 
+# glob(3) takes a '\' as quoting the byte after it: a pattern that leads
+# out only once unquoted (Knot DNS keeps "\." in a word as written) is
+# refused as any other.
+t_glob_quoted_out() {
+	printf '%s\n' 'include: \.\.\/\.\.\/\.\.\/\.\.\/etc\/pass*' >kq.conf
+	run --server-config knot:kq.conf
+	want_rc 2 &&
+	has err "^kq\\.conf:1:10: error: include pattern '.*' leads out of" &&
+	! grep -q 'root:' out err
+}
+t "an include pattern that leads out once unquoted is refused" t_glob_quoted_out
+
 # The files of one configuration are read up to 64 MiB together: a small
 # file cannot make zonelint read one big one four thousand times.
 t_conf_bytes() {

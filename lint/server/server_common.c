@@ -398,6 +398,25 @@ static bool below(const char *root, const char *path)
 	return strncmp(path, root, n) == 0 && (path[n] == '/' || !path[n]);
 }
 
+/* The absolute path a glob(3) pattern names, its backslashes taken as
+ * glob() takes them, each quoting the byte after it ("\.\./x*" is
+ * "../x*"); the caller frees it. */
+static char *glob_path_abs(const char *pattern)
+{
+	char *plain = zl_xstrdup(pattern), *abs;
+	size_t i, k;
+
+	for (i = k = 0; pattern[i]; i++) {
+		if (pattern[i] == '\\' && pattern[i + 1])
+			i++;
+		plain[k++] = pattern[i];
+	}
+	plain[k] = '\0';
+	abs = zl_path_abs(plain);
+	free(plain);
+	return abs;
+}
+
 /* The real path of the root the glob(3) of this thread lists below: its
  * callbacks take no context, so glob() is not to be entered again from
  * one of them. */
@@ -529,7 +548,7 @@ size_t srv_glob(struct srv *s, const char *pattern, bool empty_ok,
 		/* Nothing outside the root is listed, not even its names;
 		 * a pattern may name the root as given or by its real path
 		 * (a root that is a link). */
-		abs = zl_path_abs(alts[i]);
+		abs = glob_path_abs(alts[i]);
 		if (!below(aroot, abs) && !(real && below(real, abs))) {
 			srv_err(s, file, line, col, "include pattern '%s' leads "
 				"out of '%s'", pattern, s->root);
