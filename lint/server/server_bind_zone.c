@@ -53,18 +53,42 @@ static bool binary_of(const struct bind *b, const struct pzone *z)
 	       b->binary > 0;
 }
 
+/* Zone z's dnssec-policy, from the innermost statement that names one,
+ * or NULL. */
+static const char *policy_of(const struct bind *b, const struct pzone *z)
+{
+	const struct bview *v = view_of(b, z);
+
+	return z->policy ? z->policy : v && v->policy ? v->policy : b->policy;
+}
+
+/* Whether named knows dnssec-policy p: one of its own (BIND 9.18:
+ * "default", "insecure", "none") or one named.conf defines, the name
+ * compared as written. */
+static bool policy_known(const struct bind *b, const char *p)
+{
+	size_t i;
+
+	if (!strcmp(p, "default") || !strcmp(p, "insecure") ||
+	    !strcmp(p, "none"))
+		return true;
+	for (i = 0; i < b->npolicies; i++)
+		if (strcmp(b->policies[i].name, p) == 0)
+			return true;
+	return false;
+}
+
 /* Zone z's max-zone-ttl as named holds its file to: with a
- * dnssec-policy (from the innermost statement that names one; "none" is
- * none), the policy's, which replaces the max-zone-ttl option ("default"
- * 1 day, "insecure" none, one named.conf defines what it says, 1 day
- * unless it says); else the option, from the innermost statement that
- * sets it.  0: none.  *policy: the policy's. */
+ * dnssec-policy (policy_of; "none" is none), the policy's, which
+ * replaces the max-zone-ttl option ("default" 1 day, "insecure" none,
+ * one named.conf defines what it says, 1 day unless it says); else the
+ * option, from the innermost statement that sets it.  0: none.
+ * *policy: the policy's. */
 static uint32_t max_ttl_of(const struct bind *b, const struct pzone *z,
 			   bool *policy)
 {
 	const struct bview *v = view_of(b, z);
-	const char *p = z->policy ? z->policy : v && v->policy ? v->policy :
-			b->policy;
+	const char *p = policy_of(b, z);
 	size_t i;
 
 	*policy = p && strcmp(p, "none") != 0;
@@ -145,8 +169,7 @@ static void policy_signing(struct bind *b, const struct pzone *z)
 	const struct bview *v = view_of(b, z);
 	const struct tok *at = z->policy ? &z->polat : v && v->policy ?
 			       &v->polat : &b->polat;
-	const char *p = z->policy ? z->policy : v && v->policy ? v->policy :
-			b->policy;
+	const char *p = policy_of(b, z);
 	int8_t au = z->au != AU_UNSET ? z->au : v && v->au != AU_UNSET ?
 		    v->au : b->au;
 	bool primary;
@@ -169,8 +192,9 @@ static void policy_signing(struct bind *b, const struct pzone *z)
 			       strcmp(z->origin, ".") != 0)))
 		srv_err(b->s, z->brace.file, z->brace.line, z->brace.col,
 			"zone '%s': missing 'primaries' entry", z->origin);
+	/* a policy named does not know is bind_finish's to report */
 	if (z->skip || z->in_view || !z->type || z->retyped || !p ||
-	    !at->file ||
+	    !at->file || !policy_known(b, p) ||
 	    strcasecmp(p, "none") == 0 || z->inline_signing == 1)
 		return;
 	/* a policy of named 9.20 that signs inline, which 9.18 refuses
@@ -201,6 +225,7 @@ void bind_finish(struct bind *b)
 	const struct srv_set_ent *dup;
 	struct zl_server_zone *e;
 	char *dir, *file, *key;
+	const char *pol;
 	struct pzone *z;
 	size_t i, j;
 	bool redirect;
@@ -271,6 +296,13 @@ void bind_finish(struct bind *b)
 		if ((!primary_type(z->type) && !secondary_type(z->type)) ||
 		    z->external)
 			continue;
+		/* named-checkconf refuses a policy it does not know */
+		if ((pol = policy_of(b, z)) && !policy_known(b, pol)) {
+			srv_err(s, z->conf, z->line, z->col, "zone '%s': "
+				"option 'dnssec-policy %s' has no matching "
+				"dnssec-policy config", z->origin, pol);
+			continue;
+		}
 		file = z->file ? srv_resolve(dir, z->file) : NULL;
 		/* named works in `directory`: a relative $INCLUDE is read
 		 * from there. */
