@@ -205,24 +205,37 @@ bool zl_field_nsec3_next(const char *buf, const struct zl_lex_tok *t,
 	return true;
 }
 
-/* RFC 7043: groups of exactly two hex digits joined by hyphens. */
+/* RFC 7043: groups of two hex digits joined by hyphens.  BIND and NSD
+ * also read a group of one digit as that byte ("0-0-0-0-0-f" as
+ * 00-00-00-00-00-0f); Knot DNS refuses the zone. */
 static bool eui(const char *buf, const struct zl_lex_tok *t, size_t groups,
 		struct zl_buf *out, struct zl_ferr *e)
 {
-	size_t len, i;
+	size_t len, i, at = 0, digits;
 	const char *s = zl_lex_text(buf, t, &len);
+	bool short_group = false;
+	int v;
 
-	for (i = 0; len == groups * 3 - 1 && i < groups; i++) {
-		if (zl_hex_digit(s[3 * i]) < 0 || zl_hex_digit(s[3 * i + 1]) < 0 ||
-		    (i + 1 < groups && s[3 * i + 2] != '-'))
+	for (i = 0; i < groups; i++) {
+		if (i > 0 && (at >= len || s[at++] != '-'))
 			break;
-		zl_buf_addc(out, (char)(zl_hex_digit(s[3 * i]) << 4 |
-					zl_hex_digit(s[3 * i + 1])));
+		for (v = 0, digits = 0; digits < 2 && at < len &&
+		     zl_hex_digit(s[at]) >= 0; digits++)
+			v = v << 4 | zl_hex_digit(s[at++]);
+		if (digits == 0)
+			break;
+		short_group |= digits == 1;
+		zl_buf_addc(out, (char)v);
 	}
-	if (i < groups)
+	if (i < groups || at < len)
 		return ferr(e, 0, "syntax",
 			    "address '%.*s%s' is not %zu hyphen-separated "
 			    "pairs of hex digits", ZL_TOKARGS(s, len), groups);
+	if (short_group)
+		zl_ferr_refused(e, 0, ZL_NOT_KNOT, "address '%.*s%s' has a "
+				"group of one hex digit, which Knot DNS "
+				"refuses: write each byte as two digits",
+				ZL_TOKARGS(s, len));
 	return true;
 }
 
