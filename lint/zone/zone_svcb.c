@@ -698,6 +698,14 @@ bool zl_field_svcparams(const char *buf, const struct zl_lex_tok *t,
 
 	for (i = 0; ok && i < n; i++)
 		ok = param(&v, n, &i);
+	/* NSD keeps 64 rdata fields of a record, the priority, the target
+	 * and one for each parameter: it refuses the zone at the 63rd
+	 * parameter ("too many rdata elements"). */
+	if (ok && v.np > 62)
+		zl_ferr_refused(e, v.p[62].tok, ZL_NOT_NSD, "record with %zu "
+				"parameters, which NSD refuses: it reads 62 "
+				"at most",
+				v.np);
 	if (ok && (ok = consistent(&v))) {
 		/* §2.2: the wire form lists the keys in increasing order */
 		qsort(v.p, v.np, sizeof *v.p, cmp_param);
