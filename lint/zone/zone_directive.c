@@ -534,6 +534,30 @@ out:
 	free(file);
 }
 
+/* BIND reads the end of the line after $ORIGIN, $TTL and $GENERATE and
+ * refuses the zone ("extra input text") when the file ends there without
+ * a line break (LF or CR); Knot DNS and NSD read the directive, and so
+ * does BIND a record or an $INCLUDE so written. */
+static void last_unended(struct loader *L, uint16_t src,
+			 const struct zl_lex_line *ln)
+{
+	const struct zl_src *f = L->z->srcs[src];
+	size_t i = ln->end;
+
+	if (ln->ntoks < 2)	/* an error of its own */
+		return;
+	while (i < f->len && f->buf[i] != '\n' && f->buf[i] != '\r')
+		i++;
+	if (i < f->len)
+		return;
+	zl_zone_refused(L->z, ZL_NOT_BIND, "portable", src,
+			span(&ln->toks[0]), "%.*s%s as the file's last line, "
+			"without a line break after it, which BIND refuses: end "
+			"the file with a line break",
+			ZL_TOKARGS(text_of(L, src, &ln->toks[0]),
+				   ln->toks[0].len));
+}
+
 void zl_ld_directive(struct loader *L, uint16_t src,
 		      const struct zl_lex_line *ln)
 {
@@ -544,13 +568,17 @@ void zl_ld_directive(struct loader *L, uint16_t src,
 		dir_origin(L, src, ln);
 	else if (t->len == 4 && strncasecmp(s, "$TTL", 4) == 0)
 		dir_ttl(L, src, ln);
-	else if (t->len == 8 && strncasecmp(s, "$INCLUDE", 8) == 0)
+	else if (t->len == 8 && strncasecmp(s, "$INCLUDE", 8) == 0) {
 		dir_include(L, src, ln);
-	else if (t->len == 9 && strncasecmp(s, "$GENERATE", 9) == 0)
+		return;
+	} else if (t->len == 9 && strncasecmp(s, "$GENERATE", 9) == 0)
 		zl_ld_generate(L, src, ln);
-	else
+	else {
 		zl_zone_problem(L->z, "syntax", src, span(t),
 				"unknown directive '%.*s%s'",
 				ZL_TOKARGS(s, t->len));
+		return;
+	}
+	last_unended(L, src, ln);
 }
 
