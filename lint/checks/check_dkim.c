@@ -9,13 +9,16 @@
 
 /* RFC 6376 §3.6.2.1: keys live at <selector>._domainkey.<domain>; the
  * selector may have several labels.  ADSP (RFC 5617, historic) used
- * _adsp._domainkey, and DKIM failure reporting (RFC 6651 §4) uses
- * _report._domainkey: neither is a key. */
+ * _adsp._domainkey, DomainKeys (RFC 4870, historic) and the signers built
+ * on it published their signing policy at _policy._domainkey ("t=y;
+ * o=~"), and DKIM failure reporting (RFC 6651 §4) uses
+ * _report._domainkey: none is a key. */
 static bool key_name(const char *text)
 {
 	const char *p = strstr(text, "._domainkey.");
 
 	return p && p > text && strncmp(text, "_adsp.", 6) != 0 &&
+	       strncmp(text, "_policy._domainkey.", 19) != 0 &&
 	       strncmp(text, "_report._domainkey.", 19) != 0;
 }
 
