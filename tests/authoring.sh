@@ -68,7 +68,7 @@ test_explain_tunables() {
 	run --no-config --explain mx-ttl-out-of-range
 	want_rc 0 &&
 	has "$tmp/out" '^    min          300 \(integer 0\.\.2147483647, default 0\)$' &&
-	has "$tmp/out" '^    max          86400 \(integer 0\.\.2147483647, default 2147483647\)$'
+	has "$tmp/out" '^    max          432000 \(integer 0\.\.2147483647, default 2147483647\)$'
 }
 
 # ---- did you mean ----

@@ -119,7 +119,7 @@ START_TEST(test_load)
 	ck_assert_int_ne(rule(a, "SPF001")->severity, ZL_SEV_OFF);
 	/* The base is untouched. */
 	ck_assert_int_eq(rule(base, "MX009")->severity, ZL_SEV_WARNING);
-	ck_assert_int_eq(zl_rule_int(rule(base, "TTL002"), "max"), 86400);
+	ck_assert_int_eq(zl_rule_int(rule(base, "TTL002"), "max"), 432000);
 	/* Overrides apply after the top level, in file order. */
 	b = zl_config_ruleset(cf, "/repo/legacy/example.org.zone");
 	ck_assert_ptr_ne(a, b);
