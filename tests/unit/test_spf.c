@@ -855,6 +855,9 @@ START_TEST(test_check_all)
 	ck_assert_uint_eq(d.v[4].nnotes, 1);
 	tu_at(&d, 5, "SPF011", 11, 25, 11, 50);
 	ck_assert_int_eq(d.v[2].sev, ZL_SEV_WARNING);
+	/* the senders it lists still pass: it is SPF that fails no forgery */
+	ck_assert_ptr_nonnull(strstr(d.v[2].message, "SPF fails no forgery"));
+	ck_assert_ptr_null(strstr(d.v[2].message, "protects nothing"));
 	zl_diags_free(&d);
 }
 END_TEST
