@@ -269,6 +269,29 @@ static enum ktype key_type(const struct zl_tv_rec *r)
 	       K_OTHER;
 }
 
+/* Whether the p= value v, which is no base64, is what guides and
+ * templates write in place of the key: "...", "<public key>", "{KEY}",
+ * "$DKIM_KEY", or a short word without lowercase such as "TOKEN" or
+ * "YOUR_PUBLIC_KEY" (no key is under 40 digits: an ed25519 key has 44,
+ * RSA keys hundreds). */
+static bool placeholder(const char *s, struct zl_tv_span v)
+{
+	bool lower = false;
+	size_t i;
+
+	if (v.len == 0)
+		return false;
+	if (strchr("<{[$", s[v.off]))
+		return true;
+	for (i = 0; i < v.len; i++) {
+		if (i + 2 < v.len && s[v.off + i] == '.' &&
+		    s[v.off + i + 1] == '.' && s[v.off + i + 2] == '.')
+			return true;
+		lower |= s[v.off + i] >= 'a' && s[v.off + i] <= 'z';
+	}
+	return v.len < 40 && !lower;
+}
+
 /* What is wrong with the key of r, or NULL; *bad is where, *bits the RSA
  * modulus size when it could be read, *warn whether the key is usable
  * still, by some verifiers. */
@@ -298,6 +321,11 @@ static const char *key_problem(const struct zl_tv_rec *r,
 	if ((why = b64_decode(r->txt.s, p->value, &key, &n, &at, &unpadded))) {
 		*bad = (struct zl_tv_span){ at, at == p->value.off ?
 					    p->value.len : 1 };
+		if (placeholder(r->txt.s, p->value)) {
+			*bad = p->value;
+			why = "p= holds a placeholder from a guide or "
+			      "template, not a public key";
+		}
 		goto out;
 	}
 	if (kt == K_ED25519) {

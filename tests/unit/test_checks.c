@@ -273,6 +273,30 @@ START_TEST(test_dkim_private_key)
 }
 END_TEST
 
+/* What guides write in place of the key is called a placeholder, at the
+ * whole value, not a bad base64 character in it. */
+START_TEST(test_dkim_placeholder)
+{
+	struct zl_diags d;
+	size_t i;
+
+	tu_lint(HEAD "a._domainkey IN TXT \"v=DKIM1; k=rsa; p=TOKEN\"\n"
+		     "b._domainkey IN TXT \"v=DKIM1; k=rsa; p=<public key>\"\n"
+		     "c._domainkey IN TXT \"v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3...\"\n"
+		     "d._domainkey IN TXT \"v=DKIM1; k=rsa; p=MIGfMA0G*SqGSIb3DQEB\"\n",
+		"DKIM006", &d);
+	ck_assert_uint_eq(d.n, 4);
+	for (i = 0; i < 3; i++)
+		ck_assert_msg(strstr(d.v[i].message, "placeholder"), "%s",
+			      d.v[i].message);
+	tu_at(&d, 0, "DKIM006", 6, 40, 6, 45);
+	/* a key with a stray character is no placeholder */
+	ck_assert_msg(!strstr(d.v[3].message, "placeholder"), "%s",
+		      d.v[3].message);
+	zl_diags_free(&d);
+}
+END_TEST
+
 START_TEST(test_serial_increase)
 {
 	/* No base, or the same records: nothing. */
@@ -327,6 +351,7 @@ Suite *checks_suite(void)
 	tcase_add_test(tc, test_ttl_rules);
 	tcase_add_test(tc, test_redundancy);
 	tcase_add_test(tc, test_dkim_private_key);
+	tcase_add_test(tc, test_dkim_placeholder);
 	suite_add_tcase(s, tc);
 	return s;
 }
