@@ -289,11 +289,6 @@ static void item(struct nsd *n, const struct tok *k, const struct tok *v)
 	}
 }
 
-/* How many values item key takes, first (NULL: none) the first, as NSD
- * 4.6's grammar has it: one, but for the access lists (an address and a
- * key), request-xfr (AXFR or UDP first; a tls-auth name last, but after
- * UDP), an interface (socket options after it), a verifier (its
- * arguments) and cpu-affinity (a list).  max 0: no bound. */
 /* Whether name (without its ':') is an item NSD's lexer knows, any case
  * (NSD 4.6 and later; configlexer.lex): a word it reads as one, where
  * another is a value. */
@@ -355,6 +350,11 @@ static bool nsd_keyword(const char *name)
 	       strcasecmp(name + strlen(name) - 13, "-cpu-affinity") == 0;
 }
 
+/* How many values item key takes, first (NULL: none) the first, as NSD
+ * 4.6's grammar has it: one, but for the access lists (an address and a
+ * key), request-xfr (AXFR or UDP first; a tls-auth name last, but after
+ * UDP), an interface (socket options after it), a verifier (its
+ * arguments) and cpu-affinity (a list).  max 0: no bound. */
 static void arity(const char *key, const struct tok *first, size_t *min,
 		  size_t *max)
 {
