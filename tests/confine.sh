@@ -217,6 +217,24 @@ test_include_repo() {
 	hasnt "$tmp/out" "shared/dmarc\\.inc"
 }
 
+# ---- $INCLUDE under --allow-include ----
+
+# $INCLUDE under --allow-include reads nothing below .git either, even
+# when the allowed path names it or lies in it.
+test_include_allow_git() {
+	mkdir -p agit/zones other/.git
+	printf '%s\n' "$canary" >other/.git/secret.inc
+	# shellcheck disable=SC2016 # $INCLUDE is zone text
+	{ zone; echo "\$INCLUDE $tmp/other/.git/secret.inc"; } \
+		>agit/zones/example.com.zone
+	for allow in other other/.git other/.git/secret.inc; do
+		run --format gcc --allow-include "$allow" agit/zones
+		no_leak "$tmp/out" "$tmp/err" && want_rc 1 &&
+		has "$tmp/out" "^agit/zones/example\\.com\\.zone:6:10: error: cannot read include file '.*': nothing below \\.git is read" ||
+			return 1
+	done
+}
+
 # ---- configs and rule files ----
 
 test_config_link() {
@@ -400,6 +418,7 @@ t "\$INCLUDE: links, '..', absolute names and .git" test_include
 t "\$INCLUDE of a FIFO in the tree" test_include_fifo
 t "--stdin-filename through a link does not move the include root" test_stdin_filename_link
 t "\$INCLUDE in a repository: from the including file, then the root" test_include_repo
+t "--allow-include: \$INCLUDE reads nothing below .git" test_include_allow_git
 t ".zonelint.yaml linked out of the repository" test_config_link
 t "a *.yaml link out of a --rules directory" test_rules_dir_link
 t "packs: a link on the way is not followed" test_packs_link

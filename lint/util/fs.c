@@ -123,6 +123,18 @@ char *zl_path_join(const char *dir, const char *name)
 			    name);
 }
 
+bool zl_path_has_git(const char *p)
+{
+	size_t n;
+
+	for (; *p; p += n + (p[n] == '/')) {
+		n = strcspn(p, "/");
+		if (n == 4 && strncasecmp(p, ".git", 4) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* ---- opening below a root ---- */
 
 /* Why a file was refused, beyond an errno value. */
@@ -393,13 +405,15 @@ static int open_below(struct walk *w, const char *root, const char *path)
 
 /* A path that leads out of its root may land in an allowed file or tree
  * (--allow-include), judged by its real path; it is then read confined to
- * that.  Returns a descriptor, or -1 leaving *w as it is when no allowed
- * path holds the file, else with the reason of that attempt. */
+ * that, and never below a .git directory, even one the allowed path names
+ * or lies in.  Returns a descriptor, or -1 leaving *w as it is when no
+ * allowed path holds the file, else with the reason of that attempt. */
 static int open_allowed(const struct zl_read *rd, struct walk *w)
 {
 	char *full, *real, *areal, *slash;
 	struct walk aw;
 	size_t i, n;
+	bool file;
 	int fd = -1;
 
 	full = rd->path[0] == '/' ? zl_xstrdup(rd->path) :
@@ -411,16 +425,21 @@ static int open_allowed(const struct zl_read *rd, struct walk *w)
 			continue;
 		n = strlen(areal);
 		slash = strrchr(real, '/');
-		if (strcmp(real, areal) == 0) {		/* an allowed file */
+		file = strcmp(real, areal) == 0;
+		if (!file && n > 1 && (strncmp(real, areal, n) != 0 ||
+				       real[n] != '/')) {
+			free(areal);
+			continue;
+		}
+		memset(&aw, 0, sizeof aw);
+		if (zl_path_has_git(real)) {
+			fd = refuse(&aw, W_GIT, 0);
+		} else if (file) {
 			*slash = '\0';
 			fd = open_below(&aw, slash == real ? "/" : real,
 					slash + 1);
-		} else if (n == 1 || (strncmp(real, areal, n) == 0 &&
-				      real[n] == '/')) {
-			fd = open_below(&aw, areal, real + n + (n > 1));
 		} else {
-			free(areal);
-			continue;
+			fd = open_below(&aw, areal, real + n + (n > 1));
 		}
 		free(areal);
 		aw.root = rd->allow[i];

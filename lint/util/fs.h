@@ -28,6 +28,10 @@ char *zl_path_dir(const char *path);
  * when there is none.  Malloc'd. */
 char *zl_path_repo(const char *path);
 
+/* Whether path has a component named .git, in any case: nothing below
+ * one is read (it holds the checkout's credentials). */
+bool zl_path_has_git(const char *path);
+
 /* dir/name, without doubling a '/' ("/name" for "/", name for "").
  * Malloc'd. */
 char *zl_path_join(const char *dir, const char *name);
