@@ -801,6 +801,13 @@ struct zl_server_opts {
 	/* Reads the configuration and its includes; NULL: the file system.
 	 * With a provider, include patterns are taken literally (no glob). */
 	const struct zl_provider *provider;
+	/* Further files or directory trees its includes may read, judged by
+	 * their real paths (symbolic links resolved), and include patterns
+	 * may list, as zl_load_opts.allow_include widens $INCLUDE;
+	 * nallow_include entries, not copied, handed to the provider
+	 * (struct zl_read).  One that does not exist allows nothing. */
+	const char *const *allow_include;
+	size_t nallow_include;
 };
 
 /* The kind named by spec's prefix ("named:", "bind:", "knot:", "nsd:");

@@ -1,8 +1,9 @@
 #!/bin/sh
 # confine.sh - files and links: what zonelint opens because of the tree's
 # content (zones found by a walk, $INCLUDE, a config found by the search,
-# rule files in a --rules directory) stays inside the tree, and nothing of a
-# file outside ever reaches the output, in any format; FIFOs never block;
+# rule files in a --rules directory, what a server configuration includes)
+# stays inside the tree and the paths --allow-include names, and nothing of
+# a file outside ever reaches the output, in any format; FIFOs never block;
 # --output, signals and a closed pipe.  Real links, FIFOs and deep trees
 # are made here, in a temporary directory.  Rules: docs/limits.md, "Files,
 # links and confinement".
@@ -10,7 +11,12 @@
 # usage: tests/confine.sh ZONELINT
 # ZONELINT_WRAPPER is put in front of every zonelint command (for valgrind).
 set -u
-. "$(cd "$(dirname "$0")" && pwd)/lib.sh"
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib.sh"
+sh "$(dirname "$here")/tools/deps.sh" cmd:named-checkconf:bind9-utils \
+	cmd:knotc:knot cmd:nsd-checkconf:nsd cmd:strace:strace || exit 1
+PATH=$PATH:/usr/sbin:/sbin
+export PATH
 
 suite confine.sh "${1:-}"
 
@@ -63,6 +69,7 @@ mkdir outside
 printf '%s\n' "$canary" "second line of $canary" >outside/secret.txt
 printf '%s: [\n  - "%s"\n' "$canary" "$canary" >outside/secret.yaml
 printf '%s\n' "$canary" >outside/mail.inc
+printf '%s;\n' "$canary" >outside/secret.conf
 
 # ---- zones found by a directory walk ----
 
@@ -233,6 +240,106 @@ test_include_allow_git() {
 		has "$tmp/out" "^agit/zones/example\\.com\\.zone:6:10: error: cannot read include file '.*': nothing below \\.git is read" ||
 			return 1
 	done
+}
+
+# ---- server configurations ----
+
+# A server's configuration in srv/etc that includes what srv/opt/dns holds,
+# as a checkout's named.conf may include /etc/bind/named.conf.options: the
+# zone example.org and its file.  Each server's own checker accepts it there.
+mk_srv() {
+	a=$tmp/srv/opt/dns
+	mkdir -p srv/etc "$a/conf.d" "$a/.git"
+	zone >"$a/db.example.org"
+	printf '%s\n' "$canary" >"$a/.git/config"
+	printf 'options { directory "%s"; };\ninclude "%s/zones.conf";\n' \
+		"$a" "$a" >srv/etc/named.conf
+	printf 'zone "example.org" { type primary; file "db.example.org"; };\n' \
+		>"$a/zones.conf"
+	printf 'template:\n  - id: default\n    storage: "%s"\ninclude: %s/zones.yaml\n' \
+		"$a" "$a" >srv/etc/knot.conf
+	printf 'zone:\n  - domain: example.org\n    file: db.example.org\n' \
+		>"$a/zones.yaml"
+	printf 'server:\n\tzonesdir: "%s"\ninclude: "%s/conf.d/*.conf"\n' \
+		"$a" "$a" >srv/etc/nsd.conf
+	printf 'zone:\n\tname: example.org\n\tzonefile: db.example.org\n' \
+		>"$a/conf.d/a.conf"
+	(cd srv/etc && named-checkconf -z named.conf &&
+		knotc -c knot.conf conf-check &&
+		nsd-checkconf nsd.conf) >"$tmp/check" 2>&1 || {
+		echo "a server's checker refuses srv/etc"
+		show "$tmp/check"
+		return 1
+	}
+}
+
+# Without --allow-include an include out of the configuration's directory
+# stops the run, naming the option; with it, the configuration is read and
+# its zone linted, under each server.
+test_server_allow() {
+	mk_srv || return 1
+	for k in named knot nsd; do
+		run --server-config "srv/etc/$k.conf"
+		want_rc 2 &&
+		has "$tmp/err" "^srv/etc/$k\\.conf:[2-4]:[0-9]+: error: .*(outside|leads out of) 'srv/etc'" &&
+		has "$tmp/err" "= help: .*--allow-include" || return 1
+		run --format gcc --allow-include srv/opt/dns \
+			--server-config "srv/etc/$k.conf"
+		want_rc 1 && hasnt "$tmp/err" "error:" &&
+		has "$tmp/out" "^$a/db\\.example\\.org:5:[0-9]+: error: .*\\[MX001\\]" ||
+			return 1
+	done
+}
+
+# srv_refused KIND INCLUDE [ALLOW]: the KIND configuration in srv/etc
+# whose only include is INCLUDE, read with --allow-include ALLOW (default
+# srv/opt/dns), stops the run (exit 2) showing nothing of outside.
+srv_refused() {
+	case $1 in
+	named) printf 'include "%s";\n' "$2" ;;
+	knot) printf 'include: %s\n' "$2" ;;
+	nsd) printf 'include: "%s"\n' "$2" ;;
+	esac >"srv/etc/$1.conf"
+	run --allow-include "${3:-srv/opt/dns}" --server-config "srv/etc/$1.conf"
+	no_leak "$tmp/out" "$tmp/err" && want_rc 2
+}
+
+# What --allow-include names is read as confined as the configuration's
+# own directory: a link in it that leads out, '..', a pattern that leads
+# out once unquoted or in one of its braces' alternatives, a directory a
+# pattern reaches through a link, and .git, even one that it names.
+test_server_allow_hostile() {
+	mk_srv || return 1
+	ln -s ../../../outside/secret.conf "$a/evil.conf"
+	ln -s ../../../outside "$a/out"
+	srv_refused named "$a/evil.conf" &&
+	has "$tmp/err" "cannot read included file '.*/evil\\.conf': outside 'srv/etc'" ||
+		return 1
+	# the check of the check: with outside allowed, the secret is read
+	run --allow-include outside --server-config srv/etc/named.conf
+	grep -Fq -e "$canary" "$tmp/err" ||
+		{ echo "the secret is not shown when read"; return 1; }
+	srv_refused named "$a/../../../outside/secret.conf" &&
+	has "$tmp/err" "cannot read included file '.*': outside 'srv/etc'" &&
+	srv_refused knot "$a/conf.d/\\.\\./\\.\\./\\.\\./\\.\\./outside/*.conf" &&
+	has "$tmp/err" "include pattern '.*' leads out of 'srv/etc'" &&
+	srv_refused nsd "$tmp/{srv/opt/dns/conf.d/a.conf,outside/secret.conf}" &&
+	has "$tmp/err" "include pattern '.*' leads out of 'srv/etc'" ||
+		return 1
+	for allow in srv/opt/dns srv/opt/dns/.git; do
+		srv_refused named "$a/.git/config" "$allow" &&
+		has "$tmp/err" "error: .*: nothing below \\.git is read" &&
+		srv_refused named "$a/.git/conf*" "$allow" &&
+		has "$tmp/err" "error: include pattern '.*' matches no file" ||
+			return 1
+	done
+	# A directory reached through a link out of what is allowed is not
+	# even listed: strace sees no open of it.
+	printf 'include: "%s/out/*.conf"\n' "$a" >srv/etc/nsd.conf
+	strace -f -qq -e trace=open,openat -o "$tmp/trace" "$zl" \
+		--allow-include srv/opt/dns --server-config srv/etc/nsd.conf \
+		>"$tmp/out" 2>"$tmp/err"
+	hasnt "$tmp/trace" '/out"|/outside' && no_leak "$tmp/out" "$tmp/err"
 }
 
 # ---- configs and rule files ----
@@ -419,6 +526,8 @@ t "\$INCLUDE of a FIFO in the tree" test_include_fifo
 t "--stdin-filename through a link does not move the include root" test_stdin_filename_link
 t "\$INCLUDE in a repository: from the including file, then the root" test_include_repo
 t "--allow-include: \$INCLUDE reads nothing below .git" test_include_allow_git
+t "--allow-include widens a server configuration's includes" test_server_allow
+t "--allow-include: links, '..', patterns and .git in a configuration" test_server_allow_hostile
 t ".zonelint.yaml linked out of the repository" test_config_link
 t "a *.yaml link out of a --rules directory" test_rules_dir_link
 t "packs: a link on the way is not followed" test_packs_link

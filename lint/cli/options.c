@@ -72,7 +72,8 @@ static const struct opt opts[] = {
 	{ "axfr-max-bytes", 0, "N", FN(opt_axfr_max_bytes),
 	  "refuse a transfer of more than N bytes (default 268435456)" },
 	{ "allow-include", 0, "PATH", FN(opt_allow_include),
-	  "let $INCLUDE also read PATH, a file or directory tree (repeatable)" },
+	  "let $INCLUDE and configuration includes also read PATH, a file or "
+	  "directory tree (repeatable)" },
 	{ "rules", 0, "PATH", FN(opt_rules),
 	  "add a rule pack: a YAML file or a directory of *.yaml (repeatable)" },
 	{ "no-default-rules", 0, NULL, BOOL(no_default_rules),

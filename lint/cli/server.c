@@ -80,6 +80,10 @@ static void add_zones(struct run *r, const char *spec,
 
 void cli_find_server_zones(struct run *r)
 {
+	/* A configuration's includes are widened as its zone files are: a
+	 * checkout's named.conf may include /etc/bind/named.conf.options. */
+	const struct zl_server_opts o = { .allow_include = r->cli->allow,
+					  .nallow_include = r->cli->nallow };
 	struct zl_server_zones zs;
 	struct zl_diags errs;
 	enum zl_status st;
@@ -88,8 +92,7 @@ void cli_find_server_zones(struct run *r)
 	for (i = 0; i < r->cli->nservers; i++) {
 		memset(&zs, 0, sizeof zs);
 		zl_diags_init(&errs);
-		st = must(zl_server_read(r->cli->servers[i], NULL, &zs,
-					 &errs));
+		st = must(zl_server_read(r->cli->servers[i], &o, &zs, &errs));
 		if (st != ZL_OK)
 			r->bad_config = true;
 		if (errs.n > 0)

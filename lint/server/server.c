@@ -156,6 +156,8 @@ static void srv_start(struct srv *s, const char *path,
 
 	o = o ? o : &none;
 	s->provider = o->provider;
+	s->allow = o->allow_include;
+	s->nallow = o->nallow_include;
 	s->errs = errs;
 	dir = zl_path_dir(path);
 	s->root = zl_xstrdup(o->root ? o->root : dir[0] ? dir : ".");

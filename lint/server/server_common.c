@@ -19,11 +19,12 @@
 
 /* ---- errors, names ---- */
 
-bool srv_err(struct srv *s, const char *file, uint32_t line, uint32_t col,
-	     const char *fmt, ...)
+/* Reports an error as srv_err does, with help (NULL: none). */
+static void report(struct srv *s, const char *help, const char *file,
+		   uint32_t line, uint32_t col, const char *fmt, va_list ap)
 {
 	struct zl_loc loc = { 0 };
-	va_list ap;
+	struct zl_diag *d;
 	char *msg;
 
 	s->failed = true;
@@ -32,17 +33,40 @@ bool srv_err(struct srv *s, const char *file, uint32_t line, uint32_t col,
 			zl_diags_add(s->errs, NULL, ZL_SEV_ERROR, NULL, "more "
 				     "errors in the configuration not shown "
 				     "(at most %d)", ZL_SERVER_MAX_ERRORS);
-		return false;
+		return;
 	}
-	va_start(ap, fmt);
 	msg = zl_xvasprintf(fmt, ap);
-	va_end(ap);
 	loc.file = (char *)file;
 	loc.line = loc.end_line = line;
 	loc.col = loc.end_col = col;
-	zl_diags_add(s->errs, NULL, ZL_SEV_ERROR, file ? &loc : NULL, "%s",
-		     msg);
+	d = zl_diags_add(s->errs, NULL, ZL_SEV_ERROR, file ? &loc : NULL,
+			 "%s", msg);
+	if (d && help)
+		d->help = zl_xstrdup(help);
 	free(msg);
+}
+
+bool srv_err(struct srv *s, const char *file, uint32_t line, uint32_t col,
+	     const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report(s, NULL, file, line, col, fmt, ap);
+	va_end(ap);
+	return false;
+}
+
+bool srv_err_outside(struct srv *s, const char *file, uint32_t line,
+		     uint32_t col, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report(s, "if the server is meant to read it, allow it or the "
+	       "directory that holds it with --allow-include PATH", file,
+	       line, col, fmt, ap);
+	va_end(ap);
 	return false;
 }
 
@@ -269,6 +293,7 @@ bool srv_open(struct srv *s, const char *path, const char *file,
 	struct zl_file zf;
 	enum zl_status st;
 	char *err, *abs;
+	bool outside;
 
 	memset(f, 0, sizeof *f);
 	/* Once the files exceed their bytes, said once, none more is read. */
@@ -281,17 +306,25 @@ bool srv_open(struct srv *s, const char *path, const char *file,
 		return srv_err(s, file, line, col, "more than %d files "
 			       "included", ZL_SERVER_MAX_FILES);
 	/* Confined: an absolute path must lie in the root's real path, a
-	 * relative one is taken from the root, so make it absolute. */
+	 * relative one is taken from the root, so make it absolute.  Out of
+	 * the root, it may lie in an allowed file or tree, as $INCLUDE may
+	 * (fs.c, open_allowed). */
 	abs = s->provider || path[0] == '/' ? zl_xstrdup(path) :
 	      zl_path_abs(path);
 	rd.root = s->root;
 	rd.path = abs;
+	rd.allow = s->allow;
+	rd.nallow = s->nallow;
 	rd.max = ZL_SERVER_MAX_FILE;
-	st = zl_read(s->provider, &rd, &zf, &err);
+	st = zl_read_ex(s->provider, &rd, &zf, &err, &outside);
 	free(abs);
 	if (st != ZL_OK) {
-		srv_err(s, file, line, col, "cannot read included file "
-			"'%s': %s", path, err);
+		if (outside)
+			srv_err_outside(s, file, line, col, "cannot read "
+					"included file '%s': %s", path, err);
+		else
+			srv_err(s, file, line, col, "cannot read included "
+				"file '%s': %s", path, err);
 		free(err);
 		return false;
 	}
@@ -398,6 +431,70 @@ static bool below(const char *root, const char *path)
 	return strncmp(path, root, n) == 0 && (path[n] == '/' || !path[n]);
 }
 
+/* The trees an include pattern may list and its matches lie in: the root
+ * and every allowed path, each absolute as given and by its real path
+ * (NULL when it does not exist). */
+struct trees {
+	char **given, **real;
+	size_t n;
+};
+
+static void trees_make(const struct srv *s, struct trees *t)
+{
+	size_t i;
+
+	t->n = s->nallow + 1;
+	t->given = zl_xcalloc(t->n, sizeof *t->given);
+	t->real = zl_xcalloc(t->n, sizeof *t->real);
+	for (i = 0; i < t->n; i++) {
+		const char *p = i == 0 ? s->root : s->allow[i - 1];
+
+		t->given[i] = zl_path_abs(p);
+		t->real[i] = realpath(p, NULL);
+	}
+}
+
+static void trees_free(struct trees *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		free(t->given[i]);
+		free(t->real[i]);
+	}
+	free(t->given);
+	free(t->real);
+}
+
+/* Whether the real path r lies in one of the trees, and not below a .git
+ * directory, whose files the reader refuses (fs.c) and whose names are
+ * not to be listed either: one inside the root, or any for an allowed
+ * tree, which may name a .git or lie in one. */
+static bool in_real(const struct trees *t, const char *r)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (t->real[i] && below(t->real[i], r) &&
+		    !zl_path_has_git(i == 0 ? r + strlen(t->real[0]) : r))
+			return true;
+	return false;
+}
+
+/* Whether the absolute path abs lies in one of the trees, lexically: a
+ * pattern may name a tree as given or by its real path (a root that is a
+ * link). */
+static bool in_given(const struct trees *t, const char *abs)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (below(t->given[i], abs) ||
+		    (t->real[i] && below(t->real[i], abs)))
+			return true;
+	return false;
+}
+
 /* The absolute path a glob(3) pattern names, its backslashes taken as
  * glob() takes them, each quoting the byte after it ("\.\./x*" is
  * "../x*"); the caller frees it. */
@@ -417,20 +514,19 @@ static char *glob_path_abs(const char *pattern)
 	return abs;
 }
 
-/* The real path of the root the glob(3) of this thread lists below: its
- * callbacks take no context, so glob() is not to be entered again from
- * one of them. */
-static _Thread_local const char *glob_root;
+/* The trees the glob(3) of this thread lists in: its callbacks take no
+ * context, so glob() is not to be entered again from one of them. */
+static _Thread_local const struct trees *glob_trees;
 
-/* glob(3)'s opendir: a directory whose real path lies outside the root is
- * not listed, not even reached through a link inside it; glob goes on
- * with the others. */
+/* glob(3)'s opendir: a directory whose real path lies outside the trees
+ * is not listed, not even reached through a link inside them; glob goes
+ * on with the others. */
 static void *confined_opendir(const char *path)
 {
 	char *r = realpath(path, NULL);
 	void *d = NULL;
 
-	if (r && glob_root && below(glob_root, r))
+	if (r && glob_trees && in_real(glob_trees, r))
 		d = opendir(path);
 	else
 		errno = r ? EACCES : ENOENT;
@@ -440,9 +536,9 @@ static void *confined_opendir(const char *path)
 
 /* Whether the directory of pattern p (up to its first wildcard, or its
  * last name) does not exist while the deepest part of it that does lies
- * in the tree (real: the root's real path).  NSD refuses such an include;
- * whether anything exists outside the tree is never told. */
-static bool dir_missing_in_tree(const char *real, const char *p)
+ * in the trees.  NSD refuses such an include; whether anything exists
+ * outside them is never told. */
+static bool dir_missing_in_tree(const struct trees *t, const char *p)
 {
 	size_t cut = strcspn(p, "*?[");
 	char *dir, *r = NULL, *up;
@@ -465,7 +561,7 @@ static bool dir_missing_in_tree(const char *real, const char *p)
 			free(up);
 		r = realpath(dir, NULL);
 	}
-	missing = r && real && below(real, r);
+	missing = r && in_real(t, r);
 	free(r);
 	free(dir);
 	return missing;
@@ -520,8 +616,9 @@ static bool braces(const char *p, char **v, size_t *n, size_t max)
 size_t srv_glob(struct srv *s, const char *pattern, bool empty_ok,
 		const char *file, uint32_t line, uint32_t col, char ***out)
 {
-	char *abs, *aroot, *real, **alts, **v = NULL;
+	char *abs, **alts, **v = NULL;
 	size_t i, j, n = 0, nalts = 0, cap = 0;
+	struct trees t;
 	glob_t g;
 
 	*out = NULL;
@@ -542,16 +639,15 @@ size_t srv_glob(struct srv *s, const char *pattern, bool empty_ok,
 		srv_free_list(alts, nalts);
 		return 0;
 	}
-	aroot = zl_path_abs(s->root);
-	real = realpath(s->root, NULL);
+	trees_make(s, &t);
 	for (i = 0; i < nalts; i++) {
-		/* Nothing outside the root is listed, not even its names;
-		 * a pattern may name the root as given or by its real path
-		 * (a root that is a link). */
+		/* Nothing outside the root and the allowed paths is listed,
+		 * not even its names. */
 		abs = glob_path_abs(alts[i]);
-		if (!below(aroot, abs) && !(real && below(real, abs))) {
-			srv_err(s, file, line, col, "include pattern '%s' leads "
-				"out of '%s'", pattern, s->root);
+		if (!in_given(&t, abs)) {
+			srv_err_outside(s, file, line, col, "include pattern "
+					"'%s' leads out of '%s'", pattern,
+					s->root);
 			free(abs);
 			srv_free_list(v, n);
 			v = NULL;
@@ -561,7 +657,7 @@ size_t srv_glob(struct srv *s, const char *pattern, bool empty_ok,
 		free(abs);
 		/* No GLOB_TILDE: liblint never reads the environment ($HOME).
 		 * glob(3) follows links: a directory whose real path lies
-		 * outside the root is not listed, and a match whose real
+		 * outside the trees is not listed, and a match whose real
 		 * path does is left out without a word, so that neither its
 		 * name nor whether it exists reaches the output. */
 		memset(&g, 0, sizeof g);
@@ -570,13 +666,13 @@ size_t srv_glob(struct srv *s, const char *pattern, bool empty_ok,
 		g.gl_closedir = glob_closedir;
 		g.gl_stat = stat;
 		g.gl_lstat = lstat;
-		glob_root = real;
+		glob_trees = &t;
 		if (glob(alts[i], GLOB_ALTDIRFUNC, NULL, &g) != 0) {
 			globfree(&g);
 			/* A directory that does not exist: NSD refuses
 			 * the configuration, where no match is no error. */
 			if (s->kind == ZL_SERVER_NSD &&
-			    dir_missing_in_tree(real, alts[i]))
+			    dir_missing_in_tree(&t, alts[i]))
 				srv_err(s, file, line, col, "cannot open "
 					"include file '%s': no such directory "
 					"in the tree", pattern);
@@ -585,7 +681,7 @@ size_t srv_glob(struct srv *s, const char *pattern, bool empty_ok,
 		for (j = 0; j < g.gl_pathc; j++) {
 			char *m = realpath(g.gl_pathv[j], NULL);
 
-			if (m && real && below(real, m)) {
+			if (m && in_real(&t, m)) {
 				zl_xgrow((void **)&v, &cap, n + 1, sizeof *v);
 				v[n++] = zl_xstrdup(g.gl_pathv[j]);
 			}
@@ -593,6 +689,7 @@ size_t srv_glob(struct srv *s, const char *pattern, bool empty_ok,
 		}
 		globfree(&g);
 	}
+	glob_trees = NULL;
 	if (n == 0 && i == nalts && !empty_ok)
 		srv_err(s, file, line, col, "include pattern '%s' matches "
 			"no file", pattern);
@@ -601,8 +698,7 @@ size_t srv_glob(struct srv *s, const char *pattern, bool empty_ok,
 		v = NULL;
 	}
 	*out = v;
-	free(aroot);
-	free(real);
+	trees_free(&t);
 	srv_free_list(alts, nalts);
 	return n;
 }

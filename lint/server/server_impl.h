@@ -16,6 +16,8 @@ struct srv {
 	enum zl_server_kind kind;
 	const struct zl_provider *provider;
 	char *root;		/* includes are confined here */
+	const char *const *allow;	/* and to these (borrowed) */
+	size_t nallow;
 	char *cwd;		/* the server's start directory ("" : here) */
 	struct zl_server_zones *out;
 	struct zl_diags *errs;
@@ -41,6 +43,10 @@ struct srv_file {
  * run failed.  Always returns false, for `return srv_err(...)`. */
 bool srv_err(struct srv *s, const char *file, uint32_t line, uint32_t col,
 	     const char *fmt, ...) ZL_PRINTF(5, 6);
+/* The same, for an include refused as lying outside the root and every
+ * allowed path: its help names the option that allows it. */
+bool srv_err_outside(struct srv *s, const char *file, uint32_t line,
+		     uint32_t col, const char *fmt, ...) ZL_PRINTF(5, 6);
 
 /* Keeps a copy of name for the whole run and returns it. */
 const char *srv_name(struct srv *s, const char *name);

@@ -573,19 +573,23 @@ static void reading_abort(void *arg)
 	r->out->data = NULL;
 }
 
-enum zl_status zl_fs_read_impl(void *arg, const struct zl_read *rd,
-			  struct zl_file *out, char **err)
+/* zl_fs_read, and *outside: whether the file was refused for leading out
+ * of rd->root and of every allowed path. */
+static enum zl_status fs_read(const struct zl_read *rd, struct zl_file *out,
+			      char **err, bool *outside)
 {
 	struct reading rg;
 	enum zl_status st;
 	struct walk w;
 	int fd;
 
-	(void)arg;
 	memset(out, 0, sizeof *out);
 	*err = NULL;
+	*outside = false;
 	fd = rd->root ? open_confined(rd, &w) : open_named(rd->path, &w);
 	if (fd < 0) {
+		*outside = w.why == W_DOTDOT || w.why == W_LINK ||
+			   w.why == W_ABS;
 		*err = reason(&w);
 		return ZL_ERR_IO;
 	}
@@ -602,14 +606,34 @@ enum zl_status zl_fs_read_impl(void *arg, const struct zl_read *rd,
 	return st;
 }
 
+enum zl_status zl_fs_read_impl(void *arg, const struct zl_read *rd,
+			       struct zl_file *out, char **err)
+{
+	bool outside;
+
+	(void)arg;
+	return fs_read(rd, out, err, &outside);
+}
+
 enum zl_status zl_read(const struct zl_provider *p, const struct zl_read *rd,
 		       struct zl_file *out, char **err)
+{
+	bool outside;
+
+	return zl_read_ex(p, rd, out, err, &outside);
+}
+
+enum zl_status zl_read_ex(const struct zl_provider *p,
+			  const struct zl_read *rd, struct zl_file *out,
+			  char **err, bool *outside)
 {
 	enum zl_status st;
 
 	memset(out, 0, sizeof *out);
 	*err = NULL;
-	st = p ? p->read(p->arg, rd, out, err) : zl_fs_read_impl(NULL, rd, out, err);
+	*outside = false;
+	st = p ? p->read(p->arg, rd, out, err) :
+	     fs_read(rd, out, err, outside);
 	if (st == ZL_OK && (!out->data || out->len > rd->max)) {
 		st = out->data ? ZL_ERR_LIMIT : ZL_ERR_INTERNAL;
 		free(out->data);

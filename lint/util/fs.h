@@ -42,6 +42,13 @@ char *zl_path_join(const char *dir, const char *name);
  * empty.  The caller owns out->data, out->id and *err. */
 enum zl_status zl_read(const struct zl_provider *p, const struct zl_read *rd,
 		       struct zl_file *out, char **err) ZL_MUST_CHECK;
+/* As zl_read, and *outside tells whether the file system (p NULL) refused
+ * the file for leading out of rd->root and of every path rd allows, by
+ * '..', a symbolic link or an absolute name: a refusal that allowing the
+ * file (--allow-include) would lift.  False with a provider. */
+enum zl_status zl_read_ex(const struct zl_provider *p,
+			  const struct zl_read *rd, struct zl_file *out,
+			  char **err, bool *outside) ZL_MUST_CHECK;
 
 /* Reads a rule or config file from the file system (rd->root NULL: named
  * by the user).  On failure appends "cannot read WHAT 'SHOWN': reason" to

@@ -650,10 +650,12 @@ static void lnk(const char *target, const char *name)
 	free(p);
 }
 
-/* Reads T/conf/name from the file system with defaults; no error may show
- * the canary planted outside the root. */
-static enum zl_status fs_read(const char *name, struct zl_server_zones *z,
-			      struct zl_diags *d)
+/* Reads T/conf/name from the file system with options o (NULL: the
+ * defaults); no error may show the canary planted outside the root. */
+static enum zl_status fs_read_opts(const char *name,
+				   const struct zl_server_opts *o,
+				   struct zl_server_zones *z,
+				   struct zl_diags *d)
 {
 	char *p = zl_xasprintf("%s/conf/%s", tree, name);
 	enum zl_status st;
@@ -661,11 +663,17 @@ static enum zl_status fs_read(const char *name, struct zl_server_zones *z,
 
 	memset(z, 0, sizeof *z);
 	zl_diags_init(d);
-	st = zl_server_read(p, NULL, z, d);
+	st = zl_server_read(p, o, z, d);
 	free(p);
 	for (i = 0; i < d->n; i++)
 		ck_assert_ptr_null(strstr(d->v[i].message, "CANARY"));
 	return st;
+}
+
+static enum zl_status fs_read(const char *name, struct zl_server_zones *z,
+			      struct zl_diags *d)
+{
+	return fs_read_opts(name, NULL, z, d);
 }
 
 START_TEST(test_confined)
@@ -722,6 +730,63 @@ START_TEST(test_confined)
 	ck_assert_ptr_nonnull(strstr(d.v[0].message, "outside"));
 	done(&z, &d);
 
+	cmd = zl_xasprintf("rm -rf '%s'", tree);
+	ck_assert_int_eq(system(cmd), 0);
+	free(cmd);
+}
+END_TEST
+
+/* zl_server_opts.allow_include: a file or pattern in an allowed tree is
+ * read, confined to it; one refused outside every tree says, in its help,
+ * what allows it. */
+START_TEST(test_allowed)
+{
+	struct zl_server_opts o = { 0 };
+	struct zl_server_zones z;
+	struct zl_diags d;
+	const char *allow[1];
+	char *cmd, *text, *shared;
+
+	strcpy(tree, "/tmp/zl-server-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(tree));
+	sub("conf");
+	sub("shared");
+	put("secret.conf", "zone \"CANARY\" { type primary; file \"x\"; };\n");
+	put("shared/a.conf", "zone \"a.example\" { type primary; file \"a\"; };\n");
+	lnk("../secret.conf", "shared/out.conf");
+	shared = zl_xasprintf("%s/shared", tree);
+	text = zl_xasprintf("include \"%s/a.conf\";\n", shared);
+	put("conf/one.conf", text);
+	free(text);
+	text = zl_xasprintf("include \"%s/*.conf\";\n", shared);
+	put("conf/glob.conf", text);
+	free(text);
+	text = zl_xasprintf("include \"%s/out.conf\";\n", shared);
+	put("conf/out.conf", text);
+	free(text);
+
+	ck_assert_int_eq(fs_read("one.conf", &z, &d), ZL_ERR_CONFIG);
+	ck_assert_uint_eq(d.n, 1);
+	ck_assert_ptr_nonnull(d.v[0].help);
+	ck_assert_ptr_nonnull(strstr(d.v[0].help, "--allow-include"));
+	done(&z, &d);
+	allow[0] = shared;
+	o.allow_include = allow;
+	o.nallow_include = 1;
+	ck_assert_int_eq(fs_read_opts("one.conf", &o, &z, &d), ZL_OK);
+	ck_assert_uint_eq(z.n, 1);
+	ck_assert_str_eq(z.v[0].origin, "a.example.");
+	done(&z, &d);
+	/* the link out of the allowed tree is left out of the matches */
+	ck_assert_int_eq(fs_read_opts("glob.conf", &o, &z, &d), ZL_OK);
+	ck_assert_uint_eq(z.n, 1);
+	done(&z, &d);
+	ck_assert_int_eq(fs_read_opts("out.conf", &o, &z, &d),
+			 ZL_ERR_CONFIG);
+	ck_assert_uint_eq(z.n, 0);
+	done(&z, &d);
+
+	free(shared);
 	cmd = zl_xasprintf("rm -rf '%s'", tree);
 	ck_assert_int_eq(system(cmd), 0);
 	free(cmd);
@@ -838,6 +903,7 @@ Suite *server_suite(void)
 	tcase_add_test(tc, test_knot);
 	tcase_add_test(tc, test_nsd);
 	tcase_add_test(tc, test_confined);
+	tcase_add_test(tc, test_allowed);
 	tcase_add_test(tc, test_unreadable);
 	tcase_add_test(tc, test_key);
 	suite_add_tcase(s, tc);
