@@ -6,11 +6,12 @@
 # usage: fuzz/corpus.sh OUTDIR     (run from the top of the tree)
 # writes OUTDIR/zone (and the same seeds in OUTDIR/lint), OUTDIR/zoneset,
 # OUTDIR/spf, OUTDIR/txt, OUTDIR/rules, OUTDIR/tagvalue, OUTDIR/config,
-# OUTDIR/server and OUTDIR/change.
+# OUTDIR/server, OUTDIR/server_zone and OUTDIR/change.
 set -eu
 
 out=${1:?usage: fuzz/corpus.sh OUTDIR}
-for h in zone lint zoneset spf txt rules tagvalue config server change; do
+for h in zone lint zoneset spf txt rules tagvalue config server server_zone \
+	change; do
 	mkdir -p "$out/$h"
 done
 
@@ -170,6 +171,47 @@ for d in tests/servers/*/*/; do
 			done
 	} | seed server
 done
+
+# A configuration and a zone, a NUL byte between them (fuzz_server_zone):
+# the limits BIND's configurations set for a zone (max-zone-ttl, a
+# dnssec-policy's, max-records-per-type, max-types-per-name) in options,
+# a view, a policy and the zone, and Knot's and NSD's, over a zone that
+# goes over each of them, and over the fixtures.
+# shellcheck disable=SC2016 # $ORIGIN, $TTL, $GENERATE and $INCLUDE are zone text
+printf '%s\n' '$ORIGIN example.com.' '$TTL 7200' \
+	'@ IN SOA ns1 hostmaster 1 7200 3600 1209600 3600' '@ IN NS ns1' \
+	'ns1 IN A 192.0.2.53' 'a IN A 192.0.2.1' '  IN A 192.0.2.2' \
+	'  IN A 192.0.2.3' '  IN A 192.0.2.3' 'b 4294967295 IN TXT "x"' \
+	'b 86401 IN MX 10 a' 'b IN AAAA 2001:db8::1' 'b IN SPF "v=spf1 -all"' \
+	'b IN RRSIG A 8 3 3600 20300101000000 20200101000000 1 example.com. AAAA' \
+	'b IN RRSIG MX 8 3 3600 20300101000000 20200101000000 1 example.com. AAAA' \
+	'b IN RRSIG MX 8 3 3600 20300101000000 20200101000000 1 example.com. AAAB' \
+	'$GENERATE 1-5 g$ 99999 IN A 192.0.2.$' '$INCLUDE more.inc' \
+	';;; more.inc' '$TTL 90000' 'c IN A 192.0.2.9' 'd 3 IN TXT "t"' \
+	>"$out/.limits.zone"
+for c in \
+	'options { max-zone-ttl 1h; max-records-per-type 2; max-types-per-name 3; };' \
+	'view "v" { max-zone-ttl 86400; max-records-per-type 1; max-types-per-name 1; zone "example.com" { type primary; file "z"; }; };' \
+	'dnssec-policy "p" { max-zone-ttl 60; }; zone "example.com" { type primary; file "z"; dnssec-policy "p"; inline-signing yes; };' \
+	'options { dnssec-policy default; max-zone-ttl 10; }; zone "example.com" { type primary; file "z"; inline-signing yes; max-records-per-type 0; };' \
+	'zone:
+  - domain: example.com
+    file: z' \
+	'zone:
+	name: example.com
+	zonefile: z'; do
+	case $c in
+	options*max-types*) c="$c zone \"example.com\" { type primary; file \"z\"; };" ;;
+	esac
+	{ printf '%s\n\000' "$c"; cat "$out/.limits.zone"; } | seed server_zone
+done
+for z in $zones; do
+	{
+		printf '%s\n\000' 'options { max-zone-ttl 1h; max-records-per-type 2; max-types-per-name 3; }; zone "example.com" { type primary; file "z"; };'
+		cat "$z"
+	} | seed server_zone
+done
+rm -f "$out/.limits.zone"
 
 # Two versions of a zone, "%%" between them: the fixtures with a base.
 for z in $zones; do
