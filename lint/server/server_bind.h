@@ -1,12 +1,13 @@
 /* server_bind.h - what the parts of BIND's named.conf reader share: its
  * lexer (server_bind_lex.c), the values it reads (server_bind_value.c),
- * the statements as read (server_bind.c) and the zones they declare
- * (server_bind_zone.c). */
+ * the statements as read (server_bind.c), which options named takes where
+ * (server_bind_opts.c) and the zones they declare (server_bind_zone.c). */
 #ifndef ZL_SERVER_BIND_H
 #define ZL_SERVER_BIND_H
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <strings.h>
 
 #include "server_impl.h"
 
@@ -41,6 +42,12 @@ struct lex {
 	bool eof_said;		/* an error at the end was reported */
 	char *dir;		/* named's directory so far, or NULL */
 };
+
+/* Whether t is the word `word`, in any case, as named reads its keywords. */
+static inline bool is(const struct tok *t, const char *word)
+{
+	return t->t == T_WORD && strcasecmp(t->s, word) == 0;
+}
 
 /* Frees t's text (t itself is the caller's). */
 void bind_tok_free(struct tok *t);
@@ -198,6 +205,12 @@ struct bind {
 	struct tok end;		/* where the statement read ends (its ';') */
 	struct tok lbrace;	/* the '{' of the block being opened */
 };
+
+/* ---- where options are taken (server_bind_opts.c) ---- */
+
+/* named-checkconf: the statement named w in the block ctx, reported when
+ * named 9.18 no longer has it there or never took it there. */
+void bind_placed(struct bind *b, enum ctx ctx, const struct tok *w);
 
 /* ---- zones (server_bind_zone.c) ---- */
 
