@@ -1,0 +1,312 @@
+# server-config-bind.sh - part of tests/server-config.sh, which sources
+# it: what named refuses, in named.conf and in the zones it loads, each
+# case run through named-checkconf (with -z where named loads the zones)
+# and zonelint --server-config on the same files, the verdicts compared.
+# shellcheck shell=sh disable=SC2154 # here, tmp, rc: set by server-config.sh
+
+# named_agrees FIXTURE ID...: each record of the fixture, alone in a zone,
+# is refused by named (named-checkconf -z, the defaults of a primary zone)
+# exactly when the fixture expects one of the IDs on its line, and exactly
+# then zonelint --server-config reports an error.
+named_agrees() {
+	fx=$here/fixtures/zone/$1
+	shift
+	mkdir -p na
+	grep -av '^[;$@]' "$fx" | grep -v '^ns1' | while IFS= read -r line; do
+		rec=${line%%;*}
+		zone na/db.zone "$rec"
+		printf 'zone "example.org" { type primary; file "db.zone"; };\n' \
+			>na/named.conf
+		if (cd na && named-checkconf -z named.conf) </dev/null >/dev/null 2>&1; then
+			named=loads
+		else
+			named=refuses
+		fi
+		run --server-config na/named.conf </dev/null
+		if grep -q ': error: ' "$tmp/out"; then
+			ours=refuses
+		else
+			ours=loads
+		fi
+		want=loads
+		case $line in *"; expect: "*) expect=${line#*; expect: } ;; *) expect= ;; esac
+		for id in "$@"; do
+			case ${expect%%;*} in *"$id"*) want=refuses ;; esac
+		done
+		if [ "$named" != "$want" ] || [ "$ours" != "$want" ]; then
+			echo "$rec: named $named, zonelint $ours, fixture $want"
+			return 1
+		fi
+	done
+}
+
+# BIND's check-names: ZONE024's findings, and MX005's for an MX exchange.
+t_check_names() { named_agrees check-names.zone ZONE024 MX005; }
+t "BIND check-names: zonelint refuses what named refuses" t_check_names
+
+# RFC 3597 data read as its type's fields: what BIND reads.
+t_generic() { named_agrees generic.zone ZONE001 ZONE012; }
+t "RFC 3597 data: zonelint refuses what named refuses" t_generic
+
+# WKS protocol and service names, looked up as named looks them up.
+t_wks() { named_agrees wks.zone ZONE001 ZONE002; }
+t "WKS names: zonelint refuses what named refuses" t_wks
+
+# NAPTR regexp fields, validated as named validates them.
+t_naptr() { named_agrees naptr-regexp.zone ZONE012; }
+t "NAPTR regexps: zonelint refuses what named refuses" t_naptr
+
+# check-names set to warn or ignore, for every zone, a view or one zone:
+# named loads the zone, and zonelint's refusal goes with it.
+t_check_names_off() {
+	mkdir -p cn
+	zone cn/db.zone 'a_b IN A 192.0.2.1'
+	for conf in \
+		'options { check-names primary warn; }; zone "example.org" { type primary; file "db.zone"; };' \
+		'options { check-names master ignore; }; zone "example.org" { type primary; file "db.zone"; };' \
+		'zone "example.org" { type primary; file "db.zone"; check-names ignore; };' \
+		'view "v" { check-names primary warn; zone "example.org" { type primary; file "db.zone"; }; };'; do
+		printf '%s\n' "$conf" >cn/named.conf
+		bind_accepts cn || return 1
+		run --server-config cn/named.conf
+		want_rc 0 && has out "ZONE024" && hasnt out "bind refuses" ||
+			{ echo "with: $conf"; return 1; }
+	done
+	# a view declared twice, which named refuses, sets nothing of the
+	# first one's
+	printf '%s\n' 'view "a" { };' \
+		'view "b" { zone "example.org" { type primary; file "db.zone"; }; };' \
+		'view "a" { check-names primary warn; };' >cn/named.conf
+	run --server-config cn/named.conf
+	has out "bind refuses to load the zone example.org." || return 1
+	printf '%s\n' 'options { check-names primary fail; }; zone "example.org" { type primary; file "db.zone"; };' \
+		>cn/named.conf
+	refused cn named-checkconf -z named.conf || return 1
+	run --server-config cn/named.conf
+	want_rc 1 && has out "bind refuses to load the zone example.org.: 'a_b.example.org.'"
+}
+t "BIND check-names warn or ignore: the zone loads" t_check_names_off
+
+# One zone file that several servers or views load is linted once, with
+# the refusals of each: a view that checks names beside one that does
+# not, and a named.conf beside an nsd.conf, in either order.
+t_loaded_twice() {
+	mkdir -p lt
+	zone lt/db.zone 'a_b IN A 192.0.2.1' '$GENERATE 1-2 g$ A 192.0.2.$'
+	printf '%s\n' \
+		'view "a" { check-names primary warn; zone "example.org" { type primary; file "db.zone"; }; };' \
+		'view "b" { zone "example.org" { type primary; file "db.zone"; }; };' \
+		>lt/named.conf
+	refused lt named-checkconf -z named.conf || return 1
+	run --server-config lt/named.conf
+	want_rc 1 && has out "bind refuses to load the zone example.org.: 'a_b" ||
+		return 1
+	printf '%s\n' 'view "a" { check-names primary warn; zone "example.org" { type primary; file "db.zone"; }; };' \
+		>lt/named.conf
+	printf '%s\n' 'server:' '	zonesdir: "."' 'zone:' \
+		'	name: example.org' '	zonefile: db.zone' >lt/nsd.conf
+	for order in "lt/named.conf lt/nsd.conf" "lt/nsd.conf lt/named.conf"; do
+		# shellcheck disable=SC2086 # two words
+		set -- $order
+		run --server-config "$1" --server-config "$2"
+		want_rc 1 && has out "not supported by nsd: it refuses" &&
+			hasnt out "bind refuses" ||
+			{ echo "in the order $order"; return 1; }
+	done
+}
+t "a zone file two views or servers load: each one's refusals" t_loaded_twice
+
+# A redirect zone, the root zone named answers NXDOMAIN from, it loads
+# from its file as a primary: its refusals are zonelint's errors.
+t_redirect() {
+	mkdir -p rd
+	printf '%s\n' '$TTL 3600' '@ IN SOA ns1.example. hm.example. 1 7200 3600 1209600 3600' \
+		'@ IN NS ns1.example.' 'a_b IN A 192.0.2.1' >rd/db.zone
+	printf '%s\n' 'zone "." { type redirect; file "db.zone"; };' >rd/named.conf
+	refused rd named-checkconf -z named.conf || return 1
+	run --server-config rd/named.conf
+	want_rc 1 && has out "bind refuses to load the zone \\.: 'a_b"
+}
+t "a BIND redirect zone is linted as a primary" t_redirect
+
+# One with primaries is transferred: its file is named's copy, which need
+# not exist yet.
+t_redirect_transferred() {
+	mkdir -p rt
+	printf '%s\n' 'zone "." { type redirect; masters { 192.0.2.4; }; file "r.db"; };' \
+		>rt/named.conf
+	(cd rt && named-checkconf -z named.conf) >/dev/null 2>&1 || return 1
+	run --server-config rt/named.conf
+	want_rc 0 && has err "secondary zone \. skipped"
+}
+t "a BIND redirect zone with primaries is a secondary" t_redirect_transferred
+
+# max-zone-ttl: named refuses a primary zone with a record whose TTL is
+# above it (in options, a view or the zone; TTL units and ISO 8601;
+# unlimited or 0: none), or above the max-zone-ttl of the zone's
+# dnssec-policy, which replaces the option ("default" 1 day, "insecure"
+# none).  named-checkconf -z does not apply a policy's, and stops on
+# "unlimited" (BIND 9.18.49): those are as named itself loads the zone.
+t_max_zone_ttl() {
+	mkdir -p mt
+	zone mt/db.zone 'long 86401 IN A 192.0.2.1' '$GENERATE 1-2 g$ 90000 A 192.0.2.$'
+	for conf in \
+		'options { max-zone-ttl 1d; }; zone "example.org" { type primary; file "db.zone"; };' \
+		'view "v" { max-zone-ttl 86400; zone "example.org" { type primary; file "db.zone"; }; };' \
+		'zone "example.org" { type primary; file "db.zone"; max-zone-ttl P1D; };' \
+		'options { max-zone-ttl 1w; }; zone "example.org" { type primary; file "db.zone"; max-zone-ttl PT23H59M; };'; do
+		printf '%s\n' "$conf" >mt/named.conf
+		refused mt named-checkconf -z named.conf || return 1
+		run --server-config mt/named.conf
+		want_rc 1 && has out "^mt/db.zone:7:6: error: bind refuses to load the zone example.org.: the TTL 86401 is above" &&
+			[ "$(grep -c 'bind refuses' "$tmp/out")" -eq 1 ] ||
+			{ echo "with: $conf"; return 1; }
+	done
+	for conf in \
+		'options { max-zone-ttl 1d; }; view "v" { max-zone-ttl 2d; zone "example.org" { type primary; file "db.zone"; }; };' \
+		'options { max-zone-ttl 1d; }; zone "example.org" { type primary; file "db.zone"; max-zone-ttl 0; };' \
+		'options { max-zone-ttl 1d; }; zone "example.org" { type secondary; file "db.zone"; primaries { 192.0.2.1; }; };'; do
+		printf '%s\n' "$conf" >mt/named.conf
+		bind_accepts mt || return 1
+		run --server-config mt/named.conf
+		hasnt out "bind refuses" || { echo "with: $conf"; return 1; }
+	done
+	for conf in \
+		'options { max-zone-ttl 1d; }; zone "example.org" { type primary; file "db.zone"; max-zone-ttl unlimited; };' \
+		'dnssec-policy "p" { max-zone-ttl 1w; }; zone "example.org" { type primary; file "db.zone"; dnssec-policy "p"; inline-signing yes; max-zone-ttl 1d; };' \
+		'zone "example.org" { type primary; file "db.zone"; dnssec-policy insecure; inline-signing yes; };'; do
+		printf '%s\n' "$conf" >mt/named.conf
+		run --server-config mt/named.conf
+		want_rc 0 && hasnt out "bind refuses" || { echo "with: $conf"; return 1; }
+	done
+	for conf in \
+		'options { dnssec-policy default; }; zone "example.org" { type primary; file "db.zone"; inline-signing yes; };' \
+		'dnssec-policy "p" { }; view "v" { dnssec-policy "p"; zone "example.org" { type primary; file "db.zone"; inline-signing yes; }; };'; do
+		printf '%s\n' "$conf" >mt/named.conf
+		run --server-config mt/named.conf
+		want_rc 1 && has out "^mt/db.zone:7:6: error: bind refuses .*86400, the max-zone-ttl of the zone's dnssec-policy" ||
+			{ echo "with: $conf"; return 1; }
+	done
+	# a TTL taken from $TTL, at the record's type; policy none: the option
+	printf '%s\n' 'options { dnssec-policy default; max-zone-ttl 3599; };' \
+		'zone "example.org" { type primary; file "db.zone"; dnssec-policy none; };' >mt/named.conf
+	refused mt named-checkconf -z named.conf || return 1
+	run --server-config mt/named.conf
+	want_rc 1 && has out "^mt/db.zone:2:6: error: bind refuses .*the TTL 3600 this record takes \(and the 4 records after it\) is above 3599" &&
+		[ "$(grep -c "bind refuses" "$tmp/out")" -eq 2 ]
+}
+t "BIND max-zone-ttl: zonelint refuses what named refuses" t_max_zone_ttl
+
+# A zone under a dnssec-policy that named 9.18 cannot sign is refused at
+# the policy (tests/servers/bind/bad-policy-*); a policy that says
+# inline-signing yes is one of named 9.20, which signs its zones inline
+# (9.18 refuses the option in the policy, which is not read): no zone
+# refusal for it.
+t_policy_inline() {
+	mkdir -p pi
+	zone pi/db.zone
+	printf '%s\n' 'dnssec-policy "p" { inline-signing yes; };' \
+		'zone "example.org" { type primary; file "db.zone"; dnssec-policy "p"; };' >pi/named.conf
+	run --server-config pi/named.conf
+	want_rc 0 && hasnt err "inline-signing" || return 1
+	printf '%s\n' 'dnssec-policy "p" { inline-signing no; };' \
+		'zone "example.org" { type primary; file "db.zone"; dnssec-policy "p"; };' >pi/named.conf
+	run --server-config pi/named.conf
+	want_rc 2 && has err "^pi/named.conf:2:66: error: zone 'example.org.': 'inline-signing yes;' must also be configured"
+}
+t "BIND dnssec-policy: a zone named cannot sign is refused, a 9.20 policy's inline signing taken" t_policy_inline
+
+# One zone file two views load: the lower limit of the two refuses it,
+# in either order.
+t_max_two_views() {
+	mkdir -p m2
+	zone m2/db.zone 'long 86401 IN A 192.0.2.1' 'long 60 IN A 192.0.2.2'
+	for order in "a b" "b a"; do
+		rm -f m2/named.conf
+		for v in $order; do
+			case $v in
+			a) limits='max-zone-ttl 2d; max-records-per-type 0;' ;;
+			*) limits='max-zone-ttl 1d; max-records-per-type 1;' ;;
+			esac
+			printf 'view "%s" { %s zone "example.org" { type primary; file "db.zone"; }; };\n' \
+				"$v" "$limits" >>m2/named.conf
+		done
+		refused m2 named-checkconf -z named.conf || return 1
+		run --server-config m2/named.conf
+		want_rc 1 && has out "the TTL 86401 is above 86400" &&
+			has out "2 A records at 'long.example.org.', above its max-records-per-type 1" ||
+			{ echo "in the order $order"; return 1; }
+	done
+}
+t "BIND limits of a zone file two views load: the lower refuses" t_max_two_views
+
+# A value named does not read as a duration is an error in named.conf.
+t_max_zone_ttl_bad() {
+	mkdir -p mb
+	zone mb/db.zone
+	for v in 1x 1.5d P1W1D PT1D '"1d"' 4294967296; do
+		printf 'options { max-zone-ttl %s; };\n' "$v" >mb/named.conf
+		refused mb named-checkconf named.conf || return 1
+		config_error mb/named.conf "^mb/named.conf:1:24: error: expected ISO 8601 duration or TTL value" ||
+			{ echo "with: $v"; return 1; }
+	done
+	printf 'dnssec-policy "p" { max-zone-ttl unlimited; };\n' >mb/named.conf
+	refused mb named-checkconf named.conf || return 1
+	config_error mb/named.conf "^mb/named.conf:1:34: error: expected ISO 8601"
+}
+t "BIND max-zone-ttl: a value named refuses is an error" t_max_zone_ttl_bad
+
+# max-records-per-type and max-types-per-name (BIND 9.18.28 and later,
+# 100 each by default; in options, a view or the zone; 0: none): named
+# refuses a primary zone with an RRset of more records, each counted as
+# written, or a name with more RRsets, RRSIG records by the type they
+# cover ("too many records").  named-checkconf -z does not apply them:
+# these are as named 9.18.49 loads the zone.
+t_max_records() {
+	mkdir -p mr
+	i=0
+	set --
+	while [ $i -lt 101 ]; do
+		i=$((i + 1))
+		set -- "$@" "many IN A 10.0.0.$((i > 100 ? 1 : i))" \
+			"types IN TYPE$((1000 + i)) \\# 0"
+	done
+	zone mr/db.zone "$@"
+	printf '%s\n' 'zone "example.org" { type primary; file "db.zone"; };' >mr/named.conf
+	bind_accepts mr || return 1
+	run --server-config mr/named.conf
+	want_rc 1 && has out "^mr/db.zone:7:1: error: bind refuses to load the zone example.org.: 101 A records at 'many.example.org.', above its max-records-per-type 100" &&
+		has out "^mr/db.zone:8:1: error: bind refuses .*'types.example.org.' holds 101 RRsets, above its max-types-per-name 100" ||
+		return 1
+	for conf in \
+		'options { max-records-per-type 0; max-types-per-name 101; }; zone "example.org" { type primary; file "db.zone"; };' \
+		'view "v" { max-records-per-type 101; zone "example.org" { type primary; file "db.zone"; max-types-per-name 0; }; };'; do
+		printf '%s\n' "$conf" >mr/named.conf
+		bind_accepts mr || return 1
+		run --server-config mr/named.conf
+		hasnt out "bind refuses" || { echo "with: $conf"; return 1; }
+	done
+	printf '%s\n' 'options { max-records-per-type 0; };' \
+		'view "v" { max-records-per-type 2; zone "example.org" { type primary; file "db.zone"; }; };' >mr/named.conf
+	run --server-config mr/named.conf
+	has out "^mr/db.zone:7:1: error: .*101 A records at 'many.example.org.', above its max-records-per-type 2$" || return 1
+	# RRSIG records one for each type they cover
+	zone mr/db.zone 'sig IN A 192.0.2.1' 'sig IN RRSIG A 8 3 3600 20300101000000 20200101000000 1 example.org. AAAA' \
+		'sig IN RRSIG A 8 3 3600 20300101000000 20200101000000 2 example.org. AAAA'
+	printf '%s\n' 'zone "example.org" { type primary; file "db.zone"; max-types-per-name 1; max-records-per-type 1; };' >mr/named.conf
+	run --server-config mr/named.conf
+	want_rc 1 && has out "'sig.example.org.' holds 2 RRsets \(RRSIG records one for each type they cover\)" &&
+		has out "2 RRSIG records covering A at 'sig.example.org.'"
+}
+t "BIND max-records-per-type, max-types-per-name: zonelint refuses what named refuses" t_max_records
+
+# A number named does not read is an error in named.conf.
+t_max_records_bad() {
+	mkdir -p mn
+	zone mn/db.zone
+	printf '%s\n' 'options { max-records-per-type 1d; max-types-per-name 4294967296; };' >mn/named.conf
+	refused mn named-checkconf named.conf || return 1
+	config_error mn/named.conf "^mn/named.conf:1:32: error: expected number near '1d'" &&
+		has err "^mn/named.conf:1:55: error: '4294967296' out of range"
+}
+t "BIND max-records-per-type: a value named refuses is an error" t_max_records_bad
