@@ -310,3 +310,117 @@ t_max_records_bad() {
 		has err "^mn/named.conf:1:55: error: '4294967296' out of range"
 }
 t "BIND max-records-per-type: a value named refuses is an error" t_max_records_bad
+
+# refusals FILE WHAT: the "LINE OPTION" of each "option 'OPTION' is not
+# allowed in 'WHAT' zone" in FILE, as named-checkconf and zonelint say it,
+# sorted.
+refusals() {
+	sed -n "s/^[^ ]*named\.conf:\([0-9]*\):.* option '\([^']*\)' is not allowed in '$2' zone .*/\1 \2/p" "$1" |
+		sort
+}
+
+# Every option a zone statement takes in named 9.18
+# (tests/servers/bind-zone-options), in a zone of each type and of each
+# name of a type, each written over three lines (its name, its value,
+# ';'): named-checkconf refuses those the type does not take, on the line
+# of the name or of the value, and zonelint exactly those, on the same
+# lines.
+t_zone_options() {
+	mkdir -p zo
+	for type in primary master secondary slave mirror stub static-stub \
+		forward hint redirect delegation-only; do
+		case $type in mirror | hint | redirect) name=. ;; *) name=example.com ;; esac
+		{
+			printf 'zone "%s" {\n\ttype %s;\n' "$name" "$type"
+			sed -n 's/^[a-z]* //p' "$here/servers/bind-zone-options" |
+				while read -r opt value; do
+					printf '\t%s\n\t\t%s\n\t;\n' "$opt" "$value"
+				done
+			echo '};'
+		} >zo/named.conf
+		(cd zo && named-checkconf named.conf) >zo/named 2>&1
+		refusals zo/named "$type" >zo/theirs
+		run --server-config zo/named.conf
+		refusals "$tmp/err" "$type" >zo/ours
+		[ -s zo/theirs ] && diff -u zo/theirs zo/ours ||
+			{ echo "in a $type zone"; return 1; }
+	done
+}
+t "BIND options a zone type does not take: zonelint refuses what named refuses, at its lines" t_zone_options
+
+# dialup's modes in the zone types that take dialup: refused by both
+# where the type does not take the mode, on the same lines.
+t_dialup() {
+	mkdir -p du
+	for type in primary secondary stub; do
+		for mode in yes no notify notify-passive passive refresh; do
+			printf 'zone "%s.%s" { type %s; dialup %s; };\n' \
+				"$mode" "$type" "$type" "$mode"
+		done
+	done >du/named.conf
+	(cd du && named-checkconf named.conf) 2>&1 |
+		sed -n 's/^named.conf:\([0-9]*\): dialup .* is not allowed.*/\1/p' >du/theirs
+	run --server-config du/named.conf
+	sed -n 's/^du\/named.conf:\([0-9]*\):.* dialup .* is not allowed.*/\1/p' "$tmp/err" >du/ours
+	[ -s du/theirs ] && diff -u du/theirs du/ours
+}
+t "BIND dialup modes: zonelint refuses what named refuses" t_dialup
+
+# options and a view take every option of zone_clauses, for all their
+# zones (dnssec-policy aside, which named refuses beside
+# sig-validity-interval): named-checkconf takes them, zonelint too; the
+# options a zone alone takes are unknown there to both (but those of
+# which options and views have another form).
+t_zone_options_above() {
+	mkdir -p za
+	opts=$(sed -n 's/^any //p' "$here/servers/bind-zone-options" |
+		grep -v '^dnssec-policy ' | sed 's/$/;/')
+	printf 'options {\n%s\n};\nview "v" {\n%s\n};\n' "$opts" "$opts" \
+		>za/named.conf
+	(cd za && named-checkconf named.conf) >/dev/null 2>&1 ||
+		{ echo "named-checkconf refuses them"; return 1; }
+	run --server-config za/named.conf
+	want_rc 0 && hasnt err "error:" || return 1
+	sed -n 's/^zone //p' "$here/servers/bind-zone-options" |
+		while read -r opt value; do
+			for block in options 'view "v"'; do
+				printf '%s {\n\t%s %s;\n};\n' "$block" "$opt" "$value" \
+					>za/named.conf
+				refused za named-checkconf named.conf || return 1
+				config_error za/named.conf "^za/named.conf:2:2: error: unknown option '$opt'" ||
+					return 1
+			done
+		done
+}
+t "BIND zone options in options and views: taken by both, but a zone's own" t_zone_options_above
+
+# hints FILE: root hints, a part of IANA's named.root.
+hints() {
+	printf '%s\n' '. 3600000 NS A.ROOT-SERVERS.NET.' \
+		'A.ROOT-SERVERS.NET. 3600000 A 198.41.0.4' >"$1"
+}
+
+# Zones of each type with the options it takes, under each name of a type
+# and of a list, loaded by named-checkconf -z; zonelint lints them clean.
+t_zone_options_ok() {
+	mkdir -p zk
+	zone zk/db.zone
+	zone zk/db.redirect
+	hints zk/root.hints
+	cat >zk/named.conf <<'EOF'
+options { allow-update { none; }; check-mx warn; notify-source * port 54; };
+zone "example.org" { type master; file "db.zone"; allow-update { 192.0.2.9; };
+	check-mx fail; also-notify { 192.0.2.2; }; dialup notify; notify yes; };
+zone "example.net" { type slave; masters { 192.0.2.1; }; allow-notify { any; };
+	request-ixfr yes; transfer-source 192.0.2.53 port 54; dialup refresh; };
+zone "example.com" { type stub; primaries { 192.0.2.1; }; multi-master yes; };
+zone "example.edu" { type static-stub; server-addresses { 192.0.2.1; }; };
+zone "example.int" { type forward; forward only; forwarders { 192.0.2.1; }; };
+zone "." { type hint; file "root.hints"; check-names warn; };
+zone "." { type redirect; file "db.redirect"; max-zone-ttl 1d; };
+EOF
+	bind_accepts zk || return 1
+	run --server-config zk/named.conf
+	want_rc 0 && hasnt err "error:" && hasnt out "error:"
+}
+t "BIND zones with the options their types take: loaded by named, clean" t_zone_options_ok

@@ -53,22 +53,6 @@ static void in_view(struct bind *b, const struct pzone *z,
 		z->origin ? z->origin : "", v->s, v->s);
 }
 
-/* The zone types of named 9.18. */
-static bool zone_type(const char *type)
-{
-	static const char *const types[] = {
-		"primary", "master", "secondary", "slave", "mirror", "hint",
-		"stub", "static-stub", "forward", "redirect",
-		"delegation-only", NULL
-	};
-	size_t i;
-
-	for (i = 0; types[i]; i++)
-		if (strcasecmp(type, types[i]) == 0)
-			return true;
-	return false;
-}
-
 /* `check-names [primary|master] MODE`: whether named refuses a primary
  * zone over a record whose host name is not one (fail, the default),
  * only warns of it (warn: it still refuses an NSEC3 owner that is no
@@ -228,7 +212,7 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 	} else if (ctx == C_ZONE && is(&args[0], "type")) {
 		/* named refuses another type, or one in quotes: a zone
 		 * must not vanish from the run over a typo */
-		if (args[1].t != T_WORD || !zone_type(args[1].s))
+		if (args[1].t != T_WORD || !bind_zone_type(args[1].s))
 			srv_err(b->s, args[1].file, args[1].line, args[1].col,
 				args[1].t != T_WORD ? "expected unquoted "
 				"string" : "zone type '%s' unknown",
@@ -567,8 +551,8 @@ static bool goes_on(enum ctx ctx, enum ctx c, const struct tok *args,
 static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 		      struct tok *pend)
 {
-	struct tok args[8], t;
-	size_t n = 0, i;
+	struct tok args[8], t, val = { 0 };
+	size_t n = 0, i, k = 0;
 	bool blocks = false, pending = false;
 	enum ctx c;
 
@@ -579,6 +563,10 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 	    !is(&t, "forward") && !is(&t, "forwarders"))
 		b->z[b->nz - 1].others = true;
 	for (;;) {
+		/* the value's first token, where named names most options */
+		if (k++ == 1)
+			val = (struct tok){ .t = t.t, .file = t.file,
+					    .line = t.line, .col = t.col };
 		if (t.t == T_WORD || t.t == T_STR) {
 			if (n < sizeof args / sizeof args[0])
 				args[n++] = t;
@@ -604,6 +592,8 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 			blocks = true;
 			if (c == C_VIEW)
 				b->view = NULL;
+			if (c == C_ZONE)
+				bind_zone_options(b, &b->z[b->nz - 1]);
 			bind_next(&b->lx, &t);
 			if (!goes_on(ctx, c, args, n) &&
 			    (t.t == T_WORD || t.t == T_STR ||
@@ -634,6 +624,8 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 		b->end.col = t.col;
 		leaf(b, ctx, args, n);
 	}
+	if (ctx == C_ZONE && n > 0)
+		bind_zone_option(b, &args[0], &val, args, n);
 	for (i = 0; i < n; i++)
 		bind_tok_free(&args[i]);
 	return pending;
@@ -770,6 +762,7 @@ static void bind_end(struct bind *b)
 	}
 	free(b->rpz);
 	free(b->qsrc);
+	free(b->zopts);
 	free(b->lx.dir);
 }
 

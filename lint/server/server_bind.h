@@ -166,6 +166,14 @@ struct bqsrc {
 	uint32_t port;
 };
 
+/* An option of the zone being read, held to the zone's type once its
+ * block ends (the type may come after it). */
+struct bzopt {
+	uint8_t opt;	/* the option, in server_bind_opts.c's table */
+	int8_t dialup;	/* dialup's mode in that file's list; -1: none */
+	struct tok at;	/* where named-checkconf names it (no text) */
+};
+
 struct bind {
 	struct lex lx;
 	struct srv *s;
@@ -202,6 +210,8 @@ struct bind {
 	int64_t port;		/* options' port; -1: not set (53) */
 	struct bqsrc *qsrc;	/* query-sources that name a port */
 	size_t nqsrc, capqsrc;
+	struct bzopt *zopts;	/* the options of the zone being read */
+	size_t nzopts, capzopts;
 	struct tok end;		/* where the statement read ends (its ';') */
 	struct tok lbrace;	/* the '{' of the block being opened */
 };
@@ -211,6 +221,19 @@ struct bind {
 /* named-checkconf: the statement named w in the block ctx, reported when
  * named 9.18 no longer has it there or never took it there. */
 void bind_placed(struct bind *b, enum ctx ctx, const struct tok *w);
+/* The zone type named (primary or master, ..., in any case) as a bit of
+ * its own; 0 for a type named 9.18 does not know. */
+unsigned bind_zone_type(const char *type);
+/* Notes the statement args[0..n) (args[0] is kw, its name) of the zone
+ * being read, its value's first token (a word, a string or '{') at val
+ * (no file: none), for bind_zone_options. */
+void bind_zone_option(struct bind *b, const struct tok *kw,
+		      const struct tok *val, const struct tok *args,
+		      size_t n);
+/* named-checkconf: each option noted of zone z, now read, that a zone of
+ * its type does not take (or dialup's mode), at the line named-checkconf
+ * names: the option's, or its value's.  The notes are then dropped. */
+void bind_zone_options(struct bind *b, const struct pzone *z);
 
 /* ---- zones (server_bind_zone.c) ---- */
 

@@ -1,4 +1,5 @@
-/* server_bind_opts.c - which options named 9.18 takes where: the statements of each block, the options it no longer has. */
+/* server_bind_opts.c - which options named 9.18 takes where: the statements of each block, the options it no longer has, the options of each zone type. */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -80,18 +81,25 @@ void bind_placed(struct bind *b, enum ctx ctx, const struct tok *w)
 		"remote-servers", "server", "statistics-channels", "template",
 		"tls", "trust-anchors", "trusted-keys", "view", "zone", NULL
 	};
-	/* the top level's alone, and directory, which options takes */
+	/* the top level's alone, directory, which options takes, and the
+	 * options a zone alone takes (zone_only_clauses) */
 	static const char *const not_view[] = {
-		"acl", "controls", "directory", "http", "logging", "masters",
-		"options", "parental-agents", "primaries",
-		"statistics-channels", "tls", "view", NULL
+		"acl", "controls", "database", "delegation-only", "directory",
+		"file", "http", "in-view", "inline-signing", "journal",
+		"logging", "masters", "options", "parental-agents",
+		"primaries", "server-addresses", "server-names",
+		"statistics-channels", "tls", "type", "update-policy", "view",
+		NULL
 	};
 	/* and those of views */
 	static const char *const not_options[] = {
-		"acl", "controls", "dlz", "dyndb", "http", "key", "logging",
-		"managed-keys", "masters", "options", "parental-agents",
-		"plugin", "primaries", "server", "statistics-channels", "tls",
-		"trust-anchors", "view", "zone", NULL
+		"acl", "controls", "database", "delegation-only", "dlz",
+		"dyndb", "file", "http", "in-view", "inline-signing",
+		"journal", "key", "logging", "managed-keys", "masters",
+		"options", "parental-agents", "plugin", "primaries", "server",
+		"server-addresses", "server-names", "statistics-channels",
+		"tls", "trust-anchors", "type", "update-policy", "view",
+		"zone", NULL
 	};
 	static const char *const not_zone[] = {
 		"acl", "controls", "directory", "http", "logging", "options",
@@ -117,4 +125,249 @@ void bind_placed(struct bind *b, enum ctx ctx, const struct tok *w)
 	srv_err(b->s, w->file, w->line, w->col, "unknown option '%s'%s",
 		w->s, ctx == C_TOP ? "" : ctx == C_VIEW ? " in a view" :
 		ctx == C_OPTIONS ? " in options" : " in a zone");
+}
+
+/* The zone types of named 9.18, as bits (lib/isccfg/namedconf.c's
+ * CFG_ZONE_* flags); delegation-only takes no option but its type. */
+enum {
+	PRI = 1 << 0,	/* primary, master */
+	SEC = 1 << 1,	/* secondary, slave */
+	MIR = 1 << 2,	/* mirror */
+	STUB = 1 << 3,
+	SSTUB = 1 << 4,	/* static-stub */
+	FWD = 1 << 5,	/* forward */
+	HINT = 1 << 6,
+	REDIR = 1 << 7,	/* redirect */
+	DELEG = 1 << 8,	/* delegation-only */
+	/* the zones named answers queries from */
+	SERVED = PRI | SEC | MIR | STUB | SSTUB | REDIR
+};
+
+unsigned bind_zone_type(const char *type)
+{
+	static const struct {
+		const char *name;
+		unsigned bit;
+	} types[] = {
+		{ "primary", PRI }, { "master", PRI }, { "secondary", SEC },
+		{ "slave", SEC }, { "mirror", MIR }, { "stub", STUB },
+		{ "static-stub", SSTUB }, { "forward", FWD }, { "hint", HINT },
+		{ "redirect", REDIR }, { "delegation-only", DELEG }
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof types / sizeof types[0]; i++)
+		if (strcasecmp(type, types[i].name) == 0)
+			return types[i].bit;
+	return 0;
+}
+
+/* Token a's place, or b's when a is on another line than b (named
+ * names b's line); no text. */
+static struct tok on_line_of(const struct tok *a, const struct tok *b)
+{
+	const struct tok *t = a->file == b->file && a->line == b->line ? a :
+			      b;
+
+	return (struct tok){ .file = t->file, .line = t->line, .col = t->col };
+}
+
+/* Where named-checkconf names an option: on the line of its name when its
+ * value is a tuple (a list with an optional port before it, an address
+ * with an optional port after it), else on the line of the value's first
+ * token (a word, or the '{' of a list). */
+enum { VAL, KW };
+
+/* The options of a zone statement and the zone types that take each, as
+ * named 9.18's grammar has them (namedconf.c's zone_clauses and
+ * zone_only_clauses; in-view, which takes only forward and forwarders
+ * beside it, is bind_finish's).  named-checkconf refuses one in a zone of
+ * another type: "option 'allow-update' is not allowed in 'secondary'
+ * zone".  Sorted by name, for bsearch. */
+static const struct zopt {
+	const char *name;
+	unsigned types;
+	int at;		/* VAL or KW */
+} zopts[] = {
+	{ "allow-notify", SEC | MIR, VAL },
+	{ "allow-query", SERVED, VAL },
+	{ "allow-query-on", SERVED, VAL },
+	{ "allow-transfer", PRI | SEC | MIR, KW },
+	{ "allow-update", PRI, VAL },
+	{ "allow-update-forwarding", SEC | MIR, VAL },
+	{ "also-notify", PRI | SEC | MIR, KW },
+	{ "alt-transfer-source", PRI | SEC | MIR, KW },
+	{ "alt-transfer-source-v6", PRI | SEC | MIR, KW },
+	{ "auto-dnssec", PRI | SEC, VAL },
+	{ "check-dup-records", PRI, VAL },
+	{ "check-integrity", PRI, VAL },
+	{ "check-mx", PRI, VAL },
+	{ "check-mx-cname", PRI, VAL },
+	{ "check-names", PRI | SEC | MIR | STUB | HINT, VAL },
+	{ "check-sibling", PRI, VAL },
+	{ "check-spf", PRI, VAL },
+	{ "check-srv-cname", PRI, VAL },
+	{ "check-wildcard", PRI, VAL },
+	{ "database", PRI | SEC | MIR | STUB, VAL },
+	{ "delegation-only", STUB | FWD | HINT, VAL },
+	{ "dialup", PRI | SEC | STUB, VAL },
+	{ "dlz", PRI | SEC | REDIR, VAL },
+	{ "dnskey-sig-validity", PRI | SEC, VAL },
+	{ "dnssec-dnskey-kskonly", PRI | SEC, VAL },
+	{ "dnssec-loadkeys-interval", PRI | SEC, VAL },
+	{ "dnssec-policy", PRI | SEC, VAL },
+	{ "dnssec-secure-to-insecure", PRI, VAL },
+	{ "dnssec-update-mode", PRI | SEC, VAL },
+	{ "file", PRI | SEC | MIR | STUB | HINT | REDIR, VAL },
+	{ "forward", PRI | SEC | STUB | SSTUB | FWD, VAL },
+	{ "forwarders", PRI | SEC | STUB | SSTUB | FWD, KW },
+	{ "inline-signing", PRI | SEC, VAL },
+	{ "ixfr-from-differences", PRI | SEC | MIR, VAL },
+	{ "journal", PRI | SEC | MIR, VAL },
+	{ "key-directory", PRI | SEC, VAL },
+	{ "masterfile-format", PRI | SEC | MIR | STUB | REDIR, VAL },
+	{ "masterfile-style", PRI | SEC | MIR | STUB | REDIR, VAL },
+	{ "masters", SEC | MIR | STUB | REDIR, KW },
+	{ "max-ixfr-ratio", PRI | SEC | MIR, VAL },
+	{ "max-journal-size", PRI | SEC | MIR, VAL },
+	{ "max-records", SERVED, VAL },
+	{ "max-records-per-type", SERVED, VAL },
+	{ "max-refresh-time", SEC | MIR | STUB, VAL },
+	{ "max-retry-time", SEC | MIR | STUB, VAL },
+	{ "max-transfer-idle-in", SEC | MIR | STUB, VAL },
+	{ "max-transfer-idle-out", PRI | SEC | MIR, VAL },
+	{ "max-transfer-time-in", SEC | MIR | STUB, VAL },
+	{ "max-transfer-time-out", PRI | SEC | MIR, VAL },
+	{ "max-types-per-name", SERVED, VAL },
+	{ "max-zone-ttl", PRI | REDIR, VAL },
+	{ "min-refresh-time", SEC | MIR | STUB, VAL },
+	{ "min-retry-time", SEC | MIR | STUB, VAL },
+	{ "multi-master", SEC | MIR | STUB, VAL },
+	{ "notify", PRI | SEC | MIR, VAL },
+	{ "notify-delay", PRI | SEC | MIR, VAL },
+	{ "notify-source", PRI | SEC | MIR, KW },
+	{ "notify-source-v6", PRI | SEC | MIR, KW },
+	{ "notify-to-soa", PRI | SEC, VAL },
+	{ "nsec3-test-zone", PRI | SEC, VAL },
+	{ "parental-agents", PRI | SEC, KW },
+	{ "parental-source", PRI | SEC, KW },
+	{ "parental-source-v6", PRI | SEC, KW },
+	{ "primaries", SEC | MIR | STUB | REDIR, KW },
+	{ "request-expire", SEC | MIR, VAL },
+	{ "request-ixfr", SEC | MIR, VAL },
+	{ "serial-update-method", PRI, VAL },
+	{ "server-addresses", SSTUB, VAL },
+	{ "server-names", SSTUB, VAL },
+	{ "sig-signing-nodes", PRI | SEC, VAL },
+	{ "sig-signing-signatures", PRI | SEC, VAL },
+	{ "sig-signing-type", PRI | SEC, VAL },
+	{ "sig-validity-interval", PRI | SEC, KW },
+	{ "transfer-source", SEC | MIR | STUB, KW },
+	{ "transfer-source-v6", SEC | MIR | STUB, KW },
+	{ "try-tcp-refresh", SEC | MIR, VAL },
+	{ "update-check-ksk", PRI | SEC, VAL },
+	{ "update-policy", PRI, VAL },
+	{ "use-alt-transfer-source", SEC | MIR | STUB, VAL },
+	{ "zero-no-soa-ttl", PRI | SEC | MIR, VAL },
+	{ "zone-statistics", SERVED, VAL }
+};
+_Static_assert(sizeof zopts / sizeof zopts[0] <= 256, "bzopt.opt is 8 bits");
+
+/* dialup's modes each zone type takes (check.c's dialups); yes and no
+ * are taken where dialup is. */
+static const struct {
+	const char *name;
+	unsigned types;
+} dialups[] = {
+	{ "notify", PRI | SEC }, { "notify-passive", SEC },
+	{ "passive", SEC | STUB }, { "refresh", SEC | STUB }
+};
+
+static int zopt_cmp(const void *key, const void *elt)
+{
+	return strcasecmp(key, ((const struct zopt *)elt)->name);
+}
+
+void bind_zone_option(struct bind *b, const struct tok *kw,
+		      const struct tok *val, const struct tok *args, size_t n)
+{
+	const struct zopt *o;
+	struct bzopt *u;
+	size_t i;
+
+	if (kw->t != T_WORD ||
+	    !(o = bsearch(kw->s, zopts, sizeof zopts / sizeof zopts[0],
+			  sizeof zopts[0], zopt_cmp)))
+		return;
+	zl_xgrow((void **)&b->zopts, &b->capzopts, b->nzopts + 1,
+		 sizeof *b->zopts);
+	u = &b->zopts[b->nzopts++];
+	u->opt = (uint8_t)(o - zopts);
+	u->dialup = -1;
+	for (i = 0; n == 2 && is(kw, "dialup") &&
+	     i < sizeof dialups / sizeof dialups[0]; i++)
+		if (is(&args[1], dialups[i].name))
+			u->dialup = (int8_t)i;
+	/* at the option's name when named names its line */
+	u->at = on_line_of(kw, o->at == KW || !val->file ? kw : val);
+}
+
+/* Whether option i of the table is name. */
+static bool zopt_is(size_t i, const char *name)
+{
+	return strcmp(zopts[i].name, name) == 0;
+}
+
+/* named-checkconf on an option a zone of type takes, u: a mode of dialup
+ * the type does not take; in a secondary zone, an option of the keys
+ * named signs with, which it has only when it signs the zone inline. */
+static void zone_option_use(struct bind *b, const struct pzone *z,
+			    unsigned type, const struct bzopt *u)
+{
+	const char *name = zopts[u->opt].name;
+
+	if (u->dialup >= 0 && !(dialups[u->dialup].types & type))
+		srv_err(b->s, u->at.file, u->at.line, u->at.col, "dialup "
+			"mode '%s' is not allowed in '%s' zone '%s'",
+			dialups[u->dialup].name, z->type,
+			z->origin ? z->origin : "");
+	if (type == SEC && z->inline_signing != 1 &&
+	    (zopt_is(u->opt, "dnssec-dnskey-kskonly") ||
+	     zopt_is(u->opt, "dnssec-loadkeys-interval") ||
+	     zopt_is(u->opt, "update-check-ksk")))
+		srv_err(b->s, u->at.file, u->at.line, u->at.col, "zone '%s': "
+			"'%s' requires inline-signing in a secondary zone",
+			z->origin ? z->origin : "", name);
+}
+
+void bind_zone_options(struct bind *b, const struct pzone *z)
+{
+	unsigned type = z->type && !z->retyped && !z->in_view ?
+			bind_zone_type(z->type) : 0;
+	const struct bzopt *u, *primaries = NULL;
+	bool masters = false;
+	size_t i;
+
+	for (i = 0; type && i < b->nzopts; i++) {
+		u = &b->zopts[i];
+		if (!(zopts[u->opt].types & type)) {
+			srv_err(b->s, u->at.file, u->at.line, u->at.col,
+				"option '%s' is not allowed in '%s' zone '%s'",
+				zopts[u->opt].name, z->type,
+				z->origin ? z->origin : "");
+			continue;
+		}
+		zone_option_use(b, z, type, u);
+		if (zopt_is(u->opt, "primaries"))
+			primaries = u;
+		masters |= zopt_is(u->opt, "masters");
+	}
+	/* the two names of one list, where the type takes it (a redirect
+	 * zone's list named does not check) */
+	if (primaries && masters && type != REDIR)
+		srv_err(b->s, primaries->at.file, primaries->at.line,
+			primaries->at.col, "zone '%s': 'primaries' and "
+			"'masters' cannot both be used", z->origin ?
+			z->origin : "");
+	b->nzopts = 0;
 }

@@ -156,9 +156,9 @@ static void rpz_zones(struct bind *b)
 	}
 }
 
-/* named-checkconf: a primary zone with both allow-update and
- * update-policy, at the update-policy.  And (9.18.49) a primary or
- * secondary zone under a
+/* named-checkconf: a primary or secondary zone with both allow-update
+ * and update-policy, at the update-policy (a secondary takes neither:
+ * bind_zone_options).  And (9.18.49) a primary or secondary zone under a
  * dnssec-policy (the innermost one named; "none" is none) is signed by
  * inline-signing or as a dynamic zone; without `inline-signing yes`, a
  * primary must take updates (an update-policy, or an allow-update, the
@@ -176,7 +176,8 @@ static void policy_signing(struct bind *b, const struct pzone *z)
 	size_t i;
 
 	if (z->upolicy && z->au != AU_UNSET && z->upat.file && z->type &&
-	    (!strcasecmp(z->type, "primary") || !strcasecmp(z->type, "master")))
+	    (!strcasecmp(z->type, "primary") || !strcasecmp(z->type, "master") ||
+	     !strcasecmp(z->type, "secondary") || !strcasecmp(z->type, "slave")))
 		srv_err(b->s, z->upat.file, z->upat.line, z->upat.col,
 			"zone '%s': 'allow-update' is ignored when "
 			"'update-policy' is present", z->origin ? z->origin :

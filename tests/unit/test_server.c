@@ -362,7 +362,7 @@ START_TEST(test_bind_statements)
 	 * view statements */
 	ck_assert_int_eq(mem_read(placed, "named.conf", &z, &d),
 			 ZL_ERR_CONFIG);
-	ck_assert_uint_eq(d.n, 9);
+	ck_assert_uint_eq(d.n, 10);
 	err_at(&d, 0, "named.conf", 1, 1);
 	ck_assert_ptr_nonnull(strstr(d.v[0].message, "unknown option "
 				     "'zones'"));
@@ -375,11 +375,15 @@ START_TEST(test_bind_statements)
 	err_at(&d, 4, "named.conf", 4, 26);
 	err_at(&d, 5, "named.conf", 5, 38);
 	ck_assert_ptr_nonnull(strstr(d.v[5].message, "'zone' in a zone"));
-	err_at(&d, 6, "named.conf", 7, 17);
-	ck_assert_ptr_nonnull(strstr(d.v[6].message, "'{' expected"));
-	err_at(&d, 7, "named.conf", 7, 34);
-	err_at(&d, 8, "named.conf", 8, 1);
-	ck_assert_ptr_nonnull(strstr(d.v[8].message, "without a name"));
+	/* said once the zone's block ends, its type known */
+	err_at(&d, 6, "named.conf", 6, 3);
+	ck_assert_ptr_nonnull(strstr(d.v[6].message, "option 'primaries' "
+				     "is not allowed in 'primary' zone"));
+	err_at(&d, 7, "named.conf", 7, 17);
+	ck_assert_ptr_nonnull(strstr(d.v[7].message, "'{' expected"));
+	err_at(&d, 8, "named.conf", 7, 34);
+	err_at(&d, 9, "named.conf", 8, 1);
+	ck_assert_ptr_nonnull(strstr(d.v[9].message, "without a name"));
 	zone_is(&z, 0, "c.", "/b/c", ZL_SERVER_PRIMARY, "v");
 	done(&z, &d);
 
