@@ -424,3 +424,47 @@ EOF
 	want_rc 0 && hasnt err "error:" && hasnt out "error:"
 }
 t "BIND zones with the options their types take: loaded by named, clean" t_zone_options_ok
+
+# Source options with the port named listens on, in the blocks it checks
+# them in (a server, in a view too; a zone; options, for each zone that
+# does not set its own, but not a view), refused by both; those of the
+# other address family in a server too; another port, or a block named
+# does not check them in, taken by both.
+t_source_ports() {
+	mkdir -p sp
+	while IFS='|' read -r want conf; do
+		printf '%s\n' "$conf" >sp/named.conf
+		if (cd sp && named-checkconf named.conf) >/dev/null 2>&1; then
+			named=takes
+		else
+			named=refuses
+		fi
+		run --server-config sp/named.conf
+		if grep -q ': error: ' "$tmp/err"; then ours=refuses; else ours=takes; fi
+		[ "$named" = "$want" ] && [ "$ours" = "$want" ] ||
+			{ echo "$conf: named $named, zonelint $ours, not $want"; return 1; }
+	done <<'EOF'
+refuses|server 192.0.2.1 { query-source address * port 53; };
+refuses|view "v" { server 192.0.2.1 { query-source 192.0.2.53 port 53; }; };
+refuses|server 2001:db8::1 { query-source-v6 address * port 53; };
+refuses|options { port 5353; }; server 192.0.2.1 { query-source address * port 5353; };
+refuses|server 192.0.2.1 { transfer-source * port 53; };
+refuses|server 192.0.2.1 { notify-source 192.0.2.53 port 53 dscp 3; };
+refuses|server 192.0.2.1 { query-source-v6 address *; };
+refuses|server 2001:db8::/32 { transfer-source *; };
+refuses|zone "example.net" { type slave; masters { 192.0.2.1; }; transfer-source * port 53; };
+refuses|zone "example.net" { type slave; masters { 192.0.2.1; }; notify-source-v6 * port 53; };
+refuses|zone "example.net" { type slave; masters { 192.0.2.1; }; parental-source * port 53; };
+takes|server 192.0.2.1 { query-source address * port 54; transfer-source * port *; };
+takes|options { port 5353; }; server 192.0.2.1 { query-source address * port 53; };
+takes|server 2001:db8::1 { query-source-v6 address * port 54; notify-source-v6 *; };
+takes|options { transfer-source * port 53; notify-source * port 53; parental-source * port 53; };
+takes|view "v" { transfer-source-v6 * port 53; alt-transfer-source * port 53; };
+takes|zone "example.net" { type slave; masters { 192.0.2.1; }; alt-transfer-source * port 53; };
+refuses|options { notify-source * port 53; }; zone "." { type hint; file "x"; };
+refuses|options { parental-source-v6 * port 53; }; view "v" { zone "example.net" { type forward; }; };
+takes|options { transfer-source * port 53; }; zone "example.net" { type slave; masters { 192.0.2.1; }; transfer-source *; };
+takes|view "v" { notify-source * port 53; zone "example.net" { type slave; masters { 192.0.2.1; }; }; };
+EOF
+}
+t "BIND source ports and families: zonelint refuses what named refuses" t_source_ports

@@ -118,40 +118,6 @@ static void quoted(struct bind *b, const struct tok *t)
 			"string");
 }
 
-/* query-source [address] A [port P] [dscp D]: a port P is kept, to be
- * held against the listener port once options are read (named takes its
- * port from wherever it stands in them). */
-static void query_source(struct bind *b, const struct tok *args, size_t n)
-{
-	struct bqsrc *q;
-	int64_t port;
-	size_t i;
-
-	for (i = 1; i + 1 < n; i++) {
-		if (!is(&args[i], "port") || !bind_port(&args[i + 1], &port))
-			continue;
-		zl_xgrow((void **)&b->qsrc, &b->capqsrc, b->nqsrc + 1,
-			 sizeof *b->qsrc);
-		q = &b->qsrc[b->nqsrc++];
-		q->name = is(&args[0], "query-source") ? "query-source" :
-			  "query-source-v6";
-		/* named names the line of the ';'; the port itself when it
-		 * is on that line */
-		if (b->end.file && (args[i + 1].file != b->end.file ||
-				    args[i + 1].line != b->end.line)) {
-			q->file = b->end.file;
-			q->line = b->end.line;
-			q->col = b->end.col;
-		} else {
-			q->file = args[i + 1].file;
-			q->line = args[i + 1].line;
-			q->col = args[i + 1].col;
-		}
-		q->port = (uint32_t)port;
-		return;
-	}
-}
-
 /* A leaf statement's meaning in its context: args[0..n) are its words. */
 static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 {
@@ -307,10 +273,8 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 	} else if (ctx == C_OPTIONS && is(&args[0], "port")) {
 		if (!bind_port(&args[1], &b->port))
 			b->port = -1;
-	} else if ((ctx == C_OPTIONS || ctx == C_VIEW) &&
-		   (is(&args[0], "query-source") ||
-		    is(&args[0], "query-source-v6"))) {
-		query_source(b, args, n);
+	} else if (bind_source(b, ctx, args, n)) {
+		/* a source address, for its port */
 	} else if (ctx == C_RPZ && is(&args[0], "zone")) {
 		zl_xgrow((void **)&b->rpz, &b->caprpz, b->nrpz + 1,
 			 sizeof *b->rpz);
@@ -481,6 +445,12 @@ static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
 	if ((ctx == C_OPTIONS || ctx == C_VIEW) &&
 	    is(&args[0], "response-policy"))
 		return C_RPZ;
+	/* read for its source options' ports and address families */
+	if ((ctx == C_TOP || ctx == C_VIEW) && is(&args[0], "server")) {
+		b->server = n >= 2 ? args[1].s : NULL;
+		b->server_at = b->lbrace;
+		return C_SERVER;
+	}
 	if ((ctx == C_OPTIONS || ctx == C_VIEW || ctx == C_ZONE) &&
 	    is(&args[0], "allow-update")) {
 		b->au_to = ctx == C_ZONE ? &b->z[b->nz - 1].au :
@@ -534,7 +504,7 @@ static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
 static bool goes_on(enum ctx ctx, enum ctx c, const struct tok *args,
 		    size_t n)
 {
-	if (ctx == C_OTHER || ctx == C_ACL)
+	if (ctx == C_OTHER || ctx == C_ACL || ctx == C_SERVER)
 		return true;
 	if ((c != C_OTHER && c != C_RPZ && c != C_ACL) || n == 0)
 		return false;

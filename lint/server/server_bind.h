@@ -81,9 +81,10 @@ bool bind_port(const struct tok *t, int64_t *out);
  * named.conf, skipped but for its statements' lengths; C_RPZ: the block
  * of response-policy, read for its zones; C_POLICY: a dnssec-policy
  * statement, read for its max-zone-ttl; C_ACL: the address list of an
- * allow-update, read for whether it allows anything */
+ * allow-update, read for whether it allows anything; C_SERVER: a server
+ * statement, read for its source options */
 enum ctx { C_TOP, C_OPTIONS, C_VIEW, C_ZONE, C_KEY, C_KEYDEF, C_RPZ,
-	   C_POLICY, C_ACL, C_OTHER };
+	   C_POLICY, C_ACL, C_SERVER, C_OTHER };
 
 /* An allow-update list, as far as named tells a dynamic zone by it: not
  * given (-1), empty, of none alone (none or !any, as often as written:
@@ -106,6 +107,7 @@ struct pzone {
 	bool transferred;	/* it names primaries */
 	bool retyped;		/* type given twice: no type to hold it to */
 	struct tok brace;	/* its block's '{' */
+	uint8_t sources;	/* the source options it sets (bind_source) */
 	int8_t binary;	/* masterfile-format raw (or a word named refuses)
 			   (1) or text (0); -1: not set */
 	char vclass[12];	/* its view's class, "" outside views */
@@ -157,13 +159,17 @@ struct brpz {
 	char vclass[12];	/* its view's class */
 };
 
-/* A query-source or query-source-v6 that names a port: named refuses the
+/* A source option that names a port (bind_source): named refuses the
  * port it listens on (options' port, 53 by default), at the line of the
- * statement's ';'. */
+ * statement's ';' for a query-source, of its name for the others. */
 struct bqsrc {
 	const char *file, *name;
 	uint32_t line, col;
 	uint32_t port;
+	/* one of options that named holds to the port for each zone that
+	 * does not set it (bind_source's bit, as pzone.sources); 0: held
+	 * where it stands */
+	uint8_t zones;
 };
 
 /* An option of the zone being read, held to the zone's type once its
@@ -208,8 +214,11 @@ struct bind {
 	struct brpz *rpz;	/* the zones of response-policy blocks */
 	size_t nrpz, caprpz;
 	int64_t port;		/* options' port; -1: not set (53) */
-	struct bqsrc *qsrc;	/* query-sources that name a port */
+	struct bqsrc *qsrc;	/* source options that name a port */
 	size_t nqsrc, capqsrc;
+	const char *server;	/* the address of the server statement
+				   being read (borrowed), or NULL */
+	struct tok server_at;	/* its block's '{' */
 	struct bzopt *zopts;	/* the options of the zone being read */
 	size_t nzopts, capzopts;
 	struct tok end;		/* where the statement read ends (its ';') */
@@ -221,6 +230,15 @@ struct bind {
 /* named-checkconf: the statement named w in the block ctx, reported when
  * named 9.18 no longer has it there or never took it there. */
 void bind_placed(struct bind *b, enum ctx ctx, const struct tok *w);
+/* A source option, args[0..n) in the block ctx, whose port named holds
+ * to the one it listens on (query-source in options, a view or a server;
+ * transfer-source and notify-source in a zone or a server, or in options
+ * for the zones that do not set their own; parental-source in a zone or
+ * options, so): a port it names is noted for bind_finish; in a server,
+ * one of the other address family is reported.  False when args is no
+ * such option. */
+bool bind_source(struct bind *b, enum ctx ctx, const struct tok *args,
+		 size_t n);
 /* The zone type named (primary or master, ..., in any case) as a bit of
  * its own; 0 for a type named 9.18 does not know. */
 unsigned bind_zone_type(const char *type);

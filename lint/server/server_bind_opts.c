@@ -1,4 +1,4 @@
-/* server_bind_opts.c - which options named 9.18 takes where: the statements of each block, the options it no longer has, the options of each zone type. */
+/* server_bind_opts.c - which options named 9.18 takes where: the statements of each block, the options it no longer has, the options of each zone type, and the source options whose port it holds to the one it listens on. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -370,4 +370,72 @@ void bind_zone_options(struct bind *b, const struct pzone *z)
 			"'masters' cannot both be used", z->origin ?
 			z->origin : "");
 	b->nzopts = 0;
+}
+
+/* The source options whose port named holds to the one it listens on,
+ * and the blocks it does so in (check.c, named 9.18.49): o options, v a
+ * view, s a server, z a zone, and i options for each zone that does not
+ * set the option itself (a view's it does not look at).  Others, and
+ * these elsewhere, may name any port (transfer-source in a view,
+ * alt-transfer-source anywhere). */
+static const struct {
+	const char *name, *where;
+} sources[] = {
+	{ "query-source", "ovs" }, { "query-source-v6", "ovs" },
+	{ "transfer-source", "isz" }, { "transfer-source-v6", "isz" },
+	{ "notify-source", "isz" }, { "notify-source-v6", "isz" },
+	{ "parental-source", "iz" }, { "parental-source-v6", "iz" }
+};
+
+bool bind_source(struct bind *b, enum ctx ctx, const struct tok *args,
+		 size_t n)
+{
+	char c = ctx == C_VIEW ? 'v' : ctx == C_SERVER ? 's' :
+		 ctx == C_ZONE ? 'z' : 0;
+	struct bqsrc *q;
+	struct tok at;
+	int64_t port;
+	size_t i, k;
+	bool v6;
+
+	for (k = 0; k < sizeof sources / sizeof sources[0]; k++)
+		if (is(&args[0], sources[k].name))
+			break;
+	if (k == sizeof sources / sizeof sources[0])
+		return false;
+	if (ctx == C_OPTIONS)
+		c = strchr(sources[k].where, 'o') ? 'o' : 'i';
+	if (!c || !strchr(sources[k].where, c))
+		return false;
+	if (ctx == C_ZONE)
+		b->z[b->nz - 1].sources |= (uint8_t)(1u << k);
+	/* named: a server's source options are of its address family */
+	v6 = strstr(sources[k].name, "-v6") != NULL;
+	if (ctx == C_SERVER && b->server &&
+	    (strchr(b->server, ':') != NULL) != v6) {
+		at = on_line_of(&args[0], &b->server_at);
+		srv_err(b->s, at.file, at.line, at.col, "server '%s': '%s' "
+			"not legal for an IPv%c server", b->server,
+			sources[k].name, v6 ? '4' : '6');
+		return true;
+	}
+	for (i = 1; i + 1 < n; i++) {
+		if (!is(&args[i], "port") || !bind_port(&args[i + 1], &port))
+			continue;
+		zl_xgrow((void **)&b->qsrc, &b->capqsrc, b->nqsrc + 1,
+			 sizeof *b->qsrc);
+		q = &b->qsrc[b->nqsrc++];
+		/* named names the line of a query-source's ';' (the port
+		 * itself when it is on that line), of another's name */
+		at = k < 2 && b->end.file ? on_line_of(&args[i + 1], &b->end) :
+		     (struct tok){ .file = args[0].file, .line = args[0].line,
+				   .col = args[0].col };
+		*q = (struct bqsrc){ .file = at.file, .name = sources[k].name,
+				     .line = at.line, .col = at.col,
+				     .port = (uint32_t)port,
+				     .zones = c == 'i' ? (uint8_t)(1u << k) :
+						0 };
+		break;
+	}
+	return true;
 }

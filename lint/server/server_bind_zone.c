@@ -218,6 +218,33 @@ static void policy_signing(struct bind *b, const struct pzone *z)
 		"'update-policy'" : "");
 }
 
+/* named-checkconf: a source option that names the port named listens on
+ * (options' port, 53 by default).  One of options it refuses for each
+ * zone that takes it (a zone with a type, not in-view, that does not set
+ * the option itself); said once, naming the first. */
+static void source_port(struct bind *b, const struct bqsrc *q)
+{
+	const struct pzone *z = NULL;
+	size_t i;
+
+	if (q->port != (b->port >= 0 ? b->port : 53))
+		return;
+	for (i = 0; q->zones && i < b->nz && !z; i++)
+		if (b->z[i].type && !b->z[i].retyped && !b->z[i].in_view &&
+		    bind_zone_type(b->z[i].type) &&
+		    !(b->z[i].sources & q->zones))
+			z = &b->z[i];
+	if (!q->zones)
+		srv_err(b->s, q->file, q->line, q->col, "'%s' cannot specify "
+			"the DNS listener port (%u)", q->name,
+			(unsigned)q->port);
+	else if (z)
+		srv_err(b->s, q->file, q->line, q->col, "'%s' cannot specify "
+			"the DNS listener port (%u), which zone '%s' takes "
+			"from options", q->name, (unsigned)q->port,
+			z->origin ? z->origin : "");
+}
+
 /* Checks the zone statements as named-checkconf does and lists them. */
 void bind_finish(struct bind *b)
 {
@@ -235,11 +262,7 @@ void bind_finish(struct bind *b)
 	for (i = 0; i < b->nz; i++)
 		policy_signing(b, &b->z[i]);
 	for (i = 0; i < b->nqsrc; i++)
-		if (b->qsrc[i].port == (b->port >= 0 ? b->port : 53))
-			srv_err(s, b->qsrc[i].file, b->qsrc[i].line,
-				b->qsrc[i].col, "'%s' cannot specify the DNS "
-				"listener port (%u)", b->qsrc[i].name,
-				(unsigned)b->qsrc[i].port);
+		source_port(b, &b->qsrc[i]);
 	if (b->first_view.file && b->first_top_zone.file)
 		srv_err(s, b->first_top_zone.file, b->first_top_zone.line,
 			b->first_top_zone.col, "when using 'view' statements, "
