@@ -468,3 +468,39 @@ takes|view "v" { notify-source * port 53; zone "example.net" { type slave; maste
 EOF
 }
 t "BIND source ports and families: zonelint refuses what named refuses" t_source_ports
+
+# A hint zone whose file is missing: named-checkconf takes it, but named
+# does not start without its root hints, nor does named-checkconf -z load
+# it; zonelint refuses it at the file, resolved against directory, in
+# views too, and a directory in its place.  A file there is taken by
+# both.  One outside the tree is not looked at: nothing of what lies
+# outside reaches the output, not even whether it exists.
+t_hint_file() {
+	mkdir -p hf/zones hf/adir
+	ln -s /nonexistent/root.hints hf/zones/out.hints
+	for conf in \
+		'zone "." { type hint; file "root.hints"; };|1:28' \
+		'view "v" { zone "." { type hint; file "zones/root.hints"; }; };|1:39' \
+		'options { directory "zones"; }; zone "." IN { type hint; file "root.hints"; };|1:63' \
+		'zone "example" { type hint; file "adir"; };|1:34'; do
+		printf '%s\n' "${conf%|*}" >hf/named.conf
+		(cd hf && named-checkconf named.conf) || return 1
+		refused hf named-checkconf -z named.conf || return 1
+		config_error hf/named.conf "^hf/named.conf:${conf#*|}: error: could not configure root hints from '[^']*': (file not found|not a file)" ||
+			{ echo "with: ${conf%|*}"; return 1; }
+	done
+	hints hf/zones/root.hints
+	printf '%s\n' 'options { directory "zones"; }; zone "." { type hint; file "root.hints"; };' \
+		>hf/named.conf
+	bind_accepts hf || return 1
+	run --server-config hf/named.conf
+	want_rc 0 && hasnt err "error:" || return 1
+	for f in /nonexistent/root.hints ../../nonexistent.hints out.hints; do
+		printf 'options { directory "zones"; }; zone "." { type hint; file "%s"; };\n' \
+			"$f" >hf/named.conf
+		refused hf named-checkconf -z named.conf || return 1
+		run --server-config hf/named.conf
+		want_rc 0 && hasnt err "root hints" || { echo "with: $f"; return 1; }
+	done
+}
+t "BIND hint zone: a missing file in the tree is refused as named refuses it" t_hint_file

@@ -195,6 +195,9 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 			redefined(b, &args[0]);
 		free(z->file);
 		z->file = zl_xstrdup(args[1].s);
+		z->fileat = (struct tok){ .file = args[1].file,
+					  .line = args[1].line,
+					  .col = args[1].col };
 	} else if ((ctx == C_OPTIONS || ctx == C_VIEW || ctx == C_ZONE) &&
 		   is(&args[0], "masterfile-format")) {
 		/* named 9.18 reads text and raw (map is gone), unquoted,

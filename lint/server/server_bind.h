@@ -107,6 +107,7 @@ struct pzone {
 	bool transferred;	/* it names primaries */
 	bool retyped;		/* type given twice: no type to hold it to */
 	struct tok brace;	/* its block's '{' */
+	struct tok fileat;	/* its file's value */
 	uint8_t sources;	/* the source options it sets (bind_source) */
 	int8_t binary;	/* masterfile-format raw (or a word named refuses)
 			   (1) or text (0); -1: not set */

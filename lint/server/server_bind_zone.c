@@ -245,6 +245,30 @@ static void source_port(struct bind *b, const struct bqsrc *q)
 			z->origin ? z->origin : "");
 }
 
+/* named: a hint zone's file holds the root hints it starts from, and
+ * without it named does not start ("could not configure root hints",
+ * also from named-checkconf -z, which loads the zones, though
+ * named-checkconf alone takes it).  The file is resolved as a zone's
+ * (dir); what lies outside the tree is not looked at (srv_unopenable). */
+static void hint_file(struct bind *b, const struct pzone *z,
+		      const char *dir)
+{
+	const char *why;
+	char *path;
+
+	if (!z->type || strcasecmp(z->type, "hint") != 0 || z->retyped ||
+	    z->in_view || !z->file || !z->fileat.file)
+		return;
+	/* an empty name is no file, not named's directory */
+	path = srv_resolve(dir, z->file);
+	if ((why = !*z->file ? "file not found" :
+		   srv_unopenable(b->s, path)) != NULL)
+		srv_err(b->s, z->fileat.file, z->fileat.line, z->fileat.col,
+			"could not configure root hints from '%s': %s",
+			z->file, why);
+	free(path);
+}
+
 /* Checks the zone statements as named-checkconf does and lists them. */
 void bind_finish(struct bind *b)
 {
@@ -259,8 +283,10 @@ void bind_finish(struct bind *b)
 	bool redirect;
 
 	dir = zl_xstrdup(b->lx.dir ? b->lx.dir : s->cwd);
-	for (i = 0; i < b->nz; i++)
+	for (i = 0; i < b->nz; i++) {
 		policy_signing(b, &b->z[i]);
+		hint_file(b, &b->z[i], dir);
+	}
 	for (i = 0; i < b->nqsrc; i++)
 		source_port(b, &b->qsrc[i]);
 	if (b->first_view.file && b->first_top_zone.file)

@@ -567,6 +567,43 @@ static bool dir_missing_in_tree(const struct trees *t, const char *p)
 	return missing;
 }
 
+const char *srv_unopenable(struct srv *s, const char *path)
+{
+	char *root, *r, *dir, *up;
+	const char *why = NULL;
+	struct stat st;
+
+	if (s->provider || !(root = realpath(s->root, NULL)))
+		return NULL;
+	if ((r = realpath(path, NULL)) != NULL) {
+		if (below(root, r) && stat(r, &st) == 0 &&
+		    !S_ISREG(st.st_mode))
+			why = "not a file";
+		free(r);
+		free(root);
+		return why;
+	}
+	/* Up to the deepest name on path that exists: a link that leads
+	 * nowhere (perhaps out of the tree) ends the walk without a word. */
+	dir = zl_xstrdup(path);
+	while (lstat(dir, &st) != 0 && errno == ENOENT &&
+	       strcmp(dir, ".") != 0 && strcmp(dir, "/") != 0) {
+		up = zl_path_dir(dir);
+		free(dir);
+		dir = *up ? up : zl_xstrdup(".");
+		if (dir != up)
+			free(up);
+	}
+	if (strcmp(dir, path) != 0 && (r = realpath(dir, NULL)) != NULL) {
+		if (below(root, r) && stat(r, &st) == 0 && S_ISDIR(st.st_mode))
+			why = "file not found";
+		free(r);
+	}
+	free(dir);
+	free(root);
+	return why;
+}
+
 static struct dirent *glob_readdir(void *d)
 {
 	return readdir(d);

@@ -68,6 +68,16 @@ void srv_close(struct srv *s, struct srv_file *f);
  * takes care of its own (server_knot.c). */
 bool srv_no_nul(struct srv *s, struct srv_file *f);
 
+/* Why the server could not open path (resolved as it resolves it) as a
+ * file, told without looking outside the root: "file not found" when
+ * nothing is there, nor at any name between it and the deepest
+ * directory on it that exists, which lies in the root; "not a file" for
+ * a directory or another file that is no regular one in the root.
+ * NULL for a file; for what lies outside the root, or is reached through
+ * a link that leads nowhere, whether it exists is not told (NULL); so
+ * with a provider, which is the tree. */
+const char *srv_unopenable(struct srv *s, const char *path);
+
 /* The files pattern names, in sorted order (glob(7), braces too, '~' not
  * expanded), for an include at
  * file:line:col: a pattern without wildcards names itself; one with

@@ -797,6 +797,54 @@ START_TEST(test_allowed)
 }
 END_TEST
 
+/* A hint zone's file (srv_unopenable): missing or a directory in the
+ * tree is an error at the file's name; what lies outside the tree, or a
+ * link there that leads nowhere, is not looked at. */
+START_TEST(test_hint_file)
+{
+	static const char *const files[] = {
+		"root.hints", "d", "gone", "nodir/x", "link", "/nonexistent/x",
+		"../nonexistent", ""
+	};
+	struct zl_server_zones z;
+	struct zl_diags d;
+	char *conf, *cmd, *p;
+	size_t i;
+
+	strcpy(tree, "/tmp/zl-server-XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(tree));
+	sub("conf");
+	sub("conf/d");
+	put("conf/root.hints", ". 3600000 NS a.root-servers.net.\n");
+	lnk("/nonexistent/x", "conf/link");
+	conf = zl_xstrdup("");
+	for (i = 0; i < sizeof files / sizeof files[0]; i++) {
+		p = zl_xasprintf("%sview \"v%zu\" { zone \".\" { type hint; "
+				 "file \"%s\"; }; };\n", conf, i, files[i]);
+		free(conf);
+		conf = p;
+	}
+	put("conf/named.conf", conf);
+	free(conf);
+	ck_assert_int_eq(fs_read("named.conf", &z, &d), ZL_ERR_CONFIG);
+	p = zl_xasprintf("%s/conf/named.conf", tree);
+	ck_assert_uint_eq(d.n, 4);
+	err_at(&d, 0, p, 2, 40);
+	ck_assert_ptr_nonnull(strstr(d.v[0].message, "'d': not a file"));
+	err_at(&d, 1, p, 3, 40);
+	ck_assert_ptr_nonnull(strstr(d.v[1].message, "'gone': file not "
+				     "found"));
+	err_at(&d, 2, p, 4, 40);
+	err_at(&d, 3, p, 8, 40);
+	free(p);
+	done(&z, &d);
+
+	cmd = zl_xasprintf("rm -rf '%s'", tree);
+	ck_assert_int_eq(system(cmd), 0);
+	free(cmd);
+}
+END_TEST
+
 START_TEST(test_unreadable)
 {
 	struct zl_server_zones z = { 0 };
@@ -908,6 +956,7 @@ Suite *server_suite(void)
 	tcase_add_test(tc, test_nsd);
 	tcase_add_test(tc, test_confined);
 	tcase_add_test(tc, test_allowed);
+	tcase_add_test(tc, test_hint_file);
 	tcase_add_test(tc, test_unreadable);
 	tcase_add_test(tc, test_key);
 	suite_add_tcase(s, tc);
