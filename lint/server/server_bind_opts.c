@@ -1,4 +1,4 @@
-/* server_bind_opts.c - which options named 9.18 takes where: the statements of each block, the options it no longer has, the options of each zone type, and the source options whose port it holds to the one it listens on. */
+/* server_bind_opts.c - which options named 9.18 takes where: in each block, in each zone type, and with which source ports. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -427,7 +427,8 @@ bool bind_source(struct bind *b, enum ctx ctx, const struct tok *args,
 		q = &b->qsrc[b->nqsrc++];
 		/* named names the line of a query-source's ';' (the port
 		 * itself when it is on that line), of another's name */
-		at = k < 2 && b->end.file ? on_line_of(&args[i + 1], &b->end) :
+		at = !strncmp(sources[k].name, "query-", 6) && b->end.file ?
+		     on_line_of(&args[i + 1], &b->end) :
 		     (struct tok){ .file = args[0].file, .line = args[0].line,
 				   .col = args[0].col };
 		*q = (struct bqsrc){ .file = at.file, .name = sources[k].name,

@@ -176,8 +176,10 @@ static void policy_signing(struct bind *b, const struct pzone *z)
 	size_t i;
 
 	if (z->upolicy && z->au != AU_UNSET && z->upat.file && z->type &&
-	    (!strcasecmp(z->type, "primary") || !strcasecmp(z->type, "master") ||
-	     !strcasecmp(z->type, "secondary") || !strcasecmp(z->type, "slave")))
+	    (!strcasecmp(z->type, "primary") ||
+	     !strcasecmp(z->type, "master") ||
+	     !strcasecmp(z->type, "secondary") ||
+	     !strcasecmp(z->type, "slave")))
 		srv_err(b->s, z->upat.file, z->upat.line, z->upat.col,
 			"zone '%s': 'allow-update' is ignored when "
 			"'update-policy' is present", z->origin ? z->origin :
@@ -257,10 +259,10 @@ static void hint_file(struct bind *b, const struct pzone *z,
 	char *path;
 
 	if (!z->type || strcasecmp(z->type, "hint") != 0 || z->retyped ||
-	    z->in_view || !z->file || !z->fileat.file)
+	    z->in_view || !z->file)
 		return;
-	/* an empty name is no file, not named's directory */
 	path = srv_resolve(dir, z->file);
+	/* an empty name is no file, not named's directory */
 	if ((why = !*z->file ? "file not found" :
 		   srv_unopenable(b->s, path)) != NULL)
 		srv_err(b->s, z->fileat.file, z->fileat.line, z->fileat.col,
