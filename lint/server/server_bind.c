@@ -500,10 +500,10 @@ static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
 /* Whether words may follow the block of the statement args[0..n) in
  * ctx, c being the block's: in a block zonelint does not read (controls'
  * "inet ... allow { } keys { }", a catalog zone's "default-primaries { }
- * in-memory no"), and after response-policy, response-padding and
- * deny-answer-* ("{ } qname-wait-recurse no", "{ } block-size 468",
- * "{ } except-from { }"); elsewhere named reads a word after a block as
- * a ';' left out. */
+ * in-memory no") or reads for its source options alone (a server's), and
+ * after response-policy, response-padding and deny-answer-* ("{ }
+ * qname-wait-recurse no", "{ } block-size 468", "{ } except-from { }");
+ * elsewhere named reads a word after a block as a ';' left out. */
 static bool goes_on(enum ctx ctx, enum ctx c, const struct tok *args,
 		    size_t n)
 {
@@ -565,6 +565,8 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 			blocks = true;
 			if (c == C_VIEW)
 				b->view = NULL;
+			if (c == C_SERVER)
+				b->server = NULL;	/* its address is freed */
 			if (c == C_ZONE)
 				bind_zone_options(b, &b->z[b->nz - 1]);
 			bind_next(&b->lx, &t);
