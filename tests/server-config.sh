@@ -239,6 +239,109 @@ t_knot_line_ends() {
 }
 t "knot.conf: CR LF and a CR alone as knotd reads them" t_knot_line_ends
 
+# knot.conf's section and item names as Knot DNS knows them: knotc takes
+# items of every section that a configuration may hold, some of them
+# easily missed (zonefile-sync, journal-content, catalog-role, a
+# template's global-module, the max-udp-payload that 3.4 dropped); it
+# refuses a name it does not know, or one in a section that does not take
+# it ("invalid item"), at the line zonelint names.
+t_knot_names() {
+	mkdir -p kname/zones
+	zone kname/zones/db.primary
+	cat >kname/knot.conf <<'EOF'
+server:
+    listen: 127.0.0.1@5300
+    udp-workers: 2
+    max-udp-payload: 1232
+    tcp-fastopen: off
+xdp:
+    route-check: off
+control:
+    timeout: 10
+log:
+  - target: stderr
+    any: info
+statistics:
+    timer: 60
+database:
+    journal-db-max-size: 1G
+keystore:
+  - id: pem
+    backend: pem
+key:
+  - id: xfr-key
+    algorithm: hmac-sha256
+    secret: c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LTEyMzQ=
+remote:
+  - id: primary
+    address: 192.0.2.1@53
+    key: xfr-key
+remotes:
+  - id: primaries
+    remote: primary
+acl:
+  - id: xfr
+    address: 192.0.2.0/24
+    action: transfer
+submission:
+  - id: parent
+    check-interval: 1h
+policy:
+  - id: signed
+    keystore: pem
+    nsec3: on
+    ksk-submission: parent
+mod-stats:
+  - id: default
+    request-protocol: on
+template:
+  - id: default
+    storage: zones
+    semantic-checks: on
+    global-module: mod-stats/default
+zone:
+  - domain: example.org
+    file: db.primary
+    zonefile-sync: -1
+    zonefile-load: difference-no-serial
+    journal-content: all
+    dnssec-signing: on
+    dnssec-policy: signed
+    serial-policy: unixtime
+    catalog-role: none
+    acl: xfr
+    notify: primaries
+    comment: "the primary zone"
+EOF
+	(cd kname && knotc -c knot.conf conf-check) >"$tmp/check" 2>&1 ||
+		{ echo "knotc refuses it"; show "$tmp/check"; return 1; }
+	run --server-config kname/knot.conf
+	want_rc 0 && has err " in 1 file" || return 1
+	for c in 'zone:\n  - domain: example.org\n    fiel: db.primary\n|3:5|file' \
+		'zones:\n  - domain: example.org\n|1:1|zone' \
+		'Zone:\n  - domain: example.org\n|1:1|zone' \
+		'server:\n    listen: 127.0.0.1@5300\n    file: db.primary\n|3:5|zone' \
+		'listen: 127.0.0.1@5300\n|1:1|server' \
+		'template:\n  - id: default\n    storag: zones\n|3:5|storage' \
+		'template:\n  - id: t\n    template: x\n|3:5|zone' \
+		'log:\n  - target: stderr\n    anny: info\n|3:5|any' \
+		'policy:\n  - id: p\n    nsec3-iteration: 0\n|3:5|nsec3-iterations' \
+		'mod-stat:\n  - id: default\n|1:1|mod-stats' \
+		'mod-stats:\n  - id: default\n    request-protocl: on\n|3:5|request-protocol' \
+		'remote:\n    id: primary\n    address: 192.0.2.1\n|2:5|list' \
+		'server:\n  - listen: 127.0.0.1@5300\n|2:5|list' \
+		'acl:\n  - address: 192.0.2.1\n    id: xfr\n|2:5|first'; do
+		printf "${c%%|*}" >kname/bad.conf
+		at=${c#*|}
+		(cd kname && knotc -c bad.conf conf-check) >"$tmp/check" 2>&1 &&
+			{ echo "knotc accepts ${c%%|*}"; return 1; }
+		has "$tmp/check" "line ${at%%:*}, " || return 1
+		config_error knot:kname/bad.conf \
+			"^kname/bad.conf:${at%|*}: error: .*${at#*|}" || return 1
+	done
+}
+t "knot.conf: section and item names as knotc knows them" t_knot_names
+
 # What named refuses in a zone statement is an error, not a zone that
 # silently leaves the run: a mistyped or quoted type, a ';' left out.
 t_bind_zone_syntax() {

@@ -32,6 +32,7 @@ struct knot {
 	struct entry *t, *z;	/* templates, zones */
 	size_t nt, tcap, nz, zcap;
 	struct srv_set tset, zset;	/* their identifiers */
+	struct srv_set mods;		/* the modules module: loads */
 	uint32_t seq;			/* entries read so far */
 };
 
@@ -551,16 +552,44 @@ static bool block_mapping(struct ydoc *y)
 	return true;
 }
 
-/* A section zonelint does not read (server:, remote:, ...), held to
- * Knot DNS's grammar: items, or a list of entries of items. */
-static bool other_section(struct ydoc *y)
+/* The current event, an item's name in sec, the first of an entry (list)
+ * or of the section's items: false when knotd stops there.  An item knotd
+ * does not know is reported; the reading goes on, to show the others. */
+static bool item(struct ydoc *y, const struct knot_section *sec, bool list,
+		 bool first)
 {
-	bool list;
+	const char *key = scalar(y);
+	uint32_t line, col;
+
+	ev_mark(y, y->ev.start_mark, &line, &col);
+	if (first && list != (sec->id != NULL)) {
+		y->bad = true;
+		srv_knot_form(y->k->s, sec, list, y->f->shown, line, col);
+		return false;
+	}
+	if (first && list && strcmp(key, sec->id) != 0)
+		return yerr(y, y->ev.start_mark, "the first item must be",
+			    sec->id);
+	if (!srv_knot_takes(sec, key))
+		srv_knot_unknown(y->k->s, sec, key, y->f->shown, line, col);
+	return true;
+}
+
+/* A section zonelint does not read (server:, remote:, ...), held to
+ * Knot DNS's grammar and schema: items, or a list of entries of items,
+ * as sec takes them (sec NULL: a module's that knotd may find installed,
+ * unchecked).  The modules that module: loads are kept. */
+static bool other_section(struct ydoc *y, const struct knot_section *sec)
+{
+	bool list, first, modid;
 
 	if (!ev_next(y))
 		return false;
 	if (y->ev.type == YAML_SCALAR_EVENT)
 		return true;	/* nothing under it */
+	if (sec && !sec->items)		/* clear: a value, as include */
+		return yerr(y, y->ev.start_mark, "expected one value for",
+			    sec->name);
 	list = y->ev.type == YAML_SEQUENCE_START_EVENT;
 	if (list && y->ev.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE)
 		return yerr(y, y->ev.start_mark, "Knot DNS reads the entries "
@@ -570,12 +599,20 @@ static bool other_section(struct ydoc *y)
 	while (!list || y->ev.type != YAML_SEQUENCE_END_EVENT) {
 		if (!block_mapping(y))
 			return false;
+		first = true;
 		while (ev_next(y) && y->ev.type != YAML_MAPPING_END_EVENT) {
 			if (y->ev.type != YAML_SCALAR_EVENT)
 				return yerr(y, y->ev.start_mark, "expected an "
 					    "item name", NULL);
+			if (sec && !item(y, sec, list, first))
+				return false;
+			modid = sec && !strcmp(sec->name, "module") &&
+				!strcmp(scalar(y), "id");
+			first = false;
 			if (!ev_next(y) || !value(y))
 				return false;
+			if (modid && y->ev.type == YAML_SCALAR_EVENT)
+				srv_set_add(&y->k->mods, scalar(y), 0);
 		}
 		if (y->bad || !list || !ev_next(y))
 			break;
@@ -619,11 +656,12 @@ static bool take(struct ydoc *y, struct item *it, const char *key, bool id)
 
 /* One list entry of the template or zone section: a mapping whose first
  * item is the identifier (Knot reads a list entry that way). */
-static bool entry(struct ydoc *y, struct entry *e, const char *idkey)
+static bool entry(struct ydoc *y, struct entry *e,
+		  const struct knot_section *sec)
 {
+	const char *idkey = sec->id, *key;
 	struct item *it;
 	bool first = true;
-	const char *key;
 
 	if (y->ev.type != YAML_MAPPING_START_EVENT)
 		return yerr(y, y->ev.start_mark, "expected an item", idkey);
@@ -634,9 +672,8 @@ static bool entry(struct ydoc *y, struct entry *e, const char *idkey)
 			return yerr(y, y->ev.start_mark, "expected an item "
 				    "name", NULL);
 		key = scalar(y);
-		if (first && strcmp(key, idkey) != 0)
-			yerr(y, y->ev.start_mark, "the first item must be",
-			     idkey);
+		if (!item(y, sec, true, first))
+			return false;
 		first = false;
 		it = !strcmp(key, idkey) ? &e->id :
 		     !strcmp(key, "file") ? &e->file :
@@ -690,7 +727,9 @@ static bool section(struct ydoc *y, bool zones)
 {
 	struct knot *k = y->k;
 	struct entry *e;
-	const char *idkey = zones ? "domain" : "id", *key;
+	const struct knot_section *sec = srv_knot_section(zones ? "zone" :
+							  "template");
+	const char *key;
 
 	if (!ev_next(y))
 		return false;
@@ -710,7 +749,7 @@ static bool section(struct ydoc *y, bool zones)
 		e = zones ? grow(&k->z, &k->nz, &k->zcap) :
 		    grow(&k->t, &k->nt, &k->tcap);
 		e->seq = k->seq++;
-		if (!entry(y, e, idkey)) {
+		if (!entry(y, e, sec)) {
 			entry_free(e);
 			*(zones ? &k->nz : &k->nt) -= 1;
 			return false;
@@ -778,7 +817,9 @@ static bool include(struct ydoc *y)
 /* The top mapping of one file: sections and includes, in order. */
 static void top(struct ydoc *y)
 {
+	const struct knot_section *sec;
 	const char *key;
+	uint32_t line, col;
 
 	while (ev_next(y) && y->ev.type != YAML_MAPPING_END_EVENT) {
 		if (y->ev.type != YAML_SCALAR_EVENT) {
@@ -787,13 +828,23 @@ static void top(struct ydoc *y)
 			return;
 		}
 		key = scalar(y);
+		/* a module's section that no module: loads may be one that
+		 * knotd finds installed, but for a slip of one it has */
+		sec = srv_knot_section(key);
+		if (!sec && (strncmp(key, "mod-", 4) != 0 ||
+			     (!srv_set_find(&y->k->mods, key) &&
+			      srv_knot_slip(key)))) {
+			ev_mark(y, y->ev.start_mark, &line, &col);
+			srv_knot_unknown(y->k->s, NULL, key, y->f->shown,
+					 line, col);
+		}
 		if (!strcmp(key, "include")) {
 			if (!include(y))
 				return;
 		} else if (!strcmp(key, "template") || !strcmp(key, "zone")) {
 			if (!section(y, key[0] == 'z'))
 				return;
-		} else if (!other_section(y)) {
+		} else if (!other_section(y, sec)) {
 			return;
 		}
 	}
@@ -896,4 +947,5 @@ void zl_server_read_knot(struct srv *s, struct srv_file *f)
 	free(k.z);
 	srv_set_free(&k.tset);
 	srv_set_free(&k.zset);
+	srv_set_free(&k.mods);
 }

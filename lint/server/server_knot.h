@@ -1,8 +1,12 @@
 /* server_knot.h - what the parts of Knot DNS's knot.conf reader share:
- * the reader (server_knot.c) and the zone file names its formatters make
- * (server_knot_file.c). */
+ * the reader (server_knot.c), the zone file names its formatters make
+ * (server_knot_file.c), the sections and the items each takes
+ * (server_knot_schema.c). */
 #ifndef ZL_SERVER_KNOT_H
 #define ZL_SERVER_KNOT_H
+
+#include <stdbool.h>
+#include <stdint.h>
 
 #include "server_impl.h"
 
@@ -10,5 +14,30 @@
  * %c[N-M], %l[N], %%) gives the zone name (absolute, "." for the root),
  * malloc'd; NULL when a %c[...] or %l[...] in fmt is malformed. */
 char *srv_knot_file(const char *fmt, const char *name);
+
+/* A section: a list of entries whose first item is id ("- id: x"), items
+ * (id NULL), or a value at the top (include, clear: items NULL too). */
+struct knot_section {
+	const char *name, *id;
+	const char *const *items;	/* NULL-terminated */
+};
+
+/* The section named name, or NULL when no Knot DNS from 3.0 to 3.4 has
+ * one (names are compared as knotd compares them, case counting). */
+const struct knot_section *srv_knot_section(const char *name);
+/* Whether some Knot DNS from 3.0 to 3.4 takes the item name in sec. */
+bool srv_knot_takes(const struct knot_section *sec, const char *name);
+/* Whether name is a slip of one of the sections' names (zl_nearest). */
+bool srv_knot_slip(const char *name);
+/* Reports name at file:line:col as a section (sec NULL) or an item of
+ * sec that Knot DNS does not know: with the sections that take it as an
+ * item, else the nearest name where it stands, if one is near. */
+void srv_knot_unknown(struct srv *s, const struct knot_section *sec,
+		      const char *name, const char *file, uint32_t line,
+		      uint32_t col);
+/* Reports at file:line:col that sec is written with a list of entries
+ * (list) where it takes items, or with items where it takes a list. */
+void srv_knot_form(struct srv *s, const struct knot_section *sec, bool list,
+		   const char *file, uint32_t line, uint32_t col);
 
 #endif

@@ -556,6 +556,75 @@ START_TEST(test_knot)
 }
 END_TEST
 
+/* knot.conf's names: what any Knot DNS from 3.0 to 3.4 takes is taken,
+ * those of 3.4 alone too (knotc 3.2, which tests/server-config.sh runs,
+ * refuses them); a module's section that knotd may find installed is
+ * taken, but for a slip of one of Knot's own unless module: loads it.
+ * Every unknown name is reported, not only the first.  knotc 3.4.6
+ * takes newer, but for its module sections (of modules not installed). */
+START_TEST(test_knot_names)
+{
+	static const struct mfile newer[] = {
+		{ "knot.conf",
+		  "clear: zone\n"
+		  "server:\n  listen-tls: 127.0.0.1@853\n"
+		  "control:\n  backlog: 8\n"
+		  "remote:\n  - id: p\n    address: 192.0.2.1\n    quic: on\n"
+		  "dnskey-sync:\n  - id: s\n    remote: p\n"
+		  "mod-authsignal:\n  - id: a\n"
+		  "mod-example:\n  - id: g\n    whatever: 1\n"
+		  "module:\n  - id: mod-stat\n    file: /x/stat.so\n"
+		  "mod-stat:\n  - id: m\n    anything: 1\n"
+		  "template:\n  - id: default\n    default-ttl: 3600\n"
+		  "zone:\n  - domain: a.example\n    ixfr-from-axfr: on\n"
+		  "    reverse-generate: b.example\n    dnssec-signing: on\n"
+		  "    zonefile-load: none\n    serial-modulo: 0/2\n" },
+		{ NULL, NULL },
+	};
+	static const struct mfile unknown[] = {
+		{ "knot.conf",
+		  "servers:\n  listen: 127.0.0.1\n"
+		  "zone:\n  - domain: a.example\n    fiel: a.zone\n"
+		  "    storage: /s\n    notfy: p\n"
+		  "mod-synth-record:\n  - id: s\n" },
+		{ NULL, NULL },
+	};
+	/* clear takes a value, as include does */
+	static const struct mfile clear[] = {
+		{ "knot.conf", "clear:\n  - id: x\n" },
+		{ NULL, NULL },
+	};
+	struct zl_server_zones z;
+	struct zl_diags d;
+
+	ck_assert_int_eq(mem_read(clear, "knot.conf", &z, &d),
+			 ZL_ERR_CONFIG);
+	ck_assert_uint_eq(d.n, 1);
+	err_at(&d, 0, "knot.conf", 2, 3);
+	done(&z, &d);
+
+	ck_assert_int_eq(mem_read(newer, "knot.conf", &z, &d), ZL_OK);
+	ck_assert_uint_eq(d.n, 0);
+	ck_assert_uint_eq(z.n, 1);
+	done(&z, &d);
+
+	ck_assert_int_eq(mem_read(unknown, "knot.conf", &z, &d),
+			 ZL_ERR_CONFIG);
+	ck_assert_uint_eq(d.n, 4);
+	err_at(&d, 0, "knot.conf", 1, 1);
+	ck_assert_ptr_nonnull(strstr(d.v[0].message, "'server'"));
+	err_at(&d, 1, "knot.conf", 5, 5);
+	ck_assert_ptr_nonnull(strstr(d.v[1].message, "'file'"));
+	err_at(&d, 2, "knot.conf", 7, 5);
+	ck_assert_ptr_nonnull(strstr(d.v[2].message, "'notify'"));
+	err_at(&d, 3, "knot.conf", 8, 1);
+	ck_assert_ptr_nonnull(strstr(d.v[3].message, "'mod-synthrecord'"));
+	zone_is(&z, 0, "a.example.", "/s/a.example.zone", ZL_SERVER_PRIMARY,
+		NULL);
+	done(&z, &d);
+}
+END_TEST
+
 START_TEST(test_nsd)
 {
 	static const struct mfile files[] = {
@@ -953,6 +1022,7 @@ Suite *server_suite(void)
 	tcase_add_test(tc, test_bind_errors);
 	tcase_add_test(tc, test_bind_statements);
 	tcase_add_test(tc, test_knot);
+	tcase_add_test(tc, test_knot_names);
 	tcase_add_test(tc, test_nsd);
 	tcase_add_test(tc, test_confined);
 	tcase_add_test(tc, test_allowed);
