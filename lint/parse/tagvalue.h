@@ -121,7 +121,8 @@ bool zl_tv_next_break(const char *s, size_t len, uint32_t *pos,
 bool zl_tv_run_on(const char *s, struct zl_tv_span v,
 		  struct zl_tv_span *name);
 
-/* ---- URIs in values (RFC 3986 §3), as DMARC, TLS-RPT and BIMI use them ---- */
+/* ---- URIs in values (RFC 3986 §3), as DMARC, TLS-RPT and BIMI use them ----
+ * (tagvalue_uri.c) */
 
 /* Checks that span uri of s is an absolute URI: a scheme, ':' and a
  * non-empty rest made of URI characters (percent escapes well formed).

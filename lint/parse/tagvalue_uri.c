@@ -1,0 +1,422 @@
+/* tagvalue_uri.c - URIs in tag values (RFC 3986 §3), as DMARC, TLS-RPT and BIMI use them. */
+#include <arpa/inet.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "tagvalue.h"
+
+static bool is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool is_namechar(char c)
+{
+	return is_alpha(c) || is_digit(c) || c == '_';
+}
+
+static char lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+static bool is_hex(char c)
+{
+	return is_digit(c) || (lower(c) >= 'a' && lower(c) <= 'f');
+}
+
+/* RFC 3986 §2: unreserved, reserved and '%' (escapes checked apart). */
+static bool is_urichar(char c)
+{
+	return is_alpha(c) || is_digit(c) ||
+	       (c && strchr("-._~:/?#[]@!$&'()*+,;=%", c));
+}
+
+/* The first byte of [a, b) that is not a URI character or starts a bad
+ * percent escape, or b. */
+static uint32_t uri_bad_at(const char *s, uint32_t a, uint32_t b)
+{
+	for (; a < b; a++) {
+		if (!is_urichar(s[a]))
+			return a;
+		if (s[a] == '%' && (a + 2 >= b || !is_hex(s[a + 1]) ||
+				    !is_hex(s[a + 2])))
+			return a;
+	}
+	return b;
+}
+
+static unsigned hex_val(char c)
+{
+	return is_digit(c) ? (unsigned)(c - '0') :
+	       (unsigned)(lower(c) - 'a' + 10);
+}
+
+/* How many labels [a, b) has as a domain: dot-separated labels of
+ * letters, digits, '-' and '_' (a final dot allowed); 0 when it is none.
+ * A percent escape stands for its byte (the URI's escapes are checked
+ * before): a byte from 0x80 on is UTF-8 of an internationalised label,
+ * which a mailto: URI (RFC 6068 §2, its example in §6.3) and a URI's
+ * host (RFC 3986 §3.2.2) may write so; the sender turns it into its
+ * A-label, whose length only IDNA tells. */
+static uint32_t domain_labels(const char *s, uint32_t a, uint32_t b)
+{
+	uint32_t labels = 0, len = 0, w;
+	bool idn = false;
+	char c;
+
+	if (b > a && s[b - 1] == '.')
+		b--;
+	for (; a <= b; a += w) {
+		w = a < b && s[a] == '%' && a + 2 < b ? 3 : 1;
+		c = w == 3 ? (char)(hex_val(s[a + 1]) << 4 |
+				    hex_val(s[a + 2])) : a < b ? s[a] : '.';
+		if (c == '.') {
+			if (len == 0 || (len > 63 && !idn))
+				return 0;
+			labels++;
+			len = 0;
+			idn = false;
+		} else if (is_namechar(c) || c == '-' ||
+			   (w == 3 && (unsigned char)c >= 0x80)) {
+			idn |= (unsigned char)c >= 0x80;
+			len++;
+		} else {
+			return 0;
+		}
+	}
+	return labels;
+}
+
+/* Whether [a, b) is a domain literal, "[" dtext "]" (RFC 6068 §2,
+ * RFC 5322 §3.4.1): printable ASCII but '[', ']' and '\' inside. */
+static bool domain_literal(const char *s, uint32_t a, uint32_t b)
+{
+	if (b - a < 3 || s[a] != '[' || s[b - 1] != ']')
+		return false;
+	for (a++; a < b - 1; a++)
+		if (s[a] < 33 || s[a] > 126 || strchr("[]\\", s[a]))
+			return false;
+	return true;
+}
+
+/* RFC 5322 §3.2.3 atext, the characters of an unquoted local part
+ * besides '.'. */
+static bool is_atext(char c)
+{
+	return is_alpha(c) || is_digit(c) ||
+	       (c && strchr("!#$%&'*+-/=?^_`{|}~", c));
+}
+
+/* RFC 5321 §4.1.2 Dot-string, RFC 5322 §3.4.1 dot-atom: the unquoted
+ * local part [a, b) of a mailto: URI is atoms of atext joined by single
+ * dots.  A percent escape stands for its byte: "%2E" is a dot; other
+ * escaped bytes are taken as the sender's to judge.  NULL when it is
+ * one, else what is wrong with *bad the byte (or escape) at fault. */
+static const char *local_part(const char *s, uint32_t a, uint32_t b,
+			      struct zl_tv_span *bad)
+{
+	uint32_t i, w;
+	bool dot, after_dot = true;
+
+	for (i = a; i < b; i += w) {
+		w = s[i] == '%' ? 3 : 1;
+		dot = s[i] == '.' || (w == 3 && s[i + 1] == '2' &&
+				      lower(s[i + 2]) == 'e');
+		*bad = (struct zl_tv_span){ i, w };
+		if (dot && i == a)
+			return "the local part of the address starts with "
+			       "'.'";
+		if (dot && after_dot)
+			return "the local part of the address has two dots in "
+			       "a row";
+		if (dot && i + w == b)
+			return "the local part of the address ends with '.'";
+		if (!dot && w == 1 && !is_atext(s[i]))
+			return "the local part of the address holds a "
+			       "character that only a quoted one can";
+		after_dot = dot;
+	}
+	return NULL;
+}
+
+/* Whether [a, b) is an IP address: dotted-quad IPv4 (any host) or, in
+ * brackets, an IPv6 address (an http(s): IP literal; a mailto: address
+ * literal, RFC 5321 §4.1.3, "[IPv6:" address "]" or "[" IPv4 "]").
+ * *loop says whether it is a loopback or unspecified address, the
+ * sender's own machine. */
+static bool ip_host(const char *s, uint32_t a, uint32_t b, bool *loop)
+{
+	char buf[INET6_ADDRSTRLEN];
+	unsigned char ip[16];
+	static const unsigned char zero[16];
+	int af = AF_INET;
+
+	if (b > a + 1 && s[a] == '[' && s[b - 1] == ']') {
+		a++;
+		b--;
+		af = AF_INET6;
+		if (b - a > 5 && strncasecmp(s + a, "IPv6:", 5) == 0)
+			a += 5;
+		else if (memchr(s + a, ':', b - a) == NULL)
+			af = AF_INET;
+	}
+	if (b - a >= sizeof buf)
+		return false;
+	memcpy(buf, s + a, b - a);
+	buf[b - a] = '\0';
+	if (inet_pton(af, buf, ip) != 1)
+		return false;
+	if (af == AF_INET)
+		*loop = ip[0] == 127 || memcmp(ip, zero, 4) == 0;
+	else	/* ::, ::1, or IPv4 loopback mapped (::ffff:127.x.y.z) */
+		*loop = (memcmp(ip, zero, 15) == 0 && ip[15] <= 1) ||
+			(memcmp(ip, zero, 10) == 0 && ip[10] == 0xff &&
+			 ip[11] == 0xff && ip[12] == 127);
+	return true;
+}
+
+/* Whether the domain [a, b) is "localhost" or a name below it (RFC 6761
+ * §6.3), a final dot allowed. */
+static bool localhost_name(const char *s, uint32_t a, uint32_t b)
+{
+	if (b > a && s[b - 1] == '.')
+		b--;
+	return b - a >= 9 && strncasecmp(s + b - 9, "localhost", 9) == 0 &&
+	       (b - a == 9 || s[b - 10] == '.');
+}
+
+/* What makes host [a, b) of a URI one that nothing sent there (a
+ * report) or fetched from it (a BIMI logo) crosses a network for: a
+ * loopback address, a localhost name, a single label (mailto: says so of
+ * a domain, http(s): of a host).  NULL when none. */
+static const char *unreachable_host(const char *s, uint32_t a, uint32_t b,
+				    bool mailto)
+{
+	bool loop = false;
+
+	if (ip_host(s, a, b, &loop)) {
+		if (loop)
+			return "the host is a loopback or unspecified "
+			       "address, which is each sender's own machine";
+		/* RFC 5321 §4.1.3: an address is written in brackets; bare,
+		 * it is taken for a name, which a dotted quad cannot be
+		 * (RFC 1123 §2.1: the top label is alphabetic) */
+		if (mailto && s[a] != '[')
+			return "the domain is an IP address outside the "
+			       "brackets of an address literal, so senders "
+			       "take it for a name, which none has";
+		return NULL;
+	}
+	if (localhost_name(s, a, b))
+		return "the host is a localhost name, which is each "
+		       "sender's own machine";
+	if (domain_labels(s, a, b) == 1)
+		return mailto ? "the domain of the mailto: URI is a single "
+				"label, which mail from other networks cannot "
+				"reach" :
+				"the host of the URI is a single label, which "
+				"other networks cannot reach";
+	return NULL;
+}
+
+/* RFC 6068 §2: mailto: addr-spec, "local-part@domain"; an '@' in the
+ * local part is written %40 (unless quoted). */
+static const char *check_mailto(const char *s, uint32_t a, uint32_t b,
+				struct zl_tv_span *bad)
+{
+	uint32_t at = b, first = b, q;
+	bool quoted = s[a] == '"' || strncmp(s + a, "%22", 3) == 0;
+	const char *why;
+
+	for (q = a; q < b && s[q] != '?'; q++)
+		if (s[q] == '@') {
+			first = first == b ? q : first;
+			at = q;
+		}
+	*bad = (struct zl_tv_span){ a, q - a };
+	if (at == b || at == a)
+		return "a mailto: URI needs an address: mailto:local@domain";
+	if (first != at && !quoted) {
+		*bad = (struct zl_tv_span){ first, 1 };
+		return "an '@' in the local part of the address is written "
+		       "'%40'";
+	}
+	if (!quoted && (why = local_part(s, a, at, bad)) != NULL)
+		return why;
+	*bad = (struct zl_tv_span){ at + 1, q - at - 1 };
+	if (!domain_literal(s, at + 1, q) && domain_labels(s, at + 1, q) == 0)
+		return "the address of the mailto: URI has no valid domain";
+	return unreachable_host(s, at + 1, q, true);
+}
+
+/* RFC 3986 §3.2.2: the IP literal that starts at h ('['), in an
+ * authority that ends at e: "[" IPv6address or IPvFuture "]".  NULL when
+ * it is one, else what is wrong, with *at where. */
+static const char *ip_literal(const char *s, uint32_t h, uint32_t e,
+			      uint32_t *at)
+{
+	char buf[INET6_ADDRSTRLEN];
+	struct in6_addr a6;
+	uint32_t c, i;
+
+	*at = h;
+	for (c = h + 1; c < e && s[c] != ']'; c++)
+		;
+	if (c == e)
+		return "'[' opens an IP literal that ']' does not close";
+	if (c + 1 < e && s[c + 1] != ':') {
+		*at = c + 1;
+		return "only ':' and a port may follow an IP literal";
+	}
+	if (s[h + 1] == 'v' || s[h + 1] == 'V') {	/* IPvFuture */
+		for (i = h + 2; i < c && is_hex(s[i]); i++)
+			;
+		return i > h + 2 && i + 1 < c && s[i] == '.' ? NULL :
+		       "not an IP literal: 'v', hex digits, '.' and more";
+	}
+	if (c - h - 1 >= sizeof buf)
+		return "not an IPv6 address";
+	memcpy(buf, s + h + 1, c - h - 1);
+	buf[c - h - 1] = '\0';
+	return inet_pton(AF_INET6, buf, &a6) == 1 ? NULL :
+	       "not an IPv6 address";
+}
+
+/* What RFC 3986 forbids in any URI [a, b) (the scheme and its ':'
+ * before a): a '#' inside the fragment, an IP literal that is not one, a
+ * port that is not digits.  NULL when none, else what, with *at where. */
+static const char *uri_form(const char *s, uint32_t a, uint32_t b,
+			    uint32_t *at)
+{
+	const char *hash = memchr(s + a, '#', b - a), *again, *why;
+	uint32_t h, e, c;
+
+	if (hash && (again = memchr(hash + 1, '#', (size_t)(s + b - hash - 1)))) {
+		*at = (uint32_t)(again - s);
+		return "a second '#': the fragment cannot hold one";
+	}
+	if (b - a < 2 || s[a] != '/' || s[a + 1] != '/')
+		return NULL;
+	for (h = e = a + 2; e < b && !strchr("/?#", s[e]); e++)
+		if (s[e] == '@')
+			h = e + 1;	/* after the userinfo */
+	c = h;
+	if (h < e && s[h] == '[') {
+		if ((why = ip_literal(s, h, e, at)) != NULL)
+			return why;
+		while (s[c] != ']')
+			c++;
+	}
+	while (c < e && s[c] != ':')
+		c++;
+	for (*at = c + 1; *at < e; ++*at)
+		if (!is_digit(s[*at]))
+			return "the port after ':' must be digits";
+	return NULL;
+}
+
+const char *zl_tv_uri_check(const char *s, struct zl_tv_span uri,
+			    struct zl_tv_span *scheme, struct zl_tv_span *bad)
+{
+	const char *form;
+	uint32_t a = uri.off, b = uri.off + uri.len, i = a, x;
+
+	*scheme = (struct zl_tv_span){ a, 0 };
+	*bad = uri;
+	if (uri.len == 0)
+		return "empty URI";
+	while (i < b && (is_alpha(s[i]) || (i > a && (is_digit(s[i]) ||
+		     s[i] == '+' || s[i] == '-' || s[i] == '.'))))
+		i++;
+	/* "rua=mailto:a@example.com, ruf=...": a ',' for the ';' */
+	if (i > a && i < b && s[i] == '=')
+		return "a tag, not a URI: a ';' seems written ',' before it, "
+		       "and the tag is not read";
+	if (i == a || i == b || s[i] != ':')
+		return "the URI has no scheme (such as 'mailto:' or 'https:')";
+	*scheme = (struct zl_tv_span){ a, i - a };
+	if ((x = uri_bad_at(s, i + 1, b)) < b) {
+		*bad = (struct zl_tv_span){ x, 1 };
+		/* "mailto: a@example.com": a blank is to be removed, not
+		 * escaped, which would make it part of the address */
+		return s[x] == ' ' || s[x] == '\t' ?
+		       "a blank inside the URI, which holds none" :
+		       "character not allowed in a URI (escape it as %XX)";
+	}
+	if (i + 1 == b)
+		return "the URI has nothing after its scheme";
+	if ((form = uri_form(s, i + 1, b, &x)) != NULL) {
+		*bad = (struct zl_tv_span){ x, 1 };
+		return form;
+	}
+	if (zl_tv_eq(s, *scheme, "mailto", true))
+		return check_mailto(s, i + 1, b, bad);
+	if ((zl_tv_eq(s, *scheme, "https", true) ||
+	     zl_tv_eq(s, *scheme, "http", true))) {
+		struct zl_tv_span h;
+
+		if (b - i < 4 || s[i + 1] != '/' || s[i + 2] != '/' ||
+		    !zl_tv_uri_host(s, uri, &h) || h.len == 0)
+			return "an http(s): URI needs '//' and a host";
+		*bad = h;
+		return unreachable_host(s, h.off, h.off + h.len, false);
+	}
+	return NULL;
+}
+
+const char *zl_tv_uri_doubtful(const char *s, struct zl_tv_span uri,
+			       struct zl_tv_span *bad)
+{
+	bool loop = false, mailto;
+
+	if (!zl_tv_uri_host(s, uri, bad) ||
+	    !ip_host(s, bad->off, bad->off + bad->len, &loop) || loop)
+		return NULL;
+	mailto = s[uri.off] == 'm' || s[uri.off] == 'M';
+	return mailto ? "the domain is an address literal, which many "
+			"senders do not deliver mail to" :
+			"the host is an IP address, which few senders post "
+			"to and certificates seldom name";
+}
+
+bool zl_tv_uri_host(const char *s, struct zl_tv_span uri,
+		    struct zl_tv_span *host)
+{
+	uint32_t a = uri.off, b = uri.off + uri.len, c, e;
+
+	for (c = a; c < b && s[c] != ':'; c++)
+		;
+	if (zl_tv_eq(s, (struct zl_tv_span){ a, c - a }, "mailto", true)) {
+		for (e = c; e < b && s[e] != '?'; e++)
+			;
+		for (a = e; a > c && s[a - 1] != '@'; a--)
+			;
+		*host = (struct zl_tv_span){ a, e - a };
+		return a > c;
+	}
+	if (!zl_tv_eq(s, (struct zl_tv_span){ a, c - a }, "https", true) &&
+	    !zl_tv_eq(s, (struct zl_tv_span){ a, c - a }, "http", true))
+		return false;
+	if (c + 3 > b || s[c + 1] != '/' || s[c + 2] != '/')
+		return false;
+	a = c + 3;
+	for (e = a; e < b && !strchr("/?#", s[e]); e++)
+		if (s[e] == '@')
+			a = e + 1;	/* skip userinfo */
+	c = a;
+	if (c < e && s[c] == '[')	/* an IP literal holds ':' */
+		while (c < e && s[c++] != ']')
+			;
+	for (; c < e && s[c] != ':'; c++)
+		;
+	*host = (struct zl_tv_span){ a, c - a };
+	return true;
+}
+
