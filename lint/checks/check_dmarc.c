@@ -1,6 +1,7 @@
 /* check_dmarc.c - primitives for DMARC policy records (RFC 7489, RFC 9989):
- * placement, syntax, tags, policies and report addresses.  Mail domains
- * without a policy: check_dmarc_domain.c. */
+ * placement, syntax, tags, policies and the syntax of report URIs.  The
+ * checks of report addresses: check_dmarc_report.c; mail domains without
+ * a policy: check_dmarc_domain.c. */
 #include <ldns/ldns.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,7 +45,7 @@ static int owner_kind(const char *text)
 	return p && p > text ? OWN_REPORT : OWN_OTHER;
 }
 
-static bool is_dmarc(const struct zl_tv_rec *r)
+bool zl_dmarc_is_record(const struct zl_tv_rec *r)
 {
 	return zl_tv_first_is(r, "v", "DMARC1", true);
 }
@@ -69,7 +70,7 @@ enum { HAVE_DMARC = 1, HAVE_TOP = 2, HAVE_ORG = 4 };
 struct dname {
 	const char *text;		/* in the cache's arena */
 	const struct zl_tv_rec *policy;	/* policy_at */
-	const char *top, *org;		/* zl_dmarc_top, org_domain (RFC
+	const char *top, *org;		/* zl_dmarc_top, zl_dmarc_org (RFC
 					   9989) */
 	uint32_t hash;			/* of text, its low half */
 	uint8_t have;			/* HAVE_*: which answers are known */
@@ -174,7 +175,7 @@ static void find_dmarc(struct zl_ctx *ctx, const char *domain,
 	for (rr = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_TXT); rr;
 	     rr = zl_next_rr(at.zone, rr)) {
 		r = zl_tv_in(ctx, at.zone, rr);
-		if (!*policy && is_dmarc(r))
+		if (!*policy && zl_dmarc_is_record(r))
 			*policy = r;
 		*looks = *looks || zl_dmarc_looks(r);
 	}
@@ -289,7 +290,7 @@ static const char *find_org(struct zl_ctx *ctx, const char *domain)
 	return highest ? highest : zl_dmarc_top(ctx, domain);
 }
 
-static const char *org_domain(struct zl_ctx *ctx, const char *domain)
+const char *zl_dmarc_org(struct zl_ctx *ctx, const char *domain)
 {
 	struct dname *d;
 	const char *org;
@@ -399,7 +400,8 @@ static void dmarc_version(struct zl_ctx *ctx)
 	enum zl_severity sev;
 	char *why, *cut, *text;
 
-	if (owner_kind(ctx->rr->owner->text) == OWN_OTHER || is_dmarc(r) ||
+	if (owner_kind(ctx->rr->owner->text) == OWN_OTHER ||
+	    zl_dmarc_is_record(r) ||
 	    zl_spf_is_record(r->txt.s, r->txt.len) ||
 	    (sev = zl_tv_discarded(ctx, r, "DMARC1", false, "dmarc")) ==
 	    ZL_SEV_OFF)
@@ -425,8 +427,7 @@ const struct zl_check zl_check_dmarc_version = {
 	.vars = (const char *const[]){ "problem", "text", NULL },
 };
 
-/* The valid DMARC record of the subject, or NULL. */
-static const struct zl_tv_rec *subject(struct zl_ctx *ctx, bool policy_only)
+const struct zl_tv_rec *zl_dmarc_subject(struct zl_ctx *ctx, bool policy_only)
 {
 	int kind = owner_kind(ctx->rr->owner->text);
 	const struct zl_tv_rec *r;
@@ -434,7 +435,7 @@ static const struct zl_tv_rec *subject(struct zl_ctx *ctx, bool policy_only)
 	if (kind == OWN_OTHER || (policy_only && kind != OWN_POLICY))
 		return NULL;
 	r = zl_tv_of(ctx, ctx->rr);
-	return is_dmarc(r) ? r : NULL;
+	return zl_dmarc_is_record(r) ? r : NULL;
 }
 
 /* Emits at span sp of r with vars message and hint. */
@@ -446,17 +447,12 @@ static zl_finding emit_at(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 		       { "message", message }, { "hint", hint });
 }
 
-/* ---- report URIs (RFC 7489 §6.4 dmarc-uri) ---- */
+/* ---- report URIs (RFC 7489 §6.4 dmarc-uri), as policy-missing and
+ * check_dmarc_report.c read them ---- */
 
-/* One URI of rua or ruf: the URI itself and its "!size" suffix. */
-struct uri {
-	struct zl_tv_span all, uri, size;
-};
-
-/* Splits item into URI and size suffix (RFC 7489 §6.4 dmarc-uri). */
-static struct uri split_uri(const char *s, struct zl_tv_span item)
+struct zl_dmarc_uri zl_dmarc_split_uri(const char *s, struct zl_tv_span item)
 {
-	struct uri u = { item, item, { item.off + item.len, 0 } };
+	struct zl_dmarc_uri u = { item, item, { item.off + item.len, 0 } };
 	uint32_t i;
 
 	for (i = item.off + item.len; i > item.off; i--)
@@ -484,9 +480,8 @@ static bool size_ok(const char *s, struct zl_tv_span sp)
 	return true;
 }
 
-/* Why URI u is not a valid report URI, or NULL; *bad gets the place. */
-static const char *uri_problem(const char *s, const struct uri *u,
-			       struct zl_tv_span *bad)
+const char *zl_dmarc_uri_problem(const char *s, const struct zl_dmarc_uri *u,
+				 struct zl_tv_span *bad)
 {
 	struct zl_tv_span scheme;
 
@@ -496,6 +491,24 @@ static const char *uri_problem(const char *s, const struct uri *u,
 		       "optional unit k, m, g or t";
 	}
 	return zl_tv_uri_check(s, u->uri, &scheme, bad);
+}
+
+bool zl_dmarc_rua_valid(const struct zl_tv_rec *r)
+{
+	const struct zl_tv_tag *t = zl_tv_find(&r->tv, r->txt.s, "rua", true);
+	struct zl_tv_span item, bad;
+	uint32_t pos;
+
+	if (!t || t->bad || t->dup_ci >= 0)
+		return false;
+	for (pos = t->value.off;
+	     zl_tv_next_item(r->txt.s, t->value, ',', &pos, &item);) {
+		struct zl_dmarc_uri u = zl_dmarc_split_uri(r->txt.s, item);
+
+		if (!zl_dmarc_uri_problem(r->txt.s, &u, &bad))
+			return true;
+	}
+	return false;
 }
 
 /* ---- tags ---- */
@@ -788,7 +801,7 @@ static bool policy_read(const struct zl_tv_rec *r)
 static void dmarc_tags(struct zl_ctx *ctx)
 {
 	unsigned kind = zl_rule_variant(ctx->rule, 0);
-	const struct zl_tv_rec *r = subject(ctx, false);
+	const struct zl_tv_rec *r = zl_dmarc_subject(ctx, false);
 	size_t i;
 
 	if (!r)
@@ -827,25 +840,6 @@ const struct zl_check zl_check_dmarc_tags = {
 				       "expected", NULL },
 };
 
-/* Whether r's rua holds at least one syntactically valid URI. */
-static bool rua_valid(const struct zl_tv_rec *r)
-{
-	const struct zl_tv_tag *t = tag(r, "rua");
-	struct zl_tv_span item, bad;
-	uint32_t pos;
-
-	if (!t || t->bad || t->dup_ci >= 0)
-		return false;
-	for (pos = t->value.off;
-	     zl_tv_next_item(r->txt.s, t->value, ',', &pos, &item);) {
-		struct uri u = split_uri(r->txt.s, item);
-
-		if (!uri_problem(r->txt.s, &u, &bad))
-			return true;
-	}
-	return false;
-}
-
 /* Under profile rfc7489 a finding the user left at its default severity
  * gets sev: RFC 7489 makes an error of what RFC 9989 only recommends. */
 static void raise_7489(struct zl_ctx *ctx, zl_finding d,
@@ -862,7 +856,7 @@ static void raise_7489(struct zl_ctx *ctx, zl_finding d,
  * saves the record) unless the user set the rule's severity. */
 static void dmarc_policy_missing(struct zl_ctx *ctx)
 {
-	const struct zl_tv_rec *r = subject(ctx, true);
+	const struct zl_tv_rec *r = zl_dmarc_subject(ctx, true);
 	bool rua;
 	zl_finding d;
 
@@ -870,7 +864,7 @@ static void dmarc_policy_missing(struct zl_ctx *ctx)
 	 * finding. */
 	if (!r || tag(r, "p") || policy_run_on(r))
 		return;
-	rua = rua_valid(r);
+	rua = zl_dmarc_rua_valid(r);
 	{
 		d = ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, r->tv.tags[0].spec),
 			    { "effect", zl_dmarc_bis(ctx) ?
@@ -897,7 +891,7 @@ const struct zl_check zl_check_dmarc_policy_missing = {
  * user set the rule's severity, under rfc9989 whatever the rule says. */
 static void dmarc_policy_position(struct zl_ctx *ctx)
 {
-	const struct zl_tv_rec *r = subject(ctx, true);
+	const struct zl_tv_rec *r = zl_dmarc_subject(ctx, true);
 	const struct zl_tv_tag *p;
 	zl_finding d;
 
@@ -936,7 +930,7 @@ static bool another_dmarc(struct zl_ctx *ctx, const struct zl_rr *rr,
 
 	for (o = zl_first_rr(ctx->zone, rr->owner, LDNS_RR_TYPE_TXT); o;
 	     o = zl_next_rr(ctx->zone, o))
-		if (o != rr && is_dmarc(r2 = zl_tv_of(ctx, o)) &&
+		if (o != rr && zl_dmarc_is_record(r2 = zl_tv_of(ctx, o)) &&
 		    !zl_txt_same(&r2->txt, &r->txt))
 			return true;
 	return false;
@@ -944,13 +938,13 @@ static bool another_dmarc(struct zl_ctx *ctx, const struct zl_rr *rr,
 
 static void dmarc_policy_none(struct zl_ctx *ctx)
 {
-	const struct zl_tv_rec *r = subject(ctx, true);
+	const struct zl_tv_rec *r = zl_dmarc_subject(ctx, true);
 	const char *domain = ctx->rr->owner->text + 7;
 	const struct zl_tv_tag *p;
 
 	if (!r || !(p = tag(r, "p")) ||
 	    !zl_tv_eq(r->txt.s, p->value, "none", true) ||
-	    zl_strcasecmp(org_domain(ctx, domain), domain) != 0 ||
+	    zl_strcasecmp(zl_dmarc_org(ctx, domain), domain) != 0 ||
 	    another_dmarc(ctx, ctx->rr, r))
 		return;
 	{
@@ -966,227 +960,3 @@ const struct zl_check zl_check_dmarc_policy_none = {
 	.params = zl_dmarc_profile_params,
 	.vars = (const char *const[]){ "domain", NULL },
 };
-
-/* ---- report URI checks ---- */
-
-static const char *const uri_problems[] = { "invalid", "count", NULL };
-
-enum { U_INVALID, U_COUNT };
-static const struct zl_variant_spec uri_variants[] = {
-	{ .key = "problem", .names = uri_problems },
-	{ .key = NULL },
-};
-
-static const struct zl_param_spec uri_params[] = {
-	{ .key = "max", .type = ZL_PT_INT, .dflt = "2", .min = 1, .max = 100 },
-	{ .key = NULL },
-};
-
-/* Emits DMARC011 at bytes sp of r about URI item, invalid or (valid
- * but doubtful) one that may get no report: detail why. */
-static zl_finding uri_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
-			   struct zl_tv_span item, struct zl_tv_span sp,
-			   const char *why, bool valid)
-{
-	char *q = zl_tv_str(r->txt.s, item.len > 60 ?
-			    (struct zl_tv_span){ item.off, 60 } : item);
-	char *msg = zl_tv_uri_msg(q, why, valid);
-	zl_finding d = ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, sp),
-			       { "message", msg }, { "uri", q },
-			       { "detail", why });
-
-	free(msg);
-	free(q);
-	return d;
-}
-
-/* Checks the URIs of one rua or ruf tag. */
-static void uri_list(struct zl_ctx *ctx, const struct zl_tv_rec *r,
-		     const struct zl_tv_tag *t, bool count)
-{
-	const char *s = r->txt.s;
-	long max = zl_rule_int(ctx->rule, "max"), n = 0;
-	uint32_t pos = t->value.off;
-	struct zl_tv_span item, bad, lost = { 0, 0 };
-	const char *why;
-	struct uri u;
-	char *run_on = count ? NULL : zl_tv_run_on_msg(r, t, &lost);
-	uint32_t prev = pos;
-
-	for (; zl_tv_next_item(s, t->value, ',', &pos, &item);
-	     prev = item.off + item.len) {
-		u = split_uri(s, item);
-		if (count && ++n == max + 1) {
-			char m[24];
-
-			snprintf(m, sizeof m, "%ld", max);
-			ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, item),
-				{ "max", m });
-		}
-		if (count)
-			continue;
-		/* RFC 7489 §6.4: dmarc-urilist is *WSP "," *WSP between
-		 * URIs: no line break. */
-		for (bad.off = prev; bad.off < item.off &&
-		     s[bad.off] != '\r' && s[bad.off] != '\n'; bad.off++)
-			;
-		bad.len = 1;
-		if (bad.off < item.off) {
-			char *q = zl_tv_str(s, bad);
-			char *msg = zl_xasprintf("control character '%s' "
-				"around ',': only spaces and tabs may surround "
-				"the ',' between report URIs", q);
-
-			ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, bad),
-				{ "message", msg }, { "uri", q },
-				{ "detail", msg });
-			free(msg);
-			free(q);
-		}
-		if (run_on && lost.off > item.off &&
-		    lost.off < item.off + item.len)
-			uri_emit(ctx, r, item, lost, run_on, false);
-		else if ((why = uri_problem(s, &u, &bad)))
-			uri_emit(ctx, r, item, bad.len ? bad : item, why,
-				 false);
-		else if ((why = zl_tv_uri_doubtful(s, u.uri, &bad)))
-			zl_emit_severity_default(ctx, uri_emit(ctx, r, item,
-				bad, why, true), ZL_SEV_WARNING);
-	}
-	free(run_on);
-}
-
-/* RFC 7489 §6.4 (dmarc-urilist), §6.2 and RFC 9989 §4.7: rua and ruf are
- * comma-separated URIs with an optional "!size"; receivers need support
- * only two of them. */
-static void dmarc_report_uris(struct zl_ctx *ctx)
-{
-	const struct zl_tv_rec *r = subject(ctx, false);
-	bool count = zl_rule_variant(ctx->rule, 0) == U_COUNT;
-	size_t i;
-
-	for (i = 0; r && i < r->tv.ntags; i++) {
-		const struct zl_tv_tag *t = &r->tv.tags[i];
-
-		if (!t->bad && t->dup_ci < 0 &&
-		    (zl_tv_eq(r->txt.s, t->name, "rua", true) ||
-		     zl_tv_eq(r->txt.s, t->name, "ruf", true)))
-			uri_list(ctx, r, t, count);
-	}
-}
-
-const struct zl_check zl_check_dmarc_report_uris = {
-	.name = "dmarc-report-uris",
-	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
-	.fn = dmarc_report_uris,
-	.variants = uri_variants,
-	.params = uri_params,
-	/* invalid: message (zl_tv_uri_msg), uri (cut at 60 bytes) and
-	 * detail, the URI parser's words for what is wrong; count: max */
-	.vars = (const char *const[]){ "message", "uri", "detail", "max",
-				       NULL },
-};
-
-/* The destination host of URI u as a canonical name ("dest.example."),
- * or NULL; the caller frees it. */
-static char *dest_name(const char *s, const struct uri *u)
-{
-	struct zl_tv_span h, bad;
-	char *d;
-	size_t i, n;
-
-	if (uri_problem(s, u, &bad) || !zl_tv_uri_host(s, u->uri, &h) ||
-	    h.len == 0)
-		return NULL;
-	/* The host lower-cased, up to a NUL byte, with a final dot. */
-	n = strnlen(s + h.off, h.len);
-	d = zl_xmalloc(n + 2);
-	for (i = 0; i < n; i++)
-		d[i] = s[h.off + i] >= 'A' && s[h.off + i] <= 'Z' ?
-		       (char)(s[h.off + i] + 32) : s[h.off + i];
-	if (s[h.off + h.len - 1] != '.')
-		d[i++] = '.';
-	d[i] = '\0';
-	return d;
-}
-
-/* Whether the name at holds a TXT record that is v=DMARC1. */
-static bool authorised_at(struct zl_ctx *ctx, struct zl_at at)
-{
-	const struct zl_rr *rr;
-
-	for (rr = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_TXT); rr;
-	     rr = zl_next_rr(at.zone, rr))
-		if (is_dmarc(zl_tv_in(ctx, at.zone, rr)))
-			return true;
-	return false;
-}
-
-/* Checks one report URI of the policy for domain. */
-static void check_dest(struct zl_ctx *ctx, const struct zl_tv_rec *r,
-		       const char *domain, const struct uri *u)
-{
-	char *dest = dest_name(r->txt.s, u), *want = NULL;
-	const struct zl_zone *z;
-	struct zl_at at;
-
-	/* The destination's zone: this one or another of the run. */
-	if (!dest || !(z = zl_zone_of(ctx, dest)) ||
-	    zl_text_below_cut(z, dest) ||
-	    zl_strcasecmp(org_domain(ctx, dest), org_domain(ctx, domain)) == 0)
-		goto out;
-	want = zl_xasprintf("%.*s._report._dmarc.%s",
-			    (int)strlen(domain) - 1, domain, dest);
-	/* Or the wildcard that answers for it, *._report._dmarc.<dest> as
-	 * RFC 7489 §7.1 shows (RFC 4592). */
-	at = zl_lookup(ctx, want);
-	if (authorised_at(ctx, at) ||
-	    (at.zone && (!at.name || !zl_name_sets(at.name)) &&
-	     authorised_at(ctx, (struct zl_at){ at.zone,
-			   zl_zone_wildcard(at.zone, want) })))
-		goto out;
-	zl_note_target(ctx, ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, u->all),
-				    { "destination", dest },
-				    { "record", want }),
-		       at, want, LDNS_RR_TYPE_TXT);
-out:
-	free(dest);
-	free(want);
-}
-
-/* RFC 7489 §7.1, RFC 9989: a report destination outside the policy's
- * organisational domain must consent with a v=DMARC1 record at
- * <domain>._report._dmarc.<destination>, or receivers drop the URI.  Only
- * destinations in the zones of the run can be checked; others are never
- * reported. */
-static void dmarc_report_auth(struct zl_ctx *ctx)
-{
-	const struct zl_tv_rec *r = subject(ctx, true);
-	uint32_t pos;
-	size_t i;
-
-	for (i = 0; r && i < r->tv.ntags; i++) {
-		const struct zl_tv_tag *t = &r->tv.tags[i];
-		struct zl_tv_span item;
-
-		if (t->bad || t->dup_ci >= 0 ||
-		    (!zl_tv_eq(r->txt.s, t->name, "rua", true) &&
-		     !zl_tv_eq(r->txt.s, t->name, "ruf", true)))
-			continue;
-		pos = t->value.off;
-		while (zl_tv_next_item(r->txt.s, t->value, ',', &pos, &item)) {
-			struct uri u = split_uri(r->txt.s, item);
-
-			check_dest(ctx, r, ctx->rr->owner->text + 7, &u);
-		}
-	}
-}
-
-const struct zl_check zl_check_dmarc_report_auth = {
-	.name = "dmarc-report-auth",
-	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
-	.fn = dmarc_report_auth,
-	.params = zl_dmarc_profile_params,
-	.vars = (const char *const[]){ "destination", "record", NULL },
-};
-

@@ -1,5 +1,5 @@
 /* check_dmarc.h - what the DMARC primitives of check_dmarc.c share with
- * check_dmarc_domain.c. */
+ * check_dmarc_report.c and check_dmarc_domain.c. */
 #ifndef ZL_CHECK_DMARC_H
 #define ZL_CHECK_DMARC_H
 
@@ -22,5 +22,31 @@ const char *zl_dmarc_top(struct zl_ctx *ctx, const char *domain);
 bool zl_dmarc_has_policy(struct zl_ctx *ctx, const char *domain);
 /* Text that means to be DMARC: its first tag is v=DMARC1 in any case. */
 bool zl_dmarc_looks(const struct zl_tv_rec *r);
+/* A DMARC record: its text starts with v=DMARC1 (the tag's name in any
+ * case). */
+bool zl_dmarc_is_record(const struct zl_tv_rec *r);
+/* The subject record of the current rule when it is a DMARC record at a
+ * DMARC name, _dmarc.<domain> or, unless policy_only, a report
+ * authorisation's <domain>._report._dmarc.<destination>; else NULL. */
+const struct zl_tv_rec *zl_dmarc_subject(struct zl_ctx *ctx, bool policy_only);
+/* The organisational domain of domain by the current rule's profile:
+ * RFC 9989's tree walk through the zones of the run, or zl_dmarc_top.
+ * Points into domain, the origin or the engine's memo. */
+const char *zl_dmarc_org(struct zl_ctx *ctx, const char *domain);
+
+/* One URI of rua or ruf (RFC 7489 §6.4 dmarc-uri): the item of the list,
+ * the URI in it and its "!size" suffix (len 0 when none). */
+struct zl_dmarc_uri {
+	struct zl_tv_span all, uri, size;
+};
+/* Splits list item item of s into URI and size suffix. */
+struct zl_dmarc_uri zl_dmarc_split_uri(const char *s, struct zl_tv_span item);
+/* Why URI u of s is not a valid report URI (zl_tv_uri_check, or a bad
+ * size suffix), or NULL; *bad gets the bytes at fault. */
+const char *zl_dmarc_uri_problem(const char *s, const struct zl_dmarc_uri *u,
+				 struct zl_tv_span *bad);
+/* Whether r's rua holds at least one valid URI: RFC 7489 §6.6.3 reads a
+ * policy record without p= as p=none then. */
+bool zl_dmarc_rua_valid(const struct zl_tv_rec *r);
 
 #endif

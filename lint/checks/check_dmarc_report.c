@@ -1,0 +1,234 @@
+/* check_dmarc_report.c - primitives for the report URIs of DMARC records
+ * (RFC 7489 §6.2, §6.4, §7.1; RFC 9989): each URI, how many, and the
+ * authorisation of destinations outside the policy's organisational
+ * domain.  The syntax of one URI is check_dmarc.c's. */
+#include <ldns/ldns.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_dmarc.h"
+
+/* ---- rua and ruf ---- */
+
+static const char *const uri_problems[] = { "invalid", "count", NULL };
+
+enum { U_INVALID, U_COUNT };
+static const struct zl_variant_spec uri_variants[] = {
+	{ .key = "problem", .names = uri_problems },
+	{ .key = NULL },
+};
+
+static const struct zl_param_spec uri_params[] = {
+	{ .key = "max", .type = ZL_PT_INT, .dflt = "2", .min = 1, .max = 100 },
+	{ .key = NULL },
+};
+
+/* Emits DMARC011 at bytes sp of r about URI item, invalid or (valid
+ * but doubtful) one that may get no report: detail why. */
+static zl_finding uri_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+			   struct zl_tv_span item, struct zl_tv_span sp,
+			   const char *why, bool valid)
+{
+	char *q = zl_tv_str(r->txt.s, item.len > 60 ?
+			    (struct zl_tv_span){ item.off, 60 } : item);
+	char *msg = zl_tv_uri_msg(q, why, valid);
+	zl_finding d = ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, sp),
+			       { "message", msg }, { "uri", q },
+			       { "detail", why });
+
+	free(msg);
+	free(q);
+	return d;
+}
+
+/* Checks the URIs of one rua or ruf tag. */
+static void uri_list(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+		     const struct zl_tv_tag *t, bool count)
+{
+	const char *s = r->txt.s;
+	long max = zl_rule_int(ctx->rule, "max"), n = 0;
+	uint32_t pos = t->value.off;
+	struct zl_tv_span item, bad, lost = { 0, 0 };
+	const char *why;
+	struct zl_dmarc_uri u;
+	char *run_on = count ? NULL : zl_tv_run_on_msg(r, t, &lost);
+	uint32_t prev = pos;
+
+	for (; zl_tv_next_item(s, t->value, ',', &pos, &item);
+	     prev = item.off + item.len) {
+		u = zl_dmarc_split_uri(s, item);
+		if (count && ++n == max + 1) {
+			char m[24];
+
+			snprintf(m, sizeof m, "%ld", max);
+			ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, item),
+				{ "max", m });
+		}
+		if (count)
+			continue;
+		/* RFC 7489 §6.4: dmarc-urilist is *WSP "," *WSP between
+		 * URIs: no line break. */
+		for (bad.off = prev; bad.off < item.off &&
+		     s[bad.off] != '\r' && s[bad.off] != '\n'; bad.off++)
+			;
+		bad.len = 1;
+		if (bad.off < item.off) {
+			char *q = zl_tv_str(s, bad);
+			char *msg = zl_xasprintf("control character '%s' "
+				"around ',': only spaces and tabs may surround "
+				"the ',' between report URIs", q);
+
+			ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, bad),
+				{ "message", msg }, { "uri", q },
+				{ "detail", msg });
+			free(msg);
+			free(q);
+		}
+		if (run_on && lost.off > item.off &&
+		    lost.off < item.off + item.len)
+			uri_emit(ctx, r, item, lost, run_on, false);
+		else if ((why = zl_dmarc_uri_problem(s, &u, &bad)))
+			uri_emit(ctx, r, item, bad.len ? bad : item, why,
+				 false);
+		else if ((why = zl_tv_uri_doubtful(s, u.uri, &bad)))
+			zl_emit_severity_default(ctx, uri_emit(ctx, r, item,
+				bad, why, true), ZL_SEV_WARNING);
+	}
+	free(run_on);
+}
+
+/* RFC 7489 §6.4 (dmarc-urilist), §6.2 and RFC 9989 §4.7: rua and ruf are
+ * comma-separated URIs with an optional "!size"; receivers need support
+ * only two of them. */
+static void dmarc_report_uris(struct zl_ctx *ctx)
+{
+	const struct zl_tv_rec *r = zl_dmarc_subject(ctx, false);
+	bool count = zl_rule_variant(ctx->rule, 0) == U_COUNT;
+	size_t i;
+
+	for (i = 0; r && i < r->tv.ntags; i++) {
+		const struct zl_tv_tag *t = &r->tv.tags[i];
+
+		if (!t->bad && t->dup_ci < 0 &&
+		    (zl_tv_eq(r->txt.s, t->name, "rua", true) ||
+		     zl_tv_eq(r->txt.s, t->name, "ruf", true)))
+			uri_list(ctx, r, t, count);
+	}
+}
+
+const struct zl_check zl_check_dmarc_report_uris = {
+	.name = "dmarc-report-uris",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = dmarc_report_uris,
+	.variants = uri_variants,
+	.params = uri_params,
+	/* invalid: message (zl_tv_uri_msg), uri (cut at 60 bytes) and
+	 * detail, the URI parser's words for what is wrong; count: max */
+	.vars = (const char *const[]){ "message", "uri", "detail", "max",
+				       NULL },
+};
+
+/* The destination host of URI u as a canonical name ("dest.example."),
+ * or NULL; the caller frees it. */
+static char *dest_name(const char *s, const struct zl_dmarc_uri *u)
+{
+	struct zl_tv_span h, bad;
+	char *d;
+	size_t i, n;
+
+	if (zl_dmarc_uri_problem(s, u, &bad) || !zl_tv_uri_host(s, u->uri, &h) ||
+	    h.len == 0)
+		return NULL;
+	/* The host lower-cased, up to a NUL byte, with a final dot. */
+	n = strnlen(s + h.off, h.len);
+	d = zl_xmalloc(n + 2);
+	for (i = 0; i < n; i++)
+		d[i] = s[h.off + i] >= 'A' && s[h.off + i] <= 'Z' ?
+		       (char)(s[h.off + i] + 32) : s[h.off + i];
+	if (s[h.off + h.len - 1] != '.')
+		d[i++] = '.';
+	d[i] = '\0';
+	return d;
+}
+
+/* Whether the name at holds a TXT record that is v=DMARC1. */
+static bool authorised_at(struct zl_ctx *ctx, struct zl_at at)
+{
+	const struct zl_rr *rr;
+
+	for (rr = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_TXT); rr;
+	     rr = zl_next_rr(at.zone, rr))
+		if (zl_dmarc_is_record(zl_tv_in(ctx, at.zone, rr)))
+			return true;
+	return false;
+}
+
+/* Checks one report URI of the policy for domain. */
+static void check_dest(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+		       const char *domain, const struct zl_dmarc_uri *u)
+{
+	char *dest = dest_name(r->txt.s, u), *want = NULL;
+	const struct zl_zone *z;
+	struct zl_at at;
+
+	/* The destination's zone: this one or another of the run. */
+	if (!dest || !(z = zl_zone_of(ctx, dest)) ||
+	    zl_text_below_cut(z, dest) ||
+	    zl_strcasecmp(zl_dmarc_org(ctx, dest), zl_dmarc_org(ctx, domain)) == 0)
+		goto out;
+	want = zl_xasprintf("%.*s._report._dmarc.%s",
+			    (int)strlen(domain) - 1, domain, dest);
+	/* Or the wildcard that answers for it, *._report._dmarc.<dest> as
+	 * RFC 7489 §7.1 shows (RFC 4592). */
+	at = zl_lookup(ctx, want);
+	if (authorised_at(ctx, at) ||
+	    (at.zone && (!at.name || !zl_name_sets(at.name)) &&
+	     authorised_at(ctx, (struct zl_at){ at.zone,
+			   zl_zone_wildcard(at.zone, want) })))
+		goto out;
+	zl_note_target(ctx, ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, u->all),
+				    { "destination", dest },
+				    { "record", want }),
+		       at, want, LDNS_RR_TYPE_TXT);
+out:
+	free(dest);
+	free(want);
+}
+
+/* RFC 7489 §7.1, RFC 9989: a report destination outside the policy's
+ * organisational domain must consent with a v=DMARC1 record at
+ * <domain>._report._dmarc.<destination>, or receivers drop the URI.  Only
+ * destinations in the zones of the run can be checked; others are never
+ * reported. */
+static void dmarc_report_auth(struct zl_ctx *ctx)
+{
+	const struct zl_tv_rec *r = zl_dmarc_subject(ctx, true);
+	uint32_t pos;
+	size_t i;
+
+	for (i = 0; r && i < r->tv.ntags; i++) {
+		const struct zl_tv_tag *t = &r->tv.tags[i];
+		struct zl_tv_span item;
+
+		if (t->bad || t->dup_ci >= 0 ||
+		    (!zl_tv_eq(r->txt.s, t->name, "rua", true) &&
+		     !zl_tv_eq(r->txt.s, t->name, "ruf", true)))
+			continue;
+		pos = t->value.off;
+		while (zl_tv_next_item(r->txt.s, t->value, ',', &pos, &item)) {
+			struct zl_dmarc_uri u = zl_dmarc_split_uri(r->txt.s, item);
+
+			check_dest(ctx, r, ctx->rr->owner->text + 7, &u);
+		}
+	}
+}
+
+const struct zl_check zl_check_dmarc_report_auth = {
+	.name = "dmarc-report-auth",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = dmarc_report_auth,
+	.params = zl_dmarc_profile_params,
+	.vars = (const char *const[]){ "destination", "record", NULL },
+};
+
