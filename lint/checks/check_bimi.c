@@ -210,6 +210,22 @@ static void check_values(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 	}
 }
 
+/* Emits a warning at bytes bad of r: receivers may fetch nothing from
+ * the logo URL of tag t, why. */
+static void doubtful(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+		     const struct zl_tv_tag *t, struct zl_tv_span bad,
+		     const char *why)
+{
+	char *q = zl_tv_str(r->txt.s, t->value);
+	char *msg = zl_xasprintf("BIMI logo URL l= '%s' may serve no "
+				 "indicator: %s", q, why);
+
+	zl_emit_severity_default(ctx, zl_tv_emit(ctx, r, bad, msg),
+				 ZL_SEV_WARNING);
+	free(msg);
+	free(q);
+}
+
 static void check_urls(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 {
 	struct zl_tv_span bad;
@@ -220,9 +236,14 @@ static void check_urls(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 		const struct zl_tv_tag *t = &r->tv.tags[i];
 		bool l = zl_tv_eq(r->txt.s, t->name, "l", false);
 
-		if (t->bad || (!l && !zl_tv_eq(r->txt.s, t->name, "a", false)) ||
-		    !(why = url_problem(r->txt.s, t->value, l, &bad)))
+		if (t->bad || (!l && !zl_tv_eq(r->txt.s, t->name, "a", false)))
 			continue;
+		if (!(why = url_problem(r->txt.s, t->value, l, &bad))) {
+			if (l && t->value.len &&
+			    (why = zl_tv_uri_doubtful(r->txt.s, t->value, &bad)))
+				doubtful(ctx, r, t, bad, why);
+			continue;
+		}
 		{
 			char *q = zl_tv_str(r->txt.s, t->value);
 			/* "l=https://... a=https://...": a ';' missing */

@@ -128,20 +128,23 @@ bool zl_tv_run_on(const char *s, struct zl_tv_span v,
  * non-empty rest made of URI characters (percent escapes well formed).
  * For mailto: the rest must be an address (RFC 6068) whose local part
  * is a dot-atom or a quoted string (RFC 5322 §3.4.1, RFC 5321 §4.1.2)
- * and whose domain has two labels or more; for http: and https: an
- * authority with a host of two labels or more.  Neither host may be a
- * loopback or unspecified address or a localhost name (RFC 6761 §6.3):
- * no report sent there reaches the domain.  Returns NULL when it is, else
- * a message (a static string) with *bad set to the bytes at fault.
- * *scheme gets the scheme (len 0 when there is none). */
+ * and whose domain is a name; for http: and https: an authority with a
+ * host.  Neither host may be a loopback or unspecified address or a
+ * localhost name (RFC 6761 §6.3): no report sent there reaches the
+ * domain; nor a name with a label over 63 octets or longer than 255 in
+ * wire form (RFC 1035 §2.3.4).  Returns NULL when it is, else a message
+ * (a static string) with *bad set to the bytes at fault.  *scheme gets
+ * the scheme (len 0 when there is none). */
 const char *zl_tv_uri_check(const char *s, struct zl_tv_span uri,
 			    struct zl_tv_span *scheme, struct zl_tv_span *bad);
-/* Why a URI that passed zl_tv_uri_check, as a report address, is one
- * that senders may well not deliver to, or NULL: its host an IP address
- * (an address literal of a mailto: URI, or an http(s): host), which
- * senders often refuse and certificates seldom name.  *bad gets the
- * host.  (A loopback address or a localhost name is no URI a report can
- * reach: zl_tv_uri_check rejects it.) */
+/* Why a URI that passed zl_tv_uri_check, as a report address or a logo's
+ * place, is one that may well get nothing, or NULL: its host an IP
+ * address (an address literal of a mailto: URI, or an http(s): host),
+ * which senders often refuse and certificates seldom name; a name of a
+ * single label, which only a top-level domain with an MX record (or an
+ * address) of its own answers for; for mailto:, a local part over 64
+ * octets or an address over 254, more than RFC 5321 §4.5.3.1 asks mail
+ * servers to accept.  A static string; *bad gets the bytes at fault. */
 const char *zl_tv_uri_doubtful(const char *s, struct zl_tv_span uri,
 			       struct zl_tv_span *bad);
 /* The host of a URI that passed zl_tv_uri_check: the domain of a mailto:

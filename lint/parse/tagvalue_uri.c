@@ -58,16 +58,32 @@ static unsigned hex_val(char c)
 	       (unsigned)(lower(c) - 'a' + 10);
 }
 
-/* How many labels [a, b) has as a domain: dot-separated labels of
- * letters, digits, '-' and '_' (a final dot allowed); 0 when it is none.
- * A percent escape stands for its byte (the URI's escapes are checked
- * before): a byte from 0x80 on is UTF-8 of an internationalised label,
- * which a mailto: URI (RFC 6068 §2, its example in §6.3) and a URI's
- * host (RFC 3986 §3.2.2) may write so; the sender turns it into its
- * A-label, whose length only IDNA tells. */
-static uint32_t domain_labels(const char *s, uint32_t a, uint32_t b)
+/* RFC 1035 §2.3.4: a label holds at most 63 octets, a name at most 255
+ * in wire form, a length octet before each label and a zero one at the
+ * end. */
+#define DNS_LABEL_MAX 63
+#define DNS_NAME_MAX 255
+
+/* [a, b) read as a domain. */
+struct domain {
+	uint32_t labels;	/* dot-separated labels of letters, digits,
+				   '-' and '_' (a final dot allowed); 0 when
+				   it is none */
+	uint32_t wire;		/* its length in wire form; 0 when a label
+				   is internationalised */
+	struct zl_tv_span long_label;	/* the first over DNS_LABEL_MAX, or
+					   len 0 */
+};
+
+/* Reads [a, b) as a domain.  A percent escape stands for its byte (the
+ * URI's escapes are checked before): a byte from 0x80 on is UTF-8 of an
+ * internationalised label, which a mailto: URI (RFC 6068 §2, its
+ * example in §6.3) and a URI's host (RFC 3986 §3.2.2) may write so; the
+ * sender turns it into its A-label, whose length only IDNA tells. */
+static struct domain read_domain(const char *s, uint32_t a, uint32_t b)
 {
-	uint32_t labels = 0, len = 0, w;
+	struct domain d = { 0, 1, { 0, 0 } };
+	uint32_t len = 0, start = a, w;
 	bool idn = false;
 	char c;
 
@@ -78,20 +94,43 @@ static uint32_t domain_labels(const char *s, uint32_t a, uint32_t b)
 		c = w == 3 ? (char)(hex_val(s[a + 1]) << 4 |
 				    hex_val(s[a + 2])) : a < b ? s[a] : '.';
 		if (c == '.') {
-			if (len == 0 || (len > 63 && !idn))
-				return 0;
-			labels++;
+			if (len == 0)
+				return (struct domain){ 0, 0, { 0, 0 } };
+			if (len > DNS_LABEL_MAX && !idn && !d.long_label.len)
+				d.long_label = (struct zl_tv_span){
+					start, a - start };
+			d.labels++;
+			d.wire = idn || !d.wire ? 0 : d.wire + len + 1;
 			len = 0;
 			idn = false;
+			start = a + w;
 		} else if (is_namechar(c) || c == '-' ||
 			   (w == 3 && (unsigned char)c >= 0x80)) {
 			idn |= (unsigned char)c >= 0x80;
 			len++;
 		} else {
-			return 0;
+			return (struct domain){ 0, 0, { 0, 0 } };
 		}
 	}
-	return labels;
+	return d;
+}
+
+/* What makes the domain d, [a, b), too long for a DNS name, or NULL;
+ * *bad gets the bytes at fault. */
+static const char *domain_too_long(const struct domain *d, uint32_t a,
+				   uint32_t b, struct zl_tv_span *bad)
+{
+	if (d->long_label.len) {
+		*bad = d->long_label;
+		return "a label of the domain is longer than 63 octets, more "
+		       "than DNS allows";
+	}
+	if (d->wire > DNS_NAME_MAX) {
+		*bad = (struct zl_tv_span){ a, b - a };
+		return "the domain is longer than 253 characters, more than "
+		       "DNS allows (255 octets in wire form)";
+	}
+	return NULL;
 }
 
 /* Whether [a, b) is a domain literal, "[" dtext "]" (RFC 6068 §2,
@@ -193,14 +232,16 @@ static bool localhost_name(const char *s, uint32_t a, uint32_t b)
 }
 
 /* What makes host [a, b) of a URI one that nothing sent there (a
- * report) or fetched from it (a BIMI logo) crosses a network for: a
- * loopback address, a localhost name, a single label (mailto: says so of
- * a domain, http(s): of a host).  NULL when none. */
+ * report) or fetched from it (a BIMI logo) reaches: a loopback address,
+ * a localhost name (RFC 6761 §6.3), a name longer than DNS allows.  NULL
+ * when none, else why, with *bad the bytes at fault. */
 static const char *unreachable_host(const char *s, uint32_t a, uint32_t b,
-				    bool mailto)
+				    bool mailto, struct zl_tv_span *bad)
 {
+	struct domain d;
 	bool loop = false;
 
+	*bad = (struct zl_tv_span){ a, b - a };
 	if (ip_host(s, a, b, &loop)) {
 		if (loop)
 			return "the host is a loopback or unspecified "
@@ -217,13 +258,8 @@ static const char *unreachable_host(const char *s, uint32_t a, uint32_t b,
 	if (localhost_name(s, a, b))
 		return "the host is a localhost name, which is each "
 		       "sender's own machine";
-	if (domain_labels(s, a, b) == 1)
-		return mailto ? "the domain of the mailto: URI is a single "
-				"label, which mail from other networks cannot "
-				"reach" :
-				"the host of the URI is a single label, which "
-				"other networks cannot reach";
-	return NULL;
+	d = read_domain(s, a, b);
+	return domain_too_long(&d, a, b, bad);
 }
 
 /* RFC 6068 §2: mailto: addr-spec, "local-part@domain"; an '@' in the
@@ -251,9 +287,10 @@ static const char *check_mailto(const char *s, uint32_t a, uint32_t b,
 	if (!quoted && (why = local_part(s, a, at, bad)) != NULL)
 		return why;
 	*bad = (struct zl_tv_span){ at + 1, q - at - 1 };
-	if (!domain_literal(s, at + 1, q) && domain_labels(s, at + 1, q) == 0)
+	if (!domain_literal(s, at + 1, q) &&
+	    read_domain(s, at + 1, q).labels == 0)
 		return "the address of the mailto: URI has no valid domain";
-	return unreachable_host(s, at + 1, q, true);
+	return unreachable_host(s, at + 1, q, true, bad);
 }
 
 /* RFC 3986 §3.2.2: the IP literal that starts at h ('['), in an
@@ -365,25 +402,72 @@ const char *zl_tv_uri_check(const char *s, struct zl_tv_span uri,
 		if (b - i < 4 || s[i + 1] != '/' || s[i + 2] != '/' ||
 		    !zl_tv_uri_host(s, uri, &h) || h.len == 0)
 			return "an http(s): URI needs '//' and a host";
-		*bad = h;
-		return unreachable_host(s, h.off, h.off + h.len, false);
+		return unreachable_host(s, h.off, h.off + h.len, false, bad);
 	}
 	return NULL;
+}
+
+/* RFC 5321 §4.5.3.1.1 and §4.5.3.1.3: every mail server accepts a local
+ * part of 64 octets and a path of 256, "<" and ">" around the address;
+ * beyond those it need not ("objects larger than these sizes SHOULD be
+ * avoided"). */
+#define LOCAL_MAX 64
+#define ADDRESS_MAX 254
+
+/* How many octets [a, b) stands for, a percent escape one. */
+static uint32_t octets(const char *s, uint32_t a, uint32_t b)
+{
+	uint32_t n = 0;
+
+	for (; a < b; a += s[a] == '%' ? 3 : 1)
+		n++;
+	return n;
 }
 
 const char *zl_tv_uri_doubtful(const char *s, struct zl_tv_span uri,
 			       struct zl_tv_span *bad)
 {
+	struct domain d;
 	bool loop = false, mailto;
+	uint32_t local = uri.off + 7;	/* after "mailto:" */
 
-	if (!zl_tv_uri_host(s, uri, bad) ||
-	    !ip_host(s, bad->off, bad->off + bad->len, &loop) || loop)
+	if (!zl_tv_uri_host(s, uri, bad))
 		return NULL;
 	mailto = s[uri.off] == 'm' || s[uri.off] == 'M';
-	return mailto ? "the domain is an address literal, which many "
-			"senders do not deliver mail to" :
-			"the host is an IP address, which few senders post "
-			"to and certificates seldom name";
+	if (ip_host(s, bad->off, bad->off + bad->len, &loop))
+		return loop ? NULL : mailto ?
+		       "the domain is an address literal, which many senders "
+		       "do not deliver mail to" :
+		       "the host is an IP address, which TLS certificates "
+		       "seldom name";
+	/* Legal, but only where the top-level domain itself has an MX
+	 * record (RFC 5321 §5.1) or an address: a few ccTLDs; an intranet
+	 * name as a rule */
+	d = read_domain(s, bad->off, bad->off + bad->len);
+	if (d.labels == 1)
+		return mailto ? "the domain is a single label, which receives "
+				"mail only when it is a top-level domain with "
+				"an MX record of its own, as few are" :
+				"the host is a single label, which resolves "
+				"only when it is a top-level domain with an "
+				"address of its own, as few are";
+	if (!mailto)
+		return NULL;
+	if (octets(s, local, bad->off - 1) > LOCAL_MAX) {
+		*bad = (struct zl_tv_span){ local, bad->off - 1 - local };
+		return "the local part of the address is longer than 64 "
+		       "octets, which mail servers need not accept";
+	}
+	/* the domain's text without a final dot is its wire form less two
+	 * octets; an internationalised one's A-label is not known */
+	if (d.wire && octets(s, local, bad->off - 1) + d.wire - 1 >
+	    ADDRESS_MAX) {
+		*bad = (struct zl_tv_span){ local, bad->off + bad->len -
+						   local };
+		return "the address is longer than 254 octets, which mail "
+		       "servers need not accept";
+	}
+	return NULL;
 }
 
 bool zl_tv_uri_host(const char *s, struct zl_tv_span uri,

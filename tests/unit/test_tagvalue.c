@@ -238,7 +238,10 @@ static const struct {
 	{ "mailto:dmarc", "needs an address", 7, 5 },
 	{ "mailto:@example.com", "needs an address", 7, 12 },
 	{ "mailto:d@localhost", "localhost name", 9, 9 },
-	{ "mailto:d@mailhost", "a single label", 9, 8 },
+	/* a single label is legal (a top-level domain with an MX record):
+	 * zl_tv_uri_doubtful's */
+	{ "mailto:d@mailhost", NULL, 0, 0 },
+	{ "mailto:d@LocalHost.", "localhost name", 9, 10 },
 	{ "mailto:d@[127.0.0.1]", "loopback", 9, 11 },
 	{ "mailto:d@[IPv6:::1]", "loopback", 9, 10 },
 	{ "mailto:a..b@example.com", "two dots", 9, 1 },
@@ -250,7 +253,7 @@ static const struct {
 	{ "mailto:first.last+tag@example.com", NULL, 0, 0 },
 	{ "https://localhost/r", "localhost name", 8, 9 },
 	{ "https://r.LOCALHOST./r", "localhost name", 8, 12 },
-	{ "https://reports/r", "a single label", 8, 7 },
+	{ "https://reports/r", NULL, 0, 0 },
 	{ "https://127.0.0.2:8443/r", "loopback", 8, 9 },
 	{ "https://0.0.0.0/r", "loopback", 8, 7 },
 	{ "https://[::ffff:127.0.0.1]/r", "loopback", 8, 18 },
@@ -263,7 +266,7 @@ static const struct {
 	 * §6.3); an escaped ASCII byte is judged as that byte */
 	{ "mailto:user@%E7%B4%8D%E8%B1%86.example.org", NULL, 0, 0 },
 	{ "https://%E7%B4%8D%E8%B1%86.example.org/r", NULL, 0, 0 },
-	{ "mailto:d@%e7%b4%8d%e8%b1%86", "a single label", 9, 18 },
+	{ "mailto:d@%e7%b4%8d%e8%b1%86", NULL, 0, 0 },
 	{ "mailto:d@ex%20ample.com", "no valid domain", 9, 14 },
 	{ "mailto:d@ex%2Dample.com", NULL, 0, 0 },
 	/* an address outside brackets is no address literal */
@@ -362,6 +365,11 @@ START_TEST(test_uri_doubtful)
 		{ "https://r.example.com/", NULL },
 		{ "mailto:d@example.com", NULL },
 		{ "mailto:d@[not an address]", NULL },
+		{ "mailto:x@ai", "single label" },
+		{ "mailto:x@ai.", "single label" },
+		{ "mailto:d@%e7%b4%8d%e8%b1%86", "single label" },
+		{ "https://reports/r", "single label" },
+		{ "https://reports.example/r", NULL },
 	};
 	struct zl_tv_span bad;
 	const char *why;
@@ -377,6 +385,78 @@ START_TEST(test_uri_doubtful)
 		else
 			ck_assert_msg(why && strstr(why, cases[i].needle),
 				      "'%s': %s", s, why ? why : "fine");
+	}
+}
+END_TEST
+
+/* s with n copies of unit (a byte or an escape) in place of its '*';
+ * the caller frees it. */
+static char *repeat(const char *s, const char *unit, size_t n)
+{
+	const char *star = strchr(s, '*');
+	size_t u = strlen(unit), i;
+	char *out = malloc(strlen(s) + n * u + 1), *p = out;
+
+	memcpy(p, s, (size_t)(star - s));
+	p += star - s;
+	for (i = 0; i < n; i++, p += u)
+		memcpy(p, unit, u);
+	strcpy(p, star + 1);
+	return out;
+}
+
+/* RFC 1035 §2.3.4 limits a name (invalid beyond them), RFC 5321
+ * §4.5.3.1 what mail servers must accept (doubtful beyond it); escapes
+ * count as the octet they stand for. */
+START_TEST(test_uri_lengths)
+{
+	static const struct {
+		const char *uri, *unit;
+		size_t n;
+		const char *invalid, *doubtful;	/* NULL: fine */
+	} cases[] = {
+		{ "mailto:*@example.com", "a", 64, NULL, NULL },
+		{ "mailto:*@example.com", "a", 65, NULL, "local part" },
+		{ "mailto:*@example.com", "%61", 65, NULL, "local part" },
+		{ "mailto:%22*%22@example.com", "a", 62, NULL, NULL },
+		{ "mailto:%22*%22@example.com", "a", 63, NULL, "local part" },
+		{ "mailto:d@*.example.com", "a", 63, NULL, NULL },
+		{ "mailto:d@*.example.com", "a", 64, "63 octets", NULL },
+		{ "mailto:d@*.example.com", "%61", 64, "63 octets", NULL },
+		{ "https://*.example.com/r", "a", 64, "63 octets", NULL },
+		/* an internationalised label: its A-label is the sender's */
+		{ "mailto:d@*.example.com", "%E7%B4%8D", 30, NULL, NULL },
+		/* 126 labels, "a." and "com": 253 characters, 255 octets in
+		 * wire form, a name, but too long an address with 'd@' */
+		{ "https://*com/r", "a.", 125, NULL, NULL },
+		{ "mailto:d@*com", "a.", 125, NULL, "254 octets" },
+		{ "mailto:d@*com.", "a.", 125, NULL, "254 octets" },
+		{ "mailto:d@*com", "a.", 126, "253 characters", NULL },
+		{ "https://*com/r", "a.", 126, "253 characters", NULL },
+		/* 64 + '@' + 189 octets: 254; one more is too long */
+		{ "mailto:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@*comaa",
+		  "abc.", 46, NULL, NULL },
+		{ "mailto:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@*comaaa",
+		  "abc.", 46, NULL, "254 octets" },
+	};
+	struct zl_tv_span scheme, bad;
+	const char *why;
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *s = repeat(cases[i].uri, cases[i].unit, cases[i].n);
+		struct zl_tv_span all = { 0, (uint32_t)strlen(s) };
+
+		why = zl_tv_uri_check(s, all, &scheme, &bad);
+		if (!why && !cases[i].invalid)
+			why = zl_tv_uri_doubtful(s, all, &bad);
+		if (!cases[i].invalid && !cases[i].doubtful)
+			ck_assert_msg(!why, "%zu: %s", i, why);
+		else
+			ck_assert_msg(why && strstr(why, cases[i].invalid ?
+					cases[i].invalid : cases[i].doubtful),
+				      "%zu: %s", i, why ? why : "fine");
+		free(s);
 	}
 }
 END_TEST
@@ -465,6 +545,7 @@ Suite *tagvalue_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("uri");
 	tcase_add_test(tc, test_uri_check);
+	tcase_add_test(tc, test_uri_lengths);
 	tcase_add_test(tc, test_uri_host);
 	tcase_add_test(tc, test_uri_doubtful);
 	tcase_add_test(tc, test_next_break);
