@@ -398,7 +398,7 @@ static void dmarc_version(struct zl_ctx *ctx)
 	const struct zl_tv_rec *r = zl_tv_of(ctx, ctx->rr);
 	struct zl_tv_span at;
 	enum zl_severity sev;
-	char *why, *cut, *text;
+	char *why, *text;
 
 	if (owner_kind(ctx->rr->owner->text) == OWN_OTHER ||
 	    zl_dmarc_is_record(r) ||
@@ -407,15 +407,13 @@ static void dmarc_version(struct zl_ctx *ctx)
 	    ZL_SEV_OFF)
 		return;
 	why = zl_tv_version_why(r, "DMARC1", true, &at);
-	cut = zl_tv_str(r->txt.s, (struct zl_tv_span){ 0,
-		r->txt.len > 40 ? 40 : (uint32_t)r->txt.len });
-	text = zl_xasprintf("%s%s", cut, r->txt.len > 40 ? "..." : "");
+	text = zl_tv_str(r->txt.s, (struct zl_tv_span){ 0,
+						      (uint32_t)r->txt.len });
 	zl_emit_severity_default(ctx, ZL_EMIT(ctx, ctx->rr->src,
 					      zl_tv_tok(r, at),
 					      { "problem", why },
 					      { "text", text }), sev);
 	free(why);
-	free(cut);
 	free(text);
 }
 

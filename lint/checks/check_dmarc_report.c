@@ -30,8 +30,7 @@ static zl_finding uri_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 			   struct zl_tv_span item, struct zl_tv_span sp,
 			   const char *why, bool valid)
 {
-	char *q = zl_tv_str(r->txt.s, item.len > 60 ?
-			    (struct zl_tv_span){ item.off, 60 } : item);
+	char *q = zl_tv_str(r->txt.s, item);
 	char *msg = zl_tv_uri_msg(q, why, valid);
 	zl_finding d = ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, sp),
 			       { "message", msg }, { "uri", q },
@@ -123,7 +122,7 @@ const struct zl_check zl_check_dmarc_report_uris = {
 	.fn = dmarc_report_uris,
 	.variants = uri_variants,
 	.params = uri_params,
-	/* invalid: message (zl_tv_uri_msg), uri (cut at 60 bytes) and
+	/* invalid: message (zl_tv_uri_msg), uri (zl_tv_str: cut when long) and
 	 * detail, the URI parser's words for what is wrong; count: max */
 	.vars = (const char *const[]){ "message", "uri", "detail", "max",
 				       NULL },

@@ -260,9 +260,7 @@ static char *field_problem(const struct kind *k, const struct zl_tv_rec *r,
 			   const struct zl_tv_tag *t, struct zl_tv_span *at)
 {
 	const char *s = r->txt.s;
-	struct zl_tv_span cut = { t->name.off, t->name.len > 40 ? 40 :
-				  t->name.len };
-	char *n = zl_tv_str(s, cut), *q, *msg = NULL;
+	char *n = zl_tv_str(s, t->name), *q, *msg = NULL;
 	bool ext = !zl_tv_eq(s, t->name, "v", false) &&
 		   !zl_tv_eq(s, t->name, k->field, false);
 	uint32_t i;
@@ -273,9 +271,8 @@ static char *field_problem(const struct kind *k, const struct zl_tv_rec *r,
 				   "records allow none", n, k->name);
 	} else if (ext && t->name.len > 32) {
 		*at = t->name;
-		msg = zl_xasprintf("extension name '%s%s' is longer than 32 "
-				   "characters", n, cut.len < t->name.len ?
-				   "..." : "");
+		msg = zl_xasprintf("extension name '%s' is longer than 32 "
+				   "characters", n);
 	} else if (ext && t->value.len == 0) {
 		msg = zl_xasprintf("extension '%s' has an empty value", n);
 	}
@@ -326,18 +323,16 @@ static bool line_breaks(struct zl_ctx *ctx, const struct kind *k,
 static char *cut_problem(const struct zl_tv_rec *r, const struct zl_tv_tag *t,
 			 struct zl_tv_span *at)
 {
-	uint32_t semi = t->spec.off + t->spec.len, e;
+	uint32_t semi = t->spec.off + t->spec.len;
+	const char *e = memchr(r->txt.s + semi + 1, ';',
+			       r->txt.len - semi - 1);
 	char *n = zl_tv_str(r->txt.s, t->name), *q, *msg;
 
-	for (e = semi + 1; e < r->txt.len && e - semi <= 40 &&
-	     r->txt.s[e] != ';'; e++)
-		;
 	q = zl_tv_str(r->txt.s, (struct zl_tv_span){ semi + 1,
-					       e - semi - 1 });
+		(uint32_t)((e ? e - r->txt.s : (long)r->txt.len) - semi - 1) });
 	*at = (struct zl_tv_span){ semi, 1 };
-	msg = zl_xasprintf("a ';' seems to cut the value of '%s': '%s%s' "
-			   "after it is no field", n, q,
-			   e < r->txt.len && r->txt.s[e] != ';' ? "..." : "");
+	msg = zl_xasprintf("a ';' seems to cut the value of '%s': '%s' "
+			   "after it is no field", n, q);
 	free(q);
 	free(n);
 	return msg;

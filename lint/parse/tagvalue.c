@@ -49,23 +49,41 @@ static void add_error(struct zl_tv *tv, uint32_t off, uint32_t len,
 	tv->errs[tv->nerrs++].msg = msg;
 }
 
+/* The most bytes of escaped text zl_tv_str() keeps, as the messages
+ * about zone tokens clip them (ZL_CLIP): a value may be 64 KB long. */
+#define QUOTE_MAX 64
+
 char *zl_tv_str(const char *s, struct zl_tv_span sp)
 {
 	struct zl_buf b = { 0 };
+	uint32_t i = sp.off, end = sp.off + sp.len;
+	size_t k, keep = 0;
 
 	zl_buf_add(&b, "", 0);
-	zl_buf_add_escaped(&b, s + sp.off, sp.len);
+	/* unit by unit (a byte, its escape, or a UTF-8 character shown as
+	 * it is), so that the cut splits none */
+	while (i < end && b.len <= QUOTE_MAX) {
+		k = zl_shown_len(s + i, end - i);
+		k = k ? k : 1;
+		zl_buf_add_escaped(&b, s + i, k);
+		if (b.len <= QUOTE_MAX)
+			keep = b.len;
+		i += (uint32_t)k;
+	}
+	if (b.len > QUOTE_MAX) {
+		b.len = keep;
+		zl_buf_add(&b, "...", 3);
+	}
 	return b.s;
 }
 
-/* An error about the bytes [a, b) that quotes them (cut to 40 bytes). */
+/* An error about the bytes [a, b) that quotes them. */
 static void error_quoting(struct zl_tv *tv, const char *s, uint32_t a,
 			  uint32_t b, const char *fmt)
 {
-	struct zl_tv_span sp = { a, b - a > 40 ? 40 : b - a };
-	char *q = zl_tv_str(s, sp);
+	char *q = zl_tv_str(s, (struct zl_tv_span){ a, b - a });
 
-	add_error(tv, a, b - a, zl_xasprintf(fmt, q, b - a > 40 ? "..." : ""));
+	add_error(tv, a, b - a, zl_xasprintf(fmt, q));
 	free(q);
 }
 
@@ -87,10 +105,28 @@ static void check_strict_name(struct zl_tv *tv, const char *s, uint32_t a,
 		;
 	if (is_alpha(s[a]) && k == i)
 		return;
-	error_quoting(tv, s, a, i, "tag name '%s%s' is not a letter and then "
-		      "letters, digits or '_': a digit first, '-' and '.' are "
-		      "for MTA-STS and TLS-RPT extension names only");
+	/* Only the records of RFC 6376's grammar (DKIM, DMARC, BIMI)
+	 * report it. */
+	error_quoting(tv, s, a, i, "invalid tag name '%s': a tag name is a "
+		      "letter, then letters, digits or '_'");
 	tv->errs[tv->nerrs - 1].ext_name = true;
+}
+
+/* Reports [a, b), which starts with a byte no tag name starts with (in
+ * any of the grammars: MTA-STS and TLS-RPT extension names may start
+ * with a digit). */
+static void not_a_name(struct zl_tv *tv, const char *s, uint32_t a,
+		       uint32_t b)
+{
+	size_t k = zl_shown_len(s + a, b - a);
+	char *first = zl_tv_str(s, (struct zl_tv_span){ a,
+						      k ? (uint32_t)k : 1 });
+	char *q = zl_tv_str(s, (struct zl_tv_span){ a, b - a });
+
+	add_error(tv, a, b - a, zl_xasprintf("'%s' is not a tag name: no tag "
+		  "name starts with '%s'", q, first));
+	free(q);
+	free(first);
 }
 
 /* Checks the value [a, b) byte by byte: only VALCHAR and whitespace. */
@@ -134,16 +170,15 @@ static void parse_spec(struct zl_tv *tv, const char *s, uint32_t a,
 		 * like a blank, but the name does not start where seen */
 		if (b - a > 2 && (unsigned char)s[a] == 0xc2 &&
 		    (unsigned char)s[a + 1] == 0xa0)
-			error_quoting(tv, s, a, eq, "'%s%s' starts with a "
+			error_quoting(tv, s, a, eq, "'%s' starts with a "
 				      "no-break space (UTF-8 C2 A0), not a "
 				      "blank: only spaces and tabs may stand "
 				      "around ';'");
+		else if (s[a] == '=')
+			add_error(tv, a, 1, zl_xstrdup("'=' with no tag name "
+				  "before it"));
 		else
-			error_quoting(tv, s, a, eq > a ? eq : a + 1,
-				      "'%s%s' is not a tag name: a tag name "
-				      "starts with a letter (an MTA-STS or "
-				      "TLS-RPT extension name with a letter "
-				      "or digit)");
+			not_a_name(tv, s, a, eq);
 		return;
 	}
 	t.name = (struct zl_tv_span){ a, i - a };
@@ -154,7 +189,7 @@ static void parse_spec(struct zl_tv *tv, const char *s, uint32_t a,
 			add_error(tv, a, b - a, zl_xasprintf("tag '%s' has no "
 				  "'=' and value", n));
 		else
-			error_quoting(tv, s, eq, eq + 1, "unexpected '%s%s' in "
+			error_quoting(tv, s, eq, eq + 1, "unexpected '%s' in "
 				      "a tag name (tag-name '=' value)");
 		free(n);
 		return;

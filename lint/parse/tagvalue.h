@@ -100,8 +100,9 @@ const struct zl_tv_tag *zl_tv_find(const struct zl_tv *tv, const char *s,
  * whitespace (maybe empty).  Returns false when the list is done. */
 bool zl_tv_next_item(const char *s, struct zl_tv_span list, char sep,
 		     uint32_t *pos, struct zl_tv_span *item);
-/* A NUL-terminated copy of span sp, escaped for messages; the caller
- * frees it. */
+/* A NUL-terminated copy of span sp, escaped for messages and cut to 64
+ * bytes and "..." when longer (not inside an escape or a character), as
+ * messages quote zone tokens; the caller frees it. */
 char *zl_tv_str(const char *s, struct zl_tv_span sp);
 /* The next line break (CR or LF) of s[0..len), from *pos on, that the
  * parser read as a blank around a ';' or at the end of the text: the

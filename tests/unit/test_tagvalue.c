@@ -67,12 +67,16 @@ static const struct {
 } bads[] = {
 	{ "a=b;;c=d", 4, 1, "empty tag", 2 },
 	{ ";a=b", 0, 1, "empty tag", 1 },
-	{ "1a=b", 0, 2, "a digit first", 1 },
-	{ "=b", 0, 1, "'=' is not a tag name", 0 },
-	{ "_a=b; c=d", 0, 2, "not a tag name", 1 },
-	{ "a" "123456789012345678901234567890123-=b", 0, 35, "only", 1 },
+	{ "1a=b", 0, 2, "invalid tag name '1a': a tag name is a letter", 1 },
+	{ "=b", 0, 1, "'=' with no tag name before it", 0 },
+	{ "_a=b; c=d", 0, 2, "no tag name starts with '_'", 1 },
+	{ "a" "123456789012345678901234567890123-=b", 0, 35, "invalid tag name", 1 },
 	{ "a b=c", 2, 1, "unexpected 'b'", 0 },
-	{ "a-b=c", 0, 3, "for MTA-STS and TLS-RPT extension names only", 1 },
+	{ "a-b=c", 0, 3, "invalid tag name 'a-b'", 1 },
+	/* no aside about the extension names of MTA-STS and TLS-RPT, whose
+	 * records report no such error */
+	{ ".a=b", 0, 2, "'.a' is not a tag name: no tag name starts with '.'", 0 },
+	{ "\001a=b", 0, 2, "starts with '\\001'", 0 },
 	{ "a.b c=d", 4, 1, "unexpected 'c'", 0 },
 	{ "-a=b", 0, 2, "'-a' is not a tag name", 0 },
 	{ "v=1;\xc2\xa0p=b", 4, 3, "no-break space", 1 },
@@ -207,8 +211,33 @@ START_TEST(test_str)
 {
 	const char *s = "a\033b";
 	char *q = zl_tv_str(s, (struct zl_tv_span){ 0, 3 });
+	char long_text[200];
+	size_t i;
 
 	ck_assert_str_eq(q, "a\\027b");
+	free(q);
+	/* a long text is cut to 64 bytes and "...", between escapes and
+	 * between the bytes of a character */
+	memset(long_text, 'x', sizeof long_text);
+	q = zl_tv_str(long_text, (struct zl_tv_span){ 0, 64 });
+	ck_assert_uint_eq(strlen(q), 64);
+	free(q);
+	q = zl_tv_str(long_text, (struct zl_tv_span){ 0, 200 });
+	ck_assert_uint_eq(strlen(q), 67);
+	ck_assert_str_eq(q + 64, "...");
+	free(q);
+	long_text[62] = '\001';
+	q = zl_tv_str(long_text, (struct zl_tv_span){ 0, 200 });
+	ck_assert_str_eq(q + 62, "...");
+	free(q);
+	for (i = 62; i + 1 < sizeof long_text; i += 2)
+		memcpy(long_text + i, "\xc3\xa9", 2);
+	q = zl_tv_str(long_text, (struct zl_tv_span){ 0, 200 });
+	ck_assert_str_eq(q + 64, "...");
+	long_text[63] = 'x';	/* 62 is no character now: escaped */
+	free(q);
+	q = zl_tv_str(long_text, (struct zl_tv_span){ 0, 200 });
+	ck_assert_str_eq(q + 62, "...");
 	free(q);
 }
 END_TEST
