@@ -52,7 +52,7 @@ test_every_primitive() {
 	json_ok "$tmp/out" "(.checks | length) == $want" &&
 	json_ok "$tmp/out" '.checks[] | select(.name == "policy-record") |
 		.variants[0].axis == "record" and
-		.variants[1].names == ["syntax", "version", "id", "rua", "repeat"] and
+		.variants[1].names == ["syntax", "version", "id", "rua", "repeat", "uri-repeat"] and
 		(.rules | map(select(.id == "TLSRPT003")) | .[0].variant ==
 		 ["tls-rpt", "rua"])' &&
 	json_ok "$tmp/out" '.checks[] | select(.name == "spf-lookups") |

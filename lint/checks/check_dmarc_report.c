@@ -11,9 +11,10 @@
 
 /* ---- rua and ruf ---- */
 
-static const char *const uri_problems[] = { "invalid", "count", NULL };
+static const char *const uri_problems[] = { "invalid", "count", "repeat",
+					    NULL };
 
-enum { U_INVALID, U_COUNT };
+enum { U_INVALID, U_COUNT, U_REPEAT };
 static const struct zl_variant_spec uri_variants[] = {
 	{ .key = "problem", .names = uri_problems },
 	{ .key = NULL },
@@ -41,31 +42,66 @@ static zl_finding uri_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	return d;
 }
 
-/* Checks the URIs of one rua or ruf tag. */
-static void uri_list(struct zl_ctx *ctx, const struct zl_tv_rec *r,
-		     const struct zl_tv_tag *t, bool count)
+/* DMARC012: the URI of tag t of r after the first max. */
+static void count_uris(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+		       const struct zl_tv_tag *t)
+{
+	long max = zl_rule_int(ctx->rule, "max"), n = 0;
+	uint32_t pos = t->value.off;
+	struct zl_tv_span item;
+	char m[24];
+
+	while (zl_tv_next_item(r->txt.s, t->value, ',', &pos, &item))
+		if (++n == max + 1) {
+			snprintf(m, sizeof m, "%ld", max);
+			ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, item),
+				{ "max", m });
+			return;
+		}
+}
+
+/* DMARC017: the valid URIs of tag t of r that an earlier one names
+ * again, a "!size" aside. */
+static void repeated_uris(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+			  const struct zl_tv_tag *t)
+{
+	struct zl_tv_span item, bad, *items = NULL, *uris = NULL;
+	size_t n = 0, cap = 0, cap2 = 0;
+	uint32_t pos = t->value.off;
+	struct zl_dmarc_uri u;
+	char *name;
+
+	while (zl_tv_next_item(r->txt.s, t->value, ',', &pos, &item)) {
+		u = zl_dmarc_split_uri(r->txt.s, item);
+		if (zl_dmarc_uri_problem(r->txt.s, &u, &bad))
+			continue;
+		zl_xgrow((void **)&items, &cap, n + 1, sizeof *items);
+		zl_xgrow((void **)&uris, &cap2, n + 1, sizeof *uris);
+		items[n] = item;
+		uris[n++] = u.uri;
+	}
+	name = zl_tv_str(r->txt.s, t->name);
+	zl_tv_emit_repeats(ctx, r, items, uris, n, name);
+	free(name);
+	free(items);
+	free(uris);
+}
+
+/* DMARC011: the URIs of tag t of r that are invalid or doubtful. */
+static void check_uris(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+		       const struct zl_tv_tag *t)
 {
 	const char *s = r->txt.s;
-	long max = zl_rule_int(ctx->rule, "max"), n = 0;
 	uint32_t pos = t->value.off;
 	struct zl_tv_span item, bad, lost = { 0, 0 };
 	const char *why;
 	struct zl_dmarc_uri u;
-	char *run_on = count ? NULL : zl_tv_run_on_msg(r, t, &lost);
+	char *run_on = zl_tv_run_on_msg(r, t, &lost);
 	uint32_t prev = pos;
 
 	for (; zl_tv_next_item(s, t->value, ',', &pos, &item);
 	     prev = item.off + item.len) {
 		u = zl_dmarc_split_uri(s, item);
-		if (count && ++n == max + 1) {
-			char m[24];
-
-			snprintf(m, sizeof m, "%ld", max);
-			ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, item),
-				{ "max", m });
-		}
-		if (count)
-			continue;
 		/* RFC 7489 §6.4: dmarc-urilist is *WSP "," *WSP between
 		 * URIs: no line break. */
 		for (bad.off = prev; bad.off < item.off &&
@@ -99,20 +135,26 @@ static void uri_list(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 
 /* RFC 7489 §6.4 (dmarc-urilist), §6.2 and RFC 9989 §4.7: rua and ruf are
  * comma-separated URIs with an optional "!size"; receivers need support
- * only two of them. */
+ * only two of them, and send a report to each. */
 static void dmarc_report_uris(struct zl_ctx *ctx)
 {
 	const struct zl_tv_rec *r = zl_dmarc_subject(ctx, false);
-	bool count = zl_rule_variant(ctx->rule, 0) == U_COUNT;
+	unsigned kind = zl_rule_variant(ctx->rule, 0);
 	size_t i;
 
 	for (i = 0; r && i < r->tv.ntags; i++) {
 		const struct zl_tv_tag *t = &r->tv.tags[i];
 
-		if (!t->bad && t->dup_ci < 0 &&
-		    (zl_tv_eq(r->txt.s, t->name, "rua", true) ||
-		     zl_tv_eq(r->txt.s, t->name, "ruf", true)))
-			uri_list(ctx, r, t, count);
+		if (t->bad || t->dup_ci >= 0 ||
+		    (!zl_tv_eq(r->txt.s, t->name, "rua", true) &&
+		     !zl_tv_eq(r->txt.s, t->name, "ruf", true)))
+			continue;
+		if (kind == U_COUNT)
+			count_uris(ctx, r, t);
+		else if (kind == U_REPEAT)
+			repeated_uris(ctx, r, t);
+		else
+			check_uris(ctx, r, t);
 	}
 }
 
@@ -122,8 +164,9 @@ const struct zl_check zl_check_dmarc_report_uris = {
 	.fn = dmarc_report_uris,
 	.variants = uri_variants,
 	.params = uri_params,
-	/* invalid: message (zl_tv_uri_msg), uri (zl_tv_str: cut when long) and
-	 * detail, the URI parser's words for what is wrong; count: max */
+	/* invalid: message (zl_tv_uri_msg), uri (zl_tv_str: cut when long)
+	 * and detail, the URI parser's words for what is wrong; count: max;
+	 * repeat: message */
 	.vars = (const char *const[]){ "message", "uri", "detail", "max",
 				       NULL },
 };

@@ -36,12 +36,12 @@ static const struct kind kinds[] = {
 /* Axis 0, `record`, indexes kinds[]; axis 1 of policy-record is what it
  * checks in the record. */
 static const char *const record_names[] = { "mta-sts", "tls-rpt", NULL };
-enum { P_SYNTAX, P_VERSION, P_ID, P_RUA, P_REPEAT };
+enum { P_SYNTAX, P_VERSION, P_ID, P_RUA, P_REPEAT, P_URI_REPEAT };
 
 static const struct zl_variant_spec record_variants[] = {
 	{ .key = "record", .names = record_names },
 	{ .key = "problem", .names = (const char *const[]){ "syntax", "version", "id", "rua",
-	  "repeat", NULL } },
+	  "repeat", "uri-repeat", NULL } },
 	{ .key = NULL },
 };
 
@@ -181,14 +181,59 @@ static zl_finding emit_uri(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	return d;
 }
 
+/* RFC 8460 §3: why the URI item of s is no report URI, or NULL: a
+ * mailto: or https: URI, a comma or '!' inside it percent-encoded.
+ * *bad gets the bytes at fault. */
+static const char *rua_problem(const char *s, struct zl_tv_span item,
+			       struct zl_tv_span *bad)
+{
+	struct zl_tv_span scheme;
+	const char *why = zl_tv_uri_check(s, item, &scheme, bad), *bang;
+
+	if ((bang = memchr(s + item.off, '!', item.len))) {
+		/* DMARC's "!size" suffix is a common copy */
+		*bad = (struct zl_tv_span){ (uint32_t)(bang - s), 1 };
+		return "'!' has no place in a TLS-RPT URI: drop a DMARC-style "
+		       "'!size' suffix, write an '!' of the address as '%21'";
+	}
+	if (!why && !zl_tv_eq(s, scheme, "mailto", true) &&
+	    !zl_tv_eq(s, scheme, "https", true)) {
+		*bad = scheme;
+		return "TLS-RPT takes only mailto: and https: URIs";
+	}
+	return why;
+}
+
+/* RFC 8460 §3: rua lists where reports go; a URI listed twice may get
+ * each report twice. */
+static void repeated_rua(struct zl_ctx *ctx, const struct zl_tv_rec *r)
+{
+	const struct zl_tv_tag *t = zl_tv_find(&r->tv, r->txt.s, "rua", false);
+	struct zl_tv_span item, bad, *items = NULL;
+	size_t n = 0, cap = 0;
+	uint32_t pos;
+
+	if (!t || t->bad || t->cut)
+		return;
+	for (pos = t->value.off;
+	     zl_tv_next_item(r->txt.s, t->value, ',', &pos, &item);) {
+		if (rua_problem(r->txt.s, item, &bad))
+			continue;
+		zl_xgrow((void **)&items, &cap, n + 1, sizeof *items);
+		items[n++] = item;
+	}
+	zl_tv_emit_repeats(ctx, r, items, items, n, "rua");
+	free(items);
+}
+
 /* RFC 8460 §3: rua is one or more mailto: or https: URIs, separated by
- * commas; a comma or '!' inside a URI must be percent-encoded.  A URI
- * at an IP address is valid but often not served: a warning. */
+ * commas.  A URI at an IP address is valid but often not served: a
+ * warning. */
 static void check_rua(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 {
 	const struct zl_tv_tag *t = zl_tv_find(&r->tv, r->txt.s, "rua", false);
-	const char *s = r->txt.s, *why, *bang, *brk;
-	struct zl_tv_span item, scheme, bad, lost = { 0, 0 };
+	const char *s = r->txt.s, *why, *brk;
+	struct zl_tv_span item, bad, lost = { 0, 0 };
 	char *run_on;
 	uint32_t pos, prev;
 	bool was_bad = false;
@@ -224,18 +269,7 @@ static void check_rua(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 			zl_tv_emit(ctx, r, lost, run_on);
 			continue;
 		}
-		why = zl_tv_uri_check(s, item, &scheme, &bad);
-		if ((bang = memchr(s + item.off, '!', item.len))) {
-			/* DMARC's "!size" suffix is a common copy */
-			why = "'!' has no place in a TLS-RPT URI: drop a "
-			      "DMARC-style '!size' suffix, write an '!' of the "
-			      "address as '%21'";
-			bad = (struct zl_tv_span){ (uint32_t)(bang - s), 1 };
-		} else if (!why && !zl_tv_eq(s, scheme, "mailto", true) &&
-			   !zl_tv_eq(s, scheme, "https", true)) {
-			why = "TLS-RPT takes only mailto: and https: URIs";
-			bad = scheme;
-		}
+		why = rua_problem(s, item, &bad);
 		/* "m,ailto:...": a ',' right inside a URI, no blank at it,
 		 * makes two bad ones of it: the finding about the first
 		 * is the one. */
@@ -486,6 +520,8 @@ static void policy_record(struct zl_ctx *ctx)
 		check_id(ctx, r);
 	} else if (problem == P_RUA && k == &kinds[1]) {
 		check_rua(ctx, r);
+	} else if (problem == P_URI_REPEAT && k == &kinds[1]) {
+		repeated_rua(ctx, r);
 	}
 }
 

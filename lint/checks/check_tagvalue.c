@@ -87,6 +87,34 @@ char *zl_tv_uri_msg(const char *q, const char *why, bool valid)
 			    "invalid report URI '%s': %s", q, why);
 }
 
+void zl_tv_emit_repeats(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+			const struct zl_tv_span *items,
+			const struct zl_tv_span *uris, size_t n,
+			const char *tag)
+{
+	long *first = zl_xcalloc(n ? n : 1, sizeof *first);
+	zl_finding d;
+	char *q, *msg;
+	size_t i;
+
+	zl_tv_uri_repeats(r->txt.s, uris, n, first);
+	for (i = 0; i < n; i++) {
+		if (first[i] < 0)
+			continue;
+		q = zl_tv_str(r->txt.s, uris[i]);
+		msg = zl_xasprintf("report URI '%s' is listed twice in %s=, so "
+				   "each report may be sent to it twice", q,
+				   tag);
+		d = zl_tv_emit(ctx, r, items[i], msg);
+		zl_emit_note(ctx, d, ctx->rr->src,
+			     zl_tv_tok(r, items[first[i]]),
+			     "the first one is here");
+		free(msg);
+		free(q);
+	}
+	free(first);
+}
+
 bool zl_tv_hidden_tag(const struct zl_tv_rec *r)
 {
 	size_t i;

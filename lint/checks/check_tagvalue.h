@@ -35,6 +35,16 @@ char *zl_tv_run_on_msg(const struct zl_tv_rec *r, const struct zl_tv_tag *t,
  * that zl_tv_uri_doubtful() doubts, "report URI 'q' may get no report:
  * why".  The text is allocated. */
 char *zl_tv_uri_msg(const char *q, const char *why, bool valid);
+/* Emits the current rule, with the var "message" and a note at the
+ * first, at every URI of one report list of r (DMARC rua or ruf, TLS-RPT
+ * rua, named tag) that an earlier URI of the list names again
+ * (zl_tv_uri_repeats): reports to it may come twice.  items[i] is the
+ * i-th URI's item of the list, uris[i] the URI in it (without a DMARC
+ * "!size"); n of them, all valid URIs. */
+void zl_tv_emit_repeats(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+			const struct zl_tv_span *items,
+			const struct zl_tv_span *uris, size_t n,
+			const char *tag);
 /* Whether a syntax error of r (not an empty tag, not an extension name,
  * not the rest of a cut tag-spec) may hide a tag: a tag-spec the parser
  * could not read, so that a tag reported missing may be there,

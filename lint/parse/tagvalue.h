@@ -154,6 +154,17 @@ const char *zl_tv_uri_doubtful(const char *s, struct zl_tv_span uri,
 bool zl_tv_uri_host(const char *s, struct zl_tv_span uri,
 		    struct zl_tv_span *host);
 
+/* For the URIs uris[0..n) of one list in s (each one that passed
+ * zl_tv_uri_check), sets first[i] to the index of the first URI of the
+ * list that is the same as URI i when that is an earlier one, else to
+ * -1.  URIs are the same when they compare equal by RFC 3986 §6.2.2: the
+ * scheme and the host in any case, a host's final dot aside, a percent
+ * escape of a letter, digit, '-', '.', '_' or '~' as that character and
+ * other escapes' hex digits in any case; the rest (a mailto: local part,
+ * a path) as written.  first has room for n. */
+void zl_tv_uri_repeats(const char *s, const struct zl_tv_span *uris,
+		       size_t n, long *first);
+
 /* One TXT record, joined and parsed. */
 struct zl_tv_rec {
 	struct zl_txt txt;

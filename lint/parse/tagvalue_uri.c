@@ -504,3 +504,85 @@ bool zl_tv_uri_host(const char *s, struct zl_tv_span uri,
 	return true;
 }
 
+
+/* ---- the same URI twice ---- */
+
+/* RFC 3986 §2.3: the characters a percent escape need not stand for. */
+static bool is_unreserved(char c)
+{
+	return is_alpha(c) || is_digit(c) || (c && strchr("-._~", c));
+}
+
+/* One URI of a list in the form that RFC 3986 §6.2.2 compares. */
+struct key {
+	char *s;
+	size_t len, i;		/* i: its index in the list */
+};
+
+/* The key of URI uri of s: the scheme and the host in lower case (the
+ * host without a final dot), a percent escape of an unreserved character
+ * as that character, other escapes with upper-case hex digits; the rest
+ * (a mailto: local part, a path) as written. */
+static struct key uri_key(const char *s, struct zl_tv_span uri, size_t i)
+{
+	struct zl_buf b = { 0 };
+	struct zl_tv_span h = { 0, 0 };
+	uint32_t p, end = uri.off + uri.len, w;
+	bool scheme = true, host;
+	char c;
+
+	if (zl_tv_uri_host(s, uri, &h) && h.len > 1 &&
+	    s[h.off + h.len - 1] == '.')
+		h.len--;
+	zl_buf_add(&b, "", 0);
+	for (p = uri.off; p < end; p += w) {
+		host = p >= h.off && p < h.off + h.len;
+		if (h.len && p == h.off + h.len && s[p] == '.') {
+			w = 1;		/* the host's final dot */
+			continue;
+		}
+		w = s[p] == '%' && p + 2 < end && is_hex(s[p + 1]) &&
+		    is_hex(s[p + 2]) ? 3 : 1;
+		c = w == 3 ? (char)(hex_val(s[p + 1]) << 4 |
+				    hex_val(s[p + 2])) : s[p];
+		if (w == 3 && !is_unreserved(c)) {
+			zl_buf_addf(&b, "%%%02X", (unsigned char)c);
+			continue;
+		}
+		zl_buf_addc(&b, scheme || host ? lower(c) : c);
+		scheme = scheme && c != ':';
+	}
+	return (struct key){ b.s, b.len, i };
+}
+
+static int key_cmp(const void *x, const void *y)
+{
+	const struct key *a = x, *b = y;
+	int d = memcmp(a->s, b->s, a->len < b->len ? a->len : b->len);
+
+	if (d || a->len != b->len)
+		return d ? d : a->len < b->len ? -1 : 1;
+	return a->i < b->i ? -1 : a->i > b->i;
+}
+
+void zl_tv_uri_repeats(const char *s, const struct zl_tv_span *uris,
+		       size_t n, long *first)
+{
+	struct key *k = zl_xcalloc(n ? n : 1, sizeof *k);
+	size_t i, run = 0;
+
+	/* Sorted by key and then by place: linear-logarithmic however
+	 * many URIs a crafted list holds. */
+	for (i = 0; i < n; i++)
+		k[i] = uri_key(s, uris[i], i);
+	qsort(k, n, sizeof *k, key_cmp);
+	for (i = 0; i < n; i++) {
+		if (i == 0 || k[i].len != k[run].len ||
+		    memcmp(k[i].s, k[run].s, k[i].len) != 0)
+			run = i;
+		first[k[i].i] = run == i ? -1 : (long)k[run].i;
+	}
+	for (i = 0; i < n; i++)
+		free(k[i].s);
+	free(k);
+}

@@ -490,6 +490,56 @@ START_TEST(test_uri_lengths)
 }
 END_TEST
 
+/* The same URI twice in a list, as RFC 3986 §6.2.2 compares them. */
+START_TEST(test_uri_repeats)
+{
+	static const struct {
+		const char *a, *b;
+		bool same;
+	} cases[] = {
+		{ "mailto:d@example.com", "mailto:d@example.com", true },
+		{ "mailto:d@example.com", "MAILTO:d@EXAMPLE.com.", true },
+		{ "mailto:d@example.com", "mailto:d@ex%61mple.com", true },
+		{ "mailto:d@example.com", "mailto:%64@example.com", true },
+		{ "mailto:d%2Bx@example.com", "mailto:d%2bx@example.com", true },
+		{ "https://r.example.com/a%7e", "https://R.example.com/a~", true },
+		/* a local part and a path compare as written; '+' is no
+		 * "%2B" */
+		{ "mailto:D@example.com", "mailto:d@example.com", false },
+		{ "mailto:d+x@example.com", "mailto:d%2Bx@example.com", false },
+		{ "https://r.example.com/A", "https://r.example.com/a", false },
+		{ "mailto:d@example.com", "mailto:d@example.net", false },
+		{ "mailto:d@example.com", "https://example.com/d", false },
+	};
+	const char *list = "mailto:a@x.example,mailto:b@x.example,"
+			   "MAILTO:a@X.example,mailto:b@x.example.";
+	struct zl_tv_span u[4] = { { 0, 18 }, { 19, 18 }, { 38, 18 },
+				   { 57, 19 } };
+	long first[4];
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *s = malloc(strlen(cases[i].a) + strlen(cases[i].b) + 1);
+		struct zl_tv_span two[2] = {
+			{ 0, (uint32_t)strlen(cases[i].a) },
+			{ (uint32_t)strlen(cases[i].a),
+			  (uint32_t)strlen(cases[i].b) } };
+
+		strcpy(s, cases[i].a);
+		strcat(s, cases[i].b);
+		zl_tv_uri_repeats(s, two, 2, first);
+		ck_assert_msg(first[0] == -1 && first[1] ==
+			      (cases[i].same ? 0 : -1), "'%s' '%s': %ld",
+			      cases[i].a, cases[i].b, first[1]);
+		free(s);
+	}
+	zl_tv_uri_repeats(list, u, 4, first);
+	ck_assert(first[0] == -1 && first[1] == -1 && first[2] == 0 &&
+		  first[3] == 1);
+	zl_tv_uri_repeats(list, u, 0, first);
+}
+END_TEST
+
 /* CR and LF around ';' and at the end, not inside a tag-spec. */
 START_TEST(test_next_break)
 {
@@ -575,6 +625,7 @@ Suite *tagvalue_suite(void)
 	tc = tcase_create("uri");
 	tcase_add_test(tc, test_uri_check);
 	tcase_add_test(tc, test_uri_lengths);
+	tcase_add_test(tc, test_uri_repeats);
 	tcase_add_test(tc, test_uri_host);
 	tcase_add_test(tc, test_uri_doubtful);
 	tcase_add_test(tc, test_next_break);
