@@ -172,25 +172,39 @@ const struct zl_check zl_check_dmarc_report_uris = {
 };
 
 /* The destination host of URI u as a canonical name ("dest.example."),
- * or NULL; the caller frees it. */
+ * or NULL; the caller frees it.  RFC 6068 §2 and RFC 3986 §3.2.2 let a
+ * domain hold percent escapes ("ex%61mple.com"): each is its byte.  One
+ * of UTF-8 makes an internationalised name, whose A-label, the name in
+ * the zone, is not known here: NULL. */
 static char *dest_name(const char *s, const struct zl_dmarc_uri *u)
 {
 	struct zl_tv_span h, bad;
-	char *d;
-	size_t i, n;
+	uint32_t i, end;
+	size_t n = 0;
+	char *d, c;
 
 	if (zl_dmarc_uri_problem(s, u, &bad) || !zl_tv_uri_host(s, u->uri, &h) ||
 	    h.len == 0)
 		return NULL;
-	/* The host lower-cased, up to a NUL byte, with a final dot. */
-	n = strnlen(s + h.off, h.len);
-	d = zl_xmalloc(n + 2);
-	for (i = 0; i < n; i++)
-		d[i] = s[h.off + i] >= 'A' && s[h.off + i] <= 'Z' ?
-		       (char)(s[h.off + i] + 32) : s[h.off + i];
-	if (s[h.off + h.len - 1] != '.')
-		d[i++] = '.';
-	d[i] = '\0';
+	/* The host decoded and lower-cased, with a final dot; a valid
+	 * URI's escapes are well formed. */
+	d = zl_xmalloc(h.len + 2);
+	for (i = h.off, end = h.off + h.len; i < end; i++) {
+		c = s[i];
+		if (c == '%') {
+			c = (char)(zl_hex_digit(s[i + 1]) << 4 |
+				   zl_hex_digit(s[i + 2]));
+			i += 2;
+		}
+		if (!c || (unsigned char)c >= 0x80) {
+			free(d);
+			return NULL;
+		}
+		d[n++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+	}
+	if (d[n - 1] != '.')
+		d[n++] = '.';
+	d[n] = '\0';
 	return d;
 }
 
