@@ -222,13 +222,28 @@ static bool ip_host(const char *s, uint32_t a, uint32_t b, bool *loop)
 }
 
 /* Whether the domain [a, b) is "localhost" or a name below it (RFC 6761
- * §6.3), a final dot allowed. */
+ * §6.3), a final dot allowed, its percent escapes read as their bytes
+ * ("loc%61lhost"). */
 static bool localhost_name(const char *s, uint32_t a, uint32_t b)
 {
-	if (b > a && s[b - 1] == '.')
-		b--;
-	return b - a >= 9 && strncasecmp(s + b - 9, "localhost", 9) == 0 &&
-	       (b - a == 9 || s[b - 10] == '.');
+	char d[DNS_NAME_MAX + 1];
+	size_t n = 0;
+
+	/* Longer than a name: too long is what is wrong with it. */
+	for (; a < b && n < sizeof d; n++)
+		if (s[a] == '%' && a + 2 < b) {
+			d[n] = (char)(hex_val(s[a + 1]) << 4 |
+				      hex_val(s[a + 2]));
+			a += 3;
+		} else {
+			d[n] = s[a++];
+		}
+	if (a < b)
+		return false;
+	if (n > 0 && d[n - 1] == '.')
+		n--;
+	return n >= 9 && strncasecmp(d + n - 9, "localhost", 9) == 0 &&
+	       (n == 9 || d[n - 10] == '.');
 }
 
 /* What makes host [a, b) of a URI one that nothing sent there (a

@@ -271,6 +271,9 @@ static const struct {
 	 * zl_tv_uri_doubtful's */
 	{ "mailto:d@mailhost", NULL, 0, 0 },
 	{ "mailto:d@LocalHost.", "localhost name", 9, 10 },
+	/* an escape is the byte it stands for (RFC 6068 §2) */
+	{ "mailto:d@loc%61lhost", "localhost name", 9, 11 },
+	{ "https://r.localhos%74./x", "localhost name", 8, 14 },
 	{ "mailto:d@[127.0.0.1]", "loopback", 9, 11 },
 	{ "mailto:d@[IPv6:::1]", "loopback", 9, 10 },
 	{ "mailto:a..b@example.com", "two dots", 9, 1 },
