@@ -273,6 +273,31 @@ static void check_urls(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 	}
 }
 
+/* Reports r, which has no l= tag.  The draft's §4.3 makes l= REQUIRED,
+ * "if a required tag is missing ... it is an error", and §7.3 fails
+ * Indicator Discovery without it.  A domain declines to publish with
+ * both l= and a= empty, "v=BIMI1; l=; a=;" (§4.3.1; an a= left out is
+ * empty, §4.3), which receivers report as bimi=declined (§7.5, §7.7).
+ * So a record with an a= URL loses its indicator (an error), and one
+ * without reads as a declination written short: receivers show no
+ * indicator either way, but fail the record rather than read it so (a
+ * warning). */
+static void no_logo(struct zl_ctx *ctx, const struct zl_tv_rec *r)
+{
+	const struct zl_tv_tag *a = zl_tv_find(&r->tv, r->txt.s, "a", false);
+	bool decline = !a || a->value.len == 0;
+	zl_finding f;
+
+	f = zl_tv_emit(ctx, r, zl_tv_head(r), decline ?
+		       "the record has no l= tag, which BIMI requires even "
+		       "to decline: receivers fail the record rather than "
+		       "read it as a declination, 'v=BIMI1; l=; a=;'" :
+		       "the record has no l= tag, which BIMI requires: "
+		       "receivers show no indicator, whatever a= holds");
+	if (decline)
+		zl_emit_severity_default(ctx, f, ZL_SEV_WARNING);
+}
+
 /* RFC 6376 §3.2 (the draft's §4.3 uses its tag-list): the syntax, and a
  * tag given twice invalidates the whole record. */
 static void check_syntax(struct zl_ctx *ctx, const struct zl_tv_rec *r)
@@ -293,12 +318,8 @@ static void check_syntax(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 		free(msg);
 		free(n);
 	}
-	/* §4.3: l= is required, empty to decline; "if a required tag is
-	 * missing ... it is an error". */
 	if (!r->tv.nerrs && !zl_tv_find(&r->tv, r->txt.s, "l", false))
-		zl_tv_emit(ctx, r, zl_tv_head(r), "the record has no l= tag, "
-			   "which BIMI requires: receivers find no "
-			   "indicator");
+		no_logo(ctx, r);
 }
 
 /* A record receivers discard (the draft's §7.2): the name's BIMI lost,
@@ -475,7 +496,7 @@ const struct zl_check zl_check_bimi_multiple = {
 	.vars = (const char *const[]){ NULL },
 };
 
-/* The draft's §4.2: receivers look for a selector's record at
+/* The draft's §4.3: receivers look for a selector's record at
  * <selector>._bimi.<domain> only; a v=BIMI1 record anywhere else is never
  * read.  The place meant: "_bimi." or "bimi." first (the selector left
  * out) names the domain after it, "<selector>.bimi." the selector too,
