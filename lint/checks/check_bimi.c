@@ -181,8 +181,9 @@ static void check_values(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 		for (k = 0; k < sizeof choices / sizeof choices[0]; k++) {
 			char *q, *msg;
 
-			if (t->bad || !zl_tv_eq(r->txt.s, t->name,
-						choices[k].tag, false) ||
+			if (t->bad || t->cut ||
+			    !zl_tv_eq(r->txt.s, t->name, choices[k].tag,
+				      false) ||
 			    zl_tv_eq(r->txt.s, t->value, choices[k].values[0],
 				     false) ||
 			    zl_tv_eq(r->txt.s, t->value, choices[k].values[1],
@@ -236,7 +237,9 @@ static void check_urls(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 		const struct zl_tv_tag *t = &r->tv.tags[i];
 		bool l = zl_tv_eq(r->txt.s, t->name, "l", false);
 
-		if (t->bad || (!l && !zl_tv_eq(r->txt.s, t->name, "a", false)))
+		/* a value that a ';' cuts is BIMI002's */
+		if (t->bad || t->cut ||
+		    (!l && !zl_tv_eq(r->txt.s, t->name, "a", false)))
 			continue;
 		if (!(why = url_problem(r->txt.s, t->value, l, &bad))) {
 			if (l && t->value.len &&
@@ -302,15 +305,25 @@ static void no_logo(struct zl_ctx *ctx, const struct zl_tv_rec *r)
  * tag given twice invalidates the whole record. */
 static void check_syntax(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 {
+	struct zl_tv_span at;
+	bool dup = false;
+	char *n, *msg;
 	size_t i;
 
+	/* The rest of a cut tag-spec follows from its start: one
+	 * finding, at the ';' that cuts it. */
 	for (i = 0; i < r->tv.nerrs; i++)
-		zl_tv_emit(ctx, r, r->tv.errs[i].at, r->tv.errs[i].msg);
+		if (!r->tv.errs[i].follow)
+			zl_tv_emit(ctx, r, r->tv.errs[i].at, r->tv.errs[i].msg);
 	for (i = 0; i < r->tv.ntags; i++) {
-		char *n, *msg;
-
+		if (r->tv.tags[i].cut) {
+			msg = zl_tv_cut_msg(r, &r->tv.tags[i], "tag", &at);
+			zl_tv_emit(ctx, r, at, msg);
+			free(msg);
+		}
 		if (r->tv.tags[i].dup < 0)
 			continue;
+		dup = true;
 		n = zl_tv_str(r->txt.s, r->tv.tags[i].name);
 		msg = zl_xasprintf("tag '%s' appears more than once, which "
 				   "invalidates the record", n);
@@ -318,7 +331,9 @@ static void check_syntax(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 		free(msg);
 		free(n);
 	}
-	if (!r->tv.nerrs && !zl_tv_find(&r->tv, r->txt.s, "l", false))
+	/* A syntax error or a tag given twice ("a=...; a=...") may be the
+	 * l= tag misspelt: the finding about it is the one. */
+	if (!r->tv.nerrs && !dup && !zl_tv_find(&r->tv, r->txt.s, "l", false))
 		no_logo(ctx, r);
 }
 

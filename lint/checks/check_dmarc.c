@@ -488,7 +488,7 @@ const char *zl_dmarc_uri_problem(const char *s, const struct zl_dmarc_uri *u,
 		return "the size limit after '!' must be digits with an "
 		       "optional unit k, m, g or t";
 	}
-	return zl_tv_uri_check(s, u->uri, &scheme, bad);
+	return zl_tv_list_uri_check(s, u->uri, &scheme, bad);
 }
 
 bool zl_dmarc_rua_valid(const struct zl_tv_rec *r)
@@ -500,7 +500,7 @@ bool zl_dmarc_rua_valid(const struct zl_tv_rec *r)
 	if (!t || t->bad || t->dup_ci >= 0)
 		return false;
 	for (pos = t->value.off;
-	     zl_tv_next_item(r->txt.s, t->value, ',', &pos, &item);) {
+	     zl_tv_next_uri(r->txt.s, t->value, &pos, &item);) {
 		struct zl_dmarc_uri u = zl_dmarc_split_uri(r->txt.s, item);
 
 		if (!zl_dmarc_uri_problem(r->txt.s, &u, &bad))
@@ -564,6 +564,22 @@ static unsigned tag_known(const char *s, const struct zl_tv_tag *t)
 		if (zl_tv_eq(s, t->name, known_tags[i].name, true))
 			return known_tags[i].in;
 	return 0;
+}
+
+/* Whether tag t of r is a known tag whose first letter a ';' replaced,
+ * "; ;ua=" for "; rua=": right after an empty tag-spec, which DMARC005
+ * reports, with a name that a letter in front makes known. */
+static bool first_letter_lost(const struct zl_tv_rec *r,
+			      const struct zl_tv_tag *t)
+{
+	size_t i;
+
+	if (!zl_tv_after_empty(r, t))
+		return false;
+	for (i = 0; known_tags[i].name; i++)
+		if (zl_tv_eq(r->txt.s, t->name, known_tags[i].name + 1, true))
+			return true;
+	return false;
 }
 
 /* Whether every ':'-separated item of sp is one of list; *bad gets the
@@ -685,6 +701,28 @@ static bool runs_into_policy(const char *s, const struct zl_tv_tag *t,
 	return false;
 }
 
+/* Whether tag t, of a name DMARC does not know (an extension name
+ * among them), holds a policy: p misspelt ("ap=reject", "p.=reject"). */
+static bool policy_slip(const char *s, const struct zl_tv_tag *t)
+{
+	return !tag_known(s, t) && zl_tv_one_of(s, t->value, policies);
+}
+
+/* Whether r's p tag may be there but unread, and another finding the
+ * one about it: a tag-spec the parser could not read ("p reject",
+ * "=p=reject"), or a policy under another name (policy_slip). */
+static bool policy_hidden(const struct zl_tv_rec *r)
+{
+	size_t i;
+
+	if (zl_tv_hidden_tag(r))
+		return true;
+	for (i = 1; i < r->tv.ntags; i++)
+		if (policy_slip(r->txt.s, &r->tv.tags[i]))
+			return true;
+	return false;
+}
+
 /* Reports tag i of r for the rule's problem kind. */
 static void tag_problem(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 			unsigned kind, size_t i)
@@ -702,16 +740,28 @@ static void tag_problem(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 		zl_emit_note(ctx, d, ctx->rr->src,
 			     zl_tv_tok(r, r->tv.tags[t->dup_ci].spec),
 			     "the first one is here");
-	} else if (kind == T_UNKNOWN &&
+	} else if (kind == T_UNKNOWN && !t->ext_name && !t->follow &&
+		   !first_letter_lost(r, t) &&
 		   !(in & (zl_dmarc_bis(ctx) ? 3 : IN_7489))) {
-		msg = zl_xasprintf("unknown tag '%s'%s", name, in ?
+		/* A name DMARC005 reports, the part after a ';' that cut a
+		 * tag-spec ("r;ua="), a ';' for a name's first letter
+		 * ("; ;ua="), are DMARC005's. */
+		bool slip = !tag(r, "p") && policy_slip(s, t);
+
+		msg = zl_xasprintf("unknown tag '%s'%s", name, slip ?
+			", so receivers read no policy from its value" : in ?
 			" (RFC 9989 only; RFC 7489 receivers ignore it)" : "");
-		emit_at(ctx, r, t->name, msg, "receivers ignore unknown tags; "
-			"check the spelling");
+		d = emit_at(ctx, r, t->name, msg, slip ? "write the policy as "
+			    "p=" : "receivers ignore unknown tags; check the "
+			    "spelling");
+		/* "ap=reject": the policy is what is lost, as with
+		 * DMARC005's "p reject" */
+		if (slip)
+			zl_emit_severity_default(ctx, d, ZL_SEV_ERROR);
 	} else if (kind == T_REMOVED && zl_dmarc_bis(ctx) && in == IN_7489) {
 		ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, t->name),
 			{ "tag", name }, { "hint", removed_hint(s, t) });
-	} else if (kind == T_VALUE && !t->bad &&
+	} else if (kind == T_VALUE && !t->bad && !t->cut &&
 		   (want = bad_value(s, t, &bad))) {
 		char *v = zl_tv_str(s, bad), *hint, *lost;
 
@@ -769,6 +819,50 @@ static void line_breaks(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 	}
 }
 
+/* Whether what receivers read of tag t, whose value a ';' cut, loses
+ * the policy (a p, sp or np value that is none) or a report address (a
+ * last URI of rua or ruf that is none). */
+static bool cut_loses(const struct zl_tv_rec *r, const struct zl_tv_tag *t)
+{
+	const char *s = r->txt.s;
+	struct zl_tv_span bad, item = { 0, 0 };
+	struct zl_dmarc_uri u;
+	uint32_t pos = t->value.off;
+
+	if (is_policy_tag(s, t))
+		return bad_value(s, t, &bad) != NULL;
+	if (!zl_tv_eq(s, t->name, "rua", true) &&
+	    !zl_tv_eq(s, t->name, "ruf", true))
+		return false;
+	while (zl_tv_next_uri(s, t->value, &pos, &item))
+		;
+	u = zl_dmarc_split_uri(s, item);
+	return zl_dmarc_uri_problem(s, &u, &bad) != NULL;
+}
+
+/* The tags of r whose value a ';' right after it cuts ("p=r;ject",
+ * zl_tv_tag.cut): one finding at the ';', which the value rules leave
+ * to this one; an error when what receivers read loses the policy or a
+ * report address. */
+static void cut_tags(struct zl_ctx *ctx, const struct zl_tv_rec *r)
+{
+	struct zl_tv_span at;
+	zl_finding d;
+	char *msg;
+	size_t i;
+
+	for (i = 1; i < r->tv.ntags; i++) {
+		if (!r->tv.tags[i].cut)
+			continue;
+		msg = zl_tv_cut_msg(r, &r->tv.tags[i], "tag", &at);
+		d = emit_at(ctx, r, at, msg, "receivers read the value up to "
+			    "the ';' and skip what follows it");
+		if (!cut_loses(r, &r->tv.tags[i]))
+			zl_emit_severity_default(ctx, d, ZL_SEV_WARNING);
+		free(msg);
+	}
+}
+
 /* Whether the p tag of r is lost in the invalid value of a tag before
  * it, "adkim=r p=reject": DMARC009 says so. */
 static bool policy_run_on(const struct zl_tv_rec *r)
@@ -809,15 +903,19 @@ static void dmarc_tags(struct zl_ctx *ctx)
 	 * policy is what they cannot read. */
 	if (kind == T_SYNTAX) {
 		for (i = 0; i < r->tv.nerrs; i++) {
-			zl_finding d = emit_at(ctx, r, r->tv.errs[i].at,
-					       r->tv.errs[i].msg,
-					       "receivers skip this part of "
-					       "the record and read the rest");
+			zl_finding d;
 
+			/* the rest of a cut tag-spec: cut_tags() says */
+			if (r->tv.errs[i].follow)
+				continue;
+			d = emit_at(ctx, r, r->tv.errs[i].at, r->tv.errs[i].msg,
+				    "receivers skip this part of the record "
+				    "and read the rest");
 			if (policy_read(r) || r->tv.errs[i].empty)
 				zl_emit_severity_default(ctx, d,
 							 ZL_SEV_WARNING);
 		}
+		cut_tags(ctx, r);
 		line_breaks(ctx, r);
 		return;
 	}
@@ -858,9 +956,10 @@ static void dmarc_policy_missing(struct zl_ctx *ctx)
 	bool rua;
 	zl_finding d;
 
-	/* A p lost after a missing ';' is DMARC009's: one cause, one
+	/* A p lost after a missing ';' is DMARC009's, one the syntax or an
+	 * unknown name hides DMARC005's or DMARC007's: one cause, one
 	 * finding. */
-	if (!r || tag(r, "p") || policy_run_on(r))
+	if (!r || tag(r, "p") || policy_run_on(r) || policy_hidden(r))
 		return;
 	rua = zl_dmarc_rua_valid(r);
 	{

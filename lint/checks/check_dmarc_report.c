@@ -42,22 +42,25 @@ static zl_finding uri_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	return d;
 }
 
-/* DMARC012: the URI of tag t of r after the first max. */
+/* DMARC012: the URI of tag t of r after the first max valid ones (an
+ * invalid one is DMARC011's, and no address receivers send to). */
 static void count_uris(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 		       const struct zl_tv_tag *t)
 {
 	long max = zl_rule_int(ctx->rule, "max"), n = 0;
 	uint32_t pos = t->value.off;
-	struct zl_tv_span item;
+	struct zl_tv_span item, bad;
+	struct zl_dmarc_uri u;
 	char m[24];
 
-	while (zl_tv_next_item(r->txt.s, t->value, ',', &pos, &item))
-		if (++n == max + 1) {
-			snprintf(m, sizeof m, "%ld", max);
-			ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, item),
-				{ "max", m });
-			return;
-		}
+	while (zl_tv_next_uri(r->txt.s, t->value, &pos, &item)) {
+		u = zl_dmarc_split_uri(r->txt.s, item);
+		if (zl_dmarc_uri_problem(r->txt.s, &u, &bad) || ++n <= max)
+			continue;
+		snprintf(m, sizeof m, "%ld", max);
+		ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, item), { "max", m });
+		return;
+	}
 }
 
 /* DMARC017: the valid URIs of tag t of r that an earlier one names
@@ -71,7 +74,7 @@ static void repeated_uris(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	struct zl_dmarc_uri u;
 	char *name;
 
-	while (zl_tv_next_item(r->txt.s, t->value, ',', &pos, &item)) {
+	while (zl_tv_next_uri(r->txt.s, t->value, &pos, &item)) {
 		u = zl_dmarc_split_uri(r->txt.s, item);
 		if (zl_dmarc_uri_problem(r->txt.s, &u, &bad))
 			continue;
@@ -97,10 +100,14 @@ static void check_uris(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	const char *why;
 	struct zl_dmarc_uri u;
 	char *run_on = zl_tv_run_on_msg(r, t, &lost);
-	uint32_t prev = pos;
+	uint32_t prev = pos, end = t->value.off + t->value.len;
+	bool was_bad = false;
 
-	for (; zl_tv_next_item(s, t->value, ',', &pos, &item);
+	for (; zl_tv_next_uri(s, t->value, &pos, &item);
 	     prev = item.off + item.len) {
+		/* the URI a ';' cuts: DMARC005 says so */
+		if (t->cut && pos > end)
+			break;
 		u = zl_dmarc_split_uri(s, item);
 		/* RFC 7489 §6.4: dmarc-urilist is *WSP "," *WSP between
 		 * URIs: no line break. */
@@ -121,12 +128,21 @@ static void check_uris(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 			free(q);
 		}
 		if (run_on && lost.off > item.off &&
-		    lost.off < item.off + item.len)
+		    lost.off < item.off + item.len) {
 			uri_emit(ctx, r, item, lost, run_on, false);
-		else if ((why = zl_dmarc_uri_problem(s, &u, &bad)))
+			continue;
+		}
+		why = zl_dmarc_uri_problem(s, &u, &bad);
+		/* "mailt,:a@...": a ',' right after a bad URI, no blank at
+		 * it, makes a second bad one of its rest: the finding about
+		 * the first is the one.  A URI with a scheme after it is one
+		 * of its own. */
+		if (why && !(was_bad && item.off == prev + 1 &&
+			     s[prev] == ',' && !zl_tv_has_scheme(s, item)))
 			uri_emit(ctx, r, item, bad.len ? bad : item, why,
 				 false);
-		else if ((why = zl_tv_uri_doubtful(s, u.uri, &bad)))
+		was_bad = why != NULL;
+		if (!why && (why = zl_tv_uri_doubtful(s, u.uri, &bad)))
 			zl_emit_severity_default(ctx, uri_emit(ctx, r, item,
 				bad, why, true), ZL_SEV_WARNING);
 	}
@@ -272,7 +288,7 @@ static void dmarc_report_auth(struct zl_ctx *ctx)
 		     !zl_tv_eq(r->txt.s, t->name, "ruf", true)))
 			continue;
 		pos = t->value.off;
-		while (zl_tv_next_item(r->txt.s, t->value, ',', &pos, &item)) {
+		while (zl_tv_next_uri(r->txt.s, t->value, &pos, &item)) {
 			struct zl_dmarc_uri u = zl_dmarc_split_uri(r->txt.s, item);
 
 			check_dest(ctx, r, ctx->rr->owner->text + 7, &u);

@@ -95,8 +95,10 @@ static bool slip_of(const char *s, struct zl_tv_span sp, const char *field)
 
 /* Whether the field k->field (id, rua), missing from r, may be there
  * but broken: a tag-spec the parser could not read, or a field the
- * syntax rule reports whose name is a slip of it ("i\t=1", "Arua=...").
- * The syntax rule's finding is then the one about it. */
+ * syntax rule reports whose name is a slip of it ("i\t=1", "Arua=..."),
+ * or an extension right after an empty tag-spec whose name is ("; ;ua=",
+ * a ';' typed for the 'r').  The syntax rule's finding is then the one
+ * about it. */
 static bool field_hidden(const struct kind *k, const struct zl_tv_rec *r)
 {
 	struct zl_tv_span at;
@@ -108,7 +110,7 @@ static bool field_hidden(const struct kind *k, const struct zl_tv_rec *r)
 	for (i = 0; i < r->tv.ntags; i++) {
 		const struct zl_tv_tag *t = &r->tv.tags[i];
 
-		if (!(msg = t->bad ? zl_xstrdup("") :
+		if (!(msg = t->bad || zl_tv_after_empty(r, t) ? zl_xstrdup("") :
 			    field_problem(k, r, t, &at)))
 			continue;
 		free(msg);
@@ -188,7 +190,7 @@ static const char *rua_problem(const char *s, struct zl_tv_span item,
 			       struct zl_tv_span *bad)
 {
 	struct zl_tv_span scheme;
-	const char *why = zl_tv_uri_check(s, item, &scheme, bad), *bang;
+	const char *why = zl_tv_list_uri_check(s, item, &scheme, bad), *bang;
 
 	if ((bang = memchr(s + item.off, '!', item.len))) {
 		/* DMARC's "!size" suffix is a common copy */
@@ -216,7 +218,7 @@ static void repeated_rua(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 	if (!t || t->bad || t->cut)
 		return;
 	for (pos = t->value.off;
-	     zl_tv_next_item(r->txt.s, t->value, ',', &pos, &item);) {
+	     zl_tv_next_uri(r->txt.s, t->value, &pos, &item);) {
 		if (rua_problem(r->txt.s, item, &bad))
 			continue;
 		zl_xgrow((void **)&items, &cap, n + 1, sizeof *items);
@@ -250,7 +252,7 @@ static void check_rua(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 		return;
 	run_on = zl_tv_run_on_msg(r, t, &lost);
 	for (pos = prev = t->value.off;
-	     zl_tv_next_item(s, t->value, ',', &pos, &item);
+	     zl_tv_next_uri(s, t->value, &pos, &item);
 	     prev = item.off + item.len) {
 		if ((brk = list_break(s, prev, item.off))) {
 			char *q = zl_tv_str(s, (struct zl_tv_span){
@@ -349,27 +351,6 @@ static bool line_breaks(struct zl_ctx *ctx, const struct kind *k,
 		any = true;
 	}
 	return any;
-}
-
-/* A ';' right after the value of t, with text after it that is no
- * field: the ';' seems to cut the value, and the value rules leave it
- * to this one finding, at the ';'. */
-static char *cut_problem(const struct zl_tv_rec *r, const struct zl_tv_tag *t,
-			 struct zl_tv_span *at)
-{
-	uint32_t semi = t->spec.off + t->spec.len;
-	const char *e = memchr(r->txt.s + semi + 1, ';',
-			       r->txt.len - semi - 1);
-	char *n = zl_tv_str(r->txt.s, t->name), *q, *msg;
-
-	q = zl_tv_str(r->txt.s, (struct zl_tv_span){ semi + 1,
-		(uint32_t)((e ? e - r->txt.s : (long)r->txt.len) - semi - 1) });
-	*at = (struct zl_tv_span){ semi, 1 };
-	msg = zl_xasprintf("a ';' seems to cut the value of '%s': '%s' "
-			   "after it is no field", n, q);
-	free(q);
-	free(n);
-	return msg;
 }
 
 /* RFC 8461 §3.1 and RFC 8460 §3 let a field appear more than once and
@@ -506,7 +487,7 @@ static void policy_record(struct zl_ctx *ctx)
 		for (i = 0; i < r->tv.ntags; i++) {
 			const struct zl_tv_tag *t = &r->tv.tags[i];
 			struct zl_tv_span at;
-			char *msg = t->cut ? cut_problem(r, t, &at) :
+			char *msg = t->cut ? zl_tv_cut_msg(r, t, "field", &at) :
 				    t->bad || t->follow ? NULL :
 				    field_problem(k, r, t, &at);
 

@@ -81,6 +81,25 @@ char *zl_tv_run_on_msg(const struct zl_tv_rec *r, const struct zl_tv_tag *t,
 	return n;
 }
 
+char *zl_tv_cut_msg(const struct zl_tv_rec *r, const struct zl_tv_tag *t,
+		    const char *what, struct zl_tv_span *at)
+{
+	uint32_t semi = t->spec.off + t->spec.len;
+	const char *e = memchr(r->txt.s + semi + 1, ';',
+			       r->txt.len - semi - 1);
+	uint32_t end = e ? (uint32_t)(e - r->txt.s) : (uint32_t)r->txt.len;
+	char *n = zl_tv_str(r->txt.s, t->name), *q, *msg;
+
+	q = zl_tv_str(r->txt.s, (struct zl_tv_span){ semi + 1,
+						     end - semi - 1 });
+	*at = (struct zl_tv_span){ semi, 1 };
+	msg = zl_xasprintf("a ';' seems to cut the value of '%s': '%s' after "
+			   "it is no %s", n, q, what);
+	free(q);
+	free(n);
+	return msg;
+}
+
 char *zl_tv_uri_msg(const char *q, const char *why, bool valid)
 {
 	return zl_xasprintf(valid ? "report URI '%s' may get no report: %s" :
@@ -113,6 +132,17 @@ void zl_tv_emit_repeats(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 		free(q);
 	}
 	free(first);
+}
+
+bool zl_tv_after_empty(const struct zl_tv_rec *r, const struct zl_tv_tag *t)
+{
+	size_t i;
+
+	for (i = 0; i < r->tv.nerrs; i++)
+		if (r->tv.errs[i].empty &&
+		    r->tv.errs[i].at.off + 1 == t->spec.off)
+			return true;
+	return false;
 }
 
 bool zl_tv_hidden_tag(const struct zl_tv_rec *r)

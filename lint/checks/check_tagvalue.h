@@ -30,6 +30,14 @@ struct zl_tv_span zl_tv_trailing_blanks(const struct zl_tv_rec *r,
  * their names; else NULL.  The text is allocated. */
 char *zl_tv_run_on_msg(const struct zl_tv_rec *r, const struct zl_tv_tag *t,
 		       struct zl_tv_span *at);
+/* When the ';' right after tag t's value cuts it (zl_tv_tag.cut: the
+ * text after the ';' is no tag), a message that says so, quoting that
+ * text ("a ';' seems to cut the value of 'p': 'ject' after it is no
+ * tag"), with *at set to the ';'.  what names a tag: "tag", "field".
+ * The rules that judge the value leave such a tag to this one message.
+ * The text is allocated. */
+char *zl_tv_cut_msg(const struct zl_tv_rec *r, const struct zl_tv_tag *t,
+		    const char *what, struct zl_tv_span *at);
 /* The message about report URI q (already escaped) of a DMARC or
  * TLS-RPT record: "invalid report URI 'q': why", or, for a valid URI
  * that zl_tv_uri_doubtful() doubts, "report URI 'q' may get no report:
@@ -45,6 +53,11 @@ void zl_tv_emit_repeats(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 			const struct zl_tv_span *items,
 			const struct zl_tv_span *uris, size_t n,
 			const char *tag);
+/* Whether tag t of r starts right after the ';' of an empty tag-spec
+ * ("; ;ua="), which the syntax rules report: a ';' typed for the first
+ * byte of its name, as a rule, when the name is a known one without
+ * it. */
+bool zl_tv_after_empty(const struct zl_tv_rec *r, const struct zl_tv_tag *t);
 /* Whether a syntax error of r (not an empty tag, not an extension name,
  * not the rest of a cut tag-spec) may hide a tag: a tag-spec the parser
  * could not read, so that a tag reported missing may be there,

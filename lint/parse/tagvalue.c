@@ -95,8 +95,9 @@ static bool is_extchar(char c)
 	return is_namechar(c) || c == '-' || c == '.';
 }
 
-/* Reports a name [a, i) that only the extension grammar allows. */
-static void check_strict_name(struct zl_tv *tv, const char *s, uint32_t a,
+/* Reports a name [a, i) that only the extension grammar allows;
+ * returns whether it is one. */
+static bool check_strict_name(struct zl_tv *tv, const char *s, uint32_t a,
 			      uint32_t i)
 {
 	uint32_t k;
@@ -104,12 +105,13 @@ static void check_strict_name(struct zl_tv *tv, const char *s, uint32_t a,
 	for (k = a; k < i && is_namechar(s[k]); k++)
 		;
 	if (is_alpha(s[a]) && k == i)
-		return;
+		return false;
 	/* Only the records of RFC 6376's grammar (DKIM, DMARC, BIMI)
 	 * report it. */
 	error_quoting(tv, s, a, i, "invalid tag name '%s': a tag name is a "
 		      "letter, then letters, digits or '_'");
 	tv->errs[tv->nerrs - 1].ext_name = true;
+	return true;
 }
 
 /* Reports [a, b), which starts with a byte no tag name starts with (in
@@ -194,7 +196,7 @@ static void parse_spec(struct zl_tv *tv, const char *s, uint32_t a,
 		free(n);
 		return;
 	}
-	check_strict_name(tv, s, a, t.name.off + t.name.len);
+	t.ext_name = check_strict_name(tv, s, a, t.name.off + t.name.len);
 	for (i = eq + 1; i < b && is_ws(s[i]); i++)
 		;
 	t.value = (struct zl_tv_span){ i, b - i };
@@ -305,7 +307,7 @@ static void mark_cut(struct zl_tv *tv, const char *s, uint32_t a, size_t e,
 
 void zl_tv_parse(struct zl_tv *tv, const char *s, size_t len)
 {
-	uint32_t a = 0, b, end, n = (uint32_t)len, cut = 0;
+	uint32_t a = 0, b, end, n = (uint32_t)len, cut = 0, after_empty = 0;
 	long prev = -1;
 	bool list;
 	char *low;
@@ -328,6 +330,13 @@ void zl_tv_parse(struct zl_tv *tv, const char *s, size_t len)
 			parse_spec(tv, s, a, b);
 			if (cut && a == cut)
 				mark_cut(tv, s, a, e, t, prev);
+			/* ";=reject": the ';' of an empty tag-spec right
+			 * before a part that is no tag stands for a byte of
+			 * that part, whose error tells the cause */
+			if (after_empty && a == after_empty &&
+			    t == tv->ntags && tv->nerrs > e)
+				tv->errs[e - 1].follow = true;
+			after_empty = 0;
 			/* The next part follows right after this one's ';'
 			 * (blanks allowed after a list's ','). */
 			list = t < tv->ntags && s[b - 1] == ',';
@@ -339,7 +348,12 @@ void zl_tv_parse(struct zl_tv *tv, const char *s, size_t len)
 			add_error(tv, end, 1, zl_xstrdup("empty tag before "
 				  "';' (two separators in a row)"));
 			tv->errs[tv->nerrs - 1].empty = true;
+			/* "l;;": right after a part that is no tag, the
+			 * ';' stands for its '=', whose error tells it */
+			tv->errs[tv->nerrs - 1].follow = cut && end == cut &&
+							 prev < 0;
 			cut = 0;
+			after_empty = end + 1;
 		}
 		if (end >= n)
 			break;

@@ -47,6 +47,8 @@ struct zl_tv_tag {
 	int dup;	/* index of an earlier tag with the same name, -1 if none */
 	int dup_ci;	/* the same, names compared ignoring ASCII case */
 	bool bad;	/* a syntax error lies inside this tag-spec */
+	bool ext_name;	/* its name is an extension name only, reported
+			   (zl_tv_error.ext_name) */
 	/* A ';' right inside a tag-spec, no blank at it, cuts it in two
 	 * ("rua=m;ailto:...", "r;ua=..."): */
 	bool cut;	/* the ';' right after this tag's value cut it: the
@@ -64,9 +66,12 @@ struct zl_tv_error {
 			   characters is not checked here); the tag is
 			   kept */
 	bool empty;	/* an empty tag (";;"), which hides no tag */
-	bool follow;	/* the part after a ';' that cut a tag-spec (see
-			   zl_tv_tag.cut), no tag: the finding about the
-			   part before tells the cause; it hides no tag */
+	bool follow;	/* another error tells the cause: this is the part
+			   after a ';' that cut a tag-spec (see
+			   zl_tv_tag.cut), no tag, whose part before tells
+			   it; or the empty tag-spec of a ';' right before
+			   or after a part that is no tag (";=x", "l;;"),
+			   which tells it.  It hides no tag */
 };
 
 struct zl_tv {
@@ -154,6 +159,24 @@ const char *zl_tv_uri_doubtful(const char *s, struct zl_tv_span uri,
 bool zl_tv_uri_host(const char *s, struct zl_tv_span uri,
 		    struct zl_tv_span *host);
 
+/* The next URI of the report list in span list of s (DMARC's rua and
+ * ruf, RFC 7489 §6.4; TLS-RPT's rua, RFC 8460 §3): zl_tv_next_item with
+ * ',', except that a ',' right inside a URI ends none.  Those RFCs have
+ * a ',' of a URI written %2C, so that a ',' separates URIs; one with no
+ * blank after it, followed by text that starts as no URI and no tag
+ * and holds no '@' (no address with its scheme left out) up to the next
+ * ',' ("mailto:a@e,ample.com"), was meant inside the URI (or typed for
+ * another byte): the item runs on, and zl_tv_list_uri_check reports the
+ * ','. */
+bool zl_tv_next_uri(const char *s, struct zl_tv_span list, uint32_t *pos,
+		    struct zl_tv_span *item);
+/* Whether span item of s starts with a URI's scheme and ':'. */
+bool zl_tv_has_scheme(const char *s, struct zl_tv_span item);
+/* zl_tv_uri_check for an item of such a list: a ',' in it, written for
+ * %2C, is what is wrong when nothing before it is. */
+const char *zl_tv_list_uri_check(const char *s, struct zl_tv_span uri,
+				 struct zl_tv_span *scheme,
+				 struct zl_tv_span *bad);
 /* For the URIs uris[0..n) of one list in s (each one that passed
  * zl_tv_uri_check), sets first[i] to the index of the first URI of the
  * list that is the same as URI i when that is an earlier one, else to

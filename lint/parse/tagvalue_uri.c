@@ -520,6 +520,64 @@ bool zl_tv_uri_host(const char *s, struct zl_tv_span uri,
 }
 
 
+/* ---- lists of report URIs ---- */
+
+/* What [a, b) starts with: a scheme and ':' (a URI), a tag name and '='
+ * (a tag, a ';' written ',' before it), or neither (0). */
+static char lead(const char *s, uint32_t a, uint32_t b)
+{
+	uint32_t i = a;
+
+	if (i >= b || !is_alpha(s[i]))
+		return 0;
+	while (i < b && (is_alpha(s[i]) || is_digit(s[i]) ||
+			 (s[i] && strchr("+-._", s[i]))))
+		i++;
+	return i < b && (s[i] == ':' || s[i] == '=') ? s[i] : 0;
+}
+
+bool zl_tv_has_scheme(const char *s, struct zl_tv_span item)
+{
+	return lead(s, item.off, item.off + item.len) == ':';
+}
+
+bool zl_tv_next_uri(const char *s, struct zl_tv_span list, uint32_t *pos,
+		    struct zl_tv_span *item)
+{
+	uint32_t end = list.off + list.len, p;
+	struct zl_tv_span next;
+
+	if (!zl_tv_next_item(s, list, ',', pos, item))
+		return false;
+	while (*pos < end && lead(s, item->off, item->off + item->len) == ':' &&
+	       s[*pos] != ',' && s[*pos] != ' ' && s[*pos] != '\t' &&
+	       s[*pos] != '\r' && s[*pos] != '\n' && !lead(s, *pos, end)) {
+		p = *pos;
+		zl_tv_next_item(s, list, ',', &p, &next);
+		/* "mailto:a@x,b@x": an address, its scheme left out */
+		if (memchr(s + next.off, '@', next.len))
+			break;
+		item->len = next.off + next.len - item->off;
+		*pos = p;
+	}
+	return true;
+}
+
+const char *zl_tv_list_uri_check(const char *s, struct zl_tv_span uri,
+				 struct zl_tv_span *scheme,
+				 struct zl_tv_span *bad)
+{
+	const char *comma = memchr(s + uri.off, ',', uri.len);
+	const char *why = zl_tv_uri_check(s, uri, scheme, bad);
+
+	/* what is wrong before the ',' is, else the ',' */
+	if (!comma || (why && bad->off + bad->len <= (uint32_t)(comma - s)))
+		return why;
+	*bad = (struct zl_tv_span){ (uint32_t)(comma - s), 1 };
+	return "a ',' inside a URI is written '%2C': in the list, a ',' "
+	       "separates the URIs";
+}
+
 /* ---- the same URI twice ---- */
 
 /* RFC 3986 §2.3: the characters a percent escape need not stand for. */

@@ -104,8 +104,10 @@ START_TEST(test_parse_errors)
 		ck_assert_uint_eq(tv.ntags, bads[i].ntags);
 		zl_tv_free(&tv);
 	}
-	parse(&tv, "a-b=c; 1x=2");
+	parse(&tv, "a-b=c; 1x=2; y=3");
 	ck_assert(tv.errs[0].ext_name && tv.errs[1].ext_name);
+	ck_assert(tv.tags[0].ext_name && tv.tags[1].ext_name &&
+		  !tv.tags[2].ext_name);
 	zl_tv_free(&tv);
 	/* the 32-character limit of extension names is not the parser's */
 	parse(&tv, "a_b-" "12345678901234567890123456789=1");
@@ -357,6 +359,20 @@ START_TEST(test_parse_cut)
 	parse(&tv, "v=1; a=1;b=2");
 	ck_assert(!tv.tags[1].cut && !tv.tags[2].follow);
 	zl_tv_free(&tv);
+	/* the empty tag-spec of a ';' right before or after a part that is
+	 * no tag is part of it; another is not */
+	parse(&tv, "v=1; ;=x");
+	ck_assert_uint_eq(tv.nerrs, 2);
+	ck_assert(tv.errs[0].empty && tv.errs[0].follow && !tv.errs[1].follow);
+	zl_tv_free(&tv);
+	parse(&tv, "v=1; l;; a=1");
+	ck_assert_uint_eq(tv.nerrs, 2);
+	ck_assert(!tv.errs[0].follow && tv.errs[1].empty && tv.errs[1].follow);
+	zl_tv_free(&tv);
+	parse(&tv, "v=1;; a=1; ; =x");
+	ck_assert_uint_eq(tv.nerrs, 3);
+	ck_assert(!tv.errs[0].follow && !tv.errs[1].follow);
+	zl_tv_free(&tv);
 }
 END_TEST
 
@@ -490,6 +506,39 @@ START_TEST(test_uri_lengths)
 				      "%zu: %s", i, why ? why : "fine");
 		free(s);
 	}
+}
+END_TEST
+
+/* A ',' right inside a report URI ends none (RFC 7489 §6.4, RFC 8460
+ * §3): the next item starts after a ',' that a URI or a tag follows,
+ * or a blank. */
+START_TEST(test_next_uri)
+{
+	const char *s = "mailto:a@e,ample.com, mailto:b@x.example,"
+			"ruf=mailto:c@x,,mailto:d@x,e@x";
+	const char *want[] = { "mailto:a@e,ample.com", "mailto:b@x.example",
+			       "ruf=mailto:c@x", "", "mailto:d@x", "e@x" };
+	struct zl_tv_span list = { 0, (uint32_t)strlen(s) }, item, scheme, bad;
+	uint32_t pos = 0;
+	size_t i;
+
+	for (i = 0; i < sizeof want / sizeof want[0]; i++) {
+		ck_assert(zl_tv_next_uri(s, list, &pos, &item));
+		ck_assert_msg(item.len == strlen(want[i]) &&
+			      memcmp(s + item.off, want[i], item.len) == 0,
+			      "%zu: '%.*s'", i, (int)item.len, s + item.off);
+	}
+	ck_assert(!zl_tv_next_uri(s, list, &pos, &item));
+	/* the ',' is what is wrong, unless something before it is */
+	ck_assert(strstr(zl_tv_list_uri_check(s, (struct zl_tv_span){ 0, 20 },
+					      &scheme, &bad), "'%2C'"));
+	ck_assert_uint_eq(bad.off, 10);
+	s = "mailto:a..b@e,x.com";
+	ck_assert(strstr(zl_tv_list_uri_check(s, (struct zl_tv_span){ 0,
+			 (uint32_t)strlen(s) }, &scheme, &bad), "two dots"));
+	s = "mailto:a@example.com";
+	ck_assert(!zl_tv_list_uri_check(s, (struct zl_tv_span){ 0,
+			(uint32_t)strlen(s) }, &scheme, &bad));
 }
 END_TEST
 
@@ -629,6 +678,7 @@ Suite *tagvalue_suite(void)
 	tcase_add_test(tc, test_uri_check);
 	tcase_add_test(tc, test_uri_lengths);
 	tcase_add_test(tc, test_uri_repeats);
+	tcase_add_test(tc, test_next_uri);
 	tcase_add_test(tc, test_uri_host);
 	tcase_add_test(tc, test_uri_doubtful);
 	tcase_add_test(tc, test_next_break);
