@@ -708,15 +708,57 @@ static bool policy_slip(const char *s, const struct zl_tv_tag *t)
 	return !tag_known(s, t) && zl_tv_one_of(s, t->value, policies);
 }
 
+/* Whether s[a..b) holds word (lower case) in any case. */
+static bool holds(const char *s, uint32_t a, uint32_t b, const char *word)
+{
+	size_t n = strlen(word), k;
+
+	for (; a + n <= b; a++) {
+		for (k = 0; k < n && (s[a + k] | 0x20) == word[k]; k++)
+			;
+		if (k == n)
+			return true;
+	}
+	return false;
+}
+
+/* Whether the tag-spec of error e of r, which the parser could not
+ * read, may be a p tag: it is "p" and more that is no letter or digit,
+ * or it holds a policy ("p reject", "=p=reject", "p;reject"). */
+static bool may_be_policy(const struct zl_tv_rec *r,
+			  const struct zl_tv_error *e)
+{
+	const char *s = r->txt.s;
+	uint32_t a = e->at.off, b = e->at.off + e->at.len, k;
+	char next;
+
+	while (a > 0 && s[a - 1] != ';')
+		a--;
+	while (b < r->txt.len && s[b] != ';')
+		b++;
+	while (a < b && (s[a] == ' ' || s[a] == '\t'))
+		a++;
+	next = a + 1 < b ? (char)(s[a + 1] | 0x20) : ' ';
+	if (a < b && (s[a] | 0x20) == 'p' &&
+	    !((next >= 'a' && next <= 'z') || (next >= '0' && next <= '9')))
+		return true;
+	for (k = 0; policies[k]; k++)
+		if (holds(s, a, b, policies[k]))
+			return true;
+	return false;
+}
+
 /* Whether r's p tag may be there but unread, and another finding the
- * one about it: a tag-spec the parser could not read ("p reject",
- * "=p=reject"), or a policy under another name (policy_slip). */
+ * one about it: a tag-spec the parser could not read that may be p
+ * (may_be_policy), or a policy under another name (policy_slip). */
 static bool policy_hidden(const struct zl_tv_rec *r)
 {
 	size_t i;
 
-	if (zl_tv_hidden_tag(r))
-		return true;
+	for (i = 0; i < r->tv.nerrs; i++)
+		if (!r->tv.errs[i].empty && !r->tv.errs[i].ext_name &&
+		    may_be_policy(r, &r->tv.errs[i]))
+			return true;
 	for (i = 1; i < r->tv.ntags; i++)
 		if (policy_slip(r->txt.s, &r->tv.tags[i]))
 			return true;
