@@ -1,5 +1,6 @@
-/* check_dmarc.h - what the DMARC primitives of check_dmarc.c share with
- * check_dmarc_report.c and check_dmarc_domain.c. */
+/* check_dmarc.h - what the DMARC primitives share: the profile, records
+ * and policy discovery (check_dmarc_org.c), the syntax of report URIs
+ * (check_dmarc.c). */
 #ifndef ZL_CHECK_DMARC_H
 #define ZL_CHECK_DMARC_H
 
