@@ -197,7 +197,7 @@ test_invalid_utf8() {
 	want_rc 1 &&
 	has out '^utf8\.zone:13:1: warning: byte \\255 .*bad\\255\\254.*\[ZONE012\]$' &&
 	has out '^utf8\.zone:14:[0-9]+: .*\\195\(' &&
-	has out '^utf8\.zone:16:1: warning: byte \\195 .*\[ZONE012\]$' ||
+	has out "^utf8\\.zone:16:1: warning: UTF-8 character '$(printf '\303\251')' .\\\\195\\\\169. .*\\[ZONE012\\]\$" ||
 		return 1
 	run --format json utf8.zone
 	want_rc 1 && json_ok out
@@ -801,6 +801,41 @@ test_escaping_rule_text() {
 	want_rc 2 && has err '^evil-config\.yaml:2:[0-9]+: error: .*MX\\226\\128\\174\\194\\155001'
 }
 
+# A multi-byte character where a message cuts its quote of a long value
+# (a name, an SPF or DMARC record, a tag name) or names one character, and
+# where a long source line is cut for its snippet: shown whole or left
+# out, never one byte of it.  Every byte above 0x7f of this zone is part
+# of a UTF-8 character, which no output writes as an escape but in a fix
+# (\195\169 whole): a lead byte escaped alone is a character cut.
+cut_zone() {
+	e=$(printf '\303\251')
+	a=$(repeat a 33)
+	head_zone
+	printf 'caf%s IN A 192.0.2.20\n' "$e"
+	printf 'x IN CNAME %s%s%s\\2.\n' "$a" "$(repeat a 30)" "$e"
+	printf 's IN TXT "v=spf2%s%s -all"\n' "$a" "$e"
+	printf '_dmarc.d IN TXT "v=DMARC2; p=%s%s"\n' "$(repeat a 27)" "$e"
+	printf 'k._domainkey IN TXT "v=DKIM1; p=; %s%s=1"\n' "$a" "$e"
+	printf '_mta-sts IN TXT "v=STSv1; id=1;%s%s"\n' "$(repeat a 39)" "$e"
+	printf 'l IN TXT "%s%s"\n' "$(repeat a 4085)" "$e"
+	printf 'm IN TXT "x" ; zonelint: disable=ZONE012%s\n' "$e"
+}
+
+test_utf8_cut() {
+	cut_zone >cut.zone
+	for fmt in $(formats); do
+		run --format "$fmt" --color never cut.zone
+		want_rc 1 && valid "$fmt" || { echo "format $fmt"; return 1; }
+		if grep -naP '\\{1,2}(?:19[4-9]|2[0-3][0-9]|24[0-4])(?!\\{1,2}(?:1[2-8][0-9]|19[01]))' \
+			out; then
+			echo "format $fmt: a character cut"
+			return 1
+		fi
+	done
+	run --format gcc cut.zone
+	has out "^cut\\.zone:13:1: warning: UTF-8 character '$e' .*\\[ZONE012\\]\$"
+}
+
 # ---- the inputs are never written ----
 
 test_inputs_untouched() {
@@ -839,6 +874,7 @@ t "binary garbage" test_garbage
 t "NUL bytes" test_nul
 t "files that are not zone text (UTF-16, gzip, BIND raw, binary)" test_not_text
 t "invalid UTF-8" test_invalid_utf8
+t "UTF-8 characters where messages cut a quote or a line" test_utf8_cut
 t "a 10 MB line and 65536 tokens on one line" test_long_line
 t "a 66,668-byte key, 72,000 hex digits in one token; records at the servers' size limits" test_long_token
 t "100,000 nested and unbalanced parentheses" test_parens

@@ -249,7 +249,7 @@ static void version_error(struct zl_ctx *ctx, const struct rec *r)
 		return;
 	}
 	zl_buf_add(&msg, "'", 1);
-	zl_buf_add_escaped(&msg, t->s, end > 40 ? 40 : end);
+	zl_buf_add_escaped(&msg, t->s, zl_utf8_head(t->s, end, 40));
 	zl_buf_addf(&msg, "%s' is not 'v=spf1' and a space, so receivers "
 		    "ignore this record", end > 40 ? "..." : "");
 	add_join(r, 0, end, &msg);

@@ -63,10 +63,10 @@ static void txt_cut_by_comment(struct zl_ctx *ctx)
 		if (n && c[n - 1] == '\r')
 			n--;
 		snprintf(lost, sizeof lost, "%.*s%s",
-			 (int)(n > LOST_MAX ? LOST_MAX : n), c,
+			 (int)zl_utf8_head(c, n, LOST_MAX), c,
 			 n > LOST_MAX ? "..." : "");
 		snprintf(word, sizeof word, "%.*s",
-			 (int)(t.len > LOST_MAX ? LOST_MAX : t.len),
+			 (int)zl_utf8_head(buf + t.off, t.len, LOST_MAX),
 			 buf + t.off);
 		ZL_EMIT(ctx, rr->src, ((struct zl_tok){ t.off + t.len, 1 }),
 			{ "text", word }, { "lost", lost });

@@ -209,11 +209,11 @@ char *zl_rrtext_line(const struct zl_zone *z, const struct zl_rr *rr,
 			rr->type == LDNS_RR_TYPE_SPF ? "\"" : "";
 	char *line;
 
-	/* Cut where no \DDD escape is split. */
+	/* Cut where no \DDD escape or UTF-8 character is split. */
 	if (len > max) {
 		size_t k;
 
-		len = max;
+		len = zl_utf8_head(text, len, max);
 		for (k = 1; k <= 3 && k <= len; k++)
 			if (text[len - k] == '\\') {
 				len -= k;

@@ -133,8 +133,10 @@ static bool read_ids(struct scan *sc, const char *b, size_t *pp, size_t e)
 	if (p == e || b[p] == ';' || (p + 1 < e && b[p] == '-' &&
 				      b[p + 1] == '-'))
 		return true;
-	add_bad(sc, p, 1, "unexpected '%c' after the rule ids (a reason "
-		"follows ' -- ')", b[p]);
+	/* a UTF-8 character whole */
+	q = zl_utf8_len(b + p, e - p) ? zl_utf8_len(b + p, e - p) : 1;
+	add_bad(sc, p, q, "unexpected '%.*s' after the rule ids (a reason "
+		"follows ' -- ')", (int)q, b + p);
 	return false;
 }
 

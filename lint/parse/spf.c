@@ -84,7 +84,9 @@ static const char *q(struct parser *p, uint32_t a, uint32_t b)
 	const char *r;
 	bool cut = b - a > QUOTE_MAX;
 
-	zl_buf_add_escaped(&buf, p->s + a, cut ? QUOTE_MAX - 3 : b - a);
+	zl_buf_add_escaped(&buf, p->s + a, cut ? zl_utf8_head(p->s + a, b - a,
+							     QUOTE_MAX - 3) :
+			   b - a);
 	if (cut)
 		zl_buf_add(&buf, "...", 3);
 	r = zl_arena_strndup(&p->tmp, buf.s ? buf.s : "", buf.len);
@@ -156,7 +158,8 @@ static uint32_t macro_close(const char *s, uint32_t i, uint32_t b)
 static long scan_brace(struct parser *p, uint32_t i, uint32_t b)
 {
 	const char *s = p->s;
-	uint32_t close = macro_close(s, i, b), end = close + 1, j = i + 2, d, z;
+	uint32_t close = macro_close(s, i, b), end = close + 1, j = i + 2, d, z,
+		 w;
 	char c;
 
 	if (close == b)
@@ -182,9 +185,11 @@ static long scan_brace(struct parser *p, uint32_t i, uint32_t b)
 		j++;
 	while (j < close && strchr(".-+,/_=", s[j]))
 		j++;
-	if (s[j] != '}')
-		return err(p, j, j + 1, "invalid character '%s' in macro '%s'",
-			   q(p, j, j + 1), q(p, i, end));
+	if (s[j] != '}') {
+		w = (uint32_t)utf8_len(s, j, close);	/* a character whole */
+		return err(p, j, j + w, "invalid character '%s' in macro '%s'",
+			   q(p, j, j + w), q(p, i, end));
+	}
 	return (long)j + 1;
 }
 

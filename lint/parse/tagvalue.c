@@ -131,6 +131,15 @@ static void not_a_name(struct zl_tv *tv, const char *s, uint32_t a,
 	free(first);
 }
 
+/* The bytes of the character at s[i] (before b) to quote: the UTF-8
+ * character it starts, whole, else the byte. */
+static uint32_t char_len(const char *s, uint32_t i, uint32_t b)
+{
+	size_t k = zl_utf8_len(s + i, b - i);
+
+	return k ? (uint32_t)k : 1;
+}
+
 /* Checks the value [a, b) byte by byte: only VALCHAR and whitespace. */
 static bool check_value(struct zl_tv *tv, const char *s, uint32_t a,
 			uint32_t b, struct zl_tv_span name)
@@ -141,11 +150,12 @@ static bool check_value(struct zl_tv *tv, const char *s, uint32_t a,
 		if (is_valchar(s[i]) || is_ws(s[i]))
 			continue;
 		{
-			struct zl_tv_span c = { i, 1 };
+			struct zl_tv_span c = { i, char_len(s, i, b) };
 			char *q = zl_tv_str(s, c), *n = zl_tv_str(s, name);
 
-			add_error(tv, i, 1, zl_xasprintf("invalid character "
-				  "'%s' in the value of tag '%s'", q, n));
+			add_error(tv, i, c.len, zl_xasprintf("invalid "
+				  "character '%s' in the value of tag '%s'", q,
+				  n));
 			free(q);
 			free(n);
 		}
@@ -191,8 +201,9 @@ static void parse_spec(struct zl_tv *tv, const char *s, uint32_t a,
 			add_error(tv, a, b - a, zl_xasprintf("tag '%s' has no "
 				  "'=' and value", n));
 		else
-			error_quoting(tv, s, eq, eq + 1, "unexpected '%s' in "
-				      "a tag name (tag-name '=' value)");
+			error_quoting(tv, s, eq, eq + char_len(s, eq, b),
+				      "unexpected '%s' in a tag name "
+				      "(tag-name '=' value)");
 		free(n);
 		return;
 	}

@@ -359,16 +359,17 @@ size_t zl_txt_join_in(const struct zl_txt *t, size_t a, size_t b)
 static void quote_part(const struct zl_txt *t, const struct zl_txt_part *p,
 		       bool tail, struct zl_buf *out)
 {
-	size_t len = p->len > JOIN_QUOTE ? JOIN_QUOTE : p->len;
+	const char *s = t->s ? t->s + p->at : "";
+	size_t len = tail ? zl_utf8_tail(s, p->len, JOIN_QUOTE) :
+		     zl_utf8_head(s, p->len, JOIN_QUOTE);
 
 	zl_buf_addc(out, '\'');
 	if (tail && len < p->len)
 		zl_buf_add(out, "...", 3);
 	/* An empty string may come first, before any byte was joined:
-	 * t->s is still NULL then. */
+	 * t->s is still NULL then (s is ""). */
 	if (len > 0)
-		zl_buf_add_escaped(out, t->s + p->at + (tail ? p->len - len : 0),
-				   len);
+		zl_buf_add_escaped(out, s + (tail ? p->len - len : 0), len);
 	if (!tail && len < p->len)
 		zl_buf_add(out, "...", 3);
 	zl_buf_addc(out, '\'');

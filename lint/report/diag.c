@@ -93,12 +93,12 @@ static struct zl_line *loc_copy(struct zl_loc *dst, const struct zl_loc *src,
 		return NULL;
 	*dst = *src;
 	dst->file = zl_xstrdup(src->file);
-	/* A long line is cut after MAX_SNIPPET bytes; a span that starts
-	 * beyond that gets no snippet at all (the position still says
-	 * where it is). */
-	n = src->text_len > MAX_SNIPPET ? MAX_SNIPPET : src->text_len;
-	if (!src->text || (src->text_len > MAX_SNIPPET &&
-			   src->col > MAX_SNIPPET)) {
+	/* A long line is cut after MAX_SNIPPET bytes (before a UTF-8
+	 * character the cut would split); a span that starts beyond that
+	 * gets no snippet at all (the position still says where it is). */
+	n = src->text ? zl_utf8_head(src->text, src->text_len, MAX_SNIPPET) :
+	    0;
+	if (!src->text || (src->text_len > n && src->col > n)) {
 		dst->text = NULL;
 		dst->text_len = 0;
 		return NULL;

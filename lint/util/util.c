@@ -453,6 +453,40 @@ size_t zl_utf8_len(const char *s, size_t n)
 	return n ? utf8_len((const unsigned char *)s, n, &cp) : 0;
 }
 
+/* The start of the valid UTF-8 sequence that holds byte i of s[0..n)
+ * past its first byte, else i. */
+static size_t utf8_start(const char *s, size_t n, size_t i)
+{
+	size_t j, k;
+
+	for (j = i; j > 0 && i - j < 3 &&
+	     ((unsigned char)s[j] & 0xC0) == 0x80; j--)
+		;
+	if (j == i)
+		return i;
+	k = zl_utf8_len(s + j, n - j);
+	return k && j + k > i ? j : i;
+}
+
+size_t zl_utf8_head(const char *s, size_t n, size_t max)
+{
+	return n <= max ? n : utf8_start(s, n, max);
+}
+
+size_t zl_utf8_tail(const char *s, size_t n, size_t max)
+{
+	size_t from, j;
+
+	if (n <= max)
+		return n;
+	from = n - max;
+	j = utf8_start(s, n, from);
+	/* the character cut is left out: start after it */
+	if (j < from)
+		from = j + zl_utf8_len(s + j, n - j);
+	return n - from;
+}
+
 void zl_fputs_escaped(const char *s, FILE *out)
 {
 	size_t len = s ? strlen(s) : 0, i = 0, n;

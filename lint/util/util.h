@@ -141,6 +141,12 @@ void zl_buf_add_escaped(struct zl_buf *b, const char *s, size_t n);
  * or 0 when s[0] does not start one.  Overlong forms, surrogates and code
  * points above U+10FFFF are invalid.  ASCII bytes return 0 as well. */
 size_t zl_utf8_len(const char *s, size_t n);
+/* How many bytes of s[0..n) a quote cut after max bytes keeps: n when n
+ * <= max, else max, or fewer so as not to split a UTF-8 character (the
+ * one the cut falls in is left out whole). */
+size_t zl_utf8_head(const char *s, size_t n, size_t max);
+/* The same for a quote of the last max bytes: how many it keeps. */
+size_t zl_utf8_tail(const char *s, size_t n, size_t max);
 
 /* zl_fputs_escaped(), public in zonelint.h, writes what
  * zl_buf_add_escaped() appends. */

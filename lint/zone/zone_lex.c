@@ -589,8 +589,11 @@ int zl_clip_len(const char *s, size_t n)
 	if (n <= ZL_CLIP)
 		return (int)n;
 	while (i < ZL_CLIP) {
-		k = s[i] != '\\' ? 1 :
-		    i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9' ? 4 : 2;
+		if (s[i] != '\\')
+			k = (k = zl_utf8_len(s + i, n - i)) ? k : 1;
+		else
+			k = i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9' ?
+			    4 : 2;
 		if (i + k > ZL_CLIP)
 			break;
 		i += k;

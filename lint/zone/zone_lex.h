@@ -140,12 +140,12 @@ size_t zl_name_from_zone(struct zl_zone *z, uint16_t src, struct zl_tok at,
 			 const char *s, size_t n, const uint8_t *origin,
 			 size_t originlen, uint8_t *wire, const char **cat,
 			 char *msg, size_t msgsz);
-/* The first byte other than a letter, a digit, '*', '-', '_', '/' and '.'
- * that the name text s[0..n) holds as itself, not escaped (a byte above
- * 0x7f, or '=' '+' '@' and the like); 0 when none, and for the name "@".
- * RFC 1035 and 2181 allow it, and BIND and NSD read it, but Knot DNS
- * refuses the zone. */
-unsigned zl_name_raw_byte(const char *s, size_t n);
+/* Where the name text s[0..n) holds its first byte other than a letter,
+ * a digit, '*', '-', '_', '/' and '.' as itself, not escaped (a byte
+ * above 0x7f, or '=' '+' '@' and the like); n when it holds none, and for
+ * the name "@".  RFC 1035 and 2181 allow it, and BIND and NSD read it,
+ * but Knot DNS refuses the zone. */
+size_t zl_name_raw_at(const char *s, size_t n);
 /* Whether NSD refuses the word s[0..n) (a name, or a string out of
  * quotes): its lexer takes a label '@' of a longer word for the origin
  * and a label '\\#' for RFC 3597's marker, and refuses the zone. */
@@ -323,7 +323,7 @@ bool zl_rdata_convert(struct zl_zone *z, const struct zl_rdata_in *in,
 		      struct zl_rr *rr, struct zl_buf *scratch);
 
 /* Text of a token clipped for messages: use with "%.*s%s".  The clip
- * does not split an escape (\X, \DDD). */
+ * does not split an escape (\X, \DDD) or a UTF-8 character. */
 #define ZL_CLIP 64
 #define ZL_TOKARGS(p, n) zl_clip_len((p), (n)), (p), \
 	((n) > ZL_CLIP ? "..." : "")

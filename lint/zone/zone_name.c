@@ -46,21 +46,18 @@ static bool plain(unsigned char ch)
 	       ch == '*' || ch == '_' || ch == '/';
 }
 
-unsigned zl_name_raw_byte(const char *s, size_t n)
+size_t zl_name_raw_at(const char *s, size_t n)
 {
-	unsigned char ch;
 	size_t i;
 
 	if (n == 1 && s[0] == '@')
-		return 0;
-	for (i = 0; i < n; i++) {
-		ch = (unsigned char)s[i];
-		if (ch == '\\')
+		return n;
+	for (i = 0; i < n; i++)
+		if (s[i] == '\\')
 			i++;
-		else if (!plain(ch))
-			return ch;
-	}
-	return 0;
+		else if (!plain((unsigned char)s[i]))
+			return i;
+	return n;
 }
 
 bool zl_name_nsd_refuses(const char *s, size_t n)
@@ -105,42 +102,55 @@ static void escape_raw(const char *s, size_t n, struct zl_buf *out)
 	}
 }
 
+/* What the byte s[0] (of n) written as itself is: the UTF-8 character
+ * it starts, named with its escapes ("UTF-8 character 'é' (\\195\\169)"),
+ * a byte that prints ("'='") or another byte ("byte \\195"); in out. */
+static void raw_what(const char *s, size_t n, struct zl_buf *out)
+{
+	unsigned char b = (unsigned char)s[0];
+	size_t len = zl_utf8_len(s, n), i;
+
+	if (len) {
+		zl_buf_addf(out, "UTF-8 character '%.*s' (", (int)len, s);
+		for (i = 0; i < len; i++)
+			zl_buf_addf(out, "\\%03u", (unsigned char)s[i]);
+		zl_buf_addc(out, ')');
+	} else if (b > ' ' && b < 0x7f) {
+		zl_buf_addf(out, "'%c'", b);
+	} else {
+		zl_buf_addf(out, "byte \\%03u", b);
+	}
+}
+
 void zl_name_note_raw(struct zl_zone *z, uint16_t src, struct zl_tok at,
 		      const char *s, size_t n)
 {
-	struct zl_buf fix = { 0 };
-	unsigned b, not;
-	const char *who;
+	struct zl_buf fix = { 0 }, what = { 0 };
+	size_t i;
+	unsigned not;
 
 	/* Only BIND reads $GENERATE: the others' rules do not apply. */
 	if (z->srcs[src]->gen_parts)
 		return;
-	b = zl_name_raw_byte(s, n);
-	not = (b ? ZL_NOT_KNOT : 0) |
+	i = zl_name_raw_at(s, n);
+	not = (i < n ? ZL_NOT_KNOT : 0) |
 	      (zl_name_nsd_refuses(s, n) ? ZL_NOT_NSD : 0);
 	if (!not)
 		return;
-	who = zl_servers_refuse(not);
-	if (!b)
+	if (i == n) {
 		zl_zone_refused(z, not, "portable", src, at, "label '\\#' in "
 				"domain name '%.*s%s', which NSD refuses: "
 				"write it as \\035", ZL_TOKARGS(s, n));
-	else {
-		escape_raw(s, n, &fix);
-		if (b < ' ' || b > '~')
-			zl_zone_refused(z, not, "portable", src, at, "byte "
-					"\\%03u written as itself in domain "
-					"name '%.*s%s', which %s: write the "
-					"name as '%.*s%s'", b, ZL_TOKARGS(s, n),
-					who, ZL_TOKARGS(fix.s, fix.len));
-		else
-			zl_zone_refused(z, not, "portable", src, at, "'%c' "
-					"written as itself in domain name "
-					"'%.*s%s', which %s: write the name as "
-					"'%.*s%s'", (char)b, ZL_TOKARGS(s, n),
-					who, ZL_TOKARGS(fix.s, fix.len));
-		zl_buf_free(&fix);
+		return;
 	}
+	raw_what(s + i, n - i, &what);
+	escape_raw(s, n, &fix);
+	zl_zone_refused(z, not, "portable", src, at, "%s written as itself "
+			"in domain name '%.*s%s', which %s: write the name as "
+			"'%.*s%s'", what.s, ZL_TOKARGS(s, n),
+			zl_servers_refuse(not), ZL_TOKARGS(fix.s, fix.len));
+	zl_buf_free(&fix);
+	zl_buf_free(&what);
 }
 
 /* How from_text reads what BIND refuses and Knot DNS and NSD load. */

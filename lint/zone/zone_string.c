@@ -63,38 +63,6 @@ static bool word_unprintable(uint64_t w)
 		highs) != 0;
 }
 
-/* The bytes of the UTF-8 character at s (at most n), 1 if none starts
- * there: the well-formed sequences of RFC 3629 §4, no overlong form, no
- * surrogate, nothing above U+10FFFF. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	unsigned char lo = 0x80, hi = 0xBF;
-	size_t len, i;
-
-	if (s[0] >= 0xC2 && s[0] <= 0xDF)
-		len = 2;
-	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-		len = 3;
-	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-		len = 4;
-	else
-		return 1;
-	if (s[0] == 0xE0)
-		lo = 0xA0;
-	else if (s[0] == 0xED)
-		hi = 0x9F;
-	else if (s[0] == 0xF0)
-		lo = 0x90;
-	else if (s[0] == 0xF4)
-		hi = 0x8F;
-	if (len > n || s[1] < lo || s[1] > hi)
-		return 1;
-	for (i = 2; i < len; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 1;
-	return len;
-}
-
 /* Reports the raw byte at s, or the UTF-8 character it starts, with
  * the escapes that write it.  BIND reads a CR as a line break, which a
  * backslash before it does not escape: it refuses one out of quotes or
@@ -103,7 +71,7 @@ static void note_raw_byte(struct conv *c, const char *s, size_t n,
 			  bool quoted)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t len = utf8_len(u, n), i, bs = 0;
+	size_t len = zl_utf8_len(s, n) ? zl_utf8_len(s, n) : 1, i, bs = 0;
 	struct zl_tok at = { (uint32_t)(s - c->buf), (uint32_t)len };
 	char esc[4 * 4 + 1];
 
@@ -118,9 +86,9 @@ static void note_raw_byte(struct conv *c, const char *s, size_t n,
 				"\\013", fn(c));
 	else if (len > 1)
 		zl_zone_refused(c->z, ZL_NOT_KNOT, "portable", c->in->src, at,
-				"UTF-8 character written as itself in %s, "
-				"which Knot DNS refuses: write it as %s",
-				fn(c), esc);
+				"UTF-8 character '%.*s' written as itself in "
+				"%s, which Knot DNS refuses: write it as %s",
+				(int)len, s, fn(c), esc);
 	else
 		zl_zone_refused(c->z, ZL_NOT_KNOT, "portable", c->in->src, at,
 				"byte %s written as itself in %s, which Knot "

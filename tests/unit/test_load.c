@@ -488,6 +488,13 @@ START_TEST(test_errors)
 	prob(z, "name '123456789012345678901234567890123456789012345678901234"
 	     "56789012...'", 2, 1, "range");
 	zl_zone_free(z);
+	/* nor inside a UTF-8 character */
+	z = load("example.com.zone", "$TTL 1\n"
+		 "x CNAME 12345678901234567890123456789012345678901234567890."
+		 "123456789012\xc3\xa9\\2.\n");
+	prob(z, "name '12345678901234567890123456789012345678901234567890."
+	     "123456789012...'", 2, 9, "syntax");
+	zl_zone_free(z);
 
 	/* Control bytes in zone text never reach a message raw. */
 	z = load("example.com.zone", "$TTL 1\nx MX \033[31m mail\n");
@@ -609,19 +616,35 @@ START_TEST(test_names)
 END_TEST
 
 /* A name with bytes Knot DNS takes only escaped: the fix escapes all of
- * them, punctuation as \X, other bytes as \DDD, and keeps escapes. */
+ * them, punctuation as \X, other bytes as \DDD, and keeps escapes.  The
+ * message names a UTF-8 character whole, a byte that starts none alone. */
 START_TEST(test_names_raw)
 {
 	struct zl_zone *z = load("example.com.zone",
 				 "!@#3\\. A 192.0.2.1\n"
-				 "\xc3\xb2 A 192.0.2.2\n");
+				 "\xc3\xb2 A 192.0.2.2\n"
+				 "k\xc3nig A 192.0.2.3\n"
+				 "caf\xc3\xa9\xe2\x82\xac A 192.0.2.4\n"
+				 "x TXT \"caf\xc3\xa9\" \"\xe9\"\n");
 
 	prob(z, "'!' written as itself in domain name '!@#3\\.', which Knot "
 	     "DNS refuses: write the name as '\\!\\@\\#3\\.'", 1, 1,
 	     "portable");
-	prob(z, "byte \\195 written as itself in domain name '\xc3\xb2', "
-	     "which Knot DNS refuses: write the name as '\\195\\178'", 2, 1,
+	prob(z, "UTF-8 character '\xc3\xb2' (\\195\\178) written as itself "
+	     "in domain name '\xc3\xb2', which Knot DNS refuses: write the "
+	     "name as '\\195\\178'", 2, 1, "portable");
+	prob(z, "byte \\195 written as itself in domain name 'k\\195nig', "
+	     "which Knot DNS refuses: write the name as 'k\\195nig'", 3, 1,
 	     "portable");
+	prob(z, "UTF-8 character '\xc3\xa9' (\\195\\169) written as itself "
+	     "in domain name 'caf\xc3\xa9\xe2\x82\xac', which Knot DNS "
+	     "refuses: write the name as 'caf\\195\\169\\226\\130\\172'",
+	     4, 1, "portable");
+	prob(z, "UTF-8 character '\xc3\xa9' written as itself in TXT string, "
+	     "which Knot DNS refuses: write it as \\195\\169", 5, 11,
+	     "portable");
+	prob(z, "byte \\233 written as itself in TXT string, which Knot DNS "
+	     "refuses: write it as \\233", 5, 16, "portable");
 	zl_zone_free(z);
 }
 END_TEST

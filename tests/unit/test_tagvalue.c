@@ -83,7 +83,8 @@ static const struct {
 	{ "p", 0, 1, "tag 'p' has no '='", 0 },
 	{ "v=1; p ", 5, 1, "tag 'p' has no '='", 1 },
 	{ "a=b\001c", 3, 1, "invalid character '\\001'", 1 },
-	{ "a=\xc3\xa9", 2, 1, "invalid character '\\195'", 1 },
+	{ "a=\xc3\xa9", 2, 2, "invalid character '\xc3\xa9'", 1 },
+	{ "a=\xc3" "b", 2, 1, "invalid character '\\195'", 1 },
 };
 
 START_TEST(test_parse_errors)

@@ -276,6 +276,26 @@ START_TEST(test_utf8_len)
 }
 END_TEST
 
+/* A quote cut short leaves out the UTF-8 character its cut falls in,
+ * and cuts bytes that are no UTF-8 where it must. */
+START_TEST(test_utf8_cut)
+{
+	ck_assert_uint_eq(zl_utf8_head("abc", 3, 5), 3);
+	ck_assert_uint_eq(zl_utf8_head("abc", 3, 2), 2);
+	ck_assert_uint_eq(zl_utf8_head("ab\xc3\xa9", 4, 3), 2);
+	ck_assert_uint_eq(zl_utf8_head("ab\xc3\xa9x", 5, 4), 4);
+	ck_assert_uint_eq(zl_utf8_head("a\xe2\x82\xac" "b", 5, 3), 1);
+	ck_assert_uint_eq(zl_utf8_head("a\xf0\x9f\x98\x80", 5, 4), 1);
+	ck_assert_uint_eq(zl_utf8_head("\xc3\xc3\xc3", 3, 2), 2);
+	ck_assert_uint_eq(zl_utf8_head("\x80\x80\x80\x80\x80", 5, 4), 4);
+	ck_assert_uint_eq(zl_utf8_tail("abc", 3, 2), 2);
+	ck_assert_uint_eq(zl_utf8_tail("\xc3\xa9" "bc", 4, 3), 2);
+	ck_assert_uint_eq(zl_utf8_tail("\xe2\x82\xac" "b", 4, 3), 1);
+	ck_assert_uint_eq(zl_utf8_tail("\xe2\x82\xac" "b", 4, 4), 4);
+	ck_assert_uint_eq(zl_utf8_tail("x\x82\xac" "b", 4, 3), 3);
+}
+END_TEST
+
 START_TEST(test_strcasecmp)
 {
 	ck_assert_int_eq(zl_strcasecmp("Example.COM.", "example.com."), 0);
@@ -363,6 +383,7 @@ Suite *util_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("utf8_len");
 	tcase_add_test(tc, test_utf8_len);
+	tcase_add_test(tc, test_utf8_cut);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("hash");
 	tcase_add_test(tc, test_siphash13);
