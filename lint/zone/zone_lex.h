@@ -297,6 +297,11 @@ bool zl_field_digest(uint16_t type, const struct zl_rdf *rdf, size_t nrdf,
 /* Reads one escape (RFC 1035 §5.1: \X or \DDD) at s[i] == '\\'; stores
  * the byte in *out and returns the bytes consumed, 0 if malformed. */
 size_t zl_unescape(const char *s, size_t n, size_t i, uint8_t *out);
+/* The digits of the escape at s[i] == '\\' when it is a \DDD of fewer
+ * than three (\2, \25: before another character or the end), their
+ * value in *v: zl_unescape refuses it, as BIND and Knot DNS do, and NSD
+ * reads the digits as themselves.  0 for any other escape. */
+size_t zl_escape_short(const char *s, size_t n, size_t i, unsigned *v);
 
 /* Notes what the servers refuse of the apex's NSEC3PARAM, CDS and
  * CDNSKEY RRsets when the zone z, loaded, has an origin (zone_apex.c). */

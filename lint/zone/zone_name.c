@@ -27,6 +27,16 @@ size_t zl_unescape(const char *s, size_t n, size_t i, uint8_t *out)
 	return 4;
 }
 
+size_t zl_escape_short(const char *s, size_t n, size_t i, unsigned *v)
+{
+	size_t k = 0;
+
+	for (*v = 0; k < 3 && i + 1 + k < n && s[i + 1 + k] >= '0' &&
+	     s[i + 1 + k] <= '9'; k++)
+		*v = *v * 10 + (unsigned)(s[i + 1 + k] - '0');
+	return k < 3 ? k : 0;
+}
+
 /* what has one "%.*s%s" for the name. */
 static size_t name_err(const char **cat, const char *c, char *msg,
 		       size_t msgsz, const char *what, const char *s, size_t n)
@@ -174,6 +184,31 @@ static unsigned big_escape(const char *s, size_t n, size_t i)
 	return v > 255 ? v : 0;
 }
 
+/* The problem of the escape at s[i] of the name text s[0..n) that
+ * from_text refuses.  A \DDD of fewer than three digits BIND and Knot
+ * DNS refuse, and NSD reads as the digits. */
+static size_t escape_err(const char **cat, char *msg, size_t msgsz,
+			 const char *s, size_t n, size_t i)
+{
+	unsigned v;
+	size_t d = zl_escape_short(s, n, i, &v);
+
+	*cat = "syntax";
+	if (d)
+		snprintf(msg, msgsz, "escape '\\%.*s' of fewer than three "
+			 "digits in domain name '%.*s%s', which BIND and Knot "
+			 "DNS refuse (NSD reads the characters '%.*s'): write "
+			 "byte %u as \\%03u", (int)d, s + i + 1,
+			 ZL_TOKARGS(s, n), (int)d, s + i + 1, v, v);
+	else if ((v = big_escape(s, n, i)) != 0)
+		snprintf(msg, msgsz, "escape '\\%u' above 255 in domain name "
+			 "'%.*s%s'", v, ZL_TOKARGS(s, n));
+	else
+		snprintf(msg, msgsz, "invalid escape in domain name '%.*s%s'",
+			 ZL_TOKARGS(s, n));
+	return 0;
+}
+
 /* zl_unescape, and what flags (WRAP, LINE_END) let through. */
 static size_t unescape(const char *s, size_t n, size_t i, uint8_t *out,
 		       unsigned flags)
@@ -227,9 +262,7 @@ static size_t from_text(const char *s, size_t n, const uint8_t *origin,
 		b = (uint8_t)s[i];
 		k = 1;
 		if (s[i] == '\\' && (k = unescape(s, n, i, &b, flags)) == 0)
-			return name_err(cat, "syntax", msg, msgsz,
-					"invalid escape in domain name '%.*s%s'",
-					s, n);
+			return escape_err(cat, msg, msgsz, s, n, i);
 		/* Any byte is label data (RFC 2181 §11), written as it is
 		 * or as \DDD (zl_name_raw_byte); BIND and NSD read control
 		 * bytes and DEL as they are too.  A NUL or a blank can only

@@ -6,8 +6,9 @@
 
 /* s[0..n) with its RFC 1035 §5.1 escapes undone, into b->s after off
  * bytes left for a length; b->len counts them all.  Returns false at an
- * invalid escape. */
-static bool unescape(const char *s, size_t n, size_t off, struct zl_buf *b)
+ * invalid escape, its offset in s in *bad. */
+static bool unescape(const char *s, size_t n, size_t off, struct zl_buf *b,
+		     size_t *bad)
 {
 	const char *esc;
 	size_t i, k, run;
@@ -22,33 +23,13 @@ static bool unescape(const char *s, size_t n, size_t off, struct zl_buf *b)
 		b->len += run;
 		if ((i += run) == n)
 			break;
-		if ((k = zl_unescape(s, n, i, &ch)) == 0)
+		if ((k = zl_unescape(s, n, i, &ch)) == 0) {
+			*bad = i;
 			return false;
+		}
 		b->s[b->len++] = (char)ch;
 	}
 	return true;
-}
-
-/* The value of the first escape \DDD of s[0..n) that is above 255, 0 if
- * none: BIND and Knot DNS refuse it, NSD reads the three digits as
- * text. */
-static unsigned big_escape(const char *s, size_t n)
-{
-	unsigned v;
-	size_t i;
-
-	for (i = 0; i + 3 < n; i++) {
-		if (s[i] != '\\')
-			continue;
-		if (s[i + 1] >= '0' && s[i + 1] <= '9' && s[i + 2] >= '0' &&
-		    s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9' &&
-		    (v = (unsigned)(s[i + 1] - '0') * 100 +
-			 (unsigned)(s[i + 2] - '0') * 10 +
-			 (unsigned)(s[i + 3] - '0')) > 255)
-			return v;
-		i++;	/* the escaped byte */
-	}
-	return 0;
 }
 
 /* Whether any of the 8 bytes of w is below 0x20, 0x7f or above: exact
@@ -188,6 +169,39 @@ static void note_str_form(struct conv *c, size_t ti, const char *s, size_t n)
 				"DNS refuses: write \\009", fn(c));
 }
 
+/* Reports the escape at s[i] of the string s[0..n) (token ti) that
+ * zl_unescape refuses, as BIND and Knot DNS do; NSD reads it: the digits
+ * of a \DDD above 255 or of fewer than three digits as text, a backslash
+ * at the end of the line as an escaped line break.  Returns false. */
+static bool escape_problem(struct conv *c, size_t ti, const char *s,
+			   size_t n, size_t i)
+{
+	unsigned v;
+	size_t d = zl_escape_short(s, n, i, &v);
+
+	if (d == 0 && i + 1 < n)	/* three digits: above 255 */
+		return bad(c, "syntax", tok_at(c, ti), "escape '\\%.3s' above "
+			   "255 in %s '%.*s%s', which BIND and Knot DNS refuse "
+			   "(NSD reads the characters '%.3s')", s + i + 1,
+			   fn(c), ZL_TOKARGS(s, n), s + i + 1);
+	if (d)
+		return bad(c, "syntax", tok_at(c, ti), "escape '\\%.*s' of "
+			   "fewer than three digits in %s '%.*s%s', which BIND "
+			   "and Knot DNS refuse (NSD reads the characters "
+			   "'%.*s'): write byte %u as \\%03u", (int)d,
+			   s + i + 1, fn(c), ZL_TOKARGS(s, n), (int)d,
+			   s + i + 1, v, v);
+	/* A word stops after a backslash only at a line break
+	 * (zone_lex.c), which NSD reads as escaped. */
+	if (!c->in->toks[ti].quoted && s[n] == '\n')
+		return bad(c, "syntax", tok_at(c, ti), "backslash at the end "
+			   "of the line in %s '%.*s%s', which BIND and Knot DNS "
+			   "refuse (NSD reads an escaped line break, byte 10, "
+			   "and the next line on)", fn(c), ZL_TOKARGS(s, n));
+	return bad(c, "syntax", tok_at(c, ti), "invalid escape in %s '%.*s%s'",
+		   fn(c), ZL_TOKARGS(s, n));
+}
+
 /* <character-string> (RFC 1035 §3.3): ldns silently accepts what it
  * cannot store, so the length is checked here after unescaping.  The
  * strings of TXT and SPF records, most of a mail zone's rdata, are not
@@ -198,31 +212,11 @@ bool zl_conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
 	struct zl_buf *b = c->scratch;
 	size_t n, off = ft == LDNS_RDF_TYPE_STR ? 1 : 0;
 	const char *s = tok_text(c, ti, &n);
-	unsigned v;
-	size_t k;
+	size_t at;
 	bool keep;
 
-	if (!unescape(s, n, off, b)) {
-		if ((v = big_escape(s, n)) != 0)
-			return bad(c, "syntax", tok_at(c, ti), "escape "
-				   "'\\%u' above 255 in %s '%.*s%s', which "
-				   "BIND and Knot DNS refuse (NSD reads the "
-				   "characters '%u')", v, fn(c),
-				   ZL_TOKARGS(s, n), v);
-		/* A word stops after a backslash only at a line break
-		 * (zone_lex.c), which NSD reads as escaped. */
-		for (k = 0; k < n && s[n - 1 - k] == '\\'; k++)
-			;
-		if (!c->in->toks[ti].quoted && k % 2 && s[n] == '\n')
-			return bad(c, "syntax", tok_at(c, ti), "backslash at "
-				   "the end of the line in %s '%.*s%s', which "
-				   "BIND and Knot DNS refuse (NSD reads an "
-				   "escaped line break, byte 10, and the next "
-				   "line on)", fn(c), ZL_TOKARGS(s, n));
-		return bad(c, "syntax", tok_at(c, ti),
-			   "invalid escape in %s '%.*s%s'", fn(c),
-			   ZL_TOKARGS(s, n));
-	}
+	if (!unescape(s, n, off, b, &at))
+		return escape_problem(c, ti, s, n, at);
 	note_raw_text(c, s, n, c->in->toks[ti].quoted);
 	note_str_form(c, ti, s, n);
 	/* RFC 7553 §4.5 writes the URI target in quotes, and BIND reads
@@ -260,6 +254,7 @@ const uint8_t *zl_rdf_wire(const struct zl_zone *z, const struct zl_rr *rr,
 	const struct zl_rdf *f = &rr->rdf[i];
 	struct zl_tok t;
 	const char *s;
+	size_t bad;
 
 	if (zl_rdf_data(f) || !f->len)
 		return zl_rdf_data(f);
@@ -277,7 +272,7 @@ const uint8_t *zl_rdf_wire(const struct zl_zone *z, const struct zl_rr *rr,
 		t.len -= 2;
 	}
 	/* Read once already, without fault. */
-	(void)unescape(s, t.len, 1, scratch);
+	(void)unescape(s, t.len, 1, scratch, &bad);
 	scratch->s[0] = (char)(scratch->len - 1);
 	return (const uint8_t *)scratch->s;
 }

@@ -387,6 +387,25 @@ raw:
 	return true;
 }
 
+/* The escape at s[i] of the value s[0..n) that zl_unescape refuses: a
+ * \DDD of fewer than three digits, which NSD reads as the digits, or
+ * another.  Returns false. */
+static bool bad_escape(struct svcb *v, size_t tok, const char *s, size_t n,
+		       size_t i)
+{
+	unsigned val;
+	size_t d = zl_escape_short(s, n, i, &val);
+
+	if (d == 0)
+		return fail(v, tok, "syntax", "invalid escape in '%.*s%s'",
+			    ZL_TOKARGS(s, n));
+	return fail(v, tok, "syntax", "escape '\\%.*s' of fewer than three "
+		    "digits in '%.*s%s', which BIND and Knot DNS refuse (NSD "
+		    "reads the characters '%.*s'): write byte %u as \\%03u",
+		    (int)d, s + i + 1, ZL_TOKARGS(s, n), (int)d, s + i + 1,
+		    val, val);
+}
+
 /* Unescapes s[0..n) into v->text, NUL-terminated for inet_pton and
  * ldns. */
 static bool unescape_value(struct svcb *v, size_t tok, const char *s,
@@ -402,8 +421,7 @@ static bool unescape_value(struct svcb *v, size_t tok, const char *s,
 		b = (uint8_t)s[i];
 		v->comma |= s[i] == '\\' && i + 1 < n && s[i + 1] == ',';
 		if (s[i] == '\\' && (k = zl_unescape(s, n, i, &b)) == 0)
-			return fail(v, tok, "syntax", "invalid escape in '%.*s%s'",
-				    ZL_TOKARGS(s, n));
+			return bad_escape(v, tok, s, n, i);
 		zl_buf_addc(&v->text, (char)b);
 	}
 	zl_buf_add(&v->text, "", 0);

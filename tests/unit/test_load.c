@@ -2174,13 +2174,46 @@ START_TEST(test_bind_only_names)
 	prob(z, "(NSD reads the text inside them)", 10, 16, "syntax");
 	prob(z, "as one label, its dots escaped", 11, 9, "syntax");
 	/* $GENERATE is BIND's: what it refuses stays an error */
-	prob(z, "invalid escape in domain name 'x\\256'", 12, 24, "syntax");
+	prob(z, "escape '\\256' above 255 in domain name 'x\\256'", 12, 24,
+	     "syntax");
 	/* in a string Knot DNS refuses it too */
 	prob(z, "escape '\\256' above 255 in TXT string 'a\\256', which "
 	     "BIND and Knot DNS refuse (NSD reads the characters '256')", 13,
 	     7, "syntax");
 	prob(z, "backslash at the end of the line in TXT string 'abc\\', "
 	     "which BIND and Knot DNS refuse", 14, 7, "syntax");
+	zl_zone_free(z);
+}
+END_TEST
+
+/* A \DDD of fewer than three digits, before another character or the
+ * end: BIND and Knot DNS refuse it, NSD reads the digits as text; the
+ * message says so, in a name, a string and an SVCB value. */
+START_TEST(test_short_escapes)
+{
+	struct zl_zone *z = load("example.com.zone",
+				 "$TTL 3600\n"
+				 "a\\2b A 192.0.2.1\n"
+				 "b CNAME x\\25\n"
+				 "c TXT \"x\\2\" y\\25z\n"
+				 "d SVCB 1 . alpn=\"h\\2\"\n"
+				 "$ORIGIN a\\25.\n");
+
+	prob(z, "escape '\\2' of fewer than three digits in domain name "
+	     "'a\\2b', which BIND and Knot DNS refuse (NSD reads the "
+	     "characters '2'): write byte 2 as \\002", 2, 1, "syntax");
+	prob(z, "escape '\\25' of fewer than three digits in domain name "
+	     "'x\\25', which BIND and Knot DNS refuse (NSD reads the "
+	     "characters '25'): write byte 25 as \\025", 3, 9, "syntax");
+	prob(z, "escape '\\2' of fewer than three digits in TXT string "
+	     "'x\\2', which BIND and Knot DNS refuse (NSD reads the "
+	     "characters '2'): write byte 2 as \\002", 4, 7, "syntax");
+	prob(z, "escape '\\2' of fewer than three digits in 'h\\2', which "
+	     "BIND and Knot DNS refuse (NSD reads the characters '2')", 5, 12,
+	     "syntax");
+	prob(z, "escape '\\25' of fewer than three digits in domain name "
+	     "'a\\25.'", 6, 9, "syntax");
+	ck_assert_uint_eq(z->nprobs, 5);
 	zl_zone_free(z);
 }
 END_TEST
@@ -2273,6 +2306,7 @@ Suite *load_suite(void)
 	tcase_add_test(tc, test_generic);
 	tcase_add_test(tc, test_names);
 	tcase_add_test(tc, test_names_raw);
+	tcase_add_test(tc, test_short_escapes);
 	tcase_add_test(tc, test_class);
 	tcase_add_test(tc, test_placement);
 	tcase_add_test(tc, test_rdata_forms);
