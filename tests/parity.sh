@@ -19,6 +19,12 @@
 # zonelint may refuse more than a server: data that a server reads wrong
 # or not at all (NSD wraps MX 65536 to 0, Knot DNS takes any RFC 3597
 # data) is an error all the same.
+# Lines right before a block mark it:
+#   #noeol  the zone file ends without a line break after the block's last
+#           line (a backslash as the file's last byte, a '(' left open);
+#   #exact  zonelint gives an error under each server's configuration
+#           exactly where that server refuses the zone: neither more nor
+#           less strict than any of them.
 #
 # usage: tests/parity.sh ZONELINT
 set -u
@@ -46,9 +52,20 @@ printf '%s\n' 'template:' '  - id: default' '    storage: .' 'zone:' \
 printf '%s\n' 'server:' '	zonesdir: "."' 'zone:' '	name: example.com' \
 	'	zonefile: db.zone' >nsd/nsd.conf
 awk -v dir=cases '
+	/^#(noeol|exact)$/ { mark[substr($0, 2)] = 1; next }
 	/^#/ { next }
-	/^$/ { if (open) close(f); open = 0; next }
-	{ if (!open) f = sprintf("%s/%04d", dir, ++n); open = 1; print > f }
+	/^$/ { if (open) close(f); open = 0; split("", mark); next }
+	{
+		if (!open) {
+			f = sprintf("%s/%04d", dir, ++n)
+			for (m in mark) {
+				printf "" > (f "." m)
+				close(f "." m)
+			}
+		}
+		open = 1
+		print > f
+	}
 ' "$here/parity/records"
 
 # verdict SERVER: 1 when the server refuses db.zone in its directory.
@@ -85,7 +102,11 @@ for c in cases/[0-9]*[0-9]; do
 			printf '%s\n' '$ORIGIN example.com.' '$TTL 3600' \
 				'@ IN SOA ns1 hostmaster 1 7200 3600 1209600 3600' \
 				'@ IN NS ns1' 'ns1 IN A 192.0.2.1'
-			cat "$c"
+			if [ -e "$c.noeol" ]; then
+				printf '%s' "$(cat "$c")"
+			else
+				cat "$c"
+			fi
 		} >"$s/db.zone"
 		printf '%s %s %s %s\n' "$c" "$s" "$(verdict "$s")" "$(ours "$s")"
 	done
@@ -115,6 +136,16 @@ t_all_load() {
 	[ ! -s strict ] || { report <strict; return 1; }
 }
 t "a zone all three servers load: zonelint reads it" t_all_load
+
+t_exact() {
+	for m in cases/*.exact; do
+		[ -e "$m" ] || continue
+		awk -v c="${m%.exact}" '$1 == c && $3 != $4 { print c; exit }' \
+			verdicts
+	done >inexact
+	[ ! -s inexact ] || { report <inexact; return 1; }
+}
+t "a zone marked exact: zonelint errs under each server's configuration where that server refuses it" t_exact
 
 t_counted() {
 	cases=$(ls cases | grep -c '^[0-9]*$')

@@ -68,22 +68,26 @@ void zl_ld_seen_free(struct loader *L)
 	}
 }
 
-/* A relative origin in a directive: RFC 1035 §5.1 and BIND read it
+/* A relative origin t in directive ln: RFC 1035 §5.1 and BIND read it
  * against the current origin, Knot DNS and NSD refuse the zone; NSD reads
- * "@" where at_ok (in $ORIGIN), as the origin it is. */
+ * "@" where at_ok (in $ORIGIN), as the origin it is.  Knot DNS ignores a
+ * directive that the input ends in, after a backslash (ln->eof_bs). */
 static void note_relative(struct loader *L, uint16_t src,
+			  const struct zl_lex_line *ln,
 			  const struct zl_lex_tok *t, const char *what,
 			  bool at_ok)
 {
 	const char *s = text_of(L, src, t);
-	bool at = at_ok && t->len == 1 && s[0] == '@';
+	unsigned not = ZL_NOT_KNOT | ZL_NOT_NSD;
 
-	if (zl_ld_relative(s, t->len))
-		zl_zone_refused(L->z, at ? ZL_NOT_KNOT :
-				ZL_NOT_KNOT | ZL_NOT_NSD, "portable", src,
-				span(t), "relative %s, which %s: write the "
-				"name with its final dot", what, at ?
-				"Knot DNS refuses" : "Knot DNS and NSD refuse");
+	if (at_ok && t->len == 1 && s[0] == '@')
+		not &= ~(unsigned)ZL_NOT_NSD;
+	if (ln->eof_bs)
+		not &= ~(unsigned)ZL_NOT_KNOT;
+	if (not && zl_ld_relative(s, t->len))
+		zl_zone_refused(L->z, not, "portable", src, span(t), "relative "
+				"%s, which %s: write the name with its final "
+				"dot", what, zl_servers_refuse(not));
 }
 
 static void dir_origin(struct loader *L, uint16_t src,
@@ -97,7 +101,7 @@ static void dir_origin(struct loader *L, uint16_t src,
 	    (wl = zl_ld_name(L, src, &ln->toks[1], wire)) == 0 ||
 	    !zl_ld_args(L, src, ln, 1, 1, "a domain name"))
 		return;
-	note_relative(L, src, &ln->toks[1], "$ORIGIN", true);
+	note_relative(L, src, ln, &ln->toks[1], "$ORIGIN", true);
 	memcpy(L->origin, wire, wl);
 	L->originlen = wl;
 	L->after_directive = "$ORIGIN";
@@ -489,7 +493,14 @@ static void dir_include(struct loader *L, uint16_t src,
 	if (ln->ntoks == 3) {
 		if ((wl = zl_ld_name(L, src, &ln->toks[2], wire)) == 0)
 			goto out;
-		note_relative(L, src, &ln->toks[2], "$INCLUDE origin", false);
+		note_relative(L, src, ln, &ln->toks[2], "$INCLUDE origin",
+			      false);
+	}
+	/* Knot DNS ignores an $INCLUDE that the backslash ending the input
+	 * leaves open, BIND and NSD refuse it (zone_load.c) */
+	if (ln->eof_bs) {
+		L->z->lost_unread = true;
+		goto out;
 	}
 	if (L->depth >= MAX_INCLUDE_DEPTH) {
 		zl_zone_problem(L->z, "include", src, span(t),

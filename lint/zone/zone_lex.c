@@ -176,6 +176,18 @@ static size_t scan_word(const struct zl_lexer *lx, size_t pos)
 	return q;
 }
 
+/* Whether the word buf[pos, q), which ends the input, ends in a
+ * backslash that escapes nothing, after a byte of its own.  NSD ignores
+ * it; BIND refuses the zone (zone_load.c names what Knot DNS does). */
+static bool eof_escape(const struct zl_lexer *lx, size_t pos, size_t q)
+{
+	size_t k = 0;
+
+	while (q - k > pos && lx->buf[q - 1 - k] == '\\')
+		k++;
+	return k % 2 == 1 && q - pos > 1;
+}
+
 /* Whether the '(' at off is one the last full scan found unclosed. */
 static bool known_unclosed(struct zl_lexer *lx, size_t off)
 {
@@ -487,7 +499,9 @@ static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
 		return true;
 	default:
 		q = scan_word(lx, pos);
-		add_tok(lx, ln, pos, q - pos, false);
+		/* read as NSD reads it: without that backslash */
+		ln->eof_bs = q == lx->len && eof_escape(lx, pos, q);
+		add_tok(lx, ln, pos, q - pos - ln->eof_bs, false);
 		lx->pos = q;
 		/* A quote right after a word: Knot DNS takes it only after
 		 * an SVCB key's '=' (alpn="h2"). */
@@ -509,6 +523,7 @@ bool zl_lex_next(struct zl_lexer *lx, struct zl_lex_line *ln)
 	ln->err_msg[0] = '\0';
 	ln->err_at = (struct zl_tok){ 0, 0 };
 	ln->unclosed = false;
+	ln->eof_bs = false;
 	ln->nwarns = 0;
 	lx->ntoks = lx->ncmts = 0;
 	ln->start = ln->end = (uint32_t)lx->pos;

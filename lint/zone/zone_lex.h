@@ -85,6 +85,11 @@ struct zl_lex_line {
 	struct zl_tok err_at;
 	bool unclosed;		/* the problem is a '(' never closed: the
 				   lines after it are read again */
+	bool eof_bs;		/* the input's last byte is a backslash
+				   that escapes nothing, taken off the end
+				   of the line's last token (as NSD reads
+				   it; zone_load.c says what the others
+				   do) */
 	/* What the line holds that RFC 1035 allows but some servers
 	 * refuse (the line is read all the same), each kind once, in the
 	 * order met: nwarns of them. */

@@ -185,6 +185,75 @@ static void lex_note(struct loader *L, uint16_t src,
 			text ? "Knot DNS refuses" : "Knot DNS and NSD refuse");
 }
 
+/* Whether line ln is a directive (a first word that starts with '$'). */
+static bool directive(const struct loader *L, uint16_t src,
+		      const struct zl_lex_line *ln)
+{
+	return !L->generating && !ln->blank && ln->ntoks && !ln->toks[0].quoted &&
+	       L->z->srcs[src]->buf[ln->toks[0].off] == '$';
+}
+
+/* The backslash that ends the input and escapes nothing (ln->eof_bs),
+ * which the lexer took off the line's last word, as NSD reads it ("trailing
+ * backslash ignored"); after line ln was read, which loaded the records
+ * from nrrs on.  BIND refuses the zone ("unexpected end of input").  Knot
+ * DNS refuses it after a string, a number or an address; after a domain
+ * name, and in a directive, it drops the whole line without a word.  NSD
+ * refuses a name it leaves absolute ("zero label length"), and an
+ * $INCLUDE, whose file or origin it reads with the backslash. */
+static void eof_backslash(struct loader *L, uint16_t src,
+			  const struct zl_lex_line *ln, size_t nrrs)
+{
+	const struct zl_lex_tok *t = &ln->toks[ln->ntoks - 1];
+	const struct zl_tok at = { t->off + t->len, 1 };
+	const char *s = text_of(L, src, &ln->toks[0]), *nsd = "", *rest, *end;
+	const struct zl_rr *rr = L->z->nrrs > nrrs ?
+				 &L->z->rrs[L->z->nrrs - 1] : NULL;
+	const struct zl_rdf *f = rr && rr->nrdf ? &rr->rdf[rr->nrdf - 1] :
+				 NULL;
+	bool dir = directive(L, src, ln), name, inc;
+	unsigned not = ZL_NOT_BIND;
+
+	/* only BIND reads $GENERATE: what it refuses is an error */
+	if (dir && ln->toks[0].len == 9 && strncasecmp(s, "$GENERATE", 9) == 0) {
+		zl_zone_problem(L->z, "syntax", src, at, "backslash as the "
+				"file's last byte, which BIND refuses: remove "
+				"it");
+		return;
+	}
+	/* a record that did not load: what else the servers do is moot */
+	if (!dir && !rr) {
+		zl_zone_refused(L->z, ZL_NOT_BIND, "portable", src, at,
+				"backslash as the file's last byte, which BIND "
+				"refuses: remove it");
+		return;
+	}
+
+	name = (!dir && f && zl_rdf_name(f) && f->tok + f->ntok == rr->ntok) ||
+	       (dir && ln->toks[0].len == 7 &&
+		strncasecmp(s, "$ORIGIN", 7) == 0);
+	inc = dir && ln->toks[0].len == 8 && strncasecmp(s, "$INCLUDE", 8) == 0;
+	if (inc)
+		nsd = " (NSD reads it into the $INCLUDE)";
+	else if (name && !zl_ld_relative(text_of(L, src, t), t->len))
+		nsd = " (NSD after an absolute name)";
+	if (*nsd)
+		not |= ZL_NOT_NSD;
+	if (dir)
+		rest = "Knot DNS ignores the line without a word";
+	else if (name)
+		rest = "Knot DNS loads the zone without the record, without a "
+		       "word";
+	else
+		rest = (not |= ZL_NOT_KNOT, "NSD ignores it");
+	end = inc ? ", and the file is not read" :
+	      not & (ZL_NOT_NSD | ZL_NOT_KNOT) ? "" :
+	      ", and NSD ignores the backslash";
+	zl_zone_refused(L->z, not, "portable", src, at, "backslash as the "
+			"file's last byte, which %s%s; %s%s: remove it",
+			zl_servers_refuse(not), nsd, rest, end);
+}
+
 static void process(struct loader *L, uint16_t src)
 {
 	const struct zl_src *s = L->z->srcs[src];
@@ -240,17 +309,20 @@ static void process(struct loader *L, uint16_t src)
 						"included file" : "");
 			}
 			continue;
-		} else if (!L->generating && !ln.blank && !ln.toks[0].quoted &&
-			   s->buf[ln.toks[0].off] == '$') {
+		} else if (directive(L, src, &ln)) {
 			/* a directive is no piece of a record: its problems
 			 * (an include refused, an included file's) stand,
 			 * and one that loads records ends the pieces */
 			zl_ld_directive(L, src, &ln);
+			if (ln.eof_bs)
+				eof_backslash(L, src, &ln, nrrs);
 			resync = (resync && L->z->nrrs == nrrs) ||
 				 ln.unclosed;
 			continue;
 		} else {
 			zl_ld_record(L, src, &ln);
+			if (ln.eof_bs && !L->generating)
+				eof_backslash(L, src, &ln, nrrs);
 			refused_everywhere(L, nprobs);
 		}
 		/* The lines after a '(' never closed are read again as

@@ -192,7 +192,14 @@ static bool escape_problem(struct conv *c, size_t ti, const char *s,
 			   s + i + 1, fn(c), ZL_TOKARGS(s, n), (int)d,
 			   s + i + 1, v, v);
 	/* A word stops after a backslash only at a line break
-	 * (zone_lex.c), which NSD reads as escaped. */
+	 * (zone_lex.c), which NSD reads as escaped, or at the end of the
+	 * input (the text's final NUL), where the lexer takes it off a
+	 * longer word (zone_load.c reports it) and NSD reads this one as
+	 * an empty string. */
+	if (!c->in->toks[ti].quoted && s[n] == '\0')
+		return bad(c, "syntax", tok_at(c, ti), "backslash alone as the "
+			   "file's last byte, a %s of its own, which BIND and "
+			   "Knot DNS refuse (NSD reads an empty string)", fn(c));
 	if (!c->in->toks[ti].quoted && s[n] == '\n')
 		return bad(c, "syntax", tok_at(c, ti), "backslash at the end "
 			   "of the line in %s '%.*s%s', which BIND and Knot DNS "

@@ -2186,6 +2186,71 @@ START_TEST(test_bind_only_names)
 }
 END_TEST
 
+/* A backslash as the input's last byte: NSD ignores it, BIND refuses the
+ * zone; Knot DNS refuses it after a string or an address, and drops the
+ * line without a word after a name or in a directive.  Read as NSD reads
+ * it, noted once at the backslash. */
+START_TEST(test_eof_backslash)
+{
+	static const struct {
+		const char *last;
+		unsigned refused;
+		const char *says;
+		uint32_t col;
+	} cases[] = {
+		{ "a CNAME b\\", ZL_NOT_BIND, "Knot DNS loads the zone without "
+		  "the record, without a word, and NSD ignores the backslash",
+		  10 },
+		{ "a MX 10 b.example.net.\\", ZL_NOT_BIND | ZL_NOT_NSD,
+		  "which BIND and NSD refuse (NSD after an absolute name)", 23 },
+		{ "a TXT \"x\" y\\", ZL_NOT_BIND | ZL_NOT_KNOT,
+		  "which BIND and Knot DNS refuse; NSD ignores it", 12 },
+		{ "a A 192.0.2.1\\", ZL_NOT_BIND | ZL_NOT_KNOT, "NSD ignores it",
+		  14 },
+		{ "$TTL 300\\", ZL_NOT_BIND, "Knot DNS ignores the line without "
+		  "a word, and NSD ignores the backslash", 9 },
+		{ "$ORIGIN b.example.com.\\", ZL_NOT_BIND | ZL_NOT_NSD,
+		  "Knot DNS ignores the line", 23 },
+		{ "$INCLUDE f.inc\\", ZL_NOT_BIND | ZL_NOT_NSD, "the file is "
+		  "not read", 15 },
+	};
+	char text[256];
+	const struct zl_problem *p;
+	struct zl_zone *z;
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		snprintf(text, sizeof text, "$TTL 3600\n%s", cases[i].last);
+		z = load("example.com.zone", text);
+		p = prob(z, cases[i].says, 2, cases[i].col, "portable");
+		ck_assert_ptr_nonnull(strstr(p->message, "backslash as the "
+					     "file's last byte"));
+		ck_assert_uint_eq(p->refused, cases[i].refused);
+		zl_zone_free(z);
+	}
+	/* the record as NSD reads it */
+	z = load("example.com.zone", "$TTL 3600\na CNAME b\\");
+	ck_assert_str_eq(rr_at(z, "a.example.com.", LDNS_RR_TYPE_CNAME,
+			       0)->rdf[0].v.dname->text, "b.example.com.");
+	ck_assert_uint_eq(z->nprobs, 1);
+	zl_zone_free(z);
+	/* Knot DNS ignores the directive: no relative origin it refuses */
+	z = load("example.com.zone", "$TTL 3600\n$ORIGIN b\\");
+	ck_assert_uint_eq(prob(z, "relative $ORIGIN, which NSD refuses", 2, 9,
+			       "portable")->refused, ZL_NOT_NSD);
+	zl_zone_free(z);
+	/* escaped, a backslash is data; alone, a field of its own */
+	z = load("example.com.zone", "$TTL 3600\na TXT x\\\\");
+	ck_assert_uint_eq(z->nprobs, 0);
+	zl_zone_free(z);
+	z = load("example.com.zone", "$TTL 3600\na TXT x \\");
+	prob(z, "backslash alone as the file's last byte, a TXT string of "
+	     "its own, which BIND and Knot DNS refuse (NSD reads an empty "
+	     "string)", 2, 9, "syntax");
+	zl_zone_free(z);
+}
+END_TEST
+
 /* A \DDD of fewer than three digits, before another character or the
  * end: BIND and Knot DNS refuse it, NSD reads the digits as text; the
  * message says so, in a name, a string and an SVCB value. */
@@ -2307,6 +2372,7 @@ Suite *load_suite(void)
 	tcase_add_test(tc, test_names);
 	tcase_add_test(tc, test_names_raw);
 	tcase_add_test(tc, test_short_escapes);
+	tcase_add_test(tc, test_eof_backslash);
 	tcase_add_test(tc, test_class);
 	tcase_add_test(tc, test_placement);
 	tcase_add_test(tc, test_rdata_forms);
