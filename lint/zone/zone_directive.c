@@ -68,10 +68,20 @@ void zl_ld_seen_free(struct loader *L)
 	}
 }
 
+bool zl_ld_knot_skips(const struct loader *L, uint16_t src,
+		      const struct zl_lex_line *ln)
+{
+	const struct zl_src *f = L->z->srcs[src];
+
+	return ln->eof_bs ||
+	       (ln->eof_open &&
+		!memchr(f->buf + ln->start, '\n', f->len - ln->start));
+}
+
 /* A relative origin t in directive ln: RFC 1035 §5.1 and BIND read it
  * against the current origin, Knot DNS and NSD refuse the zone; NSD reads
  * "@" where at_ok (in $ORIGIN), as the origin it is.  Knot DNS ignores a
- * directive that the input ends in, after a backslash (ln->eof_bs). */
+ * directive it skips (zl_ld_knot_skips). */
 static void note_relative(struct loader *L, uint16_t src,
 			  const struct zl_lex_line *ln,
 			  const struct zl_lex_tok *t, const char *what,
@@ -82,7 +92,7 @@ static void note_relative(struct loader *L, uint16_t src,
 
 	if (at_ok && t->len == 1 && s[0] == '@')
 		not &= ~(unsigned)ZL_NOT_NSD;
-	if (ln->eof_bs)
+	if (zl_ld_knot_skips(L, src, ln))
 		not &= ~(unsigned)ZL_NOT_KNOT;
 	if (not && zl_ld_relative(s, t->len))
 		zl_zone_refused(L->z, not, "portable", src, span(t), "relative "

@@ -354,6 +354,17 @@ static void eof_in_parens(struct zl_lexer *lx, struct zl_lex_line *ln,
 	unclosed_paren(lx, ln, lx->open[0]);
 }
 
+/* Whether the fields and parentheses of line ln all stand on its first
+ * line: what follows is blank or comments. */
+static bool fields_end_first_line(const struct zl_lexer *lx,
+				  const struct zl_lex_line *ln)
+{
+	const char *nl = memchr(lx->buf + ln->start, '\n',
+				lx->len - ln->start);
+
+	return !nl || ln->end <= (size_t)(nl - lx->buf);
+}
+
 /* A quoted string at pos that its line does not close, outside
  * parentheses: when the next line closes it, as NSD reads it, and the
  * rest of that line reads whole (its quotes closed), the two lines are
@@ -523,6 +534,7 @@ bool zl_lex_next(struct zl_lexer *lx, struct zl_lex_line *ln)
 	ln->err_msg[0] = '\0';
 	ln->err_at = (struct zl_tok){ 0, 0 };
 	ln->unclosed = false;
+	ln->eof_open = 0;
 	ln->eof_bs = false;
 	ln->nwarns = 0;
 	lx->ntoks = lx->ncmts = 0;
@@ -530,7 +542,10 @@ bool zl_lex_next(struct zl_lexer *lx, struct zl_lex_line *ln)
 	ln->blank = lx->buf[lx->pos] == ' ' || lx->buf[lx->pos] == '\t';
 	for (;;) {
 		if (lx->pos >= lx->len) {
-			if (depth > 0)
+			if (depth > 0 && !ln->err_cat &&
+			    fields_end_first_line(lx, ln))
+				ln->eof_open = lx->open[0] + 1;
+			else if (depth > 0)
 				eof_in_parens(lx, ln, depth);
 			break;
 		}

@@ -85,6 +85,10 @@ struct zl_lex_line {
 	struct zl_tok err_at;
 	bool unclosed;		/* the problem is a '(' never closed: the
 				   lines after it are read again */
+	uint32_t eof_open;	/* one past the '(' that the input ends
+				   inside, when no field follows the line
+				   of the first one (NSD reads the line to
+				   the end; zone_load.c decides), else 0 */
 	bool eof_bs;		/* the input's last byte is a backslash
 				   that escapes nothing, taken off the end
 				   of the line's last token (as NSD reads

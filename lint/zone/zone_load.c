@@ -168,29 +168,87 @@ static bool text_record(const struct loader *L, uint16_t src,
 	return false;
 }
 
-/* Adds a portability note of the lexer's, naming the servers. */
-static void lex_note(struct loader *L, uint16_t src,
-		     const struct zl_lex_line *ln, const struct zl_lex_warn *w)
-{
-	bool text;
-
-	if (w->refused != ZL_LEX_UNBLANKED) {
-		zl_zone_refused(L->z, w->refused, "portable", src, w->at, "%s",
-				w->msg);
-		return;
-	}
-	text = text_record(L, src, ln);
-	zl_zone_refused(L->z, text ? ZL_NOT_KNOT : ZL_NOT_KNOT | ZL_NOT_NSD,
-			"portable", src, w->at, "%s, which %s", w->msg,
-			text ? "Knot DNS refuses" : "Knot DNS and NSD refuse");
-}
-
 /* Whether line ln is a directive (a first word that starts with '$'). */
 static bool directive(const struct loader *L, uint16_t src,
 		      const struct zl_lex_line *ln)
 {
 	return !L->generating && !ln->blank && ln->ntoks && !ln->toks[0].quoted &&
 	       L->z->srcs[src]->buf[ln->toks[0].off] == '$';
+}
+
+/* The servers that refuse what lexer note w of line ln says. */
+static unsigned lex_refused(const struct loader *L, uint16_t src,
+			    const struct zl_lex_line *ln,
+			    const struct zl_lex_warn *w)
+{
+	if (w->refused != ZL_LEX_UNBLANKED)
+		return w->refused;
+	return text_record(L, src, ln) ? ZL_NOT_KNOT : ZL_NOT_KNOT | ZL_NOT_NSD;
+}
+
+/* Adds a portability note of the lexer's, naming the servers. */
+static void lex_note(struct loader *L, uint16_t src,
+		     const struct zl_lex_line *ln, const struct zl_lex_warn *w)
+{
+	unsigned not = lex_refused(L, src, ln, w);
+
+	if (w->refused != ZL_LEX_UNBLANKED)
+		zl_zone_refused(L->z, not, "portable", src, w->at, "%s",
+				w->msg);
+	else
+		zl_zone_refused(L->z, not, "portable", src, w->at, "%s, which "
+				"%s", w->msg, zl_servers_refuse(not));
+}
+
+/* Line ln, which the input ends inside a '(' of (ln->eof_open), with no
+ * field after its first line.  BIND refuses it ("unbalanced
+ * parentheses"), Knot DNS too ("unclosed last multiline block"), but for
+ * a directive that the file ends on without a line break, which it
+ * ignores without a word.  NSD reads the line to the end of the zone
+ * file, as though closed there: the line is read so, with a warning,
+ * unless NSD refuses it for another of the lexer's notes, or is an
+ * $INCLUDE (NSD takes no parentheses there) or a $GENERATE (only BIND
+ * reads it), or in an included file (NSD reads on into the including
+ * file and refuses it): then every server refuses it, and it is the error
+ * the lexer makes of a '(' never closed, its note at the '(' dropped. */
+static void eof_open(struct loader *L, uint16_t src, struct zl_lex_line *ln)
+{
+	const struct zl_src *f = L->z->srcs[src];
+	const struct zl_tok at = { ln->eof_open - 1, 1 };
+	const char *s = f->buf + ln->toks[0].off;
+	bool dir = directive(L, src, ln);
+	unsigned not = ZL_NOT_BIND | ZL_NOT_KNOT;
+	size_t i, k = 0;
+
+	for (i = 0; i < ln->nwarns; i++)
+		not |= lex_refused(L, src, ln, &ln->warns[i]) & ZL_NOT_NSD;
+	if ((dir && ((ln->toks[0].len == 8 &&
+		      strncasecmp(s, "$INCLUDE", 8) == 0) ||
+		     (ln->toks[0].len == 9 &&
+		      strncasecmp(s, "$GENERATE", 9) == 0))) ||
+	    (not & ZL_NOT_NSD) || L->depth > 0) {
+		for (i = 0; i < ln->nwarns; i++)
+			if (ln->warns[i].at.off != at.off)
+				ln->warns[k++] = ln->warns[i];
+		ln->nwarns = k;
+		ln->err_cat = "syntax";
+		ln->err_at = at;
+		snprintf(ln->err_msg, sizeof ln->err_msg, "unbalanced '(': no "
+			 "closing ')' before end of file");
+		ln->ntoks = 0;
+		return;
+	}
+	if (dir && zl_ld_knot_skips(L, src, ln))
+		zl_zone_refused(L->z, ZL_NOT_BIND, "portable", src, at, "'(' "
+				"never closed, which BIND refuses; Knot DNS "
+				"ignores the line without a word, and NSD reads "
+				"the directive to the end of the file: close it "
+				"with ')'");
+	else
+		zl_zone_refused(L->z, not, "portable", src, at, "'(' never "
+				"closed, which BIND and Knot DNS refuse; NSD "
+				"reads the %s to the end of the file: close it "
+				"with ')'", dir ? "directive" : "record");
 }
 
 /* The backslash that ends the input and escapes nothing (ln->eof_bs),
@@ -284,6 +342,8 @@ static void process(struct loader *L, uint16_t src)
 	while (L->st == ZL_OK && !L->stop && zl_lex_next(&lx, &ln)) {
 		nrrs = L->z->nrrs;
 		nprobs = L->z->nprobs;
+		if (ln.eof_open && !L->generating)
+			eof_open(L, src, &ln);
 		keep_comments(L->z, src, &ln);
 		for (i = 0; i < ln.nwarns; i++)
 			lex_note(L, src, &ln, &ln.warns[i]);

@@ -169,6 +169,12 @@ void zl_ld_directive(struct loader *L, uint16_t src,
 		     const struct zl_lex_line *ln);
 /* Frees what the load remembers of the files read for $INCLUDE. */
 void zl_ld_seen_free(struct loader *L);
+/* Whether Knot DNS ignores directive line ln of source src, without a
+ * word: the input ends in it, unfinished, after a backslash that escapes
+ * nothing (ln->eof_bs) or inside a '(' on the file's last line, which no
+ * line break ends. */
+bool zl_ld_knot_skips(const struct loader *L, uint16_t src,
+		      const struct zl_lex_line *ln);
 
 /* ---- zone_generate.c ---- */
 

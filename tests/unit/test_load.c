@@ -2251,6 +2251,64 @@ START_TEST(test_eof_backslash)
 }
 END_TEST
 
+/* A '(' that the input ends inside, no field after its line: NSD reads
+ * the line to the end of the file, BIND and Knot DNS refuse it (Knot DNS
+ * ignores a directive the file ends on without a line break); read as NSD
+ * reads it.  Where NSD refuses it too, it is an error. */
+START_TEST(test_eof_open)
+{
+	static const struct {
+		const char *last;
+		unsigned refused;	/* 0: the error */
+		const char *says;
+		uint32_t col;
+		size_t nprobs;
+	} cases[] = {
+		{ "a A 192.0.2.1 (\n", ZL_NOT_BIND | ZL_NOT_KNOT, "'(' never "
+		  "closed, which BIND and Knot DNS refuse; NSD reads the record "
+		  "to the end of the file: close it with ')'", 15, 1 },
+		{ "a TXT ( \"x\" ; c\n\n  ; d\n", ZL_NOT_BIND | ZL_NOT_KNOT,
+		  "NSD reads the record", 7, 1 },
+		{ "$ORIGIN b.example.com. (\n", ZL_NOT_BIND | ZL_NOT_KNOT,
+		  "NSD reads the directive to the end of the file", 24, 1 },
+		/* and one more for the last line without a line break */
+		{ "$TTL 300 (", ZL_NOT_BIND, "'(' never closed, which BIND "
+		  "refuses; Knot DNS ignores the line without a word", 10, 2 },
+		{ "a TXT ( x\nb A 192.0.2.1\n", 0, NULL, 7, 1 },
+		{ "$INCLUDE f.inc (\n", 0, NULL, 16, 1 },
+		{ "$GENERATE 1-2 h$ A 192.0.2.$ (\n", 0, NULL, 30, 1 },
+		{ "( a A 192.0.2.1\n", 0, NULL, 1, 1 },
+		{ "a TXT ( ( x\n", 0, NULL, 7, 2 },
+	};
+	char text[256];
+	const struct zl_problem *p;
+	struct zl_zone *z;
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		snprintf(text, sizeof text, "$TTL 3600\n%s", cases[i].last);
+		z = load("example.com.zone", text);
+		if (cases[i].refused) {
+			p = prob(z, cases[i].says, 2, cases[i].col, "portable");
+			ck_assert_uint_eq(p->refused, cases[i].refused);
+		} else {
+			prob(z, "unbalanced '(': no closing ')' before end of "
+			     "file", 2, cases[i].col, "syntax");
+		}
+		ck_assert_msg(z->nprobs == cases[i].nprobs, "%s: %zu problems",
+			      cases[i].last, z->nprobs);
+		zl_zone_free(z);
+	}
+	/* the record as NSD reads it, and the line after a '(' of an error */
+	z = load("example.com.zone", "$TTL 3600\na A 192.0.2.1 (\n");
+	rr_at(z, "a.example.com.", LDNS_RR_TYPE_A, 0);
+	zl_zone_free(z);
+	z = load("example.com.zone", "$TTL 3600\na TXT ( x\nb A 192.0.2.1\n");
+	rr_at(z, "b.example.com.", LDNS_RR_TYPE_A, 0);
+	zl_zone_free(z);
+}
+END_TEST
+
 /* A \DDD of fewer than three digits, before another character or the
  * end: BIND and Knot DNS refuse it, NSD reads the digits as text; the
  * message says so, in a name, a string and an SVCB value. */
@@ -2373,6 +2431,7 @@ Suite *load_suite(void)
 	tcase_add_test(tc, test_names_raw);
 	tcase_add_test(tc, test_short_escapes);
 	tcase_add_test(tc, test_eof_backslash);
+	tcase_add_test(tc, test_eof_open);
 	tcase_add_test(tc, test_class);
 	tcase_add_test(tc, test_placement);
 	tcase_add_test(tc, test_rdata_forms);
