@@ -284,8 +284,8 @@ void zl_ld_soa_apex(struct loader *L, uint16_t src,
 	static const uint8_t root[1] = { 0 };
 	uint8_t wire[ZL_NAME_MAXWIRE];
 	const struct zl_lex_tok *t;
-	char buf[300], msg[256];
-	const char *s, *cat;
+	char buf[300];
+	const char *s;
 	bool pattern;
 	uint16_t v;
 	size_t i, wl;
@@ -316,9 +316,25 @@ void zl_ld_soa_apex(struct loader *L, uint16_t src,
 	s = text_of(L, src, t);
 	if (t->quoted || (!L->originlen && zl_ld_relative(s, t->len)))
 		return;
-	wl = zl_name_from_text(s, t->len, root, 1, wire, &cat, msg, sizeof msg);
-	if (wl == 0)
-		return;		/* the record's own reading reports it */
+	/* read as the record will be: what BIND alone refuses (miek\256.nl.)
+	 * as Knot DNS reads it, the record noting it */
+	wl = zl_name_read(L->z, src, span(t), s, t->len, root, 1, wire);
+	if (wl == 0) {
+		/* The record's own reading reports the owner.  The zone is
+		 * named as it would be without it (a bare file name), else
+		 * it is the root, as after `$ORIGIN .`: the SOA meant for
+		 * its apex is lost there. */
+		if (!L->originlen && !zl_origin_from_name(L->infer_name, buf,
+							  sizeof buf)) {
+			L->origin[0] = 0;
+			L->originlen = 1;
+		}
+		if (zl_ld_origin(L)) {
+			zl_ld_fix_origin(L);
+			zl_zone_lost(L->z, L->z->origin, LDNS_RR_TYPE_SOA);
+		}
+		return;
+	}
 	if (!L->originlen) {
 		memcpy(L->origin, wire, wl);
 		L->originlen = wl;

@@ -128,7 +128,7 @@ START_TEST(test_origin)
 	struct zl_load_opts o = { 0 };
 	struct zl_zone *z;
 	char *err = NULL;
-	size_t i;
+	size_t i, n;
 
 	for (i = 0; i < sizeof good / sizeof good[0]; i++) {
 		z = load(good[i][0], "@ 300 A 192.0.2.1\n");
@@ -219,6 +219,33 @@ START_TEST(test_origin)
 	z = load("-", "$ORIGIN .\nexample.org. 1 IN A 192.0.2.1\n"
 		 "example.org. 1 IN SOA ns h 1 2 3 4 5\n");
 	ck_assert_str_eq(z->origin->text, ".");
+	zl_zone_free(z);
+	/* The SOA's owner is read as its record is: what BIND alone
+	 * refuses as Knot DNS reads it, noted once. */
+	z = load("dump.txt", "miek\\256.nl. 1 IN SOA ns h 1 2 3 4 5\n"
+		 "www 1 A 192.0.2.1\n");
+	ck_assert_str_eq(z->origin->text, "miek\\000.nl.");
+	prob(z, "escape '\\256' above 255", 1, 1, "portable");
+	for (i = n = 0; i < z->nprobs; i++)
+		n += strstr(z->probs[i].message, "above 255") != NULL;
+	ck_assert_uint_eq(n, 1);	/* the rest: BIND's check-names */
+	zl_zone_free(z);
+	/* One that cannot be read is the record's error; the zone is named
+	 * as without it, a bare file name, else the root, and its SOA is
+	 * lost at that apex. */
+	z = load("dump.txt", "a\\2.nl. 1 IN SOA ns h 1 2 3 4 5\n"
+		 "www 1 A 192.0.2.1\n");
+	ck_assert_str_eq(z->origin->text, ".");
+	prob(z, "escape '\\2' of fewer than three digits", 1, 1, "syntax");
+	ck_assert_uint_eq(z->nprobs, 1);
+	ck_assert_uint_eq(z->nlost, 1);
+	ck_assert_ptr_eq(z->lost[0].owner, z->origin);
+	ck_assert_uint_eq(z->lost[0].type, LDNS_RR_TYPE_SOA);
+	zl_zone_free(z);
+	z = load("example.org", "a..nl. 1 IN SOA ns h 1 2 3 4 5\n");
+	ck_assert_str_eq(z->origin->text, "example.org.");
+	prob(z, "empty label in domain name 'a..nl.'", 1, 1, "syntax");
+	ck_assert_ptr_eq(z->lost[0].owner, z->origin);
 	zl_zone_free(z);
 	/* No records: no origin needed, the root stands in. */
 	z = load("-", "; nothing\n");
