@@ -612,6 +612,24 @@ int zl_ttl_parse(const char *s, size_t n, uint64_t max, uint64_t *out)
 	return big || total > max ? -2 : 0;
 }
 
+/* The bytes of s[i..n) that a clip keeps whole: a UTF-8 character,
+ * written as itself or as \DDD escapes (\195\169), an escape, else one
+ * byte. */
+static size_t clip_unit(const char *s, size_t n, size_t i)
+{
+	char b[4];
+	size_t k = 0, len;
+
+	if (s[i] != '\\')
+		return (len = zl_utf8_len(s + i, n - i)) ? len : 1;
+	if (i + 1 >= n || s[i + 1] < '0' || s[i + 1] > '9')
+		return 2;
+	while (k < 4 && i + 4 * k + 3 < n && s[i + 4 * k] == '\\' &&
+	       zl_unescape(s, n, i + 4 * k, (uint8_t *)&b[k]) == 4)
+		k++;
+	return (len = zl_utf8_len(b, k)) ? 4 * len : 4;
+}
+
 int zl_clip_len(const char *s, size_t n)
 {
 	size_t i = 0, k;
@@ -619,11 +637,7 @@ int zl_clip_len(const char *s, size_t n)
 	if (n <= ZL_CLIP)
 		return (int)n;
 	while (i < ZL_CLIP) {
-		if (s[i] != '\\')
-			k = (k = zl_utf8_len(s + i, n - i)) ? k : 1;
-		else
-			k = i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9' ?
-			    4 : 2;
+		k = clip_unit(s, n, i);
 		if (i + k > ZL_CLIP)
 			break;
 		i += k;

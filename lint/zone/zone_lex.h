@@ -344,7 +344,8 @@ bool zl_rdata_convert(struct zl_zone *z, const struct zl_rdata_in *in,
 		      struct zl_rr *rr, struct zl_buf *scratch);
 
 /* Text of a token clipped for messages: use with "%.*s%s".  The clip
- * does not split an escape (\X, \DDD) or a UTF-8 character. */
+ * does not split an escape (\X, \DDD) or a UTF-8 character, written as
+ * itself or as the escapes of its bytes (\195\169). */
 #define ZL_CLIP 64
 #define ZL_TOKARGS(p, n) zl_clip_len((p), (n)), (p), \
 	((n) > ZL_CLIP ? "..." : "")

@@ -673,6 +673,13 @@ START_TEST(test_names_raw)
 	prob(z, "byte \\233 written as itself in TXT string, which Knot DNS "
 	     "refuses: write it as \\233", 5, 16, "portable");
 	zl_zone_free(z);
+	/* The fix, cut short, leaves out the escapes of a character whole. */
+	z = load("example.com.zone", "$TTL 1\n"
+		 "123456789012345678901234567890123456789012345678901234567"
+		 "\xc3\xa9 A 192.0.2.5\n");
+	prob(z, "write the name as '123456789012345678901234567890123456789"
+	     "012345678901234567...'", 2, 1, "portable");
+	zl_zone_free(z);
 }
 END_TEST
 
