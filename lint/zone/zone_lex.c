@@ -542,7 +542,7 @@ bool zl_lex_next(struct zl_lexer *lx, struct zl_lex_line *ln)
 	ln->blank = lx->buf[lx->pos] == ' ' || lx->buf[lx->pos] == '\t';
 	for (;;) {
 		if (lx->pos >= lx->len) {
-			if (depth > 0 && !ln->err_cat &&
+			if (depth > 0 && !ln->err_cat && lx->ntoks > 0 &&
 			    fields_end_first_line(lx, ln))
 				ln->eof_open = lx->open[0] + 1;
 			else if (depth > 0)

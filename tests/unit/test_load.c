@@ -2313,6 +2313,7 @@ START_TEST(test_eof_open)
 		{ "$GENERATE 1-2 h$ A 192.0.2.$ (\n", 0, NULL, 30, 1 },
 		{ "( a A 192.0.2.1\n", 0, NULL, 1, 1 },
 		{ "a TXT ( ( x\n", 0, NULL, 7, 2 },
+		{ "( ; nothing\n", 0, NULL, 1, 1 },
 	};
 	char text[256];
 	const struct zl_problem *p;
@@ -2339,6 +2340,10 @@ START_TEST(test_eof_open)
 	zl_zone_free(z);
 	z = load("example.com.zone", "$TTL 3600\na TXT ( x\nb A 192.0.2.1\n");
 	rr_at(z, "b.example.com.", LDNS_RR_TYPE_A, 0);
+	zl_zone_free(z);
+	/* a '(' alone, the file's first token */
+	z = load("example.com.zone", "(");
+	prob(z, "unbalanced '('", 1, 1, "syntax");
 	zl_zone_free(z);
 }
 END_TEST
