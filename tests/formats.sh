@@ -186,7 +186,8 @@ test_sarif_columns() {
 		printf 'b IN TXT '
 		i=0
 		while [ $i -lt 40 ]; do printf '"%s" ' "$(printf '%0120d' 0)"; i=$((i + 1)); done
-		printf '(\n'
+		# a '(' never closed, a record after it: ZONE001
+		printf '(\nc IN A 192.0.2.2\n'
 	} >"$tmp/cols.zone"
 	${ZONELINT_WRAPPER:-} "$zl" --no-config --format sarif "$tmp/cols.zone" \
 		>"$tmp/cols.sarif"
