@@ -612,6 +612,24 @@ int zl_ttl_parse(const char *s, size_t n, uint64_t max, uint64_t *out)
 	return big || total > max ? -2 : 0;
 }
 
+/* Whether s[i..i+4) is an escape \DDD of a byte (0..255); the byte in
+ * *b. */
+static bool ddd(const char *s, size_t n, size_t i, char *b)
+{
+	unsigned v = 0;
+	size_t k;
+
+	if (i + 3 >= n || s[i] != '\\')
+		return false;
+	for (k = 1; k <= 3; k++) {
+		if (s[i + k] < '0' || s[i + k] > '9')
+			return false;
+		v = v * 10 + (unsigned)(s[i + k] - '0');
+	}
+	*b = (char)v;
+	return v <= 255;
+}
+
 /* The bytes of s[i..n) that a clip keeps whole: a UTF-8 character,
  * written as itself or as \DDD escapes (\195\169), an escape, else one
  * byte. */
@@ -624,8 +642,7 @@ static size_t clip_unit(const char *s, size_t n, size_t i)
 		return (len = zl_utf8_len(s + i, n - i)) ? len : 1;
 	if (i + 1 >= n || s[i + 1] < '0' || s[i + 1] > '9')
 		return 2;
-	while (k < 4 && i + 4 * k + 3 < n && s[i + 4 * k] == '\\' &&
-	       zl_unescape(s, n, i + 4 * k, (uint8_t *)&b[k]) == 4)
+	while (k < 4 && ddd(s, n, i + 4 * k, &b[k]))
 		k++;
 	return (len = zl_utf8_len(b, k)) ? 4 * len : 4;
 }
