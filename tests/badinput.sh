@@ -199,8 +199,10 @@ test_invalid_utf8() {
 	has out '^utf8\.zone:14:[0-9]+: .*\\195\(' &&
 	has out "^utf8\\.zone:16:1: warning: UTF-8 character '$(printf '\303\251')' .\\\\195\\\\169. .*\\[ZONE012\\]\$" ||
 		return 1
-	run --format json utf8.zone
-	want_rc 1 && json_ok out
+	for fmt in $(formats); do
+		run --format "$fmt" --color never utf8.zone
+		want_rc 1 && valid "$fmt" || { echo "format $fmt"; return 1; }
+	done
 }
 
 # Every check primitive, at every scope it offers, pointed by a rule pack
