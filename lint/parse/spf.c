@@ -186,7 +186,8 @@ static long scan_brace(struct parser *p, uint32_t i, uint32_t b)
 	while (j < close && strchr(".-+,/_=", s[j]))
 		j++;
 	if (s[j] != '}') {
-		w = (uint32_t)utf8_len(s, j, close);	/* a character whole */
+		/* a character whole */
+		w = (uint32_t)utf8_len(s, j, close);
 		return err(p, j, j + w, "invalid character '%s' in macro '%s'",
 			   q(p, j, j + w), q(p, i, end));
 	}

@@ -172,8 +172,18 @@ static bool text_record(const struct loader *L, uint16_t src,
 static bool directive(const struct loader *L, uint16_t src,
 		      const struct zl_lex_line *ln)
 {
-	return !L->generating && !ln->blank && ln->ntoks && !ln->toks[0].quoted &&
+	return !L->generating && !ln->blank && ln->ntoks &&
+	       !ln->toks[0].quoted &&
 	       L->z->srcs[src]->buf[ln->toks[0].off] == '$';
+}
+
+/* Whether line ln is the directive name ("$INCLUDE"), in any case. */
+static bool directive_is(const struct loader *L, uint16_t src,
+			 const struct zl_lex_line *ln, const char *name)
+{
+	return directive(L, src, ln) && ln->toks[0].len == strlen(name) &&
+	       strncasecmp(text_of(L, src, &ln->toks[0]), name,
+			   ln->toks[0].len) == 0;
 }
 
 /* The servers that refuse what lexer note w of line ln says. */
@@ -213,20 +223,16 @@ static void lex_note(struct loader *L, uint16_t src,
  * the lexer makes of a '(' never closed, its note at the '(' dropped. */
 static void eof_open(struct loader *L, uint16_t src, struct zl_lex_line *ln)
 {
-	const struct zl_src *f = L->z->srcs[src];
 	const struct zl_tok at = { ln->eof_open - 1, 1 };
-	const char *s = f->buf + ln->toks[0].off;
 	bool dir = directive(L, src, ln);
 	unsigned not = ZL_NOT_BIND | ZL_NOT_KNOT;
 	size_t i, k = 0;
 
 	for (i = 0; i < ln->nwarns; i++)
 		not |= lex_refused(L, src, ln, &ln->warns[i]) & ZL_NOT_NSD;
-	if ((dir && ((ln->toks[0].len == 8 &&
-		      strncasecmp(s, "$INCLUDE", 8) == 0) ||
-		     (ln->toks[0].len == 9 &&
-		      strncasecmp(s, "$GENERATE", 9) == 0))) ||
-	    (not & ZL_NOT_NSD) || L->depth > 0) {
+	if ((not & ZL_NOT_NSD) || L->depth > 0 ||
+	    directive_is(L, src, ln, "$INCLUDE") ||
+	    directive_is(L, src, ln, "$GENERATE")) {
 		for (i = 0; i < ln->nwarns; i++)
 			if (ln->warns[i].at.off != at.off)
 				ln->warns[k++] = ln->warns[i];
@@ -241,9 +247,9 @@ static void eof_open(struct loader *L, uint16_t src, struct zl_lex_line *ln)
 	if (dir && zl_ld_knot_skips(L, src, ln))
 		zl_zone_refused(L->z, ZL_NOT_BIND, "portable", src, at, "'(' "
 				"never closed, which BIND refuses; Knot DNS "
-				"ignores the line without a word, and NSD reads "
-				"the directive to the end of the file: close it "
-				"with ')'");
+				"ignores the line without a word, and NSD "
+				"reads the directive to the end of the file: "
+				"close it with ')'");
 	else
 		zl_zone_refused(L->z, not, "portable", src, at, "'(' never "
 				"closed, which BIND and Knot DNS refuse; NSD "
@@ -264,16 +270,17 @@ static void eof_backslash(struct loader *L, uint16_t src,
 {
 	const struct zl_lex_tok *t = &ln->toks[ln->ntoks - 1];
 	const struct zl_tok at = { t->off + t->len, 1 };
-	const char *s = text_of(L, src, &ln->toks[0]), *nsd = "", *rest, *end;
+	const char *nsd = "", *rest, *end;
 	const struct zl_rr *rr = L->z->nrrs > nrrs ?
 				 &L->z->rrs[L->z->nrrs - 1] : NULL;
 	const struct zl_rdf *f = rr && rr->nrdf ? &rr->rdf[rr->nrdf - 1] :
 				 NULL;
-	bool dir = directive(L, src, ln), name, inc;
+	bool dir = directive(L, src, ln), name,
+	     inc = directive_is(L, src, ln, "$INCLUDE");
 	unsigned not = ZL_NOT_BIND;
 
 	/* only BIND reads $GENERATE: what it refuses is an error */
-	if (dir && ln->toks[0].len == 9 && strncasecmp(s, "$GENERATE", 9) == 0) {
+	if (directive_is(L, src, ln, "$GENERATE")) {
 		zl_zone_problem(L->z, "syntax", src, at, "backslash as the "
 				"file's last byte, which BIND refuses: remove "
 				"it");
@@ -288,22 +295,22 @@ static void eof_backslash(struct loader *L, uint16_t src,
 	}
 
 	name = (!dir && f && zl_rdf_name(f) && f->tok + f->ntok == rr->ntok) ||
-	       (dir && ln->toks[0].len == 7 &&
-		strncasecmp(s, "$ORIGIN", 7) == 0);
-	inc = dir && ln->toks[0].len == 8 && strncasecmp(s, "$INCLUDE", 8) == 0;
+	       directive_is(L, src, ln, "$ORIGIN");
 	if (inc)
 		nsd = " (NSD reads it into the $INCLUDE)";
 	else if (name && !zl_ld_relative(text_of(L, src, t), t->len))
 		nsd = " (NSD after an absolute name)";
 	if (*nsd)
 		not |= ZL_NOT_NSD;
-	if (dir)
+	if (dir) {
 		rest = "Knot DNS ignores the line without a word";
-	else if (name)
+	} else if (name) {
 		rest = "Knot DNS loads the zone without the record, without a "
 		       "word";
-	else
-		rest = (not |= ZL_NOT_KNOT, "NSD ignores it");
+	} else {
+		not |= ZL_NOT_KNOT;
+		rest = "NSD ignores it";
+	}
 	end = inc ? ", and the file is not read" :
 	      not & (ZL_NOT_NSD | ZL_NOT_KNOT) ? "" :
 	      ", and NSD ignores the backslash";

@@ -199,12 +199,14 @@ static bool escape_problem(struct conv *c, size_t ti, const char *s,
 	if (!c->in->toks[ti].quoted && s[n] == '\0')
 		return bad(c, "syntax", tok_at(c, ti), "backslash alone as the "
 			   "file's last byte, a %s of its own, which BIND and "
-			   "Knot DNS refuse (NSD reads an empty string)", fn(c));
+			   "Knot DNS refuse (NSD reads an empty string)",
+			   fn(c));
 	if (!c->in->toks[ti].quoted && s[n] == '\n')
 		return bad(c, "syntax", tok_at(c, ti), "backslash at the end "
-			   "of the line in %s '%.*s%s', which BIND and Knot DNS "
-			   "refuse (NSD reads an escaped line break, byte 10, "
-			   "and the next line on)", fn(c), ZL_TOKARGS(s, n));
+			   "of the line in %s '%.*s%s', which BIND and Knot "
+			   "DNS refuse (NSD reads an escaped line break, byte "
+			   "10, and the next line on)", fn(c),
+			   ZL_TOKARGS(s, n));
 	return bad(c, "syntax", tok_at(c, ti), "invalid escape in %s '%.*s%s'",
 		   fn(c), ZL_TOKARGS(s, n));
 }
