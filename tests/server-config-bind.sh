@@ -504,3 +504,64 @@ t_hint_file() {
 	done
 }
 t "BIND hint zone: a missing file in the tree is refused as named refuses it" t_hint_file
+
+# named_lines DIR WHAT WANT: named-checkconf and zonelint, on
+# DIR/named.conf, each name exactly the lines WANT ("L L " with a space
+# after each, "" for none) in their messages that say WHAT (a sed
+# pattern).
+named_lines() {
+	(cd "$1" && named-checkconf named.conf) 2>&1 |
+		sed -n "s/^named\.conf:\([0-9]*\): .*$2.*/\1/p" |
+		tr '\n' ' ' >"$1/theirs"
+	run --server-config "$1/named.conf"
+	sed -n "s|^$1/named\.conf:\([0-9]*\):[0-9]*: error: .*$2.*|\1|p" \
+		"$tmp/err" | tr '\n' ' ' >"$1/ours"
+	[ "$(cat "$1/theirs")" = "$3" ] && [ "$(cat "$1/ours")" = "$3" ] || {
+		printf '%s: named "%s", zonelint "%s", not "%s"\n' \
+			"$(cat "$1/named.conf")" "$(cat "$1/theirs")" \
+			"$(cat "$1/ours")" "$3"
+		return 1
+	}
+}
+
+# named_cases DIR WHAT: named_lines for each "WANT|CONF" read, CONF's
+# "\n" new lines.
+named_cases() {
+	mkdir -p "$1"
+	while IFS='|' read -r want conf; do
+		printf '%b\n' "$conf" >"$1/named.conf"
+		named_lines "$1" "$2" "$want" || return 1
+	done
+}
+
+# A file two zones load where named writes to either: a secondary's or
+# a mirror's, a primary's that takes updates or that a dnssec-policy
+# signs (in any views; the policy and allow-update inherited), named at
+# the second's file by both.  Two primaries without updates (in two
+# views too), a stub's, "./db" beside "db", a hint zone beside a
+# primary: taken by both.
+t_writeable_file() {
+	named_cases wf "writeable file 'db': already in use: [a-z/]*named.conf:1" <<'EOF'
+2 |zone "a.org" { type secondary; primaries { 192.0.2.1; }; file "db"; };\nzone "b.org" { type slave; masters { 192.0.2.1; }; file "db"; };
+2 |view "a" { zone "a.org" { type secondary; primaries { 192.0.2.1; }; file "db"; }; };\nview "b" { zone "a.org" { type mirror; primaries { 192.0.2.1; }; file "db"; }; };
+3 |view "a" ch { zone "a.org" { type secondary; primaries { 192.0.2.1; }; file "db"; }; };\n\nview "b" { zone "a.org" { type secondary; primaries { 192.0.2.1; }; file "db"; }; };
+3 |zone "a.org" { type primary; file "db"; };\nzone "b.org" { type primary; file "db"; };\nzone "c.org" { type secondary; primaries { 192.0.2.1; }; file "db"; };
+2 |zone "a.org" { type primary; file "db"; allow-update { any; }; };\nzone "b.org" { type master; file "db"; };
+2 |zone "a.org" { type primary; file "db"; };\nzone "b.org" { type primary; file "db"; allow-update { }; };
+2 |zone "a.org" { type primary; file "db"; update-policy local; };\nzone "b.org" { type hint; file "db"; };
+2 |zone "a.org" { type primary; file "db"; };\nzone "b.org" { type primary; file "db"; };\noptions { allow-update { 192.0.2.1; }; };
+2 |zone "a.org" { type primary; file "db"; dnssec-policy default; inline-signing yes; };\nzone "b.org" { type primary; file "db"; };
+2 |zone "a.org" { type primary; file "db"; inline-signing yes; };\nzone "b.org" { type primary; file "db"; inline-signing yes; };\noptions { dnssec-policy insecure; };
+4 |zone "a.org" { type secondary; primaries { 192.0.2.1; }; file "db"; };\nzone "b.org" { type primary;\nfile\n"db"; };
+|zone "a.org" { type primary; file "db"; };\nzone "b.org" { type primary; file "db"; };
+|view "a" { zone "a.org" { type primary; file "db"; }; };\nview "b" { zone "a.org" { type primary; file "db"; }; };
+|zone "a.org" { type primary; file "db"; allow-update { none; }; };\nzone "b.org" { type primary; file "db"; allow-update { ! any; }; };
+|zone "a.org" { type primary; file "db"; dnssec-policy none; inline-signing yes; };\nzone "b.org" { type primary; file "db"; };
+|zone "a.org" { type primary; file "db"; inline-signing yes; };\nzone "b.org" { type primary; file "db"; inline-signing yes; };
+|zone "a.org" { type stub; primaries { 192.0.2.1; }; file "db"; };\nzone "b.org" { type secondary; primaries { 192.0.2.1; }; file "db"; };
+|zone "a.org" { type secondary; primaries { 192.0.2.1; }; file "db"; };\nzone "b.org" { type secondary; primaries { 192.0.2.1; }; file "./db"; };
+|zone "a.org" { type secondary; primaries { 192.0.2.1; }; file "db"; };\nzone "b.org" { type primary; file "db"; database "other"; };
+|zone "a.org" { type hint; file "db"; };\nzone "b.org" { type primary; file "db"; };
+EOF
+}
+t "BIND a zone file named writes, loaded twice: zonelint refuses what named refuses, at its line" t_writeable_file

@@ -372,11 +372,13 @@ static void zone_start(struct bind *b, struct tok *args, size_t n)
 	if (n < 3 && b->view)
 		strcpy(class, b->view_class);
 	if (n >= 3 && (!class[0] ||
-		       strcmp(class, b->view ? b->view_class : "IN") != 0))
+		       strcmp(class, b->view ? b->view_class : "IN") != 0)) {
+		z->misclassed = true;
 		srv_err(b->s, args[2].file, args[2].line, args[2].col,
 			!class[0] ? "invalid class '%s'" :
 			"class '%s' does not match view/default class",
 			args[2].s);
+	}
 	if (strcmp(class, "IN") != 0)
 		z->skip = true;
 	if (!b->view && !b->first_top_zone.file)

@@ -100,6 +100,7 @@ struct pzone {
 	const char *conf;
 	uint32_t line, col;
 	bool skip;	/* another class, or not a valid name */
+	bool misclassed;	/* a class not its view's (or not IN) */
 	bool in_view;	/* the zone of another view: declared, not read */
 	bool others;	/* options besides in-view, forward, forwarders */
 	bool external;	/* dlz, or a database other than rbt: no file */

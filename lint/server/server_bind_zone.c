@@ -271,6 +271,59 @@ static void hint_file(struct bind *b, const struct pzone *z,
 	free(path);
 }
 
+/* Whether named writes to zone z's file (check.c's fileexist): a
+ * secondary or mirror zone's, and a primary's that takes updates (an
+ * update-policy, or an allow-update, the innermost given, that allows
+ * more than none) or is signed by a dnssec-policy other than none.  1:
+ * written; 0: read alone (a primary otherwise, a hint zone); -1: not
+ * looked at (stub, static-stub, forward, redirect; a dlz or database). */
+static int writes(const struct bind *b, const struct pzone *z)
+{
+	const struct bview *v = view_of(b, z);
+	unsigned type = z->type && !z->retyped ? bind_zone_type(z->type) : 0;
+	int8_t au = z->au != AU_UNSET ? z->au : v && v->au != AU_UNSET ?
+		    v->au : b->au;
+	const char *p = policy_of(b, z);
+
+	if (!z->file || z->external || z->in_view || !z->origin ||
+	    z->misclassed)
+		return -1;
+	if (type == bind_zone_type("secondary") ||
+	    type == bind_zone_type("mirror"))
+		return 1;
+	if (type == bind_zone_type("primary"))
+		return z->upolicy || au == AU_EMPTY || au == AU_SOME ||
+		       (p && strcmp(p, "none") != 0);
+	return type == bind_zone_type("hint") ? 0 : -1;
+}
+
+/* named-checkconf: a file two zones load, in any views, where named
+ * writes to either ("writeable file 'db': already in use"), named at the
+ * second's file, naming the first's.  The names are compared as written:
+ * "db" and "./db" are two files to named-checkconf. */
+static void writeable_files(struct bind *b)
+{
+	struct srv_set seen = { 0 };
+	const struct srv_set_ent *first;
+	const struct pzone *z, *f;
+	size_t i;
+	int w;
+
+	for (i = 0; i < b->nz; i++) {
+		z = &b->z[i];
+		if ((w = writes(b, z)) < 0 ||
+		    !(first = srv_set_add(&seen, z->file, i)))
+			continue;
+		f = &b->z[first->val];
+		if (w || writes(b, f))
+			srv_err(b->s, z->fileat.file, z->fileat.line,
+				z->fileat.col, "writeable file '%s': already "
+				"in use: %s:%u", z->file, f->fileat.file,
+				f->fileat.line);
+	}
+	srv_set_free(&seen);
+}
+
 /* Checks the zone statements as named-checkconf does and lists them. */
 void bind_finish(struct bind *b)
 {
@@ -291,6 +344,7 @@ void bind_finish(struct bind *b)
 	}
 	for (i = 0; i < b->nqsrc; i++)
 		source_port(b, &b->qsrc[i]);
+	writeable_files(b);
 	if (b->first_view.file && b->first_top_zone.file)
 		srv_err(s, b->first_top_zone.file, b->first_top_zone.line,
 			b->first_top_zone.col, "when using 'view' statements, "
