@@ -565,3 +565,41 @@ t_writeable_file() {
 EOF
 }
 t "BIND a zone file named writes, loaded twice: zonelint refuses what named refuses, at its line" t_writeable_file
+
+# forward without forwarders in the same block (options, a view, a zone
+# of any type that takes it), at forward's value, by both; forwarders
+# elsewhere, a forward zone without forward, an in-view zone's forward:
+# taken by both.
+t_forward_alone() {
+	named_cases fo "no matching 'forwarders' statement" <<'EOF'
+1 |options { forward only; };
+2 |options { forward only; forwarders { 192.0.2.1; }; };\nview "v" { forward first; };
+3 |zone "a.org" { type forward;\nforward\nonly; };
+1 |zone "a.org" { type secondary; primaries { 192.0.2.1; }; forward only; };
+1 |zone "a.org" { type static-stub; server-addresses { 192.0.2.1; }; forward only; };
+|zone "a.org" { type forward; };
+|zone "a.org" { type forward; forward first; forwarders { }; };
+|options { forwarders { 192.0.2.1; }; };\nzone "a.org" { type forward; forward only; forwarders { 192.0.2.2; }; };
+|view "x" { zone "a.org" { type primary; file "db"; }; };\nview "y" { zone "a.org" { in-view "x"; forward only; }; };
+EOF
+}
+t "BIND forward without forwarders: zonelint refuses what named refuses, at its line" t_forward_alone
+
+# sig-validity-interval or dnskey-sig-validity beside a dnssec-policy
+# (none too) in one block, at the name of the one, the value of the
+# other, by both; a policy of another block: taken by both.
+t_sig_validity_policy() {
+	z='type primary; file "db"; inline-signing yes;'
+	sed "s/ZONE/$z/" <<'EOF' | named_cases sv "validity.*: cannot be configured if dnssec-policy is also set"
+1 |zone "a.org" { ZONE dnssec-policy default; sig-validity-interval 30; };
+3 |zone "a.org" { ZONE dnssec-policy default;\ndnskey-sig-validity\n30; };
+1 1 |zone "a.org" { ZONE dnssec-policy none; sig-validity-interval 30; dnskey-sig-validity 30; };
+2 |zone "a.org" { ZONE dnssec-policy insecure;\nsig-validity-interval\n30 20; };
+1 |options { sig-validity-interval 30; dnssec-policy default; };
+1 |view "v" { dnskey-sig-validity 30; dnssec-policy default; };
+|options { dnssec-policy default; };\nzone "a.org" { ZONE sig-validity-interval 30; };
+|options { sig-validity-interval 30; };\nzone "a.org" { ZONE dnssec-policy default; };
+|options { dnssec-policy default; };\nview "v" { dnskey-sig-validity 30; };
+EOF
+}
+t "BIND sig-validity-interval beside dnssec-policy: zonelint refuses what named refuses, at its line" t_sig_validity_policy

@@ -603,6 +603,8 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 	}
 	if (ctx == C_ZONE && n > 0)
 		bind_zone_option(b, &args[0], &val, args, n);
+	if ((ctx == C_OPTIONS || ctx == C_VIEW || ctx == C_ZONE) && n > 0)
+		bind_block_option(b, &args[0], &val);
 	for (i = 0; i < n; i++)
 		bind_tok_free(&args[i]);
 	return pending;
@@ -637,8 +639,12 @@ static void include(struct bind *b, struct tok *kw)
  * the top). */
 static void block(struct bind *b, enum ctx ctx)
 {
+	struct bblock blk = { 0 }, *outer = b->blk;
 	struct tok t, pend;
 	bool pending = false, stray = false;
+
+	b->blk = ctx == C_OPTIONS || ctx == C_VIEW || ctx == C_ZONE ? &blk :
+		 NULL;
 
 	if (++b->nest > ZL_SERVER_MAX_NEST) {
 		bind_here(&b->lx, &t);
@@ -682,6 +688,10 @@ static void block(struct bind *b, enum ctx ctx)
 		pending = statement(b, ctx, &t, &pend);
 	}
 	b->nest--;
+	/* an in-view zone named does not check */
+	if (b->blk && (ctx != C_ZONE || !b->nz || !b->z[b->nz - 1].in_view))
+		bind_block_end(b, b->blk);
+	b->blk = outer;
 }
 
 static void bind_start(struct bind *b, struct srv *s, struct srv_file *f)

@@ -182,6 +182,15 @@ struct bzopt {
 	struct tok at;	/* where named-checkconf names it (no text) */
 };
 
+/* What named-checkconf checks together in one options, view or zone
+ * block: where its forward, sig-validity-interval and
+ * dnskey-sig-validity are named (no file: none), and whether it has
+ * forwarders and a dnssec-policy. */
+struct bblock {
+	struct tok forward, sigvalidity, dnskeyvalidity;
+	bool forwarders, policy;
+};
+
 struct bind {
 	struct lex lx;
 	struct srv *s;
@@ -225,6 +234,8 @@ struct bind {
 	size_t nzopts, capzopts;
 	struct tok end;		/* where the statement read ends (its ';') */
 	struct tok lbrace;	/* the '{' of the block being opened */
+	struct bblock *blk;	/* the options, view or zone block being
+				   read, or NULL */
 };
 
 /* ---- where options are taken (server_bind_opts.c) ---- */
@@ -254,6 +265,15 @@ void bind_zone_option(struct bind *b, const struct tok *kw,
  * its type does not take (or dialup's mode), at the line named-checkconf
  * names: the option's, or its value's.  The notes are then dropped. */
 void bind_zone_options(struct bind *b, const struct pzone *z);
+
+/* Notes the statement named kw (its value's first token at val) in
+ * b->blk, for bind_block_end. */
+void bind_block_option(struct bind *b, const struct tok *kw,
+		       const struct tok *val);
+/* named-checkconf on the block blk, now read: a forward without
+ * forwarders, sig-validity-interval or dnskey-sig-validity beside a
+ * dnssec-policy. */
+void bind_block_end(struct bind *b, const struct bblock *blk);
 
 /* ---- zones (server_bind_zone.c) ---- */
 

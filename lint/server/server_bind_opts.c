@@ -440,3 +440,44 @@ bool bind_source(struct bind *b, enum ctx ctx, const struct tok *args,
 	}
 	return true;
 }
+
+/* Where named-checkconf names them: forward and dnskey-sig-validity at
+ * their value, sig-validity-interval (a tuple) at its name. */
+void bind_block_option(struct bind *b, const struct tok *kw,
+		       const struct tok *val)
+{
+	struct bblock *k = b->blk;
+	struct tok *at = NULL;
+
+	if (!k || kw->t != T_WORD)
+		return;
+	if (is(kw, "forward"))
+		at = &k->forward;
+	else if (is(kw, "sig-validity-interval"))
+		at = &k->sigvalidity;
+	else if (is(kw, "dnskey-sig-validity"))
+		at = &k->dnskeyvalidity;
+	k->forwarders |= is(kw, "forwarders");
+	k->policy |= is(kw, "dnssec-policy");
+	if (at && !at->file)
+		*at = on_line_of(kw, is(kw, "sig-validity-interval") ||
+				 !val->file ? kw : val);
+}
+
+/* check.c: check_forward on options, each view and each zone (but an
+ * in-view one, which named does not check), and the signing options
+ * that a dnssec-policy in the same block replaces ("none" too). */
+void bind_block_end(struct bind *b, const struct bblock *k)
+{
+	if (k->forward.file && !k->forwarders)
+		srv_err(b->s, k->forward.file, k->forward.line,
+			k->forward.col, "no matching 'forwarders' statement");
+	if (k->policy && k->sigvalidity.file)
+		srv_err(b->s, k->sigvalidity.file, k->sigvalidity.line,
+			k->sigvalidity.col, "sig-validity-interval: cannot "
+			"be configured if dnssec-policy is also set");
+	if (k->policy && k->dnskeyvalidity.file)
+		srv_err(b->s, k->dnskeyvalidity.file, k->dnskeyvalidity.line,
+			k->dnskeyvalidity.col, "dnskey-sig-validity: cannot "
+			"be configured if dnssec-policy is also set");
+}
