@@ -603,3 +603,20 @@ t_sig_validity_policy() {
 EOF
 }
 t "BIND sig-validity-interval beside dnssec-policy: zonelint refuses what named refuses, at its line" t_sig_validity_policy
+
+# An option a zone or a server statement does not take (query-source in
+# a zone, recursion in a server), at its name, by both; those gone from
+# a server: "no longer exists".  Their own options: taken by both.
+t_unknown_zone_server() {
+	named_cases uo "option '[a-z-]*'" <<'EOF'
+1 |zone "a.org" { type primary; file "db"; query-source address *; };
+2 |zone "a.org" { type secondary; primaries { 192.0.2.1; };\nrecursion\nno; };
+1 |server 192.0.2.1 { notify-source 192.0.2.2; recursion no; };
+2 |view "v" {\nserver 192.0.2.1 { frobnicate yes; }; };
+1 |server 192.0.2.1 { support-ixfr yes; };
+1 |server 192.0.2.1 { request-sit yes; };
+|server 192.0.2.1 { bogus no; edns yes; keys { k; }; transfers 2; transfer-format many-answers; padding 64; tcp-only no; };\nkey k { algorithm hmac-sha256; secret "aaaa"; };
+|zone "a.org" { type primary; file "db"; check-names warn; notify explicit; also-notify { 192.0.2.1; }; };
+EOF
+}
+t "BIND an option a zone or a server does not take: zonelint refuses what named refuses, at its line" t_unknown_zone_server

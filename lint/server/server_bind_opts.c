@@ -66,12 +66,26 @@ static const char *removed(enum ctx ctx, const char *s)
 	return NULL;
 }
 
+static bool zone_takes(const struct tok *w);
+
+/* A server statement's options in named 9.18 (namedconf.c's
+ * server_clauses); request-sit and support-ixfr are gone (ancient). */
+static const char *const server_opts[] = {
+	"bogus", "edns", "edns-udp-size", "edns-version", "keys",
+	"max-udp-size", "notify-source", "notify-source-v6", "padding",
+	"provide-ixfr", "query-source", "query-source-v6", "request-expire",
+	"request-ixfr", "request-nsid", "send-cookie", "tcp-keepalive",
+	"tcp-only", "transfer-format", "transfer-source",
+	"transfer-source-v6", "transfers", NULL
+};
+
 /* named-checkconf: a statement that its block does not take ("unknown
  * option").  The top level takes the statements of named 9.18 and those
  * of later versions (key-store, remote-servers, template), which a
  * configuration for them may hold; options, a view and a zone refuse
- * those of named.conf's grammar that named refuses there.  The options of
- * those blocks are not checked. */
+ * those of named.conf's grammar that named refuses there (other options
+ * of theirs are not checked); a zone and a server statement take their
+ * own options alone. */
 void bind_placed(struct bind *b, enum ctx ctx, const struct tok *w)
 {
 	static const char *const top[] = {
@@ -101,30 +115,34 @@ void bind_placed(struct bind *b, enum ctx ctx, const struct tok *w)
 		"tls", "trust-anchors", "type", "update-policy", "view",
 		"zone", NULL
 	};
-	static const char *const not_zone[] = {
-		"acl", "controls", "directory", "http", "logging", "options",
-		"statistics-channels", "view", "zone", NULL
-	};
 
 	const char *gone;
 
-	if (w->t == T_WORD && (gone = removed(ctx, w->s)) != NULL) {
+	if (ctx == C_SERVER && (is(w, "request-sit") ||
+				is(w, "support-ixfr")))
+		gone = w->s;
+	else
+		gone = w->t == T_WORD ? removed(ctx, w->s) : NULL;
+	if (gone) {
 		srv_err(b->s, w->file, w->line, w->col, gone == w->s ?
 			"option '%s' no longer exists%s" :
 			"unknown option '%s'%s", w->s,
 			ctx == C_TOP ? "" : ctx == C_VIEW ? " in a view" :
-			ctx == C_OPTIONS ? " in options" : " in a zone");
+			ctx == C_OPTIONS ? " in options" : ctx == C_SERVER ?
+			" in a server" : " in a zone");
 		return;
 	}
 	if (w->t != T_WORD ||
 	    (ctx == C_TOP ? one_of(w, top) :
 	     ctx == C_VIEW ? !one_of(w, not_view) :
 	     ctx == C_OPTIONS ? !one_of(w, not_options) :
-	     ctx != C_ZONE || !one_of(w, not_zone)))
+	     ctx == C_ZONE ? zone_takes(w) :
+	     ctx != C_SERVER || one_of(w, server_opts)))
 		return;
 	srv_err(b->s, w->file, w->line, w->col, "unknown option '%s'%s",
 		w->s, ctx == C_TOP ? "" : ctx == C_VIEW ? " in a view" :
-		ctx == C_OPTIONS ? " in options" : " in a zone");
+		ctx == C_OPTIONS ? " in options" : ctx == C_SERVER ?
+		" in a server" : " in a zone");
 }
 
 /* The zone types of named 9.18, as bits (lib/isccfg/namedconf.c's
@@ -286,6 +304,15 @@ static const struct {
 static int zopt_cmp(const void *key, const void *elt)
 {
 	return strcasecmp(key, ((const struct zopt *)elt)->name);
+}
+
+/* Whether a zone statement takes option w: one of the table, its type
+ * or in-view (an ancient one is removed's). */
+static bool zone_takes(const struct tok *w)
+{
+	return is(w, "type") || is(w, "in-view") ||
+	       bsearch(w->s, zopts, sizeof zopts / sizeof zopts[0],
+		       sizeof zopts[0], zopt_cmp) != NULL;
 }
 
 void bind_zone_option(struct bind *b, const struct tok *kw,
