@@ -620,3 +620,18 @@ t_unknown_zone_server() {
 EOF
 }
 t "BIND an option a zone or a server does not take: zonelint refuses what named refuses, at its line" t_unknown_zone_server
+
+# check-names written the zone way in options or a view ("check-names
+# warn;"), or the options' way in a zone, at the word named did not
+# expect, by both; each in its own way: taken by both.
+t_check_names_form() {
+	named_cases cf "'[a-z]*' unexpected" <<'EOF'
+1 |options { check-names warn; };
+3 |options {\ncheck-names\nwarn; };
+1 |view "v" { check-names ignore; };
+1 |zone "a.org" { type primary; file "db"; check-names primary warn; };
+|options { check-names response warn; check-names slave ignore; check-names master fail; };
+|view "v" { check-names primary warn; zone "a.org" { type primary; file "db"; check-names ignore; }; };
+EOF
+}
+t "BIND check-names written the other block's way: zonelint refuses what named refuses, at its line" t_check_names_form

@@ -61,9 +61,27 @@ static void in_view(struct bind *b, const struct pzone *z,
 static void check_names(struct bind *b, enum ctx ctx, struct pzone *z,
 			const struct tok *args, size_t n)
 {
+	static const char *const kinds[] = { "primary", "master",
+		"secondary", "slave", "response" };
 	int8_t mode = is(&args[n - 1], "ignore") ? NAMES_IGNORE :
 		      is(&args[n - 1], "warn") ? NAMES_WARN : NAMES_FAIL;
+	size_t i;
 
+	/* named reads a zone's as the mode alone, the others' as the kind
+	 * of zone or answer, then the mode: the zone way in options
+	 * ("check-names warn;") is refused at its mode */
+	for (i = 0; ctx != C_ZONE && i < sizeof kinds / sizeof kinds[0]; i++)
+		if (is(&args[1], kinds[i]))
+			break;
+	if ((ctx == C_OPTIONS || ctx == C_VIEW) &&
+	    i == sizeof kinds / sizeof kinds[0]) {
+		srv_err(b->s, args[1].file, args[1].line, args[1].col,
+			"'%s' unexpected", args[1].s);
+		return;
+	}
+	if (ctx == C_ZONE && n > 2)
+		srv_err(b->s, args[1].file, args[1].line, args[1].col,
+			"'%s' unexpected", args[1].s);
 	if (ctx == C_ZONE)
 		z->names = mode;
 	else if (n < 3 || (!is(&args[1], "primary") && !is(&args[1], "master")))
