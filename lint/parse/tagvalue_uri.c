@@ -248,12 +248,14 @@ static bool localhost_name(const char *s, uint32_t a, uint32_t b)
 
 /* What makes host [a, b) of a URI one that nothing sent there (a
  * report) or fetched from it (a BIMI logo) reaches: a loopback address,
- * a localhost name (RFC 6761 §6.3), a name longer than DNS allows.  NULL
- * when none, else why, with *bad the bytes at fault. */
+ * a localhost name (RFC 6761 §6.3), a name longer than DNS allows.  d is
+ * the host read as a domain, or NULL to read it here.  NULL when none,
+ * else why, with *bad the bytes at fault. */
 static const char *unreachable_host(const char *s, uint32_t a, uint32_t b,
-				    bool mailto, struct zl_tv_span *bad)
+				    bool mailto, const struct domain *d,
+				    struct zl_tv_span *bad)
 {
-	struct domain d;
+	struct domain own;
 	bool loop = false;
 
 	*bad = (struct zl_tv_span){ a, b - a };
@@ -273,8 +275,11 @@ static const char *unreachable_host(const char *s, uint32_t a, uint32_t b,
 	if (localhost_name(s, a, b))
 		return "the host is a localhost name, which is each "
 		       "sender's own machine";
-	d = read_domain(s, a, b);
-	return domain_too_long(&d, a, b, bad);
+	if (!d) {
+		own = read_domain(s, a, b);
+		d = &own;
+	}
+	return domain_too_long(d, a, b, bad);
 }
 
 /* RFC 6068 §2: mailto: addr-spec, "local-part@domain"; an '@' in the
@@ -284,7 +289,9 @@ static const char *check_mailto(const char *s, uint32_t a, uint32_t b,
 {
 	uint32_t at = b, first = b, q;
 	bool quoted = s[a] == '"' || strncmp(s + a, "%22", 3) == 0;
+	struct domain d = { 0 };
 	const char *why;
+	bool literal;
 
 	for (q = a; q < b && s[q] != '?'; q++)
 		if (s[q] == '@') {
@@ -302,10 +309,10 @@ static const char *check_mailto(const char *s, uint32_t a, uint32_t b,
 	if (!quoted && (why = local_part(s, a, at, bad)) != NULL)
 		return why;
 	*bad = (struct zl_tv_span){ at + 1, q - at - 1 };
-	if (!domain_literal(s, at + 1, q) &&
-	    read_domain(s, at + 1, q).labels == 0)
+	literal = domain_literal(s, at + 1, q);
+	if (!literal && (d = read_domain(s, at + 1, q)).labels == 0)
 		return "the address of the mailto: URI has no valid domain";
-	return unreachable_host(s, at + 1, q, true, bad);
+	return unreachable_host(s, at + 1, q, true, literal ? NULL : &d, bad);
 }
 
 /* RFC 3986 §3.2.2: the IP literal that starts at h ('['), in an
@@ -417,7 +424,8 @@ const char *zl_tv_uri_check(const char *s, struct zl_tv_span uri,
 		if (b - i < 4 || s[i + 1] != '/' || s[i + 2] != '/' ||
 		    !zl_tv_uri_host(s, uri, &h) || h.len == 0)
 			return "an http(s): URI needs '//' and a host";
-		return unreachable_host(s, h.off, h.off + h.len, false, bad);
+		return unreachable_host(s, h.off, h.off + h.len, false, NULL,
+					bad);
 	}
 	return NULL;
 }
