@@ -1,4 +1,4 @@
-/* server_knot_schema.c - the sections of knot.conf and their items, as Knot DNS 3.0 to 3.4 take them; errors for other names. */
+/* server_knot_schema.c - the sections of knot.conf and their items, as Knot DNS 3.0 to 3.5 take them; errors for other names. */
 #include <string.h>
 
 #include "nearest.h"
@@ -6,13 +6,14 @@
 
 /* knotd refuses a section or an item its schema (src/knot/conf/schema.c,
  * and each module's) does not hold: "invalid item".  The table is the
- * union of the schemas of Knot DNS 3.0 to 3.4, read off knotc 3.0.5,
- * 3.2.6 and 3.4.6 (Debian 11, 12 and 13, with their dnstap and geoip
- * modules), each asked in every section of every name the three hold.  An
- * item that only some versions take is taken (3.4's ixfr-from-axfr, the
- * max-udp-payload that 3.4 dropped), so that a configuration is judged
- * by no one version; Knot's 3.1 schema.c and the NEWS of 3.0 to 3.4 name
- * nothing beyond them.  A zone's items are a template's too (ZONE_ITEMS,
+ * union of the schemas of Knot DNS 3.0 to 3.5, read off knotc 3.0.5,
+ * 3.2.6, 3.4.6 and 3.5.8 (Debian 11, 12, 13 and unstable, with their
+ * dnstap and geoip modules), each asked in every section of every name
+ * the four hold; 3.5.8's knot.conf(5) names no other.  An item that only
+ * some versions take is taken (3.4's ixfr-from-axfr, 3.5's external
+ * section, the max-udp-payload that 3.4 dropped), so that a configuration
+ * is judged by no one version; Knot's 3.1 schema.c and the NEWS of 3.0 to
+ * 3.4 name nothing beyond them.  A zone's items are a template's too (ZONE_ITEMS,
  * as in Knot's schema). */
 #define ITEMS(...) ((const char *const[]){ __VA_ARGS__, NULL })
 
@@ -21,23 +22,25 @@
 	"catalog-template", "catalog-zone", "comment", "ddns-master", \
 	"default-ttl", "disable-any", "dnssec-policy", "dnssec-signing", \
 	"dnssec-validation", "ds-push", "expire-max-interval", \
-	"expire-min-interval", "file", "ixfr-benevolent", "ixfr-by-one", \
+	"expire-min-interval", "external-validation", "file", \
+	"include-from", "ixfr-benevolent", "ixfr-by-one", \
 	"ixfr-from-axfr", "journal-content", "journal-max-depth", \
 	"journal-max-usage", "master", "master-pin-tolerance", \
 	"max-journal-depth", "max-journal-usage", "max-refresh-interval", \
 	"max-zone-size", "min-refresh-interval", "module", "notify", \
-	"provide-ixfr", "refresh-max-interval", "refresh-min-interval", \
-	"retry-max-interval", "retry-min-interval", "reverse-generate", \
-	"semantic-checks", "serial-modulo", "serial-policy", "storage", \
-	"zone-max-size", "zonefile-load", "zonefile-sync", \
-	"zonemd-generate", "zonemd-verify"
+	"notify-delay", "provide-ixfr", "refresh-max-interval", \
+	"refresh-min-interval", "retry-max-interval", "retry-min-interval", \
+	"reverse-generate", "semantic-checks", "serial-modulo", \
+	"serial-policy", "storage", "update-delay", "zone-db-input", \
+	"zone-db-output", "zone-max-size", "zonefile-load", \
+	"zonefile-skip", "zonefile-sync", "zonemd-generate", "zonemd-verify"
 
 
 static const struct knot_section sections[] = {
 	{ "module", "id", ITEMS("comment", "file") },
 	{ "server", NULL, ITEMS(
 		"answer-rotation", "async-start", "automatic-acl",
-		"background-workers", "cert-file", "comment", "dbus-event",
+		"background-workers", "ca-file", "cert-file", "comment", "dbus-event",
 		"dbus-init-delay", "edns-client-subnet", "identity",
 		"key-file", "listen", "listen-quic", "listen-tls",
 		"listen-xdp", "max-ipv4-udp-payload",
@@ -58,7 +61,8 @@ static const struct knot_section sections[] = {
 		"quic", "quic-log", "quic-port", "ring-size", "route-check",
 		"tcp", "tcp-idle-close-timeout", "tcp-idle-reset-timeout",
 		"tcp-inbuf-max-size", "tcp-max-clients",
-		"tcp-outbuf-max-size", "tcp-resend-timeout", "udp"
+		"tcp-outbuf-max-size", "tcp-resend-timeout", "udp",
+		"zero-copy"
 	) },
 	{ "control", NULL, ITEMS("backlog", "comment", "listen", "timeout") },
 	{ "log", "target", ITEMS(
@@ -69,22 +73,23 @@ static const struct knot_section sections[] = {
 		"catalog-db", "catalog-db-max-size", "comment",
 		"journal-db", "journal-db-max-size", "journal-db-mode",
 		"kasp-db", "kasp-db-max-size", "storage", "timer-db",
-		"timer-db-max-size"
+		"timer-db-max-size", "timer-db-sync", "zone-db-cert-hostname",
+		"zone-db-cert-key", "zone-db-listen", "zone-db-tls"
 	) },
 	{ "keystore", "id", ITEMS(
-		"backend", "comment", "config", "key-label"
+		"backend", "comment", "config", "key-label", "ksk-only"
 	) },
 	{ "key", "id", ITEMS("algorithm", "comment", "secret") },
 	{ "remote", "id", ITEMS(
 		"address", "automatic-acl", "block-notify-after-transfer",
-		"cert-key", "comment", "key", "no-edns", "quic", "tls",
+		"cert-hostname", "cert-key", "comment", "key", "no-edns", "quic", "tls",
 		"via"
 	) },
 	{ "remotes", "id", ITEMS("comment", "remote") },
 	{ "acl", "id", ITEMS(
-		"action", "address", "cert-key", "comment", "deny", "key",
-		"protocol", "remote", "update-owner", "update-owner-match",
-		"update-owner-name", "update-type"
+		"action", "address", "cert-hostname", "cert-key", "comment",
+		"deny", "key", "protocol", "remote", "update-owner",
+		"update-owner-match", "update-owner-name", "update-type"
 	) },
 	{ "submission", "id", ITEMS(
 		"check-interval", "comment", "parent", "parent-delay",
@@ -103,6 +108,10 @@ static const struct knot_section sections[] = {
 		"signing-threads", "single-type-signing",
 		"unsafe-operation", "zone-max-ttl", "zsk-lifetime",
 		"zsk-size"
+	) },
+	/* 3.5's validation of a zone's changes outside knotd; no comment */
+	{ "external", "id", ITEMS(
+		"dump-additions", "dump-new-zone", "dump-removals", "timeout"
 	) },
 	{ "template", "id", ITEMS(
 		ZONE_ITEMS,

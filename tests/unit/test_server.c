@@ -556,12 +556,13 @@ START_TEST(test_knot)
 }
 END_TEST
 
-/* knot.conf's names: what any Knot DNS from 3.0 to 3.4 takes is taken,
- * those of 3.4 alone too (knotc 3.2, which tests/server-config.sh runs,
- * refuses them); a module's section that knotd may find installed is
- * taken, but for a slip of one of Knot's own unless module: loads it.
- * Every unknown name is reported, not only the first.  knotc 3.4.6
- * takes newer, but for its module sections (of modules not installed). */
+/* knot.conf's names: what any Knot DNS from 3.0 to 3.5 takes is taken,
+ * those of 3.4 or 3.5 alone too (knotc 3.2, which tests/server-config.sh
+ * runs, refuses them); a module's section that knotd may find installed
+ * is taken, but for a slip of one of Knot's own unless module: loads it.
+ * Every unknown name is reported, not only the first.  knotc 3.4.6 takes
+ * newer, but for its module sections (of modules not installed); knotc
+ * 3.5.8 takes v35. */
 START_TEST(test_knot_names)
 {
 	static const struct mfile newer[] = {
@@ -579,6 +580,33 @@ START_TEST(test_knot_names)
 		  "zone:\n  - domain: a.example\n    ixfr-from-axfr: on\n"
 		  "    reverse-generate: b.example\n    dnssec-signing: on\n"
 		  "    zonefile-load: none\n    serial-modulo: 0/2\n" },
+		{ NULL, NULL },
+	};
+	/* each name that Knot DNS 3.5 added, as knotc 3.5.8 takes them */
+	static const struct mfile v35[] = {
+		{ "knot.conf",
+		  "server:\n  ca-file: \"\"\n"
+		  "xdp:\n  zero-copy: off\n"
+		  "database:\n  timer-db-sync: shutdown\n"
+		  "  zone-db-listen: /run/redis.sock\n  zone-db-tls: off\n"
+		  "  zone-db-cert-key: "
+		  "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n"
+		  "  zone-db-cert-hostname: db.example\n"
+		  "keystore:\n  - id: k\n    ksk-only: on\n"
+		  "remote:\n  - id: p\n    address: 192.0.2.1\n"
+		  "    cert-hostname: ns.example\n"
+		  "acl:\n  - id: a\n    cert-hostname: ns.example\n"
+		  "    action: transfer\n"
+		  "external:\n  - id: e\n    timeout: 60\n"
+		  "    dump-new-zone: /tmp/new.zone\n"
+		  "    dump-removals: /tmp/rem.zone\n"
+		  "    dump-additions: /tmp/add.zone\n"
+		  "template:\n  - id: default\n    notify-delay: 5\n"
+		  "    update-delay: 10\n"
+		  "zone:\n  - domain: b.a.example\n  - domain: a.example\n"
+		  "    external-validation: e\n    zonefile-skip: dnssec\n"
+		  "    include-from: b.a.example\n    zone-db-input: 1\n"
+		  "    zone-db-output: 2\n" },
 		{ NULL, NULL },
 	};
 	static const struct mfile unknown[] = {
@@ -606,6 +634,11 @@ START_TEST(test_knot_names)
 	ck_assert_int_eq(mem_read(newer, "knot.conf", &z, &d), ZL_OK);
 	ck_assert_uint_eq(d.n, 0);
 	ck_assert_uint_eq(z.n, 1);
+	done(&z, &d);
+
+	ck_assert_int_eq(mem_read(v35, "knot.conf", &z, &d), ZL_OK);
+	ck_assert_uint_eq(d.n, 0);
+	ck_assert_uint_eq(z.n, 2);
 	done(&z, &d);
 
 	ck_assert_int_eq(mem_read(unknown, "knot.conf", &z, &d),
