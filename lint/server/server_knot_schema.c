@@ -13,8 +13,8 @@
  * some versions take is taken (3.4's ixfr-from-axfr, 3.5's external
  * section, the max-udp-payload that 3.4 dropped), so that a configuration
  * is judged by no one version; Knot's 3.1 schema.c and the NEWS of 3.0 to
- * 3.4 name nothing beyond them.  A zone's items are a template's too (ZONE_ITEMS,
- * as in Knot's schema). */
+ * 3.4 name nothing beyond them.  A zone's items are a template's too
+ * (ZONE_ITEMS, as in Knot's schema). */
 #define ITEMS(...) ((const char *const[]){ __VA_ARGS__, NULL })
 
 #define ZONE_ITEMS \
@@ -40,9 +40,9 @@ static const struct knot_section sections[] = {
 	{ "module", "id", ITEMS("comment", "file") },
 	{ "server", NULL, ITEMS(
 		"answer-rotation", "async-start", "automatic-acl",
-		"background-workers", "ca-file", "cert-file", "comment", "dbus-event",
-		"dbus-init-delay", "edns-client-subnet", "identity",
-		"key-file", "listen", "listen-quic", "listen-tls",
+		"background-workers", "ca-file", "cert-file", "comment",
+		"dbus-event", "dbus-init-delay", "edns-client-subnet",
+		"identity", "key-file", "listen", "listen-quic", "listen-tls",
 		"listen-xdp", "max-ipv4-udp-payload",
 		"max-ipv6-udp-payload", "max-tcp-clients",
 		"max-udp-payload", "nsid", "pidfile", "proxy-allowlist",
@@ -82,8 +82,8 @@ static const struct knot_section sections[] = {
 	{ "key", "id", ITEMS("algorithm", "comment", "secret") },
 	{ "remote", "id", ITEMS(
 		"address", "automatic-acl", "block-notify-after-transfer",
-		"cert-hostname", "cert-key", "comment", "key", "no-edns", "quic", "tls",
-		"via"
+		"cert-hostname", "cert-key", "comment", "key", "no-edns",
+		"quic", "tls", "via"
 	) },
 	{ "remotes", "id", ITEMS("comment", "remote") },
 	{ "acl", "id", ITEMS(

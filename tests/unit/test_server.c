@@ -609,6 +609,11 @@ START_TEST(test_knot_names)
 		  "    zone-db-output: 2\n" },
 		{ NULL, NULL },
 	};
+	/* 3.5's external section alone takes no comment */
+	static const struct mfile external[] = {
+		{ "knot.conf", "external:\n  - id: e\n    comment: x\n" },
+		{ NULL, NULL },
+	};
 	static const struct mfile unknown[] = {
 		{ "knot.conf",
 		  "servers:\n  listen: 127.0.0.1\n"
@@ -639,6 +644,12 @@ START_TEST(test_knot_names)
 	ck_assert_int_eq(mem_read(v35, "knot.conf", &z, &d), ZL_OK);
 	ck_assert_uint_eq(d.n, 0);
 	ck_assert_uint_eq(z.n, 2);
+	done(&z, &d);
+
+	ck_assert_int_eq(mem_read(external, "knot.conf", &z, &d),
+			 ZL_ERR_CONFIG);
+	ck_assert_uint_eq(d.n, 1);
+	err_at(&d, 0, "knot.conf", 3, 5);
 	done(&z, &d);
 
 	ck_assert_int_eq(mem_read(unknown, "knot.conf", &z, &d),
