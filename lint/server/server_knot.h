@@ -22,10 +22,10 @@ struct knot_section {
 	const char *const *items;	/* NULL-terminated */
 };
 
-/* The section named name, or NULL when no Knot DNS from 3.0 to 3.4 has
+/* The section named name, or NULL when no Knot DNS from 3.0 to 3.5 has
  * one (names are compared as knotd compares them, case counting). */
 const struct knot_section *srv_knot_section(const char *name);
-/* Whether some Knot DNS from 3.0 to 3.4 takes the item name in sec. */
+/* Whether some Knot DNS from 3.0 to 3.5 takes the item name in sec. */
 bool srv_knot_takes(const struct knot_section *sec, const char *name);
 /* Whether name is a slip of one of the sections' names (zl_nearest). */
 bool srv_knot_slip(const char *name);
