@@ -717,6 +717,9 @@ enum zl_server_role {
 	ZL_SERVER_BINARY,	/* loaded from a file in a binary format
 				   (BIND's masterfile-format raw):
 				   listed, not linted */
+	ZL_SERVER_UNLOADED,	/* its file is not loaded (Knot's
+				   zonefile-load: none, the data kept in
+				   the journal): listed, not linted */
 };
 
 /* One zone the configuration declares. */

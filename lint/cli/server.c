@@ -19,6 +19,8 @@ static void note_skipped(const struct zl_server_zone *z)
 		secondary ? "its data comes from a primary" :
 		z->role == ZL_SERVER_BINARY ? "its file is in a binary "
 		"format (masterfile-format), which zonelint does not read" :
+		z->role == ZL_SERVER_UNLOADED ? "the server does not load "
+		"its file (zonefile-load: none)" :
 		"the configuration gives it no zone file");
 }
 

@@ -22,7 +22,7 @@ struct item {
 
 struct entry {
 	struct item id;		/* template id, or zone domain */
-	struct item file, storage, tmpl, master;
+	struct item file, storage, tmpl, master, load;
 	char *origin;		/* zones */
 	uint32_t seq;		/* where it was read among all entries */
 };
@@ -679,7 +679,8 @@ static bool entry(struct ydoc *y, struct entry *e,
 		     !strcmp(key, "file") ? &e->file :
 		     !strcmp(key, "storage") ? &e->storage :
 		     !strcmp(key, "template") ? &e->tmpl :
-		     !strcmp(key, "master") ? &e->master : NULL;
+		     !strcmp(key, "master") ? &e->master :
+		     !strcmp(key, "zonefile-load") ? &e->load : NULL;
 		if (it == &e->master) {
 			/* remotes: a list or one name; only its presence
 			 * matters */
@@ -691,7 +692,8 @@ static bool entry(struct ydoc *y, struct entry *e,
 			/* key lives in the event that take() deletes */
 			if (!take(y, it, it == &e->id ? idkey :
 				  it == &e->file ? "file" :
-				  it == &e->storage ? "storage" : "template",
+				  it == &e->storage ? "storage" :
+				  it == &e->load ? "zonefile-load" : "template",
 				  it == &e->id))
 				return false;
 		} else if (!ev_next(y) || !value(y)) {
@@ -712,6 +714,7 @@ static void entry_free(struct entry *e)
 	free(e->storage.val);
 	free(e->tmpl.val);
 	free(e->master.val);
+	free(e->load.val);
 	free(e->origin);
 }
 
@@ -898,7 +901,8 @@ static const struct entry *find_template(struct knot *k, const char *id)
 static void list_zone(struct knot *k, const struct entry *z)
 {
 	const struct entry *t;
-	const struct item *file, *storage;
+	const struct item *file, *storage, *load;
+	enum zl_server_role role = ZL_SERVER_PRIMARY;
 	char *name, *dir, *path;
 
 	t = z->tmpl.val ? find_template(k, z->tmpl.val) :
@@ -919,11 +923,17 @@ static void list_zone(struct knot *k, const struct entry *z)
 			"zone file formatter in '%s'", file->val);
 		return;
 	}
+	load = z->load.val ? &z->load : t && t->load.val ? &t->load : NULL;
+	/* knot.conf(5): with zonefile-load none, knotd never loads the
+	 * file; the zone is kept in its journal. */
+	if (z->master.val || (t && t->master.val))
+		role = ZL_SERVER_SECONDARY;
+	else if (load && strcmp(load->val, "none") == 0)
+		role = ZL_SERVER_UNLOADED;
 	dir = srv_resolve(k->s->cwd, storage ? storage->val : KNOT_STORAGE);
 	path = srv_resolve(dir, name);
-	srv_add(k->s, z->origin, path, z->master.val || (t && t->master.val) ?
-		ZL_SERVER_SECONDARY : ZL_SERVER_PRIMARY, NULL, z->id.file,
-		z->id.line, z->id.col);
+	srv_add(k->s, z->origin, path, role, NULL, z->id.file, z->id.line,
+		z->id.col);
 	free(path);
 	free(dir);
 	free(name);

@@ -46,6 +46,7 @@ int main(int argc, char **argv)
 		printf("%s %s ", zl_server_kind_name(z.v[i].kind),
 		       z.v[i].role == ZL_SERVER_PRIMARY ? "primary" :
 		       z.v[i].role == ZL_SERVER_BINARY ? "binary" :
+		       z.v[i].role == ZL_SERVER_UNLOADED ? "unloaded" :
 		       "secondary");
 		field(z.v[i].origin);
 		putchar(' ');

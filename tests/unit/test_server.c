@@ -471,6 +471,9 @@ START_TEST(test_knot)
 		  "  - id: t\n"
 		  "    storage: /s\n"
 		  "    file: \"%c[0]/%c[1-2]/%c[40]%l[0]/%l[1]/%l[9]%s%%\"\n"
+		  "  - id: n\n"
+		  "    storage: /n\n"
+		  "    zonefile-load: none\n"
 		  "zone:\n"
 		  "  - domain: www.Example.com.\n"
 		  "    template: t\n"
@@ -479,7 +482,11 @@ START_TEST(test_knot)
 		  "include: inc/z.conf\n" },
 		{ "inc/z.conf",
 		  "zone:\n  - domain: b.example\n    file: /abs/b\n"
-		  "  - domain: c.example\n    master: [ p ]\n" },
+		  "  - domain: c.example\n    master: [ p ]\n"
+		  "  - domain: d.example\n    zonefile-load: none\n"
+		  "  - domain: e.example\n    template: n\n"
+		  "  - domain: f.example\n    template: n\n"
+		  "    zonefile-load: difference\n" },
 		{ NULL, NULL },
 	};
 	static const struct mfile bad[] = {
@@ -495,10 +502,10 @@ START_TEST(test_knot)
 
 	ck_assert_int_eq(mem_read(files, "knot.conf", &z, &d), ZL_OK);
 	ck_assert_uint_eq(d.n, 0);
-	ck_assert_uint_eq(z.n, 4);
+	ck_assert_uint_eq(z.n, 7);
 	zone_is(&z, 0, "www.example.com.", "/s/w/ww/com/example/"
 		"www.example.com%", ZL_SERVER_PRIMARY, NULL);
-	ck_assert_uint_eq(z.v[0].line, 8);
+	ck_assert_uint_eq(z.v[0].line, 11);
 	ck_assert_uint_eq(z.v[0].col, 13);
 	/* the root: %s is empty, %c[0] is its dot */
 	zone_is(&z, 1, ".", "/s/%", ZL_SERVER_PRIMARY, NULL);
@@ -507,6 +514,14 @@ START_TEST(test_knot)
 	ck_assert_str_eq(z.v[2].conf, "inc/z.conf");
 	zone_is(&z, 3, "c.example.", "/srv/zones/c.example.zone",
 		ZL_SERVER_SECONDARY, NULL);
+	/* zonefile-load none, the zone's own or its template's: knotd
+	 * never loads the file */
+	zone_is(&z, 4, "d.example.", "/srv/zones/d.example.zone",
+		ZL_SERVER_UNLOADED, NULL);
+	zone_is(&z, 5, "e.example.", "/n/e.example.zone", ZL_SERVER_UNLOADED,
+		NULL);
+	zone_is(&z, 6, "f.example.", "/n/f.example.zone", ZL_SERVER_PRIMARY,
+		NULL);
 	done(&z, &d);
 
 	ck_assert_int_eq(mem_read(bad, "knot.conf", &z, &d), ZL_ERR_CONFIG);
