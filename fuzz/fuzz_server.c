@@ -16,16 +16,9 @@ static enum zl_status conf_read(void *arg, const struct zl_read *rd,
 {
 	const struct memfs *m = arg;
 
-	if (!rd->root && strcmp(rd->path, "conf") == 0) {
-		if (m->zonelen > rd->max) {
-			*err = zl_xstrdup("too large");
-			return ZL_ERR_LIMIT;
-		}
-		out->data = zl_xstrndup(m->zone, m->zonelen);
-		out->len = strlen(out->data);
-		out->id = zl_xstrdup("conf");
-		return ZL_OK;
-	}
+	if (!rd->root && strcmp(rd->path, "conf") == 0)
+		return memfs_serve(m->zone, m->zonelen, zl_xstrdup("conf"), rd, out,
+				   err);
 	return memfs_read(arg, rd, out, err);
 }
 

@@ -27,16 +27,9 @@ static enum zl_status in_read(void *arg, const struct zl_read *rd,
 {
 	const struct input *in = arg;
 
-	if (!rd->root && strcmp(rd->path, "conf") == 0) {
-		if (in->conflen > rd->max) {
-			*err = zl_xstrdup("too large");
-			return ZL_ERR_LIMIT;
-		}
-		out->data = zl_xstrndup(in->conf, in->conflen);
-		out->len = strlen(out->data);
-		out->id = zl_xstrdup("conf");
-		return ZL_OK;
-	}
+	if (!rd->root && strcmp(rd->path, "conf") == 0)
+		return memfs_serve(in->conf, in->conflen, zl_xstrdup("conf"), rd, out,
+				   err);
 	return memfs_read((void *)&in->m, rd, out, err);
 }
 

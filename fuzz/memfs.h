@@ -115,6 +115,23 @@ static inline char *memfs_canon(const char *path)
 	return b.s;
 }
 
+/* Serves text[0, len) as the file read, named id (taken), within the
+ * read's size limit. */
+static inline enum zl_status memfs_serve(const char *text, size_t len,
+					 char *id, const struct zl_read *rd,
+					 struct zl_file *out, char **err)
+{
+	if (len > rd->max) {
+		free(id);
+		*err = zl_xstrdup("too large");
+		return ZL_ERR_LIMIT;
+	}
+	out->data = zl_xstrndup(text, len);
+	out->len = len;
+	out->id = id;
+	return ZL_OK;
+}
+
 static inline enum zl_status memfs_read(void *arg, const struct zl_read *rd,
 					struct zl_file *out, char **err)
 {
@@ -126,19 +143,10 @@ static inline enum zl_status memfs_read(void *arg, const struct zl_read *rd,
 		*err = zl_xstrdup("leads out of the root");
 		return ZL_ERR_IO;
 	}
-	for (i = 0; i < m->n; i++) {
-		if (strcmp(m->f[i].name, name) != 0)
-			continue;
-		if (m->f[i].len > rd->max) {
-			free(name);
-			*err = zl_xstrdup("too large");
-			return ZL_ERR_LIMIT;
-		}
-		out->data = zl_xstrndup(m->f[i].text, m->f[i].len);
-		out->len = m->f[i].len;
-		out->id = name;
-		return ZL_OK;
-	}
+	for (i = 0; i < m->n; i++)
+		if (strcmp(m->f[i].name, name) == 0)
+			return memfs_serve(m->f[i].text, m->f[i].len, name, rd,
+					   out, err);
 	free(name);
 	*err = zl_xstrdup("No such file or directory");
 	return ZL_ERR_IO;
