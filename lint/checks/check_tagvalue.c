@@ -111,11 +111,14 @@ void zl_tv_emit_repeats(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 			const struct zl_tv_span *uris, size_t n,
 			const char *tag)
 {
-	long *first = zl_xcalloc(n ? n : 1, sizeof *first);
+	long *first;
 	zl_finding d;
 	char *q, *msg;
 	size_t i;
 
+	if (n < 2)
+		return;		/* most lists: nothing to compare */
+	first = zl_xcalloc(n, sizeof *first);
 	zl_tv_uri_repeats(r->txt.s, uris, n, first);
 	for (i = 0; i < n; i++) {
 		if (first[i] < 0)
