@@ -282,6 +282,9 @@ struct zl_name *zl_zone_lookup2(const struct zl_zone *z, const char *prefix,
 			       const char *text);
 /* Interns a canonical name (text must already be canonical). */
 struct zl_name *zl_zone_intern(struct zl_zone *z, const char *text, size_t len);
+/* Makes room in the name index for n names, so that interning them does
+ * not move the index again and again. */
+void zl_zone_reserve_names(struct zl_zone *z, size_t n);
 /* Where a walk over the names of a zone is: start it zeroed. */
 struct zl_name_iter {
 	size_t block, off;

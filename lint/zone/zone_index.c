@@ -241,11 +241,11 @@ static bool below(const char *s, size_t n, const struct zl_name *origin)
 	return bs % 2 == 0;
 }
 
-/* Doubles the index (16 slots at first). */
-static void rehash(struct zl_zone *z)
+/* Moves the index to ncap slots, a power of two above its names. */
+static void resize(struct zl_zone *z, size_t ncap)
 {
-	size_t ncap = z->hcap ? z->hcap * 2 : 16, i;
 	uint64_t *nt = zl_xcalloc(ncap, sizeof *nt);
+	size_t i;
 
 	for (i = 0; i < z->hcap; i++)
 		if (z->htab[i])
@@ -254,6 +254,23 @@ static void rehash(struct zl_zone *z)
 	free(z->htab);
 	z->htab = nt;
 	z->hcap = ncap;
+}
+
+/* Doubles the index (16 slots at first). */
+static void rehash(struct zl_zone *z)
+{
+	resize(z, z->hcap ? z->hcap * 2 : 16);
+}
+
+void zl_zone_reserve_names(struct zl_zone *z, size_t n)
+{
+	size_t ncap = z->hcap ? z->hcap : 16;
+
+	/* Robin Hood order keeps probes short up to 7/8 full. */
+	while (7 * ncap < 8 * n && ncap < ((size_t)1 << 31))
+		ncap *= 2;
+	if (ncap > z->hcap)
+		resize(z, ncap);
 }
 
 struct zl_name *zl_zone_intern(struct zl_zone *z, const char *text, size_t len)

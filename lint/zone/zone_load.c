@@ -459,11 +459,13 @@ static enum zl_status run(struct loader *L, const char *path,
 	L->text = NULL;
 	/* Records and their tokens, at a guess from the text's size: a
 	 * record of 32 bytes, a token of 24 (the bench zones have 52 and
-	 * 45). */
+	 * 45); and a name per 64 bytes (62), so that the index is not
+	 * moved whole as it fills, each move a miss per name. */
 	zl_reserve((void **)&L->z->rrs, &L->z->caprrs, len / 32,
 		   sizeof *L->z->rrs);
 	zl_reserve((void **)&L->z->toks, &L->z->captoks, len / 24,
 		   sizeof *L->z->toks);
+	zl_zone_reserve_names(L->z, len / 64);
 	/* An origin given to the load (--origin, origins:, a server's zone
 	 * statement) is the zone's apex, as a server's configuration is;
 	 * a $ORIGIN in the file then only sets the origin of relative
