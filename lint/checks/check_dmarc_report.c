@@ -90,6 +90,24 @@ static void repeated_uris(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	free(uris);
 }
 
+/* Why valid URI uri of s may get no report for its scheme, or NULL:
+ * "Any valid URI can be specified", but receivers need support only
+ * mailto: and ignore the URIs they do not support (RFC 7489 §6.2, RFC
+ * 9989 §4.7), and no RFC defines another way to send a report.  *bad
+ * gets the scheme. */
+static const char *scheme_unsupported(const char *s, struct zl_tv_span uri,
+				      struct zl_tv_span *bad)
+{
+	uint32_t n = 0;
+
+	while (n < uri.len && s[uri.off + n] != ':')
+		n++;
+	*bad = (struct zl_tv_span){ uri.off, n };
+	if (zl_tv_eq(s, *bad, "mailto", true))
+		return NULL;
+	return "receivers need support only mailto: URIs and ignore others";
+}
+
 /* DMARC011: the URIs of tag t of r that are invalid or doubtful. */
 static void check_uris(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 		       const struct zl_tv_tag *t)
@@ -142,7 +160,8 @@ static void check_uris(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 			uri_emit(ctx, r, item, bad.len ? bad : item, why,
 				 false);
 		was_bad = why != NULL;
-		if (!why && (why = zl_tv_uri_doubtful(s, u.uri, &bad)))
+		if (!why && ((why = zl_tv_uri_doubtful(s, u.uri, &bad)) ||
+			     (why = scheme_unsupported(s, u.uri, &bad))))
 			zl_emit_severity_default(ctx, uri_emit(ctx, r, item,
 				bad, why, true), ZL_SEV_WARNING);
 	}
