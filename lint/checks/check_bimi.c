@@ -276,6 +276,25 @@ static void check_urls(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 	}
 }
 
+/* The tag of r named name in another case ("L" for "l"), or NULL.  The
+ * draft's ABNF writes tag names case-sensitively (%x6c for l, %x61 for
+ * a) and its §4.3 has receivers "NOT attempt to fix syntactical or
+ * capitalization errors": they ignore such a tag as an unknown one. */
+static const struct zl_tv_tag *case_slip(const struct zl_tv_rec *r,
+					 const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->tv.ntags; i++) {
+		const struct zl_tv_tag *t = &r->tv.tags[i];
+
+		if (!t->bad && zl_tv_eq(r->txt.s, t->name, name, true) &&
+		    !zl_tv_eq(r->txt.s, t->name, name, false))
+			return t;
+	}
+	return NULL;
+}
+
 /* Reports r, which has no l= tag.  The draft's §4.3 makes l= REQUIRED,
  * "if a required tag is missing ... it is an error", and §7.3 fails
  * Indicator Discovery without it.  A domain declines to publish with
@@ -288,17 +307,59 @@ static void check_urls(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 static void no_logo(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 {
 	const struct zl_tv_tag *a = zl_tv_find(&r->tv, r->txt.s, "a", false);
-	bool decline = !a || a->value.len == 0;
+	const struct zl_tv_tag *l = case_slip(r, "l");
+	bool decline = (!a || a->value.len == 0) &&
+		       (!l || l->value.len == 0);
 	zl_finding f;
+	char *msg, *q;
 
-	f = zl_tv_emit(ctx, r, zl_tv_head(r), decline ?
-		       "the record has no l= tag, which BIMI requires even "
-		       "to decline: receivers fail the record rather than "
-		       "read it as a declination, 'v=BIMI1; l=; a=;'" :
-		       "the record has no l= tag, which BIMI requires: "
-		       "receivers show no indicator, whatever a= holds");
+	if (l) {
+		/* "L=https://...": the logo meant, under a name receivers
+		 * do not read */
+		q = zl_tv_str(r->txt.s, l->name);
+		msg = zl_xasprintf("tag '%s' is not l=: tag names are "
+			"case-sensitive, so the record has no l= tag, which "
+			"BIMI requires%s", q, decline ? " even to decline" :
+			": receivers show no indicator");
+		f = zl_tv_emit(ctx, r, l->name, msg);
+		free(msg);
+		free(q);
+	} else {
+		f = zl_tv_emit(ctx, r, zl_tv_head(r), decline ?
+			"the record has no l= tag, which BIMI requires even "
+			"to decline: receivers fail the record rather than "
+			"read it as a declination, 'v=BIMI1; l=; a=;'" :
+			"the record has no l= tag, which BIMI requires: "
+			"receivers show no indicator, whatever a= holds");
+	}
 	if (decline)
 		zl_emit_severity_default(ctx, f, ZL_SEV_WARNING);
+}
+
+/* The optional tags of r written in another case than the draft's
+ * ("A=", "AVP="): receivers ignore them (case_slip), a warning.  An
+ * "L=" with no l= beside it is no_logo's. */
+static void slipped_tags(struct zl_ctx *ctx, const struct zl_tv_rec *r)
+{
+	static const char *const names[] = { "l", "a", "lps", "avp", NULL };
+	const struct zl_tv_tag *t;
+	char *msg, *q;
+	size_t k;
+
+	for (k = 0; names[k]; k++) {
+		if (!(t = case_slip(r, names[k])) ||
+		    (k == 0 && !zl_tv_find(&r->tv, r->txt.s, "l", false)))
+			continue;
+		q = zl_tv_str(r->txt.s, t->name);
+		msg = zl_xasprintf("tag '%s' is not %s=: tag names are "
+				   "case-sensitive, so receivers ignore it",
+				   q, names[k]);
+		zl_emit_severity_default(ctx, zl_tv_emit(ctx, r, t->name,
+							 msg),
+					 ZL_SEV_WARNING);
+		free(msg);
+		free(q);
+	}
 }
 
 /* RFC 6376 §3.2 (the draft's §4.3 uses its tag-list): the syntax, and a
@@ -335,6 +396,7 @@ static void check_syntax(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 	 * l= tag misspelt: the finding about it is the one. */
 	if (!r->tv.nerrs && !dup && !zl_tv_find(&r->tv, r->txt.s, "l", false))
 		no_logo(ctx, r);
+	slipped_tags(ctx, r);
 }
 
 /* A record receivers discard (the draft's §7.2): the name's BIMI lost,
