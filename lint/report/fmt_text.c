@@ -49,15 +49,19 @@ static size_t unit_at(const char *s, size_t n, size_t i, enum unit_kind *kind,
  * kept so that the caret line (which copies them) stays aligned. */
 static void put_source(FILE *out, const char *s, size_t n)
 {
-	enum unit_kind kind;
-	size_t i, len, width;
+	enum unit_kind kind = U_COPY;
+	size_t i = 0, run, len, width;
 
-	for (i = 0; i < n; i += len) {
-		len = unit_at(s, n, i, &kind, &width);
-		if (kind == U_ESCAPE)
-			fprintf(out, "\\%03u", (unsigned char)s[i]);
-		else
-			fwrite(s + i, 1, len, out);
+	/* the units up to the next escaped byte in one write */
+	while (i < n) {
+		for (run = i; run < n; run += len)
+			if ((len = unit_at(s, n, run, &kind, &width)) &&
+			    kind == U_ESCAPE)
+				break;
+		fwrite(s + i, 1, run - i, out);
+		if (run < n)
+			fprintf(out, "\\%03u", (unsigned char)s[run++]);
+		i = run;
 	}
 }
 

@@ -489,15 +489,17 @@ size_t zl_utf8_tail(const char *s, size_t n, size_t max)
 
 void zl_fputs_escaped(const char *s, FILE *out)
 {
-	size_t len = s ? strlen(s) : 0, i = 0, n;
+	size_t len = s ? strlen(s) : 0, i = 0, run, k;
 
+	/* a run of shown bytes at a time: stdio locks the stream per call */
 	while (i < len) {
-		n = zl_shown_len(s + i, len - i);
-		if (n > 0)
-			fwrite(s + i, 1, n, out);
-		else
-			fprintf(out, "\\%03u", (unsigned char)s[i]);
-		i += n ? n : 1;
+		for (run = i; run < len; run += k)
+			if ((k = zl_shown_len(s + run, len - run)) == 0)
+				break;
+		fwrite(s + i, 1, run - i, out);
+		if (run < len)
+			fprintf(out, "\\%03u", (unsigned char)s[run++]);
+		i = run;
 	}
 }
 
