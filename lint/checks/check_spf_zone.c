@@ -70,7 +70,8 @@ struct graph {
 
 /* One rule's walk of the graph: what it found of each node. */
 struct mark {
-	long cost;		/* lookups of this record, includes followed */
+	long cost;		/* lookups (or void lookups) of this record,
+				   includes followed */
 	size_t pos;		/* GREY: its place in the walk stack */
 	int state;
 	bool inexact;		/* cost includes a guess (unknown or macro) */
@@ -82,6 +83,7 @@ struct walk {
 	struct mark *m;
 	unsigned report;
 	bool costs;		/* the rule has known-costs */
+	bool voids;		/* count void lookups, not lookups */
 };
 
 struct frame {
@@ -488,6 +490,63 @@ static void report_broken(struct walk *w, const struct node *nd,
 			to->z->origin->text);
 }
 
+/* The name term t of r queries, canonical in buf (DOMAIN_MAX bytes): its
+ * literal domain, or the record's owner for an a or mx without one (the
+ * <domain> of check_host(), §5.3, §5.4).  False when it holds a macro. */
+static bool query_name(const struct zl_rr *rr, const struct rec *r,
+		       const struct zl_spf_term *t, char *buf)
+{
+	if (t->value.len)
+		return zl_spf_domain(r->txt.s, t, buf, DOMAIN_MAX);
+	if (rr->owner->len >= DOMAIN_MAX)
+		return false;
+	memcpy(buf, rr->owner->text, (size_t)rr->owner->len + 1);
+	return true;
+}
+
+/* Whether term t's query for text finds nothing for any client (a void
+ * lookup, §4.6.4: NXDOMAIN or an empty answer): a asks for A or AAAA
+ * (by the client's address family), exists for A, mx for MX. */
+static bool void_query(const struct zl_ctx *ctx, const struct zl_spf_term *t,
+		       const char *text)
+{
+	const struct zl_name *n;
+	struct zl_at at;
+
+	switch (zl_answer(ctx, text, &at)) {
+	case ZL_ANSWER_NONE:
+		return true;
+	case ZL_ANSWER_UNKNOWN:
+		return false;
+	default:
+		n = at.name;
+		break;
+	}
+	if (t->kind == ZL_SPF_MX)
+		return !zl_name_rrset(n, LDNS_RR_TYPE_MX);
+	return !zl_name_rrset(n, LDNS_RR_TYPE_A) &&
+	       (t->kind == ZL_SPF_EXISTS ||
+		!zl_name_rrset(n, LDNS_RR_TYPE_AAAA));
+}
+
+/* What the term t of node nd adds to the count of the walk by itself:
+ * a lookup, or for a void count one when its query finds nothing.  An
+ * include or redirect adds this much for its own query, its target's
+ * count besides (an include whose target has nothing is SPF006's). */
+static long own_cost(const struct walk *w, const struct node *nd,
+		     const struct zl_spf_term *t)
+{
+	char buf[DOMAIN_MAX];
+
+	if (!w->voids)
+		return 1;
+	if (t->kind != ZL_SPF_A && t->kind != ZL_SPF_MX &&
+	    t->kind != ZL_SPF_EXISTS)
+		return 0;
+	return query_name(nd->rr, nd->rec, t, buf) &&
+	       void_query(w->ctx, t, buf);
+}
+
 /* Pushes node k onto the walk stack. */
 static void push(struct walk *w, struct frame **st, size_t *depth,
 		 size_t *cap, size_t k)
@@ -504,18 +563,20 @@ static void step(struct walk *w, struct frame **st, size_t *depth,
 		 size_t *cap, const struct zl_spf_term *t)
 {
 	struct frame *f = &(*st)[*depth - 1];
+	const struct node *nd = &w->g->v[f->node];
 	const struct edge *e;
 	const struct mark *m;
+	long own = own_cost(w, nd, t);
 	bool known;
 
 	if (t->kind != ZL_SPF_INCLUDE && t->kind != ZL_SPF_REDIRECT) {
-		f->sum = sat_add(f->sum, 1);
+		f->sum = sat_add(f->sum, own);
 		return;
 	}
 	e = &w->g->e[f->edge++];
 	switch (e->where) {
 	case T_NODE:
-		report_broken(w, &w->g->v[f->node], t, &w->g->v[e->node]);
+		report_broken(w, nd, t, &w->g->v[e->node]);
 		m = &w->m[e->node];
 		if (m->state == WHITE) {
 			push(w, st, depth, cap, e->node);
@@ -525,11 +586,11 @@ static void step(struct walk *w, struct frame **st, size_t *depth,
 			report_loop(w, *st, *depth, e->node, t);
 		else
 			f->inexact |= m->inexact;
-		f->sum = sat_add(f->sum, 1 + (m->state == BLACK ?
-					      m->cost : 0));
+		f->sum = sat_add(f->sum, own + (m->state == BLACK ?
+						m->cost : 0));
 		return;
 	case T_VOID:
-		report_void(w, &w->g->v[f->node], t, e->domain);
+		report_void(w, nd, t, e->domain);
 		break;
 	case T_OUTSIDE:
 		f->sum = sat_add(f->sum, known_cost(w, e->domain, &known));
@@ -539,7 +600,7 @@ static void step(struct walk *w, struct frame **st, size_t *depth,
 		f->inexact = true;
 		break;
 	}
-	f->sum = sat_add(f->sum, 1);
+	f->sum = sat_add(f->sum, own);
 }
 
 static void walk_from(struct walk *w, size_t root)
@@ -558,8 +619,13 @@ static void walk_from(struct walk *w, size_t root)
 			m->inexact = f->inexact;
 			m->state = BLACK;
 			if (--depth) {
+				const struct node *up;
+
 				f = &st[depth - 1];
-				f->sum = sat_add(f->sum, 1 + m->cost);
+				up = &w->g->v[f->node];
+				f->sum = sat_add(f->sum, sat_add(m->cost,
+					own_cost(w, up, &up->rec->spf.terms[
+						 f->term - 1])));
 				f->inexact |= m->inexact;
 			}
 			continue;
@@ -633,26 +699,48 @@ const struct zl_check zl_check_spf_void_include = {
 static long term_cost(const struct walk *w, size_t ni, size_t i,
 		      size_t *edge, bool *exact)
 {
-	const struct zl_spf_term *t = &w->g->v[ni].rec->spf.terms[i];
+	const struct node *nd = &w->g->v[ni];
+	const struct zl_spf_term *t = &nd->rec->spf.terms[i];
 	const struct edge *e;
+	long own = own_cost(w, nd, t);
 
 	*exact = true;
 	if (t->kind != ZL_SPF_INCLUDE && t->kind != ZL_SPF_REDIRECT)
-		return 1;
+		return own;
 	e = &w->g->e[(*edge)++];
 	if (e->where == T_NODE) {
 		*exact = !w->m[e->node].inexact;
-		return sat_add(1, w->m[e->node].cost);
+		return sat_add(own, w->m[e->node].cost);
 	}
 	if (e->where == T_OUTSIDE)
-		return sat_add(1, known_cost(w, e->domain, exact));
+		return sat_add(own, known_cost(w, e->domain, exact));
 	*exact = e->where != T_MACRO;
-	return 1;
+	return own;
+}
+
+/* Adds term t (of record text rec), which counts c, to the list how. */
+static void add_how(struct zl_buf *how, bool voids,
+		    const struct zl_spf_term *t, const char *rec, long c,
+		    bool exact)
+{
+	int len = (int)t->text.len;
+	const char *text = rec + t->text.off, *least = exact ? "" :
+			   "at least ";
+
+	if (how->len)
+		zl_buf_add(how, ", ", 2);
+	if (!voids)
+		zl_buf_addf(how, "'%.*s' %s%ld", len, text, least, c);
+	else if (t->kind == ZL_SPF_INCLUDE || t->kind == ZL_SPF_REDIRECT)
+		zl_buf_addf(how, "%s%ld through '%.*s'", least, c, len, text);
+	else
+		zl_buf_addf(how, "'%.*s'", len, text);
 }
 
 /* Finds the term at which the count passes limit, and tells in how (when
  * not NULL) how the count was reached: the terms that cost more than one
- * lookup, then how many single lookups there are. */
+ * lookup, then how many single lookups there are; for a void count, the
+ * void terms and the includes and redirects that lead to some. */
 static void explain(const struct walk *w, size_t ni, long limit,
 		    struct zl_buf *how, size_t *over, bool *exact)
 {
@@ -672,16 +760,14 @@ static void explain(const struct walk *w, size_t ni, long limit,
 		run = sat_add(run, c);
 		if (run > limit && *over == NONE)
 			*over = i;
-		if (c == 1 && ex) {
+		if (w->voids && c == 0)
+			continue;
+		if (c == 1 && ex && !w->voids) {
 			singles++;
 			continue;
 		}
 		if (how)
-			zl_buf_addf(how, "%s'%.*s' %s%ld",
-				    how->len ? ", " : "",
-				    (int)s->terms[i].text.len,
-				    r->txt.s + s->terms[i].text.off,
-				    ex ? "" : "at least ", c);
+			add_how(how, w->voids, &s->terms[i], r->txt.s, c, ex);
 	}
 	if (how && singles)
 		zl_buf_addf(how, "%s%ld other term%s with one lookup each",
@@ -697,37 +783,44 @@ static const struct zl_param_spec lookup_params[] = {
 	{ .key = NULL },
 };
 
+/* Emits the current rule at every record of the zone whose count,
+ * walked by w, passes the rule's limit, at the term that passes it, with
+ * the list of what counts in the variable list_var. */
+static void report_over(struct walk *w, const char *list_var)
+{
+	long limit = zl_rule_int(w->ctx->rule, "limit");
+	char count[40], lim[24];
+	struct graph *own;
+	size_t i, over;
+	bool exact;
+
+	walk_run(w, &own);
+	snprintf(lim, sizeof lim, "%ld", limit);
+	for (i = 0; i < w->g->nown; i++) {
+		const struct node *nd = &w->g->v[i];
+		struct zl_buf how = { 0 };
+
+		explain(w, i, limit, NULL, &over, &exact);
+		if (over == NONE)
+			continue;
+		explain(w, i, limit, &how, &over, &exact);
+		snprintf(count, sizeof count, "%s%ld",
+			 exact ? "" : "at least ", w->m[i].cost);
+		EMIT_NODE(w, nd, &nd->rec->spf.terms[over], { "count", count },
+			  { "limit", lim }, { list_var, how.s });
+		zl_buf_free(&how);
+	}
+	walk_free(w, own);
+}
+
 /* RFC 7208 §4.6.4: evaluating a record may cause at most 10 DNS-querying
  * terms, counted through every include and redirect; over that the
  * result is permerror.  Reported at the term that crosses the limit. */
 static void spf_lookups(struct zl_ctx *ctx)
 {
 	struct walk w = { .ctx = ctx, .costs = true };
-	long limit = zl_rule_int(ctx->rule, "limit");
-	char count[40], lim[24];
-	struct graph *own;
-	size_t i, over;
-	bool exact;
 
-	walk_run(&w, &own);
-	snprintf(lim, sizeof lim, "%ld", limit);
-	for (i = 0; i < w.g->nown; i++) {
-		const struct node *nd;
-		struct zl_buf how = { 0 };
-
-		explain(&w, i, limit, NULL, &over, &exact);
-		if (over != NONE) {
-			explain(&w, i, limit, &how, &over, &exact);
-			nd = &w.g->v[i];
-			snprintf(count, sizeof count, "%s%ld",
-				 exact ? "" : "at least ", w.m[i].cost);
-			EMIT_NODE(&w, nd, &nd->rec->spf.terms[over],
-				  { "count", count }, { "limit", lim },
-				  { "how", how.s });
-		}
-		zl_buf_free(&how);
-	}
-	walk_free(&w, own);
+	report_over(&w, "how");
 }
 
 const struct zl_check zl_check_spf_lookups = {
@@ -739,21 +832,34 @@ const struct zl_check zl_check_spf_lookups = {
 				       NULL },
 };
 
-/* ---- what one evaluation asks the zone (RFC 7208 §4.6.4) ---- */
+static const struct zl_param_spec void_params[] = {
+	{ .key = "limit", .type = ZL_PT_INT, .dflt = "2", .min = 0,
+	  .max = 1000 },
+	{ .key = NULL },
+};
 
-/* The name term t of r queries, canonical in buf (DOMAIN_MAX bytes): its
- * literal domain, or the record's owner for an a or mx without one (the
- * <domain> of check_host(), §5.3, §5.4).  False when it holds a macro. */
-static bool query_name(const struct zl_rr *rr, const struct rec *r,
-		       const struct zl_spf_term *t, char *buf)
+/* RFC 7208 §4.6.4: receivers SHOULD allow at most two void lookups per
+ * evaluation, and return permerror past that.  Counted over the a, mx
+ * and exists terms whose names the zones of the run hold, through every
+ * include and redirect, as pyspf and Mail::SPF count them for the whole
+ * check_host() (an include whose target has no SPF is SPF006's). */
+static void spf_void_lookups(struct zl_ctx *ctx)
 {
-	if (t->value.len)
-		return zl_spf_domain(r->txt.s, t, buf, DOMAIN_MAX);
-	if (rr->owner->len >= DOMAIN_MAX)
-		return false;
-	memcpy(buf, rr->owner->text, (size_t)rr->owner->len + 1);
-	return true;
+	struct walk w = { .ctx = ctx, .voids = true };
+
+	report_over(&w, "terms");
 }
+
+const struct zl_check zl_check_spf_void_lookups = {
+	.name = "spf-void-lookups",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_ZONE),
+	.fn = spf_void_lookups,
+	.params = void_params,
+	.vars = (const char *const[]){ "term", "domain", "count", "limit",
+				       "terms", NULL },
+};
+
+/* ---- what one evaluation asks the zone (RFC 7208 §4.6.4) ---- */
 
 static const struct zl_param_spec mx_params[] = {
 	{ .key = "limit", .type = ZL_PT_INT, .dflt = "10", .min = 1,
@@ -805,83 +911,5 @@ const struct zl_check zl_check_spf_mx_names = {
 	.fn = spf_mx_names,
 	.params = mx_params,
 	.vars = (const char *const[]){ "term", "target", "count", "limit",
-				       NULL },
-};
-
-/* Whether term t's query for text finds nothing for any client (a void
- * lookup, §4.6.4: NXDOMAIN or an empty answer): a asks for A or AAAA
- * (by the client's address family), exists for A, mx for MX. */
-static bool void_query(const struct zl_ctx *ctx, const struct zl_spf_term *t,
-		       const char *text)
-{
-	const struct zl_name *n;
-	struct zl_at at;
-
-	switch (zl_answer(ctx, text, &at)) {
-	case ZL_ANSWER_NONE:
-		return true;
-	case ZL_ANSWER_UNKNOWN:
-		return false;
-	default:
-		n = at.name;
-		break;
-	}
-	if (t->kind == ZL_SPF_MX)
-		return !zl_name_rrset(n, LDNS_RR_TYPE_MX);
-	return !zl_name_rrset(n, LDNS_RR_TYPE_A) &&
-	       (t->kind == ZL_SPF_EXISTS ||
-		!zl_name_rrset(n, LDNS_RR_TYPE_AAAA));
-}
-
-static const struct zl_param_spec void_params[] = {
-	{ .key = "limit", .type = ZL_PT_INT, .dflt = "2", .min = 0,
-	  .max = 1000 },
-	{ .key = NULL },
-};
-
-/* RFC 7208 §4.6.4: receivers SHOULD allow at most two void lookups per
- * evaluation, and return permerror past that.  Counted over the a, mx
- * and exists terms of one record whose names the zone holds (includes
- * are not followed: an include without SPF is spf-void-include's);
- * reported at the term past the limit. */
-static void spf_void_lookups(struct zl_ctx *ctx)
-{
-	long limit = zl_rule_int(ctx->rule, "limit"), nvoid = 0;
-	const struct rec *r;
-	struct zl_buf list = { 0 };
-	char buf[DOMAIN_MAX], count[24], lim[24];
-	size_t i, over = NONE;
-
-	if (!(r = zl_spf_rec(ctx, ctx->rr))->is_spf)
-		return;
-	for (i = 0; i < r->spf.nterms; i++) {
-		const struct zl_spf_term *t = &r->spf.terms[i];
-
-		if ((t->kind != ZL_SPF_A && t->kind != ZL_SPF_MX &&
-		     t->kind != ZL_SPF_EXISTS) || !counted(&r->spf, i) ||
-		    !query_name(ctx->rr, r, t, buf) ||
-		    !void_query(ctx, t, buf))
-			continue;
-		zl_buf_addf(&list, "%s'%.*s'", nvoid ? ", " : "",
-			    (int)t->text.len, r->txt.s + t->text.off);
-		if (++nvoid == limit + 1)
-			over = i;
-	}
-	if (over != NONE) {
-
-		snprintf(count, sizeof count, "%ld", nvoid);
-		snprintf(lim, sizeof lim, "%ld", limit);
-		EMIT_TERM(ctx, r, &r->spf.terms[over], { "count", count },
-			  { "limit", lim }, { "terms", list.s });
-	}
-	zl_buf_free(&list);
-}
-
-const struct zl_check zl_check_spf_void_lookups = {
-	.name = "spf-void-lookups",
-	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
-	.fn = spf_void_lookups,
-	.params = void_params,
-	.vars = (const char *const[]){ "term", "count", "limit", "terms",
 				       NULL },
 };

@@ -833,6 +833,29 @@ START_TEST(test_check_void_lookups)
 }
 END_TEST
 
+/* The void lookup limit holds for the whole evaluation: void terms of
+ * included and redirected records count for the record that reaches
+ * them, through an alias too. */
+START_TEST(test_check_void_lookups_through_includes)
+{
+	struct zl_diags d;
+
+	tu_lint(HEAD "i IN TXT \"v=spf1 a:g1.example.com include:j.example.com "
+	     "-all\"\n"						/* 6 */
+	     "j IN CNAME k\n"
+	     "k IN TXT \"v=spf1 a:g2.example.com mx:g3.example.com -all\"\n"
+	     "r IN TXT \"v=spf1 redirect=k.example.com\"\n"
+	     "s IN TXT \"v=spf1 include:k.example.com -all\"\n", "SPF020",
+	     &d);
+	ck_assert_uint_eq(d.n, 1);
+	tu_at(&d, 0, "SPF020", 6, 35, 6, 56);
+	ck_assert(has(&d, 0, "3 terms"));
+	ck_assert(has(&d, 0, "'a:g1.example.com', 2 through "
+		      "'include:j.example.com'"));
+	zl_diags_free(&d);
+}
+END_TEST
+
 START_TEST(test_check_all)
 {
 	struct zl_diags d;
@@ -935,6 +958,7 @@ Suite *spf_suite(void)
 	tcase_add_test(tc, test_check_include_alias);
 	tcase_add_test(tc, test_check_mx_names);
 	tcase_add_test(tc, test_check_void_lookups);
+	tcase_add_test(tc, test_check_void_lookups_through_includes);
 	tcase_add_test(tc, test_check_lookups);
 	tcase_add_test(tc, test_check_loop_and_void);
 	tcase_add_test(tc, test_check_loop_long);
