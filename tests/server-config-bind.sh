@@ -534,6 +534,39 @@ named_cases() {
 	done
 }
 
+# An inline-signing secondary without a file (named keeps the signed
+# zone there), at the zone's line, by both; with a file, without
+# inline-signing, or a mirror (which takes no inline-signing at all):
+# no missing file to either.
+t_signing_secondary_file() {
+	named_cases sf "missing 'file' entry" <<'EOF'
+1 |zone "a.org" { type secondary; primaries { 192.0.2.1; }; inline-signing yes; };
+2 |view "v" {\nzone "a.org" { type slave; masters { 192.0.2.1; }; inline-signing true; dnssec-policy default; }; };
+|zone "a.org" { type secondary; primaries { 192.0.2.1; }; inline-signing yes; file "db"; };
+|zone "a.org" { type secondary; primaries { 192.0.2.1; }; inline-signing no; };
+|zone "a.org" { type mirror; primaries { 192.0.2.1; }; inline-signing yes; };
+EOF
+}
+t "BIND an inline-signing secondary without a file: zonelint refuses what named refuses, at its line" t_signing_secondary_file
+
+# A mirror zone whose own notify sends to the zone's name servers (yes,
+# primary-only, in any case), at its '{', by both; notify no or explicit,
+# or notify yes in options or a view that the mirror inherits, or in a
+# secondary: taken by both.
+t_mirror_notify() {
+	named_cases mn "mirror zones can only be used with 'notify no;'" <<'EOF'
+1 |zone "." { type mirror; notify yes; };
+2 |zone "."\n{ type mirror; notify\nprimary-only; };
+3 |view "v" {\nzone "a.org"\n{ type mirror; primaries { 192.0.2.1; }; notify True; }; };
+|zone "." { type mirror; notify EXPLICIT; };
+|zone "." { type mirror; notify no; };
+|options { notify yes; };\nzone "." { type mirror; };
+|view "v" { notify yes; zone "." { type mirror; }; };
+|zone "a.org" { type secondary; primaries { 192.0.2.1; }; notify yes; };
+EOF
+}
+t "BIND a mirror zone that notifies: zonelint refuses what named refuses, at its line" t_mirror_notify
+
 # A file two zones load where named writes to either: a secondary's or
 # a mirror's, a primary's that takes updates or that a dnssec-policy
 # signs (in any views; the policy and allow-update inherited), named at

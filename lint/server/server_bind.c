@@ -285,6 +285,9 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 	} else if (ctx == C_ZONE && is(&args[0], "inline-signing")) {
 		z->inline_signing = is(&args[1], "yes") ||
 				    is(&args[1], "true") || is(&args[1], "1");
+	} else if (ctx == C_ZONE && is(&args[0], "notify")) {
+		z->notifies = !is(&args[1], "no") && !is(&args[1], "false") &&
+			      !is(&args[1], "0") && !is(&args[1], "explicit");
 	} else if (ctx == C_ZONE && is(&args[0], "update-policy")) {
 		z->upolicy = true;	/* update-policy local; */
 		z->upat = (struct tok){ .file = args[1].file,

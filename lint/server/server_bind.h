@@ -121,6 +121,8 @@ struct pzone {
 				   set */
 	int8_t au;		/* its allow-update: AU_* */
 	bool upolicy;		/* it has an update-policy */
+	bool notifies;		/* its notify sends to the NS records (yes,
+				   primary-only, ...): not no or explicit */
 	struct tok upat;	/* where its update-policy's value starts */
 	/* its max-records-per-type and max-types-per-name (0: none); -1:
 	 * not set */

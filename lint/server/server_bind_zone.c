@@ -195,6 +195,13 @@ static void policy_signing(struct bind *b, const struct pzone *z)
 			       strcmp(z->origin, ".") != 0)))
 		srv_err(b->s, z->brace.file, z->brace.line, z->brace.col,
 			"zone '%s': missing 'primaries' entry", z->origin);
+	/* a mirror zone is no source of the zone to its secondaries: its
+	 * own notify (not options' or a view's) may not send to them */
+	if (z->origin && !z->in_view && z->type && !z->retyped &&
+	    z->notifies && z->brace.file && !strcasecmp(z->type, "mirror"))
+		srv_err(b->s, z->brace.file, z->brace.line, z->brace.col,
+			"zone '%s': mirror zones can only be used with "
+			"'notify no;' or 'notify explicit;'", z->origin);
 	/* a policy named does not know is bind_finish's to report */
 	if (z->skip || z->in_view || !z->type || z->retyped || !p ||
 	    !at->file || !policy_known(b, p) ||
@@ -386,8 +393,12 @@ void bind_finish(struct bind *b)
 				"not present", z->origin);
 			continue;
 		}
+		/* named keeps the signed copy of an inline-signing
+		 * secondary in its file, which it must be given */
 		if (((primary_type(z->type) && !redirect && !z->external) ||
-		     !strcasecmp(z->type, "hint")) && !z->file) {
+		     !strcasecmp(z->type, "hint") ||
+		     (secondary_type(z->type) && z->inline_signing == 1 &&
+		      strcasecmp(z->type, "mirror") != 0)) && !z->file) {
 			srv_err(s, z->conf, z->line, z->col, "zone '%s': "
 				"missing 'file' entry", z->origin);
 			continue;
