@@ -567,6 +567,30 @@ EOF
 }
 t "BIND a mirror zone that notifies: zonelint refuses what named refuses, at its line" t_mirror_notify
 
+# A zone a catalog-zones block names, as a response-policy block's: not
+# a primary or secondary zone of its view (a mirror, a stub, an in-view
+# zone, another view's), named twice in one block, or with both
+# default-primaries and default-masters (then not counted as named), at
+# its name, by both; the options' block beside views, a name written
+# otherwise, one block each in options and a view, the catalog zone's
+# own options: taken by both.
+t_catalog_zones() {
+	p='{ type primary; file "db"; }'
+	sed "s/PRIMARY/$p/g" <<'EOF' | named_cases cz "catalog zone"
+1 |options { catalog-zones { zone "c.org"; }; };\nzone "c.org" { type mirror; primaries { 192.0.2.1; }; };
+2 |options { catalog-zones {\nzone "a.org";\nzone "b.org"; }; };\nzone "a.org" { type stub; primaries { 192.0.2.1; }; };\nzone "b.org" PRIMARY;
+1 |view "v" { catalog-zones { zone "c.org"; }; };\nview "w" { zone "c.org" PRIMARY; };
+2 |view "w" { zone "c.org" PRIMARY; };\nview "v" { catalog-zones { zone "c.org"; }; zone "c.org" { in-view "w"; }; };
+4 |options { catalog-zones {\nzone "c.org"\ndefault-primaries { 192.0.2.1; };\nzone "C.org."; }; };\nzone "c.org" PRIMARY;
+2 |options { catalog-zones { zone "a.org"; zone "b.org";\nzone "c.org" default-masters { 192.0.2.1; } default-primaries { 192.0.2.1; }; zone "c.org"; }; };\nzone "a.org" PRIMARY;\nzone "b.org" PRIMARY;\nzone "c.org" PRIMARY;
+|options { catalog-zones { zone "c.org" default-primaries { 192.0.2.1; } in-memory yes zone-directory "d" min-update-interval 5; }; };\nzone "c.org" { type secondary; primaries { 192.0.2.1; }; file "db"; };
+|options { catalog-zones { zone "x.org"; }; };\nview "v" { zone "c.org" PRIMARY; };
+|options { catalog-zones { zone "c.org."; }; };\nzone "C.ORG" PRIMARY;
+|options { catalog-zones { zone "c.org"; }; };\nview "v" { catalog-zones { zone "c.org"; }; zone "c.org" PRIMARY; };
+EOF
+}
+t "BIND catalog-zones: zonelint refuses what named refuses, at its line" t_catalog_zones
+
 # A file two zones load where named writes to either: a secondary's or
 # a mirror's, a primary's that takes updates or that a dnssec-policy
 # signs (in any views; the policy and allow-update inherited), named at

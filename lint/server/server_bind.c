@@ -136,6 +136,40 @@ static void quoted(struct bind *b, const struct tok *t)
 			"string");
 }
 
+
+/* A zone that a response-policy (C_RPZ) or catalog-zones (C_CATZ) block
+ * names: "zone NAME ...;", kept for rpz_zones.  named-checkconf refuses
+ * a catalog zone with both default-primaries and default-masters, the
+ * older name of one list. */
+static void policy_zone(struct bind *b, enum ctx ctx, struct tok *args,
+			size_t n)
+{
+	struct brpz *r;
+	bool primaries = false, masters = false;
+	size_t i;
+
+	zl_xgrow((void **)&b->rpz, &b->caprpz, b->nrpz + 1, sizeof *b->rpz);
+	r = &b->rpz[b->nrpz++];
+	memset(r, 0, sizeof *r);
+	r->view = b->view ? zl_xstrdup(b->view) : NULL;
+	if (b->view)
+		strcpy(r->vclass, b->view_class);
+	r->catz = ctx == C_CATZ;
+	r->block = b->nblocks;
+	key_part(&r->name, &args[1]);
+	for (i = 2; r->catz && i < n; i++) {
+		primaries |= args[i].t == T_WORD &&
+			     is(&args[i], "default-primaries");
+		masters |= args[i].t == T_WORD &&
+			   is(&args[i], "default-masters");
+	}
+	r->refused = primaries && masters;
+	if (r->refused)
+		srv_err(b->s, args[1].file, args[1].line, args[1].col,
+			"catalog zone '%s': 'default-primaries' and "
+			"'default-masters' can not be both defined",
+			args[1].s);
+}
 /* A leaf statement's meaning in its context: args[0..n) are its words. */
 static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 {
@@ -300,13 +334,7 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 	} else if (bind_source(b, ctx, args, n)) {
 		/* a source address, for its port */
 	} else if (ctx == C_RPZ && is(&args[0], "zone")) {
-		zl_xgrow((void **)&b->rpz, &b->caprpz, b->nrpz + 1,
-			 sizeof *b->rpz);
-		memset(&b->rpz[b->nrpz], 0, sizeof *b->rpz);
-		b->rpz[b->nrpz].view = b->view ? zl_xstrdup(b->view) : NULL;
-		if (b->view)
-			strcpy(b->rpz[b->nrpz].vclass, b->view_class);
-		key_part(&b->rpz[b->nrpz++].name, &args[1]);
+		policy_zone(b, ctx, args, n);
 	} else if (ctx == C_KEY && is(&args[0], "algorithm")) {
 		key_part(&b->keys[b->nkeys - 1].alg, &args[1]);
 	} else if (ctx == C_KEY && is(&args[0], "secret")) {
@@ -469,8 +497,11 @@ static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
 		return C_ZONE;
 	}
 	if ((ctx == C_OPTIONS || ctx == C_VIEW) &&
-	    is(&args[0], "response-policy"))
-		return C_RPZ;
+	    (is(&args[0], "response-policy") ||
+	     is(&args[0], "catalog-zones"))) {
+		b->nblocks++;
+		return is(&args[0], "response-policy") ? C_RPZ : C_CATZ;
+	}
 	/* read for its source options' ports and address families */
 	if ((ctx == C_TOP || ctx == C_VIEW) && is(&args[0], "server")) {
 		b->server = n >= 2 ? args[1].s : NULL;
@@ -530,7 +561,8 @@ static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
 static bool goes_on(enum ctx ctx, enum ctx c, const struct tok *args,
 		    size_t n)
 {
-	if (ctx == C_OTHER || ctx == C_ACL || ctx == C_SERVER)
+	if (ctx == C_OTHER || ctx == C_ACL || ctx == C_SERVER ||
+	    ctx == C_CATZ)
 		return true;
 	if ((c != C_OTHER && c != C_RPZ && c != C_ACL) || n == 0)
 		return false;
@@ -622,6 +654,9 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 		b->end.col = t.col;
 		leaf(b, ctx, args, n);
 	}
+	/* a catalog zone's statement has blocks among its words */
+	if (ctx == C_CATZ && n >= 2 && is(&args[0], "zone"))
+		policy_zone(b, ctx, args, n);
 	if (ctx == C_ZONE && n > 0)
 		bind_zone_option(b, &args[0], &val, args, n);
 	if ((ctx == C_OPTIONS || ctx == C_VIEW || ctx == C_ZONE) && n > 0)

@@ -79,12 +79,13 @@ bool bind_port(const struct tok *t, int64_t *out);
 
 /* C_KEY: a key of a key file, read for its secret; C_KEYDEF: one of
  * named.conf, skipped but for its statements' lengths; C_RPZ: the block
- * of response-policy, read for its zones; C_POLICY: a dnssec-policy
+ * of response-policy, read for its zones; C_CATZ: that of catalog-zones,
+ * read for its zones and their default primaries; C_POLICY: a dnssec-policy
  * statement, read for its max-zone-ttl; C_ACL: the address list of an
  * allow-update, read for whether it allows anything; C_SERVER: a server
  * statement, read for its source options */
 enum ctx { C_TOP, C_OPTIONS, C_VIEW, C_ZONE, C_KEY, C_KEYDEF, C_RPZ,
-	   C_POLICY, C_ACL, C_SERVER, C_OTHER };
+	   C_CATZ, C_POLICY, C_ACL, C_SERVER, C_OTHER };
 
 /* An allow-update list, as far as named tells a dynamic zone by it: not
  * given (-1), empty, of none alone (none or !any, as often as written:
@@ -155,12 +156,15 @@ struct bkey {
 	struct tok name, alg, secret;
 };
 
-/* A zone a response-policy block names: its name as written, its view
- * (NULL: options), its place. */
+/* A zone a response-policy or catalog-zones block names: its name as
+ * written, its view (NULL: options), its place. */
 struct brpz {
 	struct tok name;
 	char *view;
 	char vclass[12];	/* its view's class */
+	bool catz;		/* named by catalog-zones */
+	bool refused;		/* with both default lists: not added */
+	unsigned block;		/* the block that names it, counted from 1 */
 };
 
 /* A source option that names a port (bind_source): named refuses the
@@ -224,7 +228,9 @@ struct bind {
 	size_t nest;
 	struct bkey *keys;	/* key statements, read for a key file */
 	size_t nkeys, keycap;
-	struct brpz *rpz;	/* the zones of response-policy blocks */
+	struct brpz *rpz;	/* the zones of response-policy and
+				   catalog-zones blocks */
+	unsigned nblocks;	/* such blocks read */
 	size_t nrpz, caprpz;
 	int64_t port;		/* options' port; -1: not set (53) */
 	struct bqsrc *qsrc;	/* source options that name a port */

@@ -118,38 +118,66 @@ static uint32_t limit_of(const struct bind *b, const struct pzone *z,
 	return (uint32_t)(zv >= 0 ? zv : vv >= 0 ? vv : bv >= 0 ? bv : 100);
 }
 
-/* named-checkconf: a zone a response-policy block names is a primary or
- * secondary zone of its view, or of the top level for the options' block
- * (which it checks only without views). */
+/* Whether a zone of the configuration is the primary or secondary zone
+ * (named at origin) that response-policy or catalog-zones block r names:
+ * one of r's view, or of the top level for the options' block. */
+static bool rpz_zone_found(const struct bind *b, const struct brpz *r,
+			   const char *origin)
+{
+	const struct pzone *z;
+	size_t j;
+
+	for (j = 0; j < b->nz; j++) {
+		z = &b->z[j];
+		/* of any class: a CHAOS view's zones are skipped, not
+		 * gone */
+		if (!z->in_view && z->origin && z->type &&
+		    strcmp(z->origin, origin) == 0 &&
+		    (r->view ? z->view && strcmp(z->view, r->view) == 0 &&
+		     strcmp(z->vclass, r->vclass) == 0 : !z->view) &&
+		    (primary_type(z->type) || secondary_type(z->type)) &&
+		    strcasecmp(z->type, "redirect") != 0 &&
+		    strcasecmp(z->type, "mirror") != 0)
+			return true;
+	}
+	return false;
+}
+
+/* named-checkconf: a zone a response-policy or catalog-zones block names
+ * is a primary or secondary zone of its view, or of the top level for
+ * the options' block (which it checks only without views); a
+ * catalog-zones block names a zone once (one refused for its default
+ * lists is not counted). */
 static void rpz_zones(struct bind *b)
 {
-	const struct brpz *r;
-	const struct pzone *z;
-	char *origin;
+	const struct brpz *r, *q;
+	char *origin, *other;
 	size_t i, j;
 
 	for (i = 0; i < b->nrpz; i++) {
 		r = &b->rpz[i];
-		if ((!r->view && b->nviews) ||
-		    !(origin = srv_origin(r->name.s, strlen(r->name.s))))
+		if (!(origin = srv_origin(r->name.s, strlen(r->name.s))))
 			continue;
-		for (j = 0; j < b->nz; j++) {
-			z = &b->z[j];
-			/* of any class: a CHAOS view's zones are skipped,
-			 * not gone */
-			if (!z->in_view && z->origin && z->type &&
-			    strcmp(z->origin, origin) == 0 &&
-			    (r->view ? z->view && strcmp(z->view, r->view) == 0 &&
-			     strcmp(z->vclass, r->vclass) == 0 : !z->view) &&
-			    (primary_type(z->type) || secondary_type(z->type)) &&
-			    strcasecmp(z->type, "redirect") != 0 &&
-			    strcasecmp(z->type, "mirror") != 0)
-				break;
+		for (j = 0; r->catz && j < i; j++) {
+			q = &b->rpz[j];
+			if (q->block != r->block || q->refused ||
+			    !(other = srv_origin(q->name.s,
+						 strlen(q->name.s))))
+				continue;
+			if (strcmp(other, origin) == 0) {
+				srv_err(b->s, r->name.file, r->name.line,
+					r->name.col, "catalog zone '%s': "
+					"already added here %s:%u", r->name.s,
+					q->name.file, q->name.line);
+				j = i;	/* said once */
+			}
+			free(other);
 		}
-		if (j == b->nz)
+		if ((r->view || !b->nviews) && !rpz_zone_found(b, r, origin))
 			srv_err(b->s, r->name.file, r->name.line, r->name.col,
-				"response-policy zone '%s'%s%s is not a "
-				"primary or secondary zone", r->name.s,
+				"%s zone '%s'%s%s is not a primary or "
+				"secondary zone", r->catz ? "catalog" :
+				"response-policy", r->name.s,
 				r->view ? " for view " : "",
 				r->view ? r->view : "");
 		free(origin);
