@@ -591,6 +591,30 @@ EOF
 }
 t "BIND catalog-zones: zonelint refuses what named refuses, at its line" t_catalog_zones
 
+# A zone of a CHAOS view is checked as any zone (it is not linted): a
+# primary without a file, one declared twice, one without a type, a
+# signing secondary without a file, an unknown or unsigned dnssec-policy
+# (options' too, over a built-in database), at the zone's line, by both;
+# a zone of the same name in views "a" IN and "a" CH: taken by both.
+t_chaos_zones() {
+	named_cases ch "x\.bind" <<'EOF' || return 1
+2 |view "c" chaos {\nzone "x.bind" chaos { type primary; }; };
+3 |view "c" chaos { zone "x.bind" { type primary; file "a"; };\n\nzone "x.bind" chaos { type primary; file "b"; }; };
+1 |view "c" chaos { zone "x.bind" chaos { file "a"; }; };
+1 |view "c" chaos { zone "x.bind" chaos { type secondary; primaries { 192.0.2.1; }; inline-signing yes; }; };
+1 |view "c" chaos { zone "x.bind" chaos { type primary; file "a"; dnssec-policy nosuch; }; };
+|view "a" { zone "x.bind" { type primary; file "a"; }; };\nview "a" chaos { zone "x.bind" { type primary; file "b"; }; };
+|view "c" chaos { zone "x.bind" chaos { type primary; file "a"; }; };
+EOF
+	named_cases ch "redirect zones must" <<'EOF' || return 1
+1 |view "c" chaos { zone "x.bind" chaos { type redirect; file "a"; }; };
+EOF
+	named_cases ch "'inline-signing yes;' must" <<'EOF'
+1 |options { dnssec-policy default; };\nview "c" chaos { zone "x.bind" chaos { type primary; database "_builtin hostname"; }; };
+EOF
+}
+t "BIND a CHAOS view's zones: zonelint refuses what named refuses, at its line" t_chaos_zones
+
 # A file two zones load where named writes to either: a secondary's or
 # a mirror's, a primary's that takes updates or that a dnssec-policy
 # signs (in any views; the policy and allow-update inherited), named at

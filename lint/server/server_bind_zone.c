@@ -231,7 +231,8 @@ static void policy_signing(struct bind *b, const struct pzone *z)
 			"zone '%s': mirror zones can only be used with "
 			"'notify no;' or 'notify explicit;'", z->origin);
 	/* a policy named does not know is bind_finish's to report */
-	if (z->skip || z->in_view || !z->type || z->retyped || !p ||
+	if (!z->origin || z->misclassed || z->in_view || !z->type ||
+	    z->retyped || !p ||
 	    !at->file || !policy_known(b, p) ||
 	    strcasecmp(p, "none") == 0 || z->inline_signing == 1)
 		return;
@@ -386,16 +387,18 @@ void bind_finish(struct bind *b)
 			"all zones must be in views");
 	for (i = 0; i < b->nz; i++) {
 		z = &b->z[i];
-		if (z->skip)
+		/* a zone of a CHAOS view is checked as any zone, and not
+		 * listed */
+		if (!z->origin || z->misclassed)
 			continue;
 		/* a zone is declared once per view (NULL: no view); a
 		 * hint zone and a redirect zone are kept apart from the
 		 * others and from each other */
 		redirect = z->type && !strcasecmp(z->type, "redirect");
-		key = zl_xasprintf("%c%s%zu:%s %s", z->type &&
+		key = zl_xasprintf("%c%s%s%zu:%s %s", z->type &&
 				   !strcasecmp(z->type, "hint") ? 'h' :
 				   redirect ? 'r' : 'z', z->view ? "v" : "-",
-				   z->view ? strlen(z->view) : 0,
+				   z->vclass, z->view ? strlen(z->view) : 0,
 				   z->view ? z->view : "", z->origin);
 		dup = srv_set_add(&seen, key, i);
 		free(key);
@@ -448,6 +451,8 @@ void bind_finish(struct bind *b)
 				"dnssec-policy config", z->origin, pol);
 			continue;
 		}
+		if (z->skip)
+			continue;
 		file = z->file ? srv_resolve(dir, z->file) : NULL;
 		/* named works in `directory`: a relative $INCLUDE is read
 		 * from there. */
