@@ -710,6 +710,51 @@ t_nsd_no_zonefile() {
 }
 t "NSD: a primary zone without a zonefile" t_nsd_no_zonefile
 
+# nsd_cases DIR: for each "LINE|CONF" read (CONF's "\n" new lines),
+# nsd-checkconf and zonelint on DIR/nsd.conf each refuse it at LINE, the
+# first error's line (nsd-checkconf stops there), or both take it (LINE
+# empty).
+nsd_cases() {
+	mkdir -p "$1"
+	while IFS='|' read -r want conf; do
+		printf '%b\n' "$conf" >"$1/nsd.conf"
+		theirs=$( (cd "$1" && nsd-checkconf nsd.conf) 2>&1 |
+			sed -n 's/^nsd\.conf:\([0-9]*\):.*/\1/p' | head -n 1)
+		run --server-config "nsd:$1/nsd.conf"
+		ours=$(sed -n "s|^$1/nsd\.conf:\([0-9]*\):[0-9]*: error: .*|\1|p" \
+			"$tmp/err" | head -n 1)
+		[ "$theirs" = "$want" ] && [ "$ours" = "$want" ] || {
+			printf '%s: nsd-checkconf "%s", zonelint "%s", not "%s"\n' \
+				"$conf" "$theirs" "$ours" "$want"
+			return 1
+		}
+	done
+}
+
+# The socket options after an ip-address or interface (servers= with
+# server numbers and ranges, bindtodevice= yes or no, setfib= a number;
+# the value after the '=' or as the next word, in any case of the name):
+# another word there, a value of the wrong form or none, a quoted
+# option, or any of them after a verify: clause's ip-address, refused by
+# both at its line; the forms NSD takes, taken by both.
+t_nsd_sockets() {
+	nsd_cases nsock <<'EOF'
+2|server:\n\tip-address: 127.0.0.1@53053 foo bar
+3|server:\n\tzonesdir: ""\n\tinterface: 192.0.2.1 setfib=x
+2|server:\n\tip-address: 192.0.2.1 bindtodevice=YES
+2|server:\n\tip-address: 192.0.2.1 servers="1-2-3"
+2|server:\n\tip-address: 192.0.2.1 servers="1,2"
+2|server:\n\tip-address: 192.0.2.1 "setfib=0"
+3|server:\n\tip-address: 192.0.2.1 servers=\nzone:\n\tname: example.org\n\tzonefile: "db"
+2|verify:\n\tip-address: 192.0.2.1 setfib=0
+|server:\n\tip-address: 192.0.2.1 servers="1-2 3" setfib=0 bindtodevice=yes
+|server:\n\tip-address: 192.0.2.1@5678 SERVERS= "4-5 6"\n\tinterface: 192.0.2.2 bindtodevice="no" setfib="0"
+|server:\n\tip-address: 192.0.2.1\n\tsetfib=0 servers=""
+|verify:\n\tip-address: 192.0.2.1\n\tinterface: 192.0.2.2
+EOF
+}
+t "NSD: socket options after an address, as nsd-checkconf reads them" t_nsd_sockets
+
 # What one server refuses and the others read (ZONE012 and its kin) is an
 # error under that server's configuration, where the zone would not load:
 # a CR LF file under Knot, a quoted $INCLUDE under NSD, a record without

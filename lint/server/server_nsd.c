@@ -28,6 +28,7 @@ struct nsd {
 	struct srv *s;
 	enum { S_NONE, S_SERVER, S_ZONE, S_PATTERN, S_KEY, S_OTHER } sect;
 	struct clause *cur;		/* the zone or pattern being read */
+	bool verify;			/* in a verify: clause */
 	struct clause *z, *p;
 	size_t nz, zcap, np, pcap;
 	struct tok zonesdir;
@@ -216,6 +217,7 @@ static bool section(struct nsd *n, const struct tok *k)
 		n->sect = strcasecmp(k->s, "key") ? S_OTHER : S_KEY;
 		n->cur = NULL;
 	}
+	n->verify = !strcasecmp(k->s, "verify");
 	return true;
 }
 
@@ -383,12 +385,82 @@ static void arity(const char *key, const struct tok *first, size_t *min,
 	}
 }
 
+/* The socket options that may follow an ip-address or interface item's
+ * address (NSD 4.6's grammar): servers= with server numbers and ranges
+ * ("1-2 3"), bindtodevice= with yes or no, setfib= with a number; the
+ * value after the '=' or as the next word.  Anything else there is NSD's
+ * syntax error.  *want holds the first letter of the option whose value
+ * comes next (0: none), opt that option (placed, at the item's end,
+ * where NSD reports its missing value); t is the word after the
+ * address, or NULL at the item's end. */
+static void socket_option(struct nsd *n, const struct tok *t, char *want,
+			  struct tok *opt)
+{
+	static const char *const names[] = { "servers=", "bindtodevice=",
+					     "setfib=" };
+	const char *v = NULL, *p;
+	size_t i, len;
+	bool ok, dash;
+
+	if (!*want) {
+		for (i = 0; t && !t->quoted && i < 3; i++) {
+			len = strlen(names[i]);
+			if (!strncasecmp(t->s, names[i], len)) {
+				*want = i == 2 ? 'f' : names[i][0];
+				v = t->s + len;
+			}
+		}
+		if (!*want) {
+			if (t)
+				srv_err(n->s, t->file, t->line, t->col,
+					"syntax error: '%s' is no socket "
+					"option (servers=, bindtodevice=, "
+					"setfib=)", t->s);
+			return;
+		}
+		free(opt->s);
+		*opt = *t;
+		opt->s = zl_xstrdup(t->s);
+		if (!*v)
+			return;		/* the value is the next word */
+	} else if (!t) {
+		srv_err(n->s, opt->file, opt->line, opt->col, "syntax error: "
+			"'%s' without a value", opt->s);
+		return;
+	} else {
+		v = t->s;
+	}
+	/* servers: numbers and ranges N-M, blank-separated; setfib: a
+	 * number; bindtodevice: yes or no, as written */
+	ok = *want != 'b' || !strcmp(v, "yes") || !strcmp(v, "no");
+	for (p = v, dash = false; *want != 'b' && *p; p++) {
+		if (*want == 's' && (*p == ' ' || *p == '\t'))
+			dash = false;
+		else if (*want == 's' && *p == '-' && !dash && p > v &&
+			 isdigit((unsigned char)p[-1]) &&
+			 isdigit((unsigned char)p[1]))
+			dash = true;
+		else if (!isdigit((unsigned char)*p))
+			ok = false;
+	}
+	if (*want == 'f' && !*v)
+		ok = false;
+	if (!ok)
+		srv_err(n->s, t->file, t->line, t->col, "'%s' is not %s", v,
+			*want == 's' ? "server numbers and ranges" :
+			*want == 'b' ? "yes or no" : "a number");
+	*want = 0;
+}
+
 static void read_file(struct nsd *n, struct srv_file *f)
 {
 	struct lex lx = { f, f->data, f->data, 1 };
 	struct tok t, k = { 0 }, v = { 0 };
 	bool more = lex(n, &lx, &t);
 	size_t nv, min, max;
+	struct tok opt = { 0 };
+	bool sockets;
+	char want = 0;
 
 	while (more) {
 		if (!t.kw) {
@@ -433,12 +505,29 @@ static void read_file(struct nsd *n, struct srv_file *f)
 				item(n, &k, &v);
 			/* Values past the item's are NSD's syntax error: the
 			 * word is read where an item name belongs. */
+			sockets = !strcasecmp(k.s, "ip-address") ||
+				  !strcasecmp(k.s, "interface");
+			/* verify: listens on an address alone */
+			if (sockets && n->verify)
+				sockets = false, max = 1;
 			for (nv = 0; more && !t.kw; nv++) {
 				if (max && nv == max)
 					break;
+				if (sockets && nv)
+					socket_option(n, &t, &want, &opt);
 				free(t.s);
 				more = lex(n, &lx, &t);
 			}
+			/* an option without its value: NSD's syntax error at
+			 * the item after it */
+			if (sockets && want && more) {
+				opt.file = t.file;
+				opt.line = t.line;
+				opt.col = t.col;
+			}
+			if (sockets && want)
+				socket_option(n, NULL, &want, &opt);
+			want = 0;
 			if (n->sect != S_NONE && nv && nv < min)
 				srv_err(n->s, k.file, k.line, k.col, "'%s:' "
 					"takes %zu values, not %zu", k.s, min,
@@ -446,6 +535,7 @@ static void read_file(struct nsd *n, struct srv_file *f)
 		}
 		free(k.s);
 	}
+	free(opt.s);
 }
 
 /* ---- zone files ---- */
