@@ -59,7 +59,9 @@ char *srv_knot_file(const char *fmt, const char *name)
 			z = a;
 			if (*p == 'c' && *end == '-')
 				z = strtol(end + 1, &end, 10);
-			if (*end != ']' || end == p + 2 || a < 0 || z < a)
+			/* knotd reads each index as a byte's value */
+			if (*end != ']' || end == p + 2 || a < 0 || z < a ||
+			    z > 255)
 				break;
 			if (*p == 'l')
 				add_label(&b, origin, a);

@@ -494,7 +494,11 @@ START_TEST(test_knot)
 		  "zone:\n"
 		  "  - domain: a.example\n"
 		  "    file: \"%l[1.zone\"\n"
-		  "  - domain: a..example\n" },
+		  "  - domain: a..example\n"
+		  "  - domain: b.example\n"
+		  "    file: \"%c[254-256]\"\n"
+		  "  - domain: c.example\n"
+		  "    file: \"%l[256]%c[255]%l[255]\"\n" },
 		{ NULL, NULL },
 	};
 	struct zl_server_zones z;
@@ -525,9 +529,12 @@ START_TEST(test_knot)
 	done(&z, &d);
 
 	ck_assert_int_eq(mem_read(bad, "knot.conf", &z, &d), ZL_ERR_CONFIG);
-	ck_assert_uint_eq(d.n, 2);
+	/* an index past 255, which knotd does not read as a byte */
+	ck_assert_uint_eq(d.n, 4);
 	err_at(&d, 0, "knot.conf", 4, 13);
 	err_at(&d, 1, "knot.conf", 3, 11);
+	err_at(&d, 2, "knot.conf", 6, 11);
+	err_at(&d, 3, "knot.conf", 8, 11);
 	ck_assert_uint_eq(z.n, 0);
 	done(&z, &d);
 
