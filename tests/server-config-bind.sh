@@ -567,6 +567,27 @@ EOF
 }
 t "BIND a mirror zone that notifies: zonelint refuses what named refuses, at its line" t_mirror_notify
 
+# A mirror zone where recursion is off: recursion no, or an
+# allow-recursion of none alone, in options or the zone's view (the
+# view's over options'), at the zone's '{', in any class, by both;
+# recursion turned back on in the view, an empty allow-recursion, one
+# that allows an address, a secondary: taken by both.
+t_mirror_recursion() {
+	named_cases mr "mirror zones cannot be used if recursion is disabled" <<'EOF'
+3 |options { recursion no; };\nzone "."\n{ type mirror; };
+2 |options { recursion yes; };\nview "v" { recursion false; zone "." { type mirror; }; };
+2 |options { allow-recursion { ! any; }; };\nzone "." { type mirror; };
+1 |view "v" { allow-recursion { none; }; zone "." { type mirror; }; };
+1 |view "v" ch { recursion 0; zone "a.org" ch { type mirror; primaries { 192.0.2.1; }; }; };
+|options { recursion no; };\nview "v" { recursion yes; zone "." { type mirror; }; };
+|options { allow-recursion { none; }; };\nview "v" { allow-recursion { any; }; zone "." { type mirror; }; };
+|options { allow-recursion { }; };\nzone "." { type mirror; };
+|options { allow-recursion { none; 192.0.2.1; }; };\nzone "." { type mirror; };
+|options { recursion no; };\nzone "a.org" { type secondary; primaries { 192.0.2.1; }; file "db"; };
+EOF
+}
+t "BIND a mirror zone without recursion: zonelint refuses what named refuses, at its line" t_mirror_recursion
+
 # A zone a catalog-zones block names, as a response-policy block's: not
 # a primary or secondary zone of its view (a mirror, a stub, an in-view
 # zone, another view's), named twice in one block, or with both

@@ -188,6 +188,7 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 	};
 	struct pzone *z = b->nz ? &b->z[b->nz - 1] : NULL;
 	char *dir, c, **pol;
+	int8_t rec;
 	int64_t v, *to;
 	size_t i;
 
@@ -319,6 +320,15 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 	} else if (ctx == C_ZONE && is(&args[0], "inline-signing")) {
 		z->inline_signing = is(&args[1], "yes") ||
 				    is(&args[1], "true") || is(&args[1], "1");
+	} else if ((ctx == C_OPTIONS || ctx == C_VIEW) &&
+		   is(&args[0], "recursion")) {
+		rec = is(&args[1], "yes") || is(&args[1], "true") ||
+		      is(&args[1], "1") ? 1 : is(&args[1], "no") ||
+		      is(&args[1], "false") || is(&args[1], "0") ? 0 : -1;
+		if (ctx == C_OPTIONS)
+			b->recursion = rec;
+		else if (b->cur_view)
+			b->cur_view->recursion = rec;
 	} else if (ctx == C_ZONE && is(&args[0], "notify")) {
 		z->notifies = !is(&args[1], "no") && !is(&args[1], "false") &&
 			      !is(&args[1], "0") && !is(&args[1], "explicit");
@@ -455,7 +465,9 @@ static void view_seen(struct bind *b, const struct tok *t)
 					      .names = -1, .binary = -1,
 					      .maxttl = -1, .maxrr = -1,
 					      .maxtypes = -1,
-					      .au = AU_UNSET };
+					      .au = AU_UNSET,
+					      .recursion = -1,
+					      .arec = AU_UNSET };
 	strcpy(b->views[b->nviews].class, b->view_class);
 	b->cur_view = &b->views[b->nviews++];
 }
@@ -513,6 +525,15 @@ static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
 		b->au_to = ctx == C_ZONE ? &b->z[b->nz - 1].au :
 			   ctx == C_OPTIONS ? &b->au : b->cur_view ?
 			   &b->cur_view->au : NULL;
+		if (b->au_to)
+			*b->au_to = AU_EMPTY;
+		return C_ACL;
+	}
+	/* read, as allow-update is, for whether it allows anything */
+	if ((ctx == C_OPTIONS || ctx == C_VIEW) &&
+	    is(&args[0], "allow-recursion")) {
+		b->au_to = ctx == C_OPTIONS ? &b->arec : b->cur_view ?
+			   &b->cur_view->arec : NULL;
 		if (b->au_to)
 			*b->au_to = AU_EMPTY;
 		return C_ACL;
@@ -757,7 +778,8 @@ static void bind_start(struct bind *b, struct srv *s, struct srv_file *f)
 	b->binary = -1;
 	b->maxttl = b->maxrr = b->maxtypes = -1;
 	b->port = -1;
-	b->au = AU_UNSET;
+	b->au = b->arec = AU_UNSET;
+	b->recursion = -1;
 	b->s = s;
 	b->lx.s = s;
 	b->lx.n = 1;

@@ -140,6 +140,8 @@ struct bview {
 	char *policy;	/* dnssec-policy: as pzone.policy */
 	struct tok polat;	/* as pzone.polat */
 	int8_t au;		/* as pzone.au */
+	int8_t recursion;	/* recursion yes (1), no (0); -1: not set */
+	int8_t arec;		/* allow-recursion: AU_* */
 	int64_t maxrr, maxtypes;	/* as pzone's */
 };
 
@@ -220,6 +222,7 @@ struct bind {
 				   pzone.policy */
 	struct tok polat;	/* as pzone.polat */
 	int8_t au;		/* options' allow-update: AU_* */
+	int8_t recursion, arec;	/* options': as bview's */
 	int8_t *au_to;		/* the allow-update being read */
 	int64_t maxrr, maxtypes;	/* the options', as pzone's */
 	struct bpolicy *policies;	/* dnssec-policy statements */

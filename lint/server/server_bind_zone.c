@@ -230,6 +230,16 @@ static void policy_signing(struct bind *b, const struct pzone *z)
 		srv_err(b->s, z->brace.file, z->brace.line, z->brace.col,
 			"zone '%s': mirror zones can only be used with "
 			"'notify no;' or 'notify explicit;'", z->origin);
+	/* a mirror zone is validated, which takes recursion: not turned
+	 * off by recursion no or an allow-recursion of none alone (the
+	 * view's, else options') */
+	if (z->origin && !z->in_view && z->type && !z->retyped &&
+	    z->brace.file && !strcasecmp(z->type, "mirror") &&
+	    ((v && v->recursion >= 0 ? v->recursion : b->recursion) == 0 ||
+	     (v && v->arec != AU_UNSET ? v->arec : b->arec) == AU_NONE))
+		srv_err(b->s, z->brace.file, z->brace.line, z->brace.col,
+			"zone '%s': mirror zones cannot be used if "
+			"recursion is disabled", z->origin);
 	/* a policy named does not know is bind_finish's to report */
 	if (!z->origin || z->misclassed || z->in_view || !z->type ||
 	    z->retyped || !p ||
