@@ -588,6 +588,34 @@ EOF
 }
 t "BIND a mirror zone without recursion: zonelint refuses what named refuses, at its line" t_mirror_recursion
 
+# auto-dnssec (named 9.18) other than off: in options or a view, in a
+# zone under a dnssec-policy (but none), in a primary that takes no
+# updates and is not signed inline, in a secondary not signed inline, a
+# mode named does not know, at its value, by both; a primary with an
+# update-policy, with an allow-update (options' too) that allows more
+# than none, signed inline: taken by both.
+t_auto_dnssec() {
+	z='type primary; file "db";'
+	sed "s/PRIMARY/$z/" <<'EOF' | named_cases ad "'auto-dnssec [A-Za-z]*;' [rc]" || return 1
+1 |zone "a.org" { PRIMARY auto-dnssec maintain; };
+2 |zone "a.org" { PRIMARY allow-update { none; };\nauto-dnssec MAINTAIN; dnssec-policy none; };
+1 |zone "a.org" { type secondary; primaries { 192.0.2.1; }; file "db"; auto-dnssec maintain; };
+2 |options { dnssec-policy default; };\nzone "a.org" { PRIMARY auto-dnssec maintain; inline-signing yes; };
+|options { auto-dnssec off; };\nzone "a.org" { PRIMARY auto-dnssec maintain; update-policy local; };
+|options { allow-update { 192.0.2.1; }; };\nzone "a.org" { PRIMARY auto-dnssec allow; };
+|zone "a.org" { PRIMARY auto-dnssec maintain; allow-update { }; };
+|zone "a.org" { type secondary; primaries { 192.0.2.1; }; file "db"; auto-dnssec maintain; inline-signing yes; };
+EOF
+	sed "s/PRIMARY/$z/" <<'EOF' | named_cases ad "may only be activated at the zone level" || return 1
+3 |options {\nauto-dnssec\nmaintain; };
+1 |view "v" { auto-dnssec allow; zone "a.org" { PRIMARY }; };
+EOF
+	named_cases ad "'bogus' unexpected" <<'EOF'
+1 |zone "a.org" { type primary; file "db"; auto-dnssec bogus; };
+EOF
+}
+t "BIND auto-dnssec where named cannot sign: zonelint refuses what named refuses, at its line" t_auto_dnssec
+
 # A zone a catalog-zones block names, as a response-policy block's: not
 # a primary or secondary zone of its view (a mirror, a stub, an in-view
 # zone, another view's), named twice in one block, or with both

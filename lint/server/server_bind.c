@@ -329,6 +329,21 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 			b->recursion = rec;
 		else if (b->cur_view)
 			b->cur_view->recursion = rec;
+	} else if (is(&args[0], "auto-dnssec") && !is(&args[1], "off") &&
+		   (ctx == C_OPTIONS || ctx == C_VIEW || ctx == C_ZONE)) {
+		/* named signs a zone of its own alone */
+		if (!is(&args[1], "maintain") && !is(&args[1], "allow"))
+			srv_err(b->s, args[1].file, args[1].line, args[1].col,
+				"'%s' unexpected", args[1].s);
+		else if (ctx != C_ZONE)
+			srv_err(b->s, args[1].file, args[1].line, args[1].col,
+				"auto-dnssec may only be activated at the "
+				"zone level");
+		else if (strlen(args[1].s) < sizeof z->autodnssec) {
+			strcpy(z->autodnssec, args[1].s);
+			z->autoat = (struct tok){ .file = args[1].file,
+				.line = args[1].line, .col = args[1].col };
+		}
 	} else if (ctx == C_ZONE && is(&args[0], "notify")) {
 		z->notifies = !is(&args[1], "no") && !is(&args[1], "false") &&
 			      !is(&args[1], "0") && !is(&args[1], "explicit");

@@ -122,6 +122,9 @@ struct pzone {
 				   set */
 	int8_t au;		/* its allow-update: AU_* */
 	bool upolicy;		/* it has an update-policy */
+	char autodnssec[12];	/* its auto-dnssec other than off, as
+				   written; "": none */
+	struct tok autoat;	/* where its auto-dnssec's value is */
 	bool notifies;		/* its notify sends to the NS records (yes,
 				   primary-only, ...): not no or explicit */
 	struct tok upat;	/* where its update-policy's value starts */

@@ -184,6 +184,37 @@ static void rpz_zones(struct bind *b)
 	}
 }
 
+/* named-checkconf (9.18): a zone that auto-dnssec has named sign is
+ * under no dnssec-policy (p, its own or inherited; "none" is none), and
+ * takes the signatures as a dynamic zone (a primary: an update-policy, or
+ * an allow-update au that allows more than none) or inline (both). */
+static void auto_dnssec(struct bind *b, const struct pzone *z,
+			const char *p, int8_t au)
+{
+	const struct tok *at = &z->autoat;
+	bool primary;
+
+	if (!z->autodnssec[0] || !at->file || !z->origin || z->misclassed ||
+	    z->in_view || !z->type || z->retyped)
+		return;
+	primary = !strcasecmp(z->type, "primary") ||
+		  !strcasecmp(z->type, "master");
+	if (p && strcasecmp(p, "none") != 0)
+		srv_err(b->s, at->file, at->line, at->col, "'auto-dnssec "
+			"%s;' cannot be configured if dnssec-policy is also "
+			"set", z->autodnssec);
+	else if (z->inline_signing == 1 ||
+		 (primary && (z->upolicy || au == AU_EMPTY ||
+			      au == AU_SOME)))
+		return;
+	else if (primary || !strcasecmp(z->type, "secondary") ||
+		 !strcasecmp(z->type, "slave"))
+		srv_err(b->s, at->file, at->line, at->col, "'auto-dnssec "
+			"%s;' requires %sinline-signing to be configured for "
+			"the zone", z->autodnssec, primary ? "dynamic DNS or "
+			: "");
+}
+
 /* named-checkconf: a primary or secondary zone with both allow-update
  * and update-policy, at the update-policy (a secondary takes neither:
  * bind_zone_options).  And (9.18.49) a primary or secondary zone under a
@@ -240,6 +271,7 @@ static void policy_signing(struct bind *b, const struct pzone *z)
 		srv_err(b->s, z->brace.file, z->brace.line, z->brace.col,
 			"zone '%s': mirror zones cannot be used if "
 			"recursion is disabled", z->origin);
+	auto_dnssec(b, z, p, au);
 	/* a policy named does not know is bind_finish's to report */
 	if (!z->origin || z->misclassed || z->in_view || !z->type ||
 	    z->retyped || !p ||
