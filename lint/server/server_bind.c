@@ -136,7 +136,6 @@ static void quoted(struct bind *b, const struct tok *t)
 			"string");
 }
 
-
 /* A zone that a response-policy (C_RPZ) or catalog-zones (C_CATZ) block
  * names: "zone NAME ...;", kept for rpz_zones.  named-checkconf refuses
  * a catalog zone with both default-primaries and default-masters, the
@@ -158,10 +157,8 @@ static void policy_zone(struct bind *b, enum ctx ctx, struct tok *args,
 	r->block = b->nblocks;
 	key_part(&r->name, &args[1]);
 	for (i = 2; r->catz && i < n; i++) {
-		primaries |= args[i].t == T_WORD &&
-			     is(&args[i], "default-primaries");
-		masters |= args[i].t == T_WORD &&
-			   is(&args[i], "default-masters");
+		primaries |= is(&args[i], "default-primaries");
+		masters |= is(&args[i], "default-masters");
 	}
 	r->refused = primaries && masters;
 	if (r->refused)
@@ -170,6 +167,7 @@ static void policy_zone(struct bind *b, enum ctx ctx, struct tok *args,
 			"'default-masters' can not be both defined",
 			args[1].s);
 }
+
 /* A leaf statement's meaning in its context: args[0..n) are its words. */
 static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 {

@@ -82,7 +82,8 @@ bool bind_port(const struct tok *t, int64_t *out);
  * of response-policy, read for its zones; C_CATZ: that of catalog-zones,
  * read for its zones and their default primaries; C_POLICY: a dnssec-policy
  * statement, read for its max-zone-ttl; C_ACL: the address list of an
- * allow-update, read for whether it allows anything; C_SERVER: a server
+ * allow-update or allow-recursion, read for whether it allows anything;
+ * C_SERVER: a server
  * statement, read for its source options */
 enum ctx { C_TOP, C_OPTIONS, C_VIEW, C_ZONE, C_KEY, C_KEYDEF, C_RPZ,
 	   C_CATZ, C_POLICY, C_ACL, C_SERVER, C_OTHER };
@@ -226,7 +227,8 @@ struct bind {
 	struct tok polat;	/* as pzone.polat */
 	int8_t au;		/* options' allow-update: AU_* */
 	int8_t recursion, arec;	/* options': as bview's */
-	int8_t *au_to;		/* the allow-update being read */
+	int8_t *au_to;		/* the allow-update or allow-recursion
+				   being read */
 	int64_t maxrr, maxtypes;	/* the options', as pzone's */
 	struct bpolicy *policies;	/* dnssec-policy statements */
 	size_t npolicies, cappolicies;

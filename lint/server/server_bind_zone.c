@@ -215,6 +215,29 @@ static void auto_dnssec(struct bind *b, const struct pzone *z,
 			: "");
 }
 
+/* named-checkconf: a mirror zone, which named validates as a resolver
+ * and serves to no secondary, where recursion is on (recursion no or an
+ * allow-recursion of none alone, the view's over options', turn it off)
+ * and whose own notify (not options' or a view's) sends to no name
+ * server; each at the zone's '{'. */
+static void mirror_zone(struct bind *b, const struct pzone *z)
+{
+	const struct bview *v = view_of(b, z);
+
+	if (!z->origin || z->in_view || !z->type || z->retyped ||
+	    !z->brace.file || strcasecmp(z->type, "mirror") != 0)
+		return;
+	if (z->notifies)
+		srv_err(b->s, z->brace.file, z->brace.line, z->brace.col,
+			"zone '%s': mirror zones can only be used with "
+			"'notify no;' or 'notify explicit;'", z->origin);
+	if ((v && v->recursion >= 0 ? v->recursion : b->recursion) == 0 ||
+	    (v && v->arec != AU_UNSET ? v->arec : b->arec) == AU_NONE)
+		srv_err(b->s, z->brace.file, z->brace.line, z->brace.col,
+			"zone '%s': mirror zones cannot be used if "
+			"recursion is disabled", z->origin);
+}
+
 /* named-checkconf: a primary or secondary zone with both allow-update
  * and update-policy, at the update-policy (a secondary takes neither:
  * bind_zone_options).  And (9.18.49) a primary or secondary zone under a
@@ -222,7 +245,8 @@ static void auto_dnssec(struct bind *b, const struct pzone *z,
  * inline-signing or as a dynamic zone; without `inline-signing yes`, a
  * primary must take updates (an update-policy, or an allow-update, the
  * innermost given, that allows more than none) and a secondary cannot,
- * and named refuses the zone at the dnssec-policy. */
+ * and named refuses the zone at the dnssec-policy.  The same holds for
+ * auto-dnssec (auto_dnssec). */
 static void policy_signing(struct bind *b, const struct pzone *z)
 {
 	const struct bview *v = view_of(b, z);
@@ -254,23 +278,6 @@ static void policy_signing(struct bind *b, const struct pzone *z)
 			       strcmp(z->origin, ".") != 0)))
 		srv_err(b->s, z->brace.file, z->brace.line, z->brace.col,
 			"zone '%s': missing 'primaries' entry", z->origin);
-	/* a mirror zone is no source of the zone to its secondaries: its
-	 * own notify (not options' or a view's) may not send to them */
-	if (z->origin && !z->in_view && z->type && !z->retyped &&
-	    z->notifies && z->brace.file && !strcasecmp(z->type, "mirror"))
-		srv_err(b->s, z->brace.file, z->brace.line, z->brace.col,
-			"zone '%s': mirror zones can only be used with "
-			"'notify no;' or 'notify explicit;'", z->origin);
-	/* a mirror zone is validated, which takes recursion: not turned
-	 * off by recursion no or an allow-recursion of none alone (the
-	 * view's, else options') */
-	if (z->origin && !z->in_view && z->type && !z->retyped &&
-	    z->brace.file && !strcasecmp(z->type, "mirror") &&
-	    ((v && v->recursion >= 0 ? v->recursion : b->recursion) == 0 ||
-	     (v && v->arec != AU_UNSET ? v->arec : b->arec) == AU_NONE))
-		srv_err(b->s, z->brace.file, z->brace.line, z->brace.col,
-			"zone '%s': mirror zones cannot be used if "
-			"recursion is disabled", z->origin);
 	auto_dnssec(b, z, p, au);
 	/* a policy named does not know is bind_finish's to report */
 	if (!z->origin || z->misclassed || z->in_view || !z->type ||
@@ -418,6 +425,7 @@ void bind_finish(struct bind *b)
 	dir = zl_xstrdup(b->lx.dir ? b->lx.dir : s->cwd);
 	for (i = 0; i < b->nz; i++) {
 		policy_signing(b, &b->z[i]);
+		mirror_zone(b, &b->z[i]);
 		hint_file(b, &b->z[i], dir);
 	}
 	for (i = 0; i < b->nqsrc; i++)
