@@ -392,8 +392,9 @@ static void arity(const char *key, const struct tok *first, size_t *min,
  * syntax error.  *want holds the first letter of the option whose value
  * comes next (0: none), opt that option (placed, at the item's end,
  * where NSD reports its missing value); t is the word after the
- * address, or NULL at the item's end. */
-static void socket_option(struct nsd *n, const struct tok *t, char *want,
+ * address, or NULL at the item's end.  False after an error: NSD stops
+ * at the first. */
+static bool socket_option(struct nsd *n, const struct tok *t, char *want,
 			  struct tok *opt)
 {
 	static const char *const names[] = { "servers=", "bindtodevice=",
@@ -416,17 +417,17 @@ static void socket_option(struct nsd *n, const struct tok *t, char *want,
 					"syntax error: '%s' is no socket "
 					"option (servers=, bindtodevice=, "
 					"setfib=)", t->s);
-			return;
+			return !t;
 		}
 		free(opt->s);
 		*opt = *t;
 		opt->s = zl_xstrdup(t->s);
 		if (!*v)
-			return;		/* the value is the next word */
+			return true;	/* the value is the next word */
 	} else if (!t) {
 		srv_err(n->s, opt->file, opt->line, opt->col, "syntax error: "
 			"'%s' without a value", opt->s);
-		return;
+		return false;
 	} else {
 		v = t->s;
 	}
@@ -450,6 +451,7 @@ static void socket_option(struct nsd *n, const struct tok *t, char *want,
 			*want == 's' ? "server numbers and ranges" :
 			*want == 'b' ? "yes or no" : "a number");
 	*want = 0;
+	return ok;
 }
 
 static void read_file(struct nsd *n, struct srv_file *f)
@@ -514,7 +516,8 @@ static void read_file(struct nsd *n, struct srv_file *f)
 				if (max && nv == max)
 					break;
 				if (sockets && nv)
-					socket_option(n, &t, &want, &opt);
+					sockets = socket_option(n, &t, &want,
+								&opt);
 				free(t.s);
 				more = lex(n, &lx, &t);
 			}
