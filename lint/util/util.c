@@ -639,6 +639,51 @@ int zl_hex_digit(char c)
 	return -1;
 }
 
+/* The value of base64 digit c (RFC 4648 §4, Table 1), or -1. */
+static int b64_digit(char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	return c == '+' ? 62 : c == '/' ? 63 : -1;
+}
+
+size_t zl_b64_groups(const char *s, size_t n, uint8_t *out, unsigned *odd)
+{
+	size_t i, k, len = 0;
+	uint32_t v;
+	int d, pad;
+
+	*odd = 0;
+	if (n % 4)
+		return SIZE_MAX;
+	for (i = 0; i < n; i += 4) {
+		/* one or two '=' at the group's end: "x===" is no group */
+		pad = s[i + 3] != '=' ? 0 : s[i + 2] != '=' ? 1 : 2;
+		v = 0;
+		for (k = 0; k < 4 - (size_t)pad; k++) {
+			if ((d = b64_digit(s[i + k])) < 0)
+				return SIZE_MAX;
+			v |= (uint32_t)d << (18 - 6 * k);
+		}
+		/* group i's bytes go before its characters: out may be s */
+		if (out) {
+			out[len] = (uint8_t)(v >> 16);
+			out[len + 1] = (uint8_t)(v >> 8);
+			out[len + 2] = (uint8_t)v;
+		}
+		len += 3 - (size_t)pad;
+		if (pad && i + 4 < n)
+			*odd |= ZL_B64_INSIDE;
+		if (v & (pad == 2 ? 0xffffu : pad == 1 ? 0xffu : 0))
+			*odd |= ZL_B64_BITS;
+	}
+	return len;
+}
+
 size_t zl_line_index(const uint32_t *starts, size_t n, size_t off)
 {
 	size_t lo = 0, hi = n, mid;

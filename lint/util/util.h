@@ -169,6 +169,16 @@ uint64_t zl_siphash13(const uint64_t key[2], const void *s, size_t n);
 int zl_strcasecmp(const char *a, const char *b);
 /* The value of the hex digit c, in either case, or -1. */
 int zl_hex_digit(char c);
+/* Decodes base64 s[0..n) group by group, as Knot DNS reads it: n a
+ * multiple of four, each group of four characters base64 (RFC 4648 §4)
+ * that may end in '=' padding ("QQ==", "QUI="), even before the last
+ * group, and whose padding may drop bits that are not 0 ("QR==").  Writes
+ * the bytes to out (NULL: only counts them), which has room for n / 4 * 3
+ * and may be s itself, and returns their number, or SIZE_MAX when s is
+ * not such groups (then out holds part of them).  *odd gets the
+ * ZL_B64_* bits of what RFC 4648 §3.3 and §3.5 let a decoder refuse. */
+enum { ZL_B64_INSIDE = 1, ZL_B64_BITS = 2 };
+size_t zl_b64_groups(const char *s, size_t n, uint8_t *out, unsigned *odd);
 
 /* The 0-based line that holds byte off of a text whose n line starts are
  * starts[0..n) (ascending, starts[0] == 0, n > 0): the last start <= off.

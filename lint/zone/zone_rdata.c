@@ -420,6 +420,38 @@ static void split_group(struct conv *c, uint8_t ft, size_t ti, size_t take)
 	}
 }
 
+/* Base64 field text s (tokens ti..ti+take, joined) that ldns refuses:
+ * Knot DNS reads it when each token is whole groups of four characters,
+ * and decodes them one by one, padded or not ("AA==AA==" is two bytes)
+ * and dropping what padding leaves over ("AB==" is one), where BIND and
+ * NSD refuse '=' before the end and such bits (RFC 4648 §3.3, §3.5).
+ * Returns false after reporting what no server reads. */
+static bool b64_groups(struct conv *c, struct zl_rdf *r, size_t ti,
+		       size_t take)
+{
+	struct zl_tok at = span_of(c, ti, take);
+	char *s = c->scratch->s;
+	size_t n = strlen(s), i, len = SIZE_MAX;
+	unsigned odd = 0;
+
+	for (i = ti; i < ti + take && c->in->toks[i].len % 4 == 0; i++)
+		;
+	if (i == ti + take)
+		len = zl_b64_groups(s, n, NULL, &odd);
+	if (len == SIZE_MAX || !odd)
+		return bad(c, "syntax", at, "invalid %s '%.*s%s'", fn(c),
+			   ZL_TOKARGS(s, n));
+	zl_zone_refused(c->z, ZL_NOT_BIND | ZL_NOT_NSD, "portable",
+			c->in->src, at, "%s '%.*s%s' %s, which BIND and NSD "
+			"refuse (Knot DNS decodes each group of four "
+			"characters alone)", fn(c), ZL_TOKARGS(s, n),
+			odd & ZL_B64_INSIDE ? "with '=' padding before its end" :
+			"with bits set that its padding drops");
+	/* decoded in place: the text is read already */
+	len = zl_b64_groups(s, n, (uint8_t *)s, &odd);
+	return zl_conv_set(c, r, LDNS_RDF_TYPE_B64, s, len, ti, take);
+}
+
 static pthread_mutex_t netdb_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Copies token ti into buf (size n) as a string, lower-cased when lower;
@@ -586,6 +618,8 @@ static bool conv_ldns(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	rd = ldns_rdf_new_frm_str((ldns_rdf_type)ft, s);
 	if (ft == LDNS_RDF_TYPE_WKS)
 		pthread_mutex_unlock(&netdb_lock);
+	if (!rd && ft == LDNS_RDF_TYPE_B64)
+		return b64_groups(c, r, ti, take);
 	if (!rd)
 		return bad(c, "syntax", at, "invalid %s '%.*s%s'", fn(c),
 			   ZL_TOKARGS(s, n));

@@ -304,6 +304,31 @@ static bool has_dns_var(const char *s, size_t n)
 	return false;
 }
 
+/* An ech value that ldns refuses as base64: Knot DNS reads it in groups
+ * of four characters, padded or not, as it reads base64 fields
+ * (zl_b64_groups); BIND and NSD refuse it. */
+static bool ech_groups(struct svcb *v, size_t tok)
+{
+	const char *s = v->text.s;
+	size_t n = v->text.len, len = SIZE_MAX;
+	unsigned odd = 0;
+
+	if (strlen(s) == n)
+		len = zl_b64_groups(s, n, NULL, &odd);
+	if (len == SIZE_MAX || !odd)
+		return fail(v, tok, "syntax", "ech: invalid base64 '%.*s%s'",
+			    ZL_TOKARGS(s, n));
+	zl_ferr_refused(v->e, tok, ZL_NOT_BIND | ZL_NOT_NSD, "ech '%.*s%s' "
+			"%s, which BIND and NSD refuse (Knot DNS decodes each "
+			"group of four characters alone)", ZL_TOKARGS(s, n),
+			odd & ZL_B64_INSIDE ? "with '=' padding before its end" :
+			"with bits set that its padding drops");
+	/* decoded in place: the value is read already */
+	zl_b64_groups(s, n, (uint8_t *)v->text.s, &odd);
+	zl_buf_add(&v->val, v->text.s, len);
+	return true;
+}
+
 /* Validates the unescaped value v->text of key and appends its wire form
  * (§7, and the RFCs of the later keys).  A key that no server knows,
  * written keyNNNNN, is read as the servers read it: its value as bytes. */
@@ -373,8 +398,7 @@ static bool value(struct svcb *v, size_t tok, uint16_t key, bool has,
 		rd = strlen(v->text.s) == v->text.len ?
 		     ldns_rdf_new_frm_str(LDNS_RDF_TYPE_B64, v->text.s) : NULL;
 		if (!rd)
-			return fail(v, tok, "syntax", "ech: invalid base64 '%.*s%s'",
-				    ZL_TOKARGS(v->text.s, v->text.len));
+			return ech_groups(v, tok);
 		zl_buf_add(&v->val, (const char *)ldns_rdf_data(rd),
 			   ldns_rdf_size(rd));
 		ldns_rdf_deep_free(rd);

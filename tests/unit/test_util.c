@@ -364,6 +364,38 @@ START_TEST(test_line_index)
 }
 END_TEST
 
+START_TEST(test_b64_groups)
+{
+	char s[16];
+	uint8_t out[12];
+	unsigned odd;
+
+	ck_assert_uint_eq(zl_b64_groups("Zm9vYmE=", 8, out, &odd), 5);
+	ck_assert_mem_eq(out, "fooba", 5);
+	ck_assert_uint_eq(odd, 0);
+	/* padding inside, as Knot DNS decodes it: group by group */
+	ck_assert_uint_eq(zl_b64_groups("Zg==Zm8=", 8, out, &odd), 3);
+	ck_assert_mem_eq(out, "ffo", 3);
+	ck_assert_uint_eq(odd, ZL_B64_INSIDE);
+	/* bits that the padding drops (RFC 4648 §3.5) */
+	ck_assert_uint_eq(zl_b64_groups("Zh==", 4, NULL, &odd), 1);
+	ck_assert_uint_eq(odd, ZL_B64_BITS);
+	ck_assert_uint_eq(zl_b64_groups("Zm9=", 4, out, &odd), 2);
+	ck_assert_uint_eq(odd, ZL_B64_BITS);
+	/* in place */
+	memcpy(s, "AA==AAAA", 8);
+	ck_assert_uint_eq(zl_b64_groups(s, 8, (uint8_t *)s, &odd), 4);
+	ck_assert_mem_eq(s, "\0\0\0\0", 4);
+	/* not groups of four base64 characters */
+	ck_assert_uint_eq(zl_b64_groups("Zm9", 3, out, &odd), SIZE_MAX);
+	ck_assert_uint_eq(zl_b64_groups("Z===", 4, out, &odd), SIZE_MAX);
+	ck_assert_uint_eq(zl_b64_groups("Z=9v", 4, out, &odd), SIZE_MAX);
+	ck_assert_uint_eq(zl_b64_groups("====", 4, out, &odd), SIZE_MAX);
+	ck_assert_uint_eq(zl_b64_groups("Zm9-", 4, out, &odd), SIZE_MAX);
+	ck_assert_uint_eq(zl_b64_groups("", 0, out, &odd), 0);
+}
+END_TEST
+
 Suite *util_suite(void)
 {
 	Suite *s = suite_create("util");
@@ -400,6 +432,9 @@ Suite *util_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("line_index");
 	tcase_add_test(tc, test_line_index);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("b64_groups");
+	tcase_add_test(tc, test_b64_groups);
 	suite_add_tcase(s, tc);
 	return s;
 }
