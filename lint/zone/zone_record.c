@@ -60,15 +60,35 @@ static bool ttl_class(struct loader *L, uint16_t src,
 	return t == ln->ntoks || zl_ld_ttl(L, src, &ln->toks[t], &r->rr.ttl);
 }
 
-/* Whether s[0..n) is one label of letters, digits, '-' and '_'. */
-static bool plain_label(const char *s, size_t n)
+/* Whether the text s[0..n) of a quoted owner is one label as BIND reads
+ * it, which NSD reads alike: no '.' but escaped ones, escapes BIND reads
+ * (three digits up to 255, or a character), 1 to 63 bytes, and not "@",
+ * the origin to BIND.  A blank or a NUL, which only quotes let into a
+ * name, is not taken (zone_name.c). */
+static bool one_label(const char *s, size_t n)
 {
-	size_t i;
+	size_t i, bytes = 0;
 
-	for (i = 0; i < n; i++)
-		if (!isalnum((unsigned char)s[i]) && s[i] != '-' && s[i] != '_')
+	if (n == 1 && s[0] == '@')
+		return false;
+	for (i = 0; i < n; i++, bytes++) {
+		if (s[i] == '.' || s[i] == ' ' || s[i] == '\t' ||
+		    s[i] == '\n' || s[i] == '\r' || s[i] == '\0')
 			return false;
-	return n > 0 && n <= 63;
+		if (s[i] != '\\')
+			continue;
+		if (++i == n)
+			return false;
+		if (!isdigit((unsigned char)s[i]))
+			continue;
+		if (i + 2 >= n || !isdigit((unsigned char)s[i + 1]) ||
+		    !isdigit((unsigned char)s[i + 2]) ||
+		    (s[i] - '0') * 100 + (s[i + 1] - '0') * 10 +
+		    (s[i + 2] - '0') > 255)
+			return false;
+		i += 2;
+	}
+	return bytes > 0 && bytes <= 63;
 }
 
 static bool owner_of(struct loader *L, uint16_t src,
@@ -114,13 +134,13 @@ static bool owner_of(struct loader *L, uint16_t src,
 	r->hdr[ZL_HDR_OWNER] = span(&ln->toks[0]);
 	L->prev_bad = true;
 	/* A quoted owner: BIND reads the name in the quotes, NSD one label
-	 * of what they hold, dots and all, Knot DNS neither.  A label of
-	 * letters, digits, '-' and '_' means the same to BIND and NSD; what
-	 * a $GENERATE writes in quotes BIND refuses too. */
+	 * of what they hold, dots and all, Knot DNS neither.  One label
+	 * ("a b", "mail") means the same to BIND and NSD; what a $GENERATE
+	 * writes in quotes BIND refuses too. */
 	owner = ln->toks[0];
 	if (owner.quoted) {
 		if (L->z->srcs[src]->gen_parts ||
-		    !plain_label(text_of(L, src, &owner) + 1, owner.len - 2)) {
+		    !one_label(text_of(L, src, &owner) + 1, owner.len - 2)) {
 			zl_zone_problem(L->z, "syntax", src,
 					r->hdr[ZL_HDR_OWNER], "owner name in "
 					"quotes, which the servers read apart "
