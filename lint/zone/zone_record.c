@@ -536,8 +536,9 @@ static bool rr_placed(struct loader *L, uint16_t src, const struct rec *r)
 				"NS records at the wildcard '%s', which BIND "
 				"refuses", rr->owner->text);
 	/* RFC 5155 §3: the owner is the hash of a name, as a label; BIND
-	 * refuses another (check-names), Knot DNS and NSD load it. */
-	if (rr->type == LDNS_RR_TYPE_NSEC3 &&
+	 * refuses another (check-names), Knot DNS and NSD load it.  BIND
+	 * decodes the first label, and the root's is empty: it takes it. */
+	if (rr->type == LDNS_RR_TYPE_NSEC3 && rr->owner->text[1] != '\0' &&
 	    (hash = zl_b32hex_hash(rr->owner->text,
 				   strcspn(rr->owner->text, ".\\"))) < 1)
 		zl_zone_refused(L->z, ZL_NOT_BIND | ZL_BIND_NAMES,

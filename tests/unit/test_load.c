@@ -1685,6 +1685,13 @@ START_TEST(test_refusal)
 		ck_assert_ptr_null(zl_zone_refusal_of(z, &ignore, &i, &at));
 	}
 	zl_zone_free(z);
+	/* The root's first label is empty, which BIND decodes as a hash */
+	z = load("root.zone",
+		 "$ORIGIN .\n$TTL 60\n"
+		 ". SOA ns.example. hm.example. 1 2 3 4 5\n"
+		 ". NSEC3 1 1 12 - 2vptu5timamqttgl4luu9kg21e0aor3s A\n");
+	ck_assert_uint_eq(z->nprobs, 0);
+	zl_zone_free(z);
 }
 END_TEST
 
