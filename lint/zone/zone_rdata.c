@@ -797,7 +797,7 @@ static bool keyflags_bind(const char *s, size_t n, unsigned *v)
 	return true;
 }
 
-/* The flags of a KEY, DNSKEY or CDNSKEY record: a number from 0 to
+/* The flags of a KEY, DNSKEY, RKEY or CDNSKEY record: a number from 0 to
  * 65535, which every server reads.  BIND also reads hex and mnemonics,
  * which Knot DNS and NSD refuse. */
 static bool conv_keyflags(struct conv *c, struct zl_rdf *r, size_t ti)
@@ -1222,6 +1222,20 @@ static void note_rrsig(struct conv *c, const struct zl_rr *rr)
 				count, labels);
 }
 
+/* BIND reads RKEY flags of 0 only, as RFC 3597 data too (its rkey_57.c
+ * refuses others); Knot DNS and NSD load any flags, but read RKEY in
+ * RFC 3597 form only, so that written as RKEY no server loads it. */
+static void note_rkey(struct conv *c, const struct zl_rr *rr)
+{
+	const uint8_t *p = rr->nrdf > 0 ? zl_rdf_data(&rr->rdf[0]) : NULL;
+
+	if (p && (p[0] | p[1]))
+		zl_zone_refused(c->z, ZL_NOT_BIND, "portable", c->in->src,
+				tok_at(c, rr->rdf[0].tok), "RKEY flags %u are "
+				"not 0, which BIND refuses",
+				(unsigned)p[0] << 8 | p[1]);
+}
+
 /* What some of the servers refuse in a record that zonelint reads. */
 static void note_refusals(struct conv *c, const struct zl_rr *rr)
 {
@@ -1231,6 +1245,8 @@ static void note_refusals(struct conv *c, const struct zl_rr *rr)
 		note_naptr(c, rr);
 	else if (c->in->type == LDNS_RR_TYPE_RRSIG)
 		note_rrsig(c, rr);
+	else if (c->in->type == LDNS_RR_TYPE_RKEY)
+		note_rkey(c, rr);
 	/* RFC 4034 §4.1.2: an NSEC names at least its own type; Knot DNS
 	 * and NSD load one without a type bit map, BIND does not. */
 	else if (c->in->type == LDNS_RR_TYPE_NSEC && rr->nrdf == 1)
