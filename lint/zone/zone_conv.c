@@ -50,6 +50,7 @@ static const struct {
 	{ LDNS_RR_TYPE_DOA, { "enterprise", "type", "location", "media type",
 			      "data" } },
 	{ 66 /* DSYNC */, { "type", "scheme", "port", "target" } },
+	{ LDNS_RR_TYPE_WKS, { "address", "bit map" } },
 	{ LDNS_RR_TYPE_X25, { "PSDN address" } },
 	{ LDNS_RR_TYPE_LOC, { "rdata" } },
 	{ LDNS_RR_TYPE_GPOS, { "longitude", "latitude", "altitude" } },

@@ -225,6 +225,52 @@ static bool generic_fields(struct conv *c, const struct zl_rrtype *t,
 	return true;
 }
 
+/* A LOC size or precision (RFC 1876 §2): a mantissa of 1 to 9 and an
+ * exponent of 0 to 9, or 0, as BIND holds it. */
+static bool loc_power_ok(uint8_t c)
+{
+	return c == 0 || ((c >> 4) >= 1 && (c >> 4) <= 9 && (c & 0xf) <= 9);
+}
+
+/* What BIND refuses, Knot DNS and NSD load, in the fields of RFC 3597
+ * data that presentation format cannot write: a LOC of version 0 (16
+ * octets, RFC 1876 §2) whose size or precisions are no digit times a
+ * power of ten, or whose latitude or longitude (thousandths of an arc
+ * second from 2^31) lies beyond 90 or 180 degrees; a WKS bit map whose
+ * last byte is 0 (RFC 1035 §3.4.2).  NULL when none; *f the field. */
+static const char *bind_value_flaw(uint16_t type, const struct zl_rr *rr,
+				   size_t *f)
+{
+	static const uint32_t limit[2] = { 90u * 3600000, 180u * 3600000 };
+	const uint8_t *p;
+	uint32_t v;
+	size_t i;
+
+	*f = type == LDNS_RR_TYPE_WKS;
+	if (rr->nrdf <= *f || !(p = zl_rdf_data(&rr->rdf[*f])))
+		return NULL;
+	if (type == LDNS_RR_TYPE_WKS)
+		return rr->rdf[1].len > 1 && p[rr->rdf[1].len - 1] == 0 ?
+		       "ends in a zero byte" : NULL;
+	if (type != LDNS_RR_TYPE_LOC || rr->rdf[0].len != 16 || p[0] != 0)
+		return NULL;
+	for (i = 1; i < 4; i++)
+		if (!loc_power_ok(p[i]))
+			return i == 1 ? "has a size that is no digit times a "
+					"power of ten" :
+					"has a precision that is no digit "
+					"times a power of ten";
+	for (i = 0; i < 2; i++) {
+		v = (uint32_t)p[4 + 4 * i] << 24 |
+		    (uint32_t)p[5 + 4 * i] << 16 |
+		    (uint32_t)p[6 + 4 * i] << 8 | p[7 + 4 * i];
+		if (v < 0x80000000u - limit[i] || v > 0x80000000u + limit[i])
+			return i ? "has a longitude beyond 180 degrees" :
+				   "has a latitude beyond 90 degrees";
+	}
+	return NULL;
+}
+
 /* Copies the fields ldns decoded from RFC 3597 wire data, read with the
  * layout of t->wire. */
 static bool generic_known(struct conv *c, const struct zl_rrtype *t,
@@ -299,6 +345,10 @@ static bool generic_known(struct conv *c, const struct zl_rrtype *t,
 	    !zl_field_digest(c->in->type, rr->rdf, n + empty, &c->field, &e))
 		zl_zone_refused(c->z, e.refused, e.cat, c->in->src,
 				tok_at(c, 0), "%s %s", fn(c), e.msg);
+	if ((what = bind_value_flaw(c->in->type, rr, &c->field)) != NULL)
+		zl_zone_refused(c->z, ZL_NOT_BIND, "portable", c->in->src,
+				tok_at(c, 0), "%s %s, which BIND refuses",
+				fn(c), what);
 	/* A KEY whose flags say there is no key (RFC 2535 §3.1.2) BIND
 	 * reads without one. */
 	if (empty && !sshfp && t->field[n] != LDNS_RDF_TYPE_LONG_STR &&

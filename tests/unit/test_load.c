@@ -574,6 +574,45 @@ START_TEST(test_generic)
 }
 END_TEST
 
+/* RFC 3597 data that BIND holds to its type's values and Knot DNS and
+ * NSD load: a LOC of version 0, a WKS bit map, RKEY flags. */
+START_TEST(test_generic_bind_values)
+{
+	static const struct {
+		const char *sub;
+		uint32_t line, col;
+	} want[] = {
+		{ "LOC rdata has a size that is no digit times a power of "
+		  "ten", 2, 7 },
+		{ "LOC rdata has a precision that is no digit", 3, 7 },
+		{ "LOC rdata has a latitude beyond 90 degrees", 4, 7 },
+		{ "LOC rdata has a longitude beyond 180 degrees", 5, 7 },
+		{ "WKS bit map ends in a zero byte", 7, 10 },
+		{ "RKEY flags 256 are not 0", 8, 10 },
+	};
+	struct zl_zone *z;
+	size_t i;
+
+	z = load("example.com.zone",
+		 "$TTL 1\n"
+		 "a LOC \\# 16 00 05 16 13 80000000 80000000 00989680\n"
+		 "b LOC \\# 16 00 12 16 1A 80000000 80000000 00989680\n"
+		 "c LOC \\# 16 00 12 16 13 6CB026FF 80000000 00989680\n"
+		 "d LOC \\# 16 00 12 16 13 80000000 A69FB201 00989680\n"
+		 "e LOC \\# 16 00 99 00 99 934FD900 59604E00 00989680\n"
+		 "f TYPE11 \\# 6 C00002010600\n"
+		 "g TYPE57 \\# 6 010003080102\n"
+		 "h TYPE57 \\# 6 000003080102\n");
+	for (i = 0; i < sizeof want / sizeof want[0]; i++)
+		ck_assert_uint_eq(prob(z, want[i].sub, want[i].line,
+				       want[i].col, "portable")->refused,
+				  ZL_NOT_BIND);
+	ck_assert_uint_eq(z->nprobs, 6);
+	ck_assert_uint_eq(z->nrrs, 8);
+	zl_zone_free(z);
+}
+END_TEST
+
 /* Asserts that field f of rr holds the wire bytes written in hex. */
 static void rdf_is(const struct zl_rr *rr, unsigned f, const char *hex)
 {
@@ -2506,6 +2545,7 @@ Suite *load_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("loc");
 	tcase_add_test(tc, test_loc);
+	tcase_add_test(tc, test_generic_bind_values);
 	tcase_add_test(tc, test_loc_far_lines);
 	tcase_add_test(tc, test_wide_tokens);
 	tcase_add_test(tc, test_header_far);
