@@ -233,11 +233,13 @@ static bool loc_power_ok(uint8_t c)
 }
 
 /* What BIND refuses, Knot DNS and NSD load, in the fields of RFC 3597
- * data that presentation format cannot write: a LOC of version 0 (16
- * octets, RFC 1876 §2) whose size or precisions are no digit times a
- * power of ten, or whose latitude or longitude (thousandths of an arc
- * second from 2^31) lies beyond 90 or 180 degrees; a WKS bit map whose
- * last byte is 0 (RFC 1035 §3.4.2).  NULL when none; *f the field. */
+ * data: a LOC of version 0 (16 octets, RFC 1876 §2) whose size or
+ * precisions are no digit times a power of ten, or whose latitude or
+ * longitude (thousandths of an arc second from 2^31) lies beyond 90 or
+ * 180 degrees, and a WKS bit map whose last byte is 0 (RFC 1035 §3.4.2),
+ * which presentation format cannot write; a KEY with a key after NOKEY
+ * flags (RFC 2535 §3.1.2; key_nokey() of zone_rdata.c for presentation
+ * format).  NULL when none; *f the field. */
 static const char *bind_value_flaw(uint16_t type, const struct zl_rr *rr,
 				   size_t *f)
 {
@@ -246,12 +248,16 @@ static const char *bind_value_flaw(uint16_t type, const struct zl_rr *rr,
 	uint32_t v;
 	size_t i;
 
-	*f = type == LDNS_RR_TYPE_WKS;
+	*f = type == LDNS_RR_TYPE_WKS ? 1 : type == LDNS_RR_TYPE_KEY ? 3 : 0;
 	if (rr->nrdf <= *f || !(p = zl_rdf_data(&rr->rdf[*f])))
 		return NULL;
 	if (type == LDNS_RR_TYPE_WKS)
 		return rr->rdf[1].len > 1 && p[rr->rdf[1].len - 1] == 0 ?
 		       "ends in a zero byte" : NULL;
+	if (type == LDNS_RR_TYPE_KEY)
+		return rr->rdf[3].len > 0 &&
+		       (zl_rdf_data(&rr->rdf[0])[0] & 0xC0) == 0xC0 ?
+		       "after flags that say there is none (NOKEY)" : NULL;
 	if (type != LDNS_RR_TYPE_LOC || rr->rdf[0].len != 16 || p[0] != 0)
 		return NULL;
 	for (i = 1; i < 4; i++)

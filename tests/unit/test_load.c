@@ -575,7 +575,8 @@ START_TEST(test_generic)
 END_TEST
 
 /* RFC 3597 data that BIND holds to its type's values and Knot DNS and
- * NSD load: a LOC of version 0, a WKS bit map, RKEY flags. */
+ * NSD load: a LOC of version 0, a WKS bit map, RKEY flags, a KEY after
+ * NOKEY flags. */
 START_TEST(test_generic_bind_values)
 {
 	static const struct {
@@ -589,6 +590,8 @@ START_TEST(test_generic_bind_values)
 		{ "LOC rdata has a longitude beyond 180 degrees", 5, 7 },
 		{ "WKS bit map ends in a zero byte", 7, 10 },
 		{ "RKEY flags 256 are not 0", 8, 10 },
+		{ "KEY public key after flags that say there is none", 10,
+		  10 },
 	};
 	struct zl_zone *z;
 	size_t i;
@@ -602,13 +605,15 @@ START_TEST(test_generic_bind_values)
 		 "e LOC \\# 16 00 99 00 99 934FD900 59604E00 00989680\n"
 		 "f TYPE11 \\# 6 C00002010600\n"
 		 "g TYPE57 \\# 6 010003080102\n"
-		 "h TYPE57 \\# 6 000003080102\n");
+		 "h TYPE57 \\# 6 000003080102\n"
+		 "i TYPE25 \\# 5 C000 03 08 AB\n"
+		 "j TYPE25 \\# 4 C000 03 08\n");
 	for (i = 0; i < sizeof want / sizeof want[0]; i++)
 		ck_assert_uint_eq(prob(z, want[i].sub, want[i].line,
 				       want[i].col, "portable")->refused,
 				  ZL_NOT_BIND);
-	ck_assert_uint_eq(z->nprobs, 6);
-	ck_assert_uint_eq(z->nrrs, 8);
+	ck_assert_uint_eq(z->nprobs, 7);
+	ck_assert_uint_eq(z->nrrs, 10);
 	zl_zone_free(z);
 }
 END_TEST
