@@ -239,7 +239,8 @@ static bool loc_power_ok(uint8_t c)
  * 180 degrees, and a WKS bit map whose last byte is 0 (RFC 1035 §3.4.2),
  * which presentation format cannot write; a KEY with a key after NOKEY
  * flags (RFC 2535 §3.1.2; key_nokey() of zone_rdata.c for presentation
- * format).  NULL when none; *f the field. */
+ * format); SVCB parameters that zl_svcparams_bind_flaw() names.  NULL
+ * when none; *f the field. */
 static const char *bind_value_flaw(uint16_t type, const struct zl_rr *rr,
 				   size_t *f)
 {
@@ -248,9 +249,12 @@ static const char *bind_value_flaw(uint16_t type, const struct zl_rr *rr,
 	uint32_t v;
 	size_t i;
 
-	*f = type == LDNS_RR_TYPE_WKS ? 1 : type == LDNS_RR_TYPE_KEY ? 3 : 0;
+	*f = type == LDNS_RR_TYPE_WKS ? 1 : type == LDNS_RR_TYPE_KEY ? 3 :
+	     type == LDNS_RR_TYPE_SVCB || type == LDNS_RR_TYPE_HTTPS ? 2 : 0;
 	if (rr->nrdf <= *f || !(p = zl_rdf_data(&rr->rdf[*f])))
 		return NULL;
+	if (*f == 2)
+		return zl_svcparams_bind_flaw(p, rr->rdf[2].len);
 	if (type == LDNS_RR_TYPE_WKS)
 		return rr->rdf[1].len > 1 && p[rr->rdf[1].len - 1] == 0 ?
 		       "ends in a zero byte" : NULL;

@@ -292,9 +292,13 @@ zl_field_fn zl_field_apl;	/* one APL item, RFC 3123 §5 (one token) */
 zl_field_fn zl_field_svcparams;	/* SvcParams, RFC 9460 §2.1 (the rest) */
 /* Whether p[0..n) is SvcParams in wire form as BIND reads them (RFC 9460
  * §2.2): keys in rising order, each value whole and, for a key of RFC
- * 9460 or dohpath, in that key's wire form; the keys mandatory lists
- * given, and alpn beside no-default-alpn. */
+ * 9460, in that key's wire form; the keys mandatory lists given. */
 bool zl_svcparams_wire_ok(const uint8_t *p, size_t n);
+/* What BIND refuses, Knot DNS and NSD load, in SvcParams p[0..n) that
+ * zl_svcparams_wire_ok() takes: a dohpath that is no URI template with a
+ * dns variable (RFC 9461 §5), no-default-alpn without alpn (RFC 9460
+ * §7.1.1).  A phrase after "SVCB parameters", or NULL. */
+const char *zl_svcparams_bind_flaw(const uint8_t *p, size_t n);
 /* What BIND finds wrong with the NAPTR regexp field s[0..n) (RFC 3403
  * §3.2, without its length byte): its delimiters and flags, and the
  * POSIX extended regular expression and back-references of the

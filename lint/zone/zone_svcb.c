@@ -647,7 +647,7 @@ bool zl_svcparams_wire_ok(const uint8_t *p, size_t n)
 		key = (uint16_t)(p[0] << 8 | p[1]);
 		len = (size_t)(p[2] << 8 | p[3]);
 		if (n < 4 + len || (!first && key <= last) ||
-		    (key <= K_DOHPATH && !wire_ok(key, p + 4, len)))
+		    (key < K_DOHPATH && !wire_ok(key, p + 4, len)))
 			return false;
 		if (key == K_MANDATORY) {
 			m = p + 4;
@@ -656,13 +656,30 @@ bool zl_svcparams_wire_ok(const uint8_t *p, size_t n)
 		last = key;
 		first = false;
 	}
-	/* §8: the keys mandatory lists are given; BIND also wants alpn
-	 * beside no-default-alpn (§7.1.1), in this form as in text. */
+	/* §8: the keys mandatory lists are given */
 	for (i = 0; m && i + 1 < mlen; i += 2)
 		if (!wire_has(all, total, (unsigned)(m[i] << 8 | m[i + 1])))
 			return false;
-	return !wire_has(all, total, K_NODEFAULT) ||
-	       wire_has(all, total, K_ALPN);
+	return true;
+}
+
+const char *zl_svcparams_bind_flaw(const uint8_t *p, size_t n)
+{
+	const uint8_t *all = p;
+	size_t total = n, len;
+
+	for (; n >= 4 && n >= 4 + (size_t)(p[2] << 8 | p[3]);
+	     p += 4 + len, n -= 4 + len) {
+		len = (size_t)(p[2] << 8 | p[3]);
+		if ((p[0] << 8 | p[1]) == K_DOHPATH &&
+		    !wire_ok(K_DOHPATH, p + 4, len))
+			return "have a dohpath that is not a relative URI "
+			       "template with a 'dns' variable (RFC 9461 §5)";
+	}
+	/* §7.1.1, a SHOULD, as in presentation format (consistent()) */
+	if (wire_has(all, total, K_NODEFAULT) && !wire_has(all, total, K_ALPN))
+		return "have no-default-alpn without alpn";
+	return NULL;
 }
 
 static const struct param *find(const struct svcb *v, uint16_t key)

@@ -576,7 +576,7 @@ END_TEST
 
 /* RFC 3597 data that BIND holds to its type's values and Knot DNS and
  * NSD load: a LOC of version 0, a WKS bit map, RKEY flags, a KEY after
- * NOKEY flags. */
+ * NOKEY flags, SVCB parameters. */
 START_TEST(test_generic_bind_values)
 {
 	static const struct {
@@ -591,6 +591,9 @@ START_TEST(test_generic_bind_values)
 		{ "WKS bit map ends in a zero byte", 7, 10 },
 		{ "RKEY flags 256 are not 0", 8, 10 },
 		{ "KEY public key after flags that say there is none", 10,
+		  10 },
+		{ "SVCB parameters have a dohpath that is not", 12, 10 },
+		{ "HTTPS parameters have no-default-alpn without alpn", 13,
 		  10 },
 	};
 	struct zl_zone *z;
@@ -607,13 +610,15 @@ START_TEST(test_generic_bind_values)
 		 "g TYPE57 \\# 6 010003080102\n"
 		 "h TYPE57 \\# 6 000003080102\n"
 		 "i TYPE25 \\# 5 C000 03 08 AB\n"
-		 "j TYPE25 \\# 4 C000 03 08\n");
+		 "j TYPE25 \\# 4 C000 03 08\n"
+		 "k TYPE64 \\# 9 0001 00 0007 0002 2f78\n"
+		 "l TYPE65 \\# 7 0001 00 0002 0000\n");
 	for (i = 0; i < sizeof want / sizeof want[0]; i++)
 		ck_assert_uint_eq(prob(z, want[i].sub, want[i].line,
 				       want[i].col, "portable")->refused,
 				  ZL_NOT_BIND);
-	ck_assert_uint_eq(z->nprobs, 7);
-	ck_assert_uint_eq(z->nrrs, 10);
+	ck_assert_uint_eq(z->nprobs, 9);
+	ck_assert_uint_eq(z->nrrs, 12);
 	zl_zone_free(z);
 }
 END_TEST
