@@ -189,6 +189,8 @@ const struct zl_check zl_check_tlsa_fields = {
 };
 
 #define SMTP_PREFIX "_25._tcp."
+/* CNAMEs followed from an MX host, as zl_answer follows them */
+#define MAX_HOPS 8
 
 static const char *const smtp_problems[] = { "not-mx", "pkix", NULL };
 
@@ -258,20 +260,62 @@ static const struct zl_name *mx_target(const struct zl_ctx *ctx,
 	       zl_target(ctx, t).zone ? t : NULL;
 }
 
-/* Whether _25._tcp.<t> has TLSA records (or an alias to them), in the
- * zone of the run that holds it. */
-static bool has_tlsa(const struct zl_ctx *ctx, const struct zl_name *t)
-{
-	struct zl_at at;
+/* What the run's zones say of TLSA records for an MX host. */
+enum tlsa_known { TLSA_NO, TLSA_YES, TLSA_UNKNOWN };
 
-	/* A name of the zone, when no zone of the set is below it: looked
-	 * up in the zone directly (zl_target's case). */
-	if (t->in_zone && (!ctx->zones || !ctx->zones_below))
-		at.name = zl_zone_lookup2(ctx->zone, SMTP_PREFIX, t->text);
-	else
-		at = zl_lookup2(ctx, SMTP_PREFIX, t->text);
-	return zl_name_rrset(at.name, LDNS_RR_TYPE_TLSA) ||
-	       zl_name_rrset(at.name, LDNS_RR_TYPE_CNAME);
+/* Whether a query for TLSA at _25._tcp.<host> (canonical text) gets
+ * records, as the zones of the run answer it: at the name, at the
+ * wildcard that answers for it (RFC 4592), or at the end of a CNAME.  A
+ * CNAME at the name counts as records whatever its target (a dangling
+ * one is CNAME006's); an answer from outside the run is unknown. */
+static enum tlsa_known tlsa_at(const struct zl_ctx *ctx, const char *host)
+{
+	char q[LDNS_MAX_DOMAINLEN * 4 + 16];
+	struct zl_at at;
+	enum zl_answer a;
+
+	if (snprintf(q, sizeof q, "%s%s", SMTP_PREFIX, zl_name_tail(host)) >=
+	    (int)sizeof q)
+		return TLSA_UNKNOWN;
+	if (zl_name_rrset(zl_lookup(ctx, q).name, LDNS_RR_TYPE_CNAME))
+		return TLSA_YES;
+	a = zl_answer(ctx, q, &at);
+	if (a == ZL_ANSWER_UNKNOWN)
+		return TLSA_UNKNOWN;
+	return a == ZL_ANSWER_NAME &&
+	       zl_name_rrset(at.name, LDNS_RR_TYPE_TLSA) ? TLSA_YES : TLSA_NO;
+}
+
+/* Whether the MX host t has TLSA records where a sending MTA looks: RFC
+ * 7672 §2.2.3 and RFC 7671 §7 make the TLSA base domain the host's
+ * CNAME-expanded name, and failing that the name the MX record gives, so
+ * each name of t's CNAME chain is tried.  A chain that leaves the run,
+ * goes on through a wildcard's CNAME or is too long to follow is
+ * unknown. */
+static enum tlsa_known has_tlsa(const struct zl_ctx *ctx,
+				const struct zl_name *t)
+{
+	const char *host = t->text;
+	const struct zl_rr *cname;
+	enum tlsa_known k;
+	struct zl_at at;
+	unsigned hops;
+
+	for (hops = 0; hops <= MAX_HOPS; hops++) {
+		if ((k = tlsa_at(ctx, host)) != TLSA_NO)
+			return k;
+		if (!(at = zl_lookup(ctx, host)).zone)
+			return TLSA_UNKNOWN;
+		if (!at.name || !zl_name_sets(at.name))
+			return zl_name_rrset(zl_zone_wildcard(at.zone, host),
+					     LDNS_RR_TYPE_CNAME) ?
+			       TLSA_UNKNOWN : TLSA_NO;
+		cname = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_CNAME);
+		if (!cname || cname->nrdf < 1 || !zl_rdf_name(&cname->rdf[0]))
+			return TLSA_NO;
+		host = zl_rdf_name(&cname->rdf[0])->text;
+	}
+	return TLSA_UNKNOWN;
 }
 
 /* RFC 7672 §2.2: a sending MTA that finds one MX host without TLSA may
@@ -289,13 +333,13 @@ static void tlsa_coverage(struct zl_ctx *ctx)
 
 	for (rr = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_MX); rr && !with;
 	     rr = zl_next_rr(z, rr))
-		if ((t = mx_target(ctx, rr)) && has_tlsa(ctx, t))
+		if ((t = mx_target(ctx, rr)) && has_tlsa(ctx, t) == TLSA_YES)
 			with = rr;
 	for (rr = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_MX); with && rr;
 	     rr = zl_next_rr(z, rr)) {
 		zl_finding d;
 
-		if (!(t = mx_target(ctx, rr)) || has_tlsa(ctx, t))
+		if (!(t = mx_target(ctx, rr)) || has_tlsa(ctx, t) != TLSA_NO)
 			continue;
 		{
 			d = ZL_EMIT(ctx, rr->src, zl_rr_field_tok(z, rr, 1),
