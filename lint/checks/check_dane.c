@@ -132,30 +132,106 @@ static bool label_is(const char *s, size_t n, bool port)
 	return false;
 }
 
-/* RFC 6698 §3: clients ask for TLSA at _<port>._<protocol>.<host>.  An
- * owner whose first two labels are a port and a protocol with an
- * underscore missing (25._tcp, _25.tcp) or the other way round
- * (_tcp._25) is a name none asks for.  Any other owner may be a CNAME's
- * target (RFC 7671 §7), and is left alone. */
+/* Whether the digits s[0..n) (label_is) are a port as clients write it:
+ * the decimal number of a port, 1 to 65535, without leading zeros (RFC
+ * 6698 §3; port 0 is reserved, RFC 6335 §6). */
+static bool port_written(const char *s)
+{
+	unsigned long v = strtoul(s, NULL, 10);
+
+	return s[0] != '0' && v >= 1 && v <= 65535;
+}
+
+/* The port of the service names that mail and web hosts' TLSA owners are
+ * written with instead of the number (_smtp._tcp for _25._tcp); 0 for
+ * any other label s[0..n), without its '_' (canonical: lower case). */
+static unsigned service_port(const char *s, size_t n)
+{
+	static const struct {
+		const char *name;
+		unsigned port;
+	} services[] = {
+		{ "smtp", 25 }, { "submission", 587 }, { "submissions", 465 },
+		{ "smtps", 465 }, { "imap", 143 }, { "imaps", 993 },
+		{ "pop3", 110 }, { "pop3s", 995 }, { "http", 80 },
+		{ "https", 443 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof services / sizeof services[0]; i++)
+		if (strlen(services[i].name) == n &&
+		    memcmp(s, services[i].name, n) == 0)
+			return services[i].port;
+	return 0;
+}
+
+/* Whether label s[0..n) is a port and a protocol joined in one label by
+ * '_' or '-' (_25_tcp, 25-tcp). */
+static bool joined(const char *s, size_t n)
+{
+	size_t i = s[0] == '_', d;
+
+	for (d = i; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		;
+	if (i == d || i >= n || (s[i] != '_' && s[i] != '-'))
+		return false;
+	i++;
+	return label_is(s + i, n - i, false);
+}
+
+/* What is wrong with an owner whose first labels are a[0..na) and
+ * b[0..nb) as a TLSA owner _<port>._<protocol> (RFC 6698 §3), in buf;
+ * NULL when nothing is. */
+static const char *owner_problem(const struct zl_name *owner, const char *a,
+				 size_t na, const char *b, size_t nb,
+				 char *buf, size_t size)
+{
+	unsigned port;
+
+	if (joined(a, na))
+		return "the port and the protocol are two labels, each with "
+		       "its underscore";
+	if (!b)
+		return NULL;
+	if (label_is(a, na, true) && label_is(b, nb, false)) {
+		if (a[0] != '_' || b[0] != '_')
+			return "the port and protocol labels need their "
+			       "underscores";
+		return port_written(a + 1) ? NULL :
+		       "the port label is the port's number, 1 to 65535, "
+		       "without leading zeros";
+	}
+	if (label_is(a, na, false) && label_is(b, nb, true))
+		return "the port label comes first, then the protocol";
+	/* a name a CNAME points to may be named as its owner likes */
+	if (a[0] == '_' && b[0] == '_' && label_is(b, nb, false) &&
+	    !(owner->refs & ZL_REF_CNAME) &&
+	    (port = service_port(a + 1, na - 1))) {
+		snprintf(buf, size, "the port label is the port's number, "
+			 "'_%u', not the service's name", port);
+		return buf;
+	}
+	return NULL;
+}
+
+/* RFC 6698 §3: clients ask for TLSA at _<port>._<protocol>.<host>, the
+ * port in decimal.  An owner whose first two labels are a port and a
+ * protocol with an underscore missing (25._tcp, _25.tcp), the other way
+ * round (_tcp._25) or joined in one label (_25_tcp), a port no client
+ * writes (_025, _65536) or a service's name for its port (_smtp._tcp) is
+ * a name none asks for.  Any other owner may be a CNAME's target (RFC
+ * 7671 §7), and is left alone. */
 static void tlsa_owner(struct zl_ctx *ctx)
 {
 	const struct zl_rr *rr = ctx->rr;
 	const char *a = rr->owner->text, *b = strchr(a, '.'), *c;
 	const char *why;
-	size_t na, nb;
+	char buf[120];
 
-	if (!b || !(c = strchr(b + 1, '.')))
-		return;
-	na = (size_t)(b - a);
-	nb = (size_t)(c - b - 1);
-	b++;
-	if (label_is(a, na, true) && label_is(b, nb, false))
-		why = a[0] == '_' && b[0] == '_' ? NULL :
-		      "the port and protocol labels need their underscores";
-	else if (label_is(a, na, false) && label_is(b, nb, true))
-		why = "the port label comes first, then the protocol";
-	else
-		why = NULL;
+	c = b ? strchr(b + 1, '.') : NULL;
+	why = owner_problem(rr->owner, a, b ? (size_t)(b - a) : strlen(a),
+			    c ? b + 1 : NULL, c ? (size_t)(c - b - 1) : 0,
+			    buf, sizeof buf);
 	if (why)
 		ZL_EMIT(ctx, rr->src, !(rr->flags & ZL_RR_OWNER_BLANK) ?
 			zl_rr_hdr(ctx->zone, rr, ZL_HDR_OWNER) : rr->text,
