@@ -58,14 +58,15 @@ static void tlsa_range(struct zl_ctx *ctx)
 	}
 }
 
-/* Whether p[0..len) is one DER SEQUENCE, whole (X.690 §8.1.3): what a
- * certificate and a SubjectPublicKeyInfo are. */
-static bool der_sequence(const uint8_t *p, size_t len)
+/* The length of the DER element that starts p[0..len) (X.690 §8.1: tag,
+ * length, contents), its tag in *tag; 0 when it is not whole there. */
+static size_t der_element(const uint8_t *p, size_t len, uint8_t *tag)
 {
 	size_t n, body = 0, head = 2, i;
 
-	if (len < 2 || p[0] != 0x30)
-		return false;
+	if (len < 2)
+		return 0;
+	*tag = p[0];
 	if (p[1] < 0x80)
 		body = p[1];
 	else if ((n = p[1] & 0x7f) >= 1 && n <= 4 && len >= 2 + n) {
@@ -73,9 +74,36 @@ static bool der_sequence(const uint8_t *p, size_t len)
 			body = body << 8 | p[2 + i];
 		head += n;
 	} else {
-		return false;
+		return 0;
 	}
-	return head + body == len;
+	return body <= len - head ? head + body : 0;
+}
+
+/* What DER data is, by the elements of its outer SEQUENCE: a certificate
+ * (SEQUENCE, SEQUENCE, BIT STRING: RFC 5280 §4.1), a SubjectPublicKeyInfo
+ * (SEQUENCE, BIT STRING: §4.1.2.7), or neither. */
+enum der_kind { DER_NEITHER, DER_CERT, DER_SPKI };
+
+static enum der_kind der_kind(const uint8_t *p, size_t len)
+{
+	static const uint8_t cert[] = { 0x30, 0x30, 0x03 }, spki[] = { 0x30,
+								       0x03 };
+	uint8_t tag = 0, tags[4];
+	size_t e, n = 0;
+
+	if (der_element(p, len, &tag) != len || tag != 0x30)
+		return DER_NEITHER;
+	e = p[1] < 0x80 ? 2 : 2 + (p[1] & 0x7f);
+	for (p += e, len -= e; len > 0 && n < sizeof tags; p += e, len -= e) {
+		if (!(e = der_element(p, len, &tags[n++])))
+			return DER_NEITHER;
+	}
+	if (len > 0)
+		return DER_NEITHER;
+	if (n == sizeof cert && memcmp(tags, cert, n) == 0)
+		return DER_CERT;
+	return n == sizeof spki && memcmp(tags, spki, n) == 0 ? DER_SPKI :
+	       DER_NEITHER;
 }
 
 /* RFC 6698 §2.1.3: matching type 1 is a SHA-256 digest (32 bytes), 2 a
@@ -88,6 +116,7 @@ static void tlsa_digest(struct zl_ctx *ctx)
 	int m = field(ctx->rr, 2), sel = field(ctx->rr, 1);
 	size_t want = m == 1 ? 32 : m == 2 ? 64 : 0;
 	size_t len = ctx->rr->nrdf > 3 ? ctx->rr->rdf[3].len : 0;
+	enum der_kind k;
 	char msg[200];
 
 	if (ctx->rr->nrdf < 4 || (want && len == want) || (!want && m != 0))
@@ -98,15 +127,22 @@ static void tlsa_digest(struct zl_ctx *ctx)
 			 want);
 	else if (len == 0)
 		snprintf(msg, sizeof msg, "TLSA data is empty");
-	else if ((sel == 0 || sel == 1) &&
-		 !der_sequence(zl_rdf_data(&ctx->rr->rdf[3]), len))
+	else if (sel != 0 && sel != 1)
+		return;
+	else if ((k = der_kind(zl_rdf_data(&ctx->rr->rdf[3]), len)) ==
+		 (sel == 0 ? DER_CERT : DER_SPKI))
+		return;
+	else if (k != DER_NEITHER)
+		snprintf(msg, sizeof msg, "TLSA data of matching type 0 is "
+			 "a %s, but selector %d is for %s", sel == 0 ?
+			 "SubjectPublicKeyInfo" : "whole certificate", sel,
+			 sel == 0 ? "a certificate" : "a SubjectPublicKeyInfo");
+	else
 		snprintf(msg, sizeof msg, "TLSA data of matching type 0 is "
 			 "not a DER-encoded %s%s", sel == 0 ? "certificate" :
 			 "SubjectPublicKeyInfo", len == 32 ? ": a SHA-256 "
 			 "digest is matching type 1" : len == 64 ? ": a "
 			 "SHA-512 digest is matching type 2" : "");
-	else
-		return;
 	emit_field(ctx, 3, msg);
 }
 
