@@ -398,36 +398,44 @@ static enum tlsa_known tlsa_at(const struct zl_ctx *ctx, const char *host)
 	       zl_name_rrset(at.name, LDNS_RR_TYPE_TLSA) ? TLSA_YES : TLSA_NO;
 }
 
-/* Whether the MX host t has TLSA records where a sending MTA looks: RFC
- * 7672 §2.2.3 and RFC 7671 §7 make the TLSA base domain the host's
- * CNAME-expanded name, and failing that the name the MX record gives, so
- * each name of t's CNAME chain is tried.  A chain that leaves the run,
- * goes on through a wildcard's CNAME or is too long to follow is
- * unknown. */
-static enum tlsa_known has_tlsa(const struct zl_ctx *ctx,
-				const struct zl_name *t)
+/* The name a chain of CNAMEs from canonical text ends at in the run
+ * (text itself without one); NULL when the chain leaves the run, goes on
+ * through a wildcard's CNAME or is too long to follow. */
+static const char *expanded(const struct zl_ctx *ctx, const char *text)
 {
-	const char *host = t->text;
 	const struct zl_rr *cname;
-	enum tlsa_known k;
 	struct zl_at at;
 	unsigned hops;
 
 	for (hops = 0; hops <= MAX_HOPS; hops++) {
-		if ((k = tlsa_at(ctx, host)) != TLSA_NO)
-			return k;
-		if (!(at = zl_lookup(ctx, host)).zone)
-			return TLSA_UNKNOWN;
+		if (!(at = zl_lookup(ctx, text)).zone)
+			return NULL;
 		if (!at.name || !zl_name_sets(at.name))
-			return zl_name_rrset(zl_zone_wildcard(at.zone, host),
-					     LDNS_RR_TYPE_CNAME) ?
-			       TLSA_UNKNOWN : TLSA_NO;
+			return zl_name_rrset(zl_zone_wildcard(at.zone, text),
+					     LDNS_RR_TYPE_CNAME) ? NULL : text;
 		cname = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_CNAME);
 		if (!cname || cname->nrdf < 1 || !zl_rdf_name(&cname->rdf[0]))
-			return TLSA_NO;
-		host = zl_rdf_name(&cname->rdf[0])->text;
+			return text;
+		text = zl_rdf_name(&cname->rdf[0])->text;
 	}
-	return TLSA_UNKNOWN;
+	return NULL;
+}
+
+/* Whether the MX host t has TLSA records where a sending MTA looks: RFC
+ * 7672 §2.2.3 and RFC 7671 §7 make the TLSA base domain the host's
+ * CNAME-expanded name, and failing that the name the MX record gives
+ * (not a name between them).  Unknown when the run cannot tell. */
+static enum tlsa_known has_tlsa(const struct zl_ctx *ctx,
+				const struct zl_name *t)
+{
+	enum tlsa_known k = tlsa_at(ctx, t->text);
+	const char *f;
+
+	if (k != TLSA_NO)
+		return k;
+	if (!(f = expanded(ctx, t->text)))
+		return TLSA_UNKNOWN;
+	return f == t->text ? TLSA_NO : tlsa_at(ctx, f);
 }
 
 /* RFC 7672 §2.2: a sending MTA that finds one MX host without TLSA may
