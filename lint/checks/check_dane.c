@@ -326,6 +326,7 @@ static void tlsa_smtp(struct zl_ctx *ctx)
 {
 	const char *owner = ctx->rr->owner->text, *host;
 	const struct zl_name *n;
+	enum zl_answer a;
 	struct zl_at at;
 	int usage;
 
@@ -343,11 +344,13 @@ static void tlsa_smtp(struct zl_ctx *ctx)
 		}
 		return;
 	}
-	/* the host's addresses as a query finds them: a wildcard, a CNAME */
+	/* the host's addresses as a query finds them: a wildcard, a CNAME;
+	 * an alias to a name the run does not hold may have them */
 	n = zl_zone_lookup(ctx->zone, host);
-	if ((!n || !(n->refs & ZL_REF_MX)) &&
-	    (zl_answer(ctx, host, &at) != ZL_ANSWER_NAME ||
-	     !zl_has_address(at.name))) {
+	if (n && (n->refs & ZL_REF_MX))
+		return;
+	if ((a = zl_answer(ctx, host, &at)) == ZL_ANSWER_NONE ||
+	    (a == ZL_ANSWER_NAME && !zl_has_address(at.name))) {
 		ZL_EMIT(ctx, ctx->rr->src, zl_rr_type_tok(ctx->zone, ctx->rr),
 			{ "host", host });
 	}
