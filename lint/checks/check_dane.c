@@ -425,7 +425,7 @@ static const char *expanded(const struct zl_ctx *ctx, const char *text)
 }
 
 /* Whether the MX host t has TLSA records where a sending MTA looks: RFC
- * 7672 §2.2.3 and RFC 7671 §7 make the TLSA base domain the host's
+ * 7672 §2.2.2-2.2.3 and RFC 7671 §7 make the TLSA base domain the host's
  * CNAME-expanded name, and failing that the name the MX record gives
  * (not a name between them).  Unknown when the run cannot tell. */
 static enum tlsa_known has_tlsa(const struct zl_ctx *ctx,
