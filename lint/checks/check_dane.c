@@ -316,6 +316,40 @@ static const struct zl_param_spec smtp_params[] = {
 	{ .key = NULL },
 };
 
+/* RFC 7671 §7: _25._tcp.<host> may be an alias for TLSA records at a name
+ * of the operator's choosing, which other services may share: a PKIX
+ * usage there is as unusable for SMTP.  Reported at the alias, with a
+ * note at the first such record; not when the records are at a _25._tcp
+ * name, where they are reported themselves. */
+static void pkix_alias(struct zl_ctx *ctx)
+{
+	const struct zl_rr *t;
+	struct zl_at at;
+	zl_finding f;
+	char u[8];
+	int usage;
+
+	if (zl_answer(ctx, ctx->rr->owner->text, &at) != ZL_ANSWER_NAME ||
+	    strncmp(at.name->text, SMTP_PREFIX, strlen(SMTP_PREFIX)) == 0)
+		return;
+	for (t = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_TLSA); t;
+	     t = zl_next_rr(at.zone, t))
+		if ((usage = field(t, 0)) == 0 || usage == 1)
+			break;
+	if (!t)
+		return;
+	snprintf(u, sizeof u, "%d", usage);
+	f = ZL_EMIT(ctx, ctx->rr->src, zl_rr_field_tok(ctx->zone, ctx->rr, 0),
+		    { "usage", u });
+	if (at.zone == ctx->zone)
+		zl_emit_note(ctx, f, t->src, zl_rr_field_tok(at.zone, t, 0),
+			     "the TLSA record the alias leads to");
+	else
+		zl_emit_note_in(ctx, f, at.zone, t->src,
+				zl_rr_field_tok(at.zone, t, 0),
+				"the TLSA record the alias leads to");
+}
+
 /* RFC 7672 §2.2.3: SMTP clients look for TLSA at _25._tcp.<MX host>; a
  * TLSA record for a host that no MX of this zone names and no zone of the
  * run gives an address is probably for a renamed or mistyped host (a
@@ -334,7 +368,9 @@ static void tlsa_smtp(struct zl_ctx *ctx)
 		return;
 	host = owner + strlen(SMTP_PREFIX);
 	if (zl_rule_variant(ctx->rule, 0) == S_PKIX) {
-		if ((usage = field(ctx->rr, 0)) == 0 || usage == 1) {
+		if (ctx->rr->type == LDNS_RR_TYPE_CNAME)
+			pkix_alias(ctx);
+		else if ((usage = field(ctx->rr, 0)) == 0 || usage == 1) {
 			char u[8];
 
 			snprintf(u, sizeof u, "%d", usage);
