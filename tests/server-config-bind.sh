@@ -765,3 +765,60 @@ t_check_names_form() {
 EOF
 }
 t "BIND check-names written the other block's way: zonelint refuses what named refuses, at its line" t_check_names_form
+
+# An option options or a view does not take (a slip, another block's, one
+# of a zone alone), at its name, by both, and after it the next; a slip
+# of one it takes is named in the message.
+t_unknown_block() {
+	named_cases ub "unknown option '[a-z-]*'" <<'EOF2' || return 1
+3 |options {\ndirectory "/tmp";\nrecursoin yes; };
+2 4 |options {\nfrobnicate 1;\nrecursion no;\nmatch-clients { any; }; };
+2 |view "v" {\npid-file none; };
+1 |view "v" { recursion no; type primary; };
+|options { glue-cache yes; dnssec-validation auto; max-records-per-type 100; };
+|view "v" { match-clients { any; }; recursion no; zone "a.org" { type hint; file "h"; }; };
+EOF2
+	printf 'options {\n\trecursoin yes;\n};\n' >ub/named.conf
+	config_error ub/named.conf "^ub/named.conf:2:2: error: unknown option 'recursoin' in options; did you mean 'recursion'?"
+}
+t "BIND an option options or a view does not take: zonelint refuses what named refuses, at its line" t_unknown_block
+
+# Every statement of server_bind_names.c's table, alone in options and in
+# a view: unknown to named exactly when unknown to zonelint; those of later
+# versions, unknown to named alone.
+t_block_names() {
+	mkdir -p bn
+	sed -n 's/^	{ "\([a-z0-9-]*\)", \(.*\) },$/\1 \2/p' \
+		"$here/../lint/server/server_bind_names.c" >bn/names
+	[ "$(wc -l <bn/names)" -gt 250 ] || { echo "no table read"; return 1; }
+	while read -r name where; do
+		for block in options view; do
+			case $block in
+			options) printf 'options { %s; };\n' "$name" ;;
+			view) printf 'view "v" { %s; };\n' "$name" ;;
+			esac >bn/named.conf
+			theirs=takes ours=takes
+			(cd bn && named-checkconf named.conf) 2>&1 |
+				grep -q -e "unknown option" -e "no longer exists" &&
+				theirs=refuses
+			run --server-config bn/named.conf
+			grep -q -e "unknown option" -e "no longer exists" \
+				"$tmp/err" && ours=refuses
+			# where a later version takes it, named 9.18 refuses it
+			case $block:$where in
+			options:*O*LATER* | view:*V*LATER*)
+				[ $theirs = refuses ] || {
+					echo "named 9.18 takes $name in $block"
+					return 1
+				}
+				theirs=takes
+				;;
+			esac
+			[ "$theirs" = "$ours" ] || {
+				echo "$name in $block: named $theirs, zonelint $ours"
+				return 1
+			}
+		done
+	done <bn/names
+}
+t "BIND statements of options and views: zonelint takes what named takes" t_block_names

@@ -256,6 +256,14 @@ struct bind {
 
 /* ---- where options are taken (server_bind_opts.c) ---- */
 
+/* Whether the block ctx (options or a view) takes the statement named s,
+ * in named 9.18 or a later version (server_bind_names.c).  When it does
+ * not: *near (a static name) is the one it takes nearest to s, if near
+ * enough to be a slip of it, else NULL; *elsewhere is whether the other
+ * of the two blocks takes s. */
+bool bind_block_takes(enum ctx ctx, const char *s, const char **near,
+		      bool *elsewhere);
+
 /* named-checkconf: the statement named w in the block ctx, reported when
  * named 9.18 no longer has it there or never took it there. */
 void bind_placed(struct bind *b, enum ctx ctx, const struct tok *w);

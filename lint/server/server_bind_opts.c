@@ -79,12 +79,41 @@ static const char *const server_opts[] = {
 	"transfer-source-v6", "transfers", NULL
 };
 
+/* The block ctx as named-checkconf's messages name it: "" at the top. */
+static const char *block(enum ctx ctx)
+{
+	return ctx == C_TOP ? "" : ctx == C_VIEW ? " in a view" :
+	       ctx == C_OPTIONS ? " in options" : ctx == C_SERVER ?
+	       " in a server" : " in a zone";
+}
+
+/* named-checkconf on a statement of options or a view that the block
+ * does not take: "unknown option".  Help says where it is taken, or what
+ * it may be a slip of. */
+static void unknown(struct bind *b, enum ctx ctx, const struct tok *w)
+{
+	const char *near;
+	bool elsewhere;
+
+	if (bind_block_takes(ctx, w->s, &near, &elsewhere))
+		return;
+	if (elsewhere)
+		srv_err(b->s, w->file, w->line, w->col, "unknown option '%s'%s "
+			"(%s)", w->s, block(ctx), ctx == C_VIEW ?
+			"taken in options alone" : "taken in a view alone");
+	else if (near)
+		srv_err(b->s, w->file, w->line, w->col, "unknown option "
+			"'%s'%s; did you mean '%s'?", w->s, block(ctx), near);
+	else
+		srv_err(b->s, w->file, w->line, w->col, "unknown option "
+			"'%s'%s", w->s, block(ctx));
+}
+
 /* named-checkconf: a statement that its block does not take ("unknown
  * option").  The top level takes the statements of named 9.18 and those
  * of later versions (key-store, remote-servers, template), which a
- * configuration for them may hold; options, a view and a zone refuse
- * those of named.conf's grammar that named refuses there (other options
- * of theirs are not checked); a zone and a server statement take their
+ * configuration for them may hold; options and a view take those of
+ * server_bind_names.c's table; a zone and a server statement take their
  * own options alone. */
 void bind_placed(struct bind *b, enum ctx ctx, const struct tok *w)
 {
@@ -95,27 +124,6 @@ void bind_placed(struct bind *b, enum ctx ctx, const struct tok *w)
 		"remote-servers", "server", "statistics-channels", "template",
 		"tls", "trust-anchors", "trusted-keys", "view", "zone", NULL
 	};
-	/* the top level's alone, directory, which options takes, and the
-	 * options a zone alone takes (zone_only_clauses) */
-	static const char *const not_view[] = {
-		"acl", "controls", "database", "delegation-only", "directory",
-		"file", "http", "in-view", "inline-signing", "journal",
-		"logging", "masters", "options", "parental-agents",
-		"primaries", "server-addresses", "server-names",
-		"statistics-channels", "tls", "type", "update-policy", "view",
-		NULL
-	};
-	/* and those of views */
-	static const char *const not_options[] = {
-		"acl", "controls", "database", "delegation-only", "dlz",
-		"dyndb", "file", "http", "in-view", "inline-signing",
-		"journal", "key", "logging", "managed-keys", "masters",
-		"options", "parental-agents", "plugin", "primaries", "server",
-		"server-addresses", "server-names", "statistics-channels",
-		"tls", "trust-anchors", "type", "update-policy", "view",
-		"zone", NULL
-	};
-
 	const char *gone;
 
 	if (ctx == C_SERVER && (is(w, "request-sit") ||
@@ -126,23 +134,20 @@ void bind_placed(struct bind *b, enum ctx ctx, const struct tok *w)
 	if (gone) {
 		srv_err(b->s, w->file, w->line, w->col, gone == w->s ?
 			"option '%s' no longer exists%s" :
-			"unknown option '%s'%s", w->s,
-			ctx == C_TOP ? "" : ctx == C_VIEW ? " in a view" :
-			ctx == C_OPTIONS ? " in options" : ctx == C_SERVER ?
-			" in a server" : " in a zone");
+			"unknown option '%s'%s", w->s, block(ctx));
+		return;
+	}
+	if (w->t == T_WORD && (ctx == C_OPTIONS || ctx == C_VIEW)) {
+		unknown(b, ctx, w);
 		return;
 	}
 	if (w->t != T_WORD ||
 	    (ctx == C_TOP ? one_of(w, top) :
-	     ctx == C_VIEW ? !one_of(w, not_view) :
-	     ctx == C_OPTIONS ? !one_of(w, not_options) :
 	     ctx == C_ZONE ? zone_takes(w) :
 	     ctx != C_SERVER || one_of(w, server_opts)))
 		return;
 	srv_err(b->s, w->file, w->line, w->col, "unknown option '%s'%s",
-		w->s, ctx == C_TOP ? "" : ctx == C_VIEW ? " in a view" :
-		ctx == C_OPTIONS ? " in options" : ctx == C_SERVER ?
-		" in a server" : " in a zone");
+		w->s, block(ctx));
 }
 
 /* The zone types of named 9.18, as bits (lib/isccfg/namedconf.c's

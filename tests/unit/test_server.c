@@ -236,8 +236,9 @@ START_TEST(test_bind_errors)
 	ck_assert_uint_eq(z.n, 0);
 	done(&z, &d);
 
-	strcpy(deep, "options ");
-	for (i = 0; i < ZL_SERVER_MAX_NEST + 2; i++)
+	/* a statement options takes, whose block holds blocks */
+	strcpy(deep, "options { rate-limit ");
+	for (i = 0; i < ZL_SERVER_MAX_NEST + 1; i++)
 		strcat(deep, "{ b ");
 	ck_assert_int_eq(mem_read(nest, "named.conf", &z, &d),
 			 ZL_ERR_CONFIG);
