@@ -822,3 +822,30 @@ t_block_names() {
 	done <bn/names
 }
 t "BIND statements of options and views: zonelint takes what named takes" t_block_names
+
+# check-names without its mode or kind, with a word not of their lists or
+# in quotes, or with one more word, at the word or the ';' named names, by
+# both; a kind of zone twice in one block, or under both its names, at
+# the first check-names; a kind in each block, or response twice: taken.
+t_check_names_bad() {
+	named_cases cb "expected" <<'EOF2' || return 1
+1 |options { check-names primary; };
+3 |options {\ncheck-names\n;\n};
+3 |view "v" {\ncheck-names response\n; };
+1 |options { check-names primary fail-hard; };
+2 |options {\ncheck-names "primary" warn; };
+1 |options { check-names primary "warn"; };
+2 |zone "a.org" { type primary; file "db";\ncheck-names; };
+2 |zone "a.org" { type primary; file "db";\ncheck-names foo; };
+EOF2
+	named_cases cb "missing ';'" <<'EOF2' || return 1
+3 |options {\ncheck-names primary\nwarn extra; };
+3 |zone "a.org" { type primary; file "db";\ncheck-names\nwarn extra; };
+EOF2
+	named_cases cb "check-names" <<'EOF2'
+2 2 |options {\ncheck-names primary warn;\ncheck-names\nPRIMARY fail;\ncheck-names master ignore; };
+2 |view "v" {\ncheck-names slave warn;\ncheck-names response warn;\ncheck-names secondary fail; };
+|options { check-names master warn; check-names response ignore; check-names response fail; };\nview "v" { check-names primary fail; check-names SLAVE warn; };
+EOF2
+}
+t "BIND check-names without a mode, or a kind twice: zonelint refuses what named refuses, at its line" t_check_names_bad

@@ -53,40 +53,94 @@ static void in_view(struct bind *b, const struct pzone *z,
 		z->origin ? z->origin : "", v->s, v->s);
 }
 
+/* check-names' modes, and the kinds of zone or answer it takes in options
+ * and a view (namedconf.c's checkmode and checktype; BIND_KINDS long, for
+ * bind_block_end), in any case. */
+static const char *const modes[] = { "fail", "warn", "ignore" };
+const char *const bind_kinds[BIND_KINDS] = { "primary", "master", "secondary",
+				   "slave", "response" };
+
+/* Which of the n names w is; n when none is. */
+static size_t which(const struct tok *w, const char *const *names, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && !is(w, names[i]); i++)
+		;
+	return i;
+}
+
+/* named-checkconf on check-names' words, args[1..n): a zone's takes a
+ * mode, the others' a kind and a mode, each an unquoted word of its list;
+ * it names the first word it does not read, or the ';' where one is
+ * missing.  True when the words are those. */
+static bool names_form(struct bind *b, enum ctx ctx, const struct tok *args,
+		       size_t n)
+{
+	size_t want = ctx == C_ZONE ? 2 : 3, i;
+	bool mode;
+
+	for (i = 1; i < n && i < want; i++) {
+		mode = i + 1 == want;
+		if (args[i].t != T_WORD)
+			return srv_err(b->s, args[i].file, args[i].line,
+				       args[i].col, "expected unquoted string");
+		if (mode ? which(&args[i], modes, 3) == 3 :
+			   which(&args[i], bind_kinds, BIND_KINDS) ==
+			   BIND_KINDS)
+			return srv_err(b->s, args[i].file, args[i].line,
+				       args[i].col, "'%s' unexpected",
+				       args[i].s);
+	}
+	if (n + 1 == want)
+		return srv_err(b->s, b->end.file, b->end.line, b->end.col,
+			       "missing mode after '%s%s%s' (expected fail, "
+			       "warn or ignore)", args[0].s, n > 1 ? " " : "",
+			       n > 1 ? args[1].s : "");
+	if (n < want)
+		return srv_err(b->s, b->end.file, b->end.line, b->end.col,
+			       "missing kind and mode after '%s' (expected "
+			       "primary, secondary or response, then fail, "
+			       "warn or ignore)", args[0].s);
+	if (n > want)
+		return srv_err(b->s, args[want].file, args[want].line,
+			       args[want].col, "missing ';' before '%s'",
+			       args[want].s);
+	return true;
+}
+
 /* `check-names [primary|master] MODE`: whether named refuses a primary
  * zone over a record whose host name is not one (fail, the default),
  * only warns of it (warn: it still refuses an NSEC3 owner that is no
  * hash) or checks nothing (ignore); set for all zones (options), a
- * view's or one zone. */
+ * view's or one zone.  In options or a view, each kind of zone is noted
+ * for bind_block_end, which holds each to one check-names. */
 static void check_names(struct bind *b, enum ctx ctx, struct pzone *z,
 			const struct tok *args, size_t n)
 {
-	static const char *const kinds[] = { "primary", "master",
-		"secondary", "slave", "response" };
-	int8_t mode = is(&args[n - 1], "ignore") ? NAMES_IGNORE :
-		      is(&args[n - 1], "warn") ? NAMES_WARN : NAMES_FAIL;
-	size_t i;
+	int8_t mode;
+	size_t k;
 
-	/* named reads a zone's as the mode alone, the others' as the kind
-	 * of zone or answer, then the mode: the zone way in options
-	 * ("check-names warn;") is refused at its mode */
-	for (i = 0; ctx != C_ZONE && i < sizeof kinds / sizeof kinds[0]; i++)
-		if (is(&args[1], kinds[i]))
-			break;
-	if ((ctx == C_OPTIONS || ctx == C_VIEW) &&
-	    i == sizeof kinds / sizeof kinds[0]) {
-		srv_err(b->s, args[1].file, args[1].line, args[1].col,
-			"'%s' unexpected", args[1].s);
+	if (!names_form(b, ctx, args, n))
+		return;
+	mode = is(&args[n - 1], "ignore") ? NAMES_IGNORE :
+	       is(&args[n - 1], "warn") ? NAMES_WARN : NAMES_FAIL;
+	if (ctx == C_ZONE) {
+		z->names = mode;
 		return;
 	}
-	if (ctx == C_ZONE && n > 2)
-		srv_err(b->s, args[1].file, args[1].line, args[1].col,
-			"'%s' unexpected", args[1].s);
-	if (ctx == C_ZONE)
-		z->names = mode;
-	else if (n < 3 || (!is(&args[1], "primary") && !is(&args[1], "master")))
+	k = which(&args[1], bind_kinds, BIND_KINDS);
+	if (b->blk) {
+		if (!b->blk->names.file)
+			b->blk->names = (struct tok){ .file = args[0].file,
+						      .line = args[0].line,
+						      .col = args[0].col };
+		b->blk->twice |= b->blk->kinds & (1u << k);
+		b->blk->kinds |= (uint8_t)(1u << k);
+	}
+	if (k > 1)	/* not primary or master */
 		return;
-	else if (ctx == C_OPTIONS)
+	if (ctx == C_OPTIONS)
 		b->names = mode;
 	else if (ctx == C_VIEW && b->cur_view)
 		b->cur_view->names = mode;
@@ -215,6 +269,9 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 				args[n > 2 ? 2 : 0].col, n > 2 ?
 				"missing ';' before '%s'" : "'%s' without a "
 				"value", args[n > 2 ? 2 : 0].s);
+	if ((ctx == C_OPTIONS || ctx == C_VIEW || ctx == C_ZONE) &&
+	    is(&args[0], "check-names"))
+		check_names(b, ctx, z, args, n);
 	if (n < 2)
 		return;
 	if (ctx == C_OPTIONS && is(&args[0], "directory")) {
@@ -277,8 +334,6 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 	} else if (ctx == C_ZONE && is(&args[0], "in-view")) {
 		in_view(b, z, &args[1]);
 		z->in_view = true;
-	} else if (is(&args[0], "check-names")) {
-		check_names(b, ctx, z, args, n);
 	} else if (is(&args[0], "inline-signing") && ctx == C_POLICY) {
 		b->policies[b->npolicies - 1].inline_signing =
 			is(&args[1], "yes") || is(&args[1], "true") ||

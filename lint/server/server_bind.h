@@ -194,13 +194,21 @@ struct bzopt {
 	struct tok at;	/* where named-checkconf names it (no text) */
 };
 
+/* check-names' kinds of zone or answer, in options and a view (primary,
+ * master, secondary, slave, response: server_bind.c). */
+enum { BIND_KINDS = 5 };
+extern const char *const bind_kinds[BIND_KINDS];
+
 /* What named-checkconf checks together in one options, view or zone
  * block: where its forward, sig-validity-interval and
  * dnskey-sig-validity are named (no file: none), and whether it has
- * forwarders and a dnssec-policy. */
+ * forwarders and a dnssec-policy; in options or a view, where its first
+ * check-names is named, and the kinds of zone (bits, in check_names'
+ * order) its check-names name, and those they name twice. */
 struct bblock {
-	struct tok forward, sigvalidity, dnskeyvalidity;
+	struct tok forward, sigvalidity, dnskeyvalidity, names;
 	bool forwarders, policy;
+	uint8_t kinds, twice;
 };
 
 struct bind {

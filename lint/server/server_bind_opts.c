@@ -496,11 +496,34 @@ void bind_block_option(struct bind *b, const struct tok *kw,
 				 !val->file ? kw : val);
 }
 
+/* check.c on the check-names of options or a view, at the first: a kind
+ * of zone named twice, or under both its names (response, which is no
+ * zone's, may come twice). */
+static void names_end(struct bind *b, const struct bblock *k)
+{
+	const struct tok *at = &k->names;
+	size_t i;
+
+	for (i = 0; i < 4; i++)
+		if (k->twice & (1u << i))
+			srv_err(b->s, at->file, at->line, at->col,
+				"'check-names %s' duplicated", bind_kinds[i]);
+	/* primary and master, secondary and slave: bits 0 and 1, 2 and 3 */
+	for (i = 0; i < 4; i += 2)
+		if ((k->kinds >> i & 3) == 3)
+			srv_err(b->s, at->file, at->line, at->col,
+				"'check-names' cannot take both '%s' and '%s'",
+				bind_kinds[i], bind_kinds[i + 1]);
+}
+
 /* check.c: check_forward on options, each view and each zone (but an
  * in-view one, which named does not check), and the signing options
- * that a dnssec-policy in the same block replaces ("none" too). */
+ * that a dnssec-policy in the same block replaces ("none" too); the
+ * check-names of options and a view. */
 void bind_block_end(struct bind *b, const struct bblock *k)
 {
+	if (k->names.file)
+		names_end(b, k);
 	if (k->forward.file && !k->forwarders)
 		srv_err(b->s, k->forward.file, k->forward.line,
 			k->forward.col, "no matching 'forwarders' statement");
