@@ -293,7 +293,16 @@ struct zl_load_opts {
 	 * it: not again from the repository root or the zone file's
 	 * directory (zonelint --server-config). */
 	bool include_exact;
+	/* Set, when not NULL, to whether the zone file itself was refused
+	 * for lying outside include_root and every allowed path: a refusal
+	 * that allowing it (zonelint --allow-include) lifts. */
+	bool *outside;
 };
+
+/* The help for a file a server's configuration names (an include, a zone
+ * file) refused for lying outside the tree. */
+#define ZL_OUTSIDE_HELP "if the server is meant to read it, allow it or " \
+	"the directory that holds it with --allow-include PATH"
 
 /* Reads a zone file.  On success *out owns the zone (free with zl_zone_free)
  * and bad records are kept as load problems inside it, to be reported by the

@@ -534,6 +534,35 @@ t_zone_confined() {
 }
 t "a zone file outside the configuration's directory is not read" t_zone_confined
 
+# A zone file refused as outside the tree, under each server whose own
+# checker takes the configuration, has the help a configuration's include
+# outside it has: --allow-include.
+t_zone_outside_help() {
+	mkdir -p oh/bind oh/knot oh/nsd oh/out
+	zone oh/out/db.x
+	printf 'zone "example.org" { type primary; file "%s"; };\n' \
+		"$tmp/oh/out/db.x" >oh/bind/named.conf
+	printf 'zone:\n  - domain: example.org\n    file: "%s"\n' \
+		"$tmp/oh/out/db.x" >oh/knot/knot.conf
+	printf 'zone:\n\tname: "example.org"\n\tzonefile: "%s"\n' \
+		"$tmp/oh/out/db.x" >oh/nsd/nsd.conf
+	(cd oh/bind && named-checkconf -z named.conf) >/dev/null 2>&1 &&
+		(cd oh/knot && knotc -c knot.conf conf-check) >/dev/null 2>&1 &&
+		(cd oh/nsd && nsd-checkconf nsd.conf) >/dev/null 2>&1 ||
+		{ echo "a server's checker refuses its configuration"; return 1; }
+	printf 'include "%s";\n' "$tmp/oh/out/db.x" >oh/bind/inc.conf
+	run --server-config oh/bind/inc.conf
+	help=$(grep '= help:' "$tmp/err") && [ -n "$help" ] || return 1
+	for c in bind/named.conf knot/knot.conf nsd/nsd.conf; do
+		run --server-config "oh/$c"
+		want_rc 2 && has err "cannot read '$tmp/oh/out/db.x': outside" &&
+			[ "$(grep -A1 "cannot read '$tmp/oh/out/db.x'" "$tmp/err" |
+				sed -n 2p)" = "$help" ] ||
+			{ echo "under $c"; return 1; }
+	done
+}
+t "a zone file outside the tree: the help names --allow-include, as for an include" t_zone_outside_help
+
 # bind_accepts DIR: named-checkconf loads DIR/named.conf and its zones.
 
 # BIND 9.18 expands a pattern in include, in the order of the names; one

@@ -122,6 +122,7 @@ struct job {
 	 * own, and its result is dropped. */
 	bool linted;		/* diags are the zone's findings */
 	char *failure;		/* why it could not be linted, or NULL */
+	const char *failure_help;	/* what to do about it, or NULL */
 	struct zl_diags diags;
 	char **incs;		/* its included files, as keys */
 	size_t nincs;
@@ -423,6 +424,10 @@ bool is_zone_name(const char *name);
 
 /* "FILE: error: MSG" on stderr, both escaped. */
 void report_failure(const char *file, const char *msg);
+/* The same, and help (NULL: none) on a line of its own, as findings
+ * show it. */
+void report_failure_help(const char *file, const char *msg,
+			 const char *help);
 /* NO_COLOR (https://no-color.org) wins over everything, as documented. */
 bool want_color(enum color_mode m, int fd);
 /* Prints tool errors (rule files, selection) in the text format. */

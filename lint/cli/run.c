@@ -144,7 +144,9 @@ static void lint_file(struct run *r, struct job *j)
 	struct zl_zone *z = NULL;
 	char *msg = NULL;
 	enum zl_status st;
+	bool outside = false;
 
+	lo.outside = &outside;
 	if (r->idx)
 		lo.provider = gitidx_provider(r->idx);
 	pthread_mutex_lock(&r->lock);
@@ -158,6 +160,9 @@ static void lint_file(struct run *r, struct job *j)
 
 		free(msg);
 		msg = m;
+		/* as a configuration's include out of the tree is */
+		if (outside)
+			j->failure_help = ZL_OUTSIDE_HELP;
 	} else if (st == ZL_OK && j->servers) {
 		cli_check_server_refusals(j, z);
 	}
@@ -745,9 +750,12 @@ static void report_jobs(struct run *r)
 	for (i = 0; i < r->njobs; i++) {
 		j = &r->jobs[i];
 		if (!included(j, r->incs, r->nincs)) {
-			if (j->failure)
-				fail(r, j->path ? j->path : stdin_name(r),
-				     j->failure);
+			if (j->failure) {
+				report_failure_help(j->path ? j->path :
+						    stdin_name(r), j->failure,
+						    j->failure_help);
+				r->nbad++;
+			}
 			else if (j->linted)
 				r->nfiles++;
 			must(zl_diags_move(&r->diags, &j->diags));

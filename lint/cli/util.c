@@ -347,10 +347,22 @@ bool is_zone_name(const char *name)
 
 void report_failure(const char *file, const char *msg)
 {
+	report_failure_help(file, msg, NULL);
+}
+
+void report_failure_help(const char *file, const char *msg,
+			 const char *help)
+{
 	zl_fputs_escaped(file, stderr);
 	fputs(": error: ", stderr);
 	zl_fputs_escaped(msg, stderr);
 	fputc('\n', stderr);
+	if (help) {
+		/* the text format's gutter, five wide, before it */
+		fputs("      = help: ", stderr);
+		zl_fputs_escaped(help, stderr);
+		fputc('\n', stderr);
+	}
 }
 
 bool want_color(enum color_mode m, int fd)

@@ -63,9 +63,7 @@ bool srv_err_outside(struct srv *s, const char *file, uint32_t line,
 	va_list ap;
 
 	va_start(ap, fmt);
-	report(s, "if the server is meant to read it, allow it or the "
-	       "directory that holds it with --allow-include PATH", file,
-	       line, col, fmt, ap);
+	report(s, ZL_OUTSIDE_HELP, file, line, col, fmt, ap);
 	va_end(ap);
 	return false;
 }

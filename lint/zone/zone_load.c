@@ -613,6 +613,7 @@ enum zl_status zl_zone_load_file_impl(const char *path,
 	char *rel = NULL, *why;
 	struct zl_file f;
 	struct loader L;
+	bool outside;
 
 	*out = NULL;
 	*err = NULL;
@@ -635,7 +636,10 @@ enum zl_status zl_zone_load_file_impl(const char *path,
 			L.root = zl_xstrdup(".");
 		}
 	}
-	st = zl_read(opts ? opts->provider : NULL, &rd, &f, &why);
+	st = zl_read_ex(opts ? opts->provider : NULL, &rd, &f, &why,
+			&outside);
+	if (opts && opts->outside)
+		*opts->outside = st != ZL_OK && outside;
 	free(rel);
 	if (st != ZL_OK) {
 		*err = st == ZL_ERR_LIMIT ?
