@@ -869,6 +869,43 @@ t_nsd_glob() {
 }
 t "NSD: braces expanded, nothing outside named" t_nsd_glob
 
+# An NSD include pattern whose directory is missing where glob opens it (a
+# wildcard follows): NSD refuses the include, and zonelint says so once,
+# however many of its brace alternatives lead there; an alternative without
+# a wildcard that names nothing is no match, which both take.
+t_nsd_glob_missing() {
+	mkdir -p ngm/here
+	printf 'zone:\n  name: b1.example\n  zonefile: here/b1\n' \
+		>ngm/here/b1.conf
+	zone ngm/here/b1
+	while IFS='|' read -r want pattern; do
+		printf 'server:\n  zonesdir: "."\ninclude: "%s"\n' "$pattern" \
+			>ngm/nsd.conf
+		if (cd ngm && nsd-checkconf nsd.conf) >/dev/null 2>&1; then
+			theirs=0
+		else
+			theirs=1
+		fi
+		run --server-config nsd:ngm/nsd.conf
+		ours=$(grep -c "cannot open include file" "$tmp/err")
+		[ "$theirs" = "$want" ] && [ "$ours" = "$want" ] || {
+			echo "$pattern: nsd-checkconf $theirs, zonelint $ours errors, not $want"
+			return 1
+		}
+	done <<'EOF2'
+1|no/{x,y}/*.conf
+1|{nx,ny}/*.conf
+1|{here,nx}/*.conf
+1|nx/{a,b}*.conf
+1|{nx/*.conf,here/b1.conf}
+0|{nx/a.conf,ny/b.conf}
+0|{here/b1.conf,nx/c.conf}
+0|here/{nx,ny}.conf
+0|{here,nx}/b1.conf
+EOF2
+}
+t "NSD: an include pattern into a missing directory, one error" t_nsd_glob_missing
+
 # glob(3) takes a '\' as quoting the byte after it: a pattern that leads
 # out only once unquoted (Knot DNS keeps "\." in a word as written) is
 # refused as any other.

@@ -654,6 +654,7 @@ size_t srv_glob(struct srv *s, const char *pattern, bool empty_ok,
 	char *abs, **alts, **v = NULL;
 	size_t i, j, n = 0, nalts = 0, cap = 0;
 	struct trees t;
+	bool missing = false;
 	glob_t g;
 
 	*out = NULL;
@@ -704,13 +705,14 @@ size_t srv_glob(struct srv *s, const char *pattern, bool empty_ok,
 		glob_trees = &t;
 		if (glob(alts[i], GLOB_ALTDIRFUNC, NULL, &g) != 0) {
 			globfree(&g);
-			/* A directory that does not exist: NSD refuses
-			 * the configuration, where no match is no error. */
-			if (s->kind == ZL_SERVER_NSD &&
-			    dir_missing_in_tree(&t, alts[i]))
-				srv_err(s, file, line, col, "cannot open "
-					"include file '%s': no such directory "
-					"in the tree", pattern);
+			/* A directory glob opens (one whose names it
+			 * matches against a wildcard) that does not exist:
+			 * NSD's glob (GLOB_ERR) stops, and NSD refuses the
+			 * include, said once for all its alternatives; no
+			 * match is no error. */
+			missing |= s->kind == ZL_SERVER_NSD &&
+				   alts[i][strcspn(alts[i], "*?[")] &&
+				   dir_missing_in_tree(&t, alts[i]);
 			continue;
 		}
 		for (j = 0; j < g.gl_pathc; j++) {
@@ -725,7 +727,10 @@ size_t srv_glob(struct srv *s, const char *pattern, bool empty_ok,
 		globfree(&g);
 	}
 	glob_trees = NULL;
-	if (n == 0 && i == nalts && !empty_ok)
+	if (missing)
+		srv_err(s, file, line, col, "cannot open include file '%s': "
+			"no such directory in the tree", pattern);
+	else if (n == 0 && i == nalts && !empty_ok)
 		srv_err(s, file, line, col, "include pattern '%s' matches "
 			"no file", pattern);
 	if (n == 0) {
