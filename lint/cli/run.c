@@ -755,9 +755,9 @@ static void report_jobs(struct run *r)
 						    stdin_name(r), j->failure,
 						    j->failure_help);
 				r->nbad++;
-			}
-			else if (j->linted)
+			} else if (j->linted) {
 				r->nfiles++;
+			}
 			must(zl_diags_move(&r->diags, &j->diags));
 			if (j->summary) {
 				xgrow((void **)&r->sums, &r->capsums,

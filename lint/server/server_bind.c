@@ -53,12 +53,9 @@ static void in_view(struct bind *b, const struct pzone *z,
 		z->origin ? z->origin : "", v->s, v->s);
 }
 
-/* check-names' modes, and the kinds of zone or answer it takes in options
- * and a view (namedconf.c's checkmode and checktype; BIND_KINDS long, for
- * bind_block_end), in any case. */
+/* check-names' modes (namedconf.c's checkmode), in any case; its kinds
+ * are bind_kinds. */
 static const char *const modes[] = { "fail", "warn", "ignore" };
-const char *const bind_kinds[BIND_KINDS] = { "primary", "master", "secondary",
-				   "slave", "response" };
 
 /* Which of the n names w is; n when none is. */
 static size_t which(const struct tok *w, const char *const *names, size_t n)

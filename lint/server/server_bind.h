@@ -195,7 +195,7 @@ struct bzopt {
 };
 
 /* check-names' kinds of zone or answer, in options and a view (primary,
- * master, secondary, slave, response: server_bind.c). */
+ * master, secondary, slave, response: server_bind_opts.c). */
 enum { BIND_KINDS = 5 };
 extern const char *const bind_kinds[BIND_KINDS];
 

@@ -88,8 +88,8 @@ static const char *block(enum ctx ctx)
 }
 
 /* named-checkconf on a statement of options or a view that the block
- * does not take: "unknown option".  Help says where it is taken, or what
- * it may be a slip of. */
+ * does not take: "unknown option", and the block that takes it or the
+ * name it may be a slip of. */
 static void unknown(struct bind *b, enum ctx ctx, const struct tok *w)
 {
 	const char *near;
@@ -496,6 +496,11 @@ void bind_block_option(struct bind *b, const struct tok *kw,
 				 !val->file ? kw : val);
 }
 
+/* The kinds of zone or answer check-names takes in options and a view
+ * (namedconf.c's checktype), in any case. */
+const char *const bind_kinds[BIND_KINDS] = { "primary", "master",
+	"secondary", "slave", "response" };
+
 /* check.c on the check-names of options or a view, at the first: a kind
  * of zone named twice, or under both its names (response, which is no
  * zone's, may come twice). */
@@ -510,7 +515,7 @@ static void names_end(struct bind *b, const struct bblock *k)
 				"'check-names %s' duplicated", bind_kinds[i]);
 	/* primary and master, secondary and slave: bits 0 and 1, 2 and 3 */
 	for (i = 0; i < 4; i += 2)
-		if ((k->kinds >> i & 3) == 3)
+		if (((k->kinds >> i) & 3) == 3)
 			srv_err(b->s, at->file, at->line, at->col,
 				"'check-names' cannot take both '%s' and '%s'",
 				bind_kinds[i], bind_kinds[i + 1]);
