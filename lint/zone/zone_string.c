@@ -146,15 +146,18 @@ static bool str_form(struct conv *c, size_t ti, const char *s, size_t n)
  * a directive; a backslash before a tab Knot DNS refuses. */
 static void note_str_form(struct conv *c, size_t ti, const char *s, size_t n)
 {
-	const char *tab = NULL;
+	const char *tab = NULL, *p, *end = s + n;
 	struct zl_tok at = tok_at(c, ti);
-	size_t i;
 
 	if (c->z->srcs[c->in->src]->gen_parts)
 		return;		/* only BIND reads $GENERATE */
-	for (i = 0; i + 1 < n && !tab; i++)
-		if (s[i] == '\\')
-			tab = s[++i] == '\t' ? s + i - 1 : NULL;
+	/* A backslash escapes the byte after it, which the search skips. */
+	for (p = memchr(s, '\\', n); p && p + 1 < end;
+	     p = memchr(p + 2, '\\', (size_t)(end - p - 2)))
+		if (p[1] == '\t') {
+			tab = p;
+			break;
+		}
 
 	if (!c->in->toks[ti].quoted && n > 0 &&
 	    ((n == 1 && s[0] == '@') || s[0] == '$' ||
