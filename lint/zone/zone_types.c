@@ -157,7 +157,8 @@ static const struct zl_rrtype types[] = {
  * MF, obsolete, and the meta types are refused on their own.  Knot DNS
  * reads WKS (11), X25 (19), GPOS (27), BRID (68), GID (102) and WALLET
  * (262) in no form but TYPEnnn ("invalid number"), checked with rdata
- * of their own length. */
+ * of their own length.  In order of type: the search stops at the first
+ * entry past it (each record asks). */
 static const struct {
 	uint16_t type;
 	uint8_t unknown;	/* ZL_NOT_* */
@@ -207,7 +208,8 @@ unsigned zl_type_unknown_to(uint16_t type)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof mnemonics / sizeof mnemonics[0]; i++)
+	for (i = 0; i < sizeof mnemonics / sizeof mnemonics[0] &&
+		    mnemonics[i].type <= type; i++)
 		if (mnemonics[i].type == type)
 			return mnemonics[i].unknown;
 	return 0;

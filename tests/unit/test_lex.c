@@ -500,6 +500,24 @@ START_TEST(test_type_parse)
 }
 END_TEST
 
+/* The servers that do not know a type's mnemonic: the table is searched
+ * in order of type, so an entry out of order would go unseen. */
+START_TEST(test_type_unknown_to)
+{
+	unsigned n = 0, t;
+
+	ck_assert_uint_eq(zl_type_unknown_to(1), 0);
+	ck_assert_uint_eq(zl_type_unknown_to(7), ZL_NOT_KNOT);
+	ck_assert_uint_eq(zl_type_unknown_to(69),
+			  ZL_NOT_BIND | ZL_NOT_KNOT | ZL_NOT_NSD);
+	ck_assert_uint_eq(zl_type_unknown_to(32769), ZL_NOT_KNOT);
+	ck_assert_uint_eq(zl_type_unknown_to(65535), 0);
+	for (t = 0; t <= 65535; t++)
+		n += zl_type_unknown_to((uint16_t)t) != 0;
+	ck_assert_uint_eq(n, 39);	/* the entries of the table */
+}
+END_TEST
+
 Suite *lex_suite(void)
 {
 	Suite *s = suite_create("lex");
@@ -516,6 +534,7 @@ Suite *lex_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("type_parse");
 	tcase_add_test(tc, test_type_parse);
+	tcase_add_test(tc, test_type_unknown_to);
 	suite_add_tcase(s, tc);
 	return s;
 }
