@@ -720,13 +720,15 @@ static void check_names(struct loader *L, uint16_t src, const struct rec *r,
 	 * gc._msdcs.<forest> */
 	if (addr && strncmp(host, "gc._msdcs.", 10) == 0)
 		host += 10;
+	/* A host name has no '_spf' label: the exception is looked for
+	 * only in a name that is no host name. */
 	if ((addr || rr->type == LDNS_RR_TYPE_MX ||
-	     rr->type == LDNS_RR_TYPE_WKS) && rr->owner != L->host_owner &&
-	    !(rr->type == LDNS_RR_TYPE_A && spf_exists_owner(host))) {
+	     rr->type == LDNS_RR_TYPE_WKS) && rr->owner != L->host_owner) {
 		if (host_name(host, host == rr->owner->text, false)) {
 			if (host == rr->owner->text)
 				L->host_owner = rr->owner; /* its next records */
-		} else
+		} else if (!(rr->type == LDNS_RR_TYPE_A &&
+			     spf_exists_owner(host)))
 			zl_zone_refused(L->z, ZL_NOT_BIND, "names", src,
 					r->hdr[ZL_HDR_OWNER].len ?
 					r->hdr[ZL_HDR_OWNER] :
