@@ -226,6 +226,45 @@ static void mxset_scan(const struct zl_ctx *ctx, const struct zl_rrset *set,
 	m->nolisting = dead_primary && live_backup;
 }
 
+/* The scan of the MX RRset the rules look at now.  The rules about one
+ * set run one after another (the engine visits subject by subject), and
+ * the scan depends on the set and the zones of the run alone, so it is
+ * kept for the next rule instead of made again by each. */
+struct cur_set {
+	const struct zl_rrset *set;
+	struct mxset m;
+};
+
+static void cur_set_release(void *obj)
+{
+	struct cur_set *c = obj;
+
+	mxset_free(&c->m);
+	free(c);
+}
+
+/* mxset_scan() of ctx->set; outside the engine made in *local, which the
+ * caller gives to mxset_free (a no-op on one left zeroed). */
+static const struct mxset *mxset_of(struct zl_ctx *ctx, struct mxset *local)
+{
+	void **slot = zl_memo_zone_slot(ctx, ZL_MEMO_MX_SET, cur_set_release);
+	struct cur_set *c;
+
+	if (!slot) {
+		mxset_scan(ctx, ctx->set, local);
+		return local;
+	}
+	if (!*slot)
+		*slot = zl_xcalloc(1, sizeof *c);
+	c = *slot;
+	if (c->set != ctx->set) {
+		mxset_free(&c->m);
+		mxset_scan(ctx, ctx->set, &c->m);
+		c->set = ctx->set;
+	}
+	return &c->m;
+}
+
 /* Whether rr, record i of the set, is one of the deliberately dead
  * primaries of nolisting. */
 static bool nolisting_primary(const struct mxset *m, const struct zl_rr *rr,
@@ -320,16 +359,16 @@ static void mx_target_resolves(struct zl_ctx *ctx)
 	const struct zl_zone *z = ctx->zone;
 	bool want_unusable = zl_rule_variant(ctx->rule, 0) == R_UNUSABLE;
 	const struct zl_rr *rr;
-	struct mxset m;
+	struct mxset local = { 0 };
+	const struct mxset *m = mxset_of(ctx, &local);
 	uint32_t i = 0;
 
-	mxset_scan(ctx, ctx->set, &m);
 	for (rr = &z->rrs[ctx->set->first]; rr; rr = zl_next_rr(z, rr), i++) {
-		enum target t = (enum target)m.st[i];
+		enum target t = (enum target)m->st[i];
 		bool unusable = t == T_UNUSABLE || t == T_LOCALHOST;
 
 		if ((want_unusable ? unusable : t == T_NO_ADDRESS) &&
-		    !nolisting_primary(&m, rr, i))
+		    !nolisting_primary(m, rr, i))
 			zl_note_target(ctx, emit_target(ctx, rr, "reason",
 					zl_text_under(mx_target(rr)->text, "invalid.") ?
 					"is a name under invalid., which never "
@@ -338,7 +377,7 @@ static void mx_target_resolves(struct zl_ctx *ctx)
 				       zl_target(ctx, mx_target(rr)),
 				       mx_target(rr)->text, LDNS_RR_TYPE_A);
 	}
-	mxset_free(&m);
+	mxset_free(&local);
 }
 
 const struct zl_check zl_check_mx_target_resolves = {
@@ -877,20 +916,20 @@ static void nolisting(struct zl_ctx *ctx)
 	const char *mode = zl_rule_str(ctx->rule, "nolisting");
 	const struct zl_rr *rr;
 	zl_finding d;
-	struct mxset m;
+	struct mxset local = { 0 };
+	const struct mxset *m = mxset_of(ctx, &local);
 	uint32_t i = 0;
 
-	mxset_scan(ctx, ctx->set, &m);
 	for (rr = &z->rrs[ctx->set->first];
-	     m.nolisting && strcmp(mode, "allow") != 0 && rr;
+	     m->nolisting && strcmp(mode, "allow") != 0 && rr;
 	     rr = zl_next_rr(z, rr), i++) {
-		if (!nolisting_primary(&m, rr, i))
+		if (!nolisting_primary(m, rr, i))
 			continue;
 		d = emit_target(ctx, rr, NULL, NULL);
 		if (strcmp(mode, "forbid") == 0)
 			zl_emit_severity(ctx, d, ZL_SEV_ERROR);
 	}
-	mxset_free(&m);
+	mxset_free(&local);
 }
 
 const struct zl_check zl_check_mx_nolisting = {
@@ -909,15 +948,15 @@ static void all_dead(struct zl_ctx *ctx)
 	const struct zl_zone *z = ctx->zone;
 	const struct zl_rr *first = &z->rrs[ctx->set->first], *one = NULL;
 	bool has_null = false;
-	struct mxset m;
+	struct mxset local = { 0 };
+	const struct mxset *m = mxset_of(ctx, &local);
 	char n[16];
 
-	mxset_scan(ctx, ctx->set, &m);
-	mxset_free(&m);
-	if (m.ndead == 0 || m.ndead + m.nnull != m.n || m.nnull == m.n ||
+	mxset_free(&local);	/* the counts stay */
+	if (m->ndead == 0 || m->ndead + m->nnull != m->n || m->nnull == m->n ||
 	    distinct_targets(z, ctx->set, &one, &has_null) == 1)
 		return;
-	snprintf(n, sizeof n, "%u", m.ndead);
+	snprintf(n, sizeof n, "%u", m->ndead);
 	{
 		ZL_EMIT(ctx, first->src, target_tok(ctx, first),
 			{ "count", n });
