@@ -492,11 +492,12 @@ static void tag_problem(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	const struct zl_tv_tag *t = &r->tv.tags[i];
 	const char *s = r->txt.s, *want;
 	unsigned in = tag_known(s, t);
-	char *name = zl_tv_str(s, t->name), *msg = NULL;
+	char *name = NULL, *msg = NULL;	/* the name quoted, for a finding */
 	struct zl_tv_span bad;
 	zl_finding d;
 
 	if (kind == T_DUPLICATE && t->dup_ci >= 0) {
+		name = zl_tv_str(s, t->name);
 		d = ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, t->spec),
 			    { "tag", name });
 		zl_emit_note(ctx, d, ctx->rr->src,
@@ -510,6 +511,7 @@ static void tag_problem(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 		 * ("; ;ua="), are DMARC005's. */
 		bool slip = !tag(r, "p") && policy_slip(s, t);
 
+		name = zl_tv_str(s, t->name);
 		msg = zl_xasprintf("unknown tag '%s'%s", name, slip ?
 			", so receivers read no policy from its value" : in ?
 			" (RFC 9989 only; RFC 7489 receivers ignore it)" : "");
@@ -521,12 +523,14 @@ static void tag_problem(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 		if (slip)
 			zl_emit_severity_default(ctx, d, ZL_SEV_ERROR);
 	} else if (kind == T_REMOVED && zl_dmarc_bis(ctx) && in == IN_7489) {
+		name = zl_tv_str(s, t->name);
 		ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, t->name),
 			{ "tag", name }, { "hint", removed_hint(s, t) });
 	} else if (kind == T_VALUE && !t->bad && !t->cut &&
 		   (want = bad_value(s, t, &bad))) {
 		char *v = zl_tv_str(s, bad), *hint, *lost;
 
+		name = zl_tv_str(s, t->name);
 		/* "p=reject rua=...": the ';' is missing, and what is lost
 		 * is the tags after it more than the value. */
 		if ((msg = zl_tv_run_on_msg(r, t, &bad)) != NULL) {
