@@ -385,9 +385,10 @@ struct key_info {
  * is kept at a time instead of every key's text to the end of the run. */
 struct cur {
 	const struct zl_rr *rr;
-	struct zl_tv_rec *r;
+	struct zl_tv_rec *r;	/* NULL: the owner is no key's name */
 	bool keyed;		/* k is worked out */
 	struct key_info k;
+	signed char beside;	/* beside_of(); -1 until worked out */
 };
 
 static void cur_release(void *obj)
@@ -411,19 +412,24 @@ static struct cur *cur_of(struct zl_ctx *ctx)
 	c = *slot;
 	if (c->rr != ctx->rr) {
 		zl_tv_rec_free(c->r);
-		c->r = zl_tv_rec_new(ctx->zone, ctx->rr);
+		c->r = key_name(ctx->rr->owner->text) ?
+		       zl_tv_rec_new(ctx->zone, ctx->rr) : NULL;
 		c->rr = ctx->rr;
 		c->keyed = false;
+		c->beside = -1;
 	}
 	return c;
 }
 
-/* The subject record, parsed. */
+/* The subject record, parsed; NULL when its owner is no key's name
+ * (key_name). */
 static const struct zl_tv_rec *rec_of(struct zl_ctx *ctx)
 {
 	struct cur *c = cur_of(ctx);
 
-	return c ? c->r : zl_tv_of(ctx, ctx->rr);
+	if (c)
+		return c->r;
+	return key_name(ctx->rr->owner->text) ? zl_tv_of(ctx, ctx->rr) : NULL;
 }
 
 /* key_problem() of the subject record r, worked out once: the key rules
@@ -733,6 +739,19 @@ static bool beside_key(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 	return false;
 }
 
+/* beside_key() of the subject record r, worked out once: every variant
+ * of dkim-key asks. */
+static bool beside_of(struct zl_ctx *ctx, const struct zl_tv_rec *r)
+{
+	struct cur *c = cur_of(ctx);
+
+	if (!c)
+		return beside_key(ctx, r);
+	if (c->beside < 0)
+		c->beside = beside_key(ctx, r);
+	return c->beside;
+}
+
 static void dkim_key(struct zl_ctx *ctx)
 {
 	const struct zl_tv_rec *r;
@@ -740,10 +759,9 @@ static void dkim_key(struct zl_ctx *ctx)
 	struct key_info k;
 	zl_finding f;
 
-	if (!key_name(ctx->rr->owner->text))
+	if (!(r = rec_of(ctx)))
 		return;
-	r = rec_of(ctx);
-	if (beside_key(ctx, r)) {
+	if (beside_of(ctx, r)) {
 		if (zl_rule_variant(ctx->rule, 0) == P_SYNTAX)
 			ZL_EMIT(ctx, ctx->rr->src,
 				zl_rr_field_tok(ctx->zone, ctx->rr, 0),
@@ -824,10 +842,7 @@ static void dkim_rsa_size(struct zl_ctx *ctx)
 	struct key_info k;
 	char b[24], m[24];
 
-	if (!key_name(ctx->rr->owner->text))
-		return;
-	r = rec_of(ctx);
-	if (key_type(r) != K_RSA)
+	if (!(r = rec_of(ctx)) || key_type(r) != K_RSA)
 		return;
 	k = key_of(ctx, r);
 	if ((k.why && !k.warn) || !k.bits || (long)k.bits >= min ||
