@@ -398,15 +398,21 @@ void zl_tv_free(struct zl_tv *tv)
 bool zl_tv_eq(const char *s, struct zl_tv_span sp, const char *word,
 	      bool icase)
 {
-	uint32_t i;
+	const char *p = s + sp.off, *end = p + sp.len;
 
 	/* Byte by byte, without strlen: most calls (a tag name against a
-	 * list of names) differ at the first byte. */
-	for (i = 0; i < sp.len; i++)
-		if (!word[i] || (icase ? lower(s[sp.off + i]) != lower(word[i]) :
-					 s[sp.off + i] != word[i]))
-			return false;
-	return word[i] == '\0';
+	 * list of names) differ at the first byte.  A NUL in the text
+	 * matches no byte of word. */
+	if (icase) {
+		for (; p < end; p++, word++)
+			if (!*word || lower(*p) != lower(*word))
+				return false;
+	} else {
+		for (; p < end; p++, word++)
+			if (*p != *word || !*word)
+				return false;
+	}
+	return *word == '\0';
 }
 
 bool zl_tv_one_of(const char *s, struct zl_tv_span sp,

@@ -185,7 +185,15 @@ START_TEST(test_find_eq)
 	ck_assert(!zl_tv_eq(s, tv.tags[0].value, "dmarc1", false));
 	ck_assert(zl_tv_eq(s, tv.tags[0].value, "dmarc1", true));
 	ck_assert(!zl_tv_eq(s, tv.tags[0].value, "DMARC", true));
+	ck_assert(!zl_tv_eq(s, tv.tags[0].value, "DMARC1x", false));
+	ck_assert(!zl_tv_eq(s, tv.tags[0].value, "dmarc1x", true));
 	zl_tv_free(&tv);
+	/* A NUL in the text is no end of the word */
+	ck_assert(!zl_tv_eq("ab\0c", (struct zl_tv_span){ 0, 3 }, "ab", false));
+	ck_assert(!zl_tv_eq("ab\0c", (struct zl_tv_span){ 0, 3 }, "ab", true));
+	ck_assert(zl_tv_eq("ab\0c", (struct zl_tv_span){ 0, 2 }, "AB", true));
+	ck_assert(zl_tv_eq("x", (struct zl_tv_span){ 0, 0 }, "", false));
+	ck_assert(!zl_tv_eq("x", (struct zl_tv_span){ 0, 0 }, "x", true));
 }
 END_TEST
 
