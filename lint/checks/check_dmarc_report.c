@@ -83,9 +83,12 @@ static void repeated_uris(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 		items[n] = item;
 		uris[n++] = u.uri;
 	}
-	name = zl_tv_str(r->txt.s, t->name);
-	zl_tv_emit_repeats(ctx, r, items, uris, n, name);
-	free(name);
+	/* the tag's name is quoted for a list that may repeat a URI */
+	if (n > 1) {
+		name = zl_tv_str(r->txt.s, t->name);
+		zl_tv_emit_repeats(ctx, r, items, uris, n, name);
+		free(name);
+	}
 	free(items);
 	free(uris);
 }

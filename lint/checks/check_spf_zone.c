@@ -881,7 +881,6 @@ static void spf_mx_names(struct zl_ctx *ctx)
 
 	if (!(r = zl_spf_rec(ctx, ctx->rr))->is_spf)
 		return;
-	snprintf(lim, sizeof lim, "%ld", limit);
 	for (i = 0; i < r->spf.nterms; i++) {
 		const struct zl_spf_term *t = &r->spf.terms[i];
 
@@ -898,6 +897,7 @@ static void spf_mx_names(struct zl_ctx *ctx)
 		if ((long)n <= limit)
 			continue;
 		snprintf(count, sizeof count, "%zu", n);
+		snprintf(lim, sizeof lim, "%ld", limit);
 		{
 			EMIT_TERM(ctx, r, t, { "target", buf },
 				  { "count", count }, { "limit", lim });
