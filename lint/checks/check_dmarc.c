@@ -150,15 +150,35 @@ const struct zl_check zl_check_dmarc_version = {
 	.vars = (const char *const[]){ "problem", "text", NULL },
 };
 
+/* What the subject record is to the DMARC rules.  A dozen of them ask
+ * about one record in a row (the engine visits subject by subject), and
+ * the answer depends on the record alone: the last one is kept. */
+struct last_subject {
+	const struct zl_rr *rr;
+	int kind;			/* owner_kind() */
+	const struct zl_tv_rec *r;	/* a DMARC record, or NULL */
+};
+
 const struct zl_tv_rec *zl_dmarc_subject(struct zl_ctx *ctx, bool policy_only)
 {
-	int kind = owner_kind(ctx->rr->owner->text);
-	const struct zl_tv_rec *r;
+	void **slot = zl_memo_zone_slot(ctx, ZL_MEMO_DMARC_SUBJECT, free);
+	struct last_subject local = { NULL, OWN_OTHER, NULL }, *c = &local;
 
-	if (kind == OWN_OTHER || (policy_only && kind != OWN_POLICY))
+	if (slot) {
+		if (!*slot)
+			*slot = zl_xcalloc(1, sizeof *c);
+		c = *slot;
+	}
+	if (c->rr != ctx->rr) {
+		c->rr = ctx->rr;
+		c->kind = owner_kind(ctx->rr->owner->text);
+		c->r = c->kind == OWN_OTHER ? NULL : zl_tv_of(ctx, ctx->rr);
+		if (c->r && !zl_dmarc_is_record(c->r))
+			c->r = NULL;
+	}
+	if (c->kind == OWN_OTHER || (policy_only && c->kind != OWN_POLICY))
 		return NULL;
-	r = zl_tv_of(ctx, ctx->rr);
-	return zl_dmarc_is_record(r) ? r : NULL;
+	return c->r;
 }
 
 /* Emits at span sp of r with vars message and hint. */

@@ -57,7 +57,8 @@ enum zl_memo_kind { ZL_MEMO_SPF, ZL_MEMO_TAGVALUE,
 		    ZL_MEMO_DKIM_KEY = ZL_MEMO_NRR,
 		    ZL_MEMO_SPF_GRAPH, ZL_MEMO_DMARC_NAMES,
 		    ZL_MEMO_NAME_PLACES, ZL_MEMO_SPF_SEEN,
-		    ZL_MEMO_MX_SET, ZL_MEMO_NKINDS };
+		    ZL_MEMO_MX_SET, ZL_MEMO_DMARC_SUBJECT,
+		    ZL_MEMO_NKINDS };
 
 /* Returns what build(a, z, rr) made for rr, a record of zone z of the
  * run, calling it the first time only: many rules look at one TXT record,
