@@ -41,7 +41,7 @@ static bool at_bimi(const char *owner)
 	const char *l;
 
 	for (l = next_label(owner); l; l = next_label(l))
-		if (strncmp(l, "_bimi.", 6) == 0)
+		if (l[0] == '_' && strncmp(l, "_bimi.", 6) == 0)
 			return true;
 	return false;
 }

@@ -117,6 +117,9 @@ static void txt_typographic_quotes(struct zl_ctx *ctx)
 		t.off++;
 		t.len--;
 	}
+	/* every quote of the list starts with a byte above 0x7f */
+	if (!t.len || (unsigned char)s[0] < 0x80)
+		return;
 	for (i = 0; i < sizeof typo_quotes / sizeof *typo_quotes; i++) {
 		k = strlen(typo_quotes[i].bytes);
 		if (t.len >= k + 2 && memcmp(s, typo_quotes[i].bytes, k) == 0 &&
