@@ -266,9 +266,11 @@ static void check_dest(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	const struct zl_zone *z;
 	struct zl_at at;
 
-	/* The destination's zone: this one or another of the run. */
-	if (!dest || !(z = zl_zone_of(ctx, dest)) ||
-	    zl_text_below_cut(z, dest) ||
+	/* The destination's zone: this one or another of the run.  The
+	 * policy's own domain, the usual destination, is in its own
+	 * organisational domain. */
+	if (!dest || strcmp(dest, domain) == 0 ||
+	    !(z = zl_zone_of(ctx, dest)) || zl_text_below_cut(z, dest) ||
 	    zl_strcasecmp(zl_dmarc_org(ctx, dest), zl_dmarc_org(ctx, domain)) == 0)
 		goto out;
 	want = zl_xasprintf("%.*s._report._dmarc.%s",
