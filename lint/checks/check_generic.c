@@ -10,15 +10,39 @@
 
 static const char *const at_choices[] = { "any", "apex", "wildcard",
 					   "delegation", "non-delegation",
-					   NULL };
+					   "inner-star", NULL };
 
-enum { AT_ANY, AT_APEX, AT_WILDCARD, AT_DELEGATION, AT_NON_DELEGATION };
+enum { AT_ANY, AT_APEX, AT_WILDCARD, AT_DELEGATION, AT_NON_DELEGATION,
+       AT_INNER_STAR };
 static const struct zl_variant_spec present_variants[] = {
 	{ .key = "at", .names = at_choices, .optional = true },
 	{ .key = NULL },
 };
 
 static const struct zl_param_spec present_params[] = { { .key = NULL } };
+
+/* Whether canonical name text has a label '*' after its first: no
+ * wildcard (RFC 4592 §2.1.1), a label like any other.  Labels end at a
+ * '.' that no backslash escapes. */
+static bool inner_star(const char *s)
+{
+	const char *label = s;
+	bool first = true;
+
+	for (; *s; s++) {
+		if (*s == '\\' && s[1]) {
+			s++;
+			continue;
+		}
+		if (*s != '.')
+			continue;
+		if (!first && s - label == 1 && *label == '*')
+			return true;
+		first = false;
+		label = s + 1;
+	}
+	return false;
+}
 
 /* Whether the record's owner is where `at` asks: a delegation is a name
  * below the apex with NS records. */
@@ -32,6 +56,8 @@ static bool at_place(struct zl_ctx *ctx, unsigned at)
 		return apex;
 	case AT_WILDCARD:
 		return strncmp(n->text, "*.", 2) == 0;
+	case AT_INNER_STAR:
+		return inner_star(n->text);
 	case AT_DELEGATION:
 	case AT_NON_DELEGATION:
 		return !apex && (at == AT_DELEGATION) ==
