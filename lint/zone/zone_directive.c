@@ -103,21 +103,45 @@ static void note_relative(struct loader *L, uint16_t src,
 static void dir_origin(struct loader *L, uint16_t src,
 		       const struct zl_lex_line *ln)
 {
+	const struct zl_lex_tok *t = &ln->toks[1];
 	uint8_t wire[ZL_NAME_MAXWIRE];
+	bool unknown = false;
 	size_t wl;
 
-	/* The value first: a bad one is what to fix, whatever follows. */
-	if (!zl_ld_args(L, src, ln, 1, SIZE_MAX, "a domain name") ||
-	    (wl = zl_ld_name(L, src, &ln->toks[1], wire)) == 0 ||
+	/* The value first: a bad one is what to fix, whatever follows.  The
+	 * line is reported and the origin stays as it was; when nothing else
+	 * gives one, the records after it go on from their SOA or the root
+	 * (zl_ld_origin). */
+	if (!zl_ld_args(L, src, ln, 1, SIZE_MAX, "a domain name"))
+		goto bad;
+	unknown = zl_ld_relative(text_of(L, src, t), t->len) &&
+		  !zl_ld_origin_known(L);
+	L->origin_bad |= unknown;	/* read it against the root */
+	if ((wl = zl_ld_name(L, src, t, wire)) == 0 ||
 	    !zl_ld_args(L, src, ln, 1, 1, "a domain name"))
-		return;
-	note_relative(L, src, ln, &ln->toks[1], "$ORIGIN", true);
+		goto bad;
+	/* RFC 1035 §5.1 reads it against the origin, which BIND has from
+	 * its zone statement and this load from nothing. */
+	if (unknown) {
+		zl_zone_problem(L->z, "syntax", src, span(t), "relative "
+				"$ORIGIN '%.*s%s' with no origin to read it "
+				"against, which Knot DNS and NSD refuse: write "
+				"the name with its final dot, or pass --origin",
+				ZL_TOKARGS(text_of(L, src, t), t->len));
+		goto bad;
+	}
+	note_relative(L, src, ln, t, "$ORIGIN", true);
 	memcpy(L->origin, wire, wl);
 	L->originlen = wl;
 	L->after_directive = "$ORIGIN";
 	/* `$ORIGIN .` leaves the apex to the first record (zl_ld_soa_apex). */
 	if (!L->seen_record && wl > 1)
 		zl_ld_fix_origin(L);
+	return;
+bad:
+	L->origin_bad = true;
+	if (unknown)
+		L->originlen = 0;	/* the root only stood in for the line */
 }
 
 static void dir_ttl(struct loader *L, uint16_t src,

@@ -52,6 +52,8 @@ struct loader {
 	size_t total;			/* bytes read so far */
 	uint8_t origin[ZL_NAME_MAXWIRE];	/* current $ORIGIN */
 	size_t originlen;		/* 0 until known */
+	bool origin_bad;		/* a $ORIGIN could not be read: the
+					   origin falls back to the root */
 	struct zl_name *prev_owner;	/* for blank owners */
 	const struct zl_name *host_owner;	/* the last owner of an address
 						   record, checked as a host
@@ -121,9 +123,12 @@ int zl_ld_add_src(struct zl_zone *z, const char *path, const char *display,
 /* Ends the load with st and a message (the first failure wins). */
 void zl_ld_fail(struct loader *L, enum zl_status st, const char *fmt, ...)
 	ZL_PRINTF(3, 4);
-/* Makes the current origin known: --origin, else the file name.  Returns
- * false (and ends the load) when neither gives one. */
+/* Makes the current origin known: --origin, else the file name, else the
+ * root after a bad $ORIGIN.  Returns false (and ends the load) when none
+ * gives one. */
 bool zl_ld_origin(struct loader *L);
+/* Whether zl_ld_origin would find an origin without failing. */
+bool zl_ld_origin_known(const struct loader *L);
 /* Sets the zone's origin from the current one if not set yet. */
 void zl_ld_fix_origin(struct loader *L);
 /* Before the first record, ln, when nothing names the zone (no origin

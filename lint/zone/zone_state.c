@@ -184,8 +184,17 @@ bool zl_origin_from_name(const char *name, char *out, size_t outsz)
 	return from_name(name, out, outsz, &pattern);
 }
 
-/* Makes the current origin known: --origin, else the file name.  Returns
- * false (and ends the load) when neither gives one. */
+bool zl_ld_origin_known(const struct loader *L)
+{
+	char buf[300];
+
+	return L->originlen || L->origin_bad || (L->opts && L->opts->origin) ||
+	       zl_origin_from_name(L->infer_name, buf, sizeof buf);
+}
+
+/* Makes the current origin known: --origin, else the file name, else the
+ * root after a bad $ORIGIN.  Returns false (and ends the load) when none
+ * gives one. */
 bool zl_ld_origin(struct loader *L)
 {
 	static const uint8_t root[1] = { 0 };
@@ -198,6 +207,13 @@ bool zl_ld_origin(struct loader *L)
 		return false;
 	if (!text && zl_origin_from_name(L->infer_name, buf, sizeof buf))
 		text = buf;
+	/* The file meant to name its origin in a $ORIGIN that was reported
+	 * as bad: the records go on from the root, as after `$ORIGIN .`
+	 * (an SOA first with an absolute owner names the zone and its
+	 * relative names, zl_ld_soa_apex),
+	 * rather than ending the load on that one line. */
+	if (!text && L->origin_bad)
+		text = ".";
 	if (!text) {
 		const char *base;
 		bool pattern;

@@ -122,6 +122,24 @@ START_TEST(test_origin)
 		/* the name written absolute, as in the zone */
 		{ "db.at.example.org.", "at.example.org." },
 	};
+	static const char *const bad_origin[][3] = {
+		{ "\\1", "fewer than three digits", "syntax" },
+		{ "\\1.", "fewer than three digits", "syntax" },
+		{ "\\256", "no origin to read it against", "syntax" },
+		{ "a..b.", "empty label", "syntax" },
+		{ "sub", "no origin to read it against", "syntax" },
+		{ "@", "no origin to read it against", "syntax" },
+		{ "\"x\"", "invalid domain name", "syntax" },
+		{ "", "missing a domain name after $ORIGIN", "syntax" },
+		{ "a b.", "extra field 'b.'", "syntax" },
+		{ "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+		  "aaaa.", "label longer than 63 bytes", "range" },
+		{ "a123456789a123456789a123456789a123456789a123456789a123456789."
+		  "a123456789a123456789a123456789a123456789a123456789a123456789."
+		  "a123456789a123456789a123456789a123456789a123456789a123456789."
+		  "a123456789a123456789a123456789a123456789a123456789a123456789."
+		  "a123456789a123456789.", "exceeds 255 bytes", "range" },
+	};
 	static const char *const bad[] = { "zone", "foo.txt.bak_", "-",
 					   "ex_ample.com", "", "db.",
 					   "db.example..", "." };
@@ -246,6 +264,33 @@ START_TEST(test_origin)
 	ck_assert_str_eq(z->origin->text, "example.org.");
 	prob(z, "empty label in domain name 'a..nl.'", 1, 1, "syntax");
 	ck_assert_ptr_eq(z->lost[0].owner, z->origin);
+	zl_zone_free(z);
+	/* A $ORIGIN that cannot be read is its line's error, not the end of
+	 * the load: with nothing else to name the zone the records go on
+	 * from the root, an SOA first with an absolute owner naming it. */
+	for (i = 0; i < sizeof bad_origin / sizeof bad_origin[0]; i++) {
+		char text[600];
+
+		snprintf(text, sizeof text, "$ORIGIN %s\n$TTL 1\n"
+			 "@ SOA ns h 1 2 3 4 5\nwww A 192.0.2.1\n"
+			 "mx MX 70000 www\n", bad_origin[i][0]);
+		z = load("-", text);
+		ck_assert_str_eq(z->origin->text, ".");
+		prob(z, bad_origin[i][1], 1, !bad_origin[i][0][0] ? 1 :
+		     bad_origin[i][0][1] == ' ' ? 11 : 9, bad_origin[i][2]);
+		prob(z, "MX preference 70000", 5, 7, "range");
+		ck_assert_ptr_nonnull(zl_zone_lookup(z, "www."));
+		zl_zone_free(z);
+	}
+	z = load("-", "$ORIGIN a..b.\nexample.org. 1 SOA ns h 1 2 3 4 5\n"
+		 "www 1 A 192.0.2.1\n");
+	ck_assert_str_eq(z->origin->text, "example.org.");
+	ck_assert(zl_zone_lookup(z, "www.example.org.")->in_zone);
+	zl_zone_free(z);
+	/* One after a good one leaves the good one in force. */
+	z = load("-", "$ORIGIN example.org.\n$ORIGIN \\1\n"
+		 "www 1 A 192.0.2.1\n");
+	ck_assert(zl_zone_lookup(z, "www.example.org.")->in_zone);
 	zl_zone_free(z);
 	/* No records: no origin needed, the root stands in. */
 	z = load("-", "; nothing\n");
