@@ -1,7 +1,7 @@
 /* zone_conv.h - internal to the rdata converters: one record's rdata
  * from text to fields, shared by zone_rdata.c (the fields of each type's
- * format), zone_string.c (character-strings) and zone_generic.c (RFC 3597
- * data).  Nothing outside these three includes this.
+ * format), zone_string.c (character-strings), zone_generic.c (RFC 3597
+ * data) and zone_old.c (A6, NXT).  Nothing outside these includes this.
  *
  * A converter returns false after adding a problem at the token it
  * names (bad()); the fields it fills live in the zone's arena. */
@@ -119,5 +119,9 @@ bool zl_conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti);
 bool zl_conv_is_generic(const struct conv *c);
 bool zl_conv_generic(struct conv *c, const struct zl_rrtype *t,
 		     struct zl_rr *rr);
+/* zone_old.c: the rdata of A6 or NXT (ZL_FORM_TEXT) in presentation
+ * form into rr's fields, as BIND reads it (RFC 2874 §3.1.1, RFC 2535
+ * §5.2).  Returns false after a problem. */
+bool zl_conv_old(struct conv *c, struct zl_rr *rr);
 
 #endif

@@ -208,6 +208,9 @@ enum {
 	ZL_FORM_GENERIC,	/* only as RFC 3597 \# (NULL) */
 	ZL_FORM_META,		/* never in a zone (OPT, the query types) */
 	ZL_FORM_OBSOLETE,	/* refused by servers (MD, MF: RFC 973) */
+	ZL_FORM_TEXT,		/* read from text by a converter of its own
+				   (zl_conv_old: A6, NXT); RFC 3597 data is
+				   kept whole */
 };
 
 /* One type of the IANA "Resource Record (RR) TYPEs" registry. */

@@ -1397,6 +1397,12 @@ bool zl_rdata_convert(struct zl_zone *z, const struct zl_rdata_in *in,
 		return bad(&c, "syntax", in->type_tok,
 			   "record type '%s' has no known rdata format: write it as RFC 3597 '\\# length hex'",
 			   tn(&c));
+	if (t->form == ZL_FORM_TEXT) {
+		if (!zl_conv_old(&c, rr))
+			return false;
+		note_size(&c, rr);
+		return true;
+	}
 	if (t->form == ZL_FORM_OPAQUE) {
 		/* Kept so that rules about names see it (CNAME and other
 		 * data); the loader notes that its rdata is unchecked. */

@@ -29,8 +29,8 @@
  * one (0: none does).  GENERIC: only RFC 3597 rdata, as no presentation
  * format was ever published (NULL, UINFO, UID, GID, UNSPEC), and every
  * server refuses another.  OPAQUE: no presentation format is implemented,
- * the rdata is kept as written (A6, NXT are obsolete; UNECE, CLA, IPN are
- * recent). */
+ * the rdata is kept as written (UNECE, CLA, IPN are recent).  TEXT: the
+ * obsolete A6 and NXT, whose text BIND reads (zl_conv_old). */
 #define DS_LIKE I2, ALG, I1, HEX
 #define KEY_LIKE ZL_FT_KEYFLAGS, ZL_FT_KEYPROTO, ALG, B64
 #define SIG_LIKE TY, ALG, I1, I4, TM, TM, I2, DN, B64
@@ -64,7 +64,7 @@ static const struct zl_rrtype types[] = {
 	{ "GPOS", 27, 27, 3, 3, 0, 0, { ST, ST, ST } },
 	{ "AAAA", 28, 28, 1, 1, 0, 0, { V6 } },
 	{ "LOC", 29, 29, 1, 1, 0, 0, { LDNS_RDF_TYPE_LOC } },
-	{ "NXT", 30, 0, 0, 0, 0, ZL_FORM_OPAQUE, { 0 } },
+	{ "NXT", 30, 0, 1, 2, 0, ZL_FORM_TEXT, { DN, HEX } },
 	{ "EID", 31, 31, 1, 1, 0, 0, { HEX } },
 	{ "NIMLOC", 32, 32, 1, 1, 0, 0, { HEX } },
 	{ "SRV", 33, 33, 4, 4, 0, 0, { I2, I2, I2, DN } },
@@ -73,7 +73,7 @@ static const struct zl_rrtype types[] = {
 	{ "KX", 36, 36, 2, 2, 0, 0, { I2, DN } },
 	{ "CERT", 37, 37, 4, 4, 0, 0,
 	  { LDNS_RDF_TYPE_CERT_ALG, I2, ALG, B64 } },
-	{ "A6", 38, 0, 0, 0, 0, ZL_FORM_OPAQUE, { 0 } },
+	{ "A6", 38, 0, 1, 3, 0, ZL_FORM_TEXT, { I1, HEX, DN } },
 	{ "DNAME", 39, 39, 1, 1, 0, 0, { DN } },
 	{ "SINK", 40, 0, 3, 4, 0, 0, { I1, I1, I1, B64 } },
 	{ "OPT", 41, 0, 0, 0, 0, ZL_FORM_META, { 0 } },

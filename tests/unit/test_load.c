@@ -890,7 +890,9 @@ START_TEST(test_rdata_forms)
 		 "ta TA \\# 24 ec4505012bb183af5f22588179a53b0a98631fad1a292118\n"
 		 "ds DSYNC \\# 10 003b0114f003737562 00\n"		/* 9 */
 		 "nxt NXT a.example.com. A\n"				/* 10 */
-		 "nxt2 NXT b.example.com. A\n");
+		 "nxt2 NXT b.example.com. A 127\n"
+		 "a6 A6 60 ffff:ffff:ffff:ffff:ffff::1 p\n"
+		 "a6 A6 128 q.example.net.\n");
 	/* RFC 4025: the gateway's form follows its type; the key may be
 	 * split by blanks, or absent. */
 	rr = rr_at(z, "ipsec.example.com.", LDNS_RR_TYPE_IPSECKEY, 0);
@@ -926,19 +928,34 @@ START_TEST(test_rdata_forms)
 	ck_assert_str_eq(zl_rdf_name(&rr->rdf[3])->text, "sub.");
 	for (i = 0; i < z->nprobs; i++)
 		ck_assert(!strstr(z->probs[i].message, "DSYNC rdata"));
-	/* No format to read: kept without fields, noted once per type. */
+	/* The obsolete NXT and A6 as BIND reads them: a bitmap of types 1
+	 * to 127 (RFC 2535 §5.2); the suffix without the prefix's bits (RFC
+	 * 2874 §3.1.1), none after a prefix of 128. */
 	rr = rr_at(z, "nxt.example.com.", 30, 0);
-	ck_assert_uint_eq(rr->nrdf, 0);
-	ck_assert(rr->flags & ZL_RR_UNCHECKED);
-	prob(z, "NXT rdata is not checked", 10, 5, "unchecked");
-	ck_assert_ptr_nonnull(rr_at(z, "nxt2.example.com.", 30, 0));
+	ck_assert_uint_eq(rr->nrdf, 2);
+	ck_assert(!(rr->flags & ZL_RR_UNCHECKED));
+	ck_assert_str_eq(zl_rdf_name(&rr->rdf[0])->text, "a.example.com.");
+	rdf_is(rr, 1, "40");
+	rdf_is(rr_at(z, "nxt2.example.com.", 30, 0), 1,
+	       "40000000000000000000000000000001");
+	rr = rr_at(z, "a6.example.com.", 38, 0);
+	ck_assert_uint_eq(rr->nrdf, 3);
+	rdf_is(rr, 0, "3c");
+	rdf_is(rr, 1, "0fffff000000000001");
+	ck_assert_str_eq(zl_rdf_name(&rr->rdf[2])->text, "p.example.com.");
+	rr = rr_at(z, "a6.example.com.", 38, 1);
+	ck_assert_uint_eq(rr->rdf[1].len, 0);
+	ck_assert_str_eq(zl_rdf_name(&rr->rdf[2])->text, "q.example.net.");
 	/* No key, which BIND refuses. */
 	prob(z, "IPSECKEY without a public key", 3, 7, "portable");
-	/* Mnemonics some servers do not know (TA, DSYNC, AMTRELAY, DOA and
-	 * NXT twice): Knot DNS and NSD would refuse the zone. */
+	/* Mnemonics some servers do not know (TA, DSYNC, AMTRELAY, DOA, NXT
+	 * twice and A6 twice): Knot DNS and NSD would refuse the zone, NSD
+	 * a number in an NXT bitmap. */
 	prob(z, "record type 'DOA' is unknown to Knot DNS and NSD", 5, 5,
 	     "portable");
-	ck_assert_uint_eq(z->nprobs, 8);
+	prob(z, "record type '127' in NXT type bitmap, which NSD refuses", 11,
+	     27, "portable");
+	ck_assert_uint_eq(z->nprobs, 10);
 	zl_zone_free(z);
 }
 END_TEST
