@@ -396,6 +396,15 @@ static size_t read_on(const struct zl_lexer *lx, size_t pos)
 	return in ? 0 : next_line(lx, q - 1);
 }
 
+/* Whether the quote at pos stands right after a word of its line. */
+static bool after_word(const struct zl_lexer *lx, size_t pos)
+{
+	const struct zl_lex_tok *t = lx->ntoks ? &lx->toks[lx->ntoks - 1] :
+						  NULL;
+
+	return t && !t->quoted && t->off + t->len == pos;
+}
+
 /* Where to resume after a record whose quoted string runs on to the end
  * of the input inside depth open parentheses, from the line after the
  * quote: after the line of the ')' that closes them, counted outside
@@ -482,15 +491,26 @@ static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
 			ln->err_cat = NULL;
 			ln->ntoks = 0;
 			unwarn_at(ln, pos);
-			if (*depth == 0 && (q = read_on(lx, pos))) {
+			q = *depth == 0 ? read_on(lx, pos) : 0;
+			/* A stray quote in a word (NS b"): BIND and Knot DNS
+			 * refuse its line and read the next one on its own,
+			 * with errors of its own, which NSD swallows. */
+			if (q && after_word(lx, pos)) {
+				lex_err(ln, "syntax", pos, 1, "stray quote "
+					"after a word: BIND and Knot DNS read "
+					"the next line alone, NSD up to its "
+					"quote");
+				q = 0;
+			} else if (q) {
 				lex_err(ln, "syntax", pos, 1, "unterminated "
 					"quoted string (NSD reads on to the "
 					"quote on the next line)");
 				lx->pos = q;
 				return false;
+			} else {
+				lex_err(ln, "syntax", pos, 1,
+					"unterminated quoted string");
 			}
-			lex_err(ln, "syntax", pos, 1,
-				"unterminated quoted string");
 			lx->pos = after_group(lx, next_line(lx, pos), *depth);
 			return false;
 		}

@@ -295,7 +295,20 @@ START_TEST(test_lex_next)
 	broken_line(S("a TXT \"v=spf1\n -all\" ; x\"\nb A 192.0.2.1\n"),
 		    "unterminated quoted string (NSD reads on to the quote on "
 		    "the next line)", 6, 2, 0, 26, "b");
-	/* ... but not when the rest of that line opens another string. */
+	/* ... but not after a stray quote right after a word: BIND and
+	 * Knot DNS read the next line alone, with its own error. */
+	fx_init(&f, S("a NS b\"\nc TXT \"x\n"));
+	ck_assert(fx_next(&f));
+	ck_assert_str_eq(f.ln.err_msg, "stray quote after a word: BIND and "
+			 "Knot DNS read the next line alone, NSD up to its "
+			 "quote");
+	ck_assert_uint_eq(f.ln.err_at.off, 6);
+	ck_assert(fx_next(&f));
+	ck_assert_str_eq(f.ln.err_msg, "unterminated quoted string");
+	ck_assert_uint_eq(f.ln.err_at.off, 14);
+	ck_assert(!fx_next(&f));
+	fx_free(&f);
+	/* ... nor when the rest of that line opens another string. */
 	fx_init(&f, S("a TXT \"v=spf1\n -all\" \"x\nb A 192.0.2.1\n"));
 	ck_assert(fx_next(&f));
 	ck_assert_str_eq(f.ln.err_msg, "unterminated quoted string");
