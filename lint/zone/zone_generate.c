@@ -9,30 +9,53 @@
 
 #define GEN_MAX 65536			/* records one directive writes */
 #define GEN_MAXVAL 2147483647u		/* range bounds, as BIND: 2^31 - 1 */
-#define GEN_MAXWIDTH 255		/* no name is longer */
 
-/* What is wrong with a template: bytes [off, off + len) of its token. */
+/* What is wrong with a template: bytes [off, off + len) of its token;
+ * and a number BIND wraps, which it loads (note, nlen 0 when none). */
 struct gerr {
 	size_t off, len;
-	char msg[128];
+	char msg[192];
+	size_t noff, nlen;
+	char note[192];
 };
 
-/* Reads decimal digits at s[*i..n) into *v (at most max); false if there
- * are none or the value is over max. */
-static bool number(const char *s, size_t n, size_t *i, uint64_t max,
-		   uint64_t *v)
+/* A number as BIND 9.18 reads it with sscanf(): %d as strtol() does,
+ * saturated to 64 bits and then cut to the 32 bits of an int; %u
+ * (is_unsigned) as strtoul() does, a '-' negating it, cut to 32 bits.
+ * Reads [+-]digits at s[*i..n) into *v; *wrapped when the cut changed the
+ * value.  False when there are no digits. */
+static bool bind_int(const char *s, size_t n, size_t *i, bool is_unsigned,
+		     int64_t *v, bool *wrapped)
 {
-	size_t k = *i;
+	size_t k = *i, d0;
+	uint64_t u = 0;
+	bool neg = false, sat = false;
+	int64_t l;
 
-	*v = 0;
-	while (k < n && s[k] >= '0' && s[k] <= '9') {
-		*v = *v * 10 + (uint64_t)(s[k++] - '0');
-		if (*v > max)
-			return false;
+	if (k < n && (s[k] == '-' || s[k] == '+'))
+		neg = s[k++] == '-';
+	for (d0 = k; k < n && s[k] >= '0' && s[k] <= '9'; k++) {
+		if (u > (UINT64_MAX - (uint64_t)(s[k] - '0')) / 10)
+			sat = true;
+		else
+			u = u * 10 + (uint64_t)(s[k] - '0');
 	}
-	if (k == *i)
+	if (k == d0)
 		return false;
 	*i = k;
+	if (is_unsigned) {
+		u = sat ? UINT64_MAX : neg ? 0 - u : u;
+		*v = (uint32_t)u;
+		*wrapped = u > UINT32_MAX;
+		return true;
+	}
+	if (neg)
+		l = sat || u > (uint64_t)INT64_MAX + 1 ? INT64_MIN :
+		    u == (uint64_t)INT64_MAX + 1 ? INT64_MIN : -(int64_t)u;
+	else
+		l = sat || u > (uint64_t)INT64_MAX ? INT64_MAX : (int64_t)u;
+	*v = (int32_t)(uint32_t)(uint64_t)l;
+	*wrapped = *v != l;
 	return true;
 }
 
@@ -40,32 +63,50 @@ struct range {
 	uint64_t start, stop, step;
 };
 
-/* start-stop[/step]: each 0 .. 2^31 - 1, start <= stop, step >= 1. */
+/* start-stop[/step]: each 0 .. 2^31 - 1, start <= stop, step >= 1, read
+ * as BIND reads them (bind_int): one it wraps to 32 bits is ZONE012, as
+ * BIND loads the records it then writes. */
 static bool gen_range(struct loader *L, uint16_t src,
 		      const struct zl_lex_tok *t, struct range *r)
 {
 	const char *s = text_of(L, src, t);
 	size_t n = t->len, i = 0;
+	int64_t v[3] = { 0, 0, 1 };
+	bool w[3] = { false, false, false }, wrapped;
 
-	r->step = 1;
-	if (t->quoted || !number(s, n, &i, GEN_MAXVAL, &r->start) ||
+	if (t->quoted || !bind_int(s, n, &i, false, &v[0], &w[0]) ||
 	    i >= n || s[i++] != '-' ||
-	    !number(s, n, &i, GEN_MAXVAL, &r->stop) ||
+	    !bind_int(s, n, &i, false, &v[1], &w[1]) ||
 	    (i < n && (s[i++] != '/' ||
-		       !number(s, n, &i, GEN_MAXVAL, &r->step))) || i != n) {
+		       !bind_int(s, n, &i, false, &v[2], &w[2]))) || i != n) {
 		zl_zone_problem(L->z, "syntax", src, span(t),
 				"invalid $GENERATE range '%.*s%s': expected "
 				"start-stop or start-stop/step, each 0.."
 				"2147483647", ZL_TOKARGS(s, n));
 		return false;
 	}
-	if (r->start > r->stop || r->step == 0) {
+	wrapped = w[0] || w[1] || w[2];
+	if (v[0] < 0 || v[1] < 0 || v[0] > v[1] || v[2] < 1) {
 		zl_zone_problem(L->z, "range", src, span(t),
-				"invalid $GENERATE range '%.*s%s': %s",
-				ZL_TOKARGS(s, n), r->step == 0 ?
-				"the step is 0" : "start is above stop");
+				"invalid $GENERATE range '%.*s%s': %s%s",
+				ZL_TOKARGS(s, n), v[0] < 0 || v[1] < 0 ?
+				"a bound below 0" : v[2] == 0 ?
+				"the step is 0" : v[2] < 0 ?
+				"the step is below 0" : "start is above stop",
+				wrapped ? " once BIND cuts its numbers to 32 "
+				"bits" : "");
 		return false;
 	}
+	if (wrapped)
+		zl_zone_refused(L->z, ZL_NOT_KNOT | ZL_NOT_NSD, "portable",
+				src, span(t), "$GENERATE range '%.*s%s' "
+				"overflows 32 bits: BIND reads it as %" PRId64
+				"-%" PRId64 "/%" PRId64 " and loads the records "
+				"that gives; Knot DNS and NSD refuse $GENERATE",
+				ZL_TOKARGS(s, n), v[0], v[1], v[2]);
+	r->start = (uint64_t)v[0];
+	r->stop = (uint64_t)v[1];
+	r->step = (uint64_t)v[2];
 	return true;
 }
 
@@ -105,24 +146,31 @@ static void nibbles(struct zl_buf *out, uint64_t v, uint64_t width,
 	} while (v != 0 || width > 0);
 }
 
+/* BIND writes a modified value into 128 bytes with its NUL: longer is
+ * "ran out of space". */
+#define GEN_MAXOUT 127
+/* "; BIND reads the offset as N, cut to 32 bits" after an error, when
+ * how says so: three arguments for "%s%s%s". */
+#define BIND_READS(how) (how)[0] ? "; BIND reads " : "", (how), \
+	(how)[0] ? ", cut to 32 bits" : ""
+
 /* Reads the modifier {offset[,width[,base]]} at s[*i] == '{' and writes
- * the value it, so modified, to out. */
+ * the value it, so modified, to out.  The numbers are read as BIND reads
+ * them (bind_int): one it wraps to 32 bits is noted in e, once. */
 static bool modifier(const char *s, size_t n, size_t *i, uint64_t it,
 		     struct zl_buf *out, struct gerr *e)
 {
-	size_t k = *i + 1, at = *i - 1;
-	uint64_t off = 0, width = 0;
-	bool neg = false;
-	char base = 'd', fmt[8];
+	size_t k = *i + 1, at = *i - 1, len0 = out->len;
+	int64_t off = 0, width = 0;
+	bool woff = false, wwidth = false;
+	char base = 'd', fmt[8], how[96] = "";
 	int64_t v;
 
-	if (k < n && (s[k] == '-' || s[k] == '+'))
-		neg = s[k++] == '-';
-	if (!number(s, n, &k, GEN_MAXVAL, &off))
+	if (!bind_int(s, n, &k, false, &off, &woff))
 		goto bad;
 	if (k < n && s[k] == ',') {
 		k++;
-		if (!number(s, n, &k, GEN_MAXWIDTH, &width))
+		if (!bind_int(s, n, &k, true, &width, &wwidth))
 			goto bad;
 		if (k < n && s[k] == ',') {
 			if (k + 1 >= n || !strchr("doxXnN", s[k + 1]))
@@ -134,13 +182,25 @@ static bool modifier(const char *s, size_t n, size_t *i, uint64_t it,
 	if (k >= n || s[k] != '}')
 		goto bad;
 	*i = k + 1;
-	v = (int64_t)it + (neg ? -(int64_t)off : (int64_t)off);
+	e->off = at;
+	e->len = k + 1 - at;
+	if (woff && wwidth)
+		snprintf(how, sizeof how, "the offset as %" PRId64 " and the "
+			 "width as %" PRId64, off, width);
+	else if (woff || wwidth)
+		snprintf(how, sizeof how, "the %s as %" PRId64,
+			 woff ? "offset" : "width", woff ? off : width);
+	v = (int64_t)it + off;
 	if (v > (int64_t)GEN_MAXVAL) {
-		e->off = at;
-		e->len = k + 1 - at;
 		snprintf(e->msg, sizeof e->msg, "$GENERATE offset makes the "
 			 "value %" PRId64 ", above 2147483647, which BIND "
-			 "refuses", v);
+			 "refuses%s%s%s", v, BIND_READS(how));
+		return false;
+	}
+	if (width > GEN_MAXOUT) {
+		snprintf(e->msg, sizeof e->msg, "$GENERATE width %" PRId64
+			 " is over %d, which BIND refuses (\"ran out of "
+			 "space\")%s%s%s", width, GEN_MAXOUT, BIND_READS(how));
 		return false;
 	}
 	/* A value below 0 is written as BIND writes its int: with a sign in
@@ -148,11 +208,27 @@ static bool modifier(const char *s, size_t n, size_t *i, uint64_t it,
 	if (base == 'd') {
 		zl_buf_addf(out, "%0*" PRId64, (int)width, v);
 	} else if (base == 'n' || base == 'N') {
-		nibbles(out, (uint32_t)v, width, base == 'N');
+		nibbles(out, (uint32_t)v, (uint64_t)width, base == 'N');
 	} else {
 		snprintf(fmt, sizeof fmt, "%%0*%s", base == 'o' ? PRIo32 :
 			 base == 'x' ? PRIx32 : PRIX32);
 		zl_buf_addf(out, fmt, (int)width, (uint32_t)v);
+	}
+	if (out->len - len0 > GEN_MAXOUT) {
+		snprintf(e->msg, sizeof e->msg, "$GENERATE modifier writes "
+			 "%zu characters, over %d, which BIND refuses (\"ran "
+			 "out of space\")%s%s%s", out->len - len0, GEN_MAXOUT,
+			 BIND_READS(how));
+		return false;
+	}
+	if (how[0] && !e->nlen) {
+		e->noff = e->off;
+		e->nlen = e->len;
+		snprintf(e->note, sizeof e->note, "$GENERATE modifier "
+			 "'%.*s' overflows 32 bits: BIND reads %s and loads "
+			 "the records that gives; Knot DNS and NSD refuse "
+			 "$GENERATE",
+			 (int)(e->len > 64 ? 64 : e->len), s + at, how);
 	}
 	return true;
 bad:
@@ -161,8 +237,7 @@ bad:
 	e->off = at;
 	e->len = (k < n ? k + 1 : n) - at;
 	snprintf(e->msg, sizeof e->msg, "invalid $GENERATE modifier: expected "
-		 "${offset[,width[,base]]}, width 0..%d, base one of d o x X "
-		 "n N", GEN_MAXWIDTH);
+		 "${offset[,width[,base]]}, base one of d o x X n N");
 	return false;
 }
 
@@ -206,10 +281,12 @@ static bool write_lines(struct loader *L, uint16_t src,
 {
 	const char *s;
 	struct gerr e;
+	struct zl_tok nat = { 0, 0 };
 	uint64_t it;
 	size_t j, k = 0, n;
 	bool tmpl;
 
+	e.nlen = 0;
 	for (it = r->start; it <= r->stop; it += r->step) {
 		for (j = 0; j < np; j++) {
 			starts[k++] = (uint32_t)out->len;
@@ -234,6 +311,11 @@ static bool write_lines(struct loader *L, uint16_t src,
 						e.msg);
 				return false;
 			}
+			if (e.nlen && !nat.len)
+				nat = (struct zl_tok){
+					(uint32_t)(t[j].off + (s - text_of(
+						L, src, &t[j])) + e.noff),
+					(uint32_t)e.nlen };
 			zl_buf_addc(out, j + 1 < np ? ' ' : '\n');
 		}
 		if (out->len > (1u << 30))
@@ -241,6 +323,9 @@ static bool write_lines(struct loader *L, uint16_t src,
 		if (r->stop - it < r->step)
 			break;
 	}
+	if (nat.len)	/* BIND loads what it wrapped */
+		zl_zone_refused(L->z, ZL_NOT_KNOT | ZL_NOT_NSD, "portable",
+				src, nat, "%s", e.note);
 	return true;
 }
 

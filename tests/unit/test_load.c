@@ -2036,6 +2036,38 @@ START_TEST(test_generate_errors)
 	ck_assert_ptr_null(zl_zone_lookup(z, "b1.example.com."));
 	ck_assert_uint_eq(z->nrrs, 2);
 	zl_zone_free(z);
+	/* A number over 32 bits BIND reads as sscanf() does, cut to an int:
+	 * where it then loads, the records it writes, with ZONE012; where
+	 * the cut value is refused, an error that says so. */
+	z = load("example.com.zone",
+		 "$TTL 1\n"
+		 "@ SOA ns hm 1 2 3 4 5\n"
+		 "$GENERATE 1-2 a${2147483648} A 192.0.2.1\n"	/* 3 */
+		 "$GENERATE 4294967297-4294967297 b$ A 192.0.2.1\n"
+		 "$GENERATE 1-1 c${0,4294967298} A 192.0.2.1\n"	/* 5 */
+		 "$GENERATE 1-1 d${99999999999999999999} A 192.0.2.1\n"
+		 "$GENERATE 1-2 e${-2147483649} A 192.0.2.1\n"	/* 7 */
+		 "$GENERATE 1-2 f${0,-1} A 192.0.2.1\n"
+		 "$GENERATE 1-2 g${0,130,n} A 192.0.2.1\n"		/* 9 */
+		 "$GENERATE 2147483648-2147483649 h$ A 192.0.2.1\n");
+	ck_assert_ptr_nonnull(zl_zone_lookup(z, "a-2147483647.example.com."));
+	ck_assert_ptr_nonnull(zl_zone_lookup(z, "a-2147483646.example.com."));
+	prob(z, "modifier '${2147483648}' overflows 32 bits: BIND reads the "
+	     "offset as -2147483648", 3, 16, "portable");
+	ck_assert_ptr_nonnull(zl_zone_lookup(z, "b1.example.com."));
+	prob(z, "range '4294967297-4294967297' overflows 32 bits: BIND reads "
+	     "it as 1-1/1", 4, 11, "portable");
+	ck_assert_ptr_nonnull(zl_zone_lookup(z, "c01.example.com."));
+	prob(z, "width as 2", 5, 16, "portable");
+	ck_assert_ptr_nonnull(zl_zone_lookup(z, "d0.example.com."));
+	prob(z, "offset as -1", 6, 16, "portable");
+	prob(z, "value 2147483648, above 2147483647, which BIND refuses; BIND "
+	     "reads the offset as 2147483647", 7, 16, "syntax");
+	prob(z, "width 4294967295 is over 127", 8, 16, "syntax");
+	prob(z, "width 130 is over 127", 9, 16, "syntax");
+	prob(z, "a bound below 0 once BIND cuts its numbers to 32 bits", 10,
+	     11, "range");
+	zl_zone_free(z);
 }
 END_TEST
 
