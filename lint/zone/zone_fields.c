@@ -227,7 +227,15 @@ static bool eui(const char *buf, const struct zl_lex_tok *t, size_t groups,
 		short_group |= digits == 1;
 		zl_buf_addc(out, (char)v);
 	}
-	if (i < groups || at < len)
+	/* BIND reads the groups with sscanf() and drops what follows them;
+	 * Knot DNS and NSD refuse it. */
+	if (i == groups && at < len)
+		return ferr(e, 0, "syntax",
+			    "address '%.*s%s' goes on after its %zu groups: "
+			    "BIND reads them and drops the rest ('%.*s%s'), "
+			    "Knot DNS and NSD refuse it", ZL_TOKARGS(s, len),
+			    groups, ZL_TOKARGS(s + at, len - at));
+	if (i < groups)
 		return ferr(e, 0, "syntax",
 			    "address '%.*s%s' is not %zu hyphen-separated "
 			    "pairs of hex digits", ZL_TOKARGS(s, len), groups);

@@ -71,9 +71,11 @@ static bool ZL_PRINTF(4, 5) fail(struct svcb *v, size_t tok, const char *cat,
 	return false;
 }
 
-/* A key name or keyNNNNN (no leading zeros, RFC 9460 §2.1), lower case
- * as BIND and Knot DNS read them; returns false for neither. */
-static bool parse_key(const char *s, size_t n, uint32_t *key)
+/* A key name or keyNNNNN, lower case as BIND and Knot DNS read them;
+ * returns false for neither.  RFC 9460 §2.1 writes no leading zeros:
+ * with zeros NULL they are refused, else *zeros says there are some
+ * (Knot DNS and NSD read them, NSD up to five digits). */
+static bool parse_key(const char *s, size_t n, uint32_t *key, bool *zeros)
 {
 	uint32_t v = 0;
 	size_t i;
@@ -85,8 +87,10 @@ static bool parse_key(const char *s, size_t n, uint32_t *key)
 		}
 	}
 	if (n < 4 || n > 8 || memcmp(s, "key", 3) != 0 ||
-	    (s[3] == '0' && n > 4))
+	    (s[3] == '0' && n > 4 && !zeros))
 		return false;
+	if (zeros)
+		*zeros = s[3] == '0' && n > 4;
 	for (i = 3; i < n; i++) {
 		if (s[i] < '0' || s[i] > '9')
 			return false;
@@ -100,11 +104,11 @@ static bool parse_key(const char *s, size_t n, uint32_t *key)
  * key" (§14.3.2), is still a key the presentation form may name (§2.1):
  * BIND, Knot and NSD load it.  Returns false after reporting. */
 static bool key_of(struct svcb *v, size_t tok, const char *s, size_t n,
-		   const char *in, uint16_t *key)
+		   const char *in, uint16_t *key, bool *zeros)
 {
 	uint32_t k;
 
-	if (!parse_key(s, n, &k))
+	if (!parse_key(s, n, &k, zeros))
 		return fail(v, tok, "syntax", "%sunknown key '%.*s%s'", in,
 			    ZL_TOKARGS(s, n));
 	if (k > 65535)
@@ -251,7 +255,7 @@ static bool one_code(struct svcb *v, size_t tok, uint16_t key)
 
 	if (key == K_MANDATORY) {
 		if (!key_of(v, tok, v->item.s, v->item.len, "mandatory lists ",
-			    &k))
+			    &k, NULL))
 			return false;
 		if (k == K_MANDATORY)
 			return fail(v, tok, "syntax",
@@ -521,15 +525,19 @@ static bool wire_ok(uint16_t key, const uint8_t *p, size_t n)
 	}
 }
 
-/* A key of RFC 9460 that BIND knows, written keyNNNNN (§2.1): BIND reads
- * its value as the key's wire form, Knot DNS as bytes it checks only for
- * mandatory, NSD as the key's presentation form.  Notes the servers that
- * refuse it, with those param() found (p->refused), and keeps the bytes,
- * which two of the three read.  value() adds no parameter: p stays. */
-static void numbered(struct svcb *v, size_t tok, uint16_t key, bool has)
+/* A key of RFC 9460 that BIND knows, written keyNNNNN (§2.1) as kw[0..kn)
+ * (zeros: with leading zeros, which BIND refuses): BIND reads its value
+ * as the key's wire form, Knot DNS as bytes it checks only for mandatory,
+ * NSD as the key's presentation form.  Notes the servers that refuse it,
+ * with those param() found (p->refused), and keeps the bytes, which two
+ * of the three read.  value() adds no parameter: p stays.  False after
+ * an error: bytes not in the key's wire form that Knot DNS serves. */
+static bool numbered(struct svcb *v, size_t tok, uint16_t key, bool has,
+		     const char *kw, size_t kn, bool zeros)
 {
 	struct param *p = &v->p[v->np];
 	struct zl_ferr nsd = { 0 }, *e = v->e;
+	bool wire;
 
 	/* NSD's reading, whose notes of the other servers do not apply */
 	p->numbered = true;
@@ -541,12 +549,25 @@ static void numbered(struct svcb *v, size_t tok, uint16_t key, bool has)
 	}
 	v->e = e;
 	p->nsd_len = v->val.len - p->nsd_off;
-	/* Knot DNS checks the bytes of mandatory alone (§8). */
-	if (!wire_ok(key, (const uint8_t *)v->text.s, v->text.len))
-		p->refused |= key == K_MANDATORY ? ZL_NOT_BIND | ZL_NOT_KNOT :
-						  ZL_NOT_BIND;
+	wire = wire_ok(key, (const uint8_t *)v->text.s, v->text.len);
+	/* Knot DNS checks the bytes of mandatory alone (§8), and serves
+	 * those of another key as they are, broken. */
+	if (!wire && key != K_MANDATORY)
+		return fail(v, tok, "syntax", "%.*s value not in %s's wire "
+			    "form: BIND refuses it, Knot DNS serves it broken "
+			    "as key%u, NSD %s %s's text; write %s=...",
+			    (int)kn, kw, keyname[key], (unsigned)key,
+			    p->refused & ZL_NOT_NSD ? "refuses it as" :
+			    "reads it as", keyname[key], keyname[key]);
+	if (!wire)
+		p->refused |= ZL_NOT_BIND | ZL_NOT_KNOT;
 	p->off = v->val.len;
 	zl_buf_add(&v->val, v->text.s, v->text.len);
+	if (zeros)
+		zl_ferr_refused(v->e, tok, ZL_NOT_BIND, "%.*s with a leading "
+				"zero, which BIND refuses: Knot DNS reads it "
+				"as key%u, NSD as %s; write %s=...", (int)kn,
+				kw, (unsigned)key, keyname[key], keyname[key]);
 	if (p->refused)
 		zl_ferr_refused(v->e, tok, p->refused, "key%u with a value "
 				"%s: BIND reads a key of RFC 9460 written "
@@ -554,6 +575,7 @@ static void numbered(struct svcb *v, size_t tok, uint16_t key, bool has)
 				"write it as %s=...", (unsigned)key,
 				zl_servers_refuse(p->refused), keyname[key],
 				keyname[key]);
+	return true;
 }
 
 /* One SvcParam starting at token *i: key, key=value or key="value". */
@@ -561,10 +583,10 @@ static bool param(struct svcb *v, size_t n, size_t *i)
 {
 	const struct zl_lex_tok *t = &v->t[*i];
 	size_t tok = *i, len, klen, k;
-	const char *s = zl_lex_text(v->buf, t, &len), *eq;
+	const char *s = zl_lex_text(v->buf, t, &len), *s0 = s, *eq;
 	char kb[16];
 	uint16_t key;
-	bool has, named, read_twice, bare = false;
+	bool has, named, read_twice, bare = false, zeros = false;
 
 	if (t->quoted)
 		return fail(v, tok, "syntax",
@@ -572,7 +594,7 @@ static bool param(struct svcb *v, size_t n, size_t *i)
 			    ZL_TOKARGS(s, len));
 	eq = memchr(s, '=', len);
 	klen = eq ? (size_t)(eq - s) : len;
-	if (!key_of(v, tok, s, klen, "", &key))
+	if (!key_of(v, tok, s, klen, "", &key, &zeros))
 		return false;
 	named = key < NKEYS && memcmp(s, "key", 3) != 0;
 	for (k = 0; k < v->np; k++)
@@ -609,10 +631,17 @@ static bool param(struct svcb *v, size_t n, size_t *i)
 				      .refused = bare ? ZL_NOT_KNOT : 0 };
 	if (!unescape_value(v, tok, s, len))
 		return false;
-	if (read_twice)
-		numbered(v, tok, key, has);
-	else if (!value(v, tok, key, has, key < NKEYS && !named))
+	if (read_twice) {
+		if (!numbered(v, tok, key, has, s0, klen, zeros))
+			return false;
+	} else if (!value(v, tok, key, has, key < NKEYS && !named)) {
 		return false;
+	} else if (zeros) {
+		/* Knot DNS and NSD read it as the key its number gives */
+		zl_ferr_refused(v->e, tok, ZL_NOT_BIND, "%.*s with a leading "
+				"zero, which BIND refuses: write key%u",
+				(int)klen, s0, (unsigned)key);
+	}
 	v->p[v->np].len = v->val.len - v->p[v->np].off;
 	v->np++;
 	if (named && key_unknown_to[key])

@@ -983,7 +983,8 @@ START_TEST(test_fields)
 		 "sig RRSIG A 8 1 1 21060207062816 19691231235959 1 . AA==\n"
 		 "dsync DSYNC CDS notify 5359 ns.example.\n"
 		 "n0 NSEC3 2 1 12 - CPNMU A\n"
-		 "n0 NSEC3 1 1 12 - 2vptu5timamqttgl4luu9kg21e0aor3s A\n");
+		 "n0 NSEC3 1 1 12 - 2vptu5timamqttgl4luu9kg21e0aor3s A\n"
+		 "eui EUI48 00-00-5e-00-53-2a-ff\n");
 	rdf_is(rr_at(z, "loc.example.com.", LDNS_RR_TYPE_LOC, 0), 0,
 	       "000016138b3cf018810cbce0009895b8");
 	rdf_is(rr_at(z, "loc.example.com.", LDNS_RR_TYPE_LOC, 1), 0,
@@ -1004,6 +1005,9 @@ START_TEST(test_fields)
 	       "00005e00532a");
 	rdf_is(rr_at(z, "eui.example.com.", LDNS_RR_TYPE_EUI64, 0), 0,
 	       "00005eef1000002a");
+	prob(z, "address '00-00-5e-00-53-2a-ff' goes on after its 6 groups: "
+	     "BIND reads them and drops the rest ('-ff'), Knot DNS and NSD "
+	     "refuse it", 17, 11, "syntax");
 	/* Signature times as seconds modulo 2^32 (RFC 4034 §3.1.5), from a
 	 * date in UTC or a number. */
 	rr = rr_at(z, "sig.example.com.", LDNS_RR_TYPE_RRSIG, 0);
@@ -1042,7 +1046,7 @@ START_TEST(test_fields)
 	 * digest BIND refuses. */
 	prob(z, "BIND, Knot DNS and NSD each refuse a part of this record", 11,
 	     4, "syntax");
-	ck_assert_uint_eq(z->nprobs, 10);
+	ck_assert_uint_eq(z->nprobs, 11);
 	zl_zone_free(z);
 }
 END_TEST
@@ -1151,13 +1155,33 @@ START_TEST(test_svcb)
 	 * what each server refuses adds up, an error when all three do. */
 	z = load("example.com.zone", "$TTL 1\ns SVCB 1 . key3=\"\\000\\053\"\n"
 		 "s SVCB 1 . ech key1=h2\n"
-		 "s SVCB 1 . ech key1=h2 key4=\"\\192\\000\\002\\001\"\n");
+		 "s SVCB 1 . ech key1=h2 key4=\"\\192\\000\\002\\001\"\n"
+		 "s SVCB 1 . key0=\\000\\001 alpn=h2\n");	/* 5 */
 	ck_assert_uint_eq(z->nrrs, 2);
 	ck_assert_uint_eq(z->probs[0].refused, ZL_NOT_NSD);
-	ck_assert_uint_eq(z->probs[1].refused, ZL_NOT_KNOT | ZL_NOT_BIND);
+	/* Not alpn's wire form: BIND refuses it, Knot DNS serves it. */
+	prob(z, "key1 value not in alpn's wire form: BIND refuses it, Knot "
+	     "DNS serves it broken as key1, NSD reads it as alpn's text", 3,
+	     16, "syntax");
 	ck_assert_str_eq(z->probs[2].category, "syntax");
+	ck_assert_uint_eq(z->probs[3].refused, ZL_NOT_NSD);
 	rdf_is(rr_at(z, "s.example.com.", LDNS_RR_TYPE_SVCB, 0), 2,
 	       "000300020035");
+	zl_zone_free(z);
+	/* Leading zeros, which BIND refuses: Knot DNS and NSD read the key
+	 * the number gives, as keyNNNNN. */
+	z = load("example.com.zone", "$TTL 1\ns SVCB 1 . key01=\\002h2\n"
+		 "s SVCB 1 . key0065=abc\n"
+		 "s SVCB 1 . key01=h2\n");
+	ck_assert_uint_eq(z->nrrs, 2);
+	ck_assert_uint_eq(z->probs[0].refused, ZL_NOT_BIND);
+	prob(z, "key01 with a leading zero, which BIND refuses: Knot DNS "
+	     "reads it as key1, NSD as alpn", 2, 12, "portable");
+	prob(z, "key0065 with a leading zero, which BIND refuses: write key65",
+	     3, 12, "portable");
+	prob(z, "key01 value not in alpn's wire form", 4, 12, "syntax");
+	rdf_is(rr_at(z, "s.example.com.", LDNS_RR_TYPE_SVCB, 0), 2,
+	       "00010003026832");
 	zl_zone_free(z);
 	/* A dohpath without a dns variable (RFC 9461 §5) NSD reads. */
 	z = load("example.com.zone", "$TTL 1\ns SVCB 1 . dohpath=/q{?x}\n");
