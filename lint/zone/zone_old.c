@@ -73,8 +73,8 @@ static bool conv_a6(struct conv *c, struct zl_rr *rr)
 	if (!zl_conv_digits(s, n))
 		return bad(c, "syntax", tok_at(c, 0), "%s '%.*s%s' is not a "
 			   "number", fn(c), ZL_TOKARGS(s, n));
-	for (need = 0; need < n && v <= 128; need++)
-		v = v * 10 + (unsigned)(s[need] - '0');
+	for (octets = 0; octets < n && v <= 128; octets++)
+		v = v * 10 + (unsigned)(s[octets] - '0');
 	if (v > 128)
 		return bad(c, "range", tok_at(c, 0), "%s '%.*s%s' is out of "
 			   "range 0..128", fn(c), ZL_TOKARGS(s, n));
@@ -94,7 +94,7 @@ static bool conv_a6(struct conv *c, struct zl_rr *rr)
 			   plen == 128 ? "no address suffix, only a prefix "
 			   "name" : plen == 0 ? "no prefix name" :
 			   "an address suffix and a prefix name");
-	rr->nrdf = (uint16_t)need;
+	rr->nrdf = plen == 0 ? 2 : 3;	/* an empty suffix at 128 */
 	octets = plen / 8u;
 	if (plen < 128) {
 		c->field = 1;

@@ -944,6 +944,7 @@ START_TEST(test_rdata_forms)
 	rdf_is(rr, 1, "0fffff000000000001");
 	ck_assert_str_eq(zl_rdf_name(&rr->rdf[2])->text, "p.example.com.");
 	rr = rr_at(z, "a6.example.com.", 38, 1);
+	ck_assert_uint_eq(rr->nrdf, 3);
 	ck_assert_uint_eq(rr->rdf[1].len, 0);
 	ck_assert_str_eq(zl_rdf_name(&rr->rdf[2])->text, "q.example.net.");
 	/* No key, which BIND refuses. */
