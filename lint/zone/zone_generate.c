@@ -50,8 +50,7 @@ static bool bind_int(const char *s, size_t n, size_t *i, bool is_unsigned,
 		return true;
 	}
 	if (neg)
-		l = sat || u > (uint64_t)INT64_MAX + 1 ? INT64_MIN :
-		    u == (uint64_t)INT64_MAX + 1 ? INT64_MIN : -(int64_t)u;
+		l = sat || u > (uint64_t)INT64_MAX ? INT64_MIN : -(int64_t)u;
 	else
 		l = sat || u > (uint64_t)INT64_MAX ? INT64_MAX : (int64_t)u;
 	*v = (int32_t)(uint32_t)(uint64_t)l;
