@@ -1350,9 +1350,9 @@ static bool conv_fields(struct conv *c, const struct zl_rrtype *t,
 
 /* The record's size as the servers hold it: BIND a record of 65510 bytes
  * of rdata at most, whatever its owner ("ran out of space"; its RRsets,
- * zl_zone_end_load); Knot DNS rdata of 65535 bytes at most once it has
- * split the strings of TXT and SPF records longer than 255 bytes into
- * strings of 255, each with its length. */
+ * zl_zone_end_load).  A field of a TXT or SPF string over 255 bytes counts
+ * it split as Knot DNS holds it (zl_conv_str), a length byte for each 255
+ * bytes: BIND holds one, and refuses such a string anyway. */
 static void note_size(struct conv *c, const struct zl_rr *rr)
 {
 	size_t i, total = 0, split = 0, len;
@@ -1360,14 +1360,10 @@ static void note_size(struct conv *c, const struct zl_rr *rr)
 
 	for (i = 0; i < rr->nrdf; i++) {
 		total += len = rr->rdf[i].len;
-		if (txt && len > 256)
-			split += (len - 1 + 254) / 255 - 1;
+		if (txt && len)
+			split += (len - 1) / 256;
 	}
-	if (total + split > 65535)
-		zl_zone_refused(c->z, ZL_NOT_KNOT, "portable", c->in->src,
-				c->in->type_tok, "%s rdata of %zu bytes once "
-				"Knot DNS splits its strings into strings of "
-				"255, which it refuses", tn(c), total + split);
+	total -= split;
 	if (total + 2 > ZL_RRSET_BIND_MAX)
 		zl_zone_refused(c->z, ZL_NOT_BIND, "portable", c->in->src,
 				c->in->type_tok, "%s rdata of %zu bytes, which "

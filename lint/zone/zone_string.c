@@ -214,17 +214,27 @@ static bool escape_problem(struct conv *c, size_t ti, const char *s,
 		   fn(c), ZL_TOKARGS(s, n));
 }
 
+/* The wire form of a TXT or SPF string of n bytes as Knot DNS serves
+ * it, split into strings of 255 bytes each after its length byte (RFC
+ * 1035 §3.3 holds 255 in one); an empty string is its length byte. */
+static size_t split_len(size_t n)
+{
+	return n + (n ? (n + 254) / 255 : 1);
+}
+
 /* <character-string> (RFC 1035 §3.3): ldns silently accepts what it
  * cannot store, so the length is checked here after unescaping.  The
  * strings of TXT and SPF records, most of a mail zone's rdata, are not
  * kept in wire form: the checks read them from the source (txt.h), and
- * zl_rdf_wire() makes the wire form again where it is wanted. */
+ * zl_rdf_wire() makes the wire form again where it is wanted, split as
+ * Knot DNS splits a string over 255 bytes (the field's length counts
+ * that form). */
 bool zl_conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
 {
 	struct zl_buf *b = c->scratch;
 	size_t n, off = ft == LDNS_RDF_TYPE_STR ? 1 : 0;
 	const char *s = tok_text(c, ti, &n);
-	size_t at;
+	size_t at, wire;
 	bool keep;
 
 	if (!unescape(s, n, off, b, &at))
@@ -245,10 +255,19 @@ bool zl_conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
 		return bad(c, "range", tok_at(c, ti),
 			   "character-string of %zu bytes exceeds 255",
 			   b->len - off);
+	/* Over 65535 bytes split, Knot DNS refuses it too ("text is too
+	 * long"): no server reads it. */
+	wire = keep ? b->len : split_len(b->len - off);
+	if (wire > 65535)
+		return bad(c, "limit", tok_at(c, ti), "character-string of "
+			   "%zu bytes, which every server refuses: BIND and "
+			   "NSD a string over 255 bytes, Knot DNS a record "
+			   "over 65535 once it splits the string into strings "
+			   "of 255 (%zu bytes)", b->len - off, wire);
 	if (off)
 		b->s[0] = (char)(b->len - off);
 	if (!str_form(c, ti, b->s + off, b->len - off) ||
-	    !zl_conv_set(c, r, ft, keep ? b->s : NULL, b->len, ti, 1))
+	    !zl_conv_set(c, r, ft, keep ? b->s : NULL, wire, ti, 1))
 		return false;
 	if (off && b->len - off > 255)
 		zl_zone_refused(c->z, ZL_NOT_BIND | ZL_NOT_NSD, "portable",
@@ -258,6 +277,22 @@ bool zl_conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
 				"into quoted strings of 255 bytes at most",
 				b->len - off);
 	return true;
+}
+
+/* b holds a length byte's room and a string's bytes: gives it the
+ * string's wire form, strings of 255 bytes at most (split_len), moving
+ * each piece right to its place from the last one. */
+static void split(struct zl_buf *b)
+{
+	size_t n = b->len - 1, wire = split_len(n), k = wire - n, len;
+
+	zl_xgrow((void **)&b->s, &b->cap, wire, 1);
+	while (k-- > 0) {
+		len = k + 1 < wire - n ? 255 : n - 255 * k;
+		memmove(b->s + 256 * k + 1, b->s + 255 * k + 1, len);
+		b->s[256 * k] = (char)len;
+	}
+	b->len = wire;
 }
 
 const uint8_t *zl_rdf_wire(const struct zl_zone *z, const struct zl_rr *rr,
@@ -285,6 +320,6 @@ const uint8_t *zl_rdf_wire(const struct zl_zone *z, const struct zl_rr *rr,
 	}
 	/* Read once already, without fault. */
 	(void)unescape(s, t.len, 1, scratch, &bad);
-	scratch->s[0] = (char)(scratch->len - 1);
+	split(scratch);
 	return (const uint8_t *)scratch->s;
 }

@@ -421,6 +421,74 @@ START_TEST(test_records)
 }
 END_TEST
 
+/* A TXT string over 255 bytes (RFC 1035 §3.3), which BIND and NSD refuse:
+ * its field is the strings of 255 Knot DNS splits it into, each after its
+ * length byte; split over 65535 bytes, no server reads it. */
+static char *txt_zone(size_t n)
+{
+	char *text = zl_xmalloc(n + 64);
+	int k = sprintf(text, "$TTL 60\na TXT \"");
+
+	memset(text + k, 'x', n);
+	strcpy(text + k + n, "\"\n");
+	return text;
+}
+
+START_TEST(test_txt_split)
+{
+	struct zl_buf b = { 0 };
+	const uint8_t *w;
+	struct zl_zone *z;
+	char *text;
+
+	text = txt_zone(511);
+	z = load("example.com.zone", text);
+	ck_assert_uint_eq(z->nrrs, 1);
+	prob(z, "character-string of 511 bytes, which BIND and NSD refuse "
+	     "(Knot DNS splits it into strings of 255)", 2, 7, "portable");
+	ck_assert_uint_eq(z->rrs[0].rdf[0].len, 514);
+	w = zl_rdf_wire(z, &z->rrs[0], 0, &b);
+	ck_assert_uint_eq(w[0], 255);
+	ck_assert_uint_eq(w[256], 255);
+	ck_assert_uint_eq(w[512], 1);
+	ck_assert_uint_eq(w[1], 'x');
+	ck_assert_uint_eq(w[511], 'x');
+	ck_assert_uint_eq(w[513], 'x');
+	zl_zone_free(z);
+	free(text);
+	/* An empty string is its length byte. */
+	z = load("example.com.zone", "$TTL 60\na TXT \"\"\n");
+	ck_assert_uint_eq(z->rrs[0].rdf[0].len, 1);
+	ck_assert_mem_eq(zl_rdf_wire(z, &z->rrs[0], 0, &b), "\0", 1);
+	zl_zone_free(z);
+	/* 256 bytes: two strings, not a length byte of 0. */
+	text = txt_zone(256);
+	z = load("example.com.zone", text);
+	ck_assert_uint_eq(z->rrs[0].rdf[0].len, 258);
+	w = zl_rdf_wire(z, &z->rrs[0], 0, &b);
+	ck_assert_uint_eq(w[0], 255);
+	ck_assert_uint_eq(w[256], 1);
+	zl_zone_free(z);
+	free(text);
+	/* 65279 bytes split make 65535; 65280 make 65536. */
+	text = txt_zone(65279);
+	z = load("example.com.zone", text);
+	ck_assert_uint_eq(z->nrrs, 1);
+	ck_assert_uint_eq(z->rrs[0].rdf[0].len, 65535);
+	ck_assert_uint_eq(zl_rdf_wire(z, &z->rrs[0], 0, &b)[65280], 254);
+	zl_zone_free(z);
+	free(text);
+	text = txt_zone(65280);
+	z = load("example.com.zone", text);
+	ck_assert_uint_eq(z->nrrs, 0);
+	prob(z, "character-string of 65280 bytes, which every server refuses",
+	     2, 7, "limit");
+	zl_zone_free(z);
+	free(text);
+	zl_buf_free(&b);
+}
+END_TEST
+
 START_TEST(test_errors)
 {
 	struct zl_zone *z;
@@ -2636,6 +2704,7 @@ Suite *load_suite(void)
 	tc = tcase_create("load_buffer");
 	tcase_add_test(tc, test_origin);
 	tcase_add_test(tc, test_records);
+	tcase_add_test(tc, test_txt_split);
 	tcase_add_test(tc, test_nonterminals);
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_refusal);
