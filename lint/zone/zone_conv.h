@@ -123,5 +123,9 @@ bool zl_conv_generic(struct conv *c, const struct zl_rrtype *t,
  * form into rr's fields, as BIND reads it (RFC 2874 §3.1.1, RFC 2535
  * §5.2).  Returns false after a problem. */
 bool zl_conv_old(struct conv *c, struct zl_rr *rr);
+/* The same fields from RFC 3597 data p[0..n) of A6 or NXT that BIND
+ * reads without fault (zone_generic.c checks it first). */
+bool zl_conv_old_wire(struct conv *c, struct zl_rr *rr, const uint8_t *p,
+		      size_t n);
 
 #endif

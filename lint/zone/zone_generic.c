@@ -377,7 +377,8 @@ out:
 
 /* What BIND finds wrong in RFC 3597 data p[0..n) of the old types X25,
  * ATMA, A6 and NXT, whose fields it reads from the wire; NULL when none.
- * zonelint keeps A6 and NXT data unread (ZONE009). */
+ * A6 and NXT data without fault is read into the fields of their text
+ * forms (zl_conv_old_wire). */
 static const char *old_type_flaw(uint16_t type, const uint8_t *p, size_t n)
 {
 	size_t i, k, octets;
@@ -403,6 +404,11 @@ static const char *old_type_flaw(uint16_t type, const uint8_t *p, size_t n)
 		octets = (128u - p[0] + 7) / 8;
 		if (n < 1 + octets)
 			return "an A6 address suffix cut short";
+		/* BIND reads the prefix's bits as 0 in text, as FORMERR
+		 * when set in wire form. */
+		if (octets && (p[1] & ~(0xff >> p[0] % 8)))
+			return "an A6 address suffix with bits set inside "
+			       "the prefix";
 		k = n - 1 - octets;
 		if (p[0] == 0 ? k != 0 :
 		    k == 0 || wire_name(p + 1 + octets, k) != k)
@@ -459,6 +465,9 @@ bool zl_conv_generic(struct conv *c, const struct zl_rrtype *t,
 		return bad(c, "syntax", tok_at(c, 0), "RFC 3597 rdata is not "
 			   "valid %s rdata: %s", tn(c), s);
 	rr->flags |= ZL_RR_GENERIC;
+	if (c->in->type == LDNS_RR_TYPE_A6 || c->in->type == LDNS_RR_TYPE_NXT)
+		return zl_conv_old_wire(c, rr, (const uint8_t *)c->scratch->s + 2,
+					(size_t)len);
 	if (t && (t->wire || (t->max && !t->repeat && t->form == 0)))
 		return t->wire ? generic_known(c, t, rr) :
 				 generic_fields(c, t, rr);

@@ -7,6 +7,19 @@
 #include <string.h>
 #include <strings.h>
 
+/* The name of wl bytes in wire form at wire into r, made from take
+ * tokens from ti. */
+static bool set_name(struct conv *c, struct zl_rdf *r, const uint8_t *wire,
+		     size_t wl, size_t ti, size_t take)
+{
+	if (!zl_conv_set(c, r, LDNS_RDF_TYPE_DNAME, NULL, wl, ti, take))
+		return false;
+	r->v.dname = zl_name_intern_wire(c->z, wire);
+	r->form = ZL_RDF_NAME;
+	zl_conv_ref(r->v.dname, c->in->type);
+	return true;
+}
+
 /* The token as a name into r, as conv_dname in zone_rdata.c. */
 static bool old_name(struct conv *c, struct zl_rdf *r, size_t ti)
 {
@@ -21,12 +34,7 @@ static bool old_name(struct conv *c, struct zl_rdf *r, size_t ti)
 			       msg, sizeof msg);
 	if (wl == 0)
 		return bad(c, cat, tok_at(c, ti), "%s", msg);
-	if (!zl_conv_set(c, r, LDNS_RDF_TYPE_DNAME, NULL, wl, ti, 1))
-		return false;
-	r->v.dname = zl_name_intern_wire(c->z, wire);
-	r->form = ZL_RDF_NAME;
-	zl_conv_ref(r->v.dname, c->in->type);
-	return true;
+	return set_name(c, r, wire, wl, ti, 1);
 }
 
 /* BIND reads no field of either type in quotes (NSD reads NXT's). */
@@ -199,4 +207,38 @@ bool zl_conv_old(struct conv *c, struct zl_rr *rr)
 		return false;
 	return c->in->type == LDNS_RR_TYPE_A6 ? conv_a6(c, rr) :
 						 conv_nxt(c, rr);
+}
+
+/* A name in wire form at p, found whole (old_type_flaw of
+ * zone_generic.c), into r from all the record's tokens.  Returns its
+ * bytes, 0 after a problem. */
+static size_t wire_name(struct conv *c, struct zl_rdf *r, const uint8_t *p)
+{
+	size_t k = 0;
+
+	while (p[k])
+		k += p[k] + 1u;
+	return set_name(c, r, p, k + 1, 0, c->in->ntoks) ? k + 1 : 0;
+}
+
+bool zl_conv_old_wire(struct conv *c, struct zl_rr *rr, const uint8_t *p,
+		      size_t n)
+{
+	size_t all = c->in->ntoks, k;
+
+	rr->rdf = zl_arena_alloc(&c->z->arena, 3 * sizeof *rr->rdf);
+	if (c->in->type == LDNS_RR_TYPE_NXT) {
+		rr->nrdf = 2;
+		return (k = wire_name(c, &rr->rdf[0], p)) != 0 &&
+		       zl_conv_set(c, &rr->rdf[1], LDNS_RDF_TYPE_HEX, p + k,
+				   n - k, 0, all);
+	}
+	/* A6: the prefix length, the suffix's 16 - plen / 8 bytes, the
+	 * prefix name unless the length is 0 (RFC 2874 §3.1.1). */
+	k = 16u - p[0] / 8u;
+	rr->nrdf = p[0] == 0 ? 2 : 3;
+	return zl_conv_set(c, &rr->rdf[0], LDNS_RDF_TYPE_INT8, p, 1, 0, all) &&
+	       zl_conv_set(c, &rr->rdf[1], LDNS_RDF_TYPE_HEX, p + 1, k, 0,
+			   all) &&
+	       (p[0] == 0 || wire_name(c, &rr->rdf[2], p + 1 + k) != 0);
 }

@@ -768,6 +768,53 @@ static size_t name_len(const char *text, const char **cat, char *msg)
 	return n;
 }
 
+/* A6 and NXT in RFC 3597 form, read into the fields of their text forms
+ * as BIND reads both; a suffix with bits inside the prefix BIND refuses
+ * ("FORMERR"). */
+START_TEST(test_old_wire)
+{
+	const struct zl_rr *rr;
+	struct zl_zone *z;
+	uint32_t i;
+
+	z = load("example.com.zone",
+		 "$TTL 60\n"
+		 "nxt NXT \\# 16 0161076578616d706c6503636f6d00 40\n"
+		 "nxt2 TYPE30 \\# 15 0161076578616d706c6503636f6d00\n"
+		 "a6 A6 \\# 25 3c 0fffff000000000001 "
+		 "0170076578616d706c6503636f6d00\n"
+		 "a6 A6 \\# 16 80 0171076578616d706c65036e657400\n"
+		 "a6 TYPE38 \\# 17 00 20010db8000000000000000000000001\n"
+		 "bad A6 \\# 25 3c 1fffff000000000001 "
+		 "0170076578616d706c6503636f6d00\n");
+	for (i = 0; i < z->nrrs; i++)
+		ck_assert(!(z->rrs[i].flags & ZL_RR_UNCHECKED));
+	rr = rr_at(z, "nxt.example.com.", 30, 0);
+	ck_assert_uint_eq(rr->nrdf, 2);
+	ck_assert_str_eq(zl_rdf_name(&rr->rdf[0])->text, "a.example.com.");
+	rdf_is(rr, 1, "40");
+	rr = rr_at(z, "nxt2.example.com.", 30, 0);
+	ck_assert_uint_eq(rr->nrdf, 2);
+	ck_assert_uint_eq(rr->rdf[1].len, 0);
+	rr = rr_at(z, "a6.example.com.", 38, 0);
+	ck_assert_uint_eq(rr->nrdf, 3);
+	rdf_is(rr, 0, "3c");
+	rdf_is(rr, 1, "0fffff000000000001");
+	ck_assert_str_eq(zl_rdf_name(&rr->rdf[2])->text, "p.example.com.");
+	rr = rr_at(z, "a6.example.com.", 38, 1);
+	ck_assert_uint_eq(rr->nrdf, 3);
+	ck_assert_uint_eq(rr->rdf[1].len, 0);
+	ck_assert_str_eq(zl_rdf_name(&rr->rdf[2])->text, "q.example.net.");
+	rr = rr_at(z, "a6.example.com.", 38, 2);
+	ck_assert_uint_eq(rr->nrdf, 2);
+	rdf_is(rr, 1, "20010db8000000000000000000000001");
+	prob(z, "not valid A6 rdata: an A6 address suffix with bits set "
+	     "inside the prefix", 7, 8, "syntax");
+	ck_assert_uint_eq(z->nrrs, 5);
+	zl_zone_free(z);
+}
+END_TEST
+
 START_TEST(test_names)
 {
 	char text[1100], msg[256], l63[64];
@@ -2705,6 +2752,7 @@ Suite *load_suite(void)
 	tcase_add_test(tc, test_origin);
 	tcase_add_test(tc, test_records);
 	tcase_add_test(tc, test_txt_split);
+	tcase_add_test(tc, test_old_wire);
 	tcase_add_test(tc, test_nonterminals);
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_refusal);
