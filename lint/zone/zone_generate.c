@@ -3,6 +3,7 @@
 #include "zone_loader.h"
 
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,7 @@ struct gerr {
 	size_t off, len;
 	char msg[192];
 	size_t noff, nlen;
-	char note[192];
+	char note[256];
 };
 
 /* A number as BIND 9.18 reads it with sscanf(): %d as strtol() does,
@@ -63,27 +64,30 @@ struct range {
 };
 
 /* start-stop[/step]: each 0 .. 2^31 - 1, start <= stop, step >= 1, read
- * as BIND reads them (bind_int): one it wraps to 32 bits is ZONE012, as
- * BIND loads the records it then writes. */
+ * as BIND reads them, sscanf() of "%d-%d%1[/]%d" (bind_int): text after
+ * stop that is not '/' and a number, or after step, it ignores, and one
+ * number it wraps to 32 bits it cuts; both are ZONE012, as BIND loads the
+ * records it then writes. */
 static bool gen_range(struct loader *L, uint16_t src,
 		      const struct zl_lex_tok *t, struct range *r)
 {
 	const char *s = text_of(L, src, t);
-	size_t n = t->len, i = 0;
+	size_t n = t->len, i = 0, end;
 	int64_t v[3] = { 0, 0, 1 };
 	bool w[3] = { false, false, false }, wrapped;
 
 	if (t->quoted || !bind_int(s, n, &i, false, &v[0], &w[0]) ||
 	    i >= n || s[i++] != '-' ||
 	    !bind_int(s, n, &i, false, &v[1], &w[1]) ||
-	    (i < n && (s[i++] != '/' ||
-		       !bind_int(s, n, &i, false, &v[2], &w[2]))) || i != n) {
+	    (i < n && s[i] == '/' &&
+	     (i++, !bind_int(s, n, &i, false, &v[2], &w[2])))) {
 		zl_zone_problem(L->z, "syntax", src, span(t),
 				"invalid $GENERATE range '%.*s%s': expected "
 				"start-stop or start-stop/step, each 0.."
 				"2147483647", ZL_TOKARGS(s, n));
 		return false;
 	}
+	end = i;
 	wrapped = w[0] || w[1] || w[2];
 	if (v[0] < 0 || v[1] < 0 || v[0] > v[1] || v[2] < 1) {
 		zl_zone_problem(L->z, "range", src, span(t),
@@ -96,13 +100,16 @@ static bool gen_range(struct loader *L, uint16_t src,
 				"bits" : "");
 		return false;
 	}
-	if (wrapped)
+	if (wrapped || end < n)
 		zl_zone_refused(L->z, ZL_NOT_KNOT | ZL_NOT_NSD, "portable",
-				src, span(t), "$GENERATE range '%.*s%s' "
-				"overflows 32 bits: BIND reads it as %" PRId64
-				"-%" PRId64 "/%" PRId64 " and loads the records "
-				"that gives; Knot DNS and NSD refuse $GENERATE",
-				ZL_TOKARGS(s, n), v[0], v[1], v[2]);
+				src, span(t), "$GENERATE range '%.*s%s' %s%s%s: "
+				"BIND reads it as %" PRId64 "-%" PRId64 "/%"
+				PRId64 " and loads the records that gives; Knot "
+				"DNS and NSD refuse $GENERATE",
+				ZL_TOKARGS(s, n), wrapped ? "overflows 32 bits" :
+				"", wrapped && end < n ? " and " : "",
+				end < n ? "has text after its numbers" : "",
+				v[0], v[1], v[2]);
 	r->start = (uint64_t)v[0];
 	r->stop = (uint64_t)v[1];
 	r->step = (uint64_t)v[2];
@@ -153,43 +160,106 @@ static void nibbles(struct zl_buf *out, uint64_t v, uint64_t width,
 #define BIND_READS(how) (how)[0] ? "; BIND reads " : "", (how), \
 	(how)[0] ? ", cut to 32 bits" : ""
 
-/* Reads the modifier {offset[,width[,base]]} at s[*i] == '{' and writes
- * the value it, so modified, to out.  The numbers are read as BIND reads
- * them (bind_int): one it wraps to 32 bits is noted in e, once. */
-static bool modifier(const char *s, size_t n, size_t *i, uint64_t it,
-		     struct zl_buf *out, struct gerr *e)
-{
-	size_t k = *i + 1, at = *i - 1, len0 = out->len;
-	int64_t off = 0, width = 0;
-	bool woff = false, wwidth = false;
-	char base = 'd', fmt[8], how[96] = "";
-	int64_t v;
+/* What BIND 9.18's genname() reads a modifier into, with sscanf() of
+ * "{%d%1[,}]%u%1[,}]%1[doxXnN]%1[}]": the same variables for every
+ * modifier of a template, so one whose text stops short of a form keeps
+ * the separators, width and base the one before it set. */
+struct mod_state {
+	int64_t delta, width;
+	char comma1, comma2, mode, brace;
+};
 
-	if (!bind_int(s, n, &k, false, &off, &woff))
-		goto bad;
-	if (k < n && s[k] == ',') {
-		k++;
-		if (!bind_int(s, n, &k, true, &width, &wwidth))
-			goto bad;
-		if (k < n && s[k] == ',') {
-			if (k + 1 >= n || !strchr("doxXnN", s[k + 1]))
-				goto bad;
-			base = s[k + 1];
-			k += 2;
-		}
+/* sscanf()'s %1[set] at s[*k]: the byte into *c when set holds it. */
+static bool scan_set(const char *s, size_t n, size_t *k, const char *set,
+		     char *c)
+{
+	if (*k >= n || s[*k] == '\0' || !strchr(set, s[*k]))
+		return false;
+	*c = s[(*k)++];
+	return true;
+}
+
+/* sscanf()'s %d or %u at s[*k], after the white space it skips (*ws). */
+static bool scan_int(const char *s, size_t n, size_t *k, bool is_unsigned,
+		     int64_t *v, bool *wrapped, bool *ws)
+{
+	size_t j = *k;
+
+	while (j < n && strchr(" \t\n\v\f\r", s[j]) && s[j] != '\0')
+		j++;
+	if (!bind_int(s, n, &j, is_unsigned, v, wrapped))
+		return false;
+	*ws = *ws || (j > *k && strchr(" \t\n\v\f\r", s[*k]));
+	*k = j;
+	return true;
+}
+
+/* Reads the modifier at s[*i] == '{' as BIND reads it (mod_state): its
+ * offset into st->delta, the width and base it takes, and whether it is written as
+ * ${offset}, ${offset,width} or ${offset,width,base} (*strict).  BIND
+ * goes on after the first '}' (or at the end): *i there.  False when BIND
+ * refuses it. */
+static bool scan_modifier(const char *s, size_t n, size_t *i,
+			  struct mod_state *st, int64_t *width, char *base,
+			  bool *woff, bool *wwidth, bool *strict)
+{
+	size_t k = *i + 1;
+	const char *close;
+	int got = 0;
+	bool ws = false;
+	int64_t w;
+
+	if (scan_int(s, n, &k, false, &st->delta, woff, &ws))
+		got = 1;
+	if (got == 1 && scan_set(s, n, &k, ",}", &st->comma1))
+		got = 2;
+	if (got == 2 && scan_int(s, n, &k, true, &w, wwidth, &ws)) {
+		st->width = w;
+		got = 3;
 	}
-	if (k >= n || s[k] != '}')
-		goto bad;
-	*i = k + 1;
-	e->off = at;
-	e->len = k + 1 - at;
-	if (woff && wwidth)
-		snprintf(how, sizeof how, "the offset as %" PRId64 " and the "
-			 "width as %" PRId64, off, width);
-	else if (woff || wwidth)
-		snprintf(how, sizeof how, "the %s as %" PRId64,
-			 woff ? "offset" : "width", woff ? off : width);
-	v = (int64_t)it + off;
+	if (got == 3 && scan_set(s, n, &k, ",}", &st->comma2))
+		got = 4;
+	if (got == 4 && scan_set(s, n, &k, "doxXnN", &st->mode))
+		got = 5;
+	if (got == 5 && scan_set(s, n, &k, "}", &st->brace))
+		got = 6;
+	if (got < 2)
+		return false;
+	*width = st->width;
+	*base = 'd';
+	if (st->comma1 == '}') {
+		*width = 0;
+		*strict = true;
+	} else if (st->comma1 == ',' && st->comma2 == '}') {
+		*strict = got >= 4;
+	} else if (st->comma1 == ',' && st->comma2 == ',' && st->mode &&
+		   st->brace == '}') {
+		*base = st->mode;
+		*strict = got == 6;
+	} else {
+		return false;
+	}
+	*strict = *strict && !ws;
+	if (*strict)	/* the numbers the form reads are this one's */
+		*wwidth = *wwidth && st->comma1 == ',';
+	else
+		*wwidth = false;
+	close = memchr(s + *i, '}', n - *i);
+	*i = close ? (size_t)(close - s) + 1 : n;
+	return true;
+}
+
+/* Writes value it + off in base, width characters at least, as BIND
+ * writes it; false with e->msg where BIND refuses it (how: the numbers
+ * it cut, for the message). */
+static bool put_value(struct zl_buf *out, uint64_t it, int64_t off,
+		      int64_t width, char base, const char *how,
+		      struct gerr *e)
+{
+	size_t len0 = out->len;
+	int64_t v = (int64_t)it + off;
+	char fmt[8];
+
 	if (v > (int64_t)GEN_MAXVAL) {
 		snprintf(e->msg, sizeof e->msg, "$GENERATE offset makes the "
 			 "value %" PRId64 ", above 2147483647, which BIND "
@@ -220,15 +290,69 @@ static bool modifier(const char *s, size_t n, size_t *i, uint64_t it,
 			 BIND_READS(how));
 		return false;
 	}
-	if (how[0] && !e->nlen) {
-		e->noff = e->off;
-		e->nlen = e->len;
-		snprintf(e->note, sizeof e->note, "$GENERATE modifier "
-			 "'%.*s' overflows 32 bits: BIND reads %s and loads "
-			 "the records that gives; Knot DNS and NSD refuse "
-			 "$GENERATE",
-			 (int)(e->len > 64 ? 64 : e->len), s + at, how);
+	return true;
+}
+
+/* Notes in e, unless it holds a note already, what BIND reads of the
+ * template's bytes [at, at + len) that it does not say. */
+static void ZL_PRINTF(4, 5) gen_note(struct gerr *e, size_t at, size_t len,
+				     const char *fmt, ...)
+{
+	va_list ap;
+
+	if (e->nlen)
+		return;
+	e->noff = at;
+	e->nlen = len;
+	va_start(ap, fmt);
+	vsnprintf(e->note, sizeof e->note, fmt, ap);
+	va_end(ap);
+}
+
+/* Reads the modifier {offset[,width[,base]]} at s[*i] == '{' and writes
+ * the value it, so modified, to out.  The numbers are read as BIND reads
+ * them (bind_int, scan_modifier): one it wraps to 32 bits, or a modifier
+ * BIND reads otherwise than written, is noted in e, once. */
+static bool modifier(const char *s, size_t n, size_t *i, uint64_t it,
+		     struct mod_state *st, struct zl_buf *out, struct gerr *e)
+{
+	size_t k, at = *i - 1;
+	int64_t width = 0;
+	bool woff = false, wwidth = false, strict = true;
+	char base = 'd', how[96] = "", as[48];
+	int len;
+
+	if (!scan_modifier(s, n, i, st, &width, &base, &woff, &wwidth,
+			   &strict))
+		goto bad;
+	e->off = at;
+	e->len = *i - at;
+	len = (int)(e->len > 64 ? 64 : e->len);
+	if (woff && wwidth)
+		snprintf(how, sizeof how, "the offset as %" PRId64 " and the "
+			 "width as %" PRId64, st->delta, width);
+	else if (woff || wwidth)
+		snprintf(how, sizeof how, "the %s as %" PRId64,
+			 woff ? "offset" : "width", woff ? st->delta : width);
+	if (!put_value(out, it, st->delta, width, base, how, e))
+		return false;
+	if (!strict) {
+		k = (size_t)snprintf(as, sizeof as, "%" PRId64, st->delta);
+		if (st->comma1 != '}')
+			k += (size_t)snprintf(as + k, sizeof as - k, ",%" PRId64,
+					      width);
+		if (base != 'd')
+			snprintf(as + k, sizeof as - k, ",%c", base);
+		gen_note(e, e->off, e->len, "$GENERATE modifier '%.*s' is not "
+			 "${offset[,width[,base]]}: BIND reads it as '${%s}' "
+			 "and loads the records that gives; Knot DNS and NSD "
+			 "refuse $GENERATE", len, s + at, as);
 	}
+	if (how[0])
+		gen_note(e, e->off, e->len, "$GENERATE modifier '%.*s' "
+			 "overflows 32 bits: BIND reads %s and loads the "
+			 "records that gives; Knot DNS and NSD refuse "
+			 "$GENERATE", len, s + at, how);
 	return true;
 bad:
 	for (k = *i; k < n && s[k] != '}'; k++)
@@ -242,10 +366,12 @@ bad:
 
 /* Writes template s[0..n) for value it: $ is the value, ${...} the value
  * modified, $$ a '$'; an escape (\$, \\, \DDD) is kept for the field's
- * own reader, as BIND keeps it. */
+ * own reader, as BIND keeps it.  BIND adds to a '$' after a modifier that
+ * modifier's offset, which it keeps (mod_state). */
 static bool expand(const char *s, size_t n, uint64_t it, struct zl_buf *out,
 		   struct gerr *e)
 {
+	struct mod_state st = { 0, 0, 0, 0, 0, 0 };
 	size_t i = 0;
 
 	while (i < n) {
@@ -259,11 +385,20 @@ static bool expand(const char *s, size_t n, uint64_t it, struct zl_buf *out,
 			i += 2;
 		} else if (i + 1 < n && s[i + 1] == '{') {
 			i++;
-			if (!modifier(s, n, &i, it, out, e))
+			if (!modifier(s, n, &i, it, &st, out, e))
 				return false;
 		} else {
-			zl_buf_addf(out, "%" PRIu64, it);
-			i++;
+			e->off = i++;
+			e->len = 1;
+			if (!put_value(out, it, st.delta, 0, 'd', "", e))
+				return false;
+			if (st.delta)
+				gen_note(e, e->off, 1, "$GENERATE '$' after a "
+					 "modifier of offset %" PRId64 ": BIND "
+					 "adds that offset to it as well and "
+					 "loads the records that gives; Knot "
+					 "DNS and NSD refuse $GENERATE",
+					 st.delta);
 		}
 	}
 	return true;

@@ -2208,6 +2208,44 @@ START_TEST(test_generate_errors)
 	prob(z, "a bound below 0 once BIND cuts its numbers to 32 bits", 10,
 	     11, "range");
 	zl_zone_free(z);
+	/* What BIND's sscanf() reads that is no form of the manual: a
+	 * modifier cut short takes the width and base of the one before it
+	 * in the template and a '$' after it its offset, white space before
+	 * a number is skipped, and text after the range's numbers is ignored
+	 * (named-checkzone -D). */
+	z = load("example.com.zone",
+		 "$TTL 1\n"
+		 "@ SOA ns hm 1 2 3 4 5\n"
+		 "$GENERATE 0-1 h${0,2}${5,3junk} A 192.0.2.1\n"	/* 3 */
+		 "$GENERATE 0-2junk/2 i${0,2,x}${10,3,X A 192.0.2.1\n"
+		 "$GENERATE 0-1 j$ CNAME \"k${ +5, 3}\"\n"		/* 5 */
+		 "$GENERATE 0-1 k${0,4,x}${1,2,}$ A 192.0.2.1\n"
+		 "$GENERATE 0-1- l$ A 192.0.2.1\n"			/* 7 */
+		 "$GENERATE 0-1 m${5,junk} A 192.0.2.1\n"
+		 "$GENERATE 1-2 n${5}-$ A 192.0.2.1\n");		/* 9 */
+	ck_assert_ptr_nonnull(zl_zone_lookup(z, "h00005.example.com."));
+	ck_assert_ptr_nonnull(zl_zone_lookup(z, "h01006.example.com."));
+	prob(z, "modifier '${5,3junk}' is not ${offset[,width[,base]]}: "
+	     "BIND reads it as '${5,3}' and loads", 3, 22, "portable");
+	ck_assert_ptr_nonnull(zl_zone_lookup(z, "i0000A.example.com."));
+	ck_assert_ptr_nonnull(zl_zone_lookup(z, "i0200C.example.com."));
+	prob(z, "range '0-2junk/2' has text after its numbers: BIND reads it "
+	     "as 0-2/1", 4, 11, "portable");
+	prob(z, "BIND reads it as '${10,3,X}'", 4, 30, "portable");
+	ck_assert_str_eq(zl_rdf_name(&rr_at(z, "j1.example.com.",
+					    LDNS_RR_TYPE_CNAME, 0)->rdf[0])->text,
+			 "k006.example.com.");
+	ck_assert_ptr_nonnull(zl_zone_lookup(z, "k0000011.example.com."));
+	ck_assert_ptr_nonnull(zl_zone_lookup(z, "k0001022.example.com."));
+	ck_assert_ptr_nonnull(zl_zone_lookup(z, "l1.example.com."));
+	prob(z, "range '0-1-' has text after its numbers", 7, 11, "portable");
+	prob(z, "invalid $GENERATE modifier", 8, 16, "syntax");
+	ck_assert_ptr_null(zl_zone_lookup(z, "m5.example.com."));
+	/* A '$' after a modifier: BIND adds the modifier's offset to it. */
+	ck_assert_ptr_nonnull(zl_zone_lookup(z, "n7-7.example.com."));
+	prob(z, "'$' after a modifier of offset 5: BIND adds that offset", 9,
+	     21, "portable");
+	zl_zone_free(z);
 }
 END_TEST
 
