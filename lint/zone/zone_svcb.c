@@ -56,6 +56,11 @@ struct svcb {
 	struct zl_buf text;	/* the value being read, unescaped */
 	bool comma;		/* it was written with "\\," */
 	struct zl_buf item;	/* one item of a value-list */
+	/* The first key written keyNNNNN that every server loads, NSD
+	 * with another value: noted when nothing else is (other_tok). */
+	bool other;
+	size_t other_tok;
+	uint16_t other_key;
 };
 
 static bool ZL_PRINTF(4, 5) fail(struct svcb *v, size_t tok, const char *cat,
@@ -575,6 +580,13 @@ static bool numbered(struct svcb *v, size_t tok, uint16_t key, bool has,
 				"write it as %s=...", (unsigned)key,
 				zl_servers_refuse(p->refused), keyname[key],
 				keyname[key]);
+	else if (!v->other && (p->nsd_len != v->text.len ||
+			       memcmp(v->val.s + p->nsd_off, v->val.s + p->off,
+				      v->text.len) != 0)) {
+		v->other = true;
+		v->other_tok = tok;
+		v->other_key = key;
+	}
 	return true;
 }
 
@@ -806,6 +818,16 @@ bool zl_field_svcparams(const char *buf, const struct zl_lex_tok *t,
 					   v.p[k].len);
 		}
 	}
+	/* Every server loads it, NSD with another value ("\002h2" as an
+	 * alpn identifier of three bytes): no refusal, and the notes of
+	 * what a server refuses go first. */
+	if (ok && v.other && !e->cat)
+		zl_ferr_refused(e, v.other_tok, 0, "key%u with a value NSD "
+				"reads otherwise: BIND and Knot DNS read a key "
+				"of RFC 9460 written keyNNNNN as its wire form, "
+				"NSD as %s's text; write it as %s=...",
+				(unsigned)v.other_key, keyname[v.other_key],
+				keyname[v.other_key]);
 	free(v.p);
 	zl_buf_free(&v.val);
 	zl_buf_free(&v.text);

@@ -1284,6 +1284,22 @@ START_TEST(test_svcb)
 	rdf_is(rr_at(z, "s.example.com.", LDNS_RR_TYPE_SVCB, 0), 2,
 	       "000300020035");
 	zl_zone_free(z);
+	/* alpn's wire form: every server loads it, NSD as alpn's text, an
+	 * identifier of three bytes; noted only when nothing else is, and
+	 * no server refuses it. */
+	z = load("example.com.zone", "$TTL 1\ns SVCB 1 . key1=\"\\002h2\"\n"
+		 "s SVCB 1 . key1=\"\\002h2\" key4=\"\\192\\000\\002\\001\"\n");
+	ck_assert_uint_eq(z->nrrs, 2);
+	ck_assert_uint_eq(z->nprobs, 2);
+	prob(z, "key1 with a value NSD reads otherwise: BIND and Knot DNS "
+	     "read a key of RFC 9460 written keyNNNNN as its wire form, NSD "
+	     "as alpn's text", 2, 12, "portable");
+	ck_assert_uint_eq(z->probs[0].refused, 0);
+	prob(z, "key4 with a value NSD refuses", 3, 26, "portable");
+	ck_assert_uint_eq(z->probs[1].refused, ZL_NOT_NSD);
+	rdf_is(rr_at(z, "s.example.com.", LDNS_RR_TYPE_SVCB, 0), 2,
+	       "00010003026832");
+	zl_zone_free(z);
 	/* Leading zeros, which BIND refuses: Knot DNS and NSD read the key
 	 * the number gives, as keyNNNNN. */
 	z = load("example.com.zone", "$TTL 1\ns SVCB 1 . key01=\\002h2\n"
