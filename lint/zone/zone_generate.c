@@ -179,26 +179,27 @@ static bool scan_set(const char *s, size_t n, size_t *k, const char *set,
 	return true;
 }
 
-/* sscanf()'s %d or %u at s[*k], after the white space it skips (*ws). */
+/* sscanf()'s %d or %u at s[*k], after the white space it skips (*ws
+ * set when there was some). */
 static bool scan_int(const char *s, size_t n, size_t *k, bool is_unsigned,
 		     int64_t *v, bool *wrapped, bool *ws)
 {
 	size_t j = *k;
 
-	while (j < n && strchr(" \t\n\v\f\r", s[j]) && s[j] != '\0')
+	while (j < n && (s[j] == ' ' || (s[j] >= '\t' && s[j] <= '\r')))
 		j++;
+	*ws = *ws || j > *k;
 	if (!bind_int(s, n, &j, is_unsigned, v, wrapped))
 		return false;
-	*ws = *ws || (j > *k && strchr(" \t\n\v\f\r", s[*k]));
 	*k = j;
 	return true;
 }
 
 /* Reads the modifier at s[*i] == '{' as BIND reads it (mod_state): its
- * offset into st->delta, the width and base it takes, and whether it is written as
- * ${offset}, ${offset,width} or ${offset,width,base} (*strict).  BIND
- * goes on after the first '}' (or at the end): *i there.  False when BIND
- * refuses it. */
+ * offset into st->delta, the width and base it takes, and whether it is
+ * written ${offset}, ${offset,width} or ${offset,width,base} (*strict).
+ * BIND goes on after the first '}' (or at the end): *i there.  False
+ * when BIND refuses it. */
 static bool scan_modifier(const char *s, size_t n, size_t *i,
 			  struct mod_state *st, int64_t *width, char *base,
 			  bool *woff, bool *wwidth, bool *strict)
@@ -240,10 +241,9 @@ static bool scan_modifier(const char *s, size_t n, size_t *i,
 		return false;
 	}
 	*strict = *strict && !ws;
-	if (*strict)	/* the numbers the form reads are this one's */
-		*wwidth = *wwidth && st->comma1 == ',';
-	else
-		*wwidth = false;
+	/* A width cut to 32 bits is noted where the form reads it, and a
+	 * modifier not written as a form is noted as such. */
+	*wwidth = *wwidth && *strict && st->comma1 == ',';
 	close = memchr(s + *i, '}', n - *i);
 	*i = close ? (size_t)(close - s) + 1 : n;
 	return true;
