@@ -13,7 +13,8 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
-sh "$here/../tools/deps.sh" cmd:/usr/bin/time:time cmd:jq:jq || exit 1
+sh "$here/../tools/deps.sh" cmd:/usr/bin/time:time cmd:jq:jq \
+	cmd:"${CC:-cc}":gcc pc:libpcre2-8:libpcre2-dev || exit 1
 
 suite budgets.sh "${1:-}"
 t_dir=$tmp
@@ -360,6 +361,78 @@ test_regex_budget() {
 	want_rc 0 && count out 'used up their budget' $nr && within 10
 }
 
+# select_patterns: "ID FIELD PATTERN" (tab-separated) for each
+# select.owner and select.rdata of the built-in rules, "ID FIELD UNREAD"
+# for one not written as a single-quoted scalar on its key's line.
+select_patterns() {
+	awk 'function unq(s) { s = substr(s, 2, length(s) - 2)
+		gsub(/\047\047/, "\047", s); return s }
+	function field(s, f,  v) {
+		if (match(s, f ": *\047([^\047]|\047\047)*\047")) {
+			v = substr(s, RSTART, RLENGTH); sub("^" f ": *", "", v)
+			print id "\t" f "\t" unq(v)
+		} else if (s ~ ("(^|[{,] *)" f ":"))
+			print id "\t" f "\tUNREAD"
+	}
+	/^  - id: / { id = $3; sel = -1 }
+	sel >= 0 && match($0, /^ */) && RLENGTH <= sel { sel = -1 }
+	sel >= 0 { t = $0; sub(/^ */, "", t); field(t, "owner"); field(t, "rdata") }
+	/^ +select:/ { match($0, /^ */); ind = RLENGTH
+		t = $0; sub(/^ *select: */, "", t)
+		if (t == "") sel = ind
+		else { field(t, "owner"); field(t, "rdata") } }' "$here"/../rules/*.yaml
+}
+
+# Subjects of owner patterns (names as zonelint writes them) and of rdata
+# patterns (the record's text): the mail names, and the longest names.
+select_subjects() {
+	l=$(awk 'BEGIN { while (n++ < 63) printf "a" }')
+	printf '%s\n' . www.example.com. host12345.bench.example. \
+		_dmarc.example.com. x._report._dmarc.example.com. \
+		sel._domainkey.example.com. default._bimi.example.com. \
+		_25._tcp.mx1.example.com. _submission._tcp.example.com. \
+		_mta-sts.example.com. _smtp._tls.example.com. '*.example.com.' \
+		'_dmarc.*.example.com.' 'a\.b.example.com.' "$l.$l.$l.$l." \
+		"$(awk 'BEGIN { while (n++ < 127) printf "a." }')" >owner.txt
+	printf '%s\n' '10 mx1.example.com.' '0 .' '"v=spf1 mx -all"' \
+		'"v=DMARC1; p=reject; rua=mailto:d@example.com"' '"hello world"' \
+		192.0.2.1 2001:db8::1 '10 20 443 target.example.com.' \
+		"$(awk 'BEGIN { printf "\"%0255d\" \"%0255d\"", 0, 0 }')" \
+		"3 1 1 $(awk 'BEGIN { while (n++ < 64) printf "ab" }')" >rdata.txt
+}
+
+# A select pattern is tried on every name of a zone, or every record of
+# its types: each must cost PCRE2 at most 16 pattern items plus 3 per byte
+# of the subject (tests/recost.c counts them).  A literal or an anchored
+# pattern costs about one per label or a few in all; one PCRE2 retries at
+# every byte, such as '(^|[^\\])(\\\\)*\.\*\.', five and more per byte:
+# 629 of 1,941 million instructions of a run over 100,000 names.
+test_select_cost() {
+	# shellcheck disable=SC2046 # pkg-config's flags are words
+	"${CC:-cc}" -o recost "$here/recost.c" \
+		$(pkg-config --cflags --libs libpcre2-8) || return 1
+	select_patterns >patterns
+	select_subjects
+	[ "$(wc -l <patterns)" -gt 10 ] || { show patterns; return 1; }
+	bad=0
+	while IFS="$(printf '\t')" read -r id field pat; do
+		if [ "$pat" = UNREAD ]; then
+			echo "$id: select.$field is no single-quoted scalar on its line"
+			bad=1
+			continue
+		fi
+		./recost "$field" "$pat" <"$field.txt" >cost ||
+			{ echo "$id: '$pat' does not compile"; bad=1; continue; }
+		# The first subject over the limit, if any.
+		P=$pat awk -v id="$id" -v f="$field" '$1 > 16 + 3 * $2 {
+			printf "%s: select.%s \047%s\047 tries %d pattern items on the %d bytes of \047%s\047\n",
+				id, f, ENVIRON["P"], $1, $2,
+				substr($0, length($1 $2) + 3, 40); exit 1 }' cost ||
+			bad=1
+	done <patterns
+	[ "$bad" -eq 0 ]
+}
+
 # ---- out of memory ----
 
 test_out_of_memory() {
@@ -387,6 +460,7 @@ t "8,000 overrides over 8,000 zones" test_config_overrides
 t "a config naming 20,000 rules" test_config_many_keys
 t "rule files of 2,000 rules, and one more" test_many_rules
 t "catastrophic patterns over 10,000 records" test_regex_budget
+t "the built-in rules' select patterns cost little per subject" test_select_cost
 t "out of memory is exit 2 with a message" test_out_of_memory
 
 finish
