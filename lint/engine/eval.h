@@ -193,6 +193,9 @@ struct zl_subjects {
 	uint32_t *names;	/* the names that have records, in intern
 				   order: each one's first record */
 	size_t nnames;
+	uint32_t *unames;	/* those of names whose owner has a '_' */
+	size_t nunames;
+	bool unames_built;
 	struct omemo *om;	/* one per distinct select.owner pattern */
 	size_t nom, capom;
 	uint32_t *pick;		/* the subjects of an osel being built */

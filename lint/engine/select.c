@@ -483,6 +483,48 @@ static enum omatch res_of(const struct omemo *m, uint32_t id)
 	return (enum omatch)(m->res[id / 2] >> id % 2 * 4 & 0xf);
 }
 
+/* Whether every alternative of the literal pattern l has an underscore. */
+static bool lit_underscore(const struct olit *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (!memchr(l->s + l->off[i], '_',
+			    (size_t)(l->off[i + 1] - l->off[i])))
+			return false;
+	return l->n > 0;
+}
+
+/* The names whose owner has an underscore, found once: the mail names
+ * (_dmarc, _domainkey, _bimi, _mta-sts, _smtp._tls) are a few of a large
+ * zone's names, and a name-scope rule of those packs need not visit the
+ * others.  A name without '_' matches no literal with one (PCRE2 agrees on
+ * a name over 255 characters, well within its free steps). */
+static struct cand underscore_names(struct zl_subjects *sj)
+{
+	const struct zl_name *n;
+	size_t k = 0, i;
+
+	if (!sj->unames_built) {
+		for (i = 0; i < sj->nnames; i++) {
+			n = sj->z->rrs[sj->names[i]].owner;
+			if (memchr(n->text, '_', n->len)) {
+				zl_xgrow((void **)&sj->pick, &sj->cappick,
+					 k + 1, sizeof *sj->pick);
+				sj->pick[k++] = (uint32_t)i;
+			}
+		}
+		if (k) {
+			sj->unames = zl_arena_alloc(&sj->arena,
+						    k * sizeof *sj->unames);
+			memcpy(sj->unames, sj->pick, k * sizeof *sj->unames);
+		}
+		sj->nunames = k;
+		sj->unames_built = true;
+	}
+	return (struct cand){ sj->unames, 0, sj->nunames };
+}
+
 /* The candidates of sc and type whose owner matches r's select.owner,
  * built once per pattern, scope and type. */
 static const struct osel *owner_select(struct zl_subjects *sj,
@@ -490,7 +532,8 @@ static const struct osel *owner_select(struct zl_subjects *sj,
 				       int type)
 {
 	struct omemo *m = owner_memo(sj, u);
-	struct cand c = candidates(sj, sc, type);
+	struct cand c = sc == ZL_SCOPE_NAME && lit_underscore(&m->lit) ?
+			underscore_names(sj) : candidates(sj, sc, type);
 	const struct zl_name *n;
 	enum omatch res;
 	struct osel *o;
