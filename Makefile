@@ -111,8 +111,8 @@ tools/embed: tools/embed.c
 	$(CC) $(ZL_CFLAGS) $(DEP_CFLAGS) -O2 -o $@ $< $(YAML_LIBS)
 
 # Labels of the Public Suffix List in zone form, for tools/psl.sh.
-tools/idna: tools/idna.c
-	$(CC) $(ZL_CFLAGS) -O2 -o $@ $<
+tools/idna: tools/idna.c lint/util/idna.c lint/util/idna.h
+	$(CC) $(ZL_CFLAGS) -iquote lint/util -O2 -o $@ tools/idna.c lint/util/idna.c
 
 $(BUILTIN_SRC): $(RULE_PACKS) tools/embed
 	tools/embed $(RULE_PACKS) > $@.tmp && mv $@.tmp $@

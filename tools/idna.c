@@ -15,27 +15,9 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { BASE = 36, TMIN = 1, TMAX = 26, SKEW = 38, DAMP = 700,
-       INITIAL_BIAS = 72, INITIAL_N = 128, MAX_LABEL = 63 };
+#include "idna.h"
 
-/* RFC 3492 §6.1 */
-static uint32_t adapt(uint32_t delta, uint32_t points, int first)
-{
-	uint32_t k = 0;
-
-	delta = first ? delta / DAMP : delta / 2;
-	delta += delta / points;
-	while (delta > ((BASE - TMIN) * TMAX) / 2) {
-		delta /= BASE - TMIN;
-		k += BASE;
-	}
-	return k + (BASE - TMIN + 1) * delta / (delta + SKEW);
-}
-
-static char digit(uint32_t d)
-{
-	return (char)(d < 26 ? 'a' + d : '0' + d - 26);
-}
+enum { MAX_LABEL = 63 };
 
 /* The code points of s[0..n), UTF-8 in its shortest form, into cp;
  * their count, or -1 when s is no such UTF-8 or has more than max. */
@@ -66,56 +48,16 @@ static int decode(const unsigned char *s, size_t n, uint32_t *cp, int max)
 	return k;
 }
 
-/* RFC 3492 §6.3: the Punycode of cp[0..n) into out (MAX_LABEL + 1
- * bytes, "xn--" included); its length, or 0 when it does not fit. */
+/* The A-label of cp[0..n) into out (MAX_LABEL + 1 bytes): "xn--" and
+ * its Punycode (lint/util/idna.c); its length, or 0 when it does not
+ * fit. */
 static size_t encode(const uint32_t *cp, int n, char *out)
 {
-	uint32_t next = INITIAL_N, delta = 0, bias = INITIAL_BIAS, h, b = 0;
-	size_t len = 4;
+	size_t len = zl_punycode_encode(cp, (size_t)n, out + 4,
+					MAX_LABEL - 4);
 
 	memcpy(out, "xn--", 4);
-#define PUT(ch) do { if (len == MAX_LABEL) return 0; out[len++] = (ch); } \
-	while (0)
-	for (int i = 0; i < n; i++)
-		if (cp[i] < 0x80) {
-			PUT((char)cp[i]);
-			b++;
-		}
-	if (b > 0)
-		PUT('-');
-	for (h = b; h < (uint32_t)n; delta++, next++) {
-		uint32_t m = UINT32_MAX;
-
-		for (int i = 0; i < n; i++)
-			if (cp[i] >= next && cp[i] < m)
-				m = cp[i];
-		/* at most 63 code points below 0x110000: no overflow */
-		delta += (m - next) * (h + 1);
-		next = m;
-		for (int i = 0; i < n; i++) {
-			if (cp[i] < next)
-				delta++;
-			if (cp[i] != next)
-				continue;
-			uint32_t q = delta;
-
-			for (uint32_t k = BASE;; k += BASE) {
-				uint32_t t = k <= bias ? TMIN :
-					     k >= bias + TMAX ? TMAX : k - bias;
-
-				if (q < t)
-					break;
-				PUT(digit(t + (q - t) % (BASE - t)));
-				q = (q - t) / (BASE - t);
-			}
-			PUT(digit(q));
-			bias = adapt(delta, h + 1, h == b);
-			delta = 0;
-			h++;
-		}
-	}
-#undef PUT
-	return len;
+	return len ? len + 4 : 0;
 }
 
 /* line (its newline removed) in zone form into out; false when it has

@@ -5,7 +5,7 @@
 
 #include <check.h>
 
-#define ZL_SUITES(X) X(util) X(lex) X(load) X(rules) X(eval) X(diag) X(fmt) X(checks) X(spf) X(txt) X(config) X(fs) X(suppress) X(tagvalue) X(policy) X(variant) X(server) X(zoneset) X(change)
+#define ZL_SUITES(X) X(util) X(idna) X(lex) X(load) X(rules) X(eval) X(diag) X(fmt) X(checks) X(spf) X(txt) X(config) X(fs) X(suppress) X(tagvalue) X(policy) X(variant) X(server) X(zoneset) X(change)
 
 #define X(name) Suite *name##_suite(void);
 ZL_SUITES(X)
