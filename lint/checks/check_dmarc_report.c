@@ -32,7 +32,8 @@ static zl_finding uri_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 			   const char *why, bool valid)
 {
 	char *q = zl_tv_str(r->txt.s, item);
-	char *msg = zl_tv_uri_msg(q, why, valid);
+	char *msg = zl_tv_uri_msg(r->txt.s, zl_dmarc_split_uri(r->txt.s,
+						item).uri, q, why, valid);
 	zl_finding d = ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, sp),
 			       { "message", msg }, { "uri", q },
 			       { "detail", why });
@@ -211,19 +212,28 @@ const struct zl_check zl_check_dmarc_report_uris = {
 
 /* The destination host of URI u as a canonical name ("dest.example."),
  * or NULL; the caller frees it.  RFC 6068 §2 and RFC 3986 §3.2.2 let a
- * domain hold percent escapes ("ex%61mple.com"): each is its byte.  One
- * of UTF-8 makes an internationalised name, whose A-label, the name in
- * the zone, is not known here: NULL. */
-static char *dest_name(const char *s, const struct zl_dmarc_uri *u)
+ * domain hold percent escapes ("ex%61mple.com"): each is its byte.  Those
+ * of UTF-8 write an internationalised name, which senders look up as its
+ * A-label (RFC 5891 §5), the name a zone holds: *idn gets the host as
+ * written then (the caller frees it), else NULL. */
+static char *dest_name(const char *s, const struct zl_dmarc_uri *u,
+		       char **idn)
 {
 	struct zl_tv_span h, bad;
 	uint32_t i, end;
 	size_t n = 0;
-	char *d, c;
+	char *d, *a, c;
 
+	*idn = NULL;
 	if (zl_dmarc_uri_problem(s, u, &bad) || !zl_tv_uri_host(s, u->uri, &h) ||
 	    h.len == 0)
 		return NULL;
+	if ((a = zl_tv_host_alabel(s, h)) != NULL) {
+		*idn = zl_tv_str(s, h);
+		d = zl_xasprintf("%s.", a);
+		free(a);
+		return d;
+	}
 	/* The host decoded and lower-cased, with a final dot; a valid
 	 * URI's escapes are well formed. */
 	d = zl_xmalloc(h.len + 2);
@@ -262,7 +272,8 @@ static bool authorised_at(struct zl_ctx *ctx, struct zl_at at)
 static void check_dest(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 		       const char *domain, const struct zl_dmarc_uri *u)
 {
-	char *dest = dest_name(r->txt.s, u), *want = NULL;
+	char *idn, *dest = dest_name(r->txt.s, u, &idn), *want = NULL;
+	char *written = NULL;
 	const struct zl_zone *z;
 	struct zl_at at;
 
@@ -283,11 +294,17 @@ static void check_dest(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	     authorised_at(ctx, (struct zl_at){ at.zone,
 			   zl_zone_wildcard(at.zone, want) })))
 		goto out;
+	/* an internationalised one: the A-label beside the name written */
+	written = idn ? zl_xasprintf(" (the A-label of '%s')", idn) :
+		  zl_xstrdup("");
 	zl_note_target(ctx, ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, u->all),
 				    { "destination", dest },
+				    { "written", written },
 				    { "record", want }),
 		       at, want, LDNS_RR_TYPE_TXT);
 out:
+	free(written);
+	free(idn);
 	free(dest);
 	free(want);
 }
@@ -325,6 +342,7 @@ const struct zl_check zl_check_dmarc_report_auth = {
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
 	.fn = dmarc_report_auth,
 	.params = zl_dmarc_profile_params,
-	.vars = (const char *const[]){ "destination", "record", NULL },
+	.vars = (const char *const[]){ "destination", "written", "record",
+				       NULL },
 };
 

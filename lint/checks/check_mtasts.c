@@ -175,7 +175,7 @@ static zl_finding emit_uri(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 			   const char *why, bool valid)
 {
 	char *q = zl_tv_str(r->txt.s, item);
-	char *msg = zl_tv_uri_msg(q, why, valid);
+	char *msg = zl_tv_uri_msg(r->txt.s, item, q, why, valid);
 	zl_finding d = zl_tv_emit(ctx, r, sp, msg);
 
 	free(msg);

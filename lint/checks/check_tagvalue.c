@@ -100,10 +100,23 @@ char *zl_tv_cut_msg(const struct zl_tv_rec *r, const struct zl_tv_tag *t,
 	return msg;
 }
 
-char *zl_tv_uri_msg(const char *q, const char *why, bool valid)
+char *zl_tv_uri_msg(const char *s, struct zl_tv_span uri, const char *q,
+		    const char *why, bool valid)
 {
-	return zl_xasprintf(valid ? "report URI '%s' may get no report: %s" :
-			    "invalid report URI '%s': %s", q, why);
+	struct zl_tv_span h;
+	char *full = zl_tv_uri_host(s, uri, &h) ? zl_tv_host_alabel(s, h) :
+		     NULL;
+	/* cut as q is: a label too long may be hundreds of bytes */
+	char *a = full ? zl_tv_str(full, (struct zl_tv_span){
+				   0, (uint32_t)strlen(full) }) : NULL;
+	char *msg = zl_xasprintf(valid ? "report URI '%s'%s%s%s may get no "
+				 "report: %s" : "invalid report URI '%s'%s%s%s: "
+				 "%s", q, a ? " (domain '" : "", a ? a : "",
+				 a ? "' as A-labels)" : "", why);
+
+	free(full);
+	free(a);
+	return msg;
 }
 
 void zl_tv_emit_repeats(struct zl_ctx *ctx, const struct zl_tv_rec *r,

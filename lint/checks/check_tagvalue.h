@@ -41,8 +41,10 @@ char *zl_tv_cut_msg(const struct zl_tv_rec *r, const struct zl_tv_tag *t,
 /* The message about report URI q (already escaped) of a DMARC or
  * TLS-RPT record: "invalid report URI 'q': why", or, for a valid URI
  * that zl_tv_uri_doubtful() doubts, "report URI 'q' may get no report:
- * why".  The text is allocated. */
-char *zl_tv_uri_msg(const char *q, const char *why, bool valid);
+ * why".  When the host of URI uri of s (q's bytes) is internationalised,
+ * its A-label follows (zl_tv_host_alabel).  The text is allocated. */
+char *zl_tv_uri_msg(const char *s, struct zl_tv_span uri, const char *q,
+		    const char *why, bool valid);
 /* Emits the current rule, with the var "message" and a note at the
  * first, at every URI of one report list of r (DMARC rua or ruf, TLS-RPT
  * rua, named tag) that an earlier URI of the list names again

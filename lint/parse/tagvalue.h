@@ -138,7 +138,9 @@ bool zl_tv_run_on(const char *s, struct zl_tv_span v,
  * host.  Neither host may be a loopback or unspecified address or a
  * localhost name (RFC 6761 §6.3): no report sent there reaches the
  * domain; nor a name with a label over 63 octets or longer than 255 in
- * wire form (RFC 1035 §2.3.4).  Returns NULL when it is, else a message
+ * wire form (RFC 1035 §2.3.4), an internationalised label (its UTF-8
+ * percent-encoded) counted as its A-label, nor one with a label that is
+ * no U-label (idna.h says what is checked).  Returns NULL when it is, else a message
  * (a static string) with *bad set to the bytes at fault.  *scheme gets
  * the scheme (len 0 when there is none). */
 const char *zl_tv_uri_check(const char *s, struct zl_tv_span uri,
@@ -158,6 +160,12 @@ const char *zl_tv_uri_doubtful(const char *s, struct zl_tv_span uri,
  * schemes. */
 bool zl_tv_uri_host(const char *s, struct zl_tv_span uri,
 		    struct zl_tv_span *host);
+/* The A-label form of host (of a URI that passed zl_tv_uri_check) when
+ * its percent escapes write UTF-8 of an internationalised label: its
+ * labels lower-cased, escapes decoded, U-labels as A-labels (idna.h), no
+ * final dot (maybe longer than DNS allows); the caller frees it.  NULL
+ * when no label is internationalised, or one is no U-label. */
+char *zl_tv_host_alabel(const char *s, struct zl_tv_span host);
 
 /* The next URI of the report list in span list of s (DMARC's rua and
  * ruf, RFC 7489 §6.4; TLS-RPT's rua, RFC 8460 §3): zl_tv_next_item with

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "idna.h"
 #include "tagvalue.h"
 
 static bool is_alpha(char c)
@@ -69,21 +70,56 @@ struct domain {
 	uint32_t labels;	/* dot-separated labels of letters, digits,
 				   '-' and '_' (a final dot allowed); 0 when
 				   it is none */
-	uint32_t wire;		/* its length in wire form; 0 when a label
-				   is internationalised */
+	uint32_t wire;		/* its length in wire form, internationalised
+				   labels as their A-labels */
 	struct zl_tv_span long_label;	/* the first over DNS_LABEL_MAX, or
 					   len 0 */
+	bool long_idn;		/* that one is internationalised: too long
+				   as its A-label */
+	bool idn;		/* a label is internationalised */
+	bool unencoded;		/* one is too long to encode */
+	const char *idn_why;	/* why a label is no U-label, or NULL */
+	struct zl_tv_span idn_bad;	/* that label */
 };
 
-/* Reads [a, b) as a domain.  A percent escape stands for its byte (the
- * URI's escapes are checked before): a byte from 0x80 on is UTF-8 of an
- * internationalised label, which a mailto: URI (RFC 6068 §2, its
- * example in §6.3) and a URI's host (RFC 3986 §3.2.2) may write so; the
- * sender turns it into its A-label, whose length only IDNA tells. */
-static struct domain read_domain(const char *s, uint32_t a, uint32_t b)
+/* The A-label of label lab[0..n) of [start, end) of a domain into
+ * alabel (when not NULL) and its length (DNS_NAME_MAX + 1 when longer
+ * than any name); d gets what is wrong with it. */
+static uint32_t idn_label(struct domain *d, const char *lab, uint32_t n,
+			  uint32_t start, uint32_t end, struct zl_buf *alabel)
 {
-	struct domain d = { 0, 1, { 0, 0 } };
-	uint32_t len = 0, start = a, w;
+	char out[DNS_NAME_MAX + 1];
+	size_t len = 0, at;
+	const char *why = NULL;
+
+	if (n <= 4 * ZL_IDNA_MAX_POINTS)
+		why = zl_idna_label(lab, n, out, DNS_NAME_MAX, &len, &at);
+	if (why && !d->idn_why) {
+		d->idn_why = why;
+		d->idn_bad = (struct zl_tv_span){ start, end - start };
+	}
+	if (len == 0) {
+		d->unencoded = true;
+		return DNS_NAME_MAX + 1;
+	}
+	if (alabel)
+		zl_buf_add(alabel, out, len);
+	return (uint32_t)len;
+}
+
+/* Reads [a, b) as a domain, and writes its A-label form (lower case, no
+ * final dot) to alabel when not NULL.  A percent escape stands for its
+ * byte (the URI's escapes are checked before): a byte from 0x80 on is
+ * UTF-8 of an internationalised label, which a mailto: URI (RFC 6068
+ * §2, its example in §6.3) and a URI's host (RFC 3986 §3.2.2) may write
+ * so; the sender looks up its A-label (RFC 5891 §5), whose length is
+ * what DNS limits. */
+static struct domain read_domain(const char *s, uint32_t a, uint32_t b,
+				 struct zl_buf *alabel)
+{
+	struct domain d = { 0 };
+	char lab[4 * ZL_IDNA_MAX_POINTS + 1];
+	uint32_t len = 0, start = a, w, n, i;
 	bool idn = false;
 	char c;
 
@@ -95,40 +131,62 @@ static struct domain read_domain(const char *s, uint32_t a, uint32_t b)
 				    hex_val(s[a + 2])) : a < b ? s[a] : '.';
 		if (c == '.') {
 			if (len == 0)
-				return (struct domain){ 0, 0, { 0, 0 } };
-			if (len > DNS_LABEL_MAX && !idn && !d.long_label.len)
+				return (struct domain){ 0 };
+			if (alabel && d.labels)
+				zl_buf_addc(alabel, '.');
+			n = !idn ? len : idn_label(&d, lab, len, start, a,
+						   alabel);
+			for (i = 0; !idn && alabel && i < len &&
+			     i < sizeof lab; i++)
+				zl_buf_addc(alabel, lower(lab[i]));
+			if (n > DNS_LABEL_MAX && !d.long_label.len) {
 				d.long_label = (struct zl_tv_span){
 					start, a - start };
+				d.long_idn = idn;
+			}
 			d.labels++;
-			d.wire = idn || !d.wire ? 0 : d.wire + len + 1;
+			d.wire += n + 1;
+			d.idn |= idn;
 			len = 0;
 			idn = false;
 			start = a + w;
 		} else if (is_namechar(c) || c == '-' ||
 			   (w == 3 && (unsigned char)c >= 0x80)) {
 			idn |= (unsigned char)c >= 0x80;
+			if (len < sizeof lab)
+				lab[len] = c;
 			len++;
 		} else {
-			return (struct domain){ 0, 0, { 0, 0 } };
+			return (struct domain){ 0 };
 		}
 	}
+	d.wire++;	/* the root's zero octet */
 	return d;
 }
 
-/* What makes the domain d, [a, b), too long for a DNS name, or NULL;
- * *bad gets the bytes at fault. */
+/* What makes the domain d, [a, b), one that cannot be looked up: a
+ * label that is no U-label, or too long for a DNS name; NULL when
+ * nothing does.  *bad gets the bytes at fault. */
 static const char *domain_too_long(const struct domain *d, uint32_t a,
 				   uint32_t b, struct zl_tv_span *bad)
 {
+	if (d->idn_why) {
+		*bad = d->idn_bad;
+		return d->idn_why;
+	}
 	if (d->long_label.len) {
 		*bad = d->long_label;
-		return "a label of the domain is longer than 63 octets, more "
+		return d->long_idn ?
+		       "a label of the domain is longer than 63 octets as its "
+		       "A-label (the form DNS holds), more than DNS allows" :
+		       "a label of the domain is longer than 63 octets, more "
 		       "than DNS allows";
 	}
 	if (d->wire > DNS_NAME_MAX) {
 		*bad = (struct zl_tv_span){ a, b - a };
-		return "the domain is longer than 253 characters, more than "
-		       "DNS allows (255 octets in wire form)";
+		return "the domain is longer than 253 characters (its labels "
+		       "as A-labels), more than DNS allows (255 octets in "
+		       "wire form)";
 	}
 	return NULL;
 }
@@ -276,7 +334,7 @@ static const char *unreachable_host(const char *s, uint32_t a, uint32_t b,
 		return "the host is a localhost name, which is each "
 		       "sender's own machine";
 	if (!d) {
-		own = read_domain(s, a, b);
+		own = read_domain(s, a, b, NULL);
 		d = &own;
 	}
 	return domain_too_long(d, a, b, bad);
@@ -310,7 +368,7 @@ static const char *check_mailto(const char *s, uint32_t a, uint32_t b,
 		return why;
 	*bad = (struct zl_tv_span){ at + 1, q - at - 1 };
 	literal = domain_literal(s, at + 1, q);
-	if (!literal && (d = read_domain(s, at + 1, q)).labels == 0)
+	if (!literal && (d = read_domain(s, at + 1, q, NULL)).labels == 0)
 		return "the address of the mailto: URI has no valid domain";
 	return unreachable_host(s, at + 1, q, true, literal ? NULL : &d, bad);
 }
@@ -466,7 +524,7 @@ const char *zl_tv_uri_doubtful(const char *s, struct zl_tv_span uri,
 	/* Legal, but only where the top-level domain itself has an MX
 	 * record (RFC 5321 §5.1) or an address: a few ccTLDs; an intranet
 	 * name as a rule */
-	d = read_domain(s, bad->off, bad->off + bad->len);
+	d = read_domain(s, bad->off, bad->off + bad->len, NULL);
 	if (d.labels == 1)
 		return mailto ? "the domain is a single label, which receives "
 				"mail only when it is a top-level domain with "
@@ -481,8 +539,8 @@ const char *zl_tv_uri_doubtful(const char *s, struct zl_tv_span uri,
 		return "the local part of the address is longer than 64 "
 		       "octets, which mail servers need not accept";
 	}
-	/* the domain's text without a final dot is its wire form less two
-	 * octets; an internationalised one's A-label is not known */
+	/* the domain's text without a final dot, internationalised labels
+	 * as A-labels, is its wire form less two octets */
 	if (d.wire && octets(s, local, bad->off - 1) + d.wire - 1 >
 	    ADDRESS_MAX) {
 		*bad = (struct zl_tv_span){ local, bad->off + bad->len -
@@ -705,4 +763,22 @@ void zl_tv_uri_repeats(const char *s, const struct zl_tv_span *uris,
 	for (i = 0; i < n; i++)
 		free(k[i].s);
 	free(k);
+}
+
+char *zl_tv_host_alabel(const char *s, struct zl_tv_span host)
+{
+	struct zl_buf b = { 0 };
+	struct domain d;
+	uint32_t i;
+
+	for (i = 0; i < host.len && s[host.off + i] != '%'; i++)
+		;
+	if (i == host.len)	/* no escape: no byte of UTF-8 */
+		return NULL;
+	d = read_domain(s, host.off, host.off + host.len, &b);
+	if (d.labels == 0 || d.idn_why || d.unencoded || !d.idn) {
+		zl_buf_free(&b);
+		return NULL;
+	}
+	return b.s;
 }
