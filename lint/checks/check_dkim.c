@@ -486,6 +486,22 @@ static void emit_var(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	free(t);
 }
 
+/* Whether the bytes right after the value of t are ";;", whose empty
+ * tag-spec the parser reports: "t=s:;;", a ';' typed for the last item
+ * of a list, is then one slip with that one finding. */
+static bool empty_spec_after(const struct zl_tv_rec *r,
+			     const struct zl_tv_tag *t)
+{
+	uint32_t end = t->value.off + t->value.len;
+	size_t i;
+
+	for (i = 0; i < r->tv.nerrs; i++)
+		if (r->tv.errs[i].empty && r->tv.errs[i].at.off == end + 1 &&
+		    r->txt.s[end] == ';')
+			return true;
+	return false;
+}
+
 /* RFC 6376 §3.6.1: h=, k=, s= and t= hold one value or more, those of
  * h=, s= and t= separated by ':'; an empty one is no value. */
 static void empty_items(struct zl_ctx *ctx, const struct zl_tv_rec *r)
@@ -497,11 +513,13 @@ static void empty_items(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 	size_t i;
 
 	for (i = 0; lists[i]; i++) {
-		if (!(t = tag(r, lists[i])) || t->bad)
+		if (!(t = tag(r, lists[i])) || t->bad || t->cut)
 			continue;
 		for (pos = t->value.off;
 		     zl_tv_next_item(r->txt.s, t->value, ':', &pos, &item);)
-			if (item.len == 0) {
+			if (item.len == 0 && !(item.off == t->value.off +
+					       t->value.len &&
+					       empty_spec_after(r, t))) {
 				emit_quoting(ctx, r, t->value.len ? item :
 					     t->spec, t->name, t->value.len ?
 					     "an empty value in the list of "
@@ -509,6 +527,25 @@ static void empty_items(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 					     "takes one value or more");
 				break;
 			}
+	}
+}
+
+/* The tags of r whose value a ';' right after it cuts ("k=ed;5519",
+ * zl_tv_tag.cut): one finding at the ';'.  Verifiers read the value up
+ * to the ';' (RFC 6376 §3.2), which the other rules judge, and skip the
+ * rest. */
+static void cut_tags(struct zl_ctx *ctx, const struct zl_tv_rec *r)
+{
+	struct zl_tv_span at;
+	char *msg;
+	size_t i;
+
+	for (i = 1; i < r->tv.ntags; i++) {
+		if (!r->tv.tags[i].cut)
+			continue;
+		msg = zl_tv_cut_msg(r, &r->tv.tags[i], "tag", &at);
+		zl_tv_emit(ctx, r, at, msg);
+		free(msg);
 	}
 }
 
@@ -522,8 +559,13 @@ static void dkim_syntax(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 	struct zl_tv_span ws = zl_tv_trailing_blanks(r, &after_semi);
 	size_t i;
 
+	/* One slip, one finding: an error that follows from another
+	 * (zl_tv_error.follow), the rest of a tag-spec that a ';' cut, is
+	 * told by the finding at that ';' (cut_tags) or the other error. */
 	for (i = 0; i < r->tv.nerrs; i++)
-		zl_tv_emit(ctx, r, r->tv.errs[i].at, r->tv.errs[i].msg);
+		if (!r->tv.errs[i].follow)
+			zl_tv_emit(ctx, r, r->tv.errs[i].at, r->tv.errs[i].msg);
+	cut_tags(ctx, r);
 	if (ws.len && after_semi)
 		zl_emit_severity_default(ctx, zl_tv_emit(ctx, r, ws,
 			"blanks after the final ';', which the grammar does "
