@@ -1,6 +1,6 @@
 /* check_dane.c - primitives for TLSA records (RFC 6698) and DANE for SMTP
- * (RFC 7672): field ranges, digest lengths, owner names, and TLSA coverage
- * of MX hosts. */
+ * (RFC 7672): field ranges, digest lengths (of SMIMEA records too, RFC
+ * 8162), owner names, and TLSA coverage of MX hosts. */
 #include <ldns/ldns.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,7 +37,9 @@ static void emit_field(struct zl_ctx *ctx, unsigned i, const char *msg)
 }
 
 /* RFC 6698 §2.1, §7.2-7.4 (and RFC 7218's registry): usage 0-3, selector
- * 0-1, matching type 0-2; 255 is private use in each and left alone. */
+ * 0-1, matching type 0-2; 255 is private use in each and left alone.
+ * SMIMEA has the same fields, meaning the same (RFC 8162 §2), and the
+ * same registries. */
 static void tlsa_range(struct zl_ctx *ctx)
 {
 	static const char *const names[] = { "certificate usage", "selector",
@@ -110,9 +112,11 @@ static enum der_kind der_kind(const uint8_t *p, size_t len)
  * SHA-512 digest (64 bytes); 0 is the whole certificate (selector 0) or
  * SubjectPublicKeyInfo (selector 1), DER-encoded (§2.1.2), which clients
  * such as OpenSSL's (Postfix) refuse to take otherwise: most often a
- * digest written with matching type 0. */
+ * digest written with matching type 0.  The same for SMIMEA (RFC 8162
+ * §2), whose data is matched against the certificate as TLSA's is. */
 static void tlsa_digest(struct zl_ctx *ctx)
 {
+	const char *type = zl_type_str(ctx->rr->type);
 	int m = field(ctx->rr, 2), sel = field(ctx->rr, 1);
 	size_t want = m == 1 ? 32 : m == 2 ? 64 : 0;
 	size_t len = ctx->rr->nrdf > 3 ? ctx->rr->rdf[3].len : 0;
@@ -122,24 +126,24 @@ static void tlsa_digest(struct zl_ctx *ctx)
 	if (ctx->rr->nrdf < 4 || (want && len == want) || (!want && m != 0))
 		return;
 	if (want)
-		snprintf(msg, sizeof msg, "TLSA data is %zu bytes, but a %s "
-			 "digest is %zu", len, m == 1 ? "SHA-256" : "SHA-512",
-			 want);
+		snprintf(msg, sizeof msg, "%s data is %zu bytes, but a %s "
+			 "digest is %zu", type, len, m == 1 ? "SHA-256" :
+			 "SHA-512", want);
 	else if (len == 0)
-		snprintf(msg, sizeof msg, "TLSA data is empty");
+		snprintf(msg, sizeof msg, "%s data is empty", type);
 	else if (sel != 0 && sel != 1)
 		return;
 	else if ((k = der_kind(zl_rdf_data(&ctx->rr->rdf[3]), len)) ==
 		 (sel == 0 ? DER_CERT : DER_SPKI))
 		return;
 	else if (k != DER_NEITHER)
-		snprintf(msg, sizeof msg, "TLSA data of matching type 0 is "
-			 "a %s, but selector %d is for %s", sel == 0 ?
+		snprintf(msg, sizeof msg, "%s data of matching type 0 is "
+			 "a %s, but selector %d is for %s", type, sel == 0 ?
 			 "SubjectPublicKeyInfo" : "whole certificate", sel,
 			 sel == 0 ? "a certificate" : "a SubjectPublicKeyInfo");
 	else
-		snprintf(msg, sizeof msg, "TLSA data of matching type 0 is "
-			 "not a DER-encoded %s%s", sel == 0 ? "certificate" :
+		snprintf(msg, sizeof msg, "%s data of matching type 0 is "
+			 "not a DER-encoded %s%s", type, sel == 0 ? "certificate" :
 			 "SubjectPublicKeyInfo", len == 32 ? ": a SHA-256 "
 			 "digest is matching type 1" : len == 64 ? ": a "
 			 "SHA-512 digest is matching type 2" : "");
