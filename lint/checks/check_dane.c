@@ -143,10 +143,10 @@ static void tlsa_digest(struct zl_ctx *ctx)
 			 sel == 0 ? "a certificate" : "a SubjectPublicKeyInfo");
 	else
 		snprintf(msg, sizeof msg, "%s data of matching type 0 is "
-			 "not a DER-encoded %s%s", type, sel == 0 ? "certificate" :
-			 "SubjectPublicKeyInfo", len == 32 ? ": a SHA-256 "
-			 "digest is matching type 1" : len == 64 ? ": a "
-			 "SHA-512 digest is matching type 2" : "");
+			 "not a DER-encoded %s%s", type, sel == 0 ?
+			 "certificate" : "SubjectPublicKeyInfo", len == 32 ?
+			 ": a SHA-256 digest is matching type 1" : len == 64 ?
+			 ": a SHA-512 digest is matching type 2" : "");
 	emit_field(ctx, 3, msg);
 }
 

@@ -140,9 +140,9 @@ bool zl_tv_run_on(const char *s, struct zl_tv_span v,
  * domain; nor a name with a label over 63 octets or longer than 255 in
  * wire form (RFC 1035 §2.3.4), an internationalised label (its UTF-8
  * percent-encoded) counted as its A-label, nor one with a label that is
- * no U-label (idna.h says what is checked).  Returns NULL when it is, else a message
- * (a static string) with *bad set to the bytes at fault.  *scheme gets
- * the scheme (len 0 when there is none). */
+ * no U-label (idna.h says what is checked).  Returns NULL when it is,
+ * else a message (a static string) with *bad set to the bytes at fault.
+ * *scheme gets the scheme (len 0 when there is none). */
 const char *zl_tv_uri_check(const char *s, struct zl_tv_span uri,
 			    struct zl_tv_span *scheme, struct zl_tv_span *bad);
 /* Why a URI that passed zl_tv_uri_check, as a report address or a logo's

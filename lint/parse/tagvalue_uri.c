@@ -167,7 +167,7 @@ static struct domain read_domain(const char *s, uint32_t a, uint32_t b,
 /* What makes the domain d, [a, b), one that cannot be looked up: a
  * label that is no U-label, or too long for a DNS name; NULL when
  * nothing does.  *bad gets the bytes at fault. */
-static const char *domain_too_long(const struct domain *d, uint32_t a,
+static const char *domain_problem(const struct domain *d, uint32_t a,
 				   uint32_t b, struct zl_tv_span *bad)
 {
 	if (d->idn_why) {
@@ -337,7 +337,7 @@ static const char *unreachable_host(const char *s, uint32_t a, uint32_t b,
 		own = read_domain(s, a, b, NULL);
 		d = &own;
 	}
-	return domain_too_long(d, a, b, bad);
+	return domain_problem(d, a, b, bad);
 }
 
 /* RFC 6068 §2: mailto: addr-spec, "local-part@domain"; an '@' in the
