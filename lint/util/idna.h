@@ -9,7 +9,7 @@
  * (§4.2.3.1); that it does not start with a combining mark of the block
  * U+0300..U+036F (§4.2.3.2); and that none of its code points is one that
  * RFC 5892 makes DISALLOWED whatever the Unicode version, as decided by
- * ranges: controls (U+0000..U+001F, U+007F..U+009F), the symbols and
+ * ranges: the C1 controls (U+0080..U+009F), the symbols and
  * upper-case letters of Latin-1 (U+00A0..U+00DE but U+00B7, and U+00F7),
  * spaces and general punctuation (U+1680, U+2000..U+206F but the joiners
  * U+200C and U+200D, U+3000), the dots UTS 46 maps to '.' (U+3002,
