@@ -32,7 +32,7 @@ struct knot {
 	struct entry *t, *z;	/* templates, zones */
 	size_t nt, tcap, nz, zcap;
 	struct srv_set tset, zset;	/* their identifiers */
-	struct srv_set mods;		/* the modules module: loads */
+	struct srv_set ids;	/* the entries' ids read so far (module: too) */
 	uint32_t seq;			/* entries read so far */
 };
 
@@ -514,16 +514,32 @@ static const char *scalar(struct ydoc *y)
 	return y->cur;
 }
 
-/* An item's value, the current event on, as Knot DNS's parser reads it: a
- * word, or words in brackets, one or more.  It refuses a list written
- * line by line ("- x"), an empty one and a mapping. */
-static bool value(struct ydoc *y)
+/* Checks the current event, a scalar, as a value of the item key of sec
+ * (server_knot_value.c). */
+static void check(struct ydoc *y, const struct knot_section *sec,
+		  const char *key)
+{
+	uint32_t line, col;
+
+	ev_mark(y, y->ev.start_mark, &line, &col);
+	srv_knot_value(y->k->s, &y->k->ids, sec, key, scalar(y), y->f->shown,
+		       line, col);
+}
+
+/* The value of the item key of sec, the current event on, as Knot DNS's
+ * parser reads it: a word, or words in brackets, one or more, each
+ * checked.  It refuses a list written line by line ("- x"), an empty one
+ * and a mapping. */
+static bool value(struct ydoc *y, const struct knot_section *sec,
+		  const char *key)
 {
 	yaml_mark_t m = y->ev.start_mark;
 	size_t n = 0;
 
-	if (y->ev.type == YAML_SCALAR_EVENT)
+	if (y->ev.type == YAML_SCALAR_EVENT) {
+		check(y, sec, key);
 		return true;
+	}
 	if (y->ev.type != YAML_SEQUENCE_START_EVENT)
 		return yerr(y, m, "Knot DNS reads no mapping as a value", NULL);
 	if (y->ev.data.sequence_start.style != YAML_FLOW_SEQUENCE_STYLE)
@@ -533,6 +549,7 @@ static bool value(struct ydoc *y)
 		if (y->ev.type != YAML_SCALAR_EVENT)
 			return yerr(y, y->ev.start_mark, "Knot DNS reads "
 				    "only words in a list of values", NULL);
+		check(y, sec, key);
 		n++;
 	}
 	if (!y->bad && n == 0)
@@ -581,7 +598,8 @@ static bool item(struct ydoc *y, const struct knot_section *sec, bool list,
  * unchecked).  The modules that module: loads are kept. */
 static bool other_section(struct ydoc *y, const struct knot_section *sec)
 {
-	bool list, first, modid;
+	char key[64];
+	bool list, first;
 
 	if (!ev_next(y))
 		return false;
@@ -606,13 +624,10 @@ static bool other_section(struct ydoc *y, const struct knot_section *sec)
 					    "item name", NULL);
 			if (sec && !item(y, sec, list, first))
 				return false;
-			modid = sec && !strcmp(sec->name, "module") &&
-				!strcmp(scalar(y), "id");
+			snprintf(key, sizeof key, "%s", scalar(y));
 			first = false;
-			if (!ev_next(y) || !value(y))
+			if (!ev_next(y) || !value(y, sec, key))
 				return false;
-			if (modid && y->ev.type == YAML_SCALAR_EVENT)
-				srv_set_add(&y->k->mods, scalar(y), 0);
 		}
 		if (y->bad || !list || !ev_next(y))
 			break;
@@ -620,10 +635,12 @@ static bool other_section(struct ydoc *y, const struct knot_section *sec)
 	return !y->bad;
 }
 
-/* The value of an item: a scalar, kept in it; of words in brackets
- * ("template: [ t ]", "file: [ a, b ]"), the last, as knotd keeps it, but
- * for an identifier (id), which takes one. */
-static bool take(struct ydoc *y, struct item *it, const char *key, bool id)
+/* The value of the item key of sec: a scalar, checked and kept in it; of
+ * words in brackets ("template: [ t ]", "file: [ a, b ]"), each checked
+ * and the last kept, as knotd keeps it, but for an identifier (id), which
+ * takes one. */
+static bool take(struct ydoc *y, struct item *it,
+		 const struct knot_section *sec, const char *key, bool id)
 {
 	bool list;
 
@@ -638,6 +655,7 @@ static bool take(struct ydoc *y, struct item *it, const char *key, bool id)
 		return skip_node(y);
 	}
 	for (;;) {
+		check(y, sec, key);
 		free(it->val);
 		it->val = zl_xstrdup(scalar(y));
 		it->file = y->f->shown;
@@ -659,9 +677,10 @@ static bool take(struct ydoc *y, struct item *it, const char *key, bool id)
 static bool entry(struct ydoc *y, struct entry *e,
 		  const struct knot_section *sec)
 {
-	const char *idkey = sec->id, *key;
+	const char *idkey = sec->id;
 	struct item *it;
 	bool first = true;
+	char key[64];
 
 	if (y->ev.type != YAML_MAPPING_START_EVENT)
 		return yerr(y, y->ev.start_mark, "expected an item", idkey);
@@ -671,7 +690,7 @@ static bool entry(struct ydoc *y, struct entry *e,
 		if (y->ev.type != YAML_SCALAR_EVENT)
 			return yerr(y, y->ev.start_mark, "expected an item "
 				    "name", NULL);
-		key = scalar(y);
+		snprintf(key, sizeof key, "%s", scalar(y));
 		if (!item(y, sec, true, first))
 			return false;
 		first = false;
@@ -684,19 +703,14 @@ static bool entry(struct ydoc *y, struct entry *e,
 		if (it == &e->master) {
 			/* remotes: a list or one name; only its presence
 			 * matters */
-			if (!ev_next(y) || !value(y))
+			if (!ev_next(y) || !value(y, sec, key))
 				return false;
 			e->master.val = e->master.val ? e->master.val :
 					zl_xstrdup("");
 		} else if (it) {
-			/* key lives in the event that take() deletes */
-			if (!take(y, it, it == &e->id ? idkey :
-				  it == &e->file ? "file" :
-				  it == &e->storage ? "storage" :
-				  it == &e->load ? "zonefile-load" : "template",
-				  it == &e->id))
+			if (!take(y, it, sec, key, it == &e->id))
 				return false;
-		} else if (!ev_next(y) || !value(y)) {
+		} else if (!ev_next(y) || !value(y, sec, key)) {
 			return false;
 		}
 	}
@@ -792,7 +806,7 @@ static bool include(struct ydoc *y)
 	char *dir, *pat, **v;
 	size_t n, i;
 
-	if (!take(y, &it, "include", false)) {
+	if (!take(y, &it, NULL, "include", false)) {
 		free(it.val);
 		return false;
 	}
@@ -835,7 +849,7 @@ static void top(struct ydoc *y)
 		 * knotd finds installed, but for a slip of one it has */
 		sec = srv_knot_section(key);
 		if (!sec && (strncmp(key, "mod-", 4) != 0 ||
-			     (!srv_set_find(&y->k->mods, key) &&
+			     (!srv_knot_defined(&y->k->ids, "module", key) &&
 			      srv_knot_slip(key)))) {
 			ev_mark(y, y->ev.start_mark, &line, &col);
 			srv_knot_unknown(y->k->s, NULL, key, y->f->shown,
@@ -957,5 +971,5 @@ void zl_server_read_knot(struct srv *s, struct srv_file *f)
 	free(k.z);
 	srv_set_free(&k.tset);
 	srv_set_free(&k.zset);
-	srv_set_free(&k.mods);
+	srv_set_free(&k.ids);
 }

@@ -1,7 +1,7 @@
 /* server_knot.h - what the parts of Knot DNS's knot.conf reader share:
  * the reader (server_knot.c), the zone file names its formatters make
  * (server_knot_file.c), the sections and the items each takes
- * (server_knot_schema.c). */
+ * (server_knot_schema.c), the values they take (server_knot_value.c). */
 #ifndef ZL_SERVER_KNOT_H
 #define ZL_SERVER_KNOT_H
 
@@ -27,8 +27,11 @@ struct knot_section {
 const struct knot_section *srv_knot_section(const char *name);
 /* Whether some Knot DNS from 3.0 to 3.5 takes the item name in sec. */
 bool srv_knot_takes(const struct knot_section *sec, const char *name);
-/* Whether name is a slip of one of the sections' names (zl_nearest). */
-bool srv_knot_slip(const char *name);
+/* Whether name begins the name of one of Knot's modules ("mod-stat",
+ * "mod-", ""). */
+bool srv_knot_module_prefix(const char *name);
+/* The section's name that name is a slip of (zl_nearest), or NULL. */
+const char *srv_knot_slip(const char *name);
 /* Reports name at file:line:col as a section (sec NULL) or an item of
  * sec that Knot DNS does not know: with the sections that take it as an
  * item, else the nearest name where it stands, if one is near. */
@@ -39,5 +42,19 @@ void srv_knot_unknown(struct srv *s, const struct knot_section *sec,
  * (list) where it takes items, or with items where it takes a list. */
 void srv_knot_form(struct srv *s, const struct knot_section *sec, bool list,
 		   const char *file, uint32_t line, uint32_t col);
+
+/* Checks v, a value of the item name of sec (NULL: a module's section
+ * unknown, nothing checked) read at file:line:col, as knotd reads it, and
+ * reports what knotd refuses: a value not of the item's type, out of its
+ * range, not one of its values, a reference to no entry above.  Keeps an
+ * entry's id (sec's id item) in ids, for the references below it. */
+void srv_knot_value(struct srv *s, struct srv_set *ids,
+		    const struct knot_section *sec, const char *name,
+		    const char *v, const char *file, uint32_t line,
+		    uint32_t col);
+/* Whether ids holds an entry of sec with the id id (a key's compared as
+ * a domain name). */
+bool srv_knot_defined(const struct srv_set *ids, const char *sec,
+		      const char *id);
 
 #endif

@@ -219,9 +219,20 @@ static const char *nearest(const struct knot_section *sec, const char *s)
 	return hit;
 }
 
-bool srv_knot_slip(const char *name)
+bool srv_knot_module_prefix(const char *name)
 {
-	return nearest(NULL, name) != NULL;
+	size_t i, n = strlen(name);
+
+	for (i = 0; i < NSECTIONS; i++)
+		if (!strncmp(sections[i].name, "mod-", 4) &&
+		    !strncmp(sections[i].name, name, n))
+			return true;
+	return false;
+}
+
+const char *srv_knot_slip(const char *name)
+{
+	return nearest(NULL, name);
 }
 
 void srv_knot_unknown(struct srv *s, const struct knot_section *sec,
