@@ -342,6 +342,126 @@ EOF
 }
 t "knot.conf: section and item names as knotc knows them" t_knot_names
 
+# knot.conf's values as knotd reads them: knotc takes every value of the
+# first configuration, some easily taken for errors (a boolean's "t", a
+# path or "x@y" for an address, a prefix with a blank, a module by the
+# start of its name, a key named in another case); it refuses each of the
+# others at the line zonelint names (a value not of its item's type, out
+# of its range, not one of its values, a reference to no entry above, the
+# second of a list, a second line of the item).
+t_knot_values() {
+	mkdir -p kval/zones
+	zone kval/zones/example.org.zone
+	cat >kval/knot.conf <<'EOF'
+server:
+    listen: [127.0.0.1@5300, "::1@5300", /run/knot/dns.sock, x@y]
+    udp-workers: 256
+    tcp-idle-timeout: 2h
+    udp-max-payload: 4K
+    async-start: t
+    tcp-reuseport: OFF
+    nsid: 0x6e7331
+    proxy-allowlist: ["192.0.2.0/ 24", 192.0.2.1-192.0.2.9, "2001:db8::/32"]
+database:
+    journal-db-max-size: 20G
+key:
+  - id: XFR-key
+    algorithm: HMAC-SHA256
+    secret: c2VjcmV0LXNlY3JldC1zZWNyZXQtc2VjcmV0LTEyMzQ=
+remote:
+  - id: primary
+    address: 192.0.2.1@53
+    key: xfr-key.
+remotes:
+  - id: primaries
+    remote: [primary]
+acl:
+  - id: xfr
+    action: [transfer, notify]
+    remote: primaries
+    update-owner-match: equal
+  - id: local
+    address: [192.0.2.0/24, "2001:db8::1-2001:db8::9"]
+policy:
+  - id: signed
+    keystore: default
+    nsec3-iterations: 0
+    rrsig-lifetime: 14d
+    zone-max-ttl: 1d
+mod-stats:
+  - id: counters
+    request-protocol: on
+template:
+  - id: default
+    storage: zones
+    semantic-checks: soft
+    global-module: mod-stats/counters
+zone:
+  - domain: example.org
+    zonefile-sync: -1
+    zonefile-load: WHOLE
+    serial-policy: dateserial
+    refresh-min-interval: 2
+    journal-max-usage: 40K
+    dnssec-signing: off
+    dnssec-policy: signed
+    acl: xfr
+    acl: [xfr]
+    notify: primaries
+    module: mod-stat
+EOF
+	(cd kval && knotc -c knot.conf conf-check) >"$tmp/check" 2>&1 ||
+		{ echo "knotc refuses it"; show "$tmp/check"; return 1; }
+	run --server-config kval/knot.conf
+	want_rc 0 && has err " in 1 file" || return 1
+	head='remote:\n  - id: primary\n    address: 192.0.2.1\nacl:\n  - id: xfr\n    action: transfer\n'
+	for c in 'server:\n    async-start: yes\n|8:18|async-start' \
+		'server:\n    udp-workers: 0\n|8:18|from 1 to 256' \
+		'server:\n    udp-workers:\n|8:17|no value' \
+		'server:\n    tcp-idle-timeout: 10x\n|8:23|time' \
+		'server:\n    udp-max-payload: 64K\n|8:22|out-of-range' \
+		'server:\n    listen: 192.0.2.256@53\n|8:13|address' \
+		'server:\n    listen: [127.0.0.1, 192.0.2.1@65536]\n|8:25|out-of-range' \
+		'server:\n    nsid: 0xabc\n|8:11|hex' \
+		'acl:\n  - id: a2\n    address: 192.0.2.0/33\n|9:14|out-of-range' \
+		'acl:\n  - id: a2\n    address: 192.0.2.1-2001:db8::1\n|9:14|range' \
+		'acl:\n  - id: a2\n    action: [transfer, trasnfer]\n|9:24|transfer' \
+		'key:\n  - id: k2\n    algorithm: hmac-sha265\n|9:16|hmac-sha256' \
+		'key:\n  - id: k2\n    algorithm: hmac-sha256\n    secret: c2VjcmV\n|10:13|base64' \
+		'zone:\n  - domain: example.org\n    serial-policy: unixtim\n|9:20|unixtime' \
+		'zone:\n  - domain: example.org\n    zonefile-load: whle\n|9:20|whole' \
+		'zone:\n  - domain: example.org\n    journal-content: changez\n|9:22|changes' \
+		'zone:\n  - domain: example.org\n    catalog-role: membr\n|9:19|member' \
+		'zone:\n  - domain: example.org\n    semantic-checks: yes\n|9:22|soft' \
+		'zone:\n  - domain: example.org\n    dnssec-signing: enabled\n|9:21|on or off' \
+		'zone:\n  - domain: example.org\n    master: primaries\n|9:13|remote or remotes' \
+		'zone:\n  - domain: example.org\n    acl: [xfr, xfer]\n|9:16|xfer' \
+		'zone:\n  - domain: example.org\n    acl: xfr\n    acl: xfer\n|10:10|xfer' \
+		'zone:\n  - domain: example.org\n    dnssec-policy: signed\n|9:20|policy' \
+		'zone:\n  - domain: example.org\n    module: mod-stats/default\n|9:13|mod-stats' \
+		'zone:\n  - domain: example.org\n    module: mod-stat/default\n|9:13|mod-stats' \
+		'zone:\n  - domain: example.org\n    refresh-min-interval: 1\n|9:27|from 2' \
+		'zone:\n  - domain: example.org\n    zonefile-sync: -2\n|9:20|from -1' \
+		'zone:\n  - domain: example.org\n    notify: later\nremote:\n  - id: later\n    address: 192.0.2.3\n|9:13|later' \
+		'template:\n  - id: t\n    catalog-zone: a..b\n|9:19|domain name' \
+		'policy:\n  - id: p\n    nsec3-iterations: 65536\n|9:23|out-of-range' \
+		'policy:\n  - id: p\n    keystore: hsm\n|9:15|keystore' \
+		'remote:\n  - id: r2\n    address: 192.0.2.2\n    key: xfr-key\n|10:10|key' \
+		'log:\n  - target: stderr\n    any: infos\n|9:10|info' \
+		'database:\n    journal-db-max-size: 1T\n|8:26|size' \
+		'statistics:\n    timer: 0\n|8:12|from 1' \
+		'mod-stats:\n  - id: s\n    request-protocol: yes\n|9:23|on or off'; do
+		printf "$head${c%%|*}" >kval/bad.conf
+		at=${c#*|}
+		(cd kval && knotc -c bad.conf conf-check) >"$tmp/check" 2>&1 &&
+			{ echo "knotc accepts ${c%%|*}"; return 1; }
+		has "$tmp/check" "line ${at%%:*}, " || return 1
+		config_error knot:kval/bad.conf \
+			"^kval/bad.conf:${at%|*}: error: .*${at#*|}" || return 1
+	done
+}
+t "knot.conf: item values as knotc reads them" t_knot_values
+
 # What named refuses in a zone statement is an error, not a zone that
 # silently leaves the run: a mistyped or quoted type, a ';' left out.
 t_bind_zone_syntax() {

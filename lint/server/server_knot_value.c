@@ -510,9 +510,13 @@ static void refuse(struct srv *s, const struct kv_item *it, const char *v,
 		zl_buf_addf(&b, "did you mean '%s'?", near);
 	else
 		takes(&b, it);
-	srv_err(s, file, line, col, "%s '%s' for '%s'; %s%s",
-		why == RANGE ? "out-of-range value" : "invalid value", v,
-		it->name, near ? "" : "it takes ", b.s);
+	if (!*v)	/* "NAME:" alone, or "" */
+		srv_err(s, file, line, col, "no value for '%s'; it takes %s",
+			it->name, b.s);
+	else
+		srv_err(s, file, line, col, "%s '%s' for '%s'; %s%s",
+			why == RANGE ? "out-of-range value" : "invalid value",
+			v, it->name, near ? "" : "it takes ", b.s);
 	zl_buf_free(&b);
 }
 
@@ -532,8 +536,12 @@ static void reference(struct srv *s, const struct srv_set *ids,
 			return;
 	for (p = first; *p; p++)
 		zl_buf_addf(&b, "%s%s", p == first ? "" : " or ", *p);
-	srv_err(s, file, line, col, "invalid reference '%s' for '%s'; no %s "
-		"entry above has that id", v, it->name, b.s);
+	if (!*v)
+		srv_err(s, file, line, col, "no value for '%s'; it takes the "
+			"id of an entry above in %s", it->name, b.s);
+	else
+		srv_err(s, file, line, col, "invalid reference '%s' for '%s'; "
+			"no entry above in %s has that id", v, it->name, b.s);
 	zl_buf_free(&b);
 }
 
@@ -564,7 +572,7 @@ static void module(struct srv *s, const struct srv_set *ids,
 				"");
 	} else if (ours && slash && !srv_knot_defined(ids, name, slash + 1)) {
 		srv_err(s, file, line, col, "invalid module reference '%s' "
-			"for '%s'; no %s entry above has the id '%s'", v, item,
+			"for '%s'; no entry above in %s has the id '%s'", v, item,
 			name, slash + 1);
 	}
 	free(name);
