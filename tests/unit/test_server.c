@@ -482,6 +482,7 @@ START_TEST(test_knot)
 		  "    template: t\n"
 		  "include: inc/z.conf\n" },
 		{ "inc/z.conf",
+		  "remote:\n  - id: p\n    address: 192.0.2.1\n"
 		  "zone:\n  - domain: b.example\n    file: /abs/b\n"
 		  "  - domain: c.example\n    master: [ p ]\n"
 		  "  - domain: d.example\n    zonefile-load: none\n"
@@ -688,6 +689,60 @@ START_TEST(test_knot_names)
 	ck_assert_ptr_nonnull(strstr(d.v[3].message, "'mod-synthrecord'"));
 	zone_is(&z, 0, "a.example.", "/s/a.example.zone", ZL_SERVER_PRIMARY,
 		NULL);
+	done(&z, &d);
+}
+END_TEST
+
+/* Values as knotd reads them (server_knot_value.c): references to entries
+ * above (in an including file too, a key's id as a domain name), modules
+ * by a prefix of their name, each value of a list. */
+START_TEST(test_knot_values)
+{
+	static const struct mfile ok[] = {
+		{ "knot.conf",
+		  "key:\n  - id: Xfr\n    secret: AAAA\n"
+		  "module:\n  - id: mod-extra\n"
+		  "mod-stats:\n  - id: s\n"
+		  "include: more.conf\n"
+		  "template:\n  - id: t\n    catalog-template: t\n"
+		  "    module: [mod-stat, mod-stats/s, mod-extra/e, \"\"]\n"
+		  "    zonefile-sync: \"+0000000000000000000000000001\"\n" },
+		{ "more.conf",
+		  "remote:\n  - id: p\n    key: xfr.\n"
+		  "    address: [x@y, /run/s@1, \"::1@ 53\"]\n"
+		  "mod-example:\n  - id: e\n    whatever: [yes, 1x]\n" },
+		{ NULL, NULL },
+	};
+	static const struct mfile bad[] = {
+		{ "knot.conf",
+		  "include: more.conf\n"
+		  "remote:\n  - id: p\n    address: 1.2.3.4@x\n"
+		  "server:\n    udp-workers: [0, 1, 257]\n"
+		  "    tcp-io-timeout: 00000000000000000000000000000001\n"
+		  "zone:\n  - domain: a.example\n    module: [stats, mod-stats/s]\n"
+		  "    master: p\n" },
+		{ "more.conf",
+		  "acl:\n  - id: a\n    remote: p\n" },
+		{ NULL, NULL },
+	};
+	struct zl_server_zones z;
+	struct zl_diags d;
+
+	ck_assert_int_eq(mem_read(ok, "knot.conf", &z, &d), ZL_OK);
+	ck_assert_uint_eq(d.n, 0);
+	done(&z, &d);
+
+	ck_assert_int_eq(mem_read(bad, "knot.conf", &z, &d), ZL_ERR_CONFIG);
+	ck_assert_uint_eq(d.n, 7);
+	err_at(&d, 0, "more.conf", 3, 13);	/* p is defined below */
+	err_at(&d, 1, "knot.conf", 4, 14);	/* a port that is no number */
+	err_at(&d, 2, "knot.conf", 6, 19);	/* each value of a list */
+	err_at(&d, 3, "knot.conf", 6, 25);
+	err_at(&d, 4, "knot.conf", 7, 21);	/* over 31 bytes */
+	err_at(&d, 5, "knot.conf", 10, 14);
+	ck_assert_ptr_nonnull(strstr(d.v[5].message, "unknown module"));
+	err_at(&d, 6, "knot.conf", 10, 21);
+	ck_assert_ptr_nonnull(strstr(d.v[6].message, "'s'"));
 	done(&z, &d);
 }
 END_TEST
@@ -1090,6 +1145,7 @@ Suite *server_suite(void)
 	tcase_add_test(tc, test_bind_statements);
 	tcase_add_test(tc, test_knot);
 	tcase_add_test(tc, test_knot_names);
+	tcase_add_test(tc, test_knot_values);
 	tcase_add_test(tc, test_nsd);
 	tcase_add_test(tc, test_confined);
 	tcase_add_test(tc, test_allowed);
