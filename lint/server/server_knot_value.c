@@ -15,7 +15,7 @@
 enum kv {
 	KV_BOOL,	/* YP_TBOOL: on, off, true, false */
 	KV_INT,		/* YP_TINT */
-	KV_TIME,	/* YP_TINT, YP_STIME: seconds, s m h d (w M y) */
+	KV_TIME,	/* YP_TINT, YP_STIME: seconds, s m h d (3.5: w M y) */
 	KV_SIZE,	/* YP_TINT, YP_SSIZE: bytes, B K M G */
 	KV_OPT,		/* YP_TOPT: one of opts */
 	KV_ADDR,	/* YP_TADDR: ADDR[@PORT], or a path */
@@ -262,7 +262,7 @@ enum { OK, BAD, RANGE };
  * 32-byte buffer first, so a longer value is refused whatever it holds. */
 static int number(const char *v, enum kv type, int64_t min, int64_t max)
 {
-	/* 3.3 added w, M and y to the time units */
+	/* w, M and y came after 3.3: 3.5's knot.conf(5) has them */
 	static const char tu[] = "smhdwMy", su[] = "BKMG";
 	static const int64_t tm[] = { 1, 60, 3600, 86400, 604800, 2592000,
 				      31536000 };
