@@ -595,7 +595,7 @@ static bool item(struct ydoc *y, const struct knot_section *sec, bool list,
 /* A section zonelint does not read (server:, remote:, ...), held to
  * Knot DNS's grammar and schema: items, or a list of entries of items,
  * as sec takes them (sec NULL: a module's that knotd may find installed,
- * unchecked).  The modules that module: loads are kept. */
+ * unchecked).  Its values are checked, its entries' ids kept. */
 static bool other_section(struct ydoc *y, const struct knot_section *sec)
 {
 	char key[64];
