@@ -391,6 +391,11 @@ policy:
 mod-stats:
   - id: counters
     request-protocol: on
+mod-rrl:
+  - id: limit
+    rate-limit: 200
+    slip: 2
+    whitelist: [127.0.0.1, "::1"]
 template:
   - id: default
     storage: zones
@@ -450,7 +455,9 @@ EOF
 		'log:\n  - target: stderr\n    any: infos\n|9:10|info' \
 		'database:\n    journal-db-max-size: 1T\n|8:26|size' \
 		'statistics:\n    timer: 0\n|8:12|from 1' \
-		'mod-stats:\n  - id: s\n    request-protocol: yes\n|9:23|on or off'; do
+		'mod-stats:\n  - id: s\n    request-protocol: yes\n|9:23|on or off' \
+		'mod-rrl:\n  - id: r\n    rate-limit: 200\n    slip: 101\n|10:11|from 0 to 100' \
+		'mod-synthrecord:\n  - id: s\n    type: forwrd\n|9:11|forward'; do
 		printf "$head${c%%|*}" >kval/bad.conf
 		at=${c#*|}
 		(cd kval && knotc -c bad.conf conf-check) >"$tmp/check" 2>&1 &&

@@ -62,8 +62,8 @@ struct kv_item {
  * the two differ, the wider range, and an enumeration's values of later
  * versions too (update-owner-match: pattern), so that what one of them
  * takes draws no alarm.  Items that only 3.3 to 3.5 know, and those whose
- * values no version of the four shares (update-type, dbus-event, the
- * other modules' items), are not checked. */
+ * values no version of the four shares (update-type, dbus-event, and the
+ * modules knotc 3.2 here lacks: dnstap, geoip), are not checked. */
 static const struct kv_item items[] = {
 	{ "server", "nsid", KV_HEX, 0, 0, NULL },
 	I("server", "udp-workers", 1, 256),
@@ -226,6 +226,30 @@ static const struct kv_item items[] = {
 	I(NULL, "max-journal-depth", 0, I64),
 	T(NULL, "max-refresh-interval", 0, I64),
 	T(NULL, "min-refresh-interval", 0, I64),
+	I("mod-cookies", "badcookie-slip", 1, I32),
+	T("mod-cookies", "secret-lifetime", 1, 3110400),
+	N("mod-dnsproxy", "address"),
+	B("mod-dnsproxy", "catch-nxdomain"),
+	B("mod-dnsproxy", "fallback"),
+	R("mod-dnsproxy", "remote", RMT),
+	B("mod-dnsproxy", "tcp-fastopen"),
+	I("mod-dnsproxy", "timeout", 0, I32),
+	I("mod-noudp", "udp-allow-rate", 0, U32),
+	I("mod-noudp", "udp-truncate-rate", 1, U32),
+	R("mod-onlinesign", "policy", "default", "policy"),
+	I("mod-probe", "channels", 1, 65535),
+	I("mod-probe", "max-rate", 0, U32),
+	N("mod-queryacl", "address"),
+	N("mod-queryacl", "interface"),
+	I("mod-rrl", "rate-limit", 1, I32),
+	I("mod-rrl", "slip", 0, 100),
+	I("mod-rrl", "table-size", 1, I32),
+	N("mod-rrl", "whitelist"),
+	N("mod-synthrecord", "network"),
+	{ "mod-synthrecord", "origin", KV_DNAME, 0, 0, NULL },
+	B("mod-synthrecord", "reverse-short"),
+	T("mod-synthrecord", "ttl", 0, U32),
+	O("mod-synthrecord", "type", "forward", "reverse"),
 	B("mod-stats", "request-protocol"),
 	B("mod-stats", "server-operation"),
 	B("mod-stats", "request-bytes"),
