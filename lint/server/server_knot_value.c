@@ -61,9 +61,10 @@ struct kv_item {
  * Knot's 3.1 schema.c and of knotc 3.2.6 (asked value by value): where
  * the two differ, the wider range, and an enumeration's values of later
  * versions too (update-owner-match: pattern), so that what one of them
- * takes draws no alarm.  Items that only 3.3 to 3.5 know, and those whose
- * values no version of the four shares (update-type, dbus-event, and the
- * modules knotc 3.2 here lacks: dnstap, geoip), are not checked. */
+ * takes draws no alarm.  Not checked: the numbers and strings of items
+ * that only 3.3 to 3.5 know, values no version of the four shares
+ * (update-type, dbus-event), and the modules knotc 3.2 here lacks
+ * (dnstap, geoip). */
 static const struct kv_item items[] = {
 	{ "server", "nsid", KV_HEX, 0, 0, NULL },
 	I("server", "udp-workers", 1, 256),
@@ -226,6 +227,22 @@ static const struct kv_item items[] = {
 	I(NULL, "max-journal-depth", 0, I64),
 	T(NULL, "max-refresh-interval", 0, I64),
 	T(NULL, "min-refresh-interval", 0, I64),
+	/* 3.3 to 3.5's, as their knot.conf(5) types them: booleans,
+	 * addresses, log levels, references; no knotc of theirs at hand,
+	 * so no number, whose range could not be asked */
+	A("server", "listen-quic"),
+	A("server", "listen-tls"),
+	O("log", "quic", LEVELS),
+	B("remote", "quic"),
+	B("remote", "tls"),
+	O("acl", "protocol", "udp", "tcp", "tls", "quic"),
+	B("keystore", "ksk-only"),
+	R("dnskey-sync", "remote", RMT),
+	R("policy", "dnskey-sync", "dnskey-sync"),
+	B(NULL, "ixfr-benevolent"),
+	B(NULL, "ixfr-by-one"),
+	B(NULL, "ixfr-from-axfr"),
+	R(NULL, "external-validation", "external"),
 	I("mod-cookies", "badcookie-slip", 1, I32),
 	T("mod-cookies", "secret-lifetime", 1, 3110400),
 	N("mod-dnsproxy", "address"),

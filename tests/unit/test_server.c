@@ -725,8 +725,22 @@ START_TEST(test_knot_values)
 		  "acl:\n  - id: a\n    remote: p\n" },
 		{ NULL, NULL },
 	};
+	/* items of 3.3 to 3.5 whose type leaves no doubt */
+	static const struct mfile newer[] = {
+		{ "knot.conf",
+		  "remote:\n  - id: p\n    quic: yes\n    tls: on\n"
+		  "acl:\n  - id: a\n    protocol: [tls, dot]\n" },
+		{ NULL, NULL },
+	};
 	struct zl_server_zones z;
 	struct zl_diags d;
+
+	ck_assert_int_eq(mem_read(newer, "knot.conf", &z, &d),
+			 ZL_ERR_CONFIG);
+	ck_assert_uint_eq(d.n, 2);
+	err_at(&d, 0, "knot.conf", 3, 11);
+	err_at(&d, 1, "knot.conf", 7, 21);
+	done(&z, &d);
 
 	ck_assert_int_eq(mem_read(ok, "knot.conf", &z, &d), ZL_OK);
 	ck_assert_uint_eq(d.n, 0);
