@@ -348,6 +348,62 @@ t_zone_options() {
 }
 t "BIND options a zone type does not take: zonelint refuses what named refuses, at its lines" t_zone_options
 
+# The zone options BIND 9.20 and 9.21 add (their namedconf.c), each in a
+# zone of each type: named 9.18 knows none of them ("unknown option");
+# zonelint takes each in the types those versions take it in, and
+# refuses it in the others as they do, at its line.
+t_zone_options_later() {
+	mkdir -p zl
+	cat >zl/later <<'EOF2'
+check-svcb no|primary
+checkds explicit|primary secondary
+initial-file "init.db"|primary
+log-report-channel no|primary secondary
+min-transfer-rate-in 10240 5|secondary mirror stub
+notify-cds no|primary secondary
+notify-defer 5|primary secondary mirror
+plugin query "x.so"|primary secondary mirror redirect
+provide-zoneversion no|primary secondary mirror
+request-ixfr-max-diffs 10|secondary mirror
+send-report-channel "r.example"|primary secondary
+template t|primary secondary mirror stub static-stub forward hint redirect
+EOF2
+	for type in primary secondary mirror stub static-stub forward hint \
+		redirect delegation-only; do
+		case $type in mirror | hint | redirect) name=. ;; *) name=example.com ;; esac
+		printf 'zone "%s" {\n\ttype %s;\n' "$name" "$type" >zl/named.conf
+		: >zl/want
+		n=2
+		while IFS='|' read -r opt types; do
+			n=$((n + 1))
+			printf '\t%s;\n' "$opt" >>zl/named.conf
+			case " $types " in *" $type "*) ;; *) echo "$n ${opt%% *}" >>zl/want ;; esac
+		done <zl/later
+		echo '};' >>zl/named.conf
+		sort -o zl/want zl/want
+		[ "$(cd zl && named-checkconf named.conf 2>&1 |
+			grep -c "unknown option")" = 12 ] ||
+			{ echo "named 9.18 takes one in a $type zone"; return 1; }
+		run --server-config zl/named.conf
+		refusals "$tmp/err" "$type" >zl/ours
+		grep -q "unknown option" "$tmp/err" && cat "$tmp/err" && return 1
+		diff -u zl/want zl/ours || { echo "in a $type zone"; return 1; }
+	done
+}
+t "BIND zone options of later versions: zonelint takes them where those versions do" t_zone_options_later
+
+# The server statement's options BIND 9.21 adds: unknown to named 9.18,
+# taken by zonelint.
+t_server_options_later() {
+	mkdir -p sl
+	printf 'server 192.0.2.1 { request-ixfr-max-diffs 10; request-zoneversion yes; require-cookie yes; };\n' >sl/named.conf
+	[ "$(cd sl && named-checkconf named.conf 2>&1 | grep -c "unknown option")" = 3 ] ||
+		{ echo "named 9.18 takes one"; return 1; }
+	run --server-config sl/named.conf
+	hasnt err "error:"
+}
+t "BIND server options of later versions: zonelint takes them" t_server_options_later
+
 # dialup's modes in the zone types that take dialup: refused by both
 # where the type does not take the mode, on the same lines.
 t_dialup() {

@@ -184,6 +184,7 @@ static const struct bname {
 	{ "no-case-compress", O | V },
 	{ "nocookie-udp-size", O | V },
 	{ "notify", O | V },
+	{ "notify-cds", O | V | LATER },
 	{ "notify-defer", O | V | LATER },
 	{ "notify-delay", O | V },
 	{ "notify-rate", O },

@@ -69,13 +69,16 @@ static const char *removed(enum ctx ctx, const char *s)
 static bool zone_takes(const struct tok *w);
 
 /* A server statement's options in named 9.18 (namedconf.c's
- * server_clauses); request-sit and support-ixfr are gone (ancient). */
+ * server_clauses), and those BIND 9.21 adds (request-ixfr-max-diffs,
+ * request-zoneversion, require-cookie), which a configuration for it
+ * holds; request-sit and support-ixfr are gone (ancient). */
 static const char *const server_opts[] = {
 	"bogus", "edns", "edns-udp-size", "edns-version", "keys",
 	"max-udp-size", "notify-source", "notify-source-v6", "padding",
 	"provide-ixfr", "query-source", "query-source-v6", "request-expire",
-	"request-ixfr", "request-nsid", "send-cookie", "tcp-keepalive",
-	"tcp-only", "transfer-format", "transfer-source",
+	"request-ixfr", "request-ixfr-max-diffs", "request-nsid",
+	"request-zoneversion", "require-cookie", "send-cookie",
+	"tcp-keepalive", "tcp-only", "transfer-format", "transfer-source",
 	"transfer-source-v6", "transfers", NULL
 };
 
@@ -206,7 +209,14 @@ enum { VAL, KW };
  * zone_only_clauses; in-view, which takes only forward and forwarders
  * beside it, is bind_finish's).  named-checkconf refuses one in a zone of
  * another type: "option 'allow-update' is not allowed in 'secondary'
- * zone".  Sorted by name, for bsearch. */
+ * zone".  Those BIND 9.20 and 9.21 add (their namedconf.c: check-svcb,
+ * checkds, initial-file, log-report-channel, min-transfer-rate-in,
+ * notify-cds, notify-defer, plugin, provide-zoneversion,
+ * request-ixfr-max-diffs, send-report-channel, template) are taken in the
+ * zone types those versions take them in, as options and a view take
+ * theirs (server_bind_names.c): named 9.18 refuses them as unknown, but a
+ * configuration written for a later version holds them.  Sorted by name,
+ * for bsearch. */
 static const struct zopt {
 	const char *name;
 	unsigned types;
@@ -230,7 +240,9 @@ static const struct zopt {
 	{ "check-sibling", PRI, VAL },
 	{ "check-spf", PRI, VAL },
 	{ "check-srv-cname", PRI, VAL },
+	{ "check-svcb", PRI, VAL },
 	{ "check-wildcard", PRI, VAL },
+	{ "checkds", PRI | SEC, VAL },
 	{ "database", PRI | SEC | MIR | STUB, VAL },
 	{ "delegation-only", STUB | FWD | HINT, VAL },
 	{ "dialup", PRI | SEC | STUB, VAL },
@@ -244,10 +256,12 @@ static const struct zopt {
 	{ "file", PRI | SEC | MIR | STUB | HINT | REDIR, VAL },
 	{ "forward", PRI | SEC | STUB | SSTUB | FWD, VAL },
 	{ "forwarders", PRI | SEC | STUB | SSTUB | FWD, KW },
+	{ "initial-file", PRI, VAL },
 	{ "inline-signing", PRI | SEC, VAL },
 	{ "ixfr-from-differences", PRI | SEC | MIR, VAL },
 	{ "journal", PRI | SEC | MIR, VAL },
 	{ "key-directory", PRI | SEC, VAL },
+	{ "log-report-channel", PRI | SEC, VAL },
 	{ "masterfile-format", PRI | SEC | MIR | STUB | REDIR, VAL },
 	{ "masterfile-style", PRI | SEC | MIR | STUB | REDIR, VAL },
 	{ "masters", SEC | MIR | STUB | REDIR, KW },
@@ -265,8 +279,11 @@ static const struct zopt {
 	{ "max-zone-ttl", PRI | REDIR, VAL },
 	{ "min-refresh-time", SEC | MIR | STUB, VAL },
 	{ "min-retry-time", SEC | MIR | STUB, VAL },
+	{ "min-transfer-rate-in", SEC | MIR | STUB, KW },
 	{ "multi-master", SEC | MIR | STUB, VAL },
 	{ "notify", PRI | SEC | MIR, VAL },
+	{ "notify-cds", PRI | SEC, VAL },
+	{ "notify-defer", PRI | SEC | MIR, VAL },
 	{ "notify-delay", PRI | SEC | MIR, VAL },
 	{ "notify-source", PRI | SEC | MIR, KW },
 	{ "notify-source-v6", PRI | SEC | MIR, KW },
@@ -275,9 +292,13 @@ static const struct zopt {
 	{ "parental-agents", PRI | SEC, KW },
 	{ "parental-source", PRI | SEC, KW },
 	{ "parental-source-v6", PRI | SEC, KW },
+	{ "plugin", PRI | SEC | MIR | REDIR, KW },
 	{ "primaries", SEC | MIR | STUB | REDIR, KW },
+	{ "provide-zoneversion", PRI | SEC | MIR, VAL },
 	{ "request-expire", SEC | MIR, VAL },
 	{ "request-ixfr", SEC | MIR, VAL },
+	{ "request-ixfr-max-diffs", SEC | MIR, VAL },
+	{ "send-report-channel", PRI | SEC, VAL },
 	{ "serial-update-method", PRI, VAL },
 	{ "server-addresses", SSTUB, VAL },
 	{ "server-names", SSTUB, VAL },
@@ -285,6 +306,7 @@ static const struct zopt {
 	{ "sig-signing-signatures", PRI | SEC, VAL },
 	{ "sig-signing-type", PRI | SEC, VAL },
 	{ "sig-validity-interval", PRI | SEC, KW },
+	{ "template", SERVED | FWD | HINT, VAL },
 	{ "transfer-source", SEC | MIR | STUB, KW },
 	{ "transfer-source-v6", SEC | MIR | STUB, KW },
 	{ "try-tcp-refresh", SEC | MIR, VAL },
