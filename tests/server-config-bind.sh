@@ -605,6 +605,40 @@ EOF
 }
 t "BIND an inline-signing secondary without a file: zonelint refuses what named refuses, at its line" t_signing_secondary_file
 
+# A zone under a dnssec-policy that neither named 9.18 nor BIND 9.20 signs
+# (inline-signing no, no updates), at the policy, by both (a secondary
+# that an allow-update of the options makes dynamic is taken by both);
+# one that named 9.18 refuses and 9.20 signs inline by default is taken,
+# as are dnssec-dnskey-kskonly and
+# update-check-ksk (obsolete in 9.21) and, under a policy that signs it,
+# dnssec-loadkeys-interval in a secondary zone that does not say
+# inline-signing yes.
+t_policy_union() {
+	named_cases pu "'inline-signing yes;' must" <<'EOF2' || return 1
+1 |zone "a.org" { type primary; file "db"; dnssec-policy default; inline-signing no; };
+2 |options {\ndnssec-policy insecure; allow-update { none; }; };\nzone "a.org" { type secondary; primaries { 192.0.2.1; }; inline-signing no; };
+|zone "a.org" { type primary; file "db"; dnssec-policy default; inline-signing no; update-policy local; };
+|options { allow-update { any; }; };\nzone "a.org" { type secondary; primaries { 192.0.2.1; }; dnssec-policy default; inline-signing no; };
+EOF2
+	named_cases pu "dnssec-loadkeys-interval" <<'EOF2' || return 1
+1 |zone "a.org" { type secondary; primaries { 192.0.2.1; }; dnssec-loadkeys-interval 60; };
+1 |zone "a.org" { type secondary; primaries { 192.0.2.1; }; dnssec-policy default; inline-signing no; dnssec-loadkeys-interval 60; };
+EOF2
+	while IFS= read -r conf; do
+		printf '%b\n' "$conf" >pu/named.conf
+		refused pu named-checkconf named.conf || return 1
+		run --server-config pu/named.conf
+		hasnt err "named.conf.*error:" || { echo "with: $conf"; return 1; }
+	done <<'EOF2'
+zone "a.org" { type primary; file "db"; dnssec-policy default; };
+options { dnssec-policy default; allow-update { none; }; };\nzone "a.org" { type primary; file "db"; };
+zone "a.org" { type secondary; primaries { 192.0.2.1; }; dnssec-policy insecure; };
+zone "a.org" { type secondary; primaries { 192.0.2.1; }; dnssec-policy default; dnssec-loadkeys-interval 60; };
+zone "a.org" { type secondary; primaries { 192.0.2.1; }; dnssec-dnskey-kskonly yes; update-check-ksk yes; };
+EOF2
+}
+t "BIND dnssec-policy signing: zonelint refuses what both named 9.18 and BIND 9.20 refuse" t_policy_union
+
 # A mirror zone whose own notify sends to the zone's name servers (yes,
 # primary-only, in any case), at its '{', by both; notify no or explicit,
 # or notify yes in options or a view that the mirror inherits, or in a
@@ -715,7 +749,7 @@ EOF
 1 |view "c" chaos { zone "x.bind" chaos { type redirect; file "a"; }; };
 EOF
 	named_cases ch "'inline-signing yes;' must" <<'EOF'
-1 |options { dnssec-policy default; };\nview "c" chaos { zone "x.bind" chaos { type primary; database "_builtin hostname"; }; };
+1 |options { dnssec-policy default; };\nview "c" chaos { zone "x.bind" chaos { type primary; database "_builtin hostname"; inline-signing no; }; };
 EOF
 }
 t "BIND a CHAOS view's zones: zonelint refuses what named refuses, at its line" t_chaos_zones

@@ -333,8 +333,8 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 		z->in_view = true;
 	} else if (is(&args[0], "inline-signing") && ctx == C_POLICY) {
 		b->policies[b->npolicies - 1].inline_signing =
-			is(&args[1], "yes") || is(&args[1], "true") ||
-			is(&args[1], "1");
+			(int8_t)(is(&args[1], "yes") || is(&args[1], "true") ||
+				 is(&args[1], "1"));
 	} else if (is(&args[0], "max-zone-ttl") && ctx == C_POLICY) {
 		if ((v = max_ttl(b, ctx, &args[1])) >= 0)
 			b->policies[b->npolicies - 1].maxttl = (uint32_t)v;
@@ -613,7 +613,8 @@ static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
 		zl_xgrow((void **)&b->policies, &b->cappolicies,
 			 b->npolicies + 1, sizeof *b->policies);
 		b->policies[b->npolicies++] = (struct bpolicy){
-			.name = zl_xstrdup(args[1].s), .maxttl = 86400 };
+			.name = zl_xstrdup(args[1].s), .maxttl = 86400,
+			.inline_signing = -1 };
 		return C_POLICY;
 	}
 	/* a redirect zone with primaries is transferred, its file only

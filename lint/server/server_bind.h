@@ -153,7 +153,8 @@ struct bview {
 struct bpolicy {
 	char *name;
 	uint32_t maxttl;
-	bool inline_signing;	/* it says inline-signing yes (named 9.20) */
+	int8_t inline_signing;	/* its inline-signing (named 9.20): yes (1),
+				 * no (0); -1: not said, yes to 9.20 */
 };
 
 /* A key statement: key "NAME" { algorithm A; secret "S"; }; each part
@@ -308,6 +309,12 @@ void bind_block_option(struct bind *b, const struct tok *kw,
 void bind_block_end(struct bind *b, const struct bblock *blk);
 
 /* ---- zones (server_bind_zone.c) ---- */
+
+/* Whether BIND 9.20 signs zone z inline: its own inline-signing yes,
+ * or under a dnssec-policy other than none (the innermost named) that
+ * does not say inline-signing no, no inline-signing no of its own.
+ * named 9.18 signs inline only where the zone says so. */
+bool bind_signs_inline(const struct bind *b, const struct pzone *z);
 
 /* Adds the zones b's statements declare to the run's output, each with
  * what it inherits from its view and the options, and reports what

@@ -373,8 +373,12 @@ static bool zopt_is(size_t i, const char *name)
 }
 
 /* named-checkconf on an option a zone of type takes, u: a mode of dialup
- * the type does not take; in a secondary zone, an option of the keys
- * named signs with, which it has only when it signs the zone inline. */
+ * the type does not take; in a secondary zone, dnssec-loadkeys-interval,
+ * of the keys named signs with, which it has only when it signs the zone
+ * inline (bind_signs_inline: BIND 9.20 does by default under a
+ * dnssec-policy).  named 9.18 refuses dnssec-dnskey-kskonly and
+ * update-check-ksk there too, which BIND 9.20 and 9.21 take (obsolete,
+ * ignored): a configuration either takes is taken. */
 static void zone_option_use(struct bind *b, const struct pzone *z,
 			    unsigned type, const struct bzopt *u)
 {
@@ -385,10 +389,8 @@ static void zone_option_use(struct bind *b, const struct pzone *z,
 			"mode '%s' is not allowed in '%s' zone '%s'",
 			dialups[u->dialup].name, z->type,
 			z->origin ? z->origin : "");
-	if (type == SEC && z->inline_signing != 1 &&
-	    (zopt_is(u->opt, "dnssec-dnskey-kskonly") ||
-	     zopt_is(u->opt, "dnssec-loadkeys-interval") ||
-	     zopt_is(u->opt, "update-check-ksk")))
+	if (type == SEC && zopt_is(u->opt, "dnssec-loadkeys-interval") &&
+	    !bind_signs_inline(b, z))
 		srv_err(b->s, u->at.file, u->at.line, u->at.col, "zone '%s': "
 			"'%s' requires inline-signing in a secondary zone",
 			z->origin ? z->origin : "", name);

@@ -184,6 +184,21 @@ static void rpz_zones(struct bind *b)
 	}
 }
 
+bool bind_signs_inline(const struct bind *b, const struct pzone *z)
+{
+	const char *p = policy_of(b, z);
+	size_t i;
+
+	if (z->inline_signing >= 0)
+		return z->inline_signing == 1;
+	if (!p || strcasecmp(p, "none") == 0)
+		return false;
+	for (i = 0; i < b->npolicies; i++)
+		if (strcmp(b->policies[i].name, p) == 0)
+			return b->policies[i].inline_signing != 0;
+	return true;	/* default, insecure */
+}
+
 /* named-checkconf (9.18): a zone that auto-dnssec has named sign is
  * under no dnssec-policy (p, its own or inherited; "none" is none), and
  * takes the signatures as a dynamic zone (a primary: an update-policy, or
@@ -240,13 +255,18 @@ static void mirror_zone(struct bind *b, const struct pzone *z)
 
 /* named-checkconf: a primary or secondary zone with both allow-update
  * and update-policy, at the update-policy (a secondary takes neither:
- * bind_zone_options).  And (9.18.49) a primary or secondary zone under a
+ * bind_zone_options).  And a primary or secondary zone under a
  * dnssec-policy (the innermost one named; "none" is none) is signed by
- * inline-signing or as a dynamic zone; without `inline-signing yes`, a
- * primary must take updates (an update-policy, or an allow-update, the
- * innermost given, that allows more than none) and a secondary cannot,
- * and named refuses the zone at the dnssec-policy.  The same holds for
- * auto-dnssec (auto_dnssec). */
+ * inline-signing or as a dynamic zone (an update-policy, or an
+ * allow-update, the innermost given, that allows more than none), or
+ * named refuses it at the dnssec-policy.  named 9.18.49 signs inline
+ * only a zone that says `inline-signing yes` and takes no secondary as
+ * dynamic; BIND 9.20 signs inline by default under a policy
+ * (bind_signs_inline) and takes a secondary that allow-update in its
+ * view or options makes dynamic.  A zone either version takes is taken
+ * (docs/servers.md, "Options and views"): refused is a zone that says
+ * `inline-signing no`, or whose policy says it, and is not dynamic.
+ * auto-dnssec, which BIND 9.20 no longer has, is auto_dnssec's. */
 static void policy_signing(struct bind *b, const struct pzone *z)
 {
 	const struct bview *v = view_of(b, z);
@@ -256,7 +276,6 @@ static void policy_signing(struct bind *b, const struct pzone *z)
 	int8_t au = z->au != AU_UNSET ? z->au : v && v->au != AU_UNSET ?
 		    v->au : b->au;
 	bool primary;
-	size_t i;
 
 	if (z->upolicy && z->au != AU_UNSET && z->upat.file && z->type &&
 	    (!strcasecmp(z->type, "primary") ||
@@ -283,20 +302,14 @@ static void policy_signing(struct bind *b, const struct pzone *z)
 	if (!z->origin || z->misclassed || z->in_view || !z->type ||
 	    z->retyped || !p ||
 	    !at->file || !policy_known(b, p) ||
-	    strcasecmp(p, "none") == 0 || z->inline_signing == 1)
+	    strcasecmp(p, "none") == 0 || bind_signs_inline(b, z))
 		return;
-	/* a policy of named 9.20 that signs inline, which 9.18 refuses
-	 * where it says so */
-	for (i = 0; i < b->npolicies; i++)
-		if (strcmp(b->policies[i].name, p) == 0 &&
-		    b->policies[i].inline_signing)
-			return;
 	primary = !strcasecmp(z->type, "primary") ||
 		  !strcasecmp(z->type, "master");
 	if (!primary && strcasecmp(z->type, "secondary") != 0 &&
 	    strcasecmp(z->type, "slave") != 0)
 		return;
-	if (primary && (z->upolicy || au == AU_EMPTY || au == AU_SOME))
+	if (z->upolicy || au == AU_EMPTY || au == AU_SOME)
 		return;
 	srv_err(b->s, at->file, at->line, at->col, "zone '%s': "
 		"'inline-signing yes;' must also be configured explicitly "
