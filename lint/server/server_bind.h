@@ -201,14 +201,13 @@ enum { BIND_KINDS = 5 };
 extern const char *const bind_kinds[BIND_KINDS];
 
 /* What named-checkconf checks together in one options, view or zone
- * block: where its forward, sig-validity-interval and
- * dnskey-sig-validity are named (no file: none), and whether it has
- * forwarders and a dnssec-policy; in options or a view, where its first
- * check-names is named, and the kinds of zone (bits, in check_names'
- * order) its check-names name, and those they name twice. */
+ * block: where its forward is named (no file: none), and whether it has
+ * forwarders; in options or a view, where its first check-names is
+ * named, and the kinds of zone (bits, in check_names' order) its
+ * check-names name, and those they name twice. */
 struct bblock {
-	struct tok forward, sigvalidity, dnskeyvalidity, names;
-	bool forwarders, policy;
+	struct tok forward, names;
+	bool forwarders;
 	uint8_t kinds, twice;
 };
 
@@ -304,8 +303,7 @@ void bind_zone_options(struct bind *b, const struct pzone *z);
 void bind_block_option(struct bind *b, const struct tok *kw,
 		       const struct tok *val);
 /* named-checkconf on the block blk, now read: a forward without
- * forwarders, sig-validity-interval or dnskey-sig-validity beside a
- * dnssec-policy. */
+ * forwarders, check-names naming a kind of zone twice. */
 void bind_block_end(struct bind *b, const struct bblock *blk);
 
 /* ---- zones (server_bind_zone.c) ---- */

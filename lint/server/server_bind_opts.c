@@ -497,27 +497,20 @@ bool bind_source(struct bind *b, enum ctx ctx, const struct tok *args,
 	return true;
 }
 
-/* Where named-checkconf names them: forward and dnskey-sig-validity at
- * their value, sig-validity-interval (a tuple) at its name. */
+/* Where named-checkconf names it: forward at its value.  (named 9.18
+ * also refuses sig-validity-interval and dnskey-sig-validity beside a
+ * dnssec-policy in one block; BIND 9.21 takes both there, obsolete and
+ * ignored, so a configuration that holds them is taken.) */
 void bind_block_option(struct bind *b, const struct tok *kw,
 		       const struct tok *val)
 {
 	struct bblock *k = b->blk;
-	struct tok *at = NULL;
 
 	if (!k || kw->t != T_WORD)
 		return;
-	if (is(kw, "forward"))
-		at = &k->forward;
-	else if (is(kw, "sig-validity-interval"))
-		at = &k->sigvalidity;
-	else if (is(kw, "dnskey-sig-validity"))
-		at = &k->dnskeyvalidity;
 	k->forwarders |= is(kw, "forwarders");
-	k->policy |= is(kw, "dnssec-policy");
-	if (at && !at->file)
-		*at = on_line_of(kw, is(kw, "sig-validity-interval") ||
-				 !val->file ? kw : val);
+	if (is(kw, "forward") && !k->forward.file)
+		k->forward = on_line_of(kw, !val->file ? kw : val);
 }
 
 /* The kinds of zone or answer check-names takes in options and a view
@@ -546,9 +539,8 @@ static void names_end(struct bind *b, const struct bblock *k)
 }
 
 /* check.c: check_forward on options, each view and each zone (but an
- * in-view one, which named does not check), and the signing options
- * that a dnssec-policy in the same block replaces ("none" too); the
- * check-names of options and a view. */
+ * in-view one, which named does not check); the check-names of options
+ * and a view. */
 void bind_block_end(struct bind *b, const struct bblock *k)
 {
 	if (k->names.file)
@@ -556,12 +548,4 @@ void bind_block_end(struct bind *b, const struct bblock *k)
 	if (k->forward.file && !k->forwarders)
 		srv_err(b->s, k->forward.file, k->forward.line,
 			k->forward.col, "no matching 'forwarders' statement");
-	if (k->policy && k->sigvalidity.file)
-		srv_err(b->s, k->sigvalidity.file, k->sigvalidity.line,
-			k->sigvalidity.col, "sig-validity-interval: cannot "
-			"be configured if dnssec-policy is also set");
-	if (k->policy && k->dnskeyvalidity.file)
-		srv_err(b->s, k->dnskeyvalidity.file, k->dnskeyvalidity.line,
-			k->dnskeyvalidity.col, "dnskey-sig-validity: cannot "
-			"be configured if dnssec-policy is also set");
 }
