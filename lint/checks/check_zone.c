@@ -32,7 +32,8 @@ static void load_errors(struct zl_ctx *ctx)
 		const struct zl_problem *p = &z->probs[i];
 
 		if (strcmp(p->category, cat) == 0)
-			ZL_EMIT(ctx, p->src, p->at, { "message", p->message });
+			ZL_EMIT(ctx, p->src, p->at, { "message", p->message },
+				{ "help", p->help ? p->help : "" });
 	}
 }
 
@@ -42,5 +43,5 @@ const struct zl_check zl_check_load_errors = {
 	.fn = load_errors,
 	.variants = load_variants,
 	.params = load_params,
-	.vars = (const char *const[]){ "message", NULL },
+	.vars = (const char *const[]){ "message", "help", NULL },
 };

@@ -106,9 +106,14 @@ zl_finding zl_emit_vars(struct zl_ctx *ctx, uint16_t src, struct zl_tok at,
 	if (ctx->broken && r->breaks && ctx->rr)
 		zl_broken_mark(ctx->broken, ctx->rr);
 	d->name = zl_xstrdup(r->name);
+	/* a help that renders to nothing (a check's variable left empty
+	 * where it has no advice) is none */
 	if (r->help) {
 		render(ctx, r->help, vars, nvars, &help);
-		d->help = help.s;
+		if (help.len > 0)
+			d->help = help.s;
+		else
+			zl_buf_free(&help);
 	}
 	for (i = 0; i < nvars; i++) {
 		if (strcmp(vars[i].name, "fix") == 0 && vars[i].value) {

@@ -193,6 +193,8 @@ static inline const struct zl_rrset *zl_name_sets(const struct zl_name *n)
 struct zl_problem {
 	const char *category;	/* "syntax", "range", "include" */
 	const char *message;	/* in the arena, escaped */
+	const char *help;	/* what to do about it (static text), or
+				   NULL */
 	uint16_t src;
 	uint8_t refused;	/* the servers that refuse the zone over it,
 				   though it can be read (ZL_NOT_* bits of

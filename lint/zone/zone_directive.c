@@ -189,13 +189,15 @@ static bool include_budget(struct loader *L, uint16_t src,
 
 /* Reads path (relative to the root) for an $INCLUDE through the provider,
  * inside the include root (a zone from a pull request must not make CI
- * read files outside the tree being linted, DESIGN §8).  A file this zone
- * has read already, asked for by the same path, is not read again (*again
- * set, f->data NULL), and one reached by another path is dropped once
- * read: its source shares the first one's text (RFC 1035 §5.1 allows one
- * file under several origins). */
+ * read files outside the tree being linted, DESIGN §8); *outside: whether
+ * it was refused for lying outside it.  A file this zone has read
+ * already, asked for by the same path, is not read again (*again set,
+ * f->data NULL), and one reached by another path is dropped once read:
+ * its source shares the first one's text (RFC 1035 §5.1 allows one file
+ * under several origins). */
 static enum zl_status fetch(struct loader *L, const char *path,
-			    struct zl_file *f, struct seen **again, char **err)
+			    struct zl_file *f, struct seen **again, char **err,
+			    bool *outside)
 {
 	struct zl_read rd = { L->root, path, NULL, 0, MAX_BYTES };
 	enum zl_status st;
@@ -204,13 +206,14 @@ static enum zl_status fetch(struct loader *L, const char *path,
 		rd.allow = L->opts->allow_include;
 		rd.nallow = L->opts->nallow_include;
 	}
+	*outside = false;
 	if ((*again = seen_find(L, 'p', path)) != NULL) {
 		f->len = (*again)->src->len;
 		f->id = (*again)->id ? zl_xstrdup((*again)->id) : NULL;
 		return ZL_OK;
 	}
-	if ((st = zl_read(L->opts ? L->opts->provider : NULL, &rd, f, err)) !=
-	    ZL_OK)
+	if ((st = zl_read_ex(L->opts ? L->opts->provider : NULL, &rd, f, err,
+			     outside)) != ZL_OK)
 		return st;
 	if (f->id && (*again = seen_find(L, 'i', f->id)) != NULL) {
 		free(f->data);
@@ -285,10 +288,13 @@ static bool up_dir(const char *path)
 }
 
 /* Reports an $INCLUDE that cannot be read: why, and where it was looked
- * for when it was looked for in two places. */
+ * for when it was looked for in two places; for one refused as outside
+ * the tree, how to allow it, as for a zone file a server's configuration
+ * names there. */
 static void include_error(struct loader *L, uint16_t src,
 			  const struct zl_lex_tok *t, enum zl_status st,
-			  const char *file, const char *err, const char *alt)
+			  const char *file, const char *err, const char *alt,
+			  bool outside)
 {
 	const char *kind = st == ZL_ERR_LIMIT ? "limit" : "include";
 	char *dir, *other;
@@ -296,7 +302,7 @@ static void include_error(struct loader *L, uint16_t src,
 	if (!alt && !L->incdir) {
 		zl_zone_problem(L->z, kind, src, span(t), "cannot read include "
 				"file '%s': %s", file, err);
-		return;
+		goto out;
 	}
 	dir = shown(L, L->incdir ? L->incdir : L->dir[L->depth]);
 	other = alt ? shown(L, other_dir(L)) : NULL;
@@ -309,6 +315,9 @@ static void include_error(struct loader *L, uint16_t src,
 			"', the zone file's directory");
 	free(dir);
 	free(other);
+out:
+	if (outside)
+		L->z->probs[L->z->nprobs - 1].help = ZL_OUTSIDE_HELP;
 }
 
 /* An $INCLUDE inside an included file of another directory than the zone
@@ -345,6 +354,7 @@ static int include_read(struct loader *L, uint16_t src,
 	enum zl_status st;
 	struct seen *again;
 	char *path, *alt = NULL, *disp, *err = NULL, *err2 = NULL;
+	bool outside, outside2;
 	size_t i;
 	int idx = -1;
 
@@ -352,16 +362,16 @@ static int include_read(struct loader *L, uint16_t src,
 		L->include_paths(L);
 	dir = L->incdir ? L->incdir : L->dir[L->depth];
 	path = file[0] == '/' ? zl_xstrdup(file) : zl_path_join(dir, file);
-	st = fetch(L, path, &f, &again, &err);
+	st = fetch(L, path, &f, &again, &err, &outside);
 	if (st != ZL_OK && st != ZL_ERR_LIMIT &&
 	    (alt = other_path(L, file, path)) != NULL &&
-	    fetch(L, alt, &f, &again, &err2) == ZL_OK) {
+	    fetch(L, alt, &f, &again, &err2, &outside2) == ZL_OK) {
 		free(path);
 		path = alt;
 		st = ZL_OK;
 	}
 	if (st != ZL_OK) {
-		include_error(L, src, t, st, file, err, alt);
+		include_error(L, src, t, st, file, err, alt, outside);
 		goto out;
 	}
 	if (path == alt)

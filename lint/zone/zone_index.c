@@ -819,6 +819,7 @@ static void add_problem(struct zl_zone *z, unsigned refused,
 	p = &z->probs[z->nprobs++];
 	p->category = category;
 	p->message = zl_arena_strndup(&z->arena, b.s, b.len);
+	p->help = NULL;
 	p->src = src;
 	p->refused = (uint8_t)refused;
 	p->at = at;
