@@ -389,6 +389,12 @@ EOF2
 		grep -q "unknown option" "$tmp/err" && cat "$tmp/err" && return 1
 		diff -u zl/want zl/ours || { echo "in a $type zone"; return 1; }
 	done
+	# each once in a zone, but plugin (BIND 9.21's zone_only_clauses)
+	printf '%s\n' 'zone "a.org" { type primary; file "db"; plugin query "a.so";' \
+		'plugin query "b.so"; checkds yes;' 'checkds no; };' >zl/named.conf
+	run --server-config zl/named.conf
+	has err "^zl/named.conf:3:1: error: 'checkds' redefined" &&
+		hasnt err "'plugin' redefined"
 }
 t "BIND zone options of later versions: zonelint takes them where those versions do" t_zone_options_later
 
@@ -604,6 +610,78 @@ t_signing_secondary_file() {
 EOF
 }
 t "BIND an inline-signing secondary without a file: zonelint refuses what named refuses, at its line" t_signing_secondary_file
+
+# An option given twice in one options, view, zone or server block, where
+# named takes it once ("'recursion' redefined", fatal: the first such in
+# a file), at the second's name, by both, in any case; given twice in two
+# blocks, or one that may repeat (check-names, listen-on, zone, server):
+# taken by both.
+t_redefined() {
+	named_cases rd "redefined" <<'EOF2'
+3 |options {\nrecursion yes;\nrecursion no; };
+2 |options { directory ".";\ndirectory "."; };
+3 |view "v" {\nrecursion no;\nRECURSION yes; };
+2 |zone "a.org" { type primary; file "db"; notify yes;\nnotify no; };
+1 |zone "a.org" { type primary; file "db"; file "db2"; };
+1 |zone "a.org" { type primary; type primary; file "db"; };
+1 |zone "a.org" { type secondary; primaries { 192.0.2.1; }; check-names warn; check-names fail; };
+2 |zone "a.org" { type primary; file "db"; also-notify { 192.0.2.1; };\nalso-notify { 192.0.2.2; }; };
+1 |server 192.0.2.1 { bogus no; bogus yes; };
+3 |view "v" {\nserver 192.0.2.1 { transfers 2;\ntransfers 3; }; };
+|options { recursion yes; };\nview "v" { recursion no; zone "a.org" { type primary; file "db"; notify yes; }; };
+|options { listen-on { any; }; listen-on port 5353 { any; }; check-names primary warn; check-names response fail; };
+|view "v" { zone "a.org" { type hint; file "h"; }; zone "b.org" { type hint; file "h"; }; server 192.0.2.1 { }; server 192.0.2.2 { }; };
+EOF2
+}
+t "BIND an option given twice in one block: zonelint refuses what named refuses, at its line" t_redefined
+
+# The statements server_bind_names.c's table says may repeat, each given
+# twice in each block that takes it: named 9.18 takes it (no
+# "redefined"), zonelint too; and the table says so of these alone.
+t_redefined_multi() {
+	mkdir -p rm
+	cat >rm/multi <<'EOF2'
+check-names primary warn
+cookie-secret "0123456789abcdef0123456789abcdef"
+disable-algorithms "." { rsasha256; }
+disable-ds-digests "." { sha1; }
+disable-empty-zone "x"
+dlz "x" { database "y"; }
+dns64 64:ff9b::/96 { }
+dnssec-must-be-secure "x" yes
+dyndb "x" "y" { }
+key "k" { algorithm hmac-sha256; secret "aaaa"; }
+listen-on { any; }
+listen-on-v6 { any; }
+managed-keys { }
+plugin query "x"
+server 192.0.2.1 { }
+trust-anchors { }
+trusted-keys { }
+zone "x" { type hint; file "h"; }
+EOF2
+	sed -n 's/^	{ "\([a-z0-9-]*\)", \(.*MULTI.*\) },\{0,1\}$/\1 \2/p' \
+		"$here/../lint/server/server_bind_names.c" >rm/table
+	[ "$(cut -d' ' -f1 rm/table)" = "$(cut -d' ' -f1 rm/multi)" ] ||
+		{ echo "the table's MULTI names are not these"; return 1; }
+	while read -r name value; do
+		where=$(sed -n "s/^$name //p" rm/table)
+		for block in options view; do
+			case $block:$where in
+			options:*O* | view:*V*) ;;
+			*) continue ;;
+			esac
+			printf '%s { %s %s; %s %s; };\n' \
+				"$([ $block = view ] && echo 'view "v"' || echo options)" \
+				"$name" "$value" "$name" "$value" >rm/named.conf
+			(cd rm && named-checkconf named.conf) 2>&1 | grep -q redefined &&
+				{ echo "named 9.18 refuses $name twice in $block"; return 1; }
+			run --server-config rm/named.conf
+			hasnt err "redefined" || { echo "$name in $block"; return 1; }
+		done
+	done <rm/multi
+}
+t "BIND statements that may repeat in options and views: taken twice by both" t_redefined_multi
 
 # A zone under a dnssec-policy that neither named 9.18 nor BIND 9.20 signs
 # (inline-signing no, no updates), at the policy, by both (a secondary

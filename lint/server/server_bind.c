@@ -273,9 +273,6 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 		return;
 	if (ctx == C_OPTIONS && is(&args[0], "directory")) {
 		quoted(b, &args[1]);
-		if (b->directory)
-			redefined(b, &args[0]);
-		b->directory = true;
 		dir = srv_resolve(b->lx.dir ? b->lx.dir : b->s->cwd,
 				  args[1].s);
 		free(b->lx.dir);
@@ -288,16 +285,11 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 				args[1].t != T_WORD ? "expected unquoted "
 				"string" : "zone type '%s' unknown",
 				args[1].s);
-		if (z->type) {
-			redefined(b, &args[0]);
-			z->retyped = true;
-		}
+		z->retyped |= z->type != NULL;	/* "redefined": bind_placed */
 		free(z->type);
 		z->type = zl_xstrdup(args[1].s);
 	} else if (ctx == C_ZONE && is(&args[0], "file")) {
 		quoted(b, &args[1]);
-		if (z->file)
-			redefined(b, &args[0]);
 		free(z->file);
 		z->file = zl_xstrdup(args[1].s);
 		z->fileat = (struct tok){ .file = args[1].file,
@@ -318,9 +310,7 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 	} else if (ctx == C_ZONE && (is(&args[0], "dlz") ||
 				     is(&args[0], "database"))) {
 		c = is(&args[0], "dlz") ? 'l' : 'd';
-		if (z->dlz_or_db == c)
-			redefined(b, &args[0]);
-		else if (z->dlz_or_db)
+		if (z->dlz_or_db && z->dlz_or_db != c)
 			srv_err(b->s, args[0].file, args[0].line, args[0].col,
 				"zone '%s': cannot specify both 'dlz' and "
 				"'database'", z->origin ? z->origin : "");
@@ -552,7 +542,6 @@ static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
 		if (b->options)
 			redefined(b, &args[0]);
 		b->options = true;
-		b->directory = false;	/* one per options statement */
 		return C_OPTIONS;
 	}
 	if (ctx == C_TOP && is(&args[0], "view")) {
@@ -786,8 +775,8 @@ static void block(struct bind *b, enum ctx ctx)
 	struct tok t, pend;
 	bool pending = false, stray = false;
 
-	b->blk = ctx == C_OPTIONS || ctx == C_VIEW || ctx == C_ZONE ? &blk :
-		 NULL;
+	b->blk = ctx == C_OPTIONS || ctx == C_VIEW || ctx == C_ZONE ||
+		 ctx == C_SERVER ? &blk : NULL;
 
 	if (++b->nest > ZL_SERVER_MAX_NEST) {
 		bind_here(&b->lx, &t);
@@ -834,6 +823,7 @@ static void block(struct bind *b, enum ctx ctx)
 	/* an in-view zone named does not check */
 	if (b->blk && (ctx != C_ZONE || !b->nz || !b->z[b->nz - 1].in_view))
 		bind_block_end(b, b->blk);
+	free(blk.once);
 	b->blk = outer;
 }
 

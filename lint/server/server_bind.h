@@ -200,15 +200,18 @@ struct bzopt {
 enum { BIND_KINDS = 5 };
 extern const char *const bind_kinds[BIND_KINDS];
 
-/* What named-checkconf checks together in one options, view or zone
- * block: where its forward is named (no file: none), and whether it has
- * forwarders; in options or a view, where its first check-names is
- * named, and the kinds of zone (bits, in check_names' order) its
- * check-names name, and those they name twice. */
+/* What named-checkconf checks together in one options, view, zone or
+ * server block: where its forward is named (no file: none), and whether
+ * it has forwarders; in options or a view, where its first check-names
+ * is named, and the kinds of zone (bits, in check_names' order) its
+ * check-names name, and those they name twice; the statements read that
+ * it takes once at most (static names, bind_placed), owned. */
 struct bblock {
 	struct tok forward, names;
 	bool forwarders;
 	uint8_t kinds, twice;
+	const char **once;
+	size_t nonce, caponce;
 };
 
 struct bind {
@@ -220,7 +223,6 @@ struct bind {
 	char view_class[12];	/* its class, "IN" by default */
 	struct tok first_top_zone, first_view;
 	bool options;		/* an options statement has been read */
-	bool directory;		/* a directory in the options read */
 	struct bview *views;	/* the views read so far */
 	struct bview *cur_view;	/* the one being read; NULL: a name read
 				   twice, which named refuses */
@@ -271,9 +273,17 @@ struct bind {
  * of the two blocks takes s. */
 bool bind_block_takes(enum ctx ctx, const char *s, const char **near,
 		      bool *elsewhere);
+/* The name of the statement s as the table holds it (a static string)
+ * when the block ctx (options or a view) takes it once at most, named
+ * 9.18 refusing a second ("'recursion' redefined"); NULL for one that
+ * may come again (check-names, listen-on, zone, ...), one the block does
+ * not take, or one of a later version alone. */
+const char *bind_block_once(enum ctx ctx, const char *s);
 
 /* named-checkconf: the statement named w in the block ctx, reported when
- * named 9.18 no longer has it there or never took it there. */
+ * named 9.18 no longer has it there or never took it there, or when it
+ * is taken once at most in the block and given again there (options, a
+ * view, a zone or a server statement). */
 void bind_placed(struct bind *b, enum ctx ctx, const struct tok *w);
 /* A source option, args[0..n) in the block ctx, whose port named holds
  * to the one it listens on (query-source in options, a view or a server;

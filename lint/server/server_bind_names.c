@@ -8,8 +8,17 @@
 
 /* Where a statement is taken: O options, V a view; LATER: only by BIND
  * versions after 9.18 (9.20 and 9.21's namedconf.c), which named 9.18
- * refuses but a configuration written for them holds. */
-enum { O = 1 << 0, V = 1 << 1, LATER = 1 << 2 };
+ * refuses but a configuration written for them holds; MULTI: it may be
+ * given more than once in a block that takes it, where named refuses
+ * any other twice ("'recursion' redefined").  Those were found as the
+ * names were, with named-checkconf 9.18.49: each taken name given twice
+ * with one value, "options { NAME V; NAME V; frob; };" and the same in a
+ * view, the first V of a list that named reads as the name's value (it
+ * then reports the unknown 'frob', or "redefined" at the second name);
+ * dnsrps-enable and dnsrps-options, left out of that build, are taken
+ * once as namedconf.c says, and those of later versions are not judged.
+ * A name MULTI in one block is MULTI in the other. */
+enum { O = 1 << 0, V = 1 << 1, LATER = 1 << 2, MULTI = 1 << 3 };
 
 /* Each name was tried with named-checkconf 9.18.49, as "options { NAME; };"
  * and "view v { NAME; };": a name it took (any answer but "unknown option"
@@ -54,7 +63,7 @@ static const struct bname {
 	{ "check-integrity", O | V },
 	{ "check-mx", O | V },
 	{ "check-mx-cname", O | V },
-	{ "check-names", O | V },
+	{ "check-names", O | V | MULTI },
 	{ "check-sibling", O | V },
 	{ "check-spf", O | V },
 	{ "check-srv-cname", O | V },
@@ -62,18 +71,18 @@ static const struct bname {
 	{ "check-wildcard", O | V },
 	{ "clients-per-query", O | V },
 	{ "cookie-algorithm", O },
-	{ "cookie-secret", O },
+	{ "cookie-secret", O | MULTI },
 	{ "coresize", O },
 	{ "datasize", O },
 	{ "deny-answer-addresses", O | V },
 	{ "deny-answer-aliases", O | V },
 	{ "dialup", O | V },
 	{ "directory", O },
-	{ "disable-algorithms", O | V },
-	{ "disable-ds-digests", O | V },
-	{ "disable-empty-zone", O | V },
-	{ "dlz", V },
-	{ "dns64", O | V },
+	{ "disable-algorithms", O | V | MULTI },
+	{ "disable-ds-digests", O | V | MULTI },
+	{ "disable-empty-zone", O | V | MULTI },
+	{ "dlz", V | MULTI },
+	{ "dns64", O | V | MULTI },
 	{ "dns64-contact", O | V },
 	{ "dns64-server", O | V },
 	{ "dnskey-sig-validity", O | V },
@@ -83,7 +92,7 @@ static const struct bname {
 	{ "dnssec-accept-expired", O | V },
 	{ "dnssec-dnskey-kskonly", O | V },
 	{ "dnssec-loadkeys-interval", O | V },
-	{ "dnssec-must-be-secure", O | V },
+	{ "dnssec-must-be-secure", O | V | MULTI },
 	{ "dnssec-policy", O | V },
 	{ "dnssec-secure-to-insecure", O | V },
 	{ "dnssec-update-mode", O | V },
@@ -95,7 +104,7 @@ static const struct bname {
 	{ "dscp", O },
 	{ "dual-stack-servers", O | V },
 	{ "dump-file", O },
-	{ "dyndb", V },
+	{ "dyndb", V | MULTI },
 	{ "edns-udp-size", O | V },
 	{ "empty-contact", O | V },
 	{ "empty-server", O | V },
@@ -129,14 +138,14 @@ static const struct bname {
 	{ "ipv4only-server", O | V },
 	{ "ixfr-from-differences", O | V },
 	{ "keep-response-order", O },
-	{ "key", V },
+	{ "key", V | MULTI },
 	{ "key-directory", O | V },
 	{ "lame-ttl", O | V },
-	{ "listen-on", O },
-	{ "listen-on-v6", O },
+	{ "listen-on", O | MULTI },
+	{ "listen-on-v6", O | MULTI },
 	{ "lmdb-mapsize", O | V },
 	{ "lock-file", O },
-	{ "managed-keys", V },
+	{ "managed-keys", V | MULTI },
 	{ "managed-keys-directory", O },
 	{ "masterfile-format", O | V },
 	{ "masterfile-style", O | V },
@@ -198,7 +207,7 @@ static const struct bname {
 	{ "parental-source", O | V },
 	{ "parental-source-v6", O | V },
 	{ "pid-file", O },
-	{ "plugin", V },
+	{ "plugin", V | MULTI },
 	{ "port", O },
 	{ "preferred-glue", O | V },
 	{ "prefetch", O | V },
@@ -236,7 +245,7 @@ static const struct bname {
 	{ "send-report-channel", O | V | LATER },
 	{ "serial-query-rate", O },
 	{ "serial-update-method", O | V },
-	{ "server", V },
+	{ "server", V | MULTI },
 	{ "server-id", O },
 	{ "servfail-ttl", O | V },
 	{ "session-keyalg", O },
@@ -283,8 +292,8 @@ static const struct bname {
 	{ "transfers-out", O },
 	{ "transfers-per-ns", O },
 	{ "trust-anchor-telemetry", O | V },
-	{ "trust-anchors", V },
-	{ "trusted-keys", V },
+	{ "trust-anchors", V | MULTI },
+	{ "trusted-keys", V | MULTI },
 	{ "try-tcp-refresh", O | V },
 	{ "udp-receive-buffer", O },
 	{ "udp-send-buffer", O },
@@ -298,7 +307,7 @@ static const struct bname {
 	{ "version", O },
 	{ "zero-no-soa-ttl", O | V },
 	{ "zero-no-soa-ttl-cache", O | V },
-	{ "zone", V },
+	{ "zone", V | MULTI },
 	{ "zone-statistics", O | V },
 };
 
@@ -311,6 +320,15 @@ static int name_cmp(const void *key, const void *elt)
 static unsigned bit(enum ctx ctx)
 {
 	return ctx == C_OPTIONS ? O : ctx == C_VIEW ? V : 0;
+}
+
+const char *bind_block_once(enum ctx ctx, const char *s)
+{
+	const struct bname *n = bsearch(s, names, sizeof names / sizeof names[0],
+					sizeof names[0], name_cmp);
+
+	return n && (n->where & bit(ctx)) && !(n->where & (MULTI | LATER)) ?
+	       n->name : NULL;
 }
 
 bool bind_block_takes(enum ctx ctx, const char *s, const char **near,

@@ -112,6 +112,42 @@ static void unknown(struct bind *b, enum ctx ctx, const struct tok *w)
 			"'%s'%s", w->s, block(ctx));
 }
 
+static const char *zone_once(const struct tok *w);
+
+/* named-checkconf: a statement given twice in one block, where the block
+ * takes it once at most ("'recursion' redefined near 'recursion'", at the
+ * second): of options and a view, server_bind_names.c's table says which
+ * may come again; every option of a zone but plugin (BIND 9.21's) and
+ * every option of a server statement comes once (named-checkconf
+ * 9.18.49, each given twice, as for the table). */
+static void repeated(struct bind *b, enum ctx ctx, const struct tok *w)
+{
+	struct bblock *k = b->blk;
+	const char *name = NULL;
+	size_t i;
+
+	if (!k || w->t != T_WORD)
+		return;
+	if (ctx == C_OPTIONS || ctx == C_VIEW)
+		name = bind_block_once(ctx, w->s);
+	else if (ctx == C_ZONE)
+		name = zone_once(w);
+	for (i = 0; ctx == C_SERVER && server_opts[i] && !name; i++)
+		if (is(w, server_opts[i]))
+			name = server_opts[i];
+	if (!name)
+		return;
+	for (i = 0; i < k->nonce; i++)
+		if (k->once[i] == name) {
+			srv_err(b->s, w->file, w->line, w->col, "'%s' "
+				"redefined near '%s'", name, w->s);
+			return;
+		}
+	zl_xgrow((void **)&k->once, &k->caponce, k->nonce + 1,
+		 sizeof *k->once);
+	k->once[k->nonce++] = name;
+}
+
 /* named-checkconf: a statement that its block does not take ("unknown
  * option").  The top level takes the statements of named 9.18 and those
  * of later versions (key-store, remote-servers, template), which a
@@ -142,13 +178,16 @@ void bind_placed(struct bind *b, enum ctx ctx, const struct tok *w)
 	}
 	if (w->t == T_WORD && (ctx == C_OPTIONS || ctx == C_VIEW)) {
 		unknown(b, ctx, w);
+		repeated(b, ctx, w);
 		return;
 	}
 	if (w->t != T_WORD ||
 	    (ctx == C_TOP ? one_of(w, top) :
 	     ctx == C_ZONE ? zone_takes(w) :
-	     ctx != C_SERVER || one_of(w, server_opts)))
+	     ctx != C_SERVER || one_of(w, server_opts))) {
+		repeated(b, ctx, w);
 		return;
+	}
 	srv_err(b->s, w->file, w->line, w->col, "unknown option '%s'%s",
 		w->s, block(ctx));
 }
@@ -331,6 +370,20 @@ static const struct {
 static int zopt_cmp(const void *key, const void *elt)
 {
 	return strcasecmp(key, ((const struct zopt *)elt)->name);
+}
+
+/* The name of zone option w as held here (a static string) when a zone
+ * takes it once at most: its type, in-view, or one of the table but
+ * plugin, which BIND 9.21 takes more than once; else NULL. */
+static const char *zone_once(const struct tok *w)
+{
+	const struct zopt *o;
+
+	if (is(w, "type") || is(w, "in-view"))
+		return is(w, "type") ? "type" : "in-view";
+	o = bsearch(w->s, zopts, sizeof zopts / sizeof zopts[0],
+		    sizeof zopts[0], zopt_cmp);
+	return o && strcmp(o->name, "plugin") != 0 ? o->name : NULL;
 }
 
 /* Whether a zone statement takes option w: one of the table, its type
