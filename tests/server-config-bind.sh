@@ -410,6 +410,24 @@ t_server_options_later() {
 }
 t "BIND server options of later versions: zonelint takes them" t_server_options_later
 
+# A zone that names a template (BIND 9.21), which may give it its type,
+# file and primaries, and sign it inline: named 9.18 knows no template;
+# zonelint does not read it, and does not refuse the zone for what it
+# may give (a zone without type and without template still is).
+t_zone_template() {
+	mkdir -p tp
+	printf '%s\n' 'template "t" { type primary; file "db.$name"; };' \
+		'zone "a.org" { template "t"; };' \
+		'zone "b.org" { type primary; template "t"; dnssec-policy default; inline-signing no; };' \
+		'zone "c.org" { type secondary; template "t"; dnssec-loadkeys-interval 60; };' \
+		'zone "d.org" { };' >tp/named.conf
+	refused tp named-checkconf named.conf || return 1
+	run --server-config tp/named.conf
+	has err "^tp/named.conf:5:6: error: zone 'd.org.': type not present" &&
+		[ "$(grep -c "error:" "$tmp/err")" = 1 ]
+}
+t "BIND a zone that names a template: not refused for what the template may give" t_zone_template
+
 # dialup's modes in the zone types that take dialup: refused by both
 # where the type does not take the mode, on the same lines.
 t_dialup() {

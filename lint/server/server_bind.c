@@ -318,6 +318,8 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 		z->external |= is(&args[0], "dlz") ||
 			       (strcmp(args[1].s, "rbt") != 0 &&
 				strcmp(args[1].s, "rbt64") != 0);
+	} else if (ctx == C_ZONE && is(&args[0], "template")) {
+		z->templated = true;
 	} else if (ctx == C_ZONE && is(&args[0], "in-view")) {
 		in_view(b, z, &args[1]);
 		z->in_view = true;

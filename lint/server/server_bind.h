@@ -108,6 +108,8 @@ struct pzone {
 	bool external;	/* dlz, or a database other than rbt: no file */
 	char dlz_or_db;	/* 'l' (dlz) or 'd' (database) read; 0: none */
 	bool transferred;	/* it names primaries */
+	bool templated;		/* it names a template (BIND 9.21), whose
+				   type, file and primaries it may take */
 	bool retyped;		/* type given twice: no type to hold it to */
 	struct tok brace;	/* its block's '{' */
 	struct tok fileat;	/* its file's value */
@@ -320,7 +322,8 @@ void bind_block_end(struct bind *b, const struct bblock *blk);
 
 /* Whether BIND 9.20 signs zone z inline: its own inline-signing yes,
  * or under a dnssec-policy other than none (the innermost named) that
- * does not say inline-signing no, no inline-signing no of its own.
+ * does not say inline-signing no, or naming a template (which may say
+ * it), no inline-signing no of its own.
  * named 9.18 signs inline only where the zone says so. */
 bool bind_signs_inline(const struct bind *b, const struct pzone *z);
 

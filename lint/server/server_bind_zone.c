@@ -191,6 +191,8 @@ bool bind_signs_inline(const struct bind *b, const struct pzone *z)
 
 	if (z->inline_signing >= 0)
 		return z->inline_signing == 1;
+	if (z->templated)
+		return true;	/* its template, not read, may say so */
 	if (!p || strcasecmp(p, "none") == 0)
 		return false;
 	for (i = 0; i < b->npolicies; i++)
@@ -289,7 +291,7 @@ static void policy_signing(struct bind *b, const struct pzone *z)
 	/* a zone transferred from primaries names them, in any class; a
 	 * mirror of the root zone may leave them to named */
 	if (z->origin && !z->in_view && z->type && !z->retyped &&
-	    !z->transferred &&
+	    !z->transferred && !z->templated &&
 	    z->brace.file && (!strcasecmp(z->type, "secondary") ||
 			      !strcasecmp(z->type, "slave") ||
 			      !strcasecmp(z->type, "stub") ||
@@ -302,7 +304,8 @@ static void policy_signing(struct bind *b, const struct pzone *z)
 	if (!z->origin || z->misclassed || z->in_view || !z->type ||
 	    z->retyped || !p ||
 	    !at->file || !policy_known(b, p) ||
-	    strcasecmp(p, "none") == 0 || bind_signs_inline(b, z))
+	    strcasecmp(p, "none") == 0 || bind_signs_inline(b, z) ||
+	    z->templated)
 		return;
 	primary = !strcasecmp(z->type, "primary") ||
 		  !strcasecmp(z->type, "master");
@@ -482,9 +485,12 @@ void bind_finish(struct bind *b)
 					"incompatible zone options", z->origin);
 			continue;
 		}
+		/* a template (BIND 9.21), which zonelint does not read,
+		 * may give the type, the file and the primaries */
 		if (!z->type) {
-			srv_err(s, z->conf, z->line, z->col, "zone '%s': type "
-				"not present", z->origin);
+			if (!z->templated)
+				srv_err(s, z->conf, z->line, z->col, "zone "
+					"'%s': type not present", z->origin);
 			continue;
 		}
 		/* named keeps the signed copy of an inline-signing
@@ -492,7 +498,8 @@ void bind_finish(struct bind *b)
 		if (((primary_type(z->type) && !redirect && !z->external) ||
 		     !strcasecmp(z->type, "hint") ||
 		     (secondary_type(z->type) && z->inline_signing == 1 &&
-		      strcasecmp(z->type, "mirror") != 0)) && !z->file) {
+		      strcasecmp(z->type, "mirror") != 0)) && !z->file &&
+		    !z->templated) {
 			srv_err(s, z->conf, z->line, z->col, "zone '%s': "
 				"missing 'file' entry", z->origin);
 			continue;
