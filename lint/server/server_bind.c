@@ -629,6 +629,13 @@ static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
 	return C_OTHER;
 }
 
+/* A zone's block, now read: the options it took, held to its type and
+ * to its signing. */
+static void zone_end(struct bind *b, const struct pzone *z)
+{
+	bind_zone_options(b, z, bind_signs_inline(b, z));
+}
+
 /* Whether words may follow the block of the statement args[0..n) in
  * ctx, c being the block's: in a block zonelint does not read (controls'
  * "inet ... allow { } keys { }", a catalog zone's "default-primaries { }
@@ -701,7 +708,7 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 			if (c == C_SERVER)
 				b->server = NULL;	/* its address is freed */
 			if (c == C_ZONE)
-				bind_zone_options(b, &b->z[b->nz - 1]);
+				zone_end(b, &b->z[b->nz - 1]);
 			bind_next(&b->lx, &t);
 			if (!goes_on(ctx, c, args, n) &&
 			    (t.t == T_WORD || t.t == T_STR ||

@@ -306,9 +306,11 @@ void bind_zone_option(struct bind *b, const struct tok *kw,
 		      const struct tok *val, const struct tok *args,
 		      size_t n);
 /* named-checkconf: each option noted of zone z, now read, that a zone of
- * its type does not take (or dialup's mode), at the line named-checkconf
- * names: the option's, or its value's.  The notes are then dropped. */
-void bind_zone_options(struct bind *b, const struct pzone *z);
+ * its type does not take (or dialup's mode, or one that needs the zone
+ * signed inline where it is not: signs, bind_signs_inline's), at the
+ * line named-checkconf names: the option's, or its value's.  The notes
+ * are then dropped. */
+void bind_zone_options(struct bind *b, const struct pzone *z, bool signs);
 
 /* Notes the statement named kw (its value's first token at val) in
  * b->blk, for bind_block_end. */

@@ -428,12 +428,12 @@ static bool zopt_is(size_t i, const char *name)
 /* named-checkconf on an option a zone of type takes, u: a mode of dialup
  * the type does not take; in a secondary zone, dnssec-loadkeys-interval,
  * of the keys named signs with, which it has only when it signs the zone
- * inline (bind_signs_inline: BIND 9.20 does by default under a
+ * inline (signs, bind_signs_inline: BIND 9.20 does by default under a
  * dnssec-policy).  named 9.18 refuses dnssec-dnskey-kskonly and
  * update-check-ksk there too, which BIND 9.20 and 9.21 take (obsolete,
  * ignored): a configuration either takes is taken. */
 static void zone_option_use(struct bind *b, const struct pzone *z,
-			    unsigned type, const struct bzopt *u)
+			    unsigned type, const struct bzopt *u, bool signs)
 {
 	const char *name = zopts[u->opt].name;
 
@@ -443,13 +443,13 @@ static void zone_option_use(struct bind *b, const struct pzone *z,
 			dialups[u->dialup].name, z->type,
 			z->origin ? z->origin : "");
 	if (type == SEC && zopt_is(u->opt, "dnssec-loadkeys-interval") &&
-	    !bind_signs_inline(b, z))
+	    !signs)
 		srv_err(b->s, u->at.file, u->at.line, u->at.col, "zone '%s': "
 			"'%s' requires inline-signing in a secondary zone",
 			z->origin ? z->origin : "", name);
 }
 
-void bind_zone_options(struct bind *b, const struct pzone *z)
+void bind_zone_options(struct bind *b, const struct pzone *z, bool signs)
 {
 	unsigned type = z->type && !z->retyped && !z->in_view ?
 			bind_zone_type(z->type) : 0;
@@ -466,7 +466,7 @@ void bind_zone_options(struct bind *b, const struct pzone *z)
 				z->origin ? z->origin : "");
 			continue;
 		}
-		zone_option_use(b, z, type, u);
+		zone_option_use(b, z, type, u, signs);
 		if (zopt_is(u->opt, "primaries"))
 			primaries = u;
 		masters |= zopt_is(u->opt, "masters");
