@@ -322,11 +322,11 @@ void bind_block_end(struct bind *b, const struct bblock *blk);
 
 /* ---- zones (server_bind_zone.c) ---- */
 
-/* Whether BIND 9.20 signs zone z inline: its own inline-signing yes,
- * or under a dnssec-policy other than none (the innermost named) that
- * does not say inline-signing no, or naming a template (which may say
- * it), no inline-signing no of its own.
- * named 9.18 signs inline only where the zone says so. */
+/* Whether BIND 9.20 signs zone z inline (or may): as its own
+ * inline-signing says; without one, under a dnssec-policy other than
+ * none (the innermost named) unless the policy says inline-signing no,
+ * or when it names a template (not read, which may say so).  named 9.18
+ * signs inline only where the zone says so. */
 bool bind_signs_inline(const struct bind *b, const struct pzone *z);
 
 /* Adds the zones b's statements declare to the run's output, each with

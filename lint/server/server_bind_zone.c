@@ -262,13 +262,12 @@ static void mirror_zone(struct bind *b, const struct pzone *z)
  * inline-signing or as a dynamic zone (an update-policy, or an
  * allow-update, the innermost given, that allows more than none), or
  * named refuses it at the dnssec-policy.  named 9.18.49 signs inline
- * only a zone that says `inline-signing yes` and takes no secondary as
- * dynamic; BIND 9.20 signs inline by default under a policy
- * (bind_signs_inline) and takes a secondary that allow-update in its
- * view or options makes dynamic.  A zone either version takes is taken
- * (docs/servers.md, "Options and views"): refused is a zone that says
- * `inline-signing no`, or whose policy says it, and is not dynamic.
- * auto-dnssec, which BIND 9.20 no longer has, is auto_dnssec's. */
+ * only a zone that says `inline-signing yes`; BIND 9.20 signs inline by
+ * default under a policy (bind_signs_inline).  A zone either version
+ * takes is taken (docs/servers.md, "Options and views"): refused is a
+ * zone that says `inline-signing no`, or whose policy says it, and is
+ * not dynamic (nor names a template, which may make it so).
+ * auto-dnssec, which BIND 9.21 no longer has, is auto_dnssec's. */
 static void policy_signing(struct bind *b, const struct pzone *z)
 {
 	const struct bview *v = view_of(b, z);
