@@ -106,6 +106,12 @@ bool zl_conv_set(struct conv *c, struct zl_rdf *r, uint8_t ft,
 		 const void *data, size_t len, size_t ti, size_t take);
 /* Records in n how rdata of type refers to it (zl_name.refs). */
 void zl_conv_ref(struct zl_name *n, uint16_t type);
+/* Sets r to the name of wl bytes in wire form at wire, interned, made
+ * from take tokens from ti.  Returns false after a problem. */
+bool zl_conv_name_set(struct conv *c, struct zl_rdf *r, const uint8_t *wire,
+		      size_t wl, size_t ti, size_t take);
+/* Token ti as a domain name (relative to the origin) into r. */
+bool zl_conv_dname(struct conv *c, struct zl_rdf *r, size_t ti);
 /* Whether s[0..n) is one or more decimal digits. */
 bool zl_conv_digits(const char *s, size_t n);
 

@@ -7,36 +7,6 @@
 #include <string.h>
 #include <strings.h>
 
-/* The name of wl bytes in wire form at wire into r, made from take
- * tokens from ti. */
-static bool set_name(struct conv *c, struct zl_rdf *r, const uint8_t *wire,
-		     size_t wl, size_t ti, size_t take)
-{
-	if (!zl_conv_set(c, r, LDNS_RDF_TYPE_DNAME, NULL, wl, ti, take))
-		return false;
-	r->v.dname = zl_name_intern_wire(c->z, wire);
-	r->form = ZL_RDF_NAME;
-	zl_conv_ref(r->v.dname, c->in->type);
-	return true;
-}
-
-/* The token as a name into r, as conv_dname in zone_rdata.c. */
-static bool old_name(struct conv *c, struct zl_rdf *r, size_t ti)
-{
-	uint8_t wire[ZL_NAME_MAXWIRE];
-	const char *s, *cat;
-	char msg[256];
-	size_t n, wl;
-
-	s = tok_text(c, ti, &n);
-	wl = zl_name_from_zone(c->z, c->in->src, tok_at(c, ti), s, n,
-			       c->in->origin, c->in->originlen, wire, &cat,
-			       msg, sizeof msg);
-	if (wl == 0)
-		return bad(c, cat, tok_at(c, ti), "%s", msg);
-	return set_name(c, r, wire, wl, ti, 1);
-}
-
 /* BIND reads no field of either type in quotes (NSD reads NXT's). */
 static bool unquoted(struct conv *c)
 {
@@ -122,7 +92,7 @@ static bool conv_a6(struct conv *c, struct zl_rr *rr)
 		return false;
 	}
 	c->field = 2;
-	return plen == 0 || old_name(c, &rr->rdf[2], need - 1);
+	return plen == 0 || zl_conv_dname(c, &rr->rdf[2], need - 1);
 }
 
 /* One type of an NXT bitmap: BIND reads a number or a mnemonic, NSD a
@@ -176,7 +146,7 @@ static bool conv_nxt(struct conv *c, struct zl_rr *rr)
 
 	rr->rdf = zl_arena_alloc(&c->z->arena, 2 * sizeof *rr->rdf);
 	c->field = 0;
-	if (!old_name(c, &rr->rdf[0], 0))
+	if (!zl_conv_dname(c, &rr->rdf[0], 0))
 		return false;
 	c->field = 1;
 	for (ti = 1; ti < c->in->ntoks; ti++) {
@@ -218,7 +188,7 @@ static size_t wire_name(struct conv *c, struct zl_rdf *r, const uint8_t *p)
 
 	while (p[k])
 		k += p[k] + 1u;
-	return set_name(c, r, p, k + 1, 0, c->in->ntoks) ? k + 1 : 0;
+	return zl_conv_name_set(c, r, p, k + 1, 0, c->in->ntoks) ? k + 1 : 0;
 }
 
 bool zl_conv_old_wire(struct conv *c, struct zl_rr *rr, const uint8_t *p,

@@ -273,7 +273,20 @@ fail:
 		   af == AF_INET ? "IPv4" : "IPv6", ZL_TOKARGS(s, n));
 }
 
-static bool conv_dname(struct conv *c, struct zl_rdf *r, size_t ti)
+bool zl_conv_name_set(struct conv *c, struct zl_rdf *r, const uint8_t *wire,
+		      size_t wl, size_t ti, size_t take)
+{
+	/* The name is kept interned, not again in wire form here:
+	 * zl_rdf_wire() makes that from it. */
+	if (!zl_conv_set(c, r, LDNS_RDF_TYPE_DNAME, NULL, wl, ti, take))
+		return false;
+	r->v.dname = zl_name_intern_wire(c->z, wire);
+	r->form = ZL_RDF_NAME;
+	zl_conv_ref(r->v.dname, c->in->type);
+	return true;
+}
+
+bool zl_conv_dname(struct conv *c, struct zl_rdf *r, size_t ti)
 {
 	uint8_t wire[ZL_NAME_MAXWIRE];
 	const char *s, *cat;
@@ -286,14 +299,7 @@ static bool conv_dname(struct conv *c, struct zl_rdf *r, size_t ti)
 			       msg, sizeof msg);
 	if (wl == 0)
 		return bad(c, cat, tok_at(c, ti), "%s", msg);
-	/* The name is kept interned, not again in wire form here:
-	 * zl_rdf_wire() makes that from it. */
-	if (!zl_conv_set(c, r, LDNS_RDF_TYPE_DNAME, NULL, wl, ti, 1))
-		return false;
-	r->v.dname = zl_name_intern_wire(c->z, wire);
-	r->form = ZL_RDF_NAME;
-	zl_conv_ref(r->v.dname, c->in->type);
-	return true;
+	return zl_conv_name_set(c, r, wire, wl, ti, 1);
 }
 
 /* The servers that refuse type t in an RRSIG's type covered or a type
@@ -913,7 +919,7 @@ static bool conv_gateway(struct conv *c, struct zl_rdf *r, size_t ti)
 					c->in->src, tok_at(c, ti), "%s '@', "
 					"which NSD refuses: write the origin's "
 					"name", fn(c));
-		return conv_dname(c, r, ti);
+		return zl_conv_dname(c, r, ti);
 	}
 }
 
@@ -1070,7 +1076,7 @@ static bool conv_field(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	case LDNS_RDF_TYPE_SVCPARAMS:
 		return conv_parsed(c, r, ft, ti, take, zl_field_svcparams);
 	case LDNS_RDF_TYPE_DNAME:
-		return conv_dname(c, r, ti);
+		return zl_conv_dname(c, r, ti);
 	case LDNS_RDF_TYPE_INT8:
 		return conv_int(c, r, ft, ti, 1);
 	case LDNS_RDF_TYPE_INT16:
