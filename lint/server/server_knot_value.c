@@ -59,11 +59,11 @@ struct kv_item {
 #define RMT "remote", "remotes"
 
 /* The items whose values are checked, with the types and ranges of
- * Knot's 3.1 schema.c and of knotc 3.2.6 (asked value by value): where
- * the two differ, the wider range, and an enumeration's values of later
- * versions too (update-owner-match: pattern), so that what one of them
- * takes draws no alarm.  Not checked: the numbers and strings of items
- * that only 3.3 to 3.5 know, values no version of the four shares
+ * Knot's 3.1 schema.c and of knotc 3.2.6, 3.4.6 and 3.5.8 (asked value by
+ * value): where they differ, the widest range, and an enumeration's
+ * values of any of them (update-owner-match: pattern), so that what one
+ * of them takes draws no alarm.  Not checked: the numbers and strings of
+ * items that only 3.3 to 3.5 know, values no version of the four shares
  * (update-type, dbus-event), and the modules knotc 3.2 here lacks
  * (dnstap, geoip). */
 static const struct kv_item items[] = {
@@ -228,9 +228,8 @@ static const struct kv_item items[] = {
 	I(NULL, "max-journal-depth", 0, I64),
 	T(NULL, "max-refresh-interval", 0, I64),
 	T(NULL, "min-refresh-interval", 0, I64),
-	/* 3.3 to 3.5's, as their knot.conf(5) types them: booleans,
-	 * addresses, log levels, references; no knotc of theirs at hand,
-	 * so no number, whose range could not be asked */
+	/* 3.3 to 3.5's, as their knot.conf(5) types them and knotc 3.4.6
+	 * and 3.5.8 take them: booleans, addresses, log levels, references */
 	A("server", "listen-quic"),
 	A("server", "listen-tls"),
 	O("log", "quic", LEVELS),
@@ -243,7 +242,7 @@ static const struct kv_item items[] = {
 	B(NULL, "ixfr-benevolent"),
 	B(NULL, "ixfr-by-one"),
 	B(NULL, "ixfr-from-axfr"),
-	R(NULL, "external-validation", "external"),
+	R(NULL, "external-validation", "default", "external"),
 	I("mod-cookies", "badcookie-slip", 1, I32),
 	T("mod-cookies", "secret-lifetime", 1, 3110400),
 	N("mod-dnsproxy", "address"),
@@ -259,7 +258,7 @@ static const struct kv_item items[] = {
 	I("mod-probe", "max-rate", 0, U32),
 	N("mod-queryacl", "address"),
 	N("mod-queryacl", "interface"),
-	I("mod-rrl", "rate-limit", 1, I32),
+	I("mod-rrl", "rate-limit", 0, I32),	/* 3.4: 0, no limit */
 	I("mod-rrl", "slip", 0, 100),
 	I("mod-rrl", "table-size", 1, I32),
 	N("mod-rrl", "whitelist"),
@@ -287,7 +286,7 @@ static const struct kv_item items[] = {
 
 /* The items by name, then in the table's order: a configuration of
  * many zones asks for an item at each line, and a scan of the table for
- * each was a third of the run's time. */
+ * each was a fifth of the run's time. */
 static const struct kv_item *byname[NITEMS];
 static pthread_once_t byname_once = PTHREAD_ONCE_INIT;
 

@@ -633,6 +633,15 @@ START_TEST(test_knot_names)
 		  "    zone-db-output: 2\n" },
 		{ NULL, NULL },
 	};
+	/* values only newer versions take: a rate limit of 0 (knotc 3.4.6
+	 * and 3.5.8), the default external validation (3.5.8) */
+	static const struct mfile newer_values[] = {
+		{ "knot.conf",
+		  "mod-rrl:\n  - id: r\n    rate-limit: 0\n"
+		  "template:\n  - id: default\n"
+		  "    external-validation: default\n" },
+		{ NULL, NULL },
+	};
 	/* 3.5's external section alone takes no comment */
 	static const struct mfile external[] = {
 		{ "knot.conf", "external:\n  - id: e\n    comment: x\n" },
@@ -668,6 +677,10 @@ START_TEST(test_knot_names)
 	ck_assert_int_eq(mem_read(v35, "knot.conf", &z, &d), ZL_OK);
 	ck_assert_uint_eq(d.n, 0);
 	ck_assert_uint_eq(z.n, 2);
+	done(&z, &d);
+
+	ck_assert_int_eq(mem_read(newer_values, "knot.conf", &z, &d), ZL_OK);
+	ck_assert_uint_eq(d.n, 0);
 	done(&z, &d);
 
 	ck_assert_int_eq(mem_read(external, "knot.conf", &z, &d),
