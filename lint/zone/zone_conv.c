@@ -1,5 +1,6 @@
 /* zone_conv.c - what the rdata converters share: field names for
- * messages, a field set from its bytes, the references rdata makes. */
+ * messages, a field set from its bytes or a name, the references rdata
+ * makes. */
 #include "zone_conv.h"
 
 #include <string.h>
@@ -139,4 +140,33 @@ void zl_conv_ref(struct zl_name *n, uint16_t type)
 		n->refs |= ZL_REF_OTHER;
 		break;
 	}
+}
+
+bool zl_conv_name_set(struct conv *c, struct zl_rdf *r, const uint8_t *wire,
+		      size_t wl, size_t ti, size_t take)
+{
+	/* The name is kept interned, not again in wire form here:
+	 * zl_rdf_wire() makes that from it. */
+	if (!zl_conv_set(c, r, LDNS_RDF_TYPE_DNAME, NULL, wl, ti, take))
+		return false;
+	r->v.dname = zl_name_intern_wire(c->z, wire);
+	r->form = ZL_RDF_NAME;
+	zl_conv_ref(r->v.dname, c->in->type);
+	return true;
+}
+
+bool zl_conv_dname(struct conv *c, struct zl_rdf *r, size_t ti)
+{
+	uint8_t wire[ZL_NAME_MAXWIRE];
+	const char *s, *cat;
+	char msg[256];
+	size_t n, wl;
+
+	s = tok_text(c, ti, &n);
+	wl = zl_name_from_zone(c->z, c->in->src, tok_at(c, ti), s, n,
+			       c->in->origin, c->in->originlen, wire, &cat,
+			       msg, sizeof msg);
+	if (wl == 0)
+		return bad(c, cat, tok_at(c, ti), "%s", msg);
+	return zl_conv_name_set(c, r, wire, wl, ti, 1);
 }

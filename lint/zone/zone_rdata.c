@@ -273,35 +273,6 @@ fail:
 		   af == AF_INET ? "IPv4" : "IPv6", ZL_TOKARGS(s, n));
 }
 
-bool zl_conv_name_set(struct conv *c, struct zl_rdf *r, const uint8_t *wire,
-		      size_t wl, size_t ti, size_t take)
-{
-	/* The name is kept interned, not again in wire form here:
-	 * zl_rdf_wire() makes that from it. */
-	if (!zl_conv_set(c, r, LDNS_RDF_TYPE_DNAME, NULL, wl, ti, take))
-		return false;
-	r->v.dname = zl_name_intern_wire(c->z, wire);
-	r->form = ZL_RDF_NAME;
-	zl_conv_ref(r->v.dname, c->in->type);
-	return true;
-}
-
-bool zl_conv_dname(struct conv *c, struct zl_rdf *r, size_t ti)
-{
-	uint8_t wire[ZL_NAME_MAXWIRE];
-	const char *s, *cat;
-	char msg[256];
-	size_t n, wl;
-
-	s = tok_text(c, ti, &n);
-	wl = zl_name_from_zone(c->z, c->in->src, tok_at(c, ti), s, n,
-			       c->in->origin, c->in->originlen, wire, &cat,
-			       msg, sizeof msg);
-	if (wl == 0)
-		return bad(c, cat, tok_at(c, ti), "%s", msg);
-	return zl_conv_name_set(c, r, wire, wl, ti, 1);
-}
-
 /* The servers that refuse type t in an RRSIG's type covered or a type
  * bitmap (numeric: written TYPEnnn): Knot DNS reads neither OPT nor a
  * query type (RFC 6895 §3.1) by its mnemonic, nor MD and MF; NSD no query
