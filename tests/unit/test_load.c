@@ -750,6 +750,24 @@ static void rdf_is(const struct zl_rr *rr, unsigned f, const char *hex)
 	ck_assert_str_eq(got, hex);
 }
 
+/* The first two A6 records at a6.example.com., which the text and the
+ * RFC 3597 forms write alike: a prefix of 60 bits with the suffix after
+ * it and the prefix's name; a prefix of 128 with the name alone. */
+static void a6_pair_is(const struct zl_zone *z)
+{
+	const struct zl_rr *rr;
+
+	rr = rr_at(z, "a6.example.com.", 38, 0);
+	ck_assert_uint_eq(rr->nrdf, 3);
+	rdf_is(rr, 0, "3c");
+	rdf_is(rr, 1, "0fffff000000000001");
+	ck_assert_str_eq(zl_rdf_name(&rr->rdf[2])->text, "p.example.com.");
+	rr = rr_at(z, "a6.example.com.", 38, 1);
+	ck_assert_uint_eq(rr->nrdf, 3);
+	ck_assert_uint_eq(rr->rdf[1].len, 0);
+	ck_assert_str_eq(zl_rdf_name(&rr->rdf[2])->text, "q.example.net.");
+}
+
 /* zl_name_from_text on text, into a buffer with guard bytes after its
  * ZL_NAME_MAXWIRE: they must stay untouched whatever the name. */
 static size_t name_len(const char *text, const char **cat, char *msg)
@@ -796,15 +814,7 @@ START_TEST(test_old_wire)
 	rr = rr_at(z, "nxt2.example.com.", 30, 0);
 	ck_assert_uint_eq(rr->nrdf, 2);
 	ck_assert_uint_eq(rr->rdf[1].len, 0);
-	rr = rr_at(z, "a6.example.com.", 38, 0);
-	ck_assert_uint_eq(rr->nrdf, 3);
-	rdf_is(rr, 0, "3c");
-	rdf_is(rr, 1, "0fffff000000000001");
-	ck_assert_str_eq(zl_rdf_name(&rr->rdf[2])->text, "p.example.com.");
-	rr = rr_at(z, "a6.example.com.", 38, 1);
-	ck_assert_uint_eq(rr->nrdf, 3);
-	ck_assert_uint_eq(rr->rdf[1].len, 0);
-	ck_assert_str_eq(zl_rdf_name(&rr->rdf[2])->text, "q.example.net.");
+	a6_pair_is(z);
 	rr = rr_at(z, "a6.example.com.", 38, 2);
 	ck_assert_uint_eq(rr->nrdf, 2);
 	rdf_is(rr, 1, "20010db8000000000000000000000001");
@@ -1053,15 +1063,7 @@ START_TEST(test_rdata_forms)
 	rdf_is(rr, 1, "40");
 	rdf_is(rr_at(z, "nxt2.example.com.", 30, 0), 1,
 	       "40000000000000000000000000000001");
-	rr = rr_at(z, "a6.example.com.", 38, 0);
-	ck_assert_uint_eq(rr->nrdf, 3);
-	rdf_is(rr, 0, "3c");
-	rdf_is(rr, 1, "0fffff000000000001");
-	ck_assert_str_eq(zl_rdf_name(&rr->rdf[2])->text, "p.example.com.");
-	rr = rr_at(z, "a6.example.com.", 38, 1);
-	ck_assert_uint_eq(rr->nrdf, 3);
-	ck_assert_uint_eq(rr->rdf[1].len, 0);
-	ck_assert_str_eq(zl_rdf_name(&rr->rdf[2])->text, "q.example.net.");
+	a6_pair_is(z);
 	/* No key, which BIND refuses. */
 	prob(z, "IPSECKEY without a public key", 3, 7, "portable");
 	/* Mnemonics some servers do not know (TA, DSYNC, AMTRELAY, DOA, NXT
