@@ -86,6 +86,9 @@ struct act {
 	struct zl_param val;	/* param >= 0: the value, owned */
 };
 
+/* Orders acts by rule, then the severity before the parameters. */
+int zl_config_act_cmp(const void *pa, const void *pb);
+
 /* The top level, or one override.  Its acts are sorted by rule and
  * parameter, one for each: a setting given again replaces the first. */
 struct layer {
@@ -107,7 +110,7 @@ struct zl_config {
 	struct layer *layers;	/* [0] the top level, then the overrides */
 	size_t nlayers;
 	struct zl_glob *globs;	/* those without wildcards first, sorted
-				   by key (index_globs), nliteral of
+				   by key (zl_config_index_globs), nliteral of
 				   them; then those with wildcards */
 	size_t nglobs, capglobs, nliteral;
 	char **excl;		/* exclude: globs, for the directory walk */
@@ -137,5 +140,8 @@ enum zl_status zl_config_load_at(const char *root, const char *path,
 void zl_config_share_pool(struct zl_config *cf, struct pool *p);
 /* Frees a pool and the rule sets derived into it. */
 void zl_config_pool_free(struct pool *p);
+/* Sorts the globs of a config just read so that each zone finds the
+ * overrides that name it without a wildcard by binary search. */
+void zl_config_index_globs(struct zl_config *cf);
 
 #endif
