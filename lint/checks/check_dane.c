@@ -205,48 +205,132 @@ static unsigned service_port(const char *s, size_t n)
 	return 0;
 }
 
-/* Whether label s[0..n) is a port and a protocol joined in one label by
- * '_' or '-' (_25_tcp, 25-tcp). */
-static bool joined(const char *s, size_t n)
+/* The decimal port at s[0..n), leading zeros and all, or 0 when it is no
+ * number or out of range. */
+static unsigned port_value(const char *s, size_t n)
 {
-	size_t i = s[0] == '_', d;
+	unsigned long v = 0;
+	size_t i;
 
-	for (d = i; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+	for (i = 0; i < n && s[i] >= '0' && s[i] <= '9' && v <= 65535; i++)
+		v = v * 10 + (unsigned long)(s[i] - '0');
+	return i == n && v <= 65535 ? (unsigned)v : 0;
+}
+
+/* The mail service at a port whose protocol is TCP alone: SMTP (RFC 5321,
+ * at _25._tcp for DANE, RFC 7672 §2.2.3), submission over TLS and plain
+ * (RFC 8314, RFC 6409), IMAP and POP3 with their TLS ports; NULL for
+ * another port, which may run over UDP (DNS over QUIC at 853, HTTP/3 at
+ * 443). */
+static const char *tcp_only(unsigned port)
+{
+	switch (port) {
+	case 25:
+		return "SMTP";
+	case 465:
+	case 587:
+		return "mail submission";
+	case 110:
+	case 995:
+		return "POP3";
+	case 143:
+	case 993:
+		return "IMAP";
+	default:
+		return NULL;
+	}
+}
+
+/* The owner clients ask for, _<port>._<proto>.<rest> in buf, proto
+ * proto[0..pl) without its '_'; the pattern alone when the port is not
+ * known. */
+static void want_owner(char *buf, size_t size, unsigned port,
+		       const char *proto, size_t pl, const char *rest)
+{
+	if (port)
+		snprintf(buf, size, "_%u._%.*s.%s", port, (int)pl, proto,
+			 rest);
+	else
+		snprintf(buf, size, "_<port>._%.*s.%s", (int)pl, proto, rest);
+}
+
+/* Skips a label's leading '_': s and *n after it. */
+static const char *bare(const char *s, size_t *n)
+{
+	if (*n > 0 && s[0] == '_') {
+		(*n)--;
+		return s + 1;
+	}
+	return s;
+}
+
+/* Whether label s[0..n) is a port and a protocol joined in one label by
+ * '_' or '-' (_25_tcp, 25-tcp); the port's digits in *d and the
+ * protocol's name after them at s[*p..n). */
+static bool joined(const char *s, size_t n, size_t *d, size_t *p)
+{
+	size_t i = s[0] == '_';
+
+	for (*d = i; i < n && s[i] >= '0' && s[i] <= '9'; i++)
 		;
-	if (i == d || i >= n || (s[i] != '_' && s[i] != '-'))
+	if (i == *d || i >= n || (s[i] != '_' && s[i] != '-'))
 		return false;
-	i++;
-	return label_is(s + i, n - i, false);
+	*p = i + 1;
+	return label_is(s + *p, n - *p, false);
 }
 
 /* What is wrong with an owner whose first labels are a[0..na) and
- * b[0..nb) as a TLSA owner _<port>._<protocol> (RFC 6698 §3), in buf;
- * NULL when nothing is. */
+ * b[0..nb) as a TLSA owner _<port>._<protocol> (RFC 6698 §3), in buf; the
+ * owner meant, in want; NULL when nothing is. */
 static const char *owner_problem(const struct zl_name *owner, const char *a,
 				 size_t na, const char *b, size_t nb,
-				 char *buf, size_t size)
+				 char *buf, size_t size, char *want,
+				 size_t wsize)
 {
+	const char *pa, *pb, *svc;
+	size_t d, p, la = na, lb = nb;
 	unsigned port;
 
-	if (joined(a, na))
+	if (joined(a, na, &d, &p)) {
+		want_owner(want, wsize, port_value(a + d, p - 1 - d), a + p,
+			   na - p, a + na + 1);
 		return "the port and the protocol are two labels, each with "
 		       "its underscore";
+	}
 	if (!b)
 		return NULL;
+	pa = bare(a, &la);
+	pb = bare(b, &lb);
 	if (label_is(a, na, true) && label_is(b, nb, false)) {
+		port = port_value(pa, la);
+		svc = tcp_only(port);
+		want_owner(want, wsize, port, svc ? "tcp" : pb,
+			   svc ? 3 : lb, b + nb + 1);
 		if (a[0] != '_' || b[0] != '_')
 			return "the port and protocol labels need their "
 			       "underscores";
-		return port_written(a + 1) ? NULL :
-		       "the port label is the port's number, 1 to 65535, "
-		       "without leading zeros";
+		if (!port_written(pa))
+			return "the port label is the port's number, 1 to "
+			       "65535, without leading zeros";
+		/* the service runs over TCP alone: no client asks at
+		 * _25._udp or _25._sctp, unless through a CNAME */
+		if (svc && !(lb == 3 && memcmp(pb, "tcp", 3) == 0) &&
+		    !(owner->refs & ZL_REF_CNAME)) {
+			snprintf(buf, size, "%s runs over TCP only, and "
+				 "clients ask at '_%u._tcp'", svc, port);
+			return buf;
+		}
+		return NULL;
 	}
-	if (label_is(a, na, false) && label_is(b, nb, true))
+	if (label_is(a, na, false) && label_is(b, nb, true)) {
+		want_owner(want, wsize, port_value(pb, lb), pa, la,
+			   b + nb + 1);
 		return "the port label comes first, then the protocol";
+	}
 	/* a name a CNAME points to may be named as its owner likes */
 	if (a[0] == '_' && b[0] == '_' && label_is(b, nb, false) &&
-	    !(owner->refs & ZL_REF_CNAME) &&
-	    (port = service_port(a + 1, na - 1))) {
+	    !(owner->refs & ZL_REF_CNAME) && (port = service_port(pa, la))) {
+		want_owner(want, wsize, port, pb, lb, b + nb + 1);
 		snprintf(buf, size, "the port label is the port's number, "
 			 "'_%u', not the service's name", port);
 		return buf;
@@ -255,27 +339,28 @@ static const char *owner_problem(const struct zl_name *owner, const char *a,
 }
 
 /* RFC 6698 §3: clients ask for TLSA at _<port>._<protocol>.<host>, the
- * port in decimal.  An owner whose first two labels are a port and a
- * protocol with an underscore missing (25._tcp, _25.tcp), the other way
- * round (_tcp._25) or joined in one label (_25_tcp), a port no client
- * writes (_025, _65536) or a service's name for its port (_smtp._tcp) is
- * a name none asks for.  Any other owner may be a CNAME's target (RFC
- * 7671 §7), and is left alone. */
+ * port in decimal, the protocol the service's transport.  An owner whose
+ * first two labels are a port and a protocol with an underscore missing
+ * (25._tcp, _25.tcp), the other way round (_tcp._25) or joined in one
+ * label (_25_tcp), a port no client writes (_025, _65536), a service's
+ * name for its port (_smtp._tcp) or a mail service's port with a protocol
+ * other than TCP (_25._udp) is a name none asks for.  Any other owner may
+ * be a CNAME's target (RFC 7671 §7), and is left alone. */
 static void tlsa_owner(struct zl_ctx *ctx)
 {
 	const struct zl_rr *rr = ctx->rr;
 	const char *a = rr->owner->text, *b = strchr(a, '.'), *c;
 	const char *why;
-	char buf[120];
+	char buf[120], want[LDNS_MAX_DOMAINLEN * 4 + 32];
 
 	c = b ? strchr(b + 1, '.') : NULL;
 	why = owner_problem(rr->owner, a, b ? (size_t)(b - a) : strlen(a),
 			    c ? b + 1 : NULL, c ? (size_t)(c - b - 1) : 0,
-			    buf, sizeof buf);
+			    buf, sizeof buf, want, sizeof want);
 	if (why)
 		ZL_EMIT(ctx, rr->src, !(rr->flags & ZL_RR_OWNER_BLANK) ?
 			zl_rr_hdr(ctx->zone, rr, ZL_HDR_OWNER) : rr->text,
-			{ "message", why });
+			{ "message", why }, { "want", want });
 }
 
 static void tlsa_fields(struct zl_ctx *ctx)
@@ -298,10 +383,10 @@ const struct zl_check zl_check_tlsa_fields = {
 	.fn = tlsa_fields,
 	.variants = field_variants,
 	.params = field_params,
-	/* range: field (its name), value and max; digest and owner:
-	 * message. */
+	/* range: field (its name), value and max; digest: message;
+	 * owner: message and want (the owner meant). */
 	.vars = (const char *const[]){ "field", "value", "max", "message",
-				       NULL },
+				       "want", NULL },
 };
 
 #define SMTP_PREFIX "_25._tcp."
