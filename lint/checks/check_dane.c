@@ -490,61 +490,107 @@ const struct zl_check zl_check_tlsa_smtp = {
 	.vars = (const char *const[]){ "host", "usage", NULL },
 };
 
-/* The MX target of rr when a zone of the run holds it, or NULL. */
+/* A name a DNAME makes: canonical text at most 255 octets, escaped. */
+#define SYNTH_MAX (LDNS_MAX_DOMAINLEN * 4 + 2)
+
+/* Whether a DNAME of the run answers for canonical text (RFC 6672 §2.2). */
+static bool under_dname(const struct zl_ctx *ctx, const char *text)
+{
+	const struct zl_zone *dz;
+	char synth[SYNTH_MAX];
+
+	return zl_dname_over(ctx, text, &dz, synth, sizeof synth) != NULL;
+}
+
+/* The MX target of rr when a zone of the run holds it, or a DNAME of the
+ * run answers for it, or NULL. */
 static const struct zl_name *mx_target(const struct zl_ctx *ctx,
 				       const struct zl_rr *rr)
 {
 	const struct zl_name *t = rr->nrdf == 2 ? zl_rdf_name(&rr->rdf[1]) : NULL;
 
 	return t && strcmp(t->text, ".") && !rr->owner->below_cut &&
-	       zl_target(ctx, t).zone ? t : NULL;
+	       (zl_target(ctx, t).zone || under_dname(ctx, t->text)) ? t :
+									 NULL;
 }
 
 /* What the run's zones say of TLSA records for an MX host. */
 enum tlsa_known { TLSA_NO, TLSA_YES, TLSA_UNKNOWN };
 
 /* Whether a query for TLSA at _25._tcp.<host> (canonical text) gets
- * records, as the zones of the run answer it: at the name, at the
- * wildcard that answers for it (RFC 4592), or at the end of a CNAME.  A
- * CNAME at the name counts as records whatever its target (a dangling
- * one is CNAME006's); an answer from outside the run is unknown. */
+ * records, as the zones of the run answer it: at the name, or the name a
+ * DNAME over it rewrites it to (RFC 6672 §2.2), at the wildcard that
+ * answers for it (RFC 4592), or at the end of a CNAME.  A CNAME at the
+ * name counts as records whatever its target (a dangling one is
+ * CNAME006's); an answer from outside the run is unknown, as is one
+ * through DNAMEs that rewrite each other's names. */
 static enum tlsa_known tlsa_at(const struct zl_ctx *ctx, const char *host)
 {
-	char q[LDNS_MAX_DOMAINLEN * 4 + 16];
+	char q[2][SYNTH_MAX + 16];
+	const struct zl_zone *dz;
+	const char *name = q[0];
 	struct zl_at at;
 	enum zl_answer a;
+	unsigned hops;
 
-	if (snprintf(q, sizeof q, "%s%s", SMTP_PREFIX, zl_name_tail(host)) >=
-	    (int)sizeof q)
+	if (snprintf(q[0], sizeof q[0], "%s%s", SMTP_PREFIX,
+		     zl_name_tail(host)) >= (int)sizeof q[0])
 		return TLSA_UNKNOWN;
-	if (zl_name_rrset(zl_lookup(ctx, q).name, LDNS_RR_TYPE_CNAME))
+	for (hops = 1; zl_dname_over(ctx, name, &dz, q[hops & 1],
+				     sizeof q[hops & 1]); hops++) {
+		if (hops > MAX_HOPS)
+			return TLSA_UNKNOWN;
+		name = q[hops & 1];
+	}
+	if (zl_name_rrset(zl_lookup(ctx, name).name, LDNS_RR_TYPE_CNAME))
 		return TLSA_YES;
-	a = zl_answer(ctx, q, &at);
+	a = zl_answer(ctx, name, &at);
 	if (a == ZL_ANSWER_UNKNOWN)
 		return TLSA_UNKNOWN;
 	return a == ZL_ANSWER_NAME &&
 	       zl_name_rrset(at.name, LDNS_RR_TYPE_TLSA) ? TLSA_YES : TLSA_NO;
 }
 
-/* The name a chain of CNAMEs from canonical text ends at in the run
- * (text itself without one); NULL when the chain leaves the run, goes on
- * through a wildcard's CNAME or is too long to follow. */
-static const char *expanded(const struct zl_ctx *ctx, const char *text)
+/* One hop of an alias chain from canonical text: the name the DNAME over
+ * it makes (RFC 6672 §2.2), in buf (size n), or the target of its CNAME;
+ * text itself when it is no alias; NULL when no zone of the run holds it
+ * or a wildcard's CNAME answers for it. */
+static const char *alias_hop(const struct zl_ctx *ctx, const char *text,
+			     char *buf, size_t n)
 {
+	const struct zl_zone *dz;
 	const struct zl_rr *cname;
 	struct zl_at at;
+
+	if (!(at = zl_lookup(ctx, text)).zone)
+		return NULL;
+	if (zl_dname_over(ctx, text, &dz, buf, n))
+		return buf;
+	if (!at.name || !zl_name_sets(at.name))
+		return zl_name_rrset(zl_zone_wildcard(at.zone, text),
+				     LDNS_RR_TYPE_CNAME) ? NULL : text;
+	cname = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_CNAME);
+	if (!cname || cname->nrdf < 1 || !zl_rdf_name(&cname->rdf[0]))
+		return text;
+	return zl_rdf_name(&cname->rdf[0])->text;
+}
+
+/* The name a chain of CNAMEs and DNAMEs from canonical text ends at in
+ * the run (text itself without one), in buf when a DNAME made it; NULL
+ * when the chain leaves the run, goes on through a wildcard's CNAME, or
+ * is too long to follow (a loop). */
+static const char *expanded(const struct zl_ctx *ctx, const char *text,
+			    char (*buf)[SYNTH_MAX])
+{
+	const char *next;
 	unsigned hops;
 
+	/* two buffers in turn: a hop reads the name the last one made */
 	for (hops = 0; hops <= MAX_HOPS; hops++) {
-		if (!(at = zl_lookup(ctx, text)).zone)
-			return NULL;
-		if (!at.name || !zl_name_sets(at.name))
-			return zl_name_rrset(zl_zone_wildcard(at.zone, text),
-					     LDNS_RR_TYPE_CNAME) ? NULL : text;
-		cname = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_CNAME);
-		if (!cname || cname->nrdf < 1 || !zl_rdf_name(&cname->rdf[0]))
-			return text;
-		text = zl_rdf_name(&cname->rdf[0])->text;
+		next = alias_hop(ctx, text, buf[hops & 1], SYNTH_MAX);
+		if (!next || next == text)
+			return next;
+		text = next;
 	}
 	return NULL;
 }
@@ -552,16 +598,19 @@ static const char *expanded(const struct zl_ctx *ctx, const char *text)
 /* Whether the MX host t has TLSA records where a sending MTA looks: RFC
  * 7672 §2.2.2-2.2.3 and RFC 7671 §7 make the TLSA base domain the host's
  * CNAME-expanded name, and failing that the name the MX record gives
- * (not a name between them).  Unknown when the run cannot tell. */
+ * (not a name between them); a DNAME answers with a CNAME (RFC 6672
+ * §2.2), so its expansion counts as one.  Unknown when the run cannot
+ * tell. */
 static enum tlsa_known has_tlsa(const struct zl_ctx *ctx,
 				const struct zl_name *t)
 {
 	enum tlsa_known k = tlsa_at(ctx, t->text);
+	char buf[2][SYNTH_MAX];
 	const char *f;
 
 	if (k != TLSA_NO)
 		return k;
-	if (!(f = expanded(ctx, t->text)))
+	if (!(f = expanded(ctx, t->text, buf)))
 		return TLSA_UNKNOWN;
 	return f == t->text ? TLSA_NO : tlsa_at(ctx, f);
 }
