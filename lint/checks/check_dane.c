@@ -393,9 +393,10 @@ const struct zl_check zl_check_tlsa_fields = {
 /* CNAMEs followed from an MX host, as zl_answer follows them */
 #define MAX_HOPS 8
 
-static const char *const smtp_problems[] = { "not-mx", "pkix", NULL };
+static const char *const smtp_problems[] = { "not-mx", "pkix", "null-mx",
+					      NULL };
 
-enum { S_NOT_MX, S_PKIX };
+enum { S_NOT_MX, S_PKIX, S_NULL_MX };
 static const struct zl_variant_spec smtp_variants[] = {
 	{ .key = "problem", .names = smtp_problems },
 	{ .key = NULL },
@@ -439,11 +440,53 @@ static void pkix_alias(struct zl_ctx *ctx)
 				"the TLSA record the alias leads to");
 }
 
+/* The null MX record of n (RFC 7505 §3) when its MX RRset is that
+ * alone, or NULL. */
+static const struct zl_rr *null_mx(const struct zl_zone *z,
+				   const struct zl_name *n)
+{
+	const struct zl_rr *rr, *first = zl_first_rr(z, n, LDNS_RR_TYPE_MX);
+	const struct zl_name *t;
+
+	for (rr = first; rr; rr = zl_next_rr(z, rr))
+		if (rr->nrdf != 2 || !(t = zl_rdf_name(&rr->rdf[1])) ||
+		    strcmp(t->text, "."))
+			return NULL;
+	return first;
+}
+
+/* RFC 7505 §3 and §4: a null MX says the domain receives no mail, and senders
+ * do not fall back to its addresses (RFC 5321 §5.1's implicit MX), so
+ * nothing looks up TLSA at _25._tcp.<domain> for its mail (RFC 7672
+ * §2.2.3).  Not when the zone names the host as an MX target: it may
+ * receive other domains' mail.  A note at the TLSA record, with one at
+ * the null MX. */
+static void tlsa_null_mx(struct zl_ctx *ctx, const char *host)
+{
+	const struct zl_rr *rr;
+	struct zl_at at = zl_lookup(ctx, host);
+	zl_finding f;
+
+	if (!at.name || (at.name->refs & ZL_REF_MX) ||
+	    !(rr = null_mx(at.zone, at.name)))
+		return;
+	f = ZL_EMIT(ctx, ctx->rr->src, zl_rr_type_tok(ctx->zone, ctx->rr),
+		    { "host", host });
+	if (at.zone == ctx->zone)
+		zl_emit_note(ctx, f, rr->src, zl_rr_field_tok(at.zone, rr, 1),
+			     "the null MX of '%s'", host);
+	else
+		zl_emit_note_in(ctx, f, at.zone, rr->src,
+				zl_rr_field_tok(at.zone, rr, 1),
+				"the null MX of '%s'", host);
+}
+
 /* RFC 7672 §2.2.3: SMTP clients look for TLSA at _25._tcp.<MX host>; a
  * TLSA record for a host that no MX of this zone names and no zone of the
  * run gives an address is probably for a renamed or mistyped host (a
  * mail host with addresses may be the MX of other domains: a provider's
- * zone).  §3.1.3: PKIX usages 0 and 1 are not used for
+ * zone); one whose null MX says it takes no mail is tlsa_null_mx's.
+ * §3.1.3: PKIX usages 0 and 1 are not used for
  * SMTP (no agreed trust anchors); clients treat such records as unusable. */
 static void tlsa_smtp(struct zl_ctx *ctx)
 {
@@ -456,6 +499,10 @@ static void tlsa_smtp(struct zl_ctx *ctx)
 	if (strncmp(owner, SMTP_PREFIX, strlen(SMTP_PREFIX)) != 0)
 		return;
 	host = owner + strlen(SMTP_PREFIX);
+	if (zl_rule_variant(ctx->rule, 0) == S_NULL_MX) {
+		tlsa_null_mx(ctx, host);
+		return;
+	}
 	if (zl_rule_variant(ctx->rule, 0) == S_PKIX) {
 		if (ctx->rr->type == LDNS_RR_TYPE_CNAME)
 			pkix_alias(ctx);
@@ -472,7 +519,7 @@ static void tlsa_smtp(struct zl_ctx *ctx)
 	/* the host's addresses as a query finds them: a wildcard, a CNAME;
 	 * an alias to a name the run does not hold may have them */
 	n = zl_zone_lookup(ctx->zone, host);
-	if (n && (n->refs & ZL_REF_MX))
+	if (n && ((n->refs & ZL_REF_MX) || null_mx(ctx->zone, n)))
 		return;
 	if ((a = zl_answer(ctx, host, &at)) == ZL_ANSWER_NONE ||
 	    (a == ZL_ANSWER_NAME && !zl_has_address(at.name))) {
