@@ -189,7 +189,8 @@ const char *zl_tv_list_uri_check(const char *s, struct zl_tv_span uri,
  * zl_tv_uri_check), sets first[i] to the index of the first URI of the
  * list that is the same as URI i when that is an earlier one, else to
  * -1.  URIs are the same when they compare equal by RFC 3986 §6.2.2: the
- * scheme and the host in any case, a host's final dot aside, a percent
+ * scheme and the host in any case, a host's final dot aside, an
+ * internationalised host as its A-labels (zl_tv_host_alabel), a percent
  * escape of a letter, digit, '-', '.', '_' or '~' as that character and
  * other escapes' hex digits in any case; the rest (a mailto: local part,
  * a path) as written.  first has room for n. */

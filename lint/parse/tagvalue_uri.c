@@ -697,23 +697,64 @@ struct key {
 	size_t len, i;		/* i: its index in the list */
 };
 
+/* RFC 3986 §6.2.3: in the http(s): URI uri of s with host h (its final
+ * dot left out), a ':' with no port or the scheme's default port (80,
+ * 443) is none, and an empty path is "/".  *port gets the bytes of such
+ * a port (len 0 when none); returns where the path starts. */
+static uint32_t no_port(const char *s, struct zl_tv_span uri,
+			struct zl_tv_span h, struct zl_tv_span *port)
+{
+	uint32_t a = h.off + h.len, end = uri.off + uri.len, q;
+	const char *dflt = s[uri.off + 4] == ':' ? "80" : "443";
+
+	if (a < end && s[a] == '.')	/* the final dot */
+		a++;
+	if (a == end || s[a] != ':')
+		return a;
+	for (q = a + 1; q < end && is_digit(s[q]); q++)
+		;
+	if (q == a + 1 || (q - a - 1 == strlen(dflt) &&
+			   memcmp(s + a + 1, dflt, q - a - 1) == 0))
+		*port = (struct zl_tv_span){ a, q - a };
+	return q;
+}
+
 /* The key of URI uri of s: the scheme and the host in lower case (the
  * host without a final dot), a percent escape of an unreserved character
  * as that character, other escapes with upper-case hex digits; the rest
- * (a mailto: local part, a path) as written. */
+ * (a mailto: local part, a path) as written.  An internationalised host
+ * is its A-labels: "b%C3%BCcher.example" and "xn--bcher-kva.example"
+ * name one host (RFC 5891 §5, RFC 3986 §3.2.2), where mail and
+ * requests go alike; an http(s): URI's default port is none and its
+ * empty path "/" (no_port). */
 static struct key uri_key(const char *s, struct zl_tv_span uri, size_t i)
 {
 	struct zl_buf b = { 0 };
-	struct zl_tv_span h = { 0, 0 };
-	uint32_t p, end = uri.off + uri.len, w;
+	struct zl_tv_span h = { 0, 0 }, port = { 0, 0 };
+	uint32_t p, end = uri.off + uri.len, w, path = end + 1;
 	bool scheme = true, host;
-	char c;
+	char *alabel = NULL, c;
 
 	if (zl_tv_uri_host(s, uri, &h) && h.len > 1 &&
 	    s[h.off + h.len - 1] == '.')
 		h.len--;
+	if (h.len)
+		alabel = zl_tv_host_alabel(s, h);
+	if (h.len && s[uri.off] != 'm' && s[uri.off] != 'M')
+		path = no_port(s, uri, h, &port);
 	zl_buf_add(&b, "", 0);
 	for (p = uri.off; p < end; p += w) {
+		if (port.len && p == port.off) {
+			w = port.len;
+			continue;
+		}
+		if (p == path && (s[p] == '?' || s[p] == '#'))
+			zl_buf_addc(&b, '/');
+		if (alabel && p == h.off) {
+			zl_buf_add(&b, alabel, strlen(alabel));
+			w = h.len;
+			continue;
+		}
 		host = p >= h.off && p < h.off + h.len;
 		if (h.len && p == h.off + h.len && s[p] == '.') {
 			w = 1;		/* the host's final dot */
@@ -730,6 +771,9 @@ static struct key uri_key(const char *s, struct zl_tv_span uri, size_t i)
 		zl_buf_addc(&b, scheme || host ? lower(c) : c);
 		scheme = scheme && c != ':';
 	}
+	if (path == end)
+		zl_buf_addc(&b, '/');
+	free(alabel);
 	return (struct key){ b.s, b.len, i };
 }
 

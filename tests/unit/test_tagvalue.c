@@ -564,6 +564,25 @@ START_TEST(test_uri_repeats)
 		{ "mailto:d@example.com", "mailto:%64@example.com", true },
 		{ "mailto:d%2Bx@example.com", "mailto:d%2bx@example.com", true },
 		{ "https://r.example.com/a%7e", "https://R.example.com/a~", true },
+		/* an internationalised domain is its A-labels, in any case,
+		 * its UTF-8 escaped in either case (RFC 5891 §5) */
+		{ "mailto:a@b%C3%BCcher.example",
+		  "mailto:a@xn--bcher-kva.example", true },
+		{ "mailto:a@B%c3%bcCHER.Example.",
+		  "mailto:a@XN--BCHER-KVA.example", true },
+		{ "https://b%C3%BCcher.example/r",
+		  "https://xn--bcher-kva.example/r", true },
+		/* RFC 3986 §6.2.3: an empty or default port, an empty path */
+		{ "https://r.example", "https://r.example:443/", true },
+		{ "http://r.example:/?x", "HTTP://r.example.:80/?x", true },
+		{ "https://r.example:8443/", "https://r.example/", false },
+		{ "https://r.example:80/", "https://r.example/", false },
+		{ "https://r.example/a", "https://r.example/a/", false },
+		{ "mailto:a@b%C3%BCcher.example", "mailto:a@bucher.example",
+		  false },
+		/* a local part is no domain: no A-label there */
+		{ "mailto:b%C3%BCcher@x.example",
+		  "mailto:xn--bcher-kva@x.example", false },
 		/* a local part and a path compare as written; '+' is no
 		 * "%2B" */
 		{ "mailto:D@example.com", "mailto:d@example.com", false },
