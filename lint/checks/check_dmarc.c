@@ -208,6 +208,30 @@ struct zl_dmarc_uri zl_dmarc_split_uri(const char *s, struct zl_tv_span item)
 	return u;
 }
 
+bool zl_dmarc_uri_tag(const struct zl_tv_rec *r, const struct zl_tv_tag *t)
+{
+	return (!t->bad || (t->raw8 && !t->cut)) && t->dup_ci < 0 &&
+	       (zl_tv_eq(r->txt.s, t->name, "rua", true) ||
+		zl_tv_eq(r->txt.s, t->name, "ruf", true));
+}
+
+/* Whether syntax error e of r is a byte from 0x80 on in the value of a
+ * tag whose URIs DMARC011 checks: a URI holds none (RFC 3986 §2), and
+ * the finding about the URI says so, and how to write it. */
+static bool uri_byte(const struct zl_tv_rec *r, const struct zl_tv_error *e)
+{
+	size_t i;
+
+	for (i = 0; e->raw8 && i < r->tv.ntags; i++) {
+		const struct zl_tv_tag *t = &r->tv.tags[i];
+
+		if (t->raw8 && e->at.off >= t->value.off &&
+		    e->at.off < t->value.off + t->value.len)
+			return zl_dmarc_uri_tag(r, t);
+	}
+	return false;
+}
+
 /* Whether the "!size" suffix sp is '!' 1*DIGIT [k / m / g / t]. */
 static bool size_ok(const char *s, struct zl_tv_span sp)
 {
@@ -692,7 +716,7 @@ static void dmarc_tags(struct zl_ctx *ctx)
 			zl_finding d;
 
 			/* the rest of a cut tag-spec: cut_tags() says */
-			if (r->tv.errs[i].follow)
+			if (r->tv.errs[i].follow || uri_byte(r, &r->tv.errs[i]))
 				continue;
 			d = emit_at(ctx, r, r->tv.errs[i].at, r->tv.errs[i].msg,
 				    "receivers skip this part of the record "

@@ -40,6 +40,12 @@ const char *zl_dmarc_org(struct zl_ctx *ctx, const char *domain);
 struct zl_dmarc_uri {
 	struct zl_tv_span all, uri, size;
 };
+/* Whether tag t of r is a rua or ruf whose URIs the report checks read:
+ * the first of its name in any case, with no syntax error but maybe a
+ * byte from 0x80 on in its value (zl_tv_tag.raw8), which is the finding
+ * of the URI that holds it (DMARC011), not DMARC005's; but not one a ';'
+ * cuts, whose last URI is DMARC005's. */
+bool zl_dmarc_uri_tag(const struct zl_tv_rec *r, const struct zl_tv_tag *t);
 /* Splits list item item of s into URI and size suffix. */
 struct zl_dmarc_uri zl_dmarc_split_uri(const char *s, struct zl_tv_span item);
 /* Why URI u of s is not a valid report URI (zl_tv_uri_check, or a bad

@@ -25,19 +25,27 @@ static const struct zl_param_spec uri_params[] = {
 	{ .key = NULL },
 };
 
+/* DMARC011's help, but for a character a URI holds only
+ * percent-encoded (zl_tv_uri_fix). */
+static const char uri_help[] = "write each address as mailto:user@domain, "
+			       "separated by commas";
+
 /* Emits DMARC011 at bytes sp of r about URI item, invalid or (valid
  * but doubtful) one that may get no report: detail why. */
 static zl_finding uri_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 			   struct zl_tv_span item, struct zl_tv_span sp,
 			   const char *why, bool valid)
 {
+	struct zl_tv_span uri = zl_dmarc_split_uri(r->txt.s, item).uri;
 	char *q = zl_tv_str(r->txt.s, item);
-	char *msg = zl_tv_uri_msg(r->txt.s, zl_dmarc_split_uri(r->txt.s,
-						item).uri, q, why, valid);
+	char *msg = zl_tv_uri_msg(r->txt.s, uri, q, why, valid);
+	char *fix = valid ? NULL : zl_tv_uri_fix(r->txt.s, uri, sp);
 	zl_finding d = ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, sp),
 			       { "message", msg }, { "uri", q },
-			       { "detail", why });
+			       { "detail", why },
+			       { "hint", fix ? fix : uri_help });
 
+	free(fix);
 	free(msg);
 	free(q);
 	return d;
@@ -145,7 +153,7 @@ static void check_uris(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 
 			ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, bad),
 				{ "message", msg }, { "uri", q },
-				{ "detail", msg });
+				{ "detail", msg }, { "hint", uri_help });
 			free(msg);
 			free(q);
 		}
@@ -184,9 +192,7 @@ static void dmarc_report_uris(struct zl_ctx *ctx)
 	for (i = 0; r && i < r->tv.ntags; i++) {
 		const struct zl_tv_tag *t = &r->tv.tags[i];
 
-		if (t->bad || t->dup_ci >= 0 ||
-		    (!zl_tv_eq(r->txt.s, t->name, "rua", true) &&
-		     !zl_tv_eq(r->txt.s, t->name, "ruf", true)))
+		if (!zl_dmarc_uri_tag(r, t))
 			continue;
 		if (kind == U_COUNT)
 			count_uris(ctx, r, t);
@@ -204,10 +210,11 @@ const struct zl_check zl_check_dmarc_report_uris = {
 	.variants = uri_variants,
 	.params = uri_params,
 	/* invalid: message (zl_tv_uri_msg), uri (zl_tv_str: cut when long)
-	 * and detail, the URI parser's words for what is wrong; count: max;
+	 * and detail, the URI parser's words for what is wrong, and hint,
+	 * the fix (zl_tv_uri_fix) or the usual form; count: max;
 	 * repeat: message */
-	.vars = (const char *const[]){ "message", "uri", "detail", "max",
-				       NULL },
+	.vars = (const char *const[]){ "message", "uri", "detail", "hint",
+				       "max", NULL },
 };
 
 /* The destination host of URI u as a canonical name ("dest.example."),
@@ -324,9 +331,7 @@ static void dmarc_report_auth(struct zl_ctx *ctx)
 		const struct zl_tv_tag *t = &r->tv.tags[i];
 		struct zl_tv_span item;
 
-		if (t->bad || t->dup_ci >= 0 ||
-		    (!zl_tv_eq(r->txt.s, t->name, "rua", true) &&
-		     !zl_tv_eq(r->txt.s, t->name, "ruf", true)))
+		if (!zl_dmarc_uri_tag(r, t))
 			continue;
 		pos = t->value.off;
 		while (zl_tv_next_uri(r->txt.s, t->value, &pos, &item)) {

@@ -168,19 +168,59 @@ static const char *list_break(const char *s, uint32_t a, uint32_t b)
 	return NULL;
 }
 
-/* Emits the current rule at bytes sp of r about URI item, invalid or
- * (valid but doubtful) one that may get no report: why. */
+/* TLSRPT003's help, but for a character a URI holds only
+ * percent-encoded (zl_tv_uri_fix). */
+static const char rua_help[] = "use rua=mailto:tlsrpt@example.com or "
+			       "rua=https://reports.example.com/tlsrpt";
+
+/* Emits TLSRPT003 at bytes sp of r: message msg, help hint (or
+ * rua_help). */
+static zl_finding emit_rua(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+			   struct zl_tv_span sp, const char *msg,
+			   const char *hint)
+{
+	return ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, sp),
+		       { "message", msg }, { "hint", hint ? hint : rua_help });
+}
+
+/* Emits TLSRPT003 at bytes sp of r about URI item, invalid or (valid
+ * but doubtful) one that may get no report: why. */
 static zl_finding emit_uri(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 			   struct zl_tv_span item, struct zl_tv_span sp,
 			   const char *why, bool valid)
 {
 	char *q = zl_tv_str(r->txt.s, item);
 	char *msg = zl_tv_uri_msg(r->txt.s, item, q, why, valid);
-	zl_finding d = zl_tv_emit(ctx, r, sp, msg);
+	char *fix = valid ? NULL : zl_tv_uri_fix(r->txt.s, item, sp);
+	zl_finding d = emit_rua(ctx, r, sp, msg, fix);
 
+	free(fix);
 	free(msg);
 	free(q);
 	return d;
+}
+
+/* Whether rua field t (or NULL) of a TLS-RPT record is one whose URIs
+ * are read: no syntax error but maybe a byte from 0x80 on, which no URI
+ * holds (RFC 3986 §2): the URI's finding, not TLSRPT001's.  One that a
+ * ';' cuts is TLSRPT001's. */
+static bool rua_read(const struct zl_tv_tag *t)
+{
+	return t && (!t->bad || t->raw8) && !t->cut;
+}
+
+/* Whether syntax error e of r, a record of kind k, is a byte from 0x80
+ * on in the value of the rua field whose URIs TLSRPT003 reads. */
+static bool rua_byte(const struct kind *k, const struct zl_tv_rec *r,
+		     const struct zl_tv_error *e)
+{
+	const struct zl_tv_tag *t;
+
+	if (!e->raw8 || k != &kinds[1])
+		return false;
+	t = zl_tv_find(&r->tv, r->txt.s, "rua", false);
+	return rua_read(t) && e->at.off >= t->value.off &&
+	       e->at.off < t->value.off + t->value.len;
 }
 
 /* RFC 8460 §3: why the URI item of s is no report URI, or NULL: a
@@ -215,7 +255,7 @@ static void repeated_rua(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 	size_t n = 0, cap = 0;
 	uint32_t pos;
 
-	if (!t || t->bad || t->cut)
+	if (!rua_read(t))
 		return;
 	for (pos = t->value.off;
 	     zl_tv_next_uri(r->txt.s, t->value, &pos, &item);) {
@@ -244,11 +284,12 @@ static void check_rua(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 	 * TLSRPT001's too: one bad byte, one finding. */
 	if (!t) {
 		if (!field_hidden(&kinds[1], r))
-			zl_tv_emit(ctx, r, zl_tv_head(r), "TLS-RPT record has "
-				   "no rua= tag, so no report can be sent");
+			emit_rua(ctx, r, zl_tv_head(r), "TLS-RPT record has "
+				 "no rua= tag, so no report can be sent",
+				 NULL);
 		return;
 	}
-	if (t->bad || t->cut)
+	if (!rua_read(t))
 		return;
 	run_on = zl_tv_run_on_msg(r, t, &lost);
 	for (pos = prev = t->value.off;
@@ -261,14 +302,14 @@ static void check_rua(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 				"around ',': only spaces and tabs may surround "
 				"the ',' between report URIs", q);
 
-			zl_tv_emit(ctx, r, (struct zl_tv_span){
-				(uint32_t)(brk - s), 1 }, msg);
+			emit_rua(ctx, r, (struct zl_tv_span){
+				(uint32_t)(brk - s), 1 }, msg, NULL);
 			free(msg);
 			free(q);
 		}
 		if (run_on && lost.off > item.off &&
 		    lost.off < item.off + item.len) {
-			zl_tv_emit(ctx, r, lost, run_on);
+			emit_rua(ctx, r, lost, run_on, NULL);
 			continue;
 		}
 		why = rua_problem(s, item, &bad);
@@ -466,9 +507,11 @@ static void policy_record(struct zl_ctx *ctx)
 		struct zl_tv_span ws = zl_tv_trailing_blanks(r, &after_semi);
 		char *blanks;
 
-		/* The rest of a cut tag-spec follows from its start. */
+		/* The rest of a cut tag-spec follows from its start; a
+		 * byte from 0x80 on in a read rua is its URI's finding. */
 		for (i = 0; i < r->tv.nerrs; i++)
-			if (!r->tv.errs[i].ext_name && !r->tv.errs[i].follow)
+			if (!r->tv.errs[i].ext_name && !r->tv.errs[i].follow &&
+			    !rua_byte(k, r, &r->tv.errs[i]))
 				zl_tv_emit(ctx, r, r->tv.errs[i].at,
 					r->tv.errs[i].msg);
 		breaks = line_breaks(ctx, k, r);
@@ -512,7 +555,7 @@ const struct zl_check zl_check_policy_record = {
 	.fn = policy_record,
 	.variants = record_variants,
 	.params = no_params,
-	.vars = (const char *const[]){ "message", NULL },
+	.vars = (const char *const[]){ "message", "hint", NULL },
 };
 
 /* RFC 8461 §3.1, RFC 8460 §3: with more than one record, the domain is

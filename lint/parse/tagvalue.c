@@ -46,6 +46,7 @@ static void add_error(struct zl_tv *tv, uint32_t off, uint32_t len,
 	tv->errs[tv->nerrs].ext_name = false;
 	tv->errs[tv->nerrs].empty = false;
 	tv->errs[tv->nerrs].follow = false;
+	tv->errs[tv->nerrs].raw8 = false;
 	tv->errs[tv->nerrs++].msg = msg;
 }
 
@@ -156,6 +157,8 @@ static bool check_value(struct zl_tv *tv, const char *s, uint32_t a,
 			add_error(tv, i, c.len, zl_xasprintf("invalid "
 				  "character '%s' in the value of tag '%s'", q,
 				  n));
+			tv->errs[tv->nerrs - 1].raw8 =
+				(unsigned char)s[i] >= 0x80;
 			free(q);
 			free(n);
 		}
@@ -212,6 +215,7 @@ static void parse_spec(struct zl_tv *tv, const char *s, uint32_t a,
 		;
 	t.value = (struct zl_tv_span){ i, b - i };
 	t.bad = !check_value(tv, s, i, b, t.name);
+	t.raw8 = t.bad && tv->errs[tv->nerrs - 1].raw8;
 	zl_xgrow((void **)&tv->tags, &tv->captags, tv->ntags + 1,
 		 sizeof *tv->tags);
 	tv->tags[tv->ntags++] = t;

@@ -55,6 +55,8 @@ struct zl_tv_tag {
 			   part after it is no tag (its errors follow) */
 	bool follow;	/* this tag is the part after such a ';', and the
 			   part before it no tag */
+	bool raw8;	/* bad for a byte from 0x80 on in its value, the
+			   first that is no VALCHAR (zl_tv_error.raw8) */
 };
 
 struct zl_tv_error {
@@ -72,6 +74,12 @@ struct zl_tv_error {
 			   it; or the empty tag-spec of a ';' right before
 			   or after a part that is no tag (";=x", "l;;"),
 			   which tells it.  It hides no tag */
+	bool raw8;	/* a byte from 0x80 on in a tag's value, the first
+			   byte of it that is no VALCHAR (a UTF-8
+			   character, as a rule): a value read as URIs,
+			   which hold only ASCII (RFC 3986 §2), may leave it
+			   to the check of its URIs to report; the tag is
+			   bad all the same */
 };
 
 struct zl_tv {
@@ -155,13 +163,21 @@ const char *zl_tv_uri_check(const char *s, struct zl_tv_span uri,
  * servers to accept.  A static string; *bad gets the bytes at fault. */
 const char *zl_tv_uri_doubtful(const char *s, struct zl_tv_span uri,
 			       struct zl_tv_span *bad);
+/* The fix for bytes bad of URI uri, as zl_tv_uri_check found them, when
+ * they are a character from 0x80 on written as itself (no URI holds
+ * one): its percent escapes, or in the host its A-labels when it has
+ * them; or the no-break space removed.  Allocated; NULL for other
+ * findings. */
+char *zl_tv_uri_fix(const char *s, struct zl_tv_span uri,
+		    struct zl_tv_span bad);
 /* The host of a URI that passed zl_tv_uri_check: the domain of a mailto:
  * address or the host of an http(s): URI.  Returns false for other
  * schemes. */
 bool zl_tv_uri_host(const char *s, struct zl_tv_span uri,
 		    struct zl_tv_span *host);
-/* The A-label form of host (of a URI that passed zl_tv_uri_check) when
- * its percent escapes write UTF-8 of an internationalised label: its
+/* The A-label form of host (of a URI that passed zl_tv_uri_check, or
+ * failed it for a byte from 0x80 on written as itself) when its percent
+ * escapes (or those bytes) write UTF-8 of an internationalised label: its
  * labels lower-cased, escapes decoded, U-labels as A-labels (idna.h), no
  * final dot (maybe longer than DNS allows); the caller frees it.  NULL
  * when no label is internationalised, or one is no U-label. */

@@ -113,7 +113,8 @@ static uint32_t idn_label(struct domain *d, const char *lab, uint32_t n,
  * UTF-8 of an internationalised label, which a mailto: URI (RFC 6068
  * §2, its example in §6.3) and a URI's host (RFC 3986 §3.2.2) may write
  * so; the sender looks up its A-label (RFC 5891 §5), whose length is
- * what DNS limits. */
+ * what DNS limits.  Such a byte written as itself, which no URI holds,
+ * is read alike: the A-label is the fix to suggest. */
 static struct domain read_domain(const char *s, uint32_t a, uint32_t b,
 				 struct zl_buf *alabel)
 {
@@ -151,7 +152,7 @@ static struct domain read_domain(const char *s, uint32_t a, uint32_t b,
 			idn = false;
 			start = a + w;
 		} else if (is_namechar(c) || c == '-' ||
-			   (w == 3 && (unsigned char)c >= 0x80)) {
+			   (unsigned char)c >= 0x80) {
 			idn |= (unsigned char)c >= 0x80;
 			if (len < sizeof lab)
 				lab[len] = c;
@@ -439,6 +440,71 @@ static const char *uri_form(const char *s, uint32_t a, uint32_t b,
 	return NULL;
 }
 
+/* RFC 3986 §2: a URI is ASCII; another character is written as the
+ * percent escapes of its UTF-8 bytes (§2.5), an internationalised domain
+ * either so (RFC 6068 §2, RFC 3986 §3.2.2) or as its A-labels (RFC 5891
+ * §4.4), the form DMARC (RFC 7489 §6.4 imports URI, not IRI) and TLS-RPT
+ * (RFC 8460 §3) records take.  Why the byte at x (before b), from 0x80
+ * on, is wrong, with *bad the character it starts (or the byte). */
+static const char *raw_byte(const char *s, uint32_t x, uint32_t b,
+			    struct zl_tv_span *bad)
+{
+	size_t k = zl_utf8_len(s + x, b - x);
+
+	*bad = (struct zl_tv_span){ x, k ? (uint32_t)k : 1 };
+	if (k == 2 && (unsigned char)s[x] == 0xc2 &&
+	    (unsigned char)s[x + 1] == 0xa0)
+		return "a no-break space (UTF-8 C2 A0), which looks like a "
+		       "blank: a URI holds no blank";
+	return k ? "a character that is not ASCII, written as itself: a "
+		   "URI holds it only percent-encoded" :
+		   "a byte that is neither ASCII nor UTF-8: a URI holds "
+		   "only ASCII";
+}
+
+char *zl_tv_uri_fix(const char *s, struct zl_tv_span uri,
+		    struct zl_tv_span bad)
+{
+	struct zl_buf esc = { 0 };
+	struct zl_tv_span h;
+	struct domain d;
+	unsigned char c = (unsigned char)s[bad.off];
+	char *a = NULL, *fix;
+	uint32_t i;
+
+	if (bad.len == 0 || c < 0x80)
+		return NULL;
+	if (bad.len == 2 && c == 0xc2 &&
+	    (unsigned char)s[bad.off + 1] == 0xa0)
+		return zl_xstrdup("remove the no-break space, often pasted "
+				  "from a web page");
+	/* a byte of another encoding: Latin-1's, as a rule */
+	if (bad.len == 1 && zl_utf8_len(s + bad.off, 1) == 0 && c >= 0xa0)
+		return zl_xasprintf("write the text in UTF-8, percent-encoded: "
+				    "byte 0x%02X is no UTF-8 (as Latin-1, "
+				    "'%%%02X%%%02X')", c, 0xc0 | c >> 6,
+				    0x80 | (c & 0x3f));
+	for (i = 0; i < bad.len; i++)
+		zl_buf_addf(&esc, "%%%02X", (unsigned char)s[bad.off + i]);
+	if (!zl_tv_uri_host(s, uri, &h) || bad.off < h.off ||
+	    bad.off >= h.off + h.len)
+		fix = zl_xasprintf("write the character percent-encoded as "
+				   "its UTF-8 bytes, '%s'", esc.s);
+	else if ((a = zl_tv_host_alabel(s, h)) != NULL)
+		fix = zl_xasprintf("write the domain as its A-labels, '%s', "
+				   "or the character percent-encoded, '%s'",
+				   a, esc.s);
+	else if ((d = read_domain(s, h.off, h.off + h.len, NULL)).idn_why)
+		fix = zl_xasprintf("write the domain as its A-labels, which "
+				   "it has none of as written: %s", d.idn_why);
+	else
+		fix = zl_xasprintf("write the domain as its A-labels, or the "
+				   "character percent-encoded, '%s'", esc.s);
+	free(a);
+	zl_buf_free(&esc);
+	return fix;
+}
+
 const char *zl_tv_uri_check(const char *s, struct zl_tv_span uri,
 			    struct zl_tv_span *scheme, struct zl_tv_span *bad)
 {
@@ -449,6 +515,9 @@ const char *zl_tv_uri_check(const char *s, struct zl_tv_span uri,
 	*bad = uri;
 	if (uri.len == 0)
 		return "empty URI";
+	/* a no-break space pasted before it: the byte, not "no scheme" */
+	if ((unsigned char)s[a] >= 0x80)
+		return raw_byte(s, a, b, bad);
 	while (i < b && (is_alpha(s[i]) || (i > a && (is_digit(s[i]) ||
 		     s[i] == '+' || s[i] == '-' || s[i] == '.'))))
 		i++;
@@ -460,6 +529,8 @@ const char *zl_tv_uri_check(const char *s, struct zl_tv_span uri,
 		return "the URI has no scheme (such as 'mailto:' or 'https:')";
 	*scheme = (struct zl_tv_span){ a, i - a };
 	if ((x = uri_bad_at(s, i + 1, b)) < b) {
+		if ((unsigned char)s[x] >= 0x80)
+			return raw_byte(s, x, b, bad);
 		*bad = (struct zl_tv_span){ x, 1 };
 		/* "mailto: a@example.com": a blank is to be removed, not
 		 * escaped, which would make it part of the address */
@@ -815,9 +886,10 @@ char *zl_tv_host_alabel(const char *s, struct zl_tv_span host)
 	struct domain d;
 	uint32_t i;
 
-	for (i = 0; i < host.len && s[host.off + i] != '%'; i++)
+	for (i = 0; i < host.len && s[host.off + i] != '%' &&
+	     (unsigned char)s[host.off + i] < 0x80; i++)
 		;
-	if (i == host.len)	/* no escape: no byte of UTF-8 */
+	if (i == host.len)	/* ASCII, no escape: no byte of UTF-8 */
 		return NULL;
 	d = read_domain(s, host.off, host.off + host.len, &b);
 	if (d.labels == 0 || d.idn_why || d.unencoded || !d.idn) {

@@ -551,6 +551,55 @@ START_TEST(test_next_uri)
 }
 END_TEST
 
+/* A character from 0x80 on written as itself: the parser marks the tag,
+ * the URI check says where, and the fix is its escapes or A-labels. */
+START_TEST(test_uri_raw_byte)
+{
+	static const struct {
+		const char *uri;
+		uint32_t off, len;
+		const char *fix;	/* a part of it */
+	} cases[] = {
+		{ "mailto:a@b\xc3\xbc" "cher.example", 10, 2,
+		  "'xn--bcher-kva.example', or the character percent-encoded, "
+		  "'%C3%BC'" },
+		{ "mailto:\xc3\xa4@b.example", 7, 2, "UTF-8 bytes, '%C3%A4'" },
+		{ "https://r.example/\xc3\xbc", 18, 2, "'%C3%BC'" },
+		{ "\xc2\xa0mailto:a@b.example", 0, 2, "no-break space" },
+		{ "mailto:a@b\xfc.example", 10, 1, "as Latin-1, '%C3%BC'" },
+		{ "mailto:a@\xc3\x9c" "ber.example", 9, 2, "IDNA2008" },
+	};
+	struct zl_tv_span scheme, bad, all;
+	struct zl_tv tv;
+	const char *why;
+	char *fix;
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		all = (struct zl_tv_span){ 0, (uint32_t)strlen(cases[i].uri) };
+		why = zl_tv_uri_check(cases[i].uri, all, &scheme, &bad);
+		ck_assert_msg(why && bad.off == cases[i].off &&
+			      bad.len == cases[i].len, "%zu: %s at %u+%u", i,
+			      why ? why : "valid", bad.off, bad.len);
+		fix = zl_tv_uri_fix(cases[i].uri, all, bad);
+		ck_assert_msg(fix && strstr(fix, cases[i].fix), "%zu: %s", i,
+			      fix ? fix : "no fix");
+		free(fix);
+	}
+	/* other findings have no fix of this kind */
+	why = zl_tv_uri_check("mailto:a..b@x.example", (struct zl_tv_span){
+			      0, 21 }, &scheme, &bad);
+	ck_assert(why && !zl_tv_uri_fix("mailto:a..b@x.example",
+		  (struct zl_tv_span){ 0, 21 }, bad));
+	/* the parser: the first bad byte of a value from 0x80 on */
+	zl_tv_parse(&tv, "v=1; rua=a\xc3\xbc\x01; p=\x01\xc3\xbc", 20);
+	ck_assert(tv.ntags == 3 && tv.nerrs == 2);
+	ck_assert(tv.tags[1].bad && tv.tags[1].raw8 && tv.errs[0].raw8);
+	ck_assert(tv.tags[2].bad && !tv.tags[2].raw8 && !tv.errs[1].raw8);
+	zl_tv_free(&tv);
+}
+END_TEST
+
 /* The same URI twice in a list, as RFC 3986 §6.2.2 compares them. */
 START_TEST(test_uri_repeats)
 {
@@ -704,6 +753,7 @@ Suite *tagvalue_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("uri");
 	tcase_add_test(tc, test_uri_check);
+	tcase_add_test(tc, test_uri_raw_byte);
 	tcase_add_test(tc, test_uri_lengths);
 	tcase_add_test(tc, test_uri_repeats);
 	tcase_add_test(tc, test_next_uri);
