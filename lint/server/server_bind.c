@@ -665,7 +665,7 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 		      struct tok *pend)
 {
 	struct tok args[8], t, val = { 0 };
-	size_t n = 0, i, k = 0;
+	size_t n = 0, i, k = 0, outer;
 	bool blocks = false, pending = false;
 	enum ctx c;
 
@@ -697,11 +697,13 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 						  .line = t.line,
 						  .col = t.col };
 			c = blocks ? C_OTHER : child(b, ctx, args, n);
+			outer = bind_ref_open(b, ctx, blocks, args, n);
 			if (n && (is(&args[0], "dyndb") ||
 				  is(&args[0], "plugin")))
 				bind_bracketed_text(&b->lx);
 			else
 				block(b, c);
+			bind_ref_close(b, outer);
 			blocks = true;
 			if (c == C_VIEW)
 				b->view = NULL;
@@ -738,6 +740,7 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 		b->end.line = t.line;
 		b->end.col = t.col;
 		leaf(b, ctx, args, n);
+		bind_ref_leaf(b, ctx, args, n);
 	}
 	/* a catalog zone's statement has blocks among its words */
 	if (ctx == C_CATZ && n >= 2 && is(&args[0], "zone"))
@@ -894,6 +897,7 @@ static void bind_end(struct bind *b)
 	free(b->qsrc);
 	free(b->zopts);
 	free(b->lx.dir);
+	bind_refs_free(b);
 }
 
 void zl_server_read_bind(struct srv *s, struct srv_file *f)
@@ -901,8 +905,10 @@ void zl_server_read_bind(struct srv *s, struct srv_file *f)
 	struct bind b;
 
 	bind_start(&b, s, f);
-	if (!b.lx.stop)
+	if (!b.lx.stop) {
+		bind_refs_check(&b);
 		bind_finish(&b);
+	}
 	bind_end(&b);
 }
 

@@ -264,6 +264,8 @@ struct bind {
 	struct tok lbrace;	/* the '{' of the block being opened */
 	struct bblock *blk;	/* the options, view or zone block being
 				   read, or NULL */
+	struct brefs *refs;	/* names given and used (server_bind_refs.c),
+				   or NULL */
 };
 
 /* ---- where options are taken (server_bind_opts.c) ---- */
@@ -334,5 +336,29 @@ bool bind_signs_inline(const struct bind *b, const struct pzone *z);
  * named refuses of them (a response-policy zone that is none of its
  * view's, a dnssec-policy zone named cannot sign). */
 void bind_finish(struct bind *b);
+
+/* ---- names given and used (server_bind_refs.c) ---- */
+
+/* Before the block of the statement args[0..n) in ctx is read (second:
+ * not the statement's first block): notes what it defines (acl,
+ * primaries or masters, key, tls, http) or names (tls and http of
+ * listen-on), and makes its list (an address list, a list of primaries
+ * or also-notify, a server's keys) the one whose elements bind_ref_leaf
+ * notes.  Returns the list read before, for bind_ref_close. */
+size_t bind_ref_open(struct bind *b, enum ctx ctx, bool second,
+		     const struct tok *args, size_t n);
+/* After that block: outer, bind_ref_open's answer, is read again. */
+void bind_ref_close(struct bind *b, size_t outer);
+/* The statement args[0..n) without a block in ctx: an element of the list
+ * read, or a server's "keys NAME". */
+void bind_ref_leaf(struct bind *b, enum ctx ctx, const struct tok *args,
+		   size_t n);
+/* named-checkconf, once all is read: each name used where named reads it
+ * (an ACL, a primaries list, a server's key, a tls, an http) defined, no
+ * ACL naming itself, a zone's primaries reaching an address, no ACL or
+ * list defined twice. */
+void bind_refs_check(struct bind *b);
+/* Frees what bind_ref_* noted. */
+void bind_refs_free(struct bind *b);
 
 #endif

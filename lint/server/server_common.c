@@ -57,6 +57,17 @@ bool srv_err(struct srv *s, const char *file, uint32_t line, uint32_t col,
 	return false;
 }
 
+bool srv_err_help(struct srv *s, const char *help, const char *file,
+		  uint32_t line, uint32_t col, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report(s, help, file, line, col, fmt, ap);
+	va_end(ap);
+	return false;
+}
+
 bool srv_err_outside(struct srv *s, const char *file, uint32_t line,
 		     uint32_t col, const char *fmt, ...)
 {

@@ -43,6 +43,10 @@ struct srv_file {
  * run failed.  Always returns false, for `return srv_err(...)`. */
 bool srv_err(struct srv *s, const char *file, uint32_t line, uint32_t col,
 	     const char *fmt, ...) ZL_PRINTF(5, 6);
+/* The same, with help: how to fix it (a static string). */
+bool srv_err_help(struct srv *s, const char *help, const char *file,
+		  uint32_t line, uint32_t col, const char *fmt, ...)
+	ZL_PRINTF(6, 7);
 /* The same, for an include refused as lying outside the root and every
  * allowed path: its help names the option that allows it. */
 bool srv_err_outside(struct srv *s, const char *file, uint32_t line,
