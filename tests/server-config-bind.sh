@@ -1049,3 +1049,113 @@ EOF2
 EOF2
 }
 t "BIND check-names without a mode, or a kind twice: zonelint refuses what named refuses, at its line" t_check_names_bad
+
+# A primaries list named where named-checkconf reads it (a zone's
+# primaries or masters, the also-notify of a zone that notifies, or the
+# view's or options' it inherits), or named by such a list, in any case:
+# defined at the top, or refused at the name, by both; a list named only
+# where nothing reads it, a redirect zone's, or one defined after its use:
+# taken.  A zone whose lists reach no address (an empty list, lists naming
+# only each other) is refused at the zone; a list defined twice, under
+# either name, at the second.
+t_primaries_lists() {
+	named_cases pl " list '" <<'EOF2' || return 1
+1 |zone "a.org" { type secondary; primaries { p1; }; };
+2 |zone "a.org" {\ntype slave; masters { 192.0.2.1; p1; }; };
+3 |primaries p1 {\n192.0.2.1;\np2;\n};\nzone "a.org" { type secondary; primaries { p1; }; };
+4 |options {\nalso-notify {\n192.0.2.9;\np1; }; };\nzone "a.org" { type primary; file "db"; };
+1 |view "v" { also-notify { p1; }; zone "a.org" { type mirror; primaries { 192.0.2.1; }; }; };
+1 |masters P1 { 192.0.2.1; };\nprimaries p1 { 192.0.2.2; };
+3 |primaries p1 { 192.0.2.1; };\nmasters p2 { 192.0.2.1; };\nprimaries P1 { 192.0.2.2; };
+|options { also-notify { p1; }; };\nview "v" { also-notify { 192.0.2.1; }; zone "a.org" { type primary; file "db"; }; };
+|options { also-notify { p1; }; };\nzone "a.org" { type stub; primaries { 192.0.2.1; }; };
+|options { also-notify { p1; }; };\nzone "a.org" { type primary; file "db"; also-notify { 192.0.2.1; }; };
+|primaries p1 { p2; };\nview "v" { also-notify { p1; }; };
+|zone "." { type redirect; primaries { p1; }; };
+|zone "a.org" { type secondary; primaries { P1; }; };\nmasters p1 { 192.0.2.1; };
+EOF2
+	named_cases pl "'primaries'" <<'EOF2'
+3 |primaries p1 { p2; };\nprimaries p2 { p1; };\nzone "a.org" { type secondary; primaries { p1; }; };
+2 |primaries p1 { p1; };\nzone "a.org" { type stub; primaries { p1; }; };
+1 |zone "a.org" { type secondary; primaries { }; };
+|primaries p1 { 192.0.2.1; p1; };\nzone "a.org" { type secondary; primaries { p1; }; };
+|primaries p1 { };\nzone "a.org" { type primary; file "db"; also-notify { p1; }; };
+EOF2
+}
+t "BIND primaries lists: zonelint refuses what named refuses, at its line" t_primaries_lists
+
+# A key a server statement names (keys { K; } or keys K): defined at the
+# top, or in the server's view, or in every view for a server outside
+# views, as a domain name (any case, a final dot or not); refused at the
+# name by both.  The keys of address lists, primaries and update-policy,
+# which named-checkconf does not look up: taken by both.
+t_server_keys() {
+	named_cases sk "key '[a-z]*'" <<'EOF2'
+1 |server 192.0.2.1 { keys { k; }; };
+2 |server 192.0.2.1 {\nkeys k; };
+2 |view "v" { key k { algorithm hmac-sha256; secret "aaaa"; }; };\nview "w" { server 192.0.2.1 { keys { k; }; }; };
+3 |view "v" { key k { algorithm hmac-sha256; secret "aaaa"; }; };\nview "w" { };\nserver 192.0.2.1 { keys { k; }; };
+|view "v" { key k { algorithm hmac-sha256; secret "aaaa"; }; };\nserver 192.0.2.1 { keys { k; }; };
+|view "v" { server 192.0.2.1 { keys { k; }; }; key k { algorithm hmac-sha256; secret "aaaa"; }; };
+|server 192.0.2.1 { keys { "K."; }; };\nkey k { algorithm hmac-sha256; secret "aaaa"; };
+|zone "a.org" { type secondary; primaries { 192.0.2.1 key k; }; allow-transfer { key k; }; };
+|zone "a.org" { type primary; file "db"; update-policy { grant k zonesub ANY; }; also-notify { 192.0.2.1 key k; }; };
+EOF2
+}
+t "BIND server keys: zonelint refuses what named refuses, at its line" t_server_keys
+
+# A tls or http named by listen-on, or a tls by a list of primaries or
+# also-notify that named-checkconf reads: defined at the top (any case),
+# or built in (ephemeral; none in listen-on alone; http default); refused
+# at the name by both.
+t_tls_names() {
+	named_cases tn "[sp] '[a-z]*' is not defined" <<'EOF2'
+1 |options { listen-on tls t { any; }; };
+2 |options { listen-on-v6 port 853 tls ephemeral\nhttp h { any; }; };\nhttp g { };
+1 |zone "a.org" { type secondary; primaries { 192.0.2.1 tls none; }; };
+1 |primaries p { 192.0.2.1 tls t; };\nzone "a.org" { type primary; file "db"; also-notify { p; }; };
+|options { listen-on tls none http default { any; }; };
+|tls T { };\nhttp H { };\noptions { listen-on tls t http h { any; }; };
+|zone "a.org" { type secondary; primaries { 192.0.2.1 port 53 key k tls t; }; };\ntls t { };
+|primaries p { 192.0.2.1 tls t; };\noptions { also-notify { 192.0.2.2 tls u; }; };
+EOF2
+}
+t "BIND tls and http names: zonelint refuses what named refuses, at its line" t_tls_names
+
+# An ACL named in an address list named-checkconf reads (of options or a
+# view for the views, of a zone, or the options' or view's a zone
+# inherits; '!', nested lists), or by an ACL so named: defined at the top
+# in any case, or built in; refused at the name by both.  An ACL that
+# names itself, directly or through others, at the name that closes the
+# loop; one defined twice, at the second.  Unread lists (allow-transfer
+# without zones, a zone's own allow-query), addresses and keys: taken.
+t_acl_names() {
+	named_cases an "undefined ACL" <<'EOF2' || return 1
+1 |options { allow-query { a; }; };
+2 |options { blackhole {\n!a; }; };
+1 |options { sortlist { { localhost; { ! a; 192.0.2/24; }; }; }; };
+1 |view "v" { match-clients { a; }; };
+1 |options { allow-transfer { a; }; };\nview "v" { zone "a.org" { type forward; forwarders { 192.0.2.1; }; }; };
+1 |acl a { b; };\noptions { listen-on port 53 { a; }; };
+1 |options { allow-query { a; }; };\nview "v" { allow-query { any; }; };\nview "w" { };
+1 |zone "a.org" { type primary; file "db"; allow-transfer { a; }; };
+|options { allow-transfer { a; }; };
+|options { allow-transfer { a; }; };\nview "v" { allow-transfer { any; }; zone "a.org" { type primary; file "db"; }; };
+|options { allow-query { a; }; };\nview "v" { allow-query { any; }; };
+|zone "a.org" { type primary; file "db"; allow-query { a; }; };
+|acl a { b; };
+|options { allow-query { A; 1x; 10/8; 2001:db8::/32; !192.0.2.1; key k; localhost; localnets; none; }; };\nacl a { any; };\nacl 1x { any; };
+EOF2
+	named_cases an "acl [l']" <<'EOF2' || return 1
+1 |acl a { a; };\noptions { allow-query { a; }; };
+2 |acl a { b; };\nacl b { a; };\noptions { allow-query { a; }; };
+1 |acl a { b; };\nacl b { a; };\noptions { allow-query { b; }; };
+3 |acl a { b; };\nacl b { c; };\nacl c { b; };\noptions { allow-query { a; }; };
+|acl a { a; };
+|acl a { b; };\nacl b { any; };\noptions { allow-query { a; b; a; }; };
+EOF2
+	named_cases an "redefine" <<'EOF2'
+2 |acl a { any; };\nacl A { none; };
+EOF2
+}
+t "BIND ACL names: zonelint refuses what named refuses, at its line" t_acl_names

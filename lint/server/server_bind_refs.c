@@ -20,13 +20,15 @@ enum { K_NAME, K_ADDR, K_KEY, K_TLS, K_HTTP };
 struct owner {
 	uint8_t type;
 	uint8_t stmt;		/* O_USE: its option, in acl_opts */
-	bool primaries;		/* O_REMOTE: primaries or masters */
+	bool primaries;		/* O_REMOTE: primaries or masters; O_LIST:
+				   primaries (not masters) */
 	bool checked;		/* O_USE: one that named checks */
 	uint8_t state;		/* a walk's: 0 not seen, 1 on it, 2 done */
 	int8_t reach;		/* O_LIST: an address reached (1), none
 				   (0); -1: not known */
 	unsigned gen;		/* O_LIST: the walk that saw it last */
 	char *name;		/* a definition's name, normalised */
+	char *text;		/* and as written */
 	char *view;		/* its view; NULL: options or the top */
 	size_t zone;		/* its zone's index + 1; 0: none */
 	size_t first, n;	/* its names: refs[first..first+n) */
@@ -118,6 +120,7 @@ static size_t owner(struct bind *b, uint8_t type, const struct tok *t,
 	o->type = type;
 	o->reach = -1;
 	o->name = name ? norm(name, type == O_KEY) : NULL;
+	o->text = zl_xstrdup(name);
 	o->view = b->view ? zl_xstrdup(b->view) : NULL;
 	o->first = r->nr;
 	o->at = place(t);
@@ -138,19 +141,35 @@ static void add(struct bind *b, uint8_t kind, const struct tok *t)
 /* A definition of an ACL or a list, named once: the set of its kind
  * holds its owner.  A second is reported at its name, as named does. */
 static void define(struct bind *b, struct srv_set *set, size_t own,
-		   const char *what, const char *written)
+		   const char *what)
 {
-	struct owner *o = &b->refs->o[own - 1];
-	const struct srv_set_ent *e = srv_set_add(set, o->name, own - 1);
-	const struct owner *first;
+	const struct owner *o = &b->refs->o[own], *first;
+	const struct srv_set_ent *e = srv_set_add(set, o->name, own);
 
 	if (!e)
 		return;
 	first = &b->refs->o[e->val];
 	srv_err_help(b->s, "rename one of them, or merge their lists",
 		     o->at.file, o->at.line, o->at.col, "%s '%s' redefined, "
-		     "first defined at %s:%u", what, written, first->at.file,
+		     "first defined at %s:%u", what, o->text, first->at.file,
 		     first->at.line);
+}
+
+/* The ACLs and lists defined, in named-checkconf's order: the acl
+ * statements, then the primaries lists, then the masters lists. */
+static void define_all(struct bind *b)
+{
+	struct brefs *r = b->refs;
+	size_t i, pass;
+
+	for (pass = 0; pass < 3; pass++)
+		for (i = 0; i < r->no; i++)
+			if (pass == 0 && r->o[i].type == O_ACL)
+				define(b, &r->acls, i, "acl");
+			else if (pass > 0 && r->o[i].type == O_LIST &&
+				 r->o[i].primaries == (pass == 1))
+				define(b, &r->lists, i, pass == 1 ?
+				       "primaries list" : "masters list");
 }
 
 static size_t opt_of(const char *name)
@@ -188,9 +207,7 @@ static size_t opened(struct bind *b, enum ctx ctx, const struct tok *args,
 				       is(&args[0], "masters"))) {
 		own = owner(b, is(&args[0], "acl") ? O_ACL : O_LIST, &args[1],
 			    args[1].s);
-		define(b, is(&args[0], "acl") ? &r->acls : &r->lists, own,
-		       is(&args[0], "acl") ? "acl" : "primaries list",
-		       args[1].s);
+		r->o[own - 1].primaries = is(&args[0], "primaries");
 		return own;
 	}
 	if (ctx == C_TOP && n >= 2 && (is(&args[0], "tls") ||
@@ -653,6 +670,7 @@ void bind_refs_check(struct bind *b)
 
 	if (!b->refs)
 		return;
+	define_all(b);
 	check_keys(b, &said);
 	check_remotes(b, &said);
 	mark_acls(b);
@@ -671,6 +689,7 @@ void bind_refs_free(struct bind *b)
 		return;
 	for (i = 0; i < r->no; i++) {
 		free(r->o[i].name);
+		free(r->o[i].text);
 		free(r->o[i].view);
 	}
 	for (i = 0; i < r->nr; i++) {
