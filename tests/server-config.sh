@@ -17,6 +17,13 @@ sh "$(dirname "$here")/tools/deps.sh" cmd:named-checkconf:bind9-utils \
 	cmd:knotc:knot cmd:nsd-checkconf:nsd cmd:git:git || exit 1
 PATH=$PATH:/usr/sbin:/sbin
 export PATH
+# Knot's dnstap and geoip modules come in packages of their own, in the
+# directory where knotd looks for the modules of its version.
+knotmods=/usr/lib/$(gcc -dumpmachine)/knot/modules-$(knotc --version |
+	sed -n 's/.*version \([0-9]*\.[0-9]*\).*/\1/p')
+sh "$(dirname "$here")/tools/deps.sh" \
+	"file:$knotmods/dnstap.so:knot-module-dnstap" \
+	"file:$knotmods/geoip.so:knot-module-geoip" || exit 1
 
 suite server-config.sh "${1:-}"
 cd "$tmp" || exit 1
@@ -468,6 +475,111 @@ EOF
 	done
 }
 t "knot.conf: item values as knotc reads them" t_knot_values
+
+# knot.conf's modules as knotd reads them: knotc, with the dnstap and
+# geoip modules installed, takes every entry and reference of the first
+# configuration (a module by the start of its name, mod-rrl's entry);
+# it refuses each of the others, an item's value at the line zonelint
+# names (an identifier given twice in a section, a module that runs only
+# with an entry named without one), an entry that lacks an item knotd
+# requires wherever knotd finds that out (zonelint names the entry's id).
+t_knot_modules() {
+	mkdir -p kmod/zones
+	zone kmod/zones/example.org.zone
+	zone kmod/zones/2.0.192.in-addr.arpa.zone
+	printf '%s\n' 'www.example.org:' '  - net: 192.0.2.0/24' \
+		'    A: 192.0.2.1' >kmod/geo.conf
+	cat >kmod/knot.conf <<'EOF'
+remote:
+  - id: resolver
+    address: 192.0.2.53
+policy:
+  - id: signed
+    nsec3: on
+mod-dnstap:
+  - id: tap
+    sink: unix:/run/knot/dnstap.sock
+    identity: ""
+    log-queries: OFF
+    log-responses: t
+    responses-with-queries: on
+mod-geoip:
+  - id: geo
+    config-file: geo.conf
+    ttl: 1h
+    mode: SUBNET
+    dnssec: off
+    policy: signed
+mod-dnsproxy:
+  - id: proxy
+    remote: resolver
+    timeout: 500
+mod-synthrecord:
+  - id: fwd
+    type: forward
+    prefix: dyn-
+    network: [192.0.2.0/24, "2001:db8::/64"]
+  - id: rev
+    type: reverse
+    prefix: dyn-
+    origin: example.org
+    network: 192.0.2.0/24
+mod-queryacl:
+  - id: local
+    address: 127.0.0.1
+mod-rrl:
+  - id: limit
+    rate-limit: 100
+template:
+  - id: default
+    storage: zones
+    global-module: [mod-dnstap/tap, mod-stats]
+zone:
+  - domain: example.org
+    module: [mod-geoip/geo, mod-synthrecord/fwd, mod-queryacl/local, mod-s]
+  - domain: 2.0.192.in-addr.arpa
+    module: [mod-synthrecord/rev, mod-dnsproxy/proxy, mod-rrl/limit]
+EOF
+	(cd kmod && knotc -c knot.conf conf-check) >"$tmp/check" 2>&1 ||
+		{ echo "knotc refuses it"; show "$tmp/check"; return 1; }
+	run --server-config kmod/knot.conf
+	want_rc 0 && has err " in 2 files" || return 1
+	# CASE|LINE:COL|PATTERN; a LINE:COL after '=' is knotc's line too
+	head='remote:\n  - id: r\n    address: 192.0.2.1\n'
+	for c in 'mod-dnstap:\n  - id: t\n    sink: /tmp/t\n    log-queries: yes\n|=7:18|on or off' \
+		'mod-geoip:\n  - id: g\n    config-file: geo.conf\n    mode: geo\n|=7:11|geodb' \
+		'mod-geoip:\n  - id: g\n    config-file: geo.conf\n    ttl: -1\n|=7:10|out-of-range' \
+		'mod-geoip:\n  - id: g\n    config-file: geo.conf\n    policy: p\n|=7:13|policy' \
+		'mod-synthrecord:\n  - id: s\n    type: forward\n    prefix: dyn.\n|=7:13|without' \
+		'remote:\n  - id: r\n    address: 192.0.2.2\n|=5:9|duplicate identifier' \
+		'mod-stats:\n  - id: s\n  - id: s\n|=6:9|duplicate identifier' \
+		'key:\n  - id: k\n    algorithm: hmac-sha256\n    secret: YWFh\n  - id: K.\n|=8:9|duplicate identifier' \
+		'log:\n  - target: stderr\n  - target: stderr\n|=6:13|duplicate identifier' \
+		'zone:\n  - domain: example.org\n    module: mod-queryacl\n|=6:13|mod-queryacl/ID' \
+		'zone:\n  - domain: example.org\n    module: [mod-stats, mod-d]\n|=6:25|mod-d/ID' \
+		'template:\n  - id: default\n    global-module: mod-dnstap\n|=6:20|mod-dnstap/ID' \
+		'mod-dnstap:\n  - id: t\n|5:9|sink' \
+		'mod-dnstap:\n  - id: t\n    sink: ""\n|5:9|empty .sink' \
+		'mod-geoip:\n  - id: g\n    mode: subnet\n|5:9|config-file' \
+		'mod-dnsproxy:\n  - id: p\n    timeout: 500\n|5:9|remote' \
+		'mod-synthrecord:\n  - id: s\n    network: 192.0.2.0/24\n|5:9|type' \
+		'mod-synthrecord:\n  - id: s\n    type: forward\n|5:9|network' \
+		'remote:\n  - id: r2\n|5:9|address' \
+		'key:\n  - id: k\n    secret: YWFh\n|5:9|algorithm' \
+		'key:\n  - id: k\n    algorithm: hmac-sha256\n|5:9|secret'; do
+		printf "$head${c%%|*}" >kmod/bad.conf
+		at=${c#*|}
+		(cd kmod && knotc -c bad.conf conf-check) >"$tmp/check" 2>&1 &&
+			{ echo "knotc accepts ${c%%|*}"; return 1; }
+		case $at in
+		=*) at=${at#=}
+			has "$tmp/check" "line ${at%%:*}, " || return 1 ;;
+		esac
+		config_error knot:kmod/bad.conf \
+			"^kmod/bad.conf:${at%|*}: error: .*${at#*|}" || return 1
+	done
+}
+t "knot.conf: modules, entries and identifiers as knotc reads them" t_knot_modules
 
 # What named refuses in a zone statement is an error, not a zone that
 # silently leaves the run: a mistyped or quoted type, a ';' left out.

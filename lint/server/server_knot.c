@@ -592,14 +592,53 @@ static bool item(struct ydoc *y, const struct knot_section *sec, bool list,
 	return true;
 }
 
+/* The items of one mapping of sec (NULL: unchecked), a list entry's
+ * (list) or the section's, the current event its start; an entry is
+ * then checked whole, for the items knotd requires in it. */
+static bool entry_items(struct ydoc *y, const struct knot_section *sec,
+			bool list)
+{
+	struct srv_set given = { 0 };
+	struct item id = { 0 };
+	char key[64];
+	bool first = true, ok = false;
+
+	while (ev_next(y) && y->ev.type != YAML_MAPPING_END_EVENT) {
+		if (y->ev.type != YAML_SCALAR_EVENT) {
+			yerr(y, y->ev.start_mark, "expected an item name",
+			     NULL);
+			goto out;
+		}
+		if (sec && !item(y, sec, list, first))
+			goto out;
+		snprintf(key, sizeof key, "%s", scalar(y));
+		if (!ev_next(y) || !value(y, sec, key))
+			goto out;
+		if (first && list) {
+			id.val = zl_xstrdup(scalar(y));
+			ev_mark(y, y->ev.start_mark, &id.line, &id.col);
+		}
+		first = false;
+		/* the last value of a list: the current scalar still */
+		srv_set_add(&given, key, *scalar(y) != '\0');
+	}
+	if (!y->bad && sec && id.val)
+		srv_knot_entry(y->k->s, sec, &given, id.val, y->f->shown,
+			       id.line, id.col);
+	ok = !y->bad;
+out:
+	free(id.val);
+	srv_set_free(&given);
+	return ok;
+}
+
 /* A section zonelint does not read (server:, remote:, ...), held to
  * Knot DNS's grammar and schema: items, or a list of entries of items,
  * as sec takes them (sec NULL: a module's that knotd may find installed,
  * unchecked).  Its values are checked, its entries' ids kept. */
 static bool other_section(struct ydoc *y, const struct knot_section *sec)
 {
-	char key[64];
-	bool list, first;
+	bool list;
 
 	if (!ev_next(y))
 		return false;
@@ -615,20 +654,8 @@ static bool other_section(struct ydoc *y, const struct knot_section *sec)
 	if (list && !ev_next(y))
 		return false;
 	while (!list || y->ev.type != YAML_SEQUENCE_END_EVENT) {
-		if (!block_mapping(y))
+		if (!block_mapping(y) || !entry_items(y, sec, list))
 			return false;
-		first = true;
-		while (ev_next(y) && y->ev.type != YAML_MAPPING_END_EVENT) {
-			if (y->ev.type != YAML_SCALAR_EVENT)
-				return yerr(y, y->ev.start_mark, "expected an "
-					    "item name", NULL);
-			if (sec && !item(y, sec, list, first))
-				return false;
-			snprintf(key, sizeof key, "%s", scalar(y));
-			first = false;
-			if (!ev_next(y) || !value(y, sec, key))
-				return false;
-		}
 		if (y->bad || !list || !ev_next(y))
 			break;
 	}

@@ -30,6 +30,9 @@ bool srv_knot_takes(const struct knot_section *sec, const char *name);
 /* Whether name begins the name of one of Knot's modules ("mod-stat",
  * "mod-", ""). */
 bool srv_knot_module_prefix(const char *name);
+/* Whether "module: NAME" (no "/ID") may load: some module whose name
+ * name begins (as srv_knot_module_prefix) runs without an entry. */
+bool srv_knot_module_optional(const char *name);
 /* The section's name that name is a slip of (zl_nearest), or NULL. */
 const char *srv_knot_slip(const char *name);
 /* Reports name at file:line:col as a section (sec NULL) or an item of
@@ -52,6 +55,13 @@ void srv_knot_value(struct srv *s, struct srv_set *ids,
 		    const struct knot_section *sec, const char *name,
 		    const char *v, const char *file, uint32_t line,
 		    uint32_t col);
+/* Reports what the entry of sec whose id (at file:line:col) is id lacks:
+ * an item knotd's check of the whole entry requires (a remote's
+ * address, a module's setting).  given holds the names of the entry's
+ * items, each with the value 1 when its last value is not empty. */
+void srv_knot_entry(struct srv *s, const struct knot_section *sec,
+		    const struct srv_set *given, const char *id,
+		    const char *file, uint32_t line, uint32_t col);
 /* Whether ids holds an entry of sec with the id id (a key's compared as
  * a domain name). */
 bool srv_knot_defined(const struct srv_set *ids, const char *sec,

@@ -219,6 +219,35 @@ static const char *nearest(const struct knot_section *sec, const char *s)
 	return hit;
 }
 
+/* The modules that knotd loads only with an entry of their own: "module:
+ * mod-x" alone is "missing module configuration" (conf/tools.c
+ * check_modref) for the modules without KNOTD_MOD_FLAG_OPT_CONF in every
+ * version from 3.0 to 3.5 (mod-rrl has it from 3.4 on). */
+static bool needs_entry(const char *module)
+{
+	static const char *const v[] = { "mod-dnsproxy", "mod-dnstap",
+					 "mod-geoip", "mod-queryacl",
+					 "mod-synthrecord" };
+	size_t i;
+
+	for (i = 0; i < sizeof v / sizeof v[0]; i++)
+		if (!strcmp(v[i], module))
+			return true;
+	return false;
+}
+
+bool srv_knot_module_optional(const char *name)
+{
+	size_t i, n = strlen(name);
+
+	for (i = 0; i < NSECTIONS; i++)
+		if (!strncmp(sections[i].name, "mod-", 4) &&
+		    !strncmp(sections[i].name, name, n) &&
+		    !needs_entry(sections[i].name))
+			return true;
+	return false;
+}
+
 bool srv_knot_module_prefix(const char *name)
 {
 	size_t i, n = strlen(name);

@@ -24,6 +24,7 @@ enum kv {
 	KV_DNAME,	/* YP_TDNAME */
 	KV_B64,		/* YP_TB64 */
 	KV_HEX,		/* YP_THEX: a string, or 0x and hex digits */
+	KV_LABEL,	/* YP_TSTR that a check keeps to one label: no '.' */
 	KV_REF,		/* YP_TREF: the id of an entry of opts' sections */
 	KV_MOD		/* a module: mod-NAME or mod-NAME/ID */
 };
@@ -64,8 +65,9 @@ struct kv_item {
  * values of any of them (update-owner-match: pattern), so that what one
  * of them takes draws no alarm.  Not checked: the numbers and strings of
  * items that only 3.3 to 3.5 know, values no version of the four shares
- * (update-type, dbus-event), and the modules knotc 3.2 here lacks
- * (dnstap, geoip). */
+ * (update-type, dbus-event).  The modules' items are those of their
+ * yp_item_t tables, dnstap and geoip as Debian's knot-module-dnstap and
+ * knot-module-geoip 3.2.6 take them. */
 static const struct kv_item items[] = {
 	{ "server", "nsid", KV_HEX, 0, 0, NULL },
 	I("server", "udp-workers", 1, 256),
@@ -265,6 +267,15 @@ static const struct kv_item items[] = {
 	N("mod-synthrecord", "network"),
 	{ "mod-synthrecord", "origin", KV_DNAME, 0, 0, NULL },
 	B("mod-synthrecord", "reverse-short"),
+	/* check_prefix: the prefix is put before an address in one label */
+	{ "mod-synthrecord", "prefix", KV_LABEL, 0, 0, NULL },
+	B("mod-dnstap", "log-queries"),
+	B("mod-dnstap", "log-responses"),
+	B("mod-dnstap", "responses-with-queries"),
+	T("mod-geoip", "ttl", 0, U32),
+	O("mod-geoip", "mode", "subnet", "geodb", "weighted"),
+	B("mod-geoip", "dnssec"),
+	R("mod-geoip", "policy", "policy"),	/* knotd_conf_check_ref */
 	T("mod-synthrecord", "ttl", 0, U32),
 	O("mod-synthrecord", "type", "forward", "reverse"),
 	B("mod-stats", "request-protocol"),
@@ -561,6 +572,9 @@ static void takes(struct zl_buf *b, const struct kv_item *it)
 	case KV_HEX:
 		zl_buf_addf(b, "a string, or 0x and pairs of hex digits");
 		break;
+	case KV_LABEL:
+		zl_buf_addf(b, "a string without '.'");
+		break;
 	default:
 		break;
 	}
@@ -623,7 +637,8 @@ static void reference(struct srv *s, const struct srv_set *ids,
  * a module: entry above loads (or knotd finds in its module directory,
  * unless the name is a slip of one of Knot's); ID, the id of an entry
  * above in the module's section.  knotd takes the first module whose
- * name begins with a NAME that has no ID ("mod-stat", even ""). */
+ * name begins with a NAME that has no ID ("mod-stat", even ""), and
+ * refuses one that cannot run without an entry (check_modref). */
 static void module(struct srv *s, const struct srv_set *ids,
 		   const char *item, const char *v, const char *file,
 		   uint32_t line, uint32_t col)
@@ -644,12 +659,52 @@ static void module(struct srv *s, const struct srv_set *ids,
 				"'%s'%s%s%s", name, item, near ? "; did you "
 				"mean '" : "", near ? near : "", near ? "'?" :
 				"");
+	} else if (ours && !slash && !srv_knot_module_optional(name)) {
+		srv_err(s, file, line, col, "module '%s' for '%s' without the "
+			"id of an entry ('%s/ID'), which it needs", name, item,
+			name);
 	} else if (ours && slash && !srv_knot_defined(ids, name, slash + 1)) {
 		srv_err(s, file, line, col, "invalid module reference '%s' "
 			"for '%s'; no entry above in %s has the id '%s'", v, item,
 			name, slash + 1);
 	}
 	free(name);
+}
+
+/* The items without which knotd refuses an entry, in every version from
+ * 3.0 to 3.5: conf/tools.c's check_key and check_remote, and the modules'
+ * conf_check (a dnstap sink must not be empty either).  Not here: what
+ * only some versions need (mod-rrl's rate-limit before 3.4). */
+static const struct {
+	const char *sec, *item;
+	bool text;	/* an empty value is none */
+} needs[] = {
+	{ "key", "algorithm", false },
+	{ "key", "secret", false },
+	{ "remote", "address", false },
+	{ "mod-dnsproxy", "remote", false },
+	{ "mod-dnstap", "sink", true },
+	{ "mod-geoip", "config-file", false },
+	{ "mod-synthrecord", "type", false },
+	{ "mod-synthrecord", "network", false },
+};
+
+void srv_knot_entry(struct srv *s, const struct knot_section *sec,
+		    const struct srv_set *given, const char *id,
+		    const char *file, uint32_t line, uint32_t col)
+{
+	const struct srv_set_ent *e;
+	size_t i;
+
+	for (i = 0; i < sizeof needs / sizeof needs[0]; i++) {
+		if (strcmp(needs[i].sec, sec->name) != 0)
+			continue;
+		e = srv_set_find(given, needs[i].item);
+		if (!e || (needs[i].text && !e->val))
+			srv_err(s, file, line, col, "%s entry '%s' has %s '%s',"
+				" which Knot DNS requires", sec->name, id,
+				e ? "an empty" : "no", needs[i].item);
+	}
 }
 
 void srv_knot_value(struct srv *s, struct srv_set *ids,
@@ -663,10 +718,15 @@ void srv_knot_value(struct srv *s, struct srv_set *ids,
 
 	if (!sec)
 		return;
-	/* an entry's id, for the references below it */
+	/* an entry's id, for the references below it; knotd refuses one
+	 * given twice in a section (the reader reports a zone's and a
+	 * template's, which it keeps) */
 	if (sec->id && !strcmp(name, sec->id) &&
 	    (k = id_key(sec->name, v)) != NULL) {
-		srv_set_add(ids, k, 0);
+		if (srv_set_add(ids, k, 0) && strcmp(sec->name, "zone") &&
+		    strcmp(sec->name, "template"))
+			srv_err(s, file, line, col, "duplicate identifier "
+				"'%s' in section '%s'", v, sec->name);
 		free(k);
 	}
 	if (!(it = find(sec->name, name)))
@@ -699,6 +759,9 @@ void srv_knot_value(struct srv *s, struct srv_set *ids,
 		break;
 	case KV_HEX:
 		r = hex(v);
+		break;
+	case KV_LABEL:
+		r = strchr(v, '.') ? BAD : OK;
 		break;
 	case KV_REF:
 		reference(s, ids, it, v, file, line, col);
