@@ -478,7 +478,8 @@ t "knot.conf: item values as knotc reads them" t_knot_values
 
 # knot.conf's modules as knotd reads them: knotc, with the dnstap and
 # geoip modules installed, takes every entry and reference of the first
-# configuration (a module by the start of its name, mod-rrl's entry);
+# configuration (a module by the start of its name, mod-rrl alone, an
+# empty sink that a second line replaces);
 # it refuses each of the others, an item's value at the line zonelint
 # names (an identifier given twice in a section, a module that runs only
 # with an entry named without one), an entry that lacks an item knotd
@@ -498,6 +499,7 @@ policy:
     nsec3: on
 mod-dnstap:
   - id: tap
+    sink: ""
     sink: unix:/run/knot/dnstap.sock
     identity: ""
     log-queries: OFF

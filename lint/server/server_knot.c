@@ -599,9 +599,10 @@ static bool entry_items(struct ydoc *y, const struct knot_section *sec,
 			bool list)
 {
 	struct srv_set given = { 0 };
+	const struct srv_set_ent *e;
 	struct item id = { 0 };
 	char key[64];
-	bool first = true, ok = false;
+	bool first = true, ok = false, full;
 
 	while (ev_next(y) && y->ev.type != YAML_MAPPING_END_EVENT) {
 		if (y->ev.type != YAML_SCALAR_EVENT) {
@@ -619,8 +620,11 @@ static bool entry_items(struct ydoc *y, const struct knot_section *sec,
 			ev_mark(y, y->ev.start_mark, &id.line, &id.col);
 		}
 		first = false;
-		/* the last value of a list: the current scalar still */
-		srv_set_add(&given, key, *scalar(y) != '\0');
+		/* knotd keeps the last value (of a list: the current scalar
+		 * still); the set is ours to change */
+		full = *scalar(y) != '\0';
+		if ((e = srv_set_add(&given, key, full)) != NULL)
+			((struct srv_set_ent *)e)->val = full;
 	}
 	if (!y->bad && sec && id.val)
 		srv_knot_entry(y->k->s, sec, &given, id.val, y->f->shown,

@@ -713,7 +713,8 @@ START_TEST(test_knot_values)
 {
 	static const struct mfile ok[] = {
 		{ "knot.conf",
-		  "key:\n  - id: Xfr\n    secret: AAAA\n"
+		  "key:\n  - id: Xfr\n    algorithm: hmac-sha256\n"
+		  "    secret: AAAA\n"
 		  "module:\n  - id: mod-extra\n"
 		  "mod-stats:\n  - id: s\n"
 		  "include: more.conf\n"
@@ -742,6 +743,7 @@ START_TEST(test_knot_values)
 	static const struct mfile newer[] = {
 		{ "knot.conf",
 		  "remote:\n  - id: p\n    quic: yes\n    tls: on\n"
+		  "    address: 192.0.2.1\n"
 		  "acl:\n  - id: a\n    protocol: [tls, dot]\n" },
 		{ NULL, NULL },
 	};
@@ -752,7 +754,7 @@ START_TEST(test_knot_values)
 			 ZL_ERR_CONFIG);
 	ck_assert_uint_eq(d.n, 2);
 	err_at(&d, 0, "knot.conf", 3, 11);
-	err_at(&d, 1, "knot.conf", 7, 21);
+	err_at(&d, 1, "knot.conf", 8, 21);
 	done(&z, &d);
 
 	ck_assert_int_eq(mem_read(ok, "knot.conf", &z, &d), ZL_OK);
