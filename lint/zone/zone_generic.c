@@ -377,14 +377,20 @@ out:
 
 /* What BIND finds wrong in RFC 3597 data p[0..n) of the old types X25,
  * ATMA, A6 and NXT, whose fields it reads from the wire; NULL when none.
- * A6 and NXT data without fault is read into the fields of their text
- * forms (zl_conv_old_wire). */
-static const char *old_type_flaw(uint16_t type, const uint8_t *p, size_t n)
+ * *not: the servers that refuse it, BIND, and NSD where the data is no
+ * X25 string or NXT name whole (NSD loads any A6 and ATMA data, Knot DNS
+ * any data of all four).  A6 and NXT data without fault is read into
+ * the fields of their text forms (zl_conv_old_wire). */
+static const char *old_type_flaw(uint16_t type, const uint8_t *p, size_t n,
+				 unsigned *not)
 {
 	size_t i, k, octets;
 
+	*not = ZL_NOT_BIND;
 	switch (type) {
 	case LDNS_RR_TYPE_X25:	/* RFC 1183 §3.1: 4 digits or more */
+		if (n < 1 || p[0] + 1u != n)
+			*not |= ZL_NOT_NSD;
 		if (n < 5 || p[0] + 1u != n)
 			return "an X25 address of fewer than 4 digits";
 		for (i = 1; i < n; i++)
@@ -399,7 +405,9 @@ static const char *old_type_flaw(uint16_t type, const uint8_t *p, size_t n)
 				return "an E.164 ATMA address that is not digits";
 		return NULL;
 	case LDNS_RR_TYPE_A6:	/* RFC 2874 §3.1.1 */
-		if (n < 1 || p[0] > 128)
+		if (n < 1)
+			return "an A6 record without a prefix length";
+		if (p[0] > 128)
 			return "an A6 prefix length over 128";
 		octets = (128u - p[0] + 7) / 8;
 		if (n < 1 + octets)
@@ -410,15 +418,22 @@ static const char *old_type_flaw(uint16_t type, const uint8_t *p, size_t n)
 			return "an A6 address suffix with bits set inside "
 			       "the prefix";
 		k = n - 1 - octets;
-		if (p[0] == 0 ? k != 0 :
-		    k == 0 || wire_name(p + 1 + octets, k) != k)
+		if (p[0] == 0 && k != 0)
+			return "an A6 prefix name after a prefix length of 0";
+		if (p[0] != 0 && (k == 0 || wire_name(p + 1 + octets, k) != k))
 			return "an A6 prefix name missing or malformed";
 		return NULL;
 	case LDNS_RR_TYPE_NXT:	/* RFC 2535 §5.2: no bit 0, no zero tail */
-		k = wire_name(p, n);
-		if (k == 0 || n - k > 16 ||
-		    (n > k && (p[n - 1] == 0 || (p[k] & 0x80))))
-			return "an NXT type bitmap BIND refuses";
+		if ((k = wire_name(p, n)) == 0) {
+			*not |= ZL_NOT_NSD;
+			return "an NXT next domain name missing or malformed";
+		}
+		if (n - k > 16)
+			return "an NXT type bitmap of more than 16 bytes";
+		if (n > k && (p[k] & 0x80))
+			return "an NXT type bitmap with bit 0 set";
+		if (n > k && p[n - 1] == 0)
+			return "an NXT type bitmap whose last byte is 0";
 		return NULL;
 	default:
 		return NULL;
@@ -434,6 +449,7 @@ bool zl_conv_generic(struct conv *c, const struct zl_rrtype *t,
 	const char *s;
 	size_t n;
 	uint64_t len = 0, i;
+	unsigned not;
 
 	if (c->in->ntoks < 2)
 		return bad(c, "syntax", tok_at(c, 0),
@@ -460,20 +476,25 @@ bool zl_conv_generic(struct conv *c, const struct zl_rrtype *t,
 			   ZL_TOKARGS(s, n));
 	if (!generic_hex(c, len))
 		return false;
-	if ((s = old_type_flaw(c->in->type, (const uint8_t *)c->scratch->s + 2,
-			       (size_t)len)) != NULL)
-		return bad(c, "syntax", tok_at(c, 0), "RFC 3597 rdata is not "
-			   "valid %s rdata: %s", tn(c), s);
 	rr->flags |= ZL_RR_GENERIC;
-	if (c->in->type == LDNS_RR_TYPE_A6 || c->in->type == LDNS_RR_TYPE_NXT)
+	/* Data of an old type that BIND refuses Knot DNS loads, and NSD
+	 * most of it: kept whole, as the data of a type without fields. */
+	if ((s = old_type_flaw(c->in->type, (const uint8_t *)c->scratch->s + 2,
+			       (size_t)len, &not)) != NULL)
+		zl_zone_refused(c->z, not, "portable", c->in->src,
+				tok_at(c, 0), "RFC 3597 rdata is not valid %s "
+				"rdata: %s, which %s", tn(c), s,
+				zl_servers_refuse(not));
+	else if (c->in->type == LDNS_RR_TYPE_A6 ||
+		 c->in->type == LDNS_RR_TYPE_NXT)
 		return zl_conv_old_wire(c, rr, (const uint8_t *)c->scratch->s + 2,
 					(size_t)len);
-	if (t && (t->wire || (t->max && !t->repeat && t->form == 0)))
+	else if (t && (t->wire || (t->max && !t->repeat && t->form == 0)))
 		return t->wire ? generic_known(c, t, rr) :
 				 generic_fields(c, t, rr);
 	/* A registered type whose rdata has a format, unlike NULL's or an
 	 * unassigned number's, goes unchecked. */
-	if (t && t->form != ZL_FORM_GENERIC)
+	else if (t && t->form != ZL_FORM_GENERIC)
 		rr->flags |= ZL_RR_UNCHECKED;
 	rr->rdf = zl_arena_alloc(&c->z->arena, sizeof *rr->rdf);
 	rr->nrdf = 1;

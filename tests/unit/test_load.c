@@ -818,9 +818,71 @@ START_TEST(test_old_wire)
 	rr = rr_at(z, "a6.example.com.", 38, 2);
 	ck_assert_uint_eq(rr->nrdf, 2);
 	rdf_is(rr, 1, "20010db8000000000000000000000001");
-	prob(z, "not valid A6 rdata: an A6 address suffix with bits set "
-	     "inside the prefix", 7, 8, "syntax");
-	ck_assert_uint_eq(z->nrrs, 5);
+	ck_assert_uint_eq(prob(z, "not valid A6 rdata: an A6 address suffix "
+			       "with bits set inside the prefix", 7, 8,
+			       "portable")->refused, ZL_NOT_BIND);
+	ck_assert_uint_eq(z->nrrs, 6);
+	zl_zone_free(z);
+}
+END_TEST
+
+/* RFC 3597 data of the old types that BIND refuses: Knot DNS loads any,
+ * NSD all but an X25 that is no one string or an NXT without its name
+ * whole.  Each is ZONE012 naming those, the record kept whole. */
+START_TEST(test_old_wire_refused)
+{
+	static const struct {
+		const char *sub;
+		unsigned not;
+	} want[] = {
+		{ "an A6 record without a prefix length", ZL_NOT_BIND },
+		{ "an A6 prefix length over 128", ZL_NOT_BIND },
+		{ "an A6 address suffix cut short", ZL_NOT_BIND },
+		{ "an A6 prefix name missing or malformed", ZL_NOT_BIND },
+		{ "an A6 prefix name after a prefix length of 0", ZL_NOT_BIND },
+		{ "an NXT next domain name missing or malformed",
+		  ZL_NOT_BIND | ZL_NOT_NSD },
+		{ "an NXT type bitmap of more than 16 bytes", ZL_NOT_BIND },
+		{ "an NXT type bitmap with bit 0 set", ZL_NOT_BIND },
+		{ "an NXT type bitmap whose last byte is 0", ZL_NOT_BIND },
+		{ "fewer than 4 digits, which BIND refuses", ZL_NOT_BIND },
+		{ "an X25 address that is not digits", ZL_NOT_BIND },
+		{ "fewer than 4 digits, which BIND and NSD refuse",
+		  ZL_NOT_BIND | ZL_NOT_NSD },
+		{ "an ATMA record without an address", ZL_NOT_BIND },
+		{ "an E.164 ATMA address that is not digits", ZL_NOT_BIND },
+	};
+	const struct zl_rr *rr;
+	struct zl_zone *z;
+	size_t i;
+
+	z = load("example.com.zone",
+		 "$TTL 60\n"
+		 "a TYPE38 \\# 0\n"
+		 "a TYPE38 \\# 1 81\n"
+		 "a TYPE38 \\# 2 40 00\n"
+		 "a TYPE38 \\# 11 40 0000000000000001 c000\n"
+		 "a TYPE38 \\# 18 00 20010db8000000000000000000000001 00\n"
+		 "n TYPE30 \\# 2 c000\n"
+		 "n TYPE30 \\# 32 0162076578616d706c6503636f6d00 "
+		 "4000000000000000000000000000000001\n"
+		 "n TYPE30 \\# 17 0162076578616d706c6503636f6d00 8001\n"
+		 "n TYPE30 \\# 16 0162076578616d706c6503636f6d00 00\n"
+		 "x TYPE19 \\# 4 03313233\n"
+		 "x TYPE19 \\# 5 0431326134\n"
+		 "x TYPE19 \\# 6 0431323334 35\n"
+		 "m TYPE34 \\# 1 01\n"
+		 "m TYPE34 \\# 2 0141\n");
+	for (i = 0; i < sizeof want / sizeof want[0]; i++)
+		ck_assert_uint_eq(prob(z, want[i].sub, (uint32_t)i + 2, 10,
+				       "portable")->refused, want[i].not);
+	ck_assert_uint_eq(z->nprobs, 14);
+	ck_assert_uint_eq(z->nrrs, 14);
+	for (i = 0; i < z->nrrs; i++)
+		ck_assert(!(z->rrs[i].flags & ZL_RR_UNCHECKED));
+	rr = rr_at(z, "n.example.com.", 30, 0);
+	ck_assert_uint_eq(rr->nrdf, 1);
+	rdf_is(rr, 0, "c000");
 	zl_zone_free(z);
 }
 END_TEST
@@ -2809,6 +2871,7 @@ Suite *load_suite(void)
 	tcase_add_test(tc, test_records);
 	tcase_add_test(tc, test_txt_split);
 	tcase_add_test(tc, test_old_wire);
+	tcase_add_test(tc, test_old_wire_refused);
 	tcase_add_test(tc, test_nonterminals);
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_refusal);
