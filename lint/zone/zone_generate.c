@@ -621,3 +621,41 @@ void zl_ld_generate(struct loader *L, uint16_t src,
 	L->prev_bad = prev_bad;
 	L->after_directive = "$GENERATE";
 }
+
+/* Whether a and b, two problems of generated text, say the same at the
+ * same place of one directive's template. */
+static bool same_problem(const struct zl_zone *z, const struct zl_problem *a,
+			 const struct zl_problem *b)
+{
+	struct zl_loc x, y;
+
+	if (a->src != b->src || a->refused != b->refused ||
+	    strcmp(a->category, b->category) != 0 ||
+	    strcmp(a->message, b->message) != 0)
+		return false;
+	x = zl_zone_loc(z, a->src, a->at);
+	y = zl_zone_loc(z, b->src, b->at);
+	return x.line == y.line && x.col == y.col &&
+	       x.end_line == y.end_line && x.end_col == y.end_col;
+}
+
+#define GEN_SEEN 64	/* the problems before a record looked back at */
+
+void zl_ld_gen_prune(struct loader *L, size_t first)
+{
+	struct zl_zone *z = L->z;
+	struct zl_problem *p = z->probs;
+	size_t i, j, k = first, lo = first > GEN_SEEN ? first - GEN_SEEN : 0;
+	bool drop;
+
+	for (i = first; i < z->nprobs; i++) {
+		/* Only BIND reads $GENERATE: what the others refuse in its
+		 * records they refuse with the directive. */
+		drop = p[i].refused && !(p[i].refused & ZL_NOT_BIND);
+		for (j = first; !drop && j-- > lo && p[j].src == p[i].src;)
+			drop = same_problem(z, &p[j], &p[i]);
+		if (!drop)
+			p[k++] = p[i];
+	}
+	z->nprobs = k;
+}

@@ -391,6 +391,8 @@ static void process(struct loader *L, uint16_t src)
 			if (ln.eof_bs && !L->generating)
 				eof_backslash(L, src, &ln, nrrs);
 			refused_everywhere(L, nprobs);
+			if (L->generating)
+				zl_ld_gen_prune(L, nprobs);
 		}
 		/* The lines after a '(' never closed are read again as
 		 * records: those that do not load are pieces of its record,

@@ -189,5 +189,10 @@ bool zl_ld_knot_skips(const struct loader *L, uint16_t src,
  * be loaded ends the directive: one problem, not one per value. */
 void zl_ld_generate(struct loader *L, uint16_t src,
 		    const struct zl_lex_line *ln);
+/* Of the problems from first on, those of one record a $GENERATE wrote:
+ * drops each that only Knot DNS or NSD refuse (they refuse $GENERATE
+ * itself) or that an earlier record of the directive gave, the same at
+ * the same place of its template: one finding per directive. */
+void zl_ld_gen_prune(struct loader *L, size_t first);
 
 #endif

@@ -2218,6 +2218,32 @@ END_TEST
 
 /* A bad range or template is reported where it is written, and the rest
  * of the zone is read. */
+/* What the records of one $GENERATE share is one problem, at the
+ * directive; what Knot DNS or NSD alone refuse in them is none: both
+ * refuse $GENERATE itself. */
+START_TEST(test_generate_once)
+{
+	struct zl_zone *z;
+
+	z = load("example.com.zone",
+		 "$TTL 60\n"
+		 "$GENERATE 1-50 e$ EUI48 0-0-5e-0-53-2a\n"
+		 "$GENERATE 1-50 c$ CAA \"0 ISSUE ca.example\"\n"
+		 "$GENERATE 1-50 n$ NSEC \"a.example.com.\"\n"
+		 "$GENERATE 1-50 r$ RKEY \"256 3 8 AQID\"\n"
+		 "$GENERATE 1-50 a$ TYPE38 \"\\# 1 81\"\n"
+		 "$GENERATE 1-50 m$ MX \"10 mx$\"\n");
+	prob(z, "$GENERATE is BIND's own", 2, 1, "portable");
+	prob(z, "NSEC record without a type bit map", 4, 19, "portable");
+	prob(z, "RKEY flags 256 are not 0", 5, 24, "portable");
+	prob(z, "each refuse a part of this record", 5, 19, "syntax");
+	prob(z, "an A6 prefix length over 128", 6, 26, "portable");
+	ck_assert_uint_eq(z->nprobs, 5);
+	ck_assert_uint_eq(z->nrrs, 300);
+	zl_zone_free(z);
+}
+END_TEST
+
 START_TEST(test_generate_errors)
 {
 	struct zl_zone *z;
@@ -2907,6 +2933,7 @@ Suite *load_suite(void)
 	tc = tcase_create("generate");
 	tcase_add_test(tc, test_generate);
 	tcase_add_test(tc, test_generate_errors);
+	tcase_add_test(tc, test_generate_once);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("loc");
 	tcase_add_test(tc, test_loc);
