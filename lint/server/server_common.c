@@ -258,6 +258,14 @@ const struct srv_set_ent *srv_set_add(struct srv_set *set, const char *key,
 	return NULL;
 }
 
+void srv_set_put(struct srv_set *set, const char *key, size_t val)
+{
+	const struct srv_set_ent *e = srv_set_add(set, key, val);
+
+	if (e)
+		set->v[e - set->v].val = val;
+}
+
 const struct srv_set_ent *srv_set_find(const struct srv_set *set,
 				       const char *key)
 {

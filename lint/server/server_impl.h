@@ -127,6 +127,8 @@ struct srv_set {
  * returns its entry (valid until the next add) and adds nothing. */
 const struct srv_set_ent *srv_set_add(struct srv_set *set, const char *key,
 				      size_t val);
+/* Adds key with val, or gives the key there already val. */
+void srv_set_put(struct srv_set *set, const char *key, size_t val);
 /* The entry of key, or NULL. */
 const struct srv_set_ent *srv_set_find(const struct srv_set *set,
 				       const char *key);

@@ -599,10 +599,9 @@ static bool entry_items(struct ydoc *y, const struct knot_section *sec,
 			bool list)
 {
 	struct srv_set given = { 0 };
-	const struct srv_set_ent *e;
 	struct item id = { 0 };
 	char key[64];
-	bool first = true, ok = false, full;
+	bool first = true, ok = false;
 
 	while (ev_next(y) && y->ev.type != YAML_MAPPING_END_EVENT) {
 		if (y->ev.type != YAML_SCALAR_EVENT) {
@@ -621,10 +620,8 @@ static bool entry_items(struct ydoc *y, const struct knot_section *sec,
 		}
 		first = false;
 		/* knotd keeps the last value (of a list: the current scalar
-		 * still); the set is ours to change */
-		full = *scalar(y) != '\0';
-		if ((e = srv_set_add(&given, key, full)) != NULL)
-			((struct srv_set_ent *)e)->val = full;
+		 * still) */
+		srv_set_put(&given, key, *scalar(y) != '\0');
 	}
 	if (!y->bad && sec && id.val)
 		srv_knot_entry(y->k->s, sec, &given, id.val, y->f->shown,
