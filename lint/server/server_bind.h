@@ -336,6 +336,10 @@ bool bind_signs_inline(const struct bind *b, const struct pzone *z);
  * named refuses of them (a response-policy zone that is none of its
  * view's, a dnssec-policy zone named cannot sign). */
 void bind_finish(struct bind *b);
+/* Reads f, the first file of s, whole into b (its includes with it). */
+void bind_start(struct bind *b, struct srv *s, struct srv_file *f);
+/* Frees what b holds, and closes the files a limit left open. */
+void bind_end(struct bind *b);
 
 /* ---- names given and used (server_bind_refs.c) ---- */
 
