@@ -485,7 +485,7 @@ bool zl_field_loc(const char *buf, const struct zl_lex_tok *t, size_t n,
 bool zl_field_apl(const char *buf, const struct zl_lex_tok *t, size_t n,
 		  struct zl_buf *out, struct zl_ferr *e)
 {
-	size_t len, i = 0, alen, k;
+	size_t len, i = 0, alen, k, plus = 0;
 	const char *s = zl_lex_text(buf, t, &len), *colon, *slash = NULL;
 	unsigned afi = 0, prefix = 0, max;
 	uint8_t addr[16];
@@ -502,7 +502,10 @@ bool zl_field_apl(const char *buf, const struct zl_lex_tok *t, size_t n,
 			colon = NULL;
 		else if (afi < 3)
 			afi = afi * 10 + (unsigned)(s[k] - '0');
-	for (k = slash ? (size_t)(slash - s) + 1 : len; k < len; k++)
+	/* NSD reads the prefix with strtol(3), "+24" too */
+	if (slash)
+		plus = zl_plus_sign(slash + 1, len - (size_t)(slash - s) - 1);
+	for (k = slash ? (size_t)(slash - s) + 1 + plus : len; k < len; k++)
 		if (s[k] < '0' || s[k] > '9')
 			slash = NULL;
 		else if (prefix <= 128)
@@ -534,6 +537,11 @@ bool zl_field_apl(const char *buf, const struct zl_lex_tok *t, size_t n,
 		return ferr(e, 0, "range",
 			    "item '%.*s%s': prefix is out of range 0..%u",
 			    ZL_TOKARGS(s, len), max);
+	if (plus)
+		zl_ferr_refused(e, 0, ZL_NOT_BIND | ZL_NOT_KNOT, "item "
+				"'%.*s%s': prefix written with a '+' sign, "
+				"which BIND and Knot DNS refuse",
+				ZL_TOKARGS(s, len));
 	/* RFC 3123 §4: trailing zero bytes of the address are not sent. */
 	alen = afi == 1 ? 4 : 16;
 	while (alen > 0 && addr[alen - 1] == 0)

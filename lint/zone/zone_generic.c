@@ -447,7 +447,7 @@ bool zl_conv_generic(struct conv *c, const struct zl_rrtype *t,
 			 struct zl_rr *rr)
 {
 	const char *s;
-	size_t n;
+	size_t n, plus;
 	uint64_t len = 0, i;
 	unsigned not;
 
@@ -464,16 +464,23 @@ bool zl_conv_generic(struct conv *c, const struct zl_rrtype *t,
 				   ZL_TOKARGS(s, n));
 		}
 	s = tok_text(c, 1, &n);
-	if (!zl_conv_digits(s, n))
+	plus = zl_plus_sign(s, n);	/* NSD's strtol(3) takes "+4" */
+	if (!zl_conv_digits(s + plus, n - plus))
 		return bad(c, "syntax", tok_at(c, 1),
 			   "invalid RFC 3597 rdata length '%.*s%s'",
 			   ZL_TOKARGS(s, n));
-	for (i = 0; i < n && len <= 65535; i++)
+	for (i = plus; i < n && len <= 65535; i++)
 		len = len * 10 + (uint64_t)(s[i] - '0');
 	if (len > 65535)
 		return bad(c, "range", tok_at(c, 1),
 			   "RFC 3597 rdata length %.*s%s is out of range 0..65535",
 			   ZL_TOKARGS(s, n));
+	if (plus)
+		zl_zone_refused(c->z, ZL_NOT_BIND | ZL_NOT_KNOT, "portable",
+				c->in->src, tok_at(c, 1), "RFC 3597 rdata "
+				"length '%.*s%s' written with a '+' sign, "
+				"which BIND and Knot DNS refuse: write %llu",
+				ZL_TOKARGS(s, n), (unsigned long long)len);
 	if (!generic_hex(c, len))
 		return false;
 	rr->flags |= ZL_RR_GENERIC;

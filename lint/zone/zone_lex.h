@@ -326,6 +326,22 @@ size_t zl_unescape(const char *s, size_t n, size_t i, uint8_t *out);
  * reads the digits as themselves.  0 for any other escape. */
 size_t zl_escape_short(const char *s, size_t n, size_t i, unsigned *v);
 
+/* 1 when s[0..n) is a number with a '+' before its digits ("+10"),
+ * else 0: where the digits start.  NSD 4 reads most numbers with
+ * strtol(3), which takes the sign; BIND and Knot DNS want the digits
+ * alone and refuse the zone. */
+static inline size_t zl_plus_sign(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n < 2 || s[0] != '+')
+		return 0;
+	for (i = 1; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
 /* Notes what the servers refuse of the apex's NSEC3PARAM, CDS and
  * CDNSKEY RRsets when the zone z, loaded, has an origin (zone_apex.c). */
 void zl_zone_apex_checks(struct zl_zone *z);

@@ -10,25 +10,34 @@
 #include <time.h>
 
 /* ldns reads numbers with strtol/atoi and truncates (MX 70000 becomes
- * 4464), so the ranges are checked here. */
+ * 4464), so the ranges are checked here.  A '+' before the digits of an
+ * 8- or 16-bit number NSD reads (strtol(3)), BIND and Knot DNS refuse;
+ * NSD reads the 32-bit ones (serials) otherwise, and refuses it too. */
 static bool conv_int(struct conv *c, struct zl_rdf *r, uint8_t ft,
 		     size_t ti, size_t bytes)
 {
 	uint64_t v = 0, max = bytes == 1 ? 255 : bytes == 2 ? 65535 : 4294967295u;
 	uint8_t wire[4];
 	const char *s;
-	size_t n, i;
+	size_t n, i, plus;
 
 	s = tok_text(c, ti, &n);
-	if (!zl_conv_digits(s, n))
+	plus = bytes < 4 ? zl_plus_sign(s, n) : 0;
+	if (!zl_conv_digits(s + plus, n - plus))
 		return bad(c, "syntax", tok_at(c, ti), "invalid %s '%.*s%s'",
 			   fn(c), ZL_TOKARGS(s, n));
-	for (i = 0; i < n && v <= max; i++)
+	for (i = plus; i < n && v <= max; i++)
 		v = v * 10 + (uint64_t)(s[i] - '0');
 	if (v > max)
 		return bad(c, "range", tok_at(c, ti),
 			   "%s %.*s%s is out of range 0..%llu", fn(c),
 			   ZL_TOKARGS(s, n), (unsigned long long)max);
+	if (plus)
+		zl_zone_refused(c->z, ZL_NOT_BIND | ZL_NOT_KNOT, "portable",
+				c->in->src, tok_at(c, ti), "%s '%.*s%s' "
+				"written with a '+' sign, which BIND and Knot "
+				"DNS refuse: write %llu", fn(c),
+				ZL_TOKARGS(s, n), (unsigned long long)v);
 	for (i = 0; i < bytes; i++)
 		wire[i] = (uint8_t)(v >> (8 * (bytes - 1 - i)));
 	return zl_conv_set(c, r, ft, wire, bytes, ti, 1);
@@ -448,6 +457,16 @@ static bool tok_copy(struct conv *c, size_t ti, char *buf, size_t n,
 	return true;
 }
 
+/* A WKS protocol or service written as a number: BIND and NSD read both
+ * with strtol(3) or atoi(3), a '+' before the digits too (Knot DNS reads
+ * WKS only in RFC 3597 form). */
+static bool wks_number(const char *s)
+{
+	size_t n = strlen(s), plus = zl_plus_sign(s, n);
+
+	return zl_conv_digits(s + plus, n - plus);
+}
+
 /* The WKS protocol and service names of tokens ti .. ti + take (RFC 1035
  * §3.4.2), as the servers find them in the system's /etc/protocols and
  * /etc/services: both a protocol as written ("TCP" is an alias there,
@@ -467,7 +486,7 @@ static bool wks_names(struct conv *c, size_t ti, size_t take, int *protocol)
 	zl_lock(&netdb_lock);
 	if (!tok_copy(c, ti, proto, sizeof proto, false))
 		bad_at = ti;
-	else if (zl_conv_digits(proto, strlen(proto)))
+	else if (wks_number(proto))
 		num = atoi(proto);
 	else if ((pe = getprotobyname(proto)) != NULL)
 		num = pe->p_proto;
@@ -484,7 +503,7 @@ static bool wks_names(struct conv *c, size_t ti, size_t take, int *protocol)
 		if (!tok_copy(c, i, name, sizeof name, false) ||
 		    !tok_copy(c, i, lower, sizeof lower, true))
 			bad_at = i;
-		else if (zl_conv_digits(name, strlen(name)))
+		else if (wks_number(name))
 			continue;
 		else if (!getservbyname(lower, num == 6 ? "tcp" :
 					num == 17 ? "udp" : NULL))
@@ -687,7 +706,7 @@ static bool conv_mnemonic(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	const struct mnemonic *m = NULL;
 	uint8_t stored = ft == ZL_FT_KEYPROTO ? LDNS_RDF_TYPE_INT8 : ft;
 
-	if (n > 0 && s[0] >= '0' && s[0] <= '9')
+	if (n > 0 && ((s[0] >= '0' && s[0] <= '9') || zl_plus_sign(s, n)))
 		return conv_int(c, r, stored, ti,
 				ft == LDNS_RDF_TYPE_CERT_ALG ? 2 : 1);
 	if (n == 0 || !((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z'))

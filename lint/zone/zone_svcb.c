@@ -344,7 +344,7 @@ static bool ech_groups(struct svcb *v, size_t tok)
 static bool value(struct svcb *v, size_t tok, uint16_t key, bool has,
 		  bool opaque)
 {
-	size_t start = v->val.len;
+	size_t start = v->val.len, plus;
 	ldns_rdf *rd;
 	unsigned x;
 
@@ -385,13 +385,19 @@ static bool value(struct svcb *v, size_t tok, uint16_t key, bool has,
 	case K_IPV6:
 		return each_item(v, tok, key, one_addr);
 	case K_PORT:
-		if (!number(v->text.s, v->text.len, &x))
+		plus = zl_plus_sign(v->text.s, v->text.len);
+		if (!number(v->text.s + plus, v->text.len - plus, &x))
 			return fail(v, tok, "syntax", "invalid port '%.*s%s'",
 				    ZL_TOKARGS(v->text.s, v->text.len));
 		if (x > 65535)
 			return fail(v, tok, "range",
 				    "port %.*s%s is out of range 0..65535",
 				    ZL_TOKARGS(v->text.s, v->text.len));
+		if (plus)
+			zl_ferr_refused(v->e, tok, ZL_NOT_BIND | ZL_NOT_KNOT,
+					"port '%.*s%s' written with a '+' "
+					"sign, which BIND and Knot DNS refuse",
+					ZL_TOKARGS(v->text.s, v->text.len));
 		put16(&v->val, x);
 		return true;
 	case K_DOHPATH:
