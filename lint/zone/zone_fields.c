@@ -485,7 +485,7 @@ bool zl_field_loc(const char *buf, const struct zl_lex_tok *t, size_t n,
 bool zl_field_apl(const char *buf, const struct zl_lex_tok *t, size_t n,
 		  struct zl_buf *out, struct zl_ferr *e)
 {
-	size_t len, i = 0, alen, k, plus = 0;
+	size_t len, i = 0, alen, k, plus = 0, sign;
 	const char *s = zl_lex_text(buf, t, &len), *colon, *slash = NULL;
 	unsigned afi = 0, prefix = 0, max;
 	uint8_t addr[16];
@@ -497,7 +497,9 @@ bool zl_field_apl(const char *buf, const struct zl_lex_tok *t, size_t n,
 	colon = memchr(s, ':', len);
 	if (colon)
 		slash = memchr(colon, '/', len - (size_t)(colon - s));
-	for (k = i; colon && k < (size_t)(colon - s); k++)
+	/* BIND reads the family with strtoul(3), "+1" too */
+	sign = colon ? zl_plus_sign(s + i, (size_t)(colon - s) - i) : 0;
+	for (k = i + sign; colon && k < (size_t)(colon - s); k++)
 		if (s[k] < '0' || s[k] > '9')
 			colon = NULL;
 		else if (afi < 3)
@@ -526,12 +528,13 @@ bool zl_field_apl(const char *buf, const struct zl_lex_tok *t, size_t n,
 	if (inet_pton(afi == 1 ? AF_INET : AF_INET6, ip, addr) != 1)
 		return ferr(e, 0, "syntax", "item '%.*s%s': invalid %s address",
 			    ZL_TOKARGS(s, len), afi == 1 ? "IPv4" : "IPv6");
-	/* BIND reads "01:", Knot DNS and NSD want the family as 1 or 2 */
-	if (s[i] == '0')
+	/* BIND reads "01:" and "+1:", Knot DNS and NSD want the family as
+	 * 1 or 2 */
+	if (s[i] == '0' || sign)
 		zl_ferr_refused(e, 0, ZL_NOT_KNOT | ZL_NOT_NSD, "item "
-				"'%.*s%s': address family with a leading zero, "
-				"which Knot DNS and NSD refuse",
-				ZL_TOKARGS(s, len));
+				"'%.*s%s': address family with a %s, which "
+				"Knot DNS and NSD refuse", ZL_TOKARGS(s, len),
+				sign ? "'+' sign" : "leading zero");
 	max = afi == 1 ? 32 : 128;
 	if (prefix > max)
 		return ferr(e, 0, "range",
