@@ -14,7 +14,8 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 sh "$(dirname "$here")/tools/deps.sh" cmd:named-checkconf:bind9-utils \
-	cmd:knotc:knot cmd:nsd-checkconf:nsd cmd:strace:strace || exit 1
+	cmd:knotc:knot cmd:nsd-checkconf:nsd cmd:strace:strace cmd:git:git ||
+	exit 1
 PATH=$PATH:/usr/sbin:/sbin
 export PATH
 
@@ -523,6 +524,54 @@ test_epipe() {
 	want_rc 0
 }
 
+# ---- git ----
+
+# git reads commands from the repository's own configuration even for the
+# reading commands zonelint runs: an fsmonitor hook (ls-files, diff), the
+# clean filter of a file it hashes (a diff against the work tree) and, in
+# a partial clone, the fetch of a missing object (remote.NAME.uploadpack).
+# A checkout's .git/config is not zonelint's to trust: none of them runs.
+test_git_config_commands() {
+	(
+	unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY \
+		GIT_ALTERNATE_OBJECT_DIRECTORIES GIT_CONFIG_COUNT
+	export HOME="$tmp/home" GIT_CONFIG_NOSYSTEM=1
+	mkdir -p "$HOME" gitcfg && cd gitcfg && git init -q || exit 1
+	# shellcheck disable=SC2016 # $0 is the scripts' own
+	printf '#!/bin/sh\necho "$0" >>"%s/ran"\nexit 1\n' "$tmp" >"$tmp/hook"
+	# shellcheck disable=SC2016
+	printf '#!/bin/sh\necho "$0" >>"%s/ran"\nexec cat\n' "$tmp" >"$tmp/clean"
+	chmod +x "$tmp/hook" "$tmp/clean"
+	zone >example.com.zone && zone >example.net.zone &&
+	echo '*.zone filter=evil' >.gitattributes &&
+	git add . && git -c user.name=t -c user.email=t@example.com \
+		commit -qm 1 && git config uploadpack.allowFilter true &&
+	git config core.fsmonitor "$tmp/hook" &&
+	git config filter.evil.clean "$tmp/clean" &&
+	git config filter.evil.process "$tmp/clean" || exit 1
+	echo 'x IN A 192.0.2.9' >>example.com.zone
+	git mv example.net.zone example.org.zone 2>/dev/null &&
+	touch -d 2001-01-01 ./*.zone
+	for args in "--from-index ." "--since HEAD --summary ." \
+		"--from-index --since HEAD --summary ."; do
+		rm -f "$tmp/ran"
+		# shellcheck disable=SC2086 # the options, split
+		run -q $args
+		[ ! -e "$tmp/ran" ] || { echo "zonelint $args ran:"; cat "$tmp/ran"; exit 1; }
+		no_leak "$tmp/out" "$tmp/err" || exit 1
+		case $rc in 0|1) ;; *) show "$tmp/err"; exit 1 ;; esac
+	done
+	# A partial clone whose blobs are fetched when read.
+	cd "$tmp" && git clone -q --no-checkout --filter=blob:none \
+		"file://$tmp/gitcfg" gitpc && cd gitpc && git reset -q &&
+	git config remote.origin.uploadpack "$tmp/hook" || exit 1
+	rm -f "$tmp/ran"
+	run --from-index .
+	[ ! -e "$tmp/ran" ] || { echo "zonelint --from-index ran:"; cat "$tmp/ran"; exit 1; }
+	no_leak "$tmp/out" "$tmp/err"
+	)
+}
+
 t "walk: links out of the tree and into .git are refused, in every format" test_walk
 t "walk: the README's CI command (--format github .)" test_walk_ci
 t "\$INCLUDE: links, '..', absolute names and .git" test_include
@@ -540,5 +589,6 @@ t "a zone below a path longer than PATH_MAX" test_long_path
 t "--output only over a regular file or a new path" test_output_not_regular
 t "SIGINT and SIGTERM while writing remove the temporary report" test_signal_cleanup
 t "a closed pipe ends the run with the findings' status" test_epipe
+t "git: the repository's configuration runs no command" test_git_config_commands
 
 finish

@@ -232,6 +232,14 @@ enum zl_status axfr_fetch(const struct cli *c, const struct zl_tsig_key *k,
 			  const char *url, char **text, size_t *len,
 			  char **origin, char **err);
 
+/* ---- git_env.c ---- */
+
+/* The environment every git zonelint runs gets: the caller's, with the
+ * commands a repository's configuration may name (core.fsmonitor, filter
+ * drivers, a fetch from a promisor remote) turned off.  Made once, kept
+ * for the run; thread-safe. */
+char **git_environ(void);
+
 /* ---- git.c ---- */
 
 /* Runs git with argv (no shell) and reads its standard output, at most max

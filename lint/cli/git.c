@@ -17,8 +17,6 @@
 
 #include "cli.h"
 
-extern char **environ;
-
 #define MAX_LIST (UINT64_C(1) << 30)	/* the listing of the index */
 
 enum { MODE_FILE, MODE_LINK, MODE_MODULE };
@@ -82,7 +80,7 @@ int git_run(char *const argv[], size_t max, char **out, size_t *len,
 	}
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, fd[1], 1);
-	e = posix_spawnp(&pid, "git", &fa, NULL, argv, environ);
+	e = posix_spawnp(&pid, "git", &fa, NULL, argv, git_environ());
 	posix_spawn_file_actions_destroy(&fa);
 	close(fd[1]);
 	if (e != 0) {
@@ -229,7 +227,7 @@ static bool batch_start(struct batch *b)
 	posix_spawn_file_actions_adddup2(&fa, from[1], 1);
 	posix_spawn_file_actions_addclose(&fa, to[0]);
 	posix_spawn_file_actions_addclose(&fa, from[1]);
-	if (posix_spawnp(&b->pid, "git", &fa, NULL, argv, environ) != 0)
+	if (posix_spawnp(&b->pid, "git", &fa, NULL, argv, git_environ()) != 0)
 		b->pid = -1;
 	posix_spawn_file_actions_destroy(&fa);
 	close(to[0]);

@@ -1,0 +1,181 @@
+/* git_env.c - the environment of every git zonelint runs: git reads commands
+ * from the repository's own configuration (.git/config, and what it
+ * includes), which is the checkout's and may be hostile, and zonelint's git
+ * calls must run none of them.  Only reading commands are run (rev-parse,
+ * ls-files, ls-tree, cat-file, diff --name-only/--name-status with
+ * --no-ext-diff and --no-textconv), and these still run three kinds:
+ *
+ * - core.fsmonitor, a hook git asks which files changed (ls-files, diff);
+ * - the clean filter (or process filter) of a filter=NAME attribute, run on
+ *   a file of the work tree that git hashes (diff against the work tree);
+ * - in a partial clone, a missing object is fetched from the promisor
+ *   remote, and remote.NAME.uploadpack or an ext:: URL is a command.
+ *
+ * The environment made here turns each off with configuration given on
+ * git's command line (GIT_CONFIG_COUNT), which wins over the repository's:
+ * core.fsmonitor=false, the commands of every filter the configuration
+ * defines emptied, and no transport at all (GIT_ALLOW_PROTOCOL empty,
+ * which overrides every protocol.*.allow), so no fetch.  No optional
+ * locks either (GIT_OPTIONAL_LOCKS=0): a diff does not write the index,
+ * which would run the post-index-change hook. */
+#define _GNU_SOURCE	/* pipe2 */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+extern char **environ;
+
+#define MAX_FILTERS 1000	/* filter drivers overridden */
+#define MAX_CONFIG_LIST (1u << 20)	/* bytes of their names */
+
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+static char **env;
+
+/* Whether environment entry e sets the variable name. */
+static bool sets(const char *e, const char *name)
+{
+	size_t n = strlen(name);
+
+	return strncmp(e, name, n) == 0 && e[n] == '=';
+}
+
+/* The names of the filter drivers git's configuration defines
+ * ("filter.NAME.clean" and the like, NUL-separated keys from git config
+ * -z --name-only), NUL-separated in a malloc'd buffer; NULL when git cannot
+ * say (then no git it runs would read a configuration either). */
+static char *filter_keys(char **envp, size_t *len)
+{
+	char *argv[] = { "git", "config", "-z", "--name-only",
+			 "--get-regexp", "^filter\\.", NULL };
+	posix_spawn_file_actions_t fa;
+	char *buf = NULL;
+	size_t cap = 0, n = 0;
+	ssize_t got = 0;
+	int fd[2], status;
+	pid_t pid;
+
+	if (pipe2(fd, O_CLOEXEC) != 0)
+		return NULL;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, fd[1], 1);
+	if (posix_spawnp(&pid, "git", &fa, NULL, argv, envp) != 0)
+		pid = -1;
+	posix_spawn_file_actions_destroy(&fa);
+	close(fd[1]);
+	while (pid > 0 && n <= MAX_CONFIG_LIST) {
+		xgrow((void **)&buf, &cap, n + 4096 + 1, 1);
+		got = read(fd[0], buf + n, cap - n - 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			break;
+		n += (size_t)got;
+	}
+	close(fd[0]);
+	if (pid > 0)
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+	if (buf)
+		buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+/* Appends the configuration key=value as the next GIT_CONFIG_KEY_i and
+ * GIT_CONFIG_VALUE_i to v (n entries), counting it in *count. */
+static void add_config(char ***v, size_t *n, size_t *cap, unsigned *count,
+		       const char *key, const char *value)
+{
+	xgrow((void **)v, cap, *n + 3, sizeof **v);
+	(*v)[(*n)++] = xasprintf("GIT_CONFIG_KEY_%u=%s", *count, key);
+	(*v)[(*n)++] = xasprintf("GIT_CONFIG_VALUE_%u=%s", *count, value);
+	(*count)++;
+	(*v)[*n] = NULL;
+}
+
+/* Empties the commands of every filter driver named in keys. */
+static void add_filters(char ***v, size_t *n, size_t *cap, unsigned *count,
+			const char *keys, size_t len)
+{
+	static const char *const vars[] = { "clean", "smudge", "process" };
+	const char *k, *dot;
+	char *name, *key, *prev = NULL;
+	size_t i, nf = 0;
+
+	for (k = keys; k < keys + len && nf < MAX_FILTERS;
+	     k += strlen(k) + 1) {
+		/* filter.NAME.VAR: NAME may hold dots, VAR cannot */
+		dot = strrchr(k, '.');
+		if (strncmp(k, "filter.", 7) != 0 || !dot || dot < k + 7)
+			continue;
+		name = xstrndup(k + 7, (size_t)(dot - (k + 7)));
+		if (prev && strcmp(prev, name) == 0) {
+			free(name);
+			continue;
+		}
+		for (i = 0; i < 3; i++) {
+			key = xasprintf("filter.%s.%s", name, vars[i]);
+			add_config(v, n, cap, count, key, "");
+			free(key);
+		}
+		key = xasprintf("filter.%s.required", name);
+		add_config(v, n, cap, count, key, "false");
+		free(key);
+		free(prev);
+		prev = name;
+		nf++;
+	}
+	free(prev);
+}
+
+static void make_env(void)
+{
+	char **v = NULL, *keys;
+	size_t n = 0, cap = 0, len = 0, i;
+	unsigned count = 0;
+	const char *c = getenv("GIT_CONFIG_COUNT");
+
+	/* The user's own GIT_CONFIG_KEY_i come first: ours follow them. */
+	if (c && *c)
+		count = (unsigned)strtoul(c, NULL, 10);
+	for (i = 0; environ[i]; i++)
+		if (!sets(environ[i], "GIT_CONFIG_COUNT") &&
+		    !sets(environ[i], "GIT_ALLOW_PROTOCOL") &&
+		    !sets(environ[i], "GIT_OPTIONAL_LOCKS")) {
+			xgrow((void **)&v, &cap, n + 2, sizeof *v);
+			v[n++] = environ[i];
+		}
+	xgrow((void **)&v, &cap, n + 5, sizeof *v);
+	v[n++] = "GIT_ALLOW_PROTOCOL=";
+	v[n++] = "GIT_OPTIONAL_LOCKS=0";
+	v[n] = NULL;
+	add_config(&v, &n, &cap, &count, "core.fsmonitor", "false");
+	/* The count so far, for the listing of the filters. */
+	xgrow((void **)&v, &cap, n + 2, sizeof *v);
+	v[n] = xasprintf("GIT_CONFIG_COUNT=%u", count);
+	v[n + 1] = NULL;
+	keys = filter_keys(v, &len);
+	free(v[n]);
+	v[n] = NULL;
+	if (keys)
+		add_filters(&v, &n, &cap, &count, keys, len);
+	free(keys);
+	xgrow((void **)&v, &cap, n + 2, sizeof *v);
+	v[n++] = xasprintf("GIT_CONFIG_COUNT=%u", count);
+	v[n] = NULL;
+	env = v;
+}
+
+char **git_environ(void)
+{
+	pthread_once(&once, make_env);
+	return env;
+}
