@@ -572,6 +572,32 @@ test_git_config_commands() {
 	)
 }
 
+# What git says on stderr names files of the tree, and git hides only
+# ASCII control bytes in it: a C1 control (U+009B, CSI) and a bidi
+# override (U+202E) in a name are shown escaped, as zonelint's own
+# messages show them.
+test_git_stderr_escaped() {
+	(
+	unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY \
+		GIT_ALTERNATE_OBJECT_DIRECTORIES GIT_CONFIG_COUNT
+	export HOME="$tmp/home" GIT_CONFIG_NOSYSTEM=1
+	mkdir -p "$HOME" gitmsg && cd gitmsg && git init -q || exit 1
+	name=$(printf 'x\302\233\342\200\256.example.com.zone')
+	zone >"$name" && git add . && git -c user.name=t \
+		-c user.email=t@example.com commit -qm 1 || exit 1
+	# git warns about the line ends it would change in the work tree
+	echo '* text eol=crlf' >.gitattributes
+	echo 'x IN A 192.0.2.9' >>"$name" && touch -d 2001-01-01 "$name"
+	run -q --since HEAD .
+	has "$tmp/err" "^warning: .*'x\\\\194\\\\155\\\\226\\\\128\\\\174\\.example" &&
+	if grep -q "$(printf '\302\233')" "$tmp/err" ||
+		grep -q "$(printf '\342\200\256')" "$tmp/err"; then
+		echo "git's message shows the characters:"; show "$tmp/err"
+		exit 1
+	fi
+	)
+}
+
 t "walk: links out of the tree and into .git are refused, in every format" test_walk
 t "walk: the README's CI command (--format github .)" test_walk_ci
 t "\$INCLUDE: links, '..', absolute names and .git" test_include
@@ -590,5 +616,6 @@ t "--output only over a regular file or a new path" test_output_not_regular
 t "SIGINT and SIGTERM while writing remove the temporary report" test_signal_cleanup
 t "a closed pipe ends the run with the findings' status" test_epipe
 t "git: the repository's configuration runs no command" test_git_config_commands
+t "git: its messages are shown escaped" test_git_stderr_escaped
 
 finish

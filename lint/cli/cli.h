@@ -10,6 +10,7 @@
 #define ZL_CLI_H
 
 #include <pthread.h>
+#include <spawn.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -239,6 +240,14 @@ enum zl_status axfr_fetch(const struct cli *c, const struct zl_tsig_key *k,
  * drivers, a fetch from a promisor remote) turned off.  Made once, kept
  * for the run; thread-safe. */
 char **git_environ(void);
+
+/* Sends the standard error of the git fa spawns to a file in memory, *fd
+ * (-1: to /dev/null, when none can be made). */
+void git_stderr_to(posix_spawn_file_actions_t *fa, int *fd);
+
+/* Shows what git wrote to fd (git_stderr_to), each line escaped, on
+ * stderr, and closes fd; nothing for -1. */
+void git_stderr_show(int fd);
 
 /* ---- git.c ---- */
 

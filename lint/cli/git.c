@@ -43,6 +43,7 @@ struct batch {
 	pthread_mutex_t lock;
 	pid_t pid;		/* 0: not started; -1: it could not be */
 	FILE *in, *out;		/* its standard input and output */
+	int err;		/* its standard error (git_stderr_to) */
 };
 
 struct gitidx {
@@ -67,7 +68,7 @@ int git_run(char *const argv[], size_t max, char **out, size_t *len,
 	char *buf = NULL;
 	size_t cap = 0, n = 0;
 	ssize_t got;
-	int fd[2], status, e;
+	int fd[2], status, e, efd;
 	pid_t pid;
 
 	*out = NULL;
@@ -80,11 +81,14 @@ int git_run(char *const argv[], size_t max, char **out, size_t *len,
 	}
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, fd[1], 1);
+	git_stderr_to(&fa, &efd);
 	e = posix_spawnp(&pid, "git", &fa, NULL, argv, git_environ());
 	posix_spawn_file_actions_destroy(&fa);
 	close(fd[1]);
 	if (e != 0) {
 		close(fd[0]);
+		if (efd >= 0)
+			close(efd);
 		*why = xasprintf("cannot run git: %s", ERRSTR(e));
 		return -1;
 	}
@@ -103,6 +107,7 @@ int git_run(char *const argv[], size_t max, char **out, size_t *len,
 	close(fd[0]);
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
+	git_stderr_show(efd);
 	buf[n] = '\0';
 	if (n > max) {
 		*out = buf;
@@ -227,6 +232,7 @@ static bool batch_start(struct batch *b)
 	posix_spawn_file_actions_adddup2(&fa, from[1], 1);
 	posix_spawn_file_actions_addclose(&fa, to[0]);
 	posix_spawn_file_actions_addclose(&fa, from[1]);
+	git_stderr_to(&fa, &b->err);
 	if (posix_spawnp(&b->pid, "git", &fa, NULL, argv, git_environ()) != 0)
 		b->pid = -1;
 	posix_spawn_file_actions_destroy(&fa);
@@ -243,6 +249,7 @@ static bool batch_start(struct batch *b)
 		if (b->pid > 0)
 			while (waitpid(b->pid, NULL, 0) < 0 && errno == EINTR)
 				;
+		git_stderr_show(b->err);
 		b->pid = -1;
 		return false;
 	}
@@ -256,6 +263,7 @@ static void batch_stop(struct batch *b)
 		fclose(b->out);
 		while (waitpid(b->pid, NULL, 0) < 0 && errno == EINTR)
 			;
+		git_stderr_show(b->err);
 	}
 	b->pid = -1;
 }

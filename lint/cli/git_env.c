@@ -1,4 +1,7 @@
-/* git_env.c - the environment of every git zonelint runs: git reads commands
+/* git_env.c - how zonelint runs git: with an environment in which git runs
+ * no command of the repository's, and with its messages shown escaped.
+ *
+ * git reads commands
  * from the repository's own configuration (.git/config, and what it
  * includes), which is the checkout's and may be hostile, and zonelint's git
  * calls must run none of them.  Only reading commands are run (rev-parse,
@@ -17,7 +20,11 @@
  * defines emptied, and no transport at all (GIT_ALLOW_PROTOCOL empty,
  * which overrides every protocol.*.allow), so no fetch.  No optional
  * locks either (GIT_OPTIONAL_LOCKS=0): a diff does not write the index,
- * which would run the post-index-change hook. */
+ * which would run the post-index-change hook.
+ *
+ * git's standard error goes to a file in memory, shown escaped once git is
+ * done: git prints names of the tree there ("in the working copy of 'x'")
+ * and hides only ASCII control bytes, not C1 controls or bidi overrides. */
 #define _GNU_SOURCE	/* pipe2 */
 #include <errno.h>
 #include <fcntl.h>
@@ -26,6 +33,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -66,6 +74,7 @@ static char *filter_keys(char **envp, size_t *len)
 		return NULL;
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, fd[1], 1);
+	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
 	if (posix_spawnp(&pid, "git", &fa, NULL, argv, envp) != 0)
 		pid = -1;
 	posix_spawn_file_actions_destroy(&fa);
@@ -178,4 +187,41 @@ char **git_environ(void)
 {
 	pthread_once(&once, make_env);
 	return env;
+}
+
+#define MAX_STDERR 65536	/* bytes of git's messages shown */
+
+void git_stderr_to(posix_spawn_file_actions_t *fa, int *fd)
+{
+	*fd = memfd_create("git-stderr", MFD_CLOEXEC);
+	if (*fd >= 0)
+		posix_spawn_file_actions_adddup2(fa, *fd, 2);
+	else
+		posix_spawn_file_actions_addopen(fa, 2, "/dev/null", O_WRONLY,
+						 0);
+}
+
+void git_stderr_show(int fd)
+{
+	char *buf, *line, *nl;
+	ssize_t got;
+	size_t n = 0;
+
+	if (fd < 0)
+		return;
+	buf = xmalloc(MAX_STDERR + 1);
+	if (lseek(fd, 0, SEEK_SET) == 0)
+		while (n < MAX_STDERR &&
+		       ((got = read(fd, buf + n, MAX_STDERR - n)) > 0 ||
+			(got < 0 && errno == EINTR)))
+			n += got > 0 ? (size_t)got : 0;
+	close(fd);
+	buf[n] = '\0';
+	for (line = buf; *line; line = nl ? nl + 1 : line + strlen(line)) {
+		if ((nl = strchr(line, '\n')) != NULL)
+			*nl = '\0';
+		zl_fputs_escaped(line, stderr);
+		fputc('\n', stderr);
+	}
+	free(buf);
 }
