@@ -108,6 +108,15 @@ bool zl_conv_set(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	return true;
 }
 
+unsigned zl_conv_decimal(const char *s, size_t n)
+{
+	unsigned v = 0;
+
+	while (n--)
+		v = v * 10 + (unsigned)(*s++ - '0');
+	return v;
+}
+
 bool zl_conv_digits(const char *s, size_t n)
 {
 	size_t i;

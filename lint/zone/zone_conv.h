@@ -1,7 +1,8 @@
 /* zone_conv.h - internal to the rdata converters: one record's rdata
  * from text to fields, shared by zone_rdata.c (the fields of each type's
- * format), zone_string.c (character-strings), zone_generic.c (RFC 3597
- * data) and zone_old.c (A6, NXT).  Nothing outside these includes this.
+ * format), zone_number.c (numbers, times, addresses, types, key flags),
+ * zone_string.c (character-strings), zone_generic.c (RFC 3597 data) and
+ * zone_old.c (A6, NXT).  Nothing outside these includes this.
  *
  * A converter returns false after adding a problem at the token it
  * names (bad()); the fields it fills live in the zone's arena. */
@@ -114,6 +115,29 @@ bool zl_conv_name_set(struct conv *c, struct zl_rdf *r, const uint8_t *wire,
 bool zl_conv_dname(struct conv *c, struct zl_rdf *r, size_t ti);
 /* Whether s[0..n) is one or more decimal digits. */
 bool zl_conv_digits(const char *s, size_t n);
+/* The value of the n decimal digits at s. */
+unsigned zl_conv_decimal(const char *s, size_t n);
+
+/* zone_number.c: token ti as an integer field of type ft, bytes wide
+ * (ranges checked: ldns would truncate them). */
+bool zl_conv_int(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti,
+		 size_t bytes);
+/* Token ti as a period (TTL-like, with units as BIND writes them). */
+bool zl_conv_period(struct conv *c, struct zl_rdf *r, size_t ti);
+/* Token ti as a signature's expiration or inception (RFC 4034 §3.2). */
+bool zl_conv_time(struct conv *c, struct zl_rdf *r, size_t ti);
+/* Token ti as an IPv4 or IPv6 address (ft LDNS_RDF_TYPE_A or _AAAA). */
+bool zl_conv_addr(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti);
+/* Token ti as a type mnemonic in *t, reported when unknown or refused by
+ * some servers; zl_conv_type stores it as a field. */
+bool zl_conv_type_ok(struct conv *c, size_t ti, uint16_t *t);
+bool zl_conv_type(struct conv *c, struct zl_rdf *r, size_t ti);
+/* Token ti as an 8-bit number at most max; what names it in messages
+ * (NULL: the field's name). */
+bool zl_conv_small(struct conv *c, struct zl_rdf *r, size_t ti, unsigned max,
+		   const char *what);
+/* Token ti as the flags of a KEY, DNSKEY, RKEY or CDNSKEY record. */
+bool zl_conv_keyflags(struct conv *c, struct zl_rdf *r, size_t ti);
 
 /* zone_string.c: the character-string of token ti (RFC 1035 §3.3),
  * with its length byte when ft is LDNS_RDF_TYPE_STR. */
