@@ -406,6 +406,18 @@ static const struct zl_param_spec smtp_params[] = {
 	{ .key = NULL },
 };
 
+/* A name a DNAME makes: canonical text at most 255 octets, escaped. */
+#define SYNTH_MAX (LDNS_MAX_DOMAINLEN * 4 + 2)
+
+/* Whether a DNAME of the run answers for canonical text (RFC 6672 §2.2). */
+static bool under_dname(const struct zl_ctx *ctx, const char *text)
+{
+	const struct zl_zone *dz;
+	char synth[SYNTH_MAX];
+
+	return zl_dname_over(ctx, text, &dz, synth, sizeof synth) != NULL;
+}
+
 /* RFC 7671 §7: _25._tcp.<host> may be an alias for TLSA records at a name
  * of the operator's choosing, which other services may share: a PKIX
  * usage there is as unusable for SMTP.  Reported at the alias, with a
@@ -419,7 +431,9 @@ static void pkix_alias(struct zl_ctx *ctx)
 	char u[8];
 	int usage;
 
-	if (zl_answer(ctx, ctx->rr->owner->text, &at) != ZL_ANSWER_NAME ||
+	/* a record below a DNAME is never served (CNAME008's) */
+	if (under_dname(ctx, ctx->rr->owner->text) ||
+	    zl_answer(ctx, ctx->rr->owner->text, &at) != ZL_ANSWER_NAME ||
 	    strncmp(at.name->text, SMTP_PREFIX, strlen(SMTP_PREFIX)) == 0)
 		return;
 	for (t = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_TLSA); t;
@@ -438,6 +452,7 @@ static void pkix_alias(struct zl_ctx *ctx)
 		zl_emit_note_in(ctx, f, at.zone, t->src,
 				zl_rr_field_tok(at.zone, t, 0),
 				"the TLSA record the alias leads to");
+	zl_note_dnames(ctx, f, ctx->rr->owner->text);
 }
 
 /* The null MX record of n (RFC 7505 §3) when its MX RRset is that
@@ -516,15 +531,19 @@ static void tlsa_smtp(struct zl_ctx *ctx)
 		}
 		return;
 	}
-	/* the host's addresses as a query finds them: a wildcard, a CNAME;
-	 * an alias to a name the run does not hold may have them */
+	/* the host's addresses as a query finds them: a wildcard, a CNAME,
+	 * a DNAME; an alias to a name the run does not hold may have them.
+	 * A record below a DNAME is never served (CNAME008's). */
 	n = zl_zone_lookup(ctx->zone, host);
-	if (n && ((n->refs & ZL_REF_MX) || null_mx(ctx->zone, n)))
+	if ((n && ((n->refs & ZL_REF_MX) || null_mx(ctx->zone, n))) ||
+	    under_dname(ctx, owner))
 		return;
 	if ((a = zl_answer(ctx, host, &at)) == ZL_ANSWER_NONE ||
+	    a == ZL_ANSWER_YXDOMAIN ||
 	    (a == ZL_ANSWER_NAME && !zl_has_address(at.name))) {
-		ZL_EMIT(ctx, ctx->rr->src, zl_rr_type_tok(ctx->zone, ctx->rr),
-			{ "host", host });
+		zl_note_dnames(ctx, ZL_EMIT(ctx, ctx->rr->src,
+					    zl_rr_type_tok(ctx->zone, ctx->rr),
+					    { "host", host }), host);
 	}
 }
 
@@ -536,18 +555,6 @@ const struct zl_check zl_check_tlsa_smtp = {
 	.params = smtp_params,
 	.vars = (const char *const[]){ "host", "usage", NULL },
 };
-
-/* A name a DNAME makes: canonical text at most 255 octets, escaped. */
-#define SYNTH_MAX (LDNS_MAX_DOMAINLEN * 4 + 2)
-
-/* Whether a DNAME of the run answers for canonical text (RFC 6672 §2.2). */
-static bool under_dname(const struct zl_ctx *ctx, const char *text)
-{
-	const struct zl_zone *dz;
-	char synth[SYNTH_MAX];
-
-	return zl_dname_over(ctx, text, &dz, synth, sizeof synth) != NULL;
-}
 
 /* The MX target of rr when a zone of the run holds it, or a DNAME of the
  * run answers for it, or NULL. */
@@ -591,8 +598,10 @@ static enum tlsa_known tlsa_at(const struct zl_ctx *ctx, const char *host)
 	}
 	if (zl_name_rrset(zl_lookup(ctx, name).name, LDNS_RR_TYPE_CNAME))
 		return TLSA_YES;
+	/* RFC 7672 §2.1.1: a lookup that fails (YXDOMAIN) is neither
+	 * records nor their absence */
 	a = zl_answer(ctx, name, &at);
-	if (a == ZL_ANSWER_UNKNOWN)
+	if (a == ZL_ANSWER_UNKNOWN || a == ZL_ANSWER_YXDOMAIN)
 		return TLSA_UNKNOWN;
 	return a == ZL_ANSWER_NAME &&
 	       zl_name_rrset(at.name, LDNS_RR_TYPE_TLSA) ? TLSA_YES : TLSA_NO;

@@ -910,24 +910,30 @@ const struct zl_check zl_check_dkim_rsa_size = {
  * provider, say); verifiers follow it, and the key must be at its end.
  * The end, in whichever zone of the run holds it, must hold a key record
  * (a TXT record with p=); one that does not exist is CNAME006's, and one
- * no zone of the run holds cannot be judged. */
+ * no zone of the run holds cannot be judged.  A DNAME on the way
+ * rewrites the name (RFC 6672 §2.2), and is noted; one that rewrites it
+ * past 255 octets leaves no key to find (YXDOMAIN), the target named. */
 static void dkim_delegated(struct zl_ctx *ctx)
 {
 	const struct zl_rr *rr = ctx->rr, *txt;
 	const struct zl_name *t = rr->nrdf ? zl_rdf_name(&rr->rdf[0]) : NULL;
+	enum zl_answer a;
 	struct zl_at at;
+	zl_finding f;
 
 	if (!t || !key_name(rr->owner->text) ||
-	    zl_answer(ctx, t->text, &at) != ZL_ANSWER_NAME)
+	    ((a = zl_answer(ctx, t->text, &at)) != ZL_ANSWER_NAME &&
+	     a != ZL_ANSWER_YXDOMAIN))
 		return;
 	for (txt = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_TXT); txt;
 	     txt = zl_next_rr(at.zone, txt))
 		if (tag(zl_tv_in(ctx, at.zone, txt), "p"))
 			return;
-	zl_note_target(ctx, ZL_EMIT(ctx, rr->src,
-				    zl_rr_field_tok(ctx->zone, rr, 0),
-				    { "target", at.name->text }),
-		       at, at.name->text, LDNS_RR_TYPE_TXT);
+	f = ZL_EMIT(ctx, rr->src, zl_rr_field_tok(ctx->zone, rr, 0),
+		    { "target", at.name ? at.name->text : t->text });
+	zl_note_dnames(ctx, f, t->text);
+	if (at.name)
+		zl_note_target(ctx, f, at, at.name->text, LDNS_RR_TYPE_TXT);
 }
 
 const struct zl_check zl_check_dkim_delegated = {

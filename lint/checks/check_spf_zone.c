@@ -183,6 +183,7 @@ static struct edge resolve(struct zl_ctx *ctx, struct graph *g, size_t from,
 		e.where = T_OUTSIDE;
 		break;
 	case ZL_ANSWER_NONE:
+	case ZL_ANSWER_YXDOMAIN:	/* no record either: report_void */
 		e.where = T_VOID;
 		break;
 	default:
@@ -397,6 +398,18 @@ static zl_finding emit_node_v(struct walk *w, const struct node *nd,
 	emit_node_v((w), (nd), (t), ZL_VARS_(__VA_ARGS__) + 1, \
 		    ZL_NVARS_(__VA_ARGS__))
 
+/* Notes at the DNAMEs that rewrite the name term t of nd queries, on
+ * finding f: the name the finding shows is the one they make. */
+static void note_term_dnames(struct walk *w, const struct node *nd,
+			     const struct zl_spf_term *t, zl_finding f)
+{
+	char buf[DOMAIN_MAX];
+
+	if (f != ZL_NO_FINDING &&
+	    zl_spf_domain(nd->rec->txt.s, t, buf, DOMAIN_MAX))
+		(void)zl_note_dnames(w->ctx, f, buf);
+}
+
 /* Names of a loop shown in full; of a longer one, the first half and the
  * last ones, so that a report stays small however long the loop. */
 #define CHAIN_SHOWN 8
@@ -441,6 +454,7 @@ static void report_loop(struct walk *w, const struct frame *st,
 	}
 	zl_buf_addf(&chain, "'%s'", g->v[target].rr->owner->text);
 	f = EMIT_NODE(w, nd, t, { "chain", chain.s });
+	note_term_dnames(w, nd, t, f);
 	if (other)
 		zl_emit_note_in(w->ctx, f, other->z, other->rr->src,
 				other->rr->text, "the loop goes on through "
@@ -450,16 +464,27 @@ static void report_loop(struct walk *w, const struct frame *st,
 }
 
 /* RFC 7208 §5.2 and §6.1: an include or redirect whose target has no SPF
- * record ends the evaluation in permerror. */
+ * record ends the evaluation in permerror; one whose query fails, as for
+ * a name a DNAME would rewrite past 255 octets (RFC 6672 §2.2), in
+ * temperror, every time.  The DNAMEs on the way are noted. */
 static void report_void(struct walk *w, const struct node *nd,
 			const struct zl_spf_term *t, const char *target)
 {
-	if (w->report & REPORT_VOID)
-		zl_note_target(w->ctx,
-			       EMIT_NODE(w, nd, t, { "target", target },
-					 { "reason", "which has no SPF "
-						     "record" }),
-			       zl_lookup(w->ctx, target), target,
+	struct zl_at at;
+	bool yx;
+	zl_finding f;
+
+	if (!(w->report & REPORT_VOID))
+		return;
+	yx = zl_answer(w->ctx, target, &at) == ZL_ANSWER_YXDOMAIN;
+	f = EMIT_NODE(w, nd, t, { "target", target },
+		      { "reason", yx ? "which a DNAME rewrites to a name of "
+				       "more than 255 octets" :
+				       "which has no SPF record" });
+	/* the other zone's record at the name itself, when no DNAME
+	 * rewrote it */
+	if (!zl_note_dnames(w->ctx, f, target))
+		zl_note_target(w->ctx, f, zl_lookup(w->ctx, target), target,
 			       LDNS_RR_TYPE_TXT);
 }
 
@@ -472,6 +497,7 @@ static void report_broken(struct walk *w, const struct node *nd,
 {
 	const struct zl_rr *rr;
 	unsigned n = 0;
+	zl_finding f;
 
 	if (!(w->report & REPORT_VOID) || to->z == w->ctx->zone)
 		return;
@@ -480,14 +506,14 @@ static void report_broken(struct walk *w, const struct node *nd,
 		n += zl_spf_rec_in(w->ctx, to->z, rr)->is_spf;
 	if (!to->rec->spf.nerrs && n < 2)
 		return;
-	zl_emit_note_in(w->ctx, EMIT_NODE(w, nd, t, { "target",
-				to->rr->owner->text }, { "reason",
-				to->rec->spf.nerrs ? "whose SPF record does "
-				"not parse" : "which has more than one SPF "
-				"record" }),
-			to->z, to->rr->src, to->rr->text, "the SPF record of "
-			"'%s', in zone %s", to->rr->owner->text,
-			to->z->origin->text);
+	f = EMIT_NODE(w, nd, t, { "target", to->rr->owner->text },
+		      { "reason", to->rec->spf.nerrs ? "whose SPF record does "
+				  "not parse" : "which has more than one SPF "
+				  "record" });
+	note_term_dnames(w, nd, t, f);
+	zl_emit_note_in(w->ctx, f, to->z, to->rr->src, to->rr->text,
+			"the SPF record of '%s', in zone %s",
+			to->rr->owner->text, to->z->origin->text);
 }
 
 /* The name term t of r queries, canonical in buf (DOMAIN_MAX bytes): its
@@ -513,10 +539,12 @@ static bool void_query(const struct zl_ctx *ctx, const struct zl_spf_term *t,
 	const struct zl_name *n;
 	struct zl_at at;
 
+	/* a query that fails (YXDOMAIN) is an error, not void (§5) */
 	switch (zl_answer(ctx, text, &at)) {
 	case ZL_ANSWER_NONE:
 		return true;
 	case ZL_ANSWER_UNKNOWN:
+	case ZL_ANSWER_YXDOMAIN:
 		return false;
 	default:
 		n = at.name;
@@ -898,10 +926,10 @@ static void spf_mx_names(struct zl_ctx *ctx)
 			continue;
 		snprintf(count, sizeof count, "%zu", n);
 		snprintf(lim, sizeof lim, "%ld", limit);
-		{
-			EMIT_TERM(ctx, r, t, { "target", buf },
-				  { "count", count }, { "limit", lim });
-		}
+		(void)zl_note_dnames(ctx, EMIT_TERM(ctx, r, t,
+						    { "target", buf },
+						    { "count", count },
+						    { "limit", lim }), buf);
 	}
 }
 

@@ -261,39 +261,6 @@ struct zl_at zl_lookup2(const struct zl_ctx *ctx, const char *prefix,
 	return zl_lookup(ctx, buf);
 }
 
-enum zl_answer zl_answer(const struct zl_ctx *ctx, const char *text,
-			 struct zl_at *out)
-{
-	const struct zl_zone *z;
-	const struct zl_name *n, *w;
-	const struct zl_rr *cname;
-	unsigned hops;
-
-	*out = (struct zl_at){ NULL, NULL };
-	for (hops = 0; hops <= MAX_CNAME_HOPS; hops++) {
-		if (!(z = zl_zone_of(ctx, text)) ||
-		    cut_below(z, text, n = zl_zone_lookup(z, text)))
-			return ZL_ANSWER_UNKNOWN;
-		if (!n || !zl_name_sets(n)) {
-			w = zl_zone_wildcard(z, text);
-			n = w ? w : n && zl_zone_nonterminal(z, text) ? n :
-			    NULL;
-		}
-		if (!n) {
-			out->zone = z;
-			return ZL_ANSWER_NONE;
-		}
-		/* RFC 1034 §3.6.2: a CNAME answers for every type */
-		cname = zl_first_rr(z, n, LDNS_RR_TYPE_CNAME);
-		if (!cname || cname->nrdf < 1 || !zl_rdf_name(&cname->rdf[0])) {
-			*out = (struct zl_at){ z, n };
-			return ZL_ANSWER_NAME;
-		}
-		text = zl_rdf_name(&cname->rdf[0])->text;
-	}
-	return ZL_ANSWER_UNKNOWN;
-}
-
 struct zl_at zl_target_text(const struct zl_ctx *ctx, const char *text)
 {
 	struct zl_at at = zl_lookup(ctx, text);
@@ -330,16 +297,23 @@ static size_t wire_len(const char *t)
 	return n;
 }
 
-const struct zl_rr *zl_dname_over(const struct zl_ctx *ctx, const char *text,
-				  const struct zl_zone **zone, char *buf,
-				  size_t n)
+/* The DNAME of the zone of the run that holds canonical text which
+ * answers for it (zl_dname_over), its zone in *zone and in buf (size n)
+ * the name it rewrites text to; *yx set, and buf left alone, when that
+ * name would exceed 255 octets.  NULL when no DNAME answers, or buf is
+ * too small. */
+static const struct zl_rr *dname_rewrite(const struct zl_ctx *ctx,
+					 const char *text,
+					 const struct zl_zone **zone,
+					 char *buf, size_t n, bool *yx)
 {
 	const struct zl_zone *z = zl_zone_of(ctx, text);
-	const struct zl_name *o;
+	const struct zl_name *o, *to;
 	const struct zl_rr *rr = NULL;
 	const char *p;
 	size_t lp;
 
+	*yx = false;
 	if (!z || !z->ndnames)
 		return NULL;
 	/* The highest one the zone serves: a DNAME below another, or below
@@ -350,19 +324,126 @@ const struct zl_rr *zl_dname_over(const struct zl_ctx *ctx, const char *text,
 		if (o && !o->below_cut && zl_name_rrset(o, LDNS_RR_TYPE_DNAME))
 			rr = zl_first_rr(z, o, LDNS_RR_TYPE_DNAME);
 	}
-	if (!rr || rr->nrdf < 1 || !zl_rdf_name(&rr->rdf[0]))
+	if (!rr || rr->nrdf < 1 || !(to = zl_rdf_name(&rr->rdf[0])))
 		return NULL;
+	*zone = z;
+	/* RFC 6672 §2.2: a name over 255 octets is YXDOMAIN, no alias */
+	if (wire_len(text) - wire_len(rr->owner->text) + wire_len(to->text) >
+	    LDNS_MAX_DOMAINLEN) {
+		*yx = true;
+		return rr;
+	}
 	/* text less its owner, then the target: "www." + "example.net." */
 	lp = strlen(text) - rr->owner->len;
-	if (lp + zl_rdf_name(&rr->rdf[0])->len + 1 > n)
+	if (lp + to->len + 1 > n)
 		return NULL;
 	memcpy(buf, text, lp);
-	strcpy(buf + lp, zl_name_tail(zl_rdf_name(&rr->rdf[0])->text));
-	/* RFC 6672 §2.2: a name over 255 octets is YXDOMAIN, no alias */
-	if (wire_len(buf) > LDNS_MAX_DOMAINLEN)
+	strcpy(buf + lp, zl_name_tail(to->text));
+	return rr;
+}
+
+const struct zl_rr *zl_dname_over(const struct zl_ctx *ctx, const char *text,
+				  const struct zl_zone **zone, char *buf,
+				  size_t n)
+{
+	const struct zl_zone *z;
+	const struct zl_rr *rr;
+	bool yx;
+
+	if (!(rr = dname_rewrite(ctx, text, &z, buf, n, &yx)) || yx)
 		return NULL;
 	*zone = z;
 	return rr;
+}
+
+/* A name a DNAME makes: canonical text at most 255 octets, escaped. */
+#define SYNTH_MAX (LDNS_MAX_DOMAINLEN * 4 + 2)
+
+/* zl_answer, which when note is set (ctx itself) attaches to its finding
+ * f a note at each DNAME the query is rewritten by, and counts them in
+ * *ndn. */
+static enum zl_answer answer(const struct zl_ctx *ctx, const char *text,
+			     struct zl_at *out, struct zl_ctx *note,
+			     zl_finding f, unsigned *ndn)
+{
+	const struct zl_zone *z;
+	const struct zl_name *n, *w;
+	const struct zl_rr *cname, *dname;
+	char buf[2][SYNTH_MAX];
+	unsigned hops;
+	bool yx;
+
+	*out = (struct zl_at){ NULL, NULL };
+	for (hops = 0; hops <= MAX_CNAME_HOPS; hops++) {
+		if (!(z = zl_zone_of(ctx, text)))
+			return ZL_ANSWER_UNKNOWN;
+		if (cut_below(z, text, n = zl_zone_lookup(z, text))) {
+			/* RFC 6672 §2.2, §3: a DNAME over the name answers
+			 * with a CNAME to the name it rewrites it to, which
+			 * resolvers follow; a delegation, with a referral to
+			 * a zone the run may lack.  A DNAME makes no name of
+			 * more than 255 octets: the answer is YXDOMAIN. */
+			if (!(dname = dname_rewrite(ctx, text, &z, buf[hops & 1],
+						    SYNTH_MAX, &yx)))
+				return ZL_ANSWER_UNKNOWN;
+			++*ndn;
+			if (note && yx)
+				zl_emit_note_in(note, f, z, dname->src,
+						zl_rr_type_tok(z, dname),
+						"the DNAME of '%s' would rewrite "
+						"'%s' to a name of more than "
+						"255 octets: the answer is "
+						"YXDOMAIN", dname->owner->text,
+						text);
+			else if (note)
+				zl_emit_note_in(note, f, z, dname->src,
+						zl_rr_type_tok(z, dname),
+						"the DNAME of '%s' rewrites '%s' "
+						"to '%s'", dname->owner->text,
+						text, buf[hops & 1]);
+			if (yx) {
+				out->zone = z;
+				return ZL_ANSWER_YXDOMAIN;
+			}
+			text = buf[hops & 1];
+			continue;
+		}
+		if (!n || !zl_name_sets(n)) {
+			w = zl_zone_wildcard(z, text);
+			n = w ? w : n && zl_zone_nonterminal(z, text) ? n :
+			    NULL;
+		}
+		if (!n) {
+			out->zone = z;
+			return ZL_ANSWER_NONE;
+		}
+		/* RFC 1034 §3.6.2: a CNAME answers for every type */
+		cname = zl_first_rr(z, n, LDNS_RR_TYPE_CNAME);
+		if (!cname || cname->nrdf < 1 || !zl_rdf_name(&cname->rdf[0])) {
+			*out = (struct zl_at){ z, n };
+			return ZL_ANSWER_NAME;
+		}
+		text = zl_rdf_name(&cname->rdf[0])->text;
+	}
+	return ZL_ANSWER_UNKNOWN;
+}
+
+enum zl_answer zl_answer(const struct zl_ctx *ctx, const char *text,
+			 struct zl_at *out)
+{
+	unsigned ndn = 0;
+
+	return answer(ctx, text, out, NULL, ZL_NO_FINDING, &ndn);
+}
+
+bool zl_note_dnames(struct zl_ctx *ctx, zl_finding f, const char *text)
+{
+	struct zl_at at;
+	unsigned ndn = 0;
+
+	(void)answer(ctx, text, &at, f != ZL_NO_FINDING ? ctx : NULL, f,
+		     &ndn);
+	return ndn > 0;
 }
 
 void zl_note_target(struct zl_ctx *ctx, zl_finding f, struct zl_at at,

@@ -315,14 +315,25 @@ enum zl_answer {
 				   out->zone */
 	ZL_ANSWER_UNKNOWN,	/* no zone of the run answers: outside every
 				   origin, below a delegation whose child is
-				   not in the run, or a CNAME chain too long
-				   to follow */
+				   not in the run, or a chain of CNAMEs and
+				   DNAMEs too long to follow (a loop) */
+	ZL_ANSWER_YXDOMAIN,	/* a DNAME of out->zone would rewrite the
+				   name to one of more than 255 octets: the
+				   query fails (RFC 6672 §2.2), no record
+				   answers it */
 };
 /* Answers a query for canonical text as the authoritative servers of the
  * run's zones would: the name itself, else the wildcard at its closest
- * encloser (RFC 4592), following CNAMEs from zone to zone. */
+ * encloser (RFC 4592), following CNAMEs and the CNAMEs that DNAMEs over
+ * a name make (RFC 6672 §2.2, §3) from zone to zone; a CNAME and a DNAME
+ * count alike towards the length of a chain. */
 enum zl_answer zl_answer(const struct zl_ctx *ctx, const char *text,
 			 struct zl_at *out);
+/* Attaches to f (ZL_NO_FINDING: none) a note at each DNAME that
+ * zl_answer of text follows, saying what it rewrites the name to: a
+ * finding about the name a query for text ends at tells how it got
+ * there.  Returns whether a DNAME rewrote text. */
+bool zl_note_dnames(struct zl_ctx *ctx, zl_finding f, const char *text);
 /* Whether a `breaks` rule has reported rr in this run (docs/rules.md, "One
  * cause, one finding").  The engine leaves out findings at such a record;
  * a primitive that judges a whole set asks, so as to count the record as
