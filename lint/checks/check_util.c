@@ -196,10 +196,13 @@ bool zl_text_under(const char *text, const char *name)
 		(lt == ln || text[lt - ln - 1] == '.'));
 }
 
-bool zl_text_below_cut(const struct zl_zone *z, const char *text)
+/* zl_text_below_cut of text, which the zone holds when self is true; when
+ * false, text is the parent of a name it does not hold, and a DNAME at
+ * text is over that name. */
+static bool below_cut_from(const struct zl_zone *z, const char *text,
+			   bool self)
 {
 	const struct zl_name *n;
-	bool self = true;
 
 	/* The nearest name the zone holds, up to the apex: its cut, or
 	 * for an ancestor, a DNAME there too (RFC 6672 §2.3). */
@@ -211,6 +214,11 @@ bool zl_text_below_cut(const struct zl_zone *z, const char *text)
 	return false;
 }
 
+bool zl_text_below_cut(const struct zl_zone *z, const char *text)
+{
+	return below_cut_from(z, text, true);
+}
+
 /* zl_text_below_cut(z, text) when n is zl_zone_lookup(z, text): the lookup
  * of text itself is not done twice. */
 static bool cut_below(const struct zl_zone *z, const char *text,
@@ -218,7 +226,8 @@ static bool cut_below(const struct zl_zone *z, const char *text,
 {
 	if (strlen(text) <= z->origin->len)
 		return false;
-	return n ? n->below_cut : zl_text_below_cut(z, zl_name_parent(text));
+	return n ? n->below_cut :
+		   below_cut_from(z, zl_name_parent(text), false);
 }
 
 /* CNAME hops followed before an answer counts as unknown (a chain that
