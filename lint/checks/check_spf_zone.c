@@ -470,22 +470,25 @@ static void report_loop(struct walk *w, const struct frame *st,
 static void report_void(struct walk *w, const struct node *nd,
 			const struct zl_spf_term *t, const char *target)
 {
+	enum zl_answer a;
 	struct zl_at at;
-	bool yx;
 	zl_finding f;
 
 	if (!(w->report & REPORT_VOID))
 		return;
-	yx = zl_answer(w->ctx, target, &at) == ZL_ANSWER_YXDOMAIN;
+	a = zl_answer(w->ctx, target, &at);
 	f = EMIT_NODE(w, nd, t, { "target", target },
-		      { "reason", yx ? "which a DNAME rewrites to a name of "
-				       "more than 255 octets" :
-				       "which has no SPF record" });
-	/* the other zone's record at the name itself, when no DNAME
-	 * rewrote it */
+		      { "reason", a == ZL_ANSWER_YXDOMAIN ?
+				  "which a DNAME rewrites to a name of more "
+				  "than 255 octets" :
+				  "which has no SPF record" });
+	/* the other zone's record at the name, or where a DNAME sent the
+	 * query */
 	if (!zl_note_dnames(w->ctx, f, target))
 		zl_note_target(w->ctx, f, zl_lookup(w->ctx, target), target,
 			       LDNS_RR_TYPE_TXT);
+	else if (a == ZL_ANSWER_NAME)
+		zl_note_target(w->ctx, f, at, at.name->text, LDNS_RR_TYPE_TXT);
 }
 
 /* So too a target whose SPF policy is itself a permerror (RFC 7208
