@@ -250,6 +250,24 @@ test_classless_reverse() {
 	has "$tmp/out" "^\./113.0.203.in-addr.arpa.zone:6:[0-9]+: warning: CNAME target 'www.example.org.'"
 }
 
+# A DNAME at the root zone's apex rewrites x.y. to x.y.<target> (RFC 6672
+# §2.2): the whole of the name, as its owner is the root.
+test_root_dname() {
+	mkdir "$tmp/root" &&
+	printf '%s\n' '$ORIGIN .' '$TTL 3600' \
+		'@ SOA a.root-servers.net. hm.example.net. 1 7200 3600 86400 3600' \
+		'@ NS a.root-servers.net.' '@ DNAME example.net.' \
+		>"$tmp/root/root.zone" &&
+	printf '%s\n' '$TTL 3600' \
+		'@ SOA ns1 hm 1 7200 3600 86400 3600' '@ NS ns1' \
+		'ns1 A 192.0.2.1' \
+		>"$tmp/root/example.net.zone" &&
+	printf '%s\n' 'origins:' "  'root.zone': ." >"$tmp/root/.zonelint.yaml" &&
+	(cd "$tmp/root" && ${ZONELINT_WRAPPER:-} "$zl" --format gcc \
+		--select CNAME007 .) >"$tmp/out" 2>"$tmp/err"
+	has "$tmp/out" "NS target 'a.root-servers.net.' is an alias for 'a.root-servers.net.example.net.' \\[CNAME007\\]"
+}
+
 # The lines README.md shows under "Zone repositories" are this run's.
 test_readme_lines() {
 	lint .
@@ -276,4 +294,5 @@ t "a nested repository is not context" test_nested_repository
 t "outside a repository: no context" test_outside_repository
 t "a zone no server would load is no context" test_unservable_context
 t "a classless reverse delegation: no CNAME006 for unused addresses" test_classless_reverse
+t "a DNAME at the root rewrites the whole name" test_root_dname
 finish

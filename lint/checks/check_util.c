@@ -342,8 +342,10 @@ static const struct zl_rr *dname_rewrite(const struct zl_ctx *ctx,
 		*yx = true;
 		return rr;
 	}
-	/* text less its owner, then the target: "www." + "example.net." */
-	lp = strlen(text) - rr->owner->len;
+	/* text less its owner, then the target: "www." + "example.net."; a
+	 * DNAME at the root keeps the whole of text ("www.example." +
+	 * "net.") */
+	lp = strlen(text) - (rr->owner->len == 1 ? 0 : rr->owner->len);
 	if (lp + to->len + 1 > n)
 		return NULL;
 	memcpy(buf, text, lp);
