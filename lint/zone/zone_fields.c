@@ -207,22 +207,36 @@ bool zl_field_nsec3_next(const char *buf, const struct zl_lex_tok *t,
 
 /* RFC 7043: groups of two hex digits joined by hyphens.  BIND and NSD
  * also read a group of one digit as that byte ("0-0-0-0-0-f" as
- * 00-00-00-00-00-0f); Knot DNS refuses the zone. */
+ * 00-00-00-00-00-0f); Knot DNS refuses the zone.  BIND reads each group
+ * with sscanf(3)'s "%2x", which takes a sign as one of its two
+ * characters: "+f" as 0f and "-0" as 00 (another digit after '-' is out
+ * of range, and BIND refuses it too); Knot DNS and NSD refuse both. */
 static bool eui(const char *buf, const struct zl_lex_tok *t, size_t groups,
 		struct zl_buf *out, struct zl_ferr *e)
 {
 	size_t len, i, at = 0, digits;
 	const char *s = zl_lex_text(buf, t, &len);
-	bool short_group = false;
+	bool short_group = false, sign = false, minus;
 	int v;
 
 	for (i = 0; i < groups; i++) {
 		if (i > 0 && (at >= len || s[at++] != '-'))
 			break;
-		for (v = 0, digits = 0; digits < 2 && at < len &&
-		     zl_hex_digit(s[at]) >= 0; digits++)
+		minus = at < len && s[at] == '-';
+		if (at < len && (s[at] == '+' || minus) && at + 1 < len &&
+		    zl_hex_digit(s[at + 1]) >= 0) {
+			if (minus && s[at + 1] != '0')
+				break;
+			sign = true;
+			at++;
+			digits = 1;
+		} else {
+			digits = 2;
+		}
+		for (v = 0; digits > 0 && at < len &&
+		     zl_hex_digit(s[at]) >= 0; digits--)
 			v = v << 4 | zl_hex_digit(s[at++]);
-		if (digits == 0)
+		if (digits == 2)
 			break;
 		short_group |= digits == 1;
 		zl_buf_addc(out, (char)v);
@@ -239,6 +253,12 @@ static bool eui(const char *buf, const struct zl_lex_tok *t, size_t groups,
 		return ferr(e, 0, "syntax",
 			    "address '%.*s%s' is not %zu hyphen-separated "
 			    "pairs of hex digits", ZL_TOKARGS(s, len), groups);
+	if (sign)
+		zl_ferr_refused(e, 0, ZL_NOT_KNOT | ZL_NOT_NSD, "address "
+				"'%.*s%s' has a group written with a sign, "
+				"which BIND reads and Knot DNS and NSD refuse: "
+				"write each byte as two hex digits",
+				ZL_TOKARGS(s, len));
 	if (short_group)
 		zl_ferr_refused(e, 0, ZL_NOT_KNOT, "address '%.*s%s' has a "
 				"group of one hex digit, which Knot DNS "
