@@ -13,19 +13,18 @@ bool zl_conv_is_generic(const struct conv *c)
 }
 
 /* Decodes the hex of RFC 3597 rdata (tokens 2..) into the scratch buffer
- * after a two-byte length, as ldns_wire2rdf() wants it.  Returns false
- * after reporting a problem. */
-static bool generic_hex(struct conv *c, uint64_t len)
+ * after a two-byte length, as ldns_wire2rdf() wants it.  RFC 3597 §5
+ * wants the length to match the data exactly: BIND and Knot DNS refuse
+ * the zone where it does not; NSD takes the data as it is and ignores
+ * the length (nsd-checkzone -p: "\# 12" and 13 bytes as "\# 13"), so
+ * *len becomes the data's.  Returns false after reporting a problem. */
+static bool generic_hex(struct conv *c, uint64_t *len)
 {
 	struct zl_buf *b = c->scratch;
 	size_t ti, i, n, digits = 0, split = 0;
 	const char *s;
 	int v;
 
-	b->len = 0;
-	zl_xgrow((void **)&b->s, &b->cap, (size_t)len + 3, 1);
-	b->s[0] = (char)(len >> 8);
-	b->s[1] = (char)len;
 	for (ti = 2; ti < c->in->ntoks; ti++) {
 		s = tok_text(c, ti, &n);
 		/* As split_group() for typed hex. */
@@ -34,26 +33,41 @@ static bool generic_hex(struct conv *c, uint64_t len)
 					tok_at(c, ti), "RFC 3597 rdata is "
 					"split inside a pair of hex digits: "
 					"Knot DNS refuses to load it");
-		for (i = 0; i < n; i++, digits++) {
-			if ((v = zl_hex_digit(s[i])) < 0)
+		for (i = 0; i < n; i++, digits++)
+			if (zl_hex_digit(s[i]) < 0)
 				return bad(c, "syntax", tok_at(c, ti),
 					   "invalid hex data '%.*s%s' in RFC 3597 rdata",
 					   ZL_TOKARGS(s, n));
-			if (digits / 2 >= len)
-				continue;
+	}
+	if (digits % 2 || digits / 2 > 65535)
+		return bad(c, "syntax", tok_at(c, 1),
+			   "RFC 3597 rdata length %llu does not match %zu%s bytes of hex data",
+			   (unsigned long long)*len, digits / 2,
+			   digits % 2 ? ".5" : "");
+	if (digits / 2 != *len)
+		zl_zone_refused(c->z, ZL_NOT_BIND | ZL_NOT_KNOT, "portable",
+				c->in->src, tok_at(c, 1), "RFC 3597 rdata "
+				"length %llu does not match %zu bytes of hex "
+				"data, which NSD reads as they are and BIND and "
+				"Knot DNS refuse: write %zu",
+				(unsigned long long)*len, digits / 2,
+				digits / 2);
+	*len = digits / 2;
+	b->len = 0;
+	zl_xgrow((void **)&b->s, &b->cap, (size_t)*len + 3, 1);
+	b->s[0] = (char)(*len >> 8);
+	b->s[1] = (char)*len;
+	for (digits = 0, ti = 2; ti < c->in->ntoks; ti++) {
+		s = tok_text(c, ti, &n);
+		for (i = 0; i < n; i++, digits++) {
+			v = zl_hex_digit(s[i]);
 			if (digits % 2 == 0)
 				b->s[2 + digits / 2] = (char)(v << 4);
 			else
 				b->s[2 + digits / 2] |= (char)v;
 		}
 	}
-	/* RFC 3597 §5: the length must match the hex data exactly. */
-	if (digits != 2 * len)
-		return bad(c, "syntax", tok_at(c, 1),
-			   "RFC 3597 rdata length %llu does not match %zu%s bytes of hex data",
-			   (unsigned long long)len, digits / 2,
-			   digits % 2 ? ".5" : "");
-	b->len = (size_t)len + 2;
+	b->len = (size_t)*len + 2;
 	return true;
 }
 
@@ -481,7 +495,7 @@ bool zl_conv_generic(struct conv *c, const struct zl_rrtype *t,
 				"length '%.*s%s' written with a '+' sign, "
 				"which BIND and Knot DNS refuse: write %llu",
 				ZL_TOKARGS(s, n), (unsigned long long)len);
-	if (!generic_hex(c, len))
+	if (!generic_hex(c, &len))
 		return false;
 	rr->flags |= ZL_RR_GENERIC;
 	/* Data of an old type that BIND refuses Knot DNS loads, and NSD
