@@ -255,6 +255,23 @@ test_long_line() {
 	smaller out 65536
 }
 
+# BIND merges the records of an RRset whose rdata is the same before it
+# sums their size: the same string written bare, quoted or escaped is one
+# record.  7,000 distinct TXT records of 9 bytes each (63,000) load
+# (named-checkzone), however many times each is written; 7,300 (65,700)
+# do not.
+test_rrset_spelling() {
+	head_zone >spell.zone
+	awk 'BEGIN { for (i = 0; i < 7000; i++) printf "dup TXT t%05d\n", i
+		for (i = 0; i < 7000; i++) printf "dup TXT \"t%05d\"\n", i
+		for (i = 0; i < 100; i++) printf "dup TXT \\116%05d\n", i
+		for (i = 0; i < 7300; i++) printf "over TXT t%05d\n", i }' \
+		>>spell.zone
+	run --format gcc spell.zone
+	has out "RRset of 7300 records at 'over\\.example\\.com\\.' of 65700 bytes" &&
+	hasnt out "RRset of [0-9]* records at 'dup"
+}
+
 # One base64 or hex field as one token, as every server reads it: a key
 # of 50,000 bytes and RFC 3597 data of 36,000 load; rdata over 65535
 # bytes does not.  BIND holds an RRset of 65512 bytes, 2 and the rdata of
@@ -893,6 +910,7 @@ t "invalid UTF-8" test_invalid_utf8
 t "UTF-8 characters where messages cut a quote or a line" test_utf8_cut
 t "a 10 MB line and 65536 tokens on one line" test_long_line
 t "a 66,668-byte key, 72,000 hex digits in one token; records at the servers' size limits" test_long_token
+t "an RRset whose records are written twice, spelled apart: BIND's size counts each once" test_rrset_spelling
 t "100,000 nested and unbalanced parentheses" test_parens
 t "unterminated quote at end of file" test_unterminated_quote
 t "a file that is a directory" test_directory

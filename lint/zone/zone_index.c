@@ -444,12 +444,15 @@ void zl_zone_add_rr(struct zl_zone *z, const struct zl_rr *rr)
 	s->count++;
 }
 
-/* A hash of rr's rdata: a record written twice is one (RFC 2181 §5). */
-static uint64_t rdata_key(const struct zl_zone *z, const struct zl_rr *rr)
+/* A hash of rr's rdata in wire form: a record written twice is one (RFC
+ * 2181 §5), however its strings are written ("a", a and \097 are one, as
+ * BIND compares the rdata it merges).  scratch holds a string's wire
+ * form. */
+static uint64_t rdata_key(const struct zl_zone *z, const struct zl_rr *rr,
+			  struct zl_buf *scratch)
 {
 	uint64_t h = rr->nrdf, v;
 	const struct zl_rdf *f;
-	struct zl_tok t;
 	uint32_t k;
 
 	if (!rr->nrdf)	/* kept as written: the text stands for it */
@@ -461,8 +464,7 @@ static uint64_t rdata_key(const struct zl_zone *z, const struct zl_rr *rr)
 		} else if (zl_rdf_data(f) || !f->len) {
 			v = zl_hash(zl_rdf_data(f), f->len);
 		} else {	/* a string read from the source */
-			t = zl_rr_tok(z, rr, f->tok);
-			v = zl_hash(zl_tok_text(z, rr->src, t), t.len);
+			v = zl_hash(zl_rdf_wire(z, rr, k, scratch), f->len);
 		}
 		h = h * 0x9E3779B97F4A7C15u ^ v;
 	}
@@ -490,6 +492,7 @@ static int cmp_key(const void *a, const void *b)
 static void rrset_size(struct zl_zone *z, const struct zl_rrset *s)
 {
 	const struct zl_rr *rr;
+	struct zl_buf scratch = { 0 };
 	struct sized *v;
 	size_t sum = 0, n = 0, j;
 	uint32_t i, k;
@@ -499,7 +502,7 @@ static void rrset_size(struct zl_zone *z, const struct zl_rrset *s)
 	v = zl_xmalloc(s->count * sizeof *v);
 	for (i = s->first; i != ZL_NONE; i = z->rrs[i].next, n++) {
 		rr = &z->rrs[i];
-		v[n].key = rdata_key(z, rr);
+		v[n].key = rdata_key(z, rr, &scratch);
 		for (v[n].len = 2, k = 0; k < rr->nrdf; k++)
 			v[n].len += rr->rdf[k].len;
 	}
@@ -508,6 +511,7 @@ static void rrset_size(struct zl_zone *z, const struct zl_rrset *s)
 		if (j == 0 || v[j].key != v[j - 1].key)
 			sum += v[j].len;
 	free(v);
+	zl_buf_free(&scratch);
 	if (sum <= ZL_RRSET_BIND_MAX)
 		return;
 	/* At the owner of the set's first record (its header's other
