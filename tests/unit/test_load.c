@@ -665,8 +665,12 @@ START_TEST(test_generic)
 	ck_assert_uint_eq(rr->rdf[0].len, 3);
 	ck_assert_mem_eq(zl_rdf_data(&rr->rdf[0]), "\1\2\3", 3);
 	ck_assert_uint_eq(rr->ntok, 3);
+	/* A length that is not the data's BIND and Knot DNS refuse; NSD
+	 * reads the data as it is. */
 	prob(z, "RFC 3597 rdata length 4 does not match 3 bytes of hex data",
-	     3, 16, "syntax");
+	     3, 16, "portable");
+	rr = rr_at(z, "b.example.com.", 65534, 0);
+	ck_assert_uint_eq(rr->rdf[0].len, 3);
 	/* Known types are decoded into their fields. */
 	rr = rr_at(z, "c.example.com.", LDNS_RR_TYPE_MX, 0);
 	ck_assert(rr->flags & ZL_RR_GENERIC);
@@ -682,7 +686,7 @@ START_TEST(test_generic)
 	prob(z, "RFC 3597 rdata is not valid MX rdata", 8, 6, "syntax");
 	prob(z, "invalid hex data '0g'", 9, 18, "syntax");
 	ck_assert_uint_eq(z->nprobs, 4);
-	ck_assert_uint_eq(z->nrrs, 4);
+	ck_assert_uint_eq(z->nrrs, 5);
 	zl_zone_free(z);
 }
 END_TEST
