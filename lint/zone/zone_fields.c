@@ -518,7 +518,7 @@ bool zl_field_apl(const char *buf, const struct zl_lex_tok *t, size_t n,
 	if (colon)
 		slash = memchr(colon, '/', len - (size_t)(colon - s));
 	/* BIND reads the family with strtoul(3), "+1" too */
-	sign = colon ? zl_plus_sign(s + i, (size_t)(colon - s) - i) : 0;
+	sign = colon ? zl_number_sign(s + i, (size_t)(colon - s) - i) : 0;
 	for (k = i + sign; colon && k < (size_t)(colon - s); k++)
 		if (s[k] < '0' || s[k] > '9')
 			colon = NULL;
@@ -526,7 +526,7 @@ bool zl_field_apl(const char *buf, const struct zl_lex_tok *t, size_t n,
 			afi = afi * 10 + (unsigned)(s[k] - '0');
 	/* NSD reads the prefix with strtol(3), "+24" too */
 	if (slash)
-		plus = zl_plus_sign(slash + 1, len - (size_t)(slash - s) - 1);
+		plus = zl_number_sign(slash + 1, len - (size_t)(slash - s) - 1);
 	for (k = slash ? (size_t)(slash - s) + 1 + plus : len; k < len; k++)
 		if (s[k] < '0' || s[k] > '9')
 			slash = NULL;
@@ -562,7 +562,7 @@ bool zl_field_apl(const char *buf, const struct zl_lex_tok *t, size_t n,
 			    ZL_TOKARGS(s, len), max);
 	if (plus)
 		zl_ferr_refused(e, 0, ZL_NOT_BIND | ZL_NOT_KNOT, "item "
-				"'%.*s%s': prefix written with a '+' sign, "
+				"'%.*s%s': prefix written with a sign, "
 				"which BIND and Knot DNS refuse",
 				ZL_TOKARGS(s, len));
 	/* RFC 3123 §4: trailing zero bytes of the address are not sent. */

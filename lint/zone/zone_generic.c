@@ -478,7 +478,7 @@ bool zl_conv_generic(struct conv *c, const struct zl_rrtype *t,
 				   ZL_TOKARGS(s, n));
 		}
 	s = tok_text(c, 1, &n);
-	plus = zl_plus_sign(s, n);	/* NSD's strtol(3) takes "+4" */
+	plus = zl_number_sign(s, n);	/* NSD's strtol(3) takes "+4" */
 	if (!zl_conv_digits(s + plus, n - plus))
 		return bad(c, "syntax", tok_at(c, 1),
 			   "invalid RFC 3597 rdata length '%.*s%s'",
@@ -492,7 +492,7 @@ bool zl_conv_generic(struct conv *c, const struct zl_rrtype *t,
 	if (plus)
 		zl_zone_refused(c->z, ZL_NOT_BIND | ZL_NOT_KNOT, "portable",
 				c->in->src, tok_at(c, 1), "RFC 3597 rdata "
-				"length '%.*s%s' written with a '+' sign, "
+				"length '%.*s%s' written with a sign, "
 				"which BIND and Knot DNS refuse: write %llu",
 				ZL_TOKARGS(s, n), (unsigned long long)len);
 	if (!generic_hex(c, &len))

@@ -326,18 +326,19 @@ size_t zl_unescape(const char *s, size_t n, size_t i, uint8_t *out);
  * reads the digits as themselves.  0 for any other escape. */
 size_t zl_escape_short(const char *s, size_t n, size_t i, unsigned *v);
 
-/* 1 when s[0..n) is a number with a '+' before its digits ("+10"),
- * else 0: where the digits start.  NSD 4 reads most numbers with
- * strtol(3), which takes the sign; BIND and Knot DNS want the digits
+/* 1 when s[0..n) is a number with a sign before its digits, else 0:
+ * where the digits start.  NSD 4 reads most numbers with strtol(3),
+ * which takes a '+' ("+10") and a '-' before a zero ("-0", the number 0;
+ * another it wraps, as "-1" to 65535); BIND and Knot DNS want the digits
  * alone and refuse the zone. */
-static inline size_t zl_plus_sign(const char *s, size_t n)
+static inline size_t zl_number_sign(const char *s, size_t n)
 {
 	size_t i;
 
-	if (n < 2 || s[0] != '+')
+	if (n < 2 || (s[0] != '+' && s[0] != '-'))
 		return 0;
 	for (i = 1; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
+		if (s[i] < '0' || s[i] > '9' || (s[0] == '-' && s[i] != '0'))
 			return 0;
 	return 1;
 }

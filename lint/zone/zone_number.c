@@ -11,8 +11,9 @@
 
 /* ldns reads numbers with strtol/atoi and truncates (MX 70000 becomes
  * 4464), so the ranges are checked here.  A '+' before the digits of an
- * 8- or 16-bit number NSD reads (strtol(3)), BIND and Knot DNS refuse;
- * NSD reads the 32-bit ones (serials) otherwise, and refuses it too. */
+ * 8- or 16-bit number, or a '-' before a zero, NSD reads (strtol(3)),
+ * BIND and Knot DNS refuse; NSD reads the 32-bit ones (serials)
+ * otherwise, and refuses it too. */
 bool zl_conv_int(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti,
 		 size_t bytes)
 {
@@ -22,7 +23,7 @@ bool zl_conv_int(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti,
 	size_t n, i, plus;
 
 	s = tok_text(c, ti, &n);
-	plus = bytes < 4 ? zl_plus_sign(s, n) : 0;
+	plus = bytes < 4 ? zl_number_sign(s, n) : 0;
 	if (!zl_conv_digits(s + plus, n - plus))
 		return bad(c, "syntax", tok_at(c, ti), "invalid %s '%.*s%s'",
 			   fn(c), ZL_TOKARGS(s, n));
@@ -35,8 +36,8 @@ bool zl_conv_int(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti,
 	if (plus)
 		zl_zone_refused(c->z, ZL_NOT_BIND | ZL_NOT_KNOT, "portable",
 				c->in->src, tok_at(c, ti), "%s '%.*s%s' "
-				"written with a '+' sign, which BIND and Knot "
-				"DNS refuse: write %llu", fn(c),
+				"written with a sign, which BIND and Knot DNS "
+				"refuse: write %llu", fn(c),
 				ZL_TOKARGS(s, n), (unsigned long long)v);
 	for (i = 0; i < bytes; i++)
 		wire[i] = (uint8_t)(v >> (8 * (bytes - 1 - i)));

@@ -118,11 +118,11 @@ static bool tok_copy(struct conv *c, size_t ti, char *buf, size_t n,
 }
 
 /* A WKS protocol or service written as a number: BIND and NSD read both
- * with strtol(3) or atoi(3), a '+' before the digits too (Knot DNS reads
- * WKS only in RFC 3597 form). */
+ * with strtol(3) or atoi(3), a '+' before the digits or a '-' before a
+ * zero too (Knot DNS reads WKS only in RFC 3597 form). */
 static bool wks_number(const char *s)
 {
-	size_t n = strlen(s), plus = zl_plus_sign(s, n);
+	size_t n = strlen(s), plus = zl_number_sign(s, n);
 
 	return zl_conv_digits(s + plus, n - plus);
 }
@@ -366,7 +366,7 @@ static bool conv_mnemonic(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	const struct mnemonic *m = NULL;
 	uint8_t stored = ft == ZL_FT_KEYPROTO ? LDNS_RDF_TYPE_INT8 : ft;
 
-	if (n > 0 && ((s[0] >= '0' && s[0] <= '9') || zl_plus_sign(s, n)))
+	if (n > 0 && ((s[0] >= '0' && s[0] <= '9') || zl_number_sign(s, n)))
 		return zl_conv_int(c, r, stored, ti,
 				ft == LDNS_RDF_TYPE_CERT_ALG ? 2 : 1);
 	if (n == 0 || !((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z'))

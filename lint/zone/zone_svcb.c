@@ -385,7 +385,7 @@ static bool value(struct svcb *v, size_t tok, uint16_t key, bool has,
 	case K_IPV6:
 		return each_item(v, tok, key, one_addr);
 	case K_PORT:
-		plus = zl_plus_sign(v->text.s, v->text.len);
+		plus = zl_number_sign(v->text.s, v->text.len);
 		if (!number(v->text.s + plus, v->text.len - plus, &x))
 			return fail(v, tok, "syntax", "invalid port '%.*s%s'",
 				    ZL_TOKARGS(v->text.s, v->text.len));
@@ -395,7 +395,7 @@ static bool value(struct svcb *v, size_t tok, uint16_t key, bool has,
 				    ZL_TOKARGS(v->text.s, v->text.len));
 		if (plus)
 			zl_ferr_refused(v->e, tok, ZL_NOT_BIND | ZL_NOT_KNOT,
-					"port '%.*s%s' written with a '+' "
+					"port '%.*s%s' written with a "
 					"sign, which BIND and Knot DNS refuse",
 					ZL_TOKARGS(v->text.s, v->text.len));
 		put16(&v->val, x);
