@@ -39,7 +39,11 @@ static bool generic_hex(struct conv *c, uint64_t *len)
 					   "invalid hex data '%.*s%s' in RFC 3597 rdata",
 					   ZL_TOKARGS(s, n));
 	}
-	if (digits % 2 || digits / 2 > 65535)
+	if (digits / 2 > 65535)
+		return bad(c, "range", tok_at(c, 1),
+			   "RFC 3597 rdata of %zu bytes exceeds 65535",
+			   digits / 2);
+	if (digits % 2)
 		return bad(c, "syntax", tok_at(c, 1),
 			   "RFC 3597 rdata length %llu does not match %zu%s bytes of hex data",
 			   (unsigned long long)*len, digits / 2,
