@@ -45,9 +45,8 @@ static bool generic_hex(struct conv *c, uint64_t *len)
 			   digits / 2);
 	if (digits % 2)
 		return bad(c, "syntax", tok_at(c, 1),
-			   "RFC 3597 rdata length %llu does not match %zu%s bytes of hex data",
-			   (unsigned long long)*len, digits / 2,
-			   digits % 2 ? ".5" : "");
+			   "RFC 3597 rdata of %zu hex digits, an odd number, "
+			   "is no whole number of bytes", digits);
 	if (digits / 2 != *len)
 		zl_zone_refused(c->z, ZL_NOT_BIND | ZL_NOT_KNOT, "portable",
 				c->in->src, tok_at(c, 1), "RFC 3597 rdata "
