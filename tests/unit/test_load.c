@@ -658,7 +658,8 @@ START_TEST(test_generic)
 		 "e TYPE65534 \\# 0\n"
 		 "f TYPE65534 010203\n"
 		 "g MX \\# 3 000a05\n"
-		 "h TYPE65534 \\# 1 0g\n");
+		 "h TYPE65534 \\# 1 0g\n"
+		 "i TYPE65534 \\# 1 abc\n");
 	rr = rr_at(z, "a.example.com.", 65534, 0);
 	ck_assert(rr->flags & ZL_RR_GENERIC);
 	ck_assert_uint_eq(rr->nrdf, 1);
@@ -685,7 +686,9 @@ START_TEST(test_generic)
 	     "syntax");
 	prob(z, "RFC 3597 rdata is not valid MX rdata", 8, 6, "syntax");
 	prob(z, "invalid hex data '0g'", 9, 18, "syntax");
-	ck_assert_uint_eq(z->nprobs, 4);
+	prob(z, "RFC 3597 rdata of 3 hex digits, an odd number", 10, 16,
+	     "syntax");
+	ck_assert_uint_eq(z->nprobs, 5);
 	ck_assert_uint_eq(z->nrrs, 5);
 	zl_zone_free(z);
 }
