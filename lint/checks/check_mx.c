@@ -56,6 +56,41 @@ static bool only_unusable(const struct zl_zone *z, const struct zl_name *n)
 	return any;
 }
 
+/* A target t no zone of the run holds as its own, as a sender's query
+ * for its addresses gets it: a DNAME over it answers with a CNAME to the
+ * name it makes (RFC 6672 §2.2, §3), which makes it an alias (MX002's)
+ * whose end is judged, so that a sender that follows it may still find
+ * no address; a rewrite past 255 octets fails every time (YXDOMAIN).
+ * Unknown without a DNAME: outside the run, or delegated. */
+static enum target dname_target(const struct zl_ctx *ctx,
+				const struct zl_name *t, struct zl_at *at)
+{
+	char synth[ZL_NAME_TEXT_MAX];
+	const struct zl_zone *dz;
+	const struct zl_rr *dname;
+
+	/* a DNAME a `breaks` rule reported (NAME001) makes a name its
+	 * author did not mean */
+	if ((dname = zl_dname_over(ctx, t->text, &dz, synth, sizeof synth)) &&
+	    zl_rr_broken(ctx, dname)) {
+		*at = (struct zl_at){ NULL, NULL };
+		return T_BROKEN;
+	}
+	switch (zl_answer(ctx, t->text, at)) {
+	case ZL_ANSWER_UNKNOWN:
+		*at = (struct zl_at){ NULL, NULL };
+		return t->in_zone ? T_DELEGATED : T_OUTSIDE;
+	case ZL_ANSWER_NAME:
+		if (zl_has_address(at->name))
+			return only_unusable(at->zone, at->name) ? T_UNUSABLE :
+								   T_ALIAS;
+		return zl_lost_address(ctx, at->name) ? T_BROKEN :
+							T_NO_ADDRESS;
+	default:
+		return T_NO_ADDRESS;
+	}
+}
+
 /* What the zones of the run say about target t (a name of the zone),
  * and where they hold it (*at). */
 static enum target target_state(const struct zl_ctx *ctx,
@@ -75,7 +110,7 @@ static enum target target_state(const struct zl_ctx *ctx,
 	if (zl_text_under(t->text, "invalid."))
 		return T_NO_ADDRESS;
 	if (!(*at = zl_target(ctx, t)).zone)
-		return t->in_zone ? T_DELEGATED : T_OUTSIDE;
+		return dname_target(ctx, t, at);
 	/* RFC 4592: a wildcard answers for a name that does not exist. */
 	if ((!at->name || !zl_name_sets(at->name)) &&
 	    (w = zl_zone_wildcard(at->zone, t->text)))
@@ -292,6 +327,31 @@ static zl_finding emit_target(struct zl_ctx *ctx, const struct zl_rr *rr,
 	return ZL_EMIT(ctx, rr->src, target_tok(ctx, rr), { "target", target });
 }
 
+/* Reports target t of rr, which has no usable address, at its field
+ * tok: reason (a rule may not show it) says why, a note at each DNAME
+ * that rewrites it says what it became, and one at what another zone of
+ * the run holds where the query ends. */
+static void emit_dead(struct zl_ctx *ctx, const struct zl_rr *rr,
+		      struct zl_tok tok, const struct zl_name *t)
+{
+	struct zl_at at = zl_target(ctx, t), end;
+	enum zl_answer a = at.zone ? ZL_ANSWER_NAME :
+				     zl_answer(ctx, t->text, &end);
+	zl_finding f;
+
+	f = ZL_EMIT(ctx, rr->src, tok, { "target", t->text },
+		    { "reason", zl_text_under(t->text, "invalid.") ?
+		      "is a name under invalid., which never resolves "
+		      "(RFC 6761 §6.4)" : a == ZL_ANSWER_YXDOMAIN ?
+		      "is rewritten by a DNAME to a name of more than 255 "
+		      "octets, which never resolves" :
+		      "has no A or AAAA record" });
+	if (at.zone || !zl_note_dnames(ctx, f, t->text))
+		zl_note_target(ctx, f, at, t->text, LDNS_RR_TYPE_A);
+	else if (a == ZL_ANSWER_NAME)
+		zl_note_target(ctx, f, end, end.name->text, LDNS_RR_TYPE_A);
+}
+
 /* ---- target-is-address ---- */
 
 /* A host-name field must hold a name, not an address: RFC 1035 §3.3.9 and
@@ -369,13 +429,7 @@ static void mx_target_resolves(struct zl_ctx *ctx)
 
 		if ((want_unusable ? unusable : t == T_NO_ADDRESS) &&
 		    !nolisting_primary(m, rr, i))
-			zl_note_target(ctx, emit_target(ctx, rr, "reason",
-					zl_text_under(mx_target(rr)->text, "invalid.") ?
-					"is a name under invalid., which never "
-					"resolves (RFC 6761 §6.4)" :
-					"has no A or AAAA record"),
-				       zl_target(ctx, mx_target(rr)),
-				       mx_target(rr)->text, LDNS_RR_TYPE_A);
+			emit_dead(ctx, rr, target_tok(ctx, rr), mx_target(rr));
 	}
 	mxset_free(&local);
 }
@@ -408,14 +462,7 @@ static void srv_target_resolves(struct zl_ctx *ctx)
 	if (f < 0 || !(t = zl_rdf_name(&rr->rdf[f])) ||
 	    target_state(ctx, t, &at) != T_NO_ADDRESS)
 		return;
-	zl_note_target(ctx, ZL_EMIT(ctx, rr->src,
-				    zl_rr_field_tok(ctx->zone, rr, (unsigned)f),
-				    { "target", t->text },
-				    { "reason", zl_text_under(t->text, "invalid.") ?
-				      "is a name under invalid., which never "
-				      "resolves (RFC 6761 §6.4)" :
-				      "has no A or AAAA record" }),
-		       zl_target(ctx, t), t->text, LDNS_RR_TYPE_A);
+	emit_dead(ctx, rr, zl_rr_field_tok(ctx->zone, rr, (unsigned)f), t);
 }
 
 const struct zl_check zl_check_srv_target_resolves = {

@@ -368,7 +368,25 @@ const struct zl_rr *zl_dname_over(const struct zl_ctx *ctx, const char *text,
 }
 
 /* A name a DNAME makes: canonical text at most 255 octets, escaped. */
-#define SYNTH_MAX (LDNS_MAX_DOMAINLEN * 4 + 2)
+#define SYNTH_MAX ZL_NAME_TEXT_MAX
+
+const char *zl_dname_end(const struct zl_ctx *ctx, const char *text,
+			 char (*buf)[ZL_NAME_TEXT_MAX])
+{
+	const struct zl_zone *z;
+	unsigned hops;
+	bool yx;
+
+	/* RFC 6672 §2.2: each DNAME over the name answers with a CNAME to
+	 * the name it makes, which a query for that name starts over at */
+	for (hops = 0; dname_rewrite(ctx, text, &z, buf[hops & 1], SYNTH_MAX,
+				     &yx); hops++) {
+		if (yx || hops >= MAX_CNAME_HOPS)
+			return NULL;
+		text = buf[hops & 1];
+	}
+	return text;
+}
 
 /* zl_answer, which when note is set (ctx itself) attaches to its finding
  * f a note at each DNAME the query is rewritten by, and counts them in

@@ -300,6 +300,17 @@ struct zl_at zl_target_text(const struct zl_ctx *ctx, const char *text);
 const struct zl_rr *zl_dname_over(const struct zl_ctx *ctx, const char *text,
 				  const struct zl_zone **zone, char *buf,
 				  size_t n);
+/* The canonical text of a name of at most 255 octets, escaped, and its
+ * NUL. */
+#define ZL_NAME_TEXT_MAX (255 * 4 + 2)
+/* Canonical text as a query for it is rewritten by the DNAMEs of the run
+ * over it (RFC 6672 §2.2), and by those over the names they make, before
+ * any CNAME: text itself when no DNAME answers for it, else the last name
+ * made, in one of buf's two names.  NULL when a rewrite would exceed 255
+ * octets (YXDOMAIN), or the DNAMEs rewrite each other's names past the
+ * hop limit of zl_answer (a loop). */
+const char *zl_dname_end(const struct zl_ctx *ctx, const char *text,
+			 char (*buf)[ZL_NAME_TEXT_MAX]);
 /* Attaches to f a note at what another zone of the run holds for text
  * (at from zl_target or zl_lookup): its record of type, else its first
  * record, else the zone's SOA, each named by zone; nothing when at is the
