@@ -261,6 +261,8 @@ static void target_exists(struct zl_ctx *ctx)
 	const struct zl_rr *rr = ctx->rr;
 	int f = zl_rr_name_field(rr, 0);
 	const struct zl_name *t;
+	char buf[2][ZL_NAME_TEXT_MAX];
+	const char *text;
 	struct zl_at at;
 	zl_finding d;
 
@@ -270,15 +272,24 @@ static void target_exists(struct zl_ctx *ctx)
 	 * (acme-dns), which no zone file shows. */
 	if (strncmp(rr->owner->text, "_acme-challenge.", 16) == 0)
 		return;
-	if (f < 0 || !(t = zl_rdf_name(&rr->rdf[f])) ||
-	    !(at = zl_target(ctx, t)).zone || (at.name && zl_name_sets(at.name)) ||
-	    zl_lost_at(ctx, at.name, 0) || zl_zone_wildcard(at.zone, t->text) ||
-	    zl_zone_nonterminal(at.zone, t->text) ||
+	if (f < 0 || !(t = zl_rdf_name(&rr->rdf[f])))
+		return;
+	/* RFC 6672 §2.2: a target below a DNAME is the name it makes,
+	 * which a CNAME of its own makes another alias, judged at it */
+	text = t->text;
+	if (!(at = zl_target(ctx, t)).zone &&
+	    (text = zl_dname_end(ctx, t->text, buf)) != NULL &&
+	    text != t->text)
+		at = zl_target_text(ctx, text);
+	if (!at.zone || (at.name && zl_name_sets(at.name)) ||
+	    zl_lost_at(ctx, at.name, 0) || zl_zone_wildcard(at.zone, text) ||
+	    zl_zone_nonterminal(at.zone, text) ||
 	    classless(z, at.zone, rr->owner, t))
 		return;
 	d = ZL_EMIT(ctx, rr->src, zl_rr_field_tok(z, rr, (unsigned)f),
 		    { "target", t->text });
-	zl_note_target(ctx, d, at, t->text, LDNS_RR_TYPE_CNAME);
+	(void)zl_note_dnames(ctx, d, t->text);
+	zl_note_target(ctx, d, at, text, LDNS_RR_TYPE_CNAME);
 }
 
 const struct zl_check zl_check_target_exists = {
