@@ -179,6 +179,13 @@ static void dmarc_missing(struct zl_ctx *ctx)
 				      "v=DMARC1; p=none; rua=mailto:..." },
 				    { "then", silent ? ": SPF -all says no mail "
 				      "is sent" : " and tighten it later" });
+			/* the DNAMEs that send the queries elsewhere */
+			free(where);
+			where = zl_xasprintf("_dmarc.%s",
+					     zl_name_tail(first->owner->text));
+			(void)zl_note_dnames(ctx, d, where);
+			if (first->owner != z->origin)
+				(void)zl_note_dnames(ctx, d, apex);
 			free(where);
 			free(apex);
 			free(done.v);

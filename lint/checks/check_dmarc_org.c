@@ -137,24 +137,29 @@ static struct dname *dname(struct zl_ctx *ctx, const char *text)
  * *policy gets its first valid DMARC record or NULL, *looks whether it
  * holds a record that means to be DMARC (zl_dmarc_looks) or an alias,
  * or is delegated (a provider's zone, not in the run, holds the policy:
- * Valimail's "NS pointer" setup). */
+ * Valimail's "NS pointer" setup).  A DNAME over the name sends the
+ * receiver's query to the name it makes (RFC 6672 §2.2), which holds the
+ * policy in the same ways; one outside the run, or a query that fails
+ * (YXDOMAIN, a loop of DNAMEs), may hold one. */
 static void find_dmarc(struct zl_ctx *ctx, const char *domain,
 		       const struct zl_tv_rec **policy, bool *looks)
 {
-	struct zl_at at = zl_lookup2(ctx, "_dmarc.", domain);
+	char buf[2][ZL_NAME_TEXT_MAX];
+	char *text = zl_xasprintf("_dmarc.%s", zl_name_tail(domain));
+	const char *q = zl_dname_end(ctx, text, buf);
+	struct zl_at at = { NULL, NULL };
 	const struct zl_tv_rec *r;
 	const struct zl_rr *rr;
-	char *text;
 
 	*policy = NULL;
-	*looks = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_CNAME) != NULL;
-	if (!*looks && at.zone && !at.name) {
-		text = zl_xasprintf("_dmarc.%s", domain);
-		*looks = zl_text_below_cut(at.zone, text);
-		free(text);
-	} else if (at.name) {
+	*looks = !q || (q != text && !zl_zone_of(ctx, q));
+	if (!*looks)
+		at = zl_lookup(ctx, q);
+	*looks = *looks || zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_CNAME);
+	if (!*looks && at.zone && !at.name)
+		*looks = zl_text_below_cut(at.zone, q);
+	else if (at.name)
 		*looks = *looks || at.name->below_cut;
-	}
 	for (rr = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_TXT); rr;
 	     rr = zl_next_rr(at.zone, rr)) {
 		r = zl_tv_in(ctx, at.zone, rr);
@@ -162,6 +167,7 @@ static void find_dmarc(struct zl_ctx *ctx, const char *domain,
 			*policy = r;
 		*looks = *looks || zl_dmarc_looks(r);
 	}
+	free(text);
 }
 
 /* The entry of domain with its _dmarc answers, or NULL outside the

@@ -280,35 +280,44 @@ static void check_dest(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 		       const char *domain, const struct zl_dmarc_uri *u)
 {
 	char *idn, *dest = dest_name(r->txt.s, u, &idn), *want = NULL;
-	char *written = NULL;
+	char *written = NULL, buf[2][ZL_NAME_TEXT_MAX];
 	const struct zl_zone *z;
+	const char *q;
 	struct zl_at at;
+	zl_finding f;
 
 	/* The destination's zone: this one or another of the run.  The
 	 * policy's own domain, the usual destination, is in its own
 	 * organisational domain. */
-	if (!dest || strcmp(dest, domain) == 0 ||
-	    !(z = zl_zone_of(ctx, dest)) || zl_text_below_cut(z, dest) ||
+	if (!dest || strcmp(dest, domain) == 0 || !zl_zone_of(ctx, dest) ||
 	    zl_strcasecmp(zl_dmarc_org(ctx, dest), zl_dmarc_org(ctx, domain)) == 0)
 		goto out;
 	want = zl_xasprintf("%.*s._report._dmarc.%s",
 			    (int)strlen(domain) - 1, domain, dest);
+	/* A DNAME over the record's name sends the receiver's query to the
+	 * name it makes (RFC 6672 §2.2), which must consent; a query that
+	 * fails (YXDOMAIN, a loop of DNAMEs) cannot be judged, nor can a
+	 * name no zone of the run holds or delegated to a zone it lacks. */
+	if (!(q = zl_dname_end(ctx, want, buf)) ||
+	    !(z = zl_zone_of(ctx, q == want ? dest : q)) ||
+	    zl_text_below_cut(z, q == want ? dest : q))
+		goto out;
 	/* Or the wildcard that answers for it, *._report._dmarc.<dest> as
 	 * RFC 7489 §7.1 shows (RFC 4592). */
-	at = zl_lookup(ctx, want);
+	at = zl_lookup(ctx, q);
 	if (authorised_at(ctx, at) ||
 	    (at.zone && (!at.name || !zl_name_sets(at.name)) &&
 	     authorised_at(ctx, (struct zl_at){ at.zone,
-			   zl_zone_wildcard(at.zone, want) })))
+			   zl_zone_wildcard(at.zone, q) })))
 		goto out;
 	/* an internationalised one: the A-label beside the name written */
 	written = idn ? zl_xasprintf(" (the A-label of '%s')", idn) :
 		  zl_xstrdup("");
-	zl_note_target(ctx, ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, u->all),
-				    { "destination", dest },
-				    { "written", written },
-				    { "record", want }),
-		       at, want, LDNS_RR_TYPE_TXT);
+	f = ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, u->all),
+		    { "destination", dest }, { "written", written },
+		    { "record", want });
+	(void)zl_note_dnames(ctx, f, want);
+	zl_note_target(ctx, f, at, q, LDNS_RR_TYPE_TXT);
 out:
 	free(written);
 	free(idn);

@@ -663,12 +663,13 @@ static bool has_host(const struct zl_name *n)
 
 
 /* Emits the current rule at the MTA-STS record rr with one variable. */
-static void emit_sts(struct zl_ctx *ctx, const struct zl_rr *rr,
-		     const char *var, const char *value)
+static zl_finding emit_sts(struct zl_ctx *ctx, const struct zl_rr *rr,
+			   const char *var, const char *value)
 {
 	const struct zl_tv_rec *r = zl_tv_of(ctx, rr);
 
-	ZL_EMIT(ctx, rr->src, zl_tv_tok(r, zl_tv_head(r)), { var, value });
+	return ZL_EMIT(ctx, rr->src, zl_tv_tok(r, zl_tv_head(r)),
+		       { var, value });
 }
 
 /* RFC 8461 §3.3: senders fetch the policy from
@@ -704,22 +705,25 @@ const struct zl_check zl_check_sts_host = {
 
 /* RFC 8461 §1.1 points at RFC 8460: an MTA-STS domain learns about
  * failed TLS only through TLS-RPT.  A note: reporting is optional.  A
- * _smtp._tls (or _tls) delegated to a zone the run lacks is unknown. */
+ * _smtp._tls (or _tls) delegated to a zone the run lacks is unknown.  A
+ * DNAME over it (at _tls) sends the query to the name it makes (RFC 6672
+ * §2.2), which is judged, and noted; a query that fails is unknown. */
 static void sts_without_tlsrpt(struct zl_ctx *ctx)
 {
 	const struct zl_rr *rr = sts_record(ctx);
-	const char *domain = ctx->name->text + strlen(kinds[0].prefix);
+	const char *domain = ctx->name->text + strlen(kinds[0].prefix), *q;
+	char *want, buf[2][ZL_NAME_TEXT_MAX];
 	struct zl_at at;
-	char *want;
 
 	if (!rr || ctx->name->below_cut)
 		return;
 	want = zl_xasprintf("_smtp._tls.%s", domain);
-	at = zl_lookup(ctx, want);
-	if (at.zone && !zl_text_below_cut(at.zone, want) &&
+	if ((q = zl_dname_end(ctx, want, buf)) != NULL &&
+	    (at = zl_lookup(ctx, q)).zone && !zl_text_below_cut(at.zone, q) &&
 	    !zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_TXT) &&
 	    !zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_CNAME))
-		emit_sts(ctx, rr, "expected", want);
+		(void)zl_note_dnames(ctx, emit_sts(ctx, rr, "expected", want),
+				     want);
 	free(want);
 }
 
