@@ -275,14 +275,27 @@ static bool authorised_at(struct zl_ctx *ctx, struct zl_at at)
 	return false;
 }
 
+/* A note at the CNAME of name, when the receiver's query for it went on
+ * to another name. */
+static void note_alias(struct zl_ctx *ctx, zl_finding f, const char *name)
+{
+	struct zl_at at = zl_lookup(ctx, name);
+	const struct zl_rr *cn = zl_first_rr(at.zone, at.name,
+					     LDNS_RR_TYPE_CNAME);
+
+	if (cn && cn->nrdf >= 1 && zl_rdf_name(&cn->rdf[0]))
+		zl_emit_note_in(ctx, f, at.zone, cn->src,
+				zl_rr_type_tok(at.zone, cn), "the CNAME of "
+				"'%s' sends the query to '%s'", name,
+				zl_rdf_name(&cn->rdf[0])->text);
+}
+
 /* Checks one report URI of the policy for domain. */
 static void check_dest(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 		       const char *domain, const struct zl_dmarc_uri *u)
 {
 	char *idn, *dest = dest_name(r->txt.s, u, &idn), *want = NULL;
-	char *written = NULL, buf[2][ZL_NAME_TEXT_MAX];
-	const struct zl_zone *z;
-	const char *q;
+	char *written = NULL;
 	struct zl_at at;
 	zl_finding f;
 
@@ -294,22 +307,22 @@ static void check_dest(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 		goto out;
 	want = zl_xasprintf("%.*s._report._dmarc.%s",
 			    (int)strlen(domain) - 1, domain, dest);
-	/* A DNAME over the record's name sends the receiver's query to the
-	 * name it makes (RFC 6672 §2.2), which must consent; a query that
-	 * fails (YXDOMAIN, a loop of DNAMEs) cannot be judged, nor can a
-	 * name no zone of the run holds or delegated to a zone it lacks. */
-	if (!(q = zl_dname_end(ctx, want, buf)) ||
-	    !(z = zl_zone_of(ctx, q == want ? dest : q)) ||
-	    zl_text_below_cut(z, q == want ? dest : q))
+	/* The receiver's query for it, as the run's zones answer it: the
+	 * name, or the wildcard that answers for it (*._report._dmarc.<dest>
+	 * as RFC 7489 §7.1 shows, RFC 4592), through CNAMEs and DNAMEs (RFC
+	 * 6672 §2.2).  A query that fails (YXDOMAIN, a loop) cannot be
+	 * judged, nor can a name no zone of the run holds or one delegated
+	 * to a zone it lacks. */
+	switch (zl_answer(ctx, want, &at)) {
+	case ZL_ANSWER_NAME:
+		if (authorised_at(ctx, at))
+			goto out;
+		break;
+	case ZL_ANSWER_NONE:
+		break;
+	default:
 		goto out;
-	/* Or the wildcard that answers for it, *._report._dmarc.<dest> as
-	 * RFC 7489 §7.1 shows (RFC 4592). */
-	at = zl_lookup(ctx, q);
-	if (authorised_at(ctx, at) ||
-	    (at.zone && (!at.name || !zl_name_sets(at.name)) &&
-	     authorised_at(ctx, (struct zl_at){ at.zone,
-			   zl_zone_wildcard(at.zone, q) })))
-		goto out;
+	}
 	/* an internationalised one: the A-label beside the name written */
 	written = idn ? zl_xasprintf(" (the A-label of '%s')", idn) :
 		  zl_xstrdup("");
@@ -317,7 +330,9 @@ static void check_dest(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 		    { "destination", dest }, { "written", written },
 		    { "record", want });
 	(void)zl_note_dnames(ctx, f, want);
-	zl_note_target(ctx, f, at, q, LDNS_RR_TYPE_TXT);
+	note_alias(ctx, f, want);
+	zl_note_target(ctx, f, at, at.name ? at.name->text : want,
+		       LDNS_RR_TYPE_TXT);
 out:
 	free(written);
 	free(idn);
