@@ -462,19 +462,35 @@ static void bimi_multiple(struct zl_ctx *ctx)
 
 /* ---- bimi-dmarc ---- */
 
-/* The DMARC record the run holds at _dmarc.<domain> (its zone in *z, the
- * record in *at), or NULL. */
+/* The DMARC record a receiver's query for _dmarc.<domain> gets from the
+ * run, through CNAMEs and DNAMEs (a domain often points it at a
+ * provider's): its zone in *z, the record in *at; NULL when there is
+ * none, and *known false when the answer is not the run's to give. */
 static const struct zl_tv_rec *dmarc_at(struct zl_ctx *ctx, const char *domain,
 					const struct zl_zone **z,
-					const struct zl_rr **at)
+					const struct zl_rr **at, bool *known)
 {
-	struct zl_at a = zl_lookup2(ctx, "_dmarc.", domain);
+	char q[ZL_NAME_TEXT_MAX + 8];
 	const struct zl_tv_rec *r;
 	const struct zl_rr *rr;
+	struct zl_at a;
 
-	for (rr = a.zone && a.name ? zl_first_rr(a.zone, a.name,
-						  LDNS_RR_TYPE_TXT) : NULL;
-	     rr; rr = zl_next_rr(a.zone, rr))
+	*known = false;
+	if (snprintf(q, sizeof q, "_dmarc.%s", zl_name_tail(domain)) >=
+	    (int)sizeof q)
+		return NULL;
+	switch (zl_answer(ctx, q, &a)) {
+	case ZL_ANSWER_NAME:
+		break;
+	case ZL_ANSWER_NONE:
+		*known = true;
+		return NULL;
+	default:
+		return NULL;
+	}
+	*known = true;
+	for (rr = zl_first_rr(a.zone, a.name, LDNS_RR_TYPE_TXT); rr;
+	     rr = zl_next_rr(a.zone, rr))
 		if (zl_dmarc_looks(r = zl_tv_in(ctx, a.zone, rr))) {
 			*z = a.zone;
 			*at = rr;
@@ -519,6 +535,7 @@ static void bimi_dmarc(struct zl_ctx *ctx)
 	const struct zl_rr *at;
 	char buf[96];
 	zl_finding f;
+	bool known;
 
 	if (!at_bimi(owner) || !zl_tv_first_is(r, "v", "BIMI1", false) ||
 	    !(l = zl_tv_find(&r->tv, r->txt.s, "l", false)) ||
@@ -527,11 +544,12 @@ static void bimi_dmarc(struct zl_ctx *ctx)
 	while (strncmp(domain, "_bimi.", 6) != 0)
 		domain = next_label(domain);
 	domain = next_label(domain) ? next_label(domain) : ".";
-	if ((d = dmarc_at(ctx, domain, &z, &at)) != NULL) {
+	if ((d = dmarc_at(ctx, domain, &z, &at, &known)) != NULL) {
 		t = zl_tv_find(&d->tv, d->txt.s, "p", false);
 		sp = zl_tv_find(&d->tv, d->txt.s, "sp", false);
-	} else if (strcmp(org = zl_dmarc_top(ctx, domain), domain) != 0 &&
-		   (d = dmarc_at(ctx, org, &z, &at)) != NULL) {
+	} else if (known &&
+		   strcmp(org = zl_dmarc_top(ctx, domain), domain) != 0 &&
+		   (d = dmarc_at(ctx, org, &z, &at, &known)) != NULL) {
 		t = zl_tv_find(&d->tv, d->txt.s, "sp", false);
 		t = t ? t : zl_tv_find(&d->tv, d->txt.s, "p", false);
 		sp = NULL;
