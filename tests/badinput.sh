@@ -643,6 +643,41 @@ EOF
 	count out . 3 && within 10
 }
 
+# PCRE2 counts its match limit anew at each start position: patterns that
+# give up under it at each of the 64,000 positions of a long TXT record, or
+# take steps that each scan the record (in a lookahead, an atomic group, a
+# back reference), are stopped by the match limit and the budget all the
+# same, in a fraction of a second, not a second or more per record.
+test_regex_every_start() {
+	s=$(repeat ab 125)
+	head_zone >starts.zone
+	n=$(wc -l <starts.zone)
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+		printf 't%s IN TXT' "$i"
+		for _ in $(seq 250); do printf ' "%s"' "$s"; done
+		echo
+	done >>starts.zone
+	for p in '(?:\w|x){0,400}[!#]' '(?=([\w" ]+))\1[!#]' \
+		'(?>[\w" ]*)[!#]'; do
+		cat >starts.yaml <<EOF
+rules:
+  - id: SLOW001
+    name: slow-pattern
+    severity: error
+    summary: a pattern that gives up under the limit at each start
+    scope: record
+    select: { type: TXT, rdata: '$p' }
+    check: present
+    message: "matched"
+EOF
+		run --no-default-rules --rules starts.yaml --format gcc starts.zone
+		want_rc 0 &&
+		count out "^starts\\.zone:$((n + 1)):1: warning: rule SLOW001 skipped here .*PCRE2 match limits" 1 &&
+		count out "^starts\\.zone:$((n + 10)):1: warning: rule SLOW001 stopped: .*budget" 1 &&
+		count out . 2 && within 5 || { echo "pattern $p"; return 1; }
+	done
+}
+
 # Text that is not UTF-8 under a (*UTF) pattern matches nothing: no
 # warning about match limits, and the rule goes on with the next record.
 test_utf_pattern() {
@@ -926,6 +961,7 @@ t "DKIM tag names chosen to collide under FNV-1a" test_colliding_tags
 t "YAML alias bomb in a rule and a config file" test_alias_bomb
 t "100,000 nested YAML sequences" test_yaml_nesting
 t "catastrophic regex (a+)+\$ on a long rdata" test_catastrophic_regex
+t "patterns that give up under the match limit at every start position" test_regex_every_start
 t "config file that is not YAML" test_config_not_yaml
 t "text that is not UTF-8 under a (*UTF) pattern" test_utf_pattern
 t "\$INCLUDE outside the tree prints nothing of it" test_include_outside

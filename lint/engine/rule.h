@@ -113,7 +113,6 @@ struct zl_ruleset {
 	uint32_t *byid, *byname;	/* rule indexes by id, by name, in
 					   ASCII case-insensitive order */
 	pcre2_match_context *mctx;	/* match and depth limits for all rules */
-	pcre2_match_context *mctx_free;	/* the same, ZL_MATCH_FREE steps */
 	_Atomic uint64_t *effort;	/* per rule: PCRE2 steps charged in this
 					   run (zl_ruleset_match) */
 	struct zl_unit *plan;	/* the units of every rule, grouped by
@@ -173,17 +172,16 @@ enum zl_match {
 	ZL_MATCH_STOP,	/* this match spent it: say so, once per run */
 };
 
-/* The effort budget of each rule in a run (docs/limits.md).  A match runs
- * under ZL_MATCH_FREE steps first, which it is not charged for; one that
- * needs more runs again under the full match limit and is charged what it
- * took at least (ZL_MATCH_FREE, or the whole limit when it hit it).  A
- * rule charged ZL_REGEX_BUDGET stops matching for the rest of the run: one
- * `(a+)+$` costs about ten subjects' worth of the limit, not one per
- * subject. */
+/* The effort budget of each rule in a run (docs/limits.md).  A match's
+ * steps are counted over all the positions it starts at; one of at most
+ * ZL_MATCH_FREE steps is not charged, one of more is charged the steps it
+ * took (the whole limit when it hit it).  A rule charged ZL_REGEX_BUDGET
+ * stops matching for the rest of the run: one `(a+)+$` costs about ten
+ * subjects' worth of the limit, not one per subject. */
 #define ZL_MATCH_FREE 1000
 #define ZL_REGEX_BUDGET 1000000
 
-/* Gives rs its PCRE2 match contexts (the limits above), which
+/* Gives rs its PCRE2 match context (the limits above), which
  * zl_ruleset_free releases. */
 void zl_ruleset_limits(struct zl_ruleset *rs);
 /* Matches subject against a compiled pattern of rule ri under the rule

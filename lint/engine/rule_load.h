@@ -13,8 +13,10 @@
 #include "rule_yaml.h"
 
 /* Every pattern is compiled with these: `$` means the end of the subject
- * only (subjects never hold a newline anyway). */
-#define RE_OPTS PCRE2_DOLLAR_ENDONLY
+ * only (subjects never hold a newline anyway); a callout before each item
+ * lets zl_ruleset_match count the steps of a match over all its start
+ * positions, where PCRE2's match limit counts them for each start anew. */
+#define RE_OPTS (PCRE2_DOLLAR_ENDONLY | PCRE2_AUTO_CALLOUT)
 
 /* The state of one load.  The YAML tree lives in *y and dies with it; the
  * rules are malloc'd because the rule set keeps them.  y is yown for a rule

@@ -8,27 +8,42 @@
  * backtracking bomb such as `(a+)+$` stops at the match limit within a
  * millisecond or so, and each rule's effort budget (rule.h) stops it after
  * a few such subjects; the heap limit (KiB) bounds the backtracking
- * frames. */
+ * frames.  PCRE2 counts its match limit anew at each position where it
+ * starts a match, so a pattern that gives up under the limit at each of
+ * the 65,535 positions of a long TXT record takes seconds without ever
+ * reaching it: the steps are counted here too, over the whole match, by
+ * the callout the patterns are compiled with (RE_OPTS), one per item.
+ * One step may scan or compare the whole subject (`\w+` in a lookahead,
+ * a back reference), so on a subject longer than a name each counts once
+ * per STEP_BYTES of it: a match at the limit then costs about as much on
+ * a TXT record of 65,535 bytes as on a name of 255. */
 #define MATCH_LIMIT 100000
 #define DEPTH_LIMIT 10000
 #define HEAP_LIMIT 8192
+#define STEP_BYTES 256
 
-static pcre2_match_context *match_context(uint32_t steps)
+/* Steps of the match this thread runs, over all its start positions, and
+ * how many it may take. */
+static _Thread_local uint32_t steps, step_limit;
+
+static int count_step(pcre2_callout_block *cb, void *data)
+{
+	(void)cb;
+	(void)data;
+	return ++steps > step_limit ? PCRE2_ERROR_MATCHLIMIT : 0;
+}
+
+void zl_ruleset_limits(struct zl_ruleset *rs)
 {
 	pcre2_match_context *c = pcre2_match_context_create(NULL);
 
 	if (!c)
 		zl_oom(0);
-	pcre2_set_match_limit(c, steps);
+	pcre2_set_match_limit(c, MATCH_LIMIT);
 	pcre2_set_depth_limit(c, DEPTH_LIMIT);
 	pcre2_set_heap_limit(c, HEAP_LIMIT);
-	return c;
-}
-
-void zl_ruleset_limits(struct zl_ruleset *rs)
-{
-	rs->mctx = match_context(MATCH_LIMIT);
-	rs->mctx_free = match_context(ZL_MATCH_FREE);
+	pcre2_set_callout(c, count_step, NULL);
+	rs->mctx = c;
 }
 
 const struct zl_param *zl_rule_param(const struct zl_rule *r, const char *key)
@@ -81,17 +96,17 @@ enum zl_match zl_ruleset_match(const struct zl_ruleset *rs, size_t ri,
 			       const char *subject, size_t len)
 {
 	uint64_t charge, before;
+	uint32_t weight = 1 + (uint32_t)(len / STEP_BYTES);
 	int rc;
 
 	if (atomic_load(&rs->effort[ri]) >= ZL_REGEX_BUDGET)
 		return ZL_MATCH_SPENT;
-	rc = pcre2_match(re, (PCRE2_SPTR)subject, len, 0, 0, md,
-			 rs->mctx_free);
-	if (rc == PCRE2_ERROR_MATCHLIMIT) {
-		rc = pcre2_match(re, (PCRE2_SPTR)subject, len, 0, 0, md,
-				 rs->mctx);
-		charge = rc == PCRE2_ERROR_MATCHLIMIT ? MATCH_LIMIT :
-			 ZL_MATCH_FREE;
+	steps = 0;
+	step_limit = MATCH_LIMIT / weight;
+	rc = pcre2_match(re, (PCRE2_SPTR)subject, len, 0, 0, md, rs->mctx);
+	charge = rc == PCRE2_ERROR_MATCHLIMIT ? MATCH_LIMIT :
+		 (uint64_t)steps * weight;
+	if (charge > ZL_MATCH_FREE) {
 		before = atomic_fetch_add(&rs->effort[ri], charge);
 		if (before < ZL_REGEX_BUDGET &&
 		    before + charge >= ZL_REGEX_BUDGET)

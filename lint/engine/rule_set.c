@@ -36,7 +36,6 @@ void zl_ruleset_free(struct zl_ruleset *rs)
 		free(rs->byid);
 		free(rs->byname);
 		pcre2_match_context_free(rs->mctx);
-		pcre2_match_context_free(rs->mctx_free);
 	}
 	free(rs);
 }
@@ -146,7 +145,6 @@ struct zl_ruleset *zl_ruleset_derive(const struct zl_ruleset *base)
 		memcpy(rs->rules, base->rules, base->n * sizeof *rs->rules);
 	rs->n = rs->cap = base->n;
 	rs->mctx = base->mctx;
-	rs->mctx_free = base->mctx_free;
 	rs->effort = base->effort;
 	rs->plan = base->plan;
 	rs->nplan = base->nplan;
