@@ -678,6 +678,41 @@ EOF
 	done
 }
 
+# Each finding holds its message and help as rendered: a rule file's
+# templates are bounded, or a megabyte of message would cost a megabyte per
+# finding (4 MiB each made 14 GB of 2,000 findings).
+test_long_templates() {
+	m=$(repeat m 1001)
+	h=$(repeat h 1000)
+	ph=$(printf '{owner}%.0s' $(seq 17))
+	cat >templates.yaml <<EOF
+rules:
+  - id: LONG001
+    name: long-message
+    severity: error
+    summary: a message over the limit, a help at it
+    scope: record
+    select: { type: TXT }
+    check: present
+    message: "$m"
+    help: "$h"
+  - id: LONG002
+    name: many-placeholders
+    severity: error
+    summary: one placeholder too many
+    scope: record
+    select: { type: TXT }
+    check: present
+    message: "$ph"
+EOF
+	head_zone >templates.zone
+	run --no-default-rules --rules templates.yaml templates.zone
+	want_rc 2 &&
+	has err '^templates\.yaml:9:14: error: message of 1001 bytes is longer than 1000$' &&
+	has err '^templates\.yaml:18:127: error: more than 16 placeholders in message$' &&
+	count err ': error: ' 2
+}
+
 # Text that is not UTF-8 under a (*UTF) pattern matches nothing: no
 # warning about match limits, and the rule goes on with the next record.
 test_utf_pattern() {
@@ -962,6 +997,7 @@ t "YAML alias bomb in a rule and a config file" test_alias_bomb
 t "100,000 nested YAML sequences" test_yaml_nesting
 t "catastrophic regex (a+)+\$ on a long rdata" test_catastrophic_regex
 t "patterns that give up under the match limit at every start position" test_regex_every_start
+t "message and help templates over their limits" test_long_templates
 t "config file that is not YAML" test_config_not_yaml
 t "text that is not UTF-8 under a (*UTF) pattern" test_utf_pattern
 t "\$INCLUDE outside the tree prints nothing of it" test_include_outside

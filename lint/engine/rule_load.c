@@ -152,16 +152,28 @@ static void bad_var(struct ld *ld, const struct zl_rule *r,
 	zl_buf_free(&b);
 }
 
+/* Each finding holds its message and help as rendered, so a rule file's
+ * templates are bounded: a finding is a few hundred bytes, not megabytes
+ * (the packs' longest template is 146 bytes, with 5 placeholders, whose
+ * values the checks cut to a few dozen characters). */
+#define TEMPLATE_MAX 1000
+#define PLACEHOLDERS_MAX 16
+
 /* Checks every {placeholder} of a message or help text; `{{` and `}}`
  * stand for literal braces.  Returns a copy of the text. */
 static char *parse_template(struct ld *ld, const struct zl_rule *r,
 			    const struct zl_ynode *n, const char *what)
 {
 	const char *s;
-	size_t i, j;
+	size_t i, j, nph = 0;
 
 	if (!n || !want(ld, n, ZL_Y_SCALAR, what))
 		return NULL;
+	if (n->len > TEMPLATE_MAX) {
+		err_node(ld, n, "%s of %zu bytes is longer than %d", what,
+			 n->len, TEMPLATE_MAX);
+		return NULL;
+	}
 	s = n->str;
 	for (i = 0; i < n->len; i++) {
 		if ((s[i] == '{' || s[i] == '}') && s[i + 1] == s[i]) {
@@ -180,6 +192,11 @@ static char *parse_template(struct ld *ld, const struct zl_rule *r,
 		if (j < n->len && s[j] == '}') {
 			if (r->check && !var_known(r, s + i + 1, j - i - 1))
 				bad_var(ld, r, n, i, j, what);
+			if (++nph == PLACEHOLDERS_MAX + 1) {
+				struct zl_loc loc = sub_loc(ld, n, i, j - i + 1);
+				err_loc(ld, &loc, "more than %d placeholders in "
+					"%s", PLACEHOLDERS_MAX, what);
+			}
 			i = j;
 		} else {
 			struct zl_loc loc = sub_loc(ld, n, i, 1);
