@@ -149,10 +149,17 @@ test_config_key() {
 	run -f gcc sub/example.com.zone
 	want_rc 0
 	has "$tmp/err" '2 hidden by the baseline, 0 stale entries'
-	printf 'baseline: ../base.txt\n' >sub/.zonelint.yaml
+	# A baseline that cannot be read, or is wrong, is shown at the
+	# config's baseline: key.
+	printf 'ignore: []\nbaseline: ../base.txt\n' >sub/.zonelint.yaml
 	run sub/example.com.zone
 	want_rc 2
-	has "$tmp/err" "cannot read baseline .*'\\.\\.' leads out"
+	has "$tmp/err" "^sub/\\.zonelint\\.yaml:2:11: error: cannot read baseline .*'\\.\\.' leads out"
+	printf 'ignore: []\nbaseline: missing.txt\n' >sub/.zonelint.yaml
+	run sub/example.com.zone
+	want_rc 2
+	has "$tmp/err" "^sub/\\.zonelint\\.yaml:2:11: error: cannot read baseline 'sub/missing\\.txt': No such file"
+	has "$tmp/err" '^    2 \| baseline: missing\.txt$'
 	printf 'baseline: [base.txt]\n' >sub/.zonelint.yaml
 	run sub/example.com.zone
 	want_rc 2
@@ -162,6 +169,7 @@ test_config_key() {
 	run sub/example.com.zone
 	want_rc 2
 	has "$tmp/err" '^sub/bad\.txt:1:1: error: malformed baseline entry'
+	has "$tmp/err" '^sub/\.zonelint\.yaml:1:11: note: the baseline named here$'
 }
 
 # The git hook honours the baseline the staged config names: an old

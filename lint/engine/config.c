@@ -503,6 +503,9 @@ static void parse_baseline(struct cl *c, const struct zl_ynode *n)
 		return;
 	}
 	c->cf->baseline_path = zl_xstrdup(n->str);
+	c->cf->baseline_at = zl_yaml_loc(&c->y, n);
+	c->cf->baseline_at.file = NULL;
+	c->cf->baseline_at.text = NULL;
 }
 
 /* Whether a pack path stays in the config's directory: relative, with no
@@ -663,6 +666,51 @@ enum zl_status zl_config_load_buffer_impl(const char *name, const char *dir,
 			   errs);
 }
 
+/* Reads the baseline cf names, relative to the directory of its config
+ * path (whose text is buf[0..len)), confined to that directory: a config
+ * from a pull request must not read the CI host.  What is wrong is said at
+ * the config's `baseline:` (an unreadable file), or in the baseline with a
+ * note there. */
+static enum zl_status load_baseline(struct zl_config *cf, const char *path,
+				    const char *buf, size_t len,
+				    struct zl_diags *errs)
+{
+	char *pdir = zl_path_dir(path),
+	     *shown = zl_path_join(pdir, cf->baseline_path);
+	struct zl_diags tmp = { 0 };
+	struct zl_loc at = cf->baseline_at;
+	struct zl_diag *d;
+	enum zl_status st;
+	size_t i, line;
+
+	at.file = (char *)path;
+	at.text = buf;
+	for (line = 1; line < at.line && at.text; line++) {
+		at.text = memchr(at.text, '\n', len - (size_t)(at.text - buf));
+		at.text = at.text ? at.text + 1 : NULL;
+	}
+	if (at.text)
+		at.text_len = strcspn(at.text, "\r\n");
+	st = zl_baseline_load_impl(cf->dir, cf->baseline_path, shown,
+				   &cf->baseline, &tmp);
+	for (i = 0; i < tmp.n; i++) {
+		d = &tmp.v[i];
+		if (!d->loc.file) {
+			zl_diags_add(errs, NULL, d->sev, &at, "%s",
+				     d->message);
+		} else {
+			d = zl_diags_add(errs, NULL, d->sev, &d->loc, "%s",
+					 d->message);
+			if (d)
+				zl_diag_note(d, &at, "the baseline named here");
+		}
+	}
+	zl_diags_free(&tmp);
+	free(shown);
+	free(pdir);
+	return st;
+}
+
 enum zl_status zl_config_load_at(const char *root, const char *path,
 				 const struct zl_ruleset *base,
 				 struct zl_config **out,
@@ -684,16 +732,8 @@ enum zl_status zl_config_load_at(const char *root, const char *path,
 				 f.len, base, out, errs);
 		free(shown);
 	}
-	/* The baseline is confined to the config's directory: a config
-	 * from a pull request must not read the CI host. */
 	if (st == ZL_OK && (*out)->baseline_path) {
-		char *pdir = zl_path_dir(path),
-		     *shown = zl_path_join(pdir, (*out)->baseline_path);
-
-		st = zl_baseline_load_impl((*out)->dir, (*out)->baseline_path,
-					   shown, &(*out)->baseline, errs);
-		free(shown);
-		free(pdir);
+		st = load_baseline(*out, path, f.data, f.len, errs);
 		if (st != ZL_OK) {
 			zl_config_free(*out);
 			*out = NULL;
