@@ -1,7 +1,6 @@
 /* main.c - the zonelint command: parse the options, load the rules, run
  * the action.  The parts are in lint/cli/ (cli.h); the library is used
  * through its public header only. */
-#include <err.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -61,7 +60,7 @@ int main(int argc, char **argv)
 	else
 		rc = run_action(&cli, rs, nchecked);
 	if (fflush(stdout) != 0 && errno != EPIPE && rc != RC_FAIL) {
-		warn("cannot write to standard output");
+		cli_warn("cannot write to standard output");
 		rc = RC_FAIL;
 	}
 	zl_ruleset_free(rs);

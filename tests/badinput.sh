@@ -864,6 +864,30 @@ test_escaping_file_name() {
 # configuration text with C1 controls, bidi controls, separators and
 # U+FEFF, raw and as YAML escapes: escaped in every format, in --list-rules,
 # --explain and in the errors about a bad rule or config file.
+# What zonelint says about its arguments and environment, and about the
+# zones a server configuration skips, quotes them escaped: a CI job's
+# SOURCE_DATE_EPOCH or a BIND view name (named-checkconf accepts one with
+# ESC and U+202E) cannot drive the terminal of whoever reads the log.
+test_escaping_args() {
+	bad=$(printf '\033]0;x\007\033[31m\342\200\256\302\233')
+	head_zone >args.zone
+	for a in "--format=$bad" "--$bad" "-$(printf '\001')" "--jobs=$bad" \
+		"--color=$bad" "--explain=$bad" "--output=nodir/$bad"; do
+		run "$a" args.zone
+		sane && has err '\\0[0-9][0-9]' || { echo "argument $a"; return 1; }
+	done
+	SOURCE_DATE_EPOCH=$bad run args.zone
+	want_rc 2 && sane && has err "not '\\\\027\\]0;x\\\\007" || return 1
+	mkdir -p views
+	printf 'view "v%s" {\n  zone "example.com" { type secondary; primaries { 192.0.2.1; }; };\n};\n' \
+		"$bad" >views/named.conf
+	if command -v named-checkconf >/dev/null; then
+		named-checkconf views/named.conf || return 1
+	fi
+	run --server-config named:views/named.conf
+	sane && has err 'in view v\\027\]0;x\\007'
+}
+
 evil_rules() {
 	printf 'rules:\n  - id: EVIL009\n    name: evil-text\n'
 	printf '    severity: warning\n'
@@ -975,6 +999,7 @@ test_output_atomic() {
 	[ "$(ls -A o)" = report ] || { ls -A o; return 1; }
 }
 
+t "command-line, environment and server-config values escaped in messages" test_escaping_args
 t "binary garbage" test_garbage
 t "NUL bytes" test_nul
 t "files that are not zone text (UTF-16, gzip, BIND raw, binary)" test_not_text

@@ -1,7 +1,6 @@
 /* baseline.c - --baseline and --write-baseline: the findings a repository
  * already has, hidden so that only new ones fail (docs/config.md). */
 #include <errno.h>
-#include <err.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -65,7 +64,7 @@ out:
 		unlink(tmp);
 	if (st != ZL_OK) {
 		errno = e;
-		warn("cannot write the baseline '%s'", c->write_baseline);
+		cli_warn("cannot write the baseline '%s'", c->write_baseline);
 	}
 	free(tmp);
 	return st;

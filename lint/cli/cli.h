@@ -439,6 +439,12 @@ void free_names(char **names, size_t n);
 bool is_yaml_name(const char *name);
 bool is_zone_name(const char *name);
 
+/* warnx(3) and warn(3) ("zonelint: MSG", and ": " and strerror(errno)
+ * for cli_warn) with MSG escaped as the rest of the output: what they say
+ * quotes the command line, the environment and the files linted. */
+void cli_warnx(const char *fmt, ...) ZL_PRINTF(1, 2);
+void cli_warn(const char *fmt, ...) ZL_PRINTF(1, 2);
+
 /* "FILE: error: MSG" on stderr, both escaped. */
 void report_failure(const char *file, const char *msg);
 /* The same, and help (NULL: none) on a line of its own, as findings

@@ -1,7 +1,6 @@
 /* options.c - zonelint's options: one table drives getopt_long, --help and
  * the parsing of each option's argument. */
 #include <errno.h>
-#include <err.h>
 #include <getopt.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -43,7 +42,7 @@ static int opt_summary(struct cli *c, const char *arg)
 	c->summary = true;
 	if (!arg || zl_summary_format_parse(arg, &c->summary_fmt))
 		return 0;
-	warnx("--summary wants text or markdown, not '%s'", arg);
+	cli_warnx("--summary wants text or markdown, not '%s'", arg);
 	return -1;
 }
 
@@ -151,8 +150,8 @@ static int source_date(struct cli *c)
 	errno = 0;
 	v = strtoll(s, &end, 10);
 	if (!*s || *end || errno || v <= 0 || v > 253402300799LL) {
-		warnx("SOURCE_DATE_EPOCH must be a number of seconds since "
-		      "1970, not '%s'", s);
+		cli_warnx("SOURCE_DATE_EPOCH must be a number of seconds since "
+		          "1970, not '%s'", s);
 		return -1;
 	}
 	c->now = (int64_t)v;
@@ -191,8 +190,8 @@ static int opt_allow_include(struct cli *c, const char *arg)
 	struct stat sb;
 
 	if (stat(arg, &sb) != 0) {
-		warnx("cannot use allowed include path '%s': %s", arg,
-		      ERRSTR(errno));
+		cli_warnx("cannot use allowed include path '%s': %s", arg,
+		          ERRSTR(errno));
 		return -1;
 	}
 	push(&c->allow, &c->nallow, arg);
@@ -223,8 +222,8 @@ static int opt_severity(struct cli *c, const char *arg)
 	enum zl_severity sev;
 
 	if (!eq || eq == arg || !zl_severity_parse(eq + 1, &sev)) {
-		warnx("--severity wants ID=LEVEL with LEVEL error, warning, "
-		      "note or off, not '%s'", arg);
+		cli_warnx("--severity wants ID=LEVEL with LEVEL error, "
+			  "warning, note or off, not '%s'", arg);
 		return -1;
 	}
 	push(&c->sevs, &c->nsevs, arg);
@@ -237,8 +236,8 @@ static int opt_fail_on(struct cli *c, const char *arg)
 	if (c->fail_never)
 		return 0;
 	if (!zl_severity_parse(arg, &c->fail_on) || c->fail_on == ZL_SEV_OFF) {
-		warnx("--fail-on wants error, warning, note or never, not '%s'",
-		      arg);
+		cli_warnx("--fail-on wants error, warning, note or never, "
+			  "not '%s'", arg);
 		return -1;
 	}
 	return 0;
@@ -247,8 +246,8 @@ static int opt_fail_on(struct cli *c, const char *arg)
 static int opt_format(struct cli *c, const char *arg)
 {
 	if (!zl_format_parse(arg, &c->format)) {
-		warnx("unknown format '%s' (text, gcc, json, sarif, github, "
-		      "gitlab, checkstyle or junit)", arg);
+		cli_warnx("unknown format '%s' (text, gcc, json, sarif, "
+			  "github, gitlab, checkstyle or junit)", arg);
 		return -1;
 	}
 	return 0;
@@ -261,8 +260,8 @@ static int opt_jobs(struct cli *c, const char *arg)
 	errno = 0;
 	c->jobs = strtol(arg, &end, 10);
 	if (errno || end == arg || *end || c->jobs < 0 || c->jobs > MAX_JOBS) {
-		warnx("--jobs wants a number from 0 to %d, not '%s'", MAX_JOBS,
-		      arg);
+		cli_warnx("--jobs wants a number from 0 to %d, not '%s'",
+			  MAX_JOBS, arg);
 		return -1;
 	}
 	return 0;
@@ -277,8 +276,8 @@ static long long number(const char *name, const char *arg, long long max)
 	errno = 0;
 	n = strtoll(arg, &end, 10);
 	if (errno || end == arg || *end || n < 1 || n > max) {
-		warnx("--%s wants a number from 1 to %lld, not '%s'", name,
-		      max, arg);
+		cli_warnx("--%s wants a number from 1 to %lld, not '%s'", name,
+		          max, arg);
 		return -1;
 	}
 	return n;
@@ -309,7 +308,7 @@ static int opt_color(struct cli *c, const char *arg)
 			return 0;
 		}
 	}
-	warnx("--color wants auto, always or never, not '%s'", arg);
+	cli_warnx("--color wants auto, always or never, not '%s'", arg);
 	return -1;
 }
 
@@ -387,14 +386,15 @@ int cli_parse(struct cli *c, int argc, char **argv)
 	while ((ch = getopt_long(argc, argv, so, lo, NULL)) != -1) {
 		if (ch == ':' || ch == '?') {
 			if (ch == ':')
-				warnx("option '%s' needs an argument (try "
-				      "'zonelint --help')", argv[optind - 1]);
+				cli_warnx("option '%s' needs an argument "
+					  "(try 'zonelint --help')",
+					  argv[optind - 1]);
 			else if (optopt && optopt < LONG_ONLY)
-				warnx("unknown option '-%c' (try 'zonelint "
-				      "--help')", optopt);
+				cli_warnx("unknown option '-%c' (try 'zonelint "
+				          "--help')", optopt);
 			else
-				warnx("unknown option '%s' (try 'zonelint "
-				      "--help')", argv[optind - 1]);
+				cli_warnx("unknown option '%s' (try 'zonelint "
+				          "--help')", argv[optind - 1]);
 			return -1;
 		}
 		if ((o = opt_by_val(ch)) == NULL || apply_opt(c, o, optarg) != 0)
@@ -408,25 +408,25 @@ int cli_parse(struct cli *c, int argc, char **argv)
 			c->jobs = c->jobs < 1 ? 1 : MAX_JOBS;
 	}
 	if (c->config && c->no_config) {
-		warnx("--config and --no-config exclude each other");
+		cli_warnx("--config and --no-config exclude each other");
 		return -1;
 	}
 	for (size_t i = 0; c->from_index && i < c->npaths; i++) {
 		if (strcmp(c->paths[i], "-") == 0) {
-			warnx("--from-index reads staged files, not "
-			      "standard input");
+			cli_warnx("--from-index reads staged files, not "
+			          "standard input");
 			return -1;
 		}
 	}
 	if (source_date(c) != 0)
 		return -1;
 	if (c->since && (!*c->since || *c->since == '-')) {
-		warnx("--since wants a git revision, not '%s'", c->since);
+		cli_warnx("--since wants a git revision, not '%s'", c->since);
 		return -1;
 	}
 	if ((c->summary || c->summary_file) && !c->since && !c->from_index) {
-		warnx("--summary compares each zone with its base: give "
-		      "--since REV (or --from-index, whose base is HEAD)");
+		cli_warnx("--summary compares each zone with its base: give "
+		          "--since REV (or --from-index, whose base is HEAD)");
 		return -1;
 	}
 	if (c->summary_file) {
@@ -434,19 +434,19 @@ int cli_parse(struct cli *c, int argc, char **argv)
 
 		/* never a FIFO or a device, which could block the run */
 		if (stat(c->summary_file, &sb) == 0 && !S_ISREG(sb.st_mode)) {
-			warnx("cannot write the summary to '%s': not a regular "
-			      "file", c->summary_file);
+			cli_warnx("cannot write the summary to '%s': not a "
+				  "regular file", c->summary_file);
 			return -1;
 		}
 		c->summary = true;
 	}
 	if (c->nservers > 0 && c->from_index) {
-		warnx("--server-config reads files, not what git stages");
+		cli_warnx("--server-config reads files, not what git stages");
 		return -1;
 	}
 	if (c->npaths == 0 && c->nservers == 0 && (c->action == ACT_LINT ||
 			       c->action == ACT_CHECK_RULES)) {
-		warnx("no input files (try 'zonelint --help')");
+		cli_warnx("no input files (try 'zonelint --help')");
 		return -1;
 	}
 	return 0;

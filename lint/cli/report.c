@@ -1,7 +1,6 @@
 /* report.c - the report of a run: written to stdout or atomically to
  * --output, then the summary and --statistics on stderr. */
 #include <errno.h>
-#include <err.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -61,7 +60,7 @@ bool cli_output_ok(const char *path)
 
 	if (stat(path, &sb) != 0 || S_ISREG(sb.st_mode))
 		return true;
-	warnx("cannot write the report to '%s': not a regular file", path);
+	cli_warnx("cannot write the report to '%s': not a regular file", path);
 	return false;
 }
 
@@ -110,7 +109,7 @@ out:
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (st != ZL_OK) {
 		errno = e;
-		warn("cannot write '%s'", c->output);
+		cli_warn("cannot write '%s'", c->output);
 	}
 	free(tmp);
 	return st;
@@ -129,7 +128,7 @@ enum zl_status cli_write_report(const struct cli *c,
 	 * wanted; the findings still decide the exit status. */
 	if (must(zl_format(c->format, d, &fo, stdout)) != ZL_OK &&
 	    errno != EPIPE) {
-		warn("cannot write the report");
+		cli_warn("cannot write the report");
 		return ZL_ERR_IO;
 	}
 	return ZL_OK;

@@ -1,7 +1,6 @@
 /* rules.c - the rule set of a run: the built-in packs, --rules files and
  * directories, the command line's selection; --list-rules and --explain. */
 #include <errno.h>
-#include <err.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -217,9 +216,10 @@ int cli_explain(const struct zl_ruleset *rs, const char *id)
 		const char *near = zl_ruleset_nearest(rs, id);
 
 		if (near)
-			warnx("no rule '%s'; did you mean '%s'?", id, near);
+			cli_warnx("no rule '%s'; did you mean '%s'?", id, near);
 		else
-			warnx("no rule '%s' (see zonelint --list-rules)", id);
+			cli_warnx("no rule '%s' (see zonelint --list-rules)",
+				  id);
 		return RC_FAIL;
 	}
 	printf("%s ", ri.id);

@@ -3,7 +3,6 @@
  * findings reported together. */
 #include <dirent.h>
 #include <errno.h>
-#include <err.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -892,7 +891,7 @@ static bool check_load_opts(const struct cli *c)
 	st = must(zl_zone_load_buffer("zonelint", "", 0, &lo, &z, &msg));
 	zl_zone_free(z);
 	if (st != ZL_OK)
-		warnx("%s", msg ? msg : zl_status_str(st));
+		cli_warnx("%s", msg ? msg : zl_status_str(st));
 	free(msg);
 	return st == ZL_OK;
 }

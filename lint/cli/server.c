@@ -12,16 +12,16 @@ static void note_skipped(const struct zl_server_zone *z)
 {
 	bool secondary = z->role == ZL_SERVER_SECONDARY;
 
-	fprintf(stderr, "zonelint: %s:%u:%u: note: %s zone %s%s%s skipped: "
-		"%s\n", z->conf, (unsigned)z->line, (unsigned)z->col,
-		secondary ? "secondary" : "primary", z->origin,
-		z->view ? " in view " : "", z->view ? z->view : "",
-		secondary ? "its data comes from a primary" :
-		z->role == ZL_SERVER_BINARY ? "its file is in a binary "
-		"format (masterfile-format), which zonelint does not read" :
-		z->role == ZL_SERVER_UNLOADED ? "the server does not load "
-		"its file (zonefile-load: none)" :
-		"the configuration gives it no zone file");
+	cli_warnx("%s:%u:%u: note: %s zone %s%s%s skipped: %s", z->conf,
+		  (unsigned)z->line, (unsigned)z->col,
+		  secondary ? "secondary" : "primary", z->origin,
+		  z->view ? " in view " : "", z->view ? z->view : "",
+		  secondary ? "its data comes from a primary" :
+		  z->role == ZL_SERVER_BINARY ? "its file is in a binary "
+		  "format (masterfile-format), which zonelint does not read" :
+		  z->role == ZL_SERVER_UNLOADED ? "the server does not load "
+		  "its file (zonefile-load: none)" :
+		  "the configuration gives it no zone file");
 }
 
 /* The directory of the configuration file path, as the reader confines
@@ -41,7 +41,7 @@ static char *conf_dir(const char *path)
  * widened only by --allow-include (a configuration in a pull request
  * cannot make zonelint read the system's files as zones). */
 static void add_zones(struct run *r, const char *spec,
-		      const struct zl_server_zones *zs)
+		  const struct zl_server_zones *zs)
 {
 	const struct zl_server_zone *z;
 	const char *path;

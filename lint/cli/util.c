@@ -1,7 +1,6 @@
 /* util.c - the program's helpers: allocation that ends the run when memory
  * runs out, paths, directory listings, messages on stderr. */
 #include <dirent.h>
-#include <err.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -99,20 +98,29 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
+static char *xvasprintf(const char *fmt, va_list ap)
+{
+	va_list aq;
+	char *s;
+	int n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		cli_out_of_memory();
+	s = xmalloc((size_t)n + 1);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
 char *xasprintf(const char *fmt, ...)
 {
 	va_list ap;
 	char *s;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		cli_out_of_memory();
-	s = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	s = xvasprintf(fmt, ap);
 	va_end(ap);
 	return s;
 }
@@ -345,6 +353,39 @@ bool is_zone_name(const char *name)
 
 /* ---- messages ---- */
 
+static void vwarn_escaped(const char *fmt, va_list ap, const char *why)
+{
+	char *msg = xvasprintf(fmt, ap);
+
+	fputs("zonelint: ", stderr);
+	zl_fputs_escaped(msg, stderr);
+	if (why) {
+		fputs(": ", stderr);
+		zl_fputs_escaped(why, stderr);
+	}
+	fputc('\n', stderr);
+	free(msg);
+}
+
+void cli_warnx(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn_escaped(fmt, ap, NULL);
+	va_end(ap);
+}
+
+void cli_warn(const char *fmt, ...)
+{
+	const char *why = strerror(errno);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn_escaped(fmt, ap, why);
+	va_end(ap);
+}
+
 void report_failure(const char *file, const char *msg)
 {
 	report_failure_help(file, msg, NULL);
@@ -383,7 +424,7 @@ void print_errors(const struct cli *c, struct zl_diags *errs)
 
 	zl_diags_sort(errs);
 	if (must(zl_format(ZL_FMT_TEXT, errs, &fo, stderr)) != ZL_OK)
-		warnx("cannot write to stderr");
+		cli_warnx("cannot write to stderr");
 }
 
 const char *plural(size_t n, const char *one, const char *many)
