@@ -678,6 +678,25 @@ EOF
 	done
 }
 
+# A pattern-list parameter of 100,000 patterns, each tried on every MX
+# RRset and each failing at once, is one rule: what its patterns cost per
+# subject uncounted is shared among them, so it spends its budget and
+# stops instead of running 100,000 matches per RRset (20 s here before).
+test_regex_list() {
+	{
+		printf 'rules:\n  - id: LIST001\n    name: long-list\n'
+		printf '    severity: error\n    summary: s\n    scope: rrset\n'
+		printf '    select: { type: MX }\n    check: mx-single-target\n'
+		printf '    message: "single"\n    params:\n      load-balanced:\n'
+		for _ in $(seq 100000); do printf '        - zzz\n'; done
+	} >list.yaml
+	head_zone >list.zone
+	for i in $(seq 3000); do printf 'h%s IN MX 10 mx1\n' "$i"; done >>list.zone
+	run --no-default-rules --rules list.yaml --format gcc list.zone
+	want_rc 1 && count out 'warning: rule LIST001 stopped: .*budget' 1 &&
+	within 5
+}
+
 # Each finding holds its message and help as rendered: a rule file's
 # templates are bounded, or a megabyte of message would cost a megabyte per
 # finding (4 MiB each made 14 GB of 2,000 findings).
@@ -1023,6 +1042,7 @@ t "100,000 nested YAML sequences" test_yaml_nesting
 t "catastrophic regex (a+)+\$ on a long rdata" test_catastrophic_regex
 t "patterns that give up under the match limit at every start position" test_regex_every_start
 t "message and help templates over their limits" test_long_templates
+t "a pattern list of 100,000 patterns tried on every RRset" test_regex_list
 t "config file that is not YAML" test_config_not_yaml
 t "text that is not UTF-8 under a (*UTF) pattern" test_utf_pattern
 t "\$INCLUDE outside the tree prints nothing of it" test_include_outside

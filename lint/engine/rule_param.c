@@ -91,6 +91,20 @@ bool zl_param_lookup(const struct zl_param *p, const char *key, long *val)
 	return false;
 }
 
+/* The steps a match of one of r's patterns is not charged: ZL_MATCH_FREE
+ * shared among them, so that a rule whose parameters list 200,000
+ * patterns, each tried on every record, costs no more uncounted per
+ * subject than a rule of one pattern does. */
+static uint32_t free_steps(const struct zl_rule *r)
+{
+	size_t n = (r->owner_re != NULL) + (r->rdata_re != NULL), i;
+
+	for (i = 0; i < r->nparams; i++)
+		if (r->params[i].res)
+			n += r->params[i].n;
+	return n > 1 ? (uint32_t)(ZL_MATCH_FREE / n) : ZL_MATCH_FREE;
+}
+
 enum zl_match zl_ruleset_match(const struct zl_ruleset *rs, size_t ri,
 			       const pcre2_code *re, pcre2_match_data *md,
 			       const char *subject, size_t len)
@@ -104,9 +118,11 @@ enum zl_match zl_ruleset_match(const struct zl_ruleset *rs, size_t ri,
 	steps = 0;
 	step_limit = MATCH_LIMIT / weight;
 	rc = pcre2_match(re, (PCRE2_SPTR)subject, len, 0, 0, md, rs->mctx);
+	/* A match that took no step still scanned the subject for what the
+	 * pattern needs (its first or a required character). */
 	charge = rc == PCRE2_ERROR_MATCHLIMIT ? MATCH_LIMIT :
-		 (uint64_t)steps * weight;
-	if (charge > ZL_MATCH_FREE) {
+		 (uint64_t)(steps ? steps : 1) * weight;
+	if (charge > free_steps(rs->rules[ri])) {
 		before = atomic_fetch_add(&rs->effort[ri], charge);
 		if (before < ZL_REGEX_BUDGET &&
 		    before + charge >= ZL_REGEX_BUDGET)
