@@ -503,8 +503,11 @@ static void parse_baseline(struct cl *c, const struct zl_ynode *n)
 		return;
 	}
 	c->cf->baseline_path = zl_xstrdup(n->str);
+	/* Its line as an offset in the config's text, which only
+	 * zl_config_load_at still holds when it reads the baseline. */
 	c->cf->baseline_at = zl_yaml_loc(&c->y, n);
 	c->cf->baseline_at.file = NULL;
+	c->cf->baseline_off = (size_t)(c->cf->baseline_at.text - c->y.buf);
 	c->cf->baseline_at.text = NULL;
 }
 
@@ -681,16 +684,11 @@ static enum zl_status load_baseline(struct zl_config *cf, const char *path,
 	struct zl_loc at = cf->baseline_at;
 	struct zl_diag *d;
 	enum zl_status st;
-	size_t i, line;
+	size_t i;
 
 	at.file = (char *)path;
-	at.text = buf;
-	for (line = 1; line < at.line && at.text; line++) {
-		at.text = memchr(at.text, '\n', len - (size_t)(at.text - buf));
-		at.text = at.text ? at.text + 1 : NULL;
-	}
-	if (at.text)
-		at.text_len = strcspn(at.text, "\r\n");
+	if (cf->baseline_off + at.text_len <= len)
+		at.text = buf + cf->baseline_off;
 	st = zl_baseline_load_impl(cf->dir, cf->baseline_path, shown,
 				   &cf->baseline, &tmp);
 	for (i = 0; i < tmp.n; i++) {

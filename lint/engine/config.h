@@ -123,7 +123,8 @@ struct zl_config {
 	zl_config_tune_fn *tune;
 	void *tune_arg;
 	char *baseline_path;	/* baseline:, as written, or NULL */
-	struct zl_loc baseline_at;	/* where: line and columns only */
+	struct zl_loc baseline_at;	/* where, without file and text */
+	size_t baseline_off;		/* where its line starts */
 	/* packs: the base with the packs added (the base then points to
 	 * it), owned; NULL without packs. */
 	struct zl_ruleset *own_base;
