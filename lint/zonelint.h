@@ -650,6 +650,11 @@ enum zl_status zl_baseline_merge(struct zl_baseline **dst,
  * (zl_configs_baseline); one loaded from a buffer leaves it to the
  * caller, who knows where its files come from. */
 const char *zl_config_baseline_path(const struct zl_config *cf);
+/* Where cf's `baseline:` value is in its config file: its line and
+ * column (from 1) in *line and *col, and true; false when cf names no
+ * baseline. */
+bool zl_config_baseline_at(const struct zl_config *cf, uint32_t *line,
+			   uint32_t *col);
 
 /* Adds to *b (made when NULL) the entries of the baselines that the configs
  * loaded so far name (their `baseline:` key, read when the config was

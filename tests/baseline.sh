@@ -230,6 +230,12 @@ test_hook() {
 		echo "the old findings went through with an empty baseline"
 		exit 1
 	fi
+	# A staged baseline that cannot be read is shown at the staged
+	# config's baseline: key.
+	printf 'ignore: []\nbaseline: missing.txt\n' >.zonelint.yaml
+	git add .zonelint.yaml
+	"$zl" --from-index zones >"$tmp/out" 2>&1 && exit 1
+	has "$tmp/out" "^\\.zonelint\\.yaml:2:11: error: cannot read the staged baseline 'missing\\.txt': it is not staged"
 	)
 }
 

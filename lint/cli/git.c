@@ -647,11 +647,23 @@ static enum zl_status staged_baseline(struct gitidx *g, struct cfg *c,
 		st = read_entry(g, rel, 64u << 20, &f, &why);
 	}
 	if (st != ZL_OK) {
-		char *msg = xasprintf("cannot read the staged baseline: %s",
-				      why);
+		/* at the config's baseline:, as for a config read from
+		 * the work tree */
+		char *cp = *c->dir ? xasprintf("%s/.zonelint.yaml", c->dir) :
+			   xstrdup(".zonelint.yaml"),
+		     *cname = shown(g, cp), *at, *msg;
+		uint32_t line = 0, col = 0;
 
-		report_failure(name, msg);
+		zl_config_baseline_at(c->cf, &line, &col);
+		at = xasprintf("%s:%u:%u", cname, (unsigned)line,
+			       (unsigned)col);
+		msg = xasprintf("cannot read the staged baseline '%s': %s",
+				name, why);
+		report_failure(at, msg);
 		free(msg);
+		free(at);
+		free(cname);
+		free(cp);
 	} else {
 		st = must(zl_baseline_load_buffer(name, f.data, f.len,
 						  &c->baseline, errs));

@@ -767,6 +767,16 @@ const char *zl_config_baseline_path(const struct zl_config *cf)
 	return cf ? cf->baseline_path : NULL;
 }
 
+bool zl_config_baseline_at(const struct zl_config *cf, uint32_t *line,
+			   uint32_t *col)
+{
+	if (!cf || !cf->baseline_path)
+		return false;
+	*line = cf->baseline_at.line;
+	*col = cf->baseline_at.col;
+	return true;
+}
+
 void zl_config_free(struct zl_config *cf)
 {
 	struct layer *l;
