@@ -176,9 +176,9 @@ enum zl_match {
  * steps are counted over all the positions it starts at; one of at most
  * ZL_MATCH_FREE steps, shared among the rule's patterns, is not charged,
  * one of more is charged the steps it took (the whole limit when it hit
- * it).  A rule charged ZL_REGEX_BUDGET
- * stops matching for the rest of the run: one `(a+)+$` costs about ten
- * subjects' worth of the limit, not one per subject. */
+ * it).  A rule charged ZL_REGEX_BUDGET stops matching for the rest of the
+ * run: one `(a+)+$` costs about ten subjects' worth of the limit, not one
+ * per subject. */
 #define ZL_MATCH_FREE 1000
 #define ZL_REGEX_BUDGET 1000000
 
