@@ -65,9 +65,8 @@ int git_run(char *const argv[], size_t max, char **out, size_t *len,
 		   char **why)
 {
 	posix_spawn_file_actions_t fa;
-	char *buf = NULL;
-	size_t cap = 0, n = 0;
-	ssize_t got;
+	char *buf;
+	size_t n;
 	int fd[2], status, e, efd;
 	pid_t pid;
 
@@ -92,23 +91,11 @@ int git_run(char *const argv[], size_t max, char **out, size_t *len,
 		*why = xasprintf("cannot run git: %s", ERRSTR(e));
 		return -1;
 	}
-	for (;;) {
-		xgrow((void **)&buf, &cap, n + 65536 + 1, 1);
-		got = read(fd[0], buf + n, cap - n - 1);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got <= 0)
-			break;
-		n += (size_t)got;
-		if (n > max)
-			break;
-	}
-	e = got < 0 ? errno : 0;
+	buf = read_all(fd[0], max, &n, &e);
 	close(fd[0]);
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	git_stderr_show(efd);
-	buf[n] = '\0';
 	if (n > max) {
 		*out = buf;
 		*len = n;

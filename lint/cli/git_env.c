@@ -65,9 +65,7 @@ static char *filter_keys(char **envp, size_t *len)
 			 "--get-regexp", "^filter\\.", NULL };
 	posix_spawn_file_actions_t fa;
 	char *buf = NULL;
-	size_t cap = 0, n = 0;
-	ssize_t got = 0;
-	int fd[2], status;
+	int fd[2], status, e;
 	pid_t pid;
 
 	if (pipe2(fd, O_CLOEXEC) != 0)
@@ -79,22 +77,13 @@ static char *filter_keys(char **envp, size_t *len)
 		pid = -1;
 	posix_spawn_file_actions_destroy(&fa);
 	close(fd[1]);
-	while (pid > 0 && n <= MAX_CONFIG_LIST) {
-		xgrow((void **)&buf, &cap, n + 4096 + 1, 1);
-		got = read(fd[0], buf + n, cap - n - 1);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got <= 0)
-			break;
-		n += (size_t)got;
-	}
+	*len = 0;
+	if (pid > 0)
+		buf = read_all(fd[0], MAX_CONFIG_LIST, len, &e);
 	close(fd[0]);
 	if (pid > 0)
 		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 			;
-	if (buf)
-		buf[n] = '\0';
-	*len = n;
 	return buf;
 }
 
