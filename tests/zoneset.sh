@@ -196,6 +196,25 @@ test_origins_honoured() {
 
 # Outside a repository there is no context: the same file alone, copied
 # out of it, is judged as with --no-context.
+# What git ignores is no part of the repository: a stale copy of the
+# provider's zone in an ignored directory, found before zones/ in the
+# walk, answers for no name.
+test_ignored_copy() {
+	mkdir -p "$tmp/repo/backup" &&
+	printf '%s\n' '$ORIGIN example.net.' '$TTL 3600' \
+		'@ SOA ns1 hm 1 7200 3600 86400 3600' '@ NS ns1' \
+		'ns1 A 192.0.2.1' >"$tmp/repo/backup/example.net.zone" || return 1
+	lint zones/example.org.zone
+	cp "$tmp/out" "$tmp/with-copy"
+	printf 'backup/\n' >"$tmp/repo/.gitignore"
+	lint zones/example.org.zone
+	rm -rf "$tmp/repo/backup" "$tmp/repo/.gitignore"
+	has "$tmp/with-copy" '^backup/example.net.zone:' &&
+	hasnt "$tmp/out" '^backup/' &&
+	cp "$tmp/out" "$tmp/ignored" &&
+	lint zones/example.org.zone &&
+	diff -u "$tmp/out" "$tmp/ignored"
+}
 test_outside_repository() {
 	mkdir "$tmp/loose" &&
 	sed /INCLUDE/d "$tmp/repo/zones/example.org.zone" >"$tmp/loose/example.org.zone" &&
@@ -292,6 +311,7 @@ t "context honours exclude:" test_exclude_honoured
 t "context honours origins:" test_origins_honoured
 t "a nested repository is not context" test_nested_repository
 t "outside a repository: no context" test_outside_repository
+t "what git ignores is no context" test_ignored_copy
 t "a zone no server would load is no context" test_unservable_context
 t "a classless reverse delegation: no CNAME006 for unused addresses" test_classless_reverse
 t "a DNAME at the root rewrites the whole name" test_root_dname

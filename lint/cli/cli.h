@@ -152,6 +152,8 @@ struct job {
 struct context {
 	char *root;
 	struct zl_load_opts lo;	/* borrowed by the set */
+	char **ignored;		/* what git ignores below root (git_ignored) */
+	size_t nignored;
 };
 
 /* The zones are found first, in operand and directory order, then linted
@@ -257,6 +259,15 @@ void git_stderr_show(int fd);
  * fails. */
 int git_run(char *const argv[], size_t max, char **out, size_t *len,
 	    char **why);
+
+/* The files and directories below the work tree root that git ignores
+ * (.gitignore, .git/info/exclude, core.excludesFile) and does not track,
+ * as paths from root, a directory ignored whole ending in '/', sorted;
+ * NULL (*n 0) when git cannot say. */
+char **git_ignored(const char *root, size_t *n);
+/* Whether rel, a path from the root (a directory when dir), is one of
+ * git_ignored's. */
+bool git_ignores(char *const *ign, size_t n, const char *rel, bool dir);
 
 /* The git index of the repository the current directory lies in, listed
  * once; NULL after saying why it cannot be read. */

@@ -59,10 +59,10 @@ struct gitidx {
 	struct batch *cat;
 };
 
-/* Runs git with argv and reads its standard output, at most max bytes
- * (more: *len is max + 1).  Returns 0, or -1 with *why set (malloc'd). */
-int git_run(char *const argv[], size_t max, char **out, size_t *len,
-		   char **why)
+/* git_run, git's standard error shown (escaped) when show is set, else
+ * dropped. */
+static int run_git(char *const argv[], size_t max, char **out, size_t *len,
+		   char **why, bool show)
 {
 	posix_spawn_file_actions_t fa;
 	char *buf;
@@ -95,7 +95,10 @@ int git_run(char *const argv[], size_t max, char **out, size_t *len,
 	close(fd[0]);
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
-	git_stderr_show(efd);
+	if (show)
+		git_stderr_show(efd);
+	else if (efd >= 0)
+		close(efd);
 	if (n > max) {
 		*out = buf;
 		*len = n;
@@ -110,6 +113,51 @@ int git_run(char *const argv[], size_t max, char **out, size_t *len,
 	*out = buf;
 	*len = n;
 	return 0;
+}
+
+int git_run(char *const argv[], size_t max, char **out, size_t *len,
+	    char **why)
+{
+	return run_git(argv, max, out, len, why, true);
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **git_ignored(const char *root, size_t *n)
+{
+	char *argv[] = { "git", "-C", (char *)root, "ls-files", "-z",
+			 "--others", "--ignored", "--exclude-standard",
+			 "--directory", NULL };
+	char *buf, *why = NULL, **v = NULL, *p;
+	size_t len, cap = 0;
+
+	/* what git says goes unshown: context is never the run's failure */
+	*n = 0;
+	if (run_git(argv, MAX_LIST, &buf, &len, &why, false) != 0) {
+		free(why);
+		return NULL;
+	}
+	for (p = buf; len <= MAX_LIST && p < buf + len; p += strlen(p) + 1) {
+		xgrow((void **)&v, &cap, *n + 1, sizeof *v);
+		v[(*n)++] = xstrdup(p);
+	}
+	free(buf);
+	if (*n > 1)
+		qsort(v, *n, sizeof *v, str_cmp);
+	return v;
+}
+
+bool git_ignores(char *const *ign, size_t n, const char *rel, bool dir)
+{
+	char *key = dir ? xasprintf("%s/", rel) : (char *)rel;
+	bool found = n && bsearch(&key, ign, n, sizeof *ign, str_cmp);
+
+	if (dir)
+		free(key);
+	return found;
 }
 
 static int entry_cmp(const void *a, const void *b)

@@ -591,6 +591,16 @@ static void context_file(struct run *r, struct context *c, const char *path)
 	free(key);
 }
 
+/* full, a path the walk from root made, as a path from root. */
+static const char *from_root(const char *root, const char *full)
+{
+	size_t n = strlen(root);
+
+	if (strcmp(root, ".") == 0)
+		return full;	/* the walk of "." does not write "./" */
+	return full[n] == '/' ? full + n + 1 : full + n;
+}
+
 /* The repository's other zones, as context of the set: found by the same
  * walk as a directory operand's, read confined to the repository, each
  * loaded only if a name reaches its origin.  What cannot be walked is
@@ -602,6 +612,7 @@ static void find_context(struct run *r, struct context *c, const char *dir,
 	char **names, *full;
 	unsigned char *types;
 	size_t n, i;
+	bool dirent;
 
 	if (depth > MAX_DIR_DEPTH ||
 	    list_dir_types(dir, depth > 0, NULL, &names, &types, &n) != 0)
@@ -610,8 +621,13 @@ static void find_context(struct run *r, struct context *c, const char *dir,
 		full = strcmp(dir, ".") == 0 ? xstrdup(names[i]) :
 			path_join(dir, names[i]);
 		/* A directory with a .git of its own is another
-		 * repository. */
-		if (entry_type(full, types[i]) == DT_DIR) {
+		 * repository; what git ignores is none of this one's (a
+		 * build's or an old copy of a zone). */
+		dirent = entry_type(full, types[i]) == DT_DIR;
+		if (git_ignores(c->ignored, c->nignored,
+				from_root(c->root, full), dirent)) {
+			/* left out */
+		} else if (dirent) {
 			char *git = path_join(full, ".git");
 
 			if (lstat(git, &sb) != 0)
@@ -699,6 +715,7 @@ static void add_context(struct run *r, const char *path)
 		c->lo.provider = gitidx_provider(r->idx);
 		staged_context(r, c);
 	} else if (!walked(r, root)) {
+		c->ignored = git_ignored(root, &c->nignored);
 		find_context(r, c, root, 0);
 	}
 }
@@ -794,6 +811,7 @@ static void lint_paths(struct run *r)
 	zl_zoneset_free(r->set);
 	for (i = 0; i < r->nctx; i++) {
 		free(r->ctx[i]->root);
+		free_names(r->ctx[i]->ignored, r->ctx[i]->nignored);
 		free(r->ctx[i]);
 	}
 	free(r->ctx);
