@@ -172,6 +172,45 @@ t_conf_error_knot() {
 }
 t "an error in knot.conf is reported at its file:line:col" t_conf_error_knot
 
+# A UTF-8 byte order mark, as some editors write it, begins the first
+# word for BIND's and NSD's readers (named: "unknown option", nsd:
+# "syntax error"): the file is refused at 1:1 naming the mark, in an
+# included file too, and the words after it are read as meant, with no
+# error of their own (NSD reports one error).  The same files without
+# the mark load.
+t_conf_bom() {
+	mkdir -p bom/zones
+	zone bom/zones/db.primary
+	printf 'zone "example.org" { type primary; file "zones/db.primary"; };\n' \
+		>bom/named.conf
+	printf 'directory ".";\n' >bom/opts.conf
+	printf 'server:\n\tzonesdir: "zones"\nzone:\n\tname: example.org\n\tzonefile: db.primary\n' \
+		>bom/nsd.conf
+	bind_accepts bom || return 1
+	(cd bom && nsd-checkconf nsd.conf) >/dev/null 2>&1 ||
+		{ echo "nsd-checkconf refuses bom/nsd.conf"; return 1; }
+	for f in named.conf nsd.conf; do
+		{ printf '\357\273\277'; cat "bom/$f"; } >bom/x && mv bom/x "bom/$f"
+	done
+	refused bom named-checkconf named.conf || return 1
+	refused bom nsd-checkconf nsd.conf || return 1
+	mark="error: the file begins with a UTF-8 byte order mark, which"
+	config_error bom/named.conf "^bom/named.conf:1:1: $mark named refuses$" ||
+		return 1
+	count "$tmp/err" ": error:" 1 || return 1
+	config_error nsd:bom/nsd.conf "^bom/nsd.conf:1:1: $mark nsd refuses$" ||
+		return 1
+	count "$tmp/err" ": error:" 1 || return 1
+	{ printf '\357\273\277'; cat bom/opts.conf; } >bom/x && mv bom/x bom/opts.conf
+	printf 'options { include "opts.conf"; };\nzone "example.org" { type primary; file "zones/db.primary"; };\n' \
+		>bom/named.conf
+	refused bom named-checkconf named.conf || return 1
+	config_error bom/named.conf "^bom/opts.conf:1:1: $mark named refuses$" ||
+		return 1
+	count "$tmp/err" ": error:" 1
+}
+t "a UTF-8 byte order mark in named.conf and nsd.conf is refused at 1:1, naming it" t_conf_bom
+
 # A NUL byte: BIND's and NSD's readers read past one in a comment; one
 # elsewhere would stop them or cut a word, so the file is refused at the
 # byte.  Knot DNS reads any byte in a comment (a Latin-1 accent, a NUL),

@@ -204,14 +204,17 @@ enum zl_status zl_server_read_impl(const char *spec,
 		goto out;
 	}
 	out->kind = s.kind;
-	if (!srv_no_nul(&s, &f))
+	if (!srv_no_nul(&s, &f)) {
 		st = ZL_ERR_CONFIG;
-	else if (s.kind == ZL_SERVER_BIND)
-		zl_server_read_bind(&s, &f);
-	else if (s.kind == ZL_SERVER_KNOT)
-		zl_server_read_knot(&s, &f);
-	else
-		zl_server_read_nsd(&s, &f);
+	} else {
+		srv_no_bom(&s, &f);
+		if (s.kind == ZL_SERVER_BIND)
+			zl_server_read_bind(&s, &f);
+		else if (s.kind == ZL_SERVER_KNOT)
+			zl_server_read_knot(&s, &f);
+		else
+			zl_server_read_nsd(&s, &f);
+	}
 	if (st == ZL_OK)
 		st = s.failed ? ZL_ERR_CONFIG : ZL_OK;
 out:

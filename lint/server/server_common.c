@@ -366,7 +366,20 @@ bool srv_open(struct srv *s, const char *path, const char *file,
 		srv_close(s, f);
 		return false;
 	}
+	srv_no_bom(s, f);
 	return true;
+}
+
+void srv_no_bom(struct srv *s, struct srv_file *f)
+{
+	if (s->kind == ZL_SERVER_KNOT || f->len < 3 ||
+	    memcmp(f->data, "\xef\xbb\xbf", 3) != 0)
+		return;
+	srv_err_help(s, "save the file as UTF-8 without a byte order mark",
+		     f->shown, 1, 1, "the file begins with a UTF-8 byte order "
+		     "mark, which %s refuses",
+		     s->kind == ZL_SERVER_BIND ? "named" : "nsd");
+	memset(f->data, ' ', 3);
 }
 
 bool srv_no_nul(struct srv *s, struct srv_file *f)

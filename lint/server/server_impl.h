@@ -71,6 +71,11 @@ void srv_close(struct srv *s, struct srv_file *f);
  * a comment, which they read past, becomes a blank.  Knot DNS's reader
  * takes care of its own (server_knot.c). */
 bool srv_no_nul(struct srv *s, struct srv_file *f);
+/* Reports a UTF-8 byte order mark that begins f, which BIND's and NSD's
+ * readers take as the first bytes of a word (named: "unknown option",
+ * nsd: "syntax error"), and blanks it so that the words after it are
+ * read as they are meant; Knot DNS's reader has its own (server_knot.c). */
+void srv_no_bom(struct srv *s, struct srv_file *f);
 
 /* Why the server could not open path (resolved as it resolves it) as a
  * file, told without looking outside the root: "file not found" when
