@@ -52,10 +52,23 @@ static bool nset_has(const struct nset *set, const struct zl_name *n)
 	return false;
 }
 
+/* Whether n can be a mail domain this zone answers for: in the zone,
+ * not delegated, not a wildcard, and no name at or below an underscore
+ * label (_spf, _dmarc, ip4._spf ...): such a label marks an attribute
+ * leaf (RFC 8552 §2), and a domain of a mail address or of HELO has
+ * none (RFC 5321 §4.1.2), so its SPF record is only ever read through
+ * another's include: or redirect=. */
+static bool candidate(const struct zl_name *n)
+{
+	return n->in_zone && !n->below_cut &&
+	       zl_text_served(n->text) == n->text &&
+	       strncmp(n->text, "*.", 2) != 0;
+}
+
 /* Notes the names with SPF, those whose SPF lets some host send (any
  * record but "v=spf1 -all", RFC 7208 §5.1), and the in-zone targets of
  * include: and redirect=, which are building blocks of other policies,
- * not mail domains (RFC 7208 §5.2, §6.1). */
+ * not mail domains (RFC 7208 §5.2, §6.1), whoever includes them. */
 static void note_spf(struct zl_ctx *ctx, const struct zl_rr *rr,
 		     struct nset *spf, struct nset *sends,
 		     struct nset *targets)
@@ -67,10 +80,13 @@ static void note_spf(struct zl_ctx *ctx, const struct zl_rr *rr,
 
 	if (!r->is_spf)
 		return;
-	nset_add(spf, rr->owner);
-	if (r->spf.nterms != 1 || r->spf.terms[0].kind != ZL_SPF_ALL ||
-	    r->spf.terms[0].qualifier != '-')
-		nset_add(sends, rr->owner);
+	if (candidate(rr->owner)) {
+		nset_add(spf, rr->owner);
+		if (r->spf.nterms != 1 ||
+		    r->spf.terms[0].kind != ZL_SPF_ALL ||
+		    r->spf.terms[0].qualifier != '-')
+			nset_add(sends, rr->owner);
+	}
 	for (i = 0; i < r->spf.nterms; i++)
 		if ((r->spf.terms[i].kind == ZL_SPF_INCLUDE ||
 		     r->spf.terms[i].kind == ZL_SPF_REDIRECT) &&
@@ -100,14 +116,6 @@ static bool covered(struct zl_ctx *ctx, const char *domain)
 		if (zl_dmarc_has_policy(ctx, a))
 			return true;
 	return false;
-}
-
-/* Whether n can be a mail domain this zone answers for: in the zone,
- * not delegated, not a wildcard, not a service name (_spf, _dmarc ...). */
-static bool candidate(const struct zl_name *n)
-{
-	return n->in_zone && !n->below_cut && n->text[0] != '_' &&
-	       strncmp(n->text, "*.", 2) != 0;
 }
 
 /* Whether rr starts a non-null MX RRset (RFC 7505). */
@@ -148,7 +156,7 @@ static void dmarc_missing(struct zl_ctx *ctx)
 
 	for (i = 0; i < z->nrrs; i++)
 		if (z->rrs[i].type == LDNS_RR_TYPE_TXT &&
-		    candidate(z->rrs[i].owner))
+		    z->rrs[i].owner->in_zone && !z->rrs[i].owner->below_cut)
 			note_spf(ctx, &z->rrs[i], &spf, &sends, &targets);
 	for (i = 0; i < 2 * z->nrrs; i++) {
 		const struct zl_rr *rr = &z->rrs[i % z->nrrs];
