@@ -245,7 +245,7 @@ struct zl_zone {
 	size_t ndnames;		/* DNAME RRsets */
 	size_t nwild;		/* RRsets at wildcard names ("*.") */
 	size_t nbig;		/* records of more than ZL_RDATA_BIG bytes of
-				   rdata (zl_zone_end_load sums the RRsets
+				   rdata (zl_zone_rrset_sizes sums the RRsets
 				   BIND may not hold) */
 	/* In a zone with wildcards, the names below the apex that exist
 	 * (with records, or names with records below them) and the parents
@@ -323,6 +323,9 @@ void zl_zone_add_rr(struct zl_zone *z, const struct zl_rr *rr);
  * the names at or below a cut (below_cut).  The zone is read only after
  * it. */
 void zl_zone_end_load(struct zl_zone *z);
+/* After zl_zone_end_load: each RRset larger than BIND holds is refused
+ * by BIND (zone_limits.c). */
+void zl_zone_rrset_sizes(struct zl_zone *z);
 /* Whether canonical text, a name without records strictly below the
  * origin, has names with records below it, in a zone with wildcards
  * (false in one without). */

@@ -1,4 +1,4 @@
-/* zone_limits.c - what BIND refuses in a loaded zone over the limits its configuration sets for the zone (max-zone-ttl, max-records-per-type, max-types-per-name). */
+/* zone_limits.c - what BIND refuses in a loaded zone over the limits its configuration sets for the zone (max-zone-ttl, max-records-per-type, max-types-per-name), and over the size it holds an RRset to whatever the configuration. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -210,4 +210,98 @@ bool zl_zone_over_limit(const struct zl_zone *z,
 		}
 	}
 	return false;
+}
+
+/* ---- the size of an RRset ---- */
+
+/* A hash of rr's rdata in wire form: a record written twice is one (RFC
+ * 2181 §5), however its strings are written ("a", a and \097 are one, as
+ * BIND compares the rdata it merges).  scratch holds a string's wire
+ * form. */
+static uint64_t rdata_key(const struct zl_zone *z, const struct zl_rr *rr,
+			  struct zl_buf *scratch)
+{
+	uint64_t h = rr->nrdf, v;
+	const struct zl_rdf *f;
+	uint32_t k;
+
+	if (!rr->nrdf)	/* kept as written: the text stands for it */
+		return zl_hash(zl_tok_text(z, rr->src, rr->text), rr->text.len);
+	for (k = 0; k < rr->nrdf; k++) {
+		f = &rr->rdf[k];
+		if (zl_rdf_name(f)) {
+			v = (uint64_t)(uintptr_t)zl_rdf_name(f);
+		} else if (zl_rdf_data(f) || !f->len) {
+			v = zl_hash(zl_rdf_data(f), f->len);
+		} else {	/* a string read from the source */
+			v = zl_hash(zl_rdf_wire(z, rr, k, scratch), f->len);
+		}
+		h = h * 0x9E3779B97F4A7C15u ^ v;
+	}
+	return h;
+}
+
+struct sized {
+	uint64_t key;
+	size_t len;		/* 2 and the rdata */
+};
+
+static int cmp_key(const void *a, const void *b)
+{
+	uint64_t x = ((const struct sized *)a)->key;
+	uint64_t y = ((const struct sized *)b)->key;
+
+	return x < y ? -1 : x > y;
+}
+
+/* BIND holds an RRset of ZL_RRSET_BIND_MAX bytes at most, counting 2
+ * bytes and the rdata of each distinct record, and refuses the zone over
+ * a larger one (a single record is zl_rdata_convert's).  Summed only
+ * where it may go over: a set of many records, or any set in a zone with
+ * a large record. */
+static void rrset_size(struct zl_zone *z, const struct zl_rrset *s)
+{
+	const struct zl_rr *rr;
+	struct zl_buf scratch = { 0 };
+	struct sized *v;
+	size_t sum = 0, n = 0, j;
+	uint32_t i, k;
+
+	if (s->count < 2 || (s->count < ZL_RRSET_SUMMED && !z->nbig))
+		return;
+	v = zl_xmalloc(s->count * sizeof *v);
+	for (i = s->first; i != ZL_NONE; i = z->rrs[i].next, n++) {
+		rr = &z->rrs[i];
+		v[n].key = rdata_key(z, rr, &scratch);
+		for (v[n].len = 2, k = 0; k < rr->nrdf; k++)
+			v[n].len += rr->rdf[k].len;
+	}
+	qsort(v, n, sizeof *v, cmp_key);
+	for (j = 0; j < n; j++)
+		if (j == 0 || v[j].key != v[j - 1].key)
+			sum += v[j].len;
+	free(v);
+	zl_buf_free(&scratch);
+	if (sum <= ZL_RRSET_BIND_MAX)
+		return;
+	/* At the owner of the set's first record (its header's other
+	 * tokens are zone_record.c's to read). */
+	rr = &z->rrs[s->first];
+	zl_zone_refused(z, ZL_NOT_BIND, "portable", rr->src,
+			(struct zl_tok){ rr->text.off, rr->owner_len },
+			"RRset of %u records at "
+			"'%s' of %zu bytes, 2 a record and its rdata, which "
+			"BIND refuses: it holds %d at most", (unsigned)s->count,
+			rr->owner->text, sum, ZL_RRSET_BIND_MAX);
+}
+
+void zl_zone_rrset_sizes(struct zl_zone *z)
+{
+	struct zl_name_iter it = { 0, 0 };
+	const struct zl_name *n;
+	const struct zl_rrset *s;
+
+	while ((n = zl_zone_name_next(z, &it)) != NULL)
+		for (s = zl_name_sets(n); s; s = s->next)
+			rrset_size(z, s);
 }

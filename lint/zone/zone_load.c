@@ -477,6 +477,7 @@ static enum zl_status run(struct loader *L, const char *path,
 	process(L, 0);
 	zl_ld_final_origin(L);
 	zl_zone_end_load(L->z);
+	zl_zone_rrset_sizes(L->z);
 	zl_zone_apex_checks(L->z);
 out:
 	zl_cleanup_pop();	/* nothing below allocates */

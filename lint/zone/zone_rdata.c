@@ -903,7 +903,7 @@ static bool conv_fields(struct conv *c, const struct zl_rrtype *t,
 
 /* The record's size as the servers hold it: BIND a record of 65510 bytes
  * of rdata at most, whatever its owner ("ran out of space"; its RRsets,
- * zl_zone_end_load).  A field of a TXT or SPF string over 255 bytes counts
+ * zl_zone_rrset_sizes).  A field of a TXT or SPF string over 255 bytes counts
  * it split as Knot DNS holds it (zl_conv_str), a length byte for each 255
  * bytes: BIND holds one, and refuses such a string anyway. */
 static void note_size(struct conv *c, const struct zl_rr *rr)
