@@ -1064,6 +1064,60 @@ EOF
 }
 t "NSD: socket options after an address, as nsd-checkconf reads them" t_nsd_sockets
 
+# The keys and tls-auths NSD's access lists name (allow-notify,
+# allow-query, notify, provide-xfr, request-xfr, after AXFR or UDP too),
+# in a zone or in a pattern no zone includes: nsd-checkconf, and nsd with
+# the same reader, look each up once the whole file is read ("key k in
+# pattern p could not be found"; nsd does not start), the name as
+# written; NOKEY and BLOCKED in capitals name none.  For each "L:C|CONF"
+# (@K@ a key k, @T@ a tls-auth t, @Z@ a zone): nsd-checkconf refuses
+# it, and zonelint's first error is at L:C (nsd-checkconf gives the line
+# where its reading ended); for "|CONF", both take it.
+t_nsd_keys() {
+	mkdir -p nkey
+	k='key:\\n\\tname: k\\n\\talgorithm: hmac-sha256\\n\\tsecret: "AAAA"'
+	tl='tls-auth:\\n\\tname: t\\n\\tauth-domain-name: ns.example'
+	z='zone:\\n\\tname: example.org\\n\\tzonefile: db'
+	while IFS='|' read -r want conf; do
+		printf '%b\n' "$(printf '%s' "$conf" |
+			sed "s/@K@/$k/g; s/@T@/$tl/g; s/@Z@/$z/g")" >nkey/nsd.conf
+		if (cd nkey && nsd-checkconf nsd.conf) >nkey/out 2>&1; then
+			theirs=
+		elif grep -q 'could not be found' nkey/out; then
+			theirs=refuses
+		else
+			echo "nsd-checkconf: $(cat nkey/out)"
+			return 1
+		fi
+		run --server-config "nsd:nkey/nsd.conf"
+		ours=$(sed -n 's|^nkey/nsd\.conf:\([0-9]*:[0-9]*\): error: .* is not defined$|\1|p' \
+			"$tmp/err" | head -n 1)
+		[ "$ours" = "$want" ] && [ "${theirs:+x}" = "${want:+x}" ] || {
+			printf '%s: nsd-checkconf "%s", zonelint "%s", not "%s"\n' \
+				"$conf" "$theirs" "$ours" "$want"
+			return 1
+		}
+	done <<'EOF'
+4:25|@Z@\n\tprovide-xfr: 0.0.0.0/0 nokey
+4:25|@Z@\n\tprovide-xfr: 0.0.0.0/0 K\n@K@
+4:25|@Z@\n\tprovide-xfr: 0.0.0.0/0 k.\n@K@
+4:25|@Z@\n\tprovide-xfr: 0.0.0.0/0 blocked
+5:26|@Z@\n\tallow-notify: 192.0.2.1 NOKEY\n\tallow-notify: 192.0.2.1 x
+4:25|@Z@\n\tallow-query: 192.0.2.1 ""
+4:20|@Z@\n\tnotify: 192.0.2.1 nokey
+4:25|@Z@\n\trequest-xfr: 192.0.2.1 nokey
+4:30|@Z@\n\trequest-xfr: AXFR 192.0.2.1 nokey
+4:29|@Z@\n\trequest-xfr: UDP 192.0.2.1 nokey
+4:31|@Z@\n\trequest-xfr: 192.0.2.1 NOKEY notls
+4:36|@Z@\n\trequest-xfr: AXFR 192.0.2.1 NOKEY notls
+3:20|pattern:\n\tname: p\n\tnotify: 192.0.2.1 nokey
+|@Z@\n\tprovide-xfr: 0.0.0.0/0 BLOCKED\n\tprovide-xfr: 127.0.0.1 NOKEY\n\tnotify: 192.0.2.1 k\n@K@
+|pattern:\n\tname: p\n\trequest-xfr: AXFR 192.0.2.1 "k" t\n\tallow-notify: 192.0.2.1 k\n@K@\n@T@\n@Z@\n\tinclude-pattern: p
+|@Z@\n\trequest-xfr: UDP 192.0.2.1 k\n@K@
+EOF
+}
+t "NSD: a key or tls-auth an access list names is defined" t_nsd_keys
+
 # What one server refuses and the others read (ZONE012 and its kin) is an
 # error under that server's configuration, where the zone would not load:
 # a CR LF file under Knot, a quoted $INCLUDE under NSD, a record without

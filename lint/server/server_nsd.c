@@ -24,9 +24,16 @@ struct clause {
 	struct tok at;			/* the zone: or pattern: keyword */
 };
 
+/* A key or a tls-auth that an access list names, where it names it. */
+struct ref {
+	struct tok at;
+	bool tls;
+};
+
 struct nsd {
 	struct srv *s;
-	enum { S_NONE, S_SERVER, S_ZONE, S_PATTERN, S_KEY, S_OTHER } sect;
+	enum { S_NONE, S_SERVER, S_ZONE, S_PATTERN, S_KEY, S_TLS,
+	       S_OTHER } sect;
 	struct clause *cur;		/* the zone or pattern being read */
 	bool verify;			/* in a verify: clause */
 	struct clause *z, *p;
@@ -34,6 +41,9 @@ struct nsd {
 	struct tok zonesdir;
 	bool has_zonesdir;
 	struct srv_set pats;	/* pattern names: indexes in p */
+	struct srv_set keys, tlss;	/* key: and tls-auth: names */
+	struct ref *refs;
+	size_t nrefs, refcap;
 };
 
 /* One file's tokens. */
@@ -214,7 +224,8 @@ static bool section(struct nsd *n, const struct tok *k)
 			;
 		if (!other[i])
 			return false;
-		n->sect = strcasecmp(k->s, "key") ? S_OTHER : S_KEY;
+		n->sect = !strcasecmp(k->s, "key") ? S_KEY :
+			  !strcasecmp(k->s, "tls-auth") ? S_TLS : S_OTHER;
 		n->cur = NULL;
 	}
 	n->verify = !strcasecmp(k->s, "verify");
@@ -273,6 +284,9 @@ static void item(struct nsd *n, const struct tok *k, const struct tok *v)
 		if (!b64_decodes(v->s))
 			srv_err(n->s, v->file, v->line, v->col, "the "
 				"secret is not base64 as NSD decodes it");
+	} else if ((n->sect == S_KEY || n->sect == S_TLS) &&
+		   !strcasecmp(k->s, "name")) {
+		srv_set_add(n->sect == S_KEY ? &n->keys : &n->tlss, v->s, 0);
 	} else if (n->sect == S_SERVER && !strcasecmp(k->s, "zonesdir")) {
 		tok_set(&n->zonesdir, v);
 		n->has_zonesdir = true;
@@ -454,6 +468,62 @@ static bool socket_option(struct nsd *n, const struct tok *t, char *want,
 	return ok;
 }
 
+/* Value nv (from 0) of the access list k of a zone or pattern, t: kept
+ * when it names a key or a tls-auth, which NSD looks up when the whole
+ * configuration is read.  The key comes after the address (after AXFR or
+ * UDP and the address in request-xfr), the tls-auth after the key
+ * (request-xfr, not over UDP); NOKEY and BLOCKED, in capitals, name
+ * none. */
+static void acl_ref(struct nsd *n, const struct tok *k, size_t nv,
+		    bool proto, const struct tok *t)
+{
+	static const char *const lists[] = { "allow-notify", "allow-query",
+		"notify", "provide-xfr", "request-xfr", NULL };
+	bool xfr = !strcasecmp(k->s, "request-xfr");
+	size_t i, key = xfr && proto ? 2 : 1;
+	struct ref *r;
+
+	if (n->sect != S_ZONE && n->sect != S_PATTERN)
+		return;
+	for (i = 0; lists[i] && strcasecmp(lists[i], k->s); i++)
+		;
+	if (!lists[i] || nv < key || nv > key + xfr ||
+	    (nv == key && (!strcmp(t->s, "NOKEY") ||
+			   !strcmp(t->s, "BLOCKED"))))
+		return;
+	zl_xgrow((void **)&n->refs, &n->refcap, n->nrefs + 1, sizeof *r);
+	r = &n->refs[n->nrefs++];
+	r->at = *t;
+	r->at.s = zl_xstrdup(t->s);
+	r->tls = nv > key;
+}
+
+/* Each key and tls-auth an access list names is defined (nsd-checkconf
+ * and nsd: "key k in pattern p could not be found", and nsd does not
+ * start); the names are compared as written, case and all. */
+static void check_refs(struct nsd *n)
+{
+	const struct ref *r;
+	size_t i;
+
+	for (i = 0; i < n->nrefs; i++) {
+		r = &n->refs[i];
+		if (srv_set_find(r->tls ? &n->tlss : &n->keys, r->at.s))
+			continue;
+		if (r->tls)
+			srv_err_help(n->s, "define it in a tls-auth: clause "
+				     "with this name", r->at.file,
+				     r->at.line, r->at.col, "tls-auth '%s' "
+				     "is not defined", r->at.s);
+		else
+			srv_err_help(n->s, "define it in a key: clause with "
+				     "this name (as written, case and all), "
+				     "or write NOKEY or BLOCKED", r->at.file,
+				     r->at.line, r->at.col, "key '%s' is not "
+				     "defined", r->at.s);
+	}
+}
+
 static void read_file(struct nsd *n, struct srv_file *f)
 {
 	struct lex lx = { f, f->data, f->data, 1 };
@@ -461,7 +531,7 @@ static void read_file(struct nsd *n, struct srv_file *f)
 	bool more = lex(n, &lx, &t);
 	size_t nv, min, max;
 	struct tok opt = { 0 };
-	bool sockets;
+	bool sockets, proto;
 	char want = 0;
 
 	while (more) {
@@ -503,6 +573,9 @@ static void read_file(struct nsd *n, struct srv_file *f)
 			if (more && !t.kw)
 				v = t;
 			arity(k.s, v.s ? &v : NULL, &min, &max);
+			proto = v.s && !v.quoted &&
+				(!strcasecmp(v.s, "AXFR") ||
+				 !strcasecmp(v.s, "UDP"));
 			if (n->sect != S_NONE && (v.s || min))
 				item(n, &k, &v);
 			/* Values past the item's are NSD's syntax error: the
@@ -518,6 +591,7 @@ static void read_file(struct nsd *n, struct srv_file *f)
 				if (sockets && nv)
 					sockets = socket_option(n, &t, &want,
 								&opt);
+				acl_ref(n, &k, nv, proto, &t);
 				free(t.s);
 				more = lex(n, &lx, &t);
 			}
@@ -672,6 +746,7 @@ void zl_server_read_nsd(struct srv *s, struct srv_file *f)
 
 	n.s = s;
 	read_file(&n, f);
+	check_refs(&n);
 	list_zones(&n);
 	for (i = 0; i < n.nz; i++)
 		clause_free(&n.z[i]);
@@ -679,6 +754,11 @@ void zl_server_read_nsd(struct srv *s, struct srv_file *f)
 		clause_free(&n.p[i]);
 	free(n.z);
 	free(n.p);
+	for (i = 0; i < n.nrefs; i++)
+		free(n.refs[i].at.s);
+	free(n.refs);
 	free(n.zonesdir.s);
 	srv_set_free(&n.pats);
+	srv_set_free(&n.keys);
+	srv_set_free(&n.tlss);
 }
