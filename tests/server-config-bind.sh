@@ -1159,3 +1159,59 @@ EOF2
 EOF2
 }
 t "BIND ACL names: zonelint refuses what named refuses, at its line" t_acl_names
+
+# named_starts DIR: named itself, started in the foreground in DIR with
+# DIR/named.conf (which listens on a loopback high port), comes up
+# ("running" logged) within 15 s; it is stopped then.  False, with its
+# log, when it exits before.
+named_starts() {
+	(cd "$1" && exec named -g -c named.conf) >"$1/named.log" 2>&1 &
+	np=$!
+	i=0
+	while kill -0 "$np" 2>/dev/null && [ $i -lt 150 ]; do
+		if grep -q ' running$' "$1/named.log"; then
+			kill "$np"
+			wait "$np"
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	kill -9 "$np" 2>/dev/null
+	wait "$np"
+	sed 's/^/#   named: /' "$1/named.log" | grep -v 'built with'
+	return 1
+}
+
+# `update-policy local;` with `session-keyfile none;`: named-checkconf
+# takes it, named stops at the zone ("session key not found") and
+# serves nothing; an error at the update-policy, in a view too.  A
+# quoted "none" is a file's name, and grants to a key of one's own need
+# no session key: named starts.
+t_session_key() {
+	mkdir -p sk
+	zone sk/db.zone
+	port=$((20000 + ($$ % 350) * 32 + 7))
+	for conf in \
+		'3:66|session-keyfile none;|zone "example.org" { type primary; file "db.zone"; update-policy local; };' \
+		'3:75|session-keyfile NONE;|view v { zone "example.org" { type primary; file "db.zone"; update-policy local; }; };' \
+		'|session-keyfile "none";|zone "example.org" { type primary; file "db.zone"; update-policy local; };' \
+		'|session-keyfile none;|zone "example.org" { type primary; file "db.zone"; update-policy { grant k zonesub ANY; }; };'; do
+		want=${conf%%|*}
+		conf=${conf#*|}
+		printf '%s\n' "options { directory \"$tmp/sk\"; pid-file none;" \
+			"listen-on port $port { 127.0.0.1; }; listen-on-v6 { none; }; ${conf%%|*} };" \
+			"${conf#*|}" >sk/named.conf
+		bind_accepts sk || return 1
+		run --server-config sk/named.conf
+		if [ -n "$want" ]; then
+			! named_starts sk && grep -q 'session key not found' sk/named.log &&
+			want_rc 2 && has err "^sk/named.conf:$want: error: zone 'example.org.': 'update-policy local' needs the session key" ||
+			{ echo "with: $conf"; return 1; }
+		else
+			named_starts sk && want_rc 0 && hasnt err "error:" ||
+			{ echo "with: $conf"; return 1; }
+		fi
+	done
+}
+t "BIND update-policy local without a session key: named does not start" t_session_key

@@ -391,10 +391,17 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 			      !is(&args[1], "0") && !is(&args[1], "explicit");
 	} else if (ctx == C_ZONE && is(&args[0], "update-policy")) {
 		z->upolicy = true;	/* update-policy local; */
+		z->uplocal = is(&args[1], "local");
 		z->upat = (struct tok){ .file = args[1].file,
 					.line = args[1].line,
 					.col = args[1].col };
 
+	} else if (ctx == C_OPTIONS && is(&args[0], "session-keyfile")) {
+		/* none unquoted, in any case; "none" is a file's name */
+		b->nosession = (struct tok){ 0 };
+		if (is(&args[1], "none"))
+			b->nosession = (struct tok){ .file = args[0].file,
+				.line = args[0].line, .col = args[0].col };
 	} else if (ctx == C_OPTIONS && is(&args[0], "port")) {
 		if (!bind_port(&args[1], &b->port))
 			b->port = -1;

@@ -125,6 +125,7 @@ struct pzone {
 				   set */
 	int8_t au;		/* its allow-update: AU_* */
 	bool upolicy;		/* it has an update-policy */
+	bool uplocal;		/* that update-policy is `local` */
 	char autodnssec[12];	/* its auto-dnssec other than off, as
 				   written; "": none */
 	struct tok autoat;	/* where its auto-dnssec's value is */
@@ -238,6 +239,8 @@ struct bind {
 				   pzone.policy */
 	struct tok polat;	/* as pzone.polat */
 	int8_t au;		/* options' allow-update: AU_* */
+	struct tok nosession;	/* options' `session-keyfile none` (no
+				   file: not given) */
 	int8_t recursion, arec;	/* options': as bview's */
 	int8_t *au_to;		/* the allow-update or allow-recursion
 				   being read */

@@ -320,6 +320,25 @@ static void policy_signing(struct bind *b, const struct pzone *z)
 		"'update-policy'" : "");
 }
 
+/* named: `update-policy local;` grants updates to the session key that
+ * named writes at its start; `session-keyfile none;` in options writes
+ * none, and named stops at the zone ("failed to enable auto DDNS policy
+ * for zone ...: session key not found"), serving no zone at all.
+ * named-checkconf 9.18 takes it. */
+static void session_key(struct bind *b, const struct pzone *z)
+{
+	if (!z->uplocal || !b->nosession.file || !z->upat.file ||
+	    !z->origin || z->misclassed || z->in_view)
+		return;
+	srv_err_help(b->s, "remove 'session-keyfile none;' from options, or "
+		     "grant updates to a key of your own in an update-policy "
+		     "{ grant ...; } block", z->upat.file, z->upat.line,
+		     z->upat.col, "zone '%s': 'update-policy local' needs the "
+		     "session key, and 'session-keyfile none' at %s:%u turns "
+		     "it off", z->origin, b->nosession.file,
+		     b->nosession.line);
+}
+
 /* named-checkconf: a source option that names the port named listens on
  * (options' port, 53 by default).  One of options it refuses for each
  * zone that takes it (a zone with a type, not in-view, that does not set
@@ -440,6 +459,7 @@ void bind_finish(struct bind *b)
 	dir = zl_xstrdup(b->lx.dir ? b->lx.dir : s->cwd);
 	for (i = 0; i < b->nz; i++) {
 		policy_signing(b, &b->z[i]);
+		session_key(b, &b->z[i]);
 		mirror_zone(b, &b->z[i]);
 		hint_file(b, &b->z[i], dir);
 	}
