@@ -622,6 +622,49 @@ EOF
 }
 t "knot.conf: modules, entries and identifiers as knotc reads them" t_knot_modules
 
+# dnssec-validation and dnssec-signing both on for a zone, each its own
+# or its template's (the zone's, else default), in any form Knot reads as
+# on: knotc conf-check refuses it ("'dnssec-validation' is not compatible
+# with 'dnssec-signing'", where the zone's entry ends) and knotd, which
+# checks the same, does not start; zonelint names the zone's domain.  A
+# template alone that says both is taken, and so is one of them off.
+# For each "L:C|CONF": knotc refuses, zonelint's error is at L:C; for
+# "|CONF", both take it.
+t_knot_validation() {
+	mkdir -p kval
+	while IFS='|' read -r want conf; do
+		printf '%b\n' "template:\n  - id: default\n    storage: .\n$conf" \
+			>kval/knot.conf
+		if (cd kval && knotc -c knot.conf conf-check) >kval/out 2>&1; then
+			theirs=
+		elif grep -q "'dnssec-validation' is not compatible" kval/out; then
+			theirs=refuses
+		else
+			echo "knotc: $(cat kval/out)"
+			return 1
+		fi
+		run --server-config "knot:kval/knot.conf"
+		ours=$(sed -n 's|^kval/knot\.conf:\([0-9]*:[0-9]*\): error: .* is not compatible .*|\1|p' \
+			"$tmp/err" | head -n 1)
+		[ "$ours" = "$want" ] && [ "${theirs:+x}" = "${want:+x}" ] || {
+			printf '%s: knotc "%s", zonelint "%s", not "%s"\n' \
+				"$conf" "$theirs" "$ours" "$want"
+			return 1
+		}
+	done <<'EOF'
+5:13|zone:\n  - domain: a.example\n    dnssec-validation: on\n    dnssec-signing: on
+5:13|zone:\n  - domain: a.example\n    dnssec-validation: o\n    dnssec-signing: T
+5:13|zone:\n  - domain: a.example\n    dnssec-validation: ""\n    dnssec-signing: true
+6:13|    dnssec-validation: on\nzone:\n  - domain: a.example\n    dnssec-signing: on
+8:13|  - id: t\n    dnssec-signing: on\nzone:\n  - domain: b.example\n  - domain: a.example\n    template: t\n    dnssec-validation: on
+|zone:\n  - domain: a.example\n    dnssec-validation: on\n    dnssec-signing: off
+|    dnssec-validation: on\n    dnssec-signing: on
+|  - id: t\n    dnssec-validation: on\n    dnssec-signing: on
+|    dnssec-validation: on\n    dnssec-signing: on\nzone:\n  - domain: a.example\n    dnssec-signing: of
+EOF
+}
+t "knot.conf: a zone both validated and signed is refused" t_knot_validation
+
 # What named refuses in a zone statement is an error, not a zone that
 # silently leaves the run: a mistyped or quoted type, a ';' left out.
 t_bind_zone_syntax() {

@@ -23,6 +23,7 @@ struct item {
 struct entry {
 	struct item id;		/* template id, or zone domain */
 	struct item file, storage, tmpl, master, load;
+	struct item sign, valid;	/* dnssec-signing, -validation */
 	char *origin;		/* zones */
 	uint32_t seq;		/* where it was read among all entries */
 };
@@ -727,7 +728,9 @@ static bool entry(struct ydoc *y, struct entry *e,
 		     !strcmp(key, "storage") ? &e->storage :
 		     !strcmp(key, "template") ? &e->tmpl :
 		     !strcmp(key, "master") ? &e->master :
-		     !strcmp(key, "zonefile-load") ? &e->load : NULL;
+		     !strcmp(key, "zonefile-load") ? &e->load :
+		     !strcmp(key, "dnssec-signing") ? &e->sign :
+		     !strcmp(key, "dnssec-validation") ? &e->valid : NULL;
 		if (it == &e->master) {
 			/* remotes: a list or one name; only its presence
 			 * matters */
@@ -757,6 +760,8 @@ static void entry_free(struct entry *e)
 	free(e->tmpl.val);
 	free(e->master.val);
 	free(e->load.val);
+	free(e->sign.val);
+	free(e->valid.val);
 	free(e->origin);
 }
 
@@ -943,7 +948,7 @@ static const struct entry *find_template(struct knot *k, const char *id)
 static void list_zone(struct knot *k, const struct entry *z)
 {
 	const struct entry *t;
-	const struct item *file, *storage, *load;
+	const struct item *file, *storage, *load, *sign, *valid;
 	enum zl_server_role role = ZL_SERVER_PRIMARY;
 	char *name, *dir, *path;
 
@@ -966,6 +971,17 @@ static void list_zone(struct knot *k, const struct entry *z)
 		return;
 	}
 	load = z->load.val ? &z->load : t && t->load.val ? &t->load : NULL;
+	sign = z->sign.val ? &z->sign : t && t->sign.val ? &t->sign : NULL;
+	valid = z->valid.val ? &z->valid : t && t->valid.val ? &t->valid :
+		NULL;
+	/* knotc conf-check and knotd refuse a zone both validated and
+	 * signed (knotd does not start); a template alone may say both */
+	if (sign && valid && srv_knot_on(sign->val) &&
+	    srv_knot_on(valid->val))
+		srv_err_help(k->s, "turn one of them off for this zone",
+			     z->id.file, z->id.line, z->id.col, "zone '%s': "
+			     "'dnssec-validation' is not compatible with "
+			     "'dnssec-signing'", z->id.val);
 	/* knot.conf(5): with zonefile-load none, knotd never loads the
 	 * file; the zone is kept in its journal. */
 	if (z->master.val || (t && t->master.val))

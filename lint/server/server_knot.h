@@ -66,5 +66,9 @@ void srv_knot_entry(struct srv *s, const struct knot_section *sec,
  * a domain name). */
 bool srv_knot_defined(const struct srv_set *ids, const char *sec,
 		      const char *id);
+/* Whether Knot DNS reads the boolean v as on: the first of on, true, off,
+ * false that v begins, case aside, is on or true ("", "o" and "t" are
+ * on). */
+bool srv_knot_on(const char *v);
 
 #endif

@@ -495,6 +495,14 @@ static bool boolean(const char *v)
 	return false;
 }
 
+bool srv_knot_on(const char *v)
+{
+	size_t n = strlen(v);
+
+	return (n <= 2 && strncasecmp(v, "on", n) == 0) ||
+	       (n <= 4 && strncasecmp(v, "true", n) == 0);
+}
+
 static bool option(const char *v, const char *const *opts)
 {
 	for (; opts && *opts; opts++)
