@@ -1165,6 +1165,7 @@ t "BIND ACL names: zonelint refuses what named refuses, at its line" t_acl_names
 # ("running" logged) within 15 s; it is stopped then.  False, with its
 # log, when it exits before.
 named_starts() {
+	: >"$1/named.log"
 	(cd "$1" && exec named -g -c named.conf) >"$1/named.log" 2>&1 &
 	np=$!
 	i=0
@@ -1215,3 +1216,33 @@ t_session_key() {
 	done
 }
 t "BIND update-policy local without a session key: named does not start" t_session_key
+
+# A key a control channel names (inet or unix, keys { k; }): a key
+# statement at the top, the name compared as written but for its case
+# (not as a domain name: "k." is not "k"); a view's key does not count.
+# named-checkconf refuses another ("unknown key") at its line, and so
+# does named, which then does not start; the names of a channel's allow
+# list are ACLs, held to their definitions too.
+t_control_keys() {
+	named_cases ck "key '[a-z0-9.]*'" <<'EOF2' || return 1
+1 |controls { inet 127.0.0.1 allow { any; } keys { k; }; };
+2 |key k { algorithm hmac-sha256; secret "aaaa"; };\ncontrols { inet 127.0.0.1 allow { any; } keys { k.; }; };
+2 |view "v" { key k { algorithm hmac-sha256; secret "aaaa"; }; };\ncontrols { inet 127.0.0.1 allow { any; } keys { k; }; };
+1 |controls { unix "/run/n.sock" perm 0600 owner 0 group 0 keys { k; }; };
+3 |key k { algorithm hmac-sha256; secret "aaaa"; };\ncontrols { inet 127.0.0.1 port 9 allow { any; } keys { "K"; };\ninet ::1 allow { any; } keys { k2; }; };
+|key k { algorithm hmac-sha256; secret "aaaa"; };\ncontrols { inet 127.0.0.1 allow { any; } keys { "K"; }; };
+|controls { inet 127.0.0.1 allow { any; }; };\ncontrols { };
+EOF2
+	named_cases ck "undefined ACL" <<'EOF2' || return 1
+1 |controls { inet 127.0.0.1 allow { a; }; };
+1 |controls { inet 127.0.0.1 allow { any; { !a; }; }\nkeys { }; };
+|acl a { any; };\ncontrols { inet 127.0.0.1 allow { a; }; };
+EOF2
+	port=$((20000 + ($$ % 350) * 32 + 8))
+	printf '%s\n' "options { directory \"$tmp/ck\"; pid-file none;" \
+		"listen-on port $port { 127.0.0.1; }; listen-on-v6 { none; }; };" \
+		"controls { inet 127.0.0.1 port $((port + 1)) allow { 127.0.0.1; } keys { k; }; };" \
+		>ck/named.conf
+	! named_starts ck && grep -q "unknown key 'k'" ck/named.log
+}
+t "BIND control channel keys: zonelint refuses what named refuses, at its line" t_control_keys

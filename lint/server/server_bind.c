@@ -671,7 +671,7 @@ static bool goes_on(enum ctx ctx, enum ctx c, const struct tok *args,
 static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 		      struct tok *pend)
 {
-	struct tok args[8], t, val = { 0 };
+	struct tok args[12], t, val = { 0 };
 	size_t n = 0, i, k = 0, outer;
 	bool blocks = false, pending = false;
 	enum ctx c;
@@ -705,11 +705,15 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 						  .col = t.col };
 			c = blocks ? C_OTHER : child(b, ctx, args, n);
 			outer = bind_ref_open(b, ctx, blocks, args, n);
+			if (ctx == C_TOP)
+				b->controls = n && is(&args[0], "controls");
 			if (n && (is(&args[0], "dyndb") ||
 				  is(&args[0], "plugin")))
 				bind_bracketed_text(&b->lx);
 			else
 				block(b, c);
+			if (ctx == C_TOP)
+				b->controls = false;
 			bind_ref_close(b, outer);
 			blocks = true;
 			if (c == C_VIEW)

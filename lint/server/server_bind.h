@@ -223,6 +223,7 @@ struct bind {
 	struct pzone *z;
 	size_t nz, cap;
 	const char *view;	/* the view being read */
+	bool controls;		/* the controls statement is being read */
 	char view_class[12];	/* its class, "IN" by default */
 	struct tok first_top_zone, first_view;
 	bool options;		/* an options statement has been read */

@@ -10,12 +10,16 @@
 /* What owns a list of names: a definition (acl, primaries or masters
  * list, key, tls, http), an address list of an option (O_USE), a list of
  * primaries or also-notify of a zone, options or a view (O_REMOTE), the
- * keys of a server statement (O_SERVER). */
-enum { O_ACL, O_LIST, O_KEY, O_TLS, O_HTTP, O_USE, O_REMOTE, O_SERVER };
+ * keys of a server statement (O_SERVER), the allow list and the keys of
+ * a control channel (O_CTL, O_CTLKEYS). */
+enum { O_ACL, O_LIST, O_KEY, O_TLS, O_HTTP, O_USE, O_REMOTE, O_SERVER,
+       O_CTL, O_CTLKEYS };
 
 /* A name in a list: an ACL or primaries list (K_NAME), an address
- * (K_ADDR), a key, a tls or an http (K_TLS, K_HTTP). */
-enum { K_NAME, K_ADDR, K_KEY, K_TLS, K_HTTP };
+ * (K_ADDR), a key (compared as a domain name), a tls or an http (K_TLS,
+ * K_HTTP), a control channel's key (K_CKEY, compared as written, case
+ * aside). */
+enum { K_NAME, K_ADDR, K_KEY, K_TLS, K_HTTP, K_CKEY };
 
 struct owner {
 	uint8_t type;
@@ -251,8 +255,18 @@ size_t bind_ref_open(struct bind *b, enum ctx ctx, bool second,
 	size_t outer = r->cur, t;
 
 	/* a list in an address list: its names are the outer list's */
-	if (outer && ((t = r->o[outer - 1].type) == O_ACL || t == O_USE))
+	if (outer && ((t = r->o[outer - 1].type) == O_ACL || t == O_USE ||
+		      t == O_CTL))
 		return outer;
+	/* a control channel: inet ... allow { } keys { }, unix ... keys
+	 * { } */
+	if (b->controls && ctx == C_OTHER && !outer && n >= 2 &&
+	    (is(&args[0], "inet") || is(&args[0], "unix")) &&
+	    (is(&args[n - 1], "allow") || is(&args[n - 1], "keys"))) {
+		r->cur = owner(b, is(&args[n - 1], "keys") ? O_CTLKEYS :
+			       O_CTL, &args[0], NULL);
+		return outer;
+	}
 	r->cur = second || outer ? 0 : opened(b, ctx, args, n);
 	return outer;
 }
@@ -308,10 +322,10 @@ void bind_ref_leaf(struct bind *b, enum ctx ctx, const struct tok *args,
 		return;
 	}
 	own = r->o[r->cur - 1].type;
-	if (own == O_ACL || own == O_USE) {
+	if (own == O_ACL || own == O_USE || own == O_CTL) {
 		acl_element(b, args, n);
-	} else if (own == O_SERVER) {
-		add(b, K_KEY, &args[0]);
+	} else if (own == O_SERVER || own == O_CTLKEYS) {
+		add(b, own == O_SERVER ? K_KEY : K_CKEY, &args[0]);
 	} else {
 		/* NAME-or-ADDRESS [port N] [key KEY] [tls TLS] */
 		add(b, address(args[0].s) ? K_ADDR : K_NAME, &args[0]);
@@ -663,6 +677,37 @@ static void check_keys(struct bind *b, struct srv_set *said)
 	srv_set_free(&keys);
 }
 
+/* A key a control channel names (inet or unix, keys { k; }): a key
+ * statement at the top of named.conf, the name as written but for its
+ * case ("k." is not "k"); named-checkconf and named alike refuse
+ * another ("unknown key"), and named does not start. */
+static void check_control_keys(struct bind *b, struct srv_set *said)
+{
+	struct brefs *r = b->refs;
+	struct srv_set keys = { 0 };
+	const struct ref *ref;
+	char *name;
+	size_t i, j;
+
+	for (i = 0; i < r->no; i++)
+		if (r->o[i].type == O_KEY && !r->o[i].view) {
+			name = norm(r->o[i].text, false);
+			srv_set_add(&keys, name, i);
+			free(name);
+		}
+	for (i = 0; i < r->no; i++)
+		for (j = 0; r->o[i].type == O_CTLKEYS && j < r->o[i].n; j++) {
+			ref = &r->r[r->o[i].first + j];
+			if (!srv_set_find(&keys, ref->name))
+				refuse(b, said, ref, "define it with 'key "
+				       "NAME { algorithm ...; secret ...; };' "
+				       "at the top of named.conf (a view's "
+				       "keys do not count here)", "key '%s' "
+				       "is not defined");
+		}
+	srv_set_free(&keys);
+}
+
 void bind_refs_check(struct bind *b)
 {
 	struct srv_set said = { 0 };
@@ -672,10 +717,12 @@ void bind_refs_check(struct bind *b)
 		return;
 	define_all(b);
 	check_keys(b, &said);
+	check_control_keys(b, &said);
 	check_remotes(b, &said);
 	mark_acls(b);
 	for (i = 0; i < b->refs->no; i++)
-		if (b->refs->o[i].type == O_USE && b->refs->o[i].checked)
+		if ((b->refs->o[i].type == O_USE && b->refs->o[i].checked) ||
+		    b->refs->o[i].type == O_CTL)
 			walk_acl(b, &said, i);
 	srv_set_free(&said);
 }
