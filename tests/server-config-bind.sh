@@ -1246,3 +1246,44 @@ EOF2
 	! named_starts ck && grep -q "unknown key 'k'" ck/named.log
 }
 t "BIND control channel keys: zonelint refuses what named refuses, at its line" t_control_keys
+
+# The managed-keys-directory of options and the new-zones-directory of
+# options or a view: named-checkconf takes any name, named does not
+# start unless each is a directory ("invalid managed-keys-directory
+# ...: file not found"); an error at the name, read from named's
+# directory.  One that exists, with a '/' after it or not, named starts
+# with; one outside the tree is not looked at.
+t_named_dirs() {
+	mkdir -p nd/mk
+	: >nd/mkf
+	port=$((20000 + ($$ % 350) * 32 + 10))
+	for conf in \
+		'2:48|managed-keys-directory "nomk";|' \
+		'2:48|managed-keys-directory "mkf";|' \
+		'2:48|managed-keys-directory "";|' \
+		'3:32|new-zones-directory "mk";|view "v" { new-zones-directory "nonz"; };' \
+		'|managed-keys-directory "mk/";|view "v" { new-zones-directory "mk"; };' \
+		'|new-zones-directory "mk";|'; do
+		want=${conf%%|*}
+		conf=${conf#*|}
+		printf '%s\n' "options { directory \"$tmp/nd\"; pid-file none; listen-on port $port { 127.0.0.1; };" \
+			"listen-on-v6 { none; }; ${conf%%|*} };" "${conf#*|}" >nd/named.conf
+		(cd nd && named-checkconf named.conf) >/dev/null 2>&1 || {
+			echo "named-checkconf refuses: $conf"
+			return 1
+		}
+		run --server-config nd/named.conf
+		if [ -n "$want" ]; then
+			! named_starts nd && grep -q 'invalid [a-z-]*-directory' nd/named.log &&
+			want_rc 2 && has err "^nd/named.conf:$want: error: invalid [a-z-]*-directory" ||
+			{ echo "with: $conf"; return 1; }
+		else
+			named_starts nd && want_rc 0 && hasnt err "error:" ||
+			{ echo "with: $conf"; return 1; }
+		fi
+	done
+	printf '%s\n' 'options { managed-keys-directory "/nonexistent/zonelint-mk"; };' >nd/named.conf
+	run --server-config nd/named.conf
+	want_rc 0 && hasnt err "error:"
+}
+t "BIND managed-keys and new-zones directories: named does not start without them" t_named_dirs

@@ -396,6 +396,19 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 					.line = args[1].line,
 					.col = args[1].col };
 
+	} else if ((ctx == C_OPTIONS &&
+		    is(&args[0], "managed-keys-directory")) ||
+		   ((ctx == C_OPTIONS || ctx == C_VIEW) &&
+		    is(&args[0], "new-zones-directory"))) {
+		zl_xgrow((void **)&b->dirs, &b->capdirs, b->ndirs + 1,
+			 sizeof *b->dirs);
+		b->dirs[b->ndirs++] = (struct bdir){
+			.opt = is(&args[0], "new-zones-directory") ?
+			       "new-zones-directory" :
+			       "managed-keys-directory",
+			.at = { .s = zl_xstrdup(args[1].s),
+				.file = args[1].file, .line = args[1].line,
+				.col = args[1].col } };
 	} else if (ctx == C_OPTIONS && is(&args[0], "session-keyfile")) {
 		/* none unquoted, in any case; "none" is a file's name */
 		b->nosession = (struct tok){ 0 };
@@ -905,6 +918,9 @@ void bind_end(struct bind *b)
 		free(b->rpz[i].view);
 	}
 	free(b->rpz);
+	for (i = 0; i < b->ndirs; i++)
+		free(b->dirs[i].at.s);
+	free(b->dirs);
 	free(b->qsrc);
 	free(b->zopts);
 	free(b->lx.dir);

@@ -160,6 +160,13 @@ struct bpolicy {
 				 * no (0); -1: not said, yes to 9.20 */
 };
 
+/* A directory named must find at its start (bind_finish): the option
+ * that names it (a static name) and its value, with its place. */
+struct bdir {
+	const char *opt;
+	struct tok at;
+};
+
 /* A key statement: key "NAME" { algorithm A; secret "S"; }; each part
  * with its place. */
 struct bkey {
@@ -257,6 +264,9 @@ struct bind {
 	unsigned nblocks;	/* such blocks read */
 	size_t nrpz, caprpz;
 	int64_t port;		/* options' port; -1: not set (53) */
+	struct bdir *dirs;	/* managed-keys-directory (options),
+				   new-zones-directory (options, views) */
+	size_t ndirs, capdirs;
 	struct bqsrc *qsrc;	/* source options that name a port */
 	size_t nqsrc, capqsrc;
 	const char *server;	/* the address of the server statement

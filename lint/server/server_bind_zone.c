@@ -390,6 +390,34 @@ static void hint_file(struct bind *b, const struct pzone *z,
 	free(path);
 }
 
+/* named: the managed-keys-directory of options and the
+ * new-zones-directory of options or a view must be directories when
+ * named starts ("invalid managed-keys-directory ...: file not found"),
+ * or it does not start; named-checkconf takes any.  Resolved against
+ * named's directory (dir); what lies outside the tree is not looked
+ * at. */
+static void directories(struct bind *b, const char *dir)
+{
+	const struct bdir *d;
+	const char *why;
+	char *path;
+	size_t i;
+
+	for (i = 0; i < b->ndirs; i++) {
+		d = &b->dirs[i];
+		path = srv_resolve(dir, d->at.s);
+		/* an empty name is none, not named's directory */
+		if ((why = !*d->at.s ? "file not found" :
+			   srv_undirectory(b->s, path)) != NULL)
+			srv_err_help(b->s, "create the directory, or name one "
+				     "that exists (a relative name is read "
+				     "from named's directory)", d->at.file,
+				     d->at.line, d->at.col, "invalid %s '%s': "
+				     "%s", d->opt, d->at.s, why);
+		free(path);
+	}
+}
+
 /* Whether named writes to zone z's file (check.c's fileexist): a
  * secondary or mirror zone's, and a primary's that takes updates (an
  * update-policy, or an allow-update, the innermost given, that allows
@@ -466,6 +494,7 @@ void bind_finish(struct bind *b)
 	for (i = 0; i < b->nqsrc; i++)
 		source_port(b, &b->qsrc[i]);
 	writeable_files(b);
+	directories(b, dir);
 	if (b->first_view.file && b->first_top_zone.file)
 		srv_err(s, b->first_top_zone.file, b->first_top_zone.line,
 			b->first_top_zone.col, "when using 'view' statements, "

@@ -597,7 +597,8 @@ static bool dir_missing_in_tree(const struct trees *t, const char *p)
 	return missing;
 }
 
-const char *srv_unopenable(struct srv *s, const char *path)
+/* srv_unopenable, and srv_undirectory when want_dir. */
+static const char *unusable(struct srv *s, const char *path, bool want_dir)
 {
 	char *root, *r, *dir, *up;
 	const char *why = NULL;
@@ -607,8 +608,8 @@ const char *srv_unopenable(struct srv *s, const char *path)
 		return NULL;
 	if ((r = realpath(path, NULL)) != NULL) {
 		if (below(root, r) && stat(r, &st) == 0 &&
-		    !S_ISREG(st.st_mode))
-			why = "not a file";
+		    (want_dir ? !S_ISDIR(st.st_mode) : !S_ISREG(st.st_mode)))
+			why = want_dir ? "not a directory" : "not a file";
 		free(r);
 		free(root);
 		return why;
@@ -632,6 +633,16 @@ const char *srv_unopenable(struct srv *s, const char *path)
 	free(dir);
 	free(root);
 	return why;
+}
+
+const char *srv_unopenable(struct srv *s, const char *path)
+{
+	return unusable(s, path, false);
+}
+
+const char *srv_undirectory(struct srv *s, const char *path)
+{
+	return unusable(s, path, true);
 }
 
 static struct dirent *glob_readdir(void *d)

@@ -86,6 +86,10 @@ void srv_no_bom(struct srv *s, struct srv_file *f);
  * a link that leads nowhere, whether it exists is not told (NULL); so
  * with a provider, which is the tree. */
 const char *srv_unopenable(struct srv *s, const char *path);
+/* The same for a directory: "file not found" as above, "not a
+ * directory" for a file in the root; NULL for a directory, and where
+ * srv_unopenable tells nothing. */
+const char *srv_undirectory(struct srv *s, const char *path);
 
 /* The files pattern names, in sorted order (glob(7), braces too, '~' not
  * expanded), for an include at
