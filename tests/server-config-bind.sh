@@ -1287,3 +1287,51 @@ t_named_dirs() {
 	want_rc 0 && hasnt err "error:"
 }
 t "BIND managed-keys and new-zones directories: named does not start without them" t_named_dirs
+
+# A tls that listen-on uses: named-checkconf takes it whatever its
+# files, named does not start without a key-file and a cert-file, nor
+# with a file of the four (key, cert, ca, dhparam) that it cannot open
+# ("loading configuration: TLS error"); an error at the file's name, or
+# at the tls listen-on names.  With both files there (any case of the
+# name), named starts; a tls nothing listens with is not looked into.  A
+# tls with one of key-file and cert-file alone, used or not, both
+# refuse at its name.
+t_tls_files() {
+	sh "$(dirname "$here")/tools/deps.sh" cmd:openssl:openssl || return 1
+	mkdir -p tf
+	openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+		-keyout tf/k.pem -out tf/c.pem -subj /CN=ns.example -days 30 \
+		>/dev/null 2>&1 || { echo "openssl cannot make a certificate"; return 1; }
+	port=$((20000 + ($$ % 350) * 32 + 12))
+	for conf in \
+		'3:18|tls t { key-file "no.pem"; cert-file "c.pem"; };' \
+		'3:54|tls t { key-file "k.pem"; cert-file "c.pem"; ca-file "no.pem"; };' \
+		'3:59|tls t { key-file "k.pem"; cert-file "c.pem"; dhparam-file "no.pem"; };' \
+		'2:26|tls t { };' \
+		'|tls T { key-file "k.pem"; cert-file "c.pem"; };' \
+		'|tls t { key-file "k.pem"; cert-file "c.pem"; };\ntls u { key-file "no.pem"; cert-file "no.pem"; };'; do
+		want=${conf%%|*}
+		printf '%s\n' "options { directory \"$tmp/tf\"; pid-file none; listen-on port $port { 127.0.0.1; };" \
+			"listen-on port $((port + 1)) tls t { 127.0.0.1; }; listen-on-v6 { none; }; };" >tf/named.conf
+		printf '%b\n' "${conf#*|}" >>tf/named.conf
+		(cd tf && named-checkconf named.conf) >/dev/null 2>&1 || {
+			echo "named-checkconf refuses: $conf"
+			return 1
+		}
+		run --server-config tf/named.conf
+		if [ -n "$want" ]; then
+			! named_starts tf && want_rc 2 &&
+			has err "^tf/named.conf:$want: error: .*tls '[tT]'" ||
+			{ echo "with: $conf"; return 1; }
+		else
+			named_starts tf && want_rc 0 && hasnt err "error:" ||
+			{ echo "with: $conf"; return 1; }
+		fi
+	done
+	named_cases tf "must both be specified" <<'EOF2'
+1 |tls t { key-file "k.pem"; };
+2 |tls t { };\ntls u { cert-file "c.pem"; };
+|tls t { key-file "x"; cert-file "y"; };
+EOF2
+}
+t "BIND a tls listen-on uses: named does not start without its files" t_tls_files

@@ -649,6 +649,33 @@ static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
 	return C_OTHER;
 }
 
+/* A tls statement named t, whose block is read next. */
+static void tls_statement(struct bind *b, const struct tok *t)
+{
+	zl_xgrow((void **)&b->tlss, &b->captlss, b->ntlss + 1,
+		 sizeof *b->tlss);
+	memset(&b->tlss[b->ntlss], 0, sizeof *b->tlss);
+	b->tlss[b->ntlss].name = *t;
+	b->tlss[b->ntlss++].name.s = zl_xstrdup(t->s);
+}
+
+/* A statement of a tls block: the files named reads (the last given). */
+static void tls_file(struct bind *b, const struct tok *args, size_t n)
+{
+	static const char *const names[TLS_FILES] = { "key-file",
+		"cert-file", "ca-file", "dhparam-file" };
+	struct tok *f;
+	size_t i;
+
+	for (i = 0; n >= 2 && i < TLS_FILES; i++)
+		if (is(&args[0], names[i])) {
+			f = &b->tlss[b->ntlss - 1].file[i];
+			free(f->s);
+			*f = args[1];
+			f->s = zl_xstrdup(args[1].s);
+		}
+}
+
 /* A zone's block, now read: the options it took, held to its type and
  * to its signing. */
 static void zone_end(struct bind *b, const struct pzone *z)
@@ -718,15 +745,19 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 						  .col = t.col };
 			c = blocks ? C_OTHER : child(b, ctx, args, n);
 			outer = bind_ref_open(b, ctx, blocks, args, n);
-			if (ctx == C_TOP)
+			if (ctx == C_TOP) {
 				b->controls = n && is(&args[0], "controls");
+				b->in_tls = n >= 2 && is(&args[0], "tls");
+			}
+			if (b->in_tls && ctx == C_TOP)
+				tls_statement(b, &args[1]);
 			if (n && (is(&args[0], "dyndb") ||
 				  is(&args[0], "plugin")))
 				bind_bracketed_text(&b->lx);
 			else
 				block(b, c);
 			if (ctx == C_TOP)
-				b->controls = false;
+				b->controls = b->in_tls = false;
 			bind_ref_close(b, outer);
 			blocks = true;
 			if (c == C_VIEW)
@@ -763,6 +794,8 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 		b->end.file = t.file;
 		b->end.line = t.line;
 		b->end.col = t.col;
+		if (b->in_tls && ctx == C_OTHER && b->ntlss)
+			tls_file(b, args, n);
 		leaf(b, ctx, args, n);
 		bind_ref_leaf(b, ctx, args, n);
 	}
@@ -883,7 +916,7 @@ void bind_start(struct bind *b, struct srv *s, struct srv_file *f)
 
 void bind_end(struct bind *b)
 {
-	size_t i;
+	size_t i, j;
 
 	/* Files still open after a limit stopped the reading. */
 	while (b->lx.n > 1) {
@@ -918,6 +951,12 @@ void bind_end(struct bind *b)
 		free(b->rpz[i].view);
 	}
 	free(b->rpz);
+	for (i = 0; i < b->ntlss; i++) {
+		free(b->tlss[i].name.s);
+		for (j = 0; j < TLS_FILES; j++)
+			free(b->tlss[i].file[j].s);
+	}
+	free(b->tlss);
 	for (i = 0; i < b->ndirs; i++)
 		free(b->dirs[i].at.s);
 	free(b->dirs);

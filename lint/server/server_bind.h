@@ -167,6 +167,15 @@ struct bdir {
 	struct tok at;
 };
 
+/* A tls statement, for the files named reads when listen-on uses it:
+ * key-file, cert-file, ca-file, dhparam-file (.s NULL: not given), its
+ * name as written and where. */
+enum { TLS_KEY, TLS_CERT, TLS_CA, TLS_DH, TLS_FILES };
+struct btls {
+	struct tok name;
+	struct tok file[TLS_FILES];
+};
+
 /* A key statement: key "NAME" { algorithm A; secret "S"; }; each part
  * with its place. */
 struct bkey {
@@ -231,6 +240,9 @@ struct bind {
 	size_t nz, cap;
 	const char *view;	/* the view being read */
 	bool controls;		/* the controls statement is being read */
+	bool in_tls;		/* a tls statement is: the last of tlss */
+	struct btls *tlss;	/* tls statements */
+	size_t ntlss, captlss;
 	char view_class[12];	/* its class, "IN" by default */
 	struct tok first_top_zone, first_view;
 	bool options;		/* an options statement has been read */

@@ -708,6 +708,90 @@ static void check_control_keys(struct bind *b, struct srv_set *said)
 	srv_set_free(&keys);
 }
 
+/* The files of tls t, which a listen-on that named reads uses at ref:
+ * named does not start ("loading configuration: TLS error", "not
+ * found") without a key-file and a cert-file, or with a file of the
+ * four that it cannot open (resolved from named's directory; what lies
+ * outside the tree is not looked at). */
+static void tls_files(struct bind *b, struct srv_set *said,
+		      const struct btls *t, const struct ref *ref)
+{
+	static const char *const names[TLS_FILES] = { "key-file",
+		"cert-file", "ca-file", "dhparam-file" };
+	const char *dir = b->lx.dir ? b->lx.dir : b->s->cwd, *why;
+	const struct tok *f;
+	char *path, key[64];
+	size_t i;
+
+	snprintf(key, sizeof key, "%p:%u:%u:tls", (const void *)ref->at.file,
+		 ref->at.line, ref->at.col);
+	/* one without the other is check_tls_files' */
+	if (!t->file[TLS_KEY].s && !t->file[TLS_CERT].s &&
+	    !srv_set_add(said, key, 0))
+		srv_err_help(b->s, "give the tls statement a key-file and a "
+			     "cert-file, or listen with 'tls ephemeral'",
+			     ref->at.file, ref->at.line, ref->at.col, "tls "
+			     "'%s' has no key-file and no cert-file, which "
+			     "listen-on needs", ref->text);
+	for (i = 0; i < TLS_FILES; i++) {
+		f = &t->file[i];
+		if (!f->s)
+			continue;
+		path = srv_resolve(dir, f->s);
+		snprintf(key, sizeof key, "%p:%u:%u", (const void *)f->file,
+			 f->line, f->col);
+		if ((why = !*f->s ? "file not found" :
+			   srv_unopenable(b->s, path)) != NULL &&
+		    !srv_set_add(said, key, 0))
+			srv_err_help(b->s, "put the file there, or name one "
+				     "that exists (a relative name is read "
+				     "from named's directory)", f->file,
+				     f->line, f->col, "%s '%s' of tls '%s', "
+				     "which listen-on uses: %s", names[i],
+				     f->s, t->name.s, why);
+		free(path);
+	}
+}
+
+/* named-checkconf: a tls statement with a key-file and no cert-file,
+ * or the other way round, at its name.  Each tls a listen-on that named
+ * reads names, defined by a tls statement (the last of that name, any
+ * case): its files. */
+static void check_tls_files(struct bind *b, struct srv_set *said)
+{
+	struct brefs *r = b->refs;
+	const struct owner *o;
+	const struct ref *ref;
+	const struct btls *t;
+	size_t i, j, k;
+
+	for (k = 0; k < b->ntlss; k++) {
+		t = &b->tlss[k];
+		if (!t->file[TLS_KEY].s != !t->file[TLS_CERT].s)
+			srv_err_help(b->s, "give both, or neither",
+				     t->name.file, t->name.line, t->name.col,
+				     "tls '%s': 'cert-file' and 'key-file' "
+				     "must both be specified, or both "
+				     "omitted", t->name.s);
+	}
+	for (i = 0; i < r->no; i++) {
+		o = &r->o[i];
+		if (o->type != O_USE || !o->checked ||
+		    strncmp(acl_opts[o->stmt].name, "listen-on", 9) != 0)
+			continue;
+		for (j = 0; j < o->n; j++) {
+			ref = &r->r[o->first + j];
+			if (ref->kind != K_TLS)
+				continue;
+			for (t = NULL, k = 0; k < b->ntlss; k++)
+				if (!strcasecmp(b->tlss[k].name.s, ref->text))
+					t = &b->tlss[k];
+			if (t)
+				tls_files(b, said, t, ref);
+		}
+	}
+}
+
 void bind_refs_check(struct bind *b)
 {
 	struct srv_set said = { 0 };
@@ -724,6 +808,7 @@ void bind_refs_check(struct bind *b)
 		if ((b->refs->o[i].type == O_USE && b->refs->o[i].checked) ||
 		    b->refs->o[i].type == O_CTL)
 			walk_acl(b, &said, i);
+	check_tls_files(b, &said);
 	srv_set_free(&said);
 }
 
