@@ -1161,6 +1161,76 @@ EOF
 }
 t "NSD: a key or tls-auth an access list names is defined" t_nsd_keys
 
+# nsd_starts DIR: nsd itself, started in the foreground (-d) in DIR with
+# DIR/nsd.conf, comes up ("nsd started") within 15 s; it is stopped
+# then.  False, with its log, when it exits before.
+nsd_starts() {
+	: >"$1/nsd.log"
+	(cd "$1" && exec nsd -d -c nsd.conf) >"$1/nsd.log" 2>&1 &
+	np=$!
+	i=0
+	while kill -0 "$np" 2>/dev/null && [ $i -lt 150 ]; do
+		if grep -q 'nsd started' "$1/nsd.log"; then
+			kill "$np"
+			wait "$np"
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	kill -9 "$np" 2>/dev/null
+	wait "$np"
+	sed 's/^/#   nsd: /' "$1/nsd.log"
+	return 1
+}
+
+# tls-service-key and tls-service-pem (and tls-service-ocsp with them),
+# read from zonesdir: nsd-checkconf takes any name, nsd does not start
+# when it cannot open one ("error for cert file"); an error at the name.
+# With the files in zonesdir, or with the key alone (no TLS), nsd starts.
+t_nsd_tls_files() {
+	sh "$(dirname "$here")/tools/deps.sh" cmd:nsd:nsd cmd:openssl:openssl ||
+		return 1
+	mkdir -p ntls/zd
+	openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes \
+		-keyout ntls/k.pem -out ntls/c.pem -subj /CN=ns.example -days 30 \
+		>/dev/null 2>&1 || { echo "openssl cannot make a certificate"; return 1; }
+	zone ntls/zd/db.zone
+	port=$((20000 + ($$ % 350) * 32 + 14))
+	# WANT|FILES|CONF: FILES y, the key and certificate in zonesdir
+	for conf in \
+		'10:19|n|tls-service-key: k.pem\n\ttls-service-pem: c.pem' \
+		'11:19|y|tls-service-key: k.pem\n\ttls-service-pem: no.pem' \
+		'12:20|y|tls-service-key: k.pem\n\ttls-service-pem: c.pem\n\ttls-service-ocsp: no.der' \
+		'|y|tls-service-key: k.pem\n\ttls-service-pem: c.pem' \
+		'|n|tls-service-key: no.pem'; do
+		want=${conf%%|*}
+		conf=${conf#*|}
+		rm -f ntls/zd/k.pem ntls/zd/c.pem
+		[ "${conf%%|*}" = y ] && cp ntls/k.pem ntls/c.pem ntls/zd/
+		conf=${conf#*|}
+		printf '%b\n' "server:\n\tport: $port\n\tip-address: 127.0.0.1\n\tusername: \"\"" \
+			"\tpidfile: \"\"\n\tdatabase: \"\"\n\txfrdfile: xfrd.state\n\tzonelistfile: zone.list" \
+			"\tzonesdir: zd\n\t$conf" \
+			"remote-control:\n\tcontrol-enable: no\nzone:\n\tname: example.org\n\tzonefile: db.zone" \
+			>ntls/nsd.conf
+		(cd ntls && nsd-checkconf nsd.conf) >/dev/null 2>&1 || {
+			echo "nsd-checkconf refuses: $conf"
+			return 1
+		}
+		run --server-config ntls/nsd.conf
+		if [ -n "$want" ]; then
+			! nsd_starts ntls && want_rc 2 &&
+			has err "^ntls/nsd.conf:$want: error: tls-service-[a-z]* '.*': file not found" ||
+			{ echo "with: $conf"; return 1; }
+		else
+			nsd_starts ntls && want_rc 0 && hasnt err "error:" ||
+			{ echo "with: $conf"; return 1; }
+		fi
+	done
+}
+t "NSD: the TLS files nsd reads from zonesdir, or it does not start" t_nsd_tls_files
+
 # What one server refuses and the others read (ZONE012 and its kin) is an
 # error under that server's configuration, where the zone would not load:
 # a CR LF file under Knot, a quoted $INCLUDE under NSD, a record without

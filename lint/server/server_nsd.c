@@ -40,6 +40,7 @@ struct nsd {
 	size_t nz, zcap, np, pcap;
 	struct tok zonesdir;
 	bool has_zonesdir;
+	struct tok tls[3];	/* tls-service-key, -pem, -ocsp */
 	struct srv_set pats;	/* pattern names: indexes in p */
 	struct srv_set keys, tlss;	/* key: and tls-auth: names */
 	struct ref *refs;
@@ -287,6 +288,13 @@ static void item(struct nsd *n, const struct tok *k, const struct tok *v)
 	} else if ((n->sect == S_KEY || n->sect == S_TLS) &&
 		   !strcasecmp(k->s, "name")) {
 		srv_set_add(n->sect == S_KEY ? &n->keys : &n->tlss, v->s, 0);
+	} else if (n->sect == S_SERVER &&
+		   !strncasecmp(k->s, "tls-service-", 12) &&
+		   (!strcasecmp(k->s + 12, "key") ||
+		    !strcasecmp(k->s + 12, "pem") ||
+		    !strcasecmp(k->s + 12, "ocsp"))) {
+		tok_set(&n->tls[!strcasecmp(k->s + 12, "key") ? 0 :
+				!strcasecmp(k->s + 12, "pem") ? 1 : 2], v);
 	} else if (n->sect == S_SERVER && !strcasecmp(k->s, "zonesdir")) {
 		tok_set(&n->zonesdir, v);
 		n->has_zonesdir = true;
@@ -681,6 +689,52 @@ static char *cook(const char *fmt, const char *name)
 	return s;
 }
 
+/* The directory nsd changes to before it reads its files: zonesdir.
+ * Malloc'd. */
+static char *zones_dir(const struct nsd *n)
+{
+	char *dir = !n->has_zonesdir ? zl_xstrdup(NSD_ZONESDIR) :
+		    srv_resolve(n->s->cwd, n->zonesdir.s);
+
+	if (!dir[0]) {		/* "": nsd stays where it started */
+		free(dir);
+		dir = zl_xstrdup(n->s->cwd);
+	}
+	return dir;
+}
+
+/* With tls-service-key and tls-service-pem both given, nsd serves TLS
+ * and reads them, and tls-service-ocsp if given, from zonesdir when it
+ * starts; one it cannot open and nsd does not start ("error for cert
+ * file"), while nsd-checkconf takes any.  What lies outside the tree is
+ * not looked at. */
+static void tls_files(struct nsd *n)
+{
+	static const char *const names[] = { "tls-service-key",
+		"tls-service-pem", "tls-service-ocsp" };
+	const char *why;
+	char *dir, *path;
+	size_t i;
+
+	if (!n->tls[0].s || !n->tls[1].s)
+		return;
+	dir = zones_dir(n);
+	for (i = 0; i < 3; i++) {
+		if (!n->tls[i].s)
+			continue;
+		path = srv_resolve(dir, n->tls[i].s);
+		if ((why = !*n->tls[i].s ? "file not found" :
+			   srv_unopenable(n->s, path)) != NULL)
+			srv_err_help(n->s, "put the file there, or name one "
+				     "that exists (a relative name is read "
+				     "from zonesdir)", n->tls[i].file,
+				     n->tls[i].line, n->tls[i].col, "%s "
+				     "'%s': %s", names[i], n->tls[i].s, why);
+		free(path);
+	}
+	free(dir);
+}
+
 static void list_zones(struct nsd *n)
 {
 	struct srv_set seen = { 0 };
@@ -688,12 +742,7 @@ static void list_zones(struct nsd *n)
 	char *origin, *dir, *name, *path;
 	size_t i;
 
-	dir = !n->has_zonesdir ? zl_xstrdup(NSD_ZONESDIR) :
-	      srv_resolve(n->s->cwd, n->zonesdir.s);
-	if (!dir[0]) {		/* "": nsd stays where it started */
-		free(dir);
-		dir = zl_xstrdup(n->s->cwd);
-	}
+	dir = zones_dir(n);
 	for (i = 0; i < n->nz; i++) {
 		z = &n->z[i];
 		if (!z->name.s) {
@@ -747,6 +796,7 @@ void zl_server_read_nsd(struct srv *s, struct srv_file *f)
 	n.s = s;
 	read_file(&n, f);
 	check_refs(&n);
+	tls_files(&n);
 	list_zones(&n);
 	for (i = 0; i < n.nz; i++)
 		clause_free(&n.z[i]);
@@ -758,6 +808,8 @@ void zl_server_read_nsd(struct srv *s, struct srv_file *f)
 		free(n.refs[i].at.s);
 	free(n.refs);
 	free(n.zonesdir.s);
+	for (i = 0; i < 3; i++)
+		free(n.tls[i].s);
 	srv_set_free(&n.pats);
 	srv_set_free(&n.keys);
 	srv_set_free(&n.tlss);
