@@ -665,6 +665,42 @@ EOF
 }
 t "knot.conf: a zone both validated and signed is refused" t_knot_validation
 
+# An ACL entry with remote and also address or key: knotc conf-check
+# refuses it ("specified ACL/remote together with address or key",
+# where the entry ends) and knotd, which checks the same, does not
+# start; zonelint names the entry's id.  Remote alone, or address and
+# key, both take.
+t_knot_acl_remote() {
+	mkdir -p kacl
+	r='key:\n  - id: k\n    algorithm: hmac-sha256\n    secret: AAAA\nremote:\n  - id: r\n    address: 192.0.2.1\nacl:'
+	while IFS='|' read -r want conf; do
+		printf '%b\n' "$r\n$conf" >kacl/knot.conf
+		if (cd kacl && knotc -c knot.conf conf-check) >kacl/out 2>&1; then
+			theirs=
+		elif grep -q 'ACL/remote together' kacl/out; then
+			theirs=refuses
+		else
+			echo "knotc: $(cat kacl/out)"
+			return 1
+		fi
+		run --server-config "knot:kacl/knot.conf"
+		ours=$(sed -n "s|^kacl/knot\.conf:\([0-9]*:[0-9]*\): error: acl entry .* has 'remote' together .*|\1|p" \
+			"$tmp/err" | head -n 1)
+		[ "$ours" = "$want" ] && [ "${theirs:+x}" = "${want:+x}" ] || {
+			printf '%s: knotc "%s", zonelint "%s", not "%s"\n' \
+				"$conf" "$theirs" "$ours" "$want"
+			return 1
+		}
+	done <<'EOF'
+9:9|  - id: a\n    remote: r\n    key: k
+9:9|  - id: a\n    address: 192.0.2.0/24\n    remote: [ r ]
+11:9|  - id: a\n    remote: r\n  - id: b\n    key: k\n    remote: r
+|  - id: a\n    remote: r\n    action: transfer
+|  - id: a\n    address: 192.0.2.1\n    key: k
+EOF
+}
+t "knot.conf: an ACL with remote and an address or key is refused" t_knot_acl_remote
+
 # What named refuses in a zone statement is an error, not a zone that
 # silently leaves the run: a mistyped or quoted type, a ';' left out.
 t_bind_zone_syntax() {

@@ -713,6 +713,17 @@ void srv_knot_entry(struct srv *s, const struct knot_section *sec,
 				" which Knot DNS requires", sec->name, id,
 				e ? "an empty" : "no", needs[i].item);
 	}
+	/* an ACL matches the remotes it names, or an address and a key:
+	 * knotc and knotd refuse both ways at once ("specified ACL/remote
+	 * together with address or key"), and knotd does not start */
+	if (!strcmp(sec->name, "acl") && srv_set_find(given, "remote") &&
+	    (srv_set_find(given, "address") || srv_set_find(given, "key")))
+		srv_err_help(s, "name the remotes alone (their addresses and "
+			     "keys are matched), or the address and key "
+			     "without remote", file, line, col, "acl entry "
+			     "'%s' has 'remote' together with %s", id,
+			     srv_set_find(given, "address") ? "'address'" :
+			     "'key'");
 }
 
 void srv_knot_value(struct srv *s, struct srv_set *ids,
