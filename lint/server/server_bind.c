@@ -748,9 +748,9 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 			if (ctx == C_TOP) {
 				b->controls = n && is(&args[0], "controls");
 				b->in_tls = n >= 2 && is(&args[0], "tls");
+				if (b->in_tls)
+					tls_statement(b, &args[1]);
 			}
-			if (b->in_tls && ctx == C_TOP)
-				tls_statement(b, &args[1]);
 			if (n && (is(&args[0], "dyndb") ||
 				  is(&args[0], "plugin")))
 				bind_bracketed_text(&b->lx);

@@ -270,10 +270,24 @@ static bool b64_decodes(const char *s)
 	return (last & (state == 2 ? 0x0f : 0x03)) == 0;
 }
 
+static const char *const tls_items[3] = { "tls-service-key",
+	"tls-service-pem", "tls-service-ocsp" };
+
+/* The index of item name in tls_items, 3 for another. */
+static size_t tls_item(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < 3 && strcasecmp(name, tls_items[i]); i++)
+		;
+	return i;
+}
+
 /* The item k with its first value v (v->s NULL: none). */
 static void item(struct nsd *n, const struct tok *k, const struct tok *v)
 {
 	bool zp = n->sect == S_ZONE || n->sect == S_PATTERN;
+	size_t i;
 
 	if (!v->s) {
 		srv_err(n->s, k->file, k->line, k->col, "'%s:' without a "
@@ -288,13 +302,8 @@ static void item(struct nsd *n, const struct tok *k, const struct tok *v)
 	} else if ((n->sect == S_KEY || n->sect == S_TLS) &&
 		   !strcasecmp(k->s, "name")) {
 		srv_set_add(n->sect == S_KEY ? &n->keys : &n->tlss, v->s, 0);
-	} else if (n->sect == S_SERVER &&
-		   !strncasecmp(k->s, "tls-service-", 12) &&
-		   (!strcasecmp(k->s + 12, "key") ||
-		    !strcasecmp(k->s + 12, "pem") ||
-		    !strcasecmp(k->s + 12, "ocsp"))) {
-		tok_set(&n->tls[!strcasecmp(k->s + 12, "key") ? 0 :
-				!strcasecmp(k->s + 12, "pem") ? 1 : 2], v);
+	} else if (n->sect == S_SERVER && (i = tls_item(k->s)) < 3) {
+		tok_set(&n->tls[i], v);
 	} else if (n->sect == S_SERVER && !strcasecmp(k->s, "zonesdir")) {
 		tok_set(&n->zonesdir, v);
 		n->has_zonesdir = true;
@@ -710,8 +719,6 @@ static char *zones_dir(const struct nsd *n)
  * not looked at. */
 static void tls_files(struct nsd *n)
 {
-	static const char *const names[] = { "tls-service-key",
-		"tls-service-pem", "tls-service-ocsp" };
 	const char *why;
 	char *dir, *path;
 	size_t i;
@@ -729,7 +736,8 @@ static void tls_files(struct nsd *n)
 				     "that exists (a relative name is read "
 				     "from zonesdir)", n->tls[i].file,
 				     n->tls[i].line, n->tls[i].col, "%s "
-				     "'%s': %s", names[i], n->tls[i].s, why);
+				     "'%s': %s", tls_items[i], n->tls[i].s,
+				     why);
 		free(path);
 	}
 	free(dir);
