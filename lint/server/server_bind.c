@@ -794,7 +794,8 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 		b->end.file = t.file;
 		b->end.line = t.line;
 		b->end.col = t.col;
-		if (b->in_tls && ctx == C_OTHER && b->ntlss)
+		/* a statement of the tls block itself (the top is 1) */
+		if (b->in_tls && b->nest == 2 && b->ntlss)
 			tls_file(b, args, n);
 		leaf(b, ctx, args, n);
 		bind_ref_leaf(b, ctx, args, n);
