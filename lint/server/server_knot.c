@@ -1,4 +1,4 @@
-/* server_knot.c - Knot DNS's knot.conf, its lines read as knotd reads them and its structure through libyaml: include, template and zone sections, storage and the zone file formatters. */
+/* server_knot.c - Knot DNS's knot.conf, its structure through libyaml (its lines read as knotd reads them: server_knot_lex.c): include, template and zone sections, storage and the zone file formatters. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,10 +41,9 @@ struct knot {
 struct ydoc {
 	struct knot *k;
 	struct srv_file *f;
-	struct kval *v;		/* the values, as lex() read them */
-	size_t nv, vcap, vi;	/* vi: the next one an event may hold */
+	struct knot_text t;	/* the values and lines srv_knot_lex read */
+	size_t vi;		/* the next value an event may hold */
 	const char *cur;	/* the current scalar's value */
-	size_t *lines, nlines, lcap;	/* where each line begins */
 	yaml_parser_t p;
 	yaml_event_t ev;
 	bool have, bad;
@@ -52,12 +51,12 @@ struct ydoc {
 };
 
 
-/* The line and column of a mark, from its byte (lex() made the text
+/* The line and column of a mark, from its byte (srv_knot_lex() made the text
  * ASCII): libyaml counts a CR alone as a line end, as knotd does not. */
 static void ev_mark(struct ydoc *y, yaml_mark_t m, uint32_t *line,
 		    uint32_t *col)
 {
-	size_t lo = 0, hi = y->nlines, mid;
+	size_t lo = 0, hi = y->t.nlines, mid;
 
 	if (!hi) {
 		*line = (uint32_t)m.line + 1;
@@ -66,13 +65,13 @@ static void ev_mark(struct ydoc *y, yaml_mark_t m, uint32_t *line,
 	}
 	while (hi - lo > 1) {
 		mid = lo + (hi - lo) / 2;
-		if (y->lines[mid] <= m.index)
+		if (y->t.lines[mid] <= m.index)
 			lo = mid;
 		else
 			hi = mid;
 	}
 	*line = (uint32_t)lo + 1;
-	*col = (uint32_t)(m.index - y->lines[lo]) + 1;
+	*col = (uint32_t)(m.index - y->t.lines[lo]) + 1;
 }
 
 static bool yerr(struct ydoc *y, yaml_mark_t m, const char *what,
@@ -86,343 +85,7 @@ static bool yerr(struct ydoc *y, yaml_mark_t m, const char *what,
 		       what, val);
 }
 
-/* ---- Knot DNS's own reading of the text ----
- *
- * knotd reads knot.conf with a reader of its own (libknot's yparser), line
- * by line: a blank line or a comment; "NAME:" at the start of a line (a
- * section) or after blanks (an item), "- NAME:" (a list entry, whose
- * identifier takes a value); after ':' and a blank a value, one word, one
- * '"' string or words in brackets, then only blanks and a comment after a
- * blank.  A word is printable ASCII but for '"', '#', '[', ',', ']' and
- * '\', and any byte from 128 on; "\X" (X printable) is both bytes, but
- * "\"" a '"'.  A string holds the same and blanks, '#', '[', ',', ']'.
- * A tab or another control byte outside a comment is refused.  knotd
- * refuses an item indented otherwise than the item above it (but for a
- * list entry's first), a '-' otherwise than the entry above, and an
- * indented item before any section.  lex() checks all of it, keeps each
- * value as knotd reads it, and hands libyaml text it reads the same way:
- * each value becomes a word of 'x' as long, each comment blanks. */
-
-/* A value as Knot DNS reads it, kept at the byte where it begins. */
-struct kval {
-	size_t off;
-	char *val;
-};
-
-struct lex {
-	struct ydoc *y;
-	char *s;
-	size_t n, i;		/* the text, where the reader is */
-	size_t bol, pbol;	/* where the line begins, for knotd and not */
-	uint32_t line;
-	size_t indent, id_pos;	/* of the item above, as knotd keeps them */
-	bool section;		/* a section read */
-	bool bare;		/* the item above, not a section, has no value */
-	bool open;		/* the last item on this line has no value */
-	size_t open_at, open_len;	/* its "NAME:" */
-	bool lone;		/* ... and a CR alone came after it */
-	bool lone_blank;	/* ... and a blank piece after that */
-	size_t items;		/* items read */
-	char key[64];		/* the item's name, for messages */
-};
-
-/* Reports what knotd refuses at s[at]: a tab, or what fmt says. */
-static bool ZL_PRINTF(3, 4) lx_err(struct lex *l, size_t at,
-				   const char *fmt, ...)
-{
-	char what[160];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(what, sizeof what, fmt, ap);
-	va_end(ap);
-	l->y->bad = true;
-	return srv_err(l->y->k->s, l->y->f->shown, l->line,
-		       (uint32_t)(at - l->pbol) + 1, "%s",
-		       at < l->n && l->s[at] == '\t' ? "a tab, which Knot "
-		       "DNS reads only in a comment" : what);
-}
-
-static bool lx_eol(const struct lex *l)
-{
-	return l->i >= l->n || l->s[l->i] == '\n' || l->s[l->i] == '\r';
-}
-
-/* Steps over blanks (only ' ' is one to knotd); returns how many. */
-static size_t lx_blanks(struct lex *l)
-{
-	size_t from = l->i;
-
-	while (l->i < l->n && l->s[l->i] == ' ')
-		l->i++;
-	return l->i - from;
-}
-
-/* Blanks the comment at s[i] ('#'): knotd reads any byte there. */
-static void lx_comment(struct lex *l)
-{
-	for (; !lx_eol(l); l->i++)
-		l->s[l->i] = ' ';
-}
-
-static bool key_char(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || (c && strchr("\\/._*-", c));
-}
-
-/* A byte of a word (quoted: of a string). */
-static bool word_char(unsigned char c, bool quoted)
-{
-	return c >= 0x80 || (c > ' ' && c < 0x7f && !strchr("\"#[,]\\", c)) ||
-	       (quoted && c && strchr(" #[,]", c));
-}
-
-/* The value at s[i]: a word or a string. */
-static bool lx_word(struct lex *l)
-{
-	struct zl_buf b = { 0 };
-	struct kval *v;
-	size_t from = l->i;
-	bool quoted = l->s[l->i] == '"';
-	unsigned char c;
-
-	l->i += quoted;
-	for (;;) {
-		c = l->i < l->n ? (unsigned char)l->s[l->i] : '\0';
-		if (c == '\\' && l->i + 1 < l->n && l->s[l->i + 1] >= ' ' &&
-		    l->s[l->i + 1] < 0x7f) {
-			if (l->s[l->i + 1] != '"')
-				zl_buf_addc(&b, '\\');
-			zl_buf_addc(&b, l->s[l->i + 1]);
-			l->i += 2;
-		} else if (l->i < l->n && word_char(c, quoted)) {
-			zl_buf_addc(&b, (char)c);
-			l->i++;
-		} else {
-			break;
-		}
-	}
-	if (quoted && (l->i >= l->n || l->s[l->i] != '"')) {
-		zl_buf_free(&b);
-		return lx_err(l, l->i, "%s", lx_eol(l) ? "a '\"' string that "
-			      "does not end on its line" : c == '\\' ?
-			      "a '\\' before no printable character" :
-			      "a control character in a string");
-	}
-	l->i += quoted;
-	if (l->i == from) {
-		zl_buf_free(&b);
-		return lx_err(l, l->i, "expected a value for '%s'", l->key);
-	}
-	zl_xgrow((void **)&l->y->v, &l->y->vcap, l->y->nv + 1,
-		 sizeof *l->y->v);
-	v = &l->y->v[l->y->nv++];
-	v->off = from;
-	v->val = b.s ? b.s : zl_xstrdup("");
-	memset(l->s + from, 'x', l->i - from);
-	return true;
-}
-
-/* Words in brackets, s[i] the '['. */
-static bool lx_list(struct lex *l)
-{
-	size_t open = l->i++;
-
-	lx_blanks(l);
-	if (l->i < l->n && l->s[l->i] == ']')
-		return lx_err(l, open, "an empty list of values, which Knot "
-			      "DNS refuses");
-	for (;;) {
-		if (!lx_word(l))
-			return false;
-		lx_blanks(l);
-		if (l->i < l->n && l->s[l->i] == ']') {
-			l->i++;
-			return true;
-		}
-		if (l->i >= l->n || l->s[l->i] != ',')
-			return lx_err(l, l->i, lx_eol(l) ? "a list of values "
-				      "that does not end on its line" :
-				      "expected ',' or ']' in the values of "
-				      "'%s'", l->key);
-		l->i++;
-		lx_blanks(l);
-	}
-}
-
-/* What follows a value: blanks, and a comment after one. */
-static bool lx_rest(struct lex *l)
-{
-	size_t sp = lx_blanks(l);
-	char c;
-
-	if (lx_eol(l))
-		return true;
-	c = l->s[l->i];
-	if (c == '#' && sp) {
-		lx_comment(l);
-		return true;
-	}
-	if (sp)
-		return lx_err(l, l->i, "a second word in the value of '%s', "
-			      "which Knot DNS refuses (quote the value)",
-			      l->key);
-	if (c && strchr("\"#[,]\\", c))
-		return lx_err(l, l->i, "'%c' inside the value of '%s', which "
-			      "Knot DNS refuses (quote the value)", c, l->key);
-	if ((unsigned char)c > ' ' && c != 0x7f)
-		return lx_err(l, l->i, "text right after the value of '%s', "
-			      "which Knot DNS refuses", l->key);
-	return lx_err(l, l->i, "a control character in the value of '%s'",
-		      l->key);
-}
-
-/* "NAME: VALUE", "- NAME: VALUE" or "NAME:" from s[i], the name, the
- * '-' before it at dash or SIZE_MAX. */
-static bool lx_item(struct lex *l, size_t dash)
-{
-	size_t indent = l->i - l->bol, key = l->i, klen;
-	bool id = dash != SIZE_MAX;
-	/* "  listen:" then "    - 127.0.0.1": knotd reads an entry */
-	bool list = id && l->bare && l->s[l->i] != '\t';
-
-	/* knotd gives an item without a value when its line ends, but a CR
-	 * alone ends none: the next item takes its place, and, but after a
-	 * blank piece, adds its indentation to the item's. */
-	if (l->lone && !l->lone_blank)
-		return lx_err(l, id ? dash : key, "an item after a CR alone "
-			      "that ends '%s:', which Knot DNS then loses "
-			      "(end the line with LF)", l->key);
-	if (l->lone)		/* lost, as knotd loses it */
-		memset(l->s + l->open_at, ' ', l->open_len);
-	l->lone = false;
-	l->items++;
-	while (l->i < l->n && key_char(l->s[l->i]) &&
-	       (l->i > key || l->s[l->i] != '-'))
-		l->i++;
-	klen = l->i - key;
-	if (klen == 0)
-		return lx_err(l, list ? dash : l->i, "%s", list ? "Knot DNS "
-			      "reads a list of values only in brackets "
-			      "([a, b])" : "expected an item name");
-	if (!id && indent > 0 && l->indent > 0 && indent != l->indent)
-		return lx_err(l, key, "an item indented otherwise than the "
-			      "one above it, which Knot DNS refuses");
-	if (indent > 0 && !l->section)
-		return lx_err(l, id ? dash : key, "an indented item before "
-			      "any section, which Knot DNS refuses");
-	snprintf(l->key, sizeof l->key, "%.*s", (int)klen, l->s + key);
-	lx_blanks(l);
-	if ((l->i >= l->n || l->s[l->i] != ':') && list &&
-	    l->s[l->i] != '\t')
-		return lx_err(l, dash, "Knot DNS reads a list of values only "
-			      "in brackets ([a, b])");
-	if (l->i >= l->n || l->s[l->i] != ':')
-		return lx_err(l, l->i, "expected ':' after '%s'", l->key);
-	l->i++;
-	if (!id && indent == 0) {
-		l->indent = 0;
-		l->id_pos = 0;
-		l->section = true;
-	} else {
-		l->indent = indent;
-		l->id_pos = id ? dash - l->bol : l->id_pos;
-	}
-	l->bare = false;
-	l->open = false;
-	l->open_at = key;
-	l->open_len = l->i - key;
-	if (!lx_eol(l) && l->s[l->i] != ' ')
-		return lx_err(l, l->i, "expected a blank after the ':' of "
-			      "'%s'", l->key);
-	lx_blanks(l);
-	if (lx_eol(l) || l->s[l->i] == '#') {
-		if (id)		/* an identifier takes a value */
-			return lx_err(l, l->i, "expected a value for '%s'",
-				      l->key);
-		l->bare = indent > 0;	/* an item's, not a section's */
-		l->open = true;
-		lx_comment(l);
-		return true;
-	}
-	if (l->s[l->i] == '[' && id)
-		return lx_err(l, l->i, "Knot DNS reads one value, not one in "
-			      "brackets, for '%s'", l->key);
-	if (!(l->s[l->i] == '[' ? lx_list(l) : lx_word(l)))
-		return false;
-	return lx_rest(l);
-}
-
-/* One line, from its start to its end (not taken). */
-static bool lx_line(struct lex *l)
-{
-	size_t sp = lx_blanks(l), dash = SIZE_MAX;
-
-	if (lx_eol(l))
-		return true;
-	if (l->s[l->i] == '#') {
-		lx_comment(l);
-		return true;
-	}
-	if (l->s[l->i] == '-') {
-		dash = l->i;
-		if (sp > 0 && l->id_pos > 0 && sp != l->id_pos)
-			return lx_err(l, dash, "a list entry indented "
-				      "otherwise than the one above it, which "
-				      "Knot DNS refuses");
-		l->i++;
-		if (lx_blanks(l) == 0)
-			return lx_err(l, l->i, "expected a blank after '-'");
-	}
-	return lx_item(l, dash);
-}
-
-/* Reads the file as knotd does (a comment above); false at the first
- * thing it refuses, reported. */
-static bool lex(struct ydoc *y)
-{
-	struct lex l = { 0 };
-
-	l.y = y;
-	l.s = y->f->data;
-	l.n = y->f->len;
-	l.line = 1;
-	for (;;) {
-		zl_xgrow((void **)&y->lines, &y->lcap, y->nlines + 1,
-			 sizeof *y->lines);
-		y->lines[y->nlines++] = l.pbol;
-		do {
-			size_t items = l.items;
-
-			l.bol = l.i;
-			if (!lx_line(&l))
-				return false;
-			l.lone_blank |= l.lone && l.items == items;
-			/* a CR alone ends an item or a blank line, but
-			 * knotd counts no line there */
-			if (l.i < l.n && l.s[l.i] == '\r' &&
-			    l.i + 1 < l.n && l.s[l.i + 1] != '\n') {
-				if (l.open && !l.lone) {
-					l.lone = true;
-					l.lone_blank = false;
-				}
-				l.i++;
-				continue;
-			}
-			l.i += l.i < l.n && l.s[l.i] == '\r';
-			break;
-		} while (l.i < l.n);
-		if (l.i >= l.n)
-			return true;
-		l.i++;
-		l.line++;
-		l.pbol = l.i;
-		l.lone = l.open = false;	/* knotd gave the item */
-	}
-}
-
-/* Makes the current event's value, a scalar, the one lex() read where
+/* Makes the current event's value, a scalar, the one srv_knot_lex() read where
  * it begins (libyaml sees 'x's there), or the text of a name.  The text
  * libyaml reads is ASCII: a character is a byte. */
 static void value_of(struct ydoc *y)
@@ -430,11 +93,11 @@ static void value_of(struct ydoc *y)
 	size_t at = y->ev.start_mark.index;
 
 	y->cur = (const char *)y->ev.data.scalar.value;
-	while (y->vi < y->nv && y->v[y->vi].off < at)
+	while (y->vi < y->t.nv && y->t.v[y->vi].off < at)
 		y->vi++;
-	if (y->vi < y->nv && y->v[y->vi].off == at &&
+	if (y->vi < y->t.nv && y->t.v[y->vi].off == at &&
 	    y->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE)
-		y->cur = y->v[y->vi].val;
+		y->cur = y->t.v[y->vi].val;
 }
 
 /* The next event (false at a syntax error, reported, or after one). */
@@ -912,7 +575,7 @@ static void read_file(struct knot *k, struct srv_file *f)
 			"byte order mark, which Knot DNS refuses");
 		return;
 	}
-	if (!lex(&y))
+	if (!srv_knot_lex(k->s, f, &y.t))
 		goto out;
 	if (!yaml_parser_initialize(&y.p))
 		zl_oom(sizeof y.p);
@@ -930,10 +593,10 @@ static void read_file(struct knot *k, struct srv_file *f)
 		yaml_event_delete(&y.ev);
 	yaml_parser_delete(&y.p);
 out:
-	for (i = 0; i < y.nv; i++)
-		free(y.v[i].val);
-	free(y.v);
-	free(y.lines);
+	for (i = 0; i < y.t.nv; i++)
+		free(y.t.v[i].val);
+	free(y.t.v);
+	free(y.t.lines);
 }
 
 /* ---- zone files ---- */

@@ -71,4 +71,25 @@ bool srv_knot_defined(const struct srv_set *ids, const char *sec,
  * on). */
 bool srv_knot_on(const char *v);
 
+/* ---- server_knot_lex.c ---- */
+
+/* A value as Knot DNS reads it, kept at the byte where it begins. */
+struct kval {
+	size_t off;
+	char *val;
+};
+
+/* What srv_knot_lex makes of a file: its values as knotd reads them, and
+ * where each line begins (for libyaml's marks). */
+struct knot_text {
+	struct kval *v;
+	size_t nv, vcap;
+	size_t *lines, nlines, lcap;
+};
+
+/* Reads f as knotd does, into t, and turns f's text into text libyaml
+ * reads the same way (each value a word of 'x's, each comment blanks);
+ * false at the first thing knotd refuses, reported. */
+bool srv_knot_lex(struct srv *s, struct srv_file *f, struct knot_text *t);
+
 #endif
