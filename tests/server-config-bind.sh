@@ -1160,28 +1160,10 @@ EOF2
 }
 t "BIND ACL names: zonelint refuses what named refuses, at its line" t_acl_names
 
-# named_starts DIR: named itself, started in the foreground in DIR with
-# DIR/named.conf (which listens on a loopback high port), comes up
-# ("running" logged) within 15 s; it is stopped then.  False, with its
-# log, when it exits before.
+# named_starts DIR: named itself (-g) with DIR/named.conf comes up
+# (starts, in server-config.sh).
 named_starts() {
-	: >"$1/named.log"
-	(cd "$1" && exec named -g -c named.conf) >"$1/named.log" 2>&1 &
-	np=$!
-	i=0
-	while kill -0 "$np" 2>/dev/null && [ $i -lt 150 ]; do
-		if grep -q ' running$' "$1/named.log"; then
-			kill "$np"
-			wait "$np"
-			return 0
-		fi
-		sleep 0.1
-		i=$((i + 1))
-	done
-	kill -9 "$np" 2>/dev/null
-	wait "$np"
-	sed 's/^/#   named: /' "$1/named.log" | grep -v 'built with'
-	return 1
+	starts named ' running$' "$1" named -g -c named.conf
 }
 
 # `update-policy local;` with `session-keyfile none;`: named-checkconf

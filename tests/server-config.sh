@@ -1197,16 +1197,19 @@ EOF
 }
 t "NSD: a key or tls-auth an access list names is defined" t_nsd_keys
 
-# nsd_starts DIR: nsd itself, started in the foreground (-d) in DIR with
-# DIR/nsd.conf, comes up ("nsd started") within 15 s; it is stopped
-# then.  False, with its log, when it exits before.
-nsd_starts() {
-	: >"$1/nsd.log"
-	(cd "$1" && exec nsd -d -c nsd.conf) >"$1/nsd.log" 2>&1 &
+# starts NAME READY DIR COMMAND...: the daemon COMMAND, started in the
+# foreground in DIR (its configuration listening on a loopback high
+# port), logs a line matching READY within 15 s; it is stopped then.
+# False, with its log (DIR/NAME.log), when it exits before.
+starts() {
+	name=$1 ready=$2 dir=$3
+	shift 3
+	: >"$dir/$name.log"
+	(cd "$dir" && exec "$@") >"$dir/$name.log" 2>&1 &
 	np=$!
 	i=0
 	while kill -0 "$np" 2>/dev/null && [ $i -lt 150 ]; do
-		if grep -q 'nsd started' "$1/nsd.log"; then
+		if grep -q "$ready" "$dir/$name.log"; then
 			kill "$np"
 			wait "$np"
 			return 0
@@ -1216,8 +1219,12 @@ nsd_starts() {
 	done
 	kill -9 "$np" 2>/dev/null
 	wait "$np"
-	sed 's/^/#   nsd: /' "$1/nsd.log"
+	sed "s/^/#   $name: /" "$dir/$name.log" | grep -v 'built with'
 	return 1
+}
+# nsd_starts DIR: nsd itself (-d) with DIR/nsd.conf comes up.
+nsd_starts() {
+	starts nsd 'nsd started' "$1" nsd -d -c nsd.conf
 }
 
 # tls-service-key and tls-service-pem (and tls-service-ocsp with them),
