@@ -616,6 +616,32 @@ EOF
 }
 t "knot.conf: modules, entries and identifiers as knotc reads them" t_knot_modules
 
+# knot_cases DIR HEAD THEIRS OURS: for each "L:C|CONF" line of the input,
+# knotc refuses HEAD and CONF (printf %b) with a message matching THEIRS,
+# and zonelint errs at L:C with one matching OURS (sed); for "|CONF", both
+# take it.
+knot_cases() {
+	while IFS='|' read -r want conf; do
+		printf '%b\n' "$2$conf" >"$1/knot.conf"
+		if (cd "$1" && knotc -c knot.conf conf-check) >"$1/out" 2>&1; then
+			theirs=
+		elif grep -q "$3" "$1/out"; then
+			theirs=refuses
+		else
+			echo "knotc: $(cat "$1/out")"
+			return 1
+		fi
+		run --server-config "knot:$1/knot.conf"
+		ours=$(sed -n "s|^$1/knot\.conf:\([0-9]*:[0-9]*\): error: $4|\1|p" \
+			"$tmp/err" | head -n 1)
+		[ "$ours" = "$want" ] && [ "${theirs:+x}" = "${want:+x}" ] || {
+			printf '%s: knotc "%s", zonelint "%s", not "%s"\n' \
+				"$conf" "$theirs" "$ours" "$want"
+			return 1
+		}
+	done
+}
+
 # dnssec-validation and dnssec-signing both on for a zone, each its own
 # or its template's (the zone's, else default), in any form Knot reads as
 # on: knotc conf-check refuses it ("'dnssec-validation' is not compatible
@@ -626,26 +652,9 @@ t "knot.conf: modules, entries and identifiers as knotc reads them" t_knot_modul
 # "|CONF", both take it.
 t_knot_validation() {
 	mkdir -p kval
-	while IFS='|' read -r want conf; do
-		printf '%b\n' "template:\n  - id: default\n    storage: .\n$conf" \
-			>kval/knot.conf
-		if (cd kval && knotc -c knot.conf conf-check) >kval/out 2>&1; then
-			theirs=
-		elif grep -q "'dnssec-validation' is not compatible" kval/out; then
-			theirs=refuses
-		else
-			echo "knotc: $(cat kval/out)"
-			return 1
-		fi
-		run --server-config "knot:kval/knot.conf"
-		ours=$(sed -n 's|^kval/knot\.conf:\([0-9]*:[0-9]*\): error: .* is not compatible .*|\1|p' \
-			"$tmp/err" | head -n 1)
-		[ "$ours" = "$want" ] && [ "${theirs:+x}" = "${want:+x}" ] || {
-			printf '%s: knotc "%s", zonelint "%s", not "%s"\n' \
-				"$conf" "$theirs" "$ours" "$want"
-			return 1
-		}
-	done <<'EOF'
+	knot_cases kval 'template:\n  - id: default\n    storage: .\n' \
+		"'dnssec-validation' is not compatible" \
+		'.* is not compatible .*' <<'EOF'
 5:13|zone:\n  - domain: a.example\n    dnssec-validation: on\n    dnssec-signing: on
 5:13|zone:\n  - domain: a.example\n    dnssec-validation: o\n    dnssec-signing: T
 5:13|zone:\n  - domain: a.example\n    dnssec-validation: ""\n    dnssec-signing: true
@@ -666,26 +675,9 @@ t "knot.conf: a zone both validated and signed is refused" t_knot_validation
 # key, both take.
 t_knot_acl_remote() {
 	mkdir -p kacl
-	r='key:\n  - id: k\n    algorithm: hmac-sha256\n    secret: AAAA\nremote:\n  - id: r\n    address: 192.0.2.1\nacl:'
-	while IFS='|' read -r want conf; do
-		printf '%b\n' "$r\n$conf" >kacl/knot.conf
-		if (cd kacl && knotc -c knot.conf conf-check) >kacl/out 2>&1; then
-			theirs=
-		elif grep -q 'ACL/remote together' kacl/out; then
-			theirs=refuses
-		else
-			echo "knotc: $(cat kacl/out)"
-			return 1
-		fi
-		run --server-config "knot:kacl/knot.conf"
-		ours=$(sed -n "s|^kacl/knot\.conf:\([0-9]*:[0-9]*\): error: acl entry .* has 'remote' together .*|\1|p" \
-			"$tmp/err" | head -n 1)
-		[ "$ours" = "$want" ] && [ "${theirs:+x}" = "${want:+x}" ] || {
-			printf '%s: knotc "%s", zonelint "%s", not "%s"\n' \
-				"$conf" "$theirs" "$ours" "$want"
-			return 1
-		}
-	done <<'EOF'
+	knot_cases kacl 'key:\n  - id: k\n    algorithm: hmac-sha256\n    secret: AAAA\nremote:\n  - id: r\n    address: 192.0.2.1\nacl:\n' \
+		'ACL/remote together' \
+		"acl entry .* has 'remote' together .*" <<'EOF'
 9:9|  - id: a\n    remote: r\n    key: k
 9:9|  - id: a\n    address: 192.0.2.0/24\n    remote: [ r ]
 11:9|  - id: a\n    remote: r\n  - id: b\n    key: k\n    remote: r
