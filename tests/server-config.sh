@@ -1213,6 +1213,20 @@ nsd_starts() {
 	starts nsd 'nsd started' "$1" nsd -d -c nsd.conf
 }
 
+# judged DAEMON DIR WANT ERROR [LOG]: with WANT (LINE:COL), DAEMON (named
+# or nsd) does not start with DIR/DAEMON.conf, logging a line that matches
+# LOG, and zonelint, run on it last, errs at WANT with ERROR (grep -E);
+# without WANT, the daemon starts and zonelint finds nothing.
+judged() {
+	if [ -n "$3" ]; then
+		! "$1_starts" "$2" && { [ -z "${5:-}" ] ||
+			grep -q "$5" "$2/$1.log"; } && want_rc 2 &&
+		has err "^$2/$1.conf:$3: error: $4"
+	else
+		"$1_starts" "$2" && want_rc 0 && hasnt err "error:"
+	fi
+}
+
 # tls-service-key and tls-service-pem (and tls-service-ocsp with them),
 # read from zonesdir: nsd-checkconf takes any name, nsd does not start
 # when it cannot open one ("error for cert file"); an error at the name.
@@ -1248,14 +1262,8 @@ t_nsd_tls_files() {
 			return 1
 		}
 		run --server-config ntls/nsd.conf
-		if [ -n "$want" ]; then
-			! nsd_starts ntls && want_rc 2 &&
-			has err "^ntls/nsd.conf:$want: error: tls-service-[a-z]* '.*': file not found" ||
+		judged nsd ntls "$want" "tls-service-[a-z]* '.*': file not found" ||
 			{ echo "with: $conf"; return 1; }
-		else
-			nsd_starts ntls && want_rc 0 && hasnt err "error:" ||
-			{ echo "with: $conf"; return 1; }
-		fi
 	done
 }
 t "NSD: the TLS files nsd reads from zonesdir, or it does not start" t_nsd_tls_files
