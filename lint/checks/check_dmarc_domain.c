@@ -11,45 +11,25 @@
 
 /* ---- a mail domain without a policy ---- */
 
-/* A set of names (pointers), open addressing on their hash. */
-struct nset {
-	const struct zl_name **v;
-	size_t cap, n;
+/* What dmarc_missing knows of each of the zone's names, a byte per name
+ * by its id: the zone's names are dense (zl_name.id), so flags in one
+ * array cost a byte a name and never move, where sets of pointers grew
+ * and rehashed. */
+enum {
+	N_SPF = 1,		/* has SPF */
+	N_SENDS = 2,		/* its SPF lets some host send */
+	N_TARGET = 4,		/* an include: or redirect= target */
+	N_DONE = 8		/* seen in the first round (N_DONE << 1: the
+				 * second) */
 };
 
-/* Adds n; returns false when it was there already. */
-static bool nset_add(struct nset *set, const struct zl_name *n)
+/* Sets flag on n; returns false when it was set already. */
+static bool mark(unsigned char *flags, const struct zl_name *n, unsigned flag)
 {
-	size_t h, i;
-
-	if (2 * (set->n + 1) > set->cap) {
-		struct nset big = { NULL, set->cap ? set->cap * 2 : 64, 0 };
-
-		big.v = zl_xcalloc(big.cap, sizeof *big.v);
-		for (i = 0; i < set->cap; i++)
-			if (set->v[i])
-				nset_add(&big, set->v[i]);
-		free(set->v);
-		*set = big;
-	}
-	for (h = zl_name_key(n) & (set->cap - 1); set->v[h]; h = (h + 1) & (set->cap - 1))
-		if (set->v[h] == n)
-			return false;
-	set->v[h] = n;
-	set->n++;
-	return true;
-}
-
-static bool nset_has(const struct nset *set, const struct zl_name *n)
-{
-	size_t h;
-
-	if (!set->cap || !n)
+	if (flags[n->id] & flag)
 		return false;
-	for (h = zl_name_key(n) & (set->cap - 1); set->v[h]; h = (h + 1) & (set->cap - 1))
-		if (set->v[h] == n)
-			return true;
-	return false;
+	flags[n->id] |= (unsigned char)flag;
+	return true;
 }
 
 /* Whether n can be a mail domain this zone answers for: in the zone,
@@ -70,8 +50,7 @@ static bool candidate(const struct zl_name *n)
  * include: and redirect=, which are building blocks of other policies,
  * not mail domains (RFC 7208 §5.2, §6.1), whoever includes them. */
 static void note_spf(struct zl_ctx *ctx, const struct zl_rr *rr,
-		     struct nset *spf, struct nset *sends,
-		     struct nset *targets)
+		     unsigned char *flags)
 {
 	const struct rec *r = zl_spf_rec(ctx, rr);
 	const struct zl_name *n;
@@ -81,18 +60,18 @@ static void note_spf(struct zl_ctx *ctx, const struct zl_rr *rr,
 	if (!r->is_spf)
 		return;
 	if (candidate(rr->owner)) {
-		nset_add(spf, rr->owner);
+		flags[rr->owner->id] |= N_SPF;
 		if (r->spf.nterms != 1 ||
 		    r->spf.terms[0].kind != ZL_SPF_ALL ||
 		    r->spf.terms[0].qualifier != '-')
-			nset_add(sends, rr->owner);
+			flags[rr->owner->id] |= N_SENDS;
 	}
 	for (i = 0; i < r->spf.nterms; i++)
 		if ((r->spf.terms[i].kind == ZL_SPF_INCLUDE ||
 		     r->spf.terms[i].kind == ZL_SPF_REDIRECT) &&
 		    zl_spf_domain(r->txt.s, &r->spf.terms[i], buf, sizeof buf) &&
 		    (n = zl_zone_lookup(ctx->zone, buf)))
-			nset_add(targets, n);
+			flags[n->id] |= N_TARGET;
 }
 
 /* RFC 7489 §6.6.3: receivers look at the domain, then at its
@@ -131,11 +110,11 @@ static bool real_mx(const struct zl_zone *z, const struct zl_rr *rr)
 /* Whether rr makes its owner a mail domain: it starts a non-null MX
  * RRset, or it is TXT at a name with SPF and without MX. */
 static bool mail_rr(const struct zl_zone *z, const struct zl_rr *rr,
-		   const struct nset *spf)
+		   const unsigned char *flags)
 {
 	if (rr->type == LDNS_RR_TYPE_MX)
 		return real_mx(z, rr);
-	return rr->type == LDNS_RR_TYPE_TXT && nset_has(spf, rr->owner) &&
+	return rr->type == LDNS_RR_TYPE_TXT && (flags[rr->owner->id] & N_SPF) &&
 	       !zl_name_rrset(rr->owner, LDNS_RR_TYPE_MX);
 }
 
@@ -147,7 +126,7 @@ static bool mail_rr(const struct zl_zone *z, const struct zl_rr *rr,
 static void dmarc_missing(struct zl_ctx *ctx)
 {
 	const struct zl_zone *z = ctx->zone;
-	struct nset spf = { 0 }, sends = { 0 }, targets = { 0 }, done = { 0 };
+	unsigned char *flags = zl_xcalloc(z->nnames ? z->nnames : 1, 1);
 	const struct zl_rr *first = NULL;
 	zl_finding d = ZL_NO_FINDING;
 	char more[64] = "", *where, *apex;
@@ -157,7 +136,7 @@ static void dmarc_missing(struct zl_ctx *ctx)
 	for (i = 0; i < z->nrrs; i++)
 		if (z->rrs[i].type == LDNS_RR_TYPE_TXT &&
 		    z->rrs[i].owner->in_zone && !z->rrs[i].owner->below_cut)
-			note_spf(ctx, &z->rrs[i], &spf, &sends, &targets);
+			note_spf(ctx, &z->rrs[i], flags);
 	for (i = 0; i < 2 * z->nrrs; i++) {
 		const struct zl_rr *rr = &z->rrs[i % z->nrrs];
 
@@ -196,32 +175,30 @@ static void dmarc_missing(struct zl_ctx *ctx)
 				(void)zl_note_dnames(ctx, d, apex);
 			free(where);
 			free(apex);
-			free(done.v);
-			memset(&done, 0, sizeof done);
 		}
 		/* Only MX and TXT make mail domains: the type, in the record
 		 * already read, spares the owner's node of every other. */
 		if ((rr->type != LDNS_RR_TYPE_MX &&
 		     rr->type != LDNS_RR_TYPE_TXT) ||
-		    !candidate(rr->owner) || nset_has(&targets, rr->owner) ||
-		    !mail_rr(z, rr, &spf) || !nset_add(&done, rr->owner) ||
+		    !candidate(rr->owner) ||
+		    (flags[rr->owner->id] & N_TARGET) ||
+		    !mail_rr(z, rr, flags) ||
+		    !mark(flags, rr->owner, N_DONE << (i >= z->nrrs)) ||
 		    covered(ctx, rr->owner->text))
 			continue;
 		if (i < z->nrrs) {
 			first = first ? first : rr;
 			n++;
-			silent = silent && nset_has(&spf, rr->owner) &&
-				 !nset_has(&sends, rr->owner);
+			silent = silent &&
+				 (flags[rr->owner->id] & (N_SPF | N_SENDS)) ==
+				 N_SPF;
 		} else if (rr->owner != first->owner) {
 			zl_emit_note(ctx, d, rr->src, zl_rr_type_tok(ctx->zone, rr),
 				     "'%s' has no DMARC policy either",
 				     rr->owner->text);
 		}
 	}
-	free(spf.v);
-	free(sends.v);
-	free(targets.v);
-	free(done.v);
+	free(flags);
 }
 
 const struct zl_check zl_check_dmarc_missing = {
