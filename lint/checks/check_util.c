@@ -204,6 +204,8 @@ static bool below_cut_from(const struct zl_zone *z, const char *text,
 {
 	const struct zl_name *n;
 
+	if (!zl_zone_has_cuts(z))
+		return false;
 	/* The nearest name the zone holds, up to the apex: its cut, or
 	 * for an ancestor, a DNAME there too (RFC 6672 §2.3). */
 	for (; text && strlen(text) >= z->origin->len;

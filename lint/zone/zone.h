@@ -323,6 +323,10 @@ void zl_zone_add_rr(struct zl_zone *z, const struct zl_rr *rr);
  * the names at or below a cut (below_cut).  The zone is read only after
  * it. */
 void zl_zone_end_load(struct zl_zone *z);
+/* Whether the zone has an NS RRset other than the apex's, or a DNAME:
+ * without either no name of it is below_cut, and no DNAME of it answers
+ * for a name below. */
+bool zl_zone_has_cuts(const struct zl_zone *z);
 /* After zl_zone_end_load: each RRset larger than BIND holds is refused
  * by BIND (zone_limits.c). */
 void zl_zone_rrset_sizes(struct zl_zone *z);

@@ -384,16 +384,19 @@ static void mark_cut(struct zl_zone *z, struct zl_name *n)
 	}
 }
 
+bool zl_zone_has_cuts(const struct zl_zone *z)
+{
+	return z->origin && (z->ndnames || z->nnssets >
+			     (zl_name_rrset(z->origin, LDNS_RR_TYPE_NS) != NULL));
+}
+
 static void mark_cuts(struct zl_zone *z)
 {
 	struct zl_name_iter it = { 0, 0 };
 	struct zl_name *n;
 
-	/* No NS RRset but the apex's, no DNAME: no cut, below_cut stays
-	 * false. */
-	if (!z->origin || (!z->ndnames &&
-	    z->nnssets <= (zl_name_rrset(z->origin, LDNS_RR_TYPE_NS) != NULL)))
-		return;
+	if (!zl_zone_has_cuts(z))
+		return;	/* below_cut stays false */
 	while ((n = zl_zone_name_next(z, &it)) != NULL)
 		if (n->in_zone && !n->cut_known)
 			mark_cut(z, n);
