@@ -55,6 +55,7 @@ struct svcb {
 	struct zl_buf val;	/* wire values, one after the other */
 	struct zl_buf text;	/* the value being read, unescaped */
 	bool comma;		/* it was written with "\\," */
+	bool escaped;		/* with another escape than "\\," or "\\\\" */
 	struct zl_buf item;	/* one item of a value-list */
 	/* The first key written keyNNNNN that every server loads, NSD
 	 * with another value: noted when nothing else is (other_tok). */
@@ -371,6 +372,17 @@ static bool value(struct svcb *v, size_t tok, uint16_t key, bool has,
 	}
 	if (!has || v->text.len == 0)
 		return fail(v, tok, "syntax", "%s needs a value", keyname[key]);
+	/* "To enable simpler parsing, this SvcParamValue MUST NOT contain
+	 * escape sequences" (RFC 9460 §7.2, §7.3, §8, and the ech binding
+	 * of draft-ietf-tls-svcb-ech): BIND and Knot DNS refuse one there,
+	 * NSD reads the byte it stands for.  "\\," and "\\\\" are list
+	 * matters (each_item). */
+	if (v->escaped && (key == K_MANDATORY || key == K_PORT ||
+			   key == K_IPV4 || key == K_IPV6 || key == K_ECH))
+		zl_ferr_refused(v->e, tok, ZL_NOT_BIND | ZL_NOT_KNOT, "%s "
+				"value written with an escape, which the RFCs "
+				"forbid there and BIND and Knot DNS refuse: "
+				"write the characters themselves", keyname[key]);
 	switch (key) {
 	case K_MANDATORY:
 		if (!each_item(v, tok, key, one_code))
@@ -410,6 +422,12 @@ static bool value(struct svcb *v, size_t tok, uint16_t key, bool has,
 					ZL_TOKARGS(v->text.s, v->text.len));
 		break;
 	case K_ECH:
+		/* ldns, BIND and NSD skip blanks in base64; Knot DNS refuses
+		 * them here, where it reads them between groups in a key */
+		if (strcspn(v->text.s, " \t\n\v\f\r") < strlen(v->text.s))
+			zl_ferr_refused(v->e, tok, ZL_NOT_KNOT, "ech with a "
+					"blank inside its base64, which Knot "
+					"DNS refuses: write it without");
 		rd = strlen(v->text.s) == v->text.len ?
 		     ldns_rdf_new_frm_str(LDNS_RDF_TYPE_B64, v->text.s) : NULL;
 		if (!rd)
@@ -455,10 +473,13 @@ static bool unescape_value(struct svcb *v, size_t tok, const char *s,
 
 	v->text.len = 0;
 	v->comma = false;
+	v->escaped = false;
 	for (i = 0; i < n; i += k) {
 		k = 1;
 		b = (uint8_t)s[i];
 		v->comma |= s[i] == '\\' && i + 1 < n && s[i + 1] == ',';
+		v->escaped |= s[i] == '\\' && i + 1 < n && s[i + 1] != ',' &&
+			      s[i + 1] != '\\';
 		if (s[i] == '\\' && (k = zl_unescape(s, n, i, &b)) == 0)
 			return bad_escape(v, tok, s, n, i);
 		zl_buf_addc(&v->text, (char)b);
