@@ -114,6 +114,15 @@ static bool key_of(struct svcb *v, size_t tok, const char *s, size_t n,
 {
 	uint32_t k;
 
+	/* "echconfig", key 5's name in the drafts of RFC 9460: NSD 4.6
+	 * still reads it as ech, BIND and Knot DNS refuse it. */
+	if (n == 9 && memcmp(s, "echconfig", 9) == 0) {
+		*key = K_ECH;
+		zl_ferr_refused(v->e, tok, ZL_NOT_BIND | ZL_NOT_KNOT,
+				"%sechconfig, a draft's name for ech, which BIND "
+				"and Knot DNS refuse: write ech", in);
+		return true;
+	}
 	if (!parse_key(s, n, &k, zeros))
 		return fail(v, tok, "syntax", "%sunknown key '%.*s%s'", in,
 			    ZL_TOKARGS(s, n));
