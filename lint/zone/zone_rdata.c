@@ -228,6 +228,27 @@ static bool ilnp64_full(const char *s, size_t n)
 	return n == 19;
 }
 
+/* A lone "0" for a hex or base64 field of a type NSD knows: NSD reads it
+ * as empty, BIND and Knot DNS refuse it.  RFC 8078 §4 wrote the delete
+ * CDS and CDNSKEY so; its erratum 5049 has them carry one zero byte, "00"
+ * and "AA==".  An error still: empty, the field is no digest or key. */
+static bool lone_zero(struct conv *c, struct zl_tok at)
+{
+	const char *help = "";
+	uint16_t type = c->in->type;
+
+	/* algorithm 0 makes the delete record (§4) */
+	if (type == LDNS_RR_TYPE_CDS && !zl_rdf_data(&c->rr->rdf[1])[0])
+		help = ": the delete CDS is 0 0 0 00 (RFC 8078 §4, erratum "
+		       "5049)";
+	else if (type == LDNS_RR_TYPE_CDNSKEY &&
+		 !zl_rdf_data(&c->rr->rdf[2])[0])
+		help = ": the delete CDNSKEY is 0 3 0 AA== (RFC 8078 §4, "
+		       "erratum 5049)";
+	return bad(c, "syntax", at, "%s '0', which NSD reads as empty and "
+		   "BIND and Knot DNS refuse%s", fn(c), help);
+}
+
 /* Hands a field to ldns's own converter for its type. */
 static bool conv_ldns(struct conv *c, struct zl_rdf *r, uint8_t ft,
 		      size_t ti, size_t take)
@@ -244,11 +265,16 @@ static bool conv_ldns(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	if (!s)
 		return bad(c, "syntax", at, "NUL byte in %s", fn(c));
 	n = strlen(s);
+	if ((ft == LDNS_RDF_TYPE_HEX || ft == LDNS_RDF_TYPE_B64) &&
+	    strcmp(s, "0") == 0 &&
+	    !(zl_type_unknown_to(c->in->type) & ZL_NOT_NSD))
+		return lone_zero(c, at);
 	if (ft == LDNS_RDF_TYPE_HEX && (!hex_ok(s, &digits) || digits % 2))
 		return bad(c, "syntax", at, "invalid hex data in %s '%.*s%s'",
 			   fn(c), ZL_TOKARGS(s, n));
-	/* ldns reads a lone "0" or "-" as empty base64; no server does, and
-	 * one character is never base64 (RFC 4648 §4). */
+	/* ldns reads a lone "0" or "-" as empty base64, where only NSD
+	 * reads "0" (lone_zero); one character is never base64 (RFC 4648
+	 * §4). */
 	if (ft == LDNS_RDF_TYPE_B64 && n == 1)
 		return bad(c, "syntax", at, "invalid base64 in %s '%.*s%s'",
 			   fn(c), ZL_TOKARGS(s, n));

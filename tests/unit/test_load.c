@@ -2614,6 +2614,30 @@ START_TEST(test_problem)
 }
 END_TEST
 
+/* A lone "0" for a hex or base64 field, which NSD reads as empty: an
+ * error that says so, with the delete CDS and CDNSKEY as RFC 8078's
+ * erratum 5049 writes them.  A type NSD does not know keeps the plain
+ * error. */
+START_TEST(test_lone_zero)
+{
+	struct zl_zone *z = load("example.com.zone",
+				 "$TTL 3600\n"
+				 "@ SOA ns1 h 1 2 3 4 5\n"
+				 "@ CDS 0 0 0 0\n"
+				 "@ CDNSKEY 0 3 0 0\n"
+				 "a TLSA 3 1 1 0\n"
+				 "b EID 0\n");
+
+	prob(z, "CDS digest '0', which NSD reads as empty and BIND and "
+	     "Knot DNS refuse: the delete CDS is 0 0 0 00", 3, 13, "syntax");
+	prob(z, "the delete CDNSKEY is 0 3 0 AA==", 4, 17, "syntax");
+	prob(z, "TLSA certificate data '0', which NSD reads as empty", 5,
+	     14, "syntax");
+	prob(z, "invalid hex data in EID", 6, 7, "syntax");
+	zl_zone_free(z);
+}
+END_TEST
+
 /* What BIND alone refuses of a name is read as Knot DNS reads it and
  * noted with what the others load; a field in quotes where no text
  * belongs is an error that says how NSD reads it. */
@@ -2951,6 +2975,7 @@ Suite *load_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("problem");
 	tcase_add_test(tc, test_problem);
+	tcase_add_test(tc, test_lone_zero);
 	tcase_add_test(tc, test_bind_only_names);
 	tcase_add_test(tc, test_unclosed_paren_notes);
 	suite_add_tcase(s, tc);
