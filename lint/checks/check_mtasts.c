@@ -63,8 +63,8 @@ static bool at_kind(const struct kind *k, const char *owner)
 }
 
 /* Both RFCs: a record is one that begins "v=STSv1;" or "v=TLSRPTv1;"
- * (blanks before the ';' are read, as senders do); other TXT records at
- * the name are discarded. */
+ * (blanks before the ';' are read, as most senders do, and warned of by
+ * version_blanks); other TXT records at the name are discarded. */
 static bool is_record(const struct kind *k, const struct zl_tv_rec *r)
 {
 	return zl_tv_is_record(r, k->begins, false);
@@ -454,6 +454,30 @@ static bool version_run_on(const struct kind *k, const struct zl_tv_rec *r,
 	return true;
 }
 
+/* RFC 8461 §3.1 and RFC 8460 §3 discard records that do not begin
+ * "v=STSv1;" ("v=TLSRPTv1;"), while their grammar allows blanks before
+ * the ';' (RFC 8461 erratum 6285): senders that go by the prose, such as
+ * mox among several records, drop "v=STSv1 ;", others read it.  A
+ * warning, at the blanks. */
+static void version_blanks(struct zl_ctx *ctx, const struct kind *k,
+			   const struct zl_tv_rec *r)
+{
+	uint32_t i = r->tv.tags[0].value.off + r->tv.tags[0].value.len, j;
+	char *msg;
+
+	for (j = i; j < r->txt.len && r->txt.s[j] != ';'; j++)
+		;
+	if (j == i || r->tv.tags[0].spec.off)
+		return;
+	msg = zl_xasprintf("blanks between 'v=%s' and its ';': the record "
+			   "does not begin 'v=%s', which the specification "
+			   "says senders discard, though its grammar allows "
+			   "it", k->version, k->begins);
+	zl_emit_severity_default(ctx, zl_tv_emit(ctx, r,
+		(struct zl_tv_span){ i, j - i }, msg), ZL_SEV_WARNING);
+	free(msg);
+}
+
 /* The version, syntax, id (MTA-STS) and rua (TLS-RPT) of one record. */
 static void policy_record(struct zl_ctx *ctx)
 {
@@ -502,6 +526,8 @@ static void policy_record(struct zl_ctx *ctx)
 	}
 	if (!is_record(k, r))
 		return;
+	if (problem == P_VERSION)
+		version_blanks(ctx, k, r);
 	if (problem == P_SYNTAX) {
 		bool after_semi, breaks;
 		struct zl_tv_span ws = zl_tv_trailing_blanks(r, &after_semi);

@@ -235,7 +235,8 @@ START_TEST(test_mtasts)
 	       "_smtp._tls.a IN TXT \"v=TLSRPTv1; rua=https://r.example.com/\"\n"
 	       "deleg IN NS ns.example.net.\n"
 	       "_mta-sts.deleg IN TXT \"v=STSv1; id=1\"\n",
-	       "STS", "STS005:15:20 STS003:15:32 STS004:16:20 STS004:17:20");
+	       "STS", "STS005:15:20 STS003:15:32 STS004:16:20 STS004:17:20 "
+	       "STS002:17:27");
 	/* RFC 8461 §3.1: extension names of at most 32 characters, values
 	 * without '=' or spaces, no whitespace around '=' */
 	expect(MAIL "mta-sts IN A 192.0.2.80\n"
