@@ -456,8 +456,8 @@ static bool version_run_on(const struct kind *k, const struct zl_tv_rec *r,
 
 /* RFC 8461 §3.1 and RFC 8460 §3 discard records that do not begin
  * "v=STSv1;" ("v=TLSRPTv1;"), while their grammar allows blanks before
- * the ';' (RFC 8461 erratum 6285): senders that go by the prose, such as
- * mox among several records, drop "v=STSv1 ;", others read it.  A
+ * the ';' (RFC 8461 erratum 6285): senders that go by the prose drop
+ * "v=STSv1 ;" (mox takes it for an invalid record), others read it.  A
  * warning, at the blanks. */
 static void version_blanks(struct zl_ctx *ctx, const struct kind *k,
 			   const struct zl_tv_rec *r)
