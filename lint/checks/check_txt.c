@@ -94,19 +94,47 @@ static const struct {
 	{ "\xc2\xbb", "U+00BB" },
 };
 
+/* The length of the quote that text s (n bytes of zone file text)
+ * starts with, and its name; 0 when it starts with none.  Besides the
+ * typographic quotes, an ASCII quote escaped into the data ("\"v=spf1
+ * -all\"" or "\034v=spf1 -all\034"), as a provider's export writes a
+ * record that was typed into its form with its quotes. */
+static size_t quote_len(const char *s, size_t n, const char **name)
+{
+	size_t i, k;
+
+	if (n >= 2 && s[0] == '\\' && s[1] == '"') {
+		*name = "U+0022, escaped";
+		return 2;
+	}
+	if (n >= 4 && memcmp(s, "\\034", 4) == 0) {
+		*name = "U+0022, escaped";
+		return 4;
+	}
+	for (i = 0; i < sizeof typo_quotes / sizeof *typo_quotes; i++) {
+		k = strlen(typo_quotes[i].bytes);
+		if (n >= k && memcmp(s, typo_quotes[i].bytes, k) == 0) {
+			*name = typo_quotes[i].name;
+			return k;
+		}
+	}
+	return 0;
+}
+
 /* A record copied from a document with its typographic quotes: without
  * ASCII quotes each word is a string of its own, and the text starts
  * with the quote's bytes either way, so receivers do not see the
  * 'v=spf1', 'v=DMARC1' or 'v=DKIM1' that makes it theirs (RFC 7208 §4.5,
- * RFC 7489 §6.6.3, RFC 6376 §3.6.2.2).  Only text that starts a 'v='
- * record after the quote is reported: quotes in other text are data. */
+ * RFC 7489 §6.6.3, RFC 6376 §3.6.2.2).  An escaped ASCII quote is data
+ * just the same.  Only text that starts a 'v=' record after the quote is
+ * reported: quotes in other text are data. */
 static void txt_typographic_quotes(struct zl_ctx *ctx)
 {
 	const struct zl_zone *z = ctx->zone;
 	const struct zl_rr *rr = ctx->rr;
+	const char *s, *name = NULL;
 	struct zl_tok t;
-	const char *s;
-	size_t i, k;
+	size_t k;
 
 	if (!rr->ntok)
 		return;
@@ -117,18 +145,11 @@ static void txt_typographic_quotes(struct zl_ctx *ctx)
 		t.off++;
 		t.len--;
 	}
-	/* every quote of the list starts with a byte above 0x7f */
-	if (!t.len || (unsigned char)s[0] < 0x80)
-		return;
-	for (i = 0; i < sizeof typo_quotes / sizeof *typo_quotes; i++) {
-		k = strlen(typo_quotes[i].bytes);
-		if (t.len >= k + 2 && memcmp(s, typo_quotes[i].bytes, k) == 0 &&
-		    (s[k] == 'v' || s[k] == 'V') && s[k + 1] == '=') {
-			ZL_EMIT(ctx, rr->src, ((struct zl_tok){ t.off,
-				(uint32_t)k }), { "quote", typo_quotes[i].name });
-			return;
-		}
-	}
+	k = quote_len(s, t.len, &name);
+	if (k && t.len >= k + 2 && (s[k] == 'v' || s[k] == 'V') &&
+	    s[k + 1] == '=')
+		ZL_EMIT(ctx, rr->src, ((struct zl_tok){ t.off, (uint32_t)k }),
+			{ "quote", name });
 }
 
 const struct zl_check zl_check_txt_typographic_quotes = {
