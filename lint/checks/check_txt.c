@@ -97,8 +97,8 @@ static const struct {
 /* The length of the quote that text s (n bytes of zone file text)
  * starts with, and its name; 0 when it starts with none.  Besides the
  * typographic quotes, an ASCII quote escaped into the data ("\"v=spf1
- * -all\"" or "\034v=spf1 -all\034"), as a provider's export writes a
- * record that was typed into its form with its quotes. */
+ * -all\"" or "\034v=spf1 -all\034"), often from a record typed into a
+ * web form with its quotes and exported. */
 static size_t quote_len(const char *s, size_t n, const char **name)
 {
 	size_t i, k;
