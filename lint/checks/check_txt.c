@@ -103,6 +103,9 @@ static size_t quote_len(const char *s, size_t n, const char **name)
 {
 	size_t i, k;
 
+	/* the typographic quotes start with a byte above 0x7f */
+	if (!n || ((unsigned char)s[0] < 0x80 && s[0] != '\\'))
+		return 0;
 	if (n >= 2 && s[0] == '\\' && s[1] == '"') {
 		*name = "U+0022, escaped";
 		return 2;
