@@ -18,9 +18,9 @@ static int field(const struct zl_rr *rr, unsigned i)
 }
 
 static const char *const field_problems[] = { "range", "digest", "owner",
-					       NULL };
+					       "mailbox", NULL };
 
-enum { F_RANGE, F_DIGEST, F_OWNER };
+enum { F_RANGE, F_DIGEST, F_OWNER, F_MAILBOX };
 static const struct zl_variant_spec field_variants[] = {
 	{ .key = "problem", .names = field_problems },
 	{ .key = NULL },
@@ -363,6 +363,84 @@ static void tlsa_owner(struct zl_ctx *ctx)
 			{ "message", why }, { "want", want });
 }
 
+/* The end of the label that starts at s: its '.' or NUL, past escapes
+ * (RFC 1035 §5.1: '\.' is a dot inside a label). */
+static const char *label_end(const char *s)
+{
+	for (; *s && *s != '.'; s++)
+		if (*s == '\\' && s[1])
+			s++;
+	return s;
+}
+
+/* Whether s[0..n) is n hex digits (canonical text: lower case). */
+static bool all_hex(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && strchr("0123456789abcdef", s[i]); i++)
+		;
+	return n > 0 && i == n;
+}
+
+/* Whether label s[0..n), without a leading '_', is the word of the
+ * SMIMEA label, or the record type's name written for it. */
+static bool smimecert_like(const char *s, size_t n)
+{
+	s = bare(s, &n);
+	return (n == 9 && memcmp(s, "smimecert", 9) == 0) ||
+	       (n == 10 && memcmp(s, "smimecerts", 10) == 0) ||
+	       (n == 6 && memcmp(s, "smimea", 6) == 0);
+}
+
+/* RFC 8162 §3: mail clients look for the SMIMEA records of an address at
+ * <hash>._smimecert.<domain>, the hash the first 28 octets of the SHA2-256
+ * digest of the local part, 56 hex digits.  A record at another name is
+ * never asked for: reported, with the owner meant in want.  A name a
+ * CNAME points to may be named as its owner likes, and a wildcard answers
+ * for every hash (RFC 4592). */
+static void smimea_owner(struct zl_ctx *ctx)
+{
+	const struct zl_rr *rr = ctx->rr;
+	const char *a = rr->owner->text, *b = label_end(a), *c, *why;
+	const char *dom = b;
+	size_t na = (size_t)(b - a);
+	bool hash = na == 56 && all_hex(a, na), like;
+	char want[LDNS_MAX_DOMAINLEN * 4 + 48];
+
+	if ((rr->owner->refs & ZL_REF_CNAME) || (na == 1 && a[0] == '*'))
+		return;
+	c = *b ? label_end(b + 1) : b;
+	like = *b && smimecert_like(b + 1, (size_t)(c - b - 1));
+	if (smimecert_like(a, na)) {
+		why = "the hash of the address's local part comes first, then "
+		      "'_smimecert'";
+	} else if (c - b == 11 && memcmp(b + 1, "_smimecert", 10) == 0) {
+		if (hash)
+			return;
+		why = "the first label is not 56 hex digits, the SHA2-256 "
+		      "digest of the local part cut to 28 octets";
+		dom = c;
+	} else if (like || hash) {
+		why = "the label after the hash is '_smimecert'";
+		if (like)
+			dom = c;
+	} else {
+		/* no label of the form: the domain is a guess */
+		why = "the name is not '<hash>._smimecert.<domain>'";
+		dom = NULL;
+	}
+	if (dom)
+		snprintf(want, sizeof want, "%.*s._smimecert%s", hash ? 56 : 6,
+			 hash ? a : "<hash>", dom);
+	else
+		snprintf(want, sizeof want, "<hash>._smimecert.%s",
+			 strcmp(a, ".") ? a : "");
+	ZL_EMIT(ctx, rr->src, !(rr->flags & ZL_RR_OWNER_BLANK) ?
+		zl_rr_hdr(ctx->zone, rr, ZL_HDR_OWNER) : rr->text,
+		{ "message", why }, { "want", want });
+}
+
 static void tlsa_fields(struct zl_ctx *ctx)
 {
 	switch (zl_rule_variant(ctx->rule, 0)) {
@@ -371,6 +449,9 @@ static void tlsa_fields(struct zl_ctx *ctx)
 		break;
 	case F_DIGEST:
 		tlsa_digest(ctx);
+		break;
+	case F_MAILBOX:
+		smimea_owner(ctx);
 		break;
 	default:
 		tlsa_owner(ctx);
