@@ -836,7 +836,12 @@ static void dkim_key(struct zl_ctx *ctx)
 			zl_emit_severity_default(ctx, f, ZL_SEV_WARNING);
 		break;
 	case P_REVOKED:
-		if ((t = revoked(r)))
+		/* An empty key at a wildcard ('*._domainkey') retires no
+		 * selector: it answers for every selector not published, so
+		 * that a domain that signs nothing (a parked one) says no key
+		 * of it is valid (RFC 6376 §3.6.1, RFC 4592).  It stays. */
+		if ((t = revoked(r)) && !(ctx->rr->owner->text[0] == '*' &&
+					  ctx->rr->owner->text[1] == '.'))
 			ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, t->spec));
 		break;
 	case P_UNKNOWN_TAG:
