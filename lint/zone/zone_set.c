@@ -232,10 +232,13 @@ static const struct zl_zone *zone_of(struct zl_zoneset *s, struct entry *e)
 }
 
 /* z, when it has what a server needs to serve it: an SOA record and NS
- * records at its apex (RFC 1034 §4.2.1); NULL otherwise. */
+ * records at its apex (RFC 1034 §4.2.1); NULL otherwise.  NULL too when
+ * a file it includes could not be read (ZONE003, ZONE004): that file may
+ * hold any of its names, so what it seems to lack is not known. */
 static const struct zl_zone *servable(const struct zl_zone *z)
 {
-	if (!z || !zl_name_rrset(z->origin, LDNS_RR_TYPE_SOA) ||
+	if (!z || z->lost_unread ||
+	    !zl_name_rrset(z->origin, LDNS_RR_TYPE_SOA) ||
 	    !zl_name_rrset(z->origin, LDNS_RR_TYPE_NS))
 		return NULL;
 	return z;
@@ -257,8 +260,9 @@ const struct zl_zone *zl_zoneset_zone_for(struct zl_zoneset *s,
 			return self;
 		/* A context zone that did not load, or that no server
 		 * would load (no SOA or no NS records at its apex, such as
-		 * a fragment or an export rooted at '.'), leaves its names
-		 * unknown rather than to the parent zone. */
+		 * a fragment or an export rooted at '.'), or that includes
+		 * a file not read, leaves its names unknown rather than to
+		 * the parent zone. */
 		if (s && (e = find(s, p, len)) != NULL)
 			return servable(zone_of(s, e));
 	}
