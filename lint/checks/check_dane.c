@@ -619,6 +619,11 @@ static void tlsa_smtp(struct zl_ctx *ctx)
 	if ((n && ((n->refs & ZL_REF_MX) || null_mx(ctx->zone, n))) ||
 	    under_dname(ctx, owner))
 		return;
+	/* a file of the zone that $INCLUDE could not read may hold an MX
+	 * that names the host, or its addresses; a lost address record is
+	 * reported where it stands */
+	if (ctx->zone->lost_unread || (n && zl_lost_address(ctx, n)))
+		return;
 	if ((a = zl_answer(ctx, host, &at)) == ZL_ANSWER_NONE ||
 	    a == ZL_ANSWER_YXDOMAIN ||
 	    (a == ZL_ANSWER_NAME && !zl_has_address(at.name))) {
