@@ -714,6 +714,11 @@ static void sts_host(struct zl_ctx *ctx)
 	host = zl_xasprintf("mta-sts.%s", domain);
 	/* The host may be in a zone of its own (a child zone of the run). */
 	at = zl_lookup(ctx, host);
+	/* a file of the zone that $INCLUDE could not read, or a record the
+	 * loader lost, may be what gives the host its addresses */
+	if (at.zone == ctx->zone &&
+	    (ctx->zone->lost_unread || zl_lost_at(ctx, at.name, 0)))
+		at.zone = NULL;
 	if (at.zone && !zl_text_below_cut(at.zone, host) &&
 	    !has_host(at.name) && ((at.name && zl_name_sets(at.name)) ||
 				   !has_host(zl_zone_wildcard(at.zone, host))))
