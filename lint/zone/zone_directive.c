@@ -78,6 +78,19 @@ bool zl_ld_knot_skips(const struct loader *L, uint16_t src,
 		!memchr(f->buf + ln->start, '\n', f->len - ln->start));
 }
 
+/* Remembers origin t as the one in force when it is relative (and not
+ * "@", the origin as it is), for an SOA it moves off the apex. */
+static void mark_relative(struct loader *L, uint16_t src,
+			  const struct zl_lex_tok *t, const char *what)
+{
+	const char *s = text_of(L, src, t);
+	bool rel = !(t->len == 1 && s[0] == '@') && zl_ld_relative(s, t->len);
+
+	L->rel_origin = rel ? s : NULL;
+	L->rel_originlen = rel ? t->len : 0;
+	L->rel_what = what;
+}
+
 /* A relative origin t in directive ln: RFC 1035 §5.1 and BIND read it
  * against the current origin, Knot DNS and NSD refuse the zone; NSD reads
  * "@" where at_ok (in $ORIGIN), as the origin it is.  Knot DNS ignores a
@@ -131,6 +144,12 @@ static void dir_origin(struct loader *L, uint16_t src,
 		goto bad;
 	}
 	note_relative(L, src, ln, t, "$ORIGIN", true);
+	/* A relative one read against the origin given to the load (or the
+	 * file name's) leaves the zone that origin, as a server's zone
+	 * statement does: BIND then refuses an SOA it moves below it. */
+	if (!L->seen_record && zl_ld_relative(text_of(L, src, t), t->len))
+		zl_ld_fix_origin(L);
+	mark_relative(L, src, t, "$ORIGIN");
 	memcpy(L->origin, wire, wl);
 	L->originlen = wl;
 	L->after_directive = "$ORIGIN";
@@ -493,6 +512,8 @@ struct saved {
 	bool include_start;
 	bool knot_has_ttl;	/* Knot DNS restores $TTL too */
 	uint32_t knot_ttl;
+	const char *rel_origin, *rel_what;
+	size_t rel_originlen;
 };
 
 static void save(const struct loader *L, struct saved *s)
@@ -504,6 +525,9 @@ static void save(const struct loader *L, struct saved *s)
 	s->include_start = L->include_start;
 	s->knot_has_ttl = L->knot_has_ttl;
 	s->knot_ttl = L->knot_ttl;
+	s->rel_origin = L->rel_origin;
+	s->rel_originlen = L->rel_originlen;
+	s->rel_what = L->rel_what;
 }
 
 static void restore(struct loader *L, const struct saved *s)
@@ -516,6 +540,9 @@ static void restore(struct loader *L, const struct saved *s)
 	L->knot_has_ttl = s->knot_has_ttl;
 	L->knot_ttl = s->knot_ttl;
 	L->knot_ttl_noted = false;
+	L->rel_origin = s->rel_origin;
+	L->rel_originlen = s->rel_originlen;
+	L->rel_what = s->rel_what;
 }
 
 static void dir_include(struct loader *L, uint16_t src,
@@ -565,6 +592,7 @@ static void dir_include(struct loader *L, uint16_t src,
 	if (wl) {
 		memcpy(L->origin, wire, wl);
 		L->originlen = wl;
+		mark_relative(L, src, &ln->toks[2], "$INCLUDE origin");
 	}
 	L->depth++;
 	L->id[L->depth] = id;

@@ -60,6 +60,11 @@ struct loader {
 						   name (check_names) */
 	bool prev_bad;			/* the last owner was unusable */
 	bool seen_record;
+	/* The relative $ORIGIN or $INCLUDE origin that made the current
+	 * origin (pointing into its source), or NULL, and which of the two
+	 * it is: an SOA it moves off the apex names it. */
+	const char *rel_origin, *rel_what;
+	size_t rel_originlen;
 	bool noted_indent;		/* ZONE012 for an indented line before
 					   the first owner was given */
 	bool generating;		/* reading the text of a $GENERATE */

@@ -567,6 +567,20 @@ static bool rr_placed(struct loader *L, uint16_t src, const struct rec *r)
 					"it; write '%s' or '@'",
 					rr->owner->text, origin->text,
 					(int)o.len, w, origin->text);
+		/* The zone's name as a relative $ORIGIN before the SOA
+		 * (`$ORIGIN example.ch` in its own file): BIND reads it
+		 * against the zone's name and refuses the SOA below it, Knot
+		 * DNS and NSD refuse the relative origin itself. */
+		else if (L->rel_origin && zl_ld_relative(w, o.len))
+			zl_zone_problem(L->z, "soa", src, o,
+					"SOA record at '%s', below the zone "
+					"apex '%s', which BIND, Knot DNS and "
+					"NSD refuse: the relative %s '%.*s' is "
+					"read against the origin before it; "
+					"write it with its final dot",
+					rr->owner->text, origin->text,
+					L->rel_what, (int)L->rel_originlen,
+					L->rel_origin);
 		else
 			zl_zone_problem(L->z, "soa", src, o,
 					"SOA record at '%s', below the zone "
