@@ -396,6 +396,21 @@ static size_t read_on(const struct zl_lexer *lx, size_t pos)
 	return in ? 0 : next_line(lx, q - 1);
 }
 
+/* Whether the token at pos was noted as standing right after the one
+ * before it, with no blank: a run of such tokens is one mistake (most
+ * often a quote meant inside a string, "a "b" c"), noted once, where it
+ * begins. */
+static bool glued(const struct zl_lex_line *ln, size_t pos)
+{
+	size_t i;
+
+	for (i = 0; i < ln->nwarns; i++)
+		if (ln->warns[i].refused == ZL_LEX_UNBLANKED &&
+		    ln->warns[i].at.off == pos)
+			return true;
+	return false;
+}
+
 /* Whether the quote at pos stands right after a word of its line. */
 static bool after_word(const struct zl_lexer *lx, size_t pos)
 {
@@ -435,7 +450,7 @@ static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
 		     size_t *depth)
 {
 	size_t pos = lx->pos, q, cr;
-	bool lone;
+	bool lone, run;
 
 	switch (lx->buf[pos]) {
 	case ' ': case '\t': case '\r':
@@ -516,10 +531,13 @@ static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
 		}
 		if (memchr(lx->buf + pos, '\n', q - pos))
 			string_lines(lx, ln, pos, q);
+		run = glued(ln, pos);
 		add_tok(lx, ln, pos, q - pos, true);
 		lx->pos = q;
 		/* RFC 1035 §5.1 ends a string at its quote, and BIND reads
 		 * on, NSD too in TXT and SPF; Knot DNS wants a blank. */
+		if (run)
+			return true;	/* noted where its run begins */
 		if (q < lx->len && (!word_stop[(unsigned char)lx->buf[q]] ||
 				    lx->buf[q] == '\\'))
 			lex_warn(ln, q, 1, ZL_LEX_UNBLANKED, "no blank after a "
@@ -532,11 +550,13 @@ static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
 		q = scan_word(lx, pos);
 		/* read as NSD reads it: without that backslash */
 		ln->eof_bs = q == lx->len && eof_escape(lx, pos, q);
+		run = glued(ln, pos);
 		add_tok(lx, ln, pos, q - pos - ln->eof_bs, false);
 		lx->pos = q;
 		/* A quote right after a word: Knot DNS takes it only after
 		 * an SVCB key's '=' (alpn="h2"). */
-		if (q < lx->len && lx->buf[q] == '"' && lx->buf[q - 1] != '=')
+		if (!run && q < lx->len && lx->buf[q] == '"' &&
+		    lx->buf[q - 1] != '=')
 			lex_warn(ln, q, 1, ZL_LEX_UNBLANKED, "a quote right "
 				 "after a word");
 		return true;
