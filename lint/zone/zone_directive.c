@@ -78,14 +78,16 @@ bool zl_ld_knot_skips(const struct loader *L, uint16_t src,
 		!memchr(f->buf + ln->start, '\n', f->len - ln->start));
 }
 
-/* Remembers origin t as the one in force when it is relative (and not
- * "@", the origin as it is), for an SOA it moves off the apex. */
+/* Remembers origin t as the one in force when it is relative, for an
+ * SOA it moves off the apex; "@" leaves the origin, and that, as it is. */
 static void mark_relative(struct loader *L, uint16_t src,
 			  const struct zl_lex_tok *t, const char *what)
 {
 	const char *s = text_of(L, src, t);
-	bool rel = !(t->len == 1 && s[0] == '@') && zl_ld_relative(s, t->len);
+	bool rel = zl_ld_relative(s, t->len);
 
+	if (t->len == 1 && s[0] == '@')
+		return;
 	L->rel_origin = rel ? s : NULL;
 	L->rel_originlen = rel ? t->len : 0;
 	L->rel_what = what;
