@@ -575,12 +575,13 @@ static bool rr_placed(struct loader *L, uint16_t src, const struct rec *r)
 			zl_zone_problem(L->z, "soa", src, o,
 					"SOA record at '%s', below the zone "
 					"apex '%s', which BIND, Knot DNS and "
-					"NSD refuse: the relative %s '%.*s' is "
-					"read against the origin before it; "
+					"NSD refuse: the relative %s '%.*s%s' "
+					"is read against the origin before it; "
 					"write it with its final dot",
 					rr->owner->text, origin->text,
-					L->rel_what, (int)L->rel_originlen,
-					L->rel_origin);
+					L->rel_what,
+					ZL_TOKARGS(L->rel_origin,
+						   L->rel_originlen));
 		else
 			zl_zone_problem(L->z, "soa", src, o,
 					"SOA record at '%s', below the zone "
