@@ -114,11 +114,13 @@ for k in bind knot nsd; do
 	zone $k/zones/db.primary
 done
 
+# checker KIND [DIR]: the server's own checker on its configuration in
+# DIR (KIND's own directory by default), run there.
 checker() {
 	case $1 in
-	bind) (cd bind && named-checkconf named.conf) ;;
-	knot) (cd knot && knotc -c knot.conf conf-check) ;;
-	nsd) (cd nsd && nsd-checkconf nsd.conf) ;;
+	bind) (cd "${2:-bind}" && named-checkconf named.conf) ;;
+	knot) (cd "${2:-knot}" && knotc -c knot.conf conf-check) ;;
+	nsd) (cd "${2:-nsd}" && nsd-checkconf nsd.conf) ;;
 	esac
 }
 
@@ -616,30 +618,39 @@ EOF
 }
 t "knot.conf: modules, entries and identifiers as knotc reads them" t_knot_modules
 
-# knot_cases DIR HEAD THEIRS OURS: for each "L:C|CONF" line of the input,
-# knotc refuses HEAD and CONF (printf %b) with a message matching THEIRS,
-# and zonelint errs at L:C with one matching OURS (sed); for "|CONF", both
-# take it.
-knot_cases() {
+# cases DIR FILE HEAD JUDGE [ARG...]: for each "WANT|CONF" line read,
+# DIR/FILE holds HEAD and CONF (printf %b: "\n" a new line); JUDGE DIR
+# WANT ARG... runs the server's checker and zonelint there, sets theirs
+# and ours to their verdicts, and succeeds when both give WANT.
+cases() {
+	cdir=$1 cfile=$2 chead=$3 judge=$4
+	shift 4
+	mkdir -p "$cdir"
 	while IFS='|' read -r want conf; do
-		printf '%b\n' "$2$conf" >"$1/knot.conf"
-		if (cd "$1" && knotc -c knot.conf conf-check) >"$1/out" 2>&1; then
-			theirs=
-		elif grep -q "$3" "$1/out"; then
-			theirs=refuses
-		else
-			echo "knotc: $(cat "$1/out")"
-			return 1
-		fi
-		run --server-config "knot:$1/knot.conf"
-		ours=$(sed -n "s|^$1/knot\.conf:\([0-9]*:[0-9]*\): error: $4|\1|p" \
-			"$tmp/err" | head -n 1)
-		[ "$ours" = "$want" ] && [ "${theirs:+x}" = "${want:+x}" ] || {
-			printf '%s: knotc "%s", zonelint "%s", not "%s"\n' \
+		printf '%b\n' "$chead$conf" >"$cdir/$cfile"
+		"$judge" "$cdir" "$want" "$@" || {
+			printf '%s: the server "%s", zonelint "%s", not "%s"\n' \
 				"$conf" "$theirs" "$ours" "$want"
 			return 1
 		}
 	done
+}
+
+# refusal DIR WANT KIND THEIRS OURS: KIND's checker refuses DIR's
+# configuration with a message matching THEIRS, and zonelint errs at WANT
+# (L:C) with one matching OURS (sed); or, for an empty WANT, both take it.
+refusal() {
+	if checker "$3" "$1" >"$1/out" 2>&1; then
+		theirs=
+	elif grep -q "$4" "$1/out"; then
+		theirs=refuses
+	else
+		theirs="another error: $(cat "$1/out")"
+	fi
+	run --server-config "$3:$1/$(conf_of "$3")"
+	ours=$(sed -n "s|^$1/$(conf_of "$3"):\([0-9]*:[0-9]*\): error: $5|\1|p" \
+		"$tmp/err" | head -n 1)
+	[ "$ours" = "$2" ] && [ "$theirs" = "${2:+refuses}" ]
 }
 
 # dnssec-validation and dnssec-signing both on for a zone, each its own
@@ -651,9 +662,8 @@ knot_cases() {
 # For each "L:C|CONF": knotc refuses, zonelint's error is at L:C; for
 # "|CONF", both take it.
 t_knot_validation() {
-	mkdir -p kval
-	knot_cases kval 'template:\n  - id: default\n    storage: .\n' \
-		"'dnssec-validation' is not compatible" \
+	cases kval knot.conf 'template:\n  - id: default\n    storage: .\n' \
+		refusal knot "'dnssec-validation' is not compatible" \
 		'.* is not compatible .*' <<'EOF'
 5:13|zone:\n  - domain: a.example\n    dnssec-validation: on\n    dnssec-signing: on
 5:13|zone:\n  - domain: a.example\n    dnssec-validation: o\n    dnssec-signing: T
@@ -674,9 +684,8 @@ t "knot.conf: a zone both validated and signed is refused" t_knot_validation
 # start; zonelint names the entry's id.  Remote alone, or address and
 # key, both take.
 t_knot_acl_remote() {
-	mkdir -p kacl
-	knot_cases kacl 'key:\n  - id: k\n    algorithm: hmac-sha256\n    secret: AAAA\nremote:\n  - id: r\n    address: 192.0.2.1\nacl:\n' \
-		'ACL/remote together' \
+	cases kacl knot.conf 'key:\n  - id: k\n    algorithm: hmac-sha256\n    secret: AAAA\nremote:\n  - id: r\n    address: 192.0.2.1\nacl:\n' \
+		refusal knot 'ACL/remote together' \
 		"acl entry .* has 'remote' together .*" <<'EOF'
 9:9|  - id: a\n    remote: r\n    key: k
 9:9|  - id: a\n    address: 192.0.2.0/24\n    remote: [ r ]
@@ -1084,25 +1093,16 @@ t_nsd_no_zonefile() {
 }
 t "NSD: a primary zone without a zonefile" t_nsd_no_zonefile
 
-# nsd_cases DIR: for each "LINE|CONF" read (CONF's "\n" new lines),
-# nsd-checkconf and zonelint on DIR/nsd.conf each refuse it at LINE, the
-# first error's line (nsd-checkconf stops there), or both take it (LINE
-# empty).
-nsd_cases() {
-	mkdir -p "$1"
-	while IFS='|' read -r want conf; do
-		printf '%b\n' "$conf" >"$1/nsd.conf"
-		theirs=$( (cd "$1" && nsd-checkconf nsd.conf) 2>&1 |
-			sed -n 's/^nsd\.conf:\([0-9]*\):.*/\1/p' | head -n 1)
-		run --server-config "nsd:$1/nsd.conf"
-		ours=$(sed -n "s|^$1/nsd\.conf:\([0-9]*\):[0-9]*: error: .*|\1|p" \
-			"$tmp/err" | head -n 1)
-		[ "$theirs" = "$want" ] && [ "$ours" = "$want" ] || {
-			printf '%s: nsd-checkconf "%s", zonelint "%s", not "%s"\n' \
-				"$conf" "$theirs" "$ours" "$want"
-			return 1
-		}
-	done
+# nsd_judge DIR WANT: nsd-checkconf and zonelint on DIR/nsd.conf each
+# refuse it at line WANT, the first error's (nsd-checkconf stops there),
+# or both take it (WANT empty).
+nsd_judge() {
+	theirs=$( (cd "$1" && nsd-checkconf nsd.conf) 2>&1 |
+		sed -n 's/^nsd\.conf:\([0-9]*\):.*/\1/p' | head -n 1)
+	run --server-config "nsd:$1/nsd.conf"
+	ours=$(sed -n "s|^$1/nsd\.conf:\([0-9]*\):[0-9]*: error: .*|\1|p" \
+		"$tmp/err" | head -n 1)
+	[ "$theirs" = "$2" ] && [ "$ours" = "$2" ]
 }
 
 # The socket options after an ip-address or interface (servers= with
@@ -1112,7 +1112,7 @@ nsd_cases() {
 # option, or any of them after a verify: clause's ip-address, refused by
 # both at its line; the forms NSD takes, taken by both.
 t_nsd_sockets() {
-	nsd_cases nsock <<'EOF'
+	cases nsock nsd.conf '' nsd_judge <<'EOF'
 2|server:\n\tip-address: 127.0.0.1@53053 foo bar
 3|server:\n\tzonesdir: ""\n\tinterface: 192.0.2.1 setfib=x
 2|server:\n\tip-address: 192.0.2.1 bindtodevice=YES
@@ -1139,30 +1139,11 @@ t "NSD: socket options after an address, as nsd-checkconf reads them" t_nsd_sock
 # it, and zonelint's first error is at L:C (nsd-checkconf gives the line
 # where its reading ended); for "|CONF", both take it.
 t_nsd_keys() {
-	mkdir -p nkey
 	k='key:\\n\\tname: k\\n\\talgorithm: hmac-sha256\\n\\tsecret: "AAAA"'
 	tl='tls-auth:\\n\\tname: t\\n\\tauth-domain-name: ns.example'
 	z='zone:\\n\\tname: example.org\\n\\tzonefile: db'
-	while IFS='|' read -r want conf; do
-		printf '%b\n' "$(printf '%s' "$conf" |
-			sed "s/@K@/$k/g; s/@T@/$tl/g; s/@Z@/$z/g")" >nkey/nsd.conf
-		if (cd nkey && nsd-checkconf nsd.conf) >nkey/out 2>&1; then
-			theirs=
-		elif grep -q 'could not be found' nkey/out; then
-			theirs=refuses
-		else
-			echo "nsd-checkconf: $(cat nkey/out)"
-			return 1
-		fi
-		run --server-config "nsd:nkey/nsd.conf"
-		ours=$(sed -n 's|^nkey/nsd\.conf:\([0-9]*:[0-9]*\): error: .* is not defined$|\1|p' \
-			"$tmp/err" | head -n 1)
-		[ "$ours" = "$want" ] && [ "${theirs:+x}" = "${want:+x}" ] || {
-			printf '%s: nsd-checkconf "%s", zonelint "%s", not "%s"\n' \
-				"$conf" "$theirs" "$ours" "$want"
-			return 1
-		}
-	done <<'EOF'
+	sed "s/@K@/$k/g; s/@T@/$tl/g; s/@Z@/$z/g" <<'EOF' | cases nkey nsd.conf \
+		'' refusal nsd 'could not be found' '.* is not defined$'
 4:25|@Z@\n\tprovide-xfr: 0.0.0.0/0 nokey
 4:25|@Z@\n\tprovide-xfr: 0.0.0.0/0 K\n@K@
 4:25|@Z@\n\tprovide-xfr: 0.0.0.0/0 k.\n@K@
