@@ -654,8 +654,44 @@ static const struct zl_name *mx_target(const struct zl_ctx *ctx,
 									 NULL;
 }
 
-/* What the run's zones say of TLSA records for an MX host. */
-enum tlsa_known { TLSA_NO, TLSA_YES, TLSA_UNKNOWN };
+/* What the run's zones say of TLSA records for an MX host: none,
+ * some an SMTP client can use, only records it cannot use, or the run
+ * cannot tell. */
+enum tlsa_known { TLSA_NO, TLSA_YES, TLSA_UNUSABLE, TLSA_UNKNOWN };
+
+/* Whether an SMTP client can use a TLSA record: RFC 7672 §3.1.3 makes it
+ * treat PKIX usages 0 and 1 as unusable, and a client skips a usage,
+ * selector or matching type that is not defined (RFC 6698 §2.1; 255,
+ * private use, may be a client's own and counts as usable). */
+static bool smtp_usable(const struct zl_rr *rr)
+{
+	static const int max[] = { 3, 1, 2 };
+	unsigned i;
+	int v;
+
+	if ((v = field(rr, 0)) == 0 || v == 1)
+		return false;
+	for (i = 0; i < 3; i++)
+		if ((v = field(rr, i)) > max[i] && v != 255)
+			return false;
+	return true;
+}
+
+/* What the TLSA RRset at n says: records of which one is usable, or
+ * only unusable ones (RFC 7672 §2.2: a client then requires TLS, but not
+ * authentication: the host has no DANE). */
+static enum tlsa_known tlsa_set(const struct zl_zone *z,
+				const struct zl_name *n)
+{
+	const struct zl_rr *t = zl_first_rr(z, n, LDNS_RR_TYPE_TLSA);
+
+	if (!t)
+		return TLSA_NO;
+	for (; t; t = zl_next_rr(z, t))
+		if (smtp_usable(t))
+			return TLSA_YES;
+	return TLSA_UNUSABLE;
+}
 
 /* Whether a query for TLSA at _25._tcp.<host> (canonical text) gets
  * records, as the zones of the run answer it: at the name, or the name a
@@ -669,6 +705,7 @@ static enum tlsa_known tlsa_at(const struct zl_ctx *ctx, const char *host)
 	char q[2][SYNTH_MAX + 16];
 	const struct zl_zone *dz;
 	const char *name = q[0];
+	const struct zl_rrset *alias;
 	struct zl_at at;
 	enum zl_answer a;
 	unsigned hops;
@@ -682,15 +719,17 @@ static enum tlsa_known tlsa_at(const struct zl_ctx *ctx, const char *host)
 			return TLSA_UNKNOWN;
 		name = q[hops & 1];
 	}
-	if (zl_name_rrset(zl_lookup(ctx, name).name, LDNS_RR_TYPE_CNAME))
-		return TLSA_YES;
+	alias = zl_name_rrset(zl_lookup(ctx, name).name, LDNS_RR_TYPE_CNAME);
 	/* RFC 7672 §2.1.1: a lookup that fails (YXDOMAIN) is neither
 	 * records nor their absence */
 	a = zl_answer(ctx, name, &at);
+	if (a == ZL_ANSWER_NAME && zl_name_rrset(at.name, LDNS_RR_TYPE_TLSA))
+		return tlsa_set(at.zone, at.name);
+	if (alias)
+		return TLSA_YES;
 	if (a == ZL_ANSWER_UNKNOWN || a == ZL_ANSWER_YXDOMAIN)
 		return TLSA_UNKNOWN;
-	return a == ZL_ANSWER_NAME &&
-	       zl_name_rrset(at.name, LDNS_RR_TYPE_TLSA) ? TLSA_YES : TLSA_NO;
+	return TLSA_NO;
 }
 
 /* One hop of an alias chain from canonical text: the name the DNAME over
@@ -744,48 +783,64 @@ static const char *expanded(const struct zl_ctx *ctx, const char *text,
  * §2.2), so its expansion counts as one.  Unknown when the run cannot
  * tell. */
 static enum tlsa_known has_tlsa(const struct zl_ctx *ctx,
-				const struct zl_name *t)
+				const struct zl_name *t, char (*base)[SYNTH_MAX])
 {
-	enum tlsa_known k = tlsa_at(ctx, t->text);
+	enum tlsa_known k;
 	char buf[2][SYNTH_MAX];
 	const char *f;
 
-	if (k != TLSA_NO)
-		return k;
+	snprintf(*base, sizeof *base, "%s", t->text);
+	/* the expanded name first: records there, usable or not, are the
+	 * ones the client takes */
 	if (!(f = expanded(ctx, t->text, buf)))
-		return TLSA_UNKNOWN;
-	return f == t->text ? TLSA_NO : tlsa_at(ctx, f);
+		return (k = tlsa_at(ctx, t->text)) == TLSA_NO ? TLSA_UNKNOWN :
+								  k;
+	if (f != t->text && (k = tlsa_at(ctx, f)) != TLSA_NO) {
+		snprintf(*base, sizeof *base, "%s", f);
+		return k;
+	}
+	return tlsa_at(ctx, t->text);
 }
 
 /* RFC 7672 §2.2: a sending MTA that finds one MX host without TLSA may
  * fall back to it, so DANE protects a domain fully only when all of its
  * MX hosts publish TLSA.  Judged per MX RRset: reported at each MX whose
  * target, in any zone of the run, lacks TLSA when another target of the
- * set has it.  Some
- * hosts without TLSA (a backup at another operator) is ordinary partial
- * deployment, hence a note by default. */
+ * set has it.  A host whose TLSA records are all unusable (PKIX usages,
+ * §3.1.3) has no DANE either: it is reported, and counts for none; its
+ * records themselves are DANE004's and DANE001's, and get no note here.
+ * Some hosts without TLSA (a backup at another operator) is ordinary
+ * partial deployment, hence a note by default. */
 static void tlsa_coverage(struct zl_ctx *ctx)
 {
 	const struct zl_zone *z = ctx->zone;
 	const struct zl_rr *rr, *with = NULL;
 	const struct zl_name *t;
+	char base[SYNTH_MAX];
+	enum tlsa_known k;
 
 	for (rr = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_MX); rr && !with;
 	     rr = zl_next_rr(z, rr))
-		if ((t = mx_target(ctx, rr)) && has_tlsa(ctx, t) == TLSA_YES)
+		if ((t = mx_target(ctx, rr)) &&
+		    has_tlsa(ctx, t, &base) == TLSA_YES)
 			with = rr;
 	for (rr = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_MX); with && rr;
 	     rr = zl_next_rr(z, rr)) {
 		zl_finding d;
 
-		if (!(t = mx_target(ctx, rr)) || has_tlsa(ctx, t) != TLSA_NO)
+		if (!(t = mx_target(ctx, rr)) ||
+		    ((k = has_tlsa(ctx, t, &base)) != TLSA_NO &&
+		     k != TLSA_UNUSABLE))
 			continue;
-		{
-			d = ZL_EMIT(ctx, rr->src, zl_rr_field_tok(z, rr, 1),
-				    { "target", t->text });
-		}
+		/* the name of the unusable records: the expanded one of
+		 * an alias, where the client took them */
+		d = ZL_EMIT(ctx, rr->src, zl_rr_field_tok(z, rr, 1),
+			    { "target", t->text }, { "base", base },
+			    { "lack", k == TLSA_NO ? "no TLSA record" :
+			      "only TLSA records that SMTP clients cannot use" });
 		zl_emit_note(ctx, d, with->src, zl_rr_field_tok(z, with, 1),
-			     "this MX target has TLSA records");
+			     "this MX target has TLSA records that SMTP "
+			     "clients can use");
 	}
 }
 
@@ -794,5 +849,6 @@ const struct zl_check zl_check_tlsa_coverage = {
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_NAME),
 	.fn = tlsa_coverage,
 	.params = no_params,
-	.vars = (const char *const[]){ "target", NULL },
+	/* base: the name whose _25._tcp records were judged */
+	.vars = (const char *const[]){ "target", "lack", "base", NULL },
 };
