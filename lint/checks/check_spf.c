@@ -654,11 +654,45 @@ const struct zl_check zl_check_spf_multiple = {
 
 /* RFC 7208 §3.1: the SPF RR type (99) is obsolete and receivers look only
  * at TXT.  Beside a TXT policy it is harmless; alone, the name has no
- * policy that receivers read (what named-checkzone reports too). */
+ * policy that receivers read (what named-checkzone reports too).  Text
+ * that is no SPF record (§4.5: not "v=spf1" and a space, in any case, as
+ * the ABNF's literal) is said to be none: "v=spf3" or "v=spf10" is no
+ * later version of SPF, and copying it to TXT would not make a policy. */
 static void spf_obsolete_type(struct zl_ctx *ctx)
 {
-	if (!has_spf(ctx, ctx->rr->owner))
-		ZL_EMIT(ctx, ctx->rr->src, zl_rr_type_tok(ctx->zone, ctx->rr));
+	const struct rec *r;
+	struct zl_buf what = { 0 };
+	size_t lead, end;
+
+	if (has_spf(ctx, ctx->rr->owner))
+		return;
+	if ((r = zl_spf_rec(ctx, ctx->rr))->is_spf) {
+		zl_buf_addf(&what, "the SPF record type (99) is obsolete and "
+			    "ignored by receivers");
+	} else if (r != &not_spf) {
+		lead = lead_ws(&r->txt);
+		for (end = lead; end < r->txt.len && r->txt.s[end] != ' ';
+		     end++)
+			;
+		zl_buf_add(&what, "'", 1);
+		zl_buf_add_escaped(&what, r->txt.s + lead,
+				   zl_utf8_head(r->txt.s + lead, end - lead,
+						40));
+		zl_buf_addf(&what, "%s' is not 'v=spf1' and a space: this "
+			    "record of the withdrawn SPF type (99) holds no "
+			    "SPF record", end - lead > 40 ? "..." : "");
+	} else {
+		zl_buf_addf(&what, "this record of the withdrawn SPF type (99) "
+			    "holds no SPF record");
+	}
+	ZL_EMIT(ctx, ctx->rr->src, zl_rr_type_tok(ctx->zone, ctx->rr),
+		{ "what", what.s },
+		{ "fix", r->is_spf ? "publish its text as a TXT record "
+				     "instead" :
+				     "publish the policy as a TXT record that "
+				     "starts with 'v=spf1' and a space, and "
+				     "remove this one" });
+	zl_buf_free(&what);
 }
 
 const struct zl_check zl_check_spf_obsolete_type = {
@@ -666,7 +700,8 @@ const struct zl_check zl_check_spf_obsolete_type = {
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
 	.fn = spf_obsolete_type,
 	.params = no_params,
-	.vars = (const char *const[]){ NULL },
+	/* what: what is wrong with the record; fix: what to do */
+	.vars = (const char *const[]){ "what", "fix", NULL },
 };
 
 /* Whether the MX RRset at n is a null MX (RFC 7505: one MX, "0 ."). */
