@@ -460,17 +460,67 @@ const struct zl_check zl_check_spf_redirect_with_all = {
 	.vars = (const char *const[]){ "term", NULL },
 };
 
-/* RFC 7208 §5.5: ptr is slow, unreliable and SHOULD NOT be used. */
+/* The "p" macros of term t's value (RFC 7208 §7.1: "%{p...}", in either
+ * case; "%%", "%_" and "%-" are escapes): each reported at the macro. */
+static void p_macros(struct zl_ctx *ctx, const struct rec *r,
+		     const struct zl_spf_term *t)
+{
+	const char *s = r->txt.s;
+	uint32_t i = t->value.off, b = t->value.off + t->value.len, e;
+	struct zl_buf what = { 0 };
+	char *term;
+
+	for (; i + 2 < b; i++) {
+		if (s[i] != '%')
+			continue;
+		if (s[i + 1] != '{') {
+			i++;	/* an escape: skip its second byte */
+			continue;
+		}
+		if (s[i + 2] != 'p' && s[i + 2] != 'P')
+			continue;
+		for (e = i + 2; e < b && s[e] != '}'; e++)
+			;
+		e += e < b;
+		term = zl_spf_rec_term_str(r, t);
+		zl_buf_addf(&what, "the p macro '");
+		zl_buf_add_escaped(&what, s + i, e - i);
+		zl_buf_addf(&what, "'");
+		ZL_EMIT(ctx, ctx->rr->src, span_tok(r, (struct zl_spf_span){
+				i, e - i }), { "term", term },
+			{ "what", what.s },
+			{ "fix", "name the client by its address, '%{i}' or "
+				 "'%{ir}', or list the hosts with ip4: and "
+				 "ip6: instead" });
+		zl_buf_free(&what);
+		free(term);
+	}
+}
+
+/* RFC 7208 §5.5: ptr is slow, unreliable and SHOULD NOT be used; so is
+ * the "p" macro (§7.2, §7.3), which makes the same reverse lookup and
+ * validation.  Unknown modifiers, which receivers ignore (§6), are not
+ * looked at. */
 static void spf_ptr(struct zl_ctx *ctx)
 {
+	const struct zl_spf_term *t;
 	const struct rec *r;
 	size_t i;
 
-	if ((r = zl_spf_rec(ctx, ctx->rr))->is_spf)
-		for (i = 0; i < r->spf.nterms; i++)
-			if (r->spf.terms[i].kind == ZL_SPF_PTR &&
-			    !r->spf.terms[i].bad)
-				EMIT_TERM(ctx, r, &r->spf.terms[i]);
+	if (!(r = zl_spf_rec(ctx, ctx->rr))->is_spf)
+		return;
+	for (i = 0; i < r->spf.nterms; i++) {
+		t = &r->spf.terms[i];
+		if (t->bad || t->kind == ZL_SPF_UNKNOWN_MOD ||
+		    t->kind == ZL_SPF_BAD)
+			continue;
+		if (t->kind == ZL_SPF_PTR)
+			EMIT_TERM(ctx, r, t, { "what", "the ptr mechanism" },
+				  { "fix", "list the sending hosts with ip4:, "
+					   "ip6:, a or include instead" });
+		else if (t->has_macro)
+			p_macros(ctx, r, t);
+	}
 }
 
 const struct zl_check zl_check_spf_ptr = {
@@ -478,7 +528,9 @@ const struct zl_check zl_check_spf_ptr = {
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
 	.fn = spf_ptr,
 	.params = no_params,
-	.vars = (const char *const[]){ "term", NULL },
+	/* what: "the ptr mechanism" or the p macro as written; fix: what
+	 * to write instead */
+	.vars = (const char *const[]){ "term", "what", "fix", NULL },
 };
 
 /* The term with its host bits cleared, as "-ip4:192.0.2.0/24" (the
