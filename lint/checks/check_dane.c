@@ -577,6 +577,139 @@ static void tlsa_null_mx(struct zl_ctx *ctx, const char *host)
 				"the null MX of '%s'", host);
 }
 
+static const char *expanded(const struct zl_ctx *ctx, const char *text,
+			    char (*buf)[SYNTH_MAX]);
+
+/* The names of a zone between an MX target and the name its CNAMEs lead
+ * to: by name id, 1 + the index of the first MX record whose target's
+ * chain passes through the name, or 0. */
+struct between {
+	const struct zl_zone *z;
+	uint32_t *mx;
+};
+
+static void between_release(void *obj)
+{
+	struct between *b = obj;
+
+	if (b)
+		free(b->mx);
+	free(b);
+}
+
+/* The name the CNAME of n in z points to, or NULL. */
+static const struct zl_name *cname_next(const struct zl_zone *z,
+					const struct zl_name *n)
+{
+	const struct zl_rr *c = zl_first_rr(z, n, LDNS_RR_TYPE_CNAME);
+
+	return c && c->nrdf >= 1 ? zl_rdf_name(&c->rdf[0]) : NULL;
+}
+
+/* Marks in b the aliases that the CNAME chain of each MX target of z
+ * passes through after the target, as far as z holds the chain: the
+ * names that are neither the one the MX record gives nor the one the
+ * chain ends at.  A chain longer than resolvers follow (a loop) has no
+ * end, and nothing of it is marked. */
+static void between_scan(const struct zl_zone *z, struct between *b)
+{
+	const struct zl_name *t, *next;
+	const struct zl_rr *mx;
+	size_t i;
+	unsigned hops, k;
+
+	b->z = z;
+	b->mx = zl_xcalloc(z->nnames ? z->nnames : 1, sizeof *b->mx);
+	for (i = 0; i < z->nrrs; i++) {
+		mx = &z->rrs[i];
+		if (mx->type != LDNS_RR_TYPE_MX || mx->owner->below_cut ||
+		    mx->nrdf != 2 || !(t = zl_rdf_name(&mx->rdf[1])))
+			continue;
+		for (hops = 0, next = cname_next(z, t);
+		     next && cname_next(z, next) && hops < MAX_HOPS; hops++)
+			next = cname_next(z, next);
+		if (hops == 0 || hops >= MAX_HOPS)
+			continue;
+		/* hops aliases lie between the target and the end */
+		for (k = 0, next = cname_next(z, t); k < hops; k++) {
+			if (!b->mx[next->id])
+				b->mx[next->id] = (uint32_t)i + 1;
+			next = cname_next(z, next);
+		}
+	}
+}
+
+/* The MX record of the zone whose target's CNAME chain passes through n
+ * (between the target and the chain's end), or NULL. */
+static const struct zl_rr *between_mx(struct zl_ctx *ctx,
+				      const struct zl_name *n)
+{
+	void **slot = zl_memo_zone_slot(ctx, ZL_MEMO_TLSA_BETWEEN,
+					between_release);
+	struct between local = { 0 }, *b = &local;
+	const struct zl_rr *mx = NULL;
+
+	if (slot) {
+		if (*slot && ((struct between *)*slot)->z != ctx->zone) {
+			between_release(*slot);
+			*slot = NULL;
+		}
+		if (!*slot) {
+			*slot = zl_xcalloc(1, sizeof *b);
+			between_scan(ctx->zone, *slot);
+		}
+		b = *slot;
+	} else {
+		between_scan(ctx->zone, b);
+	}
+	if (b->mx[n->id])
+		mx = &ctx->zone->rrs[b->mx[n->id] - 1];
+	if (b == &local)
+		free(local.mx);
+	return mx;
+}
+
+/* RFC 7672 §2.2.3 and RFC 7671 §7: for an MX host that is an alias, a
+ * sending MTA looks up TLSA at _25._tcp of the name the CNAMEs lead to,
+ * and failing that of the name the MX record gives: never of a name
+ * between them.  A TLSA record at such a name is asked for only by a
+ * sender for whom the name is where its own lookup starts: an MX record
+ * that names the alias (MX002's fault, and none of the run does) or mail
+ * addressed to the alias itself (§2.2.2); the zone shows it was meant for
+ * the chain, where no sender finds it.  Reported at the record, with a
+ * note at the MX record whose chain passes through it. */
+static bool tlsa_between(struct zl_ctx *ctx, const struct zl_name *n,
+			 const char *host)
+{
+	const struct zl_rr *mx = n ? between_mx(ctx, n) : NULL;
+	const struct zl_name *t;
+	char buf[2][SYNTH_MAX], why[3 * SYNTH_MAX], fix[3 * SYNTH_MAX];
+	const char *f;
+	zl_finding d;
+
+	if (!mx || !(t = zl_rdf_name(&mx->rdf[1])))
+		return false;
+	/* the chain's end, when the run holds it */
+	if ((f = expanded(ctx, host, buf)) && f != host) {
+		snprintf(why, sizeof why, "an alias between MX target '%s' and "
+			 "'%s', the name its CNAMEs lead to: no sender looks "
+			 "there", t->text, f);
+		snprintf(fix, sizeof fix, "publish the records at "
+			 "'_25._tcp.%s' or at '_25._tcp.%s'", f, t->text);
+	} else {
+		snprintf(why, sizeof why, "an alias between MX target '%s' and "
+			 "the name its CNAMEs lead to: no sender looks there",
+			 t->text);
+		snprintf(fix, sizeof fix, "publish the records at "
+			 "'_25._tcp.%s', or where its CNAMEs lead", t->text);
+	}
+	d = ZL_EMIT(ctx, ctx->rr->src, zl_rr_type_tok(ctx->zone, ctx->rr),
+		    { "host", host }, { "why", why }, { "fix", fix });
+	zl_emit_note(ctx, d, mx->src, zl_rr_field_tok(ctx->zone, mx, 1),
+		     "the MX target whose CNAMEs pass through '%s'", host);
+	return true;
+}
+
 /* RFC 7672 §2.2.3: SMTP clients look for TLSA at _25._tcp.<MX host>; a
  * TLSA record for a host that no MX of this zone names and no zone of the
  * run gives an address is probably for a renamed or mistyped host (a
@@ -622,14 +755,21 @@ static void tlsa_smtp(struct zl_ctx *ctx)
 	/* a file of the zone that $INCLUDE could not read may hold an MX
 	 * that names the host, or its addresses; a lost address record is
 	 * reported where it stands */
-	if (ctx->zone->lost_unread || (n && zl_lost_address(ctx, n)))
+	if (ctx->zone->lost_unread || (n && zl_lost_address(ctx, n)) ||
+	    tlsa_between(ctx, n, host))
 		return;
 	if ((a = zl_answer(ctx, host, &at)) == ZL_ANSWER_NONE ||
 	    a == ZL_ANSWER_YXDOMAIN ||
 	    (a == ZL_ANSWER_NAME && !zl_has_address(at.name))) {
 		zl_note_dnames(ctx, ZL_EMIT(ctx, ctx->rr->src,
 					    zl_rr_type_tok(ctx->zone, ctx->rr),
-					    { "host", host }), host);
+					    { "host", host },
+					    { "why", "which no MX record in "
+					      "this zone names and which has "
+					      "no address" },
+					    { "fix", "check the owner name "
+					      "against the MX targets" }),
+			       host);
 	}
 }
 
@@ -639,7 +779,8 @@ const struct zl_check zl_check_tlsa_smtp = {
 	.fn = tlsa_smtp,
 	.variants = smtp_variants,
 	.params = smtp_params,
-	.vars = (const char *const[]){ "host", "usage", NULL },
+	/* not-mx: why (what the host is) and fix (what to do) */
+	.vars = (const char *const[]){ "host", "usage", "why", "fix", NULL },
 };
 
 /* The MX target of rr when a zone of the run holds it, or a DNAME of the

@@ -58,6 +58,7 @@ enum zl_memo_kind { ZL_MEMO_SPF, ZL_MEMO_TAGVALUE,
 		    ZL_MEMO_SPF_GRAPH, ZL_MEMO_DMARC_NAMES,
 		    ZL_MEMO_NAME_PLACES, ZL_MEMO_SPF_SEEN,
 		    ZL_MEMO_MX_SET, ZL_MEMO_DMARC_SUBJECT,
+		    ZL_MEMO_TLSA_BETWEEN,
 		    ZL_MEMO_NKINDS };
 
 /* Returns what build(a, z, rr) made for rr, a record of zone z of the
