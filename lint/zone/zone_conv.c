@@ -164,6 +164,23 @@ bool zl_conv_name_set(struct conv *c, struct zl_rdf *r, const uint8_t *wire,
 	return true;
 }
 
+/* Whether the field being converted is a mailbox written as a domain
+ * name: an SOA's RNAME (RFC 1035 §3.3.13), MINFO's RMAILBX and EMAILBX
+ * (§3.3.7), RP's mbox-dname (RFC 1183 §2.2). */
+static bool is_mailbox(const struct conv *c)
+{
+	switch (c->in->type) {
+	case LDNS_RR_TYPE_SOA:
+		return c->field == 1;
+	case LDNS_RR_TYPE_MINFO:
+		return c->field <= 1;
+	case LDNS_RR_TYPE_RP:
+		return c->field == 0;
+	default:
+		return false;
+	}
+}
+
 bool zl_conv_dname(struct conv *c, struct zl_rdf *r, size_t ti)
 {
 	uint8_t wire[ZL_NAME_MAXWIRE];
@@ -174,7 +191,7 @@ bool zl_conv_dname(struct conv *c, struct zl_rdf *r, size_t ti)
 	s = tok_text(c, ti, &n);
 	wl = zl_name_from_zone(c->z, c->in->src, tok_at(c, ti), s, n,
 			       c->in->origin, c->in->originlen, wire, &cat,
-			       msg, sizeof msg);
+			       msg, sizeof msg, is_mailbox(c));
 	if (wl == 0)
 		return bad(c, cat, tok_at(c, ti), "%s", msg);
 	return zl_conv_name_set(c, r, wire, wl, ti, 1);

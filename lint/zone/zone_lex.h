@@ -144,11 +144,12 @@ size_t zl_name_from_text(const char *s, size_t n, const uint8_t *origin,
  * line break after the token, when the next line holds no field (a byte
  * 10 ending the name), and a backslash before a CR (byte 13).  Before a
  * field that backslash is a problem saying how Knot DNS and NSD read
- * on. */
+ * on.  mailbox: the name is a mailbox (an SOA's RNAME, RP's, MINFO's),
+ * for the note's fix. */
 size_t zl_name_from_zone(struct zl_zone *z, uint16_t src, struct zl_tok at,
 			 const char *s, size_t n, const uint8_t *origin,
 			 size_t originlen, uint8_t *wire, const char **cat,
-			 char *msg, size_t msgsz);
+			 char *msg, size_t msgsz, bool mailbox);
 /* The wire form that zl_name_from_zone reads of the name token s[0..n)
  * at `at` of source src, without a note or a message: for a name read
  * before its record is (an SOA owner that names the zone).  0 where
@@ -169,9 +170,10 @@ bool zl_name_nsd_refuses(const char *s, size_t n);
 /* Notes such a byte of the name token s[0..n) at `at` of source src as a
  * problem of category "portable" (ZONE012), unless $GENERATE wrote src;
  * so too a label '@' of a longer name or a label '\#', which NSD
- * refuses. */
+ * refuses.  In a mailbox (mailbox true) an '@' in the first label is the
+ * address's, and the fix a dot for it rather than its escape. */
 void zl_name_note_raw(struct zl_zone *z, uint16_t src, struct zl_tok at,
-		      const char *s, size_t n);
+		      const char *s, size_t n, bool mailbox);
 /* Writes the canonical text of an uncompressed wire name to text
  * (ZL_NAME_MAXTEXT bytes, NUL-terminated); returns its length. */
 size_t zl_name_to_text(const uint8_t *wire, char *text);

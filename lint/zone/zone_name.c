@@ -132,10 +132,22 @@ static void raw_what(const char *s, size_t n, struct zl_buf *out)
 	}
 }
 
-void zl_name_note_raw(struct zl_zone *z, uint16_t src, struct zl_tok at,
-		      const char *s, size_t n)
+/* Where the name text s[0..n) ends its first label: its first dot not
+ * escaped, or n. */
+static size_t first_label_end(const char *s, size_t n)
 {
-	struct zl_buf fix = { 0 }, what = { 0 };
+	size_t i;
+
+	for (i = 0; i < n && s[i] != '.'; i++)
+		if (s[i] == '\\')
+			i++;
+	return i < n ? i : n;
+}
+
+void zl_name_note_raw(struct zl_zone *z, uint16_t src, struct zl_tok at,
+		      const char *s, size_t n, bool mailbox)
+{
+	struct zl_buf fix = { 0 }, what = { 0 }, box = { 0 };
 	size_t i;
 	unsigned not;
 
@@ -151,6 +163,25 @@ void zl_name_note_raw(struct zl_zone *z, uint16_t src, struct zl_tok at,
 		zl_zone_refused(z, not, "portable", src, at, "label '\\#' in "
 				"domain name '%.*s%s', which NSD refuses: "
 				"write it as \\035", ZL_TOKARGS(s, n));
+		return;
+	}
+	/* A mailbox (an SOA's RNAME, RP's, MINFO's) written as an e-mail
+	 * address: escaping its '@' keeps the wrong mailbox (RFC 1035 §8),
+	 * the fix ZONE021 gives is a dot for it, between a user and a domain
+	 * label that are not empty. */
+	if (mailbox && s[i] == '@' && i > 0 && i < first_label_end(s, n) &&
+	    i + 1 < n && s[i + 1] != '.') {
+		zl_buf_add(&box, s, i);
+		zl_buf_addc(&box, '.');
+		zl_buf_add(&box, s + i + 1, n - i - 1);
+		escape_raw(box.s, box.len, &fix);
+		zl_zone_refused(z, not, "portable", src, at, "'@' written as "
+				"itself in mailbox '%.*s%s', which %s: write "
+				"the mailbox with a dot for the '@', '%.*s%s'",
+				ZL_TOKARGS(s, n), zl_servers_refuse(not),
+				ZL_TOKARGS(fix.s, fix.len));
+		zl_buf_free(&box);
+		zl_buf_free(&fix);
 		return;
 	}
 	raw_what(s + i, n - i, &what);
@@ -389,7 +420,7 @@ size_t zl_name_read(const struct zl_zone *z, uint16_t src, struct zl_tok at,
 size_t zl_name_from_zone(struct zl_zone *z, uint16_t src, struct zl_tok at,
 			 const char *s, size_t n, const uint8_t *origin,
 			 size_t originlen, uint8_t *wire, const char **cat,
-			 char *msg, size_t msgsz)
+			 char *msg, size_t msgsz, bool mailbox)
 {
 	const struct zl_src *f = z->srcs[src];
 	unsigned flags = 0, v;
@@ -415,7 +446,7 @@ size_t zl_name_from_zone(struct zl_zone *z, uint16_t src, struct zl_tok at,
 	wl = from_text(s, n, origin, originlen, wire, cat, msg, msgsz, flags);
 	if (wl == 0)
 		return 0;
-	zl_name_note_raw(z, src, at, s, n);
+	zl_name_note_raw(z, src, at, s, n, mailbox);
 	if (flags & LINE_END)
 		zl_zone_refused(z, ZL_NOT_BIND, "portable", src, at, "backslash "
 				"at the end of the line in domain name "

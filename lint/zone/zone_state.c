@@ -376,7 +376,7 @@ size_t zl_ld_name(struct loader *L, uint16_t src,
 	if (zl_ld_relative(s, n) && !zl_ld_origin(L))
 		return 0;
 	wl = zl_name_from_zone(L->z, src, at, s, n, L->origin, L->originlen,
-			       wire, &cat, msg, sizeof msg);
+			       wire, &cat, msg, sizeof msg, false);
 	if (wl == 0)
 		zl_zone_problem(L->z, cat, src, at, "%s", msg);
 	return wl;

@@ -968,6 +968,32 @@ START_TEST(test_names_raw)
 	prob(z, "write the name as '123456789012345678901234567890123456789"
 	     "012345678901234567...'", 2, 1, "portable");
 	zl_zone_free(z);
+	/* A mailbox written as an e-mail address: escaping its '@' keeps
+	 * the wrong mailbox, the fix is a dot for it (RFC 1035 §8), in the
+	 * SOA's RNAME, RP's mbox-dname and MINFO's two; '@' elsewhere in a
+	 * mailbox, or in another name, is escaped. */
+	z = load("example.com.zone", "$TTL 1\n"
+		 "@ SOA ns1 Host@example.com. 1 2 3 4 5\n"
+		 "@ RP a@b.example. .\n"
+		 "@ MINFO c@d.example. e.f@g.example.\n"
+		 "h@i MX 10 j@k.example.\n"
+		 "x RP @.l.example. .\n"
+		 "y RP m@ .\n");
+	prob(z, "'@' written as itself in mailbox 'Host@example.com.', which "
+	     "Knot DNS refuses: write the mailbox with a dot for the '@', "
+	     "'Host.example.com.'", 2, 11, "portable");
+	prob(z, "'@' written as itself in mailbox 'a@b.example.', which Knot "
+	     "DNS refuses: write the mailbox with a dot for the '@', "
+	     "'a.b.example.'", 3, 6, "portable");
+	prob(z, "write the mailbox with a dot for the '@', 'c.d.example.'", 4,
+	     9, "portable");
+	prob(z, "write the name as 'e.f\\@g.example.'", 4, 22, "portable");
+	prob(z, "write the name as 'h\\@i'", 5, 1, "portable");
+	prob(z, "write the name as 'j\\@k.example.'", 5, 11, "portable");
+	/* no user, or no domain after the '@': the escape, as elsewhere */
+	prob(z, "write the name as '\\@.l.example.'", 6, 6, "portable");
+	prob(z, "write the name as 'm\\@'", 7, 6, "portable");
+	zl_zone_free(z);
 }
 END_TEST
 
