@@ -267,21 +267,20 @@ check-tsan:
 	    --no-context tsan.zone > /dev/null; test $$? = 1; }
 
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
-valgrind: zonelint tests/unit/run tests/servers/list
+# Two halves, which CI runs side by side: the suites of hostile input,
+# confinement and limits, and the rest.
+valgrind: valgrind-hostile valgrind-suites
+valgrind-hostile: zonelint
+	sh tools/deps.sh cmd:valgrind:valgrind
+	for t in badinput confine budgets; do \
+	  ZONELINT_WRAPPER="$(VALGRIND)" sh tests/$$t.sh ./zonelint || exit 1; done
+valgrind-suites: zonelint tests/unit/run tests/servers/list
 	sh tools/deps.sh cmd:valgrind:valgrind
 	CK_FORK=no $(VALGRIND) tests/unit/run
-	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/fixtures.sh ./zonelint
-	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/cli.sh ./zonelint
-	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/config.sh ./zonelint
-	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/zoneset.sh ./zonelint
-	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/badinput.sh ./zonelint
-	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/confine.sh ./zonelint
-	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/budgets.sh ./zonelint
-	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/formats.sh ./zonelint
-	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/errors.sh ./zonelint
+	for t in fixtures cli config zoneset formats errors server-config \
+	  authoring; do \
+	  ZONELINT_WRAPPER="$(VALGRIND)" sh tests/$$t.sh ./zonelint || exit 1; done
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/servers.sh tests/servers/list
-	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/server-config.sh ./zonelint
-	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/authoring.sh ./zonelint
 
 # libFuzzer harnesses (fuzz/fuzz_*.c), built with their own copy of liblint
 # in build-fuzz/ so the instrumented objects never mix with the normal ones.
@@ -362,6 +361,6 @@ clean:
 	  tests/unit/run tests/oom tests/servers/list tests/servers/hostile
 	rm -rf build-asan build-tsan build-fuzz
 
-.PHONY: all check check-asan check-tsan check-package valgrind cycles bench \
-	install uninstall clean
+.PHONY: all check check-asan check-tsan check-package valgrind valgrind-hostile \
+	valgrind-suites cycles bench install uninstall clean
 .PHONY: fuzz fuzz-build check-fuzz
