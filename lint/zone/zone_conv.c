@@ -9,7 +9,7 @@
  * other fields are "field N". */
 static const struct {
 	uint16_t type;
-	const char *names[7];
+	const char *names[9];
 } field_names[] = {
 	{ LDNS_RR_TYPE_A, { "address" } },
 	{ LDNS_RR_TYPE_AAAA, { "address" } },
@@ -57,10 +57,12 @@ static const struct {
 	{ LDNS_RR_TYPE_GPOS, { "longitude", "latitude", "altitude" } },
 	{ LDNS_RR_TYPE_RRSIG, { "type covered", "algorithm", "labels",
 				"original TTL", "signature expiration",
-				"signature inception", "key tag" } },
+				"signature inception", "key tag",
+				"signer's name", "signature" } },
 	{ LDNS_RR_TYPE_SIG, { "type covered", "algorithm", "labels",
 			      "original TTL", "signature expiration",
-			      "signature inception", "key tag" } },
+			      "signature inception", "key tag",
+			      "signer's name", "signature" } },
 	{ LDNS_RR_TYPE_NSEC, { "next domain name", "type bitmap" } },
 	{ LDNS_RR_TYPE_NXT, { "next domain name", "type bitmap" } },
 	{ LDNS_RR_TYPE_A6, { "prefix length", "address suffix",
@@ -68,6 +70,10 @@ static const struct {
 	{ LDNS_RR_TYPE_CSYNC, { "serial", "flags", "type bitmap" } },
 	{ LDNS_RR_TYPE_NSEC3, { "hash algorithm", "flags", "iterations",
 				"salt", "next hashed owner name" } },
+	{ LDNS_RR_TYPE_NSEC3PARAM, { "hash algorithm", "flags", "iterations",
+				     "salt" } },
+	{ LDNS_RR_TYPE_OPENPGPKEY, { "public key" } },
+	{ LDNS_RR_TYPE_DHCID, { "data" } },
 	{ LDNS_RR_TYPE_SVCB, { "priority", "target", "parameters" } },
 	{ LDNS_RR_TYPE_HTTPS, { "priority", "target", "parameters" } },
 };
@@ -78,7 +84,7 @@ const char *zl_conv_field_name(uint16_t type, size_t f)
 
 	for (i = 0; i < sizeof field_names / sizeof field_names[0]; i++)
 		if (field_names[i].type == type)
-			return f < 7 ? field_names[i].names[f] : NULL;
+			return f < 9 ? field_names[i].names[f] : NULL;
 	return NULL;
 }
 
@@ -106,6 +112,95 @@ bool zl_conv_set(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	r->tok = (uint16_t)ti;
 	r->ntok = (uint16_t)take;
 	return true;
+}
+
+/* RFC 4648 §4 (base64) and §8 (hex). */
+bool zl_conv_enc_why(const char *s, size_t n, bool b64, char *why,
+		     size_t *k)
+{
+	size_t i, pad = 0, data = 0;
+	char ch[8];
+
+	for (i = 0; i < n; i++) {
+		unsigned char u = (unsigned char)s[i];
+		bool digit = b64 ? (u >= 'A' && u <= 'Z') ||
+				   (u >= 'a' && u <= 'z') ||
+				   (u >= '0' && u <= '9') || u == '+' ||
+				   u == '/' : zl_hex_digit(s[i]) >= 0;
+
+		if (u > ' ' && u < 0x7f && u != '\\' && u != '\'')
+			snprintf(ch, sizeof ch, "'%c'", u);
+		else
+			snprintf(ch, sizeof ch, "\\%03u", u);
+		*k = i;
+		if (b64 && u == '=') {
+			pad++;
+		} else if (!digit) {
+			snprintf(why, 96, "%s is not a %s", ch,
+				 b64 ? "base64 character" : "hex digit");
+			return true;
+		} else if (pad) {
+			snprintf(why, 96, "%s after '=' padding", ch);
+			return true;
+		} else {
+			data++;
+		}
+	}
+	*k = n;
+	if (!b64 && n % 2)
+		snprintf(why, 96, "%zu digits, an odd number, are no whole "
+			 "number of bytes", n);
+	else if (b64 && n % 4)
+		snprintf(why, 96, "%zu characters, not a whole number of "
+			 "groups of four: '=' pads the last", n);
+	else if (b64 && (pad > 2 || data % 4 == 1))
+		snprintf(why, 96, "a last group of one character, which "
+			 "holds no whole byte");
+	else
+		return false;
+	return true;
+}
+
+/* Where byte k of tokens ti..ti+take joined without blanks (join() with
+ * glue) is in the source. */
+static struct zl_tok byte_at(const struct conv *c, size_t ti, size_t take,
+			     size_t k)
+{
+	struct zl_tok at;
+	const char *s;
+	size_t i, n;
+
+	for (i = ti; i < ti + take; i++) {
+		if (take == 1) {
+			s = tok_text(c, i, &n);
+		} else {
+			s = c->buf + c->in->toks[i].off;
+			n = c->in->toks[i].len;
+		}
+		if (k < n) {
+			at.off = (uint32_t)(s + k - c->buf);
+			at.len = 1;
+			return at;
+		}
+		k -= n;
+	}
+	return span_of(c, ti, take);
+}
+
+bool zl_conv_bad_enc(struct conv *c, size_t ti, size_t take, const char *s,
+		     size_t n, bool b64)
+{
+	struct zl_tok at = span_of(c, ti, take);
+	char why[96];
+	size_t k;
+
+	if (!zl_conv_enc_why(s, n, b64, why, &k))
+		return bad(c, "syntax", at, "invalid %s '%.*s%s'", fn(c),
+			   ZL_TOKARGS(s, n));
+	if (k < n)
+		at = byte_at(c, ti, take, k);
+	return bad(c, "syntax", at, "invalid %s in %s '%.*s%s': %s",
+		   b64 ? "base64" : "hex data", fn(c), ZL_TOKARGS(s, n), why);
 }
 
 unsigned zl_conv_decimal(const char *s, size_t n)

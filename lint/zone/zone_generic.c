@@ -12,6 +12,18 @@ bool zl_conv_is_generic(const struct conv *c)
 	       memcmp(c->buf + t->off, "\\#", 2) == 0;
 }
 
+/* Byte i of token text s[0..n), which is no hex digit. */
+static bool bad_byte(struct conv *c, const char *s, size_t n, size_t i)
+{
+	struct zl_tok at = { (uint32_t)(s + i - c->buf), 1 };
+	char why[96];
+	size_t k;
+
+	zl_conv_enc_why(s, n, false, why, &k);
+	return bad(c, "syntax", at, "invalid hex data '%.*s%s' in RFC 3597 "
+		   "rdata: %s", ZL_TOKARGS(s, n), why);
+}
+
 /* Decodes the hex of RFC 3597 rdata (tokens 2..) into the scratch buffer
  * after a two-byte length, as ldns_wire2rdf() wants it.  RFC 3597 §5
  * wants the length to match the data exactly: BIND and Knot DNS refuse
@@ -35,9 +47,7 @@ static bool generic_hex(struct conv *c, uint64_t *len)
 					"Knot DNS refuses to load it");
 		for (i = 0; i < n; i++, digits++)
 			if (zl_hex_digit(s[i]) < 0)
-				return bad(c, "syntax", tok_at(c, ti),
-					   "invalid hex data '%.*s%s' in RFC 3597 rdata",
-					   ZL_TOKARGS(s, n));
+				return bad_byte(c, s, n, i);
 	}
 	if (digits / 2 > 65535)
 		return bad(c, "range", tok_at(c, 1),

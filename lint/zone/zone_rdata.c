@@ -85,8 +85,7 @@ static bool b64_groups(struct conv *c, struct zl_rdf *r, size_t ti,
 	if (i == ti + take)
 		len = zl_b64_groups(s, n, NULL, &odd);
 	if (len == SIZE_MAX || !odd)
-		return bad(c, "syntax", at, "invalid %s '%.*s%s'", fn(c),
-			   ZL_TOKARGS(s, n));
+		return zl_conv_bad_enc(c, ti, take, s, n, true);
 	zl_zone_refused(c->z, ZL_NOT_BIND | ZL_NOT_NSD, "portable",
 			c->in->src, at, "%s '%.*s%s' %s, which BIND and NSD "
 			"refuse (Knot DNS decodes each group of four "
@@ -270,14 +269,12 @@ static bool conv_ldns(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	    !(zl_type_unknown_to(c->in->type) & ZL_NOT_NSD))
 		return lone_zero(c, at);
 	if (ft == LDNS_RDF_TYPE_HEX && (!hex_ok(s, &digits) || digits % 2))
-		return bad(c, "syntax", at, "invalid hex data in %s '%.*s%s'",
-			   fn(c), ZL_TOKARGS(s, n));
+		return zl_conv_bad_enc(c, ti, take, s, n, false);
 	/* ldns reads a lone "0" or "-" as empty base64, where only NSD
 	 * reads "0" (lone_zero); one character is never base64 (RFC 4648
 	 * §4). */
 	if (ft == LDNS_RDF_TYPE_B64 && n == 1)
-		return bad(c, "syntax", at, "invalid base64 in %s '%.*s%s'",
-			   fn(c), ZL_TOKARGS(s, n));
+		return zl_conv_bad_enc(c, ti, take, s, n, true);
 	if (ft == LDNS_RDF_TYPE_NSEC) {
 		/* ldns maps an unknown mnemonic to type 0 without a word. */
 		for (i = ti; i < ti + take; i++)
@@ -302,6 +299,9 @@ static bool conv_ldns(struct conv *c, struct zl_rdf *r, uint8_t ft,
 		pthread_mutex_unlock(&netdb_lock);
 	if (!rd && ft == LDNS_RDF_TYPE_B64)
 		return b64_groups(c, r, ti, take);
+	/* a salt is hex, or "-" for none (RFC 5155 §3.3) */
+	if (!rd && ft == LDNS_RDF_TYPE_NSEC3_SALT)
+		return zl_conv_bad_enc(c, ti, take, s, n, false);
 	if (!rd)
 		return bad(c, "syntax", at, "invalid %s '%.*s%s'", fn(c),
 			   ZL_TOKARGS(s, n));

@@ -685,7 +685,8 @@ START_TEST(test_generic)
 	prob(z, "record type 'TYPE65534' has no known rdata format", 7, 3,
 	     "syntax");
 	prob(z, "RFC 3597 rdata is not valid MX rdata", 8, 6, "syntax");
-	prob(z, "invalid hex data '0g'", 9, 18, "syntax");
+	prob(z, "invalid hex data '0g' in RFC 3597 rdata: 'g' is not a "
+	     "hex digit", 9, 19, "syntax");
 	prob(z, "RFC 3597 rdata of 3 hex digits, an odd number", 10, 16,
 	     "syntax");
 	ck_assert_uint_eq(z->nprobs, 5);
