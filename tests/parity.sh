@@ -1,6 +1,7 @@
 #!/bin/sh
 # parity.sh - zonelint's verdicts against the servers' own: each record of
-# tests/parity/records, alone in a small valid zone, is loaded by
+# the files of tests/parity (records, and pdns.records from PowerDNS's
+# tests), alone in a small valid zone, is loaded by
 #   BIND  named-checkconf -z, the defaults of a primary zone (check-names
 #         fail, which named-checkzone does not apply);
 #   Knot  kzonecheck, a refusal being a parse error or a serious semantic
@@ -52,6 +53,7 @@ printf '%s\n' 'template:' '  - id: default' '    storage: .' 'zone:' \
 printf '%s\n' 'server:' '	zonesdir: "."' 'zone:' '	name: example.com' \
 	'	zonefile: db.zone' >nsd/nsd.conf
 awk -v dir=cases '
+	FNR == 1 { if (open) close(f); open = 0; split("", mark) }
 	/^#(noeol|exact)$/ { mark[substr($0, 2)] = 1; next }
 	/^#/ { next }
 	/^$/ { if (open) close(f); open = 0; split("", mark); next }
@@ -66,7 +68,7 @@ awk -v dir=cases '
 		open = 1
 		print > f
 	}
-' "$here/parity/records"
+' "$here"/parity/*
 
 # verdict SERVER: 1 when the server refuses db.zone in its directory.
 verdict() {
