@@ -302,9 +302,10 @@ static bool conv_ldns(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	/* a salt is hex, or "-" for none (RFC 5155 §3.3) */
 	if (!rd && ft == LDNS_RDF_TYPE_NSEC3_SALT)
 		return zl_conv_bad_enc(c, ti, take, s, n, false);
-	if (!rd)
-		return bad(c, "syntax", at, "invalid %s '%.*s%s'", fn(c),
-			   ZL_TOKARGS(s, n));
+	if (!rd)	/* an ILNP64 value as RFC 6742 §2.3 writes it */
+		return bad(c, "syntax", at, "invalid %s '%.*s%s'%s", fn(c),
+			   ZL_TOKARGS(s, n), ft != LDNS_RDF_TYPE_ILNP64 ? "" :
+			   ": not four groups of hex digits joined by ':'");
 	if (ft == LDNS_RDF_TYPE_ILNP64 && !ilnp64_full(s, n))
 		zl_zone_refused(c->z, ZL_NOT_KNOT, "portable", c->in->src, at,
 				"%s '%.*s%s' with a group of fewer than four "

@@ -2641,6 +2641,29 @@ START_TEST(test_problem)
 }
 END_TEST
 
+/* A field ldns refuses is named, and says why where its format is not
+ * a number: the preference of KX, RT, AFSDB, LP and the ILNP types, an
+ * ILNP64 node ID or locator (RFC 6742 §2.3). */
+START_TEST(test_field_named)
+{
+	struct zl_zone *z = load("example.com.zone",
+				 "$TTL 3600\n"
+				 "@ SOA ns1 h 1 2 3 4 5\n"
+				 "a KX x k\n"
+				 "b AFSDB x h\n"
+				 "c NID 10 0014:4fff:ff20\n"
+				 "d L64 10 2001:db8:1140:1000:1\n");
+
+	prob(z, "invalid KX preference 'x'", 3, 6, "syntax");
+	prob(z, "invalid AFSDB subtype 'x'", 4, 9, "syntax");
+	prob(z, "invalid NID node ID '0014:4fff:ff20': not four groups of "
+	     "hex digits joined by ':'", 5, 10, "syntax");
+	prob(z, "invalid L64 locator", 6, 10, "syntax");
+	ck_assert_uint_eq(z->nprobs, 4);
+	zl_zone_free(z);
+}
+END_TEST
+
 /* A lone "0" for a hex or base64 field, which NSD reads as empty: an
  * error that says so, with the delete CDS and CDNSKEY as RFC 8078's
  * erratum 5049 writes them.  A type NSD does not know keeps the plain
@@ -3002,6 +3025,7 @@ Suite *load_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("problem");
 	tcase_add_test(tc, test_problem);
+	tcase_add_test(tc, test_field_named);
 	tcase_add_test(tc, test_lone_zero);
 	tcase_add_test(tc, test_bind_only_names);
 	tcase_add_test(tc, test_unclosed_paren_notes);
