@@ -684,6 +684,52 @@ size_t zl_b64_groups(const char *s, size_t n, uint8_t *out, unsigned *odd)
 	return len;
 }
 
+bool zl_enc_why(const char *s, size_t n, bool b64, char *why, size_t *k)
+{
+	size_t i, pad = 0;
+	unsigned char c;
+	bool digit;
+	char ch[8];
+
+	for (i = 0; i < n; i++) {
+		if (b64 && s[i] == '=') {
+			pad++;
+			continue;
+		}
+		digit = (b64 ? b64_digit(s[i]) : zl_hex_digit(s[i])) >= 0;
+		if (digit && !pad)
+			continue;
+		c = (unsigned char)s[i];
+		if (c > ' ' && c < 0x7f && c != '\\' && c != '\'')
+			snprintf(ch, sizeof ch, "'%c'", c);
+		else
+			snprintf(ch, sizeof ch, "\\%03u", c);
+		*k = i;
+		if (digit)
+			snprintf(why, 96, "%s after '=' padding", ch);
+		else
+			snprintf(why, 96, "%s is not a %s", ch,
+				 b64 ? "base64 character" : "hex digit");
+		return true;
+	}
+	*k = n;
+	if (!b64 && n % 2)
+		snprintf(why, 96, "%zu digits, an odd number, are no whole "
+			 "number of bytes", n);
+	else if (b64 && n % 4)
+		snprintf(why, 96, "%zu characters, not a whole number of "
+			 "groups of four: '=' pads the last", n);
+	else if (b64 && (n - pad) % 4 == 1)
+		snprintf(why, 96, "a last group of one character, which "
+			 "holds no whole byte");
+	else if (pad > 2)
+		snprintf(why, 96, "%zu '=' of padding, where a last group "
+			 "has two at most", pad);
+	else
+		return false;
+	return true;
+}
+
 size_t zl_line_index(const uint32_t *starts, size_t n, size_t off)
 {
 	size_t lo = 0, hi = n, mid;

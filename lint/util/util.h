@@ -180,6 +180,12 @@ int zl_hex_digit(char c);
 enum { ZL_B64_INSIDE = 1, ZL_B64_BITS = 2 };
 size_t zl_b64_groups(const char *s, size_t n, uint8_t *out, unsigned *odd);
 
+/* Why s[0..n) is no hex (b64 false) or base64 (RFC 4648 §8, §4): into
+ * why (size 96), what is wrong, and into *k the offset of the byte at
+ * fault, n when its length is.  False when nothing is (a reader refused
+ * it for another reason). */
+bool zl_enc_why(const char *s, size_t n, bool b64, char *why, size_t *k);
+
 /* The 0-based line that holds byte off of a text whose n line starts are
  * starts[0..n) (ascending, starts[0] == 0, n > 0): the last start <= off.
  * Every "line of an offset" in zonelint is this one binary search. */

@@ -122,53 +122,6 @@ bool zl_conv_set(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	return true;
 }
 
-/* RFC 4648 §4 (base64) and §8 (hex). */
-bool zl_conv_enc_why(const char *s, size_t n, bool b64, char *why,
-		     size_t *k)
-{
-	size_t i, pad = 0, data = 0;
-	char ch[8];
-
-	for (i = 0; i < n; i++) {
-		unsigned char u = (unsigned char)s[i];
-		bool digit = b64 ? (u >= 'A' && u <= 'Z') ||
-				   (u >= 'a' && u <= 'z') ||
-				   (u >= '0' && u <= '9') || u == '+' ||
-				   u == '/' : zl_hex_digit(s[i]) >= 0;
-
-		if (u > ' ' && u < 0x7f && u != '\\' && u != '\'')
-			snprintf(ch, sizeof ch, "'%c'", u);
-		else
-			snprintf(ch, sizeof ch, "\\%03u", u);
-		*k = i;
-		if (b64 && u == '=') {
-			pad++;
-		} else if (!digit) {
-			snprintf(why, 96, "%s is not a %s", ch,
-				 b64 ? "base64 character" : "hex digit");
-			return true;
-		} else if (pad) {
-			snprintf(why, 96, "%s after '=' padding", ch);
-			return true;
-		} else {
-			data++;
-		}
-	}
-	*k = n;
-	if (!b64 && n % 2)
-		snprintf(why, 96, "%zu digits, an odd number, are no whole "
-			 "number of bytes", n);
-	else if (b64 && n % 4)
-		snprintf(why, 96, "%zu characters, not a whole number of "
-			 "groups of four: '=' pads the last", n);
-	else if (b64 && (pad > 2 || data % 4 == 1))
-		snprintf(why, 96, "a last group of one character, which "
-			 "holds no whole byte");
-	else
-		return false;
-	return true;
-}
-
 /* Where byte k of tokens ti..ti+take joined without blanks (join() with
  * glue) is in the source. */
 static struct zl_tok byte_at(const struct conv *c, size_t ti, size_t take,
@@ -202,7 +155,7 @@ bool zl_conv_bad_enc(struct conv *c, size_t ti, size_t take, const char *s,
 	char why[96];
 	size_t k;
 
-	if (!zl_conv_enc_why(s, n, b64, why, &k))
+	if (!zl_enc_why(s, n, b64, why, &k))
 		return bad(c, "syntax", at, "invalid %s '%.*s%s'", fn(c),
 			   ZL_TOKARGS(s, n));
 	if (k < n)

@@ -113,11 +113,6 @@ bool zl_conv_name_set(struct conv *c, struct zl_rdf *r, const uint8_t *wire,
 		      size_t wl, size_t ti, size_t take);
 /* Token ti as a domain name (relative to the origin) into r. */
 bool zl_conv_dname(struct conv *c, struct zl_rdf *r, size_t ti);
-/* Why s[0..n) is no hex (b64 false) or base64, into why (size 96), and
- * in *k the offset of the byte at fault, n when its length is; false
- * when nothing is (a reader refused it for another reason). */
-bool zl_conv_enc_why(const char *s, size_t n, bool b64, char *why,
-		     size_t *k);
 /* Reports hex or base64 (b64) text s[0..n), tokens ti..ti+take joined
  * without blanks, that does not decode: why, at the byte at fault.
  * Returns false. */

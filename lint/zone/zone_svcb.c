@@ -329,11 +329,15 @@ static bool has_dns_var(const char *s, size_t n)
 static bool ech_groups(struct svcb *v, size_t tok)
 {
 	const char *s = v->text.s;
-	size_t n = v->text.len, len = SIZE_MAX;
+	size_t n = v->text.len, len = SIZE_MAX, k;
 	unsigned odd = 0;
+	char why[96];
 
 	if (strlen(s) == n)
 		len = zl_b64_groups(s, n, NULL, &odd);
+	if ((len == SIZE_MAX || !odd) && zl_enc_why(s, n, true, why, &k))
+		return fail(v, tok, "syntax", "ech: invalid base64 '%.*s%s': "
+			    "%s", ZL_TOKARGS(s, n), why);
 	if (len == SIZE_MAX || !odd)
 		return fail(v, tok, "syntax", "ech: invalid base64 '%.*s%s'",
 			    ZL_TOKARGS(s, n));

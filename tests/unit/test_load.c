@@ -2664,6 +2664,20 @@ START_TEST(test_field_named)
 }
 END_TEST
 
+/* An SVCB ech value that is no base64 says why (RFC 4648 §4). */
+START_TEST(test_ech_base64)
+{
+	struct zl_zone *z = load("example.com.zone",
+				 "$TTL 3600\n"
+				 "@ SOA ns1 h 1 2 3 4 5\n"
+				 "a SVCB 1 . ech=AB*D\n");
+
+	prob(z, "ech: invalid base64 'AB*D': '*' is not a base64 character",
+	     3, 12, "syntax");
+	zl_zone_free(z);
+}
+END_TEST
+
 /* A lone "0" for a hex or base64 field, which NSD reads as empty: an
  * error that says so, with the delete CDS and CDNSKEY as RFC 8078's
  * erratum 5049 writes them.  A type NSD does not know keeps the plain
@@ -3026,6 +3040,7 @@ Suite *load_suite(void)
 	tc = tcase_create("problem");
 	tcase_add_test(tc, test_problem);
 	tcase_add_test(tc, test_field_named);
+	tcase_add_test(tc, test_ech_base64);
 	tcase_add_test(tc, test_lone_zero);
 	tcase_add_test(tc, test_bind_only_names);
 	tcase_add_test(tc, test_unclosed_paren_notes);

@@ -364,6 +364,42 @@ START_TEST(test_line_index)
 }
 END_TEST
 
+/* What is wrong with hex or base64 that does not decode, and where. */
+START_TEST(test_enc_why)
+{
+	char why[96];
+	size_t k;
+
+	ck_assert(!zl_enc_why("0a1B", 4, false, why, &k));
+	ck_assert(!zl_enc_why("Zm9vYmE=", 8, true, why, &k));
+	ck_assert(zl_enc_why("0a1g", 4, false, why, &k));
+	ck_assert_str_eq(why, "'g' is not a hex digit");
+	ck_assert_uint_eq(k, 3);
+	ck_assert(zl_enc_why("0a1", 3, false, why, &k));
+	ck_assert_str_eq(why, "3 digits, an odd number, are no whole number "
+			 "of bytes");
+	ck_assert_uint_eq(k, 3);
+	ck_assert(zl_enc_why("Zm9_", 4, true, why, &k));
+	ck_assert_str_eq(why, "'_' is not a base64 character");
+	ck_assert_uint_eq(k, 3);
+	ck_assert(zl_enc_why("Zm\\v", 4, true, why, &k));
+	ck_assert_str_eq(why, "\\092 is not a base64 character");
+	ck_assert(zl_enc_why("Z=9v", 4, true, why, &k));
+	ck_assert_str_eq(why, "'9' after '=' padding");
+	ck_assert_uint_eq(k, 2);
+	ck_assert(zl_enc_why("Zm9vY", 5, true, why, &k));
+	ck_assert_str_eq(why, "5 characters, not a whole number of groups "
+			 "of four: '=' pads the last");
+	ck_assert_uint_eq(k, 5);
+	ck_assert(zl_enc_why("Zm9vZ===", 8, true, why, &k));
+	ck_assert_str_eq(why, "a last group of one character, which holds "
+			 "no whole byte");
+	ck_assert(zl_enc_why("====", 4, true, why, &k));
+	ck_assert_str_eq(why, "4 '=' of padding, where a last group has two "
+			 "at most");
+}
+END_TEST
+
 START_TEST(test_b64_groups)
 {
 	char s[16];
@@ -434,6 +470,7 @@ Suite *util_suite(void)
 	tcase_add_test(tc, test_line_index);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("b64_groups");
+	tcase_add_test(tc, test_enc_why);
 	tcase_add_test(tc, test_b64_groups);
 	suite_add_tcase(s, tc);
 	return s;
