@@ -122,6 +122,18 @@ bool zl_conv_set(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	return true;
 }
 
+bool zl_conv_enc_why(const char *s, size_t n, bool b64, char *why,
+		     size_t *k)
+{
+	if (!zl_enc_why(s, n, b64, why, k))
+		return false;
+	/* NSD reads escapes in these fields, BIND and Knot DNS do not */
+	if (*k < n && s[*k] == '\\')
+		snprintf(why, 96, "an escape, which BIND and Knot DNS refuse "
+			 "here (NSD reads the character it stands for)");
+	return true;
+}
+
 /* Where byte k of tokens ti..ti+take joined without blanks (join() with
  * glue) is in the source. */
 static struct zl_tok byte_at(const struct conv *c, size_t ti, size_t take,
@@ -155,7 +167,7 @@ bool zl_conv_bad_enc(struct conv *c, size_t ti, size_t take, const char *s,
 	char why[96];
 	size_t k;
 
-	if (!zl_enc_why(s, n, b64, why, &k))
+	if (!zl_conv_enc_why(s, n, b64, why, &k))
 		return bad(c, "syntax", at, "invalid %s '%.*s%s'", fn(c),
 			   ZL_TOKARGS(s, n));
 	if (k < n)

@@ -113,6 +113,10 @@ bool zl_conv_name_set(struct conv *c, struct zl_rdf *r, const uint8_t *wire,
 		      size_t wl, size_t ti, size_t take);
 /* Token ti as a domain name (relative to the origin) into r. */
 bool zl_conv_dname(struct conv *c, struct zl_rdf *r, size_t ti);
+/* zl_enc_why() for zone text, which says so where the byte at fault
+ * starts an escape. */
+bool zl_conv_enc_why(const char *s, size_t n, bool b64, char *why,
+		     size_t *k);
 /* Reports hex or base64 (b64) text s[0..n), tokens ti..ti+take joined
  * without blanks, that does not decode: why, at the byte at fault.
  * Returns false. */

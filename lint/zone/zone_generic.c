@@ -19,7 +19,7 @@ static bool bad_byte(struct conv *c, const char *s, size_t n, size_t i)
 	char why[96];
 	size_t k;
 
-	zl_enc_why(s, n, false, why, &k);
+	zl_conv_enc_why(s, n, false, why, &k);
 	return bad(c, "syntax", at, "invalid hex data '%.*s%s' in RFC 3597 "
 		   "rdata: %s", ZL_TOKARGS(s, n), why);
 }

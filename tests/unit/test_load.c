@@ -2664,16 +2664,24 @@ START_TEST(test_field_named)
 }
 END_TEST
 
-/* An SVCB ech value that is no base64 says why (RFC 4648 §4). */
-START_TEST(test_ech_base64)
+/* Hex or base64 that does not decode says why (RFC 4648 §4, §8): in
+ * an SVCB ech value too, and an escape, which only NSD reads there. */
+START_TEST(test_enc_reason)
 {
 	struct zl_zone *z = load("example.com.zone",
 				 "$TTL 3600\n"
 				 "@ SOA ns1 h 1 2 3 4 5\n"
-				 "a SVCB 1 . ech=AB*D\n");
+				 "a SVCB 1 . ech=AB*D\n"
+				 "b DS 1 8 2 000\\065\n"
+				 "c TYPE65534 \\# 2 00\\0541\n");
 
 	prob(z, "ech: invalid base64 'AB*D': '*' is not a base64 character",
 	     3, 12, "syntax");
+	prob(z, "invalid hex data in DS digest '000\\065': an escape, which "
+	     "BIND and Knot DNS refuse here (NSD reads the character it "
+	     "stands for)", 4, 15, "syntax");
+	prob(z, "invalid hex data '00\\0541' in RFC 3597 rdata: an escape",
+	     5, 20, "syntax");
 	zl_zone_free(z);
 }
 END_TEST
@@ -3040,7 +3048,7 @@ Suite *load_suite(void)
 	tc = tcase_create("problem");
 	tcase_add_test(tc, test_problem);
 	tcase_add_test(tc, test_field_named);
-	tcase_add_test(tc, test_ech_base64);
+	tcase_add_test(tc, test_enc_reason);
 	tcase_add_test(tc, test_lone_zero);
 	tcase_add_test(tc, test_bind_only_names);
 	tcase_add_test(tc, test_unclosed_paren_notes);
