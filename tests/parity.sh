@@ -1,7 +1,6 @@
 #!/bin/sh
 # parity.sh - zonelint's verdicts against the servers' own: each record of
-# the files of tests/parity (records, and pdns.records from PowerDNS's
-# tests), alone in a small valid zone, is loaded by
+# the files in tests/parity/, alone in a small valid zone, is loaded by
 #   BIND  named-checkconf -z, the defaults of a primary zone (check-names
 #         fail, which named-checkzone does not apply);
 #   Knot  kzonecheck, a refusal being a parse error or a serious semantic

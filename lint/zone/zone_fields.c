@@ -281,6 +281,64 @@ bool zl_field_eui64(const char *buf, const struct zl_lex_tok *t, size_t n,
 	return eui(buf, t, 8, out, e);
 }
 
+/* ---- CAA tag ---- */
+
+/* RFC 8659 §4.1.1: a tag is letters and digits, matched without case, and
+ * SHOULD be at most 15.  The servers read it differently: BIND takes the
+ * characters as written and refuses any escape; Knot DNS reads it as
+ * text, escapes undone, and takes any byte; NSD undoes the escapes and
+ * refuses upper case and more than 15 characters. */
+bool zl_field_caa_tag(const char *buf, const struct zl_lex_tok *t, size_t n,
+		      struct zl_buf *out, struct zl_ferr *e)
+{
+	size_t len, i, d, k = 0;
+	const char *s = zl_lex_text(buf, t, &len);
+	uint8_t tag[256], ch;
+	bool esc = false, upper = false;
+
+	(void)n;
+	for (i = 0; i < len; i += d) {
+		d = 1;
+		ch = (uint8_t)s[i];
+		if (ch == '\\' && (d = zl_unescape(s, len, i, &ch)) == 0)
+			return ferr(e, 0, "syntax", "tag '%.*s%s' with an "
+				    "invalid escape", ZL_TOKARGS(s, len));
+		esc |= d > 1;
+		upper |= ch >= 'A' && ch <= 'Z';
+		if (!((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') &&
+		    !(ch >= '0' && ch <= '9'))
+			return ferr(e, 0, "syntax", "tag '%.*s%s' holds a "
+				    "character other than a letter or digit",
+				    ZL_TOKARGS(s, len));
+		if (k == 255)
+			return ferr(e, 0, "range", "tag '%.*s%s' of more than "
+				    "255 characters", ZL_TOKARGS(s, len));
+		tag[k++] = ch;
+	}
+	if (k == 0)
+		return ferr(e, 0, "syntax", "tag is empty");
+	zl_buf_addc(out, (char)k);
+	zl_buf_add(out, (const char *)tag, k);
+	/* Matched without case (RFC 8659 §4.1): the fix is in lower case,
+	 * which NSD takes.  A quoted tag is BIND's refusal already
+	 * (zone_rdata.c). */
+	if (esc && !t->quoted) {
+		for (i = 0; i < k; i++)
+			tag[i] = (uint8_t)(tag[i] | (tag[i] >= 'A' &&
+						     tag[i] <= 'Z' ? 0x20 : 0));
+		zl_ferr_refused(e, 0, ZL_NOT_BIND, "tag '%.*s%s' written with "
+				"an escape, which BIND refuses: write '%.*s'",
+				ZL_TOKARGS(s, len), (int)k, (const char *)tag);
+	}
+	if (k > 15)
+		zl_ferr_refused(e, 0, ZL_NOT_NSD, "tag of %zu characters, "
+				"which NSD refuses: it takes 15 at most", k);
+	else if (upper)
+		zl_ferr_refused(e, 0, ZL_NOT_NSD, "tag in upper case, which "
+				"NSD refuses: write it in lower case");
+	return true;
+}
+
 /* ---- LOC ---- */
 
 /* A decimal s[0..n) with at most `frac` digits after the point, scaled by

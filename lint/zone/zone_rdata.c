@@ -541,10 +541,9 @@ static bool quotes_ok(struct conv *c, uint8_t ft, size_t ti, size_t take)
 }
 
 /* The bounds ldns does not hold fields to: an NSEC3 salt has a length
- * byte (RFC 5155 §3.3), so at most 255 bytes; a CAA tag is not empty (RFC
- * 8659 §4.1); a WKS protocol is one byte (RFC 1035 §3.4.2).  BIND, Knot DNS
- * and NSD refuse the zone over each (NSD reads an empty tag).  Returns
- * false after reporting one. */
+ * byte (RFC 5155 §3.3), so at most 255 bytes; a WKS protocol is one byte
+ * (RFC 1035 §3.4.2).  BIND, Knot DNS and NSD refuse the zone over each.
+ * Returns false after reporting one. */
 static bool field_bounds(struct conv *c, uint8_t ft, size_t ti)
 {
 	size_t n;
@@ -556,31 +555,6 @@ static bool field_bounds(struct conv *c, uint8_t ft, size_t ti)
 			return bad(c, "range", tok_at(c, ti),
 				   "%s salt of %zu bytes exceeds 255", tn(c),
 				   n / 2);
-		return true;
-	case LDNS_RDF_TYPE_TAG:
-		if (n == 0)
-			return bad(c, "syntax", tok_at(c, ti), "%s is empty",
-				   fn(c));
-		/* RFC 8659 §4.1.1: a tag SHOULD be at most 15 characters;
-		 * NSD refuses a longer one. */
-		if (n > 15)
-			zl_zone_refused(c->z, ZL_NOT_NSD, "portable",
-					c->in->src,
-					tok_at(c, ti), "%s of %zu characters, "
-					"which NSD refuses: it takes 15 at "
-					"most", fn(c), n);
-		/* RFC 8659 §4.1: matched without case, but NSD refuses
-		 * upper case */
-		while (n-- > 0)
-			if (s[n] >= 'A' && s[n] <= 'Z') {
-				zl_zone_refused(c->z, ZL_NOT_NSD, "portable",
-						c->in->src,
-						tok_at(c, ti), "%s in upper "
-						"case, which NSD refuses: "
-						"write it in lower case",
-						fn(c));
-				break;
-			}
 		return true;
 	case LDNS_RDF_TYPE_WKS:
 		while (n > 1 && s[0] == '0' && zl_conv_digits(s, n)) {
@@ -603,6 +577,10 @@ static bool conv_field(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	const char *s;
 	size_t n;
 
+	/* a CAA tag in quotes is no refusal when it is no tag at all */
+	if (ft == LDNS_RDF_TYPE_TAG)
+		return conv_parsed(c, r, ft, ti, take, zl_field_caa_tag) &&
+		       quotes_ok(c, ft, ti, take);
 	if (!field_bounds(c, ft, ti) || !quotes_ok(c, ft, ti, take))
 		return false;
 	switch (ft) {
