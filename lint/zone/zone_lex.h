@@ -294,6 +294,10 @@ zl_field_fn zl_field_nsec3_next;	/* RFC 5155 §3.3 (one token) */
 int zl_b32hex_hash(const char *s, size_t len);
 zl_field_fn zl_field_loc;	/* RFC 1876 §3 (the whole rdata) */
 zl_field_fn zl_field_caa_tag;	/* RFC 8659 §4.1.1 (one token) */
+/* Whether the algorithm and HIT of a HIP record (tokens t[0..n)) are
+ * well formed; false with *e filled in when they are not (or missing). */
+bool zl_field_hip_check(const char *buf, const struct zl_lex_tok *t,
+			size_t n, struct zl_ferr *e);
 zl_field_fn zl_field_apl;	/* one APL item, RFC 3123 §5 (one token) */
 zl_field_fn zl_field_svcparams;	/* SvcParams, RFC 9460 §2.1 (the rest) */
 /* Whether p[0..n) is SvcParams in wire form as BIND reads them (RFC 9460

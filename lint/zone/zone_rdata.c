@@ -445,6 +445,34 @@ static bool conv_parsed(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	return zl_conv_set(c, r, ft, b->s, b->len, ti, take);
 }
 
+/* HIP: ldns reads the algorithm, HIT and key as one field; what is wrong
+ * in them is said of the part, at its token (zone_fields.c). */
+static bool conv_hip(struct conv *c, struct zl_rdf *r, size_t ti,
+		     size_t take)
+{
+	struct zl_ferr e;
+	const char *s;
+	char *key;
+	ldns_rdf *rd;
+	size_t n;
+
+	e.cat = NULL;
+	if (!zl_field_hip_check(c->buf, c->in->toks + ti, take, &e))
+		return bad(c, e.cat, tok_at(c, ti + e.tok), "%s %s", tn(c),
+			   e.msg);
+	s = tok_text(c, ti + 2, &n);
+	key = zl_xmalloc(n + 1);
+	memcpy(key, s, n);
+	key[n] = '\0';
+	rd = ldns_rdf_new_frm_str(LDNS_RDF_TYPE_B64, key);
+	free(key);
+	if (!rd)
+		return bad(c, "syntax", tok_at(c, ti + 2), "invalid %s public "
+			   "key '%.*s%s'", tn(c), ZL_TOKARGS(s, n));
+	ldns_rdf_deep_free(rd);
+	return conv_ldns(c, r, LDNS_RDF_TYPE_HIP, ti, take);
+}
+
 /* AMTRELAY (RFC 8777 §4.3): the discovery-optional bit and the relay
  * type, written as two numbers, are one byte on the wire. */
 static bool conv_amttype(struct conv *c, struct zl_rdf *r, size_t ti,
@@ -629,6 +657,8 @@ static bool conv_field(struct conv *c, struct zl_rdf *r, uint8_t ft,
 		return conv_parsed(c, r, ft, ti, take, zl_field_svcparams);
 	case LDNS_RDF_TYPE_DNAME:
 		return zl_conv_dname(c, r, ti);
+	case LDNS_RDF_TYPE_HIP:
+		return conv_hip(c, r, ti, take);
 	case LDNS_RDF_TYPE_INT8:
 		return zl_conv_int(c, r, ft, ti, 1);
 	case LDNS_RDF_TYPE_INT16:
