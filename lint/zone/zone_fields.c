@@ -472,7 +472,7 @@ static bool angle(const char *buf, const struct zl_lex_tok *t, size_t n,
 		3600000, 60000, 1 };
 	static const char *const part[3] = { "degrees", "minutes", "seconds" };
 	int64_t v, total = 0;
-	size_t k, len, first = *i;
+	size_t k, len, first = *i, plus;
 	const char *s;
 	bool ok;
 
@@ -484,7 +484,12 @@ static bool angle(const char *buf, const struct zl_lex_tok *t, size_t n,
 			return ferr(e, *i, "syntax",
 				    "%s: '%.*s%s' where '%c' or '%c' belongs",
 				    what, ZL_TOKARGS(s, len), hemi[0], hemi[1]);
-		ok = decimal(s, len, k == 2 ? 3 : 0, false, false, &v);
+		/* BIND reads seconds of "+5" (strtoul), Knot DNS and NSD
+		 * refuse them */
+		plus = k == 2 && len > 1 && s[0] == '+' && s[1] >= '0' &&
+		       s[1] <= '9';
+		ok = decimal(s + plus, len - plus, k == 2 ? 3 : 0, false, false,
+			     &v);
 		if (!ok && k == 0)
 			return ferr(e, *i, "syntax", "%s: invalid degrees "
 				    "'%.*s%s'", what, ZL_TOKARGS(s, len));
@@ -499,6 +504,11 @@ static bool angle(const char *buf, const struct zl_lex_tok *t, size_t n,
 				    part[k], ZL_TOKARGS(s, len),
 				    k == 0 ? (lim == 90 ? "90" : "180") :
 				    k == 1 ? "59" : "59.999");
+		if (plus)
+			zl_ferr_refused(e, *i, ZL_NOT_KNOT | ZL_NOT_NSD, "%s "
+					"seconds '%.*s%s' with a '+' sign, "
+					"which Knot DNS and NSD refuse", what,
+					ZL_TOKARGS(s, len));
 		loc_number(e, *i, what, s, len);
 		total += v * unit[k];
 	}
@@ -560,17 +570,20 @@ bool zl_field_loc(const char *buf, const struct zl_lex_tok *t, size_t n,
 		if (k == 4)
 			return ferr(e, i, "syntax", "extra field '%.*s%s'",
 				    ZL_TOKARGS(s, len));
-		/* BIND and NSD read an altitude of "+5m" */
-		plus = k == 0 && len > 1 && s[0] == '+' && s[1] >= '0' &&
-		       s[1] <= '9';
+		/* BIND reads "+5m" (strtoul), NSD an altitude of it only */
+		plus = len > 1 && s[0] == '+' && s[1] >= '0' && s[1] <= '9';
 		if (!decimal(s + plus, len - plus, 2, k == 0, true, &v))
 			return ferr(e, i, "syntax", "invalid %s '%.*s%s': %s",
 				    what[k], ZL_TOKARGS(s, len),
 				    meters_wrong(s, len, k == 0));
 		if (plus)
-			zl_ferr_refused(e, i, ZL_NOT_KNOT, "altitude '%.*s%s' "
-					"with a '+' sign, which Knot DNS "
-					"refuses", ZL_TOKARGS(s, len));
+			zl_ferr_refused(e, i, k == 0 ? ZL_NOT_KNOT :
+					ZL_NOT_KNOT | ZL_NOT_NSD, "%s '%.*s%s' "
+					"with a '+' sign, which %s", what[k],
+					ZL_TOKARGS(s, len),
+					zl_servers_refuse(k == 0 ? ZL_NOT_KNOT :
+							  ZL_NOT_KNOT |
+							  ZL_NOT_NSD));
 		/* BIND reads the whole meters only: 90000000.99 is in its
 		 * range, not in Knot DNS's */
 		if (k > 0 && v > 9000000000LL && v < 9000000100LL)
