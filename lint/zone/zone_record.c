@@ -847,8 +847,9 @@ void zl_ld_record(struct loader *L, uint16_t src,
 	size_t i, tok0 = z->ntoks, wtok0 = z->nwtoks, nrd;
 
 	memset(&r, 0, sizeof r);
-	/* Wrong whatever the origin, which may not be known yet. */
-	if (ln->blank && !L->prev_owner && !L->prev_bad) {
+	/* Without an origin yet there is no apex to give it (below). */
+	if (ln->blank && !L->prev_owner && !L->prev_bad &&
+	    !zl_ld_origin_known(L)) {
 		zl_zone_problem(z, "syntax", src, span(&ln->toks[0]),
 				"blank owner but no earlier record to take it "
 				"from");
@@ -859,6 +860,20 @@ void zl_ld_record(struct loader *L, uint16_t src,
 	if (!zl_ld_origin(L))
 		return;
 	zl_ld_fix_origin(L);
+	/* A blank owner and no record before it to take it from: NSD
+	 * gives it the zone's apex (whatever $ORIGIN says), BIND ("no
+	 * current owner name") and Knot DNS refuse the zone. */
+	if (ln->blank && !L->prev_owner && !L->prev_bad) {
+		zl_zone_refused(z, ZL_NOT_BIND | ZL_NOT_KNOT, "portable", src,
+				span(&ln->toks[0]), "blank owner and no record "
+				"before it to take it from, which BIND and "
+				"Knot DNS refuse (NSD gives it the zone's apex "
+				"'%s'): write the owner", z->origin->text);
+		L->prev_owner = z->origin;
+		/* said: no owner before a directive or an $INCLUDE */
+		L->after_directive = NULL;
+		L->include_start = false;
+	}
 	L->seen_record = true;
 	rr->src = src;
 	rr->text.off = ln->start;

@@ -181,6 +181,15 @@ START_TEST(test_origin)
 	ck_assert_uint_eq(z->nprobs, 1);
 	prob(z, "blank owner but no earlier record", 1, 2, "syntax");
 	zl_zone_free(z);
+	/* With the origin known, NSD gives it the apex whatever $ORIGIN
+	 * says; BIND and Knot DNS refuse the zone. */
+	z = load("-", "$ORIGIN example.net.\n$ORIGIN sub.example.net.\n"
+		 "\t300 A 192.0.2.1\n");
+	ck_assert_uint_eq(z->nprobs, 1);
+	ck_assert_uint_eq(prob(z, "blank owner and no record before it", 3, 2,
+			       "portable")->refused, ZL_NOT_BIND | ZL_NOT_KNOT);
+	ck_assert_ptr_nonnull(rr_at(z, "example.net.", LDNS_RR_TYPE_A, 0));
+	zl_zone_free(z);
 	/* A file that starts with $ORIGIN needs no inference. */
 	z = load("-", "$ORIGIN Example.NET.\nwww 300 A 192.0.2.1\n");
 	ck_assert_str_eq(z->origin->text, "example.net.");
