@@ -92,7 +92,7 @@ static bool parse_key(const char *s, size_t n, uint32_t *key, bool *zeros)
 			return true;
 		}
 	}
-	if (n < 4 || n > 8 || memcmp(s, "key", 3) != 0 ||
+	if (n < 4 || memcmp(s, "key", 3) != 0 ||
 	    (s[3] == '0' && n > 4 && !zeros))
 		return false;
 	if (zeros)
@@ -100,7 +100,9 @@ static bool parse_key(const char *s, size_t n, uint32_t *key, bool *zeros)
 	for (i = 3; i < n; i++) {
 		if (s[i] < '0' || s[i] > '9')
 			return false;
-		v = v * 10 + (uint32_t)(s[i] - '0');
+		/* saturated: key_of says it is out of range */
+		if (v <= 65535)
+			v = v * 10 + (uint32_t)(s[i] - '0');
 	}
 	*key = v;
 	return true;
@@ -683,16 +685,24 @@ static bool param(struct svcb *v, size_t n, size_t *i)
 				      .refused = bare ? ZL_NOT_KNOT : 0 };
 	if (!unescape_value(v, tok, s, len))
 		return false;
+	if (read_twice && klen > 8)
+		return fail(v, tok, "syntax", "%.*s with more than five "
+			    "digits, which BIND and NSD refuse: write %s=...",
+			    (int)klen, s0, keyname[key]);
 	if (read_twice) {
 		if (!numbered(v, tok, key, has, s0, klen, zeros))
 			return false;
 	} else if (!value(v, tok, key, has, key < NKEYS && !named)) {
 		return false;
 	} else if (zeros) {
-		/* Knot DNS and NSD read it as the key its number gives */
-		zl_ferr_refused(v->e, tok, ZL_NOT_BIND, "%.*s with a leading "
-				"zero, which BIND refuses: write key%u",
-				(int)klen, s0, (unsigned)key);
+		/* Knot DNS reads it as the key its number gives, NSD when
+		 * it has five digits at most */
+		zl_ferr_refused(v->e, tok, klen > 8 ? ZL_NOT_BIND | ZL_NOT_NSD :
+				ZL_NOT_BIND, "%.*s with a leading zero, which "
+				"%s: write key%u", (int)klen, s0,
+				zl_servers_refuse(klen > 8 ? ZL_NOT_BIND |
+						  ZL_NOT_NSD : ZL_NOT_BIND),
+				(unsigned)key);
 	}
 	v->p[v->np].len = v->val.len - v->p[v->np].off;
 	v->np++;
