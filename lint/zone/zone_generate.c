@@ -567,10 +567,16 @@ void zl_ld_generate(struct loader *L, uint16_t src,
 	uint32_t *starts;
 	size_t np, j, count;
 	int idx;
+	/* what is missing after the words given (a TTL or class may be
+	 * the third) */
+	static const char *const missing[4] = {
+		"a range, owner, type and rdata", "an owner, type and rdata",
+		"a type and rdata", "a type or rdata" };
 
 	/* $GENERATE range owner [ttl] [class] type rdata */
 	if (!no_parens(L, src, ln) ||
-	    !zl_ld_args(L, src, ln, 4, 6, "a range, owner, type and rdata") ||
+	    !zl_ld_args(L, src, ln, 4, 6,
+			missing[ln->ntoks - 1 < 4 ? ln->ntoks - 1 : 0]) ||
 	    !one_rdata(L, src, ln) || !gen_range(L, src, &ln->toks[1], &r))
 		return;
 	if (!L->noted_generate) {

@@ -2313,7 +2313,7 @@ START_TEST(test_generate_errors)
 	prob(z, "value 2147483648, above 2147483647", 7, 16, "syntax");
 	prob(z, "invalid $GENERATE modifier", 8, 16, "syntax");
 	prob(z, "invalid IPv4 address '192.0.2.$'", 9, 20, "syntax");
-	prob(z, "missing a range", 10, 1, "syntax");
+	prob(z, "missing a type and rdata after $GENERATE", 10, 1, "syntax");
 	prob(z, "extra field 'extra'", 11, 39, "syntax");
 	/* at the first that BIND loads: the one over the loader's limit */
 	prob(z, "$GENERATE is BIND's own", 6, 1, "portable");
