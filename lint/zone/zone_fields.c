@@ -5,7 +5,6 @@
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 static bool ZL_PRINTF(4, 5) ferr(struct zl_ferr *e, size_t tok,
@@ -352,15 +351,16 @@ bool zl_field_hip_check(const char *buf, const struct zl_lex_tok *t,
 			size_t n, struct zl_ferr *e)
 {
 	size_t len, i;
+	unsigned alg = 0;
 	const char *s;
 
 	if (n < 3)
 		return ferr(e, n - 1, "syntax", "without %s", n < 2 ?
 			    "a HIT and a public key" : "a public key");
 	s = zl_lex_text(buf, &t[0], &len);
-	for (i = 0; i < len && s[i] >= '0' && s[i] <= '9'; i++)
-		;
-	if (i == 0 || i < len || len > 3 || atoi(s) > 255)
+	for (i = 0; i < len && i < 4 && s[i] >= '0' && s[i] <= '9'; i++)
+		alg = alg * 10 + (unsigned)(s[i] - '0');
+	if (i == 0 || i < len || alg > 255)
 		return ferr(e, 0, "syntax", "public key algorithm '%.*s%s' is "
 			    "not a number 0..255", ZL_TOKARGS(s, len));
 	s = zl_lex_text(buf, &t[1], &len);
