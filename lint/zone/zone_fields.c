@@ -411,7 +411,8 @@ static bool decimal(const char *s, size_t n, unsigned frac, bool sign,
 		}
 	}
 	for (; f < frac; f++)
-		x *= 10;
+		if (x < 1000000000000000)	/* saturated, as above */
+			x *= 10;
 	*v = neg ? -x : x;
 	return digits;
 }
