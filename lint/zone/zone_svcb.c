@@ -265,18 +265,30 @@ static bool one_addr(struct svcb *v, size_t tok, uint16_t key)
  * may not repeat. */
 static bool one_code(struct svcb *v, size_t tok, uint16_t key)
 {
+	char kb[16];
 	const uint8_t *w = (const uint8_t *)v->val.s;
 	size_t i, start = v->p[v->np].off;
-	unsigned x;
+	unsigned x, not;
 	uint16_t k;
+	bool zeros = false;
 
 	if (key == K_MANDATORY) {
 		if (!key_of(v, tok, v->item.s, v->item.len, "mandatory lists ",
-			    &k, NULL))
+			    &k, &zeros))
 			return false;
 		if (k == K_MANDATORY)
 			return fail(v, tok, "syntax",
 				    "mandatory may not list itself");
+		/* as a key's name (param()): Knot DNS reads the number,
+		 * NSD up to five digits, BIND no leading zero */
+		not = ZL_NOT_BIND | (v->item.len > 8 ? ZL_NOT_NSD : 0);
+		if (zeros)
+			zl_ferr_refused(v->e, tok, not, "mandatory lists "
+					"%.*s%s with a leading zero, which %s: "
+					"write %s", ZL_TOKARGS(v->item.s,
+							       v->item.len),
+					zl_servers_refuse(not),
+					key_str(k, kb, sizeof kb));
 		x = k;
 	} else if (!number(v->item.s, v->item.len, &x) || x > 65535) {
 		return fail(v, tok, "syntax", "%s: invalid group '%.*s%s'",
