@@ -1,4 +1,4 @@
-/* server_bind_refs.c - BIND's named.conf: the names one statement gives another (acl, primaries lists, keys, tls, http), each use held to a definition where named-checkconf 9.18 holds it. */
+/* server_bind_refs.c - BIND's named.conf: the names one statement gives another (acl, primaries and parental-agents lists, keys, tls, http), each use held to a definition where named-checkconf 9.18 holds it. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,9 +7,10 @@
 
 #include "server_bind.h"
 
-/* What owns a list of names: a definition (acl, primaries or masters
- * list, key, tls, http), an address list of an option (O_USE), a list of
- * primaries or also-notify of a zone, options or a view (O_REMOTE), the
+/* What owns a list of names: a definition (acl, primaries, masters or
+ * parental-agents list, key, tls, http), an address list of an option
+ * (O_USE), a list of primaries, parental-agents or also-notify of a
+ * zone, options or a view (O_REMOTE), the
  * keys of a server statement (O_SERVER), the allow list and the keys of
  * a control channel (O_CTL, O_CTLKEYS). */
 enum { O_ACL, O_LIST, O_KEY, O_TLS, O_HTTP, O_USE, O_REMOTE, O_SERVER,
@@ -26,6 +27,8 @@ struct owner {
 	uint8_t stmt;		/* O_USE: its option, in acl_opts */
 	bool primaries;		/* O_REMOTE: primaries or masters; O_LIST:
 				   primaries (not masters) */
+	bool parental;		/* O_LIST, O_REMOTE: parental-agents, whose
+				   lists are a name space of their own */
 	bool checked;		/* O_USE: one that named checks */
 	uint8_t state;		/* a walk's: 0 not seen, 1 on it, 2 done */
 	int8_t reach;		/* O_LIST: an address reached (1), none
@@ -52,7 +55,7 @@ struct brefs {
 	struct ref *r;
 	size_t nr, capr;
 	size_t cur;		/* the owner of the list read + 1; 0: none */
-	struct srv_set acls, lists, keys, tls, http;
+	struct srv_set acls, lists, plists, keys, tls, http;
 	unsigned gen;
 };
 
@@ -83,6 +86,10 @@ static const char *const acl_help = "define it with 'acl NAME { ... };' "
 static const char *const list_help = "define it with 'primaries NAME "
 	"{ ADDRESS; ... };' at the top of named.conf (a view takes none), or "
 	"write the addresses in its place";
+static const char *const plist_help = "define it with 'parental-agents "
+	"NAME { ADDRESS; ... };' at the top of named.conf (a primaries list "
+	"does not count, nor does a view take one), or write the addresses "
+	"in its place";
 
 static struct tok place(const struct tok *t)
 {
@@ -160,17 +167,23 @@ static void define(struct bind *b, struct srv_set *set, size_t own,
 }
 
 /* The ACLs and lists defined, in named-checkconf's order: the acl
- * statements, then the primaries lists, then the masters lists. */
+ * statements, then the primaries lists, then the masters lists, then
+ * the parental-agents lists. */
 static void define_all(struct bind *b)
 {
 	struct brefs *r = b->refs;
 	size_t i, pass;
 
-	for (pass = 0; pass < 3; pass++)
+	for (pass = 0; pass < 4; pass++)
 		for (i = 0; i < r->no; i++)
 			if (pass == 0 && r->o[i].type == O_ACL)
 				define(b, &r->acls, i, "acl");
-			else if (pass > 0 && r->o[i].type == O_LIST &&
+			else if (pass == 3 && r->o[i].type == O_LIST &&
+				 r->o[i].parental)
+				define(b, &r->plists, i,
+				       "parental-agents list");
+			else if (pass > 0 && pass < 3 &&
+				 r->o[i].type == O_LIST && !r->o[i].parental &&
 				 r->o[i].primaries == (pass == 1))
 				define(b, &r->lists, i, pass == 1 ?
 				       "primaries list" : "masters list");
@@ -208,10 +221,12 @@ static size_t opened(struct bind *b, enum ctx ctx, const struct tok *args,
 
 	if (ctx == C_TOP && n >= 2 && (is(&args[0], "acl") ||
 				       is(&args[0], "primaries") ||
-				       is(&args[0], "masters"))) {
+				       is(&args[0], "masters") ||
+				       is(&args[0], "parental-agents"))) {
 		own = owner(b, is(&args[0], "acl") ? O_ACL : O_LIST, &args[1],
 			    args[1].s);
 		r->o[own - 1].primaries = is(&args[0], "primaries");
+		r->o[own - 1].parental = is(&args[0], "parental-agents");
 		return own;
 	}
 	if (ctx == C_TOP && n >= 2 && (is(&args[0], "tls") ||
@@ -232,9 +247,12 @@ static size_t opened(struct bind *b, enum ctx ctx, const struct tok *args,
 		return 0;
 	if (n >= 1 && (is(&args[0], "also-notify") ||
 		       (ctx == C_ZONE && (is(&args[0], "primaries") ||
-					  is(&args[0], "masters"))))) {
+					  is(&args[0], "masters") ||
+					  is(&args[0], "parental-agents"))))) {
 		own = owner(b, O_REMOTE, &args[0], NULL);
-		r->o[own - 1].primaries = !is(&args[0], "also-notify");
+		r->o[own - 1].parental = is(&args[0], "parental-agents");
+		r->o[own - 1].primaries = !is(&args[0], "also-notify") &&
+					  !r->o[own - 1].parental;
 		r->o[own - 1].zone = ctx == C_ZONE ? b->nz : 0;
 		return own;
 	}
@@ -417,9 +435,11 @@ static void walk_acl(struct bind *b, struct srv_set *said, size_t u)
 	free(st);
 }
 
-/* The list of primaries or also-notify of owner u, and the lists it
- * names in turn, as named-checkconf reads them for a zone: each named
- * list defined, each tls too, a list named twice read once.  Whether an
+/* The list of primaries, parental-agents or also-notify of owner u, and
+ * the lists it names in turn (parental-agents lists for the first, the
+ * primaries and masters lists for the others), as named-checkconf reads
+ * them for a zone: each named list defined, each tls too, a list named
+ * twice read once.  Whether an
  * address is reached; a list's answer is kept where it is known (every
  * list on the way to an address reaches it; all that a walk without one
  * saw reach none).  *bad is set when a list named is not defined. */
@@ -432,7 +452,8 @@ static bool walk_list(struct bind *b, struct srv_set *said, size_t u,
 	const struct ref *ref;
 	struct owner *o;
 	size_t n = 1, top, i, nseen = 0, *seen;
-	bool found = false;
+	bool found = false, pa = r->o[u].parental;
+	struct srv_set *lists = pa ? &r->plists : &r->lists;
 
 	st = zl_xmalloc((r->no + 1) * sizeof *st);
 	seen = zl_xmalloc((r->no + 1) * sizeof *seen);
@@ -449,7 +470,7 @@ static bool walk_list(struct bind *b, struct srv_set *said, size_t u,
 		if (ref->kind == K_TLS)
 			tls_ref(b, said, ref, false);
 		if (ref->kind == K_ADDR || (ref->kind == K_NAME &&
-		    (e = srv_set_find(&r->lists, ref->name)) &&
+		    (e = srv_set_find(lists, ref->name)) &&
 		    r->o[e->val].reach == 1)) {
 			found = true;
 			for (i = 1; i < n; i++)
@@ -457,9 +478,10 @@ static bool walk_list(struct bind *b, struct srv_set *said, size_t u,
 		}
 		if (ref->kind != K_NAME)
 			continue;
-		if (!(e = srv_set_find(&r->lists, ref->name))) {
-			refuse(b, said, ref, list_help, "primaries list '%s' "
-			       "is not defined");
+		if (!(e = srv_set_find(lists, ref->name))) {
+			refuse(b, said, ref, pa ? plist_help : list_help, pa ?
+			       "parental-agents list '%s' is not defined" :
+			       "primaries list '%s' is not defined");
 			*bad = true;
 			continue;
 		}
@@ -553,7 +575,8 @@ static char *scope(const char *view)
 
 /* The lists of primaries and also-notify named-checkconf reads: a zone's
  * own primaries (a secondary, mirror or stub zone's: a redirect zone's it
- * does not read), which must reach an address; for a zone that notifies
+ * does not read) and parental-agents (a primary or secondary zone's),
+ * each of which must reach an address; for a zone that notifies
  * (primary, secondary, mirror), its own also-notify, or else its
  * view's, or else the options'. */
 static void check_remotes(struct bind *b, struct srv_set *said)
@@ -562,7 +585,7 @@ static void check_remotes(struct bind *b, struct srv_set *said)
 	unsigned pri = bind_zone_type("primary"), sec = bind_zone_type(
 		"secondary"), mir = bind_zone_type("mirror"), type;
 	struct srv_set lists = { 0 }, need = { 0 };
-	uint8_t *flags = zl_xcalloc(b->nz + 1, 1);
+	uint8_t *flags = zl_xcalloc(b->nz + 1, 1), bit;
 	const struct pzone *z;
 	struct owner *o;
 	char *key;
@@ -581,21 +604,25 @@ static void check_remotes(struct bind *b, struct srv_set *said)
 		}
 		z = &b->z[o->zone - 1];
 		type = z->type && !z->in_view ? bind_zone_type(z->type) : 0;
-		if (!(type & (o->primaries ? sec | mir |
-			      bind_zone_type("stub") : pri | sec | mir)))
+		if (!(type & (o->parental ? pri | sec : o->primaries ?
+			      sec | mir | bind_zone_type("stub") :
+			      pri | sec | mir)))
 			continue;
-		flags[o->zone - 1] |= o->primaries ? 0 : 1;
+		flags[o->zone - 1] |= o->primaries || o->parental ? 0 : 1;
 		bad = false;
-		if (walk_list(b, said, i, &bad) || bad || !o->primaries ||
-		    (flags[o->zone - 1] & 2))
+		bit = o->parental ? 4 : 2;
+		if (walk_list(b, said, i, &bad) || bad ||
+		    !(o->primaries || o->parental) ||
+		    (flags[o->zone - 1] & bit))
 			continue;
-		flags[o->zone - 1] |= 2;
+		flags[o->zone - 1] |= bit;
 		srv_err_help(b->s, "the lists it names hold no address, nor do "
 			     "the lists they name: a list that names itself, "
 			     "directly or through others, adds none; give it "
 			     "an address", z->conf, z->line, z->col,
-			     "zone '%s': no address in its 'primaries'",
-			     z->origin ? z->origin : "");
+			     "zone '%s': no address in its '%s'",
+			     z->origin ? z->origin : "", o->parental ?
+			     "parental-agents" : "primaries");
 	}
 	for (i = 0; i < b->nz; i++) {
 		z = &b->z[i];
@@ -832,6 +859,7 @@ void bind_refs_free(struct bind *b)
 	free(r->r);
 	srv_set_free(&r->acls);
 	srv_set_free(&r->lists);
+	srv_set_free(&r->plists);
 	srv_set_free(&r->tls);
 	srv_set_free(&r->http);
 	free(r);
