@@ -33,3 +33,26 @@ EOF2
 EOF2
 }
 t "BIND parental-agents lists: zonelint refuses what named refuses, at its line" t_parental_agents
+
+# A name in quotes in an address or primaries list: named looks it up as
+# any name, so a built-in ACL is one there too ("any", "None"), an
+# address is not ("192.0.2.1" is an undefined ACL or list, refused at it
+# by both); a built-in ACL's name given to an acl statement, in any case
+# or quoted, refused at it by both.
+t_quoted_names() {
+	named_cases qn "[Aa][Cc][Ll] '" <<'EOF2' || return 1
+|options { listen-on { "any"; };\nallow-query { "None"; "localhost"; ! "localnets"; }; };
+|options { sortlist { { "localnets"; { "any"; }; }; }; };
+|controls { inet 127.0.0.1 allow { "localhost"; }; };
+|zone "a.org" { type primary; file "db"; allow-transfer { "none"; }; };
+2 |options {\nallow-query { "10.0.0.0/8"; }; };
+1 |options { allow-query { "!any"; }; };
+1 |acl "any" { 192.0.2.1; };
+2 |acl a { 192.0.2.1; };\nacl LocalHost { 192.0.2.1; };
+EOF2
+	named_cases qn "list '" <<'EOF2'
+1 |zone "a.org" { type secondary; primaries { "192.0.2.1"; }; };
+|zone "a.org" { type secondary; primaries { 192.0.2.1; }; };
+EOF2
+}
+t "BIND names in quotes in address lists: zonelint refuses what named refuses, at its line" t_quoted_names

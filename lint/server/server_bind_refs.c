@@ -91,6 +91,19 @@ static const char *const plist_help = "define it with 'parental-agents "
 	"does not count, nor does a view take one), or write the addresses "
 	"in its place";
 
+/* The ACLs named has built in, their names in any case, quoted too. */
+static bool builtin_acl(const char *name)
+{
+	static const char *const builtin[] = { "any", "none", "localhost",
+					       "localnets" };
+	size_t i;
+
+	for (i = 0; i < sizeof builtin / sizeof builtin[0]; i++)
+		if (strcasecmp(name, builtin[i]) == 0)
+			return true;
+	return false;
+}
+
 static struct tok place(const struct tok *t)
 {
 	return (struct tok){ .file = t->file, .line = t->line, .col = t->col };
@@ -176,7 +189,14 @@ static void define_all(struct bind *b)
 
 	for (pass = 0; pass < 4; pass++)
 		for (i = 0; i < r->no; i++)
-			if (pass == 0 && r->o[i].type == O_ACL)
+			if (pass == 0 && r->o[i].type == O_ACL &&
+			    builtin_acl(r->o[i].text))
+				srv_err_help(b->s, "rename it: a built-in ACL "
+					     "keeps its meaning", r->o[i].at.file,
+					     r->o[i].at.line, r->o[i].at.col,
+					     "attempt to redefine builtin acl "
+					     "'%s'", r->o[i].text);
+			else if (pass == 0 && r->o[i].type == O_ACL)
 				define(b, &r->acls, i, "acl");
 			else if (pass == 3 && r->o[i].type == O_LIST &&
 				 r->o[i].parental)
@@ -294,32 +314,33 @@ void bind_ref_close(struct bind *b, size_t outer)
 	b->refs->cur = outer;
 }
 
-/* Whether word s is an address or prefix, not a name. */
-static bool address(const char *s)
+/* Whether t is an address or prefix, not a name: a word; named reads a
+ * quoted string as a name ("192.0.2.1" is an undefined ACL or list). */
+static bool address(const struct tok *t)
 {
-	return strchr(s, ':') || (strspn(s, "0123456789./") == strlen(s) &&
-				  strpbrk(s, "0123456789"));
+	const char *s = t->s;
+
+	return t->t == T_WORD && (strchr(s, ':') ||
+				  (strspn(s, "0123456789./") == strlen(s) &&
+				   strpbrk(s, "0123456789")));
 }
 
-/* An element of an address list: an ACL's name (or a built-in ACL, an
- * address, a key, a geoip match; '!' before any). */
+/* An element of an address list: an ACL's name (or a built-in ACL, in
+ * quotes too, as named looks names up; an address, a key, a geoip
+ * match; '!' before any, out of quotes). */
 static void acl_element(struct bind *b, const struct tok *args, size_t n)
 {
-	static const char *const builtin[] = { "any", "none", "localhost",
-					       "localnets" };
 	struct tok t = args[0];
-	size_t i;
 
 	if (n >= 2 && is(&t, "!"))
 		t = args[1];
-	else if (t.s[0] == '!')
+	else if (t.t == T_WORD && t.s[0] == '!')
 		t.s++;
 	if (!t.s[0] || is(&t, "key") || is(&t, "geoip"))
 		return;
-	for (i = 0; i < sizeof builtin / sizeof builtin[0]; i++)
-		if (is(&t, builtin[i]))
-			return;
-	add(b, address(t.s) ? K_ADDR : K_NAME, &t);
+	if (builtin_acl(t.s))
+		return;
+	add(b, address(&t) ? K_ADDR : K_NAME, &t);
 }
 
 void bind_ref_leaf(struct bind *b, enum ctx ctx, const struct tok *args,
@@ -346,7 +367,7 @@ void bind_ref_leaf(struct bind *b, enum ctx ctx, const struct tok *args,
 		add(b, own == O_SERVER ? K_KEY : K_CKEY, &args[0]);
 	} else {
 		/* NAME-or-ADDRESS [port N] [key KEY] [tls TLS] */
-		add(b, address(args[0].s) ? K_ADDR : K_NAME, &args[0]);
+		add(b, address(&args[0]) ? K_ADDR : K_NAME, &args[0]);
 		for (i = 1; i + 1 < n; i++)
 			if (is(&args[i], "tls")) {
 				add(b, K_TLS, &args[i + 1]);
