@@ -1291,4 +1291,4 @@ EOF2
 t "BIND a tls listen-on uses: named does not start without its files" t_tls_files
 
 # More, in a file of their own.
-. "$here/server-config-bind-lists.sh"
+. "$here/server-config-bind-more.sh"

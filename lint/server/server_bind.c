@@ -430,13 +430,15 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 }
 
 /* The class word t names (none: IN), as named reads it: "IN", "CH" or
- * "HS" (in, ch or chaos, hs or hesiod, or CLASS1, 3 or 4), "CLASSnnn" for
- * another number, "" for no class at all. */
+ * "HS" (in, ch or chaos, hs or hesiod, or CLASS1, 3 or 4), the meta
+ * classes "RESERVED0", "NONE" and "ANY" (or CLASS0, 254 or 255),
+ * "CLASSnnn" for another number, "" for no class at all. */
 static void class_of(const struct tok *t, char out[12])
 {
 	static const char *const names[][2] = {
 		{ "in", "IN" }, { "ch", "CH" }, { "chaos", "CH" },
-		{ "hs", "HS" }, { "hesiod", "HS" },
+		{ "hs", "HS" }, { "hesiod", "HS" }, { "reserved0", "RESERVED0" },
+		{ "none", "NONE" }, { "any", "ANY" },
 	};
 	const char *digits;
 	unsigned long v;
@@ -455,6 +457,8 @@ static void class_of(const struct tok *t, char out[12])
 		return;
 	if (v == 1 || v == 3 || v == 4)
 		strcpy(out, v == 1 ? "IN" : v == 3 ? "CH" : "HS");
+	else if (v == 0 || v == 254 || v == 255)
+		strcpy(out, v == 0 ? "RESERVED0" : v == 254 ? "NONE" : "ANY");
 	else
 		snprintf(out, 12, "CLASS%lu", v);
 }
@@ -522,6 +526,26 @@ static void zone_start(struct bind *b, struct tok *args, size_t n)
 			.line = args[0].line, .col = args[0].col };
 }
 
+/* The class t of the view b->view (none: IN): one named knows, and not
+ * a meta class (RFC 6895 section 3.2: RESERVED0, NONE, ANY), with which
+ * named does not start ("class must not be meta"); named-checkconf
+ * refuses it only with -z. */
+static void view_class(struct bind *b, const struct tok *t)
+{
+	const char *c = b->view_class;
+
+	class_of(t, b->view_class);
+	if (!c[0])
+		srv_err(b->s, t->file, t->line, t->col, "view '%s': invalid "
+			"class '%s'", b->view, t->s);
+	else if (!strcmp(c, "ANY") || !strcmp(c, "NONE") ||
+		 !strcmp(c, "RESERVED0"))
+		srv_err_help(b->s, "give the view the class of its zones, IN "
+			     "(the default) or CHAOS", t->file, t->line,
+			     t->col, "view '%s': class must not be meta",
+			     b->view);
+}
+
 /* Notes the view named b->view at t; named-checkconf refuses a name
  * used twice in one class. */
 static void view_seen(struct bind *b, const struct tok *t)
@@ -573,7 +597,7 @@ static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
 				"name" : "'{' expected after '%s'",
 				args[n - 1].s);
 		b->view = n >= 2 ? args[1].s : "";
-		class_of(n >= 3 ? &args[2] : NULL, b->view_class);
+		view_class(b, n >= 3 ? &args[2] : NULL);
 		view_seen(b, &args[n >= 2 ? 1 : 0]);
 		if (!b->first_view.file)
 			b->first_view = (struct tok){ .file = args[0].file,
