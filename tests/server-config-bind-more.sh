@@ -93,3 +93,34 @@ takes|view "v" chaos { };
 EOF2
 }
 t "BIND a view's class: zonelint refuses what named refuses" t_view_class
+
+# The names tls, http, key and dnssec-policy statements give: a built-in
+# one (tls ephemeral or none, http default, in any case; the policies
+# default, none and insecure, as written) refused by both, and one given
+# twice where named-checkconf reads both (tls and http in any case, keys
+# as domain names, at the top, in one view, or at the top and in a view;
+# policies as written); two views' keys of one name, a tls and an http of
+# one name, taken by both.
+t_defined_names() {
+	k='{ algorithm hmac-sha256; secret "aaaa"; }'
+	cases dn named.conf '' named_takes <<EOF2
+refuses|tls t { };\ntls T { };
+refuses|tls "Ephemeral" { };
+refuses|tls none { };
+refuses|http h { };\nhttp "H" { };
+refuses|http DEFAULT { };
+takes|tls t { };\nhttp t { };
+refuses|key k $k;\nkey K. $k;
+refuses|view "v" { key k $k; key k $k; };
+refuses|key k $k;\nview "v" { key k $k; };
+refuses|view "v" { key k $k; };\nkey k $k;
+takes|view "v" { key k $k; };\nview "w" { key k $k; };
+takes|key "k\\\\\\\\." $k;\nkey "k." $k;
+refuses|dnssec-policy p { };\ndnssec-policy p { };
+refuses|dnssec-policy "default" { };
+refuses|dnssec-policy insecure { };
+refuses|dnssec-policy none { };
+takes|dnssec-policy p { };\ndnssec-policy P { };\ndnssec-policy None { };
+EOF2
+}
+t "BIND names given twice, or a built-in one: zonelint refuses what named refuses" t_defined_names

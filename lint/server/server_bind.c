@@ -429,40 +429,6 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 	}
 }
 
-/* The class word t names (none: IN), as named reads it: "IN", "CH" or
- * "HS" (in, ch or chaos, hs or hesiod, or CLASS1, 3 or 4), the meta
- * classes "RESERVED0", "NONE" and "ANY" (or CLASS0, 254 or 255),
- * "CLASSnnn" for another number, "" for no class at all. */
-static void class_of(const struct tok *t, char out[12])
-{
-	static const char *const names[][2] = {
-		{ "in", "IN" }, { "ch", "CH" }, { "chaos", "CH" },
-		{ "hs", "HS" }, { "hesiod", "HS" }, { "reserved0", "RESERVED0" },
-		{ "none", "NONE" }, { "any", "ANY" },
-	};
-	const char *digits;
-	unsigned long v;
-	size_t i;
-
-	strcpy(out, t ? "" : "IN");
-	if (!t || t->t != T_WORD)
-		return;
-	for (i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (!strcasecmp(t->s, names[i][0]))
-			strcpy(out, names[i][1]);
-	digits = t->s + 5;
-	if (strncasecmp(t->s, "class", 5) != 0 || !*digits ||
-	    strspn(digits, "0123456789") != strlen(digits) ||
-	    strlen(digits) > 5 || (v = strtoul(digits, NULL, 10)) > 65535)
-		return;
-	if (v == 1 || v == 3 || v == 4)
-		strcpy(out, v == 1 ? "IN" : v == 3 ? "CH" : "HS");
-	else if (v == 0 || v == 254 || v == 255)
-		strcpy(out, v == 0 ? "RESERVED0" : v == 254 ? "NONE" : "ANY");
-	else
-		snprintf(out, 12, "CLASS%lu", v);
-}
-
 /* Opens the zone statement args[0..n) ("zone NAME [CLASS]"). */
 static void zone_start(struct bind *b, struct tok *args, size_t n)
 {
@@ -508,7 +474,7 @@ static void zone_start(struct bind *b, struct tok *args, size_t n)
 	/* A zone's class is its view's, IN outside views; only the
 	 * Internet class holds mail data (CHAOS zones are for server
 	 * identification). */
-	class_of(n >= 3 ? &args[2] : NULL, class);
+	bind_class(n >= 3 ? &args[2] : NULL, class);
 	if (n < 3 && b->view)
 		strcpy(class, b->view_class);
 	if (n >= 3 && (!class[0] ||
@@ -534,7 +500,7 @@ static void view_class(struct bind *b, const struct tok *t)
 {
 	const char *c = b->view_class;
 
-	class_of(t, b->view_class);
+	bind_class(t, b->view_class);
 	if (!c[0])
 		srv_err(b->s, t->file, t->line, t->col, "view '%s': invalid "
 			"class '%s'", b->view, t->s);
@@ -645,6 +611,7 @@ static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
 
 	/* a policy's max-zone-ttl is 1 day unless it says (BIND 9.18) */
 	if (ctx == C_TOP && is(&args[0], "dnssec-policy") && n >= 2) {
+		bind_policy_name(b, &args[1]);
 		zl_xgrow((void **)&b->policies, &b->cappolicies,
 			 b->npolicies + 1, sizeof *b->policies);
 		b->policies[b->npolicies++] = (struct bpolicy){

@@ -74,6 +74,10 @@ bool bind_ttl_text(const char *s, uint64_t *out);
 bool bind_iso_duration(const char *s, uint64_t *out);
 /* A port number (0 to 65535) in word t: true with it in *out. */
 bool bind_port(const struct tok *t, int64_t *out);
+/* The class word t names (NULL: IN) into out, as named reads it: "IN",
+ * "CH", "HS", a meta class ("RESERVED0", "NONE", "ANY"), "CLASSnnn" for
+ * another number, "" for none named knows. */
+void bind_class(const struct tok *t, char out[12]);
 
 /* ---- statements ---- */
 
@@ -327,6 +331,9 @@ bool bind_source(struct bind *b, enum ctx ctx, const struct tok *args,
 /* The zone type named (primary or master, ..., in any case) as a bit of
  * its own; 0 for a type named 9.18 does not know. */
 unsigned bind_zone_type(const char *type);
+/* Reports the name t of a dnssec-policy statement where named refuses
+ * it: a built-in policy's, or one an earlier statement gives. */
+void bind_policy_name(struct bind *b, const struct tok *t);
 /* Notes the statement args[0..n) (args[0] is kw, its name) of the zone
  * being read, its value's first token (a word, a string or '{') at val
  * (no file: none), for bind_zone_options. */

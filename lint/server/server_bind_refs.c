@@ -231,6 +231,32 @@ static void listen_words(struct bind *b, const struct tok *args, size_t n)
 		}
 }
 
+/* A tls or http statement's name (owner own): not a built-in one,
+ * which named keeps for itself (tls ephemeral and none, http default, in
+ * any case), and not one an earlier statement of the kind gives. */
+static void tls_define(struct bind *b, size_t own)
+{
+	struct brefs *r = b->refs;
+	const struct owner *o = &r->o[own];
+	bool tls = o->type == O_TLS;
+	const struct srv_set_ent *e;
+
+	if (tls ? !strcmp(o->name, "ephemeral") || !strcmp(o->name, "none") :
+		  !strcmp(o->name, "default")) {
+		srv_err_help(b->s, "rename it", o->at.file, o->at.line,
+			     o->at.col, tls ? "tls name '%s' is reserved for "
+			     "internal use" : "http name '%s' is built in",
+			     o->text);
+		return;
+	}
+	if (!(e = srv_set_add(tls ? &r->tls : &r->http, o->name, own)))
+		return;
+	srv_err_help(b->s, "rename one of them, or merge them", o->at.file,
+		     o->at.line, o->at.col, "%s '%s' redefined, first defined "
+		     "at %s:%u", tls ? "tls" : "http", o->text,
+		     r->o[e->val].at.file, r->o[e->val].at.line);
+}
+
 /* The owner a statement's list has, 0 for one whose names are not
  * held to definitions. */
 static size_t opened(struct bind *b, enum ctx ctx, const struct tok *args,
@@ -253,8 +279,7 @@ static size_t opened(struct bind *b, enum ctx ctx, const struct tok *args,
 				       is(&args[0], "http"))) {
 		own = owner(b, is(&args[0], "tls") ? O_TLS : O_HTTP,
 			    &args[1], args[1].s);
-		srv_set_add(is(&args[0], "tls") ? &r->tls : &r->http,
-			    r->o[own - 1].name, own - 1);
+		tls_define(b, own - 1);
 		return 0;
 	}
 	if ((ctx == C_TOP || ctx == C_VIEW) && n >= 2 && is(&args[0], "key")) {
@@ -682,6 +707,49 @@ static bool has_key(const struct srv_set *keys, const char *view,
 	return found;
 }
 
+/* A key defined twice where named-checkconf reads both: at the top,
+ * in one view, or at the top and in a view (it reads the top's keys with
+ * each view's), the names compared as domain names ("k" is "K."); at the
+ * second. */
+static void key_dups(struct bind *b)
+{
+	struct brefs *r = b->refs;
+	struct srv_set seen = { 0 };
+	const struct srv_set_ent *e;
+	const struct owner *o;
+	char *top, *mine;
+	size_t i;
+
+	for (i = 0; i < r->no; i++) {
+		o = &r->o[i];
+		if (o->type != O_KEY)
+			continue;
+		/* "T": at the top; "A": in some view; "V": in this one */
+		top = zl_xasprintf("T\\%s", o->name);
+		mine = o->view ? zl_xasprintf("V%s\\%s", o->view, o->name) :
+				 zl_xasprintf("A\\%s", o->name);
+		e = srv_set_find(&seen, top);
+		if (!e)
+			e = srv_set_find(&seen, mine);
+		if (e)
+			srv_err_help(b->s, "rename one of them, or remove one",
+				     o->at.file, o->at.line, o->at.col, "key "
+				     "'%s': already exists, previous definition "
+				     "at %s:%u",
+				     o->text, r->o[e->val].at.file,
+				     r->o[e->val].at.line);
+		srv_set_add(&seen, o->view ? mine : top, i);
+		free(top);
+		free(mine);
+		if (o->view) {
+			top = zl_xasprintf("A\\%s", o->name);
+			srv_set_add(&seen, top, i);
+			free(top);
+		}
+	}
+	srv_set_free(&seen);
+}
+
 /* A key named in a server statement: defined at the top of named.conf,
  * or in the server's view; a server outside views is read in each view,
  * which must then each define it (named-checkconf: "unknown key"). */
@@ -848,6 +916,7 @@ void bind_refs_check(struct bind *b)
 	if (!b->refs)
 		return;
 	define_all(b);
+	key_dups(b);
 	check_keys(b, &said);
 	check_control_keys(b, &said);
 	check_remotes(b, &said);

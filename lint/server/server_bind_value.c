@@ -1,4 +1,4 @@
-/* server_bind_value.c - the values of named.conf statements as named reads them: TTLs, ISO 8601 durations, port numbers. */
+/* server_bind_value.c - the values of named.conf statements as named reads them: TTLs, ISO 8601 durations, port numbers, classes. */
 #include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -120,4 +120,38 @@ bool bind_port(const struct tok *t, int64_t *out)
 	}
 	*out = v;
 	return true;
+}
+
+/* The class word t names (none: IN), as named reads it: "IN", "CH" or
+ * "HS" (in, ch or chaos, hs or hesiod, or CLASS1, 3 or 4), the meta
+ * classes "RESERVED0", "NONE" and "ANY" (or CLASS0, 254 or 255),
+ * "CLASSnnn" for another number, "" for no class at all. */
+void bind_class(const struct tok *t, char out[12])
+{
+	static const char *const names[][2] = {
+		{ "in", "IN" }, { "ch", "CH" }, { "chaos", "CH" },
+		{ "hs", "HS" }, { "hesiod", "HS" }, { "reserved0", "RESERVED0" },
+		{ "none", "NONE" }, { "any", "ANY" },
+	};
+	const char *digits;
+	unsigned long v;
+	size_t i;
+
+	strcpy(out, t ? "" : "IN");
+	if (!t || t->t != T_WORD)
+		return;
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (!strcasecmp(t->s, names[i][0]))
+			strcpy(out, names[i][1]);
+	digits = t->s + 5;
+	if (strncasecmp(t->s, "class", 5) != 0 || !*digits ||
+	    strspn(digits, "0123456789") != strlen(digits) ||
+	    strlen(digits) > 5 || (v = strtoul(digits, NULL, 10)) > 65535)
+		return;
+	if (v == 1 || v == 3 || v == 4)
+		strcpy(out, v == 1 ? "IN" : v == 3 ? "CH" : "HS");
+	else if (v == 0 || v == 254 || v == 255)
+		strcpy(out, v == 0 ? "RESERVED0" : v == 254 ? "NONE" : "ANY");
+	else
+		snprintf(out, 12, "CLASS%lu", v);
 }

@@ -595,3 +595,27 @@ void bind_finish(struct bind *b)
 	free(dir);
 	rpz_zones(b);
 }
+
+/* The name t of a dnssec-policy statement: not one of named's own
+ * policies, nor one an earlier statement gives (as written, its case
+ * too, as named-checkconf compares them). */
+void bind_policy_name(struct bind *b, const struct tok *t)
+{
+	size_t i;
+
+	if (!strcmp(t->s, "default") || !strcmp(t->s, "none") ||
+	    !strcmp(t->s, "insecure")) {
+		srv_err_help(b->s, "rename it", t->file, t->line, t->col,
+			     "dnssec-policy name may not be 'insecure', "
+			     "'none', or 'default' (which are built-in "
+			     "policies)");
+		return;
+	}
+	for (i = 0; i < b->npolicies; i++)
+		if (!strcmp(b->policies[i].name, t->s)) {
+			srv_err_help(b->s, "rename one of them, or merge "
+				     "them", t->file, t->line, t->col,
+				     "dnssec-policy '%s' redefined", t->s);
+			return;
+		}
+}
