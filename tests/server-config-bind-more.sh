@@ -124,3 +124,22 @@ takes|dnssec-policy p { };\ndnssec-policy P { };\ndnssec-policy None { };
 EOF2
 }
 t "BIND names given twice, or a built-in one: zonelint refuses what named refuses" t_defined_names
+
+# The words between a list of servers' option (or a primaries or
+# parental-agents statement's name) and its '{': "port N" and "dscp N"
+# taken by both; a list's name there (a slip for the top's statement),
+# another word, or a port that is no number refused at it by both.
+t_list_header() {
+	named_cases lh "expected" <<'EOF2'
+1 |zone "a.org" { type secondary; primaries p { 192.0.2.1; }; };
+2 |primaries p { 192.0.2.1; };\nprimaries q p { 192.0.2.1; };
+3 |parental-agents p { 192.0.2.1; };\nzone "a.org" { type primary; file "db";\nparental-agents p { 192.0.2.1; }; };
+1 |view "v" { also-notify bad { 192.0.2.1; }; };
+1 |zone "a.org" { type forward; forwarders x { 192.0.2.1; }; };
+1 |zone "a.org" { type secondary; primaries port x { 192.0.2.1; }; };
+1 |zone "a.org" { type secondary; primaries port { 192.0.2.1; }; };
+|options { forwarders port 99 dscp 2 { 192.0.2.1; }; also-notify port 99 { 192.0.2.1; }; };
+|primaries p port 4 dscp 3 { 192.0.2.1; };\nzone "a.org" { type stub; masters port 53 { p; }; };
+EOF2
+}
+t "BIND a list of servers' header: zonelint refuses what named refuses, at its line" t_list_header
