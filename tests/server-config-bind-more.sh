@@ -122,6 +122,11 @@ refuses|dnssec-policy insecure { };
 refuses|dnssec-policy none { };
 takes|dnssec-policy p { };\ndnssec-policy P { };\ndnssec-policy None { };
 EOF2
+	# a listen-on with the built-in tls uses no statement's files
+	printf '%s\n' 'tls ephemeral { key-file "k.pem"; cert-file "c.pem"; };' \
+		'options { listen-on tls ephemeral { any; }; };' >dn/named.conf
+	run --server-config dn/named.conf
+	has err "reserved" && hasnt err "key-file"
 }
 t "BIND names given twice, or a built-in one: zonelint refuses what named refuses" t_defined_names
 

@@ -940,7 +940,10 @@ static void check_tls_files(struct bind *b, struct srv_set *said)
 			continue;
 		for (j = 0; j < o->n; j++) {
 			ref = &r->r[o->first + j];
-			if (ref->kind != K_TLS)
+			/* the built-in ones, which no statement redefines */
+			if (ref->kind != K_TLS ||
+			    !strcmp(ref->name, "ephemeral") ||
+			    !strcmp(ref->name, "none"))
 				continue;
 			for (t = NULL, k = 0; k < b->ntlss; k++)
 				if (!strcasecmp(b->tlss[k].name.s, ref->text))
