@@ -148,3 +148,22 @@ t_list_header() {
 EOF2
 }
 t "BIND a list of servers' header: zonelint refuses what named refuses, at its line" t_list_header
+
+# The logging statement: once; the channels its categories name defined
+# by its channel statements (any case, before or after) or built in
+# (default_syslog, default_debug, default_stderr, null), else refused at
+# the name by both.
+t_logging() {
+	named_cases lg "redefined" <<'EOF2' || return 1
+2 |logging { };\nlogging { };
+|logging { };
+EOF2
+	named_cases lg "undefined channel" <<'EOF2'
+1 |logging { category default { c; }; };
+2 |logging { channel c { syslog daemon; };\ncategory default { c; d; }; };
+1 |logging { category default { default_logfile; }; };
+|logging { category default { default_syslog; default_debug; default_stderr; NULL; "null"; }; };
+|logging { category default { c; }; channel C { file "x" versions 3; print-time yes; }; };
+EOF2
+}
+t "BIND logging channels: zonelint refuses what named refuses, at its line" t_logging

@@ -556,6 +556,12 @@ static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
 		b->options = true;
 		return C_OPTIONS;
 	}
+	if (ctx == C_TOP && is(&args[0], "logging")) {
+		if (b->logging)
+			redefined(b, &args[0]);
+		b->logging = true;
+		return C_OTHER;
+	}
 	if (ctx == C_TOP && is(&args[0], "view")) {
 		if (n < 2 || n > 3)
 			srv_err(b->s, args[n - 1].file, args[n - 1].line,
@@ -738,6 +744,7 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 			outer = bind_ref_open(b, ctx, blocks, args, n);
 			if (ctx == C_TOP) {
 				b->controls = n && is(&args[0], "controls");
+				b->in_logging = n && is(&args[0], "logging");
 				b->in_tls = n >= 2 && is(&args[0], "tls");
 				if (b->in_tls)
 					tls_statement(b, &args[1]);
@@ -749,6 +756,8 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 				block(b, c);
 			if (ctx == C_TOP)
 				b->controls = b->in_tls = false;
+			if (ctx == C_TOP)
+				b->in_logging = false;
 			bind_ref_close(b, outer);
 			blocks = true;
 			if (c == C_VIEW)

@@ -244,6 +244,8 @@ struct bind {
 	size_t nz, cap;
 	const char *view;	/* the view being read */
 	bool controls;		/* the controls statement is being read */
+	bool in_logging;	/* the logging statement is being read */
+	bool logging;		/* a logging statement was read */
 	bool in_tls;		/* a tls statement is: the last of tlss */
 	struct btls *tlss;	/* tls statements */
 	size_t ntlss, captlss;

@@ -12,9 +12,10 @@
  * (O_USE), a list of primaries, parental-agents or also-notify of a
  * zone, options or a view (O_REMOTE), the
  * keys of a server statement (O_SERVER), the allow list and the keys of
- * a control channel (O_CTL, O_CTLKEYS). */
+ * a control channel (O_CTL, O_CTLKEYS), a logging channel and the
+ * channels of a logging category (O_CHANNEL, O_CATEGORY). */
 enum { O_ACL, O_LIST, O_KEY, O_TLS, O_HTTP, O_USE, O_REMOTE, O_SERVER,
-       O_CTL, O_CTLKEYS };
+       O_CTL, O_CTLKEYS, O_CHANNEL, O_CATEGORY };
 
 /* A name in a list: an ACL or primaries list (K_NAME), an address
  * (K_ADDR), a key (compared as a domain name), a tls or an http (K_TLS,
@@ -373,6 +374,14 @@ size_t bind_ref_open(struct bind *b, enum ctx ctx, bool second,
 			       O_CTL, &args[0], NULL);
 		return outer;
 	}
+	/* logging { channel NAME { ... }; category NAME { NAME; ... }; } */
+	if (b->in_logging && ctx == C_OTHER && !outer && !second && n >= 2 &&
+	    (is(&args[0], "channel") || is(&args[0], "category"))) {
+		t = owner(b, is(&args[0], "channel") ? O_CHANNEL : O_CATEGORY,
+			  &args[1], args[1].s);
+		r->cur = r->o[t - 1].type == O_CATEGORY ? t : 0;
+		return outer;
+	}
 	r->cur = second || outer ? 0 : opened(b, ctx, args, n);
 	return outer;
 }
@@ -431,6 +440,8 @@ void bind_ref_leaf(struct bind *b, enum ctx ctx, const struct tok *args,
 	own = r->o[r->cur - 1].type;
 	if (own == O_ACL || own == O_USE || own == O_CTL) {
 		acl_element(b, args, n);
+	} else if (own == O_CATEGORY) {
+		add(b, K_NAME, &args[0]);
 	} else if (own == O_SERVER || own == O_CTLKEYS) {
 		add(b, own == O_SERVER ? K_KEY : K_CKEY, &args[0]);
 	} else {
@@ -954,6 +965,40 @@ static void check_tls_files(struct bind *b, struct srv_set *said)
 	}
 }
 
+/* The channels a logging category names: defined by a channel
+ * statement of the logging statement (the name in any case, before or
+ * after), or built in; named-checkconf refuses another ("undefined
+ * channel"), and named does not start. */
+static void check_channels(struct bind *b, struct srv_set *said)
+{
+	static const char *const builtin[] = { "default_syslog",
+		"default_debug", "default_stderr", "null" };
+	struct brefs *r = b->refs;
+	struct srv_set chans = { 0 };
+	const struct ref *ref;
+	size_t i, j, k;
+
+	for (i = 0; i < r->no; i++)
+		if (r->o[i].type == O_CHANNEL)
+			srv_set_add(&chans, r->o[i].name, i);
+	for (i = 0; i < r->no; i++)
+		for (j = 0; r->o[i].type == O_CATEGORY && j < r->o[i].n; j++) {
+			ref = &r->r[r->o[i].first + j];
+			for (k = 0; k < sizeof builtin / sizeof builtin[0] &&
+			     strcmp(ref->name, builtin[k]); k++)
+				;
+			if (k == sizeof builtin / sizeof builtin[0] &&
+			    !srv_set_find(&chans, ref->name))
+				refuse(b, said, ref, "define it with 'channel "
+				       "NAME { ... };' in the logging statement, "
+				       "or use a built-in channel: "
+				       "default_syslog, default_debug, "
+				       "default_stderr or null",
+				       "undefined channel '%s'");
+		}
+	srv_set_free(&chans);
+}
+
 void bind_refs_check(struct bind *b)
 {
 	struct srv_set said = { 0 };
@@ -966,6 +1011,7 @@ void bind_refs_check(struct bind *b)
 	check_keys(b, &said);
 	check_control_keys(b, &said);
 	check_remotes(b, &said);
+	check_channels(b, &said);
 	mark_acls(b);
 	for (i = 0; i < b->refs->no; i++)
 		if ((b->refs->o[i].type == O_USE && b->refs->o[i].checked) ||
