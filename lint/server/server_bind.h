@@ -336,6 +336,10 @@ unsigned bind_zone_type(const char *type);
 /* Reports the name t of a dnssec-policy statement where named refuses
  * it: a built-in policy's, or one an earlier statement gives. */
 void bind_policy_name(struct bind *b, const struct tok *t);
+/* (server_bind_value.c) Reports a word of args[from..n), between a list of servers' option
+ * or name and its '{', that named refuses there. */
+void bind_list_header(struct bind *b, const struct tok *args, size_t from,
+		      size_t n);
 /* Notes the statement args[0..n) (args[0] is kw, its name) of the zone
  * being read, its value's first token (a word, a string or '{') at val
  * (no file: none), for bind_zone_options. */

@@ -258,42 +258,6 @@ static void tls_define(struct bind *b, size_t own)
 		     r->o[e->val].at.file, r->o[e->val].at.line);
 }
 
-/* The words args[from..n) between a list of servers' name and its '{'
- * (primaries, masters, parental-agents, also-notify, forwarders):
- * "port N" and "dscp N" (BIND 9.18), "source A" and "source-v6 A" (BIND
- * 9.20), "tls NAME" (forwarders, BIND 9.20), each word with its value.
- * named refuses another ("'{' expected"), or a port or dscp that is no
- * number, and does not start. */
-static void list_header(struct bind *b, const struct tok *args, size_t from,
-			size_t n)
-{
-	const struct tok *w, *v;
-	size_t i;
-
-	for (i = from; i < n; i += 2) {
-		w = &args[i];
-		v = i + 1 < n ? &args[i + 1] : NULL;
-		if (!is(w, "port") && !is(w, "dscp") && !is(w, "source") &&
-		    !is(w, "source-v6") && !is(w, "tls")) {
-			srv_err_help(b->s, "only 'port N' may come between the "
-				     "option and its list (and 'dscp N' for "
-				     "BIND 9.18); a list of a name is defined "
-				     "at the top of named.conf, and named in "
-				     "the braces", w->file, w->line, w->col,
-				     "'{' expected near '%s'", w->s);
-			return;
-		}
-		if (!v || ((is(w, "port") || is(w, "dscp")) &&
-			   (v->t != T_WORD ||
-			    strspn(v->s, "0123456789") != strlen(v->s)))) {
-			srv_err(b->s, v ? v->file : w->file, v ? v->line :
-				w->line, v ? v->col : w->col, "expected number "
-				"near '%s'", v ? v->s : "{");
-			return;
-		}
-	}
-}
-
 /* The owner a statement's list has, 0 for one whose names are not
  * held to definitions. */
 static size_t opened(struct bind *b, enum ctx ctx, const struct tok *args,
@@ -307,7 +271,7 @@ static size_t opened(struct bind *b, enum ctx ctx, const struct tok *args,
 				       is(&args[0], "masters") ||
 				       is(&args[0], "parental-agents"))) {
 		if (!is(&args[0], "acl"))
-			list_header(b, args, 2, n);
+			bind_list_header(b, args, 2, n);
 		own = owner(b, is(&args[0], "acl") ? O_ACL : O_LIST, &args[1],
 			    args[1].s);
 		r->o[own - 1].primaries = is(&args[0], "primaries");
@@ -330,14 +294,14 @@ static size_t opened(struct bind *b, enum ctx ctx, const struct tok *args,
 	if (ctx != C_OPTIONS && ctx != C_VIEW && ctx != C_ZONE && ctx != C_ACL)
 		return 0;
 	if (ctx != C_ACL && n >= 1 && is(&args[0], "forwarders")) {
-		list_header(b, args, 1, n);
+		bind_list_header(b, args, 1, n);
 		return 0;
 	}
 	if (n >= 1 && (is(&args[0], "also-notify") ||
 		       (ctx == C_ZONE && (is(&args[0], "primaries") ||
 					  is(&args[0], "masters") ||
 					  is(&args[0], "parental-agents"))))) {
-		list_header(b, args, 1, n);
+		bind_list_header(b, args, 1, n);
 		own = owner(b, O_REMOTE, &args[0], NULL);
 		r->o[own - 1].parental = is(&args[0], "parental-agents");
 		r->o[own - 1].primaries = !is(&args[0], "also-notify") &&

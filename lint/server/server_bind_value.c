@@ -1,4 +1,4 @@
-/* server_bind_value.c - the values of named.conf statements as named reads them: TTLs, ISO 8601 durations, port numbers, classes. */
+/* server_bind_value.c - the values of named.conf statements as named reads them: TTLs, ISO 8601 durations, port numbers, classes, the words before a list of servers. */
 #include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -154,4 +154,40 @@ void bind_class(const struct tok *t, char out[12])
 		strcpy(out, v == 0 ? "RESERVED0" : v == 254 ? "NONE" : "ANY");
 	else
 		snprintf(out, 12, "CLASS%lu", v);
+}
+
+/* The words args[from..n) between a list of servers' name and its '{'
+ * (primaries, masters, parental-agents, also-notify, forwarders):
+ * "port N" and "dscp N" (BIND 9.18), "source A" and "source-v6 A" (BIND
+ * 9.20), "tls NAME" (forwarders, BIND 9.20), each word with its value.
+ * named refuses another ("'{' expected"), or a port or dscp that is no
+ * number, and does not start. */
+void bind_list_header(struct bind *b, const struct tok *args, size_t from,
+		      size_t n)
+{
+	const struct tok *w, *v;
+	size_t i;
+
+	for (i = from; i < n; i += 2) {
+		w = &args[i];
+		v = i + 1 < n ? &args[i + 1] : NULL;
+		if (!is(w, "port") && !is(w, "dscp") && !is(w, "source") &&
+		    !is(w, "source-v6") && !is(w, "tls")) {
+			srv_err_help(b->s, "only 'port N' may come between the "
+				     "option and its list (and 'dscp N' for "
+				     "BIND 9.18); a list of a name is defined "
+				     "at the top of named.conf, and named in "
+				     "the braces", w->file, w->line, w->col,
+				     "'{' expected near '%s'", w->s);
+			return;
+		}
+		if (!v || ((is(w, "port") || is(w, "dscp")) &&
+			   (v->t != T_WORD ||
+			    strspn(v->s, "0123456789") != strlen(v->s)))) {
+			srv_err(b->s, v ? v->file : w->file, v ? v->line :
+				w->line, v ? v->col : w->col, "expected number "
+				"near '%s'", v ? v->s : "{");
+			return;
+		}
+	}
 }
