@@ -1129,6 +1129,29 @@ EOF
 }
 t "NSD: socket options after an address, as nsd-checkconf reads them" t_nsd_sockets
 
+# The item names NSD 4.6 knows, and no others: a name a later NSD added
+# (catalog-producer-zone, log-time-iso, max-expire-time, ...) is a
+# value to nsd-checkconf 4.6, and a syntax error where an item name
+# belongs, at its line.
+t_nsd_items_46() {
+	cases nitems nsd.conf 'zone:\n\tname: a.example\n\tzonefile: a.zone\n' \
+		nsd_judge <<'EOF'
+4|\tcatalog-producer-zone: cat.example
+4|\tmax-expire-time: 5
+4|\tcatalog-consumer-zone: c.example
+6|pattern:\n\tname: p\n\tcatalog-member-pattern: q
+5|server:\n\tlog-time-iso: yes
+5|server:\n\treload-config: yes
+5|server:\n\tproxy-protocol-port: 5353
+5|server:\n\ttls-auth-xfr-only: yes
+6|tls-auth:\n\tname: t\n\ttls-auth-port: 853
+|server:\n\tidentity: log-time-iso:
+|server:\n\tversion: catalog-producer-zone:\n\tnsid: "aabb"
+|server:\n\tidentity: tls-auth-port:\n\tlog-time-ascii: yes
+EOF
+}
+t "NSD: the item names of NSD 4.6, later ones refused" t_nsd_items_46
+
 # The keys and tls-auths NSD's access lists name (allow-notify,
 # allow-query, notify, provide-xfr, request-xfr, after AXFR or UDP too),
 # in a zone or in a pattern no zone includes: nsd-checkconf, and nsd with

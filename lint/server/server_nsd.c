@@ -322,54 +322,58 @@ static void item(struct nsd *n, const struct tok *k, const struct tok *v)
 	}
 }
 
-/* Whether name (without its ':') is an item NSD's lexer knows, any case
- * (NSD 4.6 and later; configlexer.lex): a word it reads as one, where
- * another is a value. */
+/* Whether name (without its ':') is an item NSD 4.6's lexer knows, any
+ * case (configlexer.lex): a word it reads as one, where another is a
+ * value.  The items later versions added (catalog-producer-zone,
+ * log-time-iso, ...) are values to 4.6, and a syntax error where an
+ * item name belongs, as nsd-checkconf 4.6 has them. */
 static bool nsd_keyword(const char *name)
 {
 	static const char *const words[] = {
 		"algorithm", "allow-axfr-fallback", "allow-notify",
 		"allow-query", "answer-cookie", "auth-domain-name",
-		"catalog-consumer-zone", "catalog-member-pattern",
-		"catalog-producer-zone", "chroot", "client-cert",
-		"client-key", "client-key-pw", "confine-to-zone",
-		"control-cert-file", "control-enable", "control-interface",
+		"chroot", "client-cert", "client-key", "client-key-pw",
+		"confine-to-zone", "control-cert-file",
+		"control-enable", "control-interface",
 		"control-key-file", "control-port", "cookie-secret",
 		"cookie-secret-file", "cpu-affinity", "create-ixfr",
 		"database", "debug-mode", "difffile", "dnstap",
 		"dnstap-enable", "dnstap-identity",
 		"dnstap-log-auth-query-messages",
-		"dnstap-log-auth-response-messages", "dnstap-send-identity",
-		"dnstap-send-version", "dnstap-socket-path", "dnstap-version",
-		"do-ip4", "do-ip6", "drop-updates", "enable", "hide-identity",
-		"hide-version", "identity", "include", "include-pattern",
-		"interface", "ip-address", "ip-freebind", "ip-transparent",
-		"ip4-only", "ip6-only", "ipv4-edns-size", "ipv6-edns-size",
-		"ixfr-number", "ixfr-size", "key", "log-only-syslog",
-		"log-time-ascii", "log-time-iso", "logfile",
-		"max-expire-time", "max-refresh-time", "max-retry-time",
+		"dnstap-log-auth-response-messages",
+		"dnstap-send-identity", "dnstap-send-version",
+		"dnstap-socket-path", "dnstap-version", "do-ip4",
+		"do-ip6", "drop-updates", "enable", "hide-identity",
+		"hide-version", "identity", "include",
+		"include-pattern", "interface", "ip-address",
+		"ip-freebind", "ip-transparent", "ip4-only", "ip6-only",
+		"ipv4-edns-size", "ipv6-edns-size", "ixfr-number",
+		"ixfr-size", "key", "log-only-syslog", "log-time-ascii",
+		"logfile", "max-refresh-time", "max-retry-time",
 		"min-expire-time", "min-refresh-time", "min-retry-time",
-		"minimal-responses", "multi-master-check", "name", "notify",
-		"notify-retry", "nsid", "outgoing-interface",
+		"minimal-responses", "multi-master-check", "name",
+		"notify", "notify-retry", "nsid", "outgoing-interface",
 		"outgoing-tcp-mss", "pattern", "pidfile", "port",
-		"provide-xfr", "proxy-protocol-port", "receive-buffer-size",
-		"refuse-any", "reload-config", "remote-control",
-		"request-xfr", "reuseport", "round-robin", "rrl-ipv4-prefix-length",
+		"provide-xfr", "receive-buffer-size", "refuse-any",
+		"remote-control", "request-xfr", "reuseport",
+		"round-robin", "rrl-ipv4-prefix-length",
 		"rrl-ipv6-prefix-length", "rrl-ratelimit", "rrl-size",
 		"rrl-slip", "rrl-whitelist", "rrl-whitelist-ratelimit",
-		"secret", "send-buffer-size", "server", "server-cert-file",
-		"server-count", "server-key-file", "size-limit-xfr",
-		"statistics", "store-ixfr", "tcp-count", "tcp-mss",
-		"tcp-query-count", "tcp-reject-overflow", "tcp-timeout",
-		"tls-auth", "tls-auth-port", "tls-auth-xfr-only",
+		"secret", "send-buffer-size", "server",
+		"server-cert-file", "server-count", "server-key-file",
+		"size-limit-xfr", "statistics", "store-ixfr",
+		"tcp-count", "tcp-mss", "tcp-query-count",
+		"tcp-reject-overflow", "tcp-timeout", "tls-auth",
 		"tls-cert-bundle", "tls-port", "tls-service-key",
 		"tls-service-ocsp", "tls-service-pem", "use-systemd",
 		"username", "verbosity", "verifier", "verifier-count",
 		"verifier-feed-zone", "verifier-timeout", "verify",
-		"verify-zone", "verify-zones", "version", "xfrd-cpu-affinity",
-		"xfrd-reload-timeout", "xfrd-tcp-max", "xfrd-tcp-pipeline",
-		"xfrdfile", "xfrdir", "zone", "zonefile", "zonefiles-check",
-		"zonefiles-write", "zonelistfile", "zonesdir", "zonestats",
+		"verify-zone", "verify-zones", "version",
+		"xfrd-cpu-affinity", "xfrd-reload-timeout",
+		"xfrd-tcp-max", "xfrd-tcp-pipeline", "xfrdfile",
+		"xfrdir", "zone", "zonefile", "zonefiles-check",
+		"zonefiles-write", "zonelistfile", "zonesdir",
+		"zonestats",
 		NULL
 	};
 	size_t i;
