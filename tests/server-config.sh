@@ -1144,7 +1144,7 @@ t_nsd_items_46() {
 5|server:\n\treload-config: yes
 5|server:\n\tproxy-protocol-port: 5353
 5|server:\n\ttls-auth-xfr-only: yes
-6|tls-auth:\n\tname: t\n\ttls-auth-port: 853
+7|tls-auth:\n\tname: t\n\tauth-domain-name: a\n\ttls-auth-port: 853
 |server:\n\tidentity: log-time-iso:
 |server:\n\tversion: catalog-producer-zone:\n\tnsid: "aabb"
 |server:\n\tidentity: tls-auth-port:\n\tlog-time-ascii: yes
@@ -1186,6 +1186,37 @@ t_nsd_keys() {
 EOF
 }
 t "NSD: a key or tls-auth an access list names is defined" t_nsd_keys
+
+# A key: clause whole, and a tls-auth: clause, as nsd-checkconf 4.6
+# holds them where they end (nsd, with the same reader, does not start):
+# a name, a key's secret (empty or not), a tls-auth's auth-domain-name,
+# a name no entry of its kind above has (as written; of two name: items
+# the last), an algorithm that is HMAC with MD5 or a SHA ("hmac-" or
+# not, any case).  For each "L:C|CONF": nsd-checkconf refuses it, and
+# zonelint's first error is at L:C (the clause's keyword, the second
+# name, the algorithm); for "|CONF", both take it.
+t_nsd_key_clauses() {
+	cases nkcl nsd.conf '' refusal nsd \
+		'has no name\|has no secret blob\|duplicate tsig key\|duplicate tls-auth\|bad tsig key algorithm\|has no auth-domain-name' \
+		'.*' <<'EOF'
+1:1|key:\n\tname: icky
+1:1|key:\n\talgorithm: hmac-sha256\n\tsecret: "AAAA"
+1:1|key:\n\tname: k\nzone:\n\tname: a.example\n\tzonefile: a.zone
+3:13|key:\n\tname: k\n\talgorithm: hmac-foo\n\tsecret: "AAAA"
+3:13|key:\n\tname: k\n\talgorithm: hmac-sha256.\n\tsecret: "AAAA"
+3:13|key:\n\tname: k\n\talgorithm: hmac-\n\tsecret: "AAAA"
+5:8|key:\n\tname: k\n\tsecret: "AAAA"\nkey:\n\tname: k\n\tsecret: "AAAA"
+1:1|tls-auth:\n\tname: t
+1:1|tls-auth:\n\tauth-domain-name: ns.example
+5:8|tls-auth:\n\tname: t\n\tauth-domain-name: a\ntls-auth:\n\tname: t\n\tauth-domain-name: b
+|key:\n\tname: k\n\talgorithm: HMAC-SHA512\n\tsecret: "AAAA"
+|key:\n\tname: k\n\talgorithm: sha1\n\tsecret: ""
+|key:\n\tname: k\n\tsecret: "AAAA"\nkey:\n\tname: K\n\tsecret: "AAAA"\nkey:\n\tname: k.\n\tsecret: "AAAA"
+|key:\n\tname: k\n\tsecret: "AAAA"\n\tname: j\nkey:\n\tname: k\n\tsecret: "AAAA"
+|tls-auth:\n\tname: t\n\tauth-domain-name: ""\ntls-auth:\n\tname: u\n\tauth-domain-name: ns.example
+EOF
+}
+t "NSD: key and tls-auth clauses whole, as nsd-checkconf holds them" t_nsd_key_clauses
 
 # starts NAME READY DIR COMMAND...: the daemon COMMAND, started in the
 # foreground in DIR (its configuration listening on a loopback high

@@ -24,6 +24,17 @@ struct clause {
 	struct tok at;			/* the zone: or pattern: keyword */
 };
 
+/* The key: or tls-auth: clause being read, held where it ends to what
+ * NSD 4.6 requires of it (configparser.y): a name, a key's secret or a
+ * tls-auth's auth-domain-name, and then a name not that of an entry of
+ * its kind above (one that lacks them is none).  Of several name: items
+ * the last one counts. */
+struct entry {
+	struct tok at;		/* the clause's keyword; .s NULL: none open */
+	struct tok name;	/* .s NULL: no name: yet */
+	bool tls, more;		/* more: its secret: or auth-domain-name: */
+};
+
 /* A key or a tls-auth that an access list names, where it names it. */
 struct ref {
 	struct tok at;
@@ -43,6 +54,7 @@ struct nsd {
 	struct tok tls[3];	/* tls-service-key, -pem, -ocsp */
 	struct srv_set pats;	/* pattern names: indexes in p */
 	struct srv_set keys, tlss;	/* key: and tls-auth: names */
+	struct entry ent;
 	struct ref *refs;
 	size_t nrefs, refcap;
 };
@@ -204,6 +216,32 @@ static void include(struct nsd *n, const struct tok *v)
 	free(pat);
 }
 
+/* The end of the key: or tls-auth: clause open, if any: nsd-checkconf
+ * refuses it there ("tsig key has no name", "tsig key k has no secret
+ * blob", "duplicate tsig key k", "tls-auth t has no auth-domain-name");
+ * zonelint says it at the clause's keyword or at its name. */
+static void entry_end(struct nsd *n)
+{
+	struct entry *e = &n->ent;
+	const char *what = e->tls ? "tls-auth" : "key";
+
+	if (!e->at.s)
+		return;
+	if (!e->name.s)
+		srv_err(n->s, e->at.file, e->at.line, e->at.col, "%s: clause "
+			"without a name", what);
+	else if (!e->more)
+		srv_err(n->s, e->at.file, e->at.line, e->at.col, "%s '%s' "
+			"without %s", what, e->name.s, e->tls ?
+			"an auth-domain-name" : "a secret");
+	else if (srv_set_add(e->tls ? &n->tlss : &n->keys, e->name.s, 0))
+		srv_err(n->s, e->name.file, e->name.line, e->name.col,
+			"duplicate %s name '%s'", what, e->name.s);
+	free(e->at.s);
+	free(e->name.s);
+	memset(e, 0, sizeof *e);
+}
+
 /* A section keyword starts a clause. */
 static bool section(struct nsd *n, const struct tok *k)
 {
@@ -211,6 +249,11 @@ static bool section(struct nsd *n, const struct tok *k)
 		"tls-auth", "dnstap", "verify", NULL };
 	size_t i;
 
+	for (i = 0; other[i] && strcasecmp(other[i], k->s); i++)
+		;
+	if (other[i] || !strcasecmp(k->s, "server") ||
+	    !strcasecmp(k->s, "zone") || !strcasecmp(k->s, "pattern"))
+		entry_end(n);
 	if (!strcasecmp(k->s, "server")) {
 		n->sect = S_SERVER;
 		n->cur = NULL;
@@ -228,6 +271,10 @@ static bool section(struct nsd *n, const struct tok *k)
 		n->sect = !strcasecmp(k->s, "key") ? S_KEY :
 			  !strcasecmp(k->s, "tls-auth") ? S_TLS : S_OTHER;
 		n->cur = NULL;
+		if (n->sect != S_OTHER) {
+			tok_set(&n->ent.at, k);
+			n->ent.tls = n->sect == S_TLS;
+		}
 	}
 	n->verify = !strcasecmp(k->s, "verify");
 	return true;
@@ -270,6 +317,22 @@ static bool b64_decodes(const char *s)
 	return (last & (state == 2 ? 0x0f : 0x03)) == 0;
 }
 
+/* Whether NSD 4.6 knows the TSIG algorithm name: HMAC with MD5 or a
+ * SHA (RFC 8945 section 6), "hmac-" before it or not, in any case
+ * (tsig_get_algorithm_by_name). */
+static bool tsig_algorithm(const char *name)
+{
+	static const char *const hashes[] = { "md5", "sha1", "sha224",
+		"sha256", "sha384", "sha512", NULL };
+	size_t i;
+
+	if (!strncasecmp(name, "hmac-", 5))
+		name += 5;
+	for (i = 0; hashes[i] && strcasecmp(name, hashes[i]); i++)
+		;
+	return hashes[i] != NULL;
+}
+
 static const char *const tls_items[3] = { "tls-service-key",
 	"tls-service-pem", "tls-service-ocsp" };
 
@@ -296,12 +359,20 @@ static void item(struct nsd *n, const struct tok *k, const struct tok *v)
 	}
 	if (n->sect == S_KEY && !strcasecmp(k->s, "secret")) {
 		/* nsd-checkconf refuses a key it cannot decode */
+		n->ent.more = true;
 		if (!b64_decodes(v->s))
 			srv_err(n->s, v->file, v->line, v->col, "the "
 				"secret is not base64 as NSD decodes it");
+	} else if (n->sect == S_KEY && !strcasecmp(k->s, "algorithm")) {
+		if (!tsig_algorithm(v->s))
+			srv_err(n->s, v->file, v->line, v->col, "unknown "
+				"TSIG algorithm '%s'", v->s);
+	} else if (n->sect == S_TLS &&
+		   !strcasecmp(k->s, "auth-domain-name")) {
+		n->ent.more = true;
 	} else if ((n->sect == S_KEY || n->sect == S_TLS) &&
 		   !strcasecmp(k->s, "name")) {
-		srv_set_add(n->sect == S_KEY ? &n->keys : &n->tlss, v->s, 0);
+		tok_set(&n->ent.name, v);
 	} else if (n->sect == S_SERVER && (i = tls_item(k->s)) < 3) {
 		tok_set(&n->tls[i], v);
 	} else if (n->sect == S_SERVER && !strcasecmp(k->s, "zonesdir")) {
@@ -807,6 +878,7 @@ void zl_server_read_nsd(struct srv *s, struct srv_file *f)
 
 	n.s = s;
 	read_file(&n, f);
+	entry_end(&n);
 	check_refs(&n);
 	tls_files(&n);
 	list_zones(&n);
