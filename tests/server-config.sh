@@ -1152,6 +1152,37 @@ EOF
 }
 t "NSD: the item names of NSD 4.6, later ones refused" t_nsd_items_46
 
+# The values of the yes-or-no and number items, as NSD 4.6's parser
+# takes them (NSD's own checkconf test: debug-mode: "true",
+# tcp-query-count: "0xAA"): yes or no as written, quoted or not; a number
+# of decimal digits alone, above zero for some.  In each clause that has
+# such items; the first refused line, or both take it.
+t_nsd_values() {
+	z='zone:\n\tname: a.example\n\tzonefile: a.zone'
+	cases nval nsd.conf '' nsd_judge <<EOF
+3|server:\n\tdebug-mode: "yes"\n\tdebug-mode: "true"
+2|server:\n\thide-version: YES
+2|server:\n\tdo-ip6: on
+2|server:\n\tverbosity: -1
+2|server:\n\ttcp-query-count: "0xAA"
+2|server:\n\tport: 53a
+2|server:\n\ttcp-count: 0
+2|server:\n\tserver-2-cpu-affinity: one
+2|verify:\n\tenable: 1
+2|verify:\n\tport: NSD_PORT
+2|remote-control:\n\tcontrol-port: CONTROLPORT
+2|remote-control:\n\tcontrol-enable: true
+4|$z\n\tallow-axfr-fallback: "No"
+4|$z\n\tsize-limit-xfr: 0
+3|pattern:\n\tname: p\n\tnotify-retry: 5x
+|server:\n\tdebug-mode: "no"\n\tverbosity: "2"\n\ttcp-count: 007\n\tstatistics: 0
+|server:\n\tserver-1-cpu-affinity: 0\n\txfrd-reload-timeout: 99999999999
+|verify:\n\tenable: yes\n\tport: 5347\n\tverifier-timeout: 0
+|$z\n\tstore-ixfr: yes\n\tixfr-number: 5\n\tmin-retry-time: 0
+EOF
+}
+t "NSD: yes-or-no and number values, as nsd-checkconf takes them" t_nsd_values
+
 # The keys and tls-auths NSD's access lists name (allow-notify,
 # allow-query, notify, provide-xfr, request-xfr, after AXFR or UDP too),
 # in a zone or in a pattern no zone includes: nsd-checkconf, and nsd with

@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "server_impl.h"
+#include "server_nsd.h"
 
 /* NSD's compiled-in zonesdir on Debian. */
 #define NSD_ZONESDIR "/etc/nsd"
@@ -350,6 +351,7 @@ static size_t tls_item(const char *name)
 static void item(struct nsd *n, const struct tok *k, const struct tok *v)
 {
 	bool zp = n->sect == S_ZONE || n->sect == S_PATTERN;
+	const char *why;
 	size_t i;
 
 	if (!v->s) {
@@ -357,6 +359,9 @@ static void item(struct nsd *n, const struct tok *k, const struct tok *v)
 			"value", k->s);
 		return;
 	}
+	if ((why = srv_nsd_value(k->s, v->s)))
+		srv_err(n->s, v->file, v->line, v->col, "'%s:' %s, not '%s'",
+			k->s, why, v->s);
 	if (n->sect == S_KEY && !strcasecmp(k->s, "secret")) {
 		/* nsd-checkconf refuses a key it cannot decode */
 		n->ent.more = true;
