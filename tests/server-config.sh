@@ -1183,6 +1183,37 @@ EOF
 }
 t "NSD: yes-or-no and number values, as nsd-checkconf takes them" t_nsd_values
 
+# The addresses of the access lists and outgoing-interface (NSD's own
+# checkconf test: ranges and BLOCKED for notify and request-xfr,
+# 1.2.3.4.5, 1.2.3): an IPv4 or IPv6 address as inet_pton reads it,
+# then a prefix length within its family, a mask or a span's end of its
+# family, a port other than 0; notify and request-xfr take one address
+# and no BLOCKED.  The first refused line, or both take it.
+t_nsd_addresses() {
+	z='zone:\n\tname: a.example\n\tzonefile: a.zone'
+	cases naddr nsd.conf '' nsd_judge <<EOF
+4|$z\n\tnotify: 1.2.3.4.5 NOKEY
+4|$z\n\tprovide-xfr: 1.2.3 NOKEY
+4|$z\n\tallow-notify: 01.2.3.4 NOKEY
+4|$z\n\tallow-query: localhost NOKEY
+4|$z\n\toutgoing-interface: fe80::1%eth0
+4|$z\n\tprovide-xfr: 10.0.0.0/33 NOKEY
+4|$z\n\tprovide-xfr: ::1/x2 NOKEY
+4|$z\n\tprovide-xfr: 1.2.3.4&255.0 NOKEY
+4|$z\n\tprovide-xfr: ::1-1.2.3.4 NOKEY
+4|$z\n\tallow-notify: 1.2.3.4@0 NOKEY
+4|$z\n\tnotify: 10.20.30.40/28 NOKEY
+4|$z\n\trequest-xfr: AXFR 10:20::30:0-10:20::30:ffff NOKEY
+4|$z\n\tnotify: 10.20.30.40 BLOCKED
+4|$z\n\trequest-xfr: 10.20.30.40 BLOCKED
+3|pattern:\n\tname: p\n\tnotify: 1.2.3.4/24 NOKEY
+|$z\n\tprovide-xfr: 10.20.30.40&255.255.255.0@1053 BLOCKED\n\tallow-notify: 10.0.0.1-10.0.0.9 NOKEY
+|$z\n\tallow-query: ::/0 NOKEY\n\tnotify: ::ffff:1.2.3.4@5x NOKEY\n\toutgoing-interface: 10.0.0.0/8
+|$z\n\trequest-xfr: UDP 192.0.2.1@-5 NOKEY\n\tprovide-xfr: 1.2.3.4/24/3 NOKEY
+EOF
+}
+t "NSD: the addresses of access lists, as nsd-checkconf reads them" t_nsd_addresses
+
 # The keys and tls-auths NSD's access lists name (allow-notify,
 # allow-query, notify, provide-xfr, request-xfr, after AXFR or UDP too),
 # in a zone or in a pattern no zone includes: nsd-checkconf, and nsd with

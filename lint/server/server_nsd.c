@@ -56,6 +56,7 @@ struct nsd {
 	struct srv_set pats;	/* pattern names: indexes in p */
 	struct srv_set keys, tlss;	/* key: and tls-auth: names */
 	struct entry ent;
+	bool range;			/* the access list's address names many */
 	struct ref *refs;
 	size_t nrefs, refcap;
 };
@@ -571,6 +572,39 @@ static bool socket_option(struct nsd *n, const struct tok *t, char *want,
  * UDP and the address in request-xfr), the tls-auth after the key
  * (request-xfr, not over UDP); NOKEY and BLOCKED, in capitals, name
  * none. */
+/* The address of an access list or an outgoing-interface, t the value
+ * nv of item k, as NSD 4.6 reads it (nsd-checkconf: "Bad ip4 address",
+ * "subnet of 33 bits out of range"); notify and request-xfr send to one
+ * address, neither a range nor BLOCKED ("address range used for
+ * notify", "blocked address used for request-xfr"). */
+static void acl_addr(struct nsd *n, const struct tok *k, size_t nv,
+		     bool proto, const struct tok *t)
+{
+	static const char *const lists[] = { "allow-notify", "allow-query",
+		"notify", "provide-xfr", "request-xfr", "outgoing-interface",
+		NULL };
+	bool xfr = !strcasecmp(k->s, "request-xfr");
+	bool one = xfr || !strcasecmp(k->s, "notify");
+	size_t i, at = xfr && proto ? 1 : 0;
+	const char *why;
+
+	if (n->sect != S_ZONE && n->sect != S_PATTERN)
+		return;
+	for (i = 0; lists[i] && strcasecmp(lists[i], k->s); i++)
+		;
+	if (!lists[i])
+		return;
+	if (nv == at && (why = srv_nsd_address(t->s, &n->range)))
+		srv_err(n->s, t->file, t->line, t->col, "invalid address '%s'"
+			" for '%s:' (%s)", t->s, k->s, why);
+	else if (nv == at && one && n->range)
+		srv_err(n->s, t->file, t->line, t->col, "'%s:' takes one "
+			"address, not the range '%s'", k->s, t->s);
+	else if (nv == at + 1 && one && !strcmp(t->s, "BLOCKED"))
+		srv_err(n->s, t->file, t->line, t->col, "'%s:' cannot take "
+			"BLOCKED: it sends to the address", k->s);
+}
+
 static void acl_ref(struct nsd *n, const struct tok *k, size_t nv,
 		    bool proto, const struct tok *t)
 {
@@ -688,6 +722,7 @@ static void read_file(struct nsd *n, struct srv_file *f)
 				if (sockets && nv)
 					sockets = socket_option(n, &t, &want,
 								&opt);
+				acl_addr(n, &k, nv, proto, &t);
 				acl_ref(n, &k, nv, proto, &t);
 				free(t.s);
 				more = lex(n, &lx, &t);

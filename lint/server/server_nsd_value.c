@@ -1,8 +1,11 @@
-/* server_nsd_value.c - the values of nsd.conf's yes-or-no and number items, as NSD 4.6's parser takes them. */
+/* server_nsd_value.c - the values of nsd.conf's yes-or-no and number items and the addresses of its access lists, as NSD 4.6's parser takes them. */
+#include <arpa/inet.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "server_nsd.h"
+#include "util/util.h"
 
 /* The items whose value NSD 4.6's grammar (configparser.y) checks: a
  * yes or no, written so (not YES, not on), or a number, decimal digits
@@ -81,4 +84,52 @@ const char *srv_nsd_value(const char *name, const char *v)
 	if (type == 'p' && strspn(v, "0") == strlen(v))
 		return "takes a number above zero";
 	return NULL;
+}
+
+/* NSD's atoi: blanks, a sign, digits; the rest is passed over. */
+static long lead(const char *p)
+{
+	return strtol(p, NULL, 10);
+}
+
+/* As NSD 4.6's acl_addr_parse (options.c) reads an access list's
+ * address: the port after the last '@' a number other than 0, then a
+ * prefix length after '/' (0 to 32 or 128), a mask after '&' or the end
+ * of a span after '-', and the address: IPv6 when it holds a ':',
+ * else IPv4, each as inet_pton reads it. */
+const char *srv_nsd_address(const char *addr, bool *range)
+{
+	char *a = zl_xstrdup(addr), *p, *r = NULL, kind = 0;
+	const char *why = NULL;
+	unsigned char bin[16];
+	int af;
+	long bits;
+
+	if ((p = strrchr(a, '@'))) {
+		*p++ = 0;
+		if (lead(p) == 0)
+			why = "no port number after '@'";
+	}
+	if ((r = strchr(a, '/')) || (r = strchr(a, '&')) ||
+	    (r = strchr(a, '-'))) {
+		kind = *r;
+		*r++ = 0;
+	}
+	*range = kind != 0;
+	af = strchr(a, ':') ? AF_INET6 : AF_INET;
+	if (why)
+		;
+	else if (inet_pton(af, a, bin) != 1)
+		why = af == AF_INET6 ? "not an IPv6 address" :
+		      "not an IPv4 address";
+	else if (kind == '/' && (bits = lead(r)) == 0 && strcmp(r, "0"))
+		why = "a prefix length that is no number";
+	else if (kind == '/' && (bits < 0 || bits > (af == AF_INET6 ?
+						     128 : 32)))
+		why = "a prefix length out of range";
+	else if (kind && kind != '/' && inet_pton(af, r, bin) != 1)
+		why = kind == '&' ? "a mask that is no address of its family" :
+		      "a span whose end is no address of its family";
+	free(a);
+	return why;
 }
