@@ -1155,8 +1155,9 @@ t "NSD: the item names of NSD 4.6, later ones refused" t_nsd_items_46
 # The values of the yes-or-no and number items, as NSD 4.6's parser
 # takes them (NSD's own checkconf test: debug-mode: "true",
 # tcp-query-count: "0xAA"): yes or no as written, quoted or not; a number
-# of decimal digits alone, above zero for some.  In each clause that has
-# such items; the first refused line, or both take it.
+# of decimal digits alone, above zero for some; an NSID in hex pairs or
+# ascii_TEXT, CPU numbers, an expire time or refresh+retry+1.  In each
+# clause that has such items; the first refused line, or both take it.
 t_nsd_values() {
 	z='zone:\n\tname: a.example\n\tzonefile: a.zone'
 	cases nval nsd.conf '' nsd_judge <<EOF
@@ -1175,6 +1176,13 @@ t_nsd_values() {
 4|$z\n\tallow-axfr-fallback: "No"
 4|$z\n\tsize-limit-xfr: 0
 3|pattern:\n\tname: p\n\tnotify-retry: 5x
+2|server:\n\tnsid: "aab"
+2|server:\n\tnsid: 0x12
+2|server:\n\tcpu-affinity: 0 1 x
+2|server:\n\tcpu-affinity: "1,2"
+4|$z\n\tmin-expire-time: REFRESH+RETRY+1
+|server:\n\tnsid: "AAbb"\n\tcpu-affinity: "0 1" 2\nverify:\n\tport: 0
+|$z\n\tmin-expire-time: refresh+retry+1\nserver:\n\tnsid: ascii_ns1
 |server:\n\tdebug-mode: "no"\n\tverbosity: "2"\n\ttcp-count: 007\n\tstatistics: 0
 |server:\n\tserver-1-cpu-affinity: 0\n\txfrd-reload-timeout: 99999999999
 |verify:\n\tenable: yes\n\tport: 5347\n\tverifier-timeout: 0

@@ -723,6 +723,9 @@ static void read_file(struct nsd *n, struct srv_file *f)
 					sockets = socket_option(n, &t, &want,
 								&opt);
 				acl_addr(n, &k, nv, proto, &t);
+				/* cpu-affinity: a list of CPU numbers */
+				if (nv && !strcasecmp(k.s, "cpu-affinity"))
+					item(n, &k, &t);
 				acl_ref(n, &k, nv, proto, &t);
 				free(t.s);
 				more = lex(n, &lx, &t);

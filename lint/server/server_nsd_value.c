@@ -1,5 +1,6 @@
 /* server_nsd_value.c - the values of nsd.conf's yes-or-no and number items and the addresses of its access lists, as NSD 4.6's parser takes them. */
 #include <arpa/inet.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -14,11 +15,14 @@
  * "expected a number", "expected a number greater than zero"). */
 static const struct {
 	const char *name;
-	char type;	/* 'b' yes or no, 'n' a number, 'p' one above 0 */
+	char type;	/* 'b' yes or no, 'n' a number, 'p' one above 0,
+			 * 'c' a CPU number (each value), 'e' a number or
+			 * "refresh+retry+1", 'h' an NSID */
 } items[] = {
 	{ "allow-axfr-fallback", 'b' }, { "answer-cookie", 'b' },
 	{ "confine-to-zone", 'b' }, { "control-enable", 'b' },
-	{ "control-port", 'p' }, { "create-ixfr", 'b' },
+	{ "control-port", 'p' }, { "cpu-affinity", 'c' },
+	{ "create-ixfr", 'b' },
 	{ "debug-mode", 'b' }, { "dnstap-enable", 'b' },
 	{ "dnstap-log-auth-query-messages", 'b' },
 	{ "dnstap-log-auth-response-messages", 'b' },
@@ -31,9 +35,11 @@ static const struct {
 	{ "ipv6-edns-size", 'n' }, { "ixfr-number", 'n' },
 	{ "ixfr-size", 'n' }, { "log-only-syslog", 'b' },
 	{ "log-time-ascii", 'b' }, { "max-refresh-time", 'n' },
-	{ "max-retry-time", 'n' }, { "min-refresh-time", 'n' },
+	{ "max-retry-time", 'n' }, { "min-expire-time", 'e' },
+	{ "min-refresh-time", 'n' },
 	{ "min-retry-time", 'n' }, { "minimal-responses", 'b' },
 	{ "multi-master-check", 'b' }, { "notify-retry", 'n' },
+	{ "nsid", 'h' },
 	{ "outgoing-tcp-mss", 'n' }, { "port", 'n' },
 	{ "receive-buffer-size", 'n' }, { "refuse-any", 'b' },
 	{ "reuseport", 'b' }, { "round-robin", 'b' },
@@ -70,17 +76,42 @@ static char type_of(const char *name)
 	return 0;
 }
 
+/* Whether v is CPU numbers as cpu-affinity takes them, in a word or a
+ * quoted string: decimal digits, parted by blanks ("0 1"). */
+static bool cpus(const char *v)
+{
+	size_t n;
+
+	for (v += strspn(v, " \t\r\n"); *v; v += strspn(v, " \t\r\n")) {
+		n = strspn(v, "0123456789");
+		if (!n || (v[n] && !strchr(" \t\r\n", v[n])))
+			return false;
+		v += n;
+	}
+	return true;
+}
+
 const char *srv_nsd_value(const char *name, const char *v)
 {
 	char type = type_of(name);
+	size_t len = strlen(v);
 
 	if (type == 'b')
 		return strcmp(v, "yes") && strcmp(v, "no") ?
 		       "takes yes or no" : NULL;
-	if (!type)
+	/* RFC 5001 section 2.3: the NSID's bytes, in hex pairs, or text */
+	if (type == 'h' && strncmp(v, "ascii_", 6))
+		return len % 2 ? "takes hex digits in pairs or ascii_TEXT" :
+		       strspn(v, "0123456789abcdefABCDEF") != len ?
+		       "takes hex digits or ascii_TEXT" : NULL;
+	if (type == 'c')
+		return cpus(v) ? NULL : "takes CPU numbers (decimal digits)";
+	if (!type || type == 'h' ||
+	    (type == 'e' && !strcmp(v, "refresh+retry+1")))
 		return NULL;
 	if (!*v || strspn(v, "0123456789") != strlen(v))
-		return "takes a number (decimal digits)";
+		return type == 'e' ? "takes a number or refresh+retry+1" :
+		       "takes a number (decimal digits)";
 	if (type == 'p' && strspn(v, "0") == strlen(v))
 		return "takes a number above zero";
 	return NULL;
