@@ -253,9 +253,10 @@ static bool section(struct nsd *n, const struct tok *k)
 
 	for (i = 0; other[i] && strcasecmp(other[i], k->s); i++)
 		;
-	if (other[i] || !strcasecmp(k->s, "server") ||
-	    !strcasecmp(k->s, "zone") || !strcasecmp(k->s, "pattern"))
-		entry_end(n);
+	if (!other[i] && strcasecmp(k->s, "server") &&
+	    strcasecmp(k->s, "zone") && strcasecmp(k->s, "pattern"))
+		return false;
+	entry_end(n);
 	if (!strcasecmp(k->s, "server")) {
 		n->sect = S_SERVER;
 		n->cur = NULL;
@@ -266,10 +267,6 @@ static bool section(struct nsd *n, const struct tok *k)
 		n->sect = S_PATTERN;
 		n->cur = grow(&n->p, &n->np, &n->pcap, k);
 	} else {
-		for (i = 0; other[i] && strcasecmp(other[i], k->s); i++)
-			;
-		if (!other[i])
-			return false;
 		n->sect = !strcasecmp(k->s, "key") ? S_KEY :
 			  !strcasecmp(k->s, "tls-auth") ? S_TLS : S_OTHER;
 		n->cur = NULL;
@@ -566,12 +563,6 @@ static bool socket_option(struct nsd *n, const struct tok *t, char *want,
 	return ok;
 }
 
-/* Value nv (from 0) of the access list k of a zone or pattern, t: kept
- * when it names a key or a tls-auth, which NSD looks up when the whole
- * configuration is read.  The key comes after the address (after AXFR or
- * UDP and the address in request-xfr), the tls-auth after the key
- * (request-xfr, not over UDP); NOKEY and BLOCKED, in capitals, name
- * none. */
 /* The address of an access list or an outgoing-interface, t the value
  * nv of item k, as NSD 4.6 reads it (nsd-checkconf: "Bad ip4 address",
  * "subnet of 33 bits out of range"); notify and request-xfr send to one
@@ -605,6 +596,12 @@ static void acl_addr(struct nsd *n, const struct tok *k, size_t nv,
 			"BLOCKED: it sends to the address", k->s);
 }
 
+/* Value nv (from 0) of the access list k of a zone or pattern, t: kept
+ * when it names a key or a tls-auth, which NSD looks up when the whole
+ * configuration is read.  The key comes after the address (after AXFR or
+ * UDP and the address in request-xfr), the tls-auth after the key
+ * (request-xfr, not over UDP); NOKEY and BLOCKED, in capitals, name
+ * none. */
 static void acl_ref(struct nsd *n, const struct tok *k, size_t nv,
 		    bool proto, const struct tok *t)
 {
