@@ -44,13 +44,23 @@ suite parity.sh "${1:-}"
 cd "$tmp" || exit 1
 export LC_ALL=C
 
-mkdir -p cases bind knot nsd
-printf '%s\n' 'options { directory "."; };' \
-	'zone "example.com" { type primary; file "db.zone"; };' >bind/named.conf
-printf '%s\n' 'template:' '  - id: default' '    storage: .' 'zone:' \
-	'  - domain: example.com' '    file: db.zone' >knot/knot.conf
-printf '%s\n' 'server:' '	zonesdir: "."' 'zone:' '	name: example.com' \
-	'	zonefile: db.zone' >nsd/nsd.conf
+# The cases go to one worker per CPU (at most 4), each with its own
+# directory per server, every worker's verdicts kept apart until all end.
+workers=$(nproc 2>/dev/null || echo 1)
+[ "$workers" -le 4 ] || workers=4
+mkdir -p cases
+w=0
+while [ "$w" -lt "$workers" ]; do
+	w=$((w + 1))
+	mkdir -p "w$w/bind" "w$w/knot" "w$w/nsd"
+	printf '%s\n' 'options { directory "."; };' \
+		'zone "example.com" { type primary; file "db.zone"; };' \
+		>"w$w/bind/named.conf"
+	printf '%s\n' 'template:' '  - id: default' '    storage: .' 'zone:' \
+		'  - domain: example.com' '    file: db.zone' >"w$w/knot/knot.conf"
+	printf '%s\n' 'server:' '	zonesdir: "."' 'zone:' '	name: example.com' \
+		'	zonefile: db.zone' >"w$w/nsd/nsd.conf"
+done
 awk -v dir=cases '
 	FNR == 1 { if (open) close(f); open = 0; split("", mark) }
 	/^#(noeol|exact)$/ { mark[substr($0, 2)] = 1; next }
@@ -69,50 +79,66 @@ awk -v dir=cases '
 	}
 ' "$here"/parity/*
 
-# verdict SERVER: 1 when the server refuses db.zone in its directory.
+# verdict SERVER DIR: 1 when the server refuses DIR/db.zone.
 verdict() {
 	case $1 in
-	bind) (cd bind && named-checkconf -z named.conf) >/dev/null 2>&1 ;;
+	bind) (cd "$2" && named-checkconf -z named.conf) >/dev/null 2>&1 ;;
 	knot)
 		# A refusal is one kzonecheck gives a reason for: a parse
 		# error or a serious semantic error.  kzonecheck 3.2 also
 		# crashes or spins on some data (a KX of one byte in RFC 3597
 		# form), and its DNSSEC checks fail on zones knotd loads:
 		# those say nothing of what knotd refuses.
-		timeout 10 kzonecheck -v -o example.com knot/db.zone \
-			>knot/out 2>&1 ||
+		timeout 10 kzonecheck -v -o example.com "$2/db.zone" \
+			>"$2/out" 2>&1 ||
 			! grep -Eq 'zone loader, (error|failed)|Serious semantic error' \
-				knot/out ;;
-	nsd) nsd-checkzone example.com nsd/db.zone >/dev/null 2>&1 ;;
+				"$2/out" ;;
+	nsd) nsd-checkzone example.com "$2/db.zone" >/dev/null 2>&1 ;;
 	esac </dev/null && echo 0 || echo 1
 }
 
-# ours SERVER: under that server's configuration, whether zonelint gives
-# an error (1 or 0), then whether one says the zone cannot be read.
+# ours SERVER DIR: under that server's configuration, whether zonelint
+# gives an error (1 or 0), then whether one says the zone cannot be read.
 ours() {
-	(cd "$1" && "$zl" --no-config --format gcc --select ZONE,CNAME \
-		--server-config "$(conf_of "$1")") </dev/null >"$1/zl" 2>&1
-	if grep -q ': error: ' "$1/zl"; then printf '1 '; else printf '0 '; fi
-	grep -Eq ': error: .*(\[ZONE00[12456]\]$|refuses to load)' "$1/zl" &&
+	(cd "$2" && "$zl" --no-config --format gcc --select ZONE,CNAME \
+		--server-config "$(conf_of "$1")") </dev/null >"$2/zl" 2>&1
+	if grep -q ': error: ' "$2/zl"; then printf '1 '; else printf '0 '; fi
+	grep -Eq ': error: .*(\[ZONE00[12456]\]$|refuses to load)' "$2/zl" &&
 		echo 1 || echo 0
 }
 
-for c in cases/[0-9]*[0-9]; do
-	for s in bind knot nsd; do
-		{
-			printf '%s\n' '$ORIGIN example.com.' '$TTL 3600' \
-				'@ IN SOA ns1 hostmaster 1 7200 3600 1209600 3600' \
-				'@ IN NS ns1' 'ns1 IN A 192.0.2.1'
-			if [ -e "$c.noeol" ]; then
-				printf '%s' "$(cat "$c")"
-			else
-				cat "$c"
-			fi
-		} >"$s/db.zone"
-		printf '%s %s %s %s\n' "$c" "$s" "$(verdict "$s")" "$(ours "$s")"
-	done
-	mv knot/out "$c.knot"
-done >verdicts
+# check W: the verdicts of worker W, on every case whose number is W
+# modulo the number of workers, in wW/verdicts.
+check() {
+	i=0
+	for c in cases/[0-9]*[0-9]; do
+		i=$((i + 1))
+		[ $((i % workers)) = $(($1 % workers)) ] || continue
+		for s in bind knot nsd; do
+			{
+				printf '%s\n' '$ORIGIN example.com.' '$TTL 3600' \
+					'@ IN SOA ns1 hostmaster 1 7200 3600 1209600 3600' \
+					'@ IN NS ns1' 'ns1 IN A 192.0.2.1'
+				if [ -e "$c.noeol" ]; then
+					printf '%s' "$(cat "$c")"
+				else
+					cat "$c"
+				fi
+			} >"w$1/$s/db.zone"
+			printf '%s %s %s %s\n' "$c" "$s" \
+				"$(verdict "$s" "w$1/$s")" "$(ours "$s" "w$1/$s")"
+		done
+		mv "w$1/knot/out" "$c.knot"
+	done >"w$1/verdicts"
+}
+
+w=0
+while [ "$w" -lt "$workers" ]; do
+	w=$((w + 1))
+	check "$w" &
+done
+wait
+cat w*/verdicts >verdicts
 
 # Prints each case where the check fails, with every verdict.
 report() {
