@@ -57,25 +57,12 @@ EOF2
 }
 t "BIND names in quotes in address lists: zonelint refuses what named refuses, at its line" t_quoted_names
 
-# named_z_takes DIR WANT: named_takes, named-checkconf run with -z (it
-# then sets the views up as named does).
-named_z_takes() {
-	if (cd "$1" && named-checkconf -z named.conf) >/dev/null 2>&1; then
-		theirs=takes
-	else
-		theirs=refuses
-	fi
-	run --server-config "$1/named.conf"
-	if grep -q ': error: ' "$tmp/err"; then ours=refuses; else ours=takes; fi
-	[ "$theirs" = "$2" ] && [ "$ours" = "$2" ]
-}
-
 # A view's class: one named knows (a name, or CLASSnnn up to 65535, out
 # of quotes), and not a meta class (RESERVED0, NONE, ANY: CLASS0, 254,
 # 255), with which named does not start; named-checkconf -z refuses it
 # too.  The others taken by both.
 t_view_class() {
-	cases vc named.conf '' named_z_takes <<'EOF2'
+	cases vc named.conf '' named_takes -z <<'EOF2'
 refuses|view "v" any { };
 refuses|view "v" CLASS255 { zone "x" any { type hint; file "h"; }; };
 refuses|view "v" None { };

@@ -505,10 +505,12 @@ EOF
 }
 t "BIND zones with the options their types take: loaded by named, clean" t_zone_options_ok
 
-# named_takes DIR WANT: named-checkconf and zonelint each take
-# ("takes") or refuse ("refuses") DIR/named.conf as WANT says.
+# named_takes DIR WANT [-z]: named-checkconf (with -z, which sets the
+# views and zones up as named does) and zonelint each take ("takes") or
+# refuse ("refuses") DIR/named.conf as WANT says.
 named_takes() {
-	if (cd "$1" && named-checkconf named.conf) >/dev/null 2>&1; then
+	if (cd "$1" && shift 2 && named-checkconf "$@" named.conf) \
+		>/dev/null 2>&1; then
 		theirs=takes
 	else
 		theirs=refuses
