@@ -112,29 +112,6 @@ void *zl_xrealloc(void *p, size_t n)
 	return q;
 }
 
-/* Blocks of this size and more are backed by transparent huge pages where
- * the kernel offers them only on request (THP "madvise" mode): a zone of a
- * million records otherwise spends a sixth of its time in page faults. */
-#define HUGE_MIN (4u << 20)
-
-static void advise_huge(void *p, size_t n)
-{
-#ifdef MADV_HUGEPAGE
-	uintptr_t ps, a, b;
-
-	if (n < HUGE_MIN)
-		return;
-	ps = (uintptr_t)sysconf(_SC_PAGESIZE);
-	a = ((uintptr_t)p + ps - 1) & ~(ps - 1);	/* whole pages inside */
-	b = ((uintptr_t)p + n) & ~(ps - 1);
-	if (b > a)
-		(void)madvise((void *)a, b - a, MADV_HUGEPAGE);	/* a hint */
-#else
-	(void)p;
-	(void)n;
-#endif
-}
-
 void zl_xgrow(void **v, size_t *cap, size_t need, size_t elem)
 {
 	size_t c = *cap ? *cap : 8;
@@ -148,19 +125,20 @@ void zl_xgrow(void **v, size_t *cap, size_t need, size_t elem)
 	}
 	*v = zl_xrealloc(*v, c * elem);
 	*cap = c;
-	advise_huge(*v, c * elem);
 }
+
+/* Below this, an array grows by doubling as cheaply as it would be made. */
+#define RESERVE_MIN (4u << 20)
 
 void zl_reserve(void **v, size_t *cap, size_t want, size_t elem)
 {
 	void *p;
 
-	if (want <= *cap || want > SIZE_MAX / elem || want * elem < HUGE_MIN ||
+	if (want <= *cap || want > SIZE_MAX / elem || want * elem < RESERVE_MIN ||
 	    !(p = realloc(*v, want * elem)))
 		return;
 	*v = p;
 	*cap = want;
-	advise_huge(p, want * elem);
 }
 
 char *zl_xstrdup(const char *s)
@@ -205,6 +183,34 @@ char *zl_xasprintf(const char *fmt, ...)
 }
 
 /* ---- arena ---- */
+
+/* Arena chunks of this size and more are backed by transparent huge pages
+ * where the kernel offers them only on request (THP "madvise" mode): they
+ * hold the names and rdata that the index and the rules reach at random,
+ * where the larger pages spare TLB misses.  The arrays of zl_xgrow and
+ * zl_reserve (a zone's text, records and tokens) are not hinted: paired
+ * runs found the hint on them costing more in first touches, each a huge
+ * page zeroed whole where fresh memory is slow to back, than it saved
+ * (bench/PROFILE.md, "Huge pages where they pay"). */
+#define HUGE_MIN (4u << 20)
+
+static void advise_huge(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+	uintptr_t ps, a, b;
+
+	if (n < HUGE_MIN)
+		return;
+	ps = (uintptr_t)sysconf(_SC_PAGESIZE);
+	a = ((uintptr_t)p + ps - 1) & ~(ps - 1);	/* whole pages inside */
+	b = ((uintptr_t)p + n) & ~(ps - 1);
+	if (b > a)
+		(void)madvise((void *)a, b - a, MADV_HUGEPAGE);	/* a hint */
+#else
+	(void)p;
+	(void)n;
+#endif
+}
 
 struct zl_arena_chunk {
 	struct zl_arena_chunk *next;
