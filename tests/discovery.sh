@@ -106,6 +106,42 @@ test_included_elsewhere() {
 	has "$tmp/err" 'in 2 files$'
 }
 
+# ---- what git ignores ----
+
+# A directory's walk leaves out what git ignores and does not track, as the
+# walk for context zones does: a build's or a backup's copy is no zone of
+# the repository.  What the command line names is linted: a file, or a
+# directory inside an ignored one.
+test_git_ignored() {
+	d=$tmp/gi
+	zone "$d/zones/example.com.zone" example.com
+	zone "$d/zones/example.net.zone" example.net	# ignored, tracked
+	printf 'garbage\n' >"$d/zones/example.org.zone"
+	mkdir -p "$d/build/out"
+	printf 'garbage\n' >"$d/build/out/example.com.zone"
+	printf 'build/\nzones/example.org.zone\nzones/example.net.zone\n' \
+	    >"$d/.gitignore"
+	git init -q "$d" && git -C "$d" add -f zones/example.net.zone ||
+	    return 1
+	run $SEL "$d"
+	want_rc 0 &&
+	has "$tmp/err" 'in 2 files$' || return 1
+	(cd "$d/zones" && run $SEL . && want_rc 0 &&
+	    has "$tmp/err" 'in 2 files$') || return 1
+	run $SEL "$d/build/out"
+	want_rc 1 &&
+	has "$tmp/err" 'in 1 file$' || return 1
+	run $SEL "$d" "$d/zones/example.org.zone"
+	want_rc 1 &&
+	has "$tmp/err" 'in 3 files$' || return 1
+	# A tree of ignored zones only: the error says why none was found.
+	printf 'zones/\n' >>"$d/.gitignore"
+	git -C "$d" rm -q --cached zones/example.net.zone &&
+	run $SEL "$d"
+	want_rc 2 &&
+	has "$tmp/err" 'no zone found .* that git does not ignore\)'
+}
+
 # ---- exclude: in .zonelint.yaml ----
 
 test_exclude() {
@@ -225,6 +261,7 @@ t "BIND journals are not zones" test_journal
 t "an included snippet is part of its zone" test_included_snippet
 t "an included snippet named on the command line" test_included_named
 t "a snippet included across the tree" test_included_elsewhere
+t "what git ignores is left out of a walk" test_git_ignored
 t "exclude: skips files in the walk only" test_exclude
 t "exclude: of every zone" test_exclude_all
 t "exclude: errors at their positions" test_exclude_errors

@@ -263,8 +263,10 @@ int git_run(char *const argv[], size_t max, char **out, size_t *len,
 /* The files and directories below the work tree root that git ignores
  * (.gitignore, .git/info/exclude, core.excludesFile) and does not track,
  * as paths from root, a directory ignored whole ending in '/', sorted;
- * NULL (*n 0) when git cannot say. */
-char **git_ignored(const char *root, size_t *n);
+ * NULL (*n 0) when git cannot say.  under (a path from root, or NULL for
+ * all of it) limits the list to what lies below it, and to the directory
+ * above it that git ignores whole. */
+char **git_ignored(const char *root, const char *under, size_t *n);
 /* Whether rel, a path from the root (a directory when dir), is one of
  * git_ignored's. */
 bool git_ignores(char *const *ign, size_t n, const char *rel, bool dir);

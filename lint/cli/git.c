@@ -126,11 +126,13 @@ static int str_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-char **git_ignored(const char *root, size_t *n)
+char **git_ignored(const char *root, const char *under, size_t *n)
 {
-	char *argv[] = { "git", "-C", (char *)root, "ls-files", "-z",
-			 "--others", "--ignored", "--exclude-standard",
-			 "--directory", NULL };
+	/* under is a path, never pathspec magic (":(glob)..."). */
+	char *argv[] = { "git", "--literal-pathspecs", "-C", (char *)root,
+			 "ls-files", "-z", "--others", "--ignored",
+			 "--exclude-standard", "--directory", "--",
+			 (char *)under, NULL };
 	char *buf, *why = NULL, **v = NULL, *p;
 	size_t len, cap = 0;
 

@@ -357,8 +357,72 @@ static int entry_type(const char *full, unsigned char type)
 	return S_ISDIR(sb.st_mode) ? DT_DIR : DT_REG;
 }
 
+/* What git ignores below a directory operand, which its walk leaves out
+ * as the walk for context does: a build's or a backup's copy of a zone is
+ * no zone of the repository.  A path the walk makes is the operand as
+ * given (skip bytes) and what follows; prefix names the operand from the
+ * repository's root ("" or "a/b/"). */
+struct ignored {
+	char **v;
+	size_t n;
+	char *prefix;
+	size_t skip;
+};
+
+/* The git-ignored files below dir, a directory operand; NULL outside a
+ * repository, or when git cannot say. */
+static struct ignored *ignored_below(const char *dir)
+{
+	char *inside = path_join(dir, "x"), *root = repo_root(inside);
+	char *aroot = NULL, *adir = NULL, *rel = NULL;
+	struct ignored *ig = NULL;
+	size_t n;
+
+	free(inside);	/* repo_root takes a file: one in dir */
+	if (!root)
+		return NULL;
+	aroot = path_abs(root);
+	adir = path_abs(dir);
+	n = strcmp(aroot, "/") == 0 ? 0 : strlen(aroot);
+	if (strncmp(adir, aroot, n) == 0 && (adir[n] == '/' || !adir[n])) {
+		rel = adir + n + (adir[n] == '/');
+		ig = xcalloc(1, sizeof *ig);
+		ig->v = git_ignored(root, *rel ? rel : NULL, &ig->n);
+		ig->prefix = *rel ? xasprintf("%s/", rel) : xstrdup("");
+		ig->skip = strlen(dir);
+	}
+	free(aroot);
+	free(adir);
+	free(root);
+	return ig;
+}
+
+static bool ignored_entry(const struct ignored *ig, const char *full,
+			  bool dir)
+{
+	const char *tail = full + ig->skip;
+	char *rel;
+	bool out;
+
+	if (!ig->n)
+		return false;
+	rel = xasprintf("%s%s", ig->prefix, tail + (*tail == '/'));
+	out = git_ignores(ig->v, ig->n, rel, dir);
+	free(rel);
+	return out;
+}
+
+static void ignored_free(struct ignored *ig)
+{
+	if (!ig)
+		return;
+	free_names(ig->v, ig->n);
+	free(ig->prefix);
+	free(ig);
+}
+
 static void find_zones(struct run *r, const char *dir, const char *root,
-		       int depth)
+		       const struct ignored *ig, int depth)
 {
 	char **names, *full;
 	unsigned char *types;
@@ -383,8 +447,10 @@ static void find_zones(struct run *r, const char *dir, const char *root,
 		 * it decides (a link out of the root, a FIFO are errors). */
 		if ((t = entry_type(full, types[i])) < 0)
 			fail(r, full, ERRSTR(errno));
+		else if (ig && ignored_entry(ig, full, t == DT_DIR))
+			;	/* git ignores it */
 		else if (t == DT_DIR)
-			find_zones(r, full, root, depth + 1);
+			find_zones(r, full, root, ig, depth + 1);
 		else if (is_zone_name(names[i]) && !excluded(r, full))
 			add_job(r, full, root);
 		free(full);
@@ -423,11 +489,19 @@ static void check_found(struct run *r)
 
 	if (r->njobs > 0 || r->nbad > 0)
 		return;
-	for (i = 0; i < r->cli->npaths; i++)
-		if (stat(r->cli->paths[i], &sb) == 0 && S_ISDIR(sb.st_mode))
-			fail(r, r->cli->paths[i],
-			     "no zone found in this directory (looked for "
-			     "*.zone, *.db and db.* files)");
+	for (i = 0; i < r->cli->npaths; i++) {
+		struct ignored *ig;
+
+		if (stat(r->cli->paths[i], &sb) != 0 || !S_ISDIR(sb.st_mode))
+			continue;
+		ig = ignored_below(r->cli->paths[i]);
+		fail(r, r->cli->paths[i], ig && ig->n ?
+		     "no zone found in this directory (looked for *.zone, "
+		     "*.db and db.* files that git does not ignore)" :
+		     "no zone found in this directory (looked for *.zone, "
+		     "*.db and db.* files)");
+		ignored_free(ig);
+	}
 }
 
 static void find_paths(struct run *r)
@@ -446,8 +520,12 @@ static void find_paths(struct run *r)
 			add_job(r, NULL, NULL);
 		else if (stat(path, &sb) != 0)
 			add_job(r, path, NULL);
-		else if (S_ISDIR(sb.st_mode))
-			find_zones(r, path, path, 0);
+		else if (S_ISDIR(sb.st_mode)) {
+			struct ignored *ig = ignored_below(path);
+
+			find_zones(r, path, path, ig, 0);
+			ignored_free(ig);
+		}
 		else
 			add_job(r, path, NULL);
 	}
@@ -715,7 +793,7 @@ static void add_context(struct run *r, const char *path)
 		c->lo.provider = gitidx_provider(r->idx);
 		staged_context(r, c);
 	} else if (!walked(r, root)) {
-		c->ignored = git_ignored(root, &c->nignored);
+		c->ignored = git_ignored(root, NULL, &c->nignored);
 		find_context(r, c, root, 0);
 	}
 }
