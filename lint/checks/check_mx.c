@@ -623,21 +623,39 @@ const struct zl_check zl_check_mx_single_target = {
 
 /* ---- shared-addresses ---- */
 
-static int cmp_rdf(const void *a, const void *b)
+/* The bytes of address f that name a host: an IPv4-mapped IPv6 address
+ * (::ffff:0:0/96, RFC 4291 §2.5.5.2) is the IPv4 host it maps, so that
+ * an AAAA record of one exchanger and an A record of another can be seen
+ * to be the same machine. */
+static const uint8_t *addr_key(const struct zl_rdf *f, size_t *len)
 {
-	const struct zl_rdf *x = *(const struct zl_rdf *const *)a;
-	const struct zl_rdf *y = *(const struct zl_rdf *const *)b;
+	static const uint8_t mapped[12] = { [10] = 0xff, [11] = 0xff };
+	const uint8_t *p = zl_rdf_data(f);
 
-	if (x->len != y->len)
-		return x->len < y->len ? -1 : 1;
-	return memcmp(zl_rdf_data(x), zl_rdf_data(y), x->len);
+	*len = f->len;
+	if (f->len == 16 && memcmp(p, mapped, sizeof mapped) == 0) {
+		*len = 4;
+		return p + sizeof mapped;
+	}
+	return p;
 }
 
-/* The address set of a name: its A then AAAA rdata, sorted; v is small
- * unless the name has more addresses (addrs_free). */
+static int cmp_addr(const void *a, const void *b)
+{
+	size_t lx, ly;
+	const uint8_t *x = addr_key(*(const struct zl_rdf *const *)a, &lx);
+	const uint8_t *y = addr_key(*(const struct zl_rdf *const *)b, &ly);
+
+	if (lx != ly)
+		return lx < ly ? -1 : 1;
+	return memcmp(x, y, lx);
+}
+
+/* The hosts a name's addresses reach: its A then AAAA rdata, sorted, each
+ * host once; v is small unless the name has more addresses (addrs_free). */
 struct addrs {
 	const struct zl_rdf *small[SMALL_SET], **v;
-	size_t n, bytes;
+	size_t n;
 };
 
 static void addrs_get(const struct zl_zone *z, const struct zl_name *n,
@@ -645,20 +663,22 @@ static void addrs_get(const struct zl_zone *z, const struct zl_name *n,
 {
 	static const uint16_t types[] = { LDNS_RR_TYPE_A, LDNS_RR_TYPE_AAAA };
 	const struct zl_rrset *s;
-	size_t cap = 0, i;
+	size_t cap = 0, i, k;
 	const struct zl_rr *rr;
 
 	for (i = 0; i < 2; i++)
 		cap += n && (s = zl_name_rrset(n, types[i])) ? s->count : 0;
 	a->v = cap > SMALL_SET ? zl_xcalloc(cap, sizeof *a->v) : a->small;
-	a->n = a->bytes = 0;
+	a->n = 0;
 	for (i = 0; i < 2; i++)
 		for (rr = zl_first_rr(z, n, types[i]); rr && a->n < cap;
-		     rr = zl_next_rr(z, rr)) {
+		     rr = zl_next_rr(z, rr))
 			a->v[a->n++] = &rr->rdf[0];
-			a->bytes += rr->rdf[0].len;
-		}
-	qsort(a->v, a->n, sizeof *a->v, cmp_rdf);
+	qsort(a->v, a->n, sizeof *a->v, cmp_addr);
+	for (i = k = 0; i < a->n; i++)
+		if (k == 0 || cmp_addr(&a->v[k - 1], &a->v[i]) != 0)
+			a->v[k++] = a->v[i];
+	a->n = k;
 }
 
 static void addrs_free(struct addrs *a)
@@ -667,29 +687,18 @@ static void addrs_free(struct addrs *a)
 		free(a->v);
 }
 
-/* Whether two address sets are the same byte string, their rdata put end
- * to end. */
+/* Whether two names reach the same hosts: address by address, so that
+ * five A records are never taken for one A and one AAAA record whose
+ * bytes, put end to end, happen to be the same. */
 static bool addrs_same(const struct addrs *a, const struct addrs *b)
 {
-	size_t i = 0, j = 0, oi = 0, oj = 0, k;
+	size_t i;
 
-	if (a->bytes != b->bytes)
+	if (a->n != b->n)
 		return false;
-	while (i < a->n && j < b->n) {
-		const struct zl_rdf *x = a->v[i], *y = b->v[j];
-
-		k = x->len - oi < y->len - oj ? x->len - oi : y->len - oj;
-		if (memcmp(zl_rdf_data(x) + oi, zl_rdf_data(y) + oj, k) != 0)
+	for (i = 0; i < a->n; i++)
+		if (cmp_addr(&a->v[i], &b->v[i]) != 0)
 			return false;
-		if ((oi += k) == x->len) {
-			i++;
-			oi = 0;
-		}
-		if ((oj += k) == y->len) {
-			j++;
-			oj = 0;
-		}
-	}
 	return true;
 }
 
@@ -697,17 +706,37 @@ static bool addrs_same(const struct addrs *a, const struct addrs *b)
 static void addrs_text(const struct addrs *a, struct zl_buf *txt)
 {
 	char ip[INET6_ADDRSTRLEN];
-	size_t i;
+	const uint8_t *p;
+	size_t i, len;
 
 	for (i = 0; i < a->n; i++) {
-		inet_ntop(a->v[i]->len == 4 ? AF_INET : AF_INET6,
-			  zl_rdf_data(a->v[i]), ip, sizeof ip);
+		p = addr_key(a->v[i], &len);
+		inet_ntop(len == 4 ? AF_INET : AF_INET6, p, ip, sizeof ip);
 		zl_buf_addf(txt, "%s%s", i ? ", " : "", ip);
 	}
 }
 
+/* Where a sender connects for target t, in *at: the name itself, or for
+ * an alias (MX002's), the end of its chain of CNAMEs and DNAMEs, which
+ * senders that accept the alias follow (RFC 5321 §5.1; RFC 6672 §2.2);
+ * false when the addresses there are not all known: no usable ones, a
+ * chain that leaves the run, or an address record the loader lost. */
+static bool target_hosts(const struct zl_ctx *ctx, const struct zl_name *t,
+			 struct zl_at *at)
+{
+	enum target s = target_state(ctx, t, at);
+
+	if (s == T_ALIAS && (zl_answer(ctx, t->text, at) != ZL_ANSWER_NAME ||
+			     !zl_has_address(at->name) ||
+			     only_unusable(at->zone, at->name)))
+		return false;
+	return (s == T_OK || s == T_ALIAS) && !zl_lost_address(ctx, at->name);
+}
+
 /* Several exchangers give redundancy only if they are different hosts;
- * names that all resolve to the same addresses fail together. */
+ * names that all resolve to the same addresses fail together, and so do
+ * an exchanger and an alias of it.  Senders that refuse the alias
+ * (RFC 5321 §5.1 lets them) are left with fewer exchangers still. */
 static void shared_addresses(struct zl_ctx *ctx)
 {
 	const struct zl_zone *z = ctx->zone;
@@ -724,7 +753,7 @@ static void shared_addresses(struct zl_ctx *ctx)
 		t = (const struct zl_name *)v[2 * i];
 		if (i && v[2 * i] == v[2 * i - 2])
 			continue;
-		if (target_state(ctx, t, &at) != T_OK) {
+		if (!target_hosts(ctx, t, &at)) {
 			same = false;
 			break;
 		}
