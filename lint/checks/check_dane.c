@@ -110,44 +110,59 @@ static enum der_kind der_kind(const uint8_t *p, size_t len)
 
 /* RFC 6698 §2.1.3: matching type 1 is a SHA-256 digest (32 bytes), 2 a
  * SHA-512 digest (64 bytes); 0 is the whole certificate (selector 0) or
- * SubjectPublicKeyInfo (selector 1), DER-encoded (§2.1.2), which clients
- * such as OpenSSL's (Postfix) refuse to take otherwise: most often a
- * digest written with matching type 0.  The same for SMIMEA (RFC 8162
- * §2), whose data is matched against the certificate as TLSA's is. */
-static void tlsa_digest(struct zl_ctx *ctx)
+ * SubjectPublicKeyInfo (selector 1), DER-encoded (§2.1.2): most often a
+ * digest written with matching type 0 breaks that.  The same for SMIMEA
+ * (RFC 8162 §2), whose data is matched against the certificate as TLSA's
+ * is.  Whether rr's data breaks these rules; if so and msg is given, what
+ * is wrong, in msg (size n). */
+static bool data_fault(const struct zl_rr *rr, char *msg, size_t n)
 {
-	const char *type = zl_type_str(ctx->rr->type);
-	int m = field(ctx->rr, 2), sel = field(ctx->rr, 1);
+	const char *type = zl_type_str(rr->type);
+	int m = field(rr, 2), sel = field(rr, 1);
 	size_t want = m == 1 ? 32 : m == 2 ? 64 : 0;
-	size_t len = ctx->rr->nrdf > 3 ? ctx->rr->rdf[3].len : 0;
-	enum der_kind k;
-	char msg[200];
+	size_t len = rr->nrdf > 3 ? rr->rdf[3].len : 0;
+	enum der_kind k = DER_NEITHER;
 
-	if (ctx->rr->nrdf < 4 || (want && len == want) || (!want && m != 0))
-		return;
+	if (rr->nrdf < 4 || (want && len == want) || (!want && m != 0))
+		return false;
+	if (!want && len > 0 && ((sel != 0 && sel != 1) ||
+				 (k = der_kind(zl_rdf_data(&rr->rdf[3]), len)) ==
+				 (sel == 0 ? DER_CERT : DER_SPKI)))
+		return false;
+	if (!msg)
+		return true;
 	if (want)
-		snprintf(msg, sizeof msg, "%s data is %zu bytes, but a %s "
-			 "digest is %zu", type, len, m == 1 ? "SHA-256" :
-			 "SHA-512", want);
+		snprintf(msg, n, "%s data is %zu bytes, but a %s digest is %zu",
+			 type, len, m == 1 ? "SHA-256" : "SHA-512", want);
 	else if (len == 0)
-		snprintf(msg, sizeof msg, "%s data is empty", type);
-	else if (sel != 0 && sel != 1)
-		return;
-	else if ((k = der_kind(zl_rdf_data(&ctx->rr->rdf[3]), len)) ==
-		 (sel == 0 ? DER_CERT : DER_SPKI))
-		return;
+		snprintf(msg, n, "%s data is empty", type);
 	else if (k != DER_NEITHER)
-		snprintf(msg, sizeof msg, "%s data of matching type 0 is "
-			 "a %s, but selector %d is for %s", type, sel == 0 ?
+		snprintf(msg, n, "%s data of matching type 0 is a %s, but "
+			 "selector %d is for %s", type, sel == 0 ?
 			 "SubjectPublicKeyInfo" : "whole certificate", sel,
 			 sel == 0 ? "a certificate" : "a SubjectPublicKeyInfo");
 	else
-		snprintf(msg, sizeof msg, "%s data of matching type 0 is "
-			 "not a DER-encoded %s%s", type, sel == 0 ?
-			 "certificate" : "SubjectPublicKeyInfo", len == 32 ?
+		snprintf(msg, n, "%s data of matching type 0 is not a "
+			 "DER-encoded %s%s", type, sel == 0 ? "certificate" :
+			 "SubjectPublicKeyInfo", len == 32 ?
 			 ": a SHA-256 digest is matching type 1" : len == 64 ?
 			 ": a SHA-512 digest is matching type 2" : "");
-	emit_field(ctx, 3, msg);
+	return true;
+}
+
+/* Data that breaks RFC 6698 §2.1.3 never matches a certificate.
+ * OpenSSL's DANE code, which Postfix uses, takes such a record as
+ * unusable (SSL_dane_tlsa_add returns 0, "bad digest length" or a DER
+ * error) and the client skips it; when no usable record is left, an SMTP
+ * client requires TLS but does not authenticate the server (RFC 7672
+ * §2.2).  Empty data of matching type 0 is an error there instead (-1),
+ * on which Postfix makes the authentication of the host fail. */
+static void tlsa_digest(struct zl_ctx *ctx)
+{
+	char msg[200];
+
+	if (data_fault(ctx->rr, msg, sizeof msg))
+		emit_field(ctx, 3, msg);
 }
 
 /* Whether label s[0..n), without a leading '_', is a port (digits) or,
