@@ -818,14 +818,16 @@ enum tlsa_known { TLSA_NO, TLSA_YES, TLSA_UNUSABLE, TLSA_UNKNOWN };
 /* Whether an SMTP client can use a TLSA record: RFC 7672 §3.1.3 makes it
  * treat PKIX usages 0 and 1 as unusable, and a client skips a usage,
  * selector or matching type that is not defined (RFC 6698 §2.1; 255,
- * private use, may be a client's own and counts as usable). */
+ * private use, may be a client's own and counts as usable), or data
+ * that does not fit its matching type (DANE002's: OpenSSL's
+ * SSL_dane_tlsa_add does not take it). */
 static bool smtp_usable(const struct zl_rr *rr)
 {
 	static const int max[] = { 3, 1, 2 };
 	unsigned i;
 	int v;
 
-	if ((v = field(rr, 0)) == 0 || v == 1)
+	if ((v = field(rr, 0)) == 0 || v == 1 || data_fault(rr, NULL, 0))
 		return false;
 	for (i = 0; i < 3; i++)
 		if ((v = field(rr, i)) > max[i] && v != 255)
@@ -963,8 +965,9 @@ static enum tlsa_known has_tlsa(const struct zl_ctx *ctx,
  * MX hosts publish TLSA.  Judged per MX RRset: reported at each MX whose
  * target, in any zone of the run, lacks TLSA when another target of the
  * set has it.  A host whose TLSA records are all unusable (PKIX usages,
- * §3.1.3) has no DANE either: it is reported, and counts for none; its
- * records themselves are DANE004's and DANE001's, and get no note here.
+ * §3.1.3, or data that does not fit) has no DANE either: it is reported,
+ * and counts for none; its records themselves are DANE004's, DANE001's
+ * and DANE002's, and get no note here.
  * Some hosts without TLSA (a backup at another operator) is ordinary
  * partial deployment, hence a note by default. */
 static void tlsa_coverage(struct zl_ctx *ctx)
