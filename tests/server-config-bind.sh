@@ -1294,3 +1294,6 @@ t "BIND a tls listen-on uses: named does not start without its files" t_tls_file
 
 # More, in a file of their own.
 . "$here/server-config-bind-more.sh"
+
+# update-policy, in a file of its own.
+. "$here/server-config-bind-update.sh"

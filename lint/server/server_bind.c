@@ -269,6 +269,12 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 	if ((ctx == C_OPTIONS || ctx == C_VIEW || ctx == C_ZONE) &&
 	    is(&args[0], "check-names"))
 		check_names(b, ctx, z, args, n);
+	if (ctx == C_ZONE && z && is(&args[0], "update-policy"))
+		bind_update_value(b, z, args, n);
+	if (ctx == C_UPDATE) {
+		bind_update_rule(b, args, n);
+		return;
+	}
 	if (n < 2)
 		return;
 	if (ctx == C_OPTIONS && is(&args[0], "directory")) {
@@ -389,13 +395,6 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 	} else if (ctx == C_ZONE && is(&args[0], "notify")) {
 		z->notifies = !is(&args[1], "no") && !is(&args[1], "false") &&
 			      !is(&args[1], "0") && !is(&args[1], "explicit");
-	} else if (ctx == C_ZONE && is(&args[0], "update-policy")) {
-		z->upolicy = true;	/* update-policy local; */
-		z->uplocal = is(&args[1], "local");
-		z->upat = (struct tok){ .file = args[1].file,
-					.line = args[1].line,
-					.col = args[1].col };
-
 	} else if ((ctx == C_OPTIONS &&
 		    is(&args[0], "managed-keys-directory")) ||
 		   ((ctx == C_OPTIONS || ctx == C_VIEW) &&
@@ -542,6 +541,14 @@ static void view_seen(struct bind *b, const struct tok *t)
 static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
 		      size_t n)
 {
+	/* a rule of update-policy is words alone */
+	if (ctx == C_UPDATE) {
+		if (n)
+			srv_err(b->s, b->lbrace.file, b->lbrace.line,
+				b->lbrace.col, "expected a word, not '{', in "
+				"the rule '%s'", args[0].s);
+		return C_OTHER;
+	}
 	/* a list in the list: an address or key is allowed */
 	if (ctx == C_ACL) {
 		if (b->au_to)
@@ -610,9 +617,14 @@ static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
 			*b->au_to = AU_EMPTY;
 		return C_ACL;
 	}
+	/* update-policy { RULE; ... }, or local without a block */
 	if (ctx == C_ZONE && b->nz && is(&args[0], "update-policy")) {
 		b->z[b->nz - 1].upolicy = true;
 		b->z[b->nz - 1].upat = b->lbrace;
+		if (n == 1)
+			return C_UPDATE;
+		srv_err(b->s, b->lbrace.file, b->lbrace.line, b->lbrace.col,
+			"missing ';' before '{'");
 	}
 
 	/* a policy's max-zone-ttl is 1 day unless it says (BIND 9.18) */
@@ -725,10 +737,14 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 			val = (struct tok){ .t = t.t, .file = t.file,
 					    .line = t.line, .col = t.col };
 		if (t.t == T_WORD || t.t == T_STR) {
-			if (n < sizeof args / sizeof args[0])
+			if (n < sizeof args / sizeof args[0]) {
 				args[n++] = t;
-			else
+			} else {
+				/* a rule's type past those args holds */
+				if (ctx == C_UPDATE)
+					bind_update_type(b, &t);
 				bind_tok_free(&t);
+			}
 		} else if (t.t == T_LBRACE) {
 			/* a statement has a name; an address list holds
 			 * nested lists */

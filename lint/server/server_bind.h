@@ -88,9 +88,10 @@ void bind_class(const struct tok *t, char out[12]);
  * statement, read for its max-zone-ttl; C_ACL: the address list of an
  * allow-update or allow-recursion, read for whether it allows anything;
  * C_SERVER: a server
- * statement, read for its source options */
+ * statement, read for its source options; C_UPDATE: a zone's
+ * update-policy block, read for its rules */
 enum ctx { C_TOP, C_OPTIONS, C_VIEW, C_ZONE, C_KEY, C_KEYDEF, C_RPZ,
-	   C_CATZ, C_POLICY, C_ACL, C_SERVER, C_OTHER };
+	   C_CATZ, C_POLICY, C_ACL, C_SERVER, C_UPDATE, C_OTHER };
 
 /* An allow-update list, as far as named tells a dynamic zone by it: not
  * given (-1), empty, of none alone (none or !any, as often as written:
@@ -403,5 +404,20 @@ void bind_ref_leaf(struct bind *b, enum ctx ctx, const struct tok *args,
 void bind_refs_check(struct bind *b);
 /* Frees what bind_ref_* noted. */
 void bind_refs_free(struct bind *b);
+
+/* ---- update-policy (server_bind_update.c) ---- */
+
+/* A zone z's `update-policy WORD;`, args[0..n) (args[0] the option's
+ * name; b->end its ';'): noted in z (upolicy, uplocal, upat), and held to
+ * named-checkconf's `local`, unquoted, in any case. */
+void bind_update_value(struct bind *b, struct pzone *z,
+		       const struct tok *args, size_t n);
+/* named-checkconf on the rule args[0..n) of an update-policy block (its
+ * words past those args holds go to bind_update_type): grant or deny, an
+ * identity, a rule type, the name the rule type takes, and types. */
+void bind_update_rule(struct bind *b, const struct tok *args, size_t n);
+/* named-checkconf on the type t of a rule: one named knows, with an
+ * optional count of at most 65535 in parentheses ("A(2)"). */
+void bind_update_type(struct bind *b, const struct tok *t);
 
 #endif
