@@ -135,11 +135,11 @@ static bool rule_words(struct bind *b, const struct tok *args, size_t n,
 	if (args[0].t != T_WORD || (!is(&args[0], "grant") &&
 				    !is(&args[0], "deny")))
 		return srv_err_help(b->s, rtype_help, args[0].file,
-				    args[0].line, args[0].col, "'%s%s%s' "
-				    "unexpected: a rule starts with an unquoted "
-				    "'grant' or 'deny'", args[0].t == T_STR ?
-				    "\"" : "", args[0].s, args[0].t == T_STR ?
-				    "\"" : "");
+				    args[0].line, args[0].col, args[0].t ==
+				    T_STR ? "'%s' in quotes: a rule starts with "
+				    "grant or deny out of quotes" : "a rule "
+				    "starts with grant or deny, not '%s'",
+				    args[0].s);
 	if (n < 3)
 		return srv_err_help(b->s, rtype_help, b->end.file, b->end.line,
 				    b->end.col, "missing %s in the rule '%s'",
@@ -149,15 +149,17 @@ static bool rule_words(struct bind *b, const struct tok *args, size_t n,
 		names[i] = rtypes[i].name;
 	for (i = 0; i < NRTYPES && !is(&args[2], rtypes[i].name); i++)
 		;
-	if (i == NRTYPES || args[2].t != T_WORD) {
-		near = args[2].t == T_WORD ? zl_nearest(args[2].s, names,
-							NRTYPES) : NULL;
+	if (args[2].t != T_WORD)
 		return srv_err_help(b->s, rtype_help, args[2].file,
-				    args[2].line, args[2].col, "'%s%s%s' "
-				    "unexpected: no unquoted rule type of "
-				    "update-policy%s%s%s", args[2].t == T_STR ?
-				    "\"" : "", args[2].s, args[2].t == T_STR ?
-				    "\"" : "", near ? " (did you mean '" : "",
+				    args[2].line, args[2].col, "rule type '%s' "
+				    "in quotes: named reads it out of quotes",
+				    args[2].s);
+	if (i == NRTYPES) {
+		near = zl_nearest(args[2].s, names, NRTYPES);
+		return srv_err_help(b->s, rtype_help, args[2].file,
+				    args[2].line, args[2].col, "'%s' is not a "
+				    "rule type of update-policy%s%s%s",
+				    args[2].s, near ? " (did you mean '" : "",
 				    near ? near : "", near ? "'?)" : "");
 	}
 	*kind = rtypes[i].takes;
@@ -171,33 +173,39 @@ static bool rule_words(struct bind *b, const struct tok *args, size_t n,
 
 /* named-checkconf on the name of a rule of kind, id its identity and nm
  * its name (canonical), the rule args: a placeholder where the rule type
- * takes one, a wildcard for wildcard, no type where a name is read. */
+ * takes one, a wildcard for wildcard, no type where a name is read.  Each
+ * at the identity, where named-checkconf names it (its words: "identity
+ * and name fields are not the same", "name field not set to placeholder
+ * value '.'", "'x' is not a wildcard", "missing name field type 'A'
+ * found"). */
 static void rule_name(struct bind *b, const struct tok *args, size_t kind,
 		      const char *id, const char *nm)
 {
 	const struct tok *at = &args[1];
+	const char *rt = args[2].s, *name = args[3].s;
 
 	if (kind == N_WILD && strncmp(nm, "*.", 2) != 0)
-		srv_err_help(b->s, "a wildcard rule's name begins with the "
-			     "label '*': *.example.com", at->file, at->line,
-			     at->col, "'%s' is not a wildcard", args[3].s);
+		srv_err_help(b->s, "begin the name with the label '*': grant "
+			     "ID wildcard *.example.com. A;", at->file,
+			     at->line, at->col, "the '%s' rule's name '%s' is "
+			     "not a wildcard", rt, name);
 	if (kind == N_SELF && strcmp(id, nm) != 0 && strcmp(nm, ".") != 0)
 		srv_err_help(b->s, "give the rule '.' (or its identity) as "
 			     "its name: grant ID self . A;", at->file,
-			     at->line, at->col, "identity and name fields are "
-			     "not the same: '%s' and '%s'", args[1].s,
-			     args[3].s);
+			     at->line, at->col, "the '%s' rule's name must be "
+			     "its identity '%s' or '.', not '%s'", rt,
+			     args[1].s, name);
 	if (kind == N_DOT && strcmp(nm, ".") != 0)
 		srv_err_help(b->s, "give the rule '.' as its name: grant ID "
 			     "tcp-self . PTR;", at->file, at->line, at->col,
-			     "name field not set to placeholder value '.': "
-			     "'%s'", args[3].s);
+			     "the '%s' rule's name must be '.', not '%s'", rt,
+			     name);
 	if ((kind == N_ANY || kind == N_WILD) &&
-	    type_known(args[3].s, strlen(args[3].s)))
-		srv_err_help(b->s, "the rule type takes a name before its "
-			     "types: grant ID subdomain example.com. A;",
-			     at->file, at->line, at->col, "missing name field "
-			     "type '%s' found", args[3].s);
+	    type_known(name, strlen(name)))
+		srv_err_help(b->s, "give the rule its name before its types: "
+			     "grant ID subdomain example.com. A;", at->file,
+			     at->line, at->col, "the '%s' rule's name is "
+			     "missing: '%s' is a type", rt, name);
 }
 
 void bind_update_rule(struct bind *b, const struct tok *args, size_t n)
