@@ -127,6 +127,8 @@ check() {
 			} >"w$1/$s/db.zone"
 			printf '%s %s %s %s\n' "$c" "$s" \
 				"$(verdict "$s" "w$1/$s")" "$(ours "$s" "w$1/$s")"
+			[ "$s" != bind ] ||
+				grep -E '\[CNAME0(08|09|10)\]$' "w$1/$s/zl" >"$c.dname"
 		done
 		mv "w$1/knot/out" "$c.knot"
 	done >"w$1/verdicts"
@@ -173,6 +175,34 @@ t_exact() {
 	[ ! -s inexact ] || { report <inexact; return 1; }
 }
 t "a zone marked exact: zonelint errs under each server's configuration where that server refuses it" t_exact
+
+# A DNAME with records below it (CNAME008), beside another (CNAME009) or at
+# a delegation (CNAME010): each finding says which servers refuse to load
+# the zone, and each of those does.
+t_dname() {
+	: >named; : >dnames
+	for f in cases/*.dname; do
+		[ -s "$f" ] || continue
+		echo "$f" >>dnames
+		c=${f%.dname}
+		who=$(sed 's/.*, and \(.*\) refuses\{0,1\} to load the zone.*/\1/;t
+			s/.*/(none)/' "$f" | sort -u)
+		case $who in
+		*'(none)'*) echo "$c"; continue ;;
+		esac
+		for s in bind knot nsd; do
+			case $s in
+			bind) name='BIND' ;; knot) name='Knot DNS' ;; nsd) name='NSD' ;;
+			esac
+			case $who in
+			*"$name"*) grep -q "^$c $s 1 " verdicts || echo "$c" ;;
+			esac
+		done
+	done >>named
+	[ -s dnames ] || { echo "no DNAME finding"; return 1; }
+	[ ! -s named ] || { sort -u named | report; return 1; }
+}
+t "a DNAME finding names the servers that refuse the zone, and they do" t_dname
 
 t_counted() {
 	cases=$(ls cases | grep -c '^[0-9]*$')
