@@ -5,8 +5,8 @@
 
 #include <string.h>
 
-/* Field names used in messages, for the types people usually get wrong;
- * other fields are "field N". */
+/* Field names used in messages, as each type's RFC or draft names them;
+ * other fields (the one field of HHIT and BRID) are "field N". */
 static const struct {
 	uint16_t type;
 	const char *names[9];
@@ -49,6 +49,14 @@ static const struct {
 			      "public key" } },
 	{ LDNS_RR_TYPE_CDNSKEY, { "flags", "protocol", "algorithm",
 				  "public key" } },
+	/* draft-reid-dnsext-rkey: laid out as DNSKEY */
+	{ LDNS_RR_TYPE_RKEY, { "flags", "protocol", "algorithm",
+			       "public key" } },
+	/* draft-eastlake-kitchen-sink, with the meaning octet BIND reads */
+	{ LDNS_RR_TYPE_SINK, { "meaning", "coding", "subcoding", "data" } },
+	/* draft-ietf-nimrod-dns-00 */
+	{ LDNS_RR_TYPE_EID, { "endpoint identifier" } },
+	{ LDNS_RR_TYPE_NIMLOC, { "locator" } },
 	{ LDNS_RR_TYPE_SSHFP, { "algorithm", "fingerprint type",
 				"fingerprint" } },
 	{ LDNS_RR_TYPE_NAPTR, { "order", "preference", "flags", "services",

@@ -2673,6 +2673,32 @@ START_TEST(test_field_named)
 }
 END_TEST
 
+/* The fields of the types only drafts define are named too: RKEY as
+ * DNSKEY (draft-reid-dnsext-rkey), SINK as BIND reads it (meaning,
+ * coding, subcoding, data), EID and NIMLOC (draft-ietf-nimrod-dns). */
+START_TEST(test_field_named_drafts)
+{
+	struct zl_zone *z = load("example.com.zone",
+				 "$TTL 3600\n"
+				 "@ SOA ns1 h 1 2 3 4 5\n"
+				 "a RKEY 0 x 5 AQID\n"
+				 "b RKEY 0 3 5 !!\n"
+				 "c SINK 1 x 0 AQID\n"
+				 "d SINK 1 0 0 !!\n"
+				 "e EID zz\n"
+				 "f NIMLOC zz\n");
+
+	prob(z, "invalid RKEY protocol 'x'", 3, 10, "syntax");
+	prob(z, "invalid base64 in RKEY public key '!!'", 4, 14, "syntax");
+	prob(z, "invalid SINK coding 'x'", 5, 10, "syntax");
+	prob(z, "invalid base64 in SINK data '!!'", 6, 14, "syntax");
+	prob(z, "invalid hex data in EID endpoint identifier 'zz'", 7, 7,
+	     "syntax");
+	prob(z, "invalid hex data in NIMLOC locator 'zz'", 8, 10, "syntax");
+	zl_zone_free(z);
+}
+END_TEST
+
 /* Hex or base64 that does not decode says why (RFC 4648 §4, §8): in
  * an SVCB ech value too, and an escape, which only NSD reads there. */
 START_TEST(test_enc_reason)
@@ -3057,6 +3083,7 @@ Suite *load_suite(void)
 	tc = tcase_create("problem");
 	tcase_add_test(tc, test_problem);
 	tcase_add_test(tc, test_field_named);
+	tcase_add_test(tc, test_field_named_drafts);
 	tcase_add_test(tc, test_enc_reason);
 	tcase_add_test(tc, test_lone_zero);
 	tcase_add_test(tc, test_bind_only_names);
