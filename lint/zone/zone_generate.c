@@ -492,16 +492,26 @@ static bool gen_budget(struct loader *L, uint16_t src,
 	return false;
 }
 
-/* Whether a template token after the owner is a TTL or a class: BIND
- * reads at most one of each, in either order, before the type. */
+/* Whether template token i, after the owner, is a TTL or a class: BIND
+ * reads at most one of each, in either order, before the type.  A slip
+ * of a class before the type ("inn A") where a class may stand counts as
+ * one: the records it makes say so (zone_record.c). */
 static bool ttl_or_class(const struct loader *L, uint16_t src,
-			 const struct zl_lex_tok *t)
+			 const struct zl_lex_line *ln, size_t i)
 {
+	const struct zl_lex_tok *t = &ln->toks[i];
 	const char *s = text_of(L, src, t);
 	uint16_t k;
 
-	return !t->quoted && t->len > 0 &&
-	       ((s[0] >= '0' && s[0] <= '9') || zl_ld_class(s, t->len, &k));
+	if (t->quoted || t->len == 0)
+		return false;
+	if ((s[0] >= '0' && s[0] <= '9') || zl_ld_class(s, t->len, &k))
+		return true;
+	if (i == 3)
+		return zl_ld_class_slip(L, src, ln, i, false, &k);
+	s = text_of(L, src, &ln->toks[3]);
+	return s[0] >= '0' && s[0] <= '9' &&
+	       zl_ld_class_slip(L, src, ln, i, true, &k);
 }
 
 /* The template has one type and one rdata token after the owner and the
@@ -513,7 +523,7 @@ static bool one_rdata(struct loader *L, uint16_t src,
 	const struct zl_lex_tok *t;
 	size_t i = 3;
 
-	while (i < 5 && i + 2 < ln->ntoks && ttl_or_class(L, src, &ln->toks[i]))
+	while (i < 5 && i + 2 < ln->ntoks && ttl_or_class(L, src, ln, i))
 		i++;
 	if (i + 2 >= ln->ntoks)
 		return true;

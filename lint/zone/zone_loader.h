@@ -163,6 +163,15 @@ bool zl_ld_args(struct loader *L, uint16_t src, const struct zl_lex_line *ln,
 		size_t min, size_t max, const char *what);
 /* A class mnemonic or CLASSnnn (RFC 3597 §5), any case. */
 bool zl_ld_class(const char *s, size_t n, uint16_t *out);
+/* The data class (IN, CS, CH, HS) that token i of ln, no class itself,
+ * is a slip of (zl_nearest_max; none when two are as near), where a
+ * class may stand (RFC 1035 §5.1): followed by the type, or by a TTL and
+ * then the type unless ttl says a TTL came before it; *type is then that
+ * type.  0 when it is no slip of a class or no type follows: then it may
+ * be one of a type. */
+uint16_t zl_ld_class_slip(const struct loader *L, uint16_t src,
+			  const struct zl_lex_line *ln, size_t i, bool ttl,
+			  uint16_t *type);
 /* The mnemonic of class k, or CLASSnnn written into buf. */
 const char *zl_ld_class_name(uint16_t k, char *buf, size_t sz);
 

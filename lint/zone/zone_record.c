@@ -225,7 +225,7 @@ static bool rr_type(struct loader *L, uint16_t src,
 	struct zl_rr *rr = &r->rr;
 	const struct zl_lex_tok *t;
 	const char *s;
-	uint16_t near;
+	uint16_t near, next;
 
 	rr->type = 0;
 	if (i >= ln->ntoks) {
@@ -245,6 +245,19 @@ static bool rr_type(struct loader *L, uint16_t src,
 					"class '%.*s%s' where the record type "
 					"belongs: the class written twice?",
 					ZL_TOKARGS(s, t->len));
+			return false;
+		}
+		/* "inn A": a slip of IN, not of the type IPN; the record
+		 * lost is an A. */
+		if (!r->hdr[ZL_HDR_CLASS].len &&
+		    (near = zl_ld_class_slip(L, src, ln, i,
+					     r->hdr[ZL_HDR_TTL].len > 0,
+					     &next))) {
+			rr->type = next;
+			zl_zone_problem(L->z, "syntax", src, span(t),
+					"unknown class '%.*s%s' (did you mean "
+					"'%s'?)", ZL_TOKARGS(s, t->len),
+					zl_ld_class_name(near, NULL, 0));
 			return false;
 		}
 		near = t->quoted ? 0 : zl_type_lost_as(s, t->len);

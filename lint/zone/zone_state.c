@@ -13,6 +13,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "nearest.h"
+
 /* ---- reading sources ---- */
 
 /* Fills the marks of s->buf (s->lines, s->mark_line, s->nmarks) and
@@ -454,6 +456,7 @@ static const struct { const char *name; uint16_t v; } classes[] = {
 	{ "IN", 1 }, { "CS", 2 }, { "CH", 3 }, { "HS", 4 },
 	{ "NONE", 254 }, { "ANY", 255 },
 };
+enum { DATA_CLASSES = 4 };	/* the first ones, IN to HS */
 
 bool zl_ld_class(const char *s, size_t n, uint16_t *out)
 {
@@ -470,6 +473,48 @@ bool zl_ld_class(const char *s, size_t n, uint16_t *out)
 	}
 	return n > 5 && strncasecmp(s, "CLASS", 5) == 0 &&
 	       zl_lex_generic_num(s, n, 5, out);
+}
+
+/* The data class s[0..n) is a slip of, or 0 (zl_ld_class_slip). */
+static uint16_t class_near(const char *s, size_t n)
+{
+	size_t i, d, best = SIZE_MAX, max = zl_nearest_max(n);
+	uint16_t k = 0;
+	char word[8];
+
+	if (n == 0 || n >= sizeof word)
+		return 0;
+	memcpy(word, s, n);
+	word[n] = '\0';
+	/* The data classes only: NONE and ANY are query classes (RFC 6895
+	 * §3.2), which no record of a zone file has.  As zl_type_lost_as():
+	 * of two as near, the one with the same first letter, else none. */
+	for (i = 0; i < DATA_CLASSES; i++) {
+		if ((d = zl_edit_distance(word, classes[i].name, max)) > max)
+			continue;
+		d = 2 * d + ((word[0] ^ classes[i].name[0]) & ~0x20 ? 1 : 0);
+		k = d < best ? classes[i].v : d == best ? 0 : k;
+		best = d < best ? d : best;
+	}
+	return k;
+}
+
+uint16_t zl_ld_class_slip(const struct loader *L, uint16_t src,
+			  const struct zl_lex_line *ln, size_t i, bool ttl,
+			  uint16_t *type)
+{
+	const struct zl_lex_tok *t = &ln->toks[i];
+	uint16_t k;
+
+	if (t->quoted || !(k = class_near(text_of(L, src, t), t->len)))
+		return 0;
+	if (++i < ln->ntoks && !ttl && !ln->toks[i].quoted &&
+	    ln->toks[i].len &&
+	    isdigit((unsigned char)*text_of(L, src, &ln->toks[i])))
+		i++;
+	return i < ln->ntoks && !ln->toks[i].quoted &&
+	       zl_type_parse(text_of(L, src, &ln->toks[i]), ln->toks[i].len,
+			     type) ? k : 0;
 }
 
 const char *zl_ld_class_name(uint16_t k, char *buf, size_t sz)

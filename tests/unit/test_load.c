@@ -2699,6 +2699,48 @@ START_TEST(test_field_named_drafts)
 }
 END_TEST
 
+/* A slip of a class where a class may stand, before the type and after
+ * the owner and TTL or before the TTL (RFC 1035 §5.1), is named as the
+ * class, not as a type near it ('inn': IN, not IPN); the record lost is
+ * of the type that follows.  Where only a type may stand, or no type
+ * follows, it is a slip of a type. */
+START_TEST(test_class_slip)
+{
+	struct zl_zone *z = load("example.com.zone",
+				 "$TTL 3600\n"
+				 "@ SOA ns1 h 1 2 3 4 5\n"
+				 "a inn A 192.0.2.1\n"			/* 3 */
+				 "b 300 inx MX 10 a\n"			/* 4 */
+				 "c ih 300 TXT x\n"			/* 5 */
+				 " hss A 192.0.2.2\n"			/* 6 */
+				 "$GENERATE 1-2 g$ chh A 192.0.2.$\n"	/* 7 */
+				 "d IN inn A 192.0.2.3\n"		/* 8 */
+				 "e inn 192.0.2.4\n");			/* 9 */
+	struct zl_loc at;
+	unsigned ipn = 0;
+	size_t i;
+
+	prob(z, "unknown class 'inn' (did you mean 'IN'?)", 3, 3, "syntax");
+	prob(z, "unknown class 'inx' (did you mean 'IN'?)", 4, 7, "syntax");
+	prob(z, "unknown class 'ih' (did you mean 'IN'?)", 5, 3, "syntax");
+	prob(z, "unknown class 'hss' (did you mean 'HS'?)", 6, 2, "syntax");
+	prob(z, "unknown class 'chh' (did you mean 'CH'?)", 7, 18, "syntax");
+	/* the type IPN at 8:6 and 9:3 only */
+	for (i = 0; i < z->nprobs; i++) {
+		at = zl_zone_loc(z, z->probs[i].src, z->probs[i].at);
+		if (strstr(z->probs[i].message, "unknown record type 'inn' "
+			   "(did you mean 'IPN'?)"))
+			ipn |= at.line == 8 && at.col == 6 ? 1 :
+			       at.line == 9 && at.col == 3 ? 2 : 4;
+	}
+	ck_assert_uint_eq(ipn, 3);
+	ck_assert_uint_eq(z->lost[0].type, LDNS_RR_TYPE_A);
+	ck_assert_uint_eq(z->lost[1].type, LDNS_RR_TYPE_MX);
+	ck_assert_uint_eq(z->lost[2].type, LDNS_RR_TYPE_TXT);
+	zl_zone_free(z);
+}
+END_TEST
+
 /* Hex or base64 that does not decode says why (RFC 4648 §4, §8): in
  * an SVCB ech value too, and an escape, which only NSD reads there. */
 START_TEST(test_enc_reason)
@@ -3084,6 +3126,7 @@ Suite *load_suite(void)
 	tcase_add_test(tc, test_problem);
 	tcase_add_test(tc, test_field_named);
 	tcase_add_test(tc, test_field_named_drafts);
+	tcase_add_test(tc, test_class_slip);
 	tcase_add_test(tc, test_enc_reason);
 	tcase_add_test(tc, test_lone_zero);
 	tcase_add_test(tc, test_bind_only_names);
