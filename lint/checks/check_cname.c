@@ -61,32 +61,54 @@ const struct zl_check zl_check_target_not_alias = {
 	.vars = (const char *const[]){ "target", "canonical", NULL },
 };
 
-/* Whether n holds only DNSSEC's own records: the NSEC3 chain lives at
- * hashed names below the apex, also below an apex DNAME. */
-static bool dnssec_only(const struct zl_name *n)
+/* Which of Knot DNS (1) and NSD (2) refuse the records of n below a
+ * DNAME (RFC 6672 §2.3), BIND loading them.  Both set the NSEC3 chain
+ * apart, whose hashed names lie below an apex DNAME: Knot DNS an NSEC3
+ * and the RRSIGs that cover NSEC3, NSD a name with an NSEC3 and RRSIGs. */
+static unsigned dname_refusers(const struct zl_zone *z,
+			       const struct zl_name *n)
 {
 	const struct zl_rrset *s;
+	const struct zl_rr *rr;
+	const uint8_t *p;
+	bool nsec3 = false, other = false, sig = false;
+	uint32_t k;
 
-	for (s = zl_name_sets(n); s; s = s->next)
-		if (s->type != LDNS_RR_TYPE_NSEC3 &&
-		    s->type != LDNS_RR_TYPE_RRSIG)
-			return false;
-	return true;
+	for (s = zl_name_sets(n); s; s = s->next) {
+		nsec3 |= s->type == LDNS_RR_TYPE_NSEC3;
+		other |= s->type != LDNS_RR_TYPE_NSEC3 &&
+			 s->type != LDNS_RR_TYPE_RRSIG;
+		if (s->type != LDNS_RR_TYPE_RRSIG)
+			continue;
+		for (k = s->first; k != ZL_NONE; k = z->rrs[k].next) {
+			rr = &z->rrs[k];
+			p = rr->nrdf ? zl_rdf_data(&rr->rdf[0]) : NULL;
+			sig |= !p || rr->rdf[0].len < 2 ||
+			       (p[0] << 8 | p[1]) != LDNS_RR_TYPE_NSEC3;
+		}
+	}
+	return (other || sig ? 1u : 0) | (other || !nsec3 ? 2u : 0);
 }
 
 /* RFC 6672 §2.3: no records below a DNAME.  A query there is answered
  * with the CNAME the DNAME makes, so they are never served; BIND loads
- * them, Knot DNS and NSD refuse the zone.  Reported at the first record
- * of each name, with a note at the DNAME. */
+ * them, Knot DNS and NSD refuse the zone (dname_refusers).  Reported at
+ * the first record of each name, with a note at the DNAME. */
 static void below_dname(struct zl_ctx *ctx)
 {
+	static const char *const refuse[] = {
+		NULL, "Knot DNS refuses", "NSD refuses",
+		"Knot DNS and NSD refuse",
+	};
 	const struct zl_name *n = ctx->name;
 	const struct zl_zone *dz;
 	const struct zl_rr *dname, *rr;
 	char synth[LDNS_MAX_DOMAINLEN * 4 + 2];
+	unsigned who;
 	zl_finding d;
 
-	if (!ctx->zone->ndnames || !zl_name_sets(n) || dnssec_only(n) ||
+	if (!ctx->zone->ndnames || !zl_name_sets(n) ||
+	    !(who = dname_refusers(ctx->zone, n)) ||
 	    !(dname = zl_dname_over(ctx, n->text, &dz, synth, sizeof synth)) ||
 	    dz != ctx->zone)
 		return;
@@ -94,7 +116,8 @@ static void below_dname(struct zl_ctx *ctx)
 	d = ZL_EMIT(ctx, rr->src,
 		    !(rr->flags & ZL_RR_OWNER_BLANK) ?
 		    zl_rr_hdr(ctx->zone, rr, ZL_HDR_OWNER) : rr->text,
-		    { "dname", dname->owner->text }, { "canonical", synth });
+		    { "dname", dname->owner->text }, { "canonical", synth },
+		    { "refused", refuse[who] });
 	if (d != ZL_NO_FINDING)
 		zl_emit_note(ctx, d, dname->src,
 			     zl_rr_type_tok(ctx->zone, dname),
@@ -106,7 +129,7 @@ const struct zl_check zl_check_below_dname = {
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_NAME),
 	.fn = below_dname,
 	.params = no_params,
-	.vars = (const char *const[]){ "dname", "canonical", NULL },
+	.vars = (const char *const[]){ "dname", "canonical", "refused", NULL },
 };
 
 /* Types that DNSSEC allows beside a CNAME (RFC 4035 §2.5, RFC 5155). */
