@@ -271,6 +271,26 @@ char **git_ignored(const char *root, const char *under, size_t *n);
  * git_ignored's. */
 bool git_ignores(char *const *ign, size_t n, const char *rel, bool dir);
 
+/* What git ignores below a directory operand, which its walk leaves out
+ * as the walk for context does: a build's or a backup's copy of a zone is
+ * no zone of the repository.  A path the walk makes is the operand as
+ * given (skip bytes) and what follows; prefix names the operand from the
+ * repository's root ("" or "a/b/"). */
+struct ignored {
+	char **v;
+	size_t n;
+	char *prefix;
+	size_t skip;
+};
+
+/* What git ignores below dir, a directory operand; NULL outside a
+ * repository, or when git cannot say (ignored_free). */
+struct ignored *ignored_below(const char *dir);
+/* Whether full, a path the walk of that operand made (a directory when
+ * dir), is what git ignores. */
+bool ignored_entry(const struct ignored *ig, const char *full, bool dir);
+void ignored_free(struct ignored *ig);
+
 /* The git index of the repository the current directory lies in, listed
  * once; NULL after saying why it cannot be read. */
 struct gitidx;

@@ -162,6 +162,55 @@ bool git_ignores(char *const *ign, size_t n, const char *rel, bool dir)
 	return found;
 }
 
+struct ignored *ignored_below(const char *dir)
+{
+	char *inside = path_join(dir, "x"), *root = repo_root(inside);
+	char *aroot, *adir, *rel;
+	struct ignored *ig = NULL;
+	size_t n;
+
+	free(inside);	/* repo_root takes a file: one in dir */
+	if (!root)
+		return NULL;
+	aroot = path_abs(root);
+	adir = path_abs(dir);
+	n = strcmp(aroot, "/") == 0 ? 0 : strlen(aroot);
+	if (strncmp(adir, aroot, n) == 0 && (adir[n] == '/' || !adir[n])) {
+		rel = adir + n + (adir[n] == '/');
+		ig = xcalloc(1, sizeof *ig);
+		ig->v = git_ignored(root, *rel ? rel : NULL, &ig->n);
+		ig->prefix = *rel ? xasprintf("%s/", rel) : xstrdup("");
+		ig->skip = strlen(dir);
+	}
+	free(aroot);
+	free(adir);
+	free(root);
+	return ig;
+}
+
+bool ignored_entry(const struct ignored *ig, const char *full, bool dir)
+{
+	const char *tail = full + ig->skip;
+	char *rel;
+	bool out;
+
+	if (!ig->n)
+		return false;
+	rel = xasprintf("%s%s", ig->prefix, tail + (*tail == '/'));
+	out = git_ignores(ig->v, ig->n, rel, dir);
+	free(rel);
+	return out;
+}
+
+void ignored_free(struct ignored *ig)
+{
+	if (!ig)
+		return;
+	free_names(ig->v, ig->n);
+	free(ig->prefix);
+	free(ig);
+}
+
 static int entry_cmp(const void *a, const void *b)
 {
 	return strcmp(((const struct entry *)a)->path,
