@@ -90,10 +90,30 @@ static unsigned dname_refusers(const struct zl_zone *z,
 	return (other || sig ? 1u : 0) | (other || !nsec3 ? 2u : 0);
 }
 
+/* What a query for a name below a DNAME gets: the CNAME it makes (served,
+ * to synth), YXDOMAIN, or nothing from this zone, when the DNAME
+ * lies at or below a delegation; in buf (size n). */
+static void dname_answer(bool served, bool yx, const char *synth, char *buf,
+			 size_t n)
+{
+	if (yx)
+		snprintf(buf, n, "queries for it get YXDOMAIN, the name the "
+			 "DNAME makes being over 255 octets");
+	else if (served)
+		snprintf(buf, n, "queries for it get a CNAME to '%s', never "
+			 "these records", synth);
+	else
+		snprintf(buf, n, "the DNAME itself lies at or below a "
+			 "delegation, so neither is served from here");
+}
+
 /* RFC 6672 §2.3: no records below a DNAME.  A query there is answered
  * with the CNAME the DNAME makes, so they are never served; BIND loads
- * them, Knot DNS and NSD refuse the zone (dname_refusers).  Reported at
- * the first record of each name, with a note at the DNAME. */
+ * them, Knot DNS and NSD refuse the zone (dname_refusers).  They refuse
+ * it too where the DNAME is not served (at or below a delegation, its
+ * records the child zone's) and where the name it makes would be too
+ * long: every DNAME of the zone counts.  Reported at the first record of
+ * each name, with a note at the DNAME. */
 static void below_dname(struct zl_ctx *ctx)
 {
 	static const char *const refuse[] = {
@@ -103,21 +123,27 @@ static void below_dname(struct zl_ctx *ctx)
 	const struct zl_name *n = ctx->name;
 	const struct zl_zone *dz;
 	const struct zl_rr *dname, *rr;
-	char synth[LDNS_MAX_DOMAINLEN * 4 + 2];
+	char synth[LDNS_MAX_DOMAINLEN * 4 + 2], answer[LDNS_MAX_DOMAINLEN * 4 +
+							 96];
+	bool served, yx = false;
 	unsigned who;
 	zl_finding d;
 
 	if (!ctx->zone->ndnames || !zl_name_sets(n) ||
-	    !(who = dname_refusers(ctx->zone, n)) ||
-	    !(dname = zl_dname_over(ctx, n->text, &dz, synth, sizeof synth)) ||
-	    dz != ctx->zone)
+	    !(who = dname_refusers(ctx->zone, n)))
 		return;
+	served = (dname = zl_dname_over(ctx, n->text, &dz, synth,
+					sizeof synth)) && dz == ctx->zone;
+	if (!served && !(dname = zl_dname_above(ctx->zone, n->text, synth,
+						sizeof synth, &yx)))
+		return;
+	dname_answer(served, yx, synth, answer, sizeof answer);
 	rr = &ctx->zone->rrs[zl_name_sets(n)->first];
 	d = ZL_EMIT(ctx, rr->src,
 		    !(rr->flags & ZL_RR_OWNER_BLANK) ?
 		    zl_rr_hdr(ctx->zone, rr, ZL_HDR_OWNER) : rr->text,
 		    { "dname", dname->owner->text }, { "canonical", synth },
-		    { "refused", refuse[who] });
+		    { "answer", answer }, { "refused", refuse[who] });
 	if (d != ZL_NO_FINDING)
 		zl_emit_note(ctx, d, dname->src,
 			     zl_rr_type_tok(ctx->zone, dname),
@@ -129,7 +155,8 @@ const struct zl_check zl_check_below_dname = {
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_NAME),
 	.fn = below_dname,
 	.params = no_params,
-	.vars = (const char *const[]){ "dname", "canonical", "refused", NULL },
+	.vars = (const char *const[]){ "dname", "canonical", "answer",
+				       "refused", NULL },
 };
 
 /* Types that DNSSEC allows beside a CNAME (RFC 4035 §2.5, RFC 5155). */

@@ -308,36 +308,32 @@ static size_t wire_len(const char *t)
 	return n;
 }
 
-/* The DNAME of the zone of the run that holds canonical text which
- * answers for it (zl_dname_over), its zone in *zone and in buf (size n)
- * the name it rewrites text to; *yx set, and buf left alone, when that
- * name would exceed 255 octets.  NULL when no DNAME answers, or buf is
- * too small. */
-static const struct zl_rr *dname_rewrite(const struct zl_ctx *ctx,
-					 const char *text,
-					 const struct zl_zone **zone,
-					 char *buf, size_t n, bool *yx)
+/* The highest DNAME of zone z above canonical text, and in buf (size n)
+ * the name it rewrites text to; only one the zone serves when served (a
+ * DNAME below another, or at or below a delegation, is not).  *yx set,
+ * and buf left alone, when that name would exceed 255 octets.  NULL when
+ * there is none, or buf is too small. */
+static const struct zl_rr *dname_in(const struct zl_zone *z, const char *text,
+				    bool served, char *buf, size_t n,
+				    bool *yx)
 {
-	const struct zl_zone *z = zl_zone_of(ctx, text);
 	const struct zl_name *o, *to;
 	const struct zl_rr *rr = NULL;
 	const char *p;
 	size_t lp;
 
 	*yx = false;
-	if (!z || !z->ndnames)
+	if (!z->ndnames)
 		return NULL;
-	/* The highest one the zone serves: a DNAME below another, or below
-	 * a delegation, is not. */
 	for (p = zl_name_parent(text); p && zl_text_in_zone(z, p);
 	     p = zl_name_parent(p)) {
 		o = zl_zone_lookup(z, p);
-		if (o && !o->below_cut && zl_name_rrset(o, LDNS_RR_TYPE_DNAME))
+		if (o && (!served || !o->below_cut) &&
+		    zl_name_rrset(o, LDNS_RR_TYPE_DNAME))
 			rr = zl_first_rr(z, o, LDNS_RR_TYPE_DNAME);
 	}
 	if (!rr || rr->nrdf < 1 || !(to = zl_rdf_name(&rr->rdf[0])))
 		return NULL;
-	*zone = z;
 	/* RFC 6672 §2.2: a name over 255 octets is YXDOMAIN, no alias */
 	if (wire_len(text) - wire_len(rr->owner->text) + wire_len(to->text) >
 	    LDNS_MAX_DOMAINLEN) {
@@ -352,6 +348,34 @@ static const struct zl_rr *dname_rewrite(const struct zl_ctx *ctx,
 		return NULL;
 	memcpy(buf, text, lp);
 	strcpy(buf + lp, zl_name_tail(to->text));
+	return rr;
+}
+
+/* The DNAME of the zone of the run that holds canonical text which
+ * answers for it (zl_dname_over), its zone in *zone; dname_in's buf and
+ * yx. */
+static const struct zl_rr *dname_rewrite(const struct zl_ctx *ctx,
+					 const char *text,
+					 const struct zl_zone **zone,
+					 char *buf, size_t n, bool *yx)
+{
+	const struct zl_zone *z = zl_zone_of(ctx, text);
+	const struct zl_rr *rr;
+
+	*yx = false;
+	if (!z || !(rr = dname_in(z, text, true, buf, n, yx)))
+		return NULL;
+	*zone = z;
+	return rr;
+}
+
+const struct zl_rr *zl_dname_above(const struct zl_zone *z, const char *text,
+				   char *buf, size_t n, bool *yx)
+{
+	const struct zl_rr *rr = dname_in(z, text, false, buf, n, yx);
+
+	if (rr && *yx && n)
+		buf[0] = '\0';
 	return rr;
 }
 

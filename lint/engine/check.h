@@ -301,6 +301,12 @@ struct zl_at zl_target_text(const struct zl_ctx *ctx, const char *text);
 const struct zl_rr *zl_dname_over(const struct zl_ctx *ctx, const char *text,
 				  const struct zl_zone **zone, char *buf,
 				  size_t n);
+/* The highest DNAME record of zone z at a strict ancestor of canonical
+ * text, whether the zone serves it or not (at or below a delegation), and
+ * in buf the name it rewrites text to; *yx set, and buf empty, when that
+ * name would exceed 255 octets.  NULL when there is none. */
+const struct zl_rr *zl_dname_above(const struct zl_zone *z, const char *text,
+				   char *buf, size_t n, bool *yx);
 /* The canonical text of a name of at most 255 octets, escaped, and its
  * NUL. */
 #define ZL_NAME_TEXT_MAX (255 * 4 + 2)
