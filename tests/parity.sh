@@ -128,7 +128,8 @@ check() {
 			printf '%s %s %s %s\n' "$c" "$s" \
 				"$(verdict "$s" "w$1/$s")" "$(ours "$s" "w$1/$s")"
 			[ "$s" != bind ] ||
-				grep -E '\[CNAME0(08|09|10)\]$' "w$1/$s/zl" >"$c.dname"
+				grep -E '\[CNAME0(08|09|10)\]$|refuses? to load the zone \[CNAME007\]$' \
+					"w$1/$s/zl" >"$c.dname"
 		done
 		mv "w$1/knot/out" "$c.knot"
 	done >"w$1/verdicts"
@@ -202,7 +203,7 @@ t_dname() {
 	[ -s dnames ] || { echo "no DNAME finding"; return 1; }
 	[ ! -s named ] || { sort -u named | report; return 1; }
 }
-t "a DNAME finding names the servers that refuse the zone, and they do" t_dname
+t "a DNAME finding, or an alias NS host's, names the servers that refuse the zone, and they do" t_dname
 
 t_counted() {
 	cases=$(ls cases | grep -c '^[0-9]*$')

@@ -6,6 +6,21 @@
 
 static const struct zl_param_spec no_params[] = { { .key = NULL } };
 
+/* ", and BIND refuses to load the zone" when rr is an apex NS record
+ * whose target is an alias in the same zone (a CNAME, a wildcard CNAME,
+ * or a name below a DNAME): named's "is a CNAME (illegal)" and "is below
+ * a DNAME"; else "".  At a delegation BIND loads the zone, and Knot DNS
+ * and NSD load both (kzonecheck's "missing glue record" is no error
+ * knotd refuses a zone over). */
+static const char *ns_refusal(const struct zl_ctx *ctx,
+			      const struct zl_zone *alias_zone)
+{
+	return ctx->rr->type == LDNS_RR_TYPE_NS &&
+	       alias_zone == ctx->zone &&
+	       ctx->rr->owner == ctx->zone->origin ?
+	       ", and BIND refuses to load the zone" : "";
+}
+
 /* RFC 2181 §10.3: the target of an MX (or NS, SRV) must not be an alias;
  * RFC 5321 §5.1 lets an SMTP client refuse such an MX.  Only the aliases of
  * the run's zones can be seen offline, so other targets are never
@@ -32,7 +47,8 @@ static void target_not_alias(struct zl_ctx *ctx)
 		d = ZL_EMIT(ctx, rr->src,
 			    zl_rr_field_tok(ctx->zone, rr, (unsigned)f),
 			    { "target", target->text },
-			    { "canonical", zl_rdf_name(&cname->rdf[0])->text });
+			    { "canonical", zl_rdf_name(&cname->rdf[0])->text },
+			    { "refused", ns_refusal(ctx, at.zone) });
 		if (at.zone == ctx->zone && d != ZL_NO_FINDING)
 			zl_emit_note(ctx, d, cname->src,
 				     zl_rr_type_tok(ctx->zone, cname),
@@ -45,7 +61,8 @@ static void target_not_alias(struct zl_ctx *ctx)
 				    sizeof synth)))
 		return;
 	d = ZL_EMIT(ctx, rr->src, zl_rr_field_tok(ctx->zone, rr, (unsigned)f),
-		    { "target", target->text }, { "canonical", synth });
+		    { "target", target->text }, { "canonical", synth },
+		    { "refused", ns_refusal(ctx, dz) });
 	if (d != ZL_NO_FINDING)
 		zl_emit_note_in(ctx, d, dz, dname->src,
 				zl_rr_type_tok(dz, dname),
@@ -58,7 +75,7 @@ const struct zl_check zl_check_target_not_alias = {
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
 	.fn = target_not_alias,
 	.params = no_params,
-	.vars = (const char *const[]){ "target", "canonical", NULL },
+	.vars = (const char *const[]){ "target", "canonical", "refused", NULL },
 };
 
 /* Which of Knot DNS (1) and NSD (2) refuse the records of n below a
