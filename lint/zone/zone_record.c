@@ -248,13 +248,16 @@ static bool rr_type(struct loader *L, uint16_t src,
 			return false;
 		}
 		/* "inn A": a slip of IN, not of the type IPN; the record
-		 * lost is an A. */
-		if (!r->hdr[ZL_HDR_CLASS].len &&
-		    (near = zl_ld_class_slip(L, src, ln, i,
+		 * lost is an A.  After a class ("IN inn A") it is the
+		 * class written again, as above. */
+		if ((near = zl_ld_class_slip(L, src, ln, i,
 					     r->hdr[ZL_HDR_TTL].len > 0,
 					     &next))) {
 			rr->type = next;
 			zl_zone_problem(L->z, "syntax", src, span(t),
+					r->hdr[ZL_HDR_CLASS].len ?
+					"'%.*s%s' where the record type "
+					"belongs: the class '%s' written twice?" :
 					"unknown class '%.*s%s' (did you mean "
 					"'%s'?)", ZL_TOKARGS(s, t->len),
 					zl_ld_class_name(near, NULL, 0));

@@ -2702,8 +2702,8 @@ END_TEST
 /* A slip of a class where a class may stand, before the type and after
  * the owner and TTL or before the TTL (RFC 1035 §5.1), is named as the
  * class, not as a type near it ('inn': IN, not IPN); the record lost is
- * of the type that follows.  Where only a type may stand, or no type
- * follows, it is a slip of a type. */
+ * of the type that follows; after a class, it is the class written
+ * twice.  Where no type follows, it is a slip of a type. */
 START_TEST(test_class_slip)
 {
 	struct zl_zone *z = load("example.com.zone",
@@ -2725,7 +2725,9 @@ START_TEST(test_class_slip)
 	prob(z, "unknown class 'ih' (did you mean 'IN'?)", 5, 3, "syntax");
 	prob(z, "unknown class 'hss' (did you mean 'HS'?)", 6, 2, "syntax");
 	prob(z, "unknown class 'chh' (did you mean 'CH'?)", 7, 18, "syntax");
-	/* the type IPN at 8:6 and 9:3 only */
+	prob(z, "'inn' where the record type belongs: the class 'IN' "
+	     "written twice?", 8, 6, "syntax");
+	/* the type IPN at 9:3 only */
 	for (i = 0; i < z->nprobs; i++) {
 		at = zl_zone_loc(z, z->probs[i].src, z->probs[i].at);
 		if (strstr(z->probs[i].message, "unknown record type 'inn' "
@@ -2733,10 +2735,14 @@ START_TEST(test_class_slip)
 			ipn |= at.line == 8 && at.col == 6 ? 1 :
 			       at.line == 9 && at.col == 3 ? 2 : 4;
 	}
-	ck_assert_uint_eq(ipn, 3);
+	ck_assert_uint_eq(ipn, 2);
 	ck_assert_uint_eq(z->lost[0].type, LDNS_RR_TYPE_A);
 	ck_assert_uint_eq(z->lost[1].type, LDNS_RR_TYPE_MX);
 	ck_assert_uint_eq(z->lost[2].type, LDNS_RR_TYPE_TXT);
+	for (i = 0; i < z->nlost; i++)
+		if (strcmp(z->lost[i].owner->text, "d.example.com.") == 0)
+			ipn |= z->lost[i].type == LDNS_RR_TYPE_A ? 8 : 16;
+	ck_assert_uint_eq(ipn, 2 | 8);
 	zl_zone_free(z);
 }
 END_TEST
