@@ -297,6 +297,13 @@ struct zl_load_opts {
 	 * for lying outside include_root and every allowed path: a refusal
 	 * that allowing it (zonelint --allow-include) lifts. */
 	bool *outside;
+	/* The servers that load the zone file as a primary zone and serve
+	 * it as it is, not signing it (a BIND without dnssec-policy, a Knot
+	 * DNS without dnssec-signing, any NSD): bits 1u << (kind - 1) of
+	 * enum zl_server_kind, from their configurations (struct
+	 * zl_server_zone's signs); 0: none known.  Rule DANE009 names them
+	 * when the zone has TLSA records and the file is not signed. */
+	unsigned served_unsigned;
 };
 
 /* The help for a file a server's configuration names (an include, a zone
@@ -773,6 +780,11 @@ struct zl_server_zone {
 	 * max-types-per-name (100 each by default).  0 for Knot and NSD. */
 	uint32_t max_ttl, max_rrset, max_types;
 	bool max_ttl_policy;
+	/* The server signs the zone as it loads it: BIND under a
+	 * dnssec-policy other than none, inline-signing or auto-dnssec; Knot
+	 * DNS with dnssec-signing on.  NSD never signs.  A zone it does not
+	 * sign is served as its file is, signed only when the file is. */
+	bool signs;
 };
 
 /* zl_zone_refusal() for the server that loads z as sz declares it: the

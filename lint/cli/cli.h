@@ -139,6 +139,8 @@ struct job {
 	bool check_names, names_checked;
 	uint32_t max_ttl, max_rrset, max_types;
 	bool max_ttl_policy;
+	unsigned served_unsigned;	/* those of its servers that do not
+					   sign it (zl_load_opts) */
 	char *include_dir;	/* where the server reads $INCLUDE from */
 	char *conf_root;	/* the configuration's directory, to which
 				   the zone file is confined (root) */

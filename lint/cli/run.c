@@ -139,6 +139,7 @@ static void lint_file(struct run *r, struct job *j)
 				   .nallow_include = r->cli->nallow,
 				   .include_dir = j->include_dir,
 				   .include_exact = j->servers != 0,
+				   .served_unsigned = j->served_unsigned,
 				   .budget = r->budget };
 	struct zl_zone *z = NULL;
 	char *msg = NULL;
@@ -293,6 +294,7 @@ static void drop_repeats(struct run *r)
 			v[i]->repeat = true;
 			v[k]->named |= v[i]->named;
 			v[k]->servers |= v[i]->servers;
+			v[k]->served_unsigned |= v[i]->served_unsigned;
 			v[k]->check_names |= v[i]->check_names;
 			v[k]->names_checked |= v[i]->names_checked;
 			if (lower(&v[k]->max_ttl, v[i]->max_ttl))

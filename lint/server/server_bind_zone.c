@@ -78,6 +78,18 @@ static bool policy_known(const struct bind *b, const char *p)
 	return false;
 }
 
+/* Whether named signs zone z as it loads it: under a dnssec-policy
+ * other than none ("insecure" keeps the signatures until the DS records
+ * are gone), or with inline-signing or auto-dnssec, which sign with the
+ * keys named finds. */
+static bool signs(const struct bind *b, const struct pzone *z)
+{
+	const char *p = policy_of(b, z);
+
+	return (p && strcmp(p, "none") != 0) || z->inline_signing == 1 ||
+	       z->autodnssec[0] != '\0';
+}
+
 /* Zone z's max-zone-ttl as named holds its file to: with a
  * dnssec-policy (policy_of; "none" is none), the policy's, which
  * replaces the max-zone-ttl option ("default" 1 day, "insecure" none,
@@ -584,6 +596,7 @@ void bind_finish(struct bind *b)
 				 names_of(b, z) == NAMES_FAIL;
 		e->names_checked = primary_type(z->type) &&
 				   names_of(b, z) != NAMES_IGNORE;
+		e->signs = signs(b, z);
 		if (primary_type(z->type)) {
 			e->max_ttl = max_ttl_of(b, z, &e->max_ttl_policy);
 			e->max_rrset = limit_of(b, z, true);

@@ -654,7 +654,7 @@ static void list_zone(struct knot *k, const struct entry *z)
 	dir = srv_resolve(k->s->cwd, storage ? storage->val : KNOT_STORAGE);
 	path = srv_resolve(dir, name);
 	srv_add(k->s, z->origin, path, role, NULL, z->id.file, z->id.line,
-		z->id.col);
+		z->id.col)->signs = sign && srv_knot_on(sign->val);
 	free(path);
 	free(dir);
 	free(name);

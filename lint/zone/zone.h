@@ -262,6 +262,7 @@ struct zl_zone {
 				   of the zone may be lost */
 	struct zl_comment *comments;	/* in the order read */
 	size_t ncomments, capcomments;
+	unsigned served_unsigned;	/* zl_load_opts.served_unsigned */
 	uint16_t klass;		/* of its records (RFC 1035 §5.2); 0 before
 				   the first */
 	struct zl_arena arena;
