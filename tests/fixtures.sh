@@ -18,6 +18,10 @@
 # written in those files.  A fixture with FIXTURE.base beside it is linted
 # against that base version (zonelint --since, in a scratch git
 # repository): the rules that compare a zone with its base (ZONE011).
+# A fixture with FIXTURE.conf beside it is linted as the server
+# configuration there loads it (zonelint --server-config, from the
+# fixture's directory; the configuration names the fixture by its base
+# name): the rules that depend on how a server serves the zone (DANE009).
 #
 # usage: tests/fixtures.sh ZONELINT [FIXTURE...]
 # ZONELINT_WRAPPER is put in front of the command (for valgrind).
@@ -66,6 +70,17 @@ probe() {
 # Each fixture is a world of its own: no other zone of this repository
 # resolves its names.
 lint() {
+	if [ -f "$1.conf" ]; then
+		(
+			cd "$(dirname "$1")" || exit 2
+			${ZONELINT_WRAPPER:-} "$zonelint" --no-context \
+				--format gcc --server-config \
+				"$(basename "$1").conf" >"$tmp/lint.out" 2>&1
+		)
+		lrc=$?
+		sed "s|^$(basename "$1"):|$1:|" "$tmp/lint.out"
+		return $lrc
+	fi
 	if [ ! -f "$1.base" ]; then
 		${ZONELINT_WRAPPER:-} "$zonelint" --no-context --format gcc "$1" 2>&1
 		return

@@ -9,6 +9,9 @@
 #   - a zone that only a TSIG key may transfer: refused without the key
 #     (a clear error, exit 2, the other operands still linted), transferred
 #     with --tsig-key, refused with a wrong key;
+#   - DANE009: of two zones with a TLSA record, the one the server serves
+#     unsigned (no RRSIG in the answer) is the one --server-config names,
+#     the one it signs (BIND's dnssec-policy, Knot's dnssec-signing) not;
 #   - the reload gate (hooks/zonelint-reload): a broken zone file is not
 #     reloaded, and a query (kdig) still gets the old data; the same file
 #     reloaded by hand would have been served; a good one is reloaded and
@@ -133,10 +136,27 @@ start() {
 
 # ---- the three servers ----
 
-mkdir -p bind knot nsd
+# A zone with a TLSA record for its MX host, as plain.example (which no
+# server signs) and signed.example (which BIND and Knot DNS sign as they
+# load it).
+tlsa_zone() {
+	# shellcheck disable=SC2016 # $TTL is zone text
+	printf '%s\n' '$TTL 3600' \
+		"@ IN SOA ns1.$2. hostmaster.$2. 1 7200 3600 1209600 3600" \
+		"@ IN NS ns1.$2." 'ns1 IN A 192.0.2.53' '@ IN MX 10 mx' \
+		'mx IN A 192.0.2.25' '@ IN TXT "v=spf1 mx -all"' \
+		'_dmarc IN TXT "v=DMARC1; p=reject"' \
+		'_25._tcp.mx IN TLSA 3 1 1 8755cdaa8fe24ef16cc0f2c918063185e433faaf1415664911d9e30a924138c4' \
+		>"$1"
+}
+
+# knotd keeps the keys of the zones it signs under its database storage.
+mkdir -p bind knot/db nsd
 for k in bind knot nsd; do
 	zone "$k/example.com.zone" 1 '@ IN MX 10 mail'
 	tsig_zone "$k/tsig.example.zone"
+	tlsa_zone "$k/plain.example.zone" plain.example
+	tlsa_zone "$k/signed.example.zone" signed.example
 done
 
 # named.conf includes the key as /etc/bind/named.conf would: from beside
@@ -166,6 +186,13 @@ zone "tsig.example" {
 	type primary;
 	file "tsig.example.zone";
 	allow-transfer { key "xfr-key"; };
+};
+zone "plain.example" { type primary; file "plain.example.zone"; };
+zone "signed.example" {
+	type primary;
+	file "signed.example.zone";
+	dnssec-policy default;
+	inline-signing yes;
 };
 EOF
 cat >bind/rndc.conf <<EOF
@@ -212,6 +239,9 @@ zone:
   - domain: example.com
   - domain: tsig.example
     acl: keyed
+  - domain: plain.example
+  - domain: signed.example
+    dnssec-signing: on
 EOF
 
 cat >nsd/nsd.conf <<EOF
@@ -241,6 +271,9 @@ zone:
 	name: "tsig.example"
 	zonefile: "tsig.example.zone"
 	provide-xfr: 127.0.0.1 xfr-key
+zone:
+	name: "plain.example"
+	zonefile: "plain.example.zone"
 EOF
 
 start bind named -g -c "$tmp/bind/named.conf"
@@ -374,6 +407,57 @@ for k in bind knot nsd; do
 	t "$name: the gate reloads a good zone" "t_accept_$k"
 	t "$name: a transfer refused without the key is a clear error" "t_refused_$k"
 	t "$name: --tsig-key transfers; a wrong key is refused" "t_keyed_$k"
+done
+
+# ---- DNSSEC and TLSA records (DANE009) ----
+
+# signs PORT NAME: whether the answer to NAME TLSA comes with its RRSIG
+# (within 15 s: named and knotd sign a new zone after loading it).
+signs() {
+	i=0
+	while [ $i -lt 30 ]; do
+		kdig @127.0.0.1 -p "$1" +dnssec +noall +answer +timeout=2 \
+			+retry=0 "$2" TLSA 2>/dev/null | grep -q 'RRSIG' &&
+			return 0
+		sleep 0.5
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# The zone the server serves unsigned is the one DANE009 names, and only
+# it: its TLSA record comes without RRSIG, the other's with one.
+unsigned() {
+	k=$1
+	p=$(port_of "$k")
+	up "$k" || return 1
+	wait_for "$p" _25._tcp.mx.plain.example TLSA '^3 1 1 ' || return 1
+	if signs "$p" _25._tcp.mx.plain.example; then
+		echo "$k signed plain.example"
+		return 1
+	fi
+	if [ "$k" != nsd ] && ! signs "$p" _25._tcp.mx.signed.example; then
+		echo "$k did not sign signed.example"
+		return 1
+	fi
+	case $k in
+	bind) c=bind/named.conf s=BIND ;;
+	knot) c=knot/knot.conf s='Knot DNS' ;;
+	nsd) c=nsd/nsd.conf s=NSD ;;
+	esac
+	run --server-config "$tmp/$c"
+	has out "plain\.example\.zone:9:1: warning: $s serves the zone 'plain\.example\.' unsigned, so clients ignore its 1 TLSA record \[DANE009\]" &&
+	count out "\[DANE009\]" 1
+}
+
+for k in bind knot nsd; do
+	case $k in
+	bind) name=BIND ;;
+	knot) name=Knot ;;
+	nsd) name=NSD ;;
+	esac
+	eval "t_unsigned_$k() { unsigned $k; }"
+	t "$name: DANE009 names the zone served unsigned, not the signed one" "t_unsigned_$k"
 done
 
 # Transfers from several servers at once, in threads, as one run.
