@@ -78,7 +78,9 @@ lint() {
 				"$(basename "$1").conf" >"$tmp/lint.out" 2>&1
 		)
 		lrc=$?
-		sed "s|^$(basename "$1"):|$1:|" "$tmp/lint.out"
+		# the files it names, relative to the fixture's directory
+		sed "s|^\([^/][^:]*:[0-9][0-9]*:[0-9][0-9]*: \)|$(dirname "$1")/\1|" \
+			"$tmp/lint.out"
 		return $lrc
 	fi
 	if [ ! -f "$1.base" ]; then

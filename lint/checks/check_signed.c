@@ -1,7 +1,11 @@
-/* check_signed.c - records that only DNSSEC makes usable, in a zone its
- * servers serve unsigned (zonelint --server-config says which). */
+/* check_signed.c - DNSSEC as mail needs it: records that only DNSSEC
+ * makes usable, in a zone served unsigned, and a parent's DS records
+ * that no key of its child zone matches, which makes the zone bogus. */
 #include <ldns/ldns.h>
+#include <ldns/sha1.h>
+#include <ldns/sha2.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "check.h"
 #include "zone_lex.h"
@@ -44,6 +48,157 @@ static void tlsa_unsigned(struct zl_ctx *ctx)
 		   { "records", what }, { "served", served });
 }
 
+/* Appends the rdata of rr in wire form to out (scratch: for the fields
+ * whose wire form is made again). */
+static void add_rdata(const struct zl_zone *z, const struct zl_rr *rr,
+		      struct zl_buf *out, struct zl_buf *scratch)
+{
+	const uint8_t *d;
+	unsigned i;
+
+	for (i = 0; i < rr->nrdf; i++)
+		if ((d = zl_rdf_wire(z, rr, i, scratch)))
+			zl_buf_add(out, (const char *)d, rr->rdf[i].len);
+}
+
+/* Whether a validating resolver uses a DS record of algorithm alg and
+ * digest type dt: the algorithms RFC 8624 §3.1 says to validate (RSASHA1
+ * among them, which resolvers still know), digests SHA-1, SHA-256 and
+ * SHA-384 (§3.3; GOST is not implemented). */
+static bool ds_usable(uint8_t alg, uint8_t dt)
+{
+	return (alg == 5 || alg == 7 || alg == 8 || alg == 10 ||
+		(alg >= 13 && alg <= 16)) && (dt == 1 || dt == 2 || dt == 4);
+}
+
+/* Whether the DS record ds (its rdata, n bytes, of a usable digest type)
+ * matches one of the zone keys at the apex of z (RFC 4034 §5.1.4: the
+ * digest of the owner's canonical wire form and the DNSKEY rdata). */
+static bool ds_matches(const struct zl_zone *z, const uint8_t *ds, size_t n,
+		       struct zl_buf *key, struct zl_buf *scratch)
+{
+	uint8_t owner[LDNS_MAX_DOMAINLEN + 1], digest[48];
+	const uint8_t *k;
+	const struct zl_rr *rr;
+	size_t on = zl_name_wire(z->origin, owner), dl;
+
+	dl = ds[3] == 1 ? 20 : ds[3] == 2 ? 32 : 48;
+	if (n != 4 + dl)
+		return false;
+	for (rr = zl_first_rr(z, z->origin, LDNS_RR_TYPE_DNSKEY); rr;
+	     rr = zl_next_rr(z, rr)) {
+		key->len = 0;
+		zl_buf_add(key, (const char *)owner, on);
+		add_rdata(z, rr, key, scratch);
+		k = (const uint8_t *)key->s;
+		/* a zone key (RFC 4034 §2.1.1) of the DS record's algorithm */
+		if (key->len < on + 4 || !(k[on] & 1) || k[on + 3] != ds[2])
+			continue;
+		if (ds[3] == 1)
+			ldns_sha1(k, (unsigned)key->len, digest);
+		else if (ds[3] == 2)
+			ldns_sha256(k, (unsigned)key->len, digest);
+		else
+			ldns_sha384(k, (unsigned)key->len, digest);
+		if (memcmp(digest, ds + 4, dl) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Whether the apex of z has an RRSIG record over its DNSKEY RRset: the
+ * file was signed, and is served with its own keys. */
+static bool keys_signed(const struct zl_zone *z)
+{
+	const struct zl_rr *rr;
+	const uint8_t *d;
+
+	for (rr = zl_first_rr(z, z->origin, LDNS_RR_TYPE_RRSIG); rr;
+	     rr = zl_next_rr(z, rr))
+		if (rr->nrdf && rr->rdf[0].len == 2 &&
+		    (d = zl_rdf_data(&rr->rdf[0])) &&
+		    (d[0] << 8 | d[1]) == LDNS_RR_TYPE_DNSKEY)
+			return true;
+	return false;
+}
+
+/* The first DS record at the apex of z in its parent p (at: that name
+ * in p) that a validating resolver uses and that matches no zone key of
+ * z, or NULL when one of them matches or none is usable. */
+static const struct zl_rr *ds_unmatched(const struct zl_zone *z,
+					const struct zl_zone *p,
+					const struct zl_name *at)
+{
+	struct zl_buf rd = { 0 }, key = { 0 }, scratch = { 0 };
+	const struct zl_rr *ds, *first = NULL;
+	const uint8_t *d;
+
+	for (ds = zl_first_rr(p, at, LDNS_RR_TYPE_DS); ds;
+	     ds = zl_next_rr(p, ds)) {
+		rd.len = 0;
+		add_rdata(p, ds, &rd, &scratch);
+		d = (const uint8_t *)rd.s;
+		if (rd.len < 4 || !ds_usable(d[2], d[3]))
+			continue;
+		if (ds_matches(z, d, rd.len, &key, &scratch)) {
+			first = NULL;
+			break;
+		}
+		if (!first)
+			first = ds;
+	}
+	zl_buf_free(&rd);
+	zl_buf_free(&key);
+	zl_buf_free(&scratch);
+	return first;
+}
+
+/* RFC 4035 §5.2: a validating resolver takes the zone's DNSKEY RRset as
+ * secure only through a DS record of the parent that it can use and that
+ * matches one of the keys; a parent with such DS records and no key that
+ * matches them makes every answer of the zone bogus (DS records of
+ * algorithms or digests the resolver does not know leave the zone
+ * insecure instead).  The keys are those of the file when it is signed
+ * (an RRSIG over its DNSKEY RRset), none when its servers serve it
+ * unsigned; a zone a server signs as it loads it is not judged. */
+static void ds_chain(struct zl_ctx *ctx)
+{
+	const struct zl_zone *z = ctx->zone, *p;
+	const struct zl_name *at;
+	const struct zl_rr *ds, *rr;
+	const char *up;
+	size_t nkeys = 0;
+	char why[96];
+	zl_finding f;
+
+	if (!z->origin || !z->nrrs || !(up = zl_name_parent(z->origin->text)) ||
+	    !(p = zl_zone_of(ctx, up)) || p == z ||
+	    !(at = zl_zone_lookup(p, z->origin->text)))
+		return;
+	for (rr = zl_first_rr(z, z->origin, LDNS_RR_TYPE_DNSKEY); rr;
+	     rr = zl_next_rr(z, rr))
+		nkeys++;
+	if (nkeys ? !keys_signed(z) : !z->served_unsigned)
+		return;
+	if (!(ds = ds_unmatched(z, p, at)))
+		return;
+	if (nkeys)
+		snprintf(why, sizeof why, "none matches its %zu DNSKEY "
+			 "record%s", nkeys, nkeys == 1 ? "" : "s");
+	else
+		snprintf(why, sizeof why, "%s %s it unsigned",
+			 zl_servers_str(z->served_unsigned),
+			 z->served_unsigned & (z->served_unsigned - 1) ?
+			 "serve" : "serves");
+	rr = zl_first_rr(z, z->origin, nkeys ? LDNS_RR_TYPE_DNSKEY :
+			 LDNS_RR_TYPE_SOA);
+	f = ZL_EMIT_RR(ctx, rr ? rr : &z->rrs[0],
+		       { "domain", z->origin->text },
+		       { "parent", p->origin->text }, { "why", why });
+	zl_emit_note_in(ctx, f, p, ds->src, ds->text, "a DS record of '%s' "
+			"in '%s'", z->origin->text, p->origin->text);
+}
+
 const struct zl_check zl_check_tlsa_unsigned = {
 	.name = "tlsa-unsigned",
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_ZONE),
@@ -55,4 +210,16 @@ const struct zl_check zl_check_tlsa_unsigned = {
 	 * serves", "BIND and NSD serve" */
 	.vars = (const char *const[]){ ZL_STD_VARS, "domain", "records",
 				      "served", NULL },
+};
+
+const struct zl_check zl_check_ds_chain = {
+	.name = "ds-chain",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_ZONE),
+	.fn = ds_chain,
+	.params = no_params,
+	/* domain: the zone's apex; parent: the apex of the zone of the run
+	 * above it, which holds the DS records; why: what the keys are,
+	 * "none matches its 2 DNSKEY records", "NSD serves it unsigned" */
+	.vars = (const char *const[]){ ZL_STD_VARS, "domain", "parent",
+				      "why", NULL },
 };
