@@ -12,6 +12,10 @@
 #   - DANE009: of two zones with a TLSA record, the one the server serves
 #     unsigned (no RRSIG in the answer) is the one --server-config names,
 #     the one it signs (BIND's dnssec-policy, Knot's dnssec-signing) not;
+#   - ZONE026: of three zones below one NSD serves, signed, with their DS
+#     records, the one whose DS record matches no key and the one served
+#     unsigned are those delv cannot validate from the parent's key, and
+#     those --server-config names;
 #   - the reload gate (hooks/zonelint-reload): a broken zone file is not
 #     reloaded, and a query (kdig) still gets the old data; the same file
 #     reloaded by hand would have been served; a good one is reloaded and
@@ -23,7 +27,8 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 sh "$(dirname "$here")/tools/deps.sh" cmd:named:bind9 cmd:rndc:bind9-utils \
-	cmd:knotd:knot cmd:nsd:nsd cmd:kdig:knot-dnsutils || exit 1
+	cmd:knotd:knot cmd:nsd:nsd cmd:kdig:knot-dnsutils \
+	cmd:delv:bind9-dnsutils cmd:ldns-signzone:ldnsutils || exit 1
 PATH=$PATH:/usr/sbin:/sbin
 export PATH
 gate=$(dirname "$here")/hooks/zonelint-reload
@@ -57,6 +62,7 @@ p_named=$base
 p_rndc=$((base + 1))
 p_knot=$((base + 2))
 p_nsd=$((base + 3))
+p_sec=$((base + 31))	# an NSD of its own for the DNSSEC zones
 
 # The TSIG key, in BIND's format for zonelint and named, and another
 # with the same name and a secret of its own.
@@ -151,7 +157,7 @@ tlsa_zone() {
 }
 
 # knotd keeps the keys of the zones it signs under its database storage.
-mkdir -p bind knot/db nsd
+mkdir -p bind knot/db nsd sec
 for k in bind knot nsd; do
 	zone "$k/example.com.zone" 1 '@ IN MX 10 mail'
 	tsig_zone "$k/tsig.example.zone"
@@ -244,6 +250,53 @@ zone:
     dnssec-signing: on
 EOF
 
+# dnssec.example, signed, delegates good.dnssec.example (the DS record of
+# the key it is signed with), bad.dnssec.example (that of another key) and
+# plain.dnssec.example (unsigned, with a DS record all the same); keys and
+# signatures are made here (ldns-keygen, ldns-signzone), for an NSD of
+# their own to serve (the gate's cases lint every zone of their server's
+# configuration).
+dnssec_zones() {
+	# shellcheck disable=SC2016 # $TTL is zone text
+	child() {
+		printf '%s\n' '$TTL 3600' \
+			'@ IN SOA ns1.dnssec.example. hostmaster.dnssec.example. 1 7200 3600 1209600 3600' \
+			'@ IN NS ns1.dnssec.example.' '@ IN MX 10 mx' \
+			'@ IN MX 20 mx2' 'mx IN A 192.0.2.25' 'mx2 IN A 192.0.2.26' \
+			'@ IN TXT "v=spf1 mx -all"' \
+			'_dmarc IN TXT "v=DMARC1; p=reject"' >"$1.zone"
+	}
+	sign() {
+		cat "$2.key" >>"$1.zone"
+		ldns-signzone -n -e 20361231000000 -f "$1.zone.signed" \
+			-o "$1." "$1.zone" "$2"
+	}
+	(
+		cd sec || exit 1
+		kp=$(ldns-keygen -a ECDSAP256SHA256 -k dnssec.example) &&
+		kg=$(ldns-keygen -a ECDSAP256SHA256 -k good.dnssec.example) &&
+		kb=$(ldns-keygen -a ECDSAP256SHA256 -k bad.dnssec.example) &&
+		kx=$(ldns-keygen -a ECDSAP256SHA256 -k bad.dnssec.example) &&
+		ku=$(ldns-keygen -a ECDSAP256SHA256 -k plain.dnssec.example) ||
+			exit 1
+		child good.dnssec.example && sign good.dnssec.example "$kg" &&
+		child bad.dnssec.example && sign bad.dnssec.example "$kb" &&
+		child plain.dnssec.example || exit 1
+		# shellcheck disable=SC2016 # $TTL is zone text
+		printf '%s\n' '$TTL 3600' \
+			'@ IN SOA ns1 hostmaster 1 7200 3600 1209600 3600' \
+			'@ IN NS ns1' 'ns1 IN A 192.0.2.53' '@ IN MX 0 .' \
+			'@ IN TXT "v=spf1 -all"' \
+			'_dmarc IN TXT "v=DMARC1; p=reject"' 'good IN NS ns1' \
+			'bad IN NS ns1' 'plain IN NS ns1' >dnssec.example.zone
+		cat "$kg.ds" "$kx.ds" "$ku.ds" >>dnssec.example.zone
+		sign dnssec.example "$kp" || exit 1
+		printf 'trust-anchors { dnssec.example. static-key 257 3 13 "%s"; };\n' \
+			"$(awk '{ print $7 }' "$kp.key")" >anchor.conf
+	) >dnssec.log 2>&1 || { cat dnssec.log; exit 1; }
+}
+dnssec_zones
+
 cat >nsd/nsd.conf <<EOF
 server:
 	ip-address: 127.0.0.1@$p_nsd
@@ -276,9 +329,36 @@ zone:
 	zonefile: "plain.example.zone"
 EOF
 
+cat >sec/nsd.conf <<EOF
+server:
+	ip-address: 127.0.0.1@$p_sec
+	zonesdir: "$tmp/sec"
+	database: ""
+	username: ""
+	chroot: ""
+	pidfile: "$tmp/sec/nsd.pid"
+	zonelistfile: "$tmp/sec/zone.list"
+	xfrdfile: "$tmp/sec/xfrd.state"
+	xfrdir: "$tmp/sec"
+	verbosity: 1
+zone:
+	name: "dnssec.example"
+	zonefile: "dnssec.example.zone.signed"
+zone:
+	name: "good.dnssec.example"
+	zonefile: "good.dnssec.example.zone.signed"
+zone:
+	name: "bad.dnssec.example"
+	zonefile: "bad.dnssec.example.zone.signed"
+zone:
+	name: "plain.dnssec.example"
+	zonefile: "plain.dnssec.example.zone"
+EOF
+
 start bind named -g -c "$tmp/bind/named.conf"
 start knot knotd -c "$tmp/knot/knot.conf"
 start nsd nsd -d -c "$tmp/nsd/nsd.conf"
+start sec nsd -d -c "$tmp/sec/nsd.conf"
 
 port_of() {
 	case $1 in
@@ -459,6 +539,37 @@ for k in bind knot nsd; do
 	eval "t_unsigned_$k() { unsigned $k; }"
 	t "$name: DANE009 names the zone served unsigned, not the signed one" "t_unsigned_$k"
 done
+
+# validates NAME: whether delv, from dnssec.example's key alone, validates
+# NAME's MX records as NSD serves them (and its output, in $tmp/delv).
+validates() {
+	timeout 20 delv @127.0.0.1 -p "$p_sec" -a "$tmp/sec/anchor.conf" \
+		+root=dnssec.example "$1" MX >"$tmp/delv" 2>&1
+	grep -q '; fully validated' "$tmp/delv"
+}
+
+# The zones whose chain of trust breaks are the ones ZONE026 names.
+t_ds_chain() {
+	if ! wait_for "$p_sec" plain.dnssec.example MX '^10 '; then
+		show sec.log
+		return 1
+	fi
+	validates good.dnssec.example || { show "$tmp/delv"; return 1; }
+	for z in bad plain; do
+		if validates $z.dnssec.example ||
+		   ! grep -q 'resolution failed' "$tmp/delv"; then
+			echo "delv did not fail $z.dnssec.example:"
+			show "$tmp/delv"
+			return 1
+		fi
+	done
+	run --server-config "$tmp/sec/nsd.conf"
+	want_rc 1 &&
+	has out "bad\.dnssec\.example\.zone\.signed:[0-9]+:1: error: the parent zone 'dnssec\.example\.' has DS records for 'bad\.dnssec\.example\.', but none matches its 1 DNSKEY record: .*\[ZONE026\]" &&
+	has out "plain\.dnssec\.example\.zone:2:1: error: the parent zone 'dnssec\.example\.' has DS records for 'plain\.dnssec\.example\.', but NSD serves it unsigned: .*\[ZONE026\]" &&
+	count out "\[ZONE026\]" 2
+}
+t "NSD: ZONE026 names the zones delv cannot validate, not the one it can" t_ds_chain
 
 # Transfers from several servers at once, in threads, as one run.
 t_jobs() {
