@@ -1,14 +1,12 @@
-/* check_mx.c - primitives for MX records: targets, redundancy, null MX and
- * nolisting (RFC 1035 §3.3.9, RFC 2181 §10.3, RFC 5321 §5.1, RFC 7505). */
-#include <arpa/inet.h>
+/* check_mx.c - primitives for MX targets: what the zones say of each, the
+ * duplicates, nolisting and dead exchangers (RFC 1035 §3.3.9, RFC 2181
+ * §10.3, RFC 5321 §5.1). */
 #include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "check.h"
-#include "spf.h"
-#include "txt.h"
+#include "check_mx.h"
 
 static const struct zl_param_spec no_params[] = { { .key = NULL } };
 
@@ -26,14 +24,14 @@ enum target {
 			   was meant is unknown, neither dead nor alive */
 };
 
-static const struct zl_name *mx_target(const struct zl_rr *rr)
+const struct zl_name *zl_mx_target(const struct zl_rr *rr)
 {
 	return rr->nrdf >= 2 ? zl_rdf_name(&rr->rdf[1]) : NULL;
 }
 
-static bool is_null_mx(const struct zl_rr *rr)
+bool zl_mx_is_null(const struct zl_rr *rr)
 {
-	const struct zl_name *t = mx_target(rr);
+	const struct zl_name *t = zl_mx_target(rr);
 
 	return t && strcmp(t->text, ".") == 0;
 }
@@ -136,10 +134,6 @@ static bool live(enum target t)
 	return t != T_NULL && t != T_BROKEN && !dead(t);
 }
 
-/* Sets of up to this many records are worked on in stack buffers; most
- * MX RRsets hold one or two. */
-#define SMALL_SET 8
-
 /* The facts about one MX RRset that several checks need, gathered in one
  * pass so that every check stays linear in the size of the set. */
 struct mxset {
@@ -150,11 +144,8 @@ struct mxset {
 	uint8_t *st;		/* enum target of each record, in list
 				   order: small, or allocated when the set
 				   is larger (mxset_free) */
-	uint8_t small[SMALL_SET];
+	uint8_t small[ZL_MX_SMALL_SET];
 };
-
-static uintptr_t *by_target(const struct zl_zone *z, const struct zl_rrset *set,
-			    uintptr_t *buf);
 
 /* The state of every record of a small set, in list order, in st: a
  * target met before is not judged again. */
@@ -162,15 +153,15 @@ static void small_set_states(const struct zl_ctx *ctx,
 			     const struct zl_rrset *set, uint8_t *st)
 {
 	const struct zl_zone *z = ctx->zone;
-	const struct zl_name *tg[SMALL_SET];
-	uint8_t ts[SMALL_SET];
+	const struct zl_name *tg[ZL_MX_SMALL_SET];
+	uint8_t ts[ZL_MX_SMALL_SET];
 	struct zl_at at;
 	uint32_t i = 0, j, k;
 
 	for (k = set->first; k != ZL_NONE && i < set->count; k = z->rrs[k].next, i++) {
 		const struct zl_rr *rr = &z->rrs[k];
 
-		tg[i] = mx_target(rr);
+		tg[i] = zl_mx_target(rr);
 		for (j = 0; j < i && tg[j] != tg[i]; j++)
 			;
 		ts[i] = j < i ? ts[j] : (uint8_t)target_state(ctx, tg[i], &at);
@@ -194,11 +185,11 @@ static uint8_t *set_states(const struct zl_ctx *ctx, const struct zl_rrset *set,
 	enum target t = T_OK;
 	uint32_t i = 0, k, lo, hi, mid;
 
-	if (set->count <= SMALL_SET) {
+	if (set->count <= ZL_MX_SMALL_SET) {
 		small_set_states(ctx, set, small);
 		return small;
 	}
-	v = by_target(z, set, NULL);
+	v = zl_mx_by_target(z, set, NULL);
 	idx = zl_xcalloc(set->count, sizeof *idx);
 	st = zl_xcalloc(set->count, 1);
 	for (k = set->first; k != ZL_NONE && i < set->count; k = z->rrs[k].next)
@@ -207,7 +198,7 @@ static uint8_t *set_states(const struct zl_ctx *ctx, const struct zl_rrset *set,
 		const struct zl_rr *rr = &z->rrs[v[2 * i + 1]];
 
 		if (i == 0 || v[2 * i] != v[2 * i - 2])
-			t = target_state(ctx, mx_target(rr), &at);
+			t = target_state(ctx, zl_mx_target(rr), &at);
 		for (lo = 0, hi = set->count; lo < hi;) {
 			mid = lo + (hi - lo) / 2;
 			if (idx[mid] < v[2 * i + 1])
@@ -309,22 +300,24 @@ static bool nolisting_primary(const struct mxset *m, const struct zl_rr *rr,
 	       dead((enum target)m->st[i]);
 }
 
-static struct zl_tok target_tok(const struct zl_ctx *ctx, const struct zl_rr *rr)
+struct zl_tok zl_mx_target_tok(const struct zl_ctx *ctx,
+			       const struct zl_rr *rr)
 {
 	return zl_rr_field_tok(ctx->zone, rr, rr->nrdf >= 2 ? 1 : 0);
 }
 
-static zl_finding emit_target(struct zl_ctx *ctx, const struct zl_rr *rr,
-			      const char *extra_name, const char *extra)
+zl_finding zl_mx_emit_target(struct zl_ctx *ctx, const struct zl_rr *rr,
+			     const char *extra_name, const char *extra)
 {
-	const struct zl_name *t = mx_target(rr);
+	const struct zl_name *t = zl_mx_target(rr);
 	const char *target = t ? t->text : "";
 
 	if (extra_name)
-		return ZL_EMIT(ctx, rr->src, target_tok(ctx, rr),
+		return ZL_EMIT(ctx, rr->src, zl_mx_target_tok(ctx, rr),
 			       { "target", target },
 			       { extra_name, extra ? extra : "" });
-	return ZL_EMIT(ctx, rr->src, target_tok(ctx, rr), { "target", target });
+	return ZL_EMIT(ctx, rr->src, zl_mx_target_tok(ctx, rr),
+		       { "target", target });
 }
 
 /* Reports target t of rr, which has no usable address, at its field
@@ -429,7 +422,8 @@ static void mx_target_resolves(struct zl_ctx *ctx)
 
 		if ((want_unusable ? unusable : t == T_NO_ADDRESS) &&
 		    !nolisting_primary(m, rr, i))
-			emit_dead(ctx, rr, target_tok(ctx, rr), mx_target(rr));
+			emit_dead(ctx, rr, zl_mx_target_tok(ctx, rr),
+				  zl_mx_target(rr));
 	}
 	mxset_free(&local);
 }
@@ -485,18 +479,15 @@ static int cmp_ptr_then_index(const void *a, const void *b)
 	return x[1] < y[1] ? -1 : x[1] > y[1];
 }
 
-/* Sorts the records of an RRset by target so duplicates are adjacent:
- * pairs (target pointer, record index), 2 * count entries, in buf (of
- * 2 * SMALL_SET) for a small set, else allocated: by_target_free(). */
-static uintptr_t *by_target(const struct zl_zone *z, const struct zl_rrset *set,
-			    uintptr_t *buf)
+uintptr_t *zl_mx_by_target(const struct zl_zone *z, const struct zl_rrset *set,
+			   uintptr_t *buf)
 {
-	uintptr_t *v = set->count > SMALL_SET ?
+	uintptr_t *v = set->count > ZL_MX_SMALL_SET ?
 			       zl_xcalloc(set->count, 2 * sizeof *v) : buf;
 	uint32_t i = 0, j, k;
 
 	for (k = set->first; k != ZL_NONE && i < set->count; k = z->rrs[k].next, i++) {
-		v[2 * i] = (uintptr_t)mx_target(&z->rrs[k]);
+		v[2 * i] = (uintptr_t)zl_mx_target(&z->rrs[k]);
 		v[2 * i + 1] = k;
 	}
 	if (v != buf) {
@@ -516,7 +507,7 @@ static uintptr_t *by_target(const struct zl_zone *z, const struct zl_rrset *set,
 	return v;
 }
 
-static void by_target_free(uintptr_t *v, const uintptr_t *buf)
+void zl_mx_by_target_free(uintptr_t *v, const uintptr_t *buf)
 {
 	if (v != buf)
 		free(v);
@@ -527,8 +518,8 @@ static void by_target_free(uintptr_t *v, const uintptr_t *buf)
 static void duplicate_target(struct zl_ctx *ctx)
 {
 	const struct zl_zone *z = ctx->zone;
-	uintptr_t vbuf[2 * SMALL_SET];
-	uintptr_t *v = by_target(z, ctx->set, vbuf);
+	uintptr_t vbuf[2 * ZL_MX_SMALL_SET];
+	uintptr_t *v = zl_mx_by_target(z, ctx->set, vbuf);
 	uint32_t i;
 
 	for (i = 1; i < ctx->set->count; i++) {
@@ -539,14 +530,15 @@ static void duplicate_target(struct zl_ctx *ctx)
 			continue;
 		first = &z->rrs[v[2 * i - 1]];
 		rr = &z->rrs[v[2 * i + 1]];
-		d = emit_target(ctx, rr, "duplicate",
+		d = zl_mx_emit_target(ctx, rr, "duplicate",
 				zl_rdf_u16(&rr->rdf[0]) == zl_rdf_u16(&first->rdf[0]) ?
 				"an exact duplicate record" : "the same target again");
 		if (d != ZL_NO_FINDING)
-			zl_emit_note(ctx, d, first->src, target_tok(ctx, first),
+			zl_emit_note(ctx, d, first->src,
+				     zl_mx_target_tok(ctx, first),
 				     "first listed here");
 	}
-	by_target_free(v, vbuf);
+	zl_mx_by_target_free(v, vbuf);
 }
 
 const struct zl_check zl_check_mx_duplicate_target = {
@@ -557,172 +549,39 @@ const struct zl_check zl_check_mx_duplicate_target = {
 	.vars = (const char *const[]){ "target", "duplicate", NULL },
 };
 
-/* ---- single-target ---- */
-
-static const struct zl_param_spec single_params[] = {
-	{ .key = "load-balanced", .type = ZL_PT_REGEXLIST, .dflt = "[]" },
-	{ .key = NULL },
-};
-
-/* Distinct targets of an MX RRset (null MX excluded); *one is set to one
- * and *has_null tells whether a null MX was seen. */
-static uint32_t distinct_targets(const struct zl_zone *z,
-				 const struct zl_rrset *set,
-				 const struct zl_rr **one, bool *has_null)
+uint32_t zl_mx_distinct_targets(const struct zl_zone *z,
+				const struct zl_rrset *set,
+				const struct zl_rr **one, bool *has_null)
 {
-	uintptr_t vbuf[2 * SMALL_SET];
-	uintptr_t *v = by_target(z, set, vbuf);
+	uintptr_t vbuf[2 * ZL_MX_SMALL_SET];
+	uintptr_t *v = zl_mx_by_target(z, set, vbuf);
 	uint32_t i, n = 0;
 
 	for (i = 0; i < set->count; i++) {
 		const struct zl_rr *rr = &z->rrs[v[2 * i + 1]];
 
-		*has_null |= is_null_mx(rr);
-		if (is_null_mx(rr) || !v[2 * i] || (i && v[2 * i] == v[2 * i - 2]))
+		*has_null |= zl_mx_is_null(rr);
+		if (zl_mx_is_null(rr) || !v[2 * i] ||
+		    (i && v[2 * i] == v[2 * i - 2]))
 			continue;
 		if (!n++ || rr < *one)
 			*one = rr;
 	}
-	by_target_free(v, vbuf);
+	zl_mx_by_target_free(v, vbuf);
 	return n;
 }
 
-/* With one exchanger, mail waits in senders' queues (and may bounce after
- * their retry limit) whenever that host is down; a second MX is the
- * long-standing practice.  Hosted services that put many machines behind
- * one name are exempt through the `load-balanced` patterns. */
-static void single_target(struct zl_ctx *ctx)
+bool zl_mx_target_dead(const struct zl_ctx *ctx, const struct zl_name *t)
 {
-	const struct zl_param *lb = zl_rule_param(ctx->rule, "load-balanced");
-	const struct zl_rr *one = NULL;
-	bool has_null = false;
 	struct zl_at at;
-	const char *t;
-	size_t i;
-	int hit = 0;
 
-	/* A set with a null MX is MX011's concern, not a missing backup; a
-	 * sole exchanger that cannot receive mail is MX003's or MX006's. */
-	if (distinct_targets(ctx->zone, ctx->set, &one, &has_null) != 1 ||
-	    has_null || dead(target_state(ctx, mx_target(one), &at)))
-		return;
-	t = mx_target(one)->text;
-	for (i = 0; i < lb->n && hit == 0; i++)
-		hit = zl_ctx_match(ctx, lb->res[i], t, strlen(t));
-	if (hit == 0)
-		emit_target(ctx, one, NULL, NULL);
+	return dead(target_state(ctx, t, &at));
 }
 
-const struct zl_check zl_check_mx_single_target = {
-	.name = "mx-single-target",
-	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RRSET),
-	.fn = single_target,
-	.params = single_params,
-	.vars = (const char *const[]){ "target", NULL },
-};
-
-/* ---- shared-addresses ---- */
-
-/* The bytes of address f that name a host: an IPv4-mapped IPv6 address
- * (::ffff:0:0/96, RFC 4291 §2.5.5.2) is the IPv4 host it maps, so that
- * an AAAA record of one exchanger and an A record of another can be seen
- * to be the same machine. */
-static const uint8_t *addr_key(const struct zl_rdf *f, size_t *len)
-{
-	static const uint8_t mapped[12] = { [10] = 0xff, [11] = 0xff };
-	const uint8_t *p = zl_rdf_data(f);
-
-	*len = f->len;
-	if (f->len == 16 && memcmp(p, mapped, sizeof mapped) == 0) {
-		*len = 4;
-		return p + sizeof mapped;
-	}
-	return p;
-}
-
-static int cmp_addr(const void *a, const void *b)
-{
-	size_t lx, ly;
-	const uint8_t *x = addr_key(*(const struct zl_rdf *const *)a, &lx);
-	const uint8_t *y = addr_key(*(const struct zl_rdf *const *)b, &ly);
-
-	if (lx != ly)
-		return lx < ly ? -1 : 1;
-	return memcmp(x, y, lx);
-}
-
-/* The hosts a name's addresses reach: its A then AAAA rdata, sorted, each
- * host once; v is small unless the name has more addresses (addrs_free). */
-struct addrs {
-	const struct zl_rdf *small[SMALL_SET], **v;
-	size_t n;
-};
-
-static void addrs_get(const struct zl_zone *z, const struct zl_name *n,
-		      struct addrs *a)
-{
-	static const uint16_t types[] = { LDNS_RR_TYPE_A, LDNS_RR_TYPE_AAAA };
-	const struct zl_rrset *s;
-	size_t cap = 0, i, k;
-	const struct zl_rr *rr;
-
-	for (i = 0; i < 2; i++)
-		cap += n && (s = zl_name_rrset(n, types[i])) ? s->count : 0;
-	a->v = cap > SMALL_SET ? zl_xcalloc(cap, sizeof *a->v) : a->small;
-	a->n = 0;
-	for (i = 0; i < 2; i++)
-		for (rr = zl_first_rr(z, n, types[i]); rr && a->n < cap;
-		     rr = zl_next_rr(z, rr))
-			a->v[a->n++] = &rr->rdf[0];
-	qsort(a->v, a->n, sizeof *a->v, cmp_addr);
-	for (i = k = 0; i < a->n; i++)
-		if (k == 0 || cmp_addr(&a->v[k - 1], &a->v[i]) != 0)
-			a->v[k++] = a->v[i];
-	a->n = k;
-}
-
-static void addrs_free(struct addrs *a)
-{
-	if (a->v != a->small)
-		free(a->v);
-}
-
-/* Whether two names reach the same hosts: address by address, so that
- * five A records are never taken for one A and one AAAA record whose
- * bytes, put end to end, happen to be the same. */
-static bool addrs_same(const struct addrs *a, const struct addrs *b)
-{
-	size_t i;
-
-	if (a->n != b->n)
-		return false;
-	for (i = 0; i < a->n; i++)
-		if (cmp_addr(&a->v[i], &b->v[i]) != 0)
-			return false;
-	return true;
-}
-
-/* The address set as text: "192.0.2.1, 2001:db8::1". */
-static void addrs_text(const struct addrs *a, struct zl_buf *txt)
-{
-	char ip[INET6_ADDRSTRLEN];
-	const uint8_t *p;
-	size_t i, len;
-
-	for (i = 0; i < a->n; i++) {
-		p = addr_key(a->v[i], &len);
-		inet_ntop(len == 4 ? AF_INET : AF_INET6, p, ip, sizeof ip);
-		zl_buf_addf(txt, "%s%s", i ? ", " : "", ip);
-	}
-}
-
-/* Where a sender connects for target t, in *at: the name itself, or for
- * an alias (MX002's), the end of its chain of CNAMEs and DNAMEs, which
- * senders that accept the alias follow (RFC 5321 §5.1; RFC 6672 §2.2);
- * false when the addresses there are not all known: no usable ones, a
- * chain that leaves the run, or an address record the loader lost. */
-static bool target_hosts(const struct zl_ctx *ctx, const struct zl_name *t,
-			 struct zl_at *at)
+/* RFC 5321 §5.1: a sender that accepts an alias target connects to the
+ * end of its chain (RFC 6672 §2.2 for a DNAME on the way). */
+bool zl_mx_target_hosts(const struct zl_ctx *ctx, const struct zl_name *t,
+			struct zl_at *at)
 {
 	enum target s = target_state(ctx, t, at);
 
@@ -732,245 +591,6 @@ static bool target_hosts(const struct zl_ctx *ctx, const struct zl_name *t,
 		return false;
 	return (s == T_OK || s == T_ALIAS) && !zl_lost_address(ctx, at->name);
 }
-
-/* Several exchangers give redundancy only if they are different hosts;
- * names that all resolve to the same addresses fail together, and so do
- * an exchanger and an alias of it.  Senders that refuse the alias
- * (RFC 5321 §5.1 lets them) are left with fewer exchangers still. */
-static void shared_addresses(struct zl_ctx *ctx)
-{
-	const struct zl_zone *z = ctx->zone;
-	uintptr_t vbuf[2 * SMALL_SET];
-	uintptr_t *v = by_target(z, ctx->set, vbuf);
-	struct addrs first, cur;
-	struct zl_buf txt = { 0 };
-	const struct zl_name *t;
-	struct zl_at at;
-	uint32_t i, ntargets = 0;
-	bool same = true;
-
-	for (i = 0; i < ctx->set->count && same; i++) {
-		t = (const struct zl_name *)v[2 * i];
-		if (i && v[2 * i] == v[2 * i - 2])
-			continue;
-		if (!target_hosts(ctx, t, &at)) {
-			same = false;
-			break;
-		}
-		if (!ntargets++) {
-			addrs_get(at.zone, at.name, &first);
-			continue;
-		}
-		addrs_get(at.zone, at.name, &cur);
-		same = addrs_same(&first, &cur);
-		addrs_free(&cur);
-	}
-	if (same && ntargets >= 2) {
-		addrs_text(&first, &txt);
-		ZL_EMIT(ctx, z->rrs[ctx->set->first].src,
-			target_tok(ctx, &z->rrs[ctx->set->first]),
-			{ "addresses", txt.s });
-	}
-	if (ntargets)
-		addrs_free(&first);
-	zl_buf_free(&txt);
-	by_target_free(v, vbuf);
-}
-
-const struct zl_check zl_check_mx_shared_addresses = {
-	.name = "mx-shared-addresses",
-	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RRSET),
-	.fn = shared_addresses,
-	.params = no_params,
-	.vars = (const char *const[]){ "addresses", NULL },
-};
-
-/* ---- null MX (RFC 7505) ---- */
-
-/* RFC 7505 §3: a domain that advertises a null MX MUST NOT advertise any
- * other MX; senders treat the mix as a configuration error. */
-static void null_mx_alone(struct zl_ctx *ctx)
-{
-	const struct zl_zone *z = ctx->zone;
-	const struct zl_rr *rr, *null = NULL;
-	bool other = false;
-	zl_finding d;
-
-	/* A null MX written twice is one record (RFC 2181 §5): MX008's. */
-	for (rr = &z->rrs[ctx->set->first]; rr; rr = zl_next_rr(z, rr))
-		if (!is_null_mx(rr))
-			other = true;
-		else if (!null)
-			null = rr;
-	if (!null || !other)
-		return;
-	d = emit_target(ctx, null, NULL, NULL);
-	for (rr = &z->rrs[ctx->set->first]; d != ZL_NO_FINDING && rr;
-	     rr = zl_next_rr(z, rr))
-		if (!is_null_mx(rr))
-			zl_emit_note(ctx, d, rr->src, target_tok(ctx, rr),
-				     "other MX record here");
-}
-
-const struct zl_check zl_check_null_mx_alone = {
-	.name = "null-mx-alone",
-	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RRSET),
-	.fn = null_mx_alone,
-	.params = no_params,
-	.vars = (const char *const[]){ "target", NULL },
-};
-
-/* RFC 7505 §3: the null MX has preference 0 and the root as exchange. */
-static void null_mx_preference(struct zl_ctx *ctx)
-{
-	const struct zl_rr *rr = ctx->rr;
-	char pref[8];
-
-	if (!is_null_mx(rr) || zl_rdf_u16(&rr->rdf[0]) == 0)
-		return;
-	snprintf(pref, sizeof pref, "%u", zl_rdf_u16(&rr->rdf[0]));
-	ZL_EMIT(ctx, rr->src, zl_rr_field_tok(ctx->zone, rr, 0),
-		{ "preference", pref });
-}
-
-const struct zl_check zl_check_null_mx_preference = {
-	.name = "null-mx-preference",
-	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
-	.fn = null_mx_preference,
-	.params = no_params,
-	.vars = (const char *const[]){ "preference", NULL },
-};
-
-static bool spf_may_pass(struct zl_ctx *ctx, const char *s, size_t len,
-			 const struct zl_name *n, unsigned depth);
-
-/* Whether the policy at domain, which an include: or redirect= names,
- * can pass a sender: one the run does not hold, or with macros, may; one
- * the run holds without an SPF record, or with two, is a permerror (RFC
- * 7208 §5.2, §6.1, §4.5), which passes nobody.  Past RFC 7208 §4.6.4's
- * ten lookups it may, as far as zonelint knows. */
-static bool target_may_pass(struct zl_ctx *ctx, const char *s,
-			    const struct zl_spf_term *t, unsigned depth)
-{
-	char domain[LDNS_MAX_DOMAINLEN * 4 + 2];
-	const struct zl_rr *rr, *one = NULL;
-	struct zl_txt txt;
-	struct zl_at at;
-	bool pass;
-
-	if (depth >= 10 || !zl_spf_domain(s, t, domain, sizeof domain) ||
-	    !(at = zl_lookup(ctx, domain)).zone)
-		return true;
-	for (rr = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_TXT); rr;
-	     rr = zl_next_rr(at.zone, rr)) {
-		zl_txt_from_rr(&txt, at.zone, rr);
-		if (zl_spf_is_record(txt.s, txt.len)) {
-			if (one) {
-				zl_txt_free(&txt);
-				return false;
-			}
-			one = rr;
-		}
-		zl_txt_free(&txt);
-	}
-	if (!one)
-		return false;
-	/* Its own mx and a are its domain's, which may receive mail. */
-	zl_txt_from_rr(&txt, at.zone, one);
-	pass = spf_may_pass(ctx, txt.s, txt.len, NULL, depth + 1);
-	zl_txt_free(&txt);
-	return pass;
-}
-
-/* Whether the SPF record s[0..len) of name n can give some sender a pass
- * (RFC 7208 §4.6.2): a mechanism with the + qualifier, an include: of a
- * policy that can, or a redirect= to one.  The name's own `mx` is no such
- * mechanism beside its null MX: "." has no addresses.  Nor is its own `a`
- * without a prefix length: no address when the zone gives it none, else a
- * host that receives no mail and names itself in HELO, whose SPF record
- * RFC 7208 §2.3 recommends; n is NULL for an included policy, whose own
- * mx and a are another domain's.  A record in error passes nobody
- * (permerror, SPF001's). */
-static bool spf_may_pass(struct zl_ctx *ctx, const char *s, size_t len,
-			 const struct zl_name *n, unsigned depth)
-{
-	const char *owner = n ? n->text : ".";
-	size_t olen = strlen(owner) - 1, i;	/* without the final dot */
-	struct zl_spf spf;
-	bool pass = false;
-
-	if (len < 6 || strncasecmp(s, "v=spf1", 6) != 0 ||
-	    (len > 6 && s[6] != ' '))
-		return false;
-	zl_spf_parse(&spf, s, len);
-	for (i = 0; !spf.nerrs && !pass && i < spf.nterms; i++) {
-		const struct zl_spf_term *t = &spf.terms[i];
-
-		if (t->kind == ZL_SPF_REDIRECT)
-			pass = spf.all < 0 && target_may_pass(ctx, s, t, depth);
-		else if (t->kind == ZL_SPF_INCLUDE && t->qualifier == '+')
-			pass = target_may_pass(ctx, s, t, depth);
-		else if (t->kind < ZL_SPF_REDIRECT && t->qualifier == '+')
-			pass = !(n && (t->kind == ZL_SPF_MX ||
-				       (t->kind == ZL_SPF_A &&
-					t->cidr.len == 0)) &&
-				 (t->value.len == 0 ||
-				  (t->value.len == olen &&
-				   strncasecmp(s + t->value.off, owner,
-					       olen) == 0)));
-	}
-	zl_spf_free(&spf);
-	return pass;
-}
-
-/* The first null MX of rr's RRset.  Several null MX records at one name
- * are MX011's finding; the SPF beside them is reported once, not once per
- * null MX and TXT pair. */
-static const struct zl_rr *first_null_mx(const struct zl_zone *z,
-					 const struct zl_rr *rr)
-{
-	const struct zl_rr *mx;
-
-	for (mx = zl_first_rr(z, rr->owner, LDNS_RR_TYPE_MX); mx;
-	     mx = zl_next_rr(z, mx))
-		if (is_null_mx(mx))
-			return mx;
-	return NULL;
-}
-
-/* RFC 7505 §4.3: a domain that receives no mail should not send any either,
- * since bounces to it cannot be delivered; an SPF policy that authorises
- * senders contradicts the null MX. */
-static void null_mx_spf(struct zl_ctx *ctx)
-{
-	const struct zl_zone *z = ctx->zone;
-	const struct zl_rr *rr = ctx->rr, *txt;
-	struct zl_txt t;
-	zl_finding d;
-
-	if (!is_null_mx(rr) || first_null_mx(z, rr) != rr)
-		return;
-	for (txt = zl_first_rr(z, rr->owner, LDNS_RR_TYPE_TXT); txt;
-	     txt = zl_next_rr(z, txt)) {
-		zl_txt_from_rr(&t, z, txt);
-		if (spf_may_pass(ctx, t.s, t.len, rr->owner, 0)) {
-			d = ZL_EMIT(ctx, txt->src, zl_rr_field_tok(z, txt, 0),
-				    { "spf", t.s });
-			if (d != ZL_NO_FINDING)
-				zl_emit_note(ctx, d, rr->src, target_tok(ctx, rr),
-					     "the null MX is here");
-		}
-		zl_txt_free(&t);
-	}
-}
-
-const struct zl_check zl_check_null_mx_spf = {
-	.name = "null-mx-spf",
-	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
-	.fn = null_mx_spf,
-	.params = no_params,
-	.vars = (const char *const[]){ "spf", NULL },
-};
 
 /* ---- nolisting ---- */
 
@@ -1001,7 +621,7 @@ static void nolisting(struct zl_ctx *ctx)
 	     rr = zl_next_rr(z, rr), i++) {
 		if (!nolisting_primary(m, rr, i))
 			continue;
-		d = emit_target(ctx, rr, NULL, NULL);
+		d = zl_mx_emit_target(ctx, rr, NULL, NULL);
 		if (strcmp(mode, "forbid") == 0)
 			zl_emit_severity(ctx, d, ZL_SEV_ERROR);
 	}
@@ -1030,11 +650,11 @@ static void all_dead(struct zl_ctx *ctx)
 
 	mxset_free(&local);	/* the counts stay */
 	if (m->ndead == 0 || m->ndead + m->nnull != m->n || m->nnull == m->n ||
-	    distinct_targets(z, ctx->set, &one, &has_null) == 1)
+	    zl_mx_distinct_targets(z, ctx->set, &one, &has_null) == 1)
 		return;
 	snprintf(n, sizeof n, "%u", m->ndead);
 	{
-		ZL_EMIT(ctx, first->src, target_tok(ctx, first),
+		ZL_EMIT(ctx, first->src, zl_mx_target_tok(ctx, first),
 			{ "count", n });
 	}
 }
