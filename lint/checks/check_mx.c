@@ -54,6 +54,58 @@ static bool only_unusable(const struct zl_zone *z, const struct zl_name *n)
 	return any;
 }
 
+/* RFC 4592: the wildcard of zone z at the closest encloser of text
+ * answers for it when n, its name in z, has no records (or is NULL). */
+static const struct zl_name *answering(const struct zl_zone *z,
+				       const struct zl_name *n, const char *text)
+{
+	const struct zl_name *w;
+
+	if ((!n || !zl_name_sets(n)) && (w = zl_zone_wildcard(z, text)))
+		return w;
+	return n;
+}
+
+/* Links of a chain of CNAMEs and DNAMEs looked at: more than zl_answer
+ * follows before it calls a chain unknown (a loop). */
+#define CHAIN_MAX 10
+
+/* Whether the chain of CNAMEs and DNAMEs (RFC 1034 §3.6.2, RFC 6672 §2.2)
+ * that a query for canonical text follows through the zones of the run
+ * passes a record a `breaks` rule reported (NAME001): a resolver follows
+ * it to a name its author did not mean (docs/rules.md, "One cause, one
+ * finding"), so what lies at its end says nothing of the exchanger that
+ * was meant. */
+static bool chain_broken(const struct zl_ctx *ctx, const char *text)
+{
+	char buf[2][ZL_NAME_TEXT_MAX];
+	const struct zl_zone *dz;
+	const struct zl_rr *link;
+	struct zl_at at;
+	unsigned hops;
+
+	for (hops = 0; hops < CHAIN_MAX; hops++) {
+		if ((link = zl_dname_over(ctx, text, &dz, buf[hops & 1],
+					  sizeof buf[0]))) {
+			text = buf[hops & 1];
+		} else {
+			at = zl_target_text(ctx, text);
+			if (!at.zone)
+				return false;
+			link = zl_first_rr(at.zone, answering(at.zone, at.name,
+							      text),
+					   LDNS_RR_TYPE_CNAME);
+			if (!link || link->nrdf < 1 ||
+			    !zl_rdf_name(&link->rdf[0]))
+				return false;
+			text = zl_rdf_name(&link->rdf[0])->text;
+		}
+		if (zl_rr_broken(ctx, link))
+			return true;
+	}
+	return false;
+}
+
 /* A target t no zone of the run holds as its own, as a sender's query
  * for its addresses gets it: a DNAME over it answers with a CNAME to the
  * name it makes (RFC 6672 §2.2, §3), which makes it an alias (MX002's)
@@ -63,14 +115,9 @@ static bool only_unusable(const struct zl_zone *z, const struct zl_name *n)
 static enum target dname_target(const struct zl_ctx *ctx,
 				const struct zl_name *t, struct zl_at *at)
 {
-	char synth[ZL_NAME_TEXT_MAX];
-	const struct zl_zone *dz;
-	const struct zl_rr *dname;
-
-	/* a DNAME a `breaks` rule reported (NAME001) makes a name its
-	 * author did not mean */
-	if ((dname = zl_dname_over(ctx, t->text, &dz, synth, sizeof synth)) &&
-	    zl_rr_broken(ctx, dname)) {
+	/* a DNAME or CNAME on the way that a `breaks` rule reported
+	 * (NAME001) leads to a name its author did not mean */
+	if (chain_broken(ctx, t->text)) {
 		*at = (struct zl_at){ NULL, NULL };
 		return T_BROKEN;
 	}
@@ -94,8 +141,6 @@ static enum target dname_target(const struct zl_ctx *ctx,
 static enum target target_state(const struct zl_ctx *ctx,
 				const struct zl_name *t, struct zl_at *at)
 {
-	const struct zl_name *w;
-
 	*at = (struct zl_at){ NULL, NULL };
 	if (!t)
 		return T_OUTSIDE;
@@ -109,11 +154,7 @@ static enum target target_state(const struct zl_ctx *ctx,
 		return T_NO_ADDRESS;
 	if (!(*at = zl_target(ctx, t)).zone)
 		return dname_target(ctx, t, at);
-	/* RFC 4592: a wildcard answers for a name that does not exist. */
-	if ((!at->name || !zl_name_sets(at->name)) &&
-	    (w = zl_zone_wildcard(at->zone, t->text)))
-		at->name = w;
-	t = at->name;
+	t = at->name = answering(at->zone, at->name, t->text);
 	if (zl_name_rrset(t, LDNS_RR_TYPE_CNAME))
 		return T_ALIAS;
 	if (!zl_has_address(t))
@@ -585,7 +626,10 @@ bool zl_mx_target_hosts(const struct zl_ctx *ctx, const struct zl_name *t,
 {
 	enum target s = target_state(ctx, t, at);
 
-	if (s == T_ALIAS && (zl_answer(ctx, t->text, at) != ZL_ANSWER_NAME ||
+	/* a chain through a record NAME001 reports ends where its author
+	 * did not mean it to: the addresses meant are unknown */
+	if (s == T_ALIAS && (chain_broken(ctx, t->text) ||
+			     zl_answer(ctx, t->text, at) != ZL_ANSWER_NAME ||
 			     !zl_has_address(at->name) ||
 			     only_unusable(at->zone, at->name)))
 		return false;
