@@ -4,6 +4,7 @@
 #include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "check.h"
 #include "check_mx.h"
@@ -388,6 +389,25 @@ static void emit_dead(struct zl_ctx *ctx, const struct zl_rr *rr,
 
 /* ---- target-is-address ---- */
 
+/* Whether text[0..n) is an address, bare (192.0.2.25, 2001:db8::25) or
+ * as the address-literal of a mail address, [192.0.2.25] or
+ * [IPv6:2001:db8::25] (RFC 5321 §4.1.3), which some write for an MX as
+ * they would after the '@'; a final dot is left out. */
+static bool written_address(const char *text, size_t n)
+{
+	if (n > 0 && text[n - 1] == '.')
+		n--;
+	if (n < 3 || text[0] != '[' || text[n - 1] != ']')
+		return zl_text_is_address(text, n);
+	text++;
+	n -= 2;
+	if (n > 5 && strncasecmp(text, "IPv6:", 5) == 0) {
+		text += 5;
+		n -= 5;
+	}
+	return zl_text_is_address(text, n);
+}
+
 /* A host-name field must hold a name, not an address: RFC 1035 §3.3.9 and
  * RFC 5321 §5.1 define the MX exchange as a domain name, and a loader
  * quietly turns `192.0.2.25` into the name 192.0.2.25.<origin>.  The check
@@ -408,11 +428,14 @@ static void target_is_address(struct zl_ctx *ctx)
 	n = t.len;
 	/* Served, or written absolute: the address with the origin after
 	 * it (192.0.2.25.example.com.). */
-	if (!zl_text_is_address(text, n)) {
-		if (!zl_rdf_name(&rr->rdf[f]) || !zl_name_is_address(ctx->zone,
-				zl_rdf_name(&rr->rdf[f])->text, &n))
+	if (!written_address(text, n)) {
+		if (!zl_rdf_name(&rr->rdf[f]))
 			return;
 		text = zl_rdf_name(&rr->rdf[f])->text;
+		/* n: the length of the name before the origin, 0 if none */
+		if (!zl_name_is_address(ctx->zone, text, &n) &&
+		    !(n > 0 && written_address(text, n)))
+			return;
 	}
 	written = zl_xstrndup(text, n);
 	{
