@@ -535,6 +535,20 @@ test_mx_invalid() {
 		hasnt "$tmp/out" "has no A or AAAA record"
 }
 
+# ZONE027 reads RRSIG times around the time of the run (SOURCE_DATE_EPOCH):
+# the fixture's signatures run from 2026-12-01 to 2090-01-01.
+test_sig_times() {
+	f=$here/fixtures/zone/ds-match.zone
+	SOURCE_DATE_EPOCH=3786825600 run --select ZONE027 --format gcc "$f"
+	want_rc 0 &&
+	has "$tmp/out" ":7:1: warning: 13 of the zone's 13 RRSIG records expire, the first on 2090-01-01 00:00:00 UTC, in 1 day: validating resolvers will fail the RRsets they sign \[ZONE027\]" || return 1
+	SOURCE_DATE_EPOCH=1793491200 run --select ZONE027 --format gcc "$f"
+	want_rc 1 &&
+	has "$tmp/out" ":7:1: error: 13 of the zone's 13 RRSIG records are not valid before 2026-12-01 00:00:00 UTC: validating resolvers fail the RRsets they sign \[ZONE027\]" || return 1
+	SOURCE_DATE_EPOCH=1796256000 run --select ZONE027 "$f"
+	want_rc 0 && hasnt "$tmp/out" ZONE027
+}
+
 test_quiet_statistics() {
 	run $SEL --quiet "$tmp/z/bad.zone"
 	want_rc 1 && count "$tmp/err" . 0 || return 1
@@ -591,6 +605,7 @@ t "a file included from two directories is shown by one name" test_include_shown
 t "names below the root zone" test_root_zone_names
 t "DMARC015: p=reject for domains that send nothing" test_dmarc_help
 t "MX003: a target under invalid. never resolves" test_mx_invalid
+t "ZONE027: signatures expired, not valid yet, or expiring soon" test_sig_times
 t "--quiet and --statistics" test_quiet_statistics
 t "colour" test_color
 

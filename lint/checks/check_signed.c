@@ -6,6 +6,7 @@
 #include <ldns/sha2.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "check.h"
 #include "zone_lex.h"
@@ -222,4 +223,98 @@ const struct zl_check zl_check_ds_chain = {
 	 * "none matches its 2 DNSKEY records", "NSD serves it unsigned" */
 	.vars = (const char *const[]){ ZL_STD_VARS, "domain", "parent",
 				      "why", NULL },
+};
+
+/* An RRSIG time (RFC 4034 §3.1.5: seconds modulo 2^32, compared in serial
+ * number arithmetic, RFC 1982) as the time nearest now that it names. */
+static int64_t sig_time(uint32_t t, int64_t now)
+{
+	return now + (int32_t)(t - (uint32_t)now);
+}
+
+static const struct zl_param_spec sig_params[] = {
+	/* signatures that expire within this many days are reported */
+	{ .key = "days", .type = ZL_PT_INT, .dflt = "7", .min = 0,
+	  .max = 3650 },
+	{ .key = NULL },
+};
+
+/* RFC 4035 §5.3.1: a validating resolver takes a signature only between
+ * its inception and its expiration; outside them the RRset it signs is
+ * bogus, and an answer with it fails.  A signed file is served as it is
+ * (NSD, or a server told not to sign), so its signatures must be valid
+ * now and for a while: the zone's RRSIG records that expired, or are not
+ * valid yet, are an error, given once with how many; those that expire
+ * within the rule's days, a warning. */
+static void sig_times(struct zl_ctx *ctx)
+{
+	const struct zl_zone *z = ctx->zone;
+	int64_t now = ctx->now ? ctx->now : (int64_t)time(NULL), exp, inc;
+	int64_t soon = now + zl_rule_int(ctx->rule, "days") * 86400;
+	const struct zl_rr *at[3] = { NULL, NULL, NULL };
+	int64_t when[3] = { 0, 0, 0 };
+	size_t n[3] = { 0, 0, 0 }, total = 0, i, k;
+	struct zl_buf rd = { 0 }, scratch = { 0 };
+	const uint8_t *d;
+	char what[160], date[40];
+	struct tm tm;
+	time_t tt;
+	zl_finding f;
+
+	for (i = 0; i < z->nrrs; i++) {
+		if (z->rrs[i].type != LDNS_RR_TYPE_RRSIG)
+			continue;
+		rd.len = 0;
+		add_rdata(z, &z->rrs[i], &rd, &scratch);
+		if (rd.len < 18)
+			continue;
+		total++;
+		d = (const uint8_t *)rd.s;
+		exp = sig_time((uint32_t)d[8] << 24 | (uint32_t)d[9] << 16 |
+			       (uint32_t)d[10] << 8 | d[11], now);
+		inc = sig_time((uint32_t)d[12] << 24 | (uint32_t)d[13] << 16 |
+			       (uint32_t)d[14] << 8 | d[15], now);
+		/* 0: expired, 1: not valid yet, 2: expires soon */
+		k = exp < now ? 0 : inc > now ? 1 : exp <= soon ? 2 : 3;
+		if (k == 3)
+			continue;
+		if (!at[k] || (k == 1 ? inc < when[k] : exp < when[k])) {
+			at[k] = &z->rrs[i];
+			when[k] = k == 1 ? inc : exp;
+		}
+		n[k]++;
+	}
+	zl_buf_free(&rd);
+	zl_buf_free(&scratch);
+	for (k = 0; k < 3 && !at[k]; k++)
+		;
+	if (k == 3)
+		return;
+	tt = (time_t)when[k];
+	if (!gmtime_r(&tt, &tm) ||
+	    !strftime(date, sizeof date, "%Y-%m-%d %H:%M:%S UTC", &tm))
+		snprintf(date, sizeof date, "%lld", (long long)when[k]);
+	snprintf(what, sizeof what, "%zu of the zone's %zu RRSIG records %s "
+		 "%s", n[k], total, k == 0 ? "expired, the first on" :
+		 k == 1 ? "are not valid before" : "expire, the first on",
+		 date);
+	if (k == 2)
+		snprintf(what + strlen(what), sizeof what - strlen(what),
+			 ", in %lld day%s", (long long)(when[k] - now) / 86400,
+			 (when[k] - now) / 86400 == 1 ? "" : "s");
+	f = ZL_EMIT_RR(ctx, at[k], { "what", what },
+		       { "fail", k == 2 ? "will fail" : "fail" });
+	if (k == 2)
+		zl_emit_severity_default(ctx, f, ZL_SEV_WARNING);
+}
+
+const struct zl_check zl_check_sig_times = {
+	.name = "sig-times",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_ZONE),
+	.fn = sig_times,
+	.params = sig_params,
+	/* what: which signatures and when, "3 of the zone's 17 RRSIG
+	 * records expired, the first on 2020-01-01 00:00:00 UTC"; fail:
+	 * "fail", or "will fail" for those that expire soon */
+	.vars = (const char *const[]){ ZL_STD_VARS, "what", "fail", NULL },
 };
