@@ -52,7 +52,9 @@ static zl_finding uri_emit(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 }
 
 /* DMARC012: the URI of tag t of r after the first max valid ones (an
- * invalid one is DMARC011's, and no address receivers send to). */
+ * invalid one is DMARC011's, and no address receivers send to).  RFC
+ * 7489 §6.2 lets receivers limit the URIs they send to, as long as they
+ * support two: the finding names the tag, rua or ruf. */
 static void count_uris(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 		       const struct zl_tv_tag *t)
 {
@@ -60,14 +62,17 @@ static void count_uris(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	uint32_t pos = t->value.off;
 	struct zl_tv_span item, bad;
 	struct zl_dmarc_uri u;
-	char m[24];
+	char m[24], *name;
 
 	while (zl_tv_next_uri(r->txt.s, t->value, &pos, &item)) {
 		u = zl_dmarc_split_uri(r->txt.s, item);
 		if (zl_dmarc_uri_problem(r->txt.s, &u, &bad) || ++n <= max)
 			continue;
 		snprintf(m, sizeof m, "%ld", max);
-		ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, item), { "max", m });
+		name = zl_tv_str(r->txt.s, t->name);
+		ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, item), { "max", m },
+			{ "tag", name });
+		free(name);
 		return;
 	}
 }
@@ -211,10 +216,10 @@ const struct zl_check zl_check_dmarc_report_uris = {
 	.params = uri_params,
 	/* invalid: message (zl_tv_uri_msg), uri (zl_tv_str: cut when long)
 	 * and detail, the URI parser's words for what is wrong, and hint,
-	 * the fix (zl_tv_uri_fix) or the usual form; count: max;
-	 * repeat: message */
+	 * the fix (zl_tv_uri_fix) or the usual form; count: max and tag,
+	 * the tag's name as written; repeat: message */
 	.vars = (const char *const[]){ "message", "uri", "detail", "hint",
-				       "max", NULL },
+				       "max", "tag", NULL },
 };
 
 /* The destination host of URI u as a canonical name ("dest.example."),

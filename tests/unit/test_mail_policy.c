@@ -143,6 +143,24 @@ START_TEST(test_dmarc_reports)
 }
 END_TEST
 
+/* DMARC012 names the tag it counts in, and its help says what RFC 7489
+ * §6.2 says: receivers may limit the URIs they send to, given two. */
+START_TEST(test_dmarc_report_count_words)
+{
+	struct zl_diags d;
+
+	tu_lint(TU_HEAD "_dmarc IN TXT \"v=DMARC1; p=none; ruf=mailto:a@"
+		"example.com,mailto:b@example.com,mailto:c@example.com\"\n",
+		"DMARC012", &d);
+	ck_assert_uint_eq(d.n, 1);
+	ck_assert_str_eq(d.v[0].message, "'ruf' lists more than 2 report "
+			 "URIs: receivers need send reports to only 2 of them");
+	ck_assert_str_eq(d.v[0].help, "keep at most 2 addresses in 'ruf'; "
+			 "receivers may ignore the others");
+	zl_diags_free(&d);
+}
+END_TEST
+
 START_TEST(test_dmarc_auth)
 {
 	/* shop and brand are organisational domains of their own (psd=n);
@@ -411,6 +429,7 @@ Suite *policy_suite(void)
 	tcase_add_test(tc, test_dmarc_policy);
 	tcase_add_test(tc, test_dmarc_policy_position);
 	tcase_add_test(tc, test_dmarc_reports);
+	tcase_add_test(tc, test_dmarc_report_count_words);
 	tcase_add_test(tc, test_dmarc_auth);
 	tcase_add_test(tc, test_dmarc_missing);
 	tcase_add_test(tc, test_profile_rfc7489);
