@@ -146,10 +146,13 @@ static void ttl_range(struct zl_ctx *ctx)
 	snprintf(ttl, sizeof ttl, "%u", rr->ttl);
 	snprintf(lo, sizeof lo, "%ld", min);
 	snprintf(hi, sizeof hi, "%ld", max);
-	{
-		ZL_EMIT(ctx, rr->src, ttl_tok(ctx->zone, rr), { "ttl", ttl },
-			{ "min", lo }, { "max", hi });
-	}
+	/* Cloudflare's zone export writes its "Auto" TTL (300 s served) as
+	 * 1: a server that loads the file serves 1 second. */
+	ZL_EMIT(ctx, rr->src, ttl_tok(ctx->zone, rr), { "ttl", ttl },
+		{ "min", lo }, { "max", hi },
+		{ "hint", rr->ttl == 1 ? "; TTL 1 is how a Cloudflare export "
+		  "writes its automatic TTL, which a server loading this file "
+		  "serves as 1 second" : "" });
 }
 
 const struct zl_check zl_check_ttl_range = {
@@ -158,5 +161,6 @@ const struct zl_check zl_check_ttl_range = {
 	.fn = ttl_range,
 	.variants = range_variants,
 	.params = range_params,
-	.vars = (const char *const[]){ "ttl", "min", "max", NULL },
+	/* hint: what a TTL of 1 usually is, or empty */
+	.vars = (const char *const[]){ "ttl", "min", "max", "hint", NULL },
 };

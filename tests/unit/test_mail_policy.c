@@ -161,6 +161,27 @@ START_TEST(test_dmarc_report_count_words)
 }
 END_TEST
 
+/* TTL002 and TTL003 say what a TTL of 1 usually is: Cloudflare's export
+ * of its automatic TTL; other TTLs get the plain help. */
+START_TEST(test_ttl_one_hint)
+{
+	struct zl_diags d;
+
+	tu_lint(TU_HEAD "@ 1 IN MX 10 mx1\n@ 1 IN MX 20 mx2\n"
+		"mx1 1 IN A 192.0.2.25\nmx2 60 IN A 198.51.100.25\n",
+		"TTL002,TTL003", &d);
+	ck_assert_uint_eq(d.n, 3);
+	ck_assert_str_eq(d.v[0].help, "use a TTL between 300 and 432000 "
+			 "seconds; TTL 1 is how a Cloudflare export writes its "
+			 "automatic TTL, which a server loading this file "
+			 "serves as 1 second");
+	ck_assert_str_eq(d.v[1].help, d.v[0].help);
+	ck_assert_str_eq(d.v[2].help, "use a TTL between 300 and 432000 "
+			 "seconds");
+	zl_diags_free(&d);
+}
+END_TEST
+
 START_TEST(test_dmarc_auth)
 {
 	/* shop and brand are organisational domains of their own (psd=n);
@@ -430,6 +451,7 @@ Suite *policy_suite(void)
 	tcase_add_test(tc, test_dmarc_policy_position);
 	tcase_add_test(tc, test_dmarc_reports);
 	tcase_add_test(tc, test_dmarc_report_count_words);
+	tcase_add_test(tc, test_ttl_one_hint);
 	tcase_add_test(tc, test_dmarc_auth);
 	tcase_add_test(tc, test_dmarc_missing);
 	tcase_add_test(tc, test_profile_rfc7489);
