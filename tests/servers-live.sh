@@ -297,18 +297,25 @@ dnssec_zones() {
 }
 dnssec_zones
 
-cat >nsd/nsd.conf <<EOF
+# nsd_server DIR PORT: the server clause of an NSD that keeps its files in
+# DIR and listens on PORT.
+nsd_server() {
+	cat <<EOF
 server:
-	ip-address: 127.0.0.1@$p_nsd
-	zonesdir: "$tmp/nsd"
+	ip-address: 127.0.0.1@$2
+	zonesdir: "$tmp/$1"
 	database: ""
 	username: ""
 	chroot: ""
-	pidfile: "$tmp/nsd/nsd.pid"
-	zonelistfile: "$tmp/nsd/zone.list"
-	xfrdfile: "$tmp/nsd/xfrd.state"
-	xfrdir: "$tmp/nsd"
+	pidfile: "$tmp/$1/nsd.pid"
+	zonelistfile: "$tmp/$1/zone.list"
+	xfrdfile: "$tmp/$1/xfrd.state"
+	xfrdir: "$tmp/$1"
 	verbosity: 1
+EOF
+}
+
+{ nsd_server nsd "$p_nsd"; cat <<EOF; } >nsd/nsd.conf
 remote-control:
 	control-enable: yes
 	control-interface: "$tmp/nsd/nsd.sock"
@@ -329,18 +336,7 @@ zone:
 	zonefile: "plain.example.zone"
 EOF
 
-cat >sec/nsd.conf <<EOF
-server:
-	ip-address: 127.0.0.1@$p_sec
-	zonesdir: "$tmp/sec"
-	database: ""
-	username: ""
-	chroot: ""
-	pidfile: "$tmp/sec/nsd.pid"
-	zonelistfile: "$tmp/sec/zone.list"
-	xfrdfile: "$tmp/sec/xfrd.state"
-	xfrdir: "$tmp/sec"
-	verbosity: 1
+{ nsd_server sec "$p_sec"; cat <<EOF; } >sec/nsd.conf
 zone:
 	name: "dnssec.example"
 	zonefile: "dnssec.example.zone.signed"

@@ -152,10 +152,7 @@ static const struct zl_rr *apex_soa(const struct zl_zone *z)
 
 static uint32_t serial_of(const struct zl_rr *soa)
 {
-	const uint8_t *d = zl_rdf_data(&soa->rdf[SOA_SERIAL]);
-
-	return (uint32_t)d[0] << 24 | (uint32_t)d[1] << 16 |
-	       (uint32_t)d[2] << 8 | d[3];
+	return zl_be32(zl_rdf_data(&soa->rdf[SOA_SERIAL]));
 }
 
 /* YYYYMMDD of a date-style serial YYYYMMDDnn (RFC 1912 §2.2), or 0. */

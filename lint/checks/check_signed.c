@@ -13,6 +13,15 @@
 
 static const struct zl_param_spec no_params[] = { { .key = NULL } };
 
+/* The servers of mask (ZL_NOT_* bits) and the verb, "NSD serves", "BIND
+ * and NSD serve", in buf (n bytes); returns its length. */
+static size_t serve(char *buf, size_t n, unsigned mask)
+{
+	snprintf(buf, n, "%s %s", zl_servers_str(mask),
+		 mask & (mask - 1) ? "serve" : "serves");
+	return strlen(buf);
+}
+
 /* RFC 6698 §4.1, RFC 7672 §2.2: a client uses TLSA records only when
  * DNSSEC validates them as secure; from a zone served unsigned they are
  * insecure, and a sender delivers as though there were none, with TLS it
@@ -43,11 +52,23 @@ static void tlsa_unsigned(struct zl_ctx *ctx)
 	snprintf(what, sizeof what, "%zu %s record%s", n[0] + n[1],
 		 !n[1] ? "TLSA" : !n[0] ? "SMIMEA" : "TLSA and SMIMEA",
 		 n[0] + n[1] == 1 ? "" : "s");
-	snprintf(served, sizeof served, "%s %s", zl_servers_str(mask),
-		 mask & (mask - 1) ? "serve" : "serves");
+	serve(served, sizeof served, mask);
 	ZL_EMIT_RR(ctx, first, { "domain", z->origin->text },
 		   { "records", what }, { "served", served });
 }
+
+const struct zl_check zl_check_tlsa_unsigned = {
+	.name = "tlsa-unsigned",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_ZONE),
+	.fn = tlsa_unsigned,
+	.params = no_params,
+	/* domain: the zone's apex; records: how many TLSA and SMIMEA
+	 * records it has, "1 TLSA record", "3 TLSA and SMIMEA records";
+	 * served: the servers that serve it unsigned and the verb, "NSD
+	 * serves", "BIND and NSD serve" */
+	.vars = (const char *const[]){ ZL_STD_VARS, "domain", "records",
+				      "served", NULL },
+};
 
 /* Appends the rdata of rr in wire form to out (scratch: for the fields
  * whose wire form is made again). */
@@ -187,10 +208,8 @@ static void ds_chain(struct zl_ctx *ctx)
 		snprintf(why, sizeof why, "none matches its %zu DNSKEY "
 			 "record%s", nkeys, nkeys == 1 ? "" : "s");
 	else
-		snprintf(why, sizeof why, "%s %s it unsigned",
-			 zl_servers_str(z->served_unsigned),
-			 z->served_unsigned & (z->served_unsigned - 1) ?
-			 "serve" : "serves");
+		snprintf(why + serve(why, sizeof why, z->served_unsigned),
+			 sizeof why - strlen(why), " it unsigned");
 	rr = zl_first_rr(z, z->origin, nkeys ? LDNS_RR_TYPE_DNSKEY :
 			 LDNS_RR_TYPE_SOA);
 	f = ZL_EMIT_RR(ctx, rr ? rr : &z->rrs[0],
@@ -200,18 +219,6 @@ static void ds_chain(struct zl_ctx *ctx)
 			"in '%s'", z->origin->text, p->origin->text);
 }
 
-const struct zl_check zl_check_tlsa_unsigned = {
-	.name = "tlsa-unsigned",
-	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_ZONE),
-	.fn = tlsa_unsigned,
-	.params = no_params,
-	/* domain: the zone's apex; records: how many TLSA and SMIMEA
-	 * records it has, "1 TLSA record", "3 TLSA and SMIMEA records";
-	 * served: the servers that serve it unsigned and the verb, "NSD
-	 * serves", "BIND and NSD serve" */
-	.vars = (const char *const[]){ ZL_STD_VARS, "domain", "records",
-				      "served", NULL },
-};
 
 const struct zl_check zl_check_ds_chain = {
 	.name = "ds-chain",
@@ -270,10 +277,8 @@ static void sig_times(struct zl_ctx *ctx)
 			continue;
 		total++;
 		d = (const uint8_t *)rd.s;
-		exp = sig_time((uint32_t)d[8] << 24 | (uint32_t)d[9] << 16 |
-			       (uint32_t)d[10] << 8 | d[11], now);
-		inc = sig_time((uint32_t)d[12] << 24 | (uint32_t)d[13] << 16 |
-			       (uint32_t)d[14] << 8 | d[15], now);
+		exp = sig_time(zl_be32(d + 8), now);
+		inc = sig_time(zl_be32(d + 12), now);
 		/* 0: expired, 1: not valid yet, 2: expires soon */
 		k = exp < now ? 0 : inc > now ? 1 : exp <= soon ? 2 : 3;
 		if (k == 3)

@@ -18,10 +18,7 @@ static const struct zl_param_spec no_params[] = { { .key = NULL } };
 /* The 32-bit number of SOA field i (2..6: serial to minimum). */
 static uint32_t soa_u32(const struct zl_rr *rr, unsigned i)
 {
-	const uint8_t *d = zl_rdf_data(&rr->rdf[i]);
-
-	return (uint32_t)d[0] << 24 | (uint32_t)d[1] << 16 |
-	       (uint32_t)d[2] << 8 | d[3];
+	return zl_be32(zl_rdf_data(&rr->rdf[i]));
 }
 
 /* RFC 1035 §8: the mailbox's first label is the user, the rest its

@@ -59,9 +59,7 @@ static void add_rdf(struct zl_buf *b, const struct zl_rdf *f)
 	} else if (f->type == LDNS_RDF_TYPE_INT16 && f->len == 2)
 		zl_buf_addf(b, "%u", (unsigned)zl_rdf_u16(f));
 	else if (f->type == LDNS_RDF_TYPE_INT32 && f->len == 4)
-		zl_buf_addf(b, "%lu", (unsigned long)((uint32_t)d[0] << 24 |
-			    (uint32_t)d[1] << 16 | d[2] << 8 |
-			    d[3]));
+		zl_buf_addf(b, "%lu", (unsigned long)zl_be32(d));
 	else if (f->len == 1 && f->type != LDNS_RDF_TYPE_HEX)
 		zl_buf_addf(b, "%u", (unsigned)d[0]);
 	else

@@ -154,6 +154,13 @@ size_t zl_utf8_tail(const char *s, size_t n, size_t max);
 /* A size for messages in buf: "4 GiB", "1 MiB", else "N bytes".  Returns
  * buf. */
 const char *zl_size_str(uint64_t n, char *buf, size_t size);
+
+/* The 32-bit number in network byte order at p (4 bytes). */
+static inline uint32_t zl_be32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	       (uint32_t)p[2] << 8 | p[3];
+}
 /* A keyed hash of s[0..n) for hash tables: SipHash-1-3 under a key drawn
  * at random once per process (thread-safe).  Input cannot be chosen to
  * make its keys collide, as it can for a fixed hash such as FNV-1a, where
