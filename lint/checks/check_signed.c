@@ -22,13 +22,28 @@ static size_t serve(char *buf, size_t n, unsigned mask)
 	return strlen(buf);
 }
 
+/* Whether the apex of z has an RRSIG record over its DNSKEY RRset: the
+ * file was signed, and is served with its own keys. */
+static bool keys_signed(const struct zl_zone *z)
+{
+	const struct zl_rr *rr;
+	const uint8_t *d;
+
+	for (rr = zl_first_rr(z, z->origin, LDNS_RR_TYPE_RRSIG); rr;
+	     rr = zl_next_rr(z, rr))
+		if (rr->nrdf && rr->rdf[0].len == 2 &&
+		    (d = zl_rdf_data(&rr->rdf[0])) &&
+		    (d[0] << 8 | d[1]) == LDNS_RR_TYPE_DNSKEY)
+			return true;
+	return false;
+}
+
 /* RFC 6698 §4.1, RFC 7672 §2.2: a client uses TLSA records only when
  * DNSSEC validates them as secure; from a zone served unsigned they are
  * insecure, and a sender delivers as though there were none, with TLS it
  * does not authenticate.  SMIMEA records are read as TLSA records are
- * (RFC 8162 §2).  The zone is served unsigned when its file holds no
- * DNSKEY record at the apex (a signed file has them) and the servers
- * that load it do not sign it as they load it. */
+ * (RFC 8162 §2).  The zone is served unsigned when its file is not
+ * signed and the servers that load it do not sign it as they load it. */
 static void tlsa_unsigned(struct zl_ctx *ctx)
 {
 	const struct zl_zone *z = ctx->zone;
@@ -37,8 +52,7 @@ static void tlsa_unsigned(struct zl_ctx *ctx)
 	char what[64], served[64];
 	size_t i, n[2] = { 0, 0 };
 
-	if (!mask || !z->origin ||
-	    zl_name_rrset(z->origin, LDNS_RR_TYPE_DNSKEY))
+	if (!mask || !z->origin || keys_signed(z))
 		return;
 	for (i = 0; i < z->nrrs; i++)
 		if (z->rrs[i].type == LDNS_RR_TYPE_TLSA ||
@@ -128,28 +142,13 @@ static bool ds_matches(const struct zl_zone *z, const uint8_t *ds, size_t n,
 	return false;
 }
 
-/* Whether the apex of z has an RRSIG record over its DNSKEY RRset: the
- * file was signed, and is served with its own keys. */
-static bool keys_signed(const struct zl_zone *z)
-{
-	const struct zl_rr *rr;
-	const uint8_t *d;
-
-	for (rr = zl_first_rr(z, z->origin, LDNS_RR_TYPE_RRSIG); rr;
-	     rr = zl_next_rr(z, rr))
-		if (rr->nrdf && rr->rdf[0].len == 2 &&
-		    (d = zl_rdf_data(&rr->rdf[0])) &&
-		    (d[0] << 8 | d[1]) == LDNS_RR_TYPE_DNSKEY)
-			return true;
-	return false;
-}
-
 /* The first DS record at the apex of z in its parent p (at: that name
  * in p) that a validating resolver uses and that matches no zone key of
- * z, or NULL when one of them matches or none is usable. */
+ * z (none when keys is false: the zone is served without them), or NULL
+ * when one of them matches or none is usable. */
 static const struct zl_rr *ds_unmatched(const struct zl_zone *z,
 					const struct zl_zone *p,
-					const struct zl_name *at)
+					const struct zl_name *at, bool keys)
 {
 	struct zl_buf rd = { 0 }, key = { 0 }, scratch = { 0 };
 	const struct zl_rr *ds, *first = NULL;
@@ -162,7 +161,7 @@ static const struct zl_rr *ds_unmatched(const struct zl_zone *z,
 		d = (const uint8_t *)rd.s;
 		if (rd.len < 4 || !ds_usable(d[2], d[3]))
 			continue;
-		if (ds_matches(z, d, rd.len, &key, &scratch)) {
+		if (keys && ds_matches(z, d, rd.len, &key, &scratch)) {
 			first = NULL;
 			break;
 		}
@@ -181,14 +180,15 @@ static const struct zl_rr *ds_unmatched(const struct zl_zone *z,
  * matches them makes every answer of the zone bogus (DS records of
  * algorithms or digests the resolver does not know leave the zone
  * insecure instead).  The keys are those of the file when it is signed
- * (an RRSIG over its DNSKEY RRset), none when its servers serve it
- * unsigned; a zone a server signs as it loads it is not judged. */
+ * (an RRSIG over its DNSKEY RRset), none when it is not and its servers
+ * serve it unsigned; a zone a server signs as it loads it is not judged. */
 static void ds_chain(struct zl_ctx *ctx)
 {
 	const struct zl_zone *z = ctx->zone, *p;
 	const struct zl_name *at;
 	const struct zl_rr *ds, *rr;
 	const char *up;
+	bool keys = keys_signed(z);
 	size_t nkeys = 0;
 	char why[96];
 	zl_finding f;
@@ -200,17 +200,16 @@ static void ds_chain(struct zl_ctx *ctx)
 	for (rr = zl_first_rr(z, z->origin, LDNS_RR_TYPE_DNSKEY); rr;
 	     rr = zl_next_rr(z, rr))
 		nkeys++;
-	if (nkeys ? !keys_signed(z) : !z->served_unsigned)
+	if ((!keys && !z->served_unsigned) ||
+	    !(ds = ds_unmatched(z, p, at, keys)))
 		return;
-	if (!(ds = ds_unmatched(z, p, at)))
-		return;
-	if (nkeys)
+	if (keys)
 		snprintf(why, sizeof why, "none matches its %zu DNSKEY "
 			 "record%s", nkeys, nkeys == 1 ? "" : "s");
 	else
 		snprintf(why + serve(why, sizeof why, z->served_unsigned),
 			 sizeof why - strlen(why), " it unsigned");
-	rr = zl_first_rr(z, z->origin, nkeys ? LDNS_RR_TYPE_DNSKEY :
+	rr = zl_first_rr(z, z->origin, keys ? LDNS_RR_TYPE_DNSKEY :
 			 LDNS_RR_TYPE_SOA);
 	f = ZL_EMIT_RR(ctx, rr ? rr : &z->rrs[0],
 		       { "domain", z->origin->text },
