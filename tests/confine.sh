@@ -229,6 +229,38 @@ test_include_repo() {
 	hasnt "$tmp/out" "shared/dmarc\\.inc"
 }
 
+# An absolute $INCLUDE name, or the target of a link, that passes through
+# a directory outside the tree and comes back with '..' is read or refused
+# alike whether that directory exists or not: what the run says must not
+# tell whether a path outside exists.  The same for a name that leads out
+# to a path --allow-include names.
+test_include_dotdot_oracle() {
+	mkdir -p dd/zones ddshared && mkdir -p outside/sub || return 1
+	echo 'mail IN A 192.0.2.25' >ddshared/mail.inc
+	echo '@ IN MX 10 192.0.2.1' >dd/zones/mx.inc
+	for d in outside/sub nonexistent/sub; do
+		k=${d%%/*}
+		# shellcheck disable=SC2016 # $INCLUDE is zone text
+		{
+			zone
+			echo "\$INCLUDE $tmp/$d/../../dd/zones/mx.inc"
+			echo "\$INCLUDE link-$k.inc"
+			echo "\$INCLUDE ../../$d/../../ddshared/mail.inc"
+		} >"dd/zones/$k.example.zone"
+		ln -s "$tmp/$d/../../dd/zones/mx.inc" "dd/zones/link-$k.inc"
+	done
+	for z in outside nonexistent; do
+		run --format gcc --allow-include ddshared "dd/zones/$z.example.zone"
+		no_leak "$tmp/out" "$tmp/err" || return 1
+		sed "s/$z/NAME/g" "$tmp/out" >"$tmp/out.$z"
+	done
+	cmp -s "$tmp/out.outside" "$tmp/out.nonexistent" || {
+		echo "the output tells whether $tmp/outside/sub exists:"
+		diff "$tmp/out.outside" "$tmp/out.nonexistent"
+		return 1
+	}
+}
+
 # ---- $INCLUDE under --allow-include ----
 
 # $INCLUDE under --allow-include reads nothing below .git either, even
@@ -604,6 +636,7 @@ t "\$INCLUDE: links, '..', absolute names and .git" test_include
 t "\$INCLUDE of a FIFO in the tree" test_include_fifo
 t "--stdin-filename through a link does not move the include root" test_stdin_filename_link
 t "\$INCLUDE in a repository: from the including file, then the root" test_include_repo
+t "\$INCLUDE through '..' says nothing of directories outside" test_include_dotdot_oracle
 t "--allow-include: \$INCLUDE reads nothing below .git" test_include_allow_git
 t "--allow-include widens a server configuration's includes" test_server_allow
 t "--allow-include: links, '..', patterns and .git in a configuration" test_server_allow_hostile

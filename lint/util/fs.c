@@ -233,31 +233,52 @@ static const char *after_dir(const char *dir, const char *abs)
 	return abs + n;
 }
 
+/* path made absolute with its '.' and '..' taken by name, never looked
+ * up: "/etc/x/../../srv/a" is /srv/a whether /etc/x exists or not, so
+ * that what follows (realpath, what is read or refused) cannot tell
+ * whether a directory outside the root exists.  A final '/' is kept (the
+ * name of a directory).  Malloc'd. */
+static char *lexical(const char *path)
+{
+	char *abs = zl_path_abs(path), *s;
+	size_t n = strlen(path);
+
+	if (n == 0 || path[n - 1] != '/' || strcmp(abs, "/") == 0)
+		return abs;
+	s = zl_xasprintf("%s/", abs);
+	free(abs);
+	return s;
+}
+
 /* An absolute name relative to the root (malloc'd), when it lies inside
  * the root as given, or inside its real path, itself or once its links
  * are followed (a link to the tree, such as /etc/bind to a checkout, names
  * the tree as well as its target); else NULL.  Only what lies inside the
  * root is read then, by the walk from the root. */
-static char *below_root(struct walk *w, const char *abs)
+static char *below_root(struct walk *w, const char *name)
 {
 	const char *rest;
-	char *given, *real;
+	char *given, *real, *abs, *in = NULL;
 
 	if (!w->real && (w->real = realpath(w->root, NULL)) == NULL)
 		return NULL;
+	/* A name that starts at the root is walked from there as it is
+	 * (its '..' by the walk, which never goes above the root). */
 	given = zl_path_abs(w->root);
-	if ((rest = after_dir(given, abs)) != NULL ||
+	abs = lexical(name);
+	if ((rest = after_dir(given, name)) != NULL ||
+	    (rest = after_dir(w->real, name)) != NULL ||
+	    (rest = after_dir(given, abs)) != NULL ||
 	    (rest = after_dir(w->real, abs)) != NULL) {
-		free(given);
-		return zl_xstrdup(rest);
+		in = zl_xstrdup(rest);
+	} else if ((real = realpath(abs, NULL)) != NULL) {
+		if ((rest = after_dir(w->real, real)) != NULL)
+			in = zl_xstrdup(rest);
+		free(real);
 	}
 	free(given);
-	if ((real = realpath(abs, NULL)) == NULL)
-		return NULL;
-	rest = after_dir(w->real, real);
-	given = rest ? zl_xstrdup(rest) : NULL;
-	free(real);
-	return given;
+	free(abs);
+	return in;
 }
 
 /* The target of link name in the directory reached, malloc'd, or NULL. */
@@ -416,8 +437,14 @@ static int open_allowed(const struct zl_read *rd, struct walk *w)
 	bool file;
 	int fd = -1;
 
-	full = rd->path[0] == '/' ? zl_xstrdup(rd->path) :
+	full = rd->path[0] == '/' ? lexical(rd->path) :
 	       zl_xasprintf("%s/%s", rd->root, rd->path);
+	/* '..' by name, as below_root takes it */
+	if (rd->path[0] != '/') {
+		real = lexical(full);
+		free(full);
+		full = real;
+	}
 	real = realpath(full, NULL);
 	free(full);
 	for (i = 0; real && i < rd->nallow; i++) {
