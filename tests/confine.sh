@@ -379,6 +379,47 @@ test_server_allow_hostile() {
 	hasnt "$tmp/trace" '/out"|/outside' && no_leak "$tmp/out" "$tmp/err"
 }
 
+# ---- what the command line names in a repository ----
+
+# CI names paths of the checkout (zonelint zones/, --server-config
+# etc/named.conf), but the pull request decides what they are: a link out
+# of the repository is refused for each, and nothing of what it leads to
+# is shown; a link inside is followed, and a path outside named as such is
+# read as before.
+test_named_in_repo() {
+	mkdir -p nrepo/.git nrepo/real outside/zones
+	zone >nrepo/real/example.com.zone
+	{ zone; echo "x IN TXT \"$canary\""; } >outside/zones/example.org.zone
+	ln -s ../outside/zones nrepo/zones
+	ln -s ../outside/secret.yaml nrepo/ci.yaml
+	ln -s ../outside/secret.conf nrepo/named.conf
+	ln -s / nrepo/shared
+	ln -s real nrepo/inside
+	(
+	cd nrepo || exit 1
+	for args in zones zones/ zones/example.org.zone "$tmp/nrepo/zones" \
+		"--config ci.yaml real" "--rules ci.yaml real" \
+		"--baseline ci.yaml real" "--server-config named.conf" \
+		"--server-config named:named.conf" "--allow-include shared real"
+	do
+		# shellcheck disable=SC2086 # the options, split
+		run --format gcc $args
+		no_leak "$tmp/out" "$tmp/err" && want_rc 2 &&
+		has "$tmp/err" "cannot read .*'.*': a symbolic link leads out of '\.'" || {
+			echo "zonelint $args"
+			exit 1
+		}
+	done
+	run --format gcc inside
+	want_rc 1 && has "$tmp/out" '^inside/example\.com\.zone:5:[0-9]+: .*\[MX001\]' ||
+		exit 1
+	# named as what it is, outside the repository, it is read
+	run --format gcc ../outside/zones
+	want_rc 1 &&
+	has "$tmp/out" '^\.\./outside/zones/example\.org\.zone:5:[0-9]+: .*\[MX001\]'
+	)
+}
+
 # ---- configs and rule files ----
 
 test_config_link() {
@@ -640,6 +681,7 @@ t "\$INCLUDE through '..' says nothing of directories outside" test_include_dotd
 t "--allow-include: \$INCLUDE reads nothing below .git" test_include_allow_git
 t "--allow-include widens a server configuration's includes" test_server_allow
 t "--allow-include: links, '..', patterns and .git in a configuration" test_server_allow_hostile
+t "paths the command line names through a link out of the repository" test_named_in_repo
 t ".zonelint.yaml linked out of the repository" test_config_link
 t "a *.yaml link out of a --rules directory" test_rules_dir_link
 t "packs: a link on the way is not followed" test_packs_link

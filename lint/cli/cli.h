@@ -458,6 +458,14 @@ char *path_abs(const char *path);
  * current directory ("." or "../.." above it, "a/b" below); NULL when there is none.
  * Malloc'd. */
 char *repo_root(const char *path);
+/* Why path, a file or directory named on the command line, is not read:
+ * written as lying in the repository of the current directory, it must
+ * be read from there as the tree's own files are (docs/limits.md), and a
+ * symbolic link on its way leads out of the repository (a pull request
+ * may turn zones/ into a link to /), or it is not a regular file or a
+ * directory.  NULL when it may be read (outside that repository, or when
+ * it does not exist: the read says so).  Malloc'd. */
+char *named_refused(const char *path);
 
 /* The entries of dir that pass keep(), sorted so that the run is the same
  * on every file system; hidden names are always skipped.  With nofollow,

@@ -374,6 +374,42 @@ static const struct opt *opt_by_val(int val)
 	return NULL;
 }
 
+/* Whether the file or directory path, named by an option as what, may be
+ * read (named_refused); says why not. */
+static bool named_ok(const char *what, const char *path)
+{
+	char *why = path ? named_refused(path) : NULL;
+
+	if (!why)
+		return true;
+	cli_warnx("error: cannot read %s '%s': %s", what, path, why);
+	free(why);
+	return false;
+}
+
+/* The files and directories options name that lie in the current
+ * directory's repository are read from there as the tree's own files
+ * are: a pull request may have turned any of them into a link out of it
+ * (docs/limits.md, "Files, links and confinement").  The operands are
+ * judged each in its turn (run.c). */
+static bool named_files_ok(const struct cli *c)
+{
+	const char *path;
+	bool ok = named_ok("config file", c->config) &&
+		  named_ok("baseline", c->baseline);
+	size_t i;
+
+	for (i = 0; ok && i < c->nrules; i++)
+		ok = named_ok("rule file", c->rules[i]);
+	for (i = 0; ok && i < c->nservers; i++) {
+		(void)zl_server_prefix(c->servers[i], &path);
+		ok = named_ok("server configuration", path);
+	}
+	for (i = 0; ok && i < c->nallow; i++)
+		ok = named_ok("allowed include path", c->allow[i]);
+	return ok;
+}
+
 int cli_parse(struct cli *c, int argc, char **argv)
 {
 	struct option lo[NOPTS + 1];
@@ -449,7 +485,7 @@ int cli_parse(struct cli *c, int argc, char **argv)
 		cli_warnx("no input files (try 'zonelint --help')");
 		return -1;
 	}
-	return 0;
+	return named_files_ok(c) ? 0 : -1;
 }
 
 void cli_usage(FILE *out)

@@ -442,6 +442,20 @@ static void check_found(struct run *r)
 	}
 }
 
+/* Whether operand path is refused (named_refused), after saying why. */
+static bool refused(struct run *r, const char *path)
+{
+	char *why = named_refused(path), *msg;
+
+	if (!why)
+		return false;
+	msg = xasprintf("cannot read '%s': %s", path, why);
+	fail(r, path, msg);
+	free(msg);
+	free(why);
+	return true;
+}
+
 static void find_paths(struct run *r)
 {
 	const char *path;
@@ -456,6 +470,8 @@ static void find_paths(struct run *r)
 			find_staged(r, path);
 		else if (strcmp(path, "-") == 0)
 			add_job(r, NULL, NULL);
+		else if (refused(r, path))
+			;
 		else if (stat(path, &sb) != 0)
 			add_job(r, path, NULL);
 		else if (S_ISDIR(sb.st_mode)) {

@@ -263,6 +263,54 @@ char *repo_root(const char *path)
 	return out;
 }
 
+char *named_refused(const char *path)
+{
+	char *top = repo_root("x"), *atop, *abs, *cwd, *err = NULL;
+	char *why = NULL, *in;
+	struct zl_read rd = { .max = 0 };
+	struct zl_file f;
+	enum zl_status st;
+	struct stat sb;
+	size_t n;
+
+	/* what does not exist is left to the read, which says so */
+	if (!top || stat(path, &sb) != 0) {
+		free(top);
+		return NULL;
+	}
+	atop = path_abs(top);
+	abs = path_abs(path);
+	cwd = path_abs(".");
+	n = strlen(atop);
+	if (strcmp(atop, "/") != 0 && strncmp(abs, atop, n) == 0 &&
+	    abs[n] == '/') {
+		/* The name as written, from the top: its '..' walked as the
+		 * kernel takes them, never above the top.  A file is only
+		 * opened (max 0: nothing of it is read), a directory is
+		 * refused as one once reached. */
+		in = path[0] == '/' || !cwd[n] ? xstrdup(path) :
+		     path_join(cwd + n + 1, path);
+		rd.root = top;
+		rd.path = in;
+		st = zl_fs_read(NULL, &rd, &f, &err);
+		if (st == ZL_OK) {
+			free(f.data);
+			free(f.id);
+		} else if (st != ZL_ERR_LIMIT &&
+			   strcmp(err, ERRSTR(EISDIR)) != 0) {
+			why = err;
+			err = NULL;
+		}
+		free(err);
+		free(in);
+	}
+	free(cwd);
+	free(abs);
+	free(atop);
+	free(top);
+	return why;
+}
+
 char *read_all(int fd, size_t max, size_t *len, int *err)
 {
 	char *buf = NULL;
