@@ -160,8 +160,9 @@ enum zl_status zl_diags_limit(struct zl_diags *d, size_t per_rule,
 
 /* Writes s (NULL: nothing) to out with every byte that could deceive a
  * reader or a terminal written as \DDD (RFC 1035 style): control bytes,
- * invalid UTF-8, bidi and zero-width characters and the like; the rest
- * as it is.  Diagnostics are escaped already; this is for rule text and
+ * invalid UTF-8, bidi and zero-width characters and the like, and what a
+ * CI runner would read as a command in its log (a "##[", a "::" that s
+ * starts with); the rest as it is.  Diagnostics are escaped already; this is for rule text and
  * file names a program prints itself.  Allocates nothing. */
 void zl_fputs_escaped(const char *s, FILE *out);
 

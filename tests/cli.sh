@@ -288,6 +288,39 @@ test_hostile_bytes() {
 	hasnt "$tmp/out" "$esc"
 }
 
+# A CI runner reads a log line that starts with "::" (after blanks) as a
+# workflow command, and "##[" anywhere in it: no format carries either
+# from a file name or zone text, in any line but the github format's own
+# commands; the walk's file and the one named alike.
+test_ci_commands() {
+	d=$tmp/cmds
+	mkdir -p "$d"
+	# shellcheck disable=SC2016 # $ORIGIN is zone text, not a variable
+	printf '%s\n' '$ORIGIN example.com.' '@ IN SOA ns1 h 1 2 3 4 5' \
+		'@ IN NS ns1' 'ns1 IN A 192.0.2.1' '@ IN MX 10 ns1' \
+		'@ IN TXT "v=spf1 ##[set-output name=a;]b -all"' \
+		'  ::add-mask::x IN BOGUS 1' >"$d/::error title=x::y.zone"
+	for f in text gcc json sarif checkstyle junit gitlab github; do
+		for arg in "$d" "$d/::error title=x::y.zone" \
+		    "::error title=x::y.zone"; do
+			(cd "$d" && ${ZONELINT_WRAPPER:-} "$zl" --no-context \
+				--format $f "$arg") >"$tmp/out" 2>"$tmp/err"
+			[ $? -eq 1 ] || { echo "$f $arg: exit $?"; return 1; }
+			cat "$tmp/out" "$tmp/err" >"$tmp/all"
+			if [ $f = github ]; then
+				sed -E '/^::(warning|error|notice) file=/d' \
+					"$tmp/out" >"$tmp/all"
+				cat "$tmp/err" >>"$tmp/all"
+				hasnt "$tmp/out" '##\[' || return 1
+			fi
+			hasnt "$tmp/all" '^[[:space:]]*::' &&
+			hasnt "$tmp/all" '##\[' || { echo "$f $arg"; return 1; }
+		done
+	done
+	run --no-context --format gcc "$d"
+	has "$tmp/out" "'\\\\035#\\[set-output'"
+}
+
 # ---- inputs ----
 
 test_stdin_filename() {
@@ -588,6 +621,7 @@ t "--format json, one file" test_json_one_file
 t "--format json, three files" test_json_three_files
 t "--format json, no file linted" test_json_no_file_linted
 t "control bytes never reach the output" test_hostile_bytes
+t "no output line is a CI runner's command" test_ci_commands
 t "stdin with --stdin-filename" test_stdin_filename
 t "stdin without a name" test_stdin_default_name
 t "directories are searched for zone files" test_directory_recursion

@@ -14,7 +14,7 @@ static void put_escaped(FILE *out, const char *s, bool property)
 	struct zl_buf b = { 0 };
 	size_t i;
 
-	zl_buf_add_escaped(&b, s, strlen(s));
+	zl_buf_add_escaped_inline(&b, s, strlen(s));
 	for (i = 0; i < b.len; i++) {
 		switch (b.s[i]) {
 		case '%':

@@ -419,6 +419,12 @@ static bool is_hidden(uint32_t cp)
 	return false;
 }
 
+/* A CI runner reads a line of its log as a command when it starts, after
+ * blanks, with "::" (GitHub Actions' workflow commands: annotations, step
+ * outputs, masks), or when it holds "##[" anywhere (their older form).
+ * Output carries neither from its input: zl_shown_len escapes the '#'
+ * that starts "##[", and the writers of a value escape the ':' that
+ * starts a "::" at the value's head (lead_colon), where a line may start. */
 size_t zl_shown_len(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -428,19 +434,34 @@ size_t zl_shown_len(const char *s, size_t n)
 	if (n == 0)
 		return 0;
 	if (u[0] < 0x80)
-		return u[0] >= 0x20 && u[0] < 0x7F;
+		return u[0] >= 0x20 && u[0] < 0x7F &&
+		       !(u[0] == '#' && n >= 3 && u[1] == '#' && u[2] == '[');
 	len = utf8_len(u, n, &cp);
 	return len && !is_hidden(cp) ? len : 0;
 }
 
-void zl_buf_add_escaped(struct zl_buf *b, const char *s, size_t n)
+/* Where the ':' of a "::" after the blanks that s[0..n) starts with is,
+ * else n (zl_shown_len). */
+static size_t lead_colon(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] == ' ')
+		i++;
+	return i + 1 < n && s[i] == ':' && s[i + 1] == ':' ? i : n;
+}
+
+/* zl_buf_add_escaped, the ':' at lead escaped too (n: none). */
+static void add_escaped(struct zl_buf *b, const char *s, size_t n,
+			size_t lead)
 {
 	size_t i = 0, run, k;
 	char e[5];
 
 	while (i < n) {
 		for (run = i; run < n; run += k)
-			if ((k = zl_shown_len(s + run, n - run)) == 0)
+			if ((k = zl_shown_len(s + run, n - run)) == 0 ||
+			    run == lead)
 				break;
 		zl_buf_add(b, s + i, run - i);
 		if (run < n) {
@@ -450,6 +471,16 @@ void zl_buf_add_escaped(struct zl_buf *b, const char *s, size_t n)
 		}
 		i = run;
 	}
+}
+
+void zl_buf_add_escaped(struct zl_buf *b, const char *s, size_t n)
+{
+	add_escaped(b, s, n, lead_colon(s, n));
+}
+
+void zl_buf_add_escaped_inline(struct zl_buf *b, const char *s, size_t n)
+{
+	add_escaped(b, s, n, n);
 }
 
 size_t zl_utf8_len(const char *s, size_t n)
@@ -496,11 +527,13 @@ size_t zl_utf8_tail(const char *s, size_t n, size_t max)
 void zl_fputs_escaped(const char *s, FILE *out)
 {
 	size_t len = s ? strlen(s) : 0, i = 0, run, k;
+	size_t lead = lead_colon(s, len);
 
 	/* a run of shown bytes at a time: stdio locks the stream per call */
 	while (i < len) {
 		for (run = i; run < len; run += k)
-			if ((k = zl_shown_len(s + run, len - run)) == 0)
+			if ((k = zl_shown_len(s + run, len - run)) == 0 ||
+			    run == lead)
 				break;
 		fwrite(s + i, 1, run - i, out);
 		if (run < len)

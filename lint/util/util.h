@@ -131,12 +131,18 @@ void zl_buf_free(struct zl_buf *b);
  * of valid UTF-8, and the UTF-8 bytes of C1 controls, format characters
  * (bidi controls, zero-width characters, U+FEFF), line and paragraph
  * separators, spaces other than U+0020, other default-ignorable code points
- * and noncharacters.  Every writer of output decides here. */
+ * and noncharacters; and the '#' that starts "##[", which a CI runner reads
+ * as a command anywhere in a line of its log.  Every writer of output
+ * decides here. */
 size_t zl_shown_len(const char *s, size_t n);
 
 /* Appends s[0..n) to b with every byte zl_shown_len does not keep written
- * as \DDD (RFC 1035 style, one per byte: U+202E is \226\128\174). */
+ * as \DDD (RFC 1035 style, one per byte: U+202E is \226\128\174), and the
+ * first ':' of a "::" that s starts with after blanks (a CI runner reads a
+ * line that starts so as a command), where it may start a line. */
 void zl_buf_add_escaped(struct zl_buf *b, const char *s, size_t n);
+/* The same for a value that never starts a line, whose "::" is its own. */
+void zl_buf_add_escaped_inline(struct zl_buf *b, const char *s, size_t n);
 /* Length of the valid UTF-8 sequence starting at s (at most n bytes, n > 0),
  * or 0 when s[0] does not start one.  Overlong forms, surrogates and code
  * points above U+10FFFF are invalid.  ASCII bytes return 0 as well. */
