@@ -379,6 +379,34 @@ test_server_allow_hostile() {
 	hasnt "$tmp/trace" '/out"|/outside' && no_leak "$tmp/out" "$tmp/err"
 }
 
+# A server configuration's include pattern or file that passes through a
+# link out of the tree and comes back with '..' gets the same answer
+# whether the directory it passed exists or not: what the run says must
+# not tell whether a path outside exists.
+test_server_dotdot_oracle() {
+	mkdir -p so/etc outside/sub || return 1
+	ln -s "$tmp/outside" so/etc/out
+	for d in sub absent; do
+		printf 'include: "out/%s/../../so/etc/nothing/*.conf"\n' "$d" \
+			>so/etc/nsd-$d.conf
+		printf 'zone "." { type hint; file "out/%s/../../so/etc/nothing/root.hints"; };\n' \
+			"$d" >so/etc/named-$d.conf
+	done
+	for k in nsd named; do
+		for d in sub absent; do
+			run --server-config "so/etc/$k-$d.conf"
+			no_leak "$tmp/out" "$tmp/err" || return 1
+			sed "s/$d/NAME/g" "$tmp/err" >"$tmp/err.$d"
+			echo "exit $rc" >>"$tmp/err.$d"
+		done
+		cmp -s "$tmp/err.sub" "$tmp/err.absent" || {
+			echo "$k: the run tells whether $tmp/outside/sub exists:"
+			diff "$tmp/err.sub" "$tmp/err.absent"
+			return 1
+		}
+	done
+}
+
 # ---- what the command line names in a repository ----
 
 # CI names paths of the checkout (zonelint zones/, --server-config
@@ -684,6 +712,7 @@ t "--allow-include: links, '..', patterns and .git in a configuration" test_serv
 t "paths the command line names through a link out of the repository" test_named_in_repo
 t ".zonelint.yaml linked out of the repository" test_config_link
 t "a *.yaml link out of a --rules directory" test_rules_dir_link
+t "server configurations: '..' after a link out tells nothing" test_server_dotdot_oracle
 t "packs: a link on the way is not followed" test_packs_link
 t "FIFOs as operands, --rules, --config and in a walk" test_fifo_operand
 t "a zone below a path longer than PATH_MAX" test_long_path

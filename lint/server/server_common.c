@@ -567,7 +567,9 @@ static void *confined_opendir(const char *path)
 /* Whether the directory of pattern p (up to its first wildcard, or its
  * last name) does not exist while the deepest part of it that does lies
  * in the trees.  NSD refuses such an include; whether anything exists
- * outside them is never told. */
+ * outside them is never told: '.' and '..' are taken by name first
+ * (zl_path_abs), so that "out/x/../../etc" says the same whether the
+ * directory x a link leads out to exists or not. */
 static bool dir_missing_in_tree(const struct trees *t, const char *p)
 {
 	size_t cut = strcspn(p, "*?[");
@@ -576,8 +578,9 @@ static bool dir_missing_in_tree(const struct trees *t, const char *p)
 
 	while (cut > 0 && p[cut - 1] != '/')
 		cut--;
-	dir = cut > 1 ? zl_xstrndup(p, cut - 1) :
-	      zl_xstrdup(cut == 1 ? "/" : ".");
+	up = cut > 1 ? zl_xstrndup(p, cut - 1) : zl_xstrdup(cut ? "/" : ".");
+	dir = zl_path_abs(up);
+	free(up);
 	if ((r = realpath(dir, NULL)) != NULL) {
 		free(r);
 		free(dir);
@@ -597,21 +600,24 @@ static bool dir_missing_in_tree(const struct trees *t, const char *p)
 	return missing;
 }
 
-/* srv_unopenable, and srv_undirectory when want_dir. */
-static const char *unusable(struct srv *s, const char *path, bool want_dir)
+/* srv_unopenable, and srv_undirectory when want_dir.  path's '.' and
+ * '..' are taken by name first, as in dir_missing_in_tree. */
+static const char *unusable(struct srv *s, const char *given, bool want_dir)
 {
-	char *root, *r, *dir, *up;
+	char *root, *r, *dir, *up, *path;
 	const char *why = NULL;
 	struct stat st;
 
 	if (s->provider || !(root = realpath(s->root, NULL)))
 		return NULL;
+	path = zl_path_abs(given);
 	if ((r = realpath(path, NULL)) != NULL) {
 		if (below(root, r) && stat(r, &st) == 0 &&
 		    (want_dir ? !S_ISDIR(st.st_mode) : !S_ISREG(st.st_mode)))
 			why = want_dir ? "not a directory" : "not a file";
 		free(r);
 		free(root);
+		free(path);
 		return why;
 	}
 	/* Up to the deepest name on path that exists: a link that leads
@@ -632,6 +638,7 @@ static const char *unusable(struct srv *s, const char *path, bool want_dir)
 	}
 	free(dir);
 	free(root);
+	free(path);
 	return why;
 }
 
