@@ -1297,3 +1297,6 @@ t "BIND a tls listen-on uses: named does not start without its files" t_tls_file
 
 # update-policy, in a file of its own.
 . "$here/server-config-bind-update.sh"
+
+# Cases from BIND's own test suite, in a file of their own.
+. "$here/server-config-bind-suite.sh"

@@ -243,6 +243,8 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 
 	if (n == 0)
 		return;
+	if (ctx == C_POLICY || ctx == C_PKEYS)
+		bind_policy_leaf(b, ctx, args, n);
 	/* an element of allow-update's list */
 	if (ctx == C_ACL) {
 		if (b->au_to && *b->au_to != AU_SOME)
@@ -364,6 +366,14 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 			  &b->polat : &b->cur_view->polat) = (struct tok){
 				.file = args[1].file, .line = args[1].line,
 				.col = args[1].col };
+		}
+	} else if (is(&args[0], "key-directory") && (ctx == C_OPTIONS ||
+		   ctx == C_VIEW || ctx == C_ZONE)) {
+		pol = ctx == C_ZONE ? &z->keydir : ctx == C_OPTIONS ?
+		      &b->keydir : b->cur_view ? &b->cur_view->keydir : NULL;
+		if (pol) {
+			free(*pol);
+			*pol = zl_xstrdup(args[1].s);
 		}
 	} else if (ctx == C_ZONE && is(&args[0], "inline-signing")) {
 		z->inline_signing = is(&args[1], "yes") ||
@@ -632,11 +642,12 @@ static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
 		bind_policy_name(b, &args[1]);
 		zl_xgrow((void **)&b->policies, &b->cappolicies,
 			 b->npolicies + 1, sizeof *b->policies);
-		b->policies[b->npolicies++] = (struct bpolicy){
-			.name = zl_xstrdup(args[1].s), .maxttl = 86400,
-			.inline_signing = -1 };
+		b->policies[b->npolicies] = bind_policy_new(&args[0]);
+		b->policies[b->npolicies++].name = zl_xstrdup(args[1].s);
 		return C_POLICY;
 	}
+	if (ctx == C_POLICY)
+		return bind_policy_child(b, args, n);
 	/* a redirect zone with primaries is transferred, its file only
 	 * named's copy */
 	if (ctx == C_ZONE && b->nz && (is(&args[0], "primaries") ||
@@ -782,6 +793,8 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 				b->server = NULL;	/* its address is freed */
 			if (c == C_ZONE)
 				zone_end(b, &b->z[b->nz - 1]);
+			if (c == C_POLICY)
+				bind_policy_end(b);
 			bind_next(&b->lx, &t);
 			if (!goes_on(ctx, c, args, n) &&
 			    (t.t == T_WORD || t.t == T_STR ||
@@ -946,6 +959,7 @@ void bind_end(struct bind *b)
 		free(b->z[i].view);
 		free(b->z[i].type);
 		free(b->z[i].policy);
+		free(b->z[i].keydir);
 	}
 	free(b->z);
 	for (i = 0; i < b->nkeys; i++) {
@@ -957,12 +971,14 @@ void bind_end(struct bind *b)
 	for (i = 0; i < b->nviews; i++) {
 		free(b->views[i].name);
 		free(b->views[i].policy);
+		free(b->views[i].keydir);
 	}
 	free(b->views);
 	for (i = 0; i < b->npolicies; i++)
 		free(b->policies[i].name);
 	free(b->policies);
 	free(b->policy);
+	free(b->keydir);
 	for (i = 0; i < b->nrpz; i++) {
 		free(b->rpz[i].name.s);
 		free(b->rpz[i].view);

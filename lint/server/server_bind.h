@@ -1,7 +1,8 @@
 /* server_bind.h - what the parts of BIND's named.conf reader share: its
  * lexer (server_bind_lex.c), the values it reads (server_bind_value.c),
  * the statements as read (server_bind.c), which options named takes where
- * (server_bind_opts.c) and the zones they declare (server_bind_zone.c). */
+ * (server_bind_opts.c), the zones they declare (server_bind_zone.c) and
+ * the dnssec-policy statements (server_bind_kasp.c). */
 #ifndef ZL_SERVER_BIND_H
 #define ZL_SERVER_BIND_H
 
@@ -85,13 +86,14 @@ void bind_class(const struct tok *t, char out[12]);
  * named.conf, skipped but for its statements' lengths; C_RPZ: the block
  * of response-policy, read for its zones; C_CATZ: that of catalog-zones,
  * read for its zones and their default primaries; C_POLICY: a dnssec-policy
- * statement, read for its max-zone-ttl; C_ACL: the address list of an
+ * statement, read for its max-zone-ttl and held to what named refuses in
+ * it (server_bind_kasp.c); C_PKEYS: its keys block; C_ACL: the address list of an
  * allow-update or allow-recursion, read for whether it allows anything;
  * C_SERVER: a server
  * statement, read for its source options; C_UPDATE: a zone's
  * update-policy block, read for its rules */
 enum ctx { C_TOP, C_OPTIONS, C_VIEW, C_ZONE, C_KEY, C_KEYDEF, C_RPZ,
-	   C_CATZ, C_POLICY, C_ACL, C_SERVER, C_UPDATE, C_OTHER };
+	   C_CATZ, C_POLICY, C_PKEYS, C_ACL, C_SERVER, C_UPDATE, C_OTHER };
 
 /* An allow-update list, as far as named tells a dynamic zone by it: not
  * given (-1), empty, of none alone (none or !any, as often as written:
@@ -126,6 +128,7 @@ struct pzone {
 	int64_t maxttl;	/* its max-zone-ttl (0: none); -1: not set */
 	char *policy;	/* its dnssec-policy, or NULL */
 	struct tok polat;	/* where its dnssec-policy is named */
+	char *keydir;	/* its key-directory, as written, or NULL */
 	int8_t inline_signing;	/* inline-signing yes (1), no (0); -1: not
 				   set */
 	int8_t au;		/* its allow-update: AU_* */
@@ -151,18 +154,34 @@ struct bview {
 	int64_t maxttl;	/* max-zone-ttl: as pzone.maxttl */
 	char *policy;	/* dnssec-policy: as pzone.policy */
 	struct tok polat;	/* as pzone.polat */
+	char *keydir;	/* key-directory: as pzone.keydir */
 	int8_t au;		/* as pzone.au */
 	int8_t recursion;	/* recursion yes (1), no (0); -1: not set */
 	int8_t arec;		/* allow-recursion: AU_* */
 	int64_t maxrr, maxtypes;	/* as pzone's */
 };
 
-/* A dnssec-policy statement: its name and max-zone-ttl. */
+/* A dnssec-policy statement: its name and max-zone-ttl, and what
+ * server_bind_kasp.c holds it to when its block ends. */
 struct bpolicy {
 	char *name;
 	uint32_t maxttl;
 	int8_t inline_signing;	/* its inline-signing (named 9.20): yes (1),
 				 * no (0); -1: not said, yes to 9.20 */
+	struct tok at;		/* its statement's first word */
+	struct tok keysat;	/* its keys block's '{' (.file NULL: none) */
+	struct tok nsec3at;	/* its nsec3param's last word (.file NULL:
+				   none) */
+	struct tok keyerrat;	/* the last word of its first key named
+				   refuses */
+	char keyerr[96];	/* what named says of that key; "": none */
+	uint8_t roles[256];	/* per algorithm of its keys: KSK 1, ZSK 2 */
+	int16_t nonsec3;	/* the last algorithm of its keys that NSEC3
+				   does not go with, or -1 */
+	int64_t refresh, validity, vdnskey;	/* signatures-refresh,
+						   -validity, -validity-dnskey;
+						   -1: not said */
+	int64_t iterations, saltlen;	/* its nsec3param's; -1: not said */
 };
 
 /* A directory named must find at its start (bind_finish): the option
@@ -265,6 +284,7 @@ struct bind {
 	char *policy;		/* options' dnssec-policy: as
 				   pzone.policy */
 	struct tok polat;	/* as pzone.polat */
+	char *keydir;		/* options' key-directory: as pzone.keydir */
 	int8_t au;		/* options' allow-update: AU_* */
 	struct tok nosession;	/* options' `session-keyfile none` (no
 				   file: not given) */
@@ -419,5 +439,24 @@ void bind_update_rule(struct bind *b, const struct tok *args, size_t n);
 /* named-checkconf on the type t of a rule: one named knows, with an
  * optional count of at most 65535 in parentheses ("A(2)"). */
 void bind_update_type(struct bind *b, const struct tok *t);
+
+/* ---- a dnssec-policy's block (server_bind_kasp.c) ---- */
+
+/* A new dnssec-policy statement, its first word at kw: its bpolicy, set
+ * to nothing said (the name is the caller's to fill). */
+struct bpolicy bind_policy_new(const struct tok *kw);
+/* The statement args[0..n) of the block ctx (C_POLICY, C_PKEYS) of the
+ * last dnssec-policy read: its name, values and keys checked as named
+ * 9.18 and later versions check them, what the policy's end needs
+ * noted. */
+void bind_policy_leaf(struct bind *b, enum ctx ctx, const struct tok *args,
+		      size_t n);
+/* The block the statement args[0..n) of a dnssec-policy opens (its '{'
+ * at b->lbrace): C_PKEYS for keys, else C_OTHER. */
+enum ctx bind_policy_child(struct bind *b, const struct tok *args, size_t n);
+/* The last dnssec-policy's block, now read: what named-checkconf refuses
+ * of the policy as a whole, in the order it checks, stopping at the
+ * first failure as it does. */
+void bind_policy_end(struct bind *b);
 
 #endif

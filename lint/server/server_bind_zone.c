@@ -483,6 +483,46 @@ static void writeable_files(struct bind *b)
 	srv_set_free(&seen);
 }
 
+/* named-checkconf: two zones of one name (in two views) under two
+ * dnssec-policies (not none) that keep their keys in one key-directory
+ * (the innermost given, as written; none given is one too): each policy
+ * would roll the other's keys.  Refused at the second zone's name,
+ * naming the first.  named 9.18.49 takes a zone's policy from the zone
+ * or options, not its view, here. */
+static void key_directories(struct bind *b)
+{
+	struct srv_set seen = { 0 };
+	const struct srv_set_ent *first;
+	const struct pzone *z, *f;
+	const struct bview *v;
+	const char *dir, *p, *fp;
+	char *key;
+	size_t i;
+
+	for (i = 0; i < b->nz; i++) {
+		z = &b->z[i];
+		p = z->policy ? z->policy : b->policy;
+		if (!z->origin || z->in_view || !p || !strcmp(p, "none"))
+			continue;
+		v = view_of(b, z);
+		dir = z->keydir ? z->keydir : v && v->keydir ? v->keydir :
+		      b->keydir;
+		key = zl_xasprintf("%s/%s", z->origin, dir ? dir : "");
+		first = srv_set_add(&seen, key, i);
+		free(key);
+		if (!first)
+			continue;
+		f = &b->z[first->val];
+		fp = f->policy ? f->policy : b->policy;
+		if (strcmp(fp, p) != 0)
+			srv_err(b->s, z->conf, z->line, z->col, "key-directory "
+				"'%s/%s' already in use by zone %s with policy "
+				"%s: %s:%u", z->origin, dir ? dir : "",
+				f->origin, fp, f->conf, f->line);
+	}
+	srv_set_free(&seen);
+}
+
 /* Checks the zone statements as named-checkconf does and lists them. */
 void bind_finish(struct bind *b)
 {
@@ -506,6 +546,7 @@ void bind_finish(struct bind *b)
 	for (i = 0; i < b->nqsrc; i++)
 		source_port(b, &b->qsrc[i]);
 	writeable_files(b);
+	key_directories(b);
 	directories(b, dir);
 	if (b->first_view.file && b->first_top_zone.file)
 		srv_err(s, b->first_top_zone.file, b->first_top_zone.line,

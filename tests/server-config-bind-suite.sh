@@ -1,0 +1,121 @@
+# server-config-bind-suite.sh - part of tests/server-config.sh, sourced by
+# server-config-bind.sh: cases from BIND 9's own test suite
+# (isc-projects/bind9, bin/tests/system/checkconf/ and the named.conf files
+# of kasp/ and rpz/), each cut down to what it tests and run through
+# named-checkconf and zonelint --server-config, the verdicts
+# (named_takes) or the lines of the errors (named_cases) compared.  The
+# comment of each case names the file it comes from.
+# shellcheck shell=sh disable=SC2154 # here, tmp: set by server-config.sh
+
+# A dnssec-policy's keys: an algorithm named does not know (by name or
+# number up to 255), an RSA key of fewer than 1024 or more than 4096 bits
+# (at the key's last word), both refused by both, once per policy (named
+# stops at a policy's first bad key); a size for an algorithm of fixed
+# length only warned of.  An unused policy is checked too.
+t_kasp_keys() {
+	named_cases kk "bad algorithm" <<'EOF2' || return 1
+1 |dnssec-policy "badalg" { keys { csk lifetime unlimited algorithm ceasarscipher; }; };
+4 |dnssec-policy p { keys {\nksk lifetime unlimited\nalgorithm\nbogus; zsk lifetime unlimited algorithm also-bad; }; };
+1 |dnssec-policy p { keys { csk lifetime unlimited algorithm 256; }; };
+1 |dnssec-policy p { keys { csk lifetime unlimited algorithm rsasha1-nsec3-sha1; }; };
+|dnssec-policy p { keys { csk lifetime unlimited algorithm ECDSA256; csk lifetime P1Y algorithm NSEC3RSASHA1; }; };
+|dnssec-policy p { keys { csk lifetime unlimited algorithm 253; ksk lifetime unlimited algorithm Ed448; zsk lifetime 0 algorithm ed448; }; };
+EOF2
+	named_cases kk "invalid key length" <<'EOF2' || return 1
+1 |dnssec-policy "badalg" { keys { csk lifetime unlimited algorithm 8 4097; }; };
+1 |dnssec-policy "badalg" { keys { csk lifetime unlimited algorithm rsasha512 1023; }; };
+1 |dnssec-policy "badalg" { keys { csk lifetime unlimited algorithm 5 511; }; };
+1 4 |dnssec-policy "bad-keylen" { keys { csk lifetime P10Y algorithm rsasha1 511; }; };\ndnssec-policy q { keys {\nksk lifetime unlimited algorithm 7\n512; zsk lifetime unlimited algorithm 7 5000; }; };
+|dnssec-policy p { keys { ksk lifetime P1Y algorithm RsaSha256 1024; zsk lifetime P1Y algorithm 8 4096; }; };
+|dnssec-policy "warn-length" { keys { csk lifetime unlimited algorithm ecdsa256 2048; }; };
+EOF2
+	named_cases kk "ISO 8601" <<'EOF2' || return 1
+1 |dnssec-policy p { keys { csk lifetime bad algorithm 13; }; };
+|dnssec-policy p { keys { csk lifetime unlimited algorithm 13; }; };
+EOF2
+	# a key of one role alone, per algorithm, at the keys block's '{'
+	named_cases kk "requires both KSK and ZSK" <<'EOF2'
+2 |dnssec-policy p {\nkeys {\nzsk lifetime unlimited algorithm 13; }; };
+1 1 |dnssec-policy p { keys { ksk lifetime unlimited algorithm 13; zsk lifetime unlimited algorithm 8; }; };
+|dnssec-policy p { keys { ksk lifetime unlimited algorithm 13; zsk lifetime unlimited algorithm 13; }; };
+|dnssec-policy p { keys { }; };
+EOF2
+}
+t "BIND dnssec-policy keys (checkconf/bad-kasp-key*, kasp-bad-keylen): zonelint refuses what named refuses, at its line" t_kasp_keys
+
+# A dnssec-policy's nsec3param: its parts in named's order, iterations up
+# to 150 (BIND 9.20 takes none at all), a salt length up to 255, and an
+# algorithm of its keys that NSEC3 goes with; a salt (which BIND 9.16
+# dropped) refused where it stands.
+t_kasp_nsec3() {
+	named_cases kn "iterations value" <<'EOF2' || return 1
+1 |dnssec-policy too-many-iterations { nsec3param iterations 151; };
+3 |dnssec-policy "rsasha1" { keys { csk lifetime P10Y algorithm nsec3rsasha1 1024; }; nsec3param iterations 150; };\ndnssec-policy "rsasha256-bad" {\nkeys { csk lifetime P10Y algorithm rsasha256 2048; }; nsec3param iterations 151; };
+3 |dnssec-policy p {\nnsec3param\niterations 200 optout yes; };
+|dnssec-policy p { nsec3param iterations 0 optout no salt-length 8; };
+EOF2
+	named_cases kn "cannot use nsec3" <<'EOF2' || return 1
+1 |dnssec-policy "bad-salt" { keys { csk lifetime unlimited algorithm rsasha1; }; nsec3param ; };
+4 |dnssec-policy p {\nkeys { csk lifetime unlimited algorithm 5; };\nnsec3param\niterations 2; };
+1 |dnssec-policy p { keys { csk lifetime unlimited algorithm dh; }; nsec3param; };
+|dnssec-policy p { keys { csk lifetime unlimited algorithm nsec3rsasha1; }; nsec3param; };
+|dnssec-policy p { keys { csk lifetime unlimited algorithm 13; }; nsec3param; };
+EOF2
+	named_cases kn "before 'salt'" <<'EOF2' || return 1
+1 |dnssec-policy "bad-salt" { nsec3param salt "pepper"; };
+EOF2
+	named_cases kn "salt length" <<'EOF2'
+1 |dnssec-policy p { nsec3param salt-length 256; };
+|dnssec-policy p { nsec3param salt-length 255; };
+EOF2
+}
+t "BIND dnssec-policy nsec3param (checkconf/kasp-bad-nsec3-*, bad-kasp-iterations): zonelint refuses what named refuses, at its line" t_kasp_nsec3
+
+# A dnssec-policy's statements: one none of named 9.18, 9.20 and 9.21
+# takes, a duration named does not read, a signatures-refresh at 90% of
+# a validity or past it (at the statement), a CDS digest type 9.18 does
+# not have the option for and 9.20 refuses: refused by both; the
+# statements of good-kasp.conf's policy taken (parent-registration-delay
+# only warned of).
+t_kasp_statements() {
+	named_cases ks "ISO 8601" <<'EOF2' || return 1
+2 |dnssec-policy "badduration" {\n\tsignatures-refresh PT20Sabcd;\n};
+1 |dnssec-policy p { dnskey-ttl 1y; };
+2 |dnssec-policy p {\npublish-safety "P1D"; };
+|dnssec-policy p { dnskey-ttl 1h30m; purge-keys P90D; signatures-jitter PT12H; };
+EOF2
+	named_cases ks "signatures-refresh must" <<'EOF2' || return 1
+1 |dnssec-policy p { signatures-validity P5D; };
+1 |dnssec-policy p { signatures-validity P10D; signatures-refresh P9D; };
+2 2 |dnssec-policy p { signatures-refresh P1D; };\ndnssec-policy\nq\n{ signatures-refresh P13D; };
+|dnssec-policy p { signatures-validity P10D; signatures-refresh 777599; };
+EOF2
+	named_cases ks "unknown option" <<'EOF2' || return 1
+1 |dnssec-policy p { key-ttl 3600; };
+EOF2
+	cases ks named.conf '' named_takes <<'EOF2'
+refuses|dnssec-policy "bad-digesttype" { cds-digest-type foobar; };
+refuses|dnssec-policy "bad-digesttype" { cds-digest-type GOST; };
+takes|dnssec-policy "test" { dnskey-ttl 3600; keys { ksk key-directory lifetime P1Y algorithm 13 256; zsk key-directory lifetime P30D algorithm 13; csk key-directory lifetime unlimited algorithm 8 2048; }; max-zone-ttl 86400; parent-ds-ttl 7200; parent-propagation-delay PT1H; parent-registration-delay P1D; publish-safety PT3600S; retire-safety PT3600S; signatures-refresh P3D; signatures-validity P2W; signatures-validity-dnskey P14D; zone-propagation-delay PT5M; };
+EOF2
+}
+t "BIND dnssec-policy statements (checkconf/bad-kasp4, bad-kasp-digest-*, good-kasp): zonelint refuses what named refuses" t_kasp_statements
+
+# Two zones of one name, in two views, under two policies that keep
+# their keys in one key-directory (the innermost given; none given is
+# one too), refused at the second zone by both; under one policy, or in
+# two directories, or with policies that only the views set (named
+# 9.18.49 reads the zone's and options' here), taken by both.
+t_kasp_keydir() {
+	k='key "k1" { algorithm "hmac-sha1"; secret "YPfMoAk6h+3iN8MDRQC004iSNHY="; };\\nkey "k2" { algorithm "hmac-sha1"; secret "4xILSZQnuO1UKubXHkYUsvBRPu8="; };\\n'
+	z='zone "example.net" { type primary; inline-signing yes;'
+	sed "s/@K@/$k/; s/@Z@/$z/g" <<'EOF2' | named_cases kd "already in use by zone"
+6 |@K@view "example1" { match-clients { key "k1"; };\n@Z@ dnssec-policy "default"; key-directory "."; file "example1.db"; }; };\nview "example2" { match-clients { key "k2"; };\n@Z@ dnssec-policy "insecure"; key-directory "."; file "example2.db"; }; };
+6 |@K@view "example1" { match-clients { key "k1"; };\n@Z@ dnssec-policy "default"; file "example1.db"; }; };\nview "example2" { match-clients { key "k2"; };\n@Z@ dnssec-policy "insecure"; file "example2.db"; }; };
+4 |options { dnssec-policy insecure; };\nview "a" { match-clients { key "k1"; }; @Z@ dnssec-policy "default"; file "a.db"; }; };\nview "b" {\n@Z@ file "b.db"; }; };\n@K@
+|@K@view "example1" { match-clients { key "k1"; };\n@Z@ dnssec-policy "default"; file "example1.db"; }; };\nview "example2" { match-clients { key "k2"; };\n@Z@ dnssec-policy "default"; file "example2.db"; }; };
+|view "a" { match-clients { key "k1"; }; @Z@ dnssec-policy "default"; file "a.db"; }; };\nview "b" {\n@Z@ dnssec-policy "insecure"; key-directory "b"; file "b.db"; }; };\n@K@
+|view "a" { match-clients { key "k1"; }; dnssec-policy default; @Z@ file "a.db"; }; };\nview "b" { dnssec-policy insecure;\n@Z@ file "b.db"; }; };\n@K@
+EOF2
+}
+t "BIND two policies' keys in one key-directory (checkconf/bad-kasp-keydir*): zonelint refuses what named refuses, at its line" t_kasp_keydir
