@@ -119,3 +119,41 @@ t_kasp_keydir() {
 EOF2
 }
 t "BIND two policies' keys in one key-directory (checkconf/bad-kasp-keydir*): zonelint refuses what named refuses, at its line" t_kasp_keydir
+
+# An address list's prefix whose address has bits set past its length
+# (named reads "10.1/8" as 10.1.0.0/8), or longer than its family, in an
+# acl statement, an option's list, a view's match-clients, sortlist,
+# controls, or a server statement's address: refused at it by both (named
+# stops reading there, so one a line).
+t_prefix_bits() {
+	named_cases pb "prefix length" <<'EOF2'
+3 |acl a {\n\t{ "none"; };\n\t{ !19.0.0.0/7; };\n};\noptions { allow-query { a; }; };
+2 |options {\nallow-query { 10.1/8; }; };
+1 |view v { match-clients { ! 2001:db8::1/32; }; };
+1 |options { sortlist { { 10.0.0.0/8; { 10.2.0.0/7; }; }; }; };
+1 |controls { inet 127.0.0.1 allow { 192.0.2.1/24; }; };
+1 |server 10.1.0.0/8 { };
+1 |options { allow-transfer { 192.0.2.0/33; }; };
+|options { allow-query { 18.0.0.0/7; 10/8; 0.0.0.0/0; 2001:db8::/32; 192.0.2.1/32; }; };
+|server 2001:db8::/32 { };
+EOF2
+}
+t "BIND prefixes with bits past their length (checkconf/bad-acl): zonelint refuses what named refuses, at its line" t_prefix_bits
+
+# nta-lifetime of no time or over a week, nta-recheck over a week, in
+# options or a view: refused by both; a recheck past the lifetime only
+# warned of.
+t_nta() {
+	named_cases nt "cannot exceed one week" <<'EOF2' || return 1
+2 |options {\n\tnta-lifetime 8d;\n};
+1 |options { nta-lifetime 1w1s; };
+1 |options { nta-recheck P8D; nta-lifetime 7d; };
+|options { nta-lifetime 604800; nta-recheck 0; };
+|options { nta-lifetime 1d; nta-recheck 2d; };
+EOF2
+	named_cases nt "may not be zero" <<'EOF2'
+2 |options { nta-lifetime 1d; };\nview v { nta-lifetime 0; };
+|view v { nta-recheck 0; };
+EOF2
+}
+t "BIND negative trust anchors' timers (checkconf/bad-lifetime): zonelint refuses what named refuses, at its line" t_nta

@@ -245,6 +245,8 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 		return;
 	if (ctx == C_POLICY || ctx == C_PKEYS)
 		bind_policy_leaf(b, ctx, args, n);
+	if (ctx == C_OPTIONS || ctx == C_VIEW)
+		bind_nta_option(b, args, n);
 	/* an element of allow-update's list */
 	if (ctx == C_ACL) {
 		if (b->au_to && *b->au_to != AU_SOME)
@@ -606,6 +608,8 @@ static enum ctx child(struct bind *b, enum ctx ctx, struct tok *args,
 	/* read for its source options' ports and address families */
 	if ((ctx == C_TOP || ctx == C_VIEW) && is(&args[0], "server")) {
 		b->server = n >= 2 ? args[1].s : NULL;
+		if (n >= 2 && args[1].t == T_WORD)
+			bind_prefix_check(b, &args[1]);
 		b->server_at = b->lbrace;
 		return C_SERVER;
 	}

@@ -458,5 +458,12 @@ enum ctx bind_policy_child(struct bind *b, const struct tok *args, size_t n);
  * of the policy as a whole, in the order it checks, stopping at the
  * first failure as it does. */
 void bind_policy_end(struct bind *b);
+/* The statement args[0..n) of options or a view, when it is nta-lifetime
+ * or nta-recheck: its value held to named-checkconf's bounds. */
+void bind_nta_option(struct bind *b, const struct tok *args, size_t n);
+/* The address list element t, when it is a prefix: its length held to
+ * its family and its address's bits to its length, as named reads a
+ * prefix (server_bind_refs.c). */
+void bind_prefix_check(struct bind *b, const struct tok *t);
 
 #endif

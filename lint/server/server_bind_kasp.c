@@ -1,4 +1,4 @@
-/* server_bind_kasp.c - a dnssec-policy statement's block, held to what named-checkconf 9.18 and later versions refuse in it. */
+/* server_bind_kasp.c - a dnssec-policy statement's block and the negative trust anchors' timers, held to what named-checkconf 9.18 and later versions refuse in them. */
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
@@ -342,4 +342,26 @@ void bind_policy_end(struct bind *b)
 		srv_err(b->s, p->nsec3at.file, p->nsec3at.line,
 			p->nsec3at.col, "dnssec-policy: nsec3 salt length %u "
 			"too high", (unsigned)p->saltlen);
+}
+
+/* nta-lifetime and nta-recheck, in options or a view: named-checkconf
+ * refuses a negative trust anchor kept no time at all or over a week
+ * (RFC 7646 section 2: it is to last as short a time as it may), and a
+ * recheck less often than weekly; one past the lifetime is only warned
+ * of. */
+void bind_nta_option(struct bind *b, const struct tok *args, size_t n)
+{
+	int64_t v;
+
+	if (n < 2 || (!is(&args[0], "nta-lifetime") &&
+		      !is(&args[0], "nta-recheck")) ||
+	    (v = duration(b, &args[1], false)) < 0)
+		return;
+	if (v == 0 && is(&args[0], "nta-lifetime"))
+		srv_err(b->s, args[1].file, args[1].line, args[1].col,
+			"'nta-lifetime' may not be zero");
+	else if (v > 604800)
+		srv_err(b->s, args[1].file, args[1].line, args[1].col,
+			"'%s' cannot exceed one week", is(&args[0],
+			"nta-lifetime") ? "nta-lifetime" : "nta-recheck");
 }
