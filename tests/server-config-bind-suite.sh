@@ -157,3 +157,31 @@ EOF2
 EOF2
 }
 t "BIND negative trust anchors' timers (checkconf/bad-lifetime): zonelint refuses what named refuses, at its line" t_nta
+
+# An IPv4 address of fewer than four numbers without a prefix length, in
+# an address list or a server statement, refused at it by both (named
+# reads "127.1" as the start of a prefix); four numbers, or fewer with a
+# length, taken.
+t_short_ipv4() {
+	named_cases si "incomplete IPv4 address" <<'EOF2'
+2 |acl myacl {\n\t127.1; /* bad-ipv4-prefix-dotted1.conf */\n};
+2 |acl myacl {\n\t127; /* bad-ipv4-prefix2.conf */\n};
+1 |options { allow-query { ! 10.1.2; }; };
+1 |server 127.1 { };
+|acl a { 10.1.2.3; 10/8; 10.1/16; };
+EOF2
+}
+t "BIND IPv4 addresses cut short (checkconf/bad-ipv4-prefix*): zonelint refuses what named refuses, at its line" t_short_ipv4
+
+# max-ixfr-ratio: unlimited or a percentage (digits and '%'), not 0%, in
+# options, a view or a zone; over 100% only warned of (warn-maxratio1).
+t_ixfr_ratio() {
+	named_cases ir "percentage" <<'EOF2'
+5 |zone example {\n\ttype primary;\n\tmasterfile-format raw;\n\tfile "example.db";\n\tmax-ixfr-ratio 0.9;\n};
+1 |view v { max-ixfr-ratio 1; };
+1 |zone "a" { type primary; file "x"; max-ixfr-ratio 0%; };
+1 |options { max-ixfr-ratio %; };
+|options { max-ixfr-ratio UNLIMITED; };\nview v { max-ixfr-ratio 101%; };\nzone "a" { type primary; file "x"; max-ixfr-ratio 050%; };
+EOF2
+}
+t "BIND max-ixfr-ratio (checkconf/bad-maxratio1, warn-maxratio1): zonelint refuses what named refuses, at its line" t_ixfr_ratio

@@ -247,6 +247,8 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 		bind_policy_leaf(b, ctx, args, n);
 	if (ctx == C_OPTIONS || ctx == C_VIEW)
 		bind_nta_option(b, args, n);
+	if (ctx == C_OPTIONS || ctx == C_VIEW || ctx == C_ZONE)
+		bind_ratio_option(b, args, n);
 	/* an element of allow-update's list */
 	if (ctx == C_ACL) {
 		if (b->au_to && *b->au_to != AU_SOME)

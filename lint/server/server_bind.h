@@ -461,6 +461,10 @@ void bind_policy_end(struct bind *b);
 /* The statement args[0..n) of options or a view, when it is nta-lifetime
  * or nta-recheck: its value held to named-checkconf's bounds. */
 void bind_nta_option(struct bind *b, const struct tok *args, size_t n);
+/* max-ixfr-ratio, args[0..n) of options, a view or a zone: its value
+ * held to named's percentage (server_bind_value.c; other statements are
+ * left alone). */
+void bind_ratio_option(struct bind *b, const struct tok *args, size_t n);
 /* The address list element t, when it is a prefix: its length held to
  * its family and its address's bits to its length, as named reads a
  * prefix (server_bind_refs.c). */

@@ -393,8 +393,19 @@ static bool ipv4_short(const char *s, size_t len, uint8_t out[4])
 	return false;
 }
 
-/* named-checkconf: a prefix longer than its family ("invalid prefix
- * length"), or whose address has bits set past its length
+/* The dots in s. */
+static size_t dots(const char *s)
+{
+	size_t k = 0;
+
+	while ((s = strchr(s, '.')) != NULL && ++k)
+		s++;
+	return k;
+}
+
+/* named-checkconf: an IPv4 address of fewer than four numbers without a
+ * length, a prefix longer than its family ("invalid prefix length"), or
+ * whose address has bits set past its length
  * ("10.1.0.0/8": RFC 4632 section 3.1 writes a prefix with them clear),
  * refused at it. */
 void bind_prefix_check(struct bind *b, const struct tok *t)
@@ -406,6 +417,14 @@ void bind_prefix_check(struct bind *b, const struct tok *t)
 	char *end;
 	bool v6;
 
+	/* named reads a prefix length after an IPv4 address of fewer
+	 * than four numbers: "127.1" alone is none */
+	if (!slash && strspn(t->s, "0123456789.") == strlen(t->s) &&
+	    dots(t->s) < 3) {
+		srv_err(b->s, t->file, t->line, t->col, "incomplete IPv4 "
+			"address or prefix '%s'", t->s);
+		return;
+	}
 	if (!slash || !isdigit((unsigned char)slash[1]) ||
 	    (size_t)(slash - t->s) > INET6_ADDRSTRLEN)
 		return;

@@ -191,3 +191,25 @@ void bind_list_header(struct bind *b, const struct tok *args, size_t from,
 		}
 	}
 }
+
+/* max-ixfr-ratio (options, a view, a zone): "unlimited" or a percentage,
+ * digits and '%' ("50%"), which named reads to 32 bits; one of none at
+ * all (0%) refused, as one that is no percentage.  Over 100% is only
+ * warned of. */
+void bind_ratio_option(struct bind *b, const struct tok *args, size_t n)
+{
+	const struct tok *t = &args[1];
+	uint32_t v = 0;
+	size_t k;
+
+	if (n < 2 || !is(&args[0], "max-ixfr-ratio") || is(t, "unlimited"))
+		return;
+	for (k = 0; t->t == T_WORD && isdigit((unsigned char)t->s[k]); k++)
+		v = v * 10 + (uint32_t)(t->s[k] - '0');
+	if (t->t != T_WORD || t->s[k] != '%' || t->s[k + 1])
+		srv_err(b->s, t->file, t->line, t->col, "expected percentage "
+			"near '%s'", t->t == T_STR ? "\"" : t->s);
+	else if (v == 0)
+		srv_err(b->s, t->file, t->line, t->col, "'ixfr-max-ratio' must "
+			"be a nonzero percentage or 'unlimited'");
+}
