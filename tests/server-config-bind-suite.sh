@@ -185,3 +185,22 @@ t_ixfr_ratio() {
 EOF2
 }
 t "BIND max-ixfr-ratio (checkconf/bad-maxratio1, warn-maxratio1): zonelint refuses what named refuses, at its line" t_ixfr_ratio
+
+# lmdb-mapsize in options or a view: a size (digits, then k, m or g)
+# from 1 MiB to 1 TiB; another word, or one out of those bounds, refused
+# at it by both.
+t_mapsize() {
+	named_cases lm "is too" <<'EOF2' || return 1
+2 |options {\n\tlmdb-mapsize 1; /* bad-lmdb-mapsize-toosmall.conf */\n};
+1 |view v { lmdb-mapsize 1k; };
+1 |options { lmdb-mapsize 1099511627777; };
+1 |options { lmdb-mapsize 1025g; };
+|options { lmdb-mapsize 1048576; };\nview v { lmdb-mapsize 1024g; };\nview w { lmdb-mapsize 64M; };
+EOF2
+	named_cases lm "optional unit" <<'EOF2'
+1 |options { lmdb-mapsize unlimited; };
+1 |options { lmdb-mapsize 1T; };
+|options { lmdb-mapsize 1G; };
+EOF2
+}
+t "BIND lmdb-mapsize (checkconf/bad-lmdb-mapsize-*): zonelint refuses what named refuses, at its line" t_mapsize

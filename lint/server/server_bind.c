@@ -245,8 +245,10 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 		return;
 	if (ctx == C_POLICY || ctx == C_PKEYS)
 		bind_policy_leaf(b, ctx, args, n);
-	if (ctx == C_OPTIONS || ctx == C_VIEW)
+	if (ctx == C_OPTIONS || ctx == C_VIEW) {
 		bind_nta_option(b, args, n);
+		bind_mapsize_option(b, args, n);
+	}
 	if (ctx == C_OPTIONS || ctx == C_VIEW || ctx == C_ZONE)
 		bind_ratio_option(b, args, n);
 	/* an element of allow-update's list */

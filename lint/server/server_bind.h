@@ -465,6 +465,9 @@ void bind_nta_option(struct bind *b, const struct tok *args, size_t n);
  * held to named's percentage (server_bind_value.c; other statements are
  * left alone). */
 void bind_ratio_option(struct bind *b, const struct tok *args, size_t n);
+/* lmdb-mapsize, args[0..n) of options or a view: its value held to
+ * named's size and bounds (server_bind_value.c). */
+void bind_mapsize_option(struct bind *b, const struct tok *args, size_t n);
 /* The address list element t, when it is a prefix: its length held to
  * its family and its address's bits to its length, as named reads a
  * prefix (server_bind_refs.c). */

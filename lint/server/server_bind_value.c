@@ -213,3 +213,34 @@ void bind_ratio_option(struct bind *b, const struct tok *args, size_t n)
 		srv_err(b->s, t->file, t->line, t->col, "'ixfr-max-ratio' must "
 			"be a nonzero percentage or 'unlimited'");
 }
+
+/* lmdb-mapsize (options, a view): a size, digits with an optional unit
+ * (k, m, g: powers of 1024), that named holds to 1 MiB at least and
+ * 1 TiB at most, the bounds of the map of the new-zone database. */
+void bind_mapsize_option(struct bind *b, const struct tok *args, size_t n)
+{
+	const struct tok *t = &args[1];
+	uint64_t v = 0, scale = 1;
+	size_t k;
+
+	if (n < 2 || !is(&args[0], "lmdb-mapsize"))
+		return;
+	for (k = 0; t->t == T_WORD && isdigit((unsigned char)t->s[k]) &&
+		    v <= UINT32_MAX * (uint64_t)1024; k++)
+		v = v * 10 + (uint64_t)(t->s[k] - '0');
+	if (k > 0 && t->s[k] && !t->s[k + 1] && strchr("kKmMgG", t->s[k]))
+		scale = strchr("kK", t->s[k]) ? 1024 : strchr("mM", t->s[k]) ?
+			1024 * 1024 : 1024 * 1024 * 1024;
+	else if (k == 0 || t->s[k])
+		scale = 0;
+	if (!scale) {
+		srv_err(b->s, t->file, t->line, t->col, "expected integer and "
+			"optional unit near '%s'", t->t == T_STR ? "\"" : t->s);
+		return;
+	}
+	v = v > UINT64_MAX / scale ? UINT64_MAX : v * scale;
+	if (v < 1024 * 1024 || v > (uint64_t)1024 * 1024 * 1024 * 1024)
+		srv_err(b->s, t->file, t->line, t->col, "'lmdb-mapsize %llu' "
+			"is too %s", (unsigned long long)v, v < 1024 * 1024 ?
+			"small" : "large");
+}
