@@ -75,8 +75,12 @@ t "BIND dnssec-policy nsec3param (checkconf/kasp-bad-nsec3-*, bad-kasp-iteration
 # takes, a duration named does not read, a signatures-refresh at 90% of
 # a validity or past it (at the statement), a CDS digest type 9.18 does
 # not have the option for and 9.20 refuses: refused by both; the
-# statements of good-kasp.conf's policy taken (parent-registration-delay
-# only warned of).
+# policies of good-kasp.conf and of the kasp system test
+# (kasp/ns3/policies/kasp.conf.in, autosign.conf.in, @DEFAULT_ALGORITHM@
+# put as ECDSAP256SHA256) taken (a deprecated algorithm, two keys of one
+# role, parent-registration-delay only warned of).  BIND 9.20's
+# cds-digest-types, which 9.18 refuses, is taken (docs/servers.md,
+# "Options and views").
 t_kasp_statements() {
 	named_cases ks "ISO 8601" <<'EOF2' || return 1
 2 |dnssec-policy "badduration" {\n\tsignatures-refresh PT20Sabcd;\n};
@@ -93,13 +97,20 @@ EOF2
 	named_cases ks "unknown option" <<'EOF2' || return 1
 1 |dnssec-policy p { key-ttl 3600; };
 EOF2
-	cases ks named.conf '' named_takes <<'EOF2'
+	cases ks named.conf '' named_takes <<'EOF2' || return 1
 refuses|dnssec-policy "bad-digesttype" { cds-digest-type foobar; };
 refuses|dnssec-policy "bad-digesttype" { cds-digest-type GOST; };
+takes|dnssec-policy "rsasha1" { dnskey-ttl 1234; keys { ksk key-directory lifetime P10Y algorithm 5; zsk key-directory lifetime P5Y algorithm 5; zsk key-directory lifetime P1Y algorithm 5 2000; }; };
+takes|dnssec-policy "checkds-doubleksk" { keys { ksk key-directory lifetime unlimited algorithm ECDSAP256SHA256; ksk key-directory lifetime unlimited algorithm ECDSAP256SHA256; zsk key-directory lifetime unlimited algorithm ECDSAP256SHA256; }; };
+takes|dnssec-policy "csk-roll2" { signatures-refresh 12h; signatures-validity P1D; signatures-validity-dnskey P1D; dnskey-ttl 1h; publish-safety PT1H; retire-safety 1h; purge-keys 0; keys { csk key-directory lifetime P6M algorithm ECDSAP256SHA256; }; zone-propagation-delay PT1H; max-zone-ttl 1d; parent-ds-ttl PT1H; parent-propagation-delay P1W; };
 takes|dnssec-policy "test" { dnskey-ttl 3600; keys { ksk key-directory lifetime P1Y algorithm 13 256; zsk key-directory lifetime P30D algorithm 13; csk key-directory lifetime unlimited algorithm 8 2048; }; max-zone-ttl 86400; parent-ds-ttl 7200; parent-propagation-delay PT1H; parent-registration-delay P1D; publish-safety PT3600S; retire-safety PT3600S; signatures-refresh P3D; signatures-validity P2W; signatures-validity-dnskey P14D; zone-propagation-delay PT5M; };
 EOF2
+	printf '%s\n' 'dnssec-policy "csk-roll" { cds-digest-types { "sha-384"; }; };' \
+		>ks/named.conf
+	run --server-config ks/named.conf
+	want_rc 0 && hasnt err "error:"
 }
-t "BIND dnssec-policy statements (checkconf/bad-kasp4, bad-kasp-digest-*, good-kasp): zonelint refuses what named refuses" t_kasp_statements
+t "BIND dnssec-policy statements (checkconf/bad-kasp4, bad-kasp-digest-*, good-kasp; kasp/ns3/policies): zonelint refuses what named refuses" t_kasp_statements
 
 # Two zones of one name, in two views, under two policies that keep
 # their keys in one key-directory (the innermost given; none given is
