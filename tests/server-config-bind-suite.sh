@@ -64,9 +64,17 @@ EOF2
 	named_cases kn "before 'salt'" <<'EOF2' || return 1
 1 |dnssec-policy "bad-salt" { nsec3param salt "pepper"; };
 EOF2
-	named_cases kn "salt length" <<'EOF2'
+	named_cases kn "salt length" <<'EOF2' || return 1
 1 |dnssec-policy p { nsec3param salt-length 256; };
 |dnssec-policy p { nsec3param salt-length 255; };
+EOF2
+	# numbers named does not read: a word, or past 32 bits
+	named_cases kn "expected number" <<'EOF2' || return 1
+1 |dnssec-policy p { nsec3param iterations x; };
+EOF2
+	named_cases kn "out of range" <<'EOF2'
+1 |dnssec-policy p { nsec3param salt-length 4294967296; };
+2 |dnssec-policy p { keys {\ncsk lifetime unlimited algorithm 8 99999999999999999999; }; };
 EOF2
 }
 t "BIND dnssec-policy nsec3param (checkconf/kasp-bad-nsec3-*, bad-kasp-iterations): zonelint refuses what named refuses, at its line" t_kasp_nsec3

@@ -77,6 +77,19 @@ static bool number(const struct tok *t, uint64_t *v)
 	return k > 0 && !t->s[k];
 }
 
+/* A number of a policy's statement in word t, as named reads it: true
+ * with it in *v, else false after reporting it at t. */
+static bool number_at(struct bind *b, const struct tok *t, uint64_t *v)
+{
+	if (number(t, v))
+		return true;
+	srv_err(b->s, t->file, t->line, t->col, t->t == T_WORD &&
+		strspn(t->s, "0123456789") == strlen(t->s) ?
+		"'%s' out of range" : "expected number near '%s'",
+		t->t == T_STR ? "\"" : t->s);
+	return false;
+}
+
 /* A duration named reads (a TTL or an ISO 8601 duration; "unlimited"
  * only where ok_unlimited, a key's lifetime): the seconds, or -1 after
  * reporting it at t. */
@@ -159,7 +172,9 @@ static void policy_key(struct bind *b, struct bpolicy *p,
 	k += 2;
 	if (k < n && is(&args[k], "tag-range"))
 		k += 3;
-	if (k < n && number(&args[k], &size) &&
+	if (k < n && args[k].t == T_WORD &&
+	    strspn(args[k].s, "0123456789") == strlen(args[k].s) &&
+	    number_at(b, &args[k], &size) &&
 	    (a == 5 || a == 7 || a == 8 || a == 10) &&
 	    (size < 1024 || size > 4096))
 		key_error(p, &args[n - 1], "dnssec-policy: key with algorithm "
@@ -177,14 +192,14 @@ static void nsec3param(struct bind *b, struct bpolicy *p,
 
 	p->nsec3at = place(&args[n - 1]);
 	if (k + 1 < n && is(&args[k], "iterations")) {
-		if (number(&args[k + 1], &v))
+		if (number_at(b, &args[k + 1], &v))
 			p->iterations = (int64_t)v;
 		k += 2;
 	}
 	if (k + 1 < n && is(&args[k], "optout"))
 		k += 2;
 	if (k + 1 < n && is(&args[k], "salt-length")) {
-		if (number(&args[k + 1], &v))
+		if (number_at(b, &args[k + 1], &v))
 			p->saltlen = (int64_t)v;
 		k += 2;
 	}
