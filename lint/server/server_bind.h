@@ -470,7 +470,7 @@ void bind_ratio_option(struct bind *b, const struct tok *args, size_t n);
 void bind_mapsize_option(struct bind *b, const struct tok *args, size_t n);
 /* The address list element t, when it is a prefix: its length held to
  * its family and its address's bits to its length, as named reads a
- * prefix (server_bind_refs.c). */
+ * prefix (server_bind_value.c). */
 void bind_prefix_check(struct bind *b, const struct tok *t);
 
 #endif

@@ -1,4 +1,5 @@
-/* server_bind_value.c - the values of named.conf statements as named reads them: TTLs, ISO 8601 durations, port numbers, classes, the words before a list of servers. */
+/* server_bind_value.c - the values of named.conf statements as named reads them: TTLs, ISO 8601 durations, port numbers, classes, the words before a list of servers, prefixes, percentages, sizes. */
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -243,4 +244,90 @@ void bind_mapsize_option(struct bind *b, const struct tok *args, size_t n)
 		srv_err(b->s, t->file, t->line, t->col, "'lmdb-mapsize %llu' "
 			"is too %s", (unsigned long long)v, v < 1024 * 1024 ?
 			"small" : "large");
+}
+
+/* IPv4 text as named reads a prefix's address, one to four numbers
+ * ("10" and "10.1" are 10.0.0.0 and 10.1.0.0), into out[4]: true when
+ * it is one. */
+static bool ipv4_short(const char *s, size_t len, uint8_t out[4])
+{
+	unsigned long v;
+	size_t k = 0;
+	char *end;
+
+	memset(out, 0, 4);
+	while (k < 4 && len > 0 && isdigit((unsigned char)*s)) {
+		v = strtoul(s, &end, 10);
+		if (v > 255 || (size_t)(end - s) > len)
+			return false;
+		out[k++] = (uint8_t)v;
+		len -= (size_t)(end - s);
+		s = end;
+		if (len == 0)
+			return true;
+		if (*s != '.' || --len == 0)
+			return false;
+		s++;
+	}
+	return false;
+}
+
+/* The dots in s. */
+static size_t dots(const char *s)
+{
+	size_t k = 0;
+
+	while ((s = strchr(s, '.')) != NULL && ++k)
+		s++;
+	return k;
+}
+
+/* named-checkconf: an IPv4 address of fewer than four numbers without a
+ * length, a prefix longer than its family ("invalid prefix length"), or
+ * whose address has bits set past its length
+ * ("10.1.0.0/8": RFC 4632 section 3.1 writes a prefix with them clear),
+ * refused at it. */
+void bind_prefix_check(struct bind *b, const struct tok *t)
+{
+	const char *slash = strchr(t->s, '/');
+	uint8_t a[16] = { 0 };
+	char text[INET6_ADDRSTRLEN + 1], buf[INET6_ADDRSTRLEN];
+	unsigned long len, bits, i;
+	char *end;
+	bool v6;
+
+	/* named reads a prefix length after an IPv4 address of fewer
+	 * than four numbers: "127.1" alone is none */
+	if (!slash && strspn(t->s, "0123456789.") == strlen(t->s) &&
+	    dots(t->s) < 3) {
+		srv_err(b->s, t->file, t->line, t->col, "incomplete IPv4 "
+			"address or prefix '%s'", t->s);
+		return;
+	}
+	if (!slash || !isdigit((unsigned char)slash[1]) ||
+	    (size_t)(slash - t->s) > INET6_ADDRSTRLEN)
+		return;
+	len = strtoul(slash + 1, &end, 10);
+	if (*end)
+		return;
+	v6 = memchr(t->s, ':', (size_t)(slash - t->s)) != NULL;
+	memcpy(text, t->s, (size_t)(slash - t->s));
+	text[slash - t->s] = '\0';
+	if (v6 ? inet_pton(AF_INET6, text, a) != 1 :
+	    !ipv4_short(text, strlen(text), a))
+		return;
+	bits = v6 ? 128 : 32;
+	if (len > bits) {
+		srv_err(b->s, t->file, t->line, t->col, "invalid prefix length "
+			"'%s'", slash + 1);
+		return;
+	}
+	for (i = len; i < bits; i++)
+		if (a[i / 8] & (0x80 >> (i % 8)))
+			break;
+	if (i == bits)
+		return;
+	inet_ntop(v6 ? AF_INET6 : AF_INET, a, buf, sizeof buf);
+	srv_err(b->s, t->file, t->line, t->col, "'%s/%lu': address/prefix "
+		"length mismatch '%lu'", buf, len, len);
 }
