@@ -99,9 +99,12 @@ verdict() {
 
 # ours SERVER DIR: under that server's configuration, whether zonelint
 # gives an error (1 or 0), then whether one says the zone cannot be read.
+# ZONE027 is left out: it holds signatures to the clock, which no server
+# does as it loads a zone (the cases' RRSIG records expired long ago).
 ours() {
 	(cd "$2" && "$zl" --no-config --format gcc --select ZONE,CNAME \
-		--server-config "$(conf_of "$1")") </dev/null >"$2/zl" 2>&1
+		--ignore ZONE027 --server-config "$(conf_of "$1")") \
+		</dev/null >"$2/zl" 2>&1
 	if grep -q ': error: ' "$2/zl"; then printf '1 '; else printf '0 '; fi
 	grep -Eq ': error: .*(\[ZONE00[12456]\]$|refuses to load)' "$2/zl" &&
 		echo 1 || echo 0
