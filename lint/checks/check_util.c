@@ -111,8 +111,9 @@ bool zl_text_is_address(const char *text, size_t len)
 }
 
 /* Whether the relative name w (lower case, no final dot) ends with the last
- * k >= min(2, labels(origin)) labels of origin ("b.c." for "a.b.c."), olen
- * being strlen(origin). */
+ * k >= min(2, labels(origin)) labels of origin ("b.c." for "a.b.c."), or is
+ * them all ("example.com" in zone example.com.: the origin written
+ * relative), olen being strlen(origin). */
 static bool ends_with_origin(const char *w, size_t wlen, const char *origin,
 			     size_t olen)
 {
@@ -124,7 +125,8 @@ static bool ends_with_origin(const char *w, size_t wlen, const char *origin,
 		/* without the final dot */
 		size_t slen = olen - (size_t)(suffix - origin) - 1;
 
-		if (wlen > slen && w[wlen - slen - 1] == '.' &&
+		if (wlen >= slen &&
+		    (wlen == slen || w[wlen - slen - 1] == '.') &&
 		    strncmp(w + wlen - slen, suffix, slen) == 0)
 			return true;
 		/* Go on while the next suffix keeps two labels or more. */
