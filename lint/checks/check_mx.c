@@ -19,7 +19,8 @@ enum target {
 	T_ALIAS,	/* a CNAME */
 	T_LOCALHOST,	/* localhost. */
 	T_NO_ADDRESS,	/* no A or AAAA, or no such name */
-	T_UNUSABLE,	/* only loopback, unspecified or link-local addresses */
+	T_UNUSABLE,	/* only addresses no sender connects to
+			   (zl_addr_kind) */
 	T_OK,
 	T_BROKEN,	/* reported by a `breaks` rule (MX001, MX004): what
 			   was meant is unknown, neither dead nor alive */

@@ -51,27 +51,50 @@ uint16_t zl_rdf_u16(const struct zl_rdf *f)
 	return f->len >= 2 && d ? (uint16_t)(d[0] << 8 | d[1]) : 0;
 }
 
+/* The IANA special-purpose registries (RFC 6890 §2.2.2) for IPv4
+ * address a: the blocks no host can be a destination of, or only on its
+ * own link.  Private (RFC 1918), shared (RFC 6598) and documentation
+ * blocks stay usable: a split-horizon zone serves them. */
+static enum zl_addr_kind addr4_kind(const uint8_t *a)
+{
+	if (a[0] == 127)
+		return ZL_ADDR_LOOPBACK;
+	/* 0.0.0.0/8, "this network": a source only (RFC 1122 §3.2.1.3) */
+	if (a[0] == 0)
+		return ZL_ADDR_UNSPECIFIED;
+	if (a[0] == 169 && a[1] == 254)
+		return ZL_ADDR_LINK_LOCAL;
+	if ((a[0] & 0xf0) == 224)
+		return ZL_ADDR_MULTICAST;	/* RFC 5771: no TCP */
+	/* 240.0.0.0/4 (RFC 1112 §4), 255.255.255.255 in it (RFC 919 §7) */
+	if ((a[0] & 0xf0) == 240)
+		return ZL_ADDR_RESERVED;
+	return ZL_ADDR_USABLE;
+}
+
 enum zl_addr_kind zl_addr_kind(const struct zl_rdf *f)
 {
+	static const uint8_t mapped[12] = { [10] = 0xff, [11] = 0xff };
 	const uint8_t *a = zl_rdf_data(f);
 	static const uint8_t zero[16];
 
-	if (f->type == LDNS_RDF_TYPE_A && f->len == 4) {
-		if (a[0] == 127)
-			return ZL_ADDR_LOOPBACK;
-		if (memcmp(a, zero, 4) == 0)
-			return ZL_ADDR_UNSPECIFIED;
-		if (a[0] == 169 && a[1] == 254)
-			return ZL_ADDR_LINK_LOCAL;
+	if (!a)
 		return ZL_ADDR_USABLE;
-	}
+	if (f->type == LDNS_RDF_TYPE_A && f->len == 4)
+		return addr4_kind(a);
 	if (f->type == LDNS_RDF_TYPE_AAAA && f->len == 16) {
+		/* RFC 4291 §2.5.5.2: ::ffff:0:0/96 is the IPv4 host it
+		 * maps, as MX010 reads it */
+		if (memcmp(a, mapped, sizeof mapped) == 0)
+			return addr4_kind(a + sizeof mapped);
 		if (memcmp(a, zero, 15) == 0 && a[15] == 1)
 			return ZL_ADDR_LOOPBACK;
 		if (memcmp(a, zero, 16) == 0)
 			return ZL_ADDR_UNSPECIFIED;
 		if (a[0] == 0xfe && (a[1] & 0xc0) == 0x80)
 			return ZL_ADDR_LINK_LOCAL;
+		if (a[0] == 0xff)
+			return ZL_ADDR_MULTICAST;	/* RFC 4291 §2.7 */
 		return ZL_ADDR_USABLE;
 	}
 	return ZL_ADDR_USABLE;

@@ -371,12 +371,15 @@ bool zl_lost_address(const struct zl_ctx *ctx, const struct zl_name *n);
 /* A 16-bit integer field. */
 uint16_t zl_rdf_u16(const struct zl_rdf *f);
 
-/* What an A or AAAA address can be used for. */
+/* What an A or AAAA address can be used for (RFC 6890); an IPv4-mapped
+ * AAAA (::ffff:0:0/96) is judged as the IPv4 address it maps. */
 enum zl_addr_kind {
 	ZL_ADDR_USABLE,
 	ZL_ADDR_LOOPBACK,	/* 127.0.0.0/8, ::1 */
-	ZL_ADDR_UNSPECIFIED,	/* 0.0.0.0, :: */
+	ZL_ADDR_UNSPECIFIED,	/* 0.0.0.0/8, :: */
 	ZL_ADDR_LINK_LOCAL,	/* 169.254.0.0/16, fe80::/10 */
+	ZL_ADDR_MULTICAST,	/* 224.0.0.0/4, ff00::/8 */
+	ZL_ADDR_RESERVED,	/* 240.0.0.0/4, 255.255.255.255 with it */
 };
 enum zl_addr_kind zl_addr_kind(const struct zl_rdf *f);
 
