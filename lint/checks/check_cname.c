@@ -21,16 +21,95 @@ static const char *ns_refusal(const struct zl_ctx *ctx,
 	       ", and BIND refuses to load the zone" : "";
 }
 
+/* Links of a chain of aliases followed to its canonical name: twice what
+ * zl_answer follows, so that a chain it calls a loop is one here too. */
+#define CANON_MAX 16
+
+/* The end of a chain of aliases, and its last link. */
+struct canon {
+	const char *text;		/* the canonical name */
+	const struct zl_rr *last;	/* the CNAME or DNAME that names it,
+					   NULL: the first link does */
+	const struct zl_zone *zone;	/* last's zone */
+	bool loop;			/* no name ends the chain */
+};
+
+/* The canonical name (RFC 2181 §10.3, RFC 5321 §5.1) that a query for
+ * first, the name an alias points to, ends at: the CNAMEs (a wildcard's
+ * too, RFC 4592) and the CNAMEs that DNAMEs make (RFC 6672 §2.2) are
+ * followed through the zones of the run, to a name that is no alias, or
+ * the last name known where the chain leaves the run (a name of no zone
+ * of it, or below a delegation whose child it lacks).  first itself, loop
+ * set, when the chain is longer than CANON_MAX (a loop), and first alone
+ * when it passes a record a `breaks` rule reported (NAME001): past it the
+ * chain leads where its author did not mean.  buf holds a name a DNAME
+ * made. */
+static struct canon canonical(const struct zl_ctx *ctx, const char *first,
+			      char (*buf)[ZL_NAME_TEXT_MAX])
+{
+	struct canon c = { first, NULL, NULL, false };
+	const struct zl_zone *dz;
+	const struct zl_rr *link;
+	const struct zl_name *w;
+	const char *text = first, *next;
+	struct zl_at at;
+	unsigned hops;
+
+	for (hops = 0; hops < CANON_MAX; hops++) {
+		if ((link = zl_dname_over(ctx, text, &dz, buf[hops & 1],
+					  ZL_NAME_TEXT_MAX))) {
+			next = buf[hops & 1];
+		} else {
+			at = zl_target_text(ctx, text);
+			if (at.zone && (!at.name || !zl_name_sets(at.name)) &&
+			    (w = zl_zone_wildcard(at.zone, text)))
+				at.name = w;
+			link = zl_first_rr(at.zone, at.name,
+					   LDNS_RR_TYPE_CNAME);
+			if (!link || link->nrdf < 1 ||
+			    !zl_rdf_name(&link->rdf[0]))
+				return c;
+			next = zl_rdf_name(&link->rdf[0])->text;
+			dz = at.zone;
+		}
+		if (zl_rr_broken(ctx, link))
+			return (struct canon){ first, NULL, NULL, false };
+		c = (struct canon){ next, link, dz, false };
+		text = next;
+	}
+	return (struct canon){ first, NULL, NULL, true };
+}
+
+/* Attaches to d a note at the end of the chain that c followed: the
+ * link that names the canonical name, or, at the first link (first, of
+ * zone z), the loop there is instead. */
+static void note_canonical(struct zl_ctx *ctx, zl_finding d,
+			   const struct canon *c, const struct zl_zone *z,
+			   const struct zl_rr *first)
+{
+	if (c->loop)
+		zl_emit_note_in(ctx, d, z, first->src,
+				zl_rr_type_tok(z, first),
+				"the aliases from '%s' loop: no name ends the "
+				"chain", c->text);
+	else if (c->last)
+		zl_emit_note_in(ctx, d, c->zone, c->last->src,
+				zl_rr_type_tok(c->zone, c->last),
+				"the chain of aliases ends at '%s'", c->text);
+}
+
 /* RFC 2181 §10.3: the target of an MX (or NS, SRV) must not be an alias;
  * RFC 5321 §5.1 lets an SMTP client refuse such an MX.  Only the aliases of
  * the run's zones can be seen offline, so other targets are never
- * reported. */
+ * reported.  The finding names the canonical name at the end of the
+ * chain, which the record should point at. */
 static void target_not_alias(struct zl_ctx *ctx)
 {
 	const struct zl_rr *rr = ctx->rr, *cname, *dname;
 	const struct zl_zone *dz;
 	const struct zl_name *target, *w;
-	char synth[LDNS_MAX_DOMAINLEN * 4 + 2];
+	char synth[LDNS_MAX_DOMAINLEN * 4 + 2], buf[2][ZL_NAME_TEXT_MAX];
+	struct canon c;
 	struct zl_at at;
 	zl_finding d;
 	int f = zl_rr_name_field(rr, 0);
@@ -44,30 +123,35 @@ static void target_not_alias(struct zl_ctx *ctx)
 		at.name = w;
 	cname = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_CNAME);
 	if (cname && cname->nrdf >= 1 && zl_rdf_name(&cname->rdf[0])) {
+		c = canonical(ctx, zl_rdf_name(&cname->rdf[0])->text, buf);
 		d = ZL_EMIT(ctx, rr->src,
 			    zl_rr_field_tok(ctx->zone, rr, (unsigned)f),
 			    { "target", target->text },
-			    { "canonical", zl_rdf_name(&cname->rdf[0])->text },
+			    { "canonical", c.text },
 			    { "refused", ns_refusal(ctx, at.zone) });
 		if (at.zone == ctx->zone && d != ZL_NO_FINDING)
 			zl_emit_note(ctx, d, cname->src,
 				     zl_rr_type_tok(ctx->zone, cname),
 				     "the CNAME is here");
 		zl_note_target(ctx, d, at, target->text, LDNS_RR_TYPE_CNAME);
+		if (d != ZL_NO_FINDING)
+			note_canonical(ctx, d, &c, at.zone, cname);
 		return;
 	}
 	/* RFC 6672 §2.2: below a DNAME the answer is a CNAME, made up. */
 	if (!(dname = zl_dname_over(ctx, target->text, &dz, synth,
 				    sizeof synth)))
 		return;
+	c = canonical(ctx, synth, buf);
 	d = ZL_EMIT(ctx, rr->src, zl_rr_field_tok(ctx->zone, rr, (unsigned)f),
-		    { "target", target->text }, { "canonical", synth },
+		    { "target", target->text }, { "canonical", c.text },
 		    { "refused", ns_refusal(ctx, dz) });
-	if (d != ZL_NO_FINDING)
-		zl_emit_note_in(ctx, d, dz, dname->src,
-				zl_rr_type_tok(dz, dname),
-				"the DNAME of '%s' answers for it with a CNAME",
-				dname->owner->text);
+	if (d == ZL_NO_FINDING)
+		return;
+	zl_emit_note_in(ctx, d, dz, dname->src, zl_rr_type_tok(dz, dname),
+			"the DNAME of '%s' answers for it with a CNAME",
+			dname->owner->text);
+	note_canonical(ctx, d, &c, dz, dname);
 }
 
 const struct zl_check zl_check_target_not_alias = {

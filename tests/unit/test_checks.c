@@ -87,6 +87,46 @@ START_TEST(test_target_not_alias)
 }
 END_TEST
 
+/* An alias of an alias: the finding names the canonical name at the end
+ * of the chain (RFC 2181 §10.3), with a note at its last link; a loop
+ * has none, and the next link stands, with a note saying so. */
+START_TEST(test_target_not_alias_chain)
+{
+	struct zl_diags d;
+
+	tu_lint(HEAD "@ IN MX 10 a1\n"
+	     "a1 IN CNAME a2\n"
+	     "a2 IN CNAME mail\n"
+	     "mail IN A 192.0.2.25\n"
+	     "b IN MX 10 l1\n"
+	     "l1 IN CNAME l2\n"
+	     "l2 IN CNAME l3\n"
+	     "l3 IN CNAME l2\n"
+	     "c IN MX 10 x.old\n"
+	     "old IN DNAME new\n"
+	     "x.new IN CNAME o1\n"
+	     "o1 IN CNAME mx.example.net.\n", "MX002", &d);
+	ck_assert_uint_eq(d.n, 3);
+	tu_at(&d, 0, "MX002", 6, 12, 0, 14);
+	ck_assert_ptr_nonnull(strstr(d.v[0].message,
+				     "alias for 'mail.example.com.'"));
+	ck_assert_ptr_nonnull(strstr(d.v[0].help, "'mail.example.com.'"));
+	ck_assert_uint_eq(d.v[0].nnotes, 2);
+	ck_assert_uint_eq(d.v[0].notes[1].loc.line, 8);
+	tu_at(&d, 1, "MX002", 10, 12, 0, 14);
+	ck_assert_ptr_nonnull(strstr(d.v[1].message,
+				     "alias for 'l2.example.com.'"));
+	ck_assert_uint_eq(d.v[1].nnotes, 2);
+	ck_assert_ptr_nonnull(strstr(d.v[1].notes[1].message, "loop"));
+	tu_at(&d, 2, "MX002", 14, 12, 0, 17);
+	ck_assert_ptr_nonnull(strstr(d.v[2].message,
+				     "alias for 'mx.example.net.'"));
+	ck_assert_uint_eq(d.v[2].nnotes, 2);
+	ck_assert_uint_eq(d.v[2].notes[1].loc.line, 17);
+	zl_diags_free(&d);
+}
+END_TEST
+
 START_TEST(test_cname_exclusive)
 {
 	struct zl_diags d;
@@ -344,6 +384,7 @@ Suite *checks_suite(void)
 	tcase_add_test(tc, test_target_is_address);
 	tcase_add_test(tc, test_placement_served);
 	tcase_add_test(tc, test_target_not_alias);
+	tcase_add_test(tc, test_target_not_alias_chain);
 	tcase_add_test(tc, test_cname_exclusive);
 	tcase_add_test(tc, test_mx_target_resolves);
 	tcase_add_test(tc, test_name_repeats_origin);
