@@ -11,19 +11,25 @@
 static const struct zl_param_spec no_params[] = { { .key = NULL } };
 
 /* Whether name, an rdata name of rr, does not exist in the zone: no
- * records there, none lost, and no wildcard nor name below answering for
- * it (a relative name meant absolute leads nowhere).  A PTR target of a
- * reverse zone is NAME003's. */
+ * records there, none lost, and no name below it (a relative name meant
+ * absolute leads nowhere).  A wildcard that answers for it, in *wild, does
+ * not make it one the zone has: it synthesises the answer for any name
+ * the zone lacks (RFC 1034 §4.3.3, RFC 4592), a mistyped one alike, so
+ * the name it was read as resolves, but nothing says it was meant in the
+ * zone.  A PTR target of a reverse zone is NAME003's. */
 static bool nowhere(const struct zl_ctx *ctx, const struct zl_rr *rr,
-		    const struct zl_name *name)
+		    const struct zl_name *name, const struct zl_name **wild)
 {
 	struct zl_at at = zl_target(ctx, name);
 
+	*wild = NULL;
 	if ((rr->type == LDNS_RR_TYPE_PTR &&
 	     zl_name_in_reverse(ctx->zone->origin->text)) ||
 	    at.zone != ctx->zone || (at.name && zl_name_sets(at.name)) ||
 	    zl_lost_at(ctx, name, 0))
 		return false;
+	if ((*wild = zl_zone_wildcard(ctx->zone, name->text)))
+		return true;
 	return zl_answer(ctx, name->text, &at) == ZL_ANSWER_NONE;
 }
 
@@ -125,6 +131,20 @@ static bool written_absolute(const char *text, size_t len,
 	return name->len == len + 1 && strncasecmp(name->text, text, len) == 0;
 }
 
+/* Attaches to d a note at the first record of wildcard w, which answers
+ * for name. */
+static void note_wildcard(struct zl_ctx *ctx, zl_finding d,
+			  const struct zl_name *w, const struct zl_name *name)
+{
+	const struct zl_rr *rr = &ctx->zone->rrs[zl_name_sets(w)->first];
+
+	zl_emit_note(ctx, d, rr->src,
+		     !(rr->flags & ZL_RR_OWNER_BLANK) ?
+		     zl_rr_hdr(ctx->zone, rr, ZL_HDR_OWNER) : rr->text,
+		     "the wildcard '%s' answers for '%s' as for any name the "
+		     "zone lacks", w->text, name->text);
+}
+
 /* Emits the finding when the token as written repeats its origin, or,
  * written absolute (as a transfer serves every name), when the name is the
  * zone's origin appended to a name that already ended in it; in rdata
@@ -136,7 +156,9 @@ static void check_written(struct zl_ctx *ctx, const struct zl_rr *rr,
 {
 	const char *text = zl_tok_text(ctx->zone, rr->src, t);
 	char *written, *fix, why[96] = "repeats the origin";
+	const struct zl_name *wild = NULL;
 	size_t n, tld = 0;
+	zl_finding d;
 
 	if (zl_written_repeats_origin(text, t.len, name))
 		n = t.len;
@@ -145,7 +167,7 @@ static void check_written(struct zl_ctx *ctx, const struct zl_rr *rr,
 		text = name->text;
 	else if (rdata && name && !written_absolute(text, t.len, name) &&
 		 (tld = zl_written_ends_in_tld(text, t.len)) &&
-		 nowhere(ctx, rr, name) && !parent_in_zone(ctx, name)) {
+		 nowhere(ctx, rr, name, &wild) && !parent_in_zone(ctx, name)) {
 		n = t.len;
 		snprintf(why, sizeof why, "ends in '%.*s', a top-level domain",
 			 (int)tld, text + t.len - tld);
@@ -156,10 +178,12 @@ static void check_written(struct zl_ctx *ctx, const struct zl_rr *rr,
 	fix = zl_xasprintf("%s.", written);
 	{
 		/* The top-level domain is a guess: no fix-it to apply. */
-		ZL_EMIT(ctx, rr->src, t, { "name", name->text },
-			{ "written", written }, { "fix", tld ? NULL : fix },
-			{ "why", why });
+		d = ZL_EMIT(ctx, rr->src, t, { "name", name->text },
+			    { "written", written }, { "fix", tld ? NULL : fix },
+			    { "why", why });
 	}
+	if (wild && d != ZL_NO_FINDING)
+		note_wildcard(ctx, d, wild, name);
 	free(written);
 	free(fix);
 }
