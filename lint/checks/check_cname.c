@@ -31,7 +31,8 @@ struct canon {
 	const struct zl_rr *last;	/* the CNAME or DNAME that names it,
 					   NULL: the first link does */
 	const struct zl_zone *zone;	/* last's zone */
-	bool loop;			/* no name ends the chain */
+	enum { C_END, C_LOOP, C_YX } end;	/* no name ends the chain
+						   but for C_END */
 };
 
 /* The canonical name (RFC 2181 §10.3, RFC 5321 §5.1) that a query for
@@ -39,15 +40,16 @@ struct canon {
  * too, RFC 4592) and the CNAMEs that DNAMEs make (RFC 6672 §2.2) are
  * followed through the zones of the run, to a name that is no alias, or
  * the last name known where the chain leaves the run (a name of no zone
- * of it, or below a delegation whose child it lacks).  first itself, loop
- * set, when the chain is longer than CANON_MAX (a loop), and first alone
- * when it passes a record a `breaks` rule reported (NAME001): past it the
- * chain leads where its author did not mean.  buf holds a name a DNAME
+ * of it, or below a delegation whose child it lacks).  first itself when
+ * the chain is longer than CANON_MAX (C_LOOP), or a DNAME on it would make
+ * a name of more than 255 octets (C_YX: the query fails, RFC 6672 §2.2),
+ * and when it passes a record a `breaks` rule reported (NAME001): past it
+ * the chain leads where its author did not mean.  buf holds a name a DNAME
  * made. */
 static struct canon canonical(const struct zl_ctx *ctx, const char *first,
 			      char (*buf)[ZL_NAME_TEXT_MAX])
 {
-	struct canon c = { first, NULL, NULL, false };
+	struct canon c = { first, NULL, NULL, C_END };
 	const struct zl_zone *dz;
 	const struct zl_rr *link;
 	const struct zl_name *w;
@@ -61,6 +63,10 @@ static struct canon canonical(const struct zl_ctx *ctx, const char *first,
 			next = buf[hops & 1];
 		} else {
 			at = zl_target_text(ctx, text);
+			if (!at.zone && zl_answer(ctx, text, &at) ==
+						ZL_ANSWER_YXDOMAIN)
+				return (struct canon){ first, NULL, NULL,
+						       C_YX };
 			if (at.zone && (!at.name || !zl_name_sets(at.name)) &&
 			    (w = zl_zone_wildcard(at.zone, text)))
 				at.name = w;
@@ -73,11 +79,11 @@ static struct canon canonical(const struct zl_ctx *ctx, const char *first,
 			dz = at.zone;
 		}
 		if (zl_rr_broken(ctx, link))
-			return (struct canon){ first, NULL, NULL, false };
-		c = (struct canon){ next, link, dz, false };
+			return (struct canon){ first, NULL, NULL, C_END };
+		c = (struct canon){ next, link, dz, C_END };
 		text = next;
 	}
-	return (struct canon){ first, NULL, NULL, true };
+	return (struct canon){ first, NULL, NULL, C_LOOP };
 }
 
 /* Attaches to d a note at the end of the chain that c followed: the
@@ -87,10 +93,14 @@ static void note_canonical(struct zl_ctx *ctx, zl_finding d,
 			   const struct canon *c, const struct zl_zone *z,
 			   const struct zl_rr *first)
 {
-	if (c->loop)
+	if (c->end != C_END)
 		zl_emit_note_in(ctx, d, z, first->src,
 				zl_rr_type_tok(z, first),
+				c->end == C_LOOP ?
 				"the aliases from '%s' loop: no name ends the "
+				"chain" :
+				"the aliases from '%s' reach a name a DNAME "
+				"rewrites past 255 octets: no name ends the "
 				"chain", c->text);
 	else if (c->last)
 		zl_emit_note_in(ctx, d, c->zone, c->last->src,

@@ -88,8 +88,9 @@ START_TEST(test_target_not_alias)
 END_TEST
 
 /* An alias of an alias: the finding names the canonical name at the end
- * of the chain (RFC 2181 §10.3), with a note at its last link; a loop
- * has none, and the next link stands, with a note saying so. */
+ * of the chain (RFC 2181 §10.3), with a note at its last link; a loop,
+ * and a chain a DNAME makes too long, have none, and the next link
+ * stands, with a note saying so. */
 START_TEST(test_target_not_alias_chain)
 {
 	struct zl_diags d;
@@ -105,8 +106,11 @@ START_TEST(test_target_not_alias_chain)
 	     "c IN MX 10 x.old\n"
 	     "old IN DNAME new\n"
 	     "x.new IN CNAME o1\n"
-	     "o1 IN CNAME mx.example.net.\n", "MX002", &d);
-	ck_assert_uint_eq(d.n, 3);
+	     "o1 IN CNAME mx.example.net.\n"
+	     "d IN MX 10 x.grow\n"
+	     "grow IN DNAME aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	     "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.grow.example.com.\n", "MX002", &d);
+	ck_assert_uint_eq(d.n, 4);
 	tu_at(&d, 0, "MX002", 6, 12, 0, 14);
 	ck_assert_ptr_nonnull(strstr(d.v[0].message,
 				     "alias for 'mail.example.com.'"));
@@ -123,6 +127,10 @@ START_TEST(test_target_not_alias_chain)
 				     "alias for 'mx.example.net.'"));
 	ck_assert_uint_eq(d.v[2].nnotes, 2);
 	ck_assert_uint_eq(d.v[2].notes[1].loc.line, 17);
+	/* the DNAME makes ever longer names, until one is too long */
+	tu_at(&d, 3, "MX002", 18, 12, 0, 18);
+	ck_assert_uint_eq(d.v[3].nnotes, 2);
+	ck_assert_ptr_nonnull(strstr(d.v[3].notes[1].message, "255 octets"));
 	zl_diags_free(&d);
 }
 END_TEST
