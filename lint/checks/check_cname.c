@@ -88,7 +88,7 @@ static struct canon canonical(const struct zl_ctx *ctx, const char *first,
 
 /* Attaches to d a note at the end of the chain that c followed: the
  * link that names the canonical name, or, at the first link (first, of
- * zone z), the loop there is instead. */
+ * zone z), why no name ends the chain. */
 static void note_canonical(struct zl_ctx *ctx, zl_finding d,
 			   const struct canon *c, const struct zl_zone *z,
 			   const struct zl_rr *first)

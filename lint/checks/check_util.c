@@ -66,7 +66,8 @@ static enum zl_addr_kind addr4_kind(const uint8_t *a)
 		return ZL_ADDR_LINK_LOCAL;
 	if ((a[0] & 0xf0) == 224)
 		return ZL_ADDR_MULTICAST;	/* RFC 5771: no TCP */
-	/* 240.0.0.0/4 (RFC 1112 §4), 255.255.255.255 in it (RFC 919 §7) */
+	/* 240.0.0.0/4, reserved, with the limited broadcast address
+	 * 255.255.255.255 */
 	if ((a[0] & 0xf0) == 240)
 		return ZL_ADDR_RESERVED;
 	return ZL_ADDR_USABLE;
