@@ -23,7 +23,8 @@ static size_t serve(char *buf, size_t n, unsigned mask)
 }
 
 /* Whether the apex of z has an RRSIG record over its DNSKEY RRset: the
- * file was signed, and is served with its own keys. */
+ * file was signed, and is served with its own keys.  (The loader reads an
+ * RRSIG written in RFC 3597 form into its fields too.) */
 static bool keys_signed(const struct zl_zone *z)
 {
 	const struct zl_rr *rr;
@@ -217,7 +218,6 @@ static void ds_chain(struct zl_ctx *ctx)
 	zl_emit_note_in(ctx, f, p, ds->src, ds->text, "a DS record of '%s' "
 			"in '%s'", z->origin->text, p->origin->text);
 }
-
 
 const struct zl_check zl_check_ds_chain = {
 	.name = "ds-chain",
