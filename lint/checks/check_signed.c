@@ -190,7 +190,7 @@ static void ds_chain(struct zl_ctx *ctx)
 	const struct zl_rr *ds, *rr;
 	const char *up;
 	bool keys = keys_signed(z);
-	size_t nkeys = 0;
+	size_t nkeys = 0, k;
 	char why[96];
 	zl_finding f;
 
@@ -204,12 +204,13 @@ static void ds_chain(struct zl_ctx *ctx)
 	if ((!keys && !z->served_unsigned) ||
 	    !(ds = ds_unmatched(z, p, at, keys)))
 		return;
-	if (keys)
+	if (keys) {
 		snprintf(why, sizeof why, "none matches its %zu DNSKEY "
 			 "record%s", nkeys, nkeys == 1 ? "" : "s");
-	else
-		snprintf(why + serve(why, sizeof why, z->served_unsigned),
-			 sizeof why - strlen(why), " it unsigned");
+	} else {
+		k = serve(why, sizeof why, z->served_unsigned);
+		snprintf(why + k, sizeof why - k, " it unsigned");
+	}
 	rr = zl_first_rr(z, z->origin, keys ? LDNS_RR_TYPE_DNSKEY :
 			 LDNS_RR_TYPE_SOA);
 	f = ZL_EMIT_RR(ctx, rr ? rr : &z->rrs[0],
