@@ -191,35 +191,24 @@ tests/servers/list: tests/servers/list.c lint/liblint.a
 tests/servers/hostile: tests/servers/hostile.c
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LDFLAGS) $(DEP_LIBS)
 
+# The shell suites of `make check`, run side by side (tests/suites.sh),
+# CHECK_JOBS at a time: the longest first, so that the run ends soon after
+# its longest suite.  Most wait on servers or children as much as they
+# compute: one more than the CPUs.
+CHECK_SUITES = parity servers-live budgets server-config hooks badinput \
+	fixtures formats docs meta changes confine cli baseline zoneset \
+	config examples errors discovery man authoring
+CHECK_JOBS = $(shell echo $$(($$(nproc 2>/dev/null || echo 1) + 1)))
+
 check: zonelint tests/unit/run tests/oom tests/servers/list \
 	tests/servers/hostile $(LIB_LINKS)
 	tests/unit/run
 	ASAN_OPTIONS=$${ASAN_OPTIONS:+$$ASAN_OPTIONS:}detect_leaks=0 tests/oom
 	CC="$(CC)" CXX="$(CXX)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" \
 	  sh tests/library.sh ./zonelint
-	sh tests/fixtures.sh ./zonelint
-	sh tests/meta.sh ./zonelint
-	sh tests/cli.sh ./zonelint
-	sh tests/discovery.sh ./zonelint
-	sh tests/zoneset.sh ./zonelint
-	sh tests/config.sh ./zonelint
-	sh tests/badinput.sh ./zonelint
-	sh tests/confine.sh ./zonelint
-	sh tests/budgets.sh ./zonelint
-	sh tests/formats.sh ./zonelint
-	sh tests/baseline.sh ./zonelint
-	sh tests/changes.sh ./zonelint
-	sh tests/hooks.sh ./zonelint
-	sh tests/man.sh ./zonelint
 	sh tests/cycles.sh $(LIB_OBJS)
-	sh tests/docs.sh ./zonelint
-	sh tests/examples.sh ./zonelint
-	sh tests/errors.sh ./zonelint
 	sh tests/servers.sh tests/servers/list
-	sh tests/server-config.sh ./zonelint
-	sh tests/parity.sh ./zonelint
-	sh tests/servers-live.sh ./zonelint
-	sh tests/authoring.sh ./zonelint
+	sh tests/suites.sh $(CHECK_JOBS) ./zonelint $(CHECK_SUITES)
 	$(if $(SKIP_FUZZ),,$(MAKE) check-fuzz)
 
 # The Debian packages (debian/): built by dpkg-buildpackage in a copy of

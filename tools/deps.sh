@@ -34,6 +34,12 @@ for need in "$@"; do
 	case " $missing " in *" $pkg "*) ;; *) missing="$missing $pkg" ;; esac
 done
 [ -z "$missing" ] && exit 0
+# One install at a time (test suites run side by side may each want some):
+# under the lock, what is missing is looked at again.
+if [ -z "${ZONELINT_DEPS_LOCKED:-}" ] && command -v flock >/dev/null 2>&1; then
+	ZONELINT_DEPS_LOCKED=1 exec flock "${TMPDIR:-/tmp}/zonelint-deps.lock" \
+		sh "$0" "$@"
+fi
 # pkg-config itself is needed to find anything else
 case $missing in *pkg-config*) ;; *) command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config" ;; esac
 
