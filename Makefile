@@ -260,19 +260,23 @@ check-tsan:
 
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
 # Two halves, which CI runs side by side: the library on zones (the unit
-# suites, the fixture zones, hostile input, confinement and limits), and
-# the program's runs (options, configurations, zone sets, formats, errors,
-# servers).
+# suites, the fixture zones, hostile input and limits), and the program's
+# runs (options, configurations, zone sets, formats, errors, servers,
+# confinement).
 valgrind: valgrind-zones valgrind-runs
 valgrind-zones: zonelint tests/unit/run
 	sh tools/deps.sh cmd:valgrind:valgrind
 	CK_FORK=no $(VALGRIND) tests/unit/run
-	for t in fixtures badinput confine budgets; do \
+	for t in fixtures badinput budgets; do \
 	  ZONELINT_WRAPPER="$(VALGRIND)" sh tests/$$t.sh ./zonelint || exit 1; done
+# server-config's tables of refusals run zonelint a thousand times: under
+# valgrind, each case's first run and every fourth after it.
 valgrind-runs: zonelint tests/servers/list
 	sh tools/deps.sh cmd:valgrind:valgrind
-	for t in cli config zoneset formats errors server-config authoring; do \
-	  ZONELINT_WRAPPER="$(VALGRIND)" sh tests/$$t.sh ./zonelint || exit 1; done
+	for t in cli config zoneset formats errors server-config authoring \
+	  confine; do \
+	  ZONELINT_WRAPPER="$(VALGRIND)" ZONELINT_WRAPPER_EVERY=4 \
+	  sh tests/$$t.sh ./zonelint || exit 1; done
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/servers.sh tests/servers/list
 
 # libFuzzer harnesses (fuzz/fuzz_*.c), built with their own copy of liblint
