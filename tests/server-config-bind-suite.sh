@@ -223,3 +223,91 @@ EOF2
 EOF2
 }
 t "BIND lmdb-mapsize (checkconf/bad-lmdb-mapsize-*): zonelint refuses what named refuses, at its line" t_mapsize
+
+# The statements of options, a view and a zone whose value is a boolean
+# (yes, no, true, false, 1, 0, in any case) or one of a few words: each
+# with "maybe", in every block that takes it (o options, v a view, z a
+# primary zone), refused at its line by both, and each of its words
+# taken ("-" in the zone: ixfr-from-differences takes no word there).
+# In the last rows: no value, a quoted one, and a word after the value.
+t_booleans() {
+	while read -r name where words; do
+		for c in o v z; do
+			case $where in *$c*) ;; *) continue ;; esac
+			case $c in
+			o) head='options { ' tail=' };' ;;
+			v) head='view v { ' tail=' };' ;;
+			z) head='zone "a.org" { type primary; file "db"; ' tail=' };' ;;
+			esac
+			echo "1 |$head$name maybe;$tail"
+			case $c$words in z-*) continue ;; esac
+			for w in ${words#-}; do
+				echo "|$head$name $w;$tail"
+			done
+		done
+	done <<'EOF2' >bool.rows
+allow-new-zones ov
+answer-cookie o
+auth-nxdomain ov
+automatic-interface-scan o
+check-integrity ovz
+check-sibling ovz
+check-wildcard ovz
+delegation-only z
+dialup ovz notify notify-passive refresh
+dnssec-accept-expired ov
+dnssec-dnskey-kskonly ovz
+dnssec-secure-to-insecure ovz
+dnssec-validation ov AUTO
+empty-zones-enable ov
+flush-zones-on-shutdown o
+glue-cache ov
+inline-signing z
+ipv4only-enable ov
+ixfr-from-differences ovz -primary master secondary Slave
+match-mapped-addresses o
+match-recursive-only v
+memstatistics o
+message-compression ov
+minimal-any ov
+minimal-responses ov no-auth no-auth-recursive
+multi-master ovz
+notify ovz explicit master-only Primary-Only
+notify-to-soa ovz
+nsec3-test-zone ovz
+provide-ixfr ov
+querylog o
+recursion ov YES True 1 no FALSE 0
+request-expire ovz
+request-ixfr ovz
+request-nsid ov
+require-server-cookie ov
+reuseport o
+root-key-sentinel ov
+send-cookie ov
+stale-answer-enable ov
+stale-cache-enable ov
+suppress-initial-notify ov
+synth-from-dnssec ov
+trust-anchor-telemetry ov
+try-tcp-refresh ovz
+update-check-ksk ovz
+use-alt-transfer-source ovz
+zero-no-soa-ttl ovz
+zero-no-soa-ttl-cache ov
+zone-statistics ovz full terse none
+EOF2
+	cat >>bool.rows <<'EOF2'
+1 |options { recursion; };
+1 |options { zone-statistics "full"; };
+1 |view v { recursion on; };
+2 |zone "a.org" { type primary; file "db";\nixfr-from-differences primary; };
+EOF2
+	named_cases bl "boolean expected" <bool.rows || return 1
+	named_cases bl "missing ';' before" <<'EOF2'
+1 |options { recursion yes no; };
+2 |options {\ndnssec-validation auto yes; };
+|options { recursion yes; dnssec-validation auto; };
+EOF2
+}
+t "BIND statements that take a boolean: zonelint refuses what named refuses, at its line" t_booleans

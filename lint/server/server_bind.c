@@ -339,8 +339,7 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 		z->in_view = true;
 	} else if (is(&args[0], "inline-signing") && ctx == C_POLICY) {
 		b->policies[b->npolicies - 1].inline_signing =
-			(int8_t)(is(&args[1], "yes") || is(&args[1], "true") ||
-				 is(&args[1], "1"));
+			(int8_t)(bind_boolean(&args[1]) == 1);
 	} else if (is(&args[0], "max-zone-ttl") && ctx == C_POLICY) {
 		if ((v = max_ttl(b, ctx, &args[1])) >= 0)
 			b->policies[b->npolicies - 1].maxttl = (uint32_t)v;
@@ -382,13 +381,10 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 			*pol = zl_xstrdup(args[1].s);
 		}
 	} else if (ctx == C_ZONE && is(&args[0], "inline-signing")) {
-		z->inline_signing = is(&args[1], "yes") ||
-				    is(&args[1], "true") || is(&args[1], "1");
+		z->inline_signing = bind_boolean(&args[1]) == 1;
 	} else if ((ctx == C_OPTIONS || ctx == C_VIEW) &&
 		   is(&args[0], "recursion")) {
-		rec = is(&args[1], "yes") || is(&args[1], "true") ||
-		      is(&args[1], "1") ? 1 : is(&args[1], "no") ||
-		      is(&args[1], "false") || is(&args[1], "0") ? 0 : -1;
+		rec = (int8_t)bind_boolean(&args[1]);
 		if (ctx == C_OPTIONS)
 			b->recursion = rec;
 		else if (b->cur_view)
@@ -409,8 +405,8 @@ static void leaf(struct bind *b, enum ctx ctx, struct tok *args, size_t n)
 				.line = args[1].line, .col = args[1].col };
 		}
 	} else if (ctx == C_ZONE && is(&args[0], "notify")) {
-		z->notifies = !is(&args[1], "no") && !is(&args[1], "false") &&
-			      !is(&args[1], "0") && !is(&args[1], "explicit");
+		z->notifies = bind_boolean(&args[1]) != 0 &&
+			      !is(&args[1], "explicit");
 	} else if ((ctx == C_OPTIONS &&
 		    is(&args[0], "managed-keys-directory")) ||
 		   ((ctx == C_OPTIONS || ctx == C_VIEW) &&
@@ -835,6 +831,7 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 		if (b->in_tls && b->nest == 2 && b->ntlss)
 			tls_file(b, args, n);
 		leaf(b, ctx, args, n);
+		bind_bool_option(b, ctx, args, n, t.t == T_SEMI);
 		bind_ref_leaf(b, ctx, args, n);
 	}
 	/* a catalog zone's statement has blocks among its words */

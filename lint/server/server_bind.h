@@ -465,6 +465,15 @@ void bind_nta_option(struct bind *b, const struct tok *args, size_t n);
  * held to named's percentage (server_bind_value.c; other statements are
  * left alone). */
 void bind_ratio_option(struct bind *b, const struct tok *args, size_t n);
+/* t as a boolean as named reads one, in any case: 1 for yes, true or 1,
+ * 0 for no, false or 0, -1 for anything else (server_bind_value.c). */
+int bind_boolean(const struct tok *t);
+/* A statement args[0..n) of ctx (options, a view, a zone) whose value is
+ * a boolean, or one of a few words: any other value refused, as is none
+ * before the ';' (semi: the statement ended with one) and a second word
+ * (server_bind_value.c). */
+void bind_bool_option(struct bind *b, enum ctx ctx, const struct tok *args,
+		      size_t n, bool semi);
 /* lmdb-mapsize, args[0..n) of options or a view: its value held to
  * named's size and bounds (server_bind_value.c). */
 void bind_mapsize_option(struct bind *b, const struct tok *args, size_t n);
