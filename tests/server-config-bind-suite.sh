@@ -224,90 +224,254 @@ EOF2
 }
 t "BIND lmdb-mapsize (checkconf/bad-lmdb-mapsize-*): zonelint refuses what named refuses, at its line" t_mapsize
 
-# The statements of options, a view and a zone whose value is a boolean
-# (yes, no, true, false, 1, 0, in any case) or one of a few words: each
-# with "maybe", in every block that takes it (o options, v a view, z a
-# primary zone), refused at its line by both, and each of its words
-# taken ("-" in the zone: ixfr-from-differences takes no word there).
-# In the last rows: no value, a quoted one, and a word after the value.
-t_booleans() {
+# The statements of options, a view and a zone whose value is a boolean,
+# a number, a duration, a size or one of a few words, each given "x" in
+# every block that takes it (o options, v a view, z a primary zone):
+# named-checkconf refuses each alone, and zonelint, given them all, one
+# a line, refuses each at its line with named's words.  Each word of a
+# statement is taken by both (in the first block; "-" before the words:
+# not in a zone; forward's need forwarders).  The values of each type, none, a quoted one and a
+# second word follow in tables of their own.
+t_typed() {
+	mkdir -p ty
 	while read -r name where words; do
-		for c in o v z; do
-			case $where in *$c*) ;; *) continue ;; esac
+		for c in $(echo "$where" | sed 's/./& /g'); do
 			case $c in
 			o) head='options { ' tail=' };' ;;
 			v) head='view v { ' tail=' };' ;;
 			z) head='zone "a.org" { type primary; file "db"; ' tail=' };' ;;
 			esac
-			echo "1 |$head$name maybe;$tail"
-			case $c$words in z-*) continue ;; esac
+			echo "x|$head$name x;$tail"
+			[ "$c" = "${where%"${where#?}"}" ] || continue
 			for w in ${words#-}; do
 				echo "|$head$name $w;$tail"
 			done
 		done
-	done <<'EOF2' >bool.rows
+	done <<'EOF2' >ty/rows
 allow-new-zones ov
 answer-cookie o
 auth-nxdomain ov
 automatic-interface-scan o
+check-dup-records ovz fail warn ignore
 check-integrity ovz
+check-mx ovz fail warn ignore
+check-mx-cname ovz fail warn ignore
 check-sibling ovz
+check-spf ovz warn ignore
+check-srv-cname ovz fail warn ignore
 check-wildcard ovz
+clients-per-query ov
+cookie-algorithm o aes siphash24
+coresize o default unlimited
+datasize o default unlimited
 delegation-only z
-dialup ovz notify notify-passive refresh
+dialup ovz notify notify-passive passive refresh
+dnskey-sig-validity ovz
 dnssec-accept-expired ov
 dnssec-dnskey-kskonly ovz
+dnssec-loadkeys-interval ovz
 dnssec-secure-to-insecure ovz
+dnssec-update-mode ovz maintain no-resign
 dnssec-validation ov AUTO
+dscp o
+edns-udp-size ov
 empty-zones-enable ov
+fetch-quota-params ov
+fetches-per-server ov
+fetches-per-zone ov
+files o default unlimited
 flush-zones-on-shutdown o
+forward ovz
+fstrm-set-buffer-hint o
+fstrm-set-flush-timeout o
+fstrm-set-input-queue-size o
+fstrm-set-output-notify-threshold o
+fstrm-set-output-queue-model o mpsc spsc
+fstrm-set-output-queue-size o
+fstrm-set-reopen-interval o
 glue-cache ov
+heartbeat-interval o
+http-listener-clients o
+http-port o
+http-streams-per-connection o
+https-port o
 inline-signing z
+interface-interval o
 ipv4only-enable ov
 ixfr-from-differences ovz -primary master secondary Slave
+lame-ttl ov
+masterfile-style ovz full relative
 match-mapped-addresses o
 match-recursive-only v
+max-cache-size ov default unlimited
+max-cache-ttl ov
+max-clients-per-query ov
+max-journal-size ovz default unlimited
+max-ncache-ttl ov
+max-query-count ov
+max-query-restarts ov
+max-records ovz
+max-recursion-depth ov
+max-recursion-queries ov
+max-refresh-time ov
+max-retry-time ov
+max-rsa-exponent-size o
+max-stale-ttl ov
+max-transfer-idle-in ov
+max-transfer-idle-out ovz
+max-transfer-time-in ov
+max-transfer-time-out ovz
+max-udp-size ov
 memstatistics o
 message-compression ov
+min-cache-ttl ov
+min-ncache-ttl ov
+min-refresh-time ov
+min-retry-time ov
 minimal-any ov
 minimal-responses ov no-auth no-auth-recursive
-multi-master ovz
+multi-master ov
+nocookie-udp-size ov
 notify ovz explicit master-only Primary-Only
+notify-delay ovz
+notify-rate o
 notify-to-soa ovz
 nsec3-test-zone ovz
+port o
+prefetch ov
 provide-ixfr ov
+qname-minimization ov strict relaxed disabled off
 querylog o
 recursion ov YES True 1 no FALSE 0
-request-expire ovz
-request-ixfr ovz
+recursive-clients o
+request-expire ov
+request-ixfr ov
 request-nsid ov
 require-server-cookie ov
+reserved-sockets o
+resolver-nonbackoff-tries ov
+resolver-query-timeout ov
+resolver-retry-interval ov
 reuseport o
 root-key-sentinel ov
 send-cookie ov
+serial-query-rate o
+serial-update-method ovz date increment unixtime
+servfail-ttl ov
+sig-signing-nodes ovz
+sig-signing-signatures ovz
+sig-signing-type ovz
+sig-validity-interval ovz
+stacksize o default unlimited
+stale-answer-client-timeout ov disabled off
 stale-answer-enable ov
+stale-answer-ttl ov
 stale-cache-enable ov
+stale-refresh-time ov
+startup-notify-rate o
 suppress-initial-notify ov
 synth-from-dnssec ov
+tcp-advertised-timeout o
+tcp-clients o
+tcp-idle-timeout o
+tcp-initial-timeout o
+tcp-keepalive-timeout o
+tcp-listen-queue o
+tcp-receive-buffer o
+tcp-send-buffer o
+tls-port o
+transfer-format ov many-answers one-answer
+transfer-message-size o
+transfers-in o
+transfers-out o
+transfers-per-ns o
 trust-anchor-telemetry ov
-try-tcp-refresh ovz
+try-tcp-refresh ov
+udp-receive-buffer o
+udp-send-buffer o
 update-check-ksk ovz
-use-alt-transfer-source ovz
+update-quota o
+use-alt-transfer-source ov
+v6-bias ov
 zero-no-soa-ttl ovz
 zero-no-soa-ttl-cache ov
 zone-statistics ovz full terse none
 EOF2
-	cat >>bool.rows <<'EOF2'
+	# named: each row alone; its message kept for the row's line
+	i=0
+	: >ty/all.conf
+	: >ty/theirs
+	while IFS='|' read -r want conf; do
+		i=$((i + 1))
+		printf '%s\n' "$conf" >ty/named.conf
+		printf '%s\n' "$conf" >>ty/all.conf
+		m=$( (cd ty && named-checkconf named.conf) 2>&1 |
+			grep -v 'is deprecated$\|is obsolete' |
+			sed -n 's/^named\.conf:1: //p' | head -n 1)
+		if [ -n "$want" ] && [ -z "$m" ]; then
+			echo "named takes: $conf"
+			return 1
+		elif [ -z "$want" ] && [ -n "$m" ]; then
+			echo "named refuses: $conf: $m"
+			return 1
+		fi
+		[ -z "$m" ] || echo "$i: $m" >>ty/theirs
+	done <ty/rows
+	run --server-config ty/all.conf
+	sed -n 's|^ty/all\.conf:\([0-9]*\):[0-9]*: error: \(.*expected.*\)|\1: \2|p' \
+		"$tmp/err" >ty/ours
+	diff ty/theirs ty/ours
+}
+t "BIND statements whose value is a boolean, a number, a duration, a size or a word: zonelint refuses each value named refuses, at its line, and takes their words" t_typed
+
+# The values of each type that named takes and refuses, none, a quoted
+# one, a number out of range, and a word after a value named takes alone.
+t_typed_values() {
+	named_cases tv "boolean expected" <<'EOF2' || return 1
 1 |options { recursion; };
 1 |options { zone-statistics "full"; };
 1 |view v { recursion on; };
 2 |zone "a.org" { type primary; file "db";\nixfr-from-differences primary; };
+|options { recursion 1; notify no; };
 EOF2
-	named_cases bl "boolean expected" <bool.rows || return 1
-	named_cases bl "missing ';' before" <<'EOF2'
+	named_cases tv "expected number" <<'EOF2' || return 1
+1 |options { edns-udp-size 0x1f; };
+1 |options { transfers-in 08; };
+1 |options { transfers-out 1e3; };
+1 |options { port +1; };
+1 |options { tcp-clients "10"; };
+|options { edns-udp-size 0X10; transfers-in 010; transfers-out 4294967295; fetches-per-zone 2 fail; prefetch 2 9; };
+EOF2
+	named_cases tv "out of range" <<'EOF2' || return 1
+1 |options { edns-udp-size 4294967296; };
+1 |options { tcp-clients 0x100000000; };
+1 |options { udp-send-buffer 040000000000; };
+EOF2
+	named_cases tv "expected ISO 8601 duration or TTL value" <<'EOF2' || return 1
+1 |options { max-cache-ttl 1y; };
+1 |options { lame-ttl "1h"; };
+1 |options { servfail-ttl; };
+|options { max-cache-ttl 1H30m; lame-ttl P1D; servfail-ttl pt1h; stale-answer-ttl 1w1d; };
+EOF2
+	named_cases tv "expected integer and optional unit" <<'EOF2' || return 1
+1 |options { max-journal-size 1t; };
+1 |options { max-journal-size 50%; };
+1 |options { max-cache-size 1.5%; };
+1 |options { coresize "1k"; };
+|options { max-journal-size 1K; max-cache-size 90%; coresize DEFAULT; stacksize 99999999999999999999999; };
+EOF2
+	named_cases tv "expected" <<'EOF2' || return 1
+1 |options { transfer-format x; };
+1 |options { transfer-format "one-answer"; };
+1 |options { transfer-format; };
+|options { transfer-format ONE-ANSWER; };
+EOF2
+	named_cases tv "missing ';' before" <<'EOF2'
 1 |options { recursion yes no; };
 2 |options {\ndnssec-validation auto yes; };
-|options { recursion yes; dnssec-validation auto; };
+1 |options { max-cache-ttl 1h 2; };
+1 |options { edns-udp-size 1 2; };
+|options { recursion yes; dnssec-validation auto; fetches-per-server 2 drop; };
 EOF2
 }
-t "BIND statements that take a boolean: zonelint refuses what named refuses, at its line" t_booleans
+t "BIND the values of each simple type: zonelint refuses what named refuses, at its line" t_typed_values

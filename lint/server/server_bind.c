@@ -831,7 +831,7 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 		if (b->in_tls && b->nest == 2 && b->ntlss)
 			tls_file(b, args, n);
 		leaf(b, ctx, args, n);
-		bind_bool_option(b, ctx, args, n, t.t == T_SEMI);
+		bind_typed_option(b, ctx, args, n, t.t == T_SEMI);
 		bind_ref_leaf(b, ctx, args, n);
 	}
 	/* a catalog zone's statement has blocks among its words */

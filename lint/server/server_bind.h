@@ -466,14 +466,15 @@ void bind_nta_option(struct bind *b, const struct tok *args, size_t n);
  * left alone). */
 void bind_ratio_option(struct bind *b, const struct tok *args, size_t n);
 /* t as a boolean as named reads one, in any case: 1 for yes, true or 1,
- * 0 for no, false or 0, -1 for anything else (server_bind_value.c). */
+ * 0 for no, false or 0, -1 for anything else (server_bind_typed.c). */
 int bind_boolean(const struct tok *t);
 /* A statement args[0..n) of ctx (options, a view, a zone) whose value is
- * a boolean, or one of a few words: any other value refused, as is none
- * before the ';' (semi: the statement ended with one) and a second word
- * (server_bind_value.c). */
-void bind_bool_option(struct bind *b, enum ctx ctx, const struct tok *args,
-		      size_t n, bool semi);
+ * a boolean, a number, a duration, a size, or one of a few words: a value
+ * of another type refused, as are a quoted one, none before the ';'
+ * (semi: the statement ended with one) and, where named takes one value,
+ * a second word (server_bind_typed.c). */
+void bind_typed_option(struct bind *b, enum ctx ctx, const struct tok *args,
+		       size_t n, bool semi);
 /* lmdb-mapsize, args[0..n) of options or a view: its value held to
  * named's size and bounds (server_bind_value.c). */
 void bind_mapsize_option(struct bind *b, const struct tok *args, size_t n);

@@ -1,4 +1,4 @@
-/* server_bind_value.c - the values of named.conf statements as named reads them: TTLs, ISO 8601 durations, port numbers, classes, the words before a list of servers, prefixes, percentages, sizes, booleans. */
+/* server_bind_value.c - the values of named.conf statements as named reads them: TTLs, ISO 8601 durations, port numbers, classes, the words before a list of servers, prefixes, percentages, sizes. */
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
@@ -244,102 +244,6 @@ void bind_mapsize_option(struct bind *b, const struct tok *args, size_t n)
 		srv_err(b->s, t->file, t->line, t->col, "'lmdb-mapsize %llu' "
 			"is too %s", (unsigned long long)v, v < 1024 * 1024 ?
 			"small" : "large");
-}
-
-/* The statements of options (o), a view (v) or a zone (z) whose value is
- * a boolean (yes, no, true, false, 1 or 0, in any case) or one of the
- * words given, which named takes in any case too; in a zone,
- * ixfr-from-differences takes no word.  named-checkconf refuses any other
- * value ("boolean expected near 'maybe'").  Found by giving each
- * statement that named 9.18 takes the value "maybe" in options, a view
- * and a primary zone; the words are named.conf(5)'s.  Sorted by name. */
-static const struct bbool {
-	const char *name, *where, *words;
-} bools[] = {
-	{ "allow-new-zones", "ov", "" }, { "answer-cookie", "o", "" },
-	{ "auth-nxdomain", "ov", "" }, { "automatic-interface-scan", "o", "" },
-	{ "check-integrity", "ovz", "" }, { "check-sibling", "ovz", "" },
-	{ "check-wildcard", "ovz", "" }, { "delegation-only", "z", "" },
-	{ "dialup", "ovz", "notify notify-passive passive refresh" },
-	{ "dnssec-accept-expired", "ov", "" },
-	{ "dnssec-dnskey-kskonly", "ovz", "" },
-	{ "dnssec-secure-to-insecure", "ovz", "" },
-	{ "dnssec-validation", "ov", "auto" },
-	{ "empty-zones-enable", "ov", "" },
-	{ "flush-zones-on-shutdown", "o", "" }, { "glue-cache", "ov", "" },
-	{ "inline-signing", "z", "" }, { "ipv4only-enable", "ov", "" },
-	{ "ixfr-from-differences", "ovz", "primary master secondary slave" },
-	{ "match-mapped-addresses", "o", "" },
-	{ "match-recursive-only", "v", "" }, { "memstatistics", "o", "" },
-	{ "message-compression", "ov", "" }, { "minimal-any", "ov", "" },
-	{ "minimal-responses", "ov", "no-auth no-auth-recursive" },
-	{ "multi-master", "ovz", "" },
-	{ "notify", "ovz", "explicit master-only primary-only" },
-	{ "notify-to-soa", "ovz", "" }, { "nsec3-test-zone", "ovz", "" },
-	{ "provide-ixfr", "ov", "" }, { "querylog", "o", "" },
-	{ "recursion", "ov", "" }, { "request-expire", "ovz", "" },
-	{ "request-ixfr", "ovz", "" }, { "request-nsid", "ov", "" },
-	{ "require-server-cookie", "ov", "" }, { "reuseport", "o", "" },
-	{ "root-key-sentinel", "ov", "" }, { "send-cookie", "ov", "" },
-	{ "stale-answer-enable", "ov", "" }, { "stale-cache-enable", "ov", "" },
-	{ "suppress-initial-notify", "ov", "" },
-	{ "synth-from-dnssec", "ov", "" },
-	{ "trust-anchor-telemetry", "ov", "" },
-	{ "try-tcp-refresh", "ovz", "" }, { "update-check-ksk", "ovz", "" },
-	{ "use-alt-transfer-source", "ovz", "" },
-	{ "zero-no-soa-ttl", "ovz", "" }, { "zero-no-soa-ttl-cache", "ov", "" },
-	{ "zone-statistics", "ovz", "full terse none" },
-};
-
-static int bool_cmp(const void *key, const void *elem)
-{
-	return strcasecmp(key, ((const struct bbool *)elem)->name);
-}
-
-/* Whether word t is one of words (space-separated), in any case. */
-static bool in_words(const struct tok *t, const char *words)
-{
-	size_t len = strlen(t->s);
-	const char *w;
-
-	for (w = words; *w; w += strcspn(w, " "), w += *w == ' ')
-		if (strcspn(w, " ") == len && strncasecmp(w, t->s, len) == 0)
-			return true;
-	return false;
-}
-
-int bind_boolean(const struct tok *t)
-{
-	return is(t, "yes") || is(t, "true") || is(t, "1") ? 1 :
-	       is(t, "no") || is(t, "false") || is(t, "0") ? 0 : -1;
-}
-
-void bind_bool_option(struct bind *b, enum ctx ctx, const struct tok *args,
-		      size_t n, bool semi)
-{
-	const struct tok *t = &args[1];
-	char where = ctx == C_OPTIONS ? 'o' : ctx == C_VIEW ? 'v' :
-		     ctx == C_ZONE ? 'z' : 0;
-	const struct bbool *k;
-	const char *words;
-
-	if (!where || args[0].t != T_WORD ||
-	    !(k = bsearch(args[0].s, bools, sizeof bools / sizeof bools[0],
-			  sizeof bools[0], bool_cmp)) ||
-	    !strchr(k->where, where))
-		return;
-	words = where == 'z' && is(&args[0], "ixfr-from-differences") ?
-		"" : k->words;
-	if (n < 2) {
-		if (semi)
-			srv_err(b->s, b->end.file, b->end.line, b->end.col,
-				"boolean expected near ';'");
-	} else if (bind_boolean(t) < 0 && (t->t != T_WORD || !in_words(t, words)))
-		srv_err(b->s, t->file, t->line, t->col, "boolean expected near "
-			"'%s'", t->t == T_STR ? "\"" : t->s);
-	else if (n > 2)
-		srv_err(b->s, args[2].file, args[2].line, args[2].col, "missing "
-			"';' before '%s'", args[2].t == T_STR ? "\"" : args[2].s);
 }
 
 /* IPv4 text as named reads a prefix's address, one to four numbers
