@@ -199,8 +199,6 @@ CHECK_SUITES = parity servers-live budgets server-config hooks badinput \
 	fixtures formats docs meta changes confine cli baseline zoneset \
 	config examples errors discovery man authoring
 CHECK_JOBS = $(shell echo $$(($$(nproc 2>/dev/null || echo 1) + 1)))
-# The servers' verdicts of tests/parity.sh, kept for the next run.
-PARITY_CACHE = $(CURDIR)/build-parity
 
 check: zonelint tests/unit/run tests/oom tests/servers/list \
 	tests/servers/hostile $(LIB_LINKS)
@@ -210,8 +208,7 @@ check: zonelint tests/unit/run tests/oom tests/servers/list \
 	  sh tests/library.sh ./zonelint
 	sh tests/cycles.sh $(LIB_OBJS)
 	sh tests/servers.sh tests/servers/list
-	PARITY_CACHE="$(PARITY_CACHE)" \
-	  sh tests/suites.sh $(CHECK_JOBS) ./zonelint $(CHECK_SUITES)
+	sh tests/suites.sh $(CHECK_JOBS) ./zonelint $(CHECK_SUITES)
 	$(if $(SKIP_FUZZ),,$(MAKE) check-fuzz)
 
 # The Debian packages (debian/): built by dpkg-buildpackage in a copy of
@@ -231,7 +228,6 @@ check-asan:
 	git ls-files -co --exclude-standard | tar -cf - -T - | tar -xf - -C build-asan
 	# Instrumented code runs a few times slower: so may the unit tests.
 	CK_TIMEOUT_MULTIPLIER=5 $(MAKE) -C build-asan check SKIP_FUZZ=1 \
-	  PARITY_CACHE="$(PARITY_CACHE)" \
 	  CC=clang CXX=clang++ \
 	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=address,undefined"
@@ -360,7 +356,7 @@ clean:
 	  lint/libzonelint.map $(BUILTIN_SRC) $(PSL_SRC) $(BUILTIN_SRC).tmp \
 	  $(PSL_SRC).tmp tools/embed tools/idna tests/unit/*.o \
 	  tests/unit/run tests/oom tests/servers/list tests/servers/hostile
-	rm -rf build-asan build-tsan build-fuzz build-parity
+	rm -rf build-asan build-tsan build-fuzz
 
 .PHONY: all check check-asan check-tsan check-package valgrind valgrind-zones \
 	valgrind-runs cycles bench install uninstall clean

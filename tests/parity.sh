@@ -79,39 +79,8 @@ awk -v dir=cases '
 	}
 ' "$here"/parity/*
 
-# The servers' verdicts do not depend on zonelint's build: with
-# PARITY_CACHE set to a directory, each is kept there under the servers'
-# versions, this file's contents and the zone's, for a later run to read
-# back (make check-asan, after make check).
-cache=
-if [ -n "${PARITY_CACHE:-}" ]; then
-	cache=$PARITY_CACHE/$({ named-checkconf -v; kzonecheck -V
-		nsd -v; cat "$here/parity.sh"; } 2>&1 | sha256sum | cut -c1-16)
-	mkdir -p "$cache" || exit 1
-fi
-
-# verdict SERVER DIR: 1 when the server refuses DIR/db.zone (Knot DNS's
-# output in DIR/out), from the cache when it holds it.
+# verdict SERVER DIR: 1 when the server refuses DIR/db.zone.
 verdict() {
-	if [ -n "$cache" ]; then
-		key=$cache/$1.$(sha256sum <"$2/db.zone" | cut -c1-40)
-		if [ -f "$key" ]; then
-			[ "$1" != knot ] || cp "$key.out" "$2/out"
-			cat "$key"
-			return
-		fi
-		v=$(judge "$@")
-		# written whole, then renamed: a worker reads all or nothing
-		[ "$1" != knot ] || cp "$2/out" "$key.out"
-		echo "$v" >"$key.$$" && mv "$key.$$" "$key"
-		echo "$v"
-	else
-		judge "$@"
-	fi
-}
-
-# judge SERVER DIR: verdict's, from the server's checker.
-judge() {
 	case $1 in
 	bind) (cd "$2" && named-checkconf -z named.conf) >/dev/null 2>&1 ;;
 	knot)
