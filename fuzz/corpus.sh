@@ -213,6 +213,31 @@ for z in $zones; do
 done
 rm -f "$out/.limits.zone"
 
+# The cases of tests/parity.sh, each in its small zone: alone
+# (fuzz_lint: the loader, every rule and format), and under the
+# configuration of one of the three servers in turn as parity.sh writes
+# it (fuzz_server_zone: what that server refuses).  make check-asan
+# leaves parity.sh out: here AddressSanitizer sees its cases in one
+# process.
+rm -f "$out"/lint/parity-* "$out"/server_zone/parity-*
+awk -v dir="$out/lint" -v prefix=parity- -f tests/parity-cases.awk \
+	tests/parity/*
+rm -f "$out"/lint/parity-*.*
+{ printf '%s\n' 'options { directory "."; };' \
+	'zone "example.com" { type primary; file "db.zone"; };'
+	printf '\000'; } >"$out/.conf0"
+{ printf '%s\n' 'template:' '  - id: default' '    storage: .' 'zone:' \
+	'  - domain: example.com' '    file: db.zone'; printf '\000'; } \
+	>"$out/.conf1"
+{ printf '%s\n' 'server:' '	zonesdir: "."' 'zone:' '	name: example.com' \
+	'	zonefile: db.zone'; printf '\000'; } >"$out/.conf2"
+i=0
+for c in "$out"/lint/parity-*; do
+	i=$((i + 1))
+	cat "$out/.conf$((i % 3))" "$c" >"$out/server_zone/${c##*/}"
+done
+rm -f "$out"/.conf[012]
+
 # Two versions of a zone, "%%" between them: the fixtures with a base.
 for z in $zones; do
 	[ -f "$z.base" ] || continue
