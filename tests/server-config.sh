@@ -15,7 +15,7 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 sh "$(dirname "$here")/tools/deps.sh" cmd:named-checkconf:bind9-utils cmd:named:bind9 \
-	cmd:knotc:knot cmd:nsd-checkconf:nsd cmd:git:git || exit 1
+	cmd:knotc:knot cmd:nsd-checkconf:nsd cmd:git:git cmd:strace:strace || exit 1
 PATH=$PATH:/usr/sbin:/sbin
 export PATH
 # Knot's dnstap and geoip modules come in packages of their own, in the

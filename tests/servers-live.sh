@@ -28,7 +28,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 sh "$(dirname "$here")/tools/deps.sh" cmd:named:bind9 cmd:rndc:bind9-utils \
 	cmd:knotd:knot cmd:nsd:nsd cmd:kdig:knot-dnsutils \
-	cmd:delv:bind9-dnsutils cmd:ldns-signzone:ldnsutils || exit 1
+	cmd:delv:bind9-dnsutils cmd:ldns-signzone:ldnsutils \
+	cmd:shellcheck:shellcheck || exit 1
 PATH=$PATH:/usr/sbin:/sbin
 export PATH
 gate=$(dirname "$here")/hooks/zonelint-reload
