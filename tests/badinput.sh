@@ -15,7 +15,7 @@ set -u
 
 suite badinput.sh "${1:-}"
 sh "$(dirname "$0")/../tools/deps.sh" cmd:/usr/bin/time:time \
-	cmd:xmllint:libxml2-utils cmd:named-checkconf:bind9-utils || exit 1
+	cmd:xmllint:libxml2-utils cmd:named-checkconf:bind9-utils cmd:jq:jq || exit 1
 
 cd "$tmp" || exit 1
 
