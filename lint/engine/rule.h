@@ -132,8 +132,9 @@ struct zl_ruleset {
 void zl_ruleset_plan(struct zl_ruleset *rs);
 /* ---- finding rules (rule_index.c) ---- */
 
-/* Rebuilds rs->byid and rs->byname; called after a load. */
-void zl_ruleset_reindex(struct zl_ruleset *rs);
+/* Brings rs->byid and rs->byname up to date after a load: the rules
+ * before from are in them already, in place (0: none is). */
+void zl_ruleset_reindex_from(struct zl_ruleset *rs, size_t from);
 
 /* The index of the rule whose id (names: whose name) is s[0..n), in any
  * case; -1 if there is none.  O(log n). */

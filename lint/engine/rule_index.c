@@ -37,30 +37,52 @@ static int ikey_cmp(const void *a, const void *b)
 			     ((const struct ikey *)b)->s);
 }
 
-/* The indexes of rs's rules in the order of their ids or names. */
-static uint32_t *index_by(const struct zl_ruleset *rs, bool names)
+/* The indexes of rs's rules from on, in the order of their ids or names. */
+static uint32_t *index_by(const struct zl_ruleset *rs, size_t from, bool names)
 {
-	struct ikey *k = zl_xcalloc(rs->n ? rs->n : 1, sizeof *k);
-	uint32_t *idx = zl_xcalloc(rs->n ? rs->n : 1, sizeof *idx);
-	size_t i;
+	size_t n = rs->n - from, i;
+	struct ikey *k = zl_xcalloc(n ? n : 1, sizeof *k);
+	uint32_t *idx = zl_xcalloc(n ? n : 1, sizeof *idx);
 
-	for (i = 0; i < rs->n; i++)
-		k[i] = (struct ikey){ key_of(rs, (uint32_t)i, names),
-				      (uint32_t)i };
-	qsort(k, rs->n, sizeof *k, ikey_cmp);
-	for (i = 0; i < rs->n; i++)
+	for (i = 0; i < n; i++)
+		k[i] = (struct ikey){ key_of(rs, (uint32_t)(from + i), names),
+				      (uint32_t)(from + i) };
+	qsort(k, n, sizeof *k, ikey_cmp);
+	for (i = 0; i < n; i++)
 		idx[i] = k[i].ri;
 	free(k);
 	return idx;
 }
 
-void zl_ruleset_reindex(struct zl_ruleset *rs)
+/* old, the index of the rules before from, with the rules from on merged
+ * in: a load adds a file's rules to the many already indexed. */
+static uint32_t *merged(const struct zl_ruleset *rs, uint32_t *old,
+			size_t from, bool names)
 {
-	free(rs->byid);
-	free(rs->byname);
-	rs->byid = rs->byname = NULL;	/* out of memory: stay freeable */
-	rs->byid = index_by(rs, false);
-	rs->byname = index_by(rs, true);
+	uint32_t *add = index_by(rs, from, names), *idx;
+	size_t i = 0, j = 0, k = 0, nadd = rs->n - from;
+
+	if (!from) {
+		free(old);
+		return add;
+	}
+	idx = zl_xcalloc(rs->n ? rs->n : 1, sizeof *idx);
+	while (i < from || j < nadd)
+		idx[k++] = j == nadd || (i < from &&
+			   zl_strcasecmp(key_of(rs, old[i], names),
+					 key_of(rs, add[j], names)) <= 0) ?
+			   old[i++] : add[j++];
+	free(old);
+	free(add);
+	return idx;
+}
+
+void zl_ruleset_reindex_from(struct zl_ruleset *rs, size_t from)
+{
+	/* merged() frees the old index last: out of memory, rs stays
+	 * freeable */
+	rs->byid = merged(rs, rs->byid, from, false);
+	rs->byname = merged(rs, rs->byname, from, true);
 }
 
 /* The first entry of an index whose string compares with s[0..n) above

@@ -552,7 +552,7 @@ static void settle(struct zl_ruleset *rs)
 {
 	qsort(rs->rules, rs->n, sizeof *rs->rules, rule_cmp);
 	zl_ruleset_plan(rs);
-	zl_ruleset_reindex(rs);
+	zl_ruleset_reindex_from(rs, 0);
 }
 
 /* Appends the rules of one file, or none if it has any problem.  With
@@ -566,7 +566,7 @@ static enum zl_status load(struct zl_ruleset *rs, const char *name,
 	enum zl_status st = ZL_ERR_RULES;
 	struct zl_ynode *root;
 	struct ld ld;
-	size_t i;
+	size_t i, had;
 
 	if (len > ZL_RULES_MAX_SIZE) {
 		zl_diags_add(errs, NULL, ZL_SEV_ERROR, NULL, "rule file '%s' "
@@ -587,11 +587,12 @@ static enum zl_status load(struct zl_ruleset *rs, const char *name,
 		goto out;
 	zl_xgrow((void **)&rs->rules, &rs->cap, rs->n + ld.nrules,
 		 sizeof *rs->rules);
+	had = rs->n;
 	for (i = 0; i < ld.nrules; i++)
 		rs->rules[rs->n++] = ld.rules[i];
 	ld.nrules = 0;
 	/* The next file of the batch checks its ids against these too. */
-	zl_ruleset_reindex(rs);
+	zl_ruleset_reindex_from(rs, had);
 	st = ZL_OK;
 out:
 	for (i = 0; i < ld.nrules; i++)

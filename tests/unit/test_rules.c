@@ -547,6 +547,59 @@ START_TEST(test_load_builtin)
 }
 END_TEST
 
+/* The rules of the built-in pack p alone. */
+static size_t pack_rules(const struct zl_builtin_pack *p)
+{
+	struct zl_ruleset *rs = zl_ruleset_new();
+	struct zl_diags errs;
+	size_t n;
+
+	zl_diags_init(&errs);
+	ck_assert_int_eq(zl_ruleset_load_packs(rs, p, 1, zl_checks, zl_ncheck,
+					       &errs), ZL_OK);
+	n = zl_ruleset_count(rs);
+	zl_diags_free(&errs);
+	zl_ruleset_free(rs);
+	return n;
+}
+
+/* In one batch, each pack's ids and names are looked up among those of
+ * every pack before it: the first and the last pack again, after all of
+ * them, repeat each of their ids and names, and add nothing. */
+START_TEST(test_load_batch)
+{
+	size_t n = zl_builtin_npacks, i, dups, all;
+	struct zl_builtin_pack *packs = calloc(n + 2, sizeof *packs);
+	struct zl_ruleset *rs = zl_ruleset_new();
+	struct zl_diags errs;
+
+	ck_assert_ptr_nonnull(packs);
+	zl_diags_init(&errs);
+	memcpy(packs, zl_builtin_packs, n * sizeof *packs);
+	packs[n] = zl_builtin_packs[0];
+	packs[n + 1] = zl_builtin_packs[n - 1];
+	dups = pack_rules(&packs[n]) + pack_rules(&packs[n + 1]);
+	ck_assert_uint_gt(dups, 2);
+	ck_assert_int_eq(zl_ruleset_load_packs(rs, packs, n + 2, zl_checks,
+					       zl_ncheck, &errs),
+			 ZL_ERR_RULES);
+	ck_assert_uint_eq(errs.n, 2 * dups);
+	for (i = 0; i < errs.n; i++)
+		ck_assert_ptr_nonnull(strstr(errs.v[i].message,
+					     "duplicate rule "));
+	zl_diags_free(&errs);
+	zl_diags_init(&errs);
+	all = zl_ruleset_count(rs);
+	zl_ruleset_free(rs);
+	rs = zl_ruleset_new();
+	ck_assert_int_eq(zl_ruleset_load_builtin(rs, &errs), ZL_OK);
+	ck_assert_uint_eq(zl_ruleset_count(rs), all);
+	zl_diags_free(&errs);
+	zl_ruleset_free(rs);
+	free(packs);
+}
+END_TEST
+
 static void same_mark(yaml_mark_t a, yaml_mark_t b)
 {
 	ck_assert_uint_eq(a.index, b.index);
@@ -807,6 +860,7 @@ Suite *rules_suite(void)
 	T(test_load_file)
 	T(test_load_builtin)
 	T(test_builtin_replay)
+	T(test_load_batch)
 	T(test_select)
 	T(test_ignore)
 	T(test_set_severity)
