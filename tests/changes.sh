@@ -177,6 +177,21 @@ test_summary_nothing() {
 	[ -f sum.md ] && [ ! -s sum.md ] || { show sum.md; exit 1; }
 }
 
+# The tree may hold a link where the summary is written: it is replaced
+# by the summary, and what it leads to is left as it was.
+test_summary_link() {
+	repo
+	change
+	printf 'outside\n' >../victim
+	ln -s ../victim sum.md
+	run --since HEAD --no-config --summary=markdown --summary-file sum.md \
+		-q zones/
+	want_rc 1
+	[ ! -L sum.md ] || { echo "sum.md is still a link"; exit 1; }
+	same summary.md sum.md
+	[ "$(cat ../victim)" = outside ] || { show ../victim; exit 1; }
+}
+
 test_summary_needs_base() {
 	repo
 	run --summary zones/
@@ -358,6 +373,7 @@ t "summary steps of the CI templates, as written" test_summary_ci_templates
 t "deleted zones below the paths given; a path outside" test_summary_operands
 t "no mail change, empty summary" test_summary_nothing
 t "summary of records as large as they come" test_summary_bounds
+t "a link at --summary-file is replaced, not followed" test_summary_link
 t "--summary needs a base and a known format" test_summary_needs_base
 t "CHG001: MX and MX target changed under a long TTL" test_rules_mx
 t "CHG004, CHG005: selector removed, last MX dropped" test_rules_dkim_and_last_mx

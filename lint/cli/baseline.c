@@ -34,38 +34,17 @@ void cli_baseline_apply(struct run *r)
 				       &r->stale));
 }
 
-/* A temporary file beside the baseline, renamed over it when complete: a
- * run that fails halfway leaves the old baseline in place. */
+static enum zl_status write_baseline(FILE *f, const void *d)
+{
+	return must(zl_baseline_write(d, f));
+}
+
+/* Atomically: a run that fails halfway leaves the old baseline in place. */
 enum zl_status cli_baseline_write(const struct cli *c,
 				  const struct zl_diags *d)
 {
-	char *tmp = xasprintf("%s.XXXXXX", c->write_baseline);
-	enum zl_status st = ZL_ERR_IO;
-	FILE *f = NULL;
-	mode_t mask;
-	int fd, e;
-
-	if ((fd = mkstemp(tmp)) < 0)
-		goto out;
-	mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) != 0 || (f = fdopen(fd, "w")) == NULL) {
-		close(fd);
-		goto out;
-	}
-	st = must(zl_baseline_write(d, f));
-	if (fclose(f) != 0 && st == ZL_OK)
-		st = ZL_ERR_IO;
-	if (st == ZL_OK && rename(tmp, c->write_baseline) != 0)
-		st = ZL_ERR_IO;
-out:
-	e = errno;
-	if (st != ZL_OK && fd >= 0)
-		unlink(tmp);
-	if (st != ZL_OK) {
-		errno = e;
-		cli_warn("cannot write the baseline '%s'", c->write_baseline);
-	}
-	free(tmp);
-	return st;
+	if (cli_write_atomic(c->write_baseline, write_baseline, d) == ZL_OK)
+		return ZL_OK;
+	cli_warn("cannot write the baseline '%s'", c->write_baseline);
+	return ZL_ERR_IO;
 }

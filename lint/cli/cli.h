@@ -408,6 +408,14 @@ enum zl_status cli_baseline_write(const struct cli *c,
 
 /* ---- report.c ---- */
 
+/* Writes arg to f: ZL_OK, or another status with errno set. */
+typedef enum zl_status cli_writer(FILE *f, const void *arg);
+/* Writes path by write(f, arg) to a temporary file beside it, renamed
+ * over path when complete (a link at path is replaced, not followed).
+ * Returns ZL_OK, or another status with errno set; says nothing. */
+enum zl_status cli_write_atomic(const char *path, cli_writer *write,
+				const void *arg);
+
 /* --output replaces a regular file or makes a new one: false, after
  * saying why, for anything else. */
 bool cli_output_ok(const char *path);

@@ -11,8 +11,9 @@
 
 #include "cli.h"
 
-/* The temporary report while it is written, removed by a signal that ends
- * the run (on_signal); only changed with those signals blocked. */
+/* The temporary file cli_write_atomic is writing, removed by a signal
+ * that ends the run (on_signal); only changed with those signals
+ * blocked. */
 static char *volatile tmp_report;
 static const int end_signals[] = { SIGHUP, SIGINT, SIGTERM };
 
@@ -64,22 +65,20 @@ bool cli_output_ok(const char *path)
 	return false;
 }
 
-static enum zl_status write_atomic(const struct cli *c,
-				   const struct zl_ruleset *rs,
-				   const struct zl_diags *d)
+enum zl_status cli_write_atomic(const char *path, cli_writer *write,
+			       const void *arg)
 {
-	struct zl_format_opts fo = { want_color(c->color, -1),
-				     c->show_suppressed, rs };
 	enum zl_status st = ZL_ERR_IO;
-	char *tmp = xasprintf("%s.XXXXXX", c->output);
+	char *tmp = xasprintf("%s.XXXXXX", path);
 	sigset_t ends, old;
 	mode_t mask;
 	FILE *f = NULL;
 	int fd, e;
 
 	/* A temporary file in the same directory, renamed over the target
-	 * only when complete: readers never see a partial report, and a
-	 * signal that ends the run meanwhile removes it. */
+	 * only when complete: readers never see a partial file, a signal
+	 * that ends the run meanwhile removes it, and a link at path (one
+	 * the tree may hold, leading anywhere) is replaced, never followed. */
 	catch_end_signals(&ends);
 	pthread_sigmask(SIG_BLOCK, &ends, &old);
 	if ((fd = mkstemp(tmp)) >= 0)
@@ -93,26 +92,38 @@ static enum zl_status write_atomic(const struct cli *c,
 		close(fd);
 		goto out;
 	}
-	st = must(zl_format(c->format, d, &fo, f));
+	st = write(f, arg);
 	if (st == ZL_OK && fsync(fileno(f)) != 0)
 		st = ZL_ERR_IO;
 	if (fclose(f) != 0 && st == ZL_OK)
 		st = ZL_ERR_IO;
 out:
 	pthread_sigmask(SIG_BLOCK, &ends, &old);
-	if (st == ZL_OK && rename(tmp, c->output) != 0)
+	if (st == ZL_OK && rename(tmp, path) != 0)
 		st = ZL_ERR_IO;
 	e = errno;
 	if (st != ZL_OK && fd >= 0)
 		unlink(tmp);
 	tmp_report = NULL;
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (st != ZL_OK) {
-		errno = e;
-		cli_warn("cannot write '%s'", c->output);
-	}
+	errno = e;
 	free(tmp);
 	return st;
+}
+
+struct report {
+	const struct cli *c;
+	const struct zl_ruleset *rs;
+	const struct zl_diags *d;
+};
+
+static enum zl_status write_report(FILE *f, const void *arg)
+{
+	const struct report *r = arg;
+	struct zl_format_opts fo = { want_color(r->c->color, -1),
+				     r->c->show_suppressed, r->rs };
+
+	return must(zl_format(r->c->format, r->d, &fo, f));
 }
 
 enum zl_status cli_write_report(const struct cli *c,
@@ -122,8 +133,14 @@ enum zl_status cli_write_report(const struct cli *c,
 	struct zl_format_opts fo = { want_color(c->color, STDOUT_FILENO),
 				     c->show_suppressed, rs };
 
-	if (c->output && strcmp(c->output, "-") != 0)
-		return write_atomic(c, rs, d);
+	struct report r = { c, rs, d };
+
+	if (c->output && strcmp(c->output, "-") != 0) {
+		if (cli_write_atomic(c->output, write_report, &r) == ZL_OK)
+			return ZL_OK;
+		cli_warn("cannot write '%s'", c->output);
+		return ZL_ERR_IO;
+	}
 	/* EPIPE: the reader has gone (a pager quit, `| head`) with what it
 	 * wanted; the findings still decide the exit status. */
 	if (must(zl_format(c->format, d, &fo, stdout)) != ZL_OK &&

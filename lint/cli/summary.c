@@ -1,6 +1,5 @@
 /* summary.c - --summary: what the change does to mail, zone by zone, for
  * every zone that changed since the base, the deleted ones included. */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -122,29 +121,34 @@ static bool add_deleted(struct run *r)
 	return ok;
 }
 
+static enum zl_status write_summary(FILE *f, const void *arg)
+{
+	const struct run *r = arg;
+	size_t i;
+
+	/* a heading for the page it lands on (a CI job summary, a pull
+	 * request comment) when there is anything to say */
+	if (r->nsums && r->cli->summary_fmt == ZL_SUMMARY_MARKDOWN)
+		fputs("## What this change does to mail\n\n", f);
+	for (i = 0; i < r->nsums; i++)
+		fputs(r->sums[i], f);
+	return ferror(f) || fflush(f) == EOF ? ZL_ERR_IO : ZL_OK;
+}
+
 bool cli_summary_print(struct run *r)
 {
 	const struct cli *c = r->cli;
-	FILE *f = stderr;
 	bool ok = true;
-	size_t i;
 
 	if (!c->summary)
 		return true;
 	if (r->base)
 		ok = add_deleted(r);
-	if (c->summary_file && !(f = fopen(c->summary_file, "w"))) {
-		report_failure(c->summary_file, ERRSTR(errno));
-		return false;
-	}
-	/* a heading for the page it lands on (a CI job summary, a pull
-	 * request comment) when there is anything to say */
-	if (r->nsums && c->summary_fmt == ZL_SUMMARY_MARKDOWN)
-		fputs("## What this change does to mail\n\n", f);
-	for (i = 0; i < r->nsums; i++)
-		fputs(r->sums[i], f);
-	if (ferror(f) | (fflush(f) == EOF) |
-	    (f != stderr && fclose(f) == EOF)) {
+	/* --summary-file is replaced, as --output is: the tree may hold a
+	 * link of that name, which is not followed */
+	if (c->summary_file ?
+	    cli_write_atomic(c->summary_file, write_summary, r) != ZL_OK :
+	    write_summary(stderr, r) != ZL_OK) {
 		report_failure(c->summary_file ? c->summary_file : "--summary",
 			       "cannot write the summary");
 		ok = false;
