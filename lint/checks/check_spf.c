@@ -335,7 +335,10 @@ static void spf_joined_terms(struct zl_ctx *ctx)
 		size_t a = t->text.off, b = a + t->text.len;
 		struct zl_buf msg = { 0 };
 
+		/* a qualifier alone before the boundary ("... ~" "all")
+		 * begins the term that the next string ends, one term */
 		if (t->bad || !(k = zl_txt_join_in(&r->txt, a, b)) ||
+		    (r->txt.parts[k].at == a + 1 && t->explicit_qualifier) ||
 		    !starts_term(r->txt.s + r->txt.parts[k].at,
 				 b - r->txt.parts[k].at))
 			continue;
