@@ -66,7 +66,9 @@ static void soa_timers(struct zl_ctx *ctx)
 
 static void soa_fields(struct zl_ctx *ctx)
 {
-	if (ctx->rr->nrdf != 7)
+	/* a rule may select any type: seven fields of another (a TXT of
+	 * seven strings) are not an SOA's */
+	if (ctx->rr->type != LDNS_RR_TYPE_SOA || ctx->rr->nrdf != 7)
 		return;
 	if (zl_rule_variant(ctx->rule, 0) == F_MAILBOX)
 		soa_mailbox(ctx);

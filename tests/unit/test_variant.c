@@ -2,7 +2,6 @@
  * fixed by the rule) against its tunable parameters, for ZL_EMIT (the
  * variables of a finding counted, none left out), and for the edit
  * distance behind "did you mean". */
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -196,7 +195,7 @@ static const struct zl_check v_half = {
 };
 static const struct zl_check *const half_checks[] = { &v_half };
 
-static void lint_half(const char *message)
+static void lint_half(const char *message, const char *want)
 {
 	char *yaml = zl_xasprintf("rules:\n" RULE("H001", "h", "half",
 				  "    select: { type: MX }\n")
@@ -215,7 +214,7 @@ static void lint_half(const char *message)
 					     &opts, &z, &err), ZL_OK);
 	zl_lint(rs, z, &d);
 	ck_assert_uint_eq(d.n, 1);
-	ck_assert_str_eq(d.v[0].help, "to t");
+	ck_assert_str_eq(d.v[0].help, want);
 	zl_diags_free(&d);
 	zl_zone_free(z);
 	zl_ruleset_free(rs);
@@ -224,15 +223,17 @@ static void lint_half(const char *message)
 
 START_TEST(test_emit_supplied)
 {
-	lint_half("to {target}");
+	lint_half("to {target}", "to t");
 }
 END_TEST
 
 /* The rule may use "extra" (the check declares it), but the check left
- * it out of this finding: the engine stops rather than print a hole. */
+ * it out of this finding, as a check may in some of its variants: the
+ * placeholder is shown as written, which tells the rule's author, and the
+ * run goes on. */
 START_TEST(test_emit_left_out)
 {
-	lint_half("to {target} {extra}");
+	lint_half("to {target} {extra}", "to t {extra}");
 }
 END_TEST
 
@@ -246,9 +247,7 @@ Suite *variant_suite(void)
 	tcase_add_test(tc, test_edit_distance);
 	tcase_add_test(tc, test_emit_counts);
 	tcase_add_test(tc, test_emit_supplied);
-	/* The abort is caught only in a child (not under CK_FORK=no). */
-	if (!getenv("CK_FORK") || strcmp(getenv("CK_FORK"), "no") != 0)
-		tcase_add_test_raise_signal(tc, test_emit_left_out, SIGABRT);
+	tcase_add_test(tc, test_emit_left_out);
 	suite_add_tcase(s, tc);
 	return s;
 }
