@@ -481,6 +481,17 @@ test_packs_link() {
 		hasnt "$tmp/err" "rule files in this directory" &&
 		hasnt "$tmp/err" "No such file" || return 1
 	done
+	# A pack that is a link out, or leads nowhere, is refused at its
+	# place in the config, as one that is missing.
+	ln -s ../../outside/secret.yaml pk/out.yaml
+	ln -s missing.yaml pk/dangling.yaml
+	for p in out.yaml dangling.yaml; do
+		printf 'packs: [%s]\n' "$p" >pk/.zonelint.yaml
+		run --format gcc pk/zones/example.com.zone
+		no_leak "$tmp/out" "$tmp/err" && want_rc 2 &&
+		has "$tmp/err" "^pk/\\.zonelint\\.yaml:1:9: error: cannot read rule file '.*$p'" ||
+			return 1
+	done
 }
 
 test_rules_dir_link() {

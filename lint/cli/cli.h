@@ -82,10 +82,13 @@ struct loaded {
 
 /* Loads the rule file path: named by the user (dir NULL), or the file
  * name found in the rules directory dir, read confined to it (then path
- * is dir/name).  False after appending why to errs. */
+ * is dir/name).  A problem the loader has no place for (the file cannot
+ * be read) is put at *at, where the file was named (a config's packs:),
+ * when at is not NULL.  False after appending why to errs. */
 bool cli_load_rule_file(struct zl_ruleset *rs, const char *dir,
 			const char *name, const char *path,
-			struct loaded *done, struct zl_diags *errs);
+			const struct zl_loc *at, struct loaded *done,
+			struct zl_diags *errs);
 /* Loads the packs of the base rule set into rs: the built-in ones (unless
  * --no-default-rules) and each --rules; false when one failed. */
 bool cli_load_packs(const struct cli *c, struct zl_ruleset *rs,

@@ -123,7 +123,7 @@ static bool disk_pack(struct zl_ruleset *rs, const char *dir,
 		pack_error(loc, errs, full, ERRSTR(errno));
 		ok = false;
 	} else if (!S_ISDIR(sb.st_mode)) {
-		ok = cli_load_rule_file(rs, dir, path, full, done, errs);
+		ok = cli_load_rule_file(rs, dir, path, full, loc, done, errs);
 	} else if (list_dir(full, true, is_yaml_name, &names, &n) != 0) {
 		pack_error(loc, errs, full, ERRSTR(errno));
 		ok = false;
@@ -136,8 +136,8 @@ static bool disk_pack(struct zl_ruleset *rs, const char *dir,
 		for (i = 0; i < n; i++) {
 			name = path_join(path, names[i]);
 			p = path_join(dir, name);
-			ok = cli_load_rule_file(rs, dir, name, p, done, errs) &&
-			     ok;
+			ok = cli_load_rule_file(rs, dir, name, p, loc, done,
+						errs) && ok;
 			free(p);
 			free(name);
 		}

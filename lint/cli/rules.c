@@ -29,13 +29,16 @@ static void put_lines(FILE *out, const char *s)
 }
 
 bool cli_load_rule_file(struct zl_ruleset *rs, const char *dir,
-			   const char *name, const char *path,
-			   struct loaded *done, struct zl_diags *errs)
+			const char *name, const char *path,
+			const struct zl_loc *at, struct loaded *done,
+			struct zl_diags *errs)
 {
 	struct zl_loc loc = { 0 };
+	struct zl_diags got;
 	size_t before = errs->n, i;
 	enum zl_status st;
 	struct stat sb;
+	bool *placed;
 
 	if (stat(path, &sb) == 0) {
 		for (i = 0; i < done->n; i++)
@@ -47,14 +50,26 @@ bool cli_load_rule_file(struct zl_ruleset *rs, const char *dir,
 		done->v[done->n].dev = sb.st_dev;
 		done->v[done->n++].ino = sb.st_ino;
 	}
-	st = must(dir ? zl_ruleset_load_file_in(rs, dir, name, errs) :
-		  zl_ruleset_load_file(rs, path, errs));
+	zl_diags_init(&got);
+	st = must(dir ? zl_ruleset_load_file_in(rs, dir, name, &got) :
+		  zl_ruleset_load_file(rs, path, &got));
+	placed = xcalloc(got.n ? got.n : 1, sizeof *placed);
+	for (i = 0; at && i < got.n; i++)
+		if (!got.v[i].loc.file) {
+			must_ptr(zl_diags_add(errs, NULL, got.v[i].sev, at,
+					      "%s", got.v[i].message));
+			placed[i] = true;
+		}
+	zl_diags_remove(&got, 0, placed);
+	free(placed);
+	must(zl_diags_move(errs, &got));
+	zl_diags_free(&got);
 	if (st != ZL_OK && errs->n == before) {
 		/* Make sure every failure is reported, even one the loader
 		 * had no position for. */
 		loc.file = (char *)path;
-		must_ptr(zl_diags_add(errs, NULL, ZL_SEV_ERROR, &loc, "%s",
-				      zl_status_str(st)));
+		must_ptr(zl_diags_add(errs, NULL, ZL_SEV_ERROR, at ? at : &loc,
+				      "%s", zl_status_str(st)));
 	}
 	return st == ZL_OK;
 }
@@ -71,7 +86,8 @@ static bool load_rule_path(struct zl_ruleset *rs, const char *path,
 	bool ok = true;
 
 	if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode))
-		return cli_load_rule_file(rs, NULL, path, path, done, errs);
+		return cli_load_rule_file(rs, NULL, path, path, NULL, done,
+					  errs);
 	loc.file = (char *)path;
 	if (list_dir(path, false, is_yaml_name, &names, &n) != 0) {
 		must_ptr(zl_diags_add(errs, NULL, ZL_SEV_ERROR, &loc,
@@ -86,7 +102,8 @@ static bool load_rule_path(struct zl_ruleset *rs, const char *path,
 	}
 	for (i = 0; i < n; i++) {
 		full = path_join(path, names[i]);
-		ok = cli_load_rule_file(rs, path, names[i], full, done, errs) &&
+		ok = cli_load_rule_file(rs, path, names[i], full, NULL, done,
+					 errs) &&
 		     ok;
 		free(full);
 	}
