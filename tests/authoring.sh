@@ -174,35 +174,7 @@ EOF2
 	want_rc 2 && has "$tmp/err" "^\.zonelint\.yaml:2:24: error: unknown key 'at'"
 }
 
-# A rule may ask any primitive, in any of its variants and scopes, about
-# records of any type, and name in its message any variable the primitive
-# declares, which some variants do not fill: over every fixture, nothing
-# breaks, and a variable left unfilled is shown as written.  The
-# built-in rules leave none unfilled (an SPF macro '%{r}' is data).
-test_any_primitive() {
-	run --no-config --list-checks --format json
-	want_rc 0 && jq -r -f "$here/any-rules.jq" "$tmp/out" >"$tmp/any.yaml" ||
-		return 1
-	run --no-config --check-rules "$tmp/any.yaml"
-	want_rc 0 && has "$tmp/err" '^zonelint: [0-9]+ rules, all valid$' ||
-		return 1
-	(cd "$root" && ${ZONELINT_WRAPPER:-} "$zl" --no-config --no-context \
-		--no-default-rules --rules "$tmp/any.yaml" -q -f gcc \
-		tests/fixtures zones-example >"$tmp/out" 2>"$tmp/err")
-	rc=$?
-	n=$(grep -Ec ' \[ANY[0-9]+\]$' "$tmp/out")
-	[ "$n" -ge 1000 ] ||
-		{ echo "$n findings of the rules, wanted 1000 or more"; return 1; }
-	want_rc 1 && has "$tmp/out" ': warning: .*\{expected\}.* \[ANY[0-9]+\]$' ||
-		return 1
-	(cd "$root" && ${ZONELINT_WRAPPER:-} "$zl" --no-config --no-context \
-		-q -f gcc tests/fixtures zones-example >"$tmp/out" 2>"$tmp/err")
-	rc=$?
-	want_rc 1 && hasnt "$tmp/out" '(^|[^%])\{[a-z][a-z0-9-]*\}'
-}
-
 t "docs/checks.md is the output of --list-checks" test_doc_in_step
-t "any primitive, variant and scope, on records of any type" test_any_primitive
 t "--list-checks: every primitive, text and JSON" test_every_primitive
 t "--explain shows the variant and the tunables" test_explain_tunables
 t "did you mean: rule ids, names, keys, checks, variants" test_did_you_mean

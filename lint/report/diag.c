@@ -129,11 +129,24 @@ static void loc_free(struct zl_loc *loc)
 
 /* Copies s with every control or invalid byte escaped, so that no message
  * can carry a terminal escape into any output format. */
+/* The bytes of a message: one that quotes a value whole (a 200,000-byte
+ * $INCLUDE name, a config's scalar) keeps its head and its tail around
+ * "...", so that no line of a report grows with its input (limits.md). */
+#define MESSAGE_MAX 2048
+
 static char *escaped_dup(const char *s)
 {
 	struct zl_buf b = { 0 };
+	size_t n = strlen(s), tail;
 
-	zl_buf_add_escaped(&b, s, strlen(s));
+	if (n <= MESSAGE_MAX) {
+		zl_buf_add_escaped(&b, s, n);
+	} else {
+		zl_buf_add_escaped(&b, s, zl_utf8_head(s, n, MESSAGE_MAX / 2));
+		zl_buf_add(&b, "...", 3);
+		tail = zl_utf8_tail(s, n, MESSAGE_MAX / 2);
+		zl_buf_add_escaped(&b, s + n - tail, tail);
+	}
 	return b.s ? b.s : zl_xstrdup("");
 }
 
