@@ -407,6 +407,48 @@ test_server_dotdot_oracle() {
 	done
 }
 
+# A '..' after a link inside the tree is taken where the link leads, as
+# the kernel and the servers take it: "link/../z.db" is deep/z.db when
+# link leads to deep/dir, not the z.db beside the link.  The servers then
+# load the broken file, and zonelint must read that one too.  A path that
+# leaves the root on the way and comes back ("sub/../../dd/z.db") is
+# read as before.  An $INCLUDE's path is taken alike.
+test_server_dotdot_link() {
+	mkdir -p dd/deep/dir dd/sub || return 1
+	ln -s deep/dir dd/link
+	zone >dd/z.db
+	{ zone; printf 'www IN A 192.0.2.80\nwww IN CNAME mail\n'; } \
+		>dd/deep/z.db
+	printf 'zone "example.com" { type primary; file "link/../z.db"; };\n' \
+		>dd/named.conf
+	printf 'server:\n  zonesdir: ""\nzone:\n  name: example.com\n  zonefile: "link/../z.db"\n' \
+		>dd/nsd.conf
+	printf 'include "link/../b.conf";\n' >dd/inc.conf
+	printf 'zone "deep.example" { type primary; };\n' >dd/deep/b.conf
+	printf 'zone "example.com" { type primary; file "z.db"; };\n' \
+		>dd/b.conf
+	cd dd || return 1
+	for c in named nsd; do
+		run --no-config --format gcc --server-config "$c.conf"
+		want_rc 1 && has "$tmp/out" '^link/\.\./z\.db:[0-9]+:[0-9]+: error: .*\[CNAME001\]$' ||
+			return 1
+	done
+	run --no-config --format gcc --server-config inc.conf
+	want_rc 2 && has "$tmp/err" "^link/\\.\\./b\\.conf:1:6: error: zone 'deep\\.example\\.': missing 'file' entry" ||
+		return 1
+	printf 'zone "example.com" { type primary; file "sub/../../dd/z.db"; };\n' \
+		>named.conf
+	run --no-config --format gcc --server-config named.conf
+	want_rc 1 && has "$tmp/out" '^sub/\.\./\.\./dd/z\.db:' &&
+		hasnt "$tmp/out" 'CNAME001' || return 1
+	# $INCLUDE alike; what is read is shown by the name of that file
+	{ zone; printf '$INCLUDE link/../www.inc\n'; } >zi.db
+	printf 'www IN A 192.0.2.80\n' >www.inc
+	printf 'www IN A 192.0.2.80\nwww IN CNAME mail\n' >deep/www.inc
+	run --no-config --format gcc --origin example.com zi.db
+	want_rc 1 && has "$tmp/out" '^deep/www\.inc:2:8: error: .*\[CNAME001\]$'
+}
+
 # ---- what the command line names in a repository ----
 
 # CI names paths of the checkout (zonelint zones/, --server-config
@@ -724,6 +766,7 @@ t "paths the command line names through a link out of the repository" test_named
 t ".zonelint.yaml linked out of the repository" test_config_link
 t "a *.yaml link out of a --rules directory" test_rules_dir_link
 t "server configurations: '..' after a link out tells nothing" test_server_dotdot_oracle
+t "server configurations: '..' after a link inside the tree, on disk" test_server_dotdot_link
 t "packs: a link on the way is not followed" test_packs_link
 t "FIFOs as operands, --rules, --config and in a walk" test_fifo_operand
 t "a zone below a path longer than PATH_MAX" test_long_path

@@ -322,12 +322,11 @@ bool srv_open(struct srv *s, const char *path, const char *file,
 	if (++s->nfiles > ZL_SERVER_MAX_FILES)
 		return srv_err(s, file, line, col, "more than %d files "
 			       "included", ZL_SERVER_MAX_FILES);
-	/* Confined: an absolute path must lie in the root's real path, a
-	 * relative one is taken from the root, so make it absolute.  Out of
-	 * the root, it may lie in an allowed file or tree, as $INCLUDE may
-	 * (fs.c, open_allowed). */
-	abs = s->provider || path[0] == '/' ? zl_xstrdup(path) :
-	      zl_path_abs(path);
+	/* Confined: the path is read below the root, its '..' taken on
+	 * disk (zl_path_below); an absolute one must lie in the root's real
+	 * path.  Out of the root, it may lie in an allowed file or tree, as
+	 * $INCLUDE may (fs.c, open_allowed). */
+	abs = s->provider ? zl_xstrdup(path) : zl_path_below(s->root, path);
 	rd.root = s->root;
 	rd.path = abs;
 	rd.allow = s->allow;

@@ -59,6 +59,83 @@ char *zl_path_abs(const char *path)
 	return b.s;
 }
 
+/* path made absolute against the current directory with its '.' and
+ * '..' kept. */
+static char *abs_on_disk(const char *path)
+{
+	char cwd[4096];
+
+	if (path[0] == '/' || !getcwd(cwd, sizeof cwd))
+		return zl_xstrdup(path);
+	return zl_path_join(cwd, path);
+}
+
+bool zl_path_contains(const char *dir, const char *path)
+{
+	size_t n = strlen(dir);
+
+	return strncmp(dir, path, n) == 0 &&
+	       (path[n] == '\0' || path[n] == '/' || strcmp(dir, "/") == 0);
+}
+
+/* Whether the relative path rel goes above where it starts on the way
+ * ("a/../../b"), taken by name. */
+static bool climbs(const char *rel)
+{
+	size_t depth = 0, k;
+
+	for (; *rel; rel += k + (rel[k] == '/')) {
+		k = strcspn(rel, "/");
+		if (k == 2 && rel[0] == '.' && rel[1] == '.') {
+			if (depth-- == 0)
+				return true;
+		} else if (k > 0 && !(k == 1 && rel[0] == '.')) {
+			depth++;
+		}
+	}
+	return false;
+}
+
+char *zl_path_below(const char *root, const char *name)
+{
+	size_t n = strlen(root);
+	char *ra, *na, *disk, *rel;
+
+	/* A directory walk names its zones root/...: no need to ask for
+	 * the current directory twice per zone. */
+	if (n > 0 && strncmp(name, root, n) == 0 &&
+	    (root[n - 1] == '/' || name[n] == '/'))
+		return zl_xstrdup(name + n + strspn(name + n, "/"));
+	ra = zl_path_abs(root);
+	na = zl_path_abs(name);
+	rel = zl_path_rel(ra, na);
+	if (strncmp(rel, "..", 2) == 0 && (rel[2] == '/' || !rel[2])) {
+		/* Lexically out of the root: the absolute path, which the
+		 * reader takes in when it lies in the tree by its real path
+		 * (a link back into it) and refuses as outside the root
+		 * otherwise. */
+		free(rel);
+		rel = na;
+		na = NULL;
+	} else if (zl_path_contains(ra, disk = abs_on_disk(name)) &&
+		   strcmp(ra, disk) != 0 &&
+		   !climbs(disk + strlen(ra) + (strcmp(ra, "/") != 0))) {
+		/* Inside it, and never above it on the way: its '..' are
+		 * left to the reader, which takes them on disk as the
+		 * servers do ("link/../z.db" is z.db in the directory the
+		 * link leads to, not this one's). */
+		free(rel);
+		rel = zl_xstrdup(disk + strlen(ra) + (strcmp(ra, "/") != 0));
+		free(disk);
+	} else {
+		free(disk);
+	}
+	free(ra);
+	free(na);
+	return rel;
+}
+
+
 char *zl_path_rel(const char *dir, const char *path)
 {
 	struct zl_buf b = { 0 };

@@ -13,6 +13,17 @@
 /* path made absolute (against the current directory) and normalised
  * lexically: no "", "." or ".." components.  Malloc'd. */
 char *zl_path_abs(const char *path);
+/* Whether the absolute, normalised path dir is path or a directory above
+ * it. */
+bool zl_path_contains(const char *dir, const char *path);
+/* Where path lies as a path relative to the directory root, to be read
+ * below it (zl_read); its absolute path, normalised, when it leads out of
+ * the root lexically (the reader takes it in when it lies in the tree by
+ * its real path, and refuses it otherwise).  A '..' that follows a link
+ * is kept for the reader, which takes it on disk as the kernel and the
+ * servers do ("link/../x" is x where the link leads), unless the path
+ * goes above the root on the way ("sub/../../root/x").  Malloc'd. */
+char *zl_path_below(const char *root, const char *path);
 
 /* path (absolute, normalised) relative to directory dir (the same): "a/b",
  * or "../x/a" when path is not below dir.  Malloc'd. */

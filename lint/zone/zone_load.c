@@ -500,46 +500,6 @@ out:
 	return ZL_OK;
 }
 
-/* Where name (a path, or the name shown for a buffer) lies, as a path
- * relative to the directory root, found lexically; its absolute path when
- * that leads out of the root (the provider then refuses what lies out of
- * the tree).  Malloc'd. */
-static char *below(const char *root, const char *name)
-{
-	size_t n = strlen(root);
-	char *ra, *na, *rel;
-
-	/* A directory walk names its zones root/...: no need to ask for
-	 * the current directory twice per zone. */
-	if (n > 0 && strncmp(name, root, n) == 0 &&
-	    (root[n - 1] == '/' || name[n] == '/'))
-		return zl_xstrdup(name + n + strspn(name + n, "/"));
-	ra = zl_path_abs(root);
-	na = zl_path_abs(name);
-	rel = zl_path_rel(ra, na);
-	/* Lexically out of the root: the absolute path, which the reader
-	 * takes in when it lies in the tree by its real path (a link back
-	 * into it) and refuses as outside the root otherwise. */
-	if (strncmp(rel, "..", 2) == 0 && (rel[2] == '/' || !rel[2])) {
-		free(rel);
-		rel = na;
-		na = NULL;
-	}
-	free(ra);
-	free(na);
-	return rel;
-}
-
-/* Whether the absolute, normalised path dir is path or a directory above
- * it. */
-static bool contains(const char *dir, const char *path)
-{
-	size_t n = strlen(dir);
-
-	return strncmp(dir, path, n) == 0 &&
-	       (path[n] == '\0' || path[n] == '/' || strcmp(dir, "/") == 0);
-}
-
 /* $INCLUDE of a zone that lies in a repository (the first directory up
  * from name, the zone's path or the name shown for a buffer, that holds
  * .git, as for the config search) is confined to the repository whatever
@@ -565,7 +525,7 @@ static void repo_root(struct loader *L, const char *name)
 		free(repo);
 		return;
 	}
-	if (!contains(ra, repo)) {
+	if (!zl_path_contains(ra, repo)) {
 		/* Shown as the user would name it: relative when below the
 		 * current directory. */
 		cwd = zl_path_abs(".");
@@ -578,7 +538,7 @@ static void repo_root(struct loader *L, const char *name)
 		free(rel);
 		free(cwd);
 		free(L->dir[0]);
-		rel = below(L->root, name);
+		rel = zl_path_below(L->root, name);
 		L->dir[0] = zl_path_dir(rel);
 		free(rel);
 		free(ra);
@@ -596,7 +556,7 @@ static void include_dir(struct loader *L)
 	const char *d = L->opts ? L->opts->include_dir : NULL;
 
 	if (d)
-		L->incdir = below(L->root, d[0] ? d : ".");
+		L->incdir = zl_path_below(L->root, d[0] ? d : ".");
 }
 
 /* Settles where $INCLUDE looks, at the first $INCLUDE. */
@@ -628,7 +588,7 @@ enum zl_status zl_zone_load_file_impl(const char *path,
 	if (root) {
 		/* Found inside the root (a directory walk): read confined
 		 * to it, like its includes. */
-		rd.path = rel = below(root, path);
+		rd.path = rel = zl_path_below(root, path);
 		rd.allow = opts->allow_include;
 		rd.nallow = opts->nallow_include;
 		L.root = zl_xstrdup(root);
@@ -686,7 +646,7 @@ enum zl_status zl_zone_load_buffer_impl(const char *name, const char *buf,
 	/* The displayed name only places the text in the root: a name
 	 * through a link out of the tree must not move the root there. */
 	root = opts && opts->include_root ? opts->include_root : ".";
-	rel = below(root, display);
+	rel = zl_path_below(root, display);
 	L.root = zl_xstrdup(root);
 	L.dir[0] = zl_path_dir(rel);
 	free(rel);
