@@ -534,7 +534,8 @@ t "knot.conf: item values as knotc reads them" t_knot_values
 # configuration (a module by the start of its name, mod-rrl alone, an
 # empty sink that a second line replaces);
 # it refuses each of the others, an item's value at the line zonelint
-# names (an identifier given twice in a section, a module that runs only
+# names (an identifier given twice in a section, or twice in one entry,
+# which knotd takes only as the entry's first item, a module that runs only
 # with an entry named without one), an entry that lacks an item knotd
 # requires wherever knotd finds that out (zonelint names the entry's id).
 t_knot_modules() {
@@ -610,6 +611,11 @@ EOF
 		'mod-stats:\n  - id: s\n  - id: s\n|6:9|duplicate identifier' \
 		'key:\n  - id: k\n    algorithm: hmac-sha256\n    secret: YWFh\n  - id: K.\n|8:9|duplicate identifier' \
 		'log:\n  - target: stderr\n  - target: stderr\n|6:13|duplicate identifier' \
+		'zone:\n  - domain: a.example\n    storage: .\n    domain: b.example\n|7:5|second .domain' \
+		'template:\n  - id: t\n    id: u\n|6:5|second .id' \
+		'remote:\n  - id: s\n    address: 192.0.2.2\n    id: s\n|7:5|second .id' \
+		'log:\n  - target: stderr\n    target: [ stdout ]\n|6:5|second .target' \
+		'zone:\n  - domain: a.example\n    zonefile-load: none\n  - domain: b.example\n    domain: b.example\n|8:5|second .domain' \
 		'zone:\n  - domain: example.org\n    module: mod-queryacl\n|6:13|mod-queryacl/ID' \
 		'zone:\n  - domain: example.org\n    module: [mod-stats, mod-d]\n|6:25|mod-d/ID' \
 		'template:\n  - id: default\n    global-module: mod-dnstap\n|6:20|mod-dnstap/ID' \

@@ -251,6 +251,14 @@ static bool item(struct ydoc *y, const struct knot_section *sec, bool list,
 	if (first && list && strcmp(key, sec->id) != 0)
 		return yerr(y, y->ev.start_mark, "the first item must be",
 			    sec->id);
+	/* knotd takes an entry's identifier only as its first item and
+	 * stops at another ("identifier not supported") */
+	if (!first && list && strcmp(key, sec->id) == 0) {
+		y->bad = true;
+		return srv_err(y->k->s, y->f->shown, line, col, "a second "
+			       "'%s' in one entry, which Knot DNS refuses "
+			       "(identifier not supported)", key);
+	}
 	if (!srv_knot_takes(sec, key))
 		srv_knot_unknown(y->k->s, sec, key, y->f->shown, line, col);
 	return true;
