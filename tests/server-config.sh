@@ -958,6 +958,39 @@ t_bind_glob() {
 }
 t "BIND: an include pattern is expanded" t_bind_glob
 
+# Knot DNS runs glob(3) with no flags on an include's path (conf/tools.c):
+# braces are bytes of a name, a '\\' quotes the byte after it, a
+# directory or another file that is no regular one is passed over
+# ("include: sub", an empty value: the including file's directory), and
+# a path that matches nothing is refused ("file error") unless it holds a
+# '*'.  For each "L:C|CONF": knotc refuses, zonelint errs at L:C; for
+# "|CONF", both take it.
+t_knot_include() {
+	mkdir -p kinc/sub
+	printf 'zone:\n  - domain: %s\n    storage: .\n    zonefile-load: none\n' \
+		a.example >kinc/x1.conf
+	printf 'zone:\n  - domain: %s\n    storage: .\n    zonefile-load: none\n' \
+		b.example >'kinc/b{1,2}.conf'
+	cases kinc knot.conf '' refusal knot 'file error' '.*' <<'EOF'
+|include: sub
+|include: sub/
+|include: ""
+|include:
+|include: "x?.conf"
+|include: "x[0-9].conf"
+|include: "nodir/*.conf"
+|include: "nonexist*.conf"
+|include: "x1\\.conf"
+|include: "b{1,2}.conf"
+1:10|include: "x{1,2}.conf"
+1:10|include: "nonexist?.conf"
+1:10|include: "nonexist[1].conf"
+1:10|include: "nodir/x?.conf"
+1:10|include: nonexist.conf
+EOF
+}
+t "knot.conf: an include read as knotd's glob(3) reads it" t_knot_include
+
 # A directory a pattern reaches through a link out of the tree is not
 # even listed: strace sees no open of it.
 t_glob_link_out() {

@@ -707,7 +707,9 @@ size_t srv_glob(struct srv *s, const char *pattern, bool empty_ok,
 	glob_t g;
 
 	*out = NULL;
-	if (s->provider || !pattern[strcspn(pattern, "*?[{")]) {
+	/* A brace is a wildcard to NSD's glob(3) alone (GLOB_BRACE) */
+	if (s->provider || !pattern[strcspn(pattern, s->kind == ZL_SERVER_NSD ?
+					    "*?[{" : "*?[")]) {
 		v = zl_xmalloc(sizeof *v);
 		v[0] = zl_xstrdup(pattern);
 		*out = v;

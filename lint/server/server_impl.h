@@ -91,8 +91,8 @@ const char *srv_unopenable(struct srv *s, const char *path);
  * srv_unopenable tells nothing. */
 const char *srv_undirectory(struct srv *s, const char *path);
 
-/* The files pattern names, in sorted order (glob(7), braces too, '~' not
- * expanded), for an include at
+/* The files pattern names, in sorted order (glob(7), braces too under
+ * NSD, '~' not expanded), for an include at
  * file:line:col: a pattern without wildcards names itself; one with
  * wildcards that leads out of the root is reported and names nothing, as
  * is a pattern that matches nothing when empty_ok is false.  Returns the

@@ -502,13 +502,46 @@ static bool regular(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* include: a path or a pattern, relative to the including file. */
+/* A path without wildcards as glob(3) names it: each '\\' quotes the
+ * byte after it ("y\\.conf" is "y.conf"), unless it ends the path. */
+static void unquote(char *p)
+{
+	char *w = p;
+
+	for (; *p; p++) {
+		if (*p == '\\' && p[1])
+			p++;
+		*w++ = *p;
+	}
+	*w = '\0';
+}
+
+/* Whether knotd reads the file path an include names: it passes over a
+ * directory (include: "", "sub") and any other file that is no regular
+ * one (warning); it is looked at only where the root lets it be told. */
+static bool readable(struct srv *s, const char *path, bool pattern)
+{
+	const char *why;
+
+	if (s->provider)
+		return true;
+	if (pattern)
+		return regular(path);
+	why = srv_unopenable(s, path);
+	return !why || strcmp(why, "not a file") != 0;
+}
+
+/* include: a path or a pattern, relative to the including file.  knotd
+ * (conf/tools.c, include_file) runs glob(3) with no flags on the path:
+ * braces are bytes of a name, '\\' quotes; a pattern may match nothing
+ * only when it holds a '*', else knotc refuses it ("file error"). */
 static bool include(struct ydoc *y)
 {
 	struct item it = { 0 };
 	struct srv_file inc;
 	char *dir, *pat, **v;
 	size_t n, i;
+	bool wild;
 
 	if (!take(y, &it, NULL, "include", false)) {
 		free(it.val);
@@ -516,12 +549,13 @@ static bool include(struct ydoc *y)
 	}
 	dir = zl_path_dir(y->f->shown);
 	pat = srv_resolve(dir, it.val);
-	n = srv_glob(y->k->s, pat, true, it.file, it.line, it.col, &v);
+	wild = strpbrk(pat, "*?[") != NULL;
+	if (!wild)
+		unquote(pat);
+	n = srv_glob(y->k->s, pat, strchr(pat, '*') != NULL, it.file,
+		     it.line, it.col, &v);
 	for (i = 0; i < n; i++) {
-		/* knotd passes over a directory a pattern matches, and any
-		 * other file that is no regular one */
-		if (!y->k->s->provider && strpbrk(pat, "*?[") &&
-		    !regular(v[i]))
+		if (!readable(y->k->s, v[i], wild))
 			continue;
 		if (!srv_open(y->k->s, v[i], it.file, it.line, it.col, &inc))
 			continue;
