@@ -128,3 +128,34 @@ t_nsd_key_clauses() {
 EOF
 }
 t "NSD: key and tls-auth clauses whole, as nsd-checkconf holds them" t_nsd_key_clauses
+
+# NSD's lexer reads include: and its file name wherever they stand, in
+# the middle of an item too, and goes on in the included file, whose
+# words take their place (zonefile: include: "f.conf", f.conf holding
+# the file name): the zone's file is the one f.conf names, and it is
+# linted.  An empty included file leaves the words around it together.
+# The first refused line, or both take it.
+t_nsd_include_spliced() {
+	mkdir -p nsplice
+	zone nsplice/a.zone
+	printf '"a.zone"\n' >nsplice/f.conf
+	printf 'a.example\n\tzonefile: a.zone\n' >nsplice/g.conf
+	printf 'zonefile:' >nsplice/kw.conf
+	: >nsplice/empty.conf
+	z='server:\n\tzonesdir: ""\n'
+	cases nsplice nsd.conf "$z" nsd_judge <<'EOF2' || return 1
+|zone:\n\tname: a.example\n\tzonefile: include: "f.conf"
+|zone:\n\tname: include: "g.conf"
+|zone:\n\tname: a.example\n\tzonefile: include: "empty.conf" "a.zone"
+|zone:\n\tname: a.example\n\tinclude: "kw.conf" "a.zone"
+|zone:\n\tname: a.example\n\tzonefile: include: "e*.conf" "a.zone"
+|zone:\n\tname: a.example\n\tzonefile: "a.zone" include: "empty.conf"
+5|zone:\n\tname: a.example\n\tzonefile: "a.zone" include: "empty.conf" "b.zone"
+5|zone:\n\tname: a.example\n\tzonefile: include: "f.conf" "b.zone"
+EOF2
+	printf 'server:\n\tzonesdir: ""\nzone:\n\tname: a.example\n\tzonefile: include: "f.conf"\n' \
+		>nsplice/nsd.conf
+	run --server-config nsd:nsplice/nsd.conf
+	want_rc 0 && has err " in 1 file" && hasnt err "skipped"
+}
+t "NSD: an include in the middle of an item, its words spliced in" t_nsd_include_spliced

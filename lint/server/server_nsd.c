@@ -1,4 +1,4 @@
-/* server_nsd.c - NSD's nsd.conf: its lexer (keywords ending in ':', quoted strings, '#' comments, include anywhere) and the server, pattern and zone clauses that place zone files. */
+/* server_nsd.c - NSD's nsd.conf (its words from server_nsd_lex.c): the server, pattern and zone clauses that place zone files, and the items NSD refuses. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,14 +9,6 @@
 
 /* NSD's compiled-in zonesdir on Debian. */
 #define NSD_ZONESDIR "/etc/nsd"
-
-struct tok {
-	char *s;		/* malloc'd */
-	bool kw;		/* "name:" (s holds "name") */
-	bool quoted;
-	const char *file;
-	uint32_t line, col;
-};
 
 /* A zone or a pattern, as far as it has been read. */
 struct clause {
@@ -61,102 +53,11 @@ struct nsd {
 	size_t nrefs, refcap;
 };
 
-/* One file's tokens. */
-struct lex {
-	struct srv_file *f;
-	const char *p, *bol;
-	uint32_t line;
-};
-
 static void tok_set(struct tok *dst, const struct tok *src)
 {
 	free(dst->s);
 	*dst = *src;
 	dst->s = zl_xstrdup(src->s);
-}
-
-static bool nsd_keyword(const char *name);
-
-/* The next token of lx into t; false at the end of the file. */
-static bool lex(struct nsd *n, struct lex *lx, struct tok *t)
-{
-	const char *p = lx->p, *e, *s;
-	size_t len;
-
-	for (;;) {
-		p += strspn(p, " \t\r");
-		if (*p == '\n') {
-			lx->line++;
-			lx->bol = ++p;
-		} else if (*p == '#') {
-			p += strcspn(p, "\n");
-		} else if (*p == '\\' && (p[1] == '\n' || !p[1])) {
-			p++;	/* a byte NSD's lexer has no rule for: dropped */
-		} else {
-			break;
-		}
-	}
-	memset(t, 0, sizeof *t);
-	t->file = lx->f->shown;
-	t->line = lx->line;
-	t->col = (uint32_t)(p - lx->bol) + 1;
-	if (!*p) {
-		lx->p = p;
-		return false;
-	}
-	/* NSD 4.6 quotes with '"' only: a single quote is part of the
-	 * word (nsd-checkconf shows 'a.zone' with its quotes). */
-	if (*p == '"') {
-		/* a backslash escapes the next byte, a quote too; the
-		 * string goes on over line breaks.  A CR, or a backslash
-		 * before LF, NSD's lexer has no rule for in a string: it
-		 * drops it with the string up to it */
-		for (s = e = p + 1; *e && *e != '"'; e++) {
-			if (*e == '\\' && e[1] && e[1] != '\n') {
-				e++;
-			} else if (*e == '\n') {
-				lx->line++;
-				lx->bol = e + 1;
-			} else if (*e == '\r' || *e == '\\') {
-				s = e + 1;
-			}
-		}
-		if (*e != '"') {
-			srv_err(n->s, t->file, t->line, t->col,
-				"unterminated quoted string");
-			lx->p = e;
-			return false;
-		}
-		t->s = zl_xstrndup(s, (size_t)(e - s));
-		t->quoted = true;
-		lx->p = e + 1;
-		return true;
-	}
-	/* a word: '#' in it is no comment, a backslash escapes a blank or
-	 * a quote; a quote ends it ('zonefile:"x.zone"', and 'a"b"' is two
-	 * words, as NSD's lexer reads them), and so does a backslash before
-	 * a line break, which NSD drops */
-	for (len = 0; p[len] && !strchr(" \t\r\n\"", p[len]); len++) {
-		if (p[len] == '\\' && (!p[len + 1] || p[len + 1] == '\n'))
-			break;
-		if (p[len] == '\\')
-			len++;
-	}
-	t->s = zl_xstrndup(p, len);
-	lx->p = p + len;
-	/* a keyword: one of NSD's item names, then one ':'; another word
-	 * ending in ':' is a value, or a syntax error where an item name
-	 * belongs ("zoefile:"), as NSD's lexer reads it */
-	if (len > 1 && p[len - 1] == ':' &&
-	    ((p[0] >= 'a' && p[0] <= 'z') || (p[0] >= 'A' && p[0] <= 'Z')) &&
-	    strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-		   "0123456789-_") == len - 1) {
-		t->s[len - 1] = '\0';
-		t->kw = nsd_keyword(t->s);
-		if (!t->kw)
-			t->s[len - 1] = ':';
-	}
-	return true;
 }
 
 static struct clause *grow(struct clause **v, size_t *n, size_t *cap,
@@ -194,28 +95,6 @@ static void apply_pattern(struct nsd *n, const struct tok *v)
 	if (n->p[i].zonefile.s)
 		tok_set(&n->cur->zonefile, &n->p[i].zonefile);
 	n->cur->xfr |= n->p[i].xfr;
-}
-
-static void read_file(struct nsd *n, struct srv_file *f);
-
-static void include(struct nsd *n, const struct tok *v)
-{
-	struct srv_file inc;
-	char *pat, **list;
-	size_t i, cnt;
-
-	/* nsd resolves a relative include against the directory it was
-	 * started in, and a pattern that matches nothing is no error. */
-	pat = srv_resolve(n->s->cwd, v->s);
-	cnt = srv_glob(n->s, pat, true, v->file, v->line, v->col, &list);
-	for (i = 0; i < cnt; i++) {
-		if (!srv_open(n->s, list[i], v->file, v->line, v->col, &inc))
-			continue;
-		read_file(n, &inc);
-		srv_close(n->s, &inc);
-	}
-	srv_free_list(list, cnt);
-	free(pat);
 }
 
 /* The end of the key: or tls-auth: clause open, if any: nsd-checkconf
@@ -394,71 +273,6 @@ static void item(struct nsd *n, const struct tok *k, const struct tok *v)
 	} else if (zp && !strcasecmp(k->s, "request-xfr")) {
 		n->cur->xfr = true;
 	}
-}
-
-/* Whether name (without its ':') is an item NSD 4.6's lexer knows, any
- * case (configlexer.lex): a word it reads as one, where another is a
- * value.  The items later versions added (catalog-producer-zone,
- * log-time-iso, ...) are values to 4.6, and a syntax error where an
- * item name belongs, as nsd-checkconf 4.6 has them. */
-static bool nsd_keyword(const char *name)
-{
-	static const char *const words[] = {
-		"algorithm", "allow-axfr-fallback", "allow-notify",
-		"allow-query", "answer-cookie", "auth-domain-name",
-		"chroot", "client-cert", "client-key", "client-key-pw",
-		"confine-to-zone", "control-cert-file",
-		"control-enable", "control-interface",
-		"control-key-file", "control-port", "cookie-secret",
-		"cookie-secret-file", "cpu-affinity", "create-ixfr",
-		"database", "debug-mode", "difffile", "dnstap",
-		"dnstap-enable", "dnstap-identity",
-		"dnstap-log-auth-query-messages",
-		"dnstap-log-auth-response-messages",
-		"dnstap-send-identity", "dnstap-send-version",
-		"dnstap-socket-path", "dnstap-version", "do-ip4",
-		"do-ip6", "drop-updates", "enable", "hide-identity",
-		"hide-version", "identity", "include",
-		"include-pattern", "interface", "ip-address",
-		"ip-freebind", "ip-transparent", "ip4-only", "ip6-only",
-		"ipv4-edns-size", "ipv6-edns-size", "ixfr-number",
-		"ixfr-size", "key", "log-only-syslog", "log-time-ascii",
-		"logfile", "max-refresh-time", "max-retry-time",
-		"min-expire-time", "min-refresh-time", "min-retry-time",
-		"minimal-responses", "multi-master-check", "name",
-		"notify", "notify-retry", "nsid", "outgoing-interface",
-		"outgoing-tcp-mss", "pattern", "pidfile", "port",
-		"provide-xfr", "receive-buffer-size", "refuse-any",
-		"remote-control", "request-xfr", "reuseport",
-		"round-robin", "rrl-ipv4-prefix-length",
-		"rrl-ipv6-prefix-length", "rrl-ratelimit", "rrl-size",
-		"rrl-slip", "rrl-whitelist", "rrl-whitelist-ratelimit",
-		"secret", "send-buffer-size", "server",
-		"server-cert-file", "server-count", "server-key-file",
-		"size-limit-xfr", "statistics", "store-ixfr",
-		"tcp-count", "tcp-mss", "tcp-query-count",
-		"tcp-reject-overflow", "tcp-timeout", "tls-auth",
-		"tls-cert-bundle", "tls-port", "tls-service-key",
-		"tls-service-ocsp", "tls-service-pem", "use-systemd",
-		"username", "verbosity", "verifier", "verifier-count",
-		"verifier-feed-zone", "verifier-timeout", "verify",
-		"verify-zone", "verify-zones", "version",
-		"xfrd-cpu-affinity", "xfrd-reload-timeout",
-		"xfrd-tcp-max", "xfrd-tcp-pipeline", "xfrdfile",
-		"xfrdir", "zone", "zonefile", "zonefiles-check",
-		"zonefiles-write", "zonelistfile", "zonesdir",
-		"zonestats",
-		NULL
-	};
-	size_t i;
-
-	for (i = 0; words[i]; i++)
-		if (strcasecmp(name, words[i]) == 0)
-			return true;
-	/* server-N-cpu-affinity */
-	return strncasecmp(name, "server-", 7) == 0 &&
-	       strlen(name) > 20 &&
-	       strcasecmp(name + strlen(name) - 13, "-cpu-affinity") == 0;
 }
 
 /* How many values item key takes, first (NULL: none) the first, as NSD
@@ -654,14 +468,16 @@ static void check_refs(struct nsd *n)
 
 static void read_file(struct nsd *n, struct srv_file *f)
 {
-	struct lex lx = { f, f->data, f->data, 1 };
+	struct nsd_lex lx;
 	struct tok t, k = { 0 }, v = { 0 };
-	bool more = lex(n, &lx, &t);
+	bool more;
 	size_t nv, min, max;
 	struct tok opt = { 0 };
 	bool sockets, proto;
 	char want = 0;
 
+	srv_nsd_lex_init(&lx, n->s, f);
+	more = srv_nsd_next(&lx, &t);
 	while (more) {
 		if (!t.kw) {
 			/* once for the words up to the next item: NSD stops
@@ -670,22 +486,13 @@ static void read_file(struct nsd *n, struct srv_file *f)
 				"'%s' is not an item name", t.s);
 			do {
 				free(t.s);
-				more = lex(n, &lx, &t);
+				more = srv_nsd_next(&lx, &t);
 			} while (more && !t.kw);
 			continue;
 		}
 		k = t;
-		more = lex(n, &lx, &t);
-		if (!strcasecmp(k.s, "include")) {
-			if (more && !t.kw) {
-				include(n, &t);
-				free(t.s);
-				more = lex(n, &lx, &t);
-			} else {
-				srv_err(n->s, k.file, k.line, k.col,
-					"'include:' without a file name");
-			}
-		} else if (!section(n, &k)) {
+		more = srv_nsd_next(&lx, &t);
+		if (!section(n, &k)) {
 			if (n->sect == S_NONE)
 				srv_err(n->s, k.file, k.line, k.col, "'%s:' "
 					"outside a clause", k.s);
@@ -694,7 +501,7 @@ static void read_file(struct nsd *n, struct srv_file *f)
 			 * value ("identity: ns1:"), as NSD reads a name it
 			 * does not know */
 			if (more && t.kw && t.line == k.line &&
-			    !nsd_keyword(t.s)) {
+			    t.file == k.file && !srv_nsd_keyword(t.s)) {
 				t.s[strlen(t.s)] = ':';
 				t.kw = false;
 			}
@@ -725,7 +532,7 @@ static void read_file(struct nsd *n, struct srv_file *f)
 					item(n, &k, &t);
 				acl_ref(n, &k, nv, proto, &t);
 				free(t.s);
-				more = lex(n, &lx, &t);
+				more = srv_nsd_next(&lx, &t);
 			}
 			/* an option without its value: NSD's syntax error at
 			 * the item after it */
