@@ -159,3 +159,18 @@ EOF2
 	want_rc 0 && has err " in 1 file" && hasnt err "skipped"
 }
 t "NSD: an include in the middle of an item, its words spliced in" t_nsd_include_spliced
+
+# A pattern without a name: nsd-checkconf refuses it where the clause
+# ends ("pattern has no name"), zonelint at its pattern: keyword; an
+# empty name is one.  For each "L:C|CONF": nsd-checkconf refuses, and
+# zonelint's first error is at L:C; for "|CONF", both take it.
+t_nsd_pattern_noname() {
+	cases npnn nsd.conf '' refusal nsd 'pattern has no name' '.*' <<'EOF2'
+1:1|pattern:\n\tzonefile: x
+1:1|pattern:\nzone:\n\tname: a.example\n\tzonefile: a.zone
+4:1|pattern:\n\tname: p\n\tzonefile: x\npattern:\n\tzonefile: y
+1:1|pattern:\n\tzonefile: x\nzone:\n\tname: a.example\n\tzonefile: a\n\tinclude-pattern: x
+|pattern:\n\tname: ""\n\tzonefile: x
+EOF2
+}
+t "NSD: a pattern without a name" t_nsd_pattern_noname

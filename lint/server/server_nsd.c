@@ -123,6 +123,17 @@ static void entry_end(struct nsd *n)
 	memset(e, 0, sizeof *e);
 }
 
+/* The end of the clause open: a pattern without a name: nsd-checkconf
+ * refuses it there ("pattern has no name"); zonelint says it at the
+ * clause's keyword.  An empty name is one. */
+static void clause_end(struct nsd *n)
+{
+	if (n->sect == S_PATTERN && n->cur && !n->cur->name.s)
+		srv_err(n->s, n->cur->at.file, n->cur->at.line,
+			n->cur->at.col, "pattern without a name");
+	entry_end(n);
+}
+
 /* A section keyword starts a clause. */
 static bool section(struct nsd *n, const struct tok *k)
 {
@@ -135,7 +146,7 @@ static bool section(struct nsd *n, const struct tok *k)
 	if (!other[i] && strcasecmp(k->s, "server") &&
 	    strcasecmp(k->s, "zone") && strcasecmp(k->s, "pattern"))
 		return false;
-	entry_end(n);
+	clause_end(n);
 	if (!strcasecmp(k->s, "server")) {
 		n->sect = S_SERVER;
 		n->cur = NULL;
@@ -725,7 +736,7 @@ void zl_server_read_nsd(struct srv *s, struct srv_file *f)
 
 	n.s = s;
 	read_file(&n, f);
-	entry_end(&n);
+	clause_end(&n);
 	check_refs(&n);
 	tls_files(&n);
 	list_zones(&n);
