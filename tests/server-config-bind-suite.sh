@@ -121,10 +121,11 @@ EOF2
 t "BIND dnssec-policy statements (checkconf/bad-kasp4, bad-kasp-digest-*, good-kasp; kasp/ns3/policies): zonelint refuses what named refuses" t_kasp_statements
 
 # Two zones of one name, in two views, under two policies that keep
-# their keys in one key-directory (the innermost given; none given is
-# one too), refused at the second zone by both; under one policy, or in
-# two directories, or with policies that only the views set (named
-# 9.18.49 reads the zone's and options' here), taken by both.
+# their keys in one key-directory (the innermost given, compared but
+# for case; none given is one too), refused at the second zone by both;
+# under one policy, or in two directories, or with policies that only
+# the views set (named 9.18.49 reads the zone's and options' here), taken
+# by both.
 t_kasp_keydir() {
 	k='key "k1" { algorithm "hmac-sha1"; secret "YPfMoAk6h+3iN8MDRQC004iSNHY="; };\\nkey "k2" { algorithm "hmac-sha1"; secret "4xILSZQnuO1UKubXHkYUsvBRPu8="; };\\n'
 	z='zone "example.net" { type primary; inline-signing yes;'
@@ -132,6 +133,7 @@ t_kasp_keydir() {
 6 |@K@view "example1" { match-clients { key "k1"; };\n@Z@ dnssec-policy "default"; key-directory "."; file "example1.db"; }; };\nview "example2" { match-clients { key "k2"; };\n@Z@ dnssec-policy "insecure"; key-directory "."; file "example2.db"; }; };
 6 |@K@view "example1" { match-clients { key "k1"; };\n@Z@ dnssec-policy "default"; file "example1.db"; }; };\nview "example2" { match-clients { key "k2"; };\n@Z@ dnssec-policy "insecure"; file "example2.db"; }; };
 4 |options { dnssec-policy insecure; };\nview "a" { match-clients { key "k1"; }; @Z@ dnssec-policy "default"; file "a.db"; }; };\nview "b" {\n@Z@ file "b.db"; }; };\n@K@
+6 |@K@view "example1" { match-clients { key "k1"; };\n@Z@ dnssec-policy "default"; key-directory "K"; file "example1.db"; }; };\nview "example2" { match-clients { key "k2"; };\n@Z@ dnssec-policy "insecure"; key-directory "k"; file "example2.db"; }; };
 |@K@view "example1" { match-clients { key "k1"; };\n@Z@ dnssec-policy "default"; file "example1.db"; }; };\nview "example2" { match-clients { key "k2"; };\n@Z@ dnssec-policy "default"; file "example2.db"; }; };
 |view "a" { match-clients { key "k1"; }; @Z@ dnssec-policy "default"; file "a.db"; }; };\nview "b" {\n@Z@ dnssec-policy "insecure"; key-directory "b"; file "b.db"; }; };\n@K@
 |view "a" { match-clients { key "k1"; }; dnssec-policy default; @Z@ file "a.db"; }; };\nview "b" { dnssec-policy insecure;\n@Z@ file "b.db"; }; };\n@K@

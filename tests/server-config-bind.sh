@@ -845,11 +845,15 @@ t "BIND a CHAOS view's zones: zonelint refuses what named refuses, at its line" 
 # A file two zones load where named writes to either: a secondary's or
 # a mirror's, a primary's that takes updates or that a dnssec-policy
 # signs (in any views; the policy and allow-update inherited), named at
-# the second's file by both.  Two primaries without updates (in two
-# views too), a stub's, "./db" beside "db", a hint zone beside a
-# primary: taken by both.
+# the second's file by both; the names compared but for case ("db" and
+# "DB": named keeps them in a case-insensitive table).  Two primaries
+# without updates (in two views too), a stub's, "./db" beside "db", a
+# hint zone beside a primary: taken by both.
 t_writeable_file() {
-	named_cases wf "writeable file 'db': already in use: [a-z/]*named.conf:1" <<'EOF'
+	named_cases wf "writeable file '[dD][bB]': already in use: [a-z/]*named.conf:1" <<'EOF'
+2 |zone "a.org" { type primary; file "db"; allow-update { any; }; };\nzone "b.org" { type primary; file "DB"; allow-update { any; }; };
+2 |zone "a.org" { type primary; file "db"; };\nzone "b.org" { type primary; file "Db"; update-policy local; };
+2 |zone "a.org" { type secondary; primaries { 192.0.2.1; }; file "dB"; };\nzone "b.org" { type secondary; primaries { 192.0.2.1; }; file "db"; };
 2 |zone "a.org" { type secondary; primaries { 192.0.2.1; }; file "db"; };\nzone "b.org" { type slave; masters { 192.0.2.1; }; file "db"; };
 2 |view "a" { zone "a.org" { type secondary; primaries { 192.0.2.1; }; file "db"; }; };\nview "b" { zone "a.org" { type mirror; primaries { 192.0.2.1; }; file "db"; }; };
 3 |view "a" ch { zone "a.org" { type secondary; primaries { 192.0.2.1; }; file "db"; }; };\n\nview "b" { zone "a.org" { type secondary; primaries { 192.0.2.1; }; file "db"; }; };
@@ -868,6 +872,7 @@ t_writeable_file() {
 |zone "a.org" { type primary; file "db"; inline-signing yes; };\nzone "b.org" { type primary; file "db"; inline-signing yes; };
 |zone "a.org" { type stub; primaries { 192.0.2.1; }; file "db"; };\nzone "b.org" { type secondary; primaries { 192.0.2.1; }; file "db"; };
 |zone "a.org" { type secondary; primaries { 192.0.2.1; }; file "db"; };\nzone "b.org" { type secondary; primaries { 192.0.2.1; }; file "./db"; };
+|zone "a.org" { type primary; file "db"; };\nzone "b.org" { type primary; file "DB"; };
 |zone "a.org" { type secondary; primaries { 192.0.2.1; }; file "db"; };\nzone "b.org" { type primary; file "db"; database "other"; };
 |zone "a.org" { type hint; file "db"; };\nzone "b.org" { type primary; file "db"; };
 EOF

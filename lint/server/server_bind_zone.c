@@ -1,4 +1,5 @@
 /* server_bind_zone.c - the zones named.conf declares, with what each inherits from its view and the options, and what named refuses of them. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -456,22 +457,41 @@ static int writes(const struct bind *b, const struct pzone *z)
 	return type == bind_zone_type("hint") ? 0 : -1;
 }
 
+/* s in ASCII lower case, malloc'd: named-checkconf keeps the file names
+ * and key directories it compares in symbol tables made case-insensitive
+ * (check.c: isc_symtab_create(..., false, ...)), which fold ASCII only. */
+static char *folded(const char *s)
+{
+	char *l = zl_xstrdup(s);
+	size_t i;
+
+	for (i = 0; l[i]; i++)
+		l[i] = (char)tolower((unsigned char)l[i]);
+	return l;
+}
+
 /* named-checkconf: a file two zones load, in any views, where named
  * writes to either ("writeable file 'db': already in use"), named at the
- * second's file, naming the first's.  The names are compared as written:
- * "db" and "./db" are two files to named-checkconf. */
+ * second's file, naming the first's.  The names are compared as written
+ * but for case: "db" and "DB" are one file to named-checkconf, "db" and
+ * "./db" two. */
 static void writeable_files(struct bind *b)
 {
 	struct srv_set seen = { 0 };
 	const struct srv_set_ent *first;
 	const struct pzone *z, *f;
+	char *key;
 	size_t i;
 	int w;
 
 	for (i = 0; i < b->nz; i++) {
 		z = &b->z[i];
-		if ((w = writes(b, z)) < 0 ||
-		    !(first = srv_set_add(&seen, z->file, i)))
+		if ((w = writes(b, z)) < 0)
+			continue;
+		key = folded(z->file);
+		first = srv_set_add(&seen, key, i);
+		free(key);
+		if (!first)
 			continue;
 		f = &b->z[first->val];
 		if (w || writes(b, f))
@@ -485,8 +505,8 @@ static void writeable_files(struct bind *b)
 
 /* named-checkconf: two zones of one name (in two views) under two
  * dnssec-policies (not none) that keep their keys in one key-directory
- * (the innermost given, as written; none given is one too): each policy
- * would roll the other's keys.  Refused at the second zone's name,
+ * (the innermost given, as written but for case; none given is one
+ * too): each policy would roll the other's keys.  Refused at the second zone's name,
  * naming the first.  named 9.18.49 takes a zone's policy from the zone
  * or options, not its view, here. */
 static void key_directories(struct bind *b)
@@ -496,7 +516,7 @@ static void key_directories(struct bind *b)
 	const struct pzone *z, *f;
 	const struct bview *v;
 	const char *dir, *p, *fp;
-	char *key;
+	char *key, *path;
 	size_t i;
 
 	for (i = 0; i < b->nz; i++) {
@@ -507,7 +527,9 @@ static void key_directories(struct bind *b)
 		v = view_of(b, z);
 		dir = z->keydir ? z->keydir : v && v->keydir ? v->keydir :
 		      b->keydir;
-		key = zl_xasprintf("%s/%s", z->origin, dir ? dir : "");
+		path = zl_xasprintf("%s/%s", z->origin, dir ? dir : "");
+		key = folded(path);
+		free(path);
 		first = srv_set_add(&seen, key, i);
 		free(key);
 		if (!first)
