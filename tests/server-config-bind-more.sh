@@ -154,3 +154,50 @@ EOF2
 EOF2
 }
 t "BIND logging channels: zonelint refuses what named refuses, at its line" t_logging
+
+# named_first DIR WANT: named-checkconf and zonelint on DIR/named.conf
+# each refuse it first at line WANT, or both take it (WANT empty).
+named_first() {
+	theirs=$( (cd "$1" && named-checkconf named.conf) 2>&1 |
+		sed -n 's/^named\.conf:\([0-9]*\): .*/\1/p' | head -n 1)
+	run --server-config "$1/named.conf"
+	ours=$(sed -n "s|^$1/named\\.conf:\\([0-9]*\\):[0-9]*: error: .*|\\1|p" \
+		"$tmp/err" | head -n 1)
+	[ "$theirs" = "$2" ] && [ "$ours" = "$2" ]
+}
+
+# named's lexer (isc/lex.c): only a blank, a tab, CR and LF part words
+# (a form feed or vertical tab is a byte of one: "unknown option"); a
+# comment glued to a word ends it, and after a C comment named reads the
+# comment's last '/' again, as a token of its own ("missing ';' before
+# '/'", "boolean expected near '/'"), which '#' and '//' do not leave;
+# '/' is a token of its own in an address list too, so a prefix may be
+# written in words apart ("192.0.2.0 / 24").  The first refused line of
+# each, or both take it.
+t_bind_lexer() {
+	z='zone "a.org" { type primary; file "db"; };\n'
+	cases blex named.conf "$z" named_first <<'EOF2'
+2|zone "b.org" { type primary/* c */; file "db"; };
+2|zone "b.org" { type primary/* c */ ; file "db"; };
+3|options { recursion yes/* c\n */; };
+2|options { recursion/**/yes; };
+2|options { directory "."/**/; recursion no/**/; };
+2|zone "b.org" {\ftype primary; file "db"; };
+2|zone "b.org" {\vtype primary; file "db"; };
+2|options { recursion yes\f; };
+2|options { recursion yes; };\f
+2|acl a { 192.0.2.0/**/; };
+2|options { allow-query { ! 10.1/**/; }; };
+2|acl a { 192.0.2.1 / 24; };
+2|acl a { 2001:db8:: / 129; };
+|zone "b.org" { type primary /* c */; file "db"; };
+|zone "b.org" { type primary; file "db"/* c */; };
+|options { recursion yes#c\n; };
+|options { recursion yes//c\n; };
+|options {/* c */recursion yes; };
+|options { recursion\tyes\r\n; };
+|zone "b.org" { type primary; file "db"; }/**/;
+|acl a { 192.0.2.0 / 24; 192.0.2.0/**/24; 192.0.2.0/ 24; };
+EOF2
+}
+t "BIND named's lexer: white space, comments glued to a word, '/' a token" t_bind_lexer

@@ -33,6 +33,7 @@ struct src {
 	char **rest;
 	size_t nrest, irest;
 	struct tok at;		/* the include, for errors opening rest */
+	bool slash;		/* p is a C comment's last '/', a token */
 };
 
 struct lex {

@@ -26,7 +26,9 @@ static void newline(struct src *c, const char *nl)
 }
 
 /* Skips blanks and comments; false at the end of the current file, or
- * at an unterminated C comment (reported). */
+ * at an unterminated C comment (reported).  named's lexer (isc/lex.c)
+ * takes only a blank, a tab, CR and LF for white space: a form feed or
+ * another control byte is a byte of a word. */
 static bool skip_space(struct lex *lx)
 {
 	struct src *c = &lx->st[lx->n - 1];
@@ -38,8 +40,7 @@ static bool skip_space(struct lex *lx)
 		if (*p == '\n') {
 			newline(c, p);
 			c->p++;
-		} else if (*p == ' ' || *p == '\t' || *p == '\r' ||
-			   *p == '\f' || *p == '\v') {
+		} else if (*p == ' ' || *p == '\t' || *p == '\r') {
 			c->p++;
 		} else if (*p == '#' || (p[0] == '/' && p[1] == '/')) {
 			c->p += strcspn(p, "\n");
@@ -93,6 +94,29 @@ static bool lex_string(struct lex *lx, struct tok *t)
 	return true;
 }
 
+/* A C comment right after a word, at c->p: named's lexer ends the word
+ * there, and at the comment's end backs up one byte to end the word,
+ * which it then reads again: the comment's last '/' becomes a token of
+ * its own ("type primary/ * c * /;" is "missing ';' before '/'").  c->p
+ * is left on that '/'; an unterminated comment is left to skip_space. */
+static void glued_comment(struct src *c)
+{
+	const char *p, *bol = c->bol;
+	uint32_t line = c->line;
+
+	for (p = c->p + 2; *p && !(p[0] == '*' && p[1] == '/'); p++)
+		if (*p == '\n') {
+			line++;
+			bol = p + 1;
+		}
+	if (!*p)
+		return;
+	c->p = p + 1;
+	c->bol = bol;
+	c->line = line;
+	c->slash = true;
+}
+
 /* Opens the next file of c's include pattern in c's place; false when
  * there is none left. */
 static bool open_next(struct lex *lx, struct src *c)
@@ -120,6 +144,14 @@ void bind_next(struct lex *lx, struct tok *t)
 			return;
 		}
 		c = &lx->st[lx->n - 1];
+		if (c->slash) {
+			c->slash = false;
+			bind_here(lx, t);
+			t->t = T_WORD;
+			t->s = zl_xstrdup("/");
+			c->p++;
+			return;
+		}
 		if (skip_space(lx))
 			break;
 		bind_here(lx, t);
@@ -149,7 +181,7 @@ void bind_next(struct lex *lx, struct tok *t)
 			bind_next(lx, t);
 		return;
 	default:
-		n = strcspn(c->p, " \t\r\n\f\v{};\"");
+		n = strcspn(c->p, " \t\r\n{};\"");
 		/* a comment may follow a word directly */
 		for (size_t i = 1; i < n; i++)
 			if (c->p[i] == '#' || (c->p[i] == '/' &&
@@ -160,6 +192,8 @@ void bind_next(struct lex *lx, struct tok *t)
 		t->t = T_WORD;
 		t->s = zl_xstrndup(c->p, n);
 		c->p += n;
+		if (c->p[0] == '/' && c->p[1] == '*')
+			glued_comment(c);
 		return;
 	}
 	c->p++;

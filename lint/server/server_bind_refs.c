@@ -366,15 +366,46 @@ static bool address(const struct tok *t)
 				   strpbrk(s, "0123456789")));
 }
 
+/* The prefix an address list's element args[i..n) writes, checked:
+ * named reads '/' as a token of its own, so the address, the '/' and the
+ * length may be words apart ("192.0.2.0 / 24", "192.0.2.0/ 24", and
+ * "192.0.2.0/ * c * /24", a C comment glued to the address leaving a
+ * '/': server_bind_lex.c).  Refused as named refuses it: a '/' without
+ * a length after it ("expected prefix length"), a prefix as
+ * bind_prefix_check refuses it. */
+static void prefix(struct bind *b, struct tok t, const struct tok *args,
+		   size_t i, size_t n)
+{
+	struct zl_buf p = { 0 };
+	const char *slash;
+
+	zl_buf_add(&p, t.s, strlen(t.s));
+	for (i++; i < n && args[i].t == T_WORD &&
+	     (p.s[p.len - 1] == '/' || args[i].s[0] == '/'); i++)
+		zl_buf_add(&p, args[i].s, strlen(args[i].s));
+	slash = strchr(p.s, '/');
+	if (slash && strspn(slash + 1, "0123456789") == 0) {
+		if (i < n && slash[1] == '\0')
+			t = args[i];
+		srv_err(b->s, t.file, t.line, t.col, "expected a prefix length "
+			"after '%.*s'", (int)(slash + 1 - p.s), p.s);
+	} else {
+		t.s = p.s;
+		bind_prefix_check(b, &t);
+	}
+	zl_buf_free(&p);
+}
+
 /* An element of an address list: an ACL's name (or a built-in ACL, in
  * quotes too, as named looks names up; an address, a key, a geoip
  * match; '!' before any, out of quotes). */
 static void acl_element(struct bind *b, const struct tok *args, size_t n)
 {
 	struct tok t = args[0];
+	size_t i = 0;
 
 	if (n >= 2 && is(&t, "!"))
-		t = args[1];
+		t = args[i = 1];
 	else if (t.t == T_WORD && t.s[0] == '!')
 		t.s++;
 	if (!t.s[0] || is(&t, "key") || is(&t, "geoip"))
@@ -382,7 +413,7 @@ static void acl_element(struct bind *b, const struct tok *args, size_t n)
 	if (builtin_acl(t.s))
 		return;
 	if (address(&t))
-		bind_prefix_check(b, &t);
+		prefix(b, t, args, i, n);
 	add(b, address(&t) ? K_ADDR : K_NAME, &t);
 }
 
