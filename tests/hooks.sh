@@ -218,6 +218,24 @@ test_other_files_ignored() {
 	accepted "files that are not zones"
 }
 
+# Zones depend on one another: a commit that changes one zone only, and
+# breaks another that names its hosts, is refused for the other.
+test_other_zone_broken() {
+	hookrepo pair
+	good example.net >zones/example.net.zone
+	good example.com |
+		sed 's/IN MX 20 mx2/IN MX 20 mx2.example.net./' \
+		>zones/example.com.zone
+	git add zones
+	accepted "example.com's backup MX is a host of example.net"
+	sed '/^mx2/d' zones/example.net.zone >"$tmp/z"
+	cat "$tmp/z" >zones/example.net.zone
+	bump zones/example.net.zone
+	git add zones/example.net.zone
+	refused "example.net drops the host"
+	has "$tmp/commit.out" "^zones/example.com.zone:[0-9]+:.*MX003"
+}
+
 test_warning_and_fail_level() {
 	hookrepo level
 	warn example.com >zones/example.com.zone
@@ -264,6 +282,7 @@ t "git hook: deleting a zone does not break the hook" test_deleted_zone
 t "git hook: renamed zones are linted under their new name" test_rename_is_linted
 t "git hook: names with spaces and newlines" test_spaces_and_newlines
 t "git hook: files that are not zones are ignored" test_other_files_ignored
+t "git hook: a change to one zone that breaks another is refused" test_other_zone_broken
 t "git hook: ZONELINT_FAIL_ON sets the fail level" test_warning_and_fail_level
 t "git hook: zonelint missing refuses, ZONELINT finds it" test_zonelint_missing
 t "git hook: installed by copying into .git/hooks" test_copied_hook
@@ -952,6 +971,35 @@ test_framework_names() {
 	git rm -q -f -- --output=README.zone
 }
 
+# The framework runs on every commit: one that changes only an included
+# file, named like no zone, without raising the serials of the zones that
+# include it, is refused, and so is a .zonelint.yaml that breaks them.
+test_framework_include_and_config() {
+	rev=$(git -C "$tmp/hookrepo" rev-parse HEAD)
+	fwrepo fwinc "repos:
+  - repo: $tmp/hookrepo
+    rev: $rev
+    hooks:
+      - id: zonelint"
+	mkdir -p zones/common
+	inczone example.com >zones/example.com.zone
+	mailinc >zones/common/mail.inc
+	git add zones
+	accepted "framework: a zone and its include"
+	mailinc | sed 's/20 mx2/30 mx2/' >zones/common/mail.inc
+	git add zones/common/mail.inc
+	refused "framework: the include changed, the serial not raised"
+	has "$tmp/commit.out" "^zones/example.com.zone:3:.*ZONE011"
+	git reset -q --hard
+	printf 'rules:\n  MX009: error\n' >.zonelint.yaml
+	sed -i '/20 mx2/d' zones/common/mail.inc
+	bump zones/example.com.zone
+	git add zones .zonelint.yaml
+	refused "framework: one MX, which the config makes an error"
+	has "$tmp/commit.out" "MX009"
+	git reset -q --hard
+}
+
 # readme_config: the .pre-commit-config.yaml the README shows, exactly as
 # written: the first yaml block of its "pre-commit framework" section.
 readme_config() {
@@ -987,6 +1035,7 @@ t "pre-commit: .pre-commit-hooks.yaml is a valid manifest" test_manifest_repo
 t "pre-commit: a bad zone is refused, the fix goes through" test_framework_refuses_and_accepts
 t "pre-commit: a fix in the working tree only is still refused" test_framework_unstaged_fix
 t "pre-commit: spaces in names, other files, deletions" test_framework_names
+t "pre-commit: an include or the config changed alone" test_framework_include_and_config
 t "pre-commit: the README's .pre-commit-config.yaml as written" test_framework_readme
 
 # ---- the CI examples the README shows ----
