@@ -677,6 +677,14 @@ test_serial_arithmetic() {
 		[ "$src" -eq 2 ] || { echo "--since '$rev': exit $src"; return 1; }
 	done
 	[ ! -e x ]
+	# Any revision git reads as a commit: ":/TEXT" names the youngest
+	# commit whose message matches TEXT, here the one of serial
+	# 4294967295, which the work tree's 2147483747 does not pass.
+	src=0
+	"$zl" --since ":/serial 4294967295" --format json --select ZONE011 \
+		zones >"$tmp/since.out" 2>&1 || src=$?
+	flagged
+	has "$tmp/since.out" "not above 4294967295,"
 }
 
 test_serial_hook() {

@@ -202,6 +202,7 @@ static void serial_increase(struct zl_ctx *ctx)
 	const struct zl_rr *soa, *bsoa;
 	uint32_t s, b, d;
 	char ss[16], bs[16], next[16];
+	const char *what;
 	int64_t now;
 	bool changed;
 	zl_finding f;
@@ -222,12 +223,19 @@ static void serial_increase(struct zl_ctx *ctx)
 	snprintf(ss, sizeof ss, "%u", s);
 	snprintf(bs, sizeof bs, "%u", b);
 	snprintf(next, sizeof next, "%u", next_serial(b, now));
+	/* RFC 1982 §3.2: a serial exactly 2^31 away is neither greater nor
+	 * less; some secondaries take it as newer, some do not. */
+	what = d == UINT32_C(0x80000000) ?
+	       (changed ? "records changed but SOA serial moved 2^31, which "
+			  "RFC 1982 §3.2 leaves undefined:" :
+			  "SOA serial moved 2^31, which RFC 1982 §3.2 leaves "
+			  "undefined:") :
+	       changed ? "records changed but SOA serial" :
+	       "SOA serial lowered:";
 	f = ZL_EMIT(ctx, soa->src,
 		    zl_rr_field_tok(ctx->zone, soa, SOA_SERIAL),
 		    { "serial", ss }, { "base_serial", bs }, { "next", next },
-		    { "fix", next },
-		    { "what", changed ? "records changed but SOA serial" :
-		      "SOA serial lowered:" });
+		    { "fix", next }, { "what", what });
 	if (!changed)
 		zl_emit_severity_default(ctx, f, ZL_SEV_WARNING);
 }

@@ -10,23 +10,26 @@
 #define MAX_DIFF (UINT64_C(1) << 30)	/* the listing of the changes */
 
 struct base {
+	char *sha;		/* the base commit, its full object name */
 	struct gitidx *tree;	/* the base commit's tree */
 	char **from, **to;	/* renames: to[i] was from[i] at the base,
 				   both from the top level */
 	size_t n, cap;
 };
 
-/* The commit rev names, as a full object name in *sha (malloc'd); false
- * when it names none. */
-static bool resolve(const char *rev, char **sha)
+/* The object name git rev-parse --verify gives for spec, in *sha
+ * (malloc'd); false when spec names none. */
+static bool rev_parse(const char *spec, char **sha)
 {
-	char *spec = xasprintf("%s^{commit}", rev), *why = NULL;
-	char *argv[] = { "git", "rev-parse", "--verify", "--quiet", spec,
-			 NULL };
+	char *argv[] = { "git", "rev-parse", "--verify", "--quiet",
+			 "--end-of-options", (char *)spec, NULL };
+	char *why = NULL;
 	size_t len;
 	bool ok;
 
-	ok = git_run(argv, 256, sha, &len, &why) == 0 && len > 0 &&
+	/* git's "expected commit type" goes unshown: the caller says what
+	 * is wrong with the revision */
+	ok = git_run_quiet(argv, 256, sha, &len, &why) == 0 && len > 0 &&
 	     len <= 256;
 	if (ok)
 		(*sha)[strcspn(*sha, "\n")] = '\0';
@@ -35,7 +38,25 @@ static bool resolve(const char *rev, char **sha)
 		*sha = NULL;
 	}
 	free(why);
+	return ok;
+}
+
+/* The commit rev names, as a full object name in *sha (malloc'd); false
+ * when it names none.  Resolved first as it is, then peeled to a commit:
+ * "^{commit}" written after it would be part of the text a ":/message"
+ * searches for.  --end-of-options keeps a value that starts with '-' from
+ * being taken for an option. */
+static bool resolve(const char *rev, char **sha)
+{
+	char *obj = NULL, *spec;
+	bool ok;
+
+	if (!*rev || *rev == '-' || !rev_parse(rev, &obj))
+		return false;
+	spec = xasprintf("%s^{commit}", obj);
+	ok = rev_parse(spec, sha);
 	free(spec);
+	free(obj);
 	return ok;
 }
 
@@ -111,13 +132,13 @@ struct base *base_open(const struct cli *c, bool *ok)
 		return NULL;
 	}
 	b = xcalloc(1, sizeof *b);
+	b->sha = sha;
 	b->tree = gitidx_open_tree(opt, rev, sha);
 	if (!b->tree || !read_renames(b, sha, c->from_index, opt)) {
 		base_free(b);
 		b = NULL;
 		*ok = false;
 	}
-	free(sha);
 	return b;
 }
 
@@ -134,7 +155,13 @@ void base_free(struct base *b)
 	free(b->from);
 	free(b->to);
 	gitidx_free(b->tree);
+	free(b->sha);
 	free(b);
+}
+
+const char *base_commit(const struct base *b)
+{
+	return b->sha;
 }
 
 const char *base_renamed(const struct base *b, const char *path)

@@ -264,6 +264,10 @@ void git_stderr_show(int fd);
  * fails. */
 int git_run(char *const argv[], size_t max, char **out, size_t *len,
 	    char **why);
+/* git_run, what git says on its standard error dropped: for a question
+ * whose "no" is an answer, not a failure to show. */
+int git_run_quiet(char *const argv[], size_t max, char **out, size_t *len,
+		  char **why);
 
 /* The files and directories below the work tree root that git ignores
  * (.gitignore, .git/info/exclude, core.excludesFile) and does not track,
@@ -376,6 +380,8 @@ void base_free(struct base *b);
 /* The name path had at b (from the top level) when git finds that it was
  * renamed since, else NULL; borrowed from b. */
 const char *base_renamed(const struct base *b, const char *path);
+/* The base commit's full object name (owned by b). */
+const char *base_commit(const struct base *b);
 /* The version at r->base (NULL: none) of j's zone file, loaded with the
  * zone's origin from the base's tree, under its old name when it was
  * renamed; NULL when the zone is new since then, is standard input, or

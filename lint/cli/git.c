@@ -121,6 +121,12 @@ int git_run(char *const argv[], size_t max, char **out, size_t *len,
 	return run_git(argv, max, out, len, why, true);
 }
 
+int git_run_quiet(char *const argv[], size_t max, char **out, size_t *len,
+		  char **why)
+{
+	return run_git(argv, max, out, len, why, false);
+}
+
 static int str_cmp(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);

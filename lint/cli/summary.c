@@ -29,7 +29,8 @@ char *cli_summary_zone(const struct cli *c, const struct base *b,
 
 /* The files deleted since the base, as git names them from the top level,
  * NUL-separated in *out; false after saying why git could not tell. */
-static bool deleted(const struct cli *c, char **out, size_t *len)
+static bool deleted(const struct cli *c, const struct base *b, char **out,
+		    size_t *len)
 {
 	char *argv[12], *why = NULL;
 	size_t n = 0;
@@ -44,7 +45,9 @@ static bool deleted(const struct cli *c, char **out, size_t *len)
 	argv[n++] = "--no-ext-diff";
 	if (c->from_index)
 		argv[n++] = "--cached";
-	argv[n++] = (char *)(c->since ? c->since : "HEAD");
+	/* the commit the base resolved: the revision as the user wrote it
+	 * may be one git diff reads otherwise (":/message") */
+	argv[n++] = (char *)base_commit(b);
 	argv[n++] = "--";
 	argv[n] = NULL;
 	ok = git_run(argv, MAX_LIST, out, len, &why) == 0 && *len <= MAX_LIST;
@@ -88,7 +91,7 @@ static bool add_deleted(struct run *r)
 	const char *name;
 	size_t len = 0, clen;
 	struct zl_zone *z;
-	bool ok = deleted(c, &list, &len);
+	bool ok = deleted(c, r->base, &list, &len);
 
 	if (ok && git_run(argv, 4096, &cdup, &clen, &why) != 0) {
 		report_failure("--summary", why);

@@ -347,6 +347,8 @@ END_TEST
 
 START_TEST(test_serial_increase)
 {
+	struct zl_diags d;
+
 	/* No base, or the same records: nothing. */
 	serial_fix(NULL, SERIAL_ZONE("7", SERIAL_A), NULL);
 	serial_fix(SERIAL_ZONE("7", SERIAL_A),
@@ -379,6 +381,22 @@ START_TEST(test_serial_increase)
 	serial_fix(SERIAL_ZONE("8", SERIAL_A), SERIAL_ZONE("7", SERIAL_B), "9");
 	serial_fix(SERIAL_ZONE("0", SERIAL_A), SERIAL_ZONE("2147483648", SERIAL_B), "1");
 	serial_fix(SERIAL_ZONE("0", SERIAL_A), SERIAL_ZONE("2147483647", SERIAL_B), NULL);
+	/* Exactly 2^31 ahead, records the same: flagged, but as a comparison
+	 * RFC 1982 §3.2 leaves undefined, not as a serial lowered. */
+	serial_lint(SERIAL_ZONE("100", SERIAL_A),
+		    SERIAL_ZONE("2147483748", SERIAL_A), &d);
+	ck_assert_uint_eq(d.n, 1);
+	tu_at(&d, 0, "ZONE011", 3, 25, 3, 0);
+	ck_assert_msg(strstr(d.v[0].message, "undefined") &&
+		      !strstr(d.v[0].message, "lowered"), "%s",
+		      d.v[0].message);
+	zl_diags_free(&d);
+	serial_lint(SERIAL_ZONE("100", SERIAL_A), SERIAL_ZONE("99", SERIAL_A),
+		    &d);
+	ck_assert_uint_eq(d.n, 1);
+	ck_assert_msg(strstr(d.v[0].message, "lowered"), "%s",
+		      d.v[0].message);
+	zl_diags_free(&d);
 }
 END_TEST
 
