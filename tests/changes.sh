@@ -122,7 +122,7 @@ test_summary_text() {
 	git diff --quiet HEAD -- zones/example.com.zone
 	run --since HEAD --no-config --summary --summary-file sum.txt -q zones/
 	want_rc 1
-	has "$tmp/out" '^zones/example\.com\.zone:3:.*\[ZONE011\]$'
+	has "$tmp/out" '^(\./)?zones/example\.com\.zone:3:.*\[ZONE011\]$'
 	same summary.txt sum.txt
 	# quiet.example changed, but nothing about mail
 	hasnt sum.txt 'quiet'
@@ -206,6 +206,41 @@ test_summary_needs_base() {
 	has "$tmp/err" "cannot write the summary to 'fifo': not a regular file"
 }
 
+# A zone file and the file a zone $INCLUDEs may be links that stay in the
+# tree: the base is read through them from its tree as the work tree and
+# the index are read, so a zone unchanged has nothing to show and needs no
+# new serial, and one changed through a link is compared with its base.
+test_links() {
+	repo
+	mkdir shared
+	git mv zones/mail.inc shared/mail.inc
+	git mv zones/example.org.zone shared/example.org
+	ln -s ../shared/mail.inc zones/mail.inc
+	ln -s ../shared/example.org zones/example.org.zone
+	git add -A && git_ commit -qm links
+	echo unrelated >README && git add README && git_ commit -qm readme
+	for base in "--since HEAD~1" --from-index; do
+		# shellcheck disable=SC2086 # the option and its value, split
+		run $base --no-config --summary -q -f gcc --select ZONE011 .
+		want_rc 0
+		[ ! -s "$tmp/err" ] || { show "$tmp/err"; exit 1; }
+	done
+	# (a walk of zones/ would refuse the links out of it: the tree is
+	# linted whole)
+	sed -i 's/MX\t10 mx1/MX\t10 mx3/' shared/mail.inc
+	sed -i 's/MX\t20 mx2/MX\t30 mx2/' shared/example.org
+	for base in "--since HEAD" --from-index; do
+		git add -A
+		# shellcheck disable=SC2086 # the option and its value, split
+		run $base --no-config --summary -q -f gcc --select ZONE011 .
+		want_rc 1
+		has "$tmp/out" '^(\./)?zones/example\.com\.zone:3:.*\[ZONE011\]$'
+		has "$tmp/out" '^(\./)?zones/example\.org\.zone:3:.*\[ZONE011\]$'
+		has "$tmp/err" '^    MX added: 10 mx3\.example\.com\.$'
+		has "$tmp/err" '^    MX preference of mx2\.example\.org\.: 20 -> 30$'
+	done
+}
+
 # One rule at a time, in a commit of its own, against the commit before.
 lint_change() {
 	git add -A && git_ commit -qm change
@@ -233,7 +268,7 @@ test_rules_dkim_and_last_mx() {
 	lint_change
 	want_rc 0
 	has "$tmp/out" "^zones/example\.com\.zone:3:1: warning: DKIM selector 's2025\._domainkey\.example\.com\.' removed.*\[CHG004\]$"
-	has "$tmp/out" '^zones/example\.com\.zone:3:1: note: at the base, now gone: .s2025\._domainkey'
+	has "$tmp/out" '^(\./)?zones/example\.com\.zone:3:1: note: at the base, now gone: .s2025\._domainkey'
 	has "$tmp/out" "^zones/mail\.inc:[0-9]+:1: warning: 'example\.com\.' lost its last MX record but keeps address records.*\[CHG005\]$"
 }
 
@@ -375,6 +410,7 @@ t "no mail change, empty summary" test_summary_nothing
 t "summary of records as large as they come" test_summary_bounds
 t "a link at --summary-file is replaced, not followed" test_summary_link
 t "--summary needs a base and a known format" test_summary_needs_base
+t "links in the tree: the base read through them too" test_links
 t "CHG001: MX and MX target changed under a long TTL" test_rules_mx
 t "CHG004, CHG005: selector removed, last MX dropped" test_rules_dkim_and_last_mx
 t "the staged change against HEAD" test_rules_hook

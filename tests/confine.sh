@@ -752,6 +752,95 @@ test_git_stderr_escaped() {
 	)
 }
 
+# In the git modes a symbolic link is a blob of mode 120000, its target:
+# followed in the index or the base's tree as the walk follows one on disk,
+# and refused on its text alone when it leads out of the repository, into
+# .git or round a loop, whether what it names outside exists or not.  The
+# base is read so too: a base whose link leads out reads nothing there,
+# so the summary has nothing of it to show.
+test_git_links() {
+	(
+	unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY \
+		GIT_ALTERNATE_OBJECT_DIRECTORIES GIT_CONFIG_COUNT
+	export HOME="$tmp/home" GIT_CONFIG_NOSYSTEM=1
+	mkdir -p "$HOME" gitln/zones gitln/common outside/sub &&
+	cd gitln && git init -q || exit 1
+	printf '@ IN TXT "v=spf1 include:%s -all"\n' "$canary" \
+		>"$tmp/outside/spf.inc"
+	echo 'mail IN A 192.0.2.25' >common/mail.inc
+	ln -s ../common/mail.inc zones/mail.inc
+	ln -s "$tmp/gitln/common/mail.inc" zones/abs.inc
+	ln -s "$tmp/outside/sub/../../gitln/common/mail.inc" zones/back-outside.inc
+	ln -s "$tmp/nonexistent/sub/../../gitln/common/mail.inc" \
+		zones/back-nonexistent.inc
+	ln -s ../common zones/dir
+	n=0
+	for l in /etc/passwd /proc/self/environ ../../outside/secret.txt \
+		"$tmp/outside/secret.txt" ../.git/config ../.GIT/config \
+		"$tmp/outside/sub/../spf.inc" "$tmp/nonexistent/sub/../spf.inc" \
+		loop; do
+		n=$((n + 1))
+		ln -s "$l" "zones/out$n.inc"
+	done
+	ln -s out9.inc zones/loop
+	ln -s "$tmp/outside/spf.inc" zones/spf.inc
+	ln -s /etc/passwd zones/passwd.example.zone
+	# shellcheck disable=SC2016 # $INCLUDE is zone text
+	{
+		zone
+		printf '$INCLUDE %s\n' mail.inc abs.inc back-outside.inc \
+			back-nonexistent.inc dir/mail.inc spf.inc
+		i=0
+		while [ "$i" -lt "$n" ]; do
+			i=$((i + 1))
+			echo "\$INCLUDE out$i.inc"
+		done
+	} >zones/example.com.zone
+	git add . && git -c user.name=t -c user.email=t@example.com \
+		commit -qm 1 || exit 1
+	for args in "--from-index" "--from-index --since HEAD" "--since HEAD"
+	do
+		# shellcheck disable=SC2086 # the options, split
+		run -q --format gcc $args zones/example.com.zone
+		no_leak "$tmp/out" "$tmp/err" && want_rc 1 || exit 1
+		# each link out refused, the six in the tree followed
+		count "$tmp/out" "error: cannot read include file 'out" "$n" ||
+			exit 1
+		count "$tmp/out" "error: cannot read include file" $((n + 1)) ||
+			exit 1
+		has "$tmp/out" "'out1\\.inc': a symbolic link leads out of '\\.'" &&
+		has "$tmp/out" "'out5\\.inc': (it lies in a directory named|nothing below) \\.git" &&
+		has "$tmp/out" "'out6\\.inc': (it lies in a directory named|nothing below) \\.git" &&
+		has "$tmp/out" "'out9\\.inc': Too many levels of symbolic links" &&
+		hasnt "$tmp/out" "ZONE011" || exit 1
+		# whether a directory outside exists is not told
+		sed -n 's/:[0-9]*:[0-9]*:\(.*\)out7\.inc/\1outN.inc/p' "$tmp/out" \
+			>"$tmp/out.7"
+		sed -n 's/:[0-9]*:[0-9]*:\(.*\)out8\.inc/\1outN.inc/p' "$tmp/out" \
+			>"$tmp/out.8"
+		cmp -s "$tmp/out.7" "$tmp/out.8" || {
+			echo "zonelint $args tells whether $tmp/outside/sub exists:"
+			diff "$tmp/out.7" "$tmp/out.8"
+			exit 1
+		}
+	done
+	run -q --format gcc --from-index zones/passwd.example.zone
+	no_leak "$tmp/out" "$tmp/err" && want_rc 2 &&
+	has "$tmp/err" "passwd\\.example\\.zone': a symbolic link leads out of" ||
+		exit 1
+	# The base includes spf.inc, now gone: the summary would show its SPF
+	# record removed if the base had read it.
+	grep -v 'spf\.inc' zones/example.com.zone >"$tmp/z" &&
+	cat "$tmp/z" >zones/example.com.zone && git add zones || exit 1
+	for args in "--from-index" "--since HEAD"; do
+		# shellcheck disable=SC2086 # the options, split
+		run -q --format gcc --summary $args zones/example.com.zone
+		no_leak "$tmp/out" "$tmp/err" && want_rc 1 &&
+		hasnt "$tmp/err" "SPF" || exit 1
+	done
+	)
+}
+
 t "walk: links out of the tree and into .git are refused, in every format" test_walk
 t "walk: the README's CI command (--format github .)" test_walk_ci
 t "\$INCLUDE: links, '..', absolute names and .git" test_include
@@ -775,5 +864,6 @@ t "SIGINT and SIGTERM while writing remove the temporary report" test_signal_cle
 t "a closed pipe ends the run with the findings' status" test_epipe
 t "git: the repository's configuration runs no command" test_git_config_commands
 t "git: its messages are shown escaped" test_git_stderr_escaped
+t "git: links in the index and the base's tree stay in the repository" test_git_links
 
 finish

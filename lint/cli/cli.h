@@ -311,8 +311,10 @@ struct gitidx *gitidx_open_tree(const char *opt, const char *rev,
 				const char *sha);
 void gitidx_free(struct gitidx *g);
 /* Reads the staged blob of a path (never the working tree); paths must lie
- * in the repository and outside any .git; symbolic links, submodules and
- * files in conflict are refused. */
+ * in the repository and outside any .git.  A symbolic link (a blob of mode
+ * 120000) is followed within the index or tree as the file system walk
+ * follows one within its root, and refused on its target's text when it
+ * leads out; submodules and files in conflict are refused. */
 const struct zl_provider *gitidx_provider(const struct gitidx *g);
 /* The top level, as the user names it ("." or "../.." below it). */
 const char *gitidx_root(const struct gitidx *g);
@@ -321,8 +323,8 @@ const char *gitidx_top(const struct gitidx *g);
 /* path (from the current directory) from the top level, as git names it;
  * NULL when it lies outside the repository.  Malloc'd. */
 char *gitidx_rel(const struct gitidx *g, const char *path);
-/* Whether rel (from the top level) is a regular file there, not in
- * conflict. */
+/* Whether rel (from the top level), its links followed, is a regular
+ * file there, not in conflict. */
 bool gitidx_has(const struct gitidx *g, const char *rel);
 /* The names of the files directly in directory dir (from the top level)
  * that pass keep (NULL: all), in name order, malloc'd (free_names);

@@ -3,7 +3,8 @@
  * of a commit (--since), read the same way.  The index or the tree is listed
  * once (git ls-files --stage, git ls-tree -r); each file is then read as the
  * blob it records (from one git cat-file --batch), through a zl_provider the
- * loader uses for the zone and every file it includes. */
+ * loader uses for the zone and every file it includes; a symbolic link in
+ * a path is followed there as lint/util/fs.c follows one on disk. */
 #define _GNU_SOURCE	/* pipe2 */
 #include <errno.h>
 #include <fcntl.h>
@@ -18,6 +19,8 @@
 #include "cli.h"
 
 #define MAX_LIST (UINT64_C(1) << 30)	/* the listing of the index */
+#define MAX_LINKS 40	/* links followed in one path, as lint/util/fs.c */
+#define MAX_TARGET 4096	/* the target of one link, as PATH_MAX */
 
 enum { MODE_FILE, MODE_LINK, MODE_MODULE };
 
@@ -402,86 +405,290 @@ broken:
 	return -1;
 }
 
-/* Reads the staged blob of a file (path from the top level). */
-static enum zl_status read_entry(const struct gitidx *g, const char *rel,
-				 size_t max, struct zl_file *out, char **err)
+/* Reads blob e through the batch (a process of its own when the batch
+ * cannot): 0 with *buf and *len as batch_read's, or -1 with *why. */
+static int read_blob(const struct gitidx *g, const struct entry *e,
+		     size_t max, char **buf, size_t *len, char **why)
 {
-	const struct entry *e = lookup(g, rel);
-	char *argv[] = { "git", "cat-file", "blob", NULL, NULL };
-	char *buf, *why;
-	size_t len;
+	char *argv[] = { "git", "cat-file", "blob", (char *)e->sha, NULL };
 	int rc;
 
-	if (!e) {
-		*err = g->rev ? xasprintf("it is not in %s", g->rev) :
-		       xstrdup("it is not staged (not in the git index)");
-		return ZL_ERR_IO;
-	}
-	if (e->unmerged) {
-		*err = xstrdup("it is in conflict in the git index: resolve "
-			       "it and stage the result (git add)");
-		return ZL_ERR_IO;
-	}
-	if (e->mode != MODE_FILE) {
-		*err = xstrdup(e->mode == MODE_LINK ?
-			       "it is staged as a symbolic link, which is not "
-			       "followed" : "it is staged as a submodule");
-		return ZL_ERR_IO;
-	}
-	argv[3] = (char *)e->sha;
 	pthread_mutex_lock(&g->cat->lock);
 	if (g->cat->pid == 0)
 		(void)batch_start(g->cat);
-	rc = g->cat->pid > 0 ? batch_read(g->cat, e->sha, max, &buf, &len) : -1;
+	rc = g->cat->pid > 0 ? batch_read(g->cat, e->sha, max, buf, len) : -1;
 	pthread_mutex_unlock(&g->cat->lock);
-	/* Without the batch, a process for the blob. */
-	if (rc != 0 && git_run(argv, max, &buf, &len, &why) != 0) {
-		*err = why;
+	return rc == 0 ? 0 : git_run(argv, max, buf, len, why);
+}
+
+/* Why path, from the top level, cannot be read from g; NULL when it is a
+ * file that can.  Malloc'd. */
+static char *not_file(const struct gitidx *g, const struct entry *e)
+{
+	if (!e)
+		return g->rev ? xasprintf("it is not in %s", g->rev) :
+		       xstrdup("it is not staged (not in the git index)");
+	if (e->unmerged)
+		return xstrdup("it is in conflict in the git index: resolve "
+			       "it and stage the result (git add)");
+	if (e->mode == MODE_MODULE)
+		return xstrdup("it is staged as a submodule");
+	return NULL;
+}
+
+/* What follows dir in abs (both absolute, normalised), without its '/':
+ * "" for dir itself; NULL when abs does not lie in dir. */
+static const char *below_dir(const char *dir, const char *abs)
+{
+	size_t n = strlen(dir);
+
+	if (strcmp(dir, "/") == 0)
+		return abs + 1;
+	if (strncmp(abs, dir, n) != 0 || (abs[n] && abs[n] != '/'))
+		return NULL;
+	return abs + n + (abs[n] == '/');
+}
+
+/* The absolute path abs from the top level, when it names a path below
+ * the root, as root_abs (the root floor is, from the top level) or as the
+ * top level names it; else NULL.  A path that starts there is taken as it
+ * is, its '..' for the walk from the root to judge, as the file system
+ * walk takes it.  Malloc'd. */
+static char *from_root(const struct gitidx *g, const char *abs,
+		       const char *floor, const char *root_abs)
+{
+	const char *in;
+
+	if ((in = below_dir(root_abs, abs)) != NULL)
+		return !*in ? xstrdup(floor) : *floor ?
+		       xasprintf("%s/%s", floor, in) : xstrdup(in);
+	if ((in = below_dir(g->top, abs)) != NULL)
+		return xstrdup(in);
+	return NULL;
+}
+
+/* Whether rel (from the top level) is floor or lies below it. */
+static bool below_floor(const char *rel, const char *floor)
+{
+	size_t n = strlen(floor);
+
+	return !n || (strncmp(rel, floor, n) == 0 &&
+		      (rel[n] == '\0' || rel[n] == '/'));
+}
+
+/* The last component of done (a path from the top level, "" for the top
+ * level) taken off. */
+static void pop_dir(char *done)
+{
+	char *slash = strrchr(done, '/');
+
+	*(slash ? slash : done) = '\0';
+}
+
+/* path, relative to floor (a directory from the top level, "" for the top
+ * level), resolved in g as the file system walk resolves a path from a
+ * root (lint/util/fs.c): each component that git records as a symbolic
+ * link (mode 120000, its blob the target) is replaced by its target,
+ * relative to the link's directory, or, when absolute, taken by name
+ * and read from the root when it names a path below it (as root_abs or
+ * as the top level names it).  Nothing is looked up outside g: a link
+ * that leads above floor, or out of the repository, is refused on its
+ * text alone, whether what it names exists or not; so are a component
+ * named .git, and more than MAX_LINKS links.  root_shown names the root
+ * in messages.  Returns the path from the top level (malloc'd), or NULL
+ * with *err. */
+static char *follow_links(const struct gitidx *g, const char *path,
+			  const char *floor, const char *root_abs,
+			  const char *root_shown, char **err)
+{
+	size_t nfloor = strlen(floor), n, links = 0, cap, len;
+	char *done, *todo, *p, *cand, *target, *next, *abs, *from;
+	const char *rest;
+	const struct entry *e;
+
+	cap = nfloor + strlen(path) + 2;
+	done = xmalloc(cap);
+	strcpy(done, floor);
+	todo = xstrdup(path);
+	*err = NULL;
+	for (p = todo;;) {
+		p += strspn(p, "/");
+		if (!*p)
+			break;
+		n = strcspn(p, "/");
+		rest = p + n;
+		if (n == 1 && p[0] == '.') {
+			p += n;
+			continue;
+		}
+		if (n == 2 && p[0] == '.' && p[1] == '.') {
+			if (strlen(done) <= nfloor) {
+				*err = links ?
+				       xasprintf("a symbolic link leads out of "
+						 "'%s'", root_shown) :
+				       xasprintf("'..' leads out of '%s'",
+						 root_shown);
+				break;
+			}
+			pop_dir(done);
+			p += n;
+			continue;
+		}
+		/* .git holds the checkout's credentials: nothing of the tree
+		 * may point into it (any case, as the file system walk). */
+		if (n == 4 && strncasecmp(p, ".git", 4) == 0) {
+			*err = xstrdup("it lies in a directory named .git");
+			break;
+		}
+		cand = *done ? xasprintf("%s/%.*s", done, (int)n, p) :
+		       xasprintf("%.*s", (int)n, p);
+		e = lookup(g, cand);
+		if (!e || e->mode != MODE_LINK || e->unmerged) {
+			/* a file, a directory (git records none), or nothing:
+			 * what is read at the end says which */
+			len = strlen(cand) + 1;
+			if (len > cap) {
+				cap = len;
+				done = xrealloc(done, cap);
+			}
+			strcpy(done, cand);
+			free(cand);
+			p += n;
+			continue;
+		}
+		free(cand);
+		if (++links > MAX_LINKS) {
+			*err = xstrdup(ERRSTR(ELOOP));
+			break;
+		}
+		if (read_blob(g, e, MAX_TARGET, &target, &len, err) != 0)
+			break;
+		if (len > MAX_TARGET || len == 0 || memchr(target, 0, len)) {
+			*err = xstrdup(ERRSTR(len ? ENAMETOOLONG : ENOENT));
+			free(target);
+			break;
+		}
+		if (target[0] == '/') {
+			/* taken by name, as an absolute path the walk reads:
+			 * from the root, when it lies below it */
+			abs = path_abs(target);
+			from = from_root(g, target, floor, root_abs);
+			if (!from)
+				from = from_root(g, abs, floor, root_abs);
+			free(abs);
+			if (!from || !below_floor(from, floor)) {
+				free(from);
+				free(target);
+				*err = xasprintf("a symbolic link leads out of "
+						 "'%s'", root_shown);
+				break;
+			}
+			next = xasprintf("%s%s", from + nfloor, rest);
+			free(from);
+			done[nfloor] = '\0';
+		} else {
+			next = xasprintf("%s%s", target, rest);
+		}
+		free(target);
+		cap += strlen(next);
+		done = xrealloc(done, cap);
+		free(todo);
+		p = todo = next;
+	}
+	free(todo);
+	if (*err) {
+		free(done);
+		return NULL;
+	}
+	return done;
+}
+
+/* Reads the staged blob of the file path names, relative to floor (a
+ * directory from the top level, "" for the top level; see follow_links
+ * for the links in it and for root_abs and root_shown). */
+static enum zl_status read_path(const struct gitidx *g, const char *path,
+				const char *floor, const char *root_abs,
+				const char *root_shown, size_t max,
+				struct zl_file *out, char **err)
+{
+	char *rel = follow_links(g, path, floor, root_abs, root_shown, err);
+	const struct entry *e;
+	char *buf;
+	size_t len;
+
+	if (!rel)
+		return ZL_ERR_IO;
+	e = lookup(g, rel);
+	if ((*err = not_file(g, e)) != NULL ||
+	    read_blob(g, e, max, &buf, &len, err) != 0) {
+		free(rel);
 		return ZL_ERR_IO;
 	}
 	if (len > max) {
 		free(buf);
+		free(rel);
 		*err = xstrdup("the staged file is too large");
 		return ZL_ERR_LIMIT;
 	}
 	out->data = buf;
 	out->len = len;
+	/* the file reached, whatever links led there: an $INCLUDE loop
+	 * through a link is found as on the file system */
 	out->id = xasprintf(":%s", rel);
+	free(rel);
 	return ZL_OK;
+}
+
+/* Reads the staged blob of a file (path from the top level), following
+ * the links in its path anywhere in the repository. */
+static enum zl_status read_entry(const struct gitidx *g, const char *rel,
+				 size_t max, struct zl_file *out, char **err)
+{
+	return read_path(g, rel, "", g->top, g->shown_top, max, out, err);
 }
 
 /* The provider: rd->path, relative to rd->root when there is one, must
  * lie in the repository (and in rd->root); what is read is its blob in
- * the index. */
+ * the index, the links in its path followed as the file system walk
+ * follows them from rd->root (from the top level without one). */
 static enum zl_status index_read(void *arg, const struct zl_read *rd,
 				 struct zl_file *out, char **err)
 {
 	const struct gitidx *g = arg;
-	char *full, *abs, *rel, *rootabs = NULL;
-	enum zl_status st;
+	char *abs, *rel = NULL, *rootabs = NULL, *floor = NULL;
+	const char *path = rd->path;
+	enum zl_status st = ZL_ERR_IO;
 
 	memset(out, 0, sizeof *out);
 	*err = NULL;
-	full = rd->root && rd->path[0] != '/' ? path_join(rd->root, rd->path) :
-	       xstrdup(rd->path);
-	abs = path_abs(full);
-	free(full);
-	rel = from_top(g, abs);
-	if (rd->root)
-		rootabs = path_abs(rd->root);
-	if (!rel || (rootabs && !inside(rootabs, abs))) {
-		*err = xstrdup(rel ? "it lies outside the include root" :
-			       "it lies outside the git repository");
-		st = ZL_ERR_IO;
-	} else if (has_git_component(rel)) {
-		*err = xstrdup("it lies in a directory named .git");
-		st = ZL_ERR_IO;
-	} else {
-		st = read_entry(g, rel, rd->max, out, err);
+	rootabs = rd->root ? path_abs(rd->root) : xstrdup(g->top);
+	floor = from_top(g, rootabs);
+	if (!rd->root || rd->path[0] == '/') {
+		/* taken by name, as the file system walk takes an absolute
+		 * path: from the root when it lies below it */
+		abs = path_abs(rd->path);
+		rel = from_top(g, abs);
+		if (rel && floor && !inside(rootabs, abs)) {
+			free(rel);
+			rel = NULL;
+			*err = xstrdup("it lies outside the include root");
+		}
+		free(abs);
+		path = rel ? rel + strlen(floor) : NULL;
 	}
+	if (*err) {
+		;
+	} else if (!floor || !path) {
+		*err = xstrdup("it lies outside the git repository");
+	} else if (has_git_component(path)) {
+		*err = xstrdup("it lies in a directory named .git");
+	} else {
+		st = read_path(g, path, floor, rootabs, rd->root ? rd->root :
+			       g->shown_top, rd->max, out, err);
+	}
+	free(floor);
 	free(rootabs);
 	free(rel);
-	free(abs);
 	return st;
 }
 
@@ -620,9 +827,14 @@ char *gitidx_rel(const struct gitidx *g, const char *path)
 
 bool gitidx_has(const struct gitidx *g, const char *rel)
 {
-	const struct entry *e = lookup(g, rel);
+	char *why = NULL, *real = follow_links(g, rel, "", g->top,
+					       g->shown_top, &why);
+	const struct entry *e = real ? lookup(g, real) : NULL;
+	bool has = e && !e->unmerged && e->mode == MODE_FILE;
 
-	return e && !e->unmerged && e->mode == MODE_FILE;
+	free(real);
+	free(why);
+	return has;
 }
 
 bool gitidx_list(const struct gitidx *g, const char *dir,
