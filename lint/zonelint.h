@@ -341,6 +341,11 @@ size_t zl_zone_record_count(const struct zl_zone *z);
  * Borrowed from z. */
 const char *zl_zone_source(const struct zl_zone *z, size_t i);
 
+/* The zone's origin, absolute, in presentation form ("example.com."), as
+ * the load settled it (--origin, the first $ORIGIN, the file name); NULL
+ * when it has none.  Borrowed from z. */
+const char *zl_zone_origin(const struct zl_zone *z);
+
 /* Whether source i of z (as zl_zone_source numbers them) is the text a
  * $GENERATE directive wrote, and where the directive stands (its
  * "$GENERATE" token, in *out: strings borrowed from z). */

@@ -168,6 +168,30 @@ test_summary_operands() {
 	has "$tmp/err" '^zones/example\.net\.zone \(deleted\)$'
 }
 
+# A zone renamed out of the zones linted is gone from them, as a deleted
+# one is: to a name that is no zone's, or out of the paths given.  One
+# renamed within them is no deletion.
+test_summary_gone() {
+	repo
+	mkdir attic
+	git mv zones/example.org.zone zones/example.org.zone.disabled
+	git mv zones/example.net.zone attic/example.net.zone
+	for base in "--since HEAD" --from-index; do
+		# shellcheck disable=SC2086 # the option and its value, split
+		run $base --no-config --summary -q -f gcc zones/
+		want_rc 0
+		has "$tmp/err" '^zones/example\.net\.zone \(renamed to attic/example\.net\.zone, outside the paths linted\)$'
+		has "$tmp/err" '^zones/example\.org\.zone \(renamed to zones/example\.org\.zone\.disabled, no longer a zone\)$'
+		has "$tmp/err" '^    null MX removed$'
+		has "$tmp/err" '^    MX removed: 10 mx1\.example\.org\.$'
+		count "$tmp/err" '^zones/' 2
+	done
+	run --since HEAD --no-config --summary -q -f gcc .
+	want_rc 0
+	hasnt "$tmp/err" 'example\.net'
+	has "$tmp/err" '^zones/example\.org\.zone \(renamed to zones/example\.org\.zone\.disabled, no longer a zone\)$'
+}
+
 test_summary_nothing() {
 	repo
 	sed -i 's/192.0.2.80/192.0.2.81/' zones/quiet.example.zone
@@ -406,6 +430,7 @@ t "summary, markdown" test_summary_markdown
 t "summary of a staged change (--from-index)" test_summary_staged
 t "summary steps of the CI templates, as written" test_summary_ci_templates
 t "deleted zones below the paths given; a path outside" test_summary_operands
+t "zones renamed out of the paths linted, or to no zone's name" test_summary_gone
 t "no mail change, empty summary" test_summary_nothing
 t "summary of records as large as they come" test_summary_bounds
 t "a link at --summary-file is replaced, not followed" test_summary_link

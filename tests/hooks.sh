@@ -720,6 +720,58 @@ test_serial_hook() {
 	accepted "deleted"
 }
 
+# A zone renamed and rewritten so much that git sees no rename (under 50%
+# similar) is compared with the one zone of its origin gone since the
+# base; when two zones of that origin are gone, which one it was is not
+# known, and it is new.
+test_serial_rename_unseen() {
+	newrepo unseen
+	mkdir zones/old
+	szone example.com 2024010101 >zones/example.com.zone
+	szone example.net 2024010101 >zones/old/example.net.zone
+	git add zones && git commit -q --no-verify -m base
+	git rm -q zones/example.com.zone
+	szone example.com 2024010101 192.0.2.27 |
+		sed 's/	/    /g; s/$/    ; reformatted/' >zones/db.example.com
+	git add zones
+	[ "$(git diff --cached -M --name-status HEAD -- zones | cut -f1 |
+		tr -d '\n')" = AD ] || { git diff --cached -M --name-status HEAD; return 1; }
+	for base in "--since HEAD" --from-index; do
+		src=0
+		# shellcheck disable=SC2086 # the option and its value, split
+		"$zl" $base --format json --select ZONE011 zones \
+			>"$tmp/since.out" 2>&1 || src=$?
+		flagged || return 1
+	done
+	"$zl" --from-index --summary -q --select ZONE011 zones \
+		>/dev/null 2>"$tmp/sum.out" || :
+	has "$tmp/sum.out" "^zones/db\.example\.com \(renamed from zones/example\.com\.zone\)$" &&
+	hasnt "$tmp/sum.out" "deleted" || return 1
+	# Raised: nothing.
+	bump zones/db.example.com
+	git add zones
+	since_index unflagged || return 1
+	# A second zone of that origin gone: neither is taken.
+	sed 's/example\.net/example.com/g' zones/old/example.net.zone \
+		>zones/old/example.com.zone
+	git add zones && git commit -q --no-verify -m two &&
+	git rm -q zones/old/example.com.zone zones/db.example.com &&
+	szone example.com 2024010101 192.0.2.29 |
+		sed 's/	/    /g; s/$/    ; rewritten/' >zones/example.com.zone
+	echo "; a comment for each line" >>zones/example.com.zone
+	git add zones
+	since_index unflagged
+}
+
+# since_index CHECK: lints the index against HEAD for ZONE011 into
+# $tmp/since.out and runs CHECK (flagged, unflagged).
+since_index() {
+	src=0
+	"$zl" --from-index --format json --select ZONE011 zones \
+		>"$tmp/since.out" 2>&1 || src=$?
+	"$1"
+}
+
 test_serial_include() {
 	increpo serialinc
 	mailinc | sed 's/20 mx2/30 mx2/' >zones/common/mail.inc
@@ -882,6 +934,7 @@ test_since_ci_clone() {
 t "serial: each style's next serial is suggested" test_serial_styles
 t "serial: RFC 1982 arithmetic, wrap-around, no such revision" test_serial_arithmetic
 t "serial: the hook compares with HEAD; comments, renames, deletes" test_serial_hook
+t "serial: a rename git does not see: the zone of its origin gone" test_serial_rename_unseen
 t "serial: an include changed alone needs the serials raised" test_serial_include
 t "packs: config-only and pack-only commits, as staged" test_config_and_pack_only
 t "serial: merges through pre-merge-commit and pre-commit" test_serial_merges

@@ -1,7 +1,9 @@
 /* base.c - the base of each zone: its version in a git commit (--since REV;
  * HEAD under --from-index), read from that commit's tree with the files it
  * $INCLUDEs, under its old name when git's rename detection finds that the
- * zone was renamed since.  The SOA serial rule compares the two. */
+ * zone was renamed since, else the one zone of its origin gone since.  The
+ * SOA serial rule compares the two. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,12 +11,26 @@
 
 #define MAX_DIFF (UINT64_C(1) << 30)	/* the listing of the changes */
 
+/* A file at the base that is no longer there (deleted, or renamed). */
+struct gone {
+	char *rel;		/* from the top level */
+	char *to;		/* what git finds it renamed to, or NULL */
+	char *origin;		/* as a zone, once looked at; NULL: none */
+	bool used;		/* the base of a zone of the run */
+};
+
 struct base {
 	char *sha;		/* the base commit, its full object name */
 	struct gitidx *tree;	/* the base commit's tree */
+	pthread_mutex_t lock;	/* over what follows, which zones loaded in
+				   threads read and add to */
 	char **from, **to;	/* renames: to[i] was from[i] at the base,
-				   both from the top level */
+				   both from the top level; and the zones
+				   given a base by their origin */
 	size_t n, cap;
+	struct gone *gone;	/* by rel */
+	size_t ngone, capgone;
+	bool scanned;		/* the origins of gone are known */
 };
 
 /* The object name git rev-parse --verify gives for spec, in *sha
@@ -60,9 +76,27 @@ static bool resolve(const char *rev, char **sha)
 	return ok;
 }
 
-/* Reads the renames between the base and what is linted (the index, or
- * the work tree): "R100\0old\0new\0" records of git diff --name-status
- * -z, among the others, which name one path. */
+static int gone_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct gone *)a)->rel,
+		      ((const struct gone *)b)->rel);
+}
+
+static void add_gone(struct base *b, const char *rel, const char *to)
+{
+	struct gone *g;
+
+	xgrow((void **)&b->gone, &b->capgone, b->ngone + 1, sizeof *b->gone);
+	g = &b->gone[b->ngone++];
+	memset(g, 0, sizeof *g);
+	g->rel = xstrdup(rel);
+	g->to = to ? xstrdup(to) : NULL;
+}
+
+/* Reads the renames and deletions between the base and what is linted
+ * (the index, or the work tree): "R100\0old\0new\0" and "D\0path\0"
+ * records of git diff --name-status -z, among the others, which name one
+ * path (a copy, "C", two). */
 static bool read_renames(struct base *b, const char *sha, bool cached,
 			 const char *opt)
 {
@@ -88,6 +122,8 @@ static bool read_renames(struct base *b, const char *sha, bool cached,
 		st = p;
 		p += strlen(p) + 1;
 		if (*st != 'R' && *st != 'C') {
+			if (*st == 'D' && p < end)
+				add_gone(b, p, NULL);
 			p += p < end ? strlen(p) + 1 : 0;
 			continue;
 		}
@@ -99,11 +135,15 @@ static bool read_renames(struct base *b, const char *sha, bool cached,
 			b->to = xrealloc(b->to, b->cap * sizeof *b->to);
 			b->from[b->n] = xstrdup(p);
 			b->to[b->n++] = xstrdup(p + strlen(p) + 1);
+			add_gone(b, p, p + strlen(p) + 1);
 		}
 		p += strlen(p) + 1;
 		p += strlen(p) + 1;
 	}
 	free(buf);
+	/* by their old names, as the summary lists them */
+	if (b->ngone > 1)
+		qsort(b->gone, b->ngone, sizeof *b->gone, gone_cmp);
 	return true;
 }
 
@@ -132,6 +172,7 @@ struct base *base_open(const struct cli *c, bool *ok)
 		return NULL;
 	}
 	b = xcalloc(1, sizeof *b);
+	pthread_mutex_init(&b->lock, NULL);
 	b->sha = sha;
 	b->tree = gitidx_open_tree(opt, rev, sha);
 	if (!b->tree || !read_renames(b, sha, c->from_index, opt)) {
@@ -152,9 +193,16 @@ void base_free(struct base *b)
 		free(b->from[i]);
 		free(b->to[i]);
 	}
+	for (i = 0; i < b->ngone; i++) {
+		free(b->gone[i].rel);
+		free(b->gone[i].to);
+		free(b->gone[i].origin);
+	}
+	free(b->gone);
 	free(b->from);
 	free(b->to);
 	gitidx_free(b->tree);
+	pthread_mutex_destroy(&b->lock);
 	free(b->sha);
 	free(b);
 }
@@ -164,58 +212,194 @@ const char *base_commit(const struct base *b)
 	return b->sha;
 }
 
-const char *base_renamed(const struct base *b, const char *path)
+const struct gitidx *base_tree(const struct base *b)
 {
-	const char *from = NULL;
-	char *rel;
+	return b->tree;
+}
+
+/* The name rel (from the top level) had at b when it was renamed, or
+ * given the base of its origin; NULL otherwise.  Called with b->lock
+ * held; the string lives as long as b. */
+static const char *renamed_from(const struct base *b, const char *rel)
+{
 	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		if (strcmp(b->to[i], rel) == 0)
+			return b->from[i];
+	return NULL;
+}
+
+const char *base_renamed(struct base *b, const char *path)
+{
+	const char *from;
+	char *rel;
 
 	if (!b || !path || (rel = gitidx_rel(b->tree, path)) == NULL)
 		return NULL;
-	for (i = 0; i < b->n && !from; i++)
-		if (strcmp(b->to[i], rel) == 0)
-			from = b->from[i];
+	pthread_mutex_lock(&b->lock);
+	from = renamed_from(b, rel);
+	pthread_mutex_unlock(&b->lock);
 	free(rel);
 	return from;
 }
 
-struct zl_zone *base_zone(struct run *r, const struct job *j)
+/* Whether name (a path) ends in a name zones are found by. */
+static bool zone_named(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return is_zone_name(slash ? slash + 1 : path);
+}
+
+/* The version of rel (from the top level) at b, loaded as a zone of the
+ * run named path would be: with origin (NULL: the one its first $ORIGIN
+ * or its name gives), its includes read from the base's tree, from
+ * anywhere in the repository; what it reads counts against no budget of
+ * the run.  NULL when it cannot be read. */
+static struct zl_zone *load_base(const struct run *r, const char *rel,
+				 const char *origin)
 {
 	const struct base *b = r->base;
 	struct zl_load_opts lo = { .allow_include = r->cli->allow,
-				   .nallow_include = r->cli->nallow };
+				   .nallow_include = r->cli->nallow,
+				   .origin = origin };
 	struct zl_zone *z = NULL;
-	char *rel, *full, *msg = NULL;
-	size_t i;
+	char *full = path_join(gitidx_top(b->tree), rel), *msg = NULL;
 
-	if (!b || !j->path || (rel = gitidx_rel(b->tree, j->path)) == NULL)
-		return NULL;
-	for (i = 0; i < b->n; i++) {
-		if (strcmp(b->to[i], rel) == 0) {
-			free(rel);
-			rel = xstrdup(b->from[i]);
-			break;
-		}
-	}
-	/* A zone new since the base has none. */
-	if (!gitidx_has(b->tree, rel)) {
-		free(rel);
-		return NULL;
-	}
-	/* The origin the zone was loaded with; the base's includes are read
-	 * from its tree, from anywhere in the repository; what it reads
-	 * counts against no budget of the run. */
-	pthread_mutex_lock(&r->lock);
-	lo.origin = j->origin ? j->origin : cli_origin_for(r, j->path);
-	pthread_mutex_unlock(&r->lock);
 	lo.include_root = gitidx_top(b->tree);
 	lo.provider = gitidx_provider(b->tree);
-	full = path_join(gitidx_top(b->tree), rel);
-	/* A base that cannot be read is no base: the zone is judged as new. */
 	if (must(zl_zone_load_file(full, &lo, &z, &msg)) != ZL_OK)
 		z = NULL;
 	free(msg);
 	free(full);
+	return z;
+}
+
+/* Learns the origin of each zone gone since the base that no zone of the
+ * run took over by name: deleted, or renamed to a name that is no zone's.
+ * Each is loaded as the zone it was, its origin the one a zone of the run
+ * at its path would be given (cli_origin_for), else its own.  Once, with
+ * b->lock held. */
+static void scan_gone(struct run *r)
+{
+	struct base *b = r->base;
+	struct gone *g;
+	struct zl_zone *z;
+	const char *o;
+	char *path;
+	size_t i;
+
+	b->scanned = true;
+	for (i = 0; i < b->ngone; i++) {
+		g = &b->gone[i];
+		if (!zone_named(g->rel) || (g->to && zone_named(g->to)))
+			continue;
+		path = gitidx_shown(b->tree, g->rel);
+		pthread_mutex_lock(&r->lock);
+		o = cli_origin_for(r, path);
+		pthread_mutex_unlock(&r->lock);
+		z = load_base(r, g->rel, o);
+		if (zl_zone_origin(z))
+			g->origin = xstrdup(zl_zone_origin(z));
+		zl_zone_free(z);
+		free(path);
+	}
+}
+
+/* The zone gone since the base that has origin, when exactly one has;
+ * else NULL.  Called with b->lock held. */
+static struct gone *gone_of_origin(struct run *r, const char *origin)
+{
+	struct base *b = r->base;
+	struct gone *found = NULL;
+	size_t i;
+
+	if (!b->scanned)
+		scan_gone(r);
+	for (i = 0; i < b->ngone; i++) {
+		if (!b->gone[i].origin ||
+		    strcasecmp(b->gone[i].origin, origin) != 0)
+			continue;
+		if (found)
+			return NULL;
+		found = &b->gone[i];
+	}
+	return found;
+}
+
+/* Notes that rel (from the top level) is the base of a zone of the run.
+ * Called with b->lock held. */
+static void mark_used(struct base *b, const char *rel)
+{
+	size_t i;
+
+	for (i = 0; i < b->ngone; i++)
+		if (strcmp(b->gone[i].rel, rel) == 0)
+			b->gone[i].used = true;
+}
+
+/* The path from the top level of j's base at r->base: its own, the one it
+ * was renamed from, or that of the one zone of its origin gone since the
+ * base (a rename git does not see: reformatted beyond its 50% of
+ * similarity); NULL when it has none.  Malloc'd. */
+static char *base_path(struct run *r, const struct job *j)
+{
+	struct base *b = r->base;
+	const char *from, *origin;
+	struct gone *g;
+	char *rel;
+
+	if ((rel = gitidx_rel(b->tree, j->path)) == NULL)
+		return NULL;
+	pthread_mutex_lock(&b->lock);
+	if ((from = renamed_from(b, rel)) != NULL) {
+		free(rel);
+		rel = xstrdup(from);
+	} else if (!gitidx_has(b->tree, rel) && j->zone &&
+		   (origin = zl_zone_origin(j->zone)) != NULL &&
+		   (g = gone_of_origin(r, origin)) != NULL && !g->used) {
+		/* as a rename, for the summary's heading */
+		xgrow((void **)&b->from, &b->cap, b->n + 1, sizeof *b->from);
+		b->to = xrealloc(b->to, b->cap * sizeof *b->to);
+		b->from[b->n] = xstrdup(g->rel);
+		b->to[b->n++] = rel;
+		rel = xstrdup(g->rel);
+	}
+	if (gitidx_has(b->tree, rel)) {
+		mark_used(b, rel);
+	} else {
+		free(rel);
+		rel = NULL;	/* a zone new since the base has none */
+	}
+	pthread_mutex_unlock(&b->lock);
+	return rel;
+}
+
+struct zl_zone *base_zone(struct run *r, const struct job *j)
+{
+	struct zl_zone *z;
+	const char *origin;
+	char *rel;
+
+	if (!r->base || !j->path || (rel = base_path(r, j)) == NULL)
+		return NULL;
+	/* The origin the zone was loaded with. */
+	pthread_mutex_lock(&r->lock);
+	origin = j->origin ? j->origin : cli_origin_for(r, j->path);
+	pthread_mutex_unlock(&r->lock);
+	/* A base that cannot be read is no base: the zone is judged as new. */
+	z = load_base(r, rel, origin);
 	free(rel);
 	return z;
+}
+
+void base_gone(struct base *b, void (*fn)(void *arg, const char *rel,
+					  const char *to), void *arg)
+{
+	size_t i;
+
+	for (i = 0; b && i < b->ngone; i++)
+		if (!b->gone[i].used)
+			fn(arg, b->gone[i].rel, b->gone[i].to);
 }

@@ -323,6 +323,9 @@ const char *gitidx_top(const struct gitidx *g);
 /* path (from the current directory) from the top level, as git names it;
  * NULL when it lies outside the repository.  Malloc'd. */
 char *gitidx_rel(const struct gitidx *g, const char *path);
+/* rel (from the top level) as the user names it: from the current
+ * directory.  Malloc'd. */
+char *gitidx_shown(const struct gitidx *g, const char *rel);
 /* Whether rel (from the top level), its links followed, is a regular
  * file there, not in conflict. */
 bool gitidx_has(const struct gitidx *g, const char *rel);
@@ -380,15 +383,28 @@ struct base;
 struct base *base_open(const struct cli *c, bool *ok);
 void base_free(struct base *b);
 /* The name path had at b (from the top level) when git finds that it was
- * renamed since, else NULL; borrowed from b. */
-const char *base_renamed(const struct base *b, const char *path);
+ * renamed since, or when it was given the base of the one zone of its
+ * origin gone since (base_zone); else NULL.  Borrowed from b. */
+const char *base_renamed(struct base *b, const char *path);
 /* The base commit's full object name (owned by b). */
 const char *base_commit(const struct base *b);
+/* The base commit's tree (owned by b). */
+const struct gitidx *base_tree(const struct base *b);
 /* The version at r->base (NULL: none) of j's zone file, loaded with the
  * zone's origin from the base's tree, under its old name when it was
- * renamed; NULL when the zone is new since then, is standard input, or
- * its base cannot be read.  Takes r->lock; the caller frees the zone. */
+ * renamed; a zone that has no version there by name (git's rename
+ * detection did not pair it: reformatted beyond its 50% of similarity) is
+ * given the one zone gone since the base (deleted, or renamed to a name
+ * that is no zone's) whose origin is the zone's, when exactly one such
+ * is.  NULL when the zone is new since then, is standard input, or its
+ * base cannot be read.  Takes r->lock and b's lock; the caller frees the
+ * zone. */
 struct zl_zone *base_zone(struct run *r, const struct job *j);
+/* Calls fn with each file (from the top level) present at b and gone
+ * since, deleted (to NULL) or renamed to to, that no zone has taken as
+ * its base (base_zone) so far, in the order of their names at b. */
+void base_gone(struct base *b, void (*fn)(void *arg, const char *rel,
+					  const char *to), void *arg);
 
 /* ---- summary.c ---- */
 
@@ -396,7 +412,7 @@ struct zl_zone *base_zone(struct run *r, const struct job *j);
  * with the run's zones set (NULL: none), headed by path (and the name it
  * had, when renamed); malloc'd, or NULL when nothing mail-related changed
  * or no summary was asked for. */
-char *cli_summary_zone(const struct cli *c, const struct base *b,
+char *cli_summary_zone(const struct cli *c, struct base *b,
 		       const struct zl_zone *base, const struct zl_zone *z,
 		       struct zl_zoneset *set, const char *path);
 /* Writes the summaries of r's zones (r->sums), then those of the zones

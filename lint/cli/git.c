@@ -880,6 +880,11 @@ static char *shown(const struct gitidx *g, const char *rel)
 	return p;
 }
 
+char *gitidx_shown(const struct gitidx *g, const char *rel)
+{
+	return shown(g, rel);
+}
+
 int gitidx_find(const struct gitidx *g, const char *path, char ***out,
 		size_t *nout, char **why)
 {

@@ -5,21 +5,15 @@
 
 #include "cli.h"
 
-#define MAX_LIST (UINT64_C(1) << 26)	/* git's list of deleted files */
-
-char *cli_summary_zone(const struct cli *c, const struct base *b,
-		       const struct zl_zone *base, const struct zl_zone *z,
-		       struct zl_zoneset *set, const char *path)
+/* The summary of z (NULL: gone) against base under title; NULL when it
+ * says nothing. */
+static char *summarise(const struct cli *c, const struct zl_zone *base,
+		       const struct zl_zone *z, struct zl_zoneset *set,
+		       const char *title)
 {
-	const char *from = z ? base_renamed(b, path) : NULL;
-	char *s = NULL, *title;
+	char *s = NULL;
 
-	if (!c->summary || (!base && !z))
-		return NULL;
-	title = from ? xasprintf("%s (renamed from %s)", path, from) :
-		z ? xstrdup(path) : xasprintf("%s (deleted)", path);
 	must(zl_summary(base, z, set, c->summary_fmt, title, &s));
-	free(title);
 	if (s && !*s) {
 		free(s);
 		s = NULL;
@@ -27,35 +21,21 @@ char *cli_summary_zone(const struct cli *c, const struct base *b,
 	return s;
 }
 
-/* The files deleted since the base, as git names them from the top level,
- * NUL-separated in *out; false after saying why git could not tell. */
-static bool deleted(const struct cli *c, const struct base *b, char **out,
-		    size_t *len)
+char *cli_summary_zone(const struct cli *c, struct base *b,
+		       const struct zl_zone *base, const struct zl_zone *z,
+		       struct zl_zoneset *set, const char *path)
 {
-	char *argv[12], *why = NULL;
-	size_t n = 0;
-	bool ok;
+	const char *from;
+	char *s, *title;
 
-	argv[n++] = "git";
-	argv[n++] = "diff";
-	argv[n++] = "--name-only";
-	argv[n++] = "-z";
-	argv[n++] = "-M";
-	argv[n++] = "--diff-filter=D";
-	argv[n++] = "--no-ext-diff";
-	if (c->from_index)
-		argv[n++] = "--cached";
-	/* the commit the base resolved: the revision as the user wrote it
-	 * may be one git diff reads otherwise (":/message") */
-	argv[n++] = (char *)base_commit(b);
-	argv[n++] = "--";
-	argv[n] = NULL;
-	ok = git_run(argv, MAX_LIST, out, len, &why) == 0 && *len <= MAX_LIST;
-	if (!ok)
-		report_failure("--summary", why ? why :
-			       "the list of deleted files is too large");
-	free(why);
-	return ok;
+	if (!c->summary || (!base && !z))
+		return NULL;
+	from = z ? base_renamed(b, path) : NULL;
+	title = from ? xasprintf("%s (renamed from %s)", path, from) :
+		z ? xstrdup(path) : xasprintf("%s (deleted)", path);
+	s = summarise(c, base, z, set, title);
+	free(title);
+	return s;
 }
 
 /* Whether path is an operand or lies below one (paths compared made
@@ -80,48 +60,48 @@ static bool below_operand(const struct cli *c, const char *path)
 	return in;
 }
 
-/* Adds the summaries of the zones deleted since r->base to r->sums;
- * false after saying why git could not list them. */
-static bool add_deleted(struct run *r)
+/* Adds to r->sums the summary of rel (from the top level), gone since
+ * r->base (deleted, or renamed to to) when it was a zone below the
+ * operands that no zone of the run took as its base: no longer served
+ * from the paths linted. */
+static void add_gone(void *arg, const char *rel, const char *to)
 {
+	struct run *r = arg;
 	const struct cli *c = r->cli;
-	char *argv[] = { "git", "rev-parse", "--show-cdup", NULL };
-	char *list = NULL, *cdup = NULL, *why = NULL, *p, *s;
 	struct job j = { .path = NULL };
-	const char *name;
-	size_t len = 0, clen;
+	const char *name = strrchr(rel, '/') ? strrchr(rel, '/') + 1 : rel;
+	char *title, *shown_to, *s;
 	struct zl_zone *z;
-	bool ok = deleted(c, r->base, &list, &len);
 
-	if (ok && git_run(argv, 4096, &cdup, &clen, &why) != 0) {
-		report_failure("--summary", why);
-		ok = false;
-	}
-	if (ok)
-		cdup[strcspn(cdup, "\n")] = '\0';
-	for (p = list; ok && p < list + len; p += strlen(p) + 1) {
-		name = strrchr(p, '/') ? strrchr(p, '/') + 1 : p;
-		if (!is_zone_name(name))
-			continue;
-		/* its version at the base, as a zone of the run would be read */
-		j.path = xasprintf("%s%s", cdup, p);
-		if (!below_operand(c, j.path)) {
-			free(j.path);
-			continue;
-		}
-		z = base_zone(r, &j);
-		if ((s = cli_summary_zone(c, r->base, z, NULL, NULL, j.path))) {
-			xgrow((void **)&r->sums, &r->capsums, r->nsums + 1,
-			      sizeof *r->sums);
-			r->sums[r->nsums++] = s;
-		}
-		zl_zone_free(z);
+	if (!is_zone_name(name))
+		return;
+	/* its version at the base, as a zone of the run would be read */
+	j.path = gitidx_shown(base_tree(r->base), rel);
+	if (!below_operand(c, j.path)) {
 		free(j.path);
+		return;
 	}
-	free(why);
-	free(cdup);
-	free(list);
-	return ok;
+	z = base_zone(r, &j);
+	name = to ? strrchr(to, '/') : NULL;
+	name = name ? name + 1 : to;
+	shown_to = to ? gitidx_shown(base_tree(r->base), to) : NULL;
+	/* renamed out of the zones linted: as a rename within them is shown
+	 * (its new name from the repository's top level), with why it is
+	 * gone */
+	title = !to ? xasprintf("%s (deleted)", j.path) :
+		xasprintf("%s (renamed to %s, %s)", j.path, to,
+			  !is_zone_name(name) ? "no longer a zone" :
+			  below_operand(c, shown_to) ? "not linted" :
+			  "outside the paths linted");
+	if (z && (s = summarise(c, z, NULL, NULL, title))) {
+		xgrow((void **)&r->sums, &r->capsums, r->nsums + 1,
+		      sizeof *r->sums);
+		r->sums[r->nsums++] = s;
+	}
+	zl_zone_free(z);
+	free(title);
+	free(shown_to);
+	free(j.path);
 }
 
 static enum zl_status write_summary(FILE *f, const void *arg)
@@ -145,8 +125,7 @@ bool cli_summary_print(struct run *r)
 
 	if (!c->summary)
 		return true;
-	if (r->base)
-		ok = add_deleted(r);
+	base_gone(r->base, add_gone, r);
 	/* --summary-file is replaced, as --output is: the tree may hold a
 	 * link of that name, which is not followed */
 	if (c->summary_file ?

@@ -702,6 +702,11 @@ const char *zl_zone_source(const struct zl_zone *z, size_t i)
 	return z && i < z->nsrcs ? z->srcs[i]->display : NULL;
 }
 
+const char *zl_zone_origin(const struct zl_zone *z)
+{
+	return z && z->origin ? z->origin->text : NULL;
+}
+
 /* The refusals of server kind from *i on; names: BIND checks host names
  * (check-names fail: the "names" and "names-mx" problems), names_off:
  * BIND's check-names is ignore (ZL_BIND_NAMES). */
