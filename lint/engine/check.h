@@ -149,10 +149,10 @@ typedef long zl_finding;
  * findings in the zone already (the engine then counts it in a summary).
  *
  * Every placeholder of the rule's templates is one the check declares
- * (checked when the rule loads); a check must supply, in each finding,
- * every variable the templates of its rules may use there.  One it leaves
- * out is the check's bug: the engine stops on it (an assertion) rather
- * than print a message with a hole in it. */
+ * (checked when the rule loads); a check supplies, in each finding, every
+ * variable the templates of the built-in rules use there.  A rule pack may
+ * use one that the check fills in other variants only: it is shown as
+ * written ("{expected}"). */
 #define ZL_EMIT(ctx, src, at, ...) \
 	zl_emit_vars((ctx), (src), (at), ZL_VARS_(__VA_ARGS__) + 1, \
 		     ZL_NVARS_(__VA_ARGS__))

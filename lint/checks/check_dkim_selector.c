@@ -1,0 +1,117 @@
+/* check_dkim_selector.c - where DKIM key records stand and how many a
+ * selector holds (RFC 6376 §3.6.2.1, §3.6.2.2).  What a key record says:
+ * check_dkim.c. */
+#include <ldns/ldns.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_tagvalue.h"
+
+static const struct zl_param_spec no_params[] = { { .key = NULL } };
+
+/* Whether r is a key record, or meant as one: it has p= (empty when the
+ * key is revoked, RFC 6376 §3.6.1), or starts with v=DKIM1. */
+static bool is_key(const struct zl_tv_rec *r)
+{
+	const struct zl_tv_tag *v = r->tv.ntags ? &r->tv.tags[0] : NULL;
+
+	return zl_tv_find(&r->tv, r->txt.s, "p", false) ||
+	       (v && zl_tv_eq(r->txt.s, v->name, "v", false) &&
+		zl_tv_eq(r->txt.s, v->value, "DKIM1", false));
+}
+
+/* RFC 6376 §3.6.2.2: "TXT RRs MUST be unique for a particular selector
+ * name; that is, if there are multiple records in an RRset, the results
+ * are undefined."  libopendkim refuses such a selector outright, so every
+ * signature made with it fails there; others read one of the keys, which
+ * one by chance.  A key rotated in beside the old one under the same
+ * selector, or an RSA and an Ed25519 key there, is the usual cause.  A
+ * TXT record that is no key beside a key is DKIM001's. */
+static void dkim_multiple(struct zl_ctx *ctx)
+{
+	const struct zl_zone *z = ctx->zone;
+	const struct zl_rr *rr, *first = NULL;
+	const struct zl_tv_rec *r;
+	zl_finding f;
+
+	for (rr = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_TXT); rr;
+	     rr = zl_next_rr(z, rr)) {
+		if (!is_key(r = zl_tv_of(ctx, rr)))
+			continue;
+		if (!first) {
+			first = rr;
+			continue;
+		}
+		/* the same record written twice is one (RFC 2181 §5) */
+		if (zl_txt_same(&r->txt, &zl_tv_of(ctx, first)->txt))
+			continue;
+		f = ZL_EMIT_RR(ctx, rr);
+		zl_emit_note(ctx, f, first->src, first->text,
+			     "the first key record is here");
+	}
+}
+
+const struct zl_check zl_check_dkim_multiple = {
+	.name = "dkim-multiple",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_NAME),
+	.fn = dkim_multiple,
+	.params = no_params,
+	.vars = (const char *const[]){ NULL },
+};
+
+/* Whether label s[0..n) spells "domainkey" with or without underscores,
+ * hyphens or a final 's': the slips of a selector's second label. */
+static bool like_domainkey(const char *s, size_t n)
+{
+	char w[16];
+	size_t i, k = 0;
+
+	for (i = 0; i < n && k < sizeof w - 1; i++)
+		if (s[i] != '_' && s[i] != '-')
+			w[k++] = s[i];
+	w[k] = '\0';
+	return i == n && (strcmp(w, "domainkey") == 0 ||
+			  strcmp(w, "domainkeys") == 0);
+}
+
+/* RFC 6376 §3.6.2.1: verifiers query <selector>._domainkey.<domain> and
+ * nothing else, so a key record written at a slip of that name is never
+ * found and every signature made with the selector fails ("no key").  The
+ * slips: the second label misspelt ("google.domainkey",
+ * "s2._domainkeys"), or the first two labels swapped ("_domainkey.s3").
+ * A name that records may be read under from elsewhere (zl_name_aliased:
+ * a CNAME of the zone points at it, or a mail service's hosted key alone
+ * deep below the origin, "s1.domainkey.u123.wl.provider.example.") is
+ * left alone. */
+static void dkim_placement(struct zl_ctx *ctx)
+{
+	const char *owner = ctx->rr->owner->text, *l2, *rest;
+	size_t n1, n2;
+	char *want;
+
+	if (!(l2 = strchr(owner, '.')) || !*++l2 ||
+	    !(rest = strchr(l2, '.')) || !*++rest)
+		return;
+	n1 = (size_t)(l2 - owner) - 1;
+	n2 = (size_t)(rest - l2) - 1;
+	if (n2 == 10 && strncmp(l2, "_domainkey", 10) == 0)
+		return;		/* where keys belong */
+	if (like_domainkey(l2, n2))
+		want = zl_xasprintf("%.*s._domainkey.%s", (int)n1, owner, rest);
+	else if (n1 == 10 && strncmp(owner, "_domainkey", 10) == 0)
+		want = zl_xasprintf("%.*s._domainkey.%s", (int)n2, l2, rest);
+	else
+		return;
+	if (!zl_name_aliased(ctx->zone, ctx->rr->owner) &&
+	    is_key(zl_tv_of(ctx, ctx->rr)))
+		ZL_EMIT_RR(ctx, ctx->rr, { "expected", want });
+	free(want);
+}
+
+const struct zl_check zl_check_dkim_placement = {
+	.name = "dkim-placement",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = dkim_placement,
+	.params = no_params,
+	.vars = (const char *const[]){ "expected", NULL },
+};
