@@ -100,12 +100,14 @@ char *zl_path_below(const char *root, const char *name)
 {
 	size_t n = strlen(root);
 	char *ra, *na, *disk, *rel;
+	const char *rest;
 
 	/* A directory walk names its zones root/...: no need to ask for
 	 * the current directory twice per zone. */
 	if (n > 0 && strncmp(name, root, n) == 0 &&
-	    (root[n - 1] == '/' || name[n] == '/'))
-		return zl_xstrdup(name + n + strspn(name + n, "/"));
+	    (root[n - 1] == '/' || name[n] == '/') &&
+	    !climbs(rest = name + n + strspn(name + n, "/")))
+		return zl_xstrdup(rest);
 	ra = zl_path_abs(root);
 	na = zl_path_abs(name);
 	rel = zl_path_rel(ra, na);

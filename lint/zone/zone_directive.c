@@ -297,26 +297,6 @@ static char *shown(const struct loader *L, const char *path)
 	return r;
 }
 
-/* The name shown for path, an $INCLUDE file just read from the file
- * system: shown() of its real path, for a ".." after a link names the
- * file the reader took there, not the one beside the link.  The reader
- * has confined it: its real path lies in the tree or an allowed path. */
-static char *shown_read(const struct loader *L, const char *path)
-{
-	char *full, *real, *r;
-
-	if (L->opts && L->opts->provider)
-		return shown(L, path);
-	full = path[0] == '/' ? zl_xstrdup(path) : zl_path_join(L->root, path);
-	real = realpath(full, NULL);
-	free(full);
-	if (!real)
-		return shown(L, path);
-	r = shown(L, real);
-	free(real);
-	return r;
-}
-
 /* Whether path has a ".." component. */
 static bool up_dir(const char *path)
 {
@@ -438,7 +418,7 @@ static int include_read(struct loader *L, uint16_t src,
 	 * as found from other_dir(); an absolute path or a ".." in it is
 	 * resolved, so that a file included from two places has one name. */
 	if (path == alt || L->incdir || up_dir(file) || file[0] == '/')
-		disp = shown_read(L, path);
+		disp = shown(L, path);
 	else if (strrchr(pdisp, '/'))
 		disp = zl_xasprintf("%.*s/%s",
 				    (int)(strrchr(pdisp, '/') - pdisp), pdisp,
