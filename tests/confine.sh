@@ -235,7 +235,7 @@ test_include_repo() {
 # tell whether a path outside exists.  The same for a name that leads out
 # to a path --allow-include names.
 test_include_dotdot_oracle() {
-	mkdir -p dd/zones ddshared && mkdir -p outside/sub || return 1
+	mkdir -p dd/zones/sub ddshared && mkdir -p outside/sub || return 1
 	echo 'mail IN A 192.0.2.25' >ddshared/mail.inc
 	echo '@ IN MX 10 192.0.2.1' >dd/zones/mx.inc
 	for d in outside/sub nonexistent/sub; do
@@ -245,6 +245,7 @@ test_include_dotdot_oracle() {
 			zone
 			echo "\$INCLUDE $tmp/$d/../../dd/zones/mx.inc"
 			echo "\$INCLUDE link-$k.inc"
+			echo "\$INCLUDE sub/../link-$k.inc"
 			echo "\$INCLUDE ../../$d/../../ddshared/mail.inc"
 		} >"dd/zones/$k.example.zone"
 		ln -s "$tmp/$d/../../dd/zones/mx.inc" "dd/zones/link-$k.inc"
