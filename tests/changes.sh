@@ -263,6 +263,20 @@ test_links() {
 		has "$tmp/err" '^    MX added: 10 mx3\.example\.com\.$'
 		has "$tmp/err" '^    MX preference of mx2\.example\.org\.: 20 -> 30$'
 	done
+	# A link through a name that is not there, or on past a file, leads
+	# nowhere, as on disk, in the index and the base alike.
+	git reset -q --hard
+	ln -sf ../shared/nothere/../mail.inc zones/mail.inc
+	git add -A && git_ commit -qm "a link through nothing"
+	ln -sf ../shared/mail.inc/ zones/mail.inc
+	git add -A
+	for base in "" "--since HEAD" --from-index; do
+		# shellcheck disable=SC2086 # the option and its value, split
+		run $base --no-config -q -f gcc .
+		want_rc 1
+		has "$tmp/out" "^(\./)?zones/example\.com\.zone:[0-9]+:[0-9]+: error: cannot read include file 'zones/mail\.inc': "
+		hasnt "$tmp/out" 'ZONE011'
+	done
 }
 
 # One rule at a time, in a commit of its own, against the commit before.

@@ -295,13 +295,17 @@ static bool inside(const char *dir, const char *path)
 					  (path[n] == '\0' || path[n] == '/'));
 }
 
+/* Whether a component of p is named .git, in any case (as the file
+ * system walk refuses it, lint/util/fs.c). */
 static bool has_git_component(const char *p)
 {
-	const char *s;
+	size_t n;
 
-	for (s = p; (s = strstr(s, ".git")) != NULL; s += 4)
-		if ((s == p || s[-1] == '/') && (s[4] == '\0' || s[4] == '/'))
+	for (; *p; p += n + (p[n] == '/')) {
+		n = strcspn(p, "/");
+		if (n == 4 && strncasecmp(p, ".git", 4) == 0)
 			return true;
+	}
 	return false;
 }
 
@@ -476,6 +480,26 @@ static bool below_floor(const char *rel, const char *floor)
 		      (rel[n] == '\0' || rel[n] == '/'));
 }
 
+/* Whether g records a path below dir (from the top level): git records
+ * a directory only by what it holds. */
+static bool is_dir(const struct gitidx *g, const char *dir)
+{
+	char *key = xasprintf("%s/", dir);
+	size_t lo = 0, hi = g->n, mid, n = strlen(key);
+	bool found;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(g->e[mid].path, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	found = lo < g->n && strncmp(g->e[lo].path, key, n) == 0;
+	free(key);
+	return found;
+}
+
 /* The last component of done (a path from the top level, "" for the top
  * level) taken off. */
 static void pop_dir(char *done)
@@ -543,6 +567,15 @@ static char *follow_links(const struct gitidx *g, const char *path,
 		cand = *done ? xasprintf("%s/%.*s", done, (int)n, p) :
 		       xasprintf("%.*s", (int)n, p);
 		e = lookup(g, cand);
+		if (*rest && (!e || e->mode != MODE_LINK || e->unmerged) &&
+		    (e || !is_dir(g, cand))) {
+			/* more follows (a '/' at least): as on disk, a file
+			 * there, or nothing, ends the path ("mail.inc/",
+			 * "nothere/..") */
+			*err = e ? xstrdup(ERRSTR(ENOTDIR)) : not_file(g, NULL);
+			free(cand);
+			break;
+		}
 		if (!e || e->mode != MODE_LINK || e->unmerged) {
 			/* a file, a directory (git records none), or nothing:
 			 * what is read at the end says which */
@@ -674,7 +707,7 @@ static enum zl_status index_read(void *arg, const struct zl_read *rd,
 			*err = xstrdup("it lies outside the include root");
 		}
 		free(abs);
-		path = rel ? rel + strlen(floor) : NULL;
+		path = rel && floor ? rel + strlen(floor) : NULL;
 	}
 	if (*err) {
 		;
