@@ -27,28 +27,15 @@ static bool is_key(const struct zl_tv_rec *r)
  * one by chance.  A key rotated in beside the old one under the same
  * selector, or an RSA and an Ed25519 key there, is the usual cause.  A
  * TXT record that is no key beside a key is DKIM001's. */
+static bool key_of(const struct zl_tv_rec *r, const void *arg)
+{
+	(void)arg;
+	return is_key(r);
+}
+
 static void dkim_multiple(struct zl_ctx *ctx)
 {
-	const struct zl_zone *z = ctx->zone;
-	const struct zl_rr *rr, *first = NULL;
-	const struct zl_tv_rec *r;
-	zl_finding f;
-
-	for (rr = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_TXT); rr;
-	     rr = zl_next_rr(z, rr)) {
-		if (!is_key(r = zl_tv_of(ctx, rr)))
-			continue;
-		if (!first) {
-			first = rr;
-			continue;
-		}
-		/* the same record written twice is one (RFC 2181 §5) */
-		if (zl_txt_same(&r->txt, &zl_tv_of(ctx, first)->txt))
-			continue;
-		f = ZL_EMIT_RR(ctx, rr);
-		zl_emit_note(ctx, f, first->src, first->text,
-			     "the first key record is here");
-	}
+	zl_tv_multiple_of(ctx, key_of, NULL, "key");
 }
 
 const struct zl_check zl_check_dkim_multiple = {

@@ -265,8 +265,9 @@ enum zl_severity zl_tv_discarded(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	return ZL_SEV_OFF;
 }
 
-void zl_tv_multiple(struct zl_ctx *ctx, const char *version, bool icase,
-		    const char *what)
+void zl_tv_multiple_of(struct zl_ctx *ctx,
+		       bool (*is)(const struct zl_tv_rec *r, const void *arg),
+		       const void *arg, const char *what)
 {
 	const struct zl_zone *z = ctx->zone;
 	const struct zl_rr *rr, *first = NULL;
@@ -275,7 +276,7 @@ void zl_tv_multiple(struct zl_ctx *ctx, const char *version, bool icase,
 
 	for (rr = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_TXT); rr;
 	     rr = zl_next_rr(z, rr)) {
-		if (!zl_tv_is_record(r = zl_tv_of(ctx, rr), version, icase))
+		if (!is(r = zl_tv_of(ctx, rr), arg))
 			continue;
 		if (!first) {
 			first = rr;
@@ -289,4 +290,25 @@ void zl_tv_multiple(struct zl_ctx *ctx, const char *version, bool icase,
 		zl_emit_note(ctx, d, first->src, zl_tv_tok(r, zl_tv_head(r)),
 			     "the first %s record is here", what);
 	}
+}
+
+/* zl_tv_is_record with the version and case of zl_tv_multiple. */
+struct version {
+	const char *version;
+	bool icase;
+};
+
+static bool has_version(const struct zl_tv_rec *r, const void *arg)
+{
+	const struct version *v = arg;
+
+	return zl_tv_is_record(r, v->version, v->icase);
+}
+
+void zl_tv_multiple(struct zl_ctx *ctx, const char *version, bool icase,
+		    const char *what)
+{
+	const struct version v = { version, icase };
+
+	zl_tv_multiple_of(ctx, has_version, &v, what);
 }

@@ -96,5 +96,9 @@ enum zl_severity zl_tv_discarded(struct zl_ctx *ctx, const struct zl_tv_rec *r,
  * name has none that receivers use. */
 void zl_tv_multiple(struct zl_ctx *ctx, const char *version, bool icase,
 		    const char *what);
+/* The same for the records is(r, arg) says are the name's kind. */
+void zl_tv_multiple_of(struct zl_ctx *ctx,
+		       bool (*is)(const struct zl_tv_rec *r, const void *arg),
+		       const void *arg, const char *what);
 
 #endif
