@@ -965,6 +965,39 @@ cut_zone() {
 	printf 'm IN TXT "x" ; zonelint: disable=ZONE012%s\n' "$e"
 }
 
+# Configurations that multiply: 14,000 brace groups in one NSD include
+# pattern (a level of expansion and a copy of the pattern each), 1.6 MB
+# of words and glued comments on one named.conf line, and 1,000 includes
+# of 3,000 files each.  Each is refused or read in a second or two, and
+# the file cap is said once.
+test_config_multiplies() {
+	printf 'include: "%s*"\n' "$(repeat '{' 14000 | sed 's/{/{}/g')" \
+		>braces.conf
+	run --server-config nsd:braces.conf
+	want_rc 2 && within 2 &&
+		has err "has more than 256 alternatives or 64 braces" || return 1
+	repeat x 320000 | sed 's|x|a/**/|g' >glued.conf
+	run --server-config named:glued.conf
+	want_rc 2 && within 2 || return 1
+	mkdir -p fan
+	i=0
+	while [ "$i" -lt $((3000 / scale)) ]; do
+		: >"fan/f$i.conf"
+		i=$((i + 1))
+	done
+	for k in nsd named; do
+		i=0
+		while [ "$i" -lt 1000 ]; do
+			[ "$k" = nsd ] && echo 'include: "fan/*.conf"' ||
+				echo 'include "fan/*.conf";'
+			i=$((i + 1))
+		done >"fan-$k.conf"
+		run --server-config "$k:fan-$k.conf"
+		want_rc 2 && within 2 &&
+			count err 'more than 4096 files included' 1 || return 1
+	done
+}
+
 # A message that quotes a value whole keeps its head and tail around
 # "...": a 200,000-byte $INCLUDE name, a config's 100,000-byte severity.
 # No line of the output is longer than 5,000 bytes.
@@ -1044,6 +1077,7 @@ t "files that are not zone text (UTF-16, gzip, BIND raw, binary)" test_not_text
 t "invalid UTF-8" test_invalid_utf8
 t "UTF-8 characters where messages cut a quote or a line" test_utf8_cut
 t "messages that quote a value of 100,000 bytes or more" test_long_quotes
+t "server configurations that multiply: braces, glued comments, includes" test_config_multiplies
 t "a 10 MB line and 65536 tokens on one line" test_long_line
 t "a 66,668-byte key, 72,000 hex digits in one token; records at the servers' size limits" test_long_token
 t "an RRset whose records are written twice, spelled apart: BIND's size counts each once" test_rrset_spelling

@@ -181,14 +181,13 @@ void bind_next(struct lex *lx, struct tok *t)
 			bind_next(lx, t);
 		return;
 	default:
-		n = strcspn(c->p, " \t\r\n{};\"");
-		/* a comment may follow a word directly */
-		for (size_t i = 1; i < n; i++)
-			if (c->p[i] == '#' || (c->p[i] == '/' &&
-			    (c->p[i + 1] == '/' || c->p[i + 1] == '*'))) {
-				n = i;
-				break;
-			}
+		/* a word ends where a comment starts too, which may follow
+		 * it directly: one pass, however long the line */
+		for (n = 1; c->p[n] && !strchr(" \t\r\n{};\"#", c->p[n]) &&
+			    !(c->p[n] == '/' &&
+			      (c->p[n + 1] == '/' || c->p[n + 1] == '*'));
+		     n++)
+			;
 		t->t = T_WORD;
 		t->s = zl_xstrndup(c->p, n);
 		c->p += n;

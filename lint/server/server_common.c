@@ -319,6 +319,9 @@ bool srv_open(struct srv *s, const char *path, const char *file,
 	if (s->depth > ZL_SERVER_MAX_DEPTH)
 		return srv_err(s, file, line, col, "includes nested deeper "
 			       "than %d files", ZL_SERVER_MAX_DEPTH);
+	/* Said once: the includes after it are not read (srv_glob). */
+	if (s->nfiles > ZL_SERVER_MAX_FILES)
+		return false;
 	if (++s->nfiles > ZL_SERVER_MAX_FILES)
 		return srv_err(s, file, line, col, "more than %d files "
 			       "included", ZL_SERVER_MAX_FILES);
@@ -662,10 +665,22 @@ static void glob_closedir(void *d)
 }
 
 #define MAX_ALTS 256	/* alternatives of an NSD include pattern */
+#define MAX_BRACES 64	/* braces in one */
 
 /* The alternatives of NSD's braces in p ("{a,b}.conf": a.conf, b.conf,
  * nested ones too, as glob(3)'s GLOB_BRACE makes them), appended to v (room
  * for max); false when there would be more. */
+static size_t count_braces(const char *p)
+{
+	size_t n = 0;
+
+	while ((p = strchr(p, '{')) != NULL) {
+		n++;
+		p++;
+	}
+	return n;
+}
+
 static bool braces(const char *p, char **v, size_t *n, size_t max)
 {
 	const char *open = strchr(p, '{'), *q, *alt, *e;
@@ -707,6 +722,10 @@ size_t srv_glob(struct srv *s, const char *pattern, bool empty_ok,
 	glob_t g;
 
 	*out = NULL;
+	/* Once the files exceed their number, no pattern is listed: each
+	 * would list a directory to read none of it. */
+	if (s->nfiles > ZL_SERVER_MAX_FILES)
+		return 0;
 	/* A brace is a wildcard to NSD's glob(3) alone (GLOB_BRACE) */
 	if (s->provider || !pattern[strcspn(pattern, s->kind == ZL_SERVER_NSD ?
 					    "*?[{" : "*?[")]) {
@@ -720,9 +739,13 @@ size_t srv_glob(struct srv *s, const char *pattern, bool empty_ok,
 	alts = zl_xcalloc(MAX_ALTS, sizeof *alts);
 	if (s->kind != ZL_SERVER_NSD) {
 		alts[nalts++] = zl_xstrdup(pattern);
-	} else if (!braces(pattern, alts, &nalts, MAX_ALTS)) {
+	} else if (count_braces(pattern) > MAX_BRACES ||
+		   !braces(pattern, alts, &nalts, MAX_ALTS)) {
+		/* each brace is a level of braces() and a copy of the
+		 * pattern: their number bounds both */
 		srv_err(s, file, line, col, "include pattern '%s' has more "
-			"than %d alternatives", pattern, MAX_ALTS);
+			"than %d alternatives or %d braces", pattern, MAX_ALTS,
+			MAX_BRACES);
 		srv_free_list(alts, nalts);
 		return 0;
 	}
