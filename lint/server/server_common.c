@@ -329,7 +329,8 @@ bool srv_open(struct srv *s, const char *path, const char *file,
 	 * disk (zl_path_below); an absolute one must lie in the root's real
 	 * path.  Out of the root, it may lie in an allowed file or tree, as
 	 * $INCLUDE may (fs.c, open_allowed). */
-	abs = s->provider ? zl_xstrdup(path) : zl_path_below(s->root, path);
+	abs = s->provider || path[0] == '/' ? zl_xstrdup(path) :
+	      zl_path_below(s->root, path);
 	rd.root = s->root;
 	rd.path = abs;
 	rd.allow = s->allow;
