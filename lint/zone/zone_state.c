@@ -296,6 +296,28 @@ static bool origin_is_root(const struct loader *L)
 	return L->originlen == 1 && L->origin[0] == 0;
 }
 
+/* Whether the origin a file name gives, name ("example.com-old."), is
+ * owner's (an absolute name, n bytes: "example.com.") with more glued to
+ * its ends, as in the name of a copy of the zone's file: a dated or
+ * renamed backup (example.com.2024-05-14.zone, example.com-old.zone) or a
+ * provider's export (cf-example.org.txt).  Then the SOA's owner names the
+ * zone.  A name below owner (sub.example.com.zone) or above it is no
+ * copy: the file and its SOA disagree, which the zone's findings say. */
+static bool copy_of(const char *name, const char *owner, size_t n)
+{
+	size_t k = strlen(name), i;
+
+	if (n < 2 || n > k || owner[n - 1] != '.')
+		return false;
+	n--;	/* its final dot: the name's own may follow the match */
+	for (i = 0; i + n < k; i++)
+		if ((i == 0 || strchr("-_", name[i - 1])) &&
+		    strchr(".-_", name[i + n]) &&
+		    strncasecmp(name + i, owner, n) == 0)
+			return i > 0 || name[i + n + 1] != '\0';
+	return false;
+}
+
 void zl_ld_soa_apex(struct loader *L, uint16_t src,
 		    const struct zl_lex_line *ln)
 {
@@ -304,17 +326,17 @@ void zl_ld_soa_apex(struct loader *L, uint16_t src,
 	const struct zl_lex_tok *t;
 	char buf[300];
 	const char *s;
-	bool pattern;
+	bool pattern, named;
 	uint16_t v;
 	size_t i, wl;
 
-	/* A file named like a zone names it; a bare example.com, less
-	 * surely than the SOA. */
+	/* A file named like a zone names it (below); a bare example.com,
+	 * less surely than the SOA. */
 	if (L->st != ZL_OK || L->z->origin || ln->blank || ln->ntoks < 2 ||
-	    (L->originlen ? !origin_is_root(L)
-			  : from_name(L->infer_name, buf, sizeof buf,
-				      &pattern) && pattern))
+	    (L->originlen && !origin_is_root(L)))
 		return;
+	named = !L->originlen &&
+		from_name(L->infer_name, buf, sizeof buf, &pattern) && pattern;
 	/* owner [TTL] [class] SOA, TTL and class in either order */
 	for (i = 1; i < 3 && i < ln->ntoks; i++) {
 		t = &ln->toks[i];
@@ -332,7 +354,8 @@ void zl_ld_soa_apex(struct loader *L, uint16_t src,
 		return;
 	t = &ln->toks[0];
 	s = text_of(L, src, t);
-	if (t->quoted || (!L->originlen && zl_ld_relative(s, t->len)))
+	if (t->quoted || (!L->originlen && zl_ld_relative(s, t->len)) ||
+	    (named && !copy_of(buf, s, t->len)))
 		return;
 	/* read as the record will be: what BIND alone refuses (miek\256.nl.)
 	 * as Knot DNS reads it, the record noting it */

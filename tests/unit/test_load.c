@@ -236,6 +236,30 @@ START_TEST(test_origin)
 	z = load("example.net.zone", "example.org. 1 IN SOA ns h 1 2 3 4 5\n");
 	ck_assert_str_eq(z->origin->text, "example.net.");
 	zl_zone_free(z);
+	/* Unless the file is named like a copy of the SOA's zone: a backup
+	 * or an export, the zone's name with more glued to its ends.  A
+	 * name below or above the SOA's is no copy. */
+	{
+		static const char *const copies[] = {
+			"example.org-old.zone", "example.org.2024-05-14.zone",
+			"db.example.org.20240514", "cf-example.org.txt",
+			"Example.ORG_bak.zone",
+		}, *const others[] = {
+			"sub.example.org.zone", "xexample.org.zone",
+			"example.orgs.zone",
+		};
+
+		for (i = 0; i < sizeof copies / sizeof copies[0]; i++)
+			apex_is(copies[i], "example.org. 1 IN SOA ns h 1 2 3 4 5\n"
+				"www 1 A 192.0.2.1\n", NULL, "example.org.",
+				"www.example.org.");
+		for (i = 0; i < sizeof others / sizeof others[0]; i++) {
+			z = load(others[i],
+				 "example.org. 1 IN SOA ns h 1 2 3 4 5\n");
+			ck_assert_str_ne(z->origin->text, "example.org.");
+			zl_zone_free(z);
+		}
+	}
 	/* What dnssec-signzone writes beside a zone file is named like it. */
 	z = load("db.example.net.signed", "www 1 A 192.0.2.1\n");
 	ck_assert_str_eq(z->origin->text, "example.net.");
