@@ -508,14 +508,8 @@ static void read_file(struct nsd *n, struct srv_file *f)
 				srv_err(n->s, k.file, k.line, k.col, "'%s:' "
 					"outside a clause", k.s);
 			memset(&v, 0, sizeof v);
-			/* a word ending in ':' on the item's line is its
-			 * value ("identity: ns1:"), as NSD reads a name it
-			 * does not know */
-			if (more && t.kw && t.line == k.line &&
-			    t.file == k.file && !srv_nsd_keyword(t.s)) {
-				t.s[strlen(t.s)] = ':';
-				t.kw = false;
-			}
+			/* a word ending in ':' that is no item name is a
+			 * value ("identity: ns1:"): the lexer says so */
 			if (more && !t.kw)
 				v = t;
 			arity(k.s, v.s ? &v : NULL, &min, &max);
