@@ -305,6 +305,10 @@ struct zl_load_opts {
 	 * zl_server_zone's signs); 0: none known.  Rule DANE009 names them
 	 * when the zone has TLSA records and the file is not signed. */
 	unsigned served_unsigned;
+	/* Every server that loads the zone file sets the serial it serves
+	 * itself (struct zl_server_zone's serial_own): rule ZONE011, the
+	 * serial raised with the records, does not apply. */
+	bool serial_own;
 };
 
 /* The help for a file a server's configuration names (an include, a zone
@@ -791,6 +795,10 @@ struct zl_server_zone {
 	 * DNS with dnssec-signing on.  NSD never signs.  A zone it does not
 	 * sign is served as its file is, signed only when the file is. */
 	bool signs;
+	/* The server sets the serial it serves itself and ignores the
+	 * file's: Knot DNS with zonefile-load: difference-no-serial
+	 * (knot.conf(5)).  A change then needs no new serial in the file. */
+	bool serial_own;
 };
 
 /* zl_zone_refusal() for the server that loads z as sz declares it: the

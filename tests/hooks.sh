@@ -626,6 +626,27 @@ unflagged() {
 	hasnt "$tmp/since.out" ZONE011
 }
 
+# Knot DNS's zonefile-load: difference-no-serial serves a change under a
+# serial of its own (knot.conf(5)): a zone it loads so needs none raised
+# in the file; the same zone under zonefile-load: difference does.
+test_serial_knot_own() {
+	newrepo knotown
+	for load in difference-no-serial difference; do
+		printf 'template:\n  - id: default\n    storage: zones\n' >knot.conf
+		printf '    file: "%%s.zone"\n    zonefile-load: %s\n' "$load" \
+			>>knot.conf
+		printf '    journal-content: all\nzone:\n  - domain: example.com\n' \
+			>>knot.conf
+		git add knot.conf
+		since 2024010101 192.0.2.26 2024010101 192.0.2.27
+		src=0
+		"$zl" --since HEAD --format json --select ZONE011 \
+			--server-config knot.conf >"$tmp/since.out" 2>&1 || src=$?
+		if [ "$load" = difference ]; then flagged; else unflagged; fi ||
+			return 1
+	done
+}
+
 test_serial_styles() {
 	newrepo styles
 	# Date YYYYMMDDnn: today's next nn, or today's first.
@@ -933,6 +954,7 @@ test_since_ci_clone() {
 
 t "serial: each style's next serial is suggested" test_serial_styles
 t "serial: RFC 1982 arithmetic, wrap-around, no such revision" test_serial_arithmetic
+t "serial: a zone Knot DNS serves under its own serial" test_serial_knot_own
 t "serial: the hook compares with HEAD; comments, renames, deletes" test_serial_hook
 t "serial: a rename git does not see: the zone of its origin gone" test_serial_rename_unseen
 t "serial: an include changed alone needs the serials raised" test_serial_include

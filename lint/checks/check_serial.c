@@ -207,7 +207,10 @@ static void serial_increase(struct zl_ctx *ctx)
 	bool changed;
 	zl_finding f;
 
-	if (!ctx->base || (soa = apex_soa(ctx->zone)) == NULL ||
+	/* Knot DNS's zonefile-load: difference-no-serial serves the change
+	 * under a serial of its own, whatever the file's says */
+	if (!ctx->base || ctx->zone->serial_own ||
+	    (soa = apex_soa(ctx->zone)) == NULL ||
 	    (bsoa = apex_soa(ctx->base)) == NULL)
 		return;
 	s = serial_of(soa);

@@ -144,6 +144,8 @@ struct job {
 	bool max_ttl_policy;
 	unsigned served_unsigned;	/* those of its servers that do not
 					   sign it (zl_load_opts) */
+	unsigned serial_own;	/* those of servers that set the serial
+				   themselves (zl_server_zone) */
 	char *include_dir;	/* where the server reads $INCLUDE from */
 	char *conf_root;	/* the configuration's directory, to which
 				   the zone file is confined (root) */

@@ -140,6 +140,8 @@ static void lint_file(struct run *r, struct job *j)
 				   .include_dir = j->include_dir,
 				   .include_exact = j->servers != 0,
 				   .served_unsigned = j->served_unsigned,
+				   .serial_own = j->servers &&
+						 !(j->servers & ~j->serial_own),
 				   .budget = r->budget };
 	struct zl_zone *z = NULL;
 	char *msg = NULL;
@@ -295,6 +297,7 @@ static void drop_repeats(struct run *r)
 			v[k]->named |= v[i]->named;
 			v[k]->servers |= v[i]->servers;
 			v[k]->served_unsigned |= v[i]->served_unsigned;
+			v[k]->serial_own |= v[i]->serial_own;
 			v[k]->check_names |= v[i]->check_names;
 			v[k]->names_checked |= v[i]->names_checked;
 			if (lower(&v[k]->max_ttl, v[i]->max_ttl))

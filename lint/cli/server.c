@@ -64,6 +64,7 @@ static void add_zones(struct run *r, const char *spec,
 				    (unsigned)z->col);
 		j->servers = 1u << z->kind;
 		j->served_unsigned = z->signs ? 0 : 1u << (z->kind - 1);
+		j->serial_own = z->serial_own ? j->servers : 0;
 		j->check_names = z->kind == ZL_SERVER_BIND && z->check_names;
 		j->names_checked = z->kind == ZL_SERVER_BIND &&
 				   z->names_checked;

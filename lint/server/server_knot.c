@@ -654,6 +654,7 @@ static void list_zone(struct knot *k, const struct entry *z)
 {
 	const struct entry *t;
 	const struct item *file, *storage, *load, *sign, *valid;
+	struct zl_server_zone *e;
 	enum zl_server_role role = ZL_SERVER_PRIMARY;
 	char *name, *dir, *path;
 
@@ -695,8 +696,10 @@ static void list_zone(struct knot *k, const struct entry *z)
 		role = ZL_SERVER_UNLOADED;
 	dir = srv_resolve(k->s->cwd, storage ? storage->val : KNOT_STORAGE);
 	path = srv_resolve(dir, name);
-	srv_add(k->s, z->origin, path, role, NULL, z->id.file, z->id.line,
-		z->id.col)->signs = sign && srv_knot_on(sign->val);
+	e = srv_add(k->s, z->origin, path, role, NULL, z->id.file, z->id.line,
+		    z->id.col);
+	e->signs = sign && srv_knot_on(sign->val);
+	e->serial_own = load && strcmp(load->val, "difference-no-serial") == 0;
 	free(path);
 	free(dir);
 	free(name);

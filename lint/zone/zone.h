@@ -263,6 +263,7 @@ struct zl_zone {
 	struct zl_comment *comments;	/* in the order read */
 	size_t ncomments, capcomments;
 	unsigned served_unsigned;	/* zl_load_opts.served_unsigned */
+	bool serial_own;		/* zl_load_opts.serial_own */
 	uint16_t klass;		/* of its records (RFC 1035 §5.2); 0 before
 				   the first */
 	struct zl_arena arena;

@@ -474,8 +474,10 @@ static enum zl_status run(struct loader *L, const char *path,
 	 * names (RFC 1035 §5.1). */
 	if (L->opts && L->opts->origin && zl_ld_origin(L))
 		zl_ld_fix_origin(L);
-	if (L->opts)
+	if (L->opts) {
 		L->z->served_unsigned = L->opts->served_unsigned;
+		L->z->serial_own = L->opts->serial_own;
+	}
 	process(L, 0);
 	zl_ld_final_origin(L);
 	zl_zone_end_load(L->z);
