@@ -818,7 +818,7 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 			 * closes the enclosing block. */
 			unexpected(b, &t, "';'");
 			if (t.t == T_RBRACE && ctx != C_TOP)
-				b->lx.st[b->lx.n - 1].p--;
+				srv_src_top(&b->lx.in)->p--;
 			break;
 		}
 		bind_next(&b->lx, &t);
@@ -942,10 +942,7 @@ void bind_start(struct bind *b, struct srv *s, struct srv_file *f)
 	b->recursion = -1;
 	b->s = s;
 	b->lx.s = s;
-	b->lx.n = 1;
-	b->lx.st[0].f = *f;
-	b->lx.st[0].p = b->lx.st[0].bol = f->data;
-	b->lx.st[0].line = 1;
+	srv_src_start(&b->lx.in, f);
 	block(b, C_TOP);
 }
 
@@ -954,10 +951,7 @@ void bind_end(struct bind *b)
 	size_t i, j;
 
 	/* Files still open after a limit stopped the reading. */
-	while (b->lx.n > 1) {
-		srv_close(b->s, &b->lx.st[--b->lx.n].f);
-		srv_free_list(b->lx.st[b->lx.n].rest, b->lx.st[b->lx.n].nrest);
-	}
+	srv_src_end(b->s, &b->lx.in);
 	for (i = 0; i < b->nz; i++) {
 		free(b->z[i].origin);
 		free(b->z[i].file);

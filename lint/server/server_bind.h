@@ -23,23 +23,11 @@ struct tok {
 	uint32_t line, col;
 };
 
-/* One file being read: the top one, and the includes under it.  An
- * include pattern's matches are read one after another in the same
- * place: rest[irest..nrest) are still to come. */
-struct src {
-	struct srv_file f;
-	const char *p, *bol;	/* next byte, start of its line */
-	uint32_t line;
-	char **rest;
-	size_t nrest, irest;
-	struct tok at;		/* the include, for errors opening rest */
-	bool slash;		/* p is a C comment's last '/', a token */
-};
-
 struct lex {
 	struct srv *s;
-	struct src st[ZL_SERVER_MAX_DEPTH + 2];
-	size_t n;
+	struct srv_srcs in;	/* the top file, and the includes under it */
+	bool slash;		/* the top file's p is a C comment's last
+				 * '/', the next token (no include between) */
 	bool stop;		/* a limit was hit: read no further */
 	bool eof_said;		/* an error at the end was reported */
 	char *dir;		/* named's directory so far, or NULL */

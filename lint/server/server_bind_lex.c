@@ -12,14 +12,14 @@ void bind_tok_free(struct tok *t)
 
 void bind_here(struct lex *lx, struct tok *t)
 {
-	struct src *c = &lx->st[lx->n - 1];
+	struct srv_src *c = srv_src_top(&lx->in);
 
 	t->file = c->f.shown;
 	t->line = c->line;
 	t->col = (uint32_t)(c->p - c->bol) + 1;
 }
 
-static void newline(struct src *c, const char *nl)
+static void newline(struct srv_src *c, const char *nl)
 {
 	c->line++;
 	c->bol = nl + 1;
@@ -31,7 +31,7 @@ static void newline(struct src *c, const char *nl)
  * another control byte is a byte of a word. */
 static bool skip_space(struct lex *lx)
 {
-	struct src *c = &lx->st[lx->n - 1];
+	struct srv_src *c = srv_src_top(&lx->in);
 	struct tok at;
 	const char *p;
 
@@ -64,7 +64,7 @@ static bool skip_space(struct lex *lx)
 /* A quoted string at the '"': a backslash escapes the next byte. */
 static bool lex_string(struct lex *lx, struct tok *t)
 {
-	struct src *c = &lx->st[lx->n - 1];
+	struct srv_src *c = srv_src_top(&lx->in);
 	struct zl_buf b = { 0 };
 	const char *p = c->p + 1;
 
@@ -98,8 +98,8 @@ static bool lex_string(struct lex *lx, struct tok *t)
  * there, and at the comment's end backs up one byte to end the word,
  * which it then reads again: the comment's last '/' becomes a token of
  * its own ("type primary/ * c * /;" is "missing ';' before '/'").  c->p
- * is left on that '/'; an unterminated comment is left to skip_space. */
-static void glued_comment(struct src *c)
+ * is left on that '/' (true); an unterminated comment, to skip_space. */
+static bool glued_comment(struct srv_src *c)
 {
 	const char *p, *bol = c->bol;
 	uint32_t line = c->line;
@@ -110,31 +110,17 @@ static void glued_comment(struct src *c)
 			bol = p + 1;
 		}
 	if (!*p)
-		return;
+		return false;
 	c->p = p + 1;
 	c->bol = bol;
 	c->line = line;
-	c->slash = true;
-}
-
-/* Opens the next file of c's include pattern in c's place; false when
- * there is none left. */
-static bool open_next(struct lex *lx, struct src *c)
-{
-	while (c->irest < c->nrest)
-		if (srv_open(lx->s, c->rest[c->irest++], c->at.file,
-			     c->at.line, c->at.col, &c->f)) {
-			c->p = c->bol = c->f.data;
-			c->line = 1;
-			return true;
-		}
-	return false;
+	return true;
 }
 
 /* The next token, from the innermost file that has one left. */
 void bind_next(struct lex *lx, struct tok *t)
 {
-	struct src *c;
+	struct srv_src *c;
 	size_t n;
 
 	memset(t, 0, sizeof *t);
@@ -143,9 +129,9 @@ void bind_next(struct lex *lx, struct tok *t)
 			t->t = T_EOF;
 			return;
 		}
-		c = &lx->st[lx->n - 1];
-		if (c->slash) {
-			c->slash = false;
+		c = srv_src_top(&lx->in);
+		if (lx->slash) {
+			lx->slash = false;
 			bind_here(lx, t);
 			t->t = T_WORD;
 			t->s = zl_xstrdup("/");
@@ -155,14 +141,9 @@ void bind_next(struct lex *lx, struct tok *t)
 		if (skip_space(lx))
 			break;
 		bind_here(lx, t);
-		if (lx->n == 1) {
+		if (!srv_src_next_file(lx->s, &lx->in)) {
 			t->t = T_EOF;
 			return;
-		}
-		srv_close(lx->s, &c->f);
-		if (!open_next(lx, c)) {
-			srv_free_list(c->rest, c->nrest);
-			lx->n--;
 		}
 	}
 	bind_here(lx, t);
@@ -192,7 +173,7 @@ void bind_next(struct lex *lx, struct tok *t)
 		t->s = zl_xstrndup(c->p, n);
 		c->p += n;
 		if (c->p[0] == '/' && c->p[1] == '*')
-			glued_comment(c);
+			lx->slash = glued_comment(c);
 		return;
 	}
 	c->p++;
@@ -200,9 +181,7 @@ void bind_next(struct lex *lx, struct tok *t)
 
 void bind_push_file(struct lex *lx, const char *name, const struct tok *at)
 {
-	struct src *c;
-	char *path, **v;
-	size_t n;
+	char *path;
 
 	/* named resolves a relative include against its working directory:
 	 * where it was started, until a `directory` option read before the
@@ -210,23 +189,8 @@ void bind_push_file(struct lex *lx, const char *name, const struct tok *at)
 	 * option), never against the including file.  BIND 9.18 expands a
 	 * pattern (glob); one that matches nothing is an error. */
 	path = srv_resolve(lx->dir ? lx->dir : lx->s->cwd, name);
-	if (lx->n >= ZL_SERVER_MAX_DEPTH + 1) {
-		srv_err(lx->s, at->file, at->line, at->col, "includes nested "
-			"deeper than %d files", ZL_SERVER_MAX_DEPTH);
-		lx->stop = true;
-	} else if ((n = srv_glob(lx->s, path, false, at->file, at->line,
-				 at->col, &v)) > 0) {
-		c = &lx->st[lx->n];
-		memset(c, 0, sizeof *c);
-		c->rest = v;
-		c->nrest = n;
-		c->at = (struct tok){ .file = at->file, .line = at->line,
-				      .col = at->col };
-		if (open_next(lx, c))
-			lx->n++;
-		else
-			srv_free_list(v, n);
-	}
+	lx->stop |= !srv_src_push(lx->s, &lx->in, path, false, at->file,
+				  at->line, at->col);
 	free(path);
 }
 
@@ -235,7 +199,7 @@ void bind_push_file(struct lex *lx, const char *name, const struct tok *at)
  * the '{' to after the '}', or to the end of the file. */
 void bind_bracketed_text(struct lex *lx)
 {
-	struct src *c = &lx->st[lx->n - 1];
+	struct srv_src *c = srv_src_top(&lx->in);
 	const char *p;
 	size_t depth = 0;
 

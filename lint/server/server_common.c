@@ -817,3 +817,70 @@ size_t srv_glob(struct srv *s, const char *pattern, bool empty_ok,
 	srv_free_list(alts, nalts);
 	return n;
 }
+
+/* ---- the files a lexer reads ---- */
+
+void srv_src_start(struct srv_srcs *in, struct srv_file *f)
+{
+	in->st[0] = (struct srv_src){ .f = *f, .p = f->data, .bol = f->data,
+				      .line = 1 };
+	in->n = 1;
+}
+
+/* Opens the next file of c's include in c's place; false when there is
+ * none left. */
+static bool open_next(struct srv *s, struct srv_src *c)
+{
+	while (c->irest < c->nrest)
+		if (srv_open(s, c->rest[c->irest++], c->at_file, c->at_line,
+			     c->at_col, &c->f)) {
+			c->p = c->bol = c->f.data;
+			c->line = 1;
+			return true;
+		}
+	return false;
+}
+
+bool srv_src_push(struct srv *s, struct srv_srcs *in, const char *pattern,
+		  bool empty_ok, const char *file, uint32_t line, uint32_t col)
+{
+	struct srv_src *c;
+	char **v;
+	size_t n;
+
+	if (in->n >= ZL_SERVER_MAX_DEPTH + 1)
+		return srv_err(s, file, line, col, "includes nested deeper "
+			       "than %d files", ZL_SERVER_MAX_DEPTH);
+	if ((n = srv_glob(s, pattern, empty_ok, file, line, col, &v)) == 0)
+		return true;
+	c = &in->st[in->n];
+	*c = (struct srv_src){ .rest = v, .nrest = n, .at_file = file,
+			       .at_line = line, .at_col = col };
+	if (open_next(s, c))
+		in->n++;
+	else
+		srv_free_list(v, n);
+	return true;
+}
+
+bool srv_src_next_file(struct srv *s, struct srv_srcs *in)
+{
+	struct srv_src *c = srv_src_top(in);
+
+	if (in->n == 1)
+		return false;
+	srv_close(s, &c->f);
+	if (!open_next(s, c)) {
+		srv_free_list(c->rest, c->nrest);
+		in->n--;
+	}
+	return true;
+}
+
+void srv_src_end(struct srv *s, struct srv_srcs *in)
+{
+	while (in->n > 1) {
+		srv_close(s, &in->st[--in->n].f);
+		srv_free_list(in->st[in->n].rest, in->st[in->n].nrest);
+	}
+}

@@ -1,6 +1,7 @@
 /* server_impl.h - what the three configuration readers (server_bind.c,
  * server_knot.c, server_nsd.c) share, in server_common.c: the run, errors
- * at a position, files read confined, include patterns, zone names. */
+ * at a position, files read confined, include patterns, the stack of
+ * files a lexer reads, zone names. */
 #ifndef ZL_SERVER_IMPL_H
 #define ZL_SERVER_IMPL_H
 
@@ -101,6 +102,44 @@ const char *srv_undirectory(struct srv *s, const char *path);
 size_t srv_glob(struct srv *s, const char *pattern, bool empty_ok,
 		const char *file, uint32_t line, uint32_t col, char ***out);
 void srv_free_list(char **v, size_t n);
+
+/* A file BIND's or NSD's lexer reads: the configuration, or one an
+ * include matched, in the include's place; rest[irest..nrest), the
+ * include's other matches (malloc'd), are read after it in turn. */
+struct srv_src {
+	struct srv_file f;
+	const char *p, *bol;	/* next byte, start of its line */
+	uint32_t line;
+	char **rest;
+	size_t nrest, irest;
+	const char *at_file;	/* the include, for errors opening rest */
+	uint32_t at_line, at_col;
+};
+
+/* The files being read: the configuration (st[0]), the includes in it. */
+struct srv_srcs {
+	struct srv_src st[ZL_SERVER_MAX_DEPTH + 1];
+	size_t n;
+};
+
+/* Starts on the configuration f (the caller's, kept open by it). */
+void srv_src_start(struct srv_srcs *in, struct srv_file *f);
+/* Reads the files pattern (resolved) names next, for the include at
+ * file:line:col, as srv_glob lists them and srv_open opens them.  False
+ * when ZL_SERVER_MAX_DEPTH includes are open already (reported). */
+bool srv_src_push(struct srv *s, struct srv_srcs *in, const char *pattern,
+		  bool empty_ok, const char *file, uint32_t line, uint32_t col);
+/* Closes the innermost file, read to its end, for the next match of its
+ * include or the file that included it; false at the configuration's
+ * end, where it does nothing. */
+bool srv_src_next_file(struct srv *s, struct srv_srcs *in);
+/* Closes every file in still reads but the configuration. */
+void srv_src_end(struct srv *s, struct srv_srcs *in);
+/* The file in reads now, the innermost. */
+static inline struct srv_src *srv_src_top(struct srv_srcs *in)
+{
+	return &in->st[in->n - 1];
+}
 
 /* name (n bytes) as an absolute lower-case zone name ("example.com.", "."),
  * malloc'd; NULL when it is not a domain name (empty, an empty label, a

@@ -32,23 +32,11 @@ struct tok {
 	uint32_t line, col;
 };
 
-/* A file being read: the configuration, or one an include matched, with
- * the others it matched still to read. */
-struct nsd_src {
-	struct srv_file f;
-	const char *p, *bol;
-	uint32_t line;
-	char **rest;		/* the include's files (malloc'd) */
-	size_t nrest, irest;
-	struct tok at;		/* the include's file name (no s) */
-};
-
 /* nsd.conf's words, the files of each include spliced in where it
  * stands. */
 struct nsd_lex {
 	struct srv *s;
-	struct nsd_src st[ZL_SERVER_MAX_DEPTH + 1];
-	size_t n;
+	struct srv_srcs in;	/* the files being read */
 };
 
 /* Starts reading f (the caller's, kept open by it). */

@@ -7,7 +7,7 @@
 
 /* The next token of the file c into t; false at its end, or at an
  * unterminated string (reported), where NSD stops reading it. */
-static bool word(struct srv *s, struct nsd_src *c, struct tok *t)
+static bool word(struct srv *s, struct srv_src *c, struct tok *t)
 {
 	const char *p = c->p, *e, *b;
 	size_t len;
@@ -88,59 +88,22 @@ static bool word(struct srv *s, struct nsd_src *c, struct tok *t)
 	return true;
 }
 
-/* Opens the next file of c's include in c's place; false when there is
- * none left. */
-static bool open_next(struct nsd_lex *lx, struct nsd_src *c)
-{
-	while (c->irest < c->nrest)
-		if (srv_open(lx->s, c->rest[c->irest++], c->at.file,
-			     c->at.line, c->at.col, &c->f)) {
-			c->p = c->bol = c->f.data;
-			c->line = 1;
-			return true;
-		}
-	return false;
-}
-
 /* include: v, the file name: its files are read next, in v's place.
  * nsd resolves a relative name against the directory it was started in;
- * a pattern that matches nothing is no error (NSD's glob). */
+ * a pattern that matches nothing is no error (NSD's glob), and past an
+ * include nested too deep NSD reads on. */
 static void push(struct nsd_lex *lx, const struct tok *v)
 {
-	struct nsd_src *c;
-	char *pat, **list;
-	size_t cnt;
+	char *pat = srv_resolve(lx->s->cwd, v->s);
 
-	if (lx->n >= ZL_SERVER_MAX_DEPTH + 1) {
-		srv_err(lx->s, v->file, v->line, v->col, "includes nested "
-			"deeper than %d files", ZL_SERVER_MAX_DEPTH);
-		return;
-	}
-	pat = srv_resolve(lx->s->cwd, v->s);
-	cnt = srv_glob(lx->s, pat, true, v->file, v->line, v->col, &list);
+	srv_src_push(lx->s, &lx->in, pat, true, v->file, v->line, v->col);
 	free(pat);
-	if (cnt == 0)
-		return;
-	c = &lx->st[lx->n];
-	memset(c, 0, sizeof *c);
-	c->rest = list;
-	c->nrest = cnt;
-	c->at = (struct tok){ .file = v->file, .line = v->line,
-			      .col = v->col };
-	if (open_next(lx, c))
-		lx->n++;
-	else
-		srv_free_list(list, cnt);
 }
 
 void srv_nsd_lex_init(struct nsd_lex *lx, struct srv *s, struct srv_file *f)
 {
-	memset(lx, 0, sizeof *lx);
 	lx->s = s;
-	lx->st[0].f = *f;
-	lx->st[0].p = lx->st[0].bol = f->data;
-	lx->st[0].line = 1;
-	lx->n = 1;
+	srv_src_start(&lx->in, f);
 }
 
 /* NSD's lexer reads include: and the file name after it, from the same
@@ -149,11 +112,11 @@ void srv_nsd_lex_init(struct nsd_lex *lx, struct srv *s, struct srv_file *f)
  * file: its words take the place of the two. */
 bool srv_nsd_next(struct nsd_lex *lx, struct tok *t)
 {
-	struct nsd_src *c;
+	struct srv_src *c;
 	struct tok v;
 
 	for (;;) {
-		c = &lx->st[lx->n - 1];
+		c = srv_src_top(&lx->in);
 		if (word(lx->s, c, t)) {
 			if (!t->kw || strcasecmp(t->s, "include") != 0)
 				return true;
@@ -171,13 +134,8 @@ bool srv_nsd_next(struct nsd_lex *lx, struct tok *t)
 			free(t->s);
 			continue;
 		}
-		if (lx->n == 1)
+		if (!srv_src_next_file(lx->s, &lx->in))
 			return false;
-		srv_close(lx->s, &c->f);
-		if (!open_next(lx, c)) {
-			srv_free_list(c->rest, c->nrest);
-			lx->n--;
-		}
 	}
 }
 
