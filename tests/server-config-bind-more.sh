@@ -155,15 +155,10 @@ EOF2
 }
 t "BIND logging channels: zonelint refuses what named refuses, at its line" t_logging
 
-# named_first DIR WANT: named-checkconf and zonelint on DIR/named.conf
-# each refuse it first at line WANT, or both take it (WANT empty).
+# named_first DIR WANT: first_refused (server-config.sh) by
+# named-checkconf.
 named_first() {
-	theirs=$( (cd "$1" && named-checkconf named.conf) 2>&1 |
-		sed -n 's/^named\.conf:\([0-9]*\): .*/\1/p' | head -n 1)
-	run --server-config "$1/named.conf"
-	ours=$(sed -n "s|^$1/named\\.conf:\\([0-9]*\\):[0-9]*: error: .*|\\1|p" \
-		"$tmp/err" | head -n 1)
-	[ "$theirs" = "$2" ] && [ "$ours" = "$2" ]
+	first_refused named-checkconf named "$@"
 }
 
 # named's lexer (isc/lex.c): only a blank, a tab, CR and LF part words

@@ -1141,16 +1141,22 @@ t_nsd_no_zonefile() {
 }
 t "NSD: a primary zone without a zonefile" t_nsd_no_zonefile
 
-# nsd_judge DIR WANT: nsd-checkconf and zonelint on DIR/nsd.conf each
-# refuse it at line WANT, the first error's (nsd-checkconf stops there),
-# or both take it (WANT empty).
-nsd_judge() {
-	theirs=$( (cd "$1" && nsd-checkconf nsd.conf) 2>&1 |
-		sed -n 's/^nsd\.conf:\([0-9]*\):.*/\1/p' | head -n 1)
-	run --server-config "nsd:$1/nsd.conf"
-	ours=$(sed -n "s|^$1/nsd\.conf:\([0-9]*\):[0-9]*: error: .*|\1|p" \
+# first_refused CHECKER KIND DIR WANT: the server's checker, run in DIR
+# on KIND.conf, and zonelint on DIR/KIND.conf each refuse it first at
+# line WANT (a checker that stops at its first error), or both take it
+# (WANT empty).
+first_refused() {
+	theirs=$( (cd "$3" && "$1" "$2.conf") 2>&1 |
+		sed -n "s/^$2\\.conf:\\([0-9]*\\):.*/\\1/p" | head -n 1)
+	run --server-config "$2:$3/$2.conf"
+	ours=$(sed -n "s|^$3/$2\\.conf:\\([0-9]*\\):[0-9]*: error: .*|\\1|p" \
 		"$tmp/err" | head -n 1)
-	[ "$theirs" = "$2" ] && [ "$ours" = "$2" ]
+	[ "$theirs" = "$4" ] && [ "$ours" = "$4" ]
+}
+
+# nsd_judge DIR WANT: first_refused by nsd-checkconf.
+nsd_judge() {
+	first_refused nsd-checkconf nsd "$@"
 }
 
 # The socket options after an ip-address or interface (servers= with
