@@ -185,6 +185,9 @@ t_bind_lexer() {
 2|options { allow-query { ! 10.1/**/; }; };
 2|acl a { 192.0.2.1 / 24; };
 2|acl a { 2001:db8:: / 129; };
+2|acl a { 192.0.2.0 / 24x; };
+2|acl a { 192.0.2.0 / 24 / 8; };
+2|acl a { 192.0.2.0/24/8; };
 |zone "b.org" { type primary /* c */; file "db"; };
 |zone "b.org" { type primary; file "db"/* c */; };
 |options { recursion yes#c\n; };

@@ -389,6 +389,14 @@ static void prefix(struct bind *b, struct tok t, const struct tok *args,
 			t = args[i];
 		srv_err(b->s, t.file, t.line, t.col, "expected a prefix length "
 			"after '%.*s'", (int)(slash + 1 - p.s), p.s);
+	} else if (slash && slash[1 + strspn(slash + 1, "0123456789")]) {
+		/* named reads the length as a number, then wants ';' */
+		if (strchr(slash + 1, '/'))
+			srv_err(b->s, t.file, t.line, t.col, "missing ';' "
+				"before '/'");
+		else
+			srv_err(b->s, t.file, t.line, t.col, "expected prefix "
+				"length near '%s'", slash + 1);
 	} else {
 		t.s = p.s;
 		bind_prefix_check(b, &t);
