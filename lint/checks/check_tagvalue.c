@@ -271,9 +271,16 @@ void zl_tv_multiple_of(struct zl_ctx *ctx,
 {
 	const struct zl_zone *z = ctx->zone;
 	const struct zl_rr *rr, *first = NULL;
+	const struct zl_rrset *set = zl_name_rrset(ctx->name,
+						   LDNS_RR_TYPE_TXT);
 	const struct zl_tv_rec *r;
 	zl_finding d;
 
+	/* A name of one record has no second: parsing it here would only
+	 * keep the parse in the memo to the end of the run (a key record
+	 * of a few hundred bytes at every selector of a large zone). */
+	if (!set || set->count < 2)
+		return;
 	for (rr = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_TXT); rr;
 	     rr = zl_next_rr(z, rr)) {
 		if (!is(r = zl_tv_of(ctx, rr), arg))
