@@ -32,6 +32,19 @@ static const char *var_value(const struct zl_ctx *ctx,
 	return NULL;
 }
 
+/* Whether what b holds is blanks at most: a value put there heads the
+ * text, where a line may start, and a "::" it starts with is escaped
+ * (docs/limits.md); after other text it is shown as written. */
+static bool heads(const struct zl_buf *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->len; i++)
+		if (b->s[i] != ' ')
+			return false;
+	return true;
+}
+
 /* Fills a template: {var} becomes the escaped value, {{ and }} literal
  * braces.  The loader has checked that the check declares every
  * placeholder, but a check supplies some of them in some of its variants
@@ -55,8 +68,10 @@ static void render(const struct zl_ctx *ctx, const char *tpl,
 			continue;
 		}
 		v = var_value(ctx, vars, nvars, q + 1, (size_t)(p - q - 1));
-		if (v)
+		if (v && heads(b))
 			zl_buf_add_escaped(b, v, strlen(v));
+		else if (v)
+			zl_buf_add_escaped_inline(b, v, strlen(v));
 		else
 			zl_buf_add_escaped(b, q, (size_t)(p + 1 - q));
 		p++;

@@ -77,16 +77,19 @@ static bool word_eq(const char *s, size_t n, const char *w)
 	return w[n] == '\0';
 }
 
-/* Record bytes [a, b) escaped for a message, cut short when long. */
+/* Record bytes [a, b) escaped for a message, cut short when long.  The
+ * messages quote it, so it never starts a line: an IPv6 address keeps the
+ * "::" it starts with. */
 static const char *q(struct parser *p, uint32_t a, uint32_t b)
 {
 	struct zl_buf buf = { 0 };
 	const char *r;
 	bool cut = b - a > QUOTE_MAX;
 
-	zl_buf_add_escaped(&buf, p->s + a, cut ? zl_utf8_head(p->s + a, b - a,
-							     QUOTE_MAX - 3) :
-			   b - a);
+	zl_buf_add_escaped_inline(&buf, p->s + a,
+				  cut ? zl_utf8_head(p->s + a, b - a,
+						     QUOTE_MAX - 3) :
+					b - a);
 	if (cut)
 		zl_buf_add(&buf, "...", 3);
 	r = zl_arena_strndup(&p->tmp, buf.s ? buf.s : "", buf.len);

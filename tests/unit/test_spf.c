@@ -222,6 +222,10 @@ static const struct bad bad[] = {
 	{ "v=spf1 ~foo=bar", 7, 1, "takes no qualifier" },
 	{ "v=spf1 redirect=localhost", 16, 9, "not fully qualified" },
 	{ "v=spf1 mx=%{x}", 10, 4, "unknown macro letter" },
+	/* a quoted value that starts with "::" is shown as written: inside
+	 * a message it never starts a line (mail-auth's parse_ip6 cases) */
+	{ "v=spf1 ip6:::0:0:0:0:0:0:0:0", 11, 17,
+	  "invalid IPv6 address '::0:0:0:0:0:0:0:0'" },
 };
 
 START_TEST(test_parse_errors)
@@ -531,6 +535,20 @@ static bool has(const struct zl_diags *d, size_t i, const char *needle)
 {
 	return d->n > i && strstr(d->v[i].message, needle) != NULL;
 }
+
+/* A value that starts with "::" keeps its colons inside a message or help:
+ * only a value that heads one, where a line may start, has its first ':'
+ * escaped (docs/limits.md). */
+START_TEST(test_check_value_with_colons)
+{
+	struct zl_diags d;
+
+	tu_lint(HEAD "a IN TXT \"v=spf1 ip6:::1/64 -all\"\n", "SPF013", &d);
+	ck_assert_uint_eq(d.n, 1);
+	ck_assert_msg(has(&d, 0, "it means '::/64'"), "%s", d.v[0].message);
+	zl_diags_free(&d);
+}
+END_TEST
 
 START_TEST(test_check_syntax)
 {
@@ -950,6 +968,7 @@ Suite *spf_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("checks");
 	tcase_add_test(tc, test_check_syntax);
+	tcase_add_test(tc, test_check_value_with_colons);
 	tcase_add_test(tc, test_check_joined_terms);
 	tcase_add_test(tc, test_check_multiple);
 	tcase_add_test(tc, test_check_obsolete_type);
