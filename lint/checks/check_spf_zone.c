@@ -51,7 +51,9 @@ struct node {
 	uint8_t reached;	/* REACH_* of the zone's own edges to it */
 };
 
-enum { REACH_INCLUDE = 1, REACH_REDIRECT = 2 };
+/* REACH_PASS: an include: whose match passes (qualifier '+'), where the
+ * included record's +all passes every sender its includer meets. */
+enum { REACH_INCLUDE = 1, REACH_REDIRECT = 2, REACH_PASS = 4 };
 
 /* The graph of one zone, shared by its rules. */
 struct graph {
@@ -203,6 +205,110 @@ static struct edge resolve(struct zl_ctx *ctx, struct graph *g, size_t from,
 	return e;
 }
 
+/* Appends to buf[*i..n) the rightmost `keep` labels of owner (0: all),
+ * without its final dot; false when they do not fit. */
+static bool add_labels(const char *owner, unsigned long keep, char *buf,
+		       size_t *i, size_t n)
+{
+	size_t len = strlen(owner), a, dots = 0;
+
+	if (len < 2 || strchr(owner, '\\'))
+		return false;
+	len--;			/* the root's dot */
+	for (a = len; a > 0; a--)
+		if (owner[a - 1] == '.' && keep && ++dots == keep)
+			break;
+	if (*i + (len - a) >= n)
+		return false;
+	memcpy(buf + *i, owner + a, len - a);
+	*i += len - a;
+	return true;
+}
+
+/* The domain of term t of a record at owner whose only macros are the
+ * current domain, '%{d}' and '%{dN}' (RFC 7208 §7.3: <domain>, which the
+ * record is evaluated for), as zl_spf_domain writes a literal one; false
+ * for another macro or transformer. */
+static bool current_domain(const char *rec, const struct zl_spf_term *t,
+			   const char *owner, char *buf, size_t n)
+{
+	const char *s = rec + t->value.off;
+	size_t len = t->value.len, i = 0, j = 0;
+	unsigned long keep;
+	char *end;
+
+	if (!len || t->bad || !t->has_macro)
+		return false;
+	while (j < len) {
+		if (s[j] != '%') {
+			if (i + 1 >= n)
+				return false;
+			buf[i++] = (char)(s[j] >= 'A' && s[j] <= 'Z' ?
+					  s[j] - 'A' + 'a' : s[j]);
+			j++;
+			continue;
+		}
+		if (j + 3 >= len || s[j + 1] != '{' ||
+		    (s[j + 2] != 'd' && s[j + 2] != 'D'))
+			return false;
+		keep = s[j + 3] >= '0' && s[j + 3] <= '9' ?
+			strtoul(s + j + 3, &end, 10) : 0;
+		if (s[j + 3] >= '0' && s[j + 3] <= '9')
+			j = (size_t)(end - s);
+		else
+			j += 3;
+		if (j >= len || s[j] != '}' || !add_labels(owner, keep, buf,
+							   &i, n))
+			return false;
+		j++;
+	}
+	if (i == 0 || i + 2 > n)
+		return false;
+	if (buf[i - 1] != '.')
+		buf[i++] = '.';
+	buf[i] = '\0';
+	return true;
+}
+
+/* The node of ctx's zone's graph that term t of the record at owner
+ * reaches when the record is evaluated for owner, its domain written as
+ * it is or with the current domain's macro; NONE when another name, or
+ * none, answers. */
+static size_t reached_node(struct zl_ctx *ctx, const struct graph *g,
+			   const char *rec, const char *owner,
+			   const struct zl_spf_term *t)
+{
+	char buf[DOMAIN_MAX];
+	struct zl_at at;
+
+	if (!zl_spf_domain(rec, t, buf, DOMAIN_MAX) &&
+	    !current_domain(rec, t, owner, buf, DOMAIN_MAX))
+		return NONE;
+	if (zl_answer(ctx, buf, &at) != ZL_ANSWER_NAME)
+		return NONE;
+	return find_node(g, at.name);
+}
+
+/* Marks what the zone's own term i of node k reaches: how (REACH_*).  A
+ * term whose domain uses the current domain's macro (an edge of unknown
+ * cost) marks the node it reaches when evaluated for k's own name. */
+static void mark_reached(struct zl_ctx *ctx, struct graph *g, size_t k,
+			 size_t i, const struct edge *e)
+{
+	const struct zl_spf_term *t = &g->v[k].rec->spf.terms[i];
+	size_t to = e->where == T_NODE ? e->node : NONE;
+
+	if (e->where == T_MACRO)
+		to = reached_node(ctx, g, g->v[k].rec->txt.s,
+				  g->v[k].rr->owner->text, t);
+	if (to == NONE)
+		return;
+	g->v[to].reached |= t->kind == ZL_SPF_INCLUDE ? REACH_INCLUDE :
+							REACH_REDIRECT;
+	if (t->kind == ZL_SPF_INCLUDE && t->qualifier == '+')
+		g->v[to].reached |= REACH_PASS;
+}
+
 static void graph_release(void *p)
 {
 	struct graph *g = p;
@@ -242,10 +348,8 @@ static struct graph *graph_build(struct zl_ctx *ctx)
 			if (!is_edge(s, i))
 				continue;
 			e = resolve(ctx, g, k, &s->terms[i]);
-			if (e.where == T_NODE && k < g->nown)
-				g->v[e.node].reached |=
-					s->terms[i].kind == ZL_SPF_INCLUDE ?
-					REACH_INCLUDE : REACH_REDIRECT;
+			if (k < g->nown)
+				mark_reached(ctx, g, k, i, &e);
 			zl_xgrow((void **)&g->e, &g->cape, g->ne + 1,
 				 sizeof *g->e);
 			g->e[g->ne++] = e;
@@ -267,6 +371,28 @@ static const struct graph *graph_of(struct zl_ctx *ctx, struct graph **own)
 	return *slot;
 }
 
+/* How the zone's own SPF records reach the record at n (REACH_* bits),
+ * 0 when n is a mail domain (the apex, or a name with MX or addresses),
+ * whose policy is read for itself. */
+static unsigned reach_of(struct zl_ctx *ctx, const struct zl_name *n)
+{
+	struct graph *own;
+	const struct graph *g;
+	size_t k;
+	unsigned how;
+
+	if (n == ctx->zone->origin || zl_name_rrset(n, LDNS_RR_TYPE_MX) ||
+	    zl_has_address(n))
+		return 0;
+	g = graph_of(ctx, &own);
+	k = find_node(g, n);
+	how = k != NONE ? g->v[k].reached : 0;
+
+	if (own)
+		graph_release(own);
+	return how;
+}
+
 /* Whether the SPF record at n, a name of ctx's zone, is only ever
  * reached through include: terms of the zone's own SPF records, never a
  * redirect=, and n is no mail domain (the apex, or a name with MX or
@@ -275,21 +401,39 @@ static const struct graph *graph_of(struct zl_ctx *ctx, struct graph **own)
  * (RFC 7208 §5.2). */
 static bool include_only(struct zl_ctx *ctx, const struct zl_name *n)
 {
+	unsigned how = reach_of(ctx, n);
+
+	return how == REACH_INCLUDE || how == (REACH_INCLUDE | REACH_PASS);
+}
+
+/* Whether the +all of record r at ctx's record is bounded by a negated
+ * requirement before it (RFC 7208 Appendix D.3): an include: with
+ * qualifier '-', '~' or '?' whose target, in a zone of the run, ends in
+ * +all itself, so that it matches, and the includer does not pass, every
+ * sender but those the target fails; +all then passes only those. */
+static bool negated_requirement(struct zl_ctx *ctx, const struct rec *r)
+{
+	const struct zl_spf_term *t;
 	struct graph *own;
 	const struct graph *g;
-	size_t k;
-	bool only;
+	const struct zl_spf *to;
+	bool found = false;
+	size_t i, k;
 
-	if (n == ctx->zone->origin || zl_name_rrset(n, LDNS_RR_TYPE_MX) ||
-	    zl_has_address(n))
-		return false;
 	g = graph_of(ctx, &own);
-	k = find_node(g, n);
-	only = k != NONE && g->v[k].reached == REACH_INCLUDE;
-
+	for (i = 0; i < (size_t)r->spf.all && !found; i++) {
+		t = &r->spf.terms[i];
+		if (t->kind != ZL_SPF_INCLUDE || t->bad || t->qualifier == '+')
+			continue;
+		k = reached_node(ctx, g, r->txt.s, ctx->rr->owner->text, t);
+		if (k == NONE)
+			continue;
+		to = &g->v[k].rec->spf;
+		found = to->all >= 0 && to->terms[to->all].qualifier == '+';
+	}
 	if (own)
 		graph_release(own);
-	return only;
+	return found;
 }
 
 /* ---- one record, as the zone's policies reach it ---- */
@@ -314,6 +458,13 @@ static void spf_all_qualifier(struct zl_ctx *ctx)
 	t = &r->spf.terms[r->spf.all];
 	/* an include target's ?all the includer reads as no match */
 	if (t->qualifier == '?' && include_only(ctx, ctx->rr->owner))
+		return;
+	/* RFC 7208 Appendix D.3: a record only ever included with '-' (or
+	 * '~', '?') matches, by its +all, the senders its includer fails;
+	 * and a +all after such an include passes only what it left */
+	if (t->qualifier == '+' &&
+	    (reach_of(ctx, ctx->rr->owner) == REACH_INCLUDE ||
+	     negated_requirement(ctx, r)))
 		return;
 	q[0] = t->qualifier;
 	q[1] = '\0';
