@@ -301,7 +301,8 @@ static void mark_reached(struct zl_ctx *ctx, struct graph *g, size_t k,
 	if (e->where == T_MACRO)
 		to = reached_node(ctx, g, g->v[k].rec->txt.s,
 				  g->v[k].rr->owner->text, t);
-	if (to == NONE)
+	/* a record that names itself makes a loop (SPF005), no part */
+	if (to == NONE || to == k)
 		return;
 	g->v[to].reached |= t->kind == ZL_SPF_INCLUDE ? REACH_INCLUDE :
 							REACH_REDIRECT;
@@ -426,7 +427,8 @@ static bool negated_requirement(struct zl_ctx *ctx, const struct rec *r)
 		if (t->kind != ZL_SPF_INCLUDE || t->bad || t->qualifier == '+')
 			continue;
 		k = reached_node(ctx, g, r->txt.s, ctx->rr->owner->text, t);
-		if (k == NONE)
+		/* a record that includes itself loops: permerror */
+		if (k == NONE || g->v[k].rr->owner == ctx->rr->owner)
 			continue;
 		to = &g->v[k].rec->spf;
 		found = to->all >= 0 && to->terms[to->all].qualifier == '+';
