@@ -356,10 +356,43 @@ const struct zl_check zl_check_spf_joined_terms = {
 	.vars = (const char *const[]){ "term", "strings", NULL },
 };
 
+/* Whether name[0..n) names a domain verification token that providers
+ * ask their customers to publish as a TXT record of its own ("MS=ms123"
+ * for Microsoft 365): one pasted into an SPF record reads as an unknown
+ * modifier, and the provider, which looks for a record that is the token
+ * alone, finds none. */
+static bool token_name(const char *name, size_t n)
+{
+	static const char *const tokens[] = {
+		"ms", "google-site-verification",
+		"facebook-domain-verification", "apple-domain-verification",
+		"atlassian-domain-verification", "adobe-idp-site-verification",
+		"docusign",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof tokens / sizeof tokens[0]; i++)
+		if (n == strlen(tokens[i]) && prefix_eq(name, tokens[i], n))
+			return true;
+	return false;
+}
+
+/* A verification token inside the record: see token_name. */
+static void emit_token(struct zl_ctx *ctx, const struct rec *r,
+		       const struct zl_spf_term *t)
+{
+	EMIT_TERM(ctx, r, t, { "reason", "a domain verification token, "
+			       "which its provider looks for as a TXT record "
+			       "of its own" },
+		  { "hint", "publish the token as a TXT record of its own, "
+		    "apart from the SPF record" });
+}
+
 /* RFC 7208 §6: receivers ignore a modifier they do not know, so "mx=..."
  * written for "mx:..." or a second "v=spf1" (two records pasted into one)
- * silently loses what it was meant to say.  The syntax is valid, hence a
- * warning of its own rather than a syntax error. */
+ * silently loses what it was meant to say, as does a provider's
+ * verification token pasted in.  The syntax is valid, hence a warning of
+ * its own rather than a syntax error. */
 static void spf_modifier_typo(struct zl_ctx *ctx)
 {
 	const struct rec *r;
@@ -377,6 +410,9 @@ static void spf_modifier_typo(struct zl_ctx *ctx)
 					    prefix_eq(name, "all", 3));
 		char *fix, *reason;
 
+		if (!t->typo && !t->bad && t->kind == ZL_SPF_UNKNOWN_MOD &&
+		    token_name(name, t->name.len))
+			emit_token(ctx, r, t);
 		if (!t->typo || t->bad)
 			continue;
 		fix = zl_spf_rec_term_str(r, t);
