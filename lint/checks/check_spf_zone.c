@@ -166,6 +166,19 @@ static bool is_edge(const struct zl_spf *s, size_t i)
 		s->terms[i].kind == ZL_SPF_REDIRECT) && counted(s, i);
 }
 
+/* Whether term t's domain is the current domain and nothing else:
+ * '%{d}', '%{D}', with or without a final dot. */
+static bool is_current_domain(const char *rec, const struct zl_spf_term *t)
+{
+	const char *s = rec + t->value.off;
+	size_t len = t->value.len;
+
+	if (t->bad || !t->has_macro || (len != 4 && len != 5))
+		return false;
+	return s[0] == '%' && s[1] == '{' && (s[2] == 'd' || s[2] == 'D') &&
+	       s[3] == '}' && (len == 4 || s[4] == '.');
+}
+
 /* Resolves term t of node `from`.  The query follows CNAMEs and wildcards
  * from zone to zone as a resolver would (RFC 7208 §4.4, §5.2); the first
  * SPF record of another zone's name becomes a node when it is first
@@ -178,6 +191,13 @@ static struct edge resolve(struct zl_ctx *ctx, struct graph *g, size_t from,
 	char buf[DOMAIN_MAX];
 	struct zl_at at;
 
+	/* '%{d}' is the domain the record is evaluated for (RFC 7208 §7.3),
+	 * by whatever name it was reached: the record itself, a loop */
+	if (is_current_domain(g->v[from].rec->txt.s, t)) {
+		e.where = T_NODE;
+		e.node = from;
+		return e;
+	}
 	if (!zl_spf_domain(g->v[from].rec->txt.s, t, buf, DOMAIN_MAX))
 		return e;
 	switch (zl_answer(ctx, buf, &at)) {
