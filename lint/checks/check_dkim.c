@@ -764,22 +764,20 @@ static void dkim_unknown_tags(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 	}
 }
 
-/* Whether r, neither a key (p=) nor meant as one (v=DKIM1 first),
- * stands beside a key record at its selector: other text there (a note,
- * a verification token), not a broken key.  RFC 6376 §3.6.2.2 leaves the
- * result undefined when a selector has several TXT records: one finding
- * says so. */
+/* Whether r, neither a key nor meant as one (zl_tv_dkim_key), stands
+ * beside a key record at its selector: other text there (a note, a
+ * verification token, another protocol's record), not a broken key.  RFC
+ * 6376 §3.6.2.2 leaves the result undefined when a selector has several
+ * TXT records: one finding says so. */
 static bool beside_key(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 {
 	const struct zl_rr *rr;
-	const struct zl_tv_tag *v = tag(r, "v");
 
-	if (tag(r, "p") || (v && v == &r->tv.tags[0] &&
-			    zl_tv_eq(r->txt.s, v->value, "DKIM1", false)))
+	if (zl_tv_dkim_key(r))
 		return false;
 	for (rr = zl_first_rr(ctx->zone, ctx->rr->owner, LDNS_RR_TYPE_TXT); rr;
 	     rr = zl_next_rr(ctx->zone, rr))
-		if (rr != ctx->rr && tag(zl_tv_of(ctx, rr), "p"))
+		if (rr != ctx->rr && zl_tv_dkim_key(zl_tv_of(ctx, rr)))
 			return true;
 	return false;
 }

@@ -9,17 +9,6 @@
 
 static const struct zl_param_spec no_params[] = { { .key = NULL } };
 
-/* Whether r is a key record, or meant as one: it has p= (empty when the
- * key is revoked, RFC 6376 §3.6.1), or starts with v=DKIM1. */
-static bool is_key(const struct zl_tv_rec *r)
-{
-	const struct zl_tv_tag *v = r->tv.ntags ? &r->tv.tags[0] : NULL;
-
-	return zl_tv_find(&r->tv, r->txt.s, "p", false) ||
-	       (v && zl_tv_eq(r->txt.s, v->name, "v", false) &&
-		zl_tv_eq(r->txt.s, v->value, "DKIM1", false));
-}
-
 /* RFC 6376 §3.6.2.2: "TXT RRs MUST be unique for a particular selector
  * name; that is, if there are multiple records in an RRset, the results
  * are undefined."  libopendkim refuses such a selector outright, so every
@@ -30,7 +19,7 @@ static bool is_key(const struct zl_tv_rec *r)
 static bool key_of(const struct zl_tv_rec *r, const void *arg)
 {
 	(void)arg;
-	return is_key(r);
+	return zl_tv_dkim_key(r);
 }
 
 static void dkim_multiple(struct zl_ctx *ctx)
@@ -85,12 +74,13 @@ static void dkim_placement(struct zl_ctx *ctx)
 		return;		/* where keys belong */
 	if (like_domainkey(l2, n2))
 		want = zl_xasprintf("%.*s._domainkey.%s", (int)n1, owner, rest);
-	else if (n1 == 10 && strncmp(owner, "_domainkey", 10) == 0)
+	else if (n1 == 10 && strncmp(owner, "_domainkey", 10) == 0 &&
+		 zl_text_in_zone(ctx->zone, rest))
 		want = zl_xasprintf("%.*s._domainkey.%s", (int)n2, l2, rest);
 	else
 		return;
 	if (!zl_name_aliased(ctx->zone, ctx->rr->owner) &&
-	    is_key(zl_tv_of(ctx, ctx->rr)))
+	    zl_tv_dkim_key(zl_tv_of(ctx, ctx->rr)))
 		ZL_EMIT_RR(ctx, ctx->rr, { "expected", want });
 	free(want);
 }

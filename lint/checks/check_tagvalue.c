@@ -2,6 +2,7 @@
 #include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "check_tagvalue.h"
 
@@ -170,6 +171,19 @@ bool zl_tv_hidden_tag(const struct zl_tv_rec *r)
 		    !r->tv.errs[i].follow)
 			return true;
 	return false;
+}
+
+bool zl_tv_dkim_key(const struct zl_tv_rec *r)
+{
+	const struct zl_tv_tag *v = r->tv.ntags ? &r->tv.tags[0] : NULL;
+	bool versioned = v && zl_tv_eq(r->txt.s, v->name, "v", false);
+
+	if (versioned && zl_tv_eq(r->txt.s, v->value, "DKIM1", false))
+		return true;
+	if (versioned && (v->value.len < 4 ||
+			  strncasecmp(r->txt.s + v->value.off, "dkim", 4)))
+		return false;
+	return zl_tv_find(&r->tv, r->txt.s, "p", false) != NULL;
 }
 
 /* The most TXT records at a name zl_tv_discarded() compares. */

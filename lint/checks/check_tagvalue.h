@@ -65,6 +65,11 @@ bool zl_tv_after_empty(const struct zl_tv_rec *r, const struct zl_tv_tag *t);
  * could not read, so that a tag reported missing may be there,
  * misspelt. */
 bool zl_tv_hidden_tag(const struct zl_tv_rec *r);
+/* Whether r is a DKIM key record, or meant as one (RFC 6376 §3.6.1): it
+ * starts with v=DKIM1, or has p= (empty when the key is revoked) and
+ * starts with no other protocol's version: "v=DMARC1; p=reject" is a
+ * DMARC policy, while "v=DKIM2; p=..." is still meant as a key. */
+bool zl_tv_dkim_key(const struct zl_tv_rec *r);
 /* Whether r starts with the tag v=<version> (zl_tv_first_is), and, when
  * version ends in ';', has that ';' after it, blanks allowed before it:
  * RFC 8461 §3.1 and RFC 8460 §3 discard records that do not begin
