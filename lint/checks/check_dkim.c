@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "check_tagvalue.h"
 
@@ -795,6 +796,20 @@ static bool beside_of(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 	return c->beside;
 }
 
+/* Whether r starts with another protocol's version ("v=DMARC1",
+ * "v=spf1"): a record of that protocol at a selector, which DKIM002
+ * reports by its version once, and the key rules leave alone (no key,
+ * no p=, tags no key has are all that one slip). */
+static bool other_protocol(const struct zl_tv_rec *r)
+{
+	const struct zl_tv_tag *v = r->tv.ntags ? &r->tv.tags[0] : NULL;
+
+	return v && zl_tv_eq(r->txt.s, v->name, "v", false) &&
+	       (v->value.len < 4 ||
+		strncasecmp(r->txt.s + v->value.off, "dkim", 4)) &&
+	       !runs_on(r, v, NULL);
+}
+
 static void dkim_key(struct zl_ctx *ctx)
 {
 	const struct zl_tv_rec *r;
@@ -813,6 +828,8 @@ static void dkim_key(struct zl_ctx *ctx)
 				  "may read either (RFC 6376 §3.6.2.2)" });
 		return;
 	}
+	if (zl_rule_variant(ctx->rule, 0) != P_VERSION && other_protocol(r))
+		return;
 	switch (zl_rule_variant(ctx->rule, 0)) {
 	case P_SYNTAX:
 		dkim_syntax(ctx, r);
