@@ -155,9 +155,12 @@ static void dir_origin(struct loader *L, uint16_t src,
 	memcpy(L->origin, wire, wl);
 	L->originlen = wl;
 	L->after_directive = "$ORIGIN";
-	/* `$ORIGIN .` leaves the apex to the first record (zl_ld_soa_apex). */
-	if (!L->seen_record && wl > 1)
+	/* `$ORIGIN .` leaves the apex to the first record (zl_ld_soa_apex),
+	 * which may also move it below a first $ORIGIN. */
+	if (!L->seen_record && wl > 1) {
+		L->apex_dollar = !L->z->origin;
 		zl_ld_fix_origin(L);
+	}
 	return;
 bad:
 	L->origin_bad = true;

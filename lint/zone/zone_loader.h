@@ -60,6 +60,8 @@ struct loader {
 						   name (check_names) */
 	bool prev_bad;			/* the last owner was unusable */
 	bool seen_record;
+	bool apex_dollar;		/* the zone's apex is the first
+					   $ORIGIN, before any record */
 	/* The relative $ORIGIN or $INCLUDE origin that made the current
 	 * origin (pointing into its source), or NULL, and which of the two
 	 * it is: an SOA it moves off the apex names it. */
@@ -136,12 +138,15 @@ bool zl_ld_origin(struct loader *L);
 bool zl_ld_origin_known(const struct loader *L);
 /* Sets the zone's origin from the current one if not set yet. */
 void zl_ld_fix_origin(struct loader *L);
-/* Before the first record, ln, when nothing names the zone (no origin
+/* At the first record, ln, when nothing names the zone (no origin
  * given, no $ORIGIN or only `$ORIGIN .`, a file not named like a zone
- * file, example.com.zone, example.com.db or db.example.com): an
- * SOA record there names it, as files written by named-compilezone, a
- * zone transfer or dig axfr begin.  Its owner becomes the zone's apex,
- * and the origin of relative names when no $ORIGIN set one. */
+ * file, example.com.zone, example.com.db or db.example.com): the file's
+ * first SOA record names it, ln as files written by named-compilezone,
+ * a zone transfer or dig axfr begin, or one after other records and
+ * $TTL lines (Google Cloud DNS exports, pdnsutil list-zone).  Its owner
+ * becomes the zone's apex, and the origin of relative names when no
+ * $ORIGIN set one.  After a first $ORIGIN that named the apex, an SOA
+ * as ln one label below it is the apex instead, as NSD writes zones. */
 void zl_ld_soa_apex(struct loader *L, uint16_t src,
 		    const struct zl_lex_line *ln);
 /* At the end of a load: the zone's origin, the root when nothing names

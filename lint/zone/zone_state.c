@@ -318,26 +318,18 @@ static bool copy_of(const char *name, const char *owner, size_t n)
 	return false;
 }
 
-void zl_ld_soa_apex(struct loader *L, uint16_t src,
-		    const struct zl_lex_line *ln)
+/* The index of the type token of line ln when it is an SOA record
+ * (owner [TTL] [class] SOA, TTL and class in either order), else 0. */
+static size_t soa_type_at(const struct loader *L, uint16_t src,
+			  const struct zl_lex_line *ln)
 {
-	static const uint8_t root[1] = { 0 };
-	uint8_t wire[ZL_NAME_MAXWIRE];
 	const struct zl_lex_tok *t;
-	char buf[300];
 	const char *s;
-	bool pattern, named;
 	uint16_t v;
-	size_t i, wl;
+	size_t i;
 
-	/* A file named like a zone names it (below); a bare example.com,
-	 * less surely than the SOA. */
-	if (L->st != ZL_OK || L->z->origin || ln->blank || ln->ntoks < 2 ||
-	    (L->originlen && !origin_is_root(L)))
-		return;
-	named = !L->originlen &&
-		from_name(L->infer_name, buf, sizeof buf, &pattern) && pattern;
-	/* owner [TTL] [class] SOA, TTL and class in either order */
+	if (ln->blank || ln->ntoks < 2 || ln->err_cat)
+		return 0;
 	for (i = 1; i < 3 && i < ln->ntoks; i++) {
 		t = &ln->toks[i];
 		s = text_of(L, src, t);
@@ -347,13 +339,30 @@ void zl_ld_soa_apex(struct loader *L, uint16_t src,
 			break;
 	}
 	if (i >= ln->ntoks)
-		return;
+		return 0;
 	t = &ln->toks[i];
 	if (t->quoted || !zl_type_parse(text_of(L, src, t), t->len, &v) ||
 	    v != LDNS_RR_TYPE_SOA)
-		return;
-	t = &ln->toks[0];
-	s = text_of(L, src, t);
+		return 0;
+	return i;
+}
+
+/* The SOA record ln names the zone (zl_ld_soa_apex). */
+static void soa_names_zone(struct loader *L, uint16_t src,
+			   const struct zl_lex_line *ln)
+{
+	static const uint8_t root[1] = { 0 };
+	uint8_t wire[ZL_NAME_MAXWIRE];
+	const struct zl_lex_tok *t = &ln->toks[0];
+	const char *s = text_of(L, src, t);
+	char buf[300];
+	bool pattern, named;
+	size_t wl;
+
+	/* A file named like a zone names it (below); a bare example.com,
+	 * less surely than the SOA. */
+	named = !L->originlen &&
+		from_name(L->infer_name, buf, sizeof buf, &pattern) && pattern;
 	if (t->quoted || (!L->originlen && zl_ld_relative(s, t->len)) ||
 	    (named && !copy_of(buf, s, t->len)))
 		return;
@@ -381,6 +390,92 @@ void zl_ld_soa_apex(struct loader *L, uint16_t src,
 		L->originlen = wl;
 	}
 	zl_zone_set_origin(L->z, zl_name_intern_wire(L->z, wire));
+}
+
+/* Whether the file's first directive other than $TTL, or its end, comes
+ * before an SOA record: else *out holds the first SOA record's line,
+ * read from src with lx (which the caller frees) from the line ln on.
+ * Records before it stand where they are: the zone is the SOA's owner
+ * whatever they are. */
+static bool soa_ahead(struct loader *L, uint16_t src,
+		      const struct zl_lex_line *ln, struct zl_lexer *lx,
+		      struct zl_lex_line *out)
+{
+	const struct zl_src *sr = L->z->srcs[src];
+	const struct zl_lex_tok *t;
+
+	zl_lex_init(lx, sr->buf, sr->len);
+	lx->pos = ln->start;
+	while (zl_lex_next(lx, out)) {
+		if (out->err_cat || out->ntoks == 0 || out->blank)
+			continue;
+		t = &out->toks[0];
+		if (!t->quoted && sr->buf[t->off] == '$') {
+			if (t->len == 4 &&
+			    strncasecmp(sr->buf + t->off, "$TTL", 4) == 0)
+				continue;
+			return false;
+		}
+		if (soa_type_at(L, src, out))
+			return true;
+	}
+	return false;
+}
+
+/* A file whose first $ORIGIN (O) names the parent of its first record, an
+ * SOA whose owner is one label written relative to it, as NSD writes
+ * zones (util.c, print_rr: "$ORIGIN com." and "example IN SOA"): the
+ * SOA's owner is the zone, the one name under which servers load the
+ * file, not O; unless the file name names O too, which makes the owner
+ * the slip. */
+static void soa_below_origin(struct loader *L, uint16_t src,
+			     const struct zl_lex_line *ln)
+{
+	uint8_t wire[ZL_NAME_MAXWIRE];
+	const struct zl_lex_tok *t = &ln->toks[0];
+	const char *s = text_of(L, src, t);
+	char buf[300];
+	size_t i, wl;
+
+	if (t->quoted || !t->len || (t->len == 1 && s[0] == '@') ||
+	    zl_name_intern_wire(L->z, L->origin) != L->z->origin)
+		return;
+	for (i = 0; i < t->len; i++)
+		if (s[i] == '.' || s[i] == '\\')
+			return;
+	if (zl_origin_from_name(L->infer_name, buf, sizeof buf) &&
+	    strcasecmp(buf, L->z->origin->text) == 0)
+		return;
+	wl = zl_name_read(L->z, src, span(t), s, t->len, L->origin,
+			  L->originlen, wire);
+	if (wl)
+		zl_zone_set_origin(L->z, zl_name_intern_wire(L->z, wire));
+}
+
+void zl_ld_soa_apex(struct loader *L, uint16_t src,
+		    const struct zl_lex_line *ln)
+{
+	struct zl_lexer lx;
+	struct zl_lex_line soa;
+
+	if (L->st != ZL_OK || ln->blank || ln->ntoks < 2)
+		return;
+	if (L->z->origin) {
+		if (L->apex_dollar && soa_type_at(L, src, ln))
+			soa_below_origin(L, src, ln);
+		return;
+	}
+	if (L->originlen && !origin_is_root(L))
+		return;
+	if (soa_type_at(L, src, ln)) {
+		soa_names_zone(L, src, ln);
+		return;
+	}
+	/* Google Cloud DNS exports and pdnsutil list-zone may list the
+	 * apex's NS records before its SOA record. */
+	if (soa_ahead(L, src, ln, &lx, &soa))
+		soa_names_zone(L, src, &soa);
+	zl_lex_free(&lx);
 }
 
 /* Parses a domain-name token relative to the current origin into wire.

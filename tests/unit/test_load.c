@@ -267,9 +267,36 @@ START_TEST(test_origin)
 	z = load("zones/example.net.zone.signed", "www 1 A 192.0.2.1\n");
 	ck_assert_str_eq(z->origin->text, "example.net.");
 	zl_zone_free(z);
+	/* The first SOA names the zone after other records too, as Google
+	 * Cloud DNS exports and pdnsutil list-zone list the apex's NS
+	 * records first: servers load the file only as its SOA's zone.
+	 * Only records and $TTL may come before it. */
 	z = load("-", "$ORIGIN .\nexample.org. 1 IN A 192.0.2.1\n"
 		 "example.org. 1 IN SOA ns h 1 2 3 4 5\n");
+	ck_assert_str_eq(z->origin->text, "example.org.");
+	zl_zone_free(z);
+	z = load("records.zone", "example.org. 1 IN NS ns.example.net.\n"
+		 "$TTL 300\nwww.example.org. A 192.0.2.1\n"
+		 "example.org. 1 IN SOA ns h 1 2 3 4 5\n");
+	ck_assert_str_eq(z->origin->text, "example.org.");
+	zl_zone_free(z);
+	z = load("-", "$ORIGIN .\nexample.org. 1 IN A 192.0.2.1\n"
+		 "$ORIGIN example.org.\n@ 1 IN SOA ns h 1 2 3 4 5\n");
 	ck_assert_str_eq(z->origin->text, ".");
+	zl_zone_free(z);
+	/* A first $ORIGIN and an SOA first one label below it, as NSD
+	 * writes zones: the SOA's owner, unless the file name names the
+	 * $ORIGIN. */
+	z = load("-", "$ORIGIN org.\nexample 1 IN SOA ns h 1 2 3 4 5\n"
+		 "$ORIGIN example.org.\nwww 1 A 192.0.2.1\n");
+	ck_assert_str_eq(z->origin->text, "example.org.");
+	zl_zone_free(z);
+	z = load("example.org.zone", "$ORIGIN example.org.\n"
+		 "www 1 IN SOA ns h 1 2 3 4 5\n");
+	ck_assert_str_eq(z->origin->text, "example.org.");
+	zl_zone_free(z);
+	z = load("-", "$ORIGIN example.org.\nwww.sub 1 IN SOA ns h 1 2 3 4 5\n");
+	ck_assert_str_eq(z->origin->text, "example.org.");
 	zl_zone_free(z);
 	/* The SOA's owner is read as its record is: what BIND alone
 	 * refuses as Knot DNS reads it, noted once. */
