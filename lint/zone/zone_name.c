@@ -132,6 +132,17 @@ static void raw_what(const char *s, size_t n, struct zl_buf *out)
 	}
 }
 
+/* Whether the byte s[k] of a name text is escaped: an odd number of
+ * backslashes before it. */
+static bool escaped_at(const char *s, size_t k)
+{
+	size_t bs = 0;
+
+	while (bs < k && s[k - 1 - bs] == '\\')
+		bs++;
+	return bs % 2 == 1;
+}
+
 /* Where the name text s[0..n) ends its first label: its first dot not
  * escaped, or n. */
 static size_t first_label_end(const char *s, size_t n)
@@ -182,6 +193,20 @@ void zl_name_note_raw(struct zl_zone *z, uint16_t src, struct zl_tok at,
 				ZL_TOKARGS(fix.s, fix.len));
 		zl_buf_free(&box);
 		zl_buf_free(&fix);
+		return;
+	}
+	/* '@' as the last label of a longer name, as GoDaddy's export
+	 * writes names below the apex ("_sip._tls.@"): meant as the origin,
+	 * which '@' is only alone (RFC 1035 §5.1).  BIND reads a label '@'
+	 * there, so escaping it keeps the record at the wrong name; the fix
+	 * is the name without it. */
+	if (i == n - 1 && n > 2 && s[n - 2] == '.' && !escaped_at(s, n - 2)) {
+		zl_zone_refused(z, not, "portable", src, at, "'@' as the last "
+				"label of domain name '%.*s%s', which %s; BIND "
+				"reads it as a label '@', not as the origin: "
+				"write '%.*s%s' for the name below the origin",
+				ZL_TOKARGS(s, n), zl_servers_refuse(not),
+				ZL_TOKARGS(s, n - 2));
 		return;
 	}
 	raw_what(s + i, n - i, &what);

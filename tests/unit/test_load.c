@@ -1061,6 +1061,22 @@ START_TEST(test_names_raw)
 	prob(z, "write the name as '\\@.l.example.'", 6, 6, "portable");
 	prob(z, "write the name as 'm\\@'", 7, 6, "portable");
 	zl_zone_free(z);
+	/* '@' as the last label of a longer name, as GoDaddy's export
+	 * writes a name below the apex: BIND reads a label '@' there, not
+	 * the origin, so the fix leaves it out rather than escape it. */
+	z = load("example.com.zone", "$TTL 1\n"
+		 "_sip._tls.@ SRV 100 1 443 sipdir.online.lync.com.\n"
+		 "www CNAME web.@\n"
+		 "a\\.@ A 192.0.2.1\n");
+	prob(z, "'@' as the last label of domain name '_sip._tls.@', which "
+	     "Knot DNS and NSD refuse; BIND reads it as a label '@', not as "
+	     "the origin: write '_sip._tls' for the name below the origin",
+	     2, 1, "portable");
+	prob(z, "write 'web' for the name below the origin", 3, 11,
+	     "portable");
+	/* an escaped dot before it: one label, escaped as elsewhere */
+	prob(z, "write the name as 'a\\.\\@'", 4, 1, "portable");
+	zl_zone_free(z);
 }
 END_TEST
 
