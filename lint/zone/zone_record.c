@@ -216,6 +216,76 @@ static uint16_t lost_as(struct loader *L, uint16_t src,
 	return zl_type_lost_as(s, t->len);
 }
 
+/* Whether the token t of source src is word (of n bytes), in any case. */
+static bool tok_is(const struct loader *L, uint16_t src,
+		   const struct zl_lex_tok *t, const char *word, size_t n)
+{
+	return !t->quoted && t->len == n &&
+	       strncasecmp(text_of(L, src, t), word, n) == 0;
+}
+
+/* The type at token i of ln, or after a TTL and a class there; 0 when
+ * there is none. */
+static uint16_t type_from(const struct loader *L, uint16_t src,
+			  const struct zl_lex_line *ln, size_t i)
+{
+	const struct zl_lex_tok *t;
+	const char *s;
+	uint16_t v;
+	size_t j;
+
+	for (j = i; j < i + 3 && j < ln->ntoks; j++) {
+		t = &ln->toks[j];
+		s = text_of(L, src, t);
+		if (t->quoted || !t->len)
+			return 0;
+		if (zl_type_parse(s, t->len, &v))
+			return v;
+		if (!(s[0] >= '0' && s[0] <= '9') && !zl_ld_class(s, t->len, &v))
+			return 0;
+	}
+	return 0;
+}
+
+/* What other tools write into their zone files where the type belongs,
+ * which no server reads, said as what it is (a ZONE001 error, as the
+ * servers refuse the zone); rr->type then is the type the record stands
+ * for (struct zl_lost).  Returns whether token i of ln is such. */
+static bool foreign(struct loader *L, uint16_t src,
+		    const struct zl_lex_line *ln, size_t i, struct rec *r)
+{
+	const struct zl_lex_tok *t = &ln->toks[i];
+	const char *s = text_of(L, src, t);
+	uint16_t v;
+
+	/* cli53 exports a Route 53 alias as "www AWS ALIAS A target
+	 * zone-id false" (its class AWS, its type ALIAS). */
+	if (tok_is(L, src, t, "AWS", 3) && i + 1 < ln->ntoks &&
+	    tok_is(L, src, &ln->toks[i + 1], "ALIAS", 5)) {
+		if ((v = type_from(L, src, ln, i + 2)) != 0)
+			r->rr.type = v;
+		zl_zone_problem(L->z, "syntax", src, span(t), "'AWS ALIAS', "
+				"a Route 53 alias as cli53 exports it, which "
+				"no server reads: write the records it answers "
+				"with (A, AAAA) in the zone servers load, or "
+				"leave it out of it");
+		return true;
+	}
+	/* Windows DNS Server writes the aging stamp of a record a client
+	 * registered after its owner: "host [AGE:3697656] 1200 A ...". */
+	if (!t->quoted && t->len > 6 && strncasecmp(s, "[AGE:", 5) == 0 &&
+	    s[t->len - 1] == ']') {
+		if ((v = type_from(L, src, ln, i + 1)) != 0)
+			r->rr.type = v;
+		zl_zone_problem(L->z, "syntax", src, span(t), "aging stamp "
+				"'%.*s%s' of Windows DNS Server, which other "
+				"servers do not read: remove it",
+				ZL_TOKARGS(s, t->len));
+		return true;
+	}
+	return false;
+}
+
 /* Reads the type of the record at token i into r.  Returns false after
  * a problem, rr->type then being what the lost record counts as (struct
  * zl_lost). */
@@ -263,6 +333,8 @@ static bool rr_type(struct loader *L, uint16_t src,
 					zl_ld_class_name(near, NULL, 0));
 			return false;
 		}
+		if (foreign(L, src, ln, i, r))
+			return false;
 		near = t->quoted ? 0 : zl_type_lost_as(s, t->len);
 		if (near != rr->type || near == ZL_TYPE_OTHER)
 			near = 0;	/* no slip to name */

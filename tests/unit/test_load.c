@@ -2820,6 +2820,32 @@ START_TEST(test_class_slip)
 }
 END_TEST
 
+/* What other tools write where the type belongs, which no server reads,
+ * is named as what it is: cli53's Route 53 alias (cli53 tests/alias.txt)
+ * and Windows DNS Server's aging stamp; the record lost is of the type
+ * it stands for. */
+START_TEST(test_foreign)
+{
+	struct zl_zone *z = load("example.com.zone",
+				 "$TTL 3600\n"
+				 "@ SOA ns1 h 1 2 3 4 5\n"
+				 "www 86400 AWS ALIAS A lb.example.net. Z32O12 "
+				 "false\n"					/* 3 */
+				 "host [AGE:3697656] 1200 AAAA 2001:db8::5\n"	/* 4 */
+				 "aws AWS 300 A 192.0.2.1\n");		/* 5 */
+
+	prob(z, "'AWS ALIAS', a Route 53 alias as cli53 exports it, which "
+	     "no server reads", 3, 11, "syntax");
+	prob(z, "aging stamp '[AGE:3697656]' of Windows DNS Server, which "
+	     "other servers do not read: remove it", 4, 6, "syntax");
+	prob(z, "unknown record type 'AWS'", 5, 5, "syntax");
+	ck_assert_uint_eq(z->nlost, 3);
+	ck_assert_uint_eq(z->lost[0].type, LDNS_RR_TYPE_A);
+	ck_assert_uint_eq(z->lost[1].type, LDNS_RR_TYPE_AAAA);
+	zl_zone_free(z);
+}
+END_TEST
+
 /* Hex or base64 that does not decode says why (RFC 4648 §4, §8): in
  * an SVCB ech value too, and an escape, which only NSD reads there. */
 START_TEST(test_enc_reason)
@@ -3206,6 +3232,7 @@ Suite *load_suite(void)
 	tcase_add_test(tc, test_field_named);
 	tcase_add_test(tc, test_field_named_drafts);
 	tcase_add_test(tc, test_class_slip);
+	tcase_add_test(tc, test_foreign);
 	tcase_add_test(tc, test_enc_reason);
 	tcase_add_test(tc, test_lone_zero);
 	tcase_add_test(tc, test_bind_only_names);
