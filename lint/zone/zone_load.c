@@ -177,6 +177,26 @@ static bool directive(const struct loader *L, uint16_t src,
 	       L->z->srcs[src]->buf[ln->toks[0].off] == '$';
 }
 
+/* knotc zone-read prints each record after its zone's name in brackets
+ * ("[example.com.] www.example.com. 3600 A 192.0.2.1"), which no server
+ * reads: said once per file, and the record after it read, so that the
+ * rest of the file is judged too. */
+static void knotc_prefix(struct loader *L, uint16_t src,
+			 struct zl_lex_line *ln)
+{
+	const struct zl_lex_tok *t = &ln->toks[0];
+
+	if (!L->noted_knotc) {
+		L->noted_knotc = true;
+		zl_zone_problem(L->z, "syntax", src, span(t), "'%.*s%s' before "
+				"the record, as knotc zone-read prints records, "
+				"which no server reads: remove it from every "
+				"line", ZL_TOKARGS(text_of(L, src, t), t->len));
+	}
+	ln->toks++;
+	ln->ntoks--;
+}
+
 /* Whether line ln is the directive name ("$INCLUDE"), in any case. */
 static bool directive_is(const struct loader *L, uint16_t src,
 			 const struct zl_lex_line *ln, const char *name)
@@ -354,6 +374,8 @@ static void process(struct loader *L, uint16_t src)
 		keep_comments(L->z, src, &ln);
 		for (i = 0; i < ln.nwarns; i++)
 			lex_note(L, src, &ln, &ln.warns[i]);
+		if (!ln.err_cat && ln.ntoks && zl_ld_knotc_prefix(L, src, &ln))
+			knotc_prefix(L, src, &ln);
 		if (ln.err_cat) {
 			zl_zone_problem(L->z, ln.err_cat, src, ln.err_at, "%s",
 					ln.err_msg);

@@ -67,6 +67,8 @@ struct loader {
 	 * it is: an SOA it moves off the apex names it. */
 	const char *rel_origin, *rel_what;
 	size_t rel_originlen;
+	bool noted_knotc;		/* ZONE001 for knotc zone-read's
+					   "[zone.]" before the records */
 	bool noted_indent;		/* ZONE012 for an indented line before
 					   the first owner was given */
 	bool generating;		/* reading the text of a $GENERATE */
@@ -138,6 +140,10 @@ bool zl_ld_origin(struct loader *L);
 bool zl_ld_origin_known(const struct loader *L);
 /* Sets the zone's origin from the current one if not set yet. */
 void zl_ld_fix_origin(struct loader *L);
+/* Whether line ln of source src starts with a zone's name in brackets,
+ * "[example.com.] ", as knotc zone-read prints each record. */
+bool zl_ld_knotc_prefix(const struct loader *L, uint16_t src,
+			const struct zl_lex_line *ln);
 /* At the first record, ln, when nothing names the zone (no origin
  * given, no $ORIGIN or only `$ORIGIN .`, a file not named like a zone
  * file, example.com.zone, example.com.db or db.example.com): the file's

@@ -322,6 +322,22 @@ static bool copy_of(const char *name, const char *owner, size_t n)
 	return false;
 }
 
+bool zl_ld_knotc_prefix(const struct loader *L, uint16_t src,
+			const struct zl_lex_line *ln)
+{
+	const struct zl_lex_tok *t = &ln->toks[0];
+	const char *s = text_of(L, src, t);
+
+	/* "[zone.] owner TTL type ...": the TTL always printed */
+	return !L->generating && !ln->blank && ln->ntoks >= 4 &&
+	       !ln->toks[2].quoted && ln->toks[2].len &&
+	       isdigit((unsigned char)text_of(L, src, &ln->toks[2])[0]) &&
+	       !t->quoted && t->len >= 3 && s[0] == '[' &&
+	       s[t->len - 1] == ']' && s[t->len - 2] == '.' &&
+	       !memchr(s + 1, '[', t->len - 2) &&
+	       !memchr(s + 1, ']', t->len - 2);
+}
+
 /* The index of the type token of line ln when it is an SOA record
  * (owner [TTL] [class] SOA, TTL and class in either order), else 0. */
 static size_t soa_type_at(const struct loader *L, uint16_t src,
@@ -413,6 +429,10 @@ static bool soa_ahead(struct loader *L, uint16_t src,
 	while (zl_lex_next(lx, out)) {
 		if (out->err_cat || out->ntoks == 0 || out->blank)
 			continue;
+		if (zl_ld_knotc_prefix(L, src, out)) {
+			out->toks++;
+			out->ntoks--;
+		}
 		t = &out->toks[0];
 		if (!t->quoted && sr->buf[t->off] == '$') {
 			if (t->len == 4 &&
