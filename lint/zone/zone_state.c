@@ -131,7 +131,8 @@ static bool host_name(const char *s, size_t n)
 /* What of a file name may name its origin: the base name without a
  * zone pattern (example.com.zone, example.com.db, example.com.txt as
  * Cloudflare exports a zone, example.com.dns as Windows DNS Server keeps
- * one, db.example.com, each also with .signed after
+ * one, example.com.hosts as Webmin's BIND module does, db.example.com,
+ * each also with .signed after
  * it) and a final dot, into *base, of the length returned; *pattern says
  * whether there was one (not the bare example.com). */
 static size_t name_base(const char *name, const char **base, bool *pattern)
@@ -156,6 +157,9 @@ static size_t name_base(const char *name, const char **base, bool *pattern)
 	/* Windows DNS Server's zone files: example.com.dns */
 	else if (n > 4 && strncasecmp(b + n - 4, ".dns", 4) == 0)
 		n -= 4;
+	/* Webmin's and Virtualmin's BIND zone files: example.com.hosts */
+	else if (n > 6 && strncasecmp(b + n - 6, ".hosts", 6) == 0)
+		n -= 6;
 	else if (n > 3 && strncasecmp(b, "db.", 3) == 0) {
 		b += 3;
 		n -= 3;
