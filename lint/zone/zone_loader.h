@@ -54,6 +54,11 @@ struct loader {
 	size_t originlen;		/* 0 until known */
 	bool origin_bad;		/* a $ORIGIN could not be read: the
 					   origin falls back to the root */
+	/* The first SOA record's owner, relative with no origin to read it
+	 * against ("example.com", as Cloudflare exports a zone), as the
+	 * absolute name it was meant to be: the origin when nothing else
+	 * gives one.  "" when there is none. */
+	char soa_guess[ZL_NAME_MAXTEXT + 1];
 	struct zl_name *prev_owner;	/* for blank owners */
 	const struct zl_name *host_owner;	/* the last owner of an address
 						   record, checked as a host

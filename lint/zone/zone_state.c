@@ -198,7 +198,8 @@ bool zl_ld_origin_known(const struct loader *L)
 {
 	char buf[300];
 
-	return L->originlen || L->origin_bad || (L->opts && L->opts->origin) ||
+	return L->originlen || L->origin_bad || L->soa_guess[0] ||
+	       (L->opts && L->opts->origin) ||
 	       zl_origin_from_name(L->infer_name, buf, sizeof buf);
 }
 
@@ -224,6 +225,10 @@ bool zl_ld_origin(struct loader *L)
 	 * rather than ending the load on that one line. */
 	if (!text && L->origin_bad)
 		text = ".";
+	/* An SOA owner written without its final dot: the zone it names,
+	 * where its record lands below the apex (ZONE006 says so). */
+	if (!text && L->soa_guess[0])
+		text = L->soa_guess;
 	if (!text) {
 		const char *base;
 		bool pattern;
@@ -387,6 +392,11 @@ static void soa_names_zone(struct loader *L, uint16_t src,
 	 * less surely than the SOA. */
 	named = !L->originlen &&
 		from_name(L->infer_name, buf, sizeof buf, &pattern) && pattern;
+	if (!t->quoted && !L->originlen && zl_ld_relative(s, t->len) &&
+	    host_name(s, t->len) && t->len + 2 <= sizeof L->soa_guess) {
+		memcpy(L->soa_guess, s, t->len);
+		memcpy(L->soa_guess + t->len, ".", 2);
+	}
 	if (t->quoted || (!L->originlen && zl_ld_relative(s, t->len)) ||
 	    (named && !copy_of(buf, s, t->len)))
 		return;

@@ -295,6 +295,25 @@ START_TEST(test_origin)
 		 "$ORIGIN example.org.\n@ 1 IN SOA ns h 1 2 3 4 5\n");
 	ck_assert_str_eq(z->origin->text, ".");
 	zl_zone_free(z);
+	/* An SOA owner written without its final dot, as Cloudflare
+	 * exports a zone, names it when nothing else does; the SOA lands
+	 * below the apex.  One label does not. */
+	z = load("export.txt", "example.org 1 IN SOA ns h 1 2 3 4 5\n"
+		 "www.example.org. 1 A 192.0.2.1\n");
+	ck_assert_str_eq(z->origin->text, "example.org.");
+	ck_assert_ptr_nonnull(zl_zone_lookup(z, "example.org.example.org."));
+	prob(z, "below the zone apex 'example.org.'", 1, 1, "soa");
+	zl_zone_free(z);
+	{
+		const char *one = "www 1 IN SOA ns h 1 2 3 4 5\n";
+		char *why = NULL;
+
+		z = NULL;
+		ck_assert_int_eq(zl_zone_load_buffer("export.txt", one,
+			strlen(one), NULL, &z, &why), ZL_ERR_ORIGIN);
+		ck_assert_ptr_null(z);
+		free(why);
+	}
 	/* A first $ORIGIN and an SOA first one label below it, as NSD
 	 * writes zones: the SOA's owner, unless the file name names the
 	 * $ORIGIN. */
