@@ -392,6 +392,8 @@ static void soa_names_zone(struct loader *L, uint16_t src,
 	 * less surely than the SOA. */
 	named = !L->originlen &&
 		from_name(L->infer_name, buf, sizeof buf, &pattern) && pattern;
+	/* Written without its final dot, nothing to read it against: the
+	 * name meant, should nothing else name the zone (zl_ld_origin). */
 	if (!t->quoted && !L->originlen && zl_ld_relative(s, t->len) &&
 	    host_name(s, t->len) && t->len + 2 <= sizeof L->soa_guess) {
 		memcpy(L->soa_guess, s, t->len);
@@ -426,11 +428,11 @@ static void soa_names_zone(struct loader *L, uint16_t src,
 	zl_zone_set_origin(L->z, zl_name_intern_wire(L->z, wire));
 }
 
-/* Whether the file's first directive other than $TTL, or its end, comes
- * before an SOA record: else *out holds the first SOA record's line,
- * read from src with lx (which the caller frees) from the line ln on.
- * Records before it stand where they are: the zone is the SOA's owner
- * whatever they are. */
+/* Finds the first SOA record of source src from line ln on, past
+ * records and $TTL lines only: true with its line in *out, read with lx
+ * (which the caller frees); false at another directive or the end.  The
+ * records before it are the zone's whatever they are: servers load the
+ * file only as the zone of its SOA (RFC 1035 §5.2: the SOA at the top). */
 static bool soa_ahead(struct loader *L, uint16_t src,
 		      const struct zl_lex_line *ln, struct zl_lexer *lx,
 		      struct zl_lex_line *out)
