@@ -132,7 +132,7 @@ static bool host_name(const char *s, size_t n)
  * zone pattern (example.com.zone, example.com.db, example.com.txt as
  * Cloudflare exports a zone, example.com.dns as Windows DNS Server keeps
  * one, example.com.hosts as Webmin's BIND module does, db.example.com,
- * each also with .signed after
+ * pri.example.com as ISPConfig writes it, each also with .signed after
  * it) and a final dot, into *base, of the length returned; *pattern says
  * whether there was one (not the bare example.com). */
 static size_t name_base(const char *name, const char **base, bool *pattern)
@@ -163,6 +163,10 @@ static size_t name_base(const char *name, const char **base, bool *pattern)
 	else if (n > 3 && strncasecmp(b, "db.", 3) == 0) {
 		b += 3;
 		n -= 3;
+	/* ISPConfig's BIND zone files: pri.example.com */
+	} else if (n > 4 && strncasecmp(b, "pri.", 4) == 0) {
+		b += 4;
+		n -= 4;
 	} else
 		*pattern = false;
 	/* a name written absolute, as in the zone: db.example.com. */

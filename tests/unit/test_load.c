@@ -278,6 +278,11 @@ START_TEST(test_origin)
 		 "www 1 A 192.0.2.1\n");
 	ck_assert_str_eq(z->origin->text, "example.net.");
 	zl_zone_free(z);
+	/* and ISPConfig in pri.example.net */
+	z = load("/etc/bind/pri.example.net", "@ IN SOA ns h 1 2 3 4 5\n"
+		 "www 1 A 192.0.2.1\n");
+	ck_assert_str_eq(z->origin->text, "example.net.");
+	zl_zone_free(z);
 	/* The first SOA names the zone after other records too, as Google
 	 * Cloud DNS exports and pdnsutil list-zone list the apex's NS
 	 * records first: servers load the file only as its SOA's zone.
