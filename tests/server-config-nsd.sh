@@ -160,6 +160,32 @@ EOF2
 }
 t "NSD: an include in the middle of an item, its words spliced in" t_nsd_include_spliced
 
+# After include:, NSD's lexer (configlexer.lex, its include state) knows
+# no comment and no item name: the next word, on this line or a later
+# one, is the file's name, '#' and a final ':' its bytes ("include: #c"
+# includes the file '#c', "include:" then "zone:" the file 'zone:').
+# The first refused line, or both take it; what is taken is linted.
+t_nsd_include_name() {
+	mkdir -p ninc
+	zone ninc/a.zone
+	printf 'zone:\n\tname: a.example\n\tzonefile: a.zone\n' >'ninc/#c'
+	cp 'ninc/#c' 'ninc/zone:'
+	z='server:\n\tzonesdir: ""\n'
+	cases ninc nsd.conf "$z" nsd_judge <<'EOF2' || return 1
+|include: #c
+|include:\n#c
+|include:\n\n  #c # a comment after it
+|include:\nzone:
+|include: "#c"#c
+3|include: # c
+3|include: #d
+EOF2
+	printf 'server:\n\tzonesdir: ""\ninclude: #c\n' >ninc/nsd.conf
+	run --server-config nsd:ninc/nsd.conf
+	want_rc 0 && has err " in 1 file" && hasnt err "skipped"
+}
+t "NSD: the word after include: is the file's name, '#' and ':' in it" t_nsd_include_name
+
 # A pattern without a name: nsd-checkconf refuses it where the clause
 # ends ("pattern has no name"), zonelint at its pattern: keyword; an
 # empty name is one.  For each "L:C|CONF": nsd-checkconf refuses, and

@@ -6,8 +6,11 @@
 #include "server_nsd.h"
 
 /* The next token of the file c into t; false at its end, or at an
- * unterminated string (reported), where NSD stops reading it. */
-static bool word(struct srv *s, struct srv_src *c, struct tok *t)
+ * unterminated string (reported), where NSD stops reading it.  After
+ * include: (incl), NSD's lexer is in its include state, which knows no
+ * comment and no item name: the next word is the file's name, '#' and a
+ * final ':' its bytes ("include: #c" includes the file '#c'). */
+static bool word(struct srv *s, struct srv_src *c, struct tok *t, bool incl)
 {
 	const char *p = c->p, *e, *b;
 	size_t len;
@@ -17,7 +20,7 @@ static bool word(struct srv *s, struct srv_src *c, struct tok *t)
 		if (*p == '\n') {
 			c->line++;
 			c->bol = ++p;
-		} else if (*p == '#') {
+		} else if (*p == '#' && !incl) {
 			p += strcspn(p, "\n");
 		} else if (*p == '\\' && (p[1] == '\n' || !p[1])) {
 			p++;	/* a byte NSD's lexer has no rule for: dropped */
@@ -73,6 +76,8 @@ static bool word(struct srv *s, struct srv_src *c, struct tok *t)
 	}
 	t->s = zl_xstrndup(p, len);
 	c->p = p + len;
+	if (incl)
+		return true;
 	/* a keyword: one of NSD's item names, then one ':'; another word
 	 * ending in ':' is a value, or a syntax error where an item name
 	 * belongs ("zoefile:"), as NSD's lexer reads it */
@@ -117,17 +122,14 @@ bool srv_nsd_next(struct nsd_lex *lx, struct tok *t)
 
 	for (;;) {
 		c = srv_src_top(&lx->in);
-		if (word(lx->s, c, t)) {
+		if (word(lx->s, c, t, false)) {
 			if (!t->kw || strcasecmp(t->s, "include") != 0)
 				return true;
-			if (!word(lx->s, c, &v) || v.kw) {
+			if (!word(lx->s, c, &v, true)) {
 				srv_err(lx->s, t->file, t->line, t->col,
 					"'include:' without a file name");
 				free(t->s);
-				if (!v.s)
-					continue;
-				*t = v;
-				return true;
+				continue;
 			}
 			push(lx, &v);
 			free(v.s);
