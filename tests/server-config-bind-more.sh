@@ -136,6 +136,49 @@ EOF2
 }
 t "BIND a list of servers' header: zonelint refuses what named refuses, at its line" t_list_header
 
+# The words between a block statement's name and its '{': none for
+# options, logging, a list of addresses (allow-query, match-clients,
+# server-addresses, ...); one name for acl, key, tls, server,
+# dnssec-policy, disable-algorithms, ...; a word more, quoted or not,
+# refused at it by both ("'{' expected near 'extra'"), as is the name
+# left out ("expected string near '{'") or the block ("'{' expected near
+# ';'"), at the top, in options, a view and a zone; the shapes named
+# takes, taken by both.
+t_statement_words() {
+	named_cases sw "expected" <<'EOF2' || return 1
+1 |options extra { directory "."; };
+2 |options { };\nlogging extra { };
+1 |controls "x" { };
+1 |statistics-channels x { };
+1 |acl a extra { any; };
+1 |acl { any; };
+1 |acl a;
+1 |key "k" extra { algorithm hmac-sha256; secret "aaaa"; };
+1 |tls t x { };
+1 |dnssec-policy p x { };
+1 |server 192.0.2.1 extra { };
+1 |trust-anchors x { };
+2 |view "v" {\nmatch-clients extra { any; }; };
+2 |view "v" {\nserver 192.0.2.1 x { }; };
+2 |options {\nallow-query any; };
+2 |options {\nallow-query; };
+2 |options {\nallow-recursion x y { any; }; };
+2 |options {\ndisable-algorithms a b { RSASHA1; }; };
+2 |options {\nrrset-order x { order random; }; };
+2 |zone "a.org" { type primary; file "db";\nallow-query "x" { any; }; };
+2 |zone "a.org" { type static-stub;\nserver-addresses x { 192.0.2.1; }; };
+|acl a { any; };\nkey k { algorithm hmac-sha256; secret "aaaa"; };\nserver 192.0.2.1 { keys { k; }; };
+|options { allow-query { a; }; disable-algorithms "a.org" { RSASHA1; }; rrset-order { order fixed; }; };
+|view "v" { match-clients { any; }; trust-anchors { }; zone "a.org" { type static-stub; server-addresses { 192.0.2.1; }; }; };
+|logging { };\ncontrols { };\ntls t { };\ndnssec-policy p { };
+EOF2
+	named_cases sw "IPv4 prefix" <<'EOF2'
+1 |server { };
+2 |view "v" {\nserver; };
+EOF2
+}
+t "BIND the words before a statement's block: zonelint refuses what named refuses, at its line" t_statement_words
+
 # The logging statement: once; the channels its categories name defined
 # by its channel statements (any case, before or after) or built in
 # (default_syslog, default_debug, default_stderr, null), else refused at

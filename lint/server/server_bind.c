@@ -771,6 +771,8 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 			b->lbrace = (struct tok){ .file = t.file,
 						  .line = t.line,
 						  .col = t.col };
+			if (!blocks)
+				bind_shape(b, ctx, args, n, &t);
 			c = blocks ? C_OTHER : child(b, ctx, args, n);
 			outer = bind_ref_open(b, ctx, blocks, args, n);
 			if (ctx == C_TOP) {
@@ -831,6 +833,7 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 		if (b->in_tls && b->nest == 2 && b->ntlss)
 			tls_file(b, args, n);
 		leaf(b, ctx, args, n);
+		bind_shape(b, ctx, args, n, t.t == T_SEMI ? &t : NULL);
 		bind_typed_option(b, ctx, args, n, t.t == T_SEMI);
 		bind_ref_leaf(b, ctx, args, n);
 	}

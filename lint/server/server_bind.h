@@ -464,6 +464,12 @@ int bind_boolean(const struct tok *t);
  * a second word (server_bind_typed.c). */
 void bind_typed_option(struct bind *b, enum ctx ctx, const struct tok *args,
 		       size_t n, bool semi);
+/* A block statement args[0..n) of ctx (the top, options, a view, a
+ * zone) held to the words named takes between its name and its '{', and
+ * to its block: end is the '{' or the ';' that ends the words, NULL for a
+ * '}' or the end of the file (server_bind_shape.c). */
+void bind_shape(struct bind *b, enum ctx ctx, const struct tok *args,
+		size_t n, const struct tok *end);
 /* lmdb-mapsize, args[0..n) of options or a view: its value held to
  * named's size and bounds (server_bind_value.c). */
 void bind_mapsize_option(struct bind *b, const struct tok *args, size_t n);
