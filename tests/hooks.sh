@@ -465,6 +465,46 @@ test_staged_exclude_origins() {
 		{ cat "$tmp/out"; return 1; }
 }
 
+# A zone that $INCLUDEs a file of a submodule (zones/common, a repository
+# of shared records of its own): the file is read as the commit the
+# staged gitlink names holds it, from the submodule's repository, which is
+# what a checkout of the commit serves.  A defect committed there (without
+# its hook) and staged as the gitlink refused, the fix accepted; a defect
+# in the submodule's work tree only, not in that commit, does not count;
+# a submodule not checked out is said to be.
+test_submodule_include() {
+	newrepo shared
+	mailinc >mail.inc
+	git add mail.inc
+	git commit -q -m "shared mail records"
+	hookrepo submod
+	git -c protocol.file.allow=always submodule -q add "$tmp/shared" \
+		zones/common
+	inczone example.com | sed 's|zones/common/|common/|' \
+		>zones/example.com.zone
+	git add .gitmodules zones
+	accepted "a zone including a file of a submodule"
+	(cd zones/common && mailinc bad >mail.inc && git commit -q -a -m bad)
+	bump zones/example.com.zone
+	git add zones
+	refused "the submodule moved to a defect"
+	has "$tmp/commit.out" "^zones/common/mail.inc:2:.*MX001"
+	(cd zones/common && mailinc | sed 's/20 mx2/40 mx2/' >mail.inc &&
+		git commit -q -a -m fixed)
+	git add zones
+	accepted "the submodule moved to the fix"
+	mailinc bad >zones/common/mail.inc
+	bump zones/example.com.zone
+	git add zones/example.com.zone
+	accepted "a defect in the submodule's work tree only"
+	git -C zones/common checkout -q mail.inc
+	git submodule -q deinit -f zones/common
+	bump zones/example.com.zone
+	git add zones/example.com.zone
+	refused "a zone including a file of a submodule not checked out"
+	has "$tmp/commit.out" "submodule 'zones/common', which is not checked out"
+}
+
 t "git hook: a defect staged in an included file is refused" test_include_staged_defect
 t "git hook: an unstaged defect in an included file does not refuse" test_include_unstaged_defect
 t "git hook: a commit of .zonelint.yaml only lints every zone with it" test_config_only
@@ -473,6 +513,7 @@ t "git hook: includes renamed and deleted" test_include_rename_delete
 t "git hook: an included file named like a zone, changed alone" test_include_named_like_zone
 t "git hook: type changes are linted, journals are not zones" test_type_change_and_journal
 t "git hook: the staged exclude: and origins: hold" test_staged_exclude_origins
+t "git hook: an include in a submodule, read from the commit staged" test_submodule_include
 
 # ---- merges ----
 

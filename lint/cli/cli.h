@@ -249,6 +249,10 @@ enum zl_status axfr_fetch(const struct cli *c, const struct zl_tsig_key *k,
  * drivers, a fetch from a promisor remote) turned off.  Made once, kept
  * for the run; thread-safe. */
 char **git_environ(void);
+/* git_environ() for a git run in a submodule's work tree: without the
+ * variables that name the repository (GIT_DIR, GIT_INDEX_FILE, ...), which
+ * a hook sets for the superproject.  Made once; thread-safe. */
+char **git_environ_module(void);
 
 /* Sends the standard error of the git fa spawns to a file in memory, *fd
  * (-1: to /dev/null, when none can be made). */

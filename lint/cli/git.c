@@ -44,6 +44,8 @@ struct cfg {
  * their bases.  The loaders of a run's threads take turns. */
 struct batch {
 	pthread_mutex_t lock;
+	const char *dir;	/* the work tree git runs in (a submodule's),
+				   NULL: the current directory */
 	pid_t pid;		/* 0: not started; -1: it could not be */
 	FILE *in, *out;		/* its standard input and output */
 	int err;		/* its standard error (git_stderr_to) */
@@ -60,12 +62,31 @@ struct gitidx {
 	char *rev;		/* the commit whose tree this is (as the user
 				   named it); NULL: the index */
 	struct batch *cat;
+	char *dir;		/* a submodule's: its work tree, where its git
+				   runs; NULL: the current directory's */
+	struct modules *mods;
+};
+
+/* The submodules a view has read into, each the tree of the commit its
+ * gitlink records, opened at the first read (the loaders of a run's
+ * threads take turns). */
+struct module {
+	char *path;		/* the gitlink's, from the top level */
+	char sha[65];		/* the commit it records */
+	struct gitidx *g;	/* NULL: it cannot be read, for why */
+	char *why;
+	struct module *next;
+};
+
+struct modules {
+	pthread_mutex_t lock;
+	struct module *list;
 };
 
 /* git_run, git's standard error shown (escaped) when show is set, else
  * dropped. */
 static int run_git(char *const argv[], size_t max, char **out, size_t *len,
-		   char **why, bool show)
+		   char **why, bool show, char **envp)
 {
 	posix_spawn_file_actions_t fa;
 	char *buf;
@@ -84,7 +105,7 @@ static int run_git(char *const argv[], size_t max, char **out, size_t *len,
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, fd[1], 1);
 	git_stderr_to(&fa, &efd);
-	e = posix_spawnp(&pid, "git", &fa, NULL, argv, git_environ());
+	e = posix_spawnp(&pid, "git", &fa, NULL, argv, envp);
 	posix_spawn_file_actions_destroy(&fa);
 	close(fd[1]);
 	if (e != 0) {
@@ -121,13 +142,13 @@ static int run_git(char *const argv[], size_t max, char **out, size_t *len,
 int git_run(char *const argv[], size_t max, char **out, size_t *len,
 	    char **why)
 {
-	return run_git(argv, max, out, len, why, true);
+	return run_git(argv, max, out, len, why, true, git_environ());
 }
 
 int git_run_quiet(char *const argv[], size_t max, char **out, size_t *len,
 		  char **why)
 {
-	return run_git(argv, max, out, len, why, false);
+	return run_git(argv, max, out, len, why, false, git_environ());
 }
 
 static int str_cmp(const void *a, const void *b)
@@ -147,7 +168,8 @@ char **git_ignored(const char *root, const char *under, size_t *n)
 
 	/* what git says goes unshown: context is never the run's failure */
 	*n = 0;
-	if (run_git(argv, MAX_LIST, &buf, &len, &why, false) != 0) {
+	if (run_git(argv, MAX_LIST, &buf, &len, &why, false,
+		    git_environ()) != 0) {
 		free(why);
 		return NULL;
 	}
@@ -312,11 +334,17 @@ static bool has_git_component(const char *p)
 /* Starts b's git cat-file --batch; false when it cannot be. */
 static bool batch_start(struct batch *b)
 {
-	char *argv[] = { "git", "cat-file", "--batch", NULL };
+	char *argv[] = { "git", "cat-file", "--batch", NULL, NULL, NULL };
 	posix_spawn_file_actions_t fa;
 	int to[2], from[2];
 
 	b->pid = -1;
+	if (b->dir) {
+		argv[1] = "-C";
+		argv[2] = (char *)b->dir;
+		argv[3] = "cat-file";
+		argv[4] = "--batch";
+	}
 	/* Close-on-exec as git_run's; the child's ends become its standard
 	 * input and output, which dup2 leaves open across exec. */
 	if (pipe2(to, O_CLOEXEC) != 0)
@@ -332,7 +360,8 @@ static bool batch_start(struct batch *b)
 	posix_spawn_file_actions_addclose(&fa, to[0]);
 	posix_spawn_file_actions_addclose(&fa, from[1]);
 	git_stderr_to(&fa, &b->err);
-	if (posix_spawnp(&b->pid, "git", &fa, NULL, argv, git_environ()) != 0)
+	if (posix_spawnp(&b->pid, "git", &fa, NULL, argv, b->dir ?
+			 git_environ_module() : git_environ()) != 0)
 		b->pid = -1;
 	posix_spawn_file_actions_destroy(&fa);
 	close(to[0]);
@@ -414,7 +443,8 @@ broken:
 static int read_blob(const struct gitidx *g, const struct entry *e,
 		     size_t max, char **buf, size_t *len, char **why)
 {
-	char *argv[] = { "git", "cat-file", "blob", (char *)e->sha, NULL };
+	char *argv[] = { "git", "-C", g->dir ? g->dir : ".", "cat-file",
+			 "blob", (char *)e->sha, NULL };
 	int rc;
 
 	pthread_mutex_lock(&g->cat->lock);
@@ -422,7 +452,8 @@ static int read_blob(const struct gitidx *g, const struct entry *e,
 		(void)batch_start(g->cat);
 	rc = g->cat->pid > 0 ? batch_read(g->cat, e->sha, max, buf, len) : -1;
 	pthread_mutex_unlock(&g->cat->lock);
-	return rc == 0 ? 0 : git_run(argv, max, buf, len, why);
+	return rc == 0 ? 0 : run_git(argv, max, buf, len, why, true, g->dir ?
+				     git_environ_module() : git_environ());
 }
 
 /* Why path, from the top level, cannot be read from g; NULL when it is a
@@ -500,6 +531,18 @@ static bool is_dir(const struct gitidx *g, const char *dir)
 	return found;
 }
 
+/* Whether the next component of rest (what follows a component: "" or
+ * from a '/') is a name, not '.' or '..'. */
+static bool name_next(const char *rest)
+{
+	size_t n;
+
+	rest += strspn(rest, "/");
+	n = strcspn(rest, "/");
+	return n && !(n == 1 && rest[0] == '.') &&
+	       !(n == 2 && rest[0] == '.' && rest[1] == '.');
+}
+
 /* The last component of done (a path from the top level, "" for the top
  * level) taken off. */
 static void pop_dir(char *done)
@@ -520,10 +563,14 @@ static void pop_dir(char *done)
  * text alone, whether what it names exists or not; so are a component
  * named .git, and more than MAX_LINKS links.  root_shown names the root
  * in messages.  Returns the path from the top level (malloc'd), or NULL
- * with *err. */
+ * with *err.  A name below a submodule (a gitlink, mode 160000) lies in
+ * the submodule's repository: with mod, the walk stops there, and returns
+ * the gitlink's path, with *mod its entry and *mrest (malloc'd) the path
+ * left, from the submodule's top level; without, it is no directory. */
 static char *follow_links(const struct gitidx *g, const char *path,
 			  const char *floor, const char *root_abs,
-			  const char *root_shown, char **err)
+			  const char *root_shown, const struct entry **mod,
+			  char **mrest, char **err)
 {
 	size_t nfloor = strlen(floor), n, links = 0, cap, len;
 	char *done, *todo, *p, *cand, *target, *next, *abs, *from;
@@ -567,8 +614,17 @@ static char *follow_links(const struct gitidx *g, const char *path,
 		cand = *done ? xasprintf("%s/%.*s", done, (int)n, p) :
 		       xasprintf("%.*s", (int)n, p);
 		e = lookup(g, cand);
+		if (mod && e && e->mode == MODE_MODULE && !e->unmerged &&
+		    name_next(rest)) {
+			*mod = e;
+			*mrest = xstrdup(rest + strspn(rest, "/"));
+			free(done);
+			done = cand;
+			break;
+		}
 		if (*rest && (!e || e->mode != MODE_LINK || e->unmerged) &&
-		    (e || !is_dir(g, cand))) {
+		    (e ? !(e->mode == MODE_MODULE && !e->unmerged) :
+		     !is_dir(g, cand))) {
 			/* more follows (a '/' at least): as on disk, a file
 			 * there, or nothing, ends the path ("mail.inc/",
 			 * "nothere/..") */
@@ -636,6 +692,40 @@ static char *follow_links(const struct gitidx *g, const char *path,
 	return done;
 }
 
+static struct gitidx *module_view(const struct gitidx *g,
+				  const struct entry *e, char **err);
+static char *shown(const struct gitidx *g, const char *rel);
+
+static enum zl_status read_path(const struct gitidx *g, const char *path,
+				const char *floor, const char *root_abs,
+				const char *root_shown, size_t max,
+				struct zl_file *out, char **err);
+
+/* Reads rest, a path from the top level of the submodule at gitlink e
+ * (whose path from g's top level is at), from the commit e records: what
+ * the commit of g records there, the links in rest followed within the
+ * submodule. */
+static enum zl_status read_module(const struct gitidx *g,
+				  const struct entry *e, const char *at,
+				  const char *rest, size_t max,
+				  struct zl_file *out, char **err)
+{
+	struct gitidx *m = module_view(g, e, err);
+	enum zl_status st;
+	char *id;
+
+	if (!m)
+		return ZL_ERR_IO;
+	st = read_path(m, rest, "", m->top, m->shown_top, max, out, err);
+	if (st == ZL_OK) {
+		/* one name space with the files of g, for $INCLUDE loops */
+		id = xasprintf(":%s/%s", at, out->id + 1);
+		free(out->id);
+		out->id = id;
+	}
+	return st;
+}
+
 /* Reads the staged blob of the file path names, relative to floor (a
  * directory from the top level, "" for the top level; see follow_links
  * for the links in it and for root_abs and root_shown). */
@@ -644,13 +734,21 @@ static enum zl_status read_path(const struct gitidx *g, const char *path,
 				const char *root_shown, size_t max,
 				struct zl_file *out, char **err)
 {
-	char *rel = follow_links(g, path, floor, root_abs, root_shown, err);
-	const struct entry *e;
-	char *buf;
+	const struct entry *e, *mod = NULL;
+	char *rel, *mrest = NULL, *buf;
+	enum zl_status st;
 	size_t len;
 
+	rel = follow_links(g, path, floor, root_abs, root_shown, &mod, &mrest,
+			   err);
 	if (!rel)
 		return ZL_ERR_IO;
+	if (mod) {
+		st = read_module(g, mod, rel, mrest, max, out, err);
+		free(mrest);
+		free(rel);
+		return st;
+	}
 	e = lookup(g, rel);
 	if ((*err = not_file(g, e)) != NULL ||
 	    read_blob(g, e, max, &buf, &len, err) != 0) {
@@ -793,7 +891,100 @@ static struct gitidx *open_view(const char *opt, const char *rev,
 	g->prov.arg = g;
 	g->cat = xcalloc(1, sizeof *g->cat);
 	pthread_mutex_init(&g->cat->lock, NULL);
+	g->mods = xcalloc(1, sizeof *g->mods);
+	pthread_mutex_init(&g->mods->lock, NULL);
 	return g;
+}
+
+/* The tree of the commit gitlink e of g records, read from the
+ * submodule's repository in its work tree (git -C, without the variables
+ * of a hook that name the superproject's); NULL with *why when the
+ * submodule is not checked out there, or its repository lacks the
+ * commit. */
+static struct gitidx *open_module(const struct gitidx *g,
+				  const struct entry *e, char **why)
+{
+	char *dir = path_join(g->top, e->path), *buf = NULL, *err = NULL;
+	char *top_argv[] = { "git", "-C", dir, "rev-parse", "--show-toplevel",
+			     NULL };
+	char *tree_argv[] = { "git", "-C", dir, "ls-tree", "-r", "-z",
+			      "--full-tree", (char *)e->sha, NULL };
+	struct gitidx *m = NULL;
+	size_t len = 0;
+	char *top;
+
+	if (run_git(top_argv, 4096, &buf, &len, &err, false,
+		    git_environ_module()) != 0 || len == 0 || len > 4096) {
+		*why = xasprintf("it lies in the submodule '%s', which is not "
+				 "checked out", e->path);
+		goto out;
+	}
+	buf[strcspn(buf, "\n")] = '\0';
+	top = path_abs(buf);
+	if (strcmp(top, dir) != 0) {
+		/* an empty directory: git finds the superproject */
+		*why = xasprintf("it lies in the submodule '%s', which is not "
+				 "checked out", e->path);
+		free(top);
+		goto out;
+	}
+	free(top);
+	free(buf);
+	buf = NULL;
+	if (run_git(tree_argv, MAX_LIST, &buf, &len, &err, false,
+		    git_environ_module()) != 0 || len > MAX_LIST) {
+		*why = xasprintf("it lies in the submodule '%s', whose "
+				 "repository lacks the commit %.12s the "
+				 "gitlink records (git submodule update)",
+				 e->path, e->sha);
+		goto out;
+	}
+	m = xcalloc(1, sizeof *m);
+	m->top = dir;
+	dir = NULL;
+	m->shown_top = shown(g, e->path);
+	m->rev = xasprintf("the submodule's commit %.12s", e->sha);
+	m->dir = xstrdup(m->top);
+	if (!parse_listing(m, buf, len, true)) {
+		*why = xstrdup("cannot parse the listing of the git tree");
+		gitidx_free(m);
+		m = NULL;
+		goto out;
+	}
+	m->cat = xcalloc(1, sizeof *m->cat);
+	pthread_mutex_init(&m->cat->lock, NULL);
+	m->cat->dir = m->dir;
+	m->mods = xcalloc(1, sizeof *m->mods);
+	pthread_mutex_init(&m->mods->lock, NULL);
+out:
+	free(err);
+	free(buf);
+	free(dir);
+	return m;
+}
+
+/* The view of the submodule at gitlink e of g, opened at the first
+ * call; NULL with *err (malloc'd) when it cannot be. */
+static struct gitidx *module_view(const struct gitidx *g,
+				  const struct entry *e, char **err)
+{
+	struct module *m;
+
+	pthread_mutex_lock(&g->mods->lock);
+	for (m = g->mods->list; m; m = m->next)
+		if (strcmp(m->path, e->path) == 0 && strcmp(m->sha, e->sha) == 0)
+			break;
+	if (!m) {
+		m = xcalloc(1, sizeof *m);
+		m->path = xstrdup(e->path);
+		memcpy(m->sha, e->sha, sizeof m->sha);
+		m->g = open_module(g, e, &m->why);
+		m->next = g->mods->list;
+		g->mods->list = m;
+	}
+	pthread_mutex_unlock(&g->mods->lock);
+	*err = m->g ? NULL : xstrdup(m->why);
+	return m->g;
 }
 
 struct gitidx *gitidx_open(void)
@@ -826,6 +1017,20 @@ void gitidx_free(struct gitidx *g)
 		pthread_mutex_destroy(&g->cat->lock);
 		free(g->cat);
 	}
+	if (g->mods) {
+		struct module *m, *mn;
+
+		for (m = g->mods->list; m; m = mn) {
+			mn = m->next;
+			gitidx_free(m->g);
+			free(m->path);
+			free(m->why);
+			free(m);
+		}
+		pthread_mutex_destroy(&g->mods->lock);
+		free(g->mods);
+	}
+	free(g->dir);
 	for (i = 0; i < g->n; i++)
 		free(g->e[i].path);
 	free(g->e);
@@ -861,7 +1066,7 @@ char *gitidx_rel(const struct gitidx *g, const char *path)
 bool gitidx_has(const struct gitidx *g, const char *rel)
 {
 	char *why = NULL, *real = follow_links(g, rel, "", g->top,
-					       g->shown_top, &why);
+					       g->shown_top, NULL, NULL, &why);
 	const struct entry *e = real ? lookup(g, real) : NULL;
 	bool has = e && !e->unmerged && e->mode == MODE_FILE;
 

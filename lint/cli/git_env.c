@@ -178,6 +178,46 @@ char **git_environ(void)
 	return env;
 }
 
+static pthread_once_t module_once = PTHREAD_ONCE_INIT;
+static char **module_env;
+
+/* git_environ() without the variables that name the repository git works
+ * in (those of git rev-parse --local-env-vars that a hook or the caller may
+ * set: GIT_DIR, GIT_INDEX_FILE, ...), so that a git run in a submodule's
+ * work tree finds the submodule's repository; the configuration given on
+ * the command line (GIT_CONFIG_COUNT and its keys) stays. */
+static void make_module_env(void)
+{
+	static const char *const local[] = {
+		"GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_COMMON_DIR",
+		"GIT_DIR", "GIT_GRAFT_FILE", "GIT_IMPLICIT_WORK_TREE",
+		"GIT_INDEX_FILE", "GIT_INTERNAL_SUPER_PREFIX",
+		"GIT_NO_REPLACE_OBJECTS", "GIT_OBJECT_DIRECTORY",
+		"GIT_PREFIX", "GIT_REPLACE_REF_BASE", "GIT_SHALLOW_FILE",
+		"GIT_WORK_TREE", "GIT_CONFIG"
+	};
+	char **all = git_environ();
+	size_t n = 0, cap = 0, i, j;
+
+	for (i = 0; all[i]; i++) {
+		for (j = 0; j < sizeof local / sizeof local[0]; j++)
+			if (sets(all[i], local[j]))
+				break;
+		if (j < sizeof local / sizeof local[0])
+			continue;
+		xgrow((void **)&module_env, &cap, n + 2, sizeof *module_env);
+		module_env[n++] = all[i];
+	}
+	xgrow((void **)&module_env, &cap, n + 1, sizeof *module_env);
+	module_env[n] = NULL;
+}
+
+char **git_environ_module(void)
+{
+	pthread_once(&module_once, make_module_env);
+	return module_env;
+}
+
 #define MAX_STDERR 65536	/* bytes of git's messages shown */
 
 void git_stderr_to(posix_spawn_file_actions_t *fa, int *fd)
