@@ -750,7 +750,8 @@ enum zl_server_role {
 				   listed, not linted */
 	ZL_SERVER_UNLOADED,	/* its file is not loaded (Knot's
 				   zonefile-load: none, the data kept in
-				   the journal): listed, not linted */
+				   the journal; a catalog zone Knot
+				   generates): listed, not linted */
 };
 
 /* One zone the configuration declares. */

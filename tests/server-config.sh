@@ -15,7 +15,8 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lib.sh"
 sh "$(dirname "$here")/tools/deps.sh" cmd:named-checkconf:bind9-utils cmd:named:bind9 \
-	cmd:knotc:knot cmd:nsd-checkconf:nsd cmd:git:git cmd:strace:strace || exit 1
+	cmd:knotc:knot cmd:knotd:knot cmd:nsd-checkconf:nsd cmd:git:git \
+	cmd:strace:strace || exit 1
 PATH=$PATH:/usr/sbin:/sbin
 export PATH
 # Knot's dnstap and geoip modules come in packages of their own, in the
@@ -990,6 +991,59 @@ t_knot_include() {
 EOF
 }
 t "knot.conf: an include read as knotd's glob(3) reads it" t_knot_include
+
+# A catalog zone Knot DNS generates from its members (catalog-role:
+# generate, in the zone or its template): knotd never loads its file,
+# whatever it holds (it writes the zone there), so zonelint does not lint
+# it but names it, skipped, as a zone with zonefile-load: none; the
+# members are linted.  knotd, run here for a moment with no address to
+# listen on, is the judge: it loads every zone and says nothing of the
+# catalog zones' files, which hold no zone.
+t_knot_catalog_generate() {
+	d=$(pwd)/kcatgen
+	mkdir -p kcatgen/zones kcatgen/db kcatgen/run
+	zone kcatgen/zones/example.com.zone
+	printf 'not a zone\n' >kcatgen/zones/catalog.zone
+	printf 'not a zone\n' >kcatgen/zones/catalog2.zone
+	cat >kcatgen/knot.conf <<EOF
+server:
+    rundir: "$d/run"
+database:
+    storage: "$d/db"
+log:
+  - target: stderr
+    any: info
+template:
+  - id: member
+    storage: "$d/zones"
+    catalog-role: member
+    catalog-zone: catalog.
+  - id: gen
+    storage: "$d/zones"
+    catalog-role: generate
+zone:
+  - domain: catalog.
+    storage: "$d/zones"
+    catalog-role: generate
+  - domain: catalog2.
+    template: gen
+  - domain: example.com
+    template: member
+EOF
+	run --server-config knot:kcatgen/knot.conf
+	cp "$tmp/err" kcatgen/zonelint.err
+	timeout 3 knotd -c kcatgen/knot.conf >kcatgen/knotd.log 2>&1
+	grep -q '\[example.com.\] zone file parsed' kcatgen/knotd.log &&
+		grep -q '\[catalog.\] loaded' kcatgen/knotd.log &&
+		grep -q '\[catalog2.\] loaded' kcatgen/knotd.log &&
+		! grep -q 'error: \[catalog' kcatgen/knotd.log ||
+		{ echo "knotd:"; cat kcatgen/knotd.log; return 1; }
+	want_rc 0 &&
+		has kcatgen/zonelint.err "note: primary zone catalog. skipped" &&
+		has kcatgen/zonelint.err "note: primary zone catalog2. skipped" &&
+		has kcatgen/zonelint.err " in 1 file"
+}
+t "knot.conf: a catalog zone knotd generates is not linted, its members are" t_knot_catalog_generate
 
 # A directory a pattern reaches through a link out of the tree is not
 # even listed: strace sees no open of it.

@@ -20,7 +20,8 @@ static void note_skipped(const struct zl_server_zone *z)
 		  z->role == ZL_SERVER_BINARY ? "its file is in a binary "
 		  "format (masterfile-format), which zonelint does not read" :
 		  z->role == ZL_SERVER_UNLOADED ? "the server does not load "
-		  "its file (zonefile-load: none)" :
+		  "its file (zonefile-load: none, or a catalog zone it "
+		  "generates)" :
 		  "the configuration gives it no zone file");
 }
 

@@ -24,6 +24,7 @@ struct entry {
 	struct item id;		/* template id, or zone domain */
 	struct item file, storage, tmpl, master, load;
 	struct item sign, valid;	/* dnssec-signing, -validation */
+	struct item catrole;		/* catalog-role */
 	char *origin;		/* zones */
 	uint32_t seq;		/* where it was read among all entries */
 };
@@ -400,6 +401,7 @@ static bool entry(struct ydoc *y, struct entry *e,
 		     !strcmp(key, "template") ? &e->tmpl :
 		     !strcmp(key, "master") ? &e->master :
 		     !strcmp(key, "zonefile-load") ? &e->load :
+		     !strcmp(key, "catalog-role") ? &e->catrole :
 		     !strcmp(key, "dnssec-signing") ? &e->sign :
 		     !strcmp(key, "dnssec-validation") ? &e->valid : NULL;
 		if (it == &e->master) {
@@ -433,6 +435,7 @@ static void entry_free(struct entry *e)
 	free(e->load.val);
 	free(e->sign.val);
 	free(e->valid.val);
+	free(e->catrole.val);
 	free(e->origin);
 }
 
@@ -653,7 +656,7 @@ static const struct entry *find_template(struct knot *k, const char *id)
 static void list_zone(struct knot *k, const struct entry *z)
 {
 	const struct entry *t;
-	const struct item *file, *storage, *load, *sign, *valid;
+	const struct item *file, *storage, *load, *sign, *valid, *cat;
 	struct zl_server_zone *e;
 	enum zl_server_role role = ZL_SERVER_PRIMARY;
 	char *name, *dir, *path;
@@ -688,11 +691,17 @@ static void list_zone(struct knot *k, const struct entry *z)
 			     z->id.file, z->id.line, z->id.col, "zone '%s': "
 			     "'dnssec-validation' is not compatible with "
 			     "'dnssec-signing'", z->id.val);
+	cat = z->catrole.val ? &z->catrole : t && t->catrole.val ?
+	      &t->catrole : NULL;
 	/* knot.conf(5): with zonefile-load none, knotd never loads the
-	 * file; the zone is kept in its journal. */
+	 * file; the zone is kept in its journal.  A catalog zone it
+	 * generates from its members (catalog-role: generate) it never
+	 * loads from the file either, whatever the file holds: it writes
+	 * the zone there (tried with knotd 3.2). */
 	if (z->master.val || (t && t->master.val))
 		role = ZL_SERVER_SECONDARY;
-	else if (load && strcmp(load->val, "none") == 0)
+	else if ((load && strcmp(load->val, "none") == 0) ||
+		 (cat && strcasecmp(cat->val, "generate") == 0))
 		role = ZL_SERVER_UNLOADED;
 	dir = srv_resolve(k->s->cwd, storage ? storage->val : KNOT_STORAGE);
 	path = srv_resolve(dir, name);
