@@ -142,8 +142,9 @@ t "BIND a list of servers' header: zonelint refuses what named refuses, at its l
 # dnssec-policy, disable-algorithms, ...; a word more, quoted or not,
 # refused at it by both ("'{' expected near 'extra'"), as is the name
 # left out ("expected string near '{'") or the block ("'{' expected near
-# ';'"), at the top, in options, a view and a zone; the shapes named
-# takes, taken by both.
+# ';'"), at the top, in options, a view and a zone, and in the blocks
+# of logging, dnssec-policy, tls, http and rate-limit (a channel's name,
+# a keys list); the shapes named takes, taken by both.
 t_statement_words() {
 	named_cases sw "expected" <<'EOF2' || return 1
 1 |options extra { directory "."; };
@@ -171,6 +172,19 @@ t_statement_words() {
 |options { allow-query { a; }; disable-algorithms "a.org" { RSASHA1; }; rrset-order { order fixed; }; };
 |view "v" { match-clients { any; }; trust-anchors { }; zone "a.org" { type static-stub; server-addresses { 192.0.2.1; }; }; };
 |logging { };\ncontrols { };\ntls t { };\ndnssec-policy p { };
+EOF2
+	named_cases sw "expected" <<'EOF2' || return 1
+2 |logging {\nchannel c extra { file "x"; }; };
+2 |logging {\ncategory default extra { null; }; };
+2 |logging {\nchannel { file "x"; }; };
+2 |logging {\nchannel c; };
+2 |logging {\nchannel "c" "d" { null; }; };
+2 |dnssec-policy p {\nkeys extra { csk lifetime unlimited algorithm 13; }; };
+2 |options { rate-limit {\nexempt-clients x { any; }; }; };
+2 |tls t {\nprotocols TLSv1.2; };
+2 |http h {\nendpoints extra { "/dns-query"; }; };
+|logging { channel c { file "x"; }; category default { c; }; };
+|dnssec-policy p { keys { csk lifetime unlimited algorithm 13; }; };\ntls t { protocols { TLSv1.2; }; };\nhttp h { endpoints { "/q"; }; };\noptions { rate-limit { exempt-clients { any; }; }; };\nserver 192.0.2.1 { keys { k; }; };\nkey k { algorithm hmac-sha256; secret "aaaa"; };
 EOF2
 	named_cases sw "IPv4 prefix" <<'EOF2'
 1 |server { };

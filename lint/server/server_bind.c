@@ -737,6 +737,7 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 {
 	struct tok args[12], t, val = { 0 };
 	size_t n = 0, i, k = 0, outer;
+	const char *outer_parent;
 	bool blocks = false, pending = false;
 	enum ctx c;
 
@@ -782,11 +783,15 @@ static bool statement(struct bind *b, enum ctx ctx, struct tok *first,
 				if (b->in_tls)
 					tls_statement(b, &args[1]);
 			}
+			outer_parent = b->parent;
+			b->parent = n && args[0].t == T_WORD ? args[0].s :
+				    NULL;
 			if (n && (is(&args[0], "dyndb") ||
 				  is(&args[0], "plugin")))
 				bind_bracketed_text(&b->lx);
 			else
 				block(b, c);
+			b->parent = outer_parent;
 			if (ctx == C_TOP)
 				b->controls = b->in_tls = false;
 			if (ctx == C_TOP)

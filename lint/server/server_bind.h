@@ -256,6 +256,9 @@ struct bind {
 	bool in_logging;	/* the logging statement is being read */
 	bool logging;		/* a logging statement was read */
 	bool in_tls;		/* a tls statement is: the last of tlss */
+	const char *parent;	/* the name of the statement whose block is
+				   being read (its text the statement's);
+				   NULL at the top or after a quoted name */
 	struct btls *tlss;	/* tls statements */
 	size_t ntlss, captlss;
 	char view_class[12];	/* its class, "IN" by default */

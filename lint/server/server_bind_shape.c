@@ -13,63 +13,72 @@
  * block: "'{' expected near 'extra'" at the word past those it takes,
  * "expected string near '{'" without its name, "'{' expected near ';'"
  * without a block.  key-store (BIND 9.20) and template (BIND 9.21) are
- * taken with their names.  Not here: those whose words zonelint reads
+ * taken with their names.  The statements of a block named reads for
+ * them (a logging channel, a dnssec-policy's keys, ...) name that block's
+ * statement (parent) instead.  Not here: those whose words zonelint reads
  * elsewhere (zone, view, the lists of servers with their ports,
  * update-policy, listen-on, allow-transfer), and plugin, whose block
  * may be left out.  Sorted by name. */
 static const struct shape {
 	const char *name, *where;
 	unsigned words;
+	const char *parent;
 } shapes[] = {
-	{ "acl", "t", 1 },
-	{ "allow-notify", "ovz", 0 },
-	{ "allow-query", "ovz", 0 },
-	{ "allow-query-cache", "ov", 0 },
-	{ "allow-query-cache-on", "ov", 0 },
-	{ "allow-query-on", "ovz", 0 },
-	{ "allow-recursion", "ov", 0 },
-	{ "allow-recursion-on", "ov", 0 },
-	{ "allow-update", "ovz", 0 },
-	{ "allow-update-forwarding", "ovz", 0 },
-	{ "avoid-v4-udp-ports", "o", 0 },
-	{ "avoid-v6-udp-ports", "o", 0 },
-	{ "blackhole", "o", 0 },
-	{ "catalog-zones", "ov", 0 },
-	{ "controls", "t", 0 },
-	{ "deny-answer-addresses", "ov", 0 },
-	{ "deny-answer-aliases", "ov", 0 },
-	{ "disable-algorithms", "ov", 1 },
-	{ "disable-ds-digests", "ov", 1 },
-	{ "dlz", "tv", 1 },
-	{ "dnssec-policy", "t", 1 },
-	{ "dnstap", "ov", 0 },
-	{ "dyndb", "tv", 2 },
-	{ "http", "t", 1 },
-	{ "keep-response-order", "o", 0 },
-	{ "key", "tv", 1 },
-	{ "key-store", "t", 1 },
-	{ "logging", "t", 0 },
-	{ "managed-keys", "tv", 0 },
-	{ "match-clients", "v", 0 },
-	{ "match-destinations", "v", 0 },
-	{ "no-case-compress", "ov", 0 },
-	{ "options", "t", 0 },
-	{ "rate-limit", "ov", 0 },
-	{ "response-padding", "ov", 0 },
-	{ "response-policy", "ov", 0 },
-	{ "rrset-order", "ov", 0 },
-	{ "server", "tv", 1 },
-	{ "server-addresses", "z", 0 },
-	{ "server-names", "z", 0 },
-	{ "sortlist", "ov", 0 },
-	{ "statistics-channels", "t", 0 },
-	{ "template", "t", 1 },
-	{ "tls", "t", 1 },
-	{ "trust-anchors", "tv", 0 },
-	{ "trusted-keys", "tv", 0 },
-	{ "use-v4-udp-ports", "o", 0 },
-	{ "use-v6-udp-ports", "o", 0 },
-	{ "validate-except", "ov", 0 },
+	{ "acl", "t", 1, NULL },
+	{ "allow-notify", "ovz", 0, NULL },
+	{ "allow-query", "ovz", 0, NULL },
+	{ "allow-query-cache", "ov", 0, NULL },
+	{ "allow-query-cache-on", "ov", 0, NULL },
+	{ "allow-query-on", "ovz", 0, NULL },
+	{ "allow-recursion", "ov", 0, NULL },
+	{ "allow-recursion-on", "ov", 0, NULL },
+	{ "allow-update", "ovz", 0, NULL },
+	{ "allow-update-forwarding", "ovz", 0, NULL },
+	{ "avoid-v4-udp-ports", "o", 0, NULL },
+	{ "avoid-v6-udp-ports", "o", 0, NULL },
+	{ "blackhole", "o", 0, NULL },
+	{ "catalog-zones", "ov", 0, NULL },
+	{ "category", "", 1, "logging" },
+	{ "channel", "", 1, "logging" },
+	{ "controls", "t", 0, NULL },
+	{ "deny-answer-addresses", "ov", 0, NULL },
+	{ "deny-answer-aliases", "ov", 0, NULL },
+	{ "disable-algorithms", "ov", 1, NULL },
+	{ "disable-ds-digests", "ov", 1, NULL },
+	{ "dlz", "tv", 1, NULL },
+	{ "dnssec-policy", "t", 1, NULL },
+	{ "dnstap", "ov", 0, NULL },
+	{ "dyndb", "tv", 2, NULL },
+	{ "endpoints", "", 0, "http" },
+	{ "exempt-clients", "", 0, "rate-limit" },
+	{ "http", "t", 1, NULL },
+	{ "keep-response-order", "o", 0, NULL },
+	{ "key", "tv", 1, NULL },
+	{ "key-store", "t", 1, NULL },
+	{ "keys", "", 0, "dnssec-policy" },
+	{ "logging", "t", 0, NULL },
+	{ "managed-keys", "tv", 0, NULL },
+	{ "match-clients", "v", 0, NULL },
+	{ "match-destinations", "v", 0, NULL },
+	{ "no-case-compress", "ov", 0, NULL },
+	{ "options", "t", 0, NULL },
+	{ "protocols", "", 0, "tls" },
+	{ "rate-limit", "ov", 0, NULL },
+	{ "response-padding", "ov", 0, NULL },
+	{ "response-policy", "ov", 0, NULL },
+	{ "rrset-order", "ov", 0, NULL },
+	{ "server", "tv", 1, NULL },
+	{ "server-addresses", "z", 0, NULL },
+	{ "server-names", "z", 0, NULL },
+	{ "sortlist", "ov", 0, NULL },
+	{ "statistics-channels", "t", 0, NULL },
+	{ "template", "t", 1, NULL },
+	{ "tls", "t", 1, NULL },
+	{ "trust-anchors", "tv", 0, NULL },
+	{ "trusted-keys", "tv", 0, NULL },
+	{ "use-v4-udp-ports", "o", 0, NULL },
+	{ "use-v6-udp-ports", "o", 0, NULL },
+	{ "validate-except", "ov", 0, NULL },
 };
 
 static int shape_cmp(const void *key, const void *elt)
@@ -92,10 +101,12 @@ void bind_shape(struct bind *b, enum ctx ctx, const struct tok *args,
 	const struct shape *k;
 	const char *at = end ? (end->t == T_LBRACE ? "{" : ";") : NULL;
 
-	if (!where || n == 0 || args[0].t != T_WORD ||
+	if (n == 0 || args[0].t != T_WORD ||
 	    !(k = bsearch(args[0].s, shapes, sizeof shapes / sizeof shapes[0],
-			  sizeof shapes[0], shape_cmp)) ||
-	    !strchr(k->where, where))
+			  sizeof shapes[0], shape_cmp)))
+		return;
+	if (k->parent ? !b->parent || strcasecmp(b->parent, k->parent) :
+	    !where || !strchr(k->where, where))
 		return;
 	if (n - 1 > k->words) {
 		srv_err(b->s, args[k->words + 1].file, args[k->words + 1].line,
