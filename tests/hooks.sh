@@ -1019,6 +1019,18 @@ test_quoted_path() {
 
 t "serial: a path git quotes is compared with its base" test_quoted_path
 
+# A repository that holds no zone, or whose only zone-like name is a BIND
+# journal: nothing to lint, the commit goes through.
+test_no_zone() {
+	hookrepo nozone
+	echo "not a zone" >zones/db.example.com.jnl
+	git add zones
+	accepted "a BIND journal alone"
+	git rm -q zones/db.example.com.jnl
+	accepted "no zone at all"
+}
+t "git hook: a repository with no zone, or only a journal" test_no_zone
+
 # ---- the pre-commit framework ----
 
 # The hook repository: this tree's .pre-commit-hooks.yaml in a repository
@@ -1086,6 +1098,8 @@ test_framework_names() {
 	accepted "framework: fixed, the .txt file is not a zone"
 	git rm -q "zones/db.example org"
 	accepted "framework: delete a zone"
+	git rm -q zones/example.com.zone
+	accepted "framework: delete the last zone"
 	# A name the framework passes as it is, which looks like an option.
 	bad example.org >./--output=README.zone
 	git add -- --output=README.zone
@@ -1140,6 +1154,14 @@ test_framework_readme() {
 	has "$tmp/readme-config.yaml" "^repos:"
 	fwrepo fwreadme "$(cat "$tmp/readme-config.yaml")"
 	cmp -s "$tmp/readme-config.yaml" .pre-commit-config.yaml
+	# a repository that holds no zone yet, or only a BIND journal: no
+	# zone to lint, no reason to refuse
+	echo "zones to come" >>README
+	git add README
+	accepted "README's hook: no zone in the repository"
+	echo "not a zone" >zones/db.example.com.jnl
+	git add zones
+	accepted "README's hook: a BIND journal alone"
 	bad example.com >zones/example.com.db
 	git add zones/example.com.db
 	refused "README's hook: bad zone"

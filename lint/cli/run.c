@@ -422,13 +422,16 @@ static void find_staged(struct run *r, const char *path)
 }
 
 /* A run that finds no zone is an error, not a clean "0 files": each
- * directory operand is named with the names that were looked for. */
+ * directory operand is named with the names that were looked for.  Not
+ * under --from-index: the hooks lint every zone a commit records, and a
+ * commit of a repository that holds none yet (or only a BIND journal) has
+ * none to lint, which is no reason to refuse it. */
 static void check_found(struct run *r)
 {
 	struct stat sb;
 	size_t i;
 
-	if (r->njobs > 0 || r->nbad > 0)
+	if (r->njobs > 0 || r->nbad > 0 || r->idx)
 		return;
 	for (i = 0; i < r->cli->npaths; i++) {
 		struct ignored *ig;
