@@ -247,6 +247,7 @@ test_warning_and_fail_level() {
 	export ZONELINT_FAIL_ON=warnings
 	refused "ZONELINT_FAIL_ON=warnings"
 	has "$tmp/commit.out" "could not lint the staged files .exit 2"
+	hasnt "$tmp/commit.out" "found problems"
 	unset ZONELINT_FAIL_ON
 	accepted "a single MX: only a warning"
 }
