@@ -200,15 +200,19 @@ test_origins() {
 	zone_noorigin "$tmp/or/zones/other/secondary"
 	printf 'origins:\n  zones/primary: example.com\n  "zones/other/*": example.net.\n' \
 	    >"$tmp/or/.zonelint.yaml"
-	# Only the documented name patterns are zones in a walk: name them,
-	# from the tree (outside a repository the config search stops at the
-	# current directory).
-	cd "$tmp/or" && run $SEL zones/primary zones/other/secondary
-	cd "$tmp" || return 1
-	want_rc 1 &&
-	has "$tmp/out" "MX target 'mail\\.example\\.com\\.'" &&
-	has "$tmp/out" "MX target 'mail\\.example\\.net\\.'" &&
-	has "$tmp/err" 'in 2 files$' || return 1
+	# Named, from the tree (outside a repository the config search stops
+	# at the current directory); and found by a walk, origins: saying
+	# that they are zones whatever their names, and no other file.
+	echo "not a zone" >"$tmp/or/zones/README"
+	for op in "zones/primary zones/other/secondary" .; do
+		# shellcheck disable=SC2086 # two operands
+		cd "$tmp/or" && run $SEL $op
+		cd "$tmp" || return 1
+		want_rc 1 &&
+		has "$tmp/out" "MX target 'mail\\.example\\.com\\.'" &&
+		has "$tmp/out" "MX target 'mail\\.example\\.net\\.'" &&
+		has "$tmp/err" 'in 2 files$' || return 1
+	done
 	# --origin wins over the config.
 	cd "$tmp/or" && run $SEL --origin example.org zones/primary
 	cd "$tmp" || return 1

@@ -464,6 +464,15 @@ test_staged_exclude_origins() {
 	accepted "an excluded file beside the zones"
 	"$zl" --quiet --from-index zones/primary-org >"$tmp/out" 2>&1 ||
 		{ cat "$tmp/out"; return 1; }
+	# a file that origins: names is a zone, whatever its name: the hook
+	# lints it (alone in the repository too)
+	bad example.org | sed '/^\$ORIGIN/d' >zones/primary-org
+	git add zones
+	refused "a zone origins: names, with a defect"
+	has "$tmp/commit.out" "^zones/primary-org:5:.*MX001"
+	git rm -q -r zones/example.com.zone zones/attic
+	refused "the same zone alone in the repository"
+	has "$tmp/commit.out" "^zones/primary-org:5:.*MX001"
 }
 
 # A zone that $INCLUDEs a file of a submodule (zones/common, a repository

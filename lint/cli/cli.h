@@ -341,11 +341,15 @@ bool gitidx_has(const struct gitidx *g, const char *rel);
 bool gitidx_list(const struct gitidx *g, const char *dir,
 		 bool (*keep)(const char *name), char ***names, size_t *n);
 /* The zones an operand names in the index: the staged file itself, else
- * the staged zone-like files below it (as the user names them, malloc'd).
+ * the staged files below it that takes(arg, path) takes for zones, path
+ * as the user names it (each malloc'd); never a file below .git or a
+ * submodule.
  * A name with nothing staged at or below it is returned as it is, for its
  * read to say so.  -1 with *why (malloc'd) when it lies outside the
  * repository. */
-int gitidx_find(const struct gitidx *g, const char *path, char ***out,
+int gitidx_find(const struct gitidx *g, const char *path,
+		bool (*takes)(void *arg, const char *path), void *arg,
+		char ***out,
 		size_t *nout, char **why);
 /* The rule set for a staged zone: the base tuned by the .zonelint.yaml
  * staged nearest above it (the base when there is none).  A config that

@@ -1123,10 +1123,11 @@ char *gitidx_shown(const struct gitidx *g, const char *rel)
 	return shown(g, rel);
 }
 
-int gitidx_find(const struct gitidx *g, const char *path, char ***out,
-		size_t *nout, char **why)
+int gitidx_find(const struct gitidx *g, const char *path,
+		bool (*takes)(void *arg, const char *path), void *arg,
+		char ***out, size_t *nout, char **why)
 {
-	char *abs = path_abs(path), *rel = from_top(g, abs), *base;
+	char *abs = path_abs(path), *rel = from_top(g, abs), *p;
 	const struct entry *e;
 	size_t n, i, cap = 0;
 	bool any = false;
@@ -1152,12 +1153,15 @@ int gitidx_find(const struct gitidx *g, const char *path, char ***out,
 		if (n && (strncmp(e->path, rel, n) != 0 || e->path[n] != '/'))
 			continue;
 		any = true;
-		base = strrchr(e->path, '/');
-		base = base ? base + 1 : e->path;
-		if (!is_zone_name(base) || has_git_component(e->path))
+		if (has_git_component(e->path) || e->mode == MODE_MODULE)
 			continue;
+		p = shown(g, e->path);
+		if (!takes(arg, p)) {
+			free(p);
+			continue;
+		}
 		xgrow((void **)out, &cap, *nout + 1, sizeof **out);
-		(*out)[(*nout)++] = shown(g, e->path);
+		(*out)[(*nout)++] = p;
 	}
 	if (!any && n) {
 		/* Nothing staged by that name or below it: the read says so

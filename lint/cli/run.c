@@ -109,26 +109,61 @@ static void lint_job(struct run *r, struct job *j)
 	}
 }
 
+/* What origins: in the config of path gives it, or NULL.  A config that
+ * cannot be used fails the run, after its errors, unless quiet: the
+ * search for context, which no config of a tree outside the zones linted
+ * may fail. */
+static const char *config_origin(struct run *r, const char *path,
+				 bool quiet)
+{
+	const char *o = NULL;
+	struct zl_diags errs;
+
+	if (!r->cfgs && !staged_configs(r))
+		return NULL;
+	zl_diags_init(&errs);
+	if (must(r->cfgs ? zl_configs_origin(r->cfgs, path, &o, &errs) :
+		 gitidx_origin(r->idx, path, r->rs, tune_derived,
+			       (void *)r->cli, &o, &errs)) != ZL_OK && !quiet)
+		r->bad_config = true;
+	if (errs.n > 0 && !quiet)
+		print_errors(r->cli, &errs);
+	zl_diags_free(&errs);
+	return o;
+}
+
 /* The origin given to a zone's load, over its $ORIGIN: --origin, else
  * what origins: in its config gives it (NULL: the loader takes the first
  * $ORIGIN, else guesses from the file name).
  * Called with r->lock held. */
 const char *cli_origin_for(struct run *r, const char *path)
 {
-	const char *o = NULL;
-	struct zl_diags errs;
+	return r->cli->origin ? r->cli->origin :
+	       config_origin(r, path, false);
+}
 
-	if (r->cli->origin || (!r->cfgs && !staged_configs(r)))
-		return r->cli->origin;
-	zl_diags_init(&errs);
-	if (must(r->cfgs ? zl_configs_origin(r->cfgs, path, &o, &errs) :
-		 gitidx_origin(r->idx, path, r->rs, tune_derived,
-			       (void *)r->cli, &o, &errs)) != ZL_OK)
-		r->bad_config = true;
-	if (errs.n > 0)
-		print_errors(r->cli, &errs);
-	zl_diags_free(&errs);
-	return o;
+/* Whether a walk takes path, found below a directory, for a zone: its
+ * name is a zone's (*.zone, *.db, db.*), or origins: in its config gives
+ * it an origin, which says that it is one (zones/primary), so that the
+ * hooks, which lint a whole tree, lint it too. */
+static bool walk_takes(struct run *r, const char *path, bool quiet)
+{
+	const char *slash = strrchr(path, '/');
+
+	return is_zone_name(slash ? slash + 1 : path) ||
+	       config_origin(r, path, quiet) != NULL;
+}
+
+/* walk_takes for gitidx_find: for the zones linted, and quietly for
+ * context. */
+static bool staged_takes(void *arg, const char *path)
+{
+	return walk_takes(arg, path, false);
+}
+
+static bool staged_context_takes(void *arg, const char *path)
+{
+	return walk_takes(arg, path, true);
 }
 
 static void lint_file(struct run *r, struct job *j)
@@ -392,7 +427,7 @@ static void find_zones(struct run *r, const char *dir, const char *root,
 			;	/* git ignores it */
 		else if (t == DT_DIR)
 			find_zones(r, full, root, ig, depth + 1);
-		else if (is_zone_name(names[i]) && !excluded(r, full))
+		else if (walk_takes(r, full, false) && !excluded(r, full))
 			add_job(r, full, root);
 		free(full);
 	}
@@ -410,7 +445,8 @@ static void find_staged(struct run *r, const char *path)
 	size_t n, i;
 
 	free(rel);
-	if (gitidx_find(r->idx, path, &names, &n, &why) != 0) {
+	if (gitidx_find(r->idx, path, staged_takes, r, &names, &n,
+			&why) != 0) {
 		fail(r, path, why);
 		free(why);
 		return;
@@ -671,7 +707,7 @@ static void find_context(struct run *r, struct context *c, const char *dir,
 			if (lstat(git, &sb) != 0)
 				find_context(r, c, full, depth + 1);
 			free(git);
-		} else if (is_zone_name(names[i])) {
+		} else if (walk_takes(r, full, true)) {
 			context_file(r, c, full);
 		}
 		free(full);
@@ -686,7 +722,8 @@ static void staged_context(struct run *r, struct context *c)
 	char **names, *why = NULL;
 	size_t n, i;
 
-	if (gitidx_find(r->idx, gitidx_root(r->idx), &names, &n, &why) != 0) {
+	if (gitidx_find(r->idx, gitidx_root(r->idx), staged_context_takes, r,
+			&names, &n, &why) != 0) {
 		free(why);
 		return;
 	}
