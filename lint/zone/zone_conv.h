@@ -135,6 +135,10 @@ bool zl_conv_int(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti,
 bool zl_conv_period(struct conv *c, struct zl_rdf *r, size_t ti);
 /* Token ti as a signature's expiration or inception (RFC 4034 §3.2). */
 bool zl_conv_time(struct conv *c, struct zl_rdf *r, size_t ti);
+/* The date and time s[0..n) written YYYYMMDDHHmmSS in UTC (RFC 4034
+ * §3.2), as seconds since 1970 (negative before it) in *secs; false when
+ * it is none.  Second 60, a leap second, is one, as BIND and NSD read it. */
+bool zl_civil_time(const char *s, size_t n, int64_t *secs);
 /* Token ti as an IPv4 or IPv6 address (ft LDNS_RDF_TYPE_A or _AAAA). */
 bool zl_conv_addr(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti);
 /* Token ti as a type mnemonic in *t, reported when unknown or refused by

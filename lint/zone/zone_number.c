@@ -145,15 +145,37 @@ static void nsd_misread(struct conv *c, size_t ti, const char *s, size_t n,
 			tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
+bool zl_civil_time(const char *s, size_t n, int64_t *secs)
+{
+	static const unsigned mdays[12] = { 31, 28, 31, 30, 31, 30,
+					    31, 31, 30, 31, 30, 31 };
+	unsigned y, mo, d, h, mi, se;
+
+	if (n != 14 || !zl_conv_digits(s, n))
+		return false;
+	y = zl_conv_decimal(s, 4);
+	mo = zl_conv_decimal(s + 4, 2);
+	d = zl_conv_decimal(s + 6, 2);
+	h = zl_conv_decimal(s + 8, 2);
+	mi = zl_conv_decimal(s + 10, 2);
+	se = zl_conv_decimal(s + 12, 2);
+	/* second 60, a leap second, BIND and NSD read */
+	if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || se > 60 ||
+	    d > mdays[mo - 1] + (mo == 2 && y % 4 == 0 &&
+				 (y % 100 != 0 || y % 400 == 0)))
+		return false;
+	*secs = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
+	return true;
+}
+
 /* A signature's expiration or inception (RFC 4034 §3.2): YYYYMMDDHHmmSS
  * in UTC, or seconds since 1970 as a decimal of at most ten digits, kept
  * as seconds modulo 2^32 (§3.1.5).  ldns takes a longer number cut to 32
  * bits, and a date with a stray character, so they are read here. */
 bool zl_conv_time(struct conv *c, struct zl_rdf *r, size_t ti)
 {
-	static const unsigned mdays[12] = { 31, 28, 31, 30, 31, 30,
-					    31, 31, 30, 31, 30, 31 };
-	unsigned y, mo, d, h, mi, se, f[6];
+	unsigned y, se, f[6];
+	int64_t t;
 	uint64_t v;
 	uint8_t wire[4];
 	const char *s;
@@ -165,19 +187,12 @@ bool zl_conv_time(struct conv *c, struct zl_rdf *r, size_t ti)
 			   "neither YYYYMMDDHHmmSS nor seconds since 1970",
 			   fn(c), ZL_TOKARGS(s, n));
 	if (n == 14) {
-		y = zl_conv_decimal(s, 4);
-		mo = zl_conv_decimal(s + 4, 2);
-		d = zl_conv_decimal(s + 6, 2);
-		h = zl_conv_decimal(s + 8, 2);
-		mi = zl_conv_decimal(s + 10, 2);
-		se = zl_conv_decimal(s + 12, 2);
-		/* second 60, a leap second, BIND and NSD read */
-		if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 ||
-		    se > 60 || d > mdays[mo - 1] + (mo == 2 && y % 4 == 0 &&
-						   (y % 100 != 0 || y % 400 == 0)))
+		if (!zl_civil_time(s, n, &t))
 			return bad(c, "range", tok_at(c, ti),
 				   "%s %.*s%s is not a date and time", fn(c),
 				   ZL_TOKARGS(s, n));
+		y = zl_conv_decimal(s, 4);
+		se = zl_conv_decimal(s + 12, 2);
 		/* RFC 4034 §3.1.5 counts modulo 2^32, as the servers
 		 * store it; Knot DNS refuses a year before 1970 or more
 		 * than 255 years after it. */
@@ -188,8 +203,7 @@ bool zl_conv_time(struct conv *c, struct zl_rdf *r, size_t ti)
 					ZL_TOKARGS(s, n), se == 60 ?
 					"at second 60" :
 					"in a year outside 1970 to 2225");
-		v = (uint64_t)(days_from_civil(y, mo, d) * 86400 +
-			       h * 3600 + mi * 60 + se);
+		v = (uint64_t)t;
 	} else {
 		v = n < 10 ? zl_conv_decimal(s, n) :
 		    (uint64_t)zl_conv_decimal(s, 9) * 10 + (uint64_t)(s[9] - '0');
