@@ -1,4 +1,4 @@
-/* zone_directive.c - the directives $ORIGIN, $TTL and $INCLUDE, and the
+/* zone_directive.c - the directives $ORIGIN, $TTL, $INCLUDE and $DATE, and the
  * dispatch to $GENERATE (zone_generate.c). */
 #include "zone_loader.h"
 
@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "fs.h"
+#include "zone_conv.h"
 
 /* ---- files read again ---- */
 
@@ -179,6 +180,43 @@ static void dir_ttl(struct loader *L, uint16_t src,
 		return;
 	L->dollar_ttl = L->knot_ttl = ttl;
 	L->have_dollar_ttl = L->knot_has_ttl = true;
+}
+
+/* BIND's $DATE: the time a file was written, YYYYMMDDHHmmSS in UTC, which
+ * named reads to age the TTLs of a cache's dump (master.c) and which
+ * changes nothing in a zone it loads.  Knot DNS and NSD know no such
+ * directive and refuse the zone.  named holds the time to 32 bits of
+ * seconds since 1970 ("$DATE outside epoch"). */
+static void dir_date(struct loader *L, uint16_t src,
+		     const struct zl_lex_line *ln)
+{
+	const struct zl_lex_tok *t;
+	const char *s;
+	int64_t secs;
+
+	if (!zl_ld_args(L, src, ln, 1, 1, "a date"))
+		return;
+	t = &ln->toks[1];
+	s = text_of(L, src, t);
+	if (t->quoted || !zl_civil_time(s, t->len, &secs)) {
+		zl_zone_problem(L->z, "syntax", src, span(t), "invalid date "
+				"'%.*s%s' after $DATE: write it as "
+				"YYYYMMDDHHmmSS in UTC",
+				ZL_TOKARGS(s, t->len));
+		return;
+	}
+	if (secs < 0 || secs > (int64_t)UINT32_MAX) {
+		zl_zone_problem(L->z, "range", src, span(t), "$DATE %.*s%s "
+				"lies outside 19700101000000 to "
+				"21060207062815, which BIND refuses",
+				ZL_TOKARGS(s, t->len));
+		return;
+	}
+	zl_zone_refused(L->z, ZL_NOT_KNOT | ZL_NOT_NSD, "portable", src,
+			span(&ln->toks[0]), "$DATE, which %s: leave it out "
+			"(BIND reads it as the time the file was written, "
+			"which changes nothing in a zone)",
+			zl_servers_refuse(ZL_NOT_KNOT | ZL_NOT_NSD));
 }
 
 /* Takes len bytes of an $INCLUDE from the run's budgets (a file the zone
@@ -661,6 +699,8 @@ void zl_ld_directive(struct loader *L, uint16_t src,
 		return;
 	} else if (t->len == 9 && strncasecmp(s, "$GENERATE", 9) == 0)
 		zl_ld_generate(L, src, ln);
+	else if (t->len == 5 && strncasecmp(s, "$DATE", 5) == 0)
+		dir_date(L, src, ln);
 	else {
 		zl_zone_problem(L->z, "syntax", src, span(t),
 				"unknown directive '%.*s%s'",
