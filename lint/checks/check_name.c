@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "check.h"
+#include "psl.h"
 
 static const struct zl_param_spec no_params[] = { { .key = NULL } };
 
@@ -282,6 +283,103 @@ static bool is_host_name(const char *text)
 	}
 	return true;
 }
+
+/* Special-use top-level names (RFC 6761 §6, RFC 6762 §3, RFC 7686 §2,
+ * RFC 9476 §2): written absolute on purpose, and localhost is MX006's. */
+static bool special_use(const char *label, size_t n)
+{
+	static const char *const names[] = { "localhost", "invalid", "test",
+		"example", "local", "onion", "alt", NULL };
+
+	for (size_t i = 0; names[i]; i++)
+		if (strlen(names[i]) == n && strncasecmp(label, names[i], n) == 0)
+			return true;
+	return false;
+}
+
+/* The name a label was meant to be relative to: written in a block of
+ * another $ORIGIN, the host is a sibling of the owner rather than of the
+ * zone's origin, so the owner's ancestors down to the origin are tried
+ * for one with records; else the origin's.  *found says whether one has. */
+static char *meant_name(const struct zl_ctx *ctx, const char *label,
+			bool *found)
+{
+	const char *origin = ctx->zone->origin->text, *p = ctx->rr->owner->text;
+	const struct zl_name *n;
+	char *pre = zl_xasprintf("%s.", label), *meant;
+
+	for (char *c = pre; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	*found = false;
+	while (p && zl_text_under(p, origin)) {
+		n = zl_zone_lookup2(ctx->zone, pre, p);
+		/* the owner itself: read relative, the record would
+		 * name itself, so the top-level domain is meant */
+		if ((*found = n && n != ctx->rr->owner && zl_name_sets(n)))
+			break;
+		if (strcmp(p, origin) == 0)
+			break;
+		p = zl_name_parent(p);
+	}
+	meant = zl_xasprintf("%s%s", pre, *found ? p : origin);
+	free(pre);
+	return meant;
+}
+
+/* A target written as one label and a final dot, `MX 10 mail.`: absolute,
+ * so it names a top-level domain (RFC 1035 §5.1), where the operator
+ * meant the host in the zone, mail.<origin>.  A label that is no
+ * top-level domain resolves nowhere; one that is (`mx.`, Mexico's) is
+ * reported only when the zone has the host the label names, as no mail
+ * or web service runs at a top-level domain's apex. */
+static void single_label(struct zl_ctx *ctx)
+{
+	const struct zl_rr *rr = ctx->rr;
+	const char *text;
+	char *label, *meant, why[600] = "";
+	struct zl_tok t;
+	unsigned skip;
+	bool found, tld;
+	int f;
+
+	if (!ctx->zone->origin || strcmp(ctx->zone->origin->text, ".") == 0)
+		return;
+	for (skip = 0; (f = zl_rr_name_field(rr, skip)) >= 0; skip++) {
+		t = zl_rr_field_tok(ctx->zone, rr, (unsigned)f);
+		text = zl_tok_text(ctx->zone, rr->src, t);
+		if (!zl_rdf_name(&rr->rdf[f]) || t.len < 2 ||
+		    text[t.len - 1] != '.' || memchr(text, '.', t.len - 1) ||
+		    memchr(text, '\\', t.len) || text[0] == '"' ||
+		    special_use(text, t.len - 1))
+			continue;
+		tld = zl_psl_tld(text, t.len - 1);
+		label = zl_xstrndup(text, t.len - 1);
+		meant = meant_name(ctx, label, &found);
+		snprintf(why, sizeof why, "%s%s%s%s",
+			 tld ? "" : ", which does not exist",
+			 found ? ", while '" : "", found ? meant : "",
+			 found ? "' is in the zone" : "");
+		if (tld && !found) {
+			/* a real top-level domain with no host of the
+			 * name in the zone may be meant */
+			free(label);
+			free(meant);
+			continue;
+		}
+		ZL_EMIT(ctx, rr->src, t, { "written", label },
+			{ "meant", meant }, { "why", why });
+		free(label);
+		free(meant);
+	}
+}
+
+const struct zl_check zl_check_name_single_label = {
+	.name = "name-single-label",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = single_label,
+	.params = no_params,
+	.vars = (const char *const[]){ "written", "meant", "why", NULL },
+};
 
 /* RFC 5321 §2.3.5: the domain an SMTP client connects to is a host name;
  * underscores and other bytes make many MTAs refuse it. */
