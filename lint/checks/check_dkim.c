@@ -1,5 +1,6 @@
 /* check_dkim.c - primitives for DKIM key records (RFC 6376 §3.6.1, RFC 8301,
  * RFC 8463): tags, key type, hash algorithms and the public key itself. */
+#include <ctype.h>
 #include <ldns/ldns.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -553,6 +554,33 @@ static void cut_tags(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 	}
 }
 
+/* Whether the record's text is a host name and nothing else: the target
+ * of the CNAME a mail service gives for the selector (SendGrid's
+ * s1.domainkey.u123.wl.sendgrid.net, Microsoft 365's
+ * selector1-<domain>._domainkey.<tenant>.onmicrosoft.com), pasted into a
+ * TXT record. */
+static bool holds_host_name(const struct zl_tv_rec *r)
+{
+	const char *s = r->txt.s;
+	size_t n = r->txt.len, dots = 0, i;
+
+	if (n > 0 && s[n - 1] == '.')
+		n--;
+	if (n < 3 || n > 253 || s[0] == '.' || s[n - 1] == '.')
+		return false;
+	for (i = 0; i < n; i++) {
+		if (s[i] == '.') {
+			if (s[i + 1] == '.')
+				return false;
+			dots++;
+		} else if (!isalnum((unsigned char)s[i]) && s[i] != '-' &&
+			   s[i] != '_') {
+			return false;
+		}
+	}
+	return dots >= 2;
+}
+
 /* RFC 6376 §3.2: the syntax; a duplicated tag invalidates the record.
  * The grammar ends a tag list at an optional final ';': blanks after it
  * are a warning, since strict verifiers (mox) reject the record and
@@ -563,6 +591,17 @@ static void dkim_syntax(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 	struct zl_tv_span ws = zl_tv_trailing_blanks(r, &after_semi);
 	size_t i;
 
+	if (holds_host_name(r)) {
+		char *msg = zl_xasprintf("the key record holds the host name "
+					 "'%s', no key: mail services give it "
+					 "as the target of a CNAME record at "
+					 "the selector", r->txt.s);
+
+		zl_tv_emit(ctx, r, (struct zl_tv_span){ 0,
+			   (uint32_t)r->txt.len }, msg);
+		free(msg);
+		return;
+	}
 	/* One slip, one finding: an error that follows from another
 	 * (zl_tv_error.follow), the rest of a tag-spec that a ';' cut, is
 	 * told by the finding at that ';' (cut_tags) or the other error. */

@@ -321,6 +321,26 @@ START_TEST(test_dkim_private_key)
 }
 END_TEST
 
+/* The CNAME target a mail service gives for a selector, pasted into a
+ * TXT record, is said to be one, over the whole text, not a tag without
+ * '='; a word without dots is still such a tag. */
+START_TEST(test_dkim_cname_target_as_txt)
+{
+	struct zl_diags d;
+
+	tu_lint(HEAD "s1._domainkey IN TXT \"s1.domainkey.u1.wl.sendgrid.net.\"\n"
+		     "x._domainkey IN TXT \"revoked\"\n", "DKIM001", &d);
+	ck_assert_uint_eq(d.n, 2);
+	tu_at(&d, 0, "DKIM001", 6, 23, 6, 55);
+	ck_assert_msg(strstr(d.v[0].message, "host name "
+			     "'s1.domainkey.u1.wl.sendgrid.net.'") &&
+		      strstr(d.v[0].message, "CNAME"), "%s", d.v[0].message);
+	ck_assert_msg(!strstr(d.v[1].message, "host name"), "%s",
+		      d.v[1].message);
+	zl_diags_free(&d);
+}
+END_TEST
+
 /* What guides write in place of the key is called a placeholder, at the
  * whole value, not a bad base64 character in it. */
 START_TEST(test_dkim_placeholder)
@@ -419,6 +439,7 @@ Suite *checks_suite(void)
 	tcase_add_test(tc, test_redundancy);
 	tcase_add_test(tc, test_dkim_private_key);
 	tcase_add_test(tc, test_dkim_placeholder);
+	tcase_add_test(tc, test_dkim_cname_target_as_txt);
 	suite_add_tcase(s, tc);
 	return s;
 }
