@@ -4,9 +4,11 @@
  * check_spf_zone.c. */
 #include <assert.h>
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "check_spf.h"
 
@@ -441,6 +443,99 @@ const struct zl_check zl_check_spf_modifier_typo = {
 	.fn = spf_modifier_typo,
 	.params = no_params,
 	.vars = (const char *const[]){ "term", "reason", "hint", NULL },
+};
+
+/* ---- one record: provider domains ---- */
+
+static const struct zl_param_spec provider_params[] = {
+	{ .key = "providers", .type = ZL_PT_STRLIST, .dflt = "[]" },
+	{ .key = NULL },
+};
+
+/* Whether a[0..n) and b[0..m) are one edit apart (a byte inserted,
+ * deleted, replaced, or two neighbours swapped), ASCII case folded. */
+static bool one_edit(const char *a, size_t n, const char *b, size_t m)
+{
+	size_t i = 0;
+
+	if (n > m)
+		return one_edit(b, m, a, n);
+	if (m - n > 1)
+		return false;
+	while (i < n && tolower((unsigned char)a[i]) == b[i])
+		i++;
+	if (i == n)
+		return m == n + 1;
+	if (m == n + 1)	/* b has a byte more at i */
+		return strncasecmp(a + i, b + i + 1, n - i) == 0;
+	if (strncasecmp(a + i + 1, b + i + 1, n - i - 1) == 0)
+		return true;
+	return i + 1 < n && tolower((unsigned char)a[i]) == b[i + 1] &&
+	       tolower((unsigned char)a[i + 1]) == b[i] &&
+	       strncasecmp(a + i + 2, b + i + 2, n - i - 2) == 0;
+}
+
+/* The provider domain of list that d[0..n) is a slip of (one edit from
+ * it and equal to none of them), or NULL. */
+static const char *slip_of(const struct zl_param *list, const char *d,
+			   size_t n)
+{
+	const char *near = NULL;
+	size_t i, m;
+
+	if (n > 0 && d[n - 1] == '.')
+		n--;
+	for (i = 0; i < list->n; i++) {
+		m = strlen(list->keys[i]);
+		if (m == n && strncasecmp(d, list->keys[i], n) == 0)
+			return NULL;
+		if (!near && one_edit(d, n, list->keys[i], m))
+			near = list->keys[i];
+	}
+	return near;
+}
+
+/* An include or redirect one letter from a mail service's documented SPF
+ * domain ("spf.google.com" for _spf.google.com, "outlook.co"): the name
+ * most likely has no SPF record, so receivers return permerror (RFC 7208
+ * §5.2, §6.1), or worse, someone else's. */
+static void spf_provider_slip(struct zl_ctx *ctx)
+{
+	const struct zl_param *list = zl_rule_param(ctx->rule, "providers");
+	const struct rec *r;
+	size_t i;
+
+	if (!(r = zl_spf_rec(ctx, ctx->rr))->is_spf)
+		return;
+	for (i = 0; i < r->spf.nterms; i++) {
+		const struct zl_spf_term *t = &r->spf.terms[i];
+		const char *near;
+		char *fix;
+
+		if (t->bad || t->has_macro || t->value.len == 0 ||
+		    (t->kind != ZL_SPF_INCLUDE && t->kind != ZL_SPF_REDIRECT) ||
+		    !(near = slip_of(list, r->txt.s + t->value.off,
+				     t->value.len)))
+			continue;
+		fix = zl_xasprintf("%.*s%.*s%c%s",
+				   t->explicit_qualifier ? 1 : 0,
+				   &t->qualifier, (int)t->name.len,
+				   r->txt.s + t->name.off,
+				   t->kind == ZL_SPF_INCLUDE ? ':' : '=', near);
+		{
+			EMIT_TERM(ctx, r, t, { "provider", near },
+				  { "fix", fix });
+		}
+		free(fix);
+	}
+}
+
+const struct zl_check zl_check_spf_provider_slip = {
+	.name = "spf-provider-slip",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = spf_provider_slip,
+	.params = provider_params,
+	.vars = (const char *const[]){ "term", "provider", "fix", NULL },
 };
 
 /* ---- one record: policy shape ---- */
