@@ -335,6 +335,23 @@ static bool copy_of(const char *name, const char *owner, size_t n)
 	return false;
 }
 
+/* Whether the base name of the file name, read bare, is owner (an
+ * absolute name, n bytes): the zone pri.example.com kept in the file
+ * pri.example.com, whose SOA says so; the file name has a pattern's shape
+ * only by chance, as the zone's name, which servers load it as, has. */
+static bool bare_name_is(const char *name, const char *owner, size_t n)
+{
+	const char *b = strrchr(name, '/');
+	size_t k;
+
+	b = b ? b + 1 : name;
+	k = strlen(b);
+	if (k > 1 && b[k - 1] == '.')
+		k--;
+	return n >= 2 && owner[n - 1] == '.' && k == n - 1 &&
+	       strncasecmp(b, owner, k) == 0;
+}
+
 bool zl_ld_knotc_prefix(const struct loader *L, uint16_t src,
 			const struct zl_lex_line *ln)
 {
@@ -404,7 +421,8 @@ static void soa_names_zone(struct loader *L, uint16_t src,
 		memcpy(L->soa_guess + t->len, ".", 2);
 	}
 	if (t->quoted || (!L->originlen && zl_ld_relative(s, t->len)) ||
-	    (named && !copy_of(buf, s, t->len)))
+	    (named && !copy_of(buf, s, t->len) &&
+	     !bare_name_is(L->infer_name, s, t->len)))
 		return;
 	/* read as the record will be: what BIND alone refuses (miek\256.nl.)
 	 * as Knot DNS reads it, the record noting it */

@@ -283,6 +283,25 @@ START_TEST(test_origin)
 		 "www 1 A 192.0.2.1\n");
 	ck_assert_str_eq(z->origin->text, "example.net.");
 	zl_zone_free(z);
+	/* A file named bare after its zone, whose name has the shape of a
+	 * pattern (the zone pri.example.net in pri.example.net, as
+	 * named-checkzone pri.example.net loads it): its SOA names the zone
+	 * when its owner is the whole file name. */
+	{
+		static const char *const bare[] = {
+			"/etc/bind/pri.example.net", "Pri.Example.Net",
+			"pri.example.net.",
+		};
+
+		for (i = 0; i < sizeof bare / sizeof bare[0]; i++)
+			apex_is(bare[i], "$TTL 1\n"
+				"pri.example.net. IN SOA ns h 1 2 3 4 5\n"
+				"www A 192.0.2.1\n", NULL, "pri.example.net.",
+				"www.pri.example.net.");
+		apex_is("db.example.net", "$TTL 1\n"
+			"db.example.net. IN SOA ns h 1 2 3 4 5\n", NULL,
+			"db.example.net.", "db.example.net.");
+	}
 	/* The first SOA names the zone after other records too, as Google
 	 * Cloud DNS exports and pdnsutil list-zone list the apex's NS
 	 * records first: servers load the file only as its SOA's zone.
