@@ -300,6 +300,33 @@ test_config_overrides() {
 	want_rc 0 && has err "in $n files" && within 10 && rss_below 80
 }
 
+# A config with as many origins: globs as one may hold, over a tree of
+# 20,000 files that no zone pattern names: a directory walk asks origins:
+# of each file whether it is a zone, so each glob must cost little per
+# file (compiled once, not at every file: 10 s and more).
+test_config_origins_walk() {
+	n=20000
+	[ "$scale" -gt 1 ] && n=2000
+	rm -rf ow && mkdir -p ow/.git ow/zones
+	awk -v n="$n" 'BEGIN {
+		print "origins:" >"ow/.zonelint.yaml"
+		for (i = 0; i < 999; i++)
+			printf "  \"a%d/**/b*c*d*e*f*g%d\": example.com.\n", i, i >"ow/.zonelint.yaml"
+		print "  zones/primary: example.com." >"ow/.zonelint.yaml"
+		for (d = 0; d < n / 100; d++) {
+			system("mkdir -p ow/d" d)
+			for (i = 0; i < 100; i++) {
+				f = sprintf("ow/d%d/f%d.txt", d, i)
+				print "x" >f
+				close(f)
+			}
+		}
+		print "$TTL 3600\n@ IN SOA ns1 h 1 2 3 4 5\n@ IN NS ns1.example.net." >"ow/zones/primary"
+	}'
+	run --format gcc ow
+	want_rc 0 && has err "in 1 file" && within 4
+}
+
 # A `rules:` mapping of 20,000 keys, and an `ignore:` list as long.
 test_config_many_keys() {
 	awk 'BEGIN { print "rules:"; for (i = 0; i < 20000; i++)
@@ -475,6 +502,7 @@ t "20,000 DKIM selectors of one key each" test_one_key_per_selector
 t "a \$GENERATE on a line of 20 MB, an RRset of 60,000 TTLs" test_long_line_big_set
 t "a .zonelint.yaml in each of 5,000 directories" test_config_per_directory
 t "8,000 overrides over 8,000 zones" test_config_overrides
+t "1,000 origins: globs over a walk of 20,000 files" test_config_origins_walk
 t "a config naming 20,000 rules" test_config_many_keys
 t "rule files of 2,000 rules, and one more" test_many_rules
 t "catastrophic patterns over 10,000 records" test_regex_budget

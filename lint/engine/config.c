@@ -445,19 +445,21 @@ static void parse_origins(struct cl *c, const struct zl_ynode *n)
 		if (!zl_yaml_want(&c->y, k, ZL_Y_SCALAR, "a file glob") ||
 		    !glob_ok(c, k, &g, 0, true))
 			continue;
-		zl_glob_free(&g);
-		if (!zl_yaml_want(&c->y, v, ZL_Y_SCALAR, "an origin"))
+		if (!zl_yaml_want(&c->y, v, ZL_Y_SCALAR, "an origin")) {
+			zl_glob_free(&g);
 			continue;
+		}
 		if (!origin_ok(v->str, v->len)) {
 			zl_yaml_error_at(&c->y, v, "'%s' is not a domain name "
 					 "for an origin", v->str);
+			zl_glob_free(&g);
 			continue;
 		}
 		zl_xgrow((void **)&cf->oglob, &cf->capoglob, cf->norig + 1,
 			 sizeof *cf->oglob);
 		zl_xgrow((void **)&cf->oname, &cf->caponame, cf->norig + 1,
 			 sizeof *cf->oname);
-		cf->oglob[cf->norig] = zl_xstrdup(k->str);
+		cf->oglob[cf->norig] = g;
 		cf->oname[cf->norig++] = zl_xstrdup(v->str);
 	}
 }
@@ -465,13 +467,20 @@ static void parse_origins(struct cl *c, const struct zl_ynode *n)
 const char *zl_config_origin_impl(const struct zl_config *cf,
 				  const char *path)
 {
-	char *abs = zl_path_abs(path), *rel = zl_path_rel(cf->dir, abs);
+	char *abs = zl_path_abs(path), *rel = zl_path_rel(cf->dir, abs), **pp,
+	     *pc;
 	const char *r = NULL;
-	size_t i;
+	size_t i, np;
 
+	/* Asked of every file a walk finds (walk_takes): the path split
+	 * once, the globs compiled when the config was read. */
+	pp = zl_xcalloc(strlen(rel) + 1, sizeof *pp);
+	np = zl_path_split(rel, &pc, pp, strlen(rel) + 1);
 	for (i = 0; i < cf->norig && !r; i++)
-		if (zl_glob_match(cf->oglob[i], rel))
+		if (zl_glob_matches(&cf->oglob[i], pp, np))
 			r = cf->oname[i];
+	free(pc);
+	free(pp);
 	free(abs);
 	free(rel);
 	return r;
@@ -799,7 +808,7 @@ void zl_config_free(struct zl_config *cf)
 		free(cf->excl[i]);
 	free(cf->excl);
 	for (i = 0; i < cf->norig; i++) {
-		free(cf->oglob[i]);
+		zl_glob_free(&cf->oglob[i]);
 		free(cf->oname[i]);
 	}
 	free(cf->oglob);

@@ -115,7 +115,8 @@ struct zl_config {
 	size_t nglobs, capglobs, nliteral;
 	char **excl;		/* exclude: globs, for the directory walk */
 	size_t nexcl, capexcl;
-	char **oglob, **oname;	/* origins: glob -> origin, in file order */
+	struct zl_glob *oglob;	/* origins: glob -> origin, in file order */
+	char **oname;
 	size_t norig, capoglob, caponame;
 	struct pool *pool;	/* the rule sets derived from it, and maybe
 				   from other configs of the run */
