@@ -220,6 +220,26 @@ test_origins() {
 	has "$tmp/out" "MX target 'mail\\.example\\.org\\.'"
 }
 
+# A glob of origins: that matches every file names no hidden one a zone:
+# neither the walk nor --from-index reads the config itself, .gitignore
+# or a file below .github as a zone.
+test_origins_hidden() {
+	mkdir -p "$tmp/oh/.github" && cd "$tmp/oh" && git init -q || return 1
+	zone_noorigin zones/primary
+	printf 'origins:\n  "*": example.com\n' >.zonelint.yaml
+	echo "build/" >.gitignore
+	echo "on: push" >.github/ci.yml
+	git add -A
+	for op in . "--from-index ."; do
+		# shellcheck disable=SC2086 # an option and an operand
+		cd "$tmp/oh" && run $SEL $op
+		cd "$tmp" || return 1
+		want_rc 1 &&
+		has "$tmp/out" "MX target 'mail\\.example\\.com\\.'" &&
+		has "$tmp/err" 'in 1 file$' || return 1
+	done
+}
+
 # Outside a repository the config search stops at the current directory:
 # a config above it (one left in /tmp) does not apply; one in it does (a
 # config with an unknown key, which stops the run).
@@ -270,6 +290,7 @@ t "exclude: skips files in the walk only" test_exclude
 t "exclude: of every zone" test_exclude_all
 t "exclude: errors at their positions" test_exclude_errors
 t "origins: gives files their origin" test_origins
+t "origins: names no hidden file a zone" test_origins_hidden
 t "no config above the current directory outside a repository" test_config_above_cwd
 t "no origin: the error names origins: and --origin" test_no_origin_names_the_ways
 t "origins: errors at their positions" test_origins_errors

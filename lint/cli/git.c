@@ -1123,6 +1123,17 @@ char *gitidx_shown(const struct gitidx *g, const char *rel)
 	return shown(g, rel);
 }
 
+/* Whether a component of p, a path below a directory operand, names a
+ * hidden file or directory, which the walk of a directory on disk leaves
+ * out (list_dir_types): .zonelint.yaml, .gitignore, .github/. */
+static bool has_hidden_component(const char *p)
+{
+	for (; *p; p += strcspn(p, "/"), p += strspn(p, "/"))
+		if (*p == '.')
+			return true;
+	return false;
+}
+
 int gitidx_find(const struct gitidx *g, const char *path,
 		bool (*takes)(void *arg, const char *path), void *arg,
 		char ***out, size_t *nout, char **why)
@@ -1153,7 +1164,8 @@ int gitidx_find(const struct gitidx *g, const char *path,
 		if (n && (strncmp(e->path, rel, n) != 0 || e->path[n] != '/'))
 			continue;
 		any = true;
-		if (has_git_component(e->path) || e->mode == MODE_MODULE)
+		if (has_git_component(e->path) || e->mode == MODE_MODULE ||
+		    has_hidden_component(e->path + n + (n > 0)))
 			continue;
 		p = shown(g, e->path);
 		if (!takes(arg, p)) {
