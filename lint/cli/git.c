@@ -331,6 +331,13 @@ static bool has_git_component(const char *p)
 	return false;
 }
 
+/* The environment of a git run in dir, a submodule's work tree (NULL:
+ * the current directory's repository). */
+static char **env_in(const char *dir)
+{
+	return dir ? git_environ_module() : git_environ();
+}
+
 /* Starts b's git cat-file --batch; false when it cannot be. */
 static bool batch_start(struct batch *b)
 {
@@ -360,8 +367,7 @@ static bool batch_start(struct batch *b)
 	posix_spawn_file_actions_addclose(&fa, to[0]);
 	posix_spawn_file_actions_addclose(&fa, from[1]);
 	git_stderr_to(&fa, &b->err);
-	if (posix_spawnp(&b->pid, "git", &fa, NULL, argv, b->dir ?
-			 git_environ_module() : git_environ()) != 0)
+	if (posix_spawnp(&b->pid, "git", &fa, NULL, argv, env_in(b->dir)) != 0)
 		b->pid = -1;
 	posix_spawn_file_actions_destroy(&fa);
 	close(to[0]);
@@ -452,8 +458,8 @@ static int read_blob(const struct gitidx *g, const struct entry *e,
 		(void)batch_start(g->cat);
 	rc = g->cat->pid > 0 ? batch_read(g->cat, e->sha, max, buf, len) : -1;
 	pthread_mutex_unlock(&g->cat->lock);
-	return rc == 0 ? 0 : run_git(argv, max, buf, len, why, true, g->dir ?
-				     git_environ_module() : git_environ());
+	return rc == 0 ? 0 : run_git(argv, max, buf, len, why, true,
+				     env_in(g->dir));
 }
 
 /* Why path, from the top level, cannot be read from g; NULL when it is a
@@ -911,24 +917,24 @@ static struct gitidx *open_module(const struct gitidx *g,
 			      "--full-tree", (char *)e->sha, NULL };
 	struct gitidx *m = NULL;
 	size_t len = 0;
-	char *top;
+	char *top = NULL;
+	bool ours;
 
-	if (run_git(top_argv, 4096, &buf, &len, &err, false,
-		    git_environ_module()) != 0 || len == 0 || len > 4096) {
-		*why = xasprintf("it lies in the submodule '%s', which is not "
-				 "checked out", e->path);
-		goto out;
-	}
-	buf[strcspn(buf, "\n")] = '\0';
-	top = path_abs(buf);
-	if (strcmp(top, dir) != 0) {
-		/* an empty directory: git finds the superproject */
-		*why = xasprintf("it lies in the submodule '%s', which is not "
-				 "checked out", e->path);
+	/* Its own work tree's top level, not the superproject's, which git
+	 * finds from an empty directory (a submodule not checked out). */
+	ours = run_git(top_argv, 4096, &buf, &len, &err, false,
+		       git_environ_module()) == 0 && len > 0 && len <= 4096;
+	if (ours) {
+		buf[strcspn(buf, "\n")] = '\0';
+		top = path_abs(buf);
+		ours = strcmp(top, dir) == 0;
 		free(top);
+	}
+	if (!ours) {
+		*why = xasprintf("it lies in the submodule '%s', which is not "
+				 "checked out", e->path);
 		goto out;
 	}
-	free(top);
 	free(buf);
 	buf = NULL;
 	if (run_git(tree_argv, MAX_LIST, &buf, &len, &err, false,
