@@ -240,6 +240,30 @@ test_origins_hidden() {
 	done
 }
 
+# Nor does a glob of origins: name a zone what servers write beside one:
+# BIND's journal and its backup, the DNSSEC key files of dnssec-keygen
+# (whose private key a finding would quote) and their state.
+test_origins_side_files() {
+	mkdir -p "$tmp/os/zones" && cd "$tmp/os" && git init -q || return 1
+	zone_noorigin zones/primary
+	printf 'origins:\n  "zones/*": example.com\n' >.zonelint.yaml
+	printf 'journal\n' >zones/primary.jnl
+	printf 'journal\n' >zones/primary.jbk
+	k=zones/Kexample.com.+013+12345
+	printf 'Private-key-format: v1.3\nPrivateKey: SECRETKEY==\n' >$k.private
+	printf 'example.com. IN DNSKEY 257 3 13 PUBLICKEY==\n' >$k.key
+	printf 'Generated: 20240101000000\n' >$k.state
+	git add -A
+	for op in . "--from-index ."; do
+		# shellcheck disable=SC2086 # an option and an operand
+		cd "$tmp/os" && run $SEL $op
+		cd "$tmp" || return 1
+		want_rc 1 &&
+		has "$tmp/err" 'in 1 file$' &&
+		! grep -q SECRETKEY "$tmp/out" "$tmp/err" || return 1
+	done
+}
+
 # Outside a repository the config search stops at the current directory:
 # a config above it (one left in /tmp) does not apply; one in it does (a
 # config with an unknown key, which stops the run).
@@ -291,6 +315,7 @@ t "exclude: of every zone" test_exclude_all
 t "exclude: errors at their positions" test_exclude_errors
 t "origins: gives files their origin" test_origins
 t "origins: names no hidden file a zone" test_origins_hidden
+t "origins: names no journal or key file a zone" test_origins_side_files
 t "no config above the current directory outside a repository" test_config_above_cwd
 t "no origin: the error names origins: and --origin" test_no_origin_names_the_ways
 t "origins: errors at their positions" test_origins_errors

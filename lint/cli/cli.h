@@ -526,6 +526,9 @@ int list_dir_types(const char *dir, bool nofollow,
 void free_names(char **names, size_t n);
 bool is_yaml_name(const char *name);
 bool is_zone_name(const char *name);
+/* Whether the file name is one servers write beside a zone (a journal, a
+ * DNSSEC key file), which origins: never makes a zone. */
+bool is_side_file(const char *name);
 
 /* warnx(3) and warn(3) ("zonelint: MSG", and ": " and strerror(errno)
  * for cli_warn) with MSG escaped as the rest of the output: what they say

@@ -145,13 +145,16 @@ const char *cli_origin_for(struct run *r, const char *path)
 /* Whether a walk takes path, found below a directory, for a zone: its
  * name is a zone's (*.zone, *.db, db.*), or origins: in its config gives
  * it an origin, which says that it is one (zones/primary), so that the
- * hooks, which lint a whole tree, lint it too. */
+ * hooks, which lint a whole tree, lint it too; but not a file a server
+ * writes beside its zones, which a glob of origins: may match as well
+ * (a private key, which findings would quote). */
 static bool walk_takes(struct run *r, const char *path, bool quiet)
 {
-	const char *slash = strrchr(path, '/');
+	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 :
+							      path;
 
-	return is_zone_name(slash ? slash + 1 : path) ||
-	       config_origin(r, path, quiet) != NULL;
+	return is_zone_name(base) ||
+	       (!is_side_file(base) && config_origin(r, path, quiet) != NULL);
 }
 
 /* walk_takes for gitidx_find: for the zones linted, and quietly for

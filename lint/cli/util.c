@@ -419,6 +419,22 @@ bool is_zone_name(const char *name)
 	       strncmp(name, "db.", 3) == 0;
 }
 
+/* What servers and their tools write beside a zone: BIND's journal and
+ * its backup, dnssec-keygen's key files (Kexample.com.+013+12345.private
+ * holds the private key) and their state, named's managed keys. */
+bool is_side_file(const char *name)
+{
+	static const char *const ends[] = {
+		".jnl", ".jbk", ".private", ".key", ".state", ".mkeys",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof ends / sizeof ends[0]; i++)
+		if (ends_with(name, ends[i]))
+			return true;
+	return false;
+}
+
 /* ---- messages ---- */
 
 static void vwarn_escaped(const char *fmt, va_list ap, const char *why)
