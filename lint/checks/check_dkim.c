@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "check_tagvalue.h"
 
@@ -841,12 +840,7 @@ static bool beside_of(struct zl_ctx *ctx, const struct zl_tv_rec *r)
  * no p=, tags no key has are all that one slip). */
 static bool other_protocol(const struct zl_tv_rec *r)
 {
-	const struct zl_tv_tag *v = r->tv.ntags ? &r->tv.tags[0] : NULL;
-
-	return v && zl_tv_eq(r->txt.s, v->name, "v", false) &&
-	       (v->value.len < 4 ||
-		strncasecmp(r->txt.s + v->value.off, "dkim", 4)) &&
-	       !runs_on(r, v, NULL);
+	return zl_tv_other_version(r) && !runs_on(r, &r->tv.tags[0], NULL);
 }
 
 static void dkim_key(struct zl_ctx *ctx)

@@ -173,17 +173,24 @@ bool zl_tv_hidden_tag(const struct zl_tv_rec *r)
 	return false;
 }
 
+bool zl_tv_other_version(const struct zl_tv_rec *r)
+{
+	const struct zl_tv_tag *v = r->tv.ntags ? &r->tv.tags[0] : NULL;
+
+	return v && zl_tv_eq(r->txt.s, v->name, "v", false) &&
+	       (v->value.len < 4 ||
+		strncasecmp(r->txt.s + v->value.off, "dkim", 4) != 0);
+}
+
 bool zl_tv_dkim_key(const struct zl_tv_rec *r)
 {
 	const struct zl_tv_tag *v = r->tv.ntags ? &r->tv.tags[0] : NULL;
-	bool versioned = v && zl_tv_eq(r->txt.s, v->name, "v", false);
 
-	if (versioned && zl_tv_eq(r->txt.s, v->value, "DKIM1", false))
+	if (v && zl_tv_eq(r->txt.s, v->name, "v", false) &&
+	    zl_tv_eq(r->txt.s, v->value, "DKIM1", false))
 		return true;
-	if (versioned && (v->value.len < 4 ||
-			  strncasecmp(r->txt.s + v->value.off, "dkim", 4)))
-		return false;
-	return zl_tv_find(&r->tv, r->txt.s, "p", false) != NULL;
+	return !zl_tv_other_version(r) &&
+	       zl_tv_find(&r->tv, r->txt.s, "p", false) != NULL;
 }
 
 /* The most TXT records at a name zl_tv_discarded() compares. */

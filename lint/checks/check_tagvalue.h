@@ -70,6 +70,9 @@ bool zl_tv_hidden_tag(const struct zl_tv_rec *r);
  * starts with no other protocol's version: "v=DMARC1; p=reject" is a
  * DMARC policy, while "v=DKIM2; p=..." is still meant as a key. */
 bool zl_tv_dkim_key(const struct zl_tv_rec *r);
+/* Whether r starts with another protocol's version tag than DKIM's
+ * ("v=DMARC1", "v=spf1"; "v=DKIM2" is DKIM's). */
+bool zl_tv_other_version(const struct zl_tv_rec *r);
 /* Whether r starts with the tag v=<version> (zl_tv_first_is), and, when
  * version ends in ';', has that ';' after it, blanks allowed before it:
  * RFC 8461 §3.1 and RFC 8460 §3 discard records that do not begin
