@@ -38,7 +38,7 @@ test_empty_directory() {
 	run $SEL "$tmp/empty"
 	want_rc 2 &&
 	has "$tmp/err" "empty: error: no zone found in this directory" &&
-	has "$tmp/err" '\*\.zone, \*\.db and db\.\*' &&
+	has "$tmp/err" '\*\.zone, \*\.db and db\.\* files and those origins: names' &&
 	has "$tmp/err" '^zonelint: run failed: 1 input could not be linted'
 }
 

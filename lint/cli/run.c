@@ -480,9 +480,10 @@ static void check_found(struct run *r)
 		ig = ignored_below(r->cli->paths[i]);
 		fail(r, r->cli->paths[i], ig && ig->n ?
 		     "no zone found in this directory (looked for *.zone, "
-		     "*.db and db.* files that git does not ignore)" :
+		     "*.db and db.* files and those origins: names, that "
+		     "git does not ignore)" :
 		     "no zone found in this directory (looked for *.zone, "
-		     "*.db and db.* files)");
+		     "*.db and db.* files and those origins: names)");
 		ignored_free(ig);
 	}
 }
