@@ -216,6 +216,22 @@ test_summary_link() {
 	[ "$(cat ../victim)" = outside ] || { show ../victim; exit 1; }
 }
 
+# A target listed twice at two preferences (MX008) is the same records at
+# the base and now: no change to summarise.  Each record that moves is
+# paired with one of its target: 30 -> 40, and 10 stays.
+test_summary_target_twice() {
+	repo
+	printf '@\tIN MX\t30 mx1\n' >>zones/example.org.zone
+	git add -A && git_ commit -qm "mx1 twice"
+	printf '; reviewed\n' >>zones/example.org.zone
+	run --since HEAD --no-config --summary -q zones/
+	[ ! -s "$tmp/err" ] || { show "$tmp/err"; exit 1; }
+	sed -i 's/MX\t30 mx1/MX\t40 mx1/' zones/example.org.zone
+	run --since HEAD --no-config --summary -q zones/
+	has "$tmp/err" '^    MX preference of mx1\.example\.org\.: 30 -> 40$'
+	count "$tmp/err" '^    MX ' 1
+}
+
 test_summary_needs_base() {
 	repo
 	run --summary zones/
@@ -449,6 +465,7 @@ t "no mail change, empty summary" test_summary_nothing
 t "summary of records as large as they come" test_summary_bounds
 t "a link at --summary-file is replaced, not followed" test_summary_link
 t "--summary needs a base and a known format" test_summary_needs_base
+t "a target listed twice, unchanged, is no change" test_summary_target_twice
 t "links in the tree: the base read through them too" test_links
 t "CHG001: MX and MX target changed under a long TTL" test_rules_mx
 t "CHG004, CHG005: selector removed, last MX dropped" test_rules_dkim_and_last_mx

@@ -141,33 +141,68 @@ static const char *mx_target(const char *text)
 	return sp ? sp + 1 : text;
 }
 
+/* An MX record that one version holds and the other does not, with the
+ * record of the other version it is paired with (same target, another
+ * preference), or NULL. */
+struct mx_side {
+	const char *text;
+	const char *peer;
+};
+
 static int cmp_target(const void *a, const void *b)
 {
-	return strcmp(mx_target(*(const char *const *)a),
-		      mx_target(*(const char *const *)b));
+	const struct mx_side *x = a, *y = b;
+	int r = strcmp(mx_target(x->text), mx_target(y->text));
+
+	return r ? r : strcmp(x->text, y->text);
 }
 
-/* The MX texts of a sorted by target, for same_target(); the caller
- * frees the array. */
-static const char **by_target(const struct zl_rrtexts *a)
+static int cmp_side(const void *a, const void *b)
 {
-	const char **v = zl_xcalloc(a->n + 1, sizeof *v);
+	return strcmp(((const struct mx_side *)a)->text,
+		      ((const struct mx_side *)b)->text);
+}
+
+/* The MX texts of a that b lacks, but the null MX; the caller frees the
+ * array. */
+static struct mx_side *only_in(const struct zl_rrtexts *a,
+			       const struct zl_rrtexts *b, size_t *n)
+{
+	struct mx_side *v = zl_xcalloc(a->n + 1, sizeof *v);
 	size_t i;
 
+	*n = 0;
 	for (i = 0; i < a->n; i++)
-		v[i] = a->v[i].text;
-	if (a->n > 1)
-		qsort(v, a->n, sizeof *v, cmp_target);
+		if (strcmp(a->v[i].text, "0 .") != 0 &&
+		    !zl_rrtexts_has(b, a->v[i].text))
+			v[(*n)++].text = a->v[i].text;
 	return v;
 }
 
-/* The MX text among v[0..n) (sorted by target) for the target of t, or
- * NULL. */
-static const char *same_target(const char **v, size_t n, const char *t)
+/* Pairs each removed record with an added one of the same target, one to
+ * one, so that a target listed twice at different preferences (MX008)
+ * whose records stay the same is no change; both arrays come back in text
+ * order. */
+static void mx_pair(struct mx_side *o, size_t on, struct mx_side *c,
+		    size_t cn)
 {
-	const char **hit = n ? bsearch(&t, v, n, sizeof *v, cmp_target) : NULL;
+	size_t i = 0, j = 0;
+	int r;
 
-	return hit ? *hit : NULL;
+	qsort(o, on, sizeof *o, cmp_target);
+	qsort(c, cn, sizeof *c, cmp_target);
+	while (i < on && j < cn) {
+		r = strcmp(mx_target(o[i].text), mx_target(c[j].text));
+		if (r == 0) {
+			o[i].peer = c[j].text;
+			c[j++].peer = o[i++].text;
+		} else if (r < 0)
+			i++;
+		else
+			j++;
+	}
+	qsort(o, on, sizeof *o, cmp_side);
+	qsort(c, cn, sizeof *c, cmp_side);
 }
 
 /* Addresses and DANE records of one MX host. */
@@ -213,29 +248,28 @@ static void mx_split(const char *text, char pref[8], const char **target)
 static void mx(struct sum *s, const char *d)
 {
 	struct zl_rrtexts o, c;
-	const char *t, *was, **hosts, **ot, **ct;
+	struct mx_side *ot, *ct;
+	const char *t, **hosts;
 	char p0[8], p1[8];
-	size_t i, n = 0;
+	size_t i, n = 0, on, cn;
 
 	both(s, d, LDNS_RR_TYPE_MX, NULL, &o, &c);
-	ot = by_target(&o);
-	ct = by_target(&c);
+	ot = only_in(&o, &c, &on);
+	ct = only_in(&c, &o, &cn);
+	mx_pair(ot, on, ct, cn);
 	/* RFC 7505: "0 ." says the domain receives no mail */
 	if (zl_rrtexts_has(&o, "0 .") != zl_rrtexts_has(&c, "0 ."))
 		say(s, zl_rrtexts_has(&c, "0 .") ? "null MX published" :
 		    "null MX removed");
-	for (i = 0; i < o.n; i++)
-		if (strcmp(o.v[i].text, "0 .") != 0 &&
-		    !same_target(ct, c.n, o.v[i].text))
-			say(s, "MX removed: %s", o.v[i].text);
-	for (i = 0; i < c.n; i++) {
-		if (strcmp(c.v[i].text, "0 .") == 0)
-			continue;
-		if (!(was = same_target(ot, o.n, c.v[i].text)))
-			say(s, "MX added: %s", c.v[i].text);
-		else if (strcmp(was, c.v[i].text) != 0) {
-			mx_split(was, p0, &t);
-			mx_split(c.v[i].text, p1, &t);
+	for (i = 0; i < on; i++)
+		if (!ot[i].peer)
+			say(s, "MX removed: %s", ot[i].text);
+	for (i = 0; i < cn; i++) {
+		if (!ct[i].peer)
+			say(s, "MX added: %s", ct[i].text);
+		else {
+			mx_split(ct[i].peer, p0, &t);
+			mx_split(ct[i].text, p1, &t);
 			say(s, "MX preference of %s: %s -> %s", t, p0, p1);
 		}
 	}
