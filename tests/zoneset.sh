@@ -169,6 +169,25 @@ test_exclude_honoured() {
 	has "$tmp/out" '^attic/example.com.zone:5:7: note: '
 }
 
+# The staged repository (--from-index, as the hooks lint it) gives each
+# zone the context the work tree gives it: the staged origins: names
+# zones/db.provider example.net, the staged exclude: keeps attic/ out.
+test_staged_context() {
+	cp -R "$tmp/repo" "$tmp/staged" &&
+	git -C "$tmp/staged" add -A || return 1
+	for z in $ZONES; do
+		(cd "$tmp/staged" && "$zl" --format gcc "$SEL" "$z") \
+			>"$tmp/tree" 2>&1
+		(cd "$tmp/staged" && "$zl" --from-index --format gcc "$SEL" \
+			"$z") >"$tmp/index" 2>&1
+		cmp -s "$tmp/tree" "$tmp/index" ||
+			{ echo "$z:"; diff "$tmp/tree" "$tmp/index"; return 1; }
+		[ "$z" != zones/example.org.zone ] || cp "$tmp/index" "$tmp/org"
+	done
+	has "$tmp/org" '^zones/db\.provider:[0-9]+:[0-9]+: note: ' &&
+	hasnt "$tmp/org" 'attic/'
+}
+
 # A directory with a .git of its own is another repository: its zones are
 # not context.  The attic's zone, moved into one, answers nothing; moved
 # back out, it does (test_exclude_honoured without exclude:).
@@ -310,6 +329,7 @@ t "context is loaded only when a name reaches it" test_context_lazy
 t "--no-context file by file: cross-zone findings disappear" test_no_context
 t "context honours exclude:" test_exclude_honoured
 t "context honours origins:" test_origins_honoured
+t "staged context honours origins: and exclude:" test_staged_context
 t "a nested repository is not context" test_nested_repository
 t "outside a repository: no context" test_outside_repository
 t "what git ignores is no context" test_ignored_copy

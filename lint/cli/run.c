@@ -648,24 +648,43 @@ static bool known_file(const struct run *r, const char *key)
 				    sizeof *r->known, cmp_key) != NULL;
 }
 
+/* Whether the config of a context file, the work tree's or the staged
+ * one (--from-index), leaves it out (exclude:), and the origin origins:
+ * gives it (NULL: none).  A config that cannot be used leaves the file
+ * out in silence: context is never the run's failure. */
+static bool context_config(struct run *r, const char *path,
+			   const char **origin)
+{
+	struct zl_diags errs;
+	enum zl_status st;
+	bool out = false;
+
+	*origin = NULL;
+	if (!r->cfgs && !staged_configs(r))
+		return false;
+	zl_diags_init(&errs);
+	if (r->cfgs)
+		st = zl_configs_excluded(r->cfgs, path, &out, &errs);
+	else
+		st = gitidx_excluded(r->idx, path, r->rs, tune_derived,
+				     (void *)r->cli, &out, &errs);
+	if (must(st) == ZL_OK && !out)
+		st = r->cfgs ? zl_configs_origin(r->cfgs, path, origin, &errs) :
+		     gitidx_origin(r->idx, path, r->rs, tune_derived,
+				   (void *)r->cli, origin, &errs);
+	zl_diags_free(&errs);
+	return out || must(st) != ZL_OK;
+}
+
 /* A file of the repository as context, unless the run has it or its
- * config excludes it.  A config that cannot be used leaves the file out
- * in silence: context is never the run's failure. */
+ * config excludes it. */
 static void context_file(struct run *r, struct context *c, const char *path)
 {
 	char *key = path_abs(path);
-	const char *origin = NULL;
-	struct zl_diags errs;
-	bool out = false;
+	const char *origin;
 
-	zl_diags_init(&errs);
-	if (!known_file(r, key) &&
-	    (!r->cfgs ||
-	     (must(zl_configs_excluded(r->cfgs, path, &out, &errs)) == ZL_OK &&
-	      !out &&
-	      must(zl_configs_origin(r->cfgs, path, &origin, &errs)) == ZL_OK)))
+	if (!known_file(r, key) && !context_config(r, path, &origin))
 		must(zl_zoneset_add_file(r->set, path, origin, &c->lo));
-	zl_diags_free(&errs);
 	free(key);
 }
 
