@@ -1,7 +1,10 @@
 /* check_ns.c - NS hosts the zone itself must give addresses for: its own
  * name servers, and the glue of its delegations (RFC 1034 §4.2.1); the
  * data at and below a delegation that the zone never serves. */
+#include <arpa/inet.h>
 #include <ldns/ldns.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
 
@@ -147,4 +150,125 @@ const struct zl_check zl_check_below_delegation = {
 	.fn = below_delegation,
 	.params = no_params,
 	.vars = (const char *const[]){ "cut", NULL },
+};
+
+static int cmp4(const void *a, const void *b)
+{
+	return memcmp(a, b, 4);
+}
+
+static int cmp16(const void *a, const void *b)
+{
+	return memcmp(a, b, 16);
+}
+
+/* The addresses of type (A or AAAA) at n in z: in keys, each as its
+ * wire form (w bytes), sorted and each once, for comparing; in text,
+ * written and joined by ", " in file order.  False when n has none. */
+static bool addresses(const struct zl_zone *z, const struct zl_name *n,
+		      uint16_t type, struct zl_buf *keys, struct zl_buf *text,
+		      struct zl_buf *scratch)
+{
+	char a[INET6_ADDRSTRLEN];
+	const struct zl_rr *rr;
+	const uint8_t *d;
+	size_t w = type == LDNS_RR_TYPE_A ? 4 : 16, i, k;
+
+	keys->len = text->len = 0;
+	for (rr = zl_first_rr(z, n, type); rr; rr = zl_next_rr(z, rr)) {
+		if (rr->nrdf != 1 || rr->rdf[0].len != w ||
+		    !(d = zl_rdf_wire(z, rr, 0, scratch)) ||
+		    !inet_ntop(w == 4 ? AF_INET : AF_INET6, d, a, sizeof a))
+			continue;
+		zl_buf_add(keys, (const char *)d, w);
+		if (text->len)
+			zl_buf_add(text, ", ", 2);
+		zl_buf_add(text, a, strlen(a));
+	}
+	zl_buf_add(text, "", 1);
+	if (!keys->len)
+		return false;
+	qsort(keys->s, keys->len / w, w, w == 4 ? cmp4 : cmp16);
+	for (i = k = w; i < keys->len; i += w)
+		if (memcmp(keys->s + i, keys->s + k - w, w) != 0)
+			memmove(keys->s + (k += w) - w, keys->s + i, w);
+	keys->len = k;
+	return true;
+}
+
+/* One name server of the zone, below its apex, to which the parent gives
+ * glue: each address type for which both give addresses and they differ.
+ * b: the parent's keys and text, then the zone's (addresses()). */
+static void glue_host(struct zl_ctx *ctx, const struct zl_zone *p,
+		      const struct zl_name *host, struct zl_buf b[4],
+		      struct zl_buf *scratch)
+{
+	static const uint16_t types[] = { LDNS_RR_TYPE_A, LDNS_RR_TYPE_AAAA };
+	const struct zl_zone *z = ctx->zone;
+	const struct zl_name *n = zl_zone_lookup(z, host->text);
+	const struct zl_rr *rr;
+	zl_finding f;
+	size_t i;
+
+	for (i = 0; n && i < 2; i++) {
+		if (!addresses(p, host, types[i], &b[0], &b[1], scratch) ||
+		    !addresses(z, n, types[i], &b[2], &b[3], scratch) ||
+		    (b[0].len == b[2].len &&
+		     memcmp(b[0].s, b[2].s, b[0].len) == 0))
+			continue;
+		rr = zl_first_rr(z, n, types[i]);
+		f = ZL_EMIT_RR(ctx, rr, { "domain", z->origin->text },
+			       { "parent", p->origin->text },
+			       { "host", host->text }, { "glue", b[1].s },
+			       { "own", b[3].s });
+		rr = zl_first_rr(p, host, types[i]);
+		zl_emit_note_in(ctx, f, p, rr->src, rr->text, "the glue of "
+				"'%s' in '%s'", host->text, p->origin->text);
+	}
+}
+
+/* RFC 1034 §4.2.1, RFC 9471 §2: a referral from the parent carries the
+ * glue addresses of the name servers below the cut, and a resolver uses
+ * them to reach the zone; when the zone itself gives such a name server
+ * other addresses, the referral sends queries to the old ones (the zone
+ * renumbered its servers and the parent kept the old glue, or the
+ * other way round).  Judged when the parent zone is in the run; a host
+ * below a cut of the zone itself, a grandchild's, is not the zone's to
+ * give addresses. */
+static void glue_matches(struct zl_ctx *ctx)
+{
+	struct zl_buf b[4] = { { 0 } }, scratch = { 0 };
+	const struct zl_zone *z = ctx->zone, *p;
+	size_t i;
+	const struct zl_name *at, *host;
+	const struct zl_rr *rr;
+	const char *up;
+
+	if (!z->origin || !z->nrrs || !(up = zl_name_parent(z->origin->text)) ||
+	    !(p = zl_zone_of(ctx, up)) || p == z ||
+	    !(at = zl_zone_lookup(p, z->origin->text)))
+		return;
+	for (rr = zl_first_rr(p, at, LDNS_RR_TYPE_NS); rr;
+	     rr = zl_next_rr(p, rr)) {
+		if (rr->nrdf < 1 || !(host = zl_rdf_name(&rr->rdf[0])) ||
+		    host == at || !zl_text_under(host->text, at->text) ||
+		    zl_text_below_cut(z, host->text))
+			continue;
+		glue_host(ctx, p, host, b, &scratch);
+	}
+	for (i = 0; i < 4; i++)
+		zl_buf_free(&b[i]);
+	zl_buf_free(&scratch);
+}
+
+const struct zl_check zl_check_glue_matches = {
+	.name = "glue-matches",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_ZONE),
+	.fn = glue_matches,
+	.params = no_params,
+	/* domain: the zone's apex; parent: the apex of the zone of the run
+	 * above it; host: the name server; glue: the parent's addresses of
+	 * it, own: the zone's, each "192.0.2.1, 192.0.2.2" */
+	.vars = (const char *const[]){ ZL_STD_VARS, "domain", "parent",
+				      "host", "glue", "own", NULL },
 };
