@@ -16,7 +16,7 @@ sh "$here/../tools/deps.sh" cmd:git:git cmd:strace:strace || exit 1
 
 golden=$here/golden/repo
 # The rules that resolve names across zones (README "Zone repositories").
-SEL=--select=MX002,MX003,MX006,MX010,MX014,MX015,CNAME004,CNAME005,CNAME006,CNAME007,SPF004,SPF005,SPF006,SPF018,SPF020,DMARC013,DMARC015,DKIM011,DANE005,ZONE026
+SEL=--select=MX002,MX003,MX006,MX010,MX014,MX015,CNAME004,CNAME005,CNAME006,CNAME007,SPF004,SPF005,SPF006,SPF018,SPF020,DMARC013,DMARC015,DKIM011,DANE005,ZONE026,ZONE028
 ZONES="zones/db.provider zones/example.org.zone zones/shop.example.org.zone
 	zones/keys.example.org.zone"
 
