@@ -251,7 +251,7 @@ static void glue_matches(struct zl_ctx *ctx)
 	for (rr = zl_first_rr(p, at, LDNS_RR_TYPE_NS); rr;
 	     rr = zl_next_rr(p, rr)) {
 		if (rr->nrdf < 1 || !(host = zl_rdf_name(&rr->rdf[0])) ||
-		    host == at || !zl_text_under(host->text, at->text) ||
+		    !zl_text_under(host->text, at->text) ||
 		    zl_text_below_cut(z, host->text))
 			continue;
 		glue_host(ctx, p, host, b, &scratch);
