@@ -126,13 +126,18 @@ static const struct zl_name *cut_of(const struct zl_zone *z,
  * belongs to the child zone, and a query for it gets a referral, never
  * these records.  The DS and the NSEC and RRSIG of the cut are the
  * parent's (RFC 4035 §2.3, §2.4); a DNAME beside the NS records is
- * CNAME010's. */
+ * CNAME010's.  An address record is glue when an NS record of the zone
+ * names its owner (RFC 9471 §2: in-domain or sibling glue); one that no
+ * NS record names is left over, and never served either. */
 static void below_delegation(struct zl_ctx *ctx)
 {
 	const struct zl_rr *rr = ctx->rr;
 	const struct zl_name *cut;
 	uint16_t t = rr->type;
 
+	if ((t == LDNS_RR_TYPE_A || t == LDNS_RR_TYPE_AAAA) &&
+	    (rr->owner->refs & ZL_REF_NS))
+		return;
 	if (!rr->owner->below_cut ||
 	    !rr->owner->in_zone || !(cut = cut_of(ctx->zone, rr->owner)) ||
 	    (cut == rr->owner && (t == LDNS_RR_TYPE_NS || t == LDNS_RR_TYPE_DS ||
