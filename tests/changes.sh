@@ -232,6 +232,21 @@ test_summary_target_twice() {
 	count "$tmp/err" '^    MX ' 1
 }
 
+# The base is looked for in the repository of the current directory: run
+# from outside any, --since says so, rather than that the repository
+# lacks the revision.
+test_since_outside_repository() {
+	repo
+	mkdir -p "$tmp/norepo" && cd "$tmp/norepo"
+	run --since HEAD --no-config -q "$tmp/r/zones"
+	want_rc 2
+	has "$tmp/err" "^--since: error: the current directory is in no git repository, where 'HEAD' is looked for"
+	cd "$tmp/r"
+	run --since nosuch --no-config -q zones
+	want_rc 2
+	has "$tmp/err" "^--since: error: 'nosuch' names no commit of this repository"
+}
+
 test_summary_needs_base() {
 	repo
 	run --summary zones/
@@ -465,6 +480,7 @@ t "no mail change, empty summary" test_summary_nothing
 t "summary of records as large as they come" test_summary_bounds
 t "a link at --summary-file is replaced, not followed" test_summary_link
 t "--summary needs a base and a known format" test_summary_needs_base
+t "--since from outside any repository says so" test_since_outside_repository
 t "a target listed twice, unchanged, is no change" test_summary_target_twice
 t "links in the tree: the base read through them too" test_links
 t "CHG001: MX and MX target changed under a long TTL" test_rules_mx

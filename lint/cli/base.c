@@ -76,6 +76,20 @@ static bool resolve(const char *rev, char **sha)
 	return ok;
 }
 
+/* Whether git finds a repository from the current directory, where the
+ * base is looked for, whatever paths are linted. */
+static bool in_repository(void)
+{
+	char *argv[] = { "git", "rev-parse", "--git-dir", NULL };
+	char *out = NULL, *why = NULL;
+	size_t len;
+	bool ok = git_run_quiet(argv, 4096, &out, &len, &why) == 0;
+
+	free(out);
+	free(why);
+	return ok;
+}
+
 static int gone_cmp(const void *a, const void *b)
 {
 	return strcmp(((const struct gone *)a)->rel,
@@ -163,9 +177,13 @@ struct base *base_open(const struct cli *c, bool *ok)
 		/* An initial commit has no HEAD: every zone is new. */
 		if (!c->since)
 			return NULL;
-		msg = xasprintf("'%s' names no commit of this repository (a "
+		msg = in_repository() ?
+		      xasprintf("'%s' names no commit of this repository (a "
 				"shallow clone may lack it: fetch it first)",
-				rev);
+				rev) :
+		      xasprintf("the current directory is in no git "
+				"repository, where '%s' is looked for: run "
+				"zonelint from the zones' repository", rev);
 		report_failure("--since", msg);
 		free(msg);
 		*ok = false;
