@@ -452,6 +452,13 @@ static const struct zl_param_spec provider_params[] = {
 	{ .key = NULL },
 };
 
+/* Whether bytes x and y are equal, ASCII case folded on both: the
+ * domain and the list's entry may each be written in capitals. */
+static bool same(char x, char y)
+{
+	return tolower((unsigned char)x) == tolower((unsigned char)y);
+}
+
 /* Whether a[0..n) and b[0..m) are one edit apart (a byte inserted,
  * deleted, replaced, or two neighbours swapped), ASCII case folded. */
 static bool one_edit(const char *a, size_t n, const char *b, size_t m)
@@ -462,7 +469,7 @@ static bool one_edit(const char *a, size_t n, const char *b, size_t m)
 		return one_edit(b, m, a, n);
 	if (m - n > 1)
 		return false;
-	while (i < n && tolower((unsigned char)a[i]) == b[i])
+	while (i < n && same(a[i], b[i]))
 		i++;
 	if (i == n)
 		return m == n + 1;
@@ -470,8 +477,7 @@ static bool one_edit(const char *a, size_t n, const char *b, size_t m)
 		return strncasecmp(a + i, b + i + 1, n - i) == 0;
 	if (strncasecmp(a + i + 1, b + i + 1, n - i - 1) == 0)
 		return true;
-	return i + 1 < n && tolower((unsigned char)a[i]) == b[i + 1] &&
-	       tolower((unsigned char)a[i + 1]) == b[i] &&
+	return i + 1 < n && same(a[i], b[i + 1]) && same(a[i + 1], b[i]) &&
 	       strncasecmp(a + i + 2, b + i + 2, n - i - 2) == 0;
 }
 
