@@ -482,7 +482,9 @@ static bool one_edit(const char *a, size_t n, const char *b, size_t m)
 }
 
 /* The provider domain of list that d[0..n) is a slip of (one edit from
- * it and equal to none of them), or NULL. */
+ * it and equal to none of them), or NULL.  An entry is a name as a pack
+ * writes it: its final dot, if any, is not part of the comparison, and an
+ * empty one (the root) is nobody's slip. */
 static const char *slip_of(const struct zl_param *list, const char *d,
 			   size_t n)
 {
@@ -493,6 +495,10 @@ static const char *slip_of(const struct zl_param *list, const char *d,
 		n--;
 	for (i = 0; i < list->n; i++) {
 		m = strlen(list->keys[i]);
+		if (m > 0 && list->keys[i][m - 1] == '.')
+			m--;
+		if (m == 0)
+			continue;
 		if (m == n && strncasecmp(d, list->keys[i], n) == 0)
 			return NULL;
 		if (!near && one_edit(d, n, list->keys[i], m))

@@ -438,6 +438,34 @@ START_TEST(test_profile_rfc7489)
 }
 END_TEST
 
+/* ---- SPF: provider domains a rule pack lists ---- */
+
+/* A pack's list written as DNS people write names, with a final dot, or
+ * with a stray empty entry: a domain as listed is no slip, and nothing is
+ * one edit from an empty name. */
+START_TEST(test_spf_provider_list)
+{
+	static const char yaml[] = "rules:\n"
+		"  - id: T001\n    name: t-a\n    severity: warning\n"
+		"    summary: s\n    scope: record\n    select: { type: TXT }\n"
+		"    check: spf-provider-slip\n"
+		"    params: { providers: ['_spf.Example.NET.', '', '.'] }\n"
+		"    message: \"{provider}\"\n";
+	struct zl_diags d;
+
+	lint_profile(yaml, "a IN TXT \"v=spf1 include:_spf.example.net -all\"\n"
+		     "b IN TXT \"v=spf1 include:_spf.example.net. -all\"\n"
+		     "c IN TXT \"v=spf1 include:_spf.example.nett -all\"\n"
+		     "d IN TXT \"v=spf1 include:_SPF.EXAMPLE.NE -all\"\n",
+		     &d);
+	ck_assert_uint_eq(d.n, 2);
+	tu_at(&d, 0, "T001", 8, 18, 0, 0);
+	tu_at(&d, 1, "T001", 9, 18, 0, 0);
+	ck_assert_str_eq(d.v[0].message, "_spf.Example.NET.");
+	zl_diags_free(&d);
+}
+END_TEST
+
 Suite *policy_suite(void)
 {
 	Suite *s = suite_create("policy");
@@ -459,6 +487,9 @@ Suite *policy_suite(void)
 	tc = tcase_create("dkim");
 	tcase_add_test(tc, test_dkim);
 	tcase_add_test(tc, test_dkim_keys);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("spf");
+	tcase_add_test(tc, test_spf_provider_list);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("transport");
 	tcase_add_test(tc, test_mtasts);
