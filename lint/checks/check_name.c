@@ -326,6 +326,16 @@ static char *meant_name(const struct zl_ctx *ctx, const char *label,
 	return meant;
 }
 
+/* Whether the name of field r has records in a zone of the run: a zone
+ * whose origin is one label (corp., lan.) names its own apex so, and
+ * means it. */
+static bool held(const struct zl_ctx *ctx, const struct zl_rdf *r)
+{
+	struct zl_at at = zl_target(ctx, zl_rdf_name(r));
+
+	return at.name && zl_name_sets(at.name);
+}
+
 /* A target written as one label and a final dot, `MX 10 mail.`: absolute,
  * so it names a top-level domain (RFC 1035 §5.1), where the operator
  * meant the host in the zone, mail.<origin>.  A label that is no
@@ -350,7 +360,7 @@ static void single_label(struct zl_ctx *ctx)
 		if (!zl_rdf_name(&rr->rdf[f]) || t.len < 2 ||
 		    text[t.len - 1] != '.' || memchr(text, '.', t.len - 1) ||
 		    memchr(text, '\\', t.len) || text[0] == '"' ||
-		    special_use(text, t.len - 1))
+		    special_use(text, t.len - 1) || held(ctx, &rr->rdf[f]))
 			continue;
 		tld = zl_psl_tld(text, t.len - 1);
 		label = zl_xstrndup(text, t.len - 1);
