@@ -342,6 +342,21 @@ test_config_many_keys() {
 	want_rc 2 && within 10
 }
 
+# A parameter map of 100,000 keys in a config of under 1 MiB, the last
+# one a duplicate: keys are checked for duplicates in a sorted index, not
+# pair by pair (minutes).
+test_param_map_keys() {
+	awk 'BEGIN { print "rules:\n  SPF004:\n    params:"
+		printf "      known-costs: {"
+		for (i = 0; i < 100000; i++) printf "%x: 1, ", i
+		print "5: 2}" }' >map.yaml
+	echo '@ IN NS ns1' >map.example.zone
+	run --config map.yaml map.example.zone
+	want_rc 2 &&
+	has err "^map\\.yaml:4:[0-9]*: error: duplicate key '5' in parameter 'known-costs'" &&
+	[ "$(grep -c 'duplicate key' err)" -eq 1 ] && within 4
+}
+
 # ---- rules ----
 
 # rules_file PREFIX N: N valid rules, ids PREFIX + letters + three digits.
@@ -504,6 +519,7 @@ t "a .zonelint.yaml in each of 5,000 directories" test_config_per_directory
 t "8,000 overrides over 8,000 zones" test_config_overrides
 t "1,000 origins: globs over a walk of 20,000 files" test_config_origins_walk
 t "a config naming 20,000 rules" test_config_many_keys
+t "a parameter map of 100,000 keys, one a duplicate" test_param_map_keys
 t "rule files of 2,000 rules, and one more" test_many_rules
 t "catastrophic patterns over 10,000 records" test_regex_budget
 t "the built-in rules' select patterns cost little per subject" test_select_cost

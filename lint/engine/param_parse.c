@@ -97,10 +97,46 @@ static void list_value(struct ld *ld, struct zl_param *p,
 	}
 }
 
+/* A key of a mapping and its place in it, for the duplicate index. */
+struct key_at {
+	const char *str;
+	size_t i;
+};
+
+static int key_cmp(const void *a, const void *b)
+{
+	const struct key_at *x = a, *y = b;
+	int c = strcmp(x->str, y->str);
+
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* Which scalar keys of map n repeat an earlier one: dup[i] for the i-th
+ * entry (caller frees).  Sorted, so that a map of 100,000 keys costs no
+ * more than a sort; pair by pair it took minutes. */
+static bool *dup_keys(const struct zl_ynode *n, size_t entries)
+{
+	struct key_at *v = zl_xcalloc(entries ? entries : 1, sizeof *v);
+	bool *dup = zl_xcalloc(entries ? entries : 1, sizeof *dup);
+	const struct zl_ynode *k;
+	size_t i, nv = 0;
+
+	for (i = 0, k = n->kids; k && k->next; i++, k = k->next->next)
+		if (k->kind == ZL_Y_SCALAR)
+			v[nv++] = (struct key_at){ k->str, i };
+	qsort(v, nv, sizeof *v, key_cmp);
+	for (i = 1; i < nv; i++)
+		if (strcmp(v[i - 1].str, v[i].str) == 0)
+			dup[v[i].i] = true;
+	free(v);
+	return dup;
+}
+
 static void map_value(struct ld *ld, struct zl_param *p,
 		      const struct zl_ynode *n, const char *what)
 {
-	const struct zl_ynode *k, *v, *o;
+	const struct zl_ynode *k, *v;
+	bool *dup;
 	size_t i;
 
 	if (!want(ld, n, ZL_Y_MAP, what))
@@ -108,18 +144,17 @@ static void map_value(struct ld *ld, struct zl_param *p,
 	p->n = n->n / 2;
 	p->keys = zl_xcalloc(p->n, sizeof *p->keys);
 	p->vals = zl_xcalloc(p->n, sizeof *p->vals);
+	dup = dup_keys(n, p->n);
 	for (i = 0, k = n->kids; k && (v = k->next); i++, k = v->next) {
 		if (!want(ld, k, ZL_Y_SCALAR, "a mapping key"))
 			continue;
-		for (o = n->kids; o != k; o = o->next->next)
-			if (o->kind == ZL_Y_SCALAR && strcmp(o->str, k->str) == 0)
-				break;
-		if (o != k)
+		if (dup[i])
 			err_node(ld, k, "duplicate key '%s' in %s", k->str,
 				 what);
 		p->keys[i] = zl_xstrndup(k->str, k->len);
 		int_value(ld, v, p->spec, what, &p->vals[i]);
 	}
+	free(dup);
 }
 
 static void param_value(struct ld *ld, struct zl_param *p,
