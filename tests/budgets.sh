@@ -357,6 +357,21 @@ test_param_map_keys() {
 	[ "$(grep -c 'duplicate key' err)" -eq 1 ] && within 4
 }
 
+# A known-costs map of 80,000 keys looked up for each of 20,000 includes
+# out of the zone: a sorted index, not a scan of the map per include.
+test_param_map_lookups() {
+	awk 'BEGIN { print "rules:\n  SPF004:\n    params:"
+		printf "      known-costs: {"
+		for (i = 0; i < 80000; i++) printf "%s%x.e: 1", i ? ", " : "", i
+		print "}" }' >costs.yaml
+	head_zone >costs.example.zone
+	awk -v n=$((10000 / scale)) 'BEGIN { for (i = 0; i < n; i++)
+		printf "h%d IN TXT \"v=spf1 include:%x.e include:_spf%d.example.net -all\"\n", i, i, i }' \
+		>>costs.example.zone
+	run --config costs.yaml costs.example.zone
+	want_rc 0 && has err "in 1 file" && within 4
+}
+
 # ---- rules ----
 
 # rules_file PREFIX N: N valid rules, ids PREFIX + letters + three digits.
@@ -520,6 +535,7 @@ t "8,000 overrides over 8,000 zones" test_config_overrides
 t "1,000 origins: globs over a walk of 20,000 files" test_config_origins_walk
 t "a config naming 20,000 rules" test_config_many_keys
 t "a parameter map of 100,000 keys, one a duplicate" test_param_map_keys
+t "80,000 known costs looked up for 20,000 includes" test_param_map_lookups
 t "rule files of 2,000 rules, and one more" test_many_rules
 t "catastrophic patterns over 10,000 records" test_regex_budget
 t "the built-in rules' select patterns cost little per subject" test_select_cost

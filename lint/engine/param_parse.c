@@ -112,9 +112,11 @@ static int key_cmp(const void *a, const void *b)
 }
 
 /* Which scalar keys of map n repeat an earlier one: dup[i] for the i-th
- * entry (caller frees).  Sorted, so that a map of 100,000 keys costs no
- * more than a sort; pair by pair it took minutes. */
-static bool *dup_keys(const struct zl_ynode *n, size_t entries)
+ * entry (caller frees); p->order the keys' places sorted.  Sorted, so
+ * that a map of 100,000 keys costs no more than a sort; pair by pair it
+ * took minutes. */
+static bool *dup_keys(struct zl_param *p, const struct zl_ynode *n,
+		      size_t entries)
 {
 	struct key_at *v = zl_xcalloc(entries ? entries : 1, sizeof *v);
 	bool *dup = zl_xcalloc(entries ? entries : 1, sizeof *dup);
@@ -125,9 +127,13 @@ static bool *dup_keys(const struct zl_ynode *n, size_t entries)
 		if (k->kind == ZL_Y_SCALAR)
 			v[nv++] = (struct key_at){ k->str, i };
 	qsort(v, nv, sizeof *v, key_cmp);
-	for (i = 1; i < nv; i++)
-		if (strcmp(v[i - 1].str, v[i].str) == 0)
+	p->order = zl_xcalloc(nv ? nv : 1, sizeof *p->order);
+	p->norder = nv;
+	for (i = 0; i < nv; i++) {
+		p->order[i] = v[i].i;
+		if (i && strcmp(v[i - 1].str, v[i].str) == 0)
 			dup[v[i].i] = true;
+	}
 	free(v);
 	return dup;
 }
@@ -144,7 +150,7 @@ static void map_value(struct ld *ld, struct zl_param *p,
 	p->n = n->n / 2;
 	p->keys = zl_xcalloc(p->n, sizeof *p->keys);
 	p->vals = zl_xcalloc(p->n, sizeof *p->vals);
-	dup = dup_keys(n, p->n);
+	dup = dup_keys(p, n, p->n);
 	for (i = 0, k = n->kids; k && (v = k->next); i++, k = v->next) {
 		if (!want(ld, k, ZL_Y_SCALAR, "a mapping key"))
 			continue;
@@ -288,4 +294,5 @@ void zl_param_free(struct zl_param *p)
 	free(p->keys);
 	free(p->vals);
 	free(p->res);
+	free(p->order);
 }

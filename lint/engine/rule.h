@@ -60,6 +60,10 @@ struct zl_param {
 	long *vals;		/* INTMAP values */
 	pcre2_code **res;	/* REGEXLIST compiled */
 	size_t n;		/* entries in keys/vals/res */
+	/* INTMAP: the places of its keys sorted by strcmp(3), then by
+	 * place, norder of them (non-scalar keys left out): the index
+	 * zl_param_lookup searches */
+	size_t *order, norder;
 };
 
 struct zl_check;

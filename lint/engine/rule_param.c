@@ -77,10 +77,33 @@ const char *zl_rule_str(const struct zl_rule *r, const char *key)
 	return p && p->s ? p->s : "";
 }
 
+/* The first place of key in p's sorted index, or p->n. */
+static size_t sorted_find(const struct zl_param *p, const char *key)
+{
+	size_t lo = 0, hi = p->norder, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(p->keys[p->order[mid]], key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < p->norder && strcmp(p->keys[p->order[lo]], key) == 0 ?
+	       p->order[lo] : p->n;
+}
+
 bool zl_param_lookup(const struct zl_param *p, const char *key, long *val)
 {
 	size_t i;
 
+	/* a map of 100,000 costs looked up for every include: searched */
+	if (p && p->order) {
+		i = sorted_find(p, key);
+		if (i < p->n && val && p->vals)
+			*val = p->vals[i];
+		return i < p->n;
+	}
 	for (i = 0; p && i < p->n; i++) {
 		if (p->keys[i] && strcmp(p->keys[i], key) == 0) {
 			if (val && p->vals)

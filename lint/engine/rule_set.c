@@ -124,6 +124,13 @@ void zl_param_copy(struct zl_param *dst, const struct zl_param *src)
 	dst->keys = src->keys ? strv_copy(src->keys, src->n) : NULL;
 	dst->vals = NULL;
 	dst->res = NULL;
+	dst->order = NULL;
+	if (src->order) {
+		dst->order = zl_xcalloc(src->norder ? src->norder : 1,
+					sizeof *dst->order);
+		memcpy(dst->order, src->order,
+		       src->norder * sizeof *dst->order);
+	}
 	if (src->vals) {
 		dst->vals = zl_xcalloc(src->n ? src->n : 1, sizeof *dst->vals);
 		memcpy(dst->vals, src->vals, src->n * sizeof *dst->vals);
