@@ -561,7 +561,8 @@ static void cut_tags(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 static bool holds_host_name(const struct zl_tv_rec *r)
 {
 	const char *s = r->txt.s;
-	size_t n = r->txt.len, dots = 0, i;
+	size_t n = r->txt.len, dots = 0, label = 0, i;
+	bool digits = true;
 
 	if (n > 0 && s[n - 1] == '.')
 		n--;
@@ -572,12 +573,20 @@ static bool holds_host_name(const struct zl_tv_rec *r)
 			if (s[i + 1] == '.')
 				return false;
 			dots++;
+			label = 0;
+			digits = true;
 		} else if (!isalnum((unsigned char)s[i]) && s[i] != '-' &&
 			   s[i] != '_') {
 			return false;
+		} else if (++label > 63) {
+			return false;	/* RFC 1035 §2.3.4 */
+		} else {
+			digits = digits && isdigit((unsigned char)s[i]);
 		}
 	}
-	return dots >= 2;
+	/* an address is no host name: a top-level label is not all
+	 * digits (RFC 3696 §2) */
+	return dots >= 2 && !digits;
 }
 
 /* RFC 6376 §3.2: the syntax; a duplicated tag invalidates the record.

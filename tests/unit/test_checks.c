@@ -338,6 +338,17 @@ START_TEST(test_dkim_cname_target_as_txt)
 	ck_assert_msg(!strstr(d.v[1].message, "host name"), "%s",
 		      d.v[1].message);
 	zl_diags_free(&d);
+	/* an address, a label over 63 bytes: no host name (RFC 1123 §2.1,
+	 * RFC 3696 §2: a top-level label is not all digits) */
+	tu_lint(HEAD "a._domainkey IN TXT \"192.0.2.1\"\n"
+		     "b._domainkey IN TXT \"x234567890123456789012345678901"
+		     "2345678901234567890123456789012345.b.c\"\n", "DKIM001", &d);
+	ck_assert_uint_eq(d.n, 2);
+	ck_assert_msg(!strstr(d.v[0].message, "host name"), "%s",
+		      d.v[0].message);
+	ck_assert_msg(!strstr(d.v[1].message, "host name"), "%s",
+		      d.v[1].message);
+	zl_diags_free(&d);
 }
 END_TEST
 
