@@ -44,12 +44,14 @@ static bool inner_star(const char *s)
 	return false;
 }
 
-/* Whether the record's owner is where `at` asks: a delegation is a name
- * below the apex with NS records. */
-static bool at_place(struct zl_ctx *ctx, unsigned at)
+/* Whether the record's owner is where the rule's `at` asks: a delegation
+ * is a name below the apex with NS records. */
+static bool at_place(const struct zl_rule *r, const struct zl_zone *z,
+		     const struct zl_rr *rr)
 {
-	const struct zl_name *n = ctx->rr->owner;
-	bool apex = n == ctx->zone->origin;
+	const struct zl_name *n = rr->owner;
+	bool apex = n == z->origin;
+	unsigned at = zl_rule_variant(r, 0);
 
 	switch (at) {
 	case AT_APEX:
@@ -61,7 +63,7 @@ static bool at_place(struct zl_ctx *ctx, unsigned at)
 	case AT_DELEGATION:
 	case AT_NON_DELEGATION:
 		return !apex && (at == AT_DELEGATION) ==
-		       (zl_first_rr(ctx->zone, n, LDNS_RR_TYPE_NS) != NULL);
+		       (zl_first_rr(z, n, LDNS_RR_TYPE_NS) != NULL);
 	default:
 		return true;
 	}
@@ -74,7 +76,7 @@ static void present(struct zl_ctx *ctx)
 {
 	const struct zl_rr *rr = ctx->rr;
 
-	if (at_place(ctx, zl_rule_variant(ctx->rule, 0)))
+	if (at_place(ctx->rule, ctx->zone, rr))
 		ZL_EMIT(ctx, rr->src, zl_rr_type_tok(ctx->zone, rr));
 }
 
@@ -82,6 +84,7 @@ const struct zl_check zl_check_present = {
 	.name = "present",
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
 	.fn = present,
+	.could = at_place,
 	.variants = present_variants,
 	.params = present_params,
 	.vars = (const char *const[]){ NULL },

@@ -93,6 +93,11 @@ void **zl_memo_zone_slot(struct zl_ctx *ctx, enum zl_memo_kind kind,
 			 void (*release)(void *obj));
 
 typedef void zl_check_fn(struct zl_ctx *ctx);
+/* Whether rule r can give a finding about record rr of zone z at all: a
+ * test of the record alone, cheaper than the rule's select.rdata pattern,
+ * which the engine then leaves unmatched for a record that fails it. */
+typedef bool zl_check_could_fn(const struct zl_rule *r,
+			       const struct zl_zone *z, const struct zl_rr *rr);
 
 #define ZL_SCOPE_BIT(s) (1u << (s))
 
@@ -100,6 +105,9 @@ struct zl_check {
 	const char *name;		/* the YAML `check:` value */
 	unsigned scopes;		/* ZL_SCOPE_BIT()s it can run in */
 	zl_check_fn *fn;
+	/* Record scope, optional: false rules a record out before its rule's
+	 * select.rdata is matched; fn must then give it no finding. */
+	zl_check_could_fn *could;
 	/* What a rule fixes: the axes along which its rules differ, each
 	 * a list of names (rule.h); NULL or ending with a NULL key. */
 	const struct zl_variant_spec *variants;

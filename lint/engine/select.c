@@ -672,7 +672,8 @@ bool zl_subject_taken(struct zl_subjects *sj, const struct unit *u,
 	case ZL_SCOPE_RECORD:
 		rr = &sj->z->rrs[i];
 		*out = (struct subject){ rr, NULL, rr->owner };
-		return rdata_ok(sj, u, rr);
+		return (!r->check->could || r->check->could(r, sj->z, rr)) &&
+		       rdata_ok(sj, u, rr);
 	case ZL_SCOPE_RRSET:
 		n = set_owner(sj, i);
 		*out = (struct subject){ NULL, set_at(sj, i), n };
