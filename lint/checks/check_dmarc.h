@@ -28,7 +28,8 @@ bool zl_dmarc_looks(const struct zl_tv_rec *r);
 bool zl_dmarc_is_record(const struct zl_tv_rec *r);
 /* The subject record of the current rule when it is a DMARC record at a
  * DMARC name, _dmarc.<domain> or, unless policy_only, a report
- * authorisation's <domain>._report._dmarc.<destination>; else NULL. */
+ * authorisation's <domain>._report._dmarc.<destination>; else NULL.
+ * Valid while the record is the subject: never kept beyond the call. */
 const struct zl_tv_rec *zl_dmarc_subject(struct zl_ctx *ctx, bool policy_only);
 /* The organisational domain of domain by the current rule's profile:
  * RFC 9989's tree walk through the zones of the run, or zl_dmarc_top.

@@ -50,13 +50,17 @@ bool zl_dmarc_looks(const struct zl_tv_rec *r)
 
 enum { HAVE_DMARC = 1, HAVE_TOP = 2, HAVE_ORG = 4 };
 
+/* What the first valid DMARC record at _dmarc.<name> says of the
+ * organisational domain (RFC 9989 §4.10): policy_at. */
+enum { NO_POLICY, POLICY, POLICY_PSD_N, POLICY_PSD_Y };
+
 struct dname {
 	const char *text;		/* in the cache's arena */
-	const struct zl_tv_rec *policy;	/* policy_at */
 	const char *top, *org;		/* zl_dmarc_top, zl_dmarc_org (RFC
 					   9989) */
 	uint32_t hash;			/* of text, its low half */
 	uint8_t have;			/* HAVE_*: which answers are known */
+	uint8_t policy;			/* policy_at */
 	bool looks;			/* zl_dmarc_has_policy */
 };
 
@@ -133,25 +137,43 @@ static struct dname *dname(struct zl_ctx *ctx, const char *text)
 	return d;
 }
 
+/* What DMARC record r says of the organisational domain, NO_POLICY when
+ * it is none. */
+static uint8_t policy_of(const struct zl_tv_rec *r)
+{
+	const struct zl_tv_tag *psd;
+
+	if (!zl_dmarc_is_record(r))
+		return NO_POLICY;
+	psd = zl_tv_find(&r->tv, r->txt.s, "psd", true);
+	if (psd && zl_tv_eq(r->txt.s, psd->value, "n", true))
+		return POLICY_PSD_N;
+	if (psd && zl_tv_eq(r->txt.s, psd->value, "y", true))
+		return POLICY_PSD_Y;
+	return POLICY;
+}
+
 /* What _dmarc.<domain> holds, in whichever zone of the run holds it:
- * *policy gets its first valid DMARC record or NULL, *looks whether it
- * holds a record that means to be DMARC (zl_dmarc_looks) or an alias,
- * or is delegated (a provider's zone, not in the run, holds the policy:
- * Valimail's "NS pointer" setup).  A DNAME over the name sends the
- * receiver's query to the name it makes (RFC 6672 §2.2), which holds the
- * policy in the same ways; one outside the run, or a query that fails
- * (YXDOMAIN, a loop of DNAMEs), may hold one. */
+ * *policy what its first valid DMARC record says (policy_of), *looks
+ * whether it holds a record that means to be DMARC (zl_dmarc_looks) or an
+ * alias, or is delegated (a provider's zone, not in the run, holds the
+ * policy: Valimail's "NS pointer" setup).  A DNAME over the name sends
+ * the receiver's query to the name it makes (RFC 6672 §2.2), which holds
+ * the policy in the same ways; one outside the run, or a query that fails
+ * (YXDOMAIN, a loop of DNAMEs), may hold one.  The records are parsed
+ * here and not kept: a zone of 50,000 mail domains has as many policies,
+ * and the DMARC rules read each one as their subject. */
 static void find_dmarc(struct zl_ctx *ctx, const char *domain,
-		       const struct zl_tv_rec **policy, bool *looks)
+		       uint8_t *policy, bool *looks)
 {
 	char buf[2][ZL_NAME_TEXT_MAX];
 	char *text = zl_xasprintf("_dmarc.%s", zl_name_tail(domain));
 	const char *q = zl_dname_end(ctx, text, buf);
 	struct zl_at at = { NULL, NULL };
-	const struct zl_tv_rec *r;
+	struct zl_tv_rec *r;
 	const struct zl_rr *rr;
 
-	*policy = NULL;
+	*policy = NO_POLICY;
 	*looks = !q || (q != text && !zl_zone_of(ctx, q));
 	if (!*looks)
 		at = zl_lookup(ctx, q);
@@ -162,10 +184,18 @@ static void find_dmarc(struct zl_ctx *ctx, const char *domain,
 		*looks = *looks || at.name->below_cut;
 	for (rr = zl_first_rr(at.zone, at.name, LDNS_RR_TYPE_TXT); rr;
 	     rr = zl_next_rr(at.zone, rr)) {
-		r = zl_tv_in(ctx, at.zone, rr);
-		if (!*policy && zl_dmarc_is_record(r))
-			*policy = r;
+		/* the usual policy shows all this without a parse */
+		if (zl_txt_surely_starts(at.zone, rr, "v", "DMARC1") &&
+		    !zl_txt_may_hold(at.zone, rr, "psd")) {
+			*policy = *policy ? *policy : POLICY;
+			*looks = true;
+			continue;
+		}
+		r = zl_tv_rec_new(at.zone, rr);
+		if (!*policy)
+			*policy = policy_of(r);
 		*looks = *looks || zl_dmarc_looks(r);
+		zl_tv_rec_free(r);
 	}
 	free(text);
 }
@@ -173,8 +203,7 @@ static void find_dmarc(struct zl_ctx *ctx, const char *domain,
 /* The entry of domain with its _dmarc answers, or NULL outside the
  * engine (then *policy and *looks are the answers). */
 static const struct dname *dmarc_of(struct zl_ctx *ctx, const char *domain,
-				    const struct zl_tv_rec **policy,
-				    bool *looks)
+				    uint8_t *policy, bool *looks)
 {
 	struct dname *d = dname(ctx, domain);
 
@@ -189,12 +218,11 @@ static const struct dname *dmarc_of(struct zl_ctx *ctx, const char *domain,
 	return d;
 }
 
-/* The first valid DMARC record at _dmarc.<domain>, or NULL. */
-static const struct zl_tv_rec *policy_at(struct zl_ctx *ctx,
-					 const char *domain)
+/* What the first valid DMARC record at _dmarc.<domain> says (policy_of). */
+static uint8_t policy_at(struct zl_ctx *ctx, const char *domain)
 {
-	const struct zl_tv_rec *policy;
 	const struct dname *d;
+	uint8_t policy;
 	bool looks;
 
 	d = dmarc_of(ctx, domain, &policy, &looks);
@@ -203,8 +231,8 @@ static const struct zl_tv_rec *policy_at(struct zl_ctx *ctx,
 
 bool zl_dmarc_has_policy(struct zl_ctx *ctx, const char *domain)
 {
-	const struct zl_tv_rec *policy;
 	const struct dname *d;
+	uint8_t policy;
 	bool looks;
 
 	d = dmarc_of(ctx, domain, &policy, &looks);
@@ -253,18 +281,15 @@ const char *zl_dmarc_top(struct zl_ctx *ctx, const char *domain)
 static const char *find_org(struct zl_ctx *ctx, const char *domain)
 {
 	const char *a, *below = domain, *highest = NULL;
-	const struct zl_tv_tag *psd;
-	const struct zl_tv_rec *r;
+	uint8_t policy;
 
 	for (a = domain; a && zl_zone_of(ctx, a); a = zl_name_parent(a)) {
-		if ((r = policy_at(ctx, a))) {
-			psd = zl_tv_find(&r->tv, r->txt.s, "psd", true);
-			if (psd && zl_tv_eq(r->txt.s, psd->value, "n", true))
+		if ((policy = policy_at(ctx, a)) != NO_POLICY) {
+			if (policy == POLICY_PSD_N)
 				return a;
 			/* psd=y counts only at a domain above the start
 			 * (RFC 9989 §4.10.2, step 4) */
-			if (psd && a != domain &&
-			    zl_tv_eq(r->txt.s, psd->value, "y", true))
+			if (policy == POLICY_PSD_Y && a != domain)
 				return below;
 			highest = a;
 		}

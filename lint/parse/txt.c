@@ -1,6 +1,7 @@
 /* txt.c - joins TXT character-strings and maps joined bytes to the source. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "txt.h"
 
@@ -263,6 +264,38 @@ bool zl_txt_may_start_v(const struct zl_zone *z, const struct zl_rr *rr,
 		;
 	/* A version cut by a string break is read whole the slow way. */
 	return end - i < n || memcmp(s + i, version, n) == 0;
+}
+
+/* The first index at or after i of s[..end) that is no blank. */
+static uint32_t past_blanks(const char *s, uint32_t i, uint32_t end)
+{
+	while (i < end && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i;
+}
+
+bool zl_txt_surely_starts(const struct zl_zone *z, const struct zl_rr *rr,
+			  const char *name, const char *value)
+{
+	const char *s = z->srcs[rr->src]->buf;
+	size_t n = strlen(name), m = strlen(value);
+	uint32_t i, end;
+
+	if ((rr->flags & ZL_RR_GENERIC) || rr->ntok == 0)
+		return false;
+	unquote(s, zl_rr_tok(z, rr, 0), &i, &end);
+	if (memchr(s + i, '\\', end - i) || end - i < n ||
+	    strncasecmp(s + i, name, n) != 0)
+		return false;
+	i = past_blanks(s, i + (uint32_t)n, end);
+	if (i == end || s[i] != '=')
+		return false;
+	i = past_blanks(s, i + 1, end);
+	if (end - i < m || memcmp(s + i, value, m) != 0)
+		return false;
+	i = past_blanks(s, i + (uint32_t)m, end);
+	/* the value may go on in the next string */
+	return i < end ? s[i] == ';' : rr->ntok == 1;
 }
 
 /* The source span [*off, *end) of the escape or byte that gave s[i]:

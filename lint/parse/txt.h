@@ -67,6 +67,13 @@ bool zl_txt_may_hold(const struct zl_zone *z, const struct zl_rr *rr,
  * string, without escapes, shows that it does not. */
 bool zl_txt_may_start_v(const struct zl_zone *z, const struct zl_rr *rr,
 			const char *version);
+/* Whether the joined text of rr surely starts with the tag-spec
+ * name=value (name in any case, value exactly, blanks around '=' and
+ * after the value) ended by ';' or by the end of the text: true only when
+ * its first string, without escapes, shows it whole; false means "parse
+ * it to know". */
+bool zl_txt_surely_starts(const struct zl_zone *z, const struct zl_rr *rr,
+			  const char *name, const char *value);
 
 /* The source span of joined bytes [a, b).  An empty range gives a span of
  * length 0 at the place the byte at a came from (or just past the last
