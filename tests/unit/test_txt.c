@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "suites.h"
+#include "tagvalue.h"
 #include "txt.h"
 #include "zonelint.h"
 
@@ -261,6 +262,60 @@ START_TEST(test_txt_may_hold)
 }
 END_TEST
 
+/* Whether a record surely starts with v=DMARC1: only what the first
+ * string shows whole, and never where the parser says otherwise. */
+START_TEST(test_txt_surely_starts)
+{
+	static const struct {
+		const char *rdata;
+		bool sure;
+	} cases[] = {
+		{ "\"v=DMARC1; p=none\"", true },
+		{ "\"V = DMARC1 ;p=none\"", true },
+		{ "\"v=DMARC1\"", true },
+		{ "v=DMARC1;", true },
+		{ "\"v=DMARC1\t; p=reject\" \"; rua=mailto:a@example.com\"", true },
+		{ "\"v=DMARC1\" \"; p=none\"", false },	/* value may go on */
+		{ "\"v=DMARC1\" \"x; p=none\"", false },
+		{ "\"v=dmarc1; p=none\"", false },
+		{ "\"v=DMARC10; p=none\"", false },
+		{ "\"v=DMARC1 p=none\"", false },
+		{ "\" v=DMARC1; p=none\"", false },
+		{ "\"vv=DMARC1;\"", false },
+		{ "\"v=\\068MARC1;\"", false },	/* escapes: parse it */
+		{ "\"v=DMA\" \"RC1;\"", false },
+		{ "\"p=none; v=DMARC1\"", false },
+		{ "\\# 9 0876 3d444d415243 31", false },
+	};
+	struct zl_load_opts opts = { .display = "t.zone" };
+	struct zl_tv_rec *r;
+	struct zl_zone *z;
+	char *err, *text;
+	size_t i;
+	bool sure;
+
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		text = zl_xasprintf("$ORIGIN example.com.\n$TTL 3600\n"
+				    "_dmarc TXT %s\n", cases[i].rdata);
+		z = NULL;
+		err = NULL;
+		ck_assert_int_eq(zl_zone_load_buffer("t.zone", text,
+						     strlen(text), &opts, &z,
+						     &err), ZL_OK);
+		ck_assert_uint_eq(z->nrrs, 1);
+		sure = zl_txt_surely_starts(z, &z->rrs[0], "v", "DMARC1");
+		ck_assert_msg(sure == cases[i].sure, "case %zu: %s", i,
+			      cases[i].rdata);
+		r = zl_tv_rec_new(z, &z->rrs[0]);
+		ck_assert_msg(!sure || zl_tv_first_is(r, "v", "DMARC1", true),
+			      "case %zu: the parser disagrees", i);
+		zl_tv_rec_free(r);
+		zl_zone_free(z);
+		free(text);
+	}
+}
+END_TEST
+
 Suite *txt_suite(void)
 {
 	Suite *s = suite_create("txt");
@@ -272,6 +327,7 @@ Suite *txt_suite(void)
 	tcase_add_test(tc, test_txt_from_rr);
 	tcase_add_test(tc, test_txt_loaded);
 	tcase_add_test(tc, test_txt_may_hold);
+	tcase_add_test(tc, test_txt_surely_starts);
 	suite_add_tcase(s, tc);
 	return s;
 }
