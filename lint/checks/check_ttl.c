@@ -127,6 +127,24 @@ static bool ttl_said(const struct zl_zone *z, const struct zl_rr *rr)
 	return false;
 }
 
+/* What the help adds to the range: where the TTL comes from.  A record
+ * that writes no TTL takes the one $TTL or an earlier record set (RFC
+ * 2308 §4, RFC 1035 §5.1), so the fix is made there, and the finding
+ * points at the type.  Cloudflare's zone export writes its "Auto" TTL
+ * (300 s served) as 1 on every record: a written 1 is most likely that,
+ * and a server that loads the file serves 1 second; a $TTL 1 is not. */
+static const char *range_hint(const struct zl_zone *z, const struct zl_rr *rr)
+{
+	if (zl_rr_hdr(z, rr, ZL_HDR_TTL).len == 0)
+		return "; this record gives no TTL of its own: it takes the "
+		       "one $TTL or an earlier record sets, so change it there";
+	if (rr->ttl == 1)
+		return "; TTL 1 is how a Cloudflare export writes its "
+		       "automatic TTL, which a server loading this file "
+		       "serves as 1 second";
+	return "";
+}
+
 /* Whether rr's TTL is outside the rule's range, at a name the rule is
  * about. */
 static bool ttl_out(const struct zl_rule *r, const struct zl_zone *z,
@@ -152,13 +170,9 @@ static void ttl_range(struct zl_ctx *ctx)
 	snprintf(ttl, sizeof ttl, "%u", rr->ttl);
 	snprintf(lo, sizeof lo, "%ld", zl_rule_int(ctx->rule, "min"));
 	snprintf(hi, sizeof hi, "%ld", zl_rule_int(ctx->rule, "max"));
-	/* Cloudflare's zone export writes its "Auto" TTL (300 s served) as
-	 * 1: a server that loads the file serves 1 second. */
 	ZL_EMIT(ctx, rr->src, ttl_tok(ctx->zone, rr), { "ttl", ttl },
 		{ "min", lo }, { "max", hi },
-		{ "hint", rr->ttl == 1 ? "; TTL 1 is how a Cloudflare export "
-		  "writes its automatic TTL, which a server loading this file "
-		  "serves as 1 second" : "" });
+		{ "hint", range_hint(ctx->zone, rr) });
 }
 
 const struct zl_check zl_check_ttl_range = {
@@ -168,6 +182,6 @@ const struct zl_check zl_check_ttl_range = {
 	.fn = ttl_range,
 	.variants = range_variants,
 	.params = range_params,
-	/* hint: what a TTL of 1 usually is, or empty */
+	/* hint: where the TTL comes from, or what a TTL of 1 usually is */
 	.vars = (const char *const[]){ "ttl", "min", "max", "hint", NULL },
 };

@@ -161,8 +161,9 @@ START_TEST(test_dmarc_report_count_words)
 }
 END_TEST
 
-/* TTL002 and TTL003 say what a TTL of 1 usually is: Cloudflare's export
- * of its automatic TTL; other TTLs get the plain help. */
+/* TTL002 and TTL003 say what a written TTL of 1 usually is: Cloudflare's
+ * export of its automatic TTL; a TTL taken from $TTL is said to come from
+ * there; other TTLs get the plain help. */
 START_TEST(test_ttl_one_hint)
 {
 	struct zl_diags d;
@@ -178,6 +179,22 @@ START_TEST(test_ttl_one_hint)
 	ck_assert_str_eq(d.v[1].help, d.v[0].help);
 	ck_assert_str_eq(d.v[2].help, "use a TTL between 300 and 432000 "
 			 "seconds");
+	zl_diags_free(&d);
+	/* A TTL the record does not write comes from $TTL (or an earlier
+	 * record): a $TTL 1 of a zone written by hand is no export, and the
+	 * help says where to change it (the finding is at the type). */
+	tu_lint("$ORIGIN example.com.\n$TTL 1\n"
+		"@ 3600 IN SOA ns1 hostmaster 1 7200 3600 1209600 3600\n"
+		"@ 3600 IN NS ns1\nns1 3600 IN A 192.0.2.53\n"
+		"@ IN MX 10 mx1\nmx1 IN A 192.0.2.25\n", "TTL002,TTL003", &d);
+	ck_assert_uint_eq(d.n, 2);
+	ck_assert_uint_eq(d.v[0].loc.line, 6);
+	ck_assert_uint_eq(d.v[0].loc.col, 6);
+	ck_assert_str_eq(d.v[0].help, "use a TTL between 300 and 432000 "
+			 "seconds; this record gives no TTL of its own: it "
+			 "takes the one $TTL or an earlier record sets, so "
+			 "change it there");
+	ck_assert_str_eq(d.v[1].help, d.v[0].help);
 	zl_diags_free(&d);
 }
 END_TEST
