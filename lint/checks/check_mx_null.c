@@ -1,11 +1,13 @@
 /* check_mx_null.c - primitives for the null MX of RFC 7505: alone, at
- * preference 0, and beside an SPF policy that sends no mail. */
+ * preference 0, beside an SPF policy that sends no mail, and missing at a
+ * domain whose SPF policy says it sends none. */
 #include <ldns/ldns.h>
 #include <string.h>
 #include <strings.h>
 
 #include "check.h"
 #include "check_mx.h"
+#include "check_spf.h"
 #include "spf.h"
 #include "txt.h"
 
@@ -197,4 +199,63 @@ const struct zl_check zl_check_null_mx_spf = {
 	.fn = null_mx_spf,
 	.params = no_params,
 	.vars = (const char *const[]){ "spf", NULL },
+};
+/* ---- no MX at a domain that sends no mail ---- */
+
+/* Whether rr is the one SPF record at its owner and reads "v=spf1 -all"
+ * alone: the domain says it sends no mail (RFC 7208 §5.1).  Two SPF
+ * records are a permerror (RFC 7208 §4.5), SPF002's. */
+static bool sends_nothing(struct zl_ctx *ctx, const struct zl_rr *rr)
+{
+	const struct rec *r = zl_spf_rec(ctx, rr);
+	const struct zl_rr *txt;
+
+	if (!r->is_spf || r->spf.nerrs || r->spf.nterms != 1 ||
+	    r->spf.terms[0].kind != ZL_SPF_ALL ||
+	    r->spf.terms[0].qualifier != '-')
+		return false;
+	for (txt = zl_first_rr(ctx->zone, rr->owner, LDNS_RR_TYPE_TXT); txt;
+	     txt = zl_next_rr(ctx->zone, txt))
+		if (txt != rr && zl_spf_rec(ctx, txt)->is_spf)
+			return false;
+	return true;
+}
+
+/* RFC 5321 §5.1: a domain without MX records is its own exchanger when it
+ * has an address (the implicit MX), so senders deliver to a web server
+ * that takes no mail, and retry for days before they bounce.  A domain
+ * whose SPF policy says it sends no mail most likely receives none
+ * either; RFC 7505 gives it the null MX to say so, and parked-domain
+ * practice (M3AAWG) publishes it beside "v=spf1 -all".  Names a receiver
+ * never sees as a mail domain are left alone: outside the zone or below
+ * a delegation, wildcards, and names at or below an underscore label. */
+static void null_mx_missing(struct zl_ctx *ctx)
+{
+	const struct zl_zone *z = ctx->zone;
+	const struct zl_rr *rr = ctx->rr, *addr;
+	const struct zl_name *n = rr->owner;
+	zl_finding d;
+
+	if (!n->in_zone || n->below_cut || strncmp(n->text, "*.", 2) == 0 ||
+	    zl_text_served(n->text) != n->text ||
+	    zl_name_rrset(n, LDNS_RR_TYPE_MX) || !sends_nothing(ctx, rr))
+		return;
+	addr = zl_first_rr(z, n, LDNS_RR_TYPE_A);
+	if (!addr)
+		addr = zl_first_rr(z, n, LDNS_RR_TYPE_AAAA);
+	if (!addr)
+		return;
+	d = ZL_EMIT(ctx, rr->src, zl_rr_field_tok(z, rr, 0));
+	if (d != ZL_NO_FINDING)
+		zl_emit_note(ctx, d, addr->src, zl_rr_field_tok(z, addr, 0),
+			     "with no MX, senders deliver mail for '%s' to "
+			     "this address", n->text);
+}
+
+const struct zl_check zl_check_null_mx_missing = {
+	.name = "null-mx-missing",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = null_mx_missing,
+	.params = no_params,
+	.vars = (const char *const[]){ NULL },
 };
