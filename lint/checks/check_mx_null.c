@@ -202,23 +202,30 @@ const struct zl_check zl_check_null_mx_spf = {
 };
 /* ---- no MX at a domain that sends no mail ---- */
 
-/* Whether rr is the one SPF record at its owner and reads "v=spf1 -all"
- * alone: the domain says it sends no mail (RFC 7208 §5.1).  Two SPF
- * records are a permerror (RFC 7208 §4.5), SPF002's. */
-static bool sends_nothing(struct zl_ctx *ctx, const struct zl_rr *rr)
+/* The one SPF record of the TXT RRset that starts at first, when it reads
+ * "v=spf1 -all" alone: the domain says it sends no mail (RFC 7208 §5.1).
+ * NULL otherwise; two SPF records are a permerror (RFC 7208 §4.5),
+ * SPF002's.  One pass over the set. */
+static const struct zl_rr *sends_nothing(struct zl_ctx *ctx,
+					 const struct zl_rr *first)
 {
-	const struct rec *r = zl_spf_rec(ctx, rr);
-	const struct zl_rr *txt;
+	const struct zl_rr *txt, *spf = NULL;
+	const struct rec *r;
 
-	if (!r->is_spf || r->spf.nerrs || r->spf.nterms != 1 ||
+	for (txt = first; txt; txt = zl_next_rr(ctx->zone, txt))
+		if (zl_spf_rec(ctx, txt)->is_spf) {
+			if (spf)
+				return NULL;
+			spf = txt;
+		}
+	if (!spf)
+		return NULL;
+	r = zl_spf_rec(ctx, spf);
+	if (r->spf.nerrs || r->spf.nterms != 1 ||
 	    r->spf.terms[0].kind != ZL_SPF_ALL ||
 	    r->spf.terms[0].qualifier != '-')
-		return false;
-	for (txt = zl_first_rr(ctx->zone, rr->owner, LDNS_RR_TYPE_TXT); txt;
-	     txt = zl_next_rr(ctx->zone, txt))
-		if (txt != rr && zl_spf_rec(ctx, txt)->is_spf)
-			return false;
-	return true;
+		return NULL;
+	return spf;
 }
 
 /* RFC 5321 §5.1: a domain without MX records is its own exchanger when it
@@ -232,20 +239,22 @@ static bool sends_nothing(struct zl_ctx *ctx, const struct zl_rr *rr)
 static void null_mx_missing(struct zl_ctx *ctx)
 {
 	const struct zl_zone *z = ctx->zone;
-	const struct zl_rr *rr = ctx->rr, *addr;
-	const struct zl_name *n = rr->owner;
+	const struct zl_name *n = ctx->name;
+	const struct zl_rr *txt = zl_first_rr(z, n, LDNS_RR_TYPE_TXT);
+	const struct zl_rr *addr, *spf;
 	zl_finding d;
 
-	if (!n->in_zone || n->below_cut || strncmp(n->text, "*.", 2) == 0 ||
+	if (!txt || !n->in_zone || n->below_cut ||
+	    strncmp(n->text, "*.", 2) == 0 ||
 	    zl_text_served(n->text) != n->text ||
-	    zl_name_rrset(n, LDNS_RR_TYPE_MX) || !sends_nothing(ctx, rr))
+	    zl_name_rrset(n, LDNS_RR_TYPE_MX) || !(spf = sends_nothing(ctx, txt)))
 		return;
 	addr = zl_first_rr(z, n, LDNS_RR_TYPE_A);
 	if (!addr)
 		addr = zl_first_rr(z, n, LDNS_RR_TYPE_AAAA);
 	if (!addr)
 		return;
-	d = ZL_EMIT(ctx, rr->src, zl_rr_field_tok(z, rr, 0));
+	d = ZL_EMIT(ctx, spf->src, zl_rr_field_tok(z, spf, 0));
 	if (d != ZL_NO_FINDING)
 		zl_emit_note(ctx, d, addr->src, zl_rr_field_tok(z, addr, 0),
 			     "with no MX, senders deliver mail for '%s' to "
@@ -254,7 +263,7 @@ static void null_mx_missing(struct zl_ctx *ctx)
 
 const struct zl_check zl_check_null_mx_missing = {
 	.name = "null-mx-missing",
-	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_NAME),
 	.fn = null_mx_missing,
 	.params = no_params,
 	.vars = (const char *const[]){ NULL },
