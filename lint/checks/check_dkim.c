@@ -406,14 +406,11 @@ static void cur_release(void *obj)
 /* ctx->rr as the current key record; NULL outside the engine. */
 static struct cur *cur_of(struct zl_ctx *ctx)
 {
-	void **slot = zl_memo_zone_slot(ctx, ZL_MEMO_DKIM_KEY, cur_release);
-	struct cur *c;
+	struct cur *c = zl_memo_zone_obj(ctx, ZL_MEMO_DKIM_KEY, sizeof *c,
+					 cur_release);
 
-	if (!slot)
+	if (!c)
 		return NULL;
-	if (!*slot)
-		*slot = zl_xcalloc(1, sizeof *c);
-	c = *slot;
 	if (c->rr != ctx->rr) {
 		zl_tv_rec_free(c->r);
 		c->r = key_name(ctx->rr->owner->text) ?

@@ -74,15 +74,11 @@ static void subject_release(void *obj)
  * engine. */
 static struct last_subject *subject_of(struct zl_ctx *ctx)
 {
-	void **slot = zl_memo_zone_slot(ctx, ZL_MEMO_DMARC_SUBJECT,
-					subject_release);
-	struct last_subject *c;
+	struct last_subject *c = zl_memo_zone_obj(ctx, ZL_MEMO_DMARC_SUBJECT,
+						  sizeof *c, subject_release);
 
-	if (!slot)
+	if (!c)
 		return NULL;
-	if (!*slot)
-		*slot = zl_xcalloc(1, sizeof *c);
-	c = *slot;
 	if (c->rr != ctx->rr) {
 		zl_tv_rec_free(c->parsed);
 		c->parsed = NULL;

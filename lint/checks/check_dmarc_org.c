@@ -106,18 +106,14 @@ static uint32_t *dslot(const struct dnames *c, const char *text,
  * others); NULL outside the engine. */
 static struct dname *dname(struct zl_ctx *ctx, const char *text)
 {
-	void **slot = zl_memo_zone_slot(ctx, ZL_MEMO_DMARC_NAMES,
-					dnames_release);
+	struct dnames *c = zl_memo_zone_obj(ctx, ZL_MEMO_DMARC_NAMES,
+					    sizeof *c, dnames_release);
 	uint32_t hash = (uint32_t)zl_hash(text, strlen(text)), *ix;
-	struct dnames *c;
 	struct dname *d;
 	size_t i;
 
-	if (!slot)
+	if (!c)
 		return NULL;
-	if (!*slot)
-		*slot = zl_xcalloc(1, sizeof *c);
-	c = *slot;
 	if (2 * (c->n + 1) > c->cap) {
 		free(c->ix);
 		c->cap = c->cap ? 2 * c->cap : 64;

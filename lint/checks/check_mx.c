@@ -316,16 +316,13 @@ static void cur_set_release(void *obj)
  * caller gives to mxset_free (a no-op on one left zeroed). */
 static const struct mxset *mxset_of(struct zl_ctx *ctx, struct mxset *local)
 {
-	void **slot = zl_memo_zone_slot(ctx, ZL_MEMO_MX_SET, cur_set_release);
-	struct cur_set *c;
+	struct cur_set *c = zl_memo_zone_obj(ctx, ZL_MEMO_MX_SET, sizeof *c,
+					     cur_set_release);
 
-	if (!slot) {
+	if (!c) {
 		mxset_scan(ctx, ctx->set, local);
 		return local;
 	}
-	if (!*slot)
-		*slot = zl_xcalloc(1, sizeof *c);
-	c = *slot;
 	if (c->set != ctx->set) {
 		mxset_free(&c->m);
 		mxset_scan(ctx, ctx->set, &c->m);

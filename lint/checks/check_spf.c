@@ -68,11 +68,8 @@ struct seen {
 /* The calling thread's struct seen; NULL outside the engine. */
 static struct seen *seen_of(struct zl_ctx *ctx)
 {
-	void **slot = zl_memo_zone_slot(ctx, ZL_MEMO_SPF_SEEN, free);
-
-	if (slot && !*slot)
-		*slot = zl_xcalloc(1, sizeof(struct seen));
-	return slot ? *slot : NULL;
+	return zl_memo_zone_obj(ctx, ZL_MEMO_SPF_SEEN, sizeof(struct seen),
+				free);
 }
 
 /* Builds rr's struct rec for the memo; arg is the zl_ctx. */

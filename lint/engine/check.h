@@ -91,6 +91,11 @@ void *zl_memo_alloc(struct zl_ctx *ctx, size_t n);
  * has its own.  NULL outside the engine. */
 void **zl_memo_zone_slot(struct zl_ctx *ctx, enum zl_memo_kind kind,
 			 void (*release)(void *obj));
+/* The object in that slot, size zeroed bytes made at the first call (the
+ * engine calls release on it when the run ends); NULL outside the
+ * engine. */
+void *zl_memo_zone_obj(struct zl_ctx *ctx, enum zl_memo_kind kind,
+		       size_t size, void (*release)(void *obj));
 
 typedef void zl_check_fn(struct zl_ctx *ctx);
 /* Whether rule r can give a finding about record rr of zone z at all: a

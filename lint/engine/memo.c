@@ -245,6 +245,16 @@ void **zl_memo_zone_slot(struct zl_ctx *ctx, enum zl_memo_kind kind,
 	return &ctx->memo->zone[kind];
 }
 
+void *zl_memo_zone_obj(struct zl_ctx *ctx, enum zl_memo_kind kind,
+		       size_t size, void (*release)(void *obj))
+{
+	void **slot = zl_memo_zone_slot(ctx, kind, release);
+
+	if (slot && !*slot)
+		*slot = zl_xcalloc(1, size);
+	return slot ? *slot : NULL;
+}
+
 void *zl_memo_alloc(struct zl_ctx *ctx, size_t n)
 {
 	return ctx->memo ? zl_arena_alloc(&ctx->memo->arena, n) : NULL;
