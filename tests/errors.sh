@@ -246,6 +246,17 @@ test_include_nested() {
 	hasnt "$tmp/out" 'ZONE012'
 }
 
+# A second TTL where the type belongs (RFC 1035 §5.1 has one) is said to
+# be one, not a slip of the class CH ("2h"); no server reads the record.
+test_ttl_twice() {
+	directive 'a 1h IN 2h A 192.0.2.7'
+	bad_directive 9 ZONE001 "TTL '2h' .*TTL written twice" || return 1
+	directive 'a 1h 2h A 192.0.2.7'
+	bad_directive 6 ZONE001 "TTL '2h' .*TTL written twice" || return 1
+	directive 'a 1h IN 2h 3h A 192.0.2.7'
+	bad_directive 9 ZONE001 "TTL '2h' .*TTL written twice"
+}
+
 test_unknown_directive() {
 	directive '$FROB 1-2 a$ A 192.0.2.$'
 	bad_directive 1 ZONE001 "'\\\$FROB'"
@@ -268,4 +279,5 @@ t "\$TTL: bad arguments" test_ttl_arguments
 t "\$INCLUDE: bad arguments" test_include_arguments
 t "\$INCLUDE in an included file: where the servers look" test_include_nested
 t "unknown directive" test_unknown_directive
+t "record: a TTL written twice where the type belongs" test_ttl_twice
 finish

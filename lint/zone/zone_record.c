@@ -286,6 +286,27 @@ static bool foreign(struct loader *L, uint16_t src,
 	return false;
 }
 
+/* A TTL at token i, where the type belongs, after the record's TTL: the
+ * TTL written twice, reported as such; rr->type is then the type that
+ * follows (struct zl_lost).  Returns whether token i is such. */
+static bool second_ttl(struct loader *L, uint16_t src,
+		       const struct zl_lex_line *ln, size_t i, struct rec *r)
+{
+	const struct zl_lex_tok *t = &ln->toks[i];
+	const char *s = text_of(L, src, t);
+	uint64_t v;
+
+	if (!r->hdr[ZL_HDR_TTL].len || t->quoted || !t->len ||
+	    !(s[0] >= '0' && s[0] <= '9') ||
+	    zl_ttl_parse(s, t->len, UINT32_MAX, &v) == -1)
+		return false;
+	r->rr.type = type_from(L, src, ln, i + 1);
+	zl_zone_problem(L->z, "syntax", src, span(t), "TTL '%.*s%s' where "
+			"the record type belongs: the TTL written twice?",
+			ZL_TOKARGS(s, t->len));
+	return true;
+}
+
 /* Reads the type of the record at token i into r.  Returns false after
  * a problem, rr->type then being what the lost record counts as (struct
  * zl_lost). */
@@ -317,6 +338,10 @@ static bool rr_type(struct loader *L, uint16_t src,
 					ZL_TOKARGS(s, t->len));
 			return false;
 		}
+		/* "a 1h IN 2h A": a second TTL (RFC 1035 §5.1 has one),
+		 * which no server reads; not a slip of the class CH. */
+		if (second_ttl(L, src, ln, i, r))
+			return false;
 		/* "inn A": a slip of IN, not of the type IPN; the record
 		 * lost is an A.  After a class ("IN inn A") it is the
 		 * class written again, as above. */
