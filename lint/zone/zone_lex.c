@@ -707,18 +707,43 @@ int zl_clip_len(const char *s, size_t n)
 bool zl_lex_generic_num(const char *s, size_t n, size_t prefix,
 			uint16_t *out)
 {
-	uint32_t v = 0;
-	size_t i;
+	uint16_t v;
 
-	if (n <= prefix || n > prefix + 5)
+	if (zl_lex_generic_form(s, n, prefix, &v) != 0)
 		return false;
-	for (i = prefix; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-		v = v * 10 + (uint32_t)(s[i] - '0');
-	}
-	if (v > 65535)
-		return false;
-	*out = (uint16_t)v;
+	*out = v;
 	return true;
+}
+
+unsigned zl_lex_generic_form(const char *s, size_t n, size_t prefix,
+			     uint16_t *out)
+{
+	const unsigned none = ZL_NOT_BIND | ZL_NOT_KNOT | ZL_NOT_NSD;
+	size_t i, digits = prefix;
+	uint32_t v = 0;
+	char sign = 0;
+
+	if (n > prefix && (s[prefix] == '+' || s[prefix] == '-'))
+		sign = s[digits++];
+	if (n <= digits)
+		return none;
+	for (i = digits; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return none;
+		if (v <= 65535)
+			v = v * 10 + (uint32_t)(s[i] - '0');
+	}
+	/* strtoul(3) makes "-1" a huge number, "-0" zero. */
+	if (v > 65535 || (sign == '-' && v != 0) || (sign && n - prefix > 5))
+		return none;
+	*out = (uint16_t)v;
+	if (n - prefix > 5)
+		return ZL_NOT_BIND;
+	return sign ? ZL_NOT_KNOT | ZL_NOT_NSD : 0;
+}
+
+const char *zl_lex_generic_how(unsigned not)
+{
+	return not & ZL_NOT_BIND ? "of more than five digits" :
+	       "written with a sign";
 }

@@ -119,6 +119,18 @@ bool zl_lex_next(struct zl_lexer *lx, struct zl_lex_line *out);
  * CLASSnnn) after its prefix of `prefix` bytes: decimal, 0..65535. */
 bool zl_lex_generic_num(const char *s, size_t n, size_t prefix,
 			uint16_t *out);
+/* The servers that refuse the number of a generic mnemonic written as
+ * s[prefix..n) (ZL_NOT_* bits): 0 for decimal of five digits at most;
+ * BIND reads five characters at most with strtoul(3), a sign too
+ * ("TYPE+1", "CLASS-0"), Knot DNS and NSD any number of digits and no
+ * sign ("TYPE000001").  All three when none reads it; else the number is
+ * in *out. */
+unsigned zl_lex_generic_form(const char *s, size_t n, size_t prefix,
+			     uint16_t *out);
+/* Why the servers of a zl_lex_generic_form() result other than 0 and all
+ * three refuse the form, said after the mnemonic in a message: "written
+ * with a sign", "of more than five digits". */
+const char *zl_lex_generic_how(unsigned not);
 
 /* Parses a TTL or period in RFC 1035 / BIND syntax: decimal seconds or
  * number-unit pairs (1h30m, 2d, 1W; units s m h d w, any case).  Returns 0
@@ -237,6 +249,13 @@ enum { ZL_NOT_BIND = 1, ZL_NOT_KNOT = 2, ZL_NOT_NSD = 4 };
 /* Which of BIND, Knot DNS and NSD refuse type written as its mnemonic
  * (ZL_NOT_* bits); all of them read it as TYPEnnn. */
 unsigned zl_type_unknown_to(uint16_t type);
+/* zl_type_parse(), and a TYPEnnn form that some server reads: returns
+ * the servers that refuse the form (zl_lex_generic_form(); 0 for a
+ * mnemonic or plain TYPEnnn, all three when s is no type at all). */
+unsigned zl_type_form(const char *s, size_t n, uint16_t *out);
+/* Whether s[0..n) writes a type by its number: TYPE, then a digit or a
+ * sign (zl_type_form). */
+bool zl_type_numeric(const char *s, size_t n);
 /* The servers of mask (ZL_NOT_* bits) named in a message: "BIND", "Knot
  * DNS and NSD", ... */
 const char *zl_servers_str(unsigned mask);

@@ -177,7 +177,8 @@ bool zl_ld_ttl(struct loader *L, uint16_t src, const struct zl_lex_tok *t,
 /* Checks a directive's argument count; reports and returns false if off. */
 bool zl_ld_args(struct loader *L, uint16_t src, const struct zl_lex_line *ln,
 		size_t min, size_t max, const char *what);
-/* A class mnemonic or CLASSnnn (RFC 3597 §5), any case. */
+/* A class mnemonic or CLASSnnn (RFC 3597 §5), any case, in a form that
+ * some server reads (zl_lex_generic_form: "CLASS+1"). */
 bool zl_ld_class(const char *s, size_t n, uint16_t *out);
 /* The data class (IN, CS, CH, HS) that token i of ln, no class itself,
  * is a slip of (zl_nearest_max; none when two are as near), where a

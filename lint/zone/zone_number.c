@@ -309,17 +309,17 @@ bool zl_conv_type_ok(struct conv *c, size_t ti, uint16_t *t)
 {
 	const char *s;
 	size_t n;
-	unsigned not, unknown;
+	unsigned not, unknown, form;
 	bool numeric;
 
 	s = tok_text(c, ti, &n);
-	if (!zl_type_parse(s, n, t))
+	form = zl_type_form(s, n, t);
+	if (form == (ZL_NOT_BIND | ZL_NOT_KNOT | ZL_NOT_NSD))
 		return bad(c, "syntax", tok_at(c, ti),
 			   "unknown record type '%.*s%s'", ZL_TOKARGS(s, n));
-	numeric = n > 4 && strncasecmp(s, "TYPE", 4) == 0 && s[4] >= '0' &&
-		  s[4] <= '9';
+	numeric = zl_type_numeric(s, n);
 	unknown = numeric ? 0 : zl_type_unknown_to(*t);
-	not = unknown | type_refused(*t, numeric);
+	not = unknown | form | type_refused(*t, numeric);
 	if (not == (ZL_NOT_BIND | ZL_NOT_KNOT | ZL_NOT_NSD))
 		return bad(c, "syntax", tok_at(c, ti), "record type '%.*s%s' "
 			   "in %s, which BIND, Knot DNS and NSD refuse%s",
@@ -331,11 +331,17 @@ bool zl_conv_type_ok(struct conv *c, size_t ti, uint16_t *t)
 				"unknown to %s: write it as TYPE%u",
 				ZL_TOKARGS(s, n), fn(c),
 				zl_servers_str(unknown), *t);
-	if (not & ~unknown)
-		zl_zone_refused(c->z, not & ~unknown, "portable", c->in->src,
-				tok_at(c, ti), "record type '%.*s%s' in %s, "
-				"which %s", ZL_TOKARGS(s, n), fn(c),
-				zl_servers_refuse(not & ~unknown));
+	if (form)	/* "TYPE+1", "TYPE000001" */
+		zl_zone_refused(c->z, form, "portable", c->in->src,
+				tok_at(c, ti), "record type '%.*s%s' in %s %s, "
+				"which %s: write TYPE%u", ZL_TOKARGS(s, n),
+				fn(c), zl_lex_generic_how(form),
+				zl_servers_refuse(form), *t);
+	if (not & ~unknown & ~form)
+		zl_zone_refused(c->z, not & ~unknown & ~form, "portable",
+				c->in->src, tok_at(c, ti), "record type "
+				"'%.*s%s' in %s, which %s", ZL_TOKARGS(s, n),
+				fn(c), zl_servers_refuse(not & ~unknown & ~form));
 	return true;
 }
 

@@ -102,14 +102,17 @@ static uint16_t nxt_type(struct conv *c, size_t ti)
 	const char *s;
 	size_t n, i;
 	uint16_t t = 0;
-	unsigned not = 0;
+	unsigned not = 0, form = 0;
 	bool digits;
 
 	s = tok_text(c, ti, &n);
 	digits = zl_conv_digits(s, n);
 	for (i = 0; digits && i < n && t < 1000; i++)
 		t = (uint16_t)(t * 10 + (s[i] - '0'));
-	if (!digits && !zl_type_parse(s, n, &t))
+	/* "TYPE+1": BIND reads it, NSD not (zl_lex_generic_form) */
+	if (!digits && (form = zl_type_form(s, n, &t) &
+			       (ZL_NOT_BIND | ZL_NOT_NSD)) ==
+		       (ZL_NOT_BIND | ZL_NOT_NSD))
 		return bad(c, "syntax", tok_at(c, ti), "unknown record type "
 			   "'%.*s%s' in %s", ZL_TOKARGS(s, n), fn(c)), 0;
 	/* RFC 2535 §5.2: the bitmap holds types 1 to 127 (bit 0 set
@@ -121,8 +124,9 @@ static uint16_t nxt_type(struct conv *c, size_t ti)
 			   fn(c)), 0;
 	if (digits)
 		not = ZL_NOT_NSD;
-	else if (!(n > 4 && strncasecmp(s, "TYPE", 4) == 0))
+	else if (!zl_type_numeric(s, n))
 		not = zl_type_unknown_to(t) & (ZL_NOT_BIND | ZL_NOT_NSD);
+	not |= form;
 	if (not == (ZL_NOT_BIND | ZL_NOT_NSD))
 		return bad(c, "syntax", tok_at(c, ti), "record type '%.*s%s' "
 			   "in %s, which BIND and NSD do not know: write it "

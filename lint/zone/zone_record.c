@@ -175,8 +175,7 @@ static bool mnemonic_ok(struct zl_zone *z, uint16_t src,
 			bool generic)
 {
 	unsigned not = zl_type_unknown_to(type);
-	bool typennn = at.len > 4 && strncasecmp(s, "TYPE", 4) == 0 &&
-		       s[4] >= '0' && s[4] <= '9';
+	bool typennn = zl_type_numeric(s, at.len);
 
 	if (!not || (typennn && generic))
 		return true;
@@ -317,6 +316,7 @@ static bool rr_type(struct loader *L, uint16_t src,
 	const struct zl_lex_tok *t;
 	const char *s;
 	uint16_t near, next;
+	unsigned form;
 
 	rr->type = 0;
 	if (i >= ln->ntoks) {
@@ -329,7 +329,8 @@ static bool rr_type(struct loader *L, uint16_t src,
 	t = &ln->toks[i];
 	s = text_of(L, src, t);
 	r->hdr[ZL_HDR_TYPE] = span(t);
-	if (t->quoted || !zl_type_parse(s, t->len, &rr->type)) {
+	form = t->quoted ? 7 : zl_type_form(s, t->len, &rr->type);
+	if (form == (ZL_NOT_BIND | ZL_NOT_KNOT | ZL_NOT_NSD)) {
 		rr->type = lost_as(L, src, ln, i);
 		if (!t->quoted && zl_ld_class(s, t->len, &near)) {
 			zl_zone_problem(L->z, "syntax", src, span(t),
@@ -381,6 +382,12 @@ static bool rr_type(struct loader *L, uint16_t src,
 		rr->type = 0;	/* what was meant is unknown */
 		return false;
 	}
+	if (form)	/* "TYPE+1", "TYPE000001" */
+		zl_zone_refused(L->z, form, "portable", src, span(t),
+				"record type '%.*s%s' %s, which %s: write "
+				"TYPE%u", ZL_TOKARGS(s, t->len),
+				zl_lex_generic_how(form),
+				zl_servers_refuse(form), rr->type);
 	if (!mnemonic_ok(L->z, src, span(t), s, rr->type, i + 1 < ln->ntoks &&
 			 !ln->toks[i + 1].quoted && ln->toks[i + 1].len == 2 &&
 			 memcmp(text_of(L, src, &ln->toks[i + 1]), "\\#", 2) == 0))
@@ -535,6 +542,19 @@ static bool rr_ttl(struct loader *L, uint16_t src, struct rec *r)
 	return true;
 }
 
+/* The servers that refuse the form of the class r's header gives
+ * (zl_lex_generic_form: 0 for a mnemonic or plain CLASSnnn). */
+static unsigned class_form(struct loader *L, uint16_t src,
+			   const struct rec *r)
+{
+	struct zl_tok at = r->hdr[ZL_HDR_CLASS];
+	const char *s = zl_tok_text(L->z, src, at);
+	uint16_t v;
+
+	return at.len > 5 && strncasecmp(s, "CLASS", 5) == 0 ?
+	       zl_lex_generic_form(s, at.len, 5, &v) : 0;
+}
+
 /* RFC 1035 §5.2: a zone has one class, that of its first record; an
  * omitted class is the zone's (as BIND and Knot read it).  The query
  * classes (RFC 6895 §3.2) are never data.  Servers refuse a zone with
@@ -546,9 +566,20 @@ static bool rr_class(struct loader *L, uint16_t src, struct rec *r)
 {
 	uint16_t k = r->klass, *zone_class = &L->z->klass;
 	bool given = r->hdr[ZL_HDR_CLASS].len > 0;
+	unsigned form = given ? class_form(L, src, r) : 0;
 	char name[16], zone[16];
 	const char *mn;
 
+	/* BIND reads class 0 as none given (CLASS0, CLASS-0) */
+	if (given && k == 0 && !(form & ZL_NOT_BIND)) {
+		zl_zone_refused(L->z, ZL_NOT_KNOT | ZL_NOT_NSD, "portable", src,
+				r->hdr[ZL_HDR_CLASS], "class '%.*s%s', which "
+				"BIND reads as none given and Knot DNS and NSD "
+				"refuse: leave it out", ZL_TOKARGS(
+				zl_tok_text(L->z, src, r->hdr[ZL_HDR_CLASS]),
+				r->hdr[ZL_HDR_CLASS].len));
+		given = false;
+	}
 	if (given && (k == 0 || (k >= 128 && k <= 255) ||
 		      (k >= 57344 && k <= 65279) || k == 65535)) {
 		zl_zone_problem(L->z, "class", src, r->hdr[ZL_HDR_CLASS],
@@ -579,9 +610,17 @@ static bool rr_class(struct loader *L, uint16_t src, struct rec *r)
 	/* RFC 3597 §5: CLASS1 for IN; a class without mnemonic has no
 	 * other form. */
 	mn = zl_ld_class_name(k, name, sizeof name);
-	if (given && r->hdr[ZL_HDR_CLASS].len > 5 &&
-	    strncasecmp(zl_tok_text(L->z, src, r->hdr[ZL_HDR_CLASS]), "CLASS",
-			5) == 0 && strncmp(mn, "CLASS", 5) != 0)
+	if (given && form)	/* "CLASS+1", "CLASS000001" */
+		zl_zone_refused(L->z, ZL_NOT_KNOT | form, "portable", src,
+				r->hdr[ZL_HDR_CLASS], "class '%.*s%s' %s, "
+				"which %s: write %s", ZL_TOKARGS(zl_tok_text(
+				L->z, src, r->hdr[ZL_HDR_CLASS]),
+				r->hdr[ZL_HDR_CLASS].len),
+				zl_lex_generic_how(form),
+				zl_servers_refuse(ZL_NOT_KNOT | form), mn);
+	else if (given && r->hdr[ZL_HDR_CLASS].len > 5 &&
+		 strncasecmp(zl_tok_text(L->z, src, r->hdr[ZL_HDR_CLASS]),
+			     "CLASS", 5) == 0 && strncmp(mn, "CLASS", 5) != 0)
 		zl_zone_refused(L->z, ZL_NOT_KNOT, "portable",
 				src, r->hdr[ZL_HDR_CLASS],
 				"class written in RFC 3597 form, which Knot "

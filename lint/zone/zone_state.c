@@ -651,8 +651,10 @@ bool zl_ld_class(const char *s, size_t n, uint16_t *out)
 			return true;
 		}
 	}
+	/* CLASSnnn (RFC 3597 §5), or a form of it some server reads */
 	return n > 5 && strncasecmp(s, "CLASS", 5) == 0 &&
-	       zl_lex_generic_num(s, n, 5, out);
+	       zl_lex_generic_form(s, n, 5, out) !=
+	       (ZL_NOT_BIND | ZL_NOT_KNOT | ZL_NOT_NSD);
 }
 
 /* The data class s[0..n) is a slip of, or 0 (zl_ld_class_slip). */

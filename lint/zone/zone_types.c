@@ -215,6 +215,20 @@ unsigned zl_type_unknown_to(uint16_t type)
 	return 0;
 }
 
+unsigned zl_type_form(const char *s, size_t n, uint16_t *out)
+{
+	if (zl_type_parse(s, n, out))
+		return 0;
+	return zl_type_numeric(s, n) ? zl_lex_generic_form(s, n, 4, out) :
+	       ZL_NOT_BIND | ZL_NOT_KNOT | ZL_NOT_NSD;
+}
+
+bool zl_type_numeric(const char *s, size_t n)
+{
+	return n > 4 && strncasecmp(s, "TYPE", 4) == 0 &&
+	       ((s[4] >= '0' && s[4] <= '9') || s[4] == '+' || s[4] == '-');
+}
+
 const struct zl_rrtype *zl_rrtype_find(uint16_t type)
 {
 	size_t lo = 0, hi = NTYPES, mid;

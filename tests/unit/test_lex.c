@@ -513,6 +513,57 @@ START_TEST(test_type_parse)
 }
 END_TEST
 
+/* A generic mnemonic's number as each server reads it: BIND five
+ * characters with strtoul(3), Knot DNS and NSD digits alone. */
+START_TEST(test_generic_form)
+{
+	const unsigned none = ZL_NOT_BIND | ZL_NOT_KNOT | ZL_NOT_NSD;
+	uint16_t t = 7;
+
+	ck_assert_uint_eq(zl_lex_generic_form(S("TYPE1"), 4, &t), 0);
+	ck_assert_uint_eq(t, 1);
+	ck_assert_uint_eq(zl_lex_generic_form(S("TYPE00016"), 4, &t), 0);
+	ck_assert_uint_eq(t, 16);
+	ck_assert_uint_eq(zl_lex_generic_form(S("TYPE+1"), 4, &t),
+			  ZL_NOT_KNOT | ZL_NOT_NSD);
+	ck_assert_uint_eq(t, 1);
+	ck_assert_uint_eq(zl_lex_generic_form(S("CLASS+9999"), 5, &t),
+			  ZL_NOT_KNOT | ZL_NOT_NSD);
+	ck_assert_uint_eq(t, 9999);
+	ck_assert_uint_eq(zl_lex_generic_form(S("CLASS-0"), 5, &t),
+			  ZL_NOT_KNOT | ZL_NOT_NSD);
+	ck_assert_uint_eq(t, 0);
+	ck_assert_uint_eq(zl_lex_generic_form(S("TYPE000001"), 4, &t),
+			  ZL_NOT_BIND);
+	ck_assert_uint_eq(t, 1);
+	ck_assert_uint_eq(zl_lex_generic_form(
+		S("TYPE0000000000000000000000000000065535"), 4, &t),
+		ZL_NOT_BIND);
+	ck_assert_uint_eq(t, 65535);
+	t = 7;
+	ck_assert_uint_eq(zl_lex_generic_form(S("TYPE+00001"), 4, &t), none);
+	ck_assert_uint_eq(zl_lex_generic_form(S("TYPE-1"), 4, &t), none);
+	ck_assert_uint_eq(zl_lex_generic_form(S("TYPE+"), 4, &t), none);
+	ck_assert_uint_eq(zl_lex_generic_form(S("TYPE++1"), 4, &t), none);
+	ck_assert_uint_eq(zl_lex_generic_form(S("TYPE65536"), 4, &t), none);
+	ck_assert_uint_eq(zl_lex_generic_form(
+		S("TYPE99999999999999999999"), 4, &t), none);
+	ck_assert_uint_eq(zl_lex_generic_form(S("TYPE"), 4, &t), none);
+	ck_assert_uint_eq(zl_lex_generic_form(S("TYPE1x"), 4, &t), none);
+	ck_assert_uint_eq(t, 7);
+	/* the strict reading stays: no sign, five digits at most */
+	ck_assert(!zl_type_parse(S("TYPE+1"), &t));
+	ck_assert(!zl_type_parse(S("TYPE000001"), &t));
+	ck_assert_uint_eq(zl_type_form(S("TYPE+1"), &t),
+			  ZL_NOT_KNOT | ZL_NOT_NSD);
+	ck_assert_uint_eq(zl_type_form(S("mx"), &t), 0);
+	ck_assert_uint_eq(t, 15);
+	ck_assert_uint_eq(zl_type_form(S("MXX"), &t), none);
+	ck_assert(zl_type_numeric(S("TYPE+1")));
+	ck_assert(!zl_type_numeric(S("TYPEX")));
+}
+END_TEST
+
 /* The servers that do not know a type's mnemonic: the table is searched
  * in order of type, so an entry out of order would go unseen. */
 START_TEST(test_type_unknown_to)
@@ -548,6 +599,7 @@ Suite *lex_suite(void)
 	tc = tcase_create("type_parse");
 	tcase_add_test(tc, test_type_parse);
 	tcase_add_test(tc, test_type_unknown_to);
+	tcase_add_test(tc, test_generic_form);
 	suite_add_tcase(s, tc);
 	return s;
 }
