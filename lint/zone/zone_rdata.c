@@ -466,6 +466,12 @@ static bool conv_hip(struct conv *c, struct zl_rdf *r, size_t ti,
 	key[n] = '\0';
 	rd = ldns_rdf_new_frm_str(LDNS_RDF_TYPE_B64, key);
 	free(key);
+	/* ldns reads a lone "-" or "0" as no bytes; RFC 8005 §5 has a
+	 * key of one byte at least, and the servers want one */
+	if (rd && ldns_rdf_size(rd) == 0) {
+		ldns_rdf_deep_free(rd);
+		rd = NULL;
+	}
 	if (!rd)
 		return bad(c, "syntax", tok_at(c, ti + 2), "invalid %s public "
 			   "key '%.*s%s'", tn(c), ZL_TOKARGS(s, n));

@@ -457,6 +457,12 @@ static bool value(struct svcb *v, size_t tok, uint16_t key, bool has,
 					"DNS refuses: write it without");
 		rd = strlen(v->text.s) == v->text.len ?
 		     ldns_rdf_new_frm_str(LDNS_RDF_TYPE_B64, v->text.s) : NULL;
+		/* ldns reads "-" and "0" as no bytes; the servers refuse
+		 * them as base64 (the empty value is handled above) */
+		if (rd && ldns_rdf_size(rd) == 0) {
+			ldns_rdf_deep_free(rd);
+			rd = NULL;
+		}
 		if (!rd)
 			return ech_groups(v, tok);
 		zl_buf_add(&v->val, (const char *)ldns_rdf_data(rd),
