@@ -227,6 +227,25 @@ static bool ilnp64_full(const char *s, size_t n)
 	return n == 19;
 }
 
+/* Whether s[0..n) is four groups of one to four hex digits joined by ':'
+ * (RFC 6742 §2.3), as BIND and NSD read an ILNP locator or node
+ * identifier; ldns reads each group with sscanf(3), which also takes a
+ * sign or "0x" before it, and the servers refuse those. */
+static bool ilnp64_groups(const char *s, size_t n)
+{
+	size_t i, digits = 0, groups = 1;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == ':' && digits && groups < 4) {
+			groups++;
+			digits = 0;
+		} else if (zl_hex_digit(s[i]) < 0 || ++digits > 4) {
+			return false;
+		}
+	}
+	return groups == 4 && digits;
+}
+
 /* A lone "0" for a hex or base64 field of a type NSD knows: NSD reads it
  * as empty, BIND and Knot DNS refuse it.  RFC 8078 §4 wrote the delete
  * CDS and CDNSKEY so; its erratum 5049 has them carry one zero byte, "00"
@@ -294,7 +313,8 @@ static bool conv_ldns(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	}
 	if (ft == LDNS_RDF_TYPE_WKS)
 		pthread_mutex_lock(&netdb_lock);
-	rd = ldns_rdf_new_frm_str((ldns_rdf_type)ft, s);
+	rd = ft == LDNS_RDF_TYPE_ILNP64 && !ilnp64_groups(s, n) ? NULL :
+	     ldns_rdf_new_frm_str((ldns_rdf_type)ft, s);
 	if (ft == LDNS_RDF_TYPE_WKS)
 		pthread_mutex_unlock(&netdb_lock);
 	if (!rd && ft == LDNS_RDF_TYPE_B64)
