@@ -131,6 +131,27 @@ test_malformed() {
 	has "$tmp/err" "cannot read baseline 'missing\.txt'"
 }
 
+# A file name is escaped in the baseline as in every other output
+# (docs/limits.md, "Output"): a pull request's zone named with a terminal
+# escape, a line break, a byte that is not UTF-8 or a bidi override must
+# not reach whoever prints or diffs the file.  Matching needs only the rule
+# id and the fingerprint, so the escaped path still hides the findings.
+test_escaped_path() {
+	name=$(printf 'x\033]0;t\007\n\377\342\200\256.example.com.zone')
+	zone >"$name"
+	run --write-baseline base.txt "$name"
+	want_rc 0
+	if LC_ALL=C grep -q -a -P '[\x00-\x08\x0b-\x1f\x7f-\xff]' base.txt; then
+		echo "raw bytes of the file name in the baseline:"
+		show base.txt
+		exit 1
+	fi
+	count base.txt '^MX001	x\\027]0;t\\007\\010\\255\\226\\128\\174\.example\.com\.zone	[0-9a-f]{16}:1	' 1
+	run --baseline base.txt "$name"
+	want_rc 0
+	has "$tmp/err" '0 errors.*2 hidden by the baseline, 0 stale entries'
+}
+
 # The config key: relative to the config's directory, and confined to it.
 test_config_key() {
 	setup
@@ -246,6 +267,7 @@ t "a new finding on top of a baseline fails" test_new_finding_fails
 t "each entry hides at most one finding" test_hidden_once_each
 t "a fixed finding becomes a stale entry" test_fixed_is_stale
 t "a malformed baseline is an error at its line" test_malformed
+t "a file name is escaped in the baseline" test_escaped_path
 t "the config key baseline: is relative to the config, confined" test_config_key
 t "the git hook honours the staged config's baseline" test_hook
 

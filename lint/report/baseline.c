@@ -50,15 +50,19 @@ static int cmp_line(const void *pa, const void *pb)
 	return strcmp(*(char *const *)pa, *(char *const *)pb);
 }
 
-/* The path as the line shows it: no tab or line break may end a field. */
+/* A field as the line shows it, escaped as every other output is
+ * (\DDD): no tab or line break may end a field, and a file name's
+ * terminal escapes must not reach whoever reads or diffs the file.  The
+ * path and the message are only for readers: nothing parses them back. */
 static char *field(const char *s)
 {
-	char *t = zl_xstrdup(s ? s : ""), *p;
+	struct zl_buf b = { 0 };
 
-	for (p = t; *p; p++)
-		if (*p == '\t' || *p == '\n' || *p == '\r')
-			*p = ' ';
-	return t;
+	if (!s)
+		s = "";
+	zl_buf_add_escaped_inline(&b, s, strlen(s));
+	zl_buf_add(&b, "", 0);	/* an empty field too */
+	return b.s;
 }
 
 enum zl_status zl_baseline_write_impl(const struct zl_diags *d, FILE *out)
