@@ -499,7 +499,7 @@ EOF
 		'acl:\n  - id: a2\n    address: 192.0.2.1-2001:db8::1\n|9:14|range' \
 		'acl:\n  - id: a2\n    action: [transfer, trasnfer]\n|9:24|transfer' \
 		'key:\n  - id: k2\n    algorithm: hmac-sha265\n|9:16|hmac-sha256' \
-		'key:\n  - id: k2\n    algorithm: hmac-sha256\n    secret: c2VjcmV\n|10:13|base64' \
+		'key:\n  - id: k2\n    algorithm: hmac-sha256\n    secret: c2VjcmV\n|10:13|invalid value for .secret.; it takes base64' \
 		'zone:\n  - domain: example.org\n    serial-policy: unixtim\n|9:20|unixtime' \
 		'zone:\n  - domain: example.org\n    zonefile-load: whle\n|9:20|whole' \
 		'zone:\n  - domain: example.org\n    journal-content: changez\n|9:22|changes' \

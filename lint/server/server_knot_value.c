@@ -609,6 +609,9 @@ static void refuse(struct srv *s, const struct kv_item *it, const char *v,
 	if (!*v)	/* "NAME:" alone, or "" */
 		srv_err(s, file, line, col, "no value for '%s'; it takes %s",
 			it->name, b.s);
+	else if (!strcmp(it->name, "secret"))	/* a key's: not shown */
+		srv_err(s, file, line, col, "invalid value for '%s'; it takes "
+			"%s", it->name, b.s);
 	else
 		srv_err(s, file, line, col, "%s '%s' for '%s'; %s%s",
 			why == RANGE ? "out-of-range value" : "invalid value",
