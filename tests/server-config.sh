@@ -1547,6 +1547,32 @@ t_key_errors() {
 }
 t "errors in a key file at their file:line:col" t_key_errors
 
+# A key file's text is never shown, whatever is wrong with it: a
+# misformatted one may hold its secret where the reader quotes a token
+# (a bare secret alone, as some tools write it, a secret split in two
+# strings, a second secret, an include naming it), and CI logs are read
+# by many.  The position still says where.  The key's name and an
+# unknown algorithm are shown.
+t_key_secret_hidden() {
+	c=czNjcjN0LWNhbmFyeQ
+	for k in "$c==|1:1|unknown option '\\.\\.\\.'" \
+		"key \"k\" { algorithm hmac-sha256; secret \"$c\" \"$c\"; };|1:62|missing ';' before '\\.\\.\\.'" \
+		"key \"k\" { algorithm hmac-sha256; secret $c==; secret; };|1:63|'\\.\\.\\.' without a value" \
+		"key \"k\" { algorithm hmac-sha256; secret \"$c==\"; };include \"$c\";|1:67|cannot read included file '\\.\\.\\.'" \
+		"key \"k\" { secret \"$c==\" algorithm hmac-sha256; };|1:41|missing ';' before '\\.\\.\\.'" \
+		"Private-key-format: v1.3\nAlgorithm: 163 (HMAC_SHA256)\nKey: $c==|1:1|unknown option"; do
+		printf '%b\n' "${k%%|*}" >secret.key
+		run --tsig-key secret.key axfr://127.0.0.1:1/example.org
+		want_rc 2 && has err "^secret\\.key:$(echo "$k" | cut -d'|' -f2): error: $(echo "$k" | cut -d'|' -f3)" &&
+		hasnt err "$c|czNj" && hasnt err "cannot connect" || return 1
+	done
+	printf 'key "k" { algorithm hmac-foo; secret "%s=="; };\n' "$c" >secret.key
+	run --tsig-key secret.key axfr://127.0.0.1:1/example.org
+	want_rc 2 && has err "^secret\\.key:1:21: error: key 'k': unknown algorithm 'hmac-foo'" &&
+	hasnt err "$c"
+}
+t "a key file's text is not shown in its errors" t_key_secret_hidden
+
 # Options that cannot go together, and nothing to lint.
 t_usage() {
 	run --from-index --server-config bind/named.conf

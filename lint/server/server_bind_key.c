@@ -95,8 +95,14 @@ void zl_server_read_key(struct srv *s, struct srv_file *f)
 {
 	struct bind b;
 
+	/* The key file's own text is shown by none of the reader's errors,
+	 * but the key's name and algorithm are by key_finish's. */
+	s->redact = true;
 	bind_start(&b, s, f);
+	s->redact = false;
 	if (!b.lx.stop)
 		key_finish(&b, f->shown);
+	s->redact = true;
 	bind_end(&b);
+	s->redact = false;
 }

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <glob.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -18,6 +19,87 @@
 #include "zone_lex.h"
 
 /* ---- errors, names ---- */
+
+/* The next integer argument of ap, of the size the length modifier m
+ * ("", "l", "ll", "z", "j", "h" or "hh") gives. */
+static unsigned long long int_arg(const char *m, size_t n, bool sign,
+				  va_list *ap)
+{
+	if (n == 1 && *m == 'l')
+		return sign ? (unsigned long long)va_arg(*ap, long) :
+			      va_arg(*ap, unsigned long);
+	if (n == 2 && *m == 'l')
+		return va_arg(*ap, unsigned long long);
+	if (n == 1 && *m == 'z')
+		return va_arg(*ap, size_t);
+	if (n == 1 && *m == 'j')
+		return sign ? (unsigned long long)va_arg(*ap, intmax_t) :
+			      va_arg(*ap, uintmax_t);
+	return sign ? (unsigned long long)va_arg(*ap, int) :
+		      va_arg(*ap, unsigned);
+}
+
+/* Whether a redacted message may show s, a word of the reader's own that
+ * holds no secret: punctuation it expected (';', '}') or "end of file". */
+static bool shown_word(const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (!strcmp(s, "end of file"))
+		return true;
+	for (i = 0; i < n; i++)
+		if (isalnum((unsigned char)s[i]))
+			return false;
+	return n <= 3;
+}
+
+/* The message fmt makes of ap with every string and character argument
+ * written "..." (but shown_word's): the text of a key file (its secret, or whatever a
+ * misformatted one holds where a token is quoted) never reaches an error,
+ * whose position still says where to look.  Integers are kept. */
+static char *redacted(const char *fmt, va_list ap)
+{
+	struct zl_buf b = { 0 };
+	const char *p, *q, *m, *str;
+	unsigned long long v;
+	va_list aq;
+
+	va_copy(aq, ap);
+	for (p = fmt; *p; p = q + 1) {
+		if (*p != '%' || p[1] == '%') {
+			zl_buf_addc(&b, *p);
+			q = p + (*p == '%');
+			continue;
+		}
+		/* flags, width, precision: a '*' takes an int */
+		for (q = p + 1; *q && strchr("-+ #0123456789.*", *q); q++)
+			if (*q == '*')
+				(void)va_arg(aq, int);
+		for (m = q; *q && strchr("hlzjt", *q); q++)
+			;
+		if (!*q)
+			break;
+		if (*q == 's') {
+			str = va_arg(aq, const char *);
+			zl_buf_addf(&b, "%s", shown_word(str) ? str : "...");
+		} else if (*q == 'p') {
+			(void)va_arg(aq, void *);
+			zl_buf_add(&b, "...", 3);
+		} else if (*q == 'c') {
+			(void)va_arg(aq, int);
+			zl_buf_add(&b, "...", 3);
+		} else {
+			v = int_arg(m, (size_t)(q - m), strchr("di", *q), &aq);
+			if (strchr("di", *q))
+				zl_buf_addf(&b, "%lld", (long long)v);
+			else
+				zl_buf_addf(&b, *q == 'x' ? "%llx" : "%llu", v);
+		}
+	}
+	va_end(aq);
+	zl_buf_add(&b, "", 0);
+	return b.s;
+}
 
 /* Reports an error as srv_err does, with help (NULL: none). */
 static void report(struct srv *s, const char *help, const char *file,
@@ -35,7 +117,7 @@ static void report(struct srv *s, const char *help, const char *file,
 				     "(at most %d)", ZL_SERVER_MAX_ERRORS);
 		return;
 	}
-	msg = zl_xvasprintf(fmt, ap);
+	msg = s->redact ? redacted(fmt, ap) : zl_xvasprintf(fmt, ap);
 	loc.file = (char *)file;
 	loc.line = loc.end_line = line;
 	loc.col = loc.end_col = col;

@@ -30,6 +30,8 @@ struct srv {
 	size_t depth, idcap;
 	char **names;		/* every file name shown, owned until the end */
 	struct zl_tsig_key *key;	/* reading a key file: the key */
+	bool redact;		/* errors show no text of the file (a key
+				 * file's: any token may be the secret) */
 	size_t nnames, namecap;
 };
 
