@@ -727,6 +727,44 @@ test_git_config_commands() {
 	)
 }
 
+# zonelint empties the commands of each filter driver the configuration
+# defines, up to a bound: a configuration with more drivers than that, the
+# one the attributes name last, must not get its clean filter run; no git
+# runs at all then, and the run says why (exit 2).
+test_git_many_filters() {
+	(
+	unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY \
+		GIT_ALTERNATE_OBJECT_DIRECTORIES GIT_CONFIG_COUNT
+	export HOME="$tmp/home" GIT_CONFIG_NOSYSTEM=1
+	mkdir -p "$HOME" gitmany && cd gitmany && git init -q || exit 1
+	# shellcheck disable=SC2016
+	printf '#!/bin/sh\necho "$0" >>"%s/ran"\nexec cat\n' "$tmp" >"$tmp/clean"
+	chmod +x "$tmp/clean"
+	zone >example.com.zone &&
+	echo '*.zone filter=zz' >.gitattributes &&
+	git add . && git -c user.name=t -c user.email=t@example.com \
+		commit -qm 1 || exit 1
+	awk -v clean="$tmp/clean" 'BEGIN {
+		for (i = 0; i < 1001; i++)
+			printf "[filter \"f%d\"]\n\tclean = cat\n", i
+		printf "[filter \"zz\"]\n\tclean = %s\n", clean
+	}' >>.git/config
+	echo 'x IN A 192.0.2.9' >>example.com.zone
+	touch -d 2001-01-01 ./*.zone
+	# the diff against the work tree first: it hashes the zone
+	for args in "--since HEAD --summary ." "--from-index ." \
+		"--from-index --since HEAD --summary ."; do
+		rm -f "$tmp/ran"
+		# shellcheck disable=SC2086 # the options, split
+		run -q $args
+		[ ! -e "$tmp/ran" ] || { echo "zonelint $args ran:"; cat "$tmp/ran"; exit 1; }
+		no_leak "$tmp/out" "$tmp/err" && want_rc 2 &&
+		has "$tmp/err" "runs no git here: the repository's configuration defines more than 1000 filter drivers" ||
+			exit 1
+	done
+	)
+}
+
 # What git says on stderr names files of the tree, and git hides only
 # ASCII control bytes in it: a C1 control (U+009B, CSI) and a bidi
 # override (U+202E) in a name are shown escaped, as zonelint's own
@@ -864,6 +902,7 @@ t "--output only over a regular file or a new path" test_output_not_regular
 t "SIGINT and SIGTERM while writing remove the temporary report" test_signal_cleanup
 t "a closed pipe ends the run with the findings' status" test_epipe
 t "git: the repository's configuration runs no command" test_git_config_commands
+t "git: more filter drivers than are turned off run no git" test_git_many_filters
 t "git: its messages are shown escaped" test_git_stderr_escaped
 t "git: links in the index and the base's tree stay in the repository" test_git_links
 

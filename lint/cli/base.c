@@ -171,6 +171,16 @@ struct base *base_open(const struct cli *c, bool *ok)
 	*ok = true;
 	if (!c->since && !c->from_index)
 		return NULL;
+	if (!git_environ()) {
+		char *msg = xasprintf("zonelint runs no git here: %s (a "
+				      "filter's command would run)",
+				      git_refused());
+
+		report_failure(opt, msg);
+		free(msg);
+		*ok = false;
+		return NULL;
+	}
 	if (!resolve(rev, &sha)) {
 		char *msg;
 

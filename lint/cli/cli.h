@@ -247,12 +247,17 @@ enum zl_status axfr_fetch(const struct cli *c, const struct zl_tsig_key *k,
 /* The environment every git zonelint runs gets: the caller's, with the
  * commands a repository's configuration may name (core.fsmonitor, filter
  * drivers, a fetch from a promisor remote) turned off.  Made once, kept
- * for the run; thread-safe. */
+ * for the run; thread-safe.  NULL when they cannot all be turned off (more
+ * filter drivers than it overrides): then no git may be run, and
+ * git_refused() says why. */
 char **git_environ(void);
 /* git_environ() for a git run in a submodule's work tree: without the
  * variables that name the repository (GIT_DIR, GIT_INDEX_FILE, ...), which
- * a hook sets for the superproject.  Made once; thread-safe. */
+ * a hook sets for the superproject.  Made once; thread-safe; NULL as
+ * git_environ(). */
 char **git_environ_module(void);
+/* Why git_environ() is NULL: a static message. */
+const char *git_refused(void);
 
 /* Sends the standard error of the git fa spawns to a file in memory, *fd
  * (-1: to /dev/null, when none can be made). */

@@ -96,6 +96,11 @@ static int run_git(char *const argv[], size_t max, char **out, size_t *len,
 
 	*out = NULL;
 	*len = 0;
+	if (!envp) {
+		*why = xasprintf("zonelint runs no git here: %s (a filter's "
+				 "command would run)", git_refused());
+		return -1;
+	}
 	/* Close-on-exec from the start, so that no git another thread
 	 * starts holds this pipe open. */
 	if (pipe2(fd, O_CLOEXEC) != 0) {
@@ -346,6 +351,8 @@ static bool batch_start(struct batch *b)
 	int to[2], from[2];
 
 	b->pid = -1;
+	if (!env_in(b->dir))
+		return false;	/* git_refused(): no git runs */
 	if (b->dir) {
 		argv[1] = "-C";
 		argv[2] = (char *)b->dir;

@@ -46,6 +46,8 @@ extern char **environ;
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static char **env;
+/* Why env is NULL: a filter that could not be turned off would run. */
+static const char *refused;
 
 /* Whether environment entry e sets the variable name. */
 static bool sets(const char *e, const char *name)
@@ -99,8 +101,9 @@ static void add_config(char ***v, size_t *n, size_t *cap, unsigned *count,
 	(*v)[*n] = NULL;
 }
 
-/* Empties the commands of every filter driver named in keys. */
-static void add_filters(char ***v, size_t *n, size_t *cap, unsigned *count,
+/* Empties the commands of every filter driver named in keys; false when
+ * there are more than MAX_FILTERS of them (the rest would run). */
+static bool add_filters(char ***v, size_t *n, size_t *cap, unsigned *count,
 			const char *keys, size_t len)
 {
 	static const char *const vars[] = { "clean", "smudge", "process" };
@@ -108,8 +111,7 @@ static void add_filters(char ***v, size_t *n, size_t *cap, unsigned *count,
 	char *name, *key, *prev = NULL;
 	size_t i, nf = 0;
 
-	for (k = keys; k < keys + len && nf < MAX_FILTERS;
-	     k += strlen(k) + 1) {
+	for (k = keys; k < keys + len; k += strlen(k) + 1) {
 		/* filter.NAME.VAR: NAME may hold dots, VAR cannot */
 		dot = strrchr(k, '.');
 		if (strncmp(k, "filter.", 7) != 0 || !dot || dot < k + 7)
@@ -118,6 +120,11 @@ static void add_filters(char ***v, size_t *n, size_t *cap, unsigned *count,
 		if (prev && strcmp(prev, name) == 0) {
 			free(name);
 			continue;
+		}
+		if (nf == MAX_FILTERS) {
+			free(name);
+			free(prev);
+			return false;
 		}
 		for (i = 0; i < 3; i++) {
 			key = xasprintf("filter.%s.%s", name, vars[i]);
@@ -132,6 +139,7 @@ static void add_filters(char ***v, size_t *n, size_t *cap, unsigned *count,
 		nf++;
 	}
 	free(prev);
+	return true;
 }
 
 static void make_env(void)
@@ -163,8 +171,15 @@ static void make_env(void)
 	keys = filter_keys(v, &len);
 	free(v[n]);
 	v[n] = NULL;
-	if (keys)
-		add_filters(&v, &n, &cap, &count, keys, len);
+	/* A filter left as the configuration has it runs on the first file
+	 * git hashes: with more drivers than are overridden, or a listing
+	 * cut short, no git runs at all. */
+	if (keys && len > MAX_CONFIG_LIST)
+		refused = "the repository's configuration lists more than "
+			  "1 MiB of filter driver settings";
+	else if (keys && !add_filters(&v, &n, &cap, &count, keys, len))
+		refused = "the repository's configuration defines more than "
+			  "1000 filter drivers";
 	free(keys);
 	xgrow((void **)&v, &cap, n + 2, sizeof *v);
 	v[n++] = xasprintf("GIT_CONFIG_COUNT=%u", count);
@@ -175,7 +190,13 @@ static void make_env(void)
 char **git_environ(void)
 {
 	pthread_once(&once, make_env);
-	return env;
+	return refused ? NULL : env;
+}
+
+const char *git_refused(void)
+{
+	pthread_once(&once, make_env);
+	return refused ? refused : "";
 }
 
 static pthread_once_t module_once = PTHREAD_ONCE_INIT;
@@ -199,6 +220,8 @@ static void make_module_env(void)
 	char **all = git_environ();
 	size_t n = 0, cap = 0, i, j;
 
+	if (!all)
+		return;		/* module_env stays NULL: no git runs */
 	for (i = 0; all[i]; i++) {
 		for (j = 0; j < sizeof local / sizeof local[0]; j++)
 			if (sets(all[i], local[j]))
