@@ -610,6 +610,46 @@ test_output_not_regular() {
 	done
 }
 
+# --output, --summary-file and --write-baseline replace a link at their
+# path, but a directory on the way is followed: when the path lies in the
+# current directory's repository, a pull request may have made reports/
+# (or reports/.., or a/b with a a link) lead to a directory of the CI
+# host.  Refused before linting, as a file named there is for reading; a
+# real directory, or a path outside the repository named as such, is
+# written as before.
+test_output_dir_link() {
+	mkdir -p orepo/.git orepo/real/sub outside/reports
+	zone >orepo/example.com.zone
+	ln -s ../outside orepo/reports
+	ln -s "$tmp/outside" orepo/real/abs
+	(
+	cd orepo || exit 1
+	for path in reports/r.txt reports/../outside/reports/r.txt \
+		real/abs/r.txt real/abs/reports/r.txt; do
+		for opt in --output --write-baseline \
+			"--since HEAD --summary --summary-file"; do
+			# shellcheck disable=SC2086 # the options, split
+			run $opt "$path" example.com.zone
+			want_rc 2 &&
+			has "$tmp/err" "cannot write the (report|summary|baseline) to '$path': a symbolic link leads out of '\\.'" ||
+				exit 1
+			[ -z "$(ls -A "$tmp/outside/reports")" ] &&
+			! ls "$tmp/outside"/r.txt* >/dev/null 2>&1 || {
+				echo "zonelint $opt $path wrote outside:"
+				ls -lA "$tmp/outside" "$tmp/outside/reports"
+				exit 1
+			}
+		done
+	done
+	for path in real/sub/r.txt "$tmp/outside/reports/r.txt"; do
+		run --output "$path" example.com.zone
+		want_rc 1 && [ -s "$path" ] && rm "$path" || exit 1
+		run --write-baseline "$path" example.com.zone
+		want_rc 0 && [ -s "$path" ] && rm "$path" || exit 1
+	done
+	)
+}
+
 # A signal while the report is written removes the temporary file: the
 # run is stopped as soon as the file appears, signalled, and continued.
 report_zone() {
@@ -899,6 +939,7 @@ t "packs: a link on the way is not followed" test_packs_link
 t "FIFOs as operands, --rules, --config and in a walk" test_fifo_operand
 t "a zone below a path longer than PATH_MAX" test_long_path
 t "--output only over a regular file or a new path" test_output_not_regular
+t "--output, --summary-file, --write-baseline: no directory through a link out" test_output_dir_link
 t "SIGINT and SIGTERM while writing remove the temporary report" test_signal_cleanup
 t "a closed pipe ends the run with the findings' status" test_epipe
 t "git: the repository's configuration runs no command" test_git_config_commands

@@ -458,9 +458,12 @@ typedef enum zl_status cli_writer(FILE *f, const void *arg);
 enum zl_status cli_write_atomic(const char *path, cli_writer *write,
 				const void *arg);
 
-/* --output replaces a regular file or makes a new one: false, after
- * saying why, for anything else. */
-bool cli_output_ok(const char *path);
+/* --output, --summary-file and --write-baseline (what: "report",
+ * "summary", "baseline") replace a regular file or make a new one, in a
+ * directory that is not reached through a symbolic link leading out of
+ * the current directory's repository: false, after saying why, for
+ * anything else. */
+bool cli_output_ok(const char *what, const char *path);
 /* Writes the report in the chosen format to stdout or, atomically, to
  * --output.  Returns ZL_OK or ZL_ERR_IO after saying why. */
 enum zl_status cli_write_report(const struct cli *c,

@@ -54,14 +54,32 @@ static void catch_end_signals(sigset_t *set)
 }
 
 /* Anything but a regular file is refused: renaming over a device (as
- * root, /dev/null), a FIFO or a directory would replace it or fail late. */
-bool cli_output_ok(const char *path)
+ * root, /dev/null), a FIFO or a directory would replace it or fail late.
+ * A link at path is replaced, but one on the way to its directory would be
+ * followed: when path is written as lying in the current directory's
+ * repository, a pull request may have turned reports/ into a link to a
+ * directory of the CI host, and the file would be made there. */
+bool cli_output_ok(const char *what, const char *path)
 {
+	const char *slash = strrchr(path, '/');
+	char *dir, *why;
 	struct stat sb;
 
+	if (slash && slash != path) {
+		dir = xstrndup(path, (size_t)(slash - path));
+		why = named_refused(dir);
+		free(dir);
+		if (why) {
+			cli_warnx("cannot write the %s to '%s': %s", what,
+				  path, why);
+			free(why);
+			return false;
+		}
+	}
 	if (stat(path, &sb) != 0 || S_ISREG(sb.st_mode))
 		return true;
-	cli_warnx("cannot write the report to '%s': not a regular file", path);
+	cli_warnx("cannot write the %s to '%s': not a regular file", what,
+		  path);
 	return false;
 }
 

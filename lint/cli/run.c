@@ -1020,7 +1020,12 @@ int cli_lint(const struct cli *c, struct zl_ruleset *rs)
 	int rc;
 
 	cli_packs_enable(rs, &r);
-	if ((c->output && !cli_output_ok(c->output)) || !check_load_opts(c) ||
+	if ((c->output && strcmp(c->output, "-") != 0 &&
+	     !cli_output_ok("report", c->output)) ||
+	    (c->summary_file && !cli_output_ok("summary", c->summary_file)) ||
+	    (c->write_baseline &&
+	     !cli_output_ok("baseline", c->write_baseline)) ||
+	    !check_load_opts(c) ||
 	    !cli_axfr_key(c, &r) || !cli_baseline_open(c, &r) ||
 	    !open_configs(c, rs, &r)) {
 		zl_tsig_key_free(&r.key);
