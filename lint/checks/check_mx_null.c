@@ -244,15 +244,17 @@ static void null_mx_missing(struct zl_ctx *ctx)
 	const struct zl_rr *addr, *spf;
 	zl_finding d;
 
+	/* the tests of the name's own records first: most names with TXT
+	 * have an MX or no address */
 	if (!txt || !n->in_zone || n->below_cut ||
-	    strncmp(n->text, "*.", 2) == 0 ||
-	    zl_text_served(n->text) != n->text ||
-	    zl_name_rrset(n, LDNS_RR_TYPE_MX) || !(spf = sends_nothing(ctx, txt)))
+	    zl_name_rrset(n, LDNS_RR_TYPE_MX))
 		return;
 	addr = zl_first_rr(z, n, LDNS_RR_TYPE_A);
 	if (!addr)
 		addr = zl_first_rr(z, n, LDNS_RR_TYPE_AAAA);
-	if (!addr)
+	if (!addr || strncmp(n->text, "*.", 2) == 0 ||
+	    zl_text_served(n->text) != n->text ||
+	    !(spf = sends_nothing(ctx, txt)))
 		return;
 	d = ZL_EMIT(ctx, spf->src, zl_rr_field_tok(z, spf, 0));
 	if (d != ZL_NO_FINDING)
