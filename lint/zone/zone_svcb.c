@@ -458,8 +458,10 @@ static bool value(struct svcb *v, size_t tok, uint16_t key, bool has,
 		rd = strlen(v->text.s) == v->text.len ?
 		     ldns_rdf_new_frm_str(LDNS_RDF_TYPE_B64, v->text.s) : NULL;
 		/* ldns reads "-" and "0" as no bytes; the servers refuse
-		 * them as base64 (the empty value is handled above) */
-		if (rd && ldns_rdf_size(rd) == 0) {
+		 * them as base64 (the empty value is handled above).  Blanks
+		 * alone are no bytes to BIND and NSD too: the empty value */
+		if (rd && ldns_rdf_size(rd) == 0 &&
+		    strspn(v->text.s, " \t\n\v\f\r") < v->text.len) {
 			ldns_rdf_deep_free(rd);
 			rd = NULL;
 		}
