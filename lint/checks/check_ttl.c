@@ -135,6 +135,12 @@ static bool ttl_said(const struct zl_zone *z, const struct zl_rr *rr)
  * and a server that loads the file serves 1 second; a $TTL 1 is not. */
 static const char *range_hint(const struct zl_zone *z, const struct zl_rr *rr)
 {
+	/* BIND's default without $TTL after an SOA without TTL (RFC 2308
+	 * §4), which no earlier record's TTL changes */
+	if (rr->flags & ZL_RR_TTL_SOA_MIN)
+		return "; this record gives no TTL of its own and no $TTL "
+		       "comes before it: BIND gives it the SOA's minimum, "
+		       "Knot DNS and NSD 3600, so write a $TTL";
 	if (zl_rr_hdr(z, rr, ZL_HDR_TTL).len == 0)
 		return "; this record gives no TTL of its own: it takes the "
 		       "one $TTL or an earlier record sets, so change it there";

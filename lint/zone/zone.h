@@ -107,6 +107,9 @@ enum {
 					   read: kept as written, nrdf 0 (or
 					   one opaque field for \#) */
 	ZL_RR_WIDE = 1 << 4,	/* rdata tokens in zone->wtoks */
+	ZL_RR_TTL_SOA_MIN = 1 << 5,	/* TTL implicit, no $TTL before it:
+					   BIND's, the SOA minimum (Knot DNS
+					   and NSD give 3600) */
 };
 
 /* BIND holds an RRset of at most this many bytes, each record its rdata

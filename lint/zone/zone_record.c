@@ -461,9 +461,9 @@ static void ttl_after_include(struct loader *L, uint16_t src,
 /* BIND's TTL for a record without one after an SOA without TTL that
  * nothing came before on: the SOA minimum, whatever TTL is written after
  * it, but the TTL of the RRset it joins among the records just before it
- * at the same owner ("TTL set to prior TTL"). */
-static uint32_t bind_default_ttl(const struct loader *L,
-				 const struct zl_rr *rr)
+ * at the same owner ("TTL set to prior TTL").  The SOA minimum is
+ * marked ZL_RR_TTL_SOA_MIN, which the TTL rules' help names. */
+static uint32_t bind_default_ttl(const struct loader *L, struct zl_rr *rr)
 {
 	unsigned i;
 
@@ -471,6 +471,7 @@ static uint32_t bind_default_ttl(const struct loader *L,
 		for (i = 0; i < L->run_n; i++)
 			if (L->run[i].type == rr->type)
 				return L->run[i].ttl;
+	rr->flags |= ZL_RR_TTL_SOA_MIN;
 	return L->bind_ttl;
 }
 
@@ -519,13 +520,13 @@ static bool rr_ttl(struct loader *L, uint16_t src, struct rec *r)
 			rr->ttl = bind_default_ttl(L, rr);
 		else if (L->have_last_ttl)
 			rr->ttl = L->last_ttl;
-		else if (L->have_soa_min)
-			rr->ttl = L->soa_min;
-		else if (soa)
-			rr->ttl = soa_minimum(rr);
-		else if (L->z->lost_unread)	/* it may have set $TTL */
+		else if (L->have_soa_min || soa) {
+			rr->ttl = L->have_soa_min ? L->soa_min :
+				  soa_minimum(rr);
+			rr->flags |= ZL_RR_TTL_SOA_MIN;
+		} else if (L->z->lost_unread) {	/* it may have set $TTL */
 			rr->ttl = 3600;
-		else {
+		} else {
 			zl_zone_refused(L->z, ZL_NOT_BIND, "portable", src,
 					r->hdr[ZL_HDR_TYPE],
 					"no TTL for this record and no $TTL "

@@ -196,6 +196,32 @@ START_TEST(test_ttl_one_hint)
 			 "change it there");
 	ck_assert_str_eq(d.v[1].help, d.v[0].help);
 	zl_diags_free(&d);
+	/* Without $TTL, after an SOA without TTL, BIND gives the SOA
+	 * minimum whatever TTL an earlier record writes (the 3600 of ns1
+	 * changes nothing); Knot DNS and NSD give 3600: a $TTL is the fix. */
+	tu_lint("$ORIGIN example.com.\n"
+		"@ IN SOA ns1 hostmaster 1 7200 3600 1209600 60\n"
+		"@ 3600 IN NS ns1\nns1 3600 IN A 192.0.2.53\n"
+		"@ IN MX 10 mx1\nmx1 IN A 192.0.2.25\n", "TTL002,TTL003", &d);
+	ck_assert_uint_eq(d.n, 2);
+	ck_assert_uint_eq(d.v[0].loc.line, 5);
+	ck_assert_str_eq(d.v[0].help, "use a TTL between 300 and 432000 "
+			 "seconds; this record gives no TTL of its own and no "
+			 "$TTL comes before it: BIND gives it the SOA's "
+			 "minimum, Knot DNS and NSD 3600, so write a $TTL");
+	ck_assert_str_eq(d.v[1].help, d.v[0].help);
+	zl_diags_free(&d);
+	/* Without $TTL after a TTL written before the SOA, BIND gives the
+	 * last TTL written: the earlier record's */
+	tu_lint("$ORIGIN example.com.\n@ 60 IN NS ns1\n"
+		"@ IN SOA ns1 hostmaster 1 7200 3600 1209600 3600\n"
+		"ns1 IN A 192.0.2.53\n@ IN MX 10 ns1\n", "TTL002,TTL003", &d);
+	ck_assert_uint_eq(d.n, 2);
+	ck_assert_str_eq(d.v[0].help, "use a TTL between 300 and 432000 "
+			 "seconds; this record gives no TTL of its own: it "
+			 "takes the one $TTL or an earlier record sets, so "
+			 "change it there");
+	zl_diags_free(&d);
 }
 END_TEST
 
