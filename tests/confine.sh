@@ -721,6 +721,16 @@ test_epipe() {
 
 # ---- git ----
 
+# git_sandbox DIR: in the calling subshell, git reads no configuration
+# but the test's own (a HOME of its own, no system file, none of the
+# caller's GIT_* variables), and DIR is a new repository, entered.
+git_sandbox() {
+	unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY \
+		GIT_ALTERNATE_OBJECT_DIRECTORIES GIT_CONFIG_COUNT
+	export HOME="$tmp/home" GIT_CONFIG_NOSYSTEM=1
+	mkdir -p "$HOME" "$1" && cd "$1" && git init -q
+}
+
 # git reads commands from the repository's own configuration even for the
 # reading commands zonelint runs: an fsmonitor hook (ls-files, diff), the
 # clean filter of a file it hashes (a diff against the work tree) and, in
@@ -728,10 +738,7 @@ test_epipe() {
 # A checkout's .git/config is not zonelint's to trust: none of them runs.
 test_git_config_commands() {
 	(
-	unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY \
-		GIT_ALTERNATE_OBJECT_DIRECTORIES GIT_CONFIG_COUNT
-	export HOME="$tmp/home" GIT_CONFIG_NOSYSTEM=1
-	mkdir -p "$HOME" gitcfg && cd gitcfg && git init -q || exit 1
+	git_sandbox gitcfg || exit 1
 	# shellcheck disable=SC2016 # $0 is the scripts' own
 	printf '#!/bin/sh\necho "$0" >>"%s/ran"\nexit 1\n' "$tmp" >"$tmp/hook"
 	# shellcheck disable=SC2016
@@ -773,10 +780,7 @@ test_git_config_commands() {
 # runs at all then, and the run says why (exit 2).
 test_git_many_filters() {
 	(
-	unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY \
-		GIT_ALTERNATE_OBJECT_DIRECTORIES GIT_CONFIG_COUNT
-	export HOME="$tmp/home" GIT_CONFIG_NOSYSTEM=1
-	mkdir -p "$HOME" gitmany && cd gitmany && git init -q || exit 1
+	git_sandbox gitmany || exit 1
 	# shellcheck disable=SC2016
 	printf '#!/bin/sh\necho "$0" >>"%s/ran"\nexec cat\n' "$tmp" >"$tmp/clean"
 	chmod +x "$tmp/clean"
@@ -811,10 +815,7 @@ test_git_many_filters() {
 # messages show them.
 test_git_stderr_escaped() {
 	(
-	unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY \
-		GIT_ALTERNATE_OBJECT_DIRECTORIES GIT_CONFIG_COUNT
-	export HOME="$tmp/home" GIT_CONFIG_NOSYSTEM=1
-	mkdir -p "$HOME" gitmsg && cd gitmsg && git init -q || exit 1
+	git_sandbox gitmsg || exit 1
 	name=$(printf 'x\302\233\342\200\256.example.com.zone')
 	zone >"$name" && git add . && git -c user.name=t \
 		-c user.email=t@example.com commit -qm 1 || exit 1
@@ -839,11 +840,8 @@ test_git_stderr_escaped() {
 # so the summary has nothing of it to show.
 test_git_links() {
 	(
-	unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY \
-		GIT_ALTERNATE_OBJECT_DIRECTORIES GIT_CONFIG_COUNT
-	export HOME="$tmp/home" GIT_CONFIG_NOSYSTEM=1
-	mkdir -p "$HOME" gitln/zones gitln/common outside/sub &&
-	cd gitln && git init -q || exit 1
+	mkdir -p gitln/zones gitln/common outside/sub &&
+	git_sandbox gitln || exit 1
 	printf '@ IN TXT "v=spf1 include:%s -all"\n' "$canary" \
 		>"$tmp/outside/spf.inc"
 	echo 'mail IN A 192.0.2.25' >common/mail.inc
