@@ -87,6 +87,30 @@ static size_t lost_first(const struct zl_broken *b, const struct zl_name *n)
 	return lo;
 }
 
+/* Whether r needs records of a type it does not select: it judges a
+ * name by what else is there (SPF016 the TXT records of a name with MX,
+ * ZONE019 the NS records at a DS record's owner). */
+static bool needs_unselected(const struct zl_rule *r)
+{
+	size_t i, k;
+
+	if (!r->ntypes)		/* it selects every type */
+		return false;
+	for (i = 0; i < r->nneeds; i++) {
+		for (k = 0; k < r->ntypes && r->types[k] != r->needs[i]; k++)
+			;
+		if (k == r->ntypes)
+			return true;
+	}
+	return false;
+}
+
+bool zl_broken_unread(const struct zl_broken *b, const struct zl_rule *r,
+		      const struct zl_name *n)
+{
+	return b && b->lost_all && n->in_zone && needs_unselected(r);
+}
+
 /* Records outside the origin are not the zone's, lost or not: a zone
  * whose SOA is outside it has none (ZONE013). */
 bool zl_broken_lost(const struct zl_broken *b, const struct zl_rule *r,
@@ -94,7 +118,7 @@ bool zl_broken_lost(const struct zl_broken *b, const struct zl_rule *r,
 {
 	size_t i;
 
-	if (r->nneeds && b->lost_all && !n)
+	if (r->nneeds && b->lost_all && (!n || zl_broken_unread(b, r, n)))
 		return true;
 	if (!r->nneeds || !b->nlost)
 		return false;

@@ -151,7 +151,8 @@ static void run_phase(struct run *run, enum zl_phase ph)
 			continue;
 		u[n] = (struct unit){ r, rs->plan[i].ri, rs->plan[i].type,
 				      false };
-		u[n].all = zl_unit_takes_all(&u[n]);
+		/* with a file unread, zl_subject_taken asks what it held */
+		u[n].all = zl_unit_takes_all(&u[n]) && !run->broken.lost_all;
 		n++;
 	}
 	if (n)

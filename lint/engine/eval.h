@@ -75,6 +75,12 @@ bool zl_broken_on(const struct zl_broken *b, const struct zl_rule *r,
  * it). */
 bool zl_broken_lost(const struct zl_broken *b, const struct zl_rule *r,
 		    const struct zl_name *n);
+/* Whether a file that $INCLUDE could not read (b NULL: none known) may
+ * have held records that r would judge n, a name of the zone, by: those
+ * of a type r needs and does not select.  The records r selects are
+ * judged as they are. */
+bool zl_broken_unread(const struct zl_broken *b, const struct zl_rule *r,
+		      const struct zl_name *n);
 /* A `breaks` rule has reported rr. */
 void zl_broken_mark(struct zl_broken *b, const struct zl_rr *rr);
 /* The finding out->v[idx] is a follow-on, to be removed. */

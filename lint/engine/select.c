@@ -673,7 +673,8 @@ bool zl_subject_taken(struct zl_subjects *sj, const struct unit *u,
 		rr = &sj->z->rrs[i];
 		*out = (struct subject){ rr, NULL, rr->owner };
 		return (!r->check->could || r->check->could(r, sj->z, rr)) &&
-		       rdata_ok(sj, u, rr);
+		       rdata_ok(sj, u, rr) &&
+		       !zl_broken_unread(sj->broken, r, rr->owner);
 	case ZL_SCOPE_RRSET:
 		n = set_owner(sj, i);
 		*out = (struct subject){ NULL, set_at(sj, i), n };
