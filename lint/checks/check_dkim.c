@@ -454,11 +454,11 @@ static struct key_info key_of(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 
 /* The variants of dkim-key, in the order of their names. */
 enum { P_SYNTAX, P_VERSION, P_KEY_TYPE, P_SHA1, P_UNKNOWN_VALUE, P_KEY,
-       P_REVOKED, P_UNKNOWN_TAG, P_NO_HASH };
+       P_REVOKED, P_UNKNOWN_TAG, P_NO_HASH, P_TESTING };
 static const struct zl_variant_spec key_variants[] = {
 	{ .key = "problem", .names = (const char *const[]){ "syntax", "version", "key-type",
 	  "sha1", "unknown-value", "key", "revoked", "unknown-tag", "no-hash",
-	  NULL } },
+	  "testing", NULL } },
 	{ .key = NULL },
 };
 
@@ -849,6 +849,28 @@ static bool other_protocol(const struct zl_tv_rec *r)
 	return zl_tv_other_version(r) && !runs_on(r, &r->tv.tags[0], NULL);
 }
 
+/* RFC 6376 §3.6.1: the flag y of t= says the domain is testing DKIM, and
+ * verifiers "MUST NOT treat messages from Signers in testing mode
+ * differently from unsigned email": while it stays, a signature earns the
+ * mail nothing.  Reported at the first y, as written: "Y" is DKIM005's
+ * (RFC 6376 §3.2 compares values as written).  A t= with a syntax error
+ * is DKIM001's, a revoked key verifies nothing anyway. */
+static void dkim_testing(struct zl_ctx *ctx, const struct zl_tv_rec *r)
+{
+	const struct zl_tv_tag *t = tag(r, "t");
+	struct zl_tv_span item;
+	uint32_t pos;
+
+	if (!t || t->bad || revoked(r) || runs_on(r, t, NULL))
+		return;
+	for (pos = t->value.off;
+	     zl_tv_next_item(r->txt.s, t->value, ':', &pos, &item);)
+		if (zl_tv_eq(r->txt.s, item, "y", false)) {
+			ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, item));
+			return;
+		}
+}
+
 static void dkim_key(struct zl_ctx *ctx)
 {
 	const struct zl_tv_rec *r;
@@ -910,6 +932,9 @@ static void dkim_key(struct zl_ctx *ctx)
 		    key_type(r) != K_OTHER && !sha256_allowed(r) &&
 		    !runs_on(r, t, NULL))
 			emit_var(ctx, r, t->value, "value");
+		break;
+	case P_TESTING:
+		dkim_testing(ctx, r);
 		break;
 	}
 }
