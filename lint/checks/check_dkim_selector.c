@@ -1,6 +1,6 @@
 /* check_dkim_selector.c - where DKIM key records stand and how many a
- * selector holds (RFC 6376 §3.6.2.1, §3.6.2.2).  What a key record says:
- * check_dkim.c. */
+ * selector holds (RFC 6376 §3.6.2.1, §3.6.2.2), and the historic ADSP
+ * record beside them (RFC 5617).  What a key record says: check_dkim.c. */
 #include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,4 +91,33 @@ const struct zl_check zl_check_dkim_placement = {
 	.fn = dkim_placement,
 	.params = no_params,
 	.vars = (const char *const[]){ "expected", NULL },
+};
+
+/* RFC 5617 §4.1, §4.2.1: an ADSP record is the TXT record at
+ * _adsp._domainkey.<domain> whose tag list holds the required dkim= tag;
+ * ADSP itself ignores a record without it.  RFC 5617 was moved to
+ * Historic in 2013 and receivers no longer query it; DMARC (RFC 7489)
+ * replaced it.  Reported at the dkim= tag, whose policy is quoted. */
+static void dkim_adsp(struct zl_ctx *ctx)
+{
+	const struct zl_tv_rec *r;
+	const struct zl_tv_tag *t;
+	char *text;
+
+	if (strncmp(ctx->rr->owner->text, "_adsp._domainkey.", 17) != 0 ||
+	    !(r = zl_tv_of(ctx, ctx->rr)) ||
+	    !(t = zl_tv_find(&r->tv, r->txt.s, "dkim", false)))
+		return;
+	text = zl_tv_str(r->txt.s, t->spec);
+	ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, t->spec), { "policy", text });
+	free(text);
+}
+
+const struct zl_check zl_check_dkim_adsp = {
+	.name = "dkim-adsp",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = dkim_adsp,
+	.params = no_params,
+	/* policy: the dkim= tag as written ("dkim=all") */
+	.vars = (const char *const[]){ "policy", NULL },
 };
