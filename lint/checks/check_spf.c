@@ -899,6 +899,94 @@ const struct zl_check zl_check_spf_obsolete_type = {
 	.vars = (const char *const[]){ "what", "fix", NULL },
 };
 
+/* ---- Sender ID ---- */
+
+/* The length of the version and scopes ("spf2.0/pra,mfrom") that t
+ * starts with, after the blanks at *lead, when t is a Sender ID record
+ * (RFC 4406 §3: "spf2.0/", the literal in any case, and a scope); else 0. */
+static size_t sender_id_head(const struct zl_txt *t, size_t *lead)
+{
+	size_t end;
+
+	*lead = lead_ws(t);
+	if (t->len - *lead < 8 || !prefix_eq(t->s + *lead, "spf2.0/", 7))
+		return 0;
+	for (end = *lead + 7; end < t->len && t->s[end] != ' '; end++)
+		;
+	return end - *lead;
+}
+
+/* Whether n has a TXT record that is a Sender ID record. */
+static bool sender_id_at(struct zl_ctx *ctx, const struct zl_name *n)
+{
+	const struct zl_rr *rr;
+	struct zl_txt t;
+	size_t lead;
+	bool found = false;
+
+	for (rr = zl_first_rr(ctx->zone, n, LDNS_RR_TYPE_TXT); rr && !found;
+	     rr = zl_next_rr(ctx->zone, rr)) {
+		if (!zl_txt_may_hold(ctx->zone, rr, "spf2.0/"))
+			continue;
+		zl_txt_from_rr(&t, ctx->zone, rr);
+		found = sender_id_head(&t, &lead) > 0;
+		zl_txt_free(&t);
+	}
+	return found;
+}
+
+/* Sender ID (RFC 4406, RFC 4407) is historic since the experiment ended
+ * (RFC 6686), and no receiver evaluates its "spf2.0/" records.  SPF is
+ * only what starts with "v=spf1" (RFC 7208 §3.1, §4.5): a name whose only
+ * policy is a Sender ID record has no SPF policy at all, a warning as a
+ * policy only of type 99 is (spf-obsolete-type).  Beside an SPF record
+ * (a broken one too: SPF001's) the Sender ID record is dead weight, a
+ * note.  It is never a second SPF record (spf-multiple). */
+static void spf_sender_id(struct zl_ctx *ctx)
+{
+	const struct zl_rr *rr = ctx->rr;
+	struct zl_txt t;
+	struct zl_buf head = { 0 };
+	size_t lead, n;
+	bool alone;
+	zl_finding f;
+
+	if (!zl_txt_may_hold(ctx->zone, rr, "spf2.0/"))
+		return;
+	zl_txt_from_rr(&t, ctx->zone, rr);
+	if (!(n = sender_id_head(&t, &lead)))
+		goto out;
+	alone = !spf_at(ctx, rr->owner, true);
+	zl_buf_add_escaped(&head, t.s + lead, zl_utf8_head(t.s + lead, n, 40));
+	if (n > 40)
+		zl_buf_add(&head, "...", 3);
+	f = ZL_EMIT(ctx, rr->src, zl_txt_tok(&t, lead, lead + n),
+		{ "record", head.s },
+		{ "why", alone ? "the name has no SPF record (v=spf1), so no "
+				 "SPF policy at all" :
+				 "the SPF record beside it is the policy they "
+				 "read" },
+		{ "fix", alone ? "publish the policy as a TXT record that "
+				 "starts with 'v=spf1 ' (the same terms work "
+				 "there), then remove this one" :
+				 "remove the record: Sender ID is historic" });
+	if (!alone)
+		zl_emit_severity_default(ctx, f, ZL_SEV_NOTE);
+	zl_buf_free(&head);
+out:
+	zl_txt_free(&t);
+}
+
+const struct zl_check zl_check_spf_sender_id = {
+	.name = "spf-sender-id",
+	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
+	.fn = spf_sender_id,
+	.params = no_params,
+	/* record: the version and scopes, "spf2.0/pra"; why: whether an SPF
+	 * record stands beside it; fix: what to do */
+	.vars = (const char *const[]){ "record", "why", "fix", NULL },
+};
+
 /* Whether the MX RRset at n is a null MX (RFC 7505: one MX, "0 ."). */
 static bool null_mx(const struct zl_zone *z, const struct zl_name *n)
 {
@@ -913,15 +1001,16 @@ static bool null_mx(const struct zl_zone *z, const struct zl_name *n)
  * (RFC 7208 §2.1, §3) receivers cannot tell forged senders.  A note only:
  * some domains send no mail at all.  Null MX names belong to the MX rules,
  * a record that means to be SPF and is broken to SPF001, a policy only of
- * type 99 to spf-obsolete-type.  Names below a delegation belong to the
- * child zone. */
+ * type 99 to spf-obsolete-type, one only in Sender ID to spf-sender-id.
+ * Names below a delegation belong to the child zone. */
 static void spf_missing_for_mx(struct zl_ctx *ctx)
 {
 	const struct zl_zone *z = ctx->zone;
 	const struct zl_rr *mx = zl_first_rr(z, ctx->name, LDNS_RR_TYPE_MX);
 
 	if (!mx || null_mx(z, ctx->name) || spf_at(ctx, ctx->name, true) ||
-	    zl_first_rr(z, ctx->name, LDNS_RR_TYPE_SPF) || ctx->name->below_cut)
+	    zl_first_rr(z, ctx->name, LDNS_RR_TYPE_SPF) || ctx->name->below_cut ||
+	    sender_id_at(ctx, ctx->name))
 		return;
 	ZL_EMIT(ctx, mx->src, zl_rr_type_tok(ctx->zone, mx));
 }
