@@ -903,7 +903,7 @@ const struct zl_check zl_check_spf_obsolete_type = {
 
 /* The length of the version and scopes ("spf2.0/pra,mfrom") that t
  * starts with, after the blanks at *lead, when t is a Sender ID record
- * (RFC 4406 §3: "spf2.0/", the literal in any case, and a scope); else 0. */
+ * (RFC 4406: "spf2.0/", the literal in any case, and a scope); else 0. */
 static size_t sender_id_head(const struct zl_txt *t, size_t *lead)
 {
 	size_t end;
