@@ -926,7 +926,7 @@ static bool sender_id_at(struct zl_ctx *ctx, const struct zl_name *n)
 
 	for (rr = zl_first_rr(ctx->zone, n, LDNS_RR_TYPE_TXT); rr && !found;
 	     rr = zl_next_rr(ctx->zone, rr)) {
-		if (!zl_txt_may_hold(ctx->zone, rr, "spf2.0/"))
+		if (!zl_txt_may_start(ctx->zone, rr, "spf2.0/"))
 			continue;
 		zl_txt_from_rr(&t, ctx->zone, rr);
 		found = sender_id_head(&t, &lead) > 0;
@@ -951,7 +951,7 @@ static void spf_sender_id(struct zl_ctx *ctx)
 	bool alone;
 	zl_finding f;
 
-	if (!zl_txt_may_hold(ctx->zone, rr, "spf2.0/"))
+	if (!zl_txt_may_start(ctx->zone, rr, "spf2.0/"))
 		return;
 	zl_txt_from_rr(&t, ctx->zone, rr);
 	if (!(n = sender_id_head(&t, &lead)))

@@ -266,6 +266,25 @@ bool zl_txt_may_start_v(const struct zl_zone *z, const struct zl_rr *rr,
 	return end - i < n || memcmp(s + i, version, n) == 0;
 }
 
+bool zl_txt_may_start(const struct zl_zone *z, const struct zl_rr *rr,
+		      const char *prefix)
+{
+	const char *s = z->srcs[rr->src]->buf;
+	size_t n = strlen(prefix);
+	uint32_t i, end;
+
+	if ((rr->flags & ZL_RR_GENERIC) || rr->ntok == 0)
+		return true;
+	unquote(s, zl_rr_tok(z, rr, 0), &i, &end);
+	if (memchr(s + i, '\\', end - i))
+		return true;	/* escapes: the slow way */
+	while (i < end && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
+			   s[i] == '\n'))
+		i++;
+	/* A prefix cut by a string break is read whole the slow way. */
+	return end - i < n || strncasecmp(s + i, prefix, n) == 0;
+}
+
 /* The first index at or after i of s[..end) that is no blank. */
 static uint32_t past_blanks(const char *s, uint32_t i, uint32_t end)
 {

@@ -67,6 +67,11 @@ bool zl_txt_may_hold(const struct zl_zone *z, const struct zl_rr *rr,
  * string, without escapes, shows that it does not. */
 bool zl_txt_may_start_v(const struct zl_zone *z, const struct zl_rr *rr,
 			const char *version);
+/* Whether the joined text of rr may start with prefix (ASCII, in any
+ * case) after blanks: false only when its first string, without escapes,
+ * shows that it does not. */
+bool zl_txt_may_start(const struct zl_zone *z, const struct zl_rr *rr,
+		      const char *prefix);
 /* Whether the joined text of rr surely starts with the tag-spec
  * name=value (name in any case, value exactly, blanks around '=' and
  * after the value) ended by ';' or by the end of the text: true only when

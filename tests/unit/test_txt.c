@@ -1,6 +1,7 @@
 /* test_txt.c - joining TXT character-strings and mapping back to source. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "suites.h"
 #include "tagvalue.h"
@@ -316,6 +317,59 @@ START_TEST(test_txt_surely_starts)
 }
 END_TEST
 
+/* zl_txt_may_start says false only where the joined text surely does not
+ * start with the prefix after blanks, and says so on plain first strings. */
+START_TEST(test_txt_may_start)
+{
+	static const struct {
+		const char *rdata;
+		bool may;
+	} cases[] = {
+		{ "\"spf2.0/pra -all\"", true },
+		{ "\"  SPF2.0/mfrom,pra ?all\"", true },
+		{ "spf2.0/pra", true },
+		{ "\"spf2.\" \"0/pra -all\"", true },	/* cut: read whole */
+		{ "\"   \" \"spf2.0/pra\"", true },
+		{ "\"spf2\\0460/pra\"", true },		/* escapes: read whole */
+		{ "\\# 11 0a 737066322e302f707261", true },
+		{ "\"v=spf1 -all\"", false },
+		{ "\"spf2.1/pra\"", false },
+		{ "\"x spf2.0/pra\"", false },
+		{ "\"v=DKIM1; k=rsa; p=MIIB\" \"spf2.0/\"", false },
+	};
+	struct zl_load_opts opts = { .display = "t.zone" };
+	struct zl_zone *z;
+	struct zl_txt t;
+	char *err, *text;
+	size_t i, lead;
+	bool may, does;
+
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		text = zl_xasprintf("$ORIGIN example.com.\n$TTL 3600\n"
+				    "@ TXT %s\n", cases[i].rdata);
+		z = NULL;
+		err = NULL;
+		ck_assert_int_eq(zl_zone_load_buffer("t.zone", text,
+						     strlen(text), &opts, &z,
+						     &err), ZL_OK);
+		ck_assert_uint_eq(z->nrrs, 1);
+		may = zl_txt_may_start(z, &z->rrs[0], "spf2.0/");
+		ck_assert_msg(may == cases[i].may, "case %zu: %s", i,
+			      cases[i].rdata);
+		zl_txt_from_rr(&t, z, &z->rrs[0]);
+		for (lead = 0; lead < t.len && strchr(" \t", t.s[lead]);
+		     lead++)
+			;
+		does = t.len - lead >= 7 &&
+		       strncasecmp(t.s + lead, "spf2.0/", 7) == 0;
+		ck_assert_msg(may || !does, "case %zu: it does start so", i);
+		zl_txt_free(&t);
+		zl_zone_free(z);
+		free(text);
+	}
+}
+END_TEST
+
 Suite *txt_suite(void)
 {
 	Suite *s = suite_create("txt");
@@ -328,6 +382,7 @@ Suite *txt_suite(void)
 	tcase_add_test(tc, test_txt_loaded);
 	tcase_add_test(tc, test_txt_may_hold);
 	tcase_add_test(tc, test_txt_surely_starts);
+	tcase_add_test(tc, test_txt_may_start);
 	suite_add_tcase(s, tc);
 	return s;
 }
