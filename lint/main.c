@@ -55,15 +55,19 @@ int main(int argc, char **argv)
 		rc = RC_FAIL;
 	else if (cli.action == ACT_HELP || cli.action == ACT_VERSION)
 		rc = print_about(cli.action);
-	else if ((rs = cli_load_rules(&cli, &nchecked)) == NULL)
-		rc = RC_FAIL;
-	else
-		rc = run_action(&cli, rs, nchecked);
+	else {
+		/* A config's packs may hold the rules the options name. */
+		if (cli.action == ACT_LINT && !cli.no_config)
+			cli_names_defer(&cli);
+		rs = cli_load_rules(&cli, &nchecked);
+		rc = rs ? run_action(&cli, rs, nchecked) : RC_FAIL;
+	}
 	if (fflush(stdout) != 0 && errno != EPIPE && rc != RC_FAIL) {
 		cli_warn("cannot write to standard output");
 		rc = RC_FAIL;
 	}
 	zl_ruleset_free(rs);
+	cli_names_free(&cli);
 	cli_free(&cli);
 	return rc;
 }

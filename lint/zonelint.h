@@ -408,6 +408,9 @@ bool zl_ruleset_info(const struct zl_ruleset *rs, size_t i,
 /* Looks up by id or name (case-insensitive); returns false if absent. */
 bool zl_ruleset_find(const struct zl_ruleset *rs, const char *id,
 		     struct zl_rule_info *out);
+/* Whether item, one item of the lists zl_ruleset_select() takes (an id,
+ * an id prefix or a name, in any case), names a rule of rs. */
+bool zl_ruleset_matches(const struct zl_ruleset *rs, const char *item);
 /* The rule id or name of rs nearest to s, for "did you mean"; NULL when
  * none is close (or s is one of them). */
 const char *zl_ruleset_nearest(const struct zl_ruleset *rs, const char *s);

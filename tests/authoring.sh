@@ -174,10 +174,49 @@ EOF2
 	want_rc 2 && has "$tmp/err" "^\.zonelint\.yaml:2:24: error: unknown key 'at'"
 }
 
+# The rules of a config's packs: are named by --select, --ignore and
+# --severity as the built-in ones are, though the rule set made before any
+# config is read lacks them; a name that no rule set of the run has is an
+# error after the run (exit 2), and one at once where no config is read.
+test_pack_rules_named() {
+	rm -f .zonelint.yaml
+	mkdir -p site/rules other && block 1 site/rules/site.yaml &&
+	printf 'packs: [rules]\n' >site/.zonelint.yaml &&
+	cat >site/bad.zone <<'EOF2' && cp site/bad.zone other/bad.zone || return 1
+$ORIGIN example.org.
+@        IN SOA ns1 hostmaster 2024010101 7200 3600 1209600 3600
+         IN NS  ns1
+         IN MX  10 mx1
+         IN TXT "v=spf1 mx ~all"
+_dmarc   IN TXT "v=DMARC1; p=none; rua=mailto:d@example.org"
+ns1      IN A   192.0.2.53
+mx1      IN A   192.0.2.25
+EOF2
+	run --select SITE001,mail-domain-without-tlsrpt --format gcc site other
+	want_rc 1 && count "$tmp/out" . 2 &&
+	has "$tmp/out" "^site/bad\.zone:2:13: error: .*\[SITE001\]$" &&
+	has "$tmp/out" "^site/bad\.zone:4:13: warning: .*\[SITE002\]$" &&
+	hasnt "$tmp/err" "no rule matches|run failed" || return 1
+	run --select SITE --ignore SITE002 --severity SITE003=note \
+		--format gcc site/bad.zone
+	want_rc 1 && count "$tmp/out" . 2 &&
+	has "$tmp/out" "^site/bad\.zone:2:13: note: .*\[SITE003\]$" &&
+	hasnt "$tmp/out" SITE002 || return 1
+	run --select SITE001,SITE0O2 --format gcc site/bad.zone
+	want_rc 2 && count "$tmp/out" . 1 &&
+	has "$tmp/err" "error: no rule matches 'SITE0O2' in the built-in packs, --rules or the packs of a config this run read" || return 1
+	run --severity SITE001=error --format gcc other/bad.zone
+	want_rc 2 && has "$tmp/err" "no rule matches 'SITE001'" || return 1
+	run --no-config --select SITE001 site/bad.zone
+	want_rc 2 && has "$tmp/err" "^zonelint: error: no rule matches 'SITE001'$" &&
+	count "$tmp/out" . 0
+}
+
 t "docs/checks.md is the output of --list-checks" test_doc_in_step
 t "--list-checks: every primitive, text and JSON" test_every_primitive
 t "--explain shows the variant and the tunables" test_explain_tunables
 t "did you mean: rule ids, names, keys, checks, variants" test_did_you_mean
 t "docs/site-rules.md: its rules find what it shows" test_site_doc
 t "site rules: required at the apex and at each mail domain" test_site_rules
+t "site rules: a config's packs named by --select, --ignore, --severity" test_pack_rules_named
 finish

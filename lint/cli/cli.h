@@ -39,6 +39,10 @@ struct cli {
 					   NULL until one is given */
 	const char **sevs;		/* --severity ID=LEVEL, in order */
 	size_t nsevs;
+	/* Set when configs may add rules (packs:): the rules these options
+	 * name are then looked for in every rule set of the run, not in the
+	 * base alone (rules.c). */
+	struct cli_names *names;
 	bool no_default_rules, quiet, statistics, show_suppressed, fail_never;
 	enum zl_severity fail_on;
 	enum zl_format format;
@@ -99,9 +103,18 @@ bool cli_load_packs(const struct cli *c, struct zl_ruleset *rs,
  * Returns NULL after printing every error. */
 struct zl_ruleset *cli_load_rules(const struct cli *c, size_t *nchecked);
 /* Applies --select, --ignore and --severity, in that order; false when
- * one of them failed (errors appended to errs). */
+ * one of them failed (errors appended to errs).  With c->names, a name
+ * that no rule of rs has is passed over, and kept for
+ * cli_names_check(). */
 bool cli_tune_rules(const struct cli *c, struct zl_ruleset *rs,
 		    struct zl_diags *errs);
+/* A lint run that may read configs with packs: sets c->names, so that a
+ * rule of a config's pack may be named (docs/config.md, packs). */
+void cli_names_defer(struct cli *c);
+/* After the run: reports each name of c->names that no rule set of the
+ * run had (base: for "did you mean"); false if there was one. */
+bool cli_names_check(const struct cli *c, const struct zl_ruleset *base);
+void cli_names_free(struct cli *c);
 int cli_list_rules(const struct zl_ruleset *rs);
 int cli_list_checks(const struct zl_ruleset *rs, bool json);
 int cli_explain(const struct zl_ruleset *rs, const char *id);
@@ -178,6 +191,7 @@ struct run {
 	 * used, a report that could not be written. */
 	size_t nbad;
 	bool bad_config, unwritten;
+	bool bad_names;		/* a rule named in no rule set of the run */
 	struct zl_configs *cfgs;/* NULL with --no-config */
 	struct gitidx *idx;	/* --from-index */
 	struct base *base;	/* --since, or HEAD under --from-index */

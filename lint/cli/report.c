@@ -174,7 +174,7 @@ enum zl_status cli_write_report(const struct cli *c,
 void cli_print_summary(const struct run *r)
 {
 	size_t e = 0, w = 0, n = 0, s = 0, i, k = 0;
-	const char *why[3];
+	const char *why[4];
 	char bad[64];
 
 	for (i = 0; i < r->diags.n; i++) {
@@ -194,6 +194,8 @@ void cli_print_summary(const struct run *r)
 	}
 	if (r->bad_config)
 		why[k++] = "a configuration file could not be used";
+	if (r->bad_names)
+		why[k++] = "a rule named on the command line is in no rule set";
 	if (r->unwritten)
 		why[k++] = "the report could not be written";
 	fputs("zonelint: ", stderr);

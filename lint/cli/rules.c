@@ -1,6 +1,7 @@
 /* rules.c - the rule set of a run: the built-in packs, --rules files and
  * directories, the command line's selection; --list-rules and --explain. */
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,28 +112,200 @@ static bool load_rule_path(struct zl_ruleset *rs, const char *path,
 	return ok;
 }
 
+/* ---- the rules the command line names ---- */
+
+/* A config's packs: may add rules, which --select, --ignore and
+ * --severity may name; the base rule set, made before any config is
+ * read, has none of them.  Each name is then looked for in every rule
+ * set of the run, and is an error only if none had it. */
+struct cli_name {
+	char *text;		/* an item of --select or --ignore, or the
+				   id of --severity ID=LEVEL */
+	atomic_bool found;	/* a rule set of the run had it */
+};
+
+struct cli_names {
+	struct cli_name *v;
+	size_t n, cap;
+};
+
+static void names_add(struct cli_names *ns, const char *s, size_t n)
+{
+	xgrow((void **)&ns->v, &ns->cap, ns->n + 1, sizeof *ns->v);
+	ns->v[ns->n].text = xstrndup(s, n);
+	atomic_init(&ns->v[ns->n].found, false);
+	ns->n++;
+}
+
+/* The next item of a comma-separated list at *p, blanks around it cut:
+ * its start, and its length in *n; NULL after the last. */
+static const char *next_item(const char **p, size_t *n)
+{
+	const char *s = *p, *e;
+
+	if (!s)
+		return NULL;
+	e = s + strcspn(s, ",");
+	*p = *e ? e + 1 : NULL;
+	s += strspn(s, " \t");
+	for (*n = (size_t)(e - s); *n && (s[*n - 1] == ' ' ||
+					 s[*n - 1] == '\t'); (*n)--)
+		;
+	return s;
+}
+
+/* Whether list has an empty item, which zl_ruleset_select() refuses. */
+static bool has_empty(const char *list)
+{
+	const char *p = list, *s;
+	size_t n;
+
+	while ((s = next_item(&p, &n)) != NULL)
+		if (n == 0)
+			return true;
+	return false;
+}
+
+void cli_names_defer(struct cli *c)
+{
+	const char *lists[2] = { c->select, c->ignore }, *p, *s;
+	struct cli_names *ns;
+	size_t i, n;
+
+	if (!c->select && !c->ignore && !c->nsevs)
+		return;
+	/* An empty item is refused at once, as without configs. */
+	for (i = 0; i < 2; i++)
+		if (lists[i] && has_empty(lists[i]))
+			return;
+	ns = xcalloc(1, sizeof *ns);
+	for (i = 0; i < 2; i++)
+		for (p = lists[i]; (s = next_item(&p, &n)) != NULL;)
+			names_add(ns, s, n);
+	for (i = 0; i < c->nsevs; i++)
+		names_add(ns, c->sevs[i], strcspn(c->sevs[i], "="));
+	c->names = ns;
+}
+
+void cli_names_free(struct cli *c)
+{
+	size_t i;
+
+	if (!c->names)
+		return;
+	for (i = 0; i < c->names->n; i++)
+		free(c->names->v[i].text);
+	free(c->names->v);
+	free(c->names);
+	c->names = NULL;
+}
+
+/* Whether rs has the rule s[0..n) names, noted as found if so. */
+static bool found_in(const struct cli *c, const struct zl_ruleset *rs,
+		     const char *s, size_t n, bool exact)
+{
+	struct zl_rule_info ri;
+	char *name = xstrndup(s, n);
+	bool has = exact ? zl_ruleset_find(rs, name, &ri) :
+		   zl_ruleset_matches(rs, name);
+	size_t i;
+
+	for (i = 0; has && i < c->names->n; i++)
+		if (strcmp(c->names->v[i].text, name) == 0)
+			atomic_store(&c->names->v[i].found, true);
+	free(name);
+	return has;
+}
+
+/* --select (select) or --ignore: with c->names, only the items rs has a
+ * rule for; --select with none of them leaves every rule of rs off. */
+static bool apply_list(const struct cli *c, struct zl_ruleset *rs,
+		       const char *list, bool select, struct zl_diags *errs)
+{
+	const char *p = list, *s;
+	struct zl_rule_info ri;
+	char *kept;
+	size_t n, k = 0, i;
+	bool ok = true;
+
+	if (!c->names)
+		return must(select ? zl_ruleset_select(rs, list, errs) :
+			    zl_ruleset_ignore(rs, list, errs)) == ZL_OK;
+	kept = xmalloc(strlen(list) + 1);
+	while ((s = next_item(&p, &n)) != NULL)
+		if (found_in(c, rs, s, n, false)) {
+			if (k)
+				kept[k++] = ',';
+			memcpy(kept + k, s, n);
+			k += n;
+		}
+	kept[k] = '\0';
+	if (k)
+		ok = must(select ? zl_ruleset_select(rs, kept, errs) :
+			  zl_ruleset_ignore(rs, kept, errs)) == ZL_OK;
+	else if (select)
+		for (i = 0; zl_ruleset_info(rs, i, &ri); i++)
+			ok = must(zl_ruleset_set_severity(rs, ri.id,
+							  ZL_SEV_OFF, errs)) ==
+			     ZL_OK && ok;
+	free(kept);
+	return ok;
+}
+
 bool cli_tune_rules(const struct cli *c, struct zl_ruleset *rs,
 		       struct zl_diags *errs)
 {
 	enum zl_severity sev;
 	bool ok = true;
 	char *id;
-	size_t i;
+	size_t i, n;
 
 	/* An option given as '' is still given: an empty list is an error,
 	 * not no selection. */
-	if (c->select && must(zl_ruleset_select(rs, c->select, errs)) != ZL_OK)
+	if (c->select && !apply_list(c, rs, c->select, true, errs))
 		ok = false;
-	if (c->ignore && must(zl_ruleset_ignore(rs, c->ignore, errs)) != ZL_OK)
+	if (c->ignore && !apply_list(c, rs, c->ignore, false, errs))
 		ok = false;
 	for (i = 0; i < c->nsevs; i++) {
-		id = xstrndup(c->sevs[i], strcspn(c->sevs[i], "="));
+		n = strcspn(c->sevs[i], "=");
+		if (c->names && !found_in(c, rs, c->sevs[i], n, true))
+			continue;
+		id = xstrndup(c->sevs[i], n);
 		/* The level was checked when the option was parsed. */
 		if (!zl_severity_parse(strchr(c->sevs[i], '=') + 1, &sev) ||
 		    must(zl_ruleset_set_severity(rs, id, sev, errs)) != ZL_OK)
 			ok = false;
 		free(id);
 	}
+	return ok;
+}
+
+bool cli_names_check(const struct cli *c, const struct zl_ruleset *base)
+{
+	struct zl_diags errs;
+	const char *near;
+	size_t i;
+	bool ok;
+
+	if (!c->names)
+		return true;
+	zl_diags_init(&errs);
+	for (i = 0; i < c->names->n; i++) {
+		if (atomic_load(&c->names->v[i].found))
+			continue;
+		near = zl_ruleset_nearest(base, c->names->v[i].text);
+		must_ptr(zl_diags_add(&errs, NULL, ZL_SEV_ERROR, NULL,
+				      "no rule matches '%s' in the built-in "
+				      "packs, --rules or the packs of a "
+				      "config this run read%s%s%s",
+				      c->names->v[i].text,
+				      near ? "; did you mean '" : "",
+				      near ? near : "", near ? "'?" : ""));
+	}
+	ok = errs.n == 0;
+	if (!ok)
+		print_errors(c, &errs);
+	zl_diags_free(&errs);
 	return ok;
 }
 

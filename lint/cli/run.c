@@ -932,7 +932,7 @@ static void lint_paths(struct run *r)
 
 static bool failed(const struct run *r)
 {
-	return r->nbad || r->bad_config || r->unwritten;
+	return r->nbad || r->bad_config || r->bad_names || r->unwritten;
 }
 
 /* Command-line selection wins over config files: it is applied again to
@@ -1041,6 +1041,7 @@ int cli_lint(const struct cli *c, struct zl_ruleset *rs)
 	}
 	r.budget = must_ptr(zl_budget_new(NULL));
 	lint_paths(&r);
+	r.bad_names = !cli_names_check(c, rs);
 	zl_diags_sort(&r.diags);
 	/* A new baseline records every finding, none hidden by an old one. */
 	if (c->write_baseline)

@@ -314,6 +314,16 @@ bool zl_ruleset_info(const struct zl_ruleset *rs, size_t i,
 	return true;
 }
 
+bool zl_ruleset_matches(const struct zl_ruleset *rs, const char *item)
+{
+	size_t i, n = item ? strlen(item) : 0;
+
+	for (i = 0; n && rs && i < rs->n; i++)
+		if (zl_rule_matches(rs->rules[i], item, n))
+			return true;
+	return false;
+}
+
 bool zl_ruleset_find(const struct zl_ruleset *rs, const char *id,
 		     struct zl_rule_info *out)
 {

@@ -736,6 +736,24 @@ START_TEST(test_ignore)
 }
 END_TEST
 
+/* An item of --select names a rule by id, id prefix or name, in any
+ * case, as zl_ruleset_select() takes it. */
+START_TEST(test_matches)
+{
+	struct zl_ruleset *rs = three();
+
+	ck_assert(zl_ruleset_matches(rs, "TST003"));
+	ck_assert(zl_ruleset_matches(rs, "tst"));
+	ck_assert(zl_ruleset_matches(rs, "Third-Rule"));
+	ck_assert(!zl_ruleset_matches(rs, "third"));
+	ck_assert(!zl_ruleset_matches(rs, "TST0031"));
+	ck_assert(!zl_ruleset_matches(rs, "XX"));
+	ck_assert(!zl_ruleset_matches(rs, ""));
+	ck_assert(!zl_ruleset_matches(NULL, "TST"));
+	zl_ruleset_free(rs);
+}
+END_TEST
+
 START_TEST(test_set_severity)
 {
 	struct zl_ruleset *rs = three();
@@ -863,6 +881,7 @@ Suite *rules_suite(void)
 	T(test_load_batch)
 	T(test_select)
 	T(test_ignore)
+	T(test_matches)
 	T(test_set_severity)
 	T(test_match)
 	T(test_index)
