@@ -306,6 +306,36 @@ static bool second_ttl(struct loader *L, uint16_t src,
 	return true;
 }
 
+/* Whether the token after token i is "\\#", rdata in the form of RFC
+ * 3597 §5. */
+static bool generic_next(struct loader *L, uint16_t src,
+			 const struct zl_lex_line *ln, size_t i)
+{
+	const struct zl_lex_tok *t = &ln->toks[i + 1];
+
+	return i + 1 < ln->ntoks && !t->quoted && t->len == 2 &&
+	       memcmp(text_of(L, src, t), "\\#", 2) == 0;
+}
+
+/* The servers that refuse a record of type 0, OPT or a meta or query
+ * type (RFC 6895 §3.1) written s[0..n), generic when its rdata is in \#
+ * form (ZL_NOT_* bits).  BIND refuses every one ("invalid use of a meta
+ * type").  Knot DNS and NSD read one written TYPEnnn with \# rdata as
+ * data, as RFC 3597 §5 reads any type; NSD also OPT by name, and
+ * neither type 0.  Other rdata, and the other names, all refuse. */
+static unsigned meta_refused(const char *s, size_t n, uint16_t type,
+			     bool generic)
+{
+	unsigned all = ZL_NOT_BIND | ZL_NOT_KNOT | ZL_NOT_NSD;
+
+	if (!generic)
+		return all;
+	if (!zl_type_numeric(s, n))
+		return type == LDNS_RR_TYPE_OPT ? ZL_NOT_BIND | ZL_NOT_KNOT :
+		       all;
+	return type == 0 ? ZL_NOT_BIND | ZL_NOT_NSD : ZL_NOT_BIND;
+}
+
 /* Reads the type of the record at token i into r.  Returns false after
  * a problem, rr->type then being what the lost record counts as (struct
  * zl_lost). */
@@ -316,7 +346,7 @@ static bool rr_type(struct loader *L, uint16_t src,
 	const struct zl_lex_tok *t;
 	const char *s;
 	uint16_t near, next;
-	unsigned form;
+	unsigned form, meta = 0;
 
 	rr->type = 0;
 	if (i >= ln->ntoks) {
@@ -373,14 +403,29 @@ static bool rr_type(struct loader *L, uint16_t src,
 		return false;
 	}
 	/* RFC 6895 §3.1: OPT and the meta and query types (128-255) are
-	 * never data in a zone. */
+	 * never data in a zone, nor is type 0 (RFC 6895 §3.1 reserves
+	 * it). */
 	if (rr->type == 0 || rr->type == LDNS_RR_TYPE_OPT ||
 	    (rr->type >= 128 && rr->type <= 255)) {
-		zl_zone_problem(L->z, "syntax", src, span(t),
-				"record type '%.*s%s' cannot appear in a zone file",
-				ZL_TOKARGS(s, t->len));
-		rr->type = 0;	/* what was meant is unknown */
-		return false;
+		meta = meta_refused(s, t->len, rr->type,
+				    generic_next(L, src, ln, i));
+		if (meta == (ZL_NOT_BIND | ZL_NOT_KNOT | ZL_NOT_NSD)) {
+			zl_zone_problem(L->z, "syntax", src, span(t),
+					"record type '%.*s%s' cannot appear "
+					"in a zone file", ZL_TOKARGS(s, t->len));
+			rr->type = 0;	/* what was meant is unknown */
+			return false;
+		}
+		zl_zone_refused(L->z, meta, "portable", src, span(t),
+				"record type '%.*s%s' is %s (RFC 6895 "
+				"§3.1), which %s in a zone file (%s "
+				"loads it as \\# rdata): remove the record",
+				ZL_TOKARGS(s, t->len), rr->type == 0 ?
+				"reserved" : "a meta type",
+				zl_servers_refuse(meta),
+				zl_servers_str(~meta & (ZL_NOT_BIND |
+							ZL_NOT_KNOT |
+							ZL_NOT_NSD)));
 	}
 	if (form)	/* "TYPE+1", "TYPE000001" */
 		zl_zone_refused(L->z, form, "portable", src, span(t),
@@ -388,9 +433,8 @@ static bool rr_type(struct loader *L, uint16_t src,
 				"TYPE%u", ZL_TOKARGS(s, t->len),
 				zl_lex_generic_how(form),
 				zl_servers_refuse(form), rr->type);
-	if (!mnemonic_ok(L->z, src, span(t), s, rr->type, i + 1 < ln->ntoks &&
-			 !ln->toks[i + 1].quoted && ln->toks[i + 1].len == 2 &&
-			 memcmp(text_of(L, src, &ln->toks[i + 1]), "\\#", 2) == 0))
+	if (!meta && !mnemonic_ok(L->z, src, span(t), s, rr->type,
+				  generic_next(L, src, ln, i)))
 		return false;
 	/* RFC 973 §2.2: MD and MF gave way to MX; BIND and Knot DNS refuse
 	 * a zone with them. */
