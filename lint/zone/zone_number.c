@@ -9,6 +9,40 @@
 #include <strings.h>
 #include <time.h>
 
+/* A signature's original TTL (RFC 4034 §3.1.4, RFC 2535 §4.1.4) written
+ * with units, "1h": NSD reads the field as it reads a TTL, BIND and Knot
+ * DNS as a number only, and refuse the zone.  The value goes to wire as
+ * NSD reads it.  Returns false after an error, *done false when the text
+ * is no TTL either (then the number's error stands). */
+static bool orig_ttl_units(struct conv *c, struct zl_rdf *r, size_t ti,
+			   const char *s, size_t n, bool *done)
+{
+	uint8_t wire[4];
+	uint64_t v;
+	int rc;
+
+	*done = false;
+	if ((c->in->type != LDNS_RR_TYPE_RRSIG &&
+	     c->in->type != LDNS_RR_TYPE_SIG) || c->field != 3 || c->whole ||
+	    (rc = zl_ttl_parse(s, n, UINT32_MAX, &v)) == -1)
+		return true;
+	*done = true;
+	if (rc == -2)
+		return bad(c, "range", tok_at(c, ti),
+			   "%s %.*s%s is out of range 0..4294967295", fn(c),
+			   ZL_TOKARGS(s, n));
+	zl_zone_refused(c->z, ZL_NOT_BIND | ZL_NOT_KNOT, "portable",
+			c->in->src, tok_at(c, ti), "%s '%.*s%s' written with "
+			"units, which BIND and Knot DNS refuse (NSD reads a "
+			"TTL there): write %llu", fn(c), ZL_TOKARGS(s, n),
+			(unsigned long long)v);
+	wire[0] = (uint8_t)(v >> 24);
+	wire[1] = (uint8_t)(v >> 16);
+	wire[2] = (uint8_t)(v >> 8);
+	wire[3] = (uint8_t)v;
+	return zl_conv_set(c, r, LDNS_RDF_TYPE_INT32, wire, 4, ti, 1);
+}
+
 /* ldns reads numbers with strtol/atoi and truncates (MX 70000 becomes
  * 4464), so the ranges are checked here.  A '+' before the digits of an
  * 8- or 16-bit number, or a '-' before a zero, NSD reads (strtol(3)),
@@ -21,9 +55,13 @@ bool zl_conv_int(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti,
 	uint8_t wire[4];
 	const char *s;
 	size_t n, i, plus;
+	bool done, ok;
 
 	s = tok_text(c, ti, &n);
 	plus = bytes < 4 ? zl_number_sign(s, n) : 0;
+	if (!zl_conv_digits(s + plus, n - plus) && bytes == 4 &&
+	    (ok = orig_ttl_units(c, r, ti, s, n, &done), done))
+		return ok;
 	if (!zl_conv_digits(s + plus, n - plus))
 		return bad(c, "syntax", tok_at(c, ti), "invalid %s '%.*s%s'",
 			   fn(c), ZL_TOKARGS(s, n));
