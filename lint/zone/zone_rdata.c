@@ -246,6 +246,24 @@ static bool ilnp64_groups(const char *s, size_t n)
 	return groups == 4 && digits;
 }
 
+/* An ILNP locator or node identifier s[0..n) of four groups and a ':'
+ * after them, "0014:4fff:ff20:ee64:": BIND reads the groups, Knot DNS
+ * and NSD refuse the zone.  Whether it is such; the groups go to
+ * out[0..20) as a string. */
+static bool ilnp64_colon(struct conv *c, struct zl_tok at, const char *s,
+			 size_t n, char out[20])
+{
+	if (n < 2 || n > 20 || s[n - 1] != ':' || !ilnp64_groups(s, n - 1))
+		return false;
+	memcpy(out, s, n - 1);
+	out[n - 1] = '\0';
+	zl_zone_refused(c->z, ZL_NOT_KNOT | ZL_NOT_NSD, "portable",
+			c->in->src, at, "%s '%.*s%s' ends in ':', which Knot "
+			"DNS and NSD refuse (BIND reads the four groups "
+			"before it): remove it", fn(c), ZL_TOKARGS(s, n));
+	return true;
+}
+
 /* A lone "0" for a hex or base64 field of a type NSD knows: NSD reads it
  * as empty, BIND and Knot DNS refuse it.  RFC 8078 §4 wrote the delete
  * CDS and CDNSKEY so; its erratum 5049 has them carry one zero byte, "00"
@@ -277,6 +295,7 @@ static bool conv_ldns(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	size_t i, n, digits = 0;
 	uint16_t type;
 	ldns_rdf *rd;
+	char groups[20];
 	int proto;
 	bool ok;
 
@@ -313,6 +332,10 @@ static bool conv_ldns(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	}
 	if (ft == LDNS_RDF_TYPE_WKS)
 		pthread_mutex_lock(&netdb_lock);
+	if (ft == LDNS_RDF_TYPE_ILNP64 && ilnp64_colon(c, at, s, n, groups)) {
+		s = groups;
+		n--;
+	}
 	rd = ft == LDNS_RDF_TYPE_ILNP64 && !ilnp64_groups(s, n) ? NULL :
 	     ldns_rdf_new_frm_str((ldns_rdf_type)ft, s);
 	if (ft == LDNS_RDF_TYPE_WKS)

@@ -110,23 +110,29 @@ static void note_raw_text(struct conv *c, const char *s, size_t n,
 
 /* The strings some types hold numbers in: an X25 PSDN address is decimal
  * digits, the first four the DNIC (RFC 1183 §3.1), which BIND holds it
- * to; a GPOS coordinate is a real number (RFC 1712 §3).  s[0..n) is the
- * unescaped string.  Returns false after reporting. */
-static bool str_form(struct conv *c, size_t ti, const char *s, size_t n)
+ * to and NSD does not; a GPOS coordinate is a real number (RFC 1712 §3),
+ * which BIND, the one server that reads GPOS, does not check.  What a
+ * server loads is ZONE012, naming those that refuse it: for the type
+ * or, in X25, the text.  s[0..n) is the unescaped string. */
+static void str_form(struct conv *c, size_t ti, const char *s, size_t n)
 {
+	unsigned not = zl_type_unknown_to(c->in->type);
 	size_t i = 0, digits = 0;
 
 	if (c->in->type == LDNS_RR_TYPE_X25) {
 		while (i < n && s[i] >= '0' && s[i] <= '9')
 			i++;
-		if (i == n && n >= 4)
-			return true;
-		return bad(c, "syntax", tok_at(c, ti), "%s '%.*s%s' is not "
-			   "decimal digits, at least 4 (RFC 1183)", fn(c),
-			   ZL_TOKARGS(s, n));
+		if (i < n || n < 4)
+			zl_zone_refused(c->z, not | ZL_NOT_BIND, "portable",
+					c->in->src, tok_at(c, ti), "%s '%.*s%s' "
+					"is not decimal digits, at least 4 (RFC "
+					"1183 §3.1), which %s: write its digits", fn(c),
+					ZL_TOKARGS(s, n),
+					zl_servers_refuse(not | ZL_NOT_BIND));
+		return;
 	}
 	if (c->in->type != LDNS_RR_TYPE_GPOS)
-		return true;
+		return;
 	if (i < n && (s[i] == '-' || s[i] == '+'))
 		i++;
 	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
@@ -134,10 +140,12 @@ static bool str_form(struct conv *c, size_t ti, const char *s, size_t n)
 	if (i < n && s[i] == '.')
 		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++)
 			digits++;
-	if (i == n && digits > 0)
-		return true;
-	return bad(c, "syntax", tok_at(c, ti), "%s '%.*s%s' is not a number "
-		   "(RFC 1712)", fn(c), ZL_TOKARGS(s, n));
+	if (i < n || digits == 0)
+		zl_zone_refused(c->z, not, "portable", c->in->src,
+				tok_at(c, ti), "%s '%.*s%s' is not a number "
+				"(RFC 1712 §3), which BIND loads as it is "
+				"and %s with the type: write a number", fn(c),
+				ZL_TOKARGS(s, n), zl_servers_refuse(not));
 }
 
 /* A character-string s[0..n) (token ti) as some servers do not read it:
@@ -266,8 +274,8 @@ bool zl_conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
 			   "of 255 (%zu bytes)", b->len - off, wire);
 	if (off)
 		b->s[0] = (char)(b->len - off);
-	if (!str_form(c, ti, b->s + off, b->len - off) ||
-	    !zl_conv_set(c, r, ft, keep ? b->s : NULL, wire, ti, 1))
+	str_form(c, ti, b->s + off, b->len - off);
+	if (!zl_conv_set(c, r, ft, keep ? b->s : NULL, wire, ti, 1))
 		return false;
 	if (off && b->len - off > 255)
 		zl_zone_refused(c->z, ZL_NOT_BIND | ZL_NOT_NSD, "portable",
