@@ -272,3 +272,69 @@ bool zl_conv_dname(struct conv *c, struct zl_rdf *r, size_t ti)
 		return bad(c, cat, tok_at(c, ti), "%s", msg);
 	return zl_conv_name_set(c, r, wire, wl, ti, 1);
 }
+
+/* The NSD reading of one escape at s[i] of s[0..n): \DDD is the byte
+ * DDD, and a backslash before anything else, digits that are no \DDD of
+ * a byte too, is dropped.  Returns the bytes it takes, 0 for a backslash
+ * that ends the word or a byte that is no printable character, which no
+ * field holds. */
+static size_t nsd_escape(const char *s, size_t n, size_t i, char *out)
+{
+	unsigned v = 0;
+	size_t k;
+
+	if (i + 1 >= n)
+		return 0;
+	for (k = 1; k <= 3 && i + k < n && s[i + k] >= '0' && s[i + k] <= '9';
+	     k++)
+		v = v * 10 + (unsigned)(s[i + k] - '0');
+	if (k == 4 && v <= 255)
+		*out = (char)v;
+	else
+		*out = s[i + 1];
+	k = k == 4 && v <= 255 ? 4 : 2;
+	return (unsigned char)*out > ' ' && (unsigned char)*out < 0x7f ? k : 0;
+}
+
+char *zl_conv_unescape_toks(const struct conv *c, size_t ti, size_t take,
+			    struct zl_lex_tok **toks)
+{
+	const struct zl_lex_tok *t = c->in->toks;
+	size_t i, j, k, len = 0, pos = 0;
+	bool escaped = false;
+	const char *s;
+	char *text;
+
+	for (i = ti; i < ti + take; i++) {
+		if (t[i].quoted)
+			return NULL;
+		escaped |= memchr(c->buf + t[i].off, '\\', t[i].len) != NULL;
+		len += t[i].len + 1;
+	}
+	if (!escaped)
+		return NULL;
+	text = zl_xmalloc(len + 1);
+	*toks = zl_xcalloc(ti + take, sizeof **toks);
+	for (i = ti; i < ti + take; i++) {
+		/* tokens apart in the source stay apart */
+		if (i > ti && t[i].off > t[i - 1].off + t[i - 1].len)
+			text[pos++] = ' ';
+		(*toks)[i].off = (uint32_t)pos;
+		s = c->buf + t[i].off;
+		for (j = 0; j < t[i].len; j += k) {
+			k = 1;
+			if (s[j] != '\\')
+				text[pos++] = s[j];
+			else if ((k = nsd_escape(s, t[i].len, j, &text[pos++]))
+				 == 0)
+				goto fail;
+		}
+		(*toks)[i].len = (uint32_t)(pos - (*toks)[i].off);
+	}
+	text[pos] = '\0';
+	return text;
+fail:
+	free(*toks);
+	free(text);
+	return NULL;
+}

@@ -152,6 +152,15 @@ bool zl_conv_small(struct conv *c, struct zl_rdf *r, size_t ti, unsigned max,
 /* Token ti as the flags of a KEY, DNSKEY, RKEY or CDNSKEY record. */
 bool zl_conv_keyflags(struct conv *c, struct zl_rdf *r, size_t ti);
 
+/* The text of the unquoted tokens ti..ti+take with their escapes read
+ * as NSD reads them, as a new buffer (the caller frees it) and tokens
+ * *toks (ti + take of them, those before ti empty; the caller frees
+ * them), which stand for c->in->toks over it.  NULL when no token has
+ * an escape, one is quoted or an escape is not one NSD reads as a
+ * printable character. */
+char *zl_conv_unescape_toks(const struct conv *c, size_t ti, size_t take,
+			    struct zl_lex_tok **toks);
+
 /* zone_string.c: the character-string of token ti (RFC 1035 §3.3),
  * with its length byte when ft is LDNS_RDF_TYPE_STR. */
 bool zl_conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti);

@@ -648,8 +648,8 @@ static bool field_bounds(struct conv *c, uint8_t ft, size_t ti)
 	}
 }
 
-static bool conv_field(struct conv *c, struct zl_rdf *r, uint8_t ft,
-		       size_t ti, size_t take)
+static bool conv_field_as(struct conv *c, struct zl_rdf *r, uint8_t ft,
+			  size_t ti, size_t take)
 {
 	const char *s;
 	size_t n;
@@ -738,6 +738,89 @@ static bool conv_field(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	default:
 		return conv_ldns(c, r, ft, ti, take);
 	}
+}
+
+/* Whether NSD reads field ft from the text of its tokens unescaped, which
+ * BIND and Knot DNS do not: every field but names and what holds them
+ * (an IPSECKEY gateway of type 3, HIP), strings and the fields with rules
+ * of their own (a CAA tag, SVCB parameters). */
+static bool nsd_unescapes(const struct conv *c, uint8_t ft)
+{
+	const uint8_t *gw;
+
+	switch (ft) {
+	case LDNS_RDF_TYPE_DNAME:
+	case LDNS_RDF_TYPE_HIP:
+	case LDNS_RDF_TYPE_STR:
+	case LDNS_RDF_TYPE_LONG_STR:
+	case LDNS_RDF_TYPE_TAG:
+	case LDNS_RDF_TYPE_SVCPARAMS:
+		return false;
+	case ZL_FT_GATEWAY:
+		gw = c->field > 1 ? zl_rdf_data(&c->rr->rdf[1]) : NULL;
+		return c->in->type == LDNS_RR_TYPE_IPSECKEY && gw &&
+		       (gw[0] == 1 || gw[0] == 2);
+	default:
+		return true;
+	}
+}
+
+/* Field ft of tokens ti..ti+take, which did not convert as written, as
+ * NSD reads it: its lexer reads \DDD and \X in every word, so that
+ * "192.0.2.\049" is an address to it; BIND and Knot DNS read escapes only
+ * in names and strings and refuse the zone.  mark: the problems before
+ * the field, those after it being the ones of the text as written, which
+ * give way when the text unescaped converts.  Returns whether it does. */
+static bool conv_unescaped(struct conv *c, struct zl_rdf *r, uint8_t ft,
+			   size_t ti, size_t take, size_t mark)
+{
+	struct zl_tok at = span_of(c, ti, take);
+	struct zl_rdata_in in = *c->in;
+	struct conv c2 = *c;
+	struct zl_lex_tok *toks;
+	size_t i, k, before = c->z->nprobs;
+	char *text;
+	bool ok;
+
+	if (!nsd_unescapes(c, ft) ||
+	    (text = zl_conv_unescape_toks(c, ti, take, &toks)) == NULL)
+		return false;
+	in.toks = toks;
+	in.ntoks = ti + take;
+	c2.in = &in;
+	c2.buf = text;
+	ok = conv_field_as(&c2, r, ft, ti, take);
+	if (!ok) {
+		c->z->nprobs = before;
+		goto out;
+	}
+	/* what the text unescaped gives, at the field as written */
+	for (i = before, k = mark; i < c->z->nprobs; i++, k++) {
+		c->z->probs[k] = c->z->probs[i];
+		c->z->probs[k].at = at;
+	}
+	c->z->nprobs = k;
+	zl_zone_refused(c->z, ZL_NOT_BIND | ZL_NOT_KNOT, "portable",
+			c->in->src, at, "%s '%.*s%s' written with an escape, "
+			"which BIND and Knot DNS do not read there: write "
+			"'%.*s%s', as NSD reads it", fn(c),
+			ZL_TOKARGS(c->buf + at.off, at.len),
+			ZL_TOKARGS(text + toks[ti].off,
+				   toks[ti + take - 1].off +
+				   toks[ti + take - 1].len - toks[ti].off));
+out:
+	free(toks);
+	free(text);
+	return ok;
+}
+
+static bool conv_field(struct conv *c, struct zl_rdf *r, uint8_t ft,
+		       size_t ti, size_t take)
+{
+	size_t mark = c->z->nprobs;
+
+	return conv_field_as(c, r, ft, ti, take) ||
+	       conv_unescaped(c, r, ft, ti, take, mark);
 }
 
 /* How many tokens field ft takes.  Like ldns_rr_new_frm_str: these types

@@ -2902,16 +2902,60 @@ START_TEST(test_enc_reason)
 				 "$TTL 3600\n"
 				 "@ SOA ns1 h 1 2 3 4 5\n"
 				 "a SVCB 1 . ech=AB*D\n"
-				 "b DS 1 8 2 000\\065\n"
+				 "b DS 1 8 2 000\\071\n"
 				 "c TYPE65534 \\# 2 00\\0541\n");
 
 	prob(z, "ech: invalid base64 'AB*D': '*' is not a base64 character",
 	     3, 12, "syntax");
-	prob(z, "invalid hex data in DS digest '000\\065': an escape, which "
+	prob(z, "invalid hex data in DS digest '000\\071': an escape, which "
 	     "BIND and Knot DNS refuse here (NSD reads the character it "
 	     "stands for)", 4, 15, "syntax");
 	prob(z, "invalid hex data '00\\0541' in RFC 3597 rdata: an escape",
 	     5, 20, "syntax");
+	zl_zone_free(z);
+}
+END_TEST
+
+/* An escape in a field that is no name or string: NSD reads the
+ * character it stands for, BIND and Knot DNS refuse the zone.  The field
+ * holds what NSD reads, and the problems of the text unescaped are the
+ * field's, at the text as written; what does not read unescaped either
+ * keeps the error of the text as written. */
+START_TEST(test_nsd_escape)
+{
+	struct zl_zone *z = load("example.com.zone",
+				 "$TTL 3600\n"
+				 "@ SOA ns1 h 1 2 3 4 5\n"
+				 "a A 192.0.2.\\049\n"			/* 3 */
+				 "b MX 1\\048 mx\n"				/* 4 */
+				 "c L64 10 0014:4fff:ff20:ee6\\052\n"	/* 5 */
+				 "d NID 10 1:2:3:\\052\n"			/* 6 */
+				 "e A 192.0.2.\\049x\n"			/* 7 */
+				 "f MX \\0549999 mx\n"			/* 8 */
+				 "g A 192.0.2.\\001\n");			/* 9 */
+	const uint8_t *p;
+
+	ck_assert_uint_eq(prob(z, "A address '192.0.2.\\049' written with an "
+			       "escape, which BIND and Knot DNS do not read "
+			       "there: write '192.0.2.1', as NSD reads it", 3,
+			       5, "portable")->refused,
+			  ZL_NOT_BIND | ZL_NOT_KNOT);
+	p = zl_rdf_data(&rr_at(z, "a.example.com.", LDNS_RR_TYPE_A, 0)->rdf[0]);
+	ck_assert_mem_eq(p, "\xc0\x00\x02\x01", 4);
+	prob(z, "write '10', as NSD reads it", 4, 6, "portable");
+	p = zl_rdf_data(&rr_at(z, "b.example.com.", LDNS_RR_TYPE_MX,
+			       0)->rdf[0]);
+	ck_assert_mem_eq(p, "\x00\x0a", 2);
+	prob(z, "write '0014:4fff:ff20:ee64', as NSD reads it", 5, 10,
+	     "portable");
+	/* the text unescaped has problems of its own: at the text */
+	prob(z, "NID node ID '1:2:3:4' with a group of fewer than four hex "
+	     "digits, which Knot DNS refuses", 6, 10, "portable");
+	prob(z, "write '1:2:3:4', as NSD reads it", 6, 10, "portable");
+	prob(z, "invalid IPv4 address '192.0.2.\\049x'", 7, 5, "syntax");
+	prob(z, "invalid MX preference '\\0549999'", 8, 6, "syntax");
+	prob(z, "invalid IPv4 address '192.0.2.\\001'", 9, 5, "syntax");
+	ck_assert_uint_eq(z->nprobs, 8);
 	zl_zone_free(z);
 }
 END_TEST
@@ -3282,6 +3326,7 @@ Suite *load_suite(void)
 	tcase_add_test(tc, test_class_slip);
 	tcase_add_test(tc, test_foreign);
 	tcase_add_test(tc, test_enc_reason);
+	tcase_add_test(tc, test_nsd_escape);
 	tcase_add_test(tc, test_lone_zero);
 	tcase_add_test(tc, test_bind_only_names);
 	tcase_add_test(tc, test_unclosed_paren_notes);
