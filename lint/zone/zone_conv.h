@@ -161,6 +161,10 @@ bool zl_conv_keyflags(struct conv *c, struct zl_rdf *r, size_t ti);
 char *zl_conv_unescape_toks(const struct conv *c, size_t ti, size_t take,
 			    struct zl_lex_tok **toks);
 
+/* zone_string.c: a line break that a backslash escapes in the unquoted
+ * text s[0..n) of token ti, noted as NSD alone reads it (ZONE012). */
+void zl_conv_note_line_break(struct conv *c, size_t ti, const char *s,
+			     size_t n);
 /* zone_string.c: the character-string of token ti (RFC 1035 §3.3),
  * with its length byte when ft is LDNS_RDF_TYPE_STR. */
 bool zl_conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti);

@@ -167,9 +167,12 @@ static size_t scan_word(const struct zl_lexer *lx, size_t pos)
 		if (!word_stop[b[q]])
 			q++;
 		/* A backslash keeps the next byte in the word (\; \( \ ),
-		 * but never a line end. */
+		 * a line break too, as NSD reads it (RFC 1035 §5.1: \X is
+		 * X), and Knot DNS in a name: the word and the record go on
+		 * on the next line.  BIND refuses it (zone_name.c,
+		 * zone_string.c). */
 		else if (b[q] == '\\')
-			q += q + 1 < lx->len && b[q + 1] != '\n' ? 2 : 1;
+			q += q + 1 < lx->len ? 2 : 1;
 		else
 			break;
 	}

@@ -221,8 +221,7 @@ void zl_name_note_raw(struct zl_zone *z, uint16_t src, struct zl_tok at,
 
 /* How from_text reads what BIND refuses and Knot DNS and NSD load. */
 enum {
-	WRAP = 1,	/* \DDD above 255: as Knot DNS, the value mod 256 */
-	LINE_END = 2	/* a backslash ending the text: an escaped LF */
+	WRAP = 1	/* \DDD above 255: as Knot DNS, the value mod 256 */
 };
 
 /* The value of the escape \DDD at s[i] == '\\' when above 255 (what
@@ -265,7 +264,7 @@ static size_t escape_err(const char **cat, char *msg, size_t msgsz,
 	return 0;
 }
 
-/* zl_unescape, and what flags (WRAP, LINE_END) let through. */
+/* zl_unescape, and what flags (WRAP) let through. */
 static size_t unescape(const char *s, size_t n, size_t i, uint8_t *out,
 		       unsigned flags)
 {
@@ -274,10 +273,6 @@ static size_t unescape(const char *s, size_t n, size_t i, uint8_t *out,
 
 	if (k || !flags)
 		return k;
-	if ((flags & LINE_END) && i + 1 == n) {
-		*out = '\n';
-		return 1;
-	}
 	if ((flags & WRAP) && (v = big_escape(s, n, i)) != 0) {
 		*out = (uint8_t)(v % 256);
 		return 4;
@@ -369,28 +364,18 @@ size_t zl_name_from_text(const char *s, size_t n, const uint8_t *origin,
 	return from_text(s, n, origin, originlen, wire, cat, msg, msgsz, 0);
 }
 
-/* Whether the name token s[0..n) at `at` of src ends in a backslash that
- * escapes the line break after it, and the next line holds no field (a
- * blank or comment line, or none): Knot DNS and NSD read the break as a
- * byte of the name, the next line as nothing more, and so load the
- * record as the loader reads it.  Before a field they read that field on
- * into the name or the record, which then rarely loads. */
-static bool line_end_escape(const struct zl_src *f, struct zl_tok at,
-			    const char *s, size_t n, bool *sure)
+/* Where the name text s[0..n) holds a line break that a backslash
+ * escapes, 0 if nowhere: Knot DNS and NSD read the break as a byte of
+ * the name, and the word goes on on the next line (zone_lex.c); BIND
+ * refuses it. */
+static size_t lf_escape(const char *s, size_t n)
 {
-	size_t i = at.off + at.len, k = 0;
+	size_t i;
 
-	*sure = false;
-	while (k < n && s[n - 1 - k] == '\\')
-		k++;
-	if (k % 2 == 0 || s + n != f->buf + i || i >= f->len ||
-	    f->buf[i] != '\n')
-		return false;
-	for (i++; i < f->len && (f->buf[i] == ' ' || f->buf[i] == '\t'); i++)
-		;
-	*sure = i >= f->len || f->buf[i] == '\n' || f->buf[i] == ';' ||
-		(f->buf[i] == '\r' && i + 1 < f->len && f->buf[i + 1] == '\n');
-	return true;
+	for (i = 0; i + 1 < n; i++)
+		if (s[i] == '\\' && s[++i] == '\n')
+			return i;
+	return 0;
 }
 
 /* The first escape \DDD above 255 of the name text s[0..n), 0 if none. */
@@ -431,15 +416,14 @@ size_t zl_name_read(const struct zl_zone *z, uint16_t src, struct zl_tok at,
 	const struct zl_src *f = z->srcs[src];
 	const char *cat;
 	char msg[1];
-	bool sure;
 
+	(void)at;
 	if (f->gen_parts)
-		return cr_escape(s, n) ? 0 :
+		return cr_escape(s, n) || lf_escape(s, n) ? 0 :
 		       zl_name_from_text(s, n, origin, originlen, wire, &cat,
 					 msg, sizeof msg);
 	return from_text(s, n, origin, originlen, wire, &cat, msg, sizeof msg,
-			 WRAP | (line_end_escape(f, at, s, n, &sure) && sure ?
-				 LINE_END : 0));
+			 WRAP);
 }
 
 size_t zl_name_from_zone(struct zl_zone *z, uint16_t src, struct zl_tok at,
@@ -449,35 +433,30 @@ size_t zl_name_from_zone(struct zl_zone *z, uint16_t src, struct zl_tok at,
 {
 	const struct zl_src *f = z->srcs[src];
 	unsigned flags = 0, v;
-	size_t wl, i;
-	bool lf, sure;
+	size_t wl, i, lf;
 
 	/* Only BIND reads $GENERATE: what it refuses stays an error. */
 	if (f->gen_parts && cr_escape(s, n))
 		return name_err(cat, "syntax", msg, msgsz, "CR after a "
 				"backslash in domain name '%.*s%s', which BIND "
 				"reads as a line break", s, n);
-	if (!f->gen_parts) {
-		lf = line_end_escape(f, at, s, n, &sure);
-		if (lf && !sure)
-			return name_err(cat, "syntax", msg, msgsz,
-					"backslash at the end of the line in "
-					"domain name '%.*s%s', which BIND "
-					"refuses; Knot DNS and NSD read the "
-					"line break as a byte of the name and "
-					"the next line on into the record", s, n);
-		flags = WRAP | (lf ? LINE_END : 0);
-	}
+	if (f->gen_parts && (lf = lf_escape(s, n)) != 0)
+		return name_err(cat, "syntax", msg, msgsz, "backslash at the "
+				"end of the line in domain name '%.*s%s', "
+				"which BIND refuses", s, lf);
+	if (!f->gen_parts)
+		flags = WRAP;
 	wl = from_text(s, n, origin, originlen, wire, cat, msg, msgsz, flags);
 	if (wl == 0)
 		return 0;
 	zl_name_note_raw(z, src, at, s, n, mailbox);
-	if (flags & LINE_END)
+	if (!f->gen_parts && (lf = lf_escape(s, n)) != 0)
 		zl_zone_refused(z, ZL_NOT_BIND, "portable", src, at, "backslash "
 				"at the end of the line in domain name "
 				"'%.*s%s', which BIND refuses; Knot DNS and "
-				"NSD read it as an escaped line break, the "
-				"name ending in byte \\010", ZL_TOKARGS(s, n));
+				"NSD read it as an escaped line break, byte "
+				"\\010 of the name, and the name goes on on "
+				"the next line: write \\010", ZL_TOKARGS(s, lf));
 	if (!f->gen_parts && cr_escape(s, n))
 		zl_zone_refused(z, ZL_NOT_BIND, "portable", src, at, "CR after "
 				"a backslash in domain name '%.*s%s', which "

@@ -652,7 +652,7 @@ static bool conv_field_as(struct conv *c, struct zl_rdf *r, uint8_t ft,
 			  size_t ti, size_t take)
 {
 	const char *s;
-	size_t n;
+	size_t n, i;
 
 	/* a CAA tag in quotes is no refusal when it is no tag at all */
 	if (ft == LDNS_RDF_TYPE_TAG)
@@ -703,6 +703,10 @@ static bool conv_field_as(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	case LDNS_RDF_TYPE_APL:
 		return conv_parsed(c, r, ft, ti, take, zl_field_apl);
 	case LDNS_RDF_TYPE_SVCPARAMS:
+		for (i = ti; i < ti + take; i++) {
+			s = tok_text(c, i, &n);
+			zl_conv_note_line_break(c, i, s, n);
+		}
 		return conv_parsed(c, r, ft, ti, take, zl_field_svcparams);
 	case LDNS_RDF_TYPE_DNAME:
 		return zl_conv_dname(c, r, ti);

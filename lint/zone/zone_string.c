@@ -148,6 +148,34 @@ static void str_form(struct conv *c, size_t ti, const char *s, size_t n)
 				ZL_TOKARGS(s, n), zl_servers_refuse(not));
 }
 
+/* A line break that a backslash escapes out of quotes, in the
+ * character-string or SVCB value s[0..n) (token ti), which the word goes
+ * on after (zone_lex.c): NSD reads it as byte 10, and the next line on into the
+ * string and the record; BIND and Knot DNS refuse it, and read the next
+ * line as a line of its own.  In quotes it is ZONE012 for Knot DNS alone
+ * (zone_lex.c notes it). */
+void zl_conv_note_line_break(struct conv *c, size_t ti, const char *s,
+			     size_t n)
+{
+	size_t i;
+
+	if (c->in->toks[ti].quoted)
+		return;
+	for (i = 0; i + 1 < n; i++)
+		if (s[i] == '\\' && s[++i] == '\n') {
+			zl_zone_refused(c->z, ZL_NOT_BIND | ZL_NOT_KNOT,
+					"portable", c->in->src,
+					tok_at(c, ti), "backslash at the end "
+					"of the line in %s '%.*s%s', which "
+					"BIND and Knot DNS refuse; NSD reads "
+					"an escaped line break, byte 10, and "
+					"the next line on into the record: "
+					"write \\010", fn(c),
+					ZL_TOKARGS(s, i));
+			return;
+		}
+}
+
 /* A character-string s[0..n) (token ti) as some servers do not read it:
  * '@' alone or as a label of a word, '\\#' alone, or a word that starts
  * with '$', out of quotes, NSD takes for the origin, RFC 3597's marker or
@@ -202,22 +230,15 @@ static bool escape_problem(struct conv *c, size_t ti, const char *s,
 			   "'%.*s'): write byte %u as \\%03u", (int)d,
 			   s + i + 1, fn(c), ZL_TOKARGS(s, n), (int)d,
 			   s + i + 1, v, v);
-	/* A word stops after a backslash only at a line break
-	 * (zone_lex.c), which NSD reads as escaped, or at the end of the
-	 * input (the text's final NUL), where the lexer takes it off a
-	 * longer word (zone_load.c reports it) and NSD reads this one as
-	 * an empty string. */
+	/* A word stops after a backslash only at the end of the input (the
+	 * text's final NUL), where the lexer takes it off a longer word
+	 * (zone_load.c reports it) and NSD reads this one as an empty
+	 * string. */
 	if (!c->in->toks[ti].quoted && s[n] == '\0')
 		return bad(c, "syntax", tok_at(c, ti), "backslash alone as the "
 			   "file's last byte, a %s of its own, which BIND and "
 			   "Knot DNS refuse (NSD reads an empty string)",
 			   fn(c));
-	if (!c->in->toks[ti].quoted && s[n] == '\n')
-		return bad(c, "syntax", tok_at(c, ti), "backslash at the end "
-			   "of the line in %s '%.*s%s', which BIND and Knot "
-			   "DNS refuse (NSD reads an escaped line break, byte "
-			   "10, and the next line on)", fn(c),
-			   ZL_TOKARGS(s, n));
 	return bad(c, "syntax", tok_at(c, ti), "invalid escape in %s '%.*s%s'",
 		   fn(c), ZL_TOKARGS(s, n));
 }
@@ -249,6 +270,7 @@ bool zl_conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
 		return escape_problem(c, ti, s, n, at);
 	note_raw_text(c, s, n, c->in->toks[ti].quoted);
 	note_str_form(c, ti, s, n);
+	zl_conv_note_line_break(c, ti, s, n);
 	/* RFC 7553 §4.5 writes the URI target in quotes, and BIND reads
 	 * it only so. */
 	if (c->in->type == LDNS_RR_TYPE_URI && !c->in->toks[ti].quoted)
