@@ -22,7 +22,9 @@ static bool orig_ttl_units(struct conv *c, struct zl_rdf *r, size_t ti,
 	int rc;
 
 	*done = false;
-	if ((c->in->type != LDNS_RR_TYPE_RRSIG &&
+	/* only BIND reads $GENERATE: what it refuses stays an error */
+	if (c->z->srcs[c->in->src]->gen_parts ||
+	    (c->in->type != LDNS_RR_TYPE_RRSIG &&
 	     c->in->type != LDNS_RR_TYPE_SIG) || c->field != 3 || c->whole ||
 	    (rc = zl_ttl_parse(s, n, UINT32_MAX, &v)) == -1)
 		return true;

@@ -752,6 +752,9 @@ static bool nsd_unescapes(const struct conv *c, uint8_t ft)
 {
 	const uint8_t *gw;
 
+	/* only BIND reads $GENERATE: what it refuses stays an error */
+	if (c->z->srcs[c->in->src]->gen_parts)
+		return false;
 	switch (ft) {
 	case LDNS_RDF_TYPE_DNAME:
 	case LDNS_RDF_TYPE_HIP:

@@ -122,7 +122,12 @@ static void str_form(struct conv *c, size_t ti, const char *s, size_t n)
 	if (c->in->type == LDNS_RR_TYPE_X25) {
 		while (i < n && s[i] >= '0' && s[i] <= '9')
 			i++;
-		if (i < n || n < 4)
+		if ((i < n || n < 4) && c->z->srcs[c->in->src]->gen_parts)
+			zl_zone_problem(c->z, "syntax", c->in->src,
+					tok_at(c, ti), "%s '%.*s%s' is not "
+					"decimal digits, at least 4 (RFC 1183 "
+					"§3.1)", fn(c), ZL_TOKARGS(s, n));
+		else if (i < n || n < 4)
 			zl_zone_refused(c->z, not | ZL_NOT_BIND, "portable",
 					c->in->src, tok_at(c, ti), "%s '%.*s%s' "
 					"is not decimal digits, at least 4 (RFC "
@@ -161,19 +166,24 @@ void zl_conv_note_line_break(struct conv *c, size_t ti, const char *s,
 
 	if (c->in->toks[ti].quoted)
 		return;
-	for (i = 0; i + 1 < n; i++)
-		if (s[i] == '\\' && s[++i] == '\n') {
-			zl_zone_refused(c->z, ZL_NOT_BIND | ZL_NOT_KNOT,
-					"portable", c->in->src,
-					tok_at(c, ti), "backslash at the end "
-					"of the line in %s '%.*s%s', which "
-					"BIND and Knot DNS refuse; NSD reads "
-					"an escaped line break, byte 10, and "
-					"the next line on into the record: "
-					"write \\010", fn(c),
-					ZL_TOKARGS(s, i));
-			return;
-		}
+	for (i = 0; i + 1 < n && !(s[i] == '\\' && s[i + 1] == '\n'); i++)
+		i += s[i] == '\\';	/* the byte escaped */
+	if (i + 1 >= n)
+		return;
+	/* only BIND reads $GENERATE, and refuses it */
+	if (c->z->srcs[c->in->src]->gen_parts)
+		zl_zone_problem(c->z, "syntax", c->in->src, tok_at(c, ti),
+				"backslash at the end of the line in %s "
+				"'%.*s%s', which BIND refuses", fn(c),
+				ZL_TOKARGS(s, i + 1));
+	else
+		zl_zone_refused(c->z, ZL_NOT_BIND | ZL_NOT_KNOT, "portable",
+				c->in->src, tok_at(c, ti), "backslash at the "
+				"end of the line in %s '%.*s%s', which BIND "
+				"and Knot DNS refuse; NSD reads an escaped line "
+				"break, byte 10, and the next line on into the "
+				"record: write \\010", fn(c),
+				ZL_TOKARGS(s, i + 1));
 }
 
 /* A character-string s[0..n) (token ti) as some servers do not read it:
