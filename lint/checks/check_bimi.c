@@ -520,19 +520,49 @@ static const char *not_enforced(const struct zl_tv_rec *r,
 	return buf;
 }
 
-/* The draft's §4: a receiver shows a domain's indicator only for mail
- * under a DMARC policy of enforcement, p=quarantine at 100% or p=reject,
- * and "if a subdomain policy is published it MUST NOT be 'none'".  The
- * policy is the domain's own record's, else sp= (or p=) of its
- * organisational domain's, as far as the run holds them; a record that
- * declines (l= empty) asks nothing. */
+/* What in DMARC record d keeps receivers from showing an indicator, or
+ * NULL: p= that is no enforcement, sp=none, or RFC 9989's t=y (§4.7: the
+ * policy one level down); with via_sp, when the domain has no record of
+ * its own and d's sp= (or p=) is its policy, that policy first.  A
+ * broken policy is NULL: DMARC's rules report it. */
+static const char *unenforced(const struct zl_tv_rec *d, bool via_sp,
+			      char *buf, size_t n)
+{
+	const char *s = d->txt.s, *why = NULL;
+	const struct zl_tv_tag *p = zl_tv_find(&d->tv, s, "p", false);
+	const struct zl_tv_tag *sp = zl_tv_find(&d->tv, s, "sp", false), *t;
+
+	if (!p || p->bad || (via_sp && sp && sp->bad))
+		return NULL;
+	if (via_sp && sp)
+		why = not_enforced(d, sp, buf, n);
+	if (!why)
+		why = not_enforced(d, p, buf, n);
+	if (!why && sp && !sp->bad && zl_tv_eq(s, sp->value, "none", true))
+		why = "sp=none";
+	if (!why && (t = zl_tv_find(&d->tv, s, "t", false)) &&
+	    zl_tv_eq(s, t->value, "y", true))
+		why = "t=y, a policy in testing";
+	return why;
+}
+
+/* The draft's §4 and §7.1 steps 7 to 9: a receiver shows a domain's
+ * indicator only for mail under a DMARC policy of enforcement,
+ * p=quarantine at 100% or p=reject, with no sp=none, in the record of
+ * the domain and in the record of its organisational domain both: an
+ * organisational domain at p=none keeps the indicators of its
+ * subdomains hidden, whatever their own records say.  A domain without
+ * a record of its own is under the organisational domain's sp= (or p=).
+ * As far as the run holds the records; a record that declines (l=
+ * empty) asks nothing. */
 static void bimi_dmarc(struct zl_ctx *ctx)
 {
-	const char *owner = ctx->rr->owner->text, *domain = owner, *org, *why;
-	const struct zl_tv_rec *r = zl_tv_of(ctx, ctx->rr), *d;
-	const struct zl_tv_tag *l, *t, *sp;
-	const struct zl_zone *z;
-	const struct zl_rr *at;
+	const char *owner = ctx->rr->owner->text, *domain = owner, *org;
+	const char *why = NULL;
+	const struct zl_tv_rec *r = zl_tv_of(ctx, ctx->rr), *d, *od = NULL;
+	const struct zl_tv_tag *l;
+	const struct zl_zone *z = NULL, *oz;
+	const struct zl_rr *at = NULL, *oat;
 	char buf[96];
 	zl_finding f;
 	bool known;
@@ -544,29 +574,19 @@ static void bimi_dmarc(struct zl_ctx *ctx)
 	while (strncmp(domain, "_bimi.", 6) != 0)
 		domain = next_label(domain);
 	domain = next_label(domain) ? next_label(domain) : ".";
-	if ((d = dmarc_at(ctx, domain, &z, &at, &known)) != NULL) {
-		t = zl_tv_find(&d->tv, d->txt.s, "p", false);
-		sp = zl_tv_find(&d->tv, d->txt.s, "sp", false);
-	} else if (known &&
-		   strcmp(org = zl_dmarc_top(ctx, domain), domain) != 0 &&
-		   (d = dmarc_at(ctx, org, &z, &at, &known)) != NULL) {
-		t = zl_tv_find(&d->tv, d->txt.s, "sp", false);
-		t = t ? t : zl_tv_find(&d->tv, d->txt.s, "p", false);
-		sp = NULL;
-	} else {
-		return;		/* no policy: DMARC015's */
+	d = dmarc_at(ctx, domain, &z, &at, &known);
+	if (!d && !known)
+		return;		/* the policy is not the run's to tell */
+	if (d)
+		why = unenforced(d, false, buf, sizeof buf);
+	if (!why && strcmp(org = zl_dmarc_top(ctx, domain), domain) != 0 &&
+	    (od = dmarc_at(ctx, org, &oz, &oat, &known)) != NULL &&
+	    (why = unenforced(od, !d, buf, sizeof buf)) != NULL) {
+		z = oz;
+		at = oat;
 	}
-	if (!t || t->bad)
-		return;		/* a broken policy: DMARC's rules */
-	if (!(why = not_enforced(d, t, buf, sizeof buf)) && sp && !sp->bad &&
-	    zl_tv_eq(d->txt.s, sp->value, "none", true))
-		why = "sp=none";
-	/* RFC 9989 §4.7: t=y asks for the policy one level down */
-	if (!why && (t = zl_tv_find(&d->tv, d->txt.s, "t", false)) &&
-	    zl_tv_eq(d->txt.s, t->value, "y", true))
-		why = "t=y, a policy in testing";
 	if (!why)
-		return;
+		return;		/* enforced, or no policy: DMARC015's */
 	f = ZL_EMIT(ctx, ctx->rr->src, zl_tv_tok(r, r->tv.tags[0].spec),
 		    { "policy", why }, { "domain", at->owner->text });
 	zl_emit_note_in(ctx, f, z, at->src, at->text, "the DMARC record at "
