@@ -227,6 +227,25 @@ static void doubtful(struct zl_ctx *ctx, const struct zl_tv_rec *r,
 	free(q);
 }
 
+/* Reports the empty l= tag t of r when r's a= names evidence.  The
+ * draft's §4.3.1 reads a record as declining only with l= and a= both
+ * empty (§7.5), and §7.3 step 1 fails Indicator Discovery without a
+ * valid location in l=: the record shows no indicator, whatever a=
+ * holds, as one without l= (no_logo).  An a=self, the early drafts' word
+ * for no evidence, is check_urls' warning. */
+static void empty_logo(struct zl_ctx *ctx, const struct zl_tv_rec *r,
+		       const struct zl_tv_tag *t)
+{
+	const struct zl_tv_tag *a = zl_tv_find(&r->tv, r->txt.s, "a", false);
+
+	if (!a || a->bad || a->cut || a->value.len == 0 ||
+	    zl_tv_eq(r->txt.s, a->value, "self", true))
+		return;
+	zl_tv_emit(ctx, r, t->spec, "BIMI logo URL l= is empty but a= names "
+		   "evidence: the record declines only with both empty, so "
+		   "receivers show no indicator");
+}
+
 static void check_urls(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 {
 	struct zl_tv_span bad;
@@ -241,6 +260,10 @@ static void check_urls(struct zl_ctx *ctx, const struct zl_tv_rec *r)
 		if (t->bad || t->cut ||
 		    (!l && !zl_tv_eq(r->txt.s, t->name, "a", false)))
 			continue;
+		if (l && t->value.len == 0) {
+			empty_logo(ctx, r, t);
+			continue;
+		}
 		if (!(why = url_problem(r->txt.s, t->value, l, &bad))) {
 			if (l && t->value.len &&
 			    (why = zl_tv_uri_doubtful(r->txt.s, t->value, &bad)))
