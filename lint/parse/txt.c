@@ -242,49 +242,6 @@ bool zl_txt_may_hold(const struct zl_zone *z, const struct zl_rr *rr,
 	return false;
 }
 
-bool zl_txt_may_start_v(const struct zl_zone *z, const struct zl_rr *rr,
-			const char *version)
-{
-	const char *s = z->srcs[rr->src]->buf;
-	size_t n = strlen(version);
-	uint32_t i, end;
-
-	if ((rr->flags & ZL_RR_GENERIC) || rr->ntok == 0)
-		return true;
-	unquote(s, zl_rr_tok(z, rr, 0), &i, &end);
-	if (memchr(s + i, '\\', end - i))
-		return true;	/* escapes: the slow way */
-	if (i == end || s[i] != 'v')
-		return false;
-	for (i++; i < end && (s[i] == ' ' || s[i] == '\t'); i++)
-		;
-	if (i < end && s[i++] != '=')
-		return false;
-	for (; i < end && (s[i] == ' ' || s[i] == '\t'); i++)
-		;
-	/* A version cut by a string break is read whole the slow way. */
-	return end - i < n || memcmp(s + i, version, n) == 0;
-}
-
-bool zl_txt_may_start(const struct zl_zone *z, const struct zl_rr *rr,
-		      const char *prefix)
-{
-	const char *s = z->srcs[rr->src]->buf;
-	size_t n = strlen(prefix);
-	uint32_t i, end;
-
-	if ((rr->flags & ZL_RR_GENERIC) || rr->ntok == 0)
-		return true;
-	unquote(s, zl_rr_tok(z, rr, 0), &i, &end);
-	if (memchr(s + i, '\\', end - i))
-		return true;	/* escapes: the slow way */
-	while (i < end && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
-			   s[i] == '\n'))
-		i++;
-	/* A prefix cut by a string break is read whole the slow way. */
-	return end - i < n || strncasecmp(s + i, prefix, n) == 0;
-}
-
 /* The first index at or after i of s[..end) that is no blank. */
 static uint32_t past_blanks(const char *s, uint32_t i, uint32_t end)
 {
@@ -293,17 +250,62 @@ static uint32_t past_blanks(const char *s, uint32_t i, uint32_t end)
 	return i;
 }
 
+/* The first string of rr, s[*i..*end) of its source *s, when what it
+ * shows is the joined text's start as written: no \# form, no escape.
+ * False means "join it to know". */
+static bool first_plain(const struct zl_zone *z, const struct zl_rr *rr,
+			const char **s, uint32_t *i, uint32_t *end)
+{
+	*s = z->srcs[rr->src]->buf;
+	if ((rr->flags & ZL_RR_GENERIC) || rr->ntok == 0)
+		return false;
+	unquote(*s, zl_rr_tok(z, rr, 0), i, end);
+	return !memchr(*s + *i, '\\', *end - *i);
+}
+
+bool zl_txt_may_start_v(const struct zl_zone *z, const struct zl_rr *rr,
+			const char *version)
+{
+	size_t n = strlen(version);
+	uint32_t i, end;
+	const char *s;
+
+	if (!first_plain(z, rr, &s, &i, &end))
+		return true;
+	if (i == end || s[i] != 'v')
+		return false;
+	i = past_blanks(s, i + 1, end);
+	if (i < end && s[i++] != '=')
+		return false;
+	i = past_blanks(s, i, end);
+	/* A version cut by a string break is read whole the slow way. */
+	return end - i < n || memcmp(s + i, version, n) == 0;
+}
+
+bool zl_txt_may_start(const struct zl_zone *z, const struct zl_rr *rr,
+		      const char *prefix)
+{
+	size_t n = strlen(prefix);
+	uint32_t i, end;
+	const char *s;
+
+	if (!first_plain(z, rr, &s, &i, &end))
+		return true;
+	while (i < end && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
+			   s[i] == '\n'))
+		i++;
+	/* A prefix cut by a string break is read whole the slow way. */
+	return end - i < n || strncasecmp(s + i, prefix, n) == 0;
+}
+
 bool zl_txt_surely_starts(const struct zl_zone *z, const struct zl_rr *rr,
 			  const char *name, const char *value)
 {
-	const char *s = z->srcs[rr->src]->buf;
 	size_t n = strlen(name), m = strlen(value);
 	uint32_t i, end;
+	const char *s;
 
-	if ((rr->flags & ZL_RR_GENERIC) || rr->ntok == 0)
-		return false;
-	unquote(s, zl_rr_tok(z, rr, 0), &i, &end);
-	if (memchr(s + i, '\\', end - i) || end - i < n ||
+	if (!first_plain(z, rr, &s, &i, &end) || end - i < n ||
 	    strncasecmp(s + i, name, n) != 0)
 		return false;
 	i = past_blanks(s, i + (uint32_t)n, end);

@@ -263,6 +263,22 @@ START_TEST(test_txt_may_hold)
 }
 END_TEST
 
+/* A zone of one TXT record with rdata at owner. */
+static struct zl_zone *one_txt(const char *owner, const char *rdata)
+{
+	struct zl_load_opts opts = { .display = "t.zone" };
+	struct zl_zone *z = NULL;
+	char *err = NULL, *text;
+
+	text = zl_xasprintf("$ORIGIN example.com.\n$TTL 3600\n%s TXT %s\n",
+			    owner, rdata);
+	ck_assert_int_eq(zl_zone_load_buffer("t.zone", text, strlen(text),
+					     &opts, &z, &err), ZL_OK);
+	ck_assert_uint_eq(z->nrrs, 1);
+	free(text);
+	return z;
+}
+
 /* Whether a record surely starts with v=DMARC1: only what the first
  * string shows whole, and never where the parser says otherwise. */
 START_TEST(test_txt_surely_starts)
@@ -288,22 +304,13 @@ START_TEST(test_txt_surely_starts)
 		{ "\"p=none; v=DMARC1\"", false },
 		{ "\\# 9 0876 3d444d415243 31", false },
 	};
-	struct zl_load_opts opts = { .display = "t.zone" };
 	struct zl_tv_rec *r;
 	struct zl_zone *z;
-	char *err, *text;
 	size_t i;
 	bool sure;
 
 	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
-		text = zl_xasprintf("$ORIGIN example.com.\n$TTL 3600\n"
-				    "_dmarc TXT %s\n", cases[i].rdata);
-		z = NULL;
-		err = NULL;
-		ck_assert_int_eq(zl_zone_load_buffer("t.zone", text,
-						     strlen(text), &opts, &z,
-						     &err), ZL_OK);
-		ck_assert_uint_eq(z->nrrs, 1);
+		z = one_txt("_dmarc", cases[i].rdata);
 		sure = zl_txt_surely_starts(z, &z->rrs[0], "v", "DMARC1");
 		ck_assert_msg(sure == cases[i].sure, "case %zu: %s", i,
 			      cases[i].rdata);
@@ -312,7 +319,6 @@ START_TEST(test_txt_surely_starts)
 			      "case %zu: the parser disagrees", i);
 		zl_tv_rec_free(r);
 		zl_zone_free(z);
-		free(text);
 	}
 }
 END_TEST
@@ -337,22 +343,13 @@ START_TEST(test_txt_may_start)
 		{ "\"x spf2.0/pra\"", false },
 		{ "\"v=DKIM1; k=rsa; p=MIIB\" \"spf2.0/\"", false },
 	};
-	struct zl_load_opts opts = { .display = "t.zone" };
 	struct zl_zone *z;
 	struct zl_txt t;
-	char *err, *text;
 	size_t i, lead;
 	bool may, does;
 
 	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
-		text = zl_xasprintf("$ORIGIN example.com.\n$TTL 3600\n"
-				    "@ TXT %s\n", cases[i].rdata);
-		z = NULL;
-		err = NULL;
-		ck_assert_int_eq(zl_zone_load_buffer("t.zone", text,
-						     strlen(text), &opts, &z,
-						     &err), ZL_OK);
-		ck_assert_uint_eq(z->nrrs, 1);
+		z = one_txt("@", cases[i].rdata);
 		may = zl_txt_may_start(z, &z->rrs[0], "spf2.0/");
 		ck_assert_msg(may == cases[i].may, "case %zu: %s", i,
 			      cases[i].rdata);
@@ -365,7 +362,6 @@ START_TEST(test_txt_may_start)
 		ck_assert_msg(may || !does, "case %zu: it does start so", i);
 		zl_txt_free(&t);
 		zl_zone_free(z);
-		free(text);
 	}
 }
 END_TEST
