@@ -163,12 +163,12 @@ size_t zl_name_from_zone(struct zl_zone *z, uint16_t src, struct zl_tok at,
 			 size_t originlen, uint8_t *wire, const char **cat,
 			 char *msg, size_t msgsz, bool mailbox);
 /* The wire form that zl_name_from_zone reads of the name token s[0..n)
- * at `at` of source src, without a note or a message: for a name read
- * before its record is (an SOA owner that names the zone).  0 where
+ * of source src, without a note or a message: for a name read before
+ * its record is (an SOA owner that names the zone).  0 where
  * zl_name_from_zone reports a problem. */
-size_t zl_name_read(const struct zl_zone *z, uint16_t src, struct zl_tok at,
-		    const char *s, size_t n, const uint8_t *origin,
-		    size_t originlen, uint8_t *wire);
+size_t zl_name_read(const struct zl_zone *z, uint16_t src, const char *s,
+		    size_t n, const uint8_t *origin, size_t originlen,
+		    uint8_t *wire);
 /* Where the name text s[0..n) holds its first byte other than a letter,
  * a digit, '*', '-', '_', '/' and '.' as itself, not escaped (a byte
  * above 0x7f, or '=' '+' '@' and the like); n when it holds none, and for

@@ -409,15 +409,14 @@ static bool cr_escape(const char *s, size_t n)
 	return false;
 }
 
-size_t zl_name_read(const struct zl_zone *z, uint16_t src, struct zl_tok at,
-		    const char *s, size_t n, const uint8_t *origin,
-		    size_t originlen, uint8_t *wire)
+size_t zl_name_read(const struct zl_zone *z, uint16_t src, const char *s,
+		    size_t n, const uint8_t *origin, size_t originlen,
+		    uint8_t *wire)
 {
 	const struct zl_src *f = z->srcs[src];
 	const char *cat;
 	char msg[1];
 
-	(void)at;
 	if (f->gen_parts)
 		return cr_escape(s, n) || lf_escape(s, n) ? 0 :
 		       zl_name_from_text(s, n, origin, originlen, wire, &cat,

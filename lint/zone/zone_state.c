@@ -426,7 +426,7 @@ static void soa_names_zone(struct loader *L, uint16_t src,
 		return;
 	/* read as the record will be: what BIND alone refuses (miek\256.nl.)
 	 * as Knot DNS reads it, the record noting it */
-	wl = zl_name_read(L->z, src, span(t), s, t->len, root, 1, wire);
+	wl = zl_name_read(L->z, src, s, t->len, root, 1, wire);
 	if (wl == 0) {
 		/* The record's own reading reports the owner.  The zone is
 		 * named as it would be without it (a bare file name), else
@@ -508,7 +508,7 @@ static void soa_below_origin(struct loader *L, uint16_t src,
 	if (zl_origin_from_name(L->infer_name, buf, sizeof buf) &&
 	    strcasecmp(buf, L->z->origin->text) == 0)
 		return;
-	wl = zl_name_read(L->z, src, span(t), s, t->len, L->origin,
+	wl = zl_name_read(L->z, src, s, t->len, L->origin,
 			  L->originlen, wire);
 	if (wl)
 		zl_zone_set_origin(L->z, zl_name_intern_wire(L->z, wire));
