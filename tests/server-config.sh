@@ -1045,6 +1045,152 @@ EOF
 }
 t "knot.conf: a catalog zone knotd generates is not linted, its members are" t_knot_catalog_generate
 
+# catalog-role and the item it needs, each the zone's own or its
+# template's: interpret with catalog-template, member with catalog-zone,
+# each both or neither.  knotc conf-check refuses a zone with one alone
+# ("'catalog-role' must correspond to configured 'catalog-template'",
+# where the zone's entry ends); zonelint names the zone's domain.
+t_knot_catalog_items() {
+	cases kcatitems knot.conf 'template:\n  - id: m\n    storage: .\n' \
+		refusal knot "must correspond to configured" \
+		"zone .* must correspond to configured .*" <<'EOF'
+5:13|zone:\n  - domain: cat.\n    catalog-role: interpret
+5:13|zone:\n  - domain: cat.\n    catalog-template: m
+5:13|zone:\n  - domain: cat.\n    catalog-role: generate\n    catalog-template: m
+5:13|zone:\n  - domain: cat.\n    catalog-role: member
+5:13|zone:\n  - domain: a.example\n    catalog-zone: cat.
+7:13|  - id: t\n    catalog-role: interpret\nzone:\n  - domain: cat.\n    template: t
+|zone:\n  - domain: cat.\n    catalog-role: INTERPRET\n    catalog-template: [ m ]
+|  - id: t\n    catalog-role: interpret\n    catalog-template: m\nzone:\n  - domain: cat.\n    template: t
+|  - id: t\n    catalog-role: member\nzone:\n  - domain: a.example
+|zone:\n  - domain: a.example\n    catalog-role: member\n    catalog-zone: cat.
+EOF
+}
+t "knot.conf: catalog-role without the item it needs is refused" t_knot_catalog_items
+
+# A catalog zone knotd interprets (catalog-role: interpret) from its file:
+# each member, named by the one PTR record right below zones., is a zone
+# of the catalog template its group names, else of the first, and is
+# linted from that template's file; one the configuration declares
+# already is that zone (knotd: "member zone already configured"), and
+# one whose template names a master is a secondary, not linted.  knotd,
+# run here for a moment with no address to listen on, is the judge of
+# which file each member is loaded from (their serials differ).
+t_knot_catalog_interpret() {
+	d=$(pwd)/kcatint
+	mkdir -p kcatint/zones kcatint/one kcatint/two kcatint/run kcatint/db
+	zone kcatint/one/a.example.zone 'www IN MX 10 nowhere.a.example.'
+	zone kcatint/two/b.example.zone 'www IN MX 10 nowhere.b.example.'
+	sed -i 's/ 1 7200 / 2 7200 /' kcatint/two/b.example.zone
+	zone kcatint/zones/c.example.zone
+	zone kcatint/one/c.example.zone 'www IN MX 10 nowhere.c.example.'
+	# shellcheck disable=SC2016 # $TTL is zone text
+	printf '%s\n' '$TTL 0' '@ SOA invalid. invalid. 1 3600 600 86400 0' \
+		'@ NS invalid.' 'version TXT "2"' \
+		'm1.zones PTR a.example.' 'm2.zones PTR B.Example.' \
+		'group.m2.zones TXT "two"' 'm3.zones PTR c.example.' \
+		'm4.zones PTR d.example.' 'group.m4.zones TXT "sec"' \
+		'x.m5.zones PTR e.example.' 'm6.zones PTR a.example.' \
+		>kcatint/zones/catalog.zone
+	cat >kcatint/knot.conf <<EOF
+server:
+    rundir: "$d/run"
+database:
+    storage: "$d/db"
+log:
+  - target: stderr
+    any: info
+remote:
+  - id: up
+    address: 192.0.2.1
+template:
+  - id: one
+    storage: "$d/one"
+  - id: two
+    storage: "$d/two"
+    file: "%s.zone"
+  - id: sec
+    master: up
+zone:
+  - domain: catalog.
+    storage: "$d/zones"
+    catalog-role: interpret
+    catalog-template: [ one, two, sec ]
+  - domain: c.example
+    storage: "$d/zones"
+EOF
+	knotc -c kcatint/knot.conf conf-check >kcatint/knotc.log 2>&1 ||
+		{ cat kcatint/knotc.log; return 1; }
+	timeout 3 knotd -c kcatint/knot.conf >kcatint/knotd.log 2>&1
+	grep -q '\[a.example.\] zone added from catalog' kcatint/knotd.log &&
+		grep -q '\[b.example.\] loaded, serial none -> 2' \
+			kcatint/knotd.log &&
+		grep -q '\[c.example.\] member zone already configured' \
+			kcatint/knotd.log &&
+		grep -q '\[d.example.\] zone added from catalog' \
+			kcatint/knotd.log &&
+		! grep -q 'e.example' kcatint/knotd.log ||
+		{ echo "knotd:"; cat kcatint/knotd.log; return 1; }
+	run --server-config knot:kcatint/knot.conf
+	want_rc 1 &&
+		has "$tmp/out" "kcatint/one/a.example.zone:7:.*\[MX003\]" &&
+		has "$tmp/out" "kcatint/two/b.example.zone:7:.*\[MX003\]" &&
+		hasnt "$tmp/out" "one/c.example|e.example" &&
+		has "$tmp/err" "note: secondary zone d.example. skipped" &&
+		has "$tmp/err" " in 4 files"
+}
+t "knot.conf: the members of a catalog zone knotd interprets are linted" t_knot_catalog_interpret
+
+# What knotd refuses to interpret a catalog zone over: no record
+# 'version TXT "2"', a member node with two PTR records, a group record
+# of two strings, a member with two group records.  knotd loads the
+# catalog zone's file and then fails ("failed to process catalog zone")
+# and adds no member; zonelint names the record (the version record's
+# absence: the catalog's domain) and lints no member.
+t_knot_catalog_refused() {
+	d=$(pwd)/kcatbad
+	mkdir -p kcatbad/zones kcatbad/run kcatbad/db
+	zone kcatbad/zones/a.example.zone 'www IN MX 10 nowhere.a.example.'
+	for c in '12:13|version TXT "1"' \
+		'6:1|version TXT "2"|m1.zones PTR b.example.' \
+		'6:1|version TXT "2"|group.m1.zones TXT "one" "x"' \
+		'7:1|version TXT "2"|group.m1.zones TXT "one"|group.m1.zones TXT "two"'; do
+		at=${c%%|*}
+		# shellcheck disable=SC2016 # $TTL is zone text
+		printf '%s\n' '$TTL 0' '@ SOA invalid. invalid. 1 3600 600 86400 0' \
+			'@ NS invalid.' 'm1.zones PTR a.example.' \
+			>kcatbad/zones/catalog.zone
+		printf '%s\n' "${c#*|}" | tr '|' '\n' >>kcatbad/zones/catalog.zone
+		cat >kcatbad/knot.conf <<EOF
+server:
+    rundir: "$d/run"
+template:
+  - id: one
+    storage: "$d/zones"
+database:
+    storage: "$d/db"
+log:
+  - target: stderr
+    any: info
+zone:
+  - domain: catalog.
+    storage: "$d/zones"
+    catalog-role: interpret
+    catalog-template: one
+EOF
+		rm -rf kcatbad/db/*
+		timeout 3 knotd -c kcatbad/knot.conf >kcatbad/knotd.log 2>&1
+		grep -q 'failed to process catalog zone' kcatbad/knotd.log &&
+			! grep -q 'added from catalog' kcatbad/knotd.log ||
+			{ echo "$c: knotd:"; cat kcatbad/knotd.log; return 1; }
+		run --server-config knot:kcatbad/knot.conf
+		want_rc 2 &&
+			has "$tmp/err" ":$at: error: .* so knotd does not interpret the catalog zone 'catalog\.'" &&
+			hasnt "$tmp/err" "a\.example\.zone" || { echo "case $c"; return 1; }
+	done
+}
+t "knot.conf: a catalog zone knotd refuses to interpret adds no member" t_knot_catalog_refused
+
 # A directory a pattern reaches through a link out of the tree is not
 # even listed: strace sees no open of it.
 t_glob_link_out() {

@@ -25,6 +25,11 @@ struct entry {
 	struct item file, storage, tmpl, master, load;
 	struct item sign, valid;	/* dnssec-signing, -validation */
 	struct item catrole;		/* catalog-role */
+	struct item cattmpl;		/* catalog-template: the first */
+	char **cattmpls;		/* and all of them */
+	size_t ncattmpls;
+	struct item catzone;		/* catalog-zone */
+	bool member;			/* a zone a catalog adds */
 	char *origin;		/* zones */
 	uint32_t seq;		/* where it was read among all entries */
 };
@@ -339,10 +344,14 @@ static bool other_section(struct ydoc *y, const struct knot_section *sec)
 /* The value of the item key of sec: a scalar, checked and kept in it; of
  * words in brackets ("template: [ t ]", "file: [ a, b ]"), each checked
  * and the last kept, as knotd keeps it, but for an identifier (id), which
- * takes one. */
+ * takes one.  all, when not NULL, gets every word (*nall of them) and it
+ * the first: catalog-template's list, which knotd reads whole. */
 static bool take(struct ydoc *y, struct item *it,
-		 const struct knot_section *sec, const char *key, bool id)
+		 const struct knot_section *sec, const char *key, bool id,
+		 char ***all, size_t *nall)
 {
+	size_t cap = 0;
+
 	bool list;
 
 	if (!ev_next(y))
@@ -357,10 +366,16 @@ static bool take(struct ydoc *y, struct item *it,
 	}
 	for (;;) {
 		check(y, sec, key);
-		free(it->val);
-		it->val = zl_xstrdup(scalar(y));
-		it->file = y->f->shown;
-		ev_mark(y, y->ev.start_mark, &it->line, &it->col);
+		if (all) {
+			zl_xgrow((void **)all, &cap, *nall + 1, sizeof **all);
+			(*all)[(*nall)++] = zl_xstrdup(scalar(y));
+		}
+		if (!all || !it->val) {
+			free(it->val);
+			it->val = zl_xstrdup(scalar(y));
+			it->file = y->f->shown;
+			ev_mark(y, y->ev.start_mark, &it->line, &it->col);
+		}
 		if (!list || !ev_next(y) ||
 		    y->ev.type == YAML_SEQUENCE_END_EVENT)
 			break;
@@ -371,6 +386,15 @@ static bool take(struct ydoc *y, struct item *it,
 		}
 	}
 	return !y->bad;
+}
+
+static void cattmpl_free(struct entry *e)
+{
+	free(e->cattmpl.val);
+	e->cattmpl.val = NULL;
+	srv_free_list(e->cattmpls, e->ncattmpls);
+	e->cattmpls = NULL;
+	e->ncattmpls = 0;
 }
 
 /* One list entry of the template or zone section: a mapping whose first
@@ -402,6 +426,8 @@ static bool entry(struct ydoc *y, struct entry *e,
 		     !strcmp(key, "master") ? &e->master :
 		     !strcmp(key, "zonefile-load") ? &e->load :
 		     !strcmp(key, "catalog-role") ? &e->catrole :
+		     !strcmp(key, "catalog-template") ? &e->cattmpl :
+		     !strcmp(key, "catalog-zone") ? &e->catzone :
 		     !strcmp(key, "dnssec-signing") ? &e->sign :
 		     !strcmp(key, "dnssec-validation") ? &e->valid : NULL;
 		if (it == &e->master) {
@@ -412,7 +438,11 @@ static bool entry(struct ydoc *y, struct entry *e,
 			e->master.val = e->master.val ? e->master.val :
 					zl_xstrdup("");
 		} else if (it) {
-			if (!take(y, it, sec, key, it == &e->id))
+			if (it == &e->cattmpl)
+				cattmpl_free(e);	/* given again */
+			if (!take(y, it, sec, key, it == &e->id,
+				  it == &e->cattmpl ? &e->cattmpls : NULL,
+				  &e->ncattmpls))
 				return false;
 		} else if (!ev_next(y) || !value(y, sec, key)) {
 			return false;
@@ -436,6 +466,8 @@ static void entry_free(struct entry *e)
 	free(e->sign.val);
 	free(e->valid.val);
 	free(e->catrole.val);
+	free(e->catzone.val);
+	cattmpl_free(e);
 	free(e->origin);
 }
 
@@ -546,7 +578,7 @@ static bool include(struct ydoc *y)
 	size_t n, i;
 	bool wild;
 
-	if (!take(y, &it, NULL, "include", false)) {
+	if (!take(y, &it, NULL, "include", false, NULL, NULL)) {
 		free(it.val);
 		return false;
 	}
@@ -653,7 +685,33 @@ static const struct entry *find_template(struct knot *k, const char *id)
 	return e ? &k->t[e->val] : NULL;
 }
 
-static void list_zone(struct knot *k, const struct entry *z)
+/* knotc conf-check refuses a zone whose catalog-role (its own or its
+ * template's, cat) is interpret without a catalog-template or the other
+ * way round, or member without a catalog-zone or the other way round
+ * (knotd does not start). */
+static void check_catalog(struct knot *k, const struct entry *z,
+			  const struct entry *t, const struct item *cat)
+{
+	const char *role = cat ? cat->val : "none";
+	bool tmpl = z->cattmpl.val || (t && t->cattmpl.val);
+	bool zone = z->catzone.val || (t && t->catzone.val);
+	const char *item = NULL;
+
+	if ((strcasecmp(role, "interpret") == 0) != tmpl)
+		item = "catalog-template";
+	else if ((strcasecmp(role, "member") == 0) != zone)
+		item = "catalog-zone";
+	if (item)
+		srv_err_help(k->s, "give both items, or neither", z->id.file,
+			     z->id.line, z->id.col, "zone '%s': 'catalog-role' "
+			     "must correspond to configured '%s'", z->id.val,
+			     item);
+}
+
+/* Lists zone z; returns its file (malloc'd) when knotd loads it from
+ * there, and when it is a catalog zone knotd interprets, in *interpret. */
+static char *list_zone(struct knot *k, const struct entry *z,
+		       bool *interpret)
 {
 	const struct entry *t;
 	const struct item *file, *storage, *load, *sign, *valid, *cat;
@@ -665,10 +723,11 @@ static void list_zone(struct knot *k, const struct entry *z)
 	    find_template(k, "default");
 	/* knot.conf(5): an identifier a zone refers to must be defined in
 	 * advance. */
+	*interpret = false;
 	if (z->tmpl.val && (!t || t->seq > z->seq)) {
 		srv_err(k->s, z->tmpl.file, z->tmpl.line, z->tmpl.col,
 			"invalid reference to template '%s'", z->tmpl.val);
-		return;
+		return NULL;
 	}
 	file = z->file.val ? &z->file : t && t->file.val ? &t->file : NULL;
 	storage = z->storage.val ? &z->storage :
@@ -677,7 +736,7 @@ static void list_zone(struct knot *k, const struct entry *z)
 	if (!name) {
 		srv_err(k->s, file->file, file->line, file->col, "invalid "
 			"zone file formatter in '%s'", file->val);
-		return;
+		return NULL;
 	}
 	load = z->load.val ? &z->load : t && t->load.val ? &t->load : NULL;
 	sign = z->sign.val ? &z->sign : t && t->sign.val ? &t->sign : NULL;
@@ -693,6 +752,8 @@ static void list_zone(struct knot *k, const struct entry *z)
 			     "'dnssec-signing'", z->id.val);
 	cat = z->catrole.val ? &z->catrole : t && t->catrole.val ?
 	      &t->catrole : NULL;
+	if (!z->member)
+		check_catalog(k, z, t, cat);
 	/* knot.conf(5): with zonefile-load none, knotd never loads the
 	 * file; the zone is kept in its journal.  A catalog zone it
 	 * generates from its members (catalog-role: generate) it never
@@ -709,9 +770,66 @@ static void list_zone(struct knot *k, const struct entry *z)
 		    z->id.col);
 	e->signs = sign && srv_knot_on(sign->val);
 	e->serial_own = load && strcmp(load->val, "difference-no-serial") == 0;
-	free(path);
+	*interpret = cat && strcasecmp(cat->val, "interpret") == 0;
 	free(dir);
 	free(name);
+	if (role == ZL_SERVER_PRIMARY)
+		return path;
+	free(path);
+	return NULL;
+}
+
+/* The catalog template a member takes: the one its group names, of the
+ * catalog's list (its own or its template's), else the first
+ * (knot.conf(5), catalog-template); NULL when the list is empty. */
+static const char *member_template(const struct entry *z,
+				   const struct entry *t, const char *group)
+{
+	const struct entry *of = z->ncattmpls ? z : t;
+	size_t i;
+
+	if (!of || !of->ncattmpls)
+		return NULL;
+	for (i = 0; group && i < of->ncattmpls; i++)
+		if (strcmp(of->cattmpls[i], group) == 0)
+			return group;
+	return of->cattmpls[0];
+}
+
+/* Lists the members of z, a catalog zone knotd interprets, read from its
+ * file path: each a zone of its catalog template, declared at z's
+ * domain, unless the configuration declares it already (knotd: "member
+ * zone already configured, ignoring").  A template that names a master
+ * makes them secondaries. */
+static void list_members(struct knot *k, const struct entry *z,
+			 const char *path)
+{
+	const struct entry *t = find_template(k, z->tmpl.val ? z->tmpl.val :
+					      "default");
+	struct knot_member *m;
+	size_t n, i;
+	bool cat;
+
+	n = srv_knot_catalog(k->s, z->origin, path, z->id.file, z->id.line,
+			     z->id.col, &m);
+	for (i = 0; i < n; i++) {
+		const char *tid = member_template(z, t, m[i].group);
+		struct entry e = { 0 };
+
+		if (tid && find_template(k, tid) &&
+		    !srv_set_find(&k->zset, m[i].origin)) {
+			e.id = z->id;
+			e.id.val = m[i].origin;
+			e.origin = m[i].origin;
+			e.tmpl.val = (char *)tid;
+			e.seq = UINT32_MAX;
+			e.member = true;
+			free(list_zone(k, &e, &cat));
+		}
+		free(m[i].origin);
+		free(m[i].group);
+	}
+	free(m);
 }
 
 void zl_server_read_knot(struct srv *s, struct srv_file *f)
@@ -721,9 +839,17 @@ void zl_server_read_knot(struct srv *s, struct srv_file *f)
 
 	k.s = s;
 	read_file(&k, f);
-	for (i = 0; i < k.nz; i++)
-		if (k.z[i].origin)
-			list_zone(&k, &k.z[i]);
+	for (i = 0; i < k.nz; i++) {
+		char *path;
+		bool interpret;
+
+		if (!k.z[i].origin)
+			continue;
+		path = list_zone(&k, &k.z[i], &interpret);
+		if (path && interpret)
+			list_members(&k, &k.z[i], path);
+		free(path);
+	}
 	for (i = 0; i < k.nt; i++)
 		entry_free(&k.t[i]);
 	for (i = 0; i < k.nz; i++)

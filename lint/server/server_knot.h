@@ -71,6 +71,24 @@ bool srv_knot_defined(const struct srv_set *ids, const char *sec,
  * on). */
 bool srv_knot_on(const char *v);
 
+/* ---- server_knot_catalog.c ---- */
+
+/* A member zone of a catalog zone: its name (absolute, lower case) and
+ * the group its group property names (NULL: none). */
+struct knot_member {
+	char *origin, *group;
+};
+
+/* The members of the catalog zone origin, as knotd 3.2 interprets them
+ * from its file path: each zone once, in *out (malloc'd, its strings
+ * too); returns their count.  0 when the file cannot be read or loaded
+ * (the zone's own lint says why) and when knotd refuses to interpret
+ * it, reported: at file:line:col, the catalog's domain item, for a
+ * missing version record, else at the record it refuses. */
+size_t srv_knot_catalog(struct srv *s, const char *origin, const char *path,
+			const char *file, uint32_t line, uint32_t col,
+			struct knot_member **out);
+
 /* ---- server_knot_lex.c ---- */
 
 /* A value as Knot DNS reads it, kept at the byte where it begins. */
