@@ -992,6 +992,13 @@ EOF
 }
 t "knot.conf: an include read as knotd's glob(3) reads it" t_knot_include
 
+# knot_head DIR: the head of a knot.conf for a knotd run in DIR, with no
+# address to listen on, its database in DIR/db, its log on stderr.
+knot_head() {
+	printf '%s\n' server: "    rundir: \"$1/run\"" database: \
+		"    storage: \"$1/db\"" log: '  - target: stderr' '    any: info'
+}
+
 # A catalog zone Knot DNS generates from its members (catalog-role:
 # generate, in the zone or its template): knotd never loads its file,
 # whatever it holds (it writes the zone there), so zonelint does not lint
@@ -1005,14 +1012,7 @@ t_knot_catalog_generate() {
 	zone kcatgen/zones/example.com.zone
 	printf 'not a zone\n' >kcatgen/zones/catalog.zone
 	printf 'not a zone\n' >kcatgen/zones/catalog2.zone
-	cat >kcatgen/knot.conf <<EOF
-server:
-    rundir: "$d/run"
-database:
-    storage: "$d/db"
-log:
-  - target: stderr
-    any: info
+	{ knot_head "$d"; cat <<EOF; } >kcatgen/knot.conf
 template:
   - id: member
     storage: "$d/zones"
@@ -1092,14 +1092,7 @@ t_knot_catalog_interpret() {
 		'm4.zones PTR d.example.' 'group.m4.zones TXT "sec"' \
 		'x.m5.zones PTR e.example.' 'm6.zones PTR a.example.' \
 		>kcatint/zones/catalog.zone
-	cat >kcatint/knot.conf <<EOF
-server:
-    rundir: "$d/run"
-database:
-    storage: "$d/db"
-log:
-  - target: stderr
-    any: info
+	{ knot_head "$d"; cat <<EOF; } >kcatint/knot.conf
 remote:
   - id: up
     address: 192.0.2.1
@@ -1161,17 +1154,10 @@ t_knot_catalog_refused() {
 			'@ NS invalid.' 'm1.zones PTR a.example.' \
 			>kcatbad/zones/catalog.zone
 		printf '%s\n' "${c#*|}" | tr '|' '\n' >>kcatbad/zones/catalog.zone
-		cat >kcatbad/knot.conf <<EOF
-server:
-    rundir: "$d/run"
+		{ knot_head "$d"; cat <<EOF; } >kcatbad/knot.conf
 template:
   - id: one
     storage: "$d/zones"
-database:
-    storage: "$d/db"
-log:
-  - target: stderr
-    any: info
 zone:
   - domain: catalog.
     storage: "$d/zones"
