@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "check_spf.h"
+#include "nearest.h"
 
 static const struct zl_param_spec no_params[] = { { .key = NULL } };
 
@@ -449,35 +450,6 @@ static const struct zl_param_spec provider_params[] = {
 	{ .key = NULL },
 };
 
-/* Whether bytes x and y are equal, ASCII case folded on both: the
- * domain and the list's entry may each be written in capitals. */
-static bool same(char x, char y)
-{
-	return tolower((unsigned char)x) == tolower((unsigned char)y);
-}
-
-/* Whether a[0..n) and b[0..m) are one edit apart (a byte inserted,
- * deleted, replaced, or two neighbours swapped), ASCII case folded. */
-static bool one_edit(const char *a, size_t n, const char *b, size_t m)
-{
-	size_t i = 0;
-
-	if (n > m)
-		return one_edit(b, m, a, n);
-	if (m - n > 1)
-		return false;
-	while (i < n && same(a[i], b[i]))
-		i++;
-	if (i == n)
-		return m == n + 1;
-	if (m == n + 1)	/* b has a byte more at i */
-		return strncasecmp(a + i, b + i + 1, n - i) == 0;
-	if (strncasecmp(a + i + 1, b + i + 1, n - i - 1) == 0)
-		return true;
-	return i + 1 < n && same(a[i], b[i + 1]) && same(a[i + 1], b[i]) &&
-	       strncasecmp(a + i + 2, b + i + 2, n - i - 2) == 0;
-}
-
 /* The provider domain of list that d[0..n) is a slip of (one edit from
  * it and equal to none of them), or NULL.  An entry is a name as a pack
  * writes it: its final dot, if any, is not part of the comparison, and an
@@ -498,7 +470,7 @@ static const char *slip_of(const struct zl_param *list, const char *d,
 			continue;
 		if (m == n && strncasecmp(d, list->keys[i], n) == 0)
 			return NULL;
-		if (!near && one_edit(d, n, list->keys[i], m))
+		if (!near && zl_one_edit(d, n, list->keys[i], m))
 			near = list->keys[i];
 	}
 	return near;

@@ -1,6 +1,7 @@
 /* nearest.c - edit distance, for "did you mean". */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "nearest.h"
 
@@ -45,6 +46,31 @@ size_t zl_edit_distance(const char *a, const char *b, size_t max)
 	}
 	d = row[la % 3][lb];
 	return d > max ? max + 1 : d;
+}
+
+static bool same(char x, char y)
+{
+	return lc(x) == lc(y);
+}
+
+bool zl_one_edit(const char *a, size_t n, const char *b, size_t m)
+{
+	size_t i = 0;
+
+	if (n > m)
+		return zl_one_edit(b, m, a, n);
+	if (m - n > 1)
+		return false;
+	while (i < n && same(a[i], b[i]))
+		i++;
+	if (i == n)
+		return m == n + 1;
+	if (m == n + 1)	/* b has a byte more at i */
+		return strncasecmp(a + i, b + i + 1, n - i) == 0;
+	if (strncasecmp(a + i + 1, b + i + 1, n - i - 1) == 0)
+		return true;
+	return i + 1 < n && same(a[i], b[i + 1]) && same(a[i + 1], b[i]) &&
+	       strncasecmp(a + i + 2, b + i + 2, n - i - 2) == 0;
 }
 
 size_t zl_nearest_max(size_t len)

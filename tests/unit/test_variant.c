@@ -171,6 +171,25 @@ START_TEST(test_edit_distance)
 }
 END_TEST
 
+/* Exactly one edit, each kind, in any case; none and two are not. */
+START_TEST(test_one_edit)
+{
+#define ONE(a, b) zl_one_edit(a, strlen(a), b, strlen(b))
+	ck_assert(ONE("google.com", "gogle.com"));	/* left out */
+	ck_assert(ONE("google.com", "googlle.com"));	/* added */
+	ck_assert(ONE("google.com", "google.con"));	/* replaced */
+	ck_assert(ONE("alt1.aspmx", "atl1.aspmx"));	/* swapped */
+	ck_assert(ONE("google.com", "google.co"));	/* the last cut */
+	ck_assert(ONE("GOOGLE.CM", "google.com"));
+	ck_assert(!ONE("google.com", "GOOGLE.COM"));	/* the same */
+	ck_assert(!ONE("google.com", "gogle.co"));
+	ck_assert(!ONE("ab", "ba x"));
+	ck_assert(!ONE("", ""));
+	ck_assert(ONE("", "a"));
+#undef ONE
+}
+END_TEST
+
 START_TEST(test_emit_counts)
 {
 	ck_assert_uint_eq(ZL_NVARS_(), 0);
@@ -245,6 +264,7 @@ Suite *variant_suite(void)
 	tcase_add_test(tc, test_variant_resolved);
 	tcase_add_test(tc, test_variant_errors);
 	tcase_add_test(tc, test_edit_distance);
+	tcase_add_test(tc, test_one_edit);
 	tcase_add_test(tc, test_emit_counts);
 	tcase_add_test(tc, test_emit_supplied);
 	tcase_add_test(tc, test_emit_left_out);
