@@ -271,30 +271,43 @@ static bool uri_byte(const struct zl_tv_rec *r, const struct zl_tv_error *e)
 	return false;
 }
 
-/* Whether the "!size" suffix sp is '!' 1*DIGIT [k / m / g / t]. */
-static bool size_ok(const char *s, struct zl_tv_span sp)
+/* What is wrong with the "!size" suffix sp: NULL when it is '!' 1*DIGIT
+ * [k / m / g / t] and the number fits an unsigned 64-bit integer, as the
+ * comment on dmarc-uri in RFC 7489 §6.4 requires (leading zeros aside). */
+static const char *size_problem(const char *s, struct zl_tv_span sp)
 {
-	uint32_t i = sp.off + 1, end = sp.off + sp.len;
+	static const char max[] = "18446744073709551615";
+	uint32_t i = sp.off + 1, end = sp.off + sp.len, n;
 
 	if (end > i && strchr("kmgtKMGT", s[end - 1]))
 		end--;
 	if (end == i)
-		return false;
-	for (; i < end; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-	return true;
+		return "the size limit after '!' must be digits with an "
+		       "optional unit k, m, g or t";
+	for (n = i; n < end; n++)
+		if (s[n] < '0' || s[n] > '9')
+			return "the size limit after '!' must be digits with "
+			       "an optional unit k, m, g or t";
+	while (i + 1 < end && s[i] == '0')
+		i++;
+	n = end - i;
+	if (n > sizeof max - 1 ||
+	    (n == sizeof max - 1 && memcmp(s + i, max, n) > 0))
+		return "the number of the size limit after '!' is over "
+		       "18446744073709551615, the most an unsigned 64-bit "
+		       "integer holds";
+	return NULL;
 }
 
 const char *zl_dmarc_uri_problem(const char *s, const struct zl_dmarc_uri *u,
 				 struct zl_tv_span *bad)
 {
 	struct zl_tv_span scheme;
+	const char *why;
 
-	if (u->size.len && !size_ok(s, u->size)) {
+	if (u->size.len && (why = size_problem(s, u->size))) {
 		*bad = u->size;
-		return "the size limit after '!' must be digits with an "
-		       "optional unit k, m, g or t";
+		return why;
 	}
 	return zl_tv_list_uri_check(s, u->uri, &scheme, bad);
 }
