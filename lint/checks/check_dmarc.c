@@ -436,13 +436,20 @@ static bool fo_twice(const char *s, struct zl_tv_span sp,
 	return false;
 }
 
-/* Whether sp is a decimal number of at most max. */
-static bool number_max(const char *s, struct zl_tv_span sp, unsigned long max)
+/* Whether sp is a decimal number of at most max (at most 4294967295) in
+ * at most digits digits, leading zeros counted (0: any number of them).
+ * RFC 7489 §6.4 writes pct as 1*3DIGIT, ri as 1*DIGIT. */
+static bool number_max(const char *s, struct zl_tv_span sp, unsigned long max,
+		       uint32_t digits)
 {
 	unsigned long v = 0;
-	uint32_t i;
+	uint32_t i, lead = 0;
 
-	if (sp.len == 0 || sp.len > 10)
+	if (sp.len == 0 || (digits && sp.len > digits))
+		return false;
+	while (lead + 1 < sp.len && s[sp.off + lead] == '0')
+		lead++;
+	if (sp.len - lead > 10)
 		return false;
 	for (i = 0; i < sp.len; i++) {
 		if (s[sp.off + i] < '0' || s[sp.off + i] > '9')
@@ -486,10 +493,10 @@ static const char *bad_value(const char *s, const struct zl_tv_tag *t,
 	if (zl_tv_eq(s, t->name, "rf", true))
 		return all_of(s, t->value, formats, bad) ? NULL : "afrf";
 	if (zl_tv_eq(s, t->name, "ri", true))
-		return number_max(s, t->value, 4294967295ul) ? NULL :
+		return number_max(s, t->value, 4294967295ul, 0) ? NULL :
 		       "a number of seconds";
 	if (zl_tv_eq(s, t->name, "pct", true))
-		return number_max(s, t->value, 100) ? NULL :
+		return number_max(s, t->value, 100, 3) ? NULL :
 		       "an integer from 0 to 100";
 	if (zl_tv_eq(s, t->name, "psd", true))
 		return zl_tv_one_of(s, t->value, psd_vals) ? NULL : "y, n or u";
