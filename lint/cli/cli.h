@@ -281,18 +281,26 @@ void git_stderr_to(posix_spawn_file_actions_t *fa, int *fd);
  * stderr, and closes fd; nothing for -1. */
 void git_stderr_show(int fd);
 
-/* ---- git.c ---- */
+/* The most git's listing of an index or a tree may hold. */
+#define GIT_MAX_LIST (UINT64_C(1) << 30)
 
-/* Runs git with argv (no shell) and reads its standard output, at most max
- * bytes (more: *len is max + 1).  Returns 0 with *out malloc'd and
- * NUL-terminated, or -1 with *why malloc'd when git cannot be run or
- * fails. */
+/* Runs git with argv (no shell) in the environment envp (git_environ, or
+ * git_environ_module; NULL: git is not run, git_refused says why) and
+ * reads its standard output, at most max bytes (more: *len is max + 1).
+ * Returns 0 with *out malloc'd and NUL-terminated, or -1 with *why
+ * malloc'd when git cannot be run or fails.  What git says on its
+ * standard error is shown (escaped) when show is set, else dropped. */
+int git_run_env(char *const argv[], size_t max, char **out, size_t *len,
+		char **why, bool show, char **envp);
+/* git_run_env in git_environ(), what git says shown. */
 int git_run(char *const argv[], size_t max, char **out, size_t *len,
 	    char **why);
 /* git_run, what git says on its standard error dropped: for a question
  * whose "no" is an answer, not a failure to show. */
 int git_run_quiet(char *const argv[], size_t max, char **out, size_t *len,
 		  char **why);
+
+/* ---- git_ignore.c ---- */
 
 /* The files and directories below the work tree root that git ignores
  * (.gitignore, .git/info/exclude, core.excludesFile) and does not track,
@@ -324,6 +332,8 @@ struct ignored *ignored_below(const char *dir);
  * dir), is what git ignores. */
 bool ignored_entry(const struct ignored *ig, const char *full, bool dir);
 void ignored_free(struct ignored *ig);
+
+/* ---- git.c ---- */
 
 /* The git index of the repository the current directory lies in, listed
  * once; NULL after saying why it cannot be read. */

@@ -18,7 +18,6 @@
 
 #include "cli.h"
 
-#define MAX_LIST (UINT64_C(1) << 30)	/* the listing of the index */
 #define MAX_LINKS 40	/* links followed in one path, as lint/util/fs.c */
 #define MAX_TARGET 4096	/* the target of one link, as PATH_MAX */
 
@@ -82,170 +81,6 @@ struct modules {
 	pthread_mutex_t lock;
 	struct module *list;
 };
-
-/* git_run, git's standard error shown (escaped) when show is set, else
- * dropped. */
-static int run_git(char *const argv[], size_t max, char **out, size_t *len,
-		   char **why, bool show, char **envp)
-{
-	posix_spawn_file_actions_t fa;
-	char *buf;
-	size_t n;
-	int fd[2], status, e, efd;
-	pid_t pid;
-
-	*out = NULL;
-	*len = 0;
-	if (!envp) {
-		*why = xasprintf("zonelint runs no git here: %s (a filter's "
-				 "command would run)", git_refused());
-		return -1;
-	}
-	/* Close-on-exec from the start, so that no git another thread
-	 * starts holds this pipe open. */
-	if (pipe2(fd, O_CLOEXEC) != 0) {
-		*why = xasprintf("cannot run git: %s", ERRSTR(errno));
-		return -1;
-	}
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_adddup2(&fa, fd[1], 1);
-	git_stderr_to(&fa, &efd);
-	e = posix_spawnp(&pid, "git", &fa, NULL, argv, envp);
-	posix_spawn_file_actions_destroy(&fa);
-	close(fd[1]);
-	if (e != 0) {
-		close(fd[0]);
-		if (efd >= 0)
-			close(efd);
-		*why = xasprintf("cannot run git: %s", ERRSTR(e));
-		return -1;
-	}
-	buf = read_all(fd[0], max, &n, &e);
-	close(fd[0]);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	if (show)
-		git_stderr_show(efd);
-	else if (efd >= 0)
-		close(efd);
-	if (n > max) {
-		*out = buf;
-		*len = n;
-		return 0;
-	}
-	if (e || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		free(buf);
-		*why = e ? xasprintf("cannot read from git: %s", ERRSTR(e)) :
-		       xasprintf("git %s failed", argv[1]);
-		return -1;
-	}
-	*out = buf;
-	*len = n;
-	return 0;
-}
-
-int git_run(char *const argv[], size_t max, char **out, size_t *len,
-	    char **why)
-{
-	return run_git(argv, max, out, len, why, true, git_environ());
-}
-
-int git_run_quiet(char *const argv[], size_t max, char **out, size_t *len,
-		  char **why)
-{
-	return run_git(argv, max, out, len, why, false, git_environ());
-}
-
-static int str_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-char **git_ignored(const char *root, const char *under, size_t *n)
-{
-	/* under is a path, never pathspec magic (":(glob)..."). */
-	char *argv[] = { "git", "--literal-pathspecs", "-C", (char *)root,
-			 "ls-files", "-z", "--others", "--ignored",
-			 "--exclude-standard", "--directory", "--",
-			 (char *)under, NULL };
-	char *buf, *why = NULL, **v = NULL, *p;
-	size_t len, cap = 0;
-
-	/* what git says goes unshown: context is never the run's failure */
-	*n = 0;
-	if (run_git(argv, MAX_LIST, &buf, &len, &why, false,
-		    git_environ()) != 0) {
-		free(why);
-		return NULL;
-	}
-	for (p = buf; len <= MAX_LIST && p < buf + len; p += strlen(p) + 1) {
-		xgrow((void **)&v, &cap, *n + 1, sizeof *v);
-		v[(*n)++] = xstrdup(p);
-	}
-	free(buf);
-	if (*n > 1)
-		qsort(v, *n, sizeof *v, str_cmp);
-	return v;
-}
-
-bool git_ignores(char *const *ign, size_t n, const char *rel, bool dir)
-{
-	char *key = dir ? xasprintf("%s/", rel) : (char *)rel;
-	bool found = n && bsearch(&key, ign, n, sizeof *ign, str_cmp);
-
-	if (dir)
-		free(key);
-	return found;
-}
-
-struct ignored *ignored_below(const char *dir)
-{
-	char *inside = path_join(dir, "x"), *root = repo_root(inside);
-	char *aroot, *adir, *rel;
-	struct ignored *ig = NULL;
-	size_t n;
-
-	free(inside);	/* repo_root takes a file: one in dir */
-	if (!root)
-		return NULL;
-	aroot = path_abs(root);
-	adir = path_abs(dir);
-	n = strcmp(aroot, "/") == 0 ? 0 : strlen(aroot);
-	if (strncmp(adir, aroot, n) == 0 && (adir[n] == '/' || !adir[n])) {
-		rel = adir + n + (adir[n] == '/');
-		ig = xcalloc(1, sizeof *ig);
-		ig->v = git_ignored(root, *rel ? rel : NULL, &ig->n);
-		ig->prefix = *rel ? xasprintf("%s/", rel) : xstrdup("");
-		ig->skip = strlen(dir);
-	}
-	free(aroot);
-	free(adir);
-	free(root);
-	return ig;
-}
-
-bool ignored_entry(const struct ignored *ig, const char *full, bool dir)
-{
-	const char *tail = full + ig->skip;
-	char *rel;
-	bool out;
-
-	if (!ig->n)
-		return false;
-	rel = xasprintf("%s%s", ig->prefix, tail + (*tail == '/'));
-	out = git_ignores(ig->v, ig->n, rel, dir);
-	free(rel);
-	return out;
-}
-
-void ignored_free(struct ignored *ig)
-{
-	if (!ig)
-		return;
-	free_names(ig->v, ig->n);
-	free(ig->prefix);
-	free(ig);
-}
 
 static int entry_cmp(const void *a, const void *b)
 {
@@ -465,7 +300,7 @@ static int read_blob(const struct gitidx *g, const struct entry *e,
 		(void)batch_start(g->cat);
 	rc = g->cat->pid > 0 ? batch_read(g->cat, e->sha, max, buf, len) : -1;
 	pthread_mutex_unlock(&g->cat->lock);
-	return rc == 0 ? 0 : run_git(argv, max, buf, len, why, true,
+	return rc == 0 ? 0 : git_run_env(argv, max, buf, len, why, true,
 				     env_in(g->dir));
 }
 
@@ -887,9 +722,9 @@ static struct gitidx *open_view(const char *opt, const char *rev,
 	}
 	free(rel);
 	free(cwd);
-	if (git_run(rev ? tree_argv : ls_argv, MAX_LIST, &buf, &len, &why) !=
-	    0 || len > MAX_LIST || !parse_listing(g, buf, len, rev != NULL)) {
-		report_failure(opt, len > MAX_LIST ?
+	if (git_run(rev ? tree_argv : ls_argv, GIT_MAX_LIST, &buf, &len, &why) !=
+	    0 || len > GIT_MAX_LIST || !parse_listing(g, buf, len, rev != NULL)) {
+		report_failure(opt, len > GIT_MAX_LIST ?
 			       "the listing of the git tree is too large" :
 			       buf ? "cannot parse the listing of the git tree" :
 			       why);
@@ -929,7 +764,7 @@ static struct gitidx *open_module(const struct gitidx *g,
 
 	/* Its own work tree's top level, not the superproject's, which git
 	 * finds from an empty directory (a submodule not checked out). */
-	ours = run_git(top_argv, 4096, &buf, &len, &err, false,
+	ours = git_run_env(top_argv, 4096, &buf, &len, &err, false,
 		       git_environ_module()) == 0 && len > 0 && len <= 4096;
 	if (ours) {
 		buf[strcspn(buf, "\n")] = '\0';
@@ -944,8 +779,8 @@ static struct gitidx *open_module(const struct gitidx *g,
 	}
 	free(buf);
 	buf = NULL;
-	if (run_git(tree_argv, MAX_LIST, &buf, &len, &err, false,
-		    git_environ_module()) != 0 || len > MAX_LIST) {
+	if (git_run_env(tree_argv, GIT_MAX_LIST, &buf, &len, &err, false,
+		    git_environ_module()) != 0 || len > GIT_MAX_LIST) {
 		*why = xasprintf("it lies in the submodule '%s', whose "
 				 "repository lacks the commit %.12s the "
 				 "gitlink records (git submodule update)",

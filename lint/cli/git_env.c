@@ -277,3 +277,76 @@ void git_stderr_show(int fd)
 	}
 	free(buf);
 }
+
+/* ---- running git ---- */
+
+int git_run_env(char *const argv[], size_t max, char **out, size_t *len,
+		char **why, bool show, char **envp)
+{
+	posix_spawn_file_actions_t fa;
+	char *buf;
+	size_t n;
+	int fd[2], status, e, efd;
+	pid_t pid;
+
+	*out = NULL;
+	*len = 0;
+	if (!envp) {
+		*why = xasprintf("zonelint runs no git here: %s (a filter's "
+				 "command would run)", git_refused());
+		return -1;
+	}
+	/* Close-on-exec from the start, so that no git another thread
+	 * starts holds this pipe open. */
+	if (pipe2(fd, O_CLOEXEC) != 0) {
+		*why = xasprintf("cannot run git: %s", ERRSTR(errno));
+		return -1;
+	}
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, fd[1], 1);
+	git_stderr_to(&fa, &efd);
+	e = posix_spawnp(&pid, "git", &fa, NULL, argv, envp);
+	posix_spawn_file_actions_destroy(&fa);
+	close(fd[1]);
+	if (e != 0) {
+		close(fd[0]);
+		if (efd >= 0)
+			close(efd);
+		*why = xasprintf("cannot run git: %s", ERRSTR(e));
+		return -1;
+	}
+	buf = read_all(fd[0], max, &n, &e);
+	close(fd[0]);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (show)
+		git_stderr_show(efd);
+	else if (efd >= 0)
+		close(efd);
+	if (n > max) {
+		*out = buf;
+		*len = n;
+		return 0;
+	}
+	if (e || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		free(buf);
+		*why = e ? xasprintf("cannot read from git: %s", ERRSTR(e)) :
+		       xasprintf("git %s failed", argv[1]);
+		return -1;
+	}
+	*out = buf;
+	*len = n;
+	return 0;
+}
+
+int git_run(char *const argv[], size_t max, char **out, size_t *len,
+	    char **why)
+{
+	return git_run_env(argv, max, out, len, why, true, git_environ());
+}
+
+int git_run_quiet(char *const argv[], size_t max, char **out, size_t *len,
+		  char **why)
+{
+	return git_run_env(argv, max, out, len, why, false, git_environ());
+}
