@@ -1177,6 +1177,46 @@ EOF
 }
 t "knot.conf: a catalog zone knotd refuses to interpret adds no member" t_knot_catalog_refused
 
+# A zone two catalog zones name: knotd adds it from one of them, its log
+# says "duplicate addition/removal of the member node", and which file it
+# then loads (each catalog's template has its own storage) is not known;
+# zonelint says so, at the second catalog's domain.
+t_knot_catalog_twice() {
+	d=$(pwd)/kcat2
+	mkdir -p kcat2/zones kcat2/one kcat2/two kcat2/run kcat2/db
+	zone kcat2/one/a.example.zone
+	zone kcat2/two/a.example.zone
+	for c in catalog catalog2; do
+		# shellcheck disable=SC2016 # $TTL is zone text
+		printf '%s\n' '$TTL 0' '@ SOA invalid. invalid. 1 3600 600 86400 0' \
+			'@ NS invalid.' 'version TXT "2"' 'm1.zones PTR a.example.' \
+			>kcat2/zones/$c.zone
+	done
+	{ knot_head "$d"; cat <<EOF; } >kcat2/knot.conf
+template:
+  - id: one
+    storage: "$d/one"
+  - id: two
+    storage: "$d/two"
+zone:
+  - domain: catalog.
+    storage: "$d/zones"
+    catalog-role: interpret
+    catalog-template: one
+  - domain: catalog2.
+    storage: "$d/zones"
+    catalog-role: interpret
+    catalog-template: two
+EOF
+	timeout 3 knotd -c kcat2/knot.conf >kcat2/knotd.log 2>&1
+	grep -q '\[a.example.\] duplicate addition' kcat2/knotd.log ||
+		{ echo "knotd:"; cat kcat2/knotd.log; return 1; }
+	run --server-config knot:kcat2/knot.conf
+	want_rc 2 &&
+		has "$tmp/err" "kcat2/knot.conf:18:13: error: zone 'a\.example\.' is a member of the catalog zones 'catalog\.' and 'catalog2\.'"
+}
+t "knot.conf: a zone two catalog zones name is an error" t_knot_catalog_twice
+
 # A directory a pattern reaches through a link out of the tree is not
 # even listed: strace sees no open of it.
 t_glob_link_out() {

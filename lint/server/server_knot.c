@@ -39,6 +39,7 @@ struct knot {
 	struct entry *t, *z;	/* templates, zones */
 	size_t nt, tcap, nz, zcap;
 	struct srv_set tset, zset;	/* their identifiers */
+	struct srv_set members;	/* catalog members: their catalog's zone */
 	struct srv_set ids;	/* the entries' ids read so far (module: too) */
 	uint32_t seq;			/* entries read so far */
 };
@@ -351,7 +352,6 @@ static bool take(struct ydoc *y, struct item *it,
 		 char ***all, size_t *nall)
 {
 	size_t cap = 0;
-
 	bool list;
 
 	if (!ev_next(y))
@@ -806,6 +806,7 @@ static void list_members(struct knot *k, const struct entry *z,
 {
 	const struct entry *t = find_template(k, z->tmpl.val ? z->tmpl.val :
 					      "default");
+	const struct srv_set_ent *other;
 	struct knot_member *m;
 	size_t n, i;
 	bool cat;
@@ -816,8 +817,19 @@ static void list_members(struct knot *k, const struct entry *z,
 		const char *tid = member_template(z, t, m[i].group);
 		struct entry e = { 0 };
 
-		if (tid && find_template(k, tid) &&
-		    !srv_set_find(&k->zset, m[i].origin)) {
+		/* knotd adds a zone two catalogs name from either ("duplicate
+		 * addition of the member node"): which file it loads is not
+		 * known */
+		if ((other = srv_set_add(&k->members, m[i].origin,
+					 (size_t)(z - k->z))) != NULL)
+			srv_err_help(k->s, "keep the zone in one catalog",
+				     z->id.file, z->id.line, z->id.col,
+				     "zone '%s' is a member of the catalog "
+				     "zones '%s' and '%s', and knotd adds it "
+				     "from either", m[i].origin,
+				     k->z[other->val].origin, z->origin);
+		else if (tid && find_template(k, tid) &&
+			 !srv_set_find(&k->zset, m[i].origin)) {
 			e.id = z->id;
 			e.id.val = m[i].origin;
 			e.origin = m[i].origin;
@@ -858,5 +870,6 @@ void zl_server_read_knot(struct srv *s, struct srv_file *f)
 	free(k.z);
 	srv_set_free(&k.tset);
 	srv_set_free(&k.zset);
+	srv_set_free(&k.members);
 	srv_set_free(&k.ids);
 }
