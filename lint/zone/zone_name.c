@@ -200,7 +200,8 @@ void zl_name_note_raw(struct zl_zone *z, uint16_t src, struct zl_tok at,
 	 * which '@' is only alone (RFC 1035 §5.1).  BIND reads a label '@'
 	 * there, so escaping it keeps the record at the wrong name; the fix
 	 * is the name without it. */
-	if (i == n - 1 && n > 2 && s[n - 2] == '.' && !escaped_at(s, n - 2)) {
+	if (s[i] == '@' && i == n - 1 && n > 2 && s[n - 2] == '.' &&
+	    !escaped_at(s, n - 2)) {
 		zl_zone_refused(z, not, "portable", src, at, "'@' as the last "
 				"label of domain name '%.*s%s', which %s; BIND "
 				"reads it as a label '@', not as the origin: "

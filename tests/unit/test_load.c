@@ -1125,6 +1125,16 @@ START_TEST(test_names_raw)
 	/* an escaped dot before it: one label, escaped as elsewhere */
 	prob(z, "write the name as 'a\\.\\@'", 4, 1, "portable");
 	zl_zone_free(z);
+	/* Another character alone as the last label is no '@': it is
+	 * escaped (NSD's tpkg bug086_chars writes '#' and '%' so). */
+	z = load("example.com.zone", "$TTL 1\n"
+		 "x.# A 192.0.2.1\n"
+		 "y.% A 192.0.2.2\n");
+	prob(z, "'#' written as itself in domain name 'x.#', which Knot DNS "
+	     "refuses: write the name as 'x.\\#'", 2, 1, "portable");
+	prob(z, "'%' written as itself in domain name 'y.%', which Knot DNS "
+	     "refuses: write the name as 'y.\\%'", 3, 1, "portable");
+	zl_zone_free(z);
 }
 END_TEST
 
