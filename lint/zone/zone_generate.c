@@ -573,7 +573,7 @@ void zl_ld_generate(struct loader *L, uint16_t src,
 	bool prev_bad = L->prev_bad;
 	struct zl_tok *parts;
 	struct zl_src *gs;
-	struct range r;
+	struct range r = { 0 };
 	uint32_t *starts;
 	size_t np, j, count;
 	int idx;
@@ -583,11 +583,13 @@ void zl_ld_generate(struct loader *L, uint16_t src,
 		"a range, owner, type and rdata", "an owner, type and rdata",
 		"a type and rdata", "a type or rdata" };
 
-	/* $GENERATE range owner [ttl] [class] type rdata */
+	/* $GENERATE range owner [ttl] [class] type rdata: the range first,
+	 * as BIND reads it, before a field too many or too few after it. */
 	if (!no_parens(L, src, ln) ||
+	    (ln->ntoks >= 2 && !gen_range(L, src, &ln->toks[1], &r)) ||
 	    !zl_ld_args(L, src, ln, 4, 6,
 			missing[ln->ntoks - 1 < 4 ? ln->ntoks - 1 : 0]) ||
-	    !one_rdata(L, src, ln) || !gen_range(L, src, &ln->toks[1], &r))
+	    !one_rdata(L, src, ln))
 		return;
 	if (!L->noted_generate) {
 		L->noted_generate = true;

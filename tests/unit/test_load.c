@@ -2456,6 +2456,18 @@ START_TEST(test_generate_errors)
 	ck_assert_ptr_null(zl_zone_lookup(z, "b1.example.com."));
 	ck_assert_uint_eq(z->nrrs, 2);
 	zl_zone_free(z);
+	/* A bad range beside a field too many or too few: the range, the
+	 * first in the line, as BIND reads it (Net::DNS's t/07-zonefile.t
+	 * and dnsjava's MasterTest write these). */
+	z = load("example.com.zone",
+		 "$TTL 1\n"
+		 "@ SOA ns hm 1 2 3 4 5\n"
+		 "$GENERATE 30-10/-10 @ MX $ mail\n"
+		 "$GENERATE 1to20\n");
+	prob(z, "invalid $GENERATE range '30-10/-10'", 3, 11, "range");
+	prob(z, "invalid $GENERATE range '1to20'", 4, 11, "syntax");
+	ck_assert_uint_eq(z->nprobs, 2);
+	zl_zone_free(z);
 	/* A number over 32 bits BIND reads as sscanf() does, cut to an int:
 	 * where it then loads, the records it writes, with ZONE012; where
 	 * the cut value is refused, an error that says so. */
