@@ -725,6 +725,10 @@ void zl_zone_lost(struct zl_zone *z, const struct zl_name *owner,
 	z->lost[z->nlost++] = (struct zl_lost){ owner, type };
 }
 
+static const char knot_drops[] = " (Knot DNS, though, ignores this line "
+	"without a word: the file's last, a CR in it and no line break after "
+	"it)";
+
 static void add_problem(struct zl_zone *z, unsigned refused,
 			const char *category, uint16_t src, struct zl_tok at,
 			const char *fmt, va_list ap)
@@ -737,6 +741,15 @@ static void add_problem(struct zl_zone *z, unsigned refused,
 	/* Messages quote zone text: no control byte may reach a terminal
 	 * or a JSON/SARIF document. */
 	zl_buf_add_escaped(&b, msg, strlen(msg));
+	/* What Knot DNS would refuse on a line it ignores (zl_lex_knot_drops)
+	 * it never reads: only BIND reads $GENERATE's text. */
+	if ((refused & ZL_NOT_KNOT) && !(refused & ZL_KNOT_UNREAD) &&
+	    strcmp(category, "portable") == 0 &&
+	    !z->srcs[src]->gen_parts &&
+	    zl_lex_knot_drops(z->srcs[src]->buf, z->srcs[src]->len, at.off)) {
+		refused &= ~(unsigned)ZL_NOT_KNOT;
+		zl_buf_add(&b, knot_drops, strlen(knot_drops));
+	}
 	zl_buf_add(&b, "", 0);
 	free(msg);
 	zl_xgrow((void **)&z->probs, &z->capprobs, z->nprobs + 1,

@@ -447,6 +447,53 @@ static size_t after_group(const struct zl_lexer *lx, size_t off, size_t depth)
 	return off;
 }
 
+bool zl_lex_knot_drops(const char *buf, size_t len, size_t off)
+{
+	size_t i = off < len ? off : len;
+	bool field = false, cr = false, quoted = false;
+
+	if (memchr(buf + i, '\n', len - i))
+		return false;
+	while (i > 0 && buf[i - 1] != '\n')
+		i--;
+	for (; i < len && (quoted || buf[i] != ';'); i++) {
+		if (buf[i] == '\r')
+			cr = true;
+		else if (buf[i] == '"')
+			quoted = !quoted;
+		else if (buf[i] == '\\' && i + 1 < len)
+			i++;
+		if (!strchr(" \t\r()", buf[i]))
+			field = true;
+	}
+	return field && cr;
+}
+
+/* Notes the CR at cr, outside quotes and comments: Knot DNS refuses the
+ * zone ("remove CR bytes"), but on the input's last line, no line break
+ * after it, it reads the CR as a blank where the line holds no field,
+ * and ignores the line without a word where it does. */
+static void note_cr(const struct zl_lexer *lx, struct zl_lex_line *ln,
+		    size_t cr)
+{
+	if (zl_lex_knot_drops(lx->buf, lx->len, cr) &&
+	    !memchr(lx->buf, '\n', lx->len))
+		lex_warn(ln, cr, 1, 0, "CR line breaks alone, no LF in the "
+			 "file: Knot DNS reads it as one line, which no line "
+			 "break ends, and ignores it without a word (BIND and "
+			 "NSD read the lines): save the file with LF line "
+			 "breaks");
+	else if (zl_lex_knot_drops(lx->buf, lx->len, cr))
+		lex_warn(ln, cr, 1, 0, "CR in the file's last line, which no "
+			 "line break ends: Knot DNS ignores the line without a "
+			 "word (BIND and NSD read it): end the file with an LF "
+			 "line break");
+	else if (memchr(lx->buf + cr, '\n', lx->len - cr))
+		lex_warn(ln, cr, 1, ZL_NOT_KNOT, "CR line break (a CR byte "
+			 "outside quotes and comments), which Knot DNS refuses: "
+			 "save the file with LF line breaks");
+}
+
 /* Handles one byte or token at lx->pos.  Returns false when the logical
  * line is complete. */
 static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
@@ -478,10 +525,7 @@ static bool lex_step(struct zl_lexer *lx, struct zl_lex_line *ln,
 		if (cr != SIZE_MAX && !lx->cr_noted) {
 			lx->cr_noted = true;
 			lx->cr_off = cr;
-			lex_warn(ln, cr, 1, ZL_NOT_KNOT, "CR line break (a CR "
-				 "byte outside quotes and comments), which Knot "
-				 "DNS refuses: save the file with LF line "
-				 "breaks");
+			note_cr(lx, ln, cr);
 		}
 		return !lone || *depth > 0;
 	case '\n':

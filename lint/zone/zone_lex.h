@@ -115,6 +115,13 @@ void zl_lex_free(struct zl_lexer *lx);
  * (ntoks == 0) so the caller sees every line. */
 bool zl_lex_next(struct zl_lexer *lx, struct zl_lex_line *out);
 
+/* Whether Knot DNS ignores, without a word, the line of buf[0..len) that
+ * holds byte off: the input's last line, no line break after it, with a
+ * field and a CR outside a comment.  It then loads the zone without that
+ * line's record, and reports nothing of it, where a CR elsewhere makes it
+ * refuse the zone. */
+bool zl_lex_knot_drops(const char *buf, size_t len, size_t off);
+
 /* Parses the number of an RFC 3597 §5 generic mnemonic (TYPEnnn,
  * CLASSnnn) after its prefix of `prefix` bytes: decimal, 0..65535. */
 bool zl_lex_generic_num(const char *s, size_t n, size_t prefix,
@@ -246,6 +253,10 @@ enum { ZL_NOT_BIND = 1, ZL_NOT_KNOT = 2, ZL_NOT_NSD = 4 };
  * check-names, which "ignore" turns off and "warn" does not (an NSEC3
  * owner that is no hash). */
 #define ZL_BIND_NAMES 8u
+/* With ZL_NOT_KNOT, of a zone's problem: Knot DNS refuses the zone for
+ * what a line it ignores (zl_lex_knot_drops) leaves out, the SOA; that
+ * the problem is on that line does not excuse it. */
+#define ZL_KNOT_UNREAD 16u
 /* Which of BIND, Knot DNS and NSD refuse type written as its mnemonic
  * (ZL_NOT_* bits); all of them read it as TYPEnnn. */
 unsigned zl_type_unknown_to(uint16_t type);

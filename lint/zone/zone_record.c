@@ -702,6 +702,22 @@ static size_t name_records(const struct zl_name *n)
 	return k;
 }
 
+/* The apex SOA r on a line that Knot DNS ignores without a word
+ * (zl_lex_knot_drops): it finds no SOA at the apex, a serious error, and
+ * refuses the zone. */
+static void soa_unread(struct loader *L, uint16_t src, const struct rec *r)
+{
+	const struct zl_src *s = L->z->srcs[src];
+
+	if (!s->gen_parts &&
+	    zl_lex_knot_drops(s->buf, s->len, r->hdr[ZL_HDR_TYPE].off))
+		zl_zone_refused(L->z, ZL_NOT_KNOT | ZL_KNOT_UNREAD, "portable",
+				src, r->hdr[ZL_HDR_TYPE], "SOA record on the "
+				"file's last line, which Knot DNS ignores (a "
+				"CR in it and no line break after it): it "
+				"refuses the zone, without an SOA at its apex");
+}
+
 /* Whether the zone holds rr: servers ignore data outside the origin
  * (reported once per name, at its first record), and a zone has one SOA
  * record, at its apex (RFC 1035 §5.2, RFC 1034 §4.3.4). */
@@ -800,6 +816,7 @@ static bool rr_placed(struct loader *L, uint16_t src, const struct rec *r)
 					"has one", rr->owner->text);
 		return false;
 	}
+	soa_unread(L, src, r);
 	return true;
 }
 

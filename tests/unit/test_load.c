@@ -3278,6 +3278,58 @@ START_TEST(test_unclosed_paren_notes)
 }
 END_TEST
 
+/* A CR on the input's last line, no line break after it: Knot DNS
+ * ignores the line without a word where it holds a field, and what it
+ * would refuse on it is no refusal of the zone; where no field is, it
+ * reads the CR as a blank.  A CR before a line break it refuses. */
+START_TEST(test_cr_last_line)
+{
+	static const char head[] = "$TTL 3600\n@ SOA ns1 h 1 2 3 4 5\n"
+				   "@ NS ns1\nns1 A 192.0.2.1\n";
+	static const char *const quiet[] = {
+		"x A 192.0.2.2 ;c\r", "x TXT ( a\n\r)", "x TXT ( a\n)\r",
+		"x A 192.0.2.2\n\r" };
+	char text[256];
+	const struct zl_problem *p;
+	struct zl_zone *z;
+	size_t i;
+
+	snprintf(text, sizeof text, "%sx A 192.0.2.2\r", head);
+	z = load("example.com.zone", text);
+	p = prob(z, "CR in the file's last line", 5, 14, "portable");
+	ck_assert_uint_eq(p->refused, 0);
+	ck_assert_uint_eq(z->nprobs, 1);
+	zl_zone_free(z);
+	snprintf(text, sizeof text, "%sx TXT \"a\rb\"", head);
+	z = load("example.com.zone", text);
+	p = prob(z, "Knot DNS, though, ignores this line", 5, 9, "portable");
+	ck_assert_uint_eq(p->refused, 0);
+	zl_zone_free(z);
+	snprintf(text, sizeof text, "%sx A 192.0.2.2\r\n", head);
+	z = load("example.com.zone", text);
+	p = prob(z, "CR line break", 5, 14, "portable");
+	ck_assert_uint_eq(p->refused, ZL_NOT_KNOT);
+	zl_zone_free(z);
+	/* The SOA on that line: Knot DNS finds none, and refuses the zone;
+	 * a file of CR line breaks alone is one such line to it. */
+	z = load("example.com.zone", "$TTL 3600\r@ SOA ns1 h 1 2 3 4 5\r"
+		 "@ NS ns1\rns1 A 192.0.2.1\r");
+	p = prob(z, "CR line breaks alone", 1, 10, "portable");
+	ck_assert_uint_eq(p->refused, 0);
+	p = prob(z, "SOA record on the file's last line", 1, 13, "portable");
+	ck_assert(p->refused & ZL_NOT_KNOT);
+	ck_assert_uint_eq(z->nprobs, 2);
+	zl_zone_free(z);
+	for (i = 0; i < sizeof quiet / sizeof *quiet; i++) {
+		snprintf(text, sizeof text, "%s%s", head, quiet[i]);
+		z = load("example.com.zone", text);
+		ck_assert_msg(z->nprobs == 0, "%s: %s", quiet[i],
+			      z->nprobs ? z->probs[0].message : "");
+		zl_zone_free(z);
+	}
+}
+END_TEST
+
 /* The NAPTR regexp field as BIND reads it; tests/server-config.sh holds
  * each against named itself. */
 START_TEST(test_naptr_regexp)
@@ -3392,6 +3444,7 @@ Suite *load_suite(void)
 	tcase_add_test(tc, test_lone_zero);
 	tcase_add_test(tc, test_bind_only_names);
 	tcase_add_test(tc, test_unclosed_paren_notes);
+	tcase_add_test(tc, test_cr_last_line);
 	suite_add_tcase(s, tc);
 	return s;
 }
