@@ -741,12 +741,12 @@ static void add_problem(struct zl_zone *z, unsigned refused,
 	/* Messages quote zone text: no control byte may reach a terminal
 	 * or a JSON/SARIF document. */
 	zl_buf_add_escaped(&b, msg, strlen(msg));
-	/* What Knot DNS would refuse on a line it ignores (zl_lex_knot_drops)
-	 * it never reads: only BIND reads $GENERATE's text. */
-	if ((refused & ZL_NOT_KNOT) && !(refused & ZL_KNOT_UNREAD) &&
-	    strcmp(category, "portable") == 0 &&
+	/* What Knot DNS would refuse on a line whose errors it does not
+	 * report (zl_lex_knot_mutes) is no refusal: only BIND reads
+	 * $GENERATE's text. */
+	if ((refused & ZL_NOT_KNOT) && !(refused & ZL_KNOT_FATAL) &&
 	    !z->srcs[src]->gen_parts &&
-	    zl_lex_knot_drops(z->srcs[src]->buf, z->srcs[src]->len, at.off)) {
+	    zl_lex_knot_mutes(z->srcs[src]->buf, z->srcs[src]->len, at.off)) {
 		refused &= ~(unsigned)ZL_NOT_KNOT;
 		zl_buf_add(&b, knot_drops, strlen(knot_drops));
 	}

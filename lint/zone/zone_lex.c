@@ -447,6 +447,17 @@ static size_t after_group(const struct zl_lexer *lx, size_t off, size_t depth)
 	return off;
 }
 
+bool zl_lex_knot_mutes(const char *buf, size_t len, size_t off)
+{
+	size_t i = off < len ? off : len;
+
+	if (memchr(buf + i, '\n', len - i))
+		return false;
+	while (i > 0 && buf[i - 1] != '\n')
+		i--;
+	return memchr(buf + i, '\r', len - i) != NULL;
+}
+
 bool zl_lex_knot_drops(const char *buf, size_t len, size_t off)
 {
 	size_t i = off < len ? off : len;

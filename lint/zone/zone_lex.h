@@ -121,6 +121,12 @@ bool zl_lex_next(struct zl_lexer *lx, struct zl_lex_line *out);
  * line's record, and reports nothing of it, where a CR elsewhere makes it
  * refuse the zone. */
 bool zl_lex_knot_drops(const char *buf, size_t len, size_t off);
+/* Whether Knot DNS reports nothing of what it refuses at byte off of
+ * buf[0..len): the input's last line, no line break after it, with a CR
+ * anywhere, in a comment too (its error recovery reads on to the end of
+ * the line, which the input ends inside).  It loads the zone without the
+ * line's record. */
+bool zl_lex_knot_mutes(const char *buf, size_t len, size_t off);
 
 /* Parses the number of an RFC 3597 §5 generic mnemonic (TYPEnnn,
  * CLASSnnn) after its prefix of `prefix` bytes: decimal, 0..65535. */
@@ -254,9 +260,10 @@ enum { ZL_NOT_BIND = 1, ZL_NOT_KNOT = 2, ZL_NOT_NSD = 4 };
  * owner that is no hash). */
 #define ZL_BIND_NAMES 8u
 /* With ZL_NOT_KNOT, of a zone's problem: Knot DNS refuses the zone for
- * what a line it ignores (zl_lex_knot_drops) leaves out, the SOA; that
- * the problem is on that line does not excuse it. */
-#define ZL_KNOT_UNREAD 16u
+ * it though it is on a line whose errors it does not report
+ * (zl_lex_knot_mutes): at the end of the input (a '(' never closed), or
+ * for what a line it ignores leaves out (the SOA). */
+#define ZL_KNOT_FATAL 16u
 /* Which of BIND, Knot DNS and NSD refuse type written as its mnemonic
  * (ZL_NOT_* bits); all of them read it as TYPEnnn. */
 unsigned zl_type_unknown_to(uint16_t type);

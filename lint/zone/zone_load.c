@@ -264,6 +264,14 @@ static void eof_open(struct loader *L, uint16_t src, struct zl_lex_line *ln)
 		ln->ntoks = 0;
 		return;
 	}
+	/* Knot DNS's "unclosed last multiline block" is reported at the
+	 * end of the input, though the line is muted, but where it ignores
+	 * the line (a CR in it, out of a comment). */
+	if (zl_lex_knot_mutes(L->z->srcs[src]->buf, L->z->srcs[src]->len,
+			      at.off) &&
+	    !zl_lex_knot_drops(L->z->srcs[src]->buf, L->z->srcs[src]->len,
+			       at.off))
+		not |= ZL_KNOT_FATAL;
 	if (dir && zl_ld_knot_skips(L, src, ln))
 		zl_zone_refused(L->z, ZL_NOT_BIND, "portable", src, at, "'(' "
 				"never closed, which BIND refuses; Knot DNS "

@@ -711,7 +711,7 @@ static void soa_unread(struct loader *L, uint16_t src, const struct rec *r)
 
 	if (!s->gen_parts &&
 	    zl_lex_knot_drops(s->buf, s->len, r->hdr[ZL_HDR_TYPE].off))
-		zl_zone_refused(L->z, ZL_NOT_KNOT | ZL_KNOT_UNREAD, "portable",
+		zl_zone_refused(L->z, ZL_NOT_KNOT | ZL_KNOT_FATAL, "portable",
 				src, r->hdr[ZL_HDR_TYPE], "SOA record on the "
 				"file's last line, which Knot DNS ignores (a "
 				"CR in it and no line break after it): it "

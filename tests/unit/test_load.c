@@ -3310,6 +3310,24 @@ START_TEST(test_cr_last_line)
 	p = prob(z, "CR line break", 5, 14, "portable");
 	ck_assert_uint_eq(p->refused, ZL_NOT_KNOT);
 	zl_zone_free(z);
+	/* Its error recovery reads on to the end of that line, past a CR in
+	 * a comment too: what it refuses there it does not report, but a '('
+	 * never closed, which it reports at the end of the input. */
+	snprintf(text, sizeof text, "%sx TXT \xe2\x99\xa5 ;c\r", head);
+	z = load("example.com.zone", text);
+	p = prob(z, "UTF-8 character", 5, 7, "portable");
+	ck_assert_uint_eq(p->refused, 0);
+	zl_zone_free(z);
+	snprintf(text, sizeof text, "%sx TXT (this ;\r", head);
+	z = load("example.com.zone", text);
+	p = prob(z, "'(' never closed", 5, 7, "portable");
+	ck_assert(p->refused & ZL_NOT_KNOT);
+	zl_zone_free(z);
+	snprintf(text, sizeof text, "%sx TXT (this\r", head);
+	z = load("example.com.zone", text);
+	p = prob(z, "'(' never closed", 5, 7, "portable");
+	ck_assert_uint_eq(p->refused & ZL_NOT_KNOT, 0);
+	zl_zone_free(z);
 	/* The SOA on that line: Knot DNS finds none, and refuses the zone;
 	 * a file of CR line breaks alone is one such line to it. */
 	z = load("example.com.zone", "$TTL 3600\r@ SOA ns1 h 1 2 3 4 5\r"
