@@ -3289,45 +3289,40 @@ START_TEST(test_cr_last_line)
 	static const char *const quiet[] = {
 		"x A 192.0.2.2 ;c\r", "x TXT ( a\n\r)", "x TXT ( a\n)\r",
 		"x A 192.0.2.2\n\r" };
+	/* The last line, what is said of it, where, whether Knot DNS
+	 * refuses it (ZL_NOT_KNOT) or not (0), and how many problems the
+	 * zone has (0: not counted).  Its error recovery reads on
+	 * to the end of that line, past a CR in a comment too: what it
+	 * refuses there it does not report, but a '(' never closed, which
+	 * it reports at the end of the input. */
+	static const struct {
+		const char *tail, *msg;
+		uint32_t col;
+		unsigned knot;
+		size_t nprobs;
+	} cases[] = {
+		{ "x A 192.0.2.2\r", "CR in the file's last line", 14, 0, 1 },
+		{ "x TXT \"a\rb\"", "Knot DNS, though, ignores this line", 9,
+		  0, 0 },
+		{ "x A 192.0.2.2\r\n", "CR line break", 14, ZL_NOT_KNOT, 0 },
+		{ "x TXT \xe2\x99\xa5 ;c\r", "UTF-8 character", 7, 0, 0 },
+		{ "x TXT (this ;\r", "'(' never closed", 7, ZL_NOT_KNOT, 0 },
+		{ "x TXT (this\r", "'(' never closed", 7, 0, 0 },
+	};
 	char text[256];
 	const struct zl_problem *p;
 	struct zl_zone *z;
 	size_t i;
 
-	snprintf(text, sizeof text, "%sx A 192.0.2.2\r", head);
-	z = load("example.com.zone", text);
-	p = prob(z, "CR in the file's last line", 5, 14, "portable");
-	ck_assert_uint_eq(p->refused, 0);
-	ck_assert_uint_eq(z->nprobs, 1);
-	zl_zone_free(z);
-	snprintf(text, sizeof text, "%sx TXT \"a\rb\"", head);
-	z = load("example.com.zone", text);
-	p = prob(z, "Knot DNS, though, ignores this line", 5, 9, "portable");
-	ck_assert_uint_eq(p->refused, 0);
-	zl_zone_free(z);
-	snprintf(text, sizeof text, "%sx A 192.0.2.2\r\n", head);
-	z = load("example.com.zone", text);
-	p = prob(z, "CR line break", 5, 14, "portable");
-	ck_assert_uint_eq(p->refused, ZL_NOT_KNOT);
-	zl_zone_free(z);
-	/* Its error recovery reads on to the end of that line, past a CR in
-	 * a comment too: what it refuses there it does not report, but a '('
-	 * never closed, which it reports at the end of the input. */
-	snprintf(text, sizeof text, "%sx TXT \xe2\x99\xa5 ;c\r", head);
-	z = load("example.com.zone", text);
-	p = prob(z, "UTF-8 character", 5, 7, "portable");
-	ck_assert_uint_eq(p->refused, 0);
-	zl_zone_free(z);
-	snprintf(text, sizeof text, "%sx TXT (this ;\r", head);
-	z = load("example.com.zone", text);
-	p = prob(z, "'(' never closed", 5, 7, "portable");
-	ck_assert(p->refused & ZL_NOT_KNOT);
-	zl_zone_free(z);
-	snprintf(text, sizeof text, "%sx TXT (this\r", head);
-	z = load("example.com.zone", text);
-	p = prob(z, "'(' never closed", 5, 7, "portable");
-	ck_assert_uint_eq(p->refused & ZL_NOT_KNOT, 0);
-	zl_zone_free(z);
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		snprintf(text, sizeof text, "%s%s", head, cases[i].tail);
+		z = load("example.com.zone", text);
+		p = prob(z, cases[i].msg, 5, cases[i].col, "portable");
+		ck_assert_uint_eq(p->refused & ZL_NOT_KNOT, cases[i].knot);
+		if (cases[i].nprobs)
+			ck_assert_uint_eq(z->nprobs, cases[i].nprobs);
+		zl_zone_free(z);
+	}
 	/* The SOA on that line: Knot DNS finds none, and refuses the zone;
 	 * a file of CR line breaks alone is one such line to it. */
 	z = load("example.com.zone", "$TTL 3600\r@ SOA ns1 h 1 2 3 4 5\r"
