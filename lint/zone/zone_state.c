@@ -102,13 +102,27 @@ void zl_ld_fail(struct loader *L, enum zl_status st, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Whether s[0..n) ends in a label of digits alone, as no domain name does
+ * (a top-level domain is never all-numeric, RFC 3696 §2): the name of a
+ * network (db.192.168.1, 10.115.zone), whose file holds a reverse zone
+ * whose name it does not give, the octets being written in either order. */
+static bool digits_last(const char *s, size_t n)
+{
+	size_t i = n;
+
+	while (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
+		i--;
+	return i < n && (i == 0 || s[i - 1] == '.');
+}
+
 /* Whether s[0..n) is a dot-separated list of at least two host-name labels
- * (letters, digits, inner hyphens; RFC 952/1123). */
+ * (letters, digits, inner hyphens; RFC 952/1123), the last not all
+ * digits. */
 static bool host_name(const char *s, size_t n)
 {
 	size_t i, llen = 0, labels = 0;
 
-	if (n == 0 || n > 253)
+	if (n == 0 || n > 253 || digits_last(s, n))
 		return false;
 	for (i = 0; i <= n; i++) {
 		if (i == n || s[i] == '.') {
@@ -250,6 +264,16 @@ bool zl_ld_origin(struct loader *L)
 				   "$ORIGIN line, pass --origin, or give it "
 				   "one under origins: in .zonelint.yaml",
 				   L->infer_name, (int)n, base);
+			return false;
+		}
+		if (n && n <= 253 && digits_last(base, n)) {
+			zl_ld_fail(L, ZL_ERR_ORIGIN, "cannot determine the "
+				   "origin of '%s': '%.*s' ends in a label of "
+				   "digits, which no domain name does: it names "
+				   "a network, and a reverse zone's origin ends "
+				   "in in-addr.arpa: add a $ORIGIN line, pass "
+				   "--origin, or give it one under origins: in "
+				   ".zonelint.yaml", L->infer_name, (int)n, base);
 			return false;
 		}
 		zl_ld_fail(L, ZL_ERR_ORIGIN,

@@ -146,6 +146,7 @@ START_TEST(test_origin)
 	struct zl_load_opts o = { 0 };
 	struct zl_zone *z;
 	char *err = NULL;
+	const char *rev;
 	size_t i, n;
 
 	for (i = 0; i < sizeof good / sizeof good[0]; i++) {
@@ -173,6 +174,31 @@ START_TEST(test_origin)
 	ck_assert_ptr_nonnull(strstr(err, "'com' is one label"));
 	ck_assert_ptr_nonnull(strstr(err, "$ORIGIN"));
 	free(err);
+	/* A file named after a network holds a reverse zone, in either
+	 * order (db.10.205.55 for 55.205.10.in-addr.arpa, 10.115.zone for
+	 * 10.115.in-addr.arpa): no domain name ends in a label of digits
+	 * (RFC 3696 §2), so the name is not the origin; an absolute SOA
+	 * owner names the zone, as the server configuration does. */
+	z = load("db.10.205.55",
+		 "55.205.10.in-addr.arpa. 300 SOA ns.example. h.example. "
+		 "2 3600 900 604800 300\n"
+		 "55.205.10.in-addr.arpa. 300 NS ns.example.\n"
+		 "13.55.205.10.in-addr.arpa. 300 PTR ns.example.\n");
+	ck_assert_str_eq(z->origin->text, "55.205.10.in-addr.arpa.");
+	ck_assert_uint_eq(z->nprobs, 0);
+	zl_zone_free(z);
+	rev = "@ 300 SOA ns.example. h.example. 2 3600 900 604800 300\n";
+	ck_assert_int_eq(zl_zone_load_buffer("10.115.zone", rev, strlen(rev),
+					     NULL, &z, &err),
+			 ZL_ERR_ORIGIN);
+	ck_assert_ptr_nonnull(strstr(err, "'10.115' ends in a label of "
+					  "digits"));
+	ck_assert_ptr_nonnull(strstr(err, "in-addr.arpa"));
+	free(err);
+	/* A name of digits below a domain is still a name: 1.example.com */
+	z = load("db.1.example.com", "www 300 A 192.0.2.1\n");
+	ck_assert_str_eq(z->origin->text, "1.example.com.");
+	zl_zone_free(z);
 	/* A first record without owner is an error whatever the origin,
 	 * and the $ORIGIN after it still names the zone. */
 	z = load("-", "\t300 A 192.0.2.1\n$ORIGIN example.net.\n"
