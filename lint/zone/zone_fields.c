@@ -169,20 +169,35 @@ int zl_b32hex_hash(const char *s, size_t len)
 	return b32hex(s, len, NULL, &stray) <= 0 ? 0 : stray ? -1 : 1;
 }
 
+/* The '=' that pad s[0..len) to a multiple of 8 digits as RFC 4648 §7
+ * writes base32hex, 1, 3, 4 or 6 after 7, 5, 4 or 2 digits: Knot DNS
+ * reads such a hash, BIND and NSD refuse any '='.  0 when there are none
+ * or they are not such padding. */
+static size_t b32hex_padding(const char *s, size_t len)
+{
+	size_t pad = 0;
+
+	while (pad < len && s[len - pad - 1] == '=')
+		pad++;
+	return len % 8 == 0 && pad < len &&
+	       (pad == 1 || pad == 3 || pad == 4 || pad == 6) ? pad : 0;
+}
+
 /* RFC 5155 §3.3: the next hashed owner name in unpadded base32hex, in
  * wire form a length octet and the hash.  ldns took '=' padding and
  * refused a hash whose length is not a multiple of five octets. */
 bool zl_field_nsec3_next(const char *buf, const struct zl_lex_tok *t,
 			 size_t n, struct zl_buf *out, struct zl_ferr *e)
 {
-	size_t len, start = out->len;
+	size_t len, start = out->len, pad;
 	const char *s = zl_lex_text(buf, t, &len);
 	long octets;
 	bool stray;
 
 	(void)n;
 	zl_buf_addc(out, 0);
-	if ((octets = b32hex(s, len, out, &stray)) < 0)
+	pad = b32hex_padding(s, len);
+	if ((octets = b32hex(s, len - pad, out, &stray)) < 0)
 		return ferr(e, 0, "syntax", "next hashed owner '%.*s%s' is not "
 			    "a whole number of octets in unpadded base32hex",
 			    ZL_TOKARGS(s, len));
@@ -190,9 +205,15 @@ bool zl_field_nsec3_next(const char *buf, const struct zl_lex_tok *t,
 		return ferr(e, 0, "range", "next hashed owner of %ld octets "
 			    "exceeds 255", octets);
 	out->s[start] = (char)octets;
+	if (pad)
+		zl_ferr_refused(e, 0, ZL_NOT_BIND | ZL_NOT_NSD, "next hashed "
+				"owner '%.*s%s' padded with '=', which Knot "
+				"DNS reads and BIND and NSD refuse: write it "
+				"without the padding (RFC 5155 §3.3)",
+				ZL_TOKARGS(s, len));
 	/* Bits set past the last octet come only with a length that is
 	 * not a multiple of 8. */
-	if (stray)
+	else if (stray)
 		zl_ferr_refused(e, 0, ZL_NOT_BIND | ZL_NOT_KNOT, "next hashed "
 				"owner '%.*s%s' of %zu digits, not a multiple "
 				"of 8, which Knot DNS refuses, and whose last "
