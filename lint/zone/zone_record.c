@@ -336,6 +336,37 @@ static unsigned meta_refused(const char *s, size_t n, uint16_t type,
 	return type == 0 ? ZL_NOT_BIND | ZL_NOT_NSD : ZL_NOT_BIND;
 }
 
+/* Token t of text s, in quotes where the type belongs: when the text
+ * inside them is a TTL, class or type, a problem that says so, as NSD
+ * reads it and BIND and Knot DNS refuse the zone (they read quotes only
+ * around text).  Returns whether it was one. */
+static bool quoted_header(struct loader *L, uint16_t src,
+			  const struct zl_lex_tok *t, const char *s)
+{
+	const char *what = NULL;
+	uint16_t v16;
+	uint64_t v64;
+	size_t n;
+
+	if (!t->quoted || t->len < 2)
+		return false;
+	n = t->len - 2;
+	if (zl_type_form(s + 1, n, &v16) !=
+	    (ZL_NOT_BIND | ZL_NOT_KNOT | ZL_NOT_NSD))
+		what = "record type";
+	else if (zl_ld_class(s + 1, n, &v16))
+		what = "class";
+	else if (zl_ttl_parse(s + 1, n, UINT32_MAX, &v64) == 0)
+		what = "TTL";
+	if (!what)
+		return false;
+	zl_zone_problem(L->z, "syntax", src, span(t), "%s \"%.*s%s\" is "
+			"quoted: BIND and Knot DNS read quotes only around "
+			"text (NSD reads the text inside them)", what,
+			ZL_TOKARGS(s + 1, n));
+	return true;
+}
+
 /* Reads the type of the record at token i into r.  Returns false after
  * a problem, rr->type then being what the lost record counts as (struct
  * zl_lost). */
@@ -389,7 +420,7 @@ static bool rr_type(struct loader *L, uint16_t src,
 					zl_ld_class_name(near, NULL, 0));
 			return false;
 		}
-		if (foreign(L, src, ln, i, r))
+		if (foreign(L, src, ln, i, r) || quoted_header(L, src, t, s))
 			return false;
 		near = t->quoted ? 0 : zl_type_lost_as(s, t->len);
 		if (near != rr->type || near == ZL_TYPE_OTHER)

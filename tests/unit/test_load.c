@@ -2873,6 +2873,31 @@ END_TEST
  * class, not as a type near it ('inn': IN, not IPN); the record lost is
  * of the type that follows; after a class, it is the class written
  * twice.  Where no type follows, it is a slip of a type. */
+/* A TTL, class or type in quotes: NSD reads the text inside them, BIND
+ * and Knot DNS refuse the zone; the message says which field it is. */
+START_TEST(test_quoted_header)
+{
+	struct zl_zone *z = load("example.com.zone",
+				 "$TTL 3600\n"
+				 "@ SOA ns1 h 1 2 3 4 5\n"
+				 "a \"TXT\" x\n"			/* 3 */
+				 "b \"300\" TXT x\n"		/* 4 */
+				 "c \"IN\" TXT x\n"			/* 5 */
+				 "d 300 \"in\" TXT x\n"		/* 6 */
+				 "e \"FOO\" x\n");			/* 7 */
+
+	prob(z, "record type \"TXT\" is quoted: BIND and Knot DNS read "
+	     "quotes only around text (NSD reads the text inside them)", 3,
+	     3, "syntax");
+	prob(z, "TTL \"300\" is quoted", 4, 3, "syntax");
+	prob(z, "class \"IN\" is quoted", 5, 3, "syntax");
+	prob(z, "class \"in\" is quoted", 6, 7, "syntax");
+	prob(z, "unknown record type '\"FOO\"'", 7, 3, "syntax");
+	ck_assert_uint_eq(z->nprobs, 5);
+	zl_zone_free(z);
+}
+END_TEST
+
 START_TEST(test_class_slip)
 {
 	struct zl_zone *z = load("example.com.zone",
@@ -3484,6 +3509,7 @@ Suite *load_suite(void)
 	tcase_add_test(tc, test_bind_only_names);
 	tcase_add_test(tc, test_unclosed_paren_notes);
 	tcase_add_test(tc, test_cr_last_line);
+	tcase_add_test(tc, test_quoted_header);
 	suite_add_tcase(s, tc);
 	return s;
 }
