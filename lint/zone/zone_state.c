@@ -590,6 +590,23 @@ size_t zl_ld_name(struct loader *L, uint16_t src,
 
 /* ---- directives ---- */
 
+/* Whether s[0..n) is a TTL with units whose last number has none ("1h30"):
+ * BIND and Knot DNS refuse it, NSD adds that number as seconds, the sum
+ * in *secs. */
+static bool ttl_unitless_tail(const char *s, size_t n, uint64_t *secs)
+{
+	uint64_t head, tail;
+	size_t i = n;
+
+	while (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
+		i--;
+	if (i == 0 || i == n || zl_ttl_parse(s, i, UINT32_MAX, &head) != 0 ||
+	    zl_ttl_parse(s + i, n - i, UINT32_MAX, &tail) != 0)
+		return false;
+	*secs = head + tail;
+	return true;
+}
+
 /* Reads a TTL token into *out.  Returns false after reporting one that is
  * not a TTL or does not fit its 32 bits.  RFC 2181 §8: receivers read a TTL
  * with the top bit set as 0; so does the loader, after a warning. */
@@ -600,6 +617,14 @@ bool zl_ld_ttl(struct loader *L, uint16_t src,
 	uint64_t v;
 	int rc = zl_ttl_parse(s, t->len, UINT32_MAX, &v);
 
+	if (rc == -1 && ttl_unitless_tail(s, t->len, &v)) {
+		zl_zone_problem(L->z, "syntax", src, span(t), "TTL '%.*s%s' "
+				"ends in a number without a unit, which BIND "
+				"and Knot DNS refuse (NSD reads it as seconds: "
+				"%llu in all): write its unit",
+				ZL_TOKARGS(s, t->len), (unsigned long long)v);
+		return false;
+	}
 	if (rc == -1) {
 		zl_zone_problem(L->z, "syntax", src, span(t),
 				"invalid TTL '%.*s%s'", ZL_TOKARGS(s, t->len));

@@ -2898,6 +2898,25 @@ START_TEST(test_quoted_header)
 }
 END_TEST
 
+/* A TTL whose last number has no unit after one that has: BIND and Knot
+ * DNS refuse it, NSD adds the number as seconds. */
+START_TEST(test_ttl_unitless_tail)
+{
+	struct zl_zone *z = load("example.com.zone",
+				 "$TTL 1h2\n"				/* 1 */
+				 "@ SOA ns1 h 1 2 3 4 5\n"
+				 "a 1h30 TXT x\n"			/* 3 */
+				 "b 1x30 TXT x\n");			/* 4 */
+
+	prob(z, "TTL '1h2' ends in a number without a unit, which BIND and "
+	     "Knot DNS refuse (NSD reads it as seconds: 3602 in all)", 1, 6,
+	     "syntax");
+	prob(z, "TTL '1h30' ends in a number without a unit", 3, 3, "syntax");
+	prob(z, "invalid TTL '1x30'", 4, 3, "syntax");
+	zl_zone_free(z);
+}
+END_TEST
+
 START_TEST(test_class_slip)
 {
 	struct zl_zone *z = load("example.com.zone",
@@ -3510,6 +3529,7 @@ Suite *load_suite(void)
 	tcase_add_test(tc, test_unclosed_paren_notes);
 	tcase_add_test(tc, test_cr_last_line);
 	tcase_add_test(tc, test_quoted_header);
+	tcase_add_test(tc, test_ttl_unitless_tail);
 	suite_add_tcase(s, tc);
 	return s;
 }
