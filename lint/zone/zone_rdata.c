@@ -44,6 +44,20 @@ static bool hex_ok(const char *s, size_t *digits)
 	return true;
 }
 
+/* The bytes that hex or base64 text s[0..n) (blanks removed) decodes to,
+ * padding taken off: RDLENGTH has 16 bits (RFC 1035 §3.2.1), and ldns
+ * keeps the size of base64 in 16 bits, reading 65544 bytes as 8. */
+static size_t enc_size(const char *s, size_t n, uint8_t ft)
+{
+	size_t pad = 0;
+
+	if (ft == LDNS_RDF_TYPE_HEX)
+		return n / 2;
+	while (pad < 2 && pad < n && s[n - pad - 1] == '=')
+		pad++;
+	return (n - pad) * 6 / 8;
+}
+
 /* RFC 4034 §2.2 allows blanks anywhere in base64, but Knot DNS takes
  * them only between groups of four characters (and in hex, between
  * pairs of digits), and refuses the zone otherwise: reported once per
@@ -313,6 +327,10 @@ static bool conv_ldns(struct conv *c, struct zl_rdf *r, uint8_t ft,
 	 * §4). */
 	if (ft == LDNS_RDF_TYPE_B64 && n == 1)
 		return zl_conv_bad_enc(c, ti, take, s, n, true);
+	if ((ft == LDNS_RDF_TYPE_HEX || ft == LDNS_RDF_TYPE_B64) &&
+	    enc_size(s, n, ft) > 65535)
+		return bad(c, "limit", at, "%s of %zu bytes exceeds 65535",
+			   fn(c), enc_size(s, n, ft));
 	if (ft == LDNS_RDF_TYPE_NSEC) {
 		/* ldns maps an unknown mnemonic to type 0 without a word. */
 		for (i = ti; i < ti + take; i++)

@@ -2875,6 +2875,33 @@ END_TEST
  * twice.  Where no type follows, it is a slip of a type. */
 /* A TTL, class or type in quotes: NSD reads the text inside them, BIND
  * and Knot DNS refuse the zone; the message says which field it is. */
+/* Base64 and hex of 65536 bytes and more, which no server reads (RFC
+ * 1035 §3.2.1: RDLENGTH has 16 bits): ldns keeps the size of base64 in
+ * 16 bits and would read 65544 bytes as 8. */
+START_TEST(test_encoded_over_65535)
+{
+	static const char head[] = "$TTL 3600\n@ SOA ns1 h 1 2 3 4 5\n";
+	size_t b64 = 87392, hex = 131074, i, at;
+	char *text = malloc(sizeof head + 16 + b64 + 16 + hex + 2);
+	struct zl_zone *z;
+
+	ck_assert_ptr_nonnull(text);
+	at = (size_t)sprintf(text, "%sa OPENPGPKEY ", head);
+	for (i = 0; i < b64; i++)
+		text[at++] = "0123456789abcdef"[i % 16];
+	at += (size_t)sprintf(text + at, "\nb TLSA 3 1 1 ");
+	for (i = 0; i < hex; i++)
+		text[at++] = "0123456789abcdef"[i % 16];
+	strcpy(text + at, "\n");
+	z = load("example.com.zone", text);
+	prob(z, "of 65544 bytes exceeds 65535", 3, 14, "limit");
+	prob(z, "of 65537 bytes exceeds 65535", 4, 14, "limit");
+	ck_assert_uint_eq(z->nprobs, 2);
+	zl_zone_free(z);
+	free(text);
+}
+END_TEST
+
 START_TEST(test_quoted_header)
 {
 	struct zl_zone *z = load("example.com.zone",
@@ -3529,6 +3556,7 @@ Suite *load_suite(void)
 	tcase_add_test(tc, test_unclosed_paren_notes);
 	tcase_add_test(tc, test_cr_last_line);
 	tcase_add_test(tc, test_quoted_header);
+	tcase_add_test(tc, test_encoded_over_65535);
 	tcase_add_test(tc, test_ttl_unitless_tail);
 	suite_add_tcase(s, tc);
 	return s;
