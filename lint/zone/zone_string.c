@@ -298,6 +298,10 @@ bool zl_conv_str(struct conv *c, struct zl_rdf *r, uint8_t ft, size_t ti)
 	/* Over 65535 bytes split, Knot DNS refuses it too ("text is too
 	 * long"): no server reads it. */
 	wire = keep ? b->len : split_len(b->len - off);
+	/* a CAA value or URI target runs to the end of the rdata */
+	if (wire > 65535 && !off)
+		return bad(c, "limit", tok_at(c, ti), "%s of %zu bytes "
+			   "exceeds 65535", fn(c), b->len);
 	if (wire > 65535)
 		return bad(c, "limit", tok_at(c, ti), "character-string of "
 			   "%zu bytes, which every server refuses: BIND and "

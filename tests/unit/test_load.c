@@ -2898,6 +2898,16 @@ START_TEST(test_encoded_over_65535)
 	prob(z, "of 65537 bytes exceeds 65535", 4, 14, "limit");
 	ck_assert_uint_eq(z->nprobs, 2);
 	zl_zone_free(z);
+	/* A CAA value runs to the end of the rdata (RFC 8659 §4.1.1): no
+	 * character-string, no 255 bytes to split into. */
+	at = (size_t)sprintf(text, "%sa CAA 0 issue \"", head);
+	for (i = 0; i < 67200; i++)
+		text[at++] = "0123456789abcdef"[i % 16];
+	strcpy(text + at, "\"\n");
+	z = load("example.com.zone", text);
+	prob(z, "CAA value of 67200 bytes exceeds 65535", 3, 15, "limit");
+	ck_assert_uint_eq(z->nprobs, 1);
+	zl_zone_free(z);
 	free(text);
 }
 END_TEST
