@@ -206,8 +206,8 @@ static bool wks_names(struct conv *c, size_t ti, size_t take, int *protocol)
 	s = tok_text(c, at, &n);
 	if (bad_at == ti)
 		return bad(c, "syntax", tok_at(c, ti), "unknown WKS protocol "
-			   "'%.*s%s': BIND does not find it in /etc/protocols",
-			   ZL_TOKARGS(s, n));
+			   "'%.*s%s': BIND does not find it in /etc/protocols "
+			   "(NSD reads it as protocol 0)", ZL_TOKARGS(s, n));
 	if (bad_at != SIZE_MAX)
 		return bad(c, "syntax", tok_at(c, at), "unknown WKS service "
 			   "'%.*s%s' for protocol %s: BIND does not find it in "

@@ -2912,6 +2912,22 @@ START_TEST(test_encoded_over_65535)
 }
 END_TEST
 
+/* A WKS protocol no /etc/protocols names: BIND refuses the zone, NSD
+ * loads it as protocol 0 ("ip"). */
+START_TEST(test_wks_unknown_protocol)
+{
+	struct zl_zone *z = load("example.com.zone",
+				 "$TTL 3600\n"
+				 "@ SOA ns1 h 1 2 3 4 5\n"
+				 "a WKS 192.0.2.1 nosuchproto 25\n");
+
+	prob(z, "unknown WKS protocol 'nosuchproto': BIND does not find it "
+	     "in /etc/protocols (NSD reads it as protocol 0)", 3, 17,
+	     "syntax");
+	zl_zone_free(z);
+}
+END_TEST
+
 START_TEST(test_quoted_header)
 {
 	struct zl_zone *z = load("example.com.zone",
@@ -3566,6 +3582,7 @@ Suite *load_suite(void)
 	tcase_add_test(tc, test_unclosed_paren_notes);
 	tcase_add_test(tc, test_cr_last_line);
 	tcase_add_test(tc, test_quoted_header);
+	tcase_add_test(tc, test_wks_unknown_protocol);
 	tcase_add_test(tc, test_encoded_over_65535);
 	tcase_add_test(tc, test_ttl_unitless_tail);
 	suite_add_tcase(s, tc);
