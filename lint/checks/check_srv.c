@@ -27,11 +27,40 @@ static bool is_service(const char *owner, size_t n, const char *s)
 	return strlen(s) == n && strncasecmp(owner, s, n) == 0;
 }
 
+/* The variants of mail-srv-port: the port of the service's twin, or a
+ * slip of its own. */
+enum { V_SWAPPED, V_SLIP };
+static const struct zl_variant_spec port_variants[] = {
+	{ .key = "problem", .names = (const char *const[]){ "swapped", "slip",
+	  NULL }, .optional = true },
+	{ .key = NULL },
+};
+
+/* Whether port a is a slip of port b: as many digits, one of them
+ * another, or two neighbours swapped (567 or 578 for 587).  Ports of
+ * other lengths (10993 for 993) are an operator's choice. */
+static bool port_slip(unsigned a, unsigned b)
+{
+	char x[8], y[8];
+	size_t n, i, d = 0, first = 0;
+
+	n = (size_t)snprintf(x, sizeof x, "%u", a);
+	if ((size_t)snprintf(y, sizeof y, "%u", b) != n || a == b)
+		return false;
+	for (i = 0; i < n; i++)
+		if (x[i] != y[i] && d++ == 0)
+			first = i;
+	return d == 1 || (d == 2 && first + 1 < n && x[first] == y[first + 1] &&
+			  x[first + 1] == y[first]);
+}
+
 /* A record of one of these services whose port is the one assigned to the
- * other of its pair sends clients to a server that speaks the other way:
- * a client of "_imaps" opens with a TLS handshake where a server on 143
- * sends a plain-text greeting, a client of "_imap" waits for a greeting
- * that a server on 993 sends only inside TLS.  Any other port is the
+ * other of its pair (V_SWAPPED) sends clients to a server that speaks the
+ * other way: a client of "_imaps" opens with a TLS handshake where a
+ * server on 143 sends a plain-text greeting, a client of "_imap" waits for
+ * a greeting that a server on 993 sends only inside TLS.  One a digit off
+ * its own port (V_SLIP: 567 for 587, 995 for 993, the port of POP3 over
+ * TLS) sends them where no such server listens.  Any other port is the
  * operator's choice (RFC 2782) and is left alone, and so is a target of
  * "." (the service is not offered). */
 static void mail_srv_port(struct zl_ctx *ctx)
@@ -54,7 +83,10 @@ static void mail_srv_port(struct zl_ctx *ctx)
 		if (!(tls = is_service(owner, n, p->tls)) &&
 		    !is_service(owner, n, p->plain))
 			continue;
-		if (got != (tls ? p->plain_port : p->tls_port))
+		if (zl_rule_variant(ctx->rule, 0) == V_SLIP ?
+		    got == (tls ? p->plain_port : p->tls_port) ||
+		    !port_slip(got, tls ? p->tls_port : p->plain_port) :
+		    got != (tls ? p->plain_port : p->tls_port))
 			return;
 		snprintf(service, sizeof service, "%s._tcp",
 			 tls ? p->tls : p->plain);
@@ -78,6 +110,7 @@ const struct zl_check zl_check_mail_srv_port = {
 	.name = "mail-srv-port",
 	.scopes = ZL_SCOPE_BIT(ZL_SCOPE_RECORD),
 	.fn = mail_srv_port,
+	.variants = port_variants,
 	.params = no_params,
 	.vars = (const char *const[]){ "service", "other", "port", "standard",
 				       "reason", NULL },
