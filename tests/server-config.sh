@@ -1217,6 +1217,106 @@ EOF
 }
 t "knot.conf: a zone two catalog zones name is an error" t_knot_catalog_twice
 
+# The file a zone's name makes with %s, %c[...] and %l[...] is the one
+# knotd makes: the name written as knotd writes it (punctuation but '-',
+# '_', '*' and '/' after a backslash, '#' and other bytes as \DDD, '/' then
+# '_'; an escaped dot inside its label), whatever a catalog zone's member
+# names hold.  knotd, run here for a moment, logs the file it looks for
+# of each member ("failed to parse zone file '...' (not exists)"); the
+# paths zonelint names are the same.  A member's file made elsewhere
+# would let a pull request show zonelint one file and have knotd serve
+# another.
+t_knot_file_names() {
+	d=$(pwd)/kfn
+	mkdir -p kfn/zones kfn/s kfn/l kfn/run kfn/db
+	# shellcheck disable=SC2016 # $TTL is zone text
+	printf '%s\n' '$TTL 0' '@ SOA invalid. invalid. 1 3600 600 86400 0' \
+		'@ NS invalid.' 'version TXT "2"' \
+		'm1.zones PTR x\!y.example.' 'm2.zones PTR x\#y.example.' \
+		'm3.zones PTR X\~y.example.' 'm4.zones PTR x\032y.example.' \
+		'm5.zones PTR a\/b\..example.' 'm6.zones PTR x\255\,y.example.' \
+		'm7.zones PTR q\%\=\+\:\?\[\]\^\{\|\}y.example.' \
+		"m8.zones PTR x\\'\\\`y." \
+		'l1.zones PTR a\.b.c\!d.example.' 'group.l1.zones TXT "l"' \
+		'l2.zones PTR a\/\.\..x\#y.' 'group.l2.zones TXT "l"' \
+		>kfn/zones/catalog.zone
+	{ knot_head "$d"; cat <<EOF; } >kfn/knot.conf
+template:
+  - id: s
+    storage: "$d/s"
+  - id: l
+    storage: "$d/l"
+    file: "%l[0]/%l[1]/%l[2]-%c[0-3]"
+zone:
+  - domain: catalog.
+    storage: "$d/zones"
+    catalog-role: interpret
+    catalog-template: [ s, l ]
+EOF
+	timeout 3 knotd -c kfn/knot.conf >kfn/knotd.log 2>&1
+	sed -n "s/.*failed to parse zone file '\\(.*\\)' (not exists)/\\1/p" \
+		kfn/knotd.log | sort >kfn/knotd.paths
+	[ "$(wc -l <kfn/knotd.paths)" = 10 ] ||
+		{ echo "knotd:"; cat kfn/knotd.log; return 1; }
+	run --server-config knot:kfn/knot.conf
+	sed -n "s/^\\(.*\\): error: cannot read '.*/\\1/p" "$tmp/out" \
+		"$tmp/err" | sort >kfn/zonelint.paths
+	want_rc 2 && diff kfn/knotd.paths kfn/zonelint.paths
+}
+t "knot.conf: a zone's file is named with its name as knotd writes it" t_knot_file_names
+
+# A file name knotd does not make: longer than its 1023 bytes ("too long
+# zonefile name"), or from a name whose text is longer than the 511 bytes
+# it formats for %s or %c[...] ("failed to process zonefile formatter");
+# knotc conf-check takes both, knotd loads neither zone.  zonelint says
+# so at the pattern, once, and does not make the file name it would have
+# made: a pattern of many %s over a catalog's many members would make it
+# print gigabytes.
+t_knot_file_long() {
+	d=$(pwd)/kfl
+	mkdir -p kfl/zones kfl/run kfl/db
+	l=$(printf '%063d' 0 | tr 0 a)
+	e=$(printf '%049d' 0 | sed 's/0/\\000/g')
+	# shellcheck disable=SC2016 # $TTL is zone text
+	printf '%s\n' '$TTL 0' '@ SOA invalid. invalid. 1 3600 600 86400 0' \
+		'@ NS invalid.' 'version TXT "2"' \
+		"m1.zones PTR $l.$l.$l.${l%?????????????}." \
+		"m2.zones PTR x.$e.$e.$e.$l." \
+		'group.m2.zones TXT "c"' >kfl/zones/catalog.zone
+	{ knot_head "$d"; cat <<EOF; } >kfl/knot.conf
+template:
+  - id: s
+    storage: "$d/zones"
+    file: "$(printf '%%s%.0s' 1 2 3 4 5)"
+  - id: c
+    storage: "$d/zones"
+    file: "%c[0-1]"
+zone:
+  - domain: catalog.
+    storage: "$d/zones"
+    catalog-role: interpret
+    catalog-template: [ s, c ]
+EOF
+	knotc -c kfl/knot.conf conf-check >kfl/knotc.log 2>&1 ||
+		{ cat kfl/knotc.log; return 1; }
+	rm -rf kfl/db/*
+	(timeout 4 knotd -c kfl/knot.conf >kfl/knotd.log 2>&1 &)
+	sleep 2
+	knotc -c kfl/knot.conf zone-status >kfl/status 2>&1
+	sleep 3
+	grep -q 'too long zonefile name' kfl/knotd.log &&
+		grep -q "^\\[x\\..*serial: -" kfl/status ||
+		{ echo "knotd:"; cat kfl/knotd.log kfl/status; return 1; }
+	run --server-config knot:kfl/knot.conf
+	want_rc 2 &&
+		has "$tmp/err" "kfl/knot.conf:[0-9]*:11: error: zone 'a{63}\..*': its file name is longer than knotd makes \(1023 bytes\)" &&
+		has "$tmp/err" "kfl/knot.conf:[0-9]*:11: error: zone 'x\..*': its name's text is longer than knotd formats" &&
+		hasnt "$tmp/err" "cannot read" &&
+		[ "$(wc -c <"$tmp/err")" -lt 4000 ] ||
+		{ echo "$(wc -c <"$tmp/err") bytes on stderr"; return 1; }
+}
+t "knot.conf: a file name knotd does not make is an error at the pattern" t_knot_file_long
+
 # A directory a pattern reaches through a link out of the tree is not
 # even listed: strace sees no open of it.
 t_glob_link_out() {

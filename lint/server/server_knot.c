@@ -708,6 +708,29 @@ static void check_catalog(struct knot *k, const struct entry *z,
 			     item);
 }
 
+/* Reports that knotd makes no file name for zone z of the pattern in
+ * file (NULL: the default "%s.zone"), why saying why: at the pattern,
+ * else at the zone's domain.  knotc conf-check takes it; knotd does not
+ * load the zone. */
+static void bad_file(struct knot *k, const struct entry *z,
+		     const struct item *file, enum knot_file why)
+{
+	const struct item *at = file ? file : &z->id;
+
+	if (why == KNOT_FILE_BAD)
+		srv_err(k->s, at->file, at->line, at->col, "invalid zone "
+			"file formatter in '%s'", file->val);
+	else
+		srv_err_help(k->s, why == KNOT_FILE_LONG ? "shorten the "
+			     "pattern 'file' or the zone's name" : "use %l[N] "
+			     "for this zone, whose labels each fit", at->file,
+			     at->line, at->col, "zone '%s': %s, so knotd does "
+			     "not load it", z->id.val, why == KNOT_FILE_LONG ?
+			     "its file name is longer than knotd makes (1023 "
+			     "bytes)" : "its name's text is longer than knotd "
+			     "formats for %s or %c[...] (511 bytes)");
+}
+
 /* Lists zone z; returns its file (malloc'd) when knotd loads it from
  * there, and when it is a catalog zone knotd interprets, in *interpret. */
 static char *list_zone(struct knot *k, const struct entry *z,
@@ -717,6 +740,7 @@ static char *list_zone(struct knot *k, const struct entry *z,
 	const struct item *file, *storage, *load, *sign, *valid, *cat;
 	struct zl_server_zone *e;
 	enum zl_server_role role = ZL_SERVER_PRIMARY;
+	enum knot_file why;
 	char *name, *dir, *path;
 
 	t = z->tmpl.val ? find_template(k, z->tmpl.val) :
@@ -732,10 +756,9 @@ static char *list_zone(struct knot *k, const struct entry *z,
 	file = z->file.val ? &z->file : t && t->file.val ? &t->file : NULL;
 	storage = z->storage.val ? &z->storage :
 		  t && t->storage.val ? &t->storage : NULL;
-	name = srv_knot_file(file ? file->val : "%s.zone", z->origin);
+	name = srv_knot_file(file ? file->val : "%s.zone", z->origin, &why);
 	if (!name) {
-		srv_err(k->s, file->file, file->line, file->col, "invalid "
-			"zone file formatter in '%s'", file->val);
+		bad_file(k, z, file, why);
 		return NULL;
 	}
 	load = z->load.val ? &z->load : t && t->load.val ? &t->load : NULL;

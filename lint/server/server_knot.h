@@ -10,10 +10,21 @@
 
 #include "server_impl.h"
 
+/* Why knotd makes no file name of a pattern for a zone. */
+enum knot_file {
+	KNOT_FILE_OK,
+	KNOT_FILE_BAD,		/* a %c[...] or %l[...] is malformed */
+	KNOT_FILE_NAME,		/* the name's text, for %s or %c, is
+				   longer than knotd formats (511 bytes) */
+	KNOT_FILE_LONG,		/* the file name is longer than knotd
+				   makes (1023 bytes) */
+};
+
 /* The file name that the pattern fmt (knot.conf's file: %s, %c[N],
- * %c[N-M], %l[N], %%) gives the zone name (absolute, "." for the root),
- * malloc'd; NULL when a %c[...] or %l[...] in fmt is malformed. */
-char *srv_knot_file(const char *fmt, const char *name);
+ * %c[N-M], %l[N], %%) gives the zone name (canonical text, "." for the
+ * root), with the name written as knotd writes it, malloc'd; NULL when
+ * knotd makes none, *why saying why. */
+char *srv_knot_file(const char *fmt, const char *name, enum knot_file *why);
 
 /* A section: a list of entries whose first item is id ("- id: x"), items
  * (id NULL), or a value at the top (include, clear: items NULL too). */
