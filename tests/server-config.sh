@@ -1629,6 +1629,40 @@ t_nsd_tls_files() {
 }
 t "NSD: the TLS files nsd reads from zonesdir, or it does not start" t_nsd_tls_files
 
+# NSD makes a zonefile with substitutions in 1,024 bytes: a substitution
+# that would not fit is left undone, '%s' and all.  A pattern just under
+# that, with two %s, loads the file whose name keeps the second '%s':
+# nsd loads it (the zone's serial, 7, on its log), and zonelint lints
+# it (MX003 in it).  A pattern of thousands of %s makes no longer name:
+# zonelint once made one of the pattern's length times the name's.
+t_nsd_zonefile_cooked() {
+	sh "$(dirname "$here")/tools/deps.sh" cmd:nsd:nsd || return 1
+	a=$(printf '%0200d' 0 | tr 0 a)
+	x=$(printf '%0200d' 0 | tr 0 x)
+	mkdir -p "ncook/zd/$a/$a/$a/$a/${x}example.org"
+	zone "ncook/zd/$a/$a/$a/$a/${x}example.org/%s" \
+		'www IN MX 10 nowhere.example.org.'
+	sed -i 's/ 1 7200 / 7 7200 /' "ncook/zd/$a/$a/$a/$a/${x}example.org/%s"
+	port=$((20000 + ($$ % 350) * 32 + 15))
+	printf '%b\n' "server:\n\tport: $port\n\tip-address: 127.0.0.1\n\tusername: \"\"" \
+		"\tpidfile: \"\"\n\tdatabase: \"\"\n\txfrdfile: xfrd.state\n\tzonelistfile: zone.list" \
+		"\tzonesdir: zd\n\tverbosity: 2" \
+		"remote-control:\n\tcontrol-enable: no\nzone:\n\tname: example.org" \
+		"\tzonefile: \"$a/$a/$a/$a/$x%s/%s\"" >ncook/nsd.conf
+	starts nsd 'zone example.org read with success' ncook nsd -d -c \
+		nsd.conf || return 1
+	run --server-config ncook/nsd.conf
+	want_rc 1 && has out "/${x}example.org/%s:7:.*\\[MX003\\]" || return 1
+	printf '%b\n' "server:\n\tzonesdir: zd\nzone:\n\tname: example.org" \
+		"\tzonefile: \"$(printf '%%s%.0s' $(seq 1 20000))\"" \
+		>ncook/nsd.conf
+	run --server-config ncook/nsd.conf
+	want_rc 2 && has err "cannot read" &&
+		[ "$(wc -c <"$tmp/err")" -lt 4000 ] ||
+		{ echo "$(wc -c <"$tmp/err") bytes on stderr"; return 1; }
+}
+t "NSD: a zonefile's substitutions stop where nsd's buffer ends" t_nsd_zonefile_cooked
+
 # What one server refuses and the others read (ZONE012 and its kin) is an
 # error under that server's configuration, where the zone would not load:
 # a CR LF file under Knot, a quoted $INCLUDE under NSD, a record without

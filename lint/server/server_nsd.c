@@ -561,19 +561,26 @@ static void read_file(struct nsd *n, struct srv_file *f)
 
 /* ---- zone files ---- */
 
-/* Replaces every one in *s by two, scanning on after each insert (NSD's
- * replace_str). */
+/* NSD makes a zonefile with substitutions in a buffer of 1024 bytes
+ * (options.c, config_make_zonefile): the pattern cut to 1023, and a
+ * substitution that would not fit left undone, with those after it. */
+#define COOKED_MAX 1023
+
+/* Replaces every one in *s by two, scanning on after each insert, while
+ * the result fits COOKED_MAX (NSD's replace_str). */
 static void replace(char **s, const char *one, const char *two)
 {
 	struct zl_buf b = { 0 };
 	const char *p = *s, *hit;
+	size_t n1 = strlen(one), n2 = strlen(two), len = strlen(*s);
 
 	if (!strstr(p, one))
 		return;
-	while ((hit = strstr(p, one)) != NULL) {
+	while ((hit = strstr(p, one)) != NULL && len + n2 <= COOKED_MAX + n1) {
 		zl_buf_add(&b, p, (size_t)(hit - p));
-		zl_buf_add(&b, two, strlen(two));
-		p = hit + strlen(one);
+		zl_buf_add(&b, two, n2);
+		p = hit + n1;
+		len = len + n2 - n1;
 	}
 	zl_buf_add(&b, p, strlen(p));
 	free(*s);
@@ -607,11 +614,15 @@ static char *end_label(const char *name, int i)
  * in NSD's order. */
 static char *cook(const char *fmt, const char *name)
 {
-	char *s = zl_xstrdup(fmt), *l, c[2] = { 0, 0 };
+	char *s, *l, c[2] = { 0, 0 };
 	static const char *const ch[] = { "%1", "%2", "%3" };
 	static const char *const lab[] = { "%z", "%y", "%x" };
 	size_t i;
 
+	/* without a '%', NSD takes the name as it is, however long */
+	if (!strchr(fmt, '%'))
+		return zl_xstrdup(fmt);
+	s = zl_xstrndup(fmt, COOKED_MAX);
 	for (i = 0; i < 3; i++) {
 		c[0] = i < strlen(name) ? name[i] : '.';
 		replace(&s, ch[i], c);
