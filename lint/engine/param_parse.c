@@ -75,6 +75,12 @@ static void enum_value(struct ld *ld, struct zl_param *p,
 	zl_buf_free(&b);
 }
 
+/* The most entries of a string list: a check compares each subject with
+ * each entry (MX019's hosts, SPF's providers), so the list bounds what a
+ * rule costs a subject, as the budget of its patterns bounds a pattern
+ * list's (docs/limits.md). */
+#define MAX_STRLIST 1000
+
 /* STRLIST and REGEXLIST: a sequence of scalars. */
 static void list_value(struct ld *ld, struct zl_param *p,
 		       const struct zl_ynode *n, const char *what)
@@ -84,6 +90,13 @@ static void list_value(struct ld *ld, struct zl_param *p,
 
 	if (!want(ld, n, ZL_Y_SEQ, what))
 		return;
+	if (p->spec->type == ZL_PT_STRLIST && n->n > MAX_STRLIST) {
+		for (i = 0, it = n->kids; i < MAX_STRLIST; i++)
+			it = it->next;
+		err_node(ld, it, "%s has more than %d entries", what,
+			 MAX_STRLIST);
+		return;
+	}
 	p->n = n->n;
 	p->keys = zl_xcalloc(n->n, sizeof *p->keys);
 	if (p->spec->type == ZL_PT_REGEXLIST)
