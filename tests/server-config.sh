@@ -1317,6 +1317,40 @@ EOF
 }
 t "knot.conf: a file name knotd does not make is an error at the pattern" t_knot_file_long
 
+# A zone file path of 4,096 bytes or more, which no server opens: an error
+# at the zone's declaration that shows no path, and the zone is left out.
+# The members of a catalog zone share their template's storage, and a
+# long one (200 KB) once made zonelint print it twice for each member:
+# 480 MB for 1,200 members from a configuration of 200 KB.  BIND's
+# named-checkconf -z refuses such a file as well.
+t_zone_path_long() {
+	d=$(pwd)/kpl
+	mkdir -p kpl/zones
+	# shellcheck disable=SC2016 # $TTL is zone text
+	{ printf '%s\n' '$TTL 0' '@ SOA invalid. invalid. 1 3600 600 86400 0' \
+		'@ NS invalid.' 'version TXT "2"'
+	  seq 1 1200 | sed 's/.*/m&.zones PTR z&.example./'
+	} >kpl/zones/catalog.zone
+	{ printf 'template:\n  - id: t\n    storage: "%s/' "$d"
+	  printf '%0200000d' 0 | tr 0 x
+	  printf '"\nzone:\n  - domain: catalog.\n    storage: "%s/zones"\n' "$d"
+	  printf '    catalog-role: interpret\n    catalog-template: t\n'
+	} >kpl/knot.conf
+	run --server-config knot:kpl/knot.conf
+	want_rc 2 &&
+		has "$tmp/err" "^kpl/knot.conf:5:13: error: zone 'z1\\.example\\.': its file's path is 2[0-9]{5} bytes long, and no server opens one of 4096 bytes or more" &&
+		has "$tmp/err" "more errors in the configuration not shown" &&
+		hasnt "$tmp/err" "xxxxxxxxxx" || return 1
+	mkdir -p bpl
+	printf 'zone "example.org" { type primary; file "%s"; };\n' \
+		"$(printf '%04096d' 0 | tr 0 z)" >bpl/named.conf
+	refused bpl named-checkconf -z named.conf || return 1
+	run --server-config bpl/named.conf
+	want_rc 2 && has "$tmp/err" "^bpl/named.conf:1:6: error: zone 'example\\.org\\.': its file's path is 4[0-9]{3} bytes long" &&
+		hasnt "$tmp/err" "zzzzzzzzzz"
+}
+t "a zone file path no server opens is an error that shows no path" t_zone_path_long
+
 # A directory a pattern reaches through a link out of the tree is not
 # even listed: strace sees no open of it.
 t_glob_link_out() {

@@ -180,6 +180,32 @@ static void srv_end(struct srv *s, struct srv_file *f)
 	free(s->cwd);
 }
 
+/* Leaves out the zones srv_add marked to drop (s->drop, ascending). */
+static void drop_zones(struct srv *s)
+{
+	struct zl_server_zones *z = s->out;
+	size_t i, k = 0, d = 0;
+
+	for (i = 0; i < z->n; i++) {
+		struct zl_server_zone *e = &z->v[i];
+
+		if (d < s->ndrop && s->drop[d] == i) {
+			d++;
+			free(e->origin);
+			free(e->file);
+			free(e->include_dir);
+			free(e->view);
+			free(e->conf);
+			continue;
+		}
+		z->v[k++] = *e;
+	}
+	z->n = k;
+	free(s->drop);
+	s->drop = NULL;
+	s->ndrop = s->dropcap = 0;
+}
+
 enum zl_status zl_server_read_impl(const char *spec,
 				   const struct zl_server_opts *o,
 				   struct zl_server_zones *out,
@@ -214,6 +240,7 @@ enum zl_status zl_server_read_impl(const char *spec,
 			zl_server_read_knot(&s, &f);
 		else
 			zl_server_read_nsd(&s, &f);
+		drop_zones(&s);
 	}
 	if (st == ZL_OK)
 		st = s.failed ? ZL_ERR_CONFIG : ZL_OK;

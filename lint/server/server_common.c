@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <glob.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -276,6 +277,20 @@ struct zl_server_zone *srv_add(struct srv *s, const char *origin,
 	e = &z->v[z->n++];
 	memset(e, 0, sizeof *e);
 	e->origin = zl_xstrdup(origin);
+	/* No server opens a path of PATH_MAX bytes or more (ENAMETOOLONG):
+	 * an error that shows no path, and the zone is left out at the end
+	 * (server.c).  The members of a catalog zone share their template's
+	 * storage: a long one would otherwise be kept, and printed, for
+	 * each of them. */
+	if (zfile && strlen(zfile) >= PATH_MAX) {
+		srv_err(s, file, line, col, "zone '%s': its file's path is %zu "
+			"bytes long, and no server opens one of %d bytes or "
+			"more", origin, strlen(zfile), PATH_MAX);
+		zl_xgrow((void **)&s->drop, &s->dropcap, s->ndrop + 1,
+			 sizeof *s->drop);
+		s->drop[s->ndrop++] = z->n - 1;
+		zfile = NULL;
+	}
 	e->file = zl_xstrdup(zfile);
 	e->include_dir = NULL;
 	e->kind = s->kind;

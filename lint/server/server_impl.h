@@ -33,6 +33,8 @@ struct srv {
 	bool redact;		/* errors show no text of the file (a key
 				 * file's: any token may be the secret) */
 	size_t nnames, namecap;
+	size_t *drop;		/* zones of out to leave out, by index */
+	size_t ndrop, dropcap;
 };
 
 /* A configuration file in memory. */
