@@ -617,12 +617,13 @@ static char *cook(const char *fmt, const char *name)
 	char *s, *l, c[2] = { 0, 0 };
 	static const char *const ch[] = { "%1", "%2", "%3" };
 	static const char *const lab[] = { "%z", "%y", "%x" };
-	size_t i;
+	size_t i, n;
 
 	/* without a '%', NSD takes the name as it is, however long */
 	if (!strchr(fmt, '%'))
 		return zl_xstrdup(fmt);
-	s = zl_xstrndup(fmt, COOKED_MAX);
+	n = strlen(fmt);
+	s = zl_xstrndup(fmt, n < COOKED_MAX ? n : COOKED_MAX);
 	for (i = 0; i < 3; i++) {
 		c[0] = i < strlen(name) ? name[i] : '.';
 		replace(&s, ch[i], c);
