@@ -1697,6 +1697,33 @@ t_nsd_zonefile_cooked() {
 }
 t "NSD: a zonefile's substitutions stop where nsd's buffer ends" t_nsd_zonefile_cooked
 
+# %z, %y and %x write a label of the zone's name as nsd writes it: in
+# lower case, '.' and '\' after a backslash, any byte but a letter, digit,
+# '-' and '_' as \DDD; an escaped dot inside its label.  nsd, started
+# here, logs the file it looks for ("zonefile ... does not exist"); the
+# paths zonelint names are the same.
+t_nsd_zonefile_labels() {
+	sh "$(dirname "$here")/tools/deps.sh" cmd:nsd:nsd || return 1
+	mkdir -p nlab/zd
+	port=$((20000 + ($$ % 350) * 32 + 16))
+	printf '%b\n' "server:\n\tport: $port\n\tip-address: 127.0.0.1\n\tusername: \"\"" \
+		"\tpidfile: \"\"\n\tdatabase: \"\"\n\txfrdfile: xfrd.state\n\tzonelistfile: zone.list" \
+		"\tzonesdir: zd\nremote-control:\n\tcontrol-enable: no" >nlab/nsd.conf
+	for n in 'y\.z.example' 'q\!w.example' 'Y.Ex\065mple' 'a\\b.example'; do
+		printf '%s\n' 'zone:' "	name: \"$n\"" \
+			'	zonefile: "%z/%y/%x-%1-%s"' >>nlab/nsd.conf
+	done
+	starts nsd 'nsd started' nlab nsd -d -c nsd.conf || return 1
+	sed -n 's/.*error: zonefile \(.*\) does not exist/\1/p' nlab/nsd.log |
+		sort >nlab/nsd.paths
+	[ "$(wc -l <nlab/nsd.paths)" = 4 ] || { cat nlab/nsd.log; return 1; }
+	run --server-config nlab/nsd.conf
+	sed -n "s|^nlab/zd/\\(.*\\): error: cannot read .*|\\1|p" "$tmp/err" |
+		sort >nlab/zonelint.paths
+	want_rc 2 && diff nlab/nsd.paths nlab/zonelint.paths
+}
+t "NSD: %z, %y and %x write a label as nsd writes it" t_nsd_zonefile_labels
+
 # What one server refuses and the others read (ZONE012 and its kin) is an
 # error under that server's configuration, where the zone would not load:
 # a CR LF file under Knot, a quoted $INCLUDE under NSD, a record without

@@ -6,6 +6,7 @@
 
 #include "server_impl.h"
 #include "server_nsd.h"
+#include "zone_lex.h"
 
 /* NSD's compiled-in zonesdir on Debian. */
 #define NSD_ZONESDIR "/etc/nsd"
@@ -587,27 +588,39 @@ static void replace(char **s, const char *one, const char *two)
 	*s = b.s;
 }
 
-/* Label i from the right (1: the top-level one) of name, or ".". */
+/* Label i from the right (1: the top-level one) of the zone's name as
+ * written, as NSD writes it (dname.c, wirelabel2str, of its wire name in
+ * lower case): a letter, a digit, '-' and '_' as themselves, '.' and '\\'
+ * after a backslash, any other byte as \DDD; "." when there is none. */
 static char *end_label(const char *name, int i)
 {
-	size_t n = strlen(name);
-	const char *end, *start;
+	uint8_t wire[ZL_NAME_MAXWIRE];
+	const uint8_t *l[128], *p;
+	struct zl_buf b = { 0 };
+	const char *cat;
+	char msg[1];
+	size_t nl = 0, k;
 
-	if (n && name[n - 1] == '.')
-		n--;
-	end = name + n;
-	for (;;) {
-		if (end == name)
-			return zl_xstrdup(".");
-		start = end;
-		while (start > name && start[-1] != '.')
-			start--;
-		if (--i == 0)
-			return zl_xstrndup(start, (size_t)(end - start));
-		if (start == name)
-			return zl_xstrdup(".");
-		end = start - 1;
+	if (zl_name_from_text(name, strlen(name), (const uint8_t *)"", 1,
+			      wire, &cat, msg, sizeof msg) == 0)
+		return zl_xstrdup(".");
+	for (p = wire; *p; p += *p + 1)
+		l[nl++] = p;
+	if ((size_t)i > nl)
+		return zl_xstrdup(".");
+	p = l[nl - (size_t)i];
+	for (k = 1; k <= p[0]; k++) {
+		int c = tolower(p[k]);
+
+		if (c < 0x80 && (isalnum(c) || c == '-' || c == '_'))
+			zl_buf_addc(&b, (char)c);
+		else if (c == '.' || c == '\\')
+			zl_buf_addf(&b, "\\%c", c);
+		else
+			zl_buf_addf(&b, "\\%03u", (unsigned)c);
 	}
+	zl_buf_add(&b, "", 0);
+	return b.s;
 }
 
 /* zonefile of a zone named name (as written), with NSD's substitutions
