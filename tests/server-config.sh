@@ -1951,5 +1951,7 @@ t "--server-config with --from-index is a usage error" t_usage
 . "$here/server-config-nsd.sh"
 # What named refuses, against named-checkconf.
 . "$here/server-config-bind.sh"
+# Cases from Knot DNS's and NSD's own test suites, in a file of their own.
+. "$here/server-config-suite.sh"
 
 finish

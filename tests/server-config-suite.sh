@@ -1,0 +1,181 @@
+# server-config-suite.sh - part of tests/server-config.sh, which sources
+# it: cases from Knot DNS's and NSD's own test suites, each cut down to
+# what it tests and run through the server's checker (knotc conf-check,
+# nsd-checkconf; nsd itself where only nsd refuses) and zonelint
+# --server-config on the same file, the first refused lines compared
+# (knot_judge, nsd_judge) or the verdicts and positions (refusal, judged).
+# The comment of each case names the project and file it comes from.
+# Where that source is newer than the servers here (Knot DNS 3.2, NSD
+# 4.6) and they read a case otherwise, the servers here are followed and
+# the comment says so.
+# shellcheck shell=sh disable=SC2154 # here, tmp: set by server-config.sh
+
+# knot_judge DIR WANT: knotc conf-check, run in DIR on knot.conf, names
+# line WANT first, and zonelint's first error in knot.conf is on that
+# line; or both take it (WANT empty).  knotc stops at its first error.
+knot_judge() {
+	if (cd "$1" && knotc -c knot.conf conf-check) >"$1/out" 2>&1; then
+		theirs=
+	else
+		theirs=$(sed -n 's/.*, line \([0-9][0-9]*\)[ ,].*/\1/p' \
+			"$1/out" | head -n 1)
+		theirs=${theirs:-"an error without a line: $(cat "$1/out")"}
+	fi
+	run --server-config "knot:$1/knot.conf"
+	ours=$(sed -n "s|^$1/knot\\.conf:\\([0-9]*\\):[0-9]*: error: .*|\\1|p" \
+		"$tmp/err" | head -n 1)
+	[ "$theirs" = "$2" ] && [ "$ours" = "$2" ]
+}
+
+# ---- Knot DNS ----
+
+# The syntax knotd's parser takes (CZ-NIC/knot, tests/libknot/
+# test_yparser.c, syntax_ok, quotes_ok, dname_ok, utf8_ok): comments on
+# lines of their own and after an item, a blank or none before the ':',
+# an empty or quoted-empty value, a list in brackets with blanks or none
+# around its values and commas, a list entry's '-' indented any way and
+# its items under its first, '#', quotes, brackets and commas inside a
+# quoted value, escapes outside quotes, a value in UTF-8, a domain with
+# \DDD escapes, a wildcard, underscores.  The wildcards test_yparser.c
+# refuses as keys (a.*.example.com., **.example.com., *example.com.) are
+# zone names knotc 3.2 takes, and so does zonelint.
+t_knot_suite_syntax() {
+	cases ksyn knot.conf '' knot_judge <<'EOF'
+|#comment\n # comment\nserver:\nserver :\nserver: ""\nserver : #comment\n\nserver: # comment
+|server:\n    listen: [ 127.0.0.1]\n    listen: [127.0.0.1 ]\n    listen: [ 127.0.0.1 ] # comment\n    listen : 127.0.0.1
+|server:\n    listen: [127.0.0.1,::1]\n    listen: [127.0.0.1 ,::1]\n    listen: [127.0.0.1 , ::1]\n    listen: [ "127.0.0.1" , "::1" ]
+|template:\n  - id: default\n    storage: .\nzone:\n#comment\n # comment\n  -   domain: example. # comment\n      file: a.zone\n  - domain: example2.\n    file: b.zone
+|template:\n    - id: default # different indentation\n      storage: .
+|server:\n    identity: "a#b' c[d,]"\n    version: a\\ b\n    nsid: "\\# 1 00"
+|server:\n    identity: "\\"\\""\n    version: " a \\" b \\" \\"c\\" "\n    nsid: "\\@ \\[ \\# \\, \\]"
+|server:\n    identity: příšera
+|template:\n  - id: default\n    storage: .\nzone:\n  - domain: \\070-\\071.\\072.\n  - domain: *.wildchar.com\n  - domain: _ldap._tcp.example.com
+|template:\n  - id: default\n    storage: .\nzone:\n  - domain: a.*.example.com.\n  - domain: **.example.com.\n  - domain: *example.com.
+EOF
+}
+t "Knot syntax knotd takes (knot tests/libknot/test_yparser.c): comments, lists, quotes, names" t_knot_suite_syntax
+
+# What knotd's parser refuses (CZ-NIC/knot, tests/libknot/
+# test_yparser.c, syntax_error1-3, tab_error1-3; an unclosed list or
+# quote, a second word, an empty list: libknot/yparser/ypformat.rl):
+# an entry or item indented otherwise than the one above it, a tab after
+# a ':', after a value or on a blank line, each at its line.
+t_knot_suite_syntax_errors() {
+	cases ksynerr knot.conf '' knot_judge <<'EOF'
+3|zone:\n  -  domain: a.example\n   - domain: b.example
+3|zone:\n  -  domain: a.example\n      storage: .
+3|server:\n   listen: 127.0.0.1\n  udp-workers: 2
+3|zone:\n   - domain: a.example\n  storage: .
+2|server:\n    listen:\t127.0.0.1
+2|server:\n    listen: 127.0.0.1\t
+2|server:\n\t\nzone:
+2|server:\n    listen: [127.0.0.1, ::1
+2|server:\n    listen: [127.0.0.1, ::1]]
+2|server:\n    listen: [127.0.0.1,, ::1]
+2|server:\n    listen: []
+2|server:\n    identity: "a
+2|server:\n    identity: a b
+3|zone:\n  - domain: abc.def.g\n    file: /tmp/%c[256]
+EOF
+}
+t "Knot syntax knotd refuses (knot tests/libknot/test_yparser.c): indentation, tabs, lists, quotes" t_knot_suite_syntax_errors
+
+# Values from Knot's own configuration tests (CZ-NIC/knot,
+# tests/knot/test_conf.c): file formatters in a zone's file (%%, %s, %a
+# left out with a warning in 3.2), references that mix remote and
+# remotes in a submission's parent, an address and via of several
+# values; knotc takes them all.  A %c[...] that test_conf.c refuses is a
+# knotd matter (knotc takes it, knotd does not load the zone:
+# t_knot_file_long).
+t_knot_suite_conf() {
+	cases kconf knot.conf '' knot_judge <<'EOF'
+|template:\n  - id: default\n    storage: /tmp\nzone:\n  - domain: 0/25.2.0.192.in-addr.arpa.\n    file: dir/a%%b/%s.suffix/%a\n  - domain: .\n    file: /%s\n  - domain: abc.ab.a.
+|remote:\n  - id: r1\n    address: ::1\n  - id: r2\n    address: ::2\nremotes:\n  - id: rs2\n    remote: [r2]\nsubmission:\n  - id: t1\n    parent: [r1, rs2]
+|remote:\n  - id: r1\n    address: [1::2, 1.0.0.2, 2::2, 3::2, 2.0.0.2]\n    via:     [1::1, 2::1, 1.0.0.1, 2.0.0.1]\ntemplate:\n  - id: t1\n    notify: r1
+EOF
+}
+t "Knot values knotc takes (knot tests/knot/test_conf.c): formatters, mixed references, via lists" t_knot_suite_conf
+
+# ---- NSD ----
+
+# Words that are no item (NLnetLabs/nsd, tpkg/checkconf.tdir/
+# checkconf.nsd5.conf, "bad file"): nsd-checkconf refuses the first at
+# its line.
+t_nsd_suite_bad_file() {
+	cases nsbad nsd.conf '' nsd_judge <<'EOF'
+1|dfd\n# bad file\naaghsahsg\nashsad # blabla
+1|ksdhkd: jshds jshds
+1|name: example bla
+EOF
+}
+t "NSD words that are no item (nsd tpkg/checkconf.tdir/checkconf.nsd5.conf)" t_nsd_suite_bad_file
+
+# Socket types after an ip-address (NLnetLabs/nsd, tpkg/checkconf.tdir/
+# checkconf.nsd11.tcp2x.conf, checkconf.nsd11.udp2x.conf: there a type
+# given twice is refused): NSD 4.6 knows no socket type at all, and
+# nsd-checkconf 4.6 refuses 'tcp' and 'udp' there as any other word.
+# The server ranges of tpkg/bad_server_ranges.tdir that are no number
+# (-1, 3--1) are refused by nsd-checkconf too.
+t_nsd_suite_sockets() {
+	cases nssock nsd.conf '' nsd_judge <<'EOF'
+2|server:\n  ip-address: 127.0.0.1@53053 tcp tcp
+2|server:\n  ip-address: 127.0.0.1@53053 udp
+3|server:\n\tserver-count: 1\n\tip-address: 127.0.0.1 servers=-1
+3|server:\n\tserver-count: 3\n\tip-address: 127.0.0.1 servers=3--1
+|server:\n\tserver-count: 3\n\tip-address: 127.0.0.1 servers="1-2 3"
+EOF
+}
+t "NSD socket types and server ranges (nsd tpkg/checkconf.tdir/checkconf.nsd11.*, tpkg/bad_server_ranges.tdir)" t_nsd_suite_sockets
+
+# The values of checkconf.nsd6.conf (NLnetLabs/nsd, tpkg/checkconf.tdir/
+# checkconf.nsd6.conf, "conf with lots of ranges"): notify and
+# request-xfr take one address, no range, mask or prefix; allow-notify
+# and provide-xfr take all of them, with a port; a prefix past 128 bits,
+# a yes-or-no item given a word, a number item given letters or 0, each
+# refused at its line.  A quoted zonefile that looks like an item name
+# is a file name.
+t_nsd_suite_values() {
+	z='zone:\n\tname: a.example\n\tzonefile: a.zone'
+	k='key:\n\tname: icky\n\tsecret: "AAAA"'
+	cases nsval nsd.conf '' nsd_judge <<EOF
+4|$z\n\tnotify: 10.20.30.40-255.255.255.0 NOKEY
+4|$z\n\tnotify: 10.20.30.40&255.12.255.10 NOKEY
+4|$z\n\tnotify: 10.20.30.40/0 NOKEY
+4|$z\n\trequest-xfr: 10:20::30:40&ffff:ffff::ffff:0 NOKEY
+4|$z\n\trequest-xfr: 10:20::30:40-255:255::255:0 NOKEY
+4|$z\n\trequest-xfr: 10:20::30:40/129 NOKEY
+4|$z\n\trequest-xfr: 10:20::30:40/128 NOKEY
+7|$k\n$z\n\tnotify: 1.2.3.4/23 icky
+8|$k\n$z\n\tprovide-xfr: 10.20.30.40/20 icky\n\trequest-xfr: 10.20.30.40/21 icky
+2|server:\n\tdebug-mode: "string123"
+2|server:\n\tip6-only: "quoted string with spaces\tand -:bla server: name: "
+2|server:\n\tserver-count: abc
+2|server:\n\tserver-count: 0
+2|server:\n\ttcp-count: abc
+2|server:\n\ttcp-count: 0
+|server:\n\tdebug-mode: yes\n\tip-address: 10.0.0.1\n\tip-address: 10.0.0.2\n\tserver-count: 10\n\ttcp-count: 10
+|$z\n\tallow-notify: 10.20.30.40@1053 NOKEY\n\tallow-notify: 10.20.30.40&255.255.255.0@1053 NOKEY\n\tallow-notify: 10.20.30.40-255.255.255.0@1053 NOKEY\n\tallow-notify: 10.20.30.0-10.20.30.255@1053 NOKEY\n\tallow-notify: 10.20.30.40/0@1053 NOKEY\n\tallow-notify: 10.20.30.40&255.12.255.10@1053 NOKEY\n\trequest-xfr: 10:20::30:40 NOKEY
+|$z\n\tprovide-xfr: 10.20.30.40/28 NOKEY\n\tprovide-xfr: 10:20::30:40&ffff:ffff::ffff:0 NOKEY\n\tprovide-xfr: 10:20::30:0-10:20::30:ffff NOKEY\n\tprovide-xfr: 10.20.30.40 BLOCKED
+|$k\n$z\n\tprovide-xfr: 10.20.30.40/20 icky\n\tallow-notify: 10.20.30.40/18 icky\n\trequest-xfr: 10.20.30.40 icky\n\tnotify: 1.2.3.4 icky
+|zone:\n\tname: a.example\n\tzonefile: "name:"
+EOF
+}
+t "NSD values (nsd tpkg/checkconf.tdir/checkconf.nsd6.conf): ranges, yes-or-no, numbers" t_nsd_suite_values
+
+# What nsd-checkconf 4.6 refuses where a clause or the file ends, not at a
+# line of its own (NLnetLabs/nsd, tpkg/checkconf.tdir/checkconf.nsd6.conf):
+# a zone without a name ("zone has no name"), a primary zone without a
+# zonefile, a key no key: clause defines.  For each "L:C|CONF":
+# nsd-checkconf refuses, and zonelint's first error is at L:C (the
+# clause, the name, the key's name); for "|CONF", both take it.
+t_nsd_suite_clauses() {
+	cases nscl nsd.conf '' refusal nsd \
+		'zone has no name\|has no zonefile\|could not be found' \
+		'.*' <<'EOF'
+1:1|zone:\n\tzonefile: bla\n\tnotify: 10.20.30.40&255.255.255.0 NOKEY
+2:8|zone:  #comment\n\tname: unquoted456
+4:18|zone:\n\tname: a.example\n\tzonefile: a.zone\n\tnotify: 1.2.3.4 zlurp-key
+|zone:  #comment\n\tname: unquoted456\n\tzonefile: "1234"
+EOF
+}
+t "NSD clauses refused where they end (nsd tpkg/checkconf.tdir/checkconf.nsd6.conf)" t_nsd_suite_clauses
