@@ -165,17 +165,23 @@ t "NSD values (nsd tpkg/checkconf.tdir/checkconf.nsd6.conf): ranges, yes-or-no, 
 # What nsd-checkconf 4.6 refuses where a clause or the file ends, not at a
 # line of its own (NLnetLabs/nsd, tpkg/checkconf.tdir/checkconf.nsd6.conf):
 # a zone without a name ("zone has no name"), a primary zone without a
-# zonefile, a key no key: clause defines.  For each "L:C|CONF":
+# zonefile, a key no key: clause defines, a zone with allow-notify and no
+# request-xfr, its own or a pattern's (checkconf.c checks each zone; the
+# zones of checkconf.nsd6.conf have both).  For each "L:C|CONF":
 # nsd-checkconf refuses, and zonelint's first error is at L:C (the
 # clause, the name, the key's name); for "|CONF", both take it.
 t_nsd_suite_clauses() {
 	cases nscl nsd.conf '' refusal nsd \
-		'zone has no name\|has no zonefile\|could not be found' \
+		'zone has no name\|has no zonefile\|could not be found\|allow-notify but no request-xfr' \
 		'.*' <<'EOF'
 1:1|zone:\n\tzonefile: bla\n\tnotify: 10.20.30.40&255.255.255.0 NOKEY
 2:8|zone:  #comment\n\tname: unquoted456
 4:18|zone:\n\tname: a.example\n\tzonefile: a.zone\n\tnotify: 1.2.3.4 zlurp-key
 |zone:  #comment\n\tname: unquoted456\n\tzonefile: "1234"
+2:8|zone:\n\tname: a.example\n\tzonefile: a.zone\n\tallow-notify: 10.20.30.40 NOKEY
+5:8|pattern:\n\tname: p\n\tallow-notify: 10.20.30.40 NOKEY\nzone:\n\tname: a.example\n\tzonefile: a.zone\n\tinclude-pattern: p
+|pattern:\n\tname: p\n\tallow-notify: 10.20.30.40 NOKEY\nzone:\n\tname: a.example\n\tinclude-pattern: p\n\trequest-xfr: 10.20.30.40 NOKEY
+|pattern:\n\tname: p\n\tallow-notify: 10.20.30.40 NOKEY
 EOF
 }
 t "NSD clauses refused where they end (nsd tpkg/checkconf.tdir/checkconf.nsd6.conf)" t_nsd_suite_clauses

@@ -15,6 +15,7 @@
 struct clause {
 	struct tok name, zonefile;	/* .s NULL: not set */
 	bool xfr;			/* request-xfr: a secondary */
+	bool notified;			/* allow-notify: */
 	struct tok at;			/* the zone: or pattern: keyword */
 };
 
@@ -96,6 +97,7 @@ static void apply_pattern(struct nsd *n, const struct tok *v)
 	if (n->p[i].zonefile.s)
 		tok_set(&n->cur->zonefile, &n->p[i].zonefile);
 	n->cur->xfr |= n->p[i].xfr;
+	n->cur->notified |= n->p[i].notified;
 }
 
 /* The end of the key: or tls-auth: clause open, if any: nsd-checkconf
@@ -284,6 +286,8 @@ static void item(struct nsd *n, const struct tok *k, const struct tok *v)
 		apply_pattern(n, v);
 	} else if (zp && !strcasecmp(k->s, "request-xfr")) {
 		n->cur->xfr = true;
+	} else if (zp && !strcasecmp(k->s, "allow-notify")) {
+		n->cur->notified = true;
 	}
 }
 
@@ -724,6 +728,15 @@ static void list_zones(struct nsd *n)
 			free(origin);
 			continue;
 		}
+		/* nsd-checkconf: "has allow-notify but no request-xfr
+		 * items", the zone's own or its patterns' */
+		if (z->notified && !z->xfr)
+			srv_err_help(n->s, "add the request-xfr: of the "
+				     "primary that notifies, or drop "
+				     "allow-notify:", z->name.file,
+				     z->name.line, z->name.col, "zone %s has "
+				     "allow-notify but no request-xfr, which "
+				     "nsd-checkconf refuses", z->name.s);
 		/* nsd-checkconf: "a master zone but has no zonefile";
 		 * after another error, most likely its follow-on (a
 		 * pattern not found, an item not read) */
