@@ -145,6 +145,7 @@ t_nsd_suite_values() {
 4|$z\n\trequest-xfr: 10:20::30:40-255:255::255:0 NOKEY
 4|$z\n\trequest-xfr: 10:20::30:40/129 NOKEY
 4|$z\n\trequest-xfr: 10:20::30:40/128 NOKEY
+4|$z\n\tallow-notify: 01.2.3.4 NOKEY
 7|$k\n$z\n\tnotify: 1.2.3.4/23 icky
 8|$k\n$z\n\tprovide-xfr: 10.20.30.40/20 icky\n\trequest-xfr: 10.20.30.40/21 icky
 2|server:\n\tdebug-mode: "string123"

@@ -729,8 +729,9 @@ static void list_zones(struct nsd *n)
 			continue;
 		}
 		/* nsd-checkconf: "has allow-notify but no request-xfr
-		 * items", the zone's own or its patterns' */
-		if (z->notified && !z->xfr)
+		 * items", the zone's own or its patterns'; checked, as
+		 * the next, once the file is read without error */
+		if (z->notified && !z->xfr && !n->s->failed)
 			srv_err_help(n->s, "add the request-xfr: of the "
 				     "primary that notifies, or drop "
 				     "allow-notify:", z->name.file,
