@@ -80,6 +80,26 @@ EOF
 }
 t "Knot syntax knotd refuses (knot tests/libknot/test_yparser.c): indentation, tabs, lists, quotes" t_knot_suite_syntax_errors
 
+# knotd reads its file item by item and stops at the first it refuses:
+# an item name or value refused above a line of bad syntax (test_yparser.c's
+# syntax_error1 in a section that takes no such item, its tab and list
+# errors under an item knotc refuses) is the first error, as zonelint
+# gives it; a zone read before the bad line is not linted, and an entry
+# the bad line cuts short is not held to the items it lacks.
+t_knot_suite_first_error() {
+	cases kfirst knot.conf '' knot_judge <<'EOF'
+2|server:\n  -  a: b\n   - b: c
+2|server:\n    fiel: x\n   listen: 127.0.0.1
+2|server:\n    udp-workers: 0\n\tlisten: 127.0.0.1
+2|server:\n    udp-workers: 0\n    listen: [127.0.0.1
+5|template:\n  - id: default\n    storage: .\nserver:\n    lissen: 1\n    listen: "a
+3|remote:\n  - id: r\n    address\t: 192.0.2.1
+5|remote:\n  - id: r\n    address: 192.0.2.1\n  - id: s\n    address: [1
+4|mod-dnstap:\n  - id: t\n    log-queries: on\n    sink: [a
+EOF
+}
+t "Knot: an item refused above a line of bad syntax is the first error, as knotd reads them" t_knot_suite_first_error
+
 # Values from Knot's own configuration tests (CZ-NIC/knot,
 # tests/knot/test_conf.c): file formatters in a zone's file (%%, %s, %a
 # left out with a warning in 3.2), references that mix remote and

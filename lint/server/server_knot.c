@@ -55,6 +55,8 @@ struct ydoc {
 	yaml_event_t ev;
 	bool have, bad;
 	size_t depth;
+	bool cut;		/* the text read ends before a line knotd refuses */
+	size_t len;		/* the length of the text read */
 };
 
 
@@ -302,7 +304,10 @@ static bool entry_items(struct ydoc *y, const struct knot_section *sec,
 		 * still) */
 		srv_set_put(&given, key, *scalar(y) != '\0');
 	}
-	if (!y->bad && sec && id.val)
+	/* an entry the cut ends may have its items on the line refused or
+	 * after it */
+	if (!y->bad && sec && id.val &&
+	    !(y->cut && y->ev.start_mark.index >= y->len))
 		srv_knot_entry(y->k->s, sec, &given, id.val, y->f->shown,
 			       id.line, id.col);
 	ok = !y->bad;
@@ -643,7 +648,7 @@ static void top(struct ydoc *y)
 static void read_file(struct knot *k, struct srv_file *f)
 {
 	struct ydoc y = { 0 };
-	size_t i;
+	size_t i, nz = k->nz;
 
 	y.k = k;
 	y.f = f;
@@ -652,12 +657,15 @@ static void read_file(struct knot *k, struct srv_file *f)
 			"byte order mark, which Knot DNS refuses");
 		return;
 	}
-	if (!srv_knot_lex(k->s, f, &y.t))
-		goto out;
+	y.len = f->len;
+	if (!srv_knot_lex(k->s, f, &y.t)) {
+		y.cut = true;
+		y.len = y.t.stop;
+	}
 	if (!yaml_parser_initialize(&y.p))
 		zl_oom(sizeof y.p);
 	yaml_parser_set_input_string(&y.p, (const unsigned char *)f->data,
-				     f->len);
+				     y.len);
 	while (ev_next(&y) && y.ev.type != YAML_STREAM_END_EVENT) {
 		if (y.ev.type == YAML_MAPPING_START_EVENT)
 			top(&y);
@@ -669,7 +677,16 @@ static void read_file(struct knot *k, struct srv_file *f)
 	if (y.have)
 		yaml_event_delete(&y.ev);
 	yaml_parser_delete(&y.p);
-out:
+	if (y.cut) {
+		srv_err(k->s, f->shown, y.t.err_line, y.t.err_col, "%s",
+			y.t.err);
+		/* knotd loads none of the zones; the ones read before the
+		 * line are not listed (nor any cut short) */
+		for (i = nz; i < k->nz; i++) {
+			free(k->z[i].origin);
+			k->z[i].origin = NULL;
+		}
+	}
 	for (i = 0; i < y.t.nv; i++)
 		free(y.t.v[i].val);
 	free(y.t.v);

@@ -114,11 +114,18 @@ struct knot_text {
 	struct kval *v;
 	size_t nv, vcap;
 	size_t *lines, nlines, lcap;
+	/* The first thing knotd refuses, not yet reported: what knotd read
+	 * before it comes first (knotd stops at its first error, item or
+	 * syntax), so the caller reads the text up to stop, the beginning
+	 * of its line, and then reports it. */
+	size_t stop;
+	uint32_t err_line, err_col;
+	char err[200];
 };
 
 /* Reads f as knotd does, into t, and turns f's text into text libyaml
  * reads the same way (each value a word of 'x's, each comment blanks);
- * false at the first thing knotd refuses, reported. */
+ * false at the first thing knotd refuses, kept in t for the caller. */
 bool srv_knot_lex(struct srv *s, struct srv_file *f, struct knot_text *t);
 
 #endif

@@ -52,10 +52,13 @@ static bool ZL_PRINTF(3, 4) lx_err(struct lex *l, size_t at,
 	va_start(ap, fmt);
 	vsnprintf(what, sizeof what, fmt, ap);
 	va_end(ap);
-	return srv_err(l->srv, l->shown, l->line,
-		       (uint32_t)(at - l->pbol) + 1, "%s",
-		       at < l->n && l->s[at] == '\t' ? "a tab, which Knot "
-		       "DNS reads only in a comment" : what);
+	l->t->stop = l->pbol;
+	l->t->err_line = l->line;
+	l->t->err_col = (uint32_t)(at - l->pbol) + 1;
+	snprintf(l->t->err, sizeof l->t->err, "%s",
+		 at < l->n && l->s[at] == '\t' ? "a tab, which Knot DNS "
+		 "reads only in a comment" : what);
+	return false;
 }
 
 static bool lx_eol(const struct lex *l)
