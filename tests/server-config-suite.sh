@@ -206,3 +206,39 @@ t_nsd_suite_clauses() {
 EOF
 }
 t "NSD clauses refused where they end (nsd tpkg/checkconf.tdir/checkconf.nsd6.conf)" t_nsd_suite_clauses
+
+# The server ranges of NSD's own test (NLnetLabs/nsd, tpkg/
+# bad_server_ranges.tdir/bad_server_ranges.test: servers= 0, 2, -1,
+# 0-3, 1-4, -1-3, 3-0, 4-1, 3--1 with server-count 1 or 3): nsd-checkconf
+# 4.6 takes each that is numbers and ranges, nsd does not start with a
+# server 0 ("server ranges are 1-based") or one past server-count ("exceeds
+# number of servers configured in server-count"), a range's ends in either
+# order; zonelint errs at the option.  The others (-1, 3--1) are refused
+# by both: t_nsd_suite_sockets.  For "WANT|COUNT|RANGE": nsd does not
+# start and zonelint errs at WANT, or (WANT empty) both take it.
+t_nsd_suite_server_ranges() {
+	sh "$(dirname "$here")/tools/deps.sh" cmd:nsd:nsd || return 1
+	mkdir -p nsrange
+	zone nsrange/db.zone
+	port=$((20000 + ($$ % 350) * 32 + 17))
+	for c in '3:30|1|servers=0' '3:30|1|servers=2' '3:30|3|servers=0-3' \
+		'3:30|3|servers=1-4' '3:30|3|servers=3-0' \
+		'3:30|3|servers=4-1' '3:38|3|servers="1 2 4"' \
+		'|3|servers=3-1' '|3|servers="1 2-3"' '|1|servers=1'; do
+		want=${c%%|*} c=${c#*|}
+		printf '%b\n' "server:\n\tserver-count: ${c%%|*}" \
+			"\tip-address: 127.0.0.1@$port ${c#*|}" \
+			"\tusername: \"\"\n\tpidfile: \"\"\n\tdatabase: \"\"\n\txfrdfile: xfrd.state\n\tzonelistfile: zone.list\n\tzonesdir: \"\"" \
+			"remote-control:\n\tcontrol-enable: no\nzone:\n\tname: example.org\n\tzonefile: db.zone" \
+			>nsrange/nsd.conf
+		(cd nsrange && nsd-checkconf nsd.conf) >/dev/null 2>&1 || {
+			echo "nsd-checkconf refuses: $c"
+			return 1
+		}
+		run --server-config nsrange/nsd.conf
+		judged nsd nsrange "$want" "servers= .* nsd refuses at start" \
+			'server ranges are 1-based\|exceeds number of servers' ||
+			{ echo "with: $c"; return 1; }
+	done
+}
+t "NSD server ranges nsd refuses at start (nsd tpkg/bad_server_ranges.tdir)" t_nsd_suite_server_ranges

@@ -53,6 +53,9 @@ struct nsd {
 	bool range;			/* the access list's address names many */
 	struct ref *refs;
 	size_t nrefs, refcap;
+	struct tok count;		/* server-count: */
+	struct tok *srvs;		/* the servers= values */
+	size_t nsrvs, srvcap;
 };
 
 static void tok_set(struct tok *dst, const struct tok *src)
@@ -271,6 +274,9 @@ static void item(struct nsd *n, const struct tok *k, const struct tok *v)
 		tok_set(&n->ent.name, v);
 	} else if (n->sect == S_SERVER && (i = tls_item(k->s)) < 3) {
 		tok_set(&n->tls[i], v);
+	} else if (n->sect == S_SERVER &&
+		   !strcasecmp(k->s, "server-count")) {
+		tok_set(&n->count, v);
 	} else if (n->sect == S_SERVER && !strcasecmp(k->s, "zonesdir")) {
 		tok_set(&n->zonesdir, v);
 		n->has_zonesdir = true;
@@ -389,6 +395,12 @@ static bool socket_option(struct nsd *n, const struct tok *t, char *want,
 		srv_err(n->s, t->file, t->line, t->col, "'%s' is not %s", v,
 			*want == 's' ? "server numbers and ranges" :
 			*want == 'b' ? "yes or no" : "a number");
+	if (ok && *want == 's') {
+		zl_xgrow((void **)&n->srvs, &n->srvcap, n->nsrvs + 1,
+			 sizeof *n->srvs);
+		n->srvs[n->nsrvs] = *t;
+		n->srvs[n->nsrvs++].s = zl_xstrdup(v);
+	}
 	*want = 0;
 	return ok;
 }
@@ -699,6 +711,50 @@ static void tls_files(struct nsd *n)
 	free(dir);
 }
 
+/* The server numbers of each servers= option within 1 and server-count
+ * (1 by default; a range's ends in either order): nsd-checkconf 4.6 takes
+ * any, nsd does not start ("server ranges are 1-based", "exceeds number
+ * of servers configured in server-count"). */
+static void server_ranges(struct nsd *n)
+{
+	unsigned long count = 1, lo, hi;
+	const char *p;
+	char *end;
+	size_t i;
+
+	if (n->count.s) {
+		count = strtoul(n->count.s, &end, 10);
+		if (*end || !count)
+			return;		/* refused where it stands */
+	}
+	for (i = 0; i < n->nsrvs; i++) {
+		for (p = n->srvs[i].s; *p; p = end) {
+			p += strspn(p, " \t");
+			if (!*p)
+				break;
+			lo = hi = strtoul(p, &end, 10);
+			if (*end == '-')
+				hi = strtoul(end + 1, &end, 10);
+			if (lo > hi) {
+				unsigned long x = lo;
+
+				lo = hi;
+				hi = x;
+			}
+			if (lo >= 1 && hi <= count)
+				continue;
+			srv_err_help(n->s, "number the servers from 1 to "
+				     "server-count", n->srvs[i].file,
+				     n->srvs[i].line, n->srvs[i].col,
+				     "servers= '%s' names a server %s, which "
+				     "nsd refuses at start", n->srvs[i].s,
+				     !lo ? "0 (servers are numbered from 1)" :
+				     "past server-count");
+			break;
+		}
+	}
+}
+
 static void list_zones(struct nsd *n)
 {
 	struct srv_set seen = { 0 };
@@ -772,6 +828,7 @@ void zl_server_read_nsd(struct srv *s, struct srv_file *f)
 	clause_end(&n);
 	check_refs(&n);
 	tls_files(&n);
+	server_ranges(&n);
 	list_zones(&n);
 	for (i = 0; i < n.nz; i++)
 		clause_free(&n.z[i]);
@@ -783,6 +840,10 @@ void zl_server_read_nsd(struct srv *s, struct srv_file *f)
 		free(n.refs[i].at.s);
 	free(n.refs);
 	free(n.zonesdir.s);
+	free(n.count.s);
+	for (i = 0; i < n.nsrvs; i++)
+		free(n.srvs[i].s);
+	free(n.srvs);
 	for (i = 0; i < 3; i++)
 		free(n.tls[i].s);
 	srv_set_free(&n.pats);
