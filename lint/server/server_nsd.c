@@ -11,6 +11,12 @@
 /* NSD's compiled-in zonesdir on Debian. */
 #define NSD_ZONESDIR "/etc/nsd"
 
+/* A server-N-cpu-affinity or xfrd-cpu-affinity item: its name, its CPU. */
+struct aff {
+	char *key;
+	struct tok v;
+};
+
 /* A zone or a pattern, as far as it has been read. */
 struct clause {
 	struct tok name, zonefile;	/* .s NULL: not set */
@@ -56,6 +62,11 @@ struct nsd {
 	struct tok count;		/* server-count: */
 	struct tok *srvs;		/* the servers= values */
 	size_t nsrvs, srvcap;
+	bool has_cpus;			/* cpu-affinity: given */
+	unsigned long *cpus;		/* ... its CPUs, the last item's */
+	size_t ncpus, cpucap;
+	struct aff *aff;		/* server-N- and xfrd-cpu-affinity: */
+	size_t naff, affcap;
 };
 
 static void tok_set(struct tok *dst, const struct tok *src)
@@ -241,6 +252,22 @@ static size_t tls_item(const char *name)
 	return i;
 }
 
+
+/* The CPUs of a cpu-affinity: value, added to those of its item (a
+ * quoted value may hold several). */
+static void cpus_add(struct nsd *n, const char *v)
+{
+	char *end;
+
+	for (; *v; v = end) {
+		v += strspn(v, " \t");
+		if (!isdigit((unsigned char)*v))
+			return;		/* refused where it stands */
+		zl_xgrow((void **)&n->cpus, &n->cpucap, n->ncpus + 1,
+			 sizeof *n->cpus);
+		n->cpus[n->ncpus++] = strtoul(v, &end, 10);
+	}
+}
 /* The item k with its first value v (v->s NULL: none). */
 static void item(struct nsd *n, const struct tok *k, const struct tok *v)
 {
@@ -274,6 +301,17 @@ static void item(struct nsd *n, const struct tok *k, const struct tok *v)
 		tok_set(&n->ent.name, v);
 	} else if (n->sect == S_SERVER && (i = tls_item(k->s)) < 3) {
 		tok_set(&n->tls[i], v);
+	} else if (n->sect == S_SERVER && !strcasecmp(k->s, "cpu-affinity")) {
+		cpus_add(n, v->s);
+	} else if (n->sect == S_SERVER && (!strcasecmp(k->s,
+		   "xfrd-cpu-affinity") || !strncasecmp(k->s, "server-", 7)) &&
+		   strlen(k->s) > 13 && !strcasecmp(k->s + strlen(k->s) - 13,
+						    "-cpu-affinity")) {
+		zl_xgrow((void **)&n->aff, &n->affcap, n->naff + 1,
+			 sizeof *n->aff);
+		n->aff[n->naff].key = zl_xstrdup(k->s);
+		n->aff[n->naff].v = *v;
+		n->aff[n->naff++].v.s = zl_xstrdup(v->s);
 	} else if (n->sect == S_SERVER &&
 		   !strcasecmp(k->s, "server-count")) {
 		tok_set(&n->count, v);
@@ -533,6 +571,10 @@ static void read_file(struct nsd *n, struct srv_file *f)
 			proto = v.s && !v.quoted &&
 				(!strcasecmp(v.s, "AXFR") ||
 				 !strcasecmp(v.s, "UDP"));
+			/* a cpu-affinity: item replaces the one above */
+			if (n->sect == S_SERVER &&
+			    !strcasecmp(k.s, "cpu-affinity"))
+				n->has_cpus = true, n->ncpus = 0;
 			if (n->sect != S_NONE && (v.s || min))
 				item(n, &k, &v);
 			/* Values past the item's are NSD's syntax error: the
@@ -755,6 +797,46 @@ static void server_ranges(struct nsd *n)
 	}
 }
 
+/* With cpu-affinity, the CPU of xfrd-cpu-affinity and of each
+ * server-N-cpu-affinity for a server up to server-count (the last item
+ * of each name) is one of its CPUs: nsd-checkconf 4.6 takes any, nsd
+ * does not start ("cpu 1 specified in server-1-cpu-affinity is not
+ * specified in cpu-affinity"). */
+static void cpu_masks(struct nsd *n)
+{
+	unsigned long count = 1, cpu;
+	const struct aff *a;
+	char *end;
+	size_t i, j;
+
+	if (!n->has_cpus)
+		return;
+	if (n->count.s)
+		count = strtoul(n->count.s, &end, 10);
+	for (i = 0; i < n->naff; i++) {
+		a = &n->aff[i];
+		for (j = i + 1; j < n->naff; j++)
+			if (!strcasecmp(a->key, n->aff[j].key))
+				break;
+		if (j < n->naff)
+			continue;	/* given again below */
+		if (a->key[0] != 'x' && a->key[0] != 'X' &&
+		    strtoul(a->key + 7, &end, 10) > count)
+			continue;	/* no such server: not read */
+		cpu = strtoul(a->v.s, &end, 10);
+		if (*end || !isdigit((unsigned char)a->v.s[0]))
+			continue;	/* refused where it stands */
+		for (j = 0; j < n->ncpus && n->cpus[j] != cpu; j++)
+			;
+		if (j == n->ncpus)
+			srv_err_help(n->s, "add the CPU to cpu-affinity, or "
+				     "name one of its CPUs", a->v.file,
+				     a->v.line, a->v.col, "CPU %lu of '%s:' "
+				     "is not in cpu-affinity, which nsd "
+				     "refuses at start", cpu, a->key);
+	}
+}
+
 static void list_zones(struct nsd *n)
 {
 	struct srv_set seen = { 0 };
@@ -829,6 +911,7 @@ void zl_server_read_nsd(struct srv *s, struct srv_file *f)
 	check_refs(&n);
 	tls_files(&n);
 	server_ranges(&n);
+	cpu_masks(&n);
 	list_zones(&n);
 	for (i = 0; i < n.nz; i++)
 		clause_free(&n.z[i]);
@@ -844,6 +927,12 @@ void zl_server_read_nsd(struct srv *s, struct srv_file *f)
 	for (i = 0; i < n.nsrvs; i++)
 		free(n.srvs[i].s);
 	free(n.srvs);
+	free(n.cpus);
+	for (i = 0; i < n.naff; i++) {
+		free(n.aff[i].key);
+		free(n.aff[i].v.s);
+	}
+	free(n.aff);
 	for (i = 0; i < 3; i++)
 		free(n.tls[i].s);
 	srv_set_free(&n.pats);
