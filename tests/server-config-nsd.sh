@@ -91,7 +91,7 @@ t_nsd_addresses() {
 4|$z\n\tnotify: 10.20.30.40 BLOCKED
 4|$z\n\trequest-xfr: 10.20.30.40 BLOCKED
 3|pattern:\n\tname: p\n\tnotify: 1.2.3.4/24 NOKEY
-|$z\n\tprovide-xfr: 10.20.30.40&255.255.255.0@1053 BLOCKED\n\tallow-notify: 10.0.0.1-10.0.0.9 NOKEY
+|$z\n\tprovide-xfr: 10.20.30.40&255.255.255.0@1053 BLOCKED\n\tallow-notify: 10.0.0.1-10.0.0.9 NOKEY\n\trequest-xfr: 10.0.0.1 NOKEY
 |$z\n\tallow-query: ::/0 NOKEY\n\tnotify: ::ffff:1.2.3.4@5x NOKEY\n\toutgoing-interface: 10.0.0.0/8
 |$z\n\trequest-xfr: UDP 192.0.2.1@-5 NOKEY\n\tprovide-xfr: 1.2.3.4/24/3 NOKEY
 EOF
