@@ -1524,7 +1524,8 @@ nsd_judge() {
 # the value after the '=' or as the next word, in any case of the name):
 # another word there, a value of the wrong form or none, a quoted
 # option, or any of them after a verify: clause's ip-address, refused by
-# both at its line; the forms NSD takes, taken by both.
+# both at its line; the forms NSD takes, taken by both (with a
+# server-count that has the servers they name: nsd refuses others at start).
 t_nsd_sockets() {
 	cases nsock nsd.conf '' nsd_judge <<'EOF'
 2|server:\n\tip-address: 127.0.0.1@53053 foo bar
@@ -1535,8 +1536,8 @@ t_nsd_sockets() {
 2|server:\n\tip-address: 192.0.2.1 "setfib=0"
 3|server:\n\tip-address: 192.0.2.1 servers=\nzone:\n\tname: example.org\n\tzonefile: "db"
 2|verify:\n\tip-address: 192.0.2.1 setfib=0
-|server:\n\tip-address: 192.0.2.1 servers="1-2 3" setfib=0 bindtodevice=yes
-|server:\n\tip-address: 192.0.2.1@5678 SERVERS= "4-5 6"\n\tinterface: 192.0.2.2 bindtodevice="no" setfib="0"
+|server:\n\tserver-count: 3\n\tip-address: 192.0.2.1 servers="1-2 3" setfib=0 bindtodevice=yes
+|server:\n\tserver-count: 6\n\tip-address: 192.0.2.1@5678 SERVERS= "4-5 6"\n\tinterface: 192.0.2.2 bindtodevice="no" setfib="0"
 |server:\n\tip-address: 192.0.2.1\n\tsetfib=0 servers=""
 |verify:\n\tip-address: 192.0.2.1\n\tinterface: 192.0.2.2
 EOF
