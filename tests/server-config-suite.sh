@@ -226,19 +226,10 @@ t_nsd_suite_server_ranges() {
 		'3:30|3|servers=4-1' '3:38|3|servers="1 2 4"' \
 		'|3|servers=3-1' '|3|servers="1 2-3"' '|1|servers=1'; do
 		want=${c%%|*} c=${c#*|}
-		printf '%b\n' "server:\n\tserver-count: ${c%%|*}" \
-			"\tip-address: 127.0.0.1@$port ${c#*|}" \
-			"\tusername: \"\"\n\tpidfile: \"\"\n\tdatabase: \"\"\n\txfrdfile: xfrd.state\n\tzonelistfile: zone.list\n\tzonesdir: \"\"" \
-			"remote-control:\n\tcontrol-enable: no\nzone:\n\tname: example.org\n\tzonefile: db.zone" \
-			>nsrange/nsd.conf
-		(cd nsrange && nsd-checkconf nsd.conf) >/dev/null 2>&1 || {
-			echo "nsd-checkconf refuses: $c"
-			return 1
-		}
-		run --server-config nsrange/nsd.conf
-		judged nsd nsrange "$want" "servers= .* nsd refuses at start" \
+		nsd_case nsrange "$want" "server-count: ${c%%|*}\n\tip-address: 127.0.0.1@$port ${c#*|}" \
+			'""' '' "servers= .* nsd refuses at start" \
 			'server ranges are 1-based\|exceeds number of servers' ||
-			{ echo "with: $c"; return 1; }
+			return 1
 	done
 }
 t "NSD server ranges nsd refuses at start (nsd tpkg/bad_server_ranges.tdir)" t_nsd_suite_server_ranges
@@ -266,20 +257,9 @@ t_nsd_suite_cpu_masks() {
 		'|cpu-affinity: 0\n\tserver-2-cpu-affinity: 1' \
 		'|cpu-affinity: "1 0"\n\tserver-1-cpu-affinity: 1\n\txfrd-cpu-affinity: 0' \
 		'|cpu-affinity: 0\n\tserver-1-cpu-affinity: 1\n\tSERVER-1-CPU-AFFINITY: 0'; do
-		want=${c%%|*}
-		printf '%b\n' "server:\n\tserver-count: 1\n\tip-address: 127.0.0.1@$port" \
-			"\tusername: \"\"\n\tpidfile: \"\"\n\tdatabase: \"\"\n\txfrdfile: xfrd.state\n\tzonelistfile: zone.list\n\tzonesdir: \"\"" \
-			"\t${c#*|}" \
-			"remote-control:\n\tcontrol-enable: no\nzone:\n\tname: example.org\n\tzonefile: db.zone" \
-			>nscpu/nsd.conf
-		(cd nscpu && nsd-checkconf nsd.conf) >/dev/null 2>&1 || {
-			echo "nsd-checkconf refuses: $c"
-			return 1
-		}
-		run --server-config nscpu/nsd.conf
-		judged nsd nscpu "$want" "CPU [0-9]* of .* nsd refuses at start" \
-			'is not specified in cpu-affinity' ||
-			{ echo "with: $c"; return 1; }
+		nsd_case nscpu "${c%%|*}" "server-count: 1\n\tip-address: 127.0.0.1@$port" \
+			'""' "${c#*|}" "CPU [0-9]* of .* nsd refuses at start" \
+			'is not specified in cpu-affinity' || return 1
 	done
 }
 t "NSD CPU masks nsd refuses at start (nsd tpkg/bad_cpu_affinity.tdir)" t_nsd_suite_cpu_masks

@@ -1623,6 +1623,26 @@ judged() {
 	fi
 }
 
+# nsd_case DIR WANT HEAD ZONESDIR TAIL MSG [LOG]: writes DIR/nsd.conf, a
+# server clause of the lines HEAD, the files nsd runs with in DIR,
+# zonesdir ZONESDIR and the lines TAIL (printf %b escapes; TAIL may be
+# empty), and the zone example.org. in db.zone; makes sure nsd-checkconf
+# takes it, then judges zonelint against nsd (judged) with MSG and LOG.
+nsd_case() {
+	{
+		printf '%b\n' "server:\n\t$3" \
+			"\tusername: \"\"\n\tpidfile: \"\"\n\tdatabase: \"\"\n\txfrdfile: xfrd.state\n\tzonelistfile: zone.list\n\tzonesdir: $4"
+		[ -z "$5" ] || printf '%b\n' "\t$5"
+		printf '%b\n' "remote-control:\n\tcontrol-enable: no\nzone:\n\tname: example.org\n\tzonefile: db.zone"
+	} >"$1/nsd.conf"
+	(cd "$1" && nsd-checkconf nsd.conf) >/dev/null 2>&1 || {
+		echo "nsd-checkconf refuses: $3 $5"
+		return 1
+	}
+	run --server-config "$1/nsd.conf"
+	judged nsd "$1" "$2" "$6" "${7:-}" || { echo "with: $3 $5"; return 1; }
+}
+
 # tls-service-key and tls-service-pem (and tls-service-ocsp with them),
 # read from zonesdir: nsd-checkconf takes any name, nsd does not start
 # when it cannot open one ("error for cert file"); an error at the name.
@@ -1647,19 +1667,9 @@ t_nsd_tls_files() {
 		conf=${conf#*|}
 		rm -f ntls/zd/k.pem ntls/zd/c.pem
 		[ "${conf%%|*}" = y ] && cp ntls/k.pem ntls/c.pem ntls/zd/
-		conf=${conf#*|}
-		printf '%b\n' "server:\n\tport: $port\n\tip-address: 127.0.0.1\n\tusername: \"\"" \
-			"\tpidfile: \"\"\n\tdatabase: \"\"\n\txfrdfile: xfrd.state\n\tzonelistfile: zone.list" \
-			"\tzonesdir: zd\n\t$conf" \
-			"remote-control:\n\tcontrol-enable: no\nzone:\n\tname: example.org\n\tzonefile: db.zone" \
-			>ntls/nsd.conf
-		(cd ntls && nsd-checkconf nsd.conf) >/dev/null 2>&1 || {
-			echo "nsd-checkconf refuses: $conf"
+		nsd_case ntls "$want" "port: $port\n\tip-address: 127.0.0.1" zd \
+			"${conf#*|}" "tls-service-[a-z]* '.*': file not found" ||
 			return 1
-		}
-		run --server-config ntls/nsd.conf
-		judged nsd ntls "$want" "tls-service-[a-z]* '.*': file not found" ||
-			{ echo "with: $conf"; return 1; }
 	done
 }
 t "NSD: the TLS files nsd reads from zonesdir, or it does not start" t_nsd_tls_files
