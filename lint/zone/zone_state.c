@@ -645,7 +645,9 @@ bool zl_ld_ttl(struct loader *L, uint16_t src,
 	if (v > MAX_TTL) {
 		zl_zone_problem(L->z, "ttl", src, span(t),
 				"TTL %.*s%s exceeds 2147483647: receivers read "
-				"it as 0 (RFC 2181 §8)", ZL_TOKARGS(s, t->len));
+				"it as 0 (RFC 2181 §8), as BIND loads it; NSD "
+				"loads the TTL it would give a record without "
+				"one", ZL_TOKARGS(s, t->len));
 		v = 0;
 	}
 	*out = (uint32_t)v;
