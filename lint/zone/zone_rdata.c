@@ -1117,6 +1117,27 @@ static void note_size(struct conv *c, const struct zl_rr *rr)
 	c->z->nbig += total > ZL_RDATA_BIG;
 }
 
+/* BIND takes a TXT record's "\\#" for RFC 3597's marker only when an
+ * unquoted number follows it, and reads it as the text "#" otherwise
+ * (lib/dns/rdata.c); Knot DNS takes it for the marker and refuses the
+ * zone.  Read as BIND reads it, Knot DNS's refusal noted (NSD's, of "\\#"
+ * out of quotes, is note_str_form()'s). */
+static bool txt_hash_is_text(struct conv *c)
+{
+	const struct zl_lex_tok *t = &c->in->toks[1];
+
+	if (c->in->type != LDNS_RR_TYPE_TXT ||
+	    (c->in->ntoks > 1 && !t->quoted &&
+	     zl_conv_digits(c->buf + t->off, t->len)))
+		return false;
+	zl_zone_refused(c->z, ZL_NOT_KNOT, "portable", c->in->src,
+			tok_at(c, 0), "TXT '\\#' with no length after it, "
+			"which BIND reads as the text \"#\" and Knot DNS as "
+			"RFC 3597's marker, and refuses: write the '#' as "
+			"\\035");
+	return true;
+}
+
 bool zl_rdata_convert(struct zl_zone *z, const struct zl_rdata_in *in,
 		      struct zl_rr *rr, struct zl_buf *scratch)
 {
@@ -1126,7 +1147,7 @@ bool zl_rdata_convert(struct zl_zone *z, const struct zl_rdata_in *in,
 
 	rr->rdf = NULL;
 	rr->nrdf = 0;
-	if (zl_conv_is_generic(&c)) {
+	if (zl_conv_is_generic(&c) && !txt_hash_is_text(&c)) {
 		if (!zl_conv_generic(&c, t, rr))
 			return false;
 		if (!c.whole)	/* read into the fields of its type */
