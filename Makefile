@@ -274,12 +274,12 @@ valgrind-zones: zonelint tests/unit/run
 	for t in fixtures badinput budgets; do \
 	  ZONELINT_WRAPPER="$(VALGRIND)" sh tests/$$t.sh ./zonelint || exit 1; done
 # server-config's tables of refusals run zonelint a thousand times: under
-# valgrind, each case's first run and every fourth after it.
+# valgrind, each case's first run and every eighth after it.
 valgrind-runs: zonelint tests/servers/list
 	sh tools/deps.sh cmd:valgrind:valgrind
 	for t in cli config zoneset formats errors server-config authoring \
 	  confine; do \
-	  ZONELINT_WRAPPER="$(VALGRIND)" ZONELINT_WRAPPER_EVERY=4 \
+	  ZONELINT_WRAPPER="$(VALGRIND)" ZONELINT_WRAPPER_EVERY=8 \
 	  sh tests/$$t.sh ./zonelint || exit 1; done
 	ZONELINT_WRAPPER="$(VALGRIND)" sh tests/servers.sh tests/servers/list
 
