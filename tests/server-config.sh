@@ -1504,10 +1504,19 @@ t "NSD: a primary zone without a zonefile" t_nsd_no_zonefile
 # first_refused CHECKER KIND DIR WANT: the server's checker, run in DIR
 # on KIND.conf, and zonelint on DIR/KIND.conf each refuse it first at
 # line WANT (a checker that stops at its first error), or both take it
-# (WANT empty).
+# (WANT empty).  The checker's exit status must say the same: a refusal
+# it gives no line for is no taking.
 first_refused() {
-	theirs=$( (cd "$3" && "$1" "$2.conf") 2>&1 |
-		sed -n "s/^$2\\.conf:\\([0-9]*\\):.*/\\1/p" | head -n 1)
+	(cd "$3" && "$1" "$2.conf") >"$tmp/theirs" 2>&1
+	theirs_rc=$?
+	theirs=$(sed -n "s/^$2\\.conf:\\([0-9]*\\):.*/\\1/p" "$tmp/theirs" |
+		head -n 1)
+	if [ -z "$4" ]; then [ "$theirs_rc" = 0 ]
+	else [ "$theirs_rc" != 0 ]; fi || {
+		echo "# $1 exits $theirs_rc on $3/$2.conf:"
+		sed 's/^/#   /' "$tmp/theirs"
+		return 1
+	}
 	run --server-config "$2:$3/$2.conf"
 	ours=$(sed -n "s|^$3/$2\\.conf:\\([0-9]*\\):[0-9]*: error: .*|\\1|p" \
 		"$tmp/err" | head -n 1)
