@@ -603,8 +603,15 @@ bool zl_name_repeats_origin(const struct zl_zone *z, const char *text,
 			    size_t *rel_len)
 {
 	size_t n = below_origin(z, text);
+	const char *dot = memchr(z->origin->text, '.', z->origin->len);
 
 	*rel_len = n;
+	/* Below an origin of one label, a top-level domain's zone, the
+	 * second-level name that is the label again (neo.neo. in .neo) is
+	 * a domain the registry serves like any other, and the names below
+	 * it its hosts: written absolute, nothing shows a missing dot. */
+	if (!dot || (size_t)(dot - z->origin->text) + 1 >= z->origin->len)
+		return false;
 	return n > 0 && ends_with_origin(text, n, z->origin->text,
 					 z->origin->len);
 }

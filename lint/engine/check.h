@@ -249,8 +249,9 @@ bool zl_written_repeats_origin(const char *text, size_t len,
  * whether canonical text is the zone's origin appended to a relative name
  * that already ended in that origin (mail.example.com.example.com.), or
  * to an address literal (192.0.2.25.example.com.) - what a missing final
- * dot became on the server.  *rel_len is the length of that relative
- * name, text[0..*rel_len). */
+ * dot became on the server.  Never below an origin of one label, where
+ * the label again (neo.neo. in .neo) is a domain of its own.  *rel_len is
+ * the length of that relative name, text[0..*rel_len). */
 bool zl_name_repeats_origin(const struct zl_zone *z, const char *text,
 			    size_t *rel_len);
 bool zl_name_is_address(const struct zl_zone *z, const char *text,
