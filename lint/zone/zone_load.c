@@ -177,6 +177,36 @@ static bool directive(const struct loader *L, uint16_t src,
 	       L->z->srcs[src]->buf[ln->toks[0].off] == '$';
 }
 
+/* "@ORIGIN example.com.": a directive written with '@' for its '$', which
+ * every server reads as a record owned by '@ORIGIN' and refuses for the
+ * type it lacks.  Said as the directive it is meant to be, not as an
+ * unknown type and an '@' to escape; the line is read no further, as no
+ * server applies it. */
+static bool directive_slip(struct loader *L, uint16_t src,
+			   const struct zl_lex_line *ln)
+{
+	static const char *const names[] = { "ORIGIN", "TTL", "INCLUDE",
+					     "GENERATE" };
+	const struct zl_lex_tok *t = &ln->toks[0];
+	const char *s = text_of(L, src, t);
+	size_t k;
+
+	if (L->generating || ln->blank || !ln->ntoks || t->quoted ||
+	    t->len < 2 || s[0] != '@')
+		return false;
+	for (k = 0; k < sizeof names / sizeof names[0]; k++)
+		if (t->len == strlen(names[k]) + 1 &&
+		    strncasecmp(s + 1, names[k], t->len - 1) == 0)
+			break;
+	if (k == sizeof names / sizeof names[0])
+		return false;
+	zl_zone_problem(L->z, "syntax", src, span(t), "'%.*s' where the "
+			"directive '$%.*s' was meant: a directive starts with "
+			"'$', and servers read this line as a record and "
+			"refuse it", (int)t->len, s, (int)strlen(names[k]), names[k]);
+	return true;
+}
+
 /* knotc zone-read prints each record after its zone's name in brackets
  * ("[example.com.] www.example.com. 3600 A 192.0.2.1"), which no server
  * reads: said once per file, and the record after it read, so that the
@@ -405,6 +435,8 @@ static void process(struct loader *L, uint16_t src)
 						L->include_start ? " in an "
 						"included file" : "");
 			}
+			continue;
+		} else if (directive_slip(L, src, &ln)) {
 			continue;
 		} else if (directive(L, src, &ln)) {
 			/* a directive is no piece of a record: its problems
