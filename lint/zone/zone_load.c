@@ -177,33 +177,48 @@ static bool directive(const struct loader *L, uint16_t src,
 	       L->z->srcs[src]->buf[ln->toks[0].off] == '$';
 }
 
-/* "@ORIGIN example.com.": a directive written with '@' for its '$', which
- * every server reads as a record owned by '@ORIGIN' and refuses for the
- * type it lacks.  Said as the directive it is meant to be, not as an
- * unknown type and an '@' to escape; the line is read no further, as no
- * server applies it. */
+/* "@ORIGIN example.com.", "ORIGIN example.com.": a directive written with
+ * '@' or '%' for its '$', or without it, which every server reads as a
+ * record owned by that word and refuses for the type it lacks.  Said as
+ * the directive it is meant to be, not as an unknown type (and an '@' to
+ * escape); the line is read no further, as no server applies it.  A line
+ * that goes on as a record does (a TTL, a class, a type after the word:
+ * "origin IN A 192.0.2.1") is a record of a name so spelt. */
 static bool directive_slip(struct loader *L, uint16_t src,
 			   const struct zl_lex_line *ln)
 {
 	static const char *const names[] = { "ORIGIN", "TTL", "INCLUDE",
 					     "GENERATE" };
 	const struct zl_lex_tok *t = &ln->toks[0];
-	const char *s = text_of(L, src, t);
-	size_t k;
+	const char *s = text_of(L, src, t), *w;
+	size_t k, i, n, sigil;
+	uint64_t v64;
+	uint16_t v;
 
-	if (L->generating || ln->blank || !ln->ntoks || t->quoted ||
-	    t->len < 2 || s[0] != '@')
+	if (L->generating || ln->blank || !ln->ntoks || t->quoted)
 		return false;
+	sigil = s[0] == '@' || s[0] == '%';
 	for (k = 0; k < sizeof names / sizeof names[0]; k++)
-		if (t->len == strlen(names[k]) + 1 &&
-		    strncasecmp(s + 1, names[k], t->len - 1) == 0)
+		if (t->len == strlen(names[k]) + sigil &&
+		    strncasecmp(s + sigil, names[k], t->len - sigil) == 0)
 			break;
 	if (k == sizeof names / sizeof names[0])
 		return false;
+	for (i = 1; i < ln->ntoks && i <= 3; i++) {
+		w = text_of(L, src, &ln->toks[i]);
+		n = ln->toks[i].len;
+		if (ln->toks[i].quoted || n == 0)
+			break;
+		if (zl_type_parse(w, n, &v))
+			return false;
+		if (zl_ttl_parse(w, n, UINT32_MAX, &v64) == -1 &&
+		    !zl_ld_class(w, n, &v))
+			break;
+	}
 	zl_zone_problem(L->z, "syntax", src, span(t), "'%.*s' where the "
-			"directive '$%.*s' was meant: a directive starts with "
+			"directive '$%s' was meant: a directive starts with "
 			"'$', and servers read this line as a record and "
-			"refuse it", (int)t->len, s, (int)strlen(names[k]), names[k]);
+			"refuse it", (int)t->len, s, names[k]);
 	return true;
 }
 
