@@ -774,6 +774,41 @@ test_git_config_commands() {
 	)
 }
 
+# A diff against the work tree asks each checked-out submodule whether its
+# work tree changed: a git status there, under the submodule's own
+# configuration, which zonelint's environment does not cover (its filters
+# are not the superproject's).  A file there that git must hash runs the
+# clean filter the submodule configures; zonelint's diff must not look
+# into a submodule's work tree at all.
+test_git_submodule_commands() {
+	(
+	mkdir -p gitsubm && git_sandbox gitsubm/shared || exit 1
+	# shellcheck disable=SC2016
+	printf '#!/bin/sh\necho "$0" >>"%s/ran"\nexec cat\n' "$tmp" >"$tmp/clean"
+	chmod +x "$tmp/clean"
+	zone >mail.inc && git add . && git -c user.name=t \
+		-c user.email=t@example.com commit -qm 1 &&
+	mkdir ../super && cd ../super && git init -q && zone >example.com.zone &&
+	git -c protocol.file.allow=always submodule -q add "$tmp/gitsubm/shared" \
+		common && git add . && git -c user.name=t \
+		-c user.email=t@example.com commit -qm 1 || exit 1
+	echo '* filter=evil' >common/.gitattributes &&
+	git -C common config filter.evil.clean "$tmp/clean" &&
+	git -C common config filter.evil.process "$tmp/clean" || exit 1
+	echo 'x IN A 192.0.2.9' >>example.com.zone
+	for args in "--since HEAD --summary ." "--since HEAD example.com.zone"; do
+		rm -f "$tmp/ran"
+		# the submodule's file unchanged, but not known to be: hashed
+		touch -d 2001-01-01 common/mail.inc
+		# shellcheck disable=SC2086 # the options, split
+		run -q $args
+		[ ! -e "$tmp/ran" ] || { echo "zonelint $args ran:"; cat "$tmp/ran"; exit 1; }
+		no_leak "$tmp/out" "$tmp/err" || exit 1
+		case $rc in 0|1) ;; *) show "$tmp/err"; exit 1 ;; esac
+	done
+	)
+}
+
 # zonelint empties the commands of each filter driver the configuration
 # defines, up to a bound: a configuration with more drivers than that, the
 # one the attributes name last, must not get its clean filter run; no git
@@ -941,6 +976,7 @@ t "--output, --summary-file, --write-baseline: no directory through a link out" 
 t "SIGINT and SIGTERM while writing remove the temporary report" test_signal_cleanup
 t "a closed pipe ends the run with the findings' status" test_epipe
 t "git: the repository's configuration runs no command" test_git_config_commands
+t "git: a submodule's configuration runs no command" test_git_submodule_commands
 t "git: more filter drivers than are turned off run no git" test_git_many_filters
 t "git: its messages are shown escaped" test_git_stderr_escaped
 t "git: links in the index and the base's tree stay in the repository" test_git_links

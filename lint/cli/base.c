@@ -115,9 +115,13 @@ static bool read_renames(struct base *b, const char *sha, bool cached,
 			 const char *opt)
 {
 	/* No optional locks: a diff against the work tree would refresh the
-	 * index, which a hook or a read-only CI checkout must not. */
+	 * index, which a hook or a read-only CI checkout must not.  No look
+	 * into a submodule's work tree either: that is a git status there,
+	 * under the submodule's own configuration, whose filters are not
+	 * turned off (git_env.c); a gitlink's commit is still compared. */
 	char *argv[] = { "git", "--no-optional-locks", "diff", "--name-status",
 			 "-z", "-M", "--no-ext-diff", "--no-textconv",
+			 "--ignore-submodules=dirty",
 			 cached ? "--cached" : (char *)sha,
 			 cached ? (char *)sha : "--", cached ? "--" : NULL,
 			 NULL };
