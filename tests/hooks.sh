@@ -835,6 +835,31 @@ test_serial_rename_unseen() {
 	since_index unflagged
 }
 
+# The repository's configuration shapes what git diff prints:
+# diff.relative makes its paths relative to the current directory, and
+# leaves out what lies outside it.  A zone renamed, changed and its serial
+# kept is still flagged from a subdirectory, under every diff.* setting
+# that could hide the rename: the renames are read from the top level.
+test_serial_rename_diff_config() {
+	newrepo renamecfg
+	szone example.com 2024010101 >zones/a.zone
+	git add zones && git commit -q --no-verify -m base
+	git mv zones/a.zone zones/b.zone
+	szone example.com 2024010101 192.0.2.27 >zones/b.zone
+	git add zones
+	git config diff.relative true
+	git config diff.renames false
+	git config diff.ignoreSubmodules all
+	cd zones
+	for base in "--since HEAD" --from-index; do
+		src=0
+		# shellcheck disable=SC2086 # the option and its value, split
+		"$zl" $base --format json --select ZONE011 . \
+			>"$tmp/since.out" 2>&1 || src=$?
+		flagged || return 1
+	done
+}
+
 # since_index CHECK: lints the index against HEAD for ZONE011 into
 # $tmp/since.out and runs CHECK (flagged, unflagged).
 since_index() {
@@ -1008,6 +1033,7 @@ t "serial: RFC 1982 arithmetic, wrap-around, no such revision" test_serial_arith
 t "serial: a zone Knot DNS serves under its own serial" test_serial_knot_own
 t "serial: the hook compares with HEAD; comments, renames, deletes" test_serial_hook
 t "serial: a rename git does not see: the zone of its origin gone" test_serial_rename_unseen
+t "serial: a rename seen from a subdirectory, whatever diff.* says" test_serial_rename_diff_config
 t "serial: an include changed alone needs the serials raised" test_serial_include
 t "packs: config-only and pack-only commits, as staged" test_config_and_pack_only
 t "serial: merges through pre-merge-commit and pre-commit" test_serial_merges

@@ -118,10 +118,13 @@ static bool read_renames(struct base *b, const char *sha, bool cached,
 	 * index, which a hook or a read-only CI checkout must not.  No look
 	 * into a submodule's work tree either: that is a git status there,
 	 * under the submodule's own configuration, whose filters are not
-	 * turned off (git_env.c); a gitlink's commit is still compared. */
+	 * turned off (git_env.c); a gitlink's commit is still compared.
+	 * Paths from the top level and of the whole tree, whatever
+	 * diff.relative says (it would make them relative to the current
+	 * directory, and leave out what lies outside it). */
 	char *argv[] = { "git", "--no-optional-locks", "diff", "--name-status",
 			 "-z", "-M", "--no-ext-diff", "--no-textconv",
-			 "--ignore-submodules=dirty",
+			 "--ignore-submodules=dirty", "--no-relative",
 			 cached ? "--cached" : (char *)sha,
 			 cached ? (char *)sha : "--", cached ? "--" : NULL,
 			 NULL };
