@@ -264,6 +264,36 @@ test_origins_side_files() {
 	done
 }
 
+# A directory operand named through a link that stays in the repository
+# (zones -> data/zones, self -> .) is walked as the directory it names,
+# its zones shown under the operand's name, on disk and under
+# --from-index alike; a link to a file is that file, and a link out is
+# refused.
+test_operand_dir_link() {
+	mkdir -p "$tmp/odl" && cd "$tmp/odl" && git init -q || return 1
+	zone data/zones/example.com.zone example.com
+	sed 's/IN A .*/IN MX 10 192.0.2.1/' data/zones/example.com.zone \
+		>data/zones/example.org.zone
+	ln -s data/zones zones && ln -s . self && ln -s /etc out &&
+	ln -s data/zones/example.org.zone org.zone && git add -A || return 1
+	for mode in "" --from-index; do
+		for op in zones zones/ self/data/zones self/zones/; do
+			# shellcheck disable=SC2086 # the option, when there is one
+			run $SEL $mode "$op"
+			want_rc 1 &&
+			has "$tmp/out" "^${op%/}/example\.org\.zone:.*MX001" &&
+			has "$tmp/err" 'in 2 files$' || return 1
+		done
+		# shellcheck disable=SC2086
+		run $SEL $mode org.zone
+		want_rc 1 && has "$tmp/out" "^org\.zone:.*MX001" || return 1
+		# shellcheck disable=SC2086
+		run $SEL $mode out/
+		want_rc 2 && has "$tmp/err" "leads out of" || return 1
+	done
+	cd "$tmp" || return 1
+}
+
 # Outside a repository the config search stops at the current directory:
 # a config above it (one left in /tmp) does not apply; one in it does (a
 # config with an unknown key, which stops the run).
@@ -316,6 +346,7 @@ t "exclude: errors at their positions" test_exclude_errors
 t "origins: gives files their origin" test_origins
 t "origins: names no hidden file a zone" test_origins_hidden
 t "origins: names no journal or key file a zone" test_origins_side_files
+t "a directory operand through a link in the repository" test_operand_dir_link
 t "no config above the current directory outside a repository" test_config_above_cwd
 t "no origin: the error names origins: and --origin" test_no_origin_names_the_ways
 t "origins: errors at their positions" test_origins_errors

@@ -986,7 +986,8 @@ int gitidx_find(const struct gitidx *g, const char *path,
 		bool (*takes)(void *arg, const char *path), void *arg,
 		char ***out, size_t *nout, char **why)
 {
-	char *abs = path_abs(path), *rel = from_top(g, abs), *p;
+	char *abs = path_abs(path), *rel = from_top(g, abs), *p, *real,
+	     *err = NULL, *name;
 	const struct entry *e;
 	size_t n, i, cap = 0;
 	bool any = false;
@@ -998,24 +999,41 @@ int gitidx_find(const struct gitidx *g, const char *path,
 		*why = xstrdup("it lies outside the git repository");
 		return -1;
 	}
-	if ((e = lookup(g, rel)) != NULL) {
-		/* A staged file named on the command line: linted whatever
-		 * its name, like a file named outside --from-index. */
+	/* A directory named through links that stay in the repository
+	 * ("zones -> data/zones", "self/zones") is walked as the directory
+	 * it names, its zones shown under the name given, as on disk;
+	 * anything else is read by the name given, which says what is
+	 * wrong with it (a link out, nothing staged there). */
+	real = follow_links(g, rel, "", g->top, g->shown_top, NULL, NULL,
+			    &err);
+	free(err);
+	if (real && *real && !is_dir(g, real)) {
+		free(real);
+		real = NULL;
+	}
+	if (!real) {
+		/* A staged file named on the command line (linted whatever
+		 * its name, like a file named outside --from-index), or a
+		 * name the read says is wrong. */
+		e = lookup(g, rel);
 		*out = xcalloc(1, sizeof **out);
-		(*out)[(*nout)++] = shown(g, e->path);
+		(*out)[(*nout)++] = e ? shown(g, e->path) : xstrdup(path);
 		free(rel);
 		return 0;
 	}
-	n = strlen(rel);
+	n = strlen(real);
 	for (i = 0; i < g->n; i++) {
 		e = &g->e[i];
-		if (n && (strncmp(e->path, rel, n) != 0 || e->path[n] != '/'))
+		if (n && (strncmp(e->path, real, n) != 0 || e->path[n] != '/'))
 			continue;
 		any = true;
 		if (has_git_component(e->path) || e->mode == MODE_MODULE ||
 		    has_hidden_component(e->path + n + (n > 0)))
 			continue;
-		p = shown(g, e->path);
+		name = *rel ? xasprintf("%s/%s", rel, e->path + n + (n > 0)) :
+		       xstrdup(e->path);
+		p = shown(g, name);
+		free(name);
 		if (!takes(arg, p)) {
 			free(p);
 			continue;
@@ -1024,12 +1042,12 @@ int gitidx_find(const struct gitidx *g, const char *path,
 		(*out)[(*nout)++] = p;
 	}
 	if (!any && n) {
-		/* Nothing staged by that name or below it: the read says so
-		 * (a directory with files but no zone staged is no error, as
-		 * on disk). */
+		/* Nothing staged below it: the read says so (a directory
+		 * with files but no zone staged is no error, as on disk). */
 		*out = xcalloc(1, sizeof **out);
 		(*out)[(*nout)++] = xstrdup(path);
 	}
+	free(real);
 	free(rel);
 	return 0;
 }
