@@ -809,6 +809,46 @@ test_git_submodule_commands() {
 	)
 }
 
+# git opens the .gitignore and .gitattributes files of the work tree (and
+# its configuration) as they are, and a FIFO there would keep it waiting
+# for a writer that never comes: the walk's git ls-files, the context of a
+# file named, the diff against the work tree.  No run hangs on it: git is
+# stopped, and what needed it says why.
+test_git_fifo() {
+	(
+	git_sandbox gitfifo || exit 1
+	mkdir sub && zone >example.com.zone && zone >sub/example.net.zone &&
+	git add . && git -c user.name=t -c user.email=t@example.com \
+		commit -qm 1 || exit 1
+	mkfifo sub/.gitignore || exit 1
+	for args in . example.com.zone sub; do
+		run -q "$args"
+		case $rc in 0|1) ;; *) echo "zonelint $args: exit $rc"; show "$tmp/err"; exit 1 ;; esac
+	done
+	rm sub/.gitignore && mkfifo .gitattributes || exit 1
+	echo 'x IN A 192.0.2.9' >>example.com.zone
+	touch -d 2001-01-01 sub/example.net.zone
+	run -q --since HEAD .
+	want_rc 2 && has "$tmp/err" "^--since: error: .*FIFO" || exit 1
+	rm .gitattributes || exit 1
+	# the configuration: a file it includes, and itself
+	mkfifo "$tmp/gitfifo.conf" && git config include.path "$tmp/gitfifo.conf" ||
+		exit 1
+	for opt in --since --from-index; do
+		[ "$opt" = --since ] && set -- --since HEAD || set -- --from-index
+		for i in 1 2; do
+			run -q "$@" .
+			want_rc 2 && has "$tmp/err" "^$opt: error: git waited on a FIFO" ||
+				exit 1
+			[ "$i" = 2 ] || [ -p .git/config ] ||
+				{ mv .git/config config.saved && mkfifo .git/config; } ||
+				exit 1
+		done
+		rm .git/config && mv config.saved .git/config || exit 1
+	done
+	)
+}
+
 # zonelint empties the commands of each filter driver the configuration
 # defines, up to a bound: a configuration with more drivers than that, the
 # one the attributes name last, must not get its clean filter run; no git
@@ -978,6 +1018,7 @@ t "a closed pipe ends the run with the findings' status" test_epipe
 t "git: the repository's configuration runs no command" test_git_config_commands
 t "git: a submodule's configuration runs no command" test_git_submodule_commands
 t "git: more filter drivers than are turned off run no git" test_git_many_filters
+t "git: a FIFO where git reads a file of the repository hangs no run" test_git_fifo
 t "git: its messages are shown escaped" test_git_stderr_escaped
 t "git: links in the index and the base's tree stay in the repository" test_git_links
 

@@ -77,14 +77,16 @@ static bool resolve(const char *rev, char **sha)
 }
 
 /* Whether git finds a repository from the current directory, where the
- * base is looked for, whatever paths are linted. */
-static bool in_repository(void)
+ * base is looked for, whatever paths are linted; false with *stuck set
+ * when git waited on a FIFO there (git_fifo_why). */
+static bool in_repository(bool *stuck)
 {
 	char *argv[] = { "git", "rev-parse", "--git-dir", NULL };
 	char *out = NULL, *why = NULL;
 	size_t len;
 	bool ok = git_run_quiet(argv, 4096, &out, &len, &why) == 0;
 
+	*stuck = !ok && why && strcmp(why, git_fifo_why) == 0;
 	free(out);
 	free(why);
 	return ok;
@@ -174,6 +176,7 @@ struct base *base_open(const struct cli *c, bool *ok)
 	const char *opt = c->since ? "--since" : "--from-index";
 	struct base *b;
 	char *sha = NULL;
+	bool stuck;
 
 	*ok = true;
 	if (!c->since && !c->from_index)
@@ -194,10 +197,11 @@ struct base *base_open(const struct cli *c, bool *ok)
 		/* An initial commit has no HEAD: every zone is new. */
 		if (!c->since)
 			return NULL;
-		msg = in_repository() ?
+		msg = in_repository(&stuck) ?
 		      xasprintf("'%s' names no commit of this repository (a "
 				"shallow clone may lack it: fetch it first)",
 				rev) :
+		      stuck ? xstrdup(git_fifo_why) :
 		      xasprintf("the current directory is in no git "
 				"repository, where '%s' is looked for: run "
 				"zonelint from the zones' repository", rev);

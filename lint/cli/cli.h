@@ -288,10 +288,14 @@ void git_stderr_show(int fd);
  * git_environ_module; NULL: git is not run, git_refused says why) and
  * reads its standard output, at most max bytes (more: *len is max + 1).
  * Returns 0 with *out malloc'd and NUL-terminated, or -1 with *why
- * malloc'd when git cannot be run or fails.  What git says on its
+ * malloc'd when git cannot be run or fails (git_fifo_why when it waited
+ * on a FIFO, and was stopped).  What git says on its
  * standard error is shown (escaped) when show is set, else dropped. */
 int git_run_env(char *const argv[], size_t max, char **out, size_t *len,
 		char **why, bool show, char **envp);
+/* The *why of a git run (git_run_env) that was stopped waiting on a FIFO
+ * where git reads a file of the repository, which no one will write. */
+extern const char git_fifo_why[];
 /* git_run_env in git_environ(), what git says shown. */
 int git_run(char *const argv[], size_t max, char **out, size_t *len,
 	    char **why);

@@ -28,7 +28,9 @@
 #define _GNU_SOURCE	/* pipe2 */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,6 +59,9 @@ static bool sets(const char *e, const char *name)
 	return strncmp(e, name, n) == 0 && e[n] == '=';
 }
 
+static char *read_git(int fd, pid_t pid, size_t max, size_t *len, int *err,
+		      bool *stuck);
+
 /* The names of the filter drivers git's configuration defines
  * ("filter.NAME.clean" and the like, NUL-separated keys from git config
  * -z --name-only), NUL-separated in a malloc'd buffer; NULL when git cannot
@@ -68,6 +73,7 @@ static char *filter_keys(char **envp, size_t *len)
 	posix_spawn_file_actions_t fa;
 	char *buf = NULL;
 	int fd[2], status, e;
+	bool stuck = false;
 	pid_t pid;
 
 	if (pipe2(fd, O_CLOEXEC) != 0)
@@ -81,11 +87,17 @@ static char *filter_keys(char **envp, size_t *len)
 	close(fd[1]);
 	*len = 0;
 	if (pid > 0)
-		buf = read_all(fd[0], MAX_CONFIG_LIST, len, &e);
+		buf = read_git(fd[0], pid, MAX_CONFIG_LIST, len, &e, &stuck);
 	close(fd[0]);
 	if (pid > 0)
 		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 			;
+	if (stuck) {
+		/* a FIFO in the configuration: each git that reads it is
+		 * stopped so, and says why */
+		free(buf);
+		buf = NULL;
+	}
 	return buf;
 }
 
@@ -280,6 +292,72 @@ void git_stderr_show(int fd)
 
 /* ---- running git ---- */
 
+/* Whether git, process pid, is waiting in the open of a FIFO for a writer
+ * (the kernel's wait_for_partner): a named pipe where git reads a file of
+ * the repository (.gitignore, .gitattributes, its configuration), which no
+ * one will ever write.  false when the system does not say. */
+static bool waits_on_fifo(pid_t pid)
+{
+	char path[64], buf[64];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof path, "/proc/%ld/wchan", (long)pid);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return false;
+	n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	if (n <= 0)
+		return false;
+	buf[n] = '\0';
+	return strcmp(buf, "wait_for_partner") == 0;
+}
+
+/* read_all of git's output on fd, git being process pid: when git makes
+ * no output for a second and is waiting on a FIFO, it is killed (it
+ * would wait for ever), and *stuck set. */
+static char *read_git(int fd, pid_t pid, size_t max, size_t *len, int *err,
+		      bool *stuck)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	char *buf = NULL;
+	size_t cap = 0, n = 0;
+	ssize_t got = 0;
+	int r;
+
+	*stuck = false;
+	for (;;) {
+		r = poll(&p, 1, 1000);
+		if (r < 0 && errno != EINTR) {
+			got = -1;
+			break;
+		}
+		if (r <= 0) {
+			if (!*stuck && waits_on_fifo(pid)) {
+				kill(pid, SIGKILL);
+				*stuck = true;
+			}
+			continue;
+		}
+		xgrow((void **)&buf, &cap, n + 65536 + 1, 1);
+		got = read(fd, buf + n, cap - n - 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0 || (n += (size_t)got) > max)
+			break;
+	}
+	*err = got < 0 ? errno : 0;
+	if (!buf)
+		buf = xmalloc(1);
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+const char git_fifo_why[] = "git waited on a FIFO (a named pipe) where it "
+	"reads a file of the repository: a .gitignore, a .gitattributes or "
+	"its configuration; each must be a regular file";
+
 int git_run_env(char *const argv[], size_t max, char **out, size_t *len,
 		char **why, bool show, char **envp)
 {
@@ -287,6 +365,7 @@ int git_run_env(char *const argv[], size_t max, char **out, size_t *len,
 	char *buf;
 	size_t n;
 	int fd[2], status, e, efd;
+	bool stuck;
 	pid_t pid;
 
 	*out = NULL;
@@ -315,7 +394,7 @@ int git_run_env(char *const argv[], size_t max, char **out, size_t *len,
 		*why = xasprintf("cannot run git: %s", ERRSTR(e));
 		return -1;
 	}
-	buf = read_all(fd[0], max, &n, &e);
+	buf = read_git(fd[0], pid, max, &n, &e, &stuck);
 	close(fd[0]);
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
@@ -323,6 +402,11 @@ int git_run_env(char *const argv[], size_t max, char **out, size_t *len,
 		git_stderr_show(efd);
 	else if (efd >= 0)
 		close(efd);
+	if (stuck) {
+		free(buf);
+		*why = xstrdup(git_fifo_why);
+		return -1;
+	}
 	if (n > max) {
 		*out = buf;
 		*len = n;
