@@ -832,8 +832,8 @@ test_git_fifo() {
 	want_rc 2 && has "$tmp/err" "^--since: error: .*FIFO" || exit 1
 	rm .gitattributes || exit 1
 	# the configuration: a file it includes, and itself
-	mkfifo "$tmp/gitfifo.conf" && git config include.path "$tmp/gitfifo.conf" ||
-		exit 1
+	cp .git/config config.plain && mkfifo "$tmp/gitfifo.conf" &&
+	git config include.path "$tmp/gitfifo.conf" || exit 1
 	for opt in --since --from-index; do
 		[ "$opt" = --since ] && set -- --since HEAD || set -- --from-index
 		for i in 1 2; do
@@ -846,6 +846,15 @@ test_git_fifo() {
 		done
 		rm .git/config && mv config.saved .git/config || exit 1
 	done
+	# (git config itself would wait on the include)
+	cp config.plain .git/config || exit 1
+	# an object: the staged zone's blob, read by git cat-file --batch
+	sha=$(git rev-parse :example.com.zone) &&
+	obj=.git/objects/$(echo "$sha" | cut -c1-2)/$(echo "$sha" | cut -c3-) &&
+	rm -f "$obj" && mkfifo "$obj" || exit 1
+	run -q --from-index example.com.zone
+	want_rc 2 && has "$tmp/err" "^example\.com\.zone: error: .*git waited on a FIFO" ||
+		exit 1
 	)
 }
 

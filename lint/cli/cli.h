@@ -296,6 +296,10 @@ int git_run_env(char *const argv[], size_t max, char **out, size_t *len,
 /* The *why of a git run (git_run_env) that was stopped waiting on a FIFO
  * where git reads a file of the repository, which no one will write. */
 extern const char git_fifo_why[];
+/* Waits until fd, where git (process pid) writes, can be read; false
+ * when git waits on a FIFO instead, which no one will write: it is then
+ * killed. */
+bool git_readable(int fd, pid_t pid);
 /* git_run_env in git_environ(), what git says shown. */
 int git_run(char *const argv[], size_t max, char **out, size_t *len,
 	    char **why);

@@ -256,7 +256,10 @@ static int batch_read(struct batch *b, const char *sha, size_t max,
 	char skip[4096];
 
 	*buf = NULL;
+	/* Each answer is read whole, so nothing of git's is buffered in
+	 * b->out when the next is asked for: its pipe says when it comes. */
 	if (fprintf(b->in, "%s\n", sha) < 0 || fflush(b->in) != 0 ||
+	    !git_readable(fileno(b->out), b->pid) ||
 	    !fgets(head, sizeof head, b->out) ||
 	    !(sp = strrchr(head, ' ')) || strncmp(head, sha, strlen(sha)) ||
 	    strncmp(head + strlen(sha), " blob ", 6) != 0 ||

@@ -294,8 +294,8 @@ void git_stderr_show(int fd)
 
 /* Whether git, process pid, is waiting in the open of a FIFO for a writer
  * (the kernel's wait_for_partner): a named pipe where git reads a file of
- * the repository (.gitignore, .gitattributes, its configuration), which no
- * one will ever write.  false when the system does not say. */
+ * the repository (.gitignore, .gitattributes, its configuration, an
+ * object), which no one will ever write.  false when the system does not say. */
 static bool waits_on_fifo(pid_t pid)
 {
 	char path[64], buf[64];
@@ -354,9 +354,25 @@ static char *read_git(int fd, pid_t pid, size_t max, size_t *len, int *err,
 	return buf;
 }
 
+bool git_readable(int fd, pid_t pid)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	int r;
+
+	for (;;) {
+		r = poll(&p, 1, 1000);
+		if (r > 0 || (r < 0 && errno != EINTR))
+			return true;	/* the read says what there is */
+		if (r == 0 && waits_on_fifo(pid)) {
+			kill(pid, SIGKILL);
+			return false;
+		}
+	}
+}
+
 const char git_fifo_why[] = "git waited on a FIFO (a named pipe) where it "
-	"reads a file of the repository: a .gitignore, a .gitattributes or "
-	"its configuration; each must be a regular file";
+	"reads a file of the repository: a .gitignore, a .gitattributes, its "
+	"configuration or an object below .git; each must be a regular file";
 
 int git_run_env(char *const argv[], size_t max, char **out, size_t *len,
 		char **why, bool show, char **envp)
