@@ -245,6 +245,19 @@ test_since_outside_repository() {
 	run --since nosuch --no-config -q zones
 	want_rc 2
 	has "$tmp/err" "^--since: error: 'nosuch' names no commit of this repository"
+	# the hint of a shallow clone only in one; a repository with no
+	# commit yet says so
+	hasnt "$tmp/err" "shallow"
+	git clone -q --depth 1 "file://$tmp/r" "$tmp/rs" && cd "$tmp/rs"
+	run --since HEAD~1 --no-config -q zones
+	want_rc 2
+	has "$tmp/err" "^--since: error: 'HEAD~1' names no commit of this repository \(this shallow clone may lack it: fetch it first\)$"
+	mkdir -p "$tmp/rempty" && cd "$tmp/rempty" && git init -q
+	cp -R "$tmp/r/zones" . && git add zones
+	run --since HEAD --no-config -q zones
+	want_rc 2
+	has "$tmp/err" "^--since: error: 'HEAD' names no commit of this repository \(it has no commit yet\)$"
+	cd "$tmp/r"
 }
 
 test_summary_needs_base() {

@@ -76,6 +76,40 @@ static bool resolve(const char *rev, char **sha)
 	return ok;
 }
 
+/* What git answers to rev-parse ARG (one line, without its newline), or
+ * NULL when it fails.  Malloc'd. */
+static char *rev_parse_ask(const char *arg)
+{
+	char *argv[] = { "git", "rev-parse", (char *)arg, NULL };
+	char *out = NULL, *why = NULL;
+	size_t len;
+
+	if (git_run_quiet(argv, 4096, &out, &len, &why) != 0 || len > 4096) {
+		free(out);
+		out = NULL;
+	} else {
+		out[strcspn(out, "\n")] = '\0';
+	}
+	free(why);
+	return out;
+}
+
+/* Why a revision may be missing from the repository of the current
+ * directory: " (...)", or "" when there is nothing to say.  Static. */
+static const char *missing_hint(void)
+{
+	char *shallow = rev_parse_ask("--is-shallow-repository"), *head;
+	bool is_shallow = shallow && strcmp(shallow, "true") == 0;
+
+	free(shallow);
+	if (is_shallow)
+		return " (this shallow clone may lack it: fetch it first)";
+	if (!resolve("HEAD", &head))
+		return " (it has no commit yet)";
+	free(head);
+	return "";
+}
+
 /* Whether git finds a repository from the current directory, where the
  * base is looked for, whatever paths are linted; false with *stuck set
  * when git waited on a FIFO there (git_fifo_why). */
@@ -198,9 +232,8 @@ struct base *base_open(const struct cli *c, bool *ok)
 		if (!c->since)
 			return NULL;
 		msg = in_repository(&stuck) ?
-		      xasprintf("'%s' names no commit of this repository (a "
-				"shallow clone may lack it: fetch it first)",
-				rev) :
+		      xasprintf("'%s' names no commit of this repository%s",
+				rev, missing_hint()) :
 		      stuck ? xstrdup(git_fifo_why) :
 		      xasprintf("the current directory is in no git "
 				"repository, where '%s' is looked for: run "
