@@ -95,7 +95,8 @@ static char *rev_parse_ask(const char *arg)
 }
 
 /* Why a revision may be missing from the repository of the current
- * directory: " (...)", or "" when there is nothing to say.  Static. */
+ * directory: " (...)".  A clone may lack it (a shallow clone its
+ * history, a clone of one branch the others: CI checks out so). */
 static const char *missing_hint(void)
 {
 	char *shallow = rev_parse_ask("--is-shallow-repository"), *head;
@@ -107,7 +108,7 @@ static const char *missing_hint(void)
 	if (!resolve("HEAD", &head))
 		return " (it has no commit yet)";
 	free(head);
-	return "";
+	return " (if it is another clone's, fetch it first)";
 }
 
 /* Whether git finds a repository from the current directory, where the
