@@ -573,10 +573,6 @@ bool is_side_file(const char *name);
 /* warnx(3) and warn(3) ("zonelint: MSG", and ": " and strerror(errno)
  * for cli_warn) with MSG escaped as the rest of the output: what they say
  * quotes the command line, the environment and the files linted. */
-/* Reads fd to its end, or until more than max bytes are read, into a
- * malloc'd buffer with a NUL after the *len bytes; *err is the errno of a
- * failed read, else 0. */
-char *read_all(int fd, size_t max, size_t *len, int *err);
 void cli_warnx(const char *fmt, ...) ZL_PRINTF(1, 2);
 void cli_warn(const char *fmt, ...) ZL_PRINTF(1, 2);
 

@@ -295,7 +295,8 @@ void git_stderr_show(int fd)
 /* Whether git, process pid, is waiting in the open of a FIFO for a writer
  * (the kernel's wait_for_partner): a named pipe where git reads a file of
  * the repository (.gitignore, .gitattributes, its configuration, an
- * object), which no one will ever write.  false when the system does not say. */
+ * object), which no one will ever write; false when the system does not
+ * say. */
 static bool waits_on_fifo(pid_t pid)
 {
 	char path[64], buf[64];
@@ -313,47 +314,6 @@ static bool waits_on_fifo(pid_t pid)
 	return strcmp(buf, "wait_for_partner") == 0;
 }
 
-/* read_all of git's output on fd, git being process pid: when git makes
- * no output for a second and is waiting on a FIFO, it is killed (it
- * would wait for ever), and *stuck set. */
-static char *read_git(int fd, pid_t pid, size_t max, size_t *len, int *err,
-		      bool *stuck)
-{
-	struct pollfd p = { .fd = fd, .events = POLLIN };
-	char *buf = NULL;
-	size_t cap = 0, n = 0;
-	ssize_t got = 0;
-	int r;
-
-	*stuck = false;
-	for (;;) {
-		r = poll(&p, 1, 1000);
-		if (r < 0 && errno != EINTR) {
-			got = -1;
-			break;
-		}
-		if (r <= 0) {
-			if (!*stuck && waits_on_fifo(pid)) {
-				kill(pid, SIGKILL);
-				*stuck = true;
-			}
-			continue;
-		}
-		xgrow((void **)&buf, &cap, n + 65536 + 1, 1);
-		got = read(fd, buf + n, cap - n - 1);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got <= 0 || (n += (size_t)got) > max)
-			break;
-	}
-	*err = got < 0 ? errno : 0;
-	if (!buf)
-		buf = xmalloc(1);
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-}
-
 bool git_readable(int fd, pid_t pid)
 {
 	struct pollfd p = { .fd = fd, .events = POLLIN };
@@ -368,6 +328,39 @@ bool git_readable(int fd, pid_t pid)
 			return false;
 		}
 	}
+}
+
+/* git's output on fd, git being process pid, to its end or until more
+ * than max bytes are read, into a malloc'd buffer with a NUL after the
+ * *len bytes; *err is the errno of a failed read, else 0.  When git makes
+ * no output and waits on a FIFO, it is killed (git_readable) and *stuck
+ * set. */
+static char *read_git(int fd, pid_t pid, size_t max, size_t *len, int *err,
+		      bool *stuck)
+{
+	char *buf = NULL;
+	size_t cap = 0, n = 0;
+	ssize_t got = 0;
+
+	*stuck = false;
+	for (;;) {
+		if (!git_readable(fd, pid)) {
+			*stuck = true;
+			break;
+		}
+		xgrow((void **)&buf, &cap, n + 65536 + 1, 1);
+		got = read(fd, buf + n, cap - n - 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got <= 0 || (n += (size_t)got) > max)
+			break;
+	}
+	*err = got < 0 ? errno : 0;
+	if (!buf)
+		buf = xmalloc(1);
+	buf[n] = '\0';
+	*len = n;
+	return buf;
 }
 
 const char git_fifo_why[] = "git waited on a FIFO (a named pipe) where it "

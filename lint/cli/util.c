@@ -311,26 +311,6 @@ char *named_refused(const char *path)
 	return why;
 }
 
-char *read_all(int fd, size_t max, size_t *len, int *err)
-{
-	char *buf = NULL;
-	size_t cap = 0, n = 0;
-	ssize_t got;
-
-	for (;;) {
-		xgrow((void **)&buf, &cap, n + 65536 + 1, 1);
-		got = read(fd, buf + n, cap - n - 1);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got <= 0 || (n += (size_t)got) > max)
-			break;
-	}
-	*err = got < 0 ? errno : 0;
-	buf[n] = '\0';
-	*len = n;
-	return buf;
-}
-
 /* ---- directories ---- */
 
 struct dir_entry {
