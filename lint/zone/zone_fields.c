@@ -70,14 +70,23 @@ static bool dotted_hex(const char *s, size_t n, struct zl_buf *out,
 }
 
 /* ATM Forum af-dans-0152.000: an AESA in hex (format 0) or an E.164
- * number after '+' (format 1); dots may separate digits in both. */
+ * number after '+' (format 1); dots may separate digits in both, one
+ * between two digits only: BIND refuses one first, last or after
+ * another (Knot DNS and NSD have no ATMA). */
 bool zl_field_atma(const char *buf, const struct zl_lex_tok *t, size_t n,
 		   struct zl_buf *out, struct zl_ferr *e)
 {
-	size_t len, i, digits = 0;
+	size_t len, i, digits = 0, first;
 	const char *s = zl_lex_text(buf, t, &len);
 
 	(void)n;
+	first = len > 0 && s[0] == '+' ? 1 : 0;
+	for (i = first; i < len; i++)
+		if (s[i] == '.' &&
+		    (i == first || i + 1 == len || s[i - 1] == '.'))
+			return ferr(e, 0, "syntax",
+				    "address '%.*s%s' has a dot that is not "
+				    "between two digits", ZL_TOKARGS(s, len));
 	if (len > 0 && s[0] == '+') {
 		zl_buf_addc(out, 1);
 		for (i = 1; i < len; i++) {

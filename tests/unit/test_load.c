@@ -1341,6 +1341,46 @@ START_TEST(test_rdata_forms)
 }
 END_TEST
 
+/* An ATMA address's dots: one between two digits only, in either format
+ * (BIND refuses another; Knot DNS and NSD read no ATMA). */
+START_TEST(test_atma_dots)
+{
+	static const char *const bad[] = {
+		"0..0", "00.", ".00", "+61200000000.", "+612..00000000",
+		"+.61200000000", "+1.",
+	};
+	struct zl_zone *z;
+	char msg[128];
+	size_t i;
+
+	z = load("example.com.zone",
+		 "$TTL 1\n"
+		 "a ATMA 0..0\n"
+		 "a ATMA 00.\n"
+		 "a ATMA .00\n"
+		 "a ATMA +61200000000.\n"
+		 "a ATMA +612..00000000\n"
+		 "a ATMA +.61200000000\n"
+		 "a ATMA +1.\n"
+		 "b ATMA 0.0\n"
+		 "b ATMA +61.2.0000.0000\n"
+		 "b ATMA 00.00\n");
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		snprintf(msg, sizeof msg, "ATMA address '%s' has a dot that "
+			 "is not between two digits", bad[i]);
+		prob(z, msg, (uint32_t)i + 2, 8, "syntax");
+	}
+	/* and the note on each record that Knot DNS and NSD have no ATMA */
+	ck_assert_uint_eq(z->nprobs, 17);
+	rdf_is(rr_at(z, "b.example.com.", LDNS_RR_TYPE_ATMA, 0), 0, "0000");
+	rdf_is(rr_at(z, "b.example.com.", LDNS_RR_TYPE_ATMA, 1), 0,
+	       "013631323030303030303030");
+	rdf_is(rr_at(z, "b.example.com.", LDNS_RR_TYPE_ATMA, 2), 0,
+	       "000000");
+	zl_zone_free(z);
+}
+END_TEST
+
 /* The presentation formats ldns reads too loosely, against the wire forms
  * ldns gives for valid input where it gets them right. */
 START_TEST(test_fields)
@@ -3525,6 +3565,7 @@ Suite *load_suite(void)
 	tcase_add_test(tc, test_txt_split);
 	tcase_add_test(tc, test_old_wire);
 	tcase_add_test(tc, test_old_wire_refused);
+	tcase_add_test(tc, test_atma_dots);
 	tcase_add_test(tc, test_nonterminals);
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_refusal);
