@@ -266,7 +266,7 @@ static bool loc_power_ok(uint8_t c)
  * 180 degrees, and a WKS bit map whose last byte is 0 (RFC 1035 §3.4.2),
  * which presentation format cannot write; a KEY with a key after NOKEY
  * flags (RFC 2535 §3.1.2; key_nokey() of zone_rdata.c for presentation
- * format); SVCB parameters that zl_svcparams_bind_flaw() names.  NULL
+ * format), a key of algorithm 253 that does not start with a name; SVCB parameters that zl_svcparams_bind_flaw() names.  NULL
  * when none; *f the field. */
 static const char *bind_value_flaw(uint16_t type, const struct zl_rr *rr,
 				   size_t *f)
@@ -276,7 +276,12 @@ static const char *bind_value_flaw(uint16_t type, const struct zl_rr *rr,
 	uint32_t v;
 	size_t i;
 
-	*f = type == LDNS_RR_TYPE_WKS ? 1 : type == LDNS_RR_TYPE_KEY ? 3 :
+	bool key_like = type == LDNS_RR_TYPE_KEY ||
+			type == LDNS_RR_TYPE_DNSKEY ||
+			type == LDNS_RR_TYPE_CDNSKEY ||
+			type == LDNS_RR_TYPE_RKEY;
+
+	*f = type == LDNS_RR_TYPE_WKS ? 1 : key_like ? 3 :
 	     type == LDNS_RR_TYPE_SVCB || type == LDNS_RR_TYPE_HTTPS ? 2 : 0;
 	if (rr->nrdf <= *f || !(p = zl_rdf_data(&rr->rdf[*f])))
 		return NULL;
@@ -285,10 +290,19 @@ static const char *bind_value_flaw(uint16_t type, const struct zl_rr *rr,
 	if (type == LDNS_RR_TYPE_WKS)
 		return rr->rdf[1].len > 1 && p[rr->rdf[1].len - 1] == 0 ?
 		       "ends in a zero byte" : NULL;
-	if (type == LDNS_RR_TYPE_KEY)
-		return rr->rdf[3].len > 0 &&
-		       (zl_rdf_data(&rr->rdf[0])[0] & 0xC0) == 0xC0 ?
-		       "after flags that say there is none (NOKEY)" : NULL;
+	if (key_like && rr->rdf[3].len == 0)
+		return NULL;
+	if (type == LDNS_RR_TYPE_KEY &&
+	    (zl_rdf_data(&rr->rdf[0])[0] & 0xC0) == 0xC0)
+		return "after flags that say there is none (NOKEY)";
+	/* RFC 4034 App. A.1.1: a key of algorithm 253 starts with the
+	 * domain name of its algorithm, which BIND reads from the wire,
+	 * uncompressed (its presentation form it takes as it is). */
+	if (key_like)
+		return zl_rdf_data(&rr->rdf[2])[0] == 253 &&
+		       wire_name(p, rr->rdf[3].len) == 0 ?
+		       "that does not start with a whole domain name, as one "
+		       "of algorithm 253 (PRIVATEDNS) does" : NULL;
 	if (type != LDNS_RR_TYPE_LOC || rr->rdf[0].len != 16 || p[0] != 0)
 		return NULL;
 	for (i = 1; i < 4; i++)

@@ -857,6 +857,11 @@ START_TEST(test_generic_bind_values)
 		{ "SVCB parameters have a dohpath that is not", 12, 10 },
 		{ "HTTPS parameters have no-default-alpn without alpn", 13,
 		  10 },
+		{ "KEY public key that does not start with a whole domain "
+		  "name, as one of algorithm 253", 14, 10 },
+		{ "DNSKEY public key that does not start with a whole "
+		  "domain", 15, 10 },
+		{ "CDNSKEY public key that does not start with", 16, 10 },
 	};
 	struct zl_zone *z;
 	size_t i;
@@ -874,13 +879,21 @@ START_TEST(test_generic_bind_values)
 		 "i TYPE25 \\# 5 C000 03 08 AB\n"
 		 "j TYPE25 \\# 4 C000 03 08\n"
 		 "k TYPE64 \\# 9 0001 00 0007 0002 2f78\n"
-		 "l TYPE65 \\# 7 0001 00 0002 0000\n");
+		 "l TYPE65 \\# 7 0001 00 0002 0000\n"
+		 "m TYPE25 \\# 5 000003fd 07\n"
+		 "n TYPE48 \\# 7 010003fd c00000\n"
+		 "o TYPE60 \\# 6 010003fd 4000\n"
+		 /* a whole name, the root, with or without key data after
+		  * it; a pointer after NOKEY flags, with no key */
+		 "p TYPE48 \\# 5 010003fd 00\n"
+		 "p TYPE48 \\# 14 010003fd 076578616d706c65 00 ab\n"
+		 "q TYPE25 \\# 4 c00003fd\n");
 	for (i = 0; i < sizeof want / sizeof want[0]; i++)
 		ck_assert_uint_eq(prob(z, want[i].sub, want[i].line,
 				       want[i].col, "portable")->refused,
 				  ZL_NOT_BIND);
-	ck_assert_uint_eq(z->nprobs, 9);
-	ck_assert_uint_eq(z->nrrs, 12);
+	ck_assert_uint_eq(z->nprobs, 12);
+	ck_assert_uint_eq(z->nrrs, 18);
 	zl_zone_free(z);
 }
 END_TEST
