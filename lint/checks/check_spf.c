@@ -280,7 +280,8 @@ static void spf_syntax(struct zl_ctx *ctx)
 		{
 			ZL_EMIT(ctx, ctx->rr->src, span_tok(r, e->at),
 				{ "message", msg.s },
-				{ "hint", "receivers treat the whole record "
+				{ "hint", e->hint ? e->hint :
+					  "receivers treat the whole record "
 					  "as permerror until this term is "
 					  "fixed" });
 		}

@@ -112,6 +112,7 @@ static int err(struct parser *p, uint32_t a, uint32_t b, const char *fmt, ...)
 	e = &o->errs[o->nerrs++];
 	e->at.off = a;
 	e->at.len = b - a;
+	e->hint = NULL;
 	va_start(ap, fmt);
 	e->msg = zl_xvasprintf(fmt, ap);
 	va_end(ap);
@@ -284,9 +285,16 @@ static int check_labels(struct parser *p, uint32_t a, uint32_t b)
 
 	if (end > a && s[end - 1] == '.')
 		end--;
-	if (end - a > 253)
-		return err(p, a, b, "domain '%s' is longer than 253 bytes",
-			   q(p, a, b));
+	if (end - a > 253) {
+		err(p, a, b, "domain '%s' is longer than 253 bytes",
+		    q(p, a, b));
+		/* not a syntax error: §7.3 truncates the name to fit */
+		p->out->errs[p->out->nerrs - 1].hint =
+			"receivers drop labels from the left until the name "
+			"fits in 253 bytes (RFC 7208 §7.3) and look up that "
+			"other name";
+		return -1;
+	}
 	for (i = a; i <= end; i++) {
 		if (i < end && s[i] != '.')
 			continue;

@@ -74,6 +74,8 @@ struct zl_spf_error {
 	struct zl_spf_span at;
 	char *msg;		/* lowercase, no final period; user text in
 				   single quotes, escaped */
+	const char *hint;	/* what receivers do instead of permerror
+				   (static text), or NULL: permerror */
 };
 
 struct zl_spf {

@@ -579,6 +579,30 @@ START_TEST(test_check_syntax)
 }
 END_TEST
 
+/* A domain over 253 bytes is no syntax error: receivers drop labels from
+ * its left until it fits (RFC 7208 §7.3), and the help says so rather
+ * than permerror; a label over 63 bytes keeps the permerror help. */
+START_TEST(test_check_long_domain_help)
+{
+	struct zl_diags d;
+
+	tu_lint(HEAD
+	     "a IN TXT ( \"v=spf1 a:" A16 "." A16 "." A16 "." A16 "."
+	     A16 "." A16 "." A16 "." A16 "." A16 "." A16 "\"\n"
+	     "\t\"." A16 "." A16 "." A16 "." A16 "." A16 ".com -all\" )\n"
+	     "b IN TXT \"v=spf1 a:" A16 A16 A16 A16 ".com -all\"\n",
+	     "SPF001", &d);
+	ck_assert_uint_eq(d.n, 2);
+	ck_assert(has(&d, 0, "longer than 253 bytes"));
+	ck_assert_ptr_nonnull(strstr(d.v[0].help, "RFC 7208 §7.3"));
+	ck_assert_ptr_null(strstr(d.v[0].help, "permerror"));
+	ck_assert_int_eq(d.v[0].sev, ZL_SEV_ERROR);
+	ck_assert(has(&d, 1, "longer than 63 bytes"));
+	ck_assert_ptr_nonnull(strstr(d.v[1].help, "permerror"));
+	zl_diags_free(&d);
+}
+END_TEST
+
 START_TEST(test_check_joined_terms)
 {
 	struct zl_diags d;
@@ -968,6 +992,7 @@ Suite *spf_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("checks");
 	tcase_add_test(tc, test_check_syntax);
+	tcase_add_test(tc, test_check_long_domain_help);
 	tcase_add_test(tc, test_check_value_with_colons);
 	tcase_add_test(tc, test_check_joined_terms);
 	tcase_add_test(tc, test_check_multiple);
