@@ -278,12 +278,16 @@ static void spf_syntax(struct zl_ctx *ctx)
 			add_join(r, t->text.off, t->text.off + t->text.len,
 				 &msg);
 		{
-			ZL_EMIT(ctx, ctx->rr->src, span_tok(r, e->at),
-				{ "message", msg.s },
+			zl_finding d = ZL_EMIT(ctx, ctx->rr->src,
+				span_tok(r, e->at), { "message", msg.s },
 				{ "hint", e->hint ? e->hint :
 					  "receivers treat the whole record "
 					  "as permerror until this term is "
 					  "fixed" });
+
+			if (e->warn)
+				zl_emit_severity_default(ctx, d,
+							 ZL_SEV_WARNING);
 		}
 		zl_buf_free(&msg);
 	}

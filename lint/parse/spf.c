@@ -113,6 +113,7 @@ static int err(struct parser *p, uint32_t a, uint32_t b, const char *fmt, ...)
 	e->at.off = a;
 	e->at.len = b - a;
 	e->hint = NULL;
+	e->warn = false;
 	va_start(ap, fmt);
 	e->msg = zl_xvasprintf(fmt, ap);
 	va_end(ap);
@@ -329,8 +330,23 @@ static int domain_spec(struct parser *p, uint32_t a, uint32_t b)
 		return -1;
 	if (tail == b)
 		return 0;	/* domain-end = macro-expand */
-	if (!p->t->has_macro && check_labels(p, a, b) < 0)
+	if (!p->t->has_macro && check_labels(p, a, b) < 0) {
+		/* a name of exp= that cannot be looked up costs only the
+		 * explanation (§6.2); one that ends in "..", with no
+		 * top-level label, breaks the §7.1 grammar */
+		end = s[b - 1] == '.' ? b - 1 : b;
+		if (p->t->kind == ZL_SPF_EXP && end > a &&
+		    s[end - 1] != '.') {
+			struct zl_spf_error *e =
+				&p->out->errs[p->out->nerrs - 1];
+
+			e->warn = true;
+			e->hint = "receivers that cannot fetch the explanation "
+				  "go on as if there were no exp= (RFC 7208 "
+				  "§6.2): only the explanation is lost";
+		}
 		return -1;
+	}
 	end = s[b - 1] == '.' ? b - 1 : b;
 	for (dot = end; dot > tail && s[dot - 1] != '.'; dot--)
 		;

@@ -76,6 +76,7 @@ struct zl_spf_error {
 				   single quotes, escaped */
 	const char *hint;	/* what receivers do instead of permerror
 				   (static text), or NULL: permerror */
+	bool warn;		/* receivers go on: a warning, not an error */
 };
 
 struct zl_spf {
