@@ -321,14 +321,26 @@ out:
  * Knot DNS's grammar and schema: items, or a list of entries of items,
  * as sec takes them (sec NULL: a module's that knotd may find installed,
  * unchecked).  Its values are checked, its entries' ids kept. */
-static bool other_section(struct ydoc *y, const struct knot_section *sec)
+static bool other_section(struct ydoc *y, const struct knot_section *sec,
+			  const char *name)
 {
+	char what[160];
 	bool list;
 
+	/* the name, before the next event frees it */
+	snprintf(what, sizeof what, "a value after the section name '%.64s'"
+		 " (its items go on the lines below), which Knot DNS refuses:",
+		 name);
 	if (!ev_next(y))
 		return false;
+	/* nothing under it ("server:", "server: \"\""); a value after the
+	 * name of a section of items knotd refuses ("value not supported"),
+	 * quoted or not */
+	if (y->ev.type == YAML_SCALAR_EVENT && (!*scalar(y) ||
+						(sec && !sec->items)))
+		return true;
 	if (y->ev.type == YAML_SCALAR_EVENT)
-		return true;	/* nothing under it */
+		return yerr(y, y->ev.start_mark, what, scalar(y));
 	if (sec && !sec->items)		/* clear: a value, as include */
 		return yerr(y, y->ev.start_mark, "expected one value for",
 			    sec->name);
@@ -639,7 +651,7 @@ static void top(struct ydoc *y)
 		} else if (!strcmp(key, "template") || !strcmp(key, "zone")) {
 			if (!section(y, key[0] == 'z'))
 				return;
-		} else if (!other_section(y, sec)) {
+		} else if (!other_section(y, sec, key)) {
 			return;
 		}
 	}
