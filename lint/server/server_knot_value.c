@@ -751,6 +751,16 @@ void srv_knot_value(struct srv *s, struct srv_set *ids,
 				"'%s' in section '%s'", v, sec->name);
 		free(k);
 	}
+	/* a module: entry loads the module its id names, mod-NAME; knotc
+	 * and knotd refuse another id, in any case ("required 'mod-'
+	 * prefix", conf/tools.c's check_module_id) */
+	if (!strcmp(sec->name, "module") && !strcmp(name, "id") &&
+	    strncmp(v, "mod-", 4) != 0) {
+		srv_err(s, file, line, col, "invalid id '%s' for a module: "
+			"entry; Knot DNS takes only a name that begins with "
+			"'mod-'", v);
+		return;
+	}
 	if (!(it = find(sec->name, name)))
 		return;
 	switch (it->type) {
