@@ -116,6 +116,127 @@ EOF
 }
 t "Knot values knotc takes (knot tests/knot/test_conf.c): formatters, mixed references, via lists" t_knot_suite_conf
 
+# Values as libknot's yptrafo.c reads them (CZ-NIC/knot,
+# tests/libknot/test_yptrafo.c, int/bool/opt/addr/addr_range/hex/base64
+# tests, each put in an item of its type), and module references
+# (tests/knot/test_conf_tools.c, mod_id tests): a size with B, a time in
+# seconds, an address taken whole as a path ("eth1@53"), a prefix of 0, an
+# IPv6 range, an empty or 0x hex value; refused, a unit after a unit, a
+# word that starts as a boolean or an option does, an address with an
+# empty or bad port, a prefix or range cut short or of two families, and
+# a module reference with an empty name or id.  test_yptrafo.c is of 3.6,
+# which takes an interface after '%' (::1%lo, ::1%lo/32, 1::%lo-5::%lo)
+# and a path in a range: knotc 3.2 refuses them, and so does zonelint.
+# Its times in w, M and y (3.5's units) are not here: knotc 3.2 refuses
+# them and zonelint takes them, as it takes what any of 3.0 to 3.5 takes
+# (server_knot_value.c).
+t_knot_suite_trafo() {
+	cases ktrafo knot.conf '' knot_judge <<'EOF'
+|server:\n    tcp-idle-timeout: 61s
+|database:\n    journal-db-max-size: 11M
+2|database:\n    journal-db-max-size: 1025B
+2|server:\n    tcp-idle-timeout: 1sx
+2|server:\n    udp-workers: 1x
+2|server:\n    background-workers: x
+2|server:\n    tcp-reuseport: onx
+2|server:\n    tcp-reuseport: enable
+4|template:\n  - id: default\n    storage: .\n    serial-policy: unixtimex
+|server:\n    listen: eth1@53
+|server:\n    listen: /tmp/test.sock
+|server:\n    listen: [ ::1@53 ]
+|server:\n    listen: [ 127.0.0.1@53, fedc::1@53, ::1@53 ]
+2|server:\n    listen: ::1%lo
+2|server:\n    listen: ::1%2
+2|server:\n    listen: ::1%lo@12345
+2|server:\n    listen: 0.0.0.0%lo@53
+2|server:\n    listen: 192.168.123.1%eth1
+2|server:\n    listen: 192.168.123.x
+2|server:\n    listen: 192.168.123.1@
+2|server:\n    listen: 192.168.123.1@1x
+2|server:\n    listen: ::1%
+2|server:\n    listen: ::1%@53
+|acl:\n  - id: a\n    address: 1.1.1.1/0
+|acl:\n  - id: a\n    address: ::1/0
+|acl:\n  - id: a\n    address: 1::-5::
+3|acl:\n  - id: a\n    address: ::1%lo/32
+3|acl:\n  - id: a\n    address: 1::%lo-5::%lo
+3|acl:\n  - id: a\n    address: /tmp/unix.sock
+3|acl:\n  - id: a\n    address: unix
+3|acl:\n  - id: a\n    address: 1.1.1
+3|acl:\n  - id: a\n    address: 1.1.1.1/
+3|acl:\n  - id: a\n    address: 1.1.1.1-
+3|acl:\n  - id: a\n    address: 1.1.1.1-::1
+|server:\n    nsid: ""
+|server:\n    nsid: 0x
+|server:\n    nsid: "Hello World!"
+|server:\n    nsid: 0x0155FF
+2|server:\n    nsid: 0xA
+|key:\n  - id: k\n    algorithm: hmac-sha256\n    secret: Zm9vYmFy
+6|template:\n  - id: default\n    storage: .\nzone:\n  - domain: example.\n    module: mod-stats/
+6|template:\n  - id: default\n    storage: .\nzone:\n  - domain: example.\n    module: /
+6|template:\n  - id: default\n    storage: .\nzone:\n  - domain: example.\n    module: /id
+EOF
+}
+t "Knot values as yptrafo.c reads them (knot tests/libknot/test_yptrafo.c, test_conf_tools.c)" t_knot_suite_trafo
+
+# Sections, items and entries as knotd's configuration reads them
+# (CZ-NIC/knot, tests/knot/test_confio.c, test_conf_io_set and _check,
+# put in a file): a value after a section's name ("server: text",
+# KNOT_YP_ENOTSUP_DATA; quoted, or after a section of entries, as well),
+# a zone without a domain, an include of no file, an unknown section or
+# item, a zone's master that names no remote; taken, an include and a
+# string item without a value.  And the configurations of Knot's
+# tests-extra (tests/config/schema/data: undefined.yaml, base64.yaml,
+# dname.yaml, complete.yaml; tests/config/template, module_fail): they
+# are checked there against the JSON schema knotc 3.5 exports, not by
+# knotd's reader, which knotc 3.2 is here: an item name without an id
+# above it, a base64 secret of a bad length, and a module: entry whose
+# id lacks the "mod-" prefix (complete.yaml's, which the JSON schema
+# takes) it refuses, and so does zonelint; a list of values line by line
+# ("- value", complete.yaml's listen-quic), two unquoted words and a
+# payload of 1K (under 3.2's 1220) are refused by knotc; a key's id in UTF-8 (dname.yaml) knotc 3.2 takes;
+# enum.yaml's unknown dbus-event is left out (zonelint does not check
+# dbus-event, whose values differ across versions).  template/test.py
+# empties a zone's notify through knotc's control; written in the file,
+# the empty reference is refused.  module_fail/test.py's mod-whoami as a
+# global module and mod-onlinesign in a signed zone stop knotd, not
+# knotc conf-check: both take them.
+t_knot_suite_confio() {
+	cases kconfio knot.conf '' knot_judge <<'EOF'
+1|server: text
+1|server: "x"
+1|server: ''
+3|server:\n    listen: 127.0.0.1@5300\nremote: r1
+|server:\n    listen: 127.0.0.1@5300\nremote: ""
+3|zone:\n  - domain: a.example\n  - domain:
+1|include: invalid
+|include:
+1|uknown:\n  - id: x
+2|server:\n    unknown: x
+|server:\n    version:
+6|template:\n  - id: default\n    storage: .\nzone:\n  - domain: zone1\n    master: remote1
+|remote:\n  - id: remote1\n    address: 1.1.1.1\ntemplate:\n  - id: default\n    storage: .\nzone:\n  - domain: zone1\n    master: remote1\n    comment: abc
+1|test:\n  - id: test
+2|key:\n  - secret: y9dcNKX6XZAUzaXDFYGQA==
+4|key:\n  - id: k\n    algorithm: hmac-sha256\n    secret: y9dcNKX6XZAUzaXDFYGQA==
+|key:\n  - id: example.com\n    algorithm: hmac-sha256\n    secret: y9dcNKX6XZAUzaXUDFYGQA==
+|key:\n  - id: háčkyčárky.cz\n    algorithm: hmac-sha256\n    secret: AAAA
+2|module:\n  - id: custom-mod
+2|module:\n  - id: MOD-x
+3|server:\n  listen:\n    - 127.0.0.19@853\n    - ::1
+2|server:\n  identity: Knot DNS
+|server:\n  identity: "Knot DNS"\n  udp-workers: 1\n  async-start: off\n  tcp-reuseport: false\n  socket-affinity: on\n  tcp-idle-timeout: 1\n  udp-max-payload-ipv4: 2K\n  proxy-allowlist: 127.0.0.1\n  dbus-event: [ none ]
+2|server:\n  udp-max-payload-ipv4: 1K
+|log:\n  - target: stdout\n    server: critical\n    zone: "debug"
+|template:\n  - id: default\n    storage: .\nzone:\n  - domain: 16-29.23.16.172.in-addr.arpa.\n  - domain: "0/25.2.0.192.in-addr.arpa."\n  - domain: t\\ es\\t.\\125
+|statistics:\nacl:
+10|remote:\n  - id: r\n    address: 192.0.2.1\ntemplate:\n  - id: default\n    storage: .\n    notify: r\nzone:\n  - domain: a.example\n    notify: ""
+|template:\n  - id: default\n    storage: .\n    global-module: mod-whoami
+|template:\n  - id: default\n    storage: .\n    dnssec-signing: on\nzone:\n  - domain: a.example\n    module: mod-onlinesign
+EOF
+}
+t "Knot sections and items as knotd reads them (knot tests/knot/test_confio.c, tests-extra/tests/config)" t_knot_suite_confio
+
 # ---- NSD ----
 
 # Words that are no item (NLnetLabs/nsd, tpkg/checkconf.tdir/
